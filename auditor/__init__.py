@@ -1,0 +1,5 @@
+"""auditor: find the ads and trackers injected into scraped pages."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

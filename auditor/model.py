@@ -1,0 +1,335 @@
+"""The types that flow between layers: reader → walk → rules → findings → report.
+
+Everything here is a frozen dataclass so a layer cannot quietly change what an
+earlier one decided; `to_dict()` gives the CONTRACT's JSON shape.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "auditor.report/1"
+
+
+class RequestType(enum.StrEnum):
+    """Request types as the filter syntax names them (CONTRACT's `type`)."""
+
+    SCRIPT = "script"
+    IMAGE = "image"
+    STYLESHEET = "stylesheet"
+    SUBDOCUMENT = "subdocument"
+    XMLHTTPREQUEST = "xmlhttprequest"
+    MEDIA = "media"
+    FONT = "font"
+    PING = "ping"
+    WEBSOCKET = "websocket"
+    OBJECT = "object"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
+class Category(enum.StrEnum):
+    """The one vocabulary for what a network, tracker or host does."""
+
+    ADVERTISING = "advertising"
+    ANALYTICS = "analytics"
+    TAG_MANAGER = "tag-manager"
+    SESSION_REPLAY = "session-replay"
+    SOCIAL = "social"
+    AFFILIATE = "affiliate"
+    FINGERPRINTING = "fingerprinting"
+    CRYPTOMINING = "cryptomining"
+    CONSENT = "consent"
+    CUSTOMER_ENGAGEMENT = "customer-engagement"
+    CONTENT = "content"
+    UNKNOWN = "unknown"
+
+
+class Severity(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return {"low": 1, "medium": 2, "high": 3}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ListInfo:
+    """A filter list as loaded: enough to reproduce an audit."""
+
+    name: str
+    source: str
+    rules: int
+    sha256: str
+    unsupported: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "rules": self.rules,
+            "sha256": self.sha256,
+            "unsupported": self.unsupported,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A network-filter decision, adblock-rust style: which rule decided and why."""
+
+    blocked: bool
+    rule: str | None = None
+    list: str | None = None
+    exception: bool = False
+    line: int | None = None  # line of the deciding rule in its list
+    important: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "blocked": self.blocked,
+            "rule": self.rule,
+            "list": self.list,
+            "exception": self.exception,
+            "line": self.line,
+            "important": self.important,
+        }
+
+
+NO_MATCH = Match(blocked=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in the input an element starts (CONTRACT `line` and `xpath`)."""
+
+    line: int
+    xpath: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A URL the page would load, with what the rules and the catalogue say of it."""
+
+    url: str
+    type: RequestType
+    host: str
+    domain: str
+    third_party: bool
+    line: int
+    xpath: str
+    via: str  # how the walk found it: "script[src]", "inline-script", "img[srcset]", ...
+    blocked: bool = False
+    rule: str | None = None
+    list: str | None = None
+    exception: bool = False
+    network: str | None = None
+    company: str | None = None
+    category: Category | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "type": self.type.value,
+            "host": self.host,
+            "domain": self.domain,
+            "third_party": self.third_party,
+            "line": self.line,
+            "xpath": self.xpath,
+            "via": self.via,
+            "blocked": self.blocked,
+            "rule": self.rule,
+            "list": self.list,
+            "exception": self.exception,
+            "network": self.network,
+            "company": self.company,
+            "category": self.category.value if self.category else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """An ad placement (or, on text pages, a promotional block)."""
+
+    network: str | None
+    line: int
+    xpath: str
+    rule: str | None
+    list: str | None
+    zone_id: str | None = None
+    width: int | None = None
+    height: int | None = None
+    kind: str = "ad"  # "ad"; text pages: "sponsored", "affiliate", "recirculation", "share", ...
+    category: Category | None = Category.ADVERTISING
+    markup_bytes: int = 0
+    text: str | None = None  # text pages: the block's first line
+
+    @property
+    def area(self) -> int:
+        return (self.width or 0) * (self.height or 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "network": self.network,
+            "zone_id": self.zone_id,
+            "width": self.width,
+            "height": self.height,
+            "line": self.line,
+            "xpath": self.xpath,
+            "rule": self.rule,
+            "list": self.list,
+            "kind": self.kind,
+            "category": self.category.value if self.category else None,
+            "markup_bytes": self.markup_bytes,
+        }
+        if self.text is not None:
+            out["text"] = self.text
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """A monetisation or tracking ID that ties a page to an operator."""
+
+    kind: str  # "exoclick-zone", "adsense-publisher", "gtm-container", ...
+    value: str
+    network: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "network": self.network}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something that looks injected or malicious, with a fingerprint free of line numbers."""
+
+    id: str  # stable fingerprint: kind + evidence, never the line
+    kind: str
+    severity: Severity
+    message: str
+    line: int = 0
+    xpath: str = ""
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "xpath": self.xpath,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HostSummary:
+    """One third-party host the page pulls resources from."""
+
+    host: str
+    domain: str
+    network: str | None
+    company: str | None
+    category: Category
+    resources: int
+    blocked: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "host": self.host,
+            "domain": self.domain,
+            "network": self.network,
+            "company": self.company,
+            "category": self.category.value,
+            "resources": self.resources,
+            "blocked": self.blocked,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """The ad-load figures of one page; see auditor/metrics.py for definitions."""
+
+    ad_slots: int = 0
+    ad_resources: int = 0
+    tracker_resources: int = 0
+    third_party_hosts: int = 0
+    content_chars: int = 0
+    ad_markup_bytes: int = 0
+    content_to_ad_ratio: float | None = None
+    ad_area_px: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ad_slots": self.ad_slots,
+            "ad_resources": self.ad_resources,
+            "tracker_resources": self.tracker_resources,
+            "third_party_hosts": self.third_party_hosts,
+            "content_chars": self.content_chars,
+            "ad_markup_bytes": self.ad_markup_bytes,
+            "content_to_ad_ratio": self.content_to_ad_ratio,
+            "ad_area_px": self.ad_area_px,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PageReport:
+    """Everything the audit found on one page."""
+
+    input: str
+    url: str | None
+    kind: str
+    first_party: str | None
+    title: str | None
+    resources: tuple[Resource, ...] = ()
+    slots: tuple[Slot, ...] = ()
+    third_party_hosts: tuple[HostSummary, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    ids: tuple[Identifier, ...] = ()
+    metrics: Metrics = field(default_factory=Metrics)
+    errors: tuple[str, ...] = ()
+    post_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "input": self.input,
+            "url": self.url,
+            "kind": self.kind,
+            "first_party": self.first_party,
+            "title": self.title,
+            "resources": [r.to_dict() for r in self.resources],
+            "slots": [s.to_dict() for s in self.slots],
+            "third_party_hosts": [h.to_dict() for h in self.third_party_hosts],
+            "findings": [f.to_dict() for f in self.findings],
+            "ids": [i.to_dict() for i in self.ids],
+            "metrics": self.metrics.to_dict(),
+            "errors": list(self.errors),
+        }
+        if self.post_id is not None:
+            out["post_id"] = self.post_id
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """A whole run: the lists used and the pages audited."""
+
+    version: str
+    lists: tuple[ListInfo, ...]
+    pages: tuple[PageReport, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "tool": {"name": "auditor", "version": self.version},
+            "lists": [li.to_dict() for li in self.lists],
+            "pages": [p.to_dict() for p in self.pages],
+            "summary": {
+                "pages": len(self.pages),
+                "errors": sum(len(p.errors) for p in self.pages),
+            },
+        }
