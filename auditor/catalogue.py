@@ -1,0 +1,247 @@
+"""The ad-network and tracker catalogue: data in `rules/catalogue/*.toml`, loaded here.
+
+A network says how to recognise it: request hosts, loader URLs, slot markup (CSS
+selectors), inline-script signatures and ID patterns. An entity entry only says who
+runs a domain and what it does. Adding either is editing TOML, never code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cssselect import GenericTranslator, SelectorError
+from lxml import etree
+
+from auditor.errors import RuleError
+from auditor.model import Category
+
+ID_SOURCES = frozenset({"url", "script", "attr", "any"})
+
+
+@dataclass(frozen=True, slots=True)
+class SlotSpec:
+    """Markup that is an ad placement of one network."""
+
+    selector: str
+    xpath: etree.XPath
+    zone_attr: str | None
+    id_kind: str | None
+    requires_network: bool  # generic markup: counts only where the page loads the network
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptSlotSpec:
+    """A slot declared in inline JavaScript (GPT defineSlot, Adsterra atOptions...).
+
+    Named groups: `zone`, and optionally `element` (the id of the slot's element),
+    `sizes` (a JS array of [w, h] pairs), `width`, `height`.
+    """
+
+    pattern: re.Pattern[str]
+    id_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IdSpec:
+    """How to read an identifier: a regex over URLs, inline scripts, or an attribute."""
+
+    kind: str
+    where: str
+    pattern: re.Pattern[str]
+    attr: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    name: str
+    company: str | None
+    category: Category
+    hosts: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    loaders: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+    inline: tuple[re.Pattern[str], ...] = ()
+    slots: tuple[SlotSpec, ...] = ()
+    script_slots: tuple[ScriptSlotSpec, ...] = ()
+    ids: tuple[IdSpec, ...] = ()
+
+    def is_loader(self, url: str) -> bool:
+        """Whether a URL of this network is its ad/tag loader script."""
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        return any(loader in path for loader in self.loaders)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Who runs a domain and what it does (the taxonomy behind every host)."""
+
+    company: str
+    category: Category
+    network: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    networks: tuple[Network, ...]
+    by_host: dict[str, Network] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def network_for(self, url: str, host: str) -> Network | None:
+        """The network a request belongs to, by host (and parent domains), then by URL."""
+        for candidate in _suffixes(host):
+            found = self.by_host.get(candidate)
+            if found is not None:
+                return found
+        lowered = url.lower()
+        for network in self.networks:
+            if network.urls and any(u in lowered for u in network.urls):
+                return network
+        return None
+
+    def entity_for(self, host: str) -> Entity | None:
+        """Company and category of a host from the taxonomy, most specific domain first."""
+        for candidate in _suffixes(host):
+            found = self.entities.get(candidate)
+            if found is not None:
+                return found
+        return None
+
+    def network_named(self, name: str) -> Network | None:
+        return next((n for n in self.networks if n.name == name), None)
+
+
+def _suffixes(host: str) -> Iterable[str]:
+    """`a.b.c.com` → a.b.c.com, b.c.com, c.com, com."""
+    while host:
+        yield host
+        _, _, host = host.partition(".")
+
+
+_TRANSLATOR = GenericTranslator()
+
+
+def _compile_selector(selector: str, where: str) -> etree.XPath:
+    try:
+        return etree.XPath(_TRANSLATOR.css_to_xpath(selector))
+    except (SelectorError, etree.XPathError) as exc:
+        raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
+
+
+def _compile_regex(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _category(value: Any, where: str) -> Category:
+    try:
+        return Category(value)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Category)
+        raise RuleError(f"{where}: category {value!r} is not one of: {allowed}") from None
+
+
+def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def _network(entry: dict[str, Any], where: str) -> Network:
+    name = entry.get("name")
+    if not isinstance(name, str) or not name:
+        raise RuleError(f"{where}: a network needs a name")
+    where = f"{where}: network {name}"
+    slots = tuple(
+        SlotSpec(
+            selector=s["selector"],
+            xpath=_compile_selector(s["selector"], where),
+            zone_attr=s.get("zone_attr"),
+            id_kind=s.get("id_kind"),
+            requires_network=bool(s.get("requires_network", False)),
+        )
+        for s in entry.get("slot", [])
+    )
+    script_slots = tuple(
+        ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"))
+        for s in entry.get("script_slot", [])
+    )
+    ids = []
+    for spec in entry.get("id", []):
+        if spec.get("where", "any") not in ID_SOURCES:
+            raise RuleError(f"{where}: id 'where' must be one of {sorted(ID_SOURCES)}")
+        ids.append(
+            IdSpec(
+                kind=spec["kind"],
+                where=spec.get("where", "any"),
+                pattern=_compile_regex(spec["pattern"], where),
+                attr=spec.get("attr"),
+            )
+        )
+    return Network(
+        name=name,
+        company=entry.get("company"),
+        category=_category(entry.get("category", "advertising"), where),
+        hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
+        urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
+        loaders=_strings(entry, "loaders", where),
+        comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
+        inline=tuple(_compile_regex(p, where) for p in _strings(entry, "inline", where)),
+        slots=slots,
+        script_slots=script_slots,
+        ids=tuple(ids),
+    )
+
+
+def catalogue_files() -> list[Path]:
+    """The project's catalogue files, from the installed `auditor_rules` package."""
+    root = importlib.resources.files("auditor_rules") / "catalogue"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
+    """Parse catalogue TOML files; a malformed one raises RuleError naming file and entry."""
+    files = list(paths) if paths is not None else catalogue_files()
+    networks: list[Network] = []
+    entities: dict[str, Entity] = {}
+    for path in files:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise RuleError(f"{path}: cannot load catalogue: {exc}") from None
+        try:
+            networks.extend(_network(e, str(path)) for e in data.get("network", []))
+            for entry in data.get("entity", []):
+                entity = Entity(
+                    company=entry["company"],
+                    category=_category(entry.get("category"), f"{path}: {entry['company']}"),
+                    network=entry.get("network"),
+                )
+                for domain in _strings(entry, "domains", str(path)):
+                    entities[domain.lower()] = entity
+        except (KeyError, TypeError) as exc:
+            raise RuleError(f"{path}: malformed catalogue entry: missing or bad {exc}") from None
+    by_host: dict[str, Network] = {}
+    for network in networks:
+        for host in network.hosts:
+            by_host.setdefault(host, network)
+        if network.company:
+            for host in network.hosts:
+                entities.setdefault(host, Entity(network.company, network.category, network.name))
+    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files))
+
+
+@functools.lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    """The project's catalogue, loaded once per process."""
+    return load_catalogue()

@@ -1,0 +1,83 @@
+"""URLs that inline scripts load, read statically (nothing is executed).
+
+Only string literals are read. A literal counts as a request when the script
+assigns it to `src`/`href` of something it creates, or its path has a loadable
+extension; other URLs in scripts (share links, canonical URLs in config) are not
+requests, and counting them would invent third parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.model import RequestType
+
+# 'https://x/y.js', "//x/y", `https://x` — protocol-relative included.
+_URL_LITERAL = re.compile(r"""(['"`])((?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?)\1""")
+_SRC_ASSIGN = re.compile(r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$""")
+_CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
+_CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
+_CREATES_IFRAME = re.compile(r"""createElement\(\s*['"]iframe['"]""")
+
+_EXTENSIONS: dict[str, RequestType] = {
+    ".js": RequestType.SCRIPT,
+    ".mjs": RequestType.SCRIPT,
+    ".css": RequestType.STYLESHEET,
+    ".gif": RequestType.IMAGE,
+    ".png": RequestType.IMAGE,
+    ".jpg": RequestType.IMAGE,
+    ".jpeg": RequestType.IMAGE,
+    ".webp": RequestType.IMAGE,
+    ".svg": RequestType.IMAGE,
+    ".ico": RequestType.IMAGE,
+    ".avif": RequestType.IMAGE,
+    ".woff": RequestType.FONT,
+    ".woff2": RequestType.FONT,
+    ".ttf": RequestType.FONT,
+    ".mp4": RequestType.MEDIA,
+    ".webm": RequestType.MEDIA,
+    ".mp3": RequestType.MEDIA,
+    ".html": RequestType.SUBDOCUMENT,
+    ".htm": RequestType.SUBDOCUMENT,
+}
+
+# Script types whose content is data, not code (JSON-LD, templates).
+DATA_SCRIPT_TYPES = frozenset(
+    {"application/ld+json", "application/json", "text/template", "text/html", "text/x-template",
+     "importmap", "speculationrules", "text/x-handlebars-template", "text/plain"}
+)
+
+
+def type_from_extension(url: str) -> RequestType | None:
+    """The request type a URL's path extension implies, if any.
+
+    >>> type_from_extension("https://a.magsrv.com/ad-provider.js?x=1")
+    <RequestType.SCRIPT: 'script'>
+    >>> type_from_extension("https://x.test/page") is None
+    True
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    dot = path.rfind(".")
+    if dot == -1 or "/" in path[dot:]:
+        return None
+    return _EXTENSIONS.get(path[dot:])
+
+
+def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
+    """(url, request type, assigned) for each URL literal the script appears to load.
+
+    `assigned` is True when the literal is assigned to a `src`; callers may keep
+    unassigned, extension-less literals only for known tracker hosts.
+    """
+    default = RequestType.SCRIPT
+    if _CREATES_IMAGE.search(script) and not _CREATES_SCRIPT.search(script):
+        default = RequestType.IMAGE
+    elif _CREATES_IFRAME.search(script) and not _CREATES_SCRIPT.search(script):
+        default = RequestType.SUBDOCUMENT
+    for match in _URL_LITERAL.finditer(script):
+        url = match.group(2)
+        before = script[max(0, match.start() - 40) : match.start()]
+        assigned = bool(_SRC_ASSIGN.search(before))
+        kind = type_from_extension(url)
+        yield url, kind or default, assigned or kind is not None

@@ -1,0 +1,25 @@
+"""The one HTML parser: comments kept (they are evidence), huge pages allowed."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+# One module-level parser, as trafilatura does: building one per page costs more
+# than parsing a small page. Comments stay: ad templates sign themselves in them.
+HTML_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True, recover=True
+)
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """Parse a page (or a post-body fragment) into an html root; never raises on bad markup.
+
+    Line numbers (`sourceline`) count lines of `text`, which is what the report cites.
+    """
+    data = text.replace("\x00", "\ufffd").encode("utf-8", "surrogatepass")
+    root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
+    if root is None:
+        root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
+    assert isinstance(root, lxml.html.HtmlElement)
+    return root

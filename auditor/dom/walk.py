@@ -1,0 +1,204 @@
+"""One pass over the DOM that yields every URL the page would request.
+
+The walk knows markup, not rules: it says what was found, where (line, xpath), how
+(`via`) and as which request type. The audit then asks the rules and the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from auditor.dom.inline_js import DATA_SCRIPT_TYPES, loaded_urls, type_from_extension
+from auditor.model import RequestType
+from auditor.urls import resolve
+
+
+@dataclass(frozen=True, slots=True)
+class FoundURL:
+    """A URL found in the page, before any rule has looked at it."""
+
+    url: str  # absolute
+    type: RequestType
+    via: str
+    element: lxml.html.HtmlElement
+    assigned: bool = True  # False: a URL literal in a script not shown to be loaded
+
+
+_Found = Callable[..., Iterator["FoundURL"]]
+
+_LINK_RELS: dict[str, RequestType] = {
+    "stylesheet": RequestType.STYLESHEET,
+    "icon": RequestType.IMAGE,
+    "shortcut": RequestType.IMAGE,
+    "apple-touch-icon": RequestType.IMAGE,
+    "preconnect": RequestType.OTHER,
+    "dns-prefetch": RequestType.OTHER,
+    "manifest": RequestType.OTHER,
+    "modulepreload": RequestType.SCRIPT,
+}
+_PRELOAD_AS: dict[str, RequestType] = {
+    "script": RequestType.SCRIPT,
+    "style": RequestType.STYLESHEET,
+    "image": RequestType.IMAGE,
+    "font": RequestType.FONT,
+    "fetch": RequestType.XMLHTTPREQUEST,
+    "document": RequestType.SUBDOCUMENT,
+    "audio": RequestType.MEDIA,
+    "video": RequestType.MEDIA,
+    "track": RequestType.OTHER,
+}
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
+_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The candidate URLs of a srcset attribute.
+
+    >>> srcset_urls("a.jpg 1x, https://cdn.test/b.jpg 2x")
+    ['a.jpg', 'https://cdn.test/b.jpg']
+    """
+    out = []
+    for candidate in value.split(","):
+        parts = candidate.strip().split()
+        if parts:
+            out.append(parts[0])
+    return out
+
+
+def walk(root: lxml.html.HtmlElement, base: str | None) -> Iterator[FoundURL]:
+    """Every request the page's markup and inline scripts would make, in document order."""
+
+    def found(raw: str | None, kind: RequestType, via: str, el: lxml.html.HtmlElement,
+              assigned: bool = True) -> Iterator[FoundURL]:
+        if raw:
+            url = resolve(raw, base)
+            if url:
+                yield FoundURL(url, kind, via, el, assigned)
+
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        tag = tag.lower()
+        get = el.get
+        if tag == "script":
+            src = get("src")
+            if src:
+                yield from found(src, RequestType.SCRIPT, "script[src]", el)
+            elif (get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES and el.text:
+                for url, kind, assigned in loaded_urls(el.text):
+                    yield from found(url, kind, "inline-script", el, assigned)
+        elif tag in ("iframe", "frame"):
+            yield from found(get("src") or get("data-src"), RequestType.SUBDOCUMENT,
+                             f"{tag}[src]", el)
+        elif tag == "img":
+            yield from found(get("src"), RequestType.IMAGE, "img[src]", el)
+            if get("srcset"):
+                for url in srcset_urls(get("srcset") or ""):
+                    yield from found(url, RequestType.IMAGE, "img[srcset]", el)
+            for attr in _LAZY_ATTRS:
+                value = get(attr)
+                if value:
+                    urls = srcset_urls(value) if attr.endswith("srcset") else [value]
+                    for url in urls:
+                        yield from found(url, RequestType.IMAGE, f"img[{attr}]", el)
+        elif tag == "link":
+            yield from _link(el, found)
+        elif tag == "source":
+            parent = el.getparent()
+            in_picture = parent is not None and str(parent.tag).lower() == "picture"
+            kind = RequestType.IMAGE if in_picture else RequestType.MEDIA
+            yield from found(get("src"), kind, "source[src]", el)
+            for url in srcset_urls(get("srcset") or ""):
+                yield from found(url, kind, "source[srcset]", el)
+        elif tag in ("video", "audio"):
+            yield from found(get("src"), RequestType.MEDIA, f"{tag}[src]", el)
+            yield from found(get("poster"), RequestType.IMAGE, f"{tag}[poster]", el)
+        elif tag == "track":
+            yield from found(get("src"), RequestType.OTHER, "track[src]", el)
+        elif tag == "embed":
+            yield from found(get("src"), RequestType.OBJECT, "embed[src]", el)
+        elif tag == "object":
+            yield from found(get("data"), RequestType.OBJECT, "object[data]", el)
+        elif tag == "meta":
+            if (get("http-equiv") or "").lower() == "refresh":
+                match = _REFRESH_URL.search(get("content") or "")
+                if match:
+                    yield from found(match.group(1), RequestType.DOCUMENT, "meta[refresh]", el)
+        elif tag == "input" and (get("type") or "").lower() == "image":
+            yield from found(get("src"), RequestType.IMAGE, "input[src]", el)
+        elif tag == "a" and get("ping"):
+            for url in (get("ping") or "").split():
+                yield from found(url, RequestType.PING, "a[ping]", el)
+        if tag in ("body", "table", "td") and get("background"):
+            yield from found(get("background"), RequestType.IMAGE, f"{tag}[background]", el)
+        style = get("style")
+        if style and "url(" in style:
+            for url in _CSS_URL.findall(style):
+                yield from found(url, RequestType.IMAGE, "style-url", el)
+
+
+def _link(el: lxml.html.HtmlElement, found: _Found) -> Iterator[FoundURL]:
+    rels = (el.get("rel") or "").lower().split()
+    href = el.get("href")
+    if not href or not rels:
+        return
+    if "preload" in rels or "prefetch" in rels:
+        as_ = (el.get("as") or "").lower()
+        kind = _PRELOAD_AS.get(as_) or type_from_extension(href) or RequestType.OTHER
+        yield from found(href, kind, f"link[{'preload' if 'preload' in rels else 'prefetch'}]", el)
+        return
+    for rel in rels:
+        if rel in _LINK_RELS:
+            yield from found(href, _LINK_RELS[rel], f"link[{rel}]", el)
+            return
+
+
+def page_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """The URL relative references resolve against: <base href>, else the page URL."""
+    for base in root.iter("base"):
+        href = base.get("href")
+        if href:
+            return resolve(href, url) or url
+    return url
+
+
+def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
+    """The page's own idea of its URL: canonical link, og:url, then <base href>."""
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            url = resolve(el.get("href") or "", None)
+            if url:
+                return url
+    for el in root.iter("meta"):
+        if (el.get("property") or el.get("name") or "").lower() == "og:url" and el.get("content"):
+            url = resolve(el.get("content") or "", None)
+            if url:
+                return url
+    for el in root.iter("base"):
+        url = resolve(el.get("href") or "", None)
+        if url:
+            return url
+    return None
+
+
+def page_title(root: lxml.html.HtmlElement) -> str | None:
+    for el in root.iter("title"):
+        text = " ".join((el.text_content() or "").split())
+        if text:
+            return text
+    for el in root.iter("meta"):
+        if (el.get("property") or "").lower() == "og:title" and el.get("content"):
+            return " ".join((el.get("content") or "").split())
+    return None
+
+
+def location(el: etree._Element) -> tuple[int, str]:
+    """(line, xpath) as CONTRACT defines them."""
+    return el.sourceline or 0, el.getroottree().getpath(el)

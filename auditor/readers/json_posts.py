@@ -1,0 +1,102 @@
+"""WordPress REST posts and page objects in JSON or JSON Lines.
+
+A post's HTML is its `content.rendered`: the post body, which is where scraper
+sites inject ad code. The page URL is the post's `link`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from auditor.readers.interface import Document, InputError, ReadFailure
+
+
+def _rendered(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("rendered")
+    return value if isinstance(value, str) else None
+
+
+def is_wp_post(obj: Any) -> bool:
+    return isinstance(obj, dict) and _rendered(obj.get("content")) is not None
+
+
+def document_from_object(obj: Any, input_name: str) -> Document:
+    """A Document from one JSON object: a WordPress post, or `{"url", "html"}`."""
+    if is_wp_post(obj):
+        title = _rendered(obj.get("title"))
+        post_id = obj.get("id")
+        link = obj.get("link")
+        return Document(
+            input=input_name,
+            kind="wp-json",
+            text=_rendered(obj.get("content")) or "",
+            url=link if isinstance(link, str) and link else None,
+            title=html.unescape(title) if title else None,
+            in_post_body=True,
+            post_id=post_id if isinstance(post_id, int) else None,
+        )
+    if isinstance(obj, dict) and isinstance(obj.get("html"), str):
+        url = obj.get("url")
+        return Document(
+            input=input_name,
+            kind="html",
+            text=obj["html"],
+            url=url if isinstance(url, str) and url else None,
+        )
+    if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+        url = obj.get("url")
+        return Document(
+            input=input_name,
+            kind="text",
+            text=obj["text"],
+            url=url if isinstance(url, str) and url else None,
+            markup=False,
+        )
+    raise InputError(f"{input_name}: JSON is neither a WordPress post nor a {{url, html}} object")
+
+
+def _record_name(input_name: str, obj: Any, index: int) -> str:
+    if is_wp_post(obj) and isinstance(obj.get("id"), int):
+        return f"{input_name}#post-{obj['id']}"
+    return f"{input_name}#{index}"
+
+
+def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
+    """One post, or a list of posts (as `/wp-json/wp/v2/posts` returns)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{input_name}: invalid JSON: {exc.msg} at line {exc.lineno}") from None
+    if isinstance(data, list):
+        if not data:
+            raise InputError(f"{input_name}: empty JSON list")
+        for index, obj in enumerate(data):
+            name = _record_name(input_name, obj, index)
+            try:
+                yield document_from_object(obj, name)
+            except InputError as exc:
+                yield ReadFailure(name, "json", str(exc))
+        return
+    yield document_from_object(data, input_name)
+
+
+def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
+    """One object a line; a bad line is a failed record, not a failed run."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name = f"{input_name}#L{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadFailure(name, "jsonl", f"{name}: invalid JSON: {exc.msg}")
+            continue
+        try:
+            yield document_from_object(obj, _record_name(input_name, obj, lineno)
+                                       if is_wp_post(obj) else name)
+        except InputError as exc:
+            yield ReadFailure(name, "jsonl", str(exc))

@@ -1,0 +1,83 @@
+"""URL facts the audit needs: host, registrable domain, third-party-ness.
+
+tldextract is built with `suffix_list_urls=()` and no cache dir, so it only ever
+reads the suffix snapshot bundled in the wheel: an audit never touches the network.
+"""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import urljoin, urlsplit
+
+import tldextract
+
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
+
+
+@functools.lru_cache(maxsize=65536)
+def host_of(url: str) -> str:
+    """The lower-cased host of a URL, '' when it has none.
+
+    >>> host_of("https://A.MagSrv.com:443/ad-provider.js")
+    'a.magsrv.com'
+    """
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
+@functools.lru_cache(maxsize=65536)
+def registrable_domain(host: str) -> str:
+    """eTLD+1 of a host; the host itself for IPs and bare suffixes.
+
+    >>> registrable_domain("poweredby.jads.co")
+    'jads.co'
+    >>> registrable_domain("www.bbc.co.uk")
+    'bbc.co.uk'
+    """
+    if not host:
+        return ""
+    parts = _EXTRACT(host)
+    return parts.top_domain_under_public_suffix or host
+
+
+def is_third_party(host: str, first_party: str | None) -> bool:
+    """A host is third party when its registrable domain differs from the page's.
+
+    >>> is_third_party("a.magsrv.com", "8657085.xyz")
+    True
+    >>> is_third_party("cdn.8657085.xyz", "8657085.xyz")
+    False
+    """
+    if not host:
+        return False
+    if not first_party:
+        return True  # with no page URL nothing can be shown to be first party
+    return registrable_domain(host) != registrable_domain(first_party)
+
+
+def resolve(url: str, base: str | None) -> str | None:
+    """An absolute fetchable URL for a reference in the page, or None (data:, javascript:, ...).
+
+    >>> resolve("//a.magsrv.com/ad-provider.js", "https://8657085.xyz/?p=1")
+    'https://a.magsrv.com/ad-provider.js'
+    >>> resolve("javascript:void(0)", "https://x.test/") is None
+    True
+    """
+    url = url.strip()
+    if not url or url.startswith("#"):
+        return None
+    if url.startswith("//"):
+        scheme = urlsplit(base).scheme if base else ""
+        url = f"{scheme or 'https'}:{url}"
+    try:
+        absolute = urljoin(base, url) if base else url
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in FETCHABLE_SCHEMES or not parts.hostname:
+        return None
+    return absolute

@@ -1,0 +1,1 @@
+"""The project's own filter lists and catalogue: data, shipped as package `auditor_rules`."""
