@@ -293,6 +293,7 @@ class PageReport:
     metrics: Metrics = field(default_factory=Metrics)
     errors: tuple[str, ...] = ()
     post_id: int | None = None
+    notes: tuple[str, ...] = ()  # what could not be audited, and why (not findings)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -311,6 +312,8 @@ class PageReport:
         }
         if self.post_id is not None:
             out["post_id"] = self.post_id
+        if self.notes:
+            out["notes"] = list(self.notes)
         return out
 
 
@@ -321,6 +324,7 @@ class AuditReport:
     version: str
     lists: tuple[ListInfo, ...]
     pages: tuple[PageReport, ...]
+    skipped: int = 0  # records that were not pages (images, revisits)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -331,5 +335,6 @@ class AuditReport:
             "summary": {
                 "pages": len(self.pages),
                 "errors": sum(len(p.errors) for p in self.pages),
+                "skipped": self.skipped,
             },
         }

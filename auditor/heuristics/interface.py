@@ -1,0 +1,63 @@
+"""What a heuristic sees of a page, and what it returns: findings with stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import lxml.html
+
+from auditor.catalogue import Catalogue, Network
+from auditor.model import Finding, Identifier, Resource, Severity, Slot
+from auditor.readers.interface import Document
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """One page after the walk and the rules: the input to every heuristic."""
+
+    document: Document
+    root: lxml.html.HtmlElement | None  # None for plain-text pages
+    url: str | None
+    first_party: str | None
+    resources: tuple[Resource, ...]
+    slots: tuple[Slot, ...]
+    ids: tuple[Identifier, ...]
+    networks: tuple[Network, ...]  # networks present on the page
+    catalogue: Catalogue
+
+
+Heuristic = Callable[[PageContext], Iterable[Finding]]
+
+
+def fingerprint(kind: str, *evidence: str) -> str:
+    """A finding id from its kind and evidence, never its line: it survives edits.
+
+    >>> fingerprint("duplicate-loader", "https://a.test/x.js") == fingerprint(
+    ...     "duplicate-loader", "https://a.test/x.js")
+    True
+    """
+    digest = hashlib.sha256("\x1f".join((kind, *evidence)).encode("utf-8")).hexdigest()
+    return f"{kind}:{digest[:16]}"
+
+
+def finding(
+    kind: str,
+    severity: Severity,
+    message: str,
+    evidence: str,
+    line: int = 0,
+    xpath: str = "",
+    key: tuple[str, ...] = (),
+) -> Finding:
+    """A Finding whose id hashes `key` (default: the evidence)."""
+    return Finding(
+        id=fingerprint(kind, *(key or (evidence,))),
+        kind=kind,
+        severity=severity,
+        message=message,
+        line=line,
+        xpath=xpath,
+        evidence=evidence,
+    )

@@ -1,0 +1,111 @@
+"""Injection signs in markup: loaders injected once per slot, ad code in the post body,
+ad-template comments."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from lxml import etree
+
+from auditor.heuristics.interface import PageContext, finding
+from auditor.model import Category, Finding, Severity
+
+# Words that ad templates leave in comments, in the languages scraper kits ship in.
+_AD_COMMENT_WORDS = re.compile(
+    r"\b(?:ads?|advert(?:isement)?s?|banner|ad[ -]?(?:slot|zone|unit|code|block))\b"
+    r"|广告|廣告|广告位|реклама|anzeige|publicit[ée]|publicidad|werbung",
+    re.I,
+)
+# Article containers in themes; ad code inside them was put in the content, not the theme.
+_BODY_CONTAINERS = etree.XPath(
+    "//article | //*[@itemprop='articleBody'] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
+)
+
+
+def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
+    """The same ad loader script included more than once: a kit pasting whole units."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, str]] = {}
+    for res in ctx.resources:
+        if res.via != "script[src]" or res.category is not Category.ADVERTISING:
+            continue
+        counts[res.url] += 1
+        first.setdefault(res.url, (res.line, res.xpath))
+    for url, count in counts.items():
+        if count > 1:
+            line, xpath = first[url]
+            yield finding(
+                "duplicate-loader",
+                Severity.MEDIUM,
+                f"ad loader {url} is included {count} times ({count - 1} redundant copies): "
+                "units pasted whole, one per slot",
+                evidence=url,
+                line=line,
+                xpath=xpath,
+            )
+
+
+def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
+    """Ad slots inside the post or article body rather than the theme's ad areas."""
+    if ctx.root is None:
+        return
+    if ctx.document.in_post_body:
+        in_body = [s for s in ctx.slots if s.kind == "ad"]
+        where = "the post body (WordPress content.rendered)"
+    else:
+        bodies = _BODY_CONTAINERS(ctx.root)
+        paths = [ctx.root.getroottree().getpath(b) for b in bodies]
+        in_body = [s for s in ctx.slots if s.kind == "ad" and any(
+            s.xpath.startswith(p + "/") for p in paths)]
+        where = "the article body"
+    by_network: dict[str, list[int]] = defaultdict(list)
+    for slot in in_body:
+        by_network[slot.network or "unattributed"].append(slot.line)
+    for network, lines in sorted(by_network.items()):
+        yield finding(
+            "ad-in-body",
+            Severity.HIGH,
+            f"{len(lines)} {network} ad slot(s) injected inside {where}",
+            evidence=network,
+            line=min(lines),
+            key=(network, where),
+        )
+
+
+def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
+    """Comments that ad kits leave behind (`<!-- JuicyAds v3.0 -->`, '广告' layout notes)."""
+    if ctx.root is None:
+        return
+    network_words = {w: n.name for n in ctx.catalogue.networks for w in n.comments}
+    seen: set[str] = set()
+    for comment in ctx.root.iter(etree.Comment):
+        text = " ".join((comment.text or "").split())
+        if not text or text in seen:
+            continue
+        lowered = text.lower()
+        network = next((name for word, name in network_words.items()
+                        if _word_in(word, lowered)), None)
+        if network is None and not _AD_COMMENT_WORDS.search(text):
+            continue
+        seen.add(text)
+        owner = f"{network} " if network else ""
+        yield finding(
+            "ad-template-comment",
+            Severity.LOW,
+            f"{owner}ad template comment: <!-- {text[:80]} -->",
+            evidence=text[:200],
+            line=comment.sourceline or 0,
+            xpath=comment.getroottree().getpath(comment),
+        )
+
+
+def _word_in(word: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+
+
+HEURISTICS = (duplicate_loaders, ads_in_body, ad_template_comments)

@@ -1,0 +1,113 @@
+"""The ad-load figures, defined once here.
+
+- `content_chars`: visible editorial text characters (whitespace runs count as one
+  space) outside ads, scripts, styles, navigation, headers, footers, asides, forms
+  and hidden elements (`hidden`, `display:none`, screen-reader-only classes).
+- `ad_markup_bytes`: UTF-8 bytes of the markup of ad slots, their loader scripts
+  and the inline scripts that configure them, each element counted once (an element
+  inside another counted one is not counted again).
+- `content_to_ad_ratio`: content_chars ÷ ad_markup_bytes, rounded to 3 places;
+  `None` when the page has no ads. Below 1.0 the page carries more ad code than text.
+- `ad_area_px`: the sum of width × height over slots that declare both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import lxml.html
+from lxml import etree
+
+from auditor.model import Category, Metrics, Resource, Slot
+from auditor.slots import markup_bytes
+
+TRACKER_CATEGORIES = frozenset(
+    {Category.ANALYTICS, Category.TAG_MANAGER, Category.SESSION_REPLAY, Category.FINGERPRINTING}
+)
+AD_CATEGORIES = frozenset({Category.ADVERTISING})
+
+_NON_CONTENT_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "frame", "svg", "math", "nav",
+     "header", "footer", "aside", "form", "button", "select", "option", "textarea", "head",
+     "title", "object", "embed", "video", "audio", "canvas", "menu"}
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset(
+    {"visually-hidden", "sr-only", "screen-reader-text", "visuallyhidden", "hidden", "d-none",
+     "screen-reader-only", "offscreen"}
+)
+_WS = re.compile(r"\s+")
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = el.get("class")
+    if classes:
+        for name in classes.split():
+            if name in _HIDDEN_CLASSES or "visually-hidden" in name or "sr-only" in name:
+                return True
+    return False
+
+
+def content_chars(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> int:
+    """Visible editorial characters; see the module docstring."""
+    parts: list[str] = []
+
+    def visit(el: etree._Element) -> None:
+        tag = el.tag
+        if isinstance(tag, str):
+            if tag.lower() in _NON_CONTENT_TAGS or el in excluded or _is_hidden(el):
+                return
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                visit(child)
+                if child.tail:
+                    parts.append(child.tail)
+        # comments and PIs: their text is not content, their tails are handled by the parent
+
+    visit(root)
+    return len(_WS.sub(" ", " ".join(parts)).strip())
+
+
+def outermost(elements: Iterable[etree._Element]) -> list[etree._Element]:
+    """The elements not inside another one of them."""
+    chosen = set(elements)
+    out = []
+    for el in chosen:
+        parent = el.getparent()
+        while parent is not None and parent not in chosen:
+            parent = parent.getparent()
+        if parent is None:
+            out.append(el)
+    return out
+
+
+def ad_markup_bytes(ad_elements: Iterable[etree._Element]) -> int:
+    return sum(markup_bytes(el) for el in outermost(ad_elements))
+
+
+def page_metrics(
+    resources: Iterable[Resource],
+    slots: Iterable[Slot],
+    third_party_hosts: int,
+    content: int,
+    ad_bytes: int,
+) -> Metrics:
+    resources = list(resources)
+    slots = list(slots)
+    return Metrics(
+        ad_slots=len(slots),
+        ad_resources=sum(1 for r in resources if r.category in AD_CATEGORIES),
+        tracker_resources=sum(1 for r in resources if r.category in TRACKER_CATEGORIES),
+        third_party_hosts=third_party_hosts,
+        content_chars=content,
+        ad_markup_bytes=ad_bytes,
+        content_to_ad_ratio=round(content / ad_bytes, 3) if ad_bytes else None,
+        ad_area_px=sum(s.area for s in slots),
+    )

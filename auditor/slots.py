@@ -1,0 +1,220 @@
+"""Ad placements: catalogue slot markup, slots declared in inline scripts, and elements
+that EasyList-syntax cosmetic (`##`) rules hide."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
+from auditor.dom.inline_js import DATA_SCRIPT_TYPES
+from auditor.model import Category, Slot
+
+CATALOGUE_LIST = "auditor-catalogue"
+
+_STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_JS_SIZE = re.compile(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
+# How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
+# wrapper. Further up is page layout, not the ad.
+SIZE_ANCESTORS = 2
+
+
+@dataclass(slots=True)
+class FoundSlot:
+    """A slot while it is being found; frozen into a model.Slot at the end."""
+
+    element: etree._Element
+    network: Network | None
+    rule: str | None
+    list: str | None
+    zone_id: str | None = None
+    id_kind: str | None = None
+    width: int | None = None
+    height: int | None = None
+    extra_elements: list[etree._Element] = field(default_factory=list)
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    match = re.match(r"\s*(\d+)", value)
+    return int(match.group(1)) if match else None
+
+
+def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """Width and height the markup declares: the element's attributes, else the inline
+    style of the nearest of it and its wrappers that declares a size (scraper kits size
+    the wrapper div, not the ad tag). Both come from that one element: a width further
+    up belongs to the page layout, not the ad."""
+    width = _int(el.get("data-width")) or _int(el.get("width"))
+    height = _int(el.get("data-height")) or _int(el.get("height"))
+    if width or height:
+        return width, height
+    node: etree._Element | None = el
+    for _ in range(SIZE_ANCESTORS + 1):
+        if node is None or str(node.tag).lower() in ("body", "html"):
+            break
+        style = node.get("style") or ""
+        w, h = _STYLE_WIDTH.search(style), _STYLE_HEIGHT.search(style)
+        if w or h:
+            return (int(float(w.group(1))) if w else None, int(float(h.group(1))) if h else None)
+        node = node.getparent()
+    return None, None
+
+
+def catalogue_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
+                    present: set[str]) -> list[FoundSlot]:
+    """Slots whose markup the catalogue recognises."""
+    found: dict[etree._Element, FoundSlot] = {}
+    for network in catalogue.networks:
+        for spec in network.slots:
+            if spec.requires_network and network.name not in present:
+                continue
+            for el in spec.xpath(root):
+                if el in found:
+                    continue
+                width, height = declared_size(el)
+                zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
+                found[el] = FoundSlot(
+                    element=el,
+                    network=network,
+                    rule=f"##{spec.selector}",
+                    list=CATALOGUE_LIST,
+                    zone_id=zone or None,
+                    id_kind=spec.id_kind,
+                    width=width,
+                    height=height,
+                )
+    return list(found.values())
+
+
+def inline_scripts(root: lxml.html.HtmlElement) -> Iterable[etree._Element]:
+    """Script elements holding code (not JSON-LD or templates)."""
+    for el in root.iter("script"):
+        if el.get("src") or not el.text:
+            continue
+        if (el.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
+            continue
+        yield el
+
+
+def script_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
+                 existing: list[FoundSlot]) -> list[FoundSlot]:
+    """Slots declared in inline JavaScript; merged into the slot element when it exists."""
+    by_id: dict[str, FoundSlot] = {}
+    for slot in existing:
+        el_id = slot.element.get("id")
+        if el_id:
+            by_id[el_id] = slot
+    added: list[FoundSlot] = []
+    for script in inline_scripts(root):
+        code = script.text or ""
+        for network in catalogue.networks:
+            for spec in network.script_slots:
+                for match in spec.pattern.finditer(code):
+                    added.extend(_script_slot(root, script, network, spec, match, by_id))
+    return added
+
+
+def _script_slot(root: lxml.html.HtmlElement, script: etree._Element, network: Network,
+                 spec: ScriptSlotSpec, match: re.Match[str],
+                 by_id: dict[str, FoundSlot]) -> list[FoundSlot]:
+    groups = match.groupdict()
+    zone = groups.get("zone")
+    width = _int(groups.get("width"))
+    height = _int(groups.get("height"))
+    if groups.get("sizes") and not (width and height):
+        size = _JS_SIZE.search(groups["sizes"] or "")
+        if size:
+            width, height = int(size.group(1)), int(size.group(2))
+    element_id = groups.get("element")
+    known = by_id.get(element_id) if element_id else None
+    if known is not None:
+        known.zone_id = known.zone_id or zone
+        known.id_kind = spec.id_kind or known.id_kind
+        known.width = known.width or width
+        known.height = known.height or height
+        known.extra_elements.append(script)
+        return []
+    element: etree._Element = script
+    if element_id:
+        targets = root.xpath("//*[@id=$id]", id=element_id)
+        if targets and isinstance(targets, list):
+            element = targets[0]  # type: ignore[assignment]
+    slot = FoundSlot(
+        element=element,
+        network=network,
+        rule=f"script:{spec.pattern.pattern[:60]}",
+        list=CATALOGUE_LIST,
+        zone_id=zone,
+        id_kind=spec.id_kind,
+        width=width,
+        height=height,
+    )
+    if element is not script:
+        slot.extra_elements.append(script)
+        if element_id:
+            by_id[element_id] = slot
+        w, h = declared_size(element)
+        slot.width = slot.width or w
+        slot.height = slot.height or h
+    return [slot]
+
+
+def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent in others:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def cosmetic_slots(hits: Sequence[tuple[etree._Element, str, str]],
+                   existing: list[FoundSlot],
+                   network_of: dict[etree._Element, Network]) -> list[FoundSlot]:
+    """Elements hidden by `##` rules that are not already a known slot (or its wrapper).
+
+    `network_of` maps elements that load a network's resources, so a hidden wrapper
+    around a network's loader is attributed to it.
+    """
+    known = {s.element for s in existing}
+    hit_elements = {el for el, _, _ in hits}
+    out: list[FoundSlot] = []
+    for el, rule, list_name in hits:
+        if el in known or _is_inside(el, known) or _is_inside(el, hit_elements):
+            continue
+        if any(_is_inside(k, {el}) for k in known):
+            continue  # a wrapper around a slot we already know: same placement
+        network = network_of.get(el) or next(
+            (network_of[d] for d in el.iterdescendants() if d in network_of), None)
+        width, height = declared_size(el)
+        out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
+    return out
+
+
+def markup_bytes(el: etree._Element) -> int:
+    """Bytes of an element's markup as served (UTF-8), without its tail text."""
+    return len(etree.tostring(el, encoding="utf-8", with_tail=False, method="html"))
+
+
+def freeze(slot: FoundSlot) -> Slot:
+    el = slot.element
+    return Slot(
+        network=slot.network.name if slot.network else None,
+        line=el.sourceline or 0,
+        xpath=el.getroottree().getpath(el),
+        rule=slot.rule,
+        list=slot.list,
+        zone_id=slot.zone_id,
+        width=slot.width,
+        height=slot.height,
+        kind="ad",
+        category=slot.network.category if slot.network else Category.ADVERTISING,
+        markup_bytes=markup_bytes(el),
+    )
