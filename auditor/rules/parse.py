@@ -110,7 +110,7 @@ _PARTY = {
 }
 
 # `domain##selector`, `domain#@#selector`, `#?#`, `#$#`, `#%#` and AdGuard `$$`.
-_COSMETIC_RE = re.compile(r"^([^/*|@\"!]*?)(#@?[?$%]?#|\$@?\$)(.+)$")
+_COSMETIC_RE = re.compile(r"^([^/|@\"!]*?)(#@?[?$%]?#|\$@?\$)(.+)$")
 
 
 class ParseError(ValueError):

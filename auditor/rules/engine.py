@@ -1,0 +1,401 @@
+"""The Engine facade: load lists (through the compiled cache), match requests, hide elements.
+
+Decision order, as in uBlock Origin and adblock-rust: an `$important` blocking
+filter wins unless an `$important` exception also matches; otherwise a blocking
+filter wins unless any exception matches; otherwise nothing is blocked.
+
+Requests with no source page are treated as first-party and meet no `$domain=`
+include list. Page-level exceptions (`@@...$document`) are not applied to a
+page's subresources (adblock-rust does not either); they answer requests of
+type `document`, and `$elemhide`/`$generichide`/`$specifichide` exceptions
+switch off element hiding for the pages they match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import RuleError
+from auditor.model import Match, ListInfo, RequestType
+from auditor.rules import cache as _cache
+from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
+from auditor.rules.domains import host_keys, host_suffixes
+from auditor.rules.network import (
+    F_IMPORTANT,
+    F_LINE,
+    F_LIST,
+    F_TEXT,
+    TYPE_BIT,
+    URL_HOST_RE,
+    TOKEN_RE,
+    FilterT,
+    Index,
+    Matcher,
+    Request,
+    build_index,
+)
+from auditor.rules.parse import (
+    ELEMHIDE,
+    GENERICHIDE,
+    POPUP,
+    SPECIFICHIDE,
+    CosmeticFilter,
+    NetworkFilter,
+    Unsupported,
+    parse_line,
+)
+from auditor.rules.sources import ListSource, discover
+from auditor.urls import registrable_domain
+
+_PAGE_BITS = GENERICHIDE | ELEMHIDE | SPECIFICHIDE
+_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class ListText:
+    """A list's name, where it came from, and its text."""
+
+    name: str
+    source: str
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One filter `rules check` considered, and what became of it."""
+
+    rule: str
+    list: str
+    line: int
+    exception: bool
+    important: bool
+    outcome: str  # "decided", or why it did not decide
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A decision with its reasons: the deciding rule and every other candidate whose pattern matched."""
+
+    match: Match
+    url: str
+    source_url: str | None
+    type: str
+    third_party: bool
+    candidates: tuple[Candidate, ...] = field(default=())
+
+
+def read_list(path: Path, name: str | None = None) -> ListText:
+    """Read a list file; RuleError (one line) when it is unreadable or not a filter list."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise RuleError(f"cannot read filter list {path}: {e.strerror or e}") from None
+    if b"\0" in data[:65536]:
+        raise RuleError(f"{path}: not a filter list (binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise RuleError(f"{path}: not a filter list (not UTF-8 at byte {e.start})") from None
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml")):
+        raise RuleError(f"{path}: not a filter list (looks like HTML/XML)")
+    return ListText(name or path.stem, str(path), text)
+
+
+def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
+    """Parse and index lists into the plain (marshal-able) compiled form."""
+    network: list[tuple[NetworkFilter, int]] = []
+    cosmetic: list[tuple[CosmeticFilter, int]] = []
+    infos: list[tuple[str, str, int, str, int]] = []
+    for li, lt in enumerate(lists):
+        rules = unsupported = 0
+        for n, raw in enumerate(lt.text.splitlines(), 1):
+            p = parse_line(raw, n)
+            if p is None:
+                continue
+            rules += 1
+            if isinstance(p, Unsupported):
+                unsupported += 1
+            elif isinstance(p, NetworkFilter):
+                network.append((p, li))
+            else:
+                cosmetic.append((p, li))
+        infos.append((lt.name, lt.source, rules, lt.sha256, unsupported))
+    bad = {f.twin_key() for f, _ in network if f.badfilter}
+    block: list[tuple[NetworkFilter, int, int]] = []
+    important: list[tuple[NetworkFilter, int, int]] = []
+    exception: list[tuple[NetworkFilter, int, int]] = []
+    for fid, (f, li) in enumerate(network):
+        if f.badfilter or (bad and f.twin_key() in bad):
+            continue
+        if f.inert is not None or not f.mask & ~POPUP:
+            continue  # never blocks (or unblocks) a resource request: see parse.INERT_OPTIONS
+        if f.exception:
+            exception.append((f, fid, li))
+        elif f.important:
+            important.append((f, fid, li))
+        else:
+            block.append((f, fid, li))
+    return (
+        tuple(infos),
+        build_index(block).to_plain(),
+        build_index(important).to_plain(),
+        build_index(exception).to_plain(),
+        build_cosmetic(cosmetic).to_plain(),
+    )
+
+
+class Engine:
+    """EasyList-syntax network and element-hiding rules, matched with attribution."""
+
+    _loaded: dict[tuple[Any, ...], Engine] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, compiled: Sequence[Any]) -> None:
+        infos, block, important, exception, cosmetic = compiled
+        self._lists = tuple(ListInfo(*i) for i in infos)
+        self._names = tuple(i.name for i in self._lists)
+        self._net = Matcher(
+            Index.from_plain(block), Index.from_plain(important), Index.from_plain(exception)
+        )
+        self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
+        self._hosts: dict[str, tuple[tuple[str, ...], str]] = {}
+        self._sources: dict[str | None, tuple[str, tuple[str, ...], str]] = {}
+
+    # -- construction ------------------------------------------------------------
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "inline", source: str | None = None) -> Engine:
+        """An engine from one list given as text (no disk cache: it is cheap to compile)."""
+        return cls(compile_lists([ListText(name, source or f"<{name}>", text)]))
+
+    @classmethod
+    def from_lists(cls, lists: Sequence[ListText], use_cache: bool = True) -> Engine:
+        """An engine from several lists, through the on-disk compiled cache."""
+        if not use_cache:
+            return cls(compile_lists(lists))
+        key = _cache.cache_key([(lt.name, lt.sha256) for lt in lists])
+        payload = _cache.load(key)
+        if payload is not None:
+            try:
+                return cls(payload)
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+                pass  # a cache from another layout: rebuild
+        compiled = compile_lists(lists)
+        _cache.store(key, compiled)
+        return cls(compiled)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path | str], use_cache: bool = True) -> Engine:
+        """An engine from list files; each list is named after its file stem."""
+        return cls.from_lists([read_list(Path(p)) for p in paths], use_cache=use_cache)
+
+    @classmethod
+    def load(cls, extra_lists: Sequence[Path] = (), system_lists: bool = True) -> Engine:
+        """Project lists, then system lists, then the user cache, then `extra_lists`.
+
+        Memoised per process on the files' identity (path, size, mtime), so repeated
+        calls are free and an updated list is noticed.
+        """
+        sources = discover(extra_lists, system_lists)
+        sig = tuple(_stat_sig(s) for s in sources)
+        with cls._lock:
+            hit = cls._loaded.get(sig)
+        if hit is not None:
+            return hit
+        texts = [read_list(s.path, s.name) for s in sources]
+        eng = cls.from_lists(texts)
+        with cls._lock:
+            cls._loaded[sig] = eng
+        return eng
+
+    @property
+    def lists(self) -> tuple[ListInfo, ...]:
+        return self._lists
+
+    # -- network -----------------------------------------------------------------
+
+    def _request(self, url: str, source_url: str | None, type: str | RequestType) -> Request:
+        tbit = TYPE_BIT.get(type)
+        if tbit is None:
+            raise ValueError(f"unknown request type {type!r}")
+        url_l = url.lower()
+        m = URL_HOST_RE.match(url_l)
+        if m is not None:
+            host, host_end = m.group(1), m.end(1)
+        else:
+            host, host_end = "", 0
+        hi = self._hosts.get(host)
+        if hi is None:
+            if len(self._hosts) > _CACHE_LIMIT:
+                self._hosts.clear()
+            hi = self._hosts[host] = (host_suffixes(host) if host else (), registrable_domain(host))
+        si = self._sources.get(source_url)
+        if si is None:
+            si = self._source_info(source_url)
+        src_host, src_keys, src_dom = si
+        if source_url:
+            third = hi[1] != src_dom
+            party_ok = (True, third, not third, host != src_host, host == src_host)
+        else:
+            party_ok = (True, False, True, False, True)
+        return Request(
+            url,
+            url_l,
+            tbit,
+            host,
+            host_end,
+            hi[0],
+            set(TOKEN_RE.findall(url_l)),
+            src_keys,
+            party_ok,
+            hi[1],
+        )
+
+    def _source_info(self, source_url: str | None) -> tuple[str, tuple[str, ...], str]:
+        src_host = ""
+        if source_url:
+            m = URL_HOST_RE.match(source_url.lower())
+            src_host = m.group(1) if m else ""
+        dom = registrable_domain(src_host) if src_host else ""
+        info = (src_host, host_keys(src_host, dom) if src_host else (), dom)
+        if len(self._sources) > _CACHE_LIMIT:
+            self._sources.clear()
+        self._sources[source_url] = info
+        return info
+
+    def _decide(self, req: Request) -> tuple[FilterT | None, bool]:
+        """(deciding filter, blocked)."""
+        net = self._net
+        f = net.first(net.important, req)
+        if f is not None:
+            e = net.first(net.exception, req, important_only=True)
+            return (e, False) if e is not None else (f, True)
+        f = net.first(net.block, req)
+        if f is None:
+            return None, False
+        e = net.first(net.exception, req)
+        return (e, False) if e is not None else (f, True)
+
+    def _match_of(self, f: FilterT | None, blocked: bool) -> Match:
+        if f is None:
+            return _NO_MATCH
+        return Match(
+            blocked=blocked,
+            rule=f[F_TEXT],
+            list=self._names[f[F_LIST]],
+            exception=not blocked,
+            line=f[F_LINE],
+            important=bool(f[F_IMPORTANT]),
+        )
+
+    def match(
+        self, url: str, source_url: str | None = None, type: str | RequestType = "other"
+    ) -> Match:
+        """Decide one request; `m.rule`/`m.list`/`m.line` name the deciding filter."""
+        f, blocked = self._decide(self._request(url, source_url, type))
+        return self._match_of(f, blocked)
+
+    def match_many(
+        self, requests: Iterable[tuple[str, str | None, str | RequestType]]
+    ) -> list[Match]:
+        """Decide many (url, source_url, type) requests."""
+        out: list[Match] = []
+        for url, src, typ in requests:
+            f, blocked = self._decide(self._request(url, src, typ))
+            out.append(self._match_of(f, blocked))
+        return out
+
+    def explain(
+        self, url: str, source_url: str | None = None, type: str | RequestType = "other"
+    ) -> Explanation:
+        """The decision plus every candidate filter whose pattern matched, and why it lost."""
+        req = self._request(url, source_url, type)
+        f, blocked = self._decide(req)
+        match = self._match_of(f, blocked)
+        decided = f[0:0] if f is None else f
+        cands: list[Candidate] = []
+        for family, c in self._net.all_candidates(req):
+            why = self._net.why_not(c, req)
+            if why == "pattern does not match the URL":
+                continue
+            if c is f or (f is not None and c == decided):
+                outcome = "decided"
+            elif why is not None:
+                outcome = why
+            elif family == "exception":
+                if f is None:
+                    outcome = "exception matched, but no blocking filter did"
+                elif blocked and match.important:
+                    outcome = "exception overridden by $important " + (match.rule or "")
+                else:
+                    outcome = "also matched (another exception decided)"
+            elif match.exception:
+                outcome = f"blocking rule overridden by {match.rule}"
+            else:
+                outcome = "also matched (another blocking rule decided)"
+            cands.append(
+                Candidate(
+                    rule=c[F_TEXT],
+                    list=self._names[c[F_LIST]],
+                    line=c[F_LINE],
+                    exception=family == "exception",
+                    important=bool(c[F_IMPORTANT]),
+                    outcome=outcome,
+                )
+            )
+        cands.sort(key=lambda c: (c.outcome != "decided", c.list, c.line))
+        return Explanation(
+            match=match,
+            url=url,
+            source_url=source_url,
+            type=str(type),
+            third_party=req.party_ok[1],
+            candidates=tuple(cands),
+        )
+
+    # -- cosmetic ----------------------------------------------------------------
+
+    def page_switches(self, hostname: str) -> tuple[bool, bool]:
+        """(generic, specific): whether each kind of element hiding applies on this host."""
+        url = f"https://{hostname}/"
+        net = self._net
+
+        def excepted(bit: int) -> bool:
+            req = self._request(url, url, "document")
+            req.tbit = bit
+            return net.first(net.exception, req) is not None
+
+        if excepted(ELEMHIDE):
+            return False, False
+        return not excepted(GENERICHIDE), not excepted(SPECIFICHIDE)
+
+    def cosmetic(self, root: Any, hostname: str) -> list[CosmeticHit]:
+        """Elements a `##` rule hides on `hostname` (after `#@#` exceptions), in document order."""
+        host = (hostname or "").lower().rstrip(".")
+        generic, specific = self.page_switches(host) if host else (True, True)
+        if not generic and not specific:
+            return []
+        keys = host_keys(host) if host else ()
+        return self._cos.hits(root, keys, self._names, generic=generic, specific=specific)
+
+
+_NO_MATCH = Match(blocked=False)
+
+
+def _stat_sig(s: ListSource) -> tuple[str, str, int, int]:
+    try:
+        st = os.stat(s.path)
+        return (s.name, str(s.path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return (s.name, str(s.path), -1, -1)

@@ -1,0 +1,244 @@
+"""Where filter lists come from: the project's own, the system's, the user cache.
+
+Discovery order (a later list with the same name replaces an earlier one):
+project lists (`auditor_rules/*.txt`), system lists (Debian/Ubuntu uBlock Origin
+webext packages ship EasyList and EasyPrivacy), lists downloaded by
+`auditor rules update` into the user cache, then lists named on the command line.
+
+`update()` is the only code in the auditor that touches the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import hashlib
+import http.client
+import importlib.resources
+import json
+import os
+import re
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.rules.cache import cache_dir
+
+OFFICIAL_URLS: dict[str, str] = {
+    "easylist": "https://easylist.to/easylist/easylist.txt",
+    "easyprivacy": "https://easylist.to/easylist/easyprivacy.txt",
+}
+SYSTEM_GLOBS = (
+    "/usr/share/*/extensions/ublock-origin/assets/thirdparties/easylist/*.txt",
+    "/usr/share/webext/ublock-origin/assets/thirdparties/easylist/*.txt",
+    "/usr/share/webext/ublock-origin*/assets/thirdparties/easylist/*.txt",
+    "/usr/share/*/ublock-origin/assets/thirdparties/easylist/*.txt",
+)
+MIN_LIST_BYTES = 10_000
+_EXPIRES_RE = re.compile(r"^!\s*Expires:\s*(\d+)\s*(day|days|hour|hours|h|d)?", re.I | re.M)
+_CHECKSUM_RE = re.compile(r"^\s*!\s*checksum[\s\-:]+([\w+/=]+).*\n", re.I | re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class ListSource:
+    """A list file to load and the name reports will give it."""
+
+    name: str
+    path: Path
+    origin: str  # "project", "system", "cache", "extra"
+
+
+def project_dir() -> Path | None:
+    """The installed `auditor_rules` package, or the repo's `rules/` when running from source."""
+    try:
+        files = importlib.resources.files("auditor_rules")
+        p = Path(str(files))
+        if p.is_dir():
+            return p
+    except (ModuleNotFoundError, TypeError):
+        pass
+    repo = Path(__file__).resolve().parents[2] / "rules"
+    return repo if repo.is_dir() else None
+
+
+def user_lists_dir(directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / "lists"
+
+
+def discover(
+    extra_lists: Sequence[Path] = (),
+    system_lists: bool = True,
+    directory: Path | None = None,
+) -> list[ListSource]:
+    """The lists an engine loads, in order, one per name (extras are always kept)."""
+    found: dict[str, ListSource] = {}
+    proj = project_dir()
+    if proj is not None:
+        for p in sorted(proj.glob("*.txt")):
+            found[p.stem] = ListSource(p.stem, p, "project")
+    if system_lists:
+        seen_system: set[str] = set()
+        for pattern in SYSTEM_GLOBS:
+            for p in sorted(Path("/").glob(pattern.lstrip("/"))):
+                if p.stem not in seen_system and p.is_file():
+                    seen_system.add(p.stem)
+                    found[p.stem] = ListSource(p.stem, p, "system")
+        user = user_lists_dir(directory)
+        if user.is_dir():
+            for p in sorted(user.glob("*.txt")):
+                found[p.stem] = ListSource(p.stem, p, "cache")
+    out = list(found.values())
+    names = {s.name for s in out}
+    for p in extra_lists:
+        path = Path(p)
+        name = path.stem
+        while name in names:
+            name += "+"
+        names.add(name)
+        out.append(ListSource(name, path, "extra"))
+    return out
+
+
+# -- update -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    """What `update` did for one list: "updated", "not-modified", "fresh" or "kept"."""
+
+    name: str
+    url: str
+    status: str
+    detail: str = ""
+
+    def line(self) -> str:
+        if self.status == "updated":
+            return f"{self.name}: updated ({self.detail})"
+        if self.status == "not-modified":
+            return f"{self.name}: not modified"
+        if self.status == "fresh":
+            return f"{self.name}: fresh ({self.detail})"
+        return f"{self.name}: kept last good copy: {self.detail}"
+
+
+def expires_seconds(text: str) -> int | None:
+    """The list's own `! Expires: N days|hours`, in seconds."""
+    m = _EXPIRES_RE.search(text[:4096])
+    if not m:
+        return None
+    n = int(m.group(1))
+    unit = (m.group(2) or "days").lower()
+    return n * (3600 if unit.startswith("h") else 86400)
+
+
+def verify_checksum(text: str) -> bool | None:
+    """ABP `! Checksum:` (base64 MD5 of the list without that line and blank lines); None if absent."""
+    m = _CHECKSUM_RE.search(text)
+    if not m:
+        return None
+    body = text[: m.start()] + text[m.end() :]
+    body = re.sub(r"\r\n?", "\n", body)
+    body = re.sub(r"\n+", "\n", body)
+    digest = base64.b64encode(hashlib.md5(body.encode("utf-8")).digest()).decode().rstrip("=")
+    return digest == m.group(1).rstrip("=")
+
+
+def validate_list(data: bytes, min_bytes: int = MIN_LIST_BYTES) -> str:
+    """The list text, or raise ValueError saying why the download is not a good list."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    if not text.lstrip().startswith("[Adblock Plus"):
+        raise ValueError("no [Adblock Plus] header")
+    if len(data) < min_bytes:
+        raise ValueError(f"truncated ({len(data)} bytes < {min_bytes})")
+    if verify_checksum(text) is False:
+        raise ValueError("checksum mismatch")
+    return text
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def update(
+    cache_dir: Path | None = None,
+    urls: Mapping[str, str] | None = None,
+    force: bool = False,
+    timeout: float = 60.0,
+    min_bytes: int = MIN_LIST_BYTES,
+) -> list[UpdateResult]:
+    """Download each list into the user cache, conditionally; keep the last good copy on failure."""
+    lists_dir = user_lists_dir(cache_dir)
+    results: list[UpdateResult] = []
+    for name, url in (urls or OFFICIAL_URLS).items():
+        results.append(_update_one(name, url, lists_dir, force, timeout, min_bytes))
+    return results
+
+
+def _update_one(
+    name: str, url: str, lists_dir: Path, force: bool, timeout: float, min_bytes: int
+) -> UpdateResult:
+    path = lists_dir / f"{name}.txt"
+    meta_path = lists_dir / f"{name}.meta.json"
+    meta: dict[str, object] = {}
+    try:
+        meta = json.loads(meta_path.read_text())
+    except (OSError, ValueError):
+        meta = {}
+    have = path.is_file()
+    now = time.time()
+    if have and not force:
+        fetched = meta.get("fetched_at")
+        expires = meta.get("expires")
+        if isinstance(fetched, (int, float)) and isinstance(expires, int):
+            left = fetched + expires - now
+            if left > 0:
+                return UpdateResult(name, url, "fresh", f"expires in {left / 3600:.1f} h")
+    req = urllib.request.Request(url, headers={"User-Agent": "auditor-rules-update"})
+    if have:
+        if isinstance(meta.get("etag"), str):
+            req.add_header("If-None-Match", str(meta["etag"]))
+        if isinstance(meta.get("last_modified"), str):
+            req.add_header("If-Modified-Since", str(meta["last_modified"]))
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            data = resp.read()
+            headers = resp.headers
+    except urllib.error.HTTPError as e:
+        if e.code == 304 and have:
+            meta["fetched_at"] = now
+            _write_atomic(meta_path, json.dumps(meta).encode())
+            return UpdateResult(name, url, "not-modified")
+        return UpdateResult(name, url, "kept", f"HTTP {e.code}")
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+        return UpdateResult(name, url, "kept", f"download failed: {e}")
+    try:
+        text = validate_list(data, min_bytes)
+    except ValueError as e:
+        return UpdateResult(name, url, "kept", str(e))
+    _write_atomic(path, data)
+    new_meta: dict[str, object] = {"url": url, "fetched_at": now}
+    if headers.get("ETag"):
+        new_meta["etag"] = headers["ETag"]
+    if headers.get("Last-Modified"):
+        new_meta["last_modified"] = headers["Last-Modified"]
+    exp = expires_seconds(text)
+    if exp is not None:
+        new_meta["expires"] = exp
+    _write_atomic(meta_path, json.dumps(new_meta).encode())
+    stamp = email.utils.formatdate(now, usegmt=True)
+    return UpdateResult(name, url, "updated", f"{len(data)} bytes, {stamp}")
