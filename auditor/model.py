@@ -227,6 +227,32 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Violation:
+    """A policy clause a page breaks (the CI gate); `fingerprint` is the baseline key."""
+
+    clause: str  # the policy key, e.g. "deny_networks"
+    message: str
+    fingerprint: str
+    line: int = 0
+    xpath: str = ""
+    rule: str | None = None
+    severity: Severity = Severity.HIGH
+    baselined: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "clause": self.clause,
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+            "line": self.line,
+            "xpath": self.xpath,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "baselined": self.baselined,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class HostSummary:
     """One third-party host the page pulls resources from."""
 

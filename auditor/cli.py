@@ -1,0 +1,155 @@
+"""Argument parsing and exit codes only; the work happens in the layers below.
+
+Exit codes (CONTRACT): 0 ran and nothing violated policy; 1 policy violated;
+2 usage error, unreadable input, or a bad rule/policy file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from auditor import __version__
+from auditor.errors import AuditorError
+
+EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line (and still exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from auditor.bulk.cli import add_bulk_parser, add_report_parser
+    from auditor.report import REPORTERS
+    from auditor.rules.cli import add_rules_parser
+
+    parser = _Parser(prog="auditor", description="Find the ads and trackers injected into "
+                     "scraped pages.")
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    audit = commands.add_parser("audit", help="audit pages: HTML, WordPress JSON, text, archives")
+    audit.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="file, directory (walked recursively) or - for stdin")
+    audit.add_argument("--url", help="page URL of a single input that does not carry one")
+    add_list_arguments(audit)
+    audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal")
+    audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
+    audit.add_argument("--width", type=int, help="terminal report width in columns")
+    add_gate_arguments(audit)
+
+    add_bulk_parser(commands)
+    add_report_parser(commands)
+    add_rules_parser(commands)
+    return parser
+
+
+def add_list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lists", action="append", type=Path, default=[], metavar="PATH",
+                        help="an extra EasyList-syntax list (repeatable)")
+    parser.add_argument("--no-system-lists", action="store_true",
+                        help="don't load EasyList/EasyPrivacy from the system or user cache")
+
+
+def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
+    """Policy options; the gate (auditor.gate) reads them."""
+    parser.add_argument("--policy", type=Path, help="policy file (auditor.toml or pyproject.toml)")
+    parser.add_argument("--baseline", type=Path, help="fail only on findings not in this baseline")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "audit":
+            return run_audit(args)
+        if args.command == "bulk":
+            from auditor.bulk.cli import run_bulk
+
+            return run_bulk(args)
+        if args.command == "report":
+            from auditor.bulk.cli import run_report
+
+            return run_report(args)
+        if args.command == "rules":
+            from rich.console import Console
+
+            from auditor.rules.cli import run_rules_command
+
+            return run_rules_command(args, Console(highlight=False, markup=False))
+    except AuditorError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("auditor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    parser.error(f"unknown command {args.command}")
+    return EXIT_ERROR
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from auditor.catalogue import default_catalogue
+    from auditor.gate import Gate
+    from auditor.pipeline import audit_records
+    from auditor.readers import Skipped, read_source
+    from auditor.report import REPORTERS, RunSummary
+    from auditor.rules import Engine
+
+    if args.url and len(args.inputs) > 1:
+        raise AuditorError("--url applies to a single input; got several")
+    gate = Gate.from_args(args)
+    engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
+    catalogue = default_catalogue()
+    out, close = _open_output(args.output)
+    try:
+        reporter = REPORTERS[args.format](out, __version__, gate.active)
+        if args.format == "terminal" and args.width:
+            reporter.console.width = args.width  # type: ignore[attr-defined]
+        reporter.start(engine.lists)
+        pages = errors = skipped = 0
+        for source in args.inputs:
+            records = list(read_source(source, args.url))
+            skipped += sum(1 for r in records if isinstance(r, Skipped))
+            for page in audit_records(records, engine, catalogue):
+                violations = gate.evaluate(page)
+                reporter.handle(page, violations)
+                pages += 1
+                errors += bool(page.errors)
+        reporter.finished(RunSummary(pages, errors, skipped, gate.open_violations, gate.active,
+                                     gate.passed))
+        gate.finish()
+    finally:
+        close()
+    return EXIT_OK if gate.passed else EXIT_VIOLATION
+
+
+def _open_output(path: Path | None) -> tuple[TextIO, object]:
+    if path is None:
+        return sys.stdout, lambda: None
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+    return handle, handle.close
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    if os.environ.get("AUDITOR_DEBUG"):
+        sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception as exc:  # a bug must still be one line; AUDITOR_DEBUG=1 shows it whole
+        print(f"auditor: internal error: {type(exc).__name__}: {exc} "
+              "(set AUDITOR_DEBUG=1 for a traceback)", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
