@@ -1,0 +1,107 @@
+"""`auditor rules list|update|check`: the rule engine's corner of the command line.
+
+The main CLI registers the parser with `add_rules_parser` and dispatches to
+`run_rules_command`; errors are raised as RuleError for it to print as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from auditor.errors import RuleError
+from auditor.model import RequestType
+from auditor.rules.engine import Engine, Explanation
+from auditor.rules.sources import update
+
+
+def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `rules` with its `list`, `update` and `check` actions."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "rules", help="inspect, update and test the filter lists"
+    )
+    p.add_argument("action", choices=("list", "update", "check"))
+    p.add_argument("url", nargs="?", help="the request URL (check)")
+    p.add_argument("--source-url", default=None, help="the page making the request (check)")
+    p.add_argument(
+        "--type",
+        default="other",
+        choices=[t.value for t in RequestType],
+        help="request type (check; default: other)",
+    )
+    p.add_argument(
+        "--lists",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="add an EasyList-syntax list (repeatable)",
+    )
+    p.add_argument("--no-system-lists", action="store_true", help="skip system and cached lists")
+    p.add_argument("--force", action="store_true", help="update: ignore `! Expires:`")
+    p.set_defaults(rules_command=True)
+    return p
+
+
+def run_rules_command(args: argparse.Namespace, out: Console) -> int:
+    """Run one `rules` action; returns the exit code (RuleError propagates for exit 2)."""
+    action = args.action
+    if action == "update":
+        for r in update(force=bool(getattr(args, "force", False))):
+            out.print(escape(r.line()), highlight=False)
+        return 0
+    engine = Engine.load(
+        extra_lists=tuple(getattr(args, "lists", ()) or ()),
+        system_lists=not getattr(args, "no_system_lists", False),
+    )
+    if action == "list":
+        table = Table("name", "source", "rules", "unsupported", "sha256")
+        for li in engine.lists:
+            table.add_row(li.name, li.source, str(li.rules), str(li.unsupported), li.sha256)
+        out.print(table)
+        return 0
+    if not args.url:
+        raise RuleError("rules check needs a URL")
+    ex = engine.explain(args.url, source_url=args.source_url, type=args.type)
+    print_explanation(ex, out)
+    return 0
+
+
+def print_explanation(ex: Explanation, out: Console) -> None:
+    """The decision, the rule that made it, and every other candidate with why it lost."""
+    m = ex.match
+    if m.blocked:
+        verdict = "[bold red]BLOCKED[/]"
+    elif m.exception:
+        verdict = "[bold green]ALLOWED by exception[/]"
+    else:
+        verdict = "[green]not blocked[/] (no rule matched)"
+    out.print(f"{verdict}  {escape(ex.url)}", highlight=False)
+    party = "third-party" if ex.third_party else "first-party"
+    out.print(
+        f"  type: {ex.type}  source: {escape(ex.source_url or '-')}  ({party})", highlight=False
+    )
+    if m.rule is not None:
+        flags = []
+        if m.exception:
+            flags.append("exception won")
+        if m.important:
+            flags.append("$important")
+        extra = f"  [{', '.join(flags)}]" if flags else ""
+        out.print(
+            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){extra}",
+            highlight=False,
+        )
+    others = [c for c in ex.candidates if c.outcome != "decided"]
+    if others:
+        out.print("  other candidates:", highlight=False)
+        for c in others:
+            out.print(
+                f"    {escape(c.rule)}  ({escape(c.list)}:{c.line}): {escape(c.outcome)}",
+                highlight=False,
+            )
