@@ -223,6 +223,13 @@ def _xpath(css: str, prefix: str = "descendant-or-self::") -> etree.XPath:
     return etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix=prefix))
 
 
+def _elements(res: object) -> list[Any]:
+    """The elements of an XPath result (which may also be a string, number or boolean)."""
+    if not isinstance(res, list):
+        return []
+    return [e for e in res if isinstance(e, etree._Element)]
+
+
 def compile_selector(sel: str, procedural: bool) -> Finder:
     """A function root -> matching elements; raises ValueError for what we cannot evaluate."""
     if not procedural:
@@ -230,7 +237,7 @@ def compile_selector(sel: str, procedural: bool) -> Finder:
             xp = _xpath(sel)
         except (SelectorError, etree.XPathSyntaxError) as e:
             raise ValueError(str(e)) from None
-        return lambda root: [e for e in xp(root) if isinstance(e, etree._Element)]
+        return lambda root: _elements(xp(root))
     try:
         steps = _parse_procedural(sel)
     except (re.error, SelectorError) as e:

@@ -42,5 +42,8 @@ def host_keys(host: str, domain: str | None = None) -> tuple[str, ...]:
     public = dom.partition(".")[2]
     if not public:
         return sufs
-    ents = tuple(s[: -len(public)] + "*" for s in sufs if s.endswith("." + public) and len(s) >= len(dom))
+    dot_public = "." + public
+    ents = tuple(
+        s[: -len(public)] + "*" for s in sufs if s.endswith(dot_public) and len(s) >= len(dom)
+    )
     return sufs + ents

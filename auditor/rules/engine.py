@@ -19,21 +19,22 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from auditor.errors import RuleError
-from auditor.model import Match, ListInfo, RequestType
+from auditor.model import ListInfo, Match, RequestType
 from auditor.rules import cache as _cache
 from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
+    F_ID,
     F_IMPORTANT,
     F_LINE,
     F_LIST,
     F_TEXT,
+    TOKEN_RE,
     TYPE_BIT,
     URL_HOST_RE,
-    TOKEN_RE,
     FilterT,
     Index,
     Matcher,
@@ -84,7 +85,7 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """A decision with its reasons: the deciding rule and every other candidate whose pattern matched."""
+    """A decision with its reasons: the deciding rule, and each other candidate that matched."""
 
     match: Match
     url: str
@@ -158,8 +159,8 @@ def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
 class Engine:
     """EasyList-syntax network and element-hiding rules, matched with attribution."""
 
-    _loaded: dict[tuple[Any, ...], Engine] = {}
-    _lock = threading.Lock()
+    _loaded: ClassVar[dict[tuple[Any, ...], Engine]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, compiled: Sequence[Any]) -> None:
         infos, block, important, exception, cosmetic = compiled
@@ -323,13 +324,12 @@ class Engine:
         req = self._request(url, source_url, type)
         f, blocked = self._decide(req)
         match = self._match_of(f, blocked)
-        decided = f[0:0] if f is None else f
         cands: list[Candidate] = []
         for family, c in self._net.all_candidates(req):
             why = self._net.why_not(c, req)
             if why == "pattern does not match the URL":
                 continue
-            if c is f or (f is not None and c == decided):
+            if f is not None and c[F_ID] == f[F_ID]:
                 outcome = "decided"
             elif why is not None:
                 outcome = why

@@ -63,9 +63,10 @@ _PARTY_NAMES = {
     PARTY_STRICT1: "$strict1p",
 }
 # Tokens so common in URLs that a bucket under them would be met by most requests.
-_BAD_TOKENS = frozenset(
+_BAD_TOKENS = dict.fromkeys(
     "http https www com net org js css html php jpg png gif svg webp ad ads cdn static "
-    "assets img images js min v1 v2 api id".split()
+    "assets img images js min v1 v2 api id".split(),
+    10_000,
 )
 
 
@@ -258,7 +259,7 @@ def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
             continue
         toks = [] if f.regex else complete_tokens(f.pattern.lower())
         if toks:
-            best = min(toks, key=lambda t: (counts[t] + (10_000 if t in _BAD_TOKENS else 0), -len(t)))
+            best = min(toks, key=lambda t: (counts[t] + _BAD_TOKENS.get(t, 0), -len(t)))
             token.setdefault(best, []).append(ft)
         elif f.include and not f.exclude:
             for d in f.include:

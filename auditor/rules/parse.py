@@ -185,7 +185,7 @@ def split_options(body: str) -> tuple[str, list[str]]:
 
 
 def _split_commas(opts: str) -> list[str]:
-    """Options are comma-separated, but `\\,` and commas inside a `/regex/` value are not separators."""
+    """Split options on commas, except `\\,` and commas inside a `/regex/` value."""
     if "\\," not in opts and "=/" not in opts:
         return opts.split(",")
     out: list[str] = []

@@ -136,7 +136,10 @@ def expires_seconds(text: str) -> int | None:
 
 
 def verify_checksum(text: str) -> bool | None:
-    """ABP `! Checksum:` (base64 MD5 of the list without that line and blank lines); None if absent."""
+    """Check ABP's `! Checksum:` (base64 MD5 of the list minus that line and blank lines).
+
+    None when the list carries no checksum (EasyList no longer does).
+    """
     m = _CHECKSUM_RE.search(text)
     if not m:
         return None
