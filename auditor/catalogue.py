@@ -95,15 +95,16 @@ class Catalogue:
     sources: tuple[str, ...] = ()
 
     def network_for(self, url: str, host: str) -> Network | None:
-        """The network a request belongs to, by host (and parent domains), then by URL."""
-        for candidate in _suffixes(host):
-            found = self.by_host.get(candidate)
-            if found is not None:
-                return found
+        """The network a request belongs to: by URL pattern (most specific), then by host
+        and its parent domains."""
         lowered = url.lower()
         for network in self.networks:
             if network.urls and any(u in lowered for u in network.urls):
                 return network
+        for candidate in _suffixes(host):
+            found = self.by_host.get(candidate)
+            if found is not None:
+                return found
         return None
 
     def entity_for(self, host: str) -> Entity | None:

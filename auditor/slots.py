@@ -135,8 +135,8 @@ def _script_slot(root: lxml.html.HtmlElement, script: etree._Element, network: N
     element_id = groups.get("element")
     known = by_id.get(element_id) if element_id else None
     if known is not None:
-        known.zone_id = known.zone_id or zone
-        known.id_kind = spec.id_kind or known.id_kind
+        if not known.zone_id and zone:
+            known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
         known.width = known.width or width
         known.height = known.height or height
         known.extra_elements.append(script)

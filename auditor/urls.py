@@ -37,11 +37,20 @@ def registrable_domain(host: str) -> str:
     'jads.co'
     >>> registrable_domain("www.bbc.co.uk")
     'bbc.co.uk'
+    >>> registrable_domain("www.dailyexample.test")
+    'dailyexample.test'
+    >>> registrable_domain("192.168.0.1")
+    '192.168.0.1'
     """
     if not host:
         return ""
     parts = _EXTRACT(host)
-    return parts.top_domain_under_public_suffix or host
+    if parts.top_domain_under_public_suffix:
+        return parts.top_domain_under_public_suffix
+    labels = host.split(".")
+    if parts.suffix or len(labels) < 2 or labels[-1].isdigit() or ":" in host:
+        return host  # a bare public suffix, an IP address
+    return ".".join(labels[-2:])  # an unlisted TLD (.test, .internal): last two labels
 
 
 def is_third_party(host: str, first_party: str | None) -> bool:

@@ -51,18 +51,32 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
 
 
 def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
-    """Ad slots inside the post or article body rather than the theme's ad areas."""
+    """Ad units inside the post or article body rather than the theme's ad areas.
+
+    A WordPress post body (`content.rendered`) never legitimately holds ad code: the
+    theme places ads. In a full HTML page, a publisher may place ads between
+    paragraphs, so only a unit pasted whole (its loader script inside the article
+    body too) counts as injected.
+    """
     if ctx.root is None:
         return
     if ctx.document.in_post_body:
         in_body = [s for s in ctx.slots if s.kind == "ad"]
         where = "the post body (WordPress content.rendered)"
     else:
-        bodies = _BODY_CONTAINERS(ctx.root)
-        paths = [ctx.root.getroottree().getpath(b) for b in bodies]
-        in_body = [s for s in ctx.slots if s.kind == "ad" and any(
-            s.xpath.startswith(p + "/") for p in paths)]
-        where = "the article body"
+        paths = [ctx.root.getroottree().getpath(b) for b in _BODY_CONTAINERS(ctx.root)]
+
+        def inside(xpath: str) -> str | None:
+            return next((p for p in paths if xpath.startswith(p + "/")), None)
+
+        loaders_in_body = {
+            (res.network, inside(res.xpath))
+            for res in ctx.resources
+            if res.via == "script[src]" and res.network and inside(res.xpath)
+        }
+        in_body = [s for s in ctx.slots if s.kind == "ad" and s.network
+                   and (s.network, inside(s.xpath)) in loaders_in_body]
+        where = "the article body, loader and all"
     by_network: dict[str, list[int]] = defaultdict(list)
     for slot in in_body:
         by_network[slot.network or "unattributed"].append(slot.line)

@@ -48,12 +48,14 @@ def verdict_line(page: PageReport, violations: Sequence[Violation] = (),
         open_ = [v for v in violations if not v.baselined]
         line.append("FAIL " if open_ else "PASS ", "bold red" if open_ else "bold green")
     m = page.metrics
-    networks = sorted({s.network for s in page.slots if s.network}
-                      | {r.network for r in page.resources if r.network})
+    slot_networks = list(dict.fromkeys(s.network for s in page.slots if s.network))
+    others = sorted({r.network for r in page.resources if r.network} - set(slot_networks))
     ad_style = "bold red" if m.ad_slots else "green"
     line.append(f"{m.ad_slots} ad slot{'s' if m.ad_slots != 1 else ''}", ad_style)
-    if networks:
-        line.append(" from ").append(inert(", ".join(networks), limit=120), "bold")
+    if slot_networks:
+        line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
+    if others:
+        line.append(" · also loads ").append(inert(", ".join(others), limit=160), "bold")
     line.append(f" · {m.third_party_hosts} third-party host"
                 f"{'s' if m.third_party_hosts != 1 else ''}")
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
@@ -115,11 +117,11 @@ class PageView:
             return None
         table = Table(title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True,
                       title_justify="left")
-        table.add_column("Host", ratio=3, overflow="fold")
-        table.add_column("Network / company", ratio=2, overflow="fold")
-        table.add_column("Category", ratio=2, overflow="fold")
+        table.add_column("Host", ratio=4, overflow="fold")
+        table.add_column("Network / company", ratio=3, overflow="fold")
+        table.add_column("Category", no_wrap=True)
         table.add_column("Res", justify="right", no_wrap=True)
-        table.add_column("Blocked", justify="right", no_wrap=True)
+        table.add_column("Blk", justify="right", no_wrap=True)
         for host in self.page.third_party_hosts:
             who = host.network or host.company or "—"
             style = "red" if host.category.value in ("advertising", "cryptomining") else ""
