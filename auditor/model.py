@@ -238,15 +238,28 @@ class Violation:
     rule: str | None = None
     severity: Severity = Severity.HIGH
     baselined: bool = False
+    path: str = ""  # the page as the policy sees it: relative to the site root
+    evidence: str = ""  # what the fingerprint hashes besides path and clause: host, finding id
+    list: str | None = None  # the filter list `rule` came from
+    finding: str | None = None  # the finding kind, for violations raised by a finding
+
+    @property
+    def rule_id(self) -> str:
+        """The id code-scanning UIs group by: the finding kind, else the policy clause."""
+        return self.finding or self.clause
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "clause": self.clause,
+            "rule_id": self.rule_id,
             "message": self.message,
             "fingerprint": self.fingerprint,
+            "path": self.path,
             "line": self.line,
             "xpath": self.xpath,
             "rule": self.rule,
+            "list": self.list,
+            "evidence": self.evidence,
             "severity": self.severity.value,
             "baselined": self.baselined,
         }
