@@ -55,7 +55,10 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     utf8 = data.decode("utf-8", "replace")
-    # Mostly-UTF-8 text with a few bad bytes stays UTF-8; otherwise it is a legacy page.
-    if utf8.count("\ufffd") * 50 < len(utf8):
+    # UTF-8 with a few corrupt bytes stays UTF-8 (it has valid multi-byte characters);
+    # bytes that never form UTF-8 are a legacy page, and cp1252 is the web's default.
+    bad = utf8.count("\ufffd")
+    valid = sum(1 for ch in utf8 if ord(ch) > 0x7F) - bad
+    if valid > bad:
         return utf8
     return data.decode("cp1252", "replace")

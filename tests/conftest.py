@@ -1,0 +1,47 @@
+"""Shared fixtures: the seeds in ../shared, the bundled examples, one engine per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalogue import Catalogue, default_catalogue
+from auditor.rules import Engine
+from auditor.rules.sources import discover
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The real scraped pages the project started from (kept outside the repo)."""
+    if not (SEEDS / "wp-rest-post-injected.json").exists():
+        pytest.skip(f"seed pages not found at {SEEDS} (they live in ../shared/seeds)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    """Project rules + the system EasyList/EasyPrivacy, as `auditor audit` loads them."""
+    if not any(s.origin == "system" for s in discover()):
+        pytest.skip("system EasyList/EasyPrivacy absent: apt-get install webext-ublock-origin-chromium")
+    return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def project_engine() -> Engine:
+    """Only the project's own rules: fast, and independent of the Debian lists."""
+    return Engine.load(system_lists=False)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return default_catalogue()

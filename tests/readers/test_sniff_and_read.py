@@ -1,0 +1,146 @@
+"""Readers: kinds are sniffed from content, bad input is one clear InputError."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.readers import Document, InputError, ReadFailure, read_source, sniff
+from auditor.readers.decode import decode_html
+
+WP_POST = {
+    "id": 7, "link": "https://blog.example/?p=7", "title": {"rendered": "Caf&eacute; &#8220;news&#8221;"},
+    "content": {"rendered": "<p>Hello</p>"},
+}
+
+
+@pytest.mark.parametrize(
+    ("head", "name", "kind"),
+    [
+        (b"<!DOCTYPE html><html><body>x</body></html>", "a.txt", "html"),
+        (b"\xef\xbb\xbf<html><p>bom</p></html>", "", "html"),
+        (b"  <div class='x'>fragment</div>", "", "html"),
+        (b"<!-- only a comment --><p>x</p>", "", "html"),
+        (json.dumps(WP_POST).encode(), "post.html", "json"),
+        (b'[{"id": 1}]', "", "json"),
+        (b'{"url": "https://a.test/", "html": "<p>x</p>"}\n{"url": "https://b.test/", "html": ""}\n',
+         "", "jsonl"),
+        (b"Plain words.\nNo markup survives here, < not a tag.\n", "page.html", "text"),
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "", "warc"),
+        (b"\x1f\x8b\x08\x00", "", "gzip"),
+        (b"PK\x03\x04rest", "", "zip"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "logo.html", "binary"),
+        (b"", "", "empty"),
+        (b"   \n\t ", "", "empty"),
+    ],
+)
+def test_sniff_by_content_not_extension(head: bytes, name: str, kind: str) -> None:
+    assert sniff(head, name) == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("<p>café</p>".encode(), "<p>café</p>"),
+        (b'<meta charset="windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>',
+         '<meta charset="windows-1251"><p>Привет</p>'),
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>\x93q\x94</p>',
+         '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>\u201cq\u201d</p>'),
+        (b"\xff\xfe<\x00p\x00>\x00", "<p>"),
+        (b"<p>caf\xe9 and more plain ascii text to make it mostly legacy</p>",
+         "<p>café and more plain ascii text to make it mostly legacy</p>"),
+    ],
+)
+def test_decode_html_charsets(data: bytes, expected: str) -> None:
+    assert decode_html(data) == expected
+
+
+def test_decode_never_raises_on_bad_bytes() -> None:
+    text = decode_html(b'<meta charset="utf-8"><p>ok \xff\xfe\xfa</p>' + b"x" * 500)
+    assert text.startswith('<meta charset="utf-8"><p>ok')
+
+
+def test_wordpress_post(tmp_path: Path) -> None:
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(WP_POST))
+    (doc,) = list(read_source(path))
+    assert isinstance(doc, Document)
+    assert (doc.kind, doc.url, doc.title, doc.post_id) == (
+        "wp-json", "https://blog.example/?p=7", "Café \u201cnews\u201d", 7)
+    assert doc.in_post_body and doc.text == "<p>Hello</p>"
+
+
+def test_wordpress_post_list_keeps_ids_and_reports_bad_items(tmp_path: Path) -> None:
+    path = tmp_path / "posts"
+    path.write_text(json.dumps([WP_POST, {**WP_POST, "id": 8}, {"id": 9}]))
+    records = list(read_source(path))
+    assert [r.input for r in records] == [f"{path}#post-7", f"{path}#post-8", f"{path}#2"]  # not a post: by index
+    assert isinstance(records[2], ReadFailure)
+    assert "neither a WordPress post" in records[2].error
+
+
+def test_jsonl_bad_line_is_a_failed_record(tmp_path: Path) -> None:
+    path = tmp_path / "pages.jsonl"
+    path.write_text('{"url": "https://a.test/", "html": "<p>a</p>"}\n{broken\n'
+                    '{"url": "https://b.test/", "html": "<p>b</p>"}\n')
+    records = list(read_source(path))
+    assert [type(r).__name__ for r in records] == ["Document", "ReadFailure", "Document"]
+    assert records[0].input == f"{path}#L1" and records[1].input == f"{path}#L2"
+
+
+def test_plain_text_is_not_markup(tmp_path: Path) -> None:
+    path = tmp_path / "scrape.html"  # extension lies; content decides
+    path.write_text("A headline\n\nSome words of an article, nothing more.\n")
+    (doc,) = list(read_source(path, url="https://farm.example/x"))
+    assert isinstance(doc, Document)
+    assert doc.kind == "text" and not doc.markup and doc.url == "https://farm.example/x"
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(b"<p>from stdin</p>"))
+    monkeypatch.setattr("sys.stdin", fake)
+    (doc,) = list(read_source("-", url="https://s.test/"))
+    assert isinstance(doc, Document)
+    assert doc.input == "<stdin>" and doc.url == "https://s.test/" and doc.kind == "html"
+
+
+def test_bytes_input() -> None:
+    (doc,) = list(read_source(b"<html><title>t</title></html>"))
+    assert isinstance(doc, Document) and doc.kind == "html"
+
+
+def test_directory_walked_recursively_skipping_assets(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("<p>1</p>")
+    (tmp_path / "a" / "b" / "post.htm").write_text("<p>2</p>")
+    (tmp_path / "a" / "style.css").write_text("body{}")
+    (tmp_path / "a" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (tmp_path / ".hidden.html").write_text("<p>no</p>")
+    names = [r.input for r in read_source(tmp_path)]
+    assert names == [str(tmp_path / "a" / "b" / "post.htm"), str(tmp_path / "index.html")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary data"),
+        (b"", "empty input"),
+        (b'{"id": 1, "content": ', "invalid JSON"),
+        (b'{"id": 1}', "neither a WordPress post"),
+        (b"[]", "empty JSON list"),
+    ],
+)
+def test_bad_input_is_one_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        list(read_source(path))
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
+
+
+def test_missing_file() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_source("/nonexistent/page.html"))

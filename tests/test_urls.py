@@ -1,0 +1,60 @@
+"""URL facts, and proof that tldextract never reaches for the network."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [("a.magsrv.com", "magsrv.com"), ("poweredby.jads.co", "jads.co"), ("www.bbc.co.uk", "bbc.co.uk"),
+     ("8657085.xyz", "8657085.xyz"), ("user.github.io", "github.io"), ("x.y.blogspot.com", "blogspot.com"),
+     ("site.test", "site.test"), ("10.0.0.1", "10.0.0.1"), ("", "")],
+)
+def test_registrable_domain(host: str, domain: str) -> None:
+    assert registrable_domain(host) == domain
+
+
+def test_third_party() -> None:
+    assert is_third_party("a.magsrv.com", "8657085.xyz")
+    assert not is_third_party("cdn.8657085.xyz", "8657085.xyz")
+    assert is_third_party("a.test", None)  # no page URL: nothing is provably first party
+
+
+@pytest.mark.parametrize(
+    ("raw", "base", "out"),
+    [("//x.test/a", "http://p.test/", "http://x.test/a"), ("/a", "https://p.test/b/c", "https://p.test/a"),
+     ("mailto:a@b", "https://p.test/", None), ("#top", "https://p.test/", None),
+     ("data:text/html,hi", None, None), ("https://[bad", None, None), ("relative.js", None, None)],
+)
+def test_resolve(raw: str, base: str | None, out: str | None) -> None:
+    assert resolve(raw, base) == out
+
+
+def test_host_of_handles_garbage() -> None:
+    assert host_of("https://A.Test:8080/x") == "a.test"
+    assert host_of("not a url") == ""
+
+
+def test_tldextract_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh process with sockets disabled still computes domains: the bundled snapshot."""
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from auditor.urls import registrable_domain, _EXTRACT\n"
+        "assert _EXTRACT.suffix_list_urls == ()\n"
+        "print(registrable_domain('a.b.example.co.uk'))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={"PATH": "", "HOME": "/nonexistent", "TLDEXTRACT_CACHE": "/nonexistent"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "example.co.uk"
+    assert socket.socket.connect is not None
