@@ -94,7 +94,7 @@ def print_explanation(ex: Explanation, out: Console) -> None:
             flags.append("$important")
         extra = f"  [{', '.join(flags)}]" if flags else ""
         out.print(
-            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){extra}",
+            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){escape(extra)}",
             highlight=False,
         )
     others = [c for c in ex.candidates if c.outcome != "decided"]

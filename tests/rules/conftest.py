@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never read or write the developer's real cache from tests."""
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "auditor-cache"))
 

@@ -32,8 +32,9 @@ def _root() -> Any:
 
 def _hits(rules: str, host: str = "www.example.com") -> list[tuple[str, str | None, str, int]]:
     hits = Engine.from_text(rules, name="c").cosmetic(_root(), host)
-    return [(h.element.tag, h.element.get("class") or h.element.get("id"), h.rule, h.line)
-            for h in hits]
+    return [
+        (h.element.tag, h.element.get("class") or h.element.get("id"), h.rule, h.line) for h in hits
+    ]
 
 
 @pytest.mark.parametrize(
@@ -43,8 +44,11 @@ def _hits(rules: str, host: str = "www.example.com") -> list[tuple[str, str | No
         ("###sidebar-ad\n", "x.test", [("div", "sidebar-ad", "###sidebar-ad", 1)]),
         ("##[data-adshim]\n", "x.test", [("div", "sidebar-ad", "##[data-adshim]", 1)]),
         ("##amp-ad-slot\n", "x.test", [("amp-ad-slot", None, "##amp-ad-slot", 1)]),
-        ('##a[href^="https://ad.doubleclick.net/"]\n', "x.test",
-         [("a", None, '##a[href^="https://ad.doubleclick.net/"]', 1)]),
+        (
+            '##a[href^="https://ad.doubleclick.net/"]\n',
+            "x.test",
+            [("a", None, '##a[href^="https://ad.doubleclick.net/"]', 1)],
+        ),
         ("##.absent\n", "x.test", []),
         # domain-specific, subdomains, entities, negations
         ("example.com##.promo\n", "www.example.com", [("div", "promo", "example.com##.promo", 1)]),
@@ -60,28 +64,58 @@ def _hits(rules: str, host: str = "www.example.com") -> list[tuple[str, str | No
         # :has (CSS) and procedural operators
         ("##section:has(.banner)\n", "x.test", [("section", "keep", "##section:has(.banner)", 1)]),
         ("##div:has(> span.nothing)\n", "x.test", []),
-        ("example.com##.promo:has-text(Sponsored)\n", "www.example.com",
-         [("div", "promo", "example.com##.promo:has-text(Sponsored)", 1)]),
-        ("example.com##.promo:has-text(/sponsor/i)\n", "www.example.com",
-         [("div", "promo", "example.com##.promo:has-text(/sponsor/i)", 1)]),
-        ("example.com##li.item:-abp-contains(sponsored)\n", "www.example.com",
-         [("li", "item", "example.com##li.item:-abp-contains(sponsored)", 1)]),
-        ("example.com##.lbl:upward(2)\n", "www.example.com",
-         [("div", "card", "example.com##.lbl:upward(2)", 1)]),
-        ("example.com##.lbl:upward(.card)\n", "www.example.com",
-         [("div", "card", "example.com##.lbl:upward(.card)", 1)]),
-        ("example.com#?#.keep:-abp-has(.banner)\n", "www.example.com",
-         [("section", "keep", "example.com#?#.keep:-abp-has(.banner)", 1)]),
-        ("example.com##div:has(> span:has-text(/^Ad$/))\n", "www.example.com",
-         [("div", "ad-box", "example.com##div:has(> span:has-text(/^Ad$/))", 1)]),
-        ("example.com##:xpath(//span[text()='Advertisement']/../..)\n", "www.example.com",
-         [("div", "card", "example.com##:xpath(//span[text()='Advertisement']/../..)", 1)]),
-        ("example.com##.promo:remove()\n", "www.example.com",
-         [("div", "promo", "example.com##.promo:remove()", 1)]),
+        (
+            "example.com##.promo:has-text(Sponsored)\n",
+            "www.example.com",
+            [("div", "promo", "example.com##.promo:has-text(Sponsored)", 1)],
+        ),
+        (
+            "example.com##.promo:has-text(/sponsor/i)\n",
+            "www.example.com",
+            [("div", "promo", "example.com##.promo:has-text(/sponsor/i)", 1)],
+        ),
+        (
+            "example.com##li.item:-abp-contains(sponsored)\n",
+            "www.example.com",
+            [("li", "item", "example.com##li.item:-abp-contains(sponsored)", 1)],
+        ),
+        (
+            "example.com##.lbl:upward(2)\n",
+            "www.example.com",
+            [("div", "card", "example.com##.lbl:upward(2)", 1)],
+        ),
+        (
+            "example.com##.lbl:upward(.card)\n",
+            "www.example.com",
+            [("div", "card", "example.com##.lbl:upward(.card)", 1)],
+        ),
+        (
+            "example.com#?#.keep:-abp-has(.banner)\n",
+            "www.example.com",
+            [("section", "keep", "example.com#?#.keep:-abp-has(.banner)", 1)],
+        ),
+        (
+            "example.com##div:has(> span:has-text(/^Ad$/))\n",
+            "www.example.com",
+            [("div", "ad-box", "example.com##div:has(> span:has-text(/^Ad$/))", 1)],
+        ),
+        (
+            "example.com##:xpath(//span[text()='Advertisement']/../..)\n",
+            "www.example.com",
+            [("div", "card", "example.com##:xpath(//span[text()='Advertisement']/../..)", 1)],
+        ),
+        (
+            "example.com##.promo:remove()\n",
+            "www.example.com",
+            [("div", "promo", "example.com##.promo:remove()", 1)],
+        ),
         # page-level switches from network exceptions
         ("##.ad-box\n@@||example.com^$generichide\n", "www.example.com", []),
-        ("example.com##.promo\n@@||example.com^$generichide\n", "www.example.com",
-         [("div", "promo", "example.com##.promo", 1)]),
+        (
+            "example.com##.promo\n@@||example.com^$generichide\n",
+            "www.example.com",
+            [("div", "promo", "example.com##.promo", 1)],
+        ),
         ("example.com##.promo\n##.ad-box\n@@||example.com^$elemhide\n", "www.example.com", []),
         ("example.com##.promo\n@@||example.com^$specifichide\n", "www.example.com", []),
     ],
@@ -105,8 +139,13 @@ def test_hit_type_and_list_name() -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    ["##+js(aopr, x)", "example.com#$#abort-on-property-read x", "example.com##.a:style(color: red)",
-     "example.com##.a:matches-css(display: block)", "example.com$$script[tag-content=\"x\"]"],
+    [
+        "##+js(aopr, x)",
+        "example.com#$#abort-on-property-read x",
+        "example.com##.a:style(color: red)",
+        "example.com##.a:matches-css(display: block)",
+        'example.com$$script[tag-content="x"]',
+    ],
 )
 def test_unsupported_cosmetic_is_counted(rule: str) -> None:
     e = Engine.from_text(rule + "\n")

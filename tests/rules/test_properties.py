@@ -12,9 +12,20 @@ host = st.lists(label, min_size=1, max_size=3).map(lambda xs: ".".join([*xs, "te
 path = st.lists(label, min_size=0, max_size=4).map(lambda xs: "/" + "/".join(xs))
 types = st.sampled_from(["script", "image", "stylesheet", "xmlhttprequest", "subdocument"])
 options = st.lists(
-    st.sampled_from(["third-party", "~third-party", "script", "image", "~image", "match-case",
-                     "domain=src.test", "domain=~other.test"]),
-    max_size=3, unique=True,
+    st.sampled_from(
+        [
+            "third-party",
+            "~third-party",
+            "script",
+            "image",
+            "~image",
+            "match-case",
+            "domain=src.test",
+            "domain=~other.test",
+        ]
+    ),
+    max_size=3,
+    unique=True,
 )
 
 

@@ -1,0 +1,148 @@
+"""`auditor rules list|check|update` through the two functions the main CLI calls."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from auditor.errors import RuleError
+from auditor.rules.cli import add_rules_parser, run_rules_command
+
+LIST = """[Adblock Plus 2.0]
+! Title: mine
+||magsrv.com^
+||magsrv.com^$image
+||magsrv.com^$domain=other.test
+@@||magsrv.com/ok.js$script
+/ad-provider.$third-party
+##.ad
+"""
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    parser = argparse.ArgumentParser(prog="auditor")
+    add_rules_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    buf = io.StringIO()
+    code = run_rules_command(args, Console(file=buf, width=200, color_system=None))
+    return code, buf.getvalue()
+
+
+@pytest.fixture
+def mine(tmp_path: Path) -> Path:
+    p = tmp_path / "mine.txt"
+    p.write_text(LIST)
+    return p
+
+
+def test_check_blocked_explains_rule_and_losers(mine: Path) -> None:
+    code, out = _run(
+        [
+            "rules",
+            "check",
+            "https://a.magsrv.com/ad-provider.js",
+            "--source-url",
+            "https://8657085.xyz/?p=1",
+            "--type",
+            "script",
+            "--lists",
+            str(mine),
+            "--no-system-lists",
+        ]
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "BLOCKED  https://a.magsrv.com/ad-provider.js"
+    assert "third-party" in lines[1] and "type: script" in lines[1]
+    assert "rule: ||magsrv.com^  (list mine, line 3)" in out
+    assert "||magsrv.com^$image  (mine:4): request type not among the filter's types" in out
+    assert "(mine:5): $domain= does not include the source page" in out
+    assert (
+        "/ad-provider.$third-party  (mine:7): also matched (another blocking rule decided)" in out
+    )
+
+
+def test_check_exception_wins(mine: Path) -> None:
+    code, out = _run(
+        [
+            "rules",
+            "check",
+            "https://a.magsrv.com/ok.js",
+            "--source-url",
+            "https://8657085.xyz/",
+            "--type",
+            "script",
+            "--lists",
+            str(mine),
+            "--no-system-lists",
+        ]
+    )
+    assert code == 0
+    assert out.startswith("ALLOWED by exception")
+    assert "rule: @@||magsrv.com/ok.js$script  (list mine, line 6)  [exception won]" in out
+    assert "||magsrv.com^  (mine:3): blocking rule overridden by @@||magsrv.com/ok.js$script" in out
+
+
+def test_check_first_party_reason(mine: Path) -> None:
+    _, out = _run(
+        [
+            "rules",
+            "check",
+            "https://cdn.8657085.xyz/ad-provider.js",
+            "--source-url",
+            "https://8657085.xyz/",
+            "--type",
+            "script",
+            "--lists",
+            str(mine),
+            "--no-system-lists",
+        ]
+    )
+    assert out.startswith("not blocked")
+    assert "/ad-provider.$third-party  (mine:7): $third-party not satisfied" in out
+
+
+def test_list_prints_name_rules_unsupported_sha(mine: Path) -> None:
+    code, out = _run(["rules", "list", "--lists", str(mine), "--no-system-lists"])
+    assert code == 0
+    row = next(line for line in out.splitlines() if "mine" in line and str(mine.name) in line)
+    assert " 6 " in row and " 0 " in row
+    import hashlib
+
+    assert hashlib.sha256(LIST.encode()).hexdigest() in out.replace("\n", "")
+
+
+def test_bad_list_is_rule_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    with pytest.raises(RuleError):
+        _run(["rules", "list", "--lists", str(bad), "--no-system-lists"])
+
+
+def test_check_without_url_is_rule_error() -> None:
+    with pytest.raises(RuleError):
+        _run(["rules", "check", "--no-system-lists"])
+
+
+def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.rules import cli
+    from auditor.rules.sources import UpdateResult
+
+    monkeypatch.setattr(
+        cli,
+        "update",
+        lambda force=False: [
+            UpdateResult("easylist", "u", "updated", "1 bytes"),
+            UpdateResult("easyprivacy", "u", "kept", "HTTP 500"),
+        ],
+    )
+    code, out = _run(["rules", "update"])
+    assert code == 0
+    assert out.splitlines() == [
+        "easylist: updated (1 bytes)",
+        "easyprivacy: kept last good copy: HTTP 500",
+    ]

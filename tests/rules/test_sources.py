@@ -1,0 +1,134 @@
+"""`rules update` against a local HTTP server: conditional requests, Expires, last good copy."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from auditor.rules.sources import expires_seconds, update, validate_list, verify_checksum
+
+GOOD = "[Adblock Plus 2.0]\n! Title: test list\n! Expires: 4 days\n" + "||ads{}.test^\n" * 0
+GOOD += "".join(f"||ads{i}.test^\n" for i in range(2000))
+
+
+@dataclass
+class Served:
+    body: bytes = GOOD.encode()
+    etag: str = '"v1"'
+    status: int = 200
+    truncate: bool = False  # promise more bytes than are sent
+    requests: list[dict[str, str]] = field(default_factory=list)
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, Served]]:
+    served = Served()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.requests.append(dict(self.headers.items()))
+            if served.status != 200:
+                self.send_response(served.status)
+                self.end_headers()
+                return
+            if self.headers.get("If-None-Match") == served.etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("ETag", served.etag)
+            self.send_header("Last-Modified", "Wed, 01 May 2024 10:00:00 GMT")
+            length = len(served.body) + (1000 if served.truncate else 0)
+            self.send_header("Content-Length", str(length))
+            self.end_headers()
+            self.wfile.write(served.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", served
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _update(tmp: Path, base: str, force: bool = False) -> list[str]:
+    urls = {"easylist": f"{base}/easylist.txt"}
+    return [r.status + ":" + r.detail for r in update(tmp, urls=urls, force=force, timeout=5)]
+
+
+def test_download_then_not_modified(tmp_path: Path, server: tuple[str, Served]) -> None:
+    base, served = server
+    assert _update(tmp_path, base)[0].startswith("updated:")
+    path = tmp_path / "lists" / "easylist.txt"
+    assert path.read_text() == GOOD
+    assert _update(tmp_path, base, force=True) == ["not-modified:"]
+    assert served.requests[-1].get("If-None-Match") == '"v1"'
+    assert "If-Modified-Since" in served.requests[-1]
+
+
+def test_expires_is_honoured(tmp_path: Path, server: tuple[str, Served]) -> None:
+    base, served = server
+    _update(tmp_path, base)
+    n = len(served.requests)
+    (status,) = _update(tmp_path, base)
+    assert status.startswith("fresh:") and len(served.requests) == n  # no request at all
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"truncate": True}, "download failed"),
+        ({"body": GOOD[:500].encode()}, "truncated"),
+        ({"body": b"<html>error page</html>" * 1000}, "no [Adblock Plus] header"),
+        ({"status": 500}, "HTTP 500"),
+        ({"status": 404}, "HTTP 404"),
+    ],
+)
+def test_failed_download_keeps_last_good_copy(
+    tmp_path: Path, server: tuple[str, Served], change: dict[str, object], reason: str
+) -> None:
+    base, served = server
+    _update(tmp_path, base)
+    for k, v in change.items():
+        setattr(served, k, v)
+    served.etag = '"v2"'
+    (status,) = _update(tmp_path, base, force=True)
+    assert status.startswith("kept:") and reason in status
+    assert (tmp_path / "lists" / "easylist.txt").read_text() == GOOD
+
+
+def test_unreachable_server_keeps_copy(tmp_path: Path) -> None:
+    (status,) = _update(tmp_path, "http://127.0.0.1:9")
+    assert status.startswith("kept:")
+
+
+def test_update_line_wording() -> None:
+    from auditor.rules.sources import UpdateResult
+
+    assert UpdateResult("easylist", "u", "kept", "HTTP 500").line() == (
+        "easylist: kept last good copy: HTTP 500"
+    )
+    assert UpdateResult("easylist", "u", "not-modified").line() == "easylist: not modified"
+
+
+def test_helpers() -> None:
+    assert (
+        expires_seconds("[Adblock Plus 2.0]\n! Expires: 4 days (update frequency)\n") == 4 * 86400
+    )
+    assert expires_seconds("! Expires: 12 hours\n") == 12 * 3600
+    assert expires_seconds("no header") is None
+    assert verify_checksum("[Adblock Plus 2.0]\n||a^\n") is None
+    body = "[Adblock Plus 2.0]\n! Checksum: AAAAAAAAAAAAAAAAAAAAAA\n||a^\n"
+    assert verify_checksum(body) is False
+    with pytest.raises(ValueError, match="checksum"):
+        validate_list(body.encode(), min_bytes=0)
