@@ -215,3 +215,71 @@ def generate(n: int = 5000, seed: int = 20240501) -> list[tuple[str, str, str]]:
 if __name__ == "__main__":
     for url, src, typ in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 5000):
         print(f"{url}\t{src}\t{typ}")
+
+
+_TYPES = (
+    "script",
+    "image",
+    "stylesheet",
+    "subdocument",
+    "xmlhttprequest",
+    "media",
+    "font",
+    "ping",
+    "websocket",
+    "object",
+    "other",
+)
+
+
+def rule_derived(list_texts: list[str], n: int = 5000, seed: int = 7) -> list[tuple[str, str, str]]:
+    """Requests built from the lists' own network patterns: adversarial, for differential tests.
+
+    Each sampled filter yields one URL its pattern should match (wildcards filled,
+    separators made `/`), a source page on one of its `$domain=` hosts when it has
+    some, and one of its types; half the time the type or party is flipped so
+    options are exercised on both sides.
+    """
+    rnd = random.Random(seed)
+    rules = [
+        line.strip()
+        for text in list_texts
+        for line in text.splitlines()
+        if line.strip()
+        and line[0] not in "!["
+        and "##" not in line
+        and "#@#" not in line
+        and "#?#" not in line
+        and "#$#" not in line
+        and not line.startswith("/")
+    ]
+    out: list[tuple[str, str, str]] = []
+    for rule in rnd.sample(rules, min(n, len(rules))):
+        body = rule[2:] if rule.startswith("@@") else rule
+        pattern, _, opts = body.partition("$")
+        fill = _slug(rnd).replace("-", "")
+        core = pattern.replace("^", "/").replace("*", fill).rstrip("|")
+        if core.startswith("||"):
+            url = "https://" + core[2:]
+            if "/" not in core[2:]:
+                url += "/" + fill + ".js"
+        elif core.startswith("|"):
+            url = core[1:] if "://" in core else "https://" + core[1:]
+        else:
+            url = "https://site-" + fill + ".test" + ("" if core.startswith("/") else "/x") + core
+        typ = rnd.choice(_TYPES)
+        src = _fill(rnd.choice(SITES), rnd, "")
+        for opt in opts.split(","):
+            name, _, value = opt.partition("=")
+            if name in _TYPES and rnd.random() < 0.7:
+                typ = name
+            elif name in ("domain", "from"):
+                doms = [d for d in value.split("|") if d and not d.startswith("~")]
+                if doms and rnd.random() < 0.7:
+                    d = rnd.choice(doms).replace("*", "com")
+                    src = f"https://{d}/page"
+            elif name in ("~third-party", "first-party", "1p") and rnd.random() < 0.7:
+                host = url.split("/")[2] if "//" in url else "site.test"
+                src = f"https://{host}/page"
+        out.append((url, src, typ))
+    return out
