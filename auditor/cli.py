@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -31,14 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
     from auditor.report import REPORTERS
     from auditor.rules.cli import add_rules_parser
 
-    parser = _Parser(prog="auditor", description="Find the ads and trackers injected into "
-                     "scraped pages.")
+    parser = _Parser(
+        prog="auditor", description="Find the ads and trackers injected into scraped pages."
+    )
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     audit = commands.add_parser("audit", help="audit pages: HTML, WordPress JSON, text, archives")
-    audit.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="file, directory (walked recursively) or - for stdin")
+    audit.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, directory (walked recursively) or - for stdin",
+    )
     audit.add_argument("--url", help="page URL of a single input that does not carry one")
     add_list_arguments(audit)
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal")
@@ -53,10 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_list_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lists", action="append", type=Path, default=[], metavar="PATH",
-                        help="an extra EasyList-syntax list (repeatable)")
-    parser.add_argument("--no-system-lists", action="store_true",
-                        help="don't load EasyList/EasyPrivacy from the system or user cache")
+    parser.add_argument(
+        "--lists",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="an extra EasyList-syntax list (repeatable)",
+    )
+    parser.add_argument(
+        "--no-system-lists",
+        action="store_true",
+        help="don't load EasyList/EasyPrivacy from the system or user cache",
+    )
 
 
 def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -125,15 +139,16 @@ def run_audit(args: argparse.Namespace) -> int:
                 reporter.handle(page, violations)
                 pages += 1
                 errors += bool(page.errors)
-        reporter.finished(RunSummary(pages, errors, skipped, gate.open_violations, gate.active,
-                                     gate.passed))
+        reporter.finished(
+            RunSummary(pages, errors, skipped, gate.open_violations, gate.active, gate.passed)
+        )
         gate.finish()
     finally:
         close()
     return EXIT_OK if gate.passed else EXIT_VIOLATION
 
 
-def _open_output(path: Path | None) -> tuple[TextIO, object]:
+def _open_output(path: Path | None) -> tuple[TextIO, Callable[[], None]]:
     if path is None:
         return sys.stdout, lambda: None
     try:
@@ -150,6 +165,9 @@ def entry() -> None:
     try:
         sys.exit(main())
     except Exception as exc:  # a bug must still be one line; AUDITOR_DEBUG=1 shows it whole
-        print(f"auditor: internal error: {type(exc).__name__}: {exc} "
-              "(set AUDITOR_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(
+            f"auditor: internal error: {type(exc).__name__}: {exc} "
+            "(set AUDITOR_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
         sys.exit(EXIT_ERROR)

@@ -28,14 +28,46 @@ TRACKER_CATEGORIES = frozenset(
 AD_CATEGORIES = frozenset({Category.ADVERTISING})
 
 _NON_CONTENT_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "frame", "svg", "math", "nav",
-     "header", "footer", "aside", "form", "button", "select", "option", "textarea", "head",
-     "title", "object", "embed", "video", "audio", "canvas", "menu"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "svg",
+        "math",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "head",
+        "title",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "canvas",
+        "menu",
+    }
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = frozenset(
-    {"visually-hidden", "sr-only", "screen-reader-text", "visuallyhidden", "hidden", "d-none",
-     "screen-reader-only", "offscreen"}
+    {
+        "visually-hidden",
+        "sr-only",
+        "screen-reader-text",
+        "visuallyhidden",
+        "hidden",
+        "d-none",
+        "screen-reader-only",
+        "offscreen",
+    }
 )
 _WS = re.compile(r"\s+")
 

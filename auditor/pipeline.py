@@ -12,7 +12,7 @@ from lxml import etree
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, Network, default_catalogue
-from auditor.dom.parser import parse_html
+from auditor.dom.parser import line_of, parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
@@ -46,9 +46,14 @@ PRIVACY_LISTS = frozenset({"easyprivacy"})
 
 
 class CosmeticHitLike(Protocol):
-    element: etree._Element
-    rule: str
-    list: str
+    @property
+    def element(self) -> etree._Element: ...
+
+    @property
+    def rule(self) -> str: ...
+
+    @property
+    def list(self) -> str: ...
 
 
 class RuleEngine(Protocol):
@@ -57,8 +62,9 @@ class RuleEngine(Protocol):
     @property
     def lists(self) -> tuple[ListInfo, ...]: ...
 
-    def match(self, url: str, source_url: str | None = None,
-              type: str | RequestType = "other") -> Match: ...
+    def match(
+        self, url: str, source_url: str | None = None, type: str | RequestType = "other"
+    ) -> Match: ...
 
     def cosmetic(self, root: lxml.html.HtmlElement, hostname: str) -> Sequence[CosmeticHitLike]: ...
 
@@ -82,15 +88,22 @@ def audit(
     return AuditReport(__version__, engine.lists, tuple(pages))
 
 
-def audit_records(records: Iterable[Record], engine: RuleEngine,
-                  catalogue: Catalogue) -> Iterator[PageReport]:
+def audit_records(
+    records: Iterable[Record], engine: RuleEngine, catalogue: Catalogue
+) -> Iterator[PageReport]:
     """A PageReport per page; a failed record becomes a report with its error."""
     for record in records:
         if isinstance(record, Skipped):
             continue
         if isinstance(record, ReadFailure):
-            yield PageReport(input=record.input, url=None, kind=record.kind, first_party=None,
-                             title=None, errors=(record.error,))
+            yield PageReport(
+                input=record.input,
+                url=None,
+                kind=record.kind,
+                first_party=None,
+                title=None,
+                errors=(record.error,),
+            )
             continue
         yield audit_document(record, engine, catalogue)
 
@@ -122,8 +135,7 @@ def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> P
     hosts = _host_summaries(resources)
     content = content_chars(root, {s.element for s in found_slots} | set(ad_elements))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_elements))
-    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present),
-                      catalogue)
+    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue)
     return PageReport(
         input=doc.input,
         url=url,
@@ -158,8 +170,10 @@ def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
         title=title,
         findings=tuple(run_heuristics(ctx)),
         metrics=page_metrics((), slots, 0, content, 0),
-        notes=("plain text: no markup survives, so scripts, iframes and slot markup "
-               "cannot be seen; only text blocks are audited",),
+        notes=(
+            "plain text: no markup survives, so scripts, iframes and slot markup "
+            "cannot be seen; only text blocks are audited",
+        ),
     )
 
 
@@ -181,7 +195,7 @@ def _classify(
             continue  # a URL in a script not shown to be loaded, of no known tracker
         match = engine.match(item.url, source_url=page_url, type=item.type)
         category = _category(network, entity, match, host, first_party)
-        line, xpath = item.element.sourceline or 0, item.element.getroottree().getpath(item.element)
+        line, xpath = line_of(item.element), item.element.getroottree().getpath(item.element)
         out.append(
             Resource(
                 url=item.url,
@@ -197,7 +211,8 @@ def _classify(
                 list=match.list,
                 exception=match.exception,
                 network=network.name if network else (entity.network if entity else None),
-                company=(network.company if network else None) or (entity.company if entity else None),
+                company=(network.company if network else None)
+                or (entity.company if entity else None),
                 category=category,
             )
         )
@@ -206,8 +221,9 @@ def _classify(
     return tuple(out), network_of
 
 
-def _category(network: Network | None, entity: object, match: Match, host: str,
-              first_party: str | None) -> Category:
+def _category(
+    network: Network | None, entity: object, match: Match, host: str, first_party: str | None
+) -> Category:
     if network is not None:
         return network.category
     category = getattr(entity, "category", None)
@@ -220,8 +236,9 @@ def _category(network: Network | None, entity: object, match: Match, host: str,
     return Category.UNKNOWN
 
 
-def _networks_present(resources: Sequence[Resource], scripts: Sequence[etree._Element],
-                      catalogue: Catalogue) -> list[Network]:
+def _networks_present(
+    resources: Sequence[Resource], scripts: Sequence[etree._Element], catalogue: Catalogue
+) -> list[Network]:
     """Networks the page loads or configures: by resource host/URL or inline signature."""
     names = {r.network for r in resources if r.network}
     for network in catalogue.networks:
@@ -258,7 +275,8 @@ def _identifiers(
             if spec.where in ("script", "any"):
                 texts += codes
             if spec.where == "attr" and spec.attr:
-                texts += [str(v) for v in root.xpath("//@*[name()=$a]", a=spec.attr)]  # type: ignore[union-attr]
+                values = root.xpath("//@*[name()=$a]", a=spec.attr)
+                texts += [str(v) for v in values] if isinstance(values, list) else []
             for text in texts:
                 for match in spec.pattern.finditer(text):
                     value = match.groupdict().get("value") or match.group(1)

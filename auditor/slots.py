@@ -12,6 +12,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES
+from auditor.dom.parser import elements, line_of
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -31,7 +32,7 @@ class FoundSlot:
     element: etree._Element
     network: Network | None
     rule: str | None
-    list: str | None
+    list_name: str | None
     zone_id: str | None = None
     id_kind: str | None = None
     width: int | None = None
@@ -67,15 +68,16 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return None, None
 
 
-def catalogue_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
-                    present: set[str]) -> list[FoundSlot]:
+def catalogue_slots(
+    root: lxml.html.HtmlElement, catalogue: Catalogue, present: set[str]
+) -> list[FoundSlot]:
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, FoundSlot] = {}
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
                 continue
-            for el in spec.xpath(root):
+            for el in elements(spec.xpath(root)):
                 if el in found:
                     continue
                 width, height = declared_size(el)
@@ -84,7 +86,7 @@ def catalogue_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
                     element=el,
                     network=network,
                     rule=f"##{spec.selector}",
-                    list=CATALOGUE_LIST,
+                    list_name=CATALOGUE_LIST,
                     zone_id=zone or None,
                     id_kind=spec.id_kind,
                     width=width,
@@ -103,8 +105,9 @@ def inline_scripts(root: lxml.html.HtmlElement) -> Iterable[etree._Element]:
         yield el
 
 
-def script_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
-                 existing: list[FoundSlot]) -> list[FoundSlot]:
+def script_slots(
+    root: lxml.html.HtmlElement, catalogue: Catalogue, existing: list[FoundSlot]
+) -> list[FoundSlot]:
     """Slots declared in inline JavaScript; merged into the slot element when it exists."""
     by_id: dict[str, FoundSlot] = {}
     for slot in existing:
@@ -121,9 +124,14 @@ def script_slots(root: lxml.html.HtmlElement, catalogue: Catalogue,
     return added
 
 
-def _script_slot(root: lxml.html.HtmlElement, script: etree._Element, network: Network,
-                 spec: ScriptSlotSpec, match: re.Match[str],
-                 by_id: dict[str, FoundSlot]) -> list[FoundSlot]:
+def _script_slot(
+    root: lxml.html.HtmlElement,
+    script: etree._Element,
+    network: Network,
+    spec: ScriptSlotSpec,
+    match: re.Match[str],
+    by_id: dict[str, FoundSlot],
+) -> list[FoundSlot]:
     groups = match.groupdict()
     zone = groups.get("zone")
     width = _int(groups.get("width"))
@@ -143,14 +151,14 @@ def _script_slot(root: lxml.html.HtmlElement, script: etree._Element, network: N
         return []
     element: etree._Element = script
     if element_id:
-        targets = root.xpath("//*[@id=$id]", id=element_id)
-        if targets and isinstance(targets, list):
-            element = targets[0]  # type: ignore[assignment]
+        targets = elements(root.xpath("//*[@id=$id]", id=element_id))
+        if targets:
+            element = targets[0]
     slot = FoundSlot(
         element=element,
         network=network,
         rule=f"script:{spec.pattern.pattern[:60]}",
-        list=CATALOGUE_LIST,
+        list_name=CATALOGUE_LIST,
         zone_id=zone,
         id_kind=spec.id_kind,
         width=width,
@@ -175,9 +183,11 @@ def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
     return False
 
 
-def cosmetic_slots(hits: Sequence[tuple[etree._Element, str, str]],
-                   existing: list[FoundSlot],
-                   network_of: dict[etree._Element, Network]) -> list[FoundSlot]:
+def cosmetic_slots(
+    hits: Sequence[tuple[etree._Element, str, str]],
+    existing: list[FoundSlot],
+    network_of: dict[etree._Element, Network],
+) -> list[FoundSlot]:
     """Elements hidden by `##` rules that are not already a known slot (or its wrapper).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
@@ -192,7 +202,8 @@ def cosmetic_slots(hits: Sequence[tuple[etree._Element, str, str]],
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement
         network = network_of.get(el) or next(
-            (network_of[d] for d in el.iterdescendants() if d in network_of), None)
+            (network_of[d] for d in el.iterdescendants() if d in network_of), None
+        )
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
@@ -207,10 +218,10 @@ def freeze(slot: FoundSlot) -> Slot:
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
-        line=el.sourceline or 0,
+        line=line_of(el),
         xpath=el.getroottree().getpath(el),
         rule=slot.rule,
-        list=slot.list,
+        list=slot.list_name,
         zone_id=slot.zone_id,
         width=slot.width,
         height=slot.height,

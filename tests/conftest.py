@@ -32,7 +32,9 @@ def examples() -> Path:
 def engine() -> Engine:
     """Project rules + the system EasyList/EasyPrivacy, as `auditor audit` loads them."""
     if not any(s.origin == "system" for s in discover()):
-        pytest.skip("system EasyList/EasyPrivacy absent: apt-get install webext-ublock-origin-chromium")
+        pytest.skip(
+            "system EasyList/EasyPrivacy absent: apt-get install webext-ublock-origin-chromium"
+        )
     return Engine.load()
 
 

@@ -16,8 +16,14 @@ from auditor.rules import Engine
 
 EXOCLICK_ZONES = ["5876674", "5876676", "5876672", "5876680", "5876678", "5876682"]
 JUICYADS = {
-    "1114307": (908, 258), "1114300": (728, 90), "1114308": (468, 60), "1114299": (300, 250),
-    "1114305": (250, 250), "1114302": (133, 139), "1114303": (125, 125), "1114301": (160, 600),
+    "1114307": (908, 258),
+    "1114300": (728, 90),
+    "1114308": (468, 60),
+    "1114299": (300, 250),
+    "1114305": (250, 250),
+    "1114302": (133, 139),
+    "1114303": (125, 125),
+    "1114301": (160, 600),
 }
 
 
@@ -48,7 +54,8 @@ def test_fourteen_slots_with_their_zone_ids(page: PageReport) -> None:
     assert (exo[1].width, exo[1].height) == (460, 90)
     ids = {(i.kind, i.value, i.network) for i in page.ids}
     assert ids == {("exoclick-zone", z, "ExoClick") for z in EXOCLICK_ZONES} | {
-        ("juicyads-zone", z, "JuicyAds") for z in JUICYADS}
+        ("juicyads-zone", z, "JuicyAds") for z in JUICYADS
+    }
     assert len(page.ids) == 14
 
 
@@ -66,8 +73,10 @@ def test_two_third_party_hosts_both_blocked_by_easylist(page: PageReport) -> Non
     assert (hosts["poweredby.jads.co"].resources, hosts["poweredby.jads.co"].blocked) == (8, 8)
     assert all(h.category is Category.ADVERTISING for h in hosts.values())
     rules = {(r.host, r.rule, r.list) for r in page.resources}
-    assert rules == {("a.magsrv.com", "||magsrv.com^", "easylist"),
-                     ("poweredby.jads.co", "||jads.co^", "easylist")}
+    assert rules == {
+        ("a.magsrv.com", "||magsrv.com^", "easylist"),
+        ("poweredby.jads.co", "||jads.co^", "easylist"),
+    }
     # The "Source link" to www.bbc.co.uk is a link, not a resource.
     assert not any("bbc.co.uk" in r.url for r in page.resources)
 
@@ -86,7 +95,10 @@ def test_metrics(page: PageReport) -> None:
 def test_injection_findings(page: PageReport) -> None:
     kinds = [f.kind for f in page.findings]
     dup = {f.evidence: f for f in page.findings if f.kind == "duplicate-loader"}
-    assert set(dup) == {"https://a.magsrv.com/ad-provider.js", "https://poweredby.jads.co/js/jads.js"}
+    assert set(dup) == {
+        "https://a.magsrv.com/ad-provider.js",
+        "https://poweredby.jads.co/js/jads.js",
+    }
     assert "5 redundant" in dup["https://a.magsrv.com/ad-provider.js"].message
     assert "7 redundant" in dup["https://poweredby.jads.co/js/jads.js"].message
     assert kinds.count("ad-in-body") == 2
@@ -98,9 +110,19 @@ def test_injection_findings(page: PageReport) -> None:
 
 def test_cli_json_per_contract(seeds: Path, engine: Engine) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "auditor", "audit", str(seeds / "wp-rest-post-injected.json"),
-         "--format", "json"],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "audit",
+            str(seeds / "wp-rest-post-injected.json"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
     doc = json.loads(run.stdout)
@@ -111,6 +133,8 @@ def test_cli_json_per_contract(seeds: Path, engine: Engine) -> None:
     assert len(p["slots"]) == 14
     assert sorted(s["zone_id"] for s in p["slots"]) == sorted(EXOCLICK_ZONES + list(JUICYADS))
     assert {h["host"]: h["category"] for h in p["third_party_hosts"]} == {
-        "a.magsrv.com": "advertising", "poweredby.jads.co": "advertising"}
+        "a.magsrv.com": "advertising",
+        "poweredby.jads.co": "advertising",
+    }
     assert isinstance(p["metrics"]["content_to_ad_ratio"], float)
     assert doc["summary"] == {"pages": 1, "errors": 0, "skipped": 0}

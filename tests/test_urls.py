@@ -13,9 +13,17 @@ from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
 @pytest.mark.parametrize(
     ("host", "domain"),
-    [("a.magsrv.com", "magsrv.com"), ("poweredby.jads.co", "jads.co"), ("www.bbc.co.uk", "bbc.co.uk"),
-     ("8657085.xyz", "8657085.xyz"), ("user.github.io", "github.io"), ("x.y.blogspot.com", "blogspot.com"),
-     ("site.test", "site.test"), ("10.0.0.1", "10.0.0.1"), ("", "")],
+    [
+        ("a.magsrv.com", "magsrv.com"),
+        ("poweredby.jads.co", "jads.co"),
+        ("www.bbc.co.uk", "bbc.co.uk"),
+        ("8657085.xyz", "8657085.xyz"),
+        ("user.github.io", "github.io"),
+        ("x.y.blogspot.com", "blogspot.com"),
+        ("site.test", "site.test"),
+        ("10.0.0.1", "10.0.0.1"),
+        ("", ""),
+    ],
 )
 def test_registrable_domain(host: str, domain: str) -> None:
     assert registrable_domain(host) == domain
@@ -29,9 +37,15 @@ def test_third_party() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "base", "out"),
-    [("//x.test/a", "http://p.test/", "http://x.test/a"), ("/a", "https://p.test/b/c", "https://p.test/a"),
-     ("mailto:a@b", "https://p.test/", None), ("#top", "https://p.test/", None),
-     ("data:text/html,hi", None, None), ("https://[bad", None, None), ("relative.js", None, None)],
+    [
+        ("//x.test/a", "http://p.test/", "http://x.test/a"),
+        ("/a", "https://p.test/b/c", "https://p.test/a"),
+        ("mailto:a@b", "https://p.test/", None),
+        ("#top", "https://p.test/", None),
+        ("data:text/html,hi", None, None),
+        ("https://[bad", None, None),
+        ("relative.js", None, None),
+    ],
 )
 def test_resolve(raw: str, base: str | None, out: str | None) -> None:
     assert resolve(raw, base) == out
@@ -53,8 +67,13 @@ def test_tldextract_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
         "assert _EXTRACT.suffix_list_urls == ()\n"
         "print(registrable_domain('a.b.example.co.uk'))\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                         env={"PATH": "", "HOME": "/nonexistent", "TLDEXTRACT_CACHE": "/nonexistent"})
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "", "HOME": "/nonexistent", "TLDEXTRACT_CACHE": "/nonexistent"},
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "example.co.uk"
     assert socket.socket.connect is not None

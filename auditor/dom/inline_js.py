@@ -14,8 +14,12 @@ from collections.abc import Iterator
 from auditor.model import RequestType
 
 # 'https://x/y.js', "//x/y", `https://x` — protocol-relative included.
-_URL_LITERAL = re.compile(r"""(['"`])((?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?)\1""")
-_SRC_ASSIGN = re.compile(r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$""")
+_URL_LITERAL = re.compile(
+    r"""(['"`])((?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?)\1"""
+)
+_SRC_ASSIGN = re.compile(
+    r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
+)
 _CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
 _CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
 _CREATES_IFRAME = re.compile(r"""createElement\(\s*['"]iframe['"]""")
@@ -44,8 +48,17 @@ _EXTENSIONS: dict[str, RequestType] = {
 
 # Script types whose content is data, not code (JSON-LD, templates).
 DATA_SCRIPT_TYPES = frozenset(
-    {"application/ld+json", "application/json", "text/template", "text/html", "text/x-template",
-     "importmap", "speculationrules", "text/x-handlebars-template", "text/plain"}
+    {
+        "application/ld+json",
+        "application/json",
+        "text/template",
+        "text/html",
+        "text/x-template",
+        "importmap",
+        "speculationrules",
+        "text/x-handlebars-template",
+        "text/plain",
+    }
 )
 
 

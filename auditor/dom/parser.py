@@ -23,3 +23,16 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
     assert isinstance(root, lxml.html.HtmlElement)
     return root
+
+
+def elements(result: object) -> list[etree._Element]:
+    """The elements of an XPath result (which lxml types as a wide union)."""
+    if isinstance(result, list):
+        return [item for item in result if isinstance(item, etree._Element)]
+    return []
+
+
+def line_of(el: etree._Element) -> int:
+    """The 1-based input line an element starts on (0 when lxml does not know)."""
+    line = el.sourceline
+    return line if isinstance(line, int) else 0

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import lxml.html
-from lxml import etree
 
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES, loaded_urls, type_from_extension
 from auditor.model import RequestType
@@ -74,8 +73,13 @@ def srcset_urls(value: str) -> list[str]:
 def walk(root: lxml.html.HtmlElement, base: str | None) -> Iterator[FoundURL]:
     """Every request the page's markup and inline scripts would make, in document order."""
 
-    def found(raw: str | None, kind: RequestType, via: str, el: lxml.html.HtmlElement,
-              assigned: bool = True) -> Iterator[FoundURL]:
+    def found(
+        raw: str | None,
+        kind: RequestType,
+        via: str,
+        el: lxml.html.HtmlElement,
+        assigned: bool = True,
+    ) -> Iterator[FoundURL]:
         if raw:
             url = resolve(raw, base)
             if url:
@@ -95,8 +99,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None) -> Iterator[FoundURL]:
                 for url, kind, assigned in loaded_urls(el.text):
                     yield from found(url, kind, "inline-script", el, assigned)
         elif tag in ("iframe", "frame"):
-            yield from found(get("src") or get("data-src"), RequestType.SUBDOCUMENT,
-                             f"{tag}[src]", el)
+            yield from found(
+                get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]", el
+            )
         elif tag == "img":
             yield from found(get("src"), RequestType.IMAGE, "img[src]", el)
             if get("srcset"):
@@ -197,8 +202,3 @@ def page_title(root: lxml.html.HtmlElement) -> str | None:
         if (el.get("property") or "").lower() == "og:title" and el.get("content"):
             return " ".join((el.get("content") or "").split())
     return None
-
-
-def location(el: etree._Element) -> tuple[int, str]:
-    """(line, xpath) as CONTRACT defines them."""
-    return el.sourceline or 0, el.getroottree().getpath(el)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from auditor.dom.parser import elements, line_of
 from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, Severity
 
@@ -64,7 +65,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         in_body = [s for s in ctx.slots if s.kind == "ad"]
         where = "the post body (WordPress content.rendered)"
     else:
-        paths = [ctx.root.getroottree().getpath(b) for b in _BODY_CONTAINERS(ctx.root)]
+        paths = [ctx.root.getroottree().getpath(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
 
         def inside(xpath: str) -> str | None:
             return next((p for p in paths if xpath.startswith(p + "/")), None)
@@ -74,8 +75,11 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             for res in ctx.resources
             if res.via == "script[src]" and res.network and inside(res.xpath)
         }
-        in_body = [s for s in ctx.slots if s.kind == "ad" and s.network
-                   and (s.network, inside(s.xpath)) in loaders_in_body]
+        in_body = [
+            s
+            for s in ctx.slots
+            if s.kind == "ad" and s.network and (s.network, inside(s.xpath)) in loaders_in_body
+        ]
         where = "the article body, loader and all"
     by_network: dict[str, list[int]] = defaultdict(list)
     for slot in in_body:
@@ -102,8 +106,9 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
         if not text or text in seen:
             continue
         lowered = text.lower()
-        network = next((name for word, name in network_words.items()
-                        if _word_in(word, lowered)), None)
+        network = next(
+            (name for word, name in network_words.items() if _word_in(word, lowered)), None
+        )
         if network is None and not _AD_COMMENT_WORDS.search(text):
             continue
         seen.add(text)
@@ -113,7 +118,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
             Severity.LOW,
             f"{owner}ad template comment: <!-- {text[:80]} -->",
             evidence=text[:200],
-            line=comment.sourceline or 0,
+            line=line_of(comment),
             xpath=comment.getroottree().getpath(comment),
         )
 

@@ -96,7 +96,8 @@ def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
             yield ReadFailure(name, "jsonl", f"{name}: invalid JSON: {exc.msg}")
             continue
         try:
-            yield document_from_object(obj, _record_name(input_name, obj, lineno)
-                                       if is_wp_post(obj) else name)
+            yield document_from_object(
+                obj, _record_name(input_name, obj, lineno) if is_wp_post(obj) else name
+            )
         except InputError as exc:
             yield ReadFailure(name, "jsonl", str(exc))

@@ -25,8 +25,28 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 # Files a directory walk audits; anything else in a built site (CSS, JS, images) is
 # not a page. Files named on the command line are always sniffed.
 PAGE_SUFFIXES = frozenset(
-    {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".json", ".jsonl",
-     ".ndjson", ".txt", ".warc", ".arc", ".wacz", ".tar", ".tgz", ".zip", ".gz", ""}
+    {
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".php",
+        ".asp",
+        ".aspx",
+        ".jsp",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".txt",
+        ".warc",
+        ".arc",
+        ".wacz",
+        ".tar",
+        ".tgz",
+        ".zip",
+        ".gz",
+        "",
+    }
 )
 
 _HTML_TAG = re.compile(
@@ -86,9 +106,7 @@ def _looks_binary(head: bytes) -> bool:
     return control * 10 > len(sample)
 
 
-def read_source(
-    source: str | os.PathLike[str] | bytes, url: str | None = None
-) -> Iterator[Record]:
+def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) -> Iterator[Record]:
     """Every page in an input: a path, a directory (recursively), `-` for stdin, or bytes."""
     if isinstance(source, bytes):
         yield from _read_stream(io.BytesIO(source), "<bytes>", url)
@@ -148,7 +166,9 @@ def read_page_bytes(
     """Pages from one non-container input; also what archive readers call per member."""
     kind = kind or sniff(data[:HEAD_BYTES], name)
     if kind in ("empty", "binary"):
-        raise InputError(f"{name}: {'empty input' if kind == 'empty' else 'binary data, not a page'}")
+        raise InputError(
+            f"{name}: {'empty input' if kind == 'empty' else 'binary data, not a page'}"
+        )
     if kind == "json":
         docs = json_posts.read_json(data.decode("utf-8-sig", "replace"), name)
     elif kind == "jsonl":
@@ -156,8 +176,9 @@ def read_page_bytes(
     elif kind == "html":
         docs = iter([Document(input=name, kind="html", text=decode_html(data), url=url)])
     elif kind == "text":
-        docs = iter([Document(input=name, kind="text", text=decode_html(data), url=url,
-                              markup=False)])
+        docs = iter(
+            [Document(input=name, kind="text", text=decode_html(data), url=url, markup=False)]
+        )
     else:
         raise InputError(f"{name}: cannot audit input of kind {kind}")
     for doc in docs:

@@ -27,8 +27,11 @@ class JsonReporter:
         self.count = 0
 
     def start(self, lists: Sequence[ListInfo]) -> None:
-        head = {"schema": SCHEMA, "tool": {"name": "auditor", "version": self.version},
-                "lists": [li.to_dict() for li in lists]}
+        head = {
+            "schema": SCHEMA,
+            "tool": {"name": "auditor", "version": self.version},
+            "lists": [li.to_dict() for li in lists],
+        }
         text = json.dumps(head, ensure_ascii=False, indent=2)
         self.out.write(text[: text.rstrip().rfind("}")].rstrip() + ',\n  "pages": [')
 
@@ -39,13 +42,20 @@ class JsonReporter:
         self.count += 1
 
     def finished(self, summary: RunSummary) -> None:
-        tail: dict[str, Any] = {"pages": summary.pages, "errors": summary.errors,
-                                "skipped": summary.skipped}
+        tail: dict[str, Any] = {
+            "pages": summary.pages,
+            "errors": summary.errors,
+            "skipped": summary.skipped,
+        }
         if summary.gated:
             tail["violations"] = summary.violations
             tail["passed"] = summary.passed
-        self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": "
-                       + json.dumps(tail, ensure_ascii=False) + "\n}\n")
+        self.out.write(
+            ("\n  " if self.count else "")
+            + '],\n  "summary": '
+            + json.dumps(tail, ensure_ascii=False)
+            + "\n}\n"
+        )
 
 
 class JsonLinesReporter:

@@ -10,7 +10,11 @@ _UNSAFE_INLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e
 
 
 def _show(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}"
+    return (
+        f"\\x{ord(match.group()):02x}"
+        if ord(match.group()) < 0x100
+        else f"\\u{ord(match.group()):04x}"
+    )
 
 
 def inert(text: str | None, *, inline: bool = True, limit: int | None = None) -> str:

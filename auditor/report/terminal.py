@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -38,8 +38,9 @@ def _size(slot: Slot) -> str:
     return "?"
 
 
-def verdict_line(page: PageReport, violations: Sequence[Violation] = (),
-                 gated: bool = False) -> Text:
+def verdict_line(
+    page: PageReport, violations: Sequence[Violation] = (), gated: bool = False
+) -> Text:
     """One line that says what the page is: the first thing an analyst reads."""
     line = Text()
     if page.errors:
@@ -56,8 +57,9 @@ def verdict_line(page: PageReport, violations: Sequence[Violation] = (),
         line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
     if others:
         line.append(" · also loads ").append(inert(", ".join(others), limit=160), "bold")
-    line.append(f" · {m.third_party_hosts} third-party host"
-                f"{'s' if m.third_party_hosts != 1 else ''}")
+    line.append(
+        f" · {m.third_party_hosts} third-party host{'s' if m.third_party_hosts != 1 else ''}"
+    )
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
     if page.findings:
         line.append(f" · {len(page.findings)} finding{'s' if len(page.findings) != 1 else ''}")
@@ -71,8 +73,9 @@ def verdict_line(page: PageReport, violations: Sequence[Violation] = (),
 class PageView:
     """A page report that renders itself."""
 
-    def __init__(self, page: PageReport, violations: Sequence[Violation] = (),
-                 gated: bool = False) -> None:
+    def __init__(
+        self, page: PageReport, violations: Sequence[Violation] = (), gated: bool = False
+    ) -> None:
         self.page = page
         self.violations = violations
         self.gated = gated
@@ -87,8 +90,15 @@ class PageView:
             head.append("\ntitle        ", "dim").append_text(_t(page.title, limit=200))
         head.append("\n").append_text(verdict_line(page, self.violations, self.gated))
         yield Panel(head, box=box.ROUNDED, padding=(0, 1))
-        for part in (self._slots(), self._hosts(), self._ids(), self._metrics(),
-                     self._findings(), self._violations(), self._notes()):
+        for part in (
+            self._slots(),
+            self._hosts(),
+            self._ids(),
+            self._metrics(),
+            self._findings(),
+            self._violations(),
+            self._notes(),
+        ):
             if part is not None:
                 yield part
 
@@ -106,7 +116,8 @@ class PageView:
         for (network, kind), slots in groups.items():
             label = network if kind == "ad" else f"{network} ({kind})"
             detail = ", ".join(
-                f"{s.zone_id} {_size(s)}" if s.zone_id else (s.text or _size(s)) for s in slots)
+                f"{s.zone_id} {_size(s)}" if s.zone_id else (s.text or _size(s)) for s in slots
+            )
             first, last = min(s.line for s in slots), max(s.line for s in slots)
             lines = str(first) if first == last else f"{first}–{last}"
             table.add_row(_t(label, "bold"), str(len(slots)), _t(detail, limit=600), lines)
@@ -115,8 +126,9 @@ class PageView:
     def _hosts(self) -> RenderableType | None:
         if not self.page.third_party_hosts:
             return None
-        table = Table(title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True,
-                      title_justify="left")
+        table = Table(
+            title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True, title_justify="left"
+        )
         table.add_column("Host", ratio=4, overflow="fold")
         table.add_column("Network / company", ratio=3, overflow="fold")
         table.add_column("Category", no_wrap=True)
@@ -125,9 +137,13 @@ class PageView:
         for host in self.page.third_party_hosts:
             who = host.network or host.company or "—"
             style = "red" if host.category.value in ("advertising", "cryptomining") else ""
-            table.add_row(_t(host.host), _t(who), Text(host.category.value, style=style),
-                          str(host.resources),
-                          Text(str(host.blocked), style="red" if host.blocked else "green"))
+            table.add_row(
+                _t(host.host),
+                _t(who),
+                Text(host.category.value, style=style),
+                str(host.resources),
+                Text(str(host.blocked), style="red" if host.blocked else "green"),
+            )
         return table
 
     def _ids(self) -> RenderableType | None:
@@ -150,14 +166,20 @@ class PageView:
         text.append("  ·  ad markup ", style="bold").append(f"{m.ad_markup_bytes:,} bytes", "red")
         ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
         text.append("  ·  content:ad ", style="bold").append(ratio)
-        text.append(f"\nAd area {m.ad_area_px:,} px² · {m.ad_resources} ad resources · "
-                    f"{m.tracker_resources} tracker resources\n")
+        text.append(
+            f"\nAd area {m.ad_area_px:,} px² · {m.ad_resources} ad resources · "
+            f"{m.tracker_resources} tracker resources\n"
+        )
         total = m.content_chars + m.ad_markup_bytes
         if total:
             content_cells = round(BAR_WIDTH * m.content_chars / total)
-            text.append("█" * content_cells, "green").append("▒" * (BAR_WIDTH - content_cells), "red")
-            text.append(f"  {100 * m.content_chars / total:.0f}% content / "
-                        f"{100 * m.ad_markup_bytes / total:.0f}% ads")
+            text.append("█" * content_cells, "green").append(
+                "▒" * (BAR_WIDTH - content_cells), "red"
+            )
+            text.append(
+                f"  {100 * m.content_chars / total:.0f}% content / "
+                f"{100 * m.ad_markup_bytes / total:.0f}% ads"
+            )
         return text
 
     def _findings(self) -> RenderableType | None:
@@ -168,8 +190,11 @@ class PageView:
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Finding", ratio=1, overflow="fold")
         for f in self.page.findings:
-            table.add_row(Text(f.severity.value, SEVERITY_STYLE[f.severity]), str(f.line or ""),
-                          Text.assemble((inert(f.kind), "bold"), " ", inert(f.message, limit=300)))
+            table.add_row(
+                Text(f.severity.value, SEVERITY_STYLE[f.severity]),
+                str(f.line or ""),
+                Text.assemble((inert(f.kind), "bold"), " ", inert(f.message, limit=300)),
+            )
         return table
 
     def _violations(self) -> RenderableType | None:
@@ -188,18 +213,33 @@ class PageView:
     def _notes(self) -> RenderableType | None:
         if not self.page.notes and not self.page.errors[1:]:
             return None
-        return Text("\n".join(inert(n) for n in (*self.page.notes, *self.page.errors[1:])),
-                    style="dim italic")
+        return Text(
+            "\n".join(inert(n) for n in (*self.page.notes, *self.page.errors[1:])),
+            style="dim italic",
+        )
 
 
 class TerminalReporter:
     """Pages print as they are audited; a summary line closes the run."""
 
-    def __init__(self, out: TextIO, version: str, *, gated: bool = False,
-                 width: int | None = None, color: bool | None = None) -> None:
-        self.console = Console(file=out, width=width, highlight=False, emoji=False,
-                               markup=False, no_color=color is False,
-                               force_terminal=color if color else None)
+    def __init__(
+        self,
+        out: TextIO,
+        version: str,
+        *,
+        gated: bool = False,
+        width: int | None = None,
+        color: bool | None = None,
+    ) -> None:
+        self.console = Console(
+            file=out,
+            width=width,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            no_color=color is False,
+            force_terminal=color if color else None,
+        )
         self.version = version
         self.gated = gated
         self.count = 0
@@ -220,8 +260,10 @@ class TerminalReporter:
             line.append(f", {summary.errors} with errors", "red")
         if summary.gated:
             line.append(" · policy ")
-            line.append("passed" if summary.passed else f"FAILED ({summary.violations} violations)",
-                        "bold green" if summary.passed else "bold red")
+            line.append(
+                "passed" if summary.passed else f"FAILED ({summary.violations} violations)",
+                "bold green" if summary.passed else "bold red",
+            )
         self.console.print(line)
 
 

@@ -19,50 +19,88 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        ('<script src="//a.magsrv.com/ad-provider.js"></script>',
-         [("https://a.magsrv.com/ad-provider.js", T.SCRIPT, "script[src]")]),
-        ('<iframe src="https://ads.test/frame"></iframe>',
-         [("https://ads.test/frame", T.SUBDOCUMENT, "iframe[src]")]),
-        ('<img src="a.png" srcset="b.png 1x, https://cdn.test/c.png 2x" data-src="/lazy.jpg">',
-         [("https://site.test/dir/a.png", T.IMAGE, "img[src]"),
-          ("https://site.test/dir/b.png", T.IMAGE, "img[srcset]"),
-          ("https://cdn.test/c.png", T.IMAGE, "img[srcset]"),
-          ("https://site.test/lazy.jpg", T.IMAGE, "img[data-src]")]),
-        ('<link rel="stylesheet" href="/s.css"><link rel="preload" as="script" href="https://x.test/p.js">'
-         '<link rel="prefetch" href="https://x.test/n.woff2"><link rel="dns-prefetch" href="//dns.test">'
-         '<link rel="preconnect" href="https://pc.test"><link rel="canonical" href="/c">',
-         [("https://site.test/s.css", T.STYLESHEET, "link[stylesheet]"),
-          ("https://x.test/p.js", T.SCRIPT, "link[preload]"),
-          ("https://x.test/n.woff2", T.FONT, "link[prefetch]"),
-          ("https://dns.test", T.OTHER, "link[dns-prefetch]"),
-          ("https://pc.test", T.OTHER, "link[preconnect]")]),
-        ('<picture><source srcset="https://i.test/a.webp"></picture>'
-         '<video src="https://v.test/v.mp4" poster="https://v.test/p.jpg"><source src="https://v.test/v.webm"></video>'
-         '<audio src="https://v.test/a.mp3"></audio>',
-         [("https://i.test/a.webp", T.IMAGE, "source[srcset]"),
-          ("https://v.test/v.mp4", T.MEDIA, "video[src]"),
-          ("https://v.test/p.jpg", T.IMAGE, "video[poster]"),
-          ("https://v.test/v.webm", T.MEDIA, "source[src]"),
-          ("https://v.test/a.mp3", T.MEDIA, "audio[src]")]),
-        ('<embed src="https://o.test/x.swf"><object data="https://o.test/y"></object>',
-         [("https://o.test/x.swf", T.OBJECT, "embed[src]"), ("https://o.test/y", T.OBJECT, "object[data]")]),
-        ('<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&ev=PageView"></noscript>',
-         [("https://www.facebook.com/tr?id=1&ev=PageView", T.IMAGE, "img[src]")]),
-        ('<meta http-equiv="refresh" content="0; url=https://evil.test/landing">',
-         [("https://evil.test/landing", T.DOCUMENT, "meta[refresh]")]),
-        ("<script>var s=document.createElement('script');s.src='https://t.test/loader.js';</script>",
-         [("https://t.test/loader.js", T.SCRIPT, "inline-script")]),
-        ("<script>var i=new Image(); i.src = 'https://px.test/collect?id=5';</script>",
-         [("https://px.test/collect?id=5", T.IMAGE, "inline-script")]),
-        ('<div style="background-image: url(\'https://bg.test/ad.gif\')"></div>',
-         [("https://bg.test/ad.gif", T.IMAGE, "style-url")]),
-        ('<a href="https://x.test/" ping="https://ping.test/p">x</a>',
-         [("https://ping.test/p", T.PING, "a[ping]")]),
+        (
+            '<script src="//a.magsrv.com/ad-provider.js"></script>',
+            [("https://a.magsrv.com/ad-provider.js", T.SCRIPT, "script[src]")],
+        ),
+        (
+            '<iframe src="https://ads.test/frame"></iframe>',
+            [("https://ads.test/frame", T.SUBDOCUMENT, "iframe[src]")],
+        ),
+        (
+            '<img src="a.png" srcset="b.png 1x, https://cdn.test/c.png 2x" data-src="/lazy.jpg">',
+            [
+                ("https://site.test/dir/a.png", T.IMAGE, "img[src]"),
+                ("https://site.test/dir/b.png", T.IMAGE, "img[srcset]"),
+                ("https://cdn.test/c.png", T.IMAGE, "img[srcset]"),
+                ("https://site.test/lazy.jpg", T.IMAGE, "img[data-src]"),
+            ],
+        ),
+        (
+            '<link rel="stylesheet" href="/s.css"><link rel="preload" as="script" href="https://x.test/p.js">'
+            '<link rel="prefetch" href="https://x.test/n.woff2">'
+            '<link rel="dns-prefetch" href="//dns.test">'
+            '<link rel="preconnect" href="https://pc.test"><link rel="canonical" href="/c">',
+            [
+                ("https://site.test/s.css", T.STYLESHEET, "link[stylesheet]"),
+                ("https://x.test/p.js", T.SCRIPT, "link[preload]"),
+                ("https://x.test/n.woff2", T.FONT, "link[prefetch]"),
+                ("https://dns.test", T.OTHER, "link[dns-prefetch]"),
+                ("https://pc.test", T.OTHER, "link[preconnect]"),
+            ],
+        ),
+        (
+            '<picture><source srcset="https://i.test/a.webp"></picture>'
+            '<video src="https://v.test/v.mp4" poster="https://v.test/p.jpg"><source src="https://v.test/v.webm"></video>'
+            '<audio src="https://v.test/a.mp3"></audio>',
+            [
+                ("https://i.test/a.webp", T.IMAGE, "source[srcset]"),
+                ("https://v.test/v.mp4", T.MEDIA, "video[src]"),
+                ("https://v.test/p.jpg", T.IMAGE, "video[poster]"),
+                ("https://v.test/v.webm", T.MEDIA, "source[src]"),
+                ("https://v.test/a.mp3", T.MEDIA, "audio[src]"),
+            ],
+        ),
+        (
+            '<embed src="https://o.test/x.swf"><object data="https://o.test/y"></object>',
+            [
+                ("https://o.test/x.swf", T.OBJECT, "embed[src]"),
+                ("https://o.test/y", T.OBJECT, "object[data]"),
+            ],
+        ),
+        (
+            '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&ev=PageView"></noscript>',
+            [("https://www.facebook.com/tr?id=1&ev=PageView", T.IMAGE, "img[src]")],
+        ),
+        (
+            '<meta http-equiv="refresh" content="0; url=https://evil.test/landing">',
+            [("https://evil.test/landing", T.DOCUMENT, "meta[refresh]")],
+        ),
+        (
+            "<script>var s=document.createElement('script');s.src='https://t.test/loader.js';</script>",
+            [("https://t.test/loader.js", T.SCRIPT, "inline-script")],
+        ),
+        (
+            "<script>var i=new Image(); i.src = 'https://px.test/collect?id=5';</script>",
+            [("https://px.test/collect?id=5", T.IMAGE, "inline-script")],
+        ),
+        (
+            "<div style=\"background-image: url('https://bg.test/ad.gif')\"></div>",
+            [("https://bg.test/ad.gif", T.IMAGE, "style-url")],
+        ),
+        (
+            '<a href="https://x.test/" ping="https://ping.test/p">x</a>',
+            [("https://ping.test/p", T.PING, "a[ping]")],
+        ),
         # not requests: links, data: URIs, javascript:, JSON-LD, share URLs in scripts
-        ('<a href="https://www.bbc.co.uk/news">Source link</a><img src="data:image/gif;base64,R0l">'
-         '<iframe src="javascript:void(0)"></iframe>'
-         '<script type="application/ld+json">{"url": "https://site.test/x.js"}</script>'
-         "<script>var share = 'https://twitter.com/intent/tweet?u=1';</script>", []),
+        (
+            '<a href="https://www.bbc.co.uk/news">Source link</a>'
+            '<img src="data:image/gif;base64,R0l">'
+            '<iframe src="javascript:void(0)"></iframe>'
+            '<script type="application/ld+json">{"url": "https://site.test/x.js"}</script>'
+            "<script>var share = 'https://twitter.com/intent/tweet?u=1';</script>",
+            [],
+        ),
     ],
 )
 def test_walk_finds_requests(html: str, expected: list[tuple[str, T, str]]) -> None:
@@ -85,8 +123,10 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
 @pytest.mark.parametrize(
     ("html", "url"),
     [
-        ('<link rel="canonical" href="https://c.test/a"><meta property="og:url" content="https://o.test/">',
-         "https://c.test/a"),
+        (
+            '<link rel="canonical" href="https://c.test/a"><meta property="og:url" content="https://o.test/">',
+            "https://c.test/a",
+        ),
         ('<meta property="og:url" content="https://o.test/b">', "https://o.test/b"),
         ('<base href="https://b.test/">', "https://b.test/"),
         ("<p>nothing</p>", None),
@@ -98,5 +138,7 @@ def test_declared_page_url_order(html: str, url: str | None) -> None:
 
 def test_parser_keeps_comments_and_survives_garbage() -> None:
     root = parse_html("<p>a<!-- JuicyAds v3.0 --></div></span><<<>>>\x00<b>")
-    assert any("JuicyAds" in (c.text or "") for c in root.iter(tag=__import__("lxml").etree.Comment))
+    assert any(
+        "JuicyAds" in (c.text or "") for c in root.iter(tag=__import__("lxml").etree.Comment)
+    )
     assert parse_html("").tag == "html"

@@ -12,7 +12,9 @@ from auditor.readers import Document, InputError, ReadFailure, read_source, snif
 from auditor.readers.decode import decode_html
 
 WP_POST = {
-    "id": 7, "link": "https://blog.example/?p=7", "title": {"rendered": "Caf&eacute; &#8220;news&#8221;"},
+    "id": 7,
+    "link": "https://blog.example/?p=7",
+    "title": {"rendered": "Caf&eacute; &#8220;news&#8221;"},
     "content": {"rendered": "<p>Hello</p>"},
 }
 
@@ -26,8 +28,12 @@ WP_POST = {
         (b"<!-- only a comment --><p>x</p>", "", "html"),
         (json.dumps(WP_POST).encode(), "post.html", "json"),
         (b'[{"id": 1}]', "", "json"),
-        (b'{"url": "https://a.test/", "html": "<p>x</p>"}\n{"url": "https://b.test/", "html": ""}\n',
-         "", "jsonl"),
+        (
+            b'{"url": "https://a.test/", "html": "<p>x</p>"}\n'
+            b'{"url": "https://b.test/", "html": ""}\n',
+            "",
+            "jsonl",
+        ),
         (b"Plain words.\nNo markup survives here, < not a tag.\n", "page.html", "text"),
         (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "", "warc"),
         (b"\x1f\x8b\x08\x00", "", "gzip"),
@@ -45,13 +51,19 @@ def test_sniff_by_content_not_extension(head: bytes, name: str, kind: str) -> No
     ("data", "expected"),
     [
         ("<p>café</p>".encode(), "<p>café</p>"),
-        (b'<meta charset="windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>',
-         '<meta charset="windows-1251"><p>Привет</p>'),
-        (b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>\x93q\x94</p>',
-         '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>\u201cq\u201d</p>'),
+        (
+            b'<meta charset="windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>',
+            '<meta charset="windows-1251"><p>Привет</p>',
+        ),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">\x93q\x94',
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">\u201cq\u201d',
+        ),
         (b"\xff\xfe<\x00p\x00>\x00", "<p>"),
-        (b"<p>caf\xe9 and more plain ascii text to make it mostly legacy</p>",
-         "<p>café and more plain ascii text to make it mostly legacy</p>"),
+        (
+            b"<p>caf\xe9 and more plain ascii text to make it mostly legacy</p>",
+            "<p>café and more plain ascii text to make it mostly legacy</p>",
+        ),
     ],
 )
 def test_decode_html_charsets(data: bytes, expected: str) -> None:
@@ -69,7 +81,11 @@ def test_wordpress_post(tmp_path: Path) -> None:
     (doc,) = list(read_source(path))
     assert isinstance(doc, Document)
     assert (doc.kind, doc.url, doc.title, doc.post_id) == (
-        "wp-json", "https://blog.example/?p=7", "Café \u201cnews\u201d", 7)
+        "wp-json",
+        "https://blog.example/?p=7",
+        "Café \u201cnews\u201d",
+        7,
+    )
     assert doc.in_post_body and doc.text == "<p>Hello</p>"
 
 
@@ -77,15 +93,21 @@ def test_wordpress_post_list_keeps_ids_and_reports_bad_items(tmp_path: Path) -> 
     path = tmp_path / "posts"
     path.write_text(json.dumps([WP_POST, {**WP_POST, "id": 8}, {"id": 9}]))
     records = list(read_source(path))
-    assert [r.input for r in records] == [f"{path}#post-7", f"{path}#post-8", f"{path}#2"]  # not a post: by index
+    assert [r.input for r in records] == [
+        f"{path}#post-7",
+        f"{path}#post-8",
+        f"{path}#2",
+    ]  # not a post: by index
     assert isinstance(records[2], ReadFailure)
     assert "neither a WordPress post" in records[2].error
 
 
 def test_jsonl_bad_line_is_a_failed_record(tmp_path: Path) -> None:
     path = tmp_path / "pages.jsonl"
-    path.write_text('{"url": "https://a.test/", "html": "<p>a</p>"}\n{broken\n'
-                    '{"url": "https://b.test/", "html": "<p>b</p>"}\n')
+    path.write_text(
+        '{"url": "https://a.test/", "html": "<p>a</p>"}\n{broken\n'
+        '{"url": "https://b.test/", "html": "<p>b</p>"}\n'
+    )
     records = list(read_source(path))
     assert [type(r).__name__ for r in records] == ["Document", "ReadFailure", "Document"]
     assert records[0].input == f"{path}#L1" and records[1].input == f"{path}#L2"

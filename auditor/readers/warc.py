@@ -1,0 +1,339 @@
+"""WARC and ARC records, streamed through warcio; warcio's types stay in this module.
+
+Why warcio: it is already a dependency, reads ARC as well as WARC, and is pure Python,
+so a damaged record surfaces as an exception we can turn into one failed record.
+FastWARC iterates ~2.5x faster, but iteration is <1% of the cost of auditing a page
+(docs/BENCHMARKS.md, "Bulk").
+
+A record is named `input#offset`, the byte offset where the record starts (in the
+compressed file for per-record gzip, which is what CDX indexes use); offsets are stable
+across runs, so they key the bulk store's progress. After a damaged record the reader
+resynchronises on the next record boundary that validates (see `next_boundary`), so one
+bad record never loses the rest of the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from auditor.readers.decode import decode_html
+from auditor.readers.httpbody import BodyError, charset_of, dechunk, decode_content, mime_of
+from auditor.readers.interface import Document, InputError, ReadFailure, Record, Skipped
+from auditor.readers.sniff import sniff
+
+DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+KIND = "warc-record"
+
+# Responses audited on their declared type; the second set is sniffed (servers and
+# crawlers often label HTML as one of these).
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xhtml", "text/xhtml"})
+SNIFF_TYPES = frozenset(
+    {
+        "",
+        "text/plain",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "unknown/unknown",
+        "application/unknown",
+        "text/x-unknown",
+        "application/x-unknown",
+        "text/unknown",
+        "text/x-server-parsed-html",
+        "no-type",
+        "none",
+    }
+)
+_AUDITED_RECORD_TYPES = frozenset({"response", "resource"})
+_SCAN_BLOCK = 1 << 20
+_HEADER_MAX = 64 * 1024
+_WARC_LINE = re.compile(rb"WARC/[01]\.\d+\r?\n")
+_CONTENT_LENGTH = re.compile(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
+_READ_ERRORS = (
+    ArchiveLoadFailed,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    IndexError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    UnicodeError,
+)
+
+
+class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator, counting bad record ends instead of printing them to stderr."""
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        empty_size = 0
+        first_line = True
+        while True:
+            line: bytes = self.reader.readline()
+            if len(line) == 0:
+                return None, empty_size
+            stripped = line.rstrip()
+            if len(stripped) == 0 or first_line:
+                empty_size += len(line)
+                if len(stripped) != 0:
+                    self.err_count += 1
+                first_line = False
+                continue
+            return line, empty_size
+
+
+def is_gzip(stream: BinaryIO) -> bool:
+    pos = stream.tell()
+    head = stream.read(2)
+    stream.seek(pos)
+    return head == b"\x1f\x8b"
+
+
+def gzip_members(stream: BinaryIO, probe: int = 8 * 1024 * 1024) -> bool:
+    """Whether a gzip file holds several members (per-record gzip), judged from the first.
+
+    A first member that does not end within `probe` input bytes, or that ends at end of
+    file, is read as one compressed stream (whole-file gzip): correct, just not seekable.
+    """
+    pos = stream.tell()
+    try:
+        stream.seek(0)
+        d = zlib.decompressobj(31)
+        fed = 0
+        while fed < probe and not d.eof:
+            chunk = stream.read(64 * 1024)
+            if not chunk:
+                return False
+            fed += len(chunk)
+            try:
+                while chunk and not d.eof:
+                    d.decompress(chunk, 1 << 20)
+                    chunk = d.unconsumed_tail
+            except zlib.error:
+                return False
+        if not d.eof:
+            return False
+        rest = d.unused_data or stream.read(2)
+        return rest[:2] == b"\x1f\x8b"
+    finally:
+        stream.seek(pos)
+
+
+def next_boundary(stream: BinaryIO, pos: int, gz: bool, limit: int | None = None) -> int | None:
+    """The first record start at or after `pos` that validates, or None.
+
+    A candidate validates when its header parses and the record it describes ends
+    exactly where another record (or the file) begins, so a WARC archived inside a
+    WARC, or random bytes in a compressed payload, never pass for a boundary. The same
+    function fixes both ends of every byte-range shard, so shards tile the file.
+    """
+    magic = b"\x1f\x8b\x08" if gz else b"WARC/"
+    while limit is None or pos < limit:
+        stream.seek(pos)
+        block = stream.read(_SCAN_BLOCK + len(magic))
+        if not block:
+            return None
+        at = block.find(magic)
+        while at >= 0:
+            candidate = pos + at
+            if limit is not None and candidate >= limit:
+                return None
+            ok = (
+                _valid_gzip_record(stream, candidate)
+                if gz
+                else _valid_plain_record(stream, candidate)
+            )
+            if ok:
+                return candidate
+            at = block.find(magic, at + 1)
+        if len(block) <= _SCAN_BLOCK:
+            return None
+        pos += _SCAN_BLOCK
+    return None
+
+
+def _valid_plain_record(stream: BinaryIO, at: int) -> bool:
+    if at > 0:
+        stream.seek(at - 2)
+        if stream.read(2) != b"\r\n":
+            return False
+    stream.seek(at)
+    head = stream.read(_HEADER_MAX)
+    if not _WARC_LINE.match(head):
+        return False
+    end = head.find(b"\r\n\r\n")
+    length = _CONTENT_LENGTH.search(head, 0, end if end > 0 else 0)
+    if end < 0 or length is None:
+        return False
+    stream.seek(at + end + 4 + int(length.group(1)))
+    tail = stream.read(4 + 5)
+    return tail[:4] == b"\r\n\r\n" and tail[4:] in (b"", b"WARC/")
+
+
+def _valid_gzip_record(stream: BinaryIO, at: int) -> bool:
+    stream.seek(at)
+    d = zlib.decompressobj(31)
+    head = b""
+    try:
+        while not d.eof:
+            chunk = stream.read(64 * 1024)
+            if not chunk:
+                return False
+            while chunk and not d.eof:
+                out = d.decompress(chunk, 1 << 20)
+                if len(head) < _HEADER_MAX:
+                    head += out[: _HEADER_MAX - len(head)]
+                chunk = d.unconsumed_tail
+    except zlib.error:
+        return False
+    if not (_WARC_LINE.match(head) and b"\r\n\r\n" in head):
+        return False
+    after = d.unused_data or stream.read(3)
+    return after[:3] in (b"", b"\x1f\x8b\x08")
+
+
+def read_warc(
+    stream: BinaryIO,
+    name: str,
+    *,
+    span: tuple[int, int | None] = (0, None),
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> Iterator[Record]:
+    """Every record of a seekable WARC or ARC stream, or of one byte-range shard of it.
+
+    A shard `span=(lo, hi)` owns the records from the first boundary at or after `lo`
+    up to the first boundary at or after `hi` (both found by `next_boundary`), so
+    neighbouring shards tile the file: each record, damaged or not, is read by one.
+    """
+    gz = is_gzip(stream)
+    lo, hi = span
+    if gz and not gzip_members(stream):
+        if lo or hi is not None:
+            raise InputError(f"{name}: a whole-file gzip WARC cannot be read by byte range")
+        # One compressed stream: read it decompressed; offsets count decompressed bytes.
+        with gzip.GzipFile(fileobj=stream, mode="rb") as plain:
+            yield from _read_span(plain, name, 0, None, max_record_bytes, gz=False)  # type: ignore[arg-type]
+        return
+    start = 0 if lo == 0 else next_boundary(stream, lo, gz)
+    end = None if hi is None else next_boundary(stream, hi, gz)
+    if start is None or (end is not None and start >= end):
+        return
+    yield from _read_span(stream, name, start, end, max_record_bytes, gz=gz)
+
+
+def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: int,
+               gz: bool) -> Iterator[Record]:
+    """Records from `start` (a trusted record start) while they start before `end`.
+
+    After any damage the position is no longer trusted, so reading restarts at the
+    next boundary that validates after the damaged record's start.
+    """
+    pos: int | None = start
+    while pos is not None and (end is None or pos < end):
+        stream.seek(pos)
+        it = _QuietIterator(stream, arc2warc=True)
+        resync_from: int | None = None
+        try:
+            for rec in it:
+                current = int(it.offset)
+                if end is not None and current >= end:
+                    return
+                errors_before = it.err_count
+                result = _record(rec, f"{name}#{current}", cap)
+                it.get_record_offset()  # reads to the record's end: a bad ending shows now
+                remaining = getattr(rec.raw_stream, "limit", 0)
+                if remaining > 0:
+                    result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
+                                         f"record truncated: {remaining} bytes of its "
+                                         "Content-Length are missing")
+                    resync_from = current
+                elif it.err_count > errors_before:
+                    result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
+                                         "record does not end where its Content-Length says")
+                    resync_from = current
+                yield result
+                if resync_from is not None:
+                    break
+            else:
+                return
+        except _READ_ERRORS as exc:
+            current = int(it.offset)
+            if end is not None and current >= end:
+                return
+            yield ReadFailure(f"{name}#{current}", KIND,
+                              f"{name}#{current}: unreadable record: {_one_line(exc)}")
+            resync_from = current
+        finally:
+            it.close()
+        try:
+            pos = next_boundary(stream, resync_from + 1, gz, end)
+        except _READ_ERRORS:
+            return  # a decompressed view that cannot seek back: the rest is lost
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]
+
+
+def _record(rec: Any, name: str, cap: int) -> Record:
+    """One warcio record → Document, Skipped or ReadFailure (never raises BodyError)."""
+    rec_type = str(rec.rec_type or "unknown")
+    if rec_type not in _AUDITED_RECORD_TYPES:
+        return Skipped(name, KIND, rec_type)
+    url = _target_uri(rec)
+    http = rec.http_headers
+    if rec_type == "response" and http is not None:
+        status = http.get_statuscode()
+        if not (status or "").startswith("2"):
+            return Skipped(name, KIND, f"HTTP {status or 'status missing'}")
+        content_type = http.get_header("Content-Type")
+    else:
+        content_type = rec.content_type
+    mime = mime_of(content_type)
+    if mime not in HTML_TYPES and mime not in SNIFF_TYPES:
+        return Skipped(name, KIND, mime)
+    length = int(rec.length or 0)
+    if length > cap:
+        return ReadFailure(
+            name,
+            KIND,
+            f"{name}: record of {length} bytes is over the {cap}-byte cap (--max-record-bytes)",
+        )
+    raw = rec.raw_stream.read(cap + 1)
+    try:
+        body = raw
+        if http is not None and rec_type == "response":
+            if "chunked" in (http.get_header("Transfer-Encoding") or "").lower():
+                body = dechunk(body)
+            body = decode_content(body, http.get_header("Content-Encoding"), cap)
+    except BodyError as exc:
+        return ReadFailure(name, KIND, f"{name}: {exc}")
+    if len(body) > cap:
+        return ReadFailure(name, KIND, f"{name}: decoded body is over the {cap}-byte cap")
+    found = sniff(body[:4096], "")
+    if found == "empty":
+        return Skipped(name, KIND, "empty body")
+    if mime in SNIFF_TYPES and found != "html":
+        return Skipped(name, KIND, f"{mime or 'no content type'}: not HTML")
+    if found == "binary":
+        return ReadFailure(name, KIND, f"{name}: declared {mime} but the body is binary, not text")
+    text = decode_html(body, charset_of(content_type))
+    return Document(input=name, kind=KIND, text=text, url=url)
+
+
+def _target_uri(rec: Any) -> str | None:
+    uri = rec.rec_headers.get_header("WARC-Target-URI")
+    if not uri:
+        return None
+    uri = str(uri).strip()
+    if uri.startswith("<") and uri.endswith(">"):
+        uri = uri[1:-1]
+    return uri or None

@@ -1,0 +1,140 @@
+"""The command line as a user meets it: exit codes, one-line errors, readable reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.rules import Engine
+
+
+def run(
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "auditor", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
+        cwd=cwd,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
+        (b"", "empty input"),
+        (b'{"broken": ', "invalid JSON"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str) -> None:
+    path = tmp_path / "input.html"
+    path.write_bytes(content)
+    result = run("audit", str(path), "--no-system-lists")
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["audit", "/nonexistent.html", "--no-system-lists"], "no such file"),
+        (["audit", "a.html", "b.html", "--url", "https://x.test/"], "single input"),
+        (["audit", "a.html", "--format", "pdf"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+        (["audit"], "required"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], needle: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+
+
+def test_text_seed_audits_without_error(seeds: Path, engine: Engine) -> None:
+    result = run("audit", str(seeds / "content-farm-rewrite.txt"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (page,) = json.loads(result.stdout)["pages"]
+    assert page["kind"] == "text" and page["errors"] == [] and page["resources"] == []
+    assert page["metrics"]["content_chars"] > 2000
+
+
+def test_terminal_report_fits_80_columns(seeds: Path, engine: Engine) -> None:
+    result = run("audit", str(seeds / "wp-rest-post-injected.json"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = result.stdout
+    for needle in (
+        "https://8657085.xyz/?p=15057",
+        "8657085.xyz",
+        "14 ad slots",
+        "ExoClick",
+        "JuicyAds",
+        "a.magsrv.com",
+        "poweredby.jads.co",
+        "5876674",
+        "1114301",
+        "duplicate-loader",
+        "content:ad",
+    ):
+        assert needle in text
+
+
+def test_stdin_with_url(engine: Engine) -> None:
+    page = b'<html><body><script src="https://a.magsrv.com/ad-provider.js"></script></body></html>'
+    result = run("audit", "-", "--url", "https://farm.test/p", "--format", "jsonl", stdin=page)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["url"] == "https://farm.test/p" and record["first_party"] == "farm.test"
+    assert record["resources"][0]["blocked"] is True
+
+
+def test_output_file(tmp_path: Path, examples: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run(
+        "audit",
+        str(examples / "news-article.html"),
+        "--no-system-lists",
+        "--format",
+        "json",
+        "--output",
+        str(out),
+    )
+    assert result.returncode == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["pages"][0]["first_party"] == "dailyexample.test"
+
+
+def test_hostile_page_text_prints_literally(tmp_path: Path) -> None:
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>[bold red]pwned[/] \x1b[31mred\x1b[0m \u202eevil</title></head>"
+        "<body><!-- [link=https://x.test]ad slot[/link] \x1b]8;;https://evil.test\x07 -->"
+        "<script src='https://a.magsrv.com/ad-provider.js?[blink]'></script></body></html>"
+    )
+    result = run("audit", str(page), "--no-system-lists", env={"FORCE_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "[bold red]pwned[/]" in out
+    assert "\\x1b[31mred" in out
+    assert "\\u202e" in out and "\u202e" not in out
+    assert "\x1b]8;;https://evil.test" not in out and "\x07" not in out

@@ -1,0 +1,48 @@
+"""reports/ holds the example reports; they must match what the code prints today."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.rules import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _regenerate_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("regenerate", REPO / "reports" / "regenerate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "example", ["wp-post-injected.json", "news-article.html", "text-scrape.txt"]
+)
+def test_example_reports_are_fresh(example: str, engine: Engine) -> None:
+    regenerate = _regenerate_module()
+    committed_json = json.loads((REPO / "reports" / (Path(example).stem + ".json")).read_text())
+    here = {li.name: li.sha256 for li in engine.lists}
+    there = {li["name"]: li["sha256"] for li in committed_json["lists"]}
+    if here != there:
+        pytest.skip(
+            f"reports were made with other list versions ({there}); this machine has {here}"
+        )
+    for name, content in regenerate.render(example).items():
+        committed = (REPO / "reports" / name).read_text(encoding="utf-8")
+        assert content == committed, f"reports/{name} is stale: run python reports/regenerate.py"
+
+
+def test_wp_example_report_content() -> None:
+    """The bundled WordPress example reproduces the seed's structure: both networks, all zones."""
+    doc = json.loads((REPO / "reports" / "wp-post-injected.json").read_text())
+    (page,) = doc["pages"]
+    assert page["first_party"] == "scraper.example"
+    zones = {(s["network"], s["zone_id"]) for s in page["slots"]}
+    assert len(zones) == 9 and {n for n, _ in zones} == {"ExoClick", "JuicyAds"}
+    assert {h["host"] for h in page["third_party_hosts"]} == {"a.magsrv.com", "poweredby.jads.co"}
