@@ -46,6 +46,7 @@ class ScriptSlotSpec:
 
     pattern: re.Pattern[str]
     id_kind: str | None
+    label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         for s in entry.get("slot", [])
     )
     script_slots = tuple(
-        ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"))
+        ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
+                       s.get("label") or s["pattern"][:40])
         for s in entry.get("script_slot", [])
     )
     ids = []

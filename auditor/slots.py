@@ -157,7 +157,7 @@ def _script_slot(
     slot = FoundSlot(
         element=element,
         network=network,
-        rule=f"script:{spec.pattern.pattern[:60]}",
+        rule=f"script: {spec.label}",
         list_name=CATALOGUE_LIST,
         zone_id=zone,
         id_kind=spec.id_kind,
