@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -115,7 +115,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
-    from auditor.readers import Skipped, read_source
+    from auditor.readers import Record, Skipped, read_source
     from auditor.report import REPORTERS, RunSummary
     from auditor.rules import Engine
 
@@ -130,17 +130,24 @@ def run_audit(args: argparse.Namespace) -> int:
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
         reporter.start(engine.lists)
-        pages = errors = skipped = 0
+        pages = errors = 0
+        skipped: list[Skipped] = []
+
+        def streamed(source: str) -> Iterator[Record]:
+            """Records as they are read (an archive is never held whole); skips counted."""
+            for record in read_source(source, args.url):
+                if isinstance(record, Skipped):
+                    skipped.append(record)
+                yield record
+
         for source in args.inputs:
-            records = list(read_source(source, args.url))
-            skipped += sum(1 for r in records if isinstance(r, Skipped))
-            for page in audit_records(records, engine, catalogue):
+            for page in audit_records(streamed(source), engine, catalogue):
                 violations = gate.evaluate(page)
                 reporter.handle(page, violations)
                 pages += 1
                 errors += bool(page.errors)
         reporter.finished(
-            RunSummary(pages, errors, skipped, gate.open_violations, gate.active, gate.passed)
+            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed)
         )
         gate.finish()
     finally:
