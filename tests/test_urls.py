@@ -5,10 +5,13 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.mark.parametrize(
@@ -56,8 +59,9 @@ def test_host_of_handles_garbage() -> None:
     assert host_of("not a url") == ""
 
 
-def test_tldextract_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fresh process with sockets disabled still computes domains: the bundled snapshot."""
+def test_audit_is_offline(tmp_path: Path) -> None:
+    """A fresh process with sockets disabled audits a page: tldextract uses its bundled
+    snapshot and nothing else reaches for the network."""
     code = (
         "import socket\n"
         "def refuse(*a, **k): raise RuntimeError('network access attempted')\n"
@@ -65,6 +69,9 @@ def test_tldextract_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
         "socket.getaddrinfo = refuse\n"
         "from auditor.urls import registrable_domain, _EXTRACT\n"
         "assert _EXTRACT.suffix_list_urls == ()\n"
+        "from auditor import audit\n"
+        f"report = audit({str(EXAMPLES / 'news-article.html')!r})\n"
+        "assert report.pages[0].first_party == 'dailyexample.test'\n"
         "print(registrable_domain('a.b.example.co.uk'))\n"
     )
     run = subprocess.run(
