@@ -75,8 +75,19 @@ def add_list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
     """Policy options; the gate (auditor.gate) reads them."""
-    parser.add_argument("--policy", type=Path, help="policy file (auditor.toml or pyproject.toml)")
-    parser.add_argument("--baseline", type=Path, help="fail only on findings not in this baseline")
+    gate = parser.add_argument_group("CI gate (see docs/CI.md)")
+    gate.add_argument("--policy", type=Path, metavar="FILE",
+                      help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
+                           "(default: either, in the working directory)")
+    gate.add_argument("--no-policy", action="store_true",
+                      help="don't look for a policy in the working directory")
+    gate.add_argument("--baseline", type=Path, metavar="FILE",
+                      help="violations in this baseline don't fail; only new ones do")
+    gate.add_argument("--write-baseline", type=Path, metavar="FILE",
+                      help="record today's violations in FILE and exit 0")
+    gate.add_argument("--base-url", metavar="URL",
+                      help="site mode: a page's URL is URL + its path under the site "
+                           "directory (index.html is its directory's URL)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,12 +126,16 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
-    from auditor.readers import Record, Skipped, read_source
+    from auditor.readers import Record, Skipped
     from auditor.report import REPORTERS, RunSummary
+    from auditor.report.github import GitHubAnnotations, in_github_actions
+    from auditor.report.tee import Tee
     from auditor.rules import Engine
 
     if args.url and len(args.inputs) > 1:
         raise AuditorError("--url applies to a single input; got several")
+    if args.url and args.base_url:
+        raise AuditorError("--url and --base-url: give one (--base-url maps paths to URLs)")
     gate = Gate.from_args(args)
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
     catalogue = default_catalogue()
@@ -129,13 +144,15 @@ def run_audit(args: argparse.Namespace) -> int:
         reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
+        if gate.active and in_github_actions():
+            reporter = Tee(reporter, GitHubAnnotations(sys.stderr))
         reporter.start(engine.lists)
         pages = errors = 0
         skipped: list[Skipped] = []
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted."""
-            for record in read_source(source, args.url):
+            for record in gate.records(source, args.url):
                 if isinstance(record, Skipped):
                     skipped.append(record)
                 yield record
@@ -152,7 +169,7 @@ def run_audit(args: argparse.Namespace) -> int:
         gate.finish()
     finally:
         close()
-    return EXIT_OK if gate.passed else EXIT_VIOLATION
+    return EXIT_OK if gate.passed or gate.write_to else EXIT_VIOLATION
 
 
 def _open_output(path: Path | None) -> tuple[TextIO, Callable[[], None]]:

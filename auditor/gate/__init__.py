@@ -1,29 +1,103 @@
-"""The CI gate: policy, baseline, verdict. Pure functions behind one small facade."""
+"""The CI gate: policy, baseline, verdict. Pure functions behind one small facade.
+
+The facade holds what a run needs between pages (the policy, the baseline, the
+violations so far); the judging is `verdict.evaluate_page`, a pure function.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from auditor.errors import PolicyError
+from auditor.gate.baseline import Baseline, load_baseline, mark, write_baseline
+from auditor.gate.interface import Policy
+from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
+from auditor.gate.site import page_url, site_path, site_records
+from auditor.gate.verdict import evaluate_page
 from auditor.model import PageReport, Violation
+from auditor.readers import Record, read_source
+
+__all__ = ["Gate", "Policy", "PolicyError"]
+
+
+def _known_networks() -> list[str]:
+    from auditor.catalogue import default_catalogue
+
+    return [n.name for n in default_catalogue().networks]
 
 
 @dataclass
 class Gate:
-    """Applies a policy to each page as it streams; inactive without --policy."""
+    """Applies a policy to each page as it streams; inactive without a policy."""
 
-    active: bool = False
+    policy: Policy | None = None
+    baseline: Baseline | None = None
+    write_to: Path | None = None
+    base_url: str | None = None
+    version: str = ""
     violations: list[Violation] = field(default_factory=list)
+    _root: Path | None = None  # the directory input whose pages are streaming now
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Gate:
-        if getattr(args, "policy", None) is None:
-            return cls()
-        raise PolicyError("policy gate: not available in this build")
+        """--policy, else auditor.toml / pyproject.toml [tool.auditor] in the working directory."""
+        from auditor import __version__
+
+        policy_path: Path | None = getattr(args, "policy", None)
+        if policy_path is None and not getattr(args, "no_policy", False):
+            policy_path = find_policy(Path.cwd())
+        baseline_path: Path | None = getattr(args, "baseline", None)
+        write_to: Path | None = getattr(args, "write_baseline", None)
+        base_url: str | None = getattr(args, "base_url", None)
+        if base_url is not None:
+            base_url = check_base_url(base_url, lambda p: PolicyError(f"--base-url: {p}"))
+        if policy_path is None:
+            for flag, value in (("--baseline", baseline_path), ("--write-baseline", write_to)):
+                if value is not None:
+                    raise PolicyError(f"{flag} needs a policy: --policy FILE, or an "
+                                      "auditor.toml in the working directory")
+            return cls(base_url=base_url, version=__version__)
+        policy = load_policy(policy_path, _known_networks())
+        baseline = load_baseline(baseline_path) if baseline_path is not None else None
+        return cls(policy=policy, baseline=baseline, write_to=write_to,
+                   base_url=base_url or policy.base_url, version=__version__)
+
+    @property
+    def active(self) -> bool:
+        return self.policy is not None
+
+    def records(self, source: str, url: str | None = None) -> Iterator[Record]:
+        """An input's pages; a directory with a base URL is walked as a built site."""
+        path = Path(source)
+        self._root = path if source != "-" and path.is_dir() else None
+        if self._root is not None and self.base_url and url is None:
+            yield from site_records(self._root, self.base_url)
+            return
+        if url is None and self.base_url and self._root is None and source != "-":
+            url = page_url(self.base_url, self.path_of(source))
+        yield from read_source(source, url)
+
+    def path_of(self, input_name: str) -> str:
+        """A page's path as the policy sees it: under SITE_DIR, site_root, or the cwd."""
+        roots = tuple(r for r in (self._root, self.policy.site_root if self.policy else None,
+                                  Path.cwd()) if r is not None)
+        return site_path(input_name, roots)
 
     def evaluate(self, page: PageReport) -> list[Violation]:
-        return []
+        if self.policy is None:
+            return []
+        path = self.path_of(page.input)
+        first_party = (urlsplit(self.base_url).hostname or "",) if self.base_url else ()
+        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party)
+        if self.baseline is not None:
+            violations = mark(violations, self.baseline)
+        self.violations.extend(violations)
+        return violations
 
     @property
     def open_violations(self) -> int:
@@ -34,4 +108,9 @@ class Gate:
         return self.open_violations == 0
 
     def finish(self) -> None:
-        return None
+        """Write the baseline, when asked: today's violations, baselined or not."""
+        if self.write_to is None:
+            return
+        count = write_baseline(self.write_to, self.violations, self.version)
+        print(f"auditor: wrote {count} fingerprint{'s' if count != 1 else ''} to baseline "
+              f"{self.write_to}", file=sys.stderr)

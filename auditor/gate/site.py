@@ -1,0 +1,88 @@
+"""Site mode: a built site's pages, each with its path under the site root and its URL.
+
+The path (relative to SITE_DIR, or to the policy's `site_root` for files named one by
+one, as pre-commit does) is what override globs match and fingerprints hash, so a
+baseline written by `auditor audit public/` also serves `auditor audit public/x.html`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from auditor.errors import InputError
+from auditor.gate.verdict import normalise_path
+from auditor.readers import ReadFailure, Record, read_source
+
+# What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
+SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
+
+
+def page_url(base_url: str, path: str) -> str:
+    """The URL a page is served at: base URL + path; an index page is its directory.
+
+    >>> page_url("https://example.com", "blog/index.html")
+    'https://example.com/blog/'
+    >>> page_url("https://example.com/docs/", "a b/p.html")
+    'https://example.com/docs/a%20b/p.html'
+    """
+    rel = normalise_path(path)
+    for index in INDEX_PAGES:
+        if rel == index or rel.endswith("/" + index):
+            rel = rel[: -len(index)]
+            break
+    return base_url.rstrip("/") + "/" + quote(rel, safe="/")
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
+    """A page's path relative to the first root that holds it, else as given.
+
+    Archive records (`a.warc#rec`) keep their record part.
+    """
+    if input_name.startswith("<"):  # <stdin>, <bytes>
+        return input_name
+    name, sep, record = input_name, "", ""
+    if "#" in input_name and not Path(input_name).exists():
+        name, sep, record = input_name.partition("#")
+    for root in roots:
+        rel = _inside(Path(name), root)
+        if rel is not None and rel != ".":
+            return rel + sep + record
+    return normalise_path(name) + sep + record
+
+
+def site_pages(site_dir: Path) -> list[Path]:
+    """HTML files under the site, sorted; hidden files and folders (.git) are not served."""
+    pages = []
+    for path in site_dir.rglob("*"):
+        rel = path.relative_to(site_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in SITE_PAGE_SUFFIXES and path.is_file():
+            pages.append(path)
+    return sorted(pages)
+
+
+def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
+    """Each page of a built site with its URL; an unreadable page is reported, not fatal."""
+    pages = site_pages(site_dir)
+    if not pages:
+        raise InputError(f"{site_dir}: no HTML pages in this site directory")
+    for page in pages:
+        rel = page.relative_to(site_dir).as_posix()
+        url = page_url(base_url, rel) if base_url else None
+        try:
+            records = list(read_source(page, url))
+        except InputError as exc:
+            yield ReadFailure(input=str(page), kind="html", error=str(exc))
+            continue
+        yield from records

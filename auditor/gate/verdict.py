@@ -1,0 +1,254 @@
+"""The verdict: a pure function from one page and its rules to the clauses it breaks.
+
+How a resource is judged, most specific first (so `allow_networks = ["Google AdSense"]`
+can except one network from `deny_categories = ["advertising"]`):
+
+1. host: the longest matching `allow_hosts`/`deny_hosts` pattern decides (a tie denies);
+2. network: `allow_networks` excepts it, `deny_networks` fails it;
+3. category: `allow_categories` excepts it, `deny_categories` fails it.
+
+An excepted host "never fails the gate": it does not count toward
+`max_third_party_hosts` either. Each host breaks at most one clause per page; a slot is
+judged by its network and category unless a resource of its network was judged already.
+Findings count only through `fail_on_findings` and `fail_on_severity`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from auditor.gate.interface import PageRules
+from auditor.model import Category, PageReport, RequestType, Resource, Severity, Slot, Violation
+
+FINGERPRINT_VERSION = "auditor.gate/1"
+CATALOGUE = "auditor-catalogue"
+
+
+def fingerprint(path: str, clause: str, evidence: str) -> str:
+    """The baseline key: page, clause and evidence, never the line, so it survives edits.
+
+    >>> fingerprint("blog/a.html", "deny_hosts", "a.magsrv.com") == fingerprint(
+    ...     "./blog/a.html", "deny_hosts", "a.magsrv.com")
+    True
+    """
+    key = "\x1f".join((FINGERPRINT_VERSION, normalise_path(path), clause, evidence))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def normalise_path(path: str) -> str:
+    return path.replace("\\", "/").removeprefix("./").lstrip("/")
+
+
+def host_matches(host: str, pattern: str) -> bool:
+    """A pattern matches the host itself and every subdomain of it.
+
+    >>> host_matches("a.magsrv.com", "magsrv.com"), host_matches("notmagsrv.com", "magsrv.com")
+    (True, False)
+    """
+    return host == pattern or host.endswith("." + pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    """What the policy says of one resource or slot: excepted, failed (by a clause), or neither."""
+
+    allowed: bool = False
+    clause: str | None = None
+    reason: str = ""
+
+
+NEUTRAL = _Decision()
+
+
+def judge_host(host: str, rules: PageRules) -> _Decision:
+    best: tuple[int, bool, str] | None = None  # (pattern length, is deny, pattern)
+    for pattern, deny in [(p, False) for p in rules.allow_hosts] + [(p, True) for p in
+                                                                      rules.deny_hosts]:
+        if host_matches(host, pattern):
+            candidate = (len(pattern), deny, pattern)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    if best is None:
+        return NEUTRAL
+    if best[1]:
+        return _Decision(clause="deny_hosts", reason=f"host {host} matches deny_hosts {best[2]!r}")
+    return _Decision(allowed=True)
+
+
+def judge_network(network: str | None, category: Category | None, rules: PageRules) -> _Decision:
+    if network is not None:
+        if network in rules.allow_networks:
+            return _Decision(allowed=True)
+        if network in rules.deny_networks:
+            return _Decision(clause="deny_networks", reason=f"network {network} is denied")
+    cat = (category or Category.UNKNOWN).value
+    if cat in rules.allow_categories:
+        return _Decision(allowed=True)
+    if cat in rules.deny_categories:
+        who = f" ({network})" if network else ""
+        return _Decision(clause="deny_categories", reason=f"category {cat}{who} is denied")
+    return NEUTRAL
+
+
+def is_first_party(res: Resource, first_party: Sequence[str]) -> bool:
+    """Same site as the page (the pipeline's view), or a host the policy calls first party."""
+    return not res.third_party or any(host_matches(res.host, p) for p in first_party)
+
+
+def _rule_of(rule: str | None, list_: str | None,
+             network: str | None) -> tuple[str | None, str | None]:
+    """The rule that identified a resource or slot; the catalogue when no filter rule did."""
+    if rule:
+        return rule, list_
+    if network:
+        return f"catalogue: {network}", CATALOGUE
+    return None, None
+
+
+def _with_rule(message: str, rule: str | None, list_: str | None) -> str:
+    if not rule:
+        return message + " (no filter rule matched)"
+    return f"{message} (rule {rule}" + (f" in {list_})" if list_ else ")")
+
+
+def evaluate_page(page: PageReport, path: str, rules: PageRules,
+                  first_party: Sequence[str] = ()) -> list[Violation]:
+    """Every clause the page breaks, in page order within each kind of check.
+
+    `path` is the page as the policy sees it (relative to the site root): it goes into
+    fingerprints and messages. `first_party` adds hosts (the base URL's) to the policy's.
+    """
+    fp_hosts = (*rules.first_party, *first_party)
+    out: list[Violation] = []
+    hosts: dict[str, list[Resource]] = {}
+    for res in page.resources:
+        if res.type is RequestType.DOCUMENT or not res.host or is_first_party(res, fp_hosts):
+            continue
+        hosts.setdefault(res.host, []).append(res)
+
+    counted: list[str] = []  # third-party hosts that are not excepted, in page order
+    judged_networks: set[str] = set()
+    for host, items in hosts.items():
+        first = items[0]
+        decision = judge_host(host, rules)
+        if decision is NEUTRAL:
+            decision = judge_network(first.network, first.category, rules)
+        if first.network:
+            judged_networks.add(first.network)
+        if decision.allowed:
+            continue
+        counted.append(host)
+        if decision.clause is None:
+            continue
+        rule, list_ = _rule_of(first.rule, first.list, first.network)
+        label = ", ".join(x for x in (first.network, (first.category or Category.UNKNOWN).value)
+                          if x)
+        many = f"; {len(items)} resources" if len(items) > 1 else ""
+        message = f"third-party host {host} ({label}): {decision.reason}{many}, first {first.url}"
+        out.append(_violation(path, decision.clause, host, _with_rule(message, rule, list_),
+                              first.line, first.xpath, rule, list_))
+
+    out.extend(_slot_violations(page.slots, path, rules, judged_networks))
+    out.extend(_limit_violations(page, path, rules, counted, hosts))
+    out.extend(_finding_violations(page, path, rules))
+    return out
+
+
+def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
+                     judged_networks: set[str]) -> list[Violation]:
+    out: list[Violation] = []
+    seen: set[tuple[str, str]] = set()
+    for slot in slots:
+        if slot.network and slot.network in judged_networks:
+            continue  # its loader was judged as a resource: one verdict per network
+        decision = judge_network(slot.network, slot.category, rules)
+        if decision.clause is None:
+            continue
+        evidence = f"slot:{slot.network or '-'}:{slot.kind}:{slot.zone_id or ''}"
+        if (decision.clause, evidence) in seen:
+            continue
+        seen.add((decision.clause, evidence))
+        rule, list_ = _rule_of(slot.rule, slot.list, slot.network)
+        zone = f" zone {slot.zone_id}" if slot.zone_id else ""
+        what = "ad slot" if slot.kind == "ad" else f"{slot.kind} block"
+        message = f"{what} of {slot.network or 'an unattributed network'}{zone}: {decision.reason}"
+        out.append(_violation(path, decision.clause, evidence, _with_rule(message, rule, list_),
+                              slot.line, slot.xpath, rule, list_))
+    return out
+
+
+def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Sequence[str],
+                      hosts: dict[str, list[Resource]]) -> list[Violation]:
+    """Per-page limits; one violation each, located at the first thing over the limit.
+
+    Their evidence is the clause alone: a baselined limit stays accepted while the count
+    moves (new networks and hosts are caught by their own clauses).
+    """
+    out: list[Violation] = []
+    m = page.metrics
+    limit = rules.max_ad_slots
+    if limit is not None and m.ad_slots > limit:
+        slot = page.slots[limit] if limit < len(page.slots) else None
+        rule, list_ = (_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))
+        out.append(_violation(
+            path, "max_ad_slots", "",
+            f"{m.ad_slots} ad slots, more than max_ad_slots = {limit}",
+            slot.line if slot else 0, slot.xpath if slot else "", rule, list_))
+    limit = rules.max_third_party_hosts
+    if limit is not None and len(counted) > limit:
+        over = counted[limit:]
+        first = hosts[over[0]][0]
+        rule, list_ = _rule_of(first.rule, first.list, first.network)
+        shown = ", ".join(over[:5]) + (f" and {len(over) - 5} more" if len(over) > 5 else "")
+        out.append(_violation(
+            path, "max_third_party_hosts", "",
+            f"{len(counted)} third-party hosts, more than max_third_party_hosts = {limit} "
+            f"(over the limit: {shown})", first.line, first.xpath, rule, list_))
+    limit = rules.max_ad_area_px
+    if limit is not None and m.ad_area_px > limit:
+        slot = next((s for s in page.slots if s.area), None)
+        out.append(_violation(
+            path, "max_ad_area_px", "",
+            f"ad area {m.ad_area_px:,} px² is more than max_ad_area_px = {limit:,}",
+            slot.line if slot else 0, slot.xpath if slot else "",
+            *(_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))))
+    ratio = rules.min_content_to_ad_ratio
+    if ratio is not None and m.content_to_ad_ratio is not None and m.content_to_ad_ratio < ratio:
+        slot = page.slots[0] if page.slots else None
+        out.append(_violation(
+            path, "min_content_to_ad_ratio", "",
+            f"content-to-ad ratio {m.content_to_ad_ratio:.2f} ({m.content_chars:,} chars of "
+            f"content, {m.ad_markup_bytes:,} bytes of ad markup) is below "
+            f"min_content_to_ad_ratio = {ratio:g}",
+            slot.line if slot else 0, slot.xpath if slot else "",
+            *(_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))))
+    return out
+
+
+def _finding_violations(page: PageReport, path: str, rules: PageRules) -> list[Violation]:
+    out: list[Violation] = []
+    threshold = rules.fail_on_severity
+    for f in page.findings:
+        if f.kind in rules.fail_on_findings:
+            clause = "fail_on_findings"
+        elif threshold is not None and f.severity.rank >= threshold.rank:
+            clause = "fail_on_severity"
+        else:
+            continue
+        out.append(Violation(
+            clause=clause, message=f"{f.kind} ({f.severity.value}): {f.message}",
+            fingerprint=fingerprint(path, clause, f.id), line=f.line, xpath=f.xpath,
+            rule=f"heuristic: {f.kind}", severity=f.severity, path=normalise_path(path),
+            evidence=f.id, finding=f.kind))
+    return out
+
+
+def _violation(path: str, clause: str, evidence: str, message: str, line: int, xpath: str,
+               rule: str | None, list_: str | None, severity: Severity = Severity.HIGH
+               ) -> Violation:
+    return Violation(clause=clause, message=message,
+                     fingerprint=fingerprint(path, clause, evidence), line=line, xpath=xpath,
+                     rule=rule, severity=severity, path=normalise_path(path), evidence=evidence,
+                     list=list_)

@@ -1,0 +1,70 @@
+"""GitHub Actions annotations: `::error file=…,line=…::` lines beside the chosen format.
+
+They go to stderr, which the runner reads for workflow commands as it does stdout, so
+a SARIF or JSON report on stdout stays a valid document. Everything is escaped per
+the workflow-command rules, or a page could forge commands of its own (`::set-env`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.report.interface import RunSummary
+from auditor.report.location import repo_path
+from auditor.report.safe import inert
+
+COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+
+
+def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
+    return (environ if environ is not None else os.environ).get("GITHUB_ACTIONS") == "true"
+
+
+def escape_data(text: str) -> str:
+    """A command's message: `%`, CR and LF percent-encoded.
+
+    >>> escape_data("50%\\n::set-env")
+    '50%25%0A::set-env'
+    """
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A command's property value: as data, and `:` and `,` too.
+
+    >>> escape_property("a,b:c")
+    'a%2Cb%3Ac'
+    """
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(page: PageReport, v: Violation) -> str:
+    """One workflow command for one open violation."""
+    props = [f"file={escape_property(repo_path(page.input))}"]
+    if v.line > 0:
+        props.append(f"line={v.line}")
+    props.append(f"title={escape_property(f'auditor: {v.rule_id}')}")
+    rule = f" [rule: {v.rule}]" if v.rule else ""
+    text = inert(f"{v.clause}: {v.message}{rule}", limit=2000)
+    return f"::{COMMAND[v.severity]} {','.join(props)}::{escape_data(text)}"
+
+
+class GitHubAnnotations:
+    """A reporter that writes an annotation per open (not baselined) violation."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self, lists: Sequence[ListInfo]) -> None:
+        return None
+
+    def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
+        for v in violations:
+            if not v.baselined:
+                self.out.write(annotation(page, v) + "\n")
+
+    def finished(self, summary: RunSummary) -> None:
+        self.out.flush()

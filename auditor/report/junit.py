@@ -1,0 +1,101 @@
+"""JUnit XML: one test case per page, failed by its open violations.
+
+CI test-report views (GitLab, Jenkins, the JUnit actions on GitHub) then show which
+pages broke the policy. The suite's counts come first in the XML, so the run is
+collected (a few strings per page) and written at the end, through a real XML writer.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from auditor.model import ListInfo, PageReport, Violation
+from auditor.report.interface import RunSummary
+from auditor.report.location import repo_path
+from auditor.report.safe import inert
+
+# XML 1.0 cannot carry these even escaped; inert() already shows the C0/C1 controls.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str | None, *, inline: bool = True, limit: int | None = 2000) -> str:
+    """Page-derived text made safe for an XML document (ElementTree escapes <, &, quotes)."""
+    return _NOT_XML.sub("\ufffd", inert(text, inline=inline, limit=limit))
+
+
+def describe(v: Violation) -> str:
+    where = f"line {v.line}" if v.line else "page"
+    rule = f" [rule: {v.rule}]" if v.rule else ""
+    return f"{where}: {v.clause}: {v.message}{rule}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Case:
+    name: str
+    file: str
+    url: str | None
+    open: tuple[str, ...]
+    baselined: tuple[str, ...]
+    error: str | None
+
+
+class JUnitReporter:
+    """A `<testsuite>` of pages; a page with open violations is a `<failure>`."""
+
+    def __init__(self, out: TextIO, version: str, *, gated: bool = False) -> None:
+        self.out = out
+        self.version = version
+        self.gated = gated
+        self.cases: list[_Case] = []
+
+    def start(self, lists: Sequence[ListInfo]) -> None:
+        return None
+
+    def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
+        path = next((v.path for v in violations if v.path), "") or repo_path(page.input)
+        self.cases.append(_Case(
+            name=path,
+            file=repo_path(page.input),
+            url=page.url,
+            open=tuple(describe(v) for v in violations if not v.baselined),
+            baselined=tuple(describe(v) for v in violations if v.baselined),
+            error=page.errors[0] if page.errors else None,
+        ))
+
+    def finished(self, summary: RunSummary) -> None:
+        failures = sum(1 for c in self.cases if c.open and not c.error)
+        errors = sum(1 for c in self.cases if c.error)
+        counts = {"tests": str(len(self.cases)), "failures": str(failures),
+                  "errors": str(errors), "skipped": "0"}
+        root = ET.Element("testsuites", {"name": "auditor", **counts})
+        suite = ET.SubElement(root, "testsuite", {
+            "name": "auditor policy" if self.gated else "auditor", **counts})
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", {"name": "auditor.version", "value": self.version})
+        ET.SubElement(props, "property", {"name": "gated", "value": str(self.gated).lower()})
+        for case in self.cases:
+            el = ET.SubElement(suite, "testcase", {
+                "classname": "auditor.policy" if self.gated else "auditor",
+                "name": xml_text(case.name), "file": xml_text(case.file)})
+            if case.error:
+                ET.SubElement(el, "error", {"message": xml_text(case.error, limit=300),
+                                            "type": "unreadable"}).text = xml_text(case.error)
+            elif case.open:
+                n = len(case.open)
+                failure = ET.SubElement(el, "failure", {
+                    "message": f"{n} policy violation{'s' if n != 1 else ''}",
+                    "type": "policy"})
+                failure.text = "\n".join(xml_text(line) for line in case.open)
+            out = []
+            if case.url:
+                out.append(f"url: {xml_text(case.url)}")
+            out += [f"baselined: {xml_text(line)}" for line in case.baselined]
+            if out:
+                ET.SubElement(el, "system-out").text = "\n".join(out)
+        ET.indent(root, space="  ")
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(ET.tostring(root, encoding="unicode") + "\n")

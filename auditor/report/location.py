@@ -1,0 +1,33 @@
+"""Where a page lives, as CI tools want it: a file path relative to the repository.
+
+Code-scanning UIs and `::error file=` annotations attach to files in the checkout, and
+they resolve relative paths against its root (the working directory of the job).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def input_file(input_name: str) -> str:
+    """The file part of an input: `site.warc#rec-1` names the archive `site.warc`."""
+    if "#" in input_name and not Path(input_name).exists():
+        return input_name.partition("#")[0]
+    return input_name
+
+
+def repo_path(input_name: str, root: Path | None = None) -> str:
+    """A POSIX path relative to `root` (default: the working directory) when inside it.
+
+    >>> repo_path("./site/index.html", Path("/nowhere"))
+    'site/index.html'
+    """
+    name = input_file(input_name)
+    path = Path(name)
+    if path.is_absolute():
+        base = (root or Path.cwd()).resolve()
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix().removeprefix("./")

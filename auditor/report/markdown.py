@@ -1,0 +1,121 @@
+"""Markdown for a CI job summary (`>> $GITHUB_STEP_SUMMARY`): the verdict first, then why.
+
+A summary is read at a glance, so passing pages are counted, not listed. Page-derived
+text could otherwise close a table cell (`|`), open a link (`[`), start code (`` ` ``)
+or inject HTML; `md()` makes it inert.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from auditor.model import ListInfo, PageReport, Violation
+from auditor.report.interface import RunSummary
+from auditor.report.location import repo_path
+from auditor.report.safe import inert
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~:])")  # `:` breaks autolinks
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+MAX_ROWS = 200  # a job summary is capped at 1 MiB; say how many more instead
+
+
+def md(text: object, limit: int | None = 300) -> str:
+    """Inline Markdown that shows `text` literally, inside a table cell too.
+
+    >>> md("a|b `c` [x](http://e) <img src=x>")
+    'a\\\\|b \\\\`c\\\\` \\\\[x\\\\]\\\\(http\\\\://e\\\\) &lt;img src=x&gt;'
+    """
+    raw = inert(str(text) if text is not None else "", limit=limit)
+    escaped = "".join(_HTML.get(c, c) for c in raw)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    page: str
+    violation: Violation
+
+
+@dataclass(frozen=True, slots=True)
+class _PageLine:
+    page: str
+    ad_slots: int
+    hosts: int
+    findings: int
+    error: str | None
+
+
+class MarkdownReporter:
+    """Collects the rows that matter and writes the summary when the run finishes."""
+
+    def __init__(self, out: TextIO, version: str, *, gated: bool = False) -> None:
+        self.out = out
+        self.version = version
+        self.gated = gated
+        self.rows: list[_Row] = []
+        self.pages: list[_PageLine] = []
+
+    def start(self, lists: Sequence[ListInfo]) -> None:
+        return None
+
+    def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
+        name = next((v.path for v in violations if v.path), "") or repo_path(page.input)
+        self.rows.extend(_Row(name, v) for v in violations)
+        self.pages.append(_PageLine(name, page.metrics.ad_slots, page.metrics.third_party_hosts,
+                                    len(page.findings), page.errors[0] if page.errors else None))
+
+    def finished(self, summary: RunSummary) -> None:
+        self.out.write("\n".join(self.lines(summary)) + "\n")
+
+    def lines(self, summary: RunSummary) -> list[str]:
+        n = summary.pages
+        pages = f"{n} page{'s' if n != 1 else ''}"
+        if not summary.gated:
+            return [f"## auditor: {pages} audited", "", *self._page_table()]
+        open_rows = [r for r in self.rows if not r.violation.baselined]
+        accepted = [r for r in self.rows if r.violation.baselined]
+        failing = len({r.page for r in open_rows})
+        out: list[str] = []
+        if summary.passed:
+            out.append(f"## ✅ auditor: policy passed on {pages}")
+        else:
+            out.append(f"## ❌ auditor: policy failed on {failing} of {pages}")
+        out.append("")
+        tail = f" · {len(accepted)} baselined" if accepted else ""
+        errors = f" · {summary.errors} unreadable" if summary.errors else ""
+        out.append(f"**{len(open_rows)}** new violation{'s' if len(open_rows) != 1 else ''}"
+                   f"{tail}{errors} · auditor {md(self.version)}")
+        if open_rows:
+            out += ["", *self._table(open_rows)]
+        if accepted:
+            out += ["", f"<details><summary>Baselined ({len(accepted)})</summary>", "",
+                    *self._table(accepted), "", "</details>"]
+        unreadable = [p for p in self.pages if p.error]
+        if unreadable:
+            out += ["", "| Unreadable page | Error |", "|---|---|"]
+            out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
+        return out
+
+    def _table(self, rows: Sequence[_Row]) -> list[str]:
+        out = ["| Page | Line | Clause | Rule | Violation |", "|---|--:|---|---|---|"]
+        for r in rows[:MAX_ROWS]:
+            v = r.violation
+            out.append(f"| {md(r.page)} | {v.line or ''} | {md(v.clause)} | {md(v.rule or '')} "
+                       f"| {md(v.message)} |")
+        if len(rows) > MAX_ROWS:
+            out.append(f"| … | | | | {len(rows) - MAX_ROWS} more not shown |")
+        return out
+
+    def _page_table(self) -> list[str]:
+        out = ["| Page | Ad slots | Third-party hosts | Findings |", "|---|--:|--:|--:|"]
+        for p in self.pages[:MAX_ROWS]:
+            if p.error:
+                out.append(f"| {md(p.page)} | error: {md(p.error)} | | |")
+            else:
+                out.append(f"| {md(p.page)} | {p.ad_slots} | {p.hosts} | {p.findings} |")
+        if len(self.pages) > MAX_ROWS:
+            out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | |")
+        return out

@@ -1,0 +1,180 @@
+"""SARIF 2.1.0 for code-scanning UIs: one result per violation (or per finding, ungated).
+
+A SARIF log is one JSON document whose rules table precedes the results, so pages are
+reduced to their results as they stream and the log is written at the end; the pages
+themselves are not kept. Baselined violations stay in the log with an external
+suppression, so a code-scanning UI shows them as accepted rather than fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.report.interface import RunSummary
+from auditor.report.location import repo_path
+from auditor.report.safe import inert
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "auditorFingerprint/v1"
+LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+
+# Help for each policy clause: what it checks and how to clear it.
+CLAUSE_HELP: dict[str, tuple[str, str]] = {
+    "deny_hosts": ("A third-party host the policy denies",
+                   "The page loads a resource from a host listed (or under a domain listed) in "
+                   "deny_hosts. Remove the tag that loads it, or move the host to allow_hosts."),
+    "deny_networks": ("An ad or tracking network the policy denies",
+                      "The page loads, or holds a slot of, a network listed in deny_networks. "
+                      "Remove its tag, or list the network in allow_networks if it is approved."),
+    "deny_categories": ("A third party of a denied category",
+                        "The page loads a third party (or holds an ad slot) whose category is in "
+                        "deny_categories. Approve it with allow_hosts or allow_networks, or "
+                        "remove it."),
+    "max_ad_slots": ("More ad slots than the page may hold",
+                     "The page has more ad placements than max_ad_slots allows."),
+    "max_third_party_hosts": ("More third-party hosts than the page may use",
+                              "The page requests resources from more third-party hosts (not "
+                              "counting allowed ones) than max_third_party_hosts allows."),
+    "max_ad_area_px": ("More declared ad area than the page may hold",
+                       "The sum of the declared sizes of the page's ad slots is more than "
+                       "max_ad_area_px."),
+    "min_content_to_ad_ratio": ("Too little content for the ads on the page",
+                                "Editorial text characters divided by ad markup bytes is below "
+                                "min_content_to_ad_ratio."),
+}
+
+
+def sarif_text(text: str | None) -> str:
+    """Plain SARIF message text: inert, and `[`/`]` escaped so nothing reads as a link.
+
+    >>> sarif_text("see [here](1)")
+    'see \\\\[here\\\\](1)'
+    """
+    return re.sub(r"([\\\[\]])", r"\\\1", inert(text, limit=2000))
+
+
+def artifact_uri(input_name: str) -> str:
+    """A relative URI reference (percent-encoded) for a page file, repo-relative if possible."""
+    path = repo_path(input_name)
+    if path.startswith("/"):
+        return "file://" + quote(path, safe="/")
+    return quote(path, safe="/")
+
+
+def finding_items(page: PageReport) -> list[Violation]:
+    """Ungated runs report findings: each as a violation-shaped item keyed by its id."""
+    return [Violation(clause="finding", message=f"{f.kind} ({f.severity.value}): {f.message}",
+                      fingerprint=f.id, line=f.line, xpath=f.xpath, rule=f"heuristic: {f.kind}",
+                      severity=f.severity, evidence=f.id, finding=f.kind)
+            for f in page.findings]
+
+
+def _rule(rule_id: str, finding: bool) -> dict[str, Any]:
+    if finding:
+        short = f"Finding: {rule_id}"
+        full = (f"The auditor's heuristics raised a {rule_id} finding on the page: something "
+                "that looks injected or malicious. It fails the gate when its kind is in "
+                "fail_on_findings or its severity reaches fail_on_severity.")
+    else:
+        short, full = CLAUSE_HELP.get(rule_id, (f"Policy clause {rule_id}",
+                                                f"The page breaks the policy clause {rule_id}."))
+    help_text = full + " See docs/CI.md for the policy keys and the baseline."
+    return {
+        "id": rule_id,
+        "name": "".join(part.capitalize() for part in re.split(r"[-_\s]+", rule_id)),
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": "error" if not finding else "warning"},
+        "properties": {"tags": ["ads", "trackers", "finding" if finding else "policy"]},
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    item: Violation
+    uri: str
+    url: str | None
+
+
+class SarifReporter:
+    """Collects results as pages stream; writes the SARIF log when the run finishes."""
+
+    def __init__(self, out: TextIO, version: str, *, gated: bool = False) -> None:
+        self.out = out
+        self.version = version
+        self.gated = gated
+        self.results: list[_Result] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def start(self, lists: Sequence[ListInfo]) -> None:
+        self.lists = [{"name": li.name, "rules": li.rules, "sha256": li.sha256} for li in lists]
+
+    def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
+        uri = artifact_uri(page.input)
+        items = list(violations) if self.gated else finding_items(page)
+        self.results.extend(_Result(v, uri, page.url) for v in items)
+        for error in page.errors:
+            self.notifications.append({
+                "level": "error",
+                "message": {"text": sarif_text(error)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            })
+
+    def finished(self, summary: RunSummary) -> None:
+        self.out.write(json.dumps(self.log(summary), ensure_ascii=False, indent=2) + "\n")
+
+    def log(self, summary: RunSummary) -> dict[str, Any]:
+        kinds = {r.item.rule_id: r.item.finding is not None for r in self.results}
+        rule_ids = sorted(kinds)
+        index = {rid: i for i, rid in enumerate(rule_ids)}
+        invocation: dict[str, Any] = {"executionSuccessful": True}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        run: dict[str, Any] = {
+            "tool": {"driver": {
+                "name": "auditor",
+                "version": self.version,
+                "semanticVersion": self.version,
+                "rules": [_rule(rid, kinds[rid]) for rid in rule_ids],
+            }},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": [self._result(r, index[r.item.rule_id]) for r in self.results],
+            "properties": {"pages": summary.pages, "gated": summary.gated,
+                           "passed": summary.passed, "lists": getattr(self, "lists", [])},
+        }
+        return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+    def _result(self, r: _Result, rule_index: int) -> dict[str, Any]:
+        v = r.item
+        location: dict[str, Any] = {"artifactLocation": {"uri": r.uri}}
+        if v.line > 0:
+            location["region"] = {"startLine": v.line}
+        loc: dict[str, Any] = {"physicalLocation": location}
+        if v.xpath:
+            loc["logicalLocations"] = [{"fullyQualifiedName": v.xpath, "kind": "element"}]
+        result: dict[str, Any] = {
+            "ruleId": v.rule_id,
+            "ruleIndex": rule_index,
+            "level": LEVEL[v.severity],
+            "message": {"text": sarif_text(v.message)},
+            "locations": [loc],
+            "partialFingerprints": {FINGERPRINT_KEY: v.fingerprint},
+        }
+        if v.baselined:
+            result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": "accepted in the auditor baseline"}]
+        props: dict[str, Any] = {"clause": v.clause}
+        for key, value in (("page", v.path), ("url", r.url), ("rule", v.rule),
+                           ("list", v.list), ("evidence", v.evidence)):
+            if value:
+                props[key] = inert(value, limit=2000)
+        result["properties"] = props
+        return result
