@@ -107,12 +107,6 @@ def _rule_of(rule: str | None, list_: str | None,
     return None, None
 
 
-def _with_rule(message: str, rule: str | None, list_: str | None) -> str:
-    if not rule:
-        return message + " (no filter rule matched)"
-    return f"{message} (rule {rule}" + (f" in {list_})" if list_ else ")")
-
-
 def evaluate_page(page: PageReport, path: str, rules: PageRules,
                   first_party: Sequence[str] = ()) -> list[Violation]:
     """Every clause the page breaks, in page order within each kind of check.
@@ -147,7 +141,7 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
                           if x)
         many = f"; {len(items)} resources" if len(items) > 1 else ""
         message = f"third-party host {host} ({label}): {decision.reason}{many}, first {first.url}"
-        out.append(_violation(path, decision.clause, host, _with_rule(message, rule, list_),
+        out.append(_violation(path, decision.clause, host, message,
                               first.line, first.xpath, rule, list_))
 
     out.extend(_slot_violations(page.slots, path, rules, judged_networks))
@@ -174,7 +168,7 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
         zone = f" zone {slot.zone_id}" if slot.zone_id else ""
         what = "ad slot" if slot.kind == "ad" else f"{slot.kind} block"
         message = f"{what} of {slot.network or 'an unattributed network'}{zone}: {decision.reason}"
-        out.append(_violation(path, decision.clause, evidence, _with_rule(message, rule, list_),
+        out.append(_violation(path, decision.clause, evidence, message,
                               slot.line, slot.xpath, rule, list_))
     return out
 
@@ -194,7 +188,7 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
         rule, list_ = (_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))
         out.append(_violation(
             path, "max_ad_slots", "",
-            f"{m.ad_slots} ad slots, more than max_ad_slots = {limit}",
+            f"{_plural(m.ad_slots, 'ad slot')}, more than max_ad_slots = {limit}",
             slot.line if slot else 0, slot.xpath if slot else "", rule, list_))
     limit = rules.max_third_party_hosts
     if limit is not None and len(counted) > limit:
@@ -204,8 +198,9 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
         shown = ", ".join(over[:5]) + (f" and {len(over) - 5} more" if len(over) > 5 else "")
         out.append(_violation(
             path, "max_third_party_hosts", "",
-            f"{len(counted)} third-party hosts, more than max_third_party_hosts = {limit} "
-            f"(over the limit: {shown})", first.line, first.xpath, rule, list_))
+            f"{_plural(len(counted), 'third-party host')}, more than "
+            f"max_third_party_hosts = {limit} (over the limit: {shown})",
+            first.line, first.xpath, rule, list_))
     limit = rules.max_ad_area_px
     if limit is not None and m.ad_area_px > limit:
         slot = next((s for s in page.slots if s.area), None)
@@ -216,15 +211,21 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
             *(_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))))
     ratio = rules.min_content_to_ad_ratio
     if ratio is not None and m.content_to_ad_ratio is not None and m.content_to_ad_ratio < ratio:
-        slot = page.slots[0] if page.slots else None
+        # Located at the first ad: a slot, else the first advertising resource.
+        where: Slot | Resource | None = page.slots[0] if page.slots else next(
+            (r for r in page.resources if r.category is Category.ADVERTISING), None)
         out.append(_violation(
             path, "min_content_to_ad_ratio", "",
             f"content-to-ad ratio {m.content_to_ad_ratio:.2f} ({m.content_chars:,} chars of "
             f"content, {m.ad_markup_bytes:,} bytes of ad markup) is below "
             f"min_content_to_ad_ratio = {ratio:g}",
-            slot.line if slot else 0, slot.xpath if slot else "",
-            *(_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))))
+            where.line if where else 0, where.xpath if where else "",
+            *(_rule_of(where.rule, where.list, where.network) if where else (None, None))))
     return out
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _finding_violations(page: PageReport, path: str, rules: PageRules) -> list[Violation]:

@@ -207,7 +207,10 @@ class PageView:
         table.add_column("Violation", ratio=1, overflow="fold")
         for v in self.violations:
             mark = Text("baselined", "dim") if v.baselined else Text("FAIL", "bold red")
-            table.add_row(mark, str(v.line or ""), _t(v.clause, "bold"), _t(v.message, limit=300))
+            text = _t(v.message, limit=300)
+            if v.rule:
+                text.append("\nrule ", "dim").append(inert(v.rule, limit=200), "dim")
+            table.add_row(mark, str(v.line or ""), _t(v.clause, "bold"), text)
         return table
 
     def _notes(self) -> RenderableType | None:
@@ -249,7 +252,15 @@ class TerminalReporter:
         self.console.print(Text(f"auditor {self.version} · lists: {names}", style="dim"))
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
-        self.console.print(PageView(page, violations, self.gated))
+        if self.gated and not page.errors and all(v.baselined for v in violations):
+            # A gate run over a site: a passing page is one line, not a screen.
+            line = Text(f"{inert(page.input, limit=120)}  ")
+            line.append_text(verdict_line(page, violations, True))
+            if violations:
+                line.append(f" · {len(violations)} baselined", "dim")
+            self.console.print(line)
+        else:
+            self.console.print(PageView(page, violations, self.gated))
         self.count += 1
 
     def finished(self, summary: RunSummary) -> None:
