@@ -23,6 +23,8 @@ from auditor.errors import RuleError
 from auditor.model import Category
 
 ID_SOURCES = frozenset({"url", "script", "attr", "any"})
+FORMATS = frozenset({"popunder", "push", "interstitial"})
+_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,31 @@ class Network:
     slots: tuple[SlotSpec, ...] = ()
     script_slots: tuple[ScriptSlotSpec, ...] = ()
     ids: tuple[IdSpec, ...] = ()
+    # Canonical loader URLs of an inline snippet, with `{id-kind}` placeholders: the
+    # audit synthesises them when a snippet builds its script URL in JavaScript.
+    snippet: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()  # abusive ad formats it sells ("popunder")
+    links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
+
+    def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
+        """(url, built-from-an-id) for each snippet template the page's IDs can fill.
+
+        >>> n = Network("Hotjar", "Hotjar", Category.SESSION_REPLAY,
+        ...             snippet=("https://static.hotjar.com/c/hotjar-{hotjar-site}.js",))
+        >>> n.snippet_urls({"hotjar-site": ["123"]})
+        [('https://static.hotjar.com/c/hotjar-123.js', True)]
+        """
+        out: list[tuple[str, bool]] = []
+        for template in self.snippet:
+            kinds = _PLACEHOLDER.findall(template)
+            if not kinds:
+                out.append((template, False))
+                continue
+            for value in ids.get(kinds[0], []):
+                url = template.replace("{" + kinds[0] + "}", value)
+                if not _PLACEHOLDER.search(url):
+                    out.append((url, True))
+        return out
 
     def is_loader(self, url: str) -> bool:
         """Whether a URL of this network is its ad/tag loader script."""
@@ -191,6 +218,16 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 attr=spec.get("attr"),
             )
         )
+    snippet = _strings(entry, "snippet", where)
+    kinds = {spec.kind for spec in ids}
+    for template in snippet:
+        unknown = set(_PLACEHOLDER.findall(template)) - kinds
+        if unknown:
+            raise RuleError(f"{where}: snippet {template!r} names unknown id kinds {sorted(unknown)}")
+    formats = _strings(entry, "formats", where)
+    if set(formats) - FORMATS:
+        raise RuleError(f"{where}: formats must be among {sorted(FORMATS)}")
+    links = _strings(entry, "links", where)
     return Network(
         name=name,
         company=entry.get("company"),
@@ -203,6 +240,9 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         slots=slots,
         script_slots=script_slots,
         ids=tuple(ids),
+        snippet=snippet,
+        formats=formats,
+        links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
     )
 
 
