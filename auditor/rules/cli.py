@@ -92,9 +92,9 @@ def print_explanation(ex: Explanation, out: Console) -> None:
             flags.append("exception won")
         if m.important:
             flags.append("$important")
-        extra = f"  [{', '.join(flags)}]" if flags else ""
+        extra = escape(f"  [{', '.join(flags)}]") if flags else ""
         out.print(
-            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){escape(extra)}",
+            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){extra}",
             highlight=False,
         )
     others = [c for c in ex.candidates if c.outcome != "decided"]

@@ -22,8 +22,9 @@ from lxml import etree
 
 from auditor.rules.parse import CosmeticFilter
 
-# Entry tuple: (selector, rule text, list index, line, exclude domains | None, procedural)
-E_SEL, E_TEXT, E_LIST, E_LINE, E_EXC, E_PROC = range(6)
+# Entry tuple: (selector, rule text, list index, line, exclude domains | None, procedural,
+#               attribute guard (attr, op, value) | None -- unkeyed generic entries only)
+E_SEL, E_TEXT, E_LIST, E_LINE, E_EXC, E_PROC, E_GUARD = range(7)
 Entry = tuple[Any, ...]
 
 _TRANSLATOR = HTMLTranslator()
@@ -170,7 +171,7 @@ def build_cosmetic(filters: Iterable[tuple[CosmeticFilter, int]]) -> CosmeticInd
             else:
                 gen_exc.add(f.selector)
             continue
-        entry: Entry = (f.selector, f.text, li, f.line, f.exclude or None, f.procedural)
+        entry: Entry = (f.selector, f.text, li, f.line, f.exclude or None, f.procedural, None)
         if f.include:
             for d in f.include:
                 specific.setdefault(d, []).append(entry)
@@ -179,7 +180,8 @@ def build_cosmetic(filters: Iterable[tuple[CosmeticFilter, int]]) -> CosmeticInd
         if len(keys) == 1 and keys[0] is not None:
             keyed.setdefault(keys[0], []).append(entry)
         else:
-            unkeyed.append(entry)
+            guard = None if f.procedural or "," in f.selector else attribute_guard(f.selector)
+            unkeyed.append((*entry[:E_GUARD], guard))
     return CosmeticIndex(
         keyed={k: tuple(v) for k, v in keyed.items()},
         unkeyed=tuple(unkeyed),
@@ -189,28 +191,74 @@ def build_cosmetic(filters: Iterable[tuple[CosmeticFilter, int]]) -> CosmeticInd
     )
 
 
-def page_keys(root: Any) -> set[str]:
-    """Every key of `selector_key` the page holds, gathered in a few XPath calls."""
-    keys: set[str] = set()
-    for v in root.xpath("//@id"):
-        keys.add("#" + v.strip())
-    for v in root.xpath("//@class"):
-        for c in v.split():
-            keys.add("." + c)
-    for v in root.xpath("//@href"):
-        v = v.strip().lower()
-        if v.startswith(("http://", "https://", "//")):
-            rest = v.partition("//")[2]
-            end = len(rest)
-            for ch in "/?#:":
-                j = rest.find(ch)
-                if 0 <= j < end:
-                    end = j
-            keys.add("@" + rest[:end])
+_ATTR_COND_RE = re.compile(
+    r"""\[\s*([a-zA-Z][\w-]*)\s*([\^*$~|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*))\s*\]"""
+)
+_PARENS_RE = re.compile(r"\([^()]*\)")
+
+
+def attribute_guard(sel: str) -> tuple[str, str, str] | None:
+    """A top-level `[attr op "value"]` condition of the selector: a cheap text test on the
+    page's values of `attr` that must pass before the selector is worth evaluating.
+
+    >>> attribute_guard('div[id^="div-gpt-ad"] > span')
+    ('id', '^=', 'div-gpt-ad')
+    """
+    top = sel
+    while "(" in top:
+        new = _PARENS_RE.sub("", top)
+        if new == top:
+            return None
+        top = new
+    m = _ATTR_COND_RE.search(top)
+    if m is None or not m.group(2):
+        return None
+    value = next((g for g in m.group(3, 4, 5) if g is not None), "")
+    if not value or "\\" in value:
+        return None
+    return (m.group(1).lower(), m.group(2), value)
+
+
+def _guard_passes(guard: tuple[str, str, str], root: Any, values: dict[str, str]) -> bool:
+    attr, op, value = guard
+    joined = values.get(attr)
+    if joined is None:
+        joined = "\x00" + "\x00".join(str(v) for v in root.xpath("//@" + attr)) + "\x00"
+        values[attr] = joined
+    if op == "^=":
+        return "\x00" + value in joined
+    if op == "$=":
+        return value + "\x00" in joined
+    if op == "=":
+        return "\x00" + value + "\x00" in joined
+    return value in joined
+
+
+_HREF_HOST_RE = re.compile(r"(?:^|\x00)\s*(?:https?:)?//([^/?#:\x00\s]+)")
+
+
+def page_keys(
+    root: Any, tag_query: etree.XPath | None = None, values: dict[str, str] | None = None
+) -> set[str]:
+    """Every key of `selector_key` the page holds, gathered in a few C-speed calls.
+
+    `tag_query` finds the elements of the (few, uncommon) tags that key selectors;
+    collecting every element's tag in Python would cost more than the whole pass.
+    """
+    ids = root.xpath("//@id")
+    classes = root.xpath("//@class")
+    hrefs = root.xpath("//@href")
+    if values is not None:  # reused by the attribute guards of unkeyed selectors
+        for name, vals in (("id", ids), ("class", classes), ("href", hrefs)):
+            values[name] = "\x00" + "\x00".join(vals) + "\x00"
+    keys = {"#" + v for v in ids}
+    keys.update("." + c for c in " ".join(classes).split())
+    keys.update("@" + h for h in _HREF_HOST_RE.findall("\x00".join(hrefs).lower()))
     for a in root.xpath("//@*[starts-with(name(), 'data-')]"):
         keys.add("[" + str(a.attrname).lower())
-    for el in root.iter(etree.Element):
-        keys.add("<" + str(el.tag).lower())
+    if tag_query is not None:
+        for el in _elements(tag_query(root)):
+            keys.add("<" + str(el.tag).lower())
     return keys
 
 
@@ -442,12 +490,16 @@ _BAD_SELECTOR: Finder = lambda root: []  # noqa: E731 - a selector we could not 
 class CosmeticMatcher:
     """Evaluates a CosmeticIndex against pages, caching each selector's compiled form."""
 
-    __slots__ = ("_finders", "failed", "index")
+    __slots__ = ("_finders", "_tag_query", "failed", "index")
 
     def __init__(self, index: CosmeticIndex) -> None:
         self.index = index
         self._finders: dict[str, Finder] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
+        tags = sorted(
+            k[1:] for k in index.keyed if k.startswith("<") and re.fullmatch(r"[a-z][\w-]*", k[1:])
+        )
+        self._tag_query = etree.XPath(" | ".join("//" + t for t in tags)) if tags else None
 
     def finder(self, sel: str, procedural: bool) -> Finder:
         f = self._finders.get(sel)
@@ -475,13 +527,18 @@ class CosmeticMatcher:
             for k in keys:
                 out.extend(idx.specific.get(k, ()))
         if generic:
-            present = page_keys(root)
+            values: dict[str, str] = {}
+            present = page_keys(root, self._tag_query, values)
             keyed = idx.keyed
             for k in present:
                 b = keyed.get(k)
                 if b:
                     out.extend(b)
-            out.extend(idx.unkeyed)
+            out.extend(
+                e
+                for e in idx.unkeyed
+                if e[E_GUARD] is None or _guard_passes(e[E_GUARD], root, values)
+            )
         keyset = set(keys)
         return [
             e

@@ -32,14 +32,18 @@ from auditor.rules.network import (
     F_LINE,
     F_LIST,
     F_TEXT,
+    HOST_SUFFIX,
+    SOURCE_PREFIX,
     TOKEN_RE,
     TYPE_BIT,
+    TYPE_PREFIX,
     URL_HOST_RE,
     FilterT,
     Index,
     Matcher,
     Request,
     build_index,
+    type_key,
 )
 from auditor.rules.parse import (
     ELEMHIDE,
@@ -171,7 +175,7 @@ class Engine:
         )
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
         self._hosts: dict[str, tuple[tuple[str, ...], str]] = {}
-        self._sources: dict[str | None, tuple[str, tuple[str, ...], str]] = {}
+        self._sources: dict[str | None, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
 
     # -- construction ------------------------------------------------------------
 
@@ -227,8 +231,8 @@ class Engine:
     # -- network -----------------------------------------------------------------
 
     def _request(self, url: str, source_url: str | None, type: str | RequestType) -> Request:
-        tbit = TYPE_BIT.get(type)
-        if tbit is None:
+        tkey = _TYPE_KEYS.get(type)
+        if tkey is None:
             raise ValueError(f"unknown request type {type!r}")
         url_l = url.lower()
         m = URL_HOST_RE.match(url_l)
@@ -238,38 +242,41 @@ class Engine:
             host, host_end = "", 0
         hi = self._hosts.get(host)
         if hi is None:
-            if len(self._hosts) > _CACHE_LIMIT:
-                self._hosts.clear()
-            hi = self._hosts[host] = (host_suffixes(host) if host else (), registrable_domain(host))
+            hi = self._host_info(host)
         si = self._sources.get(source_url)
         if si is None:
             si = self._source_info(source_url)
-        src_host, src_keys, src_dom = si
+        keys = set(TOKEN_RE.findall(url_l))
+        keys.update(hi[0])
+        keys.update(si[3])
+        keys.add(tkey[1])
         if source_url:
-            third = hi[1] != src_dom
-            party_ok = (True, third, not third, host != src_host, host == src_host)
+            third = hi[1] != si[2]
+            party_ok = (True, third, not third, host != si[0], host == si[0])
         else:
-            party_ok = (True, False, True, False, True)
-        return Request(
-            url,
-            url_l,
-            tbit,
-            host,
-            host_end,
-            hi[0],
-            set(TOKEN_RE.findall(url_l)),
-            src_keys,
-            party_ok,
-            hi[1],
-        )
+            party_ok = _NO_SOURCE_PARTY
+        return Request(url, url_l, tkey[0], host, host_end, keys, si[1], party_ok, hi[1])
 
-    def _source_info(self, source_url: str | None) -> tuple[str, tuple[str, ...], str]:
+    def _host_info(self, host: str) -> tuple[tuple[str, ...], str]:
+        """(bucket keys of the host's suffixes, registrable domain), cached."""
+        if len(self._hosts) > _CACHE_LIMIT:
+            self._hosts.clear()
+        sufs = host_suffixes(host) if host else ()
+        info = (tuple(h + HOST_SUFFIX for h in sufs), registrable_domain(host))
+        self._hosts[host] = info
+        return info
+
+    def _source_info(
+        self, source_url: str | None
+    ) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+        """(host, domain-list keys, registrable domain, bucket keys) of a source page, cached."""
         src_host = ""
         if source_url:
             m = URL_HOST_RE.match(source_url.lower())
             src_host = m.group(1) if m else ""
         dom = registrable_domain(src_host) if src_host else ""
-        info = (src_host, host_keys(src_host, dom) if src_host else (), dom)
+        keys = host_keys(src_host, dom) if src_host else ()
+        info = (src_host, keys, dom, tuple(SOURCE_PREFIX + k for k in keys))
         if len(self._sources) > _CACHE_LIMIT:
             self._sources.clear()
         self._sources[source_url] = info
@@ -278,7 +285,7 @@ class Engine:
     def _decide(self, req: Request) -> tuple[FilterT | None, bool]:
         """(deciding filter, blocked)."""
         net = self._net
-        f = net.first(net.important, req)
+        f = net.first(net.important, req) if net.may_be_important(req) else None
         if f is not None:
             e = net.first(net.exception, req, important_only=True)
             return (e, False) if e is not None else (f, True)
@@ -372,8 +379,7 @@ class Engine:
         net = self._net
 
         def excepted(bit: int) -> bool:
-            req = self._request(url, url, "document")
-            req.tbit = bit
+            req = self._request(url, url, f"{TYPE_PREFIX}{bit}")
             return net.first(net.exception, req) is not None
 
         if excepted(ELEMHIDE):
@@ -391,6 +397,12 @@ class Engine:
 
 
 _NO_MATCH = Match(blocked=False)
+_NO_SOURCE_PARTY = (True, False, True, False, True)
+_TYPE_KEYS: dict[str, tuple[int, str]] = {
+    name: (bit, type_key(bit)) for name, bit in TYPE_BIT.items()
+}
+for _pseudo in (GENERICHIDE, ELEMHIDE, SPECIFICHIDE):
+    _TYPE_KEYS[f"{TYPE_PREFIX}{_pseudo}"] = (_pseudo, type_key(_pseudo))
 
 
 def _stat_sig(s: ListSource) -> tuple[str, str, int, int]:

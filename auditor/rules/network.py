@@ -70,28 +70,40 @@ _BAD_TOKENS = dict.fromkeys(
 )
 
 
+# Bucket key namespaces in one dict per index: a token is `[a-z0-9%]+`, so none of
+# these can collide with one.
+HOST_SUFFIX = "."  # `magsrv.com.`: hostname-anchored filters, by host
+SOURCE_PREFIX = "\x01"  # token-less filters with a $domain= list, by source domain
+TYPE_PREFIX = "\x02"  # pattern-less, domain-less filters (`$ping,third-party`), by type bit
+
+
+def type_key(bit: int) -> str:
+    return f"{TYPE_PREFIX}{bit}"
+
+
 @dataclass(frozen=True, slots=True)
 class Index:
-    """One family of filters (blocking, important blocking, or exception), bucketed."""
+    """One family of filters (blocking, important blocking, or exception), bucketed.
 
-    host: dict[str, Bucket]
-    token: dict[str, Bucket]
-    source: dict[str, Bucket]
+    `buckets` maps every key kind (host, token, source domain, type) to its filters;
+    a request intersects its own key set with `buckets.keys()` in C, and only the
+    few filters without any usable key sit in `fallback`, each behind one literal
+    the URL must contain.
+    """
+
+    buckets: dict[str, Bucket]
     fallback: Bucket
-    fallback_guard: tuple[str, ...]  # one required literal per fallback filter ('' = none)
+    fallback_guard: tuple[str, ...]
 
     def to_plain(self) -> tuple[Any, ...]:
-        return (self.host, self.token, self.source, self.fallback, self.fallback_guard)
+        return (self.buckets, self.fallback, self.fallback_guard)
 
     @classmethod
     def from_plain(cls, data: Sequence[Any]) -> Index:
-        return cls(data[0], data[1], data[2], data[3], data[4])
+        return cls(data[0], data[1], data[2])
 
     def __len__(self) -> int:
-        seen: set[int] = set()
-        for d in (self.host, self.token, self.source):
-            for b in d.values():
-                seen.update(f[F_ID] for f in b)
+        seen = {f[F_ID] for b in self.buckets.values() for f in b}
         seen.update(f[F_ID] for f in self.fallback)
         return len(seen)
 
@@ -239,81 +251,101 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
     return ft, where, key
 
 
+def _literal_guard(pattern: str) -> str:
+    """The longest literal run of a (lower-cased) URL pattern: the URL must contain it."""
+    parts = re.split(r"[*^|]+", pattern)
+    return max(parts, key=len, default="")
+
+
 def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
     """Bucket compiled filters; `filters` yields (filter, id, list index)."""
-    compiled: list[tuple[FilterT, str, str | None, NetworkFilter]] = []
+    compiled: list[tuple[FilterT, str, str | None, NetworkFilter, list[str]]] = []
     counts: Counter[str] = Counter()
     for f, fid, li in filters:
         ft, where, key = _compile_one(f, fid, li)
-        compiled.append((ft, where, key, f))
-        if where == "fallback" and not f.regex:
-            counts.update(set(complete_tokens(f.pattern.lower())))
-    host: dict[str, list[FilterT]] = {}
-    token: dict[str, list[FilterT]] = {}
-    source: dict[str, list[FilterT]] = {}
+        toks: list[str] = []
+        if where != "host":
+            if f.regex:
+                toks = complete_tokens(_regex_literal(ft[F_PAT]))
+            else:
+                toks = complete_tokens(f.pattern.lower())
+            counts.update(set(toks))
+        compiled.append((ft, where, key, f, toks))
+    buckets: dict[str, list[FilterT]] = {}
     fallback: list[FilterT] = []
     guard: list[str] = []
-    for ft, where, key, f in compiled:
+    for ft, where, key, f, toks in compiled:
         if where == "host" and key is not None:
-            host.setdefault(key, []).append(ft)
-            continue
-        toks = [] if f.regex else complete_tokens(f.pattern.lower())
-        if toks:
+            buckets.setdefault(key + HOST_SUFFIX, []).append(ft)
+        elif toks:
             best = min(toks, key=lambda t: (counts[t] + _BAD_TOKENS.get(t, 0), -len(t)))
-            token.setdefault(best, []).append(ft)
+            buckets.setdefault(best, []).append(ft)
         elif f.include and not f.exclude:
             for d in f.include:
-                source.setdefault(d, []).append(ft)
+                buckets.setdefault(SOURCE_PREFIX + d, []).append(ft)
+        elif ft[F_KIND] == K_ANY:
+            for bit in TYPE_BITS.values():
+                if f.mask & bit:
+                    buckets.setdefault(type_key(bit), []).append(ft)
         else:
             fallback.append(ft)
-            guard.append(_regex_literal(ft[F_PAT]) if f.regex else "")
+            guard.append(
+                _regex_literal(ft[F_PAT]) if f.regex else _literal_guard(f.pattern.lower())
+            )
     return Index(
-        host={k: tuple(v) for k, v in host.items()},
-        token={k: tuple(v) for k, v in token.items()},
-        source={k: tuple(v) for k, v in source.items()},
+        buckets={k: tuple(v) for k, v in buckets.items()},
         fallback=tuple(fallback),
         fallback_guard=tuple(guard),
     )
 
 
-@dataclass(slots=True)
 class Request:
-    """A request prepared once for all indexes: lower-cased, tokenised, its host keyed."""
+    """A request prepared once for all indexes: lower-cased, its keys (host suffixes,
+    tokens, source domains, type) in one set."""
 
-    url: str
-    url_l: str
-    tbit: int
-    host: str
-    host_end: int
-    suffixes: tuple[str, ...]
-    tokens: set[str]
-    src_keys: tuple[str, ...]
-    party_ok: tuple[bool, bool, bool, bool, bool]
-    domain: str
+    __slots__ = (
+        "domain",
+        "host",
+        "host_end",
+        "keys",
+        "party_ok",
+        "src_keys",
+        "tbit",
+        "url",
+        "url_l",
+    )
+
+    def __init__(
+        self,
+        url: str,
+        url_l: str,
+        tbit: int,
+        host: str,
+        host_end: int,
+        keys: set[str],
+        src_keys: tuple[str, ...],
+        party_ok: tuple[bool, ...],
+        domain: str,
+    ) -> None:
+        self.url = url
+        self.url_l = url_l
+        self.tbit = tbit
+        self.host = host
+        self.host_end = host_end
+        self.keys = keys
+        self.src_keys = src_keys
+        self.party_ok = party_ok
+        self.domain = domain
 
     def candidates(self, idx: Index) -> list[Bucket]:
         """The buckets this request meets in `idx`."""
-        out: list[Bucket] = []
-        hb = idx.host
-        for h in self.suffixes:
-            b = hb.get(h)
-            if b is not None:
-                out.append(b)
-        tb = idx.token
-        for t in self.tokens:
-            b = tb.get(t)
-            if b is not None:
-                out.append(b)
-        sb = idx.source
-        if sb:
-            for k in self.src_keys:
-                b = sb.get(k)
-                if b is not None:
-                    out.append(b)
+        b = idx.buckets
+        out = [b[k] for k in b.keys() & self.keys]
         if idx.fallback:
             url_l = self.url_l
-            fb = idx.fallback
-            picked = tuple(f for f, g in zip(fb, idx.fallback_guard, strict=True) if g in url_l)
+            picked = tuple(
+                f for f, g in zip(idx.fallback, idx.fallback_guard, strict=True) if g in url_l
+            )
             if picked:
                 out.append(picked)
         return out
@@ -322,13 +354,19 @@ class Request:
 class Matcher:
     """Holds the three indexes and the lazily compiled regexes of their filters."""
 
-    __slots__ = ("_regex", "block", "exception", "important")
+    __slots__ = ("_important_keys", "_regex", "block", "exception", "important")
 
     def __init__(self, block: Index, important: Index, exception: Index) -> None:
         self.block = block
         self.important = important
         self.exception = exception
         self._regex: dict[int, re.Pattern[str]] = {}
+        # `$important` filters are few: one set test tells most requests to skip them
+        self._important_keys = None if important.fallback else frozenset(important.buckets)
+
+    def may_be_important(self, req: Request) -> bool:
+        keys = self._important_keys
+        return keys is None or not keys.isdisjoint(req.keys)
 
     def regex_of(self, f: FilterT) -> re.Pattern[str]:
         """Compile a filter's regex once, on first use."""
@@ -343,13 +381,22 @@ class Matcher:
         return rx
 
     def first(self, idx: Index, req: Request, important_only: bool = False) -> FilterT | None:
-        """The first filter of `idx` that matches `req`, or None. The hot path."""
+        """The matching filter of `idx` that comes first in list order, or None. The hot path.
+
+        List order (not bucket order, which follows set iteration) makes the reported
+        rule the same on every run; buckets are sorted by id, so a bucket is left as
+        soon as it reaches the best id found so far.
+        """
         tbit = req.tbit
         party_ok = req.party_ok
         src_keys = req.src_keys
         url_l = req.url_l
+        best: FilterT | None = None
+        best_id = 1 << 62
         for bucket in req.candidates(idx):
             for f in bucket:
+                if f[F_ID] >= best_id:
+                    break
                 if not f[F_MASK] & tbit or not party_ok[f[F_PARTY]]:
                     continue
                 inc = f[F_INC]
@@ -387,8 +434,9 @@ class Matcher:
                             continue
                 if f[F_EXTRA] is not None and not _extra_ok(f[F_EXTRA], req):
                     continue
-                return f
-        return None
+                best, best_id = f, f[F_ID]
+                break
+        return best
 
     def why_not(self, f: FilterT, req: Request) -> str | None:
         """None if `f` matches `req`, else the first reason it does not (for `rules check`)."""

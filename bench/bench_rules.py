@@ -1,0 +1,320 @@
+"""Side-by-side benchmark: auditor.rules vs adblock-rust vs stock adblockparser.
+
+    python bench/bench_rules.py [--n 5000] [--parser-sample 40] [--lists A.txt B.txt]
+
+Every engine runs in its own subprocess so peak RSS is its own (ru_maxrss of the
+worker). Lists default to Debian's EasyList + EasyPrivacy. Requests come from
+bench/urlset.py (realistic page requests, see its docstring). adblockparser is far
+too slow for the whole set: it matches a sample and its per-URL time is the
+sample's median. Agreement is the share of requests on which an engine's block
+decision equals adblock-rust's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+DEFAULT_LISTS = [
+    "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easylist.txt",
+    "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easyprivacy.txt",
+]
+ADBLOCK_RUST_TYPES = {"other": "other"}  # adblock-rust takes the same type names
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time_each(fn: Any, reqs: list[tuple[str, str, str]]) -> tuple[float, list[bool]]:
+    times: list[float] = []
+    out: list[bool] = []
+    pc = time.perf_counter
+    for url, src, typ in reqs:
+        t0 = pc()
+        r = fn(url, src, typ)
+        times.append(pc() - t0)
+        out.append(bool(r))
+    return statistics.median(times) * 1e6, out
+
+
+def worker(engine: str, lists: list[str], n: int, sample: int, cache: str) -> dict[str, Any]:
+    from urlset import generate
+
+    reqs = generate(n)
+    res: dict[str, Any] = {"engine": engine}
+    if engine in ("auditor-cold", "auditor-warm"):
+        os.environ["AUDITOR_CACHE_DIR"] = cache
+        t0 = time.perf_counter()
+        from auditor.rules import Engine
+
+        eng = Engine.from_files(lists)
+        res["load_s"] = time.perf_counter() - t0
+        for u, s, t in reqs[:200]:  # warm the per-host caches and lazy regexes a little
+            eng.match(u, s, t)
+        res["median_us"], res["blocked"] = _time_each(
+            lambda u, s, t: eng.match(u, s, t).blocked, reqs
+        )
+        res["cosmetic"] = cosmetic_cost(eng)
+    elif engine == "adblock-rust":
+        import adblock
+
+        t0 = time.perf_counter()
+        fs = adblock.FilterSet()
+        for p in lists:
+            fs.add_filter_list(Path(p).read_text())
+        eng = adblock.Engine(filter_set=fs, optimize=True)
+        res["load_s"] = time.perf_counter() - t0
+        ser = Path(cache) / "adblock-rust.dat"
+        eng.serialize_to_file(str(ser))
+        t0 = time.perf_counter()
+        eng2 = adblock.Engine(adblock.FilterSet())
+        eng2.deserialize_from_file(str(ser))
+        res["warm_s"] = time.perf_counter() - t0
+        res["median_us"], res["blocked"] = _time_each(
+            lambda u, s, t: eng.check_network_urls(u, s, t).matched, reqs
+        )
+    elif engine == "adblockparser":
+        from adblockparser import AdblockRules
+
+        t0 = time.perf_counter()
+        lines: list[str] = []
+        for p in lists:
+            lines.extend(Path(p).read_text().splitlines())
+        rules = AdblockRules(
+            lines,
+            supported_options=[
+                "script",
+                "image",
+                "stylesheet",
+                "object",
+                "xmlhttprequest",
+                "subdocument",
+                "third-party",
+                "domain",
+            ],
+            skip_unsupported_rules=False,
+        )
+        res["load_s"] = time.perf_counter() - t0
+        step = max(1, len(reqs) // sample)
+        picked = reqs[::step][:sample]
+        res["sample"] = [reqs.index(r) for r in picked]
+
+        def decide(url: str, src: str, typ: str) -> bool:
+            from urllib.parse import urlsplit
+
+            from auditor.urls import is_third_party
+
+            host = urlsplit(url).hostname or ""
+            src_host = urlsplit(src).hostname or ""
+            opts = {
+                t: t == typ
+                for t in (
+                    "script",
+                    "image",
+                    "stylesheet",
+                    "object",
+                    "xmlhttprequest",
+                    "subdocument",
+                )
+            }
+            opts["third-party"] = is_third_party(host, src_host)
+            opts["domain"] = src_host
+            return bool(rules.should_block(url, opts))
+
+        res["median_us"], res["blocked"] = _time_each(decide, picked)
+    res["rss_mb"] = _rss_mb()
+    return res
+
+
+def synthetic_page(i: int) -> bytes:
+    """A ~100 KB article page: many ordinary ids/classes, a few ad slots, 60 resources."""
+    import random
+
+    from urlset import generate
+
+    rnd = random.Random(i)
+    reqs = generate(60, seed=i)
+    parts = ["<!doctype html><html><head><title>Article</title>"]
+    for url, _, typ in reqs:
+        if typ == "script":
+            parts.append(f'<script src="{url}"></script>')
+        elif typ == "stylesheet":
+            parts.append(f'<link rel="stylesheet" href="{url}">')
+    parts.append('</head><body><div id="page" class="site-wrapper">')
+    words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod".split()
+    classes = [
+        "row",
+        "col-md-8",
+        "entry-content",
+        "post",
+        "widget",
+        "menu-item",
+        "card",
+        "btn btn-primary",
+        "nav-link",
+        "footer-col",
+        "sidebar",
+        "thumb",
+        "meta",
+    ]
+    ads = [
+        '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>',
+        '<div id="div-gpt-ad-123-0"></div>',
+        '<div class="ad-container">ad</div>',
+        '<a href="https://ad.doubleclick.net/clk;1"><img src="x.gif"></a>',
+    ]
+    for j in range(400):
+        cls = rnd.choice(classes)
+        text = " ".join(rnd.choice(words) for _ in range(30))
+        parts.append(
+            f'<div class="{cls}" id="b{i}-{j}"><p>{text}</p><a href="/p/{j}">more</a></div>'
+        )
+        if j % 80 == 0:
+            parts.append(ads[(j // 80) % len(ads)])
+    for url, _, typ in reqs:
+        if typ == "image":
+            parts.append(f'<img src="{url}" width="300" height="250">')
+    parts.append("</div><!-- end --></body></html>")
+    return "".join(parts).encode()
+
+
+def cosmetic_cost(eng: Any) -> dict[str, float]:
+    """Median ms to parse a page vs to run the cosmetic pass on it."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(remove_comments=False)
+    parse_t: list[float] = []
+    cos_t: list[float] = []
+    hits = 0
+    for i in range(20):
+        html = synthetic_page(i)
+        t0 = time.perf_counter()
+        root = lxml.html.fromstring(html, parser=parser)
+        t1 = time.perf_counter()
+        hits += len(eng.cosmetic(root, "www.dailynewsroom.com"))
+        t2 = time.perf_counter()
+        parse_t.append(t1 - t0)
+        cos_t.append(t2 - t1)
+    return {
+        "page_kb": len(synthetic_page(0)) / 1024,
+        "parse_ms": statistics.median(parse_t) * 1e3,
+        "cosmetic_ms": statistics.median(cos_t[1:]) * 1e3,  # first page compiles selectors
+        "first_cosmetic_ms": cos_t[0] * 1e3,
+        "hits_per_page": hits / 20,
+    }
+
+
+def run(engine: str, args: argparse.Namespace, cache: str) -> dict[str, Any]:
+    out = Path(cache) / f"{engine}.json"
+    cmd = [
+        sys.executable,
+        __file__,
+        "--worker",
+        engine,
+        "--n",
+        str(args.n),
+        "--parser-sample",
+        str(args.parser_sample),
+        "--cache",
+        cache,
+        "--out",
+        str(out),
+        "--lists",
+        *args.lists,
+    ]
+    subprocess.run(cmd, check=True)
+    result: dict[str, Any] = json.loads(out.read_text())
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--parser-sample", type=int, default=40)
+    ap.add_argument("--lists", nargs="+", default=DEFAULT_LISTS)
+    ap.add_argument("--worker")
+    ap.add_argument("--cache")
+    ap.add_argument("--out")
+    ap.add_argument("--skip-adblockparser", action="store_true")
+    args = ap.parse_args()
+    if args.worker:
+        res = worker(args.worker, args.lists, args.n, args.parser_sample, args.cache)
+        Path(args.out).write_text(json.dumps(res))
+        return 0
+    with tempfile.TemporaryDirectory() as cache:
+        rust = run("adblock-rust", args, cache)
+        cold = run("auditor-cold", args, cache)
+        warm = run("auditor-warm", args, cache)
+        parser = None if args.skip_adblockparser else run("adblockparser", args, cache)
+    ref = rust["blocked"]
+
+    def agree(res: dict[str, Any], idx: list[int] | None = None) -> str:
+        pairs = [(res["blocked"][k], ref[i]) for k, i in enumerate(idx or range(len(ref)))]
+        same = sum(a == b for a, b in pairs)
+        return f"{100 * same / len(pairs):.2f}% of {len(pairs)}"
+
+    rows = [
+        ("engine", "cold load s", "warm load s", "median µs/URL", "agree w/ rust", "peak RSS MB"),
+        (
+            "auditor.rules",
+            f"{cold['load_s']:.2f}",
+            f"{warm['load_s']:.2f}",
+            f"{warm['median_us']:.1f}",
+            agree(warm),
+            f"{max(cold['rss_mb'], warm['rss_mb']):.0f}",
+        ),
+        (
+            "adblock-rust 0.6",
+            f"{rust['load_s']:.2f}",
+            f"{rust['warm_s']:.2f}",
+            f"{rust['median_us']:.1f}",
+            "(reference)",
+            f"{rust['rss_mb']:.0f}",
+        ),
+    ]
+    if parser is not None:
+        rows.append(
+            (
+                "adblockparser 0.7",
+                f"{parser['load_s']:.2f}",
+                "-",
+                f"{parser['median_us']:.0f}",
+                agree(parser, parser["sample"]),
+                f"{parser['rss_mb']:.0f}",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for k, r in enumerate(rows):
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+        if k == 0:
+            print("-+-".join("-" * w for w in widths))
+    c = warm["cosmetic"]
+    print(f"\nrequests: {len(ref)} (bench/urlset.py), blocked by adblock-rust: {sum(ref)}")
+    print(
+        f"auditor.rules blocked: {sum(warm['blocked'])}; "
+        f"match time ratio vs adblock-rust: {warm['median_us'] / rust['median_us']:.2f}x"
+    )
+    print(
+        f"cosmetic pass on a {c['page_kb']:.0f} KB page: {c['cosmetic_ms']:.2f} ms "
+        f"(first page {c['first_cosmetic_ms']:.1f} ms, compiling selectors) vs lxml parse "
+        f"{c['parse_ms']:.2f} ms; {c['hits_per_page']:.1f} hidden elements/page"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
