@@ -14,7 +14,6 @@ bad record never loses the rest of the file.
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from auditor.readers.decode import decode_html
+from auditor.readers.gunzip import Gunzip
 from auditor.readers.httpbody import BodyError, charset_of, dechunk, decode_content, mime_of
 from auditor.readers.interface import Document, InputError, ReadFailure, Record, Skipped
 from auditor.readers.sniff import sniff
@@ -137,7 +137,7 @@ def next_boundary(stream: BinaryIO, pos: int, gz: bool, limit: int | None = None
     magic = b"\x1f\x8b\x08" if gz else b"WARC/"
     while limit is None or pos < limit:
         stream.seek(pos)
-        block = stream.read(_SCAN_BLOCK + len(magic))
+        block = _read_full(stream, _SCAN_BLOCK + len(magic))
         if not block:
             return None
         at = block.find(magic)
@@ -159,13 +159,25 @@ def next_boundary(stream: BinaryIO, pos: int, gz: bool, limit: int | None = None
     return None
 
 
+def _read_full(stream: BinaryIO, size: int) -> bytes:
+    """`size` bytes, or fewer only at end of file (streams may return short reads)."""
+    parts = []
+    while size > 0:
+        part = stream.read(size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
 def _valid_plain_record(stream: BinaryIO, at: int) -> bool:
     if at > 0:
         stream.seek(at - 2)
         if stream.read(2) != b"\r\n":
             return False
     stream.seek(at)
-    head = stream.read(_HEADER_MAX)
+    head = _read_full(stream, _HEADER_MAX)
     if not _WARC_LINE.match(head):
         return False
     end = head.find(b"\r\n\r\n")
@@ -173,7 +185,7 @@ def _valid_plain_record(stream: BinaryIO, at: int) -> bool:
     if end < 0 or length is None:
         return False
     stream.seek(at + end + 4 + int(length.group(1)))
-    tail = stream.read(4 + 5)
+    tail = _read_full(stream, 4 + 5)
     return tail[:4] == b"\r\n\r\n" and tail[4:] in (b"", b"WARC/")
 
 
@@ -218,8 +230,8 @@ def read_warc(
         if lo or hi is not None:
             raise InputError(f"{name}: a whole-file gzip WARC cannot be read by byte range")
         # One compressed stream: read it decompressed; offsets count decompressed bytes.
-        with gzip.GzipFile(fileobj=stream, mode="rb") as plain:
-            yield from _read_span(plain, name, 0, None, max_record_bytes, gz=False)  # type: ignore[arg-type]
+        plain = Gunzip(stream)
+        yield from _read_span(plain, name, 0, None, max_record_bytes, gz=False)  # type: ignore[arg-type]
         return
     start = 0 if lo == 0 else next_boundary(stream, lo, gz)
     end = None if hi is None else next_boundary(stream, hi, gz)

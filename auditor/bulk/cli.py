@@ -1,0 +1,208 @@
+"""`auditor bulk` and `auditor report`: arguments and exit codes; the work is elsewhere.
+
+Exit codes: 0 the run finished (failed records included, they are in the store);
+2 usage error, unreadable input, bad store or list; 130 interrupted (resume with
+`--resume`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Protocol
+
+from auditor.errors import AuditorError, InputError
+
+if TYPE_CHECKING:
+    from auditor.bulk.collect import Collector
+    from auditor.bulk.plan import Shard
+
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
+
+
+class _Runner(Protocol):
+    fatal: str | None
+
+    def run(self, shards: list[Shard], collector: Collector) -> bool: ...
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.I)
+
+
+def parse_size(text: str) -> int:
+    """`16M`, `16MiB`, `512k`, `1000000` → bytes.
+
+    >>> parse_size("16MiB"), parse_size("512k"), parse_size("42")
+    (16777216, 524288, 42)
+    """
+    match = _SIZE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 16M, 512k, 1G)")
+    scale = 1024 ** " kmgt".index(match.group(2).lower() or " ")
+    return int(float(match.group(1)) * scale)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_bulk_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from auditor.bulk.plan import DEFAULT_SPLIT_BYTES
+    from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES
+
+    p = subparsers.add_parser(
+        "bulk", help="audit archives (WARC, WACZ, tar, zip, JSONL, directories) into a store",
+        description="Stream every record of the inputs through the audit, in parallel, into "
+        "a resumable SQLite store. See docs/BULK.md.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
+    p.add_argument("--inputs-from", type=Path, metavar="FILE",
+                   help="read more input paths from FILE, one a line (e.g. warc.paths)")
+    p.add_argument("--store", type=Path, required=True, metavar="FILE",
+                   help="SQLite store to write (created if absent)")
+    p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: CPU count)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the store's last run; with no INPUT, its inputs")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run shards on local processes or on a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (default: a LocalCluster of --workers)")
+    p.add_argument("--parquet", type=Path, metavar="DIR",
+                   help="with --engine dask: write pages and ids as a Parquet dataset in DIR")
+    p.add_argument("--max-record-bytes", type=parse_size, default=DEFAULT_MAX_RECORD_BYTES,
+                   metavar="SIZE", help="records larger than this fail (default 16MiB)")
+    p.add_argument("--split-bytes", type=parse_size, default=DEFAULT_SPLIT_BYTES,
+                   metavar="SIZE", help="split WARC/JSONL files larger than this into byte "
+                   "ranges (default 64MiB; 0: one shard per file)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--lists", action="append", type=Path, default=[], metavar="PATH",
+                   help="an extra EasyList-syntax list (repeatable)")
+    p.add_argument("--no-system-lists", action="store_true",
+                   help="don't load EasyList/EasyPrivacy from the system or user cache")
+    p.add_argument("--engine-factory", help=argparse.SUPPRESS)  # tests/bench: module:function
+
+
+def add_report_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters")
+    p.add_argument("--store", type=Path, required=True, metavar="FILE")
+    p.add_argument("--format", choices=("terminal", "json", "csv"), default="terminal")
+    p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
+    p.add_argument("--top", type=_positive, default=20, metavar="N",
+                   help="rows in the host/network/cluster tables (default 20)")
+    p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
+                   help="IDs shared by more sites than N do not merge clusters (0: no limit)")
+    p.add_argument("--width", type=int, help="terminal width in columns")
+
+
+def _sigterm(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def run_bulk(args: argparse.Namespace) -> int:
+    from auditor.bulk.collect import Collector
+    from auditor.bulk.plan import expand_inputs, identify, plan
+    from auditor.bulk.progress import ProgressView
+    from auditor.bulk.shard import EngineSpec, Settings, load_engine
+    from auditor.bulk.store import Store
+
+    if args.parquet and args.engine != "dask":
+        raise AuditorError("--parquet needs --engine dask")
+    if args.scheduler and args.engine != "dask":
+        raise AuditorError("--scheduler needs --engine dask")
+    if args.max_record_bytes < 1:
+        raise AuditorError("--max-record-bytes must be positive")
+    names = list(args.inputs)
+    if args.inputs_from:
+        try:
+            text = args.inputs_from.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
+        names += [line.strip() for line in text.splitlines()
+                  if line.strip() and not line.startswith("#")]
+    store = Store.open(args.store)
+    try:
+        if not names and args.resume:
+            names = store.last_inputs()
+        if not names:
+            raise AuditorError("no INPUT given (and no earlier run to --resume)")
+        files = [identify(p) for p in expand_inputs(names)]
+        spec = EngineSpec(tuple(str(p.resolve()) for p in args.lists),
+                          not args.no_system_lists, args.engine_factory)
+        engine = load_engine(spec)  # fail early (exit 2) on a bad list, and record lists
+        store.register(files)
+        done_inputs = store.done_inputs()
+        done_shards = store.done_shards()
+        shards = [s for s in plan([f for f in files if f.input_id not in done_inputs],
+                                  args.split_bytes)
+                  if (s.input_id, s.start, s.end) not in done_shards]
+        settings = Settings(spec, args.max_record_bytes)
+        argv = [a for a in sys.argv[1:]]
+        run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists])
+        previous = signal.signal(signal.SIGTERM, _sigterm)
+        progress = ProgressView(sum(s.size for s in shards),
+                                enabled=False if args.no_progress else None)
+        collector = Collector(store, run_id, shards, progress)
+        runner = _runner(args, settings, store)
+        completed = False
+        try:
+            with progress:
+                completed = runner.run(shards, collector) if shards else True
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            store.end_run(run_id, "done" if completed else "interrupted")
+        if runner.fatal:
+            raise AuditorError(runner.fatal)
+        totals = store.totals()
+        new = sum(collector.new.values())
+        state = "" if completed else "; interrupted, run again with --resume to finish"
+        print(f"{totals.records} records: {totals.audited} audited, {totals.skipped} "
+              f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}",
+              flush=True)
+        return EXIT_OK if completed else EXIT_INTERRUPTED
+    finally:
+        store.close()
+
+
+def _runner(args: argparse.Namespace, settings: object, store: object) -> _Runner:
+    from auditor.bulk.dask_engine import DaskRunner
+    from auditor.bulk.shard import Settings
+    from auditor.bulk.store import Store
+    from auditor.bulk.workers import LocalRunner
+
+    assert isinstance(settings, Settings) and isinstance(store, Store)
+    if args.engine == "dask":
+        return DaskRunner(settings, args.workers, args.scheduler, args.parquet,
+                          store.done_keys)
+    return LocalRunner(settings, args.workers, store.done_keys)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from auditor.bulk.aggregate import summarize
+    from auditor.bulk.store import Store
+    from auditor.bulk.summary import write_summary
+
+    store = Store.open(args.store, create=False)
+    try:
+        summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
+    finally:
+        store.close()
+    if args.output is None:
+        write_summary(summary, args.format, sys.stdout, width=args.width)
+        return EXIT_OK
+    try:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            write_summary(summary, args.format, out, width=args.width)
+    except OSError as exc:
+        raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
+    return EXIT_OK

@@ -1,0 +1,122 @@
+"""Inputs → shards: one per file, or byte ranges of big WARC / JSON Lines files.
+
+An input is identified by its resolved path, size and the hash of its first and last
+64 KiB, so resuming and re-running recognise it without hashing gigabytes, and an
+edited or replaced file counts as a new input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from auditor.errors import InputError
+from auditor.readers.containers import gzip_inner_kind
+from auditor.readers.sniff import HEAD_BYTES, PAGE_SUFFIXES, sniff
+from auditor.readers.warc import gzip_members
+
+DEFAULT_SPLIT_BYTES = 64 * 1024 * 1024
+_ID_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: str
+    input_id: str
+    size: int
+    kind: str  # warc, warc-gz (per-record gzip), jsonl, or "file" (read whole / as archive)
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """A unit of work: a whole input, or the records starting in [start, end) of one."""
+
+    input_id: str
+    path: str
+    kind: str
+    start: int
+    end: int | None
+    size: int  # bytes the shard covers, for progress and ETA
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.input_id, self.start)
+
+
+def expand_inputs(paths: list[str]) -> list[Path]:
+    """Files named, and the files under directories named (same walk as `audit`)."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _walkable(p))
+            if not found:
+                raise InputError(f"{name}: directory holds no pages or archives")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif not path.exists():
+            raise InputError(f"{name}: no such file")
+        else:
+            raise InputError(f"{name}: not a regular file")
+    return files
+
+
+def _walkable(path: Path) -> bool:
+    name = path.name.lower()
+    if name.startswith("."):
+        return False
+    return any(name.endswith(s) for s in (".warc.gz", ".arc.gz", ".tar.gz")) or (
+        path.suffix.lower() in PAGE_SUFFIXES)
+
+
+def identify(path: Path) -> InputFile:
+    """Identity and layout of one input file; unreadable → InputError."""
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            head = stream.read(_ID_BYTES)
+            digest = hashlib.sha256()
+            digest.update(f"{path.resolve()}\0{size}\0".encode())
+            digest.update(head)
+            if size > 2 * _ID_BYTES:
+                stream.seek(size - _ID_BYTES)
+                digest.update(stream.read(_ID_BYTES))
+            kind = _layout(stream, head, str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return InputFile(str(path), digest.hexdigest()[:32], size, kind)
+
+
+def _layout(stream: BinaryIO, head: bytes, name: str) -> str:
+    kind = sniff(head[:HEAD_BYTES], name)
+    if kind == "warc":
+        return "warc"
+    if kind == "jsonl":
+        return "jsonl"
+    if kind == "gzip":
+        try:
+            inner = gzip_inner_kind(stream, name)
+        except InputError:
+            return "file"
+        if inner == "warc" and gzip_members(stream):
+            return "warc-gz"
+    return "file"
+
+
+def plan(files: list[InputFile], split_bytes: int) -> list[Shard]:
+    """Shards in input order; only WARC (plain or per-record gzip) and JSONL are split."""
+    shards: list[Shard] = []
+    for f in files:
+        if f.kind in ("warc", "warc-gz", "jsonl") and split_bytes > 0 and f.size > split_bytes:
+            for start in range(0, f.size, split_bytes):
+                end = start + split_bytes
+                shards.append(Shard(f.input_id, f.path, f.kind, start,
+                                    end if end < f.size else None, min(split_bytes,
+                                                                       f.size - start)))
+        else:
+            shards.append(Shard(f.input_id, f.path, f.kind, 0, None, f.size))
+    return shards

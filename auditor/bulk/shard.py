@@ -1,0 +1,213 @@
+"""Audit one shard: the function the local workers and the Dask tasks both run.
+
+Every record the readers yield becomes exactly one Outcome (audited, skipped or
+failed) keyed by its place in the input, so the store can count and resume exactly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from auditor.bulk.plan import Shard
+from auditor.catalogue import Catalogue, default_catalogue
+from auditor.errors import AuditorError
+from auditor.model import PageReport
+from auditor.pipeline import RuleEngine, audit_document
+from auditor.readers.containers import read_container
+from auditor.readers.interface import Document, ReadFailure, Record, Skipped
+from auditor.readers.lines import read_jsonl_span
+from auditor.readers.sniff import HEAD_BYTES, read_page_bytes, sniff
+from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES, read_warc
+
+AUDITED, SKIPPED, FAILED = "audited", "skipped", "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSpec:
+    """How a worker builds its rule engine: picklable, so it crosses to other processes.
+
+    `factory` ("module:function") replaces Engine.load, for tests and benchmarks.
+    """
+
+    lists: tuple[str, ...] = ()
+    system_lists: bool = True
+    factory: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    engine: EngineSpec = EngineSpec()
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class PageRow:
+    """What the store keeps of an audited page: the CONTRACT JSON and queryable columns."""
+
+    url: str | None
+    site: str | None
+    kind: str
+    title: str | None
+    metrics: dict[str, Any]
+    findings: int
+    report_json: str
+    ids: tuple[tuple[str, str, str | None], ...]
+    networks: tuple[tuple[str, str | None], ...]
+    hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    key: str  # the record's place in its input: byte offset, member name, "" for a page
+    status: str  # audited | skipped | failed
+    kind: str
+    name: str  # the record's input name (path#key)
+    offset: int | None  # top-level byte position, for progress
+    detail: str | None = None  # skip reason or error message
+    page: PageRow | None = None
+
+
+_ENGINES: dict[EngineSpec, RuleEngine] = {}
+_CATALOGUE: list[Catalogue] = []
+
+
+def load_engine(spec: EngineSpec) -> RuleEngine:
+    """The engine for a spec, built once per process (Engine.load reads the compiled cache)."""
+    engine = _ENGINES.get(spec)
+    if engine is None:
+        if spec.factory:
+            module, _, attr = spec.factory.partition(":")
+            factory = cast(Callable[[], RuleEngine], getattr(importlib.import_module(module),
+                                                             attr))
+            engine = factory()
+        else:
+            from auditor.rules import Engine
+
+            engine = Engine.load(extra_lists=[Path(p) for p in spec.lists],
+                                 system_lists=spec.system_lists)
+        _ENGINES[spec] = engine
+    return engine
+
+
+def catalogue() -> Catalogue:
+    if not _CATALOGUE:
+        _CATALOGUE.append(default_catalogue())
+    return _CATALOGUE[0]
+
+
+def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
+    """The records of a shard, streamed; a file-level failure becomes one failed record."""
+    try:
+        with open(shard.path, "rb") as stream:
+            if shard.kind in ("warc", "warc-gz"):
+                yield from read_warc(stream, shard.path, span=(shard.start, shard.end),
+                                     max_record_bytes=max_record_bytes)
+                return
+            if shard.kind == "jsonl":
+                yield from read_jsonl_span(stream, shard.path, span=(shard.start, shard.end),
+                                           max_record_bytes=max_record_bytes)
+                return
+            head = stream.read(HEAD_BYTES)
+            stream.seek(0)
+            kind = sniff(head, shard.path)
+            if kind in ("gzip", "warc", "arc", "zip", "tar"):
+                yield from read_container(kind, stream, shard.path,
+                                          max_record_bytes=max_record_bytes)
+            elif kind in ("empty", "binary"):
+                yield Skipped(shard.path, "file", kind)
+            else:
+                data = stream.read(max_record_bytes + 1)
+                if len(data) > max_record_bytes:
+                    yield ReadFailure(shard.path, kind, f"{shard.path}: over the "
+                                      f"{max_record_bytes}-byte cap (--max-record-bytes)")
+                else:
+                    yield from read_page_bytes(data, shard.path, kind=kind)
+    except (AuditorError, OSError) as exc:
+        yield ReadFailure(shard.path, "file", str(exc) if isinstance(exc, AuditorError)
+                          else f"{shard.path}: cannot read: {exc}")
+
+
+def audit_shard(shard: Shard, settings: Settings,
+                done: frozenset[str] = frozenset(),
+                should_stop: Callable[[], bool] = lambda: False) -> Iterator[Outcome]:
+    """One Outcome per record of the shard not already in `done`."""
+    engine = load_engine(settings.engine)
+    cat = catalogue()
+    seen: dict[str, int] = {}
+    prefix = shard.path + "#"
+    records = shard_records(shard, settings.max_record_bytes)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # a reader bug must not lose the shard's other records
+            record = ReadFailure(f"{shard.path}#!{shard.start}", "file",
+                                 f"{shard.path}: reader failed: {type(exc).__name__}: {exc}")
+        key = record.input[len(prefix):] if record.input.startswith(prefix) else ""
+        count = seen.get(key, 0) + 1
+        seen[key] = count
+        if count > 1:
+            key = f"{key}~{count}"
+        if key in done:
+            continue
+        yield _outcome(record, key, engine, cat)
+        if should_stop():
+            return
+        if isinstance(record, ReadFailure) and key.startswith("!"):
+            return
+
+
+def _offset(key: str) -> int | None:
+    head = key.split("#", 1)[0].split("~", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _outcome(record: Record, key: str, engine: RuleEngine, cat: Catalogue) -> Outcome:
+    offset = _offset(key)
+    if isinstance(record, Skipped):
+        return Outcome(key, SKIPPED, record.kind, record.input, offset, record.reason)
+    if isinstance(record, ReadFailure):
+        return Outcome(key, FAILED, record.kind, record.input, offset, record.error)
+    try:
+        report = audit_document(record, engine, cat)
+    except Exception as exc:  # one page the pipeline chokes on is one failed record
+
+        return Outcome(key, FAILED, record.kind, record.input, offset,
+                       f"{record.input}: audit failed: {type(exc).__name__}: {exc}"[:1000])
+    return Outcome(key, AUDITED, record.kind, record.input, offset, None,
+                   page_row(report, record, cat))
+
+
+def page_row(report: PageReport, doc: Document | None = None,
+             cat: Catalogue | None = None) -> PageRow:
+    """The store's columns for one page; networks come from resources, slots and IDs."""
+    networks: dict[str, str | None] = {}
+    for res in report.resources:
+        if res.network:
+            networks.setdefault(res.network, res.category.value if res.category else None)
+    for slot in report.slots:
+        if slot.network:
+            networks.setdefault(slot.network, slot.category.value if slot.category else None)
+    for ident in report.ids:
+        if ident.network and ident.network not in networks:
+            known = cat.network_named(ident.network) if cat else None
+            networks[ident.network] = known.category.value if known else None
+    return PageRow(
+        url=report.url,
+        site=report.first_party,
+        kind=report.kind,
+        title=report.title,
+        metrics=report.metrics.to_dict(),
+        findings=len(report.findings),
+        report_json=json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        ids=tuple((i.kind, i.value, i.network) for i in report.ids),
+        networks=tuple(networks.items()),
+        hosts=tuple((h.host, h.domain, h.network, h.category.value, h.resources, h.blocked)
+                    for h in report.third_party_hosts),
+    )

@@ -1,0 +1,194 @@
+"""Local parallel run: worker processes audit shards, the parent alone writes the store.
+
+Queues are bounded both ways (a few shards waiting per worker; a few batches of
+results), so memory stays flat however big the input. Workers ignore SIGINT: on
+Ctrl-C the parent stops handing out work, keeps what has arrived, and ends them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from auditor.bulk.collect import Collector
+from auditor.bulk.plan import Shard
+from auditor.bulk.shard import FAILED, Outcome, Settings, audit_shard, load_engine
+
+BATCH_ROWS = 32
+BATCH_SECONDS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    index: int
+    shard: Shard
+    done: frozenset[str]
+
+
+def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int) -> None:
+    """Worker process body: engine loaded once, then shard after shard until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        load_engine(settings.engine)
+    except Exception as exc:  # the parent reports it once and stops
+        results.put(("fatal", -1, f"cannot load the rule engine: {exc}"))
+        return
+
+    def parent_gone() -> bool:
+        return os.getppid() != parent
+
+    while not stop.is_set():
+        try:
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if parent_gone():
+                return
+            continue
+        if task is None:
+            return
+        results.put(("start", task.index, os.getpid()))
+        batch: list[Outcome] = []
+        last = time.monotonic()
+        try:
+            for outcome in audit_shard(task.shard, settings, task.done, stop.is_set):
+                batch.append(outcome)
+                if len(batch) >= BATCH_ROWS or time.monotonic() - last >= BATCH_SECONDS:
+                    if parent_gone():
+                        return
+                    results.put(("rows", task.index, batch))
+                    batch, last = [], time.monotonic()
+        except Exception as exc:  # a bug in one shard must not end the run
+            batch.append(Outcome(f"!{task.shard.start}", FAILED, "shard", task.shard.path,
+                                 None, f"{task.shard.path}: shard failed: "
+                                 f"{type(exc).__name__}: {exc}"))
+        if batch:
+            results.put(("rows", task.index, batch))
+        if stop.is_set():
+            return
+        results.put(("done", task.index, None))
+
+
+class LocalRunner:
+    """Runs shards on `workers` processes, feeding their outcomes to a Collector."""
+
+    def __init__(self, settings: Settings, workers: int,
+                 done_keys: Callable[[str], frozenset[str]]) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
+        self.done_keys = done_keys
+        self.fatal: str | None = None
+
+    def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
+        """True when every shard finished; False when interrupted."""
+        ctx = mp.get_context("spawn")
+        tasks: Any = ctx.Queue(maxsize=self.workers * 2)
+        results: Any = ctx.Queue(maxsize=self.workers * 8)
+        stop: Any = ctx.Event()
+        by_index = dict(enumerate(shards))
+        pending = deque(enumerate(shards))
+        outstanding: dict[int, Shard] = {}
+        running: dict[int, int] = {}  # pid → task index
+        retried: set[int] = set()
+        procs: list[BaseProcess] = []
+
+        def spawn() -> None:
+            proc = ctx.Process(target=_worker, args=(tasks, results, stop, self.settings,
+                                                     os.getpid()), daemon=True)
+            proc.start()
+            procs.append(proc)
+
+        for _ in range(min(self.workers, len(shards))):
+            spawn()
+        try:
+            while pending or outstanding:
+                while pending:
+                    index, shard = pending[0]
+                    try:
+                        tasks.put_nowait(_Task(index, shard, self.done_keys(shard.input_id)))
+                    except queue.Full:
+                        break
+                    pending.popleft()
+                    outstanding[index] = shard
+                try:
+                    kind, index, payload = results.get(timeout=0.5)
+                except queue.Empty:
+                    self._check_workers(procs, running, outstanding, retried, pending,
+                                        collector, spawn)
+                    continue
+                if kind == "fatal":
+                    self.fatal = str(payload)
+                    stop.set()
+                    return False
+                if kind == "start":
+                    running[int(payload)] = index
+                elif kind == "rows":  # late rows of a shard given up on are still kept
+                    collector.add(by_index[index], payload)
+                elif kind == "done" and index in outstanding:
+                    collector.shard_done(outstanding.pop(index))
+                    running = {p: i for p, i in running.items() if i != index}
+                collector.maybe_flush()
+            for _ in procs:
+                tasks.put(None)
+            return True
+        except KeyboardInterrupt:
+            stop.set()
+            self._drain(results, by_index, outstanding, collector)
+            return False
+        finally:
+            collector.flush()
+            for proc in procs:
+                proc.join(timeout=2.0)
+                if proc.is_alive():
+                    proc.terminate()
+                    proc.join(timeout=2.0)
+            tasks.cancel_join_thread()
+            results.cancel_join_thread()
+
+    def _drain(self, results: Any, by_index: dict[int, Shard], outstanding: dict[int, Shard],
+               collector: Collector) -> None:
+        """Keep the batches already sent (whole records only) for a moment after Ctrl-C."""
+        deadline = time.monotonic() + 3.0
+        while time.monotonic() < deadline:
+            try:
+                kind, index, payload = results.get(timeout=0.2)
+            except (queue.Empty, KeyboardInterrupt):
+                break
+            if kind == "rows":
+                collector.add(by_index[index], payload)
+            elif kind == "done" and index in outstanding:
+                collector.shard_done(outstanding.pop(index))
+
+    def _check_workers(self, procs: list[BaseProcess], running: dict[int, int],
+                       outstanding: dict[int, Shard], retried: set[int],
+                       pending: deque[tuple[int, Shard]], collector: Collector,
+                       spawn: Callable[[], None]) -> None:
+        """A worker that died (OOM, a crash in a C library) loses no records: its shard is
+        run again from what the store has; a shard that kills two workers is reported."""
+        for proc in list(procs):
+            if proc.exitcode is None:
+                continue
+            procs.remove(proc)
+            index = running.pop(proc.pid or -1, None)
+            if index is None or index not in outstanding:
+                continue
+            collector.flush()
+            shard = outstanding.pop(index)
+            if index in retried:
+                collector.add(shard, [Outcome(f"!{shard.start}", FAILED, "shard", shard.path,
+                                              None, f"{shard.path}: worker died twice "
+                                              f"(exit {proc.exitcode}) on records from byte "
+                                              f"{shard.start}; the rest of this shard is "
+                                              "not audited")])
+                collector.shard_done(shard)
+            else:
+                retried.add(index)
+                pending.appendleft((index, shard))
+            spawn()

@@ -1,0 +1,85 @@
+"""A decompressed, seekable view of a gzip stream that reports truncation."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import Any, BinaryIO
+
+
+class Gunzip(io.RawIOBase):
+    """A decompressed, seekable view of a gzip stream that reports truncation.
+
+    `gzip.GzipFile` drops the bytes it decompressed before a truncation and raises
+    EOFError, which warcio takes for a clean end of file; this view returns every byte
+    it could decompress, then raises OSError. Seeking back re-reads from the start
+    (only done to resynchronise after damage).
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._origin = raw.tell()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._raw.seek(self._origin)
+        self._d = zlib.decompressobj(31)
+        self._pending = b""
+        self._pos = 0
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        if whence == 1:
+            pos += self._pos
+        elif whence == 2:
+            raise OSError("cannot seek from the end of a gzip stream")
+        if pos < self._pos:
+            self._reset()
+        while self._pos < pos:
+            if not self.read(min(pos - self._pos, 1 << 20)):
+                break
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        want = len(buffer)
+        while not self._pending and not self._done:
+            self._fill(want)
+        data, self._pending = self._pending[:want], self._pending[want:]
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def _fill(self, want: int) -> None:
+        if self._d.eof:  # next member, if any
+            rest = self._d.unused_data
+            self._d = zlib.decompressobj(31)
+            if not rest:
+                rest = self._raw.read(64 * 1024)
+                if not rest:
+                    self._done = True
+                    return
+            self._d_input(rest, want)
+            return
+        tail = self._d.unconsumed_tail
+        chunk = tail or self._raw.read(64 * 1024)
+        if not chunk:
+            self._done = True
+            raise OSError("gzip stream is truncated")
+        self._d_input(chunk, want)
+
+    def _d_input(self, chunk: bytes, want: int) -> None:
+        try:
+            self._pending = self._d.decompress(chunk, max(want, 64 * 1024))
+        except zlib.error as exc:
+            self._done = True
+            raise OSError(f"gzip stream is corrupt: {exc}") from None

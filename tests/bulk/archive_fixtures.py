@@ -1,0 +1,173 @@
+"""Builders for the archives the bulk and archive-reader tests read.
+
+Pages are written here, reproducing the ad markup of real networks (ExoClick,
+JuicyAds, AdSense, GTM); archives are built with warcio, zipfile and tarfile.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import tarfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+
+def page(title: str, *, exo_zone: str | None = None, juicy_zone: str | None = None,
+         adsense: str | None = None, gtm: str | None = None, words: int = 120) -> str:
+    """A small article page, with the ad and tag markup asked for."""
+    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"]
+    if gtm:
+        parts.append(
+            "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':"
+            "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],"
+            "j=d.createElement(s);j.async=true;j.src="
+            f"'https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);"
+            f"}})(window,document,'script','dataLayer','{gtm}');</script>")
+    if adsense:
+        parts.append("<script async src='https://pagead2.googlesyndication.com/pagead/js/"
+                     f"adsbygoogle.js?client={adsense}' crossorigin='anonymous'></script>")
+    parts.append("</head><body><article><h1>" + title + "</h1>")
+    body = " ".join(f"word{i}" for i in range(words))
+    parts.append(f"<p>{body}</p>")
+    if exo_zone:
+        parts.append("<script async type='application/javascript' "
+                     "src='https://a.magsrv.com/ad-provider.js'></script>"
+                     f"<ins class='eas6a97888e2' data-zoneid='{exo_zone}'></ins>"
+                     "<script>(AdProvider = window.AdProvider || []).push({'serve': {}});"
+                     "</script>")
+    if juicy_zone:
+        parts.append("<script type='text/javascript' data-cfasync='false' async "
+                     "src='https://poweredby.jads.co/js/jads.js'></script>"
+                     f"<ins id='{juicy_zone}' data-width='300' data-height='250'></ins>"
+                     "<script type='text/javascript' data-cfasync='false' async>"
+                     f"(adsbyjuicy = window.adsbyjuicy || []).push({{'adzone':{juicy_zone}}});"
+                     "</script>")
+    if adsense:
+        parts.append(f"<ins class='adsbygoogle' style='display:block' data-ad-client='{adsense}'"
+                     " data-ad-slot='1234567890' data-ad-format='auto'></ins>"
+                     "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>")
+    parts.append(f"<p>{body}</p></article></body></html>")
+    return "\n".join(parts)
+
+
+def chunked(data: bytes, size: int = 100) -> bytes:
+    out = b"".join(b"%x\r\n%s\r\n" % (len(data[i:i + size]), data[i:i + size])
+                   for i in range(0, len(data), size))
+    return out + b"0\r\n\r\n"
+
+
+@dataclass
+class Rec:
+    """One record to write: a response (optionally chunked/encoded) or another type."""
+
+    url: str
+    body: bytes = b""
+    rec_type: str = "response"
+    content_type: str = "text/html; charset=utf-8"
+    status: str = "200 OK"
+    encoding: str | None = None  # "gzip", "br", "deflate"
+    chunked: bool = False
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+
+def response(url: str, html: str, **kw: object) -> Rec:
+    return Rec(url, html.encode("utf-8"), **kw)  # type: ignore[arg-type]
+
+
+def _payload(rec: Rec) -> tuple[bytes, list[tuple[str, str]]]:
+    body = rec.body
+    headers = [("Content-Type", rec.content_type)]
+    if rec.encoding == "gzip":
+        body = gzip.compress(body)
+    elif rec.encoding == "deflate":
+        body = zlib.compress(body)
+    elif rec.encoding == "br":
+        import brotli
+
+        body = brotli.compress(body)
+    if rec.encoding:
+        headers.append(("Content-Encoding", rec.encoding))
+    if rec.chunked:
+        body = chunked(body)
+        headers.append(("Transfer-Encoding", "chunked"))
+    return body, headers + rec.extra
+
+
+def warc_bytes(records: list[Rec], *, compress: bool = True) -> bytes:
+    """A WARC (per-record gzip when `compress`) with a warcinfo record first."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=compress)
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
+    for rec in records:
+        if rec.rec_type == "response":
+            body, headers = _payload(rec)
+            http = StatusAndHeaders(rec.status, headers, protocol="HTTP/1.1")
+            record = writer.create_warc_record(rec.url, "response", payload=io.BytesIO(body),
+                                               http_headers=http, length=len(body))
+        elif rec.rec_type == "request":
+            http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
+            record = writer.create_warc_record(rec.url, "request", payload=io.BytesIO(b""),
+                                               http_headers=http)
+        elif rec.rec_type == "revisit":
+            record = writer.create_revisit_record(rec.url, digest="sha1:AAAA",
+                                                  refers_to_uri=rec.url,
+                                                  refers_to_date="2024-01-01T00:00:00Z")
+        else:
+            record = writer.create_warc_record(rec.url, rec.rec_type,
+                                               payload=io.BytesIO(rec.body),
+                                               warc_content_type=rec.content_type)
+        writer.write_record(record)
+    return out.getvalue()
+
+
+def member_offsets(data: bytes) -> list[int]:
+    """Start offsets of the gzip members of a per-record-gzip WARC."""
+    offsets, pos = [], 0
+    while pos < len(data):
+        offsets.append(pos)
+        d = zlib.decompressobj(31)
+        d.decompress(data[pos:])
+        pos = len(data) - len(d.unused_data)
+    return offsets
+
+
+def wacz_bytes(warc: bytes, pages: list[str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("archive/data.warc.gz"), warc)  # stored, as WACZ does
+        z.writestr("pages/pages.jsonl", "\n".join(
+            [json.dumps({"format": "json-pages-1.0"})] +
+            [json.dumps({"url": u, "ts": "2024-01-01T00:00:00Z"}) for u in pages]))
+        z.writestr("indexes/index.cdx", "")
+        z.writestr("datapackage.json", json.dumps({"profile": "data-package",
+                                                   "resources": []}))
+    return out.getvalue()
+
+
+def wp_post(post_id: int, link: str, html: str) -> dict[str, object]:
+    return {"id": post_id, "link": link, "title": {"rendered": f"Post {post_id}"},
+            "content": {"rendered": html}}
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for member, data in members.items():
+            z.writestr(member, data)
+    return out.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as t:  # type: ignore[call-overload]
+        for member, data in members.items():
+            info = tarfile.TarInfo(member)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return out.getvalue()
