@@ -164,7 +164,7 @@ class SarifReporter:
             "ruleId": v.rule_id,
             "ruleIndex": rule_index,
             "level": LEVEL[v.severity],
-            "message": {"text": sarif_text(v.message)},
+            "message": {"text": sarif_text(v.message + (f" (rule: {v.rule})" if v.rule else ""))},
             "locations": [loc],
             "partialFingerprints": {FINGERPRINT_KEY: v.fingerprint},
         }

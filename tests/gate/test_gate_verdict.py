@@ -1,0 +1,171 @@
+"""The verdict as a table: (page, rules) -> the clauses broken, where, and on what evidence."""
+
+from __future__ import annotations
+
+import pytest
+from gate_pages import finding, page, res, slot
+
+from auditor.gate.interface import PageRules
+from auditor.gate.verdict import evaluate_page, fingerprint, host_matches
+from auditor.model import Category, Metrics, PageReport, RequestType, Severity
+
+AD = Category.ADVERTISING
+EXO = dict(network="ExoClick", category=AD, rule="||magsrv.com^")
+
+CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
+    ("no policy keys: nothing fails",
+     page(res("a.magsrv.com", 3, **EXO)), PageRules(), []),
+    ("deny_hosts matches subdomains",
+     page(res("a.magsrv.com", 3)), PageRules(deny_hosts=("magsrv.com",)),
+     [("deny_hosts", 3, "a.magsrv.com")]),
+    ("deny_hosts does not match a lookalike",
+     page(res("notmagsrv.com", 3)), PageRules(deny_hosts=("magsrv.com",)), []),
+    ("one violation per host, at its first resource",
+     page(res("a.magsrv.com", 3), res("a.magsrv.com", 9, path="/y.js")),
+     PageRules(deny_hosts=("magsrv.com",)), [("deny_hosts", 3, "a.magsrv.com")]),
+    ("deny_networks",
+     page(res("a.magsrv.com", 4, **EXO)), PageRules(deny_networks=("ExoClick",)),
+     [("deny_networks", 4, "a.magsrv.com")]),
+    ("deny_categories",
+     page(res("a.magsrv.com", 4, **EXO)), PageRules(deny_categories=("advertising",)),
+     [("deny_categories", 4, "a.magsrv.com")]),
+    ("unknown third parties fall in the unknown category",
+     page(res("cdn.weird.example", 2, category=None)), PageRules(deny_categories=("unknown",)),
+     [("deny_categories", 2, "cdn.weird.example")]),
+    ("allow_hosts excepts a host from deny_categories",
+     page(res("a.magsrv.com", 4, **EXO)),
+     PageRules(allow_hosts=("magsrv.com",), deny_categories=("advertising",)), []),
+    ("allow_networks excepts one network from deny_categories",
+     page(res("pagead2.googlesyndication.com", 4, network="Google AdSense", category=AD),
+          res("a.magsrv.com", 6, **EXO)),
+     PageRules(allow_networks=("Google AdSense",), deny_categories=("advertising",)),
+     [("deny_categories", 6, "a.magsrv.com")]),
+    ("the network is more specific than the category",
+     page(res("www.google-analytics.com", 2, network="Google Analytics",
+              category=Category.ANALYTICS)),
+     PageRules(allow_categories=("analytics",), deny_networks=("Google Analytics",)),
+     [("deny_networks", 2, "www.google-analytics.com")]),
+    ("the longest host pattern wins: deny inside an allowed domain",
+     page(res("ads.partner.example", 5)),
+     PageRules(allow_hosts=("partner.example",), deny_hosts=("ads.partner.example",)),
+     [("deny_hosts", 5, "ads.partner.example")]),
+    ("the longest host pattern wins: allow inside a denied domain",
+     page(res("cdn.partner.example", 5)),
+     PageRules(allow_hosts=("cdn.partner.example",), deny_hosts=("partner.example",)), []),
+    ("a host denied twice breaks one clause, the most specific",
+     page(res("a.magsrv.com", 4, **EXO)),
+     PageRules(deny_hosts=("magsrv.com",), deny_networks=("ExoClick",),
+               deny_categories=("advertising",)),
+     [("deny_hosts", 4, "a.magsrv.com")]),
+    ("first-party resources are never judged",
+     page(res("static.example.com", 2, third_party=False, category=AD)),
+     PageRules(deny_categories=("advertising",)), []),
+    ("policy first_party hosts are not third parties",
+     page(res("img.example-cdn.net", 2, category=AD)),
+     PageRules(first_party=("example-cdn.net",), deny_categories=("advertising",)), []),
+    ("links (documents) are not loads",
+     page(res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)),
+     PageRules(deny_networks=("ExoClick",)), []),
+    ("a slot whose loader is absent is judged by its network",
+     page(slots=(slot("ExoClick", 7, zone="5876674"),)), PageRules(deny_networks=("ExoClick",)),
+     [("deny_networks", 7, "slot:ExoClick:ad:5876674")]),
+    ("a slot whose loader was judged is not reported twice",
+     page(res("a.magsrv.com", 6, **EXO), slots=(slot("ExoClick", 7, zone="1"),)),
+     PageRules(deny_networks=("ExoClick",)), [("deny_networks", 6, "a.magsrv.com")]),
+    ("a slot of an allowed loader is allowed",
+     page(res("a.magsrv.com", 6, **EXO), slots=(slot("ExoClick", 7),)),
+     PageRules(allow_hosts=("magsrv.com",), deny_categories=("advertising",)), []),
+    ("an unattributed slot falls under its category",
+     page(slots=(slot(None, 8),)), PageRules(deny_categories=("advertising",)),
+     [("deny_categories", 8, "slot:-:ad:")]),
+    ("max_ad_slots: located at the first slot over the limit",
+     page(slots=(slot(None, 3), slot(None, 5), slot(None, 9))), PageRules(max_ad_slots=2),
+     [("max_ad_slots", 9, "")]),
+    ("max_ad_slots at the limit passes",
+     page(slots=(slot(None, 3), slot(None, 5))), PageRules(max_ad_slots=2), []),
+    ("max_ad_slots = 0",
+     page(slots=(slot(None, 3),)), PageRules(max_ad_slots=0), [("max_ad_slots", 3, "")]),
+    ("max_third_party_hosts counts hosts, not resources, and not allowed ones",
+     page(res("a.one.example", 2), res("a.one.example", 3, path="/2.js"),
+          res("fonts.googleapis.com", 4), res("b.two.example", 5), res("c.three.example", 6)),
+     PageRules(allow_hosts=("fonts.googleapis.com",), max_third_party_hosts=2),
+     [("max_third_party_hosts", 6, "")]),
+    ("max_ad_area_px",
+     page(slots=(slot(None, 4, width=300, height=250), slot(None, 6, width=728, height=90)),
+          metrics=Metrics(ad_slots=2, ad_area_px=300 * 250 + 728 * 90)),
+     PageRules(max_ad_area_px=100_000), [("max_ad_area_px", 4, "")]),
+    ("min_content_to_ad_ratio",
+     page(slots=(slot(None, 4),), metrics=Metrics(ad_slots=1, content_to_ad_ratio=1.5)),
+     PageRules(min_content_to_ad_ratio=3.0), [("min_content_to_ad_ratio", 4, "")]),
+    ("min_content_to_ad_ratio: no ads, no ratio, no violation",
+     page(metrics=Metrics(content_to_ad_ratio=None)), PageRules(min_content_to_ad_ratio=3.0), []),
+    ("fail_on_severity: at or above",
+     page(findings=(finding("hidden-iframe", Severity.HIGH, 10),
+                    finding("odd-markup", Severity.MEDIUM, 11),
+                    finding("trivia", Severity.LOW, 12))),
+     PageRules(fail_on_severity=Severity.MEDIUM),
+     [("fail_on_severity", 10, "hidden-iframe:0123456789abcdef"),
+      ("fail_on_severity", 11, "odd-markup:0123456789abcdef")]),
+    ("fail_on_findings: whatever the severity",
+     page(findings=(finding("trivia", Severity.LOW, 12),)),
+     PageRules(fail_on_findings=("trivia",), fail_on_severity=Severity.HIGH),
+     [("fail_on_findings", 12, "trivia:0123456789abcdef")]),
+    ("findings count only through the finding clauses",
+     page(findings=(finding("hidden-iframe", Severity.HIGH, 10),)),
+     PageRules(deny_categories=("advertising",), max_ad_slots=0), []),
+]
+
+
+@pytest.mark.parametrize(("page_", "rules", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_verdict(page_: PageReport, rules: PageRules,
+                 expected: list[tuple[str, int, str]]) -> None:
+    got = evaluate_page(page_, "blog/post.html", rules)
+    assert [(v.clause, v.line, v.evidence) for v in got] == expected
+    for v in got:
+        assert v.path == "blog/post.html"
+        assert v.fingerprint == fingerprint("blog/post.html", v.clause, v.evidence)
+        assert not v.baselined
+
+
+def test_base_url_host_is_first_party() -> None:
+    p = page(res("static.example.org", 2, category=AD))
+    rules = PageRules(deny_categories=("advertising",))
+    assert evaluate_page(p, "a.html", rules)
+    assert evaluate_page(p, "a.html", rules, first_party=("example.org",)) == []
+
+
+def test_violation_names_the_rule_that_identified_the_resource() -> None:
+    (v,) = evaluate_page(page(res("a.magsrv.com", 4, **EXO)), "p.html",
+                         PageRules(deny_networks=("ExoClick",)))
+    assert (v.rule, v.list) == ("||magsrv.com^", "easylist")
+    (v,) = evaluate_page(page(res("a.magsrv.com", 4, network="ExoClick", category=AD)), "p.html",
+                         PageRules(deny_networks=("ExoClick",)))
+    assert v.rule == "catalogue: ExoClick"
+    assert "ExoClick" in v.message and "a.magsrv.com" in v.message
+
+
+def test_finding_violations_carry_the_kind_as_rule_id() -> None:
+    (v,) = evaluate_page(page(findings=(finding("hidden-iframe", Severity.HIGH),)), "p.html",
+                         PageRules(fail_on_severity=Severity.HIGH))
+    assert (v.rule_id, v.clause, v.severity) == ("hidden-iframe", "fail_on_severity",
+                                                  Severity.HIGH)
+
+
+@pytest.mark.parametrize(("host", "pattern", "expected"), [
+    ("magsrv.com", "magsrv.com", True),
+    ("a.b.magsrv.com", "magsrv.com", True),
+    ("amagsrv.com", "magsrv.com", False),
+    ("magsrv.com", "a.magsrv.com", False),
+])
+def test_host_matches(host: str, pattern: str, expected: bool) -> None:
+    assert host_matches(host, pattern) is expected
+
+
+def test_fingerprint_has_no_line_and_ignores_path_spelling() -> None:
+    assert fingerprint("./blog/a.html", "deny_hosts", "x") == fingerprint("blog/a.html",
+                                                                          "deny_hosts", "x")
+    assert fingerprint("blog\\a.html", "deny_hosts", "x") == fingerprint("blog/a.html",
+                                                                         "deny_hosts", "x")
+    assert fingerprint("blog/a.html", "deny_hosts", "x") != fingerprint("blog/b.html",
+                                                                        "deny_hosts", "x")
