@@ -38,8 +38,18 @@ TYPE_MAP = {
     "xbl": "other",
 }
 CONTRACT_TYPES = {
-    "script", "image", "stylesheet", "subdocument", "xmlhttprequest", "media", "font", "ping",
-    "websocket", "object", "document", "other",
+    "script",
+    "image",
+    "stylesheet",
+    "subdocument",
+    "xmlhttprequest",
+    "media",
+    "font",
+    "ping",
+    "websocket",
+    "object",
+    "document",
+    "other",
 }
 
 
