@@ -1,0 +1,175 @@
+"""A store → the bulk summary (CONTRACT "Bulk summary", schema auditor.bulk/1).
+
+Operator clusters: sites (registrable domains) are joined when they share a
+monetisation or tracking ID; union-find over site↔ID edges, keeping only IDs that
+tie two sites or more. Two kinds of ID never join sites:
+
+* per-slot or generic kinds (`GENERIC_ID_KINDS`): an AdSense slot number or a Taboola
+  mode names a placement, not an account; a GPT network code is shared by every site of
+  a managed ad stack (Ezoic, Mediavine...), so it would merge unrelated operators;
+* placeholder values left in templates (`ca-pub-0000000000000000`, `GTM-XXXXXX`).
+
+`max_sites_per_id` optionally drops IDs shared by very many sites (a theme shipping
+its author's GA ID) from the merging; they are still listed under the IDs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from typing import Any
+
+from auditor import __version__
+from auditor.bulk.store import Store
+
+SCHEMA = "auditor.bulk/1"
+GENERIC_ID_KINDS = frozenset({
+    "adsense-slot", "gpt-slot", "gpt-network", "taboola-mode", "taboola-container",
+    "outbrain-widget", "outbrain-source", "medianet-slot", "matomo-site", "amazon-native-ad",
+})
+RATIO_EDGES = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+_PLACEHOLDER = re.compile(r"^(?:[a-z]+-)*(?:pub-)?([0x]+|1234567890?|123456789?)(?:-[0x1]+)?$",
+                          re.I)
+
+
+def is_placeholder(value: str) -> bool:
+    """Template IDs that were never filled in.
+
+    >>> [is_placeholder(v) for v in ("ca-pub-0000000000000000", "GTM-XXXXXX",
+    ...                              "UA-000000-1", "ca-pub-8120000000000123")]
+    [True, True, True, False]
+    """
+    return bool(_PLACEHOLDER.match(value.strip()))
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def clusters(edges: list[tuple[str, str, str | None, str]],
+             max_sites_per_id: int = 0) -> list[dict[str, Any]]:
+    """Groups of ≥2 sites tied by shared IDs; `edges` are (kind, value, network, site)."""
+    sites_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    network_of: dict[tuple[str, str], str | None] = {}
+    for kind, value, network, site in edges:
+        if kind in GENERIC_ID_KINDS or is_placeholder(value):
+            continue
+        sites_of[(kind, value)].add(site)
+        network_of.setdefault((kind, value), network)
+    ties = {k: s for k, s in sites_of.items() if len(s) >= 2
+            and (max_sites_per_id <= 0 or len(s) <= max_sites_per_id)}
+    uf = _UnionFind()
+    for sites in ties.values():
+        first, *rest = sorted(sites)
+        for site in rest:
+            uf.union(first, site)
+    groups: dict[str, set[str]] = defaultdict(set)
+    evidence: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, sites in ties.items():
+        root = uf.find(next(iter(sites)))
+        groups[root] |= sites
+        evidence[root].append(key)
+    out: list[dict[str, Any]] = []
+    for root, sites in groups.items():
+        ids = sorted(evidence[root], key=lambda k: (-len(ties[k]), k))
+        out.append({
+            "sites": sorted(sites),
+            "ids": [{"kind": k, "value": v, "network": network_of[(k, v)],
+                     "sites": len(ties[(k, v)])} for k, v in ids],
+        })
+    out.sort(key=lambda c: (-len(c["sites"]), c["sites"][0]))
+    return out
+
+
+def _ratio_distribution(ratios: list[float], without_ads: int) -> dict[str, Any]:
+    ratios.sort()
+    quantiles: dict[str, float | None] = {}
+    for q in QUANTILES:
+        quantiles[f"p{round(q * 100)}"] = (
+            ratios[min(len(ratios) - 1, int(q * len(ratios)))] if ratios else None)
+    histogram = []
+    for i, low in enumerate(RATIO_EDGES):
+        high = RATIO_EDGES[i + 1] if i + 1 < len(RATIO_EDGES) else None
+        lo_at = bisect.bisect_left(ratios, low)
+        hi_at = bisect.bisect_left(ratios, high) if high is not None else len(ratios)
+        histogram.append({"low": low, "high": high, "pages": hi_at - lo_at})
+    return {
+        "pages_with_ads": len(ratios),
+        "pages_without_ads": without_ads,
+        "min": ratios[0] if ratios else None,
+        "max": ratios[-1] if ratios else None,
+        "mean": sum(ratios) / len(ratios) if ratios else None,
+        "quantiles": quantiles,
+        "histogram": histogram,
+    }
+
+
+def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0) -> dict[str, Any]:
+    """The whole summary as plain data (JSON-ready)."""
+    totals = store.totals()
+    pages = totals.audited
+    sites = int(store.query("SELECT count(DISTINCT site) FROM pages WHERE site IS NOT NULL")
+                [0][0])
+    networks = [
+        {"network": n, "category": c, "pages": p, "sites": s,
+         "share_pages": round(p / pages, 4) if pages else 0.0,
+         "share_sites": round(s / sites, 4) if sites else 0.0}
+        for n, c, p, s in store.query(
+            "SELECT n.network, max(n.category), count(DISTINCT n.page_id), "
+            "count(DISTINCT p.site) FROM page_networks n JOIN pages p ON p.id = n.page_id "
+            "GROUP BY n.network ORDER BY 3 DESC, 1")
+    ]
+    hosts = [
+        {"host": h, "domain": d, "network": n, "category": c, "pages": p, "sites": s,
+         "share_pages": round(p / pages, 4) if pages else 0.0}
+        for h, d, n, c, p, s in store.query(
+            "SELECT h.host, max(h.domain), max(h.network), max(h.category), "
+            "count(DISTINCT h.page_id), count(DISTINCT p.site) FROM page_hosts h "
+            "JOIN pages p ON p.id = h.page_id GROUP BY h.host ORDER BY 5 DESC, 1 LIMIT ?",
+            (top,))
+    ]
+    ratios = [float(r[0]) for r in store.query(
+        "SELECT content_to_ad_ratio FROM pages WHERE content_to_ad_ratio IS NOT NULL")]
+    edges = [(k, v, n, s) for k, v, n, s in store.query(
+        "SELECT DISTINCT kind, value, network, site FROM ids WHERE site IS NOT NULL")]
+    skip_reasons = [{"reason": r or "", "records": n} for r, n in store.query(
+        "SELECT detail, count(*) FROM progress WHERE status='skipped' GROUP BY detail "
+        "ORDER BY 2 DESC, 1 LIMIT ?", (top,))]
+    failures = [{"input": i, "kind": k, "error": e} for i, k, e in store.query(
+        "SELECT input, kind, error FROM errors ORDER BY rowid LIMIT ?", (top,))]
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "auditor", "version": __version__},
+        "records": totals.records,
+        "audited": totals.audited,
+        "skipped": totals.skipped,
+        "failed": totals.failed,
+        "pages": pages,
+        "sites": sites,
+        "networks": networks,
+        "third_party_hosts": hosts,
+        "content_to_ad_ratio": _ratio_distribution(ratios, pages - len(ratios)),
+        "clusters": clusters(edges, max_sites_per_id),
+        "cluster_rules": {"ignored_kinds": sorted(GENERIC_ID_KINDS),
+                          "placeholder_values_ignored": True,
+                          "max_sites_per_id": max_sites_per_id or None},
+        "skip_reasons": skip_reasons,
+        "failures": failures,
+    }
