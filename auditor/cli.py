@@ -85,9 +85,24 @@ def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
                       help="violations in this baseline don't fail; only new ones do")
     gate.add_argument("--write-baseline", type=Path, metavar="FILE",
                       help="record today's violations in FILE and exit 0")
+    gate.add_argument("--also", action="append", type=_also, default=[], metavar="FORMAT=FILE",
+                      help="also write FORMAT to FILE (repeatable), e.g. --also "
+                           "sarif=auditor.sarif --also md=$GITHUB_STEP_SUMMARY")
     gate.add_argument("--base-url", metavar="URL",
                       help="site mode: a page's URL is URL + its path under the site "
                            "directory (index.html is its directory's URL)")
+
+
+def _also(value: str) -> tuple[str, Path]:
+    """FORMAT=FILE for --also: one run, several reports (and one set of annotations)."""
+    from auditor.report import REPORTERS
+
+    fmt, sep, file = value.partition("=")
+    if not sep or not file or fmt not in REPORTERS:
+        raise argparse.ArgumentTypeError(
+            f"expected FORMAT=FILE with FORMAT one of {', '.join(sorted(REPORTERS))}, "
+            f"got {value!r}")
+    return fmt, Path(file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +142,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
     from auditor.readers import Record, Skipped
-    from auditor.report import REPORTERS, RunSummary
+    from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
     from auditor.report.tee import Tee
     from auditor.rules import Engine
@@ -140,12 +155,20 @@ def run_audit(args: argparse.Namespace) -> int:
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
     catalogue = default_catalogue()
     out, close = _open_output(args.output)
+    closers = [close]
     try:
-        reporter = REPORTERS[args.format](out, __version__, gate.active)
+        reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
+        extra: list[Reporter] = []
+        for fmt, path in args.also:
+            handle, close_also = _open_output(path)
+            closers.append(close_also)
+            extra.append(REPORTERS[fmt](handle, __version__, gate.active))
         if gate.active and in_github_actions():
-            reporter = Tee(reporter, GitHubAnnotations(sys.stderr))
+            extra.append(GitHubAnnotations(sys.stderr))
+        if extra:
+            reporter = Tee(reporter, *extra)
         reporter.start(engine.lists)
         pages = errors = 0
         skipped: list[Skipped] = []
@@ -168,7 +191,8 @@ def run_audit(args: argparse.Namespace) -> int:
         )
         gate.finish()
     finally:
-        close()
+        for closer in closers:
+            closer()
     return EXIT_OK if gate.passed or gate.write_to else EXIT_VIOLATION
 
 
