@@ -1,0 +1,148 @@
+"""`auditor bulk` end to end: exact counts over every input kind, idempotence, resume."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from archive_fixtures import (
+    Rec,
+    page,
+    response,
+    tar_bytes,
+    wacz_bytes,
+    warc_bytes,
+    wp_post,
+    zip_bytes,
+)
+
+from auditor.cli import main
+
+LIGHT = ["--no-system-lists", "--no-progress", "--workers", "2"]
+
+
+def site_page(i: int) -> str:
+    return page(f"Article {i}", exo_zone=str(5876000 + i % 3),
+                adsense="ca-pub-8120000000000123" if i % 5 == 0 else None)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One of each input kind, with known counts (see EXPECTED)."""
+    root = tmp_path_factory.mktemp("corpus")
+    recs: list[Rec] = []
+    for i in range(12):
+        recs.append(response(f"https://site{i % 4}.example/p{i}", site_page(i),
+                             encoding="gzip", chunked=True))
+        recs.append(Rec(f"https://site{i % 4}.example/{i}.png", b"\x89PNG\r\n\x1a\n\0",
+                        content_type="image/png"))
+    recs.append(Rec("https://site0.example/p0", rec_type="revisit"))
+    recs.append(response("https://big.example/", page("big", words=30000)))
+    (root / "crawl.warc.gz").write_bytes(warc_bytes(recs))  # 1 + 24 + 1 + 1 = 27 records
+    (root / "capture.wacz").write_bytes(
+        wacz_bytes(warc_bytes(recs[:6]), ["https://site0.example/p0"]))  # 7 + 3 metadata
+    posts = json.dumps([wp_post(n, f"https://wp{n % 2}.example/?p={n}", site_page(n))
+                        for n in range(1, 4)])
+    (root / "dump.zip").write_bytes(zip_bytes({"posts.json": posts.encode(),
+                                               "a.html": site_page(7).encode(),
+                                               "logo.png": b"\x89PNG\r\n\x1a\n\0\0"}))  # 5
+    (root / "pages.tar.gz").write_bytes(tar_bytes({f"p{i}.html": site_page(i).encode()
+                                                   for i in range(4)}))  # 4
+    lines = [json.dumps({"url": f"https://jl.example/{i}", "html": site_page(i)})
+             for i in range(5)] + ["{broken"]
+    (root / "lines.jsonl").write_text("\n".join(lines) + "\n")  # 6
+    return {"warc": root / "crawl.warc.gz", "wacz": root / "capture.wacz",
+            "zip": root / "dump.zip", "tar": root / "pages.tar.gz", "jsonl": root / "lines.jsonl"}
+
+
+# records, audited, skipped, failed per input (the big page fails the lowered cap)
+EXPECTED = {"warc": (27, 12, 14, 1), "wacz": (10, 3, 7, 0), "zip": (5, 4, 1, 0),
+            "tar": (4, 4, 0, 0), "jsonl": (6, 5, 0, 1)}
+CAP = ["--max-record-bytes", "100k"]
+
+
+def totals(store: Path) -> dict[str, int]:
+    with sqlite3.connect(store) as db:
+        return dict(db.execute("SELECT status, count(*) FROM progress GROUP BY 1").fetchall())
+
+
+def final_line(capsys: pytest.CaptureFixture[str]) -> str:
+    return capsys.readouterr().out.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_each_input_kind_counts_exactly(kind: str, corpus: dict[str, Path], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(corpus[kind]), "--store", str(store), *LIGHT, *CAP]) == 0
+    records, audited, skipped, failed = EXPECTED[kind]
+    assert final_line(capsys).startswith(
+        f"{records} records: {audited} audited, {skipped} skipped, {failed} failed")
+    assert totals(store) == {k: v for k, v in (("audited", audited), ("skipped", skipped),
+                                               ("failed", failed)) if v}
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == audited
+        assert db.execute("SELECT count(*) FROM errors").fetchone()[0] == failed
+
+
+def test_all_inputs_twice_adds_nothing_and_resume_reuses_inputs(
+        corpus: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    args = ["bulk", *map(str, corpus.values()), "--store", str(store), *LIGHT, *CAP]
+    assert main(args) == 0
+    n = sum(e[0] for e in EXPECTED.values())
+    assert f"{n} records" in final_line(capsys)
+    assert main(args) == 0
+    assert "(0 new this run)" in final_line(capsys)
+    assert main(["bulk", "--resume", "--store", str(store), *LIGHT, *CAP]) == 0
+    assert "(0 new this run)" in final_line(capsys)
+    assert sum(totals(store).values()) == n
+
+
+def test_byte_range_split_gives_the_same_records(corpus: dict[str, Path], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    keys = []
+    for split in ("0", "3k"):
+        store = tmp_path / f"s{split}.db"
+        assert main(["bulk", str(corpus["warc"]), str(corpus["jsonl"]), "--store", str(store),
+                     "--split-bytes", split, *LIGHT, *CAP]) == 0
+        with sqlite3.connect(store) as db:
+            keys.append(sorted(db.execute("SELECT input_id, record_key, status FROM progress")))
+            shards = db.execute("SELECT count(*) FROM shards").fetchone()[0]
+        assert shards == 2 if split == "0" else shards > 4
+    assert keys[0] == keys[1]
+
+
+def test_directory_input(corpus: dict[str, Path], tmp_path: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(corpus["warc"].parent), "--store", str(store), *LIGHT, *CAP]) == 0
+    assert sum(totals(store).values()) == sum(e[0] for e in EXPECTED.values())
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b""])
+def test_store_that_is_not_ours_is_refused(content: bytes, tmp_path: Path,
+                                           corpus: dict[str, Path],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "x.db"
+    if content:
+        store.write_bytes(content)
+    else:
+        with sqlite3.connect(store) as db:
+            db.execute("CREATE TABLE other (x)")
+    assert main(["bulk", str(corpus["tar"]), "--store", str(store), *LIGHT]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "not an auditor store" in err
+    assert main(["report", "--store", str(store)]) == 2
+
+
+def test_missing_input_and_bad_usage_exit_2(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(tmp_path / "nope.warc"), "--store", str(store), *LIGHT]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["bulk", "--store", str(store), *LIGHT]) == 2
+    assert main(["bulk", str(tmp_path), "--store", str(store), "--parquet", "x", *LIGHT]) == 2
+    assert main(["report", "--store", str(tmp_path / "absent.db")]) == 2

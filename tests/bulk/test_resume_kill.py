@@ -1,0 +1,97 @@
+"""Crash safety: kill -9 (and Ctrl-C) at random points, resume, every record exactly once."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from archive_fixtures import Rec, page, response, warc_bytes
+
+from auditor.readers.warc import read_warc
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def warc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
+    recs: list[Rec] = []
+    for i in range(600):
+        recs.append(response(f"https://s{i % 40}.example/{i}",
+                             page(f"p{i}", exo_zone=str(i % 9), words=300 + i % 200),
+                             encoding="gzip", chunked=i % 2 == 0))
+        if i % 10 == 0:
+            recs.append(Rec(f"https://s.example/{i}.png", b"\x89PNG\r\n\x1a\n",
+                            content_type="image/png"))
+    path = tmp_path_factory.mktemp("kill") / "crawl.warc.gz"
+    path.write_bytes(warc_bytes(recs))
+    with path.open("rb") as f:
+        keys = {r.input.split("#", 1)[1] for r in read_warc(f, str(path))}
+    return path, keys
+
+
+def bulk(warc: Path, store: Path, *extra: str) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(store),
+           "--no-system-lists", "--no-progress", "--workers", "2", "--split-bytes", "200k",
+           *extra]
+    return subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def check_store(store: Path, expected: set[str], complete: bool) -> int:
+    with sqlite3.connect(store) as db:
+        keys = [k for (k,) in db.execute("SELECT record_key FROM progress")]
+        audited = db.execute("SELECT count(*) FROM progress WHERE status='audited'").fetchone()
+        pages = db.execute("SELECT count(*), count(DISTINCT record_key) FROM pages").fetchone()
+    assert len(keys) == len(set(keys)), "a record stored twice"
+    assert set(keys) <= expected
+    assert pages[0] == pages[1] == audited[0], "pages and progress disagree"
+    if complete:
+        assert set(keys) == expected
+    return len(keys)
+
+
+def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_path: Path) -> None:
+    path, expected = warc
+    store = tmp_path / "s.db"
+    rng = random.Random(4)
+    seen = []
+    for round_ in range(5):
+        proc = bulk(path, store, *(["--resume"] if round_ else []))
+        time.sleep(rng.uniform(1.0, 4.0))
+        if proc.poll() is None:
+            if round_ % 2:
+                os.kill(proc.pid, signal.SIGKILL)  # only the parent: workers must notice
+            else:
+                os.killpg(proc.pid, signal.SIGKILL)  # the whole process group
+        proc.wait(timeout=60)
+        if store.exists():
+            seen.append(check_store(store, expected, complete=False))
+    proc = bulk(path, store, "--resume")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    assert check_store(store, expected, complete=True) == len(expected)
+    last = out.decode().strip().splitlines()[-1]
+    assert last.startswith(f"{len(expected)} records: ")
+    assert any(0 < n < len(expected) for n in seen), f"no kill landed mid-run: {seen}"
+
+
+def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> None:
+    path, expected = warc
+    store = tmp_path / "s.db"
+    proc = bulk(path, store)
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 130), err.decode()
+    assert b"Traceback" not in err
+    check_store(store, expected, complete=proc.returncode == 0)
+    proc = bulk(path, store, "--resume")
+    proc.communicate(timeout=300)
+    assert check_store(store, expected, complete=True) == len(expected)

@@ -1,0 +1,196 @@
+"""Archive readers: every record comes out once, as a page, a skip or a failure."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bulk"))
+
+from archive_fixtures import (  # noqa: E402
+    Rec,
+    member_offsets,
+    page,
+    response,
+    tar_bytes,
+    wacz_bytes,
+    warc_bytes,
+    wp_post,
+    zip_bytes,
+)
+
+from auditor.readers import Document, ReadFailure, Skipped, read_source  # noqa: E402
+from auditor.readers.warc import next_boundary, read_warc  # noqa: E402
+
+HTML = page("Article", exo_zone="5876674", juicy_zone="1045223", adsense="ca-pub-8120000000000123")
+
+
+def kinds(records: list[object]) -> list[str]:
+    return [type(r).__name__[0] for r in records]  # D(ocument), S(kipped), R(eadFailure)
+
+
+def mixed() -> list[Rec]:
+    return [
+        response("https://a.example/1", HTML, encoding="gzip", chunked=True),
+        response("https://a.example/2", HTML, encoding="br"),
+        response("https://a.example/3", HTML, encoding="deflate", chunked=True),
+        Rec("https://a.example/logo.png", b"\x89PNG\r\n\x1a\n\0\0", content_type="image/png"),
+        Rec("https://a.example/1", rec_type="revisit"),
+        Rec("https://a.example/1", rec_type="request"),
+        Rec("https://a.example/meta", b"x: y", rec_type="metadata",
+            content_type="application/warc-fields"),
+        response("https://a.example/moved", "<html>moved</html>", status="301 Moved"),
+        response("https://a.example/untyped", HTML, content_type="application/octet-stream"),
+        response("https://a.example/data.bin", "\0\1\2\3" * 100,
+                 content_type="application/octet-stream"),
+    ]
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_warc_records_are_decoded_and_classified(compress: bool) -> None:
+    records = list(read_warc(io.BytesIO(warc_bytes(mixed(), compress=compress)), "t.warc"))
+    # warcinfo, 3 decoded pages, image, revisit, request, metadata, 301, sniffed page, binary
+    assert kinds(records) == list("SDDDSSSSSDS")
+    docs = [r for r in records if isinstance(r, Document)]
+    assert [d.url for d in docs] == ["https://a.example/1", "https://a.example/2",
+                                     "https://a.example/3", "https://a.example/untyped"]
+    assert all(d.text == HTML for d in docs)
+    assert all(re.fullmatch(r"t\.warc#\d+", r.input) for r in records)
+    reasons = [r.reason for r in records if isinstance(r, Skipped)]
+    assert reasons[:4] == ["warcinfo", "image/png", "revisit", "request"]
+    assert "HTTP 301" in reasons
+
+
+def test_record_offsets_are_gzip_member_offsets() -> None:
+    data = warc_bytes(mixed())
+    records = list(read_warc(io.BytesIO(data), "t"))
+    assert [int(r.input.split("#")[1]) for r in records] == member_offsets(data)
+
+
+def test_charset_comes_from_the_http_header() -> None:
+    html = "<html><body><p>café crème brûlée</p></body></html>"
+    rec = Rec("https://a.example/", html.encode("cp1252"),
+              content_type="text/html; charset=windows-1252")
+    [_, doc] = list(read_warc(io.BytesIO(warc_bytes([rec])), "t"))
+    assert isinstance(doc, Document) and "café crème brûlée" in doc.text
+
+
+def test_damage_is_one_failed_record_and_the_rest_is_read() -> None:
+    recs = [response(f"https://s{i}.example/", HTML, encoding="gzip", chunked=True)
+            for i in range(6)]
+    data = bytearray(warc_bytes(recs))
+    offsets = member_offsets(bytes(data))
+    data[offsets[3] + 40: offsets[3] + 80] = b"\0" * 40  # corrupt one member
+    truncated = bytes(data[:-25])  # and cut the last one short
+    records = list(read_warc(io.BytesIO(truncated), "t"))
+    assert kinds(records) == list("SDDRDDR")
+    assert records[3].input == f"t#{offsets[3]}"
+
+
+@pytest.mark.parametrize("delta", [-40, 40, 5000])
+def test_wrong_content_length_fails_only_that_record(delta: int) -> None:
+    recs = [response(f"https://s{i}.example/", HTML) for i in range(4)]
+    data = warc_bytes(recs, compress=False)
+    lengths = list(re.finditer(rb"Content-Length: (\d+)\r\n\r\nHTTP", data))
+    m = lengths[1]
+    bad = data[:m.start(1)] + str(int(m.group(1)) + delta).encode() + data[m.end(1):]
+    records = list(read_warc(io.BytesIO(bad), "t"))
+    assert kinds(records) == list("SDRDD")
+    assert "Content-Length" in records[2].error  # type: ignore[union-attr]
+
+
+def test_record_over_the_cap_is_a_failure_without_reading_it() -> None:
+    big = page("Big", words=20000)
+    recs = [response("https://s.example/small", HTML), response("https://s.example/big", big)]
+    records = list(read_warc(io.BytesIO(warc_bytes(recs)), "t", max_record_bytes=50_000))
+    assert kinds(records) == list("SDR")
+    assert "cap" in records[2].error  # type: ignore[union-attr]
+
+
+def test_gzip_body_that_is_not_gzip_fails_and_binary_html_fails() -> None:
+    recs = [Rec("https://s.example/a", b"\x1f\x8bnot really gzip at all", encoding=None,
+                extra=[("Content-Encoding", "gzip")]),
+            Rec("https://s.example/b", b"\0\1\2\3\4\5" * 50)]
+    records = list(read_warc(io.BytesIO(warc_bytes(recs)), "t"))
+    assert kinds(records) == list("SRR")
+
+
+def test_whole_file_gzip_and_truncation() -> None:
+    recs = [response(f"https://s{i}.example/", page(f"p{i}", words=3000), encoding="br")
+            for i in range(5)]
+    whole = gzip.compress(warc_bytes(recs, compress=False))
+    assert kinds(list(read_warc(io.BytesIO(whole), "t"))) == list("SDDDDD")
+    cut = list(read_warc(io.BytesIO(whole[: len(whole) * 2 // 3]), "t"))
+    assert kinds(cut)[-1] == "R" and "truncated" in cut[-1].error  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_byte_range_shards_tile_the_file(compress: bool) -> None:
+    recs = [response(f"https://s{i}.example/", page(f"p{i}", words=50 + 37 * i))
+            for i in range(30)]
+    data = warc_bytes(recs, compress=compress)
+    whole = [r.input for r in read_warc(io.BytesIO(data), "t")]
+    for step in (500, 1777, 4096):
+        parts: list[str] = []
+        for lo in range(0, len(data), step):
+            hi = lo + step if lo + step < len(data) else None
+            parts += [r.input for r in read_warc(io.BytesIO(data), "t", span=(lo, hi))]
+        assert parts == whole
+
+
+def test_boundary_is_not_fooled_by_a_warc_inside_a_payload() -> None:
+    inner = warc_bytes([response("https://in.example/", HTML)], compress=False)
+    data = warc_bytes([Rec("https://out.example/x.warc", inner,
+                           content_type="application/warc")], compress=False)
+    first = data.index(b"WARC/1.", 10)
+    assert next_boundary(io.BytesIO(data), first, gz=False) is None or \
+        next_boundary(io.BytesIO(data), first, gz=False) == data.index(b"WARC/1.", first)
+
+
+def test_wacz_reads_its_warc_and_skips_its_metadata() -> None:
+    data = wacz_bytes(warc_bytes(mixed()), ["https://a.example/1"])
+    records = list(read_source(data))
+    warc_records = [r for r in records if "#archive/data.warc.gz#" in r.input]
+    assert kinds(warc_records) == list("SDDDSSSSSDS")
+    meta = [r for r in records if r not in warc_records]
+    assert all(isinstance(r, Skipped) and r.reason == "WACZ metadata" for r in meta)
+    assert len(meta) == 3
+
+
+def test_zip_of_pages_posts_and_a_nested_warc() -> None:
+    posts = json.dumps([wp_post(1, "https://wp.example/?p=1", HTML),
+                        wp_post(2, "https://wp.example/?p=2", "<p>hello</p>")])
+    data = zip_bytes({"site/index.html": HTML.encode(), "posts.json": posts.encode(),
+                      "img/logo.png": b"\x89PNG\r\n\x1a\n\0\0\0\0", "bad.json": b"{nope",
+                      "crawl.warc.gz": warc_bytes(mixed()[:2])})
+    records = list(read_source(data))
+    by_name = {r.input.removeprefix("<bytes>#"): r for r in records}
+    assert isinstance(by_name["site/index.html"], Document)
+    assert by_name["posts.json#post-1"].kind == "wp-json"  # type: ignore[union-attr]
+    assert isinstance(by_name["img/logo.png"], Skipped)
+    assert isinstance(by_name["bad.json"], ReadFailure)
+    assert kinds([r for n, r in by_name.items() if n.startswith("crawl")]) == list("SDD")
+    assert len(records) == 8
+
+
+def test_tar_gz_and_truncated_tar() -> None:
+    members = {f"p{i}.html": page(f"p{i}", words=200 + i).encode() for i in range(8)}
+    members["posts.jsonl"] = "\n".join(json.dumps({"url": f"https://j.example/{i}",
+                                                   "html": HTML}) for i in range(3)).encode()
+    data = tar_bytes(members)
+    records = list(read_source(data))
+    assert len(records) == 11 and all(isinstance(r, Document) for r in records)
+    cut = list(read_source(data[: len(data) // 2]))
+    assert isinstance(cut[-1], ReadFailure)
+    assert 1 <= len(cut) < 11
+
+
+def test_gzip_wrapping_a_single_page() -> None:
+    [doc] = list(read_source(gzip.compress(HTML.encode())))
+    assert isinstance(doc, Document) and doc.text == HTML
