@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def warc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
     recs: list[Rec] = []
-    for i in range(600):
+    for i in range(1500):
         recs.append(response(f"https://s{i % 40}.example/{i}",
                              page(f"p{i}", exo_zone=str(i % 9), words=300 + i % 200),
                              encoding="gzip", chunked=i % 2 == 0))
@@ -42,6 +42,23 @@ def bulk(warc: Path, store: Path, *extra: str) -> subprocess.Popen[bytes]:
            *extra]
     return subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
+
+
+def stored(store: Path) -> int:
+    try:
+        with sqlite3.connect(store, timeout=1) as db:
+            return int(db.execute("SELECT count(*) FROM progress").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def wait_for(proc: subprocess.Popen[bytes], store: Path, target: int) -> None:
+    """Until `target` records are stored (a random point of the run) or the run ends."""
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if stored(store) >= target:
+            return
+        time.sleep(0.01)
 
 
 def check_store(store: Path, expected: set[str], complete: bool) -> int:
@@ -64,7 +81,7 @@ def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_pa
     seen = []
     for round_ in range(5):
         proc = bulk(path, store, *(["--resume"] if round_ else []))
-        time.sleep(rng.uniform(1.0, 4.0))
+        wait_for(proc, store, int(len(expected) * (round_ + rng.random()) / 6))
         if proc.poll() is None:
             if round_ % 2:
                 os.kill(proc.pid, signal.SIGKILL)  # only the parent: workers must notice
@@ -86,9 +103,9 @@ def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> No
     path, expected = warc
     store = tmp_path / "s.db"
     proc = bulk(path, store)
-    time.sleep(2.5)
+    wait_for(proc, store, len(expected) // 3)
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode in (0, 130), err.decode()
     assert b"Traceback" not in err
     check_store(store, expected, complete=proc.returncode == 0)

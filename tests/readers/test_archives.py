@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bulk"))
 
-from archive_fixtures import (  # noqa: E402
+from archive_fixtures import (
     Rec,
     member_offsets,
     page,
@@ -25,8 +25,8 @@ from archive_fixtures import (  # noqa: E402
     zip_bytes,
 )
 
-from auditor.readers import Document, ReadFailure, Skipped, read_source  # noqa: E402
-from auditor.readers.warc import next_boundary, read_warc  # noqa: E402
+from auditor.readers import Document, ReadFailure, Skipped, read_source
+from auditor.readers.warc import next_boundary, read_warc
 
 HTML = page("Article", exo_zone="5876674", juicy_zone="1045223", adsense="ca-pub-8120000000000123")
 

@@ -1,0 +1,150 @@
+"""The Dask path on a LocalCluster, and the report's clusters over a store we fill."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from archive_fixtures import page, response, warc_bytes, zip_bytes
+
+from auditor.bulk.aggregate import clusters, is_placeholder
+from auditor.cli import main
+
+LIGHT = ["--no-system-lists", "--no-progress"]
+
+# site → (AdSense pub-id, GTM container, ExoClick zone)
+SITES = {
+    "alpha.example": ("ca-pub-1111111111111111", None, None),
+    "beta.example": ("ca-pub-1111111111111111", "GTM-K9ZX2PQ", None),
+    "gamma.example": (None, "GTM-K9ZX2PQ", None),
+    "delta.example": (None, None, "5876674"),
+    "epsilon.example": (None, None, "5876674"),
+    "zeta.example": ("ca-pub-0000000000000000", None, None),  # template placeholder
+    "eta.example": ("ca-pub-0000000000000000", None, "1000001"),
+}
+
+
+@pytest.fixture(scope="module")
+def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    recs = []
+    for site, (pub, gtm, zone) in SITES.items():
+        for n in range(2):
+            recs.append(response(f"https://www.{site}/post-{n}",
+                                 page(f"{site} {n}", adsense=pub, gtm=gtm, exo_zone=zone),
+                                 encoding="gzip"))
+    path = tmp_path_factory.mktemp("dask") / "sites.warc.gz"
+    path.write_bytes(warc_bytes(recs))
+    return path
+
+
+@pytest.fixture(scope="module")
+def local_cluster() -> object:
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                       dashboard_address=None)
+    yield cluster
+    cluster.close()
+
+
+def test_dask_merges_into_the_store(warc: Path, tmp_path: Path, local_cluster: object,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    address = local_cluster.scheduler_address  # type: ignore[attr-defined]
+    args = ["bulk", str(warc), "--store", str(store), "--engine", "dask", "--scheduler",
+            address, "--split-bytes", "4k", *LIGHT]
+    assert main(args) == 0
+    assert capsys.readouterr().out.strip().endswith(f"(15 new this run) in {store}")
+    assert main(args) == 0
+    assert "(0 new this run)" in capsys.readouterr().out
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == 14
+
+
+def test_dask_writes_parquet(warc: Path, tmp_path: Path, local_cluster: object,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    store, out = tmp_path / "s.db", tmp_path / "parquet"
+    assert main(["bulk", str(warc), "--store", str(store), "--engine", "dask",
+                 "--scheduler", local_cluster.scheduler_address,  # type: ignore[attr-defined]
+                 "--parquet", str(out), "--split-bytes", "4k", *LIGHT]) == 0
+    pages = pq.read_table(out / "pages")
+    ids = pq.read_table(out / "ids")
+    assert pages.num_rows == 14
+    assert {"ca-pub-1111111111111111", "GTM-K9ZX2PQ", "5876674"} <= set(
+        ids.column("value").to_pylist())
+    report = json.loads(pages.column("report")[0].as_py())
+    assert report["metrics"]["ad_slots"] >= 0
+    assert "15 records: 14 audited, 1 skipped, 0 failed" in capsys.readouterr().out
+
+
+def test_report_clusters_sites_on_shared_ids(warc: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["schema"] == "auditor.bulk/1"
+    assert summary["records"] == summary["audited"] + summary["skipped"] + summary["failed"]
+    assert (summary["pages"], summary["sites"]) == (14, 7)
+    got = [(c["sites"], sorted(f"{i['kind']}:{i['value']}" for i in c["ids"]))
+           for c in summary["clusters"]]
+    assert got == [
+        (["alpha.example", "beta.example", "gamma.example"],
+         ["adsense-publisher:ca-pub-1111111111111111", "gtm-container:GTM-K9ZX2PQ"]),
+        (["delta.example", "epsilon.example"], ["exoclick-zone:5876674"]),
+    ]
+    networks = {n["network"]: n for n in summary["networks"]}
+    assert networks["ExoClick"]["sites"] == 3 and networks["ExoClick"]["pages"] == 6
+    assert networks["Google AdSense"]["share_sites"] == round(4 / 7, 4)
+    ratio = summary["content_to_ad_ratio"]
+    assert sum(b["pages"] for b in ratio["histogram"]) == ratio["pages_with_ads"]
+
+    assert main(["report", "--store", str(store), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert ["totals", "", "sites", "7"] in rows
+    assert ["cluster", "2", "site", "epsilon.example"] in rows
+
+    assert main(["report", "--store", str(store), "--width", "100"]) == 0
+    text = capsys.readouterr().out
+    assert "alpha.example, beta.example, gamma.example" in text
+    assert "gtm-container GTM-K9ZX2PQ" in text
+
+
+def test_terminal_report_escapes_page_derived_text(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    evil = "\x1b[31m[bold]evil[/bold]\u202e.json"
+    data = zip_bytes({evil: b"{not json", "ok.html": page("ok").encode()})
+    (tmp_path / "a.zip").write_bytes(data)
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(tmp_path / "a.zip"), "--store", str(store), "--workers", "1",
+                 *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--width", "120"]) == 0
+    text = capsys.readouterr().out
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "[bold]evil[/bold]" in text  # shown literally, not as markup
+
+
+@pytest.mark.parametrize(("edges", "expected"), [
+    ([("adsense-publisher", "ca-pub-1", None, "a"), ("adsense-publisher", "ca-pub-1", None, "b"),
+      ("gtm-container", "GTM-1", None, "b"), ("gtm-container", "GTM-1", None, "c")],
+     [["a", "b", "c"]]),
+    ([("adsense-slot", "123", None, "a"), ("adsense-slot", "123", None, "b")], []),
+    ([("gpt-network", "6355419", None, "a"), ("gpt-network", "6355419", None, "b")], []),
+    ([("facebook-pixel", "1", None, "a"), ("facebook-pixel", "1", None, "a")], []),
+])
+def test_union_find_clusters(edges: list[tuple[str, str, str | None, str]],
+                             expected: list[list[str]]) -> None:
+    assert [c["sites"] for c in clusters(edges)] == expected
+
+
+def test_hub_ids_can_be_kept_from_merging() -> None:
+    edges = [("ga-property", "UA-1-1", None, s) for s in "abcdef"]
+    edges += [("juicyads-zone", "77", None, "a"), ("juicyads-zone", "77", None, "b")]
+    assert [c["sites"] for c in clusters(edges, max_sites_per_id=5)] == [["a", "b"]]
+    assert is_placeholder("GTM-XXXXXXX") and not is_placeholder("GTM-K9ZX2PQ")
