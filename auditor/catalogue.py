@@ -147,6 +147,105 @@ class Catalogue:
         return next((n for n in self.networks if n.name == name), None)
 
 
+_QUANTIFIERS = frozenset("?*{")
+
+
+@functools.lru_cache(maxsize=4096)
+def required_literal(pattern: str) -> str | None:
+    """The longest literal every match of a regex contains, for a cheap `in` pre-check.
+
+    Only the top level is read (groups and classes end a run); a top-level `|` or an
+    inline flag means nothing is required.
+
+    >>> required_literal(r"\\b_hjSettings\\s*=\\s*\\{")
+    '_hjSettings'
+    >>> required_literal(r"\\bLogRocket\\.init\\(\\s*x?")
+    'LogRocket.init('
+    >>> required_literal(r"a|b") is None
+    True
+    """
+    if pattern.startswith("(?") and not pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
+        return None
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    i, n = 0, len(pattern)
+
+    def end_run() -> None:
+        if run:
+            runs.append("".join(run))
+            run.clear()
+
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            i += 2
+            if depth == 0 and not nxt.isalnum():
+                literal: str | None = nxt
+            else:
+                literal = None
+                if depth == 0:
+                    end_run()
+                    if nxt.isdigit():
+                        return None  # a backreference: keep it simple
+                continue
+        elif ch == "[":
+            j = pattern.find("]", i + 2)
+            if j < 0:
+                return None
+            i = j + 1
+            if depth == 0:
+                end_run()
+                if i < n and pattern[i] in _QUANTIFIERS | {"+"}:
+                    i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+            i += 1
+            if depth == 1:
+                end_run()
+            continue
+        elif ch == ")":
+            depth -= 1
+            i += 1
+            if depth == 0 and i < n and pattern[i] in _QUANTIFIERS | {"+"}:
+                i += 1
+            continue
+        elif depth > 0:
+            i += 1
+            continue
+        elif ch == "|":
+            return None
+        elif ch in ".^$+":
+            end_run()
+            i += 1
+            continue
+        elif ch in _QUANTIFIERS:
+            if run:
+                run.pop()  # the quantified character is optional
+            end_run()
+            if ch == "{":
+                j = pattern.find("}", i)
+                i = j + 1 if j > 0 else n
+            else:
+                i += 1
+            continue
+        else:
+            literal = ch
+            i += 1
+        if literal is not None:
+            if i < n and pattern[i] in _QUANTIFIERS:
+                end_run()
+                continue
+            run.append(literal)
+            if i < n and pattern[i] == "+":
+                end_run()
+    end_run()
+    best = max(runs, key=len, default="")
+    return best if len(best) >= 3 else None
+
+
 def _suffixes(host: str) -> Iterable[str]:
     """`a.b.c.com` → a.b.c.com, b.c.com, c.com, com."""
     while host:
@@ -223,7 +322,9 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     for template in snippet:
         unknown = set(_PLACEHOLDER.findall(template)) - kinds
         if unknown:
-            raise RuleError(f"{where}: snippet {template!r} names unknown id kinds {sorted(unknown)}")
+            raise RuleError(
+                f"{where}: snippet {template!r} names unknown id kinds {sorted(unknown)}"
+            )
     formats = _strings(entry, "formats", where)
     if set(formats) - FORMATS:
         raise RuleError(f"{where}: formats must be among {sorted(FORMATS)}")

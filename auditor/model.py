@@ -166,6 +166,7 @@ class Slot:
     category: Category | None = Category.ADVERTISING
     markup_bytes: int = 0
     text: str | None = None  # text pages: the block's first line
+    company: str | None = None  # who runs the network, from the catalogue
 
     @property
     def area(self) -> int:
@@ -187,6 +188,8 @@ class Slot:
         }
         if self.text is not None:
             out["text"] = self.text
+        if self.company is not None:
+            out["company"] = self.company
         return out
 
 

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import lxml.html
 from lxml import etree
 
 from auditor import __version__
-from auditor.catalogue import Catalogue, Network, default_catalogue
+from auditor.catalogue import Catalogue, Network, default_catalogue, required_literal
 from auditor.dom.parser import line_of, parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
+from auditor.heuristics.obfuscation import decode_script
+from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.metrics import ad_markup_bytes, content_chars, page_metrics
 from auditor.model import (
     AuditReport,
@@ -38,11 +42,12 @@ from auditor.slots import (
     inline_scripts,
     script_slots,
 )
-from auditor.urls import host_of, is_third_party, registrable_domain
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
 # Lists whose blocking rules mean "tracker" rather than "advert" when the catalogue
 # does not know the host.
 PRIVACY_LISTS = frozenset({"easyprivacy"})
+TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
 
 
 class CosmeticHitLike(Protocol):
@@ -117,10 +122,11 @@ def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> P
     first_party = registrable_domain(page_host) or None
     base = page_base(root, url)
 
-    found = list(walk(root, base))
-    resources, network_of = _classify(found, url, first_party, engine, catalogue)
     scripts = list(inline_scripts(root))
-    present = _networks_present(resources, scripts, catalogue)
+    found = _with_decoded_loads(root, list(walk(root, base)), scripts, base)
+    resources, network_of = _classify(found, url, first_party, engine, catalogue)
+    codes = _script_codes(scripts)
+    present = _networks_present(resources, codes, catalogue, root)
 
     found_slots = catalogue_slots(root, catalogue, {n.name for n in present})
     found_slots += script_slots(root, catalogue, found_slots)
@@ -130,7 +136,9 @@ def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> P
     found_slots.sort(key=lambda s: order.get(s.element, 0))
     slots = tuple(freeze(s) for s in found_slots)
 
-    ids = _identifiers(root, resources, scripts, found_slots, present)
+    ids = _identifiers(root, resources, codes, found_slots, present)
+    resources = _with_snippet_resources(resources, ids, present, scripts, base, url, first_party,
+                                        engine, catalogue)
     ad_elements = _ad_elements(found_slots, found, resources, scripts, present)
     hosts = _host_summaries(resources)
     content = content_chars(root, {s.element for s in found_slots} | set(ad_elements))
@@ -153,14 +161,24 @@ def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> P
 
 
 def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
-    """Plain text: no markup survives, so there are no resources; only the text is measured."""
+    """Plain text: no markup survives, so there are no resources; promotional blocks
+    (sponsored, affiliate, recirculation, share bars) become slots with a `kind`, and
+    attribution lines slots of kind "attribution". Metrics count the promotional ones:
+    `ad_slots` and `ad_markup_bytes` (their UTF-8 bytes) against `content_chars`, the
+    text outside every block (see auditor/heuristics/text_blocks.py)."""
     text = doc.text
     lines = [line.strip() for line in text.splitlines()]
     title = doc.title or next((line for line in lines if len(line.split()) >= 4), None)
-    content = len(" ".join(text.split()))
+    blocks = segment(text)
+    slots = tuple(
+        Slot(network=None, line=b.line, xpath="", rule=b.rule, list=TEXT_BLOCKS_LIST,
+             kind=b.kind, category=b.category, markup_bytes=b.bytes, text=b.text)
+        for b in blocks
+    )
+    promotional = [s for s in slots if s.kind in PROMOTIONAL]
+    content = editorial_chars(text, blocks)
     url = doc.url
     first_party = registrable_domain(host_of(url)) if url else None
-    slots: tuple[Slot, ...] = ()
     ctx = PageContext(doc, None, url, first_party or None, (), slots, (), (), catalogue)
     return PageReport(
         input=doc.input,
@@ -168,8 +186,10 @@ def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
         kind=doc.kind,
         first_party=first_party or None,
         title=title,
+        slots=slots,
         findings=tuple(run_heuristics(ctx)),
-        metrics=page_metrics((), slots, 0, content, 0),
+        metrics=page_metrics((), promotional, 0, content,
+                             sum(s.markup_bytes for s in promotional)),
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",
@@ -236,23 +256,143 @@ def _category(
     return Category.UNKNOWN
 
 
+def _script_codes(scripts: Sequence[etree._Element]) -> list[str]:
+    """Inline script texts, then what their obfuscated parts decode to (statically)."""
+    codes = [s.text or "" for s in scripts]
+    return codes + [p for code in codes for p in decode_script(code).payloads]
+
+
 def _networks_present(
-    resources: Sequence[Resource], scripts: Sequence[etree._Element], catalogue: Catalogue
+    resources: Sequence[Resource], codes: Sequence[str], catalogue: Catalogue,
+    root: lxml.html.HtmlElement,
 ) -> list[Network]:
-    """Networks the page loads or configures: by resource host/URL or inline signature."""
+    """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
     names = {r.network for r in resources if r.network}
+    joined = "\n".join(codes)  # one scan per pattern, not one per script
     for network in catalogue.networks:
         if network.name in names or not network.inline:
             continue
-        if any(p.search(s.text or "") for s in scripts for p in network.inline):
+        if any(_may_match(p, joined) and p.search(joined) for p in network.inline):
             names.add(network.name)
+    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
+    if linkers:
+        for anchor in root.iter("a"):
+            href = anchor.get("href") or ""
+            if not href.startswith(("http://", "https://")):
+                continue
+            for network in linkers:
+                if network.links is not None and network.links.search(href):
+                    names.add(network.name)
+            linkers = [n for n in linkers if n.name not in names]
+            if not linkers:
+                break
     return [n for n in catalogue.networks if n.name in names]
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when a literal every match needs is absent: skips most regex scans."""
+    if pattern.flags & re.IGNORECASE:
+        return True
+    needle = required_literal(pattern.pattern)
+    return needle is None or needle in text
+
+
+def _with_decoded_loads(
+    root: lxml.html.HtmlElement, found: list[FoundURL], scripts: Sequence[etree._Element],
+    base: str | None,
+) -> list[FoundURL]:
+    """Add the URLs that obfuscated inline scripts load once decoded (via "inline-decoded")."""
+    extra: list[FoundURL] = []
+    for script in scripts:
+        for hidden in decode_script(script.text or "").urls:
+            url = resolve(hidden.url, base) if hidden.loaded else None
+            if url:
+                extra.append(FoundURL(url, hidden.type, "inline-decoded", script))
+    if not extra:
+        return found
+    order = {el: i for i, el in enumerate(root.iter())}
+    return sorted(found + extra, key=lambda f: order.get(f.element, 0))
+
+
+def _host_path(url: str) -> str:
+    """A URL without scheme, query and fragment: how snippet loaders are compared."""
+    return url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0].lower()
+
+
+def _with_snippet_resources(
+    resources: tuple[Resource, ...],
+    ids: Sequence[Identifier],
+    present: Sequence[Network],
+    scripts: Sequence[etree._Element],
+    base: str | None,
+    page_url: str | None,
+    first_party: str | None,
+    engine: RuleEngine,
+    catalogue: Catalogue,
+) -> tuple[Resource, ...]:
+    """Loaders that inline snippets build in JavaScript, as resources (via "inline-snippet").
+
+    Hotjar writes `'https://static.hotjar.com/c/hotjar-' + hjid + '.js'`: the walk sees
+    at most the literal prefix. For a network present by its snippet, each catalogue
+    `snippet` template filled with the page's IDs is (1) already loaded: nothing to do,
+    except that a snippet configuring another network's loader takes it over (Yandex
+    Webvisor on Metrica's tag.js: session replay); (2) the completion of a partial
+    literal the walk found: that resource gets the full URL; (3) otherwise added, when
+    the page carries the snippet's own ID and no other resource of that network.
+    """
+    out = list(resources)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for ident in ids:
+        by_kind[ident.kind].append(ident.value)
+    for network in present:
+        if not network.snippet:
+            continue
+        has_id = any(i.network == network.name for i in ids)
+        for template_url, _ in network.snippet_urls(by_kind):
+            url = resolve(template_url, base)
+            if not url:
+                continue
+            host = host_of(url)
+            key = _host_path(url)
+            same = [k for k, r in enumerate(out) if _host_path(r.url) == key]
+            if same:
+                if catalogue.network_for(url, host) is not network:
+                    for k in same:
+                        out[k] = replace(out[k], network=network.name, company=network.company,
+                                         category=network.category)
+                continue
+            if not has_id:
+                continue
+            partial = next((k for k, r in enumerate(out) if r.network == network.name
+                            and r.via == "inline-script" and url.startswith(r.url)), None)
+            if partial is None and any(r.network == network.name for r in out):
+                continue  # loaded some other way (script src, a literal the walk found)
+            match = engine.match(url, source_url=page_url, type=RequestType.SCRIPT)
+            if partial is not None:
+                out[partial] = replace(out[partial], url=url, via="inline-snippet",
+                                       blocked=match.blocked, rule=match.rule, list=match.list,
+                                       exception=match.exception)
+                continue
+            script = next((s for s in scripts for p in network.inline if p.search(s.text or "")),
+                          scripts[0] if scripts else None)
+            line = line_of(script) if script is not None else 0
+            resource = Resource(
+                url=url, type=RequestType.SCRIPT, host=host, domain=registrable_domain(host),
+                third_party=is_third_party(host, first_party), line=line,
+                xpath=script.getroottree().getpath(script) if script is not None else "",
+                via="inline-snippet", blocked=match.blocked, rule=match.rule, list=match.list,
+                exception=match.exception, network=network.name, company=network.company,
+                category=network.category,
+            )
+            at = next((k for k, r in enumerate(out) if r.line > line), len(out))
+            out.insert(at, resource)
+    return tuple(out)
 
 
 def _identifiers(
     root: lxml.html.HtmlElement,
     resources: Sequence[Resource],
-    scripts: Sequence[etree._Element],
+    codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
 ) -> tuple[Identifier, ...]:
@@ -266,7 +406,6 @@ def _identifiers(
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
     urls = [r.url for r in resources]
-    codes = [s.text or "" for s in scripts]
     for network in present:
         for spec in network.ids:
             texts: list[str] = []

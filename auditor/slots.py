@@ -228,4 +228,5 @@ def freeze(slot: FoundSlot) -> Slot:
         kind="ad",
         category=slot.network.category if slot.network else Category.ADVERTISING,
         markup_bytes=markup_bytes(el),
+        company=slot.network.company if slot.network else None,
     )

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.heuristics import markup
+from auditor.heuristics import hidden, markup, miners, obfuscation, popunders, redirects
 from auditor.heuristics.interface import Heuristic, PageContext
 from auditor.model import Finding
 
-HEURISTICS: tuple[Heuristic, ...] = (*markup.HEURISTICS,)
+HEURISTICS: tuple[Heuristic, ...] = (
+    *markup.HEURISTICS,
+    *obfuscation.HEURISTICS,
+    *miners.HEURISTICS,
+    *popunders.HEURISTICS,
+    *redirects.HEURISTICS,
+    *hidden.HEURISTICS,
+)
 
 
 def run_heuristics(ctx: PageContext, heuristics: Sequence[Heuristic] = HEURISTICS) -> list[Finding]:

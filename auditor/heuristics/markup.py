@@ -3,6 +3,7 @@ ad-template comments."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -14,8 +15,10 @@ from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, Severity
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
+# A bare "banner" is a theme's hero image (`<!-- header banner image -->`), not an ad.
 _AD_COMMENT_WORDS = re.compile(
-    r"\b(?:ads?|advert(?:isement)?s?|banner|ad[ -]?(?:slot|zone|unit|code|block))\b"
+    r"\b(?:ads?|advert(?:isement)?s?|banner[ -]?ads?|ad[ -]?banners?"
+    r"|ad[ -]?(?:slot|zone|unit|code|block|space|tag)s?)\b"
     r"|广告|廣告|广告位|реклама|anzeige|publicit[ée]|publicidad|werbung",
     re.I,
 )
@@ -96,35 +99,55 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
 
 
 def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
-    """Comments that ad kits leave behind (`<!-- JuicyAds v3.0 -->`, '广告' layout notes)."""
+    """Comments that ad kits leave behind (`<!-- JuicyAds v3.0 -->`, '广告' layout notes).
+
+    Where the page has an article body, only comments inside it count: a theme's own
+    `<!-- leaderboard ad -->` marks where the publisher placed ads, not an injection.
+    """
     if ctx.root is None:
         return
-    network_words = {w: n.name for n in ctx.catalogue.networks for w in n.comments}
+    words = _network_words(tuple((w, n.name) for n in ctx.catalogue.networks for w in n.comments))
+    if ctx.document.in_post_body:
+        scopes: list[etree._Element] = [ctx.root]
+    else:
+        scopes = _outermost(elements(_BODY_CONTAINERS(ctx.root))) or [ctx.root]
     seen: set[str] = set()
-    for comment in ctx.root.iter(etree.Comment):
-        text = " ".join((comment.text or "").split())
-        if not text or text in seen:
-            continue
-        lowered = text.lower()
-        network = next(
-            (name for word, name in network_words.items() if _word_in(word, lowered)), None
-        )
-        if network is None and not _AD_COMMENT_WORDS.search(text):
-            continue
-        seen.add(text)
-        owner = f"{network} " if network else ""
-        yield finding(
-            "ad-template-comment",
-            Severity.LOW,
-            f"{owner}ad template comment: <!-- {text[:80]} -->",
-            evidence=text[:200],
-            line=line_of(comment),
-            xpath=comment.getroottree().getpath(comment),
-        )
+    for scope in scopes:
+        for comment in scope.iter(etree.Comment):
+            text = " ".join((comment.text or "").split())
+            if not text or text in seen:
+                continue
+            named = words[0].search(text.lower()) if words[0] is not None else None
+            network = words[1][named.group(0)] if named else None
+            if network is None and not _AD_COMMENT_WORDS.search(text):
+                continue
+            seen.add(text)
+            owner = f"{network} " if network else ""
+            yield finding(
+                "ad-template-comment",
+                Severity.LOW,
+                f"{owner}ad template comment: <!-- {text[:80]} -->",
+                evidence=text[:200],
+                line=line_of(comment),
+                xpath=comment.getroottree().getpath(comment),
+            )
 
 
-def _word_in(word: str, text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+@functools.lru_cache(maxsize=8)
+def _network_words(
+    pairs: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every network's comment words (whole words), and word → network."""
+    names = dict(reversed(pairs))  # the first network to claim a word keeps it
+    if not names:
+        return None, {}
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), names
+
+
+def _outermost(found: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(found)
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
 
 
 HEURISTICS = (duplicate_loaders, ads_in_body, ad_template_comments)

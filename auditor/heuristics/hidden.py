@@ -1,0 +1,201 @@
+"""Things put where visitors cannot see them: hidden third-party iframes, 1×1 tracking
+pixels, and hidden blocks of off-site links (SEO link farms).
+
+Only inline styles and attributes are read: injected markup carries its own hiding
+(`style="position:absolute;left:-9999px"`), while a theme hides menus and modals
+through its stylesheet and classes, which are not injections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from lxml import etree
+
+from auditor.catalogue import Catalogue
+from auditor.dom.parser import elements, line_of
+from auditor.heuristics.interface import PageContext, finding
+from auditor.model import Category, Finding, Severity
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
+_END = r"\s*(?:;|$|!)"  # end of a declaration
+_INVISIBLE = re.compile(
+    r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?" + _END, re.I
+)
+_OFFSCREEN = re.compile(
+    r"(?:^|;)\s*(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*"
+    r"-\d{3,}(?:\.\d+)?(?:px|em|rem|vw|%)",
+    re.I,
+)
+_ZERO_FONT = re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em|rem)?" + _END, re.I)
+_COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?" + _END, re.I)
+_OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
+_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?" + _END, re.I)
+_STYLED = etree.XPath("//*[@style or @hidden]")
+_FRAMES = etree.XPath("//iframe | //frame")
+_SMALL_IMAGES = etree.XPath("//img[@width or @height or @style]")
+_FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
+# Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
+# iframe, consent locators, chat frames); of the others they are an injection sign.
+_BENIGN_FRAME = frozenset(
+    {Category.TAG_MANAGER, Category.ANALYTICS, Category.CONSENT, Category.CONTENT,
+     Category.CUSTOMER_ENGAGEMENT, Category.SOCIAL, Category.SESSION_REPLAY}
+)
+# Off-site links that are not link-farm material: share/follow buttons, CDNs.
+_BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
+                          Category.CUSTOMER_ENGAGEMENT})
+LINK_FARM_MIN = 3  # distinct off-site URLs in one hidden block
+ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
+
+
+def hiding(el: etree._Element) -> str | None:
+    """How an element's own inline style or attributes hide it, if they do."""
+    if el.get("hidden") is not None:
+        return "hidden attribute"
+    style = el.get("style")
+    if not style:
+        return None
+    if _DISPLAY_NONE.search(style):
+        return "display:none"
+    if _INVISIBLE.search(style):
+        return "visibility:hidden/opacity:0"
+    if _OFFSCREEN.search(style):
+        return "positioned off-screen"
+    if _COLLAPSED.search(style) and _OVERFLOW_HIDDEN.search(style):
+        return "collapsed to 0 with overflow:hidden"
+    if _ZERO_FONT.search(style):
+        return "font-size:0"
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    match = re.match(r"\s*(\d+)", value or "")
+    return int(match.group(1)) if match else None
+
+
+def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """Width and height from attributes, else from the inline style."""
+    width, height = _int(el.get("width")), _int(el.get("height"))
+    for prop, value in _STYLE_SIZE.findall(el.get("style") or ""):
+        if prop.lower() == "width" and width is None:
+            width = int(float(value))
+        elif prop.lower() == "height" and height is None:
+            height = int(float(value))
+    return width, height
+
+
+def _tiny(el: etree._Element) -> bool:
+    width, height = declared_size(el)
+    if width is None or height is None:
+        return width == 0 or height == 0
+    return (width <= 1 and height <= 1) or width == 0 or height == 0
+
+
+def _category(catalogue: Catalogue, url: str, host: str) -> Category | None:
+    network = catalogue.network_for(url, host)
+    if network is not None:
+        return network.category
+    entity = catalogue.entity_for(host)
+    return entity.category if entity else None
+
+
+def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
+    """Zero-size or hidden iframes that load another site: a classic injected payload."""
+    if ctx.root is None:
+        return
+    for frame in elements(_FRAMES(ctx.root)):
+        url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url)
+        if not url:
+            continue
+        host = host_of(url)
+        if not is_third_party(host, ctx.first_party):
+            continue
+        reason = "zero or 1-pixel size" if _tiny(frame) else hiding(frame)
+        node = frame.getparent()
+        for _ in range(ANCESTORS):
+            if reason or node is None:
+                break
+            reason = hiding(node) and f"inside a wrapper hidden by {hiding(node)}"
+            node = node.getparent()
+        if not reason:
+            continue
+        category = _category(ctx.catalogue, url, host)
+        if category in _BENIGN_FRAME:
+            continue
+        known = category is not None and category is not Category.UNKNOWN
+        severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
+        yield finding("hidden-iframe", severity,
+                      f"hidden third-party iframe ({reason}) loads {url}", url,
+                      line=line_of(frame), xpath=frame.getroottree().getpath(frame),
+                      key=(url,))
+
+
+def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
+    """Third-party 1×1 images: beacons that report the visit, one finding per host."""
+    if ctx.root is None:
+        return
+    by_host: dict[str, list[etree._Element]] = defaultdict(list)
+    for img in elements(_SMALL_IMAGES(ctx.root)):
+        if not _tiny(img):
+            continue
+        url = resolve(img.get("src") or "", ctx.url)
+        if url and is_third_party(host_of(url), ctx.first_party):
+            by_host[host_of(url)].append(img)
+    for host, images in by_host.items():
+        first = images[0]
+        entity = ctx.catalogue.entity_for(host)
+        owner = f" ({entity.company})" if entity else ""
+        yield finding("tracking-pixel", Severity.LOW,
+                      f"{len(images)} third-party 1×1 tracking pixel(s) from {host}{owner}",
+                      host, line=line_of(first), xpath=first.getroottree().getpath(first),
+                      key=(host,))
+
+
+def _presumed_first_party(root: etree._Element) -> str | None:
+    """With no page URL, the site most links point to is taken for the page's own."""
+    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
+    domains.pop("", None)
+    return domains.most_common(1)[0][0] if domains else None
+
+
+def hidden_links(ctx: PageContext) -> Iterator[Finding]:
+    """A hidden block of several off-site links: injected SEO spam (a link farm)."""
+    if ctx.root is None:
+        return
+    first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    reported: set[etree._Element] = set()
+    for el in elements(_STYLED(ctx.root)):
+        if str(el.tag).lower() in ("head", "script", "style"):
+            continue
+        reason = hiding(el)
+        if reason is None or any(a in reported for a in el.iterancestors()):
+            continue
+        if reason == "font-size:0" and _FONT_SIZE(el):
+            continue  # the inline-block whitespace trick: children set their own size
+        offsite: dict[str, str] = {}
+        for a in el.iter("a"):
+            url = resolve(a.get("href") or "", ctx.url)
+            if not url:
+                continue
+            host = host_of(url)
+            if not is_third_party(host, first_party):
+                continue
+            if _category(ctx.catalogue, url, host) in _BENIGN_LINK:
+                continue
+            offsite.setdefault(url, registrable_domain(host))
+        if len(offsite) < LINK_FARM_MIN:
+            continue
+        reported.add(el)
+        domains = sorted(set(offsite.values()))
+        shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+        yield finding("hidden-links", Severity.HIGH,
+                      f"hidden block ({reason}) of {len(offsite)} off-site links to "
+                      f"{len(domains)} site(s): {shown}", " ".join(domains),
+                      line=line_of(el), xpath=el.getroottree().getpath(el),
+                      key=tuple(domains))
+
+
+HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links)

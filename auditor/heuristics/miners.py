@@ -1,0 +1,65 @@
+"""Browser cryptominers: a miner runs the visitor's CPU for someone else's wallet.
+
+Known miners come from the catalogue (category cryptomining: hosts, inline
+signatures, site keys); a few generic signs catch self-hosted and renamed copies.
+Decoded payloads count too, since injected miners usually hide behind eval(atob()).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.obfuscation import decode_script, script_codes
+from auditor.model import Category, Finding, Severity
+
+# Mining code that names no network: the CryptoNight hash, a stratum pool, the
+# CoinHive-style `new X.Anonymous('site key', {throttle: …})` constructor.
+_GENERIC = re.compile(
+    r"\bcryptonight(?:[._-]?(?:wasm|asmjs|hash))?\b|stratum\+(?:tcp|ssl)://"
+    r"""|\.Anonymous\(\s*['"][A-Za-z0-9]{32,64}['"]\s*,\s*\{\s*throttle\s*:""",
+    re.I,
+)
+
+
+def cryptominers(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per miner on the page, with its site keys or hosts as evidence."""
+    ids_by_network: dict[str, list[str]] = {}
+    for ident in ctx.ids:
+        if ident.network:
+            ids_by_network.setdefault(ident.network, []).append(ident.value)
+    named: set[str] = set()
+    for network in ctx.networks:
+        if network.category is not Category.CRYPTOMINING:
+            continue
+        named.add(network.name)
+        urls = [r.url for r in ctx.resources if r.network == network.name]
+        keys = ids_by_network.get(network.name, [])
+        evidence = " ".join(keys or urls[:3]) or network.name
+        where = next(((r.line, r.xpath) for r in ctx.resources if r.network == network.name),
+                     (0, ""))
+        detail = f" with site key {', '.join(keys)}" if keys else ""
+        yield finding("cryptominer", Severity.HIGH,
+                      f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
+                      evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
+    for res in ctx.resources:
+        if res.category is Category.CRYPTOMINING and (res.network or "") not in named:
+            label = res.network or res.company or res.domain
+            named.add(res.network or "")
+            yield finding("cryptominer", Severity.HIGH,
+                          f"cryptominer loaded from {res.host} ({label})", res.url,
+                          line=res.line, xpath=res.xpath, key=(label, res.host))
+    if named:
+        return
+    for code, line, xpath in script_codes(ctx):
+        texts = (code, *decode_script(code).payloads)
+        match = next((m for t in texts for m in [_GENERIC.search(t)] if m), None)
+        if match is not None:
+            yield finding("cryptominer", Severity.HIGH,
+                          f"browser cryptominer code ({match.group(0)[:40]}) of no known network",
+                          match.group(0)[:120], line=line, xpath=xpath)
+            return
+
+
+HEURISTICS = (cryptominers,)

@@ -1,0 +1,54 @@
+"""Popunder and pop networks: a click anywhere opens an ad window behind the page.
+
+Networks that sell pops are marked in the catalogue (`formats = ["popunder"]`); a
+page-level click hook that calls window.open and then hands focus back (blur/focus)
+is the same trick without a known network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.obfuscation import decode_script, script_codes
+from auditor.model import Finding, Severity
+
+_POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
+_CLICK_HOOK = re.compile(
+    r"(?:document|window|body)\s*\.\s*(?:addEventListener\(\s*['\"]"
+    r"(?:click|mousedown|mouseup|pointerdown|touchstart|touchend)['\"]|on(?:click|mousedown|mouseup)\s*=)"
+)
+_WINDOW_OPEN = re.compile(r"\bwindow\s*\.\s*open\s*\(")
+_UNDER = re.compile(r"\.blur\(\s*\)|\b(?:window|self|top)\s*\.\s*focus\(\s*\)")
+
+
+def popunders(ctx: PageContext) -> Iterator[Finding]:
+    """Pop networks present, or popunder code of no known network."""
+    found = False
+    for network in ctx.networks:
+        if "popunder" not in network.formats:
+            continue
+        found = True
+        where = next(((r.line, r.xpath, r.url) for r in ctx.resources
+                      if r.network == network.name), (0, "", network.name))
+        yield finding("popunder", Severity.MEDIUM,
+                      f"{network.name} is a popunder network: a click opens an ad window "
+                      "behind the page", where[2], line=where[0], xpath=where[1],
+                      key=(network.name,))
+    if found:
+        return
+    for code, line, xpath in script_codes(ctx):
+        for text in (code, *decode_script(code).payloads):
+            words = _POP_WORDS.search(text)
+            hijack = (_CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
+                      and _UNDER.search(text))
+            if words or hijack:
+                sign = words.group(0) if words else "click hook → window.open → blur/focus"
+                yield finding("popunder", Severity.MEDIUM,
+                              f"popunder code ({sign}): a click opens an ad window behind the page",
+                              sign, line=line, xpath=xpath, key=(sign,))
+                return
+
+
+HEURISTICS = (popunders,)
