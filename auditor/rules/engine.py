@@ -27,6 +27,7 @@ from auditor.rules import cache as _cache
 from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
+    EXCEPTION,
     F_ID,
     F_IMPORTANT,
     F_LINE,
@@ -42,7 +43,9 @@ from auditor.rules.network import (
     Index,
     Matcher,
     Request,
+    Slot,
     build_index,
+    party_bits,
     type_key,
 )
 from auditor.rules.parse import (
@@ -137,25 +140,16 @@ def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
                 cosmetic.append((p, li))
         infos.append((lt.name, lt.source, rules, lt.sha256, unsupported))
     bad = {f.twin_key() for f, _ in network if f.badfilter}
-    block: list[tuple[NetworkFilter, int, int]] = []
-    important: list[tuple[NetworkFilter, int, int]] = []
-    exception: list[tuple[NetworkFilter, int, int]] = []
+    kept: list[tuple[NetworkFilter, int, int]] = []
     for fid, (f, li) in enumerate(network):
         if f.badfilter or (bad and f.twin_key() in bad):
             continue
         if f.inert is not None or not f.mask & ~POPUP:
             continue  # never blocks (or unblocks) a resource request: see parse.INERT_OPTIONS
-        if f.exception:
-            exception.append((f, fid, li))
-        elif f.important:
-            important.append((f, fid, li))
-        else:
-            block.append((f, fid, li))
+        kept.append((f, fid, li))
     return (
         tuple(infos),
-        build_index(block).to_plain(),
-        build_index(important).to_plain(),
-        build_index(exception).to_plain(),
+        build_index(kept).to_plain(),
         build_cosmetic(cosmetic).to_plain(),
     )
 
@@ -167,15 +161,22 @@ class Engine:
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, compiled: Sequence[Any]) -> None:
-        infos, block, important, exception, cosmetic = compiled
+        infos, network, cosmetic = compiled
         self._lists = tuple(ListInfo(*i) for i in infos)
         self._names = tuple(i.name for i in self._lists)
-        self._net = Matcher(
-            Index.from_plain(block), Index.from_plain(important), Index.from_plain(exception)
-        )
+        self._net = net = Matcher(Index.from_plain(network))
+        self._table = net.table
+        self._tkeys = net.table.keys()
+        self._tget = net.table.get
+        self._slow_ok = net.slow_ok
+        self._fallback_re = net.fallback_re
+        self._type_slots = {bit: net.slots_for([k]) for bit, k in _TYPE_KEYS.values()}
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
-        self._hosts: dict[str, tuple[tuple[str, ...], str]] = {}
-        self._sources: dict[str | None, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
+        # scheme://host -> (slots of the host's suffixes and tokens, host, registrable domain)
+        self._hosts: dict[str, tuple[tuple[Slot, ...], str, str]] = {}
+        # source URL -> (host, domain-list keys, registrable domain, slots of those keys)
+        self._sources: dict[str | None, tuple[str, tuple[str, ...], str, tuple[Slot, ...]]] = {}
+        self._matches: dict[tuple[int, bool], Match] = {}
 
     # -- construction ------------------------------------------------------------
 
@@ -231,52 +232,57 @@ class Engine:
     # -- network -----------------------------------------------------------------
 
     def _request(self, url: str, source_url: str | None, type: str | RequestType) -> Request:
-        tkey = _TYPE_KEYS.get(type)
-        if tkey is None:
+        """The request prepared for `explain` and `page_switches` (`match` inlines this)."""
+        tbit = _TYPE_KEYS.get(type, (0, ""))[0]
+        if not tbit:
             raise ValueError(f"unknown request type {type!r}")
         url_l = url.lower()
         m = URL_HOST_RE.match(url_l)
-        if m is not None:
-            host, host_end = m.group(1), m.end(1)
-        else:
-            host, host_end = "", 0
-        hi = self._hosts.get(host)
-        if hi is None:
-            hi = self._host_info(host)
-        si = self._sources.get(source_url)
-        if si is None:
-            si = self._source_info(source_url)
-        keys = set(TOKEN_RE.findall(url_l))
-        keys.update(hi[0])
-        keys.update(si[3])
-        keys.add(tkey[1])
+        host_end = m.end(1) if m is not None else 0
+        hi = self._hosts.get(url_l[:host_end]) or self._host_info(url_l[:host_end])
+        si = self._sources.get(source_url) or self._source_info(source_url)
+        table = self._table
+        slots = [table[k] for k in self._tkeys & TOKEN_RE.findall(url_l, host_end)]
+        slots += hi[0]
+        slots += si[3]
+        slots += self._type_slots[tbit]
+        fb = self._net.fallback_re
+        if fb is not None and fb.search(url_l) is not None:
+            slots.append(self._net.fallback)
+        host = hi[1]
         if source_url:
-            third = hi[1] != si[2]
+            third = hi[2] != si[2]
             party_ok = (True, third, not third, host != si[0], host == si[0])
         else:
             party_ok = _NO_SOURCE_PARTY
-        return Request(url, url_l, tkey[0], host, host_end, keys, si[1], party_ok, hi[1])
+        return Request(url, url_l, tbit, host, host_end, slots, si[1], party_ok, hi[2])
 
-    def _host_info(self, host: str) -> tuple[tuple[str, ...], str]:
-        """(bucket keys of the host's suffixes, registrable domain), cached."""
+    def _host_info(self, prefix: str) -> tuple[tuple[Slot, ...], str, str]:
+        """Facts of a URL's `scheme://host` part, cached: (index slots of the host's
+        suffixes and of the part's tokens, host, registrable domain)."""
         if len(self._hosts) > _CACHE_LIMIT:
             self._hosts.clear()
+        m = URL_HOST_RE.match(prefix)
+        host = m.group(1) if m is not None else ""
         sufs = host_suffixes(host) if host else ()
-        info = (tuple(h + HOST_SUFFIX for h in sufs), registrable_domain(host))
-        self._hosts[host] = info
+        net = self._net
+        slots = net.slots_for(h + HOST_SUFFIX for h in sufs)
+        slots += net.slots_for(set(TOKEN_RE.findall(prefix)))
+        info = (slots, host, registrable_domain(host))
+        self._hosts[prefix] = info
         return info
 
     def _source_info(
         self, source_url: str | None
-    ) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
-        """(host, domain-list keys, registrable domain, bucket keys) of a source page, cached."""
+    ) -> tuple[str, tuple[str, ...], str, tuple[Slot, ...]]:
+        """(host, domain-list keys, registrable domain, index slots) of a source page, cached."""
         src_host = ""
         if source_url:
             m = URL_HOST_RE.match(source_url.lower())
             src_host = m.group(1) if m else ""
         dom = registrable_domain(src_host) if src_host else ""
         keys = host_keys(src_host, dom) if src_host else ()
-        info = (src_host, keys, dom, tuple(SOURCE_PREFIX + k for k in keys))
+        info = (src_host, keys, dom, self._net.slots_for(SOURCE_PREFIX + k for k in keys))
         if len(self._sources) > _CACHE_LIMIT:
             self._sources.clear()
         self._sources[source_url] = info
@@ -284,45 +290,86 @@ class Engine:
 
     def _decide(self, req: Request) -> tuple[FilterT | None, bool]:
         """(deciding filter, blocked)."""
-        net = self._net
-        f = net.first(net.important, req) if net.may_be_important(req) else None
-        if f is not None:
-            e = net.first(net.exception, req, important_only=True)
-            return (e, False) if e is not None else (f, True)
-        f = net.first(net.block, req)
-        if f is None:
-            return None, False
-        e = net.first(net.exception, req)
-        return (e, False) if e is not None else (f, True)
+        return self._net.decide(req)
 
     def _match_of(self, f: FilterT | None, blocked: bool) -> Match:
         if f is None:
             return _NO_MATCH
-        return Match(
-            blocked=blocked,
-            rule=f[F_TEXT],
-            list=self._names[f[F_LIST]],
-            exception=not blocked,
-            line=f[F_LINE],
-            important=bool(f[F_IMPORTANT]),
-        )
+        key = (f[F_ID], blocked)
+        m = self._matches.get(key)
+        if m is None:  # one immutable Match per deciding filter, built once
+            m = Match(
+                blocked=blocked,
+                rule=f[F_TEXT],
+                list=self._names[f[F_LIST]],
+                exception=not blocked,
+                line=f[F_LINE],
+                important=bool(f[F_IMPORTANT]),
+            )
+            self._matches[key] = m
+        return m
 
     def match(
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"
     ) -> Match:
-        """Decide one request; `m.rule`/`m.list`/`m.line` name the deciding filter."""
-        f, blocked = self._decide(self._request(url, source_url, type))
+        """Decide one request; `m.rule`/`m.list`/`m.line` name the deciding filter.
+
+        The hot path: `_request` inlined, no Request object, and no filter work at all
+        when the URL's keys meet no bucket.
+        """
+        tkey = _TYPE_KEYS.get(type)
+        if tkey is None:
+            raise ValueError(f"unknown request type {type!r}")
+        url_l = url.lower()
+        m = _HOST_MATCH(url_l)
+        host_end = m.end(1) if m is not None else 0
+        hi = self._hosts.get(url_l[:host_end])
+        if hi is None:
+            hi = self._host_info(url_l[:host_end])
+        si = self._sources.get(source_url)
+        if si is None:
+            si = self._source_info(source_url)
+        slots = list(filter(None, map(self._tget, _findall(url_l, host_end))))
+        slots += hi[0]
+        slots += si[3]
+        slots += self._type_slots[tkey[0]]
+        fb = self._fallback_re
+        if fb is not None and fb.search(url_l) is not None:
+            slots.append(self._net.fallback)
+        if not slots:
+            return _NO_MATCH
+        host = hi[1]
+        if source_url:
+            rb = tkey[0] * _PARTY_BITS[hi[2] != si[2]][host == si[0]]
+        else:
+            rb = tkey[0] * _NO_SOURCE_BITS
+        # Matcher.first(slots, BLOCK, ...), inlined: the lowest-rank blocking filter
+        best: FilterT | None = None
+        best_r = _RANK_NONE
+        for slot in slots:
+            for f in slot[0]:
+                if f[0] >= best_r:
+                    break
+                if f[1] not in url_l or not f[2] & rb:
+                    continue
+                if f[3] and not self._slow_ok(f, url, url_l, host_end, si[1], host, hi[2]):
+                    continue
+                best = f
+                best_r = f[0]
+                break
+        if best is None:
+            return _NO_MATCH
+        f, blocked = self._net.decide_exceptions(
+            best, slots, url, url_l, rb, host_end, si[1], host, hi[2]
+        )
         return self._match_of(f, blocked)
 
     def match_many(
         self, requests: Iterable[tuple[str, str | None, str | RequestType]]
     ) -> list[Match]:
         """Decide many (url, source_url, type) requests."""
-        out: list[Match] = []
-        for url, src, typ in requests:
-            f, blocked = self._decide(self._request(url, src, typ))
-            out.append(self._match_of(f, blocked))
-        return out
+        match = self.match
+        return [match(url, src, typ) for url, src, typ in requests]
 
     def explain(
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"
@@ -379,8 +426,21 @@ class Engine:
         net = self._net
 
         def excepted(bit: int) -> bool:
-            req = self._request(url, url, f"{TYPE_PREFIX}{bit}")
-            return net.first(net.exception, req) is not None
+            r = self._request(url, url, f"{TYPE_PREFIX}{bit}")
+            return (
+                net.first(
+                    r.slots,
+                    EXCEPTION,
+                    r.url,
+                    r.url_l,
+                    r.rb,
+                    r.host_end,
+                    r.src_keys,
+                    r.host,
+                    r.domain,
+                )
+                is not None
+            )
 
         if excepted(ELEMHIDE):
             return False, False
@@ -398,6 +458,14 @@ class Engine:
 
 _NO_MATCH = Match(blocked=False)
 _NO_SOURCE_PARTY = (True, False, True, False, True)
+_NO_SOURCE_BITS = party_bits(False, True)
+_PARTY_BITS = (
+    (party_bits(False, False), party_bits(False, True)),
+    (party_bits(True, False), party_bits(True, True)),
+)
+_HOST_MATCH = URL_HOST_RE.match
+_findall = TOKEN_RE.findall
+_RANK_NONE = 1 << 62
 _TYPE_KEYS: dict[str, tuple[int, str]] = {
     name: (bit, type_key(bit)) for name, bit in TYPE_BIT.items()
 }

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.rules.domains import host_keys
 from auditor.rules.parse import (
     PARTY_ANY,
     PARTY_FIRST,
@@ -34,13 +35,17 @@ from auditor.rules.parse import (
     pattern_regex,
 )
 
-# Filter tuple layout.
-F_MASK, F_PARTY, F_INC, F_EXC, F_KIND, F_PAT, F_CASE, F_ID, F_EXTRA = range(9)
-F_TEXT, F_LIST, F_LINE, F_IMPORTANT = 9, 10, 11, 12
+# Filter tuple layout. The hot loop reads the first four fields only.
+F_RANK = 0  # list position; plus _RANK_LATE unless $important (important ones sort first)
+F_NEEDLE = 1  # a lower-case literal every matching URL contains ('' when none)
+F_ACC = 2  # accepted (type, party) pairs: type mask << (_PSHIFT * party code)
+F_SLOW = 3  # 0: needle + F_ACC prove the match; 1: check the fields below too
+F_INC, F_EXC, F_KIND, F_PAT, F_CASE, F_EXTRA = 4, 5, 6, 7, 8, 9
+F_TEXT, F_LIST, F_LINE, F_IMPORTANT, F_ID, F_MASK, F_PARTY = 10, 11, 12, 13, 14, 15, 16
 
 # Pattern kinds.
-K_ANY = 0  # the index lookup already proved the pattern
-K_SUB = 1  # plain substring
+K_ANY = 0  # the index lookup (and the needle) already proved the pattern
+K_SUB = 1  # plain substring (case-sensitive; a case-insensitive one is its needle: K_ANY)
 K_PREFIX = 2  # |literal
 K_SUFFIX = 3  # literal|
 K_EXACT = 4  # |literal|
@@ -51,6 +56,14 @@ K_REGEX = 8  # /regex/ filter
 
 FilterT = tuple[Any, ...]
 Bucket = tuple[FilterT, ...]
+Slot = tuple[Bucket, Bucket]  # (blocking filters, exception filters) under one key
+
+# Families in a Slot.
+BLOCK, EXCEPTION = 0, 1
+
+_RANK_LATE = 1 << 40
+_PSHIFT = 16  # type and pseudo-type bits fit below 1 << 16
+_PARTY_CODES = (PARTY_ANY, PARTY_THIRD, PARTY_FIRST, PARTY_STRICT3, PARTY_STRICT1)
 
 TOKEN_RE = re.compile(r"[a-z0-9%]+")
 # scheme://[userinfo@]host — applied to the lower-cased URL.
@@ -62,16 +75,48 @@ _PARTY_NAMES = {
     PARTY_STRICT3: "$strict3p",
     PARTY_STRICT1: "$strict1p",
 }
-# Tokens so common in URLs that a bucket under them would be met by most requests.
-_BAD_TOKENS = dict.fromkeys(
-    "http https www com net org js css html php jpg png gif svg webp ad ads cdn static "
-    "assets img images js min v1 v2 api id".split(),
-    10_000,
+
+# Tokens that most real request URLs carry (scheme, www, TLDs, file extensions, the
+# usual path and query words of CMSs, CDNs and tag snippets): a filter filed under one
+# of them would be tested on most requests. The list is general web knowledge, not
+# drawn from any benchmark set; a filter whose every token is here still goes under
+# the least common of them. Short and small-number tokens are penalised by rule.
+_COMMON_URL_TOKENS = frozenset(
+    """
+    http https www com net org io co uk de fr ru jp cn br it es nl pl au ca in eu us tv
+    me info biz xyz app dev cloud online site
+    js css html htm php asp aspx jsp cgi json xml txt map min gz
+    gif jpg jpeg png webp svg ico bmp avif woff woff2 ttf otf eot mp4 webm mp3 m3u8 ts
+    cdn static assets asset img images image media files file content contents uploads
+    upload wp includes plugins plugin themes theme dist build src lib libs vendor vendors
+    bundle bundles chunk chunks main app index default common core public resources res
+    script scripts style styles font fonts icon icons logo thumb thumbs thumbnail
+    api v1 v2 v3 v4 ajax rest graphql data id ids uid page pages view views home search
+    user users news article articles post posts blog category tag tags comments
+    en utm_source utm_medium utm_campaign ref q s t v p r w h x y z type format size
+    width height lang callback cb rnd random ts time timestamp version ver cache
+    ad ads track tracking analytics pixel event events collect beacon
+    google googleapis gstatic facebook twitter cloudfront akamaized amazonaws jquery
+    """.split()
 )
+_COMMON_PENALTY = 10_000
 
 
-# Bucket key namespaces in one dict per index: a token is `[a-z0-9%]+`, so none of
-# these can collide with one.
+def token_cost(token: str, filter_count: int) -> int:
+    """How bad a bucket `token` is: its filter count plus how often URLs carry it."""
+    cost = filter_count
+    if token in _COMMON_URL_TOKENS:
+        cost += _COMMON_PENALTY
+    n = len(token)
+    if n <= 2:
+        cost += 5_000 if n == 1 else 2_000
+    elif token.isdigit() and n <= 4:
+        cost += 1_000  # years, sizes, versions
+    return cost
+
+
+# Bucket key namespaces in one dict: a token is `[a-z0-9%]+`, so none of these can
+# collide with one.
 HOST_SUFFIX = "."  # `magsrv.com.`: hostname-anchored filters, by host
 SOURCE_PREFIX = "\x01"  # token-less filters with a $domain= list, by source domain
 TYPE_PREFIX = "\x02"  # pattern-less, domain-less filters (`$ping,third-party`), by type bit
@@ -83,28 +128,29 @@ def type_key(bit: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """One family of filters (blocking, important blocking, or exception), bucketed.
+    """All network filters, bucketed: one dict from key to (blocking, exception) filters.
 
-    `buckets` maps every key kind (host, token, source domain, type) to its filters;
-    a request intersects its own key set with `buckets.keys()` in C, and only the
-    few filters without any usable key sit in `fallback`, each behind one literal
-    the URL must contain.
+    A key is a host suffix, a URL token, a source domain or a type; a request meets the
+    slots of its keys. Each bucket is sorted by rank (important filters first, then list
+    order), so a scan stops as soon as it reaches the best rank found so far. The few
+    filters without any usable key sit in `fallback`, met when the URL contains one of
+    `fallback_guard` (their needles).
     """
 
-    buckets: dict[str, Bucket]
-    fallback: Bucket
+    table: dict[str, Slot]
+    fallback: Slot
     fallback_guard: tuple[str, ...]
 
     def to_plain(self) -> tuple[Any, ...]:
-        return (self.buckets, self.fallback, self.fallback_guard)
+        return (self.table, self.fallback, self.fallback_guard)
 
     @classmethod
     def from_plain(cls, data: Sequence[Any]) -> Index:
         return cls(data[0], data[1], data[2])
 
     def __len__(self) -> int:
-        seen = {f[F_ID] for b in self.buckets.values() for f in b}
-        seen.update(f[F_ID] for f in self.fallback)
+        seen = {f[F_ID] for s in self.table.values() for b in s for f in b}
+        seen.update(f[F_ID] for b in self.fallback for f in b)
         return len(seen)
 
 
@@ -196,6 +242,7 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
     where, key = "fallback", None
     if f.regex:
         kind, body = K_REGEX, f.pattern[1:-1]
+        needle = _regex_literal(body)
     elif pat.startswith("||"):
         rest = pat[2:]
         hm = _HOST_CHARS.match(rest.lower())
@@ -209,8 +256,10 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
                 kind, body = K_HOSTLIT, after
             else:
                 kind, body = K_HOSTRE, pattern_regex("x" + after)[1:]
+            needle = _literal_guard(after.lower())
         else:
             body = pattern_regex(pat)
+            needle = _literal_guard(pat.lower())
     else:
         core = pat
         start = core.startswith("|")
@@ -225,28 +274,40 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
             core = core.rstrip("*")
         if core == "" or core == "*":
             kind, body = K_ANY, ""
+            needle = ""
         elif "*" in core or "^" in core:
             body = pattern_regex(pat)
+            needle = _literal_guard(pat.lower())
         else:
             kind = (K_SUB, K_PREFIX, K_SUFFIX, K_EXACT)[start + 2 * end]
             body = core
+            needle = core.lower()
+            if kind == K_SUB and not f.match_case:
+                kind, body = K_ANY, ""  # the needle is the whole pattern
     extra = None
     if f.denyallow is not None or f.to_include is not None or f.to_exclude is not None:
         extra = (f.denyallow, f.to_include, f.to_exclude)
+    if f.mask >> _PSHIFT:
+        raise ValueError(f"type mask {f.mask:#x} does not fit in {_PSHIFT} bits")
+    slow = int(kind != K_ANY or f.include is not None or f.exclude is not None or extra is not None)
     ft: FilterT = (
-        f.mask,
-        f.party,
+        fid if f.important else fid + _RANK_LATE,
+        needle,
+        f.mask << (_PSHIFT * f.party),
+        slow,
         f.include,
         f.exclude,
         kind,
         body,
         f.match_case,
-        fid,
         extra,
         f.text,
         list_idx,
         f.line,
         f.important,
+        fid,
+        f.mask,
+        f.party,
     )
     return ft, where, key
 
@@ -258,7 +319,8 @@ def _literal_guard(pattern: str) -> str:
 
 
 def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
-    """Bucket compiled filters; `filters` yields (filter, id, list index)."""
+    """Bucket compiled filters; `filters` yields (filter, id, list index), blocking,
+    `$important` and exception filters alike."""
     compiled: list[tuple[FilterT, str, str | None, NetworkFilter, list[str]]] = []
     counts: Counter[str] = Counter()
     for f, fid, li in filters:
@@ -266,49 +328,72 @@ def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
         toks: list[str] = []
         if where != "host":
             if f.regex:
-                toks = complete_tokens(_regex_literal(ft[F_PAT]))
+                toks = complete_tokens(ft[F_NEEDLE])
             else:
                 toks = complete_tokens(f.pattern.lower())
             counts.update(set(toks))
         compiled.append((ft, where, key, f, toks))
-    buckets: dict[str, list[FilterT]] = {}
-    fallback: list[FilterT] = []
-    guard: list[str] = []
+    buckets: tuple[dict[str, list[FilterT]], dict[str, list[FilterT]]] = ({}, {})
+    fallback: tuple[list[FilterT], list[FilterT]] = ([], [])
     for ft, where, key, f, toks in compiled:
+        fam = EXCEPTION if f.exception else BLOCK
+        b = buckets[fam]
+        best = None
+        if toks:
+            best = min(toks, key=lambda t: (token_cost(t, counts[t]), -len(t)))
         if where == "host" and key is not None:
-            buckets.setdefault(key + HOST_SUFFIX, []).append(ft)
-        elif toks:
-            best = min(toks, key=lambda t: (counts[t] + _BAD_TOKENS.get(t, 0), -len(t)))
-            buckets.setdefault(best, []).append(ft)
+            b.setdefault(key + HOST_SUFFIX, []).append(ft)
+        elif best is not None and (
+            token_cost(best, counts[best]) < _COMMON_PENALTY
+            or not f.include
+            or f.exclude
+            or len(f.include) > 8
+        ):
+            b.setdefault(best, []).append(ft)
         elif f.include and not f.exclude:
+            # only common tokens, or none: the few source pages it applies on are rarer
             for d in f.include:
-                buckets.setdefault(SOURCE_PREFIX + d, []).append(ft)
-        elif ft[F_KIND] == K_ANY:
+                b.setdefault(SOURCE_PREFIX + d, []).append(ft)
+        elif ft[F_KIND] == K_ANY and not ft[F_NEEDLE]:
             for bit in TYPE_BITS.values():
                 if f.mask & bit:
-                    buckets.setdefault(type_key(bit), []).append(ft)
+                    b.setdefault(type_key(bit), []).append(ft)
         else:
-            fallback.append(ft)
-            guard.append(
-                _regex_literal(ft[F_PAT]) if f.regex else _literal_guard(f.pattern.lower())
-            )
+            fallback[fam].append(ft)
+    empty: Bucket = ()
+
+    def bucket(v: list[FilterT] | None) -> Bucket:
+        return tuple(sorted(v, key=lambda ft: ft[F_RANK])) if v else empty
+
+    table: dict[str, Slot] = {}
+    for k in buckets[BLOCK].keys() | buckets[EXCEPTION].keys():
+        table[k] = (bucket(buckets[BLOCK].get(k)), bucket(buckets[EXCEPTION].get(k)))
     return Index(
-        buckets={k: tuple(v) for k, v in buckets.items()},
-        fallback=tuple(fallback),
-        fallback_guard=tuple(guard),
+        table=table,
+        fallback=(bucket(fallback[BLOCK]), bucket(fallback[EXCEPTION])),
+        fallback_guard=tuple(sorted({ft[F_NEEDLE] for fam in fallback for ft in fam})),
     )
 
 
+def party_bits(third: bool, same_host: bool) -> int:
+    """The `_PARTY_CODES` a request satisfies, one bit per code at `_PSHIFT` spacing;
+    times the request's type bit, it meets a filter's F_ACC."""
+    bits = 1  # PARTY_ANY
+    bits |= 1 << (_PSHIFT * (PARTY_THIRD if third else PARTY_FIRST))
+    bits |= 1 << (_PSHIFT * (PARTY_STRICT1 if same_host else PARTY_STRICT3))
+    return bits
+
+
 class Request:
-    """A request prepared once for all indexes: lower-cased, its keys (host suffixes,
-    tokens, source domains, type) in one set."""
+    """A request prepared once: lower-cased, its index slots, its party/type bits."""
 
     __slots__ = (
         "domain",
         "host",
         "host_end",
-        "keys",
         "party_ok",
+        "rb",
+        "slots",
         "src_keys",
         "tbit",
         "url",
@@ -322,7 +407,7 @@ class Request:
         tbit: int,
         host: str,
         host_end: int,
-        keys: set[str],
+        slots: list[Slot],
         src_keys: tuple[str, ...],
         party_ok: tuple[bool, ...],
         domain: str,
@@ -332,41 +417,33 @@ class Request:
         self.tbit = tbit
         self.host = host
         self.host_end = host_end
-        self.keys = keys
+        self.slots = slots
         self.src_keys = src_keys
         self.party_ok = party_ok
         self.domain = domain
-
-    def candidates(self, idx: Index) -> list[Bucket]:
-        """The buckets this request meets in `idx`."""
-        b = idx.buckets
-        out = [b[k] for k in b.keys() & self.keys]
-        if idx.fallback:
-            url_l = self.url_l
-            picked = tuple(
-                f for f, g in zip(idx.fallback, idx.fallback_guard, strict=True) if g in url_l
-            )
-            if picked:
-                out.append(picked)
-        return out
+        self.rb = tbit * party_bits(party_ok[1], party_ok[4])
 
 
 class Matcher:
-    """Holds the three indexes and the lazily compiled regexes of their filters."""
+    """Holds the index and the lazily compiled regexes of its filters."""
 
-    __slots__ = ("_important_keys", "_regex", "block", "exception", "important")
+    __slots__ = ("_regex", "fallback", "fallback_re", "index", "table")
 
-    def __init__(self, block: Index, important: Index, exception: Index) -> None:
-        self.block = block
-        self.important = important
-        self.exception = exception
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.table = index.table
+        self.fallback = index.fallback
+        guards = index.fallback_guard
+        self.fallback_re: re.Pattern[str] | None = None
+        if guards:
+            self.fallback_re = re.compile(
+                "" if "" in guards else "|".join(re.escape(g) for g in guards)
+            )
         self._regex: dict[int, re.Pattern[str]] = {}
-        # `$important` filters are few: one set test tells most requests to skip them
-        self._important_keys = None if important.fallback else frozenset(important.buckets)
 
-    def may_be_important(self, req: Request) -> bool:
-        keys = self._important_keys
-        return keys is None or not keys.isdisjoint(req.keys)
+    def slots_for(self, keys: Iterable[str]) -> tuple[Slot, ...]:
+        table = self.table
+        return tuple(table[k] for k in keys if k in table)
 
     def regex_of(self, f: FilterT) -> re.Pattern[str]:
         """Compile a filter's regex once, on first use."""
@@ -380,71 +457,181 @@ class Matcher:
             self._regex[f[F_ID]] = rx
         return rx
 
-    def first(self, idx: Index, req: Request, important_only: bool = False) -> FilterT | None:
-        """The matching filter of `idx` that comes first in list order, or None. The hot path.
+    def slow_ok(
+        self,
+        f: FilterT,
+        url: str,
+        url_l: str,
+        host_end: int,
+        src_keys: tuple[str, ...],
+        host: str,
+        domain: str,
+    ) -> bool:
+        """The checks behind F_SLOW: domain lists, the pattern beyond its needle, $to=."""
+        inc = f[F_INC]
+        if inc is not None and inc.isdisjoint(src_keys):
+            return False
+        exc = f[F_EXC]
+        if exc is not None and not exc.isdisjoint(src_keys):
+            return False
+        kind = f[F_KIND]
+        if kind:
+            u = url if f[F_CASE] else url_l
+            p = f[F_PAT]
+            if kind == K_SUB:
+                ok = p in u
+            elif kind == K_RE or kind == K_REGEX:
+                ok = self.regex_of(f).search(u) is not None
+            elif kind == K_HOSTLIT:
+                ok = u.startswith(p, host_end)
+            elif kind == K_HOSTRE:
+                ok = self.regex_of(f).match(u, host_end) is not None
+            elif kind == K_PREFIX:
+                ok = u.startswith(p)
+            elif kind == K_SUFFIX:
+                ok = u.endswith(p)
+            else:
+                ok = u == p
+            if not ok:
+                return False
+        return f[F_EXTRA] is None or _extra_ok(f[F_EXTRA], host, domain)
 
-        List order (not bucket order, which follows set iteration) makes the reported
-        rule the same on every run; buckets are sorted by id, so a bucket is left as
-        soon as it reaches the best id found so far.
+    def first(
+        self,
+        slots: Sequence[Slot],
+        fam: int,
+        url: str,
+        url_l: str,
+        rb: int,
+        host_end: int,
+        src_keys: tuple[str, ...],
+        host: str,
+        domain: str,
+    ) -> FilterT | None:
+        """The matching filter of family `fam` with the lowest rank, or None. The hot path.
+
+        Rank, not bucket order (which follows set iteration), decides, so the reported
+        rule is the same on every run; buckets are sorted by rank, so a bucket is left
+        as soon as it reaches the best rank found so far.
         """
-        tbit = req.tbit
-        party_ok = req.party_ok
-        src_keys = req.src_keys
-        url_l = req.url_l
         best: FilterT | None = None
-        best_id = 1 << 62
-        for bucket in req.candidates(idx):
-            for f in bucket:
-                if f[F_ID] >= best_id:
+        best_r = 1 << 62
+        for slot in slots:
+            for f in slot[fam]:
+                if f[0] >= best_r:
                     break
-                if not f[F_MASK] & tbit or not party_ok[f[F_PARTY]]:
+                if f[1] not in url_l or not f[2] & rb:
                     continue
-                inc = f[F_INC]
-                if inc is not None and inc.isdisjoint(src_keys):
+                if f[3] and not self.slow_ok(f, url, url_l, host_end, src_keys, host, domain):
                     continue
-                exc = f[F_EXC]
-                if exc is not None and not exc.isdisjoint(src_keys):
+                best, best_r = f, f[0]
+                break
+        return best
+
+    def first_by_id(
+        self, slots: Sequence[Slot], fam: int, req: Request, important_only: bool = False
+    ) -> FilterT | None:
+        """The matching filter of family `fam` earliest in list order, rank ignored."""
+        best: FilterT | None = None
+        for slot in slots:
+            for f in slot[fam]:
+                if best is not None and f[F_ID] >= best[F_ID]:
                     continue
                 if important_only and not f[F_IMPORTANT]:
                     continue
-                kind = f[F_KIND]
-                if kind:
-                    u = req.url if f[F_CASE] else url_l
-                    p = f[F_PAT]
-                    if kind == K_SUB:
-                        if p not in u:
-                            continue
-                    elif kind == K_RE or kind == K_REGEX:
-                        if self.regex_of(f).search(u) is None:
-                            continue
-                    elif kind == K_HOSTLIT:
-                        if not u.startswith(p, req.host_end):
-                            continue
-                    elif kind == K_HOSTRE:
-                        if self.regex_of(f).match(u, req.host_end) is None:
-                            continue
-                    elif kind == K_PREFIX:
-                        if not u.startswith(p):
-                            continue
-                    elif kind == K_SUFFIX:
-                        if not u.endswith(p):
-                            continue
-                    elif kind == K_EXACT:
-                        if u != p:
-                            continue
-                if f[F_EXTRA] is not None and not _extra_ok(f[F_EXTRA], req):
-                    continue
-                best, best_id = f, f[F_ID]
-                break
+                if self.why_not(f, req) is None:
+                    best = f
         return best
+
+    def decide(self, req: Request) -> tuple[FilterT | None, bool]:
+        """(deciding filter, blocked), from a prepared request."""
+        return self.decide_slots(
+            req.slots,
+            req.url,
+            req.url_l,
+            req.rb,
+            req.host_end,
+            req.src_keys,
+            req.host,
+            req.domain,
+            req,
+        )
+
+    def decide_slots(
+        self,
+        slots: Sequence[Slot],
+        url: str,
+        url_l: str,
+        rb: int,
+        host_end: int,
+        src_keys: tuple[str, ...],
+        host: str,
+        domain: str,
+        req: Request | None = None,
+    ) -> tuple[FilterT | None, bool]:
+        """(deciding filter, blocked).
+
+        An `$important` blocking filter wins unless an `$important` exception also
+        matches; otherwise the earliest blocking filter wins unless any exception
+        matches (the earliest is reported).
+        """
+        f = self.first(slots, BLOCK, url, url_l, rb, host_end, src_keys, host, domain)
+        if f is None:
+            return None, False
+        return self.decide_exceptions(
+            f, slots, url, url_l, rb, host_end, src_keys, host, domain, req
+        )
+
+    def decide_exceptions(
+        self,
+        f: FilterT,
+        slots: Sequence[Slot],
+        url: str,
+        url_l: str,
+        rb: int,
+        host_end: int,
+        src_keys: tuple[str, ...],
+        host: str,
+        domain: str,
+        req: Request | None = None,
+    ) -> tuple[FilterT, bool]:
+        """(deciding filter, blocked) once `f` is the lowest-rank blocking filter."""
+        e = self.first(slots, EXCEPTION, url, url_l, rb, host_end, src_keys, host, domain)
+        if e is None:
+            return f, True
+        if f[F_RANK] < _RANK_LATE:  # $important: only an important exception overrides it
+            return (e, False) if e[F_RANK] < _RANK_LATE else (f, True)
+        if e[F_RANK] < _RANK_LATE:
+            # an important exception sorts first; report the earliest exception in list order
+            if req is None:
+                req = self.request_of(slots, url, url_l, rb, host_end, src_keys, host, domain)
+            e = self.first_by_id(slots, EXCEPTION, req) or e
+        return e, False
+
+    @staticmethod
+    def request_of(
+        slots: Sequence[Slot],
+        url: str,
+        url_l: str,
+        rb: int,
+        host_end: int,
+        src_keys: tuple[str, ...],
+        host: str,
+        domain: str,
+    ) -> Request:
+        tbit = rb & ((1 << _PSHIFT) - 1)
+        party_ok = tuple(bool(rb >> (_PSHIFT * c) & tbit) for c in _PARTY_CODES)
+        return Request(url, url_l, tbit, host, host_end, list(slots), src_keys, party_ok, domain)
 
     def why_not(self, f: FilterT, req: Request) -> str | None:
         """None if `f` matches `req`, else the first reason it does not (for `rules check`)."""
         kind = f[F_KIND]
         u = req.url if f[F_CASE] else req.url_l
         p = f[F_PAT]
-        ok = True
-        if kind == K_SUB:
+        ok = f[F_NEEDLE] in req.url_l
+        if not ok:
+            pass
+        elif kind == K_SUB:
             ok = p in u
         elif kind in (K_RE, K_REGEX):
             ok = self.regex_of(f).search(u) is not None
@@ -468,30 +655,27 @@ class Matcher:
             return "$domain= does not include the source page"
         if f[F_EXC] is not None and not f[F_EXC].isdisjoint(req.src_keys):
             return "$domain= excludes the source page"
-        if f[F_EXTRA] is not None and not _extra_ok(f[F_EXTRA], req):
+        if f[F_EXTRA] is not None and not _extra_ok(f[F_EXTRA], req.host, req.domain):
             return "$denyallow=/$to= excludes the request host"
         return None
 
     def all_candidates(self, req: Request) -> list[tuple[str, FilterT]]:
-        """Every filter the request meets in any index, tagged with the index name."""
+        """Every filter the request meets, tagged "important", "block" or "exception"."""
         out: list[tuple[str, FilterT]] = []
         seen: set[int] = set()
-        for name, idx in (
-            ("important", self.important),
-            ("block", self.block),
-            ("exception", self.exception),
-        ):
-            for bucket in req.candidates(idx):
-                for f in bucket:
+        for fam in (BLOCK, EXCEPTION):
+            for slot in req.slots:
+                for f in slot[fam]:
                     if f[F_ID] not in seen:
                         seen.add(f[F_ID])
+                        name = "exception" if fam else ("important" if f[F_IMPORTANT] else "block")
                         out.append((name, f))
         return out
 
 
-def _extra_ok(extra: tuple[Any, ...], req: Request) -> bool:
+def _extra_ok(extra: tuple[Any, ...], host: str, domain: str) -> bool:
     """$denyallow= and $to=: conditions on the request's own host."""
-    keys = _req_keys(req)
+    keys = host_keys(host, domain)
     deny, to_inc, to_exc = extra
     if deny is not None and not deny.isdisjoint(keys):
         return False
@@ -500,19 +684,7 @@ def _extra_ok(extra: tuple[Any, ...], req: Request) -> bool:
     return not (to_exc is not None and not to_exc.isdisjoint(keys))
 
 
-def _req_keys(req: Request) -> tuple[str, ...]:
-    from auditor.rules.domains import host_keys
-
-    return host_keys(req.host, req.domain)
-
-
 TYPE_BIT: dict[str, int] = dict(TYPE_BITS)
-
-
-def party_tuple(host: str, domain: str, src_host: str, src_domain: str) -> tuple[bool, ...]:
-    """Which `PARTY_*` requirements the request satisfies, indexed by the code."""
-    third = domain != src_domain
-    return (True, third, not third, host != src_host, host == src_host)
 
 
 __all__ = [
@@ -528,4 +700,5 @@ __all__ = [
     "Request",
     "build_index",
     "complete_tokens",
+    "token_cost",
 ]
