@@ -72,10 +72,14 @@ def write_baseline(path: Path, violations: Sequence[Violation], version: str) ->
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=".auditor-baseline-", dir=directory)
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
     except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
         raise PolicyError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return len(json.loads(text)["fingerprints"])
 

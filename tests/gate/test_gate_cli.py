@@ -197,6 +197,7 @@ def test_pyproject_table_is_found(site: Path) -> None:
     (["--base-url", "example.com"], "--base-url: expected an http(s) URL"),
     (["--base-url", "https://example.com", "--url", "https://example.com/"], "give one"),
     (["--also", "pdf=x.pdf"], "FORMAT=FILE"),
+    (["--write-baseline", "no/such/dir/b.json"], "no such directory"),
 ])
 def test_usage_errors_exit_2_in_one_line(site: Path, args: list[str], needle: str) -> None:
     result = run("audit", "public", *args, cwd=site)
