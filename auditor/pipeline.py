@@ -354,8 +354,11 @@ def _with_snippet_resources(
                 continue
             host = host_of(url)
             key = _host_path(url)
+            partial = next((k for k, r in enumerate(out) if r.network == network.name
+                            and r.via == "inline-script" and url.startswith(r.url)
+                            and url != r.url), None) if has_id else None
             same = [k for k, r in enumerate(out) if _host_path(r.url) == key]
-            if same:
+            if same and partial is None:
                 if catalogue.network_for(url, host) is not network:
                     for k in same:
                         out[k] = replace(out[k], network=network.name, company=network.company,
@@ -363,8 +366,6 @@ def _with_snippet_resources(
                 continue
             if not has_id:
                 continue
-            partial = next((k for k, r in enumerate(out) if r.network == network.name
-                            and r.via == "inline-script" and url.startswith(r.url)), None)
             if partial is None and any(r.network == network.name for r in out):
                 continue  # loaded some other way (script src, a literal the walk found)
             match = engine.match(url, source_url=page_url, type=RequestType.SCRIPT)

@@ -20,6 +20,10 @@ _URL_LITERAL = re.compile(
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
+# `location.href = '…'` navigates (a redirect), it does not load a subresource.
+_NAVIGATES = re.compile(
+    r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
+)
 _CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
 _CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
 _CREATES_IFRAME = re.compile(r"""createElement\(\s*['"]iframe['"]""")
@@ -91,6 +95,9 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
     for match in _URL_LITERAL.finditer(script):
         url = match.group(2)
         before = script[max(0, match.start() - 40) : match.start()]
+        if _NAVIGATES.search(before):
+            yield url, RequestType.DOCUMENT, True
+            continue
         assigned = bool(_SRC_ASSIGN.search(before))
         kind = type_from_extension(url)
         yield url, kind or default, assigned or kind is not None

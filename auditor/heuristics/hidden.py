@@ -47,7 +47,15 @@ _BENIGN_FRAME = frozenset(
 # Off-site links that are not link-farm material: share/follow buttons, CDNs.
 _BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
                           Category.CUSTOMER_ENGAGEMENT})
-LINK_FARM_MIN = 3  # distinct off-site URLs in one hidden block
+LINK_FARM_MIN = 3  # distinct off-site URLs (toggled blocks: distinct sites) in one hidden block
+# Hiding a script can undo (a menu, a version switcher) versus hiding meant to last.
+_TOGGLED = frozenset({"hidden attribute", "display:none", "visibility:hidden/opacity:0"})
+_WIDGET_WORDS = re.compile(
+    r"menu|nav|dropdown|submenu|popup|popover|modal|dialog|tab|accordion|collapse|toggle"
+    r"|drawer|flyout|tooltip|version|lang|search",
+    re.I,
+)
+_WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist", "listbox"})
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
@@ -134,12 +142,12 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
-    """Third-party 1×1 images: beacons that report the visit, one finding per host."""
+    """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host."""
     if ctx.root is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     for img in elements(_SMALL_IMAGES(ctx.root)):
-        if not _tiny(img):
+        if not _tiny(img) and hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
         if url and is_third_party(host_of(url), ctx.first_party):
@@ -149,9 +157,26 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         entity = ctx.catalogue.entity_for(host)
         owner = f" ({entity.company})" if entity else ""
         yield finding("tracking-pixel", Severity.LOW,
-                      f"{len(images)} third-party 1×1 tracking pixel(s) from {host}{owner}",
+                      f"{len(images)} third-party tracking pixel(s) (1×1 or hidden) "
+                      f"from {host}{owner}",
                       host, line=line_of(first), xpath=first.getroottree().getpath(first),
                       key=(host,))
+
+
+def _in_widget(el: etree._Element) -> bool:
+    """Whether an element is (inside) a menu, dialog or similar that scripts toggle."""
+    node: etree._Element | None = el
+    while node is not None:
+        tag = str(node.tag).lower()
+        if tag in ("nav", "menu", "dialog", "details", "select"):
+            return True
+        if (node.get("role") or "").lower() in _WIDGET_ROLES:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _WIDGET_WORDS.search(names):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _presumed_first_party(root: etree._Element) -> str | None:
@@ -175,6 +200,9 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         if reason == "font-size:0" and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
+        toggled = reason in _TOGGLED
+        if toggled and _in_widget(el):
+            continue
         offsite: dict[str, str] = {}
         for a in el.iter("a"):
             url = resolve(a.get("href") or "", ctx.url)
@@ -186,10 +214,10 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             if _category(ctx.catalogue, url, host) in _BENIGN_LINK:
                 continue
             offsite.setdefault(url, registrable_domain(host))
-        if len(offsite) < LINK_FARM_MIN:
+        domains = sorted(set(offsite.values()))
+        if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
             continue
         reported.add(el)
-        domains = sorted(set(offsite.values()))
         shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
         yield finding("hidden-links", Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
