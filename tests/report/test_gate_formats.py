@@ -221,3 +221,11 @@ def test_github_escaping(raw: str, data: str, prop: str) -> None:
 def test_sarif_text_escapes_brackets_and_controls() -> None:
     # inert() shows the bell as `\x07`, whose backslash SARIF then escapes like any other
     assert sarif_text("[a](1) \\ \x07") == "\\[a\\](1) \\\\ \\\\x07"
+
+
+def test_ungated_markdown_and_junit_list_pages_without_failing() -> None:
+    text = render("md", gated=False)
+    assert text.startswith("## auditor: 1 page audited")
+    assert "| site/blog/deals,50%\\:off.html | 1 | 2 | 1 |" in text  # slots, hosts, findings
+    root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
+    assert root.get("failures") == "0" and root.find(".//failure") is None
