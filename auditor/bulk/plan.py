@@ -85,6 +85,7 @@ def identify(path: Path) -> InputFile:
             if size > 2 * _ID_BYTES:
                 stream.seek(size - _ID_BYTES)
                 digest.update(stream.read(_ID_BYTES))
+            stream.seek(0)
             kind = _layout(stream, head, str(path))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
