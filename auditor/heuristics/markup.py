@@ -64,8 +64,10 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     """
     if ctx.root is None:
         return
+    # Affiliate widgets (Amazon native shopping ads) are placed in posts by design.
+    slots = [s for s in ctx.slots if s.category is not Category.AFFILIATE]
     if ctx.document.in_post_body:
-        in_body = [s for s in ctx.slots if s.kind == "ad"]
+        in_body = [s for s in slots if s.kind == "ad"]
         where = "the post body (WordPress content.rendered)"
     else:
         paths = [ctx.root.getroottree().getpath(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
@@ -80,7 +82,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         }
         in_body = [
             s
-            for s in ctx.slots
+            for s in slots
             if s.kind == "ad" and s.network and (s.network, inside(s.xpath)) in loaders_in_body
         ]
         where = "the article body, loader and all"

@@ -1,0 +1,111 @@
+"""Plain-text scrapes: promotional blocks become slots, and the ratio counts them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from auditor.heuristics.text_blocks import editorial_chars, segment
+from auditor.model import Category, PageReport
+from tests.heuristics.conftest import PAGES
+
+AuditHtml = Callable[..., PageReport]
+
+SEED_SLOTS = [
+    ("attribution", "🔗 Original source", Category.CONTENT),
+    ("recirculation", "🔥 KEEP READING", Category.CONTENT),
+    ("attribution", "🔗www.bbc.co.ukPrimary source", Category.CONTENT),
+    ("recirculation", "EXPLORE MORETech AI Trends Hub →", Category.CONTENT),
+    ("affiliate", "NordVPN — #1 VPN Recommended by Experts", Category.AFFILIATE),
+    ("affiliate", "Today's Top Deals on Amazon", Category.AFFILIATE),
+    ("share", "SHARE THIS STORY", Category.SOCIAL),
+    ("share", "SHARE THIS STORY", Category.SOCIAL),
+    ("recirculation", "YOU MIGHT ALSO LIKE", Category.CONTENT),
+]
+
+
+def test_seed_text_scrape(seeds: Path, audit_html: AuditHtml) -> None:
+    text = (seeds / "content-farm-rewrite.txt").read_text(encoding="utf-8")
+    report = audit_html(text, url=None, kind="text", markup=False)
+    assert [(s.kind, s.text, s.category) for s in report.slots] == SEED_SLOTS
+    lines = text.splitlines()
+    for slot in report.slots:
+        assert lines[slot.line - 1].strip() == slot.text
+    # the SPONSORED block holds two promotions, each with its deal line
+    nord, amazon = (s for s in report.slots if s.kind == "affiliate")
+    assert "Save 69%" in lines[nord.line]
+    assert lines[amazon.line].strip() == "Limited"
+    # KEEP READING runs over both "Trending" items and stops at the pull quote
+    keep = report.slots[1]
+    block = next(b for b in segment(text) if b.line == keep.line)
+    assert lines[block.end].startswith("Europe's Five Largest")
+    assert report.findings == ()
+    metrics = report.metrics
+    promotional = [s for s in report.slots if s.kind != "attribution"]
+    assert metrics.ad_slots == len(promotional) == 7
+    assert metrics.ad_markup_bytes == sum(s.markup_bytes for s in promotional)
+    assert 4500 < metrics.content_chars < len(" ".join(text.split()))
+    assert metrics.content_to_ad_ratio == round(metrics.content_chars / metrics.ad_markup_bytes, 3)
+
+
+def test_own_fixture_has_the_same_structure(audit_html: AuditHtml) -> None:
+    report = audit_html("content-farm-story.txt", url=None)
+    assert [(s.kind, s.line) for s in report.slots] == [
+        ("attribution", 7), ("recirculation", 15), ("attribution", 31), ("recirculation", 34),
+        ("affiliate", 37), ("affiliate", 40), ("share", 48), ("share", 50),
+        ("recirculation", 52),
+    ]
+    assert report.slots[4].text == "SafeSurf VPN — Trusted by 10 Million Users"
+
+
+def test_clean_article_has_no_blocks(audit_html: AuditHtml) -> None:
+    report = audit_html("clean-article.txt", url=None)
+    assert report.slots == () and report.findings == ()
+    assert report.metrics.content_to_ad_ratio is None
+    text = (PAGES / "clean-article.txt").read_text(encoding="utf-8")
+    assert report.metrics.content_chars == len(" ".join(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Advertisement\n\nThe council met on Tuesday.", [("sponsored", "Advertisement")]),
+        ("ANZEIGE\n\nDer Rat tagte am Dienstag.", [("sponsored", "ANZEIGE")]),
+        ("Publicité\n\nLe conseil s'est réuni mardi.", [("sponsored", "Publicité")]),
+        ("Publicidad\n\nEl consejo se reunió el martes.", [("sponsored", "Publicidad")]),
+        ("广告\n\n理事会周二开会。", [("sponsored", "广告")]),
+        ("Реклама\n\nСовет собрался во вторник.", [("sponsored", "Реклама")]),
+        ("Gesponsert\nSchuhe bis zu 50% Rabatt heute im Angebot\n\nText.",
+         [("affiliate", "Schuhe bis zu 50% Rabatt heute im Angebot")]),
+        ("Sponsored\nAcme Bank: open an account in five minutes\n\nText.",
+         [("sponsored", "Acme Bank: open an account in five minutes")]),
+        ("Sponsored by Acme Bank", [("sponsored", "Sponsored by Acme Bank")]),
+        ("As an Amazon Associate I earn from qualifying purchases.",
+         [("affiliate", "As an Amazon Associate I earn from qualifying purchases.")]),
+        ("Read more\nHow the vote went\nWho stood where\n\nThe council met.",
+         [("recirculation", "Read more")]),
+        ("Lesen Sie auch\nDer neue Fahrplan\n\nText.", [("recirculation", "Lesen Sie auch")]),
+        ("À lire aussi\nLe nouveau budget\n\nTexte.", [("recirculation", "À lire aussi")]),
+        ("Share this article\nFacebook Twitter LinkedIn Email", [("share", "Share this article")]),
+        ("Facebook · X · WhatsApp · Email", [("share", "Facebook · X · WhatsApp · Email")]),
+        ("Via The Verge", [("attribution", "Via The Verge")]),
+        ("Source: Reuters", [("attribution", "Source: Reuters")]),
+        # prose that merely mentions the words is editorial
+        ("The plan was advertised in March, and sources say it will pass.", []),
+        ("Read more about the plan in the council's own report, published on Monday.", []),
+        ("Trending topics this week included the budget.", []),
+        ("TRENDING\n\nHeadline of the article itself\n\nLong first paragraph.", []),
+        ("We shared this story with the council before publication.", []),
+    ],
+)
+def test_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(b.kind, b.text) for b in segment(text)] == expected
+
+
+def test_editorial_chars_exclude_blocks() -> None:
+    text = "Body text here.\nSPONSORED\nBuy now deals\n\nMore body."
+    blocks = segment(text)
+    assert [b.kind for b in blocks] == ["affiliate"]
+    assert editorial_chars(text, blocks) == len("Body text here. More body.")
