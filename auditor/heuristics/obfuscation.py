@@ -266,8 +266,11 @@ def _decodings(code: str) -> Iterator[str]:
 def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
     """URLs in a decoded payload, and whether the payload (or its caller) loads them."""
     loaded: dict[str, RequestType] = {}
+    creates = _CREATES_ELEMENT.search(outer)
     for url, kind, assigned in loaded_urls(payload):
         if assigned:
+            if payload.startswith("x.src=") and creates and not type_from_extension(url):
+                kind = _TAG_TYPES[creates.group(1)]  # the element the outer code created
             loaded[url] = kind
     if payload.startswith("location.href="):
         for m in _ANY_URL.finditer(payload):
@@ -275,7 +278,6 @@ def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
     for m in _HTML_SRC.finditer(payload):
         loaded[m.group(2)] = _TAG_TYPES.get(m.group(1).lower(), RequestType.OTHER)
     stripped = payload.strip()
-    creates = _CREATES_ELEMENT.search(outer)
     if creates and _ANY_URL.fullmatch(stripped):
         tag = creates.group(1)
         loaded.setdefault(stripped, type_from_extension(stripped) or _TAG_TYPES[tag])

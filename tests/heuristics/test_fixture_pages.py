@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from auditor.model import Category, PageReport, Severity
-from collections.abc import Callable
 
 AuditHtml = Callable[..., PageReport]
 

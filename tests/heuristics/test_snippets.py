@@ -1,0 +1,114 @@
+"""Inline snippets: each tracker's loader and IDs, read from the JavaScript that installs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.model import Category, PageReport
+
+AuditHtml = Callable[..., PageReport]
+
+
+def page(head: str, body: str = "") -> str:
+    return f"<html><head>{head}</head><body><p>Article text.</p>{body}</body></html>"
+
+
+# (name, markup, network, category, (id kind, id value), resource URL or None, via)
+SNIPPETS = [
+    ("GTM", "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date()."
+     "getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),"
+     "dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js"
+     "?id='+i+dl;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer',"
+     "'GTM-AB12CD3');</script>", "Google Tag Manager", Category.TAG_MANAGER,
+     ("gtm-container", "GTM-AB12CD3"), "https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD3",
+     "inline-snippet"),
+    ("GA4", "<script async src='https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234'>"
+     "</script><script>gtag('config', 'G-ABCDEF1234');</script>", "Google Analytics",
+     Category.ANALYTICS, ("ga-measurement-id", "G-ABCDEF1234"), None, None),
+    ("Facebook pixel", "<script>!function(f,b,e,v){t=b.createElement(e);t.src=v}(window,document,"
+     "'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init', '123456789012345');"
+     "</script>", "Facebook Pixel", Category.ADVERTISING, ("facebook-pixel", "123456789012345"),
+     "https://connect.facebook.net/en_US/fbevents.js", "inline-script"),
+    ("Hotjar", "<script>(function(h,o,t,j,a,r){h._hjSettings={hjid:1234567,hjsv:6};"
+     "r=o.createElement('script');r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;})"
+     "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>", "Hotjar",
+     Category.SESSION_REPLAY, ("hotjar-site", "1234567"),
+     "https://static.hotjar.com/c/hotjar-1234567.js", "inline-snippet"),
+    ("Clarity", '<script>(function(c,l,a,r,i,t,y){t=l.createElement(r);t.src="https://www.'
+     'clarity.ms/tag/"+i;})(window, document, "clarity", "script", "abcde12345");</script>',
+     "Microsoft Clarity", Category.SESSION_REPLAY, ("clarity-project", "abcde12345"),
+     "https://www.clarity.ms/tag/abcde12345", "inline-snippet"),
+    ("FullStory", "<script>window['_fs_script'] = 'edge.fullstory.com/s/fs.js';"
+     "window['_fs_org'] = 'o-ABC12-na1';</script>", "FullStory", Category.SESSION_REPLAY,
+     ("fullstory-org", "o-ABC12-na1"), "https://edge.fullstory.com/s/fs.js", "inline-snippet"),
+    ("LogRocket", "<script>LogRocket.init('abc123/my-app');</script>", "LogRocket",
+     Category.SESSION_REPLAY, ("logrocket-app", "abc123/my-app"),
+     "https://cdn.lr-ingest.io/LogRocket.min.js", "inline-snippet"),
+    ("Yandex Webvisor", '<script>(function(m,e,t,r,i,k,a){k=e.createElement(t),k.src=r})'
+     '(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");'
+     'ym(12345678, "init", {clickmap:true, webvisor:true});</script>', "Yandex Webvisor",
+     Category.SESSION_REPLAY, ("yandex-metrica-counter", "12345678"),
+     "https://mc.yandex.ru/metrika/tag.js", "inline-script"),
+    ("Yandex Metrica without Webvisor", '<script>(function(m,e,t,r,i,k,a){k=e.createElement(t),'
+     'k.src=r})(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");'
+     'ym(12345678, "init", {clickmap:true, webvisor:false});</script>', "Yandex Metrica",
+     Category.ANALYTICS, ("yandex-metrica-counter", "12345678"),
+     "https://mc.yandex.ru/metrika/tag.js", "inline-script"),
+    ("Matomo", '<script>var _paq = window._paq = window._paq || [];_paq.push(["trackPageView"]);'
+     '(function(){var u="https://stats.site.example/";_paq.push(["setTrackerUrl", u+"matomo.php"]);'
+     "_paq.push(['setSiteId', '3']);var d=document, g=d.createElement('script');g.src=u+"
+     "'matomo.js';})();</script>", "Matomo", Category.ANALYTICS, ("matomo-site", "3"),
+     "https://stats.site.example/matomo.js", "inline-snippet"),
+    ("TikTok", "<script>!function(w,d,t){w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];"
+     "ttq.load=function(e,n){var r='https://analytics.tiktok.com/i18n/pixel/events.js';};"
+     "ttq.load('CABCDEFGHIJ1234567890');ttq.page();}(window, document, 'ttq');</script>",
+     "TikTok Pixel", Category.ADVERTISING, ("tiktok-pixel", "CABCDEFGHIJ1234567890"),
+     "https://analytics.tiktok.com/i18n/pixel/events.js", "inline-script"),
+    ("LinkedIn", '<script>_linkedin_partner_id = "4567890";</script><script>(function(l){var s='
+     'document.getElementsByTagName("script")[0];var b=document.createElement("script");b.src='
+     '"https://snap.licdn.com/li.lms-analytics/insight.min.js";})(window.lintrk);</script>',
+     "LinkedIn Insight Tag", Category.ADVERTISING, ("linkedin-partner", "4567890"),
+     "https://snap.licdn.com/li.lms-analytics/insight.min.js", "inline-script"),
+    ("AdSense", "<script async src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"
+     "?client=ca-pub-1234567890123456'></script>", "Google AdSense", Category.ADVERTISING,
+     ("adsense-publisher", "ca-pub-1234567890123456"), None, None),
+    ("GPT", "<script>googletag.cmd.push(function(){googletag.defineSlot('/1234567/site/top', "
+     "[728, 90], 'div-gpt-ad-1').addService(googletag.pubads());});</script>",
+     "Google Publisher Tag", Category.ADVERTISING, ("gpt-network", "1234567"), None, None),
+    ("Coinhive", "<script>var miner = new CoinHive.Anonymous('abcdefghijklmnopqrstuvwxyz123456');"
+     "</script>", "Coinhive", Category.CRYPTOMINING,
+     ("coinhive-key", "abcdefghijklmnopqrstuvwxyz123456"), None, None),
+    ("CoinImp", "<script>var _client = new Client.Anonymous('" + "ab" * 32 + "', {throttle: 0});"
+     "</script>", "CoinImp", Category.CRYPTOMINING, ("coinimp-key", "ab" * 32), None, None),
+    ("Amazon Associates", "", "Amazon Associates", Category.AFFILIATE,
+     ("amazon-associate-tag", "mysite-21"), None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "head", "network", "category", "ident", "url", "via"),
+                         SNIPPETS, ids=[s[0] for s in SNIPPETS])
+def test_snippet(name: str, head: str, network: str, category: Category,
+                 ident: tuple[str, str], url: str | None, via: str | None,
+                 audit_html: AuditHtml) -> None:
+    body = ('<a href="https://www.amazon.co.uk/dp/B00TEST123?tag=mysite-21">buy</a>'
+            if name == "Amazon Associates" else "")
+    report = audit_html(page(head, body), url="https://www.site.example/post")
+    found = {i.kind: (i.value, i.network) for i in report.ids}
+    kind, value = ident
+    assert found.get(kind) == (value, found[kind][1]), report.ids
+    assert len(report.ids) == len({(i.kind, i.value) for i in report.ids})
+    if url is not None:
+        res = [r for r in report.resources if r.url == url]
+        assert len(res) == 1, [r.url for r in report.resources]
+        assert (res[0].network, res[0].category, res[0].via) == (network, category, via)
+        assert sum(r.network == network for r in report.resources) == 1  # no partial twin
+    else:
+        assert found[kind][1] == network or any(r.network == network for r in report.resources)
+
+
+def test_no_snippet_resource_without_the_snippet(audit_html: AuditHtml) -> None:
+    """A page that only mentions a vendor gets no synthesised loader."""
+    report = audit_html(page("<script>var note = 'we removed hotjar and LogRocket';</script>"))
+    assert report.resources == () and report.ids == ()
