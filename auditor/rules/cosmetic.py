@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cssselect import HTMLTranslator, SelectorError
+from cssselect import parse as cssparse
 from lxml import etree
 
 from auditor.rules.parse import CosmeticFilter
@@ -210,56 +211,190 @@ def attribute_guard(sel: str) -> tuple[str, str, str] | None:
         if new == top:
             return None
         top = new
-    m = _ATTR_COND_RE.search(top)
-    if m is None or not m.group(2):
-        return None
-    value = next((g for g in m.group(3, 4, 5) if g is not None), "")
-    if not value or "\\" in value:
-        return None
-    return (m.group(1).lower(), m.group(2), value)
+    best: tuple[str, str, str] | None = None
+    for m in _ATTR_COND_RE.finditer(top):
+        value = next((g for g in m.group(3, 4, 5) if g is not None), "")
+        if not m.group(2) or not value or "\\" in value:
+            continue
+        g = (m.group(1).lower(), m.group(2), value)
+        # the most telling condition: on id/class/href (gathered anyway), then the longest
+        if best is None or (g[0] in _GATHERED, len(value)) > (best[0] in _GATHERED, len(best[2])):
+            best = g
+    return best
 
 
-def _guard_passes(guard: tuple[str, str, str], root: Any, values: dict[str, str]) -> bool:
-    attr, op, value = guard
-    joined = values.get(attr)
-    if joined is None:
-        joined = "\x00" + "\x00".join(str(v) for v in root.xpath("//@" + attr)) + "\x00"
-        values[attr] = joined
+_GATHERED = frozenset({"id", "class", "href"})
+
+
+_URL_HOST_RE = re.compile(r"(?:https?:)?//([^/?#:\s]+)")
+_RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
+
+# Page features come from a few XPath calls returning plain strings: libxml2 walks the
+# tree in C, and no Python element object is made for an element we do not need.
+# EXSLT `set:distinct`/`str:concat` keep the number of Python strings down.
+_NS = {"set": "http://exslt.org/sets", "str": "http://exslt.org/strings"}
+_IDS: Any = etree.XPath("//@id", smart_strings=False)
+_CLASSES: Any = etree.XPath("set:distinct(//@class)", namespaces=_NS, smart_strings=False)
+_ALL_VALUES: Any = etree.XPath("str:concat(//@*)", namespaces=_NS, smart_strings=False)
+_DATA_ATTRS: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
+_BY_ID: Any = etree.XPath("id($v)")
+_BY_ID_ALL: Any = etree.XPath("//@id[. = $v]/..")
+GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
+
+
+def guard_key(guard: tuple[str, str, str]) -> str:
+    return GUARD + "\x00".join(guard)
+
+
+def _guard_test(op: str, value: str, v: str) -> bool:
+    """CSS attribute operator `op` with `value`, on the attribute value `v`."""
     if op == "^=":
-        return "\x00" + value in joined
+        return v.startswith(value)
     if op == "$=":
-        return value + "\x00" in joined
+        return v.endswith(value)
     if op == "=":
-        return "\x00" + value + "\x00" in joined
-    return value in joined
+        return v == value
+    if op == "~=":
+        return value in v.split()
+    if op == "|=":
+        return v == value or v.startswith(value + "-")
+    return value in v
 
 
-_HREF_HOST_RE = re.compile(r"(?:^|\x00)\s*(?:https?:)?//([^/?#:\x00\s]+)")
+def _any_of(attr: str, n: int) -> etree.XPath:
+    """`//@attr[contains(., $v0) or ...]/..`: the elements whose `attr` contains any value."""
+    conds = " or ".join(f"contains(., $v{i})" for i in range(n))
+    return etree.XPath(f"//@{attr}[{conds}]/..")
 
 
-def page_keys(
-    root: Any, tag_query: etree.XPath | None = None, values: dict[str, str] | None = None
-) -> set[str]:
-    """Every key of `selector_key` the page holds, gathered in a few C-speed calls.
+class PageFeatures:
+    """What one page holds of the keys `selector_key` files selectors under (a superset
+    for `@host`), and the elements carrying a key, found without touching the others."""
 
-    `tag_query` finds the elements of the (few, uncommon) tags that key selectors;
-    collecting every element's tag in Python would cost more than the whole pass.
-    """
-    ids = root.xpath("//@id")
-    classes = root.xpath("//@class")
-    hrefs = root.xpath("//@href")
-    if values is not None:  # reused by the attribute guards of unkeyed selectors
-        for name, vals in (("id", ids), ("class", classes), ("href", hrefs)):
-            values[name] = "\x00" + "\x00".join(vals) + "\x00"
-    keys = {"#" + v for v in ids}
-    keys.update("." + c for c in " ".join(classes).split())
-    keys.update("@" + h for h in _HREF_HOST_RE.findall("\x00".join(hrefs).lower()))
-    for a in root.xpath("//@*[starts-with(name(), 'data-')]"):
-        keys.add("[" + str(a.attrname).lower())
-    if tag_query is not None:
-        for el in _elements(tag_query(root)):
-            keys.add("<" + str(el.tag).lower())
-    return keys
+    __slots__ = ("_data", "_joined", "_tags", "classes", "ids", "keys", "root", "values")
+
+    def __init__(self, root: Any, tag_query: tuple[str, ...]) -> None:
+        self.root = root
+        self.ids: list[str] = _IDS(root)
+        self.classes: list[str] = _CLASSES(root)
+        # every attribute value run together: hosts of hrefs (and of src=, ...: a
+        # superset, checked when the elements are found) and values for guards
+        self.values: str = str(_ALL_VALUES(root))
+        keys = {"#" + v for v in self.ids}
+        keys.update("." + c for c in " ".join(self.classes).split())
+        # values are run together: a host is still preceded by its `//`
+        keys.update("@" + h for h in _RUN_HOST_RE.findall(self.values.lower()))
+        self._data: dict[str, list[Any]] = {}
+        for a in _DATA_ATTRS(root):
+            self._data.setdefault("[" + str(a.attrname).lower(), []).append(a)
+        keys.update(self._data)
+        self._tags: dict[str, list[Any]] = {}
+        if tag_query:
+            for el in root.iter(*tag_query):
+                self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
+            keys.update(self._tags)
+        self.keys = keys
+        self._joined: dict[str, str] = {}
+
+    def guard_passes(self, guard: tuple[str, str, str]) -> bool:
+        """A necessary condition for an element to pass `[attr op value]` on this page."""
+        attr, op, value = guard
+        if attr in ("id", "class"):
+            joined = self._joined.get(attr)
+            if joined is None:
+                vals = self.ids if attr == "id" else self.classes
+                joined = self._joined[attr] = "\x00" + "\x00".join(vals) + "\x00"
+            if op == "^=":
+                return "\x00" + value in joined
+            if op == "$=":
+                return value + "\x00" in joined
+            if op == "=":
+                return "\x00" + value + "\x00" in joined
+            return value in joined
+        if attr == "href" and op in ("^=", "="):
+            m = _URL_HOST_RE.match(value.lower())
+            if m is not None:
+                hosts = self._joined.get("@")
+                if hosts is None:
+                    hosts = "\x00".join(k for k in self.keys if k[0] == "@") + "\x00"
+                    self._joined["@"] = hosts
+                # the host, whole when more follows it, else a host's beginning
+                whole = m.end() < len(value)
+                return "@" + m.group(1) + ("\x00" if whole else "") in hosts
+        return value in self.values
+
+    def carriers(self, keys: Iterable[str]) -> dict[str, list[Any]]:
+        """key -> the elements carrying it (possibly a superset), for keys on the page."""
+        out: dict[str, list[Any]] = {}
+        by_attr: dict[str, dict[str, list[str]]] = {"class": {}, "href": {}}
+        root = self.root
+        for k in keys:
+            kind, name = k[0], k[1:]
+            if kind == "#":
+                out[k] = self._by_id(name)
+            elif kind == ".":
+                by_attr["class"].setdefault(name, []).append(k)
+            elif kind == "@":
+                by_attr["href"].setdefault(name, []).append(k)
+            elif kind == "[":
+                out[k] = [a.getparent() for a in self._data.get(k, ())]
+            elif kind == "<":
+                out[k] = self._tags.get(k, [])
+            elif kind == GUARD:
+                attr, op, value = name.split("\x00", 2)
+                if attr == "id":
+                    out[k] = [e for v in self._ids_passing(op, value) for e in self._by_id(v)]
+                elif attr in by_attr:
+                    by_attr[attr].setdefault(value, []).append(k)
+        for attr, wanted in by_attr.items():
+            if not wanted:
+                continue
+            needles = list(wanted)
+            args = {f"v{i}": v for i, v in enumerate(needles)}
+            els = _query(attr, len(needles))(root, **args)
+            for k in {k for ks in wanted.values() for k in ks}:
+                out[k] = [e for e in els if _carries_key(e, k)]
+        return out
+
+    def _ids_passing(self, op: str, value: str) -> list[str]:
+        if op == "=":
+            return [value] if value in self.ids else []
+        if op == "^=":
+            joined = "\x00" + "\x00".join(self.ids) + "\x00"
+            rx = "\x00(" + re.escape(value) + "[^\x00]*)"
+            return list(dict.fromkeys(re.findall(rx, joined)))
+        return [v for v in dict.fromkeys(self.ids) if _guard_test(op, value, v)]
+
+    def _by_id(self, name: str) -> list[Any]:
+        if self.ids.count(name) == 1:
+            found = [e for e in _BY_ID(self.root, v=name) if e.get("id") == name]
+            if found:
+                return found
+        return list(_BY_ID_ALL(self.root, v=name))
+
+
+def _carries_key(el: Any, key: str) -> bool:
+    """Whether element `el` carries `key` (class, href host, or guard on class/href)."""
+    kind, name = key[0], key[1:]
+    if kind == ".":
+        return name in (el.get("class") or "").split()
+    if kind == "@":
+        return name in (el.get("href") or "").lower()
+    attr, op, value = name.split("\x00", 2)
+    v = el.get(attr)
+    return v is not None and _guard_test(op, value, v)
+
+
+_QUERIES: dict[tuple[str, int], Any] = {}
+
+
+def _query(attr: str, n: int) -> Any:
+    q = _QUERIES.get((attr, n))
+    if q is None:
+        if len(_QUERIES) > 512:
+            _QUERIES.clear()
+        q = _QUERIES[(attr, n)] = _any_of(attr, n)
+    return q
 
 
 # -- evaluation -------------------------------------------------------------------
@@ -484,22 +619,146 @@ def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
     return cur
 
 
+# -- element-local evaluation ---------------------------------------------------------
+
+_REVERSE_AXIS = {
+    " ": "ancestor::",
+    ">": "parent::",
+    "~": "preceding-sibling::",
+    "+": "preceding-sibling::*[1]/self::",
+}
+_FORWARD_AXIS = {
+    " ": "/descendant::",
+    ">": "/child::",
+    "~": "/following-sibling::",
+    "+": "/following-sibling::*[1]/self::",
+}
+
+
+def _compound_xpath(tree: Any) -> str | None:
+    """`element[condition]` of one compound selector, or None when it is not self-contained."""
+    expr = _TRANSLATOR.xpath(tree)
+    if expr.path:
+        return None
+    return f"{expr.element}[{expr.condition}]" if expr.condition else str(expr.element)
+
+
+def _carries(tree: Any, key: str) -> bool:
+    """Whether the compound selector `tree` itself requires `key` (not inside :not/:has)."""
+    kind, name = key[0], key[1:]
+    guard = name.split("\x00", 2) if kind == GUARD else None
+    node = tree
+    while node is not None:
+        cls = type(node).__name__
+        if kind == "#" and cls == "Hash" and node.id == name:
+            return True
+        if kind == "." and cls == "Class" and node.class_name == name:
+            return True
+        if cls == "Attrib":
+            attrib = str(node.attrib).lower()
+            if kind == "[" and attrib == name and node.namespace is None:
+                return True
+            if guard is not None and attrib == guard[0] and node.operator == guard[1]:
+                value = str(node.value.value if hasattr(node.value, "value") else node.value)
+                if value == guard[2]:
+                    return True
+            if kind == "@" and attrib == "href" and node.operator == "^=":
+                value = str(node.value.value if hasattr(node.value, "value") else node.value)
+                if name in value.lower():
+                    return True
+        if kind == "<" and cls == "Element":
+            return str(node.element or "").lower() == name
+        node = getattr(node, "selector", None)
+    return False
+
+
+def local_xpath(sel: str, key: str) -> etree.XPath | None:
+    """An XPath that, from an element carrying `key`, finds what `sel` matches through it.
+
+    `sel` is split at the compound that carries the key: the compounds before it become
+    conditions on the key element's ancestors/siblings (reverse axes), those after it
+    steps from it. None when the selector does not split that way (evaluate from the root).
+
+    >>> local_xpath("div.ad-box > span", ".ad-box").path.endswith("]/child::span")
+    True
+    """
+    try:
+        parsed = cssparse(sel)
+    except SelectorError:
+        return None
+    if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+        return None
+    chain: list[tuple[str, Any]] = []  # (combinator before it, compound), left to right
+    node: Any = parsed[0].parsed_tree
+    while type(node).__name__ == "CombinedSelector":
+        chain.append((node.combinator, node.subselector))
+        node = node.selector
+    chain.append(("", node))
+    chain.reverse()
+    at = next((i for i, (_, c) in enumerate(chain) if _carries(c, key)), None)
+    if at is None:
+        return None
+    try:
+        xp = _compound_xpath(chain[0][1])
+        if xp is None:
+            return None
+        for comb, comp in chain[1 : at + 1]:  # left part, reversed onto the key element
+            cx = _compound_xpath(comp)
+            if cx is None or comb not in _REVERSE_AXIS:
+                return None
+            xp = f"{cx}[{_REVERSE_AXIS[comb]}{xp}]"
+        path = "self::" + xp
+        for comb, comp in chain[at + 1 :]:
+            cx = _compound_xpath(comp)
+            if cx is None or comb not in _FORWARD_AXIS:
+                return None
+            path += _FORWARD_AXIS[comb] + cx
+        return etree.XPath(path)
+    except (SelectorError, etree.XPathSyntaxError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _doc_order(els: Iterable[Any]) -> list[Any]:
+    """Elements sorted in document order, from their ancestor chains (no whole-tree walk)."""
+
+    def path(el: Any) -> list[int]:
+        out: list[int] = []
+        parent = el.getparent()
+        while parent is not None:
+            out.append(parent.index(el))
+            el, parent = parent, parent.getparent()
+        out.reverse()
+        return out
+
+    return sorted(els, key=path)
+
+
 _BAD_SELECTOR: Finder = lambda root: []  # noqa: E731 - a selector we could not translate
 
 
 class CosmeticMatcher:
-    """Evaluates a CosmeticIndex against pages, caching each selector's compiled form."""
+    """Evaluates a CosmeticIndex against pages, caching each selector's compiled forms.
 
-    __slots__ = ("_finders", "_tag_query", "failed", "index")
+    A keyed selector is evaluated only from the elements carrying its key (an id
+    lookup, one batched attribute query for all candidate classes, ...), through an
+    element-local XPath (`local_xpath`); the rest are evaluated from the root.
+    """
+
+    __slots__ = ("_finders", "_keys", "_local", "_tag_query", "failed", "index")
 
     def __init__(self, index: CosmeticIndex) -> None:
         self.index = index
         self._finders: dict[str, Finder] = {}
+        self._local: dict[tuple[str, str], etree.XPath | None] = {}
+        self._keys: dict[str, str | None] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
-        tags = sorted(
-            k[1:] for k in index.keyed if k.startswith("<") and re.fullmatch(r"[a-z][\w-]*", k[1:])
+        self._tag_query = tuple(
+            sorted(
+                k[1:]
+                for k in index.keyed
+                if k.startswith("<") and re.fullmatch(r"[a-z][\w-]*", k[1:])
+            )
         )
-        self._tag_query = etree.XPath(" | ".join("//" + t for t in tags)) if tags else None
 
     def finder(self, sel: str, procedural: bool) -> Finder:
         f = self._finders.get(sel)
@@ -512,39 +771,77 @@ class CosmeticMatcher:
             self._finders[sel] = f
         return f
 
+    def local(self, sel: str, key: str) -> etree.XPath | None:
+        k = (sel, key)
+        if k in self._local:
+            return self._local[k]
+        xp = local_xpath(sel, key)
+        self._local[k] = xp
+        return xp
+
+    def key_of(self, sel: str) -> str | None:
+        """The key of a domain-specific selector (they are filed by hostname), cached."""
+        if sel in self._keys:
+            return self._keys[sel]
+        keys = [selector_key(s) for s in _split_selector_list(sel)]
+        k = keys[0] if len(keys) == 1 else None
+        if k is not None and k[0] == "<" and k[1:] not in self._tag_query:
+            k = None  # the page's tags are only gathered for the keyed generic ones
+        self._keys[sel] = k
+        return k
+
     def candidates(
-        self, root: Any, keys: Sequence[str], generic: bool = True, specific: bool = True
-    ) -> list[Entry]:
-        """Entries that apply on a host with these keys, exceptions and `~domain`s removed."""
+        self,
+        root: Any,
+        keys: Sequence[str],
+        generic: bool = True,
+        specific: bool = True,
+        page: PageFeatures | None = None,
+    ) -> tuple[list[tuple[Entry, str | None]], PageFeatures | None]:
+        """(entry, key) pairs that apply on a host with these keys, exceptions and
+        `~domain`s removed (key None: evaluate the entry from the root), and the page's
+        features when they were needed."""
         idx = self.index
-        excepted: set[str] = set(idx.generic_exceptions)
+        generic_excepted = idx.generic_exceptions
+        excepted: set[str] = set()
         for k in keys:
             sx = idx.specific_exceptions.get(k)
             if sx:
                 excepted |= sx
-        out: list[Entry] = []
+        out: list[tuple[Entry, str | None]] = []
         if specific:
             for k in keys:
-                out.extend(idx.specific.get(k, ()))
+                for e in idx.specific.get(k, ()):
+                    key = self.key_of(e[E_SEL])
+                    if key is not None:
+                        if page is None:
+                            page = PageFeatures(root, self._tag_query)
+                        if key not in page.keys:
+                            continue  # cannot match on this page
+                        if e[E_PROC]:
+                            key = None
+                    out.append((e, key))
         if generic:
-            values: dict[str, str] = {}
-            present = page_keys(root, self._tag_query, values)
+            if page is None:
+                page = PageFeatures(root, self._tag_query)
             keyed = idx.keyed
-            for k in present:
-                b = keyed.get(k)
-                if b:
-                    out.extend(b)
-            out.extend(
-                e
-                for e in idx.unkeyed
-                if e[E_GUARD] is None or _guard_passes(e[E_GUARD], root, values)
-            )
+            for k in keyed.keys() & page.keys:
+                out.extend((e, k) for e in keyed[k])
+            for e in idx.unkeyed:
+                g = e[E_GUARD]
+                if g is None:
+                    out.append((e, None))
+                elif page.guard_passes(g):
+                    out.append((e, guard_key(g)))
         keyset = set(keys)
-        return [
-            e
-            for e in out
-            if e[E_SEL] not in excepted and (e[E_EXC] is None or e[E_EXC].isdisjoint(keyset))
+        kept = [
+            (e, k)
+            for e, k in out
+            if e[E_SEL] not in generic_excepted
+            and e[E_SEL] not in excepted
+            and (e[E_EXC] is None or e[E_EXC].isdisjoint(keyset))
         ]
+        return kept, page
 
     def hits(
         self,
@@ -556,8 +853,26 @@ class CosmeticMatcher:
     ) -> list[CosmeticHit]:
         """Hidden elements in document order, each with the first rule (list order) hiding it."""
         best: dict[Any, Entry] = {}
-        for e in self.candidates(root, keys, generic, specific):
-            for el in self.finder(e[E_SEL], e[E_PROC])(root):
+        cands, page = self.candidates(root, keys, generic, specific)
+        carriers: dict[str, list[Any]] = {}
+        wanted = {
+            k
+            for e, k in cands
+            if k is not None and not e[E_PROC] and self.local(e[E_SEL], k) is not None
+        }
+        if wanted:
+            if page is None:
+                page = PageFeatures(root, self._tag_query)
+            carriers = page.carriers(wanted)
+        for e, k in cands:
+            xp = None if k is None or e[E_PROC] else self.local(e[E_SEL], k)
+            if xp is not None and k is not None and carriers.get(k):
+                found: list[Any] = []
+                for c in carriers[k]:
+                    found.extend(_elements(xp(c)))
+            else:
+                found = self.finder(e[E_SEL], e[E_PROC])(root)
+            for el in found:
                 if not isinstance(el.tag, str):
                     continue
                 prev = best.get(el)
@@ -565,9 +880,8 @@ class CosmeticMatcher:
                     best[el] = e
         if not best:
             return []
-        if len(best) > 1:
-            order = {el: i for i, el in enumerate(root.iter(etree.Element))}
-            items = sorted(best.items(), key=lambda kv: order.get(kv[0], -1))
-        else:
-            items = list(best.items())
-        return [CosmeticHit(el, e[E_TEXT], list_names[e[E_LIST]], e[E_LINE]) for el, e in items]
+        els = _doc_order(best) if len(best) > 1 else list(best)
+        return [
+            CosmeticHit(el, best[el][E_TEXT], list_names[best[el][E_LIST]], best[el][E_LINE])
+            for el in els
+        ]

@@ -1,0 +1,73 @@
+"""Element-local evaluation (from the elements carrying a selector's key) finds exactly
+what evaluating every candidate selector from the root finds, on real pages with the
+full lists; and `local_xpath` splits selectors at their key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+import pytest
+
+from auditor.rules import Engine
+from auditor.rules.cosmetic import E_LINE, E_LIST, E_PROC, E_SEL, _doc_order, local_xpath
+from auditor.rules.domains import host_keys
+
+from .conftest import load_bench_module
+
+PARSER = lxml.html.HTMLParser(remove_comments=False)
+
+
+def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
+    cos = engine._cos
+    cands, _ = cos.candidates(root, host_keys(host))
+    best: dict[Any, Any] = {}
+    for e, _k in cands:
+        for el in cos.finder(e[E_SEL], e[E_PROC])(root):
+            if not isinstance(el.tag, str):
+                continue
+            prev = best.get(el)
+            if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
+                best[el] = e
+    return [(el, best[el][1]) for el in _doc_order(best)]
+
+
+@pytest.mark.slow
+def test_local_matches_root_evaluation(full_engine: Engine) -> None:
+    bench = load_bench_module("bench_rules")
+    pages = [(f"synthetic{i}", bench.synthetic_page(i), "www.dailynewsroom.com") for i in (0, 1)]
+    pages += [(n, h, "www.example.org") for n, h in bench.realistic_pages()]
+    assert len(pages) >= 4
+    for name, html, host in pages:
+        root = lxml.html.fromstring(html, parser=PARSER)
+        got = [(h.element, h.rule) for h in full_engine.cosmetic(root, host)]
+        assert got == _reference(full_engine, root, host), name
+
+
+@pytest.mark.parametrize(
+    ("sel", "key", "page", "tags"),
+    [
+        ("div.ad > span", ".ad", '<div class="ad"><span>x</span></div><span>y</span>', ["span"]),
+        ("section .x + p", ".x", '<section><i class="x"></i><p>a</p></section><p>b</p>', ["p"]),
+        ("ul > li.x", ".x", '<ol><li class="x">a</li></ol><ul><li class="x">b</li></ul>', ["li"]),
+        ("#a ~ b", "#a", '<b>0</b><i id="a"></i><b>1</b><b>2</b>', ["b", "b"]),
+        ('a[href^="https://t.test/"]', "@t.test", '<a href="https://t.test/x">a</a>', ["a"]),
+        ("[data-ad]", "[data-ad", '<p data-ad="1">a</p><p>b</p>', ["p"]),
+    ],
+)
+def test_local_xpath(sel: str, key: str, page: str, tags: list[str]) -> None:
+    root = lxml.html.fromstring(f"<html><body>{page}</body></html>")
+    xp = local_xpath(sel, key)
+    assert xp is not None
+    kind, name = key[0], key[1:]
+    carriers = [
+        e
+        for e in root.iter()
+        if (kind == "." and name in (e.get("class") or "").split())
+        or (kind == "#" and e.get("id") == name)
+        or (kind == "@" and name in (e.get("href") or ""))
+        or (kind == "[" and e.get(name) is not None)
+    ]
+    found = {el for c in carriers for el in xp(c)}
+    assert [e.tag for e in _doc_order(found)] == tags
+    assert found == set(root.cssselect(sel))
