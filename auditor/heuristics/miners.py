@@ -23,6 +23,12 @@ _GENERIC = re.compile(
 )
 
 
+def _may_mine(text: str) -> bool:
+    """Cheap pre-check for _GENERIC: one of its literals must be there."""
+    low = text.lower()
+    return "cryptonight" in low or "stratum+" in low or ".anonymous(" in low
+
+
 def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     """One finding per miner on the page, with its site keys or hosts as evidence."""
     ids_by_network: dict[str, list[str]] = {}
@@ -53,7 +59,7 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     if named:
         return
     for code, line, xpath in script_codes(ctx):
-        texts = (code, *decode_script(code).payloads)
+        texts = [t for t in (code, *decode_script(code).payloads) if _may_mine(t)]
         match = next((m for t in texts for m in [_GENERIC.search(t)] if m), None)
         if match is not None:
             yield finding("cryptominer", Severity.HIGH,

@@ -74,6 +74,7 @@ _SINK_OF_DECODER = re.compile(
     r"(?:[\w$.]+\s*\(\s*){0,3}"
     r"(?:window\.)?(?:atob|unescape|decodeURIComponent|escape|String\s*\.\s*fromCharCode|_0x[0-9a-f]{3,6})\b"
 )
+_DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _SINK = re.compile(r"\beval\s*\(|\bnew\s+Function\s*\(|\bdocument\s*\.\s*write(?:ln)?\s*\(")
 _OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
 _LONG_LITERAL = re.compile(r"""(['"])([^'"\s\\]{200,})\1""")
@@ -304,13 +305,14 @@ def decode_script(code: str) -> Decoded:
     """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
     code = code[:MAX_SCRIPT]
     signals: list[str] = []
-    if _SINK_OF_DECODER.search(code):
+    decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
+    if decoders and _SINK_OF_DECODER.search(code):
         signals.append("decoder fed to eval/Function/document.write")
-    if _PACKED.search(code):
+    if "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
         signals.append("P.A.C.K.E.R.-packed")
-    if len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
+    if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
-    sink = _SINK.search(code) is not None
+    sink = ("eval" in code or "Function" in code or "write" in code) and bool(_SINK.search(code))
     if sink and code.count("\\x") >= 20:
         signals.append("hex-escaped strings run through eval")
     if sink and not signals:
@@ -318,6 +320,9 @@ def decode_script(code: str) -> Decoded:
             if _entropy(m.group(2)) >= 4.5:
                 signals.append("high-entropy literal next to eval")
                 break
+    if not signals and not decoders and "\\x" not in code and "%" not in code \
+            and ".reverse()" not in code:
+        return NOTHING  # nothing here can hide anything
     payloads: list[str] = []
     urls: dict[str, HiddenURL] = {}
     budget = MAX_DECODED
@@ -353,18 +358,22 @@ def decode_script(code: str) -> Decoded:
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals))
 
 
-def script_codes(ctx: PageContext) -> Iterator[tuple[str, int, str]]:
+def script_codes(ctx: PageContext) -> tuple[tuple[str, int, str], ...]:
     """(code, line, xpath) of every inline script and inline event handler."""
-    if ctx.root is None:
-        return
-    tree = ctx.root.getroottree()
-    for script in inline_scripts(ctx.root):
-        yield script.text or "", line_of(script), tree.getpath(script)
-    for el in elements(_HANDLERS(ctx.root)):
+    return () if ctx.root is None else _codes_of(ctx.root)
+
+
+@functools.lru_cache(maxsize=2)
+def _codes_of(root: etree._Element) -> tuple[tuple[str, int, str], ...]:
+    """Cached per parsed page: several heuristics read the same scripts."""
+    tree = root.getroottree()
+    out = [(s.text or "", line_of(s), tree.getpath(s)) for s in inline_scripts(root)]
+    for el in elements(_HANDLERS(root)):
         for attr in _HANDLER_ATTRS:
             value = el.get(attr)
             if value and len(value) > 20:
-                yield value, line_of(el), tree.getpath(el)
+                out.append((value, line_of(el), tree.getpath(el)))
+    return tuple(out)
 
 
 def page_payloads(ctx: PageContext) -> Iterator[str]:

@@ -40,8 +40,9 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         return
     for code, line, xpath in script_codes(ctx):
         for text in (code, *decode_script(code).payloads):
-            words = _POP_WORDS.search(text)
-            hijack = (_CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
+            low = text.lower()
+            words = _POP_WORDS.search(text) if "pop" in low else None
+            hijack = ("open" in text and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
                       and _UNDER.search(text))
             if words or hijack:
                 sign = words.group(0) if words else "click hook → window.open → blur/focus"

@@ -43,6 +43,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         decoded = decode_script(code)
         for text in (code, *decoded.payloads):
+            if "location" not in text and "navigate" not in text:
+                continue
             for m in _JS_REDIRECT.finditer(text):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
