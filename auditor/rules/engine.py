@@ -194,7 +194,11 @@ class Engine:
         payload = _cache.load(key)
         if payload is not None:
             try:
-                return cls(payload)
+                # the cache is keyed on names and contents: sources are this load's own
+                infos = tuple(
+                    (i[0], lt.source, *i[2:]) for i, lt in zip(payload[0], lists, strict=True)
+                )
+                return cls((infos, *payload[1:]))
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass  # a cache from another layout: rebuild
         compiled = compile_lists(lists)
@@ -219,7 +223,7 @@ class Engine:
             hit = cls._loaded.get(sig)
         if hit is not None:
             return hit
-        texts = [read_list(s.path, s.name) for s in sources]
+        texts = [_read_source(s) for s in sources]
         eng = cls.from_lists(texts)
         with cls._lock:
             cls._loaded[sig] = eng
@@ -471,6 +475,15 @@ _TYPE_KEYS: dict[str, tuple[int, str]] = {
 }
 for _pseudo in (GENERICHIDE, ELEMHIDE, SPECIFICHIDE):
     _TYPE_KEYS[f"{TYPE_PREFIX}{_pseudo}"] = (_pseudo, type_key(_pseudo))
+
+
+def _read_source(s: ListSource) -> ListText:
+    """A discovered list's text; the project's own lists get the stable source
+    `auditor_rules/<file>`, so reports read the same from a checkout and an install."""
+    lt = read_list(s.path, s.name)
+    if s.origin == "project":
+        return ListText(lt.name, f"auditor_rules/{s.path.name}", lt.text)
+    return lt
 
 
 def _stat_sig(s: ListSource) -> tuple[str, str, int, int]:
