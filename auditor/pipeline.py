@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter, defaultdict
@@ -291,10 +292,15 @@ def _networks_present(
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when a literal every match needs is absent: skips most regex scans."""
-    if pattern.flags & re.IGNORECASE:
-        return True
-    needle = required_literal(pattern.pattern)
+    needle = _needle(pattern)
     return needle is None or needle in text
+
+
+@functools.lru_cache(maxsize=2048)
+def _needle(pattern: re.Pattern[str]) -> str | None:
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return required_literal(pattern.pattern)
 
 
 def _with_decoded_loads(
@@ -340,7 +346,10 @@ def _with_snippet_resources(
     literal the walk found: that resource gets the full URL; (3) otherwise added, when
     the page carries the snippet's own ID and no other resource of that network.
     """
+    if not any(n.snippet for n in present):
+        return resources
     out = list(resources)
+    paths = [_host_path(r.url) for r in out]
     by_kind: dict[str, list[str]] = defaultdict(list)
     for ident in ids:
         by_kind[ident.kind].append(ident.value)
@@ -357,7 +366,7 @@ def _with_snippet_resources(
             partial = next((k for k, r in enumerate(out) if r.network == network.name
                             and r.via == "inline-script" and url.startswith(r.url)
                             and url != r.url), None) if has_id else None
-            same = [k for k, r in enumerate(out) if _host_path(r.url) == key]
+            same = [k for k, path in enumerate(paths) if path == key]
             if same and partial is None:
                 if catalogue.network_for(url, host) is not network:
                     for k in same:
@@ -373,6 +382,7 @@ def _with_snippet_resources(
                 out[partial] = replace(out[partial], url=url, via="inline-snippet",
                                        blocked=match.blocked, rule=match.rule, list=match.list,
                                        exception=match.exception)
+                paths[partial] = key
                 continue
             script = next((s for s in scripts for p in network.inline if p.search(s.text or "")),
                           scripts[0] if scripts else None)
@@ -387,6 +397,7 @@ def _with_snippet_resources(
             )
             at = next((k for k, r in enumerate(out) if r.line > line), len(out))
             out.insert(at, resource)
+            paths.insert(at, key)
     return tuple(out)
 
 
@@ -418,6 +429,8 @@ def _identifiers(
                 values = root.xpath("//@*[name()=$a]", a=spec.attr)
                 texts += [str(v) for v in values] if isinstance(values, list) else []
             for text in texts:
+                if not _may_match(spec.pattern, text):
+                    continue
                 for match in spec.pattern.finditer(text):
                     value = match.groupdict().get("value") or match.group(1)
                     if value:
