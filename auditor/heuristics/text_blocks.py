@@ -13,6 +13,7 @@ lines, never words inside prose ("advertised" in a sentence is not a header).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,8 +124,11 @@ def _core(line: str) -> str:
     return _TRAILING.sub("", _LEADING_SYMBOLS.sub("", line.strip()))
 
 
+@functools.lru_cache(maxsize=4096)
 def _header(line: str) -> str | None:
     """The kind of block a header line opens, if it is one."""
+    if len(line) > 120:
+        return None  # prose
     core = _core(line)
     low = core.lower()
     if not low or len(low) > 80:
@@ -144,10 +148,12 @@ def _header(line: str) -> str | None:
 
 
 def _is_label(line: str) -> bool:
-    return _core(line).lower() in _LABELS
+    return len(line) <= 60 and _core(line).lower() in _LABELS
 
 
 def _is_share_line(line: str) -> bool:
+    if len(line) > 160:
+        return False
     tokens = [t.lower() for t in _TOKENS.findall(line.strip())]
     if len(tokens) < 2:
         return False
@@ -156,6 +162,7 @@ def _is_share_line(line: str) -> bool:
     return platforms >= 2 and known / len(tokens) >= 0.8
 
 
+@functools.lru_cache(maxsize=4096)
 def _line_kind(line: str) -> str | None:
     """Single-line blocks: share bars, attributions, sponsor and affiliate disclosures."""
     stripped = line.strip()
