@@ -147,7 +147,37 @@ class Catalogue:
         return next((n for n in self.networks if n.name == name), None)
 
 
-_QUANTIFIERS = frozenset("?*{")
+_BRACES = re.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def _quantifier_at(pattern: str, i: int) -> int:
+    """Length of the quantifier at `i` (0 if none); `{` only counts as `{m,n}`."""
+    if i >= len(pattern):
+        return 0
+    ch = pattern[i]
+    if ch in "?*+":
+        return 2 if i + 1 < len(pattern) and pattern[i + 1] in "?+" else 1
+    if ch == "{":
+        m = _BRACES.match(pattern, i)
+        return len(m.group(0)) if m else 0
+    return 0
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index of the `]` closing the character class opened at `i`, or -1."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1  # a leading ] is a literal
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j
+        j += 1
+    return -1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -162,6 +192,8 @@ def required_literal(pattern: str) -> str | None:
     >>> required_literal(r"\\bLogRocket\\.init\\(\\s*x?")
     'LogRocket.init('
     >>> required_literal(r"a|b") is None
+    True
+    >>> required_literal(r"0000{|") is None
     True
     """
     if pattern.startswith("(?") and not pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
@@ -181,24 +213,23 @@ def required_literal(pattern: str) -> str | None:
         if ch == "\\" and i + 1 < n:
             nxt = pattern[i + 1]
             i += 2
-            if depth == 0 and not nxt.isalnum():
-                literal: str | None = nxt
-            else:
-                literal = None
-                if depth == 0:
-                    end_run()
-                    if nxt.isdigit():
-                        return None  # a backreference: keep it simple
+            if depth > 0:
                 continue
+            if nxt.isalnum():
+                if nxt.isdigit():
+                    return None  # a backreference: keep it simple
+                end_run()
+                i += _quantifier_at(pattern, i)
+                continue
+            literal = nxt
         elif ch == "[":
-            j = pattern.find("]", i + 2)
+            j = _class_end(pattern, i)
             if j < 0:
                 return None
             i = j + 1
             if depth == 0:
                 end_run()
-                if i < n and pattern[i] in _QUANTIFIERS | {"+"}:
-                    i += 1
+                i += _quantifier_at(pattern, i)
             continue
         elif ch == "(":
             depth += 1
@@ -209,38 +240,32 @@ def required_literal(pattern: str) -> str | None:
         elif ch == ")":
             depth -= 1
             i += 1
-            if depth == 0 and i < n and pattern[i] in _QUANTIFIERS | {"+"}:
-                i += 1
+            if depth == 0:
+                i += _quantifier_at(pattern, i)
             continue
         elif depth > 0:
             i += 1
             continue
         elif ch == "|":
             return None
-        elif ch in ".^$+":
+        elif ch in ".^$" or _quantifier_at(pattern, i):
             end_run()
-            i += 1
-            continue
-        elif ch in _QUANTIFIERS:
-            if run:
-                run.pop()  # the quantified character is optional
-            end_run()
-            if ch == "{":
-                j = pattern.find("}", i)
-                i = j + 1 if j > 0 else n
-            else:
-                i += 1
+            i += max(1, _quantifier_at(pattern, i))
             continue
         else:
             literal = ch
             i += 1
-        if literal is not None:
-            if i < n and pattern[i] in _QUANTIFIERS:
-                end_run()
-                continue
-            run.append(literal)
-            if i < n and pattern[i] == "+":
-                end_run()
+        quantifier = _quantifier_at(pattern, i)
+        if quantifier:
+            at_least_once = pattern[i] == "+" or (
+                pattern[i] == "{" and pattern[i + 1 : i + 2] not in ("0", ",", "}")
+            )
+            if at_least_once:
+                run.append(literal)
+            end_run()
+            i += quantifier
+            continue
+        run.append(literal)
     end_run()
     best = max(runs, key=len, default="")
     return best if len(best) >= 3 else None
