@@ -195,7 +195,31 @@ def build_cosmetic(filters: Iterable[tuple[CosmeticFilter, int]]) -> CosmeticInd
 _ATTR_COND_RE = re.compile(
     r"""\[\s*([a-zA-Z][\w-]*)\s*([\^*$~|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*))\s*\]"""
 )
-_PARENS_RE = re.compile(r"\([^()]*\)")
+
+
+def _strip_parens(sel: str) -> str | None:
+    """`sel` without its (...) groups (`:not(...)`, `:has(...)`); quoted text is kept
+    whole, parentheses in it included. None when the parentheses do not balance."""
+    out: list[str] = []
+    depth = 0
+    quote = ""
+    for c in sel:
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "(":
+            depth += 1
+            continue
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+            continue
+        if not depth:
+            out.append(c)
+    return "".join(out) if depth == 0 and not quote else None
 
 
 def attribute_guard(sel: str) -> tuple[str, str, str] | None:
@@ -205,12 +229,9 @@ def attribute_guard(sel: str) -> tuple[str, str, str] | None:
     >>> attribute_guard('div[id^="div-gpt-ad"] > span')
     ('id', '^=', 'div-gpt-ad')
     """
-    top = sel
-    while "(" in top:
-        new = _PARENS_RE.sub("", top)
-        if new == top:
-            return None
-        top = new
+    top = _strip_parens(sel)
+    if top is None:
+        return None
     best: tuple[str, str, str] | None = None
     for m in _ATTR_COND_RE.finditer(top):
         value = next((g for g in m.group(3, 4, 5) if g is not None), "")
@@ -238,6 +259,7 @@ _CLASSES: Any = etree.XPath("set:distinct(//@class)", namespaces=_NS, smart_stri
 _ALL_VALUES: Any = etree.XPath("str:concat(//@*)", namespaces=_NS, smart_strings=False)
 _DATA_ATTRS: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
 _BY_ID: Any = etree.XPath("id($v)")
+_CLASS_IN: Any = etree.XPath("//@class[contains($all, concat('\n', ., '\n'))]/..")
 _BY_ID_ALL: Any = etree.XPath("//@id[. = $v]/..")
 GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
 
@@ -271,7 +293,7 @@ class PageFeatures:
     """What one page holds of the keys `selector_key` files selectors under (a superset
     for `@host`), and the elements carrying a key, found without touching the others."""
 
-    __slots__ = ("_data", "_joined", "_tags", "classes", "ids", "keys", "root", "values")
+    __slots__ = ("_data", "_heads", "_joined", "_tags", "classes", "ids", "keys", "root", "values")
 
     def __init__(self, root: Any, tag_query: tuple[str, ...]) -> None:
         self.root = root
@@ -295,11 +317,19 @@ class PageFeatures:
             keys.update(self._tags)
         self.keys = keys
         self._joined: dict[str, str] = {}
+        self._heads: dict[str, set[str]] = {}
 
     def guard_passes(self, guard: tuple[str, str, str]) -> bool:
         """A necessary condition for an element to pass `[attr op value]` on this page."""
         attr, op, value = guard
         if attr in ("id", "class"):
+            if op == "^=" and len(value) >= 4:
+                heads = self._heads.get(attr)
+                if heads is None:
+                    vals = self.ids if attr == "id" else self.classes
+                    heads = self._heads[attr] = {v[:4] for v in vals}
+                if value[:4] not in heads:
+                    return False
             joined = self._joined.get(attr)
             if joined is None:
                 vals = self.ids if attr == "id" else self.classes
@@ -326,14 +356,15 @@ class PageFeatures:
     def carriers(self, keys: Iterable[str]) -> dict[str, list[Any]]:
         """key -> the elements carrying it (possibly a superset), for keys on the page."""
         out: dict[str, list[Any]] = {}
-        by_attr: dict[str, dict[str, list[str]]] = {"class": {}, "href": {}}
+        by_attr: dict[str, dict[str, list[str]]] = {"href": {}}
+        class_values: dict[str, set[str]] = {}  # key -> the class attribute values carrying it
         root = self.root
         for k in keys:
             kind, name = k[0], k[1:]
             if kind == "#":
                 out[k] = self._by_id(name)
             elif kind == ".":
-                by_attr["class"].setdefault(name, []).append(k)
+                class_values[k] = {v for v in self.classes if name in v.split()}
             elif kind == "@":
                 by_attr["href"].setdefault(name, []).append(k)
             elif kind == "[":
@@ -344,8 +375,17 @@ class PageFeatures:
                 attr, op, value = name.split("\x00", 2)
                 if attr == "id":
                     out[k] = [e for v in self._ids_passing(op, value) for e in self._by_id(v)]
+                elif attr == "class":
+                    class_values[k] = {v for v in self.classes if _guard_test(op, value, v)}
                 elif attr in by_attr:
                     by_attr[attr].setdefault(value, []).append(k)
+        if class_values:
+            # the exact values are known (distinct class values): one string test per
+            # class attribute, however many keys
+            every = set().union(*class_values.values())
+            els = _CLASS_IN(root, all="\n" + "\n".join(every) + "\n") if every else []
+            for k, vals in class_values.items():
+                out[k] = [e for e in els if e.get("class") in vals]
         for attr, wanted in by_attr.items():
             if not wanted:
                 continue

@@ -177,6 +177,7 @@ class Engine:
         # source URL -> (host, domain-list keys, registrable domain, slots of those keys)
         self._sources: dict[str | None, tuple[str, tuple[str, ...], str, tuple[Slot, ...]]] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
+        self._switches: dict[str, tuple[bool, bool]] = {}
 
     # -- construction ------------------------------------------------------------
 
@@ -426,6 +427,14 @@ class Engine:
 
     def page_switches(self, hostname: str) -> tuple[bool, bool]:
         """(generic, specific): whether each kind of element hiding applies on this host."""
+        hit = self._switches.get(hostname)
+        if hit is None:
+            if len(self._switches) > 4096:
+                self._switches.clear()
+            hit = self._switches[hostname] = self._page_switches(hostname)
+        return hit
+
+    def _page_switches(self, hostname: str) -> tuple[bool, bool]:
         url = f"https://{hostname}/"
         net = self._net
 
