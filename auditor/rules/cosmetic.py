@@ -4,10 +4,14 @@ EasyList carries ~13k generic `##` selectors; testing each against a page would
 cost far more than parsing the page. So each generic selector is filed under one
 *key* the page must contain for the selector to match (an id, a class, the host
 of an `a[href^="https://host/"]` prefix, a `data-` attribute name or an uncommon
-tag), the page's keys are collected in a few C-speed XPath calls, and only the
-selectors whose key is present are evaluated. Selectors are translated to XPath
-with cssselect on first use and cached. Procedural operators (`:has-text`,
-`:-abp-has`, `:upward`, `:xpath`, ...) are evaluated step by step in Python.
+tag), the page's keys are collected in a few C-speed XPath calls returning plain
+strings (no Python object per element), and only the selectors whose key is present
+are evaluated -- from the elements carrying the key (an `id()` lookup, one batched
+attribute query), through an element-local XPath (`local_xpath`), not by walking the
+whole document once per selector. Unkeyed selectors are gated by a cheap test on an
+attribute's values (`attribute_guard`). Selectors are translated to XPath with
+cssselect on first use and cached. Procedural operators (`:has-text`, `:-abp-has`,
+`:upward`, `:xpath`, ...) are evaluated step by step in Python.
 """
 
 from __future__ import annotations

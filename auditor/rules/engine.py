@@ -27,6 +27,7 @@ from auditor.rules import cache as _cache
 from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
+    BLOCK,
     EXCEPTION,
     F_ID,
     F_IMPORTANT,
@@ -39,11 +40,11 @@ from auditor.rules.network import (
     TYPE_BIT,
     TYPE_PREFIX,
     URL_HOST_RE,
+    Bucket,
     FilterT,
     Index,
     Matcher,
     Request,
-    Slot,
     build_index,
     party_bits,
     type_key,
@@ -165,17 +166,18 @@ class Engine:
         self._lists = tuple(ListInfo(*i) for i in infos)
         self._names = tuple(i.name for i in self._lists)
         self._net = net = Matcher(Index.from_plain(network))
-        self._table = net.table
-        self._tkeys = net.table.keys()
-        self._tget = net.table.get
+        self._bget = net.block.get
+        self._eget = net.exception.get
         self._slow_ok = net.slow_ok
         self._fallback_re = net.fallback_re
-        self._type_slots = {bit: net.slots_for([k]) for bit, k in _TYPE_KEYS.values()}
+        self._type_buckets = {bit: net.buckets_for([k]) for bit, k in _TYPE_KEYS.values()}
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
-        # scheme://host -> (slots of the host's suffixes and tokens, host, registrable domain)
-        self._hosts: dict[str, tuple[tuple[Slot, ...], str, str]] = {}
-        # source URL -> (host, domain-list keys, registrable domain, slots of those keys)
-        self._sources: dict[str | None, tuple[str, tuple[str, ...], str, tuple[Slot, ...]]] = {}
+        # scheme://host -> (blocking buckets of the host's suffixes and of the part's
+        # tokens, host, registrable domain, exception buckets of the same)
+        self._hosts: dict[str, _HostInfo] = {}
+        # source URL -> (host, domain-list keys, registrable domain, blocking buckets of
+        # those keys, exception buckets of them)
+        self._sources: dict[str | None, _SourceInfo] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
         self._switches: dict[str, tuple[bool, bool]] = {}
 
@@ -184,13 +186,15 @@ class Engine:
     @classmethod
     def from_text(cls, text: str, name: str = "inline", source: str | None = None) -> Engine:
         """An engine from one list given as text (no disk cache: it is cheap to compile)."""
-        return cls(compile_lists([ListText(name, source or f"<{name}>", text)]))
+        with _cache.gc_paused():
+            return cls(compile_lists([ListText(name, source or f"<{name}>", text)]))
 
     @classmethod
     def from_lists(cls, lists: Sequence[ListText], use_cache: bool = True) -> Engine:
         """An engine from several lists, through the on-disk compiled cache."""
         if not use_cache:
-            return cls(compile_lists(lists))
+            with _cache.gc_paused():
+                return cls(compile_lists(lists))
         key = _cache.cache_key([(lt.name, lt.sha256) for lt in lists])
         payload = _cache.load(key)
         if payload is not None:
@@ -202,7 +206,8 @@ class Engine:
                 return cls((infos, *payload[1:]))
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass  # a cache from another layout: rebuild
-        compiled = compile_lists(lists)
+        with _cache.gc_paused():
+            compiled = compile_lists(lists)
         _cache.store(key, compiled)
         return cls(compiled)
 
@@ -246,48 +251,54 @@ class Engine:
         host_end = m.end(1) if m is not None else 0
         hi = self._hosts.get(url_l[:host_end]) or self._host_info(url_l[:host_end])
         si = self._sources.get(source_url) or self._source_info(source_url)
-        table = self._table
-        slots = [table[k] for k in self._tkeys & TOKEN_RE.findall(url_l, host_end)]
-        slots += hi[0]
-        slots += si[3]
-        slots += self._type_slots[tbit]
+        toks = set(TOKEN_RE.findall(url_l, host_end))
+        tb = self._type_buckets[tbit]
         fb = self._net.fallback_re
-        if fb is not None and fb.search(url_l) is not None:
-            slots.append(self._net.fallback)
+        fb_hit = fb is not None and fb.search(url_l) is not None
+        buckets: tuple[list[Bucket], list[Bucket]] = ([], [])
+        for fam, get, own, src in (
+            (BLOCK, self._bget, hi[0], si[3]),
+            (EXCEPTION, self._eget, hi[3], si[4]),
+        ):
+            bs = buckets[fam]
+            bs.extend(b for b in map(get, toks) if b)
+            bs.extend(own)
+            bs.extend(src)
+            bs.extend(tb[fam])
+            if fb_hit:
+                bs.append(self._net.fallback[fam])
         host = hi[1]
         if source_url:
             third = hi[2] != si[2]
             party_ok = (True, third, not third, host != si[0], host == si[0])
         else:
             party_ok = _NO_SOURCE_PARTY
-        return Request(url, url_l, tbit, host, host_end, slots, si[1], party_ok, hi[2])
+        return Request(url, url_l, tbit, host, host_end, buckets, si[1], party_ok, hi[2])
 
-    def _host_info(self, prefix: str) -> tuple[tuple[Slot, ...], str, str]:
-        """Facts of a URL's `scheme://host` part, cached: (index slots of the host's
-        suffixes and of the part's tokens, host, registrable domain)."""
+    def _host_info(self, prefix: str) -> _HostInfo:
+        """Facts of a URL's `scheme://host` part, cached."""
         if len(self._hosts) > _CACHE_LIMIT:
             self._hosts.clear()
         m = URL_HOST_RE.match(prefix)
         host = m.group(1) if m is not None else ""
         sufs = host_suffixes(host) if host else ()
-        net = self._net
-        slots = net.slots_for(h + HOST_SUFFIX for h in sufs)
-        slots += net.slots_for(set(TOKEN_RE.findall(prefix)))
-        info = (slots, host, registrable_domain(host))
+        keys = [h + HOST_SUFFIX for h in sufs]
+        keys.extend(set(TOKEN_RE.findall(prefix)))
+        block, exc = self._net.buckets_for(keys)
+        info = (block, host, registrable_domain(host), exc)
         self._hosts[prefix] = info
         return info
 
-    def _source_info(
-        self, source_url: str | None
-    ) -> tuple[str, tuple[str, ...], str, tuple[Slot, ...]]:
-        """(host, domain-list keys, registrable domain, index slots) of a source page, cached."""
+    def _source_info(self, source_url: str | None) -> _SourceInfo:
+        """Facts of a source page, cached."""
         src_host = ""
         if source_url:
             m = URL_HOST_RE.match(source_url.lower())
             src_host = m.group(1) if m else ""
         dom = registrable_domain(src_host) if src_host else ""
         keys = host_keys(src_host, dom) if src_host else ()
-        info = (src_host, keys, dom, self._net.slots_for(SOURCE_PREFIX + k for k in keys))
+        block, exc = self._net.buckets_for(SOURCE_PREFIX + k for k in keys)
+        info = (src_host, keys, dom, block, exc)
         if len(self._sources) > _CACHE_LIMIT:
             self._sources.clear()
         self._sources[source_url] = info
@@ -334,25 +345,28 @@ class Engine:
         si = self._sources.get(source_url)
         if si is None:
             si = self._source_info(source_url)
-        slots = list(filter(None, map(self._tget, _findall(url_l, host_end))))
-        slots += hi[0]
-        slots += si[3]
-        slots += self._type_slots[tkey[0]]
+        toks = _findall(url_l, host_end)
+        buckets = list(filter(None, map(self._bget, toks)))
+        buckets += hi[0]
+        buckets += si[3]
+        tb = self._type_buckets[tkey[0]]
+        buckets += tb[0]
         fb = self._fallback_re
-        if fb is not None and fb.search(url_l) is not None:
-            slots.append(self._net.fallback)
-        if not slots:
+        fb_hit = fb is not None and fb.search(url_l) is not None
+        if fb_hit:
+            buckets.append(self._net.fallback[0])
+        if not buckets:
             return _NO_MATCH
         host = hi[1]
         if source_url:
             rb = tkey[0] * _PARTY_BITS[hi[2] != si[2]][host == si[0]]
         else:
             rb = tkey[0] * _NO_SOURCE_BITS
-        # Matcher.first(slots, BLOCK, ...), inlined: the lowest-rank blocking filter
+        # Matcher.first(buckets, ...), inlined: the lowest-rank blocking filter
         best: FilterT | None = None
         best_r = _RANK_NONE
-        for slot in slots:
-            for f in slot[0]:
+        for bucket in buckets:
+            for f in bucket:
                 if f[0] >= best_r:
                     break
                 if f[1] not in url_l or not f[2] & rb:
@@ -364,8 +378,14 @@ class Engine:
                 break
         if best is None:
             return _NO_MATCH
+        ebuckets = list(filter(None, map(self._eget, toks)))
+        ebuckets += hi[3]
+        ebuckets += si[4]
+        ebuckets += tb[1]
+        if fb_hit:
+            ebuckets.append(self._net.fallback[1])
         f, blocked = self._net.decide_exceptions(
-            best, slots, url, url_l, rb, host_end, si[1], host, hi[2]
+            best, ebuckets, url, url_l, rb, host_end, si[1], host, hi[2]
         )
         return self._match_of(f, blocked)
 
@@ -442,8 +462,7 @@ class Engine:
             r = self._request(url, url, f"{TYPE_PREFIX}{bit}")
             return (
                 net.first(
-                    r.slots,
-                    EXCEPTION,
+                    r.buckets[EXCEPTION],
                     r.url,
                     r.url_l,
                     r.rb,
@@ -469,6 +488,8 @@ class Engine:
         return self._cos.hits(root, keys, self._names, generic=generic, specific=specific)
 
 
+_HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
+_SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
 _NO_MATCH = Match(blocked=False)
 _NO_SOURCE_PARTY = (True, False, True, False, True)
 _NO_SOURCE_BITS = party_bits(False, True)

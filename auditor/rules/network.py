@@ -1,18 +1,26 @@
 """The indexed network matcher.
 
 Each filter is compiled to a flat tuple (marshal-able, so the on-disk cache
-loads without rebuilding objects) and filed in exactly one bucket:
+loads without rebuilding objects) and filed in one dict for all families
+(blocking, `$important`, exception), under:
 
 * `||host^...` filters under their hostname; a request looks up each label
   suffix of its host, so `||magsrv.com^` meets `a.magsrv.com` in one dict probe;
 * other filters under their rarest *complete* token (a run of `[a-z0-9%]` that
   any matching URL must contain as a whole token), like uBlock Origin and
-  adblock-rust; a request tokenises its URL once and probes each token;
-* token-less filters with a `$domain=` list under those source domains;
+  adblock-rust, where "rare" also counts how common the token is in URLs
+  (`token_cost`); a request tokenises its URL once (its `scheme://host` part once
+  per origin) and probes each token;
+* token-less filters, or those with only common tokens, with a `$domain=` list
+  under those source domains;
 * the rest (mostly `/regex/` filters) in a small fallback list guarded by one
   required literal each.
 
-So a URL meets a handful of candidates. Regexes compile lazily, on first use.
+So a URL meets a handful of candidates. Each is checked needle first (a literal
+the URL must contain), then one bitmask test for type and party, and only then the
+slow checks. Buckets are sorted by rank ($important first, then list order), so the
+reported rule is the earliest in list order and a scan stops early. Regexes compile
+lazily, on first use.
 """
 
 from __future__ import annotations
@@ -56,12 +64,10 @@ K_REGEX = 8  # /regex/ filter
 
 FilterT = tuple[Any, ...]
 Bucket = tuple[FilterT, ...]
-Slot = tuple[Bucket, Bucket]  # (blocking filters, exception filters) under one key
-
-# Families in a Slot.
+# Families: blocking (with `$important`) and exception filters, one table each.
 BLOCK, EXCEPTION = 0, 1
 
-_RANK_LATE = 1 << 40
+_RANK_LATE = 1 << 28  # ranks stay 32-bit ints: marshal stores and loads them cheaply
 _PSHIFT = 16  # type and pseudo-type bits fit below 1 << 16
 _PARTY_CODES = (PARTY_ANY, PARTY_THIRD, PARTY_FIRST, PARTY_STRICT3, PARTY_STRICT1)
 
@@ -128,28 +134,30 @@ def type_key(bit: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """All network filters, bucketed: one dict from key to (blocking, exception) filters.
+    """All network filters, bucketed: a dict from key to filters per family (blocking,
+    with `$important` ones, and exception).
 
     A key is a host suffix, a URL token, a source domain or a type; a request meets the
-    slots of its keys. Each bucket is sorted by rank (important filters first, then list
+    buckets of its keys. Each bucket is sorted by rank (important filters first, then list
     order), so a scan stops as soon as it reaches the best rank found so far. The few
     filters without any usable key sit in `fallback`, met when the URL contains one of
     `fallback_guard` (their needles).
     """
 
-    table: dict[str, Slot]
-    fallback: Slot
+    block: dict[str, Bucket]
+    exception: dict[str, Bucket]
+    fallback: tuple[Bucket, Bucket]  # (blocking, exception)
     fallback_guard: tuple[str, ...]
 
     def to_plain(self) -> tuple[Any, ...]:
-        return (self.table, self.fallback, self.fallback_guard)
+        return (self.block, self.exception, self.fallback, self.fallback_guard)
 
     @classmethod
     def from_plain(cls, data: Sequence[Any]) -> Index:
-        return cls(data[0], data[1], data[2])
+        return cls(data[0], data[1], data[2], data[3])
 
     def __len__(self) -> int:
-        seen = {f[F_ID] for s in self.table.values() for b in s for f in b}
+        seen = {f[F_ID] for t in (self.block, self.exception) for b in t.values() for f in b}
         seen.update(f[F_ID] for b in self.fallback for f in b)
         return len(seen)
 
@@ -290,10 +298,13 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
     if f.mask >> _PSHIFT:
         raise ValueError(f"type mask {f.mask:#x} does not fit in {_PSHIFT} bits")
     slow = int(kind != K_ANY or f.include is not None or f.exclude is not None or extra is not None)
+    if fid >= _RANK_LATE:
+        raise ValueError(f"too many filters ({fid})")
+    acc = f.mask << (_PSHIFT * f.party)
     ft: FilterT = (
         fid if f.important else fid + _RANK_LATE,
         needle,
-        f.mask << (_PSHIFT * f.party),
+        _INTS.setdefault(acc, acc),  # one object per value: the cache stores it once
         slow,
         f.include,
         f.exclude,
@@ -306,21 +317,26 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
         f.line,
         f.important,
         fid,
-        f.mask,
+        _INTS.setdefault(f.mask, f.mask),
         f.party,
     )
     return ft, where, key
 
 
+_INTS: dict[int, int] = {}
+
+
 def _literal_guard(pattern: str) -> str:
     """The longest literal run of a (lower-cased) URL pattern: the URL must contain it."""
-    parts = re.split(r"[*^|]+", pattern)
-    return max(parts, key=len, default="")
+    return max(_WILDCARDS.split(pattern), key=len, default="")
+
+
+_WILDCARDS = re.compile(r"[*^|]+")
 
 
 def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
     """Bucket compiled filters; `filters` yields (filter, id, list index), blocking,
-    `$important` and exception filters alike."""
+    `$important` and exception filters alike, in list order (ids increasing)."""
     compiled: list[tuple[FilterT, str, str | None, NetworkFilter, list[str]]] = []
     counts: Counter[str] = Counter()
     for f, fid, li in filters:
@@ -363,13 +379,15 @@ def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
     empty: Bucket = ()
 
     def bucket(v: list[FilterT] | None) -> Bucket:
-        return tuple(sorted(v, key=lambda ft: ft[F_RANK])) if v else empty
+        if not v:
+            return empty
+        if any(ft[F_IMPORTANT] for ft in v):  # else already in list (= rank) order
+            v = sorted(v, key=lambda ft: ft[F_RANK])
+        return tuple(v)
 
-    table: dict[str, Slot] = {}
-    for k in buckets[BLOCK].keys() | buckets[EXCEPTION].keys():
-        table[k] = (bucket(buckets[BLOCK].get(k)), bucket(buckets[EXCEPTION].get(k)))
     return Index(
-        table=table,
+        block={k: bucket(v) for k, v in buckets[BLOCK].items()},
+        exception={k: bucket(v) for k, v in buckets[EXCEPTION].items()},
         fallback=(bucket(fallback[BLOCK]), bucket(fallback[EXCEPTION])),
         fallback_guard=tuple(sorted({ft[F_NEEDLE] for fam in fallback for ft in fam})),
     )
@@ -385,15 +403,15 @@ def party_bits(third: bool, same_host: bool) -> int:
 
 
 class Request:
-    """A request prepared once: lower-cased, its index slots, its party/type bits."""
+    """A request prepared once: lower-cased, its index buckets, its party/type bits."""
 
     __slots__ = (
+        "buckets",
         "domain",
         "host",
         "host_end",
         "party_ok",
         "rb",
-        "slots",
         "src_keys",
         "tbit",
         "url",
@@ -407,7 +425,7 @@ class Request:
         tbit: int,
         host: str,
         host_end: int,
-        slots: list[Slot],
+        buckets: tuple[list[Bucket], list[Bucket]],
         src_keys: tuple[str, ...],
         party_ok: tuple[bool, ...],
         domain: str,
@@ -417,7 +435,7 @@ class Request:
         self.tbit = tbit
         self.host = host
         self.host_end = host_end
-        self.slots = slots
+        self.buckets = buckets  # (blocking, exception)
         self.src_keys = src_keys
         self.party_ok = party_ok
         self.domain = domain
@@ -427,11 +445,12 @@ class Request:
 class Matcher:
     """Holds the index and the lazily compiled regexes of its filters."""
 
-    __slots__ = ("_regex", "fallback", "fallback_re", "index", "table")
+    __slots__ = ("_regex", "block", "exception", "fallback", "fallback_re", "index")
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.table = index.table
+        self.block = index.block
+        self.exception = index.exception
         self.fallback = index.fallback
         guards = index.fallback_guard
         self.fallback_re: re.Pattern[str] | None = None
@@ -441,9 +460,14 @@ class Matcher:
             )
         self._regex: dict[int, re.Pattern[str]] = {}
 
-    def slots_for(self, keys: Iterable[str]) -> tuple[Slot, ...]:
-        table = self.table
-        return tuple(table[k] for k in keys if k in table)
+    def buckets_for(self, keys: Iterable[str]) -> tuple[tuple[Bucket, ...], tuple[Bucket, ...]]:
+        """(blocking, exception) buckets under these keys."""
+        keys = list(keys)
+        block, exc = self.block, self.exception
+        return (
+            tuple(block[k] for k in keys if k in block),
+            tuple(exc[k] for k in keys if k in exc),
+        )
 
     def regex_of(self, f: FilterT) -> re.Pattern[str]:
         """Compile a filter's regex once, on first use."""
@@ -498,8 +522,7 @@ class Matcher:
 
     def first(
         self,
-        slots: Sequence[Slot],
-        fam: int,
+        buckets: Iterable[Bucket],
         url: str,
         url_l: str,
         rb: int,
@@ -508,7 +531,7 @@ class Matcher:
         host: str,
         domain: str,
     ) -> FilterT | None:
-        """The matching filter of family `fam` with the lowest rank, or None. The hot path.
+        """The matching filter of these buckets with the lowest rank, or None. The hot path.
 
         Rank, not bucket order (which follows set iteration), decides, so the reported
         rule is the same on every run; buckets are sorted by rank, so a bucket is left
@@ -516,8 +539,8 @@ class Matcher:
         """
         best: FilterT | None = None
         best_r = 1 << 62
-        for slot in slots:
-            for f in slot[fam]:
+        for bucket in buckets:
+            for f in bucket:
                 if f[0] >= best_r:
                     break
                 if f[1] not in url_l or not f[2] & rb:
@@ -529,12 +552,12 @@ class Matcher:
         return best
 
     def first_by_id(
-        self, slots: Sequence[Slot], fam: int, req: Request, important_only: bool = False
+        self, buckets: Iterable[Bucket], req: Request, important_only: bool = False
     ) -> FilterT | None:
-        """The matching filter of family `fam` earliest in list order, rank ignored."""
+        """The matching filter of these buckets earliest in list order, rank ignored."""
         best: FilterT | None = None
-        for slot in slots:
-            for f in slot[fam]:
+        for bucket in buckets:
+            for f in bucket:
                 if best is not None and f[F_ID] >= best[F_ID]:
                     continue
                 if important_only and not f[F_IMPORTANT]:
@@ -544,48 +567,22 @@ class Matcher:
         return best
 
     def decide(self, req: Request) -> tuple[FilterT | None, bool]:
-        """(deciding filter, blocked), from a prepared request."""
-        return self.decide_slots(
-            req.slots,
-            req.url,
-            req.url_l,
-            req.rb,
-            req.host_end,
-            req.src_keys,
-            req.host,
-            req.domain,
-            req,
-        )
-
-    def decide_slots(
-        self,
-        slots: Sequence[Slot],
-        url: str,
-        url_l: str,
-        rb: int,
-        host_end: int,
-        src_keys: tuple[str, ...],
-        host: str,
-        domain: str,
-        req: Request | None = None,
-    ) -> tuple[FilterT | None, bool]:
-        """(deciding filter, blocked).
+        """(deciding filter, blocked), from a prepared request.
 
         An `$important` blocking filter wins unless an `$important` exception also
         matches; otherwise the earliest blocking filter wins unless any exception
         matches (the earliest is reported).
         """
-        f = self.first(slots, BLOCK, url, url_l, rb, host_end, src_keys, host, domain)
+        args = (req.url, req.url_l, req.rb, req.host_end, req.src_keys, req.host, req.domain)
+        f = self.first(req.buckets[BLOCK], *args)
         if f is None:
             return None, False
-        return self.decide_exceptions(
-            f, slots, url, url_l, rb, host_end, src_keys, host, domain, req
-        )
+        return self.decide_exceptions(f, req.buckets[EXCEPTION], *args, req=req)
 
     def decide_exceptions(
         self,
         f: FilterT,
-        slots: Sequence[Slot],
+        ebuckets: Sequence[Bucket],
         url: str,
         url_l: str,
         rb: int,
@@ -596,7 +593,7 @@ class Matcher:
         req: Request | None = None,
     ) -> tuple[FilterT, bool]:
         """(deciding filter, blocked) once `f` is the lowest-rank blocking filter."""
-        e = self.first(slots, EXCEPTION, url, url_l, rb, host_end, src_keys, host, domain)
+        e = self.first(ebuckets, url, url_l, rb, host_end, src_keys, host, domain)
         if e is None:
             return f, True
         if f[F_RANK] < _RANK_LATE:  # $important: only an important exception overrides it
@@ -604,24 +601,21 @@ class Matcher:
         if e[F_RANK] < _RANK_LATE:
             # an important exception sorts first; report the earliest exception in list order
             if req is None:
-                req = self.request_of(slots, url, url_l, rb, host_end, src_keys, host, domain)
-            e = self.first_by_id(slots, EXCEPTION, req) or e
+                tbit = rb & ((1 << _PSHIFT) - 1)
+                party_ok = tuple(bool(rb >> (_PSHIFT * c) & tbit) for c in _PARTY_CODES)
+                req = Request(
+                    url,
+                    url_l,
+                    tbit,
+                    host,
+                    host_end,
+                    ([], list(ebuckets)),
+                    src_keys,
+                    party_ok,
+                    domain,
+                )
+            e = self.first_by_id(ebuckets, req) or e
         return e, False
-
-    @staticmethod
-    def request_of(
-        slots: Sequence[Slot],
-        url: str,
-        url_l: str,
-        rb: int,
-        host_end: int,
-        src_keys: tuple[str, ...],
-        host: str,
-        domain: str,
-    ) -> Request:
-        tbit = rb & ((1 << _PSHIFT) - 1)
-        party_ok = tuple(bool(rb >> (_PSHIFT * c) & tbit) for c in _PARTY_CODES)
-        return Request(url, url_l, tbit, host, host_end, list(slots), src_keys, party_ok, domain)
 
     def why_not(self, f: FilterT, req: Request) -> str | None:
         """None if `f` matches `req`, else the first reason it does not (for `rules check`)."""
@@ -664,8 +658,8 @@ class Matcher:
         out: list[tuple[str, FilterT]] = []
         seen: set[int] = set()
         for fam in (BLOCK, EXCEPTION):
-            for slot in req.slots:
-                for f in slot[fam]:
+            for bucket in req.buckets[fam]:
+                for f in bucket:
                     if f[F_ID] not in seen:
                         seen.add(f[F_ID])
                         name = "exception" if fam else ("important" if f[F_IMPORTANT] else "block")
