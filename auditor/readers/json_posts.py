@@ -24,38 +24,35 @@ def is_wp_post(obj: Any) -> bool:
     return isinstance(obj, dict) and _rendered(obj.get("content")) is not None
 
 
+def _string(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    return value if isinstance(value, str) and value else None
+
+
 def document_from_object(obj: Any, input_name: str) -> Document:
-    """A Document from one JSON object: a WordPress post, or `{"url", "html"}`."""
+    """A Document from one JSON object: a WordPress post, `{"url", "html"}` or `{"url", "text"}`."""
     if is_wp_post(obj):
         title = _rendered(obj.get("title"))
         post_id = obj.get("id")
-        link = obj.get("link")
         return Document(
             input=input_name,
             kind="wp-json",
             text=_rendered(obj.get("content")) or "",
-            url=link if isinstance(link, str) and link else None,
+            url=_string(obj, "link"),
             title=html.unescape(title) if title else None,
             in_post_body=True,
             post_id=post_id if isinstance(post_id, int) else None,
         )
-    if isinstance(obj, dict) and isinstance(obj.get("html"), str):
-        url = obj.get("url")
-        return Document(
-            input=input_name,
-            kind="html",
-            text=obj["html"],
-            url=url if isinstance(url, str) and url else None,
-        )
-    if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-        url = obj.get("url")
-        return Document(
-            input=input_name,
-            kind="text",
-            text=obj["text"],
-            url=url if isinstance(url, str) and url else None,
-            markup=False,
-        )
+    if isinstance(obj, dict):
+        for key, markup in (("html", True), ("text", False)):
+            if isinstance(obj.get(key), str):
+                return Document(
+                    input=input_name,
+                    kind=key,
+                    text=obj[key],
+                    url=_string(obj, "url"),
+                    markup=markup,
+                )
     raise InputError(f"{input_name}: JSON is neither a WordPress post nor a {{url, html}} object")
 
 
