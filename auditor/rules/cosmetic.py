@@ -274,6 +274,38 @@ def guard_key(guard: tuple[str, str, str]) -> str:
     return GUARD + "\x00".join(guard)
 
 
+_G_ID, _G_CLASS, _G_HOST, _G_VALUES = 0, 1, 2, 3
+
+
+def guard_plan(
+    guards: Iterable[tuple[str, str, str]],
+) -> list[tuple[int, str, str, tuple[str, str, str]]]:
+    """(how, head, needle, guard) per distinct guard, for `PageFeatures.passing`: ids and
+    classes are tested on their NUL-separated values (a 4-character head first for
+    prefixes), URL-prefix hrefs on the page's hosts, the rest on all values run together."""
+    plan: list[tuple[int, str, str, tuple[str, str, str]]] = []
+    for g in dict.fromkeys(guards):
+        attr, op, value = g
+        if attr in ("id", "class"):
+            how = _G_ID if attr == "id" else _G_CLASS
+            head = value[:4] if op == "^=" and len(value) >= 4 else ""
+            needle = {
+                "^=": "\x00" + value,
+                "$=": value + "\x00",
+                "=": "\x00" + value + "\x00",
+            }.get(op, value)
+            plan.append((how, head, needle, g))
+            continue
+        m = _URL_HOST_RE.match(value.lower()) if attr == "href" and op in ("^=", "=") else None
+        if m is not None:
+            # the host, whole when more follows it, else a host's beginning
+            whole = m.end() < len(value)
+            plan.append((_G_HOST, "", "@" + m.group(1) + ("\x00" if whole else ""), g))
+        else:
+            plan.append((_G_VALUES, "", value, g))
+    return plan
+
+
 def _guard_test(op: str, value: str, v: str) -> bool:
     """CSS attribute operator `op` with `value`, on the attribute value `v`."""
     if op == "^=":
@@ -299,7 +331,7 @@ class PageFeatures:
     """What one page holds of the keys `selector_key` files selectors under (a superset
     for `@host`), and the elements carrying a key, found without touching the others."""
 
-    __slots__ = ("_data", "_heads", "_joined", "_tags", "classes", "ids", "keys", "root", "values")
+    __slots__ = ("_data", "_tags", "classes", "ids", "keys", "root", "values")
 
     def __init__(self, root: Any, tag_query: tuple[str, ...]) -> None:
         self.root = root
@@ -322,42 +354,29 @@ class PageFeatures:
                 self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
             keys.update(self._tags)
         self.keys = keys
-        self._joined: dict[str, str] = {}
-        self._heads: dict[str, set[str]] = {}
 
-    def guard_passes(self, guard: tuple[str, str, str]) -> bool:
-        """A necessary condition for an element to pass `[attr op value]` on this page."""
-        attr, op, value = guard
-        if attr in ("id", "class"):
-            if op == "^=" and len(value) >= 4:
-                heads = self._heads.get(attr)
-                if heads is None:
-                    vals = self.ids if attr == "id" else self.classes
-                    heads = self._heads[attr] = {v[:4] for v in vals}
-                if value[:4] not in heads:
-                    return False
-            joined = self._joined.get(attr)
-            if joined is None:
-                vals = self.ids if attr == "id" else self.classes
-                joined = self._joined[attr] = "\x00" + "\x00".join(vals) + "\x00"
-            if op == "^=":
-                return "\x00" + value in joined
-            if op == "$=":
-                return value + "\x00" in joined
-            if op == "=":
-                return "\x00" + value + "\x00" in joined
-            return value in joined
-        if attr == "href" and op in ("^=", "="):
-            m = _URL_HOST_RE.match(value.lower())
-            if m is not None:
-                hosts = self._joined.get("@")
-                if hosts is None:
-                    hosts = "\x00".join(k for k in self.keys if k[0] == "@") + "\x00"
-                    self._joined["@"] = hosts
-                # the host, whole when more follows it, else a host's beginning
-                whole = m.end() < len(value)
-                return "@" + m.group(1) + ("\x00" if whole else "") in hosts
-        return value in self.values
+    def passing(self, plan: Sequence[tuple[int, str, str, tuple[str, str, str]]]) -> set[Any]:
+        """The guards of `plan` (see `guard_plan`) the page may pass: each a necessary
+        condition for an element to pass `[attr op value]` here."""
+        out: set[Any] = set()
+        add = out.add
+        ids = "\x00" + "\x00".join(self.ids) + "\x00"
+        classes = "\x00" + "\x00".join(self.classes) + "\x00"
+        heads = ({v[:4] for v in self.ids}, {v[:4] for v in self.classes})
+        hosts = "\x00".join(k for k in self.keys if k[0] == "@") + "\x00"
+        values = self.values
+        for how, head, needle, g in plan:
+            if how == _G_HOST:
+                if needle in hosts:
+                    add(g)
+            elif how <= _G_CLASS:  # id or class: the head prefilters prefix tests
+                if head and head not in heads[how]:
+                    continue
+                if needle in (ids if how == _G_ID else classes):
+                    add(g)
+            elif needle in values:
+                add(g)
+        return out
 
     def carriers(self, keys: Iterable[str]) -> dict[str, list[Any]]:
         """key -> the elements carrying it (possibly a superset), for keys on the page."""
@@ -790,7 +809,7 @@ class CosmeticMatcher:
     element-local XPath (`local_xpath`); the rest are evaluated from the root.
     """
 
-    __slots__ = ("_finders", "_keys", "_local", "_tag_query", "failed", "index")
+    __slots__ = ("_finders", "_keys", "_local", "_plan", "_tag_query", "failed", "index")
 
     def __init__(self, index: CosmeticIndex) -> None:
         self.index = index
@@ -798,6 +817,7 @@ class CosmeticMatcher:
         self._local: dict[tuple[str, str], etree.XPath | None] = {}
         self._keys: dict[str, str | None] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
+        self._plan = guard_plan(e[E_GUARD] for e in index.unkeyed if e[E_GUARD] is not None)
         self._tag_query = tuple(
             sorted(
                 k[1:]
@@ -873,11 +893,12 @@ class CosmeticMatcher:
             keyed = idx.keyed
             for k in keyed.keys() & page.keys:
                 out.extend((e, k) for e in keyed[k])
+            passing = page.passing(self._plan)
             for e in idx.unkeyed:
                 g = e[E_GUARD]
                 if g is None:
                     out.append((e, None))
-                elif page.guard_passes(g):
+                elif g in passing:
                     out.append((e, guard_key(g)))
         keyset = set(keys)
         kept = [

@@ -10,7 +10,15 @@ import lxml.html
 import pytest
 
 from auditor.rules import Engine
-from auditor.rules.cosmetic import E_LINE, E_LIST, E_PROC, E_SEL, _doc_order, local_xpath
+from auditor.rules.cosmetic import (
+    E_EXC,
+    E_LINE,
+    E_LIST,
+    E_PROC,
+    E_SEL,
+    _doc_order,
+    local_xpath,
+)
 from auditor.rules.domains import host_keys
 
 from .conftest import load_bench_module
@@ -30,6 +38,53 @@ def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
             if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
                 best[el] = e
     return [(el, best[el][1]) for el in _doc_order(best)]
+
+
+# Ad markup of many shapes: keyed (ids, classes, hrefs, data- attributes, tags) and
+# guarded (id prefixes, rare attributes, quoted parentheses) selectors.
+AD_PAGE = b"""<html><body><p>Story</p>
+<a href="https://track.wg-aff.com/x">t</a><iframe name="google_ads_iframe_1"></iframe>
+<div aria-label="Ads">x</div><div ow-ad-unit-wrapper>z</div>
+<a onclick="window.location.replace('https://random-affiliate.atimaze.com/x')">y</a>
+<img src="https://s-img.adskeeper.com/a.png"><div id="div-gpt-ad-1"><span>s</span></div>
+<div class="ad-slot sponsored">q</div><div data-revive-zoneid="3"></div>
+<ins data-ad-slot="1" class="adsbygoogle"></ins><amp-ad></amp-ad>
+<div id="taboola-below-article-thumbnails"></div><div class="OUTBRAIN" data-widget-id="x"></div>
+<a href="https://ad.doubleclick.net/ddm/clk/1"><img src="/b.jpg"></a>
+</body></html>"""
+
+
+def _reference_all(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
+    """Every generic selector and the host's specific ones, from the root: no keys, no
+    guards, no element-local evaluation."""
+    cos = engine._cos
+    idx = cos.index
+    keys = host_keys(host)
+    excepted = set(idx.generic_exceptions)
+    for k in keys:
+        excepted |= idx.specific_exceptions.get(k, frozenset())
+    entries = [e for b in idx.keyed.values() for e in b] + list(idx.unkeyed)
+    entries += [e for k in keys for e in idx.specific.get(k, ())]
+    best: dict[Any, Any] = {}
+    for e in entries:
+        if e[E_SEL] in excepted or (e[E_EXC] is not None and not e[E_EXC].isdisjoint(keys)):
+            continue
+        for el in cos.finder(e[E_SEL], e[E_PROC])(root):
+            if not isinstance(el.tag, str):
+                continue
+            prev = best.get(el)
+            if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
+                best[el] = e
+    return [(el, best[el][1]) for el in _doc_order(best)]
+
+
+@pytest.mark.slow
+def test_keys_and_guards_lose_nothing(full_engine: Engine) -> None:
+    """Against evaluating all ~15k selectors from the root, on a page full of ad shapes."""
+    root = lxml.html.fromstring(AD_PAGE, parser=PARSER)
+    got = [(h.element, h.rule) for h in full_engine.cosmetic(root, "www.example.org")]
+    assert len(got) >= 10
+    assert got == _reference_all(full_engine, root, "www.example.org")
 
 
 @pytest.mark.slow
