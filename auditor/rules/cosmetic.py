@@ -331,7 +331,7 @@ class PageFeatures:
     """What one page holds of the keys `selector_key` files selectors under (a superset
     for `@host`), and the elements carrying a key, found without touching the others."""
 
-    __slots__ = ("_data", "_tags", "classes", "ids", "keys", "root", "values")
+    __slots__ = ("_data", "_tags", "classes", "hosts", "ids", "keys", "root", "values")
 
     def __init__(self, root: Any, tag_query: tuple[str, ...]) -> None:
         self.root = root
@@ -343,7 +343,9 @@ class PageFeatures:
         keys = {"#" + v for v in self.ids}
         keys.update("." + c for c in " ".join(self.classes).split())
         # values are run together: a host is still preceded by its `//`
-        keys.update("@" + h for h in _RUN_HOST_RE.findall(self.values.lower()))
+        hosts = ["@" + h for h in set(_RUN_HOST_RE.findall(self.values.lower()))]
+        self.hosts = "\x00".join(hosts) + "\x00"  # for URL-prefix guards
+        keys.update(hosts)
         self._data: dict[str, list[Any]] = {}
         for a in _DATA_ATTRS(root):
             self._data.setdefault("[" + str(a.attrname).lower(), []).append(a)
@@ -363,7 +365,7 @@ class PageFeatures:
         ids = "\x00" + "\x00".join(self.ids) + "\x00"
         classes = "\x00" + "\x00".join(self.classes) + "\x00"
         heads = ({v[:4] for v in self.ids}, {v[:4] for v in self.classes})
-        hosts = "\x00".join(k for k in self.keys if k[0] == "@") + "\x00"
+        hosts = self.hosts
         values = self.values
         for how, head, needle, g in plan:
             if how == _G_HOST:
