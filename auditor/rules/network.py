@@ -18,8 +18,8 @@ loads without rebuilding objects) and filed in one dict for all families
 
 So a URL meets a handful of candidates. Each is checked needle first (a literal
 the URL must contain), then one bitmask test for type and party, and only then the
-slow checks. Buckets are sorted by rank ($important first, then list order), so the
-reported rule is the earliest in list order and a scan stops early. Regexes compile
+slow checks. Buckets are sorted by rank ($important first, then filters anchored to a
+host, then list order), so the reported rule is stable and a scan stops early. Regexes compile
 lazily, on first use.
 """
 
@@ -68,6 +68,10 @@ Bucket = tuple[FilterT, ...]
 BLOCK, EXCEPTION = 0, 1
 
 _RANK_LATE = 1 << 28  # ranks stay 32-bit ints: marshal stores and loads them cheaply
+# Among filters of one importance, one anchored to the request's host (`||magsrv.com^`)
+# is reported before a generic pattern (`://a.*/ad-provider.js`): it names who serves
+# the request. Decisions do not depend on it, only which rule a report cites.
+_RANK_GENERIC = 1 << 27
 _PSHIFT = 16  # type and pseudo-type bits fit below 1 << 16
 _PARTY_CODES = (PARTY_ANY, PARTY_THIRD, PARTY_FIRST, PARTY_STRICT3, PARTY_STRICT1)
 
@@ -138,10 +142,10 @@ class Index:
     with `$important` ones, and exception).
 
     A key is a host suffix, a URL token, a source domain or a type; a request meets the
-    buckets of its keys. Each bucket is sorted by rank (important filters first, then list
-    order), so a scan stops as soon as it reaches the best rank found so far. The few
-    filters without any usable key sit in `fallback`, met when the URL contains one of
-    `fallback_guard` (their needles).
+    buckets of its keys. Each bucket is sorted by rank (important filters first, then
+    host-anchored ones, then list order), so a scan stops as soon as it reaches the best
+    rank found so far. The few filters without any usable key sit in `fallback`, met
+    when the URL contains one of `fallback_guard` (their needles).
     """
 
     block: dict[str, Bucket]
@@ -298,11 +302,12 @@ def _compile_one(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, st
     if f.mask >> _PSHIFT:
         raise ValueError(f"type mask {f.mask:#x} does not fit in {_PSHIFT} bits")
     slow = int(kind != K_ANY or f.include is not None or f.exclude is not None or extra is not None)
-    if fid >= _RANK_LATE:
+    if fid >= _RANK_GENERIC:
         raise ValueError(f"too many filters ({fid})")
+    rank = fid if f.pattern.startswith("||") else fid + _RANK_GENERIC
     acc = f.mask << (_PSHIFT * f.party)
     ft: FilterT = (
-        fid if f.important else fid + _RANK_LATE,
+        rank if f.important else rank + _RANK_LATE,
         needle,
         _INTS.setdefault(acc, acc),  # one object per value: the cache stores it once
         slow,
@@ -381,9 +386,7 @@ def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
     def bucket(v: list[FilterT] | None) -> Bucket:
         if not v:
             return empty
-        if any(ft[F_IMPORTANT] for ft in v):  # else already in list (= rank) order
-            v = sorted(v, key=lambda ft: ft[F_RANK])
-        return tuple(v)
+        return tuple(sorted(v, key=lambda ft: ft[F_RANK]))
 
     return Index(
         block={k: bucket(v) for k, v in buckets[BLOCK].items()},
