@@ -14,7 +14,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from auditor.errors import AuditorError, InputError
 
@@ -55,7 +55,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def add_bulk_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     from auditor.bulk.plan import DEFAULT_SPLIT_BYTES
     from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES
 
@@ -92,7 +92,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("--engine-factory", help=argparse.SUPPRESS)  # tests/bench: module:function
 
 
-def add_report_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p = subparsers.add_parser(
         "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters")
     p.add_argument("--store", type=Path, required=True, metavar="FILE")
