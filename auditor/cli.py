@@ -169,9 +169,16 @@ def run_audit(args: argparse.Namespace) -> int:
             extra.append(GitHubAnnotations(sys.stderr))
         if extra:
             reporter = Tee(reporter, *extra)
-        reporter.start(engine.lists)
         pages = errors = 0
         skipped: list[Skipped] = []
+        started = False
+
+        def begin() -> None:
+            """Start the report at the first page, so bad input prints only its error."""
+            nonlocal started
+            if not started:
+                reporter.start(engine.lists)
+                started = True
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted."""
@@ -183,9 +190,11 @@ def run_audit(args: argparse.Namespace) -> int:
         for source in args.inputs:
             for page in audit_records(streamed(source), engine, catalogue):
                 violations = gate.evaluate(page)
+                begin()
                 reporter.handle(page, violations)
                 pages += 1
                 errors += bool(page.errors)
+        begin()
         reporter.finished(
             RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed)
         )

@@ -52,6 +52,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle:
     result = run("audit", str(path), "--no-system-lists")
     assert result.returncode == 2
     assert needle in one_line_error(result)
+    assert result.stdout == ""  # no report header before the error
 
 
 @pytest.mark.parametrize(
