@@ -277,34 +277,6 @@ def _parse_cosmetic(text: str, line: int, domains: str, sep: str, body: str) -> 
     )
 
 
-PROCEDURAL_OPS = (
-    ":has-text(",
-    ":-abp-contains(",
-    ":-abp-has(",
-    ":contains(",
-    ":upward(",
-    ":xpath(",
-    ":nth-ancestor(",
-    ":min-text-length(",
-    ":matches-css(",
-    ":matches-css-before(",
-    ":matches-css-after(",
-    ":-abp-properties(",
-    ":matches-attr(",
-    ":matches-path(",
-    ":matches-media(",
-    ":matches-prop(",
-    ":watch-attr(",
-    ":remove(",
-    ":remove-attr(",
-    ":remove-class(",
-    ":style(",
-    ":others(",
-    ":if(",
-    ":if-not(",
-)
-
-
 # Operators that need styles, layout, live mutation or the page path: not on a static DOM
 # known only by its hostname. `:style()` and `:remove-attr()` do not hide anything.
 UNSUPPORTED_PROCEDURAL = (
@@ -321,6 +293,22 @@ UNSUPPORTED_PROCEDURAL = (
     ":remove-class(",
     ":style(",
     ":others(",
+)
+
+# Every procedural operator: the ones evaluated on the static DOM, then the rest.
+PROCEDURAL_OPS = (
+    ":has-text(",
+    ":-abp-contains(",
+    ":-abp-has(",
+    ":contains(",
+    ":upward(",
+    ":xpath(",
+    ":nth-ancestor(",
+    ":min-text-length(",
+    ":remove(",
+    ":if(",
+    ":if-not(",
+    *UNSUPPORTED_PROCEDURAL,
 )
 
 
