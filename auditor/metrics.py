@@ -14,13 +14,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import lxml.html
 from lxml import etree
 
+from auditor.catalogue import Network
+from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
-from auditor.slots import markup_bytes
+from auditor.slots import FoundSlot, markup_bytes
 
 TRACKER_CATEGORIES = frozenset(
     {Category.ANALYTICS, Category.TAG_MANAGER, Category.SESSION_REPLAY, Category.FINGERPRINTING}
@@ -143,3 +145,29 @@ def page_metrics(
         content_to_ad_ratio=round(content / ad_bytes, 3) if ad_bytes else None,
         ad_area_px=sum(s.area for s in slots),
     )
+
+
+def ad_elements(
+    slots: Sequence[FoundSlot],
+    found: Sequence[FoundURL],
+    resources: Sequence[Resource],
+    scripts: Sequence[etree._Element],
+    present: Sequence[Network],
+) -> list[etree._Element]:
+    """The markup that is advertising: slots, their loaders and their inline set-up code."""
+    elements: list[etree._Element] = []
+    for slot in slots:
+        if slot.network is None or slot.network.category is Category.ADVERTISING:
+            elements.append(slot.element)
+            elements.extend(slot.extra_elements)
+    by_url: dict[str, Resource] = {r.url: r for r in resources}
+    for item in found:
+        res = by_url.get(item.url)
+        if res is not None and item.via == "script[src]" and res.category is Category.ADVERTISING:
+            elements.append(item.element)
+    ad_networks = [n for n in present if n.category is Category.ADVERTISING]
+    for script in scripts:
+        code = script.text or ""
+        if any(p.search(code) for n in ad_networks for p in n.inline):
+            elements.append(script)
+    return list(dict.fromkeys(elements))

@@ -17,12 +17,13 @@ from auditor.bulk.plan import Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.errors import AuditorError
 from auditor.model import PageReport
-from auditor.pipeline import RuleEngine, audit_document
+from auditor.pipeline import audit_document
 from auditor.readers.containers import read_container
 from auditor.readers.interface import Document, ReadFailure, Record, Skipped
 from auditor.readers.lines import read_jsonl_span
 from auditor.readers.sniff import HEAD_BYTES, read_page_bytes, sniff
 from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES, read_warc
+from auditor.resources import RuleEngine
 
 AUDITED, SKIPPED, FAILED = "audited", "skipped", "failed"
 

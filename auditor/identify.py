@@ -1,0 +1,100 @@
+"""Which networks a page carries, and the IDs that tie it to an operator."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import lxml.html
+from lxml import etree
+
+from auditor.catalogue import Catalogue, Network, required_literal
+from auditor.heuristics.obfuscation import decode_script
+from auditor.model import Identifier, Resource
+from auditor.slots import FoundSlot
+
+
+def script_codes(scripts: Sequence[etree._Element]) -> list[str]:
+    """Inline script texts, then what their obfuscated parts decode to (statically)."""
+    codes = [s.text or "" for s in scripts]
+    return codes + [p for code in codes for p in decode_script(code).payloads]
+
+
+def networks_present(
+    resources: Sequence[Resource],
+    codes: Sequence[str],
+    catalogue: Catalogue,
+    root: lxml.html.HtmlElement,
+) -> list[Network]:
+    """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
+    names = {r.network for r in resources if r.network}
+    joined = "\n".join(codes)  # one scan per pattern, not one per script
+    for network in catalogue.networks:
+        if network.name in names or not network.inline:
+            continue
+        if any(_may_match(p, joined) and p.search(joined) for p in network.inline):
+            names.add(network.name)
+    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
+    if linkers:
+        for anchor in root.iter("a"):
+            href = anchor.get("href") or ""
+            if not href.startswith(("http://", "https://")):
+                continue
+            for network in linkers:
+                if network.links is not None and network.links.search(href):
+                    names.add(network.name)
+            linkers = [n for n in linkers if n.name not in names]
+            if not linkers:
+                break
+    return [n for n in catalogue.networks if n.name in names]
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when a literal every match needs is absent: skips most regex scans."""
+    needle = _needle(pattern)
+    return needle is None or needle in text
+
+
+@functools.lru_cache(maxsize=2048)
+def _needle(pattern: re.Pattern[str]) -> str | None:
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return required_literal(pattern.pattern)
+
+
+def identifiers(
+    root: lxml.html.HtmlElement,
+    resources: Sequence[Resource],
+    codes: Sequence[str],
+    slots: Sequence[FoundSlot],
+    present: Sequence[Network],
+) -> tuple[Identifier, ...]:
+    """Every monetisation or tracking ID, once each, in the order first met."""
+    seen: dict[tuple[str, str], Identifier] = {}
+
+    def add(kind: str, value: str, network: str | None) -> None:
+        seen.setdefault((kind, value), Identifier(kind, value, network))
+
+    for slot in slots:
+        if slot.zone_id and slot.id_kind:
+            add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
+    urls = [r.url for r in resources]
+    for network in present:
+        for spec in network.ids:
+            texts: list[str] = []
+            if spec.where in ("url", "any"):
+                texts += urls
+            if spec.where in ("script", "any"):
+                texts += codes
+            if spec.where == "attr" and spec.attr:
+                values = root.xpath("//@*[name()=$a]", a=spec.attr)
+                texts += [str(v) for v in values] if isinstance(values, list) else []
+            for text in texts:
+                if not _may_match(spec.pattern, text):
+                    continue
+                for match in spec.pattern.finditer(text):
+                    value = match.groupdict().get("value") or match.group(1)
+                    if value:
+                        add(spec.kind, value, network.name)
+    return tuple(seen.values())
