@@ -52,7 +52,12 @@ def verdict_line(
     slot_networks = list(dict.fromkeys(s.network for s in page.slots if s.network))
     others = sorted({r.network for r in page.resources if r.network} - set(slot_networks))
     ad_style = "bold red" if m.ad_slots else "green"
-    line.append(f"{m.ad_slots} ad slot{'s' if m.ad_slots != 1 else ''}", ad_style)
+    noun = (
+        "ad slot"
+        if any(s.kind == "ad" for s in page.slots) or not page.slots
+        else ("promotional block")
+    )
+    line.append(f"{m.ad_slots} {noun}{'s' if m.ad_slots != 1 else ''}", ad_style)
     if slot_networks:
         line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
     if others:
@@ -105,16 +110,23 @@ class PageView:
     def _slots(self) -> RenderableType | None:
         if not self.page.slots:
             return None
-        groups: dict[tuple[str, str], list[Slot]] = defaultdict(list)
+        groups: dict[tuple[str | None, str], list[Slot]] = defaultdict(list)
         for slot in self.page.slots:
-            groups[(slot.network or "(unattributed)", slot.kind)].append(slot)
-        table = Table(title="Ad slots", box=box.SIMPLE_HEAD, expand=True, title_justify="left")
-        table.add_column("Network", ratio=2, overflow="fold")
-        table.add_column("Slots", justify="right", no_wrap=True)
-        table.add_column("Zone IDs · sizes", ratio=5, overflow="fold")
+            groups[(slot.network, slot.kind)].append(slot)
+        text_page = all(kind != "ad" for _, kind in groups)
+        title = "Promotional blocks" if text_page else "Ad slots"
+        table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, title_justify="left")
+        table.add_column("Kind" if text_page else "Network", ratio=2, overflow="fold")
+        table.add_column("Blocks" if text_page else "Slots", justify="right", no_wrap=True)
+        table.add_column(
+            "First lines" if text_page else "Zone IDs · sizes", ratio=5, overflow="fold"
+        )
         table.add_column("Lines", no_wrap=True)
         for (network, kind), slots in groups.items():
-            label = network if kind == "ad" else f"{network} ({kind})"
+            if kind == "ad":
+                label = network or "(unattributed)"
+            else:  # text blocks: the kind says what they are; a network only when known
+                label = f"{kind} ({network})" if network else kind
             detail = ", ".join(
                 f"{s.zone_id} {_size(s)}" if s.zone_id else (s.text or _size(s)) for s in slots
             )
