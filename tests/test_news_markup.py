@@ -1,0 +1,46 @@
+"""Ad-tech markup as news sites write it in the wild: slots, sizes and IDs are found."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = b"""<html><head><script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>
+var sz = [[300,250]];
+googletag.cmd.push(function(){
+  googletag.defineSlot("/6355419,22710137403/news/article",
+    ['fluid', [970, 250], [728, 90]], "ad-top")
+    .addService(googletag.pubads());
+  googletag.defineSlot('/6355419/news/rail', sz, 'ad-rail').addService(googletag.pubads());
+  googletag.defineOutOfPageSlot('/6355419/news/oop', 'ad-oop').addService(googletag.pubads());
+});
+window._taboola = window._taboola || [];
+_taboola.push({"mode": "thumbs-feed-01", "container": "tbl-feed", "placement": "Feed"});
+</script></head><body>
+<div id="ad-top"></div><p>Article text here.</p>
+<div id="ad-rail" style="width:300px;height:600px"></div><div id="ad-oop"></div>
+<div id="tbl-feed"></div>
+<div class="OUTBRAIN" data-src="https://news.test/a" data-widget-id="AR_2"
+     data-ob-installation-key="NEWSPUB1234"></div>
+<script async src="//widgets.outbrain.com/outbrain.js"></script>
+</body></html>"""
+
+
+def test_gpt_taboola_outbrain_variants(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PAGE, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    slots = [(s.network, s.zone_id, s.width, s.height) for s in page.slots]
+    assert slots == [
+        ("Google Publisher Tag", "/6355419,22710137403/news/article", 970, 250),  # 'fluid' skipped
+        ("Google Publisher Tag", "/6355419/news/rail", 300, 600),  # sizes in a variable: style
+        ("Google Publisher Tag", "/6355419/news/oop", None, None),  # out-of-page
+        ("Taboola", "thumbs-feed-01", None, None),  # quoted keys
+        ("Outbrain", "AR_2", None, None),
+    ]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("gpt-network", "6355419"), ("outbrain-installation", "NEWSPUB1234"),
+            ("taboola-mode", "thumbs-feed-01")} <= ids
+    assert all(s.rule and s.list == "auditor-catalogue" for s in page.slots)
+    assert page.slots[0].rule == "script: googletag.defineSlot()"
