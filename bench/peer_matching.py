@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from auditor.model import RequestType
 from auditor.rules import Engine
 
 # webRequest resource types -> the CONTRACT's request types
@@ -37,20 +38,7 @@ TYPE_MAP = {
     "xslt": "other",
     "xbl": "other",
 }
-CONTRACT_TYPES = {
-    "script",
-    "image",
-    "stylesheet",
-    "subdocument",
-    "xmlhttprequest",
-    "media",
-    "font",
-    "ping",
-    "websocket",
-    "object",
-    "document",
-    "other",
-}
+CONTRACT_TYPES = {t.value for t in RequestType}
 
 
 def our_type(t: str) -> str:
