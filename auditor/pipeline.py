@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import parse_html
+from auditor.dom.parser import html_bytes, parse_html_bytes
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
@@ -43,6 +43,7 @@ TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain t
 
 
 __all__ = ["RuleEngine", "audit", "audit_document", "audit_records", "default_engine"]
+
 
 def default_engine() -> RuleEngine:
     from auditor.rules import Engine
@@ -86,7 +87,8 @@ def audit_records(
 def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> PageReport:
     if not doc.markup:
         return _audit_text(doc, catalogue)
-    root = parse_html(doc.text)
+    markup = html_bytes(doc.text)
+    root = parse_html_bytes(markup)
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
     first_party = registrable_domain(page_host) or None
@@ -100,7 +102,7 @@ def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> P
 
     found_slots = catalogue_slots(root, catalogue, {n.name for n in present})
     found_slots += script_slots(root, catalogue, found_slots)
-    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host)]
+    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, markup)]
     found_slots += cosmetic_slots(hits, found_slots, network_of)
     order = {el: i for i, el in enumerate(root.iter())}
     found_slots.sort(key=lambda s: order.get(s.element, 0))

@@ -56,7 +56,9 @@ class RuleEngine(Protocol):
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"
     ) -> Match: ...
 
-    def cosmetic(self, root: lxml.html.HtmlElement, hostname: str) -> Sequence[CosmeticHitLike]: ...
+    def cosmetic(
+        self, root: lxml.html.HtmlElement, hostname: str, source: bytes | None = None
+    ) -> Sequence[CosmeticHitLike]: ...
 
 
 def classify(

@@ -11,9 +11,21 @@ from auditor.errors import RuleError
 from auditor.model import Category
 
 REQUIRED_NETWORKS = {
-    "ExoClick", "JuicyAds", "Google AdSense", "Google Publisher Tag", "Amazon Publisher Services",
-    "Taboola", "Outbrain", "MGID", "PropellerAds", "Adsterra", "PopAds", "Media.net",
-    "Google Analytics", "Google Tag Manager", "Facebook Pixel",
+    "ExoClick",
+    "JuicyAds",
+    "Google AdSense",
+    "Google Publisher Tag",
+    "Amazon Publisher Services",
+    "Taboola",
+    "Outbrain",
+    "MGID",
+    "PropellerAds",
+    "Adsterra",
+    "PopAds",
+    "Media.net",
+    "Google Analytics",
+    "Google Tag Manager",
+    "Facebook Pixel",
 }
 
 
@@ -74,13 +86,21 @@ def test_a_network_added_as_data_is_recognised(tmp_path: Path) -> None:
         def match(self, url: str, source_url: str | None = None, type: str = "other") -> object:
             return NO_MATCH
 
-        def cosmetic(self, root: object, hostname: str) -> list[object]:
+        def cosmetic(
+            self, root: object, hostname: str, source: bytes | None = None
+        ) -> list[object]:
             return []
 
-    page = (b'<div style="width:300px;height:250px"><ins class="example-ad" data-zone="77"></ins>'
-            b'<script src="https://cdn.exampleads.test/tag.js"></script></div>')
-    report = audit(page, url="https://pub.test/", engine=NoRules(),  # type: ignore[arg-type]
-                   catalogue=load_catalogue([path]))
+    page = (
+        b'<div style="width:300px;height:250px"><ins class="example-ad" data-zone="77"></ins>'
+        b'<script src="https://cdn.exampleads.test/tag.js"></script></div>'
+    )
+    report = audit(
+        page,
+        url="https://pub.test/",
+        engine=NoRules(),  # type: ignore[arg-type]
+        catalogue=load_catalogue([path]),
+    )
     (result,) = report.pages
     (slot,) = result.slots
     assert (slot.network, slot.zone_id, slot.width, slot.height) == ("ExampleAds", "77", 300, 250)

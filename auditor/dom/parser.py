@@ -12,12 +12,21 @@ HTML_PARSER = lxml.html.HTMLParser(
 )
 
 
+def html_bytes(text: str) -> bytes:
+    """The bytes `parse_html` feeds the parser (NULs replaced, UTF-8)."""
+    return text.replace("\x00", "\ufffd").encode("utf-8", "surrogatepass")
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page (or a post-body fragment) into an html root; never raises on bad markup.
 
     Line numbers (`sourceline`) count lines of `text`, which is what the report cites.
     """
-    data = text.replace("\x00", "\ufffd").encode("utf-8", "surrogatepass")
+    return parse_html_bytes(html_bytes(text))
+
+
+def parse_html_bytes(data: bytes) -> lxml.html.HtmlElement:
+    """`parse_html` for markup already in `html_bytes` form."""
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)

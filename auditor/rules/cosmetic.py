@@ -249,6 +249,20 @@ def attribute_guard(sel: str) -> tuple[str, str, str] | None:
 
 
 _GATHERED = frozenset({"id", "class", "href"})
+_ATTR_NAME_RE = re.compile(r"\[\s*([a-zA-Z][\w-]*)\s*(?=[\]\^*$~|=])")
+
+
+def required_names(sel: str) -> tuple[bytes, ...]:
+    """Lowered attribute names the selector's top level tests (`[name]`, `[name^=...]`),
+    outside `:not()`/`:has()` and friends: an element it matches carries each of them.
+
+    >>> required_names("div[ow-ad-unit-wrapper] > span")
+    (b'ow-ad-unit-wrapper',)
+    """
+    top = _strip_parens(sel)
+    if top is None or "," in top or "\\" in top:
+        return ()
+    return tuple(dict.fromkeys(m.group(1).lower().encode() for m in _ATTR_NAME_RE.finditer(top)))
 
 
 _URL_HOST_RE = re.compile(r"(?:https?:)?//([^/?#:\s]+)")
@@ -262,11 +276,16 @@ _IDS: Any = etree.XPath("//@id", smart_strings=False)
 _CLASSES: Any = etree.XPath("set:distinct(//@class)", namespaces=_NS, smart_strings=False)
 _ALL_VALUES: Any = etree.XPath("str:concat(//@*)", namespaces=_NS, smart_strings=False)
 _DATA_ATTRS: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
+# `data-` attribute names in the page's lowered source: a superset of the tree's (the
+# HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
+# a literal-prefix scan instead of calling name() on every attribute of the tree
+_SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
+_XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
 _BY_ID: Any = etree.XPath("id($v)")
 # class attributes whose value is among the known ones (a substring test: a superset,
 # checked exactly in Python; cheaper than framing each value)
 _CLASS_IN: Any = etree.XPath("//@class[contains($all, .)]/..")
-_BY_ID_ALL: Any = etree.XPath("//@id[. = $v]/..")
+_ID_IN: Any = etree.XPath("//@id[contains($all, .)]/..")
 GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
 
 
@@ -331,15 +350,17 @@ class PageFeatures:
     """What one page holds of the keys `selector_key` files selectors under (a superset
     for `@host`), and the elements carrying a key, found without touching the others."""
 
-    __slots__ = ("_data", "_tags", "classes", "hosts", "ids", "keys", "root", "values")
+    __slots__ = ("_data", "_tags", "classes", "hosts", "ids", "keys", "root", "source", "values")
 
-    def __init__(self, root: Any, tag_query: tuple[str, ...]) -> None:
+    def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
         self.root = root
         self.ids: list[str] = _IDS(root)
         self.classes: list[str] = _CLASSES(root)
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
         self.values: str = str(_ALL_VALUES(root))
+        # the page's markup, lowered: a superset of its attribute names (None: unknown)
+        self.source = source.lower() if source is not None else None
         keys = {"#" + v for v in self.ids}
         keys.update("." + c for c in " ".join(self.classes).split())
         # values are run together: a host is still preceded by its `//`
@@ -347,15 +368,24 @@ class PageFeatures:
         self.hosts = "\x00".join(hosts) + "\x00"  # for URL-prefix guards
         keys.update(hosts)
         self._data: dict[str, list[Any]] = {}
-        for a in _DATA_ATTRS(root):
-            self._data.setdefault("[" + str(a.attrname).lower(), []).append(a)
-        keys.update(self._data)
+        if self.source is None:
+            for a in _DATA_ATTRS(root):
+                self._data.setdefault("[" + str(a.attrname).lower(), []).append(a.getparent())
+            keys.update(self._data)
+        else:  # names only; the few carriers wanted are looked up by name later
+            names = set(_SOURCE_DATA_NAME_RE.findall(self.source))
+            keys.update("[" + n.decode("utf-8", "replace") for n in names)
         self._tags: dict[str, list[Any]] = {}
         if tag_query:
             for el in root.iter(*tag_query):
                 self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
             keys.update(self._tags)
         self.keys = keys
+
+    def lacks(self, names: tuple[bytes, ...]) -> bool:
+        """Whether the page's markup surely lacks one of these (lowered) attribute names."""
+        src = self.source
+        return src is not None and any(n not in src for n in names)
 
     def passing(self, plan: Sequence[tuple[int, str, str, tuple[str, str, str]]]) -> set[Any]:
         """The guards of `plan` (see `guard_plan`) the page may pass: each a necessary
@@ -381,36 +411,45 @@ class PageFeatures:
         return out
 
     def carriers(self, keys: Iterable[str]) -> dict[str, list[Any]]:
-        """key -> the elements carrying it (possibly a superset), for keys on the page."""
+        """key -> the elements carrying it (possibly a superset), for keys on the page.
+
+        One lookup per kind of attribute, however many keys: `id()` for ids that occur
+        once, one batched query for repeated ids, one for classes, one per other attribute.
+        """
         out: dict[str, list[Any]] = {}
         by_attr: dict[str, dict[str, list[str]]] = {"href": {}}
         class_values: dict[str, set[str]] = {}  # key -> the class attribute values carrying it
+        id_values: dict[str, list[str]] = {}  # key -> the id values carrying it
         root = self.root
         for k in keys:
             kind, name = k[0], k[1:]
             if kind == "#":
-                out[k] = self._by_id(name)
+                id_values[k] = [name]
             elif kind == ".":
                 class_values[k] = {v for v in self.classes if name in v.split()}
             elif kind == "@":
                 by_attr["href"].setdefault(name, []).append(k)
             elif kind == "[":
-                out[k] = [a.getparent() for a in self._data.get(k, ())]
+                out[k] = self._data[k] if k in self._data else _with_attribute(root, name)
             elif kind == "<":
                 out[k] = self._tags.get(k, [])
             elif kind == GUARD:
                 attr, op, value = name.split("\x00", 2)
                 if attr == "id":
-                    out[k] = [e for v in self._ids_passing(op, value) for e in self._by_id(v)]
+                    id_values[k] = self._ids_passing(op, value)
                 elif attr == "class":
                     class_values[k] = {v for v in self.classes if _guard_test(op, value, v)}
                 elif attr in by_attr:
                     by_attr[attr].setdefault(value, []).append(k)
+        if id_values:
+            by_id = self._by_ids({v for vs in id_values.values() for v in vs})
+            for k, id_list in id_values.items():
+                out[k] = [e for v in id_list for e in by_id.get(v, ())]
         if class_values:
             # the exact values are known (distinct class values): one substring test
             # per class attribute, however many keys
-            every = set().union(*class_values.values())
-            els = _CLASS_IN(root, all="\n" + "\n".join(every) + "\n") if every else []
+            every_class = set().union(*class_values.values())
+            els = _CLASS_IN(root, all="\n" + "\n".join(every_class) + "\n") if every_class else []
             for k, vals in class_values.items():
                 out[k] = [e for e in els if e.get("class") in vals]
         for attr, wanted in by_attr.items():
@@ -432,12 +471,40 @@ class PageFeatures:
             return list(dict.fromkeys(re.findall(rx, joined)))
         return [v for v in dict.fromkeys(self.ids) if _guard_test(op, value, v)]
 
-    def _by_id(self, name: str) -> list[Any]:
-        if self.ids.count(name) == 1:
-            found = [e for e in _BY_ID(self.root, v=name) if e.get("id") == name]
-            if found:
-                return found
-        return list(_BY_ID_ALL(self.root, v=name))
+    def _by_ids(self, values: set[str]) -> dict[str, list[Any]]:
+        """id value -> its elements: `id()` (the parser's ID table) for values that occur
+        once, one query over the id attributes for the rest."""
+        found: dict[str, list[Any]] = {}
+        rest = {v for v in values if self.ids.count(v) != 1 or not v or not v.isprintable()}
+        for v in values - rest:
+            els = [e for e in _BY_ID(self.root, v=v) if e.get("id") == v]
+            if els:
+                found[v] = els
+            else:
+                rest.add(v)  # not in the ID table (a tree built without the parser)
+        if rest:
+            for e in _ID_IN(self.root, all="\n" + "\n".join(rest) + "\n"):
+                v = e.get("id")
+                if v in rest:
+                    found.setdefault(v, []).append(e)
+        return found
+
+
+_ATTR_QUERIES: dict[str, etree.XPath] = {}
+
+
+def _with_attribute(root: Any, name: str) -> list[Any]:
+    """Elements carrying attribute `name` (a name-test walk: no predicate per node)."""
+    q = _ATTR_QUERIES.get(name)
+    if q is None:
+        if _XPATH_NAME_RE.fullmatch(name):
+            q = etree.XPath(f"//@{name}/..")
+        else:
+            q = etree.XPath("//@*[name() = $n]/..")
+        if len(_ATTR_QUERIES) > 512:
+            _ATTR_QUERIES.clear()
+        _ATTR_QUERIES[name] = q
+    return _elements(q(root, n=name))
 
 
 def _carries_key(el: Any, key: str) -> bool:
@@ -811,13 +878,14 @@ class CosmeticMatcher:
     element-local XPath (`local_xpath`); the rest are evaluated from the root.
     """
 
-    __slots__ = ("_finders", "_keys", "_local", "_plan", "_tag_query", "failed", "index")
+    __slots__ = ("_finders", "_keys", "_local", "_needs", "_plan", "_tag_query", "failed", "index")
 
     def __init__(self, index: CosmeticIndex) -> None:
         self.index = index
         self._finders: dict[str, Finder] = {}
         self._local: dict[tuple[str, str], etree.XPath | None] = {}
         self._keys: dict[str, str | None] = {}
+        self._needs: dict[str, tuple[bytes, ...]] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
         self._plan = guard_plan(e[E_GUARD] for e in index.unkeyed if e[E_GUARD] is not None)
         self._tag_query = tuple(
@@ -858,6 +926,14 @@ class CosmeticMatcher:
         self._keys[sel] = k
         return k
 
+    def needs(self, sel: str) -> tuple[bytes, ...]:
+        """Attribute names `sel` cannot match without (cached): an entry evaluated from
+        the root is skipped when the page's markup lacks one of them."""
+        n = self._needs.get(sel)
+        if n is None:
+            n = self._needs[sel] = required_names(sel)
+        return n
+
     def candidates(
         self,
         root: Any,
@@ -865,6 +941,7 @@ class CosmeticMatcher:
         generic: bool = True,
         specific: bool = True,
         page: PageFeatures | None = None,
+        source: bytes | None = None,
     ) -> tuple[list[tuple[Entry, str | None]], PageFeatures | None]:
         """(entry, key) pairs that apply on a host with these keys, exceptions and
         `~domain`s removed (key None: evaluate the entry from the root), and the page's
@@ -883,7 +960,7 @@ class CosmeticMatcher:
                     key = self.key_of(e[E_SEL])
                     if key is not None:
                         if page is None:
-                            page = PageFeatures(root, self._tag_query)
+                            page = PageFeatures(root, self._tag_query, source)
                         if key not in page.keys:
                             continue  # cannot match on this page
                         if e[E_PROC]:
@@ -891,7 +968,7 @@ class CosmeticMatcher:
                     out.append((e, key))
         if generic:
             if page is None:
-                page = PageFeatures(root, self._tag_query)
+                page = PageFeatures(root, self._tag_query, source)
             keyed = idx.keyed
             for k in keyed.keys() & page.keys:
                 out.extend((e, k) for e in keyed[k])
@@ -909,6 +986,7 @@ class CosmeticMatcher:
             if e[E_SEL] not in generic_excepted
             and e[E_SEL] not in excepted
             and (e[E_EXC] is None or e[E_EXC].isdisjoint(keyset))
+            and (k is not None or page is None or not page.lacks(self.needs(e[E_SEL])))
         ]
         return kept, page
 
@@ -919,10 +997,14 @@ class CosmeticMatcher:
         list_names: Sequence[str],
         generic: bool = True,
         specific: bool = True,
+        source: bytes | None = None,
     ) -> list[CosmeticHit]:
-        """Hidden elements in document order, each with the first rule (list order) hiding it."""
+        """Hidden elements in document order, each with the first rule (list order) hiding it.
+
+        `source` is the markup `root` was parsed from, when the caller has it: the names
+        of `data-` attributes are then read from it, not from every attribute node."""
         best: dict[Any, Entry] = {}
-        cands, page = self.candidates(root, keys, generic, specific)
+        cands, page = self.candidates(root, keys, generic, specific, source=source)
         carriers: dict[str, list[Any]] = {}
         wanted = {
             k
@@ -931,7 +1013,7 @@ class CosmeticMatcher:
         }
         if wanted:
             if page is None:
-                page = PageFeatures(root, self._tag_query)
+                page = PageFeatures(root, self._tag_query, source)
             carriers = page.carriers(wanted)
         for e, k in cands:
             xp = None if k is None or e[E_PROC] else self.local(e[E_SEL], k)

@@ -4,8 +4,11 @@ Decision order, as in uBlock Origin and adblock-rust: an `$important` blocking
 filter wins unless an `$important` exception also matches; otherwise a blocking
 filter wins unless any exception matches; otherwise nothing is blocked.
 
-Requests with no source page are treated as first-party and meet no `$domain=`
-include list. Page-level exceptions (`@@...$document`) are not applied to a
+Requests with no source host (none given, `about:blank`, `data:`) have no known
+party: `$first-party` and `$third-party` filters both apply (as in adblock-rust),
+and they meet no `$domain=` include list. Filters naming only a host (`||ads.test^`,
+no type option) also answer requests of type `document` ("strict blocking", as in
+uBlock Origin and adblock-rust). Page-level exceptions (`@@...$document`) are not applied to a
 page's subresources (adblock-rust does not either); they answer requests of
 type `document`, and `$elemhide`/`$generichide`/`$specifichide` exceptions
 switch off element hiding for the pages they match.
@@ -268,7 +271,7 @@ class Engine:
             if fb_hit:
                 bs.append(self._net.fallback[fam])
         host = hi[1]
-        if source_url:
+        if si[0]:
             third = hi[2] != si[2]
             party_ok = (True, third, not third, host != si[0], host == si[0])
         else:
@@ -358,7 +361,7 @@ class Engine:
         if not buckets:
             return _NO_MATCH
         host = hi[1]
-        if source_url:
+        if si[0]:
             rb = tkey[0] * _PARTY_BITS[hi[2] != si[2]][host == si[0]]
         else:
             rb = tkey[0] * _NO_SOURCE_BITS
@@ -478,21 +481,28 @@ class Engine:
             return False, False
         return not excepted(GENERICHIDE), not excepted(SPECIFICHIDE)
 
-    def cosmetic(self, root: Any, hostname: str) -> list[CosmeticHit]:
-        """Elements a `##` rule hides on `hostname` (after `#@#` exceptions), in document order."""
+    def cosmetic(self, root: Any, hostname: str, source: bytes | None = None) -> list[CosmeticHit]:
+        """Elements a `##` rule hides on `hostname` (after `#@#` exceptions), in document order.
+
+        Pass `source`, the bytes `root` was parsed from, when you have them: the pass is
+        then cheaper (see `CosmeticMatcher.hits`); the hits are the same."""
         host = (hostname or "").lower().rstrip(".")
         generic, specific = self.page_switches(host) if host else (True, True)
         if not generic and not specific:
             return []
         keys = host_keys(host) if host else ()
-        return self._cos.hits(root, keys, self._names, generic=generic, specific=specific)
+        return self._cos.hits(
+            root, keys, self._names, generic=generic, specific=specific, source=source
+        )
 
 
 _HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
 _SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
 _NO_MATCH = Match(blocked=False)
-_NO_SOURCE_PARTY = (True, False, True, False, True)
-_NO_SOURCE_BITS = party_bits(False, True)
+# no source host (none given, `about:blank`, `data:`...): the party is unknown, so
+# `$first-party` and `$third-party` filters both apply, as in adblock-rust
+_NO_SOURCE_PARTY = (True, True, True, True, True)
+_NO_SOURCE_BITS = party_bits(False, True) | party_bits(True, False)
 _PARTY_BITS = (
     (party_bits(False, False), party_bits(False, True)),
     (party_bits(True, False), party_bits(True, True)),

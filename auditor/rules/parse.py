@@ -317,6 +317,9 @@ def is_procedural(selector: str) -> bool:
     return any(op in selector for op in PROCEDURAL_OPS)
 
 
+_PURE_HOSTNAME = re.compile(r"\|\|[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\^", re.I)
+
+
 def _parse_network(text: str, line: int) -> NetworkFilter:
     exception = text.startswith("@@")
     body = text[2:] if exception else text
@@ -382,6 +385,10 @@ def _parse_network(text: str, line: int) -> NetworkFilter:
         mask = pos & ~neg
     elif neg:
         mask = ALL_RESOURCES & ~neg
+    elif _PURE_HOSTNAME.fullmatch(pattern):
+        # "strict blocking" (uBlock Origin, adblock-rust): a filter naming only a
+        # host also answers for navigations to it -- a redirect or pop-up to an ad host
+        mask = ALL_RESOURCES | DOCUMENT
     else:
         mask = ALL_RESOURCES
     if not is_regex and "|" in pattern.strip("|"):

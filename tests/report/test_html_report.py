@@ -17,7 +17,7 @@ class NoRules:
     def match(self, url: str, source_url: str | None = None, type: str = "other") -> object:
         return NO_MATCH
 
-    def cosmetic(self, root: object, hostname: str) -> list[object]:
+    def cosmetic(self, root: object, hostname: str, source: bytes | None = None) -> list[object]:
         return []
 
 
@@ -36,7 +36,7 @@ def test_hostile_page_cannot_inject_markup() -> None:
         b"<ins class='eas6a97888e2' data-zoneid='\"><script>alert(3)</script>'></ins>"
         b"<script src='https://a.magsrv.com/ad-provider.js?\"><iframe src=//evil.test>'></script>"
     )
-    report = audit(hostile, url="https://x.test/\"><b>", engine=NoRules())  # type: ignore[arg-type]
+    report = audit(hostile, url='https://x.test/"><b>', engine=NoRules())  # type: ignore[arg-type]
     out = io.StringIO()
     reporter = HtmlReporter(out, "test")
     reporter.start(report.lists)

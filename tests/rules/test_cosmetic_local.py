@@ -51,6 +51,9 @@ AD_PAGE = b"""<html><body><p>Story</p>
 <ins data-ad-slot="1" class="adsbygoogle"></ins><amp-ad></amp-ad>
 <div id="taboola-below-article-thumbnails"></div><div class="OUTBRAIN" data-widget-id="x"></div>
 <a href="https://ad.doubleclick.net/ddm/clk/1"><img src="/b.jpg"></a>
+<div id="taboola-below-article-thumbnails"></div><div id="div-gpt-ad-1"></div>
+<div DATA-Revive-ZoneId=4></div><ins id="j1" data-width="300" data-height="250"></ins>
+<script>adsbyjuicy.push({adzone: 1})</script>
 </body></html>"""
 
 
@@ -85,6 +88,9 @@ def test_keys_and_guards_lose_nothing(full_engine: Engine) -> None:
     got = [(h.element, h.rule) for h in full_engine.cosmetic(root, "www.example.org")]
     assert len(got) >= 10
     assert got == _reference_all(full_engine, root, "www.example.org")
+    # with the markup at hand (names of data- attributes read from it): the same hits
+    with_source = full_engine.cosmetic(root, "www.example.org", AD_PAGE)
+    assert [(h.element, h.rule) for h in with_source] == got
 
 
 @pytest.mark.slow
@@ -97,6 +103,8 @@ def test_local_matches_root_evaluation(full_engine: Engine) -> None:
         root = lxml.html.fromstring(html, parser=PARSER)
         got = [(h.element, h.rule) for h in full_engine.cosmetic(root, host)]
         assert got == _reference(full_engine, root, host), name
+        with_source = full_engine.cosmetic(root, host, html)
+        assert [(h.element, h.rule) for h in with_source] == got, name
 
 
 @pytest.mark.parametrize(

@@ -197,7 +197,14 @@ CASES: list[tuple[str, str, str | None, str, bool, str | None]] = [
     ("||t.test^$other", "https://t.test/a", EX, "other", True, "||t.test^$other"),
     ("||t.test^$other", "https://t.test/a", EX, "image", False, None),
     ("||t.test^$doc", "https://t.test/", EX, "document", True, "||t.test^$doc"),
-    ("||t.test^", "https://t.test/", EX, "document", False, None),
+    # strict blocking: a filter naming only a host answers navigations to it; one
+    # with a path, or with type options, does not
+    ("||t.test^", "https://t.test/", EX, "document", True, "||t.test^"),
+    ("||t.test^$third-party", "https://t.test/", EX, "document", True, "||t.test^$third-party"),
+    ("||t.test/ads/", "https://t.test/ads/", EX, "document", False, None),
+    ("/ads/*", "https://t.test/ads/", EX, "document", False, None),
+    ("||t.test^$script", "https://t.test/", EX, "document", False, None),
+    ("||t.test^$~script", "https://t.test/", EX, "document", False, None),
     ("||t.test^$all", "https://t.test/", EX, "document", True, "||t.test^$all"),
     ("||t.test^$all", "https://t.test/a.js", EX, "script", True, "||t.test^$all"),
     ("||t.test^$image,script", "https://t.test/a", EX, "script", True, "||t.test^$image,script"),
@@ -262,6 +269,11 @@ CASES: list[tuple[str, str, str | None, str, bool, str | None]] = [
     ),
     ("$script,domain=8657085.xyz", "https://any.test/a.js", EX, "script", False, None),
     ("||w.test^$domain=example.com", "https://w.test/a", None, "script", False, None),
+    # no source host: the party is unknown, so both party options apply
+    ("||w.test^$third-party", "https://w.test/a", None, "script", True, "||w.test^$third-party"),
+    ("||w.test^$1p", "https://w.test/a", None, "script", True, "||w.test^$1p"),
+    ("||w.test^$3p", "https://w.test/a", "about:blank", "script", True, "||w.test^$3p"),
+    ("||w.test^$1p", "https://w.test/a", "https://", "image", True, "||w.test^$1p"),
     # $denyallow and $to
     (
         "*$script,3p,denyallow=cdn.test,domain=8657085.xyz",
