@@ -267,9 +267,9 @@ def realistic_pages() -> list[tuple[str, bytes]]:
 def _page_costs(eng: Any, html: bytes, host: str, runs: int) -> tuple[float, float, int]:
     """(median parse ms, median cosmetic ms after the first run, hits) for one page.
 
-    Each run parses a fresh copy; the previous tree is freed (and the cyclic GC run)
-    before the clock starts, so neither figure carries the cost of tearing a tree down.
-    The cosmetic pass gets the markup, as the pipeline gives it."""
+    Each run parses a fresh copy; the previous tree is freed before the clock starts, so
+    neither figure carries the cost of tearing a tree down. The cosmetic pass gets the
+    markup, as the pipeline gives it."""
     import gc
 
     import lxml.html
@@ -278,8 +278,8 @@ def _page_costs(eng: Any, html: bytes, host: str, runs: int) -> tuple[float, flo
     parse_t: list[float] = []
     cos_t: list[float] = []
     hits = 0
+    gc.collect()
     for _ in range(runs):
-        gc.collect()
         t0 = time.perf_counter()
         root = lxml.html.fromstring(html, parser=parser)
         t1 = time.perf_counter()
