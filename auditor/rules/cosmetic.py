@@ -359,8 +359,10 @@ class PageFeatures:
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
         self.values: str = str(_ALL_VALUES(root))
-        # the page's markup, lowered: a superset of its attribute names (None: unknown)
-        self.source = source.lower() if source is not None else None
+        # the page's markup, lowered: a superset of its attribute names (None: unknown,
+        # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
+        ascii_compatible = source is not None and b"\x00" not in source[:4096]
+        self.source = source.lower() if source is not None and ascii_compatible else None
         keys = {"#" + v for v in self.ids}
         keys.update("." + c for c in " ".join(self.classes).split())
         # values are run together: a host is still preceded by its `//`

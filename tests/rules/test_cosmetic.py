@@ -8,6 +8,7 @@ import lxml.html
 import pytest
 
 from auditor.rules import CosmeticHit, Engine
+from auditor.rules.cosmetic import required_names
 
 PARSER = lxml.html.HTMLParser(remove_comments=False)
 
@@ -162,3 +163,44 @@ def test_comments_are_not_hits() -> None:
     assert _hits("##*\n", "x.test")  # every element, but no comment node
     hits = Engine.from_text("##*\n").cosmetic(_root(), "x.test")
     assert all(isinstance(h.element.tag, str) for h in hits)
+
+
+SOURCE_RULES = "##[data-zone]\n##div[ow-ad]\n##.ad-box\n##ins[data-w][data-h]:has(+ script)\n"
+SOURCE_PAGE = (
+    '<html><body><div DATA-Zone="1">a</div><div ow-ad>b</div><p class="ad-box">c</p>'
+    '<ins data-w="1" data-h="2"></ins><script>x()</script></body></html>'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_markup_gives_the_same_hits(encoding: str) -> None:
+    """With the markup at hand, data- names are read from it (upper case included) and
+    root-evaluated selectors are gated by it; the hits do not change. Markup that is
+    not ASCII-compatible is ignored rather than trusted."""
+    engine = Engine.from_text(SOURCE_RULES, name="c")
+    root = lxml.html.fromstring(SOURCE_PAGE)
+    plain = [(h.element, h.rule) for h in engine.cosmetic(root, "x.test")]
+    assert len(plain) == 4
+    given = engine.cosmetic(root, "x.test", SOURCE_PAGE.encode(encoding))
+    assert [(h.element, h.rule) for h in given] == plain
+
+
+def test_markup_without_a_required_attribute_skips_the_selector() -> None:
+    engine = Engine.from_text("##div[ow-ad]\n", name="c")
+    root = lxml.html.fromstring("<html><body><div ow-ad>b</div></body></html>")
+    assert len(engine.cosmetic(root, "x.test", b"<html><body><div>b</div></body></html>")) == 0
+    assert len(engine.cosmetic(root, "x.test", b"<div OW-AD>b</div>")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sel", "names"),
+    [
+        ("div[ow-ad-unit-wrapper] > span", (b"ow-ad-unit-wrapper",)),
+        ('ins[ID][data-width][data-width="3"]', (b"id", b"data-width")),
+        ("div:not([x-a]):has([x-b])", ()),
+        (".a[x-a], .b", ()),
+        (r"div[a\:b]", ()),
+    ],
+)
+def test_required_names(sel: str, names: tuple[bytes, ...]) -> None:
+    assert required_names(sel) == names
