@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             from auditor.rules.cli import run_rules_command
 
-            return run_rules_command(args, Console(highlight=False, markup=False))
+            return run_rules_command(args, Console(highlight=False))
     except AuditorError as exc:
         print(f"auditor: error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -62,7 +62,9 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
     if action == "list":
         table = Table("name", "source", "rules", "unsupported", "sha256")
         for li in engine.lists:
-            table.add_row(li.name, li.source, str(li.rules), str(li.unsupported), li.sha256)
+            table.add_row(
+                escape(li.name), escape(li.source), str(li.rules), str(li.unsupported), li.sha256
+            )
         out.print(table)
         return 0
     if not args.url:
@@ -82,7 +84,9 @@ def print_explanation(ex: Explanation, out: Console) -> None:
     else:
         verdict = "[green]not blocked[/] (no rule matched)"
     out.print(f"{verdict}  {escape(ex.url)}", highlight=False)
-    party = "third-party" if ex.third_party else "first-party"
+    party = {True: "third-party", False: "first-party", None: "party unknown: no source host"}[
+        ex.third_party
+    ]
     out.print(
         f"  type: {ex.type}  source: {escape(ex.source_url or '-')}  ({party})", highlight=False
     )

@@ -102,7 +102,7 @@ class Explanation:
     url: str
     source_url: str | None
     type: str
-    third_party: bool
+    third_party: bool | None  # None: no source host, so `$1p` and `$3p` filters both apply
     candidates: tuple[Candidate, ...] = field(default=())
 
 
@@ -442,7 +442,7 @@ class Engine:
             url=url,
             source_url=source_url,
             type=str(type),
-            third_party=req.party_ok[1],
+            third_party=req.party_ok[1] if req.party_ok[1] != req.party_ok[2] else None,
             candidates=tuple(cands),
         )
 

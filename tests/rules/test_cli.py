@@ -146,3 +146,21 @@ def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch) -> Non
         "easylist: updated (1 bytes)",
         "easyprivacy: kept last good copy: HTTP 500",
     ]
+
+
+def test_real_entry_point_renders_verdict_and_unknown_party(mine: Path) -> None:
+    """Through `python -m auditor` (the Console the CLI builds): the verdict is styled
+    text, never literal markup, and a request with no source host has no known party."""
+    import subprocess
+    import sys
+
+    argv = ["rules", "check", "https://www.magsrv.com/", "--type", "document"]
+    argv += ["--lists", str(mine), "--no-system-lists"]
+    done = subprocess.run(
+        [sys.executable, "-m", "auditor", *argv], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "BLOCKED  https://www.magsrv.com/"  # strict blocking: ||magsrv.com^
+    assert "(party unknown: no source host)" in lines[1]
+    assert "[/" not in done.stdout and "[bold" not in done.stdout
