@@ -52,9 +52,11 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
     """Run one `rules` action; returns the exit code (RuleError propagates for exit 2)."""
     action = args.action
     if action == "update":
-        for r in update(force=bool(getattr(args, "force", False))):
-            out.print(escape(r.line()), highlight=False)
-        return 0
+        results = update(force=bool(getattr(args, "force", False)))
+        for r in results:
+            out.print(escape(r.line()), highlight=False, soft_wrap=True)
+        # a list that could not be fetched is an input that could not be read: exit 2
+        return 0 if all(r.ok for r in results) else 2
     engine = Engine.load(
         extra_lists=tuple(getattr(args, "lists", ()) or ()),
         system_lists=not getattr(args, "no_system_lists", False),

@@ -108,7 +108,8 @@ def discover(
 
 @dataclass(frozen=True, slots=True)
 class UpdateResult:
-    """What `update` did for one list: "updated", "not-modified", "fresh" or "kept"."""
+    """What `update` did for one list: "updated", "not-modified", "fresh", "kept" (the
+    download failed; the last good copy stays) or "failed" (it failed with no copy yet)."""
 
     name: str
     url: str
@@ -122,7 +123,13 @@ class UpdateResult:
             return f"{self.name}: not modified"
         if self.status == "fresh":
             return f"{self.name}: fresh ({self.detail})"
+        if self.status == "failed":
+            return f"{self.name}: not downloaded, no cached copy yet: {self.detail}"
         return f"{self.name}: kept last good copy: {self.detail}"
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in ("kept", "failed")
 
 
 def expires_seconds(text: str) -> int | None:
@@ -203,6 +210,7 @@ def _update_one(
     except (OSError, ValueError):
         meta = {}
     have = path.is_file()
+    failed = "kept" if have else "failed"
     now = time.time()
     if have and not force:
         fetched = meta.get("fetched_at")
@@ -226,13 +234,15 @@ def _update_one(
             meta["fetched_at"] = now
             _write_atomic(meta_path, json.dumps(meta).encode())
             return UpdateResult(name, url, "not-modified")
-        return UpdateResult(name, url, "kept", f"HTTP {e.code}")
-    except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
-        return UpdateResult(name, url, "kept", f"download failed: {e}")
+        return UpdateResult(name, url, failed, f"HTTP {e.code}")
+    except urllib.error.URLError as e:
+        return UpdateResult(name, url, failed, f"download failed: {e.reason}")
+    except (OSError, http.client.HTTPException) as e:
+        return UpdateResult(name, url, failed, f"download failed: {e}")
     try:
         text = validate_list(data, min_bytes)
     except ValueError as e:
-        return UpdateResult(name, url, "kept", str(e))
+        return UpdateResult(name, url, failed, str(e))
     _write_atomic(path, data)
     new_meta: dict[str, object] = {"url": url, "fetched_at": now}
     if headers.get("ETag"):

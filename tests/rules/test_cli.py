@@ -141,7 +141,7 @@ def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch) -> Non
         ],
     )
     code, out = _run(["rules", "update"])
-    assert code == 0
+    assert code == 2  # a list kept its old copy: the update did not fully happen
     assert out.splitlines() == [
         "easylist: updated (1 bytes)",
         "easyprivacy: kept last good copy: HTTP 500",
@@ -164,3 +164,20 @@ def test_real_entry_point_renders_verdict_and_unknown_party(mine: Path) -> None:
     assert lines[0] == "BLOCKED  https://www.magsrv.com/"  # strict blocking: ||magsrv.com^
     assert "(party unknown: no source host)" in lines[1]
     assert "[/" not in done.stdout and "[bold" not in done.stdout
+
+
+@pytest.mark.parametrize(("status", "code"), [("updated", 0), ("fresh", 0), ("failed", 2)])
+def test_update_exit_code(monkeypatch: pytest.MonkeyPatch, status: str, code: int) -> None:
+    """A list that could not be fetched makes `rules update` exit 2 (after every line)."""
+    from auditor.rules import cli
+    from auditor.rules.sources import UpdateResult
+
+    results = [
+        UpdateResult("easyprivacy", "u", "not-modified"),
+        UpdateResult("easylist", "u", status),
+    ]
+    monkeypatch.setattr(cli, "update", lambda force=False: results)
+    got, out = _run(["rules", "update"])
+    assert got == code
+    assert out.splitlines()[0] == "easyprivacy: not modified"
+    assert out.splitlines()[1].startswith("easylist: ")

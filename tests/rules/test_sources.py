@@ -107,9 +107,14 @@ def test_failed_download_keeps_last_good_copy(
     assert (tmp_path / "lists" / "easylist.txt").read_text() == GOOD
 
 
-def test_unreachable_server_keeps_copy(tmp_path: Path) -> None:
+def test_unreachable_server_keeps_copy(tmp_path: Path, server: tuple[str, Served]) -> None:
     (status,) = _update(tmp_path, "http://127.0.0.1:9")
-    assert status.startswith("kept:")
+    assert status.startswith("failed:")  # nothing cached yet: nothing kept
+    base, _ = server
+    _update(tmp_path, base)
+    (status,) = _update(tmp_path, "http://127.0.0.1:9", force=True)
+    assert status.startswith("kept:download failed:")
+    assert (tmp_path / "lists" / "easylist.txt").read_text() == GOOD
 
 
 def test_update_line_wording() -> None:
@@ -119,6 +124,9 @@ def test_update_line_wording() -> None:
         "easylist: kept last good copy: HTTP 500"
     )
     assert UpdateResult("easylist", "u", "not-modified").line() == "easylist: not modified"
+    assert UpdateResult("easylist", "u", "failed", "HTTP 404").line() == (
+        "easylist: not downloaded, no cached copy yet: HTTP 404"
+    )
 
 
 def test_helpers() -> None:
