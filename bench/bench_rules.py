@@ -314,7 +314,35 @@ def cosmetic_cost(eng: Any) -> dict[str, Any]:
         "cosmetic_ms": statistics.median(cos_t),
         "hits_per_page": hits / 20,
         "real": real,
+        "corpus": corpus_ratios(eng, 600),
     }
+
+
+def corpus_ratios(eng: Any, n: int) -> dict[str, Any]:
+    """Cosmetic ÷ parse time over `n` real HTML documents on this machine (the bulk
+    bench's corpus: /usr/share/doc and Python's docs), by page size."""
+    from bench_bulk import find_pages
+
+    rows: list[tuple[int, float]] = []
+    for path in find_pages(n, 7):
+        html = path.read_bytes()
+        p_ms, c_ms, _ = _page_costs(eng, html, "docs.example.org", 5)
+        rows.append((len(html), c_ms / p_ms))
+    out: dict[str, Any] = {"pages": len(rows)}
+    for name, lo, hi in [
+        ("all", 0, 1 << 40),
+        ("<10KB", 0, 10240),
+        ("10-50KB", 10240, 51200),
+        (">=50KB", 51200, 1 << 40),
+    ]:
+        rs = [r for size, r in rows if lo <= size < hi]
+        if rs:
+            out[name] = {
+                "n": len(rs),
+                "median": statistics.median(rs),
+                "under_1": sum(r < 1 for r in rs) / len(rs),
+            }
+    return out
 
 
 def run(engine: str, args: argparse.Namespace, cache: str) -> dict[str, Any]:
@@ -424,6 +452,15 @@ def main() -> int:
             f"  {r['page']}: {r['kb']:.0f} KB, cosmetic {r['cosmetic_ms']:.2f} ms vs parse "
             f"{r['parse_ms']:.2f} ms ({r['hits']} hidden)"
         )
+    corpus = c["corpus"]
+    print(f"cosmetic ÷ parse over {corpus['pages']} real documents (bench_bulk.find_pages):")
+    for name in ("all", "<10KB", "10-50KB", ">=50KB"):
+        if name in corpus:
+            g = corpus[name]
+            print(
+                f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
+                f"{100 * g['under_1']:.0f}% under 1x"
+            )
     return 0
 
 
