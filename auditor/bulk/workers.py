@@ -34,16 +34,34 @@ class _Task:
 
 
 def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int) -> None:
-    """Worker process body: engine loaded once, then shard after shard until told to stop."""
+    """Worker process body: engine loaded once, then shard after shard until told to stop.
+
+    If the parent dies (kill -9), nobody reads `results` any more: the worker then drops
+    what it still holds rather than block on a full queue or, at exit, on the queue's
+    feeder thread -- either would leave it running forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def parent_gone() -> bool:
+        if os.getppid() == parent:
+            return False
+        results.cancel_join_thread()  # do not wait at exit to flush to a dead reader
+        return True
+
+    def send(item: tuple[str, int, Any]) -> bool:
+        """Put `item` on the bounded results queue; False once the parent is gone."""
+        while True:
+            try:
+                results.put(item, timeout=1.0)
+                return True
+            except queue.Full:
+                if parent_gone():
+                    return False
+
     try:
         load_engine(settings.engine)
     except Exception as exc:  # the parent reports it once and stops
-        results.put(("fatal", -1, f"cannot load the rule engine: {exc}"))
+        send(("fatal", -1, f"cannot load the rule engine: {exc}"))
         return
-
-    def parent_gone() -> bool:
-        return os.getppid() != parent
 
     while not stop.is_set():
         try:
@@ -54,26 +72,27 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
             continue
         if task is None:
             return
-        results.put(("start", task.index, os.getpid()))
+        if not send(("start", task.index, os.getpid())):
+            return
         batch: list[Outcome] = []
         last = time.monotonic()
         try:
             for outcome in audit_shard(task.shard, settings, task.done, stop.is_set):
                 batch.append(outcome)
                 if len(batch) >= BATCH_ROWS or time.monotonic() - last >= BATCH_SECONDS:
-                    if parent_gone():
+                    if parent_gone() or not send(("rows", task.index, batch)):
                         return
-                    results.put(("rows", task.index, batch))
                     batch, last = [], time.monotonic()
         except Exception as exc:  # a bug in one shard must not end the run
             batch.append(Outcome(f"!{task.shard.start}", FAILED, "shard", task.shard.path,
                                  None, f"{task.shard.path}: shard failed: "
                                  f"{type(exc).__name__}: {exc}"))
-        if batch:
-            results.put(("rows", task.index, batch))
+        if batch and not send(("rows", task.index, batch)):
+            return
         if stop.is_set():
             return
-        results.put(("done", task.index, None))
+        if not send(("done", task.index, None)):
+            return
 
 
 class LocalRunner:

@@ -44,6 +44,21 @@ def bulk(warc: Path, store: Path, *extra: str) -> subprocess.Popen[bytes]:
                             start_new_session=True)
 
 
+def group_alive(pgid: int) -> list[int]:
+    """Live (not zombie) processes of a process group, from /proc."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            state, _ppid, pgrp = (d / "stat").read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue
+        if int(pgrp) == pgid and state != "Z":
+            pids.append(int(d.name))
+    return pids
+
+
 def stored(store: Path) -> int:
     try:
         with sqlite3.connect(store, timeout=1) as db:
@@ -85,6 +100,14 @@ def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_pa
         if proc.poll() is None:
             if round_ % 2:
                 os.kill(proc.pid, signal.SIGKILL)  # only the parent: workers must notice
+                proc.wait(timeout=60)
+                deadline = time.monotonic() + 20
+                while group_alive(proc.pid) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                orphans = group_alive(proc.pid)
+                if orphans:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                assert not orphans, f"workers outlived their killed parent: {orphans}"
             else:
                 os.killpg(proc.pid, signal.SIGKILL)  # the whole process group
         proc.wait(timeout=60)
