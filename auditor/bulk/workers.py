@@ -173,12 +173,20 @@ class LocalRunner:
 
     def _drain(self, results: Any, by_index: dict[int, Shard], outstanding: dict[int, Shard],
                collector: Collector) -> None:
-        """Keep the batches already sent (whole records only) for a moment after Ctrl-C."""
+        """Keep the batches already sent (whole records only) for a moment after Ctrl-C.
+
+        The interrupt may have landed in the middle of reading a message, leaving the pipe
+        out of step: anything that does not read back as a whole message ends the drain
+        (what is lost was not stored, so a resumed run audits it)."""
         deadline = time.monotonic() + 3.0
         while time.monotonic() < deadline:
             try:
                 kind, index, payload = results.get(timeout=0.2)
             except (queue.Empty, KeyboardInterrupt):
+                break
+            except Exception:  # EOFError, UnpicklingError, a wrong shape: out of step
+                break
+            if index not in by_index:
                 break
             if kind == "rows":
                 collector.add(by_index[index], payload)
