@@ -133,5 +133,6 @@ def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> No
     assert b"Traceback" not in err
     check_store(store, expected, complete=proc.returncode == 0)
     proc = bulk(path, store, "--resume")
-    proc.communicate(timeout=300)
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
     assert check_store(store, expected, complete=True) == len(expected)
