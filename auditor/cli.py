@@ -120,18 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_report(args)
         if args.command == "rules":
-            from rich.console import Console
-
+            from auditor.console import OutputConsole
             from auditor.rules.cli import run_rules_command
 
-            return run_rules_command(args, Console(highlight=False))
+            return run_rules_command(args, OutputConsole(highlight=False))
     except AuditorError as exc:
         print(f"auditor: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("auditor: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped reading (`| head`): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
         return EXIT_OK
     parser.error(f"unknown command {args.command}")
     return EXIT_ERROR

@@ -139,3 +139,21 @@ def test_hostile_page_text_prints_literally(tmp_path: Path) -> None:
     assert "\\x1b[31mred" in out
     assert "\\u202e" in out and "\u202e" not in out
     assert "\x1b]8;;https://evil.test" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json"])
+def test_reader_that_stops_reading_ends_quietly(examples: Path, fmt: str) -> None:
+    """`auditor audit … | head -1`: no traceback, and not status 1 (which means a policy
+    violation) -- rich's own broken-pipe handling would exit 1."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "audit", str(examples / "wp-post-injected.json"),
+         "--format", fmt],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) == 0
+    assert err == b""

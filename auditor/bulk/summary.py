@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from auditor.console import OutputConsole
 from auditor.report.safe import inert
 
 
@@ -25,7 +26,9 @@ def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
     elif fmt == "csv":
         write_csv(summary, out)
     else:
-        write_terminal(summary, Console(file=out, width=width, highlight=False, markup=False))
+        write_terminal(
+            summary, OutputConsole(file=out, width=width, highlight=False, markup=False)
+        )
 
 
 def _t(value: Any, limit: int = 80) -> Text:

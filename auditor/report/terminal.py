@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from auditor.console import OutputConsole
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.safe import inert
@@ -246,7 +247,7 @@ class TerminalReporter:
         width: int | None = None,
         color: bool | None = None,
     ) -> None:
-        self.console = Console(
+        self.console = OutputConsole(
             file=out,
             width=width,
             highlight=False,
