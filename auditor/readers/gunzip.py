@@ -1,4 +1,4 @@
-"""A decompressed, seekable view of a gzip stream that reports truncation."""
+"""A decompressed, seekable view of a gzip stream that records truncation."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import Any, BinaryIO
 
 
 class Gunzip(io.RawIOBase):
-    """A decompressed, seekable view of a gzip stream that reports truncation.
+    """A decompressed, seekable view of a gzip stream that records truncation.
 
     `gzip.GzipFile` drops the bytes it decompressed before a truncation and raises
-    EOFError, which warcio takes for a clean end of file; this view returns every byte
-    it could decompress, then raises OSError. Seeking back re-reads from the start
-    (only done to resynchronise after damage).
+    EOFError. This view returns every byte it could decompress, then ends as a file
+    does, with `truncated` set: readers that read ahead (warcio reads in blocks) keep
+    every whole record before the cut, and the caller reports the cut. Corrupt data
+    raises OSError. Seeking back re-reads from the start (only done to resynchronise
+    after damage).
     """
 
     def __init__(self, raw: BinaryIO) -> None:
@@ -28,6 +30,7 @@ class Gunzip(io.RawIOBase):
         self._pending = b""
         self._pos = 0
         self._done = False
+        self.truncated = False
 
     def readable(self) -> bool:
         return True
@@ -74,7 +77,7 @@ class Gunzip(io.RawIOBase):
         chunk = tail or self._raw.read(64 * 1024)
         if not chunk:
             self._done = True
-            raise OSError("gzip stream is truncated")
+            self.truncated = True
         self._d_input(chunk, want)
 
     def _d_input(self, chunk: bytes, want: int) -> None:

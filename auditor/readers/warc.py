@@ -231,7 +231,14 @@ def read_warc(
             raise InputError(f"{name}: a whole-file gzip WARC cannot be read by byte range")
         # One compressed stream: read it decompressed; offsets count decompressed bytes.
         plain = Gunzip(stream)
-        yield from _read_span(plain, name, 0, None, max_record_bytes, gz=False)  # type: ignore[arg-type]
+        last: Record | None = None
+        for last in _read_span(plain, name, 0, None, max_record_bytes, gz=False):  # type: ignore[arg-type]
+            yield last
+        if plain.truncated and not isinstance(last, ReadFailure):
+            # cut between two records: nothing half-read to blame, so say it here
+            at = plain.tell()
+            yield ReadFailure(f"{name}#{at}", KIND, f"{name}#{at}: gzip stream is truncated; "
+                              "any records after this point are lost")
         return
     start = 0 if lo == 0 else next_boundary(stream, lo, gz)
     end = None if hi is None else next_boundary(stream, hi, gz)
@@ -258,6 +265,12 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
                 if end is not None and current >= end:
                     return
                 errors_before = it.err_count
+                if not (rec.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                    # mandatory in every WARC header block; missing, the block was cut off
+                    yield ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: record "
+                                      "header has no Content-Length (truncated or damaged)")
+                    resync_from = current
+                    break
                 result = _record(rec, f"{name}#{current}", cap)
                 it.get_record_offset()  # reads to the record's end: a bad ending shows now
                 remaining = getattr(rec.raw_stream, "limit", 0)
@@ -274,13 +287,24 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
                 if resync_from is not None:
                     break
             else:
-                return
+                # warcio ends quietly at a record cut short by the end of the file: what
+                # is left there is a record that cannot be read, not nothing
+                stop = int(it.offset)
+                if (end is not None and stop >= end) or not _data_at(stream, stop, end):
+                    return
+                yield ReadFailure(f"{name}#{stop}", KIND, f"{name}#{stop}: record truncated: "
+                                  "the file ends before it does")
+                resync_from = stop
         except _READ_ERRORS as exc:
             current = int(it.offset)
             if end is not None and current >= end:
                 return
-            yield ReadFailure(f"{name}#{current}", KIND,
-                              f"{name}#{current}: unreadable record: {_one_line(exc)}")
+            why = (
+                "record truncated: the gzip stream ends inside it"
+                if getattr(stream, "truncated", False)
+                else f"unreadable record: {_one_line(exc)}"
+            )
+            yield ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: {why}")
             resync_from = current
         finally:
             it.close()
@@ -288,6 +312,16 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
             pos = next_boundary(stream, resync_from + 1, gz, end)
         except _READ_ERRORS:
             return  # a decompressed view that cannot seek back: the rest is lost
+
+
+def _data_at(stream: BinaryIO, pos: int, end: int | None) -> bool:
+    """Whether anything but blank padding lies at `pos` (before `end`)."""
+    try:
+        stream.seek(pos)
+        data = stream.read(64 if end is None else min(64, end - pos))
+    except _READ_ERRORS:
+        return False
+    return bool(data.strip(b" \t\r\n\x00"))
 
 
 def _one_line(exc: BaseException) -> str:

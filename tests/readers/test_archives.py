@@ -194,3 +194,36 @@ def test_tar_gz_and_truncated_tar() -> None:
 def test_gzip_wrapping_a_single_page() -> None:
     [doc] = list(read_source(gzip.compress(HTML.encode())))
     assert isinstance(doc, Document) and doc.text == HTML
+
+
+@pytest.mark.parametrize("form", ["per-record gzip", "plain", "whole-file gzip"])
+def test_a_file_cut_anywhere_keeps_every_whole_record_and_reports_the_cut_one(form: str) -> None:
+    """Cut the file at every few bytes: the records before the cut are read, the record
+    the cut falls in is one ReadFailure (never a Skipped or a bogus Document made from a
+    half header), and nothing raises. warcio alone ends quietly at such a cut."""
+    recs = [response(f"https://s{i}.example/", page(f"p{i}", words=120 + 40 * i),
+                     encoding="gzip" if i % 2 else None) for i in range(3)]
+    data = warc_bytes(recs, compress=form == "per-record gzip")
+    if form == "whole-file gzip":
+        data = gzip.compress(data)
+    records = list(read_warc(io.BytesIO(data), "t"))
+    whole = kinds(records)
+    assert whole == list("SDDD")  # the warcinfo record, then the three pages
+    starts = [int(r.input.rsplit("#", 1)[1]) for r in records]
+    step = 5 if "gzip" in form else 23
+    for cut in [*range(1, len(data), step), *(s + d for s in starts[1:] for d in (-2, -1, 1))]:
+        got = kinds(list(read_warc(io.BytesIO(data[:cut]), "t")))
+        # every record that begins before the cut is read whole, except that the one the
+        # cut falls in may be the single failure (it reads whole when only its last
+        # bytes, a gzip trailer or closing CRLFs, are gone). Whole-file gzip offsets
+        # count decompressed bytes, and a file cut inside its first gzip member reads as
+        # whole-file gzip: there only the shape is checked.
+        shape_only = form == "whole-file gzip" or (form == "per-record gzip" and cut < starts[1])
+        begun = len(whole) if shape_only else sum(s < cut for s in starts)
+        if "R" in got:
+            assert got[-1] == "R" and got[:-1] == whole[: len(got) - 1], (cut, got)
+            assert shape_only or len(got) == begun, (cut, got)
+        elif form == "per-record gzip" and shape_only:  # only the first member's trailer cut
+            assert got == whole[:1], (cut, got)
+        else:
+            assert got == whole[:begun], f"cut at {cut} dropped a record silently: {got}"
