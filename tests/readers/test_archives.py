@@ -227,3 +227,29 @@ def test_a_file_cut_anywhere_keeps_every_whole_record_and_reports_the_cut_one(fo
             assert got == whole[:1], (cut, got)
         else:
             assert got == whole[:begun], f"cut at {cut} dropped a record silently: {got}"
+
+
+def arc_bytes(pages: list[tuple[str, str]]) -> bytes:
+    """An ARC (version 1) file: the filedesc record, then one HTTP response per page."""
+    version = b"1 0 Internet Archive\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://t.arc 0.0.0.0 20240101000000 text/plain %d\n" % len(version)
+    out += version + b"\n"
+    for url, html in pages:
+        payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html.encode()
+        out += b"%s 192.0.2.1 20240101000000 text/html %d\n" % (url.encode(), len(payload))
+        out += payload + b"\n"
+    return out
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_arc_files(compress: bool) -> None:
+    data = arc_bytes([("http://a.example/1", HTML), ("http://b.example/2", page("Two"))])
+    if compress:
+        data = gzip.compress(data)
+    records = list(read_warc(io.BytesIO(data), "t.arc"))
+    assert kinds(records) == list("SDD")
+    docs = [r for r in records if isinstance(r, Document)]
+    assert "5876674" in docs[0].text and "Two" in docs[1].text
+    assert [d.url for d in docs] == ["http://a.example/1", "http://b.example/2"]
+    cut = list(read_warc(io.BytesIO(data[: len(data) - 40]), "t.arc"))
+    assert kinds(cut) == list("SDR")
