@@ -62,12 +62,17 @@ def _record_name(input_name: str, obj: Any, index: int) -> str:
     return f"{input_name}#{index}"
 
 
+def json_error(exc: json.JSONDecodeError) -> str:
+    """`invalid JSON: <what> (line L, column C)`: json's own message lacks the place."""
+    return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+
+
 def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
     """One post, or a list of posts (as `/wp-json/wp/v2/posts` returns)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{input_name}: invalid JSON: {exc.msg} at line {exc.lineno}") from None
+        raise InputError(f"{input_name}: {json_error(exc)}") from None
     if isinstance(data, list):
         if not data:
             raise InputError(f"{input_name}: empty JSON list")
@@ -90,7 +95,7 @@ def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadFailure(name, "jsonl", f"{name}: invalid JSON: {exc.msg}")
+            yield ReadFailure(name, "jsonl", f"{name}: {json_error(exc)}")
             continue
         try:
             yield document_from_object(
