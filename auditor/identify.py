@@ -70,7 +70,8 @@ def identifiers(
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
 ) -> tuple[Identifier, ...]:
-    """Every monetisation or tracking ID, once each, in the order first met."""
+    """Every monetisation or tracking ID, once each, in the order first met: slot zones,
+    then the ID patterns of each network present or holding a slot here."""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -80,7 +81,13 @@ def identifiers(
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
     urls = [r.url for r in resources]
-    for network in present:
+    # a network whose slot is on the page counts even when its loader is not (an
+    # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)
+    by_name = {n.name: n for n in present}
+    for slot in slots:
+        if slot.network is not None:
+            by_name.setdefault(slot.network.name, slot.network)
+    for network in by_name.values():
         for spec in network.ids:
             texts: list[str] = []
             if spec.where in ("url", "any"):

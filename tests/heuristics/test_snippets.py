@@ -112,3 +112,16 @@ def test_no_snippet_resource_without_the_snippet(audit_html: AuditHtml) -> None:
     """A page that only mentions a vendor gets no synthesised loader."""
     report = audit_html(page("<script>var note = 'we removed hotjar and LogRocket';</script>"))
     assert report.resources == () and report.ids == ()
+
+
+def test_a_slot_without_its_loader_still_names_its_publisher(audit_html: AuditHtml) -> None:
+    """Injected AdSense markup with no adsbygoogle.js on the page: the slot ties the page
+    to a publisher all the same."""
+    body = ('<ins class="adsbygoogle" style="display:block" data-ad-client='
+            '"ca-pub-1234567890123456" data-ad-slot="8765432109"></ins>')
+    report = audit_html(page("", body))
+    assert [s.network for s in report.slots] == ["Google AdSense"]
+    assert {(i.kind, i.value) for i in report.ids} == {
+        ("adsense-slot", "8765432109"),
+        ("adsense-publisher", "ca-pub-1234567890123456"),
+    }
