@@ -6,6 +6,7 @@ an archive is never loaded whole; single pages are small and read at once.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import io
 import os
@@ -80,6 +81,8 @@ def sniff(head: bytes, name: str = "") -> str:
         return "zip"
     if len(head) > 262 and head[257:262] == b"ustar":
         return "tar"
+    if as_utf8(head) is not head:  # UTF-16/32: judge the text, not its NUL bytes
+        return sniff(as_utf8(head), name)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         return "empty"
@@ -98,8 +101,25 @@ def sniff(head: bytes, name: str = "") -> str:
     return "text"
 
 
+_WIDE_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 input (it starts with a byte-order mark) as UTF-8; any other
+    input is returned as it is (the same object)."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    return data
+
+
 def _looks_binary(head: bytes) -> bool:
-    if b"\x00" in head[:HEAD_BYTES] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head[:HEAD_BYTES]:
         return True
     sample = head[:HEAD_BYTES]
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
@@ -164,6 +184,10 @@ def read_page_bytes(
     data: bytes, name: str, url: str | None = None, kind: str | None = None
 ) -> Iterator[Record]:
     """Pages from one non-container input; also what archive readers call per member."""
+    utf8 = as_utf8(data)
+    # re-encoded from UTF-16/32: a `<meta charset="utf-16">` in it no longer holds
+    charset = "utf-8" if utf8 is not data else None
+    data = utf8
     kind = kind or sniff(data[:HEAD_BYTES], name)
     if kind in ("empty", "binary"):
         raise InputError(
@@ -174,10 +198,12 @@ def read_page_bytes(
     elif kind == "jsonl":
         docs = json_posts.read_jsonl(data.decode("utf-8-sig", "replace"), name)
     elif kind == "html":
-        docs = iter([Document(input=name, kind="html", text=decode_html(data), url=url)])
+        text = decode_html(data, charset)
+        docs = iter([Document(input=name, kind="html", text=text, url=url)])
     elif kind == "text":
         docs = iter(
-            [Document(input=name, kind="text", text=decode_html(data), url=url, markup=False)]
+            [Document(input=name, kind="text", text=decode_html(data, charset), url=url,
+                      markup=False)]
         )
     else:
         raise InputError(f"{name}: cannot audit input of kind {kind}")

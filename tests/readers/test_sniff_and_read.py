@@ -166,3 +166,18 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, content: bytes, message: s
 def test_missing_file() -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_source("/nonexistent/page.html"))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_pages(codec: str) -> None:
+    """Wide encodings are pages, not binary data; their own `<meta charset>` no longer
+    applies once the bytes are re-encoded, so it does not garble the text."""
+    html = ('<html><head><meta charset="utf-16"><title>Grüße</title></head>'
+            '<body><p>Zeitung</p></body></html>')
+    bom = {"utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    (doc,) = read_source(bom + html.encode(codec))
+    assert isinstance(doc, Document) and doc.kind == "html"
+    assert "<title>Grüße</title>" in doc.text
+    (post,) = read_source(json.dumps({"id": 7, "content": {"rendered": "<p>Grüße</p>"}})
+                          .encode("utf-16"))
+    assert isinstance(post, Document) and "Grüße" in post.text
