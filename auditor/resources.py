@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
-from auditor.dom.parser import line_of
+from auditor.dom.parser import line_of, xpath_of
 from auditor.dom.walk import FoundURL
 from auditor.heuristics.obfuscation import decode_script
 from auditor.model import (
@@ -79,7 +79,7 @@ def classify(
             continue  # a URL in a script not shown to be loaded, of no known tracker
         match = engine.match(item.url, source_url=page_url, type=item.type)
         category = _category(network, entity, match, host, first_party)
-        line, xpath = line_of(item.element), item.element.getroottree().getpath(item.element)
+        line, xpath = line_of(item.element), xpath_of(item.element)
         out.append(
             Resource(
                 url=item.url,
@@ -237,7 +237,7 @@ def with_snippet_resources(
                 domain=registrable_domain(host),
                 third_party=is_third_party(host, first_party),
                 line=line,
-                xpath=script.getroottree().getpath(script) if script is not None else "",
+                xpath=xpath_of(script) if script is not None else "",
                 via="inline-snippet",
                 blocked=match.blocked,
                 rule=match.rule,

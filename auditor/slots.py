@@ -12,7 +12,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import elements, line_of, xpath_of
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -219,7 +219,7 @@ def freeze(slot: FoundSlot) -> Slot:
     return Slot(
         network=slot.network.name if slot.network else None,
         line=line_of(el),
-        xpath=el.getroottree().getpath(el),
+        xpath=xpath_of(el),
         rule=slot.rule,
         list=slot.list_name,
         zone_id=slot.zone_id,

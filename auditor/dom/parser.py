@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import lxml.html
 from lxml import etree
 
@@ -45,3 +47,57 @@ def line_of(el: etree._Element) -> int:
     """The 1-based input line an element starts on (0 when lxml does not know)."""
     line = el.sourceline
     return line if isinstance(line, int) else 0
+
+
+class _PathMemo(threading.local):
+    """element → path, per tree of the page in hand, one memo per thread (Dask may run
+    threads). A page can hand over elements of several trees (parsed fragments), so the
+    memo keeps a few trees, not one: alternating between two must not renumber."""
+
+    trees: dict[etree._Element, tuple[dict[etree._Element, str], set[etree._Element]]]
+
+    def __init__(self) -> None:
+        self.trees = {}
+
+
+_MEMO = _PathMemo()
+_MEMO_TREES = 8
+
+
+def xpath_of(node: etree._Element) -> str:
+    """The node's path as `getroottree().getpath()` gives it, in linear time per page.
+
+    getpath counts a node's same-name siblings one by one, so a page whose body holds
+    30,000 divs took 3.7 s for the paths of its links alone. Here each parent's children
+    are numbered once.
+    """
+    tree = node.getroottree()
+    root = tree.getroot()
+    memo = _MEMO.trees.get(root)
+    if memo is None:
+        if len(_MEMO.trees) >= _MEMO_TREES:
+            _MEMO.trees.clear()
+        memo = _MEMO.trees[root] = ({}, set())
+    paths, numbered = memo
+    found = paths.get(node)
+    if found is not None:
+        return found
+    parent = node.getparent()
+    if parent is None or not isinstance(node.tag, str) or "{" in node.tag:
+        return tree.getpath(node)  # the root, comments and PIs, namespaced elements
+    if parent not in numbered:
+        numbered.add(parent)
+        _number_children(parent, xpath_of(parent), paths)
+    return paths.get(node) or tree.getpath(node)
+
+
+def _number_children(parent: etree._Element, base: str, paths: dict[etree._Element, str]) -> None:
+    children = [c for c in parent if isinstance(c.tag, str) and "{" not in c.tag]
+    total: dict[str, int] = {}
+    for c in children:
+        total[c.tag] = total.get(c.tag, 0) + 1
+    seen: dict[str, int] = {}
+    for c in children:
+        tag = str(c.tag)
+        seen[tag] = seen.get(tag, 0) + 1
+        paths[c] = f"{base}/{tag}" if total[tag] == 1 else f"{base}/{tag}[{seen[tag]}]"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import elements, line_of, xpath_of
 from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, Severity
 
@@ -70,7 +70,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         in_body = [s for s in slots if s.kind == "ad"]
         where = "the post body (WordPress content.rendered)"
     else:
-        paths = [ctx.root.getroottree().getpath(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
+        paths = [xpath_of(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
 
         def inside(xpath: str) -> str | None:
             return next((p for p in paths if xpath.startswith(p + "/")), None)
@@ -131,7 +131,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 f"{owner}ad template comment: <!-- {text[:80]} -->",
                 evidence=text[:200],
                 line=line_of(comment),
-                xpath=comment.getroottree().getpath(comment),
+                xpath=xpath_of(comment),
             )
 
 

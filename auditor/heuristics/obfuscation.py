@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from auditor.dom.inline_js import loaded_urls, type_from_extension
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import elements, line_of, xpath_of
 from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.slots import inline_scripts
@@ -366,13 +366,12 @@ def script_codes(ctx: PageContext) -> tuple[tuple[str, int, str], ...]:
 @functools.lru_cache(maxsize=2)
 def _codes_of(root: etree._Element) -> tuple[tuple[str, int, str], ...]:
     """Cached per parsed page: several heuristics read the same scripts."""
-    tree = root.getroottree()
-    out = [(s.text or "", line_of(s), tree.getpath(s)) for s in inline_scripts(root)]
+    out = [(s.text or "", line_of(s), xpath_of(s)) for s in inline_scripts(root)]
     for el in elements(_HANDLERS(root)):
         for attr in _HANDLER_ATTRS:
             value = el.get(attr)
             if value and len(value) > 20:
-                out.append((value, line_of(el), tree.getpath(el)))
+                out.append((value, line_of(el), xpath_of(el)))
     return tuple(out)
 
 
