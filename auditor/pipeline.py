@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import html_bytes, parse_html_bytes
+from auditor.dom.parser import forget_paths, html_bytes, parse_html_bytes
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
@@ -87,6 +87,13 @@ def audit_records(
 def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> PageReport:
     if not doc.markup:
         return _audit_text(doc, catalogue)
+    try:
+        return _audit_markup(doc, engine, catalogue)
+    finally:
+        forget_paths()  # the path memo must not keep this page's tree alive
+
+
+def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> PageReport:
     markup = html_bytes(doc.text)
     root = parse_html_bytes(markup)
     url = doc.url or declared_page_url(root)

@@ -61,7 +61,12 @@ class _PathMemo(threading.local):
 
 
 _MEMO = _PathMemo()
-_MEMO_TREES = 8
+_MEMO_TREES = 4
+
+
+def forget_paths() -> None:
+    """Drop the path memo (and the trees it holds): called when a page is done."""
+    _MEMO.trees.clear()
 
 
 def xpath_of(node: etree._Element) -> str:

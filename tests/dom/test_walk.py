@@ -163,3 +163,13 @@ def test_xpath_of_is_getpath(examples: Path) -> None:
     assert len(nodes) > 900
     for node, tree in nodes:
         assert xpath_of(node) == tree.getpath(node)
+
+
+def test_an_audit_leaves_no_tree_in_the_path_memo(examples: Path) -> None:
+    """Bulk workers audit page after page: the path memo must not keep trees alive."""
+    from auditor import audit
+    from auditor.dom import parser
+
+    report = audit(examples / "news-article.html")
+    assert report.pages[0].resources  # paths were asked for
+    assert parser._MEMO.trees == {}
