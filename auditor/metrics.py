@@ -89,23 +89,29 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 def content_chars(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> int:
-    """Visible editorial characters; see the module docstring."""
+    """Visible editorial characters; see the module docstring.
+
+    Walked with an explicit stack, not recursion: scraped pages can nest thousands deep.
+    """
     parts: list[str] = []
-
-    def visit(el: etree._Element) -> None:
-        tag = el.tag
-        if isinstance(tag, str):
-            if tag.lower() in _NON_CONTENT_TAGS or el in excluded or _is_hidden(el):
-                return
-            if el.text:
-                parts.append(el.text)
-            for child in el:
-                visit(child)
-                if child.tail:
-                    parts.append(child.tail)
-        # comments and PIs: their text is not content, their tails are handled by the parent
-
-    visit(root)
+    stack: list[etree._Element | str] = [root]  # elements to visit, and tails to add
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag
+        # comments and PIs: their text is not content, their tails are added by the parent
+        if not isinstance(tag, str) or tag.lower() in _NON_CONTENT_TAGS:
+            continue
+        if item in excluded or _is_hidden(item):
+            continue
+        if item.text:
+            parts.append(item.text)
+        for child in reversed(item):  # pushed backwards: popped in document order
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
     return len(_WS.sub(" ", " ".join(parts)).strip())
 
 

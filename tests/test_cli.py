@@ -157,3 +157,15 @@ def test_reader_that_stops_reading_ends_quietly(examples: Path, fmt: str) -> Non
     err = proc.stderr.read()
     assert proc.wait(timeout=300) == 0
     assert err == b""
+
+
+def test_deeply_nested_page_audits(tmp_path: Path) -> None:
+    """Scraped pages can nest elements 1,800 deep (libxml2 keeps up to ~2,048 levels):
+    no RecursionError."""
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div><span>" * 900 + "words here" + "</span></div>" * 900
+                    + "</body></html>")
+    result = run("audit", str(page), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)["pages"][0]["metrics"]
+    assert metrics["content_chars"] == len("words here")

@@ -87,12 +87,22 @@ def xpath_of(node: etree._Element) -> str:
     found = paths.get(node)
     if found is not None:
         return found
-    parent = node.getparent()
-    if parent is None or not isinstance(node.tag, str) or "{" in node.tag:
+    if node.getparent() is None or not isinstance(node.tag, str) or "{" in node.tag:
         return tree.getpath(node)  # the root, comments and PIs, namespaced elements
-    if parent not in numbered:
+    # up to the nearest ancestor with a known path (no recursion: pages nest deep), then
+    # number the children of each ancestor on the way back down
+    chain = []
+    anc = node.getparent()
+    while anc is not None and anc not in numbered:
+        chain.append(anc)
+        if anc in paths:
+            break
+        anc = anc.getparent()
+    for parent in reversed(chain):
+        if parent not in paths:  # the top of the chain: the root, or namespaced
+            paths[parent] = tree.getpath(parent)
         numbered.add(parent)
-        _number_children(parent, xpath_of(parent), paths)
+        _number_children(parent, paths[parent], paths)
     return paths.get(node) or tree.getpath(node)
 
 
