@@ -92,7 +92,7 @@ def load_baseline(path: Path) -> Baseline:
                           f"--write-baseline {path})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot read baseline: {exc}") from None
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         raise PolicyError(f"{path}: baseline is not JSON: {exc}") from None
     return parse_baseline(data, path)
 

@@ -62,16 +62,22 @@ def _record_name(input_name: str, obj: Any, index: int) -> str:
     return f"{input_name}#{index}"
 
 
-def json_error(exc: json.JSONDecodeError) -> str:
+def json_error(exc: ValueError | RecursionError) -> str:
     """`invalid JSON: <what> (line L, column C)`: json's own message lacks the place."""
-    return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    return "invalid JSON: nested too deeply"
+
+
+# what json.loads raises on bad input: a decode error, or recursion on deep nesting
+JSON_ERRORS = (json.JSONDecodeError, RecursionError)
 
 
 def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
     """One post, or a list of posts (as `/wp-json/wp/v2/posts` returns)."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except JSON_ERRORS as exc:
         raise InputError(f"{input_name}: {json_error(exc)}") from None
     if isinstance(data, list):
         if not data:
@@ -94,7 +100,7 @@ def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
         name = f"{input_name}#L{lineno}"
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except JSON_ERRORS as exc:
             yield ReadFailure(name, "jsonl", f"{name}: {json_error(exc)}")
             continue
         try:

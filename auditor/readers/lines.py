@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from auditor.readers.interface import InputError, ReadFailure, Record
-from auditor.readers.json_posts import document_from_object, json_error
+from auditor.readers.json_posts import JSON_ERRORS, document_from_object, json_error
 
 KIND = "jsonl"
 
@@ -43,7 +43,7 @@ def read_jsonl_span(stream: BinaryIO, name: str, *, span: tuple[int, int | None]
         try:
             obj = json.loads(line.decode("utf-8-sig", "replace"))
             yield document_from_object(obj, record_name)
-        except json.JSONDecodeError as exc:
+        except JSON_ERRORS as exc:
             yield ReadFailure(record_name, KIND, f"{record_name}: {json_error(exc)}")
         except InputError as exc:
             yield ReadFailure(record_name, KIND, str(exc))

@@ -93,7 +93,7 @@ def sniff(head: bytes, name: str = "") -> str:
         first, _, rest = stripped.partition(b"\n")
         if stripped[:1] == b"{" and rest.lstrip()[:1] == b"{" and first.rstrip().endswith(b"}"):
             return "jsonl"
-        return "json"
+        return "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if _HTML_TAG.search(text):

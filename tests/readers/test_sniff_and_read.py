@@ -181,3 +181,16 @@ def test_utf16_and_utf32_pages(codec: str) -> None:
     (post,) = read_source(json.dumps({"id": 7, "content": {"rendered": "<p>Grüße</p>"}})
                           .encode("utf-16"))
     assert isinstance(post, Document) and "Grüße" in post.text
+
+
+def test_json_nested_too_deeply_is_a_bad_input_not_a_crash(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 50_000 + "]" * 50_000)
+    with pytest.raises(InputError, match="nested too deeply"):
+        list(read_source(deep))
+    lines = tmp_path / "feed.jsonl"  # a .jsonl file is JSON lines whatever its 2nd line is
+    lines.write_text(json.dumps({"url": "https://a.test/", "html": "<p>x</p>"}) + "\n"
+                     + "[" * 50_000 + "]" * 50_000 + "\n")
+    first, second = read_source(lines)
+    assert isinstance(first, Document) and first.url == "https://a.test/"
+    assert isinstance(second, ReadFailure) and "nested too deeply" in second.error
