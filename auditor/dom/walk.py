@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES, loaded_urls, type_from_extension
+from auditor.dom.parser import parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
 
@@ -53,6 +54,7 @@ _PRELOAD_AS: dict[str, RequestType] = {
 }
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
+_SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
 
@@ -70,8 +72,13 @@ def srcset_urls(value: str) -> list[str]:
     return out
 
 
-def walk(root: lxml.html.HtmlElement, base: str | None) -> Iterator[FoundURL]:
-    """Every request the page's markup and inline scripts would make, in document order."""
+def walk(root: lxml.html.HtmlElement, base: str | None, _depth: int = 0) -> Iterator[FoundURL]:
+    """Every request the page's markup and inline scripts would make, in document order.
+
+    An `<iframe srcdoc>` is a document of its own, a known way to slip ad code past a
+    scan of the page: its requests are walked too (they resolve against the page's base,
+    as browsers do), reported at the iframe with a `via` of `iframe[srcdoc] …`.
+    """
 
     def found(
         raw: str | None,
@@ -102,6 +109,11 @@ def walk(root: lxml.html.HtmlElement, base: str | None) -> Iterator[FoundURL]:
             yield from found(
                 get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]", el
             )
+            srcdoc = get("srcdoc")
+            if srcdoc and _depth < _SRCDOC_DEPTH:
+                for inner in walk(parse_html(srcdoc), base, _depth + 1):
+                    yield FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
+                                   inner.assigned)
         elif tag == "img":
             yield from found(get("src"), RequestType.IMAGE, "img[src]", el)
             if get("srcset"):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.dom.parser import parse_html
-from auditor.dom.walk import declared_page_url, page_base, walk
+from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
 
 BASE = "https://site.test/dir/page.html"
@@ -173,3 +173,25 @@ def test_an_audit_leaves_no_tree_in_the_path_memo(examples: Path) -> None:
     report = audit(examples / "news-article.html")
     assert report.pages[0].resources  # paths were asked for
     assert parser._MEMO.trees == {}
+
+
+def test_iframe_srcdoc_documents_are_walked() -> None:
+    """Ad code hidden in an iframe's srcdoc (even nested) is found, resolved against the
+    page's base and reported at the iframe; nesting is walked three documents deep."""
+    inner = "<script src='/ads/loader.js'></script><img src='https://px.test/p.gif'>"
+
+    def wrapped(times: int) -> list[FoundURL]:
+        doc = inner
+        for _ in range(times):
+            doc = f"<iframe srcdoc=\"{doc.replace('&', '&amp;').replace(chr(34), '&quot;')}\">"
+            doc += "</iframe>"
+        return list(walk(parse_html(f"<html><body><p>story</p>{doc}</body></html>"), BASE))
+
+    found = wrapped(3)
+    depth3 = "iframe[srcdoc] iframe[srcdoc] iframe[srcdoc] "
+    assert [(f.url, f.via) for f in found] == [
+        ("https://site.test/ads/loader.js", depth3 + "script[src]"),
+        ("https://px.test/p.gif", depth3 + "img[src]"),
+    ]
+    assert all(f.element.tag == "iframe" and f.element.getparent().tag == "body" for f in found)
+    assert wrapped(4) == []  # the fourth document in is not walked
