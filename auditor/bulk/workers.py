@@ -159,7 +159,7 @@ class LocalRunner:
             return True
         except KeyboardInterrupt:
             stop.set()
-            self._drain(results, by_index, outstanding, collector)
+            self._drain(results, by_index, collector)
             return False
         finally:
             collector.flush()
@@ -171,13 +171,15 @@ class LocalRunner:
             tasks.cancel_join_thread()
             results.cancel_join_thread()
 
-    def _drain(self, results: Any, by_index: dict[int, Shard], outstanding: dict[int, Shard],
-               collector: Collector) -> None:
+    def _drain(self, results: Any, by_index: dict[int, Shard], collector: Collector) -> None:
         """Keep the batches already sent (whole records only) for a moment after Ctrl-C.
 
-        The interrupt may have landed in the middle of reading a message, leaving the pipe
-        out of step: anything that does not read back as a whole message ends the drain
-        (what is lost was not stored, so a resumed run audits it)."""
+        The interrupt may have landed while a message was being read: half-read, the pipe
+        is out of step (anything that does not read back whole ends the drain); read but
+        not yet returned, that batch of rows is gone. So no shard is marked done here --
+        its "done" may follow a lost batch; a resumed run reads it again and audits only
+        what the store lacks.
+        """
         deadline = time.monotonic() + 3.0
         while time.monotonic() < deadline:
             try:
@@ -190,8 +192,6 @@ class LocalRunner:
                 break
             if kind == "rows":
                 collector.add(by_index[index], payload)
-            elif kind == "done" and index in outstanding:
-                collector.shard_done(outstanding.pop(index))
 
     def _check_workers(self, procs: list[BaseProcess], running: dict[int, int],
                        outstanding: dict[int, Shard], retried: set[int],

@@ -136,3 +136,34 @@ def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> No
     _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err.decode()
     assert check_store(store, expected, complete=True) == len(expected)
+
+
+def test_drain_after_interrupt_keeps_rows_but_marks_no_shard_done() -> None:
+    """After Ctrl-C a batch may have been lost mid-read, so a "done" that follows it must
+    not mark the shard done (a resumed run would then skip the lost records)."""
+    import queue as queue_mod
+
+    from auditor.bulk.plan import Shard
+    from auditor.bulk.shard import AUDITED, Outcome
+    from auditor.bulk.workers import LocalRunner
+
+    shard = Shard(input_id="i", path="crawl.warc.gz", kind="warc-gz", start=0, end=100, size=100)
+    row = Outcome("42", AUDITED, "warc-record", "crawl.warc.gz", None, None)
+    results: queue_mod.Queue[tuple[str, int, object]] = queue_mod.Queue()
+    for item in (("rows", 0, [row]), ("done", 0, None), ("rows", 7, [row])):
+        results.put(item)
+
+    class Seen:
+        def __init__(self) -> None:
+            self.rows: list[object] = []
+            self.done: list[object] = []
+
+        def add(self, s: Shard, outcomes: list[object]) -> None:
+            self.rows += outcomes
+
+        def shard_done(self, s: Shard) -> None:
+            self.done.append(s)
+
+    seen = Seen()
+    LocalRunner._drain(None, results, {0: shard}, seen)  # type: ignore[arg-type]
+    assert seen.rows == [row] and seen.done == []  # index 7 is not a shard: out of step
