@@ -21,6 +21,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]
 _XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.I)
 
 
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 input (it starts with a byte-order mark) as UTF-8; any other
+    input is returned as it is (the same object)."""
+    for bom, codec in _BOMS[1:]:  # the wide ones; UTF-32 before UTF-16, whose BOM it starts with
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    return data
+
+
 def declared_charset(data: bytes) -> str | None:
     """The encoding the bytes declare (BOM, meta, XML declaration), if Python knows it."""
     for bom, name in _BOMS:

@@ -6,7 +6,6 @@ an archive is never loaded whole; single pages are small and read at once.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import io
 import os
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from auditor.readers import json_posts
-from auditor.readers.decode import decode_html
+from auditor.readers.decode import as_utf8, decode_html
 from auditor.readers.interface import Document, InputError, Record
 
 HEAD_BYTES = 4096
@@ -81,8 +80,9 @@ def sniff(head: bytes, name: str = "") -> str:
         return "zip"
     if len(head) > 262 and head[257:262] == b"ustar":
         return "tar"
-    if as_utf8(head) is not head:  # UTF-16/32: judge the text, not its NUL bytes
-        return sniff(as_utf8(head), name)
+    utf8 = as_utf8(head)
+    if utf8 is not head:  # UTF-16/32: judge the text, not its NUL bytes
+        return sniff(utf8, name)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         return "empty"
@@ -99,23 +99,6 @@ def sniff(head: bytes, name: str = "") -> str:
     if _HTML_TAG.search(text):
         return "html"
     return "text"
-
-
-_WIDE_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
-def as_utf8(data: bytes) -> bytes:
-    """UTF-16 or UTF-32 input (it starts with a byte-order mark) as UTF-8; any other
-    input is returned as it is (the same object)."""
-    for bom, codec in _WIDE_BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, "replace").encode("utf-8")
-    return data
 
 
 def _looks_binary(head: bytes) -> bool:
