@@ -16,6 +16,7 @@ cssselect on first use and cached. Procedural operators (`:has-text`, `:-abp-has
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -492,20 +493,16 @@ class PageFeatures:
         return found
 
 
-_ATTR_QUERIES: dict[str, etree.XPath] = {}
+@functools.lru_cache(maxsize=512)
+def _attribute_query(name: str) -> etree.XPath:
+    if _XPATH_NAME_RE.fullmatch(name):
+        return etree.XPath(f"//@{name}/..")
+    return etree.XPath("//@*[name() = $n]/..")
 
 
 def _with_attribute(root: Any, name: str) -> list[Any]:
     """Elements carrying attribute `name` (a name-test walk: no predicate per node)."""
-    q = _ATTR_QUERIES.get(name)
-    if q is None:
-        if _XPATH_NAME_RE.fullmatch(name):
-            q = etree.XPath(f"//@{name}/..")
-        else:
-            q = etree.XPath("//@*[name() = $n]/..")
-        if len(_ATTR_QUERIES) > 512:
-            _ATTR_QUERIES.clear()
-        _ATTR_QUERIES[name] = q
+    q = _attribute_query(name)
     return _elements(q(root, n=name))
 
 
@@ -521,16 +518,9 @@ def _carries_key(el: Any, key: str) -> bool:
     return v is not None and _guard_test(op, value, v)
 
 
-_QUERIES: dict[tuple[str, int], Any] = {}
-
-
+@functools.lru_cache(maxsize=512)
 def _query(attr: str, n: int) -> Any:
-    q = _QUERIES.get((attr, n))
-    if q is None:
-        if len(_QUERIES) > 512:
-            _QUERIES.clear()
-        q = _QUERIES[(attr, n)] = _any_of(attr, n)
-    return q
+    return _any_of(attr, n)
 
 
 # -- evaluation -------------------------------------------------------------------
