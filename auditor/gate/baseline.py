@@ -18,6 +18,7 @@ from typing import Any
 
 from auditor.errors import PolicyError
 from auditor.model import Violation
+from auditor.readers.json_posts import JSON_ERRORS
 
 VERSION = 1
 TOOL = "auditor"
@@ -92,7 +93,7 @@ def load_baseline(path: Path) -> Baseline:
                           f"--write-baseline {path})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot read baseline: {exc}") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except JSON_ERRORS as exc:
         raise PolicyError(f"{path}: baseline is not JSON: {exc}") from None
     return parse_baseline(data, path)
 
