@@ -8,10 +8,14 @@ tag), the page's keys are collected in a few C-speed XPath calls returning plain
 strings (no Python object per element), and only the selectors whose key is present
 are evaluated -- from the elements carrying the key (an `id()` lookup, one batched
 attribute query), through an element-local XPath (`local_xpath`), not by walking the
-whole document once per selector. Unkeyed selectors are gated by a cheap test on an
-attribute's values (`attribute_guard`). Selectors are translated to XPath with
-cssselect on first use and cached. Procedural operators (`:has-text`, `:-abp-has`,
-`:upward`, `:xpath`, ...) are evaluated step by step in Python.
+whole document once per selector; a selector that is a single compound
+(`ins.adsbygoogle[data-ad-client]`) is tested on its carriers in Python. The walks
+for carriers are narrowed to the element names the selectors require or, failing
+that, to the start tags the wanted values occur in, in the markup. Unkeyed selectors
+are gated by a cheap test on an attribute's values (`attribute_guard`). Selectors are
+translated to XPath with cssselect on first use and cached. Procedural operators
+(`:has-text`, `:-abp-has`, `:upward`, `:xpath`, ...) are evaluated step by step in
+Python.
 """
 
 from __future__ import annotations
@@ -273,20 +277,16 @@ _RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a su
 # tree in C, and no Python element object is made for an element we do not need.
 # EXSLT `set:distinct`/`str:concat` keep the number of Python strings down.
 _NS = {"set": "http://exslt.org/sets", "str": "http://exslt.org/strings"}
-_IDS: Any = etree.XPath("//@id", smart_strings=False)
-_CLASSES: Any = etree.XPath("set:distinct(//@class)", namespaces=_NS, smart_strings=False)
-_ALL_VALUES: Any = etree.XPath("str:concat(//@*)", namespaces=_NS, smart_strings=False)
-_DATA_ATTRS: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
+_IDS: Any = etree.XPath("//*/@id", smart_strings=False)
+_CLASSES: Any = etree.XPath("set:distinct(//*/@class)", namespaces=_NS, smart_strings=False)
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", namespaces=_NS, smart_strings=False)
+_DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
 # `data-` attribute names in the page's lowered source: a superset of the tree's (the
 # HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
 # a literal-prefix scan instead of calling name() on every attribute of the tree
 _SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
 _XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
 _BY_ID: Any = etree.XPath("id($v)")
-# class attributes whose value is among the known ones (a substring test: a superset,
-# checked exactly in Python; cheaper than framing each value)
-_CLASS_IN: Any = etree.XPath("//@class[contains($all, .)]/..")
-_ID_IN: Any = etree.XPath("//@id[contains($all, .)]/..")
 GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
 
 
@@ -341,28 +341,62 @@ def _guard_test(op: str, value: str, v: str) -> bool:
     return value in v
 
 
-def _any_of(attr: str, n: int) -> etree.XPath:
-    """`//@attr[contains(., $v0) or ...]/..`: the elements whose `attr` contains any value."""
-    conds = " or ".join(f"contains(., $v{i})" for i in range(n))
-    return etree.XPath(f"//@{attr}[{conds}]/..")
+@functools.lru_cache(maxsize=512)
+def _in_values(attr: str, tags: tuple[str, ...]) -> Any:
+    """The elements (of `tags`, or any) whose `attr` value is in `$all` (values, a line each)."""
+    # a substring test: a superset, checked exactly in Python; cheaper than framing
+    return etree.XPath(" | ".join(f"//{t}/@{attr}[contains($all, .)]/.." for t in tags or ("*",)))
+
+
+@functools.lru_cache(maxsize=512)
+def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) -> Any:
+    """One XPath call for several carrier walks (see `PageFeatures._walk`), each over
+    the attribute nodes of the elements of its names (() for any), so the test runs on
+    attributes alone. `$id`/`$class`: values a line each; `$h0`...: needles."""
+    parts: list[str] = []
+    for attr, names in plan:
+        if attr == "href":
+            test = " or ".join(f"contains(., $h{i})" for i in range(hrefs))
+        else:
+            test = f"contains(${attr}, .)"
+        parts += [f"//{n}/@{attr}[{test}]/.." for n in names or ("*",)]
+    return etree.XPath(" | ".join(parts))
+
+
+# the tag name of the start tag a markup offset lies in (on lowered markup)
+_TAG_NAME = re.compile(rb"<([a-z][a-z0-9-]*)")
+_TAG_OK = re.compile(r"[a-z][a-z0-9-]*")
+_HINT_LIMIT = 16  # occurrences of a value in the markup past which its tags are not sought
 
 
 class PageFeatures:
     """What one page holds of the keys `selector_key` files selectors under (a superset
     for `@host`), and the elements carrying a key, found without touching the others."""
 
-    __slots__ = ("_data", "_tags", "classes", "hosts", "ids", "keys", "root", "source", "values")
+    __slots__ = (
+        "_data",
+        "_raw",
+        "_tags",
+        "classes",
+        "hosts",
+        "ids",
+        "keys",
+        "root",
+        "source",
+        "values",
+    )
 
     def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
         self.root = root
         self.ids: list[str] = _IDS(root)
-        self.classes: list[str] = _CLASSES(root)
+        self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
         self.values: str = str(_ALL_VALUES(root))
         # the page's markup, lowered: a superset of its attribute names (None: unknown,
         # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
+        self._raw = source if ascii_compatible else None
         self.source = source.lower() if source is not None and ascii_compatible else None
         keys = {"#" + v for v in self.ids}
         keys.update("." + c for c in " ".join(self.classes).split())
@@ -395,8 +429,8 @@ class PageFeatures:
         condition for an element to pass `[attr op value]` here."""
         out: set[Any] = set()
         add = out.add
-        ids = "\x00" + "\x00".join(self.ids) + "\x00"
-        classes = "\x00" + "\x00".join(self.classes) + "\x00"
+        ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
+        classes = "\x00" + "\x00".join(self.classes) + "\x00" if self.classes else ""
         heads = ({v[:4] for v in self.ids}, {v[:4] for v in self.classes})
         hosts = self.hosts
         values = self.values
@@ -405,22 +439,27 @@ class PageFeatures:
                 if needle in hosts:
                     add(g)
             elif how <= _G_CLASS:  # id or class: the head prefilters prefix tests
-                if head and head not in heads[how]:
-                    continue
-                if needle in (ids if how == _G_ID else classes):
+                joined = ids if how == _G_ID else classes
+                if joined and (not head or head in heads[how]) and needle in joined:
                     add(g)
             elif needle in values:
                 add(g)
         return out
 
-    def carriers(self, keys: Iterable[str]) -> dict[str, list[Any]]:
+    def carriers(
+        self, keys: Iterable[str], tags: dict[str, frozenset[str] | None] | None = None
+    ) -> dict[str, list[Any]]:
         """key -> the elements carrying it (possibly a superset), for keys on the page.
 
-        One lookup per kind of attribute, however many keys: `id()` for ids that occur
-        once, one batched query for repeated ids, one for classes, one per other attribute.
+        However many keys: one `id()` call for ids that occur once, and one XPath call
+        for repeated ids, classes and hrefs together (a walk per attribute and name).
+        `tags` (key -> the only element names its selectors can match, None: any) narrows
+        the walks to those names; failing that, the names of the start tags the wanted
+        values occur in (in the markup) do, when they account for every occurrence.
         """
+        tags = tags or {}
         out: dict[str, list[Any]] = {}
-        by_attr: dict[str, dict[str, list[str]]] = {"href": {}}
+        hrefs: dict[str, list[str]] = {}  # needle -> the keys it stands for
         class_values: dict[str, set[str]] = {}  # key -> the class attribute values carrying it
         id_values: dict[str, list[str]] = {}  # key -> the id values carrying it
         root = self.root
@@ -431,7 +470,7 @@ class PageFeatures:
             elif kind == ".":
                 class_values[k] = {v for v in self.classes if name in v.split()}
             elif kind == "@":
-                by_attr["href"].setdefault(name, []).append(k)
+                hrefs.setdefault(name, []).append(k)
             elif kind == "[":
                 out[k] = self._data[k] if k in self._data else _with_attribute(root, name)
             elif kind == "<":
@@ -442,28 +481,89 @@ class PageFeatures:
                     id_values[k] = self._ids_passing(op, value)
                 elif attr == "class":
                     class_values[k] = {v for v in self.classes if _guard_test(op, value, v)}
-                elif attr in by_attr:
-                    by_attr[attr].setdefault(value, []).append(k)
-        if id_values:
-            by_id = self._by_ids({v for vs in id_values.values() for v in vs})
-            for k, id_list in id_values.items():
-                out[k] = [e for v in id_list for e in by_id.get(v, ())]
-        if class_values:
-            # the exact values are known (distinct class values): one substring test
-            # per class attribute, however many keys
-            every_class = set().union(*class_values.values())
-            els = _CLASS_IN(root, all="\n" + "\n".join(every_class) + "\n") if every_class else []
-            for k, vals in class_values.items():
-                out[k] = [e for e in els if e.get("class") in vals]
-        for attr, wanted in by_attr.items():
-            if not wanted:
-                continue
-            needles = list(wanted)
-            args = {f"v{i}": v for i, v in enumerate(needles)}
-            els = _query(attr, len(needles))(root, **args)
-            for k in {k for ks in wanted.values() for k in ks}:
-                out[k] = [e for e in els if _carries_key(e, k)]
+                elif attr == "href":
+                    hrefs.setdefault(value, []).append(k)
+        by_id = self._unique_ids({v for vs in id_values.values() for v in vs})
+        repeated = {v for vs in id_values.values() for v in vs if v not in by_id}
+        every_class = set().union(*class_values.values()) if class_values else set()
+        href_keys = {k for ks in hrefs.values() for k in ks}
+        walks = [  # (attribute, its wanted values or needles, element names or None)
+            ("id", repeated, [k for k, vs in id_values.items() if not repeated.isdisjoint(vs)]),
+            ("class", every_class, list(class_values)),
+            ("href", set(hrefs), list(href_keys)),
+        ]
+        found = self._walk([(a, vs, _named(tags, ks)) for a, vs, ks in walks if vs])
+        for e in found.get("id", ()):
+            v = e.get("id")
+            if v in repeated:
+                by_id.setdefault(v, []).append(e)
+        for k, id_list in id_values.items():
+            out[k] = [e for v in id_list for e in by_id.get(v, ())]
+        for k, vals in class_values.items():
+            out[k] = [e for e in found.get("class", ()) if e.get("class") in vals]
+        for k in href_keys:
+            out[k] = [e for e in found.get("href", ()) if _carries_key(e, k)]
         return out
+
+    def _walk(
+        self, walks: list[tuple[str, set[str], tuple[str, ...] | None]]
+    ) -> dict[str, list[Any]]:
+        """attribute -> the elements whose attribute holds one of its values (`href`:
+        contains one of its needles), a superset, in one XPath call. Each walk covers the
+        elements of its names; with None, of the names of the start tags the values occur
+        in, in the markup (`_hinted`) -- kept only when it finds each value as often as it
+        occurs among all attribute values run together (an upper bound of its
+        attributes); else, and with (), of all elements."""
+        if not walks:
+            return {}
+        plan: list[tuple[str, tuple[str, ...]]] = []
+        hinted: list[str] = []
+        args: dict[str, str] = {}
+        for attr, values, names in walks:
+            if attr == "href":
+                args.update({f"h{i}": v for i, v in enumerate(values)})
+            else:
+                args[attr] = "\n" + "\n".join(values) + "\n"
+            if names is None:
+                names = self._hinted(values) if attr != "href" else ()
+                if names:
+                    hinted.append(attr)
+            plan.append((attr, names))
+        hrefs = sum(len(values) for attr, values, _ in walks if attr == "href")
+        els = _carrier_query(tuple(plan), hrefs)(self.root, **args)
+        out = {attr: els for attr, _, _ in walks}
+        for attr, values, _ in walks:
+            if attr in hinted:
+                held = [e.get(attr) for e in els]
+                if any(held.count(v) < self.values.count(v) for v in values):
+                    out[attr] = _in_values(attr, ())(self.root, all=args[attr])
+        return out
+
+    def _hinted(self, values: Iterable[str]) -> tuple[str, ...]:
+        """The names of the start tags `values` occur in, in the markup; () when a value
+        occurs there less often than among the attribute values (an entity or a line
+        break written otherwise), or too often to be worth it, or cannot be looked up."""
+        raw, low = self._raw, self.source
+        if raw is None or low is None:
+            return ()
+        found: set[str] = set()
+        for v in values:
+            if len(v) < 3 or not v.isascii():
+                return ()
+            needle = v.encode()
+            seen = 0
+            at = raw.find(needle)
+            while at >= 0:
+                seen += 1
+                lt = low.rfind(b"<", 0, at)
+                m = _TAG_NAME.match(low, lt) if lt >= 0 and seen <= _HINT_LIMIT else None
+                if m is None:
+                    return ()
+                found.add(m.group(1).decode())
+                at = raw.find(needle, at + len(needle))
+            if seen < self.values.count(v):
+                return ()
+        return tuple(sorted(found))
 
     def _ids_passing(self, op: str, value: str) -> list[str]:
         if op == "=":
@@ -474,30 +574,40 @@ class PageFeatures:
             return list(dict.fromkeys(re.findall(rx, joined)))
         return [v for v in dict.fromkeys(self.ids) if _guard_test(op, value, v)]
 
-    def _by_ids(self, values: set[str]) -> dict[str, list[Any]]:
-        """id value -> its elements: `id()` (the parser's ID table) for values that occur
-        once, one query over the id attributes for the rest."""
+    def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
+        """id value -> its element, for the values that occur once on the page, by one
+        `id()` call (the parser's ID table, no walk)."""
+        ids = self.ids
+        single = [v for v in values if v and v.isprintable() and " " not in v and ids.count(v) == 1]
+        if not single:
+            return {}
         found: dict[str, list[Any]] = {}
-        rest = {v for v in values if self.ids.count(v) != 1 or not v or not v.isprintable()}
-        for v in values - rest:
-            els = [e for e in _BY_ID(self.root, v=v) if e.get("id") == v]
-            if els:
-                found[v] = els
-            else:
-                rest.add(v)  # not in the ID table (a tree built without the parser)
-        if rest:
-            for e in _ID_IN(self.root, all="\n" + "\n".join(rest) + "\n"):
-                v = e.get("id")
-                if v in rest:
-                    found.setdefault(v, []).append(e)
+        for e in _BY_ID(self.root, v=" ".join(single)):
+            v = e.get("id")
+            if v in values:
+                found[v] = [e]
         return found
+
+
+def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple[str, ...] | None:
+    """The element names all selectors under `keys` are limited to, or None (some are not,
+    or a name is not a plain XPath name test)."""
+    names: set[str] = set()
+    for k in keys:
+        t = tags.get(k)
+        if not t:
+            return None
+        names |= t
+    if not names or not all(_TAG_OK.fullmatch(n) for n in names):
+        return None
+    return tuple(sorted(names))
 
 
 @functools.lru_cache(maxsize=512)
 def _attribute_query(name: str) -> etree.XPath:
     if _XPATH_NAME_RE.fullmatch(name):
-        return etree.XPath(f"//@{name}/..")
-    return etree.XPath("//@*[name() = $n]/..")
+        return etree.XPath(f"//*/@{name}/..")
+    return etree.XPath("//*/@*[name() = $n]/..")
 
 
 def _with_attribute(root: Any, name: str) -> list[Any]:
@@ -516,11 +626,6 @@ def _carries_key(el: Any, key: str) -> bool:
     attr, op, value = name.split("\x00", 2)
     v = el.get(attr)
     return v is not None and _guard_test(op, value, v)
-
-
-@functools.lru_cache(maxsize=512)
-def _query(attr: str, n: int) -> Any:
-    return _any_of(attr, n)
 
 
 # -- evaluation -------------------------------------------------------------------
@@ -844,19 +949,91 @@ def local_xpath(sel: str, key: str) -> etree.XPath | None:
         return None
 
 
+_IN_DOC_ORDER: Any = etree.XPath("$e/self::*")
+
+
 def _doc_order(els: Iterable[Any]) -> list[Any]:
-    """Elements sorted in document order, from their ancestor chains (no whole-tree walk)."""
+    """Elements of one tree in document order: libxml2 sorts the node-set in C (walking
+    ancestor chains in Python made a proxy, and a Python call, per ancestor)."""
+    found = list(els)
+    return list(_IN_DOC_ORDER(found[0], e=found)) if found else []
 
-    def path(el: Any) -> list[int]:
-        out: list[int] = []
-        parent = el.getparent()
-        while parent is not None:
-            out.append(parent.index(el))
-            el, parent = parent, parent.getparent()
-        out.reverse()
-        return out
 
-    return sorted(els, key=path)
+# -- single compounds, tested in Python ------------------------------------------------
+
+_XPATH_SPACE = str.maketrans("\t\n\r", "   ")  # what XPath's normalize-space() folds
+_CSS_NON_SPACE = re.compile(r"[^ \t\r\n\f]+")
+Check = tuple[str, str, str | None]  # (attribute, CSS operator or "exists", value)
+
+
+def _check(op: str, value: str | None, v: str | None) -> bool:
+    """`[attr op value]` on the attribute value `v` (None: absent), exactly as cssselect's
+    XPath for it decides (empty values never match `^=`, `$=`, `*=`, `~=`)."""
+    if v is None:
+        return False
+    if op == "exists":
+        return True
+    if value is None:
+        return False
+    if op == "=":
+        return v == value
+    if op == "|=":
+        return v == value or v.startswith(value + "-")
+    if not value:
+        return False
+    if op == "^=":
+        return v.startswith(value)
+    if op == "$=":
+        return v.endswith(value)
+    if op == "*=":
+        return value in v
+    if op == "~=":
+        words = v.translate(_XPATH_SPACE).split(" ")
+        return bool(_CSS_NON_SPACE.fullmatch(value)) and value in words
+    return False
+
+
+def compound_checks(sel: str) -> tuple[str | None, tuple[Check, ...]] | None:
+    """(tag or None, attribute checks) of a selector that is one compound of tag, id,
+    class and attribute tests -- `ins.adsbygoogle[data-ad-client]`, `[id^="div-gpt"]` --
+    so an element can be tested in Python instead of by an XPath call (≈3 µs each);
+    None for anything else (combinators, pseudo-classes, namespaces, `i` flags, `!=`)."""
+    try:
+        parsed = cssparse(sel)
+    except SelectorError:
+        return None
+    if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+        return None
+    checks: list[Check] = []
+    node: Any = parsed[0].parsed_tree
+    while True:
+        kind = type(node).__name__
+        if kind == "Class":
+            checks.append(("class", "~=", node.class_name))
+        elif kind == "Hash":
+            checks.append(("id", "=", node.id))
+        elif kind == "Attrib":
+            if node.namespace is not None or node.flag is not None or node.operator == "!=":
+                return None
+            value = None if node.value is None else str(node.value.value)
+            checks.append((str(node.attrib).lower(), node.operator, value))
+        elif kind == "Element":
+            if node.namespace is not None:
+                return None
+            tag = str(node.element).lower() if node.element and node.element != "*" else None
+            return tag, tuple(reversed(checks))
+        else:
+            return None
+        node = node.selector
+
+
+def passes(el: Any, compound: tuple[str | None, tuple[Check, ...]]) -> bool:
+    """Whether element `el` matches the compound `compound_checks` described."""
+    tag, checks = compound
+    if tag is not None and el.tag != tag:
+        return False
+    get = el.get
+    return all(_check(op, value, get(attr)) for attr, op, value in checks)
 
 
 _BAD_SELECTOR: Finder = lambda root: []  # noqa: E731 - a selector we could not translate
@@ -870,12 +1047,23 @@ class CosmeticMatcher:
     element-local XPath (`local_xpath`); the rest are evaluated from the root.
     """
 
-    __slots__ = ("_finders", "_keys", "_local", "_needs", "_plan", "_tag_query", "failed", "index")
+    __slots__ = (
+        "_compounds",
+        "_finders",
+        "_keys",
+        "_local",
+        "_needs",
+        "_plan",
+        "_tag_query",
+        "failed",
+        "index",
+    )
 
     def __init__(self, index: CosmeticIndex) -> None:
         self.index = index
         self._finders: dict[str, Finder] = {}
         self._local: dict[tuple[str, str], etree.XPath | None] = {}
+        self._compounds: dict[str, tuple[str | None, tuple[Check, ...]] | None] = {}
         self._keys: dict[str, str | None] = {}
         self._needs: dict[str, tuple[bytes, ...]] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
@@ -906,6 +1094,13 @@ class CosmeticMatcher:
         xp = local_xpath(sel, key)
         self._local[k] = xp
         return xp
+
+    def compound(self, sel: str) -> tuple[str | None, tuple[Check, ...]] | None:
+        """`compound_checks(sel)`, cached."""
+        if sel in self._compounds:
+            return self._compounds[sel]
+        c = self._compounds[sel] = compound_checks(sel)
+        return c
 
     def key_of(self, sel: str) -> str | None:
         """The key of a domain-specific selector (they are filed by hostname), cached."""
@@ -1006,13 +1201,27 @@ class CosmeticMatcher:
         if wanted:
             if page is None:
                 page = PageFeatures(root, self._tag_query, source)
-            carriers = page.carriers(wanted)
+            # key -> the element names its selectors are limited to (None: any)
+            names: dict[str, frozenset[str] | None] = {}
+            for e, k in cands:
+                if k is None or k not in wanted:
+                    continue
+                so_far = names.get(k, frozenset())
+                if so_far is not None:
+                    c = self.compound(e[E_SEL])
+                    tag = c[0] if c is not None else None
+                    names[k] = None if tag is None else so_far | {tag}
+            carriers = page.carriers(wanted, names)
         for e, k in cands:
             xp = None if k is None or e[E_PROC] else self.local(e[E_SEL], k)
-            if xp is not None and k is not None and carriers.get(k):
+            if xp is not None and k is not None and k in carriers:  # [] when none
+                compound = self.compound(e[E_SEL])
                 found: list[Any] = []
-                for c in carriers[k]:
-                    found.extend(_elements(xp(c)))
+                if compound is not None:  # the carrier itself is the match, or nothing
+                    found = [c for c in carriers[k] if passes(c, compound)]
+                else:
+                    for c in carriers[k]:
+                        found.extend(_elements(xp(c)))
             else:
                 found = self.finder(e[E_SEL], e[E_PROC])(root)
             for el in found:

@@ -183,6 +183,8 @@ class Engine:
         self._sources: dict[str | None, _SourceInfo] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
         self._switches: dict[str, tuple[bool, bool]] = {}
+        # page host -> (generic hiding on, specific hiding on, its domain-list keys)
+        self._cosmetic_hosts: dict[str, tuple[bool, bool, tuple[str, ...]]] = {}
 
     # -- construction ------------------------------------------------------------
 
@@ -487,10 +489,15 @@ class Engine:
         Pass `source`, the bytes `root` was parsed from, when you have them: the pass is
         then cheaper (see `CosmeticMatcher.hits`); the hits are the same."""
         host = (hostname or "").lower().rstrip(".")
-        generic, specific = self.page_switches(host) if host else (True, True)
+        plan = self._cosmetic_hosts.get(host)
+        if plan is None:  # per host, not per page: the pages of one site share it
+            if len(self._cosmetic_hosts) > 4096:
+                self._cosmetic_hosts.clear()
+            switches = self.page_switches(host) if host else (True, True)
+            plan = self._cosmetic_hosts[host] = (*switches, host_keys(host) if host else ())
+        generic, specific, keys = plan
         if not generic and not specific:
             return []
-        keys = host_keys(host) if host else ()
         return self._cos.hits(
             root, keys, self._names, generic=generic, specific=specific, source=source
         )

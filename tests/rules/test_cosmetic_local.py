@@ -16,8 +16,11 @@ from auditor.rules.cosmetic import (
     E_LIST,
     E_PROC,
     E_SEL,
+    CosmeticMatcher,
     _doc_order,
+    compound_checks,
     local_xpath,
+    passes,
 )
 from auditor.rules.domains import host_keys
 
@@ -134,3 +137,106 @@ def test_local_xpath(sel: str, key: str, page: str, tags: list[str]) -> None:
     found = {el for c in carriers for el in xp(c)}
     assert [e.tag for e in _doc_order(found)] == tags
     assert found == set(root.cssselect(sel))
+
+
+# Elements with the attribute shapes the Python compound test must decide exactly as the
+# selector's XPath does: whitespace that XPath folds (tab, newline) and does not (form
+# feed, no-break space), empty values, prefixes followed by `-`, upper-case markup.
+COMPOUND_PAGE = """<html><body>
+<div class="ad box">a</div><div class="ad\tbox">b</div><div class="ad\nbox">c</div>
+<div class="ad\u00a0box">d</div><div class="">e</div><div class="adbox">f</div>
+<INS CLASS="adsbygoogle" data-ad-client="ca-pub-1">g</INS><ins class="adsbygoogle">h</ins>
+<div id="div-gpt-ad-1">i</div><div id="div-gpt">j</div><p id="div-gpt-ad-2">k</p>
+<span lang="en-US">l</span><span lang="en">m</span><span lang="english">n</span>
+<a href="https://ad.test/x">o</a><a href="">p</a><a>q</a><div title="x y  z">r</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "sel",
+    [
+        ".ad",
+        ".box",
+        "div.ad.box",
+        "ins.adsbygoogle[data-ad-client]",
+        "INS.adsbygoogle",
+        "#div-gpt-ad-1",
+        '[id^="div-gpt-ad"]',
+        'div[id^="div-gpt"]',
+        '[id$="-1"]',
+        '[id*="gpt"]',
+        '[id="div-gpt"]',
+        '[lang|="en"]',
+        '[title~="y"]',
+        '[title~="x y"]',
+        '[href^=""]',
+        '[href=""]',
+        '[href*=""]',
+        "a[href]",
+        "[class]",
+        '[class=""]',
+        '[class~=""]',
+        "*",
+        "span",
+    ],
+)
+def test_compound_checks_decide_as_the_xpath(sel: str) -> None:
+    """`passes` (Python) and the selector's XPath agree on every element of the page."""
+    root = lxml.html.fromstring(COMPOUND_PAGE)
+    compound = compound_checks(sel)
+    assert compound is not None
+    expected = set(root.cssselect(sel))
+    assert {e for e in root.iter() if isinstance(e.tag, str) and passes(e, compound)} == expected
+
+
+@pytest.mark.parametrize(
+    "sel", ["div > .ad", ".ad:not(.x)", "div:has(span)", "[title!='x']", '[title="x" i]', "*|div"]
+)
+def test_compound_checks_leave_other_selectors_to_xpath(sel: str) -> None:
+    assert compound_checks(sel) is None
+
+
+# The markup says where each wanted value occurs, so the carrier walk is narrowed to
+# those start tags -- unless the markup hides an occurrence: a character reference
+# spelling the value, a `<` inside another attribute, a line break written as CR LF.
+HIDDEN_PAGE = b"""<html><body><p>The OUTBRAIN widget and the taboola one.</p>
+<section class="&#79;UTBRAIN">by reference</section>
+<span title="a<b" class="OUTBRAIN">after a lone lt</span>
+<div class="OUTBRAIN" data-widget-id="x">plain</div>
+<aside id="taboola-below-article-thumbnails">1</aside>
+<article id="taboola-below-article-thumbnails">2</article>
+<div class="sponsored-post">s</div><b class="sponsored-post">t</b>
+</body></html>"""
+
+
+@pytest.mark.slow
+def test_narrowed_walks_lose_nothing(full_engine: Engine) -> None:
+    root = lxml.html.fromstring(HIDDEN_PAGE, parser=PARSER)
+    expected = _reference(full_engine, root, "www.example.org")
+    tags = [el.tag for el, _ in expected]
+    assert tags.count("section") == 1 and tags.count("span") == 1  # the hidden ones
+    assert {"aside", "article", "b"} <= set(tags)
+    got = full_engine.cosmetic(root, "www.example.org", HIDDEN_PAGE)
+    assert [(h.element, h.rule) for h in got] == expected
+
+
+@pytest.mark.slow
+def test_a_key_carried_by_no_element_skips_its_selectors(
+    full_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`data-type` occurs in the text only: `[data-type="ad-vertical"]` finds no carrier
+    and is not evaluated from the root (a predicate on every element)."""
+    page = b'<html><body><p>Set data-type on the slot.</p><div class="x">y</div></body></html>'
+    root = lxml.html.fromstring(page, parser=PARSER)
+    cos = full_engine._cos
+    cands, _ = cos.candidates(root, host_keys("www.example.org"), source=page)
+    assert any(k == "[data-type" for _e, k in cands)
+
+    finder = CosmeticMatcher.finder
+
+    def no_root_walk(self: CosmeticMatcher, sel: str, procedural: bool) -> Any:
+        assert "data-type" not in sel, f"{sel} evaluated from the root"
+        return finder(self, sel, procedural)
+
+    monkeypatch.setattr(CosmeticMatcher, "finder", no_root_walk)
+    assert full_engine.cosmetic(root, "www.example.org", page) == []
