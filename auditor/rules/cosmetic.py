@@ -380,7 +380,7 @@ class PageFeatures:
         "classes",
         "hosts",
         "ids",
-        "keys",
+        "names",
         "root",
         "source",
         "values",
@@ -398,26 +398,31 @@ class PageFeatures:
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
         self._raw = source if ascii_compatible else None
         self.source = source.lower() if source is not None and ascii_compatible else None
-        keys = {"#" + v for v in self.ids}
-        keys.update("." + c for c in " ".join(self.classes).split())
+        # per kind of key, the names the page holds (see `has`)
+        self.names: dict[str, set[str]] = {"#": set(self.ids)}
+        self.names["."] = set(" ".join(self.classes).split())
         # values are run together: a host is still preceded by its `//`
-        hosts = ["@" + h for h in set(_RUN_HOST_RE.findall(self.values.lower()))]
-        self.hosts = "\x00".join(hosts) + "\x00"  # for URL-prefix guards
-        keys.update(hosts)
+        hosts = set(_RUN_HOST_RE.findall(self.values.lower()))
+        self.hosts = "".join(f"@{h}\x00" for h in hosts)  # for URL-prefix guards
+        self.names["@"] = hosts
         self._data: dict[str, list[Any]] = {}
         if self.source is None:
             for a in _DATA_ATTRS(root):
                 self._data.setdefault("[" + str(a.attrname).lower(), []).append(a.getparent())
-            keys.update(self._data)
+            self.names["["] = {k[1:] for k in self._data}
         else:  # names only; the few carriers wanted are looked up by name later
-            names = set(_SOURCE_DATA_NAME_RE.findall(self.source))
-            keys.update("[" + n.decode("utf-8", "replace") for n in names)
+            found = set(_SOURCE_DATA_NAME_RE.findall(self.source))
+            self.names["["] = {n.decode("utf-8", "replace") for n in found}
         self._tags: dict[str, list[Any]] = {}
         if tag_query:
             for el in root.iter(*tag_query):
                 self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
-            keys.update(self._tags)
-        self.keys = keys
+        self.names["<"] = {k[1:] for k in self._tags}
+
+    def has(self, key: str) -> bool:
+        """Whether the page holds `key` (`#id`, `.class`, `@host`, `[data-name`, `<tag`)."""
+        names = self.names.get(key[:1])
+        return names is not None and key[1:] in names
 
     def lacks(self, names: tuple[bytes, ...]) -> bool:
         """Whether the page's markup surely lacks one of these (lowered) attribute names."""
@@ -1050,6 +1055,7 @@ class CosmeticMatcher:
     __slots__ = (
         "_compounds",
         "_finders",
+        "_keyed_names",
         "_keys",
         "_local",
         "_needs",
@@ -1068,6 +1074,11 @@ class CosmeticMatcher:
         self._needs: dict[str, tuple[bytes, ...]] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
         self._plan = guard_plan(e[E_GUARD] for e in index.unkeyed if e[E_GUARD] is not None)
+        # kind of key -> name -> key, for intersecting with what a page holds
+        self._keyed_names: dict[str, dict[str, str]] = {}
+        for k in index.keyed:
+            if k[:1] in "#.@[<":
+                self._keyed_names.setdefault(k[:1], {})[k[1:]] = k
         self._tag_query = tuple(
             sorted(
                 k[1:]
@@ -1148,7 +1159,7 @@ class CosmeticMatcher:
                     if key is not None:
                         if page is None:
                             page = PageFeatures(root, self._tag_query, source)
-                        if key not in page.keys:
+                        if not page.has(key):
                             continue  # cannot match on this page
                         if e[E_PROC]:
                             key = None
@@ -1157,8 +1168,12 @@ class CosmeticMatcher:
             if page is None:
                 page = PageFeatures(root, self._tag_query, source)
             keyed = idx.keyed
-            for k in keyed.keys() & page.keys:
-                out.extend((e, k) for e in keyed[k])
+            for kind, names in page.names.items():
+                by_name = self._keyed_names.get(kind)
+                if by_name:
+                    for n in by_name.keys() & names:
+                        k = by_name[n]
+                        out.extend((e, k) for e in keyed[k])
             passing = page.passing(self._plan)
             for e in idx.unkeyed:
                 g = e[E_GUARD]
