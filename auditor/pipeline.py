@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import forget_paths, html_bytes, parse_html_bytes
+from auditor.dom.parser import document_rank, forget_paths, html_bytes, parse_html_bytes
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
@@ -111,8 +111,8 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     found_slots += script_slots(root, catalogue, found_slots)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, markup)]
     found_slots += cosmetic_slots(hits, found_slots, network_of)
-    order = {el: i for i, el in enumerate(root.iter())}
-    found_slots.sort(key=lambda s: order.get(s.element, 0))
+    rank = document_rank(root, [s.element for s in found_slots])
+    found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s) for s in found_slots)
 
     ids = identifiers(root, resources, codes, found_slots, present)
