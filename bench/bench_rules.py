@@ -315,6 +315,7 @@ def cosmetic_cost(eng: Any) -> dict[str, Any]:
         "hits_per_page": hits / 20,
         "real": real,
         "corpus": corpus_ratios(eng, 600),
+        "pipeline": pipeline_ratios(eng, 600),
     }
 
 
@@ -342,6 +343,84 @@ def corpus_ratios(eng: Any, n: int) -> dict[str, Any]:
                 "median": statistics.median(rs),
                 "under_1": sum(r < 1 for r in rs) / len(rs),
             }
+    return out
+
+
+def pipeline_ratios(eng: Any, n: int) -> dict[str, Any]:
+    """Cosmetic ÷ parse as `auditor.pipeline` runs them, each page audited once in turn
+    (the rest of the audit runs in between, so neither step finds the CPU's caches or
+    the allocator as a repeated page leaves them), and the pass's share of the audit.
+    Pages: the corpus of `corpus_ratios`, then the synthetic and ad-laden ones."""
+    from bench_bulk import find_pages
+
+    import auditor.pipeline as pipeline
+    from auditor.catalogue import default_catalogue
+    from auditor.readers import Document
+
+    took: dict[str, float] = {}
+    parse = pipeline.parse_html_bytes
+
+    def timed_parse(data: bytes) -> Any:
+        t0 = time.perf_counter()
+        root = parse(data)
+        took["parse"] = time.perf_counter() - t0
+        return root
+
+    class Timed:
+        """The engine, with its cosmetic pass timed."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(eng, name)
+
+        def cosmetic(self, root: Any, host: str, source: bytes | None = None) -> Any:
+            t0 = time.perf_counter()
+            hits = eng.cosmetic(root, host, source)
+            took["cosmetic"] = time.perf_counter() - t0
+            return hits
+
+    pages = [(p.name, p.read_bytes(), "docs.example.org") for p in find_pages(n, 7)]
+    pages += [(f"synthetic{i}", synthetic_page(i), "www.dailynewsroom.com") for i in range(20)]
+    pages += [(name, html, "www.example.org") for name, html in realistic_pages()]
+    catalogue, timed = default_catalogue(), Timed()
+    rows: list[tuple[str, int, float, float, float]] = []
+    pipeline.parse_html_bytes = timed_parse
+    try:
+        for rnd in range(2):  # the first round warms the selector caches
+            for name, html, host in pages:
+                text = html.decode("utf-8", "replace")
+                doc = Document(name, "html", text, url=f"https://{host}/{name}")
+                t0 = time.perf_counter()
+                pipeline.audit_document(doc, timed, catalogue)
+                total = time.perf_counter() - t0
+                if rnd:
+                    rows.append((name, len(html), took["parse"], took["cosmetic"], total))
+    finally:
+        pipeline.parse_html_bytes = parse
+    out: dict[str, Any] = {"pages": len(rows)}
+    for label, lo, hi in [
+        ("all", 0, 1 << 40),
+        ("<10KB", 0, 10240),
+        ("10-50KB", 10240, 51200),
+        (">=50KB", 51200, 1 << 40),
+    ]:
+        rs = [(c / p, c / t) for _, size, p, c, t in rows[:n] if lo <= size < hi]
+        if rs:
+            out[label] = {
+                "n": len(rs),
+                "median": statistics.median(r for r, _ in rs),
+                "under_1": sum(r < 1 for r, _ in rs) / len(rs),
+                "share": statistics.median(s for _, s in rs),
+            }
+    synthetic = [(p, c, t) for name, _, p, c, t in rows if name.startswith("synthetic")]
+    out["synthetic"] = {
+        "parse_ms": statistics.median(p for p, _, _ in synthetic) * 1e3,
+        "cosmetic_ms": statistics.median(c for _, c, _ in synthetic) * 1e3,
+        "audit_ms": statistics.median(t for _, _, t in synthetic) * 1e3,
+    }
+    out["real"] = [
+        {"page": name, "parse_ms": p * 1e3, "cosmetic_ms": c * 1e3, "audit_ms": t * 1e3}
+        for name, _, p, c, t in rows[n + 20 :]
+    ]
     return out
 
 
@@ -461,6 +540,28 @@ def main() -> int:
                 f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
                 f"{100 * g['under_1']:.0f}% under 1x"
             )
+    pipe = c["pipeline"]
+    print(
+        "in the pipeline (auditor.pipeline.audit_document, each page once in turn), "
+        "cosmetic ÷ parse and the pass's share of the page audit:"
+    )
+    for name in ("all", "<10KB", "10-50KB", ">=50KB"):
+        if name in pipe:
+            g = pipe[name]
+            print(
+                f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
+                f"{100 * g['under_1']:.0f}% under 1x, {100 * g['share']:.0f}% of the audit"
+            )
+    syn = pipe["synthetic"]
+    print(
+        f"  synthetic pages: cosmetic {syn['cosmetic_ms']:.2f} ms vs parse {syn['parse_ms']:.2f}"
+        f" ms, audit {syn['audit_ms']:.1f} ms"
+    )
+    for r in pipe["real"]:
+        print(
+            f"  {r['page']}: cosmetic {r['cosmetic_ms']:.2f} ms vs parse {r['parse_ms']:.2f} ms,"
+            f" audit {r['audit_ms']:.1f} ms"
+        )
     return 0
 
 
