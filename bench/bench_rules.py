@@ -324,24 +324,31 @@ def corpus_ratios(eng: Any, n: int) -> dict[str, Any]:
     bench's corpus: /usr/share/doc and Python's docs), by page size."""
     from bench_bulk import find_pages
 
-    rows: list[tuple[int, float]] = []
+    rows: list[tuple[int, float, float]] = []
     for path in find_pages(n, 7):
         html = path.read_bytes()
         p_ms, c_ms, _ = _page_costs(eng, html, "docs.example.org", 5)
-        rows.append((len(html), c_ms / p_ms))
-    out: dict[str, Any] = {"pages": len(rows)}
+        rows.append((len(html), c_ms / p_ms, 0.0))
+    return {"pages": len(rows), **_by_size(rows)}
+
+
+def _by_size(rows: list[tuple[int, float, float]]) -> dict[str, Any]:
+    """(page bytes, cosmetic ÷ parse, share of the audit) rows -> per size bucket: pages,
+    median ratio, share of pages under 1x, median share."""
+    out: dict[str, Any] = {}
     for name, lo, hi in [
         ("all", 0, 1 << 40),
         ("<10KB", 0, 10240),
         ("10-50KB", 10240, 51200),
         (">=50KB", 51200, 1 << 40),
     ]:
-        rs = [r for size, r in rows if lo <= size < hi]
+        rs = [(r, share) for size, r, share in rows if lo <= size < hi]
         if rs:
             out[name] = {
                 "n": len(rs),
-                "median": statistics.median(rs),
-                "under_1": sum(r < 1 for r in rs) / len(rs),
+                "median": statistics.median(r for r, _ in rs),
+                "under_1": sum(r < 1 for r, _ in rs) / len(rs),
+                "share": statistics.median(share for _, share in rs),
             }
     return out
 
@@ -396,21 +403,8 @@ def pipeline_ratios(eng: Any, n: int) -> dict[str, Any]:
                     rows.append((name, len(html), took["parse"], took["cosmetic"], total))
     finally:
         pipeline.parse_html_bytes = parse
-    out: dict[str, Any] = {"pages": len(rows)}
-    for label, lo, hi in [
-        ("all", 0, 1 << 40),
-        ("<10KB", 0, 10240),
-        ("10-50KB", 10240, 51200),
-        (">=50KB", 51200, 1 << 40),
-    ]:
-        rs = [(c / p, c / t) for _, size, p, c, t in rows[:n] if lo <= size < hi]
-        if rs:
-            out[label] = {
-                "n": len(rs),
-                "median": statistics.median(r for r, _ in rs),
-                "under_1": sum(r < 1 for r, _ in rs) / len(rs),
-                "share": statistics.median(s for _, s in rs),
-            }
+    out: dict[str, Any] = {"pages": len(rows[:n])}
+    out.update(_by_size([(size, c / p, c / t) for _, size, p, c, t in rows[:n]]))
     synthetic = [(p, c, t) for name, _, p, c, t in rows if name.startswith("synthetic")]
     out["synthetic"] = {
         "parse_ms": statistics.median(p for p, _, _ in synthetic) * 1e3,
@@ -533,25 +527,13 @@ def main() -> int:
         )
     corpus = c["corpus"]
     print(f"cosmetic ÷ parse over {corpus['pages']} real documents (bench_bulk.find_pages):")
-    for name in ("all", "<10KB", "10-50KB", ">=50KB"):
-        if name in corpus:
-            g = corpus[name]
-            print(
-                f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
-                f"{100 * g['under_1']:.0f}% under 1x"
-            )
+    _print_by_size(corpus, share=False)
     pipe = c["pipeline"]
     print(
         "in the pipeline (auditor.pipeline.audit_document, each page once in turn), "
         "cosmetic ÷ parse and the pass's share of the page audit:"
     )
-    for name in ("all", "<10KB", "10-50KB", ">=50KB"):
-        if name in pipe:
-            g = pipe[name]
-            print(
-                f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
-                f"{100 * g['under_1']:.0f}% under 1x, {100 * g['share']:.0f}% of the audit"
-            )
+    _print_by_size(pipe, share=True)
     syn = pipe["synthetic"]
     print(
         f"  synthetic pages: cosmetic {syn['cosmetic_ms']:.2f} ms vs parse {syn['parse_ms']:.2f}"
@@ -563,6 +545,17 @@ def main() -> int:
             f" audit {r['audit_ms']:.1f} ms"
         )
     return 0
+
+
+def _print_by_size(buckets: dict[str, Any], share: bool) -> None:
+    for name in ("all", "<10KB", "10-50KB", ">=50KB"):
+        if name in buckets:
+            g = buckets[name]
+            of_audit = f", {100 * g['share']:.0f}% of the audit" if share else ""
+            print(
+                f"  {name}: {g['n']} pages, median {g['median']:.2f}x, "
+                f"{100 * g['under_1']:.0f}% under 1x{of_audit}"
+            )
 
 
 if __name__ == "__main__":

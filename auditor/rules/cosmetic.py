@@ -908,6 +908,17 @@ def _carries(tree: Any, key: str) -> bool:
     return False
 
 
+def _one_selector(sel: str) -> Any:
+    """cssselect's tree of `sel` when it is one selector without a pseudo-element, else None."""
+    try:
+        parsed = cssparse(sel)
+    except SelectorError:
+        return None
+    if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+        return None
+    return parsed[0].parsed_tree
+
+
 def local_xpath(sel: str, key: str) -> etree.XPath | None:
     """An XPath that, from an element carrying `key`, finds what `sel` matches through it.
 
@@ -918,14 +929,10 @@ def local_xpath(sel: str, key: str) -> etree.XPath | None:
     >>> local_xpath("div.ad-box > span", ".ad-box").path.endswith("]/child::span")
     True
     """
-    try:
-        parsed = cssparse(sel)
-    except SelectorError:
-        return None
-    if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+    node: Any = _one_selector(sel)
+    if node is None:
         return None
     chain: list[tuple[str, Any]] = []  # (combinator before it, compound), left to right
-    node: Any = parsed[0].parsed_tree
     while type(node).__name__ == "CombinedSelector":
         chain.append((node.combinator, node.subselector))
         node = node.selector
@@ -1003,14 +1010,10 @@ def compound_checks(sel: str) -> tuple[str | None, tuple[Check, ...]] | None:
     class and attribute tests -- `ins.adsbygoogle[data-ad-client]`, `[id^="div-gpt"]` --
     so an element can be tested in Python instead of by an XPath call (≈3 µs each);
     None for anything else (combinators, pseudo-classes, namespaces, `i` flags, `!=`)."""
-    try:
-        parsed = cssparse(sel)
-    except SelectorError:
-        return None
-    if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+    node: Any = _one_selector(sel)
+    if node is None:
         return None
     checks: list[Check] = []
-    node: Any = parsed[0].parsed_tree
     while True:
         kind = type(node).__name__
         if kind == "Class":
