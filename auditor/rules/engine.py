@@ -182,7 +182,6 @@ class Engine:
         # those keys, exception buckets of them)
         self._sources: dict[str | None, _SourceInfo] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
-        self._switches: dict[str, tuple[bool, bool]] = {}
         # page host -> (generic hiding on, specific hiding on, its domain-list keys)
         self._cosmetic_hosts: dict[str, tuple[bool, bool, tuple[str, ...]]] = {}
 
@@ -451,15 +450,8 @@ class Engine:
     # -- cosmetic ----------------------------------------------------------------
 
     def page_switches(self, hostname: str) -> tuple[bool, bool]:
-        """(generic, specific): whether each kind of element hiding applies on this host."""
-        hit = self._switches.get(hostname)
-        if hit is None:
-            if len(self._switches) > 4096:
-                self._switches.clear()
-            hit = self._switches[hostname] = self._page_switches(hostname)
-        return hit
-
-    def _page_switches(self, hostname: str) -> tuple[bool, bool]:
+        """(generic, specific): whether each kind of element hiding applies on this host
+        (`cosmetic` keeps the answer per host)."""
         url = f"https://{hostname}/"
         net = self._net
 
