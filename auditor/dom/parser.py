@@ -48,12 +48,19 @@ def elements(result: object) -> list[etree._Element]:
 _IN_ORDER: Any = etree.XPath("$e/self::node()")
 
 
+def in_document_order(nodes: Iterable[Any]) -> list[Any]:
+    """Nodes of one tree in document order, once each: libxml2 sorts the node-set in C
+    (ranking every element of the page, or walking ancestor chains, in Python costs
+    about as much as parsing the page)."""
+    found = list(nodes)
+    return list(_IN_ORDER(found[0].getroottree(), e=found)) if found else []
+
+
 def document_rank(root: etree._Element, els: Iterable[etree._Element]) -> dict[etree._Element, int]:
     """element -> its rank (1, 2, ...) in document order, for those of `els` in `root`'s
-    tree; libxml2 sorts them in C, where ranking every element of the page in Python
-    cost as much as parsing it."""
-    mine = [e for e in dict.fromkeys(els) if e.getroottree().getroot() is root]
-    return {e: i for i, e in enumerate(_IN_ORDER(root, e=mine), 1)} if mine else {}
+    tree (`in_document_order` sorts one tree only)."""
+    mine = [e for e in els if e.getroottree().getroot() is root]
+    return {e: i for i, e in enumerate(in_document_order(mine), 1)}
 
 
 def line_of(el: etree._Element) -> int:

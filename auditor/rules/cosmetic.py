@@ -30,6 +30,7 @@ from cssselect import HTMLTranslator, SelectorError
 from cssselect import parse as cssparse
 from lxml import etree
 
+from auditor.dom.parser import in_document_order
 from auditor.rules.parse import CosmeticFilter
 
 # Entry tuple: (selector, rule text, list index, line, exclude domains | None, procedural,
@@ -342,13 +343,6 @@ def _guard_test(op: str, value: str, v: str) -> bool:
 
 
 @functools.lru_cache(maxsize=512)
-def _in_values(attr: str, tags: tuple[str, ...]) -> Any:
-    """The elements (of `tags`, or any) whose `attr` value is in `$all` (values, a line each)."""
-    # a substring test: a superset, checked exactly in Python; cheaper than framing
-    return etree.XPath(" | ".join(f"//{t}/@{attr}[contains($all, .)]/.." for t in tags or ("*",)))
-
-
-@functools.lru_cache(maxsize=512)
 def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) -> Any:
     """One XPath call for several carrier walks (see `PageFeatures._walk`), each over
     the attribute nodes of the elements of its names (() for any), so the test runs on
@@ -541,7 +535,8 @@ class PageFeatures:
             if attr in hinted:
                 held = [e.get(attr) for e in els]
                 if any(held.count(v) < self.values.count(v) for v in values):
-                    out[attr] = _in_values(attr, ())(self.root, all=args[attr])
+                    every = _carrier_query(((attr, ()),), 0)  # all elements
+                    out[attr] = every(self.root, **{attr: args[attr]})
         return out
 
     def _hinted(self, values: Iterable[str]) -> tuple[str, ...]:
@@ -961,16 +956,6 @@ def local_xpath(sel: str, key: str) -> etree.XPath | None:
         return None
 
 
-_IN_DOC_ORDER: Any = etree.XPath("$e/self::*")
-
-
-def _doc_order(els: Iterable[Any]) -> list[Any]:
-    """Elements of one tree in document order: libxml2 sorts the node-set in C (walking
-    ancestor chains in Python made a proxy, and a Python call, per ancestor)."""
-    found = list(els)
-    return list(_IN_DOC_ORDER(found[0], e=found)) if found else []
-
-
 # -- single compounds, tested in Python ------------------------------------------------
 
 _XPATH_SPACE = str.maketrans("\t\n\r", "   ")  # what XPath's normalize-space() folds
@@ -1250,7 +1235,7 @@ class CosmeticMatcher:
                     best[el] = e
         if not best:
             return []
-        els = _doc_order(best) if len(best) > 1 else list(best)
+        els = in_document_order(best) if len(best) > 1 else list(best)
         return [
             CosmeticHit(el, best[el][E_TEXT], list_names[best[el][E_LIST]], best[el][E_LINE])
             for el in els

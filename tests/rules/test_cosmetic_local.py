@@ -9,6 +9,7 @@ from typing import Any
 import lxml.html
 import pytest
 
+from auditor.dom.parser import in_document_order
 from auditor.rules import Engine
 from auditor.rules.cosmetic import (
     E_EXC,
@@ -17,7 +18,6 @@ from auditor.rules.cosmetic import (
     E_PROC,
     E_SEL,
     CosmeticMatcher,
-    _doc_order,
     compound_checks,
     local_xpath,
     passes,
@@ -40,7 +40,7 @@ def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
             prev = best.get(el)
             if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
                 best[el] = e
-    return [(el, best[el][1]) for el in _doc_order(best)]
+    return [(el, best[el][1]) for el in in_document_order(best)]
 
 
 # Ad markup of many shapes: keyed (ids, classes, hrefs, data- attributes, tags) and
@@ -81,7 +81,7 @@ def _reference_all(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]
             prev = best.get(el)
             if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
                 best[el] = e
-    return [(el, best[el][1]) for el in _doc_order(best)]
+    return [(el, best[el][1]) for el in in_document_order(best)]
 
 
 @pytest.mark.slow
@@ -135,7 +135,7 @@ def test_local_xpath(sel: str, key: str, page: str, tags: list[str]) -> None:
         or (kind == "[" and e.get(name) is not None)
     ]
     found = {el for c in carriers for el in xp(c)}
-    assert [e.tag for e in _doc_order(found)] == tags
+    assert [e.tag for e in in_document_order(found)] == tags
     assert found == set(root.cssselect(sel))
 
 
