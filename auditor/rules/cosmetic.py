@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cssselect import HTMLTranslator, SelectorError
 from cssselect import parse as cssparse
@@ -232,7 +232,10 @@ def _strip_parens(sel: str) -> str | None:
     return "".join(out) if depth == 0 and not quote else None
 
 
-def attribute_guard(sel: str) -> tuple[str, str, str] | None:
+Guard = tuple[str, str, str]  # (attribute, operator, value)
+
+
+def attribute_guard(sel: str) -> Guard | None:
     """A top-level `[attr op "value"]` condition of the selector: a cheap text test on the
     page's values of `attr` that must pass before the selector is worth evaluating.
 
@@ -242,7 +245,7 @@ def attribute_guard(sel: str) -> tuple[str, str, str] | None:
     top = _strip_parens(sel)
     if top is None:
         return None
-    best: tuple[str, str, str] | None = None
+    best: Guard | None = None
     for m in _ATTR_COND_RE.finditer(top):
         value = next((g for g in m.group(3, 4, 5) if g is not None), "")
         if not m.group(2) or not value or "\\" in value:
@@ -288,43 +291,59 @@ _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart:
 _SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
 _XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
 _BY_ID: Any = etree.XPath("id($v)")
+_ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
 GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
 
 
-def guard_key(guard: tuple[str, str, str]) -> str:
+def guard_key(guard: Guard) -> str:
     return GUARD + "\x00".join(guard)
 
 
-_G_ID, _G_CLASS, _G_HOST, _G_VALUES = 0, 1, 2, 3
+Needles = tuple[tuple[str, Guard], ...]  # (substring the page must hold, guard)
 
 
-def guard_plan(
-    guards: Iterable[tuple[str, str, str]],
-) -> list[tuple[int, str, str, tuple[str, str, str]]]:
-    """(how, head, needle, guard) per distinct guard, for `PageFeatures.passing`: ids and
-    classes are tested on their NUL-separated values (a 4-character head first for
-    prefixes), URL-prefix hrefs on the page's hosts, the rest on all values run together."""
-    plan: list[tuple[int, str, str, tuple[str, str, str]]] = []
+class GuardPlan(NamedTuple):
+    """The guards of unkeyed selectors, sorted by what `PageFeatures.passing` tests them
+    on, so a page costs a set intersection plus one substring test per remaining guard."""
+
+    ids: Needles  # on the page's ids, NUL-separated
+    classes: Needles  # on its class attribute values, NUL-separated
+    hosts: dict[str, tuple[Guard, ...]]  # whole host of a URL-prefix href -> guards
+    host_starts: Needles  # a host's beginning, on "@host NUL" per host
+    values: Needles  # on all attribute values run together
+
+
+def guard_plan(guards: Iterable[Guard]) -> GuardPlan:
+    """The plan for these guards (each distinct one once)."""
+    ids: list[tuple[str, Guard]] = []
+    classes: list[tuple[str, Guard]] = []
+    hosts: dict[str, list[Guard]] = {}
+    host_starts: list[tuple[str, Guard]] = []
+    values: list[tuple[str, Guard]] = []
     for g in dict.fromkeys(guards):
         attr, op, value = g
         if attr in ("id", "class"):
-            how = _G_ID if attr == "id" else _G_CLASS
-            head = value[:4] if op == "^=" and len(value) >= 4 else ""
             needle = {
                 "^=": "\x00" + value,
                 "$=": value + "\x00",
                 "=": "\x00" + value + "\x00",
             }.get(op, value)
-            plan.append((how, head, needle, g))
+            (ids if attr == "id" else classes).append((needle, g))
             continue
         m = _URL_HOST_RE.match(value.lower()) if attr == "href" and op in ("^=", "=") else None
-        if m is not None:
-            # the host, whole when more follows it, else a host's beginning
-            whole = m.end() < len(value)
-            plan.append((_G_HOST, "", "@" + m.group(1) + ("\x00" if whole else ""), g))
+        if m is None:
+            values.append((value, g))
+        elif m.end() < len(value):  # more follows: the host is whole
+            hosts.setdefault(m.group(1), []).append(g)
         else:
-            plan.append((_G_VALUES, "", value, g))
-    return plan
+            host_starts.append(("@" + m.group(1), g))
+    return GuardPlan(
+        tuple(ids),
+        tuple(classes),
+        {h: tuple(gs) for h, gs in hosts.items()},
+        tuple(host_starts),
+        tuple(values),
+    )
 
 
 def _guard_test(op: str, value: str, v: str) -> bool:
@@ -382,7 +401,7 @@ class PageFeatures:
 
     def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
         self.root = root
-        self.ids: list[str] = _IDS(root)
+        self.ids: list[str] = _page_ids(root, fresh=source is not None)  # distinct
         self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
@@ -419,30 +438,31 @@ class PageFeatures:
         return names is not None and key[1:] in names
 
     def lacks(self, names: tuple[bytes, ...]) -> bool:
-        """Whether the page's markup surely lacks one of these (lowered) attribute names."""
+        """Whether the page's markup surely lacks one of these (lowered) attribute names
+        (a `data-` one: among the names already read from it, not by another scan)."""
         src = self.source
-        return src is not None and any(n not in src for n in names)
+        if src is None:
+            return False
+        data = self.names["["]
+        return any(
+            n.decode() not in data if n.startswith(b"data-") else n not in src for n in names
+        )
 
-    def passing(self, plan: Sequence[tuple[int, str, str, tuple[str, str, str]]]) -> set[Any]:
-        """The guards of `plan` (see `guard_plan`) the page may pass: each a necessary
-        condition for an element to pass `[attr op value]` here."""
-        out: set[Any] = set()
-        add = out.add
-        ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
-        classes = "\x00" + "\x00".join(self.classes) + "\x00" if self.classes else ""
-        heads = ({v[:4] for v in self.ids}, {v[:4] for v in self.classes})
-        hosts = self.hosts
-        values = self.values
-        for how, head, needle, g in plan:
-            if how == _G_HOST:
-                if needle in hosts:
-                    add(g)
-            elif how <= _G_CLASS:  # id or class: the head prefilters prefix tests
-                joined = ids if how == _G_ID else classes
-                if joined and (not head or head in heads[how]) and needle in joined:
-                    add(g)
-            elif needle in values:
-                add(g)
+    def passing(self, plan: GuardPlan) -> set[Guard]:
+        """The guards of `plan` the page may pass: each a necessary condition for an
+        element to pass `[attr op value]` here."""
+        out: set[Guard] = set()
+        if self.ids:
+            ids = "\x00" + "\x00".join(self.ids) + "\x00"
+            out.update([g for needle, g in plan.ids if needle in ids])
+        if self.classes:
+            classes = "\x00" + "\x00".join(self.classes) + "\x00"
+            out.update([g for needle, g in plan.classes if needle in classes])
+        for host in plan.hosts.keys() & self.names["@"]:
+            out.update(plan.hosts[host])
+        hosts, values = self.hosts, self.values
+        out.update([g for needle, g in plan.host_starts if needle in hosts])
+        out.update([g for needle, g in plan.values if needle in values])
         return out
 
     def carriers(
@@ -567,18 +587,18 @@ class PageFeatures:
 
     def _ids_passing(self, op: str, value: str) -> list[str]:
         if op == "=":
-            return [value] if value in self.ids else []
+            return [value] if value in self.names["#"] else []
         if op == "^=":
             joined = "\x00" + "\x00".join(self.ids) + "\x00"
             rx = "\x00(" + re.escape(value) + "[^\x00]*)"
             return list(dict.fromkeys(re.findall(rx, joined)))
-        return [v for v in dict.fromkeys(self.ids) if _guard_test(op, value, v)]
+        return [v for v in self.ids if _guard_test(op, value, v)]
 
     def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
-        """id value -> its element, for the values that occur once on the page, by one
-        `id()` call (the parser's ID table, no walk)."""
-        ids = self.ids
-        single = [v for v in values if v and v.isprintable() and " " not in v and ids.count(v) == 1]
+        """id value -> its element, for the values that occur once on the page (in one
+        attribute value at most), by one `id()` call (the parser's ID table, no walk)."""
+        count = self.values.count
+        single = [v for v in values if v and v.isprintable() and " " not in v and count(v) == 1]
         if not single:
             return {}
         found: dict[str, list[Any]] = {}
@@ -587,6 +607,19 @@ class PageFeatures:
             if v in values:
                 found[v] = [e]
         return found
+
+
+def _page_ids(root: Any, fresh: bool) -> list[str]:
+    """The page's distinct id values. From a tree fresh from the parser, its ID table:
+    libxml2 files each HTML `id` there as it parses (and `<a name>`s: a superset, which
+    keys and guards allow), so no walk is needed. Otherwise, or when this lxml has no
+    table to offer, a walk."""
+    if fresh:
+        try:
+            return list(_ID_TABLE(root).keys())
+        except (AttributeError, TypeError, ValueError):  # no ID table, or no such class
+            pass
+    return [v for v in dict.fromkeys(_IDS(root)) if v]
 
 
 def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple[str, ...] | None:

@@ -18,6 +18,7 @@ from auditor.rules.cosmetic import (
     E_PROC,
     E_SEL,
     CosmeticMatcher,
+    PageFeatures,
     compound_checks,
     local_xpath,
     passes,
@@ -240,3 +241,31 @@ def test_a_key_carried_by_no_element_skips_its_selectors(
 
     monkeypatch.setattr(CosmeticMatcher, "finder", no_root_walk)
     assert full_engine.cosmetic(root, "www.example.org", page) == []
+
+
+# Ids come from the parser's ID table when the markup is at hand. libxml2 files
+# `<a name>` values there too, and only the first element of a repeated id.
+ID_PAGE = b"""<html><body><a name="taboola-below-article-thumbnails">anchor</a>
+<div id="taboola-below-article-thumbnails">after a same-named anchor</div>
+<a name="div-gpt-ad-9">an anchor only</a>
+<div id="div-gpt-ad-&#49;">by reference</div>
+<div id="div-gpt-ad-2">first</div><p title="div-gpt-ad-2"></p><div id="div-gpt-ad-2">again</div>
+</body></html>"""
+
+
+@pytest.mark.slow
+def test_ids_from_the_parsers_table_lose_nothing(full_engine: Engine) -> None:
+    root = lxml.html.fromstring(ID_PAGE, parser=PARSER)
+    ids = set(PageFeatures(root, (), ID_PAGE).ids)
+    assert {"div-gpt-ad-1", "div-gpt-ad-2", "taboola-below-article-thumbnails"} <= ids
+    assert "div-gpt-ad-9" in ids  # an anchor's name: a superset, which keys allow
+    expected = _reference_all(full_engine, root, "www.example.org")
+    assert sorted(el.text for el, _ in expected) == [
+        "after a same-named anchor",
+        "again",
+        "by reference",
+        "first",
+    ]
+    got = full_engine.cosmetic(root, "www.example.org", ID_PAGE)
+    assert [(h.element, h.rule) for h in got] == expected
+    assert [(h.element, h.rule) for h in full_engine.cosmetic(root, "www.example.org")] == expected
