@@ -1076,12 +1076,14 @@ class CosmeticMatcher:
     __slots__ = (
         "_compounds",
         "_finders",
+        "_guarded",
         "_keyed_names",
         "_keys",
         "_local",
         "_needs",
         "_plan",
         "_tag_query",
+        "_unguarded",
         "failed",
         "index",
     )
@@ -1094,7 +1096,16 @@ class CosmeticMatcher:
         self._keys: dict[str, str | None] = {}
         self._needs: dict[str, tuple[bytes, ...]] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
-        self._plan = guard_plan(e[E_GUARD] for e in index.unkeyed if e[E_GUARD] is not None)
+        # unkeyed entries: evaluated from the root, or filed by their guard
+        self._unguarded: list[Entry] = []
+        self._guarded: dict[Guard, list[Entry]] = {}
+        for e in index.unkeyed:
+            g = e[E_GUARD]
+            if g is None:
+                self._unguarded.append(e)
+            else:
+                self._guarded.setdefault(g, []).append(e)
+        self._plan = guard_plan(self._guarded)
         # kind of key -> name -> key, for intersecting with what a page holds
         self._keyed_names: dict[str, dict[str, str]] = {}
         for k in index.keyed:
@@ -1195,13 +1206,10 @@ class CosmeticMatcher:
                     for n in by_name.keys() & names:
                         k = by_name[n]
                         out.extend((e, k) for e in keyed[k])
-            passing = page.passing(self._plan)
-            for e in idx.unkeyed:
-                g = e[E_GUARD]
-                if g is None:
-                    out.append((e, None))
-                elif g in passing:
-                    out.append((e, guard_key(g)))
+            out.extend((e, None) for e in self._unguarded)
+            for g in page.passing(self._plan):
+                gk = guard_key(g)
+                out.extend((e, gk) for e in self._guarded[g])
         keyset = set(keys)
         kept = [
             (e, k)
