@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from auditor.dom.parser import in_document_order
-from auditor.rules import Engine
+from auditor.rules import Engine, cosmetic
 from auditor.rules.cosmetic import (
     E_EXC,
     E_LINE,
@@ -207,11 +207,12 @@ HIDDEN_PAGE = b"""<html><body><p>The OUTBRAIN widget and the taboola one.</p>
 <aside id="taboola-below-article-thumbnails">1</aside>
 <article id="taboola-below-article-thumbnails">2</article>
 <div class="sponsored-post">s</div><b class="sponsored-post">t</b>
-</body></html>"""
+""" + b"<p class='filler'>Paragraph of the article.</p>\n" * 200 + b"</body></html>"
 
 
 @pytest.mark.slow
 def test_narrowed_walks_lose_nothing(full_engine: Engine) -> None:
+    assert len(HIDDEN_PAGE) >= cosmetic._HINT_MIN_BYTES  # large enough to be scanned
     root = lxml.html.fromstring(HIDDEN_PAGE, parser=PARSER)
     expected = _reference(full_engine, root, "www.example.org")
     tags = [el.tag for el, _ in expected]
