@@ -419,7 +419,7 @@ class PageFeatures:
         self.names["."] = set(" ".join(self.classes).split())
         # values are run together: a host is still preceded by its `//`
         hosts = set(_RUN_HOST_RE.findall(self.values.lower()))
-        self.hosts = "".join(f"@{h}\x00" for h in hosts)  # for URL-prefix guards
+        self.hosts = "@" + "\x00@".join(hosts) + "\x00" if hosts else ""  # URL-prefix guards
         self.names["@"] = hosts
         self._data: dict[str, list[Any]] = {}
         if self.source is None:
