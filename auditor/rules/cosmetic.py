@@ -1235,8 +1235,9 @@ class CosmeticMatcher:
     ) -> list[CosmeticHit]:
         """Hidden elements in document order, each with the first rule (list order) hiding it.
 
-        `source` is the markup `root` was parsed from, when the caller has it: the names
-        of `data-` attributes are then read from it, not from every attribute node."""
+        `source` is the markup `root` was parsed from, when the caller has it and has not
+        changed the tree: the names of `data-` attributes are then read from it, not
+        from every attribute node, and the ids from the parser's ID table."""
         best: dict[Any, Entry] = {}
         cands, page = self.candidates(root, keys, generic, specific, source=source)
         carriers: dict[str, list[Any]] = {}

@@ -478,8 +478,9 @@ class Engine:
     def cosmetic(self, root: Any, hostname: str, source: bytes | None = None) -> list[CosmeticHit]:
         """Elements a `##` rule hides on `hostname` (after `#@#` exceptions), in document order.
 
-        Pass `source`, the bytes `root` was parsed from, when you have them: the pass is
-        then cheaper (see `CosmeticMatcher.hits`); the hits are the same."""
+        Pass `source`, the bytes `root` was parsed from, when you have them and the tree
+        is as the parser left it: the pass is then cheaper (see `CosmeticMatcher.hits`);
+        the hits are the same."""
         host = (hostname or "").lower().rstrip(".")
         plan = self._cosmetic_hosts.get(host)
         if plan is None:  # per host, not per page: the pages of one site share it
