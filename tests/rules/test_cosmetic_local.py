@@ -4,6 +4,7 @@ full lists; and `local_xpath` splits selectors at their key."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import lxml.html
@@ -30,11 +31,12 @@ from .conftest import load_bench_module
 PARSER = lxml.html.HTMLParser(remove_comments=False)
 
 
-def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
+def _from_root(engine: Engine, root: Any, entries: Iterable[Any]) -> list[tuple[Any, str]]:
+    """(element, rule) for what `entries` hide, each evaluated from the root, the first
+    rule in list order winning, in document order."""
     cos = engine._cos
-    cands, _ = cos.candidates(root, host_keys(host))
     best: dict[Any, Any] = {}
-    for e, _k in cands:
+    for e in entries:
         for el in cos.finder(e[E_SEL], e[E_PROC])(root):
             if not isinstance(el.tag, str):
                 continue
@@ -42,6 +44,12 @@ def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
             if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
                 best[el] = e
     return [(el, best[el][1]) for el in in_document_order(best)]
+
+
+def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
+    """The candidates of the page, each evaluated from the root (no element-local step)."""
+    cands, _ = engine._cos.candidates(root, host_keys(host))
+    return _from_root(engine, root, (e for e, _k in cands))
 
 
 # Ad markup of many shapes: keyed (ids, classes, hrefs, data- attributes, tags) and
@@ -64,25 +72,19 @@ AD_PAGE = b"""<html><body><p>Story</p>
 def _reference_all(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
     """Every generic selector and the host's specific ones, from the root: no keys, no
     guards, no element-local evaluation."""
-    cos = engine._cos
-    idx = cos.index
+    idx = engine._cos.index
     keys = host_keys(host)
     excepted = set(idx.generic_exceptions)
     for k in keys:
         excepted |= idx.specific_exceptions.get(k, frozenset())
     entries = [e for b in idx.keyed.values() for e in b] + list(idx.unkeyed)
     entries += [e for k in keys for e in idx.specific.get(k, ())]
-    best: dict[Any, Any] = {}
-    for e in entries:
-        if e[E_SEL] in excepted or (e[E_EXC] is not None and not e[E_EXC].isdisjoint(keys)):
-            continue
-        for el in cos.finder(e[E_SEL], e[E_PROC])(root):
-            if not isinstance(el.tag, str):
-                continue
-            prev = best.get(el)
-            if prev is None or (e[E_LIST], e[E_LINE]) < (prev[E_LIST], prev[E_LINE]):
-                best[el] = e
-    return [(el, best[el][1]) for el in in_document_order(best)]
+    applying = [
+        e
+        for e in entries
+        if e[E_SEL] not in excepted and (e[E_EXC] is None or e[E_EXC].isdisjoint(keys))
+    ]
+    return _from_root(engine, root, applying)
 
 
 @pytest.mark.slow
