@@ -381,7 +381,7 @@ _TAG_NAME = re.compile(rb"<([a-z][a-z0-9-]*)")
 _TAG_OK = re.compile(r"[a-z][a-z0-9-]*")
 _HINT_LIMIT = 16  # occurrences of a value in the markup past which its tags are not sought
 # below this, scanning the markup for the values saves less than it costs (measured on
-# python-policy.html cut to 6-48 KB: even at 6 KB, 12% faster from 16 KB)
+# python-policy.html cut to 6-48 KB: equal at 6 KB, 6-12% faster from 10 KB)
 _HINT_MIN_BYTES = 8192
 
 
@@ -391,6 +391,7 @@ class PageFeatures:
 
     __slots__ = (
         "_data",
+        "_joined_ids",
         "_raw",
         "_tags",
         "classes",
@@ -405,6 +406,7 @@ class PageFeatures:
     def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
         self.root = root
         self.ids: list[str] = _page_ids(root, fresh=source is not None)  # distinct
+        self._joined_ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
         self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
@@ -456,7 +458,7 @@ class PageFeatures:
         element to pass `[attr op value]` here."""
         out: set[Guard] = set()
         if self.ids:
-            ids = "\x00" + "\x00".join(self.ids) + "\x00"
+            ids = self._joined_ids
             out.update([g for needle, g in plan.ids if needle in ids])
         if self.classes:
             classes = "\x00" + "\x00".join(self.classes) + "\x00"
@@ -592,9 +594,8 @@ class PageFeatures:
         if op == "=":
             return [value] if value in self.names["#"] else []
         if op == "^=":
-            joined = "\x00" + "\x00".join(self.ids) + "\x00"
             rx = "\x00(" + re.escape(value) + "[^\x00]*)"
-            return list(dict.fromkeys(re.findall(rx, joined)))
+            return list(dict.fromkeys(re.findall(rx, self._joined_ids)))
         return [v for v in self.ids if _guard_test(op, value, v)]
 
     def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
