@@ -346,21 +346,6 @@ def guard_plan(guards: Iterable[Guard]) -> GuardPlan:
     )
 
 
-def _guard_test(op: str, value: str, v: str) -> bool:
-    """CSS attribute operator `op` with `value`, on the attribute value `v`."""
-    if op == "^=":
-        return v.startswith(value)
-    if op == "$=":
-        return v.endswith(value)
-    if op == "=":
-        return v == value
-    if op == "~=":
-        return value in v.split()
-    if op == "|=":
-        return v == value or v.startswith(value + "-")
-    return value in v
-
-
 @functools.lru_cache(maxsize=512)
 def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) -> Any:
     """One XPath call for several carrier walks (see `PageFeatures._walk`), each over
@@ -415,7 +400,7 @@ class PageFeatures:
         # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
         self._raw = source if ascii_compatible else None
-        self.source = source.lower() if source is not None and ascii_compatible else None
+        self.source = self._raw.lower() if self._raw is not None else None
         # per kind of key, the names the page holds (see `has`)
         self.names: dict[str, set[str]] = {"#": set(self.ids)}
         self.names["."] = set(" ".join(self.classes).split())
@@ -457,8 +442,7 @@ class PageFeatures:
         """The guards of `plan` the page may pass: each a necessary condition for an
         element to pass `[attr op value]` here."""
         out: set[Guard] = set()
-        if self.ids:
-            ids = self._joined_ids
+        if ids := self._joined_ids:
             out.update([g for needle, g in plan.ids if needle in ids])
         if self.classes:
             classes = "\x00" + "\x00".join(self.classes) + "\x00"
@@ -504,7 +488,7 @@ class PageFeatures:
                 if attr == "id":
                     id_values[k] = self._ids_passing(op, value)
                 elif attr == "class":
-                    class_values[k] = {v for v in self.classes if _guard_test(op, value, v)}
+                    class_values[k] = {v for v in self.classes if _check(op, value, v)}
                 elif attr == "href":
                     hrefs.setdefault(value, []).append(k)
         by_id = self._unique_ids({v for vs in id_values.values() for v in vs})
@@ -596,7 +580,7 @@ class PageFeatures:
         if op == "^=":
             rx = "\x00(" + re.escape(value) + "[^\x00]*)"
             return list(dict.fromkeys(re.findall(rx, self._joined_ids)))
-        return [v for v in self.ids if _guard_test(op, value, v)]
+        return [v for v in self.ids if _check(op, value, v)]
 
     def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
         """id value -> its element, for the values that occur once on the page (in one
@@ -661,8 +645,7 @@ def _carries_key(el: Any, key: str) -> bool:
     if kind == "@":
         return name in (el.get("href") or "").lower()
     attr, op, value = name.split("\x00", 2)
-    v = el.get(attr)
-    return v is not None and _guard_test(op, value, v)
+    return _check(op, value, el.get(attr))
 
 
 # -- evaluation -------------------------------------------------------------------
