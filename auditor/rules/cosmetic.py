@@ -907,16 +907,13 @@ def _carries(tree: Any, key: str) -> bool:
             return True
         if cls == "Attrib":
             attrib = str(node.attrib).lower()
+            value = str(getattr(node.value, "value", node.value))
             if kind == "[" and attrib == name and node.namespace is None:
                 return True
-            if guard is not None and attrib == guard[0] and node.operator == guard[1]:
-                value = str(node.value.value if hasattr(node.value, "value") else node.value)
-                if value == guard[2]:
-                    return True
-            if kind == "@" and attrib == "href" and node.operator == "^=":
-                value = str(node.value.value if hasattr(node.value, "value") else node.value)
-                if name in value.lower():
-                    return True
+            if guard is not None and (attrib, node.operator, value) == tuple(guard):
+                return True
+            if kind == "@" and attrib == "href" and node.operator == "^=" and name in value.lower():
+                return True
         if kind == "<" and cls == "Element":
             return str(node.element or "").lower() == name
         node = getattr(node, "selector", None)
