@@ -69,6 +69,9 @@ class Network:
     hosts: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
     loaders: tuple[str, ...] = ()
+    # loaders the vendor's own tag includes once per unit (legacy show_ads.js): a repeat
+    # of these is how the tag works, not a kit pasting whole units
+    unit_loaders: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()
     inline: tuple[re.Pattern[str], ...] = ()
     slots: tuple[SlotSpec, ...] = ()
@@ -104,6 +107,11 @@ class Network:
         """Whether a URL of this network is its ad/tag loader script."""
         path = url.split("?", 1)[0].split("#", 1)[0]
         return any(loader in path for loader in self.loaders)
+
+    def is_unit_loader(self, url: str) -> bool:
+        """Whether a URL is a loader that the network's tag includes once per unit."""
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        return any(loader in path for loader in self.unit_loaders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +369,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
         loaders=_strings(entry, "loaders", where),
+        unit_loaders=_strings(entry, "unit_loaders", where),
         comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
         inline=tuple(_compile_regex(p, where) for p in _strings(entry, "inline", where)),
         slots=slots,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -179,6 +180,19 @@ def _in_widget(el: etree._Element) -> bool:
     return False
 
 
+def _shares(url: str) -> bool:
+    """A share or submit link: its query carries a URL (`sharer.php?u=https%3A…`,
+    `digg.com/submit?url=…`). Link farms link to their targets, not through a sharer.
+
+    >>> _shares("https://digg.com/submit?phase=2&url=https%3A%2F%2Fp.dw.com%2Fp%2F2X")
+    True
+    >>> _shares("https://casino.example/best-slots")
+    False
+    """
+    query = urlsplit(url).query
+    return any("://" in value for _, value in parse_qsl(query))
+
+
 def _presumed_first_party(root: etree._Element) -> str | None:
     """With no page URL, the site most links point to is taken for the page's own."""
     domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
@@ -211,7 +225,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             host = host_of(url)
             if not is_third_party(host, first_party):
                 continue
-            if _category(ctx.catalogue, url, host) in _BENIGN_LINK:
+            if _category(ctx.catalogue, url, host) in _BENIGN_LINK or _shares(url):
                 continue
             offsite.setdefault(url, registrable_domain(host))
         domains = sorted(set(offsite.values()))

@@ -32,20 +32,31 @@ _BODY_CONTAINERS = etree.XPath(
 
 
 def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
-    """The same ad loader script included more than once: a kit pasting whole units."""
+    """The same ad loader included more than once: a kit pasting whole units.
+
+    Loaders are the catalogue's `loaders` (or, for networks it does not know, any
+    advertising script); `unit_loaders`, which a vendor's own tag repeats per unit, do
+    not count. In a post body the copies are injected units (`medium`); in a full page
+    they are the publisher's own copy-paste (`low`).
+    """
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, str]] = {}
     for res in ctx.resources:
         if res.via != "script[src]" or res.category is not Category.ADVERTISING:
             continue
+        network = ctx.catalogue.network_named(res.network) if res.network else None
+        if network is not None and (network.is_unit_loader(res.url)
+                                    or (network.loaders and not network.is_loader(res.url))):
+            continue
         counts[res.url] += 1
         first.setdefault(res.url, (res.line, res.xpath))
+    severity = Severity.MEDIUM if ctx.document.in_post_body else Severity.LOW
     for url, count in counts.items():
         if count > 1:
             line, xpath = first[url]
             yield finding(
                 "duplicate-loader",
-                Severity.MEDIUM,
+                severity,
                 f"ad loader {url} is included {count} times ({count - 1} redundant copies): "
                 "units pasted whole, one per slot",
                 evidence=url,
@@ -55,49 +66,59 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
 
 
 def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
-    """Ad units inside the post or article body rather than the theme's ad areas.
+    """Ad units someone other than the site's template put into the page.
 
     A WordPress post body (`content.rendered`) never legitimately holds ad code: the
-    theme places ads. In a full HTML page, a publisher may place ads between
-    paragraphs, so only a unit pasted whole (its loader script inside the article
-    body too) counts as injected.
+    theme places ads. In a full page, publishers place their own ads between
+    paragraphs, so a unit in the article body is injected only with evidence: its
+    network's loader sits inside the body too and the network appears nowhere outside
+    it (not the site's ad stack), or the ad code comes after the closing `</html>`.
+    How much ad load a publisher's own template carries is a metric, not a finding.
     """
     if ctx.root is None:
         return
     # Affiliate widgets (Amazon native shopping ads) are placed in posts by design.
-    slots = [s for s in ctx.slots if s.category is not Category.AFFILIATE]
+    slots = [s for s in ctx.slots if s.category is not Category.AFFILIATE and s.kind == "ad"]
+    after = _after_html(ctx)
     if ctx.document.in_post_body:
-        in_body = [s for s in slots if s.kind == "ad"]
-        where = "the post body (WordPress content.rendered)"
+        groups = {"the post body (WordPress content.rendered)": slots}
     else:
         paths = [xpath_of(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
 
-        def inside(xpath: str) -> str | None:
-            return next((p for p in paths if xpath.startswith(p + "/")), None)
+        def inside(xpath: str) -> bool:
+            return any(xpath.startswith(p + "/") for p in paths)
 
-        loaders_in_body = {
-            (res.network, inside(res.xpath))
-            for res in ctx.resources
-            if res.via == "script[src]" and res.network and inside(res.xpath)
+        outside = {r.network for r in ctx.resources if r.network and not inside(r.xpath)}
+        outside |= {s.network for s in slots if s.network and not inside(s.xpath)}
+        loaders_in_body = {r.network for r in ctx.resources
+                           if r.via == "script[src]" and r.network and inside(r.xpath)}
+        groups = {
+            "the article body with its loader, a network the rest of the page does not use": [
+                s for s in slots if s.network in loaders_in_body - outside and inside(s.xpath)],
+            "the page after its closing </html>": [s for s in slots if after and s.line > after],
         }
-        in_body = [
-            s
-            for s in slots
-            if s.kind == "ad" and s.network and (s.network, inside(s.xpath)) in loaders_in_body
-        ]
-        where = "the article body, loader and all"
-    by_network: dict[str, list[int]] = defaultdict(list)
-    for slot in in_body:
-        by_network[slot.network or "unattributed"].append(slot.line)
-    for network, lines in sorted(by_network.items()):
-        yield finding(
-            "ad-in-body",
-            Severity.HIGH,
-            f"{len(lines)} {network} ad slot(s) injected inside {where}",
-            evidence=network,
-            line=min(lines),
-            key=(network, where),
-        )
+    for where, in_body in groups.items():
+        by_network: dict[str, list[int]] = defaultdict(list)
+        for slot in in_body:
+            by_network[slot.network or "unattributed"].append(slot.line)
+        for network, lines in sorted(by_network.items()):
+            yield finding(
+                "ad-in-body",
+                Severity.HIGH,
+                f"{len(lines)} {network} ad slot(s) injected inside {where}",
+                evidence=network,
+                line=min(lines),
+                key=(network, where),
+            )
+
+
+def _after_html(ctx: PageContext) -> int:
+    """The line of the page's last `</html>` when markup follows it, else 0."""
+    text = ctx.document.text
+    end = text.lower().rfind("</html>")
+    if end < 0 or "<" not in text[end + 7 :]:
+        return 0
+    return text.count("\n", 0, end) + 1
 
 
 def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:

@@ -1,5 +1,5 @@
-"""Obfuscated inline scripts: decode base64, char-code, hex, percent, reversed and
-P.A.C.K.E.R. payloads statically and report the URLs hidden inside.
+"""Obfuscated inline scripts: decode base64, char-code, hex, percent, reversed,
+shift-cipher and P.A.C.K.E.R. payloads statically and judge what they hide.
 
 Injected loaders hide their target (`eval(atob('…'))`) so that a scan of `src`
 attributes and URL literals misses it. Nothing here executes page code: literals are
@@ -7,10 +7,13 @@ decoded with bounded sizes (MAX_SCRIPT, MAX_DECODED) and depth (MAX_DEPTH), and
 `decode_script` is cached because the pipeline and several heuristics ask about the
 same script.
 
-A script counts as obfuscated only when a decoder feeds an execution sink (eval,
-Function, document.write, a `src`/`location` assignment), when it is packed or
-machine-obfuscated, or when decoding reveals URLs: `atob` alone is a normal API, and
-WordPress' emoji loader calls `String.fromCharCode` on every page.
+Decoding comes before judging. Escaping that hides no letter or digit (Blogger's
+`\x3d`, JSON's `\u002F`, `unescape('%3Cscript src=…')` of a URL in plain sight) is a
+serializer's habit, not obfuscation. A script is obfuscated when it is machine-obfuscated
+(packed, `_0x` identifiers, shift-cipher strings) or when an encoding that hides
+letters and digits carries code or a URL the code loads. It is `high` only when the
+hidden code loads or sends the visitor to another site's host that the page does not
+otherwise name, or starts a miner: what a reviewer would act on.
 """
 
 from __future__ import annotations
@@ -18,17 +21,15 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import math
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from lxml import etree
 
 from auditor.dom.inline_js import loaded_urls, type_from_extension
-from auditor.dom.parser import elements, line_of, xpath_of
+from auditor.dom.parser import elements, line_of, parse_html, xpath_of
 from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.slots import inline_scripts
@@ -37,7 +38,6 @@ from auditor.urls import host_of, is_third_party, resolve
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
 MAX_DECODED = 256 * 1024  # decoded characters kept per script, all payloads together
 MAX_DEPTH = 3  # a payload inside a payload inside a payload
-MAX_LITERAL = 64 * 1024  # one encoded literal
 
 _ATOB_LITERAL = re.compile(r"""\batob\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
 _ATOB_NAME = re.compile(r"""\batob\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
@@ -77,7 +77,25 @@ _SINK_OF_DECODER = re.compile(
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _SINK = re.compile(r"\beval\s*\(|\bnew\s+Function\s*\(|\bdocument\s*\.\s*write(?:ln)?\s*\(")
 _OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
-_LONG_LITERAL = re.compile(r"""(['"])([^'"\s\\]{200,})\1""")
+# A string cipher: the same function applied to (literal, shift) again and again,
+# `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de".
+_CIPHER_HINT = re.compile(r"""['"]\s*,\s*-?\d{1,2}\s*\)""")
+# the last literal of a cipher call's first argument, and the shift after it
+_CIPHER_CALL = re.compile(r"""(['"])([^'"\s\\]{6,400})\1\s*,\s*(-?\d{1,2})\s*\)""")
+# what a decoded cipher string reads as when it is one: a host, a URL or a file path
+_READABLE = re.compile(
+    r"(?:https?:)?(?://)?[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})+(?:[/:?].*)?$"
+    r"|.*\w/\w.*|.*\.(?:jpe?g|png|gif|js|css|html?|php)$",
+    re.I,
+)
+# API names spelled in pieces so that scanners miss them: String.prototype["ch"+"ar"+"At"]
+_SPLIT_NAME = re.compile(r"""\[\s*((?:(['"])[\w$]{1,6}\2\s*\+\s*)+(['"])[\w$]{1,6}\3)\s*\]""")
+_API_NAMES = frozenset({
+    "charAt", "charCodeAt", "fromCharCode", "write", "writeln", "eval", "createElement",
+    "appendChild", "insertBefore", "getElementById", "innerHTML", "outerHTML", "src", "location",
+    "cookie", "atob", "btoa", "setAttribute", "insertRule", "styleSheets", "href", "Function",
+})
+CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
 # What the 60 characters before a decoder say its result is used for.
 _LOCATION_SINK = re.compile(
     r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*"
@@ -86,13 +104,18 @@ _LOCATION_SINK = re.compile(
 _SRC_SINK = re.compile(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
-_WRITE_SINK = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(\s*(?:[\w$.]+\s*\(\s*){0,2}$")
 _CREATES_ELEMENT = re.compile(r"""createElement\(\s*['"](script|iframe|img)['"]""")
 _HTML_SRC = re.compile(
     r"""<(script|iframe|img|frame|embed)\b[^>]*?\bsrc\s*=\s*['"]?([^'"\s>]+)""", re.I
 )
 _ANY_URL = re.compile(
     r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s'"<>`)\\]*)?"""
+)
+# Decoded text that is code (or markup that runs code), not a string or an e-mail link.
+_CODE = re.compile(
+    r"\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|<script|<iframe|\blocation\b"
+    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>",
+    re.I,
 )
 _TAG_TYPES = {
     "script": RequestType.SCRIPT,
@@ -103,6 +126,12 @@ _TAG_TYPES = {
 }
 _HANDLERS = etree.XPath("//*[@onerror or @onload or @onclick or @onmouseover]")
 _HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
+# Requests whose response runs (or replaces the page): hiding these hides code.
+_CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
+                         RequestType.OBJECT})
+_LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
+_SRCDOC_FRAMES = etree.XPath("//iframe[@srcdoc]")
+_SRCDOC_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +145,18 @@ class HiddenURL:
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """What static decoding of one script revealed."""
+    """What static decoding of one script revealed.
+
+    `payloads` are every decoded text (escaping included), `urls` the URLs in them;
+    `signals` say why the script counts as obfuscated, and are empty when it does not.
+    `machine` marks machine obfuscation (packer, `_0x`, ciphers), which hides code
+    whatever it decodes to.
+    """
 
     payloads: tuple[str, ...] = ()
     urls: tuple[HiddenURL, ...] = ()
     signals: tuple[str, ...] = ()
+    machine: bool = False
 
     @property
     def obfuscated(self) -> bool:
@@ -165,6 +201,11 @@ def _unescape(literal: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), literal)
 
 
+def _hides_alnum(escapes: Iterable[str]) -> bool:
+    """Whether any escape stands for a letter or digit (punctuation is a serializer's)."""
+    return any(c.isalnum() for c in escapes)
+
+
 def _unbase(word: str, base: int) -> int | None:
     value = 0
     for ch in word:
@@ -200,10 +241,56 @@ def unpack(code: str) -> str | None:
     return text.replace("\\'", "'").replace("\\\\", "\\")
 
 
-def _entropy(text: str) -> float:
-    counts = Counter(text)
-    total = len(text)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
+def unshift(literal: str, shift: int) -> tuple[str, ...]:
+    """A shift cipher's two usual readings: every character code moved, or letters
+    rotated within the alphabet (digits within 0-9).
+
+    >>> unshift("zzz1uhxwhuv1frp", -3)[0]
+    'www.reuters.com'
+    >>> unshift("fmdsqfEtqqf", -12)[1]
+    'targetSheet'
+    """
+    moved = "".join(chr(ord(c) + shift) if 0 <= ord(c) + shift < 0x110000 else c
+                    for c in literal)
+
+    def rotate(c: str) -> str:
+        for first, size in (("a", 26), ("A", 26), ("0", 10)):
+            if first <= c < chr(ord(first) + size):
+                return chr(ord(first) + (ord(c) - ord(first) + shift) % size)
+        return c
+
+    return moved, "".join(rotate(c) for c in literal)
+
+
+def _ciphers(code: str) -> list[str]:
+    """The decoded strings of a shift cipher: at least CIPHER_MIN literals passed with
+    the same shift to a call, one of which reads as a host, URL or path once shifted
+    (and did not before)."""
+    if not _CIPHER_HINT.search(code):
+        return []
+    by_shift: dict[int, list[str]] = {}
+    for m in _CIPHER_CALL.finditer(code):
+        shift = int(m.group(3))
+        if shift:
+            by_shift.setdefault(shift, []).append(m.group(2))
+    decoded: list[str] = []
+    for shift, literals in by_shift.items():
+        if len(literals) < CIPHER_MIN:
+            continue
+        readings = [r for literal in dict.fromkeys(literals) for r in unshift(literal, shift)]
+        plain = any(_READABLE.match(literal) for literal in literals)
+        if not plain and any(_READABLE.match(r) for r in readings):
+            decoded += [r for r in readings if _printable(r)]
+    return decoded
+
+
+def _split_names(code: str) -> list[str]:
+    """JavaScript API names the code spells in pieces (`"ch"+"ar"+"At"`)."""
+    if "+" not in code or "[" not in code:
+        return []
+    names = ("".join(re.findall(r"""['"]([\w$]+)['"]""", m.group(1)))
+             for m in _SPLIT_NAME.finditer(code))
+    return sorted({n for n in names if n in _API_NAMES})
 
 
 def _wrap(code: str, start: int, text: str) -> str:
@@ -217,51 +304,56 @@ def _wrap(code: str, start: int, text: str) -> str:
     return text
 
 
-def _decodings(code: str) -> Iterator[str]:
-    """Every payload one level of decoding yields, wrapped as its sink uses it."""
+def _decodings(code: str) -> Iterator[tuple[str, bool]]:
+    """Every payload one level of decoding yields, wrapped as its sink uses it, and
+    whether the encoding hid letters or digits (base64 and char codes always do)."""
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
             text = _b64(m.group(2))
             if text:
-                yield _wrap(code, m.start(), text)
+                yield _wrap(code, m.start(), text), True
         for m in _ATOB_NAME.finditer(code):
             name = re.escape(m.group(1))
             assigned = re.search(rf"""\b{name}\s*=\s*(['"])([A-Za-z0-9+/=]{{8,65536}})\1""", code)
             if assigned:
                 text = _b64(assigned.group(2))
                 if text:
-                    yield _wrap(code, m.start(), text)
+                    yield _wrap(code, m.start(), text), True
     if "atob" in code or "base64" in code:
         for m in _LONG_B64.finditer(code):
             text = _b64(m.group(2))
             if text and ("//" in text or "<" in text or "(" in text):
-                yield text
+                yield text, True
     if "fromCharCode" in code:
         for m in _CHARCODE_CALL.finditer(code):
             text = _codes(m.group(1))
             if text:
-                yield _wrap(code, m.start(), text)
+                yield _wrap(code, m.start(), text), True
         for m in _CODE_ARRAY.finditer(code):
             text = _codes(m.group(1))
             if text:
-                yield text
+                yield text, True
     if code.count("\\x") + code.count("\\u") >= 8:
         for m in _ESCAPED_LITERAL.finditer(code):
-            if "\\x" in m.group(2) or "\\u" in m.group(2):
-                yield _wrap(code, m.start(), _unescape(m.group(2)))
+            literal = m.group(2)
+            if "\\x" in literal or "\\u" in literal:
+                escapes = (chr(int(e.group(1) or e.group(2), 16))
+                           for e in _ESCAPE.finditer(literal))
+                yield _wrap(code, m.start(), _unescape(literal)), _hides_alnum(escapes)
     if "%" in code:
         for m in _PERCENT_CALL.finditer(code):
             literal = m.group(2)
             if literal.count("%") >= 3:
                 text = _PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), literal)
-                yield _wrap(code, m.start(), unquote(text))
+                hidden = _hides_alnum(unquote(e) for e in re.findall(r"%[0-9a-fA-F]{2}", text))
+                yield _wrap(code, m.start(), unquote(text)), hidden or "%u" in literal
     if ".reverse()" in code:
         for m in _REVERSED.finditer(code):
-            yield _wrap(code, m.start(), m.group(2)[::-1])
+            yield _wrap(code, m.start(), m.group(2)[::-1]), True
     if _PACKED.search(code):
         text = unpack(code)
         if text:
-            yield text
+            yield text, True
 
 
 def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
@@ -305,32 +397,29 @@ def decode_script(code: str) -> Decoded:
     """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
     code = code[:MAX_SCRIPT]
     signals: list[str] = []
-    decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
-    if decoders and _SINK_OF_DECODER.search(code):
-        signals.append("decoder fed to eval/Function/document.write")
     if "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
         signals.append("P.A.C.K.E.R.-packed")
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
-    sink = ("eval" in code or "Function" in code or "write" in code) and bool(_SINK.search(code))
-    if sink and code.count("\\x") >= 20:
-        signals.append("hex-escaped strings run through eval")
-    if sink and not signals:
-        for m in _LONG_LITERAL.finditer(code):
-            if _entropy(m.group(2)) >= 4.5:
-                signals.append("high-entropy literal next to eval")
-                break
-    if not signals and not decoders and "\\x" not in code and "%" not in code \
-            and ".reverse()" not in code:
+    ciphers = _ciphers(code)
+    if ciphers:
+        signals.append("shift-cipher strings")
+    split = _split_names(code)
+    if split:
+        signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
+    decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
+    if not signals and not decoders and "\\x" not in code and "\\u" not in code \
+            and "%" not in code and ".reverse()" not in code:
         return NOTHING  # nothing here can hide anything
-    payloads: list[str] = []
-    urls: dict[str, HiddenURL] = {}
+    payloads: list[str] = list(dict.fromkeys(ciphers))
+    urls = {u.url: u for text in payloads for u in _hidden_urls(code, text)}
+    concealed_code = concealed_load = concealing = False
     budget = MAX_DECODED
     frontier = [code]
     for _depth in range(MAX_DEPTH):
         following: list[str] = []
         for text in frontier:
-            for payload in _decodings(text):
+            for payload, conceals in _decodings(text):
                 payload = payload[:budget]
                 if not payload or payload in payloads:
                     continue
@@ -341,77 +430,117 @@ def decode_script(code: str) -> Decoded:
                     known = urls.get(hidden.url)
                     if known is None or (hidden.loaded and not known.loaded):
                         urls[hidden.url] = hidden
+                    concealed_load = concealed_load or (conceals and hidden.loaded)
+                concealing = concealing or conceals
+                if conceals and _CODE.search(payload):
+                    concealed_code = True
                 if budget <= 0:
                     break
         frontier = following
         if not frontier or budget <= 0:
             break
-    if urls and not signals:
-        kinds = "loads" if any(u.loaded for u in urls.values()) else "hides"
-        signals.append(f"encoded string {kinds} URL(s)")
-    elif payloads and not signals and any(
-        _SINK.search(p) or "<script" in p.lower() for p in payloads
-    ):
-        signals.append("encoded string holds code")
-    if not signals:
+    machine = bool(signals)
+    sink = _SINK_OF_DECODER.search(code) if decoders and payloads else None
+    runs = sink is not None and not sink.group(0).lstrip().startswith("document")
+    if not machine and (concealed_code or concealed_load or (runs and concealing)):
+        signals.append("decoded code run by eval/Function/document.write" if sink
+                       else "encoded string hides code or a loaded URL")
+    if not payloads and not signals:
         return NOTHING
-    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals))
+    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine)
 
 
-def script_codes(ctx: PageContext) -> tuple[tuple[str, int, str], ...]:
-    """(code, line, xpath) of every inline script and inline event handler."""
-    return () if ctx.root is None else _codes_of(ctx.root)
+def script_codes(ctx: PageContext, handlers: tuple[str, ...] = _HANDLER_ATTRS
+                 ) -> tuple[tuple[str, int, str], ...]:
+    """(code, line, xpath) of every inline script, of the inline event `handlers`, and
+    of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""
+    if ctx.root is None:
+        return ()
+    return tuple((code, line, xpath) for code, line, xpath, source in _codes_of(ctx.root)
+                 if source not in _HANDLER_ATTRS or source in handlers)
 
 
 @functools.lru_cache(maxsize=2)
-def _codes_of(root: etree._Element) -> tuple[tuple[str, int, str], ...]:
-    """Cached per parsed page: several heuristics read the same scripts."""
-    out = [(s.text or "", line_of(s), xpath_of(s)) for s in inline_scripts(root)]
+def _codes_of(root: etree._Element) -> tuple[tuple[str, int, str, str], ...]:
+    """Cached per parsed page: several heuristics read the same scripts. The last
+    field says where the code came from: "script", "srcdoc" or a handler's name."""
+    out = [(s.text or "", line_of(s), xpath_of(s), "script") for s in inline_scripts(root)]
     for el in elements(_HANDLERS(root)):
         for attr in _HANDLER_ATTRS:
             value = el.get(attr)
             if value and len(value) > 20:
-                out.append((value, line_of(el), xpath_of(el)))
+                out.append((value, line_of(el), xpath_of(el), attr))
+    for frame in elements(_SRCDOC_FRAMES(root)):
+        line, xpath = line_of(frame), xpath_of(frame)
+        out += [(code, line, xpath, "srcdoc")
+                for code in _srcdoc_scripts(frame.get("srcdoc") or "")]
     return tuple(out)
 
 
-def page_payloads(ctx: PageContext) -> Iterator[str]:
-    """Decoded payloads of the page's scripts, for heuristics that read code."""
-    for code, _, _ in script_codes(ctx):
-        yield from decode_script(code).payloads
+def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
+    inner = parse_html(srcdoc)
+    codes = [s.text or "" for s in inline_scripts(inner)]
+    if depth < _SRCDOC_DEPTH:
+        for frame in elements(_SRCDOC_FRAMES(inner)):
+            codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+    return codes
+
+
+def _named_elsewhere(host: str, page_text: str) -> bool:
+    """Whether the page names a host in plain text (a script src, a link, a literal)."""
+    return bool(host) and host.lower() in page_text
 
 
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
-    """Inline code that hides what it runs or loads."""
+    """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = [n for n in ctx.catalogue.networks if n.category is Category.CRYPTOMINING]
+    page_text = ctx.document.text.lower()
     for code, line, xpath in script_codes(ctx):
         decoded = decode_script(code)
         if not decoded.obfuscated:
             continue
-        base = ctx.url
-        offsite = []
+        # javascript-obfuscator keeps `location` and the target in its string table
+        navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
+        offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
+        hidden_hosts: set[str] = set()
         for hidden in decoded.urls:
-            url = resolve(hidden.url, base)
-            if url and is_third_party(host_of(url), ctx.first_party):
+            url = resolve(hidden.url, ctx.url)
+            host = host_of(url) if url else ""
+            if not url or not is_third_party(host, ctx.first_party):
+                continue
+            unnamed = not _named_elsewhere(host, page_text)
+            if unnamed:
+                hidden_hosts.add(host)
+            runs = hidden.loaded and hidden.type in _CODE_TYPES
+            # a known service's URL in the string table is an embed, not a redirect target
+            target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
+                and ctx.catalogue.entity_for(host) is None
+            if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
-        redirect = any(t.startswith("location.href=") for t in decoded.payloads)
-        severity = Severity.HIGH if offsite or mines or redirect else Severity.MEDIUM
-        hidden_urls = sorted({u.url for u in decoded.urls})
+        redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
+        severity = Severity.HIGH if offsite or mines else Severity.MEDIUM
         what = ", ".join(decoded.signals)
-        if hidden_urls:
-            shown = ", ".join(hidden_urls[:5]) + (" …" if len(hidden_urls) > 5 else "")
-            message = f"obfuscated inline script ({what}) hides {len(hidden_urls)} URL(s): {shown}"
-            evidence = " ".join(hidden_urls[:20])
-            key: tuple[str, ...] = tuple(hidden_urls)
+        loaded = sorted(set(offsite))
+        if loaded:
+            shown = ", ".join(loaded[:5]) + (" …" if len(loaded) > 5 else "")
+            verb = "sends the visitor to" if redirect else "loads"
+            message = f"obfuscated inline script ({what}): decoded, it {verb} {shown}"
+            unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
+            if unnamed_targets:
+                message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
+            evidence = " ".join(loaded[:20])
+            key: tuple[str, ...] = tuple(sorted({u.url for u in decoded.urls}))
         else:
+            revealed = sorted({u.url for u in decoded.urls})
             message = f"obfuscated inline script ({what})"
+            if revealed:
+                shown = ", ".join(revealed[:3]) + (" …" if len(revealed) > 3 else "")
+                message += f"; decoded, it names {shown}"
             evidence = " ".join(code.split())[:160]
             key = (" ".join(code.split()),)
         if mines:
             message += "; the decoded code starts a cryptominer"
-        if redirect:
-            message += "; the decoded code redirects the visitor"
         yield finding("obfuscated-script", severity, message, evidence, line=line, xpath=xpath,
                       key=key)
 

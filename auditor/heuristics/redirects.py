@@ -22,25 +22,50 @@ _JS_REDIRECT = re.compile(
     r"|\bwindow\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
 _CLOAKING = re.compile(
-    r"document\s*\.\s*referrer|navigator\s*\.\s*userAgent|document\s*\.\s*cookie"
+    r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
+CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
+_ON_LOAD = ("onload", "onerror")  # handlers that run without the visitor clicking
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
     absolute = resolve(url, ctx.url)
     if absolute and is_third_party(host_of(absolute), ctx.first_party):
+        if _same_owner(host_of(absolute), ctx):
+            return None  # a site's mobile or country twin (example.de → example.mobi)
         return absolute
     return None
 
 
+def _same_owner(host: str, ctx: PageContext) -> bool:
+    if not ctx.first_party:
+        return False
+    if _name(registrable_domain(host)) == _name(ctx.first_party):
+        return True
+    theirs, ours = ctx.catalogue.entity_for(host), ctx.catalogue.entity_for(ctx.first_party)
+    return theirs is not None and ours is not None and theirs.company == ours.company
+
+
+def _name(domain: str) -> str:
+    """The registrable domain without its public suffix: `spiegel` of `spiegel.de`."""
+    return domain.split(".", 1)[0]
+
+
 def redirects(ctx: PageContext) -> Iterator[Finding]:
-    """Meta refresh and script redirects whose target is another site."""
+    """Meta refresh and script redirects whose target is another site.
+
+    `high` when a reviewer would act: a meta refresh, a redirect decoded from hidden
+    code, or one guarded by a test of the referrer, user agent or cookies (cloaking:
+    search engines and returning visitors see the page, others are sent away). A
+    redirect on another condition (a template's credit-lock that fires when a footer
+    link is removed) is `medium`. Handlers a click runs are navigation, not redirects.
+    """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             yield finding("redirect", Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-    for code, line, xpath in script_codes(ctx):
+    for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD):
         decoded = decode_script(code)
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
@@ -50,13 +75,40 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 url = _offsite(target, ctx)
                 if url is None:
                     continue
-                how = "decoded script" if text is not code else "script"
-                cloaked = " only for some visitors (checks referrer/user agent/cookie)" \
-                    if _CLOAKING.search(code) else ""
-                yield finding("redirect", Severity.HIGH,
-                              f"{how} redirects the visitor to {registrable_domain(host_of(url))}"
-                              f"{cloaked}: {url}", url, line=line, xpath=xpath,
-                              key=("script", url))
+                hidden = text is not code
+                guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
+                site = registrable_domain(host_of(url))
+                always = _unconditional(text, m.start())
+                if guard:
+                    tested = {"referrer": "referrer", "cookie": "cookies"}.get(
+                        guard.group(1) or "", "browser" if guard.group(2) else "user agent")
+                    how = f"only for visitors whose {tested} passes a test"
+                elif hidden:
+                    how = "from code decoded out of an encoded string"
+                elif always:
+                    how = "as soon as the page loads"
+                else:
+                    how = "on a condition in the page's own script (no referrer/user-agent test)"
+                severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
+                yield finding("redirect", severity,
+                              f"script redirects the visitor to {site} {how}: {url}",
+                              url, line=line, xpath=xpath, key=("script", url))
+
+
+def _unconditional(code: str, at: int) -> bool:
+    """Whether a statement runs when the script does: at the top level (no open brace
+    before it) and not behind `if`, `?:`, `&&` or `||` in its own statement.
+
+    >>> _unconditional("var a=1;location.replace('https://x.test/')", 8)
+    True
+    >>> _unconditional("function a(){location.assign('https://x.test/')}", 13)
+    False
+    """
+    before = code[:at]
+    if before.count("{") > before.count("}"):
+        return False
+    start = max(before.rfind(";"), before.rfind("}"), before.rfind("\n"))
+    return re.search(r"\bif\b|\?|&&|\|\|", before[start + 1 :]) is None
 
 
 HEURISTICS = (redirects,)

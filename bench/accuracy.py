@@ -1,0 +1,290 @@
+"""Accuracy on real pages: slots, vendors, IDs and findings against hand labels.
+
+The yardstick is `../shared/corpus` (110 real pages, their URLs, and the reviewer's
+verdicts on earlier findings) plus the full ground truth in `tests/corpus/labels/`
+(one file per page, written from the HTML, never from the tool's output). Each page is
+audited with its URL, offline, and scored:
+
+* slots: one-to-one by line (the label's line or one of its `alt_lines`, within
+  LINE_SLACK lines, nearest first); `optional` labels neither count towards recall nor
+  make a matching slot a false one;
+* vendor attribution: of the matched slots whose markup names a vendor
+  (`vendor_in_markup`), the share the tool attributes to it (or to a `networks_ok` name);
+* IDs: exact values, per page;
+* findings: a finding is true when it matches an expected finding of the labels (kind,
+  line within FINDING_SLACK) or a reviewer's TRUE verdict in `findings.json`; every
+  expected finding and every TRUE verdict must be found (at any severity).
+
+    python bench/accuracy.py [--corpus ../shared/corpus] [--pages N] [--json out.json]
+
+The test suite (tests/test_accuracy.py) runs the same scoring and pins floors on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+LABELS = REPO / "tests" / "corpus" / "labels"
+LINE_SLACK = 2  # a start tag spread over lines: libxml2 may give one of its later lines
+FINDING_SLACK = 3
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass
+class PageScore:
+    """What one page contributed to each measure, and what fell short."""
+
+    name: str
+    slots_expected: int = 0
+    slots_found: int = 0  # tool slots, less those matched to optional labels
+    slots_matched: int = 0
+    named_expected: int = 0
+    named_right: int = 0
+    ids_expected: int = 0
+    ids_found: int = 0
+    ids_matched: int = 0
+    findings: list[tuple[str, str, bool]] = field(default_factory=list)  # severity, kind, true
+    must_find: int = 0
+    must_found: int = 0
+    high_unexpected: bool = False
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
+                ) -> list[tuple[int, int]]:
+    """One-to-one (label index, slot index) pairs, nearest lines first."""
+    candidates: list[tuple[int, int, int]] = []
+    for li, label in enumerate(labels):
+        lines = [label["line"], *label.get("alt_lines", [])]
+        for si, slot in enumerate(found):
+            gap = min(abs(slot["line"] - line) for line in lines)
+            if gap <= LINE_SLACK:
+                candidates.append((gap, li, si))
+    pairs: list[tuple[int, int]] = []
+    used_labels: set[int] = set()
+    used_slots: set[int] = set()
+    for _gap, li, si in sorted(candidates):
+        if li not in used_labels and si not in used_slots:
+            used_labels.add(li)
+            used_slots.add(si)
+            pairs.append((li, si))
+    return pairs
+
+
+def _names(label: dict[str, Any]) -> set[str]:
+    names = [label.get("network"), *label.get("networks_ok", [])]
+    return {n.casefold() for n in names if n}
+
+
+def score_page(name: str, label: dict[str, Any], report: dict[str, Any],
+               verdicts: Iterable[dict[str, Any]]) -> PageScore:
+    score = PageScore(name)
+    slot_labels = label.get("slots", [])
+    slots = report.get("slots", [])
+    pairs = match_slots(slot_labels, slots)
+    matched_slots = {si for _, si in pairs}
+    optional_hits = sum(1 for li, _ in pairs if slot_labels[li].get("optional"))
+    score.slots_expected = sum(1 for s in slot_labels if not s.get("optional"))
+    score.slots_matched = sum(1 for li, _ in pairs if not slot_labels[li].get("optional"))
+    score.slots_found = len(slots) - optional_hits
+    for li, si in pairs:
+        want = slot_labels[li]
+        if want.get("vendor_in_markup") and want.get("network"):
+            score.named_expected += 1
+            got = slots[si].get("network") or ""
+            if got.casefold() in _names(want):
+                score.named_right += 1
+            else:
+                score.problems.append(f"slot L{want['line']}: {got or 'unnamed'}, "
+                                      f"labels say {want['network']}")
+    matched_labels = {li for li, _ in pairs}
+    for li, want in enumerate(slot_labels):
+        if li not in matched_labels and not want.get("optional"):
+            score.problems.append(f"missed slot L{want['line']} ({want.get('network')}: "
+                                  f"{want.get('what', '')[:60]})")
+    for si, slot in enumerate(slots):
+        if si not in matched_slots:
+            score.problems.append(f"extra slot L{slot['line']} ({slot.get('network')}, "
+                                  f"{slot.get('rule')})")
+
+    want_ids = {i["value"] for i in label.get("ids", [])}
+    got_ids = {i["value"] for i in report.get("ids", [])}
+    score.ids_expected, score.ids_found = len(want_ids), len(got_ids)
+    score.ids_matched = len(want_ids & got_ids)
+    kinds = {i["value"]: i["kind"] for i in report.get("ids", [])}
+    score.problems += [f"missed id {v}" for v in sorted(want_ids - got_ids)]
+    score.problems += [f"extra id {kinds[v]}={v}" for v in sorted(got_ids - want_ids)]
+
+    expected = [dict(f, source="labels") for f in label.get("findings_expected", [])]
+    expected += [dict(v, source="review") for v in verdicts if v["verdict"] == "TRUE"]
+    found = report.get("findings", [])
+
+    def near(a: dict[str, Any], b: dict[str, Any], slack: int) -> bool:
+        return bool(a["kind"] == b["kind"] and abs(a["line"] - b["line"]) <= slack)
+
+    for f in found:
+        true = any(near(f, e, FINDING_SLACK if e["source"] == "labels" else 0) for e in expected)
+        score.findings.append((f["severity"], f["kind"], true))
+        if not true and f["severity"] != "low":
+            score.problems.append(f"false {f['severity']} {f['kind']} L{f['line']}: "
+                                  f"{f['message'][:70]}")
+    score.must_find = len(expected)
+    for e in expected:
+        slack = FINDING_SLACK if e["source"] == "labels" else 0
+        if any(near(f, e, slack) for f in found):
+            score.must_found += 1
+        else:
+            score.problems.append(f"missed {e['source']} finding {e['kind']} L{e['line']}")
+    expects_high = any(e.get("severity") == "high" for e in expected)
+    score.high_unexpected = not expects_high and any(sev == "high" for sev, _, _ in score.findings)
+    return score
+
+
+@dataclass
+class Summary:
+    pages: int
+    slot_recall: float
+    slot_precision: float
+    vendor_attribution: float
+    id_recall: float
+    id_precision: float
+    finding_precision: dict[str, float]
+    finding_counts: dict[str, tuple[int, int]]  # severity -> (true, all)
+    by_kind: dict[str, tuple[int, int]]
+    true_findings_found: tuple[int, int]
+    pages_with_unexpected_high: list[str]
+    seconds_per_page: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def summarise(scores: Sequence[PageScore]) -> Summary:
+    total: Counter[str] = Counter()
+    by_severity: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for s in scores:
+        for key in ("slots_expected", "slots_found", "slots_matched", "named_expected",
+                    "named_right", "ids_expected", "ids_found", "ids_matched", "must_find",
+                    "must_found"):
+            total[key] += getattr(s, key)
+        for severity, kind, true in s.findings:
+            by_severity[severity][0] += true
+            by_severity[severity][1] += 1
+            by_kind[f"{severity} {kind}"][0] += true
+            by_kind[f"{severity} {kind}"][1] += 1
+    return Summary(
+        pages=len(scores),
+        slot_recall=_ratio(total["slots_matched"], total["slots_expected"]),
+        slot_precision=_ratio(total["slots_matched"], total["slots_found"]),
+        vendor_attribution=_ratio(total["named_right"], total["named_expected"]),
+        id_recall=_ratio(total["ids_matched"], total["ids_expected"]),
+        id_precision=_ratio(total["ids_matched"], total["ids_found"]),
+        finding_precision={sev: _ratio(*by_severity[sev]) for sev in SEVERITIES},
+        finding_counts={sev: (by_severity[sev][0], by_severity[sev][1]) for sev in SEVERITIES},
+        by_kind={k: (v[0], v[1]) for k, v in sorted(by_kind.items())},
+        true_findings_found=(total["must_found"], total["must_find"]),
+        pages_with_unexpected_high=sorted(s.name for s in scores if s.high_unexpected),
+        seconds_per_page=sum(s.seconds for s in scores) / max(1, len(scores)),
+    )
+
+
+def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], dict[str, str],
+                                                              dict[str, list[dict[str, Any]]]]:
+    """(labels by page, URLs by page, review verdicts by page)."""
+    urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
+    by_page = {p.name.removesuffix(".json"): json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted(labels.glob("*.json"))}
+    verdicts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    review = corpus / "labels" / "findings.json"
+    if review.exists():
+        for v in json.loads(review.read_text(encoding="utf-8")):
+            verdicts[v["page"]].append(v)
+    return by_page, urls, verdicts
+
+
+def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[PageScore]]:
+    """Audit every labelled page of the corpus and score it."""
+    from auditor.catalogue import default_catalogue
+    from auditor.pipeline import audit, default_engine
+
+    engine, catalogue = default_engine(), default_catalogue()
+    by_page, urls, verdicts = load_labels(corpus)
+    scores = []
+    for name in sorted(by_page)[:limit]:
+        start = time.perf_counter()
+        report = audit(corpus / "pages" / name, url=urls.get(name), engine=engine,
+                       catalogue=catalogue).pages[0].to_dict()
+        seconds = time.perf_counter() - start
+        score = score_page(name, by_page[name], report, verdicts.get(name, []))
+        score.seconds = seconds
+        scores.append(score)
+    return summarise(scores), scores
+
+
+def print_table(summary: Summary, scores: Sequence[PageScore], shortfalls: int = 40) -> None:
+    def pct(x: float) -> str:
+        return f"{x:6.3f}"
+
+    print(f"{summary.pages} labelled pages · {summary.seconds_per_page * 1000:.1f} ms per audit")
+    print(f"slots    recall {pct(summary.slot_recall)}  precision {pct(summary.slot_precision)}"
+          f"  vendor named {pct(summary.vendor_attribution)}")
+    print(f"ids      recall {pct(summary.id_recall)}  precision {pct(summary.id_precision)}")
+    for sev in SEVERITIES:
+        true, total = summary.finding_counts[sev]
+        print(f"findings {sev:<6} precision {pct(summary.finding_precision[sev])} ({true}/{total})")
+    found, must = summary.true_findings_found
+    print(f"true findings still found {found}/{must}")
+    print(f"pages with a high finding the labels do not expect: "
+          f"{len(summary.pages_with_unexpected_high)} {summary.pages_with_unexpected_high}")
+    print("\nfindings by severity and kind (true/all):")
+    for kind, (true, total) in summary.by_kind.items():
+        print(f"  {kind:<32} {true}/{total}")
+    print("\npages that fall short:")
+    worst = sorted(scores, key=lambda s: -len(s.problems))
+    for s in worst[:shortfalls]:
+        if s.problems:
+            print(f"  {s.name}")
+            for problem in s.problems[:12]:
+                print(f"      {problem}")
+            if len(s.problems) > 12:
+                print(f"      … {len(s.problems) - 12} more")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--pages", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--json", type=Path, help="also write the summary and per-page problems")
+    parser.add_argument("--shortfalls", type=int, default=40, help="pages listed as falling short")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "urls.json").exists():
+        print(f"accuracy: no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    summary, scores = run(args.corpus, args.pages)
+    print_table(summary, scores, args.shortfalls)
+    if args.json:
+        args.json.write_text(json.dumps({
+            "summary": summary.as_dict(),
+            "pages": {s.name: s.problems for s in scores},
+        }, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
