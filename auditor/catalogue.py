@@ -22,7 +22,7 @@ from lxml import etree
 from auditor.errors import RuleError
 from auditor.model import Category
 
-ID_SOURCES = frozenset({"url", "script", "attr", "any"})
+ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
 FORMATS = frozenset({"popunder", "push", "interstitial"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
@@ -53,12 +53,14 @@ class ScriptSlotSpec:
 
 @dataclass(frozen=True, slots=True)
 class IdSpec:
-    """How to read an identifier: a regex over URLs, inline scripts, or an attribute."""
+    """How to read an identifier: a regex over URLs, inline scripts, an attribute, or
+    the page's text (`markup`, read only around the `needles` that every match holds)."""
 
     kind: str
     where: str
     pattern: re.Pattern[str]
     attr: str | None = None
+    needles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,12 +344,16 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     for spec in entry.get("id", []):
         if spec.get("where", "any") not in ID_SOURCES:
             raise RuleError(f"{where}: id 'where' must be one of {sorted(ID_SOURCES)}")
+        needles = _strings(spec, "needles", where)
+        if spec.get("where") == "markup" and not needles:
+            raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
                 where=spec.get("where", "any"),
                 pattern=_compile_regex(spec["pattern"], where),
                 attr=spec.get("attr"),
+                needles=needles,
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -63,15 +63,36 @@ def _needle(pattern: re.Pattern[str]) -> str | None:
     return required_literal(pattern.pattern)
 
 
+NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is read in
+
+
+def _around(text: str, needles: Sequence[str]) -> list[str]:
+    """The stretches of a page's text around each occurrence of any needle: a markup
+    ID pattern runs on these, never on the whole page."""
+    out: list[str] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            out.append(text[max(0, at - NEEDLE_BEFORE) : at + NEEDLE_AFTER])
+            at = text.find(needle, at + NEEDLE_AFTER // 2)
+    return out
+
+
 def identifiers(
     root: lxml.html.HtmlElement,
     resources: Sequence[Resource],
     codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
+    markup: str = "",
+    catalogue: Sequence[Network] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
-    then the ID patterns of each network present or holding a slot here."""
+    then the ID patterns of each network present or holding a slot here, then the
+    `markup` patterns of every catalogued network, read in the page's text wherever the
+    ID is written (JSON configs, data attributes, URL parameters): those patterns name
+    their key (`"adUnitPath": "/4817/…"`), so a match is that vendor's ID even where its
+    loader is not on the page."""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -87,21 +108,24 @@ def identifiers(
     for slot in slots:
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
-    for network in by_name.values():
-        for spec in network.ids:
-            texts: list[str] = []
-            if spec.where in ("url", "any"):
-                texts += urls
-            if spec.where in ("script", "any"):
-                texts += codes
-            if spec.where == "attr" and spec.attr:
-                values = root.xpath("//@*[name()=$a]", a=spec.attr)
-                texts += [str(v) for v in values] if isinstance(values, list) else []
-            for text in texts:
-                if not _may_match(spec.pattern, text):
-                    continue
-                for match in spec.pattern.finditer(text):
-                    value = match.groupdict().get("value") or match.group(1)
-                    if value:
-                        add(spec.kind, value, network.name)
+    jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
+    jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
+    for network, spec in jobs:
+        texts: list[str] = []
+        if spec.where == "markup":
+            texts += _around(markup, spec.needles)
+        if spec.where in ("url", "any"):
+            texts += urls
+        if spec.where in ("script", "any"):
+            texts += codes
+        if spec.where == "attr" and spec.attr:
+            values = root.xpath("//@*[name()=$a]", a=spec.attr)
+            texts += [str(v) for v in values] if isinstance(values, list) else []
+        for text in texts:
+            if not _may_match(spec.pattern, text):
+                continue
+            for match in spec.pattern.finditer(text):
+                value = match.groupdict().get("value") or match.group(1)
+                if value:
+                    add(spec.kind, value, network.name)
     return tuple(seen.values())

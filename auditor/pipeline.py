@@ -115,7 +115,8 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s) for s in found_slots)
 
-    ids = identifiers(root, resources, codes, found_slots, present)
+    ids = identifiers(root, resources, codes, found_slots, present, doc.text,
+                      catalogue.networks)
     resources = with_snippet_resources(
         resources, ids, present, scripts, base, url, first_party, engine, catalogue
     )

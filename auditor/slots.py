@@ -92,7 +92,12 @@ def catalogue_slots(
                     width=width,
                     height=height,
                 )
-    return list(found.values())
+    # one slot per placement: a matched wrapper around another match is not a second ad
+    return [slot for el, slot in found.items() if not _holds_any(el, found)]
+
+
+def _holds_any(el: etree._Element, others: dict[etree._Element, FoundSlot]) -> bool:
+    return any(d in others for d in el.iterdescendants())
 
 
 def inline_scripts(root: lxml.html.HtmlElement) -> Iterable[etree._Element]:

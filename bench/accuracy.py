@@ -65,16 +65,26 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
-def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
-                ) -> list[tuple[int, int]]:
-    """One-to-one (label index, slot index) pairs, nearest lines first."""
+def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]],
+                tree: Any = None) -> list[tuple[int, int]]:
+    """One-to-one (label index, slot index) pairs, nearest first.
+
+    A slot matches a label when the two elements are one placement: the same element,
+    or one inside the other (a label may name the wrapper, the tool the unit, or the
+    reverse), or, failing a tree, their lines are within LINE_SLACK.
+    """
+    label_elements = [_elements_at(tree, [lab["line"], *lab.get("alt_lines", [])])
+                      for lab in labels]
+    slot_elements = [_element_at(tree, slot.get("xpath", "")) for slot in found]
     candidates: list[tuple[int, int, int]] = []
     for li, label in enumerate(labels):
         lines = [label["line"], *label.get("alt_lines", [])]
         for si, slot in enumerate(found):
             gap = min(abs(slot["line"] - line) for line in lines)
-            if gap <= LINE_SLACK:
-                candidates.append((gap, li, si))
+            nested = slot_elements[si] is not None and any(
+                _nested(slot_elements[si], el) for el in label_elements[li])
+            if gap <= LINE_SLACK or nested:
+                candidates.append((0 if gap <= LINE_SLACK else gap, li, si))
     pairs: list[tuple[int, int]] = []
     used_labels: set[int] = set()
     used_slots: set[int] = set()
@@ -86,17 +96,39 @@ def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]
     return pairs
 
 
+def _elements_at(tree: Any, lines: Sequence[int]) -> list[Any]:
+    if tree is None:
+        return []
+    wanted = set(lines)
+    return [el for el in tree.iter() if isinstance(el.tag, str) and el.sourceline in wanted]
+
+
+def _element_at(tree: Any, xpath: str) -> Any:
+    if tree is None or not xpath:
+        return None
+    try:
+        found = tree.getroottree().xpath(xpath)
+    except Exception:  # an xpath into a srcdoc document does not resolve here
+        return None
+    return found[0] if found else None
+
+
+def _nested(a: Any, b: Any) -> bool:
+    return bool(a is b or any(x is b for x in a.iterancestors())
+                or any(x is a for x in b.iterancestors()))
+
+
 def _names(label: dict[str, Any]) -> set[str]:
     names = [label.get("network"), *label.get("networks_ok", [])]
     return {n.casefold() for n in names if n}
 
 
 def score_page(name: str, label: dict[str, Any], report: dict[str, Any],
-               verdicts: Iterable[dict[str, Any]]) -> PageScore:
+               verdicts: Iterable[dict[str, Any]], tree: Any = None) -> PageScore:
     score = PageScore(name)
     slot_labels = label.get("slots", [])
     slots = report.get("slots", [])
-    pairs = match_slots(slot_labels, slots)
+    pairs = match_slots(slot_labels, slots, tree)
     matched_slots = {si for _, si in pairs}
     optional_hits = sum(1 for li, _ in pairs if slot_labels[li].get("optional"))
     score.slots_expected = sum(1 for s in slot_labels if not s.get("optional"))
@@ -221,7 +253,9 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
 def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[PageScore]]:
     """Audit every labelled page of the corpus and score it."""
     from auditor.catalogue import default_catalogue
+    from auditor.dom.parser import parse_html
     from auditor.pipeline import audit, default_engine
+    from auditor.readers import Document, read_source
 
     engine, catalogue = default_engine(), default_catalogue()
     by_page, urls, verdicts = load_labels(corpus)
@@ -231,7 +265,9 @@ def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[
         report = audit(corpus / "pages" / name, url=urls.get(name), engine=engine,
                        catalogue=catalogue).pages[0].to_dict()
         seconds = time.perf_counter() - start
-        score = score_page(name, by_page[name], report, verdicts.get(name, []))
+        doc = next(r for r in read_source(corpus / "pages" / name) if isinstance(r, Document))
+        tree = parse_html(doc.text)  # the same text and lines the report cites
+        score = score_page(name, by_page[name], report, verdicts.get(name, []), tree)
         score.seconds = seconds
         scores.append(score)
     return summarise(scores), scores

@@ -40,7 +40,8 @@ def test_gpt_taboola_outbrain_variants(project_engine: Engine, catalogue: Catalo
         ("Outbrain", "AR_2", None, None),
     ]
     ids = {(i.kind, i.value) for i in page.ids}
-    assert {("gpt-network", "6355419"), ("outbrain-installation", "NEWSPUB1234"),
-            ("taboola-mode", "thumbs-feed-01")} <= ids
+    assert {("gpt-network", "6355419"), ("outbrain-installation", "NEWSPUB1234")} <= ids
+    # a widget's display mode is not an account or placement ID
+    assert not any(kind == "taboola-mode" for kind, _ in ids)
     assert all(s.rule and s.list == "auditor-catalogue" for s in page.slots)
     assert page.slots[0].rule == "script: googletag.defineSlot()"

@@ -52,7 +52,6 @@ PAGES: list[tuple[str, set[tuple[str, Severity]], set[tuple[str, str, str]]]] = 
             ("gpt-network", "4217593", "Google Publisher Tag"),
             ("adsense-slot", "5820463917", "Google AdSense"),
             ("adsense-publisher", "ca-pub-6049237518842715", "Google AdSense"),
-            ("taboola-mode", "alternating-thumbnails-a", "Taboola"),
             ("taboola-publisher", "rivertonherald", "Taboola"),
             ("outbrain-widget", "AR_1", "Outbrain"),
             ("gtm-container", "GTM-5RHX2KD", "Google Tag Manager"),
