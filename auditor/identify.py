@@ -64,6 +64,7 @@ def _needle(pattern: re.Pattern[str]) -> str | None:
 
 
 NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is read in
+NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
 def _around(text: str, needles: Sequence[str]) -> list[str]:
@@ -73,7 +74,8 @@ def _around(text: str, needles: Sequence[str]) -> list[str]:
     for needle in needles:
         at = text.find(needle)
         while at >= 0:
-            out.append(text[max(0, at - NEEDLE_BEFORE) : at + NEEDLE_AFTER])
+            start = max(0, at - NEEDLE_BEFORE)
+            out.append(text[start : start + NEEDLE_WINDOW])
             at = text.find(needle, at + NEEDLE_AFTER // 2)
     return out
 
@@ -125,6 +127,8 @@ def identifiers(
             if not _may_match(spec.pattern, text):
                 continue
             for match in spec.pattern.finditer(text):
+                if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
+                    continue  # cut off by the window's end; the next window holds it whole
                 value = match.groupdict().get("value") or match.group(1)
                 if value:
                     add(spec.kind, value, network.name)

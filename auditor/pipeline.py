@@ -113,7 +113,8 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     found_slots += cosmetic_slots(hits, found_slots, network_of)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
-    slots = tuple(freeze(s) for s in found_slots)
+    lines = doc.text.split("\n")
+    slots = tuple(freeze(s, lines) for s in found_slots)
 
     ids = identifiers(root, resources, codes, found_slots, present, doc.text,
                       catalogue.networks)

@@ -12,7 +12,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES
-from auditor.dom.parser import elements, line_of, xpath_of
+from auditor.dom.parser import elements, line_of, start_line, xpath_of
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -126,6 +126,8 @@ def script_slots(
             for spec in network.script_slots:
                 for match in spec.pattern.finditer(code):
                     added.extend(_script_slot(root, script, network, spec, match, by_id))
+                    if "element" not in spec.pattern.groupindex:
+                        break  # the script is the placement: one per script, whatever it writes
     return added
 
 
@@ -146,7 +148,8 @@ def _script_slot(
         if size:
             width, height = int(size.group(1)), int(size.group(2))
     element_id = groups.get("element")
-    known = by_id.get(element_id) if element_id else None
+    known = (by_id.get(element_id) or by_id.get(f"{element_id}@{id(script)}")
+             if element_id else None)
     if known is not None:
         if not known.zone_id and zone:
             known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
@@ -169,10 +172,12 @@ def _script_slot(
         width=width,
         height=height,
     )
+    if element_id:
+        # a later call naming the same element is this slot; an element the script
+        # creates at run time is its own per script (desktop and mobile variants)
+        by_id[element_id if element is not script else f"{element_id}@{id(script)}"] = slot
     if element is not script:
         slot.extra_elements.append(script)
-        if element_id:
-            by_id[element_id] = slot
         w, h = declared_size(element)
         slot.width = slot.width or w
         slot.height = slot.height or h
@@ -219,11 +224,12 @@ def markup_bytes(el: etree._Element) -> int:
     return len(etree.tostring(el, encoding="utf-8", with_tail=False, method="html"))
 
 
-def freeze(slot: FoundSlot) -> Slot:
+def freeze(slot: FoundSlot, lines: Sequence[str] = ()) -> Slot:
+    """The report's slot; cited at the line its start tag opens on (`lines` given)."""
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
-        line=line_of(el),
+        line=start_line(el, lines) if lines else line_of(el),
         xpath=xpath_of(el),
         rule=slot.rule,
         list=slot.list_name,

@@ -66,17 +66,17 @@ def _ratio(part: int, whole: int) -> float:
 
 
 def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]],
-                tree: Any = None) -> list[tuple[int, int]]:
+                tree: Any = None, lines: Sequence[str] = ()) -> list[tuple[int, int]]:
     """One-to-one (label index, slot index) pairs, nearest first.
 
     A slot matches a label when the two elements are one placement: the same element,
     or one inside the other (a label may name the wrapper, the tool the unit, or the
     reverse), or, failing a tree, their lines are within LINE_SLACK.
     """
-    label_elements = [_elements_at(tree, [lab["line"], *lab.get("alt_lines", [])])
+    label_elements = [_elements_at(tree, lines, [lab["line"], *lab.get("alt_lines", [])])
                       for lab in labels]
     slot_elements = [_element_at(tree, slot.get("xpath", "")) for slot in found]
-    candidates: list[tuple[int, int, int]] = []
+    candidates: list[tuple[int, bool, int, int, int]] = []
     for li, label in enumerate(labels):
         lines = [label["line"], *label.get("alt_lines", [])]
         for si, slot in enumerate(found):
@@ -84,11 +84,12 @@ def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]
             nested = slot_elements[si] is not None and any(
                 _nested(slot_elements[si], el) for el in label_elements[li])
             if gap <= LINE_SLACK or nested:
-                candidates.append((0 if gap <= LINE_SLACK else gap, li, si))
+                other = (slot.get("network") or "").casefold() not in _names(label)
+                candidates.append((0 if gap <= LINE_SLACK else 1, other, gap, li, si))
     pairs: list[tuple[int, int]] = []
     used_labels: set[int] = set()
     used_slots: set[int] = set()
-    for _gap, li, si in sorted(candidates):
+    for *_rank, li, si in sorted(candidates):
         if li not in used_labels and si not in used_slots:
             used_labels.add(li)
             used_slots.add(si)
@@ -96,11 +97,17 @@ def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]
     return pairs
 
 
-def _elements_at(tree: Any, lines: Sequence[int]) -> list[Any]:
+def _elements_at(tree: Any, source: Sequence[str], lines: Sequence[int]) -> list[Any]:
+    """The elements whose start tag opens on one of `lines` (libxml2 records the line a
+    start tag ends on, so a tag spread over lines is found from its `>` back)."""
     if tree is None:
         return []
+    from auditor.dom.parser import start_line
+
     wanted = set(lines)
-    return [el for el in tree.iter() if isinstance(el.tag, str) and el.sourceline in wanted]
+    return [el for el in tree.iter() if isinstance(el.tag, str)
+            and el.sourceline is not None and 0 <= el.sourceline - min(wanted) <= 60
+            and start_line(el, source) in wanted]
 
 
 def _element_at(tree: Any, xpath: str) -> Any:
@@ -124,11 +131,12 @@ def _names(label: dict[str, Any]) -> set[str]:
 
 
 def score_page(name: str, label: dict[str, Any], report: dict[str, Any],
-               verdicts: Iterable[dict[str, Any]], tree: Any = None) -> PageScore:
+               verdicts: Iterable[dict[str, Any]], tree: Any = None,
+               lines: Sequence[str] = ()) -> PageScore:
     score = PageScore(name)
     slot_labels = label.get("slots", [])
     slots = report.get("slots", [])
-    pairs = match_slots(slot_labels, slots, tree)
+    pairs = match_slots(slot_labels, slots, tree, lines)
     matched_slots = {si for _, si in pairs}
     optional_hits = sum(1 for li, _ in pairs if slot_labels[li].get("optional"))
     score.slots_expected = sum(1 for s in slot_labels if not s.get("optional"))
@@ -267,7 +275,8 @@ def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[
         seconds = time.perf_counter() - start
         doc = next(r for r in read_source(corpus / "pages" / name) if isinstance(r, Document))
         tree = parse_html(doc.text)  # the same text and lines the report cites
-        score = score_page(name, by_page[name], report, verdicts.get(name, []), tree)
+        score = score_page(name, by_page[name], report, verdicts.get(name, []), tree,
+                           doc.text.split("\n"))
         score.seconds = seconds
         scores.append(score)
     return summarise(scores), scores

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import lxml.html
@@ -67,6 +67,27 @@ def line_of(el: etree._Element) -> int:
     """The 1-based input line an element starts on (0 when lxml does not know)."""
     line = el.sourceline
     return line if isinstance(line, int) else 0
+
+
+START_TAG_LOOKBACK = 60  # lines a start tag may span (attributes one per line)
+
+
+def start_line(el: etree._Element, lines: Sequence[str]) -> int:
+    """The line where an element's start tag opens. libxml2 records the line where the
+    tag ends, so a tag written over many lines (one attribute per line) is cited at its
+    `>`; readers want the `<`. `lines` are the parsed text's lines."""
+    line = line_of(el)
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not tag or not 0 < line <= len(lines):
+        return line
+    opening = "<" + tag.lower()
+    for candidate in range(line, max(0, line - START_TAG_LOOKBACK), -1):
+        text = lines[candidate - 1].lower()
+        at = text.rfind(opening)
+        if at >= 0 and (at + len(opening) == len(text) or (not text[at + len(opening)].isalnum()
+                        and text[at + len(opening)] not in "-_:")):
+            return candidate
+    return line
 
 
 class _PathMemo(threading.local):
