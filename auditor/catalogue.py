@@ -61,6 +61,11 @@ class IdSpec:
     pattern: re.Pattern[str]
     attr: str | None = None
     needles: tuple[str, ...] = ()
+    # read to build a snippet's loader URL (a self-hosted tracker's endpoint), not an
+    # account or placement: kept out of the report's ids
+    internal: bool = False
+    # kinds a value found here is not (a GTM-… that Optimize loads is no GTM container)
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +136,7 @@ class Catalogue:
     by_host: dict[str, Network] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    internal_kinds: frozenset[str] = frozenset()
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
@@ -144,6 +150,10 @@ class Catalogue:
             if found is not None:
                 return found
         return None
+
+    def reported(self, kind: str) -> bool:
+        """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
+        return kind not in self.internal_kinds
 
     def entity_for(self, host: str) -> Entity | None:
         """Company and category of a host from the taxonomy, most specific domain first."""
@@ -354,6 +364,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 pattern=_compile_regex(spec["pattern"], where),
                 attr=spec.get("attr"),
                 needles=needles,
+                internal=bool(spec.get("internal", False)),
+                replaces=_strings(spec, "replaces", where),
             )
         )
     snippet = _strings(entry, "snippet", where)
@@ -422,7 +434,8 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         if network.company:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
-    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files))
+    internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
+    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, required_literal
+from auditor.dom.walk import HINT_VIAS
 from auditor.heuristics.obfuscation import decode_script
 from auditor.model import Identifier, Resource
 from auditor.slots import FoundSlot
@@ -28,7 +29,7 @@ def networks_present(
     root: lxml.html.HtmlElement,
 ) -> list[Network]:
     """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
-    names = {r.network for r in resources if r.network}
+    names = {r.network for r in resources if r.network and r.via not in HINT_VIAS}
     joined = "\n".join(codes)  # one scan per pattern, not one per script
     for network in catalogue.networks:
         if network.name in names or not network.inline:
@@ -110,6 +111,7 @@ def identifiers(
     for slot in slots:
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
+    replaced: set[tuple[str, str]] = set()
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
     jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
     for network, spec in jobs:
@@ -132,4 +134,5 @@ def identifiers(
                 value = match.groupdict().get("value") or match.group(1)
                 if value:
                     add(spec.kind, value, network.name)
-    return tuple(seen.values())
+                    replaced.update((kind, value) for kind in spec.replaces)
+    return tuple(i for key, i in seen.items() if key not in replaced)

@@ -121,6 +121,7 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     resources = with_snippet_resources(
         resources, ids, present, scripts, base, url, first_party, engine, catalogue
     )
+    ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, scripts, present)
     hosts = host_summaries(resources)
     content = content_chars(root, {s.element for s in found_slots} | set(ad_markup))

@@ -17,7 +17,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.parser import line_of, xpath_of
-from auditor.dom.walk import FoundURL
+from auditor.dom.walk import HINT_VIAS, FoundURL
 from auditor.heuristics.obfuscation import decode_script
 from auditor.model import (
     Category,
@@ -254,10 +254,11 @@ def with_snippet_resources(
 
 
 def host_summaries(resources: Sequence[Resource]) -> tuple[HostSummary, ...]:
-    """Third-party hosts the page requests from, most resources first."""
+    """Third-party hosts the page requests from, most resources first (a host only
+    named in a `dns-prefetch`/`preconnect` hint is requested nothing)."""
     groups: dict[str, list[Resource]] = defaultdict(list)
     for res in resources:
-        if res.third_party and res.type is not RequestType.DOCUMENT:
+        if res.third_party and res.type is not RequestType.DOCUMENT and res.via not in HINT_VIAS:
             groups[res.host].append(res)
     out = []
     for host, items in groups.items():
