@@ -49,6 +49,7 @@ class ScriptSlotSpec:
     pattern: re.Pattern[str]
     id_kind: str | None
     label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
+    needle: str | None = None  # a literal every match holds: pages without it skip the regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +138,14 @@ class Catalogue:
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     internal_kinds: frozenset[str] = frozenset()
+    url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
         and its parent domains."""
         lowered = url.lower()
-        for network in self.networks:
-            if network.urls and any(u in lowered for u in network.urls):
+        for network in self.url_networks:
+            if any(u in lowered for u in network.urls):
                 return network
         for candidate in _suffixes(host):
             found = self.by_host.get(candidate)
@@ -347,7 +349,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     )
     script_slots = tuple(
         ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
-                       s.get("label") or s["pattern"][:40])
+                       s.get("label") or s["pattern"][:40], required_literal(s["pattern"]))
         for s in entry.get("script_slot", [])
     )
     ids = []
@@ -435,7 +437,8 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
-    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal)
+    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,
+                     tuple(n for n in networks if n.urls))
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, required_literal
+from auditor.dom.parser import elements
 from auditor.dom.walk import HINT_VIAS
 from auditor.heuristics.obfuscation import decode_script
 from auditor.model import Identifier, Resource
@@ -68,17 +69,48 @@ NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is
 NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
-def _around(text: str, needles: Sequence[str]) -> list[str]:
+def _around(text: str, needles: Sequence[str], found: dict[str, list[int]]) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
-    ID pattern runs on these, never on the whole page."""
+    ID pattern runs on these, never on the whole page. `found` keeps each needle's
+    positions for the page, since several patterns share a needle."""
     out: list[str] = []
     for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            start = max(0, at - NEEDLE_BEFORE)
-            out.append(text[start : start + NEEDLE_WINDOW])
-            at = text.find(needle, at + NEEDLE_AFTER // 2)
+        positions = found.get(needle)
+        if positions is None:
+            positions = found[needle] = _positions(text, needle)
+        out += [text[start : start + NEEDLE_WINDOW] for start in positions]
     return out
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    """Window starts for a needle's occurrences, one window per NEEDLE_AFTER / 2."""
+    starts: list[int] = []
+    at = text.find(needle)
+    while at >= 0:
+        starts.append(max(0, at - NEEDLE_BEFORE))
+        at = text.find(needle, at + NEEDLE_AFTER // 2)
+    return starts
+
+
+_SCRIPT_TEXTS = etree.XPath("//script/text()")
+# tags a consent manager activates later are saved as comments: code all the same
+_COMMENTED_SCRIPTS = etree.XPath("//comment()[contains(., '<script')]")
+_QUERY_LINKS = etree.XPath("//a/@href[contains(., '?')]")
+
+
+def config_text(root: lxml.html.HtmlElement, resources: Sequence[Resource],
+                slots: Sequence[FoundSlot]) -> str:
+    """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
+    kept in comments until consent), the URLs it requests and links to, and its ad
+    slots' attributes. A quarter of a page's bytes; editorial text and styles hold none."""
+    parts = [str(t) for t in _SCRIPT_TEXTS(root)]  # type: ignore[union-attr]
+    parts += [c.text or "" for c in elements(_COMMENTED_SCRIPTS(root))]
+    parts += [r.url for r in resources]
+    parts += [str(h) for h in _QUERY_LINKS(root)]  # type: ignore[union-attr]
+    for slot in slots:
+        for el in slot.element.iter():
+            parts += [f'{name!s}="{value!s}"' for name, value in el.attrib.items()]
+    return "\n".join(parts)
 
 
 def identifiers(
@@ -87,15 +119,14 @@ def identifiers(
     codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
-    markup: str = "",
     catalogue: Sequence[Network] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here, then the
-    `markup` patterns of every catalogued network, read in the page's text wherever the
-    ID is written (JSON configs, data attributes, URL parameters): those patterns name
-    their key (`"adUnitPath": "/4817/…"`), so a match is that vendor's ID even where its
-    loader is not on the page."""
+    `markup` patterns of every catalogued network, read where pages write IDs outside a
+    vendor's own tag (`config_text`): those patterns name their key (`"adUnitPath":
+    "/4817/…"`), so a match is that vendor's ID even where its loader is not on the page."""
+    markup = config_text(root, resources, slots) if catalogue else ""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -112,12 +143,13 @@ def identifiers(
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
+    needle_positions: dict[str, list[int]] = {}
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
     jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
     for network, spec in jobs:
         texts: list[str] = []
         if spec.where == "markup":
-            texts += _around(markup, spec.needles)
+            texts += _around(markup, spec.needles, needle_positions)
         if spec.where in ("url", "any"):
             texts += urls
         if spec.where in ("script", "any"):

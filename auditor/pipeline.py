@@ -116,8 +116,7 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     lines = doc.text.split("\n")
     slots = tuple(freeze(s, lines) for s in found_slots)
 
-    ids = identifiers(root, resources, codes, found_slots, present, doc.text,
-                      catalogue.networks)
+    ids = identifiers(root, resources, codes, found_slots, present, catalogue.networks)
     resources = with_snippet_resources(
         resources, ids, present, scripts, base, url, first_party, engine, catalogue
     )

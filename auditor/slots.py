@@ -120,14 +120,17 @@ def script_slots(
         if el_id:
             by_id[el_id] = slot
     added: list[FoundSlot] = []
-    for script in inline_scripts(root):
+    scripts = list(inline_scripts(root))
+    joined = "\n".join(s.text or "" for s in scripts)
+    specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
+             if spec.needle is None or spec.needle in joined]
+    for script in scripts:
         code = script.text or ""
-        for network in catalogue.networks:
-            for spec in network.script_slots:
-                for match in spec.pattern.finditer(code):
-                    added.extend(_script_slot(root, script, network, spec, match, by_id))
-                    if "element" not in spec.pattern.groupindex:
-                        break  # the script is the placement: one per script, whatever it writes
+        for network, spec in specs:
+            for match in spec.pattern.finditer(code):
+                added.extend(_script_slot(root, script, network, spec, match, by_id))
+                if "element" not in spec.pattern.groupindex:
+                    break  # the script is the placement: one per script, whatever it writes
     return added
 
 

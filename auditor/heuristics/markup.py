@@ -83,10 +83,10 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
-        paths = [xpath_of(b) for b in elements(_BODY_CONTAINERS(ctx.root))]
+        bodies = tuple(xpath_of(b) + "/" for b in elements(_BODY_CONTAINERS(ctx.root)))
 
         def inside(xpath: str) -> bool:
-            return any(xpath.startswith(p + "/") for p in paths)
+            return bool(bodies) and xpath.startswith(bodies)
 
         outside = {r.network for r in ctx.resources if r.network and not inside(r.xpath)}
         outside |= {s.network for s in slots if s.network and not inside(s.xpath)}
@@ -115,7 +115,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
 def _after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0."""
     text = ctx.document.text
-    end = text.lower().rfind("</html>")
+    end = max(text.rfind(tag) for tag in ("</html>", "</HTML>", "</Html>"))
     if end < 0 or "<" not in text[end + 7 :]:
         return 0
     return text.count("\n", 0, end) + 1

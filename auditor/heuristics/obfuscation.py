@@ -494,7 +494,13 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = [n for n in ctx.catalogue.networks if n.category is Category.CRYPTOMINING]
-    page_text = ctx.document.text.lower()
+    lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
+
+    def named_elsewhere(host: str) -> bool:
+        if not lowered:
+            lowered.append(ctx.document.text.lower())
+        return _named_elsewhere(host, lowered[0])
+
     for code, line, xpath in script_codes(ctx):
         decoded = decode_script(code)
         if not decoded.obfuscated:
@@ -508,7 +514,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             host = host_of(url) if url else ""
             if not url or not is_third_party(host, ctx.first_party):
                 continue
-            unnamed = not _named_elsewhere(host, page_text)
+            unnamed = not named_elsewhere(host)
             if unnamed:
                 hidden_hosts.add(host)
             runs = hidden.loaded and hidden.type in _CODE_TYPES

@@ -43,7 +43,7 @@ def test_ids_written_in_json_configs_are_read(audit_html: AuditHtml) -> None:
     config = ('<script type="application/json" id="state">{"analytics":{"ga":"UA-7654321-2"},'
               '"commercial":{"adUnit":"/59666047/news.example/politics/article",'
               '"facebookAccountId":"279880532344561","a9PublisherId":"3722"}}</script>'
-              '<div class="vice-ad__ad" data-ad-unit-path="/16916245/news/article"></div>')
+              '<div id="div-gpt-ad-1x5" data-ad-unit-path="/16916245/news/article"></div>')
     ids = {(i.kind, i.value) for i in audit_html(page(config), url="https://n.example/").ids}
     assert {("ga-property", "UA-7654321-2"), ("gpt-network", "59666047"),
             ("gpt-slot", "/59666047/news.example/politics/article"),

@@ -1,0 +1,85 @@
+"""Per-page audit time on the real corpus, this checkout against a baseline checkout.
+
+Each side audits every corpus page (with its URL, engine and catalogue loaded once, not
+timed) in its own process; the sides alternate for several rounds so that the machine's
+slow and quick spells fall on both. The figure is the ratio of the medians of the
+per-page medians, from one run.
+
+    git worktree add /tmp/base <commit>
+    python bench/audit_time.py --against /tmp/base [--rounds 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+WORKER = r"""
+import json, sys, time
+from pathlib import Path
+from auditor.catalogue import default_catalogue
+from auditor.pipeline import audit, default_engine
+corpus = Path(sys.argv[1])
+urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
+engine, catalogue = default_engine(), default_catalogue()
+out = {}
+for name, url in sorted(urls.items()):
+    start = time.perf_counter()
+    audit(corpus / "pages" / name, url=url, engine=engine, catalogue=catalogue)
+    out[name] = time.perf_counter() - start
+print(json.dumps(out))
+"""
+
+
+def _packages(checkout: Path, into: Path) -> Path:
+    """A directory that imports `auditor` and `auditor_rules` from a checkout."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name, target in (("auditor", checkout / "auditor"), ("auditor_rules", checkout / "rules")):
+        link = into / name
+        if not link.exists():
+            link.symlink_to(target)
+    return into
+
+
+def _round(packages: Path, corpus: Path) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", WORKER, str(corpus)], capture_output=True,
+                          text=True, check=True, cwd=packages,
+                          env={"PYTHONPATH": str(packages), "PATH": "/usr/bin:/bin"})
+    times: dict[str, float] = json.loads(done.stdout)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--against", type=Path, required=True, help="baseline checkout")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--rounds", type=int, default=4)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        sides = {"baseline": _packages(args.against.resolve(), Path(tmp) / "baseline"),
+                 "this": _packages(REPO, Path(tmp) / "this")}
+        runs: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
+        for _ in range(args.rounds):
+            for side, packages in sides.items():
+                runs[side].append(_round(packages, args.corpus))
+    medians = {side: statistics.median(
+        statistics.median(r[name] for r in rs) for name in rs[0]) for side, rs in runs.items()}
+    totals = {side: statistics.median(sum(r.values()) for r in rs) for side, rs in runs.items()}
+    for side in sides:
+        print(f"{side:<9} median page {medians[side] * 1000:6.1f} ms   "
+              f"corpus {totals[side]:5.2f} s")
+    print(f"ratio     median page {medians['this'] / medians['baseline']:.3f}   "
+          f"corpus {totals['this'] / totals['baseline']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
