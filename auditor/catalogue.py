@@ -89,6 +89,8 @@ class Network:
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()  # abusive ad formats it sells ("popunder")
+    # file names that, served from the site itself, are this vendor's loader (hotjar.js)
+    self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
@@ -139,6 +141,7 @@ class Catalogue:
     sources: tuple[str, ...] = ()
     internal_kinds: frozenset[str] = frozenset()
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
+    loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
@@ -152,6 +155,12 @@ class Catalogue:
             if found is not None:
                 return found
         return None
+
+    def self_hosted_loader(self, url: str) -> Network | None:
+        """The vendor whose loader a first-party script URL's file name is, if any."""
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        name = path.rsplit("/", 1)[-1].lower()
+        return self.loader_names.get(name) if name else None
 
     def reported(self, kind: str) -> bool:
         """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
@@ -390,6 +399,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
+        self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),
         comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
         inline=tuple(_compile_regex(p, where) for p in _strings(entry, "inline", where)),
         slots=slots,
@@ -437,8 +447,9 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
+    names = {name: n for n in reversed(networks) for name in n.self_hosted}
     return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,
-                     tuple(n for n in networks if n.urls))
+                     tuple(n for n in networks if n.urls), names)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,17 +9,24 @@
 - `content_to_ad_ratio`: content_chars ÷ ad_markup_bytes, rounded to 3 places;
   `None` when the page has no ads. Below 1.0 the page carries more ad code than text.
 - `ad_area_px`: the sum of width × height over slots that declare both.
+- `content_words`: the words of that editorial text (runs of non-space characters).
+- `ad_units_per_1000_words`: ad slots per 1,000 words of editorial text, 1 place;
+  `None` without editorial text. Ad density as the MFA and Better Ads measures read it.
+- `ad_slots_in_body`: ad slots inside the article body (`ARTICLE_BODIES`): how much of
+  the ad load sits in the text itself. A fact about the page, not an injection sign.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
+from auditor.dom.parser import elements, xpath_of
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
@@ -72,6 +79,20 @@ _HIDDEN_CLASSES = frozenset(
     }
 )
 _WS = re.compile(r"\s+")
+# Article containers in themes and CMSs: where editorial text sits.
+ARTICLE_BODIES = etree.XPath(
+    "//article | //*[@itemprop='articleBody'] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
+)
+
+
+class Content(NamedTuple):
+    """The editorial text's size."""
+
+    chars: int
+    words: int
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -88,8 +109,8 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
-def content_chars(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> int:
-    """Visible editorial characters; see the module docstring.
+def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> Content:
+    """Visible editorial characters and words; see the module docstring.
 
     Walked with an explicit stack, not recursion: scraped pages can nest thousands deep.
     """
@@ -112,7 +133,14 @@ def content_chars(root: lxml.html.HtmlElement, excluded: set[etree._Element]) ->
             if child.tail:
                 stack.append(child.tail)
             stack.append(child)
-    return len(_WS.sub(" ", " ".join(parts)).strip())
+    text = _WS.sub(" ", " ".join(parts)).strip()
+    return Content(len(text), text.count(" ") + 1 if text else 0)
+
+
+def slots_in_body(root: lxml.html.HtmlElement, slot_paths: Iterable[str]) -> int:
+    """How many of the slots (by xpath) sit inside an article body."""
+    bodies = tuple(xpath_of(b) + "/" for b in elements(ARTICLE_BODIES(root)))
+    return sum(1 for path in slot_paths if bodies and path.startswith(bodies))
 
 
 def outermost(elements: Iterable[etree._Element]) -> list[etree._Element]:
@@ -136,20 +164,25 @@ def page_metrics(
     resources: Iterable[Resource],
     slots: Iterable[Slot],
     third_party_hosts: int,
-    content: int,
+    content: Content,
     ad_bytes: int,
+    in_body: int = 0,
 ) -> Metrics:
     resources = list(resources)
     slots = list(slots)
+    ads = sum(1 for s in slots if s.kind == "ad" or s.category in AD_CATEGORIES)
     return Metrics(
         ad_slots=len(slots),
         ad_resources=sum(1 for r in resources if r.category in AD_CATEGORIES),
         tracker_resources=sum(1 for r in resources if r.category in TRACKER_CATEGORIES),
         third_party_hosts=third_party_hosts,
-        content_chars=content,
+        content_chars=content.chars,
         ad_markup_bytes=ad_bytes,
-        content_to_ad_ratio=round(content / ad_bytes, 3) if ad_bytes else None,
+        content_to_ad_ratio=round(content.chars / ad_bytes, 3) if ad_bytes else None,
         ad_area_px=sum(s.area for s in slots),
+        content_words=content.words,
+        ad_units_per_1000_words=round(1000 * ads / content.words, 1) if content.words else None,
+        ad_slots_in_body=in_body,
     )
 
 

@@ -129,6 +129,7 @@ class Resource:
     network: str | None = None
     company: str | None = None
     category: Category | None = None
+    self_hosted: bool = False  # a vendor's loader served from the site itself
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +148,7 @@ class Resource:
             "network": self.network,
             "company": self.company,
             "category": self.category.value if self.category else None,
+            "self_hosted": self.self_hosted,
         }
 
 
@@ -304,6 +306,9 @@ class Metrics:
     ad_markup_bytes: int = 0
     content_to_ad_ratio: float | None = None
     ad_area_px: int = 0
+    content_words: int = 0
+    ad_units_per_1000_words: float | None = None
+    ad_slots_in_body: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -315,6 +320,9 @@ class Metrics:
             "ad_markup_bytes": self.ad_markup_bytes,
             "content_to_ad_ratio": self.content_to_ad_ratio,
             "ad_area_px": self.ad_area_px,
+            "content_words": self.content_words,
+            "ad_units_per_1000_words": self.ad_units_per_1000_words,
+            "ad_slots_in_body": self.ad_slots_in_body,
         }
 
 

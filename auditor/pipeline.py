@@ -13,7 +13,14 @@ from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.identify import identifiers, networks_present, script_codes
-from auditor.metrics import ad_elements, ad_markup_bytes, content_chars, page_metrics
+from auditor.metrics import (
+    Content,
+    ad_elements,
+    ad_markup_bytes,
+    editorial_content,
+    page_metrics,
+    slots_in_body,
+)
 from auditor.model import (
     AuditReport,
     PageReport,
@@ -123,8 +130,10 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, scripts, present)
     hosts = host_summaries(resources)
-    content = content_chars(root, {s.element for s in found_slots} | set(ad_markup))
-    metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup))
+    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
+    in_body = 0 if doc.in_post_body else slots_in_body(root, (s.xpath for s in slots))
+    metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
+                           len(slots) if doc.in_post_body else in_body)
     ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue)
     return PageReport(
         input=doc.input,
@@ -179,7 +188,8 @@ def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
         title=title,
         slots=slots,
         findings=tuple(run_heuristics(ctx)),
-        metrics=page_metrics((), promotional, 0, content, sum(s.markup_bytes for s in promotional)),
+        metrics=page_metrics((), promotional, 0, Content(content, len(text.split())),
+                             sum(s.markup_bytes for s in promotional)),
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",

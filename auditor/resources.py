@@ -75,6 +75,10 @@ def classify(
         host = host_of(item.url)
         network = catalogue.network_for(item.url, host)
         entity = catalogue.entity_for(host)
+        self_hosted = False
+        if network is None and item.via == "script[src]" and not is_third_party(host, first_party):
+            network = catalogue.self_hosted_loader(item.url)
+            self_hosted = network is not None
         if not item.assigned and network is None and entity is None:
             continue  # a URL in a script not shown to be loaded, of no known tracker
         match = engine.match(item.url, source_url=page_url, type=item.type)
@@ -98,6 +102,7 @@ def classify(
                 company=(network.company if network else None)
                 or (entity.company if entity else None),
                 category=category,
+                self_hosted=self_hosted,
             )
         )
         if network is not None:

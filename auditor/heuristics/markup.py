@@ -12,6 +12,7 @@ from lxml import etree
 
 from auditor.dom.parser import elements, line_of, xpath_of
 from auditor.heuristics.interface import PageContext, finding
+from auditor.metrics import ARTICLE_BODIES
 from auditor.model import Category, Finding, Severity
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -21,13 +22,6 @@ _AD_COMMENT_WORDS = re.compile(
     r"|ad[ -]?(?:slot|zone|unit|code|block|space|tag)s?)\b"
     r"|广告|廣告|广告位|реклама|anzeige|publicit[ée]|publicidad|werbung",
     re.I,
-)
-# Article containers in themes; ad code inside them was put in the content, not the theme.
-_BODY_CONTAINERS = etree.XPath(
-    "//article | //*[@itemprop='articleBody'] | "
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')] | "
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')] | "
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
 )
 
 
@@ -83,7 +77,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
-        bodies = tuple(xpath_of(b) + "/" for b in elements(_BODY_CONTAINERS(ctx.root)))
+        bodies = tuple(xpath_of(b) + "/" for b in elements(ARTICLE_BODIES(ctx.root)))
 
         def inside(xpath: str) -> bool:
             return bool(bodies) and xpath.startswith(bodies)
@@ -133,7 +127,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         scopes: list[etree._Element] = [ctx.root]
     else:
-        scopes = _outermost(elements(_BODY_CONTAINERS(ctx.root))) or [ctx.root]
+        scopes = _outermost(elements(ARTICLE_BODIES(ctx.root))) or [ctx.root]
     seen: set[str] = set()
     for scope in scopes:
         for comment in scope.iter(etree.Comment):

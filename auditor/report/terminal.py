@@ -183,6 +183,10 @@ class PageView:
             f"\nAd area {m.ad_area_px:,} px² · {m.ad_resources} ad resources · "
             f"{m.tracker_resources} tracker resources\n"
         )
+        if m.ad_units_per_1000_words is not None and m.ad_slots:
+            text.append("Ad density ", style="bold").append(
+                f"{m.ad_units_per_1000_words:g} ad slots per 1,000 words "
+                f"({m.content_words:,} words) · {m.ad_slots_in_body} in the article body\n")
         total = m.content_chars + m.ad_markup_bytes
         if total:
             content_cells = round(BAR_WIDTH * m.content_chars / total)

@@ -80,3 +80,28 @@ def test_slots_are_cited_where_their_start_tag_opens() -> None:
     el = parse_html(text).xpath("//a-ad")[0]
     assert el.sourceline == 5  # libxml2: the line the start tag ends on
     assert start_line(el, text.split("\n")) == 2
+
+
+def test_a_vendor_loader_served_by_the_site_is_that_vendor_self_hosted(
+        audit_html: AuditHtml) -> None:
+    head = ('<script src="/wp-content/themes/x/js/hotjar.js"></script>'
+            '<script src="/js/site.js"></script>')
+    report = audit_html(page("", head), url="https://blog.example/post")
+    by_url = {r.url: r for r in report.resources}
+    hotjar = by_url["https://blog.example/wp-content/themes/x/js/hotjar.js"]
+    assert (hotjar.network, hotjar.self_hosted, hotjar.third_party) == ("Hotjar", True, False)
+    assert by_url["https://blog.example/js/site.js"].network is None
+
+
+def test_ad_density_is_a_metric_not_a_finding(audit_html: AuditHtml) -> None:
+    words = " ".join(["word"] * 400)
+    units = "".join(f'<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
+                    f'data-ad-slot="{n}000000000"></ins><p>{words}</p>' for n in range(1, 5))
+    head = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+    html = (f"<html><head><title>t</title>{head}</script></head><body>"
+            f'<article>{units}</article><aside><ins class="adsbygoogle"></ins></aside></body></html>')
+    report = audit_html(html, url="https://farm.example/p")
+    m = report.metrics
+    assert (m.ad_slots, m.ad_slots_in_body, m.content_words) == (5, 4, 1600)
+    assert m.ad_units_per_1000_words == 3.1
+    assert not any(f.kind == "ad-in-body" for f in report.findings)
