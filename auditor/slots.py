@@ -162,7 +162,9 @@ def _script_slot(
         return []
     element: etree._Element = script
     if element_id:
-        targets = elements(root.xpath("//*[@id=$id]", id=element_id))
+        # an id lxml cannot pass to XPath (a control character) names no element it can find
+        targets = elements(root.xpath("//*[@id=$id]", id=element_id)) \
+            if element_id.isprintable() else []
         if targets:
             element = targets[0]
     slot = FoundSlot(

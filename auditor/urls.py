@@ -79,10 +79,10 @@ def resolve(url: str, base: str | None) -> str | None:
     url = url.strip()
     if not url or url.startswith("#"):
         return None
-    if url.startswith("//"):
-        scheme = urlsplit(base).scheme if base else ""
-        url = f"{scheme or 'https'}:{url}"
     try:
+        if url.startswith("//"):
+            scheme = urlsplit(base).scheme if base else ""
+            url = f"{scheme or 'https'}:{url}"
         absolute = urljoin(base, url) if base else url
         parts = urlsplit(absolute)
     except ValueError:

@@ -34,6 +34,9 @@ class PageRules:
     min_content_to_ad_ratio: float | None = None
     fail_on_severity: Severity | None = None
     fail_on_findings: tuple[str, ...] = ()
+    # an input the audit could not read fails the gate (clause "unreadable") unless a
+    # policy says, in so many words, that it may pass: a gate must fail closed
+    allow_unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)

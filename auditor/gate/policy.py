@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -98,9 +99,17 @@ def _count(value: Any, key: str, ctx: _Ctx) -> int:
 def _ratio(value: Any, key: str, ctx: _Ctx) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ctx.fail(key, f"expected a number, got {_type_name(value)} ({value!r})")
+    if not math.isfinite(value):
+        raise ctx.fail(key, f"expected a finite number, got {value!r}")
     if value < 0:
         raise ctx.fail(key, f"expected 0 or more, got {value}")
     return float(value)
+
+
+def _flag(value: Any, key: str, ctx: _Ctx) -> bool:
+    if not isinstance(value, bool):
+        raise ctx.fail(key, f"expected true or false, got {_type_name(value)} ({value!r})")
+    return value
 
 
 def _severity(value: Any, key: str, ctx: _Ctx) -> Severity:
@@ -129,6 +138,7 @@ PAGE_KEYS: dict[str, Check] = {
     "min_content_to_ad_ratio": _ratio,
     "fail_on_severity": _severity,
     "fail_on_findings": _kinds,
+    "allow_unreadable": _flag,
 }
 SITE_KEYS = ("base_url", "site_root", "override")
 ALL_KEYS = (*PAGE_KEYS, *SITE_KEYS)

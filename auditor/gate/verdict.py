@@ -116,6 +116,11 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     """
     fp_hosts = (*rules.first_party, *first_party)
     out: list[Violation] = []
+    if page.errors and not rules.allow_unreadable:
+        # what could not be audited cannot be said to pass: fail closed
+        for error in page.errors:
+            out.append(_violation(path, "unreadable", error,
+                                  f"the page could not be audited: {error}", 0, "", None, None))
     hosts: dict[str, list[Resource]] = {}
     for res in page.resources:
         if res.type is RequestType.DOCUMENT or not res.host or is_first_party(res, fp_hosts):

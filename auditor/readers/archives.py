@@ -20,6 +20,9 @@ from auditor.readers.interface import InputError, ReadFailure, Record, Skipped
 from auditor.readers.sniff import HEAD_BYTES, read_page_bytes, sniff
 
 CONTAINER_KINDS = frozenset({"gzip", "warc", "arc", "zip", "tar"})
+# what tarfile raises on a damaged header: a PAX size of 10**30 is a ValueError or an
+# OverflowError from seek, not a TarError
+_TAR_ERRORS = (tarfile.TarError, OSError, EOFError, zlib.error, ValueError, OverflowError)
 _MEMBER_ERRORS = (InputError, zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError,
                   OSError, ValueError, RuntimeError)
 
@@ -63,13 +66,13 @@ def read_tar(stream: BinaryIO, name: str, *, max_record_bytes: int) -> Iterator[
     source = io.BufferedReader(Gunzip(stream), 16 * 1024) if compressed else stream
     try:
         archive = tarfile.open(fileobj=source, mode="r:")
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+    except _TAR_ERRORS as exc:
         raise InputError(f"{name}: not a readable tar: {exc}") from None
     with archive:
         while True:
             try:
                 info = archive.next()
-            except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+            except _TAR_ERRORS as exc:
                 at = archive.offset
                 yield ReadFailure(f"{name}#@{at}", "tar-member",
                                   f"{name}: damaged tar after byte {at}: {exc}")

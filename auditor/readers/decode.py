@@ -1,7 +1,11 @@
-"""Bytes → text for HTML: BOM, then the page's own declaration, then detection.
+"""Bytes → text for HTML: BOM, then the transport's charset, then the page's own
+declaration, then detection; labels as the WHATWG Encoding Standard reads them.
 
-Never raises on bad bytes: an undecodable byte becomes U+FFFD so one broken
-character never loses a page.
+A page cannot pick just any codec Python knows: a `<meta charset>` naming UTF-16 is read
+as UTF-8 (browsers do; an ASCII page declaring UTF-16 must not turn to garbage and hide
+its ad loader), labels outside the standard (`cp037`, `undefined`) are ignored, and
+`latin1` means windows-1252. Never raises on bad bytes: an undecodable byte becomes
+U+FFFD so one broken character never loses a page.
 """
 
 from __future__ import annotations
@@ -30,8 +34,75 @@ def as_utf8(data: bytes) -> bytes:
     return data
 
 
+def _labels() -> dict[str, str]:
+    """WHATWG encoding labels → Python codecs (https://encoding.spec.whatwg.org/#names-and-labels)."""
+    table: dict[str, str] = {}
+
+    def add(codec: str, *labels: str) -> None:
+        table.update(dict.fromkeys(labels, codec))
+
+    add("utf-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
+        "x-unicode20utf8")
+    add("cp866", "866", "cp866", "csibm866", "ibm866")
+    for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16):
+        add(f"iso8859-{n}", f"iso-8859-{n}", f"iso8859-{n}", f"iso8859{n}", f"iso_8859-{n}")
+    add("iso8859-2", "csisolatin2", "iso-ir-101", "l2", "latin2", "iso_8859-2:1987")
+    add("iso8859-5", "csisolatincyrillic", "cyrillic", "iso-ir-144", "iso_8859-5:1988")
+    add("iso8859-7", "greek", "greek8", "iso-ir-126", "elot_928", "ecma-118", "csisolatingreek")
+    add("iso8859-8", "hebrew", "iso-ir-138", "visual", "csisolatinhebrew", "iso-8859-8-i",
+        "csiso88598i", "logical")
+    add("iso8859-15", "l9", "csisolatin9")
+    add("koi8-r", "cskoi8r", "koi", "koi8", "koi8-r", "koi8_r")
+    add("koi8-u", "koi8-ru", "koi8-u")
+    add("mac-roman", "csmacintosh", "mac", "macintosh", "x-mac-roman")
+    add("cp874", "dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874")
+    for n in range(1250, 1259):
+        add(f"cp{n}", f"cp{n}", f"windows-{n}", f"x-cp{n}")
+    add("cp1252", "ansi_x3.4-1968", "ascii", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
+        "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1",
+        "latin1", "us-ascii", "x-user-defined")
+    add("cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599",
+        "iso_8859-9", "iso_8859-9:1989", "l5", "latin5")
+    add("mac-cyrillic", "x-mac-cyrillic", "x-mac-ukrainian")
+    add("gb18030", "chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80",
+        "gbk", "iso-ir-58", "x-gbk", "gb18030")
+    add("big5hkscs", "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5")
+    add("euc_jp", "cseucpkdfmtjapanese", "euc-jp", "x-euc-jp")
+    add("iso2022_jp", "csiso2022jp", "iso-2022-jp")
+    add("cp932", "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis",
+        "windows-31j", "x-sjis")
+    add("cp949", "cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987",
+        "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949")
+    add("utf-16-be", "unicodefffe", "utf-16be")
+    add("utf-16-le", "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16",
+        "utf-16le")
+    return table
+
+
+ENCODING_LABELS = _labels()
+_UTF16 = frozenset({"utf-16-be", "utf-16-le"})
+
+
+def encoding_for(label: str | None, *, in_page: bool) -> str | None:
+    """The codec a label names per the WHATWG standard; None for labels it does not
+    know. A page's own declaration of UTF-16 means UTF-8 (its bytes were readable
+    as ASCII to be found at all), as browsers read it.
+
+    >>> encoding_for(" Latin1 ", in_page=True), encoding_for("utf-16", in_page=True)
+    ('cp1252', 'utf-8')
+    >>> encoding_for("cp037", in_page=True) is None
+    True
+    """
+    if not label:
+        return None
+    codec = ENCODING_LABELS.get(label.strip().lower())
+    if in_page and codec in _UTF16:
+        return "utf-8"
+    return codec
+
+
 def declared_charset(data: bytes) -> str | None:
-    """The encoding the bytes declare (BOM, meta, XML declaration), if Python knows it."""
+    """The encoding the bytes declare (BOM, meta, XML declaration), per the standard."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
@@ -39,13 +110,7 @@ def declared_charset(data: bytes) -> str | None:
     found = _META_CHARSET.search(head) or _XML_DECL.search(head)
     if not found:
         return None
-    name = found.group(1).decode("ascii", "replace").lower()
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return None
-    # A page that says latin-1 means windows-1252 (WHATWG encoding standard).
-    return "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"} else name
+    return encoding_for(found.group(1).decode("ascii", "replace"), in_page=True)
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
@@ -53,11 +118,11 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     for bom, _name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(_name, "replace")
-    for candidate in (http_charset, declared_charset(data)):
+    for candidate in (encoding_for(http_charset, in_page=False), declared_charset(data)):
         if candidate:
             try:
                 return data.decode(candidate)
-            except (UnicodeDecodeError, LookupError):
+            except (UnicodeError, LookupError):
                 pass
     try:
         return data.decode("utf-8")

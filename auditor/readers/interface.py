@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from auditor.errors import InputError
@@ -26,6 +27,26 @@ class Document:
     markup: bool = True
     in_post_body: bool = False
     post_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # JSON can carry lone surrogates (`"\ud800"`) that no output can encode: they
+        # become U+FFFD here, once, so every reporter writes what it was given
+        for name in ("input", "text", "url", "title"):
+            value = getattr(self, name)
+            if value and _SURROGATE.search(value):
+                object.__setattr__(self, name, without_surrogates(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates replaced by U+FFFD (paired ones joined as UTF-16 would).
+
+    >>> without_surrogates("a\ud800b")
+    'a\ufffdb'
+    """
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 @dataclass(frozen=True, slots=True)

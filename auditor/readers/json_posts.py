@@ -71,12 +71,23 @@ def json_error(exc: ValueError | RecursionError) -> str:
 
 # what json.loads raises on bad input: a decode error, or recursion on deep nesting
 JSON_ERRORS = (json.JSONDecodeError, RecursionError)
+MAX_INT_DIGITS = 4000  # Python refuses to convert longer digit strings (CVE-2020-10735)
+
+
+def _int(digits: str) -> int | str:
+    """JSON integers as ints, except those too long to convert: kept as their digits."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def load_json(text: str) -> Any:
+    """`json.loads` that reads any number a page's JSON may hold."""
+    return json.loads(text, parse_int=_int)
 
 
 def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
     """One post, or a list of posts (as `/wp-json/wp/v2/posts` returns)."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except JSON_ERRORS as exc:
         raise InputError(f"{input_name}: {json_error(exc)}") from None
     if isinstance(data, list):
@@ -99,7 +110,7 @@ def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
             continue
         name = f"{input_name}#L{lineno}"
         try:
-            obj = json.loads(line)
+            obj = load_json(line)
         except JSON_ERRORS as exc:
             yield ReadFailure(name, "jsonl", f"{name}: {json_error(exc)}")
             continue

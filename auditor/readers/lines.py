@@ -6,12 +6,11 @@ never holds a raw newline inside JSON, so any byte range splits cleanly at line 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from auditor.readers.interface import InputError, ReadFailure, Record
-from auditor.readers.json_posts import JSON_ERRORS, document_from_object, json_error
+from auditor.readers.json_posts import JSON_ERRORS, document_from_object, json_error, load_json
 
 KIND = "jsonl"
 
@@ -41,7 +40,7 @@ def read_jsonl_span(stream: BinaryIO, name: str, *, span: tuple[int, int | None]
         if not line.strip():
             continue
         try:
-            obj = json.loads(line.decode("utf-8-sig", "replace"))
+            obj = load_json(line.decode("utf-8-sig", "replace"))
             yield document_from_object(obj, record_name)
         except JSON_ERRORS as exc:
             yield ReadFailure(record_name, KIND, f"{record_name}: {json_error(exc)}")

@@ -86,7 +86,7 @@ def sniff(head: bytes, name: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         return "empty"
-    if _looks_binary(head):
+    if _looks_binary(head) and not _html_with_nuls(head):
         return "binary"
     text = head.decode("utf-8", "replace")
     if stripped[:1] in (b"{", b"["):
@@ -99,6 +99,16 @@ def sniff(head: bytes, name: str = "") -> str:
     if _HTML_TAG.search(text):
         return "html"
     return "text"
+
+
+def _html_with_nuls(head: bytes) -> bool:
+    """HTML with a few NUL bytes in it: browsers render it (a NUL becomes U+FFFD), so an
+    injected page cannot hide behind one NUL. UTF-16 without a BOM is NULs by the half."""
+    sample = head[:HEAD_BYTES]
+    nuls = sample.count(b"\x00")
+    if nuls * 20 > len(sample):
+        return False
+    return bool(_HTML_TAG.search(sample.replace(b"\x00", b"").decode("utf-8", "replace")))
 
 
 def _looks_binary(head: bytes) -> bool:

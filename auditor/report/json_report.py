@@ -37,7 +37,8 @@ class JsonReporter:
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         body = json.dumps(page_dict(page, violations, self.gated), ensure_ascii=False, indent=2)
-        indented = "\n".join("    " + line for line in body.splitlines())
+        # split on "\n" only: splitlines() also breaks at U+2028/U+0085 inside strings
+        indented = "\n".join("    " + line for line in body.split("\n"))
         self.out.write(("," if self.count else "") + "\n" + indented)
         self.count += 1
 

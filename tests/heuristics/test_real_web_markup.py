@@ -99,7 +99,8 @@ def test_ad_density_is_a_metric_not_a_finding(audit_html: AuditHtml) -> None:
                     f'data-ad-slot="{n}000000000"></ins><p>{words}</p>' for n in range(1, 5))
     head = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
     html = (f"<html><head><title>t</title>{head}</script></head><body>"
-            f'<article>{units}</article><aside><ins class="adsbygoogle"></ins></aside></body></html>')
+            f'<article>{units}</article><aside><ins class="adsbygoogle"></ins></aside>'
+            "</body></html>")
     report = audit_html(html, url="https://farm.example/p")
     m = report.metrics
     assert (m.ad_slots, m.ad_slots_in_body, m.content_words) == (5, 4, 1600)

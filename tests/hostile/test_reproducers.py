@@ -1,0 +1,135 @@
+"""The hostile-input reproducers (../shared/hostile) give the right answer, never an
+internal error; each also has a variant written here, so the behaviour is pinned where
+the shared set is absent."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
+FORMATS = ("json", "jsonl", "terminal", "md", "html", "sarif", "junit")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "auditor", *args, "--no-system-lists"],
+                          capture_output=True, text=True, timeout=300, check=False, cwd=cwd,
+                          env={**os.environ, "COLUMNS": "80"})
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Path:
+    if not (HOSTILE / "INDEX.md").exists():
+        pytest.skip(f"the hostile reproducers are not at {HOSTILE} (they live in ../shared)")
+    return HOSTILE
+
+
+def _clean(result: subprocess.CompletedProcess[str], fmt: str) -> None:
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert "\x1b" not in result.stderr
+    assert result.returncode in (0, 2), result.stderr
+    if fmt == "json" and result.returncode == 0:
+        json.loads(result.stdout)  # stays valid with U+2028 and lone surrogates in values
+    if fmt == "jsonl" and result.returncode == 0:
+        for line in filter(None, result.stdout.split("\n")):  # JSON lines end at \n only
+            json.loads(line)
+
+
+@pytest.mark.parametrize("name", ["wp-lone-surrogate.json", "json-bigint.json",
+                                  "tar-pax-size-huge.tar", "gpt-ctrl-char.html", "ipv6-link.json",
+                                  "charset-undefined.html", "u2028-url.html", "u2028-title.html",
+                                  "bulk/bigint-line.jsonl", "bulk/gpt-ctrl.jsonl",
+                                  "bulk/ipv6-url.jsonl"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "terminal"])
+def test_no_internal_error(hostile: Path, name: str, fmt: str) -> None:
+    _clean(run("audit", str(hostile / name), "--format", fmt), fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lone_surrogates_and_line_separators_in_every_format(tmp_path: Path, fmt: str) -> None:
+    post = {"id": 7, "link": "https://s.example/?p=7\u2028x",
+            "title": {"rendered": "T\ud800itle \u2029 \u0085"},
+            "content": {"rendered": '<p>text</p><script src="https://a.magsrv.com/ad-provider.js">'
+                                    "</script>"}}
+    page = tmp_path / "post.json"
+    page.write_text(json.dumps(post), encoding="ascii")  # \ud800 escaped, as WordPress writes it
+    _clean(run("audit", str(page), "--format", fmt), fmt)
+
+
+def test_huge_json_integers_are_read(tmp_path: Path) -> None:
+    page = tmp_path / "big.json"
+    page.write_text('{"url": "https://s.example/", "n": ' + "9" * 5000 + ', "html": "<p>x</p>"}')
+    result = run("audit", str(page), "--format", "json")
+    _clean(result, "json")
+    assert json.loads(result.stdout)["pages"][0]["errors"] == []
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "unicode", "cp037", "undefined",
+                                      "x-nonsense"])
+def test_a_charset_lie_does_not_hide_the_loader(tmp_path: Path, declared: str) -> None:
+    """Browsers read a page's own UTF-16 declaration as UTF-8 and ignore unknown labels."""
+    page = tmp_path / "p.html"
+    page.write_bytes(f'<html><head><meta charset="{declared}"><title>News</title></head><body>'
+                     '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>'
+                     .encode("ascii"))
+    result = run("audit", str(page), "--format", "json")
+    _clean(result, "json")
+    urls = [r["url"] for r in json.loads(result.stdout)["pages"][0]["resources"]]
+    assert urls == ["https://a.magsrv.com/ad-provider.js"]
+
+
+@pytest.mark.parametrize("name", ["charset-lie-utf-16.html", "charset-lie-cp037.html"])
+def test_shared_charset_lies(hostile: Path, name: str) -> None:
+    result = run("audit", str(hostile / name), "--format", "json")
+    hosts = [h["host"] for h in json.loads(result.stdout)["pages"][0]["third_party_hosts"]]
+    assert hosts == ["a.magsrv.com"]
+
+
+def _site(tmp: Path, page: bytes, policy: str) -> Path:
+    (tmp / "public").mkdir()
+    (tmp / "public" / "index.html").write_bytes(page)
+    (tmp / "auditor.toml").write_text(policy)
+    return tmp
+
+
+INJECTED = (b'<html><head><title>Home</title></head><body>\x00<p>Welcome.</p>'
+            b'<script src="https://a.magsrv.com/ad-provider.js"></script>'
+            b'<ins class="eas6a97888e2" data-zoneid="5876674"></ins></body></html>')
+
+
+def test_a_nul_byte_does_not_open_the_gate(tmp_path: Path) -> None:
+    """HTML with a NUL is audited as the browser renders it: the injected ad fails."""
+    site = _site(tmp_path, INJECTED, 'deny_categories = ["advertising"]\n')
+    result = run("audit", "public", "--base-url", "https://example.com", cwd=site)
+    assert result.returncode == 1, result.stdout
+    assert "a.magsrv.com" in result.stdout
+
+
+def test_an_unreadable_page_fails_the_gate_unless_allowed(tmp_path: Path) -> None:
+    site = _site(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 'max_ad_slots = 0\n')
+    result = run("audit", "public", "--base-url", "https://example.com", "--format", "json",
+                 cwd=site)
+    assert result.returncode == 1
+    clauses = [v["clause"] for v in json.loads(result.stdout)["pages"][0]["violations"]]
+    assert clauses == ["unreadable"]
+    (site / "auditor.toml").write_text("max_ad_slots = 0\nallow_unreadable = true\n")
+    assert run("audit", "public", "--base-url", "https://example.com", cwd=site).returncode == 0
+
+
+def test_shared_nul_gate(hostile: Path) -> None:
+    result = run("audit", "public", "--base-url", "https://example.com",
+                 cwd=hostile / "nul-gate")
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_non_finite_ratio_is_a_policy_error(tmp_path: Path, value: str) -> None:
+    site = _site(tmp_path, b"<p>x</p>", f"min_content_to_ad_ratio = {value}\n")
+    result = run("audit", "public", "--base-url", "https://example.com", cwd=site)
+    assert result.returncode == 2
+    assert "min_content_to_ad_ratio" in result.stderr and "Traceback" not in result.stderr
