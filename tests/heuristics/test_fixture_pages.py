@@ -36,6 +36,8 @@ PAGES: list[tuple[str, set[tuple[str, Severity]], set[tuple[str, str, str]]]] = 
         {
             ("ga-measurement-id", "G-7RK2HD9QXM", "Google Analytics"),
             ("amazon-associate-tag", "trailgear-20", "Amazon Associates"),
+            # the native shopping ad's instance id, read from its container's id
+            ("amazon-adinstance", "3b5e2f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "Amazon Associates"),
             ("awin-publisher", "1043567", "Awin"),
             ("cj-publisher", "9876543", "CJ Affiliate"),
             ("shareasale-affiliate", "2468013", "ShareASale"),
