@@ -15,6 +15,7 @@ from typing import TextIO
 
 from auditor import __version__
 from auditor.errors import AuditorError
+from auditor.report.safe import inert_logging
 
 EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
 
@@ -106,6 +107,7 @@ def _also(value: str) -> tuple[str, Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    inert_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -89,9 +89,36 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
             console.print(Text("  ") + _t(f["error"], 200))
 
 
+class _SafeWriter:
+    """A csv writer whose text cells cannot run as spreadsheet formulas."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._w = csv.writer(out)
+
+    def writerow(self, row: list[Any]) -> None:
+        self._w.writerow([csv_cell(v) for v in row])
+
+
+def csv_cell(value: Any) -> Any:
+    """A page-derived text cell made inert for spreadsheets (OWASP CSV injection):
+    one starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe, and
+    control characters are shown as escapes.
+
+    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell(-1.5), csv_cell("ok")
+    ("'=cmd|' /C calc'!A0", -1.5, 'ok')
+    """
+    if not isinstance(value, str):
+        return value
+    value = inert(value)
+    return "'" + value if value[:1] in _FORMULA_STARTS else value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def write_csv(s: dict[str, Any], out: TextIO) -> None:
     """Long format, one fact a row: section, item, metric, value (loads into any tool)."""
-    w = csv.writer(out)
+    w = _SafeWriter(out)
     w.writerow(["section", "item", "metric", "value"])
     for key in ("records", "audited", "skipped", "failed", "pages", "sites"):
         w.writerow(["totals", "", key, s[key]])

@@ -21,6 +21,7 @@ from typing import Any
 from auditor.bulk.collect import Collector
 from auditor.bulk.plan import Shard
 from auditor.bulk.shard import FAILED, Outcome, Settings, audit_shard, load_engine
+from auditor.report.safe import inert_logging
 
 BATCH_ROWS = 32
 BATCH_SECONDS = 0.5
@@ -40,6 +41,7 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
     what it still holds rather than block on a full queue or, at exit, on the queue's
     feeder thread -- either would leave it running forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    inert_logging()
 
     def parent_gone() -> bool:
         if os.getppid() == parent:

@@ -33,12 +33,15 @@ def escape_data(text: str) -> str:
 
 
 def escape_property(text: str) -> str:
-    """A command's property value: as data, and `:` and `,` too.
+    """A command's property value (a file name is page-derived in archives): inert,
+    then as data, and `:` and `,` too.
 
     >>> escape_property("a,b:c")
     'a%2Cb%3Ac'
+    >>> escape_property("x\\x1b[2J.html")
+    'x\\\\x1b[2J.html'
     """
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(inert(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(page: PageReport, v: Violation) -> str:

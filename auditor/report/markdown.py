@@ -17,7 +17,9 @@ from auditor.report.interface import RunSummary
 from auditor.report.location import repo_path
 from auditor.report.safe import inert
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~:])")  # `:` breaks autolinks
+# `:` breaks scheme autolinks, `.` GFM's `www.` ones, `@` e-mail ones: a page-derived
+# host (`www.evil-phish.example`) must not render as a live link in a job summary
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~:.@])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 MAX_ROWS = 200  # a job summary is capped at 1 MiB; say how many more instead
 
@@ -27,10 +29,30 @@ def md(text: object, limit: int | None = 300) -> str:
 
     >>> md("a|b `c` [x](http://e) <img src=x>")
     'a\\\\|b \\\\`c\\\\` \\\\[x\\\\]\\\\(http\\\\://e\\\\) &lt;img src=x&gt;'
+    >>> md("x@evil.example")
+    '`x@evil.example`'
+    >>> md("www.evil.example")
+    'www\\\\.evil\\\\.example'
     """
     raw = inert(str(text) if text is not None else "", limit=limit)
+    if "@" in raw:
+        return code_span(raw)  # GFM links e-mail addresses through any escaping
     escaped = "".join(_HTML.get(c, c) for c in raw)
     return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def code_span(raw: str) -> str:
+    """`raw` as a code span (nothing in it renders), safe in a table cell.
+
+    >>> code_span("a@b.example|x")
+    '`a@b.example\\\\|x`'
+    """
+    longest = max((len(run) for run in re.findall("`+", raw)), default=0)
+    fence = "`" * (longest + 1)
+    body = raw.replace("|", "\\|")
+    if body.startswith("`") or body.endswith("`"):
+        body = f" {body} "
+    return f"{fence}{body}{fence}"
 
 
 @dataclass(frozen=True, slots=True)

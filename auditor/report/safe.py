@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 # C0 controls but tab/newline, DEL, C1 controls, and bidi overrides (Trojan Source).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-_UNSAFE_INLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+# U+2028/U+2029 break lines in many viewers: escaped too, so a record stays one line.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
+_UNSAFE_INLINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
 
 
 def _show(match: re.Match[str]) -> str:
@@ -31,3 +35,24 @@ def inert(text: str | None, *, inline: bool = True, limit: int | None = None) ->
     if limit is not None and len(out) > limit:
         out = out[: limit - 1] + "…"
     return out
+
+
+class InertFormatter(logging.Formatter):
+    """Log records as one inert line: libraries' warnings quote page data (warcio
+    prints a WARC-Target-URI as it found it, escape sequences and all)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return inert(super().format(record))
+
+
+def inert_logging() -> None:
+    """Route every library's log records and Python warnings through `inert`, once per
+    process (the CLI and each bulk worker call it)."""
+    root = logging.getLogger()
+    if any(isinstance(h.formatter, InertFormatter) for h in root.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(InertFormatter("%(name)s: %(message)s"))
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logging.captureWarnings(True)

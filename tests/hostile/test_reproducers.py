@@ -133,3 +133,49 @@ def test_a_non_finite_ratio_is_a_policy_error(tmp_path: Path, value: str) -> Non
     result = run("audit", "public", "--base-url", "https://example.com", cwd=site)
     assert result.returncode == 2
     assert "min_content_to_ad_ratio" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_markdown_summary_renders_no_live_link_or_markup(tmp_path: Path) -> None:
+    """Rendered by GitHub's own cmark-gfm, page-derived hosts, URLs, e-mail addresses and
+    titles in a job summary stay text: no link, no emphasis, no HTML."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    page = ('<html><head><title>*Win* _now_ www.evil-phish.example x@evil.example '
+            '<b>bold</b> `code`</title></head><body>'
+            '<img src="http://www.evil-phish.example/x.gif" width="1" height="1">'
+            '<script src="https://a.magsrv.com/ad-provider.js"></script>'
+            '<img src="http://facebook.com/tr?id=123456789012345&ev=x@y.example" width="1" '
+            'height="1"></body></html>')
+    site = _site(tmp_path, page.encode(), "max_third_party_hosts = 0\nfail_on_severity = \"low\"\n")
+    result = run("audit", "public", "--base-url", "https://example.com", "--format", "md",
+                 cwd=site)
+    assert result.returncode == 1
+    assert "evil-phish" in result.stdout
+    html = cmarkgfm.github_flavored_markdown_to_html(result.stdout)
+    assert "<a " not in html and "<em>" not in html, html  # the report's own **bold** is fine
+    assert "<b>" not in html and "<img" not in html
+
+
+def test_library_warnings_quote_page_data_inertly(hostile: Path) -> None:
+    """warcio warns about a WARC-Target-URI as it found it: the ESC bytes stay escaped."""
+    result = run("audit", str(hostile / "ansi-target-uri.warc"), "--format", "json")
+    assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_annotations_carry_no_escape_bytes(tmp_path: Path) -> None:
+    site = _site(tmp_path, INJECTED.replace(b"\x00", b""), 'deny_categories = ["advertising"]\n')
+    (site / "public" / "index.html").rename(site / "public" / "in\x1b[2Jdex.html")
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", "public", "--base-url",
+                             "https://example.com", "--no-system-lists"], capture_output=True,
+                            text=True, timeout=300, check=False, cwd=site,
+                            env={**os.environ, "GITHUB_ACTIONS": "true", "COLUMNS": "80"})
+    assert result.returncode == 1
+    assert "::error" in result.stdout + result.stderr
+    assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+
+
+def test_csv_cells_cannot_run_as_formulas() -> None:
+    from auditor.bulk.summary import csv_cell
+
+    assert [csv_cell(v) for v in ("=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx",
+                                  "ok", 3)] == ["'=cmd|' /C calc'!A0", "'+1", "'-2+3",
+                                                "'@SUM(A1)", "\\x09x", "ok", 3]
