@@ -17,6 +17,7 @@ from auditor.metrics import (
     Content,
     ad_elements,
     ad_markup_bytes,
+    article_bodies,
     editorial_content,
     page_metrics,
     slots_in_body,
@@ -131,10 +132,12 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     ad_markup = ad_elements(found_slots, found, resources, scripts, present)
     hosts = host_summaries(resources)
     content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
-    in_body = 0 if doc.in_post_body else slots_in_body(root, (s.xpath for s in slots))
+    bodies = article_bodies(root)
+    in_body = 0 if doc.in_post_body else slots_in_body(bodies, (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
-    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue)
+    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue,
+                      bodies)
     return PageReport(
         input=doc.input,
         url=url,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
 from auditor.model import Finding, Identifier, Resource, Severity, Slot
@@ -26,6 +27,7 @@ class PageContext:
     ids: tuple[Identifier, ...]
     networks: tuple[Network, ...]  # networks present on the page
     catalogue: Catalogue
+    bodies: tuple[etree._Element, ...] = ()  # the article bodies (metrics.article_bodies)
 
 
 Heuristic = Callable[[PageContext], Iterable[Finding]]

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from auditor.dom.parser import elements, line_of, xpath_of
+from auditor.dom.parser import line_of, xpath_of
 from auditor.heuristics.interface import PageContext, finding
-from auditor.metrics import ARTICLE_BODIES
 from auditor.model import Category, Finding, Severity
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -77,7 +76,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
-        bodies = tuple(xpath_of(b) + "/" for b in elements(ARTICLE_BODIES(ctx.root)))
+        bodies = tuple(xpath_of(b) + "/" for b in ctx.bodies)
 
         def inside(xpath: str) -> bool:
             return bool(bodies) and xpath.startswith(bodies)
@@ -127,7 +126,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         scopes: list[etree._Element] = [ctx.root]
     else:
-        scopes = _outermost(elements(ARTICLE_BODIES(ctx.root))) or [ctx.root]
+        scopes = _outermost(list(ctx.bodies)) or [ctx.root]
     seen: set[str] = set()
     for scope in scopes:
         for comment in scope.iter(etree.Comment):
