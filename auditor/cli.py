@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from auditor import __version__
-from auditor.errors import AuditorError
-from auditor.report.safe import inert_logging
+from auditor.errors import AuditorError, InputError
+from auditor.report.safe import inert, inert_logging
 
 EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
 
@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_rules_command(args, OutputConsole(highlight=False))
     except AuditorError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
+        print(f"auditor: error: {inert(str(exc), limit=2000)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("auditor: interrupted", file=sys.stderr)
@@ -144,7 +144,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
-    from auditor.readers import Record, Skipped
+    from auditor.readers import ReadFailure, Record, Skipped
     from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
     from auditor.report.tee import Tee
@@ -183,12 +183,24 @@ def run_audit(args: argparse.Namespace) -> int:
                 reporter.start(engine.lists)
                 started = True
 
+        unreadable: list[str] = []
+
         def streamed(source: str) -> Iterator[Record]:
-            """Records as they are read (an archive is never held whole); skips counted."""
-            for record in gate.records(source, args.url):
-                if isinstance(record, Skipped):
-                    skipped.append(record)
-                yield record
+            """Records as they are read (an archive is never held whole); skips counted.
+            Of several inputs, one that cannot be read is a failed page and the run goes
+            on; a single input that cannot be read is the run's one-line error."""
+            try:
+                for record in gate.records(source, args.url):
+                    if isinstance(record, Skipped):
+                        skipped.append(record)
+                    if isinstance(record, ReadFailure) and record.kind == "file":
+                        unreadable.append(record.input)
+                    yield record
+            except InputError as exc:
+                if len(args.inputs) == 1:
+                    raise
+                unreadable.append(source)
+                yield ReadFailure(source, "file", str(exc))
 
         for source in args.inputs:
             for page in audit_records(streamed(source), engine, catalogue):
@@ -205,7 +217,18 @@ def run_audit(args: argparse.Namespace) -> int:
     finally:
         for closer in closers:
             closer()
-    return EXIT_OK if gate.passed or gate.write_to else EXIT_VIOLATION
+    if not (gate.passed or gate.write_to):
+        return EXIT_VIOLATION
+    if unreadable and not gate.active:
+        print(f"auditor: {_count(len(unreadable), 'input')} could not be read: "
+              f"{inert(unreadable[0], limit=200)}{' …' if len(unreadable) > 1 else ''} "
+              "(reported as page errors)", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _open_output(path: Path | None) -> tuple[TextIO, Callable[[], None]]:
@@ -226,7 +249,7 @@ def entry() -> None:
         sys.exit(main())
     except Exception as exc:  # a bug must still be one line; AUDITOR_DEBUG=1 shows it whole
         print(
-            f"auditor: internal error: {type(exc).__name__}: {exc} "
+            f"auditor: internal error: {type(exc).__name__}: {inert(str(exc), limit=500)} "
             "(set AUDITOR_DEBUG=1 for a traceback)",
             file=sys.stderr,
         )

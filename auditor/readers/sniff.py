@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from auditor.readers import json_posts
 from auditor.readers.decode import as_utf8, decode_html
-from auditor.readers.interface import Document, InputError, Record
+from auditor.readers.interface import Document, InputError, ReadFailure, Record
 
 HEAD_BYTES = 4096
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -134,7 +134,7 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if _walkable(child):
                 found = True
-                yield from read_source(child, None)
+                yield from _file_records(child)
         if not found:
             raise InputError(f"{name}: directory holds no pages")
         return
@@ -146,6 +146,15 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
     with stream:
         yield from _read_stream(stream, name, url)
+
+
+def _file_records(path: Path) -> Iterator[Record]:
+    """One file of a directory: what it holds, or one failed record when it cannot be
+    read (an empty or binary file must not end the walk, nor lose the files after it)."""
+    try:
+        yield from read_source(path, None)
+    except InputError as exc:
+        yield ReadFailure(str(path), "file", str(exc))
 
 
 def _walkable(path: Path) -> bool:

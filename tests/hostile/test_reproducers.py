@@ -179,3 +179,32 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
     assert [csv_cell(v) for v in ("=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx",
                                   "ok", 3)] == ["'=cmd|' /C calc'!A0", "'+1", "'-2+3",
                                                 "'@SUM(A1)", "\\x09x", "ok", 3]
+
+
+def test_a_bad_file_in_a_directory_is_a_page_error_and_the_walk_goes_on(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text("<p>first</p>")
+    (site / "b-\x1b[2J.html").write_bytes(b"")
+    (site / "c.html").write_text("<p>last</p>")
+    result = run("audit", str(site), "--format", "json")
+    assert result.returncode == 2  # an input could not be read; the report is whole
+    pages = json.loads(result.stdout)["pages"]
+    assert [bool(p["errors"]) for p in pages] == [False, True, False]
+    assert "\x1b" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_bad_file_among_several_inputs_is_a_page_error(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.html", tmp_path / "empty.html"
+    good.write_text("<p>text</p>")
+    bad.write_bytes(b"")
+    result = run("audit", str(bad), str(good), "--format", "json")
+    assert result.returncode == 2
+    assert [p["input"].rsplit("/", 1)[-1] for p in json.loads(result.stdout)["pages"]] == [
+        "empty.html", "good.html"]
+
+
+def test_shared_dir_abort(hostile: Path) -> None:
+    result = run("audit", str(hostile / "dir-abort"), "--format", "json")
+    pages = json.loads(result.stdout)["pages"]
+    assert len(pages) == 3 and "\x1b" not in result.stderr
