@@ -71,11 +71,15 @@ def _decode_one(data: bytes, coding: str, limit: int) -> bytes:
             except zlib.error:
                 return _inflate(data, -15, limit)
         if coding == "br":
-            out = brotli.decompress(data)
+            # bounded like zlib: a 4 KB brotli body can expand to gigabytes
+            decoder = brotli.Decompressor()
+            out = decoder.process(data, output_buffer_limit=limit + 1)
             if not isinstance(out, bytes):
                 raise BodyError("brotli returned no bytes")
             if len(out) > limit:
                 raise BodyError(f"decoded body is over the {limit}-byte record cap")
+            if not decoder.is_finished():
+                raise BodyError("compressed body is truncated")
             return out
     except (zlib.error, brotli.error) as exc:
         raise BodyError(f"{coding} body does not decode: {exc}") from None

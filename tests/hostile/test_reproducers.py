@@ -208,3 +208,20 @@ def test_shared_dir_abort(hostile: Path) -> None:
     result = run("audit", str(hostile / "dir-abort"), "--format", "json")
     pages = json.loads(result.stdout)["pages"]
     assert len(pages) == 3 and "\x1b" not in result.stderr
+
+
+def test_a_brotli_bomb_is_a_failed_record_not_gigabytes(hostile: Path) -> None:
+    """A 4.5 KB WARC whose middle body expands to gigabytes: over the record cap, one
+    failed record, the others audited, peak memory far under 1 GB."""
+
+    code = ("import resource, subprocess, sys; r = subprocess.run([sys.executable, '-m', "
+            "'auditor', 'audit', sys.argv[1], '--format', 'json', '--no-system-lists'], "
+            "capture_output=True, text=True); sys.stdout.write(r.stdout); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, str(hostile / "br-bomb.warc")],
+                            capture_output=True, text=True, timeout=300, check=False)
+    peak_kib = int(result.stderr.strip().splitlines()[-1])
+    assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib} KiB"
+    pages = json.loads(result.stdout)["pages"]
+    assert [bool(p["errors"]) for p in pages] == [False, True, False]
+    assert "record cap" in pages[1]["errors"][0]
