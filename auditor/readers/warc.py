@@ -66,6 +66,7 @@ _READ_ERRORS = (
     TypeError,
     AttributeError,
     UnicodeError,
+    OverflowError,  # a 26-digit Content-Length reaches warcio's buffers as an index
 )
 
 
@@ -172,10 +173,9 @@ def _read_full(stream: BinaryIO, size: int) -> bytes:
 
 
 def _valid_plain_record(stream: BinaryIO, at: int) -> bool:
-    if at > 0:
-        stream.seek(at - 2)
-        if stream.read(2) != b"\r\n":
-            return False
+    """A whole WARC record starts at `at`: its version line, a Content-Length, and at
+    that length the closing CRLFs and the next record (or the end). What precedes it is
+    not asked: junk spliced after a record must not cost the record that follows."""
     stream.seek(at)
     head = _read_full(stream, _HEADER_MAX)
     if not _WARC_LINE.match(head):
@@ -244,12 +244,18 @@ def read_warc(
     end = None if hi is None else next_boundary(stream, hi, gz)
     if start is None or (end is not None and start >= end):
         return
-    yield from _read_span(stream, name, start, end, max_record_bytes, gz=gz)
+    stream.seek(0)
+    arc = stream.read(11) == b"filedesc://"  # ARC: records start with a URL line
+    yield from _read_span(stream, name, start, end, max_record_bytes, gz=gz,
+                          bounded=not gz and not arc)
 
 
 def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: int,
-               gz: bool) -> Iterator[Record]:
+               gz: bool, bounded: bool = False) -> Iterator[Record]:
     """Records from `start` (a trusted record start) while they start before `end`.
+
+    `bounded` (plain WARC): each record's declared end is checked against the next
+    record's start, and its span for records it swallowed (a Content-Length lie).
 
     After any damage the position is no longer trusted, so reading restarts at the
     next boundary that validates after the damaged record's start.
@@ -283,6 +289,13 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
                     result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
                                          "record does not end where its Content-Length says")
                     resync_from = current
+                elif bounded and _swallows(stream, current, int(it.get_record_length())):
+                    # its declared span holds a whole later record (its start validates):
+                    # a Content-Length lie; what it swallowed is found again from here
+                    result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
+                                         "record's Content-Length runs past the start of the "
+                                         "next record")
+                    resync_from = current
                 yield result
                 if resync_from is not None:
                     break
@@ -312,6 +325,35 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
             pos = next_boundary(stream, resync_from + 1, gz, end)
         except _READ_ERRORS:
             return  # a decompressed view that cannot seek back: the rest is lost
+
+
+SCAN_CHUNK = 1 << 20
+
+
+def _swallows(stream: BinaryIO, start: int, length: int) -> bool:
+    """Whether a record's declared span holds another valid record: a Content-Length
+    that lies long enough to swallow whole records ends where one ends, so only a look
+    inside finds them. The stream's position is restored."""
+    saved = stream.tell()
+    try:
+        pos, end, carry = start + 1, start + length, b""
+        while pos < end:
+            stream.seek(pos)
+            chunk = stream.read(min(SCAN_CHUNK, end - pos))
+            if not chunk:
+                return False
+            buf = carry + chunk
+            base = pos - len(carry)
+            at = buf.find(b"\r\nWARC/")
+            while at >= 0:
+                if _valid_plain_record(stream, base + at + 2):
+                    return True
+                at = buf.find(b"\r\nWARC/", at + 1)
+            pos += len(chunk)
+            carry = buf[-8:]
+        return False
+    finally:
+        stream.seek(saved)
 
 
 def _data_at(stream: BinaryIO, pos: int, end: int | None) -> bool:

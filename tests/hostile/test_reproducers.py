@@ -225,3 +225,14 @@ def test_a_brotli_bomb_is_a_failed_record_not_gigabytes(hostile: Path) -> None:
     pages = json.loads(result.stdout)["pages"]
     assert [bool(p["errors"]) for p in pages] == [False, True, False]
     assert "record cap" in pages[1]["errors"][0]
+
+
+@pytest.mark.parametrize(("name", "audited", "failed"), [
+    ("cl-swallow.warc", 3, 1), ("cl-overflow.warc", 0, 1), ("bulk/cl-overflow-mid.warc", 2, 1)])
+def test_a_content_length_lie_loses_no_record_in_bulk(hostile: Path, tmp_path: Path, name: str,
+                                                      audited: int, failed: int) -> None:
+    result = run("bulk", str(hostile / name), "--store", str(tmp_path / "s.db"), "--workers",
+                 "1", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1] + result.stderr
+    assert f"{audited} audited" in last and f"{failed} failed" in last, last
