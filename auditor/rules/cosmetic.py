@@ -847,8 +847,10 @@ def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
             for e in cur:
                 if isinstance(arg, int):
                     p = e
-                    for _ in range(arg):
-                        p = p.getparent() if p is not None else None
+                    for _ in range(arg):  # `:upward(1000000000)` stops at the root
+                        p = p.getparent()
+                        if p is None:
+                            break
                     if p is not None:
                         out[p] = None
                 else:
@@ -859,7 +861,10 @@ def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
         elif kind == "xpath":
             found: dict[Any, None] = {}
             for e in cur:
-                res = arg(e)
+                try:
+                    res = arg(e)
+                except etree.XPathError:  # a list's `:xpath(foo())`: the rule matches nothing
+                    break
                 if isinstance(res, list):
                     for r in res:
                         if isinstance(r, etree._Element):

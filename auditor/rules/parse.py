@@ -328,8 +328,9 @@ def _parse_network(text: str, line: int) -> NetworkFilter:
     if is_regex:
         try:
             re.compile(pattern[1:-1])
-        except re.error as e:
-            raise ParseError(f"regex does not compile: {e}") from None
+        except (re.error, OverflowError, RecursionError) as e:
+            # a hostile list (`/a{999999999}/`, 2,000 nested groups) costs one rule
+            raise ParseError(f"regex does not compile: {type(e).__name__}: {e}") from None
 
     pos = 0
     neg = 0

@@ -236,3 +236,28 @@ def test_a_content_length_lie_loses_no_record_in_bulk(hostile: Path, tmp_path: P
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1] + result.stderr
     assert f"{audited} audited" in last and f"{failed} failed" in last, last
+
+
+@pytest.mark.parametrize("rule", ["/a{999999999}/", "/" + "(" * 2000 + "a" + ")" * 2000 + "/",
+                                  "##:xpath(foo())", "##p:upward(1000000000)"])
+def test_a_hostile_filter_rule_costs_only_itself(tmp_path: Path, rule: str) -> None:
+    """A list's rule that cannot compile or evaluate is no rule; the audit goes on."""
+    lists = tmp_path / "hostile.txt"
+    lists.write_text(f"{rule}\n||magsrv.com^\n")
+    page = tmp_path / "p.html"
+    page.write_text("<html><body>" + "<div>" * 50 + "<p>x</p>" + "</div>" * 50 +
+                    '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+    result = run("audit", str(page), "--lists", str(lists), "--format", "json")
+    _clean(result, "json")
+    assert result.returncode == 0
+    [res] = json.loads(result.stdout)["pages"][0]["resources"]
+    assert res["blocked"] and res["rule"] == "||magsrv.com^"
+
+
+@pytest.mark.parametrize("name", ["regex-bigrep.txt", "regex-nest.txt", "xpath-unknown-fn.txt",
+                                  "upward-huge.txt"])
+def test_shared_hostile_lists(hostile: Path, name: str) -> None:
+    result = run("audit", "page.html", "--lists", name, "--format", "json",
+                 cwd=hostile / "lists")
+    _clean(result, "json")
+    assert result.returncode == 0
