@@ -180,6 +180,9 @@ def _in_widget(el: etree._Element) -> bool:
     return False
 
 
+_SHARE_PATHS = ("share", "submit", "sharer", "intent", "bookmark", "send", "post")
+
+
 def _shares(url: str) -> bool:
     """A share or submit link: its query carries a URL (`sharer.php?u=https%3A…`,
     `digg.com/submit?url=…`). Link farms link to their targets, not through a sharer.
@@ -189,8 +192,11 @@ def _shares(url: str) -> bool:
     >>> _shares("https://casino.example/best-slots")
     False
     """
-    query = urlsplit(url).query
-    return any("://" in value for _, value in parse_qsl(query))
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    if not any(word in path for word in _SHARE_PATHS):
+        return False  # a link farm can add `?x=http://…` to any link
+    return any("://" in value for _, value in parse_qsl(parts.query))
 
 
 def _presumed_first_party(root: etree._Element) -> str | None:

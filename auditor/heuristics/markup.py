@@ -111,6 +111,10 @@ def _after_html(ctx: PageContext) -> int:
     end = max(text.rfind(tag) for tag in ("</html>", "</HTML>", "</Html>"))
     if end < 0 or "<" not in text[end + 7 :]:
         return 0
+    tail = text[end + 7 :].lower()
+    closes, opens = tail.find("</script"), tail.find("<script")
+    if closes >= 0 and (opens < 0 or closes < opens):
+        return 0  # a `</html>` inside a script's string (`document.write(...)`), not the page's
     return text.count("\n", 0, end) + 1
 
 

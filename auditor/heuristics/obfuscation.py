@@ -95,6 +95,7 @@ _API_NAMES = frozenset({
     "appendChild", "insertBefore", "getElementById", "innerHTML", "outerHTML", "src", "location",
     "cookie", "atob", "btoa", "setAttribute", "insertRule", "styleSheets", "href", "Function",
 })
+MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
 CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
 # What the 60 characters before a decoder say its result is used for.
 _LOCATION_SINK = re.compile(
@@ -277,7 +278,8 @@ def _ciphers(code: str) -> list[str]:
     for shift, literals in by_shift.items():
         if len(literals) < CIPHER_MIN:
             continue
-        readings = [r for literal in dict.fromkeys(literals) for r in unshift(literal, shift)]
+        distinct = list(dict.fromkeys(literals))[:MAX_CIPHER_LITERALS]
+        readings = [r for literal in distinct for r in unshift(literal, shift)]
         plain = any(_READABLE.match(literal) for literal in literals)
         if not plain and any(_READABLE.match(r) for r in readings):
             decoded += [r for r in readings if _printable(r)]
@@ -450,14 +452,15 @@ def decode_script(code: str) -> Decoded:
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine)
 
 
-def script_codes(ctx: PageContext, handlers: tuple[str, ...] = _HANDLER_ATTRS
-                 ) -> tuple[tuple[str, int, str], ...]:
+def script_codes(ctx: PageContext, handlers: tuple[str, ...] = _HANDLER_ATTRS,
+                 srcdoc: bool = True) -> tuple[tuple[str, int, str], ...]:
     """(code, line, xpath) of every inline script, of the inline event `handlers`, and
     of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""
     if ctx.root is None:
         return ()
     return tuple((code, line, xpath) for code, line, xpath, source in _codes_of(ctx.root)
-                 if source not in _HANDLER_ATTRS or source in handlers)
+                 if (source not in _HANDLER_ATTRS or source in handlers)
+                 and (srcdoc or source != "srcdoc"))
 
 
 @functools.lru_cache(maxsize=2)

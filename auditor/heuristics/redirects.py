@@ -7,11 +7,12 @@ read too, since `location.href = atob('…')` is the common disguise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from auditor.heuristics.interface import PageContext, finding
-from auditor.heuristics.obfuscation import decode_script, script_codes
+from auditor.heuristics.obfuscation import MAX_SCRIPT, decode_script, script_codes
 from auditor.model import Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
@@ -24,6 +25,7 @@ _JS_REDIRECT = re.compile(
 _CLOAKING = re.compile(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
+MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = ("onload", "onerror")  # handlers that run without the visitor clicking
 
@@ -38,17 +40,11 @@ def _offsite(url: str, ctx: PageContext) -> str | None:
 
 
 def _same_owner(host: str, ctx: PageContext) -> bool:
+    """The same company by the catalogue (a name alone proves nothing: spiegel.top)."""
     if not ctx.first_party:
         return False
-    if _name(registrable_domain(host)) == _name(ctx.first_party):
-        return True
     theirs, ours = ctx.catalogue.entity_for(host), ctx.catalogue.entity_for(ctx.first_party)
     return theirs is not None and ours is not None and theirs.company == ours.company
-
-
-def _name(domain: str) -> str:
-    """The registrable domain without its public suffix: `spiegel` of `spiegel.de`."""
-    return domain.split(".", 1)[0]
 
 
 def redirects(ctx: PageContext) -> Iterator[Finding]:
@@ -65,12 +61,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding("redirect", Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-    for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD):
+    for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
+        code = code[:MAX_SCRIPT]
         decoded = decode_script(code)
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
-            for m in _JS_REDIRECT.finditer(text):
+            for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
                 if url is None:
@@ -105,8 +102,8 @@ def _unconditional(code: str, at: int) -> bool:
     False
     """
     before = code[:at]
-    if before.count("{") > before.count("}"):
-        return False
+    if before.count("{") > before.count("}") or before.count("(") > before.count(")"):
+        return False  # inside a function body or a call's arguments (`() => location=…`)
     start = max(before.rfind(";"), before.rfind("}"), before.rfind("\n"))
     return re.search(r"\bif\b|\?|&&|\|\|", before[start + 1 :]) is None
 

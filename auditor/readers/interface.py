@@ -43,8 +43,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def without_surrogates(text: str) -> str:
     """Lone surrogates replaced by U+FFFD (paired ones joined as UTF-16 would).
 
-    >>> without_surrogates("a\ud800b")
-    'a\ufffdb'
+    >>> without_surrogates("a\\ud800b")
+    'a\\ufffdb'
     """
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 

@@ -289,9 +289,10 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
                     result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
                                          "record does not end where its Content-Length says")
                     resync_from = current
-                elif bounded and _swallows(stream, current, int(it.get_record_length())):
-                    # its declared span holds a whole later record (its start validates):
-                    # a Content-Length lie; what it swallowed is found again from here
+                elif bounded and _overruns(it) and _swallows(
+                        stream, current, int(it.get_record_length())):
+                    # it ends inside a later record, whose start validates within its
+                    # span: a Content-Length lie; what it swallowed is read again from here
                     result = ReadFailure(f"{name}#{current}", KIND, f"{name}#{current}: "
                                          "record's Content-Length runs past the start of the "
                                          "next record")
@@ -328,13 +329,24 @@ def _read_span(stream: BinaryIO, name: str, start: int, end: int | None, cap: in
 
 
 SCAN_CHUNK = 1 << 20
+MAX_CANDIDATES = 64  # record starts looked at inside one suspect record
+
+
+def _overruns(it: Any) -> bool:
+    """Whether what follows a WARC record's declared end is not the next record: a
+    complete line that is not `WARC/`. Only then is its span searched (a record that
+    ends cleanly is trusted: a WARC archived inside a payload is payload)."""
+    following = getattr(it, "next_line", None) or b""
+    complete = following.endswith(b"\n")  # a line cut by the file's end is a truncation
+    return complete and bool(following.strip()) and not following.startswith(b"WARC/")
 
 
 def _swallows(stream: BinaryIO, start: int, length: int) -> bool:
-    """Whether a record's declared span holds another valid record: a Content-Length
-    that lies long enough to swallow whole records ends where one ends, so only a look
-    inside finds them. The stream's position is restored."""
+    """Whether a record's declared span holds another valid record (asked only of a
+    record that overruns: `_overruns`); at most MAX_CANDIDATES starts are validated.
+    The stream's position is restored."""
     saved = stream.tell()
+    looked = 0
     try:
         pos, end, carry = start + 1, start + length, b""
         while pos < end:
@@ -346,6 +358,9 @@ def _swallows(stream: BinaryIO, start: int, length: int) -> bool:
             base = pos - len(carry)
             at = buf.find(b"\r\nWARC/")
             while at >= 0:
+                looked += 1
+                if looked > MAX_CANDIDATES:
+                    return False
                 if _valid_plain_record(stream, base + at + 2):
                     return True
                 at = buf.find(b"\r\nWARC/", at + 1)

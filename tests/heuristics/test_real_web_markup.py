@@ -106,3 +106,40 @@ def test_ad_density_is_a_metric_not_a_finding(audit_html: AuditHtml) -> None:
     assert (m.ad_slots, m.ad_slots_in_body, m.content_words) == (5, 4, 1600)
     assert m.ad_units_per_1000_words == 3.1
     assert not any(f.kind == "ad-in-body" for f in report.findings)
+
+
+def test_a_closing_html_inside_a_script_string_is_not_the_page_end(
+        audit_html: AuditHtml) -> None:
+    """No closing </html> of its own, a print helper writing one: its ads are not 'after
+    the page's end'."""
+    html = ("<html><head><title>t</title><script>function p(){document.write('<html><body>"
+            "</body></html>')}</script></head><body><article><p>Story text.</p></article>"
+            '<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456"></ins>'
+            '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+            "</script>")
+    report = audit_html(html, url="https://news.example/a")
+    assert not any(f.kind == "ad-in-body" for f in report.findings)
+
+
+def test_hidden_links_made_to_look_like_share_links_still_count(audit_html: AuditHtml) -> None:
+    links = "".join(f'<a href="https://casino-{i}.example/best?x=http://a">slots {i}</a>'
+                    for i in range(6))
+    report = audit_html(page(f'<div style="display:none">{links}</div>'),
+                        url="https://blog.example/p")
+    assert [f.kind for f in report.findings if f.severity.value == "high"] == ["hidden-links"]
+
+
+def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
+    """Cloaked to a same-name domain: still high. A click handler (arrow function) and a
+    srcdoc frame navigating itself: not a visitor redirect on load."""
+    cloak = ("<script>if (document.referrer.indexOf('google') > -1) "
+             "{ location.href = 'https://spiegel.top/casino-bonus'; }</script>")
+    arrow = ("<script>document.body.addEventListener('click', () => "
+             "location.href='https://shop.partner-store.example/deal');</script>")
+    frame = ('<iframe srcdoc="<script>location.href=\'https://adclick.ads.example/x\'</script>">'
+             "</iframe>")
+    report = audit_html(page(cloak + arrow + frame), url="https://www.spiegel.de/artikel")
+    redirects = [(f.severity.value, f.evidence) for f in report.findings if f.kind == "redirect"]
+    assert ("high", "https://spiegel.top/casino-bonus") in redirects
+    assert all("partner-store" not in e and "adclick" not in e for _, e in redirects
+               if _ == "high")
