@@ -69,6 +69,11 @@ class IdSpec:
     replaces: tuple[str, ...] = ()
 
 
+def url_path(url: str) -> str:
+    """A URL without its query and fragment: what loader paths are compared against."""
+    return url.split("?", 1)[0].split("#", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Network:
     name: str
@@ -115,12 +120,12 @@ class Network:
 
     def is_loader(self, url: str) -> bool:
         """Whether a URL of this network is its ad/tag loader script."""
-        path = url.split("?", 1)[0].split("#", 1)[0]
+        path = url_path(url)
         return any(loader in path for loader in self.loaders)
 
     def is_unit_loader(self, url: str) -> bool:
         """Whether a URL is a loader that the network's tag includes once per unit."""
-        path = url.split("?", 1)[0].split("#", 1)[0]
+        path = url_path(url)
         return any(loader in path for loader in self.unit_loaders)
 
 
@@ -158,8 +163,7 @@ class Catalogue:
 
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a first-party script URL's file name is, if any."""
-        path = url.split("?", 1)[0].split("#", 1)[0]
-        name = path.rsplit("/", 1)[-1].lower()
+        name = url_path(url).rsplit("/", 1)[-1].lower()
         return self.loader_names.get(name) if name else None
 
     def reported(self, kind: str) -> bool:

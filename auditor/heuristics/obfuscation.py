@@ -75,7 +75,6 @@ _SINK_OF_DECODER = re.compile(
     r"(?:window\.)?(?:atob|unescape|decodeURIComponent|escape|String\s*\.\s*fromCharCode|_0x[0-9a-f]{3,6})\b"
 )
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
-_SINK = re.compile(r"\beval\s*\(|\bnew\s+Function\s*\(|\bdocument\s*\.\s*write(?:ln)?\s*\(")
 _OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de".
