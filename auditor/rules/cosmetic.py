@@ -32,6 +32,7 @@ from lxml import etree
 
 from auditor.dom.parser import in_document_order
 from auditor.rules.parse import CosmeticFilter
+from auditor.rules.regex import compile_rule_regex
 
 # Entry tuple: (selector, rule text, list index, line, exclude domains | None, procedural,
 #               attribute guard (attr, op, value) | None -- unkeyed generic entries only)
@@ -816,8 +817,7 @@ def _css_finder(css: str, first: bool) -> etree.XPath:
 def _text_test(arg: str) -> Callable[[str], bool]:
     if len(arg) > 1 and arg.startswith("/") and arg.rfind("/") > 0:
         j = arg.rfind("/")
-        flags = re.I if "i" in arg[j + 1 :] else 0
-        rx = re.compile(arg[1:j], flags)
+        rx = compile_rule_regex(arg[1:j], ignore_case="i" in arg[j + 1 :])
         return lambda t: rx.search(t) is not None
     needle = arg.strip("\"'") if arg[:1] in "\"'" else arg
     return lambda t: needle in t

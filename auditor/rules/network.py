@@ -42,6 +42,7 @@ from auditor.rules.parse import (
     NetworkFilter,
     pattern_regex,
 )
+from auditor.rules.regex import NEVER, RulePattern, RuleRegexError, compile_rule_regex
 
 # Filter tuple layout. The hot loop reads the first four fields only.
 F_RANK = 0  # list position; plus _RANK_LATE unless $important (important ones sort first)
@@ -461,7 +462,7 @@ class Matcher:
             self.fallback_re = re.compile(
                 "" if "" in guards else "|".join(re.escape(g) for g in guards)
             )
-        self._regex: dict[int, re.Pattern[str]] = {}
+        self._regex: dict[int, RulePattern] = {}
 
     def buckets_for(self, keys: Iterable[str]) -> tuple[tuple[Bucket, ...], tuple[Bucket, ...]]:
         """(blocking, exception) buckets under these keys."""
@@ -472,15 +473,14 @@ class Matcher:
             tuple(exc[k] for k in keys if k in exc),
         )
 
-    def regex_of(self, f: FilterT) -> re.Pattern[str]:
-        """Compile a filter's regex once, on first use."""
+    def regex_of(self, f: FilterT) -> RulePattern:
+        """Compile a filter's regex once, on first use (RE2: linear time, see rules.regex)."""
         rx = self._regex.get(f[F_ID])
         if rx is None:
-            flags = 0 if f[F_CASE] else re.IGNORECASE
             try:
-                rx = re.compile(f[F_PAT], flags)
-            except re.error:
-                rx = re.compile(r"(?!)")
+                rx = compile_rule_regex(f[F_PAT], ignore_case=not f[F_CASE])
+            except RuleRegexError:
+                rx = NEVER
             self._regex[f[F_ID]] = rx
         return rx
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from adblockparser import AdblockRule
 
 from auditor.model import RequestType
+from auditor.rules.regex import RuleRegexError, compile_rule_regex
 
 # Request-type bits. The first twelve are the CONTRACT's request types; the rest
 # are pseudo-types that only select what a filter is for.
@@ -327,10 +328,10 @@ def _parse_network(text: str, line: int) -> NetworkFilter:
     is_regex = len(pattern) > 1 and pattern.startswith("/") and pattern.endswith("/")
     if is_regex:
         try:
-            re.compile(pattern[1:-1])
-        except (re.error, OverflowError, RecursionError) as e:
-            # a hostile list (`/a{999999999}/`, 2,000 nested groups) costs one rule
-            raise ParseError(f"regex does not compile: {type(e).__name__}: {e}") from None
+            compile_rule_regex(pattern[1:-1])
+        except RuleRegexError as e:
+            # look-around, back-references, `/a{999999999}/`: one unsupported rule
+            raise ParseError(f"regex does not compile: {e}") from None
 
     pos = 0
     neg = 0

@@ -255,9 +255,31 @@ def test_a_hostile_filter_rule_costs_only_itself(tmp_path: Path, rule: str) -> N
 
 
 @pytest.mark.parametrize("name", ["regex-bigrep.txt", "regex-nest.txt", "xpath-unknown-fn.txt",
-                                  "upward-huge.txt"])
-def test_shared_hostile_lists(hostile: Path, name: str) -> None:
-    result = run("audit", "page.html", "--lists", name, "--format", "json",
-                 cwd=hostile / "lists")
+                                  "upward-huge.txt", "redos-regex.txt", "redos-hastext.txt"])
+@pytest.mark.parametrize("page", ["page.html", "page-p.html"])
+def test_shared_hostile_lists(hostile: Path, name: str, page: str) -> None:
+    result = run("audit", page, "--lists", name, "--format", "json", cwd=hostile / "lists")
     _clean(result, "json")
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("rule", ["/(a+)+$/", "##p:has-text(/(a+)+$/)", "/(a|aa)+$/",
+                                  "||s.example/" + "a*" * 40 + "b"])
+def test_a_backtracking_rule_runs_in_linear_time(tmp_path: Path, rule: str) -> None:
+    """Rule regexes run on RE2: on Python's `re` each of these takes minutes on this page."""
+    lists = tmp_path / "redos.txt"
+    lists.write_text(f"{rule}\n||magsrv.com^\n")
+    bait = "a" * 30_000 + "!"
+    page = tmp_path / "p.html"
+    page.write_text(f'<html><body><p>{bait}</p><p>{"x" * 30_000}</p>'
+                    f'<img src="https://s.example/{bait}">'
+                    f'<img src="https://s.example/{"x" * 3000}">'
+                    '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page), "--lists",
+                             str(lists), "--no-system-lists", "--format", "json"],
+                            capture_output=True, text=True, timeout=60, check=False)
+    _clean(result, "json")
+    assert result.returncode == 0
+    hosts = {r["url"].split("/")[2]: r["blocked"] for r in
+             json.loads(result.stdout)["pages"][0]["resources"]}
+    assert hosts["a.magsrv.com"]
