@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from auditor import __version__
+from auditor.dom.parser import PageLimits
 from auditor.errors import AuditorError, InputError
 from auditor.report.safe import inert, inert_logging
 
@@ -50,12 +51,35 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal")
     audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
     audit.add_argument("--width", type=int, help="terminal report width in columns")
+    add_limit_arguments(audit)
     add_gate_arguments(audit)
 
     add_bulk_parser(commands)
     add_report_parser(commands)
     add_rules_parser(commands)
     return parser
+
+
+def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
+    """The per-page bounds (`PageLimits`): a page over one is a page error."""
+    from auditor.bulk.cli import positive_int
+    from auditor.dom.parser import DEFAULT_LIMITS
+
+    parser.add_argument("--max-elements", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_elements,
+                        help="pages with more elements fail "
+                        f"(default {DEFAULT_LIMITS.max_elements:,})")
+    parser.add_argument("--max-attributes", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_attributes,
+                        help="pages with an element holding more attributes fail "
+                        f"(default {DEFAULT_LIMITS.max_attributes:,})")
+    parser.add_argument("--max-urls", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_urls,
+                        help=f"pages naming more URLs fail (default {DEFAULT_LIMITS.max_urls:,})")
+
+
+def page_limits(args: argparse.Namespace) -> PageLimits:
+    return PageLimits(args.max_elements, args.max_attributes, args.max_urls)
 
 
 def add_list_arguments(parser: argparse.ArgumentParser) -> None:
@@ -155,6 +179,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.url and args.base_url:
         raise AuditorError("--url and --base-url: give one (--base-url maps paths to URLs)")
     gate = Gate.from_args(args)
+    limits = page_limits(args)
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
     catalogue = default_catalogue()
     out, close = _open_output(args.output)
@@ -183,32 +208,39 @@ def run_audit(args: argparse.Namespace) -> int:
                 reporter.start(engine.lists)
                 started = True
 
-        unreadable: list[str] = []
+        unreadable: list[str] = []  # whole files that could not be audited: exit 2
+        whole_files: set[str] = set()  # records that are files, not archive members
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted.
             Of several inputs, one that cannot be read is a failed page and the run goes
-            on; a single input that cannot be read is the run's one-line error."""
+            on; a single input that cannot be read is the run's one-line error. A damaged
+            record inside an archive is reported, and does not change the exit code."""
             try:
                 for record in gate.records(source, args.url):
                     if isinstance(record, Skipped):
                         skipped.append(record)
-                    if isinstance(record, ReadFailure) and record.kind == "file":
-                        unreadable.append(record.input)
+                    elif record.input == source or (isinstance(record, ReadFailure) and
+                                                    record.kind == "file"):
+                        whole_files.add(record.input)
+                    elif "#" not in record.input or Path(record.input).is_file():
+                        whole_files.add(record.input)  # a file of a directory, not a member
                     yield record
             except InputError as exc:
                 if len(args.inputs) == 1:
                     raise
-                unreadable.append(source)
+                whole_files.add(source)
                 yield ReadFailure(source, "file", str(exc))
 
         for source in args.inputs:
-            for page in audit_records(streamed(source), engine, catalogue):
+            for page in audit_records(streamed(source), engine, catalogue, limits):
                 violations = gate.evaluate(page)
                 begin()
                 reporter.handle(page, violations)
                 pages += 1
                 errors += bool(page.errors)
+                if page.errors and page.input in whole_files:
+                    unreadable.append(page.input)
         begin()
         reporter.finished(
             RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed)
@@ -220,7 +252,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if not (gate.passed or gate.write_to):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
-        print(f"auditor: {_count(len(unreadable), 'input')} could not be read: "
+        print(f"auditor: {_count(len(unreadable), 'page')} could not be audited: "
               f"{inert(unreadable[0], limit=200)}{' …' if len(unreadable) > 1 else ''} "
               "(reported as page errors)", file=sys.stderr)
         return EXIT_ERROR

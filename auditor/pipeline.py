@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import document_rank, forget_paths, html_bytes, parse_html_bytes
+from auditor.dom.parser import (
+    DEFAULT_LIMITS,
+    PageLimits,
+    PageOverLimit,
+    document_rank,
+    forget_paths,
+    html_bytes,
+    parse_html_bytes,
+)
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
@@ -64,16 +73,20 @@ def audit(
     url: str | None = None,
     engine: RuleEngine | None = None,
     catalogue: Catalogue | None = None,
+    limits: PageLimits = DEFAULT_LIMITS,
 ) -> AuditReport:
     """Audit every page in an input (path, directory, `-`, or bytes)."""
     engine = engine or default_engine()
     catalogue = catalogue or default_catalogue()
-    pages = [p for p in audit_records(read_source(source, url), engine, catalogue)]
+    pages = [p for p in audit_records(read_source(source, url), engine, catalogue, limits)]
     return AuditReport(__version__, engine.lists, tuple(pages))
 
 
 def audit_records(
-    records: Iterable[Record], engine: RuleEngine, catalogue: Catalogue
+    records: Iterable[Record],
+    engine: RuleEngine,
+    catalogue: Catalogue,
+    limits: PageLimits = DEFAULT_LIMITS,
 ) -> Iterator[PageReport]:
     """A PageReport per page; a failed record becomes a report with its error."""
     for record in records:
@@ -89,28 +102,38 @@ def audit_records(
                 errors=(record.error,),
             )
             continue
-        yield audit_document(record, engine, catalogue)
+        yield audit_document(record, engine, catalogue, limits)
 
 
-def audit_document(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> PageReport:
-    if not doc.markup:
-        return _audit_text(doc, catalogue)
+def audit_document(
+    doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits = DEFAULT_LIMITS
+) -> PageReport:
+    """The page's report; a page over `limits` is a report holding only that error."""
     try:
-        return _audit_markup(doc, engine, catalogue)
+        if not doc.markup:
+            return _audit_text(doc, catalogue, limits)
+        return _audit_markup(doc, engine, catalogue, limits)
+    except PageOverLimit as e:
+        return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
+                          title=None, errors=(f"{doc.input}: {e}",))
     finally:
         forget_paths()  # the path memo must not keep this page's tree alive
 
 
-def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> PageReport:
+def _audit_markup(
+    doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits
+) -> PageReport:
     markup = html_bytes(doc.text)
-    root = parse_html_bytes(markup)
+    root = parse_html_bytes(markup, limits)
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
     first_party = registrable_domain(page_host) or None
     base = page_base(root, url)
 
     scripts = list(inline_scripts(root))
-    found = with_decoded_loads(root, list(walk(root, base)), scripts, base)
+    found = list(islice(walk(root, base), limits.max_urls + 1))
+    limits.check_urls(len(found))
+    found = with_decoded_loads(root, found, scripts, base)
     resources, network_of = classify(found, url, first_party, engine, catalogue)
     codes = script_codes(scripts)
     present = networks_present(resources, codes, catalogue, root)
@@ -154,7 +177,7 @@ def _audit_markup(doc: Document, engine: RuleEngine, catalogue: Catalogue) -> Pa
     )
 
 
-def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
+def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> PageReport:
     """Plain text: no markup survives, so there are no resources; promotional blocks
     (sponsored, affiliate, recirculation, share bars) become slots with a `kind`, and
     attribution lines slots of kind "attribution". Metrics count the promotional ones:
@@ -162,6 +185,7 @@ def _audit_text(doc: Document, catalogue: Catalogue) -> PageReport:
     text outside every block (see auditor/heuristics/text_blocks.py)."""
     text = doc.text
     lines = [line.strip() for line in text.splitlines()]
+    limits.check_lines(len(lines))
     title = doc.title or next((line for line in lines if len(line.split()) >= 4), None)
     blocks = segment(text)
     slots = tuple(

@@ -45,7 +45,7 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * scale)
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -57,6 +57,7 @@ def _positive(text: str) -> int:
 
 def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     from auditor.bulk.plan import DEFAULT_SPLIT_BYTES
+    from auditor.cli import add_limit_arguments
     from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES
 
     p = subparsers.add_parser(
@@ -69,7 +70,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    help="read more input paths from FILE, one a line (e.g. warc.paths)")
     p.add_argument("--store", type=Path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
-    p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+    p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes (default: CPU count)")
     p.add_argument("--resume", action="store_true",
                    help="continue the store's last run; with no INPUT, its inputs")
@@ -84,6 +85,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--split-bytes", type=parse_size, default=DEFAULT_SPLIT_BYTES,
                    metavar="SIZE", help="split WARC/JSONL files larger than this into byte "
                    "ranges (default 64MiB; 0: one shard per file)")
+    add_limit_arguments(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--lists", action="append", type=Path, default=[], metavar="PATH",
                    help="an extra EasyList-syntax list (repeatable)")
@@ -98,7 +100,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--store", type=Path, required=True, metavar="FILE")
     p.add_argument("--format", choices=("terminal", "json", "csv"), default="terminal")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
-    p.add_argument("--top", type=_positive, default=20, metavar="N",
+    p.add_argument("--top", type=positive_int, default=20, metavar="N",
                    help="rows in the host/network/cluster tables (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
@@ -115,6 +117,7 @@ def run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.progress import ProgressView
     from auditor.bulk.shard import EngineSpec, Settings, load_engine
     from auditor.bulk.store import Store
+    from auditor.cli import page_limits
 
     if args.parquet and args.engine != "dask":
         raise AuditorError("--parquet needs --engine dask")
@@ -146,7 +149,7 @@ def run_bulk(args: argparse.Namespace) -> int:
         shards = [s for s in plan([f for f in files if f.input_id not in done_inputs],
                                   args.split_bytes)
                   if (s.input_id, s.start, s.end) not in done_shards]
-        settings = Settings(spec, args.max_record_bytes)
+        settings = Settings(spec, args.max_record_bytes, page_limits(args))
         argv = [a for a in sys.argv[1:]]
         run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists])
         previous = signal.signal(signal.SIGTERM, _sigterm)

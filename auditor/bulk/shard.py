@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from auditor.bulk.plan import Shard
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import AuditorError
 from auditor.model import PageReport
 from auditor.pipeline import audit_document
@@ -44,6 +45,7 @@ class EngineSpec:
 class Settings:
     engine: EngineSpec = EngineSpec()
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    limits: PageLimits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ def audit_shard(shard: Shard, settings: Settings,
             key = f"{key}~{count}"
         if key in done:
             continue
-        yield _outcome(record, key, engine, cat)
+        yield _outcome(record, key, engine, cat, settings.limits)
         if should_stop():
             return
         if isinstance(record, ReadFailure) and key.startswith("!"):
@@ -169,18 +171,20 @@ def _offset(key: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-def _outcome(record: Record, key: str, engine: RuleEngine, cat: Catalogue) -> Outcome:
+def _outcome(record: Record, key: str, engine: RuleEngine, cat: Catalogue,
+             limits: PageLimits) -> Outcome:
     offset = _offset(key)
     if isinstance(record, Skipped):
         return Outcome(key, SKIPPED, record.kind, record.input, offset, record.reason)
     if isinstance(record, ReadFailure):
         return Outcome(key, FAILED, record.kind, record.input, offset, record.error)
     try:
-        report = audit_document(record, engine, cat)
+        report = audit_document(record, engine, cat, limits)
     except Exception as exc:  # one page the pipeline chokes on is one failed record
-
         return Outcome(key, FAILED, record.kind, record.input, offset,
                        f"{record.input}: audit failed: {type(exc).__name__}: {exc}"[:1000])
+    if report.errors:  # over a page limit
+        return Outcome(key, FAILED, record.kind, record.input, offset, report.errors[0][:1000])
     return Outcome(key, AUDITED, record.kind, record.input, offset, None,
                    page_row(report, record, cat))
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
 from lxml import etree
+
+from auditor.errors import InputError
 
 # One module-level parser, as trafilatura does: building one per page costs more
 # than parsing a small page. Comments stay: ad templates sign themselves in them.
@@ -21,21 +26,68 @@ def html_bytes(text: str) -> bytes:
     return text.replace("\x00", "\ufffd").encode("utf-8", "surrogatepass")
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page (or a post-body fragment) into an html root; never raises on bad markup.
+@dataclass(frozen=True, slots=True)
+class PageLimits:
+    """What one page may hold before it is refused as over the limit (a page error, so a
+    gate fails closed on it). Real pages stay far below both: the 110 corpus pages hold
+    at most 4,634 elements and a few dozen attributes per element."""
+
+    max_elements: int = 100_000  # elements, or lines of a text page: bounds every pass
+    max_attributes: int = 1_000  # libxml2 checks each attribute against all before it
+    max_urls: int = 50_000  # URLs the page would request (~3 KB of report each)
+
+    def check_urls(self, count: int) -> None:
+        if count > self.max_urls:
+            raise PageOverLimit(f"the page names more than {self.max_urls:,} URLs "
+                                "(over the limit: --max-urls)")
+
+    def check_lines(self, count: int) -> None:
+        if count > self.max_elements:
+            raise PageOverLimit(f"the text has {count:,} lines, more than "
+                                f"{self.max_elements:,} (over the limit: --max-elements)")
+
+
+DEFAULT_LIMITS = PageLimits()
+
+
+class PageOverLimit(InputError):
+    """A page over a `PageLimits` bound."""
+
+
+@functools.lru_cache(maxsize=8)
+def _crowded_tag(max_attributes: int) -> re.Pattern[bytes]:
+    """A start tag with more than `max_attributes` attributes, quotes respected, so a `>`
+    inside a value cannot hide the rest; anchored at `<`, so each tag is read once."""
+    attribute = rb"""(?>[\s/]++[^\s/>"'=]++(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>"']*+))?)"""
+    return re.compile(rb"<[A-Za-z][^\s/>]*+" + attribute + b"{%d}" % (max_attributes + 1))
+
+
+def parse_html(text: str, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.HtmlElement:
+    """Parse a page (or a post-body fragment) into an html root; never raises on bad markup,
+    only on a page over `limits`.
 
     Line numbers (`sourceline`) count lines of `text`, which is what the report cites.
     """
-    return parse_html_bytes(html_bytes(text))
+    return parse_html_bytes(html_bytes(text), limits)
 
 
-def parse_html_bytes(data: bytes) -> lxml.html.HtmlElement:
+def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.HtmlElement:
     """`parse_html` for markup already in `html_bytes` form."""
+    if _crowded_tag(limits.max_attributes).search(data):
+        raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
+                            "(over the limit: --max-attributes)")
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
     assert isinstance(root, lxml.html.HtmlElement)
+    elements = int(_COUNT_ELEMENTS(root))
+    if elements > limits.max_elements:
+        raise PageOverLimit(f"the page has {elements:,} elements, more than "
+                            f"{limits.max_elements:,} (over the limit: --max-elements)")
     return root
+
+
+_COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
 
 
 def elements(result: object) -> list[etree._Element]:
@@ -46,14 +98,21 @@ def elements(result: object) -> list[etree._Element]:
 
 
 _IN_ORDER: Any = etree.XPath("$e/self::node()")
+_XPATH_SORT_MAX = 200  # libxml2 adds a node to a node-set after comparing it to each one
 
 
 def in_document_order(nodes: Iterable[Any]) -> list[Any]:
-    """Nodes of one tree in document order, once each: libxml2 sorts the node-set in C
-    (ranking every element of the page, or walking ancestor chains, in Python costs
-    about as much as parsing the page)."""
+    """Nodes of one tree in document order, once each. A few are sorted by libxml2 in C
+    (ranking every element of the page in Python costs about as much as parsing it);
+    many are ranked by one walk of the tree, since building the node-set is quadratic
+    (40,000 slots took 30 s)."""
     found = list(nodes)
-    return list(_IN_ORDER(found[0].getroottree(), e=found)) if found else []
+    if not found:
+        return []
+    if len(found) <= _XPATH_SORT_MAX:
+        return list(_IN_ORDER(found[0].getroottree(), e=found))
+    wanted = set(found)
+    return [n for n in found[0].getroottree().iter() if n in wanted]
 
 
 def document_rank(root: etree._Element, els: Iterable[etree._Element]) -> dict[etree._Element, int]:
@@ -80,14 +139,18 @@ def start_line(el: etree._Element, lines: Sequence[str]) -> int:
     tag = el.tag if isinstance(el.tag, str) else ""
     if not tag or not 0 < line <= len(lines):
         return line
-    opening = "<" + tag.lower()
+    opening = _opening(tag)
     for candidate in range(line, max(0, line - START_TAG_LOOKBACK), -1):
-        text = lines[candidate - 1].lower()
-        at = text.rfind(opening)
-        if at >= 0 and (at + len(opening) == len(text) or (not text[at + len(opening)].isalnum()
-                        and text[at + len(opening)] not in "-_:")):
+        if opening.search(lines[candidate - 1]):
             return candidate
     return line
+
+
+@functools.lru_cache(maxsize=256)
+def _opening(tag: str) -> re.Pattern[str]:
+    """`<tag` as a whole name, any case; searched in place (lower-casing a page written
+    on one line, once per slot, was quadratic)."""
+    return re.compile("<" + re.escape(tag) + r"(?![\w:-])", re.IGNORECASE)
 
 
 class _PathMemo(threading.local):

@@ -65,8 +65,10 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     theme places ads. In a full page, publishers place their own ads between
     paragraphs, so a unit in the article body is injected only with evidence: its
     network's loader sits inside the body too and the network appears nowhere outside
-    it (not the site's ad stack), or the ad code comes after the closing `</html>`.
-    How much ad load a publisher's own template carries is a metric, not a finding.
+    it (not the site's ad stack), or the ad code comes after the closing `</html>`
+    or before the `<html>` start tag (a free host or a hacked server prepends its code
+    to every page it serves). How much ad load a publisher's own template carries is a
+    metric, not a finding.
     """
     if ctx.root is None:
         return
@@ -90,6 +92,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
                 s for s in slots if s.network in loaders_in_body - outside and inside(s.xpath)],
             "the page after its closing </html>": [s for s in slots if after and s.line > after],
         }
+        yield from _code_before_html(ctx)
     for where, in_body in groups.items():
         by_network: dict[str, list[int]] = defaultdict(list)
         for slot in in_body:
@@ -103,6 +106,39 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
                 line=min(lines),
                 key=(network, where),
             )
+
+
+_HTML_START = re.compile(r"<html[\s>]", re.I)
+_SCRIPT_START = re.compile(r"<script[\s>]", re.I)
+
+
+def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
+    """Ad or tracker code written before the page's `<html>` start tag: no template puts
+    a script there, a server that prepends its own code to every page does. Only
+    requests EasyList or EasyPrivacy block, or a known network's, count as evidence."""
+    text = ctx.document.text
+    start = _HTML_START.search(text)
+    if start is None:
+        return
+    head = text[: start.start()]
+    script = _SCRIPT_START.search(head)
+    if script is None or "<!--" in head[: script.start()]:
+        return
+    html_line = head.count("\n") + 1
+    by_party: dict[str, list[int]] = defaultdict(list)
+    for r in ctx.resources:
+        if r.line < html_line and (r.blocked or r.network) and not r.self_hosted:
+            by_party[r.network or r.host].append(r.line)
+    for party, lines in sorted(by_party.items()):
+        yield finding(
+            "ad-in-body",
+            Severity.HIGH,
+            f"{party} code injected before the page's <html> start tag "
+            f"({len(lines)} request(s))",
+            evidence=party,
+            line=min(lines),
+            key=(party, "before <html>"),
+        )
 
 
 def _after_html(ctx: PageContext) -> int:

@@ -45,8 +45,13 @@ def read_zip(stream: BinaryIO, name: str, *, max_record_bytes: int) -> Iterator[
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         wacz = _is_wacz([i.filename for i in infos])
+        overlapping = _overlapping(infos)
         for info in infos:
             member = f"{name}#{info.filename}"
+            if id(info) in overlapping:
+                yield ReadFailure(member, "member", f"{member}: its data overlaps another "
+                                  "member's (a zip bomb's trick); not read")
+                continue
             if wacz and not _is_warc_member(info.filename):
                 yield Skipped(member, "wacz-member", "WACZ metadata")
                 continue
@@ -56,6 +61,22 @@ def read_zip(stream: BinaryIO, name: str, *, max_record_bytes: int) -> Iterator[
 
             yield from _read_member(opener, member, info.filename, info.file_size,
                                     max_record_bytes)
+
+
+def _overlapping(infos: list[zipfile.ZipInfo]) -> set[int]:
+    """ids of the members whose bytes start inside an earlier member's: a 260 KB zip of
+    5,000 entries pointing at one 73 KB page would be audited 5,000 times. A member
+    spans at least its local header (30 bytes and its name) and its compressed data."""
+    spans = sorted(infos, key=lambda i: i.header_offset)
+    bad: set[int] = set()
+    end = -1
+    for info in spans:
+        if info.header_offset < end:
+            bad.add(id(info))
+            continue
+        end = info.header_offset + 30 + len(info.orig_filename.encode("utf-8", "replace")) + \
+            info.compress_size
+    return bad
 
 
 def read_tar(stream: BinaryIO, name: str, *, max_record_bytes: int) -> Iterator[Record]:

@@ -358,7 +358,7 @@ def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) ->
             test = " or ".join(f"contains(., $h{i})" for i in range(hrefs))
         else:
             test = f"contains(${attr}, .)"
-        parts += [f"//{n}/@{attr}[{test}]/.." for n in names or ("*",)]
+        parts += [f"//{n}[@{attr}[{test}]]" for n in names or ("*",)]
     return etree.XPath(" | ".join(parts))
 
 
@@ -628,12 +628,14 @@ def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple
 @functools.lru_cache(maxsize=512)
 def _attribute_query(name: str) -> etree.XPath:
     if _XPATH_NAME_RE.fullmatch(name):
-        return etree.XPath(f"//*/@{name}/..")
-    return etree.XPath("//*/@*[name() = $n]/..")
+        return etree.XPath(f"//*[@{name}]")
+    return etree.XPath("//*[@*[name() = $n]]")
 
 
 def _with_attribute(root: Any, name: str) -> list[Any]:
-    """Elements carrying attribute `name` (a name-test walk: no predicate per node)."""
+    """Elements carrying attribute `name`, in document order. A predicate, not
+    `//*/@name/..`: libxml2 merges the parents of that step pairwise, quadratic in
+    their number (500,000 `<ins data-zoneid>` took minutes)."""
     q = _attribute_query(name)
     return _elements(q(root, n=name))
 
@@ -1007,9 +1009,27 @@ def _check(op: str, value: str | None, v: str | None) -> bool:
     if op == "*=":
         return value in v
     if op == "~=":
-        words = v.translate(_XPATH_SPACE).split(" ")
-        return bool(_CSS_NON_SPACE.fullmatch(value)) and value in words
+        return _word_in(value, v)
     return False
+
+
+_BIG_VALUE = 4096  # attribute values longer than this have their words cached
+
+
+@functools.lru_cache(maxsize=8)
+def _big_value_words(v: str) -> frozenset[str]:
+    return frozenset(v.translate(_XPATH_SPACE).split(" "))
+
+
+def _word_in(word: str, v: str) -> bool:
+    """Whether `word` is one of the space-separated words of `v` (normalize-space's view:
+    tab, CR and LF are spaces). A huge value (a 4 MB class attribute) is split once, not
+    once per selector tested against it (that took 15 s)."""
+    if not _CSS_NON_SPACE.fullmatch(word):
+        return False
+    if len(v) > _BIG_VALUE:
+        return word in _big_value_words(v)
+    return word in v.translate(_XPATH_SPACE).split(" ")
 
 
 def compound_checks(sel: str) -> tuple[str | None, tuple[Check, ...]] | None:

@@ -143,3 +143,22 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
     assert ("high", "https://spiegel.top/casino-bonus") in redirects
     assert all("partner-store" not in e and "adclick" not in e for _, e in redirects
                if _ == "high")
+
+
+def test_tracker_code_before_the_html_start_tag_is_injected(audit_html: AuditHtml) -> None:
+    """A free host prepends its overlay ad and counters to every page it serves, before
+    the page's own `<html>`; a page's own tracker in its head is not a finding, nor is an
+    inline script before `<html>` that requests nothing a list blocks."""
+    prepended = ('<script>document.write(\'<scr\' + \'ipt src="https://www.google-analytics.com/'
+                 'analytics.js"></scr\' + \'ipt>\');</script>\n'
+                 '<script>new Image().src = "//ad.doubleclick.net/activity;r=" + Math.random();'
+                 '</script>\n')
+    own = ('<head><title>t</title><script async src="https://www.googletagmanager.com/gtag/js?'
+           'id=G-ABC123XYZ9"></script></head>')
+    body = "<body><article><p>Story text.</p></article></body></html>"
+    injected = audit_html(f"{prepended}<html>{own}{body}", url="https://blog.example/p")
+    highs = [(f.kind, f.line) for f in injected.findings if f.severity.value == "high"]
+    assert sorted(highs) == [("ad-in-body", 1), ("ad-in-body", 2)]
+    clean = audit_html(f"<script>var theme = 'dark';</script>\n<html>{own}{body}",
+                       url="https://blog.example/p")
+    assert not any(f.kind == "ad-in-body" for f in clean.findings)

@@ -1,0 +1,138 @@
+"""Bounded everything: a page over a limit is one page error (so a gate fails closed),
+found before the cost it would bring; what stays under the limits runs in linear time."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from auditor.dom.parser import in_document_order, parse_html
+
+HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
+LOADER = '<script src="https://a.magsrv.com/ad-provider.js"></script>'
+
+
+def audit(path: Path, *flags: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "auditor", "audit", str(path), "--format",
+                           "json", "--no-system-lists", *flags],
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def page_errors(result: subprocess.CompletedProcess[str]) -> list[list[str]]:
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    return [p["errors"] for p in json.loads(result.stdout)["pages"]]
+
+
+def test_an_element_with_too_many_attributes_is_refused_before_parsing(tmp_path: Path) -> None:
+    """libxml2 compares each attribute with all before it: 100,000 took 17 s."""
+    attrs = " ".join(f'a{i}="x>"' for i in range(20_000))  # a `>` in every value
+    page = tmp_path / "attrs.html"
+    page.write_text(f"<html><body><div {attrs}>x</div>{LOADER}</body></html>")
+    result = audit(page, timeout=30)
+    [errors] = page_errors(result)
+    assert result.returncode == 2 and "more than 1,000 attributes" in errors[0]
+    assert "could not be audited" in result.stderr
+    assert page_errors(audit(page, "--max-attributes", "50000")) == [[]]
+
+
+def test_each_page_limit_has_a_flag_and_fails_a_gate(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body>" + "<p>x</p>" * 60 + f"{LOADER}</body></html>")
+    [errors] = page_errors(audit(page, "--max-elements", "50"))
+    assert "more than 50 (over the limit: --max-elements)" in errors[0]
+    refused = audit(page, "--max-urls", "0")
+    assert refused.returncode == 2 and "--max-urls: must be at least 1" in refused.stderr
+    gated = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page), "--no-policy",
+                            "--max-elements", "50", "--no-system-lists"],
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert gated.returncode == 2, gated.stderr
+
+
+def test_urls_and_text_lines_are_bounded(tmp_path: Path) -> None:
+    """300,000 srcset candidates or 800,000 text lines took over 1 GB."""
+    srcset = tmp_path / "srcset.html"
+    srcset.write_text('<html><body><img srcset="' + "https://i.example/a.png 1x, " * 60_000 +
+                      '"></body></html>')
+    [errors] = page_errors(audit(srcset))
+    assert "more than 50,000 URLs" in errors[0]
+    text = tmp_path / "text.txt"
+    text.write_text("Sponsored\nBuy now 50% off\n" * 60_000)
+    [errors] = page_errors(audit(text))
+    assert "120,000 lines, more than 100,000" in errors[0]
+
+
+def test_many_slots_cost_linear_time(tmp_path: Path) -> None:
+    """30,000 ExoClick units on one line: the start-line search lowered the whole line per
+    slot, libxml2 merged `//*/@name/..` pairwise and sorted them by pairwise insertion;
+    each was quadratic (200,000 ran for more than 10 minutes)."""
+    units = "".join(f'<ins class="eas6a97888e" data-zoneid="{i}"></ins>' for i in range(30_000))
+    page = tmp_path / "exo.html"
+    page.write_text(f"<html><body>{units}{LOADER}</body></html>")
+    result = audit(page, timeout=60)
+    [report] = json.loads(result.stdout)["pages"]
+    assert len(report["slots"]) == 30_000
+    assert [s["id"] for s in report["slots"][:3] if "id" in s] in ([], ["0", "1", "2"])
+
+
+def test_document_order_of_many_elements() -> None:
+    root = parse_html("<html><body>" + "".join(f"<p id=p{i}></p>" for i in range(5000)) +
+                      "</body></html>")
+    paragraphs = list(root.iter("p"))
+    shuffled = paragraphs[1::2] + paragraphs[::2] + paragraphs[:10]
+    assert in_document_order(shuffled) == paragraphs
+    assert in_document_order(shuffled[:100]) == sorted(shuffled[:100], key=paragraphs.index)
+
+
+def overlapping_zip(copies: int) -> bytes:
+    """A zip whose central directory lists one member `copies` times (an overlap bomb)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("o.html", f"<html><body>{'<p>story</p>' * 3000}{LOADER}</body></html>")
+    data = buf.getvalue()
+    eocd = data.rindex(b"PK\x05\x06")
+    cd_size, cd_offset = struct.unpack("<II", data[eocd + 12:eocd + 20])
+    entry = data[cd_offset:cd_offset + cd_size]
+    tail = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, copies, copies, cd_size * copies,
+                       cd_offset, 0)
+    return data[:cd_offset] + entry * copies + tail
+
+
+def test_zip_members_sharing_their_bytes_are_read_once(tmp_path: Path) -> None:
+    """A 260 KB zip of 5,000 entries pointing at one page took 150 s."""
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(overlapping_zip(3000))
+    errors = page_errors(audit(bomb, timeout=60))
+    assert len(errors) == 3000 and errors[0] == []
+    assert all("overlaps another member" in e[0] for e in errors[1:])
+
+
+def test_shared_zip_overlap_reproducer() -> None:
+    if not (HOSTILE / "zip-overlap-5000.zip").exists():
+        pytest.skip(f"the hostile reproducers are not at {HOSTILE} (they live in ../shared)")
+    errors = page_errors(audit(HOSTILE / "zip-overlap-5000.zip", timeout=60))
+    assert len(errors) == 5000 and sum(not e for e in errors) == 1
+
+
+@pytest.mark.parametrize("name", ["attrs-100k.html", "exo-200k.html", "srcset-8mb.html",
+                                  "text-lines-10mb.txt", "class-4mb.html"])
+def test_shared_perf_pages(tmp_path: Path, name: str) -> None:
+    """The campaign's slow and memory-hungry pages, made by its script."""
+    maker = HOSTILE / "make_perf_pages.py"
+    if not maker.exists():
+        pytest.skip(f"the hostile reproducers are not at {HOSTILE} (they live in ../shared)")
+    subprocess.run([sys.executable, str(maker)], cwd=tmp_path, check=True, timeout=120)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "auditor",
+                             "audit", str(tmp_path / name), "--format", "json",
+                             "--no-system-lists"],
+                            capture_output=True, text=True, timeout=60, check=False)
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    assert peak_kb < 1024 * 1024, f"{name}: {peak_kb} KB"
+    [errors] = [p["errors"] for p in json.loads(result.stdout)["pages"]]
+    assert name == "class-4mb.html" or "over the limit" in errors[0]
