@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.gate.globs import glob_match
+from auditor.gate.globs import MAX_GLOBS, GlobError, compile_glob, glob_match
 from auditor.gate.interface import Override, PageRules, Policy, PolicyError
+from auditor.gate.tomlfile import read_toml
 from auditor.model import Category, Severity
 
 POLICY_FILE = "auditor.toml"
@@ -31,6 +32,7 @@ class _Ctx:
     def __init__(self, source: Path, networks: Mapping[str, str]) -> None:
         self.source = source
         self.networks = networks  # lower-cased name -> catalogue spelling
+        self.globs = 0  # override globs so far, against MAX_GLOBS
 
     def fail(self, key: str, problem: str) -> PolicyError:
         return PolicyError(f"{self.source}: {key}: {problem}")
@@ -123,6 +125,20 @@ def _kinds(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
     return tuple(s.strip() for s in _strings(value, key, ctx))
 
 
+def _globs(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
+    """Compiled now, so a bad glob is refused at load, not on the first page it meets."""
+    globs = _strings(value, key, ctx)
+    ctx.globs += len(globs)
+    if ctx.globs > MAX_GLOBS:
+        raise ctx.fail(key, f"more than {MAX_GLOBS} globs in the policy's overrides")
+    for glob in globs:
+        try:
+            compile_glob(glob)
+        except GlobError as exc:
+            raise ctx.fail(key, str(exc)) from None
+    return globs
+
+
 # Per-page keys: the top level and any [[override]] may set them.
 PAGE_KEYS: dict[str, Check] = {
     "first_party": _hosts,
@@ -148,7 +164,7 @@ _CONFLICTS = (("allow_networks", "deny_networks"), ("allow_categories", "deny_ca
 def load_policy(path: Path, known_networks: Iterable[str] = ()) -> Policy:
     """Read a policy file; pyproject.toml means its `[tool.auditor]` table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except FileNotFoundError:
         raise PolicyError(f"{path}: no such policy file") from None
     except IsADirectoryError:
@@ -231,7 +247,7 @@ def _override(entry: Mapping[str, Any], index: int, ctx: _Ctx) -> Override:
     if paths is None:
         raise ctx.fail(f"{where}paths", "missing: say which pages it applies to, "
                                         "e.g. paths = [\"blog/**\"]")
-    globs = _strings(paths, f"{where}paths", ctx)
+    globs = _globs(paths, f"{where}paths", ctx)
     if not globs:
         raise ctx.fail(f"{where}paths", "empty: the override would apply to no page")
     values = _page_values(entry, where, ctx, "", allowed=(*PAGE_KEYS, "paths"))
@@ -254,8 +270,8 @@ def find_policy(directory: Path) -> Path | None:
         return candidate
     pyproject = directory / PYPROJECT
     if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        try:  # over a limit is a PolicyError: it may hold a policy we cannot see
+            data = read_toml(pyproject)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return None  # not ours to complain about unless it is named with --policy
         tool = data.get("tool")

@@ -188,6 +188,30 @@ def test_networks_are_checked_only_when_a_catalogue_is_given() -> None:
     ("page[0-9].html", "page7.html", True),
     ("page[!0-9].html", "page7.html", False),
     ("/blog/**", "blog/a.html", True),
+    ("blog/*.html", "blog/caf\udce9.html", True),  # an undecodable byte in a file name
+    ("page?.html", "page\udce9.html", True),
+    ("a+(b)$.html", "a+(b)$.html", True),  # regex syntax is itself
+    ("caf\u00e9 menu/*", "caf\u00e9 menu/x.html", True),
+    ("[]]x", "]x", True),  # `]` first in a class is itself
+    ("[a-]x", "-x", True),
+    ("[^a]", "^", True),  # only `!` negates
+    ("a[b", "a[b", True),  # a `[` that never closes is itself
 ])
 def test_globs(pattern: str, path: str, expected: bool) -> None:
     assert glob_match(pattern, path) is expected
+
+
+def test_the_toml_limits_leave_real_files_alone(tmp_path: Path) -> None:
+    """Keys of 32 parts, 32 levels of nesting, and dots and brackets inside strings and
+    comments: a real pyproject.toml may hold any of them."""
+    many = ".".join("abcdefghijklmnopqrstuvwxyzabcdefgh") + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"[{'.'.join(['t'] * 32)}]\n"
+                    f"{'.'.join(['k'] * 32)} = {'[' * 32}{']' * 32}\n"
+                    f"a = '{many}'  # {many}\n"
+                    f'b = "\\"{many}"\n'
+                    f"c = '''\n{many}'''''\n"
+                    f'd = """\n{many}\\""""\n'
+                    f'"{many}" = 1\n'
+                    "\n[tool.auditor]\nmax_ad_slots = 1\n")
+    assert load_policy(path, NETWORKS).rules.max_ad_slots == 1
