@@ -35,7 +35,7 @@ def networks_present(
     for network in catalogue.networks:
         if network.name in names or not network.inline:
             continue
-        if any(_may_match(p, joined) and p.search(joined) for p in network.inline):
+        if any(_may_match(p, joined) and _search(p, joined) for p in network.inline):
             names.add(network.name)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
     if linkers:
@@ -50,6 +50,40 @@ def networks_present(
             if not linkers:
                 break
     return [n for n in catalogue.networks if n.name in names]
+
+
+def _search(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text) is not None`, faster for a pattern opening with `\\b` before a
+    word character (`\\bym\\(`): `\\b` hides the literal the regex engine would skip
+    ahead on, so the rest is sought and the boundary checked by hand (2.5 ms a page)."""
+    rest = _after_boundary(pattern)
+    if rest is None:
+        return pattern.search(text) is not None
+    match = rest.search(text)
+    while match is not None:
+        at = match.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        match = rest.search(text, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=2048)
+def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without its opening `\\b`, when every match opens with a word character
+    (a word, or `(?:a|b)` of words), so that `\\b` there means: no word character before."""
+    source = pattern.pattern
+    if not source.startswith(r"\b"):
+        return None
+    rest = source[2:]
+    if rest.startswith("(?:") and ")" in rest:
+        group = rest[3 : rest.index(")")]
+        heads = [branch[:1] for branch in group.split("|")] if "(" not in group else [""]
+    else:
+        heads = [rest[:1]]
+    if not all(h.isalnum() or h == "_" for h in heads):
+        return None
+    return re.compile(rest, pattern.flags)
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:

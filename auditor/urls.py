@@ -7,6 +7,7 @@ reads the suffix snapshot bundled in the wheel: an audit never touches the netwo
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import urljoin, urlsplit
 
 import tldextract
@@ -68,6 +69,12 @@ def is_third_party(host: str, first_party: str | None) -> bool:
     return registrable_domain(host) != registrable_domain(first_party)
 
 
+# An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot
+# segments to remove, no empty query or fragment to drop, no brackets or spaces.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#@\[\]\s\\:]+(?::\d+)?(?:[/?#]|$)")
+_UNPLAIN = re.compile(r"/\.\.?(?:[/?#]|$)|\?(?:#|$)|#$|[\s\\\[\]@]|;")
+
+
 def resolve(url: str, base: str | None) -> str | None:
     """An absolute fetchable URL for a reference in the page, or None (data:, javascript:, ...).
 
@@ -79,6 +86,8 @@ def resolve(url: str, base: str | None) -> str | None:
     url = url.strip()
     if not url or url.startswith("#"):
         return None
+    if _PLAIN_ABSOLUTE.match(url) and not _UNPLAIN.search(url):
+        return url  # what urljoin and urlsplit would make of it, without them
     try:
         if url.startswith("//"):
             scheme = urlsplit(base).scheme if base else ""

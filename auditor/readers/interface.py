@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from auditor.errors import InputError
@@ -33,11 +32,20 @@ class Document:
         # become U+FFFD here, once, so every reporter writes what it was given
         for name in ("input", "text", "url", "title"):
             value = getattr(self, name)
-            if value and _SURROGATE.search(value):
+            if value and _has_surrogates(value):
                 object.__setattr__(self, name, without_surrogates(value))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def _has_surrogates(text: str) -> bool:
+    """Whether `text` holds a surrogate code point (UTF-8 cannot encode one; the codec
+    finds it several times faster than a regex scan)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def without_surrogates(text: str) -> str:
