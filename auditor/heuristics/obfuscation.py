@@ -93,7 +93,17 @@ _API_NAMES = frozenset({
     "charAt", "charCodeAt", "fromCharCode", "write", "writeln", "eval", "createElement",
     "appendChild", "insertBefore", "getElementById", "innerHTML", "outerHTML", "src", "location",
     "cookie", "atob", "btoa", "setAttribute", "insertRule", "styleSheets", "href", "Function",
+    "setTimeout", "setInterval", "addEventListener", "DOMContentLoaded", "getComputedStyle",
+    "getBoundingClientRect", "requestAnimationFrame", "querySelector", "querySelectorAll",
+    "ReferenceError", "XMLHttpRequest", "sendBeacon", "postMessage",
 })
+# A decoder called with base64 literals, `q("c2V0VGltZW91dA==")` → "setTimeout": ad-block
+# recovery scripts hide the API names they use this way.
+_B64_CALL = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)"""
+)
+B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
+B64_NAMES_MIN = 3  # API names among their decodings
 MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
 CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
 # What the 60 characters before a decoder say its result is used for.
@@ -294,6 +304,24 @@ def _split_names(code: str) -> list[str]:
     return sorted({n for n in names if n in _API_NAMES})
 
 
+def _base64_names(code: str) -> list[str]:
+    """JavaScript API names a short-named decoder is handed in base64 (at least
+    B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
+    if code.count('("') + code.count("('") < B64_CALLS_MIN:
+        return []
+    by_name: dict[str, set[str]] = {}
+    for m in _B64_CALL.finditer(code):
+        by_name.setdefault(m.group(1), set()).add(m.group(3))
+    names: set[str] = set()
+    for literals in by_name.values():
+        if len(literals) >= B64_CALLS_MIN:
+            decoded = (_b64(literal) for literal in list(literals)[:MAX_CIPHER_LITERALS])
+            found = {d for d in decoded if d in _API_NAMES}
+            if len(found) >= B64_NAMES_MIN:
+                names |= found
+    return sorted(names)
+
+
 def _wrap(code: str, start: int, text: str) -> str:
     """The decoded text as the code that uses it would: a src or location assignment."""
     before = code[max(0, start - 60) : start]
@@ -408,6 +436,9 @@ def decode_script(code: str) -> Decoded:
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
+    hidden_names = _base64_names(code)
+    if hidden_names:
+        signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
     decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
     if not signals and not decoders and "\\x" not in code and "\\u" not in code \
             and "%" not in code and ".reverse()" not in code:

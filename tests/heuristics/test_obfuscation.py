@@ -157,3 +157,17 @@ def test_fingerprint_ignores_line_shifts(shift: int) -> None:
         "obfuscated-script", "https://evil.example/x.js")
     code = "\n" * shift + f"eval(atob('{b64(LOADER)}'))"
     assert decode_script(code).urls == decode_script(f"eval(atob('{b64(LOADER)}'))").urls
+
+
+def test_api_names_handed_to_a_decoder_in_base64_are_obfuscation() -> None:
+    """An ad-block recovery script hides the APIs it calls: `q("c2V0VGltZW91dA==")`."""
+    names = ["setTimeout", "getComputedStyle", "DOMContentLoaded", "addEventListener",
+             "requestAnimationFrame", "ReferenceError"]
+    calls = ";".join(f'x=q("{b64(n)}")' for n in names)
+    calls += ";" + ";".join(f'y=q("{b64(f"k{i:04d}-opaque")}")' for i in range(6))
+    decoded = decode_script(f"function q(s){{return atob(s)}};{calls};")
+    assert decoded.obfuscated and decoded.machine
+    assert any(s.startswith("API names hidden in base64") for s in decoded.signals)
+    # the same decoder handed ids and data, not API names: nothing hidden
+    data = ";".join(f'y=q("{b64(f"item-{i:04d}-name")}")' for i in range(20))
+    assert not decode_script(f"function q(s){{return atob(s)}};{data};").machine
