@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from auditor import __version__
-from auditor.bulk.store import Store
+from auditor.bulk.store import Run, Store
 
 SCHEMA = "auditor.bulk/1"
 GENERIC_ID_KINDS = frozenset({
@@ -121,6 +122,16 @@ def _ratio_distribution(ratios: list[float], without_ads: int) -> dict[str, Any]
     }
 
 
+def _when(t: float | None) -> str | None:
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds") if t else None
+
+
+def _run(r: Run) -> dict[str, Any]:
+    return {"id": r.id, "status": r.status, "started": _when(r.started),
+            "finished": _when(r.finished), "pid": r.pid, "host": r.host,
+            "resumes": r.resumes, "records": r.records}
+
+
 def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0) -> dict[str, Any]:
     """The whole summary as plain data (JSON-ready)."""
     totals = store.totals()
@@ -172,4 +183,5 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0) -> dict[st
                           "max_sites_per_id": max_sites_per_id or None},
         "skip_reasons": skip_reasons,
         "failures": failures,
+        "runs": [_run(r) for r in store.runs(limit=top)],
     }

@@ -1,8 +1,8 @@
 """`auditor bulk` and `auditor report`: arguments and exit codes; the work is elsewhere.
 
 Exit codes: 0 the run finished (failed records included, they are in the store);
-2 usage error, unreadable input, bad store or list; 130 interrupted (resume with
-`--resume`).
+2 usage error, unreadable input, bad store or list, a store another run is writing;
+130 interrupted (resume with `--resume`).
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.plan import expand_inputs, identify, plan
     from auditor.bulk.progress import ProgressView
     from auditor.bulk.shard import EngineSpec, Settings, load_engine
-    from auditor.bulk.store import Store
+    from auditor.bulk.store import DONE, INTERRUPTED, Store
     from auditor.cli import page_limits
 
     if args.parquet and args.engine != "dask":
@@ -133,7 +133,7 @@ def run_bulk(args: argparse.Namespace) -> int:
             raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
         names += [line.strip() for line in text.splitlines()
                   if line.strip() and not line.startswith("#")]
-    store = Store.open(args.store)
+    store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
         if not names and args.resume:
             names = store.last_inputs()
@@ -151,7 +151,8 @@ def run_bulk(args: argparse.Namespace) -> int:
                   if (s.input_id, s.start, s.end) not in done_shards]
         settings = Settings(spec, args.max_record_bytes, page_limits(args))
         argv = [a for a in sys.argv[1:]]
-        run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists])
+        run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists],
+                                 resumes=store.last_run_id() if args.resume else None)
         previous = signal.signal(signal.SIGTERM, _sigterm)
         progress = ProgressView(sum(s.size for s in shards),
                                 enabled=False if args.no_progress else None)
@@ -163,7 +164,7 @@ def run_bulk(args: argparse.Namespace) -> int:
                 completed = runner.run(shards, collector) if shards else True
         finally:
             signal.signal(signal.SIGTERM, previous)
-            store.end_run(run_id, "done" if completed else "interrupted")
+            store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
             raise AuditorError(runner.fatal)
         totals = store.totals()
@@ -195,7 +196,7 @@ def run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.store import Store
     from auditor.bulk.summary import write_summary
 
-    store = Store.open(args.store, create=False)
+    store = Store.open(args.store)  # read-only, no lock: a run may be writing it
     try:
         summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
     finally:

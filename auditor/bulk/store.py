@@ -3,11 +3,19 @@
 Every record is written in the same transaction as its progress row, keyed by
 (input_id, record_key); a record is therefore in the store completely or not at all,
 and writing it again is a no-op. `report` reads only this file.
+
+One writer at a time: a bulk run holds an exclusive `flock` on `<store>.lock` for its
+whole life. The kernel drops it when the process ends, kill -9 included, so a lock is
+never stale, and whoever holds it knows that a run still marked `running` is dead.
+Readers take no lock; they only probe it, to tell a live run from a killed one.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -22,6 +30,13 @@ from auditor.errors import StoreError
 
 STORE_SCHEMA = "auditor.bulk.store/1"
 
+RUNNING, DONE, INTERRUPTED, KILLED = "running", "done", "interrupted", "killed"
+# A report probes the lock for a moment; a starting run waits this long before refusing.
+LOCK_WAIT_SECONDS = 1.0
+# Columns added to `runs` after schema 1 was released: nullable, so stores written before
+# keep schema 1 (old versions read and write them as before) and gain them on a write.
+_RUN_COLUMNS_ADDED = (("pid", "INTEGER"), ("host", "TEXT"), ("resumes", "INTEGER"))
+
 _METRICS = ("ad_slots", "ad_resources", "tracker_resources", "third_party_hosts",
             "content_chars", "ad_markup_bytes", "content_to_ad_ratio", "ad_area_px")
 
@@ -29,7 +44,8 @@ _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL, status TEXT NOT NULL,
-    argv TEXT NOT NULL, inputs TEXT NOT NULL, lists TEXT NOT NULL);
+    argv TEXT NOT NULL, inputs TEXT NOT NULL, lists TEXT NOT NULL,
+    pid INTEGER, host TEXT, resumes INTEGER);
 CREATE TABLE inputs (
     input_id TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL, kind TEXT NOT NULL,
     done INTEGER NOT NULL DEFAULT 0);
@@ -73,20 +89,66 @@ class Totals:
     failed: int
 
 
-class Store:
-    """Open with `Store.open(path)`; one writer (the process that runs the shards)."""
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A `bulk` invocation as a reader should see it: `status` is `running` only while
+    its process lives (holds the store's lock); one that died unannounced is `killed`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    id: int
+    started: float
+    finished: float | None
+    status: str
+    pid: int | None
+    host: str | None
+    resumes: int | None
+    records: int  # records this run stored
+
+
+class Store:
+    """`Store.open(path)` to read, `Store.writer(path)` for the one process that runs the
+    shards (it holds the store's lock until `close`)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path,
+                 lock: StoreLock | None = None) -> None:
         self._conn = conn
         self.path = path
+        self._lock = lock
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Store:
-        existed = path.exists() and path.stat().st_size > 0
-        if not existed and not create:
+    def open(cls, path: Path) -> Store:
+        """An existing store, to read; a run may be writing it meanwhile (WAL)."""
+        if not (path.exists() and path.stat().st_size > 0):
             raise StoreError(f"{path}: no such store")
-        if existed:
-            _check_header(path)
+        _check_header(path)
+        return cls._connect(path, None)
+
+    @classmethod
+    def writer(cls, path: Path) -> Store:
+        """The store to write (created if absent), locked against a second writer.
+
+        Runs still marked `running` once the lock is ours died without closing their
+        row (kill -9, out of memory, power loss): they are marked `killed` here.
+        """
+        if path.exists() and path.stat().st_size > 0:
+            _check_header(path)  # before a lock file appears next to someone's file
+        lock = StoreLock.acquire(path)
+        try:
+            store = cls._connect(path, lock)
+            try:
+                store._migrate()
+                with store._tx():
+                    store._conn.execute("UPDATE runs SET status=? WHERE status=?",
+                                        (KILLED, RUNNING))
+            except BaseException:
+                store.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path, lock: StoreLock | None) -> Store:
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=30)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -97,19 +159,36 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: not a usable store: {exc}") from None
         store = cls(conn, path)
-        if not tables:
-            if not create:
-                raise StoreError(f"{path}: empty database, not an auditor store")
-            store._create()
-        elif "meta" not in tables:
-            raise StoreError(f"{path}: an SQLite database, but not an auditor store")
-        else:
-            row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None or row[0] != STORE_SCHEMA:
-                found = row[0] if row else "no schema"
-                raise StoreError(f"{path}: not an auditor store of schema {STORE_SCHEMA} "
-                                 f"({found})")
+        try:
+            if not tables:
+                if lock is None:
+                    raise StoreError(f"{path}: empty database, not an auditor store")
+                store._create()
+            elif "meta" not in tables:
+                raise StoreError(f"{path}: an SQLite database, but not an auditor store")
+            else:
+                row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None or row[0] != STORE_SCHEMA:
+                    found = row[0] if row else "no schema"
+                    raise StoreError(f"{path}: not an auditor store of schema "
+                                     f"{STORE_SCHEMA} ({found})")
+        except BaseException:
+            store.close()
+            raise
+        store._lock = lock
         return store
+
+    def _migrate(self) -> None:
+        """Add the columns later versions gave `runs` to a store written before them."""
+        have = self._run_columns()
+        missing = [(name, kind) for name, kind in _RUN_COLUMNS_ADDED if name not in have]
+        if missing:
+            with self._tx():
+                for name, kind in missing:
+                    self._conn.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+
+    def _run_columns(self) -> set[str]:
+        return {r[1] for r in self._conn.execute("PRAGMA table_info(runs)")}
 
     def _create(self) -> None:
         with self._tx():
@@ -128,16 +207,22 @@ class Store:
             self._conn.close()
         except sqlite3.Error:
             pass
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- runs and inputs ------------------------------------------------------------
 
     def begin_run(self, argv: Sequence[str], inputs: Sequence[str],
-                  lists: Sequence[dict[str, Any]]) -> int:
+                  lists: Sequence[dict[str, Any]], resumes: int | None = None) -> int:
+        """A new `running` row with this process's pid and host; `resumes` is the run a
+        `--resume` continues."""
         with self._tx():
             cur = self._conn.execute(
-                "INSERT INTO runs (started, status, argv, inputs, lists) VALUES (?,?,?,?,?)",
-                (time.time(), "running", json.dumps(list(argv)), json.dumps(list(inputs)),
-                 json.dumps(list(lists))))
+                "INSERT INTO runs (started, status, argv, inputs, lists, pid, host, resumes) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (time.time(), RUNNING, json.dumps(list(argv)), json.dumps(list(inputs)),
+                 json.dumps(list(lists)), os.getpid(), socket.gethostname(), resumes))
         return int(cur.lastrowid or 0)
 
     def end_run(self, run_id: int, status: str) -> None:
@@ -148,6 +233,10 @@ class Store:
     def last_inputs(self) -> list[str]:
         row = self._conn.execute("SELECT inputs FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         return list(json.loads(row[0])) if row else []
+
+    def last_run_id(self) -> int | None:
+        row = self._conn.execute("SELECT max(id) FROM runs").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
 
     def register(self, files: Iterable[InputFile]) -> None:
         with self._tx():
@@ -221,6 +310,29 @@ class Store:
         a, s, f = (int(counts.get(k, 0)) for k in (AUDITED, SKIPPED, FAILED))
         return Totals(a + s + f, a, s, f)
 
+    def runs(self, limit: int | None = None) -> list[Run]:
+        """The latest runs first, each `running` only if its process still lives.
+
+        A writer marks dead runs `killed` when it opens the store; until one does, a
+        reader works it out from the lock (and leaves the store as it is).
+        """
+        have = self._run_columns()
+        extra = ", ".join(name if name in have else "NULL" for name, _ in _RUN_COLUMNS_ADDED)
+        rows = self.query(f"SELECT id, started, finished, status, {extra} FROM runs "
+                          f"ORDER BY id DESC LIMIT ?", (-1 if limit is None else limit,))
+        if not rows:
+            return []
+        stored = dict(self.query("SELECT run_id, count(*) FROM progress GROUP BY run_id"))
+        live = self._lock is not None or writer_alive(self.path)
+        newest_running = max((r[0] for r in rows if r[3] == RUNNING), default=None)
+        out = []
+        for rid, started, finished, status, pid, host, resumes in rows:
+            if status == RUNNING and not (live and rid == newest_running):
+                status = KILLED
+            out.append(Run(int(rid), float(started), finished, str(status), pid, host,
+                           resumes, int(stored.get(rid, 0))))
+        return out
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
             return list(self._conn.execute(sql, params))
@@ -251,6 +363,94 @@ class _Transaction:
         self._conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"store write failed: {exc}") from None
+
+
+class StoreLock:
+    """An exclusive `flock` on `<store>.lock`, held for a bulk run's life.
+
+    flock, not SQLite's own locks: a run commits in many short transactions, and it must
+    exclude a second run between them too. The kernel releases it with the process
+    (kill -9 included), so it is never stale; the file is opened close-on-exec, so a
+    worker process does not keep it alive. The holder writes its pid and host into the
+    file, for the message a second run prints.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    @staticmethod
+    def path_for(store: Path) -> Path:
+        return store.with_name(store.name + ".lock")
+
+    @classmethod
+    def acquire(cls, store: Path, wait: float = LOCK_WAIT_SECONDS) -> StoreLock:
+        path = cls.path_for(store)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise StoreError(f"{store}: cannot open its lock file {path.name}: "
+                             f"{exc.strerror}") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                holder = _holder(fd)
+                os.close(fd)
+                raise StoreError(f"{store}: in use by another auditor bulk{holder}; wait for "
+                                 "it to end, or stop it and run again with --resume") from None
+            except OSError as exc:  # ENOLCK: a filesystem without locks holds no store
+                os.close(fd)
+                raise StoreError(f"{store}: cannot lock {path.name}: {exc.strerror}") from None
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+        except OSError:
+            pass  # the holder's name only serves the message above
+        return cls(fd)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock
+            self._fd = None
+
+
+def writer_alive(store: Path) -> bool:
+    """Whether a bulk run holds the store's lock, probed without writing anything.
+
+    A shared lock taken and dropped at once; a run starting in that instant waits
+    `LOCK_WAIT_SECONDS` for it. No lock file: no run of this version has written here.
+    """
+    try:
+        fd = os.open(StoreLock.path_for(store), os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return False
+    except OSError:  # cannot tell: never call a live run dead
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:  # held (EWOULDBLOCK), or cannot tell
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    """` (pid 123 on host)` from the lock file, or nothing if it says something else."""
+    try:
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").split()
+    except OSError:
+        return ""
+    if len(text) == 2 and text[0].isdigit():
+        return f" (pid {text[0]} on {text[1]})"
+    return ""
 
 
 def _check_header(path: Path) -> None:

@@ -43,6 +43,8 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
     console.print(Text(
         f"{s['records']} records: {s['audited']} audited, {s['skipped']} skipped, "
         f"{s['failed']} failed · {s['pages']} pages from {s['sites']} sites", style="bold"))
+    if s["runs"] and s["runs"][0]["status"] != "done":
+        console.print(_last_run(s["runs"][0]), style="yellow")
     if s["networks"]:
         table = Table(title="Ad and tracker networks", title_justify="left")
         for col in ("network", "category", "pages", "% pages", "sites", "% sites"):
@@ -87,6 +89,18 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
         console.print(Text(f"Failed records (first {len(s['failures'])}):", style="bold"))
         for f in s["failures"]:
             console.print(Text("  ") + _t(f["error"], 200))
+
+
+def _last_run(run: dict[str, Any]) -> Text:
+    """Why the totals may be partial, and what finishes them."""
+    who = (f"pid {run['pid']} on {run['host']}" if run["pid"] is not None
+           else "run by an older auditor")
+    done = f"{run['records']} records stored"
+    if run["status"] == "running":
+        return _t(f"Run {run['id']} is still running ({who}, {done} so far): these totals "
+                  "are partial.", 300)
+    return _t(f"Run {run['id']} was {run['status']} before it finished ({who}, {done}): "
+              "`auditor bulk --store FILE --resume` finishes it.", 300)
 
 
 class _SafeWriter:
@@ -141,3 +155,6 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
             w.writerow(["cluster", i, "site", site])
         for ident in c["ids"]:
             w.writerow(["cluster", i, "id", f"{ident['kind']}:{ident['value']}"])
+    for run in s["runs"]:
+        for metric in ("status", "started", "finished", "pid", "host", "resumes", "records"):
+            w.writerow(["run", run["id"], metric, run[metric]])

@@ -11,6 +11,7 @@ import multiprocessing as mp
 import os
 import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from auditor.report.safe import inert_logging
 
 BATCH_ROWS = 32
 BATCH_SECONDS = 0.5
+DRAIN_SECONDS = 3.0  # after Ctrl-C, how long batches already sent are still read
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,18 +179,33 @@ class LocalRunner:
         """Keep the batches already sent (whole records only) for a moment after Ctrl-C.
 
         The interrupt may have landed while a message was being read: half-read, the pipe
-        is out of step (anything that does not read back whole ends the drain); read but
-        not yet returned, that batch of rows is gone. So no shard is marked done here --
-        its "done" may follow a lost batch; a resumed run reads it again and audits only
-        what the store lacks.
+        is out of step, and the next read may take a length out of the middle of a batch
+        and wait forever for bytes that never come -- so the reads run on a thread we stop
+        waiting for after DRAIN_SECONDS, and anything that does not read back whole ends
+        the drain. Read but not yet returned, that batch of rows is gone. So no shard is
+        marked done here -- its "done" may follow a lost batch; a resumed run reads it
+        again and audits only what the store lacks.
         """
-        deadline = time.monotonic() + 3.0
-        while time.monotonic() < deadline:
+        arrived: list[Any] = []
+        deadline = time.monotonic() + DRAIN_SECONDS
+
+        def read() -> None:
+            while time.monotonic() < deadline:
+                try:
+                    arrived.append(results.get(timeout=0.2))
+                except Exception:  # Empty, EOFError, UnpicklingError: nothing whole to read
+                    return
+
+        reader = threading.Thread(target=read, name="auditor-drain", daemon=True)
+        reader.start()
+        try:
+            reader.join(DRAIN_SECONDS + 0.5)
+        except KeyboardInterrupt:  # a second Ctrl-C: keep what has arrived, and go
+            pass
+        for item in list(arrived):
             try:
-                kind, index, payload = results.get(timeout=0.2)
-            except (queue.Empty, KeyboardInterrupt):
-                break
-            except Exception:  # EOFError, UnpicklingError, a wrong shape: out of step
+                kind, index, payload = item
+            except (TypeError, ValueError):  # a wrong shape: out of step
                 break
             if index not in by_index:
                 break

@@ -167,3 +167,25 @@ def test_drain_after_interrupt_keeps_rows_but_marks_no_shard_done() -> None:
     seen = Seen()
     LocalRunner._drain(None, results, {0: shard}, seen)  # type: ignore[arg-type]
     assert seen.rows == [row] and seen.done == []  # index 7 is not a shard: out of step
+
+
+def test_drain_after_interrupt_cannot_hang_on_a_read_that_never_returns() -> None:
+    """Interrupted half-way through a batch, the pipe is out of step: the next read can take
+    a length from the middle of a pickle and wait forever. The drain gives up in time."""
+    import threading
+
+    from auditor.bulk.workers import DRAIN_SECONDS, LocalRunner
+
+    class Stuck:
+        def get(self, timeout: float) -> object:
+            threading.Event().wait()  # a read waiting for bytes that never come
+            raise AssertionError
+
+    finished = threading.Event()
+
+    def drain() -> None:
+        LocalRunner._drain(None, Stuck(), {}, None)  # type: ignore[arg-type]
+        finished.set()
+
+    threading.Thread(target=drain, daemon=True).start()
+    assert finished.wait(DRAIN_SECONDS + 5), "the drain hung on a stuck read"
