@@ -77,6 +77,11 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
+    if any(e.type == _RESOURCE_LIMIT for e in HTML_PARSER.error_log):
+        # libxml2 stops reading at 2,048 levels of nesting; browsers go on, so what
+        # follows (an injected loader) would be unseen: refuse the page instead
+        raise PageOverLimit("elements nest more than 2,048 deep, where the parser stops "
+                            "reading (over the limit)")
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
     assert isinstance(root, lxml.html.HtmlElement)
@@ -88,6 +93,7 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
 
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 
 
 def elements(result: object) -> list[etree._Element]:

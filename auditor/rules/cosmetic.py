@@ -21,10 +21,12 @@ Python.
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from cssselect import HTMLTranslator, SelectorError
 from cssselect import parse as cssparse
@@ -653,7 +655,11 @@ def _carries_key(el: Any, key: str) -> bool:
 
 # -- evaluation -------------------------------------------------------------------
 
-Finder = Callable[[Any], list[Any]]
+class Finder(Protocol):
+    """root -> the elements a selector matches; a procedural one gives up (OverBudget) at
+    `deadline` or after PROCEDURAL_BUDGET, whichever comes first."""
+
+    def __call__(self, root: Any, deadline: float = math.inf) -> list[Any]: ...
 
 
 def _xpath(css: str, prefix: str = "descendant-or-self::") -> etree.XPath:
@@ -674,12 +680,20 @@ def compile_selector(sel: str, procedural: bool) -> Finder:
             xp = _xpath(sel)
         except (SelectorError, etree.XPathSyntaxError) as e:
             raise ValueError(str(e)) from None
-        return lambda root: _elements(xp(root))
+
+        def find_css(root: Any, deadline: float = math.inf) -> list[Any]:
+            return _elements(xp(root))
+
+        return find_css
     try:
         steps = _parse_procedural(sel)
     except (re.error, SelectorError) as e:
         raise ValueError(str(e)) from None
-    return lambda root: _run_steps(steps, [root])
+
+    def find_procedural(root: Any, deadline: float = math.inf) -> list[Any]:
+        return _run_steps(steps, [root], min(deadline, time.monotonic() + PROCEDURAL_BUDGET))
+
+    return find_procedural
 
 
 _OPS = (
@@ -825,7 +839,26 @@ def _text_test(arg: str) -> Callable[[str], bool]:
     return lambda t: needle in t
 
 
-def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
+PROCEDURAL_BUDGET = 1.0  # seconds one procedural selector may take on one page
+PAGE_PROCEDURAL_BUDGET = 5.0  # seconds all of a page's procedural selectors may take
+
+
+class OverBudget(Exception):
+    """A procedural selector ran past PROCEDURAL_BUDGET on a page: it matches nothing there."""
+
+
+def _text_of(els: list[Any], deadline: float) -> Iterator[tuple[Any, str]]:
+    for e in els:
+        if time.monotonic() > deadline:
+            raise OverBudget
+        yield e, e.text_content()
+
+
+def _run_steps(steps: Sequence[Step], context: list[Any], deadline: float) -> list[Any]:
+    """Evaluate procedural steps left to right; OverBudget past `deadline` (the Python
+    loops here are where a hostile `:-abp-has()` chain on a deep page spends minutes)."""
+    if time.monotonic() > deadline:
+        raise OverBudget
     cur = context
     for kind, arg in steps:
         if kind == "all":
@@ -840,10 +873,10 @@ def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
                         seen[e] = None
             cur = list(seen)
         elif kind in ("has-text", "-abp-contains", "contains"):
-            cur = [e for e in cur if arg(e.text_content())]
+            cur = [e for e, text in _text_of(cur, deadline) if arg(text)]
         elif kind in ("has", "-abp-has", "if", "not", "if-not"):
             want = kind in ("has", "-abp-has", "if")
-            cur = [e for e in cur if bool(_run_steps(arg, [e])) == want]
+            cur = [e for e in cur if bool(_run_steps(arg, [e], deadline)) == want]
         elif kind in ("upward", "nth-ancestor"):
             out: dict[Any, None] = {}
             for e in cur:
@@ -873,7 +906,7 @@ def _run_steps(steps: Sequence[Step], context: list[Any]) -> list[Any]:
                             found[r] = None
             cur = list(found)
         elif kind == "min-text-length":
-            cur = [e for e in cur if len(e.text_content()) >= arg]
+            cur = [e for e, text in _text_of(cur, deadline) if len(text) >= arg]
     return cur
 
 
@@ -1071,7 +1104,9 @@ def passes(el: Any, compound: tuple[str | None, tuple[Check, ...]]) -> bool:
     return all(_check(op, value, get(attr)) for attr, op, value in checks)
 
 
-_BAD_SELECTOR: Finder = lambda root: []  # noqa: E731 - a selector we could not translate
+def _bad_selector(root: Any, deadline: float = math.inf) -> list[Any]:
+    """The finder of a selector we could not translate: it matches nothing."""
+    return []
 
 
 class CosmeticMatcher:
@@ -1095,6 +1130,7 @@ class CosmeticMatcher:
         "_unguarded",
         "failed",
         "index",
+        "over_budget",
     )
 
     def __init__(self, index: CosmeticIndex) -> None:
@@ -1105,6 +1141,7 @@ class CosmeticMatcher:
         self._keys: dict[str, str | None] = {}
         self._needs: dict[str, tuple[bytes, ...]] = {}
         self.failed: dict[str, str] = {}  # selector -> why it could not be evaluated
+        self.over_budget: dict[str, int] = {}  # selector -> pages it ran out of time on
         # unkeyed entries: evaluated from the root, or filed by their guard
         self._unguarded: list[Entry] = []
         self._guarded: dict[Guard, list[Entry]] = {}
@@ -1135,7 +1172,7 @@ class CosmeticMatcher:
                 f = compile_selector(sel, procedural)
             except (ValueError, re.error, SelectorError, etree.XPathError) as e:
                 self.failed[sel] = str(e) or type(e).__name__
-                f = _BAD_SELECTOR
+                f = _bad_selector
             self._finders[sel] = f
         return f
 
@@ -1245,6 +1282,7 @@ class CosmeticMatcher:
         changed the tree: the names of `data-` attributes are then read from it, not
         from every attribute node, and the ids from the parser's ID table."""
         best: dict[Any, Entry] = {}
+        page_deadline = time.monotonic() + PAGE_PROCEDURAL_BUDGET
         cands, page = self.candidates(root, keys, generic, specific, source=source)
         carriers: dict[str, list[Any]] = {}
         wanted = {
@@ -1277,7 +1315,11 @@ class CosmeticMatcher:
                     for c in carriers[k]:
                         found.extend(_elements(xp(c)))
             else:
-                found = self.finder(e[E_SEL], e[E_PROC])(root)
+                try:
+                    found = self.finder(e[E_SEL], e[E_PROC])(root, page_deadline)
+                except OverBudget:
+                    self.over_budget[e[E_SEL]] = self.over_budget.get(e[E_SEL], 0) + 1
+                    continue
             for el in found:
                 if not isinstance(el.tag, str):
                     continue

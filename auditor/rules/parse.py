@@ -266,6 +266,9 @@ def _parse_cosmetic(text: str, line: int, domains: str, sep: str, body: str) -> 
     bad = next((op for op in UNSUPPORTED_PROCEDURAL if op in selector), None)
     if bad is not None:
         return Unsupported(text, line, f"procedural operator {bad[:-1]}")
+    costly = unbounded_cost(selector)
+    if costly is not None:
+        return Unsupported(text, line, costly)
     procedural = "?" in sep or is_procedural(selector)
     return CosmeticFilter(
         text=text,
@@ -311,6 +314,43 @@ PROCEDURAL_OPS = (
     ":if-not(",
     *UNSUPPORTED_PROCEDURAL,
 )
+
+
+MAX_NESTING = 2  # `:has()` within `:has()`: each level multiplies a walk; EasyList needs 2
+_COST_TOKEN = re.compile(
+    r""":(?:has|-abp-has|if|if-not|not|is|where|matches)\(|:xpath\(|\(|\)"""
+    r"""|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
+)
+_PATH_IN_PREDICATE = re.compile(r"\[[^\]]*(?:/|::)")
+_XPATH_STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def unbounded_cost(selector: str) -> str | None:
+    """Why evaluating `selector` has no useful bound, or None: `:has()`-like groups nested
+    more than MAX_NESTING deep, or an `:xpath()` with a path inside a predicate
+    (`//div[count(//div)]` walks the page once per element). One linear scan."""
+    stack: list[str] = []  # "has", "xpath" or "(" per open parenthesis
+    xpath_start = 0
+    for m in _COST_TOKEN.finditer(selector):
+        token = m.group(0)
+        if token[0] in "\"'":
+            continue
+        if token == ")":
+            if stack and stack.pop() == "xpath":
+                argument = _XPATH_STRING.sub("''", selector[xpath_start : m.start()])
+                if _PATH_IN_PREDICATE.search(argument):
+                    return ":xpath() with a path inside a predicate (unbounded cost)"
+            continue
+        if token == ":xpath(":
+            stack.append("xpath")
+            xpath_start = m.end()
+        elif token == "(":
+            stack.append("(")
+        else:
+            stack.append("has")
+            if stack.count("has") > MAX_NESTING:
+                return f":has() and the like nested more than {MAX_NESTING} deep"
+    return None
 
 
 def is_procedural(selector: str) -> bool:

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from auditor.dom.parser import in_document_order, parse_html
+from auditor.rules import Engine
+from auditor.rules.parse import Unsupported, parse_line
 
 HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
 LOADER = '<script src="https://a.magsrv.com/ad-provider.js"></script>'
@@ -136,3 +138,46 @@ def test_shared_perf_pages(tmp_path: Path, name: str) -> None:
     assert peak_kb < 1024 * 1024, f"{name}: {peak_kb} KB"
     [errors] = [p["errors"] for p in json.loads(result.stdout)["pages"]]
     assert name == "class-4mb.html" or "over the limit" in errors[0]
+
+
+def test_nesting_past_the_parsers_limit_cannot_hide_a_loader(tmp_path: Path) -> None:
+    """libxml2 stops reading 2,048 levels down; a browser reads on and runs the loader."""
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<b>" * 3000 + f"x{LOADER}</body></html>")
+    result = audit(page)
+    [errors] = page_errors(result)
+    assert result.returncode == 2 and "nest more than 2,048 deep" in errors[0]
+
+
+@pytest.mark.parametrize("rule, why", [
+    ("##div" + ":has(div" * 3 + ")" * 3, ":has() and the like nested more than 2 deep"),
+    ("##div" + ":-abp-has(div" * 30 + ")" * 30, ":has() and the like nested more than 2 deep"),
+    ("##:xpath(//div[count(//div) > 0])", ":xpath() with a path inside a predicate"),
+])
+def test_selectors_of_unbounded_cost_are_unsupported(tmp_path: Path, rule: str, why: str) -> None:
+    """On a page nested 1,500 deep each of these ran for more than five minutes."""
+    lists = tmp_path / "deep.txt"
+    lists.write_text(f"{rule}\n||magsrv.com^\n")
+    page = tmp_path / "p.html"
+    page.write_text("<html><body>" + "<div>" * 1500 + "x" + "</div>" * 1500 +
+                    f"{LOADER}</body></html>")
+    result = audit(page, "--lists", str(lists), timeout=60)
+    [report] = json.loads(result.stdout)["pages"]
+    assert [r["blocked"] for r in report["resources"]] == [True]
+    [parsed] = [parse_line(rule, 1)]
+    assert isinstance(parsed, Unsupported) and why in parsed.reason
+    [info] = Engine.from_text(lists.read_text(), name="deep").lists
+    assert info.unsupported == 1
+
+
+def test_a_procedural_selector_gives_up_at_its_budget() -> None:
+    """`:-abp-has()` chains and text tests are Python loops: each selector has a budget
+    per page (PROCEDURAL_BUDGET), all of a page's together another."""
+    from auditor.rules.cosmetic import OverBudget, compile_selector
+
+    root = parse_html("<html><body>" + ("<div>" * 250 + "x" + "</div>" * 250) * 8 +
+                      "</body></html>")
+    find = compile_selector("div:-abp-has(div:has-text(x))", True)
+    assert find(root)  # in time, it matches
+    with pytest.raises(OverBudget):
+        find(root, 0.0)  # a deadline already past
