@@ -88,6 +88,11 @@ def resolve(url: str, base: str | None) -> str | None:
         return None
     if _PLAIN_ABSOLUTE.match(url) and not _UNPLAIN.search(url):
         return url  # what urljoin and urlsplit would make of it, without them
+    return joined(url, base)
+
+
+def joined(url: str, base: str | None) -> str | None:
+    """`resolve` by urljoin and urlsplit, for any reference (`url` already stripped)."""
     try:
         if url.startswith("//"):
             scheme = urlsplit(base).scheme if base else ""
