@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import time
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -56,7 +57,6 @@ def positive_int(text: str) -> int:
 
 
 def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    from auditor.bulk.plan import DEFAULT_SPLIT_BYTES
     from auditor.cli import add_limit_arguments
     from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES
 
@@ -82,9 +82,9 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    help="with --engine dask: write pages and ids as a Parquet dataset in DIR")
     p.add_argument("--max-record-bytes", type=parse_size, default=DEFAULT_MAX_RECORD_BYTES,
                    metavar="SIZE", help="records larger than this fail (default 16MiB)")
-    p.add_argument("--split-bytes", type=parse_size, default=DEFAULT_SPLIT_BYTES,
-                   metavar="SIZE", help="split WARC/JSONL files larger than this into byte "
-                   "ranges (default 64MiB; 0: one shard per file)")
+    p.add_argument("--split-bytes", type=parse_size, default=None, metavar="SIZE",
+                   help="cut WARC/JSONL files into byte ranges of SIZE (default: 1/64 of "
+                   "each file, at least 1MiB; 0: one shard per file)")
     add_limit_arguments(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--lists", action="append", type=Path, default=[], metavar="PATH",
@@ -115,7 +115,7 @@ def run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.collect import Collector
     from auditor.bulk.plan import expand_inputs, identify, plan
     from auditor.bulk.progress import ProgressView
-    from auditor.bulk.shard import EngineSpec, Settings, load_engine
+    from auditor.bulk.shard import AUDITED, EngineSpec, Settings, load_engine
     from auditor.bulk.store import DONE, INTERRUPTED, Store
     from auditor.cli import page_limits
 
@@ -159,6 +159,7 @@ def run_bulk(args: argparse.Namespace) -> int:
         collector = Collector(store, run_id, shards, progress)
         runner = _runner(args, settings, store)
         completed = False
+        started = time.monotonic()
         try:
             with progress:
                 completed = runner.run(shards, collector) if shards else True
@@ -170,12 +171,21 @@ def run_bulk(args: argparse.Namespace) -> int:
         totals = store.totals()
         new = sum(collector.new.values())
         state = "" if completed else "; interrupted, run again with --resume to finish"
+        speed = _speed(collector.new[AUDITED], time.monotonic() - started,
+                       min(args.workers, len(shards)))
         print(f"{totals.records} records: {totals.audited} audited, {totals.skipped} "
-              f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}",
-              flush=True)
+              f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}"
+              f"{speed}", flush=True)
         return EXIT_OK if completed else EXIT_INTERRUPTED
     finally:
         store.close()
+
+
+def _speed(pages: int, seconds: float, workers: int) -> str:
+    """The final line's throughput: pages audited this run per wall second per worker."""
+    if pages < 1 or seconds <= 0 or workers < 1:
+        return ""
+    return f" · {pages / seconds / workers:.0f} pages/s per worker"
 
 
 def _runner(args: argparse.Namespace, settings: object, store: object) -> _Runner:

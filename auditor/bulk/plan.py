@@ -1,8 +1,15 @@
-"""Inputs → shards: one per file, or byte ranges of big WARC / JSON Lines files.
+"""Inputs → shards: one per file, or byte ranges of WARC / JSON Lines files.
 
 An input is identified by its resolved path, size and the hash of its first and last
 64 KiB, so resuming and re-running recognise it without hashing gigabytes, and an
 edited or replaced file counts as a new input.
+
+A splittable file is cut into SHARDS_PER_FILE byte ranges of at least MIN_SHARD_BYTES:
+one 50 MB WARC gives every worker of a 2–16-core machine several shards. The cut
+depends on the file alone, never on `--workers`, so a resumed run with another worker
+count plans the very shards the first run planned: its finished shards match the
+store's, and every key a shard writes (record offsets, and the `!start` of a shard
+that failed whole) is the key the first run wrote.
 """
 
 from __future__ import annotations
@@ -18,7 +25,9 @@ from auditor.readers.containers import gzip_inner_kind
 from auditor.readers.sniff import HEAD_BYTES, PAGE_SUFFIXES, sniff
 from auditor.readers.warc import gzip_members
 
-DEFAULT_SPLIT_BYTES = 64 * 1024 * 1024
+SHARDS_PER_FILE = 64
+MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
+SPLITTABLE = frozenset({"warc", "warc-gz", "jsonl"})
 _ID_BYTES = 64 * 1024
 
 
@@ -108,16 +117,32 @@ def _layout(stream: BinaryIO, head: bytes, name: str) -> str:
     return "file"
 
 
-def plan(files: list[InputFile], split_bytes: int) -> list[Shard]:
-    """Shards in input order; only WARC (plain or per-record gzip) and JSONL are split."""
+def shard_bytes(f: InputFile, split_bytes: int | None = None) -> int:
+    """Byte-range size for one input; 0 = not split (whole-file gzip, archives, pages).
+
+    `split_bytes` (`--split-bytes`) overrides the automatic size; 0 keeps every file whole.
+
+    >>> warc, cc = (InputFile("a.warc.gz", "x", n, "warc-gz") for n in (57_000_000, 1 << 30))
+    >>> shard_bytes(warc), shard_bytes(cc), shard_bytes(cc, 256 << 20), shard_bytes(cc, 0)
+    (1048576, 16777216, 268435456, 0)
+    """
+    if f.kind not in SPLITTABLE:
+        return 0
+    if split_bytes is not None:
+        return split_bytes
+    return max(MIN_SHARD_BYTES, -(-f.size // SHARDS_PER_FILE))
+
+
+def plan(files: list[InputFile], split_bytes: int | None = None) -> list[Shard]:
+    """Shards in input order: byte ranges of `shard_bytes` each, or whole files."""
     shards: list[Shard] = []
     for f in files:
-        if f.kind in ("warc", "warc-gz", "jsonl") and split_bytes > 0 and f.size > split_bytes:
-            for start in range(0, f.size, split_bytes):
-                end = start + split_bytes
+        step = shard_bytes(f, split_bytes)
+        if 0 < step < f.size:
+            for start in range(0, f.size, step):
+                end = start + step
                 shards.append(Shard(f.input_id, f.path, f.kind, start,
-                                    end if end < f.size else None, min(split_bytes,
-                                                                       f.size - start)))
+                                    end if end < f.size else None, min(step, f.size - start)))
         else:
             shards.append(Shard(f.input_id, f.path, f.kind, 0, None, f.size))
     return shards

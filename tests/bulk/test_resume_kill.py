@@ -36,10 +36,12 @@ def warc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
     return path, keys
 
 
-def bulk(warc: Path, store: Path, *extra: str) -> subprocess.Popen[bytes]:
+def bulk(warc: Path, store: Path, *extra: str, workers: int = 2,
+         split: str | None = "200k") -> subprocess.Popen[bytes]:
+    """`auditor bulk` in its own process group; `split=None` lets the planner size shards."""
     cmd = [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(store),
-           "--no-system-lists", "--no-progress", "--workers", "2", "--split-bytes", "200k",
-           *extra]
+           "--no-system-lists", "--no-progress", "--workers", str(workers),
+           *(["--split-bytes", split] if split else []), *extra]
     return subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
 
@@ -79,14 +81,33 @@ def wait_for(proc: subprocess.Popen[bytes], store: Path, target: int) -> None:
 def check_store(store: Path, expected: set[str], complete: bool) -> int:
     with sqlite3.connect(store) as db:
         keys = [k for (k,) in db.execute("SELECT record_key FROM progress")]
-        audited = db.execute("SELECT count(*) FROM progress WHERE status='audited'").fetchone()
+        counts = dict(db.execute("SELECT status, count(*) FROM progress GROUP BY 1").fetchall())
         pages = db.execute("SELECT count(*), count(DISTINCT record_key) FROM pages").fetchone()
+        errors = db.execute("SELECT count(*) FROM errors").fetchone()[0]
     assert len(keys) == len(set(keys)), "a record stored twice"
     assert set(keys) <= expected
-    assert pages[0] == pages[1] == audited[0], "pages and progress disagree"
+    assert sum(counts.values()) == len(keys)
+    assert pages[0] == pages[1] == counts.get("audited", 0), "pages and progress disagree"
+    assert errors == counts.get("failed", 0), "errors and progress disagree"
     if complete:
         assert set(keys) == expected
     return len(keys)
+
+
+def kill(proc: subprocess.Popen[bytes], parent_only: bool) -> None:
+    """kill -9 the parent alone (its workers must notice and exit) or the whole group."""
+    if not parent_only:
+        os.killpg(proc.pid, signal.SIGKILL)
+        return
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = group_alive(proc.pid)
+    if orphans:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert not orphans, f"workers outlived their killed parent: {orphans}"
 
 
 def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_path: Path) -> None:
@@ -94,22 +115,11 @@ def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_pa
     store = tmp_path / "s.db"
     rng = random.Random(4)
     seen = []
-    for round_ in range(5):
-        proc = bulk(path, store, *(["--resume"] if round_ else []))
+    for round_, workers in enumerate((2, 1, 3, 2, 1)):  # resumed on other worker counts
+        proc = bulk(path, store, *(["--resume"] if round_ else []), workers=workers)
         wait_for(proc, store, int(len(expected) * (round_ + rng.random()) / 6))
         if proc.poll() is None:
-            if round_ % 2:
-                os.kill(proc.pid, signal.SIGKILL)  # only the parent: workers must notice
-                proc.wait(timeout=60)
-                deadline = time.monotonic() + 20
-                while group_alive(proc.pid) and time.monotonic() < deadline:
-                    time.sleep(0.1)
-                orphans = group_alive(proc.pid)
-                if orphans:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                assert not orphans, f"workers outlived their killed parent: {orphans}"
-            else:
-                os.killpg(proc.pid, signal.SIGKILL)  # the whole process group
+            kill(proc, parent_only=round_ % 2 == 1)
         proc.wait(timeout=60)
         if store.exists():
             seen.append(check_store(store, expected, complete=False))
@@ -120,6 +130,37 @@ def test_kill_9_at_random_points_then_resume(warc: tuple[Path, set[str]], tmp_pa
     last = out.decode().strip().splitlines()[-1]
     assert last.startswith(f"{len(expected)} records: ")
     assert any(0 < n < len(expected) for n in seen), f"no kill landed mid-run: {seen}"
+
+
+def test_resume_with_another_worker_count_is_exact(warc: tuple[Path, set[str]],
+                                                   tmp_path: Path) -> None:
+    """Shards the planner sized itself: killed on 2 workers, on 1, finished on 3; the
+    store ends with every record once and with exactly the shards of one plan."""
+    from auditor.bulk.plan import identify, plan
+
+    path, expected = warc
+    shards = plan([identify(path)])
+    assert len(shards) >= 2, "the fixture WARC must be split by default"
+    store = tmp_path / "s.db"
+    seen = []
+    for round_, workers in enumerate((2, 1)):
+        proc = bulk(path, store, *(["--resume"] if round_ else []), workers=workers,
+                    split=None)
+        wait_for(proc, store, len(expected) * (round_ + 1) // 3)
+        if proc.poll() is None:
+            kill(proc, parent_only=False)
+        proc.wait(timeout=60)
+        seen.append(check_store(store, expected, complete=False))
+    assert any(0 < n < len(expected) for n in seen), f"no kill landed mid-run: {seen}"
+    proc = bulk(path, store, "--resume", workers=3, split=None)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    assert check_store(store, expected, complete=True) == len(expected)
+    with sqlite3.connect(store) as db:
+        done = sorted(db.execute("SELECT start, end_ FROM shards"))
+    assert done == sorted((s.start, s.end) for s in shards)
+    last = out.decode().strip().splitlines()[-1]
+    assert last.startswith(f"{len(expected)} records: ")
 
 
 def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> None:

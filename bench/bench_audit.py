@@ -1,0 +1,395 @@
+"""Issue 13's figures, side by side in one run on the real corpus.
+
+* lxml parse alone: `parse_html_bytes` on the bytes the audit parses;
+* the full audit: `auditor.pipeline.audit` per page, engine and catalogue loaded once;
+* each stage's share: a second pass with every function `auditor.pipeline` imports (and
+  every engine method) wrapped in a timer, exclusive of the stages it calls, so pipeline
+  code is measured as it stands;
+* `auditor bulk` with 1 and 2 workers on one per-record-gzip WARC of the corpus pages
+  repeated under distinct URLs (built in a temporary directory, deleted afterwards),
+  with each worker's peak RSS read from /proc.
+
+The machine is shared and noisy: compare the ratios of one run, not times across runs.
+
+    python bench/bench_audit.py [--rounds 3] [--copies 19] [--bulk-rounds 2] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import inspect
+import io
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from audit_time import CORPUS, REPO
+from audit_time import _packages as packages_of
+
+TARGETS = {"audit_vs_parse": 5.0, "two_vs_one": 1.8, "pages_per_s_per_worker": 120.0,
+           "worker_rss_mb": 250.0}
+MAX_WARC_BYTES = 64_000_000
+
+
+class StageClock:
+    """Exclusive time per stage: a stage called inside another is not counted twice."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+        self._stack: list[list[Any]] = []  # [stage, started]
+
+    def enter(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self._stack:
+            top = self._stack[-1]
+            self.seconds[top[0]] += now - top[1]
+        self._stack.append([stage, now])
+
+    def leave(self) -> None:
+        now = time.perf_counter()
+        stage, started = self._stack.pop()
+        self.seconds[stage] += now - started
+        if self._stack:
+            self._stack[-1][1] = now
+
+    def timed(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """`fn` timed under `stage`; a generator it returns is timed on every step."""
+
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            self.enter(stage)
+            try:
+                out = fn(*args, **kwargs)
+            finally:
+                self.leave()
+            return self._steps(stage, out) if inspect.isgenerator(out) else out
+
+        return run
+
+    def _steps(self, stage: str, gen: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            self.enter(stage)
+            try:
+                item = next(gen)
+            except StopIteration:
+                return
+            finally:
+                self.leave()
+            yield item
+
+
+class TimedEngine:
+    """The rule engine with each method call timed as stage `engine.<method>`."""
+
+    def __init__(self, engine: Any, clock: StageClock) -> None:
+        self._engine, self._clock = engine, clock
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._engine, name)
+        return self._clock.timed(f"engine.{name}", value) if callable(value) else value
+
+
+def load_corpus(corpus: Path) -> list[tuple[str, Path, str, bytes]]:
+    """(name, path, url, the bytes the audit parses) per page, in name order."""
+    from auditor.dom.parser import html_bytes
+    from auditor.readers import Document, read_source
+
+    urls: dict[str, str] = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
+    pages = []
+    for name, url in sorted(urls.items()):
+        path = corpus / "pages" / name
+        doc = next(r for r in read_source(path, url) if isinstance(r, Document))
+        pages.append((name, path, url, html_bytes(doc.text)))
+    return pages
+
+
+def parse_and_audit(pages: list[tuple[str, Path, str, bytes]], rounds: int
+                    ) -> dict[str, Any]:
+    """Per-page medians over `rounds` of the parse and the audit, timed back to back."""
+    from auditor.catalogue import default_catalogue
+    from auditor.dom.parser import parse_html_bytes
+    from auditor.pipeline import audit, default_engine
+
+    engine, catalogue = default_engine(), default_catalogue()
+    parse: dict[str, list[float]] = {name: [] for name, *_ in pages}
+    full: dict[str, list[float]] = {name: [] for name, *_ in pages}
+    for _ in range(rounds):
+        for name, path, url, markup in pages:
+            start = time.perf_counter()
+            root = parse_html_bytes(markup)
+            parse[name].append(time.perf_counter() - start)
+            del root
+            start = time.perf_counter()
+            audit(path, url=url, engine=engine, catalogue=catalogue)
+            full[name].append(time.perf_counter() - start)
+    p = {n: statistics.median(t) for n, t in parse.items()}
+    a = {n: statistics.median(t) for n, t in full.items()}
+    return {"pages": len(pages), "rounds": rounds,
+            "median_bytes": statistics.median(len(m) for *_, m in pages),
+            "parse_ms": statistics.median(p.values()) * 1000,
+            "audit_ms": statistics.median(a.values()) * 1000,
+            "audit_vs_parse": statistics.median(a.values()) / statistics.median(p.values()),
+            "audit_vs_parse_per_page_median": statistics.median(a[n] / p[n] for n in p),
+            "corpus_audit_s": sum(a.values()), "corpus_parse_s": sum(p.values())}
+
+
+def stage_shares(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, float]:
+    """Share of the whole corpus's audit time per stage (one instrumented pass)."""
+    import auditor.pipeline as pipeline
+    from auditor.catalogue import default_catalogue
+
+    clock = StageClock()
+    engine, catalogue = TimedEngine(pipeline.default_engine(), clock), default_catalogue()
+    wrapped = {name: fn for name, fn in vars(pipeline).items()
+               if inspect.isfunction(fn) and fn.__module__ != pipeline.__name__}
+    try:
+        for name, fn in wrapped.items():
+            setattr(pipeline, name, clock.timed(name, fn))
+        pipeline.audit(pages[0][1], url=pages[0][2], engine=engine, catalogue=catalogue)
+        clock.seconds.clear()  # the first page compiled selectors: not a stage's cost
+        start = time.perf_counter()
+        for _name, path, url, _markup in pages:
+            pipeline.audit(path, url=url, engine=engine, catalogue=catalogue)
+        whole = time.perf_counter() - start
+    finally:
+        for name, fn in wrapped.items():
+            setattr(pipeline, name, fn)
+    shares = {stage: t / whole for stage, t in clock.seconds.most_common()}
+    shares["(pipeline glue)"] = 1 - sum(shares.values())
+    return shares
+
+
+def build_warc(pages: list[tuple[str, Path, str, bytes]], copies: int, out: Path
+               ) -> dict[str, int]:
+    """The corpus pages `copies` times, each copy under its own URL, per-record gzip."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with out.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(out.name, {"software": "bench"}))
+        for copy in range(copies):
+            for _name, path, url, _markup in pages:
+                body = path.read_bytes()
+                distinct = f"{url}{'&' if '?' in url else '?'}copy={copy}" if copy else url
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                                   ("Content-Length", str(len(body)))],
+                                        protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    distinct, "response", payload=io.BytesIO(body), http_headers=http,
+                    length=len(body)))
+    return {"records": 1 + copies * len(pages), "responses": copies * len(pages),
+            "bytes": out.stat().st_size}
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The bulk command's worker processes (multiprocessing's spawn children)."""
+    kids = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    out = []
+    for kid in kids:
+        try:
+            if b"spawn_main" in Path(f"/proc/{kid}/cmdline").read_bytes():
+                out.append(kid)
+        except OSError:
+            pass
+    return out
+
+
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM = the peak RSS so far) of a process, in MB."""
+    fields: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0]) / 1024
+    except (OSError, ValueError):
+        pass
+    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bulk_run(warc: Path, store: Path, workers: int, packages: Path) -> dict[str, Any]:
+    """`auditor bulk` as a user runs it (default sharding), with worker memory sampled."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{store}{suffix}").unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(store),
+           "--workers", str(workers), "--no-progress"]
+    env = {**os.environ, "PYTHONPATH": str(packages)}
+    rss: dict[int, list[float]] = {}
+    peak: dict[int, float] = {}
+    parent_cpu = [0.0]
+    worker_cpu: dict[int, float] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=store.parent)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            parent_cpu[0] = _cpu_seconds(proc.pid) or parent_cpu[0]
+            for pid in _workers_of(proc.pid):
+                worker_cpu[pid] = _cpu_seconds(pid) or worker_cpu.get(pid, 0.0)
+                now, high = _memory_mb(pid)
+                if now:
+                    rss.setdefault(pid, []).append(now)
+                    peak[pid] = max(peak.get(pid, 0.0), high)
+            done.wait(0.25)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"bulk failed ({proc.returncode}): {err.decode()}")
+    last = out.decode().strip().splitlines()[-1]
+    audited = int(last.split(" records: ", 1)[1].split(" audited", 1)[0])
+    series = [s for s in rss.values() if len(s) >= 4]
+    return {"workers": workers, "seconds": wall, "audited": audited,
+            "pages_per_s": audited / wall, "pages_per_s_per_worker": audited / wall / workers,
+            "cpu_s": cpu, "pages_per_cpu_s": audited / cpu, "parent_cpu_s": parent_cpu[0],
+            "worker_cpu_s": sorted(worker_cpu.values()),
+            "pages_per_worker_cpu_s": audited / max(sum(worker_cpu.values()), 1e-9),
+            "worker_peak_rss_mb": max(peak.values(), default=0.0),
+            "worker_rss_at_25pct_mb": [s[len(s) // 4] for s in series],
+            "worker_rss_at_end_mb": [s[-1] for s in series],
+            "load_average_1min": os.getloadavg()[0], "final_line": last}
+
+
+def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, rounds: int,
+                      tmp: Path, packages: Path) -> dict[str, Any]:
+    warc = tmp / "corpus.warc.gz"
+    built = build_warc(pages, copies, warc)
+    if built["bytes"] >= MAX_WARC_BYTES:
+        raise SystemExit(f"the WARC is {built['bytes']} bytes, over {MAX_WARC_BYTES}: "
+                         "lower --copies")
+    from auditor.bulk.plan import identify, plan
+
+    built["shards"] = len(plan([identify(warc)]))
+    print(f"bulk: one WARC, {built['records']} records ({built['responses']} pages), "
+          f"{built['bytes'] / 1e6:.1f} MB per-record gzip, {built['shards']} shards",
+          flush=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    for _ in range(rounds):  # interleaved, so slow spells fall on both
+        for workers in (1, 2):
+            run = bulk_run(warc, tmp / f"store{workers}.db", workers, packages)
+            runs[workers].append(run)
+            print(f"  {workers} worker{'s' if workers > 1 else ' '}: {run['seconds']:6.1f} s  "
+                  f"{run['pages_per_s']:6.1f} pages/s  {run['pages_per_s_per_worker']:6.1f} "
+                  f"pages/s per worker  {run['pages_per_cpu_s']:5.1f} pages/CPU-s (parent "
+                  f"{run['parent_cpu_s'] / run['cpu_s']:.0%} of the CPU; workers "
+                  f"{_slash(run['worker_cpu_s'])} CPU-s)  "
+                  f"worker peak RSS {run['worker_peak_rss_mb']:.0f} MB "
+                  f"(at 25%: {_slash(run['worker_rss_at_25pct_mb'])}, at end: "
+                  f"{_slash(run['worker_rss_at_end_mb'])}); load average "
+                  f"{run['load_average_1min']:.1f}", flush=True)
+            print(f"    {run['final_line']}", flush=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    speed = {w: statistics.median(r["pages_per_s"] for r in rs) for w, rs in runs.items()}
+    per_cpu = {w: statistics.median(r["pages_per_cpu_s"] for r in rs) for w, rs in runs.items()}
+    per_worker_cpu = {w: statistics.median(r["pages_per_worker_cpu_s"] for r in rs)
+                      for w, rs in runs.items()}
+    return {"warc": built, "runs": runs,
+            "pages_per_s": speed, "pages_per_cpu_s": per_cpu,
+            "pages_per_worker_cpu_s": per_worker_cpu,
+            "two_vs_one": speed[2] / speed[1],
+            "pages_per_s_per_worker": {w: s / w for w, s in speed.items()},
+            "worker_peak_rss_mb": max(r["worker_peak_rss_mb"] for rs in runs.values()
+                                      for r in rs),
+            "any_process_peak_rss_mb": max(before, after) / 1024}
+
+
+def _slash(values: list[float]) -> str:
+    return "/".join(f"{v:.0f}" for v in values) or "-"
+
+
+def _verdict(value: float, target: float, at_most: bool) -> str:
+    ok = value <= target if at_most else value >= target
+    return f"target {'≤' if at_most else '≥'} {target:g}: {'met' if ok else 'NOT met'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of parse + audit")
+    parser.add_argument("--copies", type=int, default=19, help="corpus copies in the WARC")
+    parser.add_argument("--bulk-rounds", type=int, default=2, help="bulk runs per worker count")
+    parser.add_argument("--json", type=Path, help="write every figure here as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-audit-") as name:
+        tmp = Path(name)
+        packages = packages_of(REPO, tmp / "packages")
+        sys.path.insert(0, str(packages))  # this checkout's auditor and rules, here too
+        import auditor
+
+        print(f"auditor from {Path(auditor.__file__).resolve().parent}", flush=True)
+        pages = load_corpus(args.corpus)
+        times = parse_and_audit(pages, args.rounds)
+        print(f"corpus: {times['pages']} pages, median {times['median_bytes'] / 1000:.0f} KB; "
+              f"medians of per-page medians over {times['rounds']} rounds")
+        print(f"  lxml parse   {times['parse_ms']:6.2f} ms   (corpus "
+              f"{times['corpus_parse_s']:.2f} s)")
+        print(f"  full audit   {times['audit_ms']:6.2f} ms   (corpus "
+              f"{times['corpus_audit_s']:.2f} s)")
+        print(f"  audit ÷ parse {times['audit_vs_parse']:.1f}× (median of per-page ratios "
+              f"{times['audit_vs_parse_per_page_median']:.1f}×)   "
+              f"{_verdict(times['audit_vs_parse'], TARGETS['audit_vs_parse'], True)}",
+              flush=True)
+        shares = stage_shares(pages)
+        print("stages: share of the audit time over the corpus (instrumented pass)")
+        for stage, share in shares.items():
+            if share >= 0.005 or stage.startswith("("):
+                print(f"  {stage:<24} {share * 100:5.1f}%")
+        print(flush=True)
+        bulk = bulk_side_by_side(pages, args.copies, args.bulk_rounds, tmp, packages)
+    per_worker = bulk["pages_per_s_per_worker"]
+    print(f"  2 workers ÷ 1: {bulk['two_vs_one']:.2f}×   "
+          f"{_verdict(bulk['two_vs_one'], TARGETS['two_vs_one'], False)}")
+    print(f"  pages per CPU-second of the whole command (median): 1 worker "
+          f"{bulk['pages_per_cpu_s'][1]:.1f}, 2 workers {bulk['pages_per_cpu_s'][2]:.1f}; "
+          f"per worker CPU-second: {bulk['pages_per_worker_cpu_s'][1]:.1f}, "
+          f"{bulk['pages_per_worker_cpu_s'][2]:.1f}")
+    verdict = _verdict(per_worker[2], TARGETS["pages_per_s_per_worker"], False)
+    print(f"  pages/s per worker (median): 1 worker {per_worker[1]:.1f}, 2 workers "
+          f"{per_worker[2]:.1f}   {verdict}")
+    print(f"  worker peak RSS {bulk['worker_peak_rss_mb']:.0f} MB   "
+          f"{_verdict(bulk['worker_peak_rss_mb'], TARGETS['worker_rss_mb'], True)}; "
+          f"any process of the runs {bulk['any_process_peak_rss_mb']:.0f} MB", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps({"audit": times, "stages": shares, "bulk": bulk},
+                                        indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
