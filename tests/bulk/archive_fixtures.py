@@ -9,10 +9,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import sqlite3
 import tarfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -171,3 +173,12 @@ def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
             info.size = len(data)
             t.addfile(info, io.BytesIO(data))
     return out.getvalue()
+
+
+def stored(store: Path) -> int:
+    """Records a bulk store holds (0 while it is being created)."""
+    try:
+        with sqlite3.connect(store, timeout=1) as db:
+            return int(db.execute("SELECT count(*) FROM progress").fetchone()[0])
+    except sqlite3.Error:
+        return 0

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from archive_fixtures import Rec, page, response, warc_bytes
+from archive_fixtures import Rec, page, response, stored, warc_bytes
 
 from auditor.readers.warc import read_warc
 
@@ -59,14 +59,6 @@ def group_alive(pgid: int) -> list[int]:
         if int(pgrp) == pgid and state != "Z":
             pids.append(int(d.name))
     return pids
-
-
-def stored(store: Path) -> int:
-    try:
-        with sqlite3.connect(store, timeout=1) as db:
-            return int(db.execute("SELECT count(*) FROM progress").fetchone()[0])
-    except sqlite3.Error:
-        return 0
 
 
 def wait_for(proc: subprocess.Popen[bytes], store: Path, target: int) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from archive_fixtures import page, response, warc_bytes
+from archive_fixtures import page, response, stored, warc_bytes
 
 from auditor.bulk.store import Store
 from auditor.cli import main
@@ -73,14 +73,6 @@ def procs() -> Iterator[list[subprocess.Popen[bytes]]]:
             except ProcessLookupError:
                 pass
         proc.wait(timeout=30)
-
-
-def stored(store: Path) -> int:
-    try:
-        with sqlite3.connect(store, timeout=1) as db:
-            return int(db.execute("SELECT count(*) FROM progress").fetchone()[0])
-    except sqlite3.Error:
-        return 0
 
 
 def wait_stored(proc: subprocess.Popen[bytes], store: Path, target: int) -> None:
