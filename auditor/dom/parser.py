@@ -85,6 +85,7 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
     assert isinstance(root, lxml.html.HtmlElement)
+    _adopt_trailing_markup(root)
     elements = int(_COUNT_ELEMENTS(root))
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
@@ -94,6 +95,65 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
+def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
+    """Markup after `</html>` into the body, where browsers parse it.
+
+    libxml2 puts it in a second `<html>` element beside the root, out of reach of every
+    walk from the root: a loader written after `</html>` ran in the browser and went
+    unseen. Browsers ignore the stray `<html>`, `<head>` and `<body>` tags there and insert
+    their content in the body; comments after `</html>` stay with the document, as here.
+    (The emptied stray stays beside the root: lxml cannot remove a root's sibling.)
+    """
+    strays = [s for s in root.itersiblings() if s.tag == "html"]
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for stray in strays:
+        _move_content(stray, body)
+
+
+def ids_registered(root: etree._Element) -> bool:
+    """Whether the document's ID table (libxml2's, read by XPath `id()`) lists every id
+    of the page: not when markup after `</html>` was moved in, whose ids libxml2 never
+    registers (the emptied stray `<html>` beside the root says so)."""
+    return not any(s.tag == "html" for s in root.itersiblings())
+
+
+def _move_content(part: etree._Element, body: etree._Element) -> None:
+    """`part`'s text and children to the end of `body`, in document order; a `head` or
+    `body` among them is unwrapped."""
+    _append_text(body, part.text)
+    part.text = None
+    for child in list(part):
+        if child.tag in ("head", "body"):
+            _move_content(child, body)
+            _append_text(body, child.tail)
+            child.tail = None
+        else:
+            body.append(child)  # its tail (the text after it) moves with it
+
+
+# what lxml refuses in a string it is given (text set on a node, an XPath variable), though
+# libxml2's HTML parser keeps it in what it reads: C0 controls but tab and line ends,
+# U+FFFE, U+FFFF, lone surrogates ("All strings must be XML compatible")
+NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _append_text(el: etree._Element, text: str | None) -> None:
+    """Text to the end of `el`'s content; what lxml refuses to set becomes U+FFFD."""
+    if not text:
+        return
+    last = el[-1] if len(el) else None
+    joined = ((el.text if last is None else last.tail) or "") + text
+    joined = NOT_XML_CHARS.sub("\ufffd", joined)
+    if last is None:
+        el.text = joined
+    else:
+        last.tail = joined
 
 
 def elements(result: object) -> list[etree._Element]:

@@ -32,12 +32,19 @@ def read_container(kind: str, stream: BinaryIO, name: str, *,
 
 
 def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
-    """What a gzip file holds (warc, arc, tar, or a page kind), from its first bytes."""
+    """What a gzip file holds (warc, arc, tar, or a page kind), from its first bytes.
+
+    A first member that does not decompress is a damaged record of a per-record gzip
+    WARC when a later member holds a valid record (the reader then fails that record
+    alone); otherwise the file is unreadable.
+    """
     pos = stream.tell()
     try:
         # zlib rather than GzipFile: a truncated file still shows its first bytes.
         head = zlib.decompressobj(31).decompress(stream.read(64 * 1024), HEAD_BYTES)
     except zlib.error as exc:
+        if warc.next_boundary(stream, pos + 1, True) is not None:
+            return "warc"
         raise InputError(f"{name}: unreadable gzip: {exc}") from None
     finally:
         stream.seek(pos)

@@ -13,9 +13,11 @@ class Gunzip(io.RawIOBase):
     `gzip.GzipFile` drops the bytes it decompressed before a truncation and raises
     EOFError. This view returns every byte it could decompress, then ends as a file
     does, with `truncated` set: readers that read ahead (warcio reads in blocks) keep
-    every whole record before the cut, and the caller reports the cut. Corrupt data
-    raises OSError. Seeking back re-reads from the start (only done to resynchronise
-    after damage).
+    every whole record before the cut, and the caller reports the cut. Bytes after a
+    member that do not start another end the stream the same way, kept (their first
+    64 KiB) in `trailing`: raising there lost the records read ahead before them.
+    Corrupt data raises OSError. Seeking back re-reads from the start (only done to
+    resynchronise after damage).
     """
 
     def __init__(self, raw: BinaryIO) -> None:
@@ -31,6 +33,7 @@ class Gunzip(io.RawIOBase):
         self._pos = 0
         self._done = False
         self.truncated = False
+        self.trailing = b""
 
     def readable(self) -> bool:
         return True
@@ -66,11 +69,15 @@ class Gunzip(io.RawIOBase):
         if self._d.eof:  # next member, if any
             rest = self._d.unused_data
             self._d = zlib.decompressobj(31)
-            if not rest:
-                rest = self._raw.read(64 * 1024)
+            if len(rest) < 2:
+                rest += self._raw.read(64 * 1024)
                 if not rest:
                     self._done = True
                     return
+            if not rest.startswith(b"\x1f\x8b"):
+                self._done = True
+                self.trailing = rest + self._raw.read(max(0, 64 * 1024 - len(rest)))
+                return
             self._d_input(rest, want)
             return
         tail = self._d.unconsumed_tail

@@ -104,8 +104,12 @@ def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
 
 
 def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
-    """One object a line; a bad line is a failed record, not a failed run."""
-    for lineno, line in enumerate(text.splitlines(), 1):
+    """One object a line; a bad line is a failed record, not a failed run.
+
+    A line ends at `\\n` only, as in bulk's streamed reader: a JSON string may hold a raw
+    U+0085, U+2028 or U+2029, which `str.splitlines` takes for line ends.
+    """
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         name = f"{input_name}#L{lineno}"

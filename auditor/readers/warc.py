@@ -102,6 +102,9 @@ def gzip_members(stream: BinaryIO, probe: int = 8 * 1024 * 1024) -> bool:
 
     A first member that does not end within `probe` input bytes, or that ends at end of
     file, is read as one compressed stream (whole-file gzip): correct, just not seekable.
+    A first member that is corrupt, or followed by bytes that are not gzip, is judged by
+    what follows: a later member holding a valid record makes it per-record gzip, so one
+    damaged record (the warcinfo, often) costs that record, not the file.
     """
     pos = stream.tell()
     try:
@@ -118,11 +121,14 @@ def gzip_members(stream: BinaryIO, probe: int = 8 * 1024 * 1024) -> bool:
                     d.decompress(chunk, 1 << 20)
                     chunk = d.unconsumed_tail
             except zlib.error:
-                return False
+                return next_boundary(stream, 1, True) is not None
         if not d.eof:
             return False
+        end = fed - len(d.unused_data)
         rest = d.unused_data or stream.read(2)
-        return rest[:2] == b"\x1f\x8b"
+        if rest[:2] == b"\x1f\x8b":
+            return True
+        return bool(rest) and next_boundary(stream, end, True) is not None
     finally:
         stream.seek(pos)
 
@@ -239,6 +245,10 @@ def read_warc(
             at = plain.tell()
             yield ReadFailure(f"{name}#{at}", KIND, f"{name}#{at}: gzip stream is truncated; "
                               "any records after this point are lost")
+        elif plain.trailing.strip(b"\x00") and not isinstance(last, ReadFailure):
+            at = plain.tell()  # zero padding after the stream is no record; anything else is
+            yield ReadFailure(f"{name}#{at}", KIND, f"{name}#{at}: the gzip stream is followed "
+                              "by bytes that are not gzip (a damaged record, or junk)")
         return
     start = 0 if lo == 0 else next_boundary(stream, lo, gz)
     end = None if hi is None else next_boundary(stream, hi, gz)

@@ -32,7 +32,7 @@ from cssselect import HTMLTranslator, SelectorError
 from cssselect import parse as cssparse
 from lxml import etree
 
-from auditor.dom.parser import in_document_order
+from auditor.dom.parser import NOT_XML_CHARS, ids_registered, in_document_order
 from auditor.rules.parse import CosmeticFilter
 from auditor.rules.regex import compile_rule_regex
 
@@ -393,7 +393,8 @@ class PageFeatures:
 
     def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
         self.root = root
-        self.ids: list[str] = _page_ids(root, fresh=source is not None)  # distinct
+        # distinct; the parser's ID table holds them all only for a tree as parsed
+        self.ids: list[str] = _page_ids(root, fresh=source is not None and ids_registered(root))
         self._joined_ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
         self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
@@ -527,6 +528,8 @@ class PageFeatures:
         attributes); else, and with (), of all elements."""
         if not walks:
             return {}
+        if any(NOT_XML_CHARS.search(v) for _, values, _ in walks for v in values):
+            return self._walk_in_python(walks)
         plan: list[tuple[str, tuple[str, ...]]] = []
         hinted: list[str] = []
         args: dict[str, str] = {}
@@ -550,6 +553,20 @@ class PageFeatures:
                     every = _carrier_query(((attr, ()),), 0)  # all elements
                     out[attr] = every(self.root, **{attr: args[attr]})
         return out
+
+    def _walk_in_python(
+        self, walks: list[tuple[str, set[str], tuple[str, ...] | None]]
+    ) -> dict[str, list[Any]]:
+        """`_walk` for values no XPath string can hold (a control character, U+FFFE in
+        an id or class: lxml refuses them as variables): one walk over the elements."""
+        tests = [(attr, values) for attr, values, _ in walks]
+        els = [
+            e for e in self.root.iter() if isinstance(e.tag, str) and any(
+                (v := e.get(attr)) is not None
+                and (any(n in v for n in values) if attr == "href" else v in values)
+                for attr, values in tests)
+        ]
+        return {attr: els for attr, _, _ in walks}
 
     def _hinted(self, values: Iterable[str]) -> tuple[str, ...]:
         """The names of the start tags `values` occur in, in the markup; () when a value

@@ -7,24 +7,12 @@ from __future__ import annotations
 import io
 from collections import Counter
 
+from archive_fixtures import good_warc_records, warc_record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.readers import Document, ReadFailure
 from auditor.readers.warc import read_warc
-
-
-def record(uri: str, body: str, length: int | None = None) -> bytes:
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}".encode()
-    n = len(http) if length is None else length
-    head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-    return head.encode() + f"Content-Length: {n}\r\n\r\n".encode() + http + b"\r\n\r\n"
-
-
-def build(n: int) -> tuple[list[bytes], list[str]]:
-    uris = [f"https://good-{i}.example/" for i in range(n)]
-    return [record(u, f"<html><title>page {i}</title><p>{'w ' * (20 + 7 * i)}</p></html>")
-            for i, u in enumerate(uris)], uris
 
 
 def audited(data: bytes) -> tuple[list[str], int, list[str]]:
@@ -39,7 +27,7 @@ def audited(data: bytes) -> tuple[list[str], int, list[str]]:
 @settings(max_examples=150, deadline=None)
 @given(n=st.integers(3, 6), data=st.data())
 def test_a_content_length_lie_loses_no_good_record(n: int, data: st.DataObject) -> None:
-    recs, uris = build(n)
+    recs, uris = good_warc_records(n)
     liar = data.draw(st.integers(0, n - 2), label="liar")
     http_len = len(recs[liar].split(b"\r\n\r\n", 1)[1]) - 4
     rest = sum(len(r) for r in recs[liar + 1:])
@@ -51,7 +39,7 @@ def test_a_content_length_lie_loses_no_good_record(n: int, data: st.DataObject) 
     extra = data.draw(st.integers(1, rest + 64).filter(lambda e: e not in exact), label="extra")
     uri = uris[liar]
     body = recs[liar].split(b"\r\n\r\n", 2)[2][:-4].decode()
-    lied = record(uri, body, http_len + extra)
+    lied = warc_record(uri, body, http_len + extra)
     urls, _, _ = audited(b"".join([*recs[:liar], lied, *recs[liar + 1:]]))
     untouched = [u for i, u in enumerate(uris) if i != liar]
     assert all(urls.count(u) == 1 for u in untouched), (liar, extra, urls)
@@ -61,7 +49,7 @@ def test_a_content_length_lie_loses_no_good_record(n: int, data: st.DataObject) 
 @settings(max_examples=150, deadline=None)
 @given(n=st.integers(2, 5), data=st.data())
 def test_a_cut_file_keeps_every_record_before_the_cut(n: int, data: st.DataObject) -> None:
-    recs, uris = build(n)
+    recs, uris = good_warc_records(n)
     whole = b"".join(recs)
     cut = data.draw(st.integers(1, len(whole) - 1), label="cut")
     urls, failed, _ = audited(whole[:cut])
@@ -76,7 +64,7 @@ def test_a_cut_file_keeps_every_record_before_the_cut(n: int, data: st.DataObjec
 @settings(max_examples=100, deadline=None)
 @given(n=st.integers(3, 5), data=st.data())
 def test_bytes_spliced_into_a_record_cost_that_record_only(n: int, data: st.DataObject) -> None:
-    recs, uris = build(n)
+    recs, uris = good_warc_records(n)
     victim = data.draw(st.integers(0, n - 1), label="victim")
     junk = data.draw(st.binary(min_size=1, max_size=40).filter(lambda b: b"WARC/" not in b))
     at = data.draw(st.integers(1, len(recs[victim]) - 1), label="at")
@@ -91,8 +79,9 @@ def test_bytes_spliced_into_a_record_cost_that_record_only(n: int, data: st.Data
 def test_a_fake_record_inside_a_payload_does_not_replace_the_page() -> None:
     """A page that embeds a complete fake WARC record in its HTML is still audited as
     itself: a record that ends cleanly is trusted."""
-    fake = record("https://benign.example/", "<html><title>benign</title></html>")
-    evil = record("https://evil.example/", "<html><!--\r\n" + fake.decode() + "--><p>x</p></html>")
-    recs, uris = build(3)
+    fake = warc_record("https://benign.example/", "<html><title>benign</title></html>")
+    evil = warc_record("https://evil.example/",
+                       "<html><!--\r\n" + fake.decode() + "--><p>x</p></html>")
+    recs, uris = good_warc_records(3)
     urls, failed, _ = audited(b"".join([recs[0], evil, recs[1], recs[2]]))
     assert urls == [uris[0], "https://evil.example/", uris[1], uris[2]] and failed == 0

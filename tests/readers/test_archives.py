@@ -6,13 +6,8 @@ import gzip
 import io
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bulk"))
-
 from archive_fixtures import (
     Rec,
     member_offsets,

@@ -1,13 +1,15 @@
-"""Builders for the archives the bulk and archive-reader tests read.
+"""Builders for the archives the bulk, archive-reader, hostile and fuzz tests read.
 
 Pages are written here, reproducing the ad markup of real networks (ExoClick,
-JuicyAds, AdSense, GTM); archives are built with warcio, zipfile and tarfile.
+JuicyAds, AdSense, GTM); archives are built with warcio, zipfile and tarfile, and plain
+WARC records by hand (`warc_record`) where a test needs to lie about their lengths.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import sqlite3
 import tarfile
@@ -86,7 +88,7 @@ def _payload(rec: Rec) -> tuple[bytes, list[tuple[str, str]]]:
     body = rec.body
     headers = [("Content-Type", rec.content_type)]
     if rec.encoding == "gzip":
-        body = gzip.compress(body)
+        body = gzip.compress(body, mtime=0)
     elif rec.encoding == "deflate":
         body = zlib.compress(body)
     elif rec.encoding == "br":
@@ -101,10 +103,25 @@ def _payload(rec: Rec) -> tuple[bytes, list[tuple[str, str]]]:
     return body, headers + rec.extra
 
 
+class _ReproducibleWriter(WARCWriter):  # type: ignore[misc]
+    """warcio's writer with counted record IDs and a fixed date: the same records give the
+    same bytes (hypothesis replays an example only if its input is built the same again)."""
+
+    def __init__(self, out: io.BytesIO, *, gzip: bool) -> None:
+        super().__init__(out, gzip=gzip)
+        self._ids = itertools.count(1)
+
+    def _make_warc_id(self) -> str:
+        return f"<urn:uuid:00000000-0000-4000-8000-{next(self._ids):012d}>"
+
+    def _make_warc_date(self, use_micros: bool = False) -> str:
+        return "2024-01-01T00:00:00Z"
+
+
 def warc_bytes(records: list[Rec], *, compress: bool = True) -> bytes:
     """A WARC (per-record gzip when `compress`) with a warcinfo record first."""
     out = io.BytesIO()
-    writer = WARCWriter(out, gzip=compress)
+    writer = _ReproducibleWriter(out, gzip=compress)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
     for rec in records:
         if rec.rec_type == "response":
@@ -143,12 +160,12 @@ def wacz_bytes(warc: bytes, pages: list[str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr(zipfile.ZipInfo("archive/data.warc.gz"), warc)  # stored, as WACZ does
-        z.writestr("pages/pages.jsonl", "\n".join(
+        z.writestr(_entry("pages/pages.jsonl"), "\n".join(
             [json.dumps({"format": "json-pages-1.0"})] +
             [json.dumps({"url": u, "ts": "2024-01-01T00:00:00Z"}) for u in pages]))
-        z.writestr("indexes/index.cdx", "")
-        z.writestr("datapackage.json", json.dumps({"profile": "data-package",
-                                                   "resources": []}))
+        z.writestr(_entry("indexes/index.cdx"), "")
+        z.writestr(_entry("datapackage.json"), json.dumps({"profile": "data-package",
+                                                           "resources": []}))
     return out.getvalue()
 
 
@@ -157,22 +174,49 @@ def wp_post(post_id: int, link: str, html: str) -> dict[str, object]:
             "content": {"rendered": html}}
 
 
+def _entry(name: str, compress: int = zipfile.ZIP_STORED) -> zipfile.ZipInfo:
+    """A zip entry dated 1980-01-01, not now: the same members give the same bytes."""
+    info = zipfile.ZipInfo(name)
+    info.compress_type = compress
+    return info
+
+
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for member, data in members.items():
-            z.writestr(member, data)
+            z.writestr(_entry(member, zipfile.ZIP_DEFLATED), data)
     return out.getvalue()
 
 
-def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
+def tar_bytes(members: dict[str, bytes], mode: str = "w:gz",
+              format: int = tarfile.DEFAULT_FORMAT) -> bytes:
+    """A tar, gzipped when `mode` is "w:gz" (with a zero mtime: the same members give the
+    same bytes)."""
     out = io.BytesIO()
-    with tarfile.open(fileobj=out, mode=mode) as t:  # type: ignore[call-overload]
+    with tarfile.open(fileobj=out, mode="w", format=format) as t:
         for member, data in members.items():
             info = tarfile.TarInfo(member)
             info.size = len(data)
             t.addfile(info, io.BytesIO(data))
-    return out.getvalue()
+    data = out.getvalue()
+    return gzip.compress(data, mtime=0) if mode == "w:gz" else data
+
+
+def warc_record(uri: str, body: str, length: int | None = None) -> bytes:
+    """One plain WARC response record written by hand; `length` overrides (lies about)
+    its Content-Length."""
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}".encode()
+    n = len(http) if length is None else length
+    head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+    return head.encode() + f"Content-Length: {n}\r\n\r\n".encode() + http + b"\r\n\r\n"
+
+
+def good_warc_records(n: int) -> tuple[list[bytes], list[str]]:
+    """`n` good plain WARC records of distinct pages (of distinct lengths), and their URIs."""
+    uris = [f"https://good-{i}.example/" for i in range(n)]
+    return [warc_record(u, f"<html><title>page {i}</title><p>{'w ' * (20 + 7 * i)}</p></html>")
+            for i, u in enumerate(uris)], uris
 
 
 def stored(store: Path) -> int:
