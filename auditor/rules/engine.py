@@ -48,7 +48,6 @@ from auditor.rules.network import (
     Matcher,
     Request,
     build_index,
-    request_party,
     type_key,
 )
 from auditor.rules.parse import (
@@ -262,10 +261,11 @@ class Engine:
             url,
             url_l,
             tbit,
-            request_party(hi[1], hi[2], si[0], si[2]),
             hi[1],
             host_end,
             hi[2],
+            si[0],
+            si[2],
             si[1],
             _findall(url_l, host_end),
             ((hi[0], si[3], tb[0]), (hi[3], si[4], tb[1])),

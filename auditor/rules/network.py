@@ -414,13 +414,6 @@ _PARTY_TABLE = (
 )
 
 
-def request_party(host: str, domain: str, src_host: str, src_domain: str) -> int:
-    """A request's party bits: the one answer both `match` and `explain` use."""
-    if not src_host:
-        return NO_SOURCE_PARTY
-    return _PARTY_TABLE[domain != src_domain][host == src_host]
-
-
 class Request:
     """A request prepared once: lower-cased, its index keys, its type and party bits.
 
@@ -448,10 +441,11 @@ class Request:
         url: str,
         url_l: str,
         tbit: int,
-        party: int,
         host: str,
         host_end: int,
         domain: str,
+        src_host: str,
+        src_domain: str,
         src_keys: tuple[str, ...],
         tokens: list[str],
         near: tuple[tuple[tuple[Bucket, ...], ...], tuple[tuple[Bucket, ...], ...]],
@@ -460,7 +454,12 @@ class Request:
         self.url = url
         self.url_l = url_l
         self.tbit = tbit
-        self.rb = tbit * party  # meets a filter's F_ACC when type and party both fit
+        # the request's party, computed here only, so `match` and `explain` cannot differ;
+        # times the type bit it meets a filter's F_ACC when type and party both fit
+        if src_host:
+            self.rb = tbit * _PARTY_TABLE[domain != src_domain][host == src_host]
+        else:
+            self.rb = tbit * NO_SOURCE_PARTY
         self.host = host
         self.host_end = host_end
         self.domain = domain
