@@ -370,9 +370,9 @@ def pipeline_ratios(eng: Any, n: int) -> dict[str, Any]:
     took: dict[str, float] = {}
     parse = pipeline.parse_html_bytes
 
-    def timed_parse(data: bytes) -> Any:
+    def timed_parse(data: bytes, *args: Any) -> Any:
         t0 = time.perf_counter()
-        root = parse(data)
+        root = parse(data, *args)
         took["parse"] = time.perf_counter() - t0
         return root
 

@@ -30,7 +30,6 @@ from auditor.rules import cache as _cache
 from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
-    BLOCK,
     EXCEPTION,
     F_ID,
     F_IMPORTANT,
@@ -49,7 +48,6 @@ from auditor.rules.network import (
     Matcher,
     Request,
     build_index,
-    party_bits,
     type_key,
 )
 from auditor.rules.parse import (
@@ -169,9 +167,6 @@ class Engine:
         self._lists = tuple(ListInfo(*i) for i in infos)
         self._names = tuple(i.name for i in self._lists)
         self._net = net = Matcher(Index.from_plain(network))
-        self._bget = net.block.get
-        self._eget = net.exception.get
-        self._slow_ok = net.slow_ok
         self._fallback_re = net.fallback_re
         self._type_buckets = {bit: net.buckets_for([k]) for bit, k in _TYPE_KEYS.values()}
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
@@ -246,38 +241,36 @@ class Engine:
     # -- network -----------------------------------------------------------------
 
     def _request(self, url: str, source_url: str | None, type: str | RequestType) -> Request:
-        """The request prepared for `explain` and `page_switches` (`match` inlines this)."""
-        tbit = _TYPE_KEYS.get(type, (0, ""))[0]
-        if not tbit:
+        """The one way a request is prepared, for `match`, `explain` and `page_switches`."""
+        tkey = _TYPE_KEYS.get(type)
+        if tkey is None:
             raise ValueError(f"unknown request type {type!r}")
+        tbit = tkey[0]
         url_l = url.lower()
-        m = URL_HOST_RE.match(url_l)
+        m = _HOST_MATCH(url_l)
         host_end = m.end(1) if m is not None else 0
-        hi = self._hosts.get(url_l[:host_end]) or self._host_info(url_l[:host_end])
-        si = self._sources.get(source_url) or self._source_info(source_url)
-        toks = set(TOKEN_RE.findall(url_l, host_end))
+        hi = self._hosts.get(url_l[:host_end])
+        if hi is None:
+            hi = self._host_info(url_l[:host_end])
+        si = self._sources.get(source_url)
+        if si is None:
+            si = self._source_info(source_url)
         tb = self._type_buckets[tbit]
-        fb = self._net.fallback_re
-        fb_hit = fb is not None and fb.search(url_l) is not None
-        buckets: tuple[list[Bucket], list[Bucket]] = ([], [])
-        for fam, get, own, src in (
-            (BLOCK, self._bget, hi[0], si[3]),
-            (EXCEPTION, self._eget, hi[3], si[4]),
-        ):
-            bs = buckets[fam]
-            bs.extend(b for b in map(get, toks) if b)
-            bs.extend(own)
-            bs.extend(src)
-            bs.extend(tb[fam])
-            if fb_hit:
-                bs.append(self._net.fallback[fam])
-        host = hi[1]
-        if si[0]:
-            third = hi[2] != si[2]
-            party_ok = (True, third, not third, host != si[0], host == si[0])
-        else:
-            party_ok = _NO_SOURCE_PARTY
-        return Request(url, url_l, tbit, host, host_end, buckets, si[1], party_ok, hi[2])
+        fb = self._fallback_re
+        return Request(
+            url,
+            url_l,
+            tbit,
+            hi[1],
+            host_end,
+            hi[2],
+            si[0],
+            si[2],
+            si[1],
+            _findall(url_l, host_end),
+            ((hi[0], si[3], tb[0]), (hi[3], si[4], tb[1])),
+            fb is not None and fb.search(url_l) is not None,
+        )
 
     def _host_info(self, prefix: str) -> _HostInfo:
         """Facts of a URL's `scheme://host` part, cached."""
@@ -308,10 +301,6 @@ class Engine:
         self._sources[source_url] = info
         return info
 
-    def _decide(self, req: Request) -> tuple[FilterT | None, bool]:
-        """(deciding filter, blocked)."""
-        return self._net.decide(req)
-
     def _match_of(self, f: FilterT | None, blocked: bool) -> Match:
         if f is None:
             return _NO_MATCH
@@ -332,65 +321,8 @@ class Engine:
     def match(
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"
     ) -> Match:
-        """Decide one request; `m.rule`/`m.list`/`m.line` name the deciding filter.
-
-        The hot path: `_request` inlined, no Request object, and no filter work at all
-        when the URL's keys meet no bucket.
-        """
-        tkey = _TYPE_KEYS.get(type)
-        if tkey is None:
-            raise ValueError(f"unknown request type {type!r}")
-        url_l = url.lower()
-        m = _HOST_MATCH(url_l)
-        host_end = m.end(1) if m is not None else 0
-        hi = self._hosts.get(url_l[:host_end])
-        if hi is None:
-            hi = self._host_info(url_l[:host_end])
-        si = self._sources.get(source_url)
-        if si is None:
-            si = self._source_info(source_url)
-        toks = _findall(url_l, host_end)
-        buckets = list(filter(None, map(self._bget, toks)))
-        buckets += hi[0]
-        buckets += si[3]
-        tb = self._type_buckets[tkey[0]]
-        buckets += tb[0]
-        fb = self._fallback_re
-        fb_hit = fb is not None and fb.search(url_l) is not None
-        if fb_hit:
-            buckets.append(self._net.fallback[0])
-        if not buckets:
-            return _NO_MATCH
-        host = hi[1]
-        if si[0]:
-            rb = tkey[0] * _PARTY_BITS[hi[2] != si[2]][host == si[0]]
-        else:
-            rb = tkey[0] * _NO_SOURCE_BITS
-        # Matcher.first(buckets, ...), inlined: the lowest-rank blocking filter
-        best: FilterT | None = None
-        best_r = _RANK_NONE
-        for bucket in buckets:
-            for f in bucket:
-                if f[0] >= best_r:
-                    break
-                if f[1] not in url_l or not f[2] & rb:
-                    continue
-                if f[3] and not self._slow_ok(f, url, url_l, host_end, si[1], host, hi[2]):
-                    continue
-                best = f
-                best_r = f[0]
-                break
-        if best is None:
-            return _NO_MATCH
-        ebuckets = list(filter(None, map(self._eget, toks)))
-        ebuckets += hi[3]
-        ebuckets += si[4]
-        ebuckets += tb[1]
-        if fb_hit:
-            ebuckets.append(self._net.fallback[1])
-        f, blocked = self._net.decide_exceptions(
-            best, ebuckets, url, url_l, rb, host_end, si[1], host, hi[2]
-        )
+        """Decide one request; `m.rule`/`m.list`/`m.line` name the deciding filter."""
+        f, blocked = self._net.decide(self._request(url, source_url, type))
         return self._match_of(f, blocked)
 
     def match_many(
@@ -405,7 +337,7 @@ class Engine:
     ) -> Explanation:
         """The decision plus every candidate filter whose pattern matched, and why it lost."""
         req = self._request(url, source_url, type)
-        f, blocked = self._decide(req)
+        f, blocked = self._net.decide(req)
         match = self._match_of(f, blocked)
         cands: list[Candidate] = []
         for family, c in self._net.all_candidates(req):
@@ -443,7 +375,7 @@ class Engine:
             url=url,
             source_url=source_url,
             type=str(type),
-            third_party=req.party_ok[1] if req.party_ok[1] != req.party_ok[2] else None,
+            third_party=req.third_party,
             candidates=tuple(cands),
         )
 
@@ -457,19 +389,7 @@ class Engine:
 
         def excepted(bit: int) -> bool:
             r = self._request(url, url, f"{TYPE_PREFIX}{bit}")
-            return (
-                net.first(
-                    r.buckets[EXCEPTION],
-                    r.url,
-                    r.url_l,
-                    r.rb,
-                    r.host_end,
-                    r.src_keys,
-                    r.host,
-                    r.domain,
-                )
-                is not None
-            )
+            return net.first(net.buckets(r, EXCEPTION), r) is not None
 
         if excepted(ELEMHIDE):
             return False, False
@@ -499,17 +419,8 @@ class Engine:
 _HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
 _SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
 _NO_MATCH = Match(blocked=False)
-# no source host (none given, `about:blank`, `data:`...): the party is unknown, so
-# `$first-party` and `$third-party` filters both apply, as in adblock-rust
-_NO_SOURCE_PARTY = (True, True, True, True, True)
-_NO_SOURCE_BITS = party_bits(False, True) | party_bits(True, False)
-_PARTY_BITS = (
-    (party_bits(False, False), party_bits(False, True)),
-    (party_bits(True, False), party_bits(True, True)),
-)
 _HOST_MATCH = URL_HOST_RE.match
 _findall = TOKEN_RE.findall
-_RANK_NONE = 1 << 62
 _TYPE_KEYS: dict[str, tuple[int, str]] = {
     name: (bit, type_key(bit)) for name, bit in TYPE_BIT.items()
 }

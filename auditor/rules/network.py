@@ -74,7 +74,6 @@ _RANK_LATE = 1 << 28  # ranks stay 32-bit ints: marshal stores and loads them ch
 # the request. Decisions do not depend on it, only which rule a report cites.
 _RANK_GENERIC = 1 << 27
 _PSHIFT = 16  # type and pseudo-type bits fit below 1 << 16
-_PARTY_CODES = (PARTY_ANY, PARTY_THIRD, PARTY_FIRST, PARTY_STRICT3, PARTY_STRICT1)
 
 TOKEN_RE = re.compile(r"[a-z0-9%]+")
 # scheme://[userinfo@]host — applied to the lower-cased URL.
@@ -398,7 +397,7 @@ def build_index(filters: Iterable[tuple[NetworkFilter, int, int]]) -> Index:
 
 
 def party_bits(third: bool, same_host: bool) -> int:
-    """The `_PARTY_CODES` a request satisfies, one bit per code at `_PSHIFT` spacing;
+    """The party codes (`PARTY_*`) a request satisfies, one bit per code at `_PSHIFT` spacing;
     times the request's type bit, it meets a filter's F_ACC."""
     bits = 1  # PARTY_ANY
     bits |= 1 << (_PSHIFT * (PARTY_THIRD if third else PARTY_FIRST))
@@ -406,18 +405,33 @@ def party_bits(third: bool, same_host: bool) -> int:
     return bits
 
 
+# No source host (none given, `about:blank`, `data:`...): the party is unknown, so
+# every party option applies, as in adblock-rust.
+NO_SOURCE_PARTY = party_bits(False, True) | party_bits(True, False)
+_PARTY_TABLE = (
+    (party_bits(False, False), party_bits(False, True)),
+    (party_bits(True, False), party_bits(True, True)),
+)
+
+
 class Request:
-    """A request prepared once: lower-cased, its index buckets, its party/type bits."""
+    """A request prepared once: lower-cased, its index keys, its type and party bits.
+
+    It holds keys, not buckets: `Matcher.buckets` looks a family's buckets up when a
+    decision needs them, so a request no blocking filter matches never looks up its
+    exception buckets.
+    """
 
     __slots__ = (
-        "buckets",
         "domain",
+        "fallback",
         "host",
         "host_end",
-        "party_ok",
+        "near",
         "rb",
         "src_keys",
         "tbit",
+        "tokens",
         "url",
         "url_l",
     )
@@ -429,21 +443,42 @@ class Request:
         tbit: int,
         host: str,
         host_end: int,
-        buckets: tuple[list[Bucket], list[Bucket]],
-        src_keys: tuple[str, ...],
-        party_ok: tuple[bool, ...],
         domain: str,
+        src_host: str,
+        src_domain: str,
+        src_keys: tuple[str, ...],
+        tokens: list[str],
+        near: tuple[tuple[tuple[Bucket, ...], ...], tuple[tuple[Bucket, ...], ...]],
+        fallback: bool,
     ) -> None:
         self.url = url
         self.url_l = url_l
         self.tbit = tbit
+        # the request's party, computed here only, so `match` and `explain` cannot differ;
+        # times the type bit it meets a filter's F_ACC when type and party both fit
+        if src_host:
+            self.rb = tbit * _PARTY_TABLE[domain != src_domain][host == src_host]
+        else:
+            self.rb = tbit * NO_SOURCE_PARTY
         self.host = host
         self.host_end = host_end
-        self.buckets = buckets  # (blocking, exception)
-        self.src_keys = src_keys
-        self.party_ok = party_ok
         self.domain = domain
-        self.rb = tbit * party_bits(party_ok[1], party_ok[4])
+        self.src_keys = src_keys
+        self.tokens = tokens  # of the URL past its host
+        # per family (blocking, exception): the buckets of the host, source and type,
+        # looked up once per origin, source page and type
+        self.near = near
+        self.fallback = fallback  # the URL holds a fallback filter's guard
+
+    def satisfies(self, party_code: int) -> bool:
+        """Whether a filter with this party option (`PARTY_*`) accepts the request's party."""
+        return bool(self.rb >> (_PSHIFT * party_code) & self.tbit)
+
+    @property
+    def third_party(self) -> bool | None:
+        """None when the party is unknown (no source host): both `$1p` and `$3p` apply."""
+        third, first = self.satisfies(PARTY_THIRD), self.satisfies(PARTY_FIRST)
+        return third if third != first else None
 
 
 class Matcher:
@@ -484,62 +519,48 @@ class Matcher:
             self._regex[f[F_ID]] = rx
         return rx
 
-    def slow_ok(
-        self,
-        f: FilterT,
-        url: str,
-        url_l: str,
-        host_end: int,
-        src_keys: tuple[str, ...],
-        host: str,
-        domain: str,
-    ) -> bool:
+    def pattern_ok(self, f: FilterT, url: str, url_l: str, host_end: int) -> bool:
+        """The pattern beyond its needle: the one check of each pattern kind."""
+        kind = f[F_KIND]
+        if not kind:
+            return True
+        u: str = url if f[F_CASE] else url_l
+        p: str = f[F_PAT]
+        if kind == K_SUB:
+            return p in u
+        if kind == K_RE or kind == K_REGEX:
+            return self.regex_of(f).search(u) is not None
+        if kind == K_HOSTLIT:
+            return u.startswith(p, host_end)
+        if kind == K_HOSTRE:
+            return self.regex_of(f).match(u, host_end) is not None
+        if kind == K_PREFIX:
+            return u.startswith(p)
+        if kind == K_SUFFIX:
+            return u.endswith(p)
+        return u == p
+
+    def slow_ok(self, f: FilterT, req: Request) -> bool:
         """The checks behind F_SLOW: domain lists, the pattern beyond its needle, $to=."""
         inc = f[F_INC]
-        if inc is not None and inc.isdisjoint(src_keys):
+        if inc is not None and inc.isdisjoint(req.src_keys):
             return False
         exc = f[F_EXC]
-        if exc is not None and not exc.isdisjoint(src_keys):
+        if exc is not None and not exc.isdisjoint(req.src_keys):
             return False
-        kind = f[F_KIND]
-        if kind:
-            u = url if f[F_CASE] else url_l
-            p = f[F_PAT]
-            if kind == K_SUB:
-                ok = p in u
-            elif kind == K_RE or kind == K_REGEX:
-                ok = self.regex_of(f).search(u) is not None
-            elif kind == K_HOSTLIT:
-                ok = u.startswith(p, host_end)
-            elif kind == K_HOSTRE:
-                ok = self.regex_of(f).match(u, host_end) is not None
-            elif kind == K_PREFIX:
-                ok = u.startswith(p)
-            elif kind == K_SUFFIX:
-                ok = u.endswith(p)
-            else:
-                ok = u == p
-            if not ok:
-                return False
-        return f[F_EXTRA] is None or _extra_ok(f[F_EXTRA], host, domain)
+        if f[F_KIND] and not self.pattern_ok(f, req.url, req.url_l, req.host_end):
+            return False
+        return f[F_EXTRA] is None or _extra_ok(f[F_EXTRA], req.host, req.domain)
 
-    def first(
-        self,
-        buckets: Iterable[Bucket],
-        url: str,
-        url_l: str,
-        rb: int,
-        host_end: int,
-        src_keys: tuple[str, ...],
-        host: str,
-        domain: str,
-    ) -> FilterT | None:
-        """The matching filter of these buckets with the lowest rank, or None. The hot path.
+    def first(self, buckets: Iterable[Bucket], req: Request) -> FilterT | None:
+        """The matching filter of these buckets with the lowest rank, or None. The hot path,
+        and the only place a filter is matched against a request.
 
         Rank, not bucket order (which follows set iteration), decides, so the reported
         rule is the same on every run; buckets are sorted by rank, so a bucket is left
         as soon as it reaches the best rank found so far.
         """
+        url_l, rb, slow_ok = req.url_l, req.rb, self.slow_ok
         best: FilterT | None = None
         best_r = 1 << 62
         for bucket in buckets:
@@ -548,120 +569,86 @@ class Matcher:
                     break
                 if f[1] not in url_l or not f[2] & rb:
                     continue
-                if f[3] and not self.slow_ok(f, url, url_l, host_end, src_keys, host, domain):
+                if f[3] and not slow_ok(f, req):
                     continue
                 best, best_r = f, f[0]
                 break
         return best
 
-    def first_by_id(
-        self, buckets: Iterable[Bucket], req: Request, important_only: bool = False
-    ) -> FilterT | None:
+    def matches(self, f: FilterT, req: Request) -> bool:
+        """Whether `f` matches `req`, decided by `first` itself so no second copy can drift."""
+        return self.first(((f,),), req) is not None
+
+    def first_by_id(self, buckets: Iterable[Bucket], req: Request) -> FilterT | None:
         """The matching filter of these buckets earliest in list order, rank ignored."""
         best: FilterT | None = None
         for bucket in buckets:
             for f in bucket:
                 if best is not None and f[F_ID] >= best[F_ID]:
                     continue
-                if important_only and not f[F_IMPORTANT]:
-                    continue
-                if self.why_not(f, req) is None:
+                if self.matches(f, req):
                     best = f
         return best
 
+    def buckets(self, req: Request, family: int) -> list[Bucket]:
+        """The buckets of one family (BLOCK, EXCEPTION) that `req` meets."""
+        found = list(filter(None, map((self.exception if family else self.block).get, req.tokens)))
+        for near in req.near[family]:
+            found += near
+        if req.fallback:
+            found.append(self.fallback[family])
+        return found
+
     def decide(self, req: Request) -> tuple[FilterT | None, bool]:
-        """(deciding filter, blocked), from a prepared request.
+        """(deciding filter, blocked).
 
         An `$important` blocking filter wins unless an `$important` exception also
         matches; otherwise the earliest blocking filter wins unless any exception
         matches (the earliest is reported).
         """
-        args = (req.url, req.url_l, req.rb, req.host_end, req.src_keys, req.host, req.domain)
-        f = self.first(req.buckets[BLOCK], *args)
+        blocking = self.buckets(req, BLOCK)
+        if not blocking:
+            return None, False  # the usual case: no filter work at all
+        f = self.first(blocking, req)
         if f is None:
             return None, False
-        return self.decide_exceptions(f, req.buckets[EXCEPTION], *args, req=req)
-
-    def decide_exceptions(
-        self,
-        f: FilterT,
-        ebuckets: Sequence[Bucket],
-        url: str,
-        url_l: str,
-        rb: int,
-        host_end: int,
-        src_keys: tuple[str, ...],
-        host: str,
-        domain: str,
-        req: Request | None = None,
-    ) -> tuple[FilterT, bool]:
-        """(deciding filter, blocked) once `f` is the lowest-rank blocking filter."""
-        e = self.first(ebuckets, url, url_l, rb, host_end, src_keys, host, domain)
+        ebuckets = self.buckets(req, EXCEPTION)
+        e = self.first(ebuckets, req)
         if e is None:
             return f, True
         if f[F_RANK] < _RANK_LATE:  # $important: only an important exception overrides it
             return (e, False) if e[F_RANK] < _RANK_LATE else (f, True)
         if e[F_RANK] < _RANK_LATE:
             # an important exception sorts first; report the earliest exception in list order
-            if req is None:
-                tbit = rb & ((1 << _PSHIFT) - 1)
-                party_ok = tuple(bool(rb >> (_PSHIFT * c) & tbit) for c in _PARTY_CODES)
-                req = Request(
-                    url,
-                    url_l,
-                    tbit,
-                    host,
-                    host_end,
-                    ([], list(ebuckets)),
-                    src_keys,
-                    party_ok,
-                    domain,
-                )
             e = self.first_by_id(ebuckets, req) or e
         return e, False
 
     def why_not(self, f: FilterT, req: Request) -> str | None:
-        """None if `f` matches `req`, else the first reason it does not (for `rules check`)."""
-        kind = f[F_KIND]
-        u = req.url if f[F_CASE] else req.url_l
-        p = f[F_PAT]
-        ok = f[F_NEEDLE] in req.url_l
-        if not ok:
-            pass
-        elif kind == K_SUB:
-            ok = p in u
-        elif kind in (K_RE, K_REGEX):
-            ok = self.regex_of(f).search(u) is not None
-        elif kind == K_HOSTLIT:
-            ok = u.startswith(p, req.host_end)
-        elif kind == K_HOSTRE:
-            ok = self.regex_of(f).match(u, req.host_end) is not None
-        elif kind == K_PREFIX:
-            ok = u.startswith(p)
-        elif kind == K_SUFFIX:
-            ok = u.endswith(p)
-        elif kind == K_EXACT:
-            ok = u == p
-        if not ok:
+        """None if `f` matches `req`, else the first reason it does not (for `rules check`).
+
+        The verdict is `matches`, the fast path's own check; the rest only names the
+        part that failed.
+        """
+        if f[F_NEEDLE] not in req.url_l or not self.pattern_ok(f, req.url, req.url_l, req.host_end):
             return "pattern does not match the URL"
+        if self.matches(f, req):
+            return None
         if not f[F_MASK] & req.tbit:
             return "request type not among the filter's types"
-        if not req.party_ok[f[F_PARTY]]:
+        if not req.satisfies(f[F_PARTY]):
             return f"{_PARTY_NAMES.get(f[F_PARTY], 'party')} not satisfied"
         if f[F_INC] is not None and f[F_INC].isdisjoint(req.src_keys):
             return "$domain= does not include the source page"
         if f[F_EXC] is not None and not f[F_EXC].isdisjoint(req.src_keys):
             return "$domain= excludes the source page"
-        if f[F_EXTRA] is not None and not _extra_ok(f[F_EXTRA], req.host, req.domain):
-            return "$denyallow=/$to= excludes the request host"
-        return None
+        return "$denyallow=/$to= excludes the request host"
 
     def all_candidates(self, req: Request) -> list[tuple[str, FilterT]]:
         """Every filter the request meets, tagged "important", "block" or "exception"."""
         out: list[tuple[str, FilterT]] = []
         seen: set[int] = set()
         for fam in (BLOCK, EXCEPTION):
-            for bucket in req.buckets[fam]:
+            for bucket in self.buckets(req, fam):
                 for f in bucket:
                     if f[F_ID] not in seen:
                         seen.add(f[F_ID])
