@@ -24,10 +24,8 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -36,6 +34,7 @@ from typing import Any
 
 from audit_time import CORPUS, REPO
 from audit_time import _packages as packages_of
+from bench_bulk import bulk_run
 
 TARGETS = {"audit_vs_parse": 5.0, "two_vs_one": 1.8, "pages_per_s_per_worker": 120.0,
            "worker_rss_mb": 250.0}
@@ -193,98 +192,6 @@ def build_warc(pages: list[tuple[str, Path, str, bytes]], copies: int, out: Path
             "bytes": out.stat().st_size}
 
 
-def _workers_of(pid: int) -> list[int]:
-    """The bulk command's worker processes (multiprocessing's spawn children)."""
-    kids = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    out = []
-    for kid in kids:
-        try:
-            if b"spawn_main" in Path(f"/proc/{kid}/cmdline").read_bytes():
-                out.append(kid)
-        except OSError:
-            pass
-    return out
-
-
-def _memory_mb(pid: int) -> tuple[float, float]:
-    """(VmRSS, VmHWM = the peak RSS so far) of a process, in MB."""
-    fields: dict[str, float] = {}
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                fields[key] = int(value.split()[0]) / 1024
-    except (OSError, ValueError):
-        pass
-    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU of one process so far (0 once it has gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def bulk_run(warc: Path, store: Path, workers: int, packages: Path) -> dict[str, Any]:
-    """`auditor bulk` as a user runs it (default sharding), with worker memory sampled."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{store}{suffix}").unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(store),
-           "--workers", str(workers), "--no-progress"]
-    env = {**os.environ, "PYTHONPATH": str(packages)}
-    rss: dict[int, list[float]] = {}
-    peak: dict[int, float] = {}
-    parent_cpu = [0.0]
-    worker_cpu: dict[int, float] = {}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=store.parent)
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            parent_cpu[0] = _cpu_seconds(proc.pid) or parent_cpu[0]
-            for pid in _workers_of(proc.pid):
-                worker_cpu[pid] = _cpu_seconds(pid) or worker_cpu.get(pid, 0.0)
-                now, high = _memory_mb(pid)
-                if now:
-                    rss.setdefault(pid, []).append(now)
-                    peak[pid] = max(peak.get(pid, 0.0), high)
-            done.wait(0.25)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    done.set()
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"bulk failed ({proc.returncode}): {err.decode()}")
-    last = out.decode().strip().splitlines()[-1]
-    audited = int(last.split(" records: ", 1)[1].split(" audited", 1)[0])
-    series = [s for s in rss.values() if len(s) >= 4]
-    return {"workers": workers, "seconds": wall, "audited": audited,
-            "pages_per_s": audited / wall, "pages_per_s_per_worker": audited / wall / workers,
-            "cpu_s": cpu, "pages_per_cpu_s": audited / cpu, "parent_cpu_s": parent_cpu[0],
-            "worker_cpu_s": sorted(worker_cpu.values()),
-            "pages_per_worker_cpu_s": audited / max(sum(worker_cpu.values()), 1e-9),
-            "worker_peak_rss_mb": max(peak.values(), default=0.0),
-            "worker_rss_at_25pct_mb": [s[len(s) // 4] for s in series],
-            "worker_rss_at_end_mb": [s[-1] for s in series],
-            "load_average_1min": os.getloadavg()[0], "final_line": last}
-
-
 def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, rounds: int,
                       tmp: Path, packages: Path) -> dict[str, Any]:
     warc = tmp / "corpus.warc.gz"
@@ -302,7 +209,8 @@ def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, ro
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     for _ in range(rounds):  # interleaved, so slow spells fall on both
         for workers in (1, 2):
-            run = bulk_run(warc, tmp / f"store{workers}.db", workers, packages)
+            run = bulk_run(warc, tmp / f"store{workers}.db", workers,
+                           env={**os.environ, "PYTHONPATH": str(packages)})
             runs[workers].append(run)
             print(f"  {workers} worker{'s' if workers > 1 else ' '}: {run['seconds']:6.1f} s  "
                   f"{run['pages_per_s']:6.1f} pages/s  {run['pages_per_s_per_worker']:6.1f} "

@@ -6,7 +6,8 @@ share of them, then measures:
 
 * the single-page loop: `audit_document` over the same pages, in one process;
 * `auditor bulk` with 1 and 2 workers (wall time of the whole command, startup and
-  store writes included), sampling every worker's RSS from /proc twice a second;
+  store writes included), sampling each worker's RSS and CPU from /proc (`bulk_run`,
+  which bench_audit.py uses too);
 * reading only: warcio vs FastWARC iterating the WARC (FastWARC if installed);
 * kill -9 at random points, resume, and check every record is stored exactly once.
 
@@ -30,6 +31,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -197,79 +199,99 @@ def single_page_loop(warc: Path) -> dict[str, float]:
             "cpu_seconds": cpu, "pages_per_cpu_s": len(docs) / cpu}
 
 
-def _children(pid: int) -> list[int]:
-    out = []
+def _workers_of(pid: int) -> list[int]:
+    """The bulk command's worker processes (multiprocessing's spawn children)."""
+    kids = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
-            out += [int(c) for c in (task / "children").read_text().split()]
+            kids += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    out = []
+    for kid in kids:
+        try:
+            if b"spawn_main" in Path(f"/proc/{kid}/cmdline").read_bytes():
+                out.append(kid)
         except OSError:
             pass
     return out
 
 
-def _cmdline(pid: int) -> bytes:
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM = the peak RSS so far) of a process, in MB."""
+    fields: dict[str, float] = {}
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0]) / 1024
+    except (OSError, ValueError):
+        pass
+    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
 
 
-def _rss_mb(pid: int) -> float:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far (0 once it has gone)."""
     try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf(
-            "SC_PAGE_SIZE") / 2**20
-    except OSError:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
         return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def bulk_run(warc: Path, store: Path, workers: int, split: str) -> dict[str, object]:
-    """Wall time of `auditor bulk`, and each worker's RSS sampled over the run."""
+def bulk_run(warc: Path, store: Path, workers: int, split: str | None = None,
+             env: dict[str, str] | None = None) -> dict[str, Any]:
+    """`auditor bulk` as a user runs it (default sharding unless `split` is given), with
+    each worker's memory and CPU, and the parent's CPU, sampled from /proc."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{store}{suffix}").unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(store),
-           "--workers", str(workers), "--no-progress", "--split-bytes", split]
-    samples: dict[int, list[tuple[float, float]]] = {}
+    cmd = [sys.executable, "-m", "auditor", "bulk", str(warc.resolve()), "--store",
+           str(store.resolve()), "--workers", str(workers), "--no-progress"]
+    if split is not None:
+        cmd += ["--split-bytes", split]
+    rss: dict[int, list[float]] = {}
+    peak: dict[int, float] = {}
+    parent_cpu = [0.0]
+    worker_cpu: dict[int, float] = {}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=store.parent)
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            t = time.perf_counter() - start
-            for child in _children(proc.pid):
-                if b"spawn_main" not in _cmdline(child):
-                    continue  # multiprocessing's resource tracker, not a worker
-                rss = _rss_mb(child)
-                if rss:
-                    samples.setdefault(child, []).append((t, rss))
-            done.wait(0.5)
+            parent_cpu[0] = _cpu_seconds(proc.pid) or parent_cpu[0]
+            for pid in _workers_of(proc.pid):
+                worker_cpu[pid] = _cpu_seconds(pid) or worker_cpu.get(pid, 0.0)
+                now, high = _memory_mb(pid)
+                if now:
+                    rss.setdefault(pid, []).append(now)
+                    peak[pid] = max(peak.get(pid, 0.0), high)
+            done.wait(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     out, err = proc.communicate()
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # CPU of the whole command tree: parent, workers, startup; reaped children count.
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     done.set()
     sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(f"bulk failed: {err.decode()}")
-    with sqlite3.connect(store) as db:
-        audited = db.execute("SELECT count(*) FROM pages").fetchone()[0]
-    workers_rss = []
-    for series in samples.values():
-        if len(series) < 2:
-            continue
-        values = [r for _, r in series]
-        quarter = values[len(values) // 4]
-        workers_rss.append({"max": max(values), "at_25%": quarter, "at_end": values[-1],
-                            "samples": len(values)})
+        raise SystemExit(f"bulk failed ({proc.returncode}): {err.decode()}")
+    last = out.decode().strip().splitlines()[-1]
+    audited = int(last.split(" records: ", 1)[1].split(" audited", 1)[0])
+    series = [s for s in rss.values() if len(s) >= 4]
     return {"workers": workers, "seconds": wall, "audited": audited,
-            "pages_per_s": audited / wall, "cpu_seconds": cpu,
-            "pages_per_cpu_s": audited / cpu, "final_line": out.decode().strip().splitlines()[-1],
-            "rss": workers_rss}
+            "pages_per_s": audited / wall, "pages_per_s_per_worker": audited / wall / workers,
+            "cpu_s": cpu, "pages_per_cpu_s": audited / cpu, "parent_cpu_s": parent_cpu[0],
+            "worker_cpu_s": sorted(worker_cpu.values()),
+            "pages_per_worker_cpu_s": audited / max(sum(worker_cpu.values()), 1e-9),
+            "worker_peak_rss_mb": max(peak.values(), default=0.0),
+            "worker_rss_at_25pct_mb": [s[len(s) // 4] for s in series],
+            "worker_rss_at_end_mb": [s[-1] for s in series],
+            "load_average_1min": os.getloadavg()[0], "final_line": last}
 
 
 def reader_only(warc: Path) -> dict[str, float]:
