@@ -61,6 +61,15 @@ def start_bulk(crawl: Path, store: Path, *extra: str) -> subprocess.Popen[bytes]
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
+def bulk_under_way(crawl: Path, store: Path, procs: list[subprocess.Popen[bytes]],
+                   records: int) -> subprocess.Popen[bytes]:
+    """A bulk run, killed at the test's end (`procs`), once it has stored `records`."""
+    proc = start_bulk(crawl, store)
+    procs.append(proc)
+    wait_stored(proc, store, records)
+    return proc
+
+
 @pytest.fixture
 def procs() -> Iterator[list[subprocess.Popen[bytes]]]:
     """Runs started by a test; whatever is left of them is killed at the end."""
@@ -118,9 +127,7 @@ def test_a_second_run_on_a_busy_store_refuses_with_one_line(
         procs: list[subprocess.Popen[bytes]]) -> None:
     path, _ = crawl
     store = tmp_path / "s.db"
-    first = start_bulk(path, store)
-    procs.append(first)
-    wait_stored(first, store, 50)
+    first = bulk_under_way(path, store, procs, 50)
     os.kill(first.pid, signal.SIGSTOP)  # holds the lock, and cannot finish under our feet
     try:
         before = stored(store)
@@ -147,9 +154,7 @@ def test_after_kill_9_the_next_run_proceeds_and_resume_is_exact(
         procs: list[subprocess.Popen[bytes]]) -> None:
     path, expected = crawl
     store = tmp_path / "s.db"
-    first = start_bulk(path, store)
-    procs.append(first)
-    wait_stored(first, store, 100)
+    first = bulk_under_way(path, store, procs, 100)
     os.kill(first.pid, signal.SIGKILL)  # the parent only: its worker may live on a while
     first.wait(timeout=30)
     assert runs(store) == [(1, "running", first.pid, None)]  # as kill -9 left it
@@ -175,9 +180,7 @@ def test_report_reads_while_a_run_writes(crawl: tuple[Path, set[str]], tmp_path:
                                          procs: list[subprocess.Popen[bytes]]) -> None:
     path, _ = crawl
     store = tmp_path / "s.db"
-    first = start_bulk(path, store)
-    procs.append(first)
-    wait_stored(first, store, 20)
+    first = bulk_under_way(path, store, procs, 20)
     seen = []
     for _ in range(5):
         summary = report_json(store)
