@@ -220,11 +220,10 @@ def run_audit(args: argparse.Namespace) -> int:
                 for record in gate.records(source, args.url):
                     if isinstance(record, Skipped):
                         skipped.append(record)
-                    elif record.input == source or (isinstance(record, ReadFailure) and
-                                                    record.kind == "file"):
-                        whole_files.add(record.input)
-                    elif "#" not in record.input or Path(record.input).is_file():
-                        whole_files.add(record.input)  # a file of a directory, not a member
+                    elif (record.input == source or "#" not in record.input
+                          or (isinstance(record, ReadFailure) and record.kind == "file")
+                          or Path(record.input).is_file()):
+                        whole_files.add(record.input)  # a file of its own, not `archive#member`
                     yield record
             except InputError as exc:
                 if len(args.inputs) == 1:
