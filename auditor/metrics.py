@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import lxml.html
@@ -147,10 +147,16 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
     return Content(len(text), text.count(" ") + 1 if text else 0)
 
 
+def inside_bodies(bodies: Sequence[etree._Element]) -> Callable[[str], bool]:
+    """Whether an element (by xpath) sits inside one of the article bodies."""
+    prefixes = tuple(xpath_of(b) + "/" for b in bodies)
+    return lambda path: bool(prefixes) and path.startswith(prefixes)
+
+
 def slots_in_body(bodies: Sequence[etree._Element], slot_paths: Iterable[str]) -> int:
     """How many of the slots (by xpath) sit inside one of the article bodies."""
-    prefixes = tuple(xpath_of(b) + "/" for b in bodies)
-    return sum(1 for path in slot_paths if prefixes and path.startswith(prefixes))
+    inside = inside_bodies(bodies)
+    return sum(1 for path in slot_paths if inside(path))
 
 
 def outermost(elements: Iterable[etree._Element]) -> list[etree._Element]:

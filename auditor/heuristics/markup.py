@@ -12,6 +12,7 @@ from lxml import etree
 
 from auditor.dom.parser import line_of, xpath_of
 from auditor.heuristics.interface import PageContext, finding
+from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -78,10 +79,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
-        bodies = tuple(xpath_of(b) + "/" for b in ctx.bodies)
-
-        def inside(xpath: str) -> bool:
-            return bool(bodies) and xpath.startswith(bodies)
+        inside = inside_bodies(ctx.bodies)
 
         outside = {r.network for r in ctx.resources if r.network and not inside(r.xpath)}
         outside |= {s.network for s in slots if s.network and not inside(s.xpath)}
