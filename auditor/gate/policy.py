@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from auditor.gate.globs import MAX_GLOBS, GlobError, compile_glob, glob_match
 from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import read_toml
+from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
 
 POLICY_FILE = "auditor.toml"
@@ -122,7 +123,14 @@ def _severity(value: Any, key: str, ctx: _Ctx) -> Severity:
 
 
 def _kinds(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _strings(value, key, ctx))
+    """Finding kinds as the heuristics register them: a misspelt kind would gate nothing."""
+    out = []
+    for item in _strings(value, key, ctx):
+        try:
+            out.append(finding_kind(item.strip()).name)
+        except UnknownKindError as exc:
+            raise ctx.fail(key, str(exc)) from None
+    return tuple(out)
 
 
 def _globs(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue
 from auditor.dom.parser import elements, line_of, xpath_of
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
@@ -136,7 +136,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             continue
         known = category is not None and category is not Category.UNKNOWN
         severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
-        yield finding("hidden-iframe", severity,
+        yield finding(HIDDEN_IFRAME, severity,
                       f"hidden third-party iframe ({reason}) loads {url}", url,
                       line=line_of(frame), xpath=xpath_of(frame),
                       key=(url,))
@@ -157,7 +157,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         first = images[0]
         entity = ctx.catalogue.entity_for(host)
         owner = f" ({entity.company})" if entity else ""
-        yield finding("tracking-pixel", Severity.LOW,
+        yield finding(TRACKING_PIXEL, Severity.LOW,
                       f"{len(images)} third-party tracking pixel(s) (1×1 or hidden) "
                       f"from {host}{owner}",
                       host, line=line_of(first), xpath=xpath_of(first),
@@ -239,11 +239,36 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         reported.add(el)
         shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-        yield finding("hidden-links", Severity.HIGH,
+        yield finding(HIDDEN_LINKS, Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
                       f"{len(domains)} site(s): {shown}", " ".join(domains),
                       line=line_of(el), xpath=xpath_of(el),
                       key=tuple(domains))
 
 
+HIDDEN_IFRAME = FindingKind(
+    "hidden-iframe", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "A hidden third-party iframe",
+    "A zero-size, 1-pixel, hidden or off-screen iframe (or one in a hidden wrapper) loads "
+    "another site that is not a tag manager, analytics, consent, chat or content vendor: a "
+    "classic injected payload. Medium when the catalogue knows the host as an advertising "
+    "vendor, high otherwise.",
+)
+
+TRACKING_PIXEL = FindingKind(
+    "tracking-pixel", (Severity.LOW,), Severity.LOW,
+    "A third-party tracking pixel",
+    "A third-party 1×1 or hidden image: a beacon that reports the visit to its host (one "
+    "finding per host). A fact about the page's trackers; remove it if the site did not choose "
+    "the vendor.",
+)
+
+HIDDEN_LINKS = FindingKind(
+    "hidden-links", (Severity.HIGH,), Severity.HIGH,
+    "A hidden block of off-site links (a link farm)",
+    "A block hidden by its own inline style holds three or more links to other sites (not share"
+    " or follow buttons, not a menu a script toggles): SEO spam injected into the page. Remove "
+    "the block and find how it got in.",
+)
+KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS,)
 HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links)

@@ -33,6 +33,23 @@ class PageContext:
 Heuristic = Callable[[PageContext], Iterable[Finding]]
 
 
+@dataclass(frozen=True, slots=True)
+class FindingKind:
+    """A kind of finding, declared once in the module of the heuristic that raises it
+    (bandit's `@test_id`); policy validation, SARIF rule help and docs/TAXONOMY.md read
+    the registry (`auditor.heuristics.FINDING_KINDS`), never a list of their own."""
+
+    name: str
+    severities: tuple[Severity, ...]  # every severity its findings may have
+    default: Severity  # the usual one: SARIF's default level for the rule
+    summary: str  # one line: what it is
+    help: str  # why it matters and what a reviewer does about it
+
+    def __post_init__(self) -> None:
+        if self.default not in self.severities:
+            raise ValueError(f"{self.name}: default {self.default} is not among its severities")
+
+
 def fingerprint(kind: str, *evidence: str) -> str:
     """A finding id from its kind and evidence, never its line: it survives edits.
 
@@ -45,7 +62,7 @@ def fingerprint(kind: str, *evidence: str) -> str:
 
 
 def finding(
-    kind: str,
+    kind: FindingKind,
     severity: Severity,
     message: str,
     evidence: str,
@@ -55,8 +72,8 @@ def finding(
 ) -> Finding:
     """A Finding whose id hashes `key` (default: the evidence)."""
     return Finding(
-        id=fingerprint(kind, *(key or (evidence,))),
-        kind=kind,
+        id=fingerprint(kind.name, *(key or (evidence,))),
+        kind=kind.name,
         severity=severity,
         message=message,
         line=line,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from auditor.dom.parser import line_of, xpath_of
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity
 
@@ -49,7 +49,7 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
         if count > 1:
             line, xpath = first[url]
             yield finding(
-                "duplicate-loader",
+                DUPLICATE_LOADER,
                 severity,
                 f"ad loader {url} is included {count} times ({count - 1} redundant copies): "
                 "units pasted whole, one per slot",
@@ -97,7 +97,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             by_network[slot.network or "unattributed"].append(slot.line)
         for network, lines in sorted(by_network.items()):
             yield finding(
-                "ad-in-body",
+                AD_IN_BODY,
                 Severity.HIGH,
                 f"{len(lines)} {network} ad slot(s) injected inside {where}",
                 evidence=network,
@@ -129,7 +129,7 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
             by_party[r.network or r.host].append(r.line)
     for party, lines in sorted(by_party.items()):
         yield finding(
-            "ad-in-body",
+            AD_IN_BODY,
             Severity.HIGH,
             f"{party} code injected before the page's <html> start tag "
             f"({len(lines)} request(s))",
@@ -178,7 +178,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
             seen.add(text)
             owner = f"{network} " if network else ""
             yield finding(
-                "ad-template-comment",
+                AD_TEMPLATE_COMMENT,
                 Severity.LOW,
                 f"{owner}ad template comment: <!-- {text[:80]} -->",
                 evidence=text[:200],
@@ -204,4 +204,32 @@ def _outermost(found: list[etree._Element]) -> list[etree._Element]:
     return [el for el in found if not any(a in chosen for a in el.iterancestors())]
 
 
+DUPLICATE_LOADER = FindingKind(
+    "duplicate-loader", (Severity.LOW, Severity.MEDIUM), Severity.LOW,
+    "The same ad loader included more than once",
+    "A network's loader script (the catalogue's `loaders`; for a network without them, any "
+    "advertising script) is included more than once: ad units pasted whole, one per slot. "
+    "Inside a WordPress post body the copies came in with injected units (medium); in a full "
+    "page they are usually the publisher's own copy-paste (low). Keep one copy of the loader "
+    "and check who added the units.",
+)
+
+AD_IN_BODY = FindingKind(
+    "ad-in-body", (Severity.HIGH,), Severity.HIGH,
+    "Ad units injected where the site's template puts none",
+    "Ad slots inside a WordPress post body, or inside the article body together with their "
+    "network's loader when the rest of the page does not use that network, or after the closing"
+    " </html>; or ad or tracker code written before the <html> start tag. Scraper kits and "
+    "compromised servers add ads this way. Remove them and find how they got into the content "
+    "or the server's output.",
+)
+
+AD_TEMPLATE_COMMENT = FindingKind(
+    "ad-template-comment", (Severity.LOW,), Severity.LOW,
+    "An ad kit's comment in the article body",
+    "A comment ad templates leave behind (`<!-- JuicyAds v3.0 -->`, a '广告' layout note) inside "
+    "the article body or the post. A fact, not proof of injection: it points at pasted ad code "
+    "worth a look.",
+)
+KINDS = (DUPLICATE_LOADER, AD_IN_BODY, AD_TEMPLATE_COMMENT,)
 HEURISTICS = (duplicate_loaders, ads_in_body, ad_template_comments)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import decode_script, script_codes
 from auditor.model import Category, Finding, Severity
 
@@ -46,14 +46,14 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         where = next(((r.line, r.xpath) for r in ctx.resources if r.network == network.name),
                      (0, ""))
         detail = f" with site key {', '.join(keys)}" if keys else ""
-        yield finding("cryptominer", Severity.HIGH,
+        yield finding(CRYPTOMINER, Severity.HIGH,
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
     for res in ctx.resources:
         if res.category is Category.CRYPTOMINING and (res.network or "") not in named:
             label = res.network or res.company or res.domain
             named.add(res.network or "")
-            yield finding("cryptominer", Severity.HIGH,
+            yield finding(CRYPTOMINER, Severity.HIGH,
                           f"cryptominer loaded from {res.host} ({label})", res.url,
                           line=res.line, xpath=res.xpath, key=(label, res.host))
     if named:
@@ -62,10 +62,18 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         texts = [t for t in (code, *decode_script(code).payloads) if _may_mine(t)]
         match = next((m for t in texts for m in [_GENERIC.search(t)] if m), None)
         if match is not None:
-            yield finding("cryptominer", Severity.HIGH,
+            yield finding(CRYPTOMINER, Severity.HIGH,
                           f"browser cryptominer code ({match.group(0)[:40]}) of no known network",
                           match.group(0)[:120], line=line, xpath=xpath)
             return
 
 
+CRYPTOMINER = FindingKind(
+    "cryptominer", (Severity.HIGH,), Severity.HIGH,
+    "A browser cryptominer",
+    "A cryptomining network's script or host, or mining code of no known network (CryptoNight, "
+    "a stratum pool, a CoinHive-style constructor), runs the visitor's CPU for someone else's "
+    "wallet. Remove it; on a site that did not add it, treat the page as compromised.",
+)
+KINDS = (CRYPTOMINER,)
 HEURISTICS = (cryptominers,)

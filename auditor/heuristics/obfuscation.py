@@ -30,7 +30,7 @@ from lxml import etree
 
 from auditor.dom.inline_js import loaded_urls, type_from_extension
 from auditor.dom.parser import elements, line_of, parse_html, xpath_of
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.slots import inline_scripts
 from auditor.urls import host_of, is_third_party, resolve
@@ -580,8 +580,19 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             key = (" ".join(code.split()),)
         if mines:
             message += "; the decoded code starts a cryptominer"
-        yield finding("obfuscated-script", severity, message, evidence, line=line, xpath=xpath,
+        yield finding(OBFUSCATED_SCRIPT, severity, message, evidence, line=line, xpath=xpath,
                       key=key)
 
 
+OBFUSCATED_SCRIPT = FindingKind(
+    "obfuscated-script", (Severity.MEDIUM, Severity.HIGH), Severity.MEDIUM,
+    "An inline script that hides what it runs or loads",
+    "Inline code hides code or URLs (base64, char codes, escapes, P.A.C.K.E.R., "
+    "javascript-obfuscator, shift ciphers); the auditor decodes it statically and never runs "
+    "it. High when the decoded code loads from, or sends the visitor to, another site's host "
+    "the page names nowhere else, or starts a miner: remove it and find how it was injected. "
+    "Medium for machine-obfuscated code with no such target: check that the site's own code or "
+    "a vendor it chose explains it.",
+)
+KINDS = (OBFUSCATED_SCRIPT,)
 HEURISTICS = (obfuscated_scripts,)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import decode_script, script_codes
 from auditor.model import Finding, Severity
 
@@ -32,7 +32,7 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         found = True
         where = next(((r.line, r.xpath, r.url) for r in ctx.resources
                       if r.network == network.name), (0, "", network.name))
-        yield finding("popunder", Severity.MEDIUM,
+        yield finding(POPUNDER, Severity.MEDIUM,
                       f"{network.name} is a popunder network: a click opens an ad window "
                       "behind the page", where[2], line=where[0], xpath=where[1],
                       key=(network.name,))
@@ -46,10 +46,18 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                       and _UNDER.search(text))
             if words or hijack:
                 sign = words.group(0) if words else "click hook → window.open → blur/focus"
-                yield finding("popunder", Severity.MEDIUM,
+                yield finding(POPUNDER, Severity.MEDIUM,
                               f"popunder code ({sign}): a click opens an ad window behind the page",
                               sign, line=line, xpath=xpath, key=(sign,))
                 return
 
 
+POPUNDER = FindingKind(
+    "popunder", (Severity.MEDIUM,), Severity.MEDIUM,
+    "Popunder ads: a click opens an ad window behind the page",
+    "The page loads a network that sells pops (the catalogue's `formats = [\"popunder\"]`), or "
+    "page-level click code opens a window and hands focus back to the page. Remove the tag if "
+    "the site did not choose the network.",
+)
+KINDS = (POPUNDER,)
 HEURISTICS = (popunders,)

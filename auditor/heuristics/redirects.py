@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from auditor.heuristics.interface import PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import MAX_SCRIPT, decode_script, script_codes
 from auditor.model import Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
@@ -58,7 +58,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
-            yield finding("redirect", Severity.HIGH,
+            yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
@@ -87,7 +87,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
-                yield finding("redirect", severity,
+                yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
 
@@ -108,4 +108,14 @@ def _unconditional(code: str, at: int) -> bool:
     return re.search(r"\bif\b|\?|&&|\|\|", before[start + 1 :]) is None
 
 
+REDIRECT = FindingKind(
+    "redirect", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "A redirect of the visitor to another site",
+    "A meta refresh or a script (`location.href`, `replace`, `assign`) sends the visitor to "
+    "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
+    "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
+    "page loads; medium on another condition of the page's own script. Compromised pages send "
+    "search visitors to spam this way.",
+)
+KINDS = (REDIRECT,)
 HEURISTICS = (redirects,)

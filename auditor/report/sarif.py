@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from auditor.heuristics import FINDING_KINDS
 from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import repo_path
@@ -76,11 +77,14 @@ def finding_items(page: PageReport) -> list[Violation]:
 
 
 def _rule(rule_id: str, finding: bool) -> dict[str, Any]:
+    level = "error"
     if finding:
-        short = f"Finding: {rule_id}"
-        full = (f"The auditor's heuristics raised a {rule_id} finding on the page: something "
-                "that looks injected or malicious. It fails the gate when its kind is in "
-                "fail_on_findings or its severity reaches fail_on_severity.")
+        kind = FINDING_KINDS.get(rule_id)
+        short = kind.summary if kind else f"Finding: {rule_id}"
+        full = kind.help if kind else f"The auditor's heuristics raised a {rule_id} finding."
+        full += (" It fails the gate when its kind is in fail_on_findings or its severity "
+                 "reaches fail_on_severity.")
+        level = LEVEL[kind.default] if kind else "warning"
     else:
         short, full = CLAUSE_HELP.get(rule_id, (f"Policy clause {rule_id}",
                                                 f"The page breaks the policy clause {rule_id}."))
@@ -91,7 +95,7 @@ def _rule(rule_id: str, finding: bool) -> dict[str, Any]:
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": help_text},
-        "defaultConfiguration": {"level": "error" if not finding else "warning"},
+        "defaultConfiguration": {"level": level},
         "properties": {"tags": ["ads", "trackers", "finding" if finding else "policy"]},
     }
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from auditor.heuristics import FINDING_KINDS
 from auditor.model import PageReport, Severity
 
 AuditHtml = Callable[..., PageReport]
@@ -106,6 +107,8 @@ def test_injection(name: str, html: str, expected: set[tuple[str, Severity]],
     report = audit_html(html, url="https://www.site.example/post")
     assert {(f.kind, f.severity) for f in report.findings} == expected, [
         f.message for f in report.findings]
+    for f in report.findings:  # every finding is of a registered kind, in its range
+        assert f.severity in FINDING_KINDS[f.kind].severities
 
 
 def test_miner_hidden_in_base64_is_found(audit_html: AuditHtml) -> None:
