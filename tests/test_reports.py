@@ -46,3 +46,9 @@ def test_wp_example_report_content() -> None:
     zones = {(s["network"], s["zone_id"]) for s in page["slots"]}
     assert len(zones) == 9 and {n for n, _ in zones} == {"ExoClick", "JuicyAds"}
     assert {h["host"] for h in page["third_party_hosts"]} == {"a.magsrv.com", "poweredby.jads.co"}
+
+
+def test_taxonomy_lists_the_registered_finding_kinds() -> None:
+    regenerate = _regenerate_module()
+    text = (REPO / "docs" / "TAXONOMY.md").read_text(encoding="utf-8")
+    assert regenerate.taxonomy(text) == text, "run python reports/regenerate.py"

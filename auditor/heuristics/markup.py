@@ -218,10 +218,10 @@ AD_IN_BODY = FindingKind(
     "ad-in-body", (Severity.HIGH,), Severity.HIGH,
     "Ad units injected where the site's template puts none",
     "Ad slots inside a WordPress post body, or inside the article body together with their "
-    "network's loader when the rest of the page does not use that network, or after the closing"
-    " </html>; or ad or tracker code written before the <html> start tag. Scraper kits and "
-    "compromised servers add ads this way. Remove them and find how they got into the content "
-    "or the server's output.",
+    "network's loader when the rest of the page does not use that network, or after the "
+    "closing `</html>`; or ad or tracker code written before the `<html>` start tag. Scraper "
+    "kits and compromised servers add ads this way. Remove them and find how they got into "
+    "the content or the server's output.",
 )
 
 AD_TEMPLATE_COMMENT = FindingKind(
