@@ -24,6 +24,17 @@ from auditor.model import Category
 
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
 FORMATS = frozenset({"popunder", "push", "interstitial"})
+# The keys each table may hold (rules/README.md says what each does); any other is a
+# RuleError, since a misspelt key would silently do nothing.
+NETWORK_KEYS = frozenset({
+    "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
+    "comments", "inline", "snippet", "formats", "links", "slot", "script_slot", "id",
+})
+SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
+SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
+ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "needles", "internal", "replaces",
+                     "joins_sites"})
+ENTITY_KEYS = frozenset({"company", "category", "domains", "network"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
 
@@ -36,6 +47,7 @@ class SlotSpec:
     zone_attr: str | None
     id_kind: str | None
     requires_network: bool  # generic markup: counts only where the page loads the network
+    joins_sites: bool = True  # see IdSpec.joins_sites
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,7 @@ class ScriptSlotSpec:
     id_kind: str | None
     label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
     needle: str | None = None  # a literal every match holds: pages without it skip the regex
+    joins_sites: bool = True  # see IdSpec.joins_sites
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,10 @@ class IdSpec:
     internal: bool = False
     # kinds a value found here is not (a GTM-… that Optimize loads is no GTM container)
     replaces: tuple[str, ...] = ()
+    # whether two sites sharing a value are one operator (bulk clusters): false for kinds
+    # that name a placement (a slot) or are shared by unrelated sites (a managed stack's
+    # network code); every declaration of a kind must say the same
+    joins_sites: bool = True
 
 
 def url_path(url: str) -> str:
@@ -145,6 +162,7 @@ class Catalogue:
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     internal_kinds: frozenset[str] = frozenset()
+    solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
 
@@ -169,6 +187,11 @@ class Catalogue:
     def reported(self, kind: str) -> bool:
         """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
         return kind not in self.internal_kinds
+
+    def joins_sites(self, kind: str) -> bool:
+        """Whether sites sharing an ID of this kind are one operator (bulk clusters);
+        kinds the catalogue does not declare do."""
+        return kind not in self.solitary_kinds
 
     def entity_for(self, host: str) -> Entity | None:
         """Company and category of a host from the taxonomy, most specific domain first."""
@@ -338,6 +361,19 @@ def _category(value: Any, where: str) -> Category:
         raise RuleError(f"{where}: category {value!r} is not one of: {allowed}") from None
 
 
+def _flag(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: {key} must be true or false")
+    return value
+
+
+def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise RuleError(f"{where}: unknown key {unknown[0]!r} (rules/README.md lists the keys)")
+
+
 def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -350,6 +386,11 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     if not isinstance(name, str) or not name:
         raise RuleError(f"{where}: a network needs a name")
     where = f"{where}: network {name}"
+    _keys(entry, NETWORK_KEYS, where)
+    for table, allowed in (("slot", SLOT_KEYS), ("script_slot", SCRIPT_SLOT_KEYS),
+                           ("id", ID_KEYS)):
+        for spec in entry.get(table, []):
+            _keys(spec, allowed, f"{where}: {table}")
     slots = tuple(
         SlotSpec(
             selector=s["selector"],
@@ -357,12 +398,14 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             zone_attr=s.get("zone_attr"),
             id_kind=s.get("id_kind"),
             requires_network=bool(s.get("requires_network", False)),
+            joins_sites=_flag(s, "joins_sites", where, True),
         )
         for s in entry.get("slot", [])
     )
     script_slots = tuple(
         ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
-                       s.get("label") or s["pattern"][:40], required_literal(s["pattern"]))
+                       s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
+                       _flag(s, "joins_sites", where, True))
         for s in entry.get("script_slot", [])
     )
     ids = []
@@ -381,6 +424,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),
+                joins_sites=_flag(spec, "joins_sites", where, True),
             )
         )
     snippet = _strings(entry, "snippet", where)
@@ -434,6 +478,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         try:
             networks.extend(_network(e, str(path)) for e in data.get("network", []))
             for entry in data.get("entity", []):
+                _keys(entry, ENTITY_KEYS, f"{path}: entity {entry.get('company')}")
                 entity = Entity(
                     company=entry["company"],
                     category=_category(entry.get("category"), f"{path}: {entry['company']}"),
@@ -453,7 +498,25 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
     names = {name: n for n in reversed(networks) for name in n.self_hosted}
     return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,
-                     tuple(n for n in networks if n.urls), names)
+                     _solitary_kinds(networks, files), tuple(n for n in networks if n.urls),
+                     names)
+
+
+def _solitary_kinds(networks: Sequence[Network], files: Sequence[Path]) -> frozenset[str]:
+    """The ID kinds declared `joins_sites = false`; a kind declared both ways is an error."""
+    says: dict[str, set[bool]] = {}
+    for n in networks:
+        declared: list[tuple[str | None, bool]] = [(s.kind, s.joins_sites) for s in n.ids]
+        declared += [(s.id_kind, s.joins_sites) for s in n.slots]
+        declared += [(s.id_kind, s.joins_sites) for s in n.script_slots]
+        for kind, joins in declared:
+            if kind:
+                says.setdefault(kind, set()).add(joins)
+    for kind, values in sorted(says.items()):
+        if len(values) > 1:
+            raise RuleError(f"{', '.join(map(str, files))}: id kind {kind!r} says joins_sites = "
+                            "false in one declaration and not in another: say it in every one")
+    return frozenset(kind for kind, values in says.items() if values == {False})
 
 
 @functools.lru_cache(maxsize=1)

@@ -50,6 +50,14 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "cookie"\npattern = "x"', "'where'"),
         ('name = "Bad"\n[[network.id]]\nwhere = "url"\npattern = "x"', "malformed catalogue entry"),
         ('category = "advertising"', "needs a name"),
+        ('name = "Bad"\nloader = ["/x.js"]', "unknown key 'loader'"),
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoin_sites = false',
+         "id: unknown key 'join_sites'"),
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = "no"',
+         "joins_sites must be true or false"),
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = false\n'
+         '[[network.slot]]\nselector = "ins"\nid_kind = "k"',
+         "id kind 'k' says joins_sites = false in one declaration and not in another"),
     ],
 )
 def test_bad_entries_name_file_and_problem(tmp_path: Path, entry: str, message: str) -> None:
@@ -106,3 +114,51 @@ def test_a_network_added_as_data_is_recognised(tmp_path: Path) -> None:
     assert (slot.network, slot.zone_id, slot.width, slot.height) == ("ExampleAds", "77", 300, 250)
     assert result.resources[0].network == "ExampleAds"
     assert [(i.kind, i.value) for i in result.ids] == [("exampleads-zone", "77")]
+
+
+# The ID kinds that name a placement or are shared by unrelated sites: bulk clusters
+# never join sites on them (auditor/bulk/aggregate.py reads this, not a list of its own).
+SOLITARY_KINDS = {"adsense-slot", "gpt-slot", "gpt-network", "outbrain-widget", "medianet-slot",
+                  "matomo-site", "amazon-native-ad"}
+
+
+def test_id_kinds_say_whether_they_join_sites() -> None:
+    catalogue = load_catalogue()
+    assert catalogue.solitary_kinds == SOLITARY_KINDS
+    assert not catalogue.joins_sites("gpt-slot")
+    assert catalogue.joins_sites("adsense-publisher")
+    assert catalogue.joins_sites("a-kind-no-catalogue-declares")
+
+
+def test_a_kind_declared_in_data_stops_joining_sites(tmp_path: Path) -> None:
+    from auditor.bulk.aggregate import clusters
+
+    path = tmp_path / "extra.toml"
+    path.write_text('[[network]]\nname = "ExampleAds"\nhosts = ["exampleads.test"]\n'
+                    '[[network.id]]\nkind = "exampleads-slot"\npattern = "x"\n'
+                    'joins_sites = false\n')
+    edges = [(kind, "77", None, site) for kind in ("exampleads-slot", "exampleads-account")
+             for site in ("a.test", "b.test")]
+    found = clusters(edges, catalogue=load_catalogue([path]))
+    assert [(c["sites"], [i["kind"] for i in c["ids"]]) for c in found] == [
+        (["a.test", "b.test"], ["exampleads-account"])]
+
+
+def test_the_readme_documents_exactly_the_keys_the_loader_reads(tmp_path: Path) -> None:
+    """A key rules/README.md shows is one the catalogue reads, and the reverse."""
+    import re
+    import tomllib
+
+    from auditor import catalogue
+
+    readme = (Path(__file__).resolve().parents[1] / "rules" / "README.md").read_text()
+    network_example, entity_example = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    network = tomllib.loads(network_example)["network"][0]
+    assert set(network) == catalogue.NETWORK_KEYS
+    assert set(network["slot"][0]) == catalogue.SLOT_KEYS
+    assert set(network["script_slot"][0]) == catalogue.SCRIPT_SLOT_KEYS
+    assert set().union(*network["id"]) == catalogue.ID_KEYS
+    assert set(tomllib.loads(entity_example)["entity"][0]) == catalogue.ENTITY_KEYS
+    path = tmp_path / "readme.toml"
+    path.write_text(network_example + entity_example)
+    assert load_catalogue([path]).networks[0].name == "ExampleAds"

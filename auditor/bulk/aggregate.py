@@ -4,9 +4,10 @@ Operator clusters: sites (registrable domains) are joined when they share a
 monetisation or tracking ID; union-find over site↔ID edges, keeping only IDs that
 tie two sites or more. Two kinds of ID never join sites:
 
-* per-slot or generic kinds (`GENERIC_ID_KINDS`): an AdSense slot number or a Taboola
-  mode names a placement, not an account; a GPT network code is shared by every site of
-  a managed ad stack (Ezoic, Mediavine...), so it would merge unrelated operators;
+* kinds the catalogue declares `joins_sites = false` (`Catalogue.solitary_kinds`): an
+  AdSense slot number names a placement, not an account; a GPT network code is shared
+  by every site of a managed ad stack (Ezoic, Mediavine...), so it would merge unrelated
+  operators;
 * placeholder values left in templates (`ca-pub-0000000000000000`, `GTM-XXXXXX`).
 
 `max_sites_per_id` optionally drops IDs shared by very many sites (a theme shipping
@@ -23,12 +24,9 @@ from typing import Any
 
 from auditor import __version__
 from auditor.bulk.store import Run, Store
+from auditor.catalogue import Catalogue, default_catalogue
 
 SCHEMA = "auditor.bulk/1"
-GENERIC_ID_KINDS = frozenset({
-    "adsense-slot", "gpt-slot", "gpt-network", "taboola-mode", "taboola-container",
-    "outbrain-widget", "outbrain-source", "medianet-slot", "matomo-site", "amazon-native-ad",
-})
 RATIO_EDGES = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
 _PLACEHOLDER = re.compile(r"^(?:[a-z]+-)*(?:pub-)?([0x]+|1234567890?|123456789?)(?:-[0x1]+)?$",
@@ -64,13 +62,14 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def clusters(edges: list[tuple[str, str, str | None, str]],
-             max_sites_per_id: int = 0) -> list[dict[str, Any]]:
+def clusters(edges: list[tuple[str, str, str | None, str]], max_sites_per_id: int = 0,
+             catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
     """Groups of ≥2 sites tied by shared IDs; `edges` are (kind, value, network, site)."""
+    catalogue = catalogue or default_catalogue()
     sites_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     network_of: dict[tuple[str, str], str | None] = {}
     for kind, value, network, site in edges:
-        if kind in GENERIC_ID_KINDS or is_placeholder(value):
+        if not catalogue.joins_sites(kind) or is_placeholder(value):
             continue
         sites_of[(kind, value)].add(site)
         network_of.setdefault((kind, value), network)
@@ -132,8 +131,11 @@ def _run(r: Run) -> dict[str, Any]:
             "resumes": r.resumes, "records": r.records}
 
 
-def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0) -> dict[str, Any]:
-    """The whole summary as plain data (JSON-ready)."""
+def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
+              catalogue: Catalogue | None = None) -> dict[str, Any]:
+    """The whole summary as plain data (JSON-ready); which ID kinds join sites is the
+    catalogue's word (the one loaded now, not the run's)."""
+    catalogue = catalogue or default_catalogue()
     totals = store.totals()
     pages = totals.audited
     sites = int(store.query("SELECT count(DISTINCT site) FROM pages WHERE site IS NOT NULL")
@@ -177,8 +179,8 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0) -> dict[st
         "networks": networks,
         "third_party_hosts": hosts,
         "content_to_ad_ratio": _ratio_distribution(ratios, pages - len(ratios)),
-        "clusters": clusters(edges, max_sites_per_id),
-        "cluster_rules": {"ignored_kinds": sorted(GENERIC_ID_KINDS),
+        "clusters": clusters(edges, max_sites_per_id, catalogue),
+        "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
                           "placeholder_values_ignored": True,
                           "max_sites_per_id": max_sites_per_id or None},
         "skip_reasons": skip_reasons,
