@@ -103,14 +103,6 @@ NO_MATCH = Match(blocked=False)
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
-    """Where in the input an element starts (CONTRACT `line` and `xpath`)."""
-
-    line: int
-    xpath: str
-
-
-@dataclass(frozen=True, slots=True)
 class Resource:
     """A URL the page would load, with what the rules and the catalogue say of it."""
 
@@ -309,6 +301,19 @@ class Metrics:
     content_words: int = 0
     ad_units_per_1000_words: float | None = None
     ad_slots_in_body: int = 0
+
+    @property
+    def shares(self) -> tuple[float, float] | None:
+        """(content, ads): content_chars and ad_markup_bytes as shares of their sum, the
+        bar every report draws; None for a page with neither.
+
+        >>> Metrics(content_chars=300, ad_markup_bytes=100).shares
+        (0.75, 0.25)
+        """
+        total = self.content_chars + self.ad_markup_bytes
+        if not total:
+            return None
+        return self.content_chars / total, self.ad_markup_bytes / total
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -53,9 +53,6 @@ from auditor.slots import (
 )
 from auditor.urls import host_of, registrable_domain
 
-# Lists whose blocking rules mean "tracker" rather than "advert" when the catalogue
-# does not know the host.
-PRIVACY_LISTS = frozenset({"easyprivacy"})
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
 
 

@@ -34,7 +34,6 @@ DEFAULT_LISTS = [
     "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easylist.txt",
     "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easyprivacy.txt",
 ]
-ADBLOCK_RUST_TYPES = {"other": "other"}  # adblock-rust takes the same type names
 
 
 def _rss_mb() -> float:

@@ -40,11 +40,6 @@ def mark(violations: Iterable[Violation], baseline: Baseline) -> list[Violation]
     return [dataclasses.replace(v, baselined=True) if v in baseline else v for v in violations]
 
 
-def new_violations(violations: Iterable[Violation], baseline: Baseline) -> list[Violation]:
-    """Set subtraction by fingerprint: what the baseline does not accept."""
-    return [v for v in violations if v not in baseline]
-
-
 def baseline_entries(violations: Iterable[Violation]) -> list[dict[str, Any]]:
     """One entry per fingerprint, with enough context for a reviewer; no line numbers."""
     entries: dict[str, dict[str, Any]] = {}

@@ -60,12 +60,12 @@ class HtmlReporter:
         for error in page.errors:
             w(f"<p class=\"fail\">error: {_e(error)}</p>\n")
         ratio = "n/a" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
-        total = (m.content_chars + m.ad_markup_bytes) or 1
+        content, ads = m.shares or (0.0, 0.0)
         w(f"<p>{m.ad_slots} ad slots · {m.third_party_hosts} third-party hosts · content "
           f"{m.content_chars:,} chars · ad markup {m.ad_markup_bytes:,} bytes · content:ad "
           f"{ratio} · ad area {m.ad_area_px:,} px²</p>\n<div class=\"bar\">"
-          f"<div class=\"c\" style=\"flex:{m.content_chars / total:.3f}\"></div>"
-          f"<div class=\"a\" style=\"flex:{m.ad_markup_bytes / total:.3f}\"></div></div>\n")
+          f"<div class=\"c\" style=\"flex:{content:.3f}\"></div>"
+          f"<div class=\"a\" style=\"flex:{ads:.3f}\"></div></div>\n")
         if page.slots:
             w("<table><tr><th>Network</th><th>Kind</th><th>Zone</th><th>Size</th><th>Line</th>"
               "<th>Rule</th></tr>\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import Protocol
 
 from auditor.model import ListInfo, PageReport, Violation
 
@@ -30,7 +30,3 @@ class Reporter(Protocol):
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None: ...
 
     def finished(self, summary: RunSummary) -> None: ...
-
-
-class ReporterFactory(Protocol):
-    def __call__(self, out: TextIO, version: str) -> Reporter: ...

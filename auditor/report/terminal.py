@@ -187,16 +187,13 @@ class PageView:
             text.append("Ad density ", style="bold").append(
                 f"{m.ad_units_per_1000_words:g} ad slots per 1,000 words "
                 f"({m.content_words:,} words) · {m.ad_slots_in_body} in the article body\n")
-        total = m.content_chars + m.ad_markup_bytes
-        if total:
-            content_cells = round(BAR_WIDTH * m.content_chars / total)
+        if m.shares is not None:
+            content, ads = m.shares
+            content_cells = round(BAR_WIDTH * content)
             text.append("█" * content_cells, "green").append(
                 "▒" * (BAR_WIDTH - content_cells), "red"
             )
-            text.append(
-                f"  {100 * m.content_chars / total:.0f}% content / "
-                f"{100 * m.ad_markup_bytes / total:.0f}% ads"
-            )
+            text.append(f"  {100 * content:.0f}% content / {100 * ads:.0f}% ads")
         return text
 
     def _findings(self) -> RenderableType | None:
