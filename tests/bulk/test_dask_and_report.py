@@ -136,6 +136,9 @@ def test_terminal_report_escapes_page_derived_text(tmp_path: Path,
      [["a", "b", "c"]]),
     ([("adsense-slot", "123", None, "a"), ("adsense-slot", "123", None, "b")], []),
     ([("gpt-network", "6355419", None, "a"), ("gpt-network", "6355419", None, "b")], []),
+    # Blogger's AdSense host ID: every Blogger blog with AdSense carries it
+    ([("adsense-host", "ca-host-pub-1556223355139109", None, "a"),
+      ("adsense-host", "ca-host-pub-1556223355139109", None, "b")], []),
     ([("facebook-pixel", "1", None, "a"), ("facebook-pixel", "1", None, "a")], []),
 ])
 def test_union_find_clusters(edges: list[tuple[str, str, str | None, str]],
