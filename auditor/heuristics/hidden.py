@@ -270,5 +270,6 @@ HIDDEN_LINKS = FindingKind(
     " or follow buttons, not a menu a script toggles): SEO spam injected into the page. Remove "
     "the block and find how it got in.",
 )
-KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS,)
+
+KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)
 HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links)

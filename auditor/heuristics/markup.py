@@ -231,5 +231,6 @@ AD_TEMPLATE_COMMENT = FindingKind(
     "the article body or the post. A fact, not proof of injection: it points at pasted ad code "
     "worth a look.",
 )
-KINDS = (DUPLICATE_LOADER, AD_IN_BODY, AD_TEMPLATE_COMMENT,)
+
+KINDS = (DUPLICATE_LOADER, AD_IN_BODY, AD_TEMPLATE_COMMENT)
 HEURISTICS = (duplicate_loaders, ads_in_body, ad_template_comments)

@@ -75,5 +75,6 @@ CRYPTOMINER = FindingKind(
     "a stratum pool, a CoinHive-style constructor), runs the visitor's CPU for someone else's "
     "wallet. Remove it; on a site that did not add it, treat the page as compromised.",
 )
+
 KINDS = (CRYPTOMINER,)
 HEURISTICS = (cryptominers,)

@@ -594,5 +594,6 @@ OBFUSCATED_SCRIPT = FindingKind(
     "Medium for machine-obfuscated code with no such target: check that the site's own code or "
     "a vendor it chose explains it.",
 )
+
 KINDS = (OBFUSCATED_SCRIPT,)
 HEURISTICS = (obfuscated_scripts,)

@@ -59,5 +59,6 @@ POPUNDER = FindingKind(
     "page-level click code opens a window and hands focus back to the page. Remove the tag if "
     "the site did not choose the network.",
 )
+
 KINDS = (POPUNDER,)
 HEURISTICS = (popunders,)

@@ -117,5 +117,6 @@ REDIRECT = FindingKind(
     "page loads; medium on another condition of the page's own script. Compromised pages send "
     "search visitors to spam this way.",
 )
+
 KINDS = (REDIRECT,)
 HEURISTICS = (redirects,)
