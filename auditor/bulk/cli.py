@@ -98,7 +98,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p = subparsers.add_parser(
         "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters")
     p.add_argument("--store", type=Path, required=True, metavar="FILE")
-    p.add_argument("--format", choices=("terminal", "json", "csv"), default="terminal")
+    p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
                    help="rows in the host/network/cluster tables (default 20)")
