@@ -365,7 +365,8 @@ class HtmlReporter:
             f"<tr><td class=\"n\">{i}</td><td class=\"tok\">{_badge(r.verdict)}</td>"
             f"<td class=\"txt\"><a href=\"#{anchor(r.anchor)}\">{esc(r.label, limit=200)}</a></td>"
             f"<td class=\"n\">{r.slots}</td><td class=\"n\">{r.hosts}</td>"
-            f"<td class=\"n high\">{r.findings[0]}</td><td class=\"n\">{r.findings[1]}</td>"
+            f"<td class=\"n{' high' if r.findings[0] else ''}\">{r.findings[0]}</td>"
+            f"<td class=\"n\">{r.findings[1]}</td>"
             f"<td class=\"n\">{r.findings[2]}</td></tr>\n") for i, r in enumerate(self.index, 1)]
         return Safe("<nav class=\"index\"><h3>Pages</h3>" + table(
             [("#", "n"), ("Verdict", ""), ("Page", ""), ("Ad slots", "n"),

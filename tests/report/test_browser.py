@@ -10,6 +10,7 @@ One browser session serves the module. `.ci/run` installs Debian's `chromium` an
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,6 +67,8 @@ def _chromium() -> tuple[str, str]:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     driver = shutil.which("chromedriver")
     if not (browser and driver):
+        if os.environ.get("CI"):  # .ci/run installs them: absent there is a broken CI
+            pytest.fail("chromium/chromedriver missing under CI; .ci/run should install them")
         pytest.skip("headless browser tests need Debian's chromium and chromium-driver "
                     "(apt-get install -y chromium chromium-driver; .ci/run installs them)")
     return browser, driver

@@ -160,7 +160,6 @@ def _clusters(clusters: list[Mapping[str, Any]]) -> Safe:
                    else "<td></td>")
                 + f"<td class=\"tok\">{esc(ident['kind'])}</td>"
                 f"<td class=\"tok\"><code>{esc(ident['value'], limit=200)}</code></td>"
-                f"<td class=\"tok\">{esc(ident['network'] or '—')}</td>"
                 f"<td class=\"n\">{ident['sites']:,}</td>"
                 + (f"<td class=\"txt\">{esc(', '.join(c['sites']), limit=2000)}</td>" if first
                    else "<td></td>") + "</tr>\n"))
@@ -168,11 +167,11 @@ def _clusters(clusters: list[Mapping[str, Any]]) -> Safe:
             if len(clusters) > GRAPH_CLUSTERS else "")
     key = legend([("k-site", "site"), ("k-id", "shared ID")])
     return _section(title, (
-        "<div class=\"pair\"><figure>"
+        "<div class=\"pair wide\"><figure>"
         f"{graph}{key}<figcaption>Sites (circles) joined by the monetisation and tracking IDs "
         f"(squares) they share; a node links to its evidence row.{note}</figcaption></figure>"
-        "<div>" + table([("#", "n"), ("ID kind", ""), ("ID", ""), ("Network", ""),
-                         ("Sites", "n"), ("Cluster's sites", "")], rows) + "</div></div>"),
+        "<div>" + table([("#", "n"), ("ID kind", ""), ("ID", ""), ("Sites", "n"),
+                         ("Cluster's sites", "")], rows) + "</div></div>"),
         "clusters")
 
 

@@ -60,10 +60,11 @@ border-radius:.3rem;color:#fff;background:var(--dim);white-space:nowrap}
 .counts b{font-size:1.15rem}
 dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;margin:.6rem 0}
 dl.facts dt{color:var(--dim)}dl.facts dd{margin:0;overflow-wrap:anywhere}
-.overview{display:grid;grid-template-columns:minmax(0,26rem) minmax(0,1fr);gap:1.5rem;
+.overview{display:grid;grid-template-columns:minmax(0,32rem) minmax(0,1fr);gap:1.5rem;
 align-items:start;margin-top:1rem}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}
-@media (max-width:52rem){.overview,.pair{grid-template-columns:minmax(0,1fr)}}
+.pair.wide{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}
+@media (max-width:52rem){.overview,.pair,.pair.wide{grid-template-columns:minmax(0,1fr)}}
 figure{margin:0}figcaption{color:var(--dim);font-size:.85rem;margin:.2rem 0}
 svg.chart{display:block;max-width:100%;height:auto;font:11px system-ui,sans-serif}
 svg.chart text{fill:var(--fg)}svg.chart text.dim{fill:var(--dim)}

@@ -152,7 +152,7 @@ def page_map(blocks: Sequence[Block], title: str, *, content_label: str) -> Safe
     """The page as a column, top to bottom in document order: the markup between two
     found things is a grey band whose height follows its line count; ad slots are drawn
     by their declared size, iframes, trackers and ad loaders as thin bars."""
-    width = 420.0
+    width = 500.0
     y, last = 6.0, 0
     out = []
     for b in sorted(blocks, key=lambda b: (b.line, b.end)):
