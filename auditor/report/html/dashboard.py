@@ -50,6 +50,10 @@ def _header(s: Mapping[str, Any]) -> Safe:
         r = runs[0]
         warn = (f"<p class=\"fail\">Run {esc(r['id'])} is {esc(r['status'])} "
                 f"({esc(r['records'])} records stored): these totals may be partial.</p>")
+    source = s.get("source")
+    if source:
+        warn += (f"<p class=\"dim\">From the Parquet dataset {esc(source.get('parquet'))}: "
+                 f"{esc(source.get('note'))}.</p>")
     return Safe(f"<header class=\"top\"><h1>auditor bulk dashboard</h1>"
                 f"<div class=\"verdict {cls}\"><ul class=\"counts\">{items}</ul></div>"
                 f"{warn}</header>\n")
