@@ -357,7 +357,7 @@ class HtmlReporter:
         cls = {"pass": "pass", "fail": "fail"}.get(verdict, "")
         return Safe(
             f"<header class=\"top\"><h1>auditor report</h1><div class=\"verdict {cls}\">"
-            f"{_badge(verdict)}<b>{esc(headline)}</b><ul class=\"counts\">"
+            f"{_badge(verdict)}<b class=\"{cls}\">{esc(headline)}</b><ul class=\"counts\">"
             + "".join(f"<li>{c}</li>" for c in counts) + "</ul></div></header>\n")
 
     def _index(self) -> Safe:

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from archive_fixtures import page, response, warc_bytes
 from hostile_reports import HOSTILE_TITLE, HOSTILE_URL, hostile_summary
+from test_gate_formats import render as render_gated
 
 from auditor.cli import main
 from auditor.pipeline import audit
@@ -51,6 +52,9 @@ for (const el of document.querySelectorAll('th, td.tok, td.n, .badge')) {
     if (tops.size > 1) out.broken.push(node.textContent);
   }
 }
+out.unreadable = [...document.querySelectorAll('.badge, td, th, h1, h2, h3, li, dd')]
+  .filter(el => { const c = getComputedStyle(el);
+                  return c.color === c.backgroundColor; }).map(el => el.textContent);
 out.charts = [...document.querySelectorAll('svg.chart')].map(s => {
   const r = s.getBoundingClientRect();
   return {cls: s.getAttribute('class'), w: r.width, h: r.height, right: r.right,
@@ -134,7 +138,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory, seeds: Path, examples: Pat
         url=HOSTILE_URL, engine=project_engine)
     news = audit(examples / "news-article.html", engine=project_engine)
     text = audit(examples / "text-scrape.txt", engine=project_engine)
+    gated = root / "gated.html"
+    gated.write_text(render_gated("html"), encoding="utf-8")
     out = {
+        "gated": gated,
         "seed": _page_report([seed], root / "seed.html"),
         "several": _page_report([seed, news, text, hostile], root / "several.html"),
         "hostile": _page_report([hostile], root / "hostile.html"),
@@ -163,7 +170,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory, seeds: Path, examples: Pat
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["seed", "several", "hostile", "dashboard",
+@pytest.mark.parametrize("name", ["seed", "several", "hostile", "gated", "dashboard",
                                   "hostile-dashboard"])
 def test_report_renders_clean(browser: Any, reports: dict[str, Path], name: str,
                               width: int) -> None:
@@ -173,6 +180,7 @@ def test_report_renders_clean(browser: Any, reports: dict[str, Path], name: str,
     assert got["overflow"] <= 0, f"page wider than the {width}px viewport"
     assert got["broken"] == [], "identifiers and headers wrapped mid-token"
     assert got["scripts"] == 0
+    assert got["unreadable"] == [], "text in the colour of its own background"
     assert got["links"] == [], "every link stays inside the report"
     assert got["charts"], "no chart drawn"
     for chart in got["charts"]:

@@ -54,7 +54,8 @@ border-radius:.5rem;background:var(--soft);border-left:.4rem solid var(--dim)}
 .verdict.pass{border-left-color:var(--pass)}.verdict.fail{border-left-color:var(--fail)}
 .badge{display:inline-block;font-weight:700;letter-spacing:.03em;padding:.1rem .55rem;
 border-radius:.3rem;color:#fff;background:var(--dim);white-space:nowrap}
-.badge.pass{background:var(--pass)}.badge.fail{background:var(--fail)}
+.badge.pass{background:var(--pass);color:#fff}.badge.fail{background:var(--fail);color:#fff}
+.verdict.pass,.verdict.fail{color:var(--fg)}
 .verdict .badge{font-size:1.15rem}
 .counts{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:0;padding:0;list-style:none}
 .counts b{font-size:1.15rem}
