@@ -30,6 +30,10 @@ from auditor.report.html_report import HtmlReporter
 from auditor.rules import Engine
 
 WIDTHS = (1280, 390)
+# ../shared/hostile's pages that once broke a writer (INDEX.md there): one report of all
+SHARED_HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
+SHARED_PAGES = ("u2028-title.html", "u2028-url.html", "csv-formula.html", "gpt-ctrl-char.html",
+                "charset-undefined.html", "wp-lone-surrogate.json", "ipv6-link.json")
 
 # What every report must satisfy in the browser; returns the broken things, if any.
 CHECKS_JS = """
@@ -138,6 +142,8 @@ def reports(tmp_path_factory: pytest.TempPathFactory, seeds: Path, examples: Pat
         url=HOSTILE_URL, engine=project_engine)
     news = audit(examples / "news-article.html", engine=project_engine)
     text = audit(examples / "text-scrape.txt", engine=project_engine)
+    shared = [audit(SHARED_HOSTILE / name, engine=project_engine) for name in SHARED_PAGES
+              if (SHARED_HOSTILE / name).exists()]
     gated = root / "gated.html"
     gated.write_text(render_gated("html"), encoding="utf-8")
     out = {
@@ -145,6 +151,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory, seeds: Path, examples: Pat
         "seed": _page_report([seed], root / "seed.html"),
         "several": _page_report([seed, news, text, hostile], root / "several.html"),
         "hostile": _page_report([hostile], root / "hostile.html"),
+        "shared-hostile": _page_report(shared or [hostile], root / "shared-hostile.html"),
     }
     recs = [response(f"https://www.{site}/post-{n}",
                      page(f"{site} {n}", adsense=pub, gtm=gtm, exo_zone=zone))
@@ -170,8 +177,8 @@ def reports(tmp_path_factory: pytest.TempPathFactory, seeds: Path, examples: Pat
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["seed", "several", "hostile", "gated", "dashboard",
-                                  "hostile-dashboard"])
+@pytest.mark.parametrize("name", ["seed", "several", "hostile", "shared-hostile", "gated",
+                                  "dashboard", "hostile-dashboard"])
 def test_report_renders_clean(browser: Any, reports: dict[str, Path], name: str,
                               width: int) -> None:
     got, errors = open_at(browser, reports[name], width)
