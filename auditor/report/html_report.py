@@ -157,6 +157,25 @@ def map_blocks(page: PageReport, p: str) -> list[svg.Block]:
     return out
 
 
+TOP_FINDINGS = 6
+
+
+def _top_findings(page: PageReport, p: str) -> Safe:
+    """The medium and high findings (else the low ones), worst first, beside the map,
+    each linked to its row."""
+    if not page.findings:
+        return Safe("")
+    order = sorted(enumerate(page.findings, 1), key=lambda x: (-x[1].severity.rank, x[0]))
+    shown = [x for x in order if x[1].severity is not Severity.LOW] or order
+    items = "".join(
+        f"<li><span class=\"tok {f.severity.value}\">{f.severity.value}</span> "
+        f"<a href=\"#{anchor(f'{p}-find-{i}')}\">{esc(f.kind)}</a> "
+        f"{esc(f.message, limit=160)}</li>" for i, f in shown[:TOP_FINDINGS])
+    rest = len(order) - min(len(shown), TOP_FINDINGS)
+    more = f"<p class=\"dim\">and {rest} more below.</p>" if rest else ""
+    return Safe(f"<h3>Top findings</h3><ul class=\"top-findings\">{items}</ul>{more}")
+
+
 class HtmlReporter:
     """Streams one HTML document: head on start, a section per page, header and index
     at the end (shown first)."""
@@ -253,7 +272,8 @@ class HtmlReporter:
         else:
             figure = "<p class=\"dim\">No ad slots, iframes or trackers to place.</p>"
         return Safe(f"<div class=\"overview\"><div><h3>Page map</h3>{figure}</div>"
-                    f"<div><h3>Content versus ads</h3>{content_chart(m)}</div></div>\n")
+                    f"<div><h3>Content versus ads</h3>{content_chart(m)}"
+                    f"{_top_findings(page, p)}</div></div>\n")
 
     def _slots(self, page: PageReport, p: str) -> Safe:
         if not page.slots:

@@ -99,6 +99,7 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace}
 footer{color:var(--dim);font-size:.85rem;margin-top:2rem;border-top:1px solid var(--line);
 padding-top:.6rem;overflow-wrap:anywhere}
 a{color:#1f5f99}
+ul.top-findings{padding-left:1.1rem;margin:.3rem 0}ul.top-findings li{margin:.25rem 0}
 details{margin:.4rem 0}summary{cursor:pointer;color:#1f5f99}
 """
 
