@@ -45,7 +45,7 @@ def _batches(parts: list[Path]) -> Iterator[list[tuple[str, Outcome]]]:
                 yield [(r["input_id"], Outcome(r["record_key"], AUDITED, r["kind"], r["input"],
                                                None, None, row_of(json.loads(r["report"]), cat)))
                        for r in rows]
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{part}: not a page dataset part: {exc}") from None
 
 
