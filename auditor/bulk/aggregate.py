@@ -92,7 +92,8 @@ def clusters(edges: list[tuple[str, str, str | None, str]], max_sites_per_id: in
         out.append({
             "sites": sorted(sites),
             "ids": [{"kind": k, "value": v, "network": network_of[(k, v)],
-                     "sites": len(ties[(k, v)])} for k, v in ids],
+                     "sites": len(ties[(k, v)]), "site_list": sorted(ties[(k, v)])}
+                    for k, v in ids],
         })
     out.sort(key=lambda c: (-len(c["sites"]), c["sites"][0]))
     return out

@@ -97,8 +97,12 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p = subparsers.add_parser(
         "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters")
-    p.add_argument("--store", type=Path, required=True, metavar="FILE")
-    p.add_argument("--format", choices=("terminal", "json", "csv"), default="terminal")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--store", type=Path, metavar="FILE", help="the SQLite store to read")
+    source.add_argument("--parquet", type=Path, metavar="DIR",
+                        help="instead, the Parquet dataset `bulk --engine dask --parquet "
+                        "DIR` wrote (its audited pages; skips and failures are in the store)")
+    p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
                    help="rows in the host/network/cluster tables (default 20)")
@@ -206,11 +210,17 @@ def run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.store import Store
     from auditor.bulk.summary import write_summary
 
-    store = Store.open(args.store)  # read-only, no lock: a run may be writing it
-    try:
-        summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
-    finally:
-        store.close()
+    if args.parquet is not None:
+        from auditor.bulk.parquet import summarize_parquet
+
+        summary = summarize_parquet(args.parquet, top=args.top,
+                                    max_sites_per_id=args.max_sites_per_id)
+    else:
+        store = Store.open(args.store)  # read-only, no lock: a run may be writing it
+        try:
+            summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
+        finally:
+            store.close()
     if args.output is None:
         write_summary(summary, args.format, sys.stdout, width=args.width)
         return EXIT_OK

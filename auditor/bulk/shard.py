@@ -191,28 +191,32 @@ def _outcome(record: Record, key: str, engine: RuleEngine, cat: Catalogue,
 
 def page_row(report: PageReport, doc: Document | None = None,
              cat: Catalogue | None = None) -> PageRow:
-    """The store's columns for one page; networks come from resources, slots and IDs."""
+    """The store's columns for one page (see `row_of`)."""
+    return row_of(report.to_dict(), cat)
+
+
+def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
+    """The store's columns from a page's CONTRACT JSON; networks come from resources,
+    slots and IDs. A Parquet dataset keeps that JSON, so `auditor report --parquet`
+    rebuilds the same rows from it (bulk/parquet.py)."""
     networks: dict[str, str | None] = {}
-    for res in report.resources:
-        if res.network:
-            networks.setdefault(res.network, res.category.value if res.category else None)
-    for slot in report.slots:
-        if slot.network:
-            networks.setdefault(slot.network, slot.category.value if slot.category else None)
-    for ident in report.ids:
-        if ident.network and ident.network not in networks:
-            known = cat.network_named(ident.network) if cat else None
-            networks[ident.network] = known.category.value if known else None
+    for item in (*page["resources"], *page["slots"]):
+        if item["network"]:
+            networks.setdefault(item["network"], item["category"])
+    for ident in page["ids"]:
+        if ident["network"] and ident["network"] not in networks:
+            known = cat.network_named(ident["network"]) if cat else None
+            networks[ident["network"]] = known.category.value if known else None
     return PageRow(
-        url=report.url,
-        site=report.first_party,
-        kind=report.kind,
-        title=report.title,
-        metrics=report.metrics.to_dict(),
-        findings=len(report.findings),
-        report_json=json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")),
-        ids=tuple((i.kind, i.value, i.network) for i in report.ids),
+        url=page["url"],
+        site=page["first_party"],
+        kind=page["kind"],
+        title=page["title"],
+        metrics=page["metrics"],
+        findings=len(page["findings"]),
+        report_json=json.dumps(page, ensure_ascii=False, separators=(",", ":")),
+        ids=tuple((i["kind"], i["value"], i["network"]) for i in page["ids"]),
         networks=tuple(networks.items()),
-        hosts=tuple((h.host, h.domain, h.network, h.category.value, h.resources, h.blocked)
-                    for h in report.third_party_hosts),
+        hosts=tuple((h["host"], h["domain"], h["network"], h["category"], h["resources"],
+                     h["blocked"]) for h in page["third_party_hosts"]),
     )

@@ -25,6 +25,10 @@ def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
         out.write("\n")
     elif fmt == "csv":
         write_csv(summary, out)
+    elif fmt == "html":
+        from auditor.report.html.dashboard import write_dashboard
+
+        write_dashboard(summary, out)
     else:
         write_terminal(
             summary, OutputConsole(file=out, width=width, highlight=False, markup=False)

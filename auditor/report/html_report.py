@@ -1,109 +1,394 @@
-"""A self-contained HTML report (one file, no scripts, no remote assets).
+"""A self-contained HTML report: one file, no scripts, no remote assets, a strict CSP.
 
-Every page-derived string goes through `html.escape` after `inert()`; URLs are shown
-as text, never as links, so opening the report fetches nothing from a hostile page.
+It streams: `start` writes the document head, `handle` one section per page (page map,
+content-versus-ads chart, tables) as the page arrives, and `finished` the run's header
+and the index of pages, which CSS `order` shows first. Page-derived text goes through
+`esc` (html/markup.py) only; URLs are shown as text, never as links, so opening the
+report fetches nothing a hostile page names.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
-from auditor.model import ListInfo, PageReport, Violation
+from auditor.metrics import AD_CATEGORIES, TRACKER_CATEGORIES
+from auditor.model import (
+    ListInfo,
+    Metrics,
+    PageReport,
+    RequestType,
+    Resource,
+    Severity,
+    Slot,
+    Violation,
+)
+from auditor.report.html import svg
+from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
 from auditor.report.interface import RunSummary
-from auditor.report.safe import inert
 
-_STYLE = """
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
-h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:2rem;border-top:1px solid #ccc;padding-top:1rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-bottom:1px solid #eee;
-padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#06a}.fail{color:#b00}
-.bar{display:flex;height:.8rem;width:24rem}.c{background:#3a3}.a{background:#c33}
-code{font-size:.9em}.dim{color:#777}
-"""
+_MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
+            ("k-promo", "promotional block"), ("k-iframe", "iframe"),
+            ("k-tracker", "tracker"), ("k-loader", "ad loader script")]
 
 
-def _e(value: object) -> str:
-    return html.escape(inert("" if value is None else str(value)), quote=True)
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _size(slot: Slot) -> str:
+    if slot.width and slot.height:
+        return f"{slot.width}×{slot.height}"
+    if slot.width or slot.height:
+        return f"{slot.width}w" if slot.width else f"{slot.height}h"
+    return ""
+
+
+def _map_class(r: Resource) -> str | None:
+    """Which resources the page map draws: iframes, trackers and ad loaders."""
+    if r.type is RequestType.SUBDOCUMENT:
+        return "k-iframe"
+    if r.category in TRACKER_CATEGORIES:
+        return "k-tracker"
+    if r.category in AD_CATEGORIES:
+        return "k-loader"
+    return None
+
+
+_WHAT = {"k-iframe": "iframe", "k-tracker": "tracker", "k-loader": "ad loader"}
+
+
+@dataclass(frozen=True, slots=True)
+class _IndexRow:
+    """What the index keeps of a page once its section is written."""
+
+    anchor: str
+    label: str
+    verdict: str  # pass, fail, error, none
+    slots: int
+    hosts: int
+    findings: tuple[int, int, int]  # high, medium, low
+
+
+def _verdict(page: PageReport, violations: Sequence[Violation], gated: bool) -> str:
+    if page.errors:
+        return "error"
+    if not gated:
+        return "none"
+    return "fail" if any(not v.baselined for v in violations) else "pass"
+
+
+_BADGE = {"pass": "PASS", "fail": "FAIL", "error": "ERROR", "none": "NOT GATED"}
+
+
+def _badge(verdict: str) -> Safe:
+    cls = {"pass": "pass", "fail": "fail", "error": "fail"}.get(verdict, "")
+    return Safe(f"<span class=\"badge {cls}\">{_BADGE[verdict]}</span>")
+
+
+def _by_severity(page: PageReport) -> tuple[int, int, int]:
+    count = {s: 0 for s in Severity}
+    for f in page.findings:
+        count[f.severity] += 1
+    return count[Severity.HIGH], count[Severity.MEDIUM], count[Severity.LOW]
+
+
+def content_chart(m: Metrics) -> Safe:
+    """Editorial text against ad markup, from the page's own metric fields."""
+    shares = m.shares
+    if shares is None:
+        return Safe("<p class=\"dim\">No editorial text and no ad markup measured.</p>")
+    chart = svg.share_bar(
+        [svg.Part("content", shares[0], "k-content"), svg.Part("ads", shares[1], "k-ad")],
+        f"editorial text {m.content_chars:,} chars against ad markup "
+        f"{m.ad_markup_bytes:,} bytes")
+    ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
+    words = (f" · {m.ad_units_per_1000_words:.1f} ad slots per 1,000 words"
+             if m.ad_units_per_1000_words is not None else "")
+    key = legend([("k-content", f"editorial text {m.content_chars:,} chars"),
+                  ("k-ad", f"ad markup {m.ad_markup_bytes:,} bytes")])
+    return Safe(
+        f"<figure>{chart}{key}"
+        f"<figcaption>content:ad <b>{esc(ratio)}</b> · ad area {m.ad_area_px:,} px² · "
+        f"{_plural(m.ad_resources, 'ad resource')} · "
+        f"{_plural(m.tracker_resources, 'tracker resource')}{esc(words)} · "
+        f"{m.ad_slots_in_body} of {m.ad_slots} slots in the article body</figcaption></figure>")
+
+
+def map_blocks(page: PageReport, p: str) -> list[svg.Block]:
+    """What the page map draws, in document order, from the report model alone (slot and
+    resource lines; the page is not parsed again). Resources of one kind in a row, with
+    no slot between them, become one block."""
+    slots = []
+    for i, s in enumerate(page.slots, 1):
+        label = " ".join(x for x in (s.network or s.kind, s.zone_id, _size(s)) if x)
+        slots.append(svg.Block(s.line, s.line, "k-ad" if s.kind == "ad" else "k-promo", label,
+                               f"{label} · line {s.line} · {s.xpath}", f"{p}-slot-{i}",
+                               s.width, s.height))
+    found = [(r.line, i, r, c) for i, r in enumerate(page.resources, 1)
+             if (c := _map_class(r)) is not None]
+    events: list[tuple[int, int, svg.Block | tuple[int, Resource, str]]] = sorted(
+        [(b.line, 0, b) for b in slots] + [(line, 1, (i, r, c)) for line, i, r, c in found],
+        key=lambda e: (e[0], e[1]))
+    out: list[svg.Block] = []
+    run: list[tuple[int, Resource, str]] = []
+
+    def flush() -> None:
+        if run:
+            i, first, cls = run[0]
+            hosts = list(dict.fromkeys(r.host for _, r, _ in run))
+            what = _WHAT[cls] if len(run) == 1 else f"{len(run)} {_WHAT[cls]}s"
+            label = f"{what} {', '.join(hosts[:2])}{' …' if len(hosts) > 2 else ''}"
+            out.append(svg.Block(first.line, run[-1][1].line, cls, label,
+                                 f"{label} · lines {first.line}–{run[-1][1].line}",
+                                 f"{p}-res-{i}"))
+            run.clear()
+
+    for _, _, item in events:
+        if isinstance(item, svg.Block):
+            flush()
+            out.append(item)
+            continue
+        if run and run[-1][2] != item[2]:
+            flush()
+        run.append(item)
+    flush()
+    return out
+
+
+TOP_FINDINGS = 6
+
+
+def _top_findings(page: PageReport, p: str) -> Safe:
+    """The medium and high findings (else the low ones), worst first, beside the map,
+    each linked to its row."""
+    if not page.findings:
+        return Safe("")
+    order = sorted(enumerate(page.findings, 1), key=lambda x: (-x[1].severity.rank, x[0]))
+    shown = [x for x in order if x[1].severity is not Severity.LOW] or order
+    items = "".join(
+        f"<li><span class=\"tok {f.severity.value}\">{f.severity.value}</span> "
+        f"<a href=\"#{anchor(f'{p}-find-{i}')}\">{esc(f.kind)}</a> "
+        f"{esc(f.message, limit=160)}</li>" for i, f in shown[:TOP_FINDINGS])
+    rest = len(order) - min(len(shown), TOP_FINDINGS)
+    more = f"<p class=\"dim\">and {rest} more below.</p>" if rest else ""
+    return Safe(f"<h3>Top findings</h3><ul class=\"top-findings\">{items}</ul>{more}")
 
 
 class HtmlReporter:
-    """Streams one HTML document: head on start, a section per page, summary at the end."""
+    """Streams one HTML document: head on start, a section per page, header and index
+    at the end (shown first)."""
 
     def __init__(self, out: TextIO, version: str, *, gated: bool = False) -> None:
         self.out = out
         self.version = version
         self.gated = gated
+        self.lists: tuple[ListInfo, ...] = ()
+        self.index: list[_IndexRow] = []
 
     def start(self, lists: Sequence[ListInfo]) -> None:
-        lists_text = ", ".join(f"{_e(li.name)} ({li.rules:,} rules, sha256 {_e(li.sha256[:12])})"
-                               for li in lists)
-        self.out.write(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'\">"
-            f"<title>auditor report</title><style>{_STYLE}</style></head><body>\n"
-            f"<h1>auditor {_e(self.version)} report</h1>\n<p class=\"dim\">lists: "
-            f"{lists_text or 'none'}</p>\n"
-        )
+        self.lists = tuple(lists)
+        self.out.write(head("auditor report"))
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
-        m = page.metrics
+        n = len(self.index) + 1
+        p = f"p{n}"
+        verdict = _verdict(page, violations, self.gated)
+        self.index.append(_IndexRow(p, page.title or page.url or page.input, verdict,
+                                    page.metrics.ad_slots, page.metrics.third_party_hosts,
+                                    _by_severity(page)))
         w = self.out.write
-        w(f"<h2>{_e(page.url or page.input)}</h2>\n<p>first party <b>{_e(page.first_party)}</b>"
-          f" · input <code>{_e(page.input)}</code> ({_e(page.kind)})")
-        if page.title:
-            w(f"<br>title: {_e(page.title)}")
-        w("</p>\n")
+        w(f"<section class=\"page\" id=\"{anchor(p)}\">\n")
+        w(f"<h2>{esc(page.title or page.url or page.input, limit=300)}</h2>\n")
+        w(self._page_verdict(page, verdict, violations))
+        w("<dl class=\"facts\">")
+        for label, value in (("URL", page.url), ("first party", page.first_party),
+                             ("input", f"{page.input} ({page.kind})"), ("title", page.title)):
+            if value:
+                w(f"<dt>{label}</dt><dd>{esc(value, limit=2000)}</dd>")
+        w("</dl>\n")
         for error in page.errors:
-            w(f"<p class=\"fail\">error: {_e(error)}</p>\n")
-        ratio = "n/a" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
-        content, ads = m.shares or (0.0, 0.0)
-        w(f"<p>{m.ad_slots} ad slots · {m.third_party_hosts} third-party hosts · content "
-          f"{m.content_chars:,} chars · ad markup {m.ad_markup_bytes:,} bytes · content:ad "
-          f"{ratio} · ad area {m.ad_area_px:,} px²</p>\n<div class=\"bar\">"
-          f"<div class=\"c\" style=\"flex:{content:.3f}\"></div>"
-          f"<div class=\"a\" style=\"flex:{ads:.3f}\"></div></div>\n")
-        if page.slots:
-            w("<table><tr><th>Network</th><th>Kind</th><th>Zone</th><th>Size</th><th>Line</th>"
-              "<th>Rule</th></tr>\n")
-            for s in page.slots:
-                size = f"{s.width or '?'}×{s.height or '?'}" if s.width or s.height else ""
-                w(f"<tr><td>{_e(s.network)}</td><td>{_e(s.kind)}</td><td>{_e(s.zone_id)}</td>"
-                  f"<td>{size}</td><td>{s.line}</td><td><code>{_e(s.rule)}</code> "
-                  f"<span class=\"dim\">{_e(s.list)}</span></td></tr>\n")
-            w("</table>\n")
-        if page.third_party_hosts:
-            w("<table><tr><th>Host</th><th>Network / company</th><th>Category</th>"
-              "<th>Resources</th><th>Blocked</th></tr>\n")
-            for h in page.third_party_hosts:
-                w(f"<tr><td>{_e(h.host)}</td><td>{_e(h.network or h.company)}</td>"
-                  f"<td>{_e(h.category.value)}</td><td>{h.resources}</td><td>{h.blocked}</td>"
-                  "</tr>\n")
-            w("</table>\n")
-        if page.ids:
-            ids = ", ".join(f"{_e(i.kind)} <code>{_e(i.value)}</code>" for i in page.ids)
-            w(f"<p>IDs: {ids}</p>\n")
-        if page.findings:
-            w("<table><tr><th>Severity</th><th>Line</th><th>Finding</th></tr>\n")
-            for f in page.findings:
-                w(f"<tr><td class=\"{f.severity.value}\">{f.severity.value}</td><td>{f.line}</td>"
-                  f"<td><b>{_e(f.kind)}</b> {_e(f.message)}</td></tr>\n")
-            w("</table>\n")
-        if self.gated and violations:
-            w("<table><tr><th></th><th>Line</th><th>Clause</th><th>Violation</th></tr>\n")
-            for v in violations:
-                mark = "baselined" if v.baselined else "<span class=\"fail\">FAIL</span>"
-                w(f"<tr><td>{mark}</td><td>{v.line}</td><td>{_e(v.clause)}</td>"
-                  f"<td>{_e(v.message)}</td></tr>\n")
-            w("</table>\n")
+            w(f"<p class=\"fail\">error: {esc(error, limit=2000)}</p>\n")
+        for note in page.notes:
+            w(f"<p class=\"dim\">note: {esc(note, limit=2000)}</p>\n")
+        w(self._overview(page, p))
+        w(self._slots(page, p))
+        w(self._resources(page, p))
+        w(self._hosts(page))
+        w(self._ids(page))
+        w(self._findings(page, p))
+        if self.gated:
+            w(self._violations(violations))
+        w("</section>\n")
 
     def finished(self, summary: RunSummary) -> None:
-        verdict = ""
-        if summary.gated:
-            verdict = " · policy " + ("passed" if summary.passed else
-                                      f"<span class=\"fail\">FAILED ({summary.violations})</span>")
-        self.out.write(f"<p class=\"dim\">{summary.pages} pages audited, {summary.skipped} "
-                       f"skipped, {summary.errors} with errors{verdict}</p>\n</body></html>\n")
+        w = self.out.write
+        w(self._header(summary))
+        if len(self.index) > 1:
+            w(self._index())
+        lists = ", ".join(f"{esc(li.name)} ({li.rules:,} rules, sha256 {esc(li.sha256[:12])})"
+                          for li in self.lists)
+        w(f"<footer>auditor {esc(self.version)} · lists: {lists or 'none'}</footer>\n"
+          "</body></html>\n")
+
+    # -- the pieces -------------------------------------------------------------------
+
+    def _page_verdict(self, page: PageReport, verdict: str,
+                      violations: Sequence[Violation]) -> Safe:
+        m = page.metrics
+        high, medium, low = _by_severity(page)
+        networks = list(dict.fromkeys(s.network for s in page.slots if s.network))
+        open_ = sum(1 for v in violations if not v.baselined)
+        noun = ("ad slot" if any(s.kind == "ad" for s in page.slots) or not page.slots
+                else "promotional block")
+        items = [f"<li><b>{m.ad_slots:,}</b> {esc(noun)}{'s' if m.ad_slots != 1 else ''}"
+                 + (f" ({esc(', '.join(networks), limit=160)})" if networks else "") + "</li>",
+                 f"<li><b>{m.third_party_hosts:,}</b> third-party "
+                 f"host{'s' if m.third_party_hosts != 1 else ''}</li>",
+                 f"<li><b>{len(page.findings):,}</b> finding"
+                 f"{'s' if len(page.findings) != 1 else ''}"
+                 + (f" (<span class=\"high\">{high} high</span>, {medium} medium, {low} low)"
+                    if page.findings else "") + "</li>"]
+        if m.content_to_ad_ratio is not None:
+            items.append(f"<li>content:ad <b>{m.content_to_ad_ratio:.2f}</b></li>")
+        if self.gated:
+            items.append(f"<li><b>{open_}</b> policy violation{'s' if open_ != 1 else ''}</li>")
+        cls = {"pass": "pass", "fail": "fail", "error": "fail"}.get(verdict, "")
+        return Safe(f"<div class=\"verdict {cls}\">{_badge(verdict)}<ul class=\"counts\">"
+                    + "".join(items) + "</ul></div>\n")
+
+    def _overview(self, page: PageReport, p: str) -> Safe:
+        m = page.metrics
+        blocks = map_blocks(page, p)
+        if blocks:
+            drawn = svg.page_map(
+                blocks, "page map: where ads, iframes and trackers sit in the page",
+                content_label=f"editorial text on the page: {m.content_chars:,} chars")
+            key = legend([(c, t) for c, t in _MAP_KEY
+                          if c == "k-page" or any(b.cls == c for b in blocks)])
+            figure = (f"<figure>{drawn}{key}<figcaption>Top to bottom in document order; "
+                      "a block links to its row.</figcaption></figure>")
+        else:
+            figure = "<p class=\"dim\">No ad slots, iframes or trackers to place.</p>"
+        return Safe(f"<div class=\"overview\"><div><h3>Page map</h3>{figure}</div>"
+                    f"<div><h3>Content versus ads</h3>{content_chart(m)}"
+                    f"{_top_findings(page, p)}</div></div>\n")
+
+    def _slots(self, page: PageReport, p: str) -> Safe:
+        if not page.slots:
+            return Safe("")
+        rows = [Safe(
+            f"<tr id=\"{anchor(f'{p}-slot-{i}')}\"><td class=\"n\">{s.line}</td>"
+            f"<td class=\"tok\">{esc(s.network or '—')}</td><td class=\"tok\">{esc(s.kind)}</td>"
+            f"<td class=\"tok\">{esc(s.zone_id or '')}</td><td class=\"tok\">{_size(s)}</td>"
+            f"<td class=\"n\">{s.markup_bytes:,}</td>"
+            f"<td class=\"rule\"><code>{esc(s.rule or '', limit=300)}</code> "
+            f"<span class=\"dim tok\">{esc(s.list or '')}</span></td>"
+            f"<td class=\"url\"><code>{esc(s.xpath, limit=300)}</code>"
+            + (f"<br>{esc(s.text, limit=300)}" if s.text else "") + "</td></tr>\n")
+            for i, s in enumerate(page.slots, 1)]
+        return Safe("<h3>Ad slots</h3>" + table(
+            [("Line", "n"), ("Network", ""), ("Kind", ""), ("Zone", ""), ("Size", ""),
+             ("Bytes", "n"), ("Found by", ""), ("Where", "")], rows))
+
+    def _resources(self, page: PageReport, p: str) -> Safe:
+        rows = [Safe(
+            f"<tr id=\"{anchor(f'{p}-res-{i}')}\"><td class=\"n\">{r.line}</td>"
+            f"<td class=\"tok\">{_WHAT[c]}</td><td class=\"tok\">{esc(r.host)}</td>"
+            f"<td class=\"tok\">{esc(r.network or r.company or '—')}</td>"
+            f"<td class=\"tok\">{esc(r.category.value if r.category else '')}</td>"
+            f"<td class=\"rule\">{'blocked' if r.blocked else ''} "
+            f"<code>{esc(r.rule or '', limit=300)}</code></td>"
+            f"<td class=\"url\"><code>{esc(r.url, limit=400)}</code></td></tr>\n")
+            for i, r in enumerate(page.resources, 1) if (c := _map_class(r)) is not None]
+        if not rows:
+            return Safe("")
+        return Safe("<h3>Iframes, trackers and ad loaders</h3>" + table(
+            [("Line", "n"), ("What", ""), ("Host", ""), ("Network / company", ""),
+             ("Category", ""), ("Rule", ""), ("URL", "")], rows))
+
+    def _hosts(self, page: PageReport) -> Safe:
+        if not page.third_party_hosts:
+            return Safe("")
+        rows = [Safe(
+            f"<tr><td class=\"tok\">{esc(h.host)}</td>"
+            f"<td class=\"tok\">{esc(h.network or h.company or '—')}</td>"
+            f"<td class=\"tok\">{esc(h.category.value)}</td><td class=\"n\">{h.resources}</td>"
+            f"<td class=\"n\">{h.blocked}</td></tr>\n") for h in page.third_party_hosts]
+        return Safe("<h3>Third-party hosts</h3>" + table(
+            [("Host", ""), ("Network / company", ""), ("Category", ""),
+             ("Resources", "n"), ("Blocked", "n")], rows))
+
+    def _ids(self, page: PageReport) -> Safe:
+        if not page.ids:
+            return Safe("")
+        rows = [Safe(f"<tr><td class=\"tok\">{esc(i.kind)}</td><td class=\"tok\"><code>"
+                     f"{esc(i.value, limit=200)}</code></td>"
+                     f"<td class=\"tok\">{esc(i.network or '—')}</td></tr>\n") for i in page.ids]
+        return Safe("<h3>Monetisation and tracking IDs</h3>" + table(
+            [("Kind", ""), ("ID", ""), ("Network", "")], rows))
+
+    def _findings(self, page: PageReport, p: str) -> Safe:
+        if not page.findings:
+            return Safe("<h3>Findings</h3><p>No findings.</p>\n")
+        order = sorted(enumerate(page.findings, 1), key=lambda x: (-x[1].severity.rank, x[0]))
+        rows = [Safe(
+            f"<tr id=\"{anchor(f'{p}-find-{i}')}\"><td class=\"tok {f.severity.value}\">"
+            f"{f.severity.value}</td><td class=\"n\">{f.line}</td>"
+            f"<td class=\"tok\">{esc(f.kind)}</td><td class=\"txt\">{esc(f.message, limit=600)}"
+            "</td><td class=\"url\">"
+            + (f"<code>{esc(f.evidence, limit=400)}</code>" if f.evidence else "")
+            + (f"<br><span class=\"dim\">{esc(f.xpath, limit=300)}</span>" if f.xpath else "")
+            + "</td></tr>\n") for i, f in order]
+        return Safe("<h3>Findings</h3>" + table(
+            [("Severity", ""), ("Line", "n"), ("Kind", ""), ("Finding", ""),
+             ("Evidence", "")], rows))
+
+    def _violations(self, violations: Sequence[Violation]) -> Safe:
+        if not violations:
+            return Safe("<h3>Policy</h3><p>No policy violations.</p>\n")
+        rows = [Safe(
+            "<tr><td class=\"tok\">"
+            + ("baselined" if v.baselined else "<span class=\"badge fail\">FAIL</span>")
+            + f"</td><td class=\"n\">{v.line}</td><td class=\"tok\">{esc(v.clause)}</td>"
+            f"<td class=\"txt\">{esc(v.message, limit=600)}</td></tr>\n") for v in violations]
+        return Safe("<h3>Policy</h3>" + table(
+            [("", ""), ("Line", "n"), ("Clause", ""), ("Violation", "")], rows))
+
+    def _header(self, s: RunSummary) -> Safe:
+        if s.gated:
+            verdict = "pass" if s.passed else "fail"
+            headline = ("Policy passed" if s.passed else
+                        f"Policy failed: {_plural(s.violations, 'violation')}")
+        else:
+            verdict, headline = "none", "No policy applied"
+        slots = sum(r.slots for r in self.index)
+        high = sum(r.findings[0] for r in self.index)
+        findings = sum(sum(r.findings) for r in self.index)
+        counts = [f"<b>{s.pages:,}</b> page{'s' if s.pages != 1 else ''} audited",
+                  f"<b>{slots:,}</b> ad slot{'s' if slots != 1 else ''}",
+                  f"<b>{findings:,}</b> finding{'s' if findings != 1 else ''}"
+                  + (f" (<span class=\"high\">{high} high</span>)" if high else "")]
+        if s.skipped:
+            counts.append(f"<b>{s.skipped:,}</b> skipped")
+        if s.errors:
+            counts.append(f"<b class=\"fail\">{s.errors:,}</b> with errors")
+        cls = {"pass": "pass", "fail": "fail"}.get(verdict, "")
+        return Safe(
+            f"<header class=\"top\"><h1>auditor report</h1><div class=\"verdict {cls}\">"
+            f"{_badge(verdict)}<b class=\"{cls}\">{esc(headline)}</b><ul class=\"counts\">"
+            + "".join(f"<li>{c}</li>" for c in counts) + "</ul></div></header>\n")
+
+    def _index(self) -> Safe:
+        rows = [Safe(
+            f"<tr><td class=\"n\">{i}</td><td class=\"tok\">{_badge(r.verdict)}</td>"
+            f"<td class=\"txt\"><a href=\"#{anchor(r.anchor)}\">{esc(r.label, limit=200)}</a></td>"
+            f"<td class=\"n\">{r.slots}</td><td class=\"n\">{r.hosts}</td>"
+            f"<td class=\"n{' high' if r.findings[0] else ''}\">{r.findings[0]}</td>"
+            f"<td class=\"n\">{r.findings[1]}</td>"
+            f"<td class=\"n\">{r.findings[2]}</td></tr>\n") for i, r in enumerate(self.index, 1)]
+        return Safe("<nav class=\"index\"><h3>Pages</h3>" + table(
+            [("#", "n"), ("Verdict", ""), ("Page", ""), ("Ad slots", "n"),
+             ("3rd-party hosts", "n"), ("High", "n"), ("Medium", "n"), ("Low", "n")], rows)
+            + "</nav>\n")

@@ -151,3 +151,38 @@ def test_hub_ids_can_be_kept_from_merging() -> None:
     edges += [("juicyads-zone", "77", None, "a"), ("juicyads-zone", "77", None, "b")]
     assert [c["sites"] for c in clusters(edges, max_sites_per_id=5)] == [["a", "b"]]
     assert is_placeholder("GTM-XXXXXXX") and not is_placeholder("GTM-K9ZX2PQ")
+
+
+def test_report_reads_a_parquet_dataset_as_it_reads_the_store(
+        warc: Path, tmp_path: Path, local_cluster: object,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`report --parquet DIR` and `report --store FILE` of one Dask run agree on every
+    page-derived figure; the Parquet summary says where skips and failures are."""
+    pytest.importorskip("pyarrow.parquet")
+    store, out = tmp_path / "s.db", tmp_path / "parquet"
+    assert main(["bulk", str(warc), "--store", str(store), "--engine", "dask",
+                 "--scheduler", local_cluster.scheduler_address,  # type: ignore[attr-defined]
+                 "--parquet", str(out), "--split-bytes", "4k", *LIGHT]) == 0
+    assert main(["bulk", str(warc), "--store", str(tmp_path / "local.db"), "--workers", "1",
+                 *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(tmp_path / "local.db"), "--format", "json"]) == 0
+    from_store = json.loads(capsys.readouterr().out)
+    assert main(["report", "--parquet", str(out), "--format", "json"]) == 0
+    from_parquet = json.loads(capsys.readouterr().out)
+    for key in ("pages", "sites", "networks", "third_party_hosts", "content_to_ad_ratio",
+                "clusters"):
+        assert from_parquet[key] == from_store[key], key
+    assert from_parquet["audited"] == 14 and from_parquet["source"]["parquet"] == str(out)
+    assert main(["report", "--parquet", str(out), "--format", "html", "-o",
+                 str(tmp_path / "d.html")]) == 0
+    assert "From the Parquet dataset" in (tmp_path / "d.html").read_text(encoding="utf-8")
+
+
+def test_report_parquet_without_pages_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--parquet", str(tmp_path)]) == 2
+    assert "no Parquet pages" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "--parquet", str(tmp_path), "--store", str(tmp_path / "s")])
+    assert stop.value.code == 2

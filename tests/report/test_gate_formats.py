@@ -101,6 +101,7 @@ def render(fmt: str, gated: bool = True) -> str:
     ("gate-page.junit.xml", "junit"),
     ("gate-page.json", "json"),
     ("gate-page.terminal.txt", "terminal"),
+    ("gate-page.html", "html"),
 ])
 def test_golden(golden: Callable[[str, str], None], name: str, fmt: str) -> None:
     golden(name, render(fmt))

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
+from collections.abc import Callable
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
+from hostile_reports import hostile_summary
+
+from auditor.cli import main
 from auditor.model import NO_MATCH, ListInfo
 from auditor.pipeline import audit
 from auditor.report import RunSummary
+from auditor.report.html import svg
+from auditor.report.html.dashboard import write_dashboard
+from auditor.report.html.markup import CSP, head
 from auditor.report.html_report import HtmlReporter
 
 
@@ -44,8 +55,69 @@ def test_hostile_page_cannot_inject_markup() -> None:
     reporter.finished(RunSummary(1, 0, 0, 0, False, True))
     parser = Tags()
     parser.feed(out.getvalue())
-    tags = {t for t, _ in parser.tags}
-    assert not tags & {"script", "iframe", "img", "a", "link"}
-    assert all(not any(k.startswith("on") for k in attrs) for _, attrs in parser.tags)
+    assert_inert(parser)
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in out.getvalue()
     assert "default-src 'none'" in out.getvalue()
+
+
+def assert_inert(parser: Tags) -> None:
+    """No element that loads or runs anything; links only to the report's own rows."""
+    tags = {t for t, _ in parser.tags}
+    assert not tags & {"script", "iframe", "img", "link", "object", "embed", "image", "use",
+                       "foreignobject"}
+    assert all(not any(k.startswith("on") or k == "style" for k in attrs)
+               for _, attrs in parser.tags)
+    hrefs = [attrs.get("href") for t, attrs in parser.tags if t == "a"]
+    assert all(h and h.startswith("#") for h in hrefs), hrefs
+
+
+def test_csp_allows_exactly_the_style_block() -> None:
+    doc = head("t")
+    style = doc.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in CSP
+    assert "unsafe-inline" not in CSP and "script-src" not in CSP  # default-src 'none'
+
+
+def test_dashboard_escapes_every_summary_string() -> None:
+    out = io.StringIO()
+    write_dashboard(hostile_summary(), out)
+    parser = Tags()
+    parser.feed(out.getvalue())
+    assert_inert(parser)
+    assert "&lt;/style&gt;&lt;script&gt;" in out.getvalue()
+    assert {t for t, _ in parser.tags} >= {"svg", "rect", "circle", "line", "table"}
+
+
+@pytest.mark.parametrize(("chart", "needle"), [
+    (lambda t: svg.bars([svg.Bar(t, 0.5, t, "x-1", t)], t), "<rect"),
+    (lambda t: svg.histogram([svg.Bin(t, 3)], t, x_label=t, y_label=t), "<rect"),
+    (lambda t: svg.share_bar([svg.Part(t, 1, "k-ad")], t), "<rect"),
+    (lambda t: svg.page_map([svg.Block(3, 3, "k-ad", t, t, "x-1", 300, 250)], t,
+                            content_label=t), "<rect"),
+    (lambda t: svg.graph([svg.Node("a", t, "k-site", "x-1", t), svg.Node("b", t, "k-id")],
+                         [("a", "b")], t), "<circle"),
+])
+def test_svg_helpers_escape_their_text(chart: Callable[[str], str], needle: str) -> None:
+    drawn = chart('</svg><script>alert(1)</script>"')
+    parser = Tags()
+    parser.feed(drawn)
+    assert_inert(parser)
+    assert needle in drawn and "&lt;/svg&gt;" in drawn
+
+
+def test_graph_layout_is_the_same_every_run() -> None:
+    nodes = [svg.Node(k, k, "k-site") for k in "abcde"]
+    edges = [("a", "b"), ("b", "c"), ("d", "e")]
+    assert svg.graph(nodes, edges, "g") == svg.graph(nodes, edges, "g")
+
+
+def test_report_command_writes_the_dashboard(tmp_path: Path, examples: Path) -> None:
+    store, dash = tmp_path / "s.db", tmp_path / "d.html"
+    light = ["--no-system-lists", "--no-progress", "--workers", "1"]
+    assert main(["bulk", str(examples / "wp-post-injected.json"), "--store", str(store),
+                 *light]) == 0
+    assert main(["report", "--store", str(store), "--format", "html", "-o", str(dash)]) == 0
+    text = dash.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
+    assert "Networks by share of pages" in text and "ExoClick" in text

@@ -1,0 +1,205 @@
+"""The bulk dashboard (`auditor report --store FILE --format html`): the bulk summary
+(auditor/bulk/aggregate.py, schema auditor.bulk/1) drawn as one self-contained page.
+
+It reads only the summary's plain data, so whatever the summary is built from (a store,
+a Parquet dataset) draws the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from auditor.report.html import svg
+from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
+
+GRAPH_CLUSTERS = 15  # the largest clusters drawn; the table lists them all
+CHART_ROWS = 20  # bars in a chart; its table, folded under it, lists every row
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def _bin_label(b: Mapping[str, Any]) -> str:
+    return f"{b['low']:g}–{b['high']:g}" if b["high"] is not None else f"≥ {b['low']:g}"
+
+
+def write_dashboard(s: Mapping[str, Any], out: TextIO) -> None:
+    """Write the whole dashboard for summary `s`."""
+    w = out.write
+    w(head("auditor bulk dashboard"))
+    w(_header(s))
+    w(_networks_and_hosts(s["networks"], s["third_party_hosts"]))
+    w(_ratios(s["content_to_ad_ratio"]))
+    w(_clusters(s["clusters"]))
+    w(_failures(s))
+    version = s.get("tool", {}).get("version", "")
+    w(f"<footer>auditor {esc(version)} · {esc(s.get('schema', ''))}</footer>\n</body></html>\n")
+
+
+def _header(s: Mapping[str, Any]) -> Safe:
+    counts = [("records", s["records"]), ("audited", s["audited"]), ("skipped", s["skipped"]),
+              ("failed", s["failed"]), ("pages", s["pages"]), ("sites", s["sites"]),
+              ("operator clusters", len(s["clusters"]))]
+    items = "".join(f"<li><b>{n:,}</b> {esc(label)}</li>" for label, n in counts)
+    cls = "fail" if s["failed"] else "pass"
+    warn = ""
+    runs = s.get("runs") or []
+    if runs and runs[0]["status"] != "done":
+        r = runs[0]
+        warn = (f"<p class=\"fail\">Run {esc(r['id'])} is {esc(r['status'])} "
+                f"({esc(r['records'])} records stored): these totals may be partial.</p>")
+    source = s.get("source")
+    if source:
+        warn += (f"<p class=\"dim\">From the Parquet dataset {esc(source.get('parquet'))}: "
+                 f"{esc(source.get('note'))}.</p>")
+    return Safe(f"<header class=\"top\"><h1>auditor bulk dashboard</h1>"
+                f"<div class=\"verdict {cls}\"><ul class=\"counts\">{items}</ul></div>"
+                f"{warn}</header>\n")
+
+
+def _section(title: str, body: str, key: str) -> Safe:
+    return Safe(f"<section class=\"part\" id=\"{anchor(key)}\"><h2>{esc(title)}</h2>"
+                f"{body}</section>\n")
+
+
+def _networks_and_hosts(networks: list[Mapping[str, Any]],
+                        hosts: list[Mapping[str, Any]]) -> Safe:
+    """Two bar charts side by side, each with its full table folded under it."""
+    net_chart = (svg.bars(
+        [svg.Bar(n["network"], n["share_pages"],
+                 f"{_pct(n['share_pages'])} · {n['pages']:,}", f"net-{i}",
+                 f"{n['network']} ({n['category']}): {n['pages']:,} pages, "
+                 f"{n['sites']:,} sites")
+         for i, n in enumerate(networks[:CHART_ROWS], 1)],
+        "networks by share of pages", scale=1.0, width=480)
+        if networks else "<p>No networks found.</p>")
+    net_rows = [Safe(
+        f"<tr id=\"{anchor(f'net-{i}')}\"><td class=\"tok\">{esc(n['network'])}</td>"
+        f"<td class=\"tok\">{esc(n['category'])}</td><td class=\"n\">{n['pages']:,}</td>"
+        f"<td class=\"n\">{_pct(n['share_pages'])}</td><td class=\"n\">{n['sites']:,}</td>"
+        f"<td class=\"n\">{_pct(n['share_sites'])}</td></tr>\n")
+        for i, n in enumerate(networks, 1)]
+    host_chart = (svg.bars(
+        [svg.Bar(h["host"], h["share_pages"],
+                 f"{_pct(h['share_pages'])} · {h['pages']:,}", f"host-{i}",
+                 f"{h['host']} ({h['network'] or h['category'] or '?'}): {h['pages']:,} pages,"
+                 f" {h['sites']:,} sites")
+         for i, h in enumerate(hosts[:CHART_ROWS], 1)],
+        "third-party hosts by share of pages", scale=1.0, width=480)
+        if hosts else "<p>No third-party hosts.</p>")
+    host_rows = [Safe(
+        f"<tr id=\"{anchor(f'host-{i}')}\"><td class=\"tok\">{esc(h['host'])}</td>"
+        f"<td class=\"tok\">{esc(h['network'] or '—')}</td>"
+        f"<td class=\"tok\">{esc(h['category'] or '—')}</td>"
+        f"<td class=\"n\">{h['pages']:,}</td><td class=\"n\">{_pct(h['share_pages'])}"
+        f"</td><td class=\"n\">{h['sites']:,}</td></tr>\n")
+        for i, h in enumerate(hosts, 1)]
+    net_table = table([("Network", ""), ("Category", ""), ("Pages", "n"), ("% pages", "n"),
+                       ("Sites", "n"), ("% sites", "n")], net_rows)
+    host_table = table([("Host", ""), ("Network", ""), ("Category", ""), ("Pages", "n"),
+                        ("% pages", "n"), ("Sites", "n")], host_rows)
+    return _section("Networks and third-party hosts", (
+        "<div class=\"pair\"><div><h3>Networks by share of pages</h3>"
+        f"<figure>{net_chart}<figcaption>The {min(CHART_ROWS, len(networks))} most common of "
+        f"{len(networks)} networks: share of audited pages that load or embed each."
+        f"</figcaption></figure><details><summary>All {len(networks)} networks</summary>"
+        f"{net_table}</details></div>"
+        "<div><h3>Top third-party hosts</h3>"
+        f"<figure>{host_chart}<figcaption>Share of audited pages that pull resources from "
+        f"each host.</figcaption></figure><details><summary>All {len(hosts)} hosts</summary>"
+        f"{host_table}</details></div></div>"), "networks")
+
+
+def _ratios(ratio: Mapping[str, Any]) -> Safe:
+    chart = svg.histogram([svg.Bin(_bin_label(b), b["pages"]) for b in ratio["histogram"]],
+                          "content-to-ad ratio histogram",
+                          x_label="content-to-ad ratio (editorial chars ÷ ad markup bytes)",
+                          width=720)
+    quantiles = ", ".join(f"{esc(k)} {v:.2f}" for k, v in ratio["quantiles"].items()
+                          if v is not None)
+    caption = (f"{ratio['pages_with_ads']:,} pages with ads, {ratio['pages_without_ads']:,} "
+               "without (not drawn). Lower is more ads per word.")
+    if quantiles:
+        caption += f" Quantiles: {quantiles}."
+    return _section("Content-to-ad distribution",
+                    f"<figure>{chart}<figcaption>{caption}</figcaption></figure>", "ratio")
+
+
+def _clusters(clusters: list[Mapping[str, Any]]) -> Safe:
+    title = "Operator clusters"
+    if not clusters:
+        return _section(title, "<p>No two sites share a monetisation or tracking ID.</p>",
+                        "clusters")
+    nodes: list[svg.Node] = []
+    edges: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    drawn = clusters[:GRAPH_CLUSTERS]
+    for n, c in enumerate(drawn, 1):
+        for site in c["sites"]:
+            key = f"site:{site}"
+            if key not in seen:
+                seen.add(key)
+                nodes.append(svg.Node(key, site, "k-site", f"c{n}", f"site {site}"))
+        for j, ident in enumerate(c["ids"], 1):
+            key = f"id:{ident['kind']}:{ident['value']}"
+            if key not in seen:
+                seen.add(key)
+                nodes.append(svg.Node(key, ident["value"], "k-id", f"c{n}-{j}",
+                                      f"{ident['kind']} {ident['value']} · "
+                                      f"{ident['sites']} sites"))
+    for c in drawn:
+        for ident in c["ids"]:
+            key = f"id:{ident['kind']}:{ident['value']}"
+            edges += [(key, f"site:{site}") for site in ident.get("site_list", c["sites"])]
+    graph = svg.graph(nodes, edges, "operator clusters: sites joined by the IDs they share")
+    rows: list[Safe] = []
+    for n, c in enumerate(clusters, 1):
+        for j, ident in enumerate(c["ids"], 1):
+            first = j == 1
+            rows.append(Safe(
+                f"<tr id=\"{anchor(f'c{n}-{j}')}\">"
+                + (f"<td class=\"n\" id=\"{anchor(f'c{n}')}\">{n}</td>" if first
+                   else "<td></td>")
+                + f"<td class=\"tok\">{esc(ident['kind'])}</td>"
+                f"<td class=\"tok\"><code>{esc(ident['value'], limit=200)}</code></td>"
+                f"<td class=\"n\">{ident['sites']:,}</td>"
+                + (f"<td class=\"txt\">{esc(', '.join(c['sites']), limit=2000)}</td>" if first
+                   else "<td></td>") + "</tr>\n"))
+    note = (f" The graph draws the {GRAPH_CLUSTERS} largest of {len(clusters)}."
+            if len(clusters) > GRAPH_CLUSTERS else "")
+    key = legend([("k-site", "site"), ("k-id", "shared ID")])
+    return _section(title, (
+        "<div class=\"pair wide\"><figure>"
+        f"{graph}{key}<figcaption>Sites (circles) joined by the monetisation and tracking IDs "
+        f"(squares) they share; a node links to its evidence row.{note}</figcaption></figure>"
+        "<div>" + table([("#", "n"), ("ID kind", ""), ("ID", ""), ("Sites", "n"),
+                         ("Cluster's sites", "")], rows) + "</div></div>"),
+        "clusters")
+
+
+def _failures(s: Mapping[str, Any]) -> Safe:
+    parts = []
+    if s.get("skip_reasons"):
+        rows = [Safe(f"<tr><td class=\"txt\">{esc(r['reason'] or '—', limit=300)}</td>"
+                     f"<td class=\"n\">{r['records']:,}</td></tr>\n") for r in s["skip_reasons"]]
+        parts.append("<h3>Skipped records</h3>" + table([("Reason", ""), ("Records", "n")], rows))
+    if s.get("failures"):
+        rows = [Safe(f"<tr><td class=\"url\">{esc(f['input'], limit=400)}</td>"
+                     f"<td class=\"tok\">{esc(f['kind'])}</td>"
+                     f"<td class=\"txt\">{esc(f['error'], limit=600)}</td></tr>\n")
+                for f in s["failures"]]
+        parts.append(f"<h3>Failed records (first {len(rows)})</h3>"
+                     + table([("Input", ""), ("Kind", ""), ("Error", "")], rows))
+    if s.get("runs"):
+        rows = [Safe(f"<tr><td class=\"n\">{esc(r['id'])}</td><td class=\"tok\">"
+                     f"{esc(r['status'])}</td><td class=\"tok\">{esc(r['started'] or '')}</td>"
+                     f"<td class=\"tok\">{esc(r['finished'] or '')}</td>"
+                     f"<td class=\"n\">{esc(r['records'])}</td></tr>\n") for r in s["runs"]]
+        parts.append("<h3>Runs</h3>" + table(
+            [("Run", "n"), ("Status", ""), ("Started", ""), ("Finished", ""),
+             ("Records", "n")], rows))
+    if not parts:
+        return Safe("")
+    return _section("Records and runs", "".join(parts), "records")
