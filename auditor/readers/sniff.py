@@ -11,6 +11,7 @@ import io
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +21,12 @@ from auditor.readers.decode import as_utf8, decode_html
 from auditor.readers.interface import Document, InputError, ReadFailure, Record
 
 HEAD_BYTES = 4096
+# what a reader peeks at: the kind is judged from HEAD_BYTES of it, and a per-record
+# gzip WARC whose first member's magic is damaged is found by a member further on
+PEEK_BYTES = 64 * 1024
+GZIP_MEMBER = b"\x1f\x8b\x08"
+_WARC_START = re.compile(rb"WARC/[01]\.\d+\r?\n")
+_MEMBERS_TRIED = 64
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 # Files a directory walk audits; anything else in a built site (CSS, JS, images) is
@@ -70,6 +77,7 @@ def sniff(head: bytes, name: str = "") -> str:
     >>> sniff(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
     'binary'
     """
+    scan, head = head, head[:HEAD_BYTES]
     if head.startswith(b"\x1f\x8b"):
         return "gzip"
     if head.startswith(b"WARC/"):
@@ -87,7 +95,7 @@ def sniff(head: bytes, name: str = "") -> str:
     if not stripped:
         return "empty"
     if _looks_binary(head) and not _html_with_nuls(head):
-        return "binary"
+        return "gzip" if warc_member_after(scan) is not None else "binary"
     text = head.decode("utf-8", "replace")
     if stripped[:1] in (b"{", b"["):
         first, _, rest = stripped.partition(b"\n")
@@ -99,6 +107,29 @@ def sniff(head: bytes, name: str = "") -> str:
     if _HTML_TAG.search(text):
         return "html"
     return "text"
+
+
+def warc_member_after(head: bytes) -> int | None:
+    """Where, after damaged bytes, the first gzip member that inflates to a WARC record
+    header starts in `head`, or None: a per-record gzip WARC whose first member lost its
+    magic is that damaged member, then records.
+
+    >>> import gzip
+    >>> warc_member_after(b"\\x00\\x00junk" + gzip.compress(b"WARC/1.0\\r\\n\\r\\n"))
+    6
+    """
+    at = head.find(GZIP_MEMBER, 1)
+    for _ in range(_MEMBERS_TRIED):
+        if at < 0:
+            return None
+        try:
+            out = zlib.decompressobj(31).decompress(head[at:], 64)
+        except zlib.error:
+            out = b""
+        if _WARC_START.match(out):
+            return at
+        at = head.find(GZIP_MEMBER, at + 1)
+    return None
 
 
 def _html_with_nuls(head: bytes) -> bool:
@@ -219,7 +250,7 @@ def _peek(stream: BinaryIO) -> bytes:
     """The first bytes without consuming them (rewinds seekable streams)."""
     if stream.seekable():
         pos = stream.tell()
-        head = stream.read(HEAD_BYTES)
+        head = stream.read(PEEK_BYTES)
         stream.seek(pos)
         return head
     raise InputError("input stream is not seekable")
