@@ -21,8 +21,8 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from auditor import __version__
 from auditor.bulk.store import Run, Store
+from auditor.version import __version__
 
 SCHEMA = "auditor.bulk/1"
 GENERIC_ID_KINDS = frozenset({

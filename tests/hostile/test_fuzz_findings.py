@@ -23,7 +23,6 @@ from auditor.bulk.shard import EngineSpec, Settings, audit_shard
 from auditor.dom.parser import html_bytes, parse_html, parse_html_bytes
 from auditor.pipeline import audit
 from auditor.readers import Document, read_source
-from auditor.readers.json_posts import read_jsonl
 from auditor.readers.lines import read_jsonl_span
 from auditor.readers.warc import read_warc
 from auditor.rules import Engine
@@ -39,12 +38,13 @@ def test_a_line_separator_inside_a_json_lines_string_splits_nothing() -> None:
         data = ('{"url": "https://s.test/1", "html": "<p>a' + sep + 'b</p>"}\n'
                 '{"url": "https://s.test/2", "html": "<p>c</p>"}\n').encode()
         audited = list(read_source(data))
-        streamed = list(read_jsonl_span(io.BytesIO(data), "a.jsonl", max_record_bytes=1 << 20))
+        second = data.index(b"\n") + 1
+        streamed = list(read_jsonl_span(io.BytesIO(data), "<bytes>", max_record_bytes=1 << 20))
         assert [type(r) for r in audited] == [Document, Document], (sep, audited)
         assert [r.text for r in audited if isinstance(r, Document)] == [
             r.text for r in streamed if isinstance(r, Document)] == [f"<p>a{sep}b</p>", "<p>c</p>"]
-        assert [r.input for r in read_jsonl(data.decode(), "a.jsonl")] == ["a.jsonl#L1",
-                                                                           "a.jsonl#L2"]
+        assert [r.input for r in audited] == [r.input for r in streamed] == [
+            "<bytes>#0", f"<bytes>#{second}"]
 
 
 @pytest.mark.parametrize("value", ["div-gpt-ad-\x01", "div-gpt-ad-\x0b", "div-gpt-ad-\ufffe"])
