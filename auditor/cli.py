@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from auditor import __version__
-from auditor.dom.parser import PageLimits
+from auditor.cli_args import add_limit_arguments, page_limits
 from auditor.errors import AuditorError, InputError
 from auditor.report.safe import inert, inert_logging
+from auditor.version import __version__
 
 EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
 
@@ -58,28 +58,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands)
     add_rules_parser(commands)
     return parser
-
-
-def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
-    """The per-page bounds (`PageLimits`): a page over one is a page error."""
-    from auditor.bulk.cli import positive_int
-    from auditor.dom.parser import DEFAULT_LIMITS
-
-    parser.add_argument("--max-elements", type=positive_int, metavar="N",
-                        default=DEFAULT_LIMITS.max_elements,
-                        help="pages with more elements fail "
-                        f"(default {DEFAULT_LIMITS.max_elements:,})")
-    parser.add_argument("--max-attributes", type=positive_int, metavar="N",
-                        default=DEFAULT_LIMITS.max_attributes,
-                        help="pages with an element holding more attributes fail "
-                        f"(default {DEFAULT_LIMITS.max_attributes:,})")
-    parser.add_argument("--max-urls", type=positive_int, metavar="N",
-                        default=DEFAULT_LIMITS.max_urls,
-                        help=f"pages naming more URLs fail (default {DEFAULT_LIMITS.max_urls:,})")
-
-
-def page_limits(args: argparse.Namespace) -> PageLimits:
-    return PageLimits(args.max_elements, args.max_attributes, args.max_urls)
 
 
 def add_list_arguments(parser: argparse.ArgumentParser) -> None:
@@ -233,7 +211,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
         for source in args.inputs:
             for page in audit_records(streamed(source), engine, catalogue, limits):
-                violations = gate.evaluate(page)
+                violations = gate.evaluate(page, source)
                 begin()
                 reporter.handle(page, violations)
                 pages += 1

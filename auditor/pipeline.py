@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -52,6 +51,7 @@ from auditor.slots import (
     script_slots,
 )
 from auditor.urls import host_of, registrable_domain
+from auditor.version import __version__
 
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
 

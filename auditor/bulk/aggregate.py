@@ -22,9 +22,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from auditor import __version__
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.version import __version__
 
 SCHEMA = "auditor.bulk/1"
 RATIO_EDGES = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)

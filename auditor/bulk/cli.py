@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from auditor.cli_args import add_limit_arguments, page_limits, positive_int
 from auditor.errors import AuditorError, InputError
 
 if TYPE_CHECKING:
@@ -46,19 +47,8 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * scale)
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
 def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    from auditor.cli import add_limit_arguments
-    from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES
+    from auditor.readers.interface import DEFAULT_MAX_RECORD_BYTES
 
     p = subparsers.add_parser(
         "bulk", help="audit archives (WARC, WACZ, tar, zip, JSONL, directories) into a store",
@@ -121,7 +111,6 @@ def run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.progress import ProgressView
     from auditor.bulk.shard import AUDITED, EngineSpec, Settings, load_engine
     from auditor.bulk.store import DONE, INTERRUPTED, Store
-    from auditor.cli import page_limits
 
     if args.parquet and args.engine != "dask":
         raise AuditorError("--parquet needs --engine dask")

@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from auditor.errors import InputError
-from auditor.readers.containers import gzip_inner_kind
-from auditor.readers.sniff import HEAD_BYTES, PAGE_SUFFIXES, sniff
-from auditor.readers.warc import gzip_members
+from auditor.readers.framing import gzip_members, is_gzip
+from auditor.readers.registry import PAGE_SUFFIXES, kind_of
 
 SHARDS_PER_FILE = 64
 MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
@@ -95,24 +94,25 @@ def identify(path: Path) -> InputFile:
                 stream.seek(size - _ID_BYTES)
                 digest.update(stream.read(_ID_BYTES))
             stream.seek(0)
-            kind = _layout(stream, head, str(path))
+            kind = _layout(stream, str(path))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return InputFile(str(path), digest.hexdigest()[:32], size, kind)
 
 
-def _layout(stream: BinaryIO, head: bytes, name: str) -> str:
-    kind = sniff(head[:HEAD_BYTES], name)
-    if kind == "warc":
-        return "warc"
+def _layout(stream: BinaryIO, name: str) -> str:
+    """How bulk reads a file: by byte range (a plain or per-record gzip WARC, JSON
+    Lines), or whole ("file")."""
+    try:
+        kind = kind_of(stream, name)
+    except InputError:
+        return "file"  # read whole, it is one failed record
     if kind == "jsonl":
         return "jsonl"
-    if kind == "gzip":
-        try:
-            inner = gzip_inner_kind(stream, name)
-        except InputError:
-            return "file"
-        if inner == "warc" and gzip_members(stream):
+    if kind == "warc":
+        if not is_gzip(stream):
+            return "warc"
+        if gzip_members(stream):
             return "warc-gz"
     return "file"
 

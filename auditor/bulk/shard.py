@@ -19,11 +19,16 @@ from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import AuditorError
 from auditor.model import PageReport
 from auditor.pipeline import audit_document
-from auditor.readers.containers import read_container
-from auditor.readers.interface import Document, ReadFailure, Record, Skipped
-from auditor.readers.lines import read_jsonl_span
-from auditor.readers.sniff import HEAD_BYTES, read_page_bytes, sniff
-from auditor.readers.warc import DEFAULT_MAX_RECORD_BYTES, read_warc
+from auditor.readers.interface import (
+    DEFAULT_MAX_RECORD_BYTES,
+    Document,
+    PageTooLarge,
+    ReadFailure,
+    Record,
+    Skipped,
+)
+from auditor.readers.registry import kind_of, read_stream
+from auditor.readers.sniff import NOT_PAGES
 from auditor.resources import RuleEngine
 
 AUDITED, SKIPPED, FAILED = "audited", "skipped", "failed"
@@ -104,32 +109,19 @@ def catalogue() -> Catalogue:
 
 
 def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
-    """The records of a shard, streamed; a file-level failure becomes one failed record."""
+    """The records of a shard, streamed through the readers' registry; a file-level
+    failure becomes one failed record, a file that is no page one skipped record."""
+    kind = "file"
     try:
         with open(shard.path, "rb") as stream:
-            if shard.kind in ("warc", "warc-gz"):
-                yield from read_warc(stream, shard.path, span=(shard.start, shard.end),
-                                     max_record_bytes=max_record_bytes)
-                return
-            if shard.kind == "jsonl":
-                yield from read_jsonl_span(stream, shard.path, span=(shard.start, shard.end),
-                                           max_record_bytes=max_record_bytes)
-                return
-            head = stream.read(HEAD_BYTES)
-            stream.seek(0)
-            kind = sniff(head, shard.path)
-            if kind in ("gzip", "warc", "arc", "zip", "tar"):
-                yield from read_container(kind, stream, shard.path,
-                                          max_record_bytes=max_record_bytes)
-            elif kind in ("empty", "binary"):
+            kind = kind_of(stream, shard.path)
+            if kind in NOT_PAGES:
                 yield Skipped(shard.path, "file", kind)
-            else:
-                data = stream.read(max_record_bytes + 1)
-                if len(data) > max_record_bytes:
-                    yield ReadFailure(shard.path, kind, f"{shard.path}: over the "
-                                      f"{max_record_bytes}-byte cap (--max-record-bytes)")
-                else:
-                    yield from read_page_bytes(data, shard.path, kind=kind)
+                return
+            yield from read_stream(stream, shard.path, kind=kind, span=(shard.start, shard.end),
+                                   max_record_bytes=max_record_bytes, page_limit=max_record_bytes)
+    except PageTooLarge as exc:
+        yield ReadFailure(shard.path, kind, str(exc))
     except (AuditorError, OSError) as exc:
         yield ReadFailure(shard.path, "file", str(exc) if isinstance(exc, AuditorError)
                           else f"{shard.path}: cannot read: {exc}")

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor import __version__
 from auditor.bulk.plan import InputFile, Shard
 from auditor.bulk.shard import AUDITED, FAILED, SKIPPED, Outcome
 from auditor.errors import StoreError
+from auditor.version import __version__
 
 STORE_SCHEMA = "auditor.bulk.store/1"
 

@@ -17,7 +17,7 @@ from auditor.errors import PolicyError
 from auditor.gate.baseline import Baseline, load_baseline, mark, write_baseline
 from auditor.gate.interface import Policy
 from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
-from auditor.gate.site import page_url, site_path, site_records
+from auditor.gate.site import page_url, site_dir, site_path, site_records
 from auditor.gate.verdict import evaluate_page
 from auditor.model import PageReport, Violation
 from auditor.readers import Record, read_source
@@ -41,12 +41,11 @@ class Gate:
     base_url: str | None = None
     version: str = ""
     violations: list[Violation] = field(default_factory=list)
-    _root: Path | None = None  # the directory input whose pages are streaming now
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Gate:
         """--policy, else auditor.toml / pyproject.toml [tool.auditor] in the working directory."""
-        from auditor import __version__
+        from auditor.version import __version__
 
         policy_path: Path | None = getattr(args, "policy", None)
         if policy_path is None and not getattr(args, "no_policy", False):
@@ -74,26 +73,30 @@ class Gate:
         return self.policy is not None
 
     def records(self, source: str, url: str | None = None) -> Iterator[Record]:
-        """An input's pages; a directory with a base URL is walked as a built site."""
-        path = Path(source)
-        self._root = path if source != "-" and path.is_dir() else None
-        if self._root is not None and self.base_url and url is None:
-            yield from site_records(self._root, self.base_url)
+        """An input's pages, read by the readers' registry; a directory with a base URL
+        is walked as a built site."""
+        root = site_dir(source)
+        if root is not None and self.base_url and url is None:
+            yield from site_records(root, self.base_url)
             return
-        if url is None and self.base_url and self._root is None and source != "-":
+        if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))
         yield from read_source(source, url)
 
-    def path_of(self, input_name: str) -> str:
-        """A page's path as the policy sees it: under SITE_DIR, site_root, or the cwd."""
-        roots = tuple(r for r in (self._root, self.policy.site_root if self.policy else None,
+    def path_of(self, input_name: str, source: str | None = None) -> str:
+        """A page's path as the policy sees it: under the directory input it was read
+        from (`source`), site_root, or the cwd."""
+        roots = tuple(r for r in (site_dir(source) if source is not None else None,
+                                  self.policy.site_root if self.policy else None,
                                   Path.cwd()) if r is not None)
         return site_path(input_name, roots)
 
-    def evaluate(self, page: PageReport) -> list[Violation]:
+    def evaluate(self, page: PageReport, source: str | None = None) -> list[Violation]:
+        """The page's violations; `source` is the input it was read from, as given to
+        `records` (a directory's pages take their paths from it)."""
         if self.policy is None:
             return []
-        path = self.path_of(page.input)
+        path = self.path_of(page.input, source)
         first_party = (urlsplit(self.base_url).hostname or "",) if self.base_url else ()
         violations = evaluate_page(page, path, rules_for(self.policy, path), first_party)
         if self.baseline is not None:

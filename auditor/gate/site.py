@@ -60,6 +60,12 @@ def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
     return normalise_path(name) + sep + record
 
 
+def site_dir(source: str) -> Path | None:
+    """The directory an input names (a built site), or None for a file or stdin."""
+    path = Path(source)
+    return path if source != "-" and path.is_dir() else None
+
+
 def site_pages(site_dir: Path) -> list[Path]:
     """HTML files under the site, sorted; hidden files and folders (.git) are not served."""
     pages = []

@@ -1,17 +1,27 @@
-"""Readers turn inputs into Documents; `read_source` sniffs and dispatches."""
+"""Readers turn inputs into Documents: one `Reader` per input kind (interface.py), all
+listed in registry.py, whose `read_source` detects an input's kind and dispatches."""
 
 from __future__ import annotations
 
-from auditor.readers.interface import Document, InputError, ReadFailure, Record, Skipped
-from auditor.readers.sniff import read_page_bytes, read_source, sniff
+from auditor.readers.interface import (
+    Document,
+    InputError,
+    Reader,
+    ReadFailure,
+    Record,
+    Skipped,
+)
+from auditor.readers.registry import read_source, read_stream
+from auditor.readers.sniff import sniff
 
 __all__ = [
     "Document",
     "InputError",
     "ReadFailure",
+    "Reader",
     "Record",
     "Skipped",
-    "read_page_bytes",
     "read_source",
+    "read_stream",
     "sniff",
 ]

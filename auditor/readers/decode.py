@@ -136,3 +136,10 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     if valid > bad:
         return utf8
     return data.decode("cp1252", "replace")
+
+
+def as_page(data: bytes) -> tuple[bytes, str | None]:
+    """A page's bytes, re-encoded as UTF-8 when they were UTF-16/32, and the charset
+    that then holds (a `<meta charset="utf-16">` in them no longer does)."""
+    utf8 = as_utf8(data)
+    return utf8, ("utf-8" if utf8 is not data else None)

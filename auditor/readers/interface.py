@@ -1,12 +1,40 @@
-"""What every reader yields: a Document, one page before parsing."""
+"""The readers' extension point: `Reader`, what it is given (`Source`, `Member`, the
+`Nested` callback into the registry) and what it yields (`Document`, `Skipped`,
+`ReadFailure`); its error is `InputError`.
+
+A reader imports no other reader: a container hands each member back to the registry
+through `Nested`, so an archive inside an archive is read by whichever reader its bytes
+call for, and adding an input kind touches its reader and the registry only.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import IO, BinaryIO, ClassVar, Protocol
 
 from auditor.errors import InputError
 
-__all__ = ["Document", "InputError", "ReadFailure", "Record", "Skipped"]
+__all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
+    "MAX_PAGE_BYTES",
+    "Document",
+    "InputError",
+    "Member",
+    "Nested",
+    "PageTooLarge",
+    "ReadFailure",
+    "Reader",
+    "Record",
+    "Skipped",
+    "Source",
+]
+
+DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+MAX_PAGE_BYTES = 64 * 1024 * 1024  # a page `audit` reads whole
+Span = tuple[int, int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +104,86 @@ class Skipped:
 
 
 Record = Document | ReadFailure | Skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input as a reader is given it.
+
+    A streamed reader reads `stream` as it goes (an archive is never loaded whole); a
+    page reader is given the page's bytes, already read under the caller's cap.
+    """
+
+    stream: BinaryIO
+    name: str  # what its records are named after: a path, `<stdin>`, `archive#member`
+    kind: str  # what detection found: one of the reader's kinds
+    url: str | None = None  # the page's URL, when the caller knows it
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    span: Span = (0, None)  # the byte range a splittable reader reads (bulk's shards)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One thing a container holds, handed back to the registry to read."""
+
+    open: Callable[[], IO[bytes]]  # its bytes, opened when read and closed after
+    name: str  # what its records are named after (`archive#member`)
+    filename: str  # its own name, which breaks ties when its bytes are sniffed
+    max_record_bytes: int
+    size: int | None = None  # as the container declares it, checked before reading
+    # the container's one content, standing for the input itself (a gzipped page):
+    # what cannot be read is the input's error, not a skipped member
+    whole: bool = False
+
+
+class Nested(Protocol):
+    """The registry's dispatcher, as a container calls it for each member."""
+
+    def __call__(self, member: Member) -> Iterator[Record]: ...
+
+
+class Reader(ABC):
+    """Reads the inputs of some kinds (what `sniff`, or the reader's own `detect`, says
+    an input is) into records."""
+
+    kinds: ClassVar[frozenset[str]]
+    # file names a directory walk reads as inputs (anything else in a built site, its
+    # CSS or images, is not a page); files named on the command line are always read
+    suffixes: ClassVar[frozenset[str]] = frozenset()
+    # given the stream rather than the bytes: containers, and record-per-line formats
+    streamed: ClassVar[bool] = False
+    # reads a byte range of its input (`Source.span`): bulk shards these
+    splittable: ClassVar[bool] = False
+
+    def detect(self, head: bytes, name: str) -> str | None:
+        """A kind `sniff` does not know, from an input's first bytes and its name."""
+        return None
+
+    @abstractmethod
+    def read(self, source: Source, nested: Nested) -> Iterator[Record]:
+        """Every record of the input, in order; a damaged record is a ReadFailure, an
+        input that cannot be read at all an InputError."""
+
+
+class PageTooLarge(InputError):
+    """A page over the size its caller reads whole (`audit`: 64 MiB; `bulk`: the record
+    cap, where it is one failed record)."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"{name}: larger than {limit // (1024 * 1024)} MiB"
+                         if limit == MAX_PAGE_BYTES
+                         else f"{name}: over the {limit}-byte cap (--max-record-bytes)")
+
+
+def failure_message(name: str, exc: BaseException) -> str:
+    """One line naming the record, for a ReadFailure made of an exception."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if text.startswith(name) else f"{name}: {text[:300]}"
+
+
+def with_url(record: Record, url: str | None) -> Record:
+    """A page given the URL its caller knows, unless it names its own."""
+    if url and isinstance(record, Document) and record.url is None:
+        return dataclasses.replace(record, url=url)
+    return record

@@ -1,4 +1,5 @@
-"""WordPress REST posts and page objects in JSON or JSON Lines.
+"""WordPress REST posts and page objects, as JSON (`wp_json.py`) and JSON Lines
+(`lines.py`) hold them: no reader, what both readers share.
 
 A post's HTML is its `content.rendered`: the post body, which is where scraper
 sites inject ad code. The page URL is the post's `link`.
@@ -101,26 +102,3 @@ def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
                 yield ReadFailure(name, "json", str(exc))
         return
     yield document_from_object(data, input_name)
-
-
-def read_jsonl(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
-    """One object a line; a bad line is a failed record, not a failed run.
-
-    A line ends at `\\n` only, as in bulk's streamed reader: a JSON string may hold a raw
-    U+0085, U+2028 or U+2029, which `str.splitlines` takes for line ends.
-    """
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        name = f"{input_name}#L{lineno}"
-        try:
-            obj = load_json(line)
-        except JSON_ERRORS as exc:
-            yield ReadFailure(name, "jsonl", f"{name}: {json_error(exc)}")
-            continue
-        try:
-            yield document_from_object(
-                obj, _record_name(input_name, obj, lineno) if is_wp_post(obj) else name
-            )
-        except InputError as exc:
-            yield ReadFailure(name, "jsonl", str(exc))

@@ -1,18 +1,53 @@
 """JSON Lines streamed a line at a time, so a dump of any size reads in bounded memory.
 
-Records are named `input#offset` (the byte offset where the line starts); a line
-never holds a raw newline inside JSON, so any byte range splits cleanly at line ends.
+Records are named `input#offset`, the byte offset where the line starts, in `audit` as
+in `bulk`: a line's offset is known from the line alone, so a byte-range shard names
+its records without reading what precedes it, and a resumed run finds them under the
+keys the first run wrote (a line number would need every line before it counted).
+A line never holds a raw newline inside JSON, so any byte range splits cleanly at
+line ends; a line ends at `\n` only (a JSON string may hold a raw U+2028).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from auditor.readers.interface import InputError, ReadFailure, Record
+from auditor.readers.decode import as_utf8
+from auditor.readers.interface import (
+    MAX_PAGE_BYTES,
+    InputError,
+    Nested,
+    Reader,
+    ReadFailure,
+    Record,
+    Source,
+    with_url,
+)
 from auditor.readers.json_posts import JSON_ERRORS, document_from_object, json_error, load_json
 
 KIND = "jsonl"
+
+
+class JsonlReader(Reader):
+    kinds = frozenset({KIND})
+    suffixes = frozenset({".jsonl", ".ndjson"})
+    streamed = True
+    splittable = True
+
+    def read(self, source: Source, nested: Nested) -> Iterator[Record]:
+        stream = source.stream
+        if source.span == (0, None):
+            pos = stream.tell()
+            head = stream.read(4)
+            stream.seek(pos)
+            if as_utf8(head) is not head:  # UTF-16/32 (a BOM): its lines as UTF-8
+                data = stream.read(MAX_PAGE_BYTES)
+                stream = io.BytesIO(as_utf8(data))
+        for record in read_jsonl_span(stream, source.name, span=source.span,
+                                      max_record_bytes=source.max_record_bytes):
+            yield with_url(record, source.url)
 
 
 def read_jsonl_span(stream: BinaryIO, name: str, *, span: tuple[int, int | None] = (0, None),

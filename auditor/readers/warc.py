@@ -14,7 +14,6 @@ bad record never loses the rest of the file.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -23,12 +22,28 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from auditor.readers.decode import decode_html
+from auditor.readers.framing import (
+    gzip_members,
+    is_gzip,
+    next_boundary,
+    shard_boundary,
+    valid_plain_record,
+)
 from auditor.readers.gunzip import Gunzip
 from auditor.readers.httpbody import BodyError, charset_of, dechunk, decode_content, mime_of
-from auditor.readers.interface import Document, InputError, ReadFailure, Record, Skipped
+from auditor.readers.interface import (
+    DEFAULT_MAX_RECORD_BYTES,
+    Document,
+    InputError,
+    Nested,
+    Reader,
+    ReadFailure,
+    Record,
+    Skipped,
+    Source,
+)
 from auditor.readers.sniff import sniff
 
-DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 KIND = "warc-record"
 
 # Responses audited on their declared type; the second set is sniffed (servers and
@@ -51,10 +66,6 @@ SNIFF_TYPES = frozenset(
     }
 )
 _AUDITED_RECORD_TYPES = frozenset({"response", "resource"})
-_SCAN_BLOCK = 1 << 20
-_HEADER_MAX = 64 * 1024
-_WARC_LINE = re.compile(rb"WARC/[01]\.\d+\r?\n")
-_CONTENT_LENGTH = re.compile(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
 _READ_ERRORS = (
     ArchiveLoadFailed,
     zlib.error,
@@ -90,131 +101,18 @@ class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
             return line, empty_size
 
 
-def is_gzip(stream: BinaryIO) -> bool:
-    pos = stream.tell()
-    head = stream.read(2)
-    stream.seek(pos)
-    return head == b"\x1f\x8b"
+class WarcReader(Reader):
+    """WARC and ARC files, plain, per-record gzip or one gzip stream (`framing.is_gzip`
+    tells them apart); a record's body is a page by its MIME type, read here."""
 
+    kinds = frozenset({"warc", "arc"})
+    suffixes = frozenset({".warc", ".arc"})
+    streamed = True
+    splittable = True
 
-def gzip_members(stream: BinaryIO, probe: int = 8 * 1024 * 1024) -> bool:
-    """Whether a gzip file holds several members (per-record gzip), judged from the first.
-
-    A first member that does not end within `probe` input bytes, or that ends at end of
-    file, is read as one compressed stream (whole-file gzip): correct, just not seekable.
-    A first member that is corrupt, or followed by bytes that are not gzip, is judged by
-    what follows: a later member holding a valid record makes it per-record gzip, so one
-    damaged record (the warcinfo, often) costs that record, not the file.
-    """
-    pos = stream.tell()
-    try:
-        stream.seek(0)
-        d = zlib.decompressobj(31)
-        fed = 0
-        while fed < probe and not d.eof:
-            chunk = stream.read(64 * 1024)
-            if not chunk:
-                return False
-            fed += len(chunk)
-            try:
-                while chunk and not d.eof:
-                    d.decompress(chunk, 1 << 20)
-                    chunk = d.unconsumed_tail
-            except zlib.error:
-                return next_boundary(stream, 1, True) is not None
-        if not d.eof:
-            return False
-        end = fed - len(d.unused_data)
-        rest = d.unused_data or stream.read(2)
-        if rest[:2] == b"\x1f\x8b":
-            return True
-        return bool(rest) and next_boundary(stream, end, True) is not None
-    finally:
-        stream.seek(pos)
-
-
-def next_boundary(stream: BinaryIO, pos: int, gz: bool, limit: int | None = None) -> int | None:
-    """The first record start at or after `pos` that validates, or None.
-
-    A candidate validates when its header parses and the record it describes ends
-    exactly where another record (or the file) begins, so a WARC archived inside a
-    WARC, or random bytes in a compressed payload, never pass for a boundary. The same
-    function fixes both ends of every byte-range shard, so shards tile the file.
-    """
-    magic = b"\x1f\x8b\x08" if gz else b"WARC/"
-    while limit is None or pos < limit:
-        stream.seek(pos)
-        block = _read_full(stream, _SCAN_BLOCK + len(magic))
-        if not block:
-            return None
-        at = block.find(magic)
-        while at >= 0:
-            candidate = pos + at
-            if limit is not None and candidate >= limit:
-                return None
-            ok = (
-                _valid_gzip_record(stream, candidate)
-                if gz
-                else _valid_plain_record(stream, candidate)
-            )
-            if ok:
-                return candidate
-            at = block.find(magic, at + 1)
-        if len(block) <= _SCAN_BLOCK:
-            return None
-        pos += _SCAN_BLOCK
-    return None
-
-
-def _read_full(stream: BinaryIO, size: int) -> bytes:
-    """`size` bytes, or fewer only at end of file (streams may return short reads)."""
-    parts = []
-    while size > 0:
-        part = stream.read(size)
-        if not part:
-            break
-        parts.append(part)
-        size -= len(part)
-    return b"".join(parts)
-
-
-def _valid_plain_record(stream: BinaryIO, at: int) -> bool:
-    """A whole WARC record starts at `at`: its version line, a Content-Length, and at
-    that length the closing CRLFs and the next record (or the end). What precedes it is
-    not asked: junk spliced after a record must not cost the record that follows."""
-    stream.seek(at)
-    head = _read_full(stream, _HEADER_MAX)
-    if not _WARC_LINE.match(head):
-        return False
-    end = head.find(b"\r\n\r\n")
-    length = _CONTENT_LENGTH.search(head, 0, end if end > 0 else 0)
-    if end < 0 or length is None:
-        return False
-    stream.seek(at + end + 4 + int(length.group(1)))
-    tail = _read_full(stream, 4 + 5)
-    return tail[:4] == b"\r\n\r\n" and tail[4:] in (b"", b"WARC/")
-
-
-def _valid_gzip_record(stream: BinaryIO, at: int) -> bool:
-    stream.seek(at)
-    d = zlib.decompressobj(31)
-    head = b""
-    try:
-        while not d.eof:
-            chunk = stream.read(64 * 1024)
-            if not chunk:
-                return False
-            while chunk and not d.eof:
-                out = d.decompress(chunk, 1 << 20)
-                if len(head) < _HEADER_MAX:
-                    head += out[: _HEADER_MAX - len(head)]
-                chunk = d.unconsumed_tail
-    except zlib.error:
-        return False
-    if not (_WARC_LINE.match(head) and b"\r\n\r\n" in head):
-        return False
-    after = d.unused_data or stream.read(3)
-    return after[:3] in (b"", b"\x1f\x8b\x08")
+    def read(self, source: Source, nested: Nested) -> Iterator[Record]:
+        return read_warc(source.stream, source.name, span=source.span,
+                         max_record_bytes=source.max_record_bytes)
 
 
 def read_warc(
@@ -250,8 +148,8 @@ def read_warc(
             yield ReadFailure(f"{name}#{at}", KIND, f"{name}#{at}: the gzip stream is followed "
                               "by bytes that are not gzip (a damaged record, or junk)")
         return
-    start = 0 if lo == 0 else next_boundary(stream, lo, gz)
-    end = None if hi is None else next_boundary(stream, hi, gz)
+    start = shard_boundary(stream, lo, gz)
+    end = None if hi is None else shard_boundary(stream, hi, gz)
     if start is None or (end is not None and start >= end):
         return
     stream.seek(0)
@@ -371,7 +269,7 @@ def _swallows(stream: BinaryIO, start: int, length: int) -> bool:
                 looked += 1
                 if looked > MAX_CANDIDATES:
                     return False
-                if _valid_plain_record(stream, base + at + 2):
+                if valid_plain_record(stream, base + at + 2):
                     return True
                 at = buf.find(b"\r\nWARC/", at + 1)
             pos += len(chunk)

@@ -25,10 +25,9 @@ from hypothesis import strategies as st
 from auditor.bulk.plan import identify, plan
 from auditor.bulk.shard import AUDITED, FAILED, SKIPPED, EngineSpec, Settings, audit_shard
 from auditor.readers import Document, InputError, ReadFailure, Record, Skipped, read_source, sniff
-from auditor.readers.containers import read_container
-from auditor.readers.json_posts import read_jsonl
 from auditor.readers.lines import read_jsonl_span
-from auditor.readers.sniff import HEAD_BYTES, read_page_bytes
+from auditor.readers.registry import read_stream
+from auditor.readers.sniff import HEAD_BYTES
 from fuzz.budget import fuzz
 from fuzz.strategies import (
     Container,
@@ -62,6 +61,11 @@ def read(data: bytes) -> list[Record] | None:
         if isinstance(r, ReadFailure):
             assert r.error and "\n" not in r.error, r.error  # one line, for every reporter
     return records
+
+
+def read_container(kind: str, data: bytes) -> list[Record]:
+    """Every record of an archive of `kind`; a gzip is whatever it holds."""
+    return list(read_stream(io.BytesIO(data), "a", kind=None if kind == "gzip" else kind))
 
 
 def tally(records: list[Record]) -> tuple[int, int, int]:
@@ -122,13 +126,13 @@ def test_a_cut_archive_keeps_every_record_before_the_cut(c: Container,
     record the cut falls in, and those after it."""
     kind = {"warc/plain": "warc", "tar/w": "tar"}.get(c.kind, "gzip")
     cut = data.draw(st.integers(0, len(c.data)), label="cut")
-    whole = list(read_container(kind, io.BytesIO(c.data), "a"))
+    whole = list(read_container(kind, c.data))
     ends = _record_ends(c, whole)
     survives = _plain_prefix(c.data, cut, compressed=c.kind in ("warc/whole-gzip", "tar/w:gz"))
     if c.kind == "warc/per-record-gzip":
         survives = cut  # records are named by their compressed offsets
     try:
-        cut_records = list(read_container(kind, io.BytesIO(c.data[:cut]), "a"))
+        cut_records = list(read_container(kind, c.data[:cut]))
     except InputError:
         cut_records = []  # the whole input refused: only a cut inside its first record
     kept = {r.input: r for r in cut_records}
@@ -189,14 +193,14 @@ def test_a_damaged_record_costs_that_record_only(c: Container, data: st.DataObje
     """A byte flipped inside one record's bytes (a WARC record's body, a gzip member, a
     tar or zip member's data) leaves every other record as it was."""
     kind = _FLIPPABLE[c.kind]
-    whole = list(read_container(kind, io.BytesIO(c.data), "a"))
+    whole = list(read_container(kind, c.data))
     spans = [s for s in _spans(c, c.data, whole) if s[1] > s[0]]
     assume(spans)  # not only empty members
     start, end, key = data.draw(st.sampled_from(spans), label="record")
     at = data.draw(st.integers(start, end - 1), label="at")
     bad = c.data[:at] + bytes([c.data[at] ^ data.draw(st.integers(1, 255))]) + c.data[at + 1:]
     try:
-        again = {r.input: r for r in read_container(kind, io.BytesIO(bad), "a")}
+        again = {r.input: r for r in read_container(kind, bad)}
     except InputError:
         again = {}
     for record in whole:
@@ -210,10 +214,11 @@ def test_json_lines_are_one_record_a_line_in_audit_and_bulk(lines: list[bytes]) 
     """A line ends at \\n only: a raw U+2028 or U+0085 inside a JSON string (valid JSON)
     splits nothing, and `audit` (read at once) and `bulk` (streamed) agree."""
     data = b"\n".join(lines) + b"\n"
-    at_once = list(read_jsonl(data.decode("utf-8-sig", "replace"), "a.jsonl"))
+    at_once = list(read_stream(io.BytesIO(data), "a.jsonl"))
     streamed = list(read_jsonl_span(io.BytesIO(data), "a.jsonl", max_record_bytes=1 << 20))
     assert len(at_once) == len(streamed) == len(lines)
     assert [type(r) for r in at_once] == [type(r) for r in streamed]
+    assert [r.input for r in at_once] == [r.input for r in streamed]  # one identity
     assert [r.text for r in at_once if isinstance(r, Document)] == [
         r.text for r in streamed if isinstance(r, Document)]
 
@@ -224,7 +229,7 @@ def test_wordpress_posts_are_one_record_each(posts: tuple[bytes, int]) -> None:
     """Any post list (lone surrogates, 5,000-digit ids, IPv6 links, odd titles) gives a
     page per post, with text any reporter can write."""
     data, n = posts
-    records = list(read_page_bytes(data, "posts.json"))
+    records = list(read_stream(io.BytesIO(data), "posts.json"))
     assert len(records) == n and all(isinstance(r, Document) for r in records), records
     for r in records:
         if isinstance(r, Document):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,16 @@ from archive_fixtures import (
     warc_record,
 )
 
-from auditor.bulk.plan import identify
+from auditor.bulk.plan import identify, plan
+from auditor.bulk.shard import EngineSpec, Settings, audit_shard
 from auditor.dom.parser import html_bytes, parse_html, parse_html_bytes
 from auditor.pipeline import audit
 from auditor.readers import Document, read_source
-from auditor.readers.json_posts import read_jsonl
 from auditor.readers.lines import read_jsonl_span
 from auditor.readers.warc import read_warc
 from auditor.rules import Engine
+
+SETTINGS = Settings(EngineSpec(system_lists=False))
 
 
 def test_a_line_separator_inside_a_json_lines_string_splits_nothing() -> None:
@@ -35,12 +38,13 @@ def test_a_line_separator_inside_a_json_lines_string_splits_nothing() -> None:
         data = ('{"url": "https://s.test/1", "html": "<p>a' + sep + 'b</p>"}\n'
                 '{"url": "https://s.test/2", "html": "<p>c</p>"}\n').encode()
         audited = list(read_source(data))
-        streamed = list(read_jsonl_span(io.BytesIO(data), "a.jsonl", max_record_bytes=1 << 20))
+        second = data.index(b"\n") + 1
+        streamed = list(read_jsonl_span(io.BytesIO(data), "<bytes>", max_record_bytes=1 << 20))
         assert [type(r) for r in audited] == [Document, Document], (sep, audited)
         assert [r.text for r in audited if isinstance(r, Document)] == [
             r.text for r in streamed if isinstance(r, Document)] == [f"<p>a{sep}b</p>", "<p>c</p>"]
-        assert [r.input for r in read_jsonl(data.decode(), "a.jsonl")] == ["a.jsonl#L1",
-                                                                           "a.jsonl#L2"]
+        assert [r.input for r in audited] == [r.input for r in streamed] == [
+            "<bytes>#0", f"<bytes>#{second}"]
 
 
 @pytest.mark.parametrize("value", ["div-gpt-ad-\x01", "div-gpt-ad-\x0b", "div-gpt-ad-\ufffe"])
@@ -120,24 +124,69 @@ def test_bytes_after_a_whole_file_gzip_warc_cost_no_record(junk: bytes) -> None:
     assert kinds == ["Skipped", *["Document"] * 3, *(["ReadFailure"] if junk.strip(b"\0") else [])]
 
 
-@pytest.mark.xfail(strict=True, reason="not fixed: a shard's start is not checked against "
-                   "the record of the shard before it (docs/SECURITY.md, Not done yet)")
-def test_a_record_inside_a_payload_is_not_read_again_by_the_next_shard() -> None:
-    """Read whole, a page whose payload ends with a WARC record (less its closing CRLFs,
-    which the page's own supply) is one record: a record that ends cleanly is trusted.
-    Split into byte ranges with a boundary inside that page, the next shard starts at the
-    record in its payload, which validates, and reads it as well: bulk audits a page
-    that `audit` does not, and counts one record more."""
+def _nested_at_the_end() -> tuple[bytes, int, int]:
+    """Two good records around a page whose payload ends with a whole WARC record (less
+    its closing CRLFs, which the page's own supply); the page's start and its fake's."""
     fake = warc_record("https://benign.example/", "<html><title>benign</title></html>")
     evil = warc_record("https://evil.example/",
                        "<html><p>x</p></html>\r\n" + fake.decode()[:-4])
-    recs, _ = good_warc_records(2)
-    data = recs[0] + evil + recs[1]
+    recs, _ = good_warc_records(3)
+    data = recs[0] + evil + recs[1] + recs[2]
+    return data, len(recs[0]), len(recs[0]) + evil.index(b"\r\nWARC/") + 2
+
+
+def test_a_record_inside_a_payload_is_not_read_again_by_the_next_shard() -> None:
+    """Read whole, a page whose payload ends with a WARC record is one record: a record
+    that ends cleanly is trusted. Split into byte ranges with a boundary inside that page,
+    the next shard started at the record in its payload, which validates, and read it as
+    well: bulk audited a page that `audit` does not. A shard now starts where a reader
+    from the file's start meets a record, so the page's shard owns its payload."""
+    data, page_at, fake_at = _nested_at_the_end()
     whole = [r.input for r in read_warc(io.BytesIO(data), "a")]
-    cut = len(recs[0]) + evil.index(b"\r\nWARC/") - 10  # inside the page, before the fake
-    split = [r.input for span in ((0, cut), (cut, None))
-             for r in read_warc(io.BytesIO(data), "a", span=span)]
-    assert split == whole
+    assert len(whole) == 4
+    for cut in (page_at + 1, page_at + 30, fake_at - 10, fake_at, fake_at + 1, fake_at + 40,
+                len(data) - 20):
+        split = [r.input for span in ((0, cut), (cut, None))
+                 for r in read_warc(io.BytesIO(data), "a", span=span)]
+        assert split == whole, cut
+    for step in (7, 50, 111, 300):  # many shards, boundaries anywhere
+        cuts = [*range(0, len(data), step), None]
+        split = [r.input for lo, hi in itertools.pairwise(cuts)
+                 for r in read_warc(io.BytesIO(data), "a", span=(lo, hi))]  # type: ignore[arg-type]
+        assert split == whole, step
+
+
+def test_bulk_reads_a_record_inside_a_payload_once(tmp_path: Path) -> None:
+    """End to end: `auditor bulk` with shards of a few bytes counts what `audit` reads."""
+    data, _, _ = _nested_at_the_end()
+    path = tmp_path / "nested.warc"
+    path.write_bytes(data)
+    shards = plan([identify(path)], split_bytes=64)
+    assert len(shards) > 10
+    names = [o.name for shard in shards for o in audit_shard(shard, SETTINGS)]
+    assert names == [r.input for r in read_source(path)]
+
+
+@pytest.mark.parametrize("damage", [b"\x00\x00", b"\x1f\x00", b"\x8b\x1f", b"xx"])
+def test_a_damaged_gzip_magic_costs_the_first_record_only(tmp_path: Path,
+                                                          damage: bytes) -> None:
+    """A per-record gzip WARC whose first two bytes are damaged was sniffed as binary data
+    and refused whole. The sniffer finds the next member that inflates to a WARC record:
+    the damaged span is one failed record, and every record after it is read, in `audit`
+    and in `bulk` (split into shards as a per-record gzip WARC)."""
+    data = warc_bytes([response(f"https://s.test/{i}", page(f"Page {i}")) for i in range(3)])
+    bad = damage + data[2:]
+    records = list(read_source(bad))
+    assert [type(r).__name__ for r in records] == ["ReadFailure", *["Document"] * 3]
+    assert records[0].input == "<bytes>#0"
+    assert [r.input for r in records[1:]] == [f"<bytes>#{o}" for o in member_offsets(data)[1:]]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(bad)
+    assert identify(path).kind == "warc-gz"
+    outcomes = [o for shard in plan([identify(path)], split_bytes=300)
+                for o in audit_shard(shard, SETTINGS)]
+    assert [o.status for o in outcomes] == ["failed", *["audited"] * 3]
+    assert [o.name for o in outcomes] == [str(path) + r.input[len("<bytes>"):] for r in records]
 
 
 def test_an_id_after_the_end_of_the_page_meets_its_rule() -> None:

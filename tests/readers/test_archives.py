@@ -21,7 +21,8 @@ from archive_fixtures import (
 )
 
 from auditor.readers import Document, ReadFailure, Skipped, read_source
-from auditor.readers.warc import next_boundary, read_warc
+from auditor.readers.framing import next_boundary
+from auditor.readers.warc import read_warc
 
 HTML = page("Article", exo_zone="5876674", juicy_zone="1045223", adsense="ca-pub-8120000000000123")
 

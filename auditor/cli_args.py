@@ -1,0 +1,37 @@
+"""Arguments `audit` and `bulk` share: kept apart from both commands' modules, so
+neither imports the other for them."""
+
+from __future__ import annotations
+
+import argparse
+
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
+    """The per-page bounds (`PageLimits`): a page over one is a page error."""
+    parser.add_argument("--max-elements", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_elements,
+                        help="pages with more elements fail "
+                        f"(default {DEFAULT_LIMITS.max_elements:,})")
+    parser.add_argument("--max-attributes", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_attributes,
+                        help="pages with an element holding more attributes fail "
+                        f"(default {DEFAULT_LIMITS.max_attributes:,})")
+    parser.add_argument("--max-urls", type=positive_int, metavar="N",
+                        default=DEFAULT_LIMITS.max_urls,
+                        help=f"pages naming more URLs fail (default {DEFAULT_LIMITS.max_urls:,})")
+
+
+def page_limits(args: argparse.Namespace) -> PageLimits:
+    return PageLimits(args.max_elements, args.max_attributes, args.max_urls)

@@ -1,0 +1,203 @@
+"""Every reader, and the one dispatcher that reads any input through them.
+
+`kind_of` says what an input is (`sniff`, a reader's own `detect`, and for gzip what it
+holds); `read_stream` hands the input to the reader of that kind, and hands that reader
+`read_member` for whatever it holds, so nested archives are read the same way at any
+depth. `audit` (`read_source`), `bulk` and the gate all read through here.
+
+Adding an input kind: a module with a `Reader` (its kinds, suffixes and `read`), and
+one line in READERS.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from auditor.readers.framing import gzip_inner_kind
+from auditor.readers.gzipped import GzipReader
+from auditor.readers.html import HtmlReader
+from auditor.readers.interface import (
+    DEFAULT_MAX_RECORD_BYTES,
+    MAX_PAGE_BYTES,
+    InputError,
+    Member,
+    PageTooLarge,
+    Reader,
+    ReadFailure,
+    Record,
+    Skipped,
+    Source,
+)
+from auditor.readers.lines import JsonlReader
+from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, PEEK_BYTES, peek, sniff
+from auditor.readers.tar_archive import TarReader
+from auditor.readers.text import TextReader
+from auditor.readers.warc import WarcReader
+from auditor.readers.wp_json import JsonReader
+from auditor.readers.zip_archive import ZipReader
+
+READERS: tuple[Reader, ...] = (
+    WarcReader(),
+    GzipReader(),
+    ZipReader(),
+    TarReader(),
+    JsonlReader(),
+    JsonReader(),
+    HtmlReader(),
+    TextReader(),
+)
+
+_BY_KIND: dict[str, Reader] = {kind: r for r in READERS for kind in r.kinds}
+if len(_BY_KIND) != sum(len(r.kinds) for r in READERS):
+    raise RuntimeError("two readers claim one kind")
+
+# Files a directory walk reads (files named on the command line are always sniffed)
+PAGE_SUFFIXES = frozenset(s for r in READERS for s in r.suffixes)
+
+
+def reader_for(kind: str) -> Reader:
+    try:
+        return _BY_KIND[kind]
+    except KeyError:
+        raise InputError(f"cannot audit input of kind {kind}") from None
+
+
+def detect(head: bytes, name: str) -> str:
+    """An input's kind from its first bytes: a reader that knows its own kind, else
+    `sniff`."""
+    for reader in READERS:
+        kind = reader.detect(head, name)
+        if kind is not None:
+            return kind
+    return sniff(head, name)
+
+
+def kind_of(stream: BinaryIO, name: str, head: bytes | None = None) -> str:
+    """An input's kind (from `head`, its first bytes, when the caller has read them);
+    a gzip holding a WARC, ARC or tar is that (their readers read gzip), one holding a
+    page is `gzip`. The stream is left where it was."""
+    kind = detect(peek(stream) if head is None else head, name)
+    if kind != "gzip":
+        return kind
+    inner = gzip_inner_kind(stream, name)
+    if inner in ("warc", "arc", "tar"):
+        return inner
+    if inner in ("gzip", "zip"):
+        raise InputError(f"{name}: a {inner} inside gzip is not supported")
+    return kind
+
+
+def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
+                kind: str | None = None, span: tuple[int, int | None] = (0, None),
+                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+                page_limit: int = MAX_PAGE_BYTES) -> Iterator[Record]:
+    """Every record of one input (a seekable stream): streamed readers read the stream,
+    a page is read whole up to `page_limit` (PageTooLarge past it)."""
+    kind = kind or kind_of(stream, name)
+    if kind == "empty":
+        raise InputError(f"{name}: empty input")
+    if kind == "binary":
+        raise InputError(f"{name}: binary data, not a page (HTML, JSON, text or an archive)")
+    reader = reader_for(kind)
+    source = Source(stream, name, kind, url, max_record_bytes, span)
+    if reader.streamed:
+        yield from reader.read(source, read_member)
+        return
+    data = stream.read(page_limit + 1)
+    if len(data) > page_limit:
+        raise PageTooLarge(name, page_limit)
+    yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data)), read_member)
+
+
+def read_member(member: Member) -> Iterator[Record]:
+    """One thing a container holds: a page (or posts), a nested archive, or something
+    counted as skipped. What goes wrong raises; the container makes it one failed
+    member."""
+    cap = member.max_record_bytes
+    with member.open() as handle:
+        stream = cast(BinaryIO, handle)
+        # read, not peeked: seeking back in a member of a tar.gz decompresses the
+        # archive again from its start
+        head = stream.read(PEEK_BYTES)
+        kind = detect(head, member.filename)
+        if kind in NOT_PAGES:
+            if member.whole:
+                what = "empty input" if kind == "empty" else "binary data, not a page"
+                raise InputError(f"{member.name}: {what}")
+            yield Skipped(member.name, "member", kind)
+            return
+        if kind == "gzip" or reader_for(kind).streamed:
+            stream.seek(0)
+            kind = kind_of(stream, member.filename, head)
+            source = Source(stream, member.name, kind, None, cap)
+            yield from reader_for(kind).read(source, read_member)
+            return
+        reader = reader_for(kind)
+        if member.size is not None and member.size > cap:
+            yield ReadFailure(member.name, "member", f"{member.name}: member of {member.size} "
+                              f"bytes is over the {cap}-byte cap (--max-record-bytes)")
+            return
+        data = head + stream.read(cap + 1 - len(head))
+        if len(data) > cap:
+            yield ReadFailure(member.name, "member", f"{member.name}: over the {cap}-byte cap")
+            return
+    # read whole before any is yielded: a page that breaks part-way is one failure
+    source = Source(io.BytesIO(data), member.name, kind, None, cap)
+    records = list(reader.read(source, read_member))
+    yield from records
+
+
+def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) -> Iterator[Record]:
+    """Every page in an input: a path, a directory (recursively), `-` for stdin, or bytes."""
+    if isinstance(source, bytes):
+        yield from read_stream(io.BytesIO(source), "<bytes>", url=url)
+        return
+    name = os.fspath(source)
+    if name == "-":
+        yield from read_stream(io.BytesIO(sys.stdin.buffer.read()), "<stdin>", url=url)
+        return
+    path = Path(name)
+    if path.is_dir():
+        found = False
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if walkable(child):
+                found = True
+                yield from _file_records(child)
+        if not found:
+            raise InputError(f"{name}: directory holds no pages")
+        return
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+    with stream:
+        yield from read_stream(stream, name, url=url)
+
+
+def _file_records(path: Path) -> Iterator[Record]:
+    """One file of a directory: what it holds, or one failed record when it cannot be
+    read (an empty or binary file must not end the walk, nor lose the files after it)."""
+    try:
+        yield from read_source(path, None)
+    except InputError as exc:
+        yield ReadFailure(str(path), "file", str(exc))
+
+
+def walkable(path: Path) -> bool:
+    """Whether a directory walk reads this file: not hidden, and a suffix some reader
+    reads."""
+    if path.name.startswith("."):
+        return False
+    return path.suffix.lower() in PAGE_SUFFIXES
+
+
+__all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "read_member", "read_source",
+           "read_stream", "reader_for", "walkable"]
