@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from auditor.cli_args import add_limit_arguments, page_limits
+from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits
 from auditor.errors import AuditorError, InputError
+from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
 from auditor.version import __version__
 
@@ -34,12 +35,29 @@ def build_parser() -> argparse.ArgumentParser:
     from auditor.rules.cli import add_rules_parser
 
     parser = _Parser(
-        prog="auditor", description="Find the ads and trackers injected into scraped pages."
-    )
+        prog="auditor", description="Find the ads and trackers injected into scraped pages.",
+        formatter_class=HelpWithExamples,
+        epilog="examples:\n"
+        "  auditor audit examples/wp-post-injected.json\n"
+        "  auditor bulk crawl.warc.gz --store audit.db && auditor report --store audit.db\n"
+        "  auditor rules check https://a.magsrv.com/ad-provider.js --type script\n\n"
+        "auditor COMMAND --help describes each command.")
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    audit = commands.add_parser("audit", help="audit pages: HTML, WordPress JSON, text, archives")
+    audit = commands.add_parser(
+        "audit", help="audit pages: HTML, WordPress JSON, text, archives",
+        description="Audit pages and say which ad networks and trackers they carry, with "
+        "which IDs, where, found by which rule; with a policy, gate them for CI (exit 1 on a "
+        "violation). Exit codes: 0 ran (and passed), 1 policy violated, 2 usage error or "
+        "unreadable input.",
+        formatter_class=HelpWithExamples,
+        epilog="examples:\n"
+        "  auditor audit examples/wp-post-injected.json\n"
+        "  auditor audit page.html post.json crawl.warc.gz --format json --output report.json\n"
+        "  curl -s https://example.com/ | auditor audit - --url https://example.com/\n"
+        "  auditor audit public/ --policy auditor.toml --base-url https://example.com \\\n"
+        "      --also sarif=auditor.sarif")
     audit.add_argument(
         "inputs",
         nargs="+",
@@ -48,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--url", help="page URL of a single input that does not carry one")
     add_list_arguments(audit)
-    audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal")
+    audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal",
+                       help="report format (default terminal)")
     audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
     audit.add_argument("--width", type=int, help="terminal report width in columns")
     add_limit_arguments(audit)
@@ -112,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     inert_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # as given, for the store's runs
     try:
         if args.command == "audit":
             return run_audit(args)
@@ -159,6 +179,11 @@ def run_audit(args: argparse.Namespace) -> int:
     gate = Gate.from_args(args)
     limits = page_limits(args)
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
+    lists = (*engine.lists, *missing_lists(engine.lists, wanted=not args.no_system_lists))
+    if args.format != "terminal" and any(li.missing for li in lists):
+        from auditor.report.terminal import missing_lists_line
+
+        print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
     catalogue = default_catalogue()
     out, close = _open_output(args.output)
     closers = [close]
@@ -183,7 +208,7 @@ def run_audit(args: argparse.Namespace) -> int:
             """Start the report at the first page, so bad input prints only its error."""
             nonlocal started
             if not started:
-                reporter.start(engine.lists)
+                reporter.start(lists)
                 started = True
 
         unreadable: list[str] = []  # whole files that could not be audited: exit 2
@@ -220,7 +245,8 @@ def run_audit(args: argparse.Namespace) -> int:
                     unreadable.append(page.input)
         begin()
         reporter.finished(
-            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed)
+            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed,
+                       str(gate.write_to) if gate.write_to else None)
         )
         gate.finish()
     finally:
@@ -234,6 +260,19 @@ def run_audit(args: argparse.Namespace) -> int:
               "(reported as page errors)", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def missing_lists(loaded: Sequence[ListInfo], wanted: bool = True) -> tuple[ListInfo, ...]:
+    """EasyList and EasyPrivacy when they were wanted and not found, as `missing` entries
+    of the report's `lists`: a report without them blocks far less, and must say so."""
+    from auditor.rules.sources import OFFICIAL_URLS
+
+    if not wanted:
+        return ()
+    names = {li.name for li in loaded}
+    return tuple(
+        ListInfo(name, f"not found (auditor rules update downloads {url})", 0, "", missing=True)
+        for name, url in OFFICIAL_URLS.items() if name not in names)
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,4 +1,4 @@
-"""Arguments `audit` and `bulk` share: kept apart from both commands' modules, so
+"""Arguments and help layout the commands share: kept apart from both commands' modules, so
 neither imports the other for them."""
 
 from __future__ import annotations
@@ -6,6 +6,21 @@ from __future__ import annotations
 import argparse
 
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
+
+
+class HelpWithExamples(argparse.HelpFormatter):
+    """Description paragraphs wrap to the terminal; indented lines and the `examples:`
+    epilog keep their layout, so commands can be copied as shown."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        out = []
+        for para in text.split("\n\n"):
+            lines = para.splitlines()
+            if para.startswith("examples:") or any(line.startswith(" ") for line in lines):
+                out.append("\n".join(indent + line for line in lines))
+            else:
+                out.append(super()._fill_text(para, width, indent))
+        return "\n\n".join(out)
 
 
 def positive_int(text: str) -> int:

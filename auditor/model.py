@@ -66,15 +66,19 @@ class ListInfo:
     rules: int
     sha256: str
     unsupported: int = 0
+    missing: bool = False  # a standard list (EasyList, EasyPrivacy) that was not found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "source": self.source,
             "rules": self.rules,
             "sha256": self.sha256,
             "unsupported": self.unsupported,
         }
+        if self.missing:
+            out["missing"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)

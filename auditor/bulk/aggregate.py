@@ -17,6 +17,7 @@ its author's GA ID) from the merging; they are still listed under the IDs.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -132,6 +133,57 @@ def _run(r: Run) -> dict[str, Any]:
             "resumes": r.resumes, "records": r.records}
 
 
+def _network_categories(store: Store) -> dict[str, str]:
+    """Each network's category: the one most of its pages give it (a network's category
+    can differ between catalogue versions), so every table says the same."""
+    best: dict[str, tuple[int, str]] = {}
+    for network, category, n in store.query(
+            "SELECT network, category, count(DISTINCT page_id) FROM page_networks "
+            "GROUP BY network, category ORDER BY 1, 3 DESC, 2"):
+        best.setdefault(network, (n, category))
+    return {network: category for network, (_, category) in best.items()}
+
+
+def _host_networks(store: Store, hosts: list[dict[str, Any]],
+                   category_of: dict[str, str]) -> None:
+    """A host's network is the one most of its pages name (a host that serves a pixel on
+    some pages and a like button on others is the pixel's); its category is then that
+    network's, as in the networks table. A host no network claims keeps its own
+    most frequent category."""
+    if not hosts:
+        return
+    marks = ",".join("?" * len(hosts))
+    counts: dict[str, list[tuple[int, str | None, str]]] = defaultdict(list)
+    for host, network, category, n in store.query(
+            "SELECT host, network, category, count(DISTINCT page_id) FROM page_hosts "
+            f"WHERE host IN ({marks}) GROUP BY host, network, category",
+            tuple(h["host"] for h in hosts)):
+        counts[host].append((n, network, category))
+    for h in hosts:
+        rows = counts[h["host"]]
+        named = [r for r in rows if r[1]]
+        n, network, category = min(named or rows, key=lambda r: (-r[0], r[1] or "", r[2]))
+        h["network"] = network
+        h["category"] = category_of.get(network, category) if network else category
+
+
+def _parquet_dirs(store: Store) -> list[str]:
+    """The `--parquet DIR`s the store's runs wrote their pages to (they are not in it)."""
+    dirs: list[str] = []
+    for (argv,) in store.query("SELECT argv FROM runs ORDER BY id"):
+        try:
+            args = [str(a) for a in json.loads(argv or "[]")]
+        except ValueError:
+            continue
+        for i, arg in enumerate(args):
+            value = (args[i + 1] if arg == "--parquet" and i + 1 < len(args)
+                     else arg.removeprefix("--parquet=") if arg.startswith("--parquet=")
+                     else None)
+            if value and value not in dirs:
+                dirs.append(value)
+    return dirs
+
+
 def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
               catalogue: Catalogue | None = None) -> dict[str, Any]:
     """The whole summary as plain data (JSON-ready); which ID kinds join sites is the
@@ -141,24 +193,26 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     pages = totals.audited
     sites = int(store.query("SELECT count(DISTINCT site) FROM pages WHERE site IS NOT NULL")
                 [0][0])
+    category_of = _network_categories(store)
     networks = [
-        {"network": n, "category": c, "pages": p, "sites": s,
+        {"network": n, "category": category_of.get(n), "pages": p, "sites": s,
          "share_pages": round(p / pages, 4) if pages else 0.0,
          "share_sites": round(s / sites, 4) if sites else 0.0}
-        for n, c, p, s in store.query(
-            "SELECT n.network, max(n.category), count(DISTINCT n.page_id), "
+        for n, p, s in store.query(
+            "SELECT n.network, count(DISTINCT n.page_id), "
             "count(DISTINCT p.site) FROM page_networks n JOIN pages p ON p.id = n.page_id "
-            "GROUP BY n.network ORDER BY 3 DESC, 1")
+            "GROUP BY n.network ORDER BY 2 DESC, 1 LIMIT ?", (top,))
     ]
     hosts = [
-        {"host": h, "domain": d, "network": n, "category": c, "pages": p, "sites": s,
+        {"host": h, "domain": d, "network": None, "category": None, "pages": p, "sites": s,
          "share_pages": round(p / pages, 4) if pages else 0.0}
-        for h, d, n, c, p, s in store.query(
-            "SELECT h.host, max(h.domain), max(h.network), max(h.category), "
+        for h, d, p, s in store.query(
+            "SELECT h.host, max(h.domain), "
             "count(DISTINCT h.page_id), count(DISTINCT p.site) FROM page_hosts h "
-            "JOIN pages p ON p.id = h.page_id GROUP BY h.host ORDER BY 5 DESC, 1 LIMIT ?",
+            "JOIN pages p ON p.id = h.page_id GROUP BY h.host ORDER BY 3 DESC, 1 LIMIT ?",
             (top,))
     ]
+    _host_networks(store, hosts, category_of)
     ratios = [float(r[0]) for r in store.query(
         "SELECT content_to_ad_ratio FROM pages WHERE content_to_ad_ratio IS NOT NULL")]
     edges = [(k, v, n, s) for k, v, n, s in store.query(
@@ -166,6 +220,8 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     skip_reasons = [{"reason": r or "", "records": n} for r, n in store.query(
         "SELECT detail, count(*) FROM progress WHERE status='skipped' GROUP BY detail "
         "ORDER BY 2 DESC, 1 LIMIT ?", (top,))]
+    groups = clusters(edges, max_sites_per_id, catalogue)
+    stored = int(store.query("SELECT count(*) FROM pages")[0][0])
     failures = [{"input": i, "kind": k, "error": e} for i, k, e in store.query(
         "SELECT input, kind, error FROM errors ORDER BY rowid LIMIT ?", (top,))]
     return {
@@ -176,11 +232,15 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "skipped": totals.skipped,
         "failed": totals.failed,
         "pages": pages,
+        "pages_in_store": stored,
+        "parquet": _parquet_dirs(store) if stored < pages else [],
         "sites": sites,
         "networks": networks,
+        "networks_total": len(category_of),
         "third_party_hosts": hosts,
         "content_to_ad_ratio": _ratio_distribution(ratios, pages - len(ratios)),
-        "clusters": clusters(edges, max_sites_per_id, catalogue),
+        "clusters": groups[:top],
+        "clusters_total": len(groups),
         "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
                           "placeholder_values_ignored": True,
                           "max_sites_per_id": max_sites_per_id or None},

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from auditor.cli_args import add_limit_arguments, page_limits, positive_int
+from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, positive_int
 from auditor.errors import AuditorError, InputError
 
 if TYPE_CHECKING:
@@ -53,7 +53,13 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p = subparsers.add_parser(
         "bulk", help="audit archives (WARC, WACZ, tar, zip, JSONL, directories) into a store",
         description="Stream every record of the inputs through the audit, in parallel, into "
-        "a resumable SQLite store. See docs/BULK.md.")
+        "a resumable SQLite store. See docs/BULK.md.",
+        formatter_class=HelpWithExamples,
+        epilog="examples:\n"
+        "  auditor bulk crawl.warc.gz capture.wacz posts.jsonl --store audit.db\n"
+        "  auditor bulk --resume --store audit.db      # after a crash or Ctrl-C\n"
+        "  auditor bulk --inputs-from warcs.txt --store cc.db --engine dask \\\n"
+        "      --scheduler tcp://scheduler:8786 --parquet /data/out/cc-parquet")
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
     p.add_argument("--inputs-from", type=Path, metavar="FILE",
@@ -85,17 +91,32 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+
     p = subparsers.add_parser(
-        "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters")
+        "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters",
+        description="Summarise a store written by `auditor bulk`: totals, ad and tracker "
+        "networks, top third-party hosts, the content-to-ad ratio, operator clusters (sites "
+        "sharing an ID), skip reasons and failures. Reads while a run writes. See "
+        "docs/BULK.md.",
+        formatter_class=HelpWithExamples,
+        epilog="examples:\n"
+        "  auditor report --store audit.db\n"
+        "  auditor report --store audit.db --top 50 --format csv --output summary.csv\n"
+        "  auditor report --store audit.db --format html --output dashboard.html\n"
+        "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--store", type=Path, metavar="FILE", help="the SQLite store to read")
+    source.add_argument("--store", type=Path, metavar="FILE",
+                        help="the SQLite store `auditor bulk --store` wrote")
     source.add_argument("--parquet", type=Path, metavar="DIR",
                         help="instead, the Parquet dataset `bulk --engine dask --parquet "
                         "DIR` wrote (its audited pages; skips and failures are in the store)")
-    p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal")
+    p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal",
+                   help="terminal tables (default), JSON (auditor.bulk/1), long-format CSV, "
+                   "or a self-contained HTML dashboard")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
-                   help="rows in the host/network/cluster tables (default 20)")
+                   help="rows in the network, host and cluster tables, skip reasons, "
+                   "failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
     p.add_argument("--width", type=int, help="terminal width in columns")
@@ -143,7 +164,7 @@ def run_bulk(args: argparse.Namespace) -> int:
                                   args.split_bytes)
                   if (s.input_id, s.start, s.end) not in done_shards]
         settings = Settings(spec, args.max_record_bytes, page_limits(args))
-        argv = [a for a in sys.argv[1:]]
+        argv = list(getattr(args, "argv", sys.argv[1:]))
         run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists],
                                  resumes=store.last_run_id() if args.resume else None)
         previous = signal.signal(signal.SIGTERM, _sigterm)

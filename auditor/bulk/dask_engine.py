@@ -69,7 +69,12 @@ def write_parquet(root: Path, shard: Shard, outcomes: Sequence[Outcome]) -> None
         folder = root / table
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{part}.{os.getpid()}.tmp"
-        pq.write_table(pa.table(cols), tmp)
+        # Typed columns: a part whose column is all null (no IDs, no titles) must not be
+        # written as type `null`, which DuckDB and Spark refuse to union with the others.
+        schema = pa.schema([(c, pa.float64() if c == "content_to_ad_ratio"
+                             else pa.int64() if c in _METRICS or c == "findings"
+                             else pa.string()) for c in cols])
+        pq.write_table(pa.table(cols, schema=schema), tmp)
         os.replace(tmp, folder / part)
 
 

@@ -10,12 +10,15 @@ import csv
 import json
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from auditor.console import OutputConsole
 from auditor.report.safe import inert
+from auditor.report.wrap import Breakable
+from auditor.words import counted
 
 
 def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
@@ -43,33 +46,70 @@ def _pct(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
+# One space between columns and none at the edges: room for whole hosts at 80 columns.
+_COMPACT: dict[str, Any] = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False,
+                            "collapse_padding": True}
+
+
+def _table(title: str, columns: tuple[str, ...], numeric: tuple[str, ...]) -> Table:
+    """A summary table: identifiers wrap only between tokens, short labels never wrap."""
+    table = Table(title=title, title_justify="left", **_COMPACT)
+    for col in columns:
+        table.add_column(col, justify="right" if col in numeric else "left",
+                         no_wrap=col in numeric or col == "category")
+    return table
+
+
+def _of(shown: int, total: int | None) -> str:
+    return f" (top {shown} of {total})" if total is not None and total > shown else ""
+
+
 def write_terminal(s: dict[str, Any], console: Console) -> None:
+    stored = s.get("pages_in_store", s["pages"])
+    pages = (f"{counted(s['pages'], 'page')} from {counted(s['sites'], 'site')}"
+             if stored == s["pages"] else
+             f"{counted(s['pages'], 'page')}, {stored:,} of them in this store, from "
+             f"{counted(s['sites'], 'site')}")
     console.print(Text(
-        f"{s['records']} records: {s['audited']} audited, {s['skipped']} skipped, "
-        f"{s['failed']} failed · {s['pages']} pages from {s['sites']} sites", style="bold"))
+        f"{counted(s['records'], 'record')}: {s['audited']:,} audited, {s['skipped']:,} "
+        f"skipped, {s['failed']:,} failed · {pages}", style="bold"))
+    if stored < s["pages"]:
+        where = ("the Parquet dataset " + ", ".join(s.get("parquet") or [])
+                 if s.get("parquet") else "another store")
+        console.print(Breakable(_t(
+            f"{s['pages'] - stored:,} audited pages are in {where} (written with --parquet), "
+            f"not in this store: the tables below count the {stored:,} pages here. Query the "
+            "dataset with DuckDB or Spark (docs/BULK.md).", 600)), style="yellow")
     if s["runs"] and s["runs"][0]["status"] != "done":
         console.print(_last_run(s["runs"][0]), style="yellow")
     if s["networks"]:
-        table = Table(title="Ad and tracker networks", title_justify="left")
-        for col in ("network", "category", "pages", "% pages", "sites", "% sites"):
-            table.add_column(col, justify="right" if col not in ("network", "category")
-                             else "left")
+        console.print()
+        table = _table("Ad and tracker networks" + _of(len(s["networks"]),
+                                                       s.get("networks_total")),
+                       ("network", "category", "pages", "% pages", "sites", "% sites"),
+                       ("pages", "% pages", "sites", "% sites"))
         for n in s["networks"]:
-            table.add_row(_t(n["network"]), _t(n["category"]), str(n["pages"]),
+            table.add_row(Breakable(_t(n["network"])), _t(n["category"]), str(n["pages"]),
                           _pct(n["share_pages"]), str(n["sites"]), _pct(n["share_sites"]))
         console.print(table)
     if s["third_party_hosts"]:
-        table = Table(title="Top third-party hosts", title_justify="left")
-        for col in ("host", "network", "category", "pages", "% pages", "sites"):
-            table.add_column(col, justify="right" if col in ("pages", "% pages", "sites")
-                             else "left")
+        console.print()
+        table = _table("Top third-party hosts",
+                       ("host", "network", "category", "pages", "% pages", "sites"),
+                       ("pages", "% pages", "sites"))
+        # A fixed width: the other columns give way first; a host wider than 40 columns
+        # breaks at its dots
+        table.columns[0].width = min(40, max(len(h["host"]) for h in s["third_party_hosts"]))
         for h in s["third_party_hosts"]:
-            table.add_row(_t(h["host"]), _t(h["network"]), _t(h["category"]), str(h["pages"]),
-                          _pct(h["share_pages"]), str(h["sites"]))
+            table.add_row(Breakable(_t(h["host"], 300)), Breakable(_t(h["network"])),
+                          _t(h["category"]), str(h["pages"]), _pct(h["share_pages"]),
+                          str(h["sites"]))
         console.print(table)
     ratio = s["content_to_ad_ratio"]
-    table = Table(title=f"Content-to-ad ratio ({ratio['pages_with_ads']} pages with ads, "
-                  f"{ratio['pages_without_ads']} without)", title_justify="left")
+    console.print()
+    console.print(Text(f"Content-to-ad ratio ({ratio['pages_with_ads']:,} pages with ads, "
+                       f"{ratio['pages_without_ads']:,} without)", style="italic"))
+    table = Table(**_COMPACT)
     table.add_column("ratio")
     table.add_column("pages", justify="right")
     table.add_column("")
@@ -82,17 +122,38 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
     if ratio["pages_with_ads"]:
         console.print(Text("quantiles: " + ", ".join(
             f"{k} {v:.2f}" for k, v in q.items() if v is not None)))
-    console.print(Text(f"Operator clusters: {len(s['clusters'])} (sites sharing a "
-                       "monetisation or tracking ID)", style="bold"))
+        console.print(Text(", ".join(f"{k} {ratio[k]:.2f}" for k in ("min", "max", "mean")
+                                     if ratio[k] is not None)))
+    total = s.get("clusters_total", len(s["clusters"]))
+    console.print()
+    console.print(Text(f"Operator clusters: {total}{_of(len(s['clusters']), total)} (sites "
+                       "sharing a monetisation or tracking ID)", style="bold"))
     for i, c in enumerate(s["clusters"], 1):
-        console.print(Text(f"{i}. {len(c['sites'])} sites: ") + _t(", ".join(c["sites"]), 400))
+        _print_item(console, f"{i}. {counted(len(c['sites']), 'site')}: ",
+                    _t(", ".join(c["sites"]), 400))
         for ident in c["ids"]:
-            console.print(Text("   ") + _t(f"{ident['kind']} {ident['value']}", 120)
-                          + Text(f" ({ident['network'] or '?'}, {ident['sites']} sites)"))
+            who = f"{ident['network']}, " if ident["network"] else ""
+            _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
+                        + _t(f" ({who}{counted(ident['sites'], 'site')})"))
+    if s.get("skip_reasons"):
+        console.print()
+        console.print(Text("Skipped records, by reason:", style="bold"))
+        for r in s["skip_reasons"]:
+            _print_item(console, f"  {r['records']:>6,}  ", _t(r["reason"] or "(no reason)", 200))
     if s["failures"]:
+        console.print()
         console.print(Text(f"Failed records (first {len(s['failures'])}):", style="bold"))
         for f in s["failures"]:
-            console.print(Text("  ") + _t(f["error"], 200))
+            _print_item(console, "  ", _t(f"{f['input']}: {f['error']}", 400))
+
+
+def _print_item(console: Console, lead: str, body: Text) -> None:
+    """`lead` then `body`, whose wrapped lines stay under its first line."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(lead, Breakable(body))
+    console.print(grid)
 
 
 def _last_run(run: dict[str, Any]) -> Text:
@@ -159,6 +220,11 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
             w.writerow(["cluster", i, "site", site])
         for ident in c["ids"]:
             w.writerow(["cluster", i, "id", f"{ident['kind']}:{ident['value']}"])
+    for r in s.get("skip_reasons", []):
+        w.writerow(["skipped", r["reason"], "records", r["records"]])
+    for i, f in enumerate(s.get("failures", []), 1):
+        for metric in ("input", "kind", "error"):
+            w.writerow(["failure", i, metric, f[metric]])
     for run in s["runs"]:
         for metric in ("status", "started", "finished", "pid", "host", "resumes", "records"):
             w.writerow(["run", run["id"], metric, run[metric]])

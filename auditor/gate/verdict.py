@@ -216,7 +216,9 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
             *(_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))))
     ratio = rules.min_content_to_ad_ratio
     if ratio is not None and m.content_to_ad_ratio is not None and m.content_to_ad_ratio < ratio:
-        # Located at the first ad: a slot, else the first advertising resource.
+        # Located at the first ad: a slot, else the first advertising resource. No filter
+        # rule decided a ratio, so none is cited: the metric is (as `heuristic: kind` is
+        # for findings), never the rule of whichever resource came first.
         where: Slot | Resource | None = page.slots[0] if page.slots else next(
             (r for r in page.resources if r.category is Category.ADVERTISING), None)
         out.append(_violation(
@@ -225,7 +227,7 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
             f"content, {m.ad_markup_bytes:,} bytes of ad markup) is below "
             f"min_content_to_ad_ratio = {ratio:g}",
             where.line if where else 0, where.xpath if where else "",
-            *(_rule_of(where.rule, where.list, where.network) if where else (None, None))))
+            "metric: content_to_ad_ratio", None))
     return out
 
 

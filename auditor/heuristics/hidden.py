@@ -20,6 +20,7 @@ from auditor.dom.parser import elements, line_of, xpath_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.words import counted
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
 _END = r"\s*(?:;|$|!)"  # end of a declaration
@@ -158,7 +159,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         entity = ctx.catalogue.entity_for(host)
         owner = f" ({entity.company})" if entity else ""
         yield finding(TRACKING_PIXEL, Severity.LOW,
-                      f"{len(images)} third-party tracking pixel(s) (1×1 or hidden) "
+                      f"{counted(len(images), 'third-party tracking pixel')} (1×1 or hidden) "
                       f"from {host}{owner}",
                       host, line=line_of(first), xpath=xpath_of(first),
                       key=(host,))
@@ -241,7 +242,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
         yield finding(HIDDEN_LINKS, Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
-                      f"{len(domains)} site(s): {shown}", " ".join(domains),
+                      f"{counted(len(domains), 'site')}: {shown}", " ".join(domains),
                       line=line_of(el), xpath=xpath_of(el),
                       key=tuple(domains))
 

@@ -14,6 +14,7 @@ from auditor.dom.parser import line_of, xpath_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity
+from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
 # A bare "banner" is a theme's hero image (`<!-- header banner image -->`), not an ad.
@@ -99,7 +100,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             yield finding(
                 AD_IN_BODY,
                 Severity.HIGH,
-                f"{len(lines)} {network} ad slot(s) injected inside {where}",
+                f"{counted(len(lines), f'{network} ad slot')} injected inside {where}",
                 evidence=network,
                 line=min(lines),
                 key=(network, where),
@@ -132,7 +133,7 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
             AD_IN_BODY,
             Severity.HIGH,
             f"{party} code injected before the page's <html> start tag "
-            f"({len(lines)} request(s))",
+            f"({counted(len(lines), 'request')})",
             evidence=party,
             line=min(lines),
             key=(party, "before <html>"),

@@ -22,6 +22,7 @@ class RunSummary:
     violations: int
     gated: bool  # a policy was applied
     passed: bool
+    baseline_written: str | None = None  # --write-baseline FILE: the violations went there
 
 
 class Reporter(Protocol):

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
-from auditor.report.location import repo_path
+from auditor.report.location import page_name, repo_path
 from auditor.report.safe import inert
 
 # XML 1.0 cannot carry these even escaped; inert() already shows the C0/C1 controls.
@@ -56,7 +56,7 @@ class JUnitReporter:
         return None
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
-        path = next((v.path for v in violations if v.path), "") or repo_path(page.input)
+        path = page_name(page.input)  # one name for passing and failing pages alike
         self.cases.append(_Case(
             name=path,
             file=repo_path(page.input),

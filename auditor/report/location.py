@@ -31,3 +31,14 @@ def repo_path(input_name: str, root: Path | None = None) -> str:
         except ValueError:
             return path.as_posix()
     return path.as_posix().removeprefix("./")
+
+
+def page_name(input_name: str) -> str:
+    """How reports name a page: its `repo_path`, with the record inside an archive kept,
+    the same for passing and failing pages.
+
+    >>> page_name("./public/index.html"), page_name("crawl.warc#1234")
+    ('public/index.html', 'crawl.warc#1234')
+    """
+    file = input_file(input_name)
+    return repo_path(input_name) + input_name[len(file):]

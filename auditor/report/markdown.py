@@ -14,7 +14,7 @@ from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
-from auditor.report.location import repo_path
+from auditor.report.location import page_name
 from auditor.report.safe import inert
 
 # `:` breaks scheme autolinks, `.` GFM's `www.` ones, `@` e-mail ones: a page-derived
@@ -84,7 +84,7 @@ class MarkdownReporter:
         return None
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
-        name = next((v.path for v in violations if v.path), "") or repo_path(page.input)
+        name = page_name(page.input)  # one name for passing and failing pages alike
         self.rows.extend(_Row(name, v) for v in violations)
         self.pages.append(_PageLine(name, page.metrics.ad_slots, page.metrics.third_party_hosts,
                                     len(page.findings), page.errors[0] if page.errors else None))

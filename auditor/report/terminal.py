@@ -11,15 +11,20 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from auditor.console import OutputConsole
+from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
+from auditor.report.location import page_name
 from auditor.report.safe import inert
+from auditor.report.wrap import Breakable
+from auditor.words import counted
 
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 BAR_WIDTH = 40
@@ -30,13 +35,50 @@ def _t(value: object, style: str = "", limit: int | None = None) -> Text:
 
 
 def _size(slot: Slot) -> str:
+    """`460×250`; a slot that declares one dimension only is `460w` or `250h` (see
+    SIZE_LEGEND); one that declares neither has no size to show."""
     if slot.width and slot.height:
         return f"{slot.width}×{slot.height}"
     if slot.width:
         return f"{slot.width}w"
     if slot.height:
         return f"{slot.height}h"
-    return "?"
+    return ""
+
+
+SIZE_LEGEND = "460w: only the width is declared · 250h: only the height"
+
+
+def _slot_detail(slots: Sequence[Slot]) -> str:
+    """Zone IDs and sizes (text blocks: first lines), with the slots that declare
+    neither counted once instead of listed as placeholders."""
+    shown = [" ".join(p for p in (s.zone_id, _size(s)) if p) if s.zone_id or _size(s)
+             else (s.text or "") for s in slots]
+    details = [d for d in shown if d]
+    bare = len(shown) - len(details)
+    if bare:
+        details.append("no zone ID or size" if not details
+                       else f"{bare} more without zone ID or size")
+    return ", ".join(details)
+
+
+def _deciding_rules(page: PageReport) -> dict[str, list[tuple[str, str | None]]]:
+    """Per host, the rules (and their lists) that blocked its resources, each once."""
+    out: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for r in page.resources:
+        if r.blocked and r.rule and (r.rule, r.list) not in out[r.host]:
+            out[r.host].append((r.rule, r.list))
+    return out
+
+
+def missing_lists_line(lists: Sequence[ListInfo]) -> Text | None:
+    """One line when EasyList/EasyPrivacy were wanted but not found: without it, hosts
+    showing 0 blocked would read as clean."""
+    missing = [li.name for li in lists if li.missing]
+    if not missing:
+        return None
+    return Text(f"missing lists {', '.join(missing)}: fewer hosts blocked (auditor rules update)",
+                style="yellow")
 
 
 def verdict_line(
@@ -58,17 +100,15 @@ def verdict_line(
         if any(s.kind == "ad" for s in page.slots) or not page.slots
         else ("promotional block")
     )
-    line.append(f"{m.ad_slots} {noun}{'s' if m.ad_slots != 1 else ''}", ad_style)
+    line.append(counted(m.ad_slots, noun), ad_style)
     if slot_networks:
         line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
     if others:
         line.append(" · also loads ").append(inert(", ".join(others), limit=160), "bold")
-    line.append(
-        f" · {m.third_party_hosts} third-party host{'s' if m.third_party_hosts != 1 else ''}"
-    )
+    line.append(f" · {counted(m.third_party_hosts, 'third-party host')}")
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
     if page.findings:
-        line.append(f" · {len(page.findings)} finding{'s' if len(page.findings) != 1 else ''}")
+        line.append(f" · {counted(len(page.findings), 'finding')}")
         if high:
             line.append(f" ({high} high)", "bold red")
     else:
@@ -88,17 +128,19 @@ class PageView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         page = self.page
-        head = Text()
-        head.append("URL          ", "dim").append_text(_t(page.url or "(none)", "bold"))
-        head.append("\nfirst party  ", "dim").append_text(_t(page.first_party or "(unknown)"))
-        head.append("\ninput        ", "dim").append_text(_t(f"{page.input} ({page.kind})"))
+        head = Table.grid(padding=(0, 2))
+        head.add_column(style="dim", no_wrap=True)
+        head.add_column()
+        head.add_row("URL", Breakable(_t(page.url or "(none)", "bold")))
+        head.add_row("first party", Breakable(_t(page.first_party or "(unknown)")))
+        head.add_row("input", Breakable(_t(f"{page.input} ({page.kind})")))
         if page.title:
-            head.append("\ntitle        ", "dim").append_text(_t(page.title, limit=200))
-        head.append("\n").append_text(verdict_line(page, self.violations, self.gated))
-        yield Panel(head, box=box.ROUNDED, padding=(0, 1))
+            head.add_row("title", _t(page.title, limit=200))
+        yield Panel(Group(head, verdict_line(page, self.violations, self.gated)),
+                    box=box.ROUNDED, padding=(0, 1))
         for part in (
             self._slots(),
-            self._hosts(),
+            self._hosts(options.max_width),
             self._ids(),
             self._metrics(),
             self._findings(),
@@ -109,10 +151,14 @@ class PageView:
                 yield part
 
     def _slots(self) -> RenderableType | None:
-        if not self.page.slots:
-            return None
+        # Attribution lines of a text page are evidence, not promotion: the metrics (and
+        # the verdict line) leave them out, so the table does too and lists them apart.
+        counted_slots = [s for s in self.page.slots if s.kind == "ad" or s.kind in PROMOTIONAL]
+        others = [s for s in self.page.slots if s not in counted_slots]
+        if not counted_slots:
+            return self._other_blocks(others)
         groups: dict[tuple[str | None, str], list[Slot]] = defaultdict(list)
-        for slot in self.page.slots:
+        for slot in counted_slots:
             groups[(slot.network, slot.kind)].append(slot)
         text_page = all(kind != "ad" for _, kind in groups)
         title = "Promotional blocks" if text_page else "Ad slots"
@@ -128,31 +174,62 @@ class PageView:
                 label = network or "(unattributed)"
             else:  # text blocks: the kind says what they are; a network only when known
                 label = f"{kind} ({network})" if network else kind
-            detail = ", ".join(
-                f"{s.zone_id} {_size(s)}" if s.zone_id else (s.text or _size(s)) for s in slots
-            )
             first, last = min(s.line for s in slots), max(s.line for s in slots)
             lines = str(first) if first == last else f"{first}–{last}"
-            table.add_row(_t(label, "bold"), str(len(slots)), _t(detail, limit=600), lines)
-        return table
+            table.add_row(Breakable(_t(label, "bold")), str(len(slots)),
+                          Breakable(_t(_slot_detail(slots), limit=600)), lines)
+        parts: list[RenderableType] = [table]
+        if any(_size(s)[-1:] in ("w", "h") for s in counted_slots):
+            parts.append(Text(f"  {SIZE_LEGEND}\n", style="dim"))
+        other = self._other_blocks(others)
+        if other is not None:
+            parts.append(other)
+        return Group(*parts)
 
-    def _hosts(self) -> RenderableType | None:
+    @staticmethod
+    def _other_blocks(slots: Sequence[Slot]) -> RenderableType | None:
+        """Blocks that are not promotion (attribution lines), one line a kind."""
+        if not slots:
+            return None
+        by_kind: dict[str, list[Slot]] = defaultdict(list)
+        for slot in slots:
+            by_kind[slot.kind].append(slot)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()
+        for kind, group in by_kind.items():
+            listed = ", ".join(f"line {s.line} {s.text or ''}".rstrip() for s in group)
+            grid.add_row(f"{counted(len(group), inert(kind) + ' line')} (not counted):",
+                         Breakable(_t(listed, limit=600)))
+        return Padding(grid, (0, 0, 1, 2))
+
+    def _hosts(self, width: int) -> RenderableType | None:
         if not self.page.third_party_hosts:
             return None
         table = Table(
             title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True, title_justify="left"
         )
-        table.add_column("Host", ratio=4, overflow="fold")
-        table.add_column("Network / company", ratio=3, overflow="fold")
+        deciding = _deciding_rules(self.page)
+        longest = min(40, max(len(h.host) for h in self.page.third_party_hosts))
+        needed = max([longest] + [len(rule) + len(name or "?") + 5
+                                  for rules in deciding.values() for rule, name in rules])
+        # Hosts whole; the rule lines under them get what half the width leaves
+        table.add_column("Host · blocked by rule (list)",
+                         width=min(needed, max(longest, (width - 30) // 2)))
+        table.add_column("Network / company", ratio=1)
         table.add_column("Category", no_wrap=True)
         table.add_column("Res", justify="right", no_wrap=True)
         table.add_column("Blk", justify="right", no_wrap=True)
         for host in self.page.third_party_hosts:
             who = host.network or host.company or "—"
             style = "red" if host.category.value in ("advertising", "cryptomining") else ""
+            cell = _t(host.host)
+            for rule, list_name in deciding.get(host.host, ()):
+                cell.append("\n  ").append(inert(rule, limit=200), "dim").append(
+                    f" ({inert(list_name or '?')})", "dim")
             table.add_row(
-                _t(host.host),
-                _t(who),
+                Breakable(cell),
+                Breakable(_t(who)),
                 Text(host.category.value, style=style),
                 str(host.resources),
                 Text(str(host.blocked), style="red" if host.blocked else "green"),
@@ -165,12 +242,14 @@ class PageView:
         by_kind: dict[str, list[str]] = defaultdict(list)
         for ident in self.page.ids:
             by_kind[ident.kind].append(ident.value)
-        text = Text("IDs  ", style="bold")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column()
         for i, (kind, values) in enumerate(by_kind.items()):
-            if i:
-                text.append("\n     ")
-            text.append(f"{inert(kind)}: ", "dim").append(inert(", ".join(values), limit=400))
-        return text
+            grid.add_row("" if i else "IDs ", f"{inert(kind)}:",
+                         Breakable(_t(", ".join(values), limit=400)))
+        return grid
 
     def _metrics(self) -> RenderableType:
         m = self.page.metrics
@@ -202,12 +281,13 @@ class PageView:
         table = Table(title="Findings", box=box.SIMPLE_HEAD, expand=True, title_justify="left")
         table.add_column("Sev", no_wrap=True)
         table.add_column("Line", justify="right", no_wrap=True)
-        table.add_column("Finding", ratio=1, overflow="fold")
+        table.add_column("Finding", ratio=1)
         for f in self.page.findings:
             table.add_row(
                 Text(f.severity.value, SEVERITY_STYLE[f.severity]),
                 str(f.line or ""),
-                Text.assemble((inert(f.kind), "bold"), " ", inert(f.message, limit=300)),
+                Breakable(Text.assemble((inert(f.kind), "bold"), " ",
+                                        inert(f.message, limit=300))),
             )
         return table
 
@@ -218,13 +298,13 @@ class PageView:
         table.add_column("", no_wrap=True)
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Clause", no_wrap=True)
-        table.add_column("Violation", ratio=1, overflow="fold")
+        table.add_column("Violation", ratio=1)
         for v in self.violations:
             mark = Text("baselined", "dim") if v.baselined else Text("FAIL", "bold red")
             text = _t(v.message, limit=300)
             if v.rule:
                 text.append("\nrule ", "dim").append(inert(v.rule, limit=200), "dim")
-            table.add_row(mark, str(v.line or ""), _t(v.clause, "bold"), text)
+            table.add_row(mark, str(v.line or ""), _t(v.clause, "bold"), Breakable(text))
         return table
 
     def _notes(self) -> RenderableType | None:
@@ -260,10 +340,17 @@ class TerminalReporter:
         self.version = version
         self.gated = gated
         self.count = 0
+        self.rows: list[list[RenderableType]] = []  # the closing summary table (capped)
+        self.more = 0
+        self.screens = 0  # pages shown whole, not as one line
 
     def start(self, lists: Sequence[ListInfo]) -> None:
-        names = ", ".join(f"{li.name} ({li.rules:,})" for li in lists) or "none"
-        self.console.print(Text(f"auditor {self.version} · lists: {names}", style="dim"))
+        names = ", ".join(f"{li.name} ({li.rules:,})" for li in lists if not li.missing)
+        self.console.print(Text(f"auditor {self.version} · lists: {names or 'none'}",
+                                style="dim"))
+        warning = missing_lists_line(lists)
+        if warning is not None:
+            self.console.print(warning)
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         if self.gated and not page.errors and all(v.baselined for v in violations):
@@ -275,21 +362,66 @@ class TerminalReporter:
             self.console.print(line)
         else:
             self.console.print(PageView(page, violations, self.gated))
+            self.screens += 1
         self.count += 1
+        if len(self.rows) < SUMMARY_ROWS:
+            self.rows.append(_row(page, violations, self.gated))
+        else:
+            self.more += 1
 
     def finished(self, summary: RunSummary) -> None:
-        line = Text(f"\n{summary.pages} page{'s' if summary.pages != 1 else ''} audited")
+        if self.count > 1 and self.screens:  # one-line pages are their own summary
+            self.console.print(self._summary_table())
+        line = Text(f"\n{counted(summary.pages, 'page')} audited")
         if summary.skipped:
-            line.append(f", {summary.skipped} skipped")
+            line.append(f", {summary.skipped:,} skipped")
         if summary.errors:
-            line.append(f", {summary.errors} with errors", "red")
-        if summary.gated:
+            line.append(f", {summary.errors:,} with errors", "red")
+        if summary.gated and summary.baseline_written:
+            line.append(f" · policy: {counted(summary.violations, 'violation')} recorded in "
+                        "the baseline ").append(inert(summary.baseline_written, limit=200))
+        elif summary.gated:
             line.append(" · policy ")
             line.append(
-                "passed" if summary.passed else f"FAILED ({summary.violations} violations)",
+                "passed" if summary.passed
+                else f"FAILED ({counted(summary.violations, 'violation')})",
                 "bold green" if summary.passed else "bold red",
             )
         self.console.print(line)
+
+    def _summary_table(self) -> Table:
+        table = Table(title="Summary", box=box.SIMPLE_HEAD, expand=True, title_justify="left")
+        table.add_column("Page", ratio=1)
+        for name in ("Ad slots", "Hosts", "Findings", "High"):
+            table.add_column(name, justify="right", no_wrap=True)
+        if self.gated:
+            table.add_column("Policy", no_wrap=True)
+        for row in self.rows:
+            table.add_row(*row)
+        if self.more:
+            table.add_row(Text(f"… {counted(self.more, 'more page')} not shown", "dim"))
+        return table
+
+
+SUMMARY_ROWS = 200  # the closing table's rows: a site's worth, not a crawl's
+
+
+def _row(page: PageReport, violations: Sequence[Violation], gated: bool) -> list[RenderableType]:
+    """A page's line in the closing summary table."""
+    name = _t(page_name(page.input))
+    policy: list[RenderableType] = []
+    if gated:
+        failing = sum(1 for v in violations if not v.baselined)
+        policy = [Text(f"FAIL ({failing})", "bold red") if failing or page.errors
+                  else Text("pass", "green")]
+    if page.errors:
+        name.append("\nerror: ", "red").append(inert(page.errors[0], limit=120))
+        return [Breakable(name), "—", "—", "—", "—", *policy]
+    m = page.metrics
+    high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
+    return [Breakable(name), Text(str(m.ad_slots), "bold red" if m.ad_slots else ""),
+            str(m.third_party_hosts), str(len(page.findings)),
+            Text(str(high), "bold red" if high else ""), *policy]
 
 
 def render_pages(pages: Iterable[PageReport], width: int = 100) -> str:

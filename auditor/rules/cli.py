@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from auditor.cli_args import HelpWithExamples
 from auditor.errors import RuleError
 from auditor.model import RequestType
 from auditor.rules.engine import Engine, Explanation
@@ -22,10 +23,25 @@ from auditor.rules.sources import update
 
 def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register `rules` with its `list`, `update` and `check` actions."""
+
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "rules", help="inspect, update and test the filter lists"
+        "rules", help="inspect, update and test the filter lists",
+        formatter_class=HelpWithExamples,
+        description="The filter lists behind every audit: the project's own, EasyList and "
+        "EasyPrivacy (system\npackage or user cache) and any --lists.\n\n"
+        "  list    the lists loaded: name, source, rules, unsupported rules, sha256\n"
+        "  update  download EasyList and EasyPrivacy into the user cache (the only\n"
+        "          command that uses the network; exit 2 when a list fails)\n"
+        "  check   the decision on one request URL: the rule that decided, its list\n"
+        "          and line, whether an exception won, and the candidates that lost",
+        epilog="examples:\n"
+        "  auditor rules list\n"
+        "  auditor rules update\n"
+        "  auditor rules check https://a.magsrv.com/ad-provider.js \\\n"
+        "      --source-url https://8657085.xyz/ --type script",
     )
-    p.add_argument("action", choices=("list", "update", "check"))
+    p.add_argument("action", choices=("list", "update", "check"),
+                   help="what to do (described above)")
     p.add_argument("url", nargs="?", help="the request URL (check)")
     p.add_argument("--source-url", default=None, help="the page making the request (check)")
     p.add_argument(

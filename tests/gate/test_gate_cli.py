@@ -79,7 +79,8 @@ def test_one_injection_fails_naming_page_line_rule_and_clause(
     inject(site, page)
     result = run("audit", "public", "--format", "md", cwd=site)  # policy found in the cwd
     assert result.returncode == 1, result.stdout + result.stderr
-    rows = [r for r in result.stdout.splitlines() if r.startswith(f"| {md(page)} | {line} |")]
+    rows = [r for r in result.stdout.splitlines()
+            if r.startswith(f"| {md('public/' + page)} | {line} |")]
     assert rows, result.stdout
     cells = [c.strip() for c in rows[0].split(" | ")]
     assert cells[2] == clause.replace("_", "\\_")

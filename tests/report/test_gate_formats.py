@@ -154,7 +154,7 @@ def test_sarif_ungated_reports_findings() -> None:
 def test_junit_is_well_formed_with_hostile_text() -> None:
     root = ET.fromstring(render("junit").encode("utf-8"))
     (case,) = root.iter("testcase")
-    assert case.get("name") == "blog/deals,50%:off.html"
+    assert case.get("name") == "site/blog/deals,50%:off.html"
     failure = case.find("failure")
     assert failure is not None and failure.get("message") == "4 policy violations"
     assert "<script>x</script>" in (failure.text or "")  # escaped by the writer, read back
@@ -177,7 +177,7 @@ def test_junit_counts_pages_that_could_not_be_read() -> None:
 
 def test_markdown_cells_cannot_break_the_table() -> None:
     text = render("md")
-    rows = [line for line in text.splitlines() if line.startswith("| blog/")]
+    rows = [line for line in text.splitlines() if line.startswith("| site/blog/")]
     assert rows
     for row in rows:
         assert len(re.findall(r"(?<!\\)\|", row)) == 6  # five cells, no stray pipe

@@ -1,0 +1,12 @@
+"""Counted nouns for messages: `1 ad slot`, `5 ad slots`, never `5 ad slot(s)`."""
+
+from __future__ import annotations
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and the noun, singular or plural (the noun + "s" unless `plural` is given).
+
+    >>> counted(1, "ad slot"), counted(5, "ad slot"), counted(0, "entry", "entries")
+    ('1 ad slot', '5 ad slots', '0 entries')
+    """
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"

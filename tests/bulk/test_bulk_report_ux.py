@@ -1,0 +1,199 @@
+"""`auditor report` says what it shows: every table honours --top, a store whose pages
+went to Parquet says so, categories agree between tables, skip reasons and failures and
+the ratio's min/max/mean are printed; and the queries docs/BULK.md gives run as written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from archive_fixtures import page, response, warc_bytes
+from rich.console import Console
+
+from auditor.bulk.aggregate import summarize
+from auditor.bulk.store import Store
+from auditor.bulk.summary import write_terminal
+from auditor.cli import main
+
+LIGHT = ["--no-system-lists", "--no-progress"]
+BULK_MD = Path(__file__).resolve().parents[2] / "docs" / "BULK.md"
+SITES = {  # site → (AdSense publisher, GTM container, ExoClick zone); some carry no ID
+    "alpha.example": ("ca-pub-1111111111111111", "GTM-K9ZX2PQ", None),
+    "beta.example": ("ca-pub-1111111111111111", None, "5876674"),
+    "gamma.example": (None, "GTM-K9ZX2PQ", "5876674"),
+    "delta.example": (None, "GTM-AB12CD3", "1000001"),
+    "epsilon.example": (None, "GTM-AB12CD3", None),
+    "plain.example": (None, None, None),
+    "quiet.example": (None, None, None),
+}
+
+
+@pytest.fixture(scope="module")
+def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    recs = [response(f"https://www.{site}/post", page(site, adsense=pub, gtm=gtm,
+                                                        exo_zone=zone), encoding="gzip")
+            for site, (pub, gtm, zone) in SITES.items()]
+    recs.append(response("https://www.plain.example/logo.png", "not a page",
+                         content_type="image/png"))
+    path = tmp_path_factory.mktemp("ux") / "sites.warc.gz"
+    path.write_bytes(warc_bytes(recs) + b"\x1f\x8b\x08\x00 a damaged tail")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "s.db"
+    assert main(["bulk", str(warc), "--store", str(path), "--workers", "1", *LIGHT]) == 0
+    return path
+
+
+def summary_of(store: Path, top: int = 20) -> dict[str, object]:
+    s = Store.open(store)
+    try:
+        return summarize(s, top=top)
+    finally:
+        s.close()
+
+
+def terminal(summary: dict[str, object], width: int) -> str:
+    buffer = io.StringIO()
+    write_terminal(summary, Console(file=buffer, width=width, highlight=False, markup=False))
+    return buffer.getvalue()
+
+
+def test_top_limits_every_table(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    full = summary_of(store)
+    assert len(full["networks"]) > 1 and len(full["clusters"]) > 1  # type: ignore[arg-type]
+    assert main(["report", "--store", str(store), "--format", "json", "--top", "1"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert len(s["networks"]) == 1 and len(s["clusters"]) == 1
+    assert len(s["third_party_hosts"]) == 1
+    assert s["networks_total"] == len(full["networks"])  # type: ignore[arg-type]
+    assert s["clusters_total"] == len(full["clusters"])  # type: ignore[arg-type]
+    assert main(["report", "--store", str(store), "--top", "1", "--width", "80"]) == 0
+    out = capsys.readouterr().out
+    assert f"(top 1 of {s['networks_total']})" in out
+    assert f"Operator clusters: {s['clusters_total']} (top 1 of" in out
+    assert out.count("sites: ") == 1  # one cluster printed
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_terminal_shows_skips_failures_and_ratio_range(store: Path, width: int) -> None:
+    s = summary_of(store)
+    assert s["skipped"] and s["failed"] and s["skip_reasons"] and s["failures"]
+    out = terminal(s, width)
+    assert "Skipped records, by reason:" in out
+    for reason in s["skip_reasons"]:  # type: ignore[attr-defined]
+        assert reason["reason"][:20] in out
+    assert "Failed records" in out
+    ratio = s["content_to_ad_ratio"]
+    assert re.search(rf"min {ratio['min']:.2f}, max {ratio['max']:.2f}, "  # type: ignore[index]
+                     rf"mean {ratio['mean']:.2f}", out)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_hosts_are_never_truncated_or_cut(store: Path, width: int) -> None:
+    s = summary_of(store)
+    out = terminal(s, width)
+    assert "…" not in out
+    for host in s["third_party_hosts"]:  # type: ignore[attr-defined]
+        assert host["host"] in out, out  # whole, on one line
+    assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_csv_holds_failures_and_skip_reasons(store: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--store", str(store), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    sections = {r[0] for r in rows}
+    assert {"failure", "skipped"} <= sections
+    errors = [r[3] for r in rows if r[0] == "failure" and r[2] == "error"]
+    assert errors and all(errors)
+
+
+def test_a_host_has_its_network_category_in_every_table(store: Path, tmp_path: Path) -> None:
+    """A host seen with two categories (a pixel on some pages, a like button on others)
+    once took max(category) in the hosts table, whatever the networks table said."""
+    copy = tmp_path / "mixed.db"
+    with sqlite3.connect(store) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    with sqlite3.connect(copy) as db:
+        host, network = db.execute(
+            "SELECT host, network FROM page_hosts WHERE network IS NOT NULL "
+            "GROUP BY host ORDER BY count(*) DESC LIMIT 1").fetchone()
+        db.execute("UPDATE page_hosts SET category = 'unknown' WHERE host = ? AND page_id = "
+                   "(SELECT min(page_id) FROM page_hosts WHERE host = ?)", (host, host))
+    s = summary_of(copy)
+    by_network = {n["network"]: n["category"] for n in s["networks"]}  # type: ignore[attr-defined]
+    row = next(h for h in s["third_party_hosts"] if h["host"] == host)  # type: ignore[attr-defined]
+    assert row["network"] == network
+    assert row["category"] == by_network[network] != "unknown"
+
+
+# -- --parquet: the pages are not in the store, and the report says so ----------------
+
+
+@pytest.fixture(scope="module")
+def parquet_run(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    pytest.importorskip("pyarrow")
+    distributed = pytest.importorskip("distributed")
+    root = tmp_path_factory.mktemp("pq")
+    store, out = root / "s.db", root / "parquet"
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                       dashboard_address=None)
+    try:
+        assert main(["bulk", str(warc), "--store", str(store), "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address, "--parquet", str(out),
+                     "--split-bytes", "1k", *LIGHT]) == 0
+    finally:
+        cluster.close()
+    return store, out
+
+
+def test_report_on_a_parquet_store_says_where_the_pages_are(
+        parquet_run: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    store, out = parquet_run
+    assert main(["report", "--store", str(store), "--format", "json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["pages"] == len(SITES) and s["pages_in_store"] == 0
+    assert s["parquet"] == [str(out)]
+    assert main(["report", "--store", str(store), "--width", "80"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"{len(SITES)} audited pages are in the Parquet dataset {out}" in text
+    assert "0 of them in this store" in text
+
+
+def test_bulk_md_duckdb_queries_run_as_written(parquet_run: tuple[Path, Path]) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="pip install duckdb (a dev extra) to run "
+                                 "the docs/BULK.md DuckDB queries")
+    _, out = parquet_run
+    text = BULK_MD.read_text(encoding="utf-8")
+    block = text.split("Then, from DuckDB:", 1)[1].split("```sql", 1)[1].split("```", 1)[0]
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    assert len(queries) == 2
+    con = duckdb.connect()
+    results = [con.sql(q.replace("/data/out/cc-parquet", str(out))).fetchall()
+               for q in queries]
+    networks = dict(results[0])
+    assert networks["Google Tag Manager"] == 4 and networks["ExoClick"] == 3
+    shared = {(kind, value): sites for kind, value, sites in results[1]}
+    assert shared[("adsense-publisher", "ca-pub-1111111111111111")] == 2
+    assert shared[("gtm-container", "GTM-AB12CD3")] == 2
+
+
+def test_bulk_md_store_queries_run_as_written(store: Path) -> None:
+    text = BULK_MD.read_text(encoding="utf-8")
+    block = text.split("Query it directly:", 1)[1].split("```sql", 1)[1].split("```", 1)[0]
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    assert len(queries) == 3
+    with sqlite3.connect(store) as db:
+        zones = dict(db.execute(queries[0]).fetchall())
+        assert zones == {"beta.example": "5876674", "gamma.example": "5876674",
+                         "delta.example": "1000001"}
+        assert db.execute(queries[1]).fetchall()
+        db.execute(queries[2]).fetchall()

@@ -1,0 +1,215 @@
+"""The terminal report at 80 and 120 columns: identifiers whole or broken only at their
+separators, the rule behind each blocked host, a legend for partial sizes, counts that
+agree with themselves, plurals, a closing summary of several pages, missing lists said."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from auditor.model import ListInfo, PageReport, Slot
+from auditor.pipeline import audit
+from auditor.report import RunSummary
+from auditor.report.terminal import PageView, TerminalReporter
+from auditor.report.wrap import SEPARATORS, Breakable
+from auditor.rules import Engine
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+RULES = "\n".join((
+    "||magsrv.com^", "||jads.co^", "||googlesyndication.com/pagead/", "||g.doubleclick.net^",
+    "/fbevents.js", "||facebook.com/tr?", "||taboola.com^$third-party",
+    "||outbrain.com^$third-party", "||amazon-adsystem.com^", "||googletagmanager.com^",
+)) + "\n"
+WIDTHS = [80, 120]
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, PageReport]:
+    engine = Engine.from_text(RULES, name="inline")
+    return {name: audit(EXAMPLES / name, engine=engine).pages[0]
+            for name in ("news-article.html", "wp-post-injected.json", "text-scrape.txt")}
+
+
+def render(renderable: object, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False).print(renderable)
+    return buffer.getvalue()
+
+
+def split_only_at_separators(identifier: str, text: str) -> bool:
+    """True when `identifier` is printed whole on a line, or split only after one of
+    the separators (every line but the last ends on one)."""
+    lines = [line.strip() for line in text.splitlines()]
+    if any(identifier in line for line in lines):
+        return True
+    for i, line in enumerate(lines):
+        if line and identifier.startswith(line.split()[-1]):
+            rest, parts = identifier, []
+            for nxt in lines[i:]:
+                piece = nxt.split()[-1] if not parts else nxt.split()[0]
+                if not rest.startswith(piece):
+                    break
+                parts.append(piece)
+                rest = rest[len(piece):]
+                if not rest:
+                    return all(p[-1] in SEPARATORS for p in parts[:-1])
+    return False
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", ["news-article.html", "wp-post-injected.json"])
+def test_hosts_urls_and_ids_are_never_cut_inside_a_token(
+        pages: dict[str, PageReport], name: str, width: int) -> None:
+    page = pages[name]
+    out = render(PageView(page), width)
+    assert all(len(line) <= width for line in out.splitlines())
+    for host in page.third_party_hosts:
+        assert re.search(rf"^\s+{re.escape(host.host)}\s", out, re.M), host.host  # whole
+    for ident in page.ids:
+        assert split_only_at_separators(ident.value, out), ident.value
+    for finding in page.findings:
+        for url in re.findall(r"https?://\S+", finding.message):
+            assert split_only_at_separators(url, out), url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_wrapped_ids_stay_under_their_values(pages: dict[str, PageReport], width: int) -> None:
+    out = render(PageView(pages["news-article.html"]), width)
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("IDs "))
+    column = lines[start].index("/21775744923")
+    block = lines[start:lines.index("", start)]
+    for line in block[1:]:
+        if line.strip():
+            assert not line[0].strip()  # never back at column 0
+    for line in block[1:]:
+        if line.strip().startswith(("/21775744923", "dailyexample", "transport")):
+            assert len(line) - len(line.lstrip()) >= column  # the gpt-slot list, wrapped
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_each_blocked_host_names_its_rule_and_list(
+        pages: dict[str, PageReport], width: int) -> None:
+    page = pages["news-article.html"]
+    out = render(PageView(page), width)
+    for host in page.third_party_hosts:
+        rules = {(r.rule, r.list) for r in page.resources
+                 if r.host == host.host and r.blocked}
+        assert bool(rules) == bool(host.blocked)
+        for rule, list_name in rules:  # on the lines under the host, indented
+            cell = re.search(rf"^  {re.escape(host.host)} .*\n((?:    \S+.*\n)+)", out, re.M)
+            assert cell, host.host
+            text = "".join(line.split("  ")[2] for line in cell.group(1).splitlines())
+            assert f"{rule} ({list_name})" in text.replace(f"{rule}(", f"{rule} ("), text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_partial_sizes_have_a_legend(pages: dict[str, PageReport], width: int) -> None:
+    with_partial = render(PageView(pages["wp-post-injected.json"]), width)
+    assert "250h" in with_partial and "460w" in with_partial
+    assert "460w: only the width is declared · 250h: only the height" in with_partial
+    assert "only the width" not in render(PageView(pages["news-article.html"]), width)
+
+
+def test_slots_without_zone_or_size_print_no_placeholders(
+        pages: dict[str, PageReport]) -> None:
+    out = render(PageView(pages["news-article.html"]), 120)
+    assert "AR_1" in out and " ?" not in out
+    bare = [Slot(network=None, line=n, xpath="/html", rule="##.ad", list="x") for n in (3, 4)]
+    sized = Slot(network=None, line=5, xpath="/html", rule="##.ad", list="x", width=300,
+                 height=250)
+    page = PageReport(input="p.html", url=None, kind="html", first_party=None, title=None,
+                      slots=(*bare, sized))
+    out = render(PageView(page), 100)
+    assert "?" not in out
+    assert "300×250, 2 more without zone ID or size" in out
+    page = PageReport(input="p.html", url=None, kind="html", first_party=None, title=None,
+                      slots=tuple(bare))
+    assert "no zone ID or size" in render(PageView(page), 100)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_text_page_header_counts_the_rows_of_its_table(
+        pages: dict[str, PageReport], width: int) -> None:
+    page = pages["text-scrape.txt"]
+    assert any(s.kind == "attribution" for s in page.slots)
+    out = render(PageView(page), width)
+    header = int(re.search(r"(\d+) promotional blocks?", out).group(1))  # type: ignore[union-attr]
+    table = out.split("Promotional blocks", 1)[1].split("attribution line", 1)[0]
+    rows = [int(m) for m in re.findall(r"^\s+[a-z]+(?: \([^)]*\))?\s+(\d+)\s", table, re.M)]
+    assert header == page.metrics.ad_slots == sum(rows)
+    assert "2 attribution lines (not counted)" in out
+
+
+def test_counts_read_as_english(pages: dict[str, PageReport]) -> None:
+    out = "".join(render(PageView(p), 120) for p in pages.values())
+    assert "(s)" not in out
+    assert "1 third-party tracking pixel (1×1 or hidden)" in out
+    assert "5 ExoClick ad slots injected" in out
+    buffer = io.StringIO()
+    reporter = TerminalReporter(buffer, "test", gated=True, width=80, color=False)
+    reporter.finished(RunSummary(1, 0, 0, 1, True, False))
+    assert "policy FAILED (1 violation)" in buffer.getvalue()
+
+
+def run_of(pages: list[PageReport], width: int, lists: tuple[ListInfo, ...] = ()) -> str:
+    buffer = io.StringIO()
+    reporter = TerminalReporter(buffer, "test", width=width, color=False)
+    reporter.start(lists)
+    for page in pages:
+        reporter.handle(page)
+    reporter.finished(RunSummary(len(pages), 0, 0, 0, False, True))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_several_pages_close_with_a_summary_table(
+        pages: dict[str, PageReport], width: int) -> None:
+    out = run_of(list(pages.values()), width)
+    summary = out.split("\nSummary", 1)[1]
+    for page in pages.values():
+        row = next(line for line in summary.splitlines() if Path(page.input).name in line)
+        assert row.split()[1:] == [str(page.metrics.ad_slots),
+                                   str(page.metrics.third_party_hosts),
+                                   str(len(page.findings)),
+                                   str(sum(f.severity.value == "high" for f in page.findings))]
+    assert out.rstrip().endswith("3 pages audited")
+    assert "Summary" not in run_of([pages["news-article.html"]], width)
+
+
+def test_a_written_baseline_is_not_a_failed_policy() -> None:
+    buffer = io.StringIO()
+    reporter = TerminalReporter(buffer, "test", gated=True, width=80, color=False)
+    reporter.finished(RunSummary(4, 0, 0, 2, True, False, baseline_written="base.json"))
+    out = buffer.getvalue()
+    assert "FAILED" not in out
+    assert "policy: 2 violations recorded in the baseline base.json" in out
+
+
+def test_missing_lists_are_said_in_one_line() -> None:
+    lists = (ListInfo("auditor-ads", "auditor_rules/auditor-ads.txt", 4, "x"),
+             ListInfo("easylist", "not found", 0, "", missing=True),
+             ListInfo("easyprivacy", "not found", 0, "", missing=True))
+    out = run_of([], 80, lists).splitlines()
+    assert out[0] == "auditor test · lists: auditor-ads (4)"
+    assert out[1] == ("missing lists easylist, easyprivacy: fewer hosts blocked "
+                      "(auditor rules update)")
+    assert "missing" not in run_of([], 80, lists[:1])
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("pagead2.googlesyndication.com", 20, ["pagead2.", "googlesyndication.", "com"]),
+    ("a, b, /21775744923/dailyexample/transport/top", 24,
+     ["a, b,", "/21775744923/", "dailyexample/transport/", "top"]),
+    ("  ||googlesyndication.com/pagead/ (easylist)", 24,
+     ["  ||googlesyndication.", "  com/pagead/ (easylist)"]),
+    ("  ||googlesyndication.com/pagead/ (easylist)", 22,
+     ["  ||googlesyndication.", "  com/pagead/", "  (easylist)"]),
+])
+def test_breakable_breaks_after_separators_and_keeps_the_indent(
+        text: str, width: int, lines: list[str]) -> None:
+    assert [line.rstrip() for line in render(Breakable(text), width).splitlines()] == lines
