@@ -27,7 +27,13 @@ from typing import Any, ClassVar
 from auditor.errors import RuleError
 from auditor.model import ListInfo, Match, RequestType
 from auditor.rules import cache as _cache
-from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
+from auditor.rules.cosmetic import (
+    CosmeticFilter,
+    CosmeticHit,
+    CosmeticIndex,
+    CosmeticMatcher,
+    build_cosmetic,
+)
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
     EXCEPTION,
@@ -55,7 +61,6 @@ from auditor.rules.parse import (
     GENERICHIDE,
     POPUP,
     SPECIFICHIDE,
-    CosmeticFilter,
     NetworkFilter,
     Unsupported,
     parse_line,
