@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from auditor.errors import RuleError
 from auditor.model import ListInfo, Match, RequestType
@@ -175,11 +175,9 @@ class Engine:
         self._fallback_re = net.fallback_re
         self._type_buckets = {bit: net.buckets_for([k]) for bit, k in _TYPE_KEYS.values()}
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
-        # scheme://host -> (blocking buckets of the host's suffixes and of the part's
-        # tokens, host, registrable domain, exception buckets of the same)
+        # scheme://host -> its facts
         self._hosts: dict[str, _HostInfo] = {}
-        # source URL -> (host, domain-list keys, registrable domain, blocking buckets of
-        # those keys, exception buckets of them)
+        # source URL -> its facts
         self._sources: dict[str | None, _SourceInfo] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
         # page host -> (generic hiding on, specific hiding on, its domain-list keys)
@@ -260,20 +258,22 @@ class Engine:
         si = self._sources.get(source_url)
         if si is None:
             si = self._source_info(source_url)
-        tb = self._type_buckets[tbit]
+        host_block, host, domain, host_exc = hi
+        src_host, src_keys, src_domain, src_block, src_exc = si
+        type_block, type_exc = self._type_buckets[tbit]
         fb = self._fallback_re
         return Request(
             url,
             url_l,
             tbit,
-            hi[1],
+            host,
             host_end,
-            hi[2],
-            si[0],
-            si[2],
-            si[1],
+            domain,
+            src_host,
+            src_domain,
+            src_keys,
             _findall(url_l, host_end),
-            ((hi[0], si[3], tb[0]), (hi[3], si[4], tb[1])),
+            ((host_block, src_block, type_block), (host_exc, src_exc, type_exc)),
             fb is not None and fb.search(url_l) is not None,
         )
 
@@ -287,7 +287,7 @@ class Engine:
         keys = [h + HOST_SUFFIX for h in sufs]
         keys.extend(set(TOKEN_RE.findall(prefix)))
         block, exc = self._net.buckets_for(keys)
-        info = (block, host, registrable_domain(host), exc)
+        info = _HostInfo(block, host, registrable_domain(host), exc)
         self._hosts[prefix] = info
         return info
 
@@ -300,7 +300,7 @@ class Engine:
         dom = registrable_domain(src_host) if src_host else ""
         keys = host_keys(src_host, dom) if src_host else ()
         block, exc = self._net.buckets_for(SOURCE_PREFIX + k for k in keys)
-        info = (src_host, keys, dom, block, exc)
+        info = _SourceInfo(src_host, keys, dom, block, exc)
         if len(self._sources) > _CACHE_LIMIT:
             self._sources.clear()
         self._sources[source_url] = info
@@ -421,8 +421,25 @@ class Engine:
         )
 
 
-_HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
-_SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
+class _HostInfo(NamedTuple):
+    """Facts of a URL's `scheme://host` part, kept per origin."""
+
+    block: tuple[Bucket, ...]  # blocking buckets of the host's suffixes and its tokens
+    host: str
+    domain: str  # registrable
+    exception: tuple[Bucket, ...]  # exception buckets of the same keys
+
+
+class _SourceInfo(NamedTuple):
+    """Facts of a source page, kept per source URL."""
+
+    host: str
+    keys: tuple[str, ...]  # its `$domain=` keys
+    domain: str  # registrable
+    block: tuple[Bucket, ...]  # blocking buckets of those keys
+    exception: tuple[Bucket, ...]
+
+
 _NO_MATCH = Match(blocked=False)
 _HOST_MATCH = URL_HOST_RE.match
 _findall = TOKEN_RE.findall
