@@ -303,20 +303,22 @@ def unbounded_cost(selector: str) -> str | None:
     """Why evaluating `selector` has no useful bound, or None: `:has()`-like groups nested
     more than MAX_NESTING deep, or an `:xpath()` with a path inside a predicate
     (`//div[count(//div)]` walks the page once per element). One linear scan."""
+    if "(" not in selector:
+        return None  # the usual case: no group at all
     stack: list[str] = []  # "has", "xpath" or "(" per open parenthesis
     xpath_start = 0
-    for t in tokens(selector):
-        if t.kind == ")":
+    for kind, start, end, name in tokens(selector):
+        if kind == ")":
             if stack and stack.pop() == "xpath":
-                argument = _XPATH_STRING.sub("''", selector[xpath_start : t.start])
+                argument = _XPATH_STRING.sub("''", selector[xpath_start:start])
                 if _PATH_IN_PREDICATE.search(argument):
                     return ":xpath() with a path inside a predicate (unbounded cost)"
-        elif t.kind != "(":
+        elif kind != "(":
             continue
-        elif t.name == "xpath":
+        elif name == "xpath":
             stack.append("xpath")
-            xpath_start = t.end
-        elif t.name in _NESTING:
+            xpath_start = end
+        elif name in _NESTING:
             stack.append("has")
             if stack.count("has") > MAX_NESTING:
                 return f":has() and the like nested more than {MAX_NESTING} deep"

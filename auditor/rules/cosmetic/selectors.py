@@ -6,7 +6,7 @@ answered from these tokens, so no two scanners can disagree about a quote or an 
 bracket. A regex finds the tokens, so a selector costs one C-speed scan plus a Python
 step per bracket, not per character (the parser runs this on every `##` rule).
 
->>> [t.kind + t.name for t in tokens('div:has(> a[title="(x"]), p')]
+>>> [kind + name for kind, _, _, name in tokens('div:has(> a[title="(x"]), p')]
 ['(has', '[', ']', ')', ',']
 >>> split_top(".a, .b:not(.c, .d)")
 ['.a', '.b:not(.c, .d)']
@@ -16,36 +16,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
-# an escape, a quoted string, a quote left open (the rest is quoted), `:name(`, a bracket
+# an escape or a quoted string (skipped), a quote left open (the rest is quoted), `:name(`,
+# a bracket or a comma
 _TOKEN = re.compile(
-    r"""\\.|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|(?P<open>["'])|:(?P<name>[\w-]+)\(|[()\[\],]""",
+    r"""\\.|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|(?P<open>["'])|:(?P<name>[\w-]+)\(|(?P<mark>[()\[\],])""",
     re.S,
 )
 OPEN_QUOTE = '"'  # the kind of the token of a quote that is never closed
 
-
-class Token(NamedTuple):
-    kind: str  # "(", ")", "[", "]", "," or OPEN_QUOTE
-    start: int
-    end: int
-    name: str = ""  # of "(": the pseudo-class it opens (`has` for `:has(`), else ""
+# (kind, start, end, name): kind is "(", ")", "[", "]", "," or OPEN_QUOTE; name, of a
+# "(", is the pseudo-class it opens (`has` for `:has(`), else "". Plain tuples, unpacked
+# by name where they are read: the parser makes one per bracket of every rule.
+Token = tuple[str, int, int, str]
 
 
 def tokens(sel: str, pos: int = 0) -> Iterator[Token]:
     """The structural tokens of `sel` from `pos`; escapes and quoted text yield none."""
     for m in _TOKEN.finditer(sel, pos):
-        c = sel[m.start()]
-        if c == "\\" or (c in "\"'" and m.group("open") is None):
-            continue
-        if c == ":":
-            yield Token("(", m.start(), m.end(), m.group("name"))
-        elif c in "\"'":
-            yield Token(OPEN_QUOTE, m.start(), len(sel))
+        group = m.lastgroup
+        if group == "mark":
+            yield m.group(), m.start(), m.end(), ""
+        elif group == "name":
+            yield "(", m.start(), m.end(), m.group("name")
+        elif group == "open":
+            yield OPEN_QUOTE, m.start(), len(sel), ""
             return
-        else:
-            yield Token(c, m.start(), m.end())
 
 
 def outside(sel: str, brackets: str = "([") -> str | None:
@@ -58,24 +54,25 @@ def outside(sel: str, brackets: str = "([") -> str | None:
     >>> outside('div:not(.a) > span[id="x"]', "(")
     'div:not > span[id="x"]'
     """
+    if not any(c in sel for c in brackets) and "'" not in sel and '"' not in sel:
+        return sel  # no group, no quote: all of it is top level
     closers = ")]" if brackets == "([" else ")"
     out: list[str] = []
     depth = 0
     at = 0
-    for t in tokens(sel):
-        kind = t.kind
+    for kind, _, end, _ in tokens(sel):
         if kind == OPEN_QUOTE:
             return None
         if kind in brackets:
             if depth == 0:
-                out.append(sel[at : t.end - 1])
+                out.append(sel[at : end - 1])
             depth += 1
         elif kind in closers:
             depth -= 1
             if depth < 0:
                 return None
             if depth == 0:
-                at = t.end
+                at = end
     if depth:
         return None
     out.append(sel[at:])
@@ -89,15 +86,14 @@ def split_top(sel: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     at = 0
-    for t in tokens(sel):
-        kind = t.kind
+    for kind, start, end, _ in tokens(sel):
         if kind == "(" or kind == "[":
             depth += 1
         elif kind == ")" or kind == "]":
             depth -= 1
         elif kind == "," and depth == 0:
-            parts.append(sel[at : t.start].strip())
-            at = t.end
+            parts.append(sel[at:start].strip())
+            at = end
     parts.append(sel[at:].strip())
     return [p for p in parts if p]
 
@@ -105,13 +101,13 @@ def split_top(sel: str) -> list[str]:
 def group_end(sel: str, start: int) -> int:
     """Index just past the `)` closing the `(` at `sel[start - 1]`; ValueError if none."""
     depth = 1
-    for t in tokens(sel, start):
-        if t.kind == "(":
+    for kind, _, end, _ in tokens(sel, start):
+        if kind == "(":
             depth += 1
-        elif t.kind == ")":
+        elif kind == ")":
             depth -= 1
             if depth == 0:
-                return t.end
+                return end
     raise ValueError("unbalanced parentheses")
 
 
@@ -119,17 +115,16 @@ def calls(sel: str) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each top-level `:name(...)` group, `sel[start:end]` being the
     whole group; ValueError when one is not closed."""
     depth = 0
-    opened: Token | None = None
-    for t in tokens(sel):
-        kind = t.kind
+    opened: tuple[str, int] | None = None  # (name, start) of the call open at the top
+    for kind, start, end, name in tokens(sel):
         if kind == "(" or kind == "[":
-            if depth == 0 and t.name:
-                opened = t
+            if depth == 0 and name:
+                opened = name, start
             depth += 1
         elif kind == ")" or kind == "]":
             depth -= 1
             if depth == 0 and opened is not None:
-                yield opened.name, opened.start, t.end
+                yield opened[0], opened[1], end
                 opened = None
     if opened is not None:
         raise ValueError("unbalanced parentheses")
