@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from auditor.errors import RuleError
 from auditor.model import ListInfo, Match, RequestType
@@ -287,7 +287,7 @@ class Engine:
         keys = [h + HOST_SUFFIX for h in sufs]
         keys.extend(set(TOKEN_RE.findall(prefix)))
         block, exc = self._net.buckets_for(keys)
-        info = _HostInfo(block, host, registrable_domain(host), exc)
+        info = (block, host, registrable_domain(host), exc)
         self._hosts[prefix] = info
         return info
 
@@ -300,7 +300,7 @@ class Engine:
         dom = registrable_domain(src_host) if src_host else ""
         keys = host_keys(src_host, dom) if src_host else ()
         block, exc = self._net.buckets_for(SOURCE_PREFIX + k for k in keys)
-        info = _SourceInfo(src_host, keys, dom, block, exc)
+        info = (src_host, keys, dom, block, exc)
         if len(self._sources) > _CACHE_LIMIT:
             self._sources.clear()
         self._sources[source_url] = info
@@ -421,25 +421,14 @@ class Engine:
         )
 
 
-class _HostInfo(NamedTuple):
-    """Facts of a URL's `scheme://host` part, kept per origin."""
-
-    block: tuple[Bucket, ...]  # blocking buckets of the host's suffixes and its tokens
-    host: str
-    domain: str  # registrable
-    exception: tuple[Bucket, ...]  # exception buckets of the same keys
-
-
-class _SourceInfo(NamedTuple):
-    """Facts of a source page, kept per source URL."""
-
-    host: str
-    keys: tuple[str, ...]  # its `$domain=` keys
-    domain: str  # registrable
-    block: tuple[Bucket, ...]  # blocking buckets of those keys
-    exception: tuple[Bucket, ...]
-
-
+# Facts of a URL's `scheme://host` part, kept per origin: (blocking buckets of the host's
+# suffixes and of the part's tokens, host, registrable domain, exception buckets of the
+# same). Plain tuples, unpacked by name where they are read: a named tuple unpacks at
+# half the speed (it is not an exact tuple), on the path of every request.
+_HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
+# Facts of a source page, kept per source URL: (host, its `$domain=` keys, registrable
+# domain, blocking buckets of those keys, exception buckets of them).
+_SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
 _NO_MATCH = Match(blocked=False)
 _HOST_MATCH = URL_HOST_RE.match
 _findall = TOKEN_RE.findall
