@@ -54,9 +54,9 @@ def outside(sel: str, brackets: str = "([") -> str | None:
     >>> outside('div:not(.a) > span[id="x"]', "(")
     'div:not > span[id="x"]'
     """
-    if not any(c in sel for c in brackets) and "'" not in sel and '"' not in sel:
-        return sel  # no group, no quote: all of it is top level
     closers = ")]" if brackets == "([" else ")"
+    if not any(c in sel for c in brackets + closers + "'\""):
+        return sel  # no bracket, no quote: all of it is top level
     out: list[str] = []
     depth = 0
     at = 0
