@@ -21,6 +21,7 @@ from lxml import etree
 
 from auditor.errors import RuleError
 from auditor.model import Category
+from auditor.rules.literal import regex_literal
 
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
 FORMATS = frozenset({"popunder", "push", "interstitial"})
@@ -205,128 +206,17 @@ class Catalogue:
         return next((n for n in self.networks if n.name == name), None)
 
 
-_BRACES = re.compile(r"\{\d*(?:,\d*)?\}")
-
-
-def _quantifier_at(pattern: str, i: int) -> int:
-    """Length of the quantifier at `i` (0 if none); `{` only counts as `{m,n}`."""
-    if i >= len(pattern):
-        return 0
-    ch = pattern[i]
-    if ch in "?*+":
-        return 2 if i + 1 < len(pattern) and pattern[i + 1] in "?+" else 1
-    if ch == "{":
-        m = _BRACES.match(pattern, i)
-        return len(m.group(0)) if m else 0
-    return 0
-
-
-def _class_end(pattern: str, i: int) -> int:
-    """Index of the `]` closing the character class opened at `i`, or -1."""
-    j = i + 1
-    if pattern[j : j + 1] == "^":
-        j += 1
-    if pattern[j : j + 1] == "]":
-        j += 1  # a leading ] is a literal
-    while j < len(pattern):
-        if pattern[j] == "\\":
-            j += 2
-            continue
-        if pattern[j] == "]":
-            return j
-        j += 1
-    return -1
-
-
 @functools.lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
-    """The longest literal every match of a regex contains, for a cheap `in` pre-check.
+    """`regex_literal` of a catalogue pattern when it is long enough to be worth testing.
 
-    Only the top level is read (groups and classes end a run); a top-level `|` or an
-    inline flag means nothing is required.
-
-    >>> required_literal(r"\\b_hjSettings\\s*=\\s*\\{")
-    '_hjSettings'
     >>> required_literal(r"\\bLogRocket\\.init\\(\\s*x?")
     'LogRocket.init('
     >>> required_literal(r"a|b") is None
     True
-    >>> required_literal(r"0000{|") is None
-    True
     """
-    if pattern.startswith("(?") and not pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
-        return None
-    runs: list[str] = []
-    run: list[str] = []
-    depth = 0
-    i, n = 0, len(pattern)
-
-    def end_run() -> None:
-        if run:
-            runs.append("".join(run))
-            run.clear()
-
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < n:
-            nxt = pattern[i + 1]
-            i += 2
-            if depth > 0:
-                continue
-            if nxt.isalnum():
-                if nxt.isdigit():
-                    return None  # a backreference: keep it simple
-                end_run()
-                i += _quantifier_at(pattern, i)
-                continue
-            literal = nxt
-        elif ch == "[":
-            j = _class_end(pattern, i)
-            if j < 0:
-                return None
-            i = j + 1
-            if depth == 0:
-                end_run()
-                i += _quantifier_at(pattern, i)
-            continue
-        elif ch == "(":
-            depth += 1
-            i += 1
-            if depth == 1:
-                end_run()
-            continue
-        elif ch == ")":
-            depth -= 1
-            i += 1
-            if depth == 0:
-                i += _quantifier_at(pattern, i)
-            continue
-        elif depth > 0:
-            i += 1
-            continue
-        elif ch == "|":
-            return None
-        elif ch in ".^$" or _quantifier_at(pattern, i):
-            end_run()
-            i += max(1, _quantifier_at(pattern, i))
-            continue
-        else:
-            literal = ch
-            i += 1
-        quantifier = _quantifier_at(pattern, i)
-        if quantifier:
-            at_least_once = pattern[i] == "+" or (
-                pattern[i] == "{" and pattern[i + 1 : i + 2] not in ("0", ",", "}")
-            )
-            if at_least_once:
-                run.append(literal)
-            end_run()
-            i += quantifier
-            continue
-        run.append(literal)
-    end_run()
-    best = max(runs, key=len, default="")
-    return best if len(best) >= 3 else None
+    found = regex_literal(pattern)
+    return found if len(found) >= 3 else None
 
 
 def _suffixes(host: str) -> Iterable[str]:

@@ -29,7 +29,8 @@ def floor_costs(eng: Any, html: bytes, host: str) -> tuple[float, float, float, 
     from lxml import etree
 
     from auditor.dom.parser import parse_html_bytes
-    from auditor.rules import cosmetic
+    from auditor.rules.cosmetic import features as cosmetic
+    from auditor.rules.cosmetic import matcher as matching
     from auditor.rules.domains import host_keys
 
     matcher, keys = eng._cos, host_keys(host)
@@ -54,14 +55,14 @@ def floor_costs(eng: Any, html: bytes, host: str) -> tuple[float, float, float, 
         t = clock()
         matcher.hits(root, keys, eng._names, source=html)
         whole.append(clock() - t)
-        cosmetic.PageFeatures = lambda *a, **kw: features  # type: ignore[assignment,misc]
+        matching.PageFeatures = lambda *a, **kw: features  # type: ignore[assignment,misc]
         real_features.carriers = known_carriers  # type: ignore[method-assign,assignment]
         try:
             t = clock()
             matcher.hits(root, keys, eng._names, source=html)
             rest.append(clock() - t)
         finally:
-            cosmetic.PageFeatures = real_features  # type: ignore[misc]
+            matching.PageFeatures = real_features  # type: ignore[misc]
             real_features.carriers = real_carriers  # type: ignore[method-assign]
         t = clock()
         count_attributes(root)

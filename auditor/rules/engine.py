@@ -27,7 +27,13 @@ from typing import Any, ClassVar
 from auditor.errors import RuleError
 from auditor.model import ListInfo, Match, RequestType
 from auditor.rules import cache as _cache
-from auditor.rules.cosmetic import CosmeticHit, CosmeticIndex, CosmeticMatcher, build_cosmetic
+from auditor.rules.cosmetic import (
+    CosmeticFilter,
+    CosmeticHit,
+    CosmeticIndex,
+    CosmeticMatcher,
+    build_cosmetic,
+)
 from auditor.rules.domains import host_keys, host_suffixes
 from auditor.rules.network import (
     EXCEPTION,
@@ -55,7 +61,6 @@ from auditor.rules.parse import (
     GENERICHIDE,
     POPUP,
     SPECIFICHIDE,
-    CosmeticFilter,
     NetworkFilter,
     Unsupported,
     parse_line,
@@ -170,11 +175,9 @@ class Engine:
         self._fallback_re = net.fallback_re
         self._type_buckets = {bit: net.buckets_for([k]) for bit, k in _TYPE_KEYS.values()}
         self._cos = CosmeticMatcher(CosmeticIndex.from_plain(cosmetic))
-        # scheme://host -> (blocking buckets of the host's suffixes and of the part's
-        # tokens, host, registrable domain, exception buckets of the same)
+        # scheme://host -> its facts
         self._hosts: dict[str, _HostInfo] = {}
-        # source URL -> (host, domain-list keys, registrable domain, blocking buckets of
-        # those keys, exception buckets of them)
+        # source URL -> its facts
         self._sources: dict[str | None, _SourceInfo] = {}
         self._matches: dict[tuple[int, bool], Match] = {}
         # page host -> (generic hiding on, specific hiding on, its domain-list keys)
@@ -255,20 +258,22 @@ class Engine:
         si = self._sources.get(source_url)
         if si is None:
             si = self._source_info(source_url)
-        tb = self._type_buckets[tbit]
+        host_block, host, domain, host_exc = hi
+        src_host, src_keys, src_domain, src_block, src_exc = si
+        type_block, type_exc = self._type_buckets[tbit]
         fb = self._fallback_re
         return Request(
             url,
             url_l,
             tbit,
-            hi[1],
+            host,
             host_end,
-            hi[2],
-            si[0],
-            si[2],
-            si[1],
+            domain,
+            src_host,
+            src_domain,
+            src_keys,
             _findall(url_l, host_end),
-            ((hi[0], si[3], tb[0]), (hi[3], si[4], tb[1])),
+            ((host_block, src_block, type_block), (host_exc, src_exc, type_exc)),
             fb is not None and fb.search(url_l) is not None,
         )
 
@@ -416,7 +421,13 @@ class Engine:
         )
 
 
+# Facts of a URL's `scheme://host` part, kept per origin: (blocking buckets of the host's
+# suffixes and of the part's tokens, host, registrable domain, exception buckets of the
+# same). Plain tuples, unpacked by name where they are read: a named tuple unpacks at
+# half the speed (it is not an exact tuple), on the path of every request.
 _HostInfo = tuple[tuple[Bucket, ...], str, str, tuple[Bucket, ...]]
+# Facts of a source page, kept per source URL: (host, its `$domain=` keys, registrable
+# domain, blocking buckets of those keys, exception buckets of them).
 _SourceInfo = tuple[str, tuple[str, ...], str, tuple[Bucket, ...], tuple[Bucket, ...]]
 _NO_MATCH = Match(blocked=False)
 _HOST_MATCH = URL_HOST_RE.match

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from adblockparser import AdblockRule
 
 from auditor.model import RequestType
+from auditor.rules.cosmetic.index import CosmeticFilter
+from auditor.rules.cosmetic.procedural import NESTING_NAMES, PROCEDURAL_NAMES
+from auditor.rules.cosmetic.selectors import tokens
 from auditor.rules.regex import RuleRegexError, compile_rule_regex
 
 # Request-type bits. The first twelve are the CONTRACT's request types; the rest
@@ -145,19 +148,6 @@ class NetworkFilter:
         pattern, opts = split_options(body)
         kept = tuple(sorted(o for o in opts if o.lower() != "badfilter"))
         return (self.exception, pattern, kept)
-
-
-@dataclass(frozen=True, slots=True)
-class CosmeticFilter:
-    """An element-hiding rule (`##`, `#@#`, `#?#`) for some or all hostnames."""
-
-    text: str
-    line: int
-    exception: bool
-    selector: str
-    include: frozenset[str]  # empty: generic
-    exclude: frozenset[str]
-    procedural: bool  # uses :has-text, :upward, :xpath, ... (evaluated in Python)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,27 +290,11 @@ UNSUPPORTED_PROCEDURAL = (
 )
 
 # Every procedural operator: the ones evaluated on the static DOM, then the rest.
-PROCEDURAL_OPS = (
-    ":has-text(",
-    ":-abp-contains(",
-    ":-abp-has(",
-    ":contains(",
-    ":upward(",
-    ":xpath(",
-    ":nth-ancestor(",
-    ":min-text-length(",
-    ":remove(",
-    ":if(",
-    ":if-not(",
-    *UNSUPPORTED_PROCEDURAL,
-)
+PROCEDURAL_OPS = (*(f":{name}(" for name in PROCEDURAL_NAMES), *UNSUPPORTED_PROCEDURAL)
 
 
 MAX_NESTING = 2  # `:has()` within `:has()`: each level multiplies a walk; EasyList needs 2
-_COST_TOKEN = re.compile(
-    r""":(?:has|-abp-has|if|if-not|not|is|where|matches)\(|:xpath\(|\(|\)"""
-    r"""|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
-)
+_NESTING = NESTING_NAMES | {"is", "where", "matches"}  # and CSS's own selector groups
 _PATH_IN_PREDICATE = re.compile(r"\[[^\]]*(?:/|::)")
 _XPATH_STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
 
@@ -329,27 +303,27 @@ def unbounded_cost(selector: str) -> str | None:
     """Why evaluating `selector` has no useful bound, or None: `:has()`-like groups nested
     more than MAX_NESTING deep, or an `:xpath()` with a path inside a predicate
     (`//div[count(//div)]` walks the page once per element). One linear scan."""
+    if "(" not in selector:
+        return None  # the usual case: no group at all
     stack: list[str] = []  # "has", "xpath" or "(" per open parenthesis
     xpath_start = 0
-    for m in _COST_TOKEN.finditer(selector):
-        token = m.group(0)
-        if token[0] in "\"'":
-            continue
-        if token == ")":
+    for kind, start, end, name in tokens(selector):
+        if kind == ")":
             if stack and stack.pop() == "xpath":
-                argument = _XPATH_STRING.sub("''", selector[xpath_start : m.start()])
+                argument = _XPATH_STRING.sub("''", selector[xpath_start:start])
                 if _PATH_IN_PREDICATE.search(argument):
                     return ":xpath() with a path inside a predicate (unbounded cost)"
+        elif kind != "(":
             continue
-        if token == ":xpath(":
+        elif name == "xpath":
             stack.append("xpath")
-            xpath_start = m.end()
-        elif token == "(":
-            stack.append("(")
-        else:
+            xpath_start = end
+        elif name in _NESTING:
             stack.append("has")
             if stack.count("has") > MAX_NESTING:
                 return f":has() and the like nested more than {MAX_NESTING} deep"
+        else:
+            stack.append("(")
     return None
 
 

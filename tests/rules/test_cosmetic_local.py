@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from auditor.dom.parser import in_document_order
-from auditor.rules import Engine, cosmetic
+from auditor.rules import Engine
 from auditor.rules.cosmetic import (
     E_EXC,
     E_LINE,
@@ -21,6 +21,7 @@ from auditor.rules.cosmetic import (
     CosmeticMatcher,
     PageFeatures,
     compound_checks,
+    features,
     local_xpath,
     passes,
 )
@@ -214,7 +215,7 @@ HIDDEN_PAGE = b"""<html><body><p>The OUTBRAIN widget and the taboola one.</p>
 
 @pytest.mark.slow
 def test_narrowed_walks_lose_nothing(full_engine: Engine) -> None:
-    assert len(HIDDEN_PAGE) >= cosmetic._HINT_MIN_BYTES  # large enough to be scanned
+    assert len(HIDDEN_PAGE) >= features._HINT_MIN_BYTES  # large enough to be scanned
     root = lxml.html.fromstring(HIDDEN_PAGE, parser=PARSER)
     expected = _reference(full_engine, root, "www.example.org")
     tags = [el.tag for el, _ in expected]

@@ -1,0 +1,357 @@
+"""What one page holds of the keys selectors are filed under, and the elements carrying
+them, read in a few C-speed XPath calls returning plain strings (no Python object per
+element) and, where the markup is at hand, by scanning it."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lxml import etree
+
+from auditor.dom.parser import NOT_XML_CHARS, ids_registered
+from auditor.rules.cosmetic.compound import check
+from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
+from auditor.rules.cosmetic.xpath import elements
+
+_RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
+
+# Page features come from a few XPath calls returning plain strings: libxml2 walks the
+# tree in C, and no Python element object is made for an element we do not need.
+# EXSLT `set:distinct`/`str:concat` keep the number of Python strings down.
+_NS = {"set": "http://exslt.org/sets", "str": "http://exslt.org/strings"}
+_IDS: Any = etree.XPath("//*/@id", smart_strings=False)
+_CLASSES: Any = etree.XPath("set:distinct(//*/@class)", namespaces=_NS, smart_strings=False)
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", namespaces=_NS, smart_strings=False)
+_DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
+# `data-` attribute names in the page's lowered source: a superset of the tree's (the
+# HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
+# a literal-prefix scan instead of calling name() on every attribute of the tree
+_SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
+_XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
+_BY_ID: Any = etree.XPath("id($v)")
+_ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
+
+
+@functools.lru_cache(maxsize=512)
+def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) -> Any:
+    """One XPath call for several carrier walks (see `PageFeatures._walk`), each over
+    the attribute nodes of the elements of its names (() for any), so the test runs on
+    attributes alone. `$id`/`$class`: values a line each; `$h0`...: needles."""
+    parts: list[str] = []
+    for attr, names in plan:
+        if attr == "href":
+            test = " or ".join(f"contains(., $h{i})" for i in range(hrefs))
+        else:
+            test = f"contains(${attr}, .)"
+        parts += [f"//{n}[@{attr}[{test}]]" for n in names or ("*",)]
+    return etree.XPath(" | ".join(parts))
+
+
+# the tag name of the start tag a markup offset lies in (on lowered markup)
+_TAG_NAME = re.compile(rb"<([a-z][a-z0-9-]*)")
+_TAG_OK = re.compile(r"[a-z][a-z0-9-]*")
+_HINT_LIMIT = 16  # occurrences of a value in the markup past which its tags are not sought
+# below this, scanning the markup for the values saves less than it costs (measured on
+# python-policy.html cut to 6-48 KB: equal at 6 KB, 6-12% faster from 10 KB)
+_HINT_MIN_BYTES = 8192
+
+
+class PageFeatures:
+    """What one page holds of the keys `selector_key` files selectors under (a superset
+    for `@host`), and the elements carrying a key, found without touching the others."""
+
+    __slots__ = (
+        "_data",
+        "_joined_ids",
+        "_raw",
+        "_tags",
+        "classes",
+        "hosts",
+        "ids",
+        "names",
+        "root",
+        "source",
+        "values",
+    )
+
+    def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
+        self.root = root
+        # distinct; the parser's ID table holds them all only for a tree as parsed
+        self.ids: list[str] = _page_ids(root, fresh=source is not None and ids_registered(root))
+        self._joined_ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
+        self.classes: list[str] = _CLASSES(root)  # distinct values
+        # every attribute value run together: hosts of hrefs (and of src=, ...: a
+        # superset, checked when the elements are found) and values for guards
+        self.values: str = str(_ALL_VALUES(root))
+        # the page's markup, lowered: a superset of its attribute names (None: unknown,
+        # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
+        ascii_compatible = source is not None and b"\x00" not in source[:4096]
+        self._raw = source if ascii_compatible else None
+        self.source = self._raw.lower() if self._raw is not None else None
+        # per kind of key, the names the page holds (see `has`)
+        self.names: dict[str, set[str]] = {"#": set(self.ids)}
+        self.names["."] = set(" ".join(self.classes).split())
+        # values are run together: a host is still preceded by its `//`
+        hosts = set(_RUN_HOST_RE.findall(self.values.lower()))
+        self.hosts = "@" + "\x00@".join(hosts) + "\x00" if hosts else ""  # URL-prefix guards
+        self.names["@"] = hosts
+        self._data: dict[str, list[Any]] = {}
+        if self.source is None:
+            for a in _DATA_ATTRS(root):
+                self._data.setdefault("[" + str(a.attrname).lower(), []).append(a.getparent())
+            self.names["["] = {k[1:] for k in self._data}
+        else:  # names only; the few carriers wanted are looked up by name later
+            found = set(_SOURCE_DATA_NAME_RE.findall(self.source))
+            self.names["["] = {n.decode("utf-8", "replace") for n in found}
+        self._tags: dict[str, list[Any]] = {}
+        if tag_query:
+            for el in root.iter(*tag_query):
+                self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
+        self.names["<"] = {k[1:] for k in self._tags}
+
+    def has(self, key: str) -> bool:
+        """Whether the page holds `key` (`#id`, `.class`, `@host`, `[data-name`, `<tag`)."""
+        names = self.names.get(key[:1])
+        return names is not None and key[1:] in names
+
+    def lacks(self, names: tuple[bytes, ...]) -> bool:
+        """Whether the page's markup surely lacks one of these (lowered) attribute names
+        (a `data-` one: among the names already read from it, not by another scan)."""
+        src = self.source
+        if src is None:
+            return False
+        data = self.names["["]
+        return any(
+            n.decode() not in data if n.startswith(b"data-") else n not in src for n in names
+        )
+
+    def passing(self, plan: GuardPlan) -> set[Guard]:
+        """The guards of `plan` the page may pass: each a necessary condition for an
+        element to pass `[attr op value]` here."""
+        out: set[Guard] = set()
+        if ids := self._joined_ids:
+            out.update([g for needle, g in plan.ids if needle in ids])
+        if self.classes:
+            classes = "\x00" + "\x00".join(self.classes) + "\x00"
+            out.update([g for needle, g in plan.classes if needle in classes])
+        for host in plan.hosts.keys() & self.names["@"]:
+            out.update(plan.hosts[host])
+        hosts, values = self.hosts, self.values
+        out.update([g for needle, g in plan.host_starts if needle in hosts])
+        out.update([g for needle, g in plan.values if needle in values])
+        return out
+
+    def carriers(
+        self, keys: Iterable[str], tags: dict[str, frozenset[str] | None] | None = None
+    ) -> dict[str, list[Any]]:
+        """key -> the elements carrying it (possibly a superset), for keys on the page.
+
+        However many keys: one `id()` call for ids that occur once, and one XPath call
+        for repeated ids, classes and hrefs together (a walk per attribute and name).
+        `tags` (key -> the only element names its selectors can match, None: any) narrows
+        the walks to those names; failing that, the names of the start tags the wanted
+        values occur in (in the markup) do, when they account for every occurrence.
+        """
+        tags = tags or {}
+        out: dict[str, list[Any]] = {}
+        hrefs: dict[str, list[str]] = {}  # needle -> the keys it stands for
+        class_values: dict[str, set[str]] = {}  # key -> the class attribute values carrying it
+        id_values: dict[str, list[str]] = {}  # key -> the id values carrying it
+        root = self.root
+        for k in keys:
+            kind, name = k[0], k[1:]
+            if kind == "#":
+                id_values[k] = [name]
+            elif kind == ".":
+                class_values[k] = {v for v in self.classes if name in v.split()}
+            elif kind == "@":
+                hrefs.setdefault(name, []).append(k)
+            elif kind == "[":
+                out[k] = self._data[k] if k in self._data else _with_attribute(root, name)
+            elif kind == "<":
+                out[k] = self._tags.get(k, [])
+            elif kind == GUARD:
+                attr, op, value = name.split("\x00", 2)
+                if attr == "id":
+                    id_values[k] = self._ids_passing(op, value)
+                elif attr == "class":
+                    class_values[k] = {v for v in self.classes if check(op, value, v)}
+                elif attr == "href":
+                    hrefs.setdefault(value, []).append(k)
+        by_id = self._unique_ids({v for vs in id_values.values() for v in vs})
+        repeated = {v for vs in id_values.values() for v in vs if v not in by_id}
+        every_class = set().union(*class_values.values()) if class_values else set()
+        href_keys = {k for ks in hrefs.values() for k in ks}
+        walks = [  # (attribute, its wanted values or needles, element names or None)
+            ("id", repeated, [k for k, vs in id_values.items() if not repeated.isdisjoint(vs)]),
+            ("class", every_class, list(class_values)),
+            ("href", set(hrefs), list(href_keys)),
+        ]
+        found = self._walk([(a, vs, _named(tags, ks)) for a, vs, ks in walks if vs])
+        for e in found.get("id", ()):
+            v = e.get("id")
+            if v in repeated:
+                by_id.setdefault(v, []).append(e)
+        for k, id_list in id_values.items():
+            out[k] = [e for v in id_list for e in by_id.get(v, ())]
+        for k, vals in class_values.items():
+            out[k] = [e for e in found.get("class", ()) if e.get("class") in vals]
+        for k in href_keys:
+            out[k] = [e for e in found.get("href", ()) if _carries_key(e, k)]
+        return out
+
+    def _walk(
+        self, walks: list[tuple[str, set[str], tuple[str, ...] | None]]
+    ) -> dict[str, list[Any]]:
+        """attribute -> the elements whose attribute holds one of its values (`href`:
+        contains one of its needles), a superset, in one XPath call. Each walk covers the
+        elements of its names; with None, of the names of the start tags the values occur
+        in, in the markup (`_hinted`) -- kept only when it finds each value as often as it
+        occurs among all attribute values run together (an upper bound of its
+        attributes); else, and with (), of all elements."""
+        if not walks:
+            return {}
+        if any(NOT_XML_CHARS.search(v) for _, values, _ in walks for v in values):
+            return self._walk_in_python(walks)
+        plan: list[tuple[str, tuple[str, ...]]] = []
+        hinted: list[str] = []
+        args: dict[str, str] = {}
+        for attr, values, names in walks:
+            if attr == "href":
+                args.update({f"h{i}": v for i, v in enumerate(values)})
+            else:
+                args[attr] = "\n" + "\n".join(values) + "\n"
+            if names is None:
+                names = self._hinted(values) if attr != "href" else ()
+                if names:
+                    hinted.append(attr)
+            plan.append((attr, names))
+        hrefs = sum(len(values) for attr, values, _ in walks if attr == "href")
+        els = _carrier_query(tuple(plan), hrefs)(self.root, **args)
+        out = {attr: els for attr, _, _ in walks}
+        for attr, values, _ in walks:
+            if attr in hinted:
+                held = [e.get(attr) for e in els]
+                if any(held.count(v) < self.values.count(v) for v in values):
+                    every = _carrier_query(((attr, ()),), 0)  # all elements
+                    out[attr] = every(self.root, **{attr: args[attr]})
+        return out
+
+    def _walk_in_python(
+        self, walks: list[tuple[str, set[str], tuple[str, ...] | None]]
+    ) -> dict[str, list[Any]]:
+        """`_walk` for values no XPath string can hold (a control character, U+FFFE in
+        an id or class: lxml refuses them as variables): one walk over the elements."""
+        tests = [(attr, values) for attr, values, _ in walks]
+        els = [
+            e for e in self.root.iter() if isinstance(e.tag, str) and any(
+                (v := e.get(attr)) is not None
+                and (any(n in v for n in values) if attr == "href" else v in values)
+                for attr, values in tests)
+        ]
+        return {attr: els for attr, _, _ in walks}
+
+    def _hinted(self, values: Iterable[str]) -> tuple[str, ...]:
+        """The names of the start tags `values` occur in, in the markup; () when a value
+        occurs there less often than among the attribute values (an entity or a line
+        break written otherwise), or too often to be worth it, or cannot be looked up."""
+        raw, low = self._raw, self.source
+        if raw is None or low is None or len(raw) < _HINT_MIN_BYTES:
+            return ()
+        found: set[str] = set()
+        for v in values:
+            if len(v) < 3 or not v.isascii():
+                return ()
+            needle = v.encode()
+            seen = 0
+            at = raw.find(needle)
+            while at >= 0:
+                seen += 1
+                lt = low.rfind(b"<", 0, at)
+                m = _TAG_NAME.match(low, lt) if lt >= 0 and seen <= _HINT_LIMIT else None
+                if m is None:
+                    return ()
+                found.add(m.group(1).decode())
+                at = raw.find(needle, at + len(needle))
+            if seen < self.values.count(v):
+                return ()
+        return tuple(sorted(found))
+
+    def _ids_passing(self, op: str, value: str) -> list[str]:
+        if op == "=":
+            return [value] if value in self.names["#"] else []
+        if op == "^=":
+            rx = "\x00(" + re.escape(value) + "[^\x00]*)"
+            return list(dict.fromkeys(re.findall(rx, self._joined_ids)))
+        return [v for v in self.ids if check(op, value, v)]
+
+    def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
+        """id value -> its element, for the values that occur once on the page (in one
+        attribute value at most), by one `id()` call (the parser's ID table, no walk)."""
+        count = self.values.count
+        single = [v for v in values if v and v.isprintable() and " " not in v and count(v) == 1]
+        if not single:
+            return {}
+        found: dict[str, list[Any]] = {}
+        for e in _BY_ID(self.root, v=" ".join(single)):
+            v = e.get("id")
+            if v in values:
+                found[v] = [e]
+        return found
+
+
+def _page_ids(root: Any, fresh: bool) -> list[str]:
+    """The page's distinct id values. From a tree fresh from the parser, its ID table:
+    libxml2 files each HTML `id` there as it parses (and `<a name>`s: a superset, which
+    keys and guards allow), so no walk is needed. Otherwise, or when this lxml has no
+    table to offer, a walk."""
+    if fresh:
+        try:
+            return list(_ID_TABLE(root).keys())
+        except (AttributeError, TypeError, ValueError):  # no ID table, or no such class
+            pass
+    return [v for v in dict.fromkeys(_IDS(root)) if v]
+
+
+def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple[str, ...] | None:
+    """The element names all selectors under `keys` are limited to, or None (some are not,
+    or a name is not a plain XPath name test)."""
+    names: set[str] = set()
+    for k in keys:
+        t = tags.get(k)
+        if not t:
+            return None
+        names |= t
+    if not names or not all(_TAG_OK.fullmatch(n) for n in names):
+        return None
+    return tuple(sorted(names))
+
+
+@functools.lru_cache(maxsize=512)
+def _attribute_query(name: str) -> etree.XPath:
+    if _XPATH_NAME_RE.fullmatch(name):
+        return etree.XPath(f"//*[@{name}]")
+    return etree.XPath("//*[@*[name() = $n]]")
+
+
+def _with_attribute(root: Any, name: str) -> list[Any]:
+    """Elements carrying attribute `name`, in document order. A predicate, not
+    `//*/@name/..`: libxml2 merges the parents of that step pairwise, quadratic in
+    their number (500,000 `<ins data-zoneid>` took minutes)."""
+    q = _attribute_query(name)
+    return elements(q(root, n=name))
+
+
+def _carries_key(el: Any, key: str) -> bool:
+    """Whether element `el` carries `key` (class, href host, or guard on class/href)."""
+    kind, name = key[0], key[1:]
+    if kind == ".":
+        return name in (el.get("class") or "").split()
+    if kind == "@":
+        return name in (el.get("href") or "").lower()
+    attr, op, value = name.split("\x00", 2)
+    return check(op, value, el.get(attr))
+

@@ -1,0 +1,110 @@
+"""Attribute guards: a cheap test on a page's attribute values that an unkeyed selector
+must pass before it is worth evaluating, and the attribute names a selector needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from auditor.rules.cosmetic.selectors import outside
+
+_ATTR_COND_RE = re.compile(
+    r"""\[\s*([a-zA-Z][\w-]*)\s*([\^*$~|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*))\s*\]"""
+)
+
+
+Guard = tuple[str, str, str]  # (attribute, operator, value)
+GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
+_URL_HOST_RE = re.compile(r"(?:https?:)?//([^/?#:\s]+)")
+
+
+def attribute_guard(sel: str) -> Guard | None:
+    """A top-level `[attr op "value"]` condition of the selector: a cheap text test on the
+    page's values of `attr` that must pass before the selector is worth evaluating.
+
+    >>> attribute_guard('div[id^="div-gpt-ad"] > span')
+    ('id', '^=', 'div-gpt-ad')
+    """
+    top = outside(sel, "(")
+    if top is None:
+        return None
+    best: Guard | None = None
+    for m in _ATTR_COND_RE.finditer(top):
+        value = next((g for g in m.group(3, 4, 5) if g is not None), "")
+        if not m.group(2) or not value or "\\" in value:
+            continue
+        g = (m.group(1).lower(), m.group(2), value)
+        # the most telling condition: on id/class/href (gathered anyway), then the longest
+        if best is None or (g[0] in _GATHERED, len(value)) > (best[0] in _GATHERED, len(best[2])):
+            best = g
+    return best
+
+
+_GATHERED = frozenset({"id", "class", "href"})
+_ATTR_NAME_RE = re.compile(r"\[\s*([a-zA-Z][\w-]*)\s*(?=[\]\^*$~|=])")
+
+
+def required_names(sel: str) -> tuple[bytes, ...]:
+    """Lowered attribute names the selector's top level tests (`[name]`, `[name^=...]`),
+    outside `:not()`/`:has()` and friends: an element it matches carries each of them.
+
+    >>> required_names("div[ow-ad-unit-wrapper] > span")
+    (b'ow-ad-unit-wrapper',)
+    """
+    top = outside(sel, "(")
+    if top is None or "," in top or "\\" in top:
+        return ()
+    return tuple(dict.fromkeys(m.group(1).lower().encode() for m in _ATTR_NAME_RE.finditer(top)))
+
+
+
+def guard_key(guard: Guard) -> str:
+    return GUARD + "\x00".join(guard)
+
+
+Needles = tuple[tuple[str, Guard], ...]  # (substring the page must hold, guard)
+
+
+class GuardPlan(NamedTuple):
+    """The guards of unkeyed selectors, sorted by what `PageFeatures.passing` tests them
+    on, so a page costs a set intersection plus one substring test per remaining guard."""
+
+    ids: Needles  # on the page's ids, NUL-separated
+    classes: Needles  # on its class attribute values, NUL-separated
+    hosts: dict[str, tuple[Guard, ...]]  # whole host of a URL-prefix href -> guards
+    host_starts: Needles  # a host's beginning, on "@host NUL" per host
+    values: Needles  # on all attribute values run together
+
+
+def guard_plan(guards: Iterable[Guard]) -> GuardPlan:
+    """The plan for these guards (each distinct one once)."""
+    ids: list[tuple[str, Guard]] = []
+    classes: list[tuple[str, Guard]] = []
+    hosts: dict[str, list[Guard]] = {}
+    host_starts: list[tuple[str, Guard]] = []
+    values: list[tuple[str, Guard]] = []
+    for g in dict.fromkeys(guards):
+        attr, op, value = g
+        if attr in ("id", "class"):
+            needle = {
+                "^=": "\x00" + value,
+                "$=": value + "\x00",
+                "=": "\x00" + value + "\x00",
+            }.get(op, value)
+            (ids if attr == "id" else classes).append((needle, g))
+            continue
+        m = _URL_HOST_RE.match(value.lower()) if attr == "href" and op in ("^=", "=") else None
+        if m is None:
+            values.append((value, g))
+        elif m.end() < len(value):  # more follows: the host is whole
+            hosts.setdefault(m.group(1), []).append(g)
+        else:
+            host_starts.append(("@" + m.group(1), g))
+    return GuardPlan(
+        tuple(ids),
+        tuple(classes),
+        {h: tuple(gs) for h, gs in hosts.items()},
+        tuple(host_starts),
+        tuple(values),
+    )
