@@ -47,7 +47,9 @@ def gzip_members(stream: BinaryIO, probe: int = 8 * 1024 * 1024) -> bool:
         while fed < probe and not d.eof:
             chunk = stream.read(64 * 1024)
             if not chunk:
-                return False
+                # the file ended inside its first member: a truncated whole-file gzip,
+                # or a damaged first header that ate the members after it
+                return next_boundary(stream, 1, True) is not None
             fed += len(chunk)
             try:
                 while chunk and not d.eof:
@@ -237,16 +239,25 @@ def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
     alone); otherwise the file is unreadable.
     """
     pos = stream.tell()
+    error: zlib.error | None = None
     try:
         # zlib rather than GzipFile: a truncated file still shows its first bytes.
         head = zlib.decompressobj(31).decompress(stream.read(64 * 1024), HEAD_BYTES)
     except zlib.error as exc:
-        if next_boundary(stream, pos + 1, True) is not None:
-            return "warc"
-        raise InputError(f"{name}: unreadable gzip: {exc}") from None
+        head, error = b"", exc
     finally:
         stream.seek(pos)
-    return sniff(head, inner_name(name))
+    kind = sniff(head, inner_name(name))
+    # A damaged header (a flipped flag byte, say) may inflate to nothing or noise
+    # rather than fail: either way no page, so look for the records after it.
+    if kind in ("binary", "empty"):
+        later = next_boundary(stream, pos + 1, True)
+        stream.seek(pos)
+        if later is not None:
+            return "warc"
+    if error is not None:
+        raise InputError(f"{name}: unreadable gzip: {error}") from None
+    return kind
 
 
 def inner_name(name: str) -> str:

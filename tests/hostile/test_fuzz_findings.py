@@ -100,6 +100,25 @@ def test_a_damaged_first_gzip_member_costs_that_record_only(tmp_path: Path, at: 
     assert identify(path).kind == "warc-gz"  # bulk shards it as per-record gzip
 
 
+@pytest.mark.parametrize("flag", [0x04, 0x08, 0x10], ids=["FEXTRA", "FNAME", "FCOMMENT"])
+def test_a_first_gzip_header_flag_that_swallows_the_file_costs_that_record_only(
+        tmp_path: Path, flag: int) -> None:
+    """A flag bit set by damage in the first member's header (found by the fuzz target)
+    makes zlib read an extra field or a name through the members after it: no error,
+    just nothing, so the file was taken for one truncated gzip stream and every page
+    lost. It is one failed record; the pages after it are read, in `audit` and `bulk`."""
+    data = warc_bytes([response(f"https://s.test/{i}", page(f"Page {i}")) for i in range(3)])
+    bad = data[:3] + bytes([data[3] ^ flag]) + data[4:]
+    records = list(read_source(bad))
+    assert [type(r).__name__ for r in records] == ["ReadFailure", *["Document"] * 3]
+    assert [r.input for r in records[1:]] == [f"<bytes>#{o}" for o in member_offsets(data)[1:]]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(bad)
+    outcomes = [o for shard in plan([identify(path)], split_bytes=300)
+                for o in audit_shard(shard, SETTINGS)]
+    assert [o.status for o in outcomes] == ["failed", *["audited"] * 3]
+
+
 def test_a_damaged_gzip_header_after_the_first_member_costs_that_record_only() -> None:
     """When the member after the first did not start with gzip's magic, the file was
     taken for one gzip stream, which broke there: every record was lost, the first as
