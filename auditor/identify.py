@@ -6,28 +6,18 @@ import functools
 import re
 from collections.abc import Sequence
 
-import lxml.html
-from lxml import etree
-
 from auditor.catalogue import Catalogue, Network, required_literal
-from auditor.dom.parser import elements
+from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
-from auditor.heuristics.obfuscation import decode_script
 from auditor.model import Identifier, Resource
 from auditor.slots import FoundSlot
-
-
-def script_codes(scripts: Sequence[etree._Element]) -> list[str]:
-    """Inline script texts, then what their obfuscated parts decode to (statically)."""
-    codes = [s.text or "" for s in scripts]
-    return codes + [p for code in codes for p in decode_script(code).payloads]
 
 
 def networks_present(
     resources: Sequence[Resource],
     codes: Sequence[str],
     catalogue: Catalogue,
-    root: lxml.html.HtmlElement,
+    page: ParsedPage,
 ) -> list[Network]:
     """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
     names = {r.network for r in resources if r.network and r.via not in HINT_VIAS}
@@ -39,7 +29,7 @@ def networks_present(
             names.add(network.name)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
     if linkers:
-        for anchor in root.iter("a"):
+        for anchor in page.tagged("a"):
             href = anchor.get("href") or ""
             if not href.startswith(("http://", "https://")):
                 continue
@@ -126,21 +116,13 @@ def _positions(text: str, needle: str) -> list[int]:
     return starts
 
 
-_SCRIPT_TEXTS = etree.XPath("//script/text()")
-# tags a consent manager activates later are saved as comments: code all the same
-_COMMENTED_SCRIPTS = etree.XPath("//comment()[contains(., '<script')]")
-_QUERY_LINKS = etree.XPath("//a/@href[contains(., '?')]")
-
-
-def config_text(root: lxml.html.HtmlElement, resources: Sequence[Resource],
+def config_text(page: ParsedPage, resources: Sequence[Resource],
                 slots: Sequence[FoundSlot]) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
     kept in comments until consent), the URLs it requests and links to, and its ad
     slots' attributes. A quarter of a page's bytes; editorial text and styles hold none."""
-    parts = [str(t) for t in _SCRIPT_TEXTS(root)]  # type: ignore[union-attr]
-    parts += [c.text or "" for c in elements(_COMMENTED_SCRIPTS(root))]
-    parts += [r.url for r in resources]
-    parts += [str(h) for h in _QUERY_LINKS(root)]  # type: ignore[union-attr]
+    script_texts, commented, links = page.config_parts
+    parts = [*script_texts, *commented, *(r.url for r in resources), *links]
     for slot in slots:
         for el in slot.element.iter():
             parts += [f'{name!s}="{value!s}"' for name, value in el.attrib.items()]
@@ -148,7 +130,7 @@ def config_text(root: lxml.html.HtmlElement, resources: Sequence[Resource],
 
 
 def identifiers(
-    root: lxml.html.HtmlElement,
+    page: ParsedPage,
     resources: Sequence[Resource],
     codes: Sequence[str],
     slots: Sequence[FoundSlot],
@@ -160,7 +142,7 @@ def identifiers(
     `markup` patterns of every catalogued network, read where pages write IDs outside a
     vendor's own tag (`config_text`): those patterns name their key (`"adUnitPath":
     "/4817/…"`), so a match is that vendor's ID even where its loader is not on the page."""
-    markup = config_text(root, resources, slots) if catalogue else ""
+    markup = config_text(page, resources, slots) if catalogue else ""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -189,8 +171,7 @@ def identifiers(
         if spec.where in ("script", "any"):
             texts += codes
         if spec.where == "attr" and spec.attr:
-            values = root.xpath("//@*[name()=$a]", a=spec.attr)
-            texts += [str(v) for v in values] if isinstance(values, list) else []
+            texts += page.attribute_values(spec.attr)
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue

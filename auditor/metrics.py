@@ -26,7 +26,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
-from auditor.dom.parser import elements, xpath_of
+from auditor.dom.parser import elements
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
@@ -147,15 +147,17 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
     return Content(len(text), text.count(" ") + 1 if text else 0)
 
 
-def inside_bodies(bodies: Sequence[etree._Element]) -> Callable[[str], bool]:
+def inside_bodies(bodies: Sequence[etree._Element],
+                  xpath: Callable[[etree._Element], str]) -> Callable[[str], bool]:
     """Whether an element (by xpath) sits inside one of the article bodies."""
-    prefixes = tuple(xpath_of(b) + "/" for b in bodies)
+    prefixes = tuple(xpath(b) + "/" for b in bodies)
     return lambda path: bool(prefixes) and path.startswith(prefixes)
 
 
-def slots_in_body(bodies: Sequence[etree._Element], slot_paths: Iterable[str]) -> int:
+def slots_in_body(bodies: Sequence[etree._Element], xpath: Callable[[etree._Element], str],
+                  slot_paths: Iterable[str]) -> int:
     """How many of the slots (by xpath) sit inside one of the article bodies."""
-    inside = inside_bodies(bodies)
+    inside = inside_bodies(bodies, xpath)
     return sum(1 for path in slot_paths if inside(path))
 
 

@@ -8,20 +8,13 @@ from itertools import islice
 
 from auditor import __version__
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import (
-    DEFAULT_LIMITS,
-    PageLimits,
-    PageOverLimit,
-    document_rank,
-    forget_paths,
-    html_bytes,
-    parse_html_bytes,
-)
+from auditor.dom.page import parse_page
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
-from auditor.identify import identifiers, networks_present, script_codes
+from auditor.identify import identifiers, networks_present
 from auditor.metrics import (
     Content,
     ad_elements,
@@ -41,14 +34,12 @@ from auditor.resources import (
     RuleEngine,
     classify,
     host_summaries,
-    with_decoded_loads,
     with_snippet_resources,
 )
 from auditor.slots import (
     catalogue_slots,
     cosmetic_slots,
     freeze,
-    inline_scripts,
     script_slots,
 )
 from auditor.urls import host_of, registrable_domain
@@ -116,51 +107,47 @@ def audit_document(
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))
-    finally:
-        forget_paths()  # the path memo must not keep this page's tree alive
 
 
 def _audit_markup(
     doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits
 ) -> PageReport:
-    markup = html_bytes(doc.text)
-    root = parse_html_bytes(markup, limits)
+    page = parse_page(doc.text, limits)
+    root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
     first_party = registrable_domain(page_host) or None
     base = page_base(root, url)
 
-    scripts = list(inline_scripts(root))
-    found = list(islice(walk(root, base), limits.max_urls + 1))
+    found = list(islice(walk(root, base, page), limits.max_urls + 1))
     limits.check_urls(len(found))
-    found = with_decoded_loads(root, found, scripts, base)
-    resources, network_of = classify(found, url, first_party, engine, catalogue)
-    codes = script_codes(scripts)
-    present = networks_present(resources, codes, catalogue, root)
+    resources, network_of = classify(found, url, first_party, engine, catalogue, page.paths)
+    present = networks_present(resources, page.script_texts, catalogue, page)
 
     found_slots = catalogue_slots(root, catalogue, {n.name for n in present})
-    found_slots += script_slots(root, catalogue, found_slots)
-    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, markup)]
+    found_slots += script_slots(page, catalogue, found_slots)
+    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
     found_slots += cosmetic_slots(hits, found_slots, network_of)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
-    lines = doc.text.split("\n")
-    slots = tuple(freeze(s, lines) for s in found_slots)
+    slots = tuple(freeze(s, page) for s in found_slots)
 
-    ids = identifiers(root, resources, codes, found_slots, present, catalogue.networks)
+    ids = identifiers(page, resources, page.script_texts, found_slots, present,
+                      catalogue.networks)
     resources = with_snippet_resources(
-        resources, ids, present, scripts, base, url, first_party, engine, catalogue
+        resources, ids, present, page, base, url, first_party, engine, catalogue
     )
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
-    ad_markup = ad_elements(found_slots, found, resources, scripts, present)
+    ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
     content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
     bodies = article_bodies(root)
-    in_body = 0 if doc.in_post_body else slots_in_body(bodies, (s.xpath for s in slots))
+    in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
+                                                       (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
-    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue,
-                      bodies)
+    ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
+                      catalogue, bodies)
     return PageReport(
         input=doc.input,
         url=url,

@@ -16,9 +16,9 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
-from auditor.dom.parser import line_of, xpath_of
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import HINT_VIAS, FoundURL
-from auditor.heuristics.obfuscation import decode_script
 from auditor.model import (
     Category,
     HostSummary,
@@ -67,6 +67,7 @@ def classify(
     first_party: str | None,
     engine: RuleEngine,
     catalogue: Catalogue,
+    paths: Paths,
 ) -> tuple[tuple[Resource, ...], dict[etree._Element, Network]]:
     """Ask the rules and the catalogue about every URL the walk found."""
     out: list[Resource] = []
@@ -83,7 +84,7 @@ def classify(
             continue  # a URL in a script not shown to be loaded, of no known tracker
         match = engine.match(item.url, source_url=page_url, type=item.type)
         category = _category(network, entity, match, host, first_party)
-        line, xpath = line_of(item.element), xpath_of(item.element)
+        line, xpath = line_of(item.element), paths.of(item.element)
         out.append(
             Resource(
                 url=item.url,
@@ -125,25 +126,6 @@ def _category(
     return Category.UNKNOWN
 
 
-def with_decoded_loads(
-    root: lxml.html.HtmlElement,
-    found: list[FoundURL],
-    scripts: Sequence[etree._Element],
-    base: str | None,
-) -> list[FoundURL]:
-    """Add the URLs that obfuscated inline scripts load once decoded (via "inline-decoded")."""
-    extra: list[FoundURL] = []
-    for script in scripts:
-        for hidden in decode_script(script.text or "").urls:
-            url = resolve(hidden.url, base) if hidden.loaded else None
-            if url:
-                extra.append(FoundURL(url, hidden.type, "inline-decoded", script))
-    if not extra:
-        return found
-    order = {el: i for i, el in enumerate(root.iter())}
-    return sorted(found + extra, key=lambda f: order.get(f.element, 0))
-
-
 def _host_path(url: str) -> str:
     """A URL without scheme, query and fragment: how snippet loaders are compared."""
     return url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0].lower()
@@ -153,7 +135,7 @@ def with_snippet_resources(
     resources: tuple[Resource, ...],
     ids: Sequence[Identifier],
     present: Sequence[Network],
-    scripts: Sequence[etree._Element],
+    page: ParsedPage,
     base: str | None,
     page_url: str | None,
     first_party: str | None,
@@ -230,6 +212,7 @@ def with_snippet_resources(
                 )
                 paths[partial] = key
                 continue
+            scripts = page.scripts
             script = next(
                 (s for s in scripts for p in network.inline if p.search(s.text or "")),
                 scripts[0] if scripts else None,
@@ -242,7 +225,7 @@ def with_snippet_resources(
                 domain=registrable_domain(host),
                 third_party=is_third_party(host, first_party),
                 line=line,
-                xpath=xpath_of(script) if script is not None else "",
+                xpath=page.xpath(script) if script is not None else "",
                 via="inline-snippet",
                 blocked=match.blocked,
                 rule=match.rule,

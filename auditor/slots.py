@@ -4,15 +4,15 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
-from auditor.dom.inline_js import DATA_SCRIPT_TYPES
-from auditor.dom.parser import elements, line_of, start_line, xpath_of
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import elements, start_line
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -100,18 +100,8 @@ def _holds_any(el: etree._Element, others: dict[etree._Element, FoundSlot]) -> b
     return any(d in others for d in el.iterdescendants())
 
 
-def inline_scripts(root: lxml.html.HtmlElement) -> Iterable[etree._Element]:
-    """Script elements holding code (not JSON-LD or templates)."""
-    for el in root.iter("script"):
-        if el.get("src") or not el.text:
-            continue
-        if (el.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
-            continue
-        yield el
-
-
 def script_slots(
-    root: lxml.html.HtmlElement, catalogue: Catalogue, existing: list[FoundSlot]
+    page: ParsedPage, catalogue: Catalogue, existing: list[FoundSlot]
 ) -> list[FoundSlot]:
     """Slots declared in inline JavaScript; merged into the slot element when it exists."""
     by_id: dict[str, FoundSlot] = {}
@@ -120,7 +110,7 @@ def script_slots(
         if el_id:
             by_id[el_id] = slot
     added: list[FoundSlot] = []
-    scripts = list(inline_scripts(root))
+    root, scripts = page.root, page.scripts
     joined = "\n".join(s.text or "" for s in scripts)
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
@@ -229,13 +219,13 @@ def markup_bytes(el: etree._Element) -> int:
     return len(etree.tostring(el, encoding="utf-8", with_tail=False, method="html"))
 
 
-def freeze(slot: FoundSlot, lines: Sequence[str] = ()) -> Slot:
-    """The report's slot; cited at the line its start tag opens on (`lines` given)."""
+def freeze(slot: FoundSlot, page: ParsedPage) -> Slot:
+    """The report's slot, cited at the line its start tag opens on."""
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
-        line=start_line(el, lines) if lines else line_of(el),
-        xpath=xpath_of(el),
+        line=start_line(el, page.lines),
+        xpath=page.xpath(el),
         rule=slot.rule,
         list=slot.list_name,
         zone_id=slot.zone_id,

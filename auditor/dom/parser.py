@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -219,61 +218,55 @@ def _opening(tag: str) -> re.Pattern[str]:
     return re.compile("<" + re.escape(tag) + r"(?![\w:-])", re.IGNORECASE)
 
 
-class _PathMemo(threading.local):
-    """element → path, per tree of the page in hand, one memo per thread (Dask may run
-    threads). A page can hand over elements of several trees (parsed fragments), so the
-    memo keeps a few trees, not one: alternating between two must not renumber."""
-
-    trees: dict[etree._Element, tuple[dict[etree._Element, str], set[etree._Element]]]
-
-    def __init__(self) -> None:
-        self.trees = {}
-
-
-_MEMO = _PathMemo()
-_MEMO_TREES = 4
-
-
-def forget_paths() -> None:
-    """Drop the path memo (and the trees it holds): called when a page is done."""
-    _MEMO.trees.clear()
-
-
-def xpath_of(node: etree._Element) -> str:
-    """The node's path as `getroottree().getpath()` gives it, in linear time per page.
+class Paths:
+    """element → its path (`getroottree().getpath()`), in linear time per page.
 
     getpath counts a node's same-name siblings one by one, so a page whose body holds
     30,000 divs took 3.7 s for the paths of its links alone. Here each parent's children
-    are numbered once.
+    are numbered once. One memo per page (`ParsedPage.paths`), dropped with it; a page
+    can hand over elements of several trees (parsed `srcdoc` fragments), so it keeps
+    one table per tree.
     """
-    tree = node.getroottree()
-    root = tree.getroot()
-    memo = _MEMO.trees.get(root)
-    if memo is None:
-        if len(_MEMO.trees) >= _MEMO_TREES:
-            _MEMO.trees.clear()
-        memo = _MEMO.trees[root] = ({}, set())
-    paths, numbered = memo
-    found = paths.get(node)
-    if found is not None:
-        return found
-    if node.getparent() is None or not isinstance(node.tag, str) or "{" in node.tag:
-        return tree.getpath(node)  # the root, comments and PIs, namespaced elements
-    # up to the nearest ancestor with a known path (no recursion: pages nest deep), then
-    # number the children of each ancestor on the way back down
-    chain = []
-    anc = node.getparent()
-    while anc is not None and anc not in numbered:
-        chain.append(anc)
-        if anc in paths:
-            break
-        anc = anc.getparent()
-    for parent in reversed(chain):
-        if parent not in paths:  # the top of the chain: the root, or namespaced
-            paths[parent] = tree.getpath(parent)
-        numbered.add(parent)
-        _number_children(parent, paths[parent], paths)
-    return paths.get(node) or tree.getpath(node)
+
+    __slots__ = ("_trees",)
+
+    def __init__(self) -> None:
+        self._trees: dict[etree._Element, tuple[dict[etree._Element, str],
+                                                set[etree._Element]]] = {}
+
+    def of(self, node: etree._Element) -> str:
+        tree = node.getroottree()
+        root = tree.getroot()
+        memo = self._trees.get(root)
+        if memo is None:
+            memo = self._trees[root] = ({}, set())
+        paths, numbered = memo
+        found = paths.get(node)
+        if found is not None:
+            return found
+        if node.getparent() is None or not isinstance(node.tag, str) or "{" in node.tag:
+            return tree.getpath(node)  # the root, comments and PIs, namespaced elements
+        # up to the nearest ancestor with a known path (no recursion: pages nest deep),
+        # then number the children of each ancestor on the way back down
+        chain = []
+        anc = node.getparent()
+        while anc is not None and anc not in numbered:
+            chain.append(anc)
+            if anc in paths:
+                break
+            anc = anc.getparent()
+        for parent in reversed(chain):
+            if parent not in paths:  # the top of the chain: the root, or namespaced
+                paths[parent] = tree.getpath(parent)
+            numbered.add(parent)
+            _number_children(parent, paths[parent], paths)
+        return paths.get(node) or tree.getpath(node)
+
+
+def xpath_of(node: etree._Element) -> str:
+    """One node's path, as `getpath` gives it; a page's stages use `ParsedPage.paths`,
+    which numbers each parent's children once for the whole page."""
+    return Paths().of(node)
 
 
 def _number_children(parent: etree._Element, base: str, paths: dict[etree._Element, str]) -> None:

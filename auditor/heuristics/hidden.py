@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from auditor.catalogue import Catalogue
-from auditor.dom.parser import elements, line_of, xpath_of
+from auditor.dom.parser import elements, line_of
 from auditor.heuristics.interface import PageContext, finding
 from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
@@ -138,7 +138,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
         yield finding("hidden-iframe", severity,
                       f"hidden third-party iframe ({reason}) loads {url}", url,
-                      line=line_of(frame), xpath=xpath_of(frame),
+                      line=line_of(frame), xpath=ctx.xpath(frame),
                       key=(url,))
 
 
@@ -160,7 +160,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         yield finding("tracking-pixel", Severity.LOW,
                       f"{len(images)} third-party tracking pixel(s) (1×1 or hidden) "
                       f"from {host}{owner}",
-                      host, line=line_of(first), xpath=xpath_of(first),
+                      host, line=line_of(first), xpath=ctx.xpath(first),
                       key=(host,))
 
 
@@ -242,7 +242,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         yield finding("hidden-links", Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
                       f"{len(domains)} site(s): {shown}", " ".join(domains),
-                      line=line_of(el), xpath=xpath_of(el),
+                      line=line_of(el), xpath=ctx.xpath(el),
                       key=tuple(domains))
 
 
