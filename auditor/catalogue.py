@@ -36,6 +36,49 @@ class SlotSpec:
     zone_attr: str | None
     id_kind: str | None
     requires_network: bool  # generic markup: counts only where the page loads the network
+    # per branch of the selector, what a match needs the page to hold (`slot_needles`);
+    # None: some branch cannot be read, so the XPath always runs
+    needles: tuple[SlotNeedles, ...] | None = None
+
+    def may_match(self, values: str, source: bytes) -> bool:
+        """False when no branch can match: a tag or attribute name missing from the
+        lowered markup `source`, or a literal missing from the tree's attribute `values`
+        run together. Saves a walk of the tree per selector branch on most pages."""
+        if self.needles is None:
+            return True
+        return any(all(n in source for n in names) and all(v in values for v in literals)
+                   for names, literals in self.needles)
+
+
+SlotNeedles = tuple[tuple[bytes, ...], tuple[str, ...]]  # (lowered names, value literals)
+_BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
+_UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/")
+
+
+def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
+    """What each branch of a translated selector (`descendant-or-self::tag[tests]`, joined
+    by ` | `) needs on the page: `<tag` and `attr` names in the lowered markup (the parser
+    lowers them; the markup holds every name it parsed), and the quoted literals of its
+    tests among the attribute values. Only plain conjunctions are read (no `or`, `not`,
+    `translate`): there every test must hold.
+
+    >>> slot_needles("descendant-or-self::ins[@class and contains(@class, 'adsbygoogle')]")
+    (((b'<ins', b'class'), ('adsbygoogle',)),)
+    >>> slot_needles("descendant-or-self::div[not(@id)]") is None
+    True
+    """
+    out: list[SlotNeedles] = []
+    for branch in path.split(" | "):
+        step = _BRANCH_STEP.match(branch.strip())
+        if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", step.group(2))):
+            return None
+        tag, tests = step.groups()
+        names = ([b"<" + tag.lower().encode()] if tag != "*" else []) + [
+            n.lower().encode() for n in dict.fromkeys(re.findall(r"@([\w-]+)", tests))]
+        literals = [v.strip() for v in re.findall(r"'([^']*)'", tests)]
+        out.append((tuple(names), tuple(v for v in literals if v and not any(
+            c.isspace() for c in v))))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +400,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             zone_attr=s.get("zone_attr"),
             id_kind=s.get("id_kind"),
             requires_network=bool(s.get("requires_network", False)),
+            needles=slot_needles(_compile_selector(s["selector"], where).path),
         )
         for s in entry.get("slot", [])
     )

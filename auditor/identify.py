@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import re2  # type: ignore[import-untyped]
 
 from auditor.catalogue import Catalogue, Network, required_literal
 from auditor.dom.page import ParsedPage
@@ -22,10 +25,12 @@ def networks_present(
     """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
     names = {r.network for r in resources if r.network and r.via not in HINT_VIAS}
     joined = "\n".join(codes)  # one scan per pattern, not one per script
+    needles = literal_set(_needles(p for n in catalogue.networks for p in n.inline))
+    held = needles.present(joined)
     for network in catalogue.networks:
         if network.name in names or not network.inline:
             continue
-        if any(_may_match(p, joined) and _search(p, joined) for p in network.inline):
+        if any(_needle(p) in held and _search(p, joined) for p in network.inline):
             names.add(network.name)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
     if linkers:
@@ -74,6 +79,44 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not all(h.isalnum() or h == "_" for h in heads):
         return None
     return re.compile(rest, pattern.flags)
+
+
+class LiteralSet:
+    """Which of many literals occur in a text, found in one linear pass (an RE2 set over
+    the UTF-8 bytes). `literal in text` once per literal scanned the text once each:
+    170 ID needles took 5 ms on a 33 KB page holding non-ASCII text, one pass 0.2 ms."""
+
+    __slots__ = ("_literals", "_set")
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._literals = tuple(dict.fromkeys(literals))
+        self._set: Any = None
+        if self._literals:
+            options = re2.Options()
+            options.encoding = re2.Options.Encoding.LATIN1  # bytes as they are
+            options.literal = True
+            self._set = re2.Set.SearchSet(options)
+            for literal in self._literals:
+                self._set.Add(literal.encode("utf-8", "surrogatepass"))
+            self._set.Compile()
+
+    def present(self, text: str) -> set[str | None]:
+        """The literals `text` holds, and None (what a pattern without one needs)."""
+        found: set[str | None] = {None}
+        if self._set is not None:
+            data = text.encode("utf-8", "surrogatepass")
+            found.update(self._literals[i] for i in self._set.Match(data) or ())
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def literal_set(literals: tuple[str, ...]) -> LiteralSet:
+    """One set per list of literals (the catalogue's: built once per process)."""
+    return LiteralSet(literals)
+
+
+def _needles(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...]:
+    return tuple(sorted({n for p in patterns if (n := _needle(p)) is not None}))
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -159,9 +202,14 @@ def identifiers(
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
-    needle_positions: dict[str, list[int]] = {}
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
     jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
+    # a needle the text lacks has no windows: one pass finds which it holds
+    needles = literal_set(tuple(sorted({n for _, spec in jobs if spec.where == "markup"
+                                        for n in spec.needles})))
+    held = needles.present(markup) if markup else set()
+    needle_positions: dict[str, list[int]] = {
+        n: [] for _, spec in jobs for n in spec.needles if n not in held}
     for network, spec in jobs:
         texts: list[str] = []
         if spec.where == "markup":

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
+from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
@@ -88,11 +89,17 @@ _BODY_CANDIDATES = etree.XPath(
 _BODY_CLASSES = frozenset({"entry-content", "post-content", "article-body"})
 
 
-def article_bodies(root: lxml.html.HtmlElement) -> tuple[etree._Element, ...]:
+_BODY_WORDS = ("articleBody", *_BODY_CLASSES)
+
+
+def article_bodies(page: ParsedPage) -> tuple[etree._Element, ...]:
     """The page's article bodies (`<article>`, `itemprop=articleBody`, the usual theme
-    classes), in document order."""
+    classes), in document order. A page whose attribute values name none of them needs
+    no walk for them."""
+    if not any(word in page.values for word in _BODY_WORDS):
+        return page.tagged("article")
     return tuple(
-        el for el in elements(_BODY_CANDIDATES(root))
+        el for el in elements(_BODY_CANDIDATES(page.root))
         if el.tag == "article" or el.get("itemprop") == "articleBody"
         or _BODY_CLASSES.intersection((el.get("class") or "").split())
     )
@@ -119,32 +126,50 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
+# What editorial_content leaves out, selected by libxml2: the outermost non-content
+# elements, and the elements whose attributes may hide them (confirmed by `_is_hidden`:
+# every hidden class holds one of these words, every hiding style "none" or "hidden").
+_NON_CONTENT = " or ".join(f"self::{tag}" for tag in sorted(_NON_CONTENT_TAGS))
+_OUTERMOST_NON_CONTENT: Any = etree.XPath(
+    f"descendant-or-self::*[{_NON_CONTENT}][not(ancestor::*[{_NON_CONTENT}])]")
+_MAY_HIDE: Any = etree.XPath(
+    "descendant-or-self::*[@hidden or @aria-hidden='true'"
+    " or contains(translate(@style, 'NOEHIDN', 'noehidn'), 'none')"
+    " or contains(translate(@style, 'NOEHIDN', 'noehidn'), 'hidden')"
+    " or contains(@class, 'hidden') or contains(@class, 'sr-only')"
+    " or contains(@class, 'd-none') or contains(@class, 'screen-reader')"
+    " or contains(@class, 'offscreen')]")
+_TEXT: Any = etree.XPath("descendant::text()", smart_strings=False)
+
+
+def _tokens(el: etree._Element) -> tuple[int, int]:
+    """(characters, count) of the whitespace-separated tokens of the text under `el`."""
+    tokens = " ".join(_TEXT(el)).split()
+    return sum(map(len, tokens)), len(tokens)
+
+
 def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> Content:
     """Visible editorial characters and words; see the module docstring.
 
-    Walked with an explicit stack, not recursion: scraped pages can nest thousands deep.
+    The text nodes are joined with spaces and whitespace runs count as one, so the
+    figures add up over disjoint subtrees: the whole tree's tokens, less those under
+    each outermost element left out. libxml2 selects the elements; Python looks only at
+    the few that may hide themselves.
     """
-    parts: list[str] = []
-    stack: list[etree._Element | str] = [root]  # elements to visit, and tails to add
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
-            continue
-        tag = item.tag
-        # comments and PIs: their text is not content, their tails are added by the parent
-        if not isinstance(tag, str) or tag.lower() in _NON_CONTENT_TAGS:
-            continue
-        if item in excluded or _is_hidden(item):
-            continue
-        if item.text:
-            parts.append(item.text)
-        for child in reversed(item):  # pushed backwards: popped in document order
-            if child.tail:
-                stack.append(child.tail)
-            stack.append(child)
-    text = _WS.sub(" ", " ".join(parts)).strip()
-    return Content(len(text), text.count(" ") + 1 if text else 0)
+    if not isinstance(root.tag, str) or root.tag.lower() in _NON_CONTENT_TAGS:
+        return Content(0, 0)
+    left_out = set(_OUTERMOST_NON_CONTENT(root))
+    left_out.update(el for el in _MAY_HIDE(root) if _is_hidden(el))
+    left_out.update(excluded)
+    if root in left_out:
+        return Content(0, 0)
+    chars, words = _tokens(root)
+    for el in left_out:
+        ancestors = list(el.iterancestors())
+        if root in ancestors and not any(a in left_out for a in ancestors):
+            c, w = _tokens(el)
+            chars, words = chars - c, words - w
+    return Content(chars + words - 1 if words else 0, words)
 
 
 def inside_bodies(bodies: Sequence[etree._Element],

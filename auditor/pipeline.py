@@ -124,7 +124,7 @@ def _audit_markup(
     resources, network_of = classify(found, url, first_party, engine, catalogue, page.paths)
     present = networks_present(resources, page.script_texts, catalogue, page)
 
-    found_slots = catalogue_slots(root, catalogue, {n.name for n in present})
+    found_slots = catalogue_slots(page, catalogue, {n.name for n in present})
     found_slots += script_slots(page, catalogue, found_slots)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
     found_slots += cosmetic_slots(hits, found_slots, network_of)
@@ -141,7 +141,7 @@ def _audit_markup(
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
     content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
-    bodies = article_bodies(root)
+    bodies = article_bodies(page)
     in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
                                                        (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),

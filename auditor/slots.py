@@ -69,7 +69,7 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
 
 
 def catalogue_slots(
-    root: lxml.html.HtmlElement, catalogue: Catalogue, present: set[str]
+    page: ParsedPage, catalogue: Catalogue, present: set[str]
 ) -> list[FoundSlot]:
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, FoundSlot] = {}
@@ -77,7 +77,9 @@ def catalogue_slots(
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
                 continue
-            for el in elements(spec.xpath(root)):
+            if not spec.may_match(page.values, page.lowered):
+                continue
+            for el in elements(spec.xpath(page.root)):
                 if el in found:
                     continue
                 width, height = declared_size(el)

@@ -47,6 +47,10 @@ _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
 _QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+# every attribute value run together, in one string libxml2 builds (EXSLT str:concat):
+# what a selector's quoted literals are looked for in before its XPath walks the tree
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
+                               namespaces={"str": "http://exslt.org/strings"})
 
 
 class ScriptCode(NamedTuple):
@@ -85,6 +89,16 @@ class ParsedPage:
     def lines(self) -> Sequence[str]:
         """The text's lines, for citing a start tag where it opens."""
         return self._view("lines", lambda: self.text.split("\n"))
+
+    @property
+    def lowered(self) -> bytes:
+        """The markup lowered: holds every tag and attribute name of the tree."""
+        return self._view("lowered", self.markup.lower)
+
+    @property
+    def values(self) -> str:
+        """Every attribute value of the tree, run together."""
+        return self._view("values", lambda: str(_ALL_VALUES(self.root)))
 
     def tagged(self, tag: str) -> tuple[etree._Element, ...]:
         """The elements of one tag under the root, in document order."""
