@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -79,7 +79,6 @@ _HIDDEN_CLASSES = frozenset(
         "offscreen",
     }
 )
-_WS = re.compile(r"\s+")
 # Article containers in themes and CMSs: where editorial text sits. Two cheap walks
 # (class tokens are checked in Python), not one walk per container kind.
 _BODY_CANDIDATES = etree.XPath(
@@ -126,50 +125,31 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
-# What editorial_content leaves out, selected by libxml2: the outermost non-content
-# elements, and the elements whose attributes may hide them (confirmed by `_is_hidden`:
-# every hidden class holds one of these words, every hiding style "none" or "hidden").
-_NON_CONTENT = " or ".join(f"self::{tag}" for tag in sorted(_NON_CONTENT_TAGS))
-_OUTERMOST_NON_CONTENT: Any = etree.XPath(
-    f"descendant-or-self::*[{_NON_CONTENT}][not(ancestor::*[{_NON_CONTENT}])]")
-_MAY_HIDE: Any = etree.XPath(
-    "descendant-or-self::*[@hidden or @aria-hidden='true'"
-    " or contains(translate(@style, 'NOEHIDN', 'noehidn'), 'none')"
-    " or contains(translate(@style, 'NOEHIDN', 'noehidn'), 'hidden')"
-    " or contains(@class, 'hidden') or contains(@class, 'sr-only')"
-    " or contains(@class, 'd-none') or contains(@class, 'screen-reader')"
-    " or contains(@class, 'offscreen')]")
-_TEXT: Any = etree.XPath("descendant::text()", smart_strings=False)
-
-
-def _tokens(el: etree._Element) -> tuple[int, int]:
-    """(characters, count) of the whitespace-separated tokens of the text under `el`."""
-    tokens = " ".join(_TEXT(el)).split()
-    return sum(map(len, tokens)), len(tokens)
-
-
 def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> Content:
     """Visible editorial characters and words; see the module docstring.
 
-    The text nodes are joined with spaces and whitespace runs count as one, so the
-    figures add up over disjoint subtrees: the whole tree's tokens, less those under
-    each outermost element left out. libxml2 selects the elements; Python looks only at
-    the few that may hide themselves.
+    One walk in lxml's iterwalk, which steps over a left-out subtree in C (no recursion:
+    scraped pages nest thousands deep). The text pieces are joined with spaces and
+    whitespace runs count as one, so the figures are a sum over the pieces, whatever
+    their order: each piece's tokens count, plus the spaces between tokens.
     """
-    if not isinstance(root.tag, str) or root.tag.lower() in _NON_CONTENT_TAGS:
-        return Content(0, 0)
-    left_out = set(_OUTERMOST_NON_CONTENT(root))
-    left_out.update(el for el in _MAY_HIDE(root) if _is_hidden(el))
-    left_out.update(excluded)
-    if root in left_out:
-        return Content(0, 0)
-    chars, words = _tokens(root)
-    for el in left_out:
-        ancestors = list(el.iterancestors())
-        if root in ancestors and not any(a in left_out for a in ancestors):
-            c, w = _tokens(el)
-            chars, words = chars - c, words - w
-    return Content(chars + words - 1 if words else 0, words)
+    parts: list[str] = []
+    add = parts.append
+    walker = etree.iterwalk(root, events=("start", "comment", "pi"))
+    for _, el in walker:
+        tail = el.tail
+        if tail and el is not root:
+            add(tail)  # the tail is the parent's text, even after a left-out element
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments and PIs: their text is not content
+        if tag.lower() in _NON_CONTENT_TAGS or el in excluded or _is_hidden(el):
+            walker.skip_subtree()
+            continue
+        if el.text:
+            add(el.text)
+    tokens = " ".join(parts).split()
+    return Content(sum(map(len, tokens)) + len(tokens) - 1 if tokens else 0, len(tokens))
 
 
 def inside_bodies(bodies: Sequence[etree._Element],
