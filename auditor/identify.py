@@ -12,18 +12,19 @@ import re2  # type: ignore[import-untyped]
 from auditor.catalogue import Catalogue, Network, required_literal
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
-from auditor.model import Identifier, Resource
+from auditor.model import Identifier
+from auditor.resources import Sighting
 from auditor.slots import FoundSlot
 
 
 def networks_present(
-    resources: Sequence[Resource],
+    seen: Sequence[Sighting],
     codes: Sequence[str],
     catalogue: Catalogue,
     page: ParsedPage,
 ) -> list[Network]:
     """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
-    names = {r.network for r in resources if r.network and r.via not in HINT_VIAS}
+    names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
     joined = "\n".join(codes)  # one scan per pattern, not one per script
     needles = literal_set(_needles(p for n in catalogue.networks for p in n.inline))
     held = needles.present(joined)
@@ -159,13 +160,13 @@ def _positions(text: str, needle: str) -> list[int]:
     return starts
 
 
-def config_text(page: ParsedPage, resources: Sequence[Resource],
+def config_text(page: ParsedPage, seen: Sequence[Sighting],
                 slots: Sequence[FoundSlot]) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
     kept in comments until consent), the URLs it requests and links to, and its ad
     slots' attributes. A quarter of a page's bytes; editorial text and styles hold none."""
     script_texts, commented, links = page.config_parts
-    parts = [*script_texts, *commented, *(r.url for r in resources), *links]
+    parts = [*script_texts, *commented, *(s.url for s in seen), *links]
     for slot in slots:
         for el in slot.element.iter():
             parts += [f'{name!s}="{value!s}"' for name, value in el.attrib.items()]
@@ -174,7 +175,7 @@ def config_text(page: ParsedPage, resources: Sequence[Resource],
 
 def identifiers(
     page: ParsedPage,
-    resources: Sequence[Resource],
+    sightings: Sequence[Sighting],
     codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
@@ -185,7 +186,7 @@ def identifiers(
     `markup` patterns of every catalogued network, read where pages write IDs outside a
     vendor's own tag (`config_text`): those patterns name their key (`"adUnitPath":
     "/4817/…"`), so a match is that vendor's ID even where its loader is not on the page."""
-    markup = config_text(page, resources, slots) if catalogue else ""
+    markup = config_text(page, sightings, slots) if catalogue else ""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -194,7 +195,7 @@ def identifiers(
     for slot in slots:
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
-    urls = [r.url for r in resources]
+    urls = [s.url for s in sightings]
     # a network whose slot is on the page counts even when its loader is not (an
     # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)
     by_name = {n.name: n for n in present}

@@ -34,7 +34,9 @@ from auditor.resources import (
     RuleEngine,
     classify,
     host_summaries,
-    with_snippet_resources,
+    loader_networks,
+    sightings,
+    with_snippet_loads,
 )
 from auditor.slots import (
     catalogue_slots,
@@ -121,22 +123,20 @@ def _audit_markup(
 
     found = list(islice(walk(root, base, page), limits.max_urls + 1))
     limits.check_urls(len(found))
-    resources, network_of = classify(found, url, first_party, engine, catalogue, page.paths)
-    present = networks_present(resources, page.script_texts, catalogue, page)
+    seen = sightings(found, first_party, catalogue)
+    present = networks_present(seen, page.script_texts, catalogue, page)
 
     found_slots = catalogue_slots(page, catalogue, {n.name for n in present})
     found_slots += script_slots(page, catalogue, found_slots)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
-    found_slots += cosmetic_slots(hits, found_slots, network_of)
+    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)
 
-    ids = identifiers(page, resources, page.script_texts, found_slots, present,
-                      catalogue.networks)
-    resources = with_snippet_resources(
-        resources, ids, present, page, base, url, first_party, engine, catalogue
-    )
+    ids = identifiers(page, seen, page.script_texts, found_slots, present, catalogue.networks)
+    seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
+    resources = classify(seen, url, first_party, engine, page.paths)
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
