@@ -39,10 +39,9 @@ from auditor.resources import (
     with_snippet_loads,
 )
 from auditor.slots import (
-    catalogue_slots,
     cosmetic_slots,
+    declared_slots,
     freeze,
-    script_slots,
 )
 from auditor.urls import host_of, registrable_domain
 
@@ -126,8 +125,7 @@ def _audit_markup(
     seen = sightings(found, first_party, catalogue)
     present = networks_present(seen, page.script_texts, catalogue, page)
 
-    found_slots = catalogue_slots(page, catalogue, {n.name for n in present})
-    found_slots += script_slots(page, catalogue, found_slots)
+    found_slots = declared_slots(page, catalogue, {n.name for n in present})
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
     rank = document_rank(root, [s.element for s in found_slots])

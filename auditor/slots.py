@@ -25,9 +25,10 @@ _JS_SIZE = re.compile(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 SIZE_ANCESTORS = 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FoundSlot:
-    """A slot while it is being found; frozen into a model.Slot at the end."""
+    """A slot as found, complete: its element and what declares it (the report's
+    model.Slot adds where it is cited, `freeze`)."""
 
     element: etree._Element
     network: Network | None
@@ -37,7 +38,25 @@ class FoundSlot:
     id_kind: str | None = None
     width: int | None = None
     height: int | None = None
+    extra_elements: tuple[etree._Element, ...] = ()  # the scripts that configure it
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A declared slot while the inline scripts that name it are read (`declared_slots`)."""
+
+    element: etree._Element
+    network: Network | None
+    rule: str
+    zone_id: str | None = None
+    id_kind: str | None = None
+    width: int | None = None
+    height: int | None = None
     extra_elements: list[etree._Element] = field(default_factory=list)
+
+    def done(self) -> FoundSlot:
+        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
+                         self.id_kind, self.width, self.height, tuple(self.extra_elements))
 
 
 def _int(value: str | None) -> int | None:
@@ -68,11 +87,18 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return None, None
 
 
-def catalogue_slots(
-    page: ParsedPage, catalogue: Catalogue, present: set[str]
-) -> list[FoundSlot]:
+def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[FoundSlot]:
+    """The slots the page declares: markup the catalogue recognises, then slots declared in
+    inline JavaScript (GPT's defineSlot...). A declaration naming a slot's element by id
+    completes that slot (zone, size, the configuring script) instead of adding one; each
+    slot is made once, complete, after every script is read."""
+    drafts = _catalogue_drafts(page, catalogue, present)
+    return [d.done() for d in drafts + _script_drafts(page, catalogue, drafts)]
+
+
+def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
     """Slots whose markup the catalogue recognises."""
-    found: dict[etree._Element, FoundSlot] = {}
+    found: dict[etree._Element, _Draft] = {}
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
@@ -84,11 +110,10 @@ def catalogue_slots(
                     continue
                 width, height = declared_size(el)
                 zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
-                found[el] = FoundSlot(
+                found[el] = _Draft(
                     element=el,
                     network=network,
                     rule=f"##{spec.selector}",
-                    list_name=CATALOGUE_LIST,
                     zone_id=zone or None,
                     id_kind=spec.id_kind,
                     width=width,
@@ -98,20 +123,19 @@ def catalogue_slots(
     return [slot for el, slot in found.items() if not _holds_any(el, found)]
 
 
-def _holds_any(el: etree._Element, others: dict[etree._Element, FoundSlot]) -> bool:
+def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
     return any(d in others for d in el.iterdescendants())
 
 
-def script_slots(
-    page: ParsedPage, catalogue: Catalogue, existing: list[FoundSlot]
-) -> list[FoundSlot]:
+def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
+                   ) -> list[_Draft]:
     """Slots declared in inline JavaScript; merged into the slot element when it exists."""
-    by_id: dict[str, FoundSlot] = {}
+    by_id: dict[str, _Draft] = {}
     for slot in existing:
         el_id = slot.element.get("id")
         if el_id:
             by_id[el_id] = slot
-    added: list[FoundSlot] = []
+    added: list[_Draft] = []
     root, scripts = page.root, page.scripts
     joined = "\n".join(s.text or "" for s in scripts)
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
@@ -132,8 +156,8 @@ def _script_slot(
     network: Network,
     spec: ScriptSlotSpec,
     match: re.Match[str],
-    by_id: dict[str, FoundSlot],
-) -> list[FoundSlot]:
+    by_id: dict[str, _Draft],
+) -> list[_Draft]:
     groups = match.groupdict()
     zone = groups.get("zone")
     width = _int(groups.get("width"))
@@ -159,11 +183,10 @@ def _script_slot(
             if element_id.isprintable() else []
         if targets:
             element = targets[0]
-    slot = FoundSlot(
+    slot = _Draft(
         element=element,
         network=network,
         rule=f"script: {spec.label}",
-        list_name=CATALOGUE_LIST,
         zone_id=zone,
         id_kind=spec.id_kind,
         width=width,
