@@ -101,6 +101,9 @@ class LiteralSet:
                 self._set.Add(literal.encode("utf-8", "surrogatepass"))
             self._set.Compile()
 
+    def covers(self, literal: str | None) -> bool:
+        return literal in self._literals
+
     def present(self, text: str) -> set[str | None]:
         """The literals `text` holds, and None (what a pattern without one needs)."""
         found: set[str | None] = {None}
@@ -211,13 +214,20 @@ def identifiers(
     held = needles.present(markup) if markup else set()
     needle_positions: dict[str, list[int]] = {
         n: [] for _, spec in jobs for n in spec.needles if n not in held}
+    # and which literals, that every match of a URL or script pattern holds, the page's
+    # URLs and scripts hold: a pattern whose literal they lack skips them
+    literals = literal_set(_needles(spec.pattern for n in catalogue for spec in n.ids
+                                    if spec.where != "markup"))
+    in_urls, in_codes = literals.present("\n".join(urls)), literals.present("\n".join(codes))
     for network, spec in jobs:
         texts: list[str] = []
+        needle = _needle(spec.pattern)
+        known = literals.covers(needle)
         if spec.where == "markup":
             texts += _around(markup, spec.needles, needle_positions)
-        if spec.where in ("url", "any"):
+        if spec.where in ("url", "any") and (not known or needle in in_urls):
             texts += urls
-        if spec.where in ("script", "any"):
+        if spec.where in ("script", "any") and (not known or needle in in_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
             texts += page.attribute_values(spec.attr)

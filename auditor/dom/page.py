@@ -138,12 +138,14 @@ class ParsedPage:
     def _codes(self) -> tuple[ScriptCode, ...]:
         out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
                for s in self.scripts]
-        for el in elements(_HANDLERS(self.root)):
+        lowered = self.lowered  # holds every attribute name: most pages need no walk
+        handlers = any(a.encode() in lowered for a in HANDLER_ATTRS)
+        for el in elements(_HANDLERS(self.root)) if handlers else ():
             for attr in HANDLER_ATTRS:
                 value = el.get(attr)
                 if value and len(value) > 20:
                     out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
-        for frame in elements(_SRCDOC_FRAMES(self.root)):
+        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
                     for code in _srcdoc_scripts(frame.get("srcdoc") or "")]

@@ -80,15 +80,19 @@ def srcset_urls(value: str) -> list[str]:
     return out
 
 
-# The elements that can name a request. libxml2 picks them out of the tree, so the
-# walk's Python runs on them alone (a fifth of a typical page's elements), in document
-# order; the branches below say what each one requests.
-_REQUESTING: Any = etree.XPath(
-    "descendant-or-self::*[self::script or self::iframe or self::frame or self::img"
-    " or self::link or self::source or self::video or self::audio or self::track"
-    " or self::embed or self::object or self::meta or self::input or self::a[@ping]"
-    " or @background or contains(@style, 'url(')]"
-)
+# The elements that can name a request, but for a `style` with `url(...)`, which any
+# element may carry: on a page whose attribute values hold no `url(` (most), lxml
+# iterates these tags alone (filtered in C), not every element of the page.
+_REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
+                    "track", "embed", "object", "meta", "input", "a", "body", "table", "td")
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
+                               namespaces={"str": "http://exslt.org/strings"})
+
+
+def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterator[Any]:
+    values = page.values if page is not None else str(_ALL_VALUES(root))
+    found: Iterator[Any] = root.iter() if "url(" in values else root.iter(*_REQUESTING_TAGS)
+    return found
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
@@ -115,8 +119,11 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if url:
                 yield FoundURL(url, kind, via, el, assigned)
 
-    for el in _REQUESTING(root):
-        tag = el.tag.lower()
+    for el in _requesting(root, page):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        tag = tag.lower()
         get = el.get
         decoded: str | None = None  # an inline script's code, to decode once its own are out
         if tag == "script":
