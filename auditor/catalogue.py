@@ -11,7 +11,7 @@ import functools
 import importlib.resources
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,17 +40,17 @@ class SlotSpec:
     # None: some branch cannot be read, so the XPath always runs
     needles: tuple[SlotNeedles, ...] | None = None
 
-    def may_match(self, values: str, source: bytes) -> bool:
+    def may_match(self, names: Container[str | None], values: Container[str | None]) -> bool:
         """False when no branch can match: a tag or attribute name missing from the
-        lowered markup `source`, or a literal missing from the tree's attribute `values`
-        run together. Saves a walk of the tree per selector branch on most pages."""
+        `names` the lowered markup holds, or a literal from the `values` the tree's
+        attribute values hold. Saves a walk of the tree per selector branch on most pages."""
         if self.needles is None:
             return True
-        return any(all(n in source for n in names) and all(v in values for v in literals)
-                   for names, literals in self.needles)
+        return any(all(n in names for n in branch_names) and all(v in values for v in literals)
+                   for branch_names, literals in self.needles)
 
 
-SlotNeedles = tuple[tuple[bytes, ...], tuple[str, ...]]  # (lowered names, value literals)
+SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value literals)
 _BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
 _UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/")
 
@@ -63,7 +63,7 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
     `translate`): there every test must hold.
 
     >>> slot_needles("descendant-or-self::ins[@class and contains(@class, 'adsbygoogle')]")
-    (((b'<ins', b'class'), ('adsbygoogle',)),)
+    ((('<ins', 'class'), ('adsbygoogle',)),)
     >>> slot_needles("descendant-or-self::div[not(@id)]") is None
     True
     """
@@ -73,8 +73,8 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
         if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", step.group(2))):
             return None
         tag, tests = step.groups()
-        names = ([b"<" + tag.lower().encode()] if tag != "*" else []) + [
-            n.lower().encode() for n in dict.fromkeys(re.findall(r"@([\w-]+)", tests))]
+        names = (["<" + tag.lower()] if tag != "*" else []) + [
+            n.lower() for n in dict.fromkeys(re.findall(r"@([\w-]+)", tests))]
         literals = [v.strip() for v in re.findall(r"'([^']*)'", tests)]
         out.append((tuple(names), tuple(v for v in literals if v and not any(
             c.isspace() for c in v))))

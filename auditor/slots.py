@@ -13,6 +13,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
+from auditor.literals import literal_set
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -99,11 +100,15 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
 def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, _Draft] = {}
+    specs = [s for n in catalogue.networks for s in n.slots if s.needles is not None]
+    names = literal_set(tuple(n for s in specs for b in s.needles or () for n in b[0]))
+    values = literal_set(tuple(v for s in specs for b in s.needles or () for v in b[1]))
+    held_names, held_values = names.present(page.lowered), values.present(page.values)
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
                 continue
-            if not spec.may_match(page.values, page.lowered):
+            if not spec.may_match(held_names, held_values):
                 continue
             for el in elements(spec.xpath(page.root)):
                 if el in found:

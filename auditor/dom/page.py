@@ -24,8 +24,8 @@ from auditor.dom.parser import (
     elements,
     html_bytes,
     line_of,
+    parse_counted,
     parse_html,
-    parse_html_bytes,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +53,11 @@ _ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
                                namespaces={"str": "http://exslt.org/strings"})
 
 
+# Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
+# by one, so past it (30,000 divs in one body) the page's memo numbers them once.
+DIRECT_PATHS = 5_000
+
+
 class ScriptCode(NamedTuple):
     """Inline code and where it is cited: `source` is "script", "srcdoc" (a script of an
     `<iframe srcdoc>` document, cited at the iframe) or the handler attribute's name."""
@@ -68,11 +73,12 @@ class ParsedPage:
 
     __slots__ = ("_decoded", "_views", "markup", "paths", "root", "text")
 
-    def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement) -> None:
+    def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
+                 elements: int) -> None:
         self.text = text  # the markup as the report's line numbers count it
         self.markup = markup  # the bytes parsed (html_bytes of `text`)
         self.root = root
-        self.paths = Paths()
+        self.paths = Paths(direct=elements <= DIRECT_PATHS)
         self._views: dict[str, Any] = {}
         self._decoded: dict[str, Decoded] = {}
 
@@ -169,7 +175,7 @@ class ParsedPage:
 def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
     """Parse a page's markup once; raises PageOverLimit for a page over `limits`."""
     markup = html_bytes(text)
-    return ParsedPage(text, markup, parse_html_bytes(markup, limits))
+    return ParsedPage(text, markup, *parse_counted(markup, limits))
 
 
 def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:

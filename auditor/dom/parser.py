@@ -72,6 +72,12 @@ def parse_html(text: str, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.Html
 
 def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.HtmlElement:
     """`parse_html` for markup already in `html_bytes` form."""
+    return parse_counted(data, limits)[0]
+
+
+def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
+                  ) -> tuple[lxml.html.HtmlElement, int]:
+    """`parse_html_bytes`, and how many elements the page has."""
     if _crowded_tag(limits.max_attributes).search(data):
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
@@ -89,7 +95,7 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
                             f"{limits.max_elements:,} (over the limit: --max-elements)")
-    return root
+    return root, elements
 
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
@@ -225,16 +231,20 @@ class Paths:
     30,000 divs took 3.7 s for the paths of its links alone. Here each parent's children
     are numbered once. One memo per page (`ParsedPage.paths`), dropped with it; a page
     can hand over elements of several trees (parsed `srcdoc` fragments), so it keeps
-    one table per tree.
+    one table per tree. On a page of at most `direct` elements libxml2's own getpath
+    is quicker (its sibling counts stay in C, and bounded by the page's size).
     """
 
-    __slots__ = ("_trees",)
+    __slots__ = ("_direct", "_trees")
 
-    def __init__(self) -> None:
+    def __init__(self, direct: bool = False) -> None:
+        self._direct = direct
         self._trees: dict[etree._Element, tuple[dict[etree._Element, str],
                                                 set[etree._Element]]] = {}
 
     def of(self, node: etree._Element) -> str:
+        if self._direct:
+            return node.getroottree().getpath(node)
         tree = node.getroottree()
         root = tree.getroot()
         memo = self._trees.get(root)
