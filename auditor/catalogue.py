@@ -20,6 +20,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
 from auditor.errors import RuleError
+from auditor.literals import LiteralSet
 from auditor.model import Category
 
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
@@ -190,14 +191,25 @@ class Catalogue:
     internal_kinds: frozenset[str] = frozenset()
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
+    # every URL pattern, found in a URL in one pass; pattern -> the first network with it
+    _url_patterns: LiteralSet = field(init=False, repr=False, compare=False)
+    _first_with: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, int] = {}
+        for at, network in enumerate(self.url_networks):
+            for pattern in network.urls:
+                first.setdefault(pattern, at)
+        object.__setattr__(self, "_url_patterns", LiteralSet(first))
+        object.__setattr__(self, "_first_with", first)
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
         and its parent domains."""
-        lowered = url.lower()
-        for network in self.url_networks:
-            if any(u in lowered for u in network.urls):
-                return network
+        first = self._first_with
+        held = [first[p] for p in self._url_patterns.present(url.lower()) if p is not None]
+        if held:
+            return self.url_networks[min(held)]
         for candidate in _suffixes(host):
             found = self.by_host.get(candidate)
             if found is not None:

@@ -18,6 +18,12 @@ from auditor.errors import InputError
 HTML_PARSER = lxml.html.HTMLParser(
     encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True, recover=True
 )
+# lxml.html's own class lookup asks Python for each element object lxml makes (to give
+# <form>, <input>... their own classes, which the audit never uses): a tenth of the
+# audit's time. The same classes, chosen in C:
+HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 
 
 def html_bytes(text: str) -> bytes:
