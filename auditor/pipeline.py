@@ -1,4 +1,9 @@
-"""One page end to end: Document → parse → walk → rules + catalogue → PageReport."""
+"""One page end to end, one way through:
+
+parse (a ParsedPage, once) → walk (FoundURLs) → the catalogue's word on each (Sightings)
+→ slots → IDs → snippet-built loaders join the sightings → classify (the rules, once per
+URL) → metrics → findings → PageReport.
+"""
 
 from __future__ import annotations
 
@@ -113,7 +118,7 @@ def audit_document(
 def _audit_markup(
     doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits
 ) -> PageReport:
-    page = parse_page(doc.text, limits)
+    page = parse_page(doc.text, limits)  # every stage reads the page's views from here on
     root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
@@ -134,7 +139,8 @@ def _audit_markup(
 
     ids = identifiers(page, seen, page.script_texts, found_slots, present, catalogue.networks)
     seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
-    resources = classify(seen, url, first_party, engine, page.paths)
+    resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
+
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
