@@ -279,12 +279,6 @@ class Paths:
         return paths.get(node) or tree.getpath(node)
 
 
-def xpath_of(node: etree._Element) -> str:
-    """One node's path, as `getpath` gives it; a page's stages use `ParsedPage.paths`,
-    which numbers each parent's children once for the whole page."""
-    return Paths().of(node)
-
-
 def _number_children(parent: etree._Element, base: str, paths: dict[etree._Element, str]) -> None:
     children = [c for c in parent if isinstance(c.tag, str) and "{" not in c.tag]
     total: dict[str, int] = {}
