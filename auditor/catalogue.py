@@ -11,7 +11,7 @@ import functools
 import importlib.resources
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
 from auditor.errors import RuleError
+from auditor.literals import LiteralSet
 from auditor.model import Category
 from auditor.rules.literal import regex_literal
 
@@ -49,6 +50,49 @@ class SlotSpec:
     id_kind: str | None
     requires_network: bool  # generic markup: counts only where the page loads the network
     joins_sites: bool = True  # see IdSpec.joins_sites
+    # per branch of the selector, what a match needs the page to hold (`slot_needles`);
+    # None: some branch cannot be read, so the XPath always runs
+    needles: tuple[SlotNeedles, ...] | None = None
+
+    def may_match(self, names: Container[str | None], values: Container[str | None]) -> bool:
+        """False when no branch can match: a tag or attribute name missing from the
+        `names` the lowered markup holds, or a literal from the `values` the tree's
+        attribute values hold. Saves a walk of the tree per selector branch on most pages."""
+        if self.needles is None:
+            return True
+        return any(all(n in names for n in branch_names) and all(v in values for v in literals)
+                   for branch_names, literals in self.needles)
+
+
+SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value literals)
+_BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
+_UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/")
+
+
+def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
+    """What each branch of a translated selector (`descendant-or-self::tag[tests]`, joined
+    by ` | `) needs on the page: `<tag` and `attr` names in the lowered markup (the parser
+    lowers them; the markup holds every name it parsed), and the quoted literals of its
+    tests among the attribute values. Only plain conjunctions are read (no `or`, `not`,
+    `translate`): there every test must hold.
+
+    >>> slot_needles("descendant-or-self::ins[@class and contains(@class, 'adsbygoogle')]")
+    ((('<ins', 'class'), ('adsbygoogle',)),)
+    >>> slot_needles("descendant-or-self::div[not(@id)]") is None
+    True
+    """
+    out: list[SlotNeedles] = []
+    for branch in path.split(" | "):
+        step = _BRANCH_STEP.match(branch.strip())
+        if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", step.group(2))):
+            return None
+        tag, tests = step.groups()
+        names = (["<" + tag.lower()] if tag != "*" else []) + [
+            n.lower() for n in dict.fromkeys(re.findall(r"@([\w-]+)", tests))]
+        literals = [v.strip() for v in re.findall(r"'([^']*)'", tests)]
+        out.append((tuple(names), tuple(v for v in literals if v and not any(
+            c.isspace() for c in v))))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +210,25 @@ class Catalogue:
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
+    # every URL pattern, found in a URL in one pass; pattern -> the first network with it
+    _url_patterns: LiteralSet = field(init=False, repr=False, compare=False)
+    _first_with: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, int] = {}
+        for at, network in enumerate(self.url_networks):
+            for pattern in network.urls:
+                first.setdefault(pattern, at)
+        object.__setattr__(self, "_url_patterns", LiteralSet(first))
+        object.__setattr__(self, "_first_with", first)
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
         and its parent domains."""
-        lowered = url.lower()
-        for network in self.url_networks:
-            if any(u in lowered for u in network.urls):
-                return network
+        first = self._first_with
+        held = [first[p] for p in self._url_patterns.present(url.lower()) if p is not None]
+        if held:
+            return self.url_networks[min(held)]
         for candidate in _suffixes(host):
             found = self.by_host.get(candidate)
             if found is not None:
@@ -289,6 +344,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             id_kind=s.get("id_kind"),
             requires_network=bool(s.get("requires_network", False)),
             joins_sites=_flag(s, "joins_sites", where, True),
+            needles=slot_needles(_compile_selector(s["selector"], where).path),
         )
         for s in entry.get("slot", [])
     )

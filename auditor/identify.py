@@ -4,42 +4,36 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-
-import lxml.html
-from lxml import etree
+from collections.abc import Iterable, Sequence
 
 from auditor.catalogue import Catalogue, Network, required_literal
-from auditor.dom.parser import elements
+from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
-from auditor.heuristics.obfuscation import decode_script
-from auditor.model import Identifier, Resource
+from auditor.literals import literal_set
+from auditor.model import Identifier
+from auditor.resources import Sighting
 from auditor.slots import FoundSlot
 
 
-def script_codes(scripts: Sequence[etree._Element]) -> list[str]:
-    """Inline script texts, then what their obfuscated parts decode to (statically)."""
-    codes = [s.text or "" for s in scripts]
-    return codes + [p for code in codes for p in decode_script(code).payloads]
-
-
 def networks_present(
-    resources: Sequence[Resource],
+    seen: Sequence[Sighting],
     codes: Sequence[str],
     catalogue: Catalogue,
-    root: lxml.html.HtmlElement,
+    page: ParsedPage,
 ) -> list[Network]:
     """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
-    names = {r.network for r in resources if r.network and r.via not in HINT_VIAS}
+    names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
     joined = "\n".join(codes)  # one scan per pattern, not one per script
+    needles = literal_set(_needles(p for n in catalogue.networks for p in n.inline))
+    held = needles.present(joined)
     for network in catalogue.networks:
         if network.name in names or not network.inline:
             continue
-        if any(_may_match(p, joined) and _search(p, joined) for p in network.inline):
+        if any(_needle(p) in held and _search(p, joined) for p in network.inline):
             names.add(network.name)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
     if linkers:
-        for anchor in root.iter("a"):
+        for anchor in page.tagged("a"):
             href = anchor.get("href") or ""
             if not href.startswith(("http://", "https://")):
                 continue
@@ -86,6 +80,10 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rest, pattern.flags)
 
 
+def _needles(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...]:
+    return tuple(sorted({n for p in patterns if (n := _needle(p)) is not None}))
+
+
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when a literal every match needs is absent: skips most regex scans."""
     needle = _needle(pattern)
@@ -126,21 +124,13 @@ def _positions(text: str, needle: str) -> list[int]:
     return starts
 
 
-_SCRIPT_TEXTS = etree.XPath("//script/text()")
-# tags a consent manager activates later are saved as comments: code all the same
-_COMMENTED_SCRIPTS = etree.XPath("//comment()[contains(., '<script')]")
-_QUERY_LINKS = etree.XPath("//a/@href[contains(., '?')]")
-
-
-def config_text(root: lxml.html.HtmlElement, resources: Sequence[Resource],
+def config_text(page: ParsedPage, seen: Sequence[Sighting],
                 slots: Sequence[FoundSlot]) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
     kept in comments until consent), the URLs it requests and links to, and its ad
     slots' attributes. A quarter of a page's bytes; editorial text and styles hold none."""
-    parts = [str(t) for t in _SCRIPT_TEXTS(root)]  # type: ignore[union-attr]
-    parts += [c.text or "" for c in elements(_COMMENTED_SCRIPTS(root))]
-    parts += [r.url for r in resources]
-    parts += [str(h) for h in _QUERY_LINKS(root)]  # type: ignore[union-attr]
+    script_texts, commented, links = page.config_parts
+    parts = [*script_texts, *commented, *(s.url for s in seen), *links]
     for slot in slots:
         for el in slot.element.iter():
             parts += [f'{name!s}="{value!s}"' for name, value in el.attrib.items()]
@@ -148,8 +138,8 @@ def config_text(root: lxml.html.HtmlElement, resources: Sequence[Resource],
 
 
 def identifiers(
-    root: lxml.html.HtmlElement,
-    resources: Sequence[Resource],
+    page: ParsedPage,
+    sightings: Sequence[Sighting],
     codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
@@ -160,7 +150,7 @@ def identifiers(
     `markup` patterns of every catalogued network, read where pages write IDs outside a
     vendor's own tag (`config_text`): those patterns name their key (`"adUnitPath":
     "/4817/…"`), so a match is that vendor's ID even where its loader is not on the page."""
-    markup = config_text(root, resources, slots) if catalogue else ""
+    markup = config_text(page, sightings, slots) if catalogue else ""
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -169,7 +159,7 @@ def identifiers(
     for slot in slots:
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
-    urls = [r.url for r in resources]
+    urls = [s.url for s in sightings]
     # a network whose slot is on the page counts even when its loader is not (an
     # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)
     by_name = {n.name: n for n in present}
@@ -177,20 +167,31 @@ def identifiers(
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
-    needle_positions: dict[str, list[int]] = {}
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
     jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
+    # a needle the text lacks has no windows: one pass finds which it holds
+    needles = literal_set(tuple(sorted({n for _, spec in jobs if spec.where == "markup"
+                                        for n in spec.needles})))
+    held = needles.present(markup) if markup else set()
+    needle_positions: dict[str, list[int]] = {
+        n: [] for _, spec in jobs for n in spec.needles if n not in held}
+    # and which literals, that every match of a URL or script pattern holds, the page's
+    # URLs and scripts hold: a pattern whose literal they lack skips them
+    literals = literal_set(_needles(spec.pattern for n in catalogue for spec in n.ids
+                                    if spec.where != "markup"))
+    in_urls, in_codes = literals.present("\n".join(urls)), literals.present("\n".join(codes))
     for network, spec in jobs:
         texts: list[str] = []
+        needle = _needle(spec.pattern)
+        known = literals.covers(needle)
         if spec.where == "markup":
             texts += _around(markup, spec.needles, needle_positions)
-        if spec.where in ("url", "any"):
+        if spec.where in ("url", "any") and (not known or needle in in_urls):
             texts += urls
-        if spec.where in ("script", "any"):
+        if spec.where in ("script", "any") and (not known or needle in in_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
-            values = root.xpath("//@*[name()=$a]", a=spec.attr)
-            texts += [str(v) for v in values] if isinstance(values, list) else []
+            texts += page.attribute_values(spec.attr)
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue

@@ -26,7 +26,8 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
-from auditor.dom.parser import elements, xpath_of
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import elements
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
@@ -78,7 +79,6 @@ _HIDDEN_CLASSES = frozenset(
         "offscreen",
     }
 )
-_WS = re.compile(r"\s+")
 # Article containers in themes and CMSs: where editorial text sits. Two cheap walks
 # (class tokens are checked in Python), not one walk per container kind.
 _BODY_CANDIDATES = etree.XPath(
@@ -88,11 +88,17 @@ _BODY_CANDIDATES = etree.XPath(
 _BODY_CLASSES = frozenset({"entry-content", "post-content", "article-body"})
 
 
-def article_bodies(root: lxml.html.HtmlElement) -> tuple[etree._Element, ...]:
+_BODY_WORDS = ("articleBody", *_BODY_CLASSES)
+
+
+def article_bodies(page: ParsedPage) -> tuple[etree._Element, ...]:
     """The page's article bodies (`<article>`, `itemprop=articleBody`, the usual theme
-    classes), in document order."""
+    classes), in document order. A page whose attribute values name none of them needs
+    no walk for them."""
+    if not any(word in page.values for word in _BODY_WORDS):
+        return page.tagged("article")
     return tuple(
-        el for el in elements(_BODY_CANDIDATES(root))
+        el for el in elements(_BODY_CANDIDATES(page.root))
         if el.tag == "article" or el.get("itemprop") == "articleBody"
         or _BODY_CLASSES.intersection((el.get("class") or "").split())
     )
@@ -122,40 +128,41 @@ def _is_hidden(el: etree._Element) -> bool:
 def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> Content:
     """Visible editorial characters and words; see the module docstring.
 
-    Walked with an explicit stack, not recursion: scraped pages can nest thousands deep.
+    One walk in lxml's iterwalk, which steps over a left-out subtree in C (no recursion:
+    scraped pages nest thousands deep). The text pieces are joined with spaces and
+    whitespace runs count as one, so the figures are a sum over the pieces, whatever
+    their order: each piece's tokens count, plus the spaces between tokens.
     """
     parts: list[str] = []
-    stack: list[etree._Element | str] = [root]  # elements to visit, and tails to add
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
+    add = parts.append
+    walker = etree.iterwalk(root, events=("start", "comment", "pi"))
+    for _, el in walker:
+        tail = el.tail
+        if tail and el is not root:
+            add(tail)  # the tail is the parent's text, even after a left-out element
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments and PIs: their text is not content
+        if tag.lower() in _NON_CONTENT_TAGS or el in excluded or _is_hidden(el):
+            walker.skip_subtree()
             continue
-        tag = item.tag
-        # comments and PIs: their text is not content, their tails are added by the parent
-        if not isinstance(tag, str) or tag.lower() in _NON_CONTENT_TAGS:
-            continue
-        if item in excluded or _is_hidden(item):
-            continue
-        if item.text:
-            parts.append(item.text)
-        for child in reversed(item):  # pushed backwards: popped in document order
-            if child.tail:
-                stack.append(child.tail)
-            stack.append(child)
-    text = _WS.sub(" ", " ".join(parts)).strip()
-    return Content(len(text), text.count(" ") + 1 if text else 0)
+        if el.text:
+            add(el.text)
+    tokens = " ".join(parts).split()
+    return Content(sum(map(len, tokens)) + len(tokens) - 1 if tokens else 0, len(tokens))
 
 
-def inside_bodies(bodies: Sequence[etree._Element]) -> Callable[[str], bool]:
+def inside_bodies(bodies: Sequence[etree._Element],
+                  xpath: Callable[[etree._Element], str]) -> Callable[[str], bool]:
     """Whether an element (by xpath) sits inside one of the article bodies."""
-    prefixes = tuple(xpath_of(b) + "/" for b in bodies)
+    prefixes = tuple(xpath(b) + "/" for b in bodies)
     return lambda path: bool(prefixes) and path.startswith(prefixes)
 
 
-def slots_in_body(bodies: Sequence[etree._Element], slot_paths: Iterable[str]) -> int:
+def slots_in_body(bodies: Sequence[etree._Element], xpath: Callable[[etree._Element], str],
+                  slot_paths: Iterable[str]) -> int:
     """How many of the slots (by xpath) sit inside one of the article bodies."""
-    inside = inside_bodies(bodies)
+    inside = inside_bodies(bodies, xpath)
     return sum(1 for path in slot_paths if inside(path))
 
 

@@ -1,4 +1,9 @@
-"""One page end to end: Document → parse → walk → rules + catalogue → PageReport."""
+"""One page end to end, one way through:
+
+parse (a ParsedPage, once) → walk (FoundURLs) → the catalogue's word on each (Sightings)
+→ slots → IDs → snippet-built loaders join the sightings → classify (the rules, once per
+URL) → metrics → findings → PageReport.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,13 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.parser import (
-    DEFAULT_LIMITS,
-    PageLimits,
-    PageOverLimit,
-    document_rank,
-    forget_paths,
-    html_bytes,
-    parse_html_bytes,
-)
+from auditor.dom.page import parse_page
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
-from auditor.identify import identifiers, networks_present, script_codes
+from auditor.identify import identifiers, networks_present
 from auditor.metrics import (
     Content,
     ad_elements,
@@ -40,15 +38,14 @@ from auditor.resources import (
     RuleEngine,
     classify,
     host_summaries,
-    with_decoded_loads,
-    with_snippet_resources,
+    loader_networks,
+    sightings,
+    with_snippet_loads,
 )
 from auditor.slots import (
-    catalogue_slots,
     cosmetic_slots,
+    declared_slots,
     freeze,
-    inline_scripts,
-    script_slots,
 )
 from auditor.urls import host_of, registrable_domain
 from auditor.version import __version__
@@ -113,51 +110,45 @@ def audit_document(
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))
-    finally:
-        forget_paths()  # the path memo must not keep this page's tree alive
 
 
 def _audit_markup(
     doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits
 ) -> PageReport:
-    markup = html_bytes(doc.text)
-    root = parse_html_bytes(markup, limits)
+    page = parse_page(doc.text, limits)  # every stage reads the page's views from here on
+    root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
     first_party = registrable_domain(page_host) or None
     base = page_base(root, url)
 
-    scripts = list(inline_scripts(root))
-    found = list(islice(walk(root, base), limits.max_urls + 1))
+    found = list(islice(walk(root, base, page), limits.max_urls + 1))
     limits.check_urls(len(found))
-    found = with_decoded_loads(root, found, scripts, base)
-    resources, network_of = classify(found, url, first_party, engine, catalogue)
-    codes = script_codes(scripts)
-    present = networks_present(resources, codes, catalogue, root)
+    seen = sightings(found, first_party, catalogue)
+    present = networks_present(seen, page.script_texts, catalogue, page)
 
-    found_slots = catalogue_slots(root, catalogue, {n.name for n in present})
-    found_slots += script_slots(root, catalogue, found_slots)
-    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, markup)]
-    found_slots += cosmetic_slots(hits, found_slots, network_of)
+    found_slots = declared_slots(page, catalogue, {n.name for n in present})
+    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
+    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
-    lines = doc.text.split("\n")
-    slots = tuple(freeze(s, lines) for s in found_slots)
+    slots = tuple(freeze(s, page) for s in found_slots)
 
-    ids = identifiers(root, resources, codes, found_slots, present, catalogue.networks)
-    resources = with_snippet_resources(
-        resources, ids, present, scripts, base, url, first_party, engine, catalogue
-    )
+    ids = identifiers(page, seen, page.script_texts, found_slots, present, catalogue.networks)
+    seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
+    resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
+
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
-    ad_markup = ad_elements(found_slots, found, resources, scripts, present)
+    ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
     content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
-    bodies = article_bodies(root)
-    in_body = 0 if doc.in_post_body else slots_in_body(bodies, (s.xpath for s in slots))
+    bodies = article_bodies(page)
+    in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
+                                                       (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
-    ctx = PageContext(doc, root, url, first_party, resources, slots, ids, tuple(present), catalogue,
-                      bodies)
+    ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
+                      catalogue, bodies)
     return PageReport(
         input=doc.input,
         url=url,

@@ -1,24 +1,25 @@
-"""Every URL the page requests, as the rules and the catalogue see it.
+"""Every URL the page requests, as the catalogue and then the rules see it.
 
-The walk finds URLs; here each becomes a Resource (rule decision, network, company,
-category), loaders hidden in obfuscated scripts or built by inline snippets are added,
-and third-party hosts are summarised.
+The walk finds URLs (loaders hidden in obfuscated scripts among them); the catalogue
+says whose each is (a `Sighting`); loaders that inline snippets build are added as
+sightings too; then each becomes a Resource, the rules asked once per URL; third-party
+hosts are summarised.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import lxml.html
 from lxml import etree
 
-from auditor.catalogue import Catalogue, Network
-from auditor.dom.parser import line_of, xpath_of
+from auditor.catalogue import Catalogue, Entity, Network
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import HINT_VIAS, FoundURL
-from auditor.heuristics.obfuscation import decode_script
 from auditor.model import (
     Category,
     HostSummary,
@@ -61,16 +62,39 @@ class RuleEngine(Protocol):
     ) -> Sequence[CosmeticHitLike]: ...
 
 
-def classify(
-    found: Sequence[FoundURL],
-    page_url: str | None,
-    first_party: str | None,
-    engine: RuleEngine,
-    catalogue: Catalogue,
-) -> tuple[tuple[Resource, ...], dict[etree._Element, Network]]:
-    """Ask the rules and the catalogue about every URL the walk found."""
-    out: list[Resource] = []
-    network_of: dict[etree._Element, Network] = {}
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A URL the page requests, with what the catalogue says of it: everything the audit
+    knows before the rules look (they look once, in `classify`)."""
+
+    found: FoundURL
+    host: str
+    network: Network | None
+    entity: Entity | None = None
+    self_hosted: bool = False
+
+    @property
+    def url(self) -> str:
+        return self.found.url
+
+    @property
+    def via(self) -> str:
+        return self.found.via
+
+    @property
+    def network_name(self) -> str | None:
+        """The network the report names: the catalogue's, else the taxonomy's."""
+        if self.network is not None:
+            return self.network.name
+        return self.entity.network if self.entity is not None else None
+
+
+def sightings(
+    found: Sequence[FoundURL], first_party: str | None, catalogue: Catalogue
+) -> list[Sighting]:
+    """What the catalogue says of every URL the walk found; a URL in a script not shown
+    to be loaded is kept only when it is a known tracker's."""
+    out: list[Sighting] = []
     for item in found:
         host = host_of(item.url)
         network = catalogue.network_for(item.url, host)
@@ -80,10 +104,33 @@ def classify(
             network = catalogue.self_hosted_loader(item.url)
             self_hosted = network is not None
         if not item.assigned and network is None and entity is None:
-            continue  # a URL in a script not shown to be loaded, of no known tracker
+            continue
+        out.append(Sighting(item, host, network, entity, self_hosted))
+    return out
+
+
+def loader_networks(seen: Sequence[Sighting]) -> dict[etree._Element, Network]:
+    """element -> the network whose resource it loads (the first, for an element that
+    loads several): a hidden wrapper around a loader is that network's slot."""
+    out: dict[etree._Element, Network] = {}
+    for s in seen:
+        if s.network is not None:
+            out.setdefault(s.found.element, s.network)
+    return out
+
+
+def classify(
+    seen: Sequence[Sighting],
+    page_url: str | None,
+    first_party: str | None,
+    engine: RuleEngine,
+    paths: Paths,
+) -> tuple[Resource, ...]:
+    """Each sighting as a Resource: the rules' decision, once per URL the page requests."""
+    out: list[Resource] = []
+    for s in seen:
+        item, host, network, entity = s.found, s.host, s.network, s.entity
         match = engine.match(item.url, source_url=page_url, type=item.type)
-        category = _category(network, entity, match, host, first_party)
-        line, xpath = line_of(item.element), xpath_of(item.element)
         out.append(
             Resource(
                 url=item.url,
@@ -91,33 +138,31 @@ def classify(
                 host=host,
                 domain=registrable_domain(host),
                 third_party=is_third_party(host, first_party),
-                line=line,
-                xpath=xpath,
+                line=line_of(item.element),
+                xpath=paths.of(item.element),
                 via=item.via,
                 blocked=match.blocked,
                 rule=match.rule,
                 list=match.list,
                 exception=match.exception,
-                network=network.name if network else (entity.network if entity else None),
+                network=s.network_name,
                 company=(network.company if network else None)
                 or (entity.company if entity else None),
-                category=category,
-                self_hosted=self_hosted,
+                category=_category(network, entity, match, host, first_party),
+                self_hosted=s.self_hosted,
             )
         )
-        if network is not None:
-            network_of.setdefault(item.element, network)
-    return tuple(out), network_of
+    return tuple(out)
 
 
 def _category(
-    network: Network | None, entity: object, match: Match, host: str, first_party: str | None
+    network: Network | None, entity: Entity | None, match: Match, host: str,
+    first_party: str | None
 ) -> Category:
     if network is not None:
         return network.category
-    category = getattr(entity, "category", None)
-    if isinstance(category, Category):
-        return category
+    if entity is not None:
+        return entity.category
     if match.blocked:
         return Category.ANALYTICS if match.list in PRIVACY_LISTS else Category.ADVERTISING
     if not is_third_party(host, first_party):
@@ -125,55 +170,35 @@ def _category(
     return Category.UNKNOWN
 
 
-def with_decoded_loads(
-    root: lxml.html.HtmlElement,
-    found: list[FoundURL],
-    scripts: Sequence[etree._Element],
-    base: str | None,
-) -> list[FoundURL]:
-    """Add the URLs that obfuscated inline scripts load once decoded (via "inline-decoded")."""
-    extra: list[FoundURL] = []
-    for script in scripts:
-        for hidden in decode_script(script.text or "").urls:
-            url = resolve(hidden.url, base) if hidden.loaded else None
-            if url:
-                extra.append(FoundURL(url, hidden.type, "inline-decoded", script))
-    if not extra:
-        return found
-    order = {el: i for i, el in enumerate(root.iter())}
-    return sorted(found + extra, key=lambda f: order.get(f.element, 0))
-
-
 def _host_path(url: str) -> str:
     """A URL without scheme, query and fragment: how snippet loaders are compared."""
     return url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0].lower()
 
 
-def with_snippet_resources(
-    resources: tuple[Resource, ...],
+def with_snippet_loads(
+    seen: list[Sighting],
     ids: Sequence[Identifier],
     present: Sequence[Network],
-    scripts: Sequence[etree._Element],
+    page: ParsedPage,
     base: str | None,
-    page_url: str | None,
-    first_party: str | None,
-    engine: RuleEngine,
     catalogue: Catalogue,
-) -> tuple[Resource, ...]:
-    """Loaders that inline snippets build in JavaScript, as resources (via "inline-snippet").
+) -> list[Sighting]:
+    """The loaders inline snippets build in JavaScript, among the sightings (via
+    "inline-snippet"), before the rules look at any.
 
     Hotjar writes `'https://static.hotjar.com/c/hotjar-' + hjid + '.js'`: the walk sees
     at most the literal prefix. For a network present by its snippet, each catalogue
     `snippet` template filled with the page's IDs is (1) already loaded: nothing to do,
     except that a snippet configuring another network's loader takes it over (Yandex
     Webvisor on Metrica's tag.js: session replay); (2) the completion of a partial
-    literal the walk found: that resource gets the full URL; (3) otherwise added, when
-    the page carries the snippet's own ID and no other resource of that network.
+    literal the walk found: that sighting becomes the full URL; (3) otherwise a loader
+    of its own, at the snippet's script, when the page carries the snippet's own ID and
+    no other resource of that network.
     """
     if not any(n.snippet for n in present):
-        return resources
-    out = list(resources)
-    paths = [_host_path(r.url) for r in out]
+        return seen
+    out = list(seen)
+    keys = [_host_path(s.url) for s in out]
     by_kind: dict[str, list[str]] = defaultdict(list)
     for ident in ids:
         by_kind[ident.kind].append(ident.value)
@@ -185,77 +210,53 @@ def with_snippet_resources(
             url = resolve(template_url, base)
             if not url:
                 continue
-            host = host_of(url)
             key = _host_path(url)
             partial = (
                 next(
                     (
                         k
-                        for k, r in enumerate(out)
-                        if r.network == network.name
-                        and r.via == "inline-script"
-                        and url.startswith(r.url)
-                        and url != r.url
+                        for k, s in enumerate(out)
+                        if s.network_name == network.name
+                        and s.via == "inline-script"
+                        and url.startswith(s.url)
+                        and url != s.url
                     ),
                     None,
                 )
                 if has_id
                 else None
             )
-            same = [k for k, path in enumerate(paths) if path == key]
+            same = [k for k, path in enumerate(keys) if path == key]
             if same and partial is None:
-                if catalogue.network_for(url, host) is not network:
-                    for k in same:
-                        out[k] = replace(
-                            out[k],
-                            network=network.name,
-                            company=network.company,
-                            category=network.category,
-                        )
+                if catalogue.network_for(url, host_of(url)) is not network:
+                    for k in same:  # the snippet's network takes the loader over
+                        out[k] = replace(out[k], network=network, entity=None)
                 continue
             if not has_id:
                 continue
-            if partial is None and any(r.network == network.name for r in out):
+            if partial is None and any(s.network_name == network.name for s in out):
                 continue  # loaded some other way (script src, a literal the walk found)
-            match = engine.match(url, source_url=page_url, type=RequestType.SCRIPT)
             if partial is not None:
-                out[partial] = replace(
-                    out[partial],
-                    url=url,
-                    via="inline-snippet",
-                    blocked=match.blocked,
-                    rule=match.rule,
-                    list=match.list,
-                    exception=match.exception,
-                )
-                paths[partial] = key
+                literal = out[partial].found
+                out[partial] = replace(out[partial], found=replace(
+                    literal, url=url, via="inline-snippet"))
+                keys[partial] = key
                 continue
+            scripts = page.scripts
             script = next(
                 (s for s in scripts for p in network.inline if p.search(s.text or "")),
                 scripts[0] if scripts else None,
             )
-            line = line_of(script) if script is not None else 0
-            resource = Resource(
-                url=url,
-                type=RequestType.SCRIPT,
-                host=host,
-                domain=registrable_domain(host),
-                third_party=is_third_party(host, first_party),
-                line=line,
-                xpath=xpath_of(script) if script is not None else "",
-                via="inline-snippet",
-                blocked=match.blocked,
-                rule=match.rule,
-                list=match.list,
-                exception=match.exception,
-                network=network.name,
-                company=network.company,
-                category=network.category,
-            )
-            at = next((k for k, r in enumerate(out) if r.line > line), len(out))
-            out.insert(at, resource)
-            paths.insert(at, key)
-    return tuple(out)
+            if script is None:
+                continue  # no inline code: no snippet built this URL
+            line = line_of(script)
+            loader = Sighting(FoundURL(url, RequestType.SCRIPT, "inline-snippet", script),
+                              host_of(url), network)
+            at = next((k for k, s in enumerate(out) if line_of(s.found.element) > line),
+                      len(out))
+            out.insert(at, loader)
+            keys.insert(at, key)
+    return out
 
 
 def host_summaries(resources: Sequence[Resource]) -> tuple[HostSummary, ...]:

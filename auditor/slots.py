@@ -4,15 +4,16 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
-from auditor.dom.inline_js import DATA_SCRIPT_TYPES
-from auditor.dom.parser import elements, line_of, start_line, xpath_of
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import elements, start_line
+from auditor.literals import literal_set
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -25,9 +26,10 @@ _JS_SIZE = re.compile(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 SIZE_ANCESTORS = 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FoundSlot:
-    """A slot while it is being found; frozen into a model.Slot at the end."""
+    """A slot as found, complete: its element and what declares it (the report's
+    model.Slot adds where it is cited, `freeze`)."""
 
     element: etree._Element
     network: Network | None
@@ -37,7 +39,25 @@ class FoundSlot:
     id_kind: str | None = None
     width: int | None = None
     height: int | None = None
+    extra_elements: tuple[etree._Element, ...] = ()  # the scripts that configure it
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A declared slot while the inline scripts that name it are read (`declared_slots`)."""
+
+    element: etree._Element
+    network: Network | None
+    rule: str
+    zone_id: str | None = None
+    id_kind: str | None = None
+    width: int | None = None
+    height: int | None = None
     extra_elements: list[etree._Element] = field(default_factory=list)
+
+    def done(self) -> FoundSlot:
+        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
+                         self.id_kind, self.width, self.height, tuple(self.extra_elements))
 
 
 def _int(value: str | None) -> int | None:
@@ -68,25 +88,37 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return None, None
 
 
-def catalogue_slots(
-    root: lxml.html.HtmlElement, catalogue: Catalogue, present: set[str]
-) -> list[FoundSlot]:
+def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[FoundSlot]:
+    """The slots the page declares: markup the catalogue recognises, then slots declared in
+    inline JavaScript (GPT's defineSlot...). A declaration naming a slot's element by id
+    completes that slot (zone, size, the configuring script) instead of adding one; each
+    slot is made once, complete, after every script is read."""
+    drafts = _catalogue_drafts(page, catalogue, present)
+    return [d.done() for d in drafts + _script_drafts(page, catalogue, drafts)]
+
+
+def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
     """Slots whose markup the catalogue recognises."""
-    found: dict[etree._Element, FoundSlot] = {}
+    found: dict[etree._Element, _Draft] = {}
+    specs = [s for n in catalogue.networks for s in n.slots if s.needles is not None]
+    names = literal_set(tuple(n for s in specs for b in s.needles or () for n in b[0]))
+    values = literal_set(tuple(v for s in specs for b in s.needles or () for v in b[1]))
+    held_names, held_values = names.present(page.lowered), values.present(page.values)
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
                 continue
-            for el in elements(spec.xpath(root)):
+            if not spec.may_match(held_names, held_values):
+                continue
+            for el in elements(spec.xpath(page.root)):
                 if el in found:
                     continue
                 width, height = declared_size(el)
                 zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
-                found[el] = FoundSlot(
+                found[el] = _Draft(
                     element=el,
                     network=network,
                     rule=f"##{spec.selector}",
-                    list_name=CATALOGUE_LIST,
                     zone_id=zone or None,
                     id_kind=spec.id_kind,
                     width=width,
@@ -96,31 +128,20 @@ def catalogue_slots(
     return [slot for el, slot in found.items() if not _holds_any(el, found)]
 
 
-def _holds_any(el: etree._Element, others: dict[etree._Element, FoundSlot]) -> bool:
+def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
     return any(d in others for d in el.iterdescendants())
 
 
-def inline_scripts(root: lxml.html.HtmlElement) -> Iterable[etree._Element]:
-    """Script elements holding code (not JSON-LD or templates)."""
-    for el in root.iter("script"):
-        if el.get("src") or not el.text:
-            continue
-        if (el.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
-            continue
-        yield el
-
-
-def script_slots(
-    root: lxml.html.HtmlElement, catalogue: Catalogue, existing: list[FoundSlot]
-) -> list[FoundSlot]:
+def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
+                   ) -> list[_Draft]:
     """Slots declared in inline JavaScript; merged into the slot element when it exists."""
-    by_id: dict[str, FoundSlot] = {}
+    by_id: dict[str, _Draft] = {}
     for slot in existing:
         el_id = slot.element.get("id")
         if el_id:
             by_id[el_id] = slot
-    added: list[FoundSlot] = []
-    scripts = list(inline_scripts(root))
+    added: list[_Draft] = []
+    root, scripts = page.root, page.scripts
     joined = "\n".join(s.text or "" for s in scripts)
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
@@ -140,8 +161,8 @@ def _script_slot(
     network: Network,
     spec: ScriptSlotSpec,
     match: re.Match[str],
-    by_id: dict[str, FoundSlot],
-) -> list[FoundSlot]:
+    by_id: dict[str, _Draft],
+) -> list[_Draft]:
     groups = match.groupdict()
     zone = groups.get("zone")
     width = _int(groups.get("width"))
@@ -167,11 +188,10 @@ def _script_slot(
             if element_id.isprintable() else []
         if targets:
             element = targets[0]
-    slot = FoundSlot(
+    slot = _Draft(
         element=element,
         network=network,
         rule=f"script: {spec.label}",
-        list_name=CATALOGUE_LIST,
         zone_id=zone,
         id_kind=spec.id_kind,
         width=width,
@@ -229,13 +249,13 @@ def markup_bytes(el: etree._Element) -> int:
     return len(etree.tostring(el, encoding="utf-8", with_tail=False, method="html"))
 
 
-def freeze(slot: FoundSlot, lines: Sequence[str] = ()) -> Slot:
-    """The report's slot; cited at the line its start tag opens on (`lines` given)."""
+def freeze(slot: FoundSlot, page: ParsedPage) -> Slot:
+    """The report's slot, cited at the line its start tag opens on."""
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
-        line=start_line(el, lines) if lines else line_of(el),
-        xpath=xpath_of(el),
+        line=start_line(el, page.lines),
+        xpath=page.xpath(el),
         rule=slot.rule,
         list=slot.list_name,
         zone_id=slot.zone_id,

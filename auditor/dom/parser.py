@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,12 @@ from auditor.errors import InputError
 HTML_PARSER = lxml.html.HTMLParser(
     encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True, recover=True
 )
+# lxml.html's own class lookup asks Python for each element object lxml makes (to give
+# <form>, <input>... their own classes, which the audit never uses): a tenth of the
+# audit's time. The same classes, chosen in C:
+HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 
 
 def html_bytes(text: str) -> bytes:
@@ -73,6 +78,12 @@ def parse_html(text: str, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.Html
 
 def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.HtmlElement:
     """`parse_html` for markup already in `html_bytes` form."""
+    return parse_counted(data, limits)[0]
+
+
+def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
+                  ) -> tuple[lxml.html.HtmlElement, int]:
+    """`parse_html_bytes`, and how many elements the page has."""
     if _crowded_tag(limits.max_attributes).search(data):
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
@@ -90,7 +101,7 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
                             f"{limits.max_elements:,} (over the limit: --max-elements)")
-    return root
+    return root, elements
 
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
@@ -219,61 +230,53 @@ def _opening(tag: str) -> re.Pattern[str]:
     return re.compile("<" + re.escape(tag) + r"(?![\w:-])", re.IGNORECASE)
 
 
-class _PathMemo(threading.local):
-    """element → path, per tree of the page in hand, one memo per thread (Dask may run
-    threads). A page can hand over elements of several trees (parsed fragments), so the
-    memo keeps a few trees, not one: alternating between two must not renumber."""
-
-    trees: dict[etree._Element, tuple[dict[etree._Element, str], set[etree._Element]]]
-
-    def __init__(self) -> None:
-        self.trees = {}
-
-
-_MEMO = _PathMemo()
-_MEMO_TREES = 4
-
-
-def forget_paths() -> None:
-    """Drop the path memo (and the trees it holds): called when a page is done."""
-    _MEMO.trees.clear()
-
-
-def xpath_of(node: etree._Element) -> str:
-    """The node's path as `getroottree().getpath()` gives it, in linear time per page.
+class Paths:
+    """element → its path (`getroottree().getpath()`), in linear time per page.
 
     getpath counts a node's same-name siblings one by one, so a page whose body holds
     30,000 divs took 3.7 s for the paths of its links alone. Here each parent's children
-    are numbered once.
+    are numbered once. One memo per page (`ParsedPage.paths`), dropped with it; a page
+    can hand over elements of several trees (parsed `srcdoc` fragments), so it keeps
+    one table per tree. On a page of at most `direct` elements libxml2's own getpath
+    is quicker (its sibling counts stay in C, and bounded by the page's size).
     """
-    tree = node.getroottree()
-    root = tree.getroot()
-    memo = _MEMO.trees.get(root)
-    if memo is None:
-        if len(_MEMO.trees) >= _MEMO_TREES:
-            _MEMO.trees.clear()
-        memo = _MEMO.trees[root] = ({}, set())
-    paths, numbered = memo
-    found = paths.get(node)
-    if found is not None:
-        return found
-    if node.getparent() is None or not isinstance(node.tag, str) or "{" in node.tag:
-        return tree.getpath(node)  # the root, comments and PIs, namespaced elements
-    # up to the nearest ancestor with a known path (no recursion: pages nest deep), then
-    # number the children of each ancestor on the way back down
-    chain = []
-    anc = node.getparent()
-    while anc is not None and anc not in numbered:
-        chain.append(anc)
-        if anc in paths:
-            break
-        anc = anc.getparent()
-    for parent in reversed(chain):
-        if parent not in paths:  # the top of the chain: the root, or namespaced
-            paths[parent] = tree.getpath(parent)
-        numbered.add(parent)
-        _number_children(parent, paths[parent], paths)
-    return paths.get(node) or tree.getpath(node)
+
+    __slots__ = ("_direct", "_trees")
+
+    def __init__(self, direct: bool = False) -> None:
+        self._direct = direct
+        self._trees: dict[etree._Element, tuple[dict[etree._Element, str],
+                                                set[etree._Element]]] = {}
+
+    def of(self, node: etree._Element) -> str:
+        if self._direct:
+            return node.getroottree().getpath(node)
+        tree = node.getroottree()
+        root = tree.getroot()
+        memo = self._trees.get(root)
+        if memo is None:
+            memo = self._trees[root] = ({}, set())
+        paths, numbered = memo
+        found = paths.get(node)
+        if found is not None:
+            return found
+        if node.getparent() is None or not isinstance(node.tag, str) or "{" in node.tag:
+            return tree.getpath(node)  # the root, comments and PIs, namespaced elements
+        # up to the nearest ancestor with a known path (no recursion: pages nest deep),
+        # then number the children of each ancestor on the way back down
+        chain = []
+        anc = node.getparent()
+        while anc is not None and anc not in numbered:
+            chain.append(anc)
+            if anc in paths:
+                break
+            anc = anc.getparent()
+        for parent in reversed(chain):
+            if parent not in paths:  # the top of the chain: the root, or namespaced
+                paths[parent] = tree.getpath(parent)
+            numbered.add(parent)
+            _number_children(parent, paths[parent], paths)
+        return paths.get(node) or tree.getpath(node)
 
 
 def _number_children(parent: etree._Element, base: str, paths: dict[etree._Element, str]) -> None:

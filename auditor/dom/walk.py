@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import lxml.html
+from lxml import etree
 
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES, loaded_urls, type_from_extension
 from auditor.dom.parser import parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
+
+if TYPE_CHECKING:
+    from auditor.dom.page import ParsedPage
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +80,27 @@ def srcset_urls(value: str) -> list[str]:
     return out
 
 
-def walk(root: lxml.html.HtmlElement, base: str | None, _depth: int = 0) -> Iterator[FoundURL]:
+# The elements that can name a request, but for a `style` with `url(...)`, which any
+# element may carry: on a page whose attribute values hold no `url(` (most), lxml
+# iterates these tags alone (filtered in C), not every element of the page.
+_REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
+                    "track", "embed", "object", "meta", "input", "a", "body", "table", "td")
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
+                               namespaces={"str": "http://exslt.org/strings"})
+
+
+def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterator[Any]:
+    values = page.values if page is not None else str(_ALL_VALUES(root))
+    found: Iterator[Any] = root.iter() if "url(" in values else root.iter(*_REQUESTING_TAGS)
+    return found
+
+
+def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
+         _depth: int = 0) -> Iterator[FoundURL]:
     """Every request the page's markup and inline scripts would make, in document order.
+
+    With the `page`, what its obfuscated inline scripts load once decoded comes right
+    after each script's own literals (via "inline-decoded").
 
     An `<iframe srcdoc>` is a document of its own, a known way to slip ad code past a
     scan of the page: its requests are walked too (they resolve against the page's base,
@@ -95,12 +119,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, _depth: int = 0) -> Iter
             if url:
                 yield FoundURL(url, kind, via, el, assigned)
 
-    for el in root.iter():
+    for el in _requesting(root, page):
         tag = el.tag
         if not isinstance(tag, str):
             continue  # comments and processing instructions
         tag = tag.lower()
         get = el.get
+        decoded: str | None = None  # an inline script's code, to decode once its own are out
         if tag == "script":
             src = get("src")
             if src:
@@ -108,13 +133,15 @@ def walk(root: lxml.html.HtmlElement, base: str | None, _depth: int = 0) -> Iter
             elif (get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES and el.text:
                 for url, kind, assigned in loaded_urls(el.text):
                     yield from found(url, kind, "inline-script", el, assigned)
+                if page is not None:
+                    decoded = el.text
         elif tag in ("iframe", "frame"):
             yield from found(
                 get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]", el
             )
             srcdoc = get("srcdoc")
             if srcdoc and _depth < _SRCDOC_DEPTH:
-                for inner in walk(parse_html(srcdoc), base, _depth + 1):
+                for inner in walk(parse_html(srcdoc), base, None, _depth + 1):
                     yield FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                    inner.assigned)
         elif tag == "img":
@@ -162,6 +189,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, _depth: int = 0) -> Iter
         if style and "url(" in style:
             for url in _CSS_URL.findall(style):
                 yield from found(url, RequestType.IMAGE, "style-url", el)
+        if decoded is not None and page is not None:
+            for hidden in page.decoded(decoded).urls:
+                if hidden.loaded:
+                    yield from found(hidden.url, hidden.type, "inline-decoded", el)
 
 
 def _link(el: lxml.html.HtmlElement, found: _Found) -> Iterator[FoundURL]:

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from auditor.catalogue import Catalogue
-from auditor.dom.parser import elements, line_of, xpath_of
+from auditor.dom.parser import elements, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
@@ -139,7 +139,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
         yield finding(HIDDEN_IFRAME, severity,
                       f"hidden third-party iframe ({reason}) loads {url}", url,
-                      line=line_of(frame), xpath=xpath_of(frame),
+                      line=line_of(frame), xpath=ctx.xpath(frame),
                       key=(url,))
 
 
@@ -161,7 +161,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         yield finding(TRACKING_PIXEL, Severity.LOW,
                       f"{counted(len(images), 'third-party tracking pixel')} (1×1 or hidden) "
                       f"from {host}{owner}",
-                      host, line=line_of(first), xpath=xpath_of(first),
+                      host, line=line_of(first), xpath=ctx.xpath(first),
                       key=(host,))
 
 
@@ -243,7 +243,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         yield finding(HIDDEN_LINKS, Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
                       f"{counted(len(domains), 'site')}: {shown}", " ".join(domains),
-                      line=line_of(el), xpath=xpath_of(el),
+                      line=line_of(el), xpath=ctx.xpath(el),
                       key=tuple(domains))
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
+from auditor.dom.page import ParsedPage
 from auditor.model import Finding, Identifier, Resource, Severity, Slot
 from auditor.readers.interface import Document
+
+if TYPE_CHECKING:
+    from auditor.heuristics.obfuscation import Decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +24,7 @@ class PageContext:
     """One page after the walk and the rules: the input to every heuristic."""
 
     document: Document
-    root: lxml.html.HtmlElement | None  # None for plain-text pages
+    page: ParsedPage | None  # the parsed page and its shared views; None for plain text
     url: str | None
     first_party: str | None
     resources: tuple[Resource, ...]
@@ -28,6 +33,20 @@ class PageContext:
     networks: tuple[Network, ...]  # networks present on the page
     catalogue: Catalogue
     bodies: tuple[etree._Element, ...] = ()  # the article bodies (metrics.article_bodies)
+
+    @property
+    def root(self) -> lxml.html.HtmlElement | None:
+        return self.page.root if self.page is not None else None
+
+    def decoded(self, code: str) -> Decoded:
+        """What inline code hides, decoded once for the page."""
+        assert self.page is not None
+        return self.page.decoded(code)
+
+    def xpath(self, el: etree._Element) -> str:
+        """An element's path, from the page's one path memo."""
+        assert self.page is not None
+        return self.page.xpath(el)
 
 
 Heuristic = Callable[[PageContext], Iterable[Finding]]

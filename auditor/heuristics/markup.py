@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from auditor.dom.parser import line_of, xpath_of
+from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity
@@ -80,7 +80,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
-        inside = inside_bodies(ctx.bodies)
+        inside = inside_bodies(ctx.bodies, ctx.xpath)
 
         outside = {r.network for r in ctx.resources if r.network and not inside(r.xpath)}
         outside |= {s.network for s in slots if s.network and not inside(s.xpath)}
@@ -184,7 +184,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 f"{owner}ad template comment: <!-- {text[:80]} -->",
                 evidence=text[:200],
                 line=line_of(comment),
-                xpath=xpath_of(comment),
+                xpath=ctx.xpath(comment),
             )
 
 

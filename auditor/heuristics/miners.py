@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import decode_script, script_codes
+from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
 
 # Mining code that names no network: the CryptoNight hash, a stratum pool, the
@@ -59,7 +59,7 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     if named:
         return
     for code, line, xpath in script_codes(ctx):
-        texts = [t for t in (code, *decode_script(code).payloads) if _may_mine(t)]
+        texts = [t for t in (code, *ctx.decoded(code).payloads) if _may_mine(t)]
         match = next((m for t in texts for m in [_GENERIC.search(t)] if m), None)
         if match is not None:
             yield finding(CRYPTOMINER, Severity.HIGH,

@@ -3,9 +3,9 @@ shift-cipher and P.A.C.K.E.R. payloads statically and judge what they hide.
 
 Injected loaders hide their target (`eval(atob('…'))`) so that a scan of `src`
 attributes and URL literals misses it. Nothing here executes page code: literals are
-decoded with bounded sizes (MAX_SCRIPT, MAX_DECODED) and depth (MAX_DEPTH), and
-`decode_script` is cached because the pipeline and several heuristics ask about the
-same script.
+decoded with bounded sizes (MAX_SCRIPT, MAX_DECODED) and depth (MAX_DEPTH), once per
+page: the pipeline and several heuristics ask about the same script, and the page
+(`ParsedPage.decoded`) keeps the answer.
 
 Decoding comes before judging. Escaping that hides no letter or digit (Blogger's
 `\x3d`, JSON's `\u002F`, `unescape('%3Cscript src=…')` of a URL in plain sight) is a
@@ -20,19 +20,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from lxml import etree
-
 from auditor.dom.inline_js import loaded_urls, type_from_extension
-from auditor.dom.parser import elements, line_of, parse_html, xpath_of
+from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.slots import inline_scripts
 from auditor.urls import host_of, is_third_party, resolve
 
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
@@ -134,14 +130,10 @@ _TAG_TYPES = {
     "img": RequestType.IMAGE,
     "embed": RequestType.OBJECT,
 }
-_HANDLERS = etree.XPath("//*[@onerror or @onload or @onclick or @onmouseover]")
-_HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 # Requests whose response runs (or replaces the page): hiding these hides code.
 _CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
                          RequestType.OBJECT})
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
-_SRCDOC_FRAMES = etree.XPath("//iframe[@srcdoc]")
-_SRCDOC_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +413,6 @@ def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
             yield HiddenURL(url, known, True)
 
 
-@functools.lru_cache(maxsize=256)
 def decode_script(code: str) -> Decoded:
     """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
     code = code[:MAX_SCRIPT]
@@ -482,41 +473,15 @@ def decode_script(code: str) -> Decoded:
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine)
 
 
-def script_codes(ctx: PageContext, handlers: tuple[str, ...] = _HANDLER_ATTRS,
+def script_codes(ctx: PageContext, handlers: tuple[str, ...] = HANDLER_ATTRS,
                  srcdoc: bool = True) -> tuple[tuple[str, int, str], ...]:
     """(code, line, xpath) of every inline script, of the inline event `handlers`, and
     of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""
-    if ctx.root is None:
+    if ctx.page is None:
         return ()
-    return tuple((code, line, xpath) for code, line, xpath, source in _codes_of(ctx.root)
-                 if (source not in _HANDLER_ATTRS or source in handlers)
+    return tuple((code, line, xpath) for code, line, xpath, source in ctx.page.codes
+                 if (source not in HANDLER_ATTRS or source in handlers)
                  and (srcdoc or source != "srcdoc"))
-
-
-@functools.lru_cache(maxsize=2)
-def _codes_of(root: etree._Element) -> tuple[tuple[str, int, str, str], ...]:
-    """Cached per parsed page: several heuristics read the same scripts. The last
-    field says where the code came from: "script", "srcdoc" or a handler's name."""
-    out = [(s.text or "", line_of(s), xpath_of(s), "script") for s in inline_scripts(root)]
-    for el in elements(_HANDLERS(root)):
-        for attr in _HANDLER_ATTRS:
-            value = el.get(attr)
-            if value and len(value) > 20:
-                out.append((value, line_of(el), xpath_of(el), attr))
-    for frame in elements(_SRCDOC_FRAMES(root)):
-        line, xpath = line_of(frame), xpath_of(frame)
-        out += [(code, line, xpath, "srcdoc")
-                for code in _srcdoc_scripts(frame.get("srcdoc") or "")]
-    return tuple(out)
-
-
-def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
-    inner = parse_html(srcdoc)
-    codes = [s.text or "" for s in inline_scripts(inner)]
-    if depth < _SRCDOC_DEPTH:
-        for frame in elements(_SRCDOC_FRAMES(inner)):
-            codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
-    return codes
 
 
 def _named_elsewhere(host: str, page_text: str) -> bool:
@@ -535,7 +500,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         return _named_elsewhere(host, lowered[0])
 
     for code, line, xpath in script_codes(ctx):
-        decoded = decode_script(code)
+        decoded = ctx.decoded(code)
         if not decoded.obfuscated:
             continue
         # javascript-obfuscator keeps `location` and the target in its string table

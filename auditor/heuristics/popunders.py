@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import decode_script, script_codes
+from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
 
 _POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
@@ -39,7 +39,7 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
     if found:
         return
     for code, line, xpath in script_codes(ctx):
-        for text in (code, *decode_script(code).payloads):
+        for text in (code, *ctx.decoded(code).payloads):
             low = text.lower()
             words = _POP_WORDS.search(text) if "pop" in low else None
             hijack = ("open" in text and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import MAX_SCRIPT, decode_script, script_codes
+from auditor.heuristics.obfuscation import MAX_SCRIPT, script_codes
 from auditor.model import Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
@@ -63,7 +63,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         code = code[:MAX_SCRIPT]
-        decoded = decode_script(code)
+        decoded = ctx.decoded(code)
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue

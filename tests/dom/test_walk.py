@@ -151,7 +151,7 @@ def test_xpath_of_is_getpath(examples: Path) -> None:
     of asking, with two trees asked alternately (comments, PIs and svg included)."""
     import random
 
-    from auditor.dom.parser import xpath_of
+    from auditor.dom.parser import Paths
 
     many = "".join(f"<div><a href='/{i}'>{i}</a><!-- c{i} --></div>" for i in range(300))
     pages = [
@@ -161,18 +161,22 @@ def test_xpath_of_is_getpath(examples: Path) -> None:
     nodes = [(n, root.getroottree()) for root in pages for n in root.iter()]
     random.Random(3).shuffle(nodes)
     assert len(nodes) > 900
+    paths = Paths()
     for node, tree in nodes:
-        assert xpath_of(node) == tree.getpath(node)
+        assert paths.of(node) == tree.getpath(node)
 
 
 def test_an_audit_leaves_no_tree_in_the_path_memo(examples: Path) -> None:
-    """Bulk workers audit page after page: the path memo must not keep trees alive."""
+    """Bulk workers audit page after page: the path memo is the page's, and goes with it."""
+    import gc
+
     from auditor import audit
-    from auditor.dom import parser
+    from auditor.dom.parser import Paths
 
     report = audit(examples / "news-article.html")
     assert report.pages[0].resources  # paths were asked for
-    assert parser._MEMO.trees == {}
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Paths)]
 
 
 def test_iframe_srcdoc_documents_are_walked() -> None:

@@ -18,7 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from auditor import __version__
-from auditor.dom.parser import forget_paths, parse_html, xpath_of
+from auditor.dom.parser import Paths, parse_html
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.model import AuditReport, RequestType
 from auditor.pipeline import audit, audit_document
@@ -65,14 +65,12 @@ def test_the_walk_finds_only_fetchable_urls_of_the_pages_elements(text: str,
 @fuzz(80)
 @given(text=markup)
 def test_an_elements_path_is_the_one_lxml_gives(text: str) -> None:
-    """`xpath_of` is `getpath` in linear time: the same path for every node of any tree."""
+    """A page's `Paths` is `getpath` in linear time: the same path for every node."""
     root = parse_html(text)
     tree = root.getroottree()
-    try:
-        for node in root.iter():
-            assert xpath_of(node) == tree.getpath(node)
-    finally:
-        forget_paths()
+    paths = Paths()
+    for node in root.iter():
+        assert paths.of(node) == tree.getpath(node)
 
 
 _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the terminal reporter's own colours

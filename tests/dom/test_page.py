@@ -1,0 +1,70 @@
+"""The ParsedPage's views and the look-ups that let a stage skip a walk of the tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.catalogue import default_catalogue, slot_needles
+from auditor.dom.page import parse_page
+from auditor.dom.parser import Paths, elements, parse_html
+from auditor.literals import LiteralSet
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = sorted((REPO / "examples").glob("*.html")) + sorted(
+    (REPO / "tests" / "fixtures" / "pages").rglob("*.html"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_a_slot_selector_skipped_by_its_needles_matches_nothing(path: Path) -> None:
+    """The needles are a necessary condition: where they say a selector cannot match,
+    its XPath finds nothing (the prefilter never hides a slot)."""
+    page = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    for network in default_catalogue().networks:
+        for spec in network.slots:
+            if elements(spec.xpath(page.root)):
+                names = {n for branch in spec.needles or () for n in branch[0]
+                         if n.encode() in page.lowered}
+                values = {v for branch in spec.needles or () for v in branch[1]
+                          if v in page.values}
+                assert spec.may_match(names, values), (network.name, spec.selector)
+
+
+@pytest.mark.parametrize(("path", "needles"), [
+    ("descendant-or-self::div[@id and starts-with(@id, 'div-gpt-ad')]",
+     ((("<div", "id"), ("div-gpt-ad",)),)),
+    ("descendant-or-self::ins[@data-zoneid] | descendant-or-self::kas[@type = 'x']",
+     ((("<ins", "data-zoneid"), ()), (("<kas", "type"), ("x",)))),
+    ("descendant-or-self::script[@src and contains(@src, 'a.test/x.php')]",
+     ((("<script", "src"), ("a.test/x.php",)),)),
+    ("descendant-or-self::div[not(@id)]", None),  # a negation: no needle is necessary
+    ("descendant-or-self::div[@a or @b]", None),
+])
+def test_slot_needles(path: str, needles: object) -> None:
+    assert slot_needles(path) == needles
+
+
+@given(literals=st.lists(st.text(min_size=1, max_size=4), max_size=8),
+       text=st.text(max_size=60))
+def test_a_literal_set_finds_what_in_finds(literals: list[str], text: str) -> None:
+    found = LiteralSet(literals).present(text)
+    assert found - {None} == {lit for lit in literals if lit in text}
+
+
+def test_direct_paths_are_the_memos() -> None:
+    many = "".join(f"<div><a href='/{i}'>{i}</a><!-- c{i} --></div>" for i in range(50))
+    root = parse_html(f"<html><body><p>x</p>{many}<svg><g><rect/></g></svg></body></html>")
+    direct, memo = Paths(direct=True), Paths()
+    for node in root.iter():
+        assert direct.of(node) == memo.of(node) == root.getroottree().getpath(node)
+
+
+def test_a_pages_views_are_built_once() -> None:
+    page = parse_page("<html><body><script>var a = atob('aGVsbG8=');</script></body></html>")
+    assert page.scripts is page.scripts
+    code = page.scripts[0].text or ""
+    assert page.decoded(code) is page.decoded(code)
+    assert [c.source for c in page.codes] == ["script"]
