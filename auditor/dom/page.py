@@ -11,11 +11,12 @@ path memo and the decoded scripts are the page's, not a module's.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import lxml.html
 from lxml import etree
 
+from auditor.dom.deobfuscate import Decoded, decode_script
 from auditor.dom.inline_js import DATA_SCRIPT_TYPES
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -27,9 +28,6 @@ from auditor.dom.parser import (
     parse_counted,
     parse_html,
 )
-
-if TYPE_CHECKING:
-    from auditor.heuristics.obfuscation import Decoded
 
 T = TypeVar("T")
 
@@ -122,8 +120,6 @@ class ParsedPage:
         """What a script hides, decoded once per page however many stages ask."""
         found = self._decoded.get(code)
         if found is None:
-            from auditor.heuristics.obfuscation import decode_script  # JS, not markup
-
             found = self._decoded[code] = decode_script(code)
         return found
 

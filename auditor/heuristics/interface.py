@@ -5,18 +5,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
+from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import ParsedPage
 from auditor.model import Finding, Identifier, Resource, Severity, Slot
 from auditor.readers.interface import Document
-
-if TYPE_CHECKING:
-    from auditor.heuristics.obfuscation import Decoded
 
 
 @dataclass(frozen=True, slots=True)

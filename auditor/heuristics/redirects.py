@@ -11,8 +11,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import MAX_SCRIPT, script_codes
+from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 

