@@ -7,7 +7,7 @@ a Parquet dataset) draws the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 from auditor.report.html import svg
@@ -64,31 +64,34 @@ def _section(title: str, body: str, key: str) -> Safe:
                 f"{body}</section>\n")
 
 
+def _share_bars(rows: list[Mapping[str, Any]], key: str, prefix: str, title: str,
+                empty: str, tip: Callable[[Mapping[str, Any]], str]) -> str:
+    """The first CHART_ROWS rows as bars of their share of pages, each linked to its row."""
+    if not rows:
+        return f"<p>{esc(empty)}</p>"
+    return svg.bars(
+        [svg.Bar(r[key], r["share_pages"], f"{_pct(r['share_pages'])} · {r['pages']:,}",
+                 f"{prefix}-{i}", tip(r))
+         for i, r in enumerate(rows[:CHART_ROWS], 1)], title, scale=1.0, width=480)
+
+
 def _networks_and_hosts(networks: list[Mapping[str, Any]],
                         hosts: list[Mapping[str, Any]]) -> Safe:
     """Two bar charts side by side, each with its full table folded under it."""
-    net_chart = (svg.bars(
-        [svg.Bar(n["network"], n["share_pages"],
-                 f"{_pct(n['share_pages'])} · {n['pages']:,}", f"net-{i}",
-                 f"{n['network']} ({n['category']}): {n['pages']:,} pages, "
-                 f"{n['sites']:,} sites")
-         for i, n in enumerate(networks[:CHART_ROWS], 1)],
-        "networks by share of pages", scale=1.0, width=480)
-        if networks else "<p>No networks found.</p>")
+    net_chart = _share_bars(
+        networks, "network", "net", "networks by share of pages", "No networks found.",
+        lambda n: f"{n['network']} ({n['category']}): {n['pages']:,} pages, "
+                  f"{n['sites']:,} sites")
     net_rows = [Safe(
         f"<tr id=\"{anchor(f'net-{i}')}\"><td class=\"tok\">{esc(n['network'])}</td>"
         f"<td class=\"tok\">{esc(n['category'])}</td><td class=\"n\">{n['pages']:,}</td>"
         f"<td class=\"n\">{_pct(n['share_pages'])}</td><td class=\"n\">{n['sites']:,}</td>"
         f"<td class=\"n\">{_pct(n['share_sites'])}</td></tr>\n")
         for i, n in enumerate(networks, 1)]
-    host_chart = (svg.bars(
-        [svg.Bar(h["host"], h["share_pages"],
-                 f"{_pct(h['share_pages'])} · {h['pages']:,}", f"host-{i}",
-                 f"{h['host']} ({h['network'] or h['category'] or '?'}): {h['pages']:,} pages,"
-                 f" {h['sites']:,} sites")
-         for i, h in enumerate(hosts[:CHART_ROWS], 1)],
-        "third-party hosts by share of pages", scale=1.0, width=480)
-        if hosts else "<p>No third-party hosts.</p>")
+    host_chart = _share_bars(
+        hosts, "host", "host", "third-party hosts by share of pages", "No third-party hosts.",
+        lambda h: f"{h['host']} ({h['network'] or h['category'] or '?'}): {h['pages']:,} "
+                  f"pages, {h['sites']:,} sites")
     host_rows = [Safe(
         f"<tr id=\"{anchor(f'host-{i}')}\"><td class=\"tok\">{esc(h['host'])}</td>"
         f"<td class=\"tok\">{esc(h['network'] or '—')}</td>"
