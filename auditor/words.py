@@ -9,4 +9,13 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     >>> counted(1, "ad slot"), counted(5, "ad slot"), counted(0, "entry", "entries")
     ('1 ad slot', '5 ad slots', '0 entries')
     """
-    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+    return f"{n:,} {noun_for(n, noun, plural)}"
+
+
+def noun_for(n: int, noun: str, plural: str | None = None) -> str:
+    """The noun for `n` of it, without the number (where the number is styled apart).
+
+    >>> noun_for(1, "site"), noun_for(2, "site")
+    ('site', 'sites')
+    """
+    return noun if n == 1 else (plural or noun + "s")

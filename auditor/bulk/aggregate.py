@@ -238,6 +238,8 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "networks": networks,
         "networks_total": len(category_of),
         "third_party_hosts": hosts,
+        "third_party_hosts_total": int(store.query(
+            "SELECT count(DISTINCT host) FROM page_hosts")[0][0]),
         "content_to_ad_ratio": _ratio_distribution(ratios, pages - len(ratios)),
         "clusters": groups[:top],
         "clusters_total": len(groups),

@@ -94,7 +94,8 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
         console.print(table)
     if s["third_party_hosts"]:
         console.print()
-        table = _table("Top third-party hosts",
+        table = _table("Top third-party hosts" + _of(len(s["third_party_hosts"]),
+                                                     s.get("third_party_hosts_total")),
                        ("host", "network", "category", "pages", "% pages", "sites"),
                        ("pages", "% pages", "sites"))
         # A fixed width: the other columns give way first; a host wider than 40 columns

@@ -75,9 +75,17 @@ def test_top_limits_every_table(store: Path, capsys: pytest.CaptureFixture[str])
     assert len(s["third_party_hosts"]) == 1
     assert s["networks_total"] == len(full["networks"])  # type: ignore[arg-type]
     assert s["clusters_total"] == len(full["clusters"])  # type: ignore[arg-type]
+    assert s["third_party_hosts_total"] == len(full["third_party_hosts"])  # type: ignore[arg-type]
+    assert s["third_party_hosts_total"] > 1
     assert main(["report", "--store", str(store), "--top", "1", "--width", "80"]) == 0
     out = capsys.readouterr().out
     assert f"(top 1 of {s['networks_total']})" in out
+    assert f"Top third-party hosts (top 1 of {s['third_party_hosts_total']})" in out
+    assert main(["report", "--store", str(store), "--top", "1", "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert f"most common of {s['networks_total']} networks" in html
+    assert f"Top 1 of {s['networks_total']}</summary>" in html
+    assert f"<b>{s['clusters_total']}</b> operator clusters" in html
     assert f"Operator clusters: {s['clusters_total']} (top 1 of" in out
     assert out.count("sites: ") == 1  # one cluster printed
 

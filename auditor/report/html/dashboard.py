@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
+from auditor.words import counted, noun_for
 
 GRAPH_CLUSTERS = 15  # the largest clusters drawn; the table lists them all
 CHART_ROWS = 20  # bars in a chart; its table, folded under it, lists every row
@@ -30,7 +31,9 @@ def write_dashboard(s: Mapping[str, Any], out: TextIO) -> None:
     w = out.write
     w(head("auditor bulk dashboard"))
     w(_header(s))
-    w(_networks_and_hosts(s["networks"], s["third_party_hosts"]))
+    w(_networks_and_hosts(s["networks"], s["third_party_hosts"],
+                          s.get("networks_total", len(s["networks"])),
+                          s.get("third_party_hosts_total", len(s["third_party_hosts"]))))
     w(_ratios(s["content_to_ad_ratio"]))
     w(_clusters(s["clusters"]))
     w(_failures(s))
@@ -39,9 +42,11 @@ def write_dashboard(s: Mapping[str, Any], out: TextIO) -> None:
 
 
 def _header(s: Mapping[str, Any]) -> Safe:
-    counts = [("records", s["records"]), ("audited", s["audited"]), ("skipped", s["skipped"]),
-              ("failed", s["failed"]), ("pages", s["pages"]), ("sites", s["sites"]),
-              ("operator clusters", len(s["clusters"]))]
+    nouns = [("record", s["records"]), ("page", s["pages"]), ("site", s["sites"]),
+             ("operator cluster", s.get("clusters_total", len(s["clusters"])))]
+    states = [("audited", s["audited"]), ("skipped", s["skipped"]), ("failed", s["failed"])]
+    counts = [(noun_for(n, noun), n) for noun, n in nouns[:1]] + states + [
+        (noun_for(n, noun), n) for noun, n in nouns[1:]]
     items = "".join(f"<li><b>{n:,}</b> {esc(label)}</li>" for label, n in counts)
     cls = "fail" if s["failed"] else "pass"
     warn = ""
@@ -75,9 +80,15 @@ def _share_bars(rows: list[Mapping[str, Any]], key: str, prefix: str, title: str
          for i, r in enumerate(rows[:CHART_ROWS], 1)], title, scale=1.0, width=480)
 
 
-def _networks_and_hosts(networks: list[Mapping[str, Any]],
-                        hosts: list[Mapping[str, Any]]) -> Safe:
-    """Two bar charts side by side, each with its full table folded under it."""
+def _listed(shown: int, total: int, noun: str) -> str:
+    """The folded table's summary: all of them, or the top ones of how many."""
+    return f"All {counted(total, noun)}" if shown >= total else f"Top {shown:,} of {total:,}"
+
+
+def _networks_and_hosts(networks: list[Mapping[str, Any]], hosts: list[Mapping[str, Any]],
+                        networks_total: int, hosts_total: int) -> Safe:
+    """Two bar charts side by side, each with its table (as long as `--top`) folded
+    under it."""
     net_chart = _share_bars(
         networks, "network", "net", "networks by share of pages", "No networks found.",
         lambda n: f"{n['network']} ({n['category']}): {n['pages']:,} pages, "
@@ -106,12 +117,15 @@ def _networks_and_hosts(networks: list[Mapping[str, Any]],
     return _section("Networks and third-party hosts", (
         "<div class=\"pair\"><div><h3>Networks by share of pages</h3>"
         f"<figure>{net_chart}<figcaption>The {min(CHART_ROWS, len(networks))} most common of "
-        f"{len(networks)} networks: share of audited pages that load or embed each."
-        f"</figcaption></figure><details><summary>All {len(networks)} networks</summary>"
+        f"{counted(networks_total, 'network')}: share of audited pages that load or embed "
+        f"each.</figcaption></figure><details><summary>"
+        f"{_listed(len(networks), networks_total, 'network')}</summary>"
         f"{net_table}</details></div>"
         "<div><h3>Top third-party hosts</h3>"
-        f"<figure>{host_chart}<figcaption>Share of audited pages that pull resources from "
-        f"each host.</figcaption></figure><details><summary>All {len(hosts)} hosts</summary>"
+        f"<figure>{host_chart}<figcaption>The {min(CHART_ROWS, len(hosts))} most common of "
+        f"{counted(hosts_total, 'host')}: share of audited pages that pull resources from "
+        f"each.</figcaption></figure><details><summary>"
+        f"{_listed(len(hosts), hosts_total, 'host')}</summary>"
         f"{host_table}</details></div></div>"), "networks")
 
 
