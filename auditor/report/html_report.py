@@ -27,14 +27,11 @@ from auditor.model import (
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
 from auditor.report.interface import RunSummary
+from auditor.words import counted
 
 _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
             ("k-promo", "promotional block"), ("k-iframe", "iframe"),
             ("k-tracker", "tracker"), ("k-loader", "ad loader script")]
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _size(slot: Slot) -> str:
@@ -111,8 +108,8 @@ def content_chart(m: Metrics) -> Safe:
     return Safe(
         f"<figure>{chart}{key}"
         f"<figcaption>content:ad <b>{esc(ratio)}</b> · ad area {m.ad_area_px:,} px² · "
-        f"{_plural(m.ad_resources, 'ad resource')} · "
-        f"{_plural(m.tracker_resources, 'tracker resource')}{esc(words)} · "
+        f"{counted(m.ad_resources, 'ad resource')} · "
+        f"{counted(m.tracker_resources, 'tracker resource')}{esc(words)} · "
         f"{m.ad_slots_in_body} of {m.ad_slots} slots in the article body</figcaption></figure>")
 
 
@@ -360,7 +357,7 @@ class HtmlReporter:
         if s.gated:
             verdict = "pass" if s.passed else "fail"
             headline = ("Policy passed" if s.passed else
-                        f"Policy failed: {_plural(s.violations, 'violation')}")
+                        f"Policy failed: {counted(s.violations, 'violation')}")
         else:
             verdict, headline = "none", "No policy applied"
         slots = sum(r.slots for r in self.index)
