@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
+
 from auditor.model import RequestType
 
 # 'https://x/y.js', "//x/y", `https://x` — protocol-relative included.
@@ -101,3 +103,10 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
         assigned = bool(_SRC_ASSIGN.search(before))
         kind = type_from_extension(url)
         yield url, kind or default, assigned or kind is not None
+
+
+def holds_code(script: etree._Element) -> bool:
+    """Whether a <script> element holds code to read: inline (no `src`), with text, and
+    not a data block (JSON-LD, a template)."""
+    return (not script.get("src") and bool(script.text)
+            and (script.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES)

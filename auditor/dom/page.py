@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.deobfuscate import Decoded, decode_script
-from auditor.dom.inline_js import DATA_SCRIPT_TYPES
+from auditor.dom.inline_js import holds_code
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -37,7 +37,7 @@ T = TypeVar("T")
 HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _HANDLERS: Any = etree.XPath("//*[@onerror or @onload or @onclick or @onmouseover]")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
-SRCDOC_DEPTH = 3
+SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 # Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
 # the tags a consent manager keeps in comments until consent (code all the same), and
 # links carrying a query.
@@ -112,9 +112,7 @@ class ParsedPage:
     def scripts(self) -> tuple[etree._Element, ...]:
         """Script elements holding code (not a `src`, JSON-LD or a template)."""
         return self._view("scripts", lambda: tuple(
-            el for el in self.tagged("script")
-            if not el.get("src") and el.text
-            and (el.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES))
+            el for el in self.tagged("script") if holds_code(el)))
 
     def decoded(self, code: str) -> Decoded:
         """What a script hides, decoded once per page however many stages ask."""
@@ -176,9 +174,7 @@ def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
 
 def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
     inner = parse_html(srcdoc)
-    codes = [s.text or "" for s in inner.iter("script")
-             if not s.get("src") and s.text
-             and (s.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES]
+    codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
     if depth < SRCDOC_DEPTH:
         for frame in elements(_SRCDOC_FRAMES(inner)):
             codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)

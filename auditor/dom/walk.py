@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from auditor.dom.inline_js import DATA_SCRIPT_TYPES, loaded_urls, type_from_extension
+from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
+from auditor.dom.page import SRCDOC_DEPTH
 from auditor.dom.parser import parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
@@ -62,7 +63,6 @@ _PRELOAD_AS: dict[str, RequestType] = {
 }
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
-_SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
 
@@ -130,7 +130,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 yield from found(src, RequestType.SCRIPT, "script[src]", el)
-            elif (get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES and el.text:
+            elif holds_code(el):
                 for url, kind, assigned in loaded_urls(el.text):
                     yield from found(url, kind, "inline-script", el, assigned)
                 if page is not None:
@@ -140,7 +140,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]", el
             )
             srcdoc = get("srcdoc")
-            if srcdoc and _depth < _SRCDOC_DEPTH:
+            if srcdoc and _depth < SRCDOC_DEPTH:
                 for inner in walk(parse_html(srcdoc), base, None, _depth + 1):
                     yield FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                    inner.assigned)
