@@ -63,8 +63,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
+        decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
-        decoded = ctx.decoded(code)
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
