@@ -11,10 +11,9 @@ from typing import Any
 
 from lxml import etree
 
-from auditor.dom.parser import NOT_XML_CHARS, ids_registered
+from auditor.dom.parser import NOT_XML_CHARS, elements, ids_registered
 from auditor.rules.cosmetic.compound import check
 from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
-from auditor.rules.cosmetic.xpath import elements
 
 _RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
 

@@ -12,7 +12,7 @@ from typing import Any
 from cssselect import SelectorError
 from lxml import etree
 
-from auditor.dom.parser import in_document_order
+from auditor.dom.parser import elements, in_document_order
 from auditor.rules.cosmetic.compound import Check, compound_checks, passes
 from auditor.rules.cosmetic.features import PageFeatures
 from auditor.rules.cosmetic.guards import Guard, guard_key, guard_plan, required_names
@@ -35,7 +35,7 @@ from auditor.rules.cosmetic.procedural import (
     compile_selector,
 )
 from auditor.rules.cosmetic.selectors import split_top
-from auditor.rules.cosmetic.xpath import elements, local_xpath
+from auditor.rules.cosmetic.xpath import local_xpath
 
 
 @dataclass(frozen=True, slots=True)

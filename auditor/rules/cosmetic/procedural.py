@@ -18,8 +18,9 @@ from typing import Any, ClassVar, Protocol
 from cssselect import SelectorError
 from lxml import etree
 
+from auditor.dom.parser import elements
 from auditor.rules.cosmetic.selectors import calls
-from auditor.rules.cosmetic.xpath import css_xpath, elements
+from auditor.rules.cosmetic.xpath import css_xpath
 from auditor.rules.regex import compile_rule_regex
 
 PROCEDURAL_BUDGET = 1.0  # seconds one procedural selector may take on one page

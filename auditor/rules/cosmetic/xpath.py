@@ -19,13 +19,6 @@ def css_xpath(css: str, prefix: str = "descendant-or-self::") -> etree.XPath:
     return etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix=prefix))
 
 
-def elements(res: object) -> list[Any]:
-    """The elements of an XPath result (which may also be a string, number or boolean)."""
-    if not isinstance(res, list):
-        return []
-    return [e for e in res if isinstance(e, etree._Element)]
-
-
 def one_selector(sel: str) -> Any:
     """cssselect's tree of `sel` when it is one selector without a pseudo-element, else None."""
     try:
