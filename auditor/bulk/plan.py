@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from auditor.errors import InputError
 from auditor.readers.framing import gzip_members, is_gzip
-from auditor.readers.registry import PAGE_SUFFIXES, kind_of
+from auditor.readers.registry import kind_of, walkable
 
 SHARDS_PER_FILE = 64
 MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
@@ -60,7 +60,7 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _walkable(p))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and walkable(p))
             if not found:
                 raise InputError(f"{name}: directory holds no pages or archives")
             files.extend(found)
@@ -71,14 +71,6 @@ def expand_inputs(paths: list[str]) -> list[Path]:
         else:
             raise InputError(f"{name}: not a regular file")
     return files
-
-
-def _walkable(path: Path) -> bool:
-    name = path.name.lower()
-    if name.startswith("."):
-        return False
-    return any(name.endswith(s) for s in (".warc.gz", ".arc.gz", ".tar.gz")) or (
-        path.suffix.lower() in PAGE_SUFFIXES)
 
 
 def identify(path: Path) -> InputFile:

@@ -21,7 +21,6 @@ from auditor.model import PageReport
 from auditor.pipeline import audit_document
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
-    Document,
     PageTooLarge,
     ReadFailure,
     Record,
@@ -178,11 +177,10 @@ def _outcome(record: Record, key: str, engine: RuleEngine, cat: Catalogue,
     if report.errors:  # over a page limit
         return Outcome(key, FAILED, record.kind, record.input, offset, report.errors[0][:1000])
     return Outcome(key, AUDITED, record.kind, record.input, offset, None,
-                   page_row(report, record, cat))
+                   page_row(report, cat))
 
 
-def page_row(report: PageReport, doc: Document | None = None,
-             cat: Catalogue | None = None) -> PageRow:
+def page_row(report: PageReport, cat: Catalogue | None = None) -> PageRow:
     """The store's columns for one page (see `row_of`)."""
     return row_of(report.to_dict(), cat)
 

@@ -20,7 +20,6 @@ PEEK_BYTES = 64 * 1024
 GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_START = re.compile(rb"WARC/[01]\.\d+\r?\n")
 _MEMBERS_TRIED = 64
-MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 _HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|html|head|body|div|p|span|script|iframe|ins|a\s|img|meta|link|"
