@@ -167,6 +167,18 @@ class Slot:
     company: str | None = None  # who runs the network, from the catalogue
 
     @property
+    def size(self) -> str:
+        """`460×250`; a slot that declares one dimension only is `460w` or `250h`; one
+        that declares neither has no size to show. Every report writes sizes this way."""
+        if self.width and self.height:
+            return f"{self.width}×{self.height}"
+        if self.width:
+            return f"{self.width}w"
+        if self.height:
+            return f"{self.height}h"
+        return ""
+
+    @property
     def area(self) -> int:
         return (self.width or 0) * (self.height or 0)
 

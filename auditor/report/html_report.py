@@ -21,7 +21,6 @@ from auditor.model import (
     RequestType,
     Resource,
     Severity,
-    Slot,
     Violation,
 )
 from auditor.report.html import svg
@@ -32,14 +31,6 @@ from auditor.words import counted
 _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
             ("k-promo", "promotional block"), ("k-iframe", "iframe"),
             ("k-tracker", "tracker"), ("k-loader", "ad loader script")]
-
-
-def _size(slot: Slot) -> str:
-    if slot.width and slot.height:
-        return f"{slot.width}×{slot.height}"
-    if slot.width or slot.height:
-        return f"{slot.width}w" if slot.width else f"{slot.height}h"
-    return ""
 
 
 def _map_class(r: Resource) -> str | None:
@@ -119,7 +110,7 @@ def map_blocks(page: PageReport, p: str) -> list[svg.Block]:
     no slot between them, become one block."""
     slots = []
     for i, s in enumerate(page.slots, 1):
-        label = " ".join(x for x in (s.network or s.kind, s.zone_id, _size(s)) if x)
+        label = " ".join(x for x in (s.network or s.kind, s.zone_id, s.size) if x)
         slots.append(svg.Block(s.line, s.line, "k-ad" if s.kind == "ad" else "k-promo", label,
                                f"{label} · line {s.line} · {s.xpath}", f"{p}-slot-{i}",
                                s.width, s.height))
@@ -278,7 +269,7 @@ class HtmlReporter:
         rows = [Safe(
             f"<tr id=\"{anchor(f'{p}-slot-{i}')}\"><td class=\"n\">{s.line}</td>"
             f"<td class=\"tok\">{esc(s.network or '—')}</td><td class=\"tok\">{esc(s.kind)}</td>"
-            f"<td class=\"tok\">{esc(s.zone_id or '')}</td><td class=\"tok\">{_size(s)}</td>"
+            f"<td class=\"tok\">{esc(s.zone_id or '')}</td><td class=\"tok\">{s.size}</td>"
             f"<td class=\"n\">{s.markup_bytes:,}</td>"
             f"<td class=\"rule\"><code>{esc(s.rule or '', limit=300)}</code> "
             f"<span class=\"dim tok\">{esc(s.list or '')}</span></td>"

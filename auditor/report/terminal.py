@@ -34,25 +34,13 @@ def _t(value: object, style: str = "", limit: int | None = None) -> Text:
     return Text(inert(str(value) if value is not None else "—", limit=limit), style=style)
 
 
-def _size(slot: Slot) -> str:
-    """`460×250`; a slot that declares one dimension only is `460w` or `250h` (see
-    SIZE_LEGEND); one that declares neither has no size to show."""
-    if slot.width and slot.height:
-        return f"{slot.width}×{slot.height}"
-    if slot.width:
-        return f"{slot.width}w"
-    if slot.height:
-        return f"{slot.height}h"
-    return ""
-
-
 SIZE_LEGEND = "460w: only the width is declared · 250h: only the height"
 
 
 def _slot_detail(slots: Sequence[Slot]) -> str:
     """Zone IDs and sizes (text blocks: first lines), with the slots that declare
     neither counted once instead of listed as placeholders."""
-    shown = [" ".join(p for p in (s.zone_id, _size(s)) if p) if s.zone_id or _size(s)
+    shown = [" ".join(p for p in (s.zone_id, s.size) if p) if s.zone_id or s.size
              else (s.text or "") for s in slots]
     details = [d for d in shown if d]
     bare = len(shown) - len(details)
@@ -179,7 +167,7 @@ class PageView:
             table.add_row(Breakable(_t(label, "bold")), str(len(slots)),
                           Breakable(_t(_slot_detail(slots), limit=600)), lines)
         parts: list[RenderableType] = [table]
-        if any(_size(s)[-1:] in ("w", "h") for s in counted_slots):
+        if any(s.size[-1:] in ("w", "h") for s in counted_slots):
             parts.append(Text(f"  {SIZE_LEGEND}\n", style="dim"))
         other = self._other_blocks(others)
         if other is not None:
