@@ -22,6 +22,7 @@ from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
     Paths,
+    attribute_values,
     elements,
     html_bytes,
     line_of,
@@ -45,10 +46,6 @@ _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
 _QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
-# every attribute value run together, in one string libxml2 builds (EXSLT str:concat):
-# what a selector's quoted literals are looked for in before its XPath walks the tree
-_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
-                               namespaces={"str": "http://exslt.org/strings"})
 
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
@@ -102,7 +99,7 @@ class ParsedPage:
     @property
     def values(self) -> str:
         """Every attribute value of the tree, run together."""
-        return self._view("values", lambda: str(_ALL_VALUES(self.root)))
+        return self._view("values", lambda: attribute_values(self.root))
 
     def tagged(self, tag: str) -> tuple[etree._Element, ...]:
         """The elements of one tag under the root, in document order."""

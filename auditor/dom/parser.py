@@ -167,6 +167,17 @@ def _append_text(el: etree._Element, text: str | None) -> None:
         last.tail = joined
 
 
+# every attribute value run together, in one string libxml2 builds (EXSLT str:concat)
+_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
+                               namespaces={"str": "http://exslt.org/strings"})
+
+
+def attribute_values(root: etree._Element) -> str:
+    """Every attribute value of the tree run together: where a needle (a selector's
+    literal, a host, `url(`) is looked for before anything walks the tree."""
+    return str(_ALL_VALUES(root))
+
+
 def elements(result: object) -> list[etree._Element]:
     """The elements of an XPath result (which lxml types as a wide union)."""
     if isinstance(result, list):

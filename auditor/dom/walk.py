@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
-from lxml import etree
 
 from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
 from auditor.dom.page import SRCDOC_DEPTH
-from auditor.dom.parser import parse_html
+from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
 
@@ -85,12 +84,10 @@ def srcset_urls(value: str) -> list[str]:
 # iterates these tags alone (filtered in C), not every element of the page.
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td")
-_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", smart_strings=False,
-                               namespaces={"str": "http://exslt.org/strings"})
 
 
 def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterator[Any]:
-    values = page.values if page is not None else str(_ALL_VALUES(root))
+    values = page.values if page is not None else attribute_values(root)
     found: Iterator[Any] = root.iter() if "url(" in values else root.iter(*_REQUESTING_TAGS)
     return found
 

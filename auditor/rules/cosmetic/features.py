@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from auditor.dom.parser import NOT_XML_CHARS, elements, ids_registered
+from auditor.dom.parser import NOT_XML_CHARS, attribute_values, elements, ids_registered
 from auditor.rules.cosmetic.compound import check
 from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
 
@@ -23,7 +23,6 @@ _RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a su
 _NS = {"set": "http://exslt.org/sets", "str": "http://exslt.org/strings"}
 _IDS: Any = etree.XPath("//*/@id", smart_strings=False)
 _CLASSES: Any = etree.XPath("set:distinct(//*/@class)", namespaces=_NS, smart_strings=False)
-_ALL_VALUES: Any = etree.XPath("str:concat(//*/@*)", namespaces=_NS, smart_strings=False)
 _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
 # `data-` attribute names in the page's lowered source: a superset of the tree's (the
 # HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
@@ -84,7 +83,7 @@ class PageFeatures:
         self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
-        self.values: str = str(_ALL_VALUES(root))
+        self.values: str = attribute_values(root)
         # the page's markup, lowered: a superset of its attribute names (None: unknown,
         # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
