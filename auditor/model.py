@@ -203,6 +203,14 @@ class Slot:
         return out
 
 
+class Origin(enum.StrEnum):
+    """Whose an ID is: the page's operator's, or the source's, carried in with copied
+    content (a scraper copying a BBC article copies the BBC's analytics ID with it)."""
+
+    OPERATOR = "operator"
+    COPIED = "copied"
+
+
 @dataclass(frozen=True, slots=True)
 class Identifier:
     """A monetisation or tracking ID that ties a page to an operator."""
@@ -210,9 +218,90 @@ class Identifier:
     kind: str  # "exoclick-zone", "adsense-publisher", "gtm-container", ...
     value: str
     network: str | None = None
+    origin: Origin = Origin.OPERATOR
+    copied_from: str | None = None  # the source's registrable domain, for a copied ID
+    why: str | None = None  # for a copied ID: the evidence that it came with the copy
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "network": self.network}
+        out: dict[str, Any] = {"kind": self.kind, "value": self.value,
+                               "network": self.network, "origin": self.origin.value}
+        if self.copied_from is not None:
+            out["copied_from"] = self.copied_from
+        if self.why is not None:
+            out["why"] = self.why
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason to think a page republishes a source, and where the page says so."""
+
+    kind: str  # "source-link", "canonical", "og-url", "is-based-on", "hotlinked-images", ...
+    text: str  # what the page shows: the anchor text, the line, the attribute value
+    line: int = 0
+    xpath: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "line": self.line, "xpath": self.xpath}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """An original the page republishes: one per source site, with all its evidence."""
+
+    host: str
+    domain: str  # registrable domain: what copied IDs and bulk tables name
+    url: str | None = None  # the original article, when the evidence names one
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "host": self.host, "domain": self.domain,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+class Basis(enum.StrEnum):
+    """How an MFA indicator's value was had from a saved page."""
+
+    MEASURED = "measured"  # read directly off the page
+    ESTIMATED = "estimated"  # from a proxy (markup bytes for screen area, ...)
+    UNKNOWABLE = "unknowable"  # needs live traffic or rendering a saved page cannot give
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One row of the made-for-advertising scorecard."""
+
+    criterion: str  # "ad-to-content", "ad-density", "auto-refresh", ...
+    value: str  # as shown: "41%", "12.5 per 1,000 words", "2 refresh timers", "—"
+    threshold: str  # "≥ 30% (ANA 2023)", ...
+    source: str  # who set the threshold: "ANA", "Jounce", "HUMAN", "Better Ads"
+    basis: Basis
+    met: bool | None  # None when the basis is unknowable
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "value": self.value,
+                "threshold": self.threshold, "source": self.source,
+                "basis": self.basis.value, "met": self.met, "evidence": self.evidence}
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    """The statically measurable part of the MFA definitions, row by row."""
+
+    indicators: tuple[Indicator, ...] = ()
+
+    @property
+    def met(self) -> int:
+        return sum(1 for i in self.indicators if i.met)
+
+    @property
+    def judged(self) -> int:
+        return sum(1 for i in self.indicators if i.met is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"met": self.met, "judged": self.judged,
+                "indicators": [i.to_dict() for i in self.indicators]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +454,8 @@ class PageReport:
     errors: tuple[str, ...] = ()
     post_id: int | None = None
     notes: tuple[str, ...] = ()  # what could not be audited, and why (not findings)
+    provenance: tuple[Provenance, ...] = ()  # the originals this page republishes
+    mfa: Scorecard | None = None  # None for a page that could not be audited
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -380,7 +471,10 @@ class PageReport:
             "ids": [i.to_dict() for i in self.ids],
             "metrics": self.metrics.to_dict(),
             "errors": list(self.errors),
+            "provenance": [p.to_dict() for p in self.provenance],
         }
+        if self.mfa is not None:
+            out["mfa"] = self.mfa.to_dict()
         if self.post_id is not None:
             out["post_id"] = self.post_id
         if self.notes:
