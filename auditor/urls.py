@@ -54,6 +54,37 @@ def registrable_domain(host: str) -> str:
     return ".".join(labels[-2:])  # an unlisted TLD (.test, .internal): last two labels
 
 
+def same_brand(a: str, b: str) -> bool:
+    """Two registrable domains of one publisher: equal, or one name under two public
+    suffixes (a page on bbc.co.uk whose canonical is on bbc.com is not a copy).
+
+    >>> same_brand("bbc.co.uk", "bbc.com")
+    True
+    >>> same_brand("bbc.co.uk", "8657085.xyz")
+    False
+    >>> same_brand("herald.test", "digest.test")
+    False
+    """
+    return a == b or (_brand(a) or a) == (_brand(b) or b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _brand(domain: str) -> str:
+    parts = _EXTRACT(domain)
+    return parts.domain if parts.suffix else domain  # an unlisted TLD: no brand to share
+
+
+def listed_suffix(host: str) -> bool:
+    """Whether a host ends in a public suffix: a word with dots in plain text ("e.g",
+    "index.html") is not a host.
+
+    >>> listed_suffix("www.bbc.co.uk"), listed_suffix("index.html")
+    (True, False)
+    """
+    parts = _EXTRACT(host)
+    return bool(parts.suffix and parts.domain)
+
+
 def is_third_party(host: str, first_party: str | None) -> bool:
     """A host is third party when its registrable domain differs from the page's.
 
