@@ -33,6 +33,7 @@ from auditor.model import (
     PageReport,
     Slot,
 )
+from auditor.provenance import markup_sources, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
 from auditor.resources import (
     RuleEngine,
@@ -147,6 +148,7 @@ def _audit_markup(
                                                        (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
+    sources = markup_sources(page, url, first_party, bodies, resources, doc.in_post_body)
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
                       catalogue, bodies)
     return PageReport(
@@ -162,6 +164,7 @@ def _audit_markup(
         ids=ids,
         metrics=metrics,
         post_id=doc.post_id,
+        provenance=sources.provenance,
     )
 
 
@@ -205,6 +208,7 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
         findings=tuple(run_heuristics(ctx)),
         metrics=page_metrics((), promotional, 0, Content(content, len(text.split())),
                              sum(s.markup_bytes for s in promotional)),
+        provenance=text_sources(blocks, first_party or None).provenance,
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",

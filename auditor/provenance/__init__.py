@@ -1,0 +1,15 @@
+"""What a page republishes, and which of its IDs came along with the copy (issue 16).
+
+`markup_sources` and `text_sources` find the originals a page names, one `Provenance`
+per source site with its evidence (`evidence.EVIDENCE_KINDS` says what each kind means
+and how much it weighs).
+"""
+
+from __future__ import annotations
+
+from auditor.provenance.evidence import EVIDENCE_KINDS, NO_SOURCES, Sources, Weight
+from auditor.provenance.markup import markup_sources
+from auditor.provenance.text import text_sources
+
+__all__ = ["EVIDENCE_KINDS", "NO_SOURCES", "Sources", "Weight", "markup_sources",
+           "text_sources"]

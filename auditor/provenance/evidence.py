@@ -1,0 +1,160 @@
+"""The kinds of evidence that a page republishes another site, and how they add up.
+
+A cue is only as good as what it can be confused with. The page declaring its original
+(a `rel=canonical` to another site, schema.org `isBasedOn`) or a scraper plugin's
+attribution line ("Source link", "The post … appeared first on …") names a source on
+its own. A bare label ("Source:", "via") is also how news pages credit a wire agency or
+a cited study, so it names a source only when the page shows a second, independent sign
+of copying from the same site (its images, its og:url). Hotlinked images and JSON-LD
+citations are how legitimate pages look too: they never name a source, only add to one.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from lxml import etree
+
+from auditor.model import Evidence, Provenance
+from auditor.urls import registrable_domain, same_brand
+
+
+class Weight(enum.Enum):
+    NAMES = "names"  # names a source on its own
+    LABEL = "label"  # names a source when a corroborating kind agrees
+    CORROBORATES = "corroborates"  # confirms a label, adds to a named source
+    SUPPORTS = "supports"  # only adds to a source named otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceKind:
+    name: str
+    weight: Weight
+    meaning: str
+
+
+EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
+    EvidenceKind("source-link", Weight.NAMES,
+                 "an off-site link the page labels as its original (\"Source link\", "
+                 "\"Original source\", \"originally appeared on\", \"Read more at\"), "
+                 "in a short line at the start or end of the article body"),
+    EvidenceKind("appeared-first", Weight.NAMES,
+                 "an RSS footer \"The post … appeared first on …\" naming another site, "
+                 "as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
+    EvidenceKind("attribution", Weight.NAMES,
+                 "plain text: an attribution line (\"Primary source\", \"Original "
+                 "source\", \"originally published on\") that names a host"),
+    EvidenceKind("canonical", Weight.NAMES,
+                 "<link rel=canonical> pointing at an article on another site"),
+    EvidenceKind("is-based-on", Weight.NAMES,
+                 "schema.org isBasedOn / isBasedOnUrl (JSON-LD or microdata) naming a "
+                 "page on another site"),
+    EvidenceKind("source-label", Weight.LABEL,
+                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label "
+                 "at the start or end of the article body; also how news pages credit "
+                 "wires and studies, so it needs a corroborating sign from the same site"),
+    EvidenceKind("og-url", Weight.CORROBORATES,
+                 "og:url pointing at another site (sites get it wrong: never alone)"),
+    EvidenceKind("hotlinked-images", Weight.CORROBORATES,
+                 "images in the article served from the source's own site"),
+    EvidenceKind("citation", Weight.SUPPORTS,
+                 "schema.org citation naming the source (legitimate pages cite too)"),
+)}
+KIND_ORDER = {name: n for n, name in enumerate(EVIDENCE_KINDS)}
+
+
+class Clue(NamedTuple):
+    """One piece of evidence, where it points, and (for an attribution in markup) the
+    element holding the copied article it attributes: copied IDs are read there."""
+
+    evidence: Evidence
+    host: str
+    url: str | None = None
+    region: etree._Element | None = None
+
+
+class Sources(NamedTuple):
+    """A page's provenance, and per source domain the markup that carries the copy."""
+
+    provenance: tuple[Provenance, ...]
+    regions: dict[str, tuple[etree._Element, ...]]
+
+
+NO_SOURCES = Sources((), {})
+
+# Query keys that only say how a link was followed (feeds, campaigns), not which article
+_TRACKING_KEYS = ("utm_", "at_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def clean_url(url: str) -> str:
+    """The article's URL without its fragment and campaign keys.
+
+    >>> clean_url("https://www.bbc.co.uk/news/articles/cq615g3z36po?at_medium=RSS&at_campaign=rss")
+    'https://www.bbc.co.uk/news/articles/cq615g3z36po'
+    >>> clean_url("https://x.test/read?id=7&utm_source=feed#top")
+    'https://x.test/read?id=7'
+    """
+    try:
+        parts = urlsplit(url)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                 if not k.lower().startswith(_TRACKING_KEYS)]
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    except ValueError:
+        return url
+
+
+def off_site(host: str, first_party: str | None) -> bool:
+    """A host of another site than the page's: another registrable domain and another
+    brand (bbc.co.uk and bbc.com are one publisher)."""
+    domain = registrable_domain(host)
+    if not domain:
+        return False
+    return not first_party or not same_brand(domain, first_party)
+
+
+def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
+    """One Provenance per source domain that the evidence names (see Weight), its
+    evidence in kind order; sources in the order the page first names them."""
+    by_domain: dict[str, list[Clue]] = {}
+    for clue in clues:
+        if off_site(clue.host, first_party):
+            by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
+    out: list[tuple[int, Provenance]] = []
+    regions: dict[str, tuple[etree._Element, ...]] = {}
+    for domain, found in by_domain.items():
+        if not _named(found):
+            continue
+        found.sort(key=lambda c: (KIND_ORDER[c.evidence.kind], c.evidence.line))
+        best = next((c for c in found if c.url and _weight(c) is not Weight.CORROBORATES),
+                    None)
+        host = best.host if best else found[0].host
+        first = min(c.evidence.line for c in found if _weight(c) in _NAMING)
+        out.append((first, Provenance(host=host, domain=domain, url=best.url if best else None,
+                                      evidence=tuple(_unique(c.evidence for c in found)))))
+        regions[domain] = tuple(_unique(c.region for c in found if c.region is not None))
+    out.sort(key=lambda pair: pair[0])
+    return Sources(tuple(p for _, p in out), regions)
+
+
+_NAMING = (Weight.NAMES, Weight.LABEL)
+
+
+def _weight(clue: Clue) -> Weight:
+    return EVIDENCE_KINDS[clue.evidence.kind].weight
+
+
+def _named(found: Sequence[Clue]) -> bool:
+    weights = {_weight(c) for c in found}
+    return Weight.NAMES in weights or (Weight.LABEL in weights
+                                       and Weight.CORROBORATES in weights)
+
+
+T = TypeVar("T")
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,346 @@
+"""Where an HTML page says what it republishes: attribution lines, canonical and og:url,
+schema.org isBasedOn and citation, and images served from the source's site.
+
+An attribution counts only where a scraper plugin writes one: an off-site link in a short
+line (an attribution, not a sentence of prose) at the start or end of the article body,
+outside figures, captions, navigation and asides, with the words saying the link is the
+page's source. A link in the middle of the article is a citation, whatever it says.
+Only off-site anchors are looked at, so a page pays for its own links nothing but a
+host lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import elements, line_of, start_line
+from auditor.heuristics.text_blocks import SHORT
+from auditor.model import Evidence, Resource
+from auditor.provenance.evidence import Clue, Sources, clean_url, group, off_site
+from auditor.urls import host_of, registrable_domain, resolve
+
+ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
+FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
+JSON_LD_BYTES = 1_000_000  # a larger JSON-LD block is not read for isBasedOn
+
+_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
+                     "cite", "sup", "sub", "mark", "abbr", "time", "code", "q", "s", "bdi"})
+_NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcaption",
+                          "table", "form", "menu", "button", "select"})
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+# Cheap test before the patterns: the words every cue below holds
+_STEMS = re.compile(r"source|origin|appeared|publi|read|via|quelle|fuente|fonte|syndicat"
+                    r"|erschien|continue")
+# The anchor's own text names it the original ("Source link", "Read more at BBC")
+_ANCHOR_NAMES = re.compile(
+    r"source link|(?:original|primary) (?:source|article|post|story)"
+    r"|(?:go to|view) (?:the )?(?:original|source)(?: article| post| story)?"
+    r"|read (?:the )?(?:original|full|complete) (?:article|story|post)(?: (?:here|at|on) .+)?"
+    r"|read more at .+|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
+    r"|artículo original|article original")
+# ... or the words right before it do ("This post originally appeared on <a>Grist</a>")
+_LEAD_NAMES = re.compile(
+    r"(?:(?:originally|first) (?:published|appeared|posted|ran)(?: (?:on|at|in|by))?"
+    r"|republished (?:from|with permission (?:from|of))|syndicated from|read more at"
+    r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
+    r"|continue reading (?:at|on)|(?:original|primary) source|source link"
+    r"|(?:zuerst|erstmals|ursprünglich) erschienen (?:bei|auf|in|im)"
+    r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
+    r"(?: the)?\s*[:：]?\s*$")
+_FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
+# A bare label: how wires and studies are credited too (Weight.LABEL)
+_LEAD_LABEL = re.compile(r"(?:^|[\s(\[|•·,;])(?:sources?|quellen?|fuentes?|fontes?|via)"
+                         r"\s*[:：]?\s*$")
+_CORE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+class Line(NamedTuple):
+    """An anchor's line: the text before it, its own, after it, and the nodes it spans."""
+
+    before: str
+    anchor: str
+    after: str
+    block: etree._Element
+    first: etree._Element
+    last: etree._Element
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in (self.before, self.anchor, self.after) if p)
+
+
+def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
+                   bodies: Sequence[etree._Element], resources: Sequence[Resource],
+                   in_post_body: bool = False) -> Sources:
+    """The page's provenance, and per source the elements holding the copied article.
+    `bodies` are the article bodies (auditor.metrics.article_bodies); a post body
+    (WordPress `content.rendered`) is one article whole."""
+    body = page.root.find("body")
+    whole = body if body is not None else page.root
+    containers = (whole,) if in_post_body else tuple(bodies)
+    clues = list(_attributions(page, first_party, containers, whole))
+    clues += _declared(page, url)
+    clues += _based_on(page, url)
+    if clues:
+        clues += _hotlinked(page, resources, containers, {c.host for c in clues})
+    default = containers[0] if containers else None
+    clues = [c if c.region is not None or c.evidence.kind not in _WHOLE_PAGE
+             else c._replace(region=default) for c in clues]
+    return group(clues, first_party)
+
+
+_WHOLE_PAGE = frozenset({"canonical", "is-based-on"})  # the copied article is the page's
+
+
+def _attributions(page: ParsedPage, first_party: str | None,
+                  containers: Sequence[etree._Element], whole: etree._Element
+                  ) -> Iterator[Clue]:
+    done: set[etree._Element] = set()
+    elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
+    for anchor in page.tagged("a"):
+        href = anchor.get("href") or ""
+        if not href.startswith(("http://", "https://", "//")):
+            continue  # relative: on the page's own site
+        host = host_of(href if not href.startswith("//") else "https:" + href)
+        off = elsewhere.get(host)
+        if off is None:
+            off = elsewhere[host] = off_site(host, first_party)
+        if not off or anchor in done:
+            continue
+        own = anchor.text or "" if not len(anchor) else _text(anchor)
+        if not _STEMS.search((_lead_text(anchor) + " " + own).lower()):
+            continue
+        line = _line(anchor)
+        done.update(a for a in _line_anchors(line))
+        kind = _kind(line)
+        if kind is None:
+            continue
+        container = _container(anchor, containers, whole, bool(containers))
+        if container is None or not _at_edge(container, line):
+            continue
+        target = anchor
+        if kind == "appeared-first":  # the post's own link, not the feed's home page
+            target = next((a for a in _line_anchors(line)
+                           if off_site(host_of(resolve(a.get("href") or "", None) or ""),
+                                       first_party)), anchor)
+        href = resolve(target.get("href") or "", "https://" + host) or ""
+        yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
+                   host_of(href), clean_url(href), container)
+
+
+def _kind(line: Line) -> str | None:
+    """Which evidence an anchor's line is, by its words (lower-cased)."""
+    text, before = line.text.lower(), line.before.lower()
+    if _FEED_FOOTER.match(text):
+        return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
+    if len(text) > ATTRIBUTION_CHARS:
+        return None
+    if _ANCHOR_NAMES.fullmatch(_CORE.sub("", line.anchor.lower())) or _LEAD_NAMES.search(before):
+        return "source-link"
+    if _LEAD_LABEL.search(before):
+        return "source-label"
+    return None
+
+
+def _lead_text(anchor: etree._Element) -> str:
+    prev = anchor.getprevious()
+    if prev is not None:
+        own = _text(prev) if isinstance(prev.tag, str) else ""
+        return own + (prev.tail or "")
+    parent = anchor.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def _line(anchor: etree._Element) -> Line:
+    """The anchor's line: its inline siblings between the nearest `<br>`s or block
+    boundaries, with the anchor lifted out of inline wrappers (`<strong><a>`)."""
+    el = anchor
+    while (parent := el.getparent()) is not None and parent.tag in _INLINE:
+        el = parent
+    block = el.getparent()
+    assert block is not None  # an anchor is never the root
+    first = last = el
+    while (prev := first.getprevious()) is not None and _inline(prev):
+        first = prev
+    while (nxt := last.getnext()) is not None and _inline(nxt):
+        last = nxt
+    prev = first.getprevious()
+    lead = (prev.tail if prev is not None else block.text) or ""
+    before: list[str] = [lead]
+    after: list[str] = []
+    seen = False
+    node: etree._Element | None = first
+    while node is not None:
+        if node is el:
+            seen = True
+        elif isinstance(node.tag, str):
+            (after if seen else before).append(_text(node))
+        (after if seen else before).append(node.tail or "")
+        node = None if node is last else node.getnext()
+    return Line(_norm("".join(before)), _norm(_text(el)), _norm("".join(after)),
+                block, first, last)
+
+
+def _inline(el: etree._Element) -> bool:
+    return el.tag in _INLINE or not isinstance(el.tag, str)  # comments sit in a line
+
+
+def _line_anchors(line: Line) -> Iterator[etree._Element]:
+    node: etree._Element | None = line.first
+    while node is not None:
+        if isinstance(node.tag, str):
+            yield from node.iter("a")
+        node = None if node is line.last else node.getnext()
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _container(anchor: etree._Element, containers: Sequence[etree._Element],
+               whole: etree._Element, known: bool) -> etree._Element | None:
+    """The innermost article body holding the anchor (the page's body where none is
+    known); None when the anchor sits outside every article body, or in a figure,
+    caption, table, navigation or aside (a photo credit, a menu)."""
+    wanted = set(containers) if known else {whole}
+    for el in anchor.iterancestors():
+        if el in wanted:
+            return el
+        if el.tag in _NOT_ARTICLE:
+            return None
+    return None
+
+
+def _at_edge(container: etree._Element, line: Line) -> bool:
+    """No prose (a text piece longer than the segmenter's SHORT line) between the line
+    and one end of the container: the attribution opens or closes the article."""
+    prev = line.first.getprevious()
+    start_key = ("tail", prev) if prev is not None else ("text", line.block)
+    end_key = ("tail", line.last)
+    pieces: list[tuple[str, etree._Element, str]] = []
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if event == "start":
+            skip = not isinstance(el.tag, str) or el.tag in _NO_TEXT
+            pieces.append(("text", el, "" if skip else el.text or ""))
+        elif el is not container:
+            pieces.append(("tail", el, el.tail or ""))
+    keys = [(kind, el) for kind, el, _ in pieces]
+    try:
+        start, end = keys.index(start_key), keys.index(end_key)
+    except ValueError:
+        return False
+    prose_before = any(len(_norm(t)) > SHORT for _, _, t in pieces[:start])
+    prose_after = any(len(_norm(t)) > SHORT for _, _, t in pieces[end + 1:])
+    return not (prose_before and prose_after)
+
+
+def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
+    """A canonical link or og:url naming an article elsewhere (never a site's home)."""
+    for el in page.tagged("link"):
+        if "canonical" in (el.get("rel") or "").lower().split():
+            yield from _pointer(page, el, "canonical", el.get("href"), url)
+    for el in page.tagged("meta"):
+        if (el.get("property") or el.get("name") or "").lower() == "og:url":
+            yield from _pointer(page, el, "og-url", el.get("content"), url)
+
+
+def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
+             base: str | None) -> Iterator[Clue]:
+    target = resolve(value or "", base) if value else None
+    if target and _is_article(target):
+        yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)),
+                   host_of(target), clean_url(target))
+
+
+def _is_article(url: str) -> bool:
+    path = url.split("://", 1)[-1].partition("/")[2]
+    return bool(path.strip("/?#"))
+
+
+_BASED_ON = {"isbasedon": "is-based-on", "isbasedonurl": "is-based-on",
+             "citation": "citation"}
+_ITEMPROP = re.compile(rb"itemprop\s*=\s*[\"']?(?:isbasedon|citation)")  # a walk only then
+_MICRODATA: Any = etree.XPath(
+    "//*[@itemprop='isBasedOn' or @itemprop='isBasedOnUrl' or @itemprop='citation']")
+
+
+def _based_on(page: ParsedPage, base: str | None) -> Iterator[Clue]:
+    """schema.org isBasedOn / citation, in JSON-LD or microdata."""
+    lowered = page.lowered
+    if b"isbasedon" not in lowered and b"citation" not in lowered:
+        return
+    for script in page.tagged("script") if b"ld+json" in lowered else ():
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        code = script.text or ""
+        if len(code) > JSON_LD_BYTES or ("isBasedOn" not in code and "citation" not in code):
+            continue
+        try:
+            data = json.loads(code)
+        except ValueError:
+            continue
+        for key, value in _keyed(data, 0):
+            for target in _urls(value, base):
+                yield Clue(Evidence(_BASED_ON[key], target, line_of(script),
+                                    page.xpath(script)), host_of(target), clean_url(target))
+    for el in elements(_MICRODATA(page.root)) if _ITEMPROP.search(lowered) else ():
+        ref = el.get("href") or el.get("content") or el.get("src")
+        pointed = resolve(ref, base) if ref else None
+        if pointed:
+            kind = _BASED_ON[(el.get("itemprop") or "").lower()]
+            yield Clue(Evidence(kind, pointed, line_of(el), page.xpath(el)),
+                       host_of(pointed), clean_url(pointed))
+
+
+MAX_DEPTH = 12  # JSON-LD nesting read for isBasedOn
+
+
+def _keyed(data: object, depth: int) -> Iterator[tuple[str, object]]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and key.lower() in _BASED_ON:
+                yield key.lower(), value
+            elif isinstance(value, dict | list):
+                yield from _keyed(value, depth + 1)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _keyed(item, depth + 1)
+
+
+def _urls(value: object, base: str | None) -> Iterator[str]:
+    """The URLs a schema.org value names: a string, {"url"|"@id": …}, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    for item in items[:50]:
+        ref = item.get("url") or item.get("@id") if isinstance(item, dict) else item
+        if isinstance(ref, str) and (target := resolve(ref, base)):
+            yield target
+
+
+def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
+               containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
+    """Per source domain already named, the article's images served from it: one clue
+    each domain, citing the first image."""
+    domains = {registrable_domain(h) for h in hosts}
+    prefixes = tuple(page.xpath(c) + "/" for c in containers)
+    images: dict[str, list[Resource]] = {}
+    for res in resources:
+        if (res.via.startswith("img[") and res.domain in domains
+                and (not prefixes or res.xpath.startswith(prefixes))):
+            images.setdefault(res.domain, []).append(res)
+    for found in images.values():
+        first = found[0]
+        text = f"{len(found)} image{'s' if len(found) > 1 else ''} from {first.host}"
+        yield Clue(Evidence("hotlinked-images", text, first.line, first.xpath), first.host)

@@ -1,0 +1,59 @@
+"""Provenance of a plain-text page, from the segmenter's attribution lines.
+
+A text scrape keeps no links, so a source is named only where an attribution line
+spells a host or URL out ("🔗 www.bbc.co.uk Primary source"). A line without one
+("🔗 Original source", whose link the scrape lost) names nothing, and a bare "via …" or
+"Source: …" line is how a news text credits a wire: neither makes a provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from auditor.heuristics.text_blocks import TextBlock
+from auditor.model import Evidence
+from auditor.provenance.evidence import Clue, Sources, clean_url, group
+from auditor.urls import host_of, listed_suffix
+
+# The labels that say the line names the original (the segmenter's attribution lines
+# that are not a bare "via"/"Source:" credit)
+_NAMES = re.compile(
+    r"(?:original|primary) source|source link"
+    r"|originally (?:published|appeared) (?:on|in|at|by)|appeared first on", re.I)
+_URL = re.compile(r"https?://[^\s<>\"'）)\]]+", re.I)
+_HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])",
+                   re.I)
+
+
+def text_sources(blocks: Sequence[TextBlock], first_party: str | None) -> Sources:
+    """The sources a text page's attribution lines name, each with its lines."""
+    return group(_clues(blocks), first_party)
+
+
+def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
+    for block in blocks:
+        if block.kind != "attribution" or not _NAMES.search(block.text):
+            continue
+        rest = _NAMES.sub(" ", block.text)  # "www.bbc.co.ukPrimary source": the host is
+        found = _URL.search(rest)  # what is left once the label is cut out
+        url = found.group(0).rstrip(".,;:") if found else None
+        host = host_of(url) if url else _host(rest)
+        if host:
+            yield Clue(Evidence("attribution", block.text, block.line),
+                       host, clean_url(url) if url else None)
+
+
+def _host(text: str) -> str:
+    """The first word that is a host name under a public suffix.
+
+    >>> _host("🔗www.bbc.co.uk ")
+    'www.bbc.co.uk'
+    >>> _host("see index.html, e.g. here")
+    ''
+    """
+    for match in _HOST.finditer(text):
+        host = match.group(0).lower()
+        if listed_suffix(host):
+            return host
+    return ""

@@ -1,0 +1,243 @@
+"""Provenance (what a page republishes, from whom) and copied versus operator IDs.
+
+Specification tables: small pages written here, each with the sources it must name (or
+none); the two seeds with the originals they copy; the 110 real pages of the corpus,
+none of which republishes another site's article (legitimate publishers crediting a
+wire, citing a study or offering a share link are not copies).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.heuristics.text_blocks import segment
+from auditor.model import Evidence, PageReport
+from auditor.pipeline import audit
+from auditor.provenance import EVIDENCE_KINDS, Weight, text_sources
+from auditor.provenance.evidence import Clue, group
+from auditor.rules import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+URL = "https://www.rivertimes.test/2026/06/harbour-bridge/"
+PROSE = (
+    "<p>The harbour bridge reopened to traffic on Monday morning after eleven weeks of "
+    "repairs to its steel deck, the city's transport department said in a statement.</p>"
+    "<p>Engineers replaced more than four hundred corroded plates and repainted the main "
+    "span, work that inspectors had called urgent in their report last winter.</p>"
+)
+
+
+def article(end: str = "", start: str = "", middle: str = "", head: str = "",
+            after: str = "") -> bytes:
+    """A news page: `start`/`middle`/`end` inside the article body, `after` outside it."""
+    return (
+        f"<!doctype html><html><head><title>Harbour bridge reopens</title>{head}</head>"
+        f"<body><header><a href='/'>River Times</a></header><main><article>"
+        f"<div class='entry-content'>{start}{PROSE}{middle}{PROSE}{end}</div>"
+        f"</article>{after}</main><footer><p>© River Times</p></footer></body></html>"
+    ).encode()
+
+
+def sources(report: PageReport) -> dict[str, list[str]]:
+    return {p.domain: [e.kind for e in p.evidence] for p in report.provenance}
+
+
+def audited(data: bytes, engine: Engine, catalogue: Catalogue, url: str = URL) -> PageReport:
+    return audit(data, url=url, engine=engine, catalogue=catalogue).pages[0]
+
+
+NAMED = [
+    ("a scraper's Source link closing the post",
+     article(end='<p><a href="https://www.bbc.co.uk/news/articles/x1?at_medium=RSS">'
+                 "Source link </a></p>"),
+     {"bbc.co.uk": ["source-link"]}),
+    ("an Original source link opening it",
+     article(start='<p>🔗 <a href="https://news.herald.test/a/1">Original source</a></p>'),
+     {"herald.test": ["source-link"]}),
+    ("originally appeared on",
+     article(end='<p class="note">This post originally appeared on '
+                 '<a href="https://grist.test/energy/dip/">Grist</a>.</p>'),
+     {"grist.test": ["source-link"]}),
+    ("zuerst erschienen bei",
+     article(end="<p>Dieser Artikel ist zuerst erschienen bei "
+                 '<a href="https://www.zeitung.test/politik/x">Die Zeitung</a>.</p>'),
+     {"zeitung.test": ["source-link"]}),
+    ("Read more at, as RSS aggregators write it",
+     article(end='<p><a href="https://www.herald.test/n/7">Read more at The Herald</a></p>'),
+     {"herald.test": ["source-link"]}),
+    ("a feed footer: the post appeared first on",
+     article(end='<p>The post <a href="https://blog.makers.test/2026/05/solder/">Building '
+                 'a solder station</a> appeared first on <a href="https://blog.makers.test/">'
+                 "Makers</a>.</p>"),
+     {"makers.test": ["appeared-first"]}),
+    ("a Source: label corroborated by the article's images from the same site",
+     article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+             end='<p>Source: <a href="https://www.herald.test/n/7">The Herald</a></p>'),
+     {"herald.test": ["source-label", "hotlinked-images"]}),
+    ("a canonical link to an article elsewhere",
+     article(head='<link rel="canonical" href="https://www.herald.test/n/7">'),
+     {"herald.test": ["canonical"]}),
+    ("schema.org isBasedOn",
+     article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
+                  '"isBasedOn": {"@id": "https://www.herald.test/n/7"}}</script>'),
+     {"herald.test": ["is-based-on"]}),
+    ("a source named twice: both kinds of evidence, one provenance",
+     article(head='<link rel="canonical" href="https://www.herald.test/n/7">',
+             end='<p><a href="https://www.herald.test/n/7">Source link</a></p>'),
+     {"herald.test": ["source-link", "canonical"]}),
+]
+
+NOT_NAMED = [
+    ("a wire credited in text", article(end="<p>Source: dpa</p>")),
+    ("via Reuters, linked, closing the article",
+     article(end='<p>(via <a href="https://www.reuters.com/world/bridge-x">Reuters</a>)</p>')),
+    ("a Source: label alone: a wire or a study, not a copy",
+     article(end='<p>Quelle: <a href="https://www.golem.test/0706/52902.html">Golem</a></p>')),
+    ("a cited study in the middle of the article",
+     article(middle='<p>According to <a href="https://journal.test/s/1">the original '
+                    "source</a> the deck was at risk.</p>")),
+    ("a Source link between two runs of prose",
+     article(middle='<p><a href="https://www.herald.test/n/7">Source link</a></p>')),
+    ("a photo credit in a caption",
+     article(end='<figure><img src="/p.jpg" alt=""><figcaption><a '
+                 'href="https://photos.test/x/1">Original source</a></figcaption></figure>')),
+    ("a share link", article(end='<p><a href="https://twitter.com/intent/tweet?url=x&amp;'
+                                 'via=rivertimes">Share via X</a></p>')),
+    ("an attribution outside the article body",
+     article(after='<aside><p><a href="https://www.herald.test/n/7">Source link</a></p></aside>')),
+    ("a Read more at link on the page's own site",
+     article(end=f'<p><a href="{URL}more">Read more at River Times</a></p>')),
+    ("og:url elsewhere, alone",
+     article(head='<meta property="og:url" content="https://www.herald.test/n/7">')),
+    ("a JSON-LD citation, alone",
+     article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
+                  '"citation": "https://journal.test/s/1"}</script>')),
+    ("a canonical to a site's home page",
+     article(head='<link rel="canonical" href="https://www.herald.test/">')),
+    ("images from another site, alone",
+     article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>')),
+]
+
+
+@pytest.mark.parametrize(("why", "page", "expected"), NAMED, ids=[n[0] for n in NAMED])
+def test_a_page_names_its_source(why: str, page: bytes, expected: dict[str, list[str]],
+                                 project_engine: Engine, catalogue: Catalogue) -> None:
+    assert sources(audited(page, project_engine, catalogue)) == expected, why
+
+
+@pytest.mark.parametrize(("why", "page"), NOT_NAMED, ids=[n[0] for n in NOT_NAMED])
+def test_a_weak_or_misplaced_cue_names_no_source(why: str, page: bytes, project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    assert audited(page, project_engine, catalogue).provenance == (), why
+
+
+def test_the_source_url_loses_its_feed_campaign_keys(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    report = audited(NAMED[0][1], project_engine, catalogue)
+    assert [(p.url, p.host) for p in report.provenance] == [
+        ("https://www.bbc.co.uk/news/articles/x1", "www.bbc.co.uk")]
+
+
+def test_a_feed_footer_names_the_post_not_the_feed_home(project_engine: Engine,
+                                                        catalogue: Catalogue) -> None:
+    page = next(p for why, p, _ in NAMED if why.startswith("a feed footer"))
+    (found,) = audited(page, project_engine, catalogue).provenance
+    assert found.url == "https://blog.makers.test/2026/05/solder/"
+    assert found.evidence[0].text == (
+        "The post Building a solder station appeared first on Makers .")
+
+
+def test_one_publisher_under_two_suffixes_is_not_a_copy(project_engine: Engine,
+                                                        catalogue: Catalogue) -> None:
+    page = article(head='<link rel="canonical" href="https://www.bbc.com/news/articles/x1">')
+    report = audited(page, project_engine, catalogue, url="https://www.bbc.co.uk/news/x1")
+    assert report.provenance == ()
+
+
+# -- how evidence adds up (the Weight table), as a law over every pair of kinds --------
+
+def _clue(kind: str) -> Clue:
+    return Clue(Evidence(kind, "…", 1), "www.herald.test", "https://www.herald.test/n/7")
+
+
+def _names(kinds: tuple[str, ...]) -> bool:
+    weights = {EVIDENCE_KINDS[k].weight for k in kinds}
+    return Weight.NAMES in weights or {Weight.LABEL, Weight.CORROBORATES} <= weights
+
+
+@pytest.mark.parametrize("kinds", [
+    *((k,) for k in EVIDENCE_KINDS), *itertools.combinations(EVIDENCE_KINDS, 2)])
+def test_weak_evidence_never_names_a_source_alone(kinds: tuple[str, ...]) -> None:
+    found = group([_clue(k) for k in kinds], "rivertimes.test").provenance
+    assert bool(found) == _names(kinds)
+    weak = {Weight.CORROBORATES, Weight.SUPPORTS}
+    if all(EVIDENCE_KINDS[k].weight in weak for k in kinds):
+        assert not found
+
+
+def test_evidence_on_the_page_s_own_site_names_nothing() -> None:
+    assert group([_clue("canonical")], "herald.test").provenance == ()
+
+
+# -- plain text ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("🔗www.bbc.co.ukPrimary source", ("www.bbc.co.uk", None)),
+    ("Originally published at https://www.herald.test/n/7?utm_source=x.",
+     ("www.herald.test", "https://www.herald.test/n/7")),
+    ("Source: Reuters", None),
+    ("via bbc.co.uk", None),
+    ("🔗 Original source", None),
+    ("Source: www.herald.test", None),
+])
+def test_a_text_attribution_names_a_host(line: str, expected: tuple[str, str | None] | None
+                                         ) -> None:
+    text = f"A headline of the story\n\n{'Prose line of the article. ' * 8}\n\n{line}\n"
+    found = text_sources(segment(text), None).provenance
+    assert [(p.host, p.url) for p in found] == ([expected] if expected else [])
+
+
+# -- the seeds -----------------------------------------------------------------------
+
+def test_the_wordpress_seed_republishes_the_bbc(seeds: Path, project_engine: Engine,
+                                                catalogue: Catalogue) -> None:
+    report = audit(seeds / "wp-rest-post-injected.json", engine=project_engine,
+                   catalogue=catalogue).pages[0]
+    assert [p.to_dict() for p in report.provenance] == [{
+        "url": "https://www.bbc.co.uk/news/articles/cq615g3z36po",
+        "host": "www.bbc.co.uk", "domain": "bbc.co.uk",
+        "evidence": [{"kind": "source-link", "text": "Source link", "line": 127,
+                      "xpath": "/html/body/a"}]}]
+
+
+def test_the_content_farm_seed_credits_the_bbc(seeds: Path, project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    report = audit(seeds / "content-farm-rewrite.txt", engine=project_engine,
+                   catalogue=catalogue).pages[0]
+    assert [p.to_dict() for p in report.provenance] == [{
+        "url": None, "host": "www.bbc.co.uk", "domain": "bbc.co.uk",
+        "evidence": [{"kind": "attribution", "text": "🔗www.bbc.co.ukPrimary source",
+                      "line": 45, "xpath": ""}]}]
+
+
+# -- the corpus: 110 real pages, none a copy -------------------------------------------
+
+def test_no_real_publisher_page_is_called_a_republication(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    if not (CORPUS / "urls.json").exists():
+        pytest.skip(f"the corpus is not at {CORPUS} (it lives in ../shared)")
+    urls = json.loads((CORPUS / "urls.json").read_text(encoding="utf-8"))
+    called = {}
+    for name, url in sorted(urls.items()):
+        for report in audit(CORPUS / "pages" / name, url=url, engine=project_engine,
+                            catalogue=catalogue).pages:
+            if report.provenance:
+                called[name] = [p.to_dict() for p in report.provenance]
+    assert len(urls) == 110
+    assert called == {}
