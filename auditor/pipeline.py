@@ -33,7 +33,7 @@ from auditor.model import (
     PageReport,
     Slot,
 )
-from auditor.provenance import markup_sources, text_sources
+from auditor.provenance import mark_copied, markup_sources, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
 from auditor.resources import (
     RuleEngine,
@@ -149,6 +149,8 @@ def _audit_markup(
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
     sources = markup_sources(page, url, first_party, bodies, resources, doc.in_post_body)
+    ids = mark_copied(ids, sources, page, resources, ad_markup,
+                      ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id))
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
                       catalogue, bodies)
     return PageReport(

@@ -16,7 +16,7 @@ import pytest
 
 from auditor.catalogue import Catalogue
 from auditor.heuristics.text_blocks import segment
-from auditor.model import Evidence, PageReport
+from auditor.model import Evidence, Origin, PageReport
 from auditor.pipeline import audit
 from auditor.provenance import EVIDENCE_KINDS, Weight, text_sources
 from auditor.provenance.evidence import Clue, group
@@ -214,6 +214,9 @@ def test_the_wordpress_seed_republishes_the_bbc(seeds: Path, project_engine: Eng
         "host": "www.bbc.co.uk", "domain": "bbc.co.uk",
         "evidence": [{"kind": "source-link", "text": "Source link", "line": 127,
                       "xpath": "/html/body/a"}]}]
+    # the ExoClick and JuicyAds zones sit inside the copied post, but are the operator's
+    assert len(report.ids) == 14
+    assert {i.origin for i in report.ids} == {Origin.OPERATOR}
 
 
 def test_the_content_farm_seed_credits_the_bbc(seeds: Path, project_engine: Engine,
@@ -224,6 +227,35 @@ def test_the_content_farm_seed_credits_the_bbc(seeds: Path, project_engine: Engi
         "url": None, "host": "www.bbc.co.uk", "domain": "bbc.co.uk",
         "evidence": [{"kind": "attribution", "text": "🔗www.bbc.co.ukPrimary source",
                       "line": 45, "xpath": ""}]}]
+
+
+# -- copied versus operator IDs --------------------------------------------------------
+
+SCRAPED = REPO / "tests" / "fixtures" / "pages" / "scraped-copy.html"
+
+
+def test_ids_that_came_with_the_copy_are_the_source_s(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    report = audit(SCRAPED, url="https://dailydigest24.test/harbour-bridge-reopens/",
+                   engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == {"coastalherald.test": ["source-link", "hotlinked-images"]}
+    origins = {i.value: (i.origin.value, i.copied_from) for i in report.ids}
+    assert origins == {
+        "5123456": ("operator", None),  # an ExoClick zone injected into the copied text
+        "G-D1GEST24X": ("operator", None),  # the theme's own analytics
+        "7654321": ("copied", "coastalherald.test"),  # the source's pixel, in the article
+        "GTM-CH77310": ("copied", "coastalherald.test"),  # in a URL on the source's site
+    }
+    assert all(i.why for i in report.ids if i.origin is Origin.COPIED)
+
+
+def test_without_a_provenance_every_id_is_the_operator_s(project_engine: Engine,
+                                                         catalogue: Catalogue) -> None:
+    page = SCRAPED.read_bytes().replace(b">Source link<", b">Leave a comment<")
+    report = audited(page, project_engine, catalogue,
+                     url="https://dailydigest24.test/harbour-bridge-reopens/")
+    assert report.provenance == ()
+    assert report.ids and {i.origin for i in report.ids} == {Origin.OPERATOR}
 
 
 # -- the corpus: 110 real pages, none a copy -------------------------------------------
