@@ -63,7 +63,7 @@ def _why(value: str, domains: Sequence[str], urls: Sequence[str],
         for url in urls:
             if value in url and registrable_domain(host_of(url)) == domain \
                     and pattern.search(url):
-                return domain, f"in a URL on {domain}'s site: {url[:200]}"
+                return domain, f"in a URL on the source's site: {url[:200]}"
     total = len(pattern.findall(text))
     if not total or any(pattern.search(ad) for ad in ads):
         return None

@@ -26,6 +26,7 @@ from auditor.model import (
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
 from auditor.report.interface import RunSummary
+from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
 
 _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
@@ -195,6 +196,10 @@ class HtmlReporter:
                              ("input", f"{page.input} ({page.kind})"), ("title", page.title)):
             if value:
                 w(f"<dt>{label}</dt><dd>{esc(value, limit=2000)}</dd>")
+        for source in page.provenance:  # what the page copies, with the evidence
+            w(f"<dt>republishes</dt><dd>{esc(source_name(source), limit=2000)}<ul>"
+              + "".join(f"<li>{esc(evidence_line(e), limit=400)}</li>" for e in source.evidence)
+              + "</ul></dd>")
         w("</dl>\n")
         for error in page.errors:
             w(f"<p class=\"fail\">error: {esc(error, limit=2000)}</p>\n")
@@ -313,9 +318,11 @@ class HtmlReporter:
             return Safe("")
         rows = [Safe(f"<tr><td class=\"tok\">{esc(i.kind)}</td><td class=\"tok\"><code>"
                      f"{esc(i.value, limit=200)}</code></td>"
-                     f"<td class=\"tok\">{esc(i.network or '—')}</td></tr>\n") for i in page.ids]
+                     f"<td class=\"tok\">{esc(i.network or '—')}</td>"
+                     f"<td class=\"tok\">{esc(origin_note(i) or 'operator')}</td></tr>\n")
+                for i in page.ids]
         return Safe("<h3>Monetisation and tracking IDs</h3>" + table(
-            [("Kind", ""), ("ID", ""), ("Network", "")], rows))
+            [("Kind", ""), ("ID", ""), ("Network", ""), ("Origin", "")], rows))
 
     def _findings(self, page: PageReport, p: str) -> Safe:
         if not page.findings:

@@ -16,6 +16,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name, repo_path
+from auditor.report.provenance import copied_ids, provenance_line
 from auditor.report.safe import inert
 
 # XML 1.0 cannot carry these even escaped; inert() already shows the C0/C1 controls.
@@ -41,6 +42,7 @@ class _Case:
     open: tuple[str, ...]
     baselined: tuple[str, ...]
     error: str | None
+    sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
 
 
 class JUnitReporter:
@@ -64,6 +66,8 @@ class JUnitReporter:
             open=tuple(describe(v) for v in violations if not v.baselined),
             baselined=tuple(describe(v) for v in violations if v.baselined),
             error=page.errors[0] if page.errors else None,
+            sources=(*(provenance_line(p) for p in page.provenance),
+                     *(f"id {i}" for i in copied_ids(page))),
         ))
 
     def finished(self, summary: RunSummary) -> None:
@@ -94,6 +98,7 @@ class JUnitReporter:
             if case.url:
                 out.append(f"url: {xml_text(case.url)}")
             out += [f"baselined: {xml_text(line)}" for line in case.baselined]
+            out += [xml_text(line) for line in case.sources]  # informational: never a failure
             if out:
                 ET.SubElement(el, "system-out").text = "\n".join(out)
         ET.indent(root, space="  ")

@@ -15,6 +15,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.provenance import copied_ids, evidence_line, source_name
 from auditor.report.safe import inert
 
 # `:` breaks scheme autolinks, `.` GFM's `www.` ones, `@` e-mail ones: a page-derived
@@ -68,6 +69,7 @@ class _PageLine:
     hosts: int
     findings: int
     error: str | None
+    sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
 
 
 class MarkdownReporter:
@@ -87,7 +89,8 @@ class MarkdownReporter:
         name = page_name(page.input)  # one name for passing and failing pages alike
         self.rows.extend(_Row(name, v) for v in violations)
         self.pages.append(_PageLine(name, page.metrics.ad_slots, page.metrics.third_party_hosts,
-                                    len(page.findings), page.errors[0] if page.errors else None))
+                                    len(page.findings), page.errors[0] if page.errors else None,
+                                    _sources(page)))
 
     def finished(self, summary: RunSummary) -> None:
         self.out.write("\n".join(self.lines(summary)) + "\n")
@@ -96,7 +99,7 @@ class MarkdownReporter:
         n = summary.pages
         pages = f"{n} page{'s' if n != 1 else ''}"
         if not summary.gated:
-            return [f"## auditor: {pages} audited", "", *self._page_table()]
+            return [f"## auditor: {pages} audited", "", *self._page_table(), *self._sources()]
         open_rows = [r for r in self.rows if not r.violation.baselined]
         accepted = [r for r in self.rows if r.violation.baselined]
         failing = len({r.page for r in open_rows})
@@ -119,6 +122,19 @@ class MarkdownReporter:
         if unreadable:
             out += ["", "| Unreadable page | Error |", "|---|---|"]
             out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
+        return out + self._sources()
+
+    def _sources(self) -> list[str]:
+        """Which pages republish whom: a list under the tables, only when some do."""
+        copies = [p for p in self.pages if p.sources]
+        if not copies:
+            return []
+        out = ["", "### Republished content", ""]
+        for p in copies[:MAX_ROWS]:
+            out.append(f"- {md(p.page)}")
+            out += [f"  - {md(line, limit=400)}" for line in p.sources]
+        if len(copies) > MAX_ROWS:
+            out.append(f"- … {len(copies) - MAX_ROWS} more not shown")
         return out
 
     def _table(self, rows: Sequence[_Row]) -> list[str]:
@@ -141,3 +157,11 @@ class MarkdownReporter:
         if len(self.pages) > MAX_ROWS:
             out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | |")
         return out
+
+
+def _sources(page: PageReport) -> tuple[str, ...]:
+    lines = []
+    for source in page.provenance:
+        lines.append(f"republishes {source_name(source)}")
+        lines += [f"evidence: {evidence_line(e)}" for e in source.evidence]
+    return (*lines, *(f"ID {i}" for i in copied_ids(page)))

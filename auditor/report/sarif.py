@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from auditor.heuristics import FINDING_KINDS
-from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.model import ListInfo, Origin, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import repo_path
 from auditor.report.safe import inert
@@ -116,6 +116,7 @@ class SarifReporter:
         self.gated = gated
         self.results: list[_Result] = []
         self.notifications: list[dict[str, Any]] = []
+        self.provenance: list[dict[str, Any]] = []  # facts about pages, not results
 
     def start(self, lists: Sequence[ListInfo]) -> None:
         self.lists = [{"name": li.name, "rules": li.rules, "sha256": li.sha256} for li in lists]
@@ -124,6 +125,8 @@ class SarifReporter:
         uri = artifact_uri(page.input)
         items = list(violations) if self.gated else finding_items(page)
         self.results.extend(_Result(v, uri, page.url) for v in items)
+        if page.provenance:
+            self.provenance.append(_provenance(page, uri))
         for error in page.errors:
             self.notifications.append({
                 "level": "error",
@@ -154,6 +157,8 @@ class SarifReporter:
             "properties": {"pages": summary.pages, "gated": summary.gated,
                            "passed": summary.passed, "lists": getattr(self, "lists", [])},
         }
+        if self.provenance:
+            run["properties"]["provenance"] = self.provenance
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
     def _result(self, r: _Result, rule_index: int) -> dict[str, Any]:
@@ -182,3 +187,22 @@ class SarifReporter:
                 props[key] = inert(value, limit=2000)
         result["properties"] = props
         return result
+
+
+def _provenance(page: PageReport, uri: str) -> dict[str, Any]:
+    """A page's sources and copied IDs for the run's property bag: what a page copies
+    is a fact about it, not a problem in it, so it is no result a scanner would alert on."""
+    def clean(value: str | None) -> str | None:
+        return inert(value, limit=2000) if value is not None else None
+
+    return {
+        "page": uri,
+        "url": clean(page.url),
+        "sources": [{"url": clean(p.url), "host": clean(p.host), "domain": clean(p.domain),
+                     "evidence": [{"kind": e.kind, "text": clean(e.text), "line": e.line,
+                                   "xpath": clean(e.xpath)} for e in p.evidence]}
+                    for p in page.provenance],
+        "copiedIds": [{"kind": clean(i.kind), "value": clean(i.value),
+                       "copiedFrom": clean(i.copied_from), "why": clean(i.why)}
+                      for i in page.ids if i.origin is Origin.COPIED],
+    }

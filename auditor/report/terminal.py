@@ -22,6 +22,7 @@ from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.report.safe import inert
 from auditor.report.wrap import Breakable
 from auditor.words import counted
@@ -124,6 +125,10 @@ class PageView:
         head.add_row("input", Breakable(_t(f"{page.input} ({page.kind})")))
         if page.title:
             head.add_row("title", _t(page.title, limit=200))
+        for source in page.provenance:  # what the page copies, and why we say so
+            head.add_row("republishes", Breakable(_t(source_name(source), "bold", limit=400)))
+            for e in source.evidence:
+                head.add_row("", Breakable(_t(evidence_line(e), "dim", limit=400)))
         yield Panel(Group(head, verdict_line(page, self.violations, self.gated)),
                     box=box.ROUNDED, padding=(0, 1))
         for part in (
@@ -229,7 +234,8 @@ class PageView:
             return None
         by_kind: dict[str, list[str]] = defaultdict(list)
         for ident in self.page.ids:
-            by_kind[ident.kind].append(ident.value)
+            note = origin_note(ident)
+            by_kind[ident.kind].append(f"{ident.value} ({note})" if note else ident.value)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(no_wrap=True, style="dim")

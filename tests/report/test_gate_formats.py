@@ -20,10 +20,14 @@ from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page
 from auditor.model import (
     Category,
+    Evidence,
     Finding,
+    Identifier,
     ListInfo,
     Metrics,
+    Origin,
     PageReport,
+    Provenance,
     RequestType,
     Resource,
     Severity,
@@ -66,6 +70,13 @@ def fixed_page() -> PageReport:
                           line=20, xpath="/html/body/iframe"),),
         metrics=Metrics(ad_slots=1, ad_resources=1, third_party_hosts=2, content_chars=400,
                         ad_markup_bytes=200, content_to_ad_ratio=2.0, ad_area_px=75000),
+        ids=(Identifier("exoclick-zone", "5876674", "ExoClick"),
+             Identifier("comscore-client", "7654321", "Comscore", Origin.COPIED,
+                        copied_from="bbc.co.uk", why=f"only inside the copy: {HOSTILE}")),
+        provenance=(Provenance(host="www.bbc.co.uk", domain="bbc.co.uk",
+                               url="https://www.bbc.co.uk/news/x1?a=[b](c)|d`e<f>",
+                               evidence=(Evidence("source-link", HOSTILE, 30,
+                                                  "/html/body/p[9]/a"),)),),
     )
 
 
@@ -230,3 +241,36 @@ def test_ungated_markdown_and_junit_list_pages_without_failing() -> None:
     assert "| site/blog/deals,50%\\:off\\.html | 1 | 2 | 1 |" in text  # slots, hosts, findings
     root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
     assert root.get("failures") == "0" and root.find(".//failure") is None
+
+
+def test_provenance_is_in_every_format_and_inert() -> None:
+    """What the page copies is shown everywhere, as a fact (never a failure), and the
+    page's own words in it (anchor text, URL) cannot break out of any format."""
+    for fmt in ("md", "junit", "sarif", "json", "terminal", "html"):
+        text = render(fmt, gated=False)
+        assert "bbc.co.uk" in text.replace("\\.", ".").replace("\\", ""), fmt
+        assert "\x1b" not in text, fmt  # shown as an escape, never a raw control
+        if fmt in ("md", "html"):
+            assert "<script>x" not in text, fmt
+    md_lines = render("md", gated=False).split("### Republished content", 1)[1].splitlines()
+    assert any("copied from bbc" in line for line in md_lines)
+    for line in md_lines:
+        assert "<" not in line and not re.search(r"(?<!\\)[|`\[]", line), line
+    root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
+    out = root.findtext(".//system-out") or ""
+    assert "republishes https://www.bbc.co.uk/news/x1" in out
+    assert "id comscore-client 7654321 (copied from bbc.co.uk)" in out
+    assert root.get("failures") == "0"
+    run = json.loads(render("sarif", gated=False))["runs"][0]
+    assert [r["ruleId"] for r in run["results"]] == ["hidden-iframe"]  # no result invented
+    (entry,) = run["properties"]["provenance"]
+    assert entry["sources"][0]["domain"] == "bbc.co.uk"
+    assert entry["sources"][0]["evidence"][0]["text"].endswith("\\x1b[31mred\\u202e")
+    assert entry["copiedIds"] == [{"kind": "comscore-client", "value": "7654321",
+                                   "copiedFrom": "bbc.co.uk",
+                                   "why": entry["copiedIds"][0]["why"]}]
+    html = render("html", gated=False)
+    assert "<dt>republishes</dt>" in html and "copied from bbc.co.uk" in html
+    assert "[b](c)|d`e&lt;f&gt;" in html
+    terminal = render("terminal", gated=False)
+    assert "republishes" in terminal and "7654321 (copied from bbc.co.uk)" in terminal

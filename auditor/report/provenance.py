@@ -1,0 +1,51 @@
+"""How every report words a page's provenance and a copied ID, so the formats agree.
+
+The strings here are page-derived (hosts, URLs, anchor text): each reporter escapes
+them for its own format (`inert`, `esc`, `md`, `xml_text`, `sarif_text`).
+"""
+
+from __future__ import annotations
+
+from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance
+
+EVIDENCE_CHARS = 120  # an evidence text beyond this is cut: the JSON report has it whole
+
+
+def source_name(p: Provenance) -> str:
+    """The original as precisely as the page names it: its URL, else its host."""
+    return p.url or p.host
+
+
+def evidence_line(e: Evidence) -> str:
+    """`source-link, line 127: Source link`.
+
+    >>> evidence_line(Evidence("canonical", "https://x.test/a", 4))
+    'canonical, line 4: https://x.test/a'
+    """
+    where = f", line {e.line}" if e.line else ""
+    text = e.text if len(e.text) <= EVIDENCE_CHARS else e.text[: EVIDENCE_CHARS - 1] + "…"
+    return f"{e.kind}{where}: {text}"
+
+
+def provenance_line(p: Provenance) -> str:
+    """One line per source: what the page republishes, and the kinds of evidence.
+
+    >>> provenance_line(Provenance("www.bbc.co.uk", "bbc.co.uk", None,
+    ...                            (Evidence("attribution", "🔗www.bbc.co.uk", 45),)))
+    'republishes www.bbc.co.uk (attribution line 45)'
+    """
+    kinds = "; ".join(f"{e.kind} line {e.line}" if e.line else e.kind for e in p.evidence)
+    return f"republishes {source_name(p)} ({kinds})"
+
+
+def origin_note(ident: Identifier) -> str:
+    """`copied from bbc.co.uk` for an ID that came with the copy; "" for the operator's."""
+    if ident.origin is Origin.COPIED:
+        return f"copied from {ident.copied_from or 'the source'}"
+    return ""
+
+
+def copied_ids(page: PageReport) -> list[str]:
+    """`comscore-client 7654321 (copied from bbc.co.uk)`, for each copied ID."""
+    return [f"{i.kind} {i.value} ({origin_note(i)})" for i in page.ids
+            if i.origin is Origin.COPIED]
