@@ -104,6 +104,7 @@ def _attributions(page: ParsedPage, first_party: str | None,
                   ) -> Iterator[Clue]:
     done: set[etree._Element] = set()
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
+    read: dict[etree._Element, _Prose] = {}
     for anchor in page.tagged("a"):
         href = anchor.get("href") or ""
         if not href.startswith(("http://", "https://", "//")):
@@ -123,7 +124,11 @@ def _attributions(page: ParsedPage, first_party: str | None,
         if kind is None:
             continue
         container = _container(anchor, containers, whole, bool(containers))
-        if container is None or not _at_edge(container, line):
+        if container is None:
+            continue
+        if container not in read:
+            read[container] = _prose(container)
+        if not _at_edge(read[container], line):
             continue
         target = anchor
         if kind == "appeared-first":  # the post's own link, not the feed's home page
@@ -222,27 +227,43 @@ def _container(anchor: etree._Element, containers: Sequence[etree._Element],
     return None
 
 
-def _at_edge(container: etree._Element, line: Line) -> bool:
+class _Prose(NamedTuple):
+    """A container's text pieces in reading order, indexed once however many anchors
+    ask (a hostile page can hold thousands of labelled links in one article)."""
+
+    at: dict[tuple[str, etree._Element], int]  # a piece (text or tail of an element): where
+    first: int  # the first piece that is prose; len(index) when none is
+    last: int  # the last one; -1 when none is
+
+
+def _prose(container: etree._Element) -> _Prose:
+    index: dict[tuple[str, etree._Element], int] = {}
+    first, last = -1, -1
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if event == "start":
+            key, text = ("text", el), el.text if isinstance(el.tag, str) else None
+            if el.tag in _NO_TEXT:
+                text = None
+        elif el is not container:
+            key, text = ("tail", el), el.tail
+        else:
+            continue
+        n = index[key] = len(index)
+        if text and len(_norm(text)) > SHORT:
+            first = n if first < 0 else first
+            last = n
+    return _Prose(index, first if first >= 0 else len(index), last)
+
+
+def _at_edge(prose: _Prose, line: Line) -> bool:
     """No prose (a text piece longer than the segmenter's SHORT line) between the line
     and one end of the container: the attribution opens or closes the article."""
     prev = line.first.getprevious()
-    start_key = ("tail", prev) if prev is not None else ("text", line.block)
-    end_key = ("tail", line.last)
-    pieces: list[tuple[str, etree._Element, str]] = []
-    for event, el in etree.iterwalk(container, events=("start", "end")):
-        if event == "start":
-            skip = not isinstance(el.tag, str) or el.tag in _NO_TEXT
-            pieces.append(("text", el, "" if skip else el.text or ""))
-        elif el is not container:
-            pieces.append(("tail", el, el.tail or ""))
-    keys = [(kind, el) for kind, el, _ in pieces]
-    try:
-        start, end = keys.index(start_key), keys.index(end_key)
-    except ValueError:
+    start = prose.at.get(("tail", prev) if prev is not None else ("text", line.block))
+    end = prose.at.get(("tail", line.last))
+    if start is None or end is None:
         return False
-    prose_before = any(len(_norm(t)) > SHORT for _, _, t in pieces[:start])
-    prose_after = any(len(_norm(t)) > SHORT for _, _, t in pieces[end + 1:])
-    return not (prose_before and prose_after)
+    return not (prose.first < start and prose.last > end)
 
 
 def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
