@@ -286,3 +286,15 @@ def test_thousands_of_labelled_links_cost_linear_time(project_engine: Engine,
     report = audited(article(end=lines), project_engine, catalogue)
     assert report.provenance == ()  # bare labels, uncorroborated
     assert time.perf_counter() - started < 10
+
+
+def test_every_evidence_kind_is_documented_with_its_weight() -> None:
+    """docs/CONTRACT-ADDITIONS.md's table and the registry the code reads agree."""
+    doc = (REPO / "docs" / "CONTRACT-ADDITIONS.md").read_text(encoding="utf-8")
+    rows = {cells[1].strip(" `"): cells[2].strip() for line in doc.splitlines()
+            if line.startswith("| `") and (cells := line.split("|"))}
+    said = {Weight.NAMES: "alone", Weight.LABEL: "with ", Weight.CORROBORATES: "never alone",
+            Weight.SUPPORTS: "never alone"}
+    assert set(rows) >= set(EVIDENCE_KINDS)
+    for name, kind in EVIDENCE_KINDS.items():
+        assert rows[name].startswith(said[kind.weight]), name

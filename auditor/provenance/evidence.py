@@ -129,8 +129,7 @@ def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
         if not _named(found):
             continue
         found.sort(key=lambda c: (KIND_ORDER[c.evidence.kind], c.evidence.line))
-        best = next((c for c in found if c.url and _weight(c) is not Weight.CORROBORATES),
-                    None)
+        best = next((c for c in found if c.url and _weight(c) in _NAMING), None)
         host = best.host if best else found[0].host
         first = min(c.evidence.line for c in found if _weight(c) in _NAMING)
         out.append((first, Provenance(host=host, domain=domain, url=best.url if best else None,
