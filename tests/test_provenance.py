@@ -151,7 +151,7 @@ def test_a_feed_footer_names_the_post_not_the_feed_home(project_engine: Engine,
     (found,) = audited(page, project_engine, catalogue).provenance
     assert found.url == "https://blog.makers.test/2026/05/solder/"
     assert found.evidence[0].text == (
-        "The post Building a solder station appeared first on Makers .")
+        "The post Building a solder station appeared first on Makers.")
 
 
 def test_one_publisher_under_two_suffixes_is_not_a_copy(project_engine: Engine,

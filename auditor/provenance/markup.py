@@ -70,10 +70,7 @@ class Line(NamedTuple):
     block: etree._Element
     first: etree._Element
     last: etree._Element
-
-    @property
-    def text(self) -> str:
-        return " ".join(p for p in (self.before, self.anchor, self.after) if p)
+    text: str  # the whole line as shown, whitespace runs as one space
 
 
 def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
@@ -189,8 +186,9 @@ def _line(anchor: etree._Element) -> Line:
             (after if seen else before).append(_text(node))
         (after if seen else before).append(node.tail or "")
         node = None if node is last else node.getnext()
-    return Line(_norm("".join(before)), _norm(_text(el)), _norm("".join(after)),
-                block, first, last)
+    own = _text(el)
+    return Line(_norm("".join(before)), _norm(own), _norm("".join(after)),
+                block, first, last, _norm("".join((*before, own, *after))))
 
 
 def _inline(el: etree._Element) -> bool:
