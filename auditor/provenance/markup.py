@@ -71,6 +71,7 @@ class Line(NamedTuple):
     first: etree._Element
     last: etree._Element
     text: str  # the whole line as shown, whitespace runs as one space
+    whole: bool = True  # False past MAX_LINE_NODES siblings: too long to be an attribution
 
 
 def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
@@ -139,6 +140,8 @@ def _attributions(page: ParsedPage, first_party: str | None,
 
 def _kind(line: Line) -> str | None:
     """Which evidence an anchor's line is, by its words (lower-cased)."""
+    if not line.whole:
+        return None
     text, before = line.text.lower(), line.before.lower()
     if _FEED_FOOTER.match(text):
         return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
@@ -152,43 +155,58 @@ def _kind(line: Line) -> str | None:
 
 
 def _lead_text(anchor: etree._Element) -> str:
-    prev = anchor.getprevious()
-    if prev is not None:
-        own = _text(prev) if isinstance(prev.tag, str) else ""
-        return own + (prev.tail or "")
-    parent = anchor.getparent()
-    return (parent.text or "") if parent is not None else ""
+    """The text right before the anchor, out of inline wrappers that hold none
+    (`Source: <em><a>…</a></em>`): where a label stands."""
+    el = anchor
+    while True:
+        prev, parent = el.getprevious(), el.getparent()
+        if prev is not None:
+            own = _text(prev) if isinstance(prev.tag, str) else ""
+            return own + (prev.tail or "")
+        if parent is None:
+            return ""
+        if (parent.text or "").strip() or parent.tag not in _INLINE:
+            return parent.text or ""
+        el = parent
+
+
+MAX_LINE_NODES = 64  # siblings a line spans each way; more is no attribution line
 
 
 def _line(anchor: etree._Element) -> Line:
-    """The anchor's line: its inline siblings between the nearest `<br>`s or block
-    boundaries, with the anchor lifted out of inline wrappers (`<strong><a>`)."""
-    el = anchor
-    while (parent := el.getparent()) is not None and parent.tag in _INLINE:
-        el = parent
-    block = el.getparent()
-    assert block is not None  # an anchor is never the root
-    first = last = el
-    while (prev := first.getprevious()) is not None and _inline(prev):
-        first = prev
-    while (nxt := last.getnext()) is not None and _inline(nxt):
-        last = nxt
-    prev = first.getprevious()
-    lead = (prev.tail if prev is not None else block.text) or ""
-    before: list[str] = [lead]
+    """The anchor's line: the inline text around it up to the nearest `<br>` or block
+    boundary, through inline wrappers (`<span>Quelle: <a>…</a></span> Drucken`)."""
+    before: list[str] = []  # nearest first, on every level up to the block
     after: list[str] = []
-    seen = False
-    node: etree._Element | None = first
-    while node is not None:
-        if node is el:
-            seen = True
-        elif isinstance(node.tag, str):
-            (after if seen else before).append(_text(node))
-        (after if seen else before).append(node.tail or "")
-        node = None if node is last else node.getnext()
-    own = _text(el)
-    return Line(_norm("".join(before)), _norm(own), _norm("".join(after)),
-                block, first, last, _norm("".join((*before, own, *after))))
+    whole = True
+    el = anchor
+    while True:
+        parent = el.getparent()
+        assert parent is not None  # an anchor is never the root
+        first = last = el
+        after.append(el.tail or "")
+        steps = 0
+        while (nxt := last.getnext()) is not None and _inline(nxt):
+            after += [_text(nxt) if isinstance(nxt.tag, str) else "", nxt.tail or ""]
+            last, steps = nxt, steps + 1
+            if steps > MAX_LINE_NODES:
+                whole = False
+                break
+        steps = 0
+        while (prev := first.getprevious()) is not None and _inline(prev):
+            before += [prev.tail or "", _text(prev) if isinstance(prev.tag, str) else ""]
+            first, steps = prev, steps + 1
+            if steps > MAX_LINE_NODES:
+                whole = False
+                break
+        prev = first.getprevious()
+        before.append((prev.tail if prev is not None else parent.text) or "")
+        if parent.tag not in _INLINE:
+            break
+        el = parent
+    lead, own, rest = "".join(reversed(before)), _text(anchor), "".join(after)
+    return Line(_norm(lead), _norm(own), _norm(rest), parent, first, last,
+                _norm(lead + own + rest), whole)
 
 
 def _inline(el: etree._Element) -> bool:
