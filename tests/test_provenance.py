@@ -113,6 +113,10 @@ NOT_NAMED = [
      article(end='<p>(via <a href="https://www.reuters.com/world/bridge-x">Reuters</a>)</p>')),
     ("a Source: label alone: a wire or a study, not a copy",
      article(end='<p>Quelle: <a href="https://www.golem.test/0706/52902.html">Golem</a></p>')),
+    ("'via' inside a sentence is no label, even beside images from the same site",
+     article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+             end='<p>Submit your letter to the editor via <a '
+                 'href="https://www.herald.test/letters">this form</a>.</p>')),
     ("a cited study in the middle of the article",
      article(middle='<p>According to <a href="https://journal.test/s/1">the original '
                     "source</a> the deck was at risk.</p>")),

@@ -55,9 +55,9 @@ _LEAD_NAMES = re.compile(
     r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
     r"(?: the)?\s*[:：]?\s*$")
 _FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
-# A bare label: how wires and studies are credited too (Weight.LABEL)
-_LEAD_LABEL = re.compile(r"(?:^|[\s(\[|•·,;])(?:sources?|quellen?|fuentes?|fontes?|via)"
-                         r"\s*[:：]?\s*$")
+# A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
+# "submit your letter via <a>this form</a>" is a sentence, not a label
+_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$")
 _CORE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
