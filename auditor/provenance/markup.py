@@ -86,8 +86,9 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     clues = list(_attributions(page, first_party, containers, whole))
     clues += _declared(page, url)
     clues += _based_on(page, url)
-    if clues:
-        clues += _hotlinked(page, resources, containers, {c.host for c in clues})
+    named = {c.host for c in clues if off_site(c.host, first_party)}
+    if named:  # a page's canonical to itself names nothing to look for
+        clues += _hotlinked(page, resources, containers, named)
     default = containers[0] if containers else None
     clues = [c if c.region is not None or c.evidence.kind not in _WHOLE_PAGE
              else c._replace(region=default) for c in clues]
