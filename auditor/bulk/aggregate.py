@@ -137,7 +137,7 @@ def _run(r: Run) -> dict[str, Any]:
             "resumes": r.resumes, "records": r.records}
 
 
-def _network_categories(store: Store) -> dict[str, str]:
+def network_categories(store: Store) -> dict[str, str]:
     """Each network's category: the one most of its pages give it (a network's category
     can differ between catalogue versions), so every table says the same."""
     best: dict[str, tuple[int, str]] = {}
@@ -197,7 +197,7 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     pages = totals.audited
     sites = int(store.query("SELECT count(DISTINCT site) FROM pages WHERE site IS NOT NULL")
                 [0][0])
-    category_of = _network_categories(store)
+    category_of = network_categories(store)
     networks = [
         {"network": n, "category": category_of.get(n), "pages": p, "sites": s,
          "share_pages": round(p / pages, 4) if pages else 0.0,

@@ -26,9 +26,10 @@ from typing import Any
 from auditor.bulk.store import Store
 
 
-class _Sql:
-    """The SQL terms for a store's version: an older store lacks the origin columns and
-    the `page_sources` table, and reads as all-operator."""
+class CopiedRule:
+    """The rules above as SQL terms, for the summary and the graph alike; written for the
+    store's version (an older store lacks the origin columns and the `page_sources`
+    table, and reads as all-operator)."""
 
     def __init__(self, store: Store) -> None:
         self.has_sources = "page_sources" in store.tables()
@@ -65,7 +66,7 @@ class _Sql:
 def operator_edges(store: Store) -> list[tuple[str, str, str | None, str]]:
     """(kind, value, network, site) of every ID some page of the site carries as its
     operator's: the only edges clusters are made of."""
-    sql = _Sql(store)
+    sql = CopiedRule(store)
     return [(k, v, n, s) for k, v, n, s in store.query(
         "SELECT DISTINCT i.kind, i.value, i.network, i.site FROM ids i "
         f"WHERE i.site IS NOT NULL AND NOT {sql.copied()}")]
@@ -77,7 +78,7 @@ def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     Each says where it was copied from (`copied_from`: source domains; empty when the
     page's audit could not name the source), on how many pages and which sites.
     """
-    copied = _Sql(store).copied_rows()
+    copied = CopiedRule(store).copied_rows()
     if copied is None:
         return [], 0
     rows = store.query(
@@ -100,7 +101,7 @@ def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     said so, and whether the source's own pages are in the store (`crawled`): only then
     can its IDs be recognised on the copies by the second rule above.
     """
-    if not _Sql(store).has_sources:
+    if not CopiedRule(store).has_sources:
         return [], 0
     sites: dict[str, set[str]] = defaultdict(set)
     pages: dict[str, int] = defaultdict(int)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from auditor.bulk.shard import AUDITED, Outcome, page_row
 from auditor.bulk.store import DONE, Store
+from auditor.catalogue import default_catalogue
 from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance
 
 
@@ -37,11 +38,11 @@ def report(url: str, site: str, ids: Sequence[Identifier] = (),
 
 def write_store(path: Path, reports: Iterable[PageReport]) -> Path:
     """A store holding `reports` as one finished run's audited pages."""
-    store = Store.writer(path)
+    store, cat = Store.writer(path), default_catalogue()
     try:
         run = store.begin_run(["bulk", "crawl.warc.gz"], ["crawl.warc.gz"], [])
         store.write(run, [("input-1", Outcome(f"{n}", AUDITED, "html", r.input, n, None,
-                                              page_row(r)))
+                                              page_row(r, cat)))
                           for n, r in enumerate(reports)])
         store.end_run(run, DONE)
     finally:
