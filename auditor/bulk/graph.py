@@ -20,7 +20,6 @@ The writers are in auditor/bulk/graph_export.py.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.bulk.aggregate import clusters, is_placeholder, network_categories
@@ -142,14 +141,16 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
 
 def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
     """Source nodes and `republishes` edges, each edge with the IDs its copies carried."""
-    carried: dict[tuple[str, str], set[str]] = defaultdict(set)
-    copied_pages: dict[tuple[str, str], set[int]] = defaultdict(set)
+    carried: dict[tuple[str, str], list[str]] = {}
+    copied_pages: dict[tuple[str, str], int] = {}
     copied = rule.copied_rows()
     if copied is not None:
-        for page_id, kind, value, _, site, source in store.query(copied):
-            if site is not None and source is not None:
-                carried[(site, source)].add(f"{kind}:{value}")
-                copied_pages[(site, source)].add(page_id)
+        for site, source, ids, pages in store.query(
+                "SELECT site, copied_from, json_group_array(DISTINCT kind || ':' || value), "
+                f"count(DISTINCT page_id) FROM ({copied}) WHERE site IS NOT NULL "
+                "AND copied_from IS NOT NULL GROUP BY site, copied_from"):
+            carried[(site, source)] = sorted(json.loads(ids))
+            copied_pages[(site, source)] = pages
     found: dict[tuple[str, str], tuple[int, dict[str, Value | None]]] = {}
     if rule.has_sources:
         for source, site, pages, evidence, example, url, original in store.query(
@@ -161,10 +162,10 @@ def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
                                              "original": original, "example": example,
                                              "example_url": url})
     # a copied ID whose page named its source only through the ID's own mark
-    for pair, page_ids in copied_pages.items():
-        found.setdefault(pair, (len(page_ids), {"evidence": "copied-id"}))
+    for pair, pages in copied_pages.items():
+        found.setdefault(pair, (pages, {"evidence": "copied-id"}))
     for (site, source), (pages, attributes) in sorted(found.items()):
         key = f"{SOURCE}:{source}"
         g.node(key, source, type=SOURCE, crawled=f"{SITE}:{source}" in g.labels)
         g.edge(site, key, REPUBLISHES, pages,
-               copied_ids=", ".join(sorted(carried[(site, source)])), **attributes)
+               copied_ids=", ".join(carried.get((site, source), ())), **attributes)

@@ -13,8 +13,12 @@ with the BBC. So an ID on a page is **copied**, and never joins sites, when
 Everything else is the operator's. Stores written before issue 16 have neither origins
 nor sources, and read as all-operator.
 
-The queries run in SQLite over the indexes (`ids (kind, value)`, `page_sources`'s key),
-so they scale with the store, not with memory.
+The queries run in SQLite, so they scale with the store, not with memory. The second
+rule asks, for each ID on a page naming a source, whether the source's site carries it:
+the IDs of the sites named as sources are gathered once per connection into a temporary
+table keyed on (kind, value, site), so each asks one index lookup (a popular outlet's GA
+ID is on thousands of pages: through the `ids (kind, value)` index alone, each would
+scan them all).
 """
 
 from __future__ import annotations
@@ -34,6 +38,13 @@ class CopiedRule:
     def __init__(self, store: Store) -> None:
         self.has_sources = "page_sources" in store.tables()
         self.has_origin = "origin" in store.columns("ids")
+        if self.has_sources and not store.query(
+                "SELECT 1 FROM temp.sqlite_master WHERE name = 'source_ids'"):
+            # temporary: in the connection's own temp database, never in the store
+            store.query("CREATE TEMP TABLE source_ids (kind TEXT, value TEXT, site TEXT, "
+                        "PRIMARY KEY (kind, value, site)) WITHOUT ROWID")
+            store.query("INSERT OR IGNORE INTO temp.source_ids SELECT kind, value, site "
+                        "FROM ids WHERE site IN (SELECT domain FROM page_sources)")
 
     def copied(self, i: str = "i") -> str:
         """True for an `ids` row (alias `i`) that is copied, by either rule."""
@@ -43,8 +54,9 @@ class CopiedRule:
         if self.has_sources:
             terms.append(
                 f"EXISTS (SELECT 1 FROM page_sources s WHERE s.page_id = {i}.page_id "
-                f"AND s.domain <> coalesce({i}.site, '') AND EXISTS (SELECT 1 FROM ids j "
-                f"WHERE j.kind = {i}.kind AND j.value = {i}.value AND j.site = s.domain))")
+                f"AND s.domain <> coalesce({i}.site, '') AND EXISTS (SELECT 1 FROM "
+                f"temp.source_ids j WHERE j.kind = {i}.kind AND j.value = {i}.value "
+                "AND j.site = s.domain))")
         return "(" + " OR ".join(terms) + ")" if terms else "0"
 
     def copied_rows(self) -> str | None:
@@ -55,8 +67,9 @@ class CopiedRule:
             parts.append(
                 "SELECT i.page_id, i.kind, i.value, i.network, i.site, s.domain AS copied_from "
                 "FROM page_sources s JOIN ids i ON i.page_id = s.page_id "
-                "WHERE s.domain <> coalesce(i.site, '') AND EXISTS (SELECT 1 FROM ids j "
-                "WHERE j.kind = i.kind AND j.value = i.value AND j.site = s.domain)")
+                "WHERE s.domain <> coalesce(i.site, '') AND EXISTS (SELECT 1 FROM "
+                "temp.source_ids j WHERE j.kind = i.kind AND j.value = i.value "
+                "AND j.site = s.domain)")
         if self.has_origin:
             parts.append("SELECT page_id, kind, value, network, site, copied_from FROM ids "
                          "WHERE origin = 'copied'")

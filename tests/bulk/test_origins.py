@@ -176,3 +176,11 @@ def test_a_crawl_naming_no_source_prints_no_copy_sections(
     assert main(["report", "--store", str(path), "--width", "100"]) == 0
     text = capsys.readouterr().out
     assert "Copied IDs" not in text and "Republished sources" not in text
+
+
+def test_the_report_leaves_the_store_as_it_was(crawl: Path) -> None:
+    """The rule's lookup table is the reading connection's temporary one."""
+    summary_of(crawl)
+    with sqlite3.connect(crawl) as db:
+        assert not db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%source_ids%'"
+                              ).fetchall()
