@@ -97,8 +97,9 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters",
         description="Summarise a store written by `auditor bulk`: totals, ad and tracker "
         "networks, top third-party hosts, the content-to-ad ratio, operator clusters (sites "
-        "sharing an ID), skip reasons and failures. Reads while a run writes. See "
-        "docs/BULK.md.",
+        "sharing an operator's ID; IDs that came with copied articles are listed apart, "
+        "with who republishes whom), skip reasons and failures. Reads while a run writes. "
+        "See docs/BULK.md.",
         formatter_class=HelpWithExamples,
         epilog="examples:\n"
         "  auditor report --store audit.db\n"
@@ -117,15 +118,15 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    "or a self-contained HTML dashboard")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
-                   help="rows in the network, host and cluster tables, skip reasons, "
-                   "failures and runs (default 20)")
+                   help="rows in the network, host and cluster tables, copied IDs, "
+                   "republished sources, skip reasons, failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
     p.add_argument("--width", type=int, help="terminal width in columns")
     p.add_argument("--graph", type=_graph_path, metavar="OUT",
                    help="also write the operator graph (sites, IDs, sources, networks); "
                    "OUT's suffix picks the format: .gexf (Gephi), .graphml, or .csv "
-                   "(OUT-nodes.csv and OUT-edges.csv)")
+                   "(NAME.csv writes NAME-nodes.csv and NAME-edges.csv)")
 
 
 def _graph_path(text: str) -> Path:
