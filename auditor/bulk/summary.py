@@ -162,9 +162,9 @@ def _write_copies(s: dict[str, Any], console: Console) -> None:
             who = f"{ident['network']}, " if ident["network"] else ""
             whence = ", ".join(ident["copied_from"]) or "an unnamed source"
             _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
+                        + _t(f" from {whence}", 300)
                         + _t(f" ({who}{counted(ident['sites'], 'site')}, "
-                             f"{counted(ident['pages'], 'page')})")
-                        + _t(f" copied from {whence}", 300))
+                             f"{counted(ident['pages'], 'page')})"))
     sources = s.get("republication") or []
     if sources:
         total = s.get("republication_total", len(sources))

@@ -149,10 +149,10 @@ def test_every_format_shows_the_copies(crawl: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     from auditor.cli import main
 
-    assert main(["report", "--store", str(crawl), "--width", "120"]) == 0
+    assert main(["report", "--store", str(crawl), "--width", "100"]) == 0
     text = capsys.readouterr().out
-    assert ("ga-measurement-id G-OUTLET1AAA (Google Analytics, 5 sites, 5 pages) copied "
-            "from outlet-one.example") in text
+    assert ("ga-measurement-id G-OUTLET1AAA from outlet-one.example (Google Analytics, "
+            "5 sites, 5 pages)") in text
     assert "Republished sources" in text
     assert "s1.example, s2.example, s3.example, s4.example, s5.example" in text
     assert main(["report", "--store", str(crawl), "--format", "csv"]) == 0
