@@ -250,6 +250,12 @@ def run_report(args: argparse.Namespace) -> int:
             graph = build_graph(store, args.max_sites_per_id)
     if args.parquet is not None:
         summary = with_source(summary, args.parquet)
+    if graph is not None:  # first: an unwritable OUT fails before the report is printed
+        from auditor.bulk.graph_export import write_graph
+
+        written = write_graph(graph, args.graph)
+        print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
+              f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
         write_summary(summary, args.format, sys.stdout, width=args.width)
     else:
@@ -258,10 +264,4 @@ def run_report(args: argparse.Namespace) -> int:
                 write_summary(summary, args.format, out, width=args.width)
         except OSError as exc:
             raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
-    if graph is not None:
-        from auditor.bulk.graph_export import write_graph
-
-        written = write_graph(graph, args.graph)
-        print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
-              f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     return EXIT_OK
