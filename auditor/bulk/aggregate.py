@@ -12,6 +12,9 @@ tie two sites or more. Two kinds of ID never join sites:
 
 `max_sites_per_id` optionally drops IDs shared by very many sites (a theme shipping
 its author's GA ID) from the merging; they are still listed under the IDs.
+
+Only operator IDs join: an ID a page carries because it copied another site's article
+is that site's (auditor/bulk/origins.py), listed apart as a copied ID.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
+from auditor.bulk.origins import copied_ids, operator_edges, republication
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.version import __version__
@@ -133,7 +137,7 @@ def _run(r: Run) -> dict[str, Any]:
             "resumes": r.resumes, "records": r.records}
 
 
-def _network_categories(store: Store) -> dict[str, str]:
+def network_categories(store: Store) -> dict[str, str]:
     """Each network's category: the one most of its pages give it (a network's category
     can differ between catalogue versions), so every table says the same."""
     best: dict[str, tuple[int, str]] = {}
@@ -193,7 +197,7 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     pages = totals.audited
     sites = int(store.query("SELECT count(DISTINCT site) FROM pages WHERE site IS NOT NULL")
                 [0][0])
-    category_of = _network_categories(store)
+    category_of = network_categories(store)
     networks = [
         {"network": n, "category": category_of.get(n), "pages": p, "sites": s,
          "share_pages": round(p / pages, 4) if pages else 0.0,
@@ -215,12 +219,13 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     _host_networks(store, hosts, category_of)
     ratios = [float(r[0]) for r in store.query(
         "SELECT content_to_ad_ratio FROM pages WHERE content_to_ad_ratio IS NOT NULL")]
-    edges = [(k, v, n, s) for k, v, n, s in store.query(
-        "SELECT DISTINCT kind, value, network, site FROM ids WHERE site IS NOT NULL")]
+    edges = operator_edges(store)
     skip_reasons = [{"reason": r or "", "records": n} for r, n in store.query(
         "SELECT detail, count(*) FROM progress WHERE status='skipped' GROUP BY detail "
         "ORDER BY 2 DESC, 1 LIMIT ?", (top,))]
     groups = clusters(edges, max_sites_per_id, catalogue)
+    copied, copied_total = copied_ids(store, top)
+    sources, sources_total = republication(store, top)
     stored = int(store.query("SELECT count(*) FROM pages")[0][0])
     failures = [{"input": i, "kind": k, "error": e} for i, k, e in store.query(
         "SELECT input, kind, error FROM errors ORDER BY rowid LIMIT ?", (top,))]
@@ -245,7 +250,12 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "clusters_total": len(groups),
         "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
                           "placeholder_values_ignored": True,
-                          "max_sites_per_id": max_sites_per_id or None},
+                          "max_sites_per_id": max_sites_per_id or None,
+                          "copied_ids_ignored": True},
+        "copied_ids": copied,
+        "copied_ids_total": copied_total,
+        "republication": sources,
+        "republication_total": sources_total,
         "skip_reasons": skip_reasons,
         "failures": failures,
         "runs": [_run(r) for r in store.runs(limit=top)],

@@ -13,6 +13,7 @@ import re
 import signal
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -96,14 +97,16 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "report", help="summarise a bulk store: networks, hosts, ratios, operator clusters",
         description="Summarise a store written by `auditor bulk`: totals, ad and tracker "
         "networks, top third-party hosts, the content-to-ad ratio, operator clusters (sites "
-        "sharing an ID), skip reasons and failures. Reads while a run writes. See "
-        "docs/BULK.md.",
+        "sharing an operator's ID; IDs that came with copied articles are listed apart, "
+        "with who republishes whom), skip reasons and failures. Reads while a run writes. "
+        "See docs/BULK.md.",
         formatter_class=HelpWithExamples,
         epilog="examples:\n"
         "  auditor report --store audit.db\n"
         "  auditor report --store audit.db --top 50 --format csv --output summary.csv\n"
         "  auditor report --store audit.db --format html --output dashboard.html\n"
-        "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'")
+        "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'\n"
+        "  auditor report --store audit.db --graph operators.gexf   # open in Gephi")
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--store", type=Path, metavar="FILE",
                         help="the SQLite store `auditor bulk --store` wrote")
@@ -115,11 +118,25 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    "or a self-contained HTML dashboard")
     p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
-                   help="rows in the network, host and cluster tables, skip reasons, "
-                   "failures and runs (default 20)")
+                   help="rows in the network, host and cluster tables, copied IDs, "
+                   "republished sources, skip reasons, failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
     p.add_argument("--width", type=int, help="terminal width in columns")
+    p.add_argument("--graph", type=_graph_path, metavar="OUT",
+                   help="also write the operator graph (sites, IDs, sources, networks); "
+                   "OUT's suffix picks the format: .gexf (Gephi), .graphml, or .csv "
+                   "(NAME.csv writes NAME-nodes.csv and NAME-edges.csv)")
+
+
+def _graph_path(text: str) -> Path:
+    from auditor.bulk.graph_export import GraphFormatError, graph_format
+
+    try:
+        graph_format(Path(text))
+    except GraphFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return Path(text)
 
 
 def _sigterm(signum: int, frame: FrameType | None) -> None:
@@ -217,26 +234,34 @@ def _runner(args: argparse.Namespace, settings: object, store: object) -> _Runne
 
 def run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.aggregate import summarize
+    from auditor.bulk.parquet import loaded, with_source
     from auditor.bulk.store import Store
     from auditor.bulk.summary import write_summary
 
-    if args.parquet is not None:
-        from auditor.bulk.parquet import summarize_parquet
+    graph = None
+    # a store is opened read-only, without the lock: a run may be writing it
+    source = (loaded(args.parquet) if args.parquet is not None
+              else closing(Store.open(args.store)))
+    with source as store:
+        summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
+        if args.graph is not None:
+            from auditor.bulk.graph import build_graph
 
-        summary = summarize_parquet(args.parquet, top=args.top,
-                                    max_sites_per_id=args.max_sites_per_id)
-    else:
-        store = Store.open(args.store)  # read-only, no lock: a run may be writing it
-        try:
-            summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
-        finally:
-            store.close()
+            graph = build_graph(store, args.max_sites_per_id)
+    if args.parquet is not None:
+        summary = with_source(summary, args.parquet)
+    if graph is not None:  # first: an unwritable OUT fails before the report is printed
+        from auditor.bulk.graph_export import write_graph
+
+        written = write_graph(graph, args.graph)
+        print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
+              f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
         write_summary(summary, args.format, sys.stdout, width=args.width)
-        return EXIT_OK
-    try:
-        with args.output.open("w", encoding="utf-8", newline="") as out:
-            write_summary(summary, args.format, out, width=args.width)
-    except OSError as exc:
-        raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
+    else:
+        try:
+            with args.output.open("w", encoding="utf-8", newline="") as out:
+                write_summary(summary, args.format, out, width=args.width)
+        except OSError as exc:
+            raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
     return EXIT_OK

@@ -2,9 +2,10 @@
 
 One task per shard (a file, or a byte range of a big WARC/JSONL). Without --parquet
 each task returns its outcomes and the client merges them into the store; with
---parquet a task writes its pages and IDs as one Parquet part file per shard
-(`DIR/pages/`, `DIR/ids/`, named after the shard, written atomically) and returns only
-the progress rows, so the client never holds page reports. A shard is then the unit
+--parquet a task writes its pages, IDs and the sources its pages republish as one
+Parquet part file per shard (`DIR/pages/`, `DIR/ids/`, `DIR/sources/`, named after the
+shard, written atomically) and returns only the progress rows, so the client never holds
+page reports. A shard is then the unit
 of resume: a task killed half-way is redone whole and rewrites the same part file.
 """
 
@@ -48,7 +49,10 @@ def write_parquet(root: Path, shard: Shard, outcomes: Sequence[Outcome]) -> None
         "input_id", "record_key", "input", "url", "site", "kind", "title", *_METRICS,
         "findings", "report")}
     id_cols: dict[str, list[Any]] = {c: [] for c in (
-        "input_id", "record_key", "site", "kind", "value", "network")}
+        "input_id", "record_key", "site", "kind", "value", "network", "origin",
+        "copied_from")}
+    source_cols: dict[str, list[Any]] = {c: [] for c in (
+        "input_id", "record_key", "site", "domain", "host", "url", "evidence")}
     for o in pages:
         p = o.page
         assert p is not None
@@ -59,13 +63,19 @@ def write_parquet(root: Path, shard: Shard, outcomes: Sequence[Outcome]) -> None
             page_cols[col].append(value)
         for metric in _METRICS:
             page_cols[metric].append(p.metrics.get(metric))
-        for kind, value, network in p.ids:
+        for kind, value, network, origin, copied_from in p.ids:
             for col, v in (("input_id", shard.input_id), ("record_key", o.key),
                            ("site", p.site), ("kind", kind), ("value", value),
-                           ("network", network)):
+                           ("network", network), ("origin", origin),
+                           ("copied_from", copied_from)):
                 id_cols[col].append(v)
+        for domain, host, url, evidence in p.sources:
+            for col, v in (("input_id", shard.input_id), ("record_key", o.key),
+                           ("site", p.site), ("domain", domain), ("host", host), ("url", url),
+                           ("evidence", evidence)):
+                source_cols[col].append(v)
     part = f"part-{shard.input_id}-{shard.start:015d}.parquet"
-    for table, cols in (("pages", page_cols), ("ids", id_cols)):
+    for table, cols in (("pages", page_cols), ("ids", id_cols), ("sources", source_cols)):
         folder = root / table
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{part}.{os.getpid()}.tmp"

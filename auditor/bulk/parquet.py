@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,9 @@ def _batches(parts: list[Path]) -> Iterator[list[tuple[str, Outcome]]]:
             raise InputError(f"{part}: not a page dataset part: {exc}") from None
 
 
-def summarize_parquet(root: Path, top: int = 20, max_sites_per_id: int = 0) -> dict[str, Any]:
-    """The bulk summary of the dataset at `root`, with `source` saying where it came from."""
+@contextmanager
+def loaded(root: Path) -> Iterator[Store]:
+    """The dataset's pages in a temporary store, gone on exit."""
     parts = _parts(root)
     with tempfile.TemporaryDirectory(prefix="auditor-parquet-") as tmp:
         store = Store.writer(Path(tmp) / "pages.db")
@@ -59,9 +61,13 @@ def summarize_parquet(root: Path, top: int = 20, max_sites_per_id: int = 0) -> d
             for outcomes in _batches(parts):
                 store.write(run_id, outcomes)
             store.end_run(run_id, DONE)
-            summary = summarize(store, top=top, max_sites_per_id=max_sites_per_id)
+            yield store
         finally:
             store.close()
+
+
+def with_source(summary: dict[str, Any], root: Path) -> dict[str, Any]:
+    """A summary of the dataset at `root`, saying where it came from."""
     summary["runs"] = []  # the temporary store's run is not one of the dataset's
     summary["source"] = {
         "parquet": str(root),
@@ -69,3 +75,10 @@ def summarize_parquet(root: Path, top: int = 20, max_sites_per_id: int = 0) -> d
                 "and the runs are in the bulk run's store",
     }
     return summary
+
+
+def summarize_parquet(root: Path, top: int = 20, max_sites_per_id: int = 0) -> dict[str, Any]:
+    """The bulk summary of the dataset at `root`, with `source` saying where it came from."""
+    with loaded(root) as store:
+        summary = summarize(store, top=top, max_sites_per_id=max_sites_per_id)
+    return with_source(summary, root)

@@ -63,9 +63,11 @@ class PageRow:
     metrics: dict[str, Any]
     findings: int
     report_json: str
-    ids: tuple[tuple[str, str, str | None], ...]
+    ids: tuple[tuple[str, str, str | None, str, str | None], ...]  # + origin, copied_from
     networks: tuple[tuple[str, str | None], ...]
     hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
+    # the originals the page republishes: (domain, host, url, evidence kinds comma-joined)
+    sources: tuple[tuple[str, str, str | None, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +212,14 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         metrics=page["metrics"],
         findings=len(page["findings"]),
         report_json=json.dumps(page, ensure_ascii=False, separators=(",", ":")),
-        ids=tuple((i["kind"], i["value"], i["network"]) for i in page["ids"]),
+        # a report written before issue 16 has neither origins nor provenance: its IDs
+        # are all the operator's, and it names no source
+        ids=tuple((i["kind"], i["value"], i["network"], i.get("origin") or "operator",
+                   i.get("copied_from")) for i in page["ids"]),
         networks=tuple(networks.items()),
         hosts=tuple((h["host"], h["domain"], h["network"], h["category"], h["resources"],
                      h["blocked"]) for h in page["third_party_hosts"]),
+        sources=tuple((s["domain"], s["host"], s.get("url"),
+                       ",".join(sorted({e["kind"] for e in s.get("evidence", ())})))
+                      for s in page.get("provenance", ())),
     )

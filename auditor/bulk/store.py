@@ -36,6 +36,17 @@ LOCK_WAIT_SECONDS = 1.0
 # Columns added to `runs` after schema 1 was released: nullable, so stores written before
 # keep schema 1 (old versions read and write them as before) and gain them on a write.
 _RUN_COLUMNS_ADDED = (("pid", "INTEGER"), ("host", "TEXT"), ("resumes", "INTEGER"))
+# Likewise `ids`: whose an ID is (issue 16). Null reads as `operator`, so a store written
+# before is all-operator, as the auditor that wrote it saw it.
+_ID_COLUMNS_ADDED = (("origin", "TEXT"), ("copied_from", "TEXT"))
+# And a table: the originals each page republishes (its `provenance`), one row per source
+# host; `evidence` is the evidence kinds, comma-joined. Created by the next writer.
+_PAGE_SOURCES = """
+CREATE TABLE IF NOT EXISTS page_sources (
+    page_id INTEGER NOT NULL REFERENCES pages (id), domain TEXT NOT NULL, host TEXT NOT NULL,
+    url TEXT, evidence TEXT NOT NULL, PRIMARY KEY (page_id, host));
+CREATE INDEX IF NOT EXISTS page_sources_domain ON page_sources (domain);
+"""
 
 _METRICS = ("ad_slots", "ad_resources", "tracker_resources", "third_party_hosts",
             "content_chars", "ad_markup_bytes", "content_to_ad_ratio", "ad_area_px")
@@ -66,7 +77,7 @@ CREATE TABLE pages (
 CREATE INDEX pages_site ON pages (site);
 CREATE TABLE ids (
     page_id INTEGER NOT NULL REFERENCES pages (id), kind TEXT NOT NULL, value TEXT NOT NULL,
-    network TEXT, site TEXT, PRIMARY KEY (page_id, kind, value));
+    network TEXT, site TEXT, origin TEXT, copied_from TEXT, PRIMARY KEY (page_id, kind, value));
 CREATE INDEX ids_value ON ids (kind, value);
 CREATE TABLE page_networks (
     page_id INTEGER NOT NULL REFERENCES pages (id), network TEXT NOT NULL, category TEXT,
@@ -78,7 +89,7 @@ CREATE TABLE page_hosts (
 CREATE TABLE errors (
     input_id TEXT NOT NULL, record_key TEXT NOT NULL, input TEXT NOT NULL, kind TEXT NOT NULL,
     error TEXT NOT NULL, PRIMARY KEY (input_id, record_key));
-"""
+{_PAGE_SOURCES}"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,16 +190,29 @@ class Store:
         return store
 
     def _migrate(self) -> None:
-        """Add the columns later versions gave `runs` to a store written before them."""
-        have = self._run_columns()
-        missing = [(name, kind) for name, kind in _RUN_COLUMNS_ADDED if name not in have]
-        if missing:
+        """Add the columns and tables later versions gave schema 1 to a store written
+        before them."""
+        missing = [(table, name, kind)
+                   for table, added in (("runs", _RUN_COLUMNS_ADDED), ("ids", _ID_COLUMNS_ADDED))
+                   for name, kind in added if name not in self.columns(table)]
+        if missing or "page_sources" not in self.tables():
             with self._tx():
-                for name, kind in missing:
-                    self._conn.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+                for table, name, kind in missing:
+                    self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+                for statement in _PAGE_SOURCES.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
 
     def _run_columns(self) -> set[str]:
-        return {r[1] for r in self._conn.execute("PRAGMA table_info(runs)")}
+        return self.columns("runs")
+
+    def columns(self, table: str) -> set[str]:
+        """The table's columns: a store written by an older version lacks some."""
+        return {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
 
     def _create(self) -> None:
         with self._tx():
@@ -295,8 +319,12 @@ class Store:
             (input_id, o.key, o.name, p.url, p.site, p.kind, p.title,
              *(p.metrics.get(m) for m in _METRICS), p.findings, p.report_json))
         page_id = cur.lastrowid
-        self._conn.executemany("INSERT OR IGNORE INTO ids VALUES (?,?,?,?,?)",
-                               [(page_id, k, v, n, p.site) for k, v, n in p.ids])
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO ids (page_id, kind, value, network, site, origin, "
+            "copied_from) VALUES (?,?,?,?,?,?,?)",
+            [(page_id, k, v, n, p.site, o, c) for k, v, n, o, c in p.ids])
+        self._conn.executemany("INSERT OR IGNORE INTO page_sources VALUES (?,?,?,?,?)",
+                               [(page_id, *s) for s in p.sources])
         self._conn.executemany("INSERT OR IGNORE INTO page_networks VALUES (?,?,?)",
                                [(page_id, n, c) for n, c in p.networks])
         self._conn.executemany("INSERT OR IGNORE INTO page_hosts VALUES (?,?,?,?,?,?,?)",

@@ -136,6 +136,7 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
             who = f"{ident['network']}, " if ident["network"] else ""
             _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
                         + _t(f" ({who}{counted(ident['sites'], 'site')})"))
+    _write_copies(s, console)
     if s.get("skip_reasons"):
         console.print()
         console.print(Text("Skipped records, by reason:", style="bold"))
@@ -146,6 +147,34 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
         console.print(Text(f"Failed records (first {len(s['failures'])}):", style="bold"))
         for f in s["failures"]:
             _print_item(console, "  ", _t(f"{f['input']}: {f['error']}", 400))
+
+
+def _write_copies(s: dict[str, Any], console: Console) -> None:
+    """The IDs that came in with copied articles, and who republishes whom; nothing
+    for a crawl where no page names a source."""
+    copied = s.get("copied_ids") or []
+    if copied:
+        total = s.get("copied_ids_total", len(copied))
+        console.print()
+        console.print(Text(f"Copied IDs: {total}{_of(len(copied), total)} (came in with "
+                           "copied articles: never used to join sites)", style="bold"))
+        for ident in copied:
+            who = f"{ident['network']}, " if ident["network"] else ""
+            whence = ", ".join(ident["copied_from"]) or "an unnamed source"
+            _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
+                        + _t(f" from {whence}", 300)
+                        + _t(f" ({who}{counted(ident['sites'], 'site')}, "
+                             f"{counted(ident['pages'], 'page')})"))
+    sources = s.get("republication") or []
+    if sources:
+        total = s.get("republication_total", len(sources))
+        console.print()
+        table = _table(f"Republished sources{_of(len(sources), total)}",
+                       ("source", "pages", "sites", "republished by"), ("pages", "sites"))
+        for r in sources:
+            table.add_row(Breakable(_t(r["source"], 300)), str(r["pages"]),
+                          str(len(r["sites"])), Breakable(_t(", ".join(r["sites"]), 600)))
+        console.print(table)
 
 
 def _print_item(console: Console, lead: str, body: Text) -> None:
@@ -221,6 +250,20 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
             w.writerow(["cluster", i, "site", site])
         for ident in c["ids"]:
             w.writerow(["cluster", i, "id", f"{ident['kind']}:{ident['value']}"])
+    for ident in s.get("copied_ids", []):
+        item = f"{ident['kind']}:{ident['value']}"
+        w.writerow(["copied_id", item, "network", ident["network"]])
+        w.writerow(["copied_id", item, "pages", ident["pages"]])
+        for domain in ident["copied_from"]:
+            w.writerow(["copied_id", item, "copied_from", domain])
+        for site in ident["site_list"]:
+            w.writerow(["copied_id", item, "site", site])
+    for r in s.get("republication", []):
+        for metric in ("pages", "crawled"):
+            w.writerow(["republication", r["source"], metric, r[metric]])
+        w.writerow(["republication", r["source"], "evidence", ",".join(r["evidence"])])
+        for site in r["sites"]:
+            w.writerow(["republication", r["source"], "site", site])
     for r in s.get("skip_reasons", []):
         w.writerow(["skipped", r["reason"], "records", r["records"]])
     for i, f in enumerate(s.get("failures", []), 1):

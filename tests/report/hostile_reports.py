@@ -27,6 +27,11 @@ def hostile_summary() -> dict[str, Any]:
         "clusters": [{"sites": [evil, HOSTILE_URL],
                       "ids": [{"kind": evil, "value": HOSTILE_URL, "network": evil,
                                "sites": 2, "site_list": [evil, HOSTILE_URL]}]}],
+        "republication": [{"source": evil, "sites": [evil, HOSTILE_URL], "pages": 2,
+                           "evidence": [evil], "crawled": False}],
+        "copied_ids": [{"kind": evil, "value": HOSTILE_URL, "network": evil,
+                        "copied_from": [evil], "sites": 1, "site_list": [evil],
+                        "pages": 1}],
         "skip_reasons": [], "failures": [{"input": evil, "kind": "html", "error": evil}],
         "runs": [],
     }

@@ -87,6 +87,7 @@ def test_dashboard_escapes_every_summary_string() -> None:
     assert_inert(parser)
     assert "&lt;/style&gt;&lt;script&gt;" in out.getvalue()
     assert {t for t, _ in parser.tags} >= {"svg", "rect", "circle", "line", "table"}
+    assert "Republished sources" in out.getvalue() and "Copied IDs" in out.getvalue()
 
 
 @pytest.mark.parametrize(("chart", "needle"), [

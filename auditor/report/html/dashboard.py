@@ -36,6 +36,7 @@ def write_dashboard(s: Mapping[str, Any], out: TextIO) -> None:
                           s.get("third_party_hosts_total", len(s["third_party_hosts"]))))
     w(_ratios(s["content_to_ad_ratio"]))
     w(_clusters(s["clusters"]))
+    w(_copies(s))
     w(_failures(s))
     version = s.get("tool", {}).get("version", "")
     w(f"<footer>auditor {esc(version)} · {esc(s.get('schema', ''))}</footer>\n</body></html>\n")
@@ -83,6 +84,11 @@ def _share_bars(rows: list[Mapping[str, Any]], key: str, prefix: str, title: str
 def _listed(shown: int, total: int, noun: str) -> str:
     """The folded table's summary: all of them, or the top ones of how many."""
     return f"All {counted(total, noun)}" if shown >= total else f"Top {shown:,} of {total:,}"
+
+
+def _top(shown: int, total: int) -> str:
+    """A heading's note when `--top` cut its table short."""
+    return f" (top {shown:,} of {total:,})" if shown < total else ""
 
 
 def _networks_and_hosts(networks: list[Mapping[str, Any]], hosts: list[Mapping[str, Any]],
@@ -194,6 +200,39 @@ def _clusters(clusters: list[Mapping[str, Any]]) -> Safe:
         "<div>" + table([("#", "n"), ("ID kind", ""), ("ID", ""), ("Sites", "n"),
                          ("Cluster's sites", "")], rows) + "</div></div>"),
         "clusters")
+
+
+def _copies(s: Mapping[str, Any]) -> Safe:
+    """Who republishes whom, and the IDs that came with the copies (which join no
+    sites); nothing for a crawl where no page names a source."""
+    sources, copied = s.get("republication") or [], s.get("copied_ids") or []
+    if not (sources or copied):
+        return Safe("")
+    parts = []
+    if sources:
+        total = s.get("republication_total", len(sources))
+        rows = [Safe(f"<tr><td class=\"tok\">{esc(r['source'])}</td>"
+                     f"<td class=\"n\">{r['pages']:,}</td><td class=\"n\">{len(r['sites']):,}"
+                     f"</td><td class=\"txt\">{esc(', '.join(r['sites']), limit=2000)}</td>"
+                     f"<td class=\"tok\">{esc(', '.join(r['evidence']))}</td></tr>\n")
+                for r in sources]
+        parts.append(f"<h3>Republished sources{_top(len(sources), total)}</h3>"
+                     + table([("Source", ""), ("Pages", "n"), ("Sites", "n"),
+                              ("Republished by", ""), ("Evidence", "")], rows))
+    if copied:
+        total = s.get("copied_ids_total", len(copied))
+        rows = [Safe(f"<tr><td class=\"tok\">{esc(i['kind'])}</td>"
+                     f"<td class=\"tok\"><code>{esc(i['value'], limit=200)}</code></td>"
+                     f"<td class=\"tok\">{esc(', '.join(i['copied_from']) or '—')}</td>"
+                     f"<td class=\"n\">{i['pages']:,}</td>"
+                     f"<td class=\"txt\">{esc(', '.join(i['site_list']), limit=2000)}</td>"
+                     "</tr>\n") for i in copied]
+        parts.append(f"<h3>Copied IDs{_top(len(copied), total)}</h3>"
+                     "<p>IDs that came in with copied articles: the source's, not the "
+                     "republishing site's operator's, so they join no sites.</p>"
+                     + table([("ID kind", ""), ("ID", ""), ("Copied from", ""),
+                              ("Pages", "n"), ("Sites", "")], rows))
+    return _section("Republished sources and copied IDs", "".join(parts), "copies")
 
 
 def _failures(s: Mapping[str, Any]) -> Safe:
