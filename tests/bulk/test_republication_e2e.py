@@ -52,7 +52,8 @@ def outlet_page(outlet: str, slug: str) -> str:
 
 def scraper_page(n: int, site: str, outlet: str, slug: str) -> str:
     """The copy: the outlet's GA snippet inside the article (odd scrapers) or moved into
-    the head (even ones), the source link after it, then the scraper's own AdSense."""
+    the head (even ones), the source link closing the post as in the seed (scraper
+    plugins append it to the post content), then the scraper's own AdSense."""
     pub, own_ga = SCRAPERS[site]
     title, text = ARTICLES[slug]
     copied_ga = gtag(OUTLETS[outlet])
@@ -64,8 +65,9 @@ def scraper_page(n: int, site: str, outlet: str, slug: str) -> str:
     if n % 2 == 0:
         head.append(copied_ga)
     body = (f"<article class=\"post\"><h1>{title}</h1><p>{text}</p>\n"
-            + (copied_ga if n % 2 else "") + "</article>\n"
-            f"<p><a href=\"https://www.{outlet}/news/{slug}\">Source link</a></p>\n"
+            + (copied_ga if n % 2 else "")
+            + f"<p><a href=\"https://www.{outlet}/news/{slug}\">Source link</a></p>"
+            "</article>\n"
             f"<ins class=\"adsbygoogle\" style=\"display:block\" data-ad-client=\"{pub}\" "
             f"data-ad-slot=\"44556677{n:02d}\" data-ad-format=\"auto\"></ins>\n"
             "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>")
