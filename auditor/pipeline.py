@@ -24,6 +24,7 @@ from auditor.metrics import (
     ad_elements,
     ad_markup_bytes,
     article_bodies,
+    body_wrappers,
     editorial_content,
     page_metrics,
     slots_in_body,
@@ -141,8 +142,9 @@ def _audit_markup(
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
-    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
     bodies = article_bodies(page)
+    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup),
+                                body_wrappers(bodies))
     in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
                                                        (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
