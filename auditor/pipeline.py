@@ -29,6 +29,7 @@ from auditor.metrics import (
     page_metrics,
     slots_in_body,
 )
+from auditor.mfa import scorecard
 from auditor.model import (
     AuditReport,
     PageReport,
@@ -164,6 +165,7 @@ def _audit_markup(
         ids=ids,
         metrics=metrics,
         post_id=doc.post_id,
+        mfa=scorecard(ctx, metrics),
     )
 
 
@@ -197,6 +199,8 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
     url = doc.url
     first_party = registrable_domain(host_of(url)) if url else None
     ctx = PageContext(doc, None, url, first_party or None, (), slots, (), (), catalogue)
+    metrics = page_metrics((), promotional, 0, Content(content, len(text.split())),
+                           sum(s.markup_bytes for s in promotional))
     return PageReport(
         input=doc.input,
         url=url,
@@ -205,8 +209,8 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
         title=title,
         slots=slots,
         findings=tuple(run_heuristics(ctx)),
-        metrics=page_metrics((), promotional, 0, Content(content, len(text.split())),
-                             sum(s.markup_bytes for s in promotional)),
+        metrics=metrics,
+        mfa=scorecard(ctx, metrics),
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",
