@@ -107,6 +107,19 @@ class _Result:
     url: str | None
 
 
+def mfa_property(page: PageReport, uri: str) -> dict[str, Any]:
+    """A page's MFA scorecard as a run property: a count of indicators is not a defect
+    in the page's code, so it is never a result (a policy's max_mfa_indicators makes
+    the violation that is)."""
+    card = page.mfa
+    assert card is not None
+    return {"uri": uri, "met": card.met, "judged": card.judged,
+            "summary": inert(card.summary, limit=2000),
+            "indicators": [{"criterion": i.criterion, "value": inert(i.value, limit=300),
+                            "met": i.met, "basis": i.basis.value}
+                           for i in card.indicators]}
+
+
 class SarifReporter:
     """Collects results as pages stream; writes the SARIF log when the run finishes."""
 
@@ -116,6 +129,7 @@ class SarifReporter:
         self.gated = gated
         self.results: list[_Result] = []
         self.notifications: list[dict[str, Any]] = []
+        self.mfa: list[dict[str, Any]] = []  # per page: the scorecard, as run properties
 
     def start(self, lists: Sequence[ListInfo]) -> None:
         self.lists = [{"name": li.name, "rules": li.rules, "sha256": li.sha256} for li in lists]
@@ -124,6 +138,8 @@ class SarifReporter:
         uri = artifact_uri(page.input)
         items = list(violations) if self.gated else finding_items(page)
         self.results.extend(_Result(v, uri, page.url) for v in items)
+        if page.mfa is not None:
+            self.mfa.append(mfa_property(page, uri))
         for error in page.errors:
             self.notifications.append({
                 "level": "error",
@@ -152,7 +168,8 @@ class SarifReporter:
             "columnKind": "unicodeCodePoints",
             "results": [self._result(r, index[r.item.rule_id]) for r in self.results],
             "properties": {"pages": summary.pages, "gated": summary.gated,
-                           "passed": summary.passed, "lists": getattr(self, "lists", [])},
+                           "passed": summary.passed, "lists": getattr(self, "lists", []),
+                           **({"mfa": self.mfa} if self.mfa else {})},
         }
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
