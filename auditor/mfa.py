@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import elements, line_of
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, SHORT
@@ -68,7 +68,7 @@ _REFRESH = re.compile(
     r"\bpbjs\s*\.\s*requestBids\s*\(|\bapstag\s*\.\s*fetchBids\s*\(|"
     r"\b(?:refreshAds?|refreshSlots?|adRefresh|refreshAdUnits?|reloadAds?)\s*\(|"
     r"\bezstandalone\s*\.\s*refresh\s*\(|\bAdButler\b[^;]{0,40}\.refresh\s*\(")
-_DELAY = re.compile(r",\s*(\d{3,7})\s*\)?\s*;?\s*$")
+_DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
 TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
 BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
 _META_REFRESH = re.compile(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
@@ -79,6 +79,7 @@ _PAGE_OF = re.compile(
     r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p[áa]gina)\s+(\d{1,3})\s*"
     r"(?:of|von|sur|de|di|/)\s*(\d{1,3})\b", re.I)
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
+_EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 _REL_NEXT: Any = etree.XPath(
     "//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | "
@@ -500,15 +501,17 @@ def _refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     out: list[Hit] = []
     for code in page.codes:
         for m in _TIMER.finditer(code.code):
-            span = code.code[m.end(): m.end() + TIMER_SPAN]
-            call = _REFRESH.search(span)
+            args = _call_args(code.code[m.end(): m.end() + TIMER_SPAN])
+            call = _REFRESH.search(args)
             if call is None:
                 continue
-            kind, delay = m.group(1), _delay(span, call.end())
+            found = _DELAY.search(args)
+            kind, delay = m.group(1), int(found.group(1)) if found else None
             if kind == "Timeout" and (delay is None or delay < BID_TIMEOUT_MS):
                 continue  # a one-off call after a bid time-out is not a refresh
             every = f" every {delay / 1000:g} s" if delay is not None else ""
-            out.append(Hit(f"set{kind}(…{call.group().strip()}…){every}", code.line))
+            out.append(Hit(f"set{kind}(…{call.group().strip()}…){every}",
+                           _code_line(code, m.start())))
             break  # one timer a script is evidence enough
     for meta in page.tagged("meta"):
         if (meta.get("http-equiv") or "").strip().lower() != "refresh":
@@ -519,16 +522,21 @@ def _refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     return out
 
 
-def _delay(span: str, after: int) -> int | None:
-    """The timer's delay: the first number literal closing a call after the refresh."""
+def _code_line(code: ScriptCode, pos: int) -> int:
+    """The line of `pos` in a script's text (its text starts on its tag's line); a
+    handler or a srcdoc script is cited at its element."""
+    return code.line + code.code.count("\n", 0, pos) if code.source == "script" else code.line
+
+
+def _call_args(span: str) -> str:
+    """A call's arguments: `span` (what follows its `(`) up to the parenthesis that
+    closes it, or all of `span` when it does not close within it."""
     depth = 1
-    for i in range(after, len(span)):
-        c = span[i]
+    for i, c in enumerate(span):
         depth += (c == "(") - (c == ")")
-        if depth <= 0:
-            found = _DELAY.search(span[:i + 1])
-            return int(found.group(1)) if found else None
-    return None
+        if depth == 0:
+            return span[:i]
+    return span
 
 
 def _same_page(target: str, url: str | None) -> bool:
@@ -559,28 +567,37 @@ def _paginated(m: re.Match[str]) -> bool:
 
 
 def _next_page_of(target: str, url: str) -> bool:
-    """`target` is `url` with a page number added or changed (`/2/`, `?page=2`, `-2`)."""
+    """`target` is `url` with a page number added or changed (`/2/`, `?page=2`, `-2`).
+
+    >>> _next_page_of("https://a.example/story/seite-2", "https://a.example/story")
+    True
+    >>> _next_page_of("https://a.example/story-2.html", "https://a.example/story.html")
+    True
+    >>> _next_page_of("https://a.example/2026/next-story/", "https://a.example/2026/story/")
+    False
+    """
     a, b = urlsplit(target), urlsplit(url)
     if a.netloc != b.netloc:
         return False
-    qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
-    changed = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
-    if changed and a.path.rstrip("/") == b.path.rstrip("/"):
-        return changed <= _PAGE_PARAMS and all(qa.get(k, "").isdigit() for k in changed)
-    if changed:
-        return False
     pa, pb = a.path.rstrip("/"), b.path.rstrip("/")
-    if pa == pb or not pa.startswith(pb.rsplit(".", 1)[0]):
+    if pa == pb:  # the same path: a page number in the query (?page=2)
+        qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
+        changed = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
+        return bool(changed & _PAGE_PARAMS) and all(
+            qa.get(k, "").isdigit() for k in changed & _PAGE_PARAMS)
+    stem_a, stem_b = _EXTENSION.sub("", pa), _EXTENSION.sub("", pb)
+    if not stem_a.startswith(stem_b):
         return False
-    rest = pa[len(pb.rsplit(".", 1)[0]):]
+    rest = stem_a[len(stem_b):]  # /2, -2 (of -2.html), /page/2, /seite-2
     return bool(_NUMBERED.search(rest)) and len(rest) <= 12
 
 
 def _paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:
     out = list(_url_hits(url or "", 0, "page URL"))
-    for value in _CANONICAL(page.root) if b"canonical" in page.lowered or b"og:url" in \
-            page.lowered else ():
-        out += _url_hits(str(value), 0, "canonical")
+    declared = b"canonical" in page.lowered or b"og:url" in page.lowered
+    for value in _CANONICAL(page.root) if declared else ():
+        if str(value) != url:  # the page's URL, when it came from the canonical, is cited
+            out += _url_hits(str(value), 0, "canonical")
     for href in page.config_parts[2]:
         host = host_of(urljoin(url or "", href)) if url else host_of(href)
         if host and first_party and registrable_domain(host) != first_party:
@@ -768,6 +785,7 @@ def _autoplay_hits(page: ParsedPage) -> list[Hit]:
         for m in _AUTOPLAY_CONFIG.finditer(code.code):
             near = code.code[max(0, m.start() - PLAYER_SPAN): m.end() + PLAYER_SPAN]
             if _PLAYER.search(near):
-                out.append(Hit(f"player setting {_clip(m.group(), 40)}", code.line))
+                out.append(Hit(f"player setting {_clip(m.group(), 40)}",
+                               _code_line(code, m.start())))
                 break
     return _unique(out)
