@@ -48,6 +48,11 @@ CLAUSE_HELP: dict[str, tuple[str, str]] = {
     "min_content_to_ad_ratio": ("Too little content for the ads on the page",
                                 "Editorial text characters divided by ad markup bytes is below "
                                 "min_content_to_ad_ratio."),
+    "max_mfa_indicators": ("More made-for-advertising indicators than the page may meet",
+                           "The page meets more of the MFA scorecard's indicators (ad-to-"
+                           "content, ad density, auto-refresh, slideshows, native widgets, "
+                           "paid-traffic hints, templated text, syndication, authorship, "
+                           "autoplay; docs/MFA.md) than max_mfa_indicators allows."),
 }
 
 
