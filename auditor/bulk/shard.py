@@ -66,6 +66,7 @@ class PageRow:
     ids: tuple[tuple[str, str, str | None], ...]
     networks: tuple[tuple[str, str | None], ...]
     hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
+    mfa: tuple[int, int, str] | None = None  # MFA indicators met, judged, criteria met
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,4 +215,14 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         networks=tuple(networks.items()),
         hosts=tuple((h["host"], h["domain"], h["network"], h["category"], h["resources"],
                      h["blocked"]) for h in page["third_party_hosts"]),
+        mfa=_mfa_columns(page.get("mfa")),
     )
+
+
+def _mfa_columns(card: dict[str, Any] | None) -> tuple[int, int, str] | None:
+    """The scorecard as the store's columns: met, judged, and the criteria met, so the
+    per-site summary needs no report JSON parsed."""
+    if not card:
+        return None
+    met = ",".join(i["criterion"] for i in card["indicators"] if i["met"])
+    return int(card["met"]), int(card["judged"]), met

@@ -36,6 +36,9 @@ LOCK_WAIT_SECONDS = 1.0
 # Columns added to `runs` after schema 1 was released: nullable, so stores written before
 # keep schema 1 (old versions read and write them as before) and gain them on a write.
 _RUN_COLUMNS_ADDED = (("pid", "INTEGER"), ("host", "TEXT"), ("resumes", "INTEGER"))
+# Columns added to `pages` the same way: the MFA scorecard's count, for the per-site summary.
+_PAGE_COLUMNS_ADDED = (("mfa_met", "INTEGER"), ("mfa_judged", "INTEGER"),
+                       ("mfa_criteria", "TEXT"))
 
 _METRICS = ("ad_slots", "ad_resources", "tracker_resources", "third_party_hosts",
             "content_chars", "ad_markup_bytes", "content_to_ad_ratio", "ad_area_px")
@@ -179,16 +182,22 @@ class Store:
         return store
 
     def _migrate(self) -> None:
-        """Add the columns later versions gave `runs` to a store written before them."""
-        have = self._run_columns()
-        missing = [(name, kind) for name, kind in _RUN_COLUMNS_ADDED if name not in have]
-        if missing:
-            with self._tx():
-                for name, kind in missing:
-                    self._conn.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+        """Add the columns later versions gave `runs` and `pages` to a store written
+        before them (a new store gets them here too)."""
+        for table, added in (("runs", _RUN_COLUMNS_ADDED), ("pages", _PAGE_COLUMNS_ADDED)):
+            have = self.columns(table)
+            missing = [(name, kind) for name, kind in added if name not in have]
+            if missing:
+                with self._tx():
+                    for name, kind in missing:
+                        self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def _run_columns(self) -> set[str]:
-        return {r[1] for r in self._conn.execute("PRAGMA table_info(runs)")}
+        return self.columns("runs")
+
+    def columns(self, table: str) -> set[str]:
+        """A table's columns: a reader of an older store checks before it selects."""
+        return {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
 
     def _create(self) -> None:
         with self._tx():
@@ -295,6 +304,9 @@ class Store:
             (input_id, o.key, o.name, p.url, p.site, p.kind, p.title,
              *(p.metrics.get(m) for m in _METRICS), p.findings, p.report_json))
         page_id = cur.lastrowid
+        if p.mfa is not None:
+            self._conn.execute("UPDATE pages SET mfa_met=?, mfa_judged=?, mfa_criteria=? "
+                               "WHERE id=?", (*p.mfa, page_id))
         self._conn.executemany("INSERT OR IGNORE INTO ids VALUES (?,?,?,?,?)",
                                [(page_id, k, v, n, p.site) for k, v, n in p.ids])
         self._conn.executemany("INSERT OR IGNORE INTO page_networks VALUES (?,?,?)",
