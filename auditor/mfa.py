@@ -71,6 +71,12 @@ _REFRESH = re.compile(
 _DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
 TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
 BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
+# An ad stack's own refresh setting: a key naming ads and refresh, with a number
+# ("refreshAdsInterval":10000, ad_refresh_rate: 30). Keys that do not name ads (a live
+# blog's refreshInterval) are not read.
+_REFRESH_SETTING = re.compile(
+    r"[\"']?(\w*(?:ads?[_-]?refresh|refresh[_-]?ads?)\w*)[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b",
+    re.I)
 _META_REFRESH = re.compile(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
                            re.I)
 
@@ -163,6 +169,7 @@ _AUTOPLAY_URL = re.compile(r"[?&](?:autoplay|autostart|auto_play)=(?:1|true)\b",
 _AUTOPLAY_CONFIG = re.compile(
     r"\bauto_?(?:play|start)\b[\"']?\s*[:=]\s*(?:true\b|!0\b|1\b|[\"'](?:true|1|on|viewable)"
     r"[\"'])", re.I)
+_VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
 _PLAYER = re.compile(r"jwplayer|videojs|video|player|vast|\bima\b", re.I)
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
@@ -270,17 +277,18 @@ def ad_to_content(ads: Sequence[Slot], m: Metrics, other_device: int = 0) -> Ind
     against the text's characters at a desktop column's px² per character. Slots the
     markup does not show on a desktop are left out (`other_device` of them)."""
     threshold = f"≥ {AD_SHARE:.0%} of the page's ad + text area (desktop)"
+    skipped = (f"; {other_device} not shown at {VIEWPORTS['desktop']:,} px"
+               if other_device else "")
     if not ads:
-        return Indicator("ad-to-content", "0% (no ad slots)", threshold, ANA, Basis.ESTIMATED,
-                         False, _markup_share(m))
+        return Indicator("ad-to-content", "0% (no desktop ad slots)", threshold, ANA,
+                         Basis.ESTIMATED, False, f"0 desktop ad slots{skipped}; "
+                         f"{_markup_share(m)}")
     sized = [s for s in ads if s.width and s.height]
     area = sum(s.area for s in sized) + (len(ads) - len(sized)) * DEFAULT_SLOT[0] * DEFAULT_SLOT[1]
     text_area = m.content_chars * TEXT_PX2_PER_CHAR
     share = area / (area + text_area) if area + text_area else 0.0
     unsized = len(ads) - len(sized)
     assumed = f", {unsized} undeclared at 300×250" if unsized else ""
-    skipped = (f"; {other_device} not shown at {VIEWPORTS['desktop']:,} px"
-               if other_device else "")
     evidence = (f"{len(ads)} desktop ad slots ≈ {area:,} px² ({len(sized)} with declared sizes"
                 f"{assumed}{skipped}); {m.content_chars:,} text characters ≈ {text_area:,} px²; "
                 f"{_markup_share(m)}")
@@ -332,10 +340,11 @@ def ads_in_body(m: Metrics, units: int) -> Indicator:
     threshold = (f"≥ {UNITS_PER_1000_WORDS:g} per 1,000 words inside the article body and "
                  f"≥ {MIN_UNITS} units")
     rate = 1000 * units / m.content_words if m.content_words else 0.0
-    value = f"{units} units ({rate:.1f} per 1,000 words)" if units else "none"
+    value = (f"{units} unit{'' if units == 1 else 's'} ({rate:.1f} per 1,000 words)"
+             if units else "none")
     return Indicator("ads-in-body", value, threshold, OURS, Basis.MEASURED,
                      units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
-                     f"{units} of the page's ad units sit inside the article body; "
+                     f"{units} of the page's ad units inside the article body; "
                      f"{m.content_words:,} editorial words")
 
 
@@ -348,10 +357,11 @@ def _inside_text(text: str, units: Sequence[Slot]) -> int:
 
 
 def auto_refresh(hits: Sequence[Hit], has_ads: bool) -> Indicator:
-    threshold = "any timer that re-requests ad slots, or a meta refresh on a page with ads"
+    threshold = ("any timer that re-requests ad slots, ad-refresh setting with an interval, "
+                 "or meta refresh of a page with ads")
     if not has_ads:
         return Indicator("auto-refresh", "no ads", threshold, ANA, Basis.MEASURED, False, "")
-    return Indicator("auto-refresh", _count(hits, "refresh timer"), threshold, ANA,
+    return Indicator("auto-refresh", _count(hits, "ad-refresh sign"), threshold, ANA,
                      Basis.MEASURED, bool(hits), _cite(hits))
 
 
@@ -513,6 +523,13 @@ def _refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
             out.append(Hit(f"set{kind}(…{call.group().strip()}…){every}",
                            _code_line(code, m.start())))
             break  # one timer a script is evidence enough
+        for m in _REFRESH_SETTING.finditer(code.code):
+            number = int(m.group(2))
+            if number:
+                seconds = number / 1000 if number >= 1000 else number
+                out.append(Hit(f"{m.group(1)} = {m.group(2)} (every {seconds:g} s)",
+                               _code_line(code, m.start())))
+                break
     for meta in page.tagged("meta"):
         if (meta.get("http-equiv") or "").strip().lower() != "refresh":
             continue
@@ -782,6 +799,10 @@ def _autoplay_hits(page: ParsedPage) -> list[Hit]:
         if _AUTOPLAY_URL.search(src):
             out.append(Hit(f"iframe {_clip(src, 80)}", line_of(frame)))
     for code in page.codes:
+        built = _VIDEO_MARKUP.search(code.code)
+        if built:  # a <video autoplay> a script writes into the page
+            out.append(Hit(f"script writes {_clip(built.group(), 60)}",
+                           _code_line(code, built.start())))
         for m in _AUTOPLAY_CONFIG.finditer(code.code):
             near = code.code[max(0, m.start() - PLAYER_SPAN): m.end() + PLAYER_SPAN]
             if _PLAYER.search(near):

@@ -125,3 +125,65 @@ def test_text_seed(seeds: Path, engine: Engine, catalogue: Catalogue) -> None:
         "auto-refresh", "autoplay-video", "paid-traffic-share"]
     authorship = next(i for i in card.indicators if i.criterion == "authorship")
     assert authorship.value == "house account only: OMGHive Editorial"
+
+
+# -- one sign at a time, on small pages --------------------------------------------------
+
+ADS = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+       '<div id="div-gpt-ad-1" style="width:300px;height:250px"></div>')
+WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "</p>"
+
+
+@pytest.mark.parametrize(("head", "body", "criterion", "expected"), [
+    ("", '<script>var cfg = {"300_atf": {"hasRefresh": true, '
+         '"refreshParams": {"refreshAdsInterval": 10000}}};</script>', "auto-refresh", True),
+    ("", "<script>liveblog.init({refreshInterval: 30000});</script>", "auto-refresh", False),
+    ('<meta http-equiv="refresh" content="300">', "", "auto-refresh", True),
+    ('<meta http-equiv="refresh" content="0; url=https://elsewhere.example/">', "",
+     "auto-refresh", False),
+    ("", "<script>document.write('<video src=\"'+v+'\" autoplay></video>');</script>",
+     "autoplay-video", True),
+    ("", "<script>el.onclick = function () { frame.src = 'https://www.youtube.com/embed/x"
+         "?autoplay=1'; };</script>", "autoplay-video", False),
+    ("", '<iframe src="https://www.youtube.com/embed/x?autoplay=1&mute=1"></iframe>',
+     "autoplay-video", True),
+    ("", "<p><em>Courtesy of Forests News</em></p>", "syndicated", True),
+    ("", "<p>Photo courtesy of the city archive.</p>", "syndicated", False),
+    ('<link rel="canonical" href="https://original.example/story/">', "", "syndicated", True),
+    ("", "<p>Seite 2 von 5</p>", "slideshow", True),
+    ("", '<a href="https://gazette.example/?utm_source=newsletter&utm_medium=email">x</a>',
+     "paid-traffic-hints", False),
+    ("", '<a href="https://gazette.example/next/?tblci=GiB2">x</a>', "paid-traffic-hints", True),
+    ("", "<p>{Great|Awesome|Nice} article about the {city|town|village}!</p>",
+     "templated-text", True),
+    ("", "<script>var t = 'As an AI language model';</script>", "templated-text", False),
+])
+def test_one_sign(project_engine: Engine, catalogue: Catalogue, head: str, body: str,
+                  criterion: str, expected: bool) -> None:
+    html = (f"<html><head><title>Library plan</title>{head}</head><body><article>"
+            f"<p class='byline'>By Priya Lennox</p>{ADS}{WORDS}{body}</article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    assert met(page.mfa)[criterion] is expected, next(
+        i for i in page.mfa.indicators if i.criterion == criterion)
+
+
+@pytest.mark.parametrize(("media", "desktop", "mobile"), [
+    ("(min-width: 1024px)", True, False),
+    ("(max-width: 767px)", False, True),
+    ("(min-width: 768px) and (max-width: 1023px)", False, False),
+    (None, True, True),
+])
+def test_a_slot_counts_on_the_devices_its_media_query_matches(
+        project_engine: Engine, catalogue: Catalogue, media: str | None, desktop: bool,
+        mobile: bool) -> None:
+    attr = f' media="{media}"' if media else ""
+    html = (f"<html><body><article>{WORDS}<a-ad type='gpt' width='300' height='250'{attr}>"
+            "</a-ad></article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/a/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None and page.metrics.ad_slots == 1
+    rows = {i.criterion: i.evidence for i in page.mfa.indicators}
+    assert rows["ad-to-content"].startswith(f"{int(desktop)} desktop ad slot")
+    assert rows["ad-density"].startswith(f"{int(mobile)} mobile ad unit")
