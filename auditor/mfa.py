@@ -53,8 +53,14 @@ MIN_UNITS = 3  # fewer ad units than this is no density, whatever the word count
 # about 6,000 characters, 150 lines of 40 characters at 24 px = 3,600 px of text; ads at
 # 30% of the whole are 0.43 × 3,600 ≈ 1,540 px, six units of 250 px.
 UNITS_PER_1000_WORDS = 6.0
+# Ads between the article's paragraphs: ad-ops guides place one in-content unit per
+# 300-400 words; twice that rate (ANA's "twice the average"), at its lenient end, is one
+# per 200 words.
+IN_TEXT_PER_1000_WORDS = 5.0
 MIN_RECIRCULATION_BLOCKS = 3  # text pages: promotional lists, as a reader meets them
 SHOWN = 3  # evidence items shown per row
+NEAR_SIBLINGS = 3  # elements looked at on each side of an ad for a paragraph
+PROSE = 80  # characters: a paragraph, not a caption or a label
 NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
 
 CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
@@ -152,8 +158,14 @@ _AUTHOR_META: Any = etree.XPath(
 _AUTHOR_MARKUP: Any = etree.XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
     "contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'auteur')]")
+# schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
-    r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"|"([^"]{1,120})")')
+    r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
+    r'(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"|"([^"]{1,120})")', re.I)
+# A byline as its own text: `<p><em>Von Gregory Lipinski</em></p>`
+_TEXT_BYLINE = re.compile(
+    r">\s*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+[A-ZÀ-Ý][\w'’.-]+"
+    r"(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*<")
 HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
                          "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
                          "user", "author", "newsroom", "desk", "content team", "site"})
@@ -210,7 +222,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics) -> list[I
     shown = {s.xpath: shown_on(page, s.xpath) for s in ads}
     desktop = [s for s in ads if "desktop" in shown[s.xpath]]
     mobile = [s for s in ads if "mobile" in shown[s.xpath]]
-    in_body = len(mobile) if ctx.document.in_post_body else metrics.ad_slots_in_body
+    in_body = len(mobile) if ctx.document.in_post_body else _in_text(ctx, page, mobile)
     return [
         ad_to_content(desktop, metrics, len(ads) - len(desktop)),
         ad_density(metrics, len(mobile), len(ads) - len(mobile)),
@@ -335,16 +347,16 @@ def ad_density(m: Metrics, units: int, other_device: int = 0) -> Indicator:
 
 
 def ads_in_body(m: Metrics, units: int) -> Indicator:
-    """Ads interleaved with the article's paragraphs: the ad-density threshold applied to
-    the units inside the article body alone."""
-    threshold = (f"≥ {UNITS_PER_1000_WORDS:g} per 1,000 words inside the article body and "
-                 f"≥ {MIN_UNITS} units")
+    """Ads interleaved with the article's paragraphs, per 1,000 editorial words."""
+    threshold = (f"≥ {IN_TEXT_PER_1000_WORDS:g} per 1,000 words between the article's "
+                 f"paragraphs and ≥ {MIN_UNITS} units (twice the ad-ops rule of thumb of "
+                 "one in-content ad per 300–400 words)")
     rate = 1000 * units / m.content_words if m.content_words else 0.0
     value = (f"{units} unit{'' if units == 1 else 's'} ({rate:.1f} per 1,000 words)"
              if units else "none")
     return Indicator("ads-in-body", value, threshold, OURS, Basis.MEASURED,
-                     units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
-                     f"{units} of the page's ad units inside the article body; "
+                     units >= MIN_UNITS and rate >= IN_TEXT_PER_1000_WORDS,
+                     f"{units} of the page's ad units between the article's paragraphs; "
                      f"{m.content_words:,} editorial words")
 
 
@@ -496,6 +508,41 @@ def media_matches(query: str, width: int) -> bool:
             ok &= width >= int(px) if feature == "min" else width <= int(px)
         if ok:
             return True
+    return False
+
+
+def _in_text(ctx: PageContext, page: ParsedPage, ads: Sequence[Slot]) -> int:
+    """Ad slots among the article's paragraphs: inside an article body, with a paragraph
+    of prose before and after it (the slot, or a wrapper of it, sits between two). A
+    theme's `<article>` that also holds the sidebar and the "more stories" block does
+    not make those ads part of the text."""
+    out = 0
+    for s in ads:
+        found = page.root.xpath(s.xpath) if s.xpath else []
+        if found and isinstance(found[0], etree._Element) and _between_paragraphs(
+                found[0], set(ctx.bodies)):
+            out += 1
+    return out
+
+
+def _between_paragraphs(el: etree._Element, bodies: set[etree._Element]) -> bool:
+    node: etree._Element | None = el
+    while node is not None and node not in bodies:
+        if _prose_beside(node, before=True) and _prose_beside(node, before=False):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _prose_beside(el: etree._Element, before: bool) -> bool:
+    """A paragraph of prose among the few elements just before (or after) `el`."""
+    sibling = el.getprevious() if before else el.getnext()
+    for _ in range(NEAR_SIBLINGS):
+        if sibling is None:
+            return False
+        if sibling.tag == "p" and len(" ".join(str(t) for t in sibling.itertext())) >= PROSE:
+            return True
+        sibling = sibling.getprevious() if before else sibling.getnext()
     return False
 
 
@@ -670,7 +717,7 @@ def _text_hits(page: ParsedPage, pattern: re.Pattern[str], keep: Any = None,
     for m in pattern.finditer(page.text):
         if keep is not None and not keep(m):
             continue
-        found = m.group().lstrip(">").strip()  # ATTRIBUTION anchors some at a tag's end
+        found = m.group().lstrip(">").rstrip("<").strip()  # patterns anchored at tags
         needle = max(re.split(r"&[#\w]+;|['’]", found), key=len)
         holders = _TEXT_HOLDING(page.root, s=needle)
         for node in holders:
@@ -760,11 +807,13 @@ def _author_hits(page: ParsedPage) -> list[Hit]:
             if str(value).strip():
                 out.append(Hit(_clip(str(value), 60), 0))
     for text in page.config_parts[0]:
-        if '"author"' in text:
+        low = text.lower()
+        if '"autor' in low or '"author' in low or '"auteur' in low:
             for m in _LD_AUTHOR.finditer(text):
                 name = m.group(1) or m.group(2) or ""
                 if name.strip() and not name.startswith(("http", "/")):
                     out.append(Hit(_clip(name, 60), 0))
+    out += _text_hits(page, _TEXT_BYLINE)
     values = page.values.lower()
     if any(w in values for w in ("author", "byline", "autor", "auteur")):
         for el in elements(_AUTHOR_MARKUP(page.root)):

@@ -187,3 +187,26 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
     rows = {i.criterion: i.evidence for i in page.mfa.indicators}
     assert rows["ad-to-content"].startswith(f"{int(desktop)} desktop ad slot")
     assert rows["ad-density"].startswith(f"{int(mobile)} mobile ad unit")
+
+
+@pytest.mark.parametrize(("markup", "value"), [
+    ("<p><em>Von Gregory Lipinski</em></p>", "named: Gregory Lipinski"),
+    ('<script>var dl = {"ArtikelId": "1", "Autor": "Michael Leitner"};</script>',
+     "named: Michael Leitner"),
+    ('<script type="application/ld+json">{"author": {"@type": "Organization", '
+     '"name": "gazette.example"}}</script>', "house account only: gazette.example"),
+    ('<meta name="author" content="admin">', "house account only: admin"),
+    ('<span class="author">Published 2 months ago on June 12, 2026 By Gazette News '
+     "Desk</span>", "house account only: Gazette News Desk"),
+    ('<div class="comment-author">Jane Reader</div>', "no author"),  # a commenter
+    ("", "no author"),
+])
+def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
+                    value: str) -> None:
+    html = f"<html><head><title>Library plan</title></head><body><article>{markup}{WORDS}"
+    page = audit(f"{html}</article></body></html>".encode(),
+                 url="https://gazette.example/2026/library/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, not value.startswith("named"))
