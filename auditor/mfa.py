@@ -250,7 +250,7 @@ def _text_rows(ctx: PageContext, metrics: Metrics) -> list[Indicator]:
     units = [s for s in promo if s.kind in ("sponsored", "affiliate")]
     return [
         ad_to_content_text(metrics),
-        ad_density(metrics, len(units)),
+        ad_density(metrics, len(units), noun="sponsored or affiliate blocks"),
         ads_in_body(metrics, _inside_text(text, units)),
         _unknowable("auto-refresh", "any ad-refresh timer or meta refresh", ANA, no_code),
         slideshow(_regex_hits(text, _PAGE_OF, _paginated)),
@@ -327,7 +327,8 @@ def _markup_share(m: Metrics) -> str:
             "markup + text")
 
 
-def ad_density(m: Metrics, units: int, other_device: int = 0) -> Indicator:
+def ad_density(m: Metrics, units: int, other_device: int = 0,
+               noun: str = "mobile ad units") -> Indicator:
     """Ad units per 1,000 editorial words: Better Ads' 30% of a mobile page's height,
     converted to units (see UNITS_PER_1000_WORDS). Slots the markup does not show on a
     phone are left out (`other_device` of them)."""
@@ -342,7 +343,7 @@ def ad_density(m: Metrics, units: int, other_device: int = 0) -> Indicator:
                if other_device else "")
     return Indicator("ad-density", f"{rate:.1f} per 1,000 words", threshold, BETTER_ADS,
                      Basis.MEASURED, units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
-                     f"{units} mobile ad units{skipped}{body}; "
+                     f"{units} {noun}{skipped}{body}; "
                      f"{m.content_words:,} editorial words")
 
 
@@ -408,7 +409,7 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
 
 
 def syndicated(hits: Sequence[Hit]) -> Indicator:
-    return Indicator("syndicated", _count(hits, "sign of republishing"),
+    return Indicator("syndicated", _count(hits, "sign of republishing", "signs of republishing"),
                      "a canonical URL on another site, or a credit to another publication "
                      "('courtesy of', 'originally published on', 'source link')", ANA,
                      Basis.MEASURED, bool(hits), _cite(hits))
@@ -449,9 +450,9 @@ def _unknowable(criterion: str, threshold: str, source: str, why: str) -> Indica
     return Indicator(criterion, "—", threshold, source, Basis.UNKNOWABLE, None, why)
 
 
-def _count(hits: Sequence[Hit], noun: str) -> str:
+def _count(hits: Sequence[Hit], noun: str, plural: str = "") -> str:
     n = len(hits)
-    return f"{n} {noun}{'' if n == 1 else 's'}" if n else "none"
+    return f"{n} {noun if n == 1 else plural or noun + 's'}" if n else "none"
 
 
 def _cite(hits: Sequence[Hit]) -> str:
