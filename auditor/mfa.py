@@ -129,8 +129,10 @@ PLACEHOLDER = re.compile(
     r"\[(?:INSERT|Insert)\b[^\]\n]{0,60}\]|"
     r"\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|City|Business)"
     r"[^\]\n]{0,20}\]|"
-    r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]|"
-    r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # spintax: {Great|Nice|Cool}
+    r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
+PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
+                       b"[company name", b"[brand name", b"[city name", b"[topic")
+SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
 # A credit to another publication, as a line of its own or a sentence: "Courtesy of
 # Forests News", "Source link", "This article originally appeared on The Conversation".
 # "Photo courtesy of" and "first published on 3 May" are not: the first must open a text
@@ -255,7 +257,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics) -> list[I
         native_widgets([Hit(n.name, _network_line(ctx, n.name)) for n in ctx.networks
                         if "native" in n.formats], "native/recirculation network"),
         paid_traffic(_paid_hits(page, ctx.url, ctx.first_party)),
-        templated_text(_scan_hits(page, CHATBOT), _text_hits(page, PLACEHOLDER)),
+        templated_text(_scan_hits(page, CHATBOT), _placeholder_hits(page)),
         syndicated([*_canonical_elsewhere(page, ctx.first_party),
                     *_scan_hits(page, ATTRIBUTION, skip=_BOILERPLATE)]),
         authorship(None if ctx.document.in_post_body else _author_hits(page, ctx.first_party),
@@ -280,7 +282,8 @@ def _text_rows(ctx: PageContext, metrics: Metrics) -> list[Indicator]:
         native_widgets([Hit(f"{s.kind}: {s.text or ''}", s.line) for s in lists],
                        "promotional list", MIN_RECIRCULATION_BLOCKS),
         paid_traffic(list(_url_hits(ctx.url or "", 0, "page URL"))),
-        templated_text(_regex_hits(text, CHATBOT.text), _regex_hits(text, PLACEHOLDER)),
+        templated_text(_regex_hits(text, CHATBOT.text),
+                       [*_regex_hits(text, PLACEHOLDER), *_regex_hits(text, SPINTAX)]),
         syndicated([Hit(s.text or s.kind, s.line) for s in ctx.slots
                     if s.kind == "attribution"]),
         authorship(_byline_hits(text), ctx.first_party),
@@ -767,6 +770,14 @@ def _unique(hits: Iterable[Hit]) -> list[Hit]:
     for h in hits:
         seen.setdefault(h.text, h)
     return list(seen.values())
+
+
+def _placeholder_hits(page: ParsedPage) -> list[Hit]:
+    """Unfilled template variables and spintax in the visible text."""
+    hits = _text_hits(page, SPINTAX)
+    if any(n in page.lowered for n in PLACEHOLDER_NEEDLES):
+        hits = _text_hits(page, PLACEHOLDER) + hits
+    return hits
 
 
 def _text_hits(page: ParsedPage, pattern: re.Pattern[str]) -> list[Hit]:
