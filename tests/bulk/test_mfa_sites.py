@@ -78,3 +78,13 @@ def test_a_store_from_before_the_scorecard_reads_and_migrates(tmp_path: Path) ->
     # the old page has no scorecard stored; the new one has
     assert [(x["site"], x["max"]) for x in summary(store)["mfa_sites"]] == [
         ("buzzfeedly.example", 10)]
+
+
+def test_dashboard_lists_sites_with_escaped_pages(tmp_path: Path) -> None:
+    store = tmp_path / "s.db"
+    assert cli("bulk", str(crawl(tmp_path)), "--store", str(store), "--workers", "1",
+               *LIGHT).returncode == 0
+    html = summary(store, "html")
+    section = html[html.index("MFA scorecard per site"):]
+    assert "buzzfeedly.example" in section and "<script" not in section
+    assert section.index("buzzfeedly.example") < section.index("wexbridge-gazette.example")
