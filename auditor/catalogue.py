@@ -25,7 +25,7 @@ from auditor.model import Category
 from auditor.rules.literal import regex_literal
 
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
-FORMATS = frozenset({"popunder", "push", "interstitial"})
+FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
@@ -155,7 +155,7 @@ class Network:
     # Canonical loader URLs of an inline snippet, with `{id-kind}` placeholders: the
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ()  # abusive ad formats it sells ("popunder")
+    formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)

@@ -2,7 +2,9 @@
 
 - `content_chars`: visible editorial text characters (whitespace runs count as one
   space) outside ads, scripts, styles, navigation, headers, footers, asides, forms
-  and hidden elements (`hidden`, `display:none`, screen-reader-only classes).
+  and hidden elements (`hidden`, `display:none`, screen-reader-only classes). A
+  `<header>` or `<aside>` that wraps an article body is a theme's wrapper, not a page
+  header: its text counts (some themes put the whole page in one).
 - `ad_markup_bytes`: UTF-8 bytes of the markup of ad slots, their loader scripts
   and the inline scripts that configure them, each element counted once (an element
   inside another counted one is not counted again).
@@ -125,7 +127,16 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
-def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]) -> Content:
+_WRAPPER_TAGS = frozenset({"header", "aside"})  # left out, unless they wrap an article body
+
+
+def body_wrappers(bodies: Sequence[etree._Element]) -> set[etree._Element]:
+    """The `<header>`/`<aside>` elements an article body sits inside."""
+    return {a for b in bodies for a in b.iterancestors(*_WRAPPER_TAGS)}
+
+
+def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element],
+                      wrappers: set[etree._Element] | None = None) -> Content:
     """Visible editorial characters and words; see the module docstring.
 
     One walk in lxml's iterwalk, which steps over a left-out subtree in C (no recursion:
@@ -143,7 +154,8 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
         tag = el.tag
         if not isinstance(tag, str):
             continue  # comments and PIs: their text is not content
-        if tag.lower() in _NON_CONTENT_TAGS or el in excluded or _is_hidden(el):
+        if ((tag.lower() in _NON_CONTENT_TAGS and not (wrappers and el in wrappers))
+                or el in excluded or _is_hidden(el)):
             walker.skip_subtree()
             continue
         if el.text:

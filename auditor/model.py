@@ -290,6 +290,7 @@ class Scorecard:
     """The statically measurable part of the MFA definitions, row by row."""
 
     indicators: tuple[Indicator, ...] = ()
+    note: str = ""  # what qualifies the count, e.g. that the page carries no ads at all
 
     @property
     def met(self) -> int:
@@ -299,9 +300,27 @@ class Scorecard:
     def judged(self) -> int:
         return sum(1 for i in self.indicators if i.met is not None)
 
+    @property
+    def summary(self) -> str:
+        """The one line every report shows: a count, never a claim that the page is MFA,
+        and what a saved page could not judge.
+
+        >>> Scorecard((Indicator("a", "", "", "", Basis.MEASURED, True),
+        ...            Indicator("b", "", "", "", Basis.UNKNOWABLE, None))).summary
+        'meets 1 of 1 judged MFA indicators (1 unknowable from a saved page: b)'
+        """
+        unknown = [i.criterion for i in self.indicators if i.met is None]
+        tail = (f" ({len(unknown)} unknowable from a saved page: {', '.join(unknown)})"
+                if unknown else "")
+        note = f"; {self.note}" if self.note else ""
+        return f"meets {self.met} of {self.judged} judged MFA indicators{tail}{note}"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"met": self.met, "judged": self.judged,
-                "indicators": [i.to_dict() for i in self.indicators]}
+        out: dict[str, Any] = {"met": self.met, "judged": self.judged, "summary": self.summary,
+                               "indicators": [i.to_dict() for i in self.indicators]}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,12 @@ from auditor.metrics import (
     ad_elements,
     ad_markup_bytes,
     article_bodies,
+    body_wrappers,
     editorial_content,
     page_metrics,
     slots_in_body,
 )
+from auditor.mfa import scorecard
 from auditor.model import (
     AuditReport,
     PageReport,
@@ -142,8 +144,9 @@ def _audit_markup(
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources)
-    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup))
     bodies = article_bodies(page)
+    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup),
+                                body_wrappers(bodies))
     in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
                                                        (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
@@ -167,6 +170,7 @@ def _audit_markup(
         metrics=metrics,
         post_id=doc.post_id,
         provenance=sources.provenance,
+        mfa=scorecard(ctx, metrics),
     )
 
 
@@ -200,6 +204,8 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
     url = doc.url
     first_party = registrable_domain(host_of(url)) if url else None
     ctx = PageContext(doc, None, url, first_party or None, (), slots, (), (), catalogue)
+    metrics = page_metrics((), promotional, 0, Content(content, len(text.split())),
+                           sum(s.markup_bytes for s in promotional))
     return PageReport(
         input=doc.input,
         url=url,
@@ -208,9 +214,9 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
         title=title,
         slots=slots,
         findings=tuple(run_heuristics(ctx)),
-        metrics=page_metrics((), promotional, 0, Content(content, len(text.split())),
-                             sum(s.markup_bytes for s in promotional)),
+        metrics=metrics,
         provenance=text_sources(blocks, first_party or None).provenance,
+        mfa=scorecard(ctx, metrics),
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",

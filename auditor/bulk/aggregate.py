@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import statistics
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
@@ -188,6 +189,39 @@ def _parquet_dirs(store: Store) -> list[str]:
     return dirs
 
 
+HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators
+
+
+def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], int]:
+    """Per site: how many MFA indicators its pages meet (median and max), how many pages
+    meet HUMAN's three, how often each criterion is met, and the worst page; sites by
+    median, then max. A store written before the scorecard has none (nor its pages)."""
+    if "mfa_met" not in store.columns("pages"):
+        return [], 0
+    by_site: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for site, met, judged, names, where in store.query(
+            "SELECT site, mfa_met, mfa_judged, mfa_criteria, coalesce(url, input) FROM pages "
+            "WHERE site IS NOT NULL AND mfa_met IS NOT NULL ORDER BY id"):
+        by_site[site].append((int(met), int(judged), names or "", where))
+    out: list[dict[str, Any]] = []
+    for site, rows in by_site.items():
+        counts = sorted(r[0] for r in rows)
+        worst = max(rows, key=lambda r: r[0])  # the first page with the most, in store order
+        criteria: dict[str, int] = defaultdict(int)
+        for row in rows:
+            for c in filter(None, row[2].split(",")):
+                criteria[c] += 1
+        out.append({
+            "site": site, "pages": len(rows), "median": statistics.median(counts),
+            "max": counts[-1], "pages_meeting_3": sum(1 for c in counts if c >= HUMAN_LESSER),
+            "criteria": dict(sorted(criteria.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "worst": {"page": worst[3], "met": worst[0], "judged": worst[1],
+                      "criteria": [c for c in worst[2].split(",") if c]},
+        })
+    out.sort(key=lambda x: (-x["median"], -x["max"], x["site"]))
+    return out[:top], len(out)
+
+
 def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
               catalogue: Catalogue | None = None) -> dict[str, Any]:
     """The whole summary as plain data (JSON-ready); which ID kinds join sites is the
@@ -227,6 +261,7 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     copied, copied_total = copied_ids(store, top)
     sources, sources_total = republication(store, top)
     stored = int(store.query("SELECT count(*) FROM pages")[0][0])
+    mfa_sites, mfa_total = site_scorecards(store, top)
     failures = [{"input": i, "kind": k, "error": e} for i, k, e in store.query(
         "SELECT input, kind, error FROM errors ORDER BY rowid LIMIT ?", (top,))]
     return {
@@ -256,6 +291,8 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "copied_ids_total": copied_total,
         "republication": sources,
         "republication_total": sources_total,
+        "mfa_sites": mfa_sites,
+        "mfa_sites_total": mfa_total,
         "skip_reasons": skip_reasons,
         "failures": failures,
         "runs": [_run(r) for r in store.runs(limit=top)],

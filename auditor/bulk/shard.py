@@ -68,6 +68,7 @@ class PageRow:
     hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
     # the originals the page republishes: (domain, host, url, evidence kinds comma-joined)
     sources: tuple[tuple[str, str, str | None, str], ...] = ()
+    mfa: tuple[int, int, str] | None = None  # MFA indicators met, judged, criteria met
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,4 +223,14 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         sources=tuple((s["domain"], s["host"], s.get("url"),
                        ",".join(sorted({e["kind"] for e in s.get("evidence", ())})))
                       for s in page.get("provenance", ())),
+        mfa=_mfa_columns(page.get("mfa")),
     )
+
+
+def _mfa_columns(card: dict[str, Any] | None) -> tuple[int, int, str] | None:
+    """The scorecard as the store's columns: met, judged, and the criteria met, so the
+    per-site summary needs no report JSON parsed."""
+    if not card:
+        return None
+    met = ",".join(i["criterion"] for i in card["indicators"] if i["met"])
+    return int(card["met"]), int(card["judged"]), met

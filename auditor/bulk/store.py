@@ -47,6 +47,9 @@ CREATE TABLE IF NOT EXISTS page_sources (
     url TEXT, evidence TEXT NOT NULL, PRIMARY KEY (page_id, host));
 CREATE INDEX IF NOT EXISTS page_sources_domain ON page_sources (domain);
 """
+# Columns added to `pages` the same way: the MFA scorecard's count, for the per-site summary.
+_PAGE_COLUMNS_ADDED = (("mfa_met", "INTEGER"), ("mfa_judged", "INTEGER"),
+                       ("mfa_criteria", "TEXT"))
 
 _METRICS = ("ad_slots", "ad_resources", "tracker_resources", "third_party_hosts",
             "content_chars", "ad_markup_bytes", "content_to_ad_ratio", "ad_area_px")
@@ -191,9 +194,10 @@ class Store:
 
     def _migrate(self) -> None:
         """Add the columns and tables later versions gave schema 1 to a store written
-        before them."""
+        before them (a new store gets them here too)."""
         missing = [(table, name, kind)
-                   for table, added in (("runs", _RUN_COLUMNS_ADDED), ("ids", _ID_COLUMNS_ADDED))
+                   for table, added in (("runs", _RUN_COLUMNS_ADDED), ("ids", _ID_COLUMNS_ADDED),
+                                        ("pages", _PAGE_COLUMNS_ADDED))
                    for name, kind in added if name not in self.columns(table)]
         if missing or "page_sources" not in self.tables():
             with self._tx():
@@ -319,6 +323,9 @@ class Store:
             (input_id, o.key, o.name, p.url, p.site, p.kind, p.title,
              *(p.metrics.get(m) for m in _METRICS), p.findings, p.report_json))
         page_id = cur.lastrowid
+        if p.mfa is not None:
+            self._conn.execute("UPDATE pages SET mfa_met=?, mfa_judged=?, mfa_criteria=? "
+                               "WHERE id=?", (*p.mfa, page_id))
         self._conn.executemany(
             "INSERT OR IGNORE INTO ids (page_id, kind, value, network, site, origin, "
             "copied_from) VALUES (?,?,?,?,?,?,?)",

@@ -137,6 +137,9 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
             _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
                         + _t(f" ({who}{counted(ident['sites'], 'site')})"))
     _write_copies(s, console)
+    if s.get("mfa_sites"):
+        console.print()
+        console.print(_mfa_table(s["mfa_sites"], s.get("mfa_sites_total")))
     if s.get("skip_reasons"):
         console.print()
         console.print(Text("Skipped records, by reason:", style="bold"))
@@ -175,6 +178,18 @@ def _write_copies(s: dict[str, Any], console: Console) -> None:
             table.add_row(Breakable(_t(r["source"], 300)), str(r["pages"]),
                           str(len(r["sites"])), Breakable(_t(", ".join(r["sites"]), 600)))
         console.print(table)
+def _mfa_table(sites: list[dict[str, Any]], total: int | None) -> Table:
+    """MFA indicators met per site: a count of indicators, never a verdict."""
+    table = _table("MFA scorecard per site (indicators met per page)"
+                   + _of(len(sites), total),
+                   ("site", "pages", "median", "max", "≥3", "worst page"),
+                   ("pages", "median", "max", "≥3"))
+    for x in sites:
+        worst = x["worst"]
+        table.add_row(Breakable(_t(x["site"])), str(x["pages"]), f"{x['median']:g}",
+                      str(x["max"]), str(x["pages_meeting_3"]),
+                      Breakable(_t(f"{worst['page']} ({', '.join(worst['criteria'])})", 300)))
+    return table
 
 
 def _print_item(console: Console, lead: str, body: Text) -> None:
@@ -264,6 +279,12 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
         w.writerow(["republication", r["source"], "evidence", ",".join(r["evidence"])])
         for site in r["sites"]:
             w.writerow(["republication", r["source"], "site", site])
+    for x in s.get("mfa_sites", []):
+        for metric in ("pages", "median", "max", "pages_meeting_3"):
+            w.writerow(["mfa_site", x["site"], metric, x[metric]])
+        w.writerow(["mfa_site", x["site"], "worst_page", x["worst"]["page"]])
+        for criterion, pages in x["criteria"].items():
+            w.writerow(["mfa_site", x["site"], f"pages_meeting:{criterion}", pages])
     for r in s.get("skip_reasons", []):
         w.writerow(["skipped", r["reason"], "records", r["records"]])
     for i, f in enumerate(s.get("failures", []), 1):

@@ -32,6 +32,7 @@ class PageRules:
     max_third_party_hosts: int | None = None
     max_ad_area_px: int | None = None
     min_content_to_ad_ratio: float | None = None
+    max_mfa_indicators: int | None = None  # MFA scorecard indicators a page may meet
     fail_on_severity: Severity | None = None
     fail_on_findings: tuple[str, ...] = ()
     # an input the audit could not read fails the gate (clause "unreadable") unless a

@@ -160,6 +160,7 @@ PAGE_KEYS: dict[str, Check] = {
     "max_third_party_hosts": _count,
     "max_ad_area_px": _count,
     "min_content_to_ad_ratio": _ratio,
+    "max_mfa_indicators": _count,
     "fail_on_severity": _severity,
     "fail_on_findings": _kinds,
     "allow_unreadable": _flag,

@@ -228,6 +228,14 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
             f"min_content_to_ad_ratio = {ratio:g}",
             where.line if where else 0, where.xpath if where else "",
             "metric: content_to_ad_ratio", None))
+    limit = rules.max_mfa_indicators
+    if limit is not None and page.mfa is not None and page.mfa.met > limit:
+        met = [i for i in page.mfa.indicators if i.met]
+        shown = "; ".join(f"{i.criterion} {i.value}" for i in met)
+        out.append(_violation(
+            path, "max_mfa_indicators", "",
+            f"meets {page.mfa.met} MFA indicators, more than max_mfa_indicators = {limit} "
+            f"({shown})", 0, "", "metric: mfa", None))
     return out
 
 

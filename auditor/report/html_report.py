@@ -58,6 +58,7 @@ class _IndexRow:
     slots: int
     hosts: int
     findings: tuple[int, int, int]  # high, medium, low
+    mfa: str = ""  # "3/10": MFA indicators met of judged
 
 
 def _verdict(page: PageReport, violations: Sequence[Violation], gated: bool) -> str:
@@ -146,6 +147,28 @@ def map_blocks(page: PageReport, p: str) -> list[svg.Block]:
     return out
 
 
+def mfa_table(page: PageReport) -> Safe:
+    """The MFA scorecard, row by row: value, threshold and its source, basis, and the
+    evidence (page-derived, escaped)."""
+    card = page.mfa
+    if card is None:
+        return Safe("")
+    mark = {True: "<span class=\"tok high\">met</span>", False: "not met",
+            None: "<span class=\"dim\">unknowable</span>"}
+    rows = [Safe(
+        f"<tr><td class=\"tok\">{esc(i.criterion)}</td><td>{mark[i.met]}</td>"
+        f"<td class=\"txt\">{esc(i.value, limit=200)}</td>"
+        f"<td class=\"txt\">{esc(i.threshold, limit=300)}</td>"
+        f"<td class=\"tok\">{esc(i.source)}</td><td class=\"tok\">{esc(i.basis.value)}</td>"
+        f"<td class=\"txt\">{esc(i.evidence, limit=600)}</td></tr>\n")
+        for i in card.indicators]
+    return Safe(f"<h3>MFA scorecard</h3><p>{esc(card.summary)}. A count of the industry's "
+                "made-for-advertising indicators a saved page can show; not a verdict "
+                "(docs/MFA.md).</p>" + table(
+                    [("Criterion", ""), ("Met", ""), ("Value", ""), ("Threshold", ""),
+                     ("Source", ""), ("Basis", ""), ("Evidence", "")], rows))
+
+
 TOP_FINDINGS = 6
 
 
@@ -186,7 +209,8 @@ class HtmlReporter:
         verdict = _verdict(page, violations, self.gated)
         self.index.append(_IndexRow(p, page.title or page.url or page.input, verdict,
                                     page.metrics.ad_slots, page.metrics.third_party_hosts,
-                                    _by_severity(page)))
+                                    _by_severity(page),
+                                    f"{page.mfa.met}/{page.mfa.judged}" if page.mfa else ""))
         w = self.out.write
         w(f"<section class=\"page\" id=\"{anchor(p)}\">\n")
         w(f"<h2>{esc(page.title or page.url or page.input, limit=300)}</h2>\n")
@@ -211,6 +235,7 @@ class HtmlReporter:
         w(self._hosts(page))
         w(self._ids(page))
         w(self._findings(page, p))
+        w(mfa_table(page))
         if self.gated:
             w(self._violations(violations))
         w("</section>\n")
@@ -245,6 +270,9 @@ class HtmlReporter:
                     if page.findings else "") + "</li>"]
         if m.content_to_ad_ratio is not None:
             items.append(f"<li>content:ad <b>{m.content_to_ad_ratio:.2f}</b></li>")
+        if page.mfa is not None:
+            items.append(f"<li>MFA scorecard: <b>{page.mfa.met}</b> of {page.mfa.judged} "
+                         "indicators</li>")
         if self.gated:
             items.append(f"<li><b>{open_}</b> policy violation{'s' if open_ != 1 else ''}</li>")
         cls = {"pass": "pass", "fail": "fail", "error": "fail"}.get(verdict, "")
@@ -382,8 +410,10 @@ class HtmlReporter:
             f"<td class=\"n\">{r.slots}</td><td class=\"n\">{r.hosts}</td>"
             f"<td class=\"n{' high' if r.findings[0] else ''}\">{r.findings[0]}</td>"
             f"<td class=\"n\">{r.findings[1]}</td>"
-            f"<td class=\"n\">{r.findings[2]}</td></tr>\n") for i, r in enumerate(self.index, 1)]
+            f"<td class=\"n\">{r.findings[2]}</td><td class=\"n\">{esc(r.mfa)}</td></tr>\n")
+            for i, r in enumerate(self.index, 1)]
         return Safe("<nav class=\"index\"><h3>Pages</h3>" + table(
             [("#", "n"), ("Verdict", ""), ("Page", ""), ("Ad slots", "n"),
-             ("3rd-party hosts", "n"), ("High", "n"), ("Medium", "n"), ("Low", "n")], rows)
+             ("3rd-party hosts", "n"), ("High", "n"), ("Medium", "n"), ("Low", "n"),
+             ("MFA", "n")], rows)
             + "</nav>\n")

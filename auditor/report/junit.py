@@ -43,6 +43,16 @@ class _Case:
     baselined: tuple[str, ...]
     error: str | None
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
+    mfa: tuple[tuple[str, str], ...] = ()  # (name, value) properties of the MFA scorecard
+
+
+def _mfa_properties(page: PageReport) -> tuple[tuple[str, str], ...]:
+    card = page.mfa
+    if card is None:
+        return ()
+    met = ",".join(i.criterion for i in card.indicators if i.met)
+    return (("mfa.met", str(card.met)), ("mfa.judged", str(card.judged)),
+            ("mfa.criteria_met", met), ("mfa.summary", card.summary))
 
 
 class JUnitReporter:
@@ -68,6 +78,7 @@ class JUnitReporter:
             error=page.errors[0] if page.errors else None,
             sources=(*(provenance_line(p) for p in page.provenance),
                      *(f"id {i}" for i in copied_ids(page))),
+            mfa=_mfa_properties(page),
         ))
 
     def finished(self, summary: RunSummary) -> None:
@@ -85,6 +96,11 @@ class JUnitReporter:
             el = ET.SubElement(suite, "testcase", {
                 "classname": "auditor.policy" if self.gated else "auditor",
                 "name": xml_text(case.name), "file": xml_text(case.file)})
+            if case.mfa:  # properties, never a failure: the scorecard gates only by policy
+                case_props = ET.SubElement(el, "properties")
+                for name, value in case.mfa:
+                    ET.SubElement(case_props, "property", {"name": name,
+                                                           "value": xml_text(value)})
             if case.error:
                 ET.SubElement(el, "error", {"message": xml_text(case.error, limit=300),
                                             "type": "unreadable"}).text = xml_text(case.error)

@@ -70,6 +70,8 @@ class _PageLine:
     findings: int
     error: str | None
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
+    mfa: str = ""  # "3 of 10", "" without a scorecard
+    mfa_met: tuple[str, ...] = ()  # the criteria met
 
 
 class MarkdownReporter:
@@ -88,9 +90,12 @@ class MarkdownReporter:
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         name = page_name(page.input)  # one name for passing and failing pages alike
         self.rows.extend(_Row(name, v) for v in violations)
-        self.pages.append(_PageLine(name, page.metrics.ad_slots, page.metrics.third_party_hosts,
-                                    len(page.findings), page.errors[0] if page.errors else None,
-                                    _sources(page)))
+        card = page.mfa
+        self.pages.append(_PageLine(
+            name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
+            page.errors[0] if page.errors else None, _sources(page),
+            f"{card.met} of {card.judged}" if card else "",
+            tuple(i.criterion for i in card.indicators if i.met) if card else ()))
 
     def finished(self, summary: RunSummary) -> None:
         self.out.write("\n".join(self.lines(summary)) + "\n")
@@ -99,7 +104,8 @@ class MarkdownReporter:
         n = summary.pages
         pages = f"{n} page{'s' if n != 1 else ''}"
         if not summary.gated:
-            return [f"## auditor: {pages} audited", "", *self._page_table(), *self._sources()]
+            return [f"## auditor: {pages} audited", "", *self._page_table(), *self._sources(),
+                    *self._mfa()]
         open_rows = [r for r in self.rows if not r.violation.baselined]
         accepted = [r for r in self.rows if r.violation.baselined]
         failing = len({r.page for r in open_rows})
@@ -122,7 +128,7 @@ class MarkdownReporter:
         if unreadable:
             out += ["", "| Unreadable page | Error |", "|---|---|"]
             out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
-        return out + self._sources()
+        return out + self._sources() + self._mfa()
 
     def _sources(self) -> list[str]:
         """Which pages republish whom: a list under the tables, only when some do."""
@@ -137,6 +143,21 @@ class MarkdownReporter:
             out.append(f"- … {len(copies) - MAX_ROWS} more not shown")
         return out
 
+    def _mfa(self) -> list[str]:
+        """The pages that meet MFA indicators, most first: a count of indicators, never a
+        verdict that a page is made for advertising (docs/MFA.md)."""
+        shown = sorted((p for p in self.pages if p.mfa_met), key=lambda p: -len(p.mfa_met))
+        if not shown:
+            return []
+        out = ["", "<details><summary>MFA scorecard: pages meeting made-for-advertising "
+               f"indicators ({len(shown)})</summary>", "",
+               "| Page | Indicators met | Criteria |", "|---|--:|---|"]
+        out += [f"| {md(p.page)} | {p.mfa} | {md(', '.join(p.mfa_met))} |"
+                for p in shown[:MAX_ROWS]]
+        if len(shown) > MAX_ROWS:
+            out.append(f"| … {len(shown) - MAX_ROWS} more not shown | | |")
+        return [*out, "", "</details>"]
+
     def _table(self, rows: Sequence[_Row]) -> list[str]:
         out = ["| Page | Line | Clause | Rule | Violation |", "|---|--:|---|---|---|"]
         for r in rows[:MAX_ROWS]:
@@ -148,14 +169,16 @@ class MarkdownReporter:
         return out
 
     def _page_table(self) -> list[str]:
-        out = ["| Page | Ad slots | Third-party hosts | Findings |", "|---|--:|--:|--:|"]
+        out = ["| Page | Ad slots | Third-party hosts | Findings | MFA indicators |",
+               "|---|--:|--:|--:|--:|"]
         for p in self.pages[:MAX_ROWS]:
             if p.error:
-                out.append(f"| {md(p.page)} | error: {md(p.error)} | | |")
+                out.append(f"| {md(p.page)} | error: {md(p.error)} | | | |")
             else:
-                out.append(f"| {md(p.page)} | {p.ad_slots} | {p.hosts} | {p.findings} |")
+                out.append(f"| {md(p.page)} | {p.ad_slots} | {p.hosts} | {p.findings} "
+                           f"| {p.mfa} |")
         if len(self.pages) > MAX_ROWS:
-            out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | |")
+            out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | | |")
         return out
 
 

@@ -48,6 +48,11 @@ CLAUSE_HELP: dict[str, tuple[str, str]] = {
     "min_content_to_ad_ratio": ("Too little content for the ads on the page",
                                 "Editorial text characters divided by ad markup bytes is below "
                                 "min_content_to_ad_ratio."),
+    "max_mfa_indicators": ("More made-for-advertising indicators than the page may meet",
+                           "The page meets more of the MFA scorecard's indicators (ad-to-"
+                           "content, ad density, auto-refresh, slideshows, native widgets, "
+                           "paid-traffic hints, templated text, syndication, authorship, "
+                           "autoplay; docs/MFA.md) than max_mfa_indicators allows."),
 }
 
 
@@ -107,6 +112,19 @@ class _Result:
     url: str | None
 
 
+def mfa_property(page: PageReport, uri: str) -> dict[str, Any]:
+    """A page's MFA scorecard as a run property: a count of indicators is not a defect
+    in the page's code, so it is never a result (a policy's max_mfa_indicators makes
+    the violation that is)."""
+    card = page.mfa
+    assert card is not None
+    return {"uri": uri, "met": card.met, "judged": card.judged,
+            "summary": inert(card.summary, limit=2000),
+            "indicators": [{"criterion": i.criterion, "value": inert(i.value, limit=300),
+                            "met": i.met, "basis": i.basis.value}
+                           for i in card.indicators]}
+
+
 class SarifReporter:
     """Collects results as pages stream; writes the SARIF log when the run finishes."""
 
@@ -117,6 +135,7 @@ class SarifReporter:
         self.results: list[_Result] = []
         self.notifications: list[dict[str, Any]] = []
         self.provenance: list[dict[str, Any]] = []  # facts about pages, not results
+        self.mfa: list[dict[str, Any]] = []  # per page: the scorecard, as run properties
 
     def start(self, lists: Sequence[ListInfo]) -> None:
         self.lists = [{"name": li.name, "rules": li.rules, "sha256": li.sha256} for li in lists]
@@ -127,6 +146,8 @@ class SarifReporter:
         self.results.extend(_Result(v, uri, page.url) for v in items)
         if page.provenance:
             self.provenance.append(_provenance(page, uri))
+        if page.mfa is not None:
+            self.mfa.append(mfa_property(page, uri))
         for error in page.errors:
             self.notifications.append({
                 "level": "error",
@@ -155,7 +176,8 @@ class SarifReporter:
             "columnKind": "unicodeCodePoints",
             "results": [self._result(r, index[r.item.rule_id]) for r in self.results],
             "properties": {"pages": summary.pages, "gated": summary.gated,
-                           "passed": summary.passed, "lists": getattr(self, "lists", [])},
+                           "passed": summary.passed, "lists": getattr(self, "lists", []),
+                           **({"mfa": self.mfa} if self.mfa else {})},
         }
         if self.provenance:
             run["properties"]["provenance"] = self.provenance

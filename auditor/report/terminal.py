@@ -27,6 +27,7 @@ from auditor.report.safe import inert
 from auditor.report.wrap import Breakable
 from auditor.words import counted
 
+HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators: the line stands out
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 BAR_WIDTH = 40
 
@@ -105,6 +106,19 @@ def verdict_line(
     return line
 
 
+def mfa_line(page: PageReport) -> Text:
+    """The MFA scorecard in one line: the count and the criteria met (the rows are in
+    the JSON and HTML reports)."""
+    card = page.mfa
+    assert card is not None
+    met = [i.criterion for i in card.indicators if i.met]
+    line = Text("MFA scorecard: ", style="bold").append(
+        inert(card.summary), "bold yellow" if card.met >= HUMAN_LESSER else "")
+    if met:
+        line.append(": ").append(inert(", ".join(met)))
+    return line
+
+
 class PageView:
     """A page report that renders itself."""
 
@@ -129,8 +143,10 @@ class PageView:
             head.add_row("republishes", Breakable(_t(source_name(source), "bold", limit=400)))
             for e in source.evidence:
                 head.add_row("", Breakable(_t(evidence_line(e), "dim", limit=400)))
-        yield Panel(Group(head, verdict_line(page, self.violations, self.gated)),
-                    box=box.ROUNDED, padding=(0, 1))
+        lines: list[RenderableType] = [head, verdict_line(page, self.violations, self.gated)]
+        if page.mfa is not None:
+            lines.append(mfa_line(page))
+        yield Panel(Group(*lines), box=box.ROUNDED, padding=(0, 1))
         for part in (
             self._slots(),
             self._hosts(options.max_width),

@@ -19,10 +19,12 @@ from auditor.gate.baseline import Baseline, mark
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page
 from auditor.model import (
+    Basis,
     Category,
     Evidence,
     Finding,
     Identifier,
+    Indicator,
     ListInfo,
     Metrics,
     Origin,
@@ -30,6 +32,7 @@ from auditor.model import (
     Provenance,
     RequestType,
     Resource,
+    Scorecard,
     Severity,
     Slot,
     Violation,
@@ -77,6 +80,18 @@ def fixed_page() -> PageReport:
                                url="https://www.bbc.co.uk/news/x1?a=[b](c)|d`e<f>",
                                evidence=(Evidence("source-link", HOSTILE, 30,
                                                   "/html/body/p[9]/a"),)),),
+        mfa=Scorecard((
+            Indicator("ad-to-content", "55%", "≥ 30% of the page's ad + text area (desktop)",
+                      "ANA/4A's/WFA/ISBA 2023", Basis.ESTIMATED, True,
+                      "1 desktop ad slots ≈ 75,000 px²"),
+            Indicator("authorship", f"named: {HOSTILE}", "no named author", "NewsGuard",
+                      Basis.MEASURED, False, f"line 9: {HOSTILE}"),
+            Indicator("templated-text", "1 chatbot phrase", "any chatbot error phrase",
+                      "NewsGuard", Basis.MEASURED, True, f"line 30: “{HOSTILE}”"),
+            Indicator("paid-traffic-share", "—", "a high share of paid visits",
+                      "ANA/4A's/WFA/ISBA 2023; Jounce Media", Basis.UNKNOWABLE, None,
+                      "needs the site's traffic sources"),
+        )),
     )
 
 
@@ -191,7 +206,8 @@ def test_markdown_cells_cannot_break_the_table() -> None:
     rows = [line for line in text.splitlines() if line.startswith("| site/blog/")]
     assert rows
     for row in rows:
-        assert len(re.findall(r"(?<!\\)\|", row)) == 6  # five cells, no stray pipe
+        # five cells in the violations table, three in the MFA one; no stray pipe
+        assert len(re.findall(r"(?<!\\)\|", row)) == (4 if "templated-text" in row else 6)
         assert "<" not in row and ">" not in row  # HTML shown as entities, never markup
         assert "`" not in row.replace("\\`", "")
 
@@ -274,3 +290,33 @@ def test_provenance_is_in_every_format_and_inert() -> None:
     assert "[b](c)|d`e&lt;f&gt;" in html
     terminal = render("terminal", gated=False)
     assert "republishes" in terminal and "7654321 (copied from bbc.co.uk)" in terminal
+def test_mfa_scorecard_is_a_property_never_a_result() -> None:
+    """A count of MFA indicators is not a defect in the page: SARIF and JUnit carry it as
+    properties, so it fails nothing unless a policy's max_mfa_indicators says so."""
+    run = json.loads(render("sarif", gated=False))["runs"][0]
+    assert [r["ruleId"] for r in run["results"]] == ["hidden-iframe"]
+    (card,) = run["properties"]["mfa"]
+    assert (card["met"], card["judged"]) == (2, 3)
+    named = card["indicators"][1]["value"]
+    assert "\\x1b" in named and "\x1b" not in named  # page text made inert
+    root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
+    props = {p.get("name"): p.get("value") for p in root.iter("property")}
+    assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == "ad-to-content,templated-text"
+    assert root.find(".//failure") is None
+
+
+def test_mfa_summary_in_every_format() -> None:
+    summary = fixed_page().mfa.summary  # type: ignore[union-attr]
+    assert summary.startswith("meets 2 of 3 judged MFA indicators")
+    for fmt in ("terminal", "json", "sarif", "junit", "html"):
+        text = render(fmt, gated=False)
+        if fmt == "terminal":  # wrapped inside the page's panel
+            text = " ".join(text.replace("│", " ").split())
+        assert summary in text, fmt
+    assert "| 2 of 3 | ad-to-content, templated-text |" in render("md", gated=False)
+
+
+def test_mfa_evidence_is_escaped_in_html() -> None:
+    html = render("html", gated=False)
+    section = html[html.index("<h3>MFA scorecard</h3>"):]
+    assert "<script>x</script>" not in section and "&lt;script&gt;" in section

@@ -37,6 +37,7 @@ def write_dashboard(s: Mapping[str, Any], out: TextIO) -> None:
     w(_ratios(s["content_to_ad_ratio"]))
     w(_clusters(s["clusters"]))
     w(_copies(s))
+    w(_mfa_sites(s.get("mfa_sites") or [], s.get("mfa_sites_total")))
     w(_failures(s))
     version = s.get("tool", {}).get("version", "")
     w(f"<footer>auditor {esc(version)} · {esc(s.get('schema', ''))}</footer>\n</body></html>\n")
@@ -233,6 +234,27 @@ def _copies(s: Mapping[str, Any]) -> Safe:
                      + table([("ID kind", ""), ("ID", ""), ("Copied from", ""),
                               ("Pages", "n"), ("Sites", "")], rows))
     return _section("Republished sources and copied IDs", "".join(parts), "copies")
+def _mfa_sites(sites: list[Mapping[str, Any]], total: int | None) -> Safe:
+    """Sites by the MFA indicators their pages meet: a count, never a verdict."""
+    if not sites:
+        return Safe("")
+    rows = []
+    for x in sites:
+        worst = x["worst"]
+        median = f"{x['median']:g}"
+        rows.append(Safe(
+            f"<tr><td class=\"tok\">{esc(x['site'])}</td><td class=\"n\">{x['pages']:,}</td>"
+            f"<td class=\"n\">{esc(median)}</td><td class=\"n\">{x['max']}</td>"
+            f"<td class=\"n\">{x['pages_meeting_3']}</td>"
+            f"<td class=\"url\">{esc(worst['page'], limit=300)}<br><span class=\"dim\">"
+            f"{esc(', '.join(worst['criteria']), limit=300)}</span></td></tr>\n"))
+    listed = _listed(len(sites), total or len(sites), "site")
+    return _section("MFA scorecard per site", (
+        f"<p>{esc(listed)}, by the made-for-advertising indicators their pages meet "
+        "(median, then max; docs/MFA.md): a count of what the pages show, not a verdict "
+        "on a site.</p>" + table(
+            [("Site", ""), ("Pages", "n"), ("Median", "n"), ("Max", "n"), ("≥ 3", "n"),
+             ("Worst page", "")], rows)), "mfa")
 
 
 def _failures(s: Mapping[str, Any]) -> Safe:

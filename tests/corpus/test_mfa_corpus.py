@@ -1,0 +1,111 @@
+"""The MFA scorecard on the 110 real pages of ../shared/corpus: properties that must hold
+whatever the thresholds, and docs/MFA.md's ranking kept fresh (bench/mfa_corpus.py).
+
+Skipped without the corpus (other people's pages, never copied here); the freshness
+check is skipped when this machine's EasyList/EasyPrivacy are not the ones the ranking
+was made with (docs/MFA.md names their digests).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from auditor.mfa import CRITERIA
+from auditor.rules import Engine
+
+REPO = Path(__file__).resolve().parents[2]
+AD_LOAD = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "native-widgets")
+# Chatbot leftovers and unfilled templates as plain text, independent of the scorecard's
+# patterns: a page holding none of them must not meet templated-text.
+LEFTOVERS = ("as an ai language model", "as a large language model", "i cannot fulfill",
+             "knowledge cutoff", "knowledge update", "regenerate response",
+             "rewritten article", "%%", "{{", "[insert", "[your ")
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mfa_corpus", REPO / "bench" / "mfa_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["mfa_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+
+
+@pytest.fixture(scope="module")
+def ranked(engine: Engine) -> tuple[list[Any], str]:
+    if not (bench.CORPUS / "urls.json").exists():
+        pytest.skip(f"the corpus is not at {bench.CORPUS} (it lives in ../shared)")
+    result: tuple[list[Any], str] = bench.audit_corpus(bench.CORPUS)
+    return result
+
+
+def test_every_page_has_every_row_and_unknowable_means_no_verdict(
+        ranked: tuple[list[Any], str]) -> None:
+    pages, _ = ranked
+    assert len(pages) == 110
+    for r in pages:
+        assert tuple(i.criterion for i in r.card.indicators) == CRITERIA
+        for i in r.card.indicators:
+            assert (i.met is None) == (i.basis.value == "unknowable"), (r.name, i)
+        share = next(i for i in r.card.indicators if i.criterion == "paid-traffic-share")
+        assert share.met is None  # no saved page shows where its visitors came from
+
+
+def test_a_met_row_cites_its_evidence(ranked: tuple[list[Any], str]) -> None:
+    for r in ranked[0]:
+        for i in r.card.indicators:
+            if i.met and i.value != "no author":  # an absence has nothing to cite
+                assert i.evidence, (r.name, i.criterion)
+
+
+def test_templated_text_fires_only_on_pages_that_hold_a_leftover(
+        ranked: tuple[list[Any], str]) -> None:
+    for r in ranked[0]:
+        raw = html.unescape((bench.CORPUS / "pages" / r.name).read_text(
+            encoding="utf-8", errors="replace")).lower()
+        row = next(i for i in r.card.indicators if i.criterion == "templated-text")
+        if not any(word in raw for word in LEFTOVERS):
+            assert not row.met, (r.name, row.evidence)
+        for quoted in re.findall(r"“([^”]+)”", row.evidence):
+            assert quoted.rstrip("…").lower() in raw, (r.name, quoted)
+
+
+def test_a_page_without_ads_meets_no_ad_load_row(ranked: tuple[list[Any], str]) -> None:
+    for r in ranked[0]:
+        if r.card.note:  # "no ads found"
+            assert not [i.criterion for i in r.card.indicators
+                        if i.met and i.criterion in AD_LOAD], r.name
+
+
+def test_the_top_ten_all_carry_ads(ranked: tuple[list[Any], str]) -> None:
+    """Made *for advertising*: a page with no ads never ranks among the first ten,
+    whatever content rows (authorship, syndication) it meets."""
+    assert all(not r.card.note for r in ranked[0][:bench.TOP])
+
+
+def test_docs_ranking_is_fresh(ranked: tuple[list[Any], str]) -> None:
+    pages, lists = ranked
+    doc = bench.DOC.read_text(encoding="utf-8")
+    made_with = re.search(r"Made with the project rules and (.*?); \d+ pages", doc)
+    assert made_with, "docs/MFA.md has no generated ranking: run python bench/mfa_corpus.py"
+    if _system(made_with.group(1)) != _system(lists):  # the project's own list must match
+        pytest.skip(f"docs/MFA.md was made with other lists ({made_with.group(1)}); "
+                    f"this machine has {lists}")
+    assert bench.document(doc, bench.ranking(pages, lists)) == doc, (
+        "docs/MFA.md is stale: run python bench/mfa_corpus.py")
+
+
+def _system(lists: str) -> list[str]:
+    """The EasyList/EasyPrivacy entries of a "name (sha256 …), …" line."""
+    return [x for x in lists.split(", ") if x.startswith(("easylist", "easyprivacy"))]
