@@ -128,7 +128,7 @@ def _audit_markup(
     present = networks_present(seen, page.script_texts, catalogue, page)
 
     found_slots = declared_slots(page, catalogue, {n.name for n in present})
-    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
+    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
