@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from auditor.catalogue import Catalogue, Network, required_literal
+from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
-from auditor.literals import literal_set
 from auditor.model import Identifier
 from auditor.resources import Sighting
 from auditor.slots import FoundSlot
@@ -17,19 +16,18 @@ from auditor.slots import FoundSlot
 
 def networks_present(
     seen: Sequence[Sighting],
-    codes: Sequence[str],
     catalogue: Catalogue,
     page: ParsedPage,
 ) -> list[Network]:
-    """Networks the page loads, configures (inline signature) or links to (affiliate links)."""
+    """Networks the page loads, configures (inline signature in its scripts or what they
+    decode to) or links to (affiliate links)."""
     names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
-    joined = "\n".join(codes)  # one scan per pattern, not one per script
-    needles = literal_set(_needles(p for n in catalogue.networks for p in n.inline))
-    held = needles.present(joined)
+    joined = page.script_text  # one scan per pattern, not one per script
+    held = catalogue.inline_needles.present(joined)
     for network in catalogue.networks:
         if network.name in names or not network.inline:
             continue
-        if any(_needle(p) in held and _search(p, joined) for p in network.inline):
+        if any(pattern_needle(p) in held and _search(p, joined) for p in network.inline):
             names.add(network.name)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
     if linkers:
@@ -80,21 +78,10 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rest, pattern.flags)
 
 
-def _needles(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...]:
-    return tuple(sorted({n for p in patterns if (n := _needle(p)) is not None}))
-
-
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when a literal every match needs is absent: skips most regex scans."""
-    needle = _needle(pattern)
+    needle = pattern_needle(pattern)
     return needle is None or needle in text
-
-
-@functools.lru_cache(maxsize=2048)
-def _needle(pattern: re.Pattern[str]) -> str | None:
-    if pattern.flags & re.IGNORECASE:
-        return None
-    return required_literal(pattern.pattern)
 
 
 NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is read in
@@ -140,17 +127,18 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
 def identifiers(
     page: ParsedPage,
     sightings: Sequence[Sighting],
-    codes: Sequence[str],
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
-    catalogue: Sequence[Network] = (),
+    catalogue: Catalogue,
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
-    then the ID patterns of each network present or holding a slot here, then the
-    `markup` patterns of every catalogued network, read where pages write IDs outside a
-    vendor's own tag (`config_text`): those patterns name their key (`"adUnitPath":
-    "/4817/…"`), so a match is that vendor's ID even where its loader is not on the page."""
-    markup = config_text(page, sightings, slots) if catalogue else ""
+    then the ID patterns of each network present or holding a slot here (on its URLs, its
+    scripts and what they decode to), then the `markup` patterns of every catalogued
+    network, read where pages write IDs outside a vendor's own tag (`config_text`): those
+    patterns name their key (`"adUnitPath": "/4817/…"`), so a match is that vendor's ID
+    even where its loader is not on the page."""
+    codes = page.script_texts
+    markup = config_text(page, sightings, slots)
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: str | None) -> None:
@@ -168,21 +156,18 @@ def identifiers(
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
-    jobs += [(n, spec) for n in catalogue for spec in n.ids if spec.where == "markup"]
+    jobs += [(n, spec) for n in catalogue.networks for spec in n.ids if spec.where == "markup"]
     # a needle the text lacks has no windows: one pass finds which it holds
-    needles = literal_set(tuple(sorted({n for _, spec in jobs if spec.where == "markup"
-                                        for n in spec.needles})))
-    held = needles.present(markup) if markup else set()
+    held = catalogue.markup_id_needles.present(markup) if markup else set()
     needle_positions: dict[str, list[int]] = {
         n: [] for _, spec in jobs for n in spec.needles if n not in held}
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
-    literals = literal_set(_needles(spec.pattern for n in catalogue for spec in n.ids
-                                    if spec.where != "markup"))
-    in_urls, in_codes = literals.present("\n".join(urls)), literals.present("\n".join(codes))
+    literals = catalogue.id_needles
+    in_urls, in_codes = literals.present("\n".join(urls)), literals.present(page.script_text)
     for network, spec in jobs:
         texts: list[str] = []
-        needle = _needle(spec.pattern)
+        needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
             texts += _around(markup, spec.needles, needle_positions)

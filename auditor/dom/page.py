@@ -128,6 +128,12 @@ class ParsedPage:
         return self._view("script_texts", build)
 
     @property
+    def script_text(self) -> str:
+        """`script_texts` run together a line apart: one scan per pattern or literal
+        set, not one per script."""
+        return self._view("script_text", lambda: "\n".join(self.script_texts))
+
+    @property
     def codes(self) -> tuple[ScriptCode, ...]:
         """Every piece of inline code: scripts, event handlers, `srcdoc` scripts."""
         return self._view("codes", self._codes)
