@@ -66,7 +66,7 @@ class ScriptCode(NamedTuple):
 class ParsedPage:
     """One page's tree and its shared views; `parse_page` builds it."""
 
-    __slots__ = ("_decoded", "_views", "markup", "paths", "root", "text")
+    __slots__ = ("_decoded", "_srcdocs", "_views", "markup", "paths", "root", "text")
 
     def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
                  elements: int) -> None:
@@ -76,6 +76,7 @@ class ParsedPage:
         self.paths = Paths(direct=elements <= DIRECT_PATHS)
         self._views: dict[str, Any] = {}
         self._decoded: dict[str, Decoded] = {}
+        self._srcdocs: dict[str, lxml.html.HtmlElement] = {}
 
     def _view(self, name: str, build: Callable[[], T]) -> T:
         found = self._views.get(name)
@@ -118,6 +119,14 @@ class ParsedPage:
             found = self._decoded[code] = decode_script(code)
         return found
 
+    def srcdoc(self, markup: str) -> lxml.html.HtmlElement:
+        """An `<iframe srcdoc>` document (at any depth), parsed once per page however many
+        stages ask: the walk reads its requests, `codes` its scripts."""
+        found = self._srcdocs.get(markup)
+        if found is None:
+            found = self._srcdocs[markup] = parse_html(markup)
+        return found
+
     @property
     def script_texts(self) -> list[str]:
         """Inline script texts, then what their obfuscated parts decode to."""
@@ -151,8 +160,16 @@ class ParsedPage:
         for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
-                    for code in _srcdoc_scripts(frame.get("srcdoc") or "")]
+                    for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
         return tuple(out)
+
+    def _srcdoc_scripts(self, srcdoc: str, depth: int = 1) -> list[str]:
+        inner = self.srcdoc(srcdoc)
+        codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
+        if depth < SRCDOC_DEPTH:
+            for frame in elements(_SRCDOC_FRAMES(inner)):
+                codes += self._srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+        return codes
 
     @property
     def config_parts(self) -> tuple[list[str], list[str], list[str]]:
@@ -174,11 +191,3 @@ def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
     markup = html_bytes(text)
     return ParsedPage(text, markup, *parse_counted(markup, limits))
 
-
-def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
-    inner = parse_html(srcdoc)
-    codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
-    if depth < SRCDOC_DEPTH:
-        for frame in elements(_SRCDOC_FRAMES(inner)):
-            codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
-    return codes

@@ -68,3 +68,24 @@ def test_a_pages_views_are_built_once() -> None:
     code = page.scripts[0].text or ""
     assert page.decoded(code) is page.decoded(code)
     assert [c.source for c in page.codes] == ["script"]
+
+
+def test_a_srcdoc_document_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk (its requests) and `codes` (its scripts) read one parse of it."""
+    import auditor.dom.page as page_module
+    from auditor.dom.walk import walk
+
+    inner = "<script src='https://ads.test/a.js'></script><script>go('x')</script>"
+    page = parse_page(f'<html><body><iframe srcdoc="{inner}"></iframe></body></html>')
+    parsed: list[str] = []
+    real = page_module.parse_html
+
+    def counted(markup: str) -> object:
+        parsed.append(markup)
+        return real(markup)
+
+    monkeypatch.setattr(page_module, "parse_html", counted)
+    urls = [f.url for f in walk(page.root, None, page)]
+    codes = [c.code for c in page.codes if c.source == "srcdoc"]
+    assert urls == ["https://ads.test/a.js"] and codes == ["go('x')"]
+    assert parsed == [inner]
