@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
 from auditor.model import Identifier
 from auditor.resources import Sighting
+from auditor.rules.literal import opens_with_word
 from auditor.slots import FoundSlot
 
 
@@ -60,22 +61,37 @@ def _search(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, faster the way `_search` is: the rest of the pattern is
+    sought and, where the boundary holds, the whole pattern matched there, which is the
+    match finditer makes at that position (`\\b` reads the character before `pos`).
+    `\\b(UA-…)` over every script and URL of a page was 3% of an audit."""
+    rest = _after_boundary(pattern)
+    if rest is None:
+        yield from pattern.finditer(text)
+        return
+    found = rest.search(text)
+    while found is not None:
+        at = found.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            match = pattern.match(text, at)
+            if match is not None:  # always, but a type checker cannot know
+                yield match
+                found = rest.search(text, max(match.end(), at + 1))
+                continue
+        found = rest.search(text, at + 1)
+
+
 @functools.lru_cache(maxsize=2048)
 def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The pattern without its opening `\\b`, when every match opens with a word character
-    (a word, or `(?:a|b)` of words), so that `\\b` there means: no word character before."""
+    (`ym\\(`, `(?:CRLT|CryptoLoot)\\.`, `(G-…)`), so that `\\b` there means: no word
+    character before."""
     source = pattern.pattern
-    if not source.startswith(r"\b"):
+    if not source.startswith(r"\b") or pattern.flags & re.ASCII:
         return None
     rest = source[2:]
-    if rest.startswith("(?:") and ")" in rest:
-        group = rest[3 : rest.index(")")]
-        heads = [branch[:1] for branch in group.split("|")] if "(" not in group else [""]
-    else:
-        heads = [rest[:1]]
-    if not all(h.isalnum() or h == "_" for h in heads):
-        return None
-    return re.compile(rest, pattern.flags)
+    return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -180,7 +196,7 @@ def identifiers(
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue
-            for match in spec.pattern.finditer(text):
+            for match in _finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
                 value = match.groupdict().get("value") or match.group(1)
