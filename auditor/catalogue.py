@@ -159,6 +159,9 @@ class Network:
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
+    # a literal each `links` pattern needs (`required_literal`); () when one has none: a
+    # page whose attribute values hold none of them has no such link, and is not walked
+    link_needles: tuple[str, ...] = ()
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
         """(url, built-from-an-id) for each snippet template the page's IDs can fill.
@@ -304,6 +307,12 @@ def pattern_needle(pattern: re.Pattern[str]) -> str | None:
     return required_literal(pattern.pattern)
 
 
+def _needles_of(patterns: Sequence[str]) -> tuple[str, ...]:
+    """A literal per pattern, or () when some pattern needs none."""
+    needles = [required_literal(p) for p in patterns]
+    return () if None in needles else tuple(n for n in needles if n is not None)
+
+
 def _suffixes(host: str) -> Iterable[str]:
     """`a.b.c.com` → a.b.c.com, b.c.com, c.com, com."""
     while host:
@@ -432,6 +441,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         snippet=snippet,
         formats=formats,
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
+        link_needles=_needles_of(links),
     )
 
 

@@ -30,7 +30,11 @@ def networks_present(
             continue
         if any(pattern_needle(p) in held and _search(p, joined) for p in network.inline):
             names.add(network.name)
-    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names]
+    # a linker whose pattern needs a literal no attribute value holds is not sought
+    # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
+    values = page.values
+    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names
+               and (not n.link_needles or any(x in values for x in n.link_needles))]
     if linkers:
         for anchor in page.tagged("a"):
             href = anchor.get("href") or ""
