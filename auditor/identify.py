@@ -98,6 +98,32 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
 
 
+def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:
+    """False when no text of `joined` (texts run together a line apart) can match: one
+    search of them all instead of one per text, where a match in a text is a match in the
+    run (the pattern reads no start or end of the text, nor what is not beside it)."""
+    return not _joinable(pattern) or _search(pattern, joined)
+
+
+# anchors, lookarounds that a neighbouring line end could turn from true to false, and
+# atomic groups or possessive repeats, which could swallow it and not give it back
+_TEXT_EDGE = re.compile(r"[$^]|\\[AZ]|\(\?<?!|\(\?>|[*+?}]\+")
+_ESCAPED = re.compile(r"\\.")
+_CLASS = re.compile(r"\[\^?\]?[^\]]*\]")
+
+
+@functools.lru_cache(maxsize=2048)
+def _joinable(pattern: re.Pattern[str]) -> bool:
+    """Whether a match in a text is also one in texts run together with line ends: no
+    anchor (`^`, `$`, `\\A`, `\\Z`) or negative lookaround outside a character class,
+    and no flag that changes what they mean."""
+    if pattern.flags & (re.MULTILINE | re.VERBOSE):
+        return False
+    bare = _CLASS.sub("", _ESCAPED.sub(lambda m: "x" if m.group(0)[1] not in "AZ" else m.group(0),
+                                       pattern.pattern))
+    return _TEXT_EDGE.search(bare) is None
+
+
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when a literal every match needs is absent: skips most regex scans."""
     needle = pattern_needle(pattern)
@@ -184,16 +210,19 @@ def identifiers(
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
-    in_urls, in_codes = literals.present("\n".join(urls)), literals.present(page.script_text)
+    all_urls, all_codes = "\n".join(urls), page.script_text
+    in_urls, in_codes = literals.present(all_urls), literals.present(all_codes)
     for network, spec in jobs:
         texts: list[str] = []
         needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
             texts += _around(markup, spec.needles, needle_positions)
-        if spec.where in ("url", "any") and (not known or needle in in_urls):
+        if spec.where in ("url", "any") and (not known or needle in in_urls) \
+                and _may_be_in(spec.pattern, all_urls):
             texts += urls
-        if spec.where in ("script", "any") and (not known or needle in in_codes):
+        if spec.where in ("script", "any") and (not known or needle in in_codes) \
+                and _may_be_in(spec.pattern, all_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
             texts += page.attribute_values(spec.attr)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import default_catalogue
-from auditor.identify import _after_boundary, _finditer, _search
+from auditor.identify import _after_boundary, _finditer, _joinable, _may_be_in, _search
 
 PATTERNS = [p for n in default_catalogue().networks for p in n.inline]
 BOUNDED = [p for p in PATTERNS if p.pattern.startswith(r"\b")]
@@ -50,3 +50,24 @@ def test_finditer_finds_as_the_regex(pattern: re.Pattern[str], parts: list[str])
     text = "".join(parts)
     assert [m.span() for m in _finditer(pattern, text)] == [
         m.span() for m in pattern.finditer(text)]
+
+
+JOINABLE = [p for p in ID_PATTERNS if _joinable(p)]
+
+
+def test_patterns_reading_a_texts_edges_are_not_joined() -> None:
+    assert len(JOINABLE) >= 40
+    for source in (r"^(\d+)$", r"x(?!\s)", r"(?<!\n)x", r"\Ax", r"a(?>\s*)b", r"a\s*+b"):
+        assert not _joinable(re.compile(source)), source
+    assert _joinable(re.compile(r"[^'\"]+x\$"))  # `^` in a class, `$` escaped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(JOINABLE), st.lists(st.lists(st.sampled_from(
+    ["UA-1234-5", "G-ABCDEF12", "GTM-AB12C", "ca-pub-1234567890", "x", "_", " ", "\n", "'",
+     '"', "hjid: 1234", "ym(12345, 'init'", "var uid = 7; var wid", "1", "A", "=", ":"]),
+    max_size=6).map("".join), max_size=5))
+def test_a_match_in_a_text_is_a_match_in_the_run(pattern: re.Pattern[str],
+                                                  texts: list[str]) -> None:
+    if any(pattern.search(t) for t in texts):
+        assert _may_be_in(pattern, "\n".join(texts))
