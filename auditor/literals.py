@@ -7,6 +7,11 @@ from typing import Any
 
 import re2  # type: ignore[import-untyped]
 
+# Below these, `in` per literal beats the set's fixed cost (encoding the text, calling
+# RE2): 13 literals over an 80-character URL 1.4 µs against 3.6 µs; at 2,000 characters
+# or 60 literals the set is quicker.
+_SHORT, _FEW = 1000, 16
+
 
 class LiteralSet:
     """Which of many literals occur in a text, found in one linear pass (an RE2 set over
@@ -37,7 +42,9 @@ class LiteralSet:
         """The literals `text` holds (bytes: as UTF-8), and None (what a pattern without
         a literal needs)."""
         found: set[str | None] = {None}
-        if self._set is not None:
+        if isinstance(text, str) and len(text) <= _SHORT and len(self._literals) <= _FEW:
+            found.update(lit for lit in self._literals if lit in text)  # a URL: no set
+        elif self._set is not None:
             data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
             found.update(self._literals[i] for i in self._set.Match(data) or ())
         return found
