@@ -92,3 +92,15 @@ def test_a_srcdoc_document_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> No
     codes = [c.code for c in page.codes if c.source == "srcdoc"]
     assert urls == ["https://ads.test/a.js"] and codes == ["go('x')"]
     assert parsed == [inner]
+
+
+@given(st.lists(st.sampled_from(
+    ['q("c2V0VGltZW91dA==")', "q('Y2hhckF0AAAA')", 'ab.c("YWJjZGVmZ2g=")', "$x( 'aGVsbG8gd29y' )",
+     '("YWJjZGVmZ2g=")', "x", " ", "(", '"', "'", "YWJjZGVmZ2g", ")", "_", "."]), max_size=16))
+def test_every_base64_call_holds_an_argument_the_gate_counts(parts: list[str]) -> None:
+    """`_base64_names` gives up when fewer arguments than B64_CALLS_MIN are found: there
+    are never fewer arguments than calls."""
+    from auditor.dom.deobfuscate import _B64_ARGUMENT, _B64_CALL
+
+    code = "".join(parts)
+    assert len(_B64_ARGUMENT.findall(code)) >= len(_B64_CALL.findall(code))
