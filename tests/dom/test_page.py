@@ -104,3 +104,19 @@ def test_every_base64_call_holds_an_argument_the_gate_counts(parts: list[str]) -
 
     code = "".join(parts)
     assert len(_B64_ARGUMENT.findall(code)) >= len(_B64_CALL.findall(code))
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ('<div class="x entry-content">t</div>', ["div"]),
+    ('<div class="post-content">t</div><p class="article-body">u</p>', ["div", "p"]),
+    ('<div itemprop="articleBody">t</div><article>u</article>', ["div", "article"]),
+    ('<div class="entry-contents">t</div>', []),  # a class token, not a substring
+    ('<div class="a" title="entry-content">t</div>', []),  # the word, in another attribute
+    ("<article>t</article>", ["article"]),
+])
+def test_article_bodies_are_sought_for_the_words_the_page_holds(body: str,
+                                                                 found: list[str]) -> None:
+    from auditor.metrics import article_bodies
+
+    page = parse_page(f"<html><body>{body}</body></html>")
+    assert [el.tag for el in article_bodies(page)] == found
