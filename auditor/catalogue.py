@@ -159,6 +159,9 @@ class Network:
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
+    # a literal each `links` pattern needs (`required_literal`); () when one has none: a
+    # page whose attribute values hold none of them has no such link, and is not walked
+    link_needles: tuple[str, ...] = ()
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
         """(url, built-from-an-id) for each snippet template the page's IDs can fill.
@@ -213,6 +216,16 @@ class Catalogue:
     # every URL pattern, found in a URL in one pass; pattern -> the first network with it
     _url_patterns: LiteralSet = field(init=False, repr=False, compare=False)
     _first_with: dict[str, int] = field(init=False, repr=False, compare=False)
+    # The literals each page is scanned for, once per pattern family, built here once
+    # (they were rebuilt, sorted and hashed per page): what an inline signature needs
+    # (`pattern_needle`), the tag/attribute names and value literals of slot selectors
+    # (`SlotSpec.needles`), where `markup` ID patterns are read (`IdSpec.needles`), and
+    # what a URL or script ID pattern needs.
+    inline_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    slot_names: LiteralSet = field(init=False, repr=False, compare=False)
+    slot_values: LiteralSet = field(init=False, repr=False, compare=False)
+    markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    id_needles: LiteralSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         first: dict[str, int] = {}
@@ -221,6 +234,17 @@ class Catalogue:
                 first.setdefault(pattern, at)
         object.__setattr__(self, "_url_patterns", LiteralSet(first))
         object.__setattr__(self, "_first_with", first)
+        nets = self.networks
+        slots = [b for n in nets for s in n.slots for b in s.needles or ()]
+        ids = [s for n in nets for s in n.ids]
+        for name, literals in (
+            ("inline_needles", (pattern_needle(p) for n in nets for p in n.inline)),
+            ("slot_names", (name for names, _ in slots for name in names)),
+            ("slot_values", (value for _, values in slots for value in values)),
+            ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),
+            ("id_needles", (pattern_needle(s.pattern) for s in ids if s.where != "markup")),
+        ):
+            object.__setattr__(self, name, LiteralSet(x for x in literals if x is not None))
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
@@ -272,6 +296,21 @@ def required_literal(pattern: str) -> str | None:
     """
     found = regex_literal(pattern)
     return found if len(found) >= 3 else None
+
+
+@functools.lru_cache(maxsize=2048)
+def pattern_needle(pattern: re.Pattern[str]) -> str | None:
+    """A literal every match of a catalogue pattern holds (`required_literal`), or None
+    (none is sure, or the pattern ignores case): text without it cannot match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return required_literal(pattern.pattern)
+
+
+def _needles_of(patterns: Sequence[str]) -> tuple[str, ...]:
+    """A literal per pattern, or () when some pattern needs none."""
+    needles = [required_literal(p) for p in patterns]
+    return () if None in needles else tuple(n for n in needles if n is not None)
 
 
 def _suffixes(host: str) -> Iterable[str]:
@@ -402,6 +441,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         snippet=snippet,
         formats=formats,
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
+        link_needles=_needles_of(links),
     )
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Any
 
 import re2  # type: ignore[import-untyped]
+
+# Below these, `in` per literal beats the set's fixed cost (encoding the text, calling
+# RE2): 13 literals over an 80-character URL 1.4 µs against 3.6 µs; at 2,000 characters
+# or 60 literals the set is quicker.
+_SHORT, _FEW = 1000, 16
 
 
 class LiteralSet:
@@ -14,10 +18,11 @@ class LiteralSet:
     the UTF-8 bytes). `literal in text` once per literal scanned the text once each:
     170 ID needles took 5 ms on a 33 KB page holding non-ASCII text, one pass 0.2 ms."""
 
-    __slots__ = ("_literals", "_set")
+    __slots__ = ("_held", "_literals", "_set")
 
     def __init__(self, literals: Iterable[str]) -> None:
         self._literals = tuple(dict.fromkeys(literals))
+        self._held = frozenset(self._literals)
         self._set: Any = None
         if self._literals:
             options = re2.Options()
@@ -29,19 +34,18 @@ class LiteralSet:
             self._set.Compile()
 
     def covers(self, literal: str | None) -> bool:
-        return literal in self._literals
+        """Whether `literal` is one the set looks for (a hash look-up: it is asked per
+        pattern per page)."""
+        return literal in self._held
 
     def present(self, text: str | bytes) -> set[str | None]:
         """The literals `text` holds (bytes: as UTF-8), and None (what a pattern without
         a literal needs)."""
         found: set[str | None] = {None}
-        if self._set is not None:
+        if isinstance(text, str) and len(text) <= _SHORT and len(self._literals) <= _FEW:
+            found.update(lit for lit in self._literals if lit in text)  # a URL: no set
+        elif self._set is not None:
             data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
             found.update(self._literals[i] for i in self._set.Match(data) or ())
         return found
 
-
-@functools.lru_cache(maxsize=8)
-def literal_set(literals: tuple[str, ...]) -> LiteralSet:
-    """One set per list of literals (the catalogue's: built once per process)."""
-    return LiteralSet(literals)

@@ -128,16 +128,16 @@ def _audit_markup(
     found = list(islice(walk(root, base, page), limits.max_urls + 1))
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
-    present = networks_present(seen, page.script_texts, catalogue, page)
+    present = networks_present(seen, catalogue, page)
 
     found_slots = declared_slots(page, catalogue, {n.name for n in present})
-    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(root, page_host, page.markup)]
+    hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)
 
-    ids = identifiers(page, seen, page.script_texts, found_slots, present, catalogue.networks)
+    ids = identifiers(page, seen, found_slots, present, catalogue)
     seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
     resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Entity, Network
@@ -57,9 +56,9 @@ class RuleEngine(Protocol):
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"
     ) -> Match: ...
 
-    def cosmetic(
-        self, root: lxml.html.HtmlElement, hostname: str, source: bytes | None = None
-    ) -> Sequence[CosmeticHitLike]: ...
+    def cosmetic(self, page: ParsedPage, hostname: str) -> Sequence[CosmeticHitLike]:
+        """Elements the lists hide; reads the page's shared views (its attribute values,
+        lowered markup), which it would otherwise rebuild."""
 
 
 @dataclass(frozen=True, slots=True)

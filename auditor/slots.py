@@ -13,7 +13,6 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
-from auditor.literals import literal_set
 from auditor.model import Category, Slot
 
 CATALOGUE_LIST = "auditor-catalogue"
@@ -100,10 +99,8 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
 def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, _Draft] = {}
-    specs = [s for n in catalogue.networks for s in n.slots if s.needles is not None]
-    names = literal_set(tuple(n for s in specs for b in s.needles or () for n in b[0]))
-    values = literal_set(tuple(v for s in specs for b in s.needles or () for v in b[1]))
-    held_names, held_values = names.present(page.lowered), values.present(page.values)
+    held_names = catalogue.slot_names.present(page.lowered)
+    held_values = catalogue.slot_values.present(page.values)
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:
@@ -142,7 +139,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             by_id[el_id] = slot
     added: list[_Draft] = []
     root, scripts = page.root, page.scripts
-    joined = "\n".join(s.text or "" for s in scripts)
+    joined = page.script_text  # a superset of the scripts' texts: a gate, no more
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
     for script in scripts:

@@ -119,7 +119,21 @@ def resolve(url: str, base: str | None) -> str | None:
         return None
     if _PLAIN_ABSOLUTE.match(url) and not _UNPLAIN.search(url):
         return url  # what urljoin and urlsplit would make of it, without them
+    if url[0] == "/" and base and "//" not in url and not _UNPLAIN.search(url):
+        origin = _plain_origin(base)  # `/path`: a third of a page's references
+        if origin is not None:
+            return origin + url  # urljoin's answer: no dot segment or empty one to remove
     return joined(url, base)
+
+
+_PLAIN_ORIGIN = re.compile(r"https?://[^/?#@\[\]\s\\:]+(?::\d+)?(?=[/?#]|$)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_origin(base: str) -> str | None:
+    """`scheme://host[:port]` of a base URL whose origin urljoin keeps as written."""
+    found = _PLAIN_ORIGIN.match(base)
+    return found.group(0) if found else None
 
 
 def joined(url: str, base: str | None) -> str | None:

@@ -276,6 +276,8 @@ def _page_costs(eng: Any, html: bytes, host: str, runs: int) -> tuple[float, flo
 
     import lxml.html
 
+    from auditor.rules import TreeViews
+
     parser = lxml.html.HTMLParser(remove_comments=False)
     parse_t: list[float] = []
     cos_t: list[float] = []
@@ -285,7 +287,7 @@ def _page_costs(eng: Any, html: bytes, host: str, runs: int) -> tuple[float, flo
         t0 = time.perf_counter()
         root = lxml.html.fromstring(html, parser=parser)
         t1 = time.perf_counter()
-        found = eng.cosmetic(root, host, html)
+        found = eng.cosmetic(TreeViews(root, html), host)
         t2 = time.perf_counter()
         hits = len(found)
         parse_t.append(t1 - t0)
@@ -381,9 +383,9 @@ def pipeline_ratios(eng: Any, n: int) -> dict[str, Any]:
         def __getattr__(self, name: str) -> Any:
             return getattr(eng, name)
 
-        def cosmetic(self, root: Any, host: str, source: bytes | None = None) -> Any:
+        def cosmetic(self, page: Any, host: str) -> Any:
             t0 = time.perf_counter()
-            hits = eng.cosmetic(root, host, source)
+            hits = eng.cosmetic(page, host)
             took["cosmetic"] = time.perf_counter() - t0
             return hits
 

@@ -35,7 +35,8 @@ def floor_costs(eng: Any, html: bytes, host: str) -> tuple[float, float, float, 
 
     matcher, keys = eng._cos, host_keys(host)
     root = parse_html_bytes(html)
-    features = cosmetic.PageFeatures(root, matcher._tag_query, html)
+    views = cosmetic.TreeViews(root, html)
+    features = cosmetic.PageFeatures(views, matcher._tag_query)
     real_features, real_carriers = cosmetic.PageFeatures, cosmetic.PageFeatures.carriers
     found: dict[frozenset[str], dict[str, list[Any]]] = {}
 
@@ -53,13 +54,13 @@ def floor_costs(eng: Any, html: bytes, host: str) -> tuple[float, float, float, 
         parse_html_bytes(html)
         parse.append(clock() - t)
         t = clock()
-        matcher.hits(root, keys, eng._names, source=html)
+        matcher.hits(views, keys, eng._names)
         whole.append(clock() - t)
         matching.PageFeatures = lambda *a, **kw: features  # type: ignore[assignment,misc]
         real_features.carriers = known_carriers  # type: ignore[method-assign,assignment]
         try:
             t = clock()
-            matcher.hits(root, keys, eng._names, source=html)
+            matcher.hits(views, keys, eng._names)
             rest.append(clock() - t)
         finally:
             matching.PageFeatures = real_features  # type: ignore[misc]

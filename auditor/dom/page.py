@@ -10,6 +10,7 @@ path memo and the decoded scripts are the page's, not a module's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -36,7 +37,6 @@ T = TypeVar("T")
 # What inline code a page carries beyond <script>: event handlers that run code, and
 # the scripts of <iframe srcdoc> documents (walked three deep, as the walk does).
 HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
-_HANDLERS: Any = etree.XPath("//*[@onerror or @onload or @onclick or @onmouseover]")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 # Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
@@ -66,7 +66,7 @@ class ScriptCode(NamedTuple):
 class ParsedPage:
     """One page's tree and its shared views; `parse_page` builds it."""
 
-    __slots__ = ("_decoded", "_views", "markup", "paths", "root", "text")
+    __slots__ = ("_decoded", "_srcdocs", "_views", "markup", "paths", "root", "text")
 
     def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
                  elements: int) -> None:
@@ -76,6 +76,7 @@ class ParsedPage:
         self.paths = Paths(direct=elements <= DIRECT_PATHS)
         self._views: dict[str, Any] = {}
         self._decoded: dict[str, Decoded] = {}
+        self._srcdocs: dict[str, lxml.html.HtmlElement] = {}
 
     def _view(self, name: str, build: Callable[[], T]) -> T:
         found = self._views.get(name)
@@ -118,6 +119,14 @@ class ParsedPage:
             found = self._decoded[code] = decode_script(code)
         return found
 
+    def srcdoc(self, markup: str) -> lxml.html.HtmlElement:
+        """An `<iframe srcdoc>` document (at any depth), parsed once per page however many
+        stages ask: the walk reads its requests, `codes` its scripts."""
+        found = self._srcdocs.get(markup)
+        if found is None:
+            found = self._srcdocs[markup] = parse_html(markup)
+        return found
+
     @property
     def script_texts(self) -> list[str]:
         """Inline script texts, then what their obfuscated parts decode to."""
@@ -128,6 +137,12 @@ class ParsedPage:
         return self._view("script_texts", build)
 
     @property
+    def script_text(self) -> str:
+        """`script_texts` run together a line apart: one scan per pattern or literal
+        set, not one per script."""
+        return self._view("script_text", lambda: "\n".join(self.script_texts))
+
+    @property
     def codes(self) -> tuple[ScriptCode, ...]:
         """Every piece of inline code: scripts, event handlers, `srcdoc` scripts."""
         return self._view("codes", self._codes)
@@ -136,8 +151,8 @@ class ParsedPage:
         out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
                for s in self.scripts]
         lowered = self.lowered  # holds every attribute name: most pages need no walk
-        handlers = any(a.encode() in lowered for a in HANDLER_ATTRS)
-        for el in elements(_HANDLERS(self.root)) if handlers else ():
+        named = tuple(a for a in HANDLER_ATTRS if a.encode() in lowered)
+        for el in elements(_handlers(named)(self.root)) if named else ():
             for attr in HANDLER_ATTRS:
                 value = el.get(attr)
                 if value and len(value) > 20:
@@ -145,8 +160,16 @@ class ParsedPage:
         for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
-                    for code in _srcdoc_scripts(frame.get("srcdoc") or "")]
+                    for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
         return tuple(out)
+
+    def _srcdoc_scripts(self, srcdoc: str, depth: int = 1) -> list[str]:
+        inner = self.srcdoc(srcdoc)
+        codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
+        if depth < SRCDOC_DEPTH:
+            for frame in elements(_SRCDOC_FRAMES(inner)):
+                codes += self._srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+        return codes
 
     @property
     def config_parts(self) -> tuple[list[str], list[str], list[str]]:
@@ -163,16 +186,15 @@ class ParsedPage:
                           lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
 
 
+@functools.lru_cache(maxsize=16)
+def _handlers(names: tuple[str, ...]) -> Any:
+    """Elements carrying one of these handler attributes: only those the markup names
+    are tested (libxml2 tests each on every element; one of four takes half the time)."""
+    return etree.XPath("//*[" + " or ".join(f"@{name}" for name in names) + "]")
+
+
 def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
     """Parse a page's markup once; raises PageOverLimit for a page over `limits`."""
     markup = html_bytes(text)
     return ParsedPage(text, markup, *parse_counted(markup, limits))
 
-
-def _srcdoc_scripts(srcdoc: str, depth: int = 1) -> list[str]:
-    inner = parse_html(srcdoc)
-    codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
-    if depth < SRCDOC_DEPTH:
-        for frame in elements(_SRCDOC_FRAMES(inner)):
-            codes += _srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
-    return codes

@@ -93,7 +93,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterato
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
-         _depth: int = 0) -> Iterator[FoundURL]:
+         _depth: int = 0, _docs: ParsedPage | None = None) -> Iterator[FoundURL]:
     """Every request the page's markup and inline scripts would make, in document order.
 
     With the `page`, what its obfuscated inline scripts load once decoded comes right
@@ -101,8 +101,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
 
     An `<iframe srcdoc>` is a document of its own, a known way to slip ad code past a
     scan of the page: its requests are walked too (they resolve against the page's base,
-    as browsers do), reported at the iframe with a `via` of `iframe[srcdoc] …`.
+    as browsers do), reported at the iframe with a `via` of `iframe[srcdoc] …`; the page
+    parses each such document once (`ParsedPage.srcdoc`, `_docs` below the top).
     """
+    docs = page if _depth == 0 else _docs
 
     def found(
         raw: str | None,
@@ -138,7 +140,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             )
             srcdoc = get("srcdoc")
             if srcdoc and _depth < SRCDOC_DEPTH:
-                for inner in walk(parse_html(srcdoc), base, None, _depth + 1):
+                doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
+                for inner in walk(doc, base, None, _depth + 1, docs):
                     yield FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                    inner.assigned)
         elif tag == "img":

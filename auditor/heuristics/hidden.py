@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import islice
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -217,8 +218,10 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         reason = hiding(el)
-        if reason is None or any(a in reported for a in el.iterancestors()):
+        if reason is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
+        if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
+            continue  # fewer links than a farm holds: no need to ask what hides it
         if reason == "font-size:0" and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED

@@ -40,9 +40,10 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         return
     for code, line, xpath in script_codes(ctx):
         for text in (code, *ctx.decoded(code).payloads):
-            low = text.lower()
-            words = _POP_WORDS.search(text) if "pop" in low else None
-            hijack = ("open" in text and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
+            words = _pop_words(text)
+            # literals each regex needs, tested first: most scripts hold "open" alone
+            hijack = ("open" in text and "window" in text and ("focus(" in text or ".blur(" in text)
+                      and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
                       and _UNDER.search(text))
             if words or hijack:
                 sign = words.group(0) if words else "click hook → window.open → blur/focus"
@@ -50,6 +51,25 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                               f"popunder code ({sign}): a click opens an ad window behind the page",
                               sign, line=line, xpath=xpath, key=(sign,))
                 return
+
+
+def _pop_words(text: str) -> re.Match[str] | None:
+    """`_POP_WORDS.search(text)`, tried only where "pop" occurs (every match holds it, in
+    any case; a quoted word opens a character before it): the case-blind regex steps
+    through a whole script character by character (2% of an audit)."""
+    low = text.lower()
+    if "pop" not in low:
+        return None
+    if len(low) != len(text):  # lowering moved the offsets (a few Unicode letters)
+        return _POP_WORDS.search(text)
+    at = low.find("pop")
+    while at >= 0:
+        for start in (at - 1, at) if at else (at,):
+            found = _POP_WORDS.match(text, start)
+            if found is not None:
+                return found
+        at = low.find("pop", at + 3)
+    return None
 
 
 POPUNDER = FindingKind(

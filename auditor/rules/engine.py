@@ -32,6 +32,7 @@ from auditor.rules.cosmetic import (
     CosmeticHit,
     CosmeticIndex,
     CosmeticMatcher,
+    PageViews,
     build_cosmetic,
 )
 from auditor.rules.domains import host_keys, host_suffixes
@@ -400,12 +401,13 @@ class Engine:
             return False, False
         return not excepted(GENERICHIDE), not excepted(SPECIFICHIDE)
 
-    def cosmetic(self, root: Any, hostname: str, source: bytes | None = None) -> list[CosmeticHit]:
+    def cosmetic(self, page: PageViews, hostname: str) -> list[CosmeticHit]:
         """Elements a `##` rule hides on `hostname` (after `#@#` exceptions), in document order.
 
-        Pass `source`, the bytes `root` was parsed from, when you have them and the tree
-        is as the parser left it: the pass is then cheaper (see `CosmeticMatcher.hits`);
-        the hits are the same."""
+        `page` is the audit's `ParsedPage`, whose attribute values and lowered markup the
+        pass reads rather than rebuilds, or `TreeViews(root, markup)` for a bare tree:
+        with the markup it was parsed from (unchanged since), the pass is cheaper (see
+        `CosmeticMatcher.hits`); the hits are the same."""
         host = (hostname or "").lower().rstrip(".")
         plan = self._cosmetic_hosts.get(host)
         if plan is None:  # per host, not per page: the pages of one site share it
@@ -416,9 +418,7 @@ class Engine:
         generic, specific, keys = plan
         if not generic and not specific:
             return []
-        return self._cos.hits(
-            root, keys, self._names, generic=generic, specific=specific, source=source
-        )
+        return self._cos.hits(page, keys, self._names, generic=generic, specific=specific)
 
 
 # Facts of a URL's `scheme://host` part, kept per origin: (blocking buckets of the host's

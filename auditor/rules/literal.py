@@ -1,5 +1,6 @@
-"""The literal a regex cannot match without: one reading of a regex's top level, for the
-network filters' needles and the catalogue's pattern guards alike."""
+"""The literal a regex cannot match without, and whether its matches open with a word
+character: readings of a regex's top level, for the network filters' needles and the
+catalogue's pattern guards alike."""
 
 from __future__ import annotations
 
@@ -126,3 +127,75 @@ def regex_literal(pattern: str) -> str:
         run.append(literal)
     end_run()
     return max(runs, key=len, default="")
+
+
+_OPTIONAL = ("?", "*", "{")  # quantifiers that may repeat what they follow zero times
+
+
+def opens_with_word(regex: str) -> bool:
+    """Whether every match of `regex` opens with a word character, read from its head: a
+    word character, or a group all of whose branches open with one (else False), so
+    that a `\\b` before it means "no word character before".
+
+    >>> [opens_with_word(r) for r in (r"ym\\(", r"(G-[A-Z]+)", r"(?:CRLT|Crypto)\\.")]
+    [True, True, True]
+    >>> [opens_with_word(r) for r in (r"a?b", r"(?:a|\\.)", r"a|\\.", r"[ab]c", r"(?i)a")]
+    [False, False, False, False, False]
+    """
+    if len(_branches(regex)) > 1:
+        return False
+    opened = 3 if regex.startswith("(?:") else 1 if regex[:1] == "(" and regex[1:2] != "?" else 0
+    if opened:
+        end = _group_end(regex)
+        if end < 0 or regex[end + 1 : end + 2] in _OPTIONAL:
+            return False
+        return all(opens_with_word(b) for b in _branches(regex[opened:end]))
+    return (regex[:1].isalnum() or regex[:1] == "_") and regex[1:2] not in _OPTIONAL
+
+
+def _branches(regex: str) -> list[str]:
+    """`regex` split at its top-level `|` (not inside a group or a class)."""
+    out: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(regex, i)
+            i = end + 1 if end >= 0 else len(regex)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(regex[start:i])
+            start = i + 1
+        i += 1
+    return [*out, regex[start:]]
+
+
+def _group_end(regex: str) -> int:
+    """The index of the `)` closing the group `regex` opens with, or -1."""
+    depth, i = 0, 0
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(regex, i)
+            if end < 0:
+                return -1
+            i = end + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1

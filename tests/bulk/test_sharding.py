@@ -63,10 +63,10 @@ class PidLoggingEngine:
     def match(self, url: str, source_url: str | None = None, type: Any = "other") -> Any:
         return self._engine.match(url, source_url, type)
 
-    def cosmetic(self, root: Any, hostname: str, source: bytes | None = None) -> Sequence[Any]:
+    def cosmetic(self, page: Any, hostname: str) -> Sequence[Any]:
         with self._log.open("a") as log:
             log.write(f"{os.getpid()}\n")
-        return self._engine.cosmetic(root, hostname, source)  # type: ignore[no-any-return]
+        return self._engine.cosmetic(page, hostname)  # type: ignore[no-any-return]
 
 
 def pid_logging_engine() -> PidLoggingEngine:

@@ -1,5 +1,6 @@
-"""The catalogue's inline signatures are sought with their opening `\\b` checked by hand
-(`identify._search`): it must decide exactly as the regex itself."""
+"""The catalogue's inline signatures and ID patterns are sought with their opening `\\b`
+checked by hand (`identify._search`, `identify._finditer`): they must find exactly what
+the regex itself finds."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import default_catalogue
-from auditor.identify import _after_boundary, _search
+from auditor.identify import _after_boundary, _finditer, _joinable, _may_be_in, _search
 
 PATTERNS = [p for n in default_catalogue().networks for p in n.inline]
 BOUNDED = [p for p in PATTERNS if p.pattern.startswith(r"\b")]
+ID_PATTERNS = [s.pattern for n in default_catalogue().networks for s in n.ids]
+BOUNDED_IDS = [p for p in ID_PATTERNS if _after_boundary(p) is not None]
 
 
 def test_every_boundary_pattern_takes_the_fast_path() -> None:
     assert BOUNDED and all(_after_boundary(p) is not None for p in BOUNDED)
-    assert _after_boundary(re.compile(r"\b(?:a(?:b)|c)x")) is None  # nested: kept whole
+    assert _after_boundary(re.compile(r"\b(?:a(?:b)|c)x")) is not None  # nested groups read
+    assert _after_boundary(re.compile(r"\b(?:a(?:b)|.)x")) is None  # a branch opens with `.`
     assert _after_boundary(re.compile(r"\b\.x")) is None  # opens with no word character
 
 
@@ -28,3 +32,42 @@ def test_every_boundary_pattern_takes_the_fast_path() -> None:
 def test_the_fast_path_decides_as_the_regex(pattern: re.Pattern[str], parts: list[str]) -> None:
     text = "".join(parts)
     assert _search(pattern, text) == (pattern.search(text) is not None)
+
+
+def test_the_google_ids_take_the_fast_path() -> None:
+    """`\\b(UA-…)`, `\\b(G-…)`, `\\b(GTM-…)` are read on every script and URL of a page."""
+    heads = {p.pattern[:6] for p in BOUNDED_IDS}
+    assert {r"\b(UA-", r"\b(G-[", r"\b(GTM"} <= heads
+    assert _after_boundary(re.compile(r"\ba|b")) is None  # `\b` binds the first branch alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(BOUNDED_IDS), st.lists(st.sampled_from(
+    ["UA-1234-5", "G-ABCDEF12", "GTM-AB12C", "ca-pub-1234567890", "AW-1234567", "x", "_",
+     "é", " ", "-", "\n", "hjid: 1234", "ym(12345, 'init'", "ttq.load('ABCDEFGHIJKLMNOP')",
+     "var uid = 7; var wid", "'", "1", "A"]), max_size=12))
+def test_finditer_finds_as_the_regex(pattern: re.Pattern[str], parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in _finditer(pattern, text)] == [
+        m.span() for m in pattern.finditer(text)]
+
+
+JOINABLE = [p for p in ID_PATTERNS if _joinable(p)]
+
+
+def test_patterns_reading_a_texts_edges_are_not_joined() -> None:
+    assert len(JOINABLE) >= 40
+    for source in (r"^(\d+)$", r"x(?!\s)", r"(?<!\n)x", r"\Ax", r"a(?>\s*)b", r"a\s*+b"):
+        assert not _joinable(re.compile(source)), source
+    assert _joinable(re.compile(r"[^'\"]+x\$"))  # `^` in a class, `$` escaped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(JOINABLE), st.lists(st.lists(st.sampled_from(
+    ["UA-1234-5", "G-ABCDEF12", "GTM-AB12C", "ca-pub-1234567890", "x", "_", " ", "\n", "'",
+     '"', "hjid: 1234", "ym(12345, 'init'", "var uid = 7; var wid", "1", "A", "=", ":"]),
+    max_size=6).map("".join), max_size=5))
+def test_a_match_in_a_text_is_a_match_in_the_run(pattern: re.Pattern[str],
+                                                  texts: list[str]) -> None:
+    if any(pattern.search(t) for t in texts):
+        assert _may_be_in(pattern, "\n".join(texts))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.catalogue import catalogue_files, load_catalogue, required_literal
+from auditor.catalogue import catalogue_files, default_catalogue, load_catalogue, required_literal
 from auditor.model import Category
 
 ENTITIES = next(p for p in catalogue_files() if p.name == "entities.toml")
@@ -145,3 +145,22 @@ def test_required_literal_is_in_every_match(pattern: str) -> None:
         found = compiled.search(sample)
         if found:
             assert needle in found.group(0), (pattern, needle, sample)
+
+
+@pytest.mark.parametrize(("href", "network"), [
+    ("https://www.amazon.de/dp/B0?tag=site-21", "Amazon Associates"),
+    ("https://amzn.to/3abc", "Amazon Associates"),
+    ("https://www.awin1.com/cread.php?awinmid=1", "Awin"),
+    ("https://rover.ebay.com/rover/1/711-53200-19255-0/1", "eBay Partner Network"),
+    ("https://www.ebay.de/itm/1?campid=5338000000", "eBay Partner Network"),
+    ("https://www.example.com/?campid=5338000000", None),
+])
+def test_an_affiliate_link_names_its_network(href: str, network: str | None) -> None:
+    """A linker is sought link by link only when the page's attribute values hold a
+    literal its pattern needs (`Network.link_needles`): that must lose no link."""
+    from auditor.dom.page import parse_page
+    from auditor.identify import networks_present
+
+    page = parse_page(f'<html><body><p><a href="{href}">x</a></p></body></html>')
+    found = networks_present([], default_catalogue(), page)
+    assert [n.name for n in found if n.links is not None] == ([network] if network else [])

@@ -50,8 +50,11 @@ def test_slot_needles(path: str, needles: object) -> None:
 @given(literals=st.lists(st.text(min_size=1, max_size=4), max_size=8),
        text=st.text(max_size=60))
 def test_a_literal_set_finds_what_in_finds(literals: list[str], text: str) -> None:
-    found = LiteralSet(literals).present(text)
-    assert found - {None} == {lit for lit in literals if lit in text}
+    """Short texts are searched literal by literal, bytes (and long texts) by the RE2
+    set: both find what `in` finds."""
+    expected = {lit for lit in literals if lit in text}
+    assert LiteralSet(literals).present(text) - {None} == expected
+    assert LiteralSet(literals).present(text.encode()) - {None} == expected
 
 
 def test_direct_paths_are_the_memos() -> None:
@@ -68,3 +71,52 @@ def test_a_pages_views_are_built_once() -> None:
     code = page.scripts[0].text or ""
     assert page.decoded(code) is page.decoded(code)
     assert [c.source for c in page.codes] == ["script"]
+
+
+def test_a_srcdoc_document_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk (its requests) and `codes` (its scripts) read one parse of it."""
+    import auditor.dom.page as page_module
+    from auditor.dom.walk import walk
+
+    inner = "<script src='https://ads.test/a.js'></script><script>go('x')</script>"
+    page = parse_page(f'<html><body><iframe srcdoc="{inner}"></iframe></body></html>')
+    parsed: list[str] = []
+    real = page_module.parse_html
+
+    def counted(markup: str) -> object:
+        parsed.append(markup)
+        return real(markup)
+
+    monkeypatch.setattr(page_module, "parse_html", counted)
+    urls = [f.url for f in walk(page.root, None, page)]
+    codes = [c.code for c in page.codes if c.source == "srcdoc"]
+    assert urls == ["https://ads.test/a.js"] and codes == ["go('x')"]
+    assert parsed == [inner]
+
+
+@given(st.lists(st.sampled_from(
+    ['q("c2V0VGltZW91dA==")', "q('Y2hhckF0AAAA')", 'ab.c("YWJjZGVmZ2g=")', "$x( 'aGVsbG8gd29y' )",
+     '("YWJjZGVmZ2g=")', "x", " ", "(", '"', "'", "YWJjZGVmZ2g", ")", "_", "."]), max_size=16))
+def test_every_base64_call_holds_an_argument_the_gate_counts(parts: list[str]) -> None:
+    """`_base64_names` gives up when fewer arguments than B64_CALLS_MIN are found: there
+    are never fewer arguments than calls."""
+    from auditor.dom.deobfuscate import _B64_ARGUMENT, _B64_CALL
+
+    code = "".join(parts)
+    assert len(_B64_ARGUMENT.findall(code)) >= len(_B64_CALL.findall(code))
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ('<div class="x entry-content">t</div>', ["div"]),
+    ('<div class="post-content">t</div><p class="article-body">u</p>', ["div", "p"]),
+    ('<div itemprop="articleBody">t</div><article>u</article>', ["div", "article"]),
+    ('<div class="entry-contents">t</div>', []),  # a class token, not a substring
+    ('<div class="a" title="entry-content">t</div>', []),  # the word, in another attribute
+    ("<article>t</article>", ["article"]),
+])
+def test_article_bodies_are_sought_for_the_words_the_page_holds(body: str,
+                                                                 found: list[str]) -> None:
+    from auditor.metrics import article_bodies
+
+    page = parse_page(f"<html><body>{body}</body></html>")
+    assert [el.tag for el in article_bodies(page)] == found

@@ -16,7 +16,7 @@ from auditor.dom.parser import html_bytes, parse_html, parse_html_bytes
 from auditor.model import RequestType
 from auditor.pipeline import audit_document
 from auditor.readers import Document
-from auditor.rules import Engine
+from auditor.rules import Engine, TreeViews
 from auditor.rules.parse import CosmeticFilter, NetworkFilter, Unsupported, parse_line
 from fuzz.budget import fuzz
 from fuzz.engines import catalogue
@@ -96,7 +96,7 @@ def test_cosmetic_rules_from_any_list_hide_only_the_pages_elements(rules: list[s
     engine = Engine.from_text(text, name="fuzz")
     markup = html_bytes(page)
     root = parse_html_bytes(markup)
-    hits = engine.cosmetic(root, hostname, markup)
+    hits = engine.cosmetic(TreeViews(root, markup), hostname)
     event(f"hits: {min(len(hits), 3)}")
     order = {el: i for i, el in enumerate(root.iter())}
     assert all(h.element in order for h in hits), "a hidden element the walks cannot reach"
@@ -106,7 +106,7 @@ def test_cosmetic_rules_from_any_list_hide_only_the_pages_elements(rules: list[s
         rule = parse_line(hit.rule, hit.line)
         assert isinstance(rule, CosmeticFilter)
         event("procedural hit" if rule.procedural else "css hit")
-    again = engine.cosmetic(parse_html(page), hostname)
+    again = engine.cosmetic(TreeViews(parse_html(page)), hostname)
     assert [(h.rule, h.line) for h in again] == [(h.rule, h.line) for h in hits]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.heuristics import FINDING_KINDS
 from auditor.model import PageReport, Severity
@@ -134,3 +136,16 @@ def test_finding_ids_survive_a_line_shift(audit_html: AuditHtml) -> None:
     shifted = audit_html("\n\n\n" + html).findings
     assert [f.id for f in first] == [f.id for f in shifted]
     assert [f.line for f in first] != [f.line for f in shifted]
+
+
+@given(st.lists(st.sampled_from(
+    ["pop", "Pop", "POP", "popMagic", "popunder", "pop_under", "PopUnders", "'popup_fallback'",
+     '"popup_fallback"', "x", "_", " ", "'", "İ", "ſ", "magic", "under", "é"]), max_size=8))
+def test_pop_words_are_found_as_the_regex_finds_them(parts: list[str]) -> None:
+    """`_pop_words` tries the regex only where "pop" occurs; it must find what it finds."""
+    from auditor.heuristics.popunders import _POP_WORDS, _pop_words
+
+    text = "".join(parts)
+    expected, got = _POP_WORDS.search(text), _pop_words(text)
+    assert (got and (got.span(), got.group(0))) == (expected and
+                                                     (expected.span(), expected.group(0)))

@@ -25,7 +25,7 @@ from auditor.pipeline import audit
 from auditor.readers import Document, read_source
 from auditor.readers.lines import read_jsonl_span
 from auditor.readers.warc import read_warc
-from auditor.rules import Engine
+from auditor.rules import Engine, TreeViews
 
 SETTINGS = Settings(EngineSpec(system_lists=False))
 
@@ -57,9 +57,9 @@ def test_a_control_character_in_an_id_or_class_is_no_internal_error(attr: str,
     engine = Engine.from_text(f'##ins[{attr}^="div-gpt-ad"]\n##div.other\n', name="fuzz")
     page = f'<html><body><ins {attr}="{value}"></ins><p>text</p></body></html>'
     root = parse_html(page)
-    [hit] = engine.cosmetic(root, "s.test", html_bytes(page))
+    [hit] = engine.cosmetic(TreeViews(root, html_bytes(page)), "s.test")
     assert hit.element.get(attr) == value and hit.rule == f'##ins[{attr}^="div-gpt-ad"]'
-    assert engine.cosmetic(root, "s.test") == [hit]
+    assert engine.cosmetic(TreeViews(root), "s.test") == [hit]
 
 
 @pytest.mark.parametrize("after", [
@@ -216,7 +216,7 @@ def test_an_id_after_the_end_of_the_page_meets_its_rule() -> None:
     engine = Engine.from_text("ads.test##div div\n###ad\nads.test##div\n", name="fuzz")
     page = '<html><head><title>t</title></head><body></body></html><div id="ad">Ad</div>'
     markup = html_bytes(page)
-    hits = engine.cosmetic(parse_html_bytes(markup), "ads.test", markup)
+    hits = engine.cosmetic(TreeViews(parse_html_bytes(markup), markup), "ads.test")
     assert [(h.rule, h.line) for h in hits] == [("###ad", 2)]
-    assert [(h.rule, h.line) for h in engine.cosmetic(parse_html(page), "ads.test")] == [
+    assert [(h.rule, h.line) for h in engine.cosmetic(TreeViews(parse_html(page)), "ads.test")] == [
         ("###ad", 2)]

@@ -28,7 +28,7 @@ class NoRules:
     def match(self, url: str, source_url: str | None = None, type: str = "other") -> object:
         return NO_MATCH
 
-    def cosmetic(self, root: object, hostname: str, source: bytes | None = None) -> list[object]:
+    def cosmetic(self, page: object, hostname: str) -> list[object]:
         return []
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from auditor.rules import CosmeticHit, Engine
+from auditor.rules import CosmeticHit, Engine, TreeViews
 from auditor.rules.cosmetic import required_names
 
 PARSER = lxml.html.HTMLParser(remove_comments=False)
@@ -32,7 +32,7 @@ def _root() -> Any:
 
 
 def _hits(rules: str, host: str = "www.example.com") -> list[tuple[str, str | None, str, int]]:
-    hits = Engine.from_text(rules, name="c").cosmetic(_root(), host)
+    hits = Engine.from_text(rules, name="c").cosmetic(TreeViews(_root()), host)
     return [
         (h.element.tag, h.element.get("class") or h.element.get("id"), h.rule, h.line) for h in hits
     ]
@@ -133,7 +133,7 @@ def test_document_order_and_one_hit_per_element() -> None:
 
 
 def test_hit_type_and_list_name() -> None:
-    (hit,) = Engine.from_text("##.ad-box\n", name="mine").cosmetic(_root(), "x.test")
+    (hit,) = Engine.from_text("##.ad-box\n", name="mine").cosmetic(TreeViews(_root()), "x.test")
     assert isinstance(hit, CosmeticHit)
     assert (hit.list, hit.line, hit.rule) == ("mine", 1, "##.ad-box")
 
@@ -151,17 +151,17 @@ def test_hit_type_and_list_name() -> None:
 def test_unsupported_cosmetic_is_counted(rule: str) -> None:
     e = Engine.from_text(rule + "\n")
     assert e.lists[0].unsupported == 1
-    assert e.cosmetic(_root(), "www.example.com") == []
+    assert e.cosmetic(TreeViews(_root()), "www.example.com") == []
 
 
 def test_bad_selector_does_not_crash() -> None:
     e = Engine.from_text("##div[[[\n##.ad-box\n")
-    assert [h.rule for h in e.cosmetic(_root(), "x.test")] == ["##.ad-box"]
+    assert [h.rule for h in e.cosmetic(TreeViews(_root()), "x.test")] == ["##.ad-box"]
 
 
 def test_comments_are_not_hits() -> None:
     assert _hits("##*\n", "x.test")  # every element, but no comment node
-    hits = Engine.from_text("##*\n").cosmetic(_root(), "x.test")
+    hits = Engine.from_text("##*\n").cosmetic(TreeViews(_root()), "x.test")
     assert all(isinstance(h.element.tag, str) for h in hits)
 
 
@@ -179,17 +179,18 @@ def test_markup_gives_the_same_hits(encoding: str) -> None:
     not ASCII-compatible is ignored rather than trusted."""
     engine = Engine.from_text(SOURCE_RULES, name="c")
     root = lxml.html.fromstring(SOURCE_PAGE)
-    plain = [(h.element, h.rule) for h in engine.cosmetic(root, "x.test")]
+    plain = [(h.element, h.rule) for h in engine.cosmetic(TreeViews(root), "x.test")]
     assert len(plain) == 4
-    given = engine.cosmetic(root, "x.test", SOURCE_PAGE.encode(encoding))
+    given = engine.cosmetic(TreeViews(root, SOURCE_PAGE.encode(encoding)), "x.test")
     assert [(h.element, h.rule) for h in given] == plain
 
 
 def test_markup_without_a_required_attribute_skips_the_selector() -> None:
     engine = Engine.from_text("##div[ow-ad]\n", name="c")
     root = lxml.html.fromstring("<html><body><div ow-ad>b</div></body></html>")
-    assert len(engine.cosmetic(root, "x.test", b"<html><body><div>b</div></body></html>")) == 0
-    assert len(engine.cosmetic(root, "x.test", b"<div OW-AD>b</div>")) == 1
+    without = TreeViews(root, b"<html><body><div>b</div></body></html>")
+    assert len(engine.cosmetic(without, "x.test")) == 0
+    assert len(engine.cosmetic(TreeViews(root, b"<div OW-AD>b</div>"), "x.test")) == 1
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from auditor.dom.parser import in_document_order
-from auditor.rules import Engine
+from auditor.rules import Engine, TreeViews
 from auditor.rules.cosmetic import (
     E_EXC,
     E_LINE,
@@ -49,7 +49,7 @@ def _from_root(engine: Engine, root: Any, entries: Iterable[Any]) -> list[tuple[
 
 def _reference(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]]:
     """The candidates of the page, each evaluated from the root (no element-local step)."""
-    cands, _ = engine._cos.candidates(root, host_keys(host))
+    cands, _ = engine._cos.candidates(TreeViews(root), host_keys(host))
     return _from_root(engine, root, (e for e, _k in cands))
 
 
@@ -92,11 +92,11 @@ def _reference_all(engine: Engine, root: Any, host: str) -> list[tuple[Any, str]
 def test_keys_and_guards_lose_nothing(full_engine: Engine) -> None:
     """Against evaluating all ~15k selectors from the root, on a page full of ad shapes."""
     root = lxml.html.fromstring(AD_PAGE, parser=PARSER)
-    got = [(h.element, h.rule) for h in full_engine.cosmetic(root, "www.example.org")]
+    got = [(h.element, h.rule) for h in full_engine.cosmetic(TreeViews(root), "www.example.org")]
     assert len(got) >= 10
     assert got == _reference_all(full_engine, root, "www.example.org")
     # with the markup at hand (names of data- attributes read from it): the same hits
-    with_source = full_engine.cosmetic(root, "www.example.org", AD_PAGE)
+    with_source = full_engine.cosmetic(TreeViews(root, AD_PAGE), "www.example.org")
     assert [(h.element, h.rule) for h in with_source] == got
 
 
@@ -108,9 +108,9 @@ def test_local_matches_root_evaluation(full_engine: Engine) -> None:
     assert len(pages) >= 4
     for name, html, host in pages:
         root = lxml.html.fromstring(html, parser=PARSER)
-        got = [(h.element, h.rule) for h in full_engine.cosmetic(root, host)]
+        got = [(h.element, h.rule) for h in full_engine.cosmetic(TreeViews(root), host)]
         assert got == _reference(full_engine, root, host), name
-        with_source = full_engine.cosmetic(root, host, html)
+        with_source = full_engine.cosmetic(TreeViews(root, html), host)
         assert [(h.element, h.rule) for h in with_source] == got, name
 
 
@@ -221,7 +221,7 @@ def test_narrowed_walks_lose_nothing(full_engine: Engine) -> None:
     tags = [el.tag for el, _ in expected]
     assert tags.count("section") == 1 and tags.count("span") == 1  # the hidden ones
     assert {"aside", "article", "b"} <= set(tags)
-    got = full_engine.cosmetic(root, "www.example.org", HIDDEN_PAGE)
+    got = full_engine.cosmetic(TreeViews(root, HIDDEN_PAGE), "www.example.org")
     assert [(h.element, h.rule) for h in got] == expected
 
 
@@ -234,7 +234,7 @@ def test_a_key_carried_by_no_element_skips_its_selectors(
     page = b'<html><body><p>Set data-type on the slot.</p><div class="x">y</div></body></html>'
     root = lxml.html.fromstring(page, parser=PARSER)
     cos = full_engine._cos
-    cands, _ = cos.candidates(root, host_keys("www.example.org"), source=page)
+    cands, _ = cos.candidates(TreeViews(root, page), host_keys("www.example.org"))
     assert any(k == "[data-type" for _e, k in cands)
 
     finder = CosmeticMatcher.finder
@@ -244,7 +244,7 @@ def test_a_key_carried_by_no_element_skips_its_selectors(
         return finder(self, sel, procedural)
 
     monkeypatch.setattr(CosmeticMatcher, "finder", no_root_walk)
-    assert full_engine.cosmetic(root, "www.example.org", page) == []
+    assert full_engine.cosmetic(TreeViews(root, page), "www.example.org") == []
 
 
 # Ids come from the parser's ID table when the markup is at hand. libxml2 files
@@ -260,7 +260,7 @@ ID_PAGE = b"""<html><body><a name="taboola-below-article-thumbnails">anchor</a>
 @pytest.mark.slow
 def test_ids_from_the_parsers_table_lose_nothing(full_engine: Engine) -> None:
     root = lxml.html.fromstring(ID_PAGE, parser=PARSER)
-    ids = set(PageFeatures(root, (), ID_PAGE).ids)
+    ids = set(PageFeatures(TreeViews(root, ID_PAGE), ()).ids)
     assert {"div-gpt-ad-1", "div-gpt-ad-2", "taboola-below-article-thumbnails"} <= ids
     assert "div-gpt-ad-9" in ids  # an anchor's name: a superset, which keys allow
     expected = _reference_all(full_engine, root, "www.example.org")
@@ -270,6 +270,7 @@ def test_ids_from_the_parsers_table_lose_nothing(full_engine: Engine) -> None:
         "by reference",
         "first",
     ]
-    got = full_engine.cosmetic(root, "www.example.org", ID_PAGE)
+    got = full_engine.cosmetic(TreeViews(root, ID_PAGE), "www.example.org")
     assert [(h.element, h.rule) for h in got] == expected
-    assert [(h.element, h.rule) for h in full_engine.cosmetic(root, "www.example.org")] == expected
+    plain = full_engine.cosmetic(TreeViews(root), "www.example.org")
+    assert [(h.element, h.rule) for h in plain] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from auditor.rules import Engine
+from auditor.rules import Engine, TreeViews
 
 PAGE = "https://8657085.xyz/?p=15057"
 
@@ -49,7 +49,7 @@ def test_cosmetic_on_full_lists(full_engine: Engine) -> None:
         "<div class='ad-container'>x</div></body></html>"
     )
     root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(remove_comments=False))
-    hits = full_engine.cosmetic(root, "8657085.xyz")
+    hits = full_engine.cosmetic(TreeViews(root), "8657085.xyz")
     tags = {(h.element.tag, h.element.get("class")) for h in hits}
     assert ("ins", "adsbygoogle") in tags
     assert all(h.list == "easylist" and h.line > 0 for h in hits)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from auditor.rules import Engine
+from auditor.rules import Engine, TreeViews
 from auditor.rules.cosmetic import OPERATORS, selector_key
 from auditor.rules.cosmetic.selectors import calls, group_end, outside, split_top
 from auditor.rules.parse import PROCEDURAL_OPS, UNSUPPORTED_PROCEDURAL, unbounded_cost
@@ -75,7 +75,7 @@ def test_escaped_brackets_hide_their_element() -> None:
     page = b'<html><body><div class="h-[250px] flex">ad</div><div class="h-">x</div></body></html>'
     root = lxml.html.fromstring(page)
     for rules in ("example.com##.h-\\[250px\\]\n", "##.h-\\[250px\\]\n"):
-        hits = Engine.from_text(rules).cosmetic(root, "www.example.com")
+        hits = Engine.from_text(rules).cosmetic(TreeViews(root), "www.example.com")
         assert [h.element.get("class") for h in hits] == ["h-[250px] flex"]
 
 

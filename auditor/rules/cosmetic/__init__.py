@@ -26,7 +26,7 @@ compounds tested in Python), `procedural` (one class per operator), `matcher`.
 from __future__ import annotations
 
 from auditor.rules.cosmetic.compound import compound_checks, passes
-from auditor.rules.cosmetic.features import PageFeatures
+from auditor.rules.cosmetic.features import PageFeatures, PageViews, TreeViews
 from auditor.rules.cosmetic.guards import attribute_guard, required_names
 from auditor.rules.cosmetic.index import (
     E_EXC,
@@ -72,6 +72,8 @@ __all__ = [
     "Finder",
     "OverBudget",
     "PageFeatures",
+    "PageViews",
+    "TreeViews",
     "attribute_guard",
     "build_cosmetic",
     "compile_selector",

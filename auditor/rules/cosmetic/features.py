@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from lxml import etree
 
@@ -31,6 +31,53 @@ _SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
 _XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
 _BY_ID: Any = etree.XPath("id($v)")
 _ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
+
+
+class PageViews(Protocol):
+    """What the cosmetic pass reads of a page. The audit hands it the `ParsedPage`
+    (auditor.dom.page), whose views other stages share, so nothing is read twice;
+    `TreeViews` serves a caller holding a tree alone."""
+
+    @property
+    def root(self) -> Any: ...
+
+    @property
+    def values(self) -> str:
+        """Every attribute value of the tree, run together (`attribute_values`)."""
+
+    @property
+    def markup(self) -> bytes | None:
+        """The bytes the tree was parsed from, as the parser left it; None: unknown (the
+        tree was built or changed by hand), and then every feature is read from it."""
+
+    @property
+    def lowered(self) -> bytes | None:
+        """`markup`, lowered."""
+
+
+class TreeViews:
+    """The page views of a tree with no `ParsedPage` around it (tests, benchmarks, the
+    engine's API): built on first use, like the page's."""
+
+    __slots__ = ("_lowered", "_values", "markup", "root")
+
+    def __init__(self, root: Any, markup: bytes | None = None) -> None:
+        self.root = root
+        self.markup = markup
+        self._values: str | None = None
+        self._lowered: bytes | None = None
+
+    @property
+    def values(self) -> str:
+        if self._values is None:
+            self._values = attribute_values(self.root)
+        return self._values
+
+    @property
+    def lowered(self) -> bytes | None:
+        if self._lowered is None and self.markup is not None:
+            self._lowered = self.markup.lower()
+        return self._lowered
 
 
 @functools.lru_cache(maxsize=512)
@@ -75,20 +122,21 @@ class PageFeatures:
         "values",
     )
 
-    def __init__(self, root: Any, tag_query: tuple[str, ...], source: bytes | None = None) -> None:
-        self.root = root
+    def __init__(self, page: PageViews, tag_query: tuple[str, ...]) -> None:
+        self.root = root = page.root
+        source = page.markup
         # distinct; the parser's ID table holds them all only for a tree as parsed
         self.ids: list[str] = _page_ids(root, fresh=source is not None and ids_registered(root))
         self._joined_ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
         self.classes: list[str] = _CLASSES(root)  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
-        self.values: str = attribute_values(root)
+        self.values: str = page.values
         # the page's markup, lowered: a superset of its attribute names (None: unknown,
         # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
         self._raw = source if ascii_compatible else None
-        self.source = self._raw.lower() if self._raw is not None else None
+        self.source = page.lowered if ascii_compatible else None
         # per kind of key, the names the page holds (see `has`)
         self.names: dict[str, set[str]] = {"#": set(self.ids)}
         self.names["."] = set(" ".join(self.classes).split())

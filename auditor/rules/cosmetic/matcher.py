@@ -14,7 +14,7 @@ from lxml import etree
 
 from auditor.dom.parser import elements, in_document_order
 from auditor.rules.cosmetic.compound import Check, compound_checks, passes
-from auditor.rules.cosmetic.features import PageFeatures
+from auditor.rules.cosmetic.features import PageFeatures, PageViews
 from auditor.rules.cosmetic.guards import Guard, guard_key, guard_plan, required_names
 from auditor.rules.cosmetic.index import (
     E_EXC,
@@ -157,12 +157,11 @@ class CosmeticMatcher:
 
     def candidates(
         self,
-        root: Any,
+        views: PageViews,
         keys: Sequence[str],
         generic: bool = True,
         specific: bool = True,
         page: PageFeatures | None = None,
-        source: bytes | None = None,
     ) -> tuple[list[tuple[Entry, str | None]], PageFeatures | None]:
         """(entry, key) pairs that apply on a host with these keys, exceptions and
         `~domain`s removed (key None: evaluate the entry from the root), and the page's
@@ -181,7 +180,7 @@ class CosmeticMatcher:
                     key = self.key_of(e[E_SEL])
                     if key is not None:
                         if page is None:
-                            page = PageFeatures(root, self._tag_query, source)
+                            page = PageFeatures(views, self._tag_query)
                         if not page.has(key):
                             continue  # cannot match on this page
                         if e[E_PROC]:
@@ -189,7 +188,7 @@ class CosmeticMatcher:
                     out.append((e, key))
         if generic:
             if page is None:
-                page = PageFeatures(root, self._tag_query, source)
+                page = PageFeatures(views, self._tag_query)
             keyed = idx.keyed
             for kind, names in page.names.items():
                 by_name = self._keyed_names.get(kind)
@@ -214,21 +213,21 @@ class CosmeticMatcher:
 
     def hits(
         self,
-        root: Any,
+        views: PageViews,
         keys: Sequence[str],
         list_names: Sequence[str],
         generic: bool = True,
         specific: bool = True,
-        source: bytes | None = None,
     ) -> list[CosmeticHit]:
         """Hidden elements in document order, each with the first rule (list order) hiding it.
 
-        `source` is the markup `root` was parsed from, when the caller has it and has not
-        changed the tree: the names of `data-` attributes are then read from it, not
-        from every attribute node, and the ids from the parser's ID table."""
+        With the page's `markup` at hand (the tree as the parser left it), the names of
+        `data-` attributes are read from it, not from every attribute node, and the ids
+        from the parser's ID table."""
+        root = views.root
         best: dict[Any, Entry] = {}
         page_deadline = time.monotonic() + PAGE_PROCEDURAL_BUDGET
-        cands, page = self.candidates(root, keys, generic, specific, source=source)
+        cands, page = self.candidates(views, keys, generic, specific)
         carriers: dict[str, list[Any]] = {}
         wanted = {
             k
@@ -237,7 +236,7 @@ class CosmeticMatcher:
         }
         if wanted:
             if page is None:
-                page = PageFeatures(root, self._tag_query, source)
+                page = PageFeatures(views, self._tag_query)
             # key -> the element names its selectors are limited to (None: any)
             names: dict[str, frozenset[str] | None] = {}
             for e, k in cands:
