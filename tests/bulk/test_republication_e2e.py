@@ -1,95 +1,51 @@
 """The seeds' pattern end to end, from a WARC through `auditor bulk` and `auditor report`:
 scrapers copy two outlets' articles, GA snippets and all, and link the original.
 
-Needs the per-page provenance detector (branch `prov`), which reads the "Source link"
-anchor into each page's `provenance`: without it no page names a source, every copy's
-outlet GA ID looks like its operator's, and these tests fail by merging everyone.
+The crawl is examples/scraper_network.py's. Each copy's "Source link" becomes its
+`provenance`; without that, every copy's outlet GA ID would look like its operator's
+and the clusters would merge everyone.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import networkx as nx
 import pytest
-from archive_fixtures import response, warc_bytes
 
 from auditor.cli import main
 
 LIGHT = ["--no-system-lists", "--no-progress", "--workers", "1"]
-
-OUTLETS = {"outlet-one.example": "G-OUTLET1AAA", "outlet-two.example": "G-OUTLET2BBB"}
-ARTICLES = {"a1": ("Council votes on the new bridge",
-                   "The city council voted on Tuesday to fund the new bridge across the river. "
-                   "Work starts next spring and is expected to take three years."),
-            "a2": ("Storm closes the coastal road",
-                   "High winds closed the coastal road overnight. Crews cleared fallen trees "
-                   "by morning and the road reopened at noon.")}
-# scraper → its AdSense publisher ID, and its own GA property if it has one.
-# s1+s2 share an AdSense account, s4+s5 a GA property: the only two operators.
-SCRAPERS = {"s1.example": ("ca-pub-1111111111111111", None),
-            "s2.example": ("ca-pub-1111111111111111", None),
-            "s3.example": ("ca-pub-3333333333333333", None),
-            "s4.example": ("ca-pub-4444444444444444", "G-S45SHARED"),
-            "s5.example": ("ca-pub-5555555555555555", "G-S45SHARED")}
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "scraper_network.py"
 
 
-def gtag(ga_id: str) -> str:
-    return (f"<script async src=\"https://www.googletagmanager.com/gtag/js?id={ga_id}\">"
-            "</script>\n<script>window.dataLayer = window.dataLayer || []; "
-            "function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); "
-            f"gtag('config', '{ga_id}');</script>")
+def _example() -> ModuleType:
+    """examples/scraper_network.py: the crawl the README shows, built by the same code."""
+    spec = importlib.util.spec_from_file_location("scraper_network", EXAMPLE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def outlet_page(outlet: str, slug: str) -> str:
-    title, text = ARTICLES[slug]
-    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>\n"
-            f"{gtag(OUTLETS[outlet])}\n</head><body><header>{outlet}</header>\n"
-            f"<article><h1>{title}</h1><p>{text}</p></article></body></html>")
-
-
-def scraper_page(n: int, site: str, outlet: str, slug: str) -> str:
-    """The copy: the outlet's GA snippet inside the article (odd scrapers) or moved into
-    the head (even ones), the source link closing the post as in the seed (scraper
-    plugins append it to the post content), then the scraper's own AdSense."""
-    pub, own_ga = SCRAPERS[site]
-    title, text = ARTICLES[slug]
-    copied_ga = gtag(OUTLETS[outlet])
-    head = [f"<meta charset=\"utf-8\"><title>{title} – {site}</title>",
-            "<script async src=\"https://pagead2.googlesyndication.com/pagead/js/"
-            f"adsbygoogle.js?client={pub}\" crossorigin=\"anonymous\"></script>"]
-    if own_ga:
-        head.append(gtag(own_ga))
-    if n % 2 == 0:
-        head.append(copied_ga)
-    body = (f"<article class=\"post\"><h1>{title}</h1><p>{text}</p>\n"
-            + (copied_ga if n % 2 else "")
-            + f"<p><a href=\"https://www.{outlet}/news/{slug}\">Source link</a></p>"
-            "</article>\n"
-            f"<ins class=\"adsbygoogle\" style=\"display:block\" data-ad-client=\"{pub}\" "
-            f"data-ad-slot=\"44556677{n:02d}\" data-ad-format=\"auto\"></ins>\n"
-            "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>")
-    return (f"<!DOCTYPE html><html><head>{''.join(head)}</head>"
-            f"<body>{body}</body></html>")
+NETWORK = _example()
+OUTLETS: dict[str, str] = NETWORK.OUTLETS
+SCRAPERS: dict[str, tuple[str, str | None]] = NETWORK.SCRAPERS
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """2 outlets × 2 articles, and 5 scrapers each copying one article of each outlet."""
-    recs = [response(f"https://www.{outlet}/news/{slug}", outlet_page(outlet, slug),
-                     encoding="gzip")
-            for outlet in OUTLETS for slug in ARTICLES]
-    for n, site in enumerate(SCRAPERS, 1):
-        for outlet in OUTLETS:
-            slug = "a1" if (n + len(outlet)) % 2 else "a2"
-            recs.append(response(f"https://www.{site}/{outlet.split('.')[0]}-{slug}",
-                                 scraper_page(n, site, outlet, slug)))
+    """2 outlets × 2 articles, and 5 scrapers each copying one article of each outlet,
+    written to a WARC as `python examples/scraper_network.py OUT` writes it."""
     root = tmp_path_factory.mktemp("republication")
-    (root / "crawl.warc.gz").write_bytes(warc_bytes(recs))
+    crawl = root / "crawl.warc.gz"
+    assert NETWORK.main([str(crawl)]) == 0
     path = root / "s.db"
-    assert main(["bulk", str(root / "crawl.warc.gz"), "--store", str(path), *LIGHT]) == 0
+    assert main(["bulk", str(crawl), "--store", str(path), *LIGHT]) == 0
     return path
 
 
