@@ -32,6 +32,7 @@ from lxml import etree
 
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import elements, line_of
+from auditor.dom.textscan import NOT_TEXT, Scan, inside, scan_markup, visible
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, SHORT
 from auditor.metrics import AD_CATEGORIES
@@ -151,31 +152,13 @@ ATTRIBUTION_NEEDLES = ("courtesy of", "source link", "read the original", "origi
                        "zuerst erschienen", "ursprünglich", "publié")
 
 
-class Scan(NamedTuple):
-    """A lower-case pattern compiled for both reads, and the literals a page must hold."""
-
-    text: re.Pattern[str]  # a text scrape, case-blind
-    markup: re.Pattern[bytes]  # the page's lowered markup
-    needles: tuple[bytes, ...]
-
-    @classmethod
-    def of(cls, source: str, needles: Iterable[str] = ()) -> Scan:
-        return cls(re.compile(source, re.I), re.compile(source.encode()),
-                   tuple(n.encode() for n in needles))
-
-
 CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
 ATTRIBUTION = Scan.of(_ATTRIBUTION_SOURCE, ATTRIBUTION_NEEDLES)
 PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto ", "photo ",
                                     "image ", "diapositive ", "gina "))
-# A match is searched from this many bytes before a needle to this many after it: the
-# needles sit inside their phrases, and a phrase is at most about a hundred bytes
-NEEDLE_BEFORE, NEEDLE_AFTER = 48, 160
-_NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
 # A site's footer speaks of the site ("items originally published on other editions"),
 # not of the article: credits are read outside it
-_BOILERPLATE = _NOT_TEXT | {"footer", "nav"}
-_TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
+_BOILERPLATE = NOT_TEXT | {"footer", "nav"}
 
 # -- authorship ----------------------------------------------------------------------
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
@@ -786,59 +769,23 @@ def _text_hits(page: ParsedPage, pattern: re.Pattern[str]) -> list[Hit]:
                     lambda pos: _line_at(page.text, pos))
 
 
-def _scan_hits(page: ParsedPage, scan: Scan, keep: Any = None,
-               skip: frozenset[str] = _NOT_TEXT) -> list[Hit]:
-    """Matches of a lower-case pattern over the lowered markup, shown in the page's own
-    case (the lowered bytes line up with the markup's), in its visible text."""
+def _scan_hits(page: ParsedPage, pattern: Scan, keep: Any = None,
+               skip: frozenset[str] = NOT_TEXT) -> list[Hit]:
+    """Matches of a lower-case pattern over the lowered markup, in its visible text."""
     low = page.lowered
-    found = ((page.markup[m.start():m.end()].decode("utf-8", "replace"), m.start())
-             for m in _scan(scan, low) if keep is None or keep(m))
-    return _visible(page, found, lambda pos: low.count(b"\n", 0, pos) + 1, skip)
-
-
-def _scan(scan: Scan, low: bytes) -> list[re.Match[bytes]]:
-    """The pattern's matches, searched only around its needles' occurrences (found at
-    memchr speed): a scan of a whole large page with a case-blind alternation is what
-    made the scorecard cost more than the rest of the audit."""
-    if not scan.needles:
-        return list(scan.markup.finditer(low))
-    starts: dict[int, re.Match[bytes]] = {}
-    for needle in scan.needles:
-        at = low.find(needle)
-        while at >= 0:
-            m = scan.markup.search(low, max(0, at - NEEDLE_BEFORE), at + NEEDLE_AFTER)
-            if m is not None:
-                starts.setdefault(m.start(), m)
-            at = low.find(needle, at + 1)
-    return [starts[k] for k in sorted(starts)]
+    return _visible(page, scan_markup(page, pattern, keep),
+                    lambda pos: low.count(b"\n", 0, pos) + 1, skip)
 
 
 def _visible(page: ParsedPage, found: Iterable[tuple[str, int]], line: Any,
-             skip: frozenset[str] = _NOT_TEXT) -> list[Hit]:
-    """Candidates a regex over the markup found (most pages have none), each kept only if
-    a text node outside scripts, styles and templates (or a meta's content) holds it;
-    `skip` names the elements it must be outside of."""
+             skip: frozenset[str] = NOT_TEXT) -> list[Hit]:
+    """The visible candidates as evidence, a few more than a row shows."""
     out: list[Hit] = []
-    for text, pos in found:
-        text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
-        needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
-        for node in _TEXT_HOLDING(page.root, s=needle):
-            el = node if isinstance(node, etree._Element) else node.getparent()
-            if el is not None and not _in_code(el, skip):
-                out.append(Hit(f"“{_clip(text, 80)}”", line(pos)))
-                break
+    for shown in visible(page, found, skip):
+        out.append(Hit(f"“{_clip(shown.text, 80)}”", line(shown.pos)))
         if len(out) > SHOWN:
             break
     return _unique(out)
-
-
-def _in_code(el: etree._Element, skip: frozenset[str] = _NOT_TEXT) -> bool:
-    node: etree._Element | None = el
-    while node is not None:
-        if isinstance(node.tag, str) and node.tag.lower() in skip:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _regex_hits(text: str, pattern: re.Pattern[str], keep: Any = None) -> list[Hit]:
@@ -926,7 +873,7 @@ def _author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     values = page.values.lower()
     if any(w in values for w in ("author", "byline", "autor", "auteur")):
         for el in elements(_AUTHOR_MARKUP(page.root)):
-            if "comment" in (el.get("class") or "").lower() or _in_code(el):
+            if "comment" in (el.get("class") or "").lower() or inside(el):
                 continue
             name = _clip(" ".join(str(t) for t in el.itertext()), 60)
             if name:
