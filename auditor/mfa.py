@@ -18,7 +18,9 @@ and on a plain-text scrape whatever lived in markup or code. The scorecard count
 indicators; it never says a page *is* MFA.
 
 It reads the page's shared views (`ParsedPage`); the XPaths below run only when a cheap
-test on the page's markup or attribute values says they can find something.
+test on the page's markup or attribute values says they can find something. What the
+page republishes or credits is provenance's to find (`auditor.provenance`, the one home
+of credit patterns): the syndicated row reads its `Sources`.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, SHORT
 from auditor.metrics import AD_CATEGORIES
 from auditor.model import Basis, Indicator, Metrics, Scorecard, Slot
+from auditor.provenance import Sources
 from auditor.urls import host_of, registrable_domain
 
 ANA = "ANA/4A's/WFA/ISBA 2023"
@@ -134,31 +137,11 @@ PLACEHOLDER = re.compile(
 PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
                        b"[company name", b"[brand name", b"[city name", b"[topic")
 SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
-# A credit to another publication, as a line of its own or a sentence: "Courtesy of
-# Forests News", "Source link", "This article originally appeared on The Conversation".
-# "Photo courtesy of" and "first published on 3 May" are not: the first must open a text
-# node (it follows a tag's `>`), the second must name a place, not a date.
-_ATTRIBUTION_SOURCE = (
-    r">\s*(?:courtesy of|source link|read the original(?: article)?|original source|"
-    r"quelle des originals)\b|"
-    r"\b(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) (?!(?:jan|feb|mar|"
-    r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|the \d|our |this )|"
-    r"\b(?:republished|reprinted) (?:here )?(?:with (?:kind )?permission )?(?:from|of)\b|"
-    r"\bzuerst erschienen (?:auf|bei|in)\b|\bursprünglich (?:veröffentlicht|erschienen) "
-    r"(?:auf|bei|in)\b|\bpublié (?:initialement|à l'origine) (?:sur|par|dans)\b")
-ATTRIBUTION_NEEDLES = ("courtesy of", "source link", "read the original", "original source",
-                       "quelle des originals", "originally", "first published",
-                       "first appeared", "first posted", "republished", "reprinted",
-                       "zuerst erschienen", "ursprünglich", "publié")
 
 
 CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
-ATTRIBUTION = Scan.of(_ATTRIBUTION_SOURCE, ATTRIBUTION_NEEDLES)
 PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto ", "photo ",
                                     "image ", "diapositive ", "gina "))
-# A site's footer speaks of the site ("items originally published on other editions"),
-# not of the article: credits are read outside it
-_BOILERPLATE = NOT_TEXT | {"footer", "nav"}
 
 # -- authorship ----------------------------------------------------------------------
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
@@ -213,18 +196,20 @@ class Hit(NamedTuple):
     line: int
 
 
-def scorecard(ctx: PageContext, metrics: Metrics) -> Scorecard:
-    """One row per criterion, in `CRITERIA` order."""
+def scorecard(ctx: PageContext, metrics: Metrics, sources: Sources) -> Scorecard:
+    """One row per criterion, in `CRITERIA` order; `sources` is the page's provenance
+    (what it republishes, and what it credits unconfirmed)."""
     page = ctx.page
     if page is None:
-        rows = _text_rows(ctx, metrics)
+        rows = _text_rows(ctx, metrics, sources)
     else:
-        rows = _markup_rows(ctx, page, metrics)
+        rows = _markup_rows(ctx, page, metrics, sources)
     ads = metrics.ad_slots or metrics.ad_resources or metrics.ad_markup_bytes
     return Scorecard(tuple(rows), "" if ads else NO_ADS)
 
 
-def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics) -> list[Indicator]:
+def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: Sources
+                 ) -> list[Indicator]:
     ads = outermost_ads(ctx.slots)
     has_ads = bool(ads) or metrics.ad_resources > 0
     shown = {s.xpath: shown_on(page, s.xpath) for s in ads}
@@ -241,8 +226,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics) -> list[I
                         if "native" in n.formats], "native/recirculation network"),
         paid_traffic(_paid_hits(page, ctx.url, ctx.first_party)),
         templated_text(_scan_hits(page, CHATBOT), _placeholder_hits(page)),
-        syndicated([*_canonical_elsewhere(page, ctx.first_party),
-                    *_scan_hits(page, ATTRIBUTION, skip=_BOILERPLATE)]),
+        syndicated(sources),
         authorship(None if ctx.document.in_post_body else _author_hits(page, ctx.first_party),
                    ctx.first_party),
         autoplay(_autoplay_hits(page)),
@@ -250,7 +234,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics) -> list[I
     ]
 
 
-def _text_rows(ctx: PageContext, metrics: Metrics) -> list[Indicator]:
+def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Indicator]:
     text = ctx.document.text
     promo = [s for s in ctx.slots if s.kind in PROMOTIONAL]
     lists = [s for s in promo if s.kind in ("recirculation", "sponsored", "affiliate")]
@@ -267,8 +251,7 @@ def _text_rows(ctx: PageContext, metrics: Metrics) -> list[Indicator]:
         paid_traffic(list(_url_hits(ctx.url or "", 0, "page URL"))),
         templated_text(_regex_hits(text, CHATBOT.text),
                        [*_regex_hits(text, PLACEHOLDER), *_regex_hits(text, SPINTAX)]),
-        syndicated([Hit(s.text or s.kind, s.line) for s in ctx.slots
-                    if s.kind == "attribution"]),
+        syndicated(sources),
         authorship(_byline_hits(text), ctx.first_party),
         _unknowable("autoplay-video", "any autoplaying video", f"{ANA}; {BETTER_ADS}", no_code),
         paid_traffic_share(),
@@ -417,11 +400,23 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
                      _cite(hits))
 
 
-def syndicated(hits: Sequence[Hit]) -> Indicator:
-    return Indicator("syndicated", _count(hits, "sign of republishing", "signs of republishing"),
-                     "a canonical URL on another site, or a credit to another publication "
-                     "('courtesy of', 'originally published on', 'source link')", ANA,
-                     Basis.MEASURED, bool(hits), _cite(hits))
+def syndicated(sources: Sources) -> Indicator:
+    """What the page republishes, as provenance found it: an original it names is the
+    fact itself (measured); a credit that names none ("Courtesy of Forests News", an
+    og:url elsewhere) stands in for a copy provenance could not confirm (estimated)."""
+    named, credits = sources.provenance, sources.credits
+    hits = [Hit(f"names {p.url or p.host} ({e.kind}: “{_clip(e.text, 60)}”)", e.line)
+            for p in named for e in p.evidence[:1]]
+    hits += [Hit(f"{e.kind}: “{_clip(e.text, 80)}”", e.line) for e in credits]
+    unconfirmed = _count(credits, "unconfirmed credit")
+    value = (f"republishes {', '.join(p.domain for p in named)}"
+             + (f", and {unconfirmed}" if credits else "") if named else unconfirmed)
+    return Indicator("syndicated", value,
+                     "the page names an original on another site (canonical, isBasedOn, a "
+                     "source link), or credits another publication ('courtesy of', "
+                     "'originally appeared on', og:url elsewhere)", ANA,
+                     Basis.ESTIMATED if credits and not named else Basis.MEASURED,
+                     bool(hits), _cite(hits))
 
 
 def authorship(hits: Sequence[Hit] | None, first_party: str | None) -> Indicator:
@@ -459,7 +454,7 @@ def _unknowable(criterion: str, threshold: str, source: str, why: str) -> Indica
     return Indicator(criterion, "—", threshold, source, Basis.UNKNOWABLE, None, why)
 
 
-def _count(hits: Sequence[Hit], noun: str, plural: str = "") -> str:
+def _count(hits: Sequence[object], noun: str, plural: str = "") -> str:
     n = len(hits)
     return f"{n} {noun if n == 1 else plural or noun + 's'}" if n else "none"
 
@@ -733,19 +728,6 @@ def _canonicals(page: ParsedPage) -> list[str]:
     out += [el.get("content") or "" for el in page.tagged("meta")
             if el.get("property") == "og:url"]
     return [v for v in out if v]
-
-
-def _canonical_elsewhere(page: ParsedPage, first_party: str | None) -> list[Hit]:
-    """A canonical (or og:url) on another registrable domain: the page says the
-    original lives there."""
-    if not first_party or not (b"canonical" in page.lowered or b"og:url" in page.lowered):
-        return []
-    out = []
-    for value in _canonicals(page):
-        host = host_of(str(value))
-        if host and registrable_domain(host) != first_party:
-            out.append(Hit(f"canonical on {host}", 0))
-    return _unique(out)
 
 
 def _unique(hits: Iterable[Hit]) -> list[Hit]:
