@@ -10,6 +10,8 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
@@ -96,9 +98,11 @@ def test_a_page_without_ads_says_so(project_engine: Engine, catalogue: Catalogue
     assert met(card)["authorship"] is True and card.summary.endswith(card.note)
 
 
-def test_doctests() -> None:
+@pytest.mark.parametrize("module", [m.name for m in pkgutil.iter_modules(
+    auditor.mfa.__path__, "auditor.mfa.")])
+def test_doctests(module: str) -> None:
     """The helpers' examples (author names, house accounts, media queries, page URLs)."""
-    assert doctest.testmod(auditor.mfa).failed == 0
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
 
 
 # -- the seeds -----------------------------------------------------------------------
