@@ -53,7 +53,7 @@ def credit_clues(page: ParsedPage, url: str | None, first_party: str | None,
         parent = shown.element.getparent() if shown.tail else None
         line = _line_element(shown.element if parent is None else parent)
         path = page.xpath(line)
-        if path in seen or any(c.startswith(path) or path.startswith(c) for c in cited):
+        if path in seen or any(_nested(path, c) for c in cited):
             continue
         seen.add(path)
         text, host, target = _words(line), "", None
@@ -65,6 +65,11 @@ def credit_clues(page: ParsedPage, url: str | None, first_party: str | None,
         yield Clue(Evidence("credit", text, number, path), host, target)
         if len(seen) >= MAX_CREDITS:
             return
+
+
+def _nested(a: str, b: str) -> bool:
+    """One xpath is the other or inside it (`/p[1]` holds `/p[1]/a`, not `/p[10]`)."""
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
 def _line_element(el: etree._Element) -> etree._Element:
