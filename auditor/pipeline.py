@@ -2,7 +2,8 @@
 
 parse (a ParsedPage, once) → walk (FoundURLs) → the catalogue's word on each (Sightings)
 → slots → IDs → snippet-built loaders join the sightings → classify (the rules, once per
-URL) → metrics → findings → PageReport.
+URL) → metrics → provenance (what the page republishes, what it credits) → findings →
+MFA scorecard (which reads the metrics and the provenance) → PageReport.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _audit_markup(
         metrics=metrics,
         post_id=doc.post_id,
         provenance=sources.provenance,
-        mfa=scorecard(ctx, metrics),
+        mfa=scorecard(ctx, metrics, sources),
     )
 
 
@@ -206,6 +207,7 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
     ctx = PageContext(doc, None, url, first_party or None, (), slots, (), (), catalogue)
     metrics = page_metrics((), promotional, 0, Content(content, len(text.split())),
                            sum(s.markup_bytes for s in promotional))
+    sources = text_sources(blocks, first_party or None)
     return PageReport(
         input=doc.input,
         url=url,
@@ -215,8 +217,8 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
         slots=slots,
         findings=tuple(run_heuristics(ctx)),
         metrics=metrics,
-        provenance=text_sources(blocks, first_party or None).provenance,
-        mfa=scorecard(ctx, metrics),
+        provenance=sources.provenance,
+        mfa=scorecard(ctx, metrics, sources),
         notes=(
             "plain text: no markup survives, so scripts, iframes and slot markup "
             "cannot be seen; only text blocks are audited",

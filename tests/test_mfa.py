@@ -10,6 +10,8 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
@@ -96,9 +98,11 @@ def test_a_page_without_ads_says_so(project_engine: Engine, catalogue: Catalogue
     assert met(card)["authorship"] is True and card.summary.endswith(card.note)
 
 
-def test_doctests() -> None:
+@pytest.mark.parametrize("module", [m.name for m in pkgutil.iter_modules(
+    auditor.mfa.__path__, "auditor.mfa.")])
+def test_doctests(module: str) -> None:
     """The helpers' examples (author names, house accounts, media queries, page URLs)."""
-    assert doctest.testmod(auditor.mfa).failed == 0
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
 
 
 # -- the seeds -----------------------------------------------------------------------
@@ -167,6 +171,27 @@ def test_one_sign(project_engine: Engine, catalogue: Catalogue, head: str, body:
     assert page.mfa is not None
     assert met(page.mfa)[criterion] is expected, next(
         i for i in page.mfa.indicators if i.criterion == criterion)
+
+
+@pytest.mark.parametrize(("head", "body", "value", "basis"), [
+    ('<link rel="canonical" href="https://original.example/story/">', "",
+     "republishes original.example", Basis.MEASURED),  # provenance names the original
+    ("", "<p><em>Courtesy of Forests News</em></p>", "1 unconfirmed credit",
+     Basis.ESTIMATED),  # a credit naming no original: provenance's credits
+    ('<meta property="og:url" content="https://original.example/story/">', "",
+     "1 unconfirmed credit", Basis.ESTIMATED),
+    ("", "<p>Source: <a href='https://wire.example/n/1'>Wire</a></p>", "none", Basis.MEASURED),
+])
+def test_syndicated_reads_the_page_s_provenance(project_engine: Engine, catalogue: Catalogue,
+                                                head: str, body: str, value: str,
+                                                basis: Basis) -> None:
+    html = (f"<html><head><title>Library plan</title>{head}</head><body><article>"
+            f"<p class='byline'>By Priya Lennox</p>{ADS}{WORDS}{body}</article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "syndicated")
+    assert (row.value, row.basis, row.met) == (value, basis, value != "none")
 
 
 @pytest.mark.parametrize(("media", "desktop", "mobile"), [

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from auditor.catalogue import Catalogue
+from auditor.dom.page import parse_page
 from auditor.heuristics.text_blocks import segment
+from auditor.metrics import article_bodies
 from auditor.model import Evidence, Origin, PageReport
 from auditor.pipeline import audit
-from auditor.provenance import EVIDENCE_KINDS, Weight, text_sources
+from auditor.provenance import EVIDENCE_KINDS, Weight, markup_sources, text_sources
 from auditor.provenance.evidence import Clue, group
 from auditor.rules import Engine
 
@@ -176,6 +178,46 @@ def test_one_publisher_under_two_suffixes_is_not_a_copy(project_engine: Engine,
     page = article(head='<link rel="canonical" href="https://www.bbc.com/news/articles/x1">')
     report = audited(page, project_engine, catalogue, url="https://www.bbc.co.uk/news/x1")
     assert report.provenance == ()
+
+
+# -- credits: what a page credits without naming its original ---------------------------
+
+GRIST = '<a href="https://grist.org/energy/emissions/">Grist</a>'
+CREDITS = [
+    ("a credit with no link", article(start="<p><em>Courtesy of Forests News</em></p>"),
+     [("credit", "Courtesy of Forests News")]),
+    ("a credit's link above the article body",
+     article(after=f"<p>This post originally appeared on {GRIST}.</p>"),
+     [("credit", "This post originally appeared on Grist.")]),
+    ("og:url on another site, alone",
+     article(head='<meta property="og:url" content="https://www.herald.test/n/7">'),
+     [("og-url", "https://www.herald.test/n/7")]),
+    ("a photo credit", article(end="<p>Photo courtesy of the city archive.</p>"), []),
+    ("first published on a date", article(end="<p>First published on 3 May 2026.</p>"), []),
+    ("a bare Source: label (wires and studies)",
+     article(end='<p>Source: <a href="https://www.herald.test/n/7">Herald</a></p>'), []),
+    ("a scraper's source link is provenance, not a credit too",
+     article(end=f"<p>This post originally appeared on {GRIST}.</p>"), []),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [c[1:] for c in CREDITS],
+                         ids=[c[0] for c in CREDITS])
+def test_credits_are_kept_apart_from_provenance(page: bytes,
+                                                expected: list[tuple[str, str]]) -> None:
+    parsed = parse_page(page.decode())
+    found = markup_sources(parsed, URL, "rivertimes.test", article_bodies(parsed), ())
+    assert [(e.kind, e.text) for e in found.credits] == expected
+    if expected:
+        assert found.provenance == ()
+
+
+def test_a_text_credit_is_a_source_line_that_lost_its_host() -> None:
+    text = (f"A headline of the story\n\n🔗 Original source\n\n{'Prose line. ' * 12}\n\n"
+            "via Reuters\n")
+    found = text_sources(segment(text), None)
+    assert found.provenance == ()
+    assert [(e.kind, e.text) for e in found.credits] == [("credit", "🔗 Original source")]
 
 
 # -- how evidence adds up (the Weight table), as a law over every pair of kinds --------

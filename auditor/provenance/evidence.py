@@ -7,6 +7,9 @@ its own. A bare label ("Source:", "via") is also how news pages credit a wire ag
 a cited study, so it names a source only when the page shows a second, independent sign
 of copying from the same site (its images, its og:url). Hotlinked images and JSON-LD
 citations are how legitimate pages look too: they never name a source, only add to one.
+So does a credit ("Courtesy of …", "originally appeared on …" without the link a
+scraper writes). The clues that name no source are kept apart as `Sources.credits`: what
+the page credits, unconfirmed.
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "images in the article served from the source's own site"),
     EvidenceKind("citation", Weight.SUPPORTS,
                  "schema.org citation naming the source (legitimate pages cite too)"),
+    EvidenceKind("credit", Weight.SUPPORTS,
+                 "a credit in the visible text (\"Courtesy of …\", \"originally appeared "
+                 "on …\") without a scraper's source link: often no link at all, or one "
+                 "outside the article body; a text scrape's attribution line naming no host"),
 )}
 KIND_ORDER = {name: n for n, name in enumerate(EVIDENCE_KINDS)}
 
@@ -78,10 +85,13 @@ class Clue(NamedTuple):
 
 
 class Sources(NamedTuple):
-    """A page's provenance, and per source domain the markup that carries the copy."""
+    """A page's provenance, per source domain the markup that carries the copy, and the
+    clues that named no source (`credits`: a credit line, an og:url elsewhere alone), in
+    page order: what the page credits, unconfirmed."""
 
     provenance: tuple[Provenance, ...]
     regions: dict[str, tuple[etree._Element, ...]]
+    credits: tuple[Evidence, ...] = ()
 
 
 NO_SOURCES = Sources((), {})
@@ -118,15 +128,20 @@ def off_site(host: str, first_party: str | None) -> bool:
 
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     """One Provenance per source domain that the evidence names (see Weight), its
-    evidence in kind order; sources in the order the page first names them."""
+    evidence in kind order; sources in the order the page first names them. The clues
+    of domains not named, and credits naming no host, are the credits."""
     by_domain: dict[str, list[Clue]] = {}
+    credits: list[Evidence] = []
     for clue in clues:
         if off_site(clue.host, first_party):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
+        elif not clue.host and clue.evidence.kind in _CREDITING:
+            credits.append(clue.evidence)
     out: list[tuple[int, Provenance]] = []
     regions: dict[str, tuple[etree._Element, ...]] = {}
     for domain, found in by_domain.items():
         if not _named(found):
+            credits += (c.evidence for c in found if c.evidence.kind in _CREDITING)
             continue
         found.sort(key=lambda c: (KIND_ORDER[c.evidence.kind], c.evidence.line))
         best = next((c for c in found if c.url and _weight(c) in _NAMING), None)
@@ -136,10 +151,16 @@ def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
                                       evidence=tuple(_unique(c.evidence for c in found)))))
         regions[domain] = tuple(_unique(c.region for c in found if c.region is not None))
     out.sort(key=lambda pair: pair[0])
-    return Sources(tuple(p for _, p in out), regions)
+    credits.sort(key=lambda e: e.line)
+    return Sources(tuple(p for _, p in out), regions, tuple(_unique(credits)))
 
 
 _NAMING = (Weight.NAMES, Weight.LABEL)
+# What a page says of its own text: a credit line, its declared URL elsewhere (the kinds
+# that name a source alone always do). A bare "Source:" label is how a news page credits
+# a wire or a study, and images and schema.org citations are how legitimate pages look:
+# alone, none of them is a credit.
+_CREDITING = frozenset({"credit", "og-url"})
 
 
 def _weight(clue: Clue) -> Weight:

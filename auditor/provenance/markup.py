@@ -22,6 +22,7 @@ from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
+from auditor.provenance.credits import credit_clues
 from auditor.provenance.evidence import Clue, Sources, clean_url, group, off_site
 from auditor.urls import host_of, registrable_domain, resolve
 
@@ -84,6 +85,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     whole = body if body is not None else page.root
     containers = (whole,) if in_post_body else tuple(bodies)
     clues = list(_attributions(page, first_party, containers, whole))
+    clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
     clues += _based_on(page, url)
     named = {c.host for c in clues if off_site(c.host, first_party)}

@@ -3,7 +3,8 @@
 A text scrape keeps no links, so a source is named only where an attribution line
 spells a host or URL out ("🔗 www.bbc.co.uk Primary source"). A line without one
 ("🔗 Original source", whose link the scrape lost) names nothing, and a bare "via …" or
-"Source: …" line is how a news text credits a wire: neither makes a provenance.
+"Source: …" line is how a news text credits a wire: neither makes a provenance. The
+first is kept as a credit (`Sources.credits`); the second is not even that.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def text_sources(blocks: Sequence[TextBlock], first_party: str | None) -> Source
 def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
     for block in blocks:
         if block.kind != "attribution" or not _NAMES.search(block.text):
-            continue
+            continue  # a bare "via …" or "Source: …": a wire's credit, not a copy's
         rest = _NAMES.sub(" ", block.text)  # "www.bbc.co.ukPrimary source": the host is
         found = _URL.search(rest)  # what is left once the label is cut out
         url = found.group(0).rstrip(".,;:") if found else None
@@ -42,6 +43,8 @@ def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
         if host:
             yield Clue(Evidence("attribution", block.text, block.line),
                        host, clean_url(url) if url else None)
+        else:  # "🔗 Original source": a credit whose link the scrape lost
+            yield Clue(Evidence("credit", block.text, block.line), "")
 
 
 def _host(text: str) -> str:

@@ -1,0 +1,96 @@
+"""Phrase patterns over a page's visible text, found at memchr speed.
+
+A case-blind regex alternation over a whole large page cost more than the rest of the
+audit. So a pattern is written in lower case and run over the page's lowered bytes
+(`ParsedPage.lowered`, no re.I), only around the occurrences of its literal needles;
+each candidate is then kept only where a text node outside scripts, styles and
+templates (or a meta's content) holds it. The MFA scorecard's phrase rows and the
+provenance credits read the page through here, so both judge "visible" alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from auditor.dom.page import ParsedPage
+
+# A match is searched from this many bytes before a needle to this many after it: the
+# needles sit inside their phrases, and a phrase is at most about a hundred bytes
+NEEDLE_BEFORE, NEEDLE_AFTER = 48, 160
+NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
+_TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
+
+
+class Scan(NamedTuple):
+    """A lower-case pattern compiled for both reads, and the literals a page must hold."""
+
+    text: re.Pattern[str]  # a text scrape, case-blind
+    markup: re.Pattern[bytes]  # the page's lowered markup
+    needles: tuple[bytes, ...]
+
+    @classmethod
+    def of(cls, source: str, needles: Iterable[str] = ()) -> Scan:
+        return cls(re.compile(source, re.I), re.compile(source.encode()),
+                   tuple(n.encode() for n in needles))
+
+
+class Shown(NamedTuple):
+    """A candidate a visible node holds: the match in the page's own case, its byte
+    offset in the markup, and the element holding it (a meta for its content): its
+    text, or its tail when `tail` (the text after it, inside its parent)."""
+
+    text: str
+    pos: int
+    element: etree._Element
+    tail: bool = False
+
+
+def scan(pattern: Scan, low: bytes) -> list[re.Match[bytes]]:
+    """The pattern's matches in `low`, searched only around its needles' occurrences."""
+    if not pattern.needles:
+        return list(pattern.markup.finditer(low))
+    starts: dict[int, re.Match[bytes]] = {}
+    for needle in pattern.needles:
+        at = low.find(needle)
+        while at >= 0:
+            m = pattern.markup.search(low, max(0, at - NEEDLE_BEFORE), at + NEEDLE_AFTER)
+            if m is not None:
+                starts.setdefault(m.start(), m)
+            at = low.find(needle, at + 1)
+    return [starts[k] for k in sorted(starts)]
+
+
+def scan_markup(page: ParsedPage, pattern: Scan, keep: Any = None) -> Iterator[tuple[str, int]]:
+    """The matches over the lowered markup, shown in the page's own case (the lowered
+    bytes line up with the markup's), with their byte offsets."""
+    return ((page.markup[m.start():m.end()].decode("utf-8", "replace"), m.start())
+            for m in scan(pattern, page.lowered) if keep is None or keep(m))
+
+
+def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
+            skip: frozenset[str] = NOT_TEXT) -> Iterator[Shown]:
+    """Candidates a regex found (most pages have none), each kept if a text node outside
+    the elements `skip` names (or a meta's content) holds it; lazily, so a caller that
+    has seen enough stops the tree lookups."""
+    for text, pos in found:
+        text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
+        needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
+        for node in _TEXT_HOLDING(page.root, s=needle):
+            el = node if isinstance(node, etree._Element) else node.getparent()
+            if el is not None and not inside(el, skip):
+                yield Shown(text, pos, el, bool(getattr(node, "is_tail", False)))
+                break
+
+
+def inside(el: etree._Element, skip: frozenset[str] = NOT_TEXT) -> bool:
+    """`el` or one of its ancestors is one of the elements `skip` names."""
+    node: etree._Element | None = el
+    while node is not None:
+        if isinstance(node.tag, str) and node.tag.lower() in skip:
+            return True
+        node = node.getparent()
+    return False

@@ -1,0 +1,171 @@
+"""The made-for-advertising (MFA) scorecard: the part of the industry's definitions a
+saved page can show, one `Indicator` per criterion, each with its evidence.
+
+The definitions (docs/MFA.md has the method and the sources):
+- ANA, 4A's, WFA and ISBA (Sept 2023, with Jounce Media and DeepSee): "some combination"
+  of a high ad-to-content ratio ("usually at least twice the internet average, e.g. 30+
+  percent for desktop"), rapidly auto-refreshing ads, autoplay video ads, click-through
+  slideshows, a high share of paid traffic, generic or templated content and design.
+- Coalition for Better Ads: a mobile page fails when its ads take more than 30% of the
+  main content's height; autoplaying video with sound fails on desktop and mobile.
+- NewsGuard: AI content farms betrayed by leftover chatbot errors; its credibility
+  criteria ask that a site name its content creators.
+
+A row is `measured` when the page shows the fact itself, `estimated` when a proxy stands
+in for what only rendering gives (screen area from declared slot sizes and text length),
+and `unknowable` (met None) when only live traffic could say: the paid-traffic share,
+and on a plain-text scrape whatever lived in markup or code. The scorecard counts
+indicators; it never says a page *is* MFA.
+
+The rows are read by one module per kind of sign: `adload` (ad space, screens, ads in
+the text), `code` (refresh timers, autoplay), `scans` (pagination, paid-click traces,
+templated text), `authorship`; `evidence` says how a row cites what it saw. What the page
+republishes or credits is provenance's to find (`auditor.provenance`, the one home of
+credit patterns): the syndicated row reads its `Sources`. Each reads the page's shared
+views (`ParsedPage`); their XPaths run only when a cheap test on the page's markup or
+attribute values says they can find something.
+"""
+
+from __future__ import annotations
+
+from auditor.dom.page import ParsedPage
+from auditor.heuristics.interface import PageContext
+from auditor.heuristics.text_blocks import PROMOTIONAL
+from auditor.mfa.adload import (
+    MIN_RECIRCULATION_BLOCKS,
+    ad_density,
+    ad_to_content,
+    ad_to_content_text,
+    ads_in_body,
+    in_text,
+    inside_text,
+    native_widgets,
+    network_line,
+    outermost_ads,
+    shown_on,
+)
+from auditor.mfa.authorship import author_hits, authorship, byline_hits
+from auditor.mfa.code import auto_refresh, autoplay, autoplay_hits, refresh_hits
+from auditor.mfa.evidence import (
+    ANA,
+    BETTER_ADS,
+    JOUNCE,
+    Hit,
+    cite,
+    clip,
+    count,
+    regex_hits,
+    scan_hits,
+    unknowable,
+)
+from auditor.mfa.scans import (
+    CHATBOT,
+    PAGE_OF,
+    PLACEHOLDER,
+    SPINTAX,
+    paginated,
+    pagination_hits,
+    paid_hits,
+    paid_traffic,
+    placeholder_hits,
+    slideshow,
+    templated_text,
+    url_hits,
+)
+from auditor.model import Basis, Indicator, Metrics, Scorecard
+from auditor.provenance import Sources
+
+__all__ = ["CRITERIA", "NO_ADS", "scorecard"]
+
+NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
+CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
+            "native-widgets", "paid-traffic-hints", "templated-text", "syndicated", "authorship",
+            "autoplay-video", "paid-traffic-share")
+
+
+def scorecard(ctx: PageContext, metrics: Metrics, sources: Sources) -> Scorecard:
+    """One row per criterion, in `CRITERIA` order; `sources` is the page's provenance
+    (what it republishes, and what it credits unconfirmed)."""
+    page = ctx.page
+    if page is None:
+        rows = _text_rows(ctx, metrics, sources)
+    else:
+        rows = _markup_rows(ctx, page, metrics, sources)
+    ads = metrics.ad_slots or metrics.ad_resources or metrics.ad_markup_bytes
+    return Scorecard(tuple(rows), "" if ads else NO_ADS)
+
+
+def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: Sources
+                 ) -> list[Indicator]:
+    ads = outermost_ads(ctx.slots)
+    has_ads = bool(ads) or metrics.ad_resources > 0
+    shown = {s.xpath: shown_on(page, s.xpath) for s in ads}
+    desktop = [s for s in ads if "desktop" in shown[s.xpath]]
+    mobile = [s for s in ads if "mobile" in shown[s.xpath]]
+    in_body = len(mobile) if ctx.document.in_post_body else in_text(ctx, page, mobile)
+    return [
+        ad_to_content(desktop, metrics, len(ads) - len(desktop)),
+        ad_density(metrics, len(mobile), len(ads) - len(mobile)),
+        ads_in_body(metrics, min(in_body, len(mobile))),
+        auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
+        slideshow(pagination_hits(page, ctx.url)),
+        native_widgets([Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
+                        if "native" in n.formats], "native/recirculation network"),
+        paid_traffic(paid_hits(page, ctx.url, ctx.first_party)),
+        templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
+        syndicated(sources),
+        authorship(None if ctx.document.in_post_body else author_hits(page, ctx.first_party),
+                   ctx.first_party),
+        autoplay(autoplay_hits(page)),
+        paid_traffic_share(),
+    ]
+
+
+def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Indicator]:
+    text = ctx.document.text
+    promo = [s for s in ctx.slots if s.kind in PROMOTIONAL]
+    lists = [s for s in promo if s.kind in ("recirculation", "sponsored", "affiliate")]
+    no_code = "a plain-text scrape keeps no markup or code"
+    units = [s for s in promo if s.kind in ("sponsored", "affiliate")]
+    return [
+        ad_to_content_text(metrics),
+        ad_density(metrics, len(units), noun="sponsored or affiliate blocks"),
+        ads_in_body(metrics, inside_text(text, units)),
+        unknowable("auto-refresh", "any ad-refresh timer or meta refresh", ANA, no_code),
+        slideshow(regex_hits(text, PAGE_OF.text, paginated)),
+        native_widgets([Hit(f"{s.kind}: {s.text or ''}", s.line) for s in lists],
+                       "promotional list", MIN_RECIRCULATION_BLOCKS),
+        paid_traffic(list(url_hits(ctx.url or "", 0, "page URL"))),
+        templated_text(regex_hits(text, CHATBOT.text),
+                       [*regex_hits(text, PLACEHOLDER), *regex_hits(text, SPINTAX)]),
+        syndicated(sources),
+        authorship(byline_hits(text), ctx.first_party),
+        unknowable("autoplay-video", "any autoplaying video", f"{ANA}; {BETTER_ADS}", no_code),
+        paid_traffic_share(),
+    ]
+
+
+def syndicated(sources: Sources) -> Indicator:
+    """What the page republishes, as provenance found it: an original it names is the
+    fact itself (measured); a credit that names none ("Courtesy of Forests News", an
+    og:url elsewhere) stands in for a copy provenance could not confirm (estimated)."""
+    named, credits = sources.provenance, sources.credits
+    hits = [Hit(f"names {p.url or p.host} ({e.kind}: “{clip(e.text, 60)}”)", e.line)
+            for p in named for e in p.evidence[:1]]
+    hits += [Hit(f"{e.kind}: “{clip(e.text, 80)}”", e.line) for e in credits]
+    unconfirmed = count(credits, "unconfirmed credit")
+    value = (f"republishes {', '.join(p.domain for p in named)}"
+             + (f", and {unconfirmed}" if credits else "") if named else unconfirmed)
+    return Indicator("syndicated", value,
+                     "the page names an original on another site (canonical, isBasedOn, a "
+                     "source link), or credits another publication ('courtesy of', "
+                     "'originally appeared on', og:url elsewhere)", ANA,
+                     Basis.ESTIMATED if credits and not named else Basis.MEASURED,
+                     bool(hits), cite(hits))
+
+
+def paid_traffic_share() -> Indicator:
+    return Indicator("paid-traffic-share", "—",
+                     "a high share of paid visits (Jounce: twice the internet average)",
+                     f"{ANA}; {JOUNCE}", Basis.UNKNOWABLE, None,
+                     "needs the site's traffic sources; a saved page cannot show them")

@@ -1,0 +1,160 @@
+"""Who the page says wrote it: NewsGuard's criteria ask a site to name its content
+creators. A person named anywhere (metas, schema.org or data-layer authors, bylines)
+meets the criterion; a house account ("admin", "Redaktion", the site's own name) does
+not, and neither does a commenter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import elements, line_of
+from auditor.dom.textscan import inside
+from auditor.mfa.evidence import NEWSGUARD, OURS, SHOWN, Hit, cite, clip, text_hits, unique
+from auditor.model import Basis, Indicator
+
+_AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
+                           "parsely-author"})
+_AUTHOR_MARKUP: Any = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
+    "contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'auteur')]")
+# schema.org's author, and the author keys of analytics data layers ("Autor": "…")
+_LD_AUTHOR = re.compile(
+    r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
+    r'(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"|"([^"]{1,120})")', re.I)
+# A byline as its own text: `<p><em>Von Gregory Lipinski</em></p>`
+_TEXT_BYLINE = re.compile(
+    r">\s*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+[A-ZÀ-Ý][\w'’.-]+"
+    r"(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*<")
+HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
+                         "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
+                         "user", "author", "newsroom", "desk", "content team", "site"})
+# A byline is a short line near the top: "By Jane Doe · June 25", "Site By Site Editorial"
+_BYLINE = re.compile(
+    r"(?:^|[\s·|•])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+"
+    r"([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})")
+BYLINE_LINES = 25
+BYLINE_CHARS = 120
+
+
+def authorship(hits: Sequence[Hit] | None, first_party: str | None) -> Indicator:
+    """No author named anywhere, or only a house account ("admin", "Editorial", the
+    site's own name)."""
+    threshold = ("no named author (meta, schema.org, byline), or only a house account "
+                 "(admin, staff, the site's name)")
+    source = f"{NEWSGUARD} (criteria); {OURS}"
+    if hits is None:
+        return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
+                         "a WordPress REST post names its author by user ID; the name is "
+                         "not in the post")
+    hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))]
+    named = [h for h in hits if not house_name(h.text, first_party)]
+    value = (f"named: {named[0].text}" if named else
+             f"house account only: {hits[0].text}" if hits else "no author")
+    return Indicator("authorship", value, threshold, source, Basis.MEASURED, not named,
+                     cite(hits))
+
+
+_BY = re.compile(r"^(?:(?:written|posted|published)\s+)?(?:by|von|par|por|door|di|author|"
+                 r"autor|auteur)\b\s*:?\s*", re.I)
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_DATE_TAIL = re.compile(r"\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|"
+                        r"Okt|Dez)[a-zä]*\.?\s+)?\d.*$")
+_NOT_NAMES = frozenset({"published", "updated", "posted", "veröffentlicht", "aktualisiert",
+                        "publié", "publicado", "stand", "am", "on", "le"})
+_URL_FILLER = frozenset({"index", "profile", "about", "author", "authors", "autoren", "people"})
+_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(\S.*)$", re.I)
+
+
+def author_name(raw: str) -> str:
+    """The name in a byline or author field: "By Jane Doe -" is "Jane Doe"; a profile
+    URL is its last path segment; "" when nothing name-like is left.
+
+    >>> author_name("By The Planetary Press -"), author_name("https://www.facebook.com/KuluMedia")
+    ('The Planetary Press', 'KuluMedia')
+    """
+    text = raw.strip()
+    if text.startswith(("http://", "https://", "//")):
+        parts = [p for p in urlsplit(text).path.split("/")
+                 if p and p.split(".")[0].lower() not in _URL_FILLER]
+        text = parts[-1].replace("_", " ") if parts else ""
+    inner = _BY_INSIDE.search(text)
+    if inner:  # "Published 2 months ago on June 12 By Jane Doe"
+        text = inner.group(1)
+    text = _EDGES.sub("", _DATE_TAIL.sub("", _BY.sub("", _EDGES.sub("", text))))
+    first = text.split()[0].lower() if text else ""
+    if first in _NOT_NAMES or sum(c.isalpha() for c in text) < 3:
+        return ""
+    return text
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def house_name(name: str, first_party: str | None) -> bool:
+    """A house account, not a person: a generic role ("admin", "News Desk") or the site's
+    own name ("Kulu Media" on kulu-media.com).
+
+    >>> house_name("Kulu Media News Desk", None), house_name("Julie Mollins", "cifor.org")
+    (True, False)
+    >>> house_name("The Planetary Press", "theplanetarypress.com")
+    True
+    """
+    low = " ".join(name.lower().replace("_", " ").split())
+    if not low or low in HOUSE_NAMES or low.split()[-1] in HOUSE_NAMES:
+        return True
+    site = _letters(first_party.split(".")[0]) if first_party else ""
+    letters = _letters(low)
+    return len(site) >= 4 and (site in letters or (len(letters) >= 4 and letters in site))
+
+
+def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
+    """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
+    out: list[Hit] = []
+    lowered = page.lowered
+    if b"author" in lowered or b"byl" in lowered:
+        for meta in page.tagged("meta"):
+            key = (meta.get("name") or meta.get("property") or "").lower()
+            value = (meta.get("content") or "").strip()
+            if key in _AUTHOR_METAS and value:
+                out.append(Hit(clip(value, 60), 0))
+    for text in page.config_parts[0] if b'"aut' in lowered else ():
+        low = text.lower()
+        at = low.find('"aut')
+        while at >= 0 and len(out) <= 2 * SHOWN:
+            m = _LD_AUTHOR.match(text, at)  # at each '"aut…': a scan of all would be slow
+            name = (m.group(1) or m.group(2) or "") if m else ""
+            if name.strip() and not name.startswith(("http", "/")):
+                out.append(Hit(clip(name, 60), 0))
+            at = low.find('"aut', at + 4)
+    out += text_hits(page, _TEXT_BYLINE)
+    if any(author_name(h.text) and not house_name(author_name(h.text), first_party)
+           for h in out):
+        return unique(out)  # a person is named: no need to walk the tree for bylines
+    values = page.values.lower()
+    if any(w in values for w in ("author", "byline", "autor", "auteur")):
+        for el in elements(_AUTHOR_MARKUP(page.root)):
+            if "comment" in (el.get("class") or "").lower() or inside(el):
+                continue
+            name = clip(" ".join(str(t) for t in el.itertext()), 60)
+            if name:
+                out.append(Hit(name, line_of(el)))
+            if len(out) > 2 * SHOWN:
+                break
+    return unique(out)
+
+
+def byline_hits(text: str) -> list[Hit]:
+    out = []
+    for i, line in enumerate(text.splitlines()[:BYLINE_LINES], 1):
+        m = _BYLINE.search(line) if len(line) <= BYLINE_CHARS else None
+        if m:
+            out.append(Hit(clip(m.group(1), 60), i))
+    return unique(out)

@@ -1,0 +1,177 @@
+"""What the page's code does that the definitions name: ad slots re-requested on a timer
+(ANA's rapidly auto-refreshing ads) and video set to play by itself (ANA; Better Ads
+for autoplay with sound). Read from scripts, handlers and markup: whether the code runs
+needs a browser, so a row says the code is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urljoin, urlsplit
+
+from auditor.dom.page import ParsedPage, ScriptCode
+from auditor.dom.parser import line_of
+from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
+from auditor.model import Basis, Indicator
+
+# -- auto-refresh: a timer whose callback re-requests ad slots ----------------------
+_TIMER = re.compile(r"\bset(Interval|Timeout)\s*\(")
+_REFRESH = re.compile(
+    r"\.pubads\(\)\s*\.refresh\s*\(|\bgoogletag\b[^;]{0,80}\.refresh\s*\(|"
+    r"\bpbjs\s*\.\s*requestBids\s*\(|\bapstag\s*\.\s*fetchBids\s*\(|"
+    r"\b(?:refreshAds?|refreshSlots?|adRefresh|refreshAdUnits?|reloadAds?)\s*\(|"
+    r"\bezstandalone\s*\.\s*refresh\s*\(|\bAdButler\b[^;]{0,40}\.refresh\s*\(")
+_DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
+TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
+BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
+# An ad stack's own refresh setting: a key naming ads and refresh, with a number
+# ("refreshAdsInterval":10000, ad_refresh_rate: 30). Keys that do not name ads (a live
+# blog's refreshInterval) are not read.
+_AD_REFRESH_KEY = re.compile(r"ads?[_-]?refresh|refresh[_-]?ads?", re.I)
+_SETTING_VALUE = re.compile(r"[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b")
+_REFRESH_WORDS = ("refresh", "requestbids", "fetchbids", "reloadad")
+_REFRESH_NEEDLES = (*(w.encode() for w in _REFRESH_WORDS), b"http-equiv")
+_META_REFRESH = re.compile(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
+                           re.I)
+
+
+# -- autoplay video ------------------------------------------------------------------
+_AUTOPLAY_URL = re.compile(r"[?&](?:autoplay|autostart|auto_play)=(?:1|true)\b", re.I)
+_AUTOPLAY_CONFIG = re.compile(
+    r"\bauto_?(?:play|start)\b[\"']?\s*[:=]\s*(?:true\b|!0\b|1\b|[\"'](?:true|1|on|viewable)"
+    r"[\"'])", re.I)
+_VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
+_PLAYER = re.compile(r"jwplayer|videojs|video|player|vast|\bima\b", re.I)
+PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
+
+
+def auto_refresh(hits: Sequence[Hit], has_ads: bool) -> Indicator:
+    threshold = ("any timer that re-requests ad slots, ad-refresh setting with an interval, "
+                 "or meta refresh of a page with ads")
+    if not has_ads:
+        return Indicator("auto-refresh", "no ads", threshold, ANA, Basis.MEASURED, False, "")
+    return Indicator("auto-refresh", count(hits, "ad-refresh sign"), threshold, ANA,
+                     Basis.MEASURED, bool(hits), cite(hits))
+
+
+def autoplay(hits: Sequence[Hit]) -> Indicator:
+    return Indicator("autoplay-video", count(hits, "autoplay setting"),
+                     "any autoplaying video or player set to autoplay", f"{ANA}; {BETTER_ADS}",
+                     Basis.MEASURED, bool(hits), cite(hits))
+
+
+def refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
+    """Timers whose callback re-requests ad slots, and meta refreshes of the page."""
+    out: list[Hit] = []
+    if not any(n in page.lowered for n in _REFRESH_NEEDLES):
+        return _meta_refresh(page, url)
+    for code in page.codes:
+        low = code.code.lower()
+        if not any(n in low for n in _REFRESH_WORDS):
+            continue  # most scripts: no refresh call or setting to look for
+        for m in _TIMER.finditer(code.code) if _REFRESH.search(code.code) else ():
+            args = _call_args(code.code[m.end(): m.end() + TIMER_SPAN])
+            call = _REFRESH.search(args)
+            if call is None:
+                continue
+            found = _DELAY.search(args)
+            kind, delay = m.group(1), int(found.group(1)) if found else None
+            if kind == "Timeout" and (delay is None or delay < BID_TIMEOUT_MS):
+                continue  # a one-off call after a bid time-out is not a refresh
+            every = f" every {delay / 1000:g} s" if delay is not None else ""
+            out.append(Hit(f"set{kind}(…{call.group().strip()}…){every}",
+                           code_line(code, m.start())))
+            break  # one timer a script is evidence enough
+        setting = _refresh_setting(code.code, low)
+        if setting is not None:
+            key, number, pos = setting
+            seconds = number / 1000 if number >= 1000 else number
+            out.append(Hit(f"{key} = {number} (every {seconds:g} s)", code_line(code, pos)))
+    return out + _meta_refresh(page, url)
+
+
+def _refresh_setting(code: str, low: str) -> tuple[str, int, int] | None:
+    """The first ad-refresh setting with a number: a key naming ads and refresh
+    (`refreshAdsInterval`, `ad_refresh_rate`), found from each "refresh" outward (a
+    scan of every key would be slow on large scripts)."""
+    at = low.find("refresh")
+    while at >= 0:
+        start, end = at, at + len("refresh")
+        while start > 0 and (code[start - 1].isalnum() or code[start - 1] in "_-"):
+            start -= 1
+        while end < len(code) and (code[end].isalnum() or code[end] in "_-"):
+            end += 1
+        key = code[start:end]
+        value = _SETTING_VALUE.match(code, end)
+        if value and _AD_REFRESH_KEY.search(key) and int(value.group(1)):
+            return key, int(value.group(1)), start
+        at = low.find("refresh", end)
+    return None
+
+
+def _meta_refresh(page: ParsedPage, url: str | None) -> list[Hit]:
+    out: list[Hit] = []
+    for meta in page.tagged("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        found = _META_REFRESH.match(meta.get("content") or "")
+        if found and _same_page(found.group(2) or "", url):
+            out.append(Hit(f"meta refresh every {found.group(1)} s", line_of(meta)))
+    return out
+
+
+def code_line(code: ScriptCode, pos: int) -> int:
+    """The line of `pos` in a script's text (its text starts on its tag's line); a
+    handler or a srcdoc script is cited at its element."""
+    return code.line + code.code.count("\n", 0, pos) if code.source == "script" else code.line
+
+
+def _call_args(span: str) -> str:
+    """A call's arguments: `span` (what follows its `(`) up to the parenthesis that
+    closes it, or all of `span` when it does not close within it."""
+    depth = 1
+    for i, c in enumerate(span):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return span[:i]
+    return span
+
+
+def _same_page(target: str, url: str | None) -> bool:
+    """A meta refresh that reloads the page (no target, or the page's own URL)."""
+    if not target:
+        return True
+    if not url:
+        return False
+    a, b = urlsplit(urljoin(url, target)), urlsplit(url)
+    return (a.netloc, a.path.rstrip("/")) == (b.netloc, b.path.rstrip("/"))
+
+
+def autoplay_hits(page: ParsedPage) -> list[Hit]:
+    out: list[Hit] = []
+    for video in page.tagged("video"):
+        if video.get("autoplay") is not None:
+            sound = ("muted" if video.get("muted") is not None
+                     else "with sound unless a script mutes it")
+            out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
+    for frame in page.tagged("iframe"):
+        src = frame.get("src") or frame.get("data-src") or ""
+        if _AUTOPLAY_URL.search(src):
+            out.append(Hit(f"iframe {clip(src, 80)}", line_of(frame)))
+    if b"autoplay" not in page.lowered and b"autostart" not in page.lowered:
+        return unique(out)
+    for code in page.codes:
+        if "auto" not in code.code.lower():
+            continue
+        built = _VIDEO_MARKUP.search(code.code)
+        if built:  # a <video autoplay> a script writes into the page
+            out.append(Hit(f"script writes {clip(built.group(), 60)}",
+                           code_line(code, built.start())))
+        for m in _AUTOPLAY_CONFIG.finditer(code.code):
+            near = code.code[max(0, m.start() - PLAYER_SPAN): m.end() + PLAYER_SPAN]
+            if _PLAYER.search(near):
+                out.append(Hit(f"player setting {clip(m.group(), 40)}",
+                               code_line(code, m.start())))
+                break
+    return unique(out)

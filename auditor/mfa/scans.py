@@ -1,0 +1,196 @@
+"""What the page's text and links say: an article split over pages (ANA's click-through
+slideshows), traces of paid clicks in its own URLs, and text a template or a chatbot
+left behind (NewsGuard's content-farm errors). Phrases are read in visible text only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import line_of
+from auditor.dom.textscan import Scan
+from auditor.mfa.evidence import (
+    ANA,
+    NEWSGUARD,
+    OURS,
+    Hit,
+    cite,
+    clip,
+    count,
+    line_at,
+    scan_hits,
+    text_hits,
+    unique,
+)
+from auditor.model import Basis, Indicator
+from auditor.urls import host_of, registrable_domain
+
+# -- slideshows and forced pagination ------------------------------------------------
+_PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?:á|a)gina)"
+                   r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
+_NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
+_EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+_PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
+# -- paid traffic: click IDs and campaign parameters of paid sources ----------------
+CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
+             "gbraid": "Google Ads", "wbraid": "Google Ads", "dclid": "Google Ads",
+             "msclkid": "Microsoft Ads", "ttclid": "TikTok Ads", "fbclid": "Facebook",
+             "twclid": "X Ads", "li_fat_id": "LinkedIn Ads", "mgclida": "MGID"}
+PAID_SOURCES = frozenset({"taboola", "outbrain", "mgid", "revcontent", "zergnet", "yahoo_gemini",
+                          "gemini", "facebook_ads", "fb_ads", "tiktok_ads", "newsbreak"})
+PAID_MEDIA = frozenset({"cpc", "ppc", "paid", "cpm", "cpa", "paidsocial", "paid_social",
+                        "paid-social", "native", "paid_native", "sem", "display_paid"})
+
+# -- templated and machine-written text ---------------------------------------------
+# Patterns read over a whole page are written in lower case: they run over the page's
+# lowered bytes (`ParsedPage.lowered`, no re.I: several times faster on large pages),
+# only on pages holding one of their literal needles, and case-blind over a text scrape.
+_APOS = r"(?:'|’|&#0?39;|&#8217;|&rsquo;|&apos;)"  # no class: a bytes pattern reads ’ whole
+_CHATBOT_SOURCE = (
+    r"\bas an? ai(?: language)? model\b|\bas a large language model\b|"
+    r"\bi cannot (?:fulfill|complete|comply with) (?:this|that|your) request\b|"
+    rf"\bi{_APOS}?(?:m| am) sorry,? but i (?:cannot|can{_APOS}?t) (?:fulfill|complete|generate|"
+    r"create|provide|write|assist)\b|"
+    rf"\bi{_APOS}?(?:m| am) (?:unable|not able) to (?:browse|access) (?:the internet|real-time)\b|"
+    r"\bas of my (?:last )?knowledge (?:cutoff|cut-off|update)\b|\bmy knowledge cut-?off\b|"
+    r"\bregenerate response\b|\bviolates openai(?:" + _APOS + r"s)? (?:content|use case) polic|"
+    r"\bhere is (?:a|the) rewritten (?:version|article)\b|"
+    r"\bals (?:ki-sprachmodell|ki-modell)\b|\ben tant que (?:modèle de langage|ia)\b|"
+    r"\bcomo (?:un )?modelo de lenguaje\b")
+CHATBOT_NEEDLES = ("language model", "fulfill", "complete this", "comply with", "sorry",
+                   "browse", "real-time", "knowledge", "regenerate", "openai", "rewritten",
+                   "ki-sprachmodell", "ki-modell", "modèle de langage", "modelo de lenguaje")
+PLACEHOLDER = re.compile(
+    r"%%[a-z_]{3,30}%%|"  # Yoast and Rank Math snippet variables left unfilled
+    r"\{\{\s*(?:title|keywords?|city|name|product|brand|site_?name|location|topic|author|"
+    r"date|company)\s*\}\}|"
+    r"\[(?:INSERT|Insert)\b[^\]\n]{0,60}\]|"
+    r"\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|City|Business)"
+    r"[^\]\n]{0,20}\]|"
+    r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
+PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
+                       b"[company name", b"[brand name", b"[city name", b"[topic")
+SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
+CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
+PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto ", "photo ",
+                                    "image ", "diapositive ", "gina "))
+
+
+def slideshow(hits: Sequence[Hit]) -> Indicator:
+    return Indicator("slideshow", count(hits, "pagination sign"),
+                     "the article is split over pages or slides (rel=next to its own next "
+                     "page, 'page 2 of 9')", ANA, Basis.MEASURED, bool(hits), cite(hits))
+
+
+def paid_traffic(hits: Sequence[Hit]) -> Indicator:
+    return Indicator("paid-traffic-hints", count(hits, "paid-click parameter"),
+                     "any paid click ID or paid campaign parameter in the page's URL, "
+                     "canonical or own links", OURS, Basis.MEASURED, bool(hits), cite(hits))
+
+
+def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indicator:
+    hits = [*chatbot, *placeholders]
+    source = NEWSGUARD if chatbot or not placeholders else OURS
+    value = ", ".join(x for x in (count(chatbot, "chatbot phrase") if chatbot else "",
+                                  count(placeholders, "unfilled placeholder")
+                                  if placeholders else "") if x) or "none"
+    return Indicator("templated-text", value,
+                     "any chatbot error phrase (NewsGuard) or unfilled template placeholder "
+                     "(ours) in the visible text", source, Basis.MEASURED, bool(hits),
+                     cite(hits))
+
+
+def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
+    out: list[Hit] = []
+    if b"next" in page.lowered:
+        for el in (*page.tagged("link"), *page.tagged("a")):
+            if "next" not in (el.get("rel") or "").lower().split():
+                continue
+            href = el.get("href") or ""
+            if url and _next_page_of(urljoin(url, href), url):
+                out.append(Hit(f"rel=next to {clip(href)}", line_of(el)))
+                break
+    out += scan_hits(page, PAGE_OF, paginated)
+    return out
+
+
+def paginated(m: re.Match[str] | re.Match[bytes]) -> bool:
+    n, of = int(m.group(1)), int(m.group(2))
+    return 1 <= n <= of and of >= 2
+
+
+def _next_page_of(target: str, url: str) -> bool:
+    """`target` is `url` with a page number added or changed (`/2/`, `?page=2`, `-2`).
+
+    >>> _next_page_of("https://a.example/story/seite-2", "https://a.example/story")
+    True
+    >>> _next_page_of("https://a.example/story-2.html", "https://a.example/story.html")
+    True
+    >>> _next_page_of("https://a.example/2026/next-story/", "https://a.example/2026/story/")
+    False
+    """
+    a, b = urlsplit(target), urlsplit(url)
+    if a.netloc != b.netloc:
+        return False
+    pa, pb = a.path.rstrip("/"), b.path.rstrip("/")
+    if pa == pb:  # the same path: a page number in the query (?page=2)
+        qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
+        changed = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
+        return bool(changed & _PAGE_PARAMS) and all(
+            qa.get(k, "").isdigit() for k in changed & _PAGE_PARAMS)
+    stem_a, stem_b = _EXTENSION.sub("", pa), _EXTENSION.sub("", pb)
+    if not stem_a.startswith(stem_b):
+        return False
+    rest = stem_a[len(stem_b):]  # /2, -2 (of -2.html), /page/2, /seite-2
+    return bool(_NUMBERED.search(rest)) and len(rest) <= 12
+
+
+def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:
+    out = list(url_hits(url or "", 0, "page URL"))
+    declared = b"canonical" in page.lowered or b"og:url" in page.lowered
+    for value in _canonicals(page) if declared else ():
+        if str(value) != url:  # the page's URL, when it came from the canonical, is cited
+            out += url_hits(str(value), 0, "canonical")
+    for href in page.config_parts[2]:
+        host = host_of(urljoin(url or "", href)) if url else host_of(href)
+        if host and first_party and registrable_domain(host) != first_party:
+            continue  # another site's campaign link says nothing of this page's traffic
+        if not host and not url:
+            continue
+        hits = list(url_hits(href, 0, "own link"))
+        if hits:
+            pos = page.text.find(href)
+            out += [h._replace(line=line_at(page.text, pos) if pos >= 0 else 0) for h in hits]
+    return unique(out)
+
+
+def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
+    query = urlsplit(url.replace("&amp;", "&")).query if "?" in url else ""
+    for key, value in parse_qsl(query):
+        k, v = key.lower(), value.lower()
+        if k in CLICK_IDS:
+            yield Hit(f"{where} carries {k} ({CLICK_IDS[k]} click ID)", line)
+        elif k == "utm_source" and v in PAID_SOURCES:
+            yield Hit(f"{where} carries utm_source={clip(v, 40)}", line)
+        elif k == "utm_medium" and v in PAID_MEDIA:
+            yield Hit(f"{where} carries utm_medium={clip(v, 40)}", line)
+
+
+def _canonicals(page: ParsedPage) -> list[str]:
+    """The page's canonical links and og:url, from its `link` and `meta` views."""
+    out = [el.get("href") or "" for el in page.tagged("link")
+           if "canonical" in (el.get("rel") or "").lower().split()]
+    out += [el.get("content") or "" for el in page.tagged("meta")
+            if el.get("property") == "og:url"]
+    return [v for v in out if v]
+
+
+def placeholder_hits(page: ParsedPage) -> list[Hit]:
+    """Unfilled template variables and spintax in the visible text."""
+    hits = text_hits(page, SPINTAX)
+    if any(n in page.lowered for n in PLACEHOLDER_NEEDLES):
+        hits = text_hits(page, PLACEHOLDER) + hits
+    return hits

@@ -1,0 +1,102 @@
+"""Credits a page gives another publication in its visible text: "Courtesy of Forests
+News", "This post originally appeared on Grist", "republished with permission from".
+
+A credit says the text is someone else's, but not which page is the original: it has no
+link, or its link sits where a scraper plugin does not write one (above the article, in
+the middle of it). So a credit never names a source; it only adds to one named
+otherwise, and the rest are kept as `Sources.credits` for readers that weigh a credit on
+its own (the MFA scorecard's `syndicated` row). "Photo courtesy of" and "first published
+on 3 May" are no credits: the first must open a text node, the second must name a place,
+not a date; a site's footer and navigation speak of the site, not of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from lxml import etree
+
+from auditor.dom.page import ParsedPage
+from auditor.dom.textscan import NOT_TEXT, Scan, scan_markup, visible
+from auditor.model import Evidence
+from auditor.provenance.evidence import Clue, clean_url, off_site
+from auditor.urls import host_of, resolve
+
+CREDIT_SOURCE = (
+    r">\s*(?:courtesy of|source link|read the original(?: article)?|original source|"
+    r"quelle des originals)\b|"
+    r"\b(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) (?!(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|the \d|our |this )|"
+    r"\b(?:republished|reprinted) (?:here )?(?:with (?:kind )?permission )?(?:from|of)\b|"
+    r"\bzuerst erschienen (?:auf|bei|in)\b|\bursprünglich (?:veröffentlicht|erschienen) "
+    r"(?:auf|bei|in)\b|\bpublié (?:initialement|à l'origine) (?:sur|par|dans)\b")
+CREDIT_NEEDLES = ("courtesy of", "source link", "read the original", "original source",
+                  "quelle des originals", "originally", "first published", "first appeared",
+                  "first posted", "republished", "reprinted", "zuerst erschienen",
+                  "ursprünglich", "publié")
+CREDIT = Scan.of(CREDIT_SOURCE, CREDIT_NEEDLES)
+BOILERPLATE = NOT_TEXT | {"footer", "nav"}
+LINE_CHARS = 160  # a credit's line; past it, the sentence around the credit is shown
+MAX_CREDITS = 8  # credit lines kept a page: more says nothing more
+
+_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
+                     "cite", "sup", "sub", "mark", "abbr", "time", "q", "s", "bdi"})
+
+
+def credit_clues(page: ParsedPage, url: str | None, first_party: str | None,
+                 cited: Sequence[str]) -> Iterator[Clue]:
+    """One clue per element holding a credit, outside footers and navigation; `cited`
+    are the xpaths of attributions already read as evidence (not counted twice). A
+    credit's host is its line's off-site link, "" when it has none."""
+    seen: set[str] = set()
+    for shown in visible(page, scan_markup(page, CREDIT), BOILERPLATE):
+        parent = shown.element.getparent() if shown.tail else None
+        line = _line_element(shown.element if parent is None else parent)
+        path = page.xpath(line)
+        if path in seen or any(_nested(path, c) for c in cited):
+            continue
+        seen.add(path)
+        text, host, target = _words(line), "", None
+        if len(text) > LINE_CHARS:
+            text = _around(text, shown.text)
+        else:
+            host, target = _link(line, url, first_party)
+        number = page.lowered.count(b"\n", 0, shown.pos) + 1
+        yield Clue(Evidence("credit", text, number, path), host, target)
+        if len(seen) >= MAX_CREDITS:
+            return
+
+
+def _nested(a: str, b: str) -> bool:
+    """One xpath is the other or inside it (`/p[1]` holds `/p[1]/a`, not `/p[10]`)."""
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
+def _line_element(el: etree._Element) -> etree._Element:
+    """The block around an inline element (`<p><em>Courtesy of …</em></p>` is the p)."""
+    while el.tag in _INLINE and (parent := el.getparent()) is not None:
+        el = parent
+    return el
+
+
+def _words(el: etree._Element) -> str:
+    return " ".join("".join(t for t in el.itertext() if isinstance(t, str)).split())
+
+
+def _around(text: str, match: str) -> str:
+    """A long paragraph clipped to the sentence part holding the credit."""
+    at = max(0, text.lower().find(" ".join(match.split()).lower()))
+    start = max(0, at - 40)
+    clipped = text[start: start + LINE_CHARS]
+    return ("…" if start else "") + clipped + ("…" if start + LINE_CHARS < len(text) else "")
+
+
+def _link(line: etree._Element, url: str | None, first_party: str | None
+          ) -> tuple[str, str | None]:
+    """The line's first off-site link: the publication the credit names."""
+    for anchor in line.iter("a"):
+        target = resolve(anchor.get("href") or "", url) or ""
+        host = host_of(target) if target.startswith(("http://", "https://")) else ""
+        if host and off_site(host, first_party):
+            return host, clean_url(target)
+    return "", None
