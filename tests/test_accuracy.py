@@ -7,30 +7,19 @@ under today's figures (docs/ACCURACY.md), so no change can quietly lose accuracy
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from scripts import load_script
 
 from auditor.rules import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", REPO / "bench" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _bench()
+accuracy = load_script("bench/accuracy.py")
 
 
 @pytest.fixture(scope="module")

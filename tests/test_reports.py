@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from scripts import load_script
 
 from auditor.rules import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _regenerate_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("regenerate", REPO / "reports" / "regenerate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _regenerate_module() -> ModuleType:
+    return load_script("reports/regenerate.py")
 
 
 @pytest.mark.parametrize(

@@ -8,31 +8,18 @@ and the clusters would merge everyone.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import networkx as nx
 import pytest
+from scripts import load_script
 
 from auditor.cli import main
 
 LIGHT = ["--no-system-lists", "--no-progress", "--workers", "1"]
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "scraper_network.py"
-
-
-def _example() -> ModuleType:
-    """examples/scraper_network.py: the crawl the README shows, built by the same code."""
-    spec = importlib.util.spec_from_file_location("scraper_network", EXAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-NETWORK = _example()
+NETWORK = load_script("examples/scraper_network.py")  # the crawl the README shows
 OUTLETS: dict[str, str] = NETWORK.OUTLETS
 SCRAPERS: dict[str, tuple[str, str | None]] = NETWORK.SCRAPERS
 

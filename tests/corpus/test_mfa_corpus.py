@@ -9,14 +9,12 @@ was made with (docs/MFA.md names their digests).
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from scripts import load_script
 
 from auditor.mfa import CRITERIA
 from auditor.rules import Engine
@@ -30,16 +28,7 @@ LEFTOVERS = ("as an ai language model", "as a large language model", "i cannot f
              "rewritten article", "%%", "{{", "[insert", "[your ")
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mfa_corpus", REPO / "bench" / "mfa_corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["mfa_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_script("bench/mfa_corpus.py")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from scripts import load_script
 
 from auditor.rules import Engine
 from auditor.rules.engine import ListText, read_list
@@ -40,10 +39,4 @@ def full_engine(full_texts: list[ListText]) -> Engine:
 
 def load_bench_module(name: str) -> ModuleType:
     """Import a script from bench/ (not a package) by path."""
-    path = REPO / "bench" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(f"bench/{name}.py")
