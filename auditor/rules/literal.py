@@ -5,6 +5,7 @@ catalogue's pattern guards alike."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _BRACES = re.compile(r"\{\d*(?:,\d*)?\}")
 
@@ -153,32 +154,9 @@ def opens_with_word(regex: str) -> bool:
     return (regex[:1].isalnum() or regex[:1] == "_") and regex[1:2] not in _OPTIONAL
 
 
-def _branches(regex: str) -> list[str]:
-    """`regex` split at its top-level `|` (not inside a group or a class)."""
-    out: list[str] = []
-    depth, start, i = 0, 0, 0
-    while i < len(regex):
-        c = regex[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            end = _class_end(regex, i)
-            i = end + 1 if end >= 0 else len(regex)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(regex[start:i])
-            start = i + 1
-        i += 1
-    return [*out, regex[start:]]
-
-
-def _group_end(regex: str) -> int:
-    """The index of the `)` closing the group `regex` opens with, or -1."""
+def _structure(regex: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each `(`, `)` and `|` of `regex` that
+    is not escaped or inside a class; an unclosed class ends the scan."""
     depth, i = 0, 0
     while i < len(regex):
         c = regex[i]
@@ -188,14 +166,21 @@ def _group_end(regex: str) -> int:
         if c == "[":
             end = _class_end(regex, i)
             if end < 0:
-                return -1
+                return
             i = end + 1
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        if c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _branches(regex: str) -> list[str]:
+    """`regex` split at its top-level `|` (not inside a group or a class)."""
+    cuts = [i for i, c, depth in _structure(regex) if c == "|" and depth == 0]
+    return [regex[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(regex)], strict=True)]
+
+
+def _group_end(regex: str) -> int:
+    """The index of the `)` closing the group `regex` opens with, or -1."""
+    return next((i for i, c, depth in _structure(regex) if c == ")" and depth == 0), -1)
