@@ -11,7 +11,7 @@ provenance credits read the page through here, so both judge "visible" alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -49,12 +49,16 @@ class Shown(NamedTuple):
     tail: bool = False
 
 
-def scan(pattern: Scan, low: bytes) -> list[re.Match[bytes]]:
-    """The pattern's matches in `low`, searched only around its needles' occurrences."""
+def scan(pattern: Scan, low: bytes, held: Collection[bytes] | None = None
+         ) -> list[re.Match[bytes]]:
+    """The pattern's matches in `low`, searched only around its needles' occurrences;
+    `held`, when known, are the needles `low` holds (the others are not looked for)."""
     if not pattern.needles:
         return list(pattern.markup.finditer(low))
     starts: dict[int, re.Match[bytes]] = {}
     for needle in pattern.needles:
+        if held is not None and needle not in held:
+            continue
         at = low.find(needle)
         while at >= 0:
             m = pattern.markup.search(low, max(0, at - NEEDLE_BEFORE), at + NEEDLE_AFTER)
@@ -68,7 +72,8 @@ def scan_markup(page: ParsedPage, pattern: Scan, keep: Any = None) -> Iterator[t
     """The matches over the lowered markup, shown in the page's own case (the lowered
     bytes line up with the markup's), with their byte offsets."""
     return ((page.markup[m.start():m.end()].decode("utf-8", "replace"), m.start())
-            for m in scan(pattern, page.lowered) if keep is None or keep(m))
+            for m in scan(pattern, page.lowered, page.holding(pattern.needles))
+            if keep is None or keep(m))
 
 
 def visible(page: ParsedPage, found: Iterable[tuple[str, int]],

@@ -6,6 +6,7 @@ not, and neither does a commenter.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,11 +20,17 @@ from auditor.dom.textscan import inside
 from auditor.mfa.evidence import NEWSGUARD, OURS, SHOWN, Hit, cite, clip, text_hits, unique
 from auditor.model import Basis, Indicator
 
+META_NEEDLES = (b"author", b"byl")  # what an author meta's name holds
+LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
                            "parsely-author"})
-_AUTHOR_MARKUP: Any = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
-    "contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'auteur')]")
+# Elements marked as an author's: each test needs its word among the page's attribute
+# values (as written), so only the tests a page can pass are run (`_author_markup`)
+_AUTHOR_TESTS = (("author", "@rel='author'"), ("author", "@itemprop='author'"),
+                 ("byline", "contains(@class, 'byline')"),
+                 ("author", "contains(@class, 'author')"),
+                 ("autor", "contains(@class, 'autor')"),
+                 ("auteur", "contains(@class, 'auteur')"))
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
     r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
@@ -118,14 +125,13 @@ def house_name(name: str, first_party: str | None) -> bool:
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
     out: list[Hit] = []
-    lowered = page.lowered
-    if b"author" in lowered or b"byl" in lowered:
+    if page.holding(META_NEEDLES):
         for meta in page.tagged("meta"):
             key = (meta.get("name") or meta.get("property") or "").lower()
             value = (meta.get("content") or "").strip()
             if key in _AUTHOR_METAS and value:
                 out.append(Hit(clip(value, 60), 0))
-    for text in page.config_parts[0] if b'"aut' in lowered else ():
+    for text in page.config_parts[0] if page.holding(LD_NEEDLES) else ():
         low = text.lower()
         at = low.find('"aut')
         while at >= 0 and len(out) <= 2 * SHOWN:
@@ -140,7 +146,8 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
         return unique(out)  # a person is named: no need to walk the tree for bylines
     values = page.values.lower()
     if any(w in values for w in ("author", "byline", "autor", "auteur")):
-        for el in elements(_AUTHOR_MARKUP(page.root)):
+        tests = tuple(test for word, test in _AUTHOR_TESTS if word in page.values)
+        for el in elements(_author_markup(tests)(page.root)) if tests else ():
             if "comment" in (el.get("class") or "").lower() or inside(el):
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
@@ -158,3 +165,10 @@ def byline_hits(text: str) -> list[Hit]:
         if m:
             out.append(Hit(clip(m.group(1), 60), i))
     return unique(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _author_markup(tests: tuple[str, ...]) -> Any:
+    """The author XPath with only these tests, compiled once per set (libxml2 runs every
+    test on every element: most pages name one or two of the words)."""
+    return etree.XPath("//*[" + " or ".join(tests) + "]")

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from lxml import etree
+
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import line_of
+from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import Scan
 from auditor.mfa.evidence import (
     ANA,
@@ -33,6 +36,11 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+# Links whose rel may say "next", in document order (the exact, case-blind token test is
+# Python's): a loop over every <a> of a large page cost more than the row's phrase scan
+_REL_NEXT_LINKS: Any = etree.XPath("//link[contains(translate(@rel, 'NEXT', 'next'), 'next')]")
+_REL_NEXT_AS: Any = etree.XPath("//a[contains(translate(@rel, 'NEXT', 'next'), 'next')]")
+NEXT_NEEDLES = (b"next",)
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
 CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
@@ -43,6 +51,8 @@ PAID_SOURCES = frozenset({"taboola", "outbrain", "mgid", "revcontent", "zergnet"
                           "gemini", "facebook_ads", "fb_ads", "tiktok_ads", "newsbreak"})
 PAID_MEDIA = frozenset({"cpc", "ppc", "paid", "cpm", "cpa", "paidsocial", "paid_social",
                         "paid-social", "native", "paid_native", "sem", "display_paid"})
+
+CANONICAL_NEEDLES = (b"canonical", b"og:url")
 
 # -- templated and machine-written text ---------------------------------------------
 # Patterns read over a whole page are written in lower case: they run over the page's
@@ -105,8 +115,8 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
 
 def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     out: list[Hit] = []
-    if b"next" in page.lowered:
-        for el in (*page.tagged("link"), *page.tagged("a")):
+    if page.holding(NEXT_NEEDLES):
+        for el in (*elements(_REL_NEXT_LINKS(page.root)), *elements(_REL_NEXT_AS(page.root))):
             if "next" not in (el.get("rel") or "").lower().split():
                 continue
             href = el.get("href") or ""
@@ -150,7 +160,7 @@ def _next_page_of(target: str, url: str) -> bool:
 
 def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:
     out = list(url_hits(url or "", 0, "page URL"))
-    declared = b"canonical" in page.lowered or b"og:url" in page.lowered
+    declared = bool(page.holding(CANONICAL_NEEDLES))
     for value in _canonicals(page) if declared else ():
         if str(value) != url:  # the page's URL, when it came from the canonical, is cited
             out += url_hits(str(value), 0, "canonical")
@@ -191,6 +201,6 @@ def _canonicals(page: ParsedPage) -> list[str]:
 def placeholder_hits(page: ParsedPage) -> list[Hit]:
     """Unfilled template variables and spintax in the visible text."""
     hits = text_hits(page, SPINTAX)
-    if any(n in page.lowered for n in PLACEHOLDER_NEEDLES):
+    if page.holding(PLACEHOLDER_NEEDLES):
         hits = text_hits(page, PLACEHOLDER) + hits
     return hits
