@@ -49,6 +49,7 @@ CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
              "twclid": "X Ads", "li_fat_id": "LinkedIn Ads", "mgclida": "MGID"}
 PAID_SOURCES = frozenset({"taboola", "outbrain", "mgid", "revcontent", "zergnet", "yahoo_gemini",
                           "gemini", "facebook_ads", "fb_ads", "tiktok_ads", "newsbreak"})
+_PAID_KEYS = (*CLICK_IDS, "utm_source", "utm_medium")
 PAID_MEDIA = frozenset({"cpc", "ppc", "paid", "cpm", "cpa", "paidsocial", "paid_social",
                         "paid-social", "native", "paid_native", "sem", "display_paid"})
 
@@ -165,19 +166,22 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
         if str(value) != url:  # the page's URL, when it came from the canonical, is cited
             out += url_hits(str(value), 0, "canonical")
     for href in page.config_parts[2]:
+        hits = list(url_hits(href, 0, "own link"))
+        if not hits:
+            continue  # most links: read before resolving their host, which costs more
         host = host_of(urljoin(url or "", href)) if url else host_of(href)
         if host and first_party and registrable_domain(host) != first_party:
             continue  # another site's campaign link says nothing of this page's traffic
-        if not host and not url:
-            continue
-        hits = list(url_hits(href, 0, "own link"))
-        if hits:
+        if host or url:
             pos = page.text.find(href)
             out += [h._replace(line=line_at(page.text, pos) if pos >= 0 else 0) for h in hits]
     return unique(out)
 
 
 def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
+    low = url.lower()
+    if "%" not in url and not any(key in low for key in _PAID_KEYS):
+        return  # no key it reads (a key is unquoted: one escaped could spell one)
     query = urlsplit(url.replace("&amp;", "&")).query if "?" in url else ""
     for key, value in parse_qsl(query):
         k, v = key.lower(), value.lower()
