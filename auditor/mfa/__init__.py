@@ -47,7 +47,9 @@ from auditor.mfa.adload import (
 from auditor.mfa.authorship import LD_NEEDLES, META_NEEDLES, author_hits, authorship, byline_hits
 from auditor.mfa.code import (
     AUTOPLAY_NEEDLES,
+    IFRAME_NEEDLES,
     REFRESH_NEEDLES,
+    VIDEO_NEEDLES,
     auto_refresh,
     autoplay,
     autoplay_hits,
@@ -94,7 +96,8 @@ CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slide
 # Every literal a row looks for in the lowered markup: found in one pass per page, which
 # then answers each row's own set (`ParsedPage.holding`)
 NEEDLES = (*PAGE_OF.needles, *CHATBOT.needles, *PLACEHOLDER_NEEDLES, *REFRESH_NEEDLES,
-           *AUTOPLAY_NEEDLES, *NEXT_NEEDLES, *CANONICAL_NEEDLES, *META_NEEDLES, *LD_NEEDLES)
+           *AUTOPLAY_NEEDLES, *VIDEO_NEEDLES, *IFRAME_NEEDLES, *NEXT_NEEDLES,
+           *CANONICAL_NEEDLES, *META_NEEDLES, *LD_NEEDLES)
 
 
 def scorecard(ctx: PageContext, metrics: Metrics, sources: Sources) -> Scorecard:

@@ -22,6 +22,10 @@ _REFRESH = re.compile(
     r"\bpbjs\s*\.\s*requestBids\s*\(|\bapstag\s*\.\s*fetchBids\s*\(|"
     r"\b(?:refreshAds?|refreshSlots?|adRefresh|refreshAdUnits?|reloadAds?)\s*\(|"
     r"\bezstandalone\s*\.\s*refresh\s*\(|\bAdButler\b[^;]{0,40}\.refresh\s*\(")
+# One of these is in every _REFRESH match: tested before the regex, which reads a whole
+# bundle that holds none of them
+_REFRESH_LITERALS = ("pubads", "googletag", "pbjs", "apstag", "refreshAd", "refreshSlot",
+                     "adRefresh", "reloadAd", "ezstandalone", "AdButler")
 _DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
 TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
 BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
@@ -44,6 +48,7 @@ _AUTOPLAY_CONFIG = re.compile(
 _VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
 _PLAYER = re.compile(r"jwplayer|videojs|video|player|vast|\bima\b", re.I)
 AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
+VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk for it
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -72,7 +77,8 @@ def refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
         if not any(n in low for n in _REFRESH_WORDS):
             continue  # most scripts: no refresh call or setting to look for
         timed = "setinterval" in low or "settimeout" in low  # what a _TIMER match holds
-        for m in _TIMER.finditer(code.code) if timed and _REFRESH.search(code.code) else ():
+        calls = any(lit in code.code for lit in _REFRESH_LITERALS)
+        for m in _TIMER.finditer(code.code) if timed and calls else ():
             args = _call_args(code.code[m.end(): m.end() + TIMER_SPAN])
             call = _REFRESH.search(args)
             if call is None:
@@ -152,12 +158,12 @@ def _same_page(target: str, url: str | None) -> bool:
 
 def autoplay_hits(page: ParsedPage) -> list[Hit]:
     out: list[Hit] = []
-    for video in page.tagged("video"):
+    for video in page.tagged("video") if page.holding(VIDEO_NEEDLES) else ():
         if video.get("autoplay") is not None:
             sound = ("muted" if video.get("muted") is not None
                      else "with sound unless a script mutes it")
             out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
-    for frame in page.tagged("iframe"):
+    for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""
         if _AUTOPLAY_URL.search(src):
             out.append(Hit(f"iframe {clip(src, 80)}", line_of(frame)))

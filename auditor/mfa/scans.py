@@ -36,10 +36,9 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-# Links whose rel may say "next", in document order (the exact, case-blind token test is
-# Python's): a loop over every <a> of a large page cost more than the row's phrase scan
-_REL_NEXT_LINKS: Any = etree.XPath("//link[contains(translate(@rel, 'NEXT', 'next'), 'next')]")
-_REL_NEXT_AS: Any = etree.XPath("//a[contains(translate(@rel, 'NEXT', 'next'), 'next')]")
+# Elements whose rel may say "next", in document order (the exact, case-blind token test
+# is Python's): a loop over every <a> of a large page cost more than the row's phrase scan
+_REL_NEXT: Any = etree.XPath("//@rel[contains(translate(., 'NEXT', 'next'), 'next')]/..")
 NEXT_NEEDLES = (b"next",)
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
@@ -117,7 +116,8 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
 def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     out: list[Hit] = []
     if page.holding(NEXT_NEEDLES):
-        for el in (*elements(_REL_NEXT_LINKS(page.root)), *elements(_REL_NEXT_AS(page.root))):
+        rels = elements(_REL_NEXT(page.root))
+        for el in [e for e in rels if e.tag == "link"] + [e for e in rels if e.tag == "a"]:
             if "next" not in (el.get("rel") or "").lower().split():
                 continue
             href = el.get("href") or ""
