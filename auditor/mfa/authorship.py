@@ -17,7 +17,18 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import inside
-from auditor.mfa.evidence import NEWSGUARD, OURS, SHOWN, Hit, cite, clip, text_hits, unique
+from auditor.mfa.evidence import (
+    NEWSGUARD,
+    OURS,
+    PY_SPACE,
+    SHOWN,
+    Hit,
+    cite,
+    clip,
+    gate,
+    text_hits,
+    unique,
+)
 from auditor.model import Basis, Indicator
 
 META_NEEDLES = (b"author", b"byl")  # what an author meta's name holds
@@ -38,6 +49,7 @@ _LD_AUTHOR = re.compile(
 _TEXT_BYLINE = re.compile(
     r">\s*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+[A-ZÀ-Ý][\w'’.-]+"
     r"(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*<")
+_TEXT_BYLINE_GATE = gate(f">{PY_SPACE}*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door){PY_SPACE}")
 HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
                          "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
                          "user", "author", "newsroom", "desk", "content team", "site"})
@@ -139,7 +151,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
             if name.strip() and not name.startswith(("http", "/")):
                 out.append(Hit(clip(name, 60), 0))
             at = low.find('"aut', at + 4)
-    out += text_hits(page, _TEXT_BYLINE)
+    out += text_hits(page, _TEXT_BYLINE, _TEXT_BYLINE_GATE)
     if any(author_name(h.text) and not house_name(author_name(h.text), first_party)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines

@@ -23,6 +23,7 @@ from auditor.mfa.evidence import (
     cite,
     clip,
     count,
+    gate,
     line_at,
     scan_hits,
     text_hits,
@@ -84,6 +85,8 @@ PLACEHOLDER = re.compile(
 PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
                        b"[company name", b"[brand name", b"[city name", b"[topic")
 SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
+# `[^|}]` holds every character of `[\w ]`
+_SPINTAX_GATE = gate(r"\{[A-Za-z][^|}]{0,25}(?:\|[A-Za-z][^|}]{0,25}){2,}\}")
 CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
 PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto ", "photo ",
                                     "image ", "diapositive ", "gina "))
@@ -204,7 +207,7 @@ def _canonicals(page: ParsedPage) -> list[str]:
 
 def placeholder_hits(page: ParsedPage) -> list[Hit]:
     """Unfilled template variables and spintax in the visible text."""
-    hits = text_hits(page, SPINTAX)
+    hits = text_hits(page, SPINTAX, _SPINTAX_GATE)
     if page.holding(PLACEHOLDER_NEEDLES):
         hits = text_hits(page, PLACEHOLDER) + hits
     return hits
