@@ -19,6 +19,7 @@ from auditor.mfa.evidence import (
     ANA,
     NEWSGUARD,
     OURS,
+    PY_SPACE,
     Hit,
     cite,
     clip,
@@ -74,13 +75,23 @@ _CHATBOT_SOURCE = (
 CHATBOT_NEEDLES = ("language model", "fulfill", "complete this", "comply with", "sorry",
                    "browse", "real-time", "knowledge", "regenerate", "openai", "rewritten",
                    "ki-sprachmodell", "ki-modell", "modèle de langage", "modelo de lenguaje")
-PLACEHOLDER = re.compile(
+_PLACEHOLDER_SOURCE = (
     r"%%[a-z_]{3,30}%%|"  # Yoast and Rank Math snippet variables left unfilled
     r"\{\{\s*(?:title|keywords?|city|name|product|brand|site_?name|location|topic|author|"
     r"date|company)\s*\}\}|"
     r"\[(?:INSERT|Insert)\b[^\]\n]{0,60}\]|"
     r"\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|City|Business)"
     r"[^\]\n]{0,20}\]|"
+    r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
+PLACEHOLDER = re.compile(_PLACEHOLDER_SOURCE)
+# The placeholders' openings (a bracket's contents may hold what RE2 cannot read: a lone
+# surrogate); RE2's \b after "INSERT" holds wherever Python's does
+_PLACEHOLDER_GATE = gate(
+    r"%%[a-z_]{3,30}%%|"
+    r"\{\{" + PY_SPACE + r"*(?:title|keywords?|city|name|product|brand|site_?name|location|"
+    r"topic|author|date|company)" + PY_SPACE + r"*\}\}|"
+    r"\[(?:INSERT|Insert)\b|\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|"
+    r"City|Business)|"
     r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
 PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
                        b"[company name", b"[brand name", b"[city name", b"[topic")
@@ -209,5 +220,5 @@ def placeholder_hits(page: ParsedPage) -> list[Hit]:
     """Unfilled template variables and spintax in the visible text."""
     hits = text_hits(page, SPINTAX, _SPINTAX_GATE)
     if page.holding(PLACEHOLDER_NEEDLES):
-        hits = text_hits(page, PLACEHOLDER) + hits
+        hits = text_hits(page, PLACEHOLDER, _PLACEHOLDER_GATE) + hits
     return hits
