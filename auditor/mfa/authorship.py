@@ -41,6 +41,7 @@ _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
 _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author")),
                  ("byline", ("class", "byline")), ("author", ("class", "author")),
                  ("autor", ("class", "autor")), ("auteur", ("class", "auteur")))
+_AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
     r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
@@ -155,7 +156,9 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     if any(author_name(h.text) and not house_name(author_name(h.text), first_party)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
-    tests = tuple(test for word, test in _AUTHOR_TESTS if word in page.values)
+    values = page.values
+    words = {word for word in _AUTHOR_WORDS if word in values}
+    tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
         for el in elements(_author_markup(tests)(page.root)):
             if "comment" in (el.get("class") or "").lower() or inside(el):
