@@ -47,6 +47,9 @@ _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
 _QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+# Text a reader may see: every text node but a script's or a style's, and metas' content
+_SHOWN_TEXTS: Any = etree.XPath(
+    "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
 
 
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
@@ -123,6 +126,12 @@ class ParsedPage:
             found = frozenset(n for n in wanted if n.decode() in present)
         self._holding[wanted] = found
         return found
+
+    @property
+    def shown_text(self) -> str:
+        """Every text node outside scripts and styles, and every meta's content, run
+        together: a phrase none of them holds needs no look-up node by node."""
+        return self._view("shown_text", lambda: "\x00".join(_SHOWN_TEXTS(self.root)))
 
     @property
     def values(self) -> str:

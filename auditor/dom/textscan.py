@@ -21,6 +21,7 @@ from auditor.dom.page import ParsedPage
 # A match is searched from this many bytes before a needle to this many after it: the
 # needles sit inside their phrases, and a phrase is at most about a hundred bytes
 NEEDLE_BEFORE, NEEDLE_AFTER = 48, 160
+SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
 NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
 _TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
 
@@ -81,9 +82,12 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
     """Candidates a regex found (most pages have none), each kept if a text node outside
     the elements `skip` names (or a meta's content) holds it; lazily, so a caller that
     has seen enough stops the tree lookups."""
+    gated = skip >= SHOWN_SKIPS  # page.shown_text leaves out only what `skip` does
     for text, pos in found:
         text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
         needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
+        if gated and needle not in page.shown_text:
+            continue  # in a script or style only (most candidates): no node to look up
         for node in _TEXT_HOLDING(page.root, s=needle):
             el = node if isinstance(node, etree._Element) else node.getparent()
             if el is not None and not inside(el, skip):
