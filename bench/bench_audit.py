@@ -12,6 +12,8 @@
 The machine is shared and noisy: compare the ratios of one run, not times across runs.
 
     python bench/bench_audit.py [--rounds 3] [--copies 19] [--bulk-rounds 2] [--json FILE]
+
+`--bulk-rounds 0` stops after the stage shares: no WARC is built, no bulk run.
 """
 
 from __future__ import annotations
@@ -246,12 +248,29 @@ def _verdict(value: float, target: float, at_most: bool) -> str:
     return f"target {'≤' if at_most else '≥'} {target:g}: {'met' if ok else 'NOT met'}"
 
 
+def _print_bulk(bulk: dict[str, Any]) -> None:
+    per_worker = bulk["pages_per_s_per_worker"]
+    print(f"  2 workers ÷ 1: {bulk['two_vs_one']:.2f}×   "
+          f"{_verdict(bulk['two_vs_one'], TARGETS['two_vs_one'], False)}")
+    print(f"  pages per CPU-second of the whole command (median): 1 worker "
+          f"{bulk['pages_per_cpu_s'][1]:.1f}, 2 workers {bulk['pages_per_cpu_s'][2]:.1f}; "
+          f"per worker CPU-second: {bulk['pages_per_worker_cpu_s'][1]:.1f}, "
+          f"{bulk['pages_per_worker_cpu_s'][2]:.1f}")
+    verdict = _verdict(per_worker[2], TARGETS["pages_per_s_per_worker"], False)
+    print(f"  pages/s per worker (median): 1 worker {per_worker[1]:.1f}, 2 workers "
+          f"{per_worker[2]:.1f}   {verdict}")
+    print(f"  worker peak RSS {bulk['worker_peak_rss_mb']:.0f} MB   "
+          f"{_verdict(bulk['worker_peak_rss_mb'], TARGETS['worker_rss_mb'], True)}; "
+          f"any process of the runs {bulk['any_process_peak_rss_mb']:.0f} MB", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of parse + audit")
     parser.add_argument("--copies", type=int, default=19, help="corpus copies in the WARC")
-    parser.add_argument("--bulk-rounds", type=int, default=2, help="bulk runs per worker count")
+    parser.add_argument("--bulk-rounds", type=int, default=2,
+                        help="bulk runs per worker count (0: skip bulk)")
     parser.add_argument("--json", type=Path, help="write every figure here as JSON")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-audit-") as name:
@@ -279,20 +298,12 @@ def main() -> int:
             if share >= 0.005 or stage.startswith("("):
                 print(f"  {stage:<24} {share * 100:5.1f}%")
         print(flush=True)
-        bulk = bulk_side_by_side(pages, args.copies, args.bulk_rounds, tmp, packages)
-    per_worker = bulk["pages_per_s_per_worker"]
-    print(f"  2 workers ÷ 1: {bulk['two_vs_one']:.2f}×   "
-          f"{_verdict(bulk['two_vs_one'], TARGETS['two_vs_one'], False)}")
-    print(f"  pages per CPU-second of the whole command (median): 1 worker "
-          f"{bulk['pages_per_cpu_s'][1]:.1f}, 2 workers {bulk['pages_per_cpu_s'][2]:.1f}; "
-          f"per worker CPU-second: {bulk['pages_per_worker_cpu_s'][1]:.1f}, "
-          f"{bulk['pages_per_worker_cpu_s'][2]:.1f}")
-    verdict = _verdict(per_worker[2], TARGETS["pages_per_s_per_worker"], False)
-    print(f"  pages/s per worker (median): 1 worker {per_worker[1]:.1f}, 2 workers "
-          f"{per_worker[2]:.1f}   {verdict}")
-    print(f"  worker peak RSS {bulk['worker_peak_rss_mb']:.0f} MB   "
-          f"{_verdict(bulk['worker_peak_rss_mb'], TARGETS['worker_rss_mb'], True)}; "
-          f"any process of the runs {bulk['any_process_peak_rss_mb']:.0f} MB", flush=True)
+        if args.bulk_rounds <= 0:  # the audit figures alone: no WARC, no bulk runs
+            bulk = None
+        else:
+            bulk = bulk_side_by_side(pages, args.copies, args.bulk_rounds, tmp, packages)
+    if bulk is not None:
+        _print_bulk(bulk)
     if args.json:
         args.json.write_text(json.dumps({"audit": times, "stages": shares, "bulk": bulk},
                                         indent=2))

@@ -235,3 +235,13 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+def test_gates_stand_for_python_whitespace() -> None:
+    """The RE2 gates spell out Python's `\\s`: every character it matches must pass."""
+    from auditor.mfa.evidence import PY_SPACE, gate
+
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    passes = gate(f"^{PY_SPACE}+$")
+    assert passes.search(spaces.encode()) is not None
+    assert gate(PY_SPACE).search(b"a\x00b") is None

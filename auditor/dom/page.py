@@ -30,6 +30,7 @@ from auditor.dom.parser import (
     parse_counted,
     parse_html,
 )
+from auditor.literals import LiteralSet
 
 T = TypeVar("T")
 
@@ -46,7 +47,14 @@ _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
 _QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+# Text a reader may see: every text node but a script's or a style's, and metas' content
+_SHOWN_TEXTS: Any = etree.XPath(
+    "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
 
+
+# Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
+# (on 900 KB: 2 needles 0.45 ms by `in`, 1.6 ms by the set; 9 needles 4.3 ms, 1.6 ms)
+FEW_NEEDLES = 3
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
 # by one, so past it (30,000 divs in one body) the page's memo numbers them once.
@@ -66,7 +74,8 @@ class ScriptCode(NamedTuple):
 class ParsedPage:
     """One page's tree and its shared views; `parse_page` builds it."""
 
-    __slots__ = ("_decoded", "_srcdocs", "_views", "markup", "paths", "root", "text")
+    __slots__ = ("_decoded", "_holding", "_srcdocs", "_views", "markup", "paths", "root",
+                 "text")
 
     def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
                  elements: int) -> None:
@@ -77,6 +86,7 @@ class ParsedPage:
         self._views: dict[str, Any] = {}
         self._decoded: dict[str, Decoded] = {}
         self._srcdocs: dict[str, lxml.html.HtmlElement] = {}
+        self._holding: dict[frozenset[bytes], frozenset[bytes]] = {}
 
     def _view(self, name: str, build: Callable[[], T]) -> T:
         found = self._views.get(name)
@@ -96,6 +106,32 @@ class ParsedPage:
     def lowered(self) -> bytes:
         """The markup lowered: holds every tag and attribute name of the tree."""
         return self._view("lowered", self.markup.lower)
+
+    def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
+        """Which of `needles` (lower case) the lowered markup holds, kept for the next
+        stage that asks. A few are looked for one by one (memchr speed); more in one RE2
+        pass, and a set already looked for answers for its subsets: `needle in lowered`
+        once per needle read a large page once per needle."""
+        wanted = frozenset(needles)
+        found = self._holding.get(wanted)
+        if found is not None:
+            return found
+        for known, held in self._holding.items():
+            if wanted <= known:
+                return held & wanted
+        if len(wanted) <= FEW_NEEDLES:
+            found = frozenset(n for n in wanted if n in self.lowered)
+        else:
+            present = _literal_set(needles).present(self.lowered)
+            found = frozenset(n for n in wanted if n.decode() in present)
+        self._holding[wanted] = found
+        return found
+
+    @property
+    def shown_text(self) -> str:
+        """Every text node outside scripts and styles, and every meta's content, run
+        together: a phrase none of them holds needs no look-up node by node."""
+        return self._view("shown_text", lambda: "\x00".join(_SHOWN_TEXTS(self.root)))
 
     @property
     def values(self) -> str:
@@ -191,6 +227,12 @@ def _handlers(names: tuple[str, ...]) -> Any:
     """Elements carrying one of these handler attributes: only those the markup names
     are tested (libxml2 tests each on every element; one of four takes half the time)."""
     return etree.XPath("//*[" + " or ".join(f"@{name}" for name in names) + "]")
+
+
+@functools.lru_cache(maxsize=64)
+def _literal_set(needles: tuple[bytes, ...]) -> LiteralSet:
+    """A needle tuple compiled once per process (the needles are module constants)."""
+    return LiteralSet(n.decode() for n in needles)
 
 
 def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:

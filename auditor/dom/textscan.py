@@ -11,7 +11,7 @@ provenance credits read the page through here, so both judge "visible" alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -21,6 +21,7 @@ from auditor.dom.page import ParsedPage
 # A match is searched from this many bytes before a needle to this many after it: the
 # needles sit inside their phrases, and a phrase is at most about a hundred bytes
 NEEDLE_BEFORE, NEEDLE_AFTER = 48, 160
+SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
 NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
 _TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
 
@@ -49,12 +50,16 @@ class Shown(NamedTuple):
     tail: bool = False
 
 
-def scan(pattern: Scan, low: bytes) -> list[re.Match[bytes]]:
-    """The pattern's matches in `low`, searched only around its needles' occurrences."""
+def scan(pattern: Scan, low: bytes, held: Collection[bytes] | None = None
+         ) -> list[re.Match[bytes]]:
+    """The pattern's matches in `low`, searched only around its needles' occurrences;
+    `held`, when known, are the needles `low` holds (the others are not looked for)."""
     if not pattern.needles:
         return list(pattern.markup.finditer(low))
     starts: dict[int, re.Match[bytes]] = {}
     for needle in pattern.needles:
+        if held is not None and needle not in held:
+            continue
         at = low.find(needle)
         while at >= 0:
             m = pattern.markup.search(low, max(0, at - NEEDLE_BEFORE), at + NEEDLE_AFTER)
@@ -68,7 +73,8 @@ def scan_markup(page: ParsedPage, pattern: Scan, keep: Any = None) -> Iterator[t
     """The matches over the lowered markup, shown in the page's own case (the lowered
     bytes line up with the markup's), with their byte offsets."""
     return ((page.markup[m.start():m.end()].decode("utf-8", "replace"), m.start())
-            for m in scan(pattern, page.lowered) if keep is None or keep(m))
+            for m in scan(pattern, page.lowered, page.holding(pattern.needles))
+            if keep is None or keep(m))
 
 
 def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
@@ -76,9 +82,12 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
     """Candidates a regex found (most pages have none), each kept if a text node outside
     the elements `skip` names (or a meta's content) holds it; lazily, so a caller that
     has seen enough stops the tree lookups."""
+    gated = skip >= SHOWN_SKIPS  # page.shown_text leaves out only what `skip` does
     for text, pos in found:
         text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
         needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
+        if gated and needle not in page.shown_text:
+            continue  # in a script or style only (most candidates): no node to look up
         for node in _TEXT_HOLDING(page.root, s=needle):
             el = node if isinstance(node, etree._Element) else node.getparent()
             if el is not None and not inside(el, skip):

@@ -44,8 +44,17 @@ from auditor.mfa.adload import (
     outermost_ads,
     shown_on,
 )
-from auditor.mfa.authorship import author_hits, authorship, byline_hits
-from auditor.mfa.code import auto_refresh, autoplay, autoplay_hits, refresh_hits
+from auditor.mfa.authorship import LD_NEEDLES, META_NEEDLES, author_hits, authorship, byline_hits
+from auditor.mfa.code import (
+    AUTOPLAY_NEEDLES,
+    IFRAME_NEEDLES,
+    REFRESH_NEEDLES,
+    VIDEO_NEEDLES,
+    auto_refresh,
+    autoplay,
+    autoplay_hits,
+    refresh_hits,
+)
 from auditor.mfa.evidence import (
     ANA,
     BETTER_ADS,
@@ -59,9 +68,12 @@ from auditor.mfa.evidence import (
     unknowable,
 )
 from auditor.mfa.scans import (
+    CANONICAL_NEEDLES,
     CHATBOT,
+    NEXT_NEEDLES,
     PAGE_OF,
     PLACEHOLDER,
+    PLACEHOLDER_NEEDLES,
     SPINTAX,
     paginated,
     pagination_hits,
@@ -81,6 +93,11 @@ NO_ADS = "no ads found: a page without ads is not made for advertising, whatever
 CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
             "native-widgets", "paid-traffic-hints", "templated-text", "syndicated", "authorship",
             "autoplay-video", "paid-traffic-share")
+# Every literal a row looks for in the lowered markup: found in one pass per page, which
+# then answers each row's own set (`ParsedPage.holding`)
+NEEDLES = (*PAGE_OF.needles, *CHATBOT.needles, *PLACEHOLDER_NEEDLES, *REFRESH_NEEDLES,
+           *AUTOPLAY_NEEDLES, *VIDEO_NEEDLES, *IFRAME_NEEDLES, *NEXT_NEEDLES,
+           *CANONICAL_NEEDLES, *META_NEEDLES, *LD_NEEDLES)
 
 
 def scorecard(ctx: PageContext, metrics: Metrics, sources: Sources) -> Scorecard:
@@ -97,6 +114,7 @@ def scorecard(ctx: PageContext, metrics: Metrics, sources: Sources) -> Scorecard
 
 def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: Sources
                  ) -> list[Indicator]:
+    page.holding(NEEDLES)
     ads = outermost_ads(ctx.slots)
     has_ads = bool(ads) or metrics.ad_resources > 0
     shown = {s.xpath: shown_on(page, s.xpath) for s in ads}

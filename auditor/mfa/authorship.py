@@ -6,6 +6,7 @@ not, and neither does a commenter.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -16,14 +17,31 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import inside
-from auditor.mfa.evidence import NEWSGUARD, OURS, SHOWN, Hit, cite, clip, text_hits, unique
+from auditor.mfa.evidence import (
+    NEWSGUARD,
+    OURS,
+    PY_SPACE,
+    SHOWN,
+    Hit,
+    cite,
+    clip,
+    gate,
+    text_hits,
+    unique,
+)
 from auditor.model import Basis, Indicator
 
+META_NEEDLES = (b"author", b"byl")  # what an author meta's name holds
+LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
                            "parsely-author"})
-_AUTHOR_MARKUP: Any = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
-    "contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'auteur')]")
+# Elements marked as an author's (rel or itemprop "author", a class naming a byline or an
+# author): each test needs its word among the page's attribute values (as written), so
+# only the tests a page can pass are run (`_author_markup`)
+_AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author")),
+                 ("byline", ("class", "byline")), ("author", ("class", "author")),
+                 ("autor", ("class", "autor")), ("auteur", ("class", "auteur")))
+_AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
     r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
@@ -32,6 +50,7 @@ _LD_AUTHOR = re.compile(
 _TEXT_BYLINE = re.compile(
     r">\s*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+[A-ZÀ-Ý][\w'’.-]+"
     r"(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*<")
+_TEXT_BYLINE_GATE = gate(f">{PY_SPACE}*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door){PY_SPACE}")
 HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
                          "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
                          "user", "author", "newsroom", "desk", "content team", "site"})
@@ -118,14 +137,13 @@ def house_name(name: str, first_party: str | None) -> bool:
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
     out: list[Hit] = []
-    lowered = page.lowered
-    if b"author" in lowered or b"byl" in lowered:
+    if page.holding(META_NEEDLES):
         for meta in page.tagged("meta"):
             key = (meta.get("name") or meta.get("property") or "").lower()
             value = (meta.get("content") or "").strip()
             if key in _AUTHOR_METAS and value:
                 out.append(Hit(clip(value, 60), 0))
-    for text in page.config_parts[0] if b'"aut' in lowered else ():
+    for text in page.config_parts[0] if page.holding(LD_NEEDLES) else ():
         low = text.lower()
         at = low.find('"aut')
         while at >= 0 and len(out) <= 2 * SHOWN:
@@ -134,13 +152,15 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
             if name.strip() and not name.startswith(("http", "/")):
                 out.append(Hit(clip(name, 60), 0))
             at = low.find('"aut', at + 4)
-    out += text_hits(page, _TEXT_BYLINE)
+    out += text_hits(page, _TEXT_BYLINE, _TEXT_BYLINE_GATE)
     if any(author_name(h.text) and not house_name(author_name(h.text), first_party)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
-    values = page.values.lower()
-    if any(w in values for w in ("author", "byline", "autor", "auteur")):
-        for el in elements(_AUTHOR_MARKUP(page.root)):
+    values = page.values
+    words = {word for word in _AUTHOR_WORDS if word in values}
+    tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
+    if tests:
+        for el in elements(_author_markup(tests)(page.root)):
             if "comment" in (el.get("class") or "").lower() or inside(el):
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
@@ -158,3 +178,15 @@ def byline_hits(text: str) -> list[Hit]:
         if m:
             out.append(Hit(clip(m.group(1), 60), i))
     return unique(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
+    """The author XPath with only these tests, compiled once per set: the attributes
+    tested, then their elements (a union is in document order). On a large page this is
+    a quarter of `//*[@rel='author' or … contains(@class, 'author') …]`."""
+    classes = [f"contains(., '{word}')" for attr, word in tests if attr == "class"]
+    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests if attr != "class"]
+    if classes:
+        parts.append("//@class[" + " or ".join(classes) + "]/..")
+    return etree.XPath(" | ".join(parts))

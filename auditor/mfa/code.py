@@ -22,6 +22,10 @@ _REFRESH = re.compile(
     r"\bpbjs\s*\.\s*requestBids\s*\(|\bapstag\s*\.\s*fetchBids\s*\(|"
     r"\b(?:refreshAds?|refreshSlots?|adRefresh|refreshAdUnits?|reloadAds?)\s*\(|"
     r"\bezstandalone\s*\.\s*refresh\s*\(|\bAdButler\b[^;]{0,40}\.refresh\s*\(")
+# One of these is in every _REFRESH match: tested before the regex, which reads a whole
+# bundle that holds none of them
+_REFRESH_LITERALS = ("pubads", "googletag", "pbjs", "apstag", "refreshAd", "refreshSlot",
+                     "adRefresh", "reloadAd", "ezstandalone", "AdButler")
 _DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
 TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
 BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
@@ -31,7 +35,7 @@ BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, no
 _AD_REFRESH_KEY = re.compile(r"ads?[_-]?refresh|refresh[_-]?ads?", re.I)
 _SETTING_VALUE = re.compile(r"[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b")
 _REFRESH_WORDS = ("refresh", "requestbids", "fetchbids", "reloadad")
-_REFRESH_NEEDLES = (*(w.encode() for w in _REFRESH_WORDS), b"http-equiv")
+REFRESH_NEEDLES = (*(w.encode() for w in _REFRESH_WORDS), b"http-equiv")
 _META_REFRESH = re.compile(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
                            re.I)
 
@@ -43,6 +47,8 @@ _AUTOPLAY_CONFIG = re.compile(
     r"[\"'])", re.I)
 _VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
 _PLAYER = re.compile(r"jwplayer|videojs|video|player|vast|\bima\b", re.I)
+AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
+VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk for it
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -64,13 +70,15 @@ def autoplay(hits: Sequence[Hit]) -> Indicator:
 def refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     """Timers whose callback re-requests ad slots, and meta refreshes of the page."""
     out: list[Hit] = []
-    if not any(n in page.lowered for n in _REFRESH_NEEDLES):
+    if not page.holding(REFRESH_NEEDLES):
         return _meta_refresh(page, url)
     for code in page.codes:
         low = code.code.lower()
         if not any(n in low for n in _REFRESH_WORDS):
             continue  # most scripts: no refresh call or setting to look for
-        for m in _TIMER.finditer(code.code) if _REFRESH.search(code.code) else ():
+        timed = "setinterval" in low or "settimeout" in low  # what a _TIMER match holds
+        calls = any(lit in code.code for lit in _REFRESH_LITERALS)
+        for m in _TIMER.finditer(code.code) if timed and calls else ():
             args = _call_args(code.code[m.end(): m.end() + TIMER_SPAN])
             call = _REFRESH.search(args)
             if call is None:
@@ -150,16 +158,16 @@ def _same_page(target: str, url: str | None) -> bool:
 
 def autoplay_hits(page: ParsedPage) -> list[Hit]:
     out: list[Hit] = []
-    for video in page.tagged("video"):
+    for video in page.tagged("video") if page.holding(VIDEO_NEEDLES) else ():
         if video.get("autoplay") is not None:
             sound = ("muted" if video.get("muted") is not None
                      else "with sound unless a script mutes it")
             out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
-    for frame in page.tagged("iframe"):
+    for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""
         if _AUTOPLAY_URL.search(src):
             out.append(Hit(f"iframe {clip(src, 80)}", line_of(frame)))
-    if b"autoplay" not in page.lowered and b"autostart" not in page.lowered:
+    if not page.holding(AUTOPLAY_NEEDLES):
         return unique(out)
     for code in page.codes:
         if "auto" not in code.code.lower():

@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from lxml import etree
+
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import line_of
+from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import Scan
 from auditor.mfa.evidence import (
     ANA,
     NEWSGUARD,
     OURS,
+    PY_SPACE,
     Hit,
     cite,
     clip,
     count,
+    gate,
     line_at,
     scan_hits,
     text_hits,
@@ -33,6 +38,10 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+# Elements whose rel may say "next", in document order (the exact, case-blind token test
+# is Python's): a loop over every <a> of a large page cost more than the row's phrase scan
+_REL_NEXT: Any = etree.XPath("//@rel[contains(translate(., 'NEXT', 'next'), 'next')]/..")
+NEXT_NEEDLES = (b"next",)
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
 CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
@@ -41,8 +50,11 @@ CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
              "twclid": "X Ads", "li_fat_id": "LinkedIn Ads", "mgclida": "MGID"}
 PAID_SOURCES = frozenset({"taboola", "outbrain", "mgid", "revcontent", "zergnet", "yahoo_gemini",
                           "gemini", "facebook_ads", "fb_ads", "tiktok_ads", "newsbreak"})
+_PAID_KEYS = (*CLICK_IDS, "utm_source", "utm_medium")
 PAID_MEDIA = frozenset({"cpc", "ppc", "paid", "cpm", "cpa", "paidsocial", "paid_social",
                         "paid-social", "native", "paid_native", "sem", "display_paid"})
+
+CANONICAL_NEEDLES = (b"canonical", b"og:url")
 
 # -- templated and machine-written text ---------------------------------------------
 # Patterns read over a whole page are written in lower case: they run over the page's
@@ -63,7 +75,7 @@ _CHATBOT_SOURCE = (
 CHATBOT_NEEDLES = ("language model", "fulfill", "complete this", "comply with", "sorry",
                    "browse", "real-time", "knowledge", "regenerate", "openai", "rewritten",
                    "ki-sprachmodell", "ki-modell", "modèle de langage", "modelo de lenguaje")
-PLACEHOLDER = re.compile(
+_PLACEHOLDER_SOURCE = (
     r"%%[a-z_]{3,30}%%|"  # Yoast and Rank Math snippet variables left unfilled
     r"\{\{\s*(?:title|keywords?|city|name|product|brand|site_?name|location|topic|author|"
     r"date|company)\s*\}\}|"
@@ -71,9 +83,21 @@ PLACEHOLDER = re.compile(
     r"\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|City|Business)"
     r"[^\]\n]{0,20}\]|"
     r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
+PLACEHOLDER = re.compile(_PLACEHOLDER_SOURCE)
+# The placeholders' openings (a bracket's contents may hold what RE2 cannot read: a lone
+# surrogate); RE2's \b after "INSERT" holds wherever Python's does
+_PLACEHOLDER_GATE = gate(
+    r"%%[a-z_]{3,30}%%|"
+    r"\{\{" + PY_SPACE + r"*(?:title|keywords?|city|name|product|brand|site_?name|location|"
+    r"topic|author|date|company)" + PY_SPACE + r"*\}\}|"
+    r"\[(?:INSERT|Insert)\b|\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|"
+    r"City|Business)|"
+    r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
 PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
                        b"[company name", b"[brand name", b"[city name", b"[topic")
 SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
+# `[^|}]` holds every character of `[\w ]`
+_SPINTAX_GATE = gate(r"\{[A-Za-z][^|}]{0,25}(?:\|[A-Za-z][^|}]{0,25}){2,}\}")
 CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
 PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto ", "photo ",
                                     "image ", "diapositive ", "gina "))
@@ -105,8 +129,9 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
 
 def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     out: list[Hit] = []
-    if b"next" in page.lowered:
-        for el in (*page.tagged("link"), *page.tagged("a")):
+    if page.holding(NEXT_NEEDLES):
+        rels = elements(_REL_NEXT(page.root))
+        for el in [e for e in rels if e.tag == "link"] + [e for e in rels if e.tag == "a"]:
             if "next" not in (el.get("rel") or "").lower().split():
                 continue
             href = el.get("href") or ""
@@ -150,24 +175,27 @@ def _next_page_of(target: str, url: str) -> bool:
 
 def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:
     out = list(url_hits(url or "", 0, "page URL"))
-    declared = b"canonical" in page.lowered or b"og:url" in page.lowered
+    declared = bool(page.holding(CANONICAL_NEEDLES))
     for value in _canonicals(page) if declared else ():
         if str(value) != url:  # the page's URL, when it came from the canonical, is cited
             out += url_hits(str(value), 0, "canonical")
     for href in page.config_parts[2]:
+        hits = list(url_hits(href, 0, "own link"))
+        if not hits:
+            continue  # most links: read before resolving their host, which costs more
         host = host_of(urljoin(url or "", href)) if url else host_of(href)
         if host and first_party and registrable_domain(host) != first_party:
             continue  # another site's campaign link says nothing of this page's traffic
-        if not host and not url:
-            continue
-        hits = list(url_hits(href, 0, "own link"))
-        if hits:
+        if host or url:
             pos = page.text.find(href)
             out += [h._replace(line=line_at(page.text, pos) if pos >= 0 else 0) for h in hits]
     return unique(out)
 
 
 def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
+    low = url.lower()
+    if "%" not in url and not any(key in low for key in _PAID_KEYS):
+        return  # no key it reads (a key is unquoted: one escaped could spell one)
     query = urlsplit(url.replace("&amp;", "&")).query if "?" in url else ""
     for key, value in parse_qsl(query):
         k, v = key.lower(), value.lower()
@@ -190,7 +218,7 @@ def _canonicals(page: ParsedPage) -> list[str]:
 
 def placeholder_hits(page: ParsedPage) -> list[Hit]:
     """Unfilled template variables and spintax in the visible text."""
-    hits = text_hits(page, SPINTAX)
-    if any(n in page.lowered for n in PLACEHOLDER_NEEDLES):
-        hits = text_hits(page, PLACEHOLDER) + hits
+    hits = text_hits(page, SPINTAX, _SPINTAX_GATE)
+    if page.holding(PLACEHOLDER_NEEDLES):
+        hits = text_hits(page, PLACEHOLDER, _PLACEHOLDER_GATE) + hits
     return hits
