@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -357,3 +360,23 @@ def test_every_evidence_kind_is_documented_with_its_weight() -> None:
     assert set(rows) >= set(EVIDENCE_KINDS)
     for name, kind in EVIDENCE_KINDS.items():
         assert rows[name].startswith(said[kind.weight]), name
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_a_lone_surrogate_in_json_ld_is_no_url(tmp_path: Path, fmt: str) -> None:
+    """JSON may escape a lone surrogate no output can encode: it used to reach the
+    evidence and crash every report (and a bulk run) at the end."""
+    page = tmp_path / "sur.html"
+    page.write_bytes(article(
+        head='<script type="application/ld+json">{"@type": "Article", '
+             '"isBasedOn": "https://www.herald.test/a\\ud800b"}</script>',
+        end='<p><a href="https://www.herald.test/n/7">Source link</a></p>'))
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page), "--url", URL,
+                           "--format", fmt], capture_output=True, text=True, timeout=300,
+                          check=False, env={**os.environ, "COLUMNS": "80"})
+    assert "internal error" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert "herald.test" in done.stdout
+    if fmt == "json":
+        page_report = json.loads(done.stdout)["pages"][0]
+        assert [p["domain"] for p in page_report["provenance"]] == ["herald.test"]
+        assert "\\ud800" not in done.stdout

@@ -361,12 +361,22 @@ def _keyed(data: object, depth: int) -> Iterator[tuple[str, object]]:
 
 
 def _urls(value: object, base: str | None) -> Iterator[str]:
-    """The URLs a schema.org value names: a string, {"url"|"@id": …}, or a list of them."""
+    """The URLs a schema.org value names: a string, {"url"|"@id": …}, or a list of them.
+    JSON may escape a lone surrogate (`"\\ud800"`) that no output can encode: such a
+    string is no URL, and is dropped here before it reaches evidence or a report."""
     items = value if isinstance(value, list) else [value]
     for item in items[:50]:
         ref = item.get("url") or item.get("@id") if isinstance(item, dict) else item
-        if isinstance(ref, str) and (target := resolve(ref, base)):
+        if isinstance(ref, str) and _encodable(ref) and (target := resolve(ref, base)):
             yield target
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
