@@ -380,3 +380,31 @@ def test_a_lone_surrogate_in_json_ld_is_no_url(tmp_path: Path, fmt: str) -> None
         page_report = json.loads(done.stdout)["pages"][0]
         assert [p["domain"] for p in page_report["provenance"]] == ["herald.test"]
         assert "\\ud800" not in done.stdout
+
+
+NO_ARTICLE_BODY = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Storm</title></head><body>"
+    "<div id='wrap'><div class='menu'><a href='/'>Home</a></div><div class='content'>"
+    "<h1>Storm closes the coastal road</h1><p>High winds closed the coastal road overnight. "
+    "Crews cleared fallen trees by morning and the road reopened at noon, officials said.</p>"
+    "{inside}<p><a href='https://www.outlet-two.test/news/a2'>Source link</a></p></div>"
+    "<div class='footer-widgets'>© s9</div></div>"
+    "<script async src='https://www.googletagmanager.com/gtag/js?id=G-OPERATOR99'></script>"
+    "<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}"
+    "gtag('js',new Date());gtag('config','G-OPERATOR99');</script>"
+    "<script src='https://mc.yandex.ru/metrika/tag.js'></script>"
+    "<script>ym(98765432, 'init', {{clickmap:true}});</script></body></html>")
+
+
+def test_with_no_article_body_the_page_s_own_trackers_stay_the_operator_s(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """No article body recognised: the copied article is the block around the
+    attribution that holds the prose, not the whole <body> with the site's trackers."""
+    pixel = ("<img src='https://sb.scorecardresearch.com/p?c1=2&amp;c2=7654321&amp;cv=2.0'"
+             " width='1' height='1' alt=''>")
+    page = NO_ARTICLE_BODY.format(inside=pixel).encode()
+    report = audited(page, project_engine, catalogue, url="https://www.s9.test/storm")
+    assert sources(report) == {"outlet-two.test": ["source-link"]}
+    origins = {i.value: i.origin.value for i in report.ids}
+    assert origins == {"G-OPERATOR99": "operator", "98765432": "operator",
+                       "7654321": "copied"}

@@ -11,6 +11,7 @@ host lookup.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -124,12 +125,10 @@ def _attributions(page: ParsedPage, first_party: str | None,
         kind = _kind(line)
         if kind is None:
             continue
-        container = _container(anchor, containers, whole, bool(containers))
+        container = _container(anchor, line, containers, read)
         if container is None:
             continue
-        if container not in read:
-            read[container] = _prose(container)
-        if not _at_edge(read[container], line):
+        if not _at_edge(_read(read, container), line):
             continue
         target = anchor
         if kind == "appeared-first":  # the post's own link, not the feed's home page
@@ -137,8 +136,11 @@ def _attributions(page: ParsedPage, first_party: str | None,
                            if off_site(host_of(resolve(a.get("href") or "", None) or ""),
                                        first_party)), anchor)
         href = resolve(target.get("href") or "", "https://" + host) or ""
+        # the copied article's region: an article body; on a page with none, the block
+        # holding the line and the prose it closes, never the page's whole body
+        region = container if containers or container not in (whole, page.root) else None
         yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
-                   host_of(href), clean_url(href), container)
+                   host_of(href), clean_url(href), region)
 
 
 def _kind(line: Line) -> str | None:
@@ -232,18 +234,31 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _container(anchor: etree._Element, containers: Sequence[etree._Element],
-               whole: etree._Element, known: bool) -> etree._Element | None:
-    """The innermost article body holding the anchor (the page's body where none is
-    known); None when the anchor sits outside every article body, or in a figure,
-    caption, table, navigation or aside (a photo credit, a menu)."""
-    wanted = set(containers) if known else {whole}
+def _container(anchor: etree._Element, line: Line, containers: Sequence[etree._Element],
+               read: dict[etree._Element, _Prose]) -> etree._Element | None:
+    """The innermost article body holding the anchor; None when the anchor sits outside
+    every article body, or in a figure, caption, table, navigation or aside (a photo
+    credit, a menu). On a page with no article body known (`containers` empty): the
+    nearest block around the line that holds prose (the text the line attributes),
+    not the whole page, whose trackers before `</body>` are the operator's."""
+    wanted = set(containers)
     for el in anchor.iterancestors():
         if el in wanted:
             return el
         if el.tag in _NOT_ARTICLE:
             return None
+    if containers:
+        return None
+    for el in itertools.chain((line.block,), line.block.iterancestors()):
+        if _read(read, el).last >= 0:
+            return el
     return None
+
+
+def _read(read: dict[etree._Element, _Prose], container: etree._Element) -> _Prose:
+    if container not in read:
+        read[container] = _prose(container)
+    return read[container]
 
 
 class _Prose(NamedTuple):

@@ -6,7 +6,9 @@ other pages through them. An ID is copied from a source when
 
 - it appears in a URL the page loads or links to on the source's own site, or
 - every occurrence in the markup sits inside the copied article (the article body that
-  holds the attribution) or inside markup that cites the source (`<blockquote cite>`,
+  holds the attribution; with no article body recognised, the nearest block around the
+  attribution that holds prose, never the whole `<body>` with the site's own trackers)
+  or inside markup that cites the source (`<blockquote cite>`,
   an embed served from it), and none inside the page's ad markup.
 
 An ad slot's ID is the operator's even inside the copied article: scrapers inject their
