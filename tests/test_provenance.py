@@ -74,9 +74,10 @@ NAMED = [
      article(end="<p>Dieser Artikel ist zuerst erschienen bei "
                  '<a href="https://www.zeitung.test/politik/x">Die Zeitung</a>.</p>'),
      {"zeitung.test": ["source-link"]}),
-    ("Read more at, as RSS aggregators write it",
-     article(end='<p><a href="https://www.herald.test/n/7">Read more at The Herald</a></p>'),
-     {"herald.test": ["source-link"]}),
+    ("Read more at, as RSS aggregators write it, with the article's images from the site",
+     article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+             end='<p><a href="https://www.herald.test/n/7">Read more at The Herald</a></p>'),
+     {"herald.test": ["source-label", "hotlinked-images"]}),
     ("a feed footer: the post appeared first on",
      article(end='<p>The post <a href="https://blog.makers.test/2026/05/solder/">Building '
                  'a solder station</a> appeared first on <a href="https://blog.makers.test/">'
@@ -100,16 +101,16 @@ NAMED = [
                  "</p>"),
      {"herald.test": ["source-link"]}),
     ("a canonical link to an article elsewhere",
-     article(head='<link rel="canonical" href="https://www.herald.test/n/7">'),
-     {"herald.test": ["canonical"]}),
+     article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">'),
+     {"herald.co.uk": ["canonical"]}),
     ("schema.org isBasedOn",
      article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
                   '"isBasedOn": {"@id": "https://www.herald.test/n/7"}}</script>'),
      {"herald.test": ["is-based-on"]}),
     ("a source named twice: both kinds of evidence, one provenance",
-     article(head='<link rel="canonical" href="https://www.herald.test/n/7">',
-             end='<p><a href="https://www.herald.test/n/7">Source link</a></p>'),
-     {"herald.test": ["source-link", "canonical"]}),
+     article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
+             end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),
+     {"herald.co.uk": ["source-link", "canonical"]}),
 ]
 
 NOT_NAMED = [
@@ -143,6 +144,23 @@ NOT_NAMED = [
                   '"citation": "https://journal.test/s/1"}</script>')),
     ("a canonical to a site's home page",
      article(head='<link rel="canonical" href="https://www.herald.test/">')),
+    ("a code link: View source",
+     article(end='<p><a href="https://github.com/acme/tool">View source</a></p>')),
+    ("a study: Primary source",
+     article(end='<p><a href="https://www.nature.com/articles/s41586">Primary source</a></p>')),
+    ("a roundup: Read more at <publication>",
+     article(end='<p>Read more at <a href="https://www.nytimes.com/2024/01/01/x.html">The New '
+                 "York Times</a></p>")),
+    *((f"a canonical to {where}", article(head=f'<link rel="canonical" href="{href}">'))
+      for where, href in (
+          ("a platform's staging host", "https://myblog.wpenginepowered.com/2026/06/x/"),
+          ("a staging host, same path", "https://staging.rivertimes.kinsta.cloud/2026/06/"
+                                        "harbour-bridge/"),
+          ("an IP address", "http://203.0.113.5/2026/06/harbour-bridge/"),
+          ("localhost", "http://localhost:8080/2026/06/harbour-bridge/"),
+          ("a host under no public suffix", "https://rivertimes.local/a/1"),
+          ("a mirror of the page, same path and query",
+           "https://www.rivertimes.com/2026/06/harbour-bridge/"))),
     ("images from another site, alone",
      article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>')),
 ]

@@ -43,7 +43,7 @@ class EvidenceKind:
 EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
     EvidenceKind("source-link", Weight.NAMES,
                  "an off-site link the page labels as its original (\"Source link\", "
-                 "\"Original source\", \"originally appeared on\", \"Read more at\"), "
+                 "\"Original source\", \"originally appeared on\"), "
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
                  "an RSS footer \"The post … appeared first on …\" naming another site, "
@@ -52,14 +52,16 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
     EvidenceKind("canonical", Weight.NAMES,
-                 "<link rel=canonical> pointing at an article on another site"),
+                 "<link rel=canonical> pointing at an article on another public site "
+                 "(no IP, localhost, staging or platform host; not the page's own path)"),
     EvidenceKind("is-based-on", Weight.NAMES,
                  "schema.org isBasedOn / isBasedOnUrl (JSON-LD or microdata) naming a "
                  "page on another site"),
     EvidenceKind("source-label", Weight.LABEL,
-                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label "
-                 "at the start or end of the article body; also how news pages credit "
-                 "wires and studies, so it needs a corroborating sign from the same site"),
+                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label, "
+                 "or reading \"Primary source\" / \"Read more at …\", at the start or end "
+                 "of the article body; also how news pages credit wires, studies and "
+                 "roundups, so it needs a corroborating sign from the same site"),
     EvidenceKind("og-url", Weight.CORROBORATES,
                  "og:url pointing at another site (sites get it wrong: never alone)"),
     EvidenceKind("hotlinked-images", Weight.CORROBORATES,

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -25,7 +26,7 @@ from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import credit_clues
 from auditor.provenance.evidence import Clue, Sources, clean_url, group, off_site
-from auditor.urls import host_of, registrable_domain, resolve
+from auditor.urls import host_of, public_site, registrable_domain, resolve
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
 FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
@@ -41,25 +42,30 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _STEMS = re.compile(r"source|origin|appeared|publi|read|via|quelle|fuente|fonte|syndicat"
                     r"|erschien|continue")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
+# ("View source" is a code link, "Primary source" a study's, "Read more at The New York
+# Times" a roundup's: those two are labels, below)
 _ANCHOR_NAMES = re.compile(
-    r"source link|(?:original|primary) (?:source|article|post|story)"
-    r"|(?:go to|view) (?:the )?(?:original|source)(?: article| post| story)?"
+    r"source link|original (?:source|article|post|story)|primary (?:article|post|story)"
+    r"|(?:go to|view) (?:the )?(?:original(?: article| post| story)?"
+    r"|source (?:article|post|story))"
     r"|read (?:the )?(?:original|full|complete) (?:article|story|post)(?: (?:here|at|on) .+)?"
-    r"|read more at .+|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
+    r"|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
     r"|artículo original|article original")
+_ANCHOR_LABELS = re.compile(r"primary source|read more at .+")
 # ... or the words right before it do ("This post originally appeared on <a>Grist</a>")
 _LEAD_NAMES = re.compile(
     r"(?:(?:originally|first) (?:published|appeared|posted|ran)(?: (?:on|at|in|by))?"
-    r"|republished (?:from|with permission (?:from|of))|syndicated from|read more at"
+    r"|republished (?:from|with permission (?:from|of))|syndicated from"
     r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
-    r"|continue reading (?:at|on)|(?:original|primary) source|source link"
+    r"|continue reading (?:at|on)|original source|source link"
     r"|(?:zuerst|erstmals|ursprünglich) erschienen (?:bei|auf|in|im)"
     r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
     r"(?: the)?\s*[:：]?\s*$")
 _FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
-_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$")
+_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$"
+                         r"|(?:primary source|read more at)(?: the)?\s*[:：]?\s*$")
 _CORE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -154,7 +160,8 @@ def _kind(line: Line) -> str | None:
         return None
     if _ANCHOR_NAMES.fullmatch(_CORE.sub("", line.anchor.lower())) or _LEAD_NAMES.search(before):
         return "source-link"
-    if _LEAD_LABEL.search(before):
+    if (_LEAD_LABEL.search(before)
+            or _ANCHOR_LABELS.fullmatch(_CORE.sub("", line.anchor.lower()))):
         return "source-label"
     return None
 
@@ -313,9 +320,32 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
 def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
              base: str | None) -> Iterator[Clue]:
     target = resolve(value or "", base) if value else None
+    if kind == "canonical" and target and not _elsewhere(target, base):
+        return  # a staging or mirror copy's canonical, not an original
     if target and _is_article(target):
         yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)),
                    host_of(target), clean_url(target))
+
+
+def _elsewhere(target: str, page_url: str | None) -> bool:
+    """A canonical can name an original: it is on a public site (no IP address,
+    localhost, intranet or staging name, no hosting platform's customer host), and its
+    path and query are not the page's own (a mirror or staging copy of one article).
+
+    >>> _elsewhere("https://www.herald.co.uk/n/7", "https://copy.com/a/1")
+    True
+    >>> _elsewhere("http://203.0.113.5/n/7", None), _elsewhere("https://a.b.co.uk/x?p=1", "https://c.com/x?p=1")
+    (False, False)
+    """
+    if not public_site(host_of(target)):
+        return False
+    if page_url is None:
+        return True
+    try:
+        there, here = urlsplit(target), urlsplit(page_url)
+    except ValueError:
+        return True
+    return (there.path.rstrip("/"), there.query) != (here.path.rstrip("/"), here.query)
 
 
 def _is_article(url: str) -> bool:
