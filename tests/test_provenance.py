@@ -201,6 +201,15 @@ def test_one_publisher_under_two_suffixes_is_not_a_copy(project_engine: Engine,
     assert report.provenance == ()
 
 
+def test_a_look_alike_of_a_publisher_is_no_regional_domain(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    """Same name, other suffix is one publisher only where the page declares its own URL
+    (canonical, og:url); a scraper on bbc.news crediting bbc.co.uk copies it."""
+    page = article(end='<p><a href="https://www.bbc.co.uk/news/articles/x1">Source link</a></p>')
+    report = audited(page, project_engine, catalogue, url="https://bbc.news/a/1")
+    assert sources(report) == {"bbc.co.uk": ["source-link"]}
+
+
 # -- credits: what a page credits without naming its original ---------------------------
 
 GRIST = '<a href="https://grist.org/energy/emissions/">Grist</a>'

@@ -119,13 +119,25 @@ def clean_url(url: str) -> str:
         return url
 
 
-def off_site(host: str, first_party: str | None) -> bool:
-    """A host of another site than the page's: another registrable domain and another
-    brand (bbc.co.uk and bbc.com are one publisher)."""
+def off_site(host: str, first_party: str | None, declared: bool = False) -> bool:
+    """A host of another site than the page's: another registrable domain; for a
+    `declared` URL (canonical, og:url) also another brand (bbc.co.uk and bbc.com are one
+    publisher's regional domains). An attribution line's link is judged by its domain
+    alone: a look-alike (bbc.news) crediting bbc.co.uk is a copy.
+
+    >>> off_site("www.bbc.com", "bbc.co.uk", declared=True), off_site("www.bbc.co.uk", "bbc.news")
+    (False, True)
+    """
     domain = registrable_domain(host)
     if not domain:
         return False
-    return not first_party or not same_brand(domain, first_party)
+    if not first_party:
+        return True
+    return not same_brand(domain, first_party) if declared else (
+        domain != registrable_domain(first_party))
+
+
+DECLARED = frozenset({"canonical", "og-url"})  # the page's own URL, as its publisher set it
 
 
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
@@ -135,7 +147,7 @@ def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     by_domain: dict[str, list[Clue]] = {}
     credits: list[Evidence] = []
     for clue in clues:
-        if off_site(clue.host, first_party):
+        if off_site(clue.host, first_party, clue.evidence.kind in DECLARED):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
         elif not clue.host and clue.evidence.kind in _CREDITING:
             credits.append(clue.evidence)

@@ -25,7 +25,7 @@ from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import credit_clues
-from auditor.provenance.evidence import Clue, Sources, clean_url, group, off_site
+from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
 from auditor.urls import host_of, public_site, registrable_domain, resolve
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
@@ -95,7 +95,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
     clues += _based_on(page, url)
-    named = {c.host for c in clues if off_site(c.host, first_party)}
+    named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
         clues += _hotlinked(page, resources, containers, named)
     default = containers[0] if containers else None
