@@ -435,3 +435,38 @@ def test_with_no_article_body_the_page_s_own_trackers_stay_the_operator_s(
     origins = {i.value: i.origin.value for i in report.ids}
     assert origins == {"G-OPERATOR99": "operator", "98765432": "operator",
                        "7654321": "copied"}
+
+
+OPERATOR_TAG = ("<script async src='https://www.googletagmanager.com/gtag/js?id=G-OPERATOR99'>"
+                "</script><script>gtag('config','G-OPERATOR99');</script>")
+SOURCE_LINK = "<p><a href='https://www.outlet-two.test/news/a2'>Source link</a></p>"
+
+
+def test_the_region_rule_alone_is_unconfirmed(project_engine: Engine,
+                                              catalogue: Catalogue) -> None:
+    """An operator injects its own tag into the post body as a scraper copies the
+    source's: on one page the region rule cannot tell them apart, and says so."""
+    report = audited(article(middle=OPERATOR_TAG, end=SOURCE_LINK), project_engine, catalogue)
+    (ident,) = [i for i in report.ids if i.value == "G-OPERATOR99"]
+    assert ident.origin is Origin.COPIED and ident.why is not None
+    assert "unconfirmed" in ident.why and "bulk run" in ident.why
+
+
+def _wp_post(content: str) -> bytes:
+    return json.dumps({"id": 7, "link": "https://www.s9.test/storm/",
+                       "title": {"rendered": "Storm"},
+                       "content": {"rendered": content}}).encode()
+
+
+def test_a_post_body_is_no_region_to_copy_ids_from(project_engine: Engine,
+                                                   catalogue: Catalogue, tmp_path: Path) -> None:
+    """WP-JSON's post body is the copied article whole: an ID in it is copied only when
+    markup citing the source holds it too, never on the region alone."""
+    quote = ("<blockquote cite='https://www.outlet-two.test/news/a2'><script>"
+             "gtag('config','G-QUOTED777');</script></blockquote>")
+    post = tmp_path / "post.json"
+    post.write_bytes(_wp_post(PROSE + OPERATOR_TAG + quote + SOURCE_LINK))
+    report = audit(post, engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == {"outlet-two.test": ["source-link"]}
+    origins = {i.value: i.origin for i in report.ids}
+    assert origins == {"G-OPERATOR99": Origin.OPERATOR, "G-QUOTED777": Origin.COPIED}
