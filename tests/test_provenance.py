@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from auditor.catalogue import Catalogue
 from auditor.dom.page import parse_page
@@ -24,7 +25,7 @@ from auditor.heuristics.text_blocks import segment
 from auditor.metrics import article_bodies
 from auditor.model import Evidence, Origin, PageReport
 from auditor.pipeline import audit
-from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, text_sources
+from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, origin, text_sources
 from auditor.provenance.evidence import Clue, group
 from auditor.rules import Engine
 
@@ -503,3 +504,32 @@ def test_a_post_body_is_no_region_to_copy_ids_from(project_engine: Engine,
     assert sources(report) == {"outlet-two.test": ["source-link"]}
     origins = {i.value: i.origin for i in report.ids}
     assert origins == {"G-OPERATOR99": Origin.OPERATOR, "G-QUOTED777": Origin.COPIED}
+
+
+def test_copied_ids_read_each_region_once(project_engine: Engine, catalogue: Catalogue,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixty sources named in one 1 MB article: the article is serialised once (not per
+    source), and only the first MAX_SOURCES sources are looked at (200 took 11 s)."""
+    serialised: list[object] = []
+    citing: list[str] = []
+    markup, quotes = origin._markup, origin._citing
+
+    def counted_markup(el: etree._Element) -> str:
+        serialised.append(el)
+        return markup(el)
+
+    def counted_citing(page: object, domain: str) -> list[etree._Element]:
+        citing.append(domain)
+        return quotes(page, domain)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(origin, "_markup", counted_markup)
+    monkeypatch.setattr(origin, "_citing", counted_citing)
+    lines = "".join(f"<p>Quelle: <a href='https://src{i}.test/a/{i}'>Src</a> "
+                    f"<img src='https://src{i}.test/i.jpg' alt=''></p>" for i in range(60))
+    tags = "".join(f"<script>gtag('config','G-ABCDE{i:05d}');</script>" for i in range(10))
+    report = audited(article(start=lines + tags, middle="<p>" + "word " * 50_000 + "</p>"),
+                     project_engine, catalogue)
+    assert len(report.provenance) == 60
+    assert len(citing) == origin.MAX_SOURCES
+    assert len(serialised) == len(set(map(id, serialised))) <= 2
+    assert {i.origin for i in report.ids if i.value.startswith("G-ABCDE")} == {Origin.COPIED}

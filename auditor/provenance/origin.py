@@ -17,8 +17,9 @@ source's pages confirms or refutes it)"), and on a WordPress post body, which is
 copied article whole, it does not apply: there only a URL on the source's site or
 markup citing the source makes an ID copied. An ad slot's ID is the operator's even
 inside the copied article: scrapers inject their ad units into the post body. Everything
-else is the operator's. This runs only on pages
-with a provenance, so most pages pay nothing for it.
+else is the operator's. IDs are checked against a page's first MAX_SOURCES (20)
+sources: a page naming more is hostile, and each would cost a pass over the page. This
+runs only on pages with a provenance, so most pages pay nothing for it.
 """
 
 from __future__ import annotations
@@ -49,12 +50,17 @@ def mark_copied(ids: Sequence[Identifier], sources: Sources, page: ParsedPage,
         return tuple(ids)
     slotted = set(slot_ids)
     ads = [_markup(el) for el in outermost(ad_markup)]
-    domains = [p.domain for p in sources.provenance]
-    citing = {d: [_markup(el) for el in outermost(_citing(page, d))] for d in domains}
-    regions = {d: [] if in_post_body else [_markup(el) for el in outermost(
-        list(sources.regions.get(d, ())) + _citing(page, d))] for d in domains}
+    domains = [p.domain for p in sources.provenance[:MAX_SOURCES]]
+    quoted = {d: outermost(_citing(page, d)) for d in domains}
+    shown: dict[etree._Element, _Region] = {}  # sources often share one article body
+    citing = {d: _regions(quoted[d], shown) for d in domains}
+    regions = {d: [] if in_post_body else _regions(
+        outermost(list(sources.regions.get(d, ())) + quoted[d]), shown) for d in domains}
     urls = [r.url for r in resources] + [a.get("href") or "" for a in page.tagged("a")]
-    on_source = {d: [u for u in urls if registrable_domain(host_of(u)) == d] for d in domains}
+    on_source: dict[str, list[str]] = {d: [] for d in domains}
+    for u in urls:
+        if (d := registrable_domain(host_of(u))) in on_source:
+            on_source[d].append(u)
     out = []
     for ident in ids:
         why = None if (ident.kind, ident.value) in slotted else _why(
@@ -67,8 +73,33 @@ def mark_copied(ids: Sequence[Identifier], sources: Sources, page: ParsedPage,
     return tuple(out)
 
 
-def _why(value: str, on_source: dict[str, list[str]], citing: dict[str, list[str]],
-         regions: dict[str, list[str]], ads: Sequence[str], text: str
+MAX_SOURCES = 20  # sources a page's IDs are checked against: a page naming more is hostile
+
+
+class _Region:
+    """An element's markup, serialised once, and its count per ID, counted once however
+    many sources share the element (a hostile page names hundreds for one article)."""
+
+    def __init__(self, el: etree._Element) -> None:
+        self.markup = _markup(el)
+        self.counts: dict[str, int] = {}
+
+    def count(self, value: str) -> int:
+        if value not in self.counts:
+            self.counts[value] = _count(self.markup, value)
+        return self.counts[value]
+
+
+def _regions(els: Sequence[etree._Element], shown: dict[etree._Element, _Region]
+             ) -> list[_Region]:
+    for el in els:
+        if el not in shown:
+            shown[el] = _Region(el)
+    return [shown[el] for el in els]
+
+
+def _why(value: str, on_source: dict[str, list[str]], citing: dict[str, list[_Region]],
+         regions: dict[str, list[_Region]], ads: Sequence[str], text: str
          ) -> tuple[str, str] | None:
     for domain, urls in on_source.items():
         for url in urls:
@@ -78,10 +109,10 @@ def _why(value: str, on_source: dict[str, list[str]], citing: dict[str, list[str
     if not total or any(_count(ad, value) for ad in ads):
         return None
     for domain, markups in citing.items():
-        if markups and sum(_count(markup, value) for markup in markups) >= total:
+        if markups and sum(markup.count(value) for markup in markups) >= total:
             return domain, f"only inside markup citing {domain} (a quote or embed from it)"
     for domain, markups in regions.items():  # weak: operators inject tags into posts too
-        if markups and sum(_count(markup, value) for markup in markups) >= total:
+        if markups and sum(markup.count(value) for markup in markups) >= total:
             return domain, (f"only inside the article copied from {domain} (unconfirmed: a "
                             f"bulk run over {domain}'s pages confirms or refutes it)")
     return None
