@@ -108,6 +108,13 @@ NAMED = [
      article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
                   '"isBasedOn": {"@id": "https://www.herald.test/n/7"}}</script>'),
      {"herald.test": ["is-based-on"]}),
+    ("a scheme in capitals",
+     article(end='<p><a href="HTTPS://www.herald.test/n/7">Source link</a></p>'),
+     {"herald.test": ["source-link"]}),
+    ("the second of two off-site links in one line",
+     article(end='<p>Photo <a href="https://www.flickr.com/p/1">via Flickr</a> · '
+                 '<a href="https://www.herald.test/n/7">Source link</a></p>'),
+     {"herald.test": ["source-link"]}),
     ("a source named twice: both kinds of evidence, one provenance",
      article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
              end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),

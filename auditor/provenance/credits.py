@@ -42,8 +42,9 @@ BOILERPLATE = NOT_TEXT | {"footer", "nav"}
 LINE_CHARS = 160  # a credit's line; past it, the sentence around the credit is shown
 MAX_CREDITS = 8  # credit lines kept a page: more says nothing more
 
-_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
-                     "cite", "sup", "sub", "mark", "abbr", "time", "q", "s", "bdi"})
+# Inline elements: a line of text runs through them (credits here, attributions in markup)
+INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
+                    "cite", "sup", "sub", "mark", "abbr", "time", "code", "q", "s", "bdi"})
 
 
 MAX_EXAMINED = 64  # candidate credits looked up a page: a hostile page holds thousands
@@ -126,14 +127,24 @@ def _nested(a: str, b: str) -> bool:
 
 def _line_element(el: etree._Element) -> etree._Element:
     """The block around an inline element (`<p><em>Courtesy of …</em></p>` is the p)."""
-    while el.tag in _INLINE and (parent := el.getparent()) is not None:
+    while el.tag in INLINE and (parent := el.getparent()) is not None:
         el = parent
     return el
 
 
+def text_of(el: etree._Element) -> str:
+    """An element's text, comments and processing instructions left out."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def norm(text: str) -> str:
+    """Whitespace runs as one space, none at either end."""
+    return " ".join(text.split())
+
+
 def words(el: etree._Element) -> str:
-    """An element's text as shown, whitespace runs as one space."""
-    return " ".join("".join(t for t in el.itertext() if isinstance(t, str)).split())
+    """An element's text as shown."""
+    return norm(text_of(el))
 
 
 def _around(text: str, match: str) -> str:
@@ -149,7 +160,7 @@ def _link(line: etree._Element, url: str | None, first_party: str | None
     """The line's first off-site link: the publication the credit names."""
     for anchor in line.iter("a"):
         target = resolve(anchor.get("href") or "", url) or ""
-        host = host_of(target) if target.startswith(("http://", "https://")) else ""
+        host = host_of(target) if target[:8].lower().startswith(("http://", "https://")) else ""
         if host and off_site(host, first_party):
             return host, clean_url(target)
     return "", None

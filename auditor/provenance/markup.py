@@ -24,7 +24,7 @@ from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
-from auditor.provenance.credits import credit_clues
+from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
 from auditor.urls import host_of, public_site, registrable_domain, resolve
 
@@ -32,8 +32,6 @@ ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit
 FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
 JSON_LD_BYTES = 1_000_000  # a larger JSON-LD block is not read for isBasedOn
 
-_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
-                     "cite", "sup", "sub", "mark", "abbr", "time", "code", "q", "s", "bdi"})
 _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcaption",
                           "table", "form", "menu", "button", "select"})
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -114,21 +112,22 @@ def _attributions(page: ParsedPage, first_party: str | None,
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
     for anchor in page.tagged("a"):
-        href = anchor.get("href") or ""
-        if not href.startswith(("http://", "https://", "//")):
-            continue  # relative: on the page's own site
+        href = (anchor.get("href") or "").strip()
+        if not href[:8].lower().startswith(("http://", "https://", "//")):
+            continue  # relative: on the page's own site (a scheme is case-blind: HTTPS://)
         host = host_of(href if not href.startswith("//") else "https:" + href)
         off = elsewhere.get(host)
         if off is None:
             off = elsewhere[host] = off_site(host, first_party)
         if not off or anchor in done:
             continue
-        own = anchor.text or "" if not len(anchor) else _text(anchor)
+        own = anchor.text or "" if not len(anchor) else text_of(anchor)
         if not _STEMS.search((_lead_text(anchor) + " " + own).lower()):
             continue
         line = _line(anchor)
-        done.update(a for a in _line_anchors(line))
-        kind = _kind(line)
+        kind = _kind(line)  # each anchor of a line is judged: "via <a>X</a>, <a>Source link</a>"
+        if kind == "appeared-first":  # one footer, whichever of its links is met first
+            done.update(_line_anchors(line))
         if kind is None:
             continue
         container = _container(anchor, line, containers, read)
@@ -173,11 +172,11 @@ def _lead_text(anchor: etree._Element) -> str:
     while True:
         prev, parent = el.getprevious(), el.getparent()
         if prev is not None:
-            own = _text(prev) if isinstance(prev.tag, str) else ""
+            own = text_of(prev) if isinstance(prev.tag, str) else ""
             return own + (prev.tail or "")
         if parent is None:
             return ""
-        if (parent.text or "").strip() or parent.tag not in _INLINE:
+        if (parent.text or "").strip() or parent.tag not in INLINE:
             return parent.text or ""
         el = parent
 
@@ -199,30 +198,30 @@ def _line(anchor: etree._Element) -> Line:
         after.append(el.tail or "")
         steps = 0
         while (nxt := last.getnext()) is not None and _inline(nxt):
-            after += [_text(nxt) if isinstance(nxt.tag, str) else "", nxt.tail or ""]
+            after += [text_of(nxt) if isinstance(nxt.tag, str) else "", nxt.tail or ""]
             last, steps = nxt, steps + 1
             if steps > MAX_LINE_NODES:
                 whole = False
                 break
         steps = 0
         while (prev := first.getprevious()) is not None and _inline(prev):
-            before += [prev.tail or "", _text(prev) if isinstance(prev.tag, str) else ""]
+            before += [prev.tail or "", text_of(prev) if isinstance(prev.tag, str) else ""]
             first, steps = prev, steps + 1
             if steps > MAX_LINE_NODES:
                 whole = False
                 break
         prev = first.getprevious()
         before.append((prev.tail if prev is not None else parent.text) or "")
-        if parent.tag not in _INLINE:
+        if parent.tag not in INLINE:
             break
         el = parent
-    lead, own, rest = "".join(reversed(before)), _text(anchor), "".join(after)
-    return Line(_norm(lead), _norm(own), _norm(rest), parent, first, last,
-                _norm(lead + own + rest), whole)
+    lead, own, rest = "".join(reversed(before)), text_of(anchor), "".join(after)
+    return Line(norm(lead), norm(own), norm(rest), parent, first, last,
+                norm(lead + own + rest), whole)
 
 
 def _inline(el: etree._Element) -> bool:
-    return el.tag in _INLINE or not isinstance(el.tag, str)  # comments sit in a line
+    return el.tag in INLINE or not isinstance(el.tag, str)  # comments sit in a line
 
 
 def _line_anchors(line: Line) -> Iterator[etree._Element]:
@@ -231,14 +230,6 @@ def _line_anchors(line: Line) -> Iterator[etree._Element]:
         if isinstance(node.tag, str):
             yield from node.iter("a")
         node = None if node is line.last else node.getnext()
-
-
-def _text(el: etree._Element) -> str:
-    return "".join(t for t in el.itertext() if isinstance(t, str))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _container(anchor: etree._Element, line: Line, containers: Sequence[etree._Element],
@@ -290,7 +281,7 @@ def _prose(container: etree._Element) -> _Prose:
         else:
             continue
         n = index[key] = len(index)
-        if text and len(_norm(text)) > SHORT:
+        if text and len(norm(text)) > SHORT:
             first = n if first < 0 else first
             last = n
     return _Prose(index, first if first >= 0 else len(index), last)
