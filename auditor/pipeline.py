@@ -154,7 +154,8 @@ def _audit_markup(
                            len(slots) if doc.in_post_body else in_body)
     sources = markup_sources(page, url, first_party, bodies, resources, doc.in_post_body)
     ids = mark_copied(ids, sources, page, resources, ad_markup,
-                      ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id))
+                      ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
+                      doc.in_post_body)
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
                       catalogue, bodies)
     return PageReport(

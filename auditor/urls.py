@@ -85,6 +85,27 @@ def listed_suffix(host: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
+_PRIVATE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
+                                 include_psl_private_domains=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def public_site(host: str) -> bool:
+    """Whether a host is a public site under an ICANN suffix: not an IP address,
+    localhost, a name under no public suffix (`.test`, `.local`, `.internal`: a staging
+    or intranet host) nor a platform's customer host under a private suffix of the list
+    (myblog.wpenginepowered.com, a.github.io: a hosting platform's staging names).
+
+    >>> public_site("www.bbc.co.uk"), public_site("203.0.113.5"), public_site("localhost")
+    (True, False, False)
+    >>> public_site("myblog.wpenginepowered.com"), public_site("herald.test")
+    (False, False)
+    """
+    if not host or ":" in host or host.replace(".", "").isdigit():
+        return False
+    return listed_suffix(host) and not _PRIVATE(host).is_private
+
+
 def is_third_party(host: str, first_party: str | None) -> bool:
     """A host is third party when its registrable domain differs from the page's.
 

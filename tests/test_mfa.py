@@ -153,7 +153,7 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
      "autoplay-video", True),
     ("", "<p><em>Courtesy of Forests News</em></p>", "syndicated", True),
     ("", "<p>Photo courtesy of the city archive.</p>", "syndicated", False),
-    ('<link rel="canonical" href="https://original.example/story/">', "", "syndicated", True),
+    ('<link rel="canonical" href="https://original-news.co.uk/s/">', "", "syndicated", True),
     ("", "<p>Seite 2 von 5</p>", "slideshow", True),
     ("", '<a href="https://gazette.example/?utm_source=newsletter&utm_medium=email">x</a>',
      "paid-traffic-hints", False),
@@ -174,8 +174,8 @@ def test_one_sign(project_engine: Engine, catalogue: Catalogue, head: str, body:
 
 
 @pytest.mark.parametrize(("head", "body", "value", "basis"), [
-    ('<link rel="canonical" href="https://original.example/story/">', "",
-     "republishes original.example", Basis.MEASURED),  # provenance names the original
+    ('<link rel="canonical" href="https://www.original-news.co.uk/story/">', "",
+     "republishes original-news.co.uk", Basis.MEASURED),  # provenance names the original
     ("", "<p><em>Courtesy of Forests News</em></p>", "1 unconfirmed credit",
      Basis.ESTIMATED),  # a credit naming no original: provenance's credits
     ('<meta property="og:url" content="https://original.example/story/">', "",

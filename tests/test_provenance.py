@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from auditor.catalogue import Catalogue
 from auditor.dom.page import parse_page
@@ -21,7 +25,7 @@ from auditor.heuristics.text_blocks import segment
 from auditor.metrics import article_bodies
 from auditor.model import Evidence, Origin, PageReport
 from auditor.pipeline import audit
-from auditor.provenance import EVIDENCE_KINDS, Weight, markup_sources, text_sources
+from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, origin, text_sources
 from auditor.provenance.evidence import Clue, group
 from auditor.rules import Engine
 
@@ -71,9 +75,10 @@ NAMED = [
      article(end="<p>Dieser Artikel ist zuerst erschienen bei "
                  '<a href="https://www.zeitung.test/politik/x">Die Zeitung</a>.</p>'),
      {"zeitung.test": ["source-link"]}),
-    ("Read more at, as RSS aggregators write it",
-     article(end='<p><a href="https://www.herald.test/n/7">Read more at The Herald</a></p>'),
-     {"herald.test": ["source-link"]}),
+    ("Read more at, as RSS aggregators write it, with the article's images from the site",
+     article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+             end='<p><a href="https://www.herald.test/n/7">Read more at The Herald</a></p>'),
+     {"herald.test": ["source-label", "hotlinked-images"]}),
     ("a feed footer: the post appeared first on",
      article(end='<p>The post <a href="https://blog.makers.test/2026/05/solder/">Building '
                  'a solder station</a> appeared first on <a href="https://blog.makers.test/">'
@@ -97,16 +102,23 @@ NAMED = [
                  "</p>"),
      {"herald.test": ["source-link"]}),
     ("a canonical link to an article elsewhere",
-     article(head='<link rel="canonical" href="https://www.herald.test/n/7">'),
-     {"herald.test": ["canonical"]}),
+     article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">'),
+     {"herald.co.uk": ["canonical"]}),
     ("schema.org isBasedOn",
      article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
                   '"isBasedOn": {"@id": "https://www.herald.test/n/7"}}</script>'),
      {"herald.test": ["is-based-on"]}),
+    ("a scheme in capitals",
+     article(end='<p><a href="HTTPS://www.herald.test/n/7">Source link</a></p>'),
+     {"herald.test": ["source-link"]}),
+    ("the second of two off-site links in one line",
+     article(end='<p>Photo <a href="https://www.flickr.com/p/1">via Flickr</a> · '
+                 '<a href="https://www.herald.test/n/7">Source link</a></p>'),
+     {"herald.test": ["source-link"]}),
     ("a source named twice: both kinds of evidence, one provenance",
-     article(head='<link rel="canonical" href="https://www.herald.test/n/7">',
-             end='<p><a href="https://www.herald.test/n/7">Source link</a></p>'),
-     {"herald.test": ["source-link", "canonical"]}),
+     article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
+             end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),
+     {"herald.co.uk": ["source-link", "canonical"]}),
 ]
 
 NOT_NAMED = [
@@ -140,6 +152,23 @@ NOT_NAMED = [
                   '"citation": "https://journal.test/s/1"}</script>')),
     ("a canonical to a site's home page",
      article(head='<link rel="canonical" href="https://www.herald.test/">')),
+    ("a code link: View source",
+     article(end='<p><a href="https://github.com/acme/tool">View source</a></p>')),
+    ("a study: Primary source",
+     article(end='<p><a href="https://www.nature.com/articles/s41586">Primary source</a></p>')),
+    ("a roundup: Read more at <publication>",
+     article(end='<p>Read more at <a href="https://www.nytimes.com/2024/01/01/x.html">The New '
+                 "York Times</a></p>")),
+    *((f"a canonical to {where}", article(head=f'<link rel="canonical" href="{href}">'))
+      for where, href in (
+          ("a platform's staging host", "https://myblog.wpenginepowered.com/2026/06/x/"),
+          ("a staging host, same path", "https://staging.rivertimes.kinsta.cloud/2026/06/"
+                                        "harbour-bridge/"),
+          ("an IP address", "http://203.0.113.5/2026/06/harbour-bridge/"),
+          ("localhost", "http://localhost:8080/2026/06/harbour-bridge/"),
+          ("a host under no public suffix", "https://rivertimes.local/a/1"),
+          ("a mirror of the page, same path and query",
+           "https://www.rivertimes.com/2026/06/harbour-bridge/"))),
     ("images from another site, alone",
      article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>')),
 ]
@@ -180,6 +209,15 @@ def test_one_publisher_under_two_suffixes_is_not_a_copy(project_engine: Engine,
     assert report.provenance == ()
 
 
+def test_a_look_alike_of_a_publisher_is_no_regional_domain(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    """Same name, other suffix is one publisher only where the page declares its own URL
+    (canonical, og:url); a scraper on bbc.news crediting bbc.co.uk copies it."""
+    page = article(end='<p><a href="https://www.bbc.co.uk/news/articles/x1">Source link</a></p>')
+    report = audited(page, project_engine, catalogue, url="https://bbc.news/a/1")
+    assert sources(report) == {"bbc.co.uk": ["source-link"]}
+
+
 # -- credits: what a page credits without naming its original ---------------------------
 
 GRIST = '<a href="https://grist.org/energy/emissions/">Grist</a>'
@@ -210,6 +248,39 @@ def test_credits_are_kept_apart_from_provenance(page: bytes,
     assert [(e.kind, e.text) for e in found.credits] == expected
     if expected:
         assert found.provenance == ()
+
+
+def test_each_credit_resolves_to_its_own_line() -> None:
+    """Two credits with one phrase: each is its own line (both were read as the first)."""
+    page = article(start="<p><em>Courtesy of Forests News</em></p>\n",
+                   end="\n<p><em>Courtesy of the Harbour Trust</em></p>")
+    parsed = parse_page(page.decode())
+    found = markup_sources(parsed, URL, "rivertimes.test", article_bodies(parsed), ())
+    assert [e.text for e in found.credits] == ["Courtesy of Forests News",
+                                               "Courtesy of the Harbour Trust"]
+    assert len({e.xpath for e in found.credits}) == 2
+    assert found.credits[0].line < found.credits[1].line
+
+
+def test_credit_candidates_cost_one_lookup_per_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lookup over the whole tree per candidate made 4,000 "Source link" lines cost
+    40 s: the tree is searched once per phrase, and only MAX_EXAMINED candidates are
+    looked at however many the page holds."""
+    holding = credits._HOLDING
+    calls = []
+
+    def counted(root: object, s: str) -> object:
+        calls.append(s)
+        return holding(root, s=s)
+
+    monkeypatch.setattr(credits, "_HOLDING", counted)
+    for n in (500, 2000):
+        calls.clear()
+        lines = "".join(f"<p><a href='https://src{i % 7}.test/a/{i}'>Source link</a></p>\n"
+                        for i in range(n))
+        parsed = parse_page(article(middle=lines).decode())
+        markup_sources(parsed, URL, "rivertimes.test", article_bodies(parsed), ())
+        assert len(calls) == len(set(calls)) <= 2, n
 
 
 def test_a_text_credit_is_a_source_line_that_lost_its_host() -> None:
@@ -357,3 +428,115 @@ def test_every_evidence_kind_is_documented_with_its_weight() -> None:
     assert set(rows) >= set(EVIDENCE_KINDS)
     for name, kind in EVIDENCE_KINDS.items():
         assert rows[name].startswith(said[kind.weight]), name
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_a_lone_surrogate_in_json_ld_is_no_url(tmp_path: Path, fmt: str) -> None:
+    """JSON may escape a lone surrogate no output can encode: it used to reach the
+    evidence and crash every report (and a bulk run) at the end."""
+    page = tmp_path / "sur.html"
+    page.write_bytes(article(
+        head='<script type="application/ld+json">{"@type": "Article", '
+             '"isBasedOn": "https://www.herald.test/a\\ud800b"}</script>',
+        end='<p><a href="https://www.herald.test/n/7">Source link</a></p>'))
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page), "--url", URL,
+                           "--format", fmt], capture_output=True, text=True, timeout=300,
+                          check=False, env={**os.environ, "COLUMNS": "80"})
+    assert "internal error" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert "herald.test" in done.stdout
+    if fmt == "json":
+        page_report = json.loads(done.stdout)["pages"][0]
+        assert [p["domain"] for p in page_report["provenance"]] == ["herald.test"]
+        assert "\\ud800" not in done.stdout
+
+
+NO_ARTICLE_BODY = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Storm</title></head><body>"
+    "<div id='wrap'><div class='menu'><a href='/'>Home</a></div><div class='content'>"
+    "<h1>Storm closes the coastal road</h1><p>High winds closed the coastal road overnight. "
+    "Crews cleared fallen trees by morning and the road reopened at noon, officials said.</p>"
+    "{inside}<p><a href='https://www.outlet-two.test/news/a2'>Source link</a></p></div>"
+    "<div class='footer-widgets'>© s9</div></div>"
+    "<script async src='https://www.googletagmanager.com/gtag/js?id=G-OPERATOR99'></script>"
+    "<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}"
+    "gtag('js',new Date());gtag('config','G-OPERATOR99');</script>"
+    "<script src='https://mc.yandex.ru/metrika/tag.js'></script>"
+    "<script>ym(98765432, 'init', {{clickmap:true}});</script></body></html>")
+
+
+def test_with_no_article_body_the_page_s_own_trackers_stay_the_operator_s(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """No article body recognised: the copied article is the block around the
+    attribution that holds the prose, not the whole <body> with the site's trackers."""
+    pixel = ("<img src='https://sb.scorecardresearch.com/p?c1=2&amp;c2=7654321&amp;cv=2.0'"
+             " width='1' height='1' alt=''>")
+    page = NO_ARTICLE_BODY.format(inside=pixel).encode()
+    report = audited(page, project_engine, catalogue, url="https://www.s9.test/storm")
+    assert sources(report) == {"outlet-two.test": ["source-link"]}
+    origins = {i.value: i.origin.value for i in report.ids}
+    assert origins == {"G-OPERATOR99": "operator", "98765432": "operator",
+                       "7654321": "copied"}
+
+
+OPERATOR_TAG = ("<script async src='https://www.googletagmanager.com/gtag/js?id=G-OPERATOR99'>"
+                "</script><script>gtag('config','G-OPERATOR99');</script>")
+SOURCE_LINK = "<p><a href='https://www.outlet-two.test/news/a2'>Source link</a></p>"
+
+
+def test_the_region_rule_alone_is_unconfirmed(project_engine: Engine,
+                                              catalogue: Catalogue) -> None:
+    """An operator injects its own tag into the post body as a scraper copies the
+    source's: on one page the region rule cannot tell them apart, and says so."""
+    report = audited(article(middle=OPERATOR_TAG, end=SOURCE_LINK), project_engine, catalogue)
+    (ident,) = [i for i in report.ids if i.value == "G-OPERATOR99"]
+    assert ident.origin is Origin.COPIED and ident.why is not None
+    assert "unconfirmed" in ident.why and "bulk run" in ident.why
+
+
+def _wp_post(content: str) -> bytes:
+    return json.dumps({"id": 7, "link": "https://www.s9.test/storm/",
+                       "title": {"rendered": "Storm"},
+                       "content": {"rendered": content}}).encode()
+
+
+def test_a_post_body_is_no_region_to_copy_ids_from(project_engine: Engine,
+                                                   catalogue: Catalogue, tmp_path: Path) -> None:
+    """WP-JSON's post body is the copied article whole: an ID in it is copied only when
+    markup citing the source holds it too, never on the region alone."""
+    quote = ("<blockquote cite='https://www.outlet-two.test/news/a2'><script>"
+             "gtag('config','G-QUOTED777');</script></blockquote>")
+    post = tmp_path / "post.json"
+    post.write_bytes(_wp_post(PROSE + OPERATOR_TAG + quote + SOURCE_LINK))
+    report = audit(post, engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == {"outlet-two.test": ["source-link"]}
+    origins = {i.value: i.origin for i in report.ids}
+    assert origins == {"G-OPERATOR99": Origin.OPERATOR, "G-QUOTED777": Origin.COPIED}
+
+
+def test_copied_ids_read_each_region_once(project_engine: Engine, catalogue: Catalogue,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixty sources named in one 1 MB article: the article is serialised once (not per
+    source), and only the first MAX_SOURCES sources are looked at (200 took 11 s)."""
+    serialised: list[object] = []
+    citing: list[str] = []
+    markup, quotes = origin._markup, origin._citing
+
+    def counted_markup(el: etree._Element) -> str:
+        serialised.append(el)
+        return markup(el)
+
+    def counted_citing(page: object, domain: str) -> list[etree._Element]:
+        citing.append(domain)
+        return quotes(page, domain)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(origin, "_markup", counted_markup)
+    monkeypatch.setattr(origin, "_citing", counted_citing)
+    lines = "".join(f"<p>Quelle: <a href='https://src{i}.test/a/{i}'>Src</a> "
+                    f"<img src='https://src{i}.test/i.jpg' alt=''></p>" for i in range(60))
+    tags = "".join(f"<script>gtag('config','G-ABCDE{i:05d}');</script>" for i in range(10))
+    report = audited(article(start=lines + tags, middle="<p>" + "word " * 50_000 + "</p>"),
+                     project_engine, catalogue)
+    assert len(report.provenance) == 60
+    assert len(citing) == origin.MAX_SOURCES
+    assert len(serialised) == len(set(map(id, serialised))) <= 2
+    assert {i.origin for i in report.ids if i.value.startswith("G-ABCDE")} == {Origin.COPIED}

@@ -43,7 +43,7 @@ class EvidenceKind:
 EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
     EvidenceKind("source-link", Weight.NAMES,
                  "an off-site link the page labels as its original (\"Source link\", "
-                 "\"Original source\", \"originally appeared on\", \"Read more at\"), "
+                 "\"Original source\", \"originally appeared on\"), "
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
                  "an RSS footer \"The post … appeared first on …\" naming another site, "
@@ -52,14 +52,16 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
     EvidenceKind("canonical", Weight.NAMES,
-                 "<link rel=canonical> pointing at an article on another site"),
+                 "<link rel=canonical> pointing at an article on another public site "
+                 "(no IP, localhost, staging or platform host; not the page's own path)"),
     EvidenceKind("is-based-on", Weight.NAMES,
                  "schema.org isBasedOn / isBasedOnUrl (JSON-LD or microdata) naming a "
                  "page on another site"),
     EvidenceKind("source-label", Weight.LABEL,
-                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label "
-                 "at the start or end of the article body; also how news pages credit "
-                 "wires and studies, so it needs a corroborating sign from the same site"),
+                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label, "
+                 "or reading \"Primary source\" / \"Read more at …\", at the start or end "
+                 "of the article body; also how news pages credit wires, studies and "
+                 "roundups, so it needs a corroborating sign from the same site"),
     EvidenceKind("og-url", Weight.CORROBORATES,
                  "og:url pointing at another site (sites get it wrong: never alone)"),
     EvidenceKind("hotlinked-images", Weight.CORROBORATES,
@@ -117,13 +119,25 @@ def clean_url(url: str) -> str:
         return url
 
 
-def off_site(host: str, first_party: str | None) -> bool:
-    """A host of another site than the page's: another registrable domain and another
-    brand (bbc.co.uk and bbc.com are one publisher)."""
+def off_site(host: str, first_party: str | None, declared: bool = False) -> bool:
+    """A host of another site than the page's: another registrable domain; for a
+    `declared` URL (canonical, og:url) also another brand (bbc.co.uk and bbc.com are one
+    publisher's regional domains). An attribution line's link is judged by its domain
+    alone: a look-alike (bbc.news) crediting bbc.co.uk is a copy.
+
+    >>> off_site("www.bbc.com", "bbc.co.uk", declared=True), off_site("www.bbc.co.uk", "bbc.news")
+    (False, True)
+    """
     domain = registrable_domain(host)
     if not domain:
         return False
-    return not first_party or not same_brand(domain, first_party)
+    if not first_party:
+        return True
+    return not same_brand(domain, first_party) if declared else (
+        domain != registrable_domain(first_party))
+
+
+DECLARED = frozenset({"canonical", "og-url"})  # the page's own URL, as its publisher set it
 
 
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
@@ -133,7 +147,7 @@ def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     by_domain: dict[str, list[Clue]] = {}
     credits: list[Evidence] = []
     for clue in clues:
-        if off_site(clue.host, first_party):
+        if off_site(clue.host, first_party, clue.evidence.kind in DECLARED):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
         elif not clue.host and clue.evidence.kind in _CREDITING:
             credits.append(clue.evidence)

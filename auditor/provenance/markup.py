@@ -11,10 +11,12 @@ host lookup.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -22,16 +24,14 @@ from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
-from auditor.provenance.credits import credit_clues
-from auditor.provenance.evidence import Clue, Sources, clean_url, group, off_site
-from auditor.urls import host_of, registrable_domain, resolve
+from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
+from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
+from auditor.urls import host_of, public_site, registrable_domain, resolve
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
 FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
 JSON_LD_BYTES = 1_000_000  # a larger JSON-LD block is not read for isBasedOn
 
-_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "u", "font", "label",
-                     "cite", "sup", "sub", "mark", "abbr", "time", "code", "q", "s", "bdi"})
 _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcaption",
                           "table", "form", "menu", "button", "select"})
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -40,25 +40,30 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _STEMS = re.compile(r"source|origin|appeared|publi|read|via|quelle|fuente|fonte|syndicat"
                     r"|erschien|continue")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
+# ("View source" is a code link, "Primary source" a study's, "Read more at The New York
+# Times" a roundup's: those two are labels, below)
 _ANCHOR_NAMES = re.compile(
-    r"source link|(?:original|primary) (?:source|article|post|story)"
-    r"|(?:go to|view) (?:the )?(?:original|source)(?: article| post| story)?"
+    r"source link|original (?:source|article|post|story)|primary (?:article|post|story)"
+    r"|(?:go to|view) (?:the )?(?:original(?: article| post| story)?"
+    r"|source (?:article|post|story))"
     r"|read (?:the )?(?:original|full|complete) (?:article|story|post)(?: (?:here|at|on) .+)?"
-    r"|read more at .+|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
+    r"|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
     r"|artículo original|article original")
+_ANCHOR_LABELS = re.compile(r"primary source|read more at .+")
 # ... or the words right before it do ("This post originally appeared on <a>Grist</a>")
 _LEAD_NAMES = re.compile(
     r"(?:(?:originally|first) (?:published|appeared|posted|ran)(?: (?:on|at|in|by))?"
-    r"|republished (?:from|with permission (?:from|of))|syndicated from|read more at"
+    r"|republished (?:from|with permission (?:from|of))|syndicated from"
     r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
-    r"|continue reading (?:at|on)|(?:original|primary) source|source link"
+    r"|continue reading (?:at|on)|original source|source link"
     r"|(?:zuerst|erstmals|ursprünglich) erschienen (?:bei|auf|in|im)"
     r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
     r"(?: the)?\s*[:：]?\s*$")
 _FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
-_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$")
+_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$"
+                         r"|(?:primary source|read more at)(?: the)?\s*[:：]?\s*$")
 _CORE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -88,7 +93,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
     clues += _based_on(page, url)
-    named = {c.host for c in clues if off_site(c.host, first_party)}
+    named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
         clues += _hotlinked(page, resources, containers, named)
     default = containers[0] if containers else None
@@ -107,29 +112,28 @@ def _attributions(page: ParsedPage, first_party: str | None,
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
     for anchor in page.tagged("a"):
-        href = anchor.get("href") or ""
-        if not href.startswith(("http://", "https://", "//")):
-            continue  # relative: on the page's own site
+        href = (anchor.get("href") or "").strip()
+        if not href[:8].lower().startswith(("http://", "https://", "//")):
+            continue  # relative: on the page's own site (a scheme is case-blind: HTTPS://)
         host = host_of(href if not href.startswith("//") else "https:" + href)
         off = elsewhere.get(host)
         if off is None:
             off = elsewhere[host] = off_site(host, first_party)
         if not off or anchor in done:
             continue
-        own = anchor.text or "" if not len(anchor) else _text(anchor)
+        own = anchor.text or "" if not len(anchor) else text_of(anchor)
         if not _STEMS.search((_lead_text(anchor) + " " + own).lower()):
             continue
         line = _line(anchor)
-        done.update(a for a in _line_anchors(line))
-        kind = _kind(line)
+        kind = _kind(line)  # each anchor of a line is judged: "via <a>X</a>, <a>Source link</a>"
+        if kind == "appeared-first":  # one footer, whichever of its links is met first
+            done.update(_line_anchors(line))
         if kind is None:
             continue
-        container = _container(anchor, containers, whole, bool(containers))
+        container = _container(anchor, line, containers, read)
         if container is None:
             continue
-        if container not in read:
-            read[container] = _prose(container)
-        if not _at_edge(read[container], line):
+        if not _at_edge(_read(read, container), line):
             continue
         target = anchor
         if kind == "appeared-first":  # the post's own link, not the feed's home page
@@ -137,8 +141,11 @@ def _attributions(page: ParsedPage, first_party: str | None,
                            if off_site(host_of(resolve(a.get("href") or "", None) or ""),
                                        first_party)), anchor)
         href = resolve(target.get("href") or "", "https://" + host) or ""
+        # the copied article's region: an article body; on a page with none, the block
+        # holding the line and the prose it closes, never the page's whole body
+        region = container if containers or container not in (whole, page.root) else None
         yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
-                   host_of(href), clean_url(href), container)
+                   host_of(href), clean_url(href), region)
 
 
 def _kind(line: Line) -> str | None:
@@ -152,7 +159,8 @@ def _kind(line: Line) -> str | None:
         return None
     if _ANCHOR_NAMES.fullmatch(_CORE.sub("", line.anchor.lower())) or _LEAD_NAMES.search(before):
         return "source-link"
-    if _LEAD_LABEL.search(before):
+    if (_LEAD_LABEL.search(before)
+            or _ANCHOR_LABELS.fullmatch(_CORE.sub("", line.anchor.lower()))):
         return "source-label"
     return None
 
@@ -164,11 +172,11 @@ def _lead_text(anchor: etree._Element) -> str:
     while True:
         prev, parent = el.getprevious(), el.getparent()
         if prev is not None:
-            own = _text(prev) if isinstance(prev.tag, str) else ""
+            own = text_of(prev) if isinstance(prev.tag, str) else ""
             return own + (prev.tail or "")
         if parent is None:
             return ""
-        if (parent.text or "").strip() or parent.tag not in _INLINE:
+        if (parent.text or "").strip() or parent.tag not in INLINE:
             return parent.text or ""
         el = parent
 
@@ -190,30 +198,30 @@ def _line(anchor: etree._Element) -> Line:
         after.append(el.tail or "")
         steps = 0
         while (nxt := last.getnext()) is not None and _inline(nxt):
-            after += [_text(nxt) if isinstance(nxt.tag, str) else "", nxt.tail or ""]
+            after += [text_of(nxt) if isinstance(nxt.tag, str) else "", nxt.tail or ""]
             last, steps = nxt, steps + 1
             if steps > MAX_LINE_NODES:
                 whole = False
                 break
         steps = 0
         while (prev := first.getprevious()) is not None and _inline(prev):
-            before += [prev.tail or "", _text(prev) if isinstance(prev.tag, str) else ""]
+            before += [prev.tail or "", text_of(prev) if isinstance(prev.tag, str) else ""]
             first, steps = prev, steps + 1
             if steps > MAX_LINE_NODES:
                 whole = False
                 break
         prev = first.getprevious()
         before.append((prev.tail if prev is not None else parent.text) or "")
-        if parent.tag not in _INLINE:
+        if parent.tag not in INLINE:
             break
         el = parent
-    lead, own, rest = "".join(reversed(before)), _text(anchor), "".join(after)
-    return Line(_norm(lead), _norm(own), _norm(rest), parent, first, last,
-                _norm(lead + own + rest), whole)
+    lead, own, rest = "".join(reversed(before)), text_of(anchor), "".join(after)
+    return Line(norm(lead), norm(own), norm(rest), parent, first, last,
+                norm(lead + own + rest), whole)
 
 
 def _inline(el: etree._Element) -> bool:
-    return el.tag in _INLINE or not isinstance(el.tag, str)  # comments sit in a line
+    return el.tag in INLINE or not isinstance(el.tag, str)  # comments sit in a line
 
 
 def _line_anchors(line: Line) -> Iterator[etree._Element]:
@@ -224,26 +232,31 @@ def _line_anchors(line: Line) -> Iterator[etree._Element]:
         node = None if node is line.last else node.getnext()
 
 
-def _text(el: etree._Element) -> str:
-    return "".join(t for t in el.itertext() if isinstance(t, str))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _container(anchor: etree._Element, containers: Sequence[etree._Element],
-               whole: etree._Element, known: bool) -> etree._Element | None:
-    """The innermost article body holding the anchor (the page's body where none is
-    known); None when the anchor sits outside every article body, or in a figure,
-    caption, table, navigation or aside (a photo credit, a menu)."""
-    wanted = set(containers) if known else {whole}
+def _container(anchor: etree._Element, line: Line, containers: Sequence[etree._Element],
+               read: dict[etree._Element, _Prose]) -> etree._Element | None:
+    """The innermost article body holding the anchor; None when the anchor sits outside
+    every article body, or in a figure, caption, table, navigation or aside (a photo
+    credit, a menu). On a page with no article body known (`containers` empty): the
+    nearest block around the line that holds prose (the text the line attributes),
+    not the whole page, whose trackers before `</body>` are the operator's."""
+    wanted = set(containers)
     for el in anchor.iterancestors():
         if el in wanted:
             return el
         if el.tag in _NOT_ARTICLE:
             return None
+    if containers:
+        return None
+    for el in itertools.chain((line.block,), line.block.iterancestors()):
+        if _read(read, el).last >= 0:
+            return el
     return None
+
+
+def _read(read: dict[etree._Element, _Prose], container: etree._Element) -> _Prose:
+    if container not in read:
+        read[container] = _prose(container)
+    return read[container]
 
 
 class _Prose(NamedTuple):
@@ -268,7 +281,7 @@ def _prose(container: etree._Element) -> _Prose:
         else:
             continue
         n = index[key] = len(index)
-        if text and len(_norm(text)) > SHORT:
+        if text and len(norm(text)) > SHORT:
             first = n if first < 0 else first
             last = n
     return _Prose(index, first if first >= 0 else len(index), last)
@@ -298,9 +311,32 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
 def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
              base: str | None) -> Iterator[Clue]:
     target = resolve(value or "", base) if value else None
+    if kind == "canonical" and target and not _elsewhere(target, base):
+        return  # a staging or mirror copy's canonical, not an original
     if target and _is_article(target):
         yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)),
                    host_of(target), clean_url(target))
+
+
+def _elsewhere(target: str, page_url: str | None) -> bool:
+    """A canonical can name an original: it is on a public site (no IP address,
+    localhost, intranet or staging name, no hosting platform's customer host), and its
+    path and query are not the page's own (a mirror or staging copy of one article).
+
+    >>> _elsewhere("https://www.herald.co.uk/n/7", "https://copy.com/a/1")
+    True
+    >>> _elsewhere("http://203.0.113.5/n/7", None), _elsewhere("https://a.b.co.uk/x?p=1", "https://c.com/x?p=1")
+    (False, False)
+    """
+    if not public_site(host_of(target)):
+        return False
+    if page_url is None:
+        return True
+    try:
+        there, here = urlsplit(target), urlsplit(page_url)
+    except ValueError:
+        return True
+    return (there.path.rstrip("/"), there.query) != (here.path.rstrip("/"), here.query)
 
 
 def _is_article(url: str) -> bool:
@@ -361,12 +397,22 @@ def _keyed(data: object, depth: int) -> Iterator[tuple[str, object]]:
 
 
 def _urls(value: object, base: str | None) -> Iterator[str]:
-    """The URLs a schema.org value names: a string, {"url"|"@id": …}, or a list of them."""
+    """The URLs a schema.org value names: a string, {"url"|"@id": …}, or a list of them.
+    JSON may escape a lone surrogate (`"\\ud800"`) that no output can encode: such a
+    string is no URL, and is dropped here before it reaches evidence or a report."""
     items = value if isinstance(value, list) else [value]
     for item in items[:50]:
         ref = item.get("url") or item.get("@id") if isinstance(item, dict) else item
-        if isinstance(ref, str) and (target := resolve(ref, base)):
+        if isinstance(ref, str) and _encodable(ref) and (target := resolve(ref, base)):
             yield target
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
