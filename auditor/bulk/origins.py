@@ -11,7 +11,8 @@ with the BBC. So an ID on a page is **copied**, and never joins sites, when
 * the page's site names a source, on any of its pages (`provenance`), that owns the ID:
   a site of the crawl carrying it on its own pages, or a source a standing mark says the
   ID was copied from (an outlet that is not crawled). A site naming itself is not
-  republishing anything.
+  republishing anything. An ID the page found in its own ad slots (`ids.slot`) is left
+  to the first rule: the slot is the operator's.
 
 Everything else is the operator's. Stores written before issue 16 have neither origins
 nor sources, and read as all-operator.

@@ -63,7 +63,8 @@ class PageRow:
     metrics: dict[str, Any]
     findings: int
     report_json: str
-    ids: tuple[tuple[str, str, str | None, str, str | None], ...]  # + origin, copied_from
+    # (kind, value, network, origin, copied_from, slot): see `_slot_ids`
+    ids: tuple[tuple[str, str, str | None, str, str | None, bool], ...]
     networks: tuple[tuple[str, str | None], ...]
     hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
     # the originals the page republishes: (domain, host, url, evidence kinds comma-joined)
@@ -216,7 +217,7 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         # a report written before issue 16 has neither origins nor provenance: its IDs
         # are all the operator's, and it names no source
         ids=tuple((i["kind"], i["value"], i["network"], i.get("origin") or "operator",
-                   i.get("copied_from")) for i in page["ids"]),
+                   i.get("copied_from"), _in_slot(i, page["slots"])) for i in page["ids"]),
         networks=tuple(networks.items()),
         hosts=tuple((h["host"], h["domain"], h["network"], h["category"], h["resources"],
                      h["blocked"]) for h in page["third_party_hosts"]),
@@ -225,6 +226,17 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
                       for s in page.get("provenance", ())),
         mfa=_mfa_columns(page.get("mfa")),
     )
+
+
+def _in_slot(ident: dict[str, Any], slots: list[dict[str, Any]]) -> bool:
+    """Whether the ID belongs to the page's own ad slot markup: its value is a slot's zone
+    ID, or it is the ID of a network one of the page's slots is of (an AdSense publisher
+    ID on a page with an AdSense `<ins>` unit). The slot is the operator's placement, so
+    the crawl-wide copy rule leaves such an ID alone (auditor/bulk/origins.py); a slot
+    inside a copied article is the page's own copy mark's to judge."""
+    return any(ident["value"] == s.get("zone_id")
+               or (ident["network"] is not None and ident["network"] == s.get("network"))
+               for s in slots)
 
 
 def _mfa_columns(card: dict[str, Any] | None) -> tuple[int, int, str] | None:

@@ -77,3 +77,21 @@ def test_an_operators_own_id_inside_the_article_is_not_the_outlets(
     s = summary(tmp_path, records, capsys)
     assert [c["sites"] for c in s["clusters"]] == EXPECTED
     assert "G-S45SHARED" not in copied(s)
+
+
+def test_an_id_of_the_pages_own_ad_slot_is_never_copied_by_the_crawl_wide_rule(
+        tmp_path: Path, capsys: Any) -> None:
+    """s2 copies s1's copies (a chain), crediting s1: the outlets' GA IDs on s2 came
+    from s1, but the AdSense publisher of s2's own `<ins>` unit is s2's operator's, and
+    still joins s2 with s1."""
+    records = []
+    for url, html in NETWORK.pages():
+        if url.startswith("https://www.s2.example/"):
+            html = html.replace("https://www.outlet-", "https://www.s1.example/outlet-")
+        records.append((url, html))
+    s = summary(tmp_path, records, capsys)
+    assert [c["sites"] for c in s["clusters"]] == EXPECTED
+    assert "ca-pub-1111111111111111" not in copied(s)
+    for ga_id in OUTLETS.values():
+        assert "s1.example" in copied(s)[ga_id]["copied_from"]
+        assert copied(s)[ga_id]["site_list"] == SCRAPERS
