@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from auditor.bulk.aggregate import clusters, is_placeholder, network_categories
+from auditor.bulk.aggregate import clusters, joining_edges, network_categories
 from auditor.bulk.origins import CopiedRule, operator_edges
 from auditor.bulk.store import Store
 from auditor.catalogue import Catalogue, default_catalogue
@@ -102,8 +102,9 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
     """The whole graph of the store (no `--top`: Gephi is where one filters it)."""
     catalogue = catalogue or default_catalogue()
     rule = CopiedRule(store)
+    edges = joining_edges(operator_edges(store), catalogue)  # what the clusters join on
     cluster_of: dict[str, int] = {}
-    for n, c in enumerate(clusters(operator_edges(store), max_sites_per_id, catalogue), 1):
+    for n, c in enumerate(clusters(edges, max_sites_per_id, catalogue), 1):
         cluster_of.update({f"{SITE}:{s}": n for s in c["sites"]})
         cluster_of.update({f"{ID}:{i['kind']}:{i['value']}": n for i in c["ids"]})
     g = _Builder()
@@ -111,20 +112,13 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
                                    "GROUP BY site ORDER BY site"):
         key = f"{SITE}:{site}"
         g.node(key, site, type=SITE, pages=pages, cluster=cluster_of.get(key, 0))
-    # min() picks the example page; SQLite takes the bare columns from that same row
-    for kind, value, network, site, pages, example, url in store.query(
-            "SELECT i.kind, i.value, i.network, i.site, count(DISTINCT i.page_id), "
-            "min(p.input), p.url FROM ids i JOIN pages p ON p.id = i.page_id "
-            f"WHERE i.site IS NOT NULL AND NOT {rule.copied('i')} "
-            "GROUP BY i.kind, i.value, i.site ORDER BY i.kind, i.value, i.site"):
-        if not catalogue.joins_sites(kind) or is_placeholder(value):
-            continue
-        key = f"{ID}:{kind}:{value}"
-        attributes = g.node(key, f"{kind}:{value}", type=ID, kind=kind, value=value,
+    for e in edges:
+        key = f"{ID}:{e.kind}:{e.value}"
+        attributes = g.node(key, f"{e.kind}:{e.value}", type=ID, kind=e.kind, value=e.value,
                             cluster=cluster_of.get(key, 0))
-        if network:
-            attributes.setdefault("network", network)
-        g.edge(site, key, USES, pages, example=example, example_url=url)
+        if e.network:
+            attributes.setdefault("network", e.network)
+        g.edge(e.site, key, USES, e.pages, example=e.example, example_url=e.url)
     _sources(store, rule, g)
     category_of = network_categories(store)
     for network, site, pages, example, url in store.query(

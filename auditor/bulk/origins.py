@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditor.bulk.store import Store
 
@@ -117,13 +117,29 @@ class CopiedRule:
                 "FROM temp.copied")
 
 
-def operator_edges(store: Store) -> list[tuple[str, str, str | None, str]]:
-    """(kind, value, network, site) of every ID some page of the site carries as its
-    operator's: the only edges clusters are made of."""
+class OperatorEdge(NamedTuple):
+    """A site carrying an ID as its operator's, on `pages` pages (`example`: one's input
+    name, `url` its URL)."""
+
+    kind: str
+    value: str
+    network: str | None
+    site: str
+    pages: int = 0
+    example: str = ""
+    url: str | None = None
+
+
+def operator_edges(store: Store) -> list[OperatorEdge]:
+    """Every (ID, site) some page of the site carries as its operator's: the only edges
+    clusters are made of (aggregate.joining_edges keeps those that can join)."""
     sql = CopiedRule(store)
-    return [(k, v, n, s) for k, v, n, s in store.query(
-        "SELECT DISTINCT i.kind, i.value, i.network, i.site FROM ids i "
-        f"WHERE i.site IS NOT NULL AND NOT {sql.copied()}")]
+    # min() picks the example page; SQLite takes the bare columns from that same row
+    return [OperatorEdge(*row) for row in store.query(
+        "SELECT i.kind, i.value, i.network, i.site, count(DISTINCT i.page_id), "
+        "min(p.input), p.url FROM ids i JOIN pages p ON p.id = i.page_id "
+        f"WHERE i.site IS NOT NULL AND NOT {sql.copied('i')} "
+        "GROUP BY i.kind, i.value, i.site ORDER BY i.kind, i.value, i.site")]
 
 
 def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
