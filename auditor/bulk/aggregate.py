@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from auditor.bulk.origins import OperatorEdge, copied_ids, operator_edges, republication
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.mfa import HUMAN_LESSER
 from auditor.version import __version__
 
 SCHEMA = "auditor.bulk/1"
@@ -196,9 +197,6 @@ def _parquet_dirs(store: Store) -> list[str]:
             if value and value not in dirs:
                 dirs.append(value)
     return dirs
-
-
-HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators
 
 
 def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], int]:

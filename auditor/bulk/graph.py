@@ -134,17 +134,20 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
 
 
 def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
-    """Source nodes and `republishes` edges, each edge with the IDs its copies carried."""
+    """Source nodes and `republishes` edges, each edge with the IDs its copies carried.
+
+    Every copied ID's (site, source) pair is a pair the site's pages name: rule 2 copies
+    only from a source the site names, and a page's own mark names one of its page's
+    `provenance` sources (auditor/provenance/origin.py), which is never its own site.
+    """
     carried: dict[tuple[str, str], list[str]] = {}
-    copied_pages: dict[tuple[str, str], int] = {}
     copied = rule.copied_rows()
     if copied is not None:
-        for site, source, ids, pages in store.query(
-                "SELECT site, copied_from, json_group_array(DISTINCT kind || ':' || value), "
-                f"count(DISTINCT page_id) FROM ({copied}) WHERE site IS NOT NULL "
-                "AND copied_from IS NOT NULL GROUP BY site, copied_from"):
+        for site, source, ids in store.query(
+                "SELECT site, copied_from, json_group_array(DISTINCT kind || ':' || value) "
+                f"FROM ({copied}) WHERE site IS NOT NULL AND copied_from IS NOT NULL "
+                "GROUP BY site, copied_from"):
             carried[(site, source)] = sorted(json.loads(ids))
-            copied_pages[(site, source)] = pages
     found: dict[tuple[str, str], tuple[int, dict[str, Value | None]]] = {}
     if rule.has_sources:
         for source, site, pages, evidence, example, url, original in store.query(
@@ -155,9 +158,6 @@ def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
             found[(site, source)] = (pages, {"evidence": _evidence(evidence),
                                              "original": original, "example": example,
                                              "example_url": url})
-    # a copied ID whose page named its source only through the ID's own mark
-    for pair, pages in copied_pages.items():
-        found.setdefault(pair, (pages, {"evidence": "copied-id"}))
     for (site, source), (pages, attributes) in sorted(found.items()):
         key = f"{SOURCE}:{source}"
         g.node(key, source, type=SOURCE, crawled=f"{SITE}:{source}" in g.labels)

@@ -210,9 +210,6 @@ class Store:
                     if statement.strip():
                         self._conn.execute(statement)
 
-    def _run_columns(self) -> set[str]:
-        return self.columns("runs")
-
     def columns(self, table: str) -> set[str]:
         """The table's columns: a store written by an older version lacks some."""
         return {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
@@ -354,7 +351,7 @@ class Store:
         A writer marks dead runs `killed` when it opens the store; until one does, a
         reader works it out from the lock (and leaves the store as it is).
         """
-        have = self._run_columns()
+        have = self.columns("runs")
         extra = ", ".join(name if name in have else "NULL" for name, _ in _RUN_COLUMNS_ADDED)
         rows = self.query(f"SELECT id, started, finished, status, {extra} FROM runs "
                           f"ORDER BY id DESC LIMIT ?", (-1 if limit is None else limit,))
