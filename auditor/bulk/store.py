@@ -38,7 +38,7 @@ LOCK_WAIT_SECONDS = 1.0
 _RUN_COLUMNS_ADDED = (("pid", "INTEGER"), ("host", "TEXT"), ("resumes", "INTEGER"))
 # Likewise `ids`: whose an ID is (issue 16). Null reads as `operator`, so a store written
 # before is all-operator, as the auditor that wrote it saw it.
-# `slot` (1: the ID belongs to the page's own ad slot markup, see shard._in_slot) came
+# `slot` (1: the ID belongs to the page's own ad slot markup, see shard._slot_ids) came
 # later still; null reads as 0, as the store's writer knew no better.
 _ID_COLUMNS_ADDED = (("origin", "TEXT"), ("copied_from", "TEXT"), ("slot", "INTEGER"))
 # And a table: the originals each page republishes (its `provenance`), one row per source

@@ -95,3 +95,17 @@ def test_an_id_of_the_pages_own_ad_slot_is_never_copied_by_the_crawl_wide_rule(
     for ga_id in OUTLETS.values():
         assert "s1.example" in copied(s)[ga_id]["copied_from"]
         assert copied(s)[ga_id]["site_list"] == SCRAPERS
+
+
+def test_a_slot_owns_only_the_one_id_of_its_network_a_page_holds() -> None:
+    from auditor.bulk.shard import _slot_ids
+
+    slot = [{"network": "Google AdSense", "zone_id": "4455667702"}]
+    own = {"kind": "adsense-publisher", "value": "ca-pub-1", "network": "Google AdSense"}
+    outlet = {**own, "value": "ca-pub-2"}
+    zone = {"kind": "adsense-slot", "value": "4455667702", "network": "Google AdSense"}
+    ga = {"kind": "ga-measurement-id", "value": "G-X", "network": "Google Analytics"}
+    assert _slot_ids([own, zone, ga], slot) == [True, True, False]
+    # its own and one that came with the copy: the page cannot tell which the slot uses
+    assert _slot_ids([own, outlet, zone], slot) == [False, False, True]
+    assert _slot_ids([own], []) == [False]
