@@ -28,7 +28,13 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from auditor.bulk.origins import OperatorEdge, copied_ids, operator_edges, republication
+from auditor.bulk.origins import (
+    OperatorEdge,
+    copied_ids,
+    knows_origins,
+    operator_edges,
+    republication,
+)
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.mfa import HUMAN_LESSER
@@ -293,7 +299,7 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
                           "placeholder_values_ignored": True,
                           "max_sites_per_id": max_sites_per_id or None,
-                          "copied_ids_ignored": True},
+                          "copied_ids_ignored": knows_origins(store)},
         "copied_ids": copied,
         "copied_ids_total": copied_total,
         "republication": sources,

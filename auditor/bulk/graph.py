@@ -3,10 +3,13 @@
 Nodes are sites, operator IDs, sources (the originals sites republish) and networks;
 edges are typed by `relation`:
 
-* `uses`: a site carries an operator ID. Only IDs that can join sites are drawn: not
-  the kinds the catalogue declares `joins_sites = false`, not template placeholders,
-  and not copied IDs (auditor/bulk/origins.py), so a connected component of `uses`
-  edges never holds a scraper and the outlet it copies;
+* `uses`: a site carries an operator ID. Only the IDs the clusters join on are drawn
+  (`aggregate.joining_edges`): not the kinds the catalogue declares
+  `joins_sites = false`, not template placeholders, and not copied IDs
+  (auditor/bulk/origins.py). So a connected component of `uses` edges holds no scraper
+  and the outlet it copies through an ID the outlet owns, as long as the scraper names
+  the outlet on one of its pages (or the page marked the ID copied), and the ID is not
+  the scraper's own ad slot's (docs/BULK.md, "Operator graph");
 * `republishes`: a site's pages name a source; the IDs that came with its copies are
   the edge's `copied_ids` attribute, not edges of their own, for the same reason;
 * `carries`: a site's pages load or embed a network.

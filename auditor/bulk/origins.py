@@ -117,6 +117,16 @@ class CopiedRule:
                 "FROM temp.copied")
 
 
+def knows_origins(store: Store) -> bool:
+    """Whether the store holds what the copy rules read: an ID whose origin its page's
+    audit judged, or a page naming a source. A store written before copy detection
+    (migrated or not) has neither, and its clusters could not leave copied IDs out."""
+    columns, tables = store.columns("ids"), store.tables()
+    return bool(("origin" in columns and store.query(
+        "SELECT 1 FROM ids WHERE origin IS NOT NULL LIMIT 1"))
+        or ("page_sources" in tables and store.query("SELECT 1 FROM page_sources LIMIT 1")))
+
+
 class OperatorEdge(NamedTuple):
     """A site carrying an ID as its operator's, on `pages` pages (`example`: one's input
     name, `url` its URL)."""
@@ -145,8 +155,8 @@ def operator_edges(store: Store) -> list[OperatorEdge]:
 def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     """The copied IDs, most pages first (at most `top`), and how many there are.
 
-    Each says where it was copied from (`copied_from`: source domains; empty when the
-    page's audit could not name the source), on how many pages and which sites.
+    Each says where it was copied from (`copied_from`: source domains), on how many
+    pages and which sites.
     """
     copied = CopiedRule(store).copied_rows()
     if copied is None:

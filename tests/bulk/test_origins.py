@@ -133,10 +133,12 @@ def test_a_store_written_before_reads_as_all_operator_and_gains_the_new_parts(
     _downgrade(path)
     s = summary_of(path)  # read-only: nothing added
     assert (len(s["clusters"]), s["copied_ids"], s["republication"]) == (1, [], [])
+    assert s["cluster_rules"]["copied_ids_ignored"] is False  # nothing to tell them by
     with sqlite3.connect(path) as db:
         assert "page_sources" not in {r[0] for r in db.execute(
             "SELECT name FROM sqlite_master")}
     Store.writer(path).close()  # the next bulk run migrates it
+    assert summary_of(path)["cluster_rules"]["copied_ids_ignored"] is False  # still no data
     with sqlite3.connect(path) as db:
         columns = {r[1] for r in db.execute("PRAGMA table_info(ids)")}
         assert {"origin", "copied_from"} <= columns
