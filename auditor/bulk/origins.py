@@ -177,13 +177,14 @@ def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
 def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     """The sources pages republish, most pages first (at most `top`), and how many.
 
-    Each lists the sites republishing it, the pages that do, the evidence kinds that
-    said so, and whether the source's own pages are in the store (`crawled`): only then
-    can its IDs be recognised on the copies by the second rule above.
+    Each lists the sites republishing it (and, in `site_pages`, how many pages of each
+    do), the pages that do, the evidence kinds that said so, and whether the source's own
+    pages are in the store (`crawled`): without them, the second rule above knows only
+    the IDs the pages' marks name it for.
     """
     if not CopiedRule(store).has_sources:
         return [], 0
-    sites: dict[str, set[str]] = defaultdict(set)
+    sites: dict[str, dict[str, int]] = defaultdict(dict)
     pages: dict[str, int] = defaultdict(int)
     evidence: dict[str, set[str]] = defaultdict(set)
     for domain, site, n, kinds in store.query(
@@ -192,7 +193,7 @@ def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
             "JOIN pages p ON p.id = s.page_id WHERE p.site IS NULL OR p.site <> s.domain "
             "GROUP BY s.domain, p.site"):
         if site is not None:
-            sites[domain].add(site)
+            sites[domain][site] = n
         pages[domain] += n
         evidence[domain].update(k for joined in json.loads(kinds) for k in joined.split(",")
                                 if k)
@@ -200,6 +201,7 @@ def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     shown = order[:top]
     crawled = _crawled(store, shown)
     return [{"source": d, "sites": sorted(sites[d]), "pages": pages[d],
+             "site_pages": [{"site": x, "pages": sites[d][x]} for x in sorted(sites[d])],
              "evidence": sorted(evidence[d]), "crawled": d in crawled}
             for d in shown], len(order)
 

@@ -281,6 +281,8 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
         w.writerow(["republication", r["source"], "evidence", ",".join(r["evidence"])])
         for site in r["sites"]:
             w.writerow(["republication", r["source"], "site", site])
+        for x in r.get("site_pages", []):
+            w.writerow(["republication", r["source"], f"pages:{x['site']}", x["pages"]])
     for x in s.get("mfa_sites", []):
         for metric in ("pages", "median", "max", "pages_meeting_3"):
             w.writerow(["mfa_site", x["site"], metric, x[metric]])

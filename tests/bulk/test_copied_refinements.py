@@ -49,6 +49,9 @@ def test_a_copy_whose_source_link_was_lost_still_copies_what_its_site_copies(
     s = summary(tmp_path, records, capsys)
     assert [c["sites"] for c in s["clusters"]] == EXPECTED
     assert copied(s)["G-OUTLET1AAA"]["pages"] == len(SCRAPERS) + 1
+    one = next(r for r in s["republication"] if r["source"] == "outlet-one.example")
+    assert one["sites"] == SCRAPERS  # the unattributed page names nothing: s1's count
+    assert {x["site"]: x["pages"] for x in one["site_pages"]} == dict.fromkeys(SCRAPERS, 1)
 
 
 def test_without_the_outlets_pages_the_copies_marks_tell_their_ids(

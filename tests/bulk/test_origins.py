@@ -64,6 +64,7 @@ def test_republication_lists_each_source_with_its_republishers(crawl: Path) -> N
     assert s["republication_total"] == 2
     assert s["republication"] == [
         {"source": outlet, "sites": [f"s{n}.example" for n in range(1, 6)], "pages": 5,
+         "site_pages": [{"site": f"s{n}.example", "pages": 1} for n in range(1, 6)],
          "evidence": ["source-link"], "crawled": True}
         for outlet in sorted(OUTLETS)]
 
@@ -163,6 +164,7 @@ def test_every_format_shows_the_copies(crawl: Path, tmp_path: Path,
             "outlet-two.example"] in rows
     assert ["republication", "outlet-one.example", "site", "s3.example"] in rows
     assert ["republication", "outlet-one.example", "pages", "5"] in rows
+    assert ["republication", "outlet-one.example", "pages:s3.example", "1"] in rows
     dash = tmp_path / "d.html"
     assert main(["report", "--store", str(crawl), "--format", "html", "-o", str(dash)]) == 0
     html = dash.read_text(encoding="utf-8")
