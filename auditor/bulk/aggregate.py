@@ -24,12 +24,20 @@ import json
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from auditor.bulk.origins import copied_ids, operator_edges, republication
+from auditor.bulk.origins import (
+    OperatorEdge,
+    copied_ids,
+    knows_origins,
+    operator_edges,
+    republication,
+)
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.mfa import HUMAN_LESSER
 from auditor.version import __version__
 
 SCHEMA = "auditor.bulk/1"
@@ -68,15 +76,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def clusters(edges: list[tuple[str, str, str | None, str]], max_sites_per_id: int = 0,
+Edge = TypeVar("Edge", bound=tuple[str, str, str | None, str] | OperatorEdge)
+
+
+def joining_edges(edges: Iterable[Edge], catalogue: Catalogue) -> list[Edge]:
+    """The (kind, value, network, site, …) edges whose ID can join sites: the one place
+    that leaves out solitary kinds and placeholders, for the clusters and the graph."""
+    return [e for e in edges if catalogue.joins_sites(e[0]) and not is_placeholder(e[1])]
+
+
+def clusters(edges: Iterable[tuple[str, str, str | None, str] | OperatorEdge],
+             max_sites_per_id: int = 0,
              catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
     """Groups of ≥2 sites tied by shared IDs; `edges` are (kind, value, network, site)."""
     catalogue = catalogue or default_catalogue()
     sites_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     network_of: dict[tuple[str, str], str | None] = {}
-    for kind, value, network, site in edges:
-        if not catalogue.joins_sites(kind) or is_placeholder(value):
-            continue
+    for kind, value, network, site, *_ in joining_edges(edges, catalogue):
         sites_of[(kind, value)].add(site)
         network_of.setdefault((kind, value), network)
     ties = {k: s for k, s in sites_of.items() if len(s) >= 2
@@ -189,9 +205,6 @@ def _parquet_dirs(store: Store) -> list[str]:
     return dirs
 
 
-HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators
-
-
 def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], int]:
     """Per site: how many MFA indicators its pages meet (median and max), how many pages
     meet HUMAN's three, how often each criterion is met, and the worst page; sites by
@@ -286,7 +299,7 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
                           "placeholder_values_ignored": True,
                           "max_sites_per_id": max_sites_per_id or None,
-                          "copied_ids_ignored": True},
+                          "copied_ids_ignored": knows_origins(store)},
         "copied_ids": copied,
         "copied_ids_total": copied_total,
         "republication": sources,

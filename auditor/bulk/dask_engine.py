@@ -63,7 +63,7 @@ def write_parquet(root: Path, shard: Shard, outcomes: Sequence[Outcome]) -> None
             page_cols[col].append(value)
         for metric in _METRICS:
             page_cols[metric].append(p.metrics.get(metric))
-        for kind, value, network, origin, copied_from in p.ids:
+        for kind, value, network, origin, copied_from, _slot in p.ids:
             for col, v in (("input_id", shard.input_id), ("record_key", o.key),
                            ("site", p.site), ("kind", kind), ("value", value),
                            ("network", network), ("origin", origin),

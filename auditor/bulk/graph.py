@@ -3,10 +3,13 @@
 Nodes are sites, operator IDs, sources (the originals sites republish) and networks;
 edges are typed by `relation`:
 
-* `uses`: a site carries an operator ID. Only IDs that can join sites are drawn: not
-  the kinds the catalogue declares `joins_sites = false`, not template placeholders,
-  and not copied IDs (auditor/bulk/origins.py), so a connected component of `uses`
-  edges never holds a scraper and the outlet it copies;
+* `uses`: a site carries an operator ID. Only the IDs the clusters join on are drawn
+  (`aggregate.joining_edges`): not the kinds the catalogue declares
+  `joins_sites = false`, not template placeholders, and not copied IDs
+  (auditor/bulk/origins.py). So a connected component of `uses` edges holds no scraper
+  and the outlet it copies through an ID the outlet owns, as long as the scraper names
+  the outlet on one of its pages (or the page marked the ID copied), and the ID is not
+  the scraper's own ad slot's (docs/BULK.md, "Operator graph");
 * `republishes`: a site's pages name a source; the IDs that came with its copies are
   the edge's `copied_ids` attribute, not edges of their own, for the same reason;
 * `carries`: a site's pages load or embed a network.
@@ -22,7 +25,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from auditor.bulk.aggregate import clusters, is_placeholder, network_categories
+from auditor.bulk.aggregate import clusters, joining_edges, network_categories
 from auditor.bulk.origins import CopiedRule, operator_edges
 from auditor.bulk.store import Store
 from auditor.catalogue import Catalogue, default_catalogue
@@ -102,8 +105,9 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
     """The whole graph of the store (no `--top`: Gephi is where one filters it)."""
     catalogue = catalogue or default_catalogue()
     rule = CopiedRule(store)
+    edges = joining_edges(operator_edges(store), catalogue)  # what the clusters join on
     cluster_of: dict[str, int] = {}
-    for n, c in enumerate(clusters(operator_edges(store), max_sites_per_id, catalogue), 1):
+    for n, c in enumerate(clusters(edges, max_sites_per_id, catalogue), 1):
         cluster_of.update({f"{SITE}:{s}": n for s in c["sites"]})
         cluster_of.update({f"{ID}:{i['kind']}:{i['value']}": n for i in c["ids"]})
     g = _Builder()
@@ -111,20 +115,13 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
                                    "GROUP BY site ORDER BY site"):
         key = f"{SITE}:{site}"
         g.node(key, site, type=SITE, pages=pages, cluster=cluster_of.get(key, 0))
-    # min() picks the example page; SQLite takes the bare columns from that same row
-    for kind, value, network, site, pages, example, url in store.query(
-            "SELECT i.kind, i.value, i.network, i.site, count(DISTINCT i.page_id), "
-            "min(p.input), p.url FROM ids i JOIN pages p ON p.id = i.page_id "
-            f"WHERE i.site IS NOT NULL AND NOT {rule.copied('i')} "
-            "GROUP BY i.kind, i.value, i.site ORDER BY i.kind, i.value, i.site"):
-        if not catalogue.joins_sites(kind) or is_placeholder(value):
-            continue
-        key = f"{ID}:{kind}:{value}"
-        attributes = g.node(key, f"{kind}:{value}", type=ID, kind=kind, value=value,
+    for e in edges:
+        key = f"{ID}:{e.kind}:{e.value}"
+        attributes = g.node(key, f"{e.kind}:{e.value}", type=ID, kind=e.kind, value=e.value,
                             cluster=cluster_of.get(key, 0))
-        if network:
-            attributes.setdefault("network", network)
-        g.edge(site, key, USES, pages, example=example, example_url=url)
+        if e.network:
+            attributes.setdefault("network", e.network)
+        g.edge(e.site, key, USES, e.pages, example=e.example, example_url=e.url)
     _sources(store, rule, g)
     category_of = network_categories(store)
     for network, site, pages, example, url in store.query(
@@ -140,17 +137,20 @@ def build_graph(store: Store, max_sites_per_id: int = 0,
 
 
 def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
-    """Source nodes and `republishes` edges, each edge with the IDs its copies carried."""
+    """Source nodes and `republishes` edges, each edge with the IDs its copies carried.
+
+    Every copied ID's (site, source) pair is a pair the site's pages name: rule 2 copies
+    only from a source the site names, and a page's own mark names one of its page's
+    `provenance` sources (auditor/provenance/origin.py), which is never its own site.
+    """
     carried: dict[tuple[str, str], list[str]] = {}
-    copied_pages: dict[tuple[str, str], int] = {}
     copied = rule.copied_rows()
     if copied is not None:
-        for site, source, ids, pages in store.query(
-                "SELECT site, copied_from, json_group_array(DISTINCT kind || ':' || value), "
-                f"count(DISTINCT page_id) FROM ({copied}) WHERE site IS NOT NULL "
-                "AND copied_from IS NOT NULL GROUP BY site, copied_from"):
+        for site, source, ids in store.query(
+                "SELECT site, copied_from, json_group_array(DISTINCT kind || ':' || value) "
+                f"FROM ({copied}) WHERE site IS NOT NULL AND copied_from IS NOT NULL "
+                "GROUP BY site, copied_from"):
             carried[(site, source)] = sorted(json.loads(ids))
-            copied_pages[(site, source)] = pages
     found: dict[tuple[str, str], tuple[int, dict[str, Value | None]]] = {}
     if rule.has_sources:
         for source, site, pages, evidence, example, url, original in store.query(
@@ -161,9 +161,6 @@ def _sources(store: Store, rule: CopiedRule, g: _Builder) -> None:
             found[(site, source)] = (pages, {"evidence": _evidence(evidence),
                                              "original": original, "example": example,
                                              "example_url": url})
-    # a copied ID whose page named its source only through the ID's own mark
-    for pair, pages in copied_pages.items():
-        found.setdefault(pair, (pages, {"evidence": "copied-id"}))
     for (site, source), (pages, attributes) in sorted(found.items()):
         key = f"{SOURCE}:{source}"
         g.node(key, source, type=SOURCE, crawled=f"{SITE}:{source}" in g.labels)

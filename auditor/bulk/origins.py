@@ -5,27 +5,29 @@ joining sites on that ID would put every scraper of the BBC in one "operator" cl
 with the BBC. So an ID on a page is **copied**, and never joins sites, when
 
 * the page's audit marked it so (`Identifier.origin`, e.g. a GA snippet inside the
-  copied article), or
-* the page names a source (its `provenance`) whose registrable domain is a site of the
-  crawl carrying the same ID on its own pages: the outlet's ID travelled with the
-  article. A page naming its own site is not republishing anything.
+  copied article), unless the crawl refutes the mark: the source it names is crawled
+  and none of its pages carries the ID, or the page's site has the ID "copied" from two
+  sources or more (an operator's own tag inside the post body is no outlet's); or
+* the page's site names a source, on any of its pages (`provenance`), that owns the ID:
+  a site of the crawl carrying it on its own pages, or a source a standing mark says the
+  ID was copied from (an outlet that is not crawled). A site naming itself is not
+  republishing anything. An ID the page found in its own ad slots (`ids.slot`) is left
+  to the first rule: the slot is the operator's.
 
 Everything else is the operator's. Stores written before issue 16 have neither origins
 nor sources, and read as all-operator.
 
-The queries run in SQLite, so they scale with the store, not with memory. The second
-rule asks, for each ID on a page naming a source, whether the source's site carries it:
-the IDs of the sites named as sources are gathered once per connection into a temporary
-table keyed on (kind, value, site), so each asks one index lookup (a popular outlet's GA
-ID is on thousands of pages: through the `ids (kind, value)` index alone, each would
-scan them all).
+The queries run in SQLite, so they scale with the store, not with memory: the copied
+IDs are gathered once per connection into temporary tables (see `CopiedRule`), each
+rule-2 lookup one index probe on (kind, value, site) (a popular outlet's GA ID is on
+thousands of pages: through the `ids (kind, value)` index alone, each would scan them).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditor.bulk.store import Store
 
@@ -33,63 +35,128 @@ from auditor.bulk.store import Store
 class CopiedRule:
     """The rules above as SQL terms, for the summary and the graph alike; written for the
     store's version (an older store lacks the origin columns and the `page_sources`
-    table, and reads as all-operator)."""
+    table, and reads as all-operator).
+
+    The copied IDs are worked out once per connection into temporary tables (in the
+    connection's own temp database, never in the store):
+
+    * `marks`: the pages' own copied marks (rule 1) that the crawl does not refute;
+    * `site_sources (site, domain)`: the sources each site names on any of its pages;
+    * `source_ids (kind, value, site)`: the IDs a source owns: those on its own pages,
+      and those a standing mark says were copied from it;
+    * `copied (page_id, kind, value, network, site, copied_from)`: every copied ID, by
+      either rule, with each source it came from.
+    """
 
     def __init__(self, store: Store) -> None:
         self.has_sources = "page_sources" in store.tables()
-        self.has_origin = "origin" in store.columns("ids")
-        if self.has_sources and not store.query(
-                "SELECT 1 FROM temp.sqlite_master WHERE name = 'source_ids'"):
-            # temporary: in the connection's own temp database, never in the store
+        columns = store.columns("ids")
+        self.has_origin = "origin" in columns
+        self._has_slot = "slot" in columns
+        if (self.has_sources or self.has_origin) and not store.query(
+                "SELECT 1 FROM temp.sqlite_master WHERE name = 'copied'"):
+            self._build(store)
+
+    def _build(self, store: Store) -> None:
+        store.query("CREATE TEMP TABLE copied (page_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+                    "value TEXT NOT NULL, network TEXT, site TEXT, copied_from TEXT)")
+        if self.has_origin:
+            # Rule 1, unless refuted: the named source is crawled and none of its pages
+            # carries the ID, or the site has the ID "copied" from two sources or more
+            # (a region-only mark: the operator's own ID placed inside the article).
+            store.query("CREATE TEMP TABLE marks (page_id INTEGER, kind TEXT, value TEXT, "
+                        "network TEXT, site TEXT, copied_from TEXT)")
+            store.query(
+                "INSERT INTO temp.marks SELECT i.page_id, i.kind, i.value, i.network, i.site, "
+                "i.copied_from FROM ids i WHERE i.origin = 'copied' AND NOT ("
+                "i.copied_from IS NOT NULL "
+                "AND EXISTS (SELECT 1 FROM pages p WHERE p.site = i.copied_from) "
+                "AND NOT EXISTS (SELECT 1 FROM ids j WHERE j.kind = i.kind "
+                "AND j.value = i.value AND j.site = i.copied_from)) "
+                "AND (i.site IS NULL OR (i.site, i.kind, i.value) NOT IN ("
+                "SELECT site, kind, value FROM ids WHERE origin = 'copied' "
+                "AND copied_from IS NOT NULL AND site IS NOT NULL "
+                "GROUP BY site, kind, value HAVING count(DISTINCT copied_from) >= 2))")
+            store.query("INSERT INTO temp.copied SELECT * FROM temp.marks")
+        if self.has_sources:
+            # Rule 2, per site: a source any page of the site names owns the ID
+            store.query("CREATE TEMP TABLE site_sources (site TEXT, domain TEXT, "
+                        "PRIMARY KEY (site, domain)) WITHOUT ROWID")
+            store.query("INSERT OR IGNORE INTO temp.site_sources SELECT p.site, s.domain "
+                        "FROM page_sources s JOIN pages p ON p.id = s.page_id "
+                        "WHERE p.site IS NOT NULL AND p.site <> s.domain")
             store.query("CREATE TEMP TABLE source_ids (kind TEXT, value TEXT, site TEXT, "
                         "PRIMARY KEY (kind, value, site)) WITHOUT ROWID")
             store.query("INSERT OR IGNORE INTO temp.source_ids SELECT kind, value, site "
-                        "FROM ids WHERE site IN (SELECT domain FROM page_sources)")
+                        "FROM ids WHERE site IN (SELECT domain FROM temp.site_sources)")
+            if self.has_origin:
+                # what the crawl knows of a source it did not crawl (or crawled in part)
+                store.query("INSERT OR IGNORE INTO temp.source_ids SELECT kind, value, "
+                            "copied_from FROM temp.marks WHERE copied_from IS NOT NULL")
+            own_slot = "AND NOT coalesce(i.slot, 0) " if self._has_slot else ""
+            store.query(
+                "INSERT INTO temp.copied SELECT i.page_id, i.kind, i.value, i.network, "
+                "i.site, ss.domain FROM ids i JOIN temp.site_sources ss ON ss.site = i.site "
+                "JOIN temp.source_ids j ON j.kind = i.kind AND j.value = i.value "
+                f"AND j.site = ss.domain WHERE 1 {own_slot}")
+        store.query("CREATE INDEX temp.copied_id ON copied (page_id, kind, value)")
 
     def copied(self, i: str = "i") -> str:
         """True for an `ids` row (alias `i`) that is copied, by either rule."""
-        terms = []
-        if self.has_origin:
-            terms.append(f"{i}.origin = 'copied'")
-        if self.has_sources:
-            terms.append(
-                f"EXISTS (SELECT 1 FROM page_sources s WHERE s.page_id = {i}.page_id "
-                f"AND s.domain <> coalesce({i}.site, '') AND EXISTS (SELECT 1 FROM "
-                f"temp.source_ids j WHERE j.kind = {i}.kind AND j.value = {i}.value "
-                "AND j.site = s.domain))")
-        return "(" + " OR ".join(terms) + ")" if terms else "0"
+        if not (self.has_sources or self.has_origin):
+            return "0"
+        return (f"EXISTS (SELECT 1 FROM temp.copied c WHERE c.page_id = {i}.page_id "
+                f"AND c.kind = {i}.kind AND c.value = {i}.value)")
 
     def copied_rows(self) -> str | None:
-        """(page_id, kind, value, network, site, copied_from) of every copied ID; None for
-        a store that cannot hold any."""
-        parts = []
-        if self.has_sources:
-            parts.append(
-                "SELECT i.page_id, i.kind, i.value, i.network, i.site, s.domain AS copied_from "
-                "FROM page_sources s JOIN ids i ON i.page_id = s.page_id "
-                "WHERE s.domain <> coalesce(i.site, '') AND EXISTS (SELECT 1 FROM "
-                "temp.source_ids j WHERE j.kind = i.kind AND j.value = i.value "
-                "AND j.site = s.domain)")
-        if self.has_origin:
-            parts.append("SELECT page_id, kind, value, network, site, copied_from FROM ids "
-                         "WHERE origin = 'copied'")
-        return " UNION ".join(parts) or None
+        """(page_id, kind, value, network, site, copied_from) of every copied ID, once per
+        source; None for a store that cannot hold any."""
+        if not (self.has_sources or self.has_origin):
+            return None
+        return ("SELECT DISTINCT page_id, kind, value, network, site, copied_from "
+                "FROM temp.copied")
 
 
-def operator_edges(store: Store) -> list[tuple[str, str, str | None, str]]:
-    """(kind, value, network, site) of every ID some page of the site carries as its
-    operator's: the only edges clusters are made of."""
+def knows_origins(store: Store) -> bool:
+    """Whether the store holds what the copy rules read: an ID whose origin its page's
+    audit judged, or a page naming a source. A store written before copy detection
+    (migrated or not) has neither, and its clusters could not leave copied IDs out."""
+    columns, tables = store.columns("ids"), store.tables()
+    return bool(("origin" in columns and store.query(
+        "SELECT 1 FROM ids WHERE origin IS NOT NULL LIMIT 1"))
+        or ("page_sources" in tables and store.query("SELECT 1 FROM page_sources LIMIT 1")))
+
+
+class OperatorEdge(NamedTuple):
+    """A site carrying an ID as its operator's, on `pages` pages (`example`: one's input
+    name, `url` its URL)."""
+
+    kind: str
+    value: str
+    network: str | None
+    site: str
+    pages: int = 0
+    example: str = ""
+    url: str | None = None
+
+
+def operator_edges(store: Store) -> list[OperatorEdge]:
+    """Every (ID, site) some page of the site carries as its operator's: the only edges
+    clusters are made of (aggregate.joining_edges keeps those that can join)."""
     sql = CopiedRule(store)
-    return [(k, v, n, s) for k, v, n, s in store.query(
-        "SELECT DISTINCT i.kind, i.value, i.network, i.site FROM ids i "
-        f"WHERE i.site IS NOT NULL AND NOT {sql.copied()}")]
+    # min() picks the example page; SQLite takes the bare columns from that same row
+    return [OperatorEdge(*row) for row in store.query(
+        "SELECT i.kind, i.value, i.network, i.site, count(DISTINCT i.page_id), "
+        "min(p.input), p.url FROM ids i JOIN pages p ON p.id = i.page_id "
+        f"WHERE i.site IS NOT NULL AND NOT {sql.copied('i')} "
+        "GROUP BY i.kind, i.value, i.site ORDER BY i.kind, i.value, i.site")]
 
 
 def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     """The copied IDs, most pages first (at most `top`), and how many there are.
 
-    Each says where it was copied from (`copied_from`: source domains; empty when the
-    page's audit could not name the source), on how many pages and which sites.
+    Each says where it was copied from (`copied_from`: source domains), on how many
+    pages and which sites.
     """
     copied = CopiedRule(store).copied_rows()
     if copied is None:
@@ -110,13 +177,14 @@ def copied_ids(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
 def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     """The sources pages republish, most pages first (at most `top`), and how many.
 
-    Each lists the sites republishing it, the pages that do, the evidence kinds that
-    said so, and whether the source's own pages are in the store (`crawled`): only then
-    can its IDs be recognised on the copies by the second rule above.
+    Each lists the sites republishing it (and, in `site_pages`, how many pages of each
+    do), the pages that do, the evidence kinds that said so, and whether the source's own
+    pages are in the store (`crawled`): without them, the second rule above knows only
+    the IDs the pages' marks name it for.
     """
     if not CopiedRule(store).has_sources:
         return [], 0
-    sites: dict[str, set[str]] = defaultdict(set)
+    sites: dict[str, dict[str, int]] = defaultdict(dict)
     pages: dict[str, int] = defaultdict(int)
     evidence: dict[str, set[str]] = defaultdict(set)
     for domain, site, n, kinds in store.query(
@@ -125,7 +193,7 @@ def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
             "JOIN pages p ON p.id = s.page_id WHERE p.site IS NULL OR p.site <> s.domain "
             "GROUP BY s.domain, p.site"):
         if site is not None:
-            sites[domain].add(site)
+            sites[domain][site] = n
         pages[domain] += n
         evidence[domain].update(k for joined in json.loads(kinds) for k in joined.split(",")
                                 if k)
@@ -133,6 +201,7 @@ def republication(store: Store, top: int) -> tuple[list[dict[str, Any]], int]:
     shown = order[:top]
     crawled = _crawled(store, shown)
     return [{"source": d, "sites": sorted(sites[d]), "pages": pages[d],
+             "site_pages": [{"site": x, "pages": sites[d][x]} for x in sorted(sites[d])],
              "evidence": sorted(evidence[d]), "crawled": d in crawled}
             for d in shown], len(order)
 

@@ -63,7 +63,8 @@ class PageRow:
     metrics: dict[str, Any]
     findings: int
     report_json: str
-    ids: tuple[tuple[str, str, str | None, str, str | None], ...]  # + origin, copied_from
+    # (kind, value, network, origin, copied_from, slot): see `_slot_ids`
+    ids: tuple[tuple[str, str, str | None, str, str | None, bool], ...]
     networks: tuple[tuple[str, str | None], ...]
     hosts: tuple[tuple[str, str, str | None, str, int, int], ...]
     # the originals the page republishes: (domain, host, url, evidence kinds comma-joined)
@@ -216,7 +217,9 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         # a report written before issue 16 has neither origins nor provenance: its IDs
         # are all the operator's, and it names no source
         ids=tuple((i["kind"], i["value"], i["network"], i.get("origin") or "operator",
-                   i.get("copied_from")) for i in page["ids"]),
+                   i.get("copied_from"), slot)
+                  for i, slot in zip(page["ids"], _slot_ids(page["ids"], page["slots"]),
+                                     strict=True)),
         networks=tuple(networks.items()),
         hosts=tuple((h["host"], h["domain"], h["network"], h["category"], h["resources"],
                      h["blocked"]) for h in page["third_party_hosts"]),
@@ -225,6 +228,25 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
                       for s in page.get("provenance", ())),
         mfa=_mfa_columns(page.get("mfa")),
     )
+
+
+def _slot_ids(ids: list[dict[str, Any]], slots: list[dict[str, Any]]) -> list[bool]:
+    """Per ID, whether it belongs to the page's own ad slot markup: its value is a slot's
+    zone ID, or it is the page's only ID of its kind of a network one of the page's slots
+    is of (the AdSense publisher ID of a page with an AdSense `<ins>` unit). The slot is
+    the operator's placement, so the crawl-wide copy rule leaves such an ID alone
+    (auditor/bulk/origins.py). Only the only one: a page holding two publisher IDs of
+    the slot's network (its own, and an outlet's that came with the copy) cannot say
+    which the slot uses, and leaves both to the rule. A slot inside a copied article is
+    the page's own copy mark's to judge."""
+    zones = {s.get("zone_id") for s in slots} - {None}
+    networks = {s.get("network") for s in slots} - {None}
+    kinds: dict[tuple[str | None, str], int] = {}
+    for i in ids:
+        kinds[(i["network"], i["kind"])] = kinds.get((i["network"], i["kind"]), 0) + 1
+    return [i["value"] in zones
+            or (i["network"] in networks and kinds[(i["network"], i["kind"])] == 1)
+            for i in ids]
 
 
 def _mfa_columns(card: dict[str, Any] | None) -> tuple[int, int, str] | None:

@@ -38,7 +38,9 @@ LOCK_WAIT_SECONDS = 1.0
 _RUN_COLUMNS_ADDED = (("pid", "INTEGER"), ("host", "TEXT"), ("resumes", "INTEGER"))
 # Likewise `ids`: whose an ID is (issue 16). Null reads as `operator`, so a store written
 # before is all-operator, as the auditor that wrote it saw it.
-_ID_COLUMNS_ADDED = (("origin", "TEXT"), ("copied_from", "TEXT"))
+# `slot` (1: the ID belongs to the page's own ad slot markup, see shard._slot_ids) came
+# later still; null reads as 0, as the store's writer knew no better.
+_ID_COLUMNS_ADDED = (("origin", "TEXT"), ("copied_from", "TEXT"), ("slot", "INTEGER"))
 # And a table: the originals each page republishes (its `provenance`), one row per source
 # host; `evidence` is the evidence kinds, comma-joined. Created by the next writer.
 _PAGE_SOURCES = """
@@ -80,7 +82,8 @@ CREATE TABLE pages (
 CREATE INDEX pages_site ON pages (site);
 CREATE TABLE ids (
     page_id INTEGER NOT NULL REFERENCES pages (id), kind TEXT NOT NULL, value TEXT NOT NULL,
-    network TEXT, site TEXT, origin TEXT, copied_from TEXT, PRIMARY KEY (page_id, kind, value));
+    network TEXT, site TEXT, origin TEXT, copied_from TEXT, slot INTEGER,
+    PRIMARY KEY (page_id, kind, value));
 CREATE INDEX ids_value ON ids (kind, value);
 CREATE TABLE page_networks (
     page_id INTEGER NOT NULL REFERENCES pages (id), network TEXT NOT NULL, category TEXT,
@@ -207,9 +210,6 @@ class Store:
                     if statement.strip():
                         self._conn.execute(statement)
 
-    def _run_columns(self) -> set[str]:
-        return self.columns("runs")
-
     def columns(self, table: str) -> set[str]:
         """The table's columns: a store written by an older version lacks some."""
         return {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
@@ -328,8 +328,8 @@ class Store:
                                "WHERE id=?", (*p.mfa, page_id))
         self._conn.executemany(
             "INSERT OR IGNORE INTO ids (page_id, kind, value, network, site, origin, "
-            "copied_from) VALUES (?,?,?,?,?,?,?)",
-            [(page_id, k, v, n, p.site, o, c) for k, v, n, o, c in p.ids])
+            "copied_from, slot) VALUES (?,?,?,?,?,?,?,?)",
+            [(page_id, k, v, n, p.site, o, c, int(slot)) for k, v, n, o, c, slot in p.ids])
         self._conn.executemany("INSERT OR IGNORE INTO page_sources VALUES (?,?,?,?,?)",
                                [(page_id, *s) for s in p.sources])
         self._conn.executemany("INSERT OR IGNORE INTO page_networks VALUES (?,?,?)",
@@ -351,7 +351,7 @@ class Store:
         A writer marks dead runs `killed` when it opens the store; until one does, a
         reader works it out from the lock (and leaves the store as it is).
         """
-        have = self._run_columns()
+        have = self.columns("runs")
         extra = ", ".join(name if name in have else "NULL" for name, _ in _RUN_COLUMNS_ADDED)
         rows = self.query(f"SELECT id, started, finished, status, {extra} FROM runs "
                           f"ORDER BY id DESC LIMIT ?", (-1 if limit is None else limit,))

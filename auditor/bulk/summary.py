@@ -163,9 +163,11 @@ def _write_copies(s: dict[str, Any], console: Console) -> None:
                            "copied articles: never used to join sites)", style="bold"))
         for ident in copied:
             who = f"{ident['network']}, " if ident["network"] else ""
-            whence = ", ".join(ident["copied_from"]) or "an unnamed source"
+            # a mark always names its source (auditor/provenance/origin.py), and rule 2
+            # copies from a named one: a store written by hand may still hold a bare mark
+            whence = ", ".join(ident["copied_from"])
             _print_item(console, "   ", _t(f"{ident['kind']} {ident['value']}", 120)
-                        + _t(f" from {whence}", 300)
+                        + _t(f" from {whence}" if whence else "", 300)
                         + _t(f" ({who}{counted(ident['sites'], 'site')}, "
                              f"{counted(ident['pages'], 'page')})"))
     sources = s.get("republication") or []
@@ -279,6 +281,8 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
         w.writerow(["republication", r["source"], "evidence", ",".join(r["evidence"])])
         for site in r["sites"]:
             w.writerow(["republication", r["source"], "site", site])
+        for x in r.get("site_pages", []):
+            w.writerow(["republication", r["source"], f"pages:{x['site']}", x["pages"]])
     for x in s.get("mfa_sites", []):
         for metric in ("pages", "median", "max", "pages_meeting_3"):
             w.writerow(["mfa_site", x["site"], metric, x[metric]])

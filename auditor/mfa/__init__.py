@@ -89,6 +89,8 @@ from auditor.provenance import Sources
 
 __all__ = ["CRITERIA", "NO_ADS", "scorecard"]
 
+# HUMAN flags a site on three lesser MFA indicators: the summaries make such pages stand out
+HUMAN_LESSER = 3
 NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
 CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
             "native-widgets", "paid-traffic-hints", "templated-text", "syndicated", "authorship",

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from auditor.console import OutputConsole
 from auditor.heuristics.text_blocks import PROMOTIONAL
+from auditor.mfa import HUMAN_LESSER
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
@@ -27,7 +28,6 @@ from auditor.report.safe import inert
 from auditor.report.wrap import Breakable
 from auditor.words import counted
 
-HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators: the line stands out
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 BAR_WIDTH = 40
 

@@ -64,6 +64,7 @@ def test_republication_lists_each_source_with_its_republishers(crawl: Path) -> N
     assert s["republication_total"] == 2
     assert s["republication"] == [
         {"source": outlet, "sites": [f"s{n}.example" for n in range(1, 6)], "pages": 5,
+         "site_pages": [{"site": f"s{n}.example", "pages": 1} for n in range(1, 6)],
          "evidence": ["source-link"], "crawled": True}
         for outlet in sorted(OUTLETS)]
 
@@ -133,10 +134,12 @@ def test_a_store_written_before_reads_as_all_operator_and_gains_the_new_parts(
     _downgrade(path)
     s = summary_of(path)  # read-only: nothing added
     assert (len(s["clusters"]), s["copied_ids"], s["republication"]) == (1, [], [])
+    assert s["cluster_rules"]["copied_ids_ignored"] is False  # nothing to tell them by
     with sqlite3.connect(path) as db:
         assert "page_sources" not in {r[0] for r in db.execute(
             "SELECT name FROM sqlite_master")}
     Store.writer(path).close()  # the next bulk run migrates it
+    assert summary_of(path)["cluster_rules"]["copied_ids_ignored"] is False  # still no data
     with sqlite3.connect(path) as db:
         columns = {r[1] for r in db.execute("PRAGMA table_info(ids)")}
         assert {"origin", "copied_from"} <= columns
@@ -161,6 +164,7 @@ def test_every_format_shows_the_copies(crawl: Path, tmp_path: Path,
             "outlet-two.example"] in rows
     assert ["republication", "outlet-one.example", "site", "s3.example"] in rows
     assert ["republication", "outlet-one.example", "pages", "5"] in rows
+    assert ["republication", "outlet-one.example", "pages:s3.example", "1"] in rows
     dash = tmp_path / "d.html"
     assert main(["report", "--store", str(crawl), "--format", "html", "-o", str(dash)]) == 0
     html = dash.read_text(encoding="utf-8")
