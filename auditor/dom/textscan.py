@@ -91,10 +91,10 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
     for text, pos in found:
         text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
         needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
-        if gated and needle not in page.shown_text:
-            continue  # in a script or style only (most candidates): no node to look up
         if needle in memo:
             held = memo[needle]
+        elif gated and needle not in page.shown_text:
+            held = memo[needle] = None  # in a script or style only (most candidates)
         else:
             held = memo[needle] = _holder(page, needle, skip)
         if held is not None:

@@ -23,19 +23,20 @@ HEAD = ('<html><head><script async src="https://pagead2.googlesyndication.com/pa
         'adsbygoogle.js"></script></head><body>')
 INS = '<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" data-ad-slot="1"></ins>'
 PROSE = "<p>" + "word " * 300 + "</p>\n"
+SHORT = "<p>hello world</p>\n"  # the page grows with the repeats: a tree walk per repeat shows
 MAX_RATIO = 9.0  # 4n over n: about 4 when linear, 16 when quadratic
-MAX_SECONDS = 20.0  # the 4n page, audited whole
+MAX_SECONDS = 10.0  # the 4n page, audited whole (about 1 s; each shape once took minutes)
 
 
 def chat(n: int) -> str:  # a phrase once where no reader sees it, n times in a script
     phrase = "as an ai language model; "
-    return (f"{HEAD}{INS}{PROSE}<noscript>{phrase}</noscript>"
+    return (f"{HEAD}{INS}{PROSE}{SHORT * n}<noscript>{phrase}</noscript>"
             f"<script>var s = '{phrase * n}';</script></body></html>")
 
 
-def pre(n: int) -> str:  # n different page counters, each in a <pre>
-    return HEAD + INS + PROSE + "".join(f"<pre>page {i} of 99</pre>\n" for i in range(n)) + (
-        "</body></html>")
+def pre(n: int) -> str:  # n page counters (90 different), each in a <pre>
+    return HEAD + INS + PROSE + SHORT * n + "".join(
+        f"<pre>page {10 + i % 90} of 99</pre>\n" for i in range(n)) + "</body></html>"
 
 
 def timers(n: int) -> str:  # n timers and one refresh call, after them all
@@ -58,8 +59,8 @@ def run(markup: str, engine: Engine, catalogue: Catalogue) -> tuple[float, PageR
     return time.perf_counter() - start, page
 
 
-@pytest.mark.parametrize(("build", "n"), [(chat, 1_500), (pre, 1_000), (timers, 8_000),
-                                          (slots, 2_000), (paid, 5_000)],
+@pytest.mark.parametrize(("build", "n"), [(chat, 4_000), (pre, 4_000), (timers, 8_000),
+                                          (slots, 4_000), (paid, 5_000)],
                          ids=["noscript-phrase", "pre-counters", "timers", "slots", "paid"])
 def test_mfa_cost_is_linear(build: Callable[[int], str], n: int, project_engine: Engine,
                             catalogue: Catalogue) -> None:
