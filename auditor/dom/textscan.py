@@ -11,6 +11,7 @@ provenance credits read the page through here, so both judge "visible" alike.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -81,18 +82,84 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
             skip: frozenset[str] = NOT_TEXT) -> Iterator[Shown]:
     """Candidates a regex found (most pages have none), each kept if a text node outside
     the elements `skip` names (or a meta's content) holds it; lazily, so a caller that
-    has seen enough stops the tree lookups."""
+    has seen enough stops the look-ups. A needle is looked up once a page (a phrase
+    repeated 10,000 times in a script is one look-up), in a view of the text nodes
+    built once (not one XPath over the whole tree per candidate)."""
     gated = skip >= SHOWN_SKIPS  # page.shown_text leaves out only what `skip` does
+    memo: dict[str, tuple[etree._Element, bool] | None] = page._view(
+        "visible:" + ",".join(sorted(skip)), dict)
     for text, pos in found:
         text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
         needle = max(re.split(r"&[#\w]+;|['’]", text), key=len)
-        if gated and needle not in page.shown_text:
-            continue  # in a script or style only (most candidates): no node to look up
+        if needle in memo:
+            held = memo[needle]
+        elif gated and needle not in page.shown_text:
+            held = memo[needle] = None  # in a script or style only (most candidates)
+        else:
+            held = memo[needle] = _holder(page, needle, skip)
+        if held is not None:
+            yield Shown(text, pos, held[0], held[1])
+
+
+class _TextView(NamedTuple):
+    """The text nodes (and metas' contents) outside `skip`, in document order, run
+    together with NUL between them; `starts` are their offsets in `joined`."""
+
+    joined: str
+    starts: list[int]
+    nodes: list[tuple[etree._Element, bool]]
+
+
+def _holder(page: ParsedPage, needle: str, skip: frozenset[str]
+            ) -> tuple[etree._Element, bool] | None:
+    """The first element in document order (and whether by its tail) whose text, tail
+    or meta content outside `skip` holds `needle`: what one XPath over the tree,
+    `//text()[contains(., $s)] | //meta[contains(@content, $s)]`, found first."""
+    if not needle or "\x00" in needle:  # the view cannot answer these: the tree can
         for node in _TEXT_HOLDING(page.root, s=needle):
             el = node if isinstance(node, etree._Element) else node.getparent()
             if el is not None and not inside(el, skip):
-                yield Shown(text, pos, el, bool(getattr(node, "is_tail", False)))
-                break
+                return el, bool(getattr(node, "is_tail", False))
+        return None
+    view: _TextView = page._view("textview:" + ",".join(sorted(skip)),
+                                 lambda: _text_view(page.root, skip))
+    at = view.joined.find(needle)
+    if at < 0:
+        return None
+    return view.nodes[bisect_right(view.starts, at) - 1]
+
+
+def _text_view(root: etree._Element, skip: frozenset[str]) -> _TextView:
+    """One walk of the tree: each element's text, a meta's content, each node's tail,
+    kept when neither the node it belongs to nor an ancestor is one `skip` names."""
+    parts: list[str] = []
+    starts: list[int] = []
+    nodes: list[tuple[etree._Element, bool]] = []
+    size = 0
+
+    def keep(value: str | None, el: etree._Element, tail: bool) -> None:
+        nonlocal size
+        if value is None:
+            return
+        starts.append(size)
+        parts.append(value)
+        nodes.append((el, tail))
+        size += len(value) + 1
+
+    skipped = 0  # open elements `skip` names
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        named = isinstance(el.tag, str) and el.tag.lower() in skip
+        if event == "start":
+            skipped += named
+            if not skipped and isinstance(el.tag, str):
+                if el.tag == "meta":
+                    keep(el.get("content", ""), el, False)
+                keep(el.text, el, False)
+        else:
+            skipped -= named
+            if not skipped and not named and el is not root:
+                keep(el.tail, el, True)
+    return _TextView("\x00".join(parts), starts, nodes)
 
 
 def inside(el: etree._Element, skip: frozenset[str] = NOT_TEXT) -> bool:

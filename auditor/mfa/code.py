@@ -7,6 +7,7 @@ needs a browser, so a row says the code is there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
@@ -78,7 +79,10 @@ def refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
             continue  # most scripts: no refresh call or setting to look for
         timed = "setinterval" in low or "settimeout" in low  # what a _TIMER match holds
         calls = any(lit in code.code for lit in _REFRESH_LITERALS)
+        named = _literal_starts(code.code) if timed and calls else []
         for m in _TIMER.finditer(code.code) if timed and calls else ():
+            if not _any_between(named, m.end(), m.end() + TIMER_SPAN):
+                continue  # no refresh call can start in its span: not read char by char
             args = _call_args(code.code[m.end(): m.end() + TIMER_SPAN])
             call = _REFRESH.search(args)
             if call is None:
@@ -135,14 +139,35 @@ def code_line(code: ScriptCode, pos: int) -> int:
     return code.line + code.code.count("\n", 0, pos) if code.source == "script" else code.line
 
 
+def _literal_starts(code: str) -> list[int]:
+    """Where the literals every refresh call holds start in `code`, in order: a timer
+    whose span holds none has no refresh call to read (60,000 timers in a bundle are
+    not each read for 1,500 characters)."""
+    out: list[int] = []
+    for lit in _REFRESH_LITERALS:
+        at = code.find(lit)
+        while at >= 0:
+            out.append(at)
+            at = code.find(lit, at + 1)
+    return sorted(out)
+
+
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+_PARENS = re.compile(r"[()]")
+
+
 def _call_args(span: str) -> str:
     """A call's arguments: `span` (what follows its `(`) up to the parenthesis that
     closes it, or all of `span` when it does not close within it."""
     depth = 1
-    for i, c in enumerate(span):
-        depth += (c == "(") - (c == ")")
+    for p in _PARENS.finditer(span):
+        depth += 1 if p.group() == "(" else -1
         if depth == 0:
-            return span[:i]
+            return span[:p.start()]
     return span
 
 

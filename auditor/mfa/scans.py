@@ -179,6 +179,7 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
     for value in _canonicals(page) if declared else ():
         if str(value) != url:  # the page's URL, when it came from the canonical, is cited
             out += url_hits(str(value), 0, "canonical")
+    cited = {h.text for h in out}  # unique() keeps a text's first hit: later ones go
     for href in page.config_parts[2]:
         hits = list(url_hits(href, 0, "own link"))
         if not hits:
@@ -187,8 +188,12 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
         if host and first_party and registrable_domain(host) != first_party:
             continue  # another site's campaign link says nothing of this page's traffic
         if host or url:
-            pos = page.text.find(href)
-            out += [h._replace(line=line_at(page.text, pos) if pos >= 0 else 0) for h in hits]
+            fresh = [h for h in hits if h.text not in cited]
+            if not fresh:
+                continue  # cited from an earlier link: its line is not looked for again
+            pos = page.text.find(href)  # from the top: a few times a page, not per link
+            out += [h._replace(line=line_at(page.text, pos) if pos >= 0 else 0) for h in fresh]
+            cited.update(h.text for h in fresh)
     return unique(out)
 
 
