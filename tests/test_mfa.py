@@ -142,7 +142,27 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
     ("", '<script>var cfg = {"300_atf": {"hasRefresh": true, '
          '"refreshParams": {"refreshAdsInterval": 10000}}};</script>', "auto-refresh", True),
     ("", "<script>liveblog.init({refreshInterval: 30000});</script>", "auto-refresh", False),
-    ('<meta http-equiv="refresh" content="300">', "", "auto-refresh", True),
+    ('<meta http-equiv="refresh" content="30">', "", "auto-refresh", True),
+    # a news front reloading every 15 minutes is not a rapid ad refresh (/tmp/rvm)
+    ('<meta http-equiv="refresh" content="900">', "", "auto-refresh", False),
+    ('<meta http-equiv="refresh" content="300">', "", "auto-refresh", False),
+    # a switch that turns refresh off, and a cap, name no interval
+    ("", '<script>var cfg={"disableAdRefresh": 1, "maxAdRefreshes": 3};</script>',
+     "auto-refresh", False),
+    ("", '<script>var cfg={"adRefresh": 30};</script>', "auto-refresh", True),
+    # a muted hero loop, a Swiper carousel of video teasers: no video ad
+    ("", '<video autoplay muted loop playsinline src="/hero.mp4"></video>',
+     "autoplay-video", False),
+    ("", '<div class="video-teasers swiper"></div><script>new Swiper(".video-teasers",'
+         "{autoplay: true, loop: true});</script>", "autoplay-video", False),
+    ("", '<div class="ad-slot outstream"><video autoplay muted src="/a.mp4"></video></div>',
+     "autoplay-video", True),
+    # Facebook adds fbclid to every outbound click, paid or organic
+    ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
+     "paid-traffic-hints", False),
+    # a gallery's caption is no split article
+    ("", "<figure><figcaption>Foto 1/5: Der Bahnhof</figcaption></figure>", "slideshow",
+     False),
     ('<meta http-equiv="refresh" content="0; url=https://elsewhere.example/">', "",
      "auto-refresh", False),
     ("", "<script>document.write('<video src=\"'+v+'\" autoplay></video>');</script>",
@@ -245,3 +265,35 @@ def test_gates_stand_for_python_whitespace() -> None:
     passes = gate(f"^{PY_SPACE}+$")
     assert passes.search(spaces.encode()) is not None
     assert gate(PY_SPACE).search(b"a\x00b") is None
+
+
+@pytest.mark.parametrize(("url", "body", "expected"), [
+    # a blog home's, a category's next page: a listing's, not a split article's
+    ("https://gazette.example/", '<a rel="next" href="/page/2/">Older</a>', False),
+    ("https://gazette.example/category/town-news/", '<a rel="next" href="?page=2">2</a>',
+     False),
+    ("https://gazette.example/2026/library-plan-vote/",
+     '<a rel="next" href="/2026/library-plan-vote/2/">Next</a>', True),
+    # a caption "Foto 1/5" counts only beside the article's own next page
+    ("https://gazette.example/2026/library-plan-vote/",
+     "<figcaption>Foto 1/5</figcaption>", False),
+])
+def test_slideshow_is_an_article_split_over_pages(project_engine: Engine, catalogue: Catalogue,
+                                                   url: str, body: str, expected: bool) -> None:
+    html = (f"<html><head><title>Library plan</title></head><body><article>"
+            f"<p class='byline'>By Priya Lennox</p>{ADS}{WORDS}{body}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    assert met(page.mfa)["slideshow"] is expected
+
+
+def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    teasers = "".join(f"<article><h2>Story {i}</h2><p>Page 2 of 5</p></article>"
+                      for i in range(3))
+    html = f"<html><body>{ADS}{WORDS}{teasers}</body></html>"
+    page = audit(html.encode(), url="https://gazette.example/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.met, row.value) == (False, "not an article page")
