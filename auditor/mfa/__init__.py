@@ -86,12 +86,11 @@ from auditor.mfa.scans import (
     templated_text,
     url_hits,
 )
-from auditor.model import Basis, Indicator, Metrics, Scorecard
+from auditor.model import NO_ADS, Basis, Indicator, Metrics, Scorecard
 from auditor.provenance import Sources
 
 __all__ = ["CRITERIA", "NO_ADS", "scorecard"]
 
-NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
 CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
             "native-widgets", "paid-traffic-hints", "templated-text", "syndicated", "authorship",
             "autoplay-video", "paid-traffic-share")
