@@ -86,8 +86,10 @@ def test_every_card_has_every_criterion_in_order(farm: Scorecard, clean: Scoreca
 
 
 def test_summary_counts_and_never_claims_a_verdict(farm: Scorecard) -> None:
-    assert farm.summary == ("meets 10 of 11 judged MFA indicators (1 unknowable from a saved "
-                            "page: paid-traffic-share)")
+    # ad-to-content, ad-density and ads-in-body read one slot list: one indicator
+    assert farm.summary == ("meets 8 of 9 judged MFA indicators (ad-load rows count once; 1 "
+                            "unknowable from a saved page: paid-traffic-share)")
+    assert farm.met == 8 and farm.judged == 9
     assert "is MFA" not in farm.summary and "made for advertising" not in farm.summary
 
 
@@ -297,3 +299,23 @@ def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
     assert (row.met, row.value) == (False, "not an article page")
+
+
+@pytest.mark.parametrize(("slots", "expected"), [
+    # no slot declares a size: each at 320×50, a floor
+    ("<div class='adsbygoogle'></div>" * 4, False),
+    # declared sizes hold the share on their own
+    ("<div id='div-gpt-ad-1' style='width:970px;height:250px'></div>"
+     "<div id='div-gpt-ad-2' style='width:970px;height:250px'></div>"
+     "<div id='div-gpt-ad-3' style='width:300px;height:600px'></div>", True),
+])
+def test_ad_to_content_counts_declared_sizes_or_a_small_default(
+        project_engine: Engine, catalogue: Catalogue, slots: str, expected: bool) -> None:
+    html = (f"<html><body><article><p class='byline'>By Priya Lennox</p>{WORDS}{slots}"
+            "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'>"
+            "</script></article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "ad-to-content")
+    assert row.met is expected, row
