@@ -246,6 +246,14 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
     ('<span class="author">Published 2 months ago on June 12, 2026 By Gazette News '
      "Desk</span>", "house account only: Gazette News Desk"),
     ('<div class="comment-author">Jane Reader</div>', "no author"),  # a commenter
+    ('<meta name="dc.creator" content="Elizabeth Gibney">', "named: Elizabeth Gibney"),
+    ('<meta name="citation_author" content="Gibney, Elizabeth">',
+     "named: Gibney, Elizabeth"),
+    ('<script>window.dataLayer = [{"authors": ["Elizabeth Gibney"]}];</script>',
+     "named: Elizabeth Gibney"),
+    ('<meta name="author" content="faz">', "no author"),  # not a name
+    ('<meta name="author" content="A computer science professor at a university">',
+     "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
@@ -319,3 +327,34 @@ def test_ad_to_content_counts_declared_sizes_or_a_small_default(
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "ad-to-content")
     assert row.met is expected, row
+
+
+@pytest.mark.parametrize(("url", "head", "value", "expected"), [
+    # a personal site's owner, named like the domain, is a person (/tmp/rvm/blogger.html)
+    ("https://moritz-meyer.net/blog/post/", '<meta name="author" content="MoritzMeyer">',
+     "named: MoritzMeyer", False),
+    ("https://gregoryszorc.com/blog/a-post/", '<meta name="author" content="Gregory Szorc">',
+     "named: Gregory Szorc", False),
+    ("https://gazette.example/2026/library/",
+     '<meta name="author" content="Gazette Redaktion">',
+     "house account only: Gazette Redaktion", True),
+])
+def test_authorship_on_personal_sites(project_engine: Engine, catalogue: Catalogue, url: str,
+                                      head: str, value: str, expected: bool) -> None:
+    html = f"<html><head>{head}</head><body><article>{WORDS}</article></body></html>"
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, expected)
+
+
+def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    """A home page (its teasers in several <article>s) names no author, and need not."""
+    teasers = "".join(f"<article><h2>Story {i}</h2>{WORDS}</article>" for i in range(3))
+    html = f"<html><body>{ADS}{teasers}</body></html>"
+    page = audit(html.encode(), url="https://gazette.example/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert row.met is None and row.evidence.startswith("not an article page")
