@@ -189,7 +189,9 @@ def _parquet_dirs(store: Store) -> list[str]:
     return dirs
 
 
-HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators
+# HUMAN flags a site on three lesser MFA indicators, per the summary of its public
+# definition (unverified)
+HUMAN_LESSER = 3
 
 
 def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], int]:

@@ -27,7 +27,9 @@ from auditor.report.safe import inert
 from auditor.report.wrap import Breakable
 from auditor.words import counted
 
-HUMAN_LESSER = 3  # HUMAN flags a site on three lesser MFA indicators: the line stands out
+# HUMAN flags a site on three lesser MFA indicators, per the summary of its public
+# definition (unverified): a page with ads meeting that many stands out
+HUMAN_LESSER = 3
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 BAR_WIDTH = 40
 
