@@ -171,8 +171,9 @@ _LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|R
 
 def article_page(ctx: PageContext, page: ParsedPage) -> bool:
     """An article's page: og:type article, a JSON-LD Article (NewsArticle, BlogPosting),
-    a post body, `itemprop=articleBody`, or one `<article>` alone (a home page lists
-    many). Home, about and company pages are not: rows about an article skip them."""
+    a post body, `itemprop=articleBody`, one `<article>` alone (a home page lists
+    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`).
+    Home, about and company pages are not: rows about an article skip them."""
     if ctx.document.in_post_body:
         return True
     if any((m.get("property") or m.get("name") or "").lower() == "og:type"
@@ -183,7 +184,11 @@ def article_page(ctx: PageContext, page: ParsedPage) -> bool:
         return True
     if any(b.get("itemprop") == "articleBody" for b in ctx.bodies):
         return True
-    return len(page.tagged("article")) == 1
+    articles = page.tagged("article")
+    if articles:
+        return len(articles) == 1
+    bodies = set(ctx.bodies)  # a theme's post body (Blogger's post-body): one, not a list
+    return sum(1 for b in ctx.bodies if not any(a in bodies for a in b.iterancestors())) == 1
 
 
 def syndicated(sources: Sources) -> Indicator:
