@@ -247,6 +247,9 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
      "Desk</span>", "house account only: Gazette News Desk"),
     ('<div class="comment-author">Jane Reader</div>', "no author"),  # a commenter
     ('<meta name="dc.creator" content="Elizabeth Gibney">', "named: Elizabeth Gibney"),
+    # landwirt.com: the author in an element whose id, not class, names it
+    ('<div id="artikelautor">Autor: <a href="/u/1">Angelika Leitner</a></div>',
+     "named: Angelika Leitner"),
     ('<meta name="citation_author" content="Gibney, Elizabeth">',
      "named: Gibney, Elizabeth"),
     ('<script>window.dataLayer = [{"authors": ["Elizabeth Gibney"]}];</script>',

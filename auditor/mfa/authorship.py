@@ -41,7 +41,8 @@ _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
 # only the tests a page can pass are run (`_author_markup`)
 _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author")),
                  ("byline", ("class", "byline")), ("author", ("class", "author")),
-                 ("autor", ("class", "autor")), ("auteur", ("class", "auteur")))
+                 ("autor", ("class", "autor")), ("auteur", ("class", "auteur")),
+                 ("author", ("id", "author")), ("autor", ("id", "autor")))
 _AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
@@ -207,7 +208,8 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
         for el in elements(_author_markup(tests)(page.root)):
-            if "comment" in (el.get("class") or "").lower() or inside(el):
+            if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+                    or inside(el)):
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
             if name:
@@ -231,8 +233,10 @@ def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
     """The author XPath with only these tests, compiled once per set: the attributes
     tested, then their elements (a union is in document order). On a large page this is
     a quarter of `//*[@rel='author' or … contains(@class, 'author') …]`."""
-    classes = [f"contains(., '{word}')" for attr, word in tests if attr == "class"]
-    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests if attr != "class"]
-    if classes:
-        parts.append("//@class[" + " or ".join(classes) + "]/..")
+    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests
+             if attr not in ("class", "id")]
+    for named in ("class", "id"):  # a word in a class or an id (landwirt.com "artikelautor")
+        words = [f"contains(., '{word}')" for attr, word in tests if attr == named]
+        if words:
+            parts.append(f"//@{named}[" + " or ".join(words) + "]/..")
     return etree.XPath(" | ".join(parts))
