@@ -255,6 +255,9 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
     ('<script>window.dataLayer = [{"authors": ["Elizabeth Gibney"]}];</script>',
      "named: Elizabeth Gibney"),
     ('<meta name="author" content="faz">', "no author"),  # not a name
+    # a personal blog signs with a first name in its author markup (plentylife.blogspot)
+    ('<span class="author vcard"><a rel="author" href="#">Sandra</a></span>',
+     "named: Sandra"),
     ('<meta name="author" content="A computer science professor at a university">',
      "no author"),
     ("", "no author"),

@@ -90,7 +90,7 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
                          "single article body): a home, about or company page names no "
                          "author")
     hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))
-            and (house_name(n, first_party) or is_name(n))]
+            and (house_name(n, first_party) or is_name(n) or _shown_handle(h, n))]
     named = [h for h in hits if not house_name(h.text, first_party)]
     value = (f"named: {named[0].text}" if named else
              f"house account only: {hits[0].text}" if hits else "no author")
@@ -153,6 +153,13 @@ def is_name(name: str) -> bool:
     words = _words(name)
     return (sum(1 for w in words if any(c.isalpha() for c in w)) >= 2
             and len(words) <= MAX_NAME_WORDS)
+
+
+def _shown_handle(hit: Hit, name: str) -> bool:
+    """One word in the page's own author markup or byline (cited at a line): how a
+    personal blog signs ("Sandra", "Blackswan"). From a meta or a data layer (line 0)
+    one word is a code ("faz"), not a name."""
+    return hit.line > 0 and len(_words(name)) == 1
 
 
 def house_name(name: str, first_party: str | None) -> bool:
