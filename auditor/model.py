@@ -285,6 +285,12 @@ class Indicator:
                 "basis": self.basis.value, "met": self.met, "evidence": self.evidence}
 
 
+# Rows read from one list of ad slots (area, units per words, units between paragraphs):
+# shown apart, counted as one indicator, "ad load"
+ONE_INDICATOR = {"ad-to-content": "ad load", "ad-density": "ad load", "ads-in-body": "ad load"}
+NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
+
+
 @dataclass(frozen=True, slots=True)
 class Scorecard:
     """The statically measurable part of the MFA definitions, row by row."""
@@ -294,11 +300,20 @@ class Scorecard:
 
     @property
     def met(self) -> int:
-        return sum(1 for i in self.indicators if i.met)
+        """Indicators met, the ad-load rows (one slot list read three ways) as one."""
+        return len({ONE_INDICATOR.get(i.criterion, i.criterion)
+                    for i in self.indicators if i.met})
 
     @property
     def judged(self) -> int:
-        return sum(1 for i in self.indicators if i.met is not None)
+        return len({ONE_INDICATOR.get(i.criterion, i.criterion)
+                    for i in self.indicators if i.met is not None})
+
+    @property
+    def has_ads(self) -> bool:
+        """False when the scorecard notes the page carries no ads: its count then says
+        nothing of advertising, and no gate or highlight should act on it."""
+        return self.note != NO_ADS
 
     @property
     def summary(self) -> str:
@@ -310,8 +325,12 @@ class Scorecard:
         'meets 1 of 1 judged MFA indicators (1 unknowable from a saved page: b)'
         """
         unknown = [i.criterion for i in self.indicators if i.met is None]
-        tail = (f" ({len(unknown)} unknowable from a saved page: {', '.join(unknown)})"
-                if unknown else "")
+        once = sum(1 for i in self.indicators
+                   if i.criterion in ONE_INDICATOR and i.met is not None) > 1
+        parts = ["ad-load rows count once"] if once else []
+        if unknown:
+            parts.append(f"{len(unknown)} unknowable from a saved page: {', '.join(unknown)}")
+        tail = f" ({'; '.join(parts)})" if parts else ""
         note = f"; {self.note}" if self.note else ""
         return f"meets {self.met} of {self.judged} judged MFA indicators{tail}{note}"
 

@@ -7,7 +7,8 @@ Each page of `../shared/corpus/pages` is audited offline with its URL (`urls.jso
 project rules and the system EasyList/EasyPrivacy, as `auditor audit` would. The part of
 docs/MFA.md between the `mfa-ranking` markers is generated (the lists' digests say
 which rules made it); the method and the review notes around it are written by hand.
-Pages rank by indicators met, then by the ad-to-content estimate, then by name.
+Pages with ads rank first, by indicators met (the three ad-load rows count once), then
+by the ad-to-content estimate, then by name; pages without ads come last.
 tests/corpus/test_mfa_corpus.py fails when the ranking is stale.
 """
 
@@ -53,7 +54,7 @@ def audit_corpus(corpus: Path) -> tuple[list[Ranked], str]:
         assert page.mfa is not None, f"{name}: {page.errors}"
         share = next(i.value for i in page.mfa.indicators if i.criterion == "ad-to-content")
         out.append(Ranked(name, page.url, page.mfa, int(share.split("%")[0])))
-    out.sort(key=lambda r: (-r.card.met, -r.share, r.name))
+    out.sort(key=lambda r: (not r.card.has_ads, -r.card.met, -r.share, r.name))
     lists = ", ".join(f"{li.name} (sha256 {li.sha256[:12]})" for li in engine.lists
                       if not li.missing)
     return out, lists
@@ -75,7 +76,8 @@ def ranking(ranked: Sequence[Ranked], lists: str) -> str:
         lines.append(f"| `{row.criterion}` | {md(row.threshold)} | {md(row.source)} | "
                      f"{row.basis.value} | {meeting[row.criterion]} |")
     spread = Counter(c.met for c in cards)
-    lines += ["", "Pages by indicators met: " + ", ".join(
+    lines += ["", "Pages by indicators met (ad-to-content, ad-density and ads-in-body count "
+              "as one, ad load): " + ", ".join(
         f"{n}: {spread[n]}" for n in sorted(spread, reverse=True)) + ".", "",
         f"### The top {TOP}", ""]
     for rank, r in enumerate(ranked[:TOP], 1):

@@ -86,8 +86,10 @@ def test_every_card_has_every_criterion_in_order(farm: Scorecard, clean: Scoreca
 
 
 def test_summary_counts_and_never_claims_a_verdict(farm: Scorecard) -> None:
-    assert farm.summary == ("meets 10 of 11 judged MFA indicators (1 unknowable from a saved "
-                            "page: paid-traffic-share)")
+    # ad-to-content, ad-density and ads-in-body read one slot list: one indicator
+    assert farm.summary == ("meets 8 of 9 judged MFA indicators (ad-load rows count once; 1 "
+                            "unknowable from a saved page: paid-traffic-share)")
+    assert farm.met == 8 and farm.judged == 9
     assert "is MFA" not in farm.summary and "made for advertising" not in farm.summary
 
 
@@ -142,7 +144,27 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
     ("", '<script>var cfg = {"300_atf": {"hasRefresh": true, '
          '"refreshParams": {"refreshAdsInterval": 10000}}};</script>', "auto-refresh", True),
     ("", "<script>liveblog.init({refreshInterval: 30000});</script>", "auto-refresh", False),
-    ('<meta http-equiv="refresh" content="300">', "", "auto-refresh", True),
+    ('<meta http-equiv="refresh" content="30">', "", "auto-refresh", True),
+    # a news front reloading every 15 minutes is not a rapid ad refresh (/tmp/rvm)
+    ('<meta http-equiv="refresh" content="900">', "", "auto-refresh", False),
+    ('<meta http-equiv="refresh" content="300">', "", "auto-refresh", False),
+    # a switch that turns refresh off, and a cap, name no interval
+    ("", '<script>var cfg={"disableAdRefresh": 1, "maxAdRefreshes": 3};</script>',
+     "auto-refresh", False),
+    ("", '<script>var cfg={"adRefresh": 30};</script>', "auto-refresh", True),
+    # a muted hero loop, a Swiper carousel of video teasers: no video ad
+    ("", '<video autoplay muted loop playsinline src="/hero.mp4"></video>',
+     "autoplay-video", False),
+    ("", '<div class="video-teasers swiper"></div><script>new Swiper(".video-teasers",'
+         "{autoplay: true, loop: true});</script>", "autoplay-video", False),
+    ("", '<div class="ad-slot outstream"><video autoplay muted src="/a.mp4"></video></div>',
+     "autoplay-video", True),
+    # Facebook adds fbclid to every outbound click, paid or organic
+    ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
+     "paid-traffic-hints", False),
+    # a gallery's caption is no split article
+    ("", "<figure><figcaption>Foto 1/5: Der Bahnhof</figcaption></figure>", "slideshow",
+     False),
     ('<meta http-equiv="refresh" content="0; url=https://elsewhere.example/">', "",
      "auto-refresh", False),
     ("", "<script>document.write('<video src=\"'+v+'\" autoplay></video>');</script>",
@@ -224,6 +246,20 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
     ('<span class="author">Published 2 months ago on June 12, 2026 By Gazette News '
      "Desk</span>", "house account only: Gazette News Desk"),
     ('<div class="comment-author">Jane Reader</div>', "no author"),  # a commenter
+    ('<meta name="dc.creator" content="Elizabeth Gibney">', "named: Elizabeth Gibney"),
+    # landwirt.com: the author in an element whose id, not class, names it
+    ('<div id="artikelautor">Autor: <a href="/u/1">Angelika Leitner</a></div>',
+     "named: Angelika Leitner"),
+    ('<meta name="citation_author" content="Gibney, Elizabeth">',
+     "named: Gibney, Elizabeth"),
+    ('<script>window.dataLayer = [{"authors": ["Elizabeth Gibney"]}];</script>',
+     "named: Elizabeth Gibney"),
+    ('<meta name="author" content="faz">', "no author"),  # not a name
+    # a personal blog signs with a first name in its author markup (plentylife.blogspot)
+    ('<span class="author vcard"><a rel="author" href="#">Sandra</a></span>',
+     "named: Sandra"),
+    ('<meta name="author" content="A computer science professor at a university">',
+     "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
@@ -245,3 +281,86 @@ def test_gates_stand_for_python_whitespace() -> None:
     passes = gate(f"^{PY_SPACE}+$")
     assert passes.search(spaces.encode()) is not None
     assert gate(PY_SPACE).search(b"a\x00b") is None
+
+
+@pytest.mark.parametrize(("url", "body", "expected"), [
+    # a blog home's, a category's next page: a listing's, not a split article's
+    ("https://gazette.example/", '<a rel="next" href="/page/2/">Older</a>', False),
+    ("https://gazette.example/category/town-news/", '<a rel="next" href="?page=2">2</a>',
+     False),
+    ("https://gazette.example/2026/library-plan-vote/",
+     '<a rel="next" href="/2026/library-plan-vote/2/">Next</a>', True),
+    # a caption "Foto 1/5" counts only beside the article's own next page
+    ("https://gazette.example/2026/library-plan-vote/",
+     "<figcaption>Foto 1/5</figcaption>", False),
+])
+def test_slideshow_is_an_article_split_over_pages(project_engine: Engine, catalogue: Catalogue,
+                                                   url: str, body: str, expected: bool) -> None:
+    html = (f"<html><head><title>Library plan</title></head><body><article>"
+            f"<p class='byline'>By Priya Lennox</p>{ADS}{WORDS}{body}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    assert met(page.mfa)["slideshow"] is expected
+
+
+def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    teasers = "".join(f"<article><h2>Story {i}</h2><p>Page 2 of 5</p></article>"
+                      for i in range(3))
+    html = f"<html><body>{ADS}{WORDS}{teasers}</body></html>"
+    page = audit(html.encode(), url="https://gazette.example/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.met, row.value) == (False, "not an article page")
+
+
+@pytest.mark.parametrize(("slots", "expected"), [
+    # no slot declares a size: each at 320×50, a floor
+    ("<div class='adsbygoogle'></div>" * 4, False),
+    # declared sizes hold the share on their own
+    ("<div id='div-gpt-ad-1' style='width:970px;height:250px'></div>"
+     "<div id='div-gpt-ad-2' style='width:970px;height:250px'></div>"
+     "<div id='div-gpt-ad-3' style='width:300px;height:600px'></div>", True),
+])
+def test_ad_to_content_counts_declared_sizes_or_a_small_default(
+        project_engine: Engine, catalogue: Catalogue, slots: str, expected: bool) -> None:
+    html = (f"<html><body><article><p class='byline'>By Priya Lennox</p>{WORDS}{slots}"
+            "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'>"
+            "</script></article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "ad-to-content")
+    assert row.met is expected, row
+
+
+@pytest.mark.parametrize(("url", "head", "value", "expected"), [
+    # a personal site's owner, named like the domain, is a person (/tmp/rvm/blogger.html)
+    ("https://moritz-meyer.net/blog/post/", '<meta name="author" content="MoritzMeyer">',
+     "named: MoritzMeyer", False),
+    ("https://gregoryszorc.com/blog/a-post/", '<meta name="author" content="Gregory Szorc">',
+     "named: Gregory Szorc", False),
+    ("https://gazette.example/2026/library/",
+     '<meta name="author" content="Gazette Redaktion">',
+     "house account only: Gazette Redaktion", True),
+])
+def test_authorship_on_personal_sites(project_engine: Engine, catalogue: Catalogue, url: str,
+                                      head: str, value: str, expected: bool) -> None:
+    html = f"<html><head>{head}</head><body><article>{WORDS}</article></body></html>"
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, expected)
+
+
+def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    """A home page (its teasers in several <article>s) names no author, and need not."""
+    teasers = "".join(f"<article><h2>Story {i}</h2>{WORDS}</article>" for i in range(3))
+    html = f"<html><body>{ADS}{teasers}</body></html>"
+    page = audit(html.encode(), url="https://gazette.example/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert row.met is None and row.evidence.startswith("not an article page")

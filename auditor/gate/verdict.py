@@ -229,7 +229,9 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
             where.line if where else 0, where.xpath if where else "",
             "metric: content_to_ad_ratio", None))
     limit = rules.max_mfa_indicators
-    if limit is not None and page.mfa is not None and page.mfa.met > limit:
+    # A page the scorecard notes has no ads is not gated: its count says nothing of ads
+    if (limit is not None and page.mfa is not None and page.mfa.has_ads
+            and page.mfa.met > limit):
         met = [i for i in page.mfa.indicators if i.met]
         shown = "; ".join(f"{i.criterion} {i.value}" for i in met)
         out.append(_violation(

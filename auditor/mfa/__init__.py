@@ -28,6 +28,8 @@ attribute values says they can find something.
 
 from __future__ import annotations
 
+import re
+
 from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL
@@ -75,7 +77,7 @@ from auditor.mfa.scans import (
     PLACEHOLDER,
     PLACEHOLDER_NEEDLES,
     SPINTAX,
-    paginated,
+    paged_in_words,
     pagination_hits,
     paid_hits,
     paid_traffic,
@@ -84,14 +86,14 @@ from auditor.mfa.scans import (
     templated_text,
     url_hits,
 )
-from auditor.model import Basis, Indicator, Metrics, Scorecard
+from auditor.model import NO_ADS, Basis, Indicator, Metrics, Scorecard
 from auditor.provenance import Sources
 
 __all__ = ["CRITERIA", "NO_ADS", "scorecard"]
 
-# HUMAN flags a site on three lesser MFA indicators: the summaries make such pages stand out
+# HUMAN flags a site on three lesser MFA indicators, per the issue's summary of its public
+# definition (unverified): summaries make a page with ads meeting that many stand out
 HUMAN_LESSER = 3
-NO_ADS = "no ads found: a page without ads is not made for advertising, whatever it meets"
 CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slideshow",
             "native-widgets", "paid-traffic-hints", "templated-text", "syndicated", "authorship",
             "autoplay-video", "paid-traffic-share")
@@ -123,19 +125,20 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
     desktop = [s for s in ads if "desktop" in shown[s.xpath]]
     mobile = [s for s in ads if "mobile" in shown[s.xpath]]
     in_body = len(mobile) if ctx.document.in_post_body else in_text(ctx, page, mobile)
+    article = article_page(ctx, page)
     return [
         ad_to_content(desktop, metrics, len(ads) - len(desktop)),
         ad_density(metrics, len(mobile), len(ads) - len(mobile)),
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
-        slideshow(pagination_hits(page, ctx.url)),
+        slideshow(pagination_hits(page, ctx.url, article), article),
         native_widgets([Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
                         if "native" in n.formats], "native/recirculation network"),
         paid_traffic(paid_hits(page, ctx.url, ctx.first_party)),
         templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
         syndicated(sources),
         authorship(None if ctx.document.in_post_body else author_hits(page, ctx.first_party),
-                   ctx.first_party),
+                   ctx.first_party, article),
         autoplay(autoplay_hits(page)),
         paid_traffic_share(),
     ]
@@ -152,7 +155,7 @@ def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Ind
         ad_density(metrics, len(units), noun="sponsored or affiliate blocks"),
         ads_in_body(metrics, inside_text(text, units)),
         unknowable("auto-refresh", "any ad-refresh timer or meta refresh", ANA, no_code),
-        slideshow(regex_hits(text, PAGE_OF.text, paginated)),
+        slideshow(regex_hits(text, PAGE_OF.text, paged_in_words)),
         native_widgets([Hit(f"{s.kind}: {s.text or ''}", s.line) for s in lists],
                        "promotional list", MIN_RECIRCULATION_BLOCKS),
         paid_traffic(list(url_hits(ctx.url or "", 0, "page URL"))),
@@ -163,6 +166,32 @@ def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Ind
         unknowable("autoplay-video", "any autoplaying video", f"{ANA}; {BETTER_ADS}", no_code),
         paid_traffic_share(),
     ]
+
+
+_LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|Report|Tech)?'
+                         r'(?:Article|Posting|BlogPosting)"')
+
+
+def article_page(ctx: PageContext, page: ParsedPage) -> bool:
+    """An article's page: og:type article, a JSON-LD Article (NewsArticle, BlogPosting),
+    a post body, `itemprop=articleBody`, one `<article>` alone (a home page lists
+    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`).
+    Home, about and company pages are not: rows about an article skip them."""
+    if ctx.document.in_post_body:
+        return True
+    if any((m.get("property") or m.get("name") or "").lower() == "og:type"
+           and (m.get("content") or "").strip().lower().startswith("article")
+           for m in page.tagged("meta")):
+        return True
+    if any(_LD_ARTICLE.search(text) for text in page.config_parts[0] if '"@type"' in text):
+        return True
+    if any(b.get("itemprop") == "articleBody" for b in ctx.bodies):
+        return True
+    articles = page.tagged("article")
+    if articles:
+        return len(articles) == 1
+    bodies = set(ctx.bodies)  # a theme's post body (Blogger's post-body): one, not a list
+    return sum(1 for b in ctx.bodies if not any(a in bodies for a in b.iterancestors())) == 1
 
 
 def syndicated(sources: Sources) -> Indicator:

@@ -23,13 +23,19 @@ from auditor.model import Basis, Indicator, Metrics, Slot
 
 # -- constants of the estimates (docs/MFA.md says where each comes from) ------------
 AD_SHARE = 0.30  # ANA: "30+ percent for desktop"; Better Ads: 30% of mobile height
-DEFAULT_SLOT = (300, 250)  # an ad unit that declares no size: IAB's medium rectangle
+# A page whose ad units declare no size: each counted as a mobile leaderboard, the
+# smallest common unit, so the share is a floor. When some units declare a size, only
+# those count: an undeclared one may be a 1×1 pixel or a collapsed slot.
+UNSIZED_SLOT = (320, 50)
 TEXT_PX2_PER_CHAR = 230  # desktop text: ~16-18 px type, ~80 chars a line, ~27 px lines
 MIN_UNITS = 3  # fewer ad units than this is no density, whatever the word count
 # Better Ads' 30% of a mobile page's height, in units per 1,000 words: 1,000 words are
 # about 6,000 characters, 150 lines of 40 characters at 24 px = 3,600 px of text; ads at
 # 30% of the whole are 0.43 × 3,600 ≈ 1,540 px, six units of 250 px.
 UNITS_PER_1000_WORDS = 6.0
+# Better Ads counts the ads in a page's main content; the row counts every unit shown on
+# a phone, so the threshold is ours, after theirs, and the row an estimate
+AFTER_BETTER_ADS = f"{OURS} (after {BETTER_ADS})"
 # Ads between the article's paragraphs: ad-ops guides place one in-content unit per
 # 300-400 words; twice that rate (ANA's "twice the average"), at its lenient end, is one
 # per 200 words.
@@ -69,10 +75,12 @@ def outermost_ads(slots: Iterable[Slot]) -> list[Slot]:
 
 
 def ad_to_content(ads: Sequence[Slot], m: Metrics, other_device: int = 0) -> Indicator:
-    """Ad area against editorial text area: declared sizes (undeclared at 300×250)
-    against the text's characters at a desktop column's px² per character. Slots the
-    markup does not show on a desktop are left out (`other_device` of them)."""
-    threshold = f"≥ {AD_SHARE:.0%} of the page's ad + text area (desktop)"
+    """Ad area against editorial text area: the declared sizes (or, when no slot declares
+    one, every slot at 320×50) against the text's characters at a desktop column's px²
+    per character. Slots the markup does not show on a desktop are left out
+    (`other_device` of them)."""
+    threshold = (f"≥ {AD_SHARE:.0%} of the page's ad + text area (desktop), on declared "
+                 f"sizes (none declared: {UNSIZED_SLOT[0]}×{UNSIZED_SLOT[1]} each)")
     skipped = (f"; {other_device} not shown at {VIEWPORTS['desktop']:,} px"
                if other_device else "")
     if not ads:
@@ -80,11 +88,15 @@ def ad_to_content(ads: Sequence[Slot], m: Metrics, other_device: int = 0) -> Ind
                          Basis.ESTIMATED, False, f"0 desktop ad slots{skipped}; "
                          f"{_markup_share(m)}")
     sized = [s for s in ads if s.width and s.height]
-    area = sum(s.area for s in sized) + (len(ads) - len(sized)) * DEFAULT_SLOT[0] * DEFAULT_SLOT[1]
+    unsized = len(ads) - len(sized)
+    if sized:
+        area = sum(s.area for s in sized)
+        assumed = f", {unsized} undeclared not counted" if unsized else ""
+    else:
+        area = unsized * UNSIZED_SLOT[0] * UNSIZED_SLOT[1]
+        assumed = f", {unsized} undeclared at {UNSIZED_SLOT[0]}×{UNSIZED_SLOT[1]}"
     text_area = m.content_chars * TEXT_PX2_PER_CHAR
     share = area / (area + text_area) if area + text_area else 0.0
-    unsized = len(ads) - len(sized)
-    assumed = f", {unsized} undeclared at 300×250" if unsized else ""
     evidence = (f"{len(ads)} desktop ad slots ≈ {area:,} px² ({len(sized)} with declared sizes"
                 f"{assumed}{skipped}); {m.content_chars:,} text characters ≈ {text_area:,} px²; "
                 f"{_markup_share(m)}")
@@ -117,16 +129,18 @@ def ad_density(m: Metrics, units: int, other_device: int = 0,
     converted to units (see UNITS_PER_1000_WORDS). Slots the markup does not show on a
     phone are left out (`other_device` of them)."""
     threshold = (f"≥ {UNITS_PER_1000_WORDS:g} per 1,000 words and ≥ {MIN_UNITS} units "
-                 "(≈ Better Ads' 30% of mobile height, at 250 px a unit)")
+                 "(≈ Better Ads' 30% of mobile height, at 250 px a unit; all mobile units, "
+                 "not only those in the main content)")
     if not m.content_words:
-        return Indicator("ad-density", f"{units} units, no editorial text", threshold, BETTER_ADS,
-                         Basis.MEASURED, units >= MIN_UNITS, "no editorial words to divide by")
+        return Indicator("ad-density", f"{units} units, no editorial text", threshold,
+                         AFTER_BETTER_ADS, Basis.ESTIMATED, units >= MIN_UNITS,
+                         "no editorial words to divide by")
     rate = 1000 * units / m.content_words
     body = f", {m.ad_slots_in_body} in the article body" if m.ad_slots_in_body else ""
     skipped = (f" ({other_device} not shown at {VIEWPORTS['mobile']} px)"
                if other_device else "")
-    return Indicator("ad-density", f"{rate:.1f} per 1,000 words", threshold, BETTER_ADS,
-                     Basis.MEASURED, units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
+    return Indicator("ad-density", f"{rate:.1f} per 1,000 words", threshold, AFTER_BETTER_ADS,
+                     Basis.ESTIMATED, units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
                      f"{units} {noun}{skipped}{body}; "
                      f"{m.content_words:,} editorial words")
 

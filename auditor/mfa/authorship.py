@@ -31,20 +31,22 @@ from auditor.mfa.evidence import (
 )
 from auditor.model import Basis, Indicator
 
-META_NEEDLES = (b"author", b"byl")  # what an author meta's name holds
+META_NEEDLES = (b"author", b"byl", b"creator")  # what an author meta's name holds
 LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
-                           "parsely-author"})
+                           "parsely-author", "dc.creator", "dcterms.creator",
+                           "citation_author"})
 # Elements marked as an author's (rel or itemprop "author", a class naming a byline or an
 # author): each test needs its word among the page's attribute values (as written), so
 # only the tests a page can pass are run (`_author_markup`)
 _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author")),
                  ("byline", ("class", "byline")), ("author", ("class", "author")),
-                 ("autor", ("class", "autor")), ("auteur", ("class", "auteur")))
+                 ("autor", ("class", "autor")), ("auteur", ("class", "auteur")),
+                 ("author", ("id", "author")), ("autor", ("id", "autor")))
 _AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
-    r'"(?:author|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
+    r'"(?:authors?|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
     r'(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"|"([^"]{1,120})")', re.I)
 # A byline as its own text: `<p><em>Von Gregory Lipinski</em></p>`
 _TEXT_BYLINE = re.compile(
@@ -54,6 +56,14 @@ _TEXT_BYLINE_GATE = gate(f">{PY_SPACE}*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door){PY
 HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
                          "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
                          "user", "author", "newsroom", "desk", "content team", "site"})
+# A word that makes a name a role or an outlet, not a person ("Kulu Media News Desk",
+# "The Planetary Press", "OMGHive Editorial"); a person's name matching the domain of a
+# personal site (Daniel Lemire on lemire.me) is still a person
+ROLE_WORDS = frozenset({*HOUSE_NAMES, "news", "nachrichten", "redaktion", "redazione",
+                        "redactie", "redacción", "rédaction", "editors", "press", "presse",
+                        "media", "magazine", "magazin", "wire", "agency", "agentur", "verlag",
+                        "publishing", "reporters", "online", "group"})
+MAX_NAME_WORDS = 4  # longer is a sentence ("A computer science professor at …")
 # A byline is a short line near the top: "By Jane Doe · June 25", "Site By Site Editorial"
 _BYLINE = re.compile(
     r"(?:^|[\s·|•])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+"
@@ -62,17 +72,25 @@ BYLINE_LINES = 25
 BYLINE_CHARS = 120
 
 
-def authorship(hits: Sequence[Hit] | None, first_party: str | None) -> Indicator:
-    """No author named anywhere, or only a house account ("admin", "Editorial", the
-    site's own name)."""
-    threshold = ("no named author (meta, schema.org, byline), or only a house account "
-                 "(admin, staff, the site's name)")
+def authorship(hits: Sequence[Hit] | None, first_party: str | None,
+               article: bool = True) -> Indicator:
+    """No author named anywhere, or only a house account ("admin", "Editorial", an
+    outlet's name). Judged on article pages only: a home, about or company page names
+    no author and need not."""
+    threshold = ("an article page names no author (meta, schema.org, data layer, byline), "
+                 "or only a house account (admin, staff, news desk, the site's name)")
     source = f"{NEWSGUARD} (criteria); {OURS}"
     if hits is None:
         return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
                          "a WordPress REST post names its author by user ID; the name is "
                          "not in the post")
-    hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))]
+    if not article:
+        return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
+                         "not an article page (no og:type article, JSON-LD Article or "
+                         "single article body): a home, about or company page names no "
+                         "author")
+    hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))
+            and (house_name(n, first_party) or is_name(n) or _shown_handle(h, n))]
     named = [h for h in hits if not house_name(h.text, first_party)]
     value = (f"named: {named[0].text}" if named else
              f"house account only: {hits[0].text}" if hits else "no author")
@@ -117,21 +135,57 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, a handle's camel case split ("MoritzMeyer": Moritz, Meyer)."""
+    return [w for w in re.split(r"[^\w'’.-]+|[_]+", _CAMEL.sub(" ", name)) if w]
+
+
+def is_name(name: str) -> bool:
+    """A person's name as an author field holds one: two to four words with letters
+    ("Jane Doe", "MoritzMeyer"); not "faz", nor a sentence of biography.
+
+    >>> is_name("MoritzMeyer"), is_name("faz"), is_name("A computer science professor at X")
+    (True, False, False)
+    """
+    words = _words(name)
+    return (sum(1 for w in words if any(c.isalpha() for c in w)) >= 2
+            and len(words) <= MAX_NAME_WORDS)
+
+
+def _shown_handle(hit: Hit, name: str) -> bool:
+    """One word in the page's own author markup or byline (cited at a line): how a
+    personal blog signs ("Sandra", "Blackswan"). From a meta or a data layer (line 0)
+    one word is a code ("faz"), not a name."""
+    return hit.line > 0 and len(_words(name)) == 1
+
+
 def house_name(name: str, first_party: str | None) -> bool:
-    """A house account, not a person: a generic role ("admin", "News Desk") or the site's
-    own name ("Kulu Media" on kulu-media.com).
+    """A house account, not a person: a role or an outlet's word ("admin", "News Desk",
+    "The Planetary Press"), a host name, or one word that is the site's own name. A
+    person's name matching a personal site's domain is a person.
 
     >>> house_name("Kulu Media News Desk", None), house_name("Julie Mollins", "cifor.org")
     (True, False)
     >>> house_name("The Planetary Press", "theplanetarypress.com")
     True
+    >>> house_name("Gregory Szorc", "gregoryszorc.com"), house_name("Daniel Lemire", "lemire.me")
+    (False, False)
+    >>> house_name("MoritzMeyer", "moritz-meyer.net"), house_name("Buzzfeedly", "buzzfeedly.com")
+    (False, True)
     """
     low = " ".join(name.lower().replace("_", " ").split())
-    if not low or low in HOUSE_NAMES or low.split()[-1] in HOUSE_NAMES:
+    if not low or low in HOUSE_NAMES:
         return True
+    words = [w.lower().strip(".") for w in _words(name)]
+    if any(w in ROLE_WORDS for w in words):
+        return True
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", low) and not is_name(name):
+        return True  # a host name: "gazette.example"
     site = _letters(first_party.split(".")[0]) if first_party else ""
-    letters = _letters(low)
-    return len(site) >= 4 and (site in letters or (len(letters) >= 4 and letters in site))
+    return len(words) == 1 and bool(site) and _letters(low) == site
 
 
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
@@ -153,7 +207,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 out.append(Hit(clip(name, 60), 0))
             at = low.find('"aut', at + 4)
     out += text_hits(page, _TEXT_BYLINE, _TEXT_BYLINE_GATE)
-    if any(author_name(h.text) and not house_name(author_name(h.text), first_party)
+    if any((n := author_name(h.text)) and is_name(n) and not house_name(n, first_party)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
     values = page.values
@@ -161,7 +215,8 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
         for el in elements(_author_markup(tests)(page.root)):
-            if "comment" in (el.get("class") or "").lower() or inside(el):
+            if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+                    or inside(el)):
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
             if name:
@@ -185,8 +240,10 @@ def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
     """The author XPath with only these tests, compiled once per set: the attributes
     tested, then their elements (a union is in document order). On a large page this is
     a quarter of `//*[@rel='author' or … contains(@class, 'author') …]`."""
-    classes = [f"contains(., '{word}')" for attr, word in tests if attr == "class"]
-    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests if attr != "class"]
-    if classes:
-        parts.append("//@class[" + " or ".join(classes) + "]/..")
+    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests
+             if attr not in ("class", "id")]
+    for named in ("class", "id"):  # a word in a class or an id (landwirt.com "artikelautor")
+        words = [f"contains(., '{word}')" for attr, word in tests if attr == named]
+        if words:
+            parts.append(f"//@{named}[" + " or ".join(words) + "]/..")
     return etree.XPath(" | ".join(parts))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from auditor.dom.page import ParsedPage, ScriptCode
@@ -34,6 +35,16 @@ BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, no
 # ("refreshAdsInterval":10000, ad_refresh_rate: 30). Keys that do not name ads (a live
 # blog's refreshInterval) are not read.
 _AD_REFRESH_KEY = re.compile(r"ads?[_-]?refresh|refresh[_-]?ads?", re.I)
+# The key must name an interval ("refreshAdsInterval", "ad_refresh_rate"), or be a bare
+# refresh key ("adRefresh": 30) whose number reads as at least 1 s and is not a 0/1 flag;
+# a switch or a cap ("disableAdRefresh": 1, "maxAdRefreshes": 3) says nothing of a timer
+_INTERVAL_KEY = re.compile(r"interval|rate|seconds|secs?\b|ms\b|time|delay", re.I)
+_BARE_REFRESH_KEY = re.compile(r"^(?:ads?[_-]?refresh(?:es)?|refresh[_-]?ads?)$", re.I)
+_NOT_INTERVAL_KEY = re.compile(r"^(?:[Dd]isable|DISABLE|[Mm]ax|MAX|[Cc]ount|COUNT|[Ll]imit|"
+                               r"LIMIT|[Nn]um|NUM|[Nn]o(?=[A-Z_-])|NO_)")
+# A meta refresh this slow (a news front reloading every 5 or 15 minutes) reloads stale
+# headlines; it is not the rapid ad refresh ANA names
+META_REFRESH_SLOW = 300  # seconds
 _SETTING_VALUE = re.compile(r"[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b")
 _REFRESH_WORDS = ("refresh", "requestbids", "fetchbids", "reloadad")
 REFRESH_NEEDLES = (*(w.encode() for w in _REFRESH_WORDS), b"http-equiv")
@@ -47,15 +58,22 @@ _AUTOPLAY_CONFIG = re.compile(
     r"\bauto_?(?:play|start)\b[\"']?\s*[:=]\s*(?:true\b|!0\b|1\b|[\"'](?:true|1|on|viewable)"
     r"[\"'])", re.I)
 _VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
-_PLAYER = re.compile(r"jwplayer|videojs|video|player|vast|\bima\b", re.I)
+# A video player or a video ad's stack near an autoplay setting (not a bare "video": a
+# carousel of video teasers autoplays its slides, not a video)
+_PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)
+# What makes a muted <video autoplay> an ad's: its own or its containers' attributes
+# naming a player, a video ad stack or an ad slot (a muted hero loop is decoration)
+_AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
+                         r"outstream|instream|preroll|sponsor", re.I)
+AD_CONTEXT_LEVELS = 3  # the video and this many containers are read for an ad context
 AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
 VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk for it
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
 def auto_refresh(hits: Sequence[Hit], has_ads: bool) -> Indicator:
-    threshold = ("any timer that re-requests ad slots, ad-refresh setting with an interval, "
-                 "or meta refresh of a page with ads")
+    threshold = ("any timer that re-requests ad slots, ad-refresh setting naming an "
+                 f"interval, or meta refresh under {META_REFRESH_SLOW} s of a page with ads")
     if not has_ads:
         return Indicator("auto-refresh", "no ads", threshold, ANA, Basis.MEASURED, False, "")
     return Indicator("auto-refresh", count(hits, "ad-refresh sign"), threshold, ANA,
@@ -63,8 +81,13 @@ def auto_refresh(hits: Sequence[Hit], has_ads: bool) -> Indicator:
 
 
 def autoplay(hits: Sequence[Hit]) -> Indicator:
+    """Better Ads is cited only when a video autoplays with sound (its standard); ANA
+    names autoplay video ads whatever their sound."""
+    sound = any("with sound" in h.text for h in hits)
     return Indicator("autoplay-video", count(hits, "autoplay setting"),
-                     "any autoplaying video or player set to autoplay", f"{ANA}; {BETTER_ADS}",
+                     "any video autoplaying with sound, a muted one in an ad or player "
+                     "context, or a player set to autoplay",
+                     f"{ANA}; {BETTER_ADS}" if sound else ANA,
                      Basis.MEASURED, bool(hits), cite(hits))
 
 
@@ -116,10 +139,26 @@ def _refresh_setting(code: str, low: str) -> tuple[str, int, int] | None:
             end += 1
         key = code[start:end]
         value = _SETTING_VALUE.match(code, end)
-        if value and _AD_REFRESH_KEY.search(key) and int(value.group(1)):
+        if value and _AD_REFRESH_KEY.search(key) and _interval_key(key, int(value.group(1))):
             return key, int(value.group(1)), start
         at = low.find("refresh", end)
     return None
+
+
+def _interval_key(key: str, number: int) -> bool:
+    """An ad-refresh key whose number is an interval: `refreshAdsInterval = 10000`,
+    `adRefresh = 30`; not `disableAdRefresh = 1` nor `maxAdRefreshes = 3`.
+
+    >>> _interval_key("disableAdRefresh", 1), _interval_key("maxAdRefreshes", 3)
+    (False, False)
+    >>> _interval_key("refreshAdsInterval", 10000), _interval_key("adRefresh", 30)
+    (True, True)
+    """
+    if _NOT_INTERVAL_KEY.match(key.lstrip("_-")):
+        return False
+    if _INTERVAL_KEY.search(key):
+        return number >= 1
+    return bool(_BARE_REFRESH_KEY.match(key.strip("_-"))) and number >= 2
 
 
 def _meta_refresh(page: ParsedPage, url: str | None) -> list[Hit]:
@@ -128,7 +167,8 @@ def _meta_refresh(page: ParsedPage, url: str | None) -> list[Hit]:
         if (meta.get("http-equiv") or "").strip().lower() != "refresh":
             continue
         found = _META_REFRESH.match(meta.get("content") or "")
-        if found and _same_page(found.group(2) or "", url):
+        if (found and int(found.group(1)) < META_REFRESH_SLOW
+                and _same_page(found.group(2) or "", url)):
             out.append(Hit(f"meta refresh every {found.group(1)} s", line_of(meta)))
     return out
 
@@ -181,12 +221,27 @@ def _same_page(target: str, url: str | None) -> bool:
     return (a.netloc, a.path.rstrip("/")) == (b.netloc, b.path.rstrip("/"))
 
 
+def _ad_context(video: Any) -> bool:
+    """The video's own or its nearest containers' class, id, src or data attributes
+    name a player, a video ad stack or an ad slot."""
+    el, level = video, 0
+    while el is not None and level <= AD_CONTEXT_LEVELS:
+        attrs = " ".join(v for k, v in el.attrib.items()
+                         if k in ("class", "id", "src", "poster") or k.startswith("data-"))
+        if _AD_CONTEXT.search(attrs):
+            return True
+        el, level = el.getparent(), level + 1
+    return False
+
+
 def autoplay_hits(page: ParsedPage) -> list[Hit]:
     out: list[Hit] = []
     for video in page.tagged("video") if page.holding(VIDEO_NEEDLES) else ():
         if video.get("autoplay") is not None:
-            sound = ("muted" if video.get("muted") is not None
-                     else "with sound unless a script mutes it")
+            muted = video.get("muted") is not None
+            if muted and not _ad_context(video):
+                continue  # a muted background loop: no ad, no player, no sound
+            sound = "muted, in an ad context" if muted else "with sound unless a script mutes it"
             out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
     for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""

@@ -44,10 +44,11 @@ _REL_NEXT: Any = etree.XPath("//@rel[contains(translate(., 'NEXT', 'next'), 'nex
 NEXT_NEEDLES = (b"next",)
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
+# Not fbclid: Facebook adds it to every outbound click, paid or organic
 CLICK_IDS = {"tblci": "Taboola", "obclid": "Outbrain", "gclid": "Google Ads",
              "gbraid": "Google Ads", "wbraid": "Google Ads", "dclid": "Google Ads",
-             "msclkid": "Microsoft Ads", "ttclid": "TikTok Ads", "fbclid": "Facebook",
-             "twclid": "X Ads", "li_fat_id": "LinkedIn Ads", "mgclida": "MGID"}
+             "msclkid": "Microsoft Ads", "ttclid": "TikTok Ads", "twclid": "X Ads",
+             "li_fat_id": "LinkedIn Ads", "mgclida": "MGID"}
 PAID_SOURCES = frozenset({"taboola", "outbrain", "mgid", "revcontent", "zergnet", "yahoo_gemini",
                           "gemini", "facebook_ads", "fb_ads", "tiktok_ads", "newsbreak"})
 _PAID_KEYS = (*CLICK_IDS, "utm_source", "utm_medium")
@@ -103,10 +104,17 @@ PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto 
                                     "image ", "diapositive ", "gina "))
 
 
-def slideshow(hits: Sequence[Hit]) -> Indicator:
-    return Indicator("slideshow", count(hits, "pagination sign"),
-                     "the article is split over pages or slides (rel=next to its own next "
-                     "page, 'page 2 of 9')", ANA, Basis.MEASURED, bool(hits), cite(hits))
+SLIDESHOW_RULE = ("an article page split over pages or slides (rel=next extending its own "
+                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link)")
+
+
+def slideshow(hits: Sequence[Hit], article: bool = True) -> Indicator:
+    if not article:
+        return Indicator("slideshow", "not an article page", SLIDESHOW_RULE, ANA,
+                         Basis.MEASURED, False, "a home page's or listing's pages are not "
+                         "a split article")
+    return Indicator("slideshow", count(hits, "pagination sign"), SLIDESHOW_RULE, ANA,
+                     Basis.MEASURED, bool(hits), cite(hits))
 
 
 def paid_traffic(hits: Sequence[Hit]) -> Indicator:
@@ -127,8 +135,12 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
                      cite(hits))
 
 
-def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
+def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> list[Hit]:
+    """The article's own next page, and "page 2 of 9" in its text ("Foto 1/5", a
+    gallery's caption, only beside such a next link); none off article pages."""
     out: list[Hit] = []
+    if not article:
+        return out
     if page.holding(NEXT_NEEDLES):
         rels = elements(_REL_NEXT(page.root))
         for el in [e for e in rels if e.tag == "link"] + [e for e in rels if e.tag == "a"]:
@@ -138,7 +150,7 @@ def pagination_hits(page: ParsedPage, url: str | None) -> list[Hit]:
             if url and _next_page_of(urljoin(url, href), url):
                 out.append(Hit(f"rel=next to {clip(href)}", line_of(el)))
                 break
-    out += scan_hits(page, PAGE_OF, paginated)
+    out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)
     return out
 
 
@@ -147,18 +159,56 @@ def paginated(m: re.Match[str] | re.Match[bytes]) -> bool:
     return 1 <= n <= of and of >= 2
 
 
+# "Page 2 of 9", "Seite 2 von 5": a page or slide word and a worded "of" (not "Foto 1/5",
+# a gallery's caption)
+_PAGE_IN_WORDS = re.compile(r"^(?:page|slide|seite|diapositive|p(?:á|a)gina)\s+\d{1,3}\s*"
+                            r"(?:of|von|sur|de|di)\b", re.I)
+
+
+def paged_in_words(m: re.Match[str] | re.Match[bytes]) -> bool:
+    text = m.group(0)
+    shown = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return paginated(m) and bool(_PAGE_IN_WORDS.match(shown))
+
+
+# Path segments of listings, whose ?page=2 or /page/2/ pages a list, not an article
+_LISTING = frozenset({"category", "categories", "tag", "tags", "topic", "topics", "author",
+                      "page", "archive", "archives", "search", "kategorie", "thema",
+                      "rubrik", "section", "sections"})
+
+
+def _article_slug(path: str) -> bool:
+    """A path ending in an article's slug: a few words or a long name, under no listing.
+
+    >>> _article_slug("/2026/ferry-terminal-library"), _article_slug("/category/tech-news")
+    (True, False)
+    >>> _article_slug(""), _article_slug("/news"), _article_slug("/blog")
+    (False, False, False)
+    """
+    parts = [p for p in path.split("/") if p]
+    if not parts or any(p.lower() in _LISTING for p in parts):
+        return False
+    last = _EXTENSION.sub("", parts[-1])
+    return len(re.split(r"[-_]+", last)) >= 2 or len(last) >= 12
+
+
 def _next_page_of(target: str, url: str) -> bool:
     """`target` is `url` with a page number added or changed (`/2/`, `?page=2`, `-2`).
 
-    >>> _next_page_of("https://a.example/story/seite-2", "https://a.example/story")
+    `url` must end in an article's slug: a home page's `/page/2/`, a category's
+    `?page=2` are a listing's next page.
+
+    >>> _next_page_of("https://a.example/long-story/seite-2", "https://a.example/long-story")
     True
-    >>> _next_page_of("https://a.example/story-2.html", "https://a.example/story.html")
+    >>> _next_page_of("https://a.example/long-story-2.html", "https://a.example/long-story.html")
     True
-    >>> _next_page_of("https://a.example/2026/next-story/", "https://a.example/2026/story/")
+    >>> _next_page_of("https://a.example/2026/next-story/", "https://a.example/2026/a-story/")
+    False
+    >>> _next_page_of("https://a.example/page/2/", "https://a.example/")
     False
     """
     a, b = urlsplit(target), urlsplit(url)
-    if a.netloc != b.netloc:
+    if a.netloc != b.netloc or not _article_slug(b.path):
         return False
     pa, pb = a.path.rstrip("/"), b.path.rstrip("/")
     if pa == pb:  # the same path: a page number in the query (?page=2)

@@ -113,7 +113,7 @@ def mfa_line(page: PageReport) -> Text:
     assert card is not None
     met = [i.criterion for i in card.indicators if i.met]
     line = Text("MFA scorecard: ", style="bold").append(
-        inert(card.summary), "bold yellow" if card.met >= HUMAN_LESSER else "")
+        inert(card.summary), "bold yellow" if card.met >= HUMAN_LESSER and card.has_ads else "")
     if met:
         line.append(": ").append(inert(", ".join(met)))
     return line
