@@ -364,3 +364,17 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert row.met is None and row.evidence.startswith("not an article page")
+
+
+def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:
+    """`<a:b>` parses as a tag whose path XPath cannot evaluate (an undefined namespace
+    prefix): the scorecard finds the slot through the page's own paths (found by the
+    fuzz target, tests/fuzz/test_dom.py)."""
+    html = (b"<html><body><p>Some words of the article.</p><a:b>"
+            b"<ins class='adsbygoogle' data-ad-client='ca-pub-1234567890123456'></ins>"
+            b"</a:b></body></html>")
+    page = audit(html, url="https://x.example/a",
+                 engine=Engine.from_text("##.adsbygoogle\n", name="t")).pages[0]
+    assert page.errors == ()
+    assert [s.xpath for s in page.slots] == ["/html/body/a:b/ins"]
+    assert page.mfa is not None and page.mfa.judged > 0

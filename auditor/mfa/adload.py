@@ -195,22 +195,22 @@ def shown_on(page: ParsedPage, xpath: str) -> frozenset[str]:
 
 
 def element_at(page: ParsedPage, xpath: str) -> etree._Element | None:
-    """The element a slot's path names, as `page.root.xpath(xpath)` finds it. Past
-    `DIRECT_LOOKUPS` look-ups a page, one path → element map of the tree answers (an
-    absolute path's XPath counts siblings: 20,000 sibling slots took 75 s)."""
+    """The element a slot's path names. Past `DIRECT_LOOKUPS` look-ups a page, or for a
+    path XPath cannot evaluate, one path → element map of the tree answers (an absolute
+    path's XPath counts siblings: 20,000 sibling slots took 75 s)."""
     if not xpath:
         return None
     state: list[Any] = page._view("adload:elements", lambda: [0, None])
     state[0] += 1
-    if state[0] > DIRECT_LOOKUPS:
-        if state[1] is None:
-            state[1] = {page.xpath(el): el for el in page.root.iter()
-                        if isinstance(el.tag, str)}
-        el = state[1].get(xpath)
-        if el is not None:
-            return el  # type: ignore[no-any-return]
-    found = page.root.xpath(xpath)
-    return found[0] if found and isinstance(found[0], etree._Element) else None
+    if state[0] <= DIRECT_LOOKUPS:
+        try:
+            found = page.root.xpath(xpath)
+            return found[0] if found and isinstance(found[0], etree._Element) else None
+        except etree.XPathError:
+            pass  # a prefixed tag name (`<a:b>`) is a path XPath cannot read: use the map
+    if state[1] is None:
+        state[1] = {page.xpath(el): el for el in page.root.iter() if isinstance(el.tag, str)}
+    return state[1].get(xpath)  # type: ignore[no-any-return]
 
 
 def media_matches(query: str, width: int) -> bool:
