@@ -54,9 +54,10 @@ def paid(n: int) -> str:  # n of the page's own links, each with a click ID
 
 
 def run(markup: str, engine: Engine, catalogue: Catalogue) -> tuple[float, PageReport]:
-    start = time.perf_counter()
+    """The audit's CPU time (not the wall clock: CI shares its cores) and its report."""
+    start = time.process_time()
     page = audit(markup.encode(), url=URL, engine=engine, catalogue=catalogue).pages[0]
-    return time.perf_counter() - start, page
+    return time.process_time() - start, page
 
 
 @pytest.mark.parametrize(("build", "n"), [(chat, 4_000), (pre, 4_000), (timers, 8_000),
@@ -66,7 +67,9 @@ def test_mfa_cost_is_linear(build: Callable[[int], str], n: int, project_engine:
                             catalogue: Catalogue) -> None:
     run(build(n // 4), project_engine, catalogue)  # warm: compiled patterns, lists
     small = min(run(build(n), project_engine, catalogue)[0] for _ in range(2))
-    large, page = run(build(4 * n), project_engine, catalogue)
+    (large, page), (again, _) = (run(build(4 * n), project_engine, catalogue)
+                                 for _ in range(2))
+    large = min(large, again)  # the better of two, as for `small`: one slow run is noise
     assert page.mfa is not None
     assert large < MAX_SECONDS, f"{build.__name__}: {large:.1f} s at {4 * n}"
     assert large / small < MAX_RATIO, f"{build.__name__}: {small:.2f} s, then {large:.2f} s"
