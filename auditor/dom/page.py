@@ -88,7 +88,9 @@ class ParsedPage:
         self._srcdocs: dict[str, lxml.html.HtmlElement] = {}
         self._holding: dict[frozenset[bytes], frozenset[bytes]] = {}
 
-    def _view(self, name: str, build: Callable[[], T]) -> T:
+    def view(self, name: str, build: Callable[[], T]) -> T:
+        """The page's view `name`, built once by `build`: a stage that needs a view only
+        it reads keeps it here, never in a module-global cache keyed on a tree."""
         found = self._views.get(name)
         if found is None:
             found = self._views[name] = build()
@@ -100,12 +102,12 @@ class ParsedPage:
     @property
     def lines(self) -> Sequence[str]:
         """The text's lines, for citing a start tag where it opens."""
-        return self._view("lines", lambda: self.text.split("\n"))
+        return self.view("lines", lambda: self.text.split("\n"))
 
     @property
     def lowered(self) -> bytes:
         """The markup lowered: holds every tag and attribute name of the tree."""
-        return self._view("lowered", self.markup.lower)
+        return self.view("lowered", self.markup.lower)
 
     def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
@@ -131,21 +133,21 @@ class ParsedPage:
     def shown_text(self) -> str:
         """Every text node outside scripts and styles, and every meta's content, run
         together: a phrase none of them holds needs no look-up node by node."""
-        return self._view("shown_text", lambda: "\x00".join(_SHOWN_TEXTS(self.root)))
+        return self.view("shown_text", lambda: "\x00".join(_SHOWN_TEXTS(self.root)))
 
     @property
     def values(self) -> str:
         """Every attribute value of the tree, run together."""
-        return self._view("values", lambda: attribute_values(self.root))
+        return self.view("values", lambda: attribute_values(self.root))
 
     def tagged(self, tag: str) -> tuple[etree._Element, ...]:
         """The elements of one tag under the root, in document order."""
-        return self._view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
+        return self.view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
 
     @property
     def scripts(self) -> tuple[etree._Element, ...]:
         """Script elements holding code (not a `src`, JSON-LD or a template)."""
-        return self._view("scripts", lambda: tuple(
+        return self.view("scripts", lambda: tuple(
             el for el in self.tagged("script") if holds_code(el)))
 
     def decoded(self, code: str) -> Decoded:
@@ -170,18 +172,18 @@ class ParsedPage:
             codes = [s.text or "" for s in self.scripts]
             return codes + [p for code in codes for p in self.decoded(code).payloads]
 
-        return self._view("script_texts", build)
+        return self.view("script_texts", build)
 
     @property
     def script_text(self) -> str:
         """`script_texts` run together a line apart: one scan per pattern or literal
         set, not one per script."""
-        return self._view("script_text", lambda: "\n".join(self.script_texts))
+        return self.view("script_text", lambda: "\n".join(self.script_texts))
 
     @property
     def codes(self) -> tuple[ScriptCode, ...]:
         """Every piece of inline code: scripts, event handlers, `srcdoc` scripts."""
-        return self._view("codes", self._codes)
+        return self.view("codes", self._codes)
 
     def _codes(self) -> tuple[ScriptCode, ...]:
         out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
@@ -211,14 +213,14 @@ class ParsedPage:
     def config_parts(self) -> tuple[list[str], list[str], list[str]]:
         """The page-wide places vendor IDs are written: every script's text (code and
         data), the scripts kept in comments, and the links with a query."""
-        return self._view("config_parts", lambda: (
+        return self.view("config_parts", lambda: (
             list(_SCRIPT_TEXTS(self.root)),
             [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
             list(_QUERY_LINKS(self.root))))
 
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
-        return self._view("attr:" + name,
+        return self.view("attr:" + name,
                           lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
 
 

@@ -86,7 +86,7 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
     repeated 10,000 times in a script is one look-up), in a view of the text nodes
     built once (not one XPath over the whole tree per candidate)."""
     gated = skip >= SHOWN_SKIPS  # page.shown_text leaves out only what `skip` does
-    memo: dict[str, tuple[etree._Element, bool] | None] = page._view(
+    memo: dict[str, tuple[etree._Element, bool] | None] = page.view(
         "visible:" + ",".join(sorted(skip)), dict)
     for text, pos in found:
         text = text.lstrip(">").rstrip("<").strip()  # patterns anchored at tags
@@ -121,7 +121,7 @@ def _holder(page: ParsedPage, needle: str, skip: frozenset[str]
             if el is not None and not inside(el, skip):
                 return el, bool(getattr(node, "is_tail", False))
         return None
-    view: _TextView = page._view("textview:" + ",".join(sorted(skip)),
+    view: _TextView = page.view("textview:" + ",".join(sorted(skip)),
                                  lambda: _text_view(page.root, skip))
     at = view.joined.find(needle)
     if at < 0:

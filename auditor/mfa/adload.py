@@ -200,7 +200,7 @@ def element_at(page: ParsedPage, xpath: str) -> etree._Element | None:
     path's XPath counts siblings: 20,000 sibling slots took 75 s)."""
     if not xpath:
         return None
-    state: list[Any] = page._view("adload:elements", lambda: [0, None])
+    state: list[Any] = page.view("adload:elements", lambda: [0, None])
     state[0] += 1
     if state[0] <= DIRECT_LOOKUPS:
         try:
