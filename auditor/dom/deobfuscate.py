@@ -26,17 +26,25 @@ MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
 MAX_DECODED = 256 * 1024  # decoded characters kept per script, all payloads together
 MAX_DEPTH = 3  # a payload inside a payload inside a payload
 
-_ATOB_LITERAL = re.compile(r"""\batob\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
-_ATOB_NAME = re.compile(r"""\batob\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
+# `atob(?<!\watob)` is `\batob`: a pattern led by a literal lets the regex engine skip
+# ahead to it, one led by `\b` is tried at every position of the script.
+_ATOB_LITERAL = re.compile(r"""atob(?<!\watob)\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
+_ATOB_NAME = re.compile(r"""atob(?<!\watob)\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
 _LONG_B64 = re.compile(r"""(['"])([A-Za-z0-9+/]{40,65536}={0,2})\1""")
 _CHARCODE_CALL = re.compile(
     r"fromCharCode(?:\.apply\(\s*[\w$.]+\s*,\s*\[|\(\s*)"
     r"((?:0x[0-9a-fA-F]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){3,20000})"
 )
 _CODE_ARRAY = re.compile(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
+# A quoted literal of at least 4 characters, `\xHH` and `\uHHHH` escapes counting as one.
+# The lookahead checks the 4; the body is unrolled (runs of plain characters, matched in
+# one step, between escapes): one alternation per character took 2x as long.
+_ESCAPE_UNIT = r"""(?:[^'"\\\n]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})"""
 _ESCAPED_LITERAL = re.compile(
-    r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[^'"\\\n]){4,65536}?)\1"""
+    r"""(['"])(?=""" + _ESCAPE_UNIT + r"""{4})"""
+    r"""([^'"\\\n]*+(?:(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})[^'"\\\n]*+)*+)\1"""
 )
+MAX_ESCAPED_UNITS = 65536  # characters (an escape one) of a literal that is decoded
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
 _PERCENT_CALL = re.compile(
     r"""\b(?:unescape|decodeURIComponent|decodeURI)\(\s*(['"])((?:%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|[^'"%\n]){6,65536}?)\1"""
@@ -64,10 +72,11 @@ _SINK_OF_DECODER = re.compile(
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
 # A string cipher: the same function applied to (literal, shift) again and again,
-# `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de".
-_CIPHER_HINT = re.compile(r"""['"]\s*,\s*-?\d{1,2}\s*\)""")
-# the last literal of a cipher call's first argument, and the shift after it
-_CIPHER_CALL = re.compile(r"""(['"])([^'"\s\\]{6,400})\1\s*,\s*(-?\d{1,2})\s*\)""")
+# `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
+# `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
+# was tried at every quote of the script: 5x slower), then the literal before it.
+_CIPHER_TAIL = re.compile(r",\s*(-?\d{1,2})\s*\)")
+_CIPHER_LITERAL = re.compile(r"""[^'"\s\\]{6,400}""")
 # what a decoded cipher string reads as when it is one: a host, a URL or a file path
 _READABLE = re.compile(
     r"(?:https?:)?(?://)?[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})+(?:[/:?].*)?$"
@@ -193,6 +202,11 @@ def _unescape(literal: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), literal)
 
 
+def _units(literal: str) -> int:
+    """A matched literal's length with each escape counted as one character."""
+    return len(literal) - 3 * literal.count("\\x") - 5 * literal.count("\\u")
+
+
 def _hides_alnum(escapes: Iterable[str]) -> bool:
     """Whether any escape stands for a letter or digit (punctuation is a serializer's)."""
     return any(c.isalnum() for c in escapes)
@@ -254,17 +268,34 @@ def unshift(literal: str, shift: int) -> tuple[str, ...]:
     return moved, "".join(rotate(c) for c in literal)
 
 
+def _cipher_calls(code: str) -> Iterator[tuple[str, int]]:
+    r"""(literal, shift) of each `"literal", shift)` in the code, left to right and not
+    overlapping: what `(['"])([^'"\s\\]{6,400})\1\s*,\s*(-?\d{1,2})\s*\)` finds."""
+    end = 0  # where the last call found ends: a literal starting before it is inside it
+    for tail in _CIPHER_TAIL.finditer(code):
+        close = tail.start() - 1
+        while close >= 0 and code[close].isspace():
+            close -= 1
+        if close < 0 or code[close] not in "'\"":
+            continue
+        # the literal holds no quote: it opens at the nearest quote before its close
+        lo = max(0, close - 401)
+        start = max(code.rfind("'", lo, close), code.rfind('"', lo, close))
+        if start < end or code[start] != code[close] \
+                or not _CIPHER_LITERAL.fullmatch(code, start + 1, close):
+            continue
+        end = tail.end()
+        yield code[start + 1 : close], int(tail.group(1))
+
+
 def _ciphers(code: str) -> list[str]:
     """The decoded strings of a shift cipher: at least CIPHER_MIN literals passed with
     the same shift to a call, one of which reads as a host, URL or path once shifted
     (and did not before)."""
-    if not _CIPHER_HINT.search(code):
-        return []
     by_shift: dict[int, list[str]] = {}
-    for m in _CIPHER_CALL.finditer(code):
-        shift = int(m.group(3))
+    for literal, shift in _cipher_calls(code):
         if shift:
-            by_shift.setdefault(shift, []).append(m.group(2))
+            by_shift.setdefault(shift, []).append(literal)
     decoded: list[str] = []
     for shift, literals in by_shift.items():
         if len(literals) < CIPHER_MIN:
@@ -348,13 +379,18 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
             if text:
                 yield text, True
     if code.count("\\x") + code.count("\\u") >= 8:
-        for m in _ESCAPED_LITERAL.finditer(code):
-            literal = m.group(2)
+        at = 0
+        while (quoted := _ESCAPED_LITERAL.search(code, at)) is not None:
+            literal = quoted.group(2)
+            if len(literal) > MAX_ESCAPED_UNITS and _units(literal) > MAX_ESCAPED_UNITS:
+                at = quoted.start() + 1  # too long to be one: go on from the next character
+                continue
+            at = quoted.end()
             if "\\x" in literal or "\\u" in literal:
                 escapes = (chr(int(e.group(1) or e.group(2), 16))
                            for e in _ESCAPE.finditer(literal))
-                yield _wrap(code, m.start(), _unescape(literal)), _hides_alnum(escapes)
-    if "%" in code:
+                yield _wrap(code, quoted.start(), _unescape(literal)), _hides_alnum(escapes)
+    if "%" in code and ("unescape(" in code or "decodeURI" in code):
         for m in _PERCENT_CALL.finditer(code):
             literal = m.group(2)
             if literal.count("%") >= 3:
@@ -370,14 +406,22 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
             yield text, True
 
 
-def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
-    """URLs in a decoded payload, and whether the payload (or its caller) loads them."""
-    loaded: dict[str, RequestType] = {}
+def _created(outer: str) -> str | None:
+    """The tag of the first element the code creates (script, iframe or img), if any:
+    asked once per decoded text, not once per payload (a script with thousands of
+    escaped literals was read once per literal)."""
     creates = _CREATES_ELEMENT.search(outer)
+    return creates.group(1) if creates else None
+
+
+def _hidden_urls(creates: str | None, payload: str) -> Iterator[HiddenURL]:
+    """URLs in a decoded payload, and whether the payload (or the code it came from,
+    which `creates` an element of that tag) loads them."""
+    loaded: dict[str, RequestType] = {}
     for url, kind, assigned in loaded_urls(payload):
         if assigned:
             if payload.startswith("x.src=") and creates and not type_from_extension(url):
-                kind = _TAG_TYPES[creates.group(1)]  # the element the outer code created
+                kind = _TAG_TYPES[creates]  # the element the outer code created
             loaded[url] = kind
     if payload.startswith("location.href="):
         for m in _ANY_URL.finditer(payload):
@@ -386,8 +430,7 @@ def _hidden_urls(outer: str, payload: str) -> Iterator[HiddenURL]:
         loaded[m.group(2)] = _TAG_TYPES.get(m.group(1).lower(), RequestType.OTHER)
     stripped = payload.strip()
     if creates and _ANY_URL.fullmatch(stripped):
-        tag = creates.group(1)
-        loaded.setdefault(stripped, type_from_extension(stripped) or _TAG_TYPES[tag])
+        loaded.setdefault(stripped, type_from_extension(stripped) or _TAG_TYPES[creates])
     seen: set[str] = set()
     for m in _ANY_URL.finditer(payload):
         url = m.group(0)
@@ -428,13 +471,15 @@ def decode_script(code: str) -> Decoded:
             and "%" not in code and ".reverse()" not in code:
         return NOTHING  # nothing here can hide anything
     payloads: list[str] = list(dict.fromkeys(ciphers))
-    urls = {u.url: u for text in payloads for u in _hidden_urls(code, text)}
+    creates = _created(code) if payloads else None
+    urls = {u.url: u for text in payloads for u in _hidden_urls(creates, text)}
     concealed_code = concealed_load = concealing = False
     budget = MAX_DECODED
     frontier = [code]
     for _depth in range(MAX_DEPTH):
         following: list[str] = []
         for text in frontier:
+            creates = _created(text)
             for payload, conceals in _decodings(text):
                 payload = payload[:budget]
                 if not payload or payload in payloads:
@@ -442,7 +487,7 @@ def decode_script(code: str) -> Decoded:
                 budget -= len(payload)
                 payloads.append(payload)
                 following.append(payload)
-                for hidden in _hidden_urls(text, payload):
+                for hidden in _hidden_urls(creates, payload):
                     known = urls.get(hidden.url)
                     if known is None or (hidden.loaded and not known.loaded):
                         urls[hidden.url] = hidden

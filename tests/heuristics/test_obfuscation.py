@@ -4,11 +4,13 @@ not obfuscation at all."""
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from auditor.dom import deobfuscate
 from auditor.dom.deobfuscate import MAX_DECODED, decode_script, unpack
 from auditor.heuristics.interface import fingerprint
 from auditor.model import RequestType
@@ -171,3 +173,34 @@ def test_api_names_handed_to_a_decoder_in_base64_are_obfuscation() -> None:
     # the same decoder handed ids and data, not API names: nothing hidden
     data = ";".join(f'y=q("{b64(f"item-{i:04d}-name")}")' for i in range(20))
     assert not decode_script(f"function q(s){{return atob(s)}};{data};").machine
+
+
+# The patterns the scanners were written from: a scanner finds what its pattern finds.
+_CIPHER_CALL = re.compile(r"""(['"])([^'"\s\\]{6,400})\1\s*,\s*(-?\d{1,2})\s*\)""")
+_ESCAPED_LITERAL = re.compile(
+    r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[^'"\\\n]){4,65536}?)\1""")
+_PIECES = ["'", '"', " ", ",", "-", "3", "12", ")", "(", "\\", "\n", "abcdef", "x",
+           "\\x41", "\\u00e9", "\\u00", "atob(", "xatob(", "unescape(", "%41"]
+_SCRIPTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@given(_SCRIPTS)
+def test_cipher_calls_are_the_call_pattern(code: str) -> None:
+    expected = [(m.group(2), int(m.group(3))) for m in _CIPHER_CALL.finditer(code)]
+    assert list(deobfuscate._cipher_calls(code)) == expected
+
+
+@given(_SCRIPTS)
+def test_escaped_literals_are_the_literal_pattern(code: str) -> None:
+    """The unrolled pattern finds the literals one alternation per character found."""
+    code += "\\x41" * 8  # past the gate
+    expected = [(m.start(), m.group(2)) for m in _ESCAPED_LITERAL.finditer(code)]
+    found = [(m.start(), m.group(2)) for m in deobfuscate._ESCAPED_LITERAL.finditer(code)]
+    assert found == expected
+
+
+def test_an_escaped_literal_is_bounded() -> None:
+    """A literal over MAX_ESCAPED_UNITS is no literal: the scan goes on inside it."""
+    long = "'" + "\\x41" * (deobfuscate.MAX_ESCAPED_UNITS + 1) + "'zz\\x42zz'"
+    payloads = [text for text, _ in deobfuscate._decodings(long)]
+    assert payloads == ["zzBzz"]
