@@ -83,17 +83,28 @@ def type_from_extension(url: str) -> RequestType | None:
     return _EXTENSIONS.get(path[dot:])
 
 
+def _default_type(script: str) -> RequestType:
+    """What a script's URL literals load when their extension does not say: images or
+    frames when it creates those and no script. The patterns' literals are looked for
+    first: `new\\s+Image` leads with a class of letters tried at every `n` and `c`."""
+    creates = "createElement(" in script
+    if ("Image" in script or creates) and _CREATES_IMAGE.search(script) \
+            and not (creates and _CREATES_SCRIPT.search(script)):
+        return RequestType.IMAGE
+    if creates and _CREATES_IFRAME.search(script) and not _CREATES_SCRIPT.search(script):
+        return RequestType.SUBDOCUMENT
+    return RequestType.SCRIPT
+
+
 def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
     """(url, request type, assigned) for each URL literal the script appears to load.
 
     `assigned` is True when the literal is assigned to a `src`; callers may keep
     unassigned, extension-less literals only for known tracker hosts.
     """
-    default = RequestType.SCRIPT
-    if _CREATES_IMAGE.search(script) and not _CREATES_SCRIPT.search(script):
-        default = RequestType.IMAGE
-    elif _CREATES_IFRAME.search(script) and not _CREATES_SCRIPT.search(script):
-        default = RequestType.SUBDOCUMENT
+    if "//" not in script:
+        return  # every URL literal holds one
+    default: RequestType | None = None  # asked of the script once it has a URL literal
     for match in _URL_LITERAL.finditer(script):
         url = match.group(2)
         before = script[max(0, match.start() - 40) : match.start()]
@@ -102,7 +113,9 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
             continue
         assigned = bool(_SRC_ASSIGN.search(before))
         kind = type_from_extension(url)
-        yield url, kind or default, assigned or kind is not None
+        if kind is None and default is None:
+            default = _default_type(script)
+        yield url, kind or default or RequestType.SCRIPT, assigned or kind is not None
 
 
 def holds_code(script: etree._Element) -> bool:

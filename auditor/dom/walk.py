@@ -34,7 +34,7 @@ class FoundURL:
     assigned: bool = True  # False: a URL literal in a script not shown to be loaded
 
 
-_Found = Callable[..., Iterator["FoundURL"]]
+_Found = Callable[..., None]
 
 _LINK_RELS: dict[str, RequestType] = {
     "stylesheet": RequestType.STYLESHEET,
@@ -92,6 +92,9 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterato
     return found
 
 
+_REQUESTING = frozenset(_REQUESTING_TAGS)
+
+
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
          _depth: int = 0, _docs: ParsedPage | None = None) -> Iterator[FoundURL]:
     """Every request the page's markup and inline scripts would make, in document order.
@@ -105,18 +108,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
     parses each such document once (`ParsedPage.srcdoc`, `_docs` below the top).
     """
     docs = page if _depth == 0 else _docs
+    out: list[FoundURL] = []  # one element's finds, yielded when it is done
+    el: Any = None
 
-    def found(
-        raw: str | None,
-        kind: RequestType,
-        via: str,
-        el: lxml.html.HtmlElement,
-        assigned: bool = True,
-    ) -> Iterator[FoundURL]:
+    def found(raw: str | None, kind: RequestType, via: str, assigned: bool = True) -> None:
+        """Adds the element's reference `raw` once resolved (a call, not a generator per
+        reference: a generator's set-up cost as much as the rest of the walk)."""
         if raw:
             url = resolve(raw, base)
             if url:
-                yield FoundURL(url, kind, via, el, assigned)
+                out.append(FoundURL(url, kind, via, el, assigned))
 
     for el in _requesting(root, page):
         tag = el.tag
@@ -124,78 +125,87 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             continue  # comments and processing instructions
         tag = tag.lower()
         get = el.get
+        if tag not in _REQUESTING:  # any element, on a page with a `url(` in a style
+            style = get("style")
+            if style and "url(" in style:
+                for url in _CSS_URL.findall(style):
+                    found(url, RequestType.IMAGE, "style-url")
+                yield from out
+                out.clear()
+            continue
         decoded: str | None = None  # an inline script's code, to decode once its own are out
-        if tag == "script":
+        if tag == "a":  # the most frequent tag by far
+            for url in (get("ping") or "").split():
+                found(url, RequestType.PING, "a[ping]")
+        elif tag == "script":
             src = get("src")
             if src:
-                yield from found(src, RequestType.SCRIPT, "script[src]", el)
+                found(src, RequestType.SCRIPT, "script[src]")
             elif holds_code(el):
                 for url, kind, assigned in loaded_urls(el.text):
-                    yield from found(url, kind, "inline-script", el, assigned)
+                    found(url, kind, "inline-script", assigned)
                 if page is not None:
                     decoded = el.text
         elif tag in ("iframe", "frame"):
-            yield from found(
-                get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]", el
-            )
+            found(get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
             if srcdoc and _depth < SRCDOC_DEPTH:
                 doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
-                for inner in walk(doc, base, None, _depth + 1, docs):
-                    yield FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
-                                   inner.assigned)
+                out += [FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
+                                 inner.assigned)
+                        for inner in walk(doc, base, None, _depth + 1, docs)]
         elif tag == "img":
-            yield from found(get("src"), RequestType.IMAGE, "img[src]", el)
+            found(get("src"), RequestType.IMAGE, "img[src]")
             if get("srcset"):
                 for url in srcset_urls(get("srcset") or ""):
-                    yield from found(url, RequestType.IMAGE, "img[srcset]", el)
+                    found(url, RequestType.IMAGE, "img[srcset]")
             for attr in _LAZY_ATTRS:
                 value = get(attr)
                 if value:
                     urls = srcset_urls(value) if attr.endswith("srcset") else [value]
                     for url in urls:
-                        yield from found(url, RequestType.IMAGE, f"img[{attr}]", el)
+                        found(url, RequestType.IMAGE, f"img[{attr}]")
         elif tag == "link":
-            yield from _link(el, found)
+            _link(el, found)
         elif tag == "source":
             parent = el.getparent()
             in_picture = parent is not None and str(parent.tag).lower() == "picture"
             kind = RequestType.IMAGE if in_picture else RequestType.MEDIA
-            yield from found(get("src"), kind, "source[src]", el)
+            found(get("src"), kind, "source[src]")
             for url in srcset_urls(get("srcset") or ""):
-                yield from found(url, kind, "source[srcset]", el)
+                found(url, kind, "source[srcset]")
         elif tag in ("video", "audio"):
-            yield from found(get("src"), RequestType.MEDIA, f"{tag}[src]", el)
-            yield from found(get("poster"), RequestType.IMAGE, f"{tag}[poster]", el)
+            found(get("src"), RequestType.MEDIA, f"{tag}[src]")
+            found(get("poster"), RequestType.IMAGE, f"{tag}[poster]")
         elif tag == "track":
-            yield from found(get("src"), RequestType.OTHER, "track[src]", el)
+            found(get("src"), RequestType.OTHER, "track[src]")
         elif tag == "embed":
-            yield from found(get("src"), RequestType.OBJECT, "embed[src]", el)
+            found(get("src"), RequestType.OBJECT, "embed[src]")
         elif tag == "object":
-            yield from found(get("data"), RequestType.OBJECT, "object[data]", el)
+            found(get("data"), RequestType.OBJECT, "object[data]")
         elif tag == "meta":
             if (get("http-equiv") or "").lower() == "refresh":
                 match = _REFRESH_URL.search(get("content") or "")
                 if match:
-                    yield from found(match.group(1), RequestType.DOCUMENT, "meta[refresh]", el)
+                    found(match.group(1), RequestType.DOCUMENT, "meta[refresh]")
         elif tag == "input" and (get("type") or "").lower() == "image":
-            yield from found(get("src"), RequestType.IMAGE, "input[src]", el)
-        elif tag == "a" and get("ping"):
-            for url in (get("ping") or "").split():
-                yield from found(url, RequestType.PING, "a[ping]", el)
+            found(get("src"), RequestType.IMAGE, "input[src]")
         if tag in ("body", "table", "td") and get("background"):
-            yield from found(get("background"), RequestType.IMAGE, f"{tag}[background]", el)
+            found(get("background"), RequestType.IMAGE, f"{tag}[background]")
         style = get("style")
         if style and "url(" in style:
             for url in _CSS_URL.findall(style):
-                yield from found(url, RequestType.IMAGE, "style-url", el)
+                found(url, RequestType.IMAGE, "style-url")
         if decoded is not None and page is not None:
             for hidden in page.decoded(decoded).urls:
                 if hidden.loaded:
-                    yield from found(hidden.url, hidden.type, "inline-decoded", el)
+                    found(hidden.url, hidden.type, "inline-decoded")
+        if out:
+            yield from out
+            out.clear()
 
 
-def _link(el: lxml.html.HtmlElement, found: _Found) -> Iterator[FoundURL]:
+def _link(el: lxml.html.HtmlElement, found: _Found) -> None:
     rels = (el.get("rel") or "").lower().split()
     href = el.get("href")
     if not href or not rels:
@@ -203,11 +213,11 @@ def _link(el: lxml.html.HtmlElement, found: _Found) -> Iterator[FoundURL]:
     if "preload" in rels or "prefetch" in rels:
         as_ = (el.get("as") or "").lower()
         kind = _PRELOAD_AS.get(as_) or type_from_extension(href) or RequestType.OTHER
-        yield from found(href, kind, f"link[{'preload' if 'preload' in rels else 'prefetch'}]", el)
+        found(href, kind, f"link[{'preload' if 'preload' in rels else 'prefetch'}]")
         return
     for rel in rels:
         if rel in _LINK_RELS:
-            yield from found(href, _LINK_RELS[rel], f"link[{rel}]", el)
+            found(href, _LINK_RELS[rel], f"link[{rel}]")
             return
 
 
