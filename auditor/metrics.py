@@ -23,14 +23,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import elements
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
@@ -89,13 +88,18 @@ _BODY_WORDS = ("articleBody", *sorted(_BODY_CLASSES))
 
 
 @functools.lru_cache(maxsize=16)
-def _body_candidates(words: tuple[str, ...]) -> etree.XPath:
-    """`<article>`s and the elements that may name one of `words`: only the words the
-    page's attribute values hold are tested (libxml2 evaluates each test on every
-    element: one word of four takes half the time)."""
-    tests = ["@itemprop='articleBody'" if w == "articleBody" else f"contains(@class, '{w}')"
-             for w in words]
-    return etree.XPath("//article | //*[" + " or ".join(tests) + "]")
+def _body_candidates(words: tuple[str, ...]) -> Any:
+    """`<article>`s and the attributes that may name one of `words`: only the words the
+    page's attribute values hold are tested. The attribute nodes are selected
+    (`//@class[…]`), not every element tested (`//*[contains(@class, …)]` builds a
+    node-set per element: 2.4x slower)."""
+    classes = " or ".join(f"contains(., '{w}')" for w in words if w != "articleBody")
+    paths = ["//article"]
+    if "articleBody" in words:
+        paths.append("//@itemprop[. = 'articleBody']")
+    if classes:
+        paths.append(f"//@class[{classes}]")
+    return etree.XPath(" | ".join(paths))  # smart strings: an attribute knows its element
 
 
 def article_bodies(page: ParsedPage) -> tuple[etree._Element, ...]:
@@ -105,8 +109,11 @@ def article_bodies(page: ParsedPage) -> tuple[etree._Element, ...]:
     words = tuple(word for word in _BODY_WORDS if word in page.values)
     if not words:
         return page.tagged("article")
+    found = _body_candidates(words)(page.root)
+    candidates = dict.fromkeys(  # an attribute sorts right after its element
+        n if isinstance(n, etree._Element) else n.getparent() for n in found)
     return tuple(
-        el for el in elements(_body_candidates(words)(page.root))
+        el for el in candidates
         if el.tag == "article" or el.get("itemprop") == "articleBody"
         or _BODY_CLASSES.intersection((el.get("class") or "").split())
     )
@@ -126,11 +133,11 @@ def _is_hidden(el: etree._Element) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = el.get("class")
-    if classes:
-        for name in classes.split():
-            if name in _HIDDEN_CLASSES or "visually-hidden" in name or "sr-only" in name:
-                return True
-    return False
+    if not classes or not ("hidden" in classes or "sr-only" in classes or "d-none" in classes
+                           or "screen-reader" in classes or "offscreen" in classes):
+        return False  # every hiding class holds one of these: no need to split (2x quicker)
+    return any(name in _HIDDEN_CLASSES or "visually-hidden" in name or "sr-only" in name
+               for name in classes.split())
 
 
 _WRAPPER_TAGS = frozenset({"header", "aside"})  # left out, unless they wrap an article body
