@@ -203,6 +203,26 @@ def in_document_order(nodes: Iterable[Any]) -> list[Any]:
     return [n for n in found[0].getroottree().iter() if n in wanted]
 
 
+@functools.lru_cache(maxsize=32)
+def _attribute_nodes(name: str) -> Any:
+    return etree.XPath(f"//@{name}")  # smart strings: each knows its element
+
+
+def carrying(root: etree._Element, *names: str) -> list[etree._Element]:
+    """The elements carrying one of the attributes `names`, in document order, once each.
+
+    libxml2 selects attribute nodes (`//@style`) at half the cost of testing every
+    element (`//*[@style]` builds a node-set for its predicate element by element); the
+    sets of several names are joined here, not by an XPath union, which is quadratic
+    (30,000 elements took 2 s).
+    """
+    found = [[a.getparent() for a in _attribute_nodes(name)(root)] for name in names]
+    joined = [els for els in found if els]
+    if len(joined) <= 1:
+        return joined[0] if joined else []
+    return in_document_order(dict.fromkeys(el for els in joined for el in els))
+
+
 def document_rank(root: etree._Element, els: Iterable[etree._Element]) -> dict[etree._Element, int]:
     """element -> its rank (1, 2, ...) in document order, for those of `els` in `root`'s
     tree (`in_document_order` sorts one tree only)."""

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from auditor.catalogue import Catalogue
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import carrying, elements, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
@@ -37,7 +37,6 @@ _ZERO_FONT = re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em|rem)?
 _COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?" + _END, re.I)
 _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?" + _END, re.I)
-_STYLED = etree.XPath("//*[@style or @hidden]")
 _FRAMES = etree.XPath("//iframe | //frame")
 _SMALL_IMAGES = etree.XPath("//img[@width or @height or @style]")
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
@@ -214,7 +213,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
     reported: set[etree._Element] = set()
-    for el in elements(_STYLED(ctx.root)):
+    for el in carrying(ctx.root, "style", "hidden"):
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         reason = hiding(el)
