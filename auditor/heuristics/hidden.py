@@ -81,8 +81,11 @@ def hiding(el: etree._Element) -> str | None:
     return None
 
 
+_LEADING_INT = re.compile(r"\s*(\d+)")
+
+
 def _int(value: str | None) -> int | None:
-    match = re.match(r"\s*(\d+)", value or "")
+    match = _LEADING_INT.match(value or "")
     return int(match.group(1)) if match else None
 
 
@@ -216,11 +219,11 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     for el in carrying(ctx.root, "style", "hidden"):
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
+        if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
+            continue  # fewer links than a farm holds (most styled elements hold none)
         reason = hiding(el)
         if reason is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
-        if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
-            continue  # fewer links than a farm holds: no need to ask what hides it
         if reason == "font-size:0" and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED

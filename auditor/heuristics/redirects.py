@@ -18,10 +18,14 @@ from auditor.model import Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
+# `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
+# ahead to a pattern's leading literal, and tries one led by `\b` at every position
+# (3x slower over a page's scripts).
 _JS_REDIRECT = re.compile(
-    r"\blocation(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
-    r"|\blocation\s*\.\s*(?:replace|assign)\s*\(\s*" + _URL.replace("\\1", "\\3") + r"\3"
-    r"|\bwindow\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
+    r"location(?<!\wlocation)(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
+    r"|location(?<!\wlocation)\s*\.\s*(?:replace|assign)\s*\(\s*"
+    + _URL.replace("\\1", "\\3") + r"\3"
+    r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
 _CLOAKING = re.compile(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
