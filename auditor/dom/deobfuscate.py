@@ -36,13 +36,21 @@ _CHARCODE_CALL = re.compile(
     r"((?:0x[0-9a-fA-F]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){3,20000})"
 )
 _CODE_ARRAY = re.compile(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
-# A quoted literal of at least 4 characters, `\xHH` and `\uHHHH` escapes counting as one.
-# The lookahead checks the 4; the body is unrolled (runs of plain characters, matched in
-# one step, between escapes): one alternation per character took 2x as long.
-_ESCAPE_UNIT = r"""(?:[^'"\\\n]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})"""
-_ESCAPED_LITERAL = re.compile(
-    r"""(['"])(?=""" + _ESCAPE_UNIT + r"""{4})"""
-    r"""([^'"\\\n]*+(?:(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})[^'"\\\n]*+)*+)\1"""
+# Quoted literals of at least 4 characters (an `\xHH` or `\uHHHH` escape counts as one)
+# are read left to right, each from where the last ends; those holding an escape are
+# decoded. `_NEXT_ESCAPED`, matched where the last one ended, steps over the plain
+# literals and everything between inside the regex engine (a script holds thousands of
+# plain literals: one match object each took 2.6x as long) and captures the next
+# literal with an escape. Bodies are unrolled: runs of plain characters, matched in one
+# step, between escapes.
+_PLAIN = r"""[^'"\\\n]"""
+_ESCAPED = r"(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})"
+_UNITS4 = f"(?=(?:{_PLAIN}|{_ESCAPED}){{4}})"
+_HOLDS_ESCAPE = f"{_UNITS4}{_PLAIN}*+(?:{_ESCAPED}{_PLAIN}*+)++"
+_NEXT_ESCAPED = re.compile(
+    f"""(?:'{_PLAIN}{{4,65536}}+'|"{_PLAIN}{{4,65536}}+"|[^'"]++"""  # a plain literal, or no quote
+    f"""|(?!'{_HOLDS_ESCAPE}'|"{_HOLDS_ESCAPE}")['"])*+"""  # a quote opening no literal
+    f"""(?:(['"])({_HOLDS_ESCAPE})\\1)?"""
 )
 MAX_ESCAPED_UNITS = 65536  # characters (an escape one) of a literal that is decoded
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
@@ -205,6 +213,18 @@ def _unescape(literal: str) -> str:
 def _units(literal: str) -> int:
     """A matched literal's length with each escape counted as one character."""
     return len(literal) - 3 * literal.count("\\x") - 5 * literal.count("\\u")
+
+
+def _escaped_literals(code: str) -> Iterator[tuple[int, str]]:
+    r"""(start, text) of each literal holding an escape, among the literals
+    `(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[^'"\\\n]){4,65536}?)\1` finds."""
+    at = 0
+    while (found := _NEXT_ESCAPED.match(code, at)) and (literal := found.group(2)):
+        if len(literal) > MAX_ESCAPED_UNITS and _units(literal) > MAX_ESCAPED_UNITS:
+            at = found.start(1) + 1  # too long to be one: go on from the next character
+            continue
+        at = found.end()
+        yield found.start(1), literal
 
 
 def _hides_alnum(escapes: Iterable[str]) -> bool:
@@ -379,17 +399,9 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
             if text:
                 yield text, True
     if code.count("\\x") + code.count("\\u") >= 8:
-        at = 0
-        while (quoted := _ESCAPED_LITERAL.search(code, at)) is not None:
-            literal = quoted.group(2)
-            if len(literal) > MAX_ESCAPED_UNITS and _units(literal) > MAX_ESCAPED_UNITS:
-                at = quoted.start() + 1  # too long to be one: go on from the next character
-                continue
-            at = quoted.end()
-            if "\\x" in literal or "\\u" in literal:
-                escapes = (chr(int(e.group(1) or e.group(2), 16))
-                           for e in _ESCAPE.finditer(literal))
-                yield _wrap(code, quoted.start(), _unescape(literal)), _hides_alnum(escapes)
+        for start, literal in _escaped_literals(code):
+            escapes = (chr(int(e.group(1) or e.group(2), 16)) for e in _ESCAPE.finditer(literal))
+            yield _wrap(code, start, _unescape(literal)), _hides_alnum(escapes)
     if "%" in code and ("unescape(" in code or "decodeURI" in code):
         for m in _PERCENT_CALL.finditer(code):
             literal = m.group(2)
@@ -453,7 +465,7 @@ def decode_script(code: str) -> Decoded:
     """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
     code = code[:MAX_SCRIPT]
     signals: list[str] = []
-    if "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
+    if "eval(" in code and "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
         signals.append("P.A.C.K.E.R.-packed")
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
