@@ -135,7 +135,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             continue
         decoded: str | None = None  # an inline script's code, to decode once its own are out
         if tag == "a":  # the most frequent tag by far
-            for url in (get("ping") or "").split():
+            ping = get("ping")
+            for url in ping.split() if ping else ():
                 found(url, RequestType.PING, "a[ping]")
         elif tag == "script":
             src = get("src")

@@ -143,7 +143,9 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
 def _after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0."""
     text = ctx.document.text
-    end = max(text.rfind(tag) for tag in ("</html>", "</HTML>", "</Html>"))
+    end = -1
+    for tag in ("</html>", "</HTML>", "</Html>"):
+        end = max(end, text.rfind(tag, end + 1))  # only past the last one found: no rescan
     if end < 0 or "<" not in text[end + 7 :]:
         return 0
     tail = text[end + 7 :].lower()
