@@ -103,12 +103,11 @@ _API_NAMES = frozenset({
 })
 # A decoder called with base64 literals, `q("c2V0VGltZW91dA==")` → "setTimeout": ad-block
 # recovery scripts hide the API names they use this way.
-_B64_CALL = re.compile(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)"""
-)
-# the call part of _B64_CALL alone: its `(` is a literal the regex engine skips ahead
-# to, where the name's lookbehind tried every position (6x quicker on large scripts)
-_B64_ARGUMENT = re.compile(r"""\(\s*(["'])[A-Za-z0-9+/]{8,}={0,2}\1\s*\)""")
+# A call is found by its argument, led by its `(`: a literal the regex engine skips
+# ahead to, where a pattern led by the name's lookbehind was tried at every position
+# (6x slower on large scripts). Then the name that ends where the argument starts.
+_B64_ARGUMENT = re.compile(r"""\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\1\s*\)""")
+_B64_CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]{0,2}\Z")
 B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
 B64_NAMES_MIN = 3  # API names among their decodings
 MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
@@ -337,6 +336,15 @@ def _split_names(code: str) -> list[str]:
     return sorted({n for n in names if n in _API_NAMES})
 
 
+def _b64_calls(code: str) -> Iterator[tuple[str, str]]:
+    r"""(name, literal) of each call that
+    `(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)` finds."""
+    for m in _B64_ARGUMENT.finditer(code):
+        callee = _B64_CALLEE.search(code, max(0, m.start() - 3), m.start())
+        if callee:
+            yield callee.group(0), m.group(2)
+
+
 def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
@@ -346,8 +354,8 @@ def _base64_names(code: str) -> list[str]:
     if sum(1 for _ in islice(_B64_ARGUMENT.finditer(code), B64_CALLS_MIN)) < B64_CALLS_MIN:
         return []
     by_name: dict[str, set[str]] = {}
-    for m in _B64_CALL.finditer(code):
-        by_name.setdefault(m.group(1), set()).add(m.group(3))
+    for name, literal in _b64_calls(code):
+        by_name.setdefault(name, set()).add(literal)
     names: set[str] = set()
     for literals in by_name.values():
         if len(literals) >= B64_CALLS_MIN:

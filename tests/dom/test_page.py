@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,13 +98,15 @@ def test_a_srcdoc_document_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> No
 @given(st.lists(st.sampled_from(
     ['q("c2V0VGltZW91dA==")', "q('Y2hhckF0AAAA')", 'ab.c("YWJjZGVmZ2g=")', "$x( 'aGVsbG8gd29y' )",
      '("YWJjZGVmZ2g=")', "x", " ", "(", '"', "'", "YWJjZGVmZ2g", ")", "_", "."]), max_size=16))
-def test_every_base64_call_holds_an_argument_the_gate_counts(parts: list[str]) -> None:
-    """`_base64_names` gives up when fewer arguments than B64_CALLS_MIN are found: there
-    are never fewer arguments than calls."""
-    from auditor.dom.deobfuscate import _B64_ARGUMENT, _B64_CALL
+def test_base64_calls_are_the_call_pattern(parts: list[str]) -> None:
+    """`_base64_names` finds a call by its argument, then the name before it: the calls
+    the whole pattern finds (and never more calls than the arguments its gate counts)."""
+    from auditor.dom.deobfuscate import _b64_calls
 
+    call = re.compile(
+        r"""(?<![\w$.])([A-Za-z_$][\w$]{0,2})\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\2\s*\)""")
     code = "".join(parts)
-    assert len(_B64_ARGUMENT.findall(code)) >= len(_B64_CALL.findall(code))
+    assert list(_b64_calls(code)) == [(m.group(1), m.group(3)) for m in call.finditer(code)]
 
 
 @pytest.mark.parametrize(("body", "found"), [
