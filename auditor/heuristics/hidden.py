@@ -38,7 +38,6 @@ _COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)
 _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?" + _END, re.I)
 _FRAMES = etree.XPath("//iframe | //frame")
-_SMALL_IMAGES = etree.XPath("//img[@width or @height or @style]")
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
 # Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
 # iframe, consent locators, chat frames); of the others they are an injection sign.
@@ -151,7 +150,9 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
-    for img in elements(_SMALL_IMAGES(ctx.root)):
+    for img in ctx.root.iter("img"):  # libxml2's //img[@width or …] took 1.6x as long
+        if img.get("width") is None and img.get("height") is None and img.get("style") is None:
+            continue  # no size declared
         if not _tiny(img) and hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
