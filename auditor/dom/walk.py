@@ -143,10 +143,11 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
             elif holds_code(el):
-                for url, kind, assigned in loaded_urls(el.text):
+                code = el.text  # lxml builds the string anew at each ask
+                for url, kind, assigned in loaded_urls(code):
                     found(url, kind, "inline-script", assigned)
                 if page is not None:
-                    decoded = el.text
+                    decoded = code
         elif tag in ("iframe", "frame"):
             found(get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
