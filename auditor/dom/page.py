@@ -55,6 +55,10 @@ _SHOWN_TEXTS: Any = etree.XPath(
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
 # (on 900 KB: 2 needles 0.45 ms by `in`, 1.6 ms by the set; 9 needles 4.3 ms, 1.6 ms)
 FEW_NEEDLES = 3
+# Every needle a set pass was asked for in this process (the stages' module constants: a
+# few dozen), in the order first asked: a page's set pass looks for them all, since the
+# pass costs the same for 60 needles as for 10, and each later set is then a subset
+_SET_NEEDLES: dict[bytes, None] = {}
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
 # by one, so past it (30,000 divs in one body) the page's memo numbers them once.
@@ -112,8 +116,9 @@ class ParsedPage:
     def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
         stage that asks. A few are looked for one by one (memchr speed); more in one RE2
-        pass, and a set already looked for answers for its subsets: `needle in lowered`
-        once per needle read a large page once per needle."""
+        pass for every needle any stage has asked a set pass for (provenance's credits
+        and the scorecard's rows: one pass a page, not one each), and a set already
+        looked for answers for its subsets."""
         wanted = frozenset(needles)
         found = self._holding.get(wanted)
         if found is not None:
@@ -124,8 +129,12 @@ class ParsedPage:
         if len(wanted) <= FEW_NEEDLES:
             found = frozenset(n for n in wanted if n in self.lowered)
         else:
-            present = _literal_set(needles).present(self.lowered)
-            found = frozenset(n for n in wanted if n.decode() in present)
+            _SET_NEEDLES.update(dict.fromkeys(needles))
+            every = tuple(_SET_NEEDLES)
+            present = _literal_set(every).present(self.lowered)
+            self._holding[frozenset(every)] = held = frozenset(
+                n for n in every if n.decode() in present)
+            found = held & wanted
         self._holding[wanted] = found
         return found
 
@@ -233,7 +242,7 @@ def _handlers(names: tuple[str, ...]) -> Any:
 
 @functools.lru_cache(maxsize=64)
 def _literal_set(needles: tuple[bytes, ...]) -> LiteralSet:
-    """A needle tuple compiled once per process (the needles are module constants)."""
+    """The needles asked so far compiled once (they stop growing after a page or two)."""
     return LiteralSet(n.decode() for n in needles)
 
 
