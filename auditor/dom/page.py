@@ -40,6 +40,7 @@ T = TypeVar("T")
 HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
+_CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
 # Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
 # the tags a consent manager keeps in comments until consent (code all the same), and
 # links carrying a query.
@@ -55,10 +56,10 @@ _SHOWN_TEXTS: Any = etree.XPath(
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
 # (on 900 KB: 2 needles 0.45 ms by `in`, 1.6 ms by the set; 9 needles 4.3 ms, 1.6 ms)
 FEW_NEEDLES = 3
-# Every needle a set pass was asked for in this process (the stages' module constants: a
+# Every needle `holding` was asked for in this process (the stages' module constants: a
 # few dozen), in the order first asked: a page's set pass looks for them all, since the
-# pass costs the same for 60 needles as for 10, and each later set is then a subset
-_SET_NEEDLES: dict[bytes, None] = {}
+# pass costs the same for 60 needles as for 10, and each later ask is then a subset
+_ASKED: dict[bytes, None] = {}
 
 # The tags most stages read (every page's scripts, links, metas and anchors), found in
 # one walk the first time any is asked for: on the 110 corpus pages one walk for all
@@ -120,10 +121,10 @@ class ParsedPage:
 
     def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
-        stage that asks. A few are looked for one by one (memchr speed); more in one RE2
-        pass for every needle any stage has asked a set pass for (provenance's credits
-        and the scorecard's rows: one pass a page, not one each), and a set already
-        looked for answers for its subsets."""
+        stage that asks. A set already looked for answers for its subsets; else a few
+        are looked for one by one (memchr speed), more in one RE2 pass for every needle
+        any stage has asked for (provenance's, the scorecard's, the inline code's: one
+        pass a page answers them all, not one scan each)."""
         wanted = frozenset(needles)
         found = self._holding.get(wanted)
         if found is not None:
@@ -131,11 +132,11 @@ class ParsedPage:
         for known, held in self._holding.items():
             if wanted <= known:
                 return held & wanted
+        _ASKED.update(dict.fromkeys(needles))
         if len(wanted) <= FEW_NEEDLES:
             found = frozenset(n for n in wanted if n in self.lowered)
         else:
-            _SET_NEEDLES.update(dict.fromkeys(needles))
-            every = tuple(_SET_NEEDLES)
+            every = tuple(_ASKED)
             present = _literal_set(every).present(self.lowered)
             self._holding[frozenset(every)] = held = frozenset(
                 n for n in every if n.decode() in present)
@@ -211,14 +212,14 @@ class ParsedPage:
     def _codes(self) -> tuple[ScriptCode, ...]:
         out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
                for s in self.scripts]
-        lowered = self.lowered  # holds every attribute name: most pages need no walk
-        named = tuple(a for a in HANDLER_ATTRS if a.encode() in lowered)
+        held = self.holding(_CODE_NEEDLES)  # every attribute name: most pages need no walk
+        named = tuple(a for a in HANDLER_ATTRS if a.encode() in held)
         for el in elements(_handlers(named)(self.root)) if named else ():
             for attr in HANDLER_ATTRS:
                 value = el.get(attr)
                 if value and len(value) > 20:
                     out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
-        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
+        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in held else ():
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
                     for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
