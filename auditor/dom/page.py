@@ -41,12 +41,10 @@ HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 _CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
-# Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
-# the tags a consent manager keeps in comments until consent (code all the same), and
-# links carrying a query.
-_SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
+# Where a page writes vendor IDs (auditor.identify.config_text): the tags a consent
+# manager keeps in comments until consent (code all the same); scripts and links with a
+# query are read from the tag views.
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
-_QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
@@ -236,11 +234,16 @@ class ParsedPage:
     @property
     def config_parts(self) -> tuple[list[str], list[str], list[str]]:
         """The page-wide places vendor IDs are written: every script's text (code and
-        data), the scripts kept in comments, and the links with a query."""
-        return self.view("config_parts", lambda: (
-            list(_SCRIPT_TEXTS(self.root)),
-            [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
-            list(_QUERY_LINKS(self.root))))
+        data), the scripts kept in comments, and the links with a query. Scripts and
+        links come from their tag views, which other stages built: an XPath for each
+        walked the whole tree again (16 and 24 ms on the 110 corpus pages, 2 and 14)."""
+        def build() -> tuple[list[str], list[str], list[str]]:
+            hrefs = (a.get("href") for a in self.tagged("a"))
+            return ([s.text for s in self.tagged("script") if s.text],
+                    [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
+                    [h for h in hrefs if h is not None and "?" in h])
+
+        return self.view("config_parts", build)
 
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
@@ -250,9 +253,10 @@ class ParsedPage:
 
 @functools.lru_cache(maxsize=16)
 def _handlers(names: tuple[str, ...]) -> Any:
-    """Elements carrying one of these handler attributes: only those the markup names
-    are tested (libxml2 tests each on every element; one of four takes half the time)."""
-    return etree.XPath("//*[" + " or ".join(f"@{name}" for name in names) + "]")
+    """Elements carrying one of these handler attributes, in document order: only those
+    the markup names are looked for, each along the attribute axis (half the time of
+    `//*[@onload or @onclick]`, which tests every element for each)."""
+    return etree.XPath(" | ".join(f"//@{name}/.." for name in names))
 
 
 @functools.lru_cache(maxsize=64)
