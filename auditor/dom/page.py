@@ -11,6 +11,7 @@ path memo and the decoded scripts are the page's, not a module's.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -41,12 +42,9 @@ T = TypeVar("T")
 HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
-# Where a page writes vendor IDs (auditor.identify.config_text): every script's text,
-# the tags a consent manager keeps in comments until consent (code all the same), and
-# links carrying a query (read off the page's anchors: an XPath took 2x as long).
-_SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
-_COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
-_ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+_CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
+_NAMED_ATTRIBUTE: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")  # an attribute name XPath can spell
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
     "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
@@ -55,6 +53,16 @@ _SHOWN_TEXTS: Any = etree.XPath(
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
 # (on 900 KB: 2 needles 0.45 ms by `in`, 1.6 ms by the set; 9 needles 4.3 ms, 1.6 ms)
 FEW_NEEDLES = 3
+# Every needle `holding` was asked for in this process (the stages' module constants: a
+# few dozen), in the order first asked: a page's set pass looks for them all, since the
+# pass costs the same for 60 needles as for 10, and each later ask is then a subset
+_ASKED: dict[bytes, None] = {}
+
+# The tags most stages read (every page's scripts, links, metas and anchors), found in
+# one walk the first time any is asked for, with the comments: on the 110 corpus pages
+# one walk for all costs 16-20 ms, one walk per tag 13-15 ms each (an XPath for the
+# comments 23 ms)
+COMMON_TAGS = ("a", "article", "iframe", "link", "meta", "script", "video")
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
 # by one, so past it (30,000 divs in one body) the page's memo numbers them once.
@@ -111,9 +119,10 @@ class ParsedPage:
 
     def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
-        stage that asks. A few are looked for one by one (memchr speed); more in one RE2
-        pass, and a set already looked for answers for its subsets: `needle in lowered`
-        once per needle read a large page once per needle."""
+        stage that asks. A set already looked for answers for its subsets; else a few
+        are looked for one by one (memchr speed), more in one RE2 pass for every needle
+        any stage has asked for (provenance's, the scorecard's, the inline code's: one
+        pass a page answers them all, not one scan each)."""
         wanted = frozenset(needles)
         found = self._holding.get(wanted)
         if found is not None:
@@ -121,11 +130,15 @@ class ParsedPage:
         for known, held in self._holding.items():
             if wanted <= known:
                 return held & wanted
+        _ASKED.update(dict.fromkeys(needles))
         if len(wanted) <= FEW_NEEDLES:
             found = frozenset(n for n in wanted if n in self.lowered)
         else:
-            present = _literal_set(needles).present(self.lowered)
-            found = frozenset(n for n in wanted if n.decode() in present)
+            every = tuple(_ASKED)
+            present = _literal_set(every).present(self.lowered)
+            self._holding[frozenset(every)] = held = frozenset(
+                n for n in every if n.decode() in present)
+            found = held & wanted
         self._holding[wanted] = found
         return found
 
@@ -142,7 +155,31 @@ class ParsedPage:
 
     def tagged(self, tag: str) -> tuple[etree._Element, ...]:
         """The elements of one tag under the root, in document order."""
+        if tag in COMMON_TAGS and "tag:" + tag not in self._views:
+            self._common_tags()
         return self.view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
+
+    @property
+    def comments(self) -> tuple[etree._Element, ...]:
+        """Every comment of the document in document order, those before and after the
+        root element too."""
+        if "comments" not in self._views:
+            self._common_tags()
+        return self.view("comments", tuple)
+
+    def _common_tags(self) -> None:
+        found: dict[str, list[etree._Element]] = {tag: [] for tag in COMMON_TAGS}
+        comments = list(self.root.itersiblings(etree.Comment, preceding=True))
+        comments.reverse()
+        for el in self.root.iter(*COMMON_TAGS, etree.Comment):
+            if el.tag is etree.Comment:
+                comments.append(el)
+            else:
+                found[el.tag].append(el)
+        comments += self.root.itersiblings(etree.Comment)
+        for tag, els in found.items():
+            self._views.setdefault("tag:" + tag, tuple(els))
+        self._views.setdefault("comments", tuple(comments))
 
     @property
     def scripts(self) -> tuple[etree._Element, ...]:
@@ -188,14 +225,14 @@ class ParsedPage:
     def _codes(self) -> tuple[ScriptCode, ...]:
         out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
                for s in self.scripts]
-        lowered = self.lowered  # holds every attribute name: most pages need no walk
-        named = tuple(a for a in HANDLER_ATTRS if a.encode() in lowered)
+        held = self.holding(_CODE_NEEDLES)  # every attribute name: most pages need no walk
+        named = tuple(a for a in HANDLER_ATTRS if a.encode() in held)
         for el in carrying(self.root, *named):
             for attr in HANDLER_ATTRS:
                 value = el.get(attr)
                 if value and len(value) > 20:
                     out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
-        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in lowered else ():
+        for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in held else ():
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
                     for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
@@ -212,21 +249,37 @@ class ParsedPage:
     @property
     def config_parts(self) -> tuple[list[str], list[str], list[str]]:
         """The page-wide places vendor IDs are written: every script's text (code and
-        data), the scripts kept in comments, and the links with a query."""
-        return self.view("config_parts", lambda: (
-            list(_SCRIPT_TEXTS(self.root)),
-            [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
-            [href for a in self.tagged("a") if "?" in (href := a.get("href") or "")]))
+        data), the tags a consent manager keeps in comments until consent (code all the
+        same), and the links with a query. All come from the views of the common tags'
+        one walk: an XPath for each walked the whole tree again (16, 23 and 24 ms on the
+        110 corpus pages; 2, 1 and 14 from the views)."""
+        def build() -> tuple[list[str], list[str], list[str]]:
+            hrefs = (a.get("href") for a in self.tagged("a"))
+            return ([s.text for s in self.tagged("script") if s.text],
+                    [c.text for c in self.comments if c.text and "<script" in c.text],
+                    [h for h in hrefs if h is not None and "?" in h])
+
+        return self.view("config_parts", build)
 
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
-                          lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
+                          lambda: [str(v) for v in _attribute_query(name)(self.root)])
+
+
+@functools.lru_cache(maxsize=64)
+def _attribute_query(name: str) -> Any:
+    """The XPath of one attribute's values: `//@name` where XPath can spell the name
+    (libxml2 tests it as it walks: a third of the time of `name()` compared per
+    attribute, 0.2 against 0.6 ms a corpus page)."""
+    if _PLAIN_NAME.fullmatch(name):
+        return etree.XPath(f"//@{name}", smart_strings=False)
+    return functools.partial(_NAMED_ATTRIBUTE, a=name)
 
 
 @functools.lru_cache(maxsize=64)
 def _literal_set(needles: tuple[bytes, ...]) -> LiteralSet:
-    """A needle tuple compiled once per process (the needles are module constants)."""
+    """The needles asked so far compiled once (they stop growing after a page or two)."""
     return LiteralSet(n.decode() for n in needles)
 
 

@@ -197,10 +197,18 @@ def shown_on(page: ParsedPage, xpath: str) -> frozenset[str]:
 def element_at(page: ParsedPage, xpath: str) -> etree._Element | None:
     """The element a slot's path names. Past `DIRECT_LOOKUPS` look-ups a page, or for a
     path XPath cannot evaluate, one path → element map of the tree answers (an absolute
-    path's XPath counts siblings: 20,000 sibling slots took 75 s)."""
+    path's XPath counts siblings: 20,000 sibling slots took 75 s). A path is looked up
+    once a page: the device and the in-text rows both ask for each slot's."""
     if not xpath:
         return None
-    state: list[Any] = page.view("adload:elements", lambda: [0, None])
+    state: list[Any] = page.view("adload:elements", lambda: [0, None, {}])
+    known: dict[str, etree._Element | None] = state[2]
+    if xpath not in known:
+        known[xpath] = _look_up(page, xpath, state)
+    return known[xpath]
+
+
+def _look_up(page: ParsedPage, xpath: str, state: list[Any]) -> etree._Element | None:
     state[0] += 1
     if state[0] <= DIRECT_LOOKUPS:
         try:

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from lxml import etree
-
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import line_of
 from auditor.dom.textscan import Scan
 from auditor.mfa.evidence import (
     ANA,
@@ -38,9 +35,6 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-# Elements whose rel may say "next", in document order (the exact, case-blind token test
-# is Python's): a loop over every <a> of a large page cost more than the row's phrase scan
-_REL_NEXT: Any = etree.XPath("//@rel[contains(translate(., 'NEXT', 'next'), 'next')]/..")
 NEXT_NEEDLES = (b"next",)
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
@@ -142,8 +136,9 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
     if not article:
         return out
     if page.holding(NEXT_NEEDLES):
-        rels = elements(_REL_NEXT(page.root))
-        for el in [e for e in rels if e.tag == "link"] + [e for e in rels if e.tag == "a"]:
+        # the page's <link> and <a> views, which other stages built: an XPath over every
+        # rel attribute walked the whole tree again
+        for el in (*page.tagged("link"), *page.tagged("a")):
             if "next" not in (el.get("rel") or "").lower().split():
                 continue
             href = el.get("href") or ""

@@ -346,6 +346,7 @@ def _is_article(url: str) -> bool:
 
 _BASED_ON = {"isbasedon": "is-based-on", "isbasedonurl": "is-based-on",
              "citation": "citation"}
+_BASED_ON_NEEDLES = (b"isbasedon", b"citation", b"ld+json")
 _ITEMPROP = re.compile(rb"itemprop\s*=\s*[\"']?(?:isbasedon|citation)")  # a walk only then
 _MICRODATA: Any = etree.XPath(
     "//*[@itemprop='isBasedOn' or @itemprop='isBasedOnUrl' or @itemprop='citation']")
@@ -353,10 +354,10 @@ _MICRODATA: Any = etree.XPath(
 
 def _based_on(page: ParsedPage, base: str | None) -> Iterator[Clue]:
     """schema.org isBasedOn / citation, in JSON-LD or microdata."""
-    lowered = page.lowered
-    if b"isbasedon" not in lowered and b"citation" not in lowered:
+    held = page.holding(_BASED_ON_NEEDLES)
+    if b"isbasedon" not in held and b"citation" not in held:
         return
-    for script in page.tagged("script") if b"ld+json" in lowered else ():
+    for script in page.tagged("script") if b"ld+json" in held else ():
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         code = script.text or ""
@@ -370,7 +371,7 @@ def _based_on(page: ParsedPage, base: str | None) -> Iterator[Clue]:
             for target in _urls(value, base):
                 yield Clue(Evidence(_BASED_ON[key], target, line_of(script),
                                     page.xpath(script)), host_of(target), clean_url(target))
-    for el in elements(_MICRODATA(page.root)) if _ITEMPROP.search(lowered) else ():
+    for el in elements(_MICRODATA(page.root)) if _ITEMPROP.search(page.lowered) else ():
         ref = el.get("href") or el.get("content") or el.get("src")
         pointed = resolve(ref, base) if ref else None
         if pointed:
