@@ -140,9 +140,21 @@ class ParsedPage:
         """Every attribute value of the tree, run together."""
         return self.view("values", lambda: attribute_values(self.root))
 
-    def tagged(self, tag: str) -> tuple[etree._Element, ...]:
-        """The elements of one tag under the root, in document order."""
-        return self.view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
+    def tagged(self, *tags: str) -> tuple[etree._Element, ...]:
+        """The elements of these tags under the root, in document order. A pass for
+        several tags (the walk's) answers for each alone too: one pass of the tree per
+        tag asked was 2% of an audit."""
+        key = "tag:" + ",".join(tags)
+        found: tuple[etree._Element, ...] | None = self._views.get(key)
+        if found is None:
+            found = self._views[key] = tuple(self.root.iter(*tags))
+            if len(tags) > 1:
+                groups: dict[object, list[etree._Element]] = {tag: [] for tag in tags}
+                for el in found:
+                    groups[el.tag].append(el)
+                for tag in tags:
+                    self._views.setdefault("tag:" + tag, tuple(groups[tag]))
+        return found
 
     @property
     def scripts(self) -> tuple[etree._Element, ...]:

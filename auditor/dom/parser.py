@@ -252,16 +252,20 @@ class Paths:
     is quicker (its sibling counts stay in C, and bounded by the page's size).
     """
 
-    __slots__ = ("_direct", "_trees")
+    __slots__ = ("_asked", "_direct", "_trees")
 
     def __init__(self, direct: bool = False) -> None:
         self._direct = direct
+        self._asked: dict[etree._Element, str] = {}  # stages ask again of the same elements
         self._trees: dict[etree._Element, tuple[dict[etree._Element, str],
                                                 set[etree._Element]]] = {}
 
     def of(self, node: etree._Element) -> str:
         if self._direct:
-            return node.getroottree().getpath(node)
+            path = self._asked.get(node)
+            if path is None:
+                path = self._asked[node] = node.getroottree().getpath(node)
+            return path
         tree = node.getroottree()
         root = tree.getroot()
         memo = self._trees.get(root)

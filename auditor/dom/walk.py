@@ -87,9 +87,11 @@ _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video
 
 
 def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterator[Any]:
-    values = page.values if page is not None else attribute_values(root)
-    found: Iterator[Any] = root.iter() if "url(" in values else root.iter(*_REQUESTING_TAGS)
-    return found
+    if page is None:
+        found: Iterator[Any] = root.iter() if "url(" in attribute_values(root) else root.iter(
+            *_REQUESTING_TAGS)
+        return found
+    return iter(page.root.iter() if "url(" in page.values else page.tagged(*_REQUESTING_TAGS))
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
