@@ -47,6 +47,7 @@ _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
 _QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
 _ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
+_ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
     "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
@@ -229,6 +230,13 @@ class ParsedPage:
             list(_SCRIPT_TEXTS(self.root)),
             [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
             list(_QUERY_LINKS(self.root))))
+
+    def with_id(self, value: str) -> etree._Element | None:
+        """The first element whose id is `value`: one pass of the tree for every id asked
+        (a GPT page declares a slot per id; an XPath per id read the whole tree each)."""
+        first: dict[str, etree._Element] = self.view("ids", lambda: {
+            str(v): v.getparent() for v in reversed(_ID_VALUES(self.root))})
+        return first.get(value)
 
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
