@@ -24,6 +24,7 @@ from auditor.dom.parser import (
     PageLimits,
     Paths,
     attribute_values,
+    carrying,
     elements,
     html_bytes,
     line_of,
@@ -203,7 +204,7 @@ class ParsedPage:
                for s in self.scripts]
         lowered = self.lowered  # holds every attribute name: most pages need no walk
         named = tuple(a for a in HANDLER_ATTRS if a.encode() in lowered)
-        for el in elements(_handlers(named)(self.root)) if named else ():
+        for el in carrying(self.root, named) if named else ():
             for attr in HANDLER_ATTRS:
                 value = el.get(attr)
                 if value and len(value) > 20:
@@ -242,13 +243,6 @@ class ParsedPage:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
                           lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
-
-
-@functools.lru_cache(maxsize=16)
-def _handlers(names: tuple[str, ...]) -> Any:
-    """Elements carrying one of these handler attributes: only those the markup names
-    are tested (libxml2 tests each on every element; one of four takes half the time)."""
-    return etree.XPath("//*[" + " or ".join(f"@{name}" for name in names) + "]")
 
 
 @functools.lru_cache(maxsize=64)

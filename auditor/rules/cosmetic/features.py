@@ -11,7 +11,12 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from auditor.dom.parser import NOT_XML_CHARS, attribute_values, elements, ids_registered
+from auditor.dom.parser import (
+    NOT_XML_CHARS,
+    attribute_values,
+    carrying,
+    ids_registered,
+)
 from auditor.rules.cosmetic.compound import check
 from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
 
@@ -28,7 +33,6 @@ _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart:
 # HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
 # a literal-prefix scan instead of calling name() on every attribute of the tree
 _SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
-_XPATH_NAME_RE = re.compile(r"[a-z_][\w.-]*")
 _BY_ID: Any = etree.XPath("id($v)")
 _ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
 
@@ -377,19 +381,9 @@ def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple
     return tuple(sorted(names))
 
 
-@functools.lru_cache(maxsize=512)
-def _attribute_query(name: str) -> etree.XPath:
-    if _XPATH_NAME_RE.fullmatch(name):
-        return etree.XPath(f"//*[@{name}]")
-    return etree.XPath("//*[@*[name() = $n]]")
-
-
 def _with_attribute(root: Any, name: str) -> list[Any]:
-    """Elements carrying attribute `name`, in document order. A predicate, not
-    `//*/@name/..`: libxml2 merges the parents of that step pairwise, quadratic in
-    their number (500,000 `<ins data-zoneid>` took minutes)."""
-    q = _attribute_query(name)
-    return elements(q(root, n=name))
+    """Elements carrying attribute `name`, in document order."""
+    return carrying(root, (name,))
 
 
 def _carries_key(el: Any, key: str) -> bool:
