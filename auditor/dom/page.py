@@ -24,6 +24,7 @@ from auditor.dom.parser import (
     PageLimits,
     Paths,
     attribute_values,
+    attributes_named,
     carrying,
     elements,
     html_bytes,
@@ -46,8 +47,6 @@ SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 # links carrying a query.
 _SCRIPT_TEXTS: Any = etree.XPath("//script/text()", smart_strings=False)
 _COMMENTED_SCRIPTS: Any = etree.XPath("//comment()[contains(., '<script')]")
-_QUERY_LINKS: Any = etree.XPath("//a/@href[contains(., '?')]", smart_strings=False)
-_ATTRIBUTE_VALUES: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
@@ -230,7 +229,7 @@ class ParsedPage:
         return self.view("config_parts", lambda: (
             list(_SCRIPT_TEXTS(self.root)),
             [c.text or "" for c in elements(_COMMENTED_SCRIPTS(self.root))],
-            list(_QUERY_LINKS(self.root))))
+            [h for a in self.tagged("a") if "?" in (h := a.get("href") or "")]))
 
     def with_id(self, value: str) -> etree._Element | None:
         """The first element whose id is `value`: one pass of the tree for every id asked
@@ -242,7 +241,7 @@ class ParsedPage:
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
-                          lambda: [str(v) for v in _ATTRIBUTE_VALUES(self.root, a=name)])
+                          lambda: [str(v) for v in attributes_named(self.root, name)])
 
 
 @functools.lru_cache(maxsize=64)

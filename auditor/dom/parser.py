@@ -220,11 +220,18 @@ def carrying(root: etree._Element, names: Sequence[str]) -> list[etree._Element]
     cannot spell is compared by `name()`."""
     found: dict[etree._Element, None] = {}
     for name in names:
-        nodes = (_attribute_nodes(name)(root) if _XPATH_NAME.fullmatch(name)
-                 else _NAMED_ATTRIBUTES(root, n=name))
-        for attr in nodes:
+        for attr in attributes_named(root, name):
             found.setdefault(attr.getparent(), None)
     return list(found) if len(names) == 1 else in_document_order(found)
+
+
+def attributes_named(root: etree._Element, name: str) -> list[Any]:
+    """Every attribute `name` of `root`'s document, in document order, as strings that
+    know their element (`.getparent()`). `//@name` is a linear attribute-axis pass; a
+    name XPath cannot spell is compared by `name()` on every attribute (2-4x slower)."""
+    if _XPATH_NAME.fullmatch(name):
+        return list(_attribute_nodes(name)(root))
+    return list(_NAMED_ATTRIBUTES(root, n=name))
 
 
 _NAMED_ATTRIBUTES: Any = etree.XPath("//@*[name() = $n]")
