@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
@@ -138,7 +137,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         if el_id:
             by_id[el_id] = slot
     added: list[_Draft] = []
-    root, scripts = page.root, page.scripts
+    scripts = page.scripts
     joined = page.script_text  # a superset of the scripts' texts: a gate, no more
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
@@ -146,14 +145,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         code = script.text or ""
         for network, spec in specs:
             for match in spec.pattern.finditer(code):
-                added.extend(_script_slot(root, script, network, spec, match, by_id))
+                added.extend(_script_slot(page, script, network, spec, match, by_id))
                 if "element" not in spec.pattern.groupindex:
                     break  # the script is the placement: one per script, whatever it writes
     return added
 
 
 def _script_slot(
-    root: lxml.html.HtmlElement,
+    page: ParsedPage,
     script: etree._Element,
     network: Network,
     spec: ScriptSlotSpec,
@@ -178,13 +177,8 @@ def _script_slot(
         known.height = known.height or height
         known.extra_elements.append(script)
         return []
-    element: etree._Element = script
-    if element_id:
-        # an id lxml cannot pass to XPath (a control character) names no element it can find
-        targets = elements(root.xpath("//*[@id=$id]", id=element_id)) \
-            if element_id.isprintable() else []
-        if targets:
-            element = targets[0]
+    target = page.with_id(element_id) if element_id else None
+    element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
         network=network,

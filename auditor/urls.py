@@ -144,7 +144,22 @@ def resolve(url: str, base: str | None) -> str | None:
         origin = _plain_origin(base)  # `/path`: a third of a page's references
         if origin is not None:
             return origin + url  # urljoin's answer: no dot segment or empty one to remove
+    scheme = _scheme_of(base) if url.startswith("//") else None
+    if scheme is not None:  # protocol-relative (a tenth): the base's scheme, as `joined`
+        absolute = f"{scheme or 'https'}:{url}"
+        if _PLAIN_ABSOLUTE.match(absolute) and not _UNPLAIN.search(absolute):
+            return absolute
     return joined(url, base)
+
+
+@functools.lru_cache(maxsize=1024)
+def _scheme_of(base: str | None) -> str | None:
+    """The scheme `joined` gives a protocol-relative reference ('' for https), None when
+    the base does not split."""
+    try:
+        return urlsplit(base).scheme if base else ""
+    except ValueError:
+        return None
 
 
 _PLAIN_ORIGIN = re.compile(r"https?://[^/?#@\[\]\s\\:]+(?::\d+)?(?=[/?#]|$)")
@@ -158,7 +173,11 @@ def _plain_origin(base: str) -> str | None:
 
 
 def joined(url: str, base: str | None) -> str | None:
-    """`resolve` by urljoin and urlsplit, for any reference (`url` already stripped)."""
+    """`resolve` by urljoin and urlsplit, for any reference (`url` already stripped). A
+    base that does not split (`http://[::1/` in a hostile `<base href>`) is no base: it
+    must not lose the page's absolute URLs."""
+    if base and _scheme_of(base) is None:
+        base = None
     try:
         if url.startswith("//"):
             scheme = urlsplit(base).scheme if base else ""

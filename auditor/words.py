@@ -1,4 +1,4 @@
-"""Counted nouns for messages: `1 ad slot`, `5 ad slots`, never `5 ad slot(s)`."""
+"""Words for numbers in messages: `1 ad slot`, `5 ad slots` (never `5 ad slot(s)`), `12.5%`."""
 
 from __future__ import annotations
 
@@ -19,3 +19,12 @@ def noun_for(n: int, noun: str, plural: str | None = None) -> str:
     ('site', 'sites')
     """
     return noun if n == 1 else (plural or noun + "s")
+
+
+def percent(share: float) -> str:
+    """A share as the summaries print it.
+
+    >>> percent(0.125), percent(1)
+    ('12.5%', '100.0%')
+    """
+    return f"{share * 100:.1f}%"

@@ -9,14 +9,10 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 
 from __future__ import annotations
 
-import doctest
-import importlib
-import pkgutil
 from pathlib import Path
 
 import pytest
 
-import auditor.mfa
 from auditor.catalogue import Catalogue
 from auditor.mfa import CRITERIA
 from auditor.model import Basis, PageReport, Scorecard
@@ -98,13 +94,6 @@ def test_a_page_without_ads_says_so(project_engine: Engine, catalogue: Catalogue
     card = audit(page, engine=project_engine, catalogue=catalogue).pages[0].mfa
     assert card is not None and card.note.startswith("no ads found")
     assert met(card)["authorship"] is True and card.summary.endswith(card.note)
-
-
-@pytest.mark.parametrize("module", [m.name for m in pkgutil.iter_modules(
-    auditor.mfa.__path__, "auditor.mfa.")])
-def test_doctests(module: str) -> None:
-    """The helpers' examples (author names, house accounts, media queries, page URLs)."""
-    assert doctest.testmod(importlib.import_module(module)).failed == 0
 
 
 # -- the seeds -----------------------------------------------------------------------

@@ -15,7 +15,8 @@ PARTS = ["http://", "https://", "HTTPS://", "//", "a.example", "b.test", ":8080"
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=8),
-       st.sampled_from([None, "https://site.example/a/b?c=1", "http://site.example/"]))
+       st.sampled_from([None, "https://site.example/a/b?c=1", "http://site.example/",
+                        "HTTP://Site.example/x", "ftp://files.example/", "http://[::1/"]))
 def test_resolve_answers_as_urljoin(parts: list[str], base: str | None) -> None:
     url = "".join(parts)
     stripped = url.strip()

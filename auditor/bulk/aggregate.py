@@ -207,29 +207,35 @@ def _parquet_dirs(store: Store) -> list[str]:
 
 def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], int]:
     """Per site: how many MFA indicators its pages meet (median and max), how many pages
-    meet HUMAN's three, how often each criterion is met, and the worst page; sites by
-    median, then max. A store written before the scorecard has none (nor its pages)."""
+    with ads meet HUMAN's three, how often each criterion is met, and the worst page;
+    sites by median, then max. A page without ads meets indicators that say nothing of
+    advertising (the gate and the terminal ignore its count too): it is never counted
+    among the pages meeting three, nor named the worst while a page with ads is. A store
+    written before the scorecard has none (nor its pages)."""
     if "mfa_met" not in store.columns("pages"):
         return [], 0
-    by_site: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for site, met, judged, names, where in store.query(
-            "SELECT site, mfa_met, mfa_judged, mfa_criteria, coalesce(url, input) FROM pages "
+    by_site: dict[str, list[tuple[int, int, str, str, bool]]] = defaultdict(list)
+    for site, met, judged, names, where, ads in store.query(
+            "SELECT site, mfa_met, mfa_judged, mfa_criteria, coalesce(url, input), "
+            "ad_slots > 0 OR ad_resources > 0 OR ad_markup_bytes > 0 FROM pages "
             "WHERE site IS NOT NULL AND mfa_met IS NOT NULL ORDER BY id"):
-        by_site[site].append((int(met), int(judged), names or "", where))
+        by_site[site].append((int(met), int(judged), names or "", where, bool(ads)))
     out: list[dict[str, Any]] = []
     for site, rows in by_site.items():
         counts = sorted(r[0] for r in rows)
-        worst = max(rows, key=lambda r: r[0])  # the first page with the most, in store order
+        # the first page with the most, in store order, among the pages with ads if any
+        worst = max(rows, key=lambda r: (r[4], r[0]))
         criteria: dict[str, int] = defaultdict(int)
         for row in rows:
             for c in filter(None, row[2].split(",")):
                 criteria[c] += 1
         out.append({
-            "site": site, "pages": len(rows), "median": statistics.median(counts),
-            "max": counts[-1], "pages_meeting_3": sum(1 for c in counts if c >= HUMAN_LESSER),
+            "site": site, "pages": len(rows), "pages_with_ads": sum(r[4] for r in rows),
+            "median": statistics.median(counts), "max": counts[-1],
+            "pages_meeting_3": sum(1 for r in rows if r[4] and r[0] >= HUMAN_LESSER),
             "criteria": dict(sorted(criteria.items(), key=lambda kv: (-kv[1], kv[0]))),
             "worst": {"page": worst[3], "met": worst[0], "judged": worst[1],
-                      "criteria": [c for c in worst[2].split(",") if c]},
+                      "has_ads": worst[4], "criteria": [c for c in worst[2].split(",") if c]},
         })
     out.sort(key=lambda x: (-x["median"], -x["max"], x["site"]))
     return out[:top], len(out)

@@ -26,7 +26,9 @@ from auditor.readers.registry import kind_of, walkable
 
 SHARDS_PER_FILE = 64
 MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
-SPLITTABLE = frozenset({"warc", "warc-gz", "jsonl"})
+# the layouts read by byte range, and the reader each is read with (a per-record gzip
+# WARC is the WARC reader's: it inflates member by member)
+SPLIT_READERS = {"warc": "warc", "warc-gz": "warc", "jsonl": "jsonl"}
 _ID_BYTES = 64 * 1024
 
 
@@ -118,7 +120,7 @@ def shard_bytes(f: InputFile, split_bytes: int | None = None) -> int:
     >>> shard_bytes(warc), shard_bytes(cc), shard_bytes(cc, 256 << 20), shard_bytes(cc, 0)
     (1048576, 16777216, 268435456, 0)
     """
-    if f.kind not in SPLITTABLE:
+    if f.kind not in SPLIT_READERS:
         return 0
     if split_bytes is not None:
         return split_bytes

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from auditor.bulk.plan import Shard
+from auditor.bulk.plan import SPLIT_READERS, Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import AuditorError
@@ -111,9 +111,6 @@ def catalogue() -> Catalogue:
     return _CATALOGUE[0]
 
 
-_READ_AS = {"warc": "warc", "warc-gz": "warc", "jsonl": "jsonl"}  # plan layout → reader kind
-
-
 def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
     """The records of a shard, streamed through the readers' registry; a file-level
     failure becomes one failed record, a file that is no page one skipped record."""
@@ -122,7 +119,7 @@ def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
         with open(shard.path, "rb") as stream:
             # a byte-range layout was decided by the plan from this file's kind: a shard
             # of a big WARC need not sniff (and inflate) the file's head again
-            kind = _READ_AS.get(shard.kind) or kind_of(stream, shard.path)
+            kind = SPLIT_READERS.get(shard.kind) or kind_of(stream, shard.path)
             if kind in NOT_PAGES:
                 yield Skipped(shard.path, "file", kind)
                 return

@@ -18,7 +18,7 @@ from rich.text import Text
 from auditor.console import OutputConsole
 from auditor.report.safe import inert
 from auditor.report.wrap import Breakable
-from auditor.words import counted
+from auditor.words import counted, percent
 
 
 def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
@@ -40,10 +40,6 @@ def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
 
 def _t(value: Any, limit: int = 80) -> Text:
     return Text(inert(str(value) if value is not None else "—", limit=limit))
-
-
-def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
 
 
 # One space between columns and none at the edges: room for whole hosts at 80 columns.
@@ -90,7 +86,7 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
                        ("pages", "% pages", "sites", "% sites"))
         for n in s["networks"]:
             table.add_row(Breakable(_t(n["network"])), _t(n["category"]), str(n["pages"]),
-                          _pct(n["share_pages"]), str(n["sites"]), _pct(n["share_sites"]))
+                          percent(n["share_pages"]), str(n["sites"]), percent(n["share_sites"]))
         console.print(table)
     if s["third_party_hosts"]:
         console.print()
@@ -103,7 +99,7 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
         table.columns[0].width = min(40, max(len(h["host"]) for h in s["third_party_hosts"]))
         for h in s["third_party_hosts"]:
             table.add_row(Breakable(_t(h["host"], 300)), Breakable(_t(h["network"])),
-                          _t(h["category"]), str(h["pages"]), _pct(h["share_pages"]),
+                          _t(h["category"]), str(h["pages"]), percent(h["share_pages"]),
                           str(h["sites"]))
         console.print(table)
     ratio = s["content_to_ad_ratio"]

@@ -11,7 +11,6 @@ path memo and the decoded scripts are the page's, not a module's.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -25,6 +24,7 @@ from auditor.dom.parser import (
     PageLimits,
     Paths,
     attribute_values,
+    attributes_named,
     carrying,
     elements,
     html_bytes,
@@ -43,8 +43,7 @@ HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
 _CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
-_NAMED_ATTRIBUTE: Any = etree.XPath("//@*[name()=$a]", smart_strings=False)
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")  # an attribute name XPath can spell
+_ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
     "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
@@ -261,20 +260,17 @@ class ParsedPage:
 
         return self.view("config_parts", build)
 
+    def with_id(self, value: str) -> etree._Element | None:
+        """The first element whose id is `value`: one pass of the tree for every id asked
+        (a GPT page declares a slot per id; an XPath per id read the whole tree each)."""
+        first: dict[str, etree._Element] = self.view("ids", lambda: {
+            str(v): v.getparent() for v in reversed(_ID_VALUES(self.root))})
+        return first.get(value)
+
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
-                          lambda: [str(v) for v in _attribute_query(name)(self.root)])
-
-
-@functools.lru_cache(maxsize=64)
-def _attribute_query(name: str) -> Any:
-    """The XPath of one attribute's values: `//@name` where XPath can spell the name
-    (libxml2 tests it as it walks: a third of the time of `name()` compared per
-    attribute, 0.2 against 0.6 ms a corpus page)."""
-    if _PLAIN_NAME.fullmatch(name):
-        return etree.XPath(f"//@{name}", smart_strings=False)
-    return functools.partial(_NAMED_ATTRIBUTE, a=name)
+                          lambda: [str(v) for v in attributes_named(self.root, name)])
 
 
 @functools.lru_cache(maxsize=64)

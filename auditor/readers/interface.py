@@ -152,8 +152,6 @@ class Reader(ABC):
     suffixes: ClassVar[frozenset[str]] = frozenset()
     # given the stream rather than the bytes: containers, and record-per-line formats
     streamed: ClassVar[bool] = False
-    # reads a byte range of its input (`Source.span`): bulk shards these
-    splittable: ClassVar[bool] = False
 
     def detect(self, head: bytes, name: str) -> str | None:
         """A kind `sniff` does not know, from an input's first bytes and its name."""

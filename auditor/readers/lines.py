@@ -34,7 +34,6 @@ class JsonlReader(Reader):
     kinds = frozenset({KIND})
     suffixes = frozenset({".jsonl", ".ndjson"})
     streamed = True
-    splittable = True
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         stream = source.stream

@@ -108,7 +108,6 @@ class WarcReader(Reader):
     kinds = frozenset({"warc", "arc"})
     suffixes = frozenset({".warc", ".arc"})
     streamed = True
-    splittable = True
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         return read_warc(source.stream, source.name, span=source.span,

@@ -64,6 +64,24 @@ def test_sites_ranked_with_their_worst_page(tmp_path: Path) -> None:
     assert "MFA scorecard per site" in summary(store, "terminal")
 
 
+def test_a_page_without_ads_is_never_among_the_pages_meeting_three(tmp_path: Path) -> None:
+    """A listicle with no ads meets three indicators (slideshow, templated text, no
+    author): a count that says nothing of advertising, as the gate and the terminal say."""
+    pages = tmp_path / "crawl"
+    pages.mkdir()
+    shutil.copy(FIXTURES / "no-ads-listicle.html", pages / "listicle.html")
+    shutil.copy(FIXTURES / "made-for-advertising.html", pages / "farm.html")
+    store = tmp_path / "s.db"
+    done = cli("bulk", str(pages), "--store", str(store), "--workers", "1", *LIGHT)
+    assert done.returncode == 0, done.stderr
+    by_site = {x["site"]: x for x in summary(store)["mfa_sites"]}
+    listicle = by_site["listicle-hub.example"]
+    assert (listicle["max"], listicle["pages_with_ads"], listicle["pages_meeting_3"]) == (3, 0, 0)
+    assert listicle["worst"]["has_ads"] is False and listicle["worst"]["met"] == 3
+    farm = by_site["buzzfeedly.example"]
+    assert (farm["pages_with_ads"], farm["pages_meeting_3"]) == (1, 1)
+
+
 def test_a_store_from_before_the_scorecard_reads_and_migrates(tmp_path: Path) -> None:
     store = tmp_path / "old.db"
     pages = crawl(tmp_path)

@@ -12,14 +12,10 @@ from typing import Any, TextIO
 
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
-from auditor.words import counted, noun_for
+from auditor.words import counted, noun_for, percent
 
 GRAPH_CLUSTERS = 15  # the largest clusters drawn; the table lists them all
 CHART_ROWS = 20  # bars in a chart; its table, folded under it, lists every row
-
-
-def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
 
 
 def _bin_label(b: Mapping[str, Any]) -> str:
@@ -77,7 +73,7 @@ def _share_bars(rows: list[Mapping[str, Any]], key: str, prefix: str, title: str
     if not rows:
         return f"<p>{esc(empty)}</p>"
     return svg.bars(
-        [svg.Bar(r[key], r["share_pages"], f"{_pct(r['share_pages'])} · {r['pages']:,}",
+        [svg.Bar(r[key], r["share_pages"], f"{percent(r['share_pages'])} · {r['pages']:,}",
                  f"{prefix}-{i}", tip(r))
          for i, r in enumerate(rows[:CHART_ROWS], 1)], title, scale=1.0, width=480)
 
@@ -103,8 +99,8 @@ def _networks_and_hosts(networks: list[Mapping[str, Any]], hosts: list[Mapping[s
     net_rows = [Safe(
         f"<tr id=\"{anchor(f'net-{i}')}\"><td class=\"tok\">{esc(n['network'])}</td>"
         f"<td class=\"tok\">{esc(n['category'])}</td><td class=\"n\">{n['pages']:,}</td>"
-        f"<td class=\"n\">{_pct(n['share_pages'])}</td><td class=\"n\">{n['sites']:,}</td>"
-        f"<td class=\"n\">{_pct(n['share_sites'])}</td></tr>\n")
+        f"<td class=\"n\">{percent(n['share_pages'])}</td><td class=\"n\">{n['sites']:,}</td>"
+        f"<td class=\"n\">{percent(n['share_sites'])}</td></tr>\n")
         for i, n in enumerate(networks, 1)]
     host_chart = _share_bars(
         hosts, "host", "host", "third-party hosts by share of pages", "No third-party hosts.",
@@ -114,7 +110,7 @@ def _networks_and_hosts(networks: list[Mapping[str, Any]], hosts: list[Mapping[s
         f"<tr id=\"{anchor(f'host-{i}')}\"><td class=\"tok\">{esc(h['host'])}</td>"
         f"<td class=\"tok\">{esc(h['network'] or '—')}</td>"
         f"<td class=\"tok\">{esc(h['category'] or '—')}</td>"
-        f"<td class=\"n\">{h['pages']:,}</td><td class=\"n\">{_pct(h['share_pages'])}"
+        f"<td class=\"n\">{h['pages']:,}</td><td class=\"n\">{percent(h['share_pages'])}"
         f"</td><td class=\"n\">{h['sites']:,}</td></tr>\n")
         for i, h in enumerate(hosts, 1)]
     net_table = table([("Network", ""), ("Category", ""), ("Pages", "n"), ("% pages", "n"),
