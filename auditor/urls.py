@@ -8,13 +8,27 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import tldextract
 
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
+
+
+def split_url(url: str, base: str | None = None) -> SplitResult | None:
+    """`url` (against `base`, when given) split, or None when it does not split: page
+    text such as `http://[x/` makes urlsplit raise, and one such link must not fail an
+    audit.
+
+    >>> split_url("https://a.example/p?q=1").query, split_url("http://[x/?a=1") is None
+    ('q=1', True)
+    """
+    try:
+        return urlsplit(urljoin(base, url) if base else url)
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import islice
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from lxml import etree
 
@@ -20,7 +20,7 @@ from auditor.catalogue import Catalogue
 from auditor.dom.parser import carrying, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve, split_url
 from auditor.words import counted
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
@@ -196,9 +196,9 @@ def _shares(url: str) -> bool:
     >>> _shares("https://casino.example/best-slots")
     False
     """
-    parts = urlsplit(url)
-    path = parts.path.lower()
-    if not any(word in path for word in _SHARE_PATHS):
+    parts = split_url(url)
+    path = parts.path.lower() if parts is not None else ""
+    if parts is None or not any(word in path for word in _SHARE_PATHS):
         return False  # a link farm can add `?x=http://…` to any link
     return any("://" in value for _, value in parse_qsl(parts.query))
 

@@ -10,7 +10,6 @@ import functools
 import re
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -30,6 +29,7 @@ from auditor.mfa.evidence import (
     unique,
 )
 from auditor.model import Basis, Indicator
+from auditor.urls import split_url
 
 META_NEEDLES = (b"author", b"byl", b"creator")  # what an author meta's name holds
 LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
@@ -121,7 +121,8 @@ def author_name(raw: str) -> str:
     """
     text = raw.strip()
     if text.startswith(("http://", "https://", "//")):
-        parts = [p for p in urlsplit(text).path.split("/")
+        split = split_url(text)
+        parts = [p for p in (split.path if split else "").split("/")
                  if p and p.split(".")[0].lower() not in _URL_FILLER]
         text = parts[-1].replace("_", " ") if parts else ""
     inner = _BY_INSIDE.search(text)

@@ -10,12 +10,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_of
 from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
 from auditor.model import Basis, Indicator
+from auditor.urls import split_url
 
 # -- auto-refresh: a timer whose callback re-requests ad slots ----------------------
 _TIMER = re.compile(r"\bset(Interval|Timeout)\s*\(")
@@ -217,8 +217,9 @@ def _same_page(target: str, url: str | None) -> bool:
         return True
     if not url:
         return False
-    a, b = urlsplit(urljoin(url, target)), urlsplit(url)
-    return (a.netloc, a.path.rstrip("/")) == (b.netloc, b.path.rstrip("/"))
+    a, b = split_url(target, url), split_url(url)
+    return a is not None and b is not None and (
+        (a.netloc, a.path.rstrip("/")) == (b.netloc, b.path.rstrip("/")))
 
 
 def _ad_context(video: Any) -> bool:

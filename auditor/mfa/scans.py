@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_of
@@ -28,7 +28,7 @@ from auditor.mfa.evidence import (
     unique,
 )
 from auditor.model import Basis, Indicator
-from auditor.urls import host_of, registrable_domain
+from auditor.urls import registrable_domain, split_url
 
 # -- slideshows and forced pagination ------------------------------------------------
 _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?:á|a)gina)"
@@ -142,7 +142,7 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
             if "next" not in (el.get("rel") or "").lower().split():
                 continue
             href = el.get("href") or ""
-            if url and _next_page_of(urljoin(url, href), url):
+            if url and _next_page_of(href, url):
                 out.append(Hit(f"rel=next to {clip(href)}", line_of(el)))
                 break
     out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)
@@ -188,7 +188,8 @@ def _article_slug(path: str) -> bool:
 
 
 def _next_page_of(target: str, url: str) -> bool:
-    """`target` is `url` with a page number added or changed (`/2/`, `?page=2`, `-2`).
+    """`target` (resolved against `url`) is `url` with a page number added or changed
+    (`/2/`, `?page=2`, `-2`).
 
     `url` must end in an article's slug: a home page's `/page/2/`, a category's
     `?page=2` are a listing's next page.
@@ -202,8 +203,8 @@ def _next_page_of(target: str, url: str) -> bool:
     >>> _next_page_of("https://a.example/page/2/", "https://a.example/")
     False
     """
-    a, b = urlsplit(target), urlsplit(url)
-    if a.netloc != b.netloc or not _article_slug(b.path):
+    a, b = split_url(target, url), split_url(url)
+    if a is None or b is None or a.netloc != b.netloc or not _article_slug(b.path):
         return False
     pa, pb = a.path.rstrip("/"), b.path.rstrip("/")
     if pa == pb:  # the same path: a page number in the query (?page=2)
@@ -229,7 +230,8 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
         hits = list(url_hits(href, 0, "own link"))
         if not hits:
             continue  # most links: read before resolving their host, which costs more
-        host = host_of(urljoin(url or "", href)) if url else host_of(href)
+        parts = split_url(href, url)
+        host = (parts.hostname or "").rstrip(".") if parts is not None else ""
         if host and first_party and registrable_domain(host) != first_party:
             continue  # another site's campaign link says nothing of this page's traffic
         if host or url:
@@ -246,7 +248,8 @@ def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
     low = url.lower()
     if "%" not in url and not any(key in low for key in _PAID_KEYS):
         return  # no key it reads (a key is unquoted: one escaped could spell one)
-    query = urlsplit(url.replace("&amp;", "&")).query if "?" in url else ""
+    parts = split_url(url.replace("&amp;", "&")) if "?" in url else None
+    query = parts.query if parts is not None else ""
     for key, value in parse_qsl(query):
         k, v = key.lower(), value.lower()
         if k in CLICK_IDS:

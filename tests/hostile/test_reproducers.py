@@ -50,6 +50,30 @@ def test_no_internal_error(hostile: Path, name: str, fmt: str) -> None:
     _clean(run("audit", str(hostile / name), "--format", fmt), fmt)
 
 
+def test_urls_that_do_not_split_are_no_urls(tmp_path: Path) -> None:
+    """`http://[x/` makes urlsplit raise. In a canonical, a byline, a meta refresh, a
+    rel=next, a hidden link and an own link at once, each stage that reads a URL there
+    (the scorecard's rows, authorship, link farms) passes over it; the ads are found."""
+    page = tmp_path / "brackets.html"
+    page.write_text(
+        '<html><head><link rel=canonical href="http://[x/?utm_source=taboola">'
+        '<meta name="author" content="https://[x/jane_doe">'
+        '<meta http-equiv="refresh" content="30;url=http://[z/">'
+        '<link rel="next" href="http://[n/page/2"></head><body><article><p>By '
+        'https://[q/john</p></article><a href="http://[y/?gclid=1">own</a>'
+        '<div style="display:none"><a href="http://[s/submit?url=http://x">a</a>'
+        '<a href="https://[t/share?u=http://y">b</a><a href="http://[u/">c</a></div>'
+        '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+        '</script><ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456"></ins>'
+        "</body></html>", encoding="utf-8")
+    done = run("audit", str(page), "--url", "https://site.example/a/story-slug",
+               "--format", "json")
+    _clean(done, "json")
+    report = json.loads(done.stdout)["pages"][0]
+    assert [i["value"] for i in report["ids"]] == ["ca-pub-1234567890123456"]
+    assert report["mfa"]["indicators"]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_lone_surrogates_and_line_separators_in_every_format(tmp_path: Path, fmt: str) -> None:
     post = {"id": 7, "link": "https://s.example/?p=7\u2028x",
