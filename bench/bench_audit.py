@@ -10,8 +10,12 @@
   with each worker's peak RSS read from /proc.
 
 The machine is shared and noisy: compare the ratios of one run, not times across runs.
+`--against CHECKOUT` measures a baseline tree beside this one in the same run: each
+round of parse + audit runs each tree in its own process, the trees alternating, and the
+bulk runs alternate trees too, so slow and quick spells fall on both.
 
     python bench/bench_audit.py [--rounds 3] [--copies 19] [--bulk-rounds 2] [--json FILE]
+                                [--against CHECKOUT]
 
 `--bulk-rounds 0` stops after the stage shares: no WARC is built, no bulk run.
 """
@@ -26,6 +30,7 @@ import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -115,34 +120,47 @@ def load_corpus(corpus: Path) -> list[tuple[str, Path, str, bytes]]:
     return pages
 
 
-def parse_and_audit(pages: list[tuple[str, Path, str, bytes]], rounds: int
-                    ) -> dict[str, Any]:
-    """Per-page medians over `rounds` of the parse and the audit, timed back to back."""
+def time_pages(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, tuple[float, float]]:
+    """One round: page name -> (lxml parse, full audit) seconds, timed back to back."""
     from auditor.catalogue import default_catalogue
     from auditor.dom.parser import parse_html_bytes
     from auditor.pipeline import audit, default_engine
 
     engine, catalogue = default_engine(), default_catalogue()
-    parse: dict[str, list[float]] = {name: [] for name, *_ in pages}
-    full: dict[str, list[float]] = {name: [] for name, *_ in pages}
-    for _ in range(rounds):
-        for name, path, url, markup in pages:
-            start = time.perf_counter()
-            root = parse_html_bytes(markup)
-            parse[name].append(time.perf_counter() - start)
-            del root
-            start = time.perf_counter()
-            audit(path, url=url, engine=engine, catalogue=catalogue)
-            full[name].append(time.perf_counter() - start)
-    p = {n: statistics.median(t) for n, t in parse.items()}
-    a = {n: statistics.median(t) for n, t in full.items()}
-    return {"pages": len(pages), "rounds": rounds,
-            "median_bytes": statistics.median(len(m) for *_, m in pages),
+    out: dict[str, tuple[float, float]] = {}
+    for name, path, url, markup in pages:
+        start = time.perf_counter()
+        root = parse_html_bytes(markup)
+        parsed = time.perf_counter() - start
+        del root
+        start = time.perf_counter()
+        audit(path, url=url, engine=engine, catalogue=catalogue)
+        out[name] = (parsed, time.perf_counter() - start)
+    return out
+
+
+def parse_and_audit(rounds: list[dict[str, tuple[float, float]]], median_bytes: float
+                    ) -> dict[str, Any]:
+    """Per-page medians over the rounds of the parse and the audit."""
+    names = list(rounds[0])
+    p = {n: statistics.median(r[n][0] for r in rounds) for n in names}
+    a = {n: statistics.median(r[n][1] for r in rounds) for n in names}
+    return {"pages": len(names), "rounds": len(rounds), "median_bytes": median_bytes,
             "parse_ms": statistics.median(p.values()) * 1000,
             "audit_ms": statistics.median(a.values()) * 1000,
             "audit_vs_parse": statistics.median(a.values()) / statistics.median(p.values()),
             "audit_vs_parse_per_page_median": statistics.median(a[n] / p[n] for n in p),
-            "corpus_audit_s": sum(a.values()), "corpus_parse_s": sum(p.values())}
+            "corpus_audit_s": sum(a.values()), "corpus_parse_s": sum(p.values()),
+            "per_page_audit_s": a}
+
+
+def _in_tree(packages: Path, corpus: Path, what: str) -> Any:
+    """`what` ("round": `time_pages`, "stages": `stage_shares`) run by a process that
+    imports `auditor` from `packages`: a tree's figures, measured as the others are."""
+    done = subprocess.run([sys.executable, __file__, "--corpus", str(corpus), "--in-tree", what],
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(packages)})
+    return json.loads(done.stdout)
 
 
 def stage_shares(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, float]:
@@ -195,7 +213,9 @@ def build_warc(pages: list[tuple[str, Path, str, bytes]], copies: int, out: Path
 
 
 def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, rounds: int,
-                      tmp: Path, packages: Path) -> dict[str, Any]:
+                      tmp: Path, trees: dict[str, Path]) -> dict[str, dict[str, Any]]:
+    """`auditor bulk` with 1 and 2 workers on one WARC, per tree (name -> packages), the
+    runs interleaved: each round runs every worker count of every tree."""
     warc = tmp / "corpus.warc.gz"
     built = build_warc(pages, copies, warc)
     if built["bytes"] >= MAX_WARC_BYTES:
@@ -208,23 +228,32 @@ def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, ro
           f"{built['bytes'] / 1e6:.1f} MB per-record gzip, {built['shards']} shards",
           flush=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
-    for _ in range(rounds):  # interleaved, so slow spells fall on both
+    runs: dict[str, dict[int, list[dict[str, Any]]]] = {t: {1: [], 2: []} for t in trees}
+    for _ in range(rounds):  # interleaved, so slow spells fall on every run
         for workers in (1, 2):
-            run = bulk_run(warc, tmp / f"store{workers}.db", workers,
-                           env={**os.environ, "PYTHONPATH": str(packages)})
-            runs[workers].append(run)
-            print(f"  {workers} worker{'s' if workers > 1 else ' '}: {run['seconds']:6.1f} s  "
-                  f"{run['pages_per_s']:6.1f} pages/s  {run['pages_per_s_per_worker']:6.1f} "
-                  f"pages/s per worker  {run['pages_per_cpu_s']:5.1f} pages/CPU-s (parent "
-                  f"{run['parent_cpu_s'] / run['cpu_s']:.0%} of the CPU; workers "
-                  f"{_slash(run['worker_cpu_s'])} CPU-s)  "
-                  f"worker peak RSS {run['worker_peak_rss_mb']:.0f} MB "
-                  f"(at 25%: {_slash(run['worker_rss_at_25pct_mb'])}, at end: "
-                  f"{_slash(run['worker_rss_at_end_mb'])}); load average "
-                  f"{run['load_average_1min']:.1f}", flush=True)
-            print(f"    {run['final_line']}", flush=True)
+            for tree, packages in trees.items():
+                run = bulk_run(warc, tmp / f"store-{tree}-{workers}.db", workers,
+                               env={**os.environ, "PYTHONPATH": str(packages)})
+                runs[tree][workers].append(run)
+                label = f"{tree}, " if len(trees) > 1 else ""
+                print(f"  {label}{workers} worker{'s' if workers > 1 else ' '}: "
+                      f"{run['seconds']:6.1f} s  {run['pages_per_s']:6.1f} pages/s  "
+                      f"{run['pages_per_s_per_worker']:6.1f} pages/s per worker  "
+                      f"{run['pages_per_cpu_s']:5.1f} pages/CPU-s (parent "
+                      f"{run['parent_cpu_s'] / run['cpu_s']:.0%} of the CPU; workers "
+                      f"{_slash(run['worker_cpu_s'])} CPU-s)  "
+                      f"worker peak RSS {run['worker_peak_rss_mb']:.0f} MB "
+                      f"(at 25%: {_slash(run['worker_rss_at_25pct_mb'])}, at end: "
+                      f"{_slash(run['worker_rss_at_end_mb'])}); load average "
+                      f"{run['load_average_1min']:.1f}", flush=True)
+                print(f"    {run['final_line']}", flush=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {tree: _bulk_figures(built, by_workers, max(before, after) / 1024)
+            for tree, by_workers in runs.items()}
+
+
+def _bulk_figures(built: dict[str, int], runs: dict[int, list[dict[str, Any]]],
+                  any_rss_mb: float) -> dict[str, Any]:
     speed = {w: statistics.median(r["pages_per_s"] for r in rs) for w, rs in runs.items()}
     per_cpu = {w: statistics.median(r["pages_per_cpu_s"] for r in rs) for w, rs in runs.items()}
     per_worker_cpu = {w: statistics.median(r["pages_per_worker_cpu_s"] for r in rs)
@@ -236,7 +265,7 @@ def bulk_side_by_side(pages: list[tuple[str, Path, str, bytes]], copies: int, ro
             "pages_per_s_per_worker": {w: s / w for w, s in speed.items()},
             "worker_peak_rss_mb": max(r["worker_peak_rss_mb"] for rs in runs.values()
                                       for r in rs),
-            "any_process_peak_rss_mb": max(before, after) / 1024}
+            "any_process_peak_rss_mb": any_rss_mb}
 
 
 def _slash(values: list[float]) -> str:
@@ -264,6 +293,16 @@ def _print_bulk(bulk: dict[str, Any]) -> None:
           f"any process of the runs {bulk['any_process_peak_rss_mb']:.0f} MB", flush=True)
 
 
+def _print_audit(times: dict[str, Any]) -> None:
+    print(f"  lxml parse   {times['parse_ms']:6.2f} ms   (corpus "
+          f"{times['corpus_parse_s']:.2f} s)")
+    print(f"  full audit   {times['audit_ms']:6.2f} ms   (corpus "
+          f"{times['corpus_audit_s']:.2f} s)")
+    print(f"  audit ÷ parse {times['audit_vs_parse']:.1f}× (median of per-page ratios "
+          f"{times['audit_vs_parse_per_page_median']:.1f}×)   "
+          f"{_verdict(times['audit_vs_parse'], TARGETS['audit_vs_parse'], True)}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -271,39 +310,61 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=19, help="corpus copies in the WARC")
     parser.add_argument("--bulk-rounds", type=int, default=2,
                         help="bulk runs per worker count (0: skip bulk)")
+    parser.add_argument("--against", type=Path, help="a baseline checkout, measured beside "
+                        "this one in the same run")
     parser.add_argument("--json", type=Path, help="write every figure here as JSON")
+    parser.add_argument("--in-tree", choices=("round", "stages"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.in_tree:  # one tree's figures, for `--against`: auditor is on PYTHONPATH
+        pages = load_corpus(args.corpus)
+        print(json.dumps(time_pages(pages) if args.in_tree == "round" else stage_shares(pages)))
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-audit-") as name:
         tmp = Path(name)
-        packages = packages_of(REPO, tmp / "packages")
-        sys.path.insert(0, str(packages))  # this checkout's auditor and rules, here too
+        trees = {"this": packages_of(REPO, tmp / "packages")}
+        if args.against:
+            trees["baseline"] = packages_of(args.against.resolve(), tmp / "baseline")
+        sys.path.insert(0, str(trees["this"]))  # this checkout's auditor and rules, here too
         import auditor
 
-        print(f"auditor from {Path(auditor.__file__).resolve().parent}", flush=True)
+        print(f"auditor from {Path(auditor.__file__).resolve().parent}"
+              + (f"; baseline {args.against.resolve()}" if args.against else ""), flush=True)
         pages = load_corpus(args.corpus)
-        times = parse_and_audit(pages, args.rounds)
-        print(f"corpus: {times['pages']} pages, median {times['median_bytes'] / 1000:.0f} KB; "
-              f"medians of per-page medians over {times['rounds']} rounds")
-        print(f"  lxml parse   {times['parse_ms']:6.2f} ms   (corpus "
-              f"{times['corpus_parse_s']:.2f} s)")
-        print(f"  full audit   {times['audit_ms']:6.2f} ms   (corpus "
-              f"{times['corpus_audit_s']:.2f} s)")
-        print(f"  audit ÷ parse {times['audit_vs_parse']:.1f}× (median of per-page ratios "
-              f"{times['audit_vs_parse_per_page_median']:.1f}×)   "
-              f"{_verdict(times['audit_vs_parse'], TARGETS['audit_vs_parse'], True)}",
-              flush=True)
-        shares = stage_shares(pages)
-        print("stages: share of the audit time over the corpus (instrumented pass)")
-        for stage, share in shares.items():
-            if share >= 0.005 or stage.startswith("("):
-                print(f"  {stage:<24} {share * 100:5.1f}%")
+        median_bytes = statistics.median(len(m) for *_, m in pages)
+        rounds: dict[str, list[dict[str, Any]]] = {tree: [] for tree in trees}
+        for _ in range(args.rounds):  # each tree in its own process, alternating
+            for tree, packages in trees.items():
+                rounds[tree].append(
+                    _in_tree(packages, args.corpus, "round") if args.against
+                    else time_pages(pages))
+        times = {tree: parse_and_audit(r, median_bytes) for tree, r in rounds.items()}
+        print(f"corpus: {len(pages)} pages, median {median_bytes / 1000:.0f} KB; "
+              f"medians of per-page medians over {args.rounds} rounds")
+        for tree, figures in times.items():
+            if args.against:
+                print(f"{tree}:")
+            _print_audit(figures)
+        if args.against:
+            this, base = (times[t]["per_page_audit_s"] for t in ("this", "baseline"))
+            print(f"this ÷ baseline: median page "
+                  f"{statistics.median(this.values()) / statistics.median(base.values()):.3f}, "
+                  f"corpus {sum(this.values()) / sum(base.values()):.3f}", flush=True)
+        shares = {tree: _in_tree(packages, args.corpus, "stages") if args.against
+                  else stage_shares(pages) for tree, packages in trees.items()}
+        print("stages: share of the audit time over the corpus (instrumented pass)"
+              + ("; this, baseline" if args.against else ""))
+        for stage, share in shares["this"].items():
+            others = [shares[t].get(stage, 0.0) for t in trees if t != "this"]
+            if max([share, *others]) >= 0.005 or stage.startswith("("):
+                print(f"  {stage:<24} {share * 100:5.1f}%"
+                      + "".join(f"  {o * 100:5.1f}%" for o in others))
         print(flush=True)
-        if args.bulk_rounds <= 0:  # the audit figures alone: no WARC, no bulk runs
-            bulk = None
-        else:
-            bulk = bulk_side_by_side(pages, args.copies, args.bulk_rounds, tmp, packages)
-    if bulk is not None:
-        _print_bulk(bulk)
+        bulk = (bulk_side_by_side(pages, args.copies, args.bulk_rounds, tmp, trees)
+                if args.bulk_rounds > 0 else None)  # 0: the audit figures alone
+    for tree, figures in (bulk or {}).items():
+        if args.against:
+            print(f"{tree}:")
+        _print_bulk(figures)
     if args.json:
         args.json.write_text(json.dumps({"audit": times, "stages": shares, "bulk": bulk},
                                         indent=2))
