@@ -192,7 +192,8 @@ class PageFeatures:
             out.update(plan.hosts[host])
         hosts, values = self.hosts, self.values
         out.update([g for needle, g in plan.host_starts if needle in hosts])
-        out.update([g for needle, g in plan.values if needle in values])
+        held = plan.value_set.present(values)
+        out.update([g for needle, g in plan.values if needle in held])
         return out
 
     def carriers(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from auditor.literals import LiteralSet
 from auditor.rules.cosmetic.selectors import outside
 
 _ATTR_COND_RE = re.compile(
@@ -68,13 +69,15 @@ Needles = tuple[tuple[str, Guard], ...]  # (substring the page must hold, guard)
 
 class GuardPlan(NamedTuple):
     """The guards of unkeyed selectors, sorted by what `PageFeatures.passing` tests them
-    on, so a page costs a set intersection plus one substring test per remaining guard."""
+    on, so a page costs a set intersection, one literal-set pass over its attribute
+    values and one substring test per remaining guard."""
 
     ids: Needles  # on the page's ids, NUL-separated
     classes: Needles  # on its class attribute values, NUL-separated
     hosts: dict[str, tuple[Guard, ...]]  # whole host of a URL-prefix href -> guards
     host_starts: Needles  # a host's beginning, on "@host NUL" per host
     values: Needles  # on all attribute values run together
+    value_set: LiteralSet  # the `values` needles, found in one pass (half of `in` each)
 
 
 def guard_plan(guards: Iterable[Guard]) -> GuardPlan:
@@ -107,4 +110,5 @@ def guard_plan(guards: Iterable[Guard]) -> GuardPlan:
         {h: tuple(gs) for h, gs in hosts.items()},
         tuple(host_starts),
         tuple(values),
+        LiteralSet(needle for needle, _ in values),
     )
