@@ -40,12 +40,12 @@ def networks_present(
             href = anchor.get("href") or ""
             if not href.startswith(("http://", "https://")):
                 continue
-            for network in linkers:
-                if network.links is not None and network.links.search(href):
-                    names.add(network.name)
-            linkers = [n for n in linkers if n.name not in names]
-            if not linkers:
-                break
+            hit = [n for n in linkers if n.links is not None and n.links.search(href)]
+            if hit:  # a linker found is not sought on the page's other links
+                names.update(n.name for n in hit)
+                linkers = [n for n in linkers if n.name not in names]
+                if not linkers:
+                    break
     return [n for n in catalogue.networks if n.name in names]
 
 
