@@ -225,6 +225,9 @@ class Catalogue:
     slot_names: LiteralSet = field(init=False, repr=False, compare=False)
     slot_values: LiteralSet = field(init=False, repr=False, compare=False)
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    # every network's `markup` ID patterns, in catalogue order: read on every page
+    markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
+                                                           compare=False)
     id_needles: LiteralSet = field(init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
@@ -240,6 +243,8 @@ class Catalogue:
         object.__setattr__(self, "_url_patterns", LiteralSet(first))
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
+        object.__setattr__(self, "markup_ids", tuple(
+            (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
         ids = [s for n in nets for s in n.ids]
         for name, literals in (

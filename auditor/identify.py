@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
@@ -134,12 +134,16 @@ NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is
 NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
-def _around(text: str, needles: Sequence[str], found: dict[str, list[int]]) -> list[str]:
+def _around(text: str, needles: Sequence[str], held: Container[str | None],
+            found: dict[str, list[int]]) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
-    ID pattern runs on these, never on the whole page. `found` keeps each needle's
-    positions for the page, since several patterns share a needle."""
+    ID pattern runs on these, never on the whole page. `held`: the needles the text
+    holds (one pass found them); `found` keeps each needle's positions for the page,
+    since several patterns share a needle."""
     out: list[str] = []
     for needle in needles:
+        if needle not in held:
+            continue
         positions = found.get(needle)
         if positions is None:
             positions = found[needle] = _positions(text, needle)
@@ -202,11 +206,10 @@ def identifiers(
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
-    jobs += [(n, spec) for n in catalogue.networks for spec in n.ids if spec.where == "markup"]
+    jobs += catalogue.markup_ids
     # a needle the text lacks has no windows: one pass finds which it holds
     held = catalogue.markup_id_needles.present(markup) if markup else set()
-    needle_positions: dict[str, list[int]] = {
-        n: [] for _, spec in jobs for n in spec.needles if n not in held}
+    needle_positions: dict[str, list[int]] = {}
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
@@ -217,7 +220,7 @@ def identifiers(
         needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
-            texts += _around(markup, spec.needles, needle_positions)
+            texts += _around(markup, spec.needles, held, needle_positions)
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
