@@ -162,6 +162,18 @@ class Network:
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
+    # (`pattern_needle`, pattern) per inline signature: text without the needle cannot
+    # match, and the pair is looked up once, not per page
+    signatures: tuple[tuple[str | None, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "signatures", tuple((pattern_needle(p), p) for p in self.inline))
+
+    def configured_in(self, code: str) -> bool:
+        """Whether `code` holds one of the network's inline signatures."""
+        return any((needle is None or needle in code) and p.search(code) is not None
+                   for needle, p in self.signatures)
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
         """(url, built-from-an-id) for each snippet template the page's IDs can fill.

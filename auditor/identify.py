@@ -26,9 +26,9 @@ def networks_present(
     joined = page.script_text  # one scan per pattern, not one per script
     held = catalogue.inline_needles.present(joined)
     for network in catalogue.networks:
-        if network.name in names or not network.inline:
+        if network.name in names or not network.signatures:
             continue
-        if any(pattern_needle(p) in held and _search(p, joined) for p in network.inline):
+        if any(needle in held and _search(p, joined) for needle, p in network.signatures):
             names.add(network.name)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)

@@ -255,6 +255,6 @@ def ad_elements(
     ad_networks = [n for n in present if n.category is Category.ADVERTISING]
     for script in scripts:
         code = script.text or ""
-        if any(p.search(code) for n in ad_networks for p in n.inline):
+        if any(n.configured_in(code) for n in ad_networks):
             elements.append(script)
     return list(dict.fromkeys(elements))
