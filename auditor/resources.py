@@ -94,9 +94,10 @@ def sightings(
     """What the catalogue says of every URL the walk found; a URL in a script not shown
     to be loaded is kept only when it is a known tracker's."""
     out: list[Sighting] = []
-    for item in found:
-        host = host_of(item.url)
-        network = catalogue.network_for(item.url, host)
+    hosts = [host_of(item.url) for item in found]
+    networks = catalogue.networks_for([(item.url, host) for item, host in zip(found, hosts,
+                                                                              strict=True)])
+    for item, host, network in zip(found, hosts, networks, strict=True):
         entity = catalogue.entity_for(host)
         self_hosted = False
         if network is None and item.via == "script[src]" and not is_third_party(host, first_party):
