@@ -188,8 +188,24 @@ AD_MARKUP = (
     '<a href="https://x.test/ads/"><img src="//cdn.ads.test/banner.gif"></a>',
     "<aside><p>Sponsored</p><p>Recommended for you</p></aside>",
 )
+# markup a page names other URLs in, which the scorecard, provenance and the page URL
+# read (a canonical or rel=next of `http://[x/` once failed a whole audit)
+_URL_SIGNALS = (
+    '<link rel="canonical" href="{u}">', '<link rel="next" href="{u}">',
+    '<meta property="og:url" content="{u}">', '<meta http-equiv="refresh" content="5;url={u}">',
+    '<meta name="author" content="{u}">', '<base href="{u}">',
+    '<p>Source: <a href="{u}">the original</a></p>', '<a rel="next" href="{u}">Next</a>',
+    '<article><p>By <a href="{u}" rel="author">{u}</a></p><p>Words.</p></article>',
+    '<script type="application/ld+json">{{"isBasedOn": "{u}", "author": {{"url": "{u}"}}}}'
+    "</script>",
+)
+_UNSPLITTABLE = ("http://[x/?utm_source=taboola", "https://[::1/2026/story-slug/2",
+                 "//[q/a?gclid=1", "http://[fe80::1%25/x?page=2", "https://a.test]/p?x=1")
+url_signal = st.builds(lambda template, u: template.format(u=html.escape(u)),
+                       st.sampled_from(_URL_SIGNALS),
+                       st.one_of(url, st.sampled_from(_UNSPLITTABLE)))
 leaf = st.one_of(plain_text, hostile_text.map(html.escape), hostile_text,
-                 st.sampled_from(AD_MARKUP),
+                 st.sampled_from(AD_MARKUP), url_signal,
                  st.sampled_from(["&amp;", "&#0;", "&#x1b;", "&#xd800;", "&nbsp;", "&lt;",
                                   "&#99999999;", "<![CDATA[x]]>", "<?xml version='1.0'?>"]))
 fragment = st.recursive(leaf.map(lambda s: [s]),
