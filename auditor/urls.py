@@ -32,16 +32,15 @@ def split_url(url: str, base: str | None = None) -> SplitResult | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def host_of(url: str) -> str:
-    """The lower-cased host of a URL, '' when it has none.
+def host_of(url: str, base: str | None = None) -> str:
+    """The lower-cased host of a URL (against `base`, when given), '' when it has none
+    or does not split.
 
-    >>> host_of("https://A.MagSrv.com:443/ad-provider.js")
-    'a.magsrv.com'
+    >>> host_of("https://A.MagSrv.com:443/ad-provider.js"), host_of("/x", "https://b.test/")
+    ('a.magsrv.com', 'b.test')
     """
-    try:
-        return (urlsplit(url).hostname or "").rstrip(".")
-    except ValueError:
-        return ""
+    parts = split_url(url, base)
+    return (parts.hostname or "").rstrip(".") if parts is not None else ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -194,8 +193,7 @@ def joined(url: str, base: str | None) -> str | None:
         base = None
     try:
         if url.startswith("//"):
-            scheme = urlsplit(base).scheme if base else ""
-            url = f"{scheme or 'https'}:{url}"
+            url = f"{_scheme_of(base) or 'https'}:{url}"
         absolute = urljoin(base, url) if base else url
         parts = urlsplit(absolute)
     except ValueError:
