@@ -18,12 +18,12 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlunsplit
 
 from lxml import etree
 
 from auditor.model import Evidence, Provenance
-from auditor.urls import registrable_domain, same_brand
+from auditor.urls import registrable_domain, same_brand, split_url
 
 
 class Weight(enum.Enum):
@@ -110,13 +110,12 @@ def clean_url(url: str) -> str:
     >>> clean_url("https://x.test/read?id=7&utm_source=feed#top")
     'https://x.test/read?id=7'
     """
-    try:
-        parts = urlsplit(url)
-        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                 if not k.lower().startswith(_TRACKING_KEYS)]
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-    except ValueError:
+    parts = split_url(url)
+    if parts is None:
         return url
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith(_TRACKING_KEYS)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
 def off_site(host: str, first_party: str | None, declared: bool = False) -> bool:

@@ -16,7 +16,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -26,7 +25,7 @@ from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
-from auditor.urls import host_of, public_site, registrable_domain, resolve
+from auditor.urls import host_of, public_site, registrable_domain, resolve, split_url
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
 FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
@@ -332,9 +331,8 @@ def _elsewhere(target: str, page_url: str | None) -> bool:
         return False
     if page_url is None:
         return True
-    try:
-        there, here = urlsplit(target), urlsplit(page_url)
-    except ValueError:
+    there, here = split_url(target), split_url(page_url)
+    if there is None or here is None:
         return True
     return (there.path.rstrip("/"), there.query) != (here.path.rstrip("/"), here.query)
 
