@@ -3,10 +3,12 @@ answer exactly as its general path (`urls.joined`: urljoin and urlsplit) would."
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.urls import joined, resolve
+from auditor.urls import _plain, joined, resolve
 
 PARTS = ["http://", "https://", "HTTPS://", "//", "a.example", "b.test", ":8080", ":x", "/",
          "/.", "/..", "./", "x", "?", "q=1", "#", "frag", "@", "[::1]", " ", "\\", ";p", "%2F",
@@ -22,3 +24,14 @@ def test_resolve_answers_as_urljoin(parts: list[str], base: str | None) -> None:
     stripped = url.strip()
     expected = None if not stripped or stripped.startswith("#") else joined(stripped, base)
     assert resolve(url, base) == expected
+
+
+# What `_plain` answers, as the one regex it replaced spelled it (tried at every offset).
+_UNPLAIN = re.compile(r"/\.\.?(?:[/?#]|$)|\?(?:#|$)|#$|[\s\\\[\]@]|;")
+_URL_CHARS = [*"/.?#@;\\[]ab:%é ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\u200b"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_URL_CHARS), max_size=12))
+def test_plain_says_what_the_regex_said(url: str) -> None:
+    assert _plain(url) == (_UNPLAIN.search(url) is None)
