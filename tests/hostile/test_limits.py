@@ -12,8 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from auditor.dom.parser import in_document_order, parse_html
+from auditor.dom.parser import _crowded_tag, crowded, in_document_order, parse_html
 from auditor.rules import Engine
 from auditor.rules.parse import Unsupported, parse_line
 
@@ -42,6 +44,21 @@ def test_an_element_with_too_many_attributes_is_refused_before_parsing(tmp_path:
     assert result.returncode == 2 and "more than 1,000 attributes" in errors[0]
     assert "could not be audited" in result.stderr
     assert page_errors(audit(page, "--max-attributes", "50000")) == [[]]
+
+
+_ATTRIBUTE_SHAPES = [b" a", b" a=b", b' a="x>y"', b" a='q w'", b"/a", b" a = b", b"//a", b' a="',
+                     b"\x0ba", b"\x0b", b" =b", b"\ta\x0c=\x0bc", b" a='>' b", b"\x0ba\x0bb"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_ATTRIBUTE_SHAPES), min_size=20, max_size=80),
+       st.sampled_from([b"<div", b"<a", b"< p", b"<x-y"]), st.sampled_from([32, 33, 40, 64]))
+def test_the_crowded_tag_prefilter_changes_no_answer(shapes: list[bytes], tag: bytes,
+                                                      limit: int) -> None:
+    """RE2 clears most pages before the exact (possessive) pattern runs; it must never
+    clear a page the exact pattern refuses."""
+    data = b"<p>x</p>" + tag + b"".join(shapes) + b">y"
+    assert crowded(data, limit) == (_crowded_tag(limit).search(data) is not None)
 
 
 def test_each_page_limit_has_a_flag_and_fails_a_gate(tmp_path: Path) -> None:
