@@ -96,6 +96,34 @@ def _default_type(script: str) -> RequestType:
     return RequestType.SCRIPT
 
 
+_QUOTES = frozenset("'\"`")
+
+
+def url_literals(script: str) -> Iterator[re.Match[str]]:
+    """`_URL_LITERAL.finditer(script)`, the pattern tried only where a match can start:
+    at a quote just before `//`, `http://` or `https://`. Scripts hold far more quotes
+    than `//`, and the pattern was tried at every quote (0.5 ms a corpus page).
+
+    >>> [m.group(2) for m in url_literals("a='x';b=`//cdn.test/y.js`;c='https://a.test'")]
+    ['//cdn.test/y.js', 'https://a.test']
+    """
+    starts: set[int] = set()
+    at = script.find("//")
+    while at != -1:
+        if at >= 1 and script[at - 1] in _QUOTES:
+            starts.add(at - 1)
+        if at >= 6 and script[at - 6] in _QUOTES and script.startswith("http:", at - 5):
+            starts.add(at - 6)
+        if at >= 7 and script[at - 7] in _QUOTES and script.startswith("https:", at - 6):
+            starts.add(at - 7)
+        at = script.find("//", at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _URL_LITERAL.match(script, start)):
+            end = match.end()
+            yield match
+
+
 def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
     """(url, request type, assigned) for each URL literal the script appears to load.
 
@@ -105,7 +133,7 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
     if "//" not in script:
         return  # every URL literal holds one
     default: RequestType | None = None  # asked of the script once it has a URL literal
-    for match in _URL_LITERAL.finditer(script):
+    for match in url_literals(script):
         url = match.group(2)
         before = script[max(0, match.start() - 40) : match.start()]
         if _NAVIGATES.search(before):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from auditor.dom.inline_js import _URL_LITERAL, url_literals
 from auditor.dom.parser import parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
@@ -199,3 +202,15 @@ def test_iframe_srcdoc_documents_are_walked() -> None:
     ]
     assert all(f.element.tag == "iframe" and f.element.getparent().tag == "body" for f in found)
     assert wrapped(4) == []  # the fourth document in is not walked
+
+
+_URL_PIECES = ["'", '"', "`", "//", "/", "http:", "https:", "HTTP:", "ttps:", "cdn", ".", "a.io",
+               ":80", " ", "<", "x", "=", "\n", "'https:", '"http:', "`//", "//a.io", "/x.js"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=30).map("".join))
+def test_url_literals_are_the_literal_pattern(script: str) -> None:
+    """Tried only at a quote before `//`, the pattern finds what it finds tried anywhere."""
+    expected = [(m.start(), m.group(0)) for m in _URL_LITERAL.finditer(script)]
+    assert [(m.start(), m.group(0)) for m in url_literals(script)] == expected
