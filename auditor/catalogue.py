@@ -232,9 +232,10 @@ class Catalogue:
     # (they were rebuilt, sorted and hashed per page): what an inline signature needs
     # (`pattern_needle`), the tag/attribute names and value literals of slot selectors
     # (`SlotSpec.needles`), where `markup` ID patterns are read (`IdSpec.needles`), and
-    # what a URL or script ID pattern needs.
+    # what a URL or script ID pattern needs. The slot names are sought in the lowered
+    # markup with the other stages' needles, in `ParsedPage.holding`'s one pass.
     inline_needles: LiteralSet = field(init=False, repr=False, compare=False)
-    slot_names: LiteralSet = field(init=False, repr=False, compare=False)
+    slot_names: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     slot_values: LiteralSet = field(init=False, repr=False, compare=False)
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
     # every network's `markup` ID patterns, in catalogue order: read on every page
@@ -259,9 +260,10 @@ class Catalogue:
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
         ids = [s for n in nets for s in n.ids]
+        object.__setattr__(self, "slot_names", tuple(
+            dict.fromkeys(name.encode() for names, _ in slots for name in names)))
         for name, literals in (
             ("inline_needles", (pattern_needle(p) for n in nets for p in n.inline)),
-            ("slot_names", (name for names, _ in slots for name in names)),
             ("slot_values", (value for _, values in slots for value in values)),
             ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),
             ("id_needles", (pattern_needle(s.pattern) for s in ids if s.where != "markup")),

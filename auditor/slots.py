@@ -98,7 +98,7 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
 def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, _Draft] = {}
-    held_names = catalogue.slot_names.present(page.lowered)
+    held_names = {name.decode() for name in page.holding(catalogue.slot_names)}
     held_values = catalogue.slot_values.present(page.values)
     for network in catalogue.networks:
         for spec in network.slots:
