@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -245,8 +245,11 @@ def _attribute_nodes(name: str) -> Any:
     return etree.XPath(f"//@{name}")  # smart strings: each knows its element
 
 
-def carrying(root: etree._Element, *names: str) -> list[etree._Element]:
-    """The elements carrying one of the attributes `names`, in document order, once each.
+def carrying(root: etree._Element, *names: str,
+             keep: Callable[[Any], bool] | None = None) -> list[etree._Element]:
+    """The elements carrying one of the attributes `names`, in document order, once each;
+    with `keep`, only those of the attributes it keeps (it is handed each attribute's
+    value, which knows its `.attrname`): no Python element is made for the others.
 
     libxml2 selects attribute nodes (`//@style`) at half the cost of testing every
     element (`//*[@style]` builds a node-set for its predicate element by element; four
@@ -254,7 +257,8 @@ def carrying(root: etree._Element, *names: str) -> list[etree._Element]:
     here, not by an XPath union or `/..`, which are quadratic in libxml2 (30,000
     elements took 2 s; 500,000 `<ins data-zoneid>`, minutes).
     """
-    found = [[a.getparent() for a in attributes_named(root, name)] for name in names]
+    found = [[a.getparent() for a in attributes_named(root, name) if keep is None or keep(a)]
+             for name in names]
     joined = [els for els in found if els]
     if len(joined) <= 1:
         return joined[0] if joined else []

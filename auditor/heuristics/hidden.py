@@ -59,6 +59,17 @@ _WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist",
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
+# Every style `hiding` reads as hiding holds one of these, case ignored as it ignores it:
+# a style holding none (most set a colour or a margin) cannot hide its element.
+_MAY_HIDE = re.compile(r"none|hidden|opacity|font-size|-\d{3}", re.I)
+
+
+def _may_hide(attribute: str) -> bool:
+    """Whether an attribute (a value knowing its `.attrname`) may make `hiding` say its
+    element is hidden."""
+    return getattr(attribute, "attrname", None) != "style" or bool(_MAY_HIDE.search(attribute))
+
+
 def hiding(el: etree._Element) -> str | None:
     """How an element's own inline style or attributes hide it, if they do."""
     if el.get("hidden") is not None:
@@ -216,7 +227,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
     reported: set[etree._Element] = set()
-    for el in carrying(ctx.root, "style", "hidden"):
+    for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.heuristics import FINDING_KINDS
@@ -149,3 +149,25 @@ def test_pop_words_are_found_as_the_regex_finds_them(parts: list[str]) -> None:
     expected, got = _POP_WORDS.search(text), _pop_words(text)
     assert (got and (got.span(), got.group(0))) == (expected and
                                                      (expected.span(), expected.group(0)))
+
+
+_STYLE_PIECES = ["display", "DISPLAY", ":", " ", ";", "none", "NONE", "visibility", "hidden",
+                 "hıdden", "opacity", "0", "0.0", "left", "-", "9999", "-999px", "px", "em",
+                 "font-size", "font-ſize", "height", "width", "1px", "overflow", "!", "colour",
+                 "font-size:0", "FONT-ſIZE:0", "display:none", "opacity:0", "left:-9999px",
+                 "height:0;overflow:hidden", "visibility:hıdden"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_STYLE_PIECES), max_size=12).map("".join))
+def test_a_style_the_link_farm_scan_passes_over_hides_nothing(style: str) -> None:
+    """`hidden_links` makes no element of a style `_may_hide` rejects: `hiding` must find
+    none of them hidden (case ignored as its patterns ignore it: `hıdden` is `hidden`)."""
+    from lxml import etree
+
+    from auditor.heuristics.hidden import _may_hide, hiding
+
+    el = etree.Element("div", style=style)
+    (value,) = el.xpath("@style")
+    if hiding(el) is not None:
+        assert _may_hide(value)
