@@ -3,7 +3,8 @@
 Each side audits every corpus page (with its URL, engine and catalogue loaded once, not
 timed) in its own process; the sides alternate for several rounds so that the machine's
 slow and quick spells fall on both. The figure is the ratio of the medians of the
-per-page medians, from one run.
+per-page medians, from one run. Times are the worker's CPU time, which another
+process's load on the machine moves far less than the wall clock.
 
     git worktree add /tmp/base <commit>
     python bench/audit_time.py --against /tmp/base [--rounds 4]
@@ -32,9 +33,9 @@ urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
 engine, catalogue = default_engine(), default_catalogue()
 out = {}
 for name, url in sorted(urls.items()):
-    start = time.perf_counter()
+    start = time.process_time()
     audit(corpus / "pages" / name, url=url, engine=engine, catalogue=catalogue)
-    out[name] = time.perf_counter() - start
+    out[name] = time.process_time() - start
 print(json.dumps(out))
 """
 
