@@ -233,8 +233,9 @@ class Catalogue:
     # (`pattern_needle`), the tag/attribute names and value literals of slot selectors
     # (`SlotSpec.needles`), where `markup` ID patterns are read (`IdSpec.needles`), and
     # what a URL or script ID pattern needs. The slot names are sought in the lowered
-    # markup with the other stages' needles, in `ParsedPage.holding`'s one pass.
-    inline_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    # markup with the other stages' needles, in `ParsedPage.holding`'s one pass; the
+    # inline signatures' needles in a page's scripts with the ID patterns' needles.
+    script_needles: LiteralSet = field(init=False, repr=False, compare=False)
     slot_names: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     slot_values: LiteralSet = field(init=False, repr=False, compare=False)
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
@@ -263,7 +264,8 @@ class Catalogue:
         object.__setattr__(self, "slot_names", tuple(
             dict.fromkeys(name.encode() for names, _ in slots for name in names)))
         for name, literals in (
-            ("inline_needles", (pattern_needle(p) for n in nets for p in n.inline)),
+            ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
+                                *(pattern_needle(s.pattern) for s in ids if s.where != "markup"))),
             ("slot_values", (value for _, values in slots for value in values)),
             ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),
             ("id_needles", (pattern_needle(s.pattern) for s in ids if s.where != "markup")),

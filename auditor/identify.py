@@ -24,7 +24,7 @@ def networks_present(
     decode to) or links to (affiliate links)."""
     names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
     joined = page.script_text  # one scan per pattern, not one per script
-    held = catalogue.inline_needles.present(joined)
+    held = script_needles(page, catalogue)
     for network in catalogue.networks:
         if network.name in names or not network.signatures:
             continue
@@ -47,6 +47,14 @@ def networks_present(
                 if not linkers:
                     break
     return [n for n in catalogue.networks if n.name in names]
+
+
+def script_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
+    """The needles of the inline signatures and of the URL and script ID patterns that
+    the page's scripts hold: one pass over them answers `networks_present` and
+    `identifiers`."""
+    return page.view("script needles", lambda: catalogue.script_needles.present(
+        page.script_text))
 
 
 def _search(pattern: re.Pattern[str], text: str) -> bool:
@@ -214,7 +222,7 @@ def identifiers(
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
     all_urls, all_codes = "\n".join(urls), page.script_text
-    in_urls, in_codes = literals.present(all_urls), literals.present(all_codes)
+    in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
     for network, spec in jobs:
         texts: list[str] = []
         needle = pattern_needle(spec.pattern)
