@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.dom.inline_js import _URL_LITERAL, url_literals
+from auditor.dom.page import parse_page
 from auditor.dom.parser import parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
@@ -214,3 +215,17 @@ def test_url_literals_are_the_literal_pattern(script: str) -> None:
     """Tried only at a quote before `//`, the pattern finds what it finds tried anywhere."""
     expected = [(m.start(), m.group(0)) for m in _URL_LITERAL.finditer(script)]
     assert [(m.start(), m.group(0)) for m in url_literals(script)] == expected
+
+
+@pytest.mark.parametrize("html", [
+    '<A HREF="/a" PING = "https://ping.test/p">x</A>',
+    "<a href=/a\nping\n=\n'https://ping.test/q'>x</a><p>shopping</p>",
+    '<a href="/a">x</a><a style="background:url(/bg.png)" href="/b">y</a>',
+    '<p>mapping, typing</p><a href="/a">x</a><img src="/i.png">',
+])
+def test_a_page_without_ping_walks_no_links_and_finds_the_same(html: str) -> None:
+    """With its ParsedPage the walk skips `<a>` on a page whose markup holds no `ping=`;
+    it finds what the walk of every requesting element finds."""
+    page = parse_page(html)
+    with_page = [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)]
+    assert with_page == found(html)
