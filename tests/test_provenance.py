@@ -564,3 +564,20 @@ def test_a_link_s_origin_has_the_link_s_host(scheme: str, parts: list[str]) -> N
     assert (found is not None) == absolute
     if found is not None:
         assert host_of(found) == host_of(href if not href.startswith("//") else "https:" + href)
+
+
+HTML_PARTS = ["<p>", "</p>", "<b>", "</b>", "<a href='x'>", "</a>", "<br>", "<script>", "</script>",
+              "<!-- c -->", "<?pi x?>", "&amp;", "&nbsp;", "&#xD800;", "&bogus;", "text", " ",
+              "\n", "é", "\x00", "<![CDATA[d]]>", "<style>", "</style>", "<div>", "</div>",
+              "<template>", "</template>", "<svg>", "</svg>"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(HTML_PARTS), max_size=20))
+def test_an_element_s_text_is_its_joined_text_nodes(parts: list[str]) -> None:
+    """credits.text_of (libxml2's string value) reads what itertext joined did."""
+    root = parse_page("<html><body>" + "".join(parts) + "</body></html>").root
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert credits.text_of(el) == "".join(
+                t for t in el.itertext() if isinstance(t, str))
