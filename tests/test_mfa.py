@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from auditor.catalogue import Catalogue
 from auditor.mfa import CRITERIA
+from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
 from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, PageReport, Scorecard
@@ -407,3 +408,16 @@ def test_paid_keys_are_found_as_when_every_escaped_url_was_parsed(
     keys = [h.text.split(" carries ")[1].split()[0].split("=")[0]
             for h in url_hits(url, 0, "page URL")]
     assert keys == _url_hits_parsing_every_escaped_url(url)
+
+
+CODE_PARTS = ["auto", "AUTO", "Auto", "play", "PLAY", "start", "ſtart", "_", "autoplay",
+              "autostart", ":", "=", " ", "\n", "true", "TRUE", "!0", "1", "'", '"', "on",
+              "viewable", "vİewable", "İ", "\u212a", "x", "a"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CODE_PARTS), max_size=16))
+def test_autoplay_settings_are_those_a_case_blind_search_finds(parts: list[str]) -> None:
+    code = "".join(parts)
+    found = [(m.start(), m.group()) for m in _autoplay_settings(code, code.lower())]
+    assert found == [(m.start(), m.group()) for m in _AUTOPLAY_CONFIG.finditer(code)]
