@@ -10,14 +10,21 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.catalogue import Catalogue
 from auditor.mfa import CRITERIA
+from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
+from auditor.mfa.evidence import Hit
+from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, PageReport, Scorecard
 from auditor.pipeline import audit
 from auditor.rules import Engine
+from auditor.urls import split_url
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mfa"
 
@@ -367,3 +374,50 @@ def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:
     assert page.errors == ()
     assert [s.xpath for s in page.slots] == ["/html/body/a:b/ins"]
     assert page.mfa is not None and page.mfa.judged > 0
+
+
+def _url_hits_parsing_every_escaped_url(url: str) -> list[Hit]:
+    """`url_hits` as it was before it unquoted a URL to look for its keys: a URL with
+    a `%` was parsed whole."""
+    low = url.lower()
+    if "%" not in url and not any(key in low for key in _PAID_KEYS):
+        return []
+    parts = split_url(url.replace("&amp;", "&")) if "?" in url else None
+    out = []
+    for key, value in parse_qsl(parts.query if parts is not None else ""):
+        k, v = key.lower(), value.lower()
+        if k in CLICK_IDS or (k, v in PAID_SOURCES) == ("utm_source", True) or (
+                k, v in PAID_MEDIA) == ("utm_medium", True):
+            out.append(k)
+    return out
+
+
+KEY_PARTS = ["gc", "lid", "GCLID", "gclid", "msclkid", "mscl\u212aid", "utm_", "source", "medium",
+             "%67", "%47", "%6C", "%25", "%2B", "+", "%E2%84%AA", "%C3", "\t", "\n", "é", "&amp;",
+             "#", "=", "%3D", "%26", "%"]
+VALUES = ["", "1", "taboola", "TABOOLA", "cpc", "%63pc", "x%2", "é"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(["https://a.example/x?", "/x?", "https://a.example/%41?", "?", ""]),
+       st.lists(st.tuples(st.lists(st.sampled_from(KEY_PARTS), min_size=1, max_size=4),
+                          st.sampled_from(VALUES)), max_size=4))
+def test_paid_keys_are_found_as_when_every_escaped_url_was_parsed(
+        start: str, pairs: list[tuple[list[str], str]]) -> None:
+    url = start + "&".join("".join(key) + "=" + value for key, value in pairs)
+    keys = [h.text.split(" carries ")[1].split()[0].split("=")[0]
+            for h in url_hits(url, 0, "page URL")]
+    assert keys == _url_hits_parsing_every_escaped_url(url)
+
+
+CODE_PARTS = ["auto", "AUTO", "Auto", "play", "PLAY", "start", "ſtart", "_", "autoplay",
+              "autostart", ":", "=", " ", "\n", "true", "TRUE", "!0", "1", "'", '"', "on",
+              "viewable", "vİewable", "İ", "\u212a", "x", "a"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CODE_PARTS), max_size=16))
+def test_autoplay_settings_are_those_a_case_blind_search_finds(parts: list[str]) -> None:
+    code = "".join(parts)
+    found = [(m.start(), m.group()) for m in _autoplay_settings(code, code.lower())]
+    assert found == [(m.start(), m.group()) for m in _AUTOPLAY_CONFIG.finditer(code)]

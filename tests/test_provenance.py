@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.catalogue import Catalogue
@@ -27,7 +29,9 @@ from auditor.model import Evidence, Origin, PageReport
 from auditor.pipeline import audit
 from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, origin, text_sources
 from auditor.provenance.evidence import Clue, group
+from auditor.provenance.markup import _origin
 from auditor.rules import Engine
+from auditor.urls import host_of
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -540,3 +544,40 @@ def test_copied_ids_read_each_region_once(project_engine: Engine, catalogue: Cat
     assert len(citing) == origin.MAX_SOURCES
     assert len(serialised) == len(set(map(id, serialised))) <= 2
     assert {i.origin for i in report.ids if i.value.startswith("G-ABCDE")} == {Origin.COPIED}
+
+
+LINK_PARTS = ["http://", "https://", "HTTPS://", "//", "a.example", "B.Test", ":8080", ":x",
+              "/", "?", "#", "q=1", "@", "user:pw@", "[::1]", "[", "]", "\t", "\n", " ",
+              "\\", "é", "ｅ", "%2F", ".", "-", "/x//y"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(["http://", "https://", "HtTpS://", "//", "/", "ftp://", "http:/", "",
+                        "httpſ://", " \t//"]),
+       st.lists(st.sampled_from(LINK_PARTS), max_size=8))
+def test_a_link_s_origin_has_the_link_s_host(scheme: str, parts: list[str]) -> None:
+    """The attribution scan looks hosts up by origin (markup._origin), not by link: the
+    links it reads are those it read before, each with the host it had."""
+    href = (scheme + "".join(parts)).strip()
+    absolute = href[:8].lower().startswith(("http://", "https://", "//"))
+    found = _origin(href)
+    assert (found is not None) == absolute
+    if found is not None:
+        assert host_of(found) == host_of(href if not href.startswith("//") else "https:" + href)
+
+
+HTML_PARTS = ["<p>", "</p>", "<b>", "</b>", "<a href='x'>", "</a>", "<br>", "<script>", "</script>",
+              "<!-- c -->", "<?pi x?>", "&amp;", "&nbsp;", "&#xD800;", "&bogus;", "text", " ",
+              "\n", "é", "\x00", "<![CDATA[d]]>", "<style>", "</style>", "<div>", "</div>",
+              "<template>", "</template>", "<svg>", "</svg>"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(HTML_PARTS), max_size=20))
+def test_an_element_s_text_is_its_joined_text_nodes(parts: list[str]) -> None:
+    """credits.text_of (libxml2's string value) reads what itertext joined did."""
+    root = parse_page("<html><body>" + "".join(parts) + "</body></html>").root
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert credits.text_of(el) == "".join(
+                t for t in el.itertext() if isinstance(t, str))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from auditor.dom.page import ParsedPage, ScriptCode
@@ -251,16 +251,34 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
     if not page.holding(AUTOPLAY_NEEDLES):
         return unique(out)
     for code in page.codes:
-        if "auto" not in code.code.lower():
+        low = code.code.lower()
+        if "auto" not in low:
             continue
         built = _VIDEO_MARKUP.search(code.code)
         if built:  # a <video autoplay> a script writes into the page
             out.append(Hit(f"script writes {clip(built.group(), 60)}",
                            code_line(code, built.start())))
-        for m in _AUTOPLAY_CONFIG.finditer(code.code):
+        for m in _autoplay_settings(code.code, low):
             near = code.code[max(0, m.start() - PLAYER_SPAN): m.end() + PLAYER_SPAN]
             if _PLAYER.search(near):
                 out.append(Hit(f"player setting {clip(m.group(), 40)}",
                                code_line(code, m.start())))
                 break
     return unique(out)
+
+
+def _autoplay_settings(code: str, low: str) -> Iterator[re.Match[str]]:
+    """What `_AUTOPLAY_CONFIG.finditer(code)` finds, tried only where `low` (the code
+    lowered) holds "auto": each match opens with it, and only A, U, T and O match
+    those letters case-blind (a case-blind search tried the pattern at every
+    character). When lowering changed the length (an "İ" lowers to two characters),
+    the offsets do not line up and the code is searched whole."""
+    if len(low) != len(code):
+        yield from _AUTOPLAY_CONFIG.finditer(code)
+        return
+    at = low.find("auto")
+    while at >= 0:
+        found = _AUTOPLAY_CONFIG.match(code, at)
+        if found:
+            yield found
+        at = low.find("auto", found.end() if found else at + 1)

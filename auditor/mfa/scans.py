@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_of
@@ -244,9 +244,9 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
 
 
 def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
-    low = url.lower()
-    if "%" not in url and not any(key in low for key in _PAID_KEYS):
-        return  # no key it reads (a key is unquoted: one escaped could spell one)
+    spelled = _spelled(url)
+    if not any(key in spelled for key in _PAID_KEYS):
+        return  # no key it reads: most links, which are not split and parsed
     parts = split_url(url.replace("&amp;", "&")) if "?" in url else None
     query = parts.query if parts is not None else ""
     for key, value in parse_qsl(query):
@@ -257,6 +257,20 @@ def url_hits(url: str, line: int, where: str) -> Iterator[Hit]:
             yield Hit(f"{where} carries utm_source={clip(v, 40)}", line)
         elif k == "utm_medium" and v in PAID_MEDIA:
             yield Hit(f"{where} carries utm_medium={clip(v, 40)}", line)
+
+
+_URL_DROPS = str.maketrans("", "", "\t\r\n")  # what urlsplit removes before splitting
+
+
+def _spelled(url: str) -> str:
+    """The URL lowered as `url_hits` matches its keys: an escaped one unquoted, as
+    parse_qsl unquotes a key (so a URL with a `%` is no longer parsed whole just in case:
+    a third of the links with a query).
+
+    >>> _spelled("https://a.example/?%67clid=1&x=%E2%9C%93"), _spelled("/?GCLID=1")
+    ('https://a.example/?gclid=1&x=✓', '/?gclid=1')
+    """
+    return unquote(url.translate(_URL_DROPS)).lower() if "%" in url else url.lower()
 
 
 def _canonicals(page: ParsedPage) -> list[str]:

@@ -132,9 +132,15 @@ def _line_element(el: etree._Element) -> etree._Element:
     return el
 
 
+# An element's string value, run together by libxml2: itertext joined in Python took
+# four times as long over the corpus's elements (the attribution scan reads the text
+# before every off-site link)
+_STRING_VALUE: Any = etree.XPath("string()", smart_strings=False)
+
+
 def text_of(el: etree._Element) -> str:
     """An element's text, comments and processing instructions left out."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    return str(_STRING_VALUE(el))
 
 
 def norm(text: str) -> str:

@@ -111,10 +111,10 @@ def _attributions(page: ParsedPage, first_party: str | None,
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
     for anchor in page.tagged("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href[:8].lower().startswith(("http://", "https://", "//")):
-            continue  # relative: on the page's own site (a scheme is case-blind: HTTPS://)
-        host = host_of(href if not href.startswith("//") else "https:" + href)
+        origin = _origin((anchor.get("href") or "").strip())
+        if origin is None:
+            continue  # relative: on the page's own site
+        host = host_of(origin)  # one look-up per origin, not per link
         off = elsewhere.get(host)
         if off is None:
             off = elsewhere[host] = off_site(host, first_party)
@@ -145,6 +145,27 @@ def _attributions(page: ParsedPage, first_party: str | None,
         region = container if containers or container not in (whole, page.root) else None
         yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
                    host_of(href), clean_url(href), region)
+
+
+# An http(s) or scheme-relative link's scheme and netloc (a scheme is case-blind: HTTPS://)
+_ORIGIN = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?//[^/?#]*")
+
+
+def _origin(href: str) -> str | None:
+    """An http(s) or scheme-relative (read as https) link cut where its netloc ends, None
+    for any other: urlsplit reads the host from the netloc alone (its errors too), so
+    `host_of` gives the cut what it gives the whole link, and a page's thousands of
+    links are a few look-ups.
+
+    >>> _origin("HTTPS://Bbc.co.uk:443/news/1?x#y"), _origin("//cdn.example?x")
+    ('HTTPS://Bbc.co.uk:443', 'https://cdn.example')
+    >>> _origin("/news/1"), _origin("mailto:x@bbc.co.uk")
+    (None, None)
+    """
+    found = _ORIGIN.match(href)
+    if found is None:
+        return None
+    return found.group() if href[0] != "/" else "https:" + found.group()
 
 
 def _kind(line: Line) -> str | None:
