@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from auditor.catalogue import Catalogue
 from auditor.mfa import CRITERIA
 from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
-from auditor.mfa.evidence import Hit
+from auditor.mfa.evidence import Hit, aligned_lower
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, PageReport, Scorecard
 from auditor.pipeline import audit
@@ -419,5 +419,22 @@ CODE_PARTS = ["auto", "AUTO", "Auto", "play", "PLAY", "start", "ſtart", "_", "a
 @given(st.lists(st.sampled_from(CODE_PARTS), max_size=16))
 def test_autoplay_settings_are_those_a_case_blind_search_finds(parts: list[str]) -> None:
     code = "".join(parts)
-    found = [(m.start(), m.group()) for m in _autoplay_settings(code, code.lower())]
+    found = [(m.start(), m.group()) for m in _autoplay_settings(code, aligned_lower(code))]
     assert found == [(m.start(), m.group()) for m in _AUTOPLAY_CONFIG.finditer(code)]
+
+
+def test_a_script_whose_lowering_grows_still_cites_its_settings() -> None:
+    """An "İ" lowers to two characters: offsets found in `str.lower`'s text pointed past
+    the refresh key and the JSON-LD author they should read."""
+    from auditor.dom.page import ParsedPage, parse_page
+    from auditor.mfa.authorship import author_hits
+    from auditor.mfa.code import refresh_hits
+
+    lead = "var note = 'İİİİİİİİİİİİİİİİİİİİİİİİ';\n"
+    page: ParsedPage = parse_page(
+        "<html><head><script type='application/ld+json'>{\"x\": \"İİİİİİİİİİİİ\", "
+        "\"author\": {\"name\": \"Gregory Lipinski\"}}</script></head><body>"
+        f"<script>{lead}var refreshAdsInterval = 30000; setInterval(refresh, 30000);"
+        "</script></body></html>")
+    assert "Gregory Lipinski" in [h.text for h in author_hits(page, "site.example")]
+    assert any("refreshAdsInterval = 30000" in h.text for h in refresh_hits(page, None))

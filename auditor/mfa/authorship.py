@@ -22,6 +22,7 @@ from auditor.mfa.evidence import (
     PY_SPACE,
     SHOWN,
     Hit,
+    aligned_lower,
     cite,
     clip,
     gate,
@@ -204,7 +205,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     for text in page.config_parts[0] if page.holding(LD_NEEDLES) else ():
         if not _LD_OPENING.search(text):
             continue
-        low = text.lower()
+        low = aligned_lower(text)
         at = low.find('"aut')
         while at >= 0 and len(out) <= 2 * SHOWN:
             m = _LD_AUTHOR.match(text, at)  # at each '"aut…': a scan of all would be slow

@@ -13,7 +13,16 @@ from typing import Any
 
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_of
-from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
+from auditor.mfa.evidence import (
+    ANA,
+    BETTER_ADS,
+    Hit,
+    aligned_lower,
+    cite,
+    clip,
+    count,
+    unique,
+)
 from auditor.model import Basis, Indicator
 from auditor.urls import split_url
 
@@ -97,7 +106,7 @@ def refresh_hits(page: ParsedPage, url: str | None) -> list[Hit]:
     if not page.holding(REFRESH_NEEDLES):
         return _meta_refresh(page, url)
     for code in page.codes:
-        low = code.code.lower()
+        low = aligned_lower(code.code)
         if not any(n in low for n in _REFRESH_WORDS):
             continue  # most scripts: no refresh call or setting to look for
         timed = "setinterval" in low or "settimeout" in low  # what a _TIMER match holds
@@ -251,7 +260,7 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
     if not page.holding(AUTOPLAY_NEEDLES):
         return unique(out)
     for code in page.codes:
-        low = code.code.lower()
+        low = aligned_lower(code.code)
         if "auto" not in low:
             continue
         built = _VIDEO_MARKUP.search(code.code)
@@ -268,14 +277,10 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
 
 
 def _autoplay_settings(code: str, low: str) -> Iterator[re.Match[str]]:
-    """What `_AUTOPLAY_CONFIG.finditer(code)` finds, tried only where `low` (the code
-    lowered) holds "auto": each match opens with it, and only A, U, T and O match
-    those letters case-blind (a case-blind search tried the pattern at every
-    character). When lowering changed the length (an "İ" lowers to two characters),
-    the offsets do not line up and the code is searched whole."""
-    if len(low) != len(code):
-        yield from _AUTOPLAY_CONFIG.finditer(code)
-        return
+    """What `_AUTOPLAY_CONFIG.finditer(code)` finds, tried only where `low`
+    (`aligned_lower(code)`) holds "auto": each match opens with it, and only A, U, T and
+    O match those letters case-blind (a case-blind search tried the pattern at every
+    character)."""
     at = low.find("auto")
     while at >= 0:
         found = _AUTOPLAY_CONFIG.match(code, at)
