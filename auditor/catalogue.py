@@ -234,10 +234,12 @@ class Catalogue:
     # (`SlotSpec.needles`), where `markup` ID patterns are read (`IdSpec.needles`), and
     # what a URL or script ID pattern needs. The slot names are sought in the lowered
     # markup with the other stages' needles, in `ParsedPage.holding`'s one pass; the
-    # inline signatures' needles in a page's scripts with the ID patterns' needles.
+    # inline signatures' needles in a page's scripts with the ID patterns' needles, and
+    # the slots' value literals in its attribute values with the link patterns' needles
+    # (`auditor.needles`).
     script_needles: LiteralSet = field(init=False, repr=False, compare=False)
     slot_names: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
-    slot_values: LiteralSet = field(init=False, repr=False, compare=False)
+    value_needles: LiteralSet = field(init=False, repr=False, compare=False)
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
     # every network's `markup` ID patterns, in catalogue order: read on every page
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
@@ -266,7 +268,8 @@ class Catalogue:
         for name, literals in (
             ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
                                 *(pattern_needle(s.pattern) for s in ids if s.where != "markup"))),
-            ("slot_values", (value for _, values in slots for value in values)),
+            ("value_needles", (*(value for _, values in slots for value in values),
+                               *(x for n in nets for x in n.link_needles))),
             ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),
             ("id_needles", (pattern_needle(s.pattern) for s in ids if s.where != "markup")),
         ):

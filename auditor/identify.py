@@ -10,6 +10,7 @@ from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
 from auditor.model import Identifier
+from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import opens_with_word
 from auditor.slots import FoundSlot
@@ -32,9 +33,9 @@ def networks_present(
             names.add(network.name)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
-    values = page.values
+    in_values = value_needles(page, catalogue)
     linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names
-               and (not n.link_needles or any(x in values for x in n.link_needles))]
+               and (not n.link_needles or any(x in in_values for x in n.link_needles))]
     if linkers:
         for anchor in page.tagged("a"):
             href = anchor.get("href") or ""
@@ -47,14 +48,6 @@ def networks_present(
                 if not linkers:
                     break
     return [n for n in catalogue.networks if n.name in names]
-
-
-def script_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
-    """The needles of the inline signatures and of the URL and script ID patterns that
-    the page's scripts hold: one pass over them answers `networks_present` and
-    `identifiers`."""
-    return page.view("script needles", lambda: catalogue.script_needles.present(
-        page.script_text))
 
 
 def _search(pattern: re.Pattern[str], text: str) -> bool:

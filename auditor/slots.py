@@ -13,6 +13,7 @@ from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
 from auditor.model import Category, Slot
+from auditor.needles import value_needles
 
 CATALOGUE_LIST = "auditor-catalogue"
 
@@ -99,7 +100,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     """Slots whose markup the catalogue recognises."""
     found: dict[etree._Element, _Draft] = {}
     held_names = {name.decode() for name in page.holding(catalogue.slot_names)}
-    held_values = catalogue.slot_values.present(page.values)
+    held_values = value_needles(page, catalogue)
     for network in catalogue.networks:
         for spec in network.slots:
             if spec.requires_network and network.name not in present:

@@ -1,0 +1,21 @@
+"""What a page holds of the catalogue's needles: one literal-set pass per text, kept as
+the page's view for every stage that asks (each stage's own pass over the same text
+was a whole-text scan of its own)."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.dom.page import ParsedPage
+
+
+def script_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
+    """The needles of the inline signatures and of the URL and script ID patterns that
+    the page's scripts hold: one pass answers `networks_present` and `identifiers`."""
+    return page.view("script needles", lambda: catalogue.script_needles.present(
+        page.script_text))
+
+
+def value_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
+    """The slot selectors' value literals and the link patterns' needles that the page's
+    attribute values hold: one pass answers `declared_slots` and `networks_present`."""
+    return page.view("value needles", lambda: catalogue.value_needles.present(page.values))
