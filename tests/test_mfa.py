@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import Catalogue
+from auditor.dom.textscan import aligned_lower
 from auditor.mfa import CRITERIA
 from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
-from auditor.mfa.evidence import Hit, aligned_lower
+from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, PageReport, Scorecard
 from auditor.pipeline import audit

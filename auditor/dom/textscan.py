@@ -11,6 +11,7 @@ provenance credits read the page through here, so both judge "visible" alike.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, NamedTuple
@@ -26,6 +27,20 @@ SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` lea
 NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
 _TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
 
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def aligned_lower(text: str) -> str:
+    """`text` lowered with its offsets still `text`'s, for a scan that finds a word in
+    the lowered text and reads or matches `text` there. `str.lower` turns an "İ" into
+    two characters; then only ASCII letters are lowered (the words sought are ASCII).
+
+    >>> aligned_lower("İ Refresh"), aligned_lower("AutoPlay")
+    ('İ refresh', 'autoplay')
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 class Scan(NamedTuple):
     """A lower-case pattern compiled for both reads, and the literals a page must hold."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -57,11 +58,9 @@ def _pop_words(text: str) -> re.Match[str] | None:
     """`_POP_WORDS.search(text)`, tried only where "pop" occurs (every match holds it, in
     any case; a quoted word opens a character before it): the case-blind regex steps
     through a whole script character by character (2% of an audit)."""
-    low = text.lower()
+    low = aligned_lower(text)
     if "pop" not in low:
         return None
-    if len(low) != len(text):  # lowering moved the offsets (a few Unicode letters)
-        return _POP_WORDS.search(text)
     at = low.find("pop")
     while at >= 0:
         for start in (at - 1, at) if at else (at,):

@@ -15,14 +15,13 @@ from lxml import etree
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of
-from auditor.dom.textscan import inside
+from auditor.dom.textscan import aligned_lower, inside
 from auditor.mfa.evidence import (
     NEWSGUARD,
     OURS,
     PY_SPACE,
     SHOWN,
     Hit,
-    aligned_lower,
     cite,
     clip,
     gate,

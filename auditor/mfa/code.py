@@ -13,11 +13,11 @@ from typing import Any
 
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_of
+from auditor.dom.textscan import aligned_lower
 from auditor.mfa.evidence import (
     ANA,
     BETTER_ADS,
     Hit,
-    aligned_lower,
     cite,
     clip,
     count,

@@ -6,7 +6,6 @@ row counts, quotes and clips its hits the same way. The phrase scans over visibl
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -22,21 +21,6 @@ NEWSGUARD = "NewsGuard"
 JOUNCE = "Jounce Media"
 OURS = "ours"
 SHOWN = 3  # evidence items shown per row
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def aligned_lower(text: str) -> str:
-    """`text` lowered with its offsets still `text`'s, for a scan that finds a word in
-    the lowered text and reads or matches `text` there. `str.lower` turns an "İ" into
-    two characters; then only ASCII letters are lowered (the words sought are ASCII).
-
-    >>> aligned_lower("İ Refresh"), aligned_lower("AutoPlay")
-    ('İ refresh', 'autoplay')
-    """
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 class Hit(NamedTuple):
