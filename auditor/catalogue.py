@@ -265,13 +265,14 @@ class Catalogue:
         ids = [s for n in nets for s in n.ids]
         object.__setattr__(self, "slot_names", tuple(
             dict.fromkeys(name.encode() for names, _ in slots for name in names)))
+        id_literals = [pattern_needle(s.pattern) for s in ids if s.where != "markup"]
         for name, literals in (
             ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
-                                *(pattern_needle(s.pattern) for s in ids if s.where != "markup"))),
+                                *id_literals)),
             ("value_needles", (*(value for _, values in slots for value in values),
                                *(x for n in nets for x in n.link_needles))),
             ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),
-            ("id_needles", (pattern_needle(s.pattern) for s in ids if s.where != "markup")),
+            ("id_needles", id_literals),
         ):
             object.__setattr__(self, name, LiteralSet(x for x in literals if x is not None))
 

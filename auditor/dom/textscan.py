@@ -42,6 +42,7 @@ def aligned_lower(text: str) -> str:
     low = text.lower()
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
+
 class Scan(NamedTuple):
     """A lower-case pattern compiled for both reads, and the literals a page must hold."""
 

@@ -14,15 +14,7 @@ from typing import Any
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_of
 from auditor.dom.textscan import aligned_lower
-from auditor.mfa.evidence import (
-    ANA,
-    BETTER_ADS,
-    Hit,
-    cite,
-    clip,
-    count,
-    unique,
-)
+from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
 from auditor.model import Basis, Indicator
 from auditor.urls import split_url
 
