@@ -197,7 +197,7 @@ def test_one_sign(project_engine: Engine, catalogue: Catalogue, head: str, body:
      "republishes original-news.co.uk", Basis.MEASURED),  # provenance names the original
     ("", "<p><em>Courtesy of Forests News</em></p>", "1 unconfirmed credit",
      Basis.ESTIMATED),  # a credit naming no original: provenance's credits
-    ('<meta property="og:url" content="https://original.example/story/">', "",
+    ('<meta property="og:url" content="https://www.original-news.com/story/">', "",
      "1 unconfirmed credit", Basis.ESTIMATED),
     ("", "<p>Source: <a href='https://wire.example/n/1'>Wire</a></p>", "none", Basis.MEASURED),
 ])

@@ -150,7 +150,7 @@ NOT_NAMED = [
     ("a Read more at link on the page's own site",
      article(end=f'<p><a href="{URL}more">Read more at River Times</a></p>')),
     ("og:url elsewhere, alone",
-     article(head='<meta property="og:url" content="https://www.herald.test/n/7">')),
+     article(head='<meta property="og:url" content="https://www.heraldnews.co.uk/n/7">')),
     ("a JSON-LD citation, alone",
      article(head='<script type="application/ld+json">{"@type": "NewsArticle", '
                   '"citation": "https://journal.test/s/1"}</script>')),
@@ -232,8 +232,14 @@ CREDITS = [
      article(after=f"<p>This post originally appeared on {GRIST}.</p>"),
      [("credit", "This post originally appeared on Grist.")]),
     ("og:url on another site, alone",
-     article(head='<meta property="og:url" content="https://www.herald.test/n/7">'),
-     [("og-url", "https://www.herald.test/n/7")]),
+     article(head='<meta property="og:url" content="https://www.heraldnews.co.uk/n/7">'),
+     [("og-url", "https://www.heraldnews.co.uk/n/7")]),
+    *((f"og:url on {where}", article(head=f'<meta property="og:url" content="{href}">'), [])
+      for where, href in (
+          ("a platform's staging host", "https://myblog.wpenginepowered.com/2026/06/x/"),
+          ("an IP address", "http://203.0.113.5/2026/06/harbour-bridge/"),
+          ("localhost", "http://localhost:8080/2026/06/harbour-bridge/"),
+          ("a host under no public suffix", "https://rivertimes.local/a/1"))),
     ("a photo credit", article(end="<p>Photo courtesy of the city archive.</p>"), []),
     ("first published on a date", article(end="<p>First published on 3 May 2026.</p>"), []),
     ("a bare Source: label (wires and studies)",
