@@ -184,8 +184,9 @@ def _move_content(part: etree._Element, body: etree._Element) -> None:
 
 # what lxml refuses in a string it is given (text set on a node, an XPath variable), though
 # libxml2's HTML parser keeps it in what it reads: C0 controls but tab and line ends,
-# U+FFFE, U+FFFF, lone surrogates ("All strings must be XML compatible")
-NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# U+FFFE, U+FFFF, lone surrogates ("All strings must be XML compatible"); a raw string, so
+# `re` reads the escapes and the source holds no lone surrogate (mypyc refuses one)
+NOT_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _append_text(el: etree._Element, text: str | None) -> None:
