@@ -151,7 +151,7 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
     their content in the body; comments after `</html>` stay with the document, as here.
     (The emptied stray stays beside the root: lxml cannot remove a root's sibling.)
     """
-    strays = [s for s in root.itersiblings() if s.tag == "html"]
+    strays = [s for s in root.itersiblings() if isinstance(s.tag, str) and s.tag == "html"]
     if not strays:
         return
     body = root.find("body")
@@ -165,7 +165,7 @@ def ids_registered(root: etree._Element) -> bool:
     """Whether the document's ID table (libxml2's, read by XPath `id()`) lists every id
     of the page: not when markup after `</html>` was moved in, whose ids libxml2 never
     registers (the emptied stray `<html>` beside the root says so)."""
-    return not any(s.tag == "html" for s in root.itersiblings())
+    return not any(isinstance(s.tag, str) and s.tag == "html" for s in root.itersiblings())
 
 
 def _move_content(part: etree._Element, body: etree._Element) -> None:
@@ -174,7 +174,7 @@ def _move_content(part: etree._Element, body: etree._Element) -> None:
     _append_text(body, part.text)
     part.text = None
     for child in list(part):
-        if child.tag in ("head", "body"):
+        if isinstance(child.tag, str) and child.tag in ("head", "body"):
             _move_content(child, body)
             _append_text(body, child.tail)
             child.tail = None
