@@ -267,7 +267,8 @@ def _prose_beside(el: etree._Element, before: bool) -> bool:
     for _ in range(NEAR_SIBLINGS):
         if sibling is None:
             return False
-        if sibling.tag == "p" and len(" ".join(str(t) for t in sibling.itertext())) >= PROSE:
+        if (isinstance(sibling.tag, str) and sibling.tag == "p"  # a comment's tag is a function
+                and len(" ".join(str(t) for t in sibling.itertext())) >= PROSE):
             return True
         sibling = sibling.getprevious() if before else sibling.getnext()
     return False
