@@ -254,10 +254,10 @@ class CosmeticMatcher:
                 compound = self.compound(e[E_SEL])
                 found: list[Any] = []
                 if compound is not None:  # the carrier itself is the match, or nothing
-                    found = [c for c in carriers[k] if passes(c, compound)]
+                    found = [carrier for carrier in carriers[k] if passes(carrier, compound)]
                 else:
-                    for c in carriers[k]:
-                        found.extend(elements(xp(c)))
+                    for carrier in carriers[k]:
+                        found.extend(elements(xp(carrier)))
             else:
                 try:
                     found = self.finder(e[E_SEL], e[E_PROC])(root, page_deadline)
