@@ -170,8 +170,8 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
     script_texts, commented, links = page.config_parts
     parts = [*script_texts, *commented, *(s.url for s in seen), *links]
     for slot in slots:
-        for el in slot.element.iter():
-            parts += [f'{name!s}="{value!s}"' for name, value in el.attrib.items()]
+        for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
+            parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
     return "\n".join(parts)
 
 
