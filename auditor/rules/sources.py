@@ -32,7 +32,7 @@ OFFICIAL_URLS: dict[str, str] = {
     "easylist": "https://easylist.to/easylist/easylist.txt",
     "easyprivacy": "https://easylist.to/easylist/easyprivacy.txt",
 }
-SYSTEM_GLOBS = (
+SYSTEM_GLOBS: tuple[str, ...] = (  # where packaged lists may sit; none on some machines
     "/usr/share/*/extensions/ublock-origin/assets/thirdparties/easylist/*.txt",
     "/usr/share/webext/ublock-origin/assets/thirdparties/easylist/*.txt",
     "/usr/share/webext/ublock-origin*/assets/thirdparties/easylist/*.txt",
