@@ -27,6 +27,7 @@ from auditor.report.safe import inert_logging
 BATCH_ROWS = 32
 BATCH_SECONDS = 0.5
 DRAIN_SECONDS = 3.0  # after Ctrl-C, how long batches already sent are still read
+IDLE_DEATHS = 3  # per worker: deaths holding no shard before the run stops (see _check_workers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class LocalRunner:
         self.workers = max(1, workers)
         self.done_keys = done_keys
         self.fatal: str | None = None
+        self._idle_deaths = 0  # workers that died holding no shard, this run
 
     def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
         """True when every shard finished; False when interrupted."""
@@ -145,6 +147,9 @@ class LocalRunner:
                 except queue.Empty:
                     self._check_workers(procs, running, outstanding, retried, pending,
                                         collector, spawn)
+                    if self.fatal:
+                        stop.set()
+                        return False
                     continue
                 if kind == "fatal":
                     self.fatal = str(payload)
@@ -217,13 +222,28 @@ class LocalRunner:
                        pending: deque[tuple[int, Shard]], collector: Collector,
                        spawn: Callable[[], None]) -> None:
         """A worker that died (OOM, a crash in a C library) loses no records: its shard is
-        run again from what the store has; a shard that kills two workers is reported."""
+        run again from what the store has; a shard that kills two workers is reported.
+
+        A worker that died holding no shard (at start-up, between shards) is replaced too,
+        or the run would wait on no workers for ever; when workers keep dying so
+        (IDLE_DEATHS per worker asked for: they cannot start here), the run stops with
+        `fatal` set."""
         for proc in list(procs):
             if proc.exitcode is None:
                 continue
             procs.remove(proc)
             index = running.pop(proc.pid or -1, None)
-            if index is None or index not in outstanding:
+            if index is None:
+                self._idle_deaths += 1
+                if self._idle_deaths > IDLE_DEATHS * self.workers:
+                    self.fatal = (f"bulk workers exit before auditing (exit code "
+                                  f"{proc.exitcode}, {self._idle_deaths} times); the run is "
+                                  "stopped and --resume continues it")
+                    return
+                spawn()
+                continue
+            if index not in outstanding:  # its shard was given up on: only the worker is lost
+                spawn()
                 continue
             collector.flush()
             shard = outstanding.pop(index)

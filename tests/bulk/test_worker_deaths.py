@@ -1,0 +1,76 @@
+"""Bulk workers that die holding no shard: replaced while the run can go on, and the run
+stopped with a one-line error when none can start. Before, a worker dead before its first
+shard was never replaced, and a run whose workers all died so polled for ever.
+
+The workers really die: the engine factory they load ends the process (`os._exit`)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from archive_fixtures import page, response, warc_bytes
+
+TESTS = Path(__file__).resolve().parents[1]
+
+
+def _engine() -> object:
+    from auditor.rules import Engine
+
+    return Engine.load(system_lists=False)
+
+
+def engine_dying_once() -> object:
+    """The first worker to load it dies (exit 3); the others, and its replacement, live.
+    (The parent loads the factory too, to name the lists: it lives.)"""
+    if multiprocessing.parent_process() is None:
+        return _engine()
+    try:
+        os.close(os.open(os.environ["DIE_ONCE"], os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return _engine()
+    os._exit(3)
+
+
+def engine_dying_always() -> object:
+    """Every worker dies loading it (exit 3)."""
+    if multiprocessing.parent_process() is None:
+        return _engine()
+    os._exit(3)
+
+
+def _bulk(tmp_path: Path, factory: str, workers: int) -> subprocess.CompletedProcess[str]:
+    warc = tmp_path / "in.warc.gz"
+    warc.write_bytes(warc_bytes([response(f"https://s.example/{i}",
+                                          page(f"p{i}", exo_zone=str(i)))
+                                 for i in range(40)]))
+    env = {**os.environ, "DIE_ONCE": str(tmp_path / "died"),
+           "PYTHONPATH": os.pathsep.join([str(TESTS / "bulk"), str(TESTS),
+                                          os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(tmp_path / "s.db"),
+         "--workers", str(workers), "--split-bytes", "4096", "--no-progress",
+         "--no-system-lists", "--engine-factory", f"test_worker_deaths:{factory}"],
+        env=env, capture_output=True, text=True, timeout=240)
+
+
+def test_a_worker_dead_before_its_first_shard_is_replaced(tmp_path: Path) -> None:
+    run = _bulk(tmp_path, "engine_dying_once", workers=1)  # the only worker
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "died").exists()  # one worker did die
+    assert run.stdout.splitlines()[-1].startswith("41 records: 40 audited, 1 skipped, 0 failed")
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        assert db.execute("SELECT count(*), count(DISTINCT record_key) FROM progress"
+                          ).fetchone() == (41, 41)
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_line(tmp_path: Path) -> None:
+    run = _bulk(tmp_path, "engine_dying_always", workers=2)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    (line,) = run.stderr.strip().splitlines()
+    assert "bulk workers exit before auditing (exit code 3" in line, line
