@@ -240,21 +240,16 @@ class LocalRunner:
                                   f"{proc.exitcode}, {self._idle_deaths} times); the run is "
                                   "stopped and --resume continues it")
                     return
-                spawn()
-                continue
-            if index not in outstanding:  # its shard was given up on: only the worker is lost
-                spawn()
-                continue
-            collector.flush()
-            shard = outstanding.pop(index)
-            if index in retried:
-                collector.add(shard, [Outcome(f"!{shard.start}", FAILED, "shard", shard.path,
-                                              None, f"{shard.path}: worker died twice "
-                                              f"(exit {proc.exitcode}) on records from byte "
-                                              f"{shard.start}; the rest of this shard is "
-                                              "not audited")])
-                collector.shard_done(shard)
-            else:
-                retried.add(index)
-                pending.appendleft((index, shard))
+            elif index in outstanding:  # else its shard was given up on: only the worker is lost
+                collector.flush()
+                shard = outstanding.pop(index)
+                if index in retried:
+                    collector.add(shard, [Outcome(
+                        f"!{shard.start}", FAILED, "shard", shard.path, None,
+                        f"{shard.path}: worker died twice (exit {proc.exitcode}) on records "
+                        f"from byte {shard.start}; the rest of this shard is not audited")])
+                    collector.shard_done(shard)
+                else:
+                    retried.add(index)
+                    pending.appendleft((index, shard))
             spawn()

@@ -151,7 +151,7 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
     their content in the body; comments after `</html>` stay with the document, as here.
     (The emptied stray stays beside the root: lxml cannot remove a root's sibling.)
     """
-    strays = [s for s in root.itersiblings() if isinstance(s.tag, str) and s.tag == "html"]
+    strays = _stray_htmls(root)
     if not strays:
         return
     body = root.find("body")
@@ -165,7 +165,13 @@ def ids_registered(root: etree._Element) -> bool:
     """Whether the document's ID table (libxml2's, read by XPath `id()`) lists every id
     of the page: not when markup after `</html>` was moved in, whose ids libxml2 never
     registers (the emptied stray `<html>` beside the root says so)."""
-    return not any(isinstance(s.tag, str) and s.tag == "html" for s in root.itersiblings())
+    return not _stray_htmls(root)
+
+
+def _stray_htmls(root: etree._Element) -> list[etree._Element]:
+    """The second `<html>` elements libxml2 puts beside the root for markup after
+    `</html>` (a comment or PI beside it has a function for its `.tag`)."""
+    return [s for s in root.itersiblings() if isinstance(s.tag, str) and s.tag == "html"]
 
 
 def _move_content(part: etree._Element, body: etree._Element) -> None:

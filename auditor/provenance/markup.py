@@ -330,14 +330,15 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
 
 def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
              base: str | None) -> Iterator[Clue]:
-    target = resolve(value or "", base) if value else None
-    if target and not public_site(host_of(target)):
+    target = resolve(value, base) if value else None
+    if not target or not _is_article(target):
+        return
+    host = host_of(target)
+    if not public_site(host):
         return  # a staging, intranet or platform host: a copy's own address, not an original
-    if kind == "canonical" and target and not _elsewhere(target, base):
+    if kind == "canonical" and not _elsewhere(target, base):
         return  # a mirror copy's canonical: the page's own path on another host
-    if target and _is_article(target):
-        yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)),
-                   host_of(target), clean_url(target))
+    yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)), host, clean_url(target))
 
 
 def _elsewhere(target: str, page_url: str | None) -> bool:
