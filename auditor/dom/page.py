@@ -22,6 +22,7 @@ from auditor.dom.inline_js import holds_code
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
+    PageOverLimit,
     Paths,
     attribute_values,
     attributes_named,
@@ -36,12 +37,20 @@ from auditor.literals import LiteralSet
 
 T = TypeVar("T")
 
+def srcdoc_too_deep() -> PageOverLimit:
+    """What a page with `<iframe srcdoc>` documents nested past SRCDOC_DEPTH is: a page
+    error, not an audit that silently leaves out the innermost one (a gate fails closed;
+    no real page nests them: it is a way to hide a loader from a scan)."""
+    return PageOverLimit(f"iframe srcdoc documents nest more than {SRCDOC_DEPTH} deep "
+                         "(over the limit)")
+
+
 # -- the XPaths the views select with, compiled once -------------------------------
 # What inline code a page carries beyond <script>: event handlers that run code, and
 # the scripts of <iframe srcdoc> documents (walked three deep, as the walk does).
 HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
-SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is not
+SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a page error
 _CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
@@ -240,9 +249,10 @@ class ParsedPage:
     def _srcdoc_scripts(self, srcdoc: str, depth: int = 1) -> list[str]:
         inner = self.srcdoc(srcdoc)
         codes = [s.text or "" for s in inner.iter("script") if holds_code(s)]
-        if depth < SRCDOC_DEPTH:
-            for frame in elements(_SRCDOC_FRAMES(inner)):
-                codes += self._srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+        for frame in elements(_SRCDOC_FRAMES(inner)):
+            if depth >= SRCDOC_DEPTH:
+                raise srcdoc_too_deep()
+            codes += self._srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
         return codes
 
     @property

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 
 from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
-from auditor.dom.page import SRCDOC_DEPTH
+from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
@@ -160,7 +160,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         elif tag in ("iframe", "frame"):
             found(get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
-            if srcdoc and _depth < SRCDOC_DEPTH:
+            if srcdoc:
+                if _depth >= SRCDOC_DEPTH:
+                    raise srcdoc_too_deep()
                 doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
                 out += [FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                  inner.assigned)

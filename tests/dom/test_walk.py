@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from auditor.dom.inline_js import _URL_LITERAL, url_literals
 from auditor.dom.page import parse_page
-from auditor.dom.parser import parse_html
+from auditor.dom.parser import PageOverLimit, parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
 
@@ -185,7 +185,8 @@ def test_an_audit_leaves_no_tree_in_the_path_memo(examples: Path) -> None:
 
 def test_iframe_srcdoc_documents_are_walked() -> None:
     """Ad code hidden in an iframe's srcdoc (even nested) is found, resolved against the
-    page's base and reported at the iframe; nesting is walked three documents deep."""
+    page's base and reported at the iframe; nesting is walked three documents deep, and a
+    fourth is the page's error, not a walk that silently stops short of it."""
     inner = "<script src='/ads/loader.js'></script><img src='https://px.test/p.gif'>"
 
     def wrapped(times: int) -> list[FoundURL]:
@@ -202,7 +203,8 @@ def test_iframe_srcdoc_documents_are_walked() -> None:
         ("https://px.test/p.gif", depth3 + "img[src]"),
     ]
     assert all(f.element.tag == "iframe" and f.element.getparent().tag == "body" for f in found)
-    assert wrapped(4) == []  # the fourth document in is not walked
+    with pytest.raises(PageOverLimit, match="srcdoc documents nest more than 3 deep"):
+        wrapped(4)
 
 
 _URL_PIECES = ["'", '"', "`", "//", "/", "http:", "https:", "HTTP:", "ttps:", "cdn", ".", "a.io",

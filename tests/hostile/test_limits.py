@@ -3,6 +3,7 @@ found before the cost it would bring; what stays under the limits runs in linear
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import struct
@@ -164,6 +165,21 @@ def test_nesting_past_the_parsers_limit_cannot_hide_a_loader(tmp_path: Path) -> 
     result = audit(page)
     [errors] = page_errors(result)
     assert result.returncode == 2 and "nest more than 2,048 deep" in errors[0]
+
+
+def test_srcdoc_nested_past_the_walk_cannot_hide_a_loader(tmp_path: Path) -> None:
+    """The walk reads `<iframe srcdoc>` documents three deep; a loader four deep made a
+    gate pass, as if the page held no ad: now the page is an error, and the gate fails."""
+    doc = LOADER
+    for _ in range(4):
+        doc = f'<iframe srcdoc="{html.escape(doc)}"></iframe>'
+    page = tmp_path / "srcdoc.html"
+    page.write_text(f"<html><body><p>story</p>{doc}</body></html>")
+    policy = tmp_path / "policy.toml"
+    policy.write_text('deny_categories = ["advertising"]\n')
+    result = audit(page, "--policy", str(policy))
+    [errors] = page_errors(result)
+    assert result.returncode == 1 and "srcdoc documents nest more than 3 deep" in errors[0]
 
 
 @pytest.mark.parametrize("rule, why", [
