@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 
 from auditor.gate.globs import MAX_GLOBS, GlobError, compile_glob, glob_match
 from auditor.gate.interface import Override, PageRules, Policy, PolicyError
-from auditor.gate.tomlfile import read_toml
+from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
 
@@ -273,17 +274,30 @@ def rules_for(policy: Policy, path: str) -> PageRules:
 
 
 def find_policy(directory: Path) -> Path | None:
-    """auditor.toml, else a pyproject.toml that has [tool.auditor], in `directory`."""
+    """auditor.toml, else a pyproject.toml that has [tool.auditor], in `directory`.
+
+    A gate fails closed: an auditor.toml that is there but no file (a directory, a
+    dangling link) is found, to be refused when read; so is a pyproject.toml that cannot
+    be read but names `auditor` -- it may hold the policy. One that cannot be read and
+    does not is somebody else's to fix."""
     candidate = directory / POLICY_FILE
-    if candidate.is_file():
+    if os.path.lexists(candidate):
         return candidate
     pyproject = directory / PYPROJECT
     if pyproject.is_file():
         try:  # over a limit is a PolicyError: it may hold a policy we cannot see
             data = read_toml(pyproject)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return None  # not ours to complain about unless it is named with --policy
+            return pyproject if _names_auditor(pyproject) else None
         tool = data.get("tool")
         if isinstance(tool, dict) and "auditor" in tool:
             return pyproject
     return None
+
+
+def _names_auditor(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return b"auditor" in handle.read(MAX_POLICY_BYTES)
+    except OSError:
+        return True  # it was a file a moment ago: what it holds is unknown

@@ -192,6 +192,34 @@ def test_pyproject_table_is_found(site: Path) -> None:
     assert run("audit", "public", cwd=site).returncode == 1
 
 
+@pytest.mark.parametrize(("name", "content", "needle"), [
+    ("pyproject.toml", b"[tool.auditor]\nmax_ad_slots = 0\n[project\n", "pyproject.toml: invalid"),
+    ("pyproject.toml", b"[tool.auditor]\nmax_ad_slots = 0\n# \xff\n", "not UTF-8 text"),
+    ("pyproject.toml", b"[tool.auditor]\nmax_ad_slots = 0\n[tool.auditor]\n", "invalid TOML"),
+    ("auditor.toml", None, "auditor.toml: is a directory"),
+])
+def test_a_policy_file_the_gate_cannot_read_fails_it(site: Path, name: str,
+                                                      content: bytes | None, needle: str) -> None:
+    """A gate fails closed: a broken pyproject.toml that names auditor, or an auditor.toml
+    that is no file, is a one-line error (exit 2), not a run with no gate (exit 0)."""
+    (site / "auditor.toml").unlink()
+    if content is None:
+        (site / name).mkdir()
+    else:
+        (site / name).write_bytes(content)
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", cwd=site)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert needle in line, line
+
+
+def test_a_broken_pyproject_that_is_not_ours_is_left_alone(site: Path) -> None:
+    (site / "auditor.toml").unlink()
+    (site / "pyproject.toml").write_text('[project\nname = "gazette"\n')
+    assert run("audit", "public", cwd=site).returncode == 0
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["--no-policy", "--baseline", "b.json"], "--baseline needs a policy"),
     (["--no-policy", "--write-baseline", "b.json"], "--write-baseline needs a policy"),
