@@ -166,7 +166,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
-    from auditor.readers import ReadFailure, Record, Skipped
+    from auditor.readers import ReadFailure, Record, Skipped, names_a_file
     from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
     from auditor.report.tee import Tee
@@ -225,7 +225,7 @@ def run_audit(args: argparse.Namespace) -> int:
                         skipped.append(record)
                     elif (record.input == source or "#" not in record.input
                           or (isinstance(record, ReadFailure) and record.kind == "file")
-                          or Path(record.input).is_file()):
+                          or names_a_file(record.input)):
                         whole_files.add(record.input)  # a file of its own, not `archive#member`
                     yield record
             except InputError as exc:
@@ -302,3 +302,4 @@ def entry() -> None:
             file=sys.stderr,
         )
         sys.exit(EXIT_ERROR)
+

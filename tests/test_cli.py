@@ -169,3 +169,18 @@ def test_deeply_nested_page_audits(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     metrics = json.loads(result.stdout)["pages"][0]["metrics"]
     assert metrics["content_chars"] == len("words here")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "md"])
+def test_an_archive_member_name_no_file_system_takes_is_audited(tmp_path: Path, fmt: str) -> None:
+    """`archive#member` names come from the archive: one longer than a file name may be
+    (255 bytes) was looked up on disk and ended the run in an internal error."""
+    import zipfile
+
+    archive = tmp_path / "long.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a" * 300 + ".html", '<html><body><p>story</p><script '
+                    'src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+    result = run("audit", str(archive), "--format", fmt, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "long" in result.stdout and "internal error" not in result.stderr

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
-from auditor.readers import ReadFailure, Record, read_source
+from auditor.readers import ReadFailure, Record, names_a_file, read_source
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -51,7 +51,7 @@ def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
     if input_name.startswith("<"):  # <stdin>, <bytes>
         return input_name
     name, sep, record = input_name, "", ""
-    if "#" in input_name and not Path(input_name).exists():
+    if "#" in input_name and not names_a_file(input_name):
         name, sep, record = input_name.partition("#")
     for root in roots:
         rel = _inside(Path(name), root)

@@ -10,6 +10,7 @@ from auditor.readers.interface import (
     ReadFailure,
     Record,
     Skipped,
+    names_a_file,
 )
 from auditor.readers.registry import read_source, read_stream
 from auditor.readers.sniff import sniff
@@ -21,6 +22,7 @@ __all__ = [
     "Reader",
     "Record",
     "Skipped",
+    "names_a_file",
     "read_source",
     "read_stream",
     "sniff",

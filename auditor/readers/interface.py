@@ -10,6 +10,7 @@ call for, and adding an input kind touches its reader and the registry only.
 from __future__ import annotations
 
 import dataclasses
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -104,6 +105,16 @@ class Skipped:
 
 
 Record = Document | ReadFailure | Skipped
+
+
+def names_a_file(input_name: str) -> bool:
+    """Whether an input name is a file on disk (`a#b.html`), not `archive#member`. The
+    member part comes from the archive: a name the system cannot look up (too long, a
+    NUL) is no file, not a crash."""
+    try:
+        return os.path.exists(input_name)
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass(frozen=True, slots=True)
