@@ -185,6 +185,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
     catalogue = default_catalogue()
+    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)])
     out, close = _open_output(args.output)
     closers = [close]
     try:
@@ -277,6 +278,29 @@ def missing_lists(loaded: Sequence[ListInfo], wanted: bool = True) -> tuple[List
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> None:
+    """Refuse, before any file is opened for writing, a report that would overwrite an
+    input (opening it truncates the page before it is read), another report of the
+    same run, or land inside an input directory (where it would be audited as a page)."""
+    seen: list[Path] = []
+    for path in (p for p in outputs if p is not None):
+        where = path.resolve()
+        if path.is_char_device() or path.is_fifo():
+            continue  # /dev/stdout, $GITHUB_STEP_SUMMARY-like pipes: nothing to overwrite
+        if where in seen:
+            raise AuditorError(f"{path}: given as two outputs; each report needs its own file")
+        seen.append(where)
+        for source in inputs:
+            if source == "-":
+                continue
+            given = Path(source).resolve()
+            if given == where:
+                raise AuditorError(f"{path}: is also an input; the report would overwrite it")
+            if given.is_dir() and given in where.parents:
+                raise AuditorError(f"{path}: is inside the input directory {source}, where it "
+                                   "would be audited as a page; write it elsewhere")
 
 
 def _open_output(path: Path | None) -> tuple[TextIO, Callable[[], None]]:

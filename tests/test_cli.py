@@ -184,3 +184,24 @@ def test_an_archive_member_name_no_file_system_takes_is_audited(tmp_path: Path, 
     result = run("audit", str(archive), "--format", fmt, "--no-system-lists", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "long" in result.stdout and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["a.html", "-o", "a.html"], "a.html: is also an input; the report would overwrite it"),
+    (["a.html", "-o", "r.json", "--also", "md=./r.json"], "r.json: given as two outputs"),
+    (["site", "-o", "site/report.json"], "is inside the input directory site"),
+])
+def test_a_report_that_would_overwrite_or_join_the_input_is_refused(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """`-o` naming the page truncated it before it was read (the page was lost); two
+    reports to one file left only the last; a report inside the audited directory was
+    audited as an empty page, failing a clean site."""
+    page = '<html><body><p>story</p></body></html>'
+    (tmp_path / "a.html").write_text(page)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(page)
+    result = run("audit", *args, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert (tmp_path / "a.html").read_text() == page
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
