@@ -11,15 +11,17 @@ import argparse
 import os
 import re
 import signal
+import sqlite3
 import sys
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, positive_int
-from auditor.errors import AuditorError, InputError
+from auditor.errors import AuditorError, InputError, StoreError
 
 if TYPE_CHECKING:
     from auditor.bulk.collect import Collector
@@ -143,7 +145,23 @@ def _sigterm(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+@contextmanager
+def _damage_named(store: Path | None) -> Iterator[None]:
+    """A store damaged on disk (a torn copy, a full disk) is one line naming it, not an
+    internal error: SQLite finds the damage only on the page it reads."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store}: the store is damaged ({exc}); audit into a new "
+                         "--store, or restore this one from a copy") from None
+
+
 def run_bulk(args: argparse.Namespace) -> int:
+    with _damage_named(args.store):
+        return _run_bulk(args)
+
+
+def _run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.collect import Collector
     from auditor.bulk.plan import expand_inputs, identify, plan
     from auditor.bulk.progress import ProgressView
@@ -164,6 +182,8 @@ def run_bulk(args: argparse.Namespace) -> int:
             raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
         names += [line.strip() for line in text.splitlines()
                   if line.strip() and not line.startswith("#")]
+    if not names and args.resume and not args.store.exists():
+        raise AuditorError(f"{args.store}: no such store, so no earlier run to --resume")
     store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
         if not names and args.resume:
@@ -233,6 +253,11 @@ def _runner(args: argparse.Namespace, settings: object, store: object) -> _Runne
 
 
 def run_report(args: argparse.Namespace) -> int:
+    with _damage_named(args.store or args.parquet):
+        return _run_report(args)
+
+
+def _run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.aggregate import summarize
     from auditor.bulk.parquet import loaded, with_source
     from auditor.bulk.store import Store

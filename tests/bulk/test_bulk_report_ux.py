@@ -205,3 +205,28 @@ def test_bulk_md_store_queries_run_as_written(store: Path) -> None:
                          "delta.example": "1000001"}
         assert db.execute(queries[1]).fetchall()
         db.execute(queries[2]).fetchall()
+
+
+@pytest.mark.parametrize("command", ["report", "bulk"])
+def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc: Path,
+                                               command: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Damage SQLite finds only on the page it reads was an internal error."""
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(store.read_bytes())
+    assert len(data) > 8192
+    data[4096:8192] = b"\xff" * 4096  # the header is whole; a page of the tables is not
+    damaged.write_bytes(bytes(data))
+    args = (["report", "--store", str(damaged)] if command == "report"
+            else ["bulk", str(warc), "--store", str(damaged), "--workers", "1", *LIGHT])
+    assert main(args) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert f"{damaged}: the store is damaged" in line, line
+
+
+def test_resume_with_no_store_creates_none(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.db"
+    assert main(["bulk", "--resume", "--store", str(missing), *LIGHT]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
