@@ -1,7 +1,9 @@
 """Local parallel run: worker processes audit shards, the parent alone writes the store.
 
-Queues are bounded both ways (a few shards waiting per worker; a few batches of
-results), so memory stays flat however big the input. Workers ignore SIGINT: on
+Each worker has its own task queue and is handed one shard at a time, when it says it is
+ready for one: the parent always knows which shard each worker holds, so a worker that
+dies the moment it takes one (before it can say so) loses nothing. Results come back on
+one bounded queue, so memory stays flat however big the input. Workers ignore SIGINT: on
 Ctrl-C the parent stops handing out work, keeps what has arrived, and ends them.
 """
 
@@ -67,6 +69,8 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
     except Exception as exc:  # the parent reports it once and stops
         send(("fatal", -1, f"cannot load the rule engine: {exc}"))
         return
+    if not send(("ready", -1, os.getpid())):
+        return
 
     while not stop.is_set():
         try:
@@ -76,8 +80,6 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
                 return
             continue
         if task is None:
-            return
-        if not send(("start", task.index, os.getpid())):
             return
         batch: list[Outcome] = []
         last = time.monotonic()
@@ -100,6 +102,16 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
             return
 
 
+@dataclass(slots=True)
+class _Worker:
+    """A worker process, its own task queue, and the shard it was handed (if any)."""
+
+    proc: BaseProcess
+    tasks: Any
+    ready: bool = False  # its engine is loaded: it may be handed a shard
+    holds: int | None = None  # the index of the shard handed to it and not yet done
+
+
 class LocalRunner:
     """Runs shards on `workers` processes, feeding their outcomes to a Collector."""
 
@@ -114,39 +126,40 @@ class LocalRunner:
     def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
         """True when every shard finished; False when interrupted."""
         ctx = mp.get_context("spawn")
-        tasks: Any = ctx.Queue(maxsize=self.workers * 2)
         results: Any = ctx.Queue(maxsize=self.workers * 8)
         stop: Any = ctx.Event()
         by_index = dict(enumerate(shards))
         pending = deque(enumerate(shards))
         outstanding: dict[int, Shard] = {}
-        running: dict[int, int] = {}  # pid → task index
         retried: set[int] = set()
-        procs: list[BaseProcess] = []
+        workers: dict[int, _Worker] = {}  # pid → worker
 
         def spawn() -> None:
+            tasks: Any = ctx.Queue(maxsize=1)
             proc = ctx.Process(target=_worker, args=(tasks, results, stop, self.settings,
                                                      os.getpid()), daemon=True)
             proc.start()
-            procs.append(proc)
+            workers[proc.pid or -1] = _Worker(proc, tasks)
+
+        def hand_out() -> None:
+            for worker in workers.values():
+                if not pending:
+                    return
+                if worker.ready and worker.holds is None:
+                    index, shard = pending.popleft()
+                    worker.tasks.put_nowait(_Task(index, shard, self.done_keys(shard.input_id)))
+                    worker.holds, outstanding[index] = index, shard
 
         for _ in range(min(self.workers, len(shards))):
             spawn()
         try:
             while pending or outstanding:
-                while pending:
-                    index, shard = pending[0]
-                    try:
-                        tasks.put_nowait(_Task(index, shard, self.done_keys(shard.input_id)))
-                    except queue.Full:
-                        break
-                    pending.popleft()
-                    outstanding[index] = shard
+                hand_out()
                 try:
                     kind, index, payload = results.get(timeout=0.5)
                 except queue.Empty:
-                    self._check_workers(procs, running, outstanding, retried, pending,
-                                        collector, spawn)
+                    self._check_workers(workers, outstanding, retried, pending, collector,
+                                        spawn)
                     if self.fatal:
                         stop.set()
                         return False
@@ -155,16 +168,19 @@ class LocalRunner:
                     self.fatal = str(payload)
                     stop.set()
                     return False
-                if kind == "start":
-                    running[int(payload)] = index
+                if kind == "ready" and int(payload) in workers:
+                    workers[int(payload)].ready = True
                 elif kind == "rows":  # late rows of a shard given up on are still kept
                     collector.add(by_index[index], payload)
-                elif kind == "done" and index in outstanding:
-                    collector.shard_done(outstanding.pop(index))
-                    running = {p: i for p, i in running.items() if i != index}
+                elif kind == "done":
+                    for worker in workers.values():
+                        if worker.holds == index:
+                            worker.holds = None
+                    if index in outstanding:
+                        collector.shard_done(outstanding.pop(index))
                 collector.maybe_flush()
-            for _ in procs:
-                tasks.put(None)
+            for worker in workers.values():
+                worker.tasks.put_nowait(None)  # each holds nothing now: its queue is empty
             return True
         except KeyboardInterrupt:
             stop.set()
@@ -172,12 +188,12 @@ class LocalRunner:
             return False
         finally:
             collector.flush()
-            for proc in procs:
-                proc.join(timeout=2.0)
-                if proc.is_alive():
-                    proc.terminate()
-                    proc.join(timeout=2.0)
-            tasks.cancel_join_thread()
+            for worker in workers.values():
+                worker.proc.join(timeout=2.0)
+                if worker.proc.is_alive():
+                    worker.proc.terminate()
+                    worker.proc.join(timeout=2.0)
+                worker.tasks.cancel_join_thread()
             results.cancel_join_thread()
 
     def _drain(self, results: Any, by_index: dict[int, Shard], collector: Collector) -> None:
@@ -217,28 +233,29 @@ class LocalRunner:
             if kind == "rows":
                 collector.add(by_index[index], payload)
 
-    def _check_workers(self, procs: list[BaseProcess], running: dict[int, int],
-                       outstanding: dict[int, Shard], retried: set[int],
-                       pending: deque[tuple[int, Shard]], collector: Collector,
-                       spawn: Callable[[], None]) -> None:
-        """A worker that died (OOM, a crash in a C library) loses no records: its shard is
-        run again from what the store has; a shard that kills two workers is reported.
+    def _check_workers(self, workers: dict[int, _Worker], outstanding: dict[int, Shard],
+                       retried: set[int], pending: deque[tuple[int, Shard]],
+                       collector: Collector, spawn: Callable[[], None]) -> None:
+        """A worker that died (OOM, a crash in a C library) loses no records: the shard it
+        was handed is run again from what the store has; a shard that kills two workers
+        is reported.
 
         A worker that died holding no shard (at start-up, between shards) is replaced too,
         or the run would wait on no workers for ever; when workers keep dying so
         (IDLE_DEATHS per worker asked for: they cannot start here), the run stops with
         `fatal` set."""
-        for proc in list(procs):
-            if proc.exitcode is None:
+        for pid, worker in list(workers.items()):
+            if worker.proc.exitcode is None:
                 continue
-            procs.remove(proc)
-            index = running.pop(proc.pid or -1, None)
+            del workers[pid]
+            worker.tasks.cancel_join_thread()
+            index = worker.holds
             if index is None:
                 self._idle_deaths += 1
                 if self._idle_deaths > IDLE_DEATHS * self.workers:
                     self.fatal = (f"bulk workers exit before auditing (exit code "
-                                  f"{proc.exitcode}, {self._idle_deaths} times); the run is "
-                                  "stopped and --resume continues it")
+                                  f"{worker.proc.exitcode}, {self._idle_deaths} times); the "
+                                  "run is stopped and --resume continues it")
                     return
             elif index in outstanding:  # else its shard was given up on: only the worker is lost
                 collector.flush()
@@ -246,8 +263,9 @@ class LocalRunner:
                 if index in retried:
                     collector.add(shard, [Outcome(
                         f"!{shard.start}", FAILED, "shard", shard.path, None,
-                        f"{shard.path}: worker died twice (exit {proc.exitcode}) on records "
-                        f"from byte {shard.start}; the rest of this shard is not audited")])
+                        f"{shard.path}: worker died twice (exit {worker.proc.exitcode}) on "
+                        f"records from byte {shard.start}; the rest of this shard is not "
+                        "audited")])
                     collector.shard_done(shard)
                 else:
                     retried.add(index)

@@ -1,6 +1,7 @@
-"""Bulk workers that die holding no shard: replaced while the run can go on, and the run
-stopped with a one-line error when none can start. Before, a worker dead before its first
-shard was never replaced, and a run whose workers all died so polled for ever.
+"""Bulk workers that die: replaced while the run can go on, and the run stopped with a
+one-line error when none can start. Before, a worker dead before its first shard was
+never replaced, and a run whose workers all died so polled for ever; and a worker that
+died as it took a shard, before the parent heard which, left that shard waiting for ever.
 
 The workers really die: the engine factory they load ends the process (`os._exit`)."""
 
@@ -13,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from archive_fixtures import page, response, warc_bytes
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -43,6 +45,29 @@ def engine_dying_always() -> object:
     os._exit(3)
 
 
+def engine_dying_on_its_first_shard() -> object:
+    """The first worker to load it dies (exit 3) the moment it takes a shard off its
+    queue, before it can audit or say anything."""
+    engine = _engine()
+    if multiprocessing.parent_process() is not None:
+        try:
+            os.close(os.open(os.environ["DIE_ONCE"], os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return engine
+        from multiprocessing import queues
+
+        take = queues.Queue.get
+
+        def get(self: queues.Queue[object], *args: object, **kwargs: object) -> object:
+            item = take(self, *args, **kwargs)  # type: ignore[arg-type]
+            if item is not None:  # a shard (None tells a worker to stop)
+                os._exit(3)
+            return item
+
+        queues.Queue.get = get  # type: ignore[assignment,method-assign]
+    return engine
+
+
 def _bulk(tmp_path: Path, factory: str, workers: int) -> subprocess.CompletedProcess[str]:
     warc = tmp_path / "in.warc.gz"
     warc.write_bytes(warc_bytes([response(f"https://s.example/{i}",
@@ -55,7 +80,7 @@ def _bulk(tmp_path: Path, factory: str, workers: int) -> subprocess.CompletedPro
         [sys.executable, "-m", "auditor", "bulk", str(warc), "--store", str(tmp_path / "s.db"),
          "--workers", str(workers), "--split-bytes", "4096", "--no-progress",
          "--no-system-lists", "--engine-factory", f"test_worker_deaths:{factory}"],
-        env=env, capture_output=True, text=True, timeout=240)
+        env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_a_worker_dead_before_its_first_shard_is_replaced(tmp_path: Path) -> None:
@@ -74,3 +99,14 @@ def test_workers_that_cannot_start_stop_the_run_with_one_line(tmp_path: Path) ->
     assert "Traceback" not in run.stderr
     (line,) = run.stderr.strip().splitlines()
     assert "bulk workers exit before auditing (exit code 3" in line, line
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_worker_dead_as_it_takes_a_shard_loses_nothing(tmp_path: Path, workers: int) -> None:
+    run = _bulk(tmp_path, "engine_dying_on_its_first_shard", workers)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "died").exists()
+    assert run.stdout.splitlines()[-1].startswith("41 records: 40 audited, 1 skipped, 0 failed")
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        assert db.execute("SELECT count(*), count(DISTINCT record_key) FROM progress"
+                          ).fetchone() == (41, 41)
