@@ -30,7 +30,7 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.page import ParsedPage
-from auditor.dom.walk import FoundURL
+from auditor.dom.walk import HINT_VIAS, FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
 
@@ -216,13 +216,13 @@ def page_metrics(
     ad_bytes: int,
     in_body: int = 0,
 ) -> Metrics:
-    resources = list(resources)
+    requested = [r for r in resources if r.via not in HINT_VIAS]  # a hint loads nothing
     slots = list(slots)
     ads = sum(1 for s in slots if s.kind == "ad" or s.category in AD_CATEGORIES)
     return Metrics(
         ad_slots=len(slots),
-        ad_resources=sum(1 for r in resources if r.category in AD_CATEGORIES),
-        tracker_resources=sum(1 for r in resources if r.category in TRACKER_CATEGORIES),
+        ad_resources=sum(1 for r in requested if r.category in AD_CATEGORIES),
+        tracker_resources=sum(1 for r in requested if r.category in TRACKER_CATEGORIES),
         third_party_hosts=third_party_hosts,
         content_chars=content.chars,
         ad_markup_bytes=ad_bytes,

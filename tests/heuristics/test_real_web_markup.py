@@ -22,6 +22,20 @@ def test_a_preconnect_hint_is_not_a_vendor_present(audit_html: AuditHtml) -> Non
     assert {r.via for r in report.resources} == {"link[preconnect]", "link[dns-prefetch]"}
 
 
+def test_a_hint_is_no_ad_or_tracker_resource(audit_html: AuditHtml) -> None:
+    """Publishers prefetch the DNS of ad and tag hosts they may never load: 10 of heise's
+    12 "ad resources" were such hints. The requests that do load count."""
+    head = ('<link rel="dns-prefetch" href="//pagead2.googlesyndication.com">'
+            '<link rel="preconnect" href="https://www.googletagmanager.com">'
+            '<link rel="dns-prefetch" href="//googleads.g.doubleclick.net">')
+    hinted = audit_html(page("", head), url="https://news.example/a")
+    assert {r.category for r in hinted.resources} >= {"advertising"}
+    assert (hinted.metrics.ad_resources, hinted.metrics.tracker_resources) == (0, 0)
+    loaded = audit_html(page('<script async src="https://pagead2.googlesyndication.com/pagead/js/'
+                             'adsbygoogle.js"></script>', head), url="https://news.example/a")
+    assert loaded.metrics.ad_resources == 1
+
+
 def test_optimize_container_is_not_a_tag_manager_container(audit_html: AuditHtml) -> None:
     head = ("<script>gtag('config', 'UA-1234567-1', {'optimize_id': 'GTM-AB12CD3'});</script>"
             "<script>(function(w,d,s,l,i){})(window,document,'script','dataLayer','GTM-ZZ99YY8');"
