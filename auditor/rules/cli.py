@@ -7,6 +7,7 @@ The main CLI registers the parser with `add_rules_parser` and dispatches to
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.table import Table
 from auditor.cli_args import HelpWithExamples
 from auditor.errors import RuleError
 from auditor.model import RequestType
+from auditor.report.safe import inert
 from auditor.rules.engine import Engine, Explanation
 from auditor.rules.sources import update
 
@@ -69,8 +71,11 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
     action = args.action
     if action == "update":
         results = update(force=bool(getattr(args, "force", False)))
-        for r in results:
-            out.print(escape(r.line()), highlight=False, soft_wrap=True)
+        for r in results:  # a list not brought up to date says why on stderr, as errors do
+            if r.ok:
+                out.print(escape(r.line()), highlight=False, soft_wrap=True)
+            else:
+                print(f"auditor: {inert(r.line())}", file=sys.stderr)
         # a list that could not be fetched is an input that could not be read: exit 2
         return 0 if all(r.ok for r in results) else 2
     engine = Engine.load(

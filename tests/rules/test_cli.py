@@ -128,7 +128,9 @@ def test_check_without_url_is_rule_error() -> None:
         _run(["rules", "check", "--no-system-lists"])
 
 
-def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """One line per list; one not brought up to date is an error line, on stderr."""
     from auditor.rules import cli
     from auditor.rules.sources import UpdateResult
 
@@ -142,10 +144,9 @@ def test_update_prints_one_line_per_list(monkeypatch: pytest.MonkeyPatch) -> Non
     )
     code, out = _run(["rules", "update"])
     assert code == 2  # a list kept its old copy: the update did not fully happen
-    assert out.splitlines() == [
-        "easylist: updated (1 bytes)",
-        "easyprivacy: kept last good copy: HTTP 500",
-    ]
+    assert out.splitlines() == ["easylist: updated (1 bytes)"]
+    assert capsys.readouterr().err.splitlines() == [
+        "auditor: easyprivacy: kept last good copy: HTTP 500"]
 
 
 def test_real_entry_point_renders_verdict_and_unknown_party(mine: Path) -> None:
@@ -167,7 +168,8 @@ def test_real_entry_point_renders_verdict_and_unknown_party(mine: Path) -> None:
 
 
 @pytest.mark.parametrize(("status", "code"), [("updated", 0), ("fresh", 0), ("failed", 2)])
-def test_update_exit_code(monkeypatch: pytest.MonkeyPatch, status: str, code: int) -> None:
+def test_update_exit_code(monkeypatch: pytest.MonkeyPatch, status: str, code: int,
+                          capsys: pytest.CaptureFixture[str]) -> None:
     """A list that could not be fetched makes `rules update` exit 2 (after every line)."""
     from auditor.rules import cli
     from auditor.rules.sources import UpdateResult
@@ -180,4 +182,6 @@ def test_update_exit_code(monkeypatch: pytest.MonkeyPatch, status: str, code: in
     got, out = _run(["rules", "update"])
     assert got == code
     assert out.splitlines()[0] == "easyprivacy: not modified"
-    assert out.splitlines()[1].startswith("easylist: ")
+    shown = out.splitlines()[1:] + capsys.readouterr().err.splitlines()
+    assert len(shown) == 1 and shown[0].removeprefix("auditor: ").startswith("easylist: ")
+    assert (shown[0].startswith("auditor: ")) is (code == 2)
