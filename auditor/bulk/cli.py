@@ -182,18 +182,22 @@ def _run_bulk(args: argparse.Namespace) -> int:
             raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
         names += [line.strip() for line in text.splitlines()
                   if line.strip() and not line.startswith("#")]
-    if not names and args.resume and not args.store.exists():
+    if not names and not args.resume:
+        raise AuditorError("no INPUT given (and no earlier run to --resume)")
+    if not names and not args.store.exists():
         raise AuditorError(f"{args.store}: no such store, so no earlier run to --resume")
+    # what was given is checked before the store is made: a usage error leaves none behind
+    files = [identify(p) for p in expand_inputs(names)]
+    spec = EngineSpec(tuple(str(p.resolve()) for p in args.lists),
+                      not args.no_system_lists, args.engine_factory)
+    engine = load_engine(spec)  # fail early (exit 2) on a bad list, and record lists
     store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
-        if not names and args.resume:
-            names = store.last_inputs()
         if not names:
-            raise AuditorError("no INPUT given (and no earlier run to --resume)")
-        files = [identify(p) for p in expand_inputs(names)]
-        spec = EngineSpec(tuple(str(p.resolve()) for p in args.lists),
-                          not args.no_system_lists, args.engine_factory)
-        engine = load_engine(spec)  # fail early (exit 2) on a bad list, and record lists
+            names = store.last_inputs()
+            if not names:
+                raise AuditorError("no INPUT given (and no earlier run to --resume)")
+            files = [identify(p) for p in expand_inputs(names)]
         store.register(files)
         done_inputs = store.done_inputs()
         done_shards = store.done_shards()

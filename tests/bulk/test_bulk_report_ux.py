@@ -224,9 +224,20 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     assert f"{damaged}: the store is damaged" in line, line
 
 
-def test_resume_with_no_store_creates_none(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    missing = tmp_path / "missing.db"
-    assert main(["bulk", "--resume", "--store", str(missing), *LIGHT]) == 2
-    assert "no such store" in capsys.readouterr().err
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--resume"], "no such store, so no earlier run to --resume"),
+    ([], "no INPUT given"),
+    (["missing.warc"], "missing.warc: no such file"),
+    (["--lists", "missing.txt", "IN"], "cannot read filter list"),
+])
+def test_a_usage_error_leaves_no_store_behind(tmp_path: Path, warc: Path, args: list[str],
+                                              needle: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A store left by a run that never started then reads as an empty audit (`report`
+    said 0 records, not "no such store")."""
+    store = tmp_path / "s.db"
+    args = [str(warc) if a == "IN" else str(tmp_path / a) if a.endswith((".warc", ".txt"))
+            else a for a in args]
+    assert main(["bulk", *args, "--store", str(store), *LIGHT]) == 2
+    assert needle in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
