@@ -101,6 +101,10 @@ class DaskRunner:
         self.fatal: str | None = None
 
     def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
+        # distributed logs every start and stop at INFO, in this process and in the worker
+        # processes it starts (which read the environment): warnings and errors only,
+        # unless the user set their own level
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
         try:
             from distributed import as_completed
         except ImportError:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,3 +189,16 @@ def test_report_parquet_without_pages_is_a_usage_error(
     with pytest.raises(SystemExit) as stop:
         main(["report", "--parquet", str(tmp_path), "--store", str(tmp_path / "s")])
     assert stop.value.code == 2
+
+
+def test_a_local_dask_run_keeps_stderr_for_what_matters(warc: Path, tmp_path: Path) -> None:
+    """distributed logs each start and stop at INFO (some 30 lines a run, from the workers
+    too); the run's stderr holds warnings and errors only."""
+    pytest.importorskip("distributed")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
+    done = subprocess.run([sys.executable, "-m", "auditor", "bulk", str(warc), "--store",
+                           str(tmp_path / "s.db"), "--engine", "dask", "--workers", "1", *LIGHT],
+                          capture_output=True, text=True, timeout=300, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "15 records: 14 audited" in done.stdout
+    assert done.stderr == ""
