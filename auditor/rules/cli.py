@@ -88,6 +88,12 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
             table.add_row(
                 escape(li.name), escape(li.source), str(li.rules), str(li.unsupported), li.sha256
             )
+        # piped, the table takes the width it needs: a path or a digest cut with "…" cannot
+        # be checked; on a terminal, long values fold to its width
+        for column in table.columns:
+            column.overflow = "fold"
+        if not out.is_terminal:
+            out.width = 4096  # a table takes no more than it needs
         out.print(table)
         return 0
     if not args.url:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,18 @@ def test_update_exit_code(monkeypatch: pytest.MonkeyPatch, status: str, code: in
     shown = out.splitlines()[1:] + capsys.readouterr().err.splitlines()
     assert len(shown) == 1 and shown[0].removeprefix("auditor: ").startswith("easylist: ")
     assert (shown[0].startswith("auditor: ")) is (code == 2)
+
+
+def test_list_piped_shows_whole_sources_and_digests(mine: Path) -> None:
+    """Piped at 80 columns, the sha256 and the path were cut with "…" and could not be
+    compared; a table on no terminal takes the width it needs."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "auditor", "rules", "list", "--lists",
+                           str(mine), "--no-system-lists"], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "80"}, check=False)
+    assert done.returncode == 0, done.stderr
+    digest = hashlib.sha256(mine.read_bytes()).hexdigest()
+    row = next(line for line in done.stdout.splitlines() if "mine" in line)
+    assert str(mine) in row and digest in row
