@@ -26,12 +26,54 @@ _XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""",
 
 
 def as_utf8(data: bytes) -> bytes:
-    """UTF-16 or UTF-32 input (it starts with a byte-order mark) as UTF-8; any other
-    input is returned as it is (the same object)."""
+    """UTF-16 or UTF-32 input (it starts with a byte-order mark, or its NULs fall where
+    ASCII's high bytes do in one of them) as UTF-8; any other input is returned as it is
+    (the same object).
+
+    >>> as_utf8("<p>hi</p>".encode("utf-16-le"))
+    b'<p>hi</p>'
+    """
     for bom, codec in _BOMS[1:]:  # the wide ones; UTF-32 before UTF-16, whose BOM it starts with
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    wide = _wide_without_bom(data)
+    if wide is not None:
+        return data.decode(wide, "replace").encode("utf-8")
     return data
+
+
+# where NULs are, position by position modulo 4, in ASCII text of each wide codec
+_WIDE_NULS = {
+    (False, True, False, True): "utf-16-le",
+    (True, False, True, False): "utf-16-be",
+    (False, True, True, True): "utf-32-le",
+    (True, True, True, False): "utf-32-be",
+}
+_WIDE_SAMPLE = 4096
+_WIDE_MIN = 16
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The wide codec of text with no byte-order mark, or None: in its first 4 KB each
+    byte position (modulo 4) is NUL at least half the time or at most one time in 20,
+    in the pattern ASCII takes in that codec. A run of NULs padding a page is NUL at
+    every position, so it is no wide text; markup whose ASCII is interleaved with NULs
+    is, and it is read as such, never hidden behind them."""
+    sample = data[:_WIDE_SAMPLE]
+    if len(sample) < _WIDE_MIN or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) - len(sample) % 4]
+    quarter = len(sample) // 4
+    nuls = []
+    for offset in range(4):
+        count = sample[offset::4].count(0)
+        if count * 2 >= quarter:
+            nuls.append(True)
+        elif count * 20 <= quarter:
+            nuls.append(False)
+        else:
+            return None
+    return _WIDE_NULS.get((nuls[0], nuls[1], nuls[2], nuls[3]))
 
 
 def _labels() -> dict[str, str]:

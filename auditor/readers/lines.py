@@ -26,6 +26,7 @@ from auditor.readers.interface import (
     with_url,
 )
 from auditor.readers.json_posts import JSON_ERRORS, document_from_object, json_error, load_json
+from auditor.readers.sniff import HEAD_BYTES
 
 KIND = "jsonl"
 
@@ -39,9 +40,9 @@ class JsonlReader(Reader):
         stream = source.stream
         if source.span == (0, None):
             pos = stream.tell()
-            head = stream.read(4)
+            head = stream.read(HEAD_BYTES)
             stream.seek(pos)
-            if as_utf8(head) is not head:  # UTF-16/32 (a BOM): its lines as UTF-8
+            if as_utf8(head) is not head:  # UTF-16/32: its lines as UTF-8
                 data = stream.read(MAX_PAGE_BYTES)
                 stream = io.BytesIO(as_utf8(data))
         for record in read_jsonl_span(stream, source.name, span=source.span,

@@ -130,6 +130,12 @@ def read_member(member: Member) -> Iterator[Record]:
             if member.whole:
                 what = "empty input" if kind == "empty" else "binary data, not a page"
                 raise InputError(f"{member.name}: {what}")
+            if kind == "binary" and not head.strip(b"\x00"):
+                # NULs past what the sniffer looks at may pad a page: not known to be
+                # no page, so not skipped
+                yield ReadFailure(member.name, "member", f"{member.name}: only NUL bytes in "
+                                  f"its first {len(head)} bytes; cannot tell what it holds")
+                return
             yield Skipped(member.name, "member", kind)
             return
         if kind == "gzip" or reader_for(kind).streamed:

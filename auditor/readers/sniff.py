@@ -59,7 +59,7 @@ def sniff(head: bytes, name: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         return "empty"
-    if _looks_binary(head) and not _html_with_nuls(head):
+    if _looks_binary(head) and not _html_with_nuls(scan):
         return "gzip" if warc_member_after(scan) is not None else "binary"
     text = head.decode("utf-8", "replace")
     if stripped[:1] in (b"{", b"["):
@@ -97,14 +97,24 @@ def warc_member_after(head: bytes) -> int | None:
     return None
 
 
-def _html_with_nuls(head: bytes) -> bool:
-    """HTML with a few NUL bytes in it: browsers render it (a NUL becomes U+FFFD), so an
-    injected page cannot hide behind one NUL. UTF-16 without a BOM is NULs by the half."""
-    sample = head[:HEAD_BYTES]
-    nuls = sample.count(b"\x00")
-    if nuls * 20 > len(sample):
-        return False
-    return bool(_HTML_TAG.search(sample.replace(b"\x00", b"").decode("utf-8", "replace")))
+def _html_with_nuls(scan: bytes) -> bool:
+    """HTML with NUL bytes in it: browsers render it (a NUL becomes U+FFFD), so an
+    injected page cannot hide behind NULs, few or many. A few are set aside and the
+    page judged as one without them is; many, by what they pad: markup and text (not
+    compressed or image data, about one byte in ten of which is a control byte) in the
+    first 4 KB of the first 64 KB, once they are set aside. UTF-16 and UTF-32 are
+    recognised before this (`as_utf8`).
+    """
+    sample = scan[:HEAD_BYTES]
+    if sample.count(b"\x00") * 20 <= len(sample):
+        text = sample.replace(b"\x00", b"")
+        return not _looks_binary(text) and _markup(text)
+    text = scan.replace(b"\x00", b"")[:HEAD_BYTES]
+    return bool(text) and _controls(text) * 50 <= len(text) and _markup(text)
+
+
+def _markup(text: bytes) -> bool:
+    return bool(_HTML_TAG.search(text.decode("utf-8", "replace")))
 
 
 # C0 controls but tab, line ends and form feed: what text rarely holds
@@ -115,9 +125,12 @@ def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head[:HEAD_BYTES]:
         return True
     sample = head[:HEAD_BYTES]
+    return _controls(sample) * 10 > len(sample)
+
+
+def _controls(sample: bytes) -> int:
     # counted in C (deleting them), not by a Python loop over 4 KB: 0.6 ms a page
-    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return control * 10 > len(sample)
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
 
 
 def peek(stream: BinaryIO) -> bytes:

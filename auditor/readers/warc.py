@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from auditor.readers.decode import decode_html
+from auditor.readers.decode import as_page, decode_html
 from auditor.readers.framing import (
     gzip_members,
     is_gzip,
@@ -42,7 +42,7 @@ from auditor.readers.interface import (
     Skipped,
     Source,
 )
-from auditor.readers.sniff import sniff
+from auditor.readers.sniff import PEEK_BYTES, sniff
 
 KIND = "warc-record"
 
@@ -328,14 +328,15 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         return ReadFailure(name, KIND, f"{name}: {exc}")
     if len(body) > cap:
         return ReadFailure(name, KIND, f"{name}: decoded body is over the {cap}-byte cap")
-    found = sniff(body[:4096], "")
+    found = sniff(body[:PEEK_BYTES], "")
     if found == "empty":
         return Skipped(name, KIND, "empty body")
     if mime in SNIFF_TYPES and found != "html":
         return Skipped(name, KIND, f"{mime or 'no content type'}: not HTML")
     if found == "binary":
         return ReadFailure(name, KIND, f"{name}: declared {mime} but the body is binary, not text")
-    text = decode_html(body, charset_of(content_type))
+    page, charset = as_page(body)  # UTF-16 without a BOM is read as such
+    text = decode_html(page, charset or charset_of(content_type))
     return Document(input=name, kind=KIND, text=text, url=url)
 
 

@@ -4,10 +4,13 @@ the shared set is absent."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -132,6 +135,29 @@ def test_a_nul_byte_does_not_open_the_gate(tmp_path: Path) -> None:
     result = run("audit", "public", "--base-url", "https://example.com", cwd=site)
     assert result.returncode == 1, result.stdout
     assert "a.magsrv.com" in result.stdout
+
+
+@pytest.mark.parametrize("container", ["zip", "tar", "file"])
+def test_many_nuls_do_not_open_the_gate_from_an_archive(tmp_path: Path, container: str) -> None:
+    """50 NULs made the page 'binary': a lone file was exit 2, but a zip or tar member
+    was skipped and the gate passed on the injected ad."""
+    padded = INJECTED.replace(b"<body>", b"<body>" + b"\x00" * 50)
+    target = tmp_path / f"site.{container}"
+    if container == "zip":
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.writestr("page.html", padded)
+    elif container == "tar":
+        with tarfile.open(target, "w") as archive:
+            info = tarfile.TarInfo("page.html")
+            info.size = len(padded)
+            archive.addfile(info, io.BytesIO(padded))
+    else:
+        target.write_bytes(padded)
+    (tmp_path / "auditor.toml").write_text('deny_categories = ["advertising"]\n')
+    result = run("audit", str(target), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    (page,) = json.loads(result.stdout)["pages"]
+    assert [v["clause"] for v in page["violations"]] == ["deny_categories"]
 
 
 def test_an_unreadable_page_fails_the_gate_unless_allowed(tmp_path: Path) -> None:

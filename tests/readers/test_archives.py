@@ -249,3 +249,56 @@ def test_arc_files(compress: bool) -> None:
     assert [d.url for d in docs] == ["http://a.example/1", "http://b.example/2"]
     cut = list(read_warc(io.BytesIO(data[: len(data) - 40]), "t.arc"))
     assert kinds(cut) == list("SDR")
+
+
+NUL_PAGE = HTML.encode()
+PADDED = {  # the same page, padded with NULs as a scraper's bug or an attacker writes it
+    "a few NULs": NUL_PAGE.replace(b"<body>", b"<body>" + b"\0" * 10),
+    "300 NULs": NUL_PAGE.replace(b"<body>", b"<body>" + b"\0" * 300),
+    "NULs between every byte run": b"\0\0\0".join(NUL_PAGE[i:i + 8]
+                                                  for i in range(0, len(NUL_PAGE), 8)),
+    "60 KB of NULs first": b"\0" * 60_000 + NUL_PAGE,
+    "UTF-16 without a BOM": HTML.encode("utf-16-le"),
+    "UTF-16-BE without a BOM": HTML.encode("utf-16-be"),
+    "UTF-32 without a BOM": HTML.encode("utf-32-le"),
+}
+
+
+def _as_lone_file(data: bytes) -> list[object]:
+    return list(read_source(data))
+
+
+def _in_zip(data: bytes) -> list[object]:
+    return list(read_source(zip_bytes({"page.html": data, "logo.png": b"\x89PNG\r\n\x1a\n"
+                                       b"\0\0\0\rIHDR" + bytes(400)})))
+
+
+def _in_tar(data: bytes) -> list[object]:
+    return list(read_source(tar_bytes({"page.html": data})))
+
+
+def _in_warc(data: bytes) -> list[object]:
+    return list(read_warc(io.BytesIO(warc_bytes([Rec("https://s.example/", data)])), "t"))
+
+
+@pytest.mark.parametrize("read", [_as_lone_file, _in_zip, _in_tar, _in_warc])
+@pytest.mark.parametrize("padding", list(PADDED))
+def test_nuls_hide_no_page_in_any_container(read: object, padding: str) -> None:
+    """HTML with NULs, few or many, is audited whether it is a file of its own, a zip or
+    tar member or a WARC record: a NUL cannot turn an injected page into a skipped
+    'binary' member (a gate then passed on it). An image in the zip is still skipped."""
+    records = read(PADDED[padding])  # type: ignore[operator]
+    docs = [r for r in records if isinstance(r, Document)]
+    assert len(docs) == 1, records
+    assert "https://a.magsrv.com/ad-provider.js" in docs[0].text.replace("\0", "")
+    assert not [r for r in records if isinstance(r, ReadFailure)]
+    assert {r.reason for r in records if isinstance(r, Skipped)} <= {"binary", "warcinfo"}
+    if read is _in_zip:
+        assert [r.input for r in records if isinstance(r, Skipped)] == ["<bytes>#logo.png"]
+
+
+def test_a_member_of_nothing_but_nuls_where_the_sniffer_looks_is_failed_not_skipped() -> None:
+    """Past the 64 KB the sniffer reads, NULs may still pad a page: such a member is not
+    known to be no page, so it is one failed member (a gate's `unreadable`)."""
+    records = list(read_source(zip_bytes({"page.html": b"\0" * 70_000 + NUL_PAGE})))
+    assert kinds(records) == ["R"] and "only NUL bytes" in records[0].error  # type: ignore[attr-defined]
