@@ -11,6 +11,7 @@ import gzip
 import io
 import itertools
 import json
+import os
 import sqlite3
 import tarfile
 import zipfile
@@ -226,3 +227,22 @@ def stored(store: Path) -> int:
             return int(db.execute("SELECT count(*) FROM progress").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def linked_site(root: Path, ad_page: str) -> Path:
+    """A site folder whose blog is a symlink to a folder beside it (holding `ad_page`),
+    with a link back up (a loop), a dangling link, two links to each other and a FIFO:
+    two pages and four entries that cannot be read."""
+    site, posts = root / "site", root / "posts"
+    site.mkdir()
+    posts.mkdir()
+    (site / "index.html").write_text("<html><body><p>Welcome.</p></body></html>")
+    (posts / "a.html").write_text(ad_page)
+    (site / "blog").symlink_to("../posts")
+    (posts / "back").symlink_to("../site")  # a loop through the link
+    (site / "up").symlink_to("..")  # another way to the same folders
+    (site / "gone.html").symlink_to("/no/such/file")
+    (site / "l1.html").symlink_to("l2.html")
+    (site / "l2.html").symlink_to("l1.html")
+    os.mkfifo(site / "pipe.html")
+    return site

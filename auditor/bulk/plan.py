@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from auditor.errors import InputError
 from auditor.readers.framing import gzip_members, is_gzip
-from auditor.readers.registry import kind_of, walkable
+from auditor.readers.registry import kind_of, unreadable, walk_dir, walkable
 
 SHARDS_PER_FILE = 64
 MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
@@ -30,6 +30,7 @@ MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly
 # WARC is the WARC reader's: it inflates member by member)
 SPLIT_READERS = {"warc": "warc", "warc-gz": "warc", "jsonl": "jsonl"}
 _ID_BYTES = 64 * 1024
+UNREADABLE = "unreadable"  # the layout of a directory's entry that cannot be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,8 @@ class InputFile:
     path: str
     input_id: str
     size: int
-    kind: str  # warc, warc-gz (per-record gzip), jsonl, or "file" (read whole / as archive)
+    kind: str  # warc, warc-gz (per-record gzip), jsonl, "file" (read whole / as archive)
+    # or UNREADABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and walkable(p))
+            found = walk_dir(path, walkable)  # with what cannot be read: a failed record
             if not found:
                 raise InputError(f"{name}: directory holds no pages or archives")
             files.extend(found)
@@ -76,7 +78,13 @@ def expand_inputs(paths: list[str]) -> list[Path]:
 
 
 def identify(path: Path) -> InputFile:
-    """Identity and layout of one input file; unreadable → InputError."""
+    """Identity and layout of one input file; unreadable → InputError. A file a
+    directory holds that cannot be read (a dangling symlink, a loop, a FIFO) is an
+    input of kind UNREADABLE, identified by its path, never opened: its shard is one
+    failed record, and a resumed run finds it done."""
+    if unreadable(path) is not None:
+        key = hashlib.sha256(f"{os.path.abspath(path)}\0{UNREADABLE}".encode())
+        return InputFile(str(path), key.hexdigest()[:32], 0, UNREADABLE)
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from auditor.bulk.plan import SPLIT_READERS, Shard
+from auditor.bulk.plan import SPLIT_READERS, UNREADABLE, Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import AuditorError
@@ -26,7 +26,7 @@ from auditor.readers.interface import (
     Record,
     Skipped,
 )
-from auditor.readers.registry import kind_of, read_stream
+from auditor.readers.registry import kind_of, read_stream, unreadable
 from auditor.readers.sniff import NOT_PAGES
 from auditor.resources import RuleEngine
 
@@ -115,6 +115,10 @@ def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
     """The records of a shard, streamed through the readers' registry; a file-level
     failure becomes one failed record, a file that is no page one skipped record."""
     kind = "file"
+    if shard.kind == UNREADABLE:  # never opened: a FIFO would block the worker
+        why = unreadable(Path(shard.path)) or "cannot read"
+        yield ReadFailure(shard.path, kind, f"{shard.path}: {why}")
+        return
     try:
         with open(shard.path, "rb") as stream:
             # a byte-range layout was decided by the plan from this file's kind: a shard

@@ -7,6 +7,7 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -14,6 +15,7 @@ from urllib.parse import quote
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, names_a_file, read_source
+from auditor.readers.registry import unreadable, walk_dir
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -37,9 +39,15 @@ def page_url(base_url: str, path: str) -> str:
 
 
 def _inside(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` as the walk reached it (a page under a symlinked folder
+    is at its place in the site), else as both resolve; None when it is not inside."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return None
 
 
@@ -68,14 +76,12 @@ def site_dir(source: str) -> Path | None:
 
 def site_pages(site_dir: Path) -> list[Path]:
     """HTML files under the site, sorted; hidden files and folders (.git) are not served."""
-    pages = []
-    for path in site_dir.rglob("*"):
+    def served(path: Path) -> bool:
         rel = path.relative_to(site_dir)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in SITE_PAGE_SUFFIXES and path.is_file():
-            pages.append(path)
-    return sorted(pages)
+        return (not any(part.startswith(".") for part in rel.parts)
+                and path.suffix.lower() in SITE_PAGE_SUFFIXES)
+
+    return walk_dir(site_dir, served)
 
 
 def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
@@ -86,6 +92,10 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
         url = page_url(base_url, rel) if base_url else None
+        reason = unreadable(page)  # a dangling link, a loop, a FIFO: never opened
+        if reason is not None:
+            yield ReadFailure(input=str(page), kind="html", error=f"{page}: {reason}")
+            continue
         try:
             records = list(read_source(page, url))
         except InputError as exc:

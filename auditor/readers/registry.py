@@ -12,10 +12,12 @@ one line in READERS.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
 import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -171,10 +173,13 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
     path = Path(name)
     if path.is_dir():
         found = False
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if walkable(child):
-                found = True
-                yield from _file_records(child)
+        for child in walk_dir(path, walkable):
+            found = True
+            reason = unreadable(child)
+            if reason is not None:
+                yield ReadFailure(str(child), "file", f"{child}: {reason}")
+                continue
+            yield from _file_records(child)
         if not found:
             raise InputError(f"{name}: directory holds no pages")
         return
@@ -197,6 +202,63 @@ def _file_records(path: Path) -> Iterator[Record]:
         yield ReadFailure(str(path), "file", str(exc))
 
 
+def walk_dir(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
+    """The entries under a directory that `wanted` takes, sorted: its files, through
+    symlinked directories too, and the entries that cannot be read (a dangling symlink,
+    a symlink loop, a FIFO), which the caller reports (`unreadable`) rather than drops.
+
+    A directory is walked once, however many links lead to it (by device and inode), so
+    a link to an ancestor ends there instead of looping; folders that are no link are
+    walked first, so a page is named at its own place when a link also leads to it."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    folders: list[Path] = [root]
+    links: list[Path] = []
+    while folders or links:
+        if not folders:
+            links.sort(reverse=True)
+            folders.append(links.pop())
+        folder = folders.pop()
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            child = folder / entry.name
+            try:
+                is_dir = entry.is_dir()  # through a symlink
+            except OSError:
+                is_dir = False
+            if is_dir:
+                (links if entry.is_symlink() else folders).append(child)
+            elif wanted(child):
+                found.append(child)
+    return sorted(found)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a file found in a directory cannot be read, judged without opening it (a FIFO
+    would block), or None."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return "dangling symlink (its target does not exist)"
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    return None
+
+
 def walkable(path: Path) -> bool:
     """Whether a directory walk reads this file: not hidden, and a suffix some reader
     reads."""
@@ -206,4 +268,4 @@ def walkable(path: Path) -> bool:
 
 
 __all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "read_member", "read_source",
-           "read_stream", "reader_for", "walkable"]
+           "read_stream", "reader_for", "unreadable", "walk_dir", "walkable"]

@@ -30,7 +30,7 @@ def repo_path(input_name: str, root: Path | None = None) -> str:
         base = (root or Path.cwd()).resolve()
         try:
             return path.resolve().relative_to(base).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
             return path.as_posix()
     return path.as_posix().removeprefix("./")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from archive_fixtures import (
     Rec,
+    linked_site,
     page,
     response,
     tar_bytes,
@@ -124,6 +125,28 @@ def test_directory_input(corpus: dict[str, Path], tmp_path: Path,
     store = tmp_path / "s.db"
     assert main(["bulk", str(corpus["warc"].parent), "--store", str(store), *LIGHT, *CAP]) == 0
     assert sum(totals(store).values()) == sum(e[0] for e in EXPECTED.values())
+
+
+def test_directory_with_symlinks_counts_each_entry_once(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The page behind a symlinked folder is audited; a dangling link, a loop and a FIFO
+    are one failed record each, never opened (a FIFO would block a worker), and neither
+    a second run nor --resume counts them again."""
+    site = linked_site(tmp_path, site_page(1))
+    store = tmp_path / "s.db"
+    args = ["bulk", str(site), "--store", str(store), *LIGHT]
+    assert main(args) == 0
+    assert final_line(capsys).startswith("6 records: 2 audited, 0 skipped, 4 failed")
+    assert main(args) == 0
+    assert "(0 new this run)" in final_line(capsys)
+    assert main(["bulk", "--resume", "--store", str(store), *LIGHT]) == 0
+    assert "(0 new this run)" in final_line(capsys)
+    assert totals(store) == {"audited": 2, "failed": 4}
+    with sqlite3.connect(store) as db:
+        errors = sorted(e for (e,) in db.execute("SELECT error FROM errors"))
+    assert [e.split(": ", 1)[1] for e in errors] == [
+        "dangling symlink (its target does not exist)", "symlink loop", "symlink loop",
+        "not a regular file"]
 
 
 @pytest.mark.parametrize("content", [b"not a database at all", b""])

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from archive_fixtures import linked_site
 
 HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
 FORMATS = ("json", "jsonl", "terminal", "md", "html", "sarif", "junit")
@@ -158,6 +159,23 @@ def test_many_nuls_do_not_open_the_gate_from_an_archive(tmp_path: Path, containe
     assert result.returncode == 1, result.stdout + result.stderr
     (page,) = json.loads(result.stdout)["pages"]
     assert [v["clause"] for v in page["violations"]] == ["deny_categories"]
+
+
+@pytest.mark.parametrize("site_mode", [False, True])
+def test_a_symlinked_folder_is_gated_and_a_broken_link_is_unreadable(
+        tmp_path: Path, site_mode: bool) -> None:
+    """The gate passed a site whose injected page sat in a symlinked folder (never
+    walked), and said nothing of a dangling link or a symlink loop in it."""
+    site = linked_site(tmp_path, INJECTED.decode())
+    (tmp_path / "auditor.toml").write_text('deny_categories = ["advertising"]\n')
+    extra = ["--base-url", "https://example.com"] if site_mode else []
+    result = run("audit", str(site), *extra, "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    clauses = {v["path"]: v["clause"] for p in json.loads(result.stdout)["pages"]
+               for v in p["violations"]}
+    assert clauses == {"blog/a.html": "deny_categories", "gone.html": "unreadable",
+                       "l1.html": "unreadable", "l2.html": "unreadable",
+                       "pipe.html": "unreadable"}
 
 
 def test_an_unreadable_page_fails_the_gate_unless_allowed(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from archive_fixtures import linked_site, page
 
 from auditor.readers import Document, InputError, ReadFailure, read_source, sniff
 from auditor.readers.decode import decode_html
@@ -195,3 +196,22 @@ def test_json_nested_too_deeply_is_a_bad_input_not_a_crash(tmp_path: Path) -> No
     first, second = read_source(lines)
     assert isinstance(first, Document) and first.url == "https://a.test/"
     assert isinstance(second, ReadFailure) and "nested too deeply" in second.error
+
+
+def test_a_directory_follows_symlinked_folders_once_and_reports_what_it_cannot_read(
+        tmp_path: Path) -> None:
+    """A symlinked folder was not walked (its pages went unaudited) and a dangling link,
+    a symlink loop or a FIFO in a folder was dropped without a word. Now each folder is
+    walked once whatever links lead to it (a link to an ancestor ends the walk there),
+    and each entry that cannot be read is one failure, found without opening it."""
+    site = linked_site(tmp_path, page("Post", exo_zone="5876674"))
+    records = list(read_source(site))
+    by_name = {Path(r.input).relative_to(site).as_posix(): r for r in records}
+    assert sorted(by_name) == ["blog/a.html", "gone.html", "index.html", "l1.html", "l2.html",
+                               "pipe.html"]
+    assert isinstance(by_name["blog/a.html"], Document) and isinstance(by_name["index.html"],
+                                                                       Document)
+    errors = {name: r.error for name, r in by_name.items() if isinstance(r, ReadFailure)}
+    assert "dangling symlink" in errors["gone.html"]
+    assert "symlink loop" in errors["l1.html"] and "symlink loop" in errors["l2.html"]
+    assert "not a regular file" in errors["pipe.html"]
