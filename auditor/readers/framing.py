@@ -16,7 +16,7 @@ from auditor.errors import InputError
 from auditor.readers.sniff import HEAD_BYTES, PEEK_BYTES, sniff, warc_member_after
 
 _SCAN_BLOCK = 1 << 20
-_HEADER_MAX = 64 * 1024
+HEADER_MAX = 64 * 1024  # a WARC header block, as read to judge a record start
 _WARC_LINE = re.compile(rb"WARC/[01]\.\d+\r?\n")
 _CONTENT_LENGTH = re.compile(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
 
@@ -119,7 +119,7 @@ def _plain_record_end(stream: BinaryIO, at: int) -> int | None:
     CRLFs and the next record (or the end). What precedes it is not asked: junk spliced
     after a record must not cost the record that follows."""
     stream.seek(at)
-    head = _read_full(stream, _HEADER_MAX)
+    head = _read_full(stream, HEADER_MAX)
     if not _WARC_LINE.match(head):
         return None
     end = head.find(b"\r\n\r\n")
@@ -147,8 +147,8 @@ def _gzip_record_end(stream: BinaryIO, at: int) -> int | None:
             fed += len(chunk)
             while chunk and not d.eof:
                 out = d.decompress(chunk, 1 << 20)
-                if len(head) < _HEADER_MAX:
-                    head += out[: _HEADER_MAX - len(head)]
+                if len(head) < HEADER_MAX:
+                    head += out[: HEADER_MAX - len(head)]
                 chunk = d.unconsumed_tail
             fed -= len(chunk)  # input left unread when the output limit stopped it
     except zlib.error:

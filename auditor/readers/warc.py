@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from auditor.readers.decode import as_page, decode_html
 from auditor.readers.framing import (
+    HEADER_MAX,
     gzip_members,
     is_gzip,
     next_boundary,
@@ -81,14 +83,77 @@ _READ_ERRORS = (
 )
 
 
+class HeaderTooLarge(ValueError):
+    """A WARC or HTTP header block longer than HEADER_MAX, found while reading it."""
+
+
+class _HeaderBoundReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader, whose header lines are read in linear time and bounded.
+
+    warcio reads a header line by appending each buffered block to what it has (a
+    100 MB line took 190 s); here the pieces are joined once. Header blocks are read a
+    line at a time and payloads by `read`, so the lines read since the last blank line
+    or `read` are one block: past HEADER_MAX (the most `framing` reads to judge a record
+    start) it is HeaderTooLarge, one failed record, and reading resumes at the next
+    record start that validates.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.block_bytes = 0
+        self.cut_line = b""  # what the line over the limit had read when it stopped
+
+    def read(self, length: int | None = None) -> bytes:
+        self.block_bytes = 0
+        data: bytes = super().read(length)
+        return data
+
+    def readline(self, length: int | None = None) -> bytes:
+        if length == 0:
+            return b""
+        if self.block_bytes > HEADER_MAX:  # still inside the block found too large
+            raise HeaderTooLarge(self.too_large)
+        room = HEADER_MAX - self.block_bytes + 1  # one byte more than allowed shows it
+        want = room if length is None else min(length, room)
+        parts: list[bytes] = []
+        got = 0
+        self._fillbuff()
+        while got < want and not self.empty():
+            part: bytes = self.buff.readline(want - got)
+            parts.append(part)
+            got += len(part)
+            if part.endswith(b"\n"):
+                break
+            self._fillbuff()
+        line = b"".join(parts)
+        self.block_bytes = 0 if not line.strip() else self.block_bytes + got
+        if self.block_bytes > HEADER_MAX:
+            self.cut_line = line
+            raise HeaderTooLarge(self.too_large)
+        return line
+
+    too_large = (f"header block over {HEADER_MAX // 1024} KiB (the most a WARC or HTTP "
+                 "header block may hold)")
+
+
 class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
-    """warcio's iterator, counting bad record ends instead of printing them to stderr."""
+    """warcio's iterator, counting bad record ends instead of printing them to stderr,
+    reading headers through `_HeaderBoundReader`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reader = _HeaderBoundReader(self.fh)
 
     def _consume_blanklines(self) -> tuple[bytes | None, int]:
         empty_size = 0
         first_line = True
         while True:
-            line: bytes = self.reader.readline()
+            try:
+                line: bytes = self.reader.readline()
+            except HeaderTooLarge:
+                # what follows this record starts a block over the limit: the record
+                # ends here, and the next one read fails on it
+                return self.reader.cut_line, empty_size
             if len(line) == 0:
                 return None, empty_size
             stripped = line.rstrip()

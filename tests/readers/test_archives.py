@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import re
+import time
 
 import pytest
 from archive_fixtures import (
@@ -16,6 +17,7 @@ from archive_fixtures import (
     tar_bytes,
     wacz_bytes,
     warc_bytes,
+    warc_record,
     wp_post,
     zip_bytes,
 )
@@ -302,3 +304,41 @@ def test_a_member_of_nothing_but_nuls_where_the_sniffer_looks_is_failed_not_skip
     known to be no page, so it is one failed member (a gate's `unreadable`)."""
     records = list(read_source(zip_bytes({"page.html": b"\0" * 70_000 + NUL_PAGE})))
     assert kinds(records) == ["R"] and "only NUL bytes" in records[0].error  # type: ignore[attr-defined]
+
+
+def _big_header_warc(header_bytes: int, layout: str) -> bytes:
+    """Three records, the middle one with a WARC header line of `header_bytes`."""
+    recs = [warc_record(f"https://s{i}.example/", HTML) for i in range(3)]
+    recs[1] = recs[1].replace(b"\r\nContent-Length:",
+                              b"\r\nX-Big: " + b"A" * header_bytes + b"\r\nContent-Length:", 1)
+    if layout == "per-record gzip":
+        return b"".join(gzip.compress(r, mtime=0) for r in recs)
+    if layout == "whole-file gzip":
+        return gzip.compress(b"".join(recs), mtime=0)
+    return b"".join(recs)
+
+
+@pytest.mark.parametrize("layout", ["plain", "per-record gzip", "whole-file gzip"])
+def test_a_header_block_over_64_kib_is_one_failed_record_read_in_linear_time(
+        layout: str) -> None:
+    """warcio joined a header line block by block (100 MB: 190 s, 367 MB) and then
+    audited the record; a header block past 64 KiB (what `framing` reads to judge a
+    record start) is now one failed record naming the limit, the record after it is
+    read, and 30 MB of header costs what reading it does."""
+    data = _big_header_warc(30 * 1024 * 1024, layout)
+    began = time.monotonic()
+    records = list(read_warc(io.BytesIO(data), "t"))
+    assert time.monotonic() - began < 8  # quadratic: about 20 s
+    assert kinds(records) == list("DRD")
+    assert "header block over 64 KiB" in records[1].error  # type: ignore[union-attr]
+    assert [r.url for r in records if isinstance(r, Document)] == ["https://s0.example/",
+                                                                   "https://s2.example/"]
+
+
+def test_a_header_block_just_under_the_limit_is_read_and_junk_over_it_costs_no_neighbour(
+        ) -> None:
+    assert kinds(list(read_warc(io.BytesIO(_big_header_warc(60_000, "plain")), "t"))) == \
+        list("DDD")
+    first, second = (warc_record(f"https://s{i}.example/", HTML) for i in range(2))
+    records = list(read_warc(io.BytesIO(first + b"J" * 200_000 + b"\r\n" + second), "t"))
+    assert kinds(records) == list("DRD")
