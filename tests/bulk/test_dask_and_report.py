@@ -201,4 +201,8 @@ def test_a_local_dask_run_keeps_stderr_for_what_matters(warc: Path, tmp_path: Pa
                           capture_output=True, text=True, timeout=300, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert "15 records: 14 audited" in done.stdout
-    assert done.stderr == ""
+    # under load distributed may still warn (an event loop slow to answer): only the
+    # INFO chatter of each start and stop is gone
+    for info in ("State start", "Scheduler at", "Start Nanny", "Starting worker",
+                 "Register worker", "Starting established connection"):
+        assert info not in done.stderr, done.stderr
