@@ -1,8 +1,10 @@
 """Local parallel run: worker processes audit shards, the parent alone writes the store.
 
-Each worker has its own task queue and is handed one shard at a time, when it says it is
-ready for one: the parent always knows which shard each worker holds, so a worker that
-dies the moment it takes one (before it can say so) loses nothing. Results come back on
+Each worker has its own task queue, and the parent hands shards to a worker once it is
+ready (its engine loaded), up to HELD at a time: the one it audits and the next, so it
+never waits on a busy parent between shards. The parent always knows which shards each
+worker holds, so a worker that dies the moment it takes one (before it can say so)
+loses nothing. Results come back on
 one bounded queue, so memory stays flat however big the input. Workers ignore SIGINT: on
 Ctrl-C the parent stops handing out work, keeps what has arrived, and ends them.
 """
@@ -17,7 +19,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -30,6 +32,7 @@ BATCH_ROWS = 32
 BATCH_SECONDS = 0.5
 DRAIN_SECONDS = 3.0  # after Ctrl-C, how long batches already sent are still read
 IDLE_DEATHS = 3  # per worker: deaths holding no shard before the run stops (see _check_workers)
+HELD = 2  # shards a worker holds: the one it audits, the next (only while more are pending)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +111,8 @@ class _Worker:
 
     proc: BaseProcess
     tasks: Any
-    ready: bool = False  # its engine is loaded: it may be handed a shard
-    holds: int | None = None  # the index of the shard handed to it and not yet done
+    ready: bool = False  # its engine is loaded: it may be handed shards
+    holds: deque[int] = field(default_factory=deque)  # shards handed, not done, in order
 
 
 class LocalRunner:
@@ -135,20 +138,26 @@ class LocalRunner:
         workers: dict[int, _Worker] = {}  # pid → worker
 
         def spawn() -> None:
-            tasks: Any = ctx.Queue(maxsize=1)
+            tasks: Any = ctx.Queue(maxsize=HELD + 1)  # and the None that ends it
             proc = ctx.Process(target=_worker, args=(tasks, results, stop, self.settings,
                                                      os.getpid()), daemon=True)
             proc.start()
             workers[proc.pid or -1] = _Worker(proc, tasks)
 
         def hand_out() -> None:
-            for worker in workers.values():
-                if not pending:
-                    return
-                if worker.ready and worker.holds is None:
-                    index, shard = pending.popleft()
-                    worker.tasks.put_nowait(_Task(index, shard, self.done_keys(shard.input_id)))
-                    worker.holds, outstanding[index] = index, shard
+            """A shard to each ready worker holding none, then a next one to each holding
+            one while more are pending than workers (at the end of the run, a shard
+            waiting behind a long one would leave another worker idle)."""
+            for held in range(HELD):
+                for worker in workers.values():
+                    if not pending or (held and len(pending) <= len(workers)):
+                        return
+                    if worker.ready and len(worker.holds) == held:
+                        index, shard = pending.popleft()
+                        worker.tasks.put_nowait(
+                            _Task(index, shard, self.done_keys(shard.input_id)))
+                        worker.holds.append(index)
+                        outstanding[index] = shard
 
         for _ in range(min(self.workers, len(shards))):
             spawn()
@@ -174,13 +183,13 @@ class LocalRunner:
                     collector.add(by_index[index], payload)
                 elif kind == "done":
                     for worker in workers.values():
-                        if worker.holds == index:
-                            worker.holds = None
+                        if index in worker.holds:
+                            worker.holds.remove(index)
                     if index in outstanding:
                         collector.shard_done(outstanding.pop(index))
                 collector.maybe_flush()
             for worker in workers.values():
-                worker.tasks.put_nowait(None)  # each holds nothing now: its queue is empty
+                worker.tasks.put_nowait(None)  # each holds nothing now: there is room
             return True
         except KeyboardInterrupt:
             stop.set()
@@ -249,18 +258,23 @@ class LocalRunner:
                 continue
             del workers[pid]
             worker.tasks.cancel_join_thread()
-            index = worker.holds
-            if index is None:
+            if not worker.holds:
                 self._idle_deaths += 1
                 if self._idle_deaths > IDLE_DEATHS * self.workers:
                     self.fatal = (f"bulk workers exit before auditing (exit code "
                                   f"{worker.proc.exitcode}, {self._idle_deaths} times); the "
                                   "run is stopped and --resume continues it")
                     return
-            elif index in outstanding:  # else its shard was given up on: only the worker is lost
-                collector.flush()
+            collector.flush()
+            # it took its shards in order: the first is the one it died on, the rest it
+            # never started (they go back as they are)
+            for index in reversed(worker.holds):
+                if index not in outstanding:
+                    continue  # given up on already: only the worker is lost
                 shard = outstanding.pop(index)
-                if index in retried:
+                if index != worker.holds[0]:
+                    pending.appendleft((index, shard))
+                elif index in retried:
                     collector.add(shard, [Outcome(
                         f"!{shard.start}", FAILED, "shard", shard.path, None,
                         f"{shard.path}: worker died twice (exit {worker.proc.exitcode}) on "
