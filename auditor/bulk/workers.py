@@ -107,7 +107,7 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
 
 @dataclass(slots=True)
 class _Worker:
-    """A worker process, its own task queue, and the shard it was handed (if any)."""
+    """A worker process, its own task queue, and the shards handed to it (HELD at most)."""
 
     proc: BaseProcess
     tasks: Any
