@@ -70,10 +70,10 @@ def expand_inputs(paths: list[str]) -> list[Path]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
-        elif not path.exists():
+        elif not path.is_symlink() and not path.exists():
             raise InputError(f"{name}: no such file")
-        else:
-            raise InputError(f"{name}: not a regular file")
+        else:  # a FIFO, a dangling link, a loop: said as `audit` says it
+            raise InputError(f"{name}: {unreadable(path) or 'not a regular file'}")
     return files
 
 

@@ -241,3 +241,16 @@ def test_a_usage_error_leaves_no_store_behind(tmp_path: Path, warc: Path, args: 
     assert main(["bulk", *args, "--store", str(store), *LIGHT]) == 2
     assert needle in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_input_named_that_is_a_link_to_nothing_says_why(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """A symlink loop named on the command line was "no such file"."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    for name, why in (("a", "symlink loop"), ("gone", "dangling symlink")):
+        assert main(["bulk", str(tmp_path / name), "--store", str(tmp_path / "s.db"),
+                     *LIGHT]) == 2
+        assert f"{name}: {why}" in capsys.readouterr().err
