@@ -283,7 +283,10 @@ def _count(n: int, noun: str) -> str:
 def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> None:
     """Refuse, before any file is opened for writing, a report that would overwrite an
     input (opening it truncates the page before it is read), another report of the
-    same run, or land inside an input directory (where it would be audited as a page)."""
+    same run, or land inside an input directory where the walk would audit it as a page
+    (`report.json`, `report.html`; not `report.sarif`)."""
+    from auditor.readers.registry import walkable
+
     seen: list[Path] = []
     for path in (p for p in outputs if p is not None):
         where = path.resolve()
@@ -298,7 +301,7 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> Non
             given = Path(source).resolve()
             if given == where:
                 raise AuditorError(f"{path}: is also an input; the report would overwrite it")
-            if given.is_dir() and given in where.parents:
+            if given.is_dir() and given in where.parents and walkable(where):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")
 

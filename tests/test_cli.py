@@ -205,3 +205,12 @@ def test_a_report_that_would_overwrite_or_join_the_input_is_refused(
     assert needle in one_line_error(result)
     assert (tmp_path / "a.html").read_text() == page
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+
+
+def test_a_report_the_walk_would_not_read_may_sit_in_the_input_directory(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html><body><p>story</p></body></html>")
+    result = run("audit", "site", "--format", "sarif", "-o", "site/auditor.sarif",
+                 "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"version": "2.1.0"' in (tmp_path / "site" / "auditor.sarif").read_text()
