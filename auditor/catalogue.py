@@ -30,7 +30,8 @@ FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
-    "comments", "inline", "snippet", "formats", "links", "slot", "script_slot", "id",
+    "comments", "inline", "snippet", "formats", "shows_ads", "links", "slot", "script_slot",
+    "id",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -156,6 +157,9 @@ class Network:
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
+    # False for an advertising vendor whose tags measure or target (conversion pixels,
+    # audience platforms) and show no ad on the page: its code is not the page's ad load
+    shows_ads: bool = True
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
@@ -488,6 +492,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         ids=tuple(ids),
         snippet=snippet,
         formats=formats,
+        shows_ads=_flag(entry, "shows_ads", where, True),
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
     )

@@ -7,7 +7,8 @@
   header: its text counts (some themes put the whole page in one).
 - `ad_markup_bytes`: UTF-8 bytes of the markup of ad slots, their loader scripts
   and the inline scripts that configure them, each element counted once (an element
-  inside another counted one is not counted again).
+  inside another counted one is not counted again). The tags of an advertising vendor
+  that shows no ad (a conversion pixel: `shows_ads = false`) are tracking, not ad load.
 - `content_to_ad_ratio`: content_chars ÷ ad_markup_bytes, rounded to 3 places;
   `None` when the page has no ads. Below 1.0 the page carries more ad code than text.
 - `ad_area_px`: the sum of width × height over slots that declare both.
@@ -241,18 +242,24 @@ def ad_elements(
     scripts: Sequence[etree._Element],
     present: Sequence[Network],
 ) -> list[etree._Element]:
-    """The markup that is advertising: slots, their loaders and their inline set-up code."""
+    """The markup that is advertising: slots, their loaders and their inline set-up code.
+
+    An advertising vendor that shows no ad (a conversion pixel, an audience platform:
+    `shows_ads = false` in the catalogue) is tracking code, not ad load: its tags are left
+    out, so a page with a pixel and no ad has no ad markup (`content_to_ad_ratio` null)."""
     elements: list[etree._Element] = []
     for slot in slots:
         if slot.network is None or slot.network.category is Category.ADVERTISING:
             elements.append(slot.element)
             elements.extend(slot.extra_elements)
+    no_ads = {n.name for n in present if not n.shows_ads}
     by_url: dict[str, Resource] = {r.url: r for r in resources}
     for item in found:
         res = by_url.get(item.url)
-        if res is not None and item.via == "script[src]" and res.category is Category.ADVERTISING:
+        if (res is not None and item.via == "script[src]"
+                and res.category is Category.ADVERTISING and res.network not in no_ads):
             elements.append(item.element)
-    ad_networks = [n for n in present if n.category is Category.ADVERTISING]
+    ad_networks = [n for n in present if n.category is Category.ADVERTISING and n.shows_ads]
     for script in scripts:
         code = script.text or ""
         if any(n.configured_in(code) for n in ad_networks):

@@ -36,6 +36,29 @@ def test_a_hint_is_no_ad_or_tracker_resource(audit_html: AuditHtml) -> None:
     assert loaded.metrics.ad_resources == 1
 
 
+_PIXEL = ("<script>!function(f,b,e,v,n,t,s){t=b.createElement(e);t.async=!0;"
+          "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,"
+          "document,'script','https://connect.facebook.net/en_US/fbevents.js');"
+          "fbq('init', '279880532344561');fbq('track', 'PageView');</script>")
+
+
+def test_a_conversion_pixel_is_tracking_not_ad_load(audit_html: AuditHtml) -> None:
+    """A Facebook Pixel is advertising's measurement, not an ad: a page with one and no
+    ad has no ad markup, so no content-to-ad ratio; beside an ad it adds no ad bytes."""
+    alone = audit_html(page("", _PIXEL), url="https://shop.example/about")
+    assert {i.kind for i in alone.ids} == {"facebook-pixel"}
+    assert alone.metrics.ad_resources >= 1  # still an advertising vendor's request
+    assert (alone.metrics.ad_markup_bytes, alone.metrics.content_to_ad_ratio) == (0, None)
+    unit = ('<ins class="adsbygoogle" style="display:inline-block;width:300px;height:250px" '
+            'data-ad-client="ca-pub-1234567890123456" data-ad-slot="1234567890"></ins>'
+            '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+            '</script>')
+    ad = audit_html(page(unit), url="https://shop.example/a")
+    both = audit_html(page(unit, _PIXEL), url="https://shop.example/a")
+    assert ad.metrics.ad_markup_bytes > 0
+    assert both.metrics.ad_markup_bytes == ad.metrics.ad_markup_bytes
+
+
 def test_optimize_container_is_not_a_tag_manager_container(audit_html: AuditHtml) -> None:
     head = ("<script>gtag('config', 'UA-1234567-1', {'optimize_id': 'GTM-AB12CD3'});</script>"
             "<script>(function(w,d,s,l,i){})(window,document,'script','dataLayer','GTM-ZZ99YY8');"
