@@ -142,12 +142,23 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     joined = page.script_text  # a superset of the scripts' texts: a gate, no more
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
+    # a theme's spot written by one script per breakpoint (desktop, then mobile) in one
+    # container: the scripts that write no zone, for one spec in one parent, are one slot
+    spots: dict[tuple[etree._Element | None, int], _Draft] = {}
     for script in scripts:
         code = script.text or ""
         for network, spec in specs:
             for match in spec.pattern.finditer(code):
-                added.extend(_script_slot(page, script, network, spec, match, by_id))
+                spot = (script.getparent(), id(spec))
+                if "element" not in spec.pattern.groupindex and not match.groupdict().get(
+                        "zone") and spot in spots:
+                    spots[spot].extra_elements.append(script)
+                    break
+                drafts = _script_slot(page, script, network, spec, match, by_id)
+                added.extend(drafts)
                 if "element" not in spec.pattern.groupindex:
+                    if drafts and not drafts[0].zone_id:
+                        spots[spot] = drafts[0]
                     break  # the script is the placement: one per script, whatever it writes
     return added
 

@@ -112,6 +112,59 @@ def test_a_script_that_writes_one_unit_per_breakpoint_is_one_placement(
     assert [s.network for s in report.slots] == ["Google AdSense"]
 
 
+def test_a_theme_that_titles_its_written_unit_is_still_one_placement(
+        audit_html: AuditHtml) -> None:
+    """tagDiv's Newspaper theme writes `<span class="td-adspot-title">` before the unit:
+    double quotes inside the single-quoted string the old pattern could not cross."""
+    writes = "".join(
+        f"if (w >= {w}) {{ document.write('<span class=\"td-adspot-title\">advertisement</span>"
+        f"<ins class=\"adsbygoogle\" style=\"width:{w}px\" data-ad-client=\"ca-pub-"
+        "1234567890123456\" data-ad-slot=\"\"></ins>'); }" for w in (1140, 768))
+    report = audit_html(page(f"<div class='td-g-rec'><script>var w = innerWidth; {writes}"
+                             "</script></div>"), url="https://n.example/")
+    assert [s.network for s in report.slots] == ["Google AdSense"]
+
+
+def test_a_legacy_adsense_unit_is_a_placement_with_its_slot_and_size(
+        audit_html: AuditHtml) -> None:
+    unit = ('<div class="links_top"><script type="text/javascript"><!--\n'
+            'google_ad_client = "pub-4008341775195801";\n/* links-top */\n'
+            'google_ad_slot = "9208612235";\ngoogle_ad_width = 728;\ngoogle_ad_height = 15;\n'
+            '//-->\n</script><script src="http://pagead2.googlesyndication.com/pagead/'
+            'show_ads.js"></script></div>')
+    report = audit_html(page(unit), url="https://blog.example/")
+    slots = [(s.network, s.zone_id, s.width, s.height) for s in report.slots]
+    assert slots == [("Google AdSense", "9208612235", 728, 15)]
+
+
+def test_wordpress_com_units_are_wordads_placements(audit_html: AuditHtml) -> None:
+    unit = ('<div class="wpcnt"><div class="wpa wpmrec"><a class="wpa-about" '
+            'href="https://wordpress.com/about-these-ads/" rel="nofollow"></a><div class="u">'
+            "<script>(function(g){g.__ATA.initAd({sectionId:26942, width:300, height:250});})"
+            "(window);</script></div></div></div>")
+    report = audit_html(page(unit), url="https://blog.example/")
+    assert [s.network for s in report.slots] == ["WordAds"]
+    assert ("wordads-section", "26942") in {(i.kind, i.value) for i in report.ids}
+    # the class alone, on a page WordAds is not on, is no placement
+    plain = audit_html(page('<div class="wpa">What we are about</div>'), url="https://b.example/")
+    assert plain.slots == ()
+
+
+def test_breakpoint_scripts_in_one_spot_are_one_placement(audit_html: AuditHtml) -> None:
+    """rnz.de's plista spot: one script writes the widget on desktops, the next on phones."""
+    spot = "".join(
+        f"<script>if (jQuery(window).width() {cond} 768) {{ document.write('<div data-widget="
+        f"\"plista_widget_{name}\"></div>'); window.PLISTA = {{publickey: "
+        "'ca2e79ab355eb1cd8f084aa808946dc488f0a662'}; }</script>"
+        for cond, name in ((">=", "underArticle"), ("<", "webApp")))
+    report = audit_html(page(f"<aside class=plista>{spot}</aside>"), url="https://n.example/")
+    assert [s.network for s in report.slots] == ["plista"]
+    apart = audit_html(page(f"<aside>{spot[:spot.index('</script>') + 9]}</aside><aside>"
+                            f"{spot[spot.index('</script>') + 9:]}</aside>"),
+                       url="https://n.example/")
+    assert [s.network for s in apart.slots] == ["plista", "plista"]
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
