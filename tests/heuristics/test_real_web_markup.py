@@ -165,6 +165,36 @@ def test_breakpoint_scripts_in_one_spot_are_one_placement(audit_html: AuditHtml)
     assert [s.network for s in apart.slots] == ["plista", "plista"]
 
 
+def test_managed_ad_stacks_name_their_units_and_the_site_account(audit_html: AuditHtml) -> None:
+    """Raptive, Mediavine and Ezoic run the ads of many small publishers: EasyList hides
+    their units, and the catalogue names whose units they are and the site's account."""
+    raptive = audit_html(page(
+        '<div class="adthrive-ad adthrive-content adthrive-content-1"></div>',
+        "<script>(function(w, d) { w.adthrive = w.adthrive || {}; w.adthrive.cmd = "
+        "w.adthrive.cmd || []; var s = d.createElement('script'); s.src = 'https://ads."
+        "adthrive.com/sites/5e8f1a2b3c4d5e6f7a8b9c0d/ads.min.js?referrer=' + "
+        "w.encodeURIComponent(w.location.href); d.head.appendChild(s); })(window, document);"
+        "</script>"), url="https://recipes.example/soup")
+    mediavine = audit_html(page(
+        '<div class="mv-ad-box" data-slotname="content_1"></div>',
+        '<script async data-noptimize="1" data-cfasync="false" '
+        'src="//scripts.mediavine.com/tags/the-soup-blog.js"></script>'),
+        url="https://soup.example/")
+    ezoic = audit_html(page(
+        '<div id="ezoic-pub-ad-placeholder-101"></div>',
+        '<script async src="//www.ezojs.com/ezoic/sa.min.js"></script><script>window.'
+        "ezstandalone = window.ezstandalone || {}; ezstandalone.cmd = ezstandalone.cmd || [];"
+        "ezstandalone.cmd.push(function () { ezstandalone.showAds(101); });</script>"),
+        url="https://howto.example/")
+    assert [s.network for s in raptive.slots] == ["Raptive (AdThrive)"]
+    assert ("adthrive-site", "5e8f1a2b3c4d5e6f7a8b9c0d") in {(i.kind, i.value)
+                                                            for i in raptive.ids}
+    assert [s.network for s in mediavine.slots] == ["Mediavine"]
+    assert ("mediavine-site", "the-soup-blog") in {(i.kind, i.value) for i in mediavine.ids}
+    assert [s.network for s in ezoic.slots] == ["Ezoic"]
+    assert {r.network for r in ezoic.resources} == {"Ezoic"}
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
