@@ -195,6 +195,21 @@ def test_managed_ad_stacks_name_their_units_and_the_site_account(audit_html: Aud
     assert {r.network for r in ezoic.resources} == {"Ezoic"}
 
 
+def test_native_vendors_standard_embeds_are_placements(audit_html: AuditHtml) -> None:
+    """LockerDome's `ldAdInit.push({slot, id})` embed, Ligatus' `data-lig-tag-id` tag and
+    plista's outstream `data-display` widget, as their publishers' docs give them."""
+    lockerdome = ('<div id="ld-8042-281"></div><script>(function(w,d,s,i){w.ldAdInit='
+                  'w.ldAdInit||[];w.ldAdInit.push({slot:11244522344760678,size:[0, 0],'
+                  'id:"ld-8042-281"});})(window,document,"script","ld-ajs");</script>')
+    ligatus = ('<div id="lig_news_mobile_slideup" data-lig-tag-id="110911" '
+               'data-lig-ad-type="scrollup" style="display:none;"></div>')
+    plista = '<div data-display="plista_widget_outstream"></div>'
+    report = audit_html(page(lockerdome + ligatus + plista), url="https://n.example/")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("LockerDome", "11244522344760678"), ("Ligatus", "110911"), ("plista", None)]
+    assert report.slots[0].xpath == "/html/body/div[1]"  # the div the script names
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
