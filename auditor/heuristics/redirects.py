@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -66,7 +66,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-    for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
+    codes = list(script_codes(ctx, handlers=_ON_LOAD, srcdoc=False))
+    for code, line, xpath in codes:
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
         for text in (code, *decoded.payloads):
@@ -89,12 +90,45 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     how = "from code decoded out of an encoded string"
                 elif always:
                     how = "as soon as the page loads"
+                elif _never_run(text, m.start(), codes):
+                    continue  # a function no script and no load handler calls: a click's
+                    # navigation (`onchange="go(this)"`) or dead code, not a redirect
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
+
+
+_FUNCTION_HEAD = re.compile(r"\bfunction\s+([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*$")
+_ANONYMOUS_HEAD = re.compile(r"(?:\bfunction\s*\([^()]*\)|=>)\s*$")
+
+
+def _never_run(code: str, at: int, codes: Sequence[tuple[str, int, str]]) -> bool:
+    """Whether the statement at `at` sits in a named function (`function go() {…}`) whose
+    name no script and no load handler of the page mentions but its own declaration.
+
+    >>> _never_run("function go(u) { if (u) location = 'https://x.test/' }", 26, [])
+    True
+    """
+    depth = 0
+    for i in range(at - 1, -1, -1):  # the braces open at `at`, innermost first
+        if code[i] == "}":
+            depth += 1
+        elif code[i] == "{" and depth > 0:
+            depth -= 1
+        elif code[i] == "{":
+            before = code[max(0, i - 200):i]
+            head = _FUNCTION_HEAD.search(before)
+            if head is not None:
+                name = re.compile(rf"(?<![\w$.]){re.escape(head.group(1))}(?![\w$])")
+                uses = sum(len(name.findall(text)) for text, _, _ in codes) or len(
+                    name.findall(code))
+                return uses <= 1
+            if _ANONYMOUS_HEAD.search(before):
+                return False  # a function handed to something that may run it
+    return False
 
 
 def _unconditional(code: str, at: int) -> bool:
