@@ -28,6 +28,12 @@ _HTML_TAG = re.compile(
 )
 
 
+# How JSON opens: an object's first key or its end, an array's first value or its end.
+# A template (`{% raw %}`, `{{ title }}`), a shortcode (`[caption id=…]`) or lyrics'
+# `[Verse 1]` open with a bracket too, and are markup or text, not broken JSON.
+_JSON_OPEN = re.compile(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b)')
+
+
 def sniff(head: bytes, name: str = "") -> str:
     """The kind of an input from its first bytes.
 
@@ -39,6 +45,8 @@ def sniff(head: bytes, name: str = "") -> str:
     'html'
     >>> sniff(b"Just words, no markup at all.\\n")
     'text'
+    >>> sniff(b"{% raw %}<!DOCTYPE html><html>"), sniff(b"[Verse 1]\\nWords")
+    ('html', 'text')
     >>> sniff(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
     'binary'
     """
@@ -62,7 +70,8 @@ def sniff(head: bytes, name: str = "") -> str:
     if _looks_binary(head) and not _html_with_nuls(scan):
         return "gzip" if warc_member_after(scan) is not None else "binary"
     text = head.decode("utf-8", "replace")
-    if stripped[:1] in (b"{", b"["):
+    if _JSON_OPEN.match(stripped) or (stripped[:1] in (b"{", b"[")
+                                       and name.endswith((".json", ".jsonl", ".ndjson"))):
         first, _, rest = stripped.partition(b"\n")
         if stripped[:1] == b"{" and rest.lstrip()[:1] == b"{" and first.rstrip().endswith(b"}"):
             return "jsonl"

@@ -42,6 +42,13 @@ WP_POST = {
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "logo.html", "binary"),
         (b"", "", "empty"),
         (b"   \n\t ", "", "empty"),
+        # a bracket that opens no JSON: a template, a shortcode, a song's verse
+        (b"{% raw %}\n<!DOCTYPE html>\n<html lang='en'><head>", "dashboard.html", "html"),
+        (b"{{ title }}\n<div class='post'>", "", "html"),
+        (b'[caption id="attachment_7" align="alignright"]A photo[/caption] The mayor said', "",
+         "text"),
+        (b"[Verse 1]\nWords of a song\n", "lyrics.txt", "text"),
+        (b"{'single': 'quotes'}", "broken.json", "json"),  # named JSON: its error is shown
     ],
 )
 def test_sniff_by_content_not_extension(head: bytes, name: str, kind: str) -> None:
