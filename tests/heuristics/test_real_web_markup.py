@@ -210,6 +210,19 @@ def test_native_vendors_standard_embeds_are_placements(audit_html: AuditHtml) ->
     assert report.slots[0].xpath == "/html/body/div[1]"  # the div the script names
 
 
+def test_an_amp_unit_is_named_by_its_type(audit_html: AuditHtml) -> None:
+    """On AMP pages the vendor is the `type` of `<amp-ad>`/`<amp-embed>`."""
+    units = ('<amp-ad width="100vw" height=320 type="adsense" data-ad-client="ca-pub-'
+             '5956380843928535" data-ad-slot="7315329423" data-auto-format="rspv"></amp-ad>'
+             '<amp-embed type="taboola" width=100 height=100 data-publisher="news-example" '
+             'data-mode="thumbnails-a"></amp-embed>'
+             '<amp-ad width=300 height=250 type="teads" data-pid="84797"></amp-ad>'
+             '<amp-ad width=300 height=250 type="an-unknown-vendor"></amp-ad>')
+    report = audit_html(page(units), url="https://news.example/amp/a")
+    named = [(s.network, s.zone_id) for s in report.slots]
+    assert named[:3] == [("Google AdSense", "7315329423"), ("Taboola", None), ("Teads", None)]
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
