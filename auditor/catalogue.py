@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from cssselect import GenericTranslator, SelectorError
+from cssselect import parse as css_parse
+from cssselect.parser import CombinedSelector
 from lxml import etree
 
 from auditor.errors import RuleError
@@ -54,6 +56,13 @@ class SlotSpec:
     # per branch of the selector, what a match needs the page to hold (`slot_needles`);
     # None: some branch cannot be read, so the XPath always runs
     needles: tuple[SlotNeedles, ...] | None = None
+    # of a selector list, each selector and an XPath testing an element against it alone:
+    # a slot cites the one that found it, not the whole list
+    branches: tuple[tuple[str, etree.XPath], ...] = ()
+
+    def rule_for(self, el: etree._Element) -> str:
+        """The cosmetic-style rule that found `el`: `##` and the selector it matches."""
+        return "##" + next((text for text, test in self.branches if test(el)), self.selector)
 
     def may_match(self, names: Container[str | None], values: Container[str | None]) -> bool:
         """False when no branch can match: a tag or attribute name missing from the
@@ -382,6 +391,41 @@ def _compile_selector(selector: str, where: str) -> etree.XPath:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
 
 
+def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
+    """Each selector of a list (`a, b`) with an XPath that tests one element against it;
+    () for a single selector, or where one has a combinator (`a > b` is no test of the
+    element alone: the slot then cites the whole list).
+
+    >>> [text for text, _ in _branches("div.a, ins[data-x='1,2']", "")]
+    ['div.a', "ins[data-x='1,2']"]
+    >>> _branches("div.a, aside > div.b", "")
+    ()
+    """
+    parts, depth, quote, start = [], 0, "", 0
+    for i, c in enumerate(selector):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(selector[start:i].strip())
+            start = i + 1
+    parts.append(selector[start:].strip())
+    if len(parts) < 2:
+        return ()
+    try:
+        if any(isinstance(sel.parsed_tree, CombinedSelector) for sel in css_parse(selector)):
+            return ()
+        return tuple((part, etree.XPath(_TRANSLATOR.css_to_xpath(part, prefix="self::")))
+                     for part in parts)
+    except (SelectorError, etree.XPathError) as exc:
+        raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
+
+
 def _compile_regex(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
@@ -436,6 +480,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             requires_network=bool(s.get("requires_network", False)),
             joins_sites=_flag(s, "joins_sites", where, True),
             needles=slot_needles(_compile_selector(s["selector"], where).path),
+            branches=_branches(s["selector"], where),
         )
         for s in entry.get("slot", [])
     )

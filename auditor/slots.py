@@ -115,7 +115,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 found[el] = _Draft(
                     element=el,
                     network=network,
-                    rule=f"##{spec.selector}",
+                    rule=spec.rule_for(el),
                     zone_id=zone or None,
                     id_kind=spec.id_kind,
                     width=width,

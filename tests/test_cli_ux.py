@@ -147,7 +147,8 @@ def test_write_baseline_says_what_it_did_and_exits_0(
     assert "FAILED" not in captured.out
     count = len(json.loads((site / "base.json").read_text())["fingerprints"])
     last = captured.out.strip().splitlines()[-1]
-    assert last == f"4 pages audited · policy: {count} violations recorded in the baseline " \
+    noun = "violation" if count == 1 else "violations"
+    assert last == f"4 pages audited · policy: {count} {noun} recorded in the baseline " \
                    "base.json"
     assert main(["audit", "public", "--no-system-lists", "--baseline", "base.json"]) == 0
 

@@ -221,6 +221,11 @@ def test_an_amp_unit_is_named_by_its_type(audit_html: AuditHtml) -> None:
     report = audit_html(page(units), url="https://news.example/amp/a")
     named = [(s.network, s.zone_id) for s in report.slots]
     assert named[:3] == [("Google AdSense", "7315329423"), ("Taboola", None), ("Teads", None)]
+    # a slot cites the selector of the list that found it
+    assert report.slots[1].rule == "##amp-embed[type='taboola']"
+    outbrain = audit_html(page('<div class="OUTBRAIN" data-widget-id="AR_1"></div>'),
+                          url="https://news.example/a")
+    assert [(s.rule, s.zone_id) for s in outbrain.slots] == [("##div.OUTBRAIN", "AR_1")]
 
 
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
