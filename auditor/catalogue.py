@@ -8,6 +8,7 @@ runs a domain and what it does. Adding either is editing TOML, never code.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
 import re
 import tomllib
@@ -23,9 +24,10 @@ from lxml import etree
 
 from auditor.errors import RuleError
 from auditor.literals import LiteralSet
-from auditor.model import Category
+from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
 
+CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # The keys each table may hold (rules/README.md says what each does); any other is a
@@ -238,6 +240,8 @@ class Catalogue:
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
+    # the catalogue as the report's `lists` cite it (`list: auditor-catalogue` on slots)
+    list_info: ListInfo = field(default_factory=lambda: ListInfo(CATALOGUE_LIST, "", 0, ""))
     # every URL pattern, found in a URL in one pass; pattern -> the first network with it
     _url_patterns: LiteralSet = field(init=False, repr=False, compare=False)
     _first_with: dict[str, int] = field(init=False, repr=False, compare=False)
@@ -583,7 +587,18 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     names = {name: n for n in reversed(networks) for name in n.self_hosted}
     return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,
                      _solitary_kinds(networks, files), tuple(n for n in networks if n.urls),
-                     names)
+                     names, _list_info(files, len(networks), len(entities), paths is None))
+
+
+def _list_info(files: Sequence[Path], networks: int, entities: int, shipped: bool) -> ListInfo:
+    """What reproduces the catalogue's verdicts: its files' sha256 (in the order read) and
+    how many networks and host entries it holds. The shipped one reads the same from a
+    checkout and an install (`auditor_rules/catalogue`, as the project's lists)."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.read_bytes())
+    source = "auditor_rules/catalogue" if shipped else ", ".join(str(p) for p in files)
+    return ListInfo(CATALOGUE_LIST, source, networks + entities, digest.hexdigest())
 
 
 def _solitary_kinds(networks: Sequence[Network], files: Sequence[Path]) -> frozenset[str]:

@@ -179,12 +179,13 @@ def run_audit(args: argparse.Namespace) -> int:
     gate = Gate.from_args(args)
     limits = page_limits(args)
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
-    lists = (*engine.lists, *missing_lists(engine.lists, wanted=not args.no_system_lists))
+    catalogue = default_catalogue()
+    lists = (*engine.lists, *missing_lists(engine.lists, wanted=not args.no_system_lists),
+             catalogue.list_info)
     if args.format != "terminal" and any(li.missing for li in lists):
         from auditor.report.terminal import missing_lists_line
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
-    catalogue = default_catalogue()
     _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)])
     out, close = _open_output(args.output)
     closers = [close]

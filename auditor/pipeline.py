@@ -77,7 +77,7 @@ def audit(
     engine = engine or default_engine()
     catalogue = catalogue or default_catalogue()
     pages = [p for p in audit_records(read_source(source, url), engine, catalogue, limits)]
-    return AuditReport(__version__, engine.lists, tuple(pages))
+    return AuditReport(__version__, (*engine.lists, catalogue.list_info), tuple(pages))
 
 
 def audit_records(

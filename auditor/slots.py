@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
+from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
 from auditor.model import Category, Slot
 from auditor.needles import value_needles
-
-CATALOGUE_LIST = "auditor-catalogue"
 
 _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)

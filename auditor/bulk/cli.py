@@ -165,7 +165,7 @@ def _run_bulk(args: argparse.Namespace) -> int:
     from auditor.bulk.collect import Collector
     from auditor.bulk.plan import expand_inputs, identify, plan
     from auditor.bulk.progress import ProgressView
-    from auditor.bulk.shard import AUDITED, EngineSpec, Settings, load_engine
+    from auditor.bulk.shard import AUDITED, EngineSpec, Settings, catalogue, load_engine
     from auditor.bulk.store import DONE, INTERRUPTED, Store
 
     if args.parquet and args.engine != "dask":
@@ -206,7 +206,8 @@ def _run_bulk(args: argparse.Namespace) -> int:
                   if (s.input_id, s.start, s.end) not in done_shards]
         settings = Settings(spec, args.max_record_bytes, page_limits(args))
         argv = list(getattr(args, "argv", sys.argv[1:]))
-        run_id = store.begin_run(argv, names, [li.to_dict() for li in engine.lists],
+        lists = (*engine.lists, catalogue().list_info)
+        run_id = store.begin_run(argv, names, [li.to_dict() for li in lists],
                                  resumes=store.last_run_id() if args.resume else None)
         previous = signal.signal(signal.SIGTERM, _sigterm)
         progress = ProgressView(sum(s.size for s in shards),

@@ -19,11 +19,11 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from auditor.catalogue import CATALOGUE_LIST
 from auditor.gate.interface import PageRules
 from auditor.model import Category, PageReport, RequestType, Resource, Severity, Slot, Violation
 
 FINGERPRINT_VERSION = "auditor.gate/1"
-CATALOGUE = "auditor-catalogue"
 
 
 def fingerprint(path: str, clause: str, evidence: str) -> str:
@@ -103,7 +103,7 @@ def _rule_of(rule: str | None, list_: str | None,
     if rule:
         return rule, list_
     if network:
-        return f"catalogue: {network}", CATALOGUE
+        return f"catalogue: {network}", CATALOGUE_LIST
     return None, None
 
 

@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from auditor.catalogue import CATALOGUE_LIST
 from auditor.console import OutputConsole
 from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.mfa import HUMAN_LESSER
@@ -355,7 +356,9 @@ class TerminalReporter:
         self.screens = 0  # pages shown whole, not as one line
 
     def start(self, lists: Sequence[ListInfo]) -> None:
-        names = ", ".join(f"{li.name} ({li.rules:,})" for li in lists if not li.missing)
+        # the filter lists; the catalogue ships with this version (JSON and SARIF give its sha256)
+        names = ", ".join(f"{li.name} ({li.rules:,})" for li in lists
+                          if not li.missing and li.name != CATALOGUE_LIST)
         self.console.print(Text(f"auditor {self.version} · lists: {names or 'none'}",
                                 style="dim"))
         warning = missing_lists_line(lists)
