@@ -34,8 +34,8 @@ FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
-    "comments", "inline", "snippet", "formats", "shows_ads", "links", "slot", "script_slot",
-    "id",
+    "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
+    "script_slot", "id",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -171,6 +171,9 @@ class Network:
     # False for an advertising vendor whose tags measure or target (conversion pixels,
     # audience platforms) and show no ad on the page: its code is not the page's ad load
     shows_ads: bool = True
+    # words that, opening an id or class name, name this vendor (`app_nexus_banner`): an
+    # ad element other rules find and no loader names is its unit
+    markup_words: tuple[str, ...] = ()
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
@@ -245,6 +248,8 @@ class Catalogue:
     # every URL pattern, found in a URL in one pass; pattern -> the first network with it
     _url_patterns: LiteralSet = field(init=False, repr=False, compare=False)
     _first_with: dict[str, int] = field(init=False, repr=False, compare=False)
+    _markup_words: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _word_network: dict[str, Network] = field(init=False, repr=False, compare=False)
     # The literals each page is scanned for, once per pattern family, built here once
     # (they were rebuilt, sorted and hashed per page): what an inline signature needs
     # (`pattern_needle`), the tag/attribute names and value literals of slot selectors
@@ -276,6 +281,11 @@ class Catalogue:
         object.__setattr__(self, "_url_patterns", LiteralSet(first))
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
+        words = {w: n for n in reversed(nets) for w in n.markup_words}  # the first one's
+        object.__setattr__(self, "_word_network", words)
+        object.__setattr__(self, "_markup_words", re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+            + ")") if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
@@ -342,6 +352,14 @@ class Catalogue:
                           None))
             self._hosts[host] = facts
         return facts
+
+    def named_in_markup(self, el: etree._Element) -> Network | None:
+        """The vendor whose `markup_words` open a word of the element's id or classes."""
+        if self._markup_words is None:
+            return None
+        names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+        found = self._markup_words.search(names)
+        return self._word_network[found.group(0)] if found else None
 
     def network_named(self, name: str) -> Network | None:
         return next((n for n in self.networks if n.name == name), None)
@@ -542,6 +560,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         snippet=snippet,
         formats=formats,
         shows_ads=_flag(entry, "shows_ads", where, True),
+        markup_words=tuple(w.lower() for w in _strings(entry, "markup_words", where)),
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
     )

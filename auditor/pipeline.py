@@ -133,7 +133,7 @@ def _audit_markup(
 
     found_slots = declared_slots(page, catalogue, {n.name for n in present})
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
-    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen))
+    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)

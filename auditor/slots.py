@@ -223,11 +223,13 @@ def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],
     network_of: dict[etree._Element, Network],
+    catalogue: Catalogue,
 ) -> list[FoundSlot]:
     """Elements hidden by `##` rules that are not already a known slot (or its wrapper).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
-    around a network's loader is attributed to it.
+    around a network's loader is attributed to it; failing that, a vendor's word opening
+    the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
     hit_elements = {el for el, _, _ in hits}
@@ -239,7 +241,7 @@ def cosmetic_slots(
             continue  # a wrapper around a slot we already know: same placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
-        )
+        ) or catalogue.named_in_markup(el)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out

@@ -5,6 +5,7 @@ on the labelled corpus (the corpus itself is scored in tests/test_accuracy.py)."
 from __future__ import annotations
 
 from auditor.dom.parser import parse_html, start_line
+from auditor.rules import Engine
 
 from .conftest import AuditHtml
 
@@ -333,3 +334,17 @@ def test_tracker_code_before_the_html_start_tag_is_injected(audit_html: AuditHtm
     clean = audit_html(f"<script>var theme = 'dark';</script>\n<html>{own}{body}",
                        url="https://blog.example/p")
     assert not any(f.kind == "ad-in-body" for f in clean.findings)
+
+
+def test_an_ad_element_is_named_by_the_vendor_word_opening_its_class(engine: Engine) -> None:
+    """EasyList hides `.app_nexus_banners_common` (chip.de's AppNexus units) and `.ad-unit`;
+    no loader sits inside either. The vendor's own name in a class names the first; a
+    generic class names no one."""
+    from auditor.pipeline import audit
+
+    html = page('<div class="app_nexus_banners_common" data-hor="1"></div>'
+                '<div class="ad-unit"></div>')
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert [(s.rule, s.network) for s in report.slots] == [
+        ("##.app_nexus_banners_common", "Xandr (AppNexus)"), ("##.ad-unit", None)]
+
