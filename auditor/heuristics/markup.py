@@ -13,7 +13,7 @@ from lxml import etree
 from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, Severity
+from auditor.model import Category, Finding, Resource, Severity, Slot
 from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -93,16 +93,18 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         }
         yield from _code_before_html(ctx)
     for where, in_body in groups.items():
-        by_network: dict[str, list[int]] = defaultdict(list)
+        by_network: dict[str, list[Slot]] = defaultdict(list)
         for slot in in_body:
-            by_network[slot.network or "unattributed"].append(slot.line)
-        for network, lines in sorted(by_network.items()):
+            by_network[slot.network or "unattributed"].append(slot)
+        for network, group in sorted(by_network.items()):
+            first = min(group, key=lambda s: s.line)  # the finding points at its first slot
             yield finding(
                 AD_IN_BODY,
                 Severity.HIGH,
-                f"{counted(len(lines), f'{network} ad slot')} injected inside {where}",
+                f"{counted(len(group), f'{network} ad slot')} injected inside {where}",
                 evidence=network,
-                line=min(lines),
+                line=first.line,
+                xpath=first.xpath,
                 key=(network, where),
             )
 
@@ -124,18 +126,20 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     if script is None or "<!--" in head[: script.start()]:
         return
     html_line = head.count("\n") + 1
-    by_party: dict[str, list[int]] = defaultdict(list)
+    by_party: dict[str, list[Resource]] = defaultdict(list)
     for r in ctx.resources:
         if r.line < html_line and (r.blocked or r.network) and not r.self_hosted:
-            by_party[r.network or r.host].append(r.line)
-    for party, lines in sorted(by_party.items()):
+            by_party[r.network or r.host].append(r)
+    for party, requests in sorted(by_party.items()):
+        first = min(requests, key=lambda r: r.line)
         yield finding(
             AD_IN_BODY,
             Severity.HIGH,
             f"{party} code injected before the page's <html> start tag "
-            f"({counted(len(lines), 'request')})",
+            f"({counted(len(requests), 'request')})",
             evidence=party,
-            line=min(lines),
+            line=first.line,
+            xpath=first.xpath,
             key=(party, "before <html>"),
         )
 

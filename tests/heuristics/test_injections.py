@@ -171,3 +171,54 @@ def test_a_style_the_link_farm_scan_passes_over_hides_nothing(style: str) -> Non
     (value,) = el.xpath("@style")
     if hiding(el) is not None:
         assert _may_hide(value)
+
+
+_EXO = '<ins class="adsbyexoclick" data-zoneid="{}"></ins>'
+_EXO_LOADER = '<script async src="https://a.magsrv.com/ad-provider.js"></script>'
+_STORY = "<p>" + "Story text that goes on for a while. " * 30 + "</p>"
+_PREPENDED = ('<script>new Image().src = "//ad.doubleclick.net/activity;r=" + Math.random();'
+              "</script>\n<html><head><title>t</title></head><body><article>")
+
+# (where the units were put, the page, a WordPress post body?, the finding points at)
+AD_IN_BODY_PAGES = [
+    ("post body", f"<p>Intro.</p>\n{_EXO_LOADER}\n{_EXO.format(1)}\n<p>More.</p>\n{_EXO.format(2)}",
+     True, "slot"),
+    ("article body with its loader",
+     f"<html><head><title>t</title></head><body>\n<article>{_STORY}\n{_EXO_LOADER}\n"
+     f"{_EXO.format(1)}\n{_STORY}\n{_EXO.format(2)}</article>\n</body></html>", False, "slot"),
+    ("after </html>", f"<html><head><title>t</title></head><body>\n<article>{_STORY}</article>\n"
+     f"</body></html>\n{_EXO_LOADER}\n{_EXO.format(1)}\n{_EXO.format(2)}", False, "slot"),
+    ("before <html>", f"{_PREPENDED}{_STORY}</article></body></html>", False, "resource"),
+]
+
+
+@pytest.mark.parametrize(("where", "html", "in_post_body", "points_at"), AD_IN_BODY_PAGES,
+                         ids=[c[0] for c in AD_IN_BODY_PAGES])
+def test_an_ad_in_body_finding_points_at_its_first_slot_or_request(
+        where: str, html: str, in_post_body: bool, points_at: str, audit_html: AuditHtml) -> None:
+    """A reader finds the injected units from the finding: the line and xpath of the
+    group's first slot (or, before `<html>`, its first request), as the walk located it."""
+    report = audit_html(html, in_post_body=in_post_body)
+    found = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert found, [f.message for f in report.findings]
+    for f in found:
+        if points_at == "slot":
+            located = [(s.line, s.xpath) for s in report.slots if s.network == f.evidence]
+        else:
+            located = [(r.line, r.xpath) for r in report.resources
+                       if (r.network or r.host) == f.evidence]
+        assert located, f.evidence
+        assert (f.line, f.xpath) == min(located, key=lambda at: at[0])
+        assert f.xpath
+
+
+def test_an_ad_in_body_id_does_not_move_with_its_slot(audit_html: AuditHtml) -> None:
+    """The xpath is where the finding points, not what it is: the id ignores it."""
+    units = f"{_EXO_LOADER}\n{_EXO.format(1)}"
+    plain = audit_html(f"<p>Intro.</p>\n{units}", in_post_body=True).findings
+    moved = audit_html(f"<p>Intro.</p>\n<div><div>\n{units}</div></div>",
+                       in_post_body=True).findings
+    pairs = [(a, b) for a in plain for b in moved if a.kind == b.kind == "ad-in-body"]
+    assert len(pairs) == 1
+    (a, b), = pairs
+    assert a.xpath != b.xpath and a.id == b.id
