@@ -25,7 +25,10 @@ from auditor.errors import AuditorError, InputError, StoreError
 
 if TYPE_CHECKING:
     from auditor.bulk.collect import Collector
-    from auditor.bulk.plan import Shard
+    from auditor.bulk.dask_engine import DaskClient
+    from auditor.bulk.plan import InputFile, Shard
+    from auditor.bulk.shard import EngineSpec
+    from auditor.resources import RuleEngine
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -162,11 +165,9 @@ def run_bulk(args: argparse.Namespace) -> int:
 
 
 def _run_bulk(args: argparse.Namespace) -> int:
-    from auditor.bulk.collect import Collector
-    from auditor.bulk.plan import expand_inputs, identify, plan
-    from auditor.bulk.progress import ProgressView
-    from auditor.bulk.shard import AUDITED, EngineSpec, Settings, catalogue, load_engine
-    from auditor.bulk.store import DONE, INTERRUPTED, Store
+    from auditor.bulk.dask_engine import DaskClient
+    from auditor.bulk.plan import expand_inputs, identify
+    from auditor.bulk.shard import EngineSpec, load_engine
 
     if args.parquet and args.engine != "dask":
         raise AuditorError("--parquet needs --engine dask")
@@ -191,6 +192,23 @@ def _run_bulk(args: argparse.Namespace) -> int:
     spec = EngineSpec(tuple(str(p.resolve()) for p in args.lists),
                       not args.no_system_lists, args.engine_factory)
     engine = load_engine(spec)  # fail early (exit 2) on a bad list, and record lists
+    # and the scheduler is reached: one that refuses or does not answer leaves no store
+    dask = DaskClient(args.scheduler, args.workers) if args.engine == "dask" else None
+    try:
+        return _run_into_store(args, names, files, spec, engine, dask)
+    finally:
+        if dask is not None:
+            dask.close()
+
+
+def _run_into_store(args: argparse.Namespace, names: list[str], files: list[InputFile],
+                    spec: EngineSpec, engine: RuleEngine, dask: DaskClient | None) -> int:
+    from auditor.bulk.collect import Collector
+    from auditor.bulk.plan import expand_inputs, identify, plan
+    from auditor.bulk.progress import ProgressView
+    from auditor.bulk.shard import AUDITED, Settings, catalogue
+    from auditor.bulk.store import DONE, INTERRUPTED, Store
+
     store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
         if not names:
@@ -213,7 +231,7 @@ def _run_bulk(args: argparse.Namespace) -> int:
         progress = ProgressView(sum(s.size for s in shards),
                                 enabled=False if args.no_progress else None)
         collector = Collector(store, run_id, shards, progress)
-        runner = _runner(args, settings, store)
+        runner = _runner(args, settings, store, dask)
         completed = False
         started = time.monotonic()
         try:
@@ -244,16 +262,16 @@ def _speed(pages: int, seconds: float, workers: int) -> str:
     return f" · {pages / seconds / workers:.0f} pages/s per worker"
 
 
-def _runner(args: argparse.Namespace, settings: object, store: object) -> _Runner:
+def _runner(args: argparse.Namespace, settings: object, store: object,
+            dask: DaskClient | None) -> _Runner:
     from auditor.bulk.dask_engine import DaskRunner
     from auditor.bulk.shard import Settings
     from auditor.bulk.store import Store
     from auditor.bulk.workers import LocalRunner
 
     assert isinstance(settings, Settings) and isinstance(store, Store)
-    if args.engine == "dask":
-        return DaskRunner(settings, args.workers, args.scheduler, args.parquet,
-                          store.done_keys)
+    if dask is not None:
+        return DaskRunner(settings, dask, args.parquet, store.done_keys)
     return LocalRunner(settings, args.workers, store.done_keys)
 
 

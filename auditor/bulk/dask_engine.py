@@ -88,55 +88,75 @@ def write_parquet(root: Path, shard: Shard, outcomes: Sequence[Outcome]) -> None
         os.replace(tmp, folder / part)
 
 
-class DaskRunner:
-    """Submits shards to a Dask scheduler (or a LocalCluster) a window at a time."""
+# distributed retries a refused connection until this passes, so a refused port waits it
+# out too; it stays long enough for a scheduler still starting, or far away and slow.
+SCHEDULER_TIMEOUT = "20s"
 
-    def __init__(self, settings: Settings, workers: int, scheduler: str | None,
-                 parquet_dir: Path | None, done_keys: Callable[[str], frozenset[str]]) -> None:
-        self.settings = settings
-        self.workers = max(1, workers)
-        self.scheduler = scheduler
-        self.parquet_dir = str(parquet_dir.resolve()) if parquet_dir else None
-        self.done_keys = done_keys
-        self.fatal: str | None = None
 
-    def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
+class DaskClient:
+    """A client of the Dask scheduler at `scheduler`, or of a LocalCluster of `workers`.
+
+    `auditor bulk` connects before it makes the store, so a scheduler it cannot reach is
+    one line and exit 2 and leaves no empty store behind.
+    """
+
+    def __init__(self, scheduler: str | None, workers: int) -> None:
         # distributed logs every start and stop at INFO, in this process and in the worker
         # processes it starts (which read the environment): warnings and errors only,
         # unless the user set their own level
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
         try:
-            from distributed import as_completed
+            import distributed
         except ImportError:
             raise AuditorError("--engine dask needs the dask extra: "
                                "pip install 'auditor[dask]'") from None
-        import distributed
-
         dist: Any = distributed  # untyped library: keep its calls out of mypy's strict view
-        cluster: Any = None
+        self.workers = max(1, workers)
+        self.cluster: Any = None
         try:
-            if self.scheduler:
-                client = dist.Client(self.scheduler, timeout="20s")
+            if scheduler:
+                self.client: Any = dist.Client(scheduler, timeout=SCHEDULER_TIMEOUT)
             else:
-                cluster = dist.LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
-                client = dist.Client(cluster)
+                self.cluster = dist.LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                 processes=True, dashboard_address=None)
+                self.client = dist.Client(self.cluster)
         except OSError as exc:
+            if self.cluster is not None:
+                self.cluster.close()
             raise AuditorError(f"cannot reach the Dask scheduler "
-                               f"{self.scheduler or '(local)'}: {exc}") from None
+                               f"{scheduler or '(local)'}: {exc}") from None
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class DaskRunner:
+    """Submits shards to a Dask scheduler (or a LocalCluster) a window at a time."""
+
+    def __init__(self, settings: Settings, dask: DaskClient, parquet_dir: Path | None,
+                 done_keys: Callable[[str], frozenset[str]]) -> None:
+        self.settings = settings
+        self.dask = dask
+        self.parquet_dir = str(parquet_dir.resolve()) if parquet_dir else None
+        self.done_keys = done_keys
+        self.fatal: str | None = None
+
+    def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
+        from distributed import as_completed
+
         try:
-            return self._submit_all(client, as_completed, shards, collector)
+            return self._submit_all(self.dask.client, as_completed, shards, collector)
         except KeyboardInterrupt:
             return False
         finally:
             collector.flush()
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
     def _submit_all(self, client: Any, as_completed: Any, shards: Sequence[Shard],
                     collector: Collector) -> bool:
-        window = max(2, 2 * max(self.workers, len(client.scheduler_info().get("workers", {}))))
+        held = len(client.scheduler_info().get("workers", {}))
+        window = max(2, 2 * max(self.dask.workers, held))
         todo = list(shards)
         owner: dict[Any, Shard] = {}
         waiting = as_completed()

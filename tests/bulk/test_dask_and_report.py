@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -206,3 +207,26 @@ def test_a_local_dask_run_keeps_stderr_for_what_matters(warc: Path, tmp_path: Pa
     for info in ("State start", "Scheduler at", "Start Nanny", "Starting worker",
                  "Register worker", "Starting established connection"):
         assert info not in done.stderr, done.stderr
+
+
+def test_a_scheduler_that_refuses_leaves_no_store_behind(
+        warc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    """The store was made before the client connected: after the wait, an empty store
+    and its lock stayed, and `report` read them as an audit of 0 records."""
+    pytest.importorskip("distributed")
+    from auditor.bulk import dask_engine
+
+    # distributed retries a refused port until the timeout: a short one keeps this fast
+    monkeypatch.setattr(dask_engine, "SCHEDULER_TIMEOUT", "1s")
+    with socket.socket() as sock:  # a port nothing listens on: bound, then let go
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(warc), "--store", str(store), "--engine", "dask",
+                 "--scheduler", f"tcp://127.0.0.1:{port}", *LIGHT]) == 2
+    [line] = capfd.readouterr().err.strip().splitlines()
+    assert f"cannot reach the Dask scheduler tcp://127.0.0.1:{port}" in line, line
+    assert list(tmp_path.iterdir()) == []
+    assert main(["report", "--store", str(store)]) == 2
+    assert f"{store}: no such store" in capfd.readouterr().err
