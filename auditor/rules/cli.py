@@ -48,7 +48,7 @@ def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--source-url", default=None, help="the page making the request (check)")
     p.add_argument(
         "--type",
-        default="other",
+        default=None,  # "other" when used: None says no --type was given
         choices=[t.value for t in RequestType],
         help="request type (check; default: other)",
     )
@@ -58,17 +58,37 @@ def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
         default=[],
         type=Path,
         metavar="PATH",
-        help="add an EasyList-syntax list (repeatable)",
+        help="add an EasyList-syntax list (list, check; repeatable)",
     )
-    p.add_argument("--no-system-lists", action="store_true", help="skip system and cached lists")
+    p.add_argument("--no-system-lists", action="store_true",
+                   help="skip system and cached lists (list, check)")
     p.add_argument("--force", action="store_true", help="update: ignore `! Expires:`")
     p.set_defaults(rules_command=True)
     return p
 
 
+# What each action reads (argparse dests); one given to an action that does not read it
+# is refused, not ignored: `rules list --type script` was a silent no-op.
+_READS: dict[str, frozenset[str]] = {
+    "list": frozenset({"lists", "no_system_lists"}),
+    "update": frozenset({"force"}),
+    "check": frozenset({"url", "source_url", "type", "lists", "no_system_lists"}),
+}
+
+
+def _refuse_unread(args: argparse.Namespace) -> None:
+    """RuleError naming an option given that `args.action` does not read."""
+    for dest in sorted(frozenset().union(*_READS.values()) - _READS[args.action]):
+        if getattr(args, dest, None) not in (None, False, []):
+            option = "a URL" if dest == "url" else "--" + dest.replace("_", "-")
+            readers = " and ".join(a for a, reads in _READS.items() if dest in reads)
+            raise RuleError(f"{option} is for rules {readers}, not rules {args.action}")
+
+
 def run_rules_command(args: argparse.Namespace, out: Console) -> int:
     """Run one `rules` action; returns the exit code (RuleError propagates for exit 2)."""
     action = args.action
+    _refuse_unread(args)  # before `update` goes to the network
     if action == "update":
         results = update(force=bool(getattr(args, "force", False)))
         for r in results:  # a list not brought up to date says why on stderr, as errors do
@@ -98,7 +118,7 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
         return 0
     if not args.url:
         raise RuleError("rules check needs a URL")
-    ex = engine.explain(args.url, source_url=args.source_url, type=args.type)
+    ex = engine.explain(args.url, source_url=args.source_url, type=args.type or "other")
     print_explanation(ex, out)
     return 0
 

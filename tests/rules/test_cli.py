@@ -202,3 +202,65 @@ def test_list_piped_shows_whole_sources_and_digests(mine: Path) -> None:
     digest = hashlib.sha256(mine.read_bytes()).hexdigest()
     row = next(line for line in done.stdout.splitlines() if "mine" in line)
     assert str(mine) in row and digest in row
+
+
+# (rules ACTION and arguments, the option it does not read): each was a silent no-op
+UNREAD = [
+    (["list", "--type", "script"], "--type"),
+    (["list", "--type", "other"], "--type"),  # the default, given: still not list's
+    (["list", "--source-url", "https://a.test/"], "--source-url"),
+    (["list", "https://a.test/x.js"], "a URL"),
+    (["list", "--force"], "--force"),
+    (["update", "--type", "script"], "--type"),
+    (["update", "--lists", "mine.txt"], "--lists"),
+    (["update", "--no-system-lists"], "--no-system-lists"),
+    (["update", "https://a.test/x.js"], "a URL"),
+    (["check", "https://a.test/x.js", "--force", "--no-system-lists"], "--force"),
+]
+
+
+@pytest.mark.parametrize(("argv", "option"), UNREAD, ids=[" ".join(a) for a, _ in UNREAD])
+def test_an_option_the_action_does_not_read_is_a_usage_error(
+        argv: list[str], option: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from auditor.cli import main
+    from auditor.rules import cli
+
+    def no_network(force: bool = False) -> list[object]:
+        raise AssertionError("a refused `rules update` went to the network")
+
+    monkeypatch.setattr(cli, "update", no_network)
+    assert main(["rules", *argv]) == 2
+    captured = capsys.readouterr()
+    [line] = captured.err.splitlines()
+    assert line.startswith("auditor: error: ") and f"{option} is for rules " in line, line
+    assert line.endswith(f"not rules {argv[0]}"), line
+    assert captured.out == ""
+
+
+# every option an action reads, all given at once: still accepted
+READ = [
+    ["list", "--lists", "MINE", "--no-system-lists"],
+    ["update", "--force"],
+    ["check", "https://a.magsrv.com/ad-provider.js", "--source-url", "https://8657085.xyz/",
+     "--type", "script", "--lists", "MINE", "--no-system-lists"],
+    ["--type", "other", "check", "https://a.test/", "--no-system-lists"],  # options first
+]
+
+
+@pytest.mark.parametrize("argv", READ, ids=[" ".join(a) for a in READ])
+def test_every_option_an_action_reads_is_still_accepted(
+        argv: list[str], mine: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.rules import cli
+    from auditor.rules.sources import UpdateResult
+
+    forced: list[bool] = []
+
+    def fake_update(force: bool = False) -> list[UpdateResult]:
+        forced.append(force)
+        return [UpdateResult("easylist", "u", "updated", "1 bytes")]
+
+    monkeypatch.setattr(cli, "update", fake_update)
+    code, out = _run(["rules", *(str(mine) if a == "MINE" else a for a in argv)])
+    assert code == 0 and out
+    assert forced == ([True] if "update" in argv else [])
