@@ -214,8 +214,9 @@ def _look_up(page: ParsedPage, xpath: str, state: list[Any]) -> etree._Element |
         try:
             found = page.root.xpath(xpath)
             return found[0] if found and isinstance(found[0], etree._Element) else None
-        except etree.XPathError:
-            pass  # a prefixed tag name (`<a:b>`) is a path XPath cannot read: use the map
+        except (etree.XPathError, ValueError):
+            pass  # a prefixed (`<a:b>`) or control-character tag name is a path XPath
+            # cannot read: use the map
     if state[1] is None:
         state[1] = {page.xpath(el): el for el in page.root.iter() if isinstance(el.tag, str)}
     return state[1].get(xpath)  # type: ignore[no-any-return]
