@@ -140,24 +140,27 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     joined = page.script_text  # a superset of the scripts' texts: a gate, no more
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
-    # a theme's spot written by one script per breakpoint (desktop, then mobile) in one
-    # container: the scripts that write no zone, for one spec in one parent, are one slot
-    spots: dict[tuple[etree._Element | None, int], _Draft] = {}
+    # a theme's spot written by one script per breakpoint (desktop, then mobile): a script
+    # that writes no zone, right after one of the same spec (nothing but space between),
+    # is that slot's; units with paragraphs between them stay units of their own
+    spots: dict[int, tuple[_Draft, etree._Element]] = {}
     for script in scripts:
         code = script.text or ""
         for network, spec in specs:
             for match in spec.pattern.finditer(code):
-                spot = (script.getparent(), id(spec))
-                if "element" not in spec.pattern.groupindex and not match.groupdict().get(
-                        "zone") and spot in spots:
-                    spots[spot].extra_elements.append(script)
+                whole = "element" not in spec.pattern.groupindex  # the script is the placement
+                spot = spots.get(id(spec))
+                if (whole and not match.groupdict().get("zone") and spot is not None
+                        and script.getprevious() is spot[1] and not (spot[1].tail or "").strip()):
+                    spot[0].extra_elements.append(script)
+                    spots[id(spec)] = (spot[0], script)
                     break
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)
-                if "element" not in spec.pattern.groupindex:
+                if whole:
                     if drafts and not drafts[0].zone_id:
-                        spots[spot] = drafts[0]
-                    break  # the script is the placement: one per script, whatever it writes
+                        spots[id(spec)] = (drafts[0], script)
+                    break  # one per script, whatever it writes
     return added
 
 

@@ -164,6 +164,12 @@ def test_breakpoint_scripts_in_one_spot_are_one_placement(audit_html: AuditHtml)
                             f"{spot[spot.index('</script>') + 9:]}</aside>"),
                        url="https://n.example/")
     assert [s.network for s in apart.slots] == ["plista", "plista"]
+    # a content farm's units between paragraphs, in one article, are units of their own
+    unit = ("<script>document.write('<ins class=\"adsbygoogle\" data-ad-client=\"ca-pub-"
+            "1234567890123456\"></ins>');</script>")
+    farm = audit_html(page("<article>" + "<p>More text of the article.</p>".join([unit] * 3)
+                           + "</article>"), url="https://farm.example/p")
+    assert [s.network for s in farm.slots] == ["Google AdSense"] * 3
 
 
 def test_managed_ad_stacks_name_their_units_and_the_site_account(audit_html: AuditHtml) -> None:
