@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -66,13 +66,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-    codes = list(script_codes(ctx, handlers=_ON_LOAD, srcdoc=False))
-    for code, line, xpath in codes:
+    for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
+            braces = _Braces(text)
             for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
@@ -90,7 +90,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     how = "from code decoded out of an encoded string"
                 elif always:
                     how = "as soon as the page loads"
-                elif _never_run(text, m.start(), codes):
+                elif _never_run(braces, m.start(), ctx):
                     continue  # a function no script and no load handler calls: a click's
                     # navigation (`onchange="go(this)"`) or dead code, not a redirect
                 else:
@@ -101,34 +101,67 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               url, line=line, xpath=xpath, key=("script", url))
 
 
-_FUNCTION_HEAD = re.compile(r"\bfunction\s+([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*$")
-_ANONYMOUS_HEAD = re.compile(r"(?:\bfunction\s*\([^()]*\)|=>)\s*$")
+# braces, and what may hold a brace that is none: comments, strings, template literals
+_JS_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\""
+                       r"|`(?:\\.|[^`\\])*`|[{}]", re.S)
+# a function declared as a statement (not `(function go(){…})()`, `x = function go(){…}`)
+_DECLARED = re.compile(r"(?:^|[;{}\n])\s*function\s+([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*$")
+_FUNCTION_HEAD = re.compile(r"(?:\bfunction\b[^(){};]*\([^()]*\)|=>)\s*$")
+_CLICKS = ("onclick", "onchange", "onsubmit", "ondblclick")  # handlers a visitor's act runs
+NEVER_RUN_SCAN = 200_000  # characters of a script read for the function around a redirect
 
 
-def _never_run(code: str, at: int, codes: Sequence[tuple[str, int, str]]) -> bool:
-    """Whether the statement at `at` sits in a named function (`function go() {…}`) whose
-    name no script and no load handler of the page mentions but its own declaration.
+class _Braces:
+    """The braces open at a point of one script, read left to right once for all its
+    redirects (they are met in order): strings and comments hold no brace."""
 
-    >>> _never_run("function go(u) { if (u) location = 'https://x.test/' }", 26, [])
-    True
-    """
-    depth = 0
-    for i in range(at - 1, -1, -1):  # the braces open at `at`, innermost first
-        if code[i] == "}":
-            depth += 1
-        elif code[i] == "{" and depth > 0:
-            depth -= 1
-        elif code[i] == "{":
-            before = code[max(0, i - 200):i]
-            head = _FUNCTION_HEAD.search(before)
-            if head is not None:
-                name = re.compile(rf"(?<![\w$.]){re.escape(head.group(1))}(?![\w$])")
-                uses = sum(len(name.findall(text)) for text, _, _ in codes) or len(
-                    name.findall(code))
-                return uses <= 1
-            if _ANONYMOUS_HEAD.search(before):
-                return False  # a function handed to something that may run it
+    def __init__(self, code: str) -> None:
+        self.code, self.read, self.opened = code, 0, list[int]()
+
+    def open_at(self, at: int) -> list[int]:
+        if at < self.read:
+            self.read, self.opened = 0, []
+        for token in _JS_TOKEN.finditer(self.code, self.read, at):
+            if token.group() == "{":
+                self.opened.append(token.start())
+            elif token.group() == "}" and self.opened:
+                self.opened.pop()
+            self.read = token.end()
+        return self.opened
+
+
+def _never_run(braces: _Braces, at: int, ctx: PageContext) -> bool:
+    """Whether the statement at `at` sits in a function declared by name (`function
+    go(u) {…}`) that nothing on the page runs but a visitor's click or choice: its name
+    is nowhere else in the page's markup (scripts, handlers, links) but in `onclick`,
+    `onchange`, `onsubmit` handlers and `javascript:` links. A function expression may be
+    run by what it is handed to: not judged."""
+    if at > NEVER_RUN_SCAN or ctx.page is None:
+        return False
+    code = braces.code
+    for brace in reversed(braces.open_at(at)):  # innermost first
+        head = code[max(0, brace - 300):brace]
+        declared = _DECLARED.search(head)
+        if declared is not None:
+            return _only_acted_on(declared.group(1), ctx)
+        if _FUNCTION_HEAD.search(head):
+            return False
     return False
+
+
+def _only_acted_on(name: str, ctx: PageContext) -> bool:
+    page = ctx.page
+    assert page is not None
+
+    def count() -> bool:  # once per name and page: every redirect in it asks
+        mention = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
+        acts = [*(v for attr in _CLICKS for v in page.attribute_values(attr)),
+                *(v for v in page.attribute_values("href")
+                  if v.lstrip()[:11].lower() == "javascript:")]
+        elsewhere = len(mention.findall(page.text)) - sum(len(mention.findall(a)) for a in acts)
+        return elsewhere <= 1  # its declaration
+
+    return bool(page.view("run-by-acts:" + name, count))
 
 
 def _unconditional(code: str, at: int) -> bool:

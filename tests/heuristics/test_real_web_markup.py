@@ -4,6 +4,8 @@ on the labelled corpus (the corpus itself is scored in tests/test_accuracy.py)."
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.dom.parser import parse_html, start_line
 from auditor.rules import Engine
 
@@ -320,6 +322,26 @@ def test_a_function_only_a_click_calls_is_navigation_not_a_redirect(
     timed = audit_html(page(shop + "<script>setTimeout(link_to_shop, 3000);</script>"),
                        url="https://game.example/")
     assert [(f.kind, f.severity.value) for f in timed.findings if f.kind == "redirect"] == [
+        ("redirect", "medium")]
+
+
+@pytest.mark.parametrize("markup", [
+    # a named function run at once, through a property, or by a hover over the whole page
+    "<script>(function go(){ if (!localStorage.seen) { location.href = "
+    "'https://spam.example/x'; } })();</script>",
+    "<script>function go(){ if (!localStorage.seen) { location.href = 'https://spam.example/x';"
+    " } }</script><script>window.go();</script>",
+    '<div onmouseover="go()">story</div><script>function go(){ if (Math.random() < 0.3) '
+    "{ location.href = 'https://spam.example/x'; } }</script>",
+    # a function head in a comment or a string is none
+    "<script>/* function z() { */ if (Math.random() < 0.3) { location.href = "
+    "'https://spam.example/x'; }</script>",
+    "<script>var s = 'function z() {'; if (Math.random() < 0.3) { location.href = "
+    "'https://spam.example/x'; }</script>",
+])
+def test_a_redirect_the_page_may_run_stays_a_redirect(audit_html: AuditHtml, markup: str) -> None:
+    report = audit_html(page(markup), url="https://game.example/")
+    assert [(f.kind, f.severity.value) for f in report.findings if f.kind == "redirect"] == [
         ("redirect", "medium")]
 
 
