@@ -283,9 +283,10 @@ class Catalogue:
         nets = self.networks
         words = {w: n for n in reversed(nets) for w in n.markup_words}  # the first one's
         object.__setattr__(self, "_word_network", words)
-        object.__setattr__(self, "_markup_words", re.compile(
-            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-            + ")") if words else None)
+        object.__setattr__(self, "_markup_words", re.compile(  # not `no-adsense`
+            r"(?<![a-z0-9])(?<!\bno[-_])(?<!\bnon[-_])(?<!\bnot[-_])(?:"
+            + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
+            if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
@@ -448,6 +449,18 @@ def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
 
 
+MIN_MARKUP_WORD = 4  # "ad" or "gpt" open too many names that are no vendor's ("dfp-" may)
+
+
+def _markup_words(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+    words = tuple(w.lower() for w in _strings(entry, "markup_words", where))
+    short = [w for w in words if len(w) < MIN_MARKUP_WORD]
+    if short:
+        raise RuleError(f"{where}: markup_words {short[0]!r} is shorter than "
+                        f"{MIN_MARKUP_WORD} characters: it would name unrelated markup")
+    return words
+
+
 def _compile_regex(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
@@ -560,7 +573,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         snippet=snippet,
         formats=formats,
         shows_ads=_flag(entry, "shows_ads", where, True),
-        markup_words=tuple(w.lower() for w in _strings(entry, "markup_words", where)),
+        markup_words=_markup_words(entry, where),
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
     )

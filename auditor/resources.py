@@ -111,10 +111,11 @@ def sightings(
 
 def loader_networks(seen: Sequence[Sighting]) -> dict[etree._Element, Network]:
     """element -> the network whose resource it loads (the first, for an element that
-    loads several): a hidden wrapper around a loader is that network's slot."""
+    loads several): a hidden wrapper around a loader is that network's slot. A pixel
+    (`shows_ads = false`) loads no ad: a wrapper around one is no unit of its vendor."""
     out: dict[etree._Element, Network] = {}
     for s in seen:
-        if s.network is not None:
+        if s.network is not None and s.network.shows_ads:
             out.setdefault(s.found.element, s.network)
     return out
 

@@ -173,3 +173,28 @@ def test_the_readme_documents_exactly_the_keys_the_loader_reads(tmp_path: Path) 
     path = tmp_path / "readme.toml"
     path.write_text(network_example + entity_example)
     assert load_catalogue([path]).networks[0].name == "ExampleAds"
+
+
+@pytest.mark.parametrize(("names", "vendor"), [
+    ("app_nexus_banners_common", "Xandr (AppNexus)"),
+    ("box adsense-box", "Google AdSense"),
+    ("dfp-leaderboard-container", "Google Publisher Tag"),
+    ("ad-unit no-adsense", None),   # says it is not
+    ("sidebar-ad gpt-admin", None),  # "gpt" opens too many names
+    ("mytaboola", None),             # the word must open a name or a part of one
+])
+def test_a_vendor_word_must_open_a_name(names: str, vendor: str | None) -> None:
+    from lxml import html
+
+    named = load_catalogue().named_in_markup(html.fragment_fromstring(
+        f'<div class="{names}"></div>'))
+    assert (named.name if named else None) == vendor
+
+
+def test_a_markup_word_too_short_to_mean_a_vendor_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "extra.toml"
+    path.write_text('[[network]]\nname = "ExampleAds"\nhosts = ["exampleads.test"]\n'
+                    'markup_words = ["ex"]\n')
+    with pytest.raises(RuleError, match="shorter than 4"):
+        load_catalogue([path])
+

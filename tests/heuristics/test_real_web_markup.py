@@ -376,3 +376,16 @@ def test_an_ad_element_is_named_by_the_vendor_word_opening_its_class(engine: Eng
     assert [(s.rule, s.network) for s in report.slots] == [
         ("##.app_nexus_banners_common", "Xandr (AppNexus)"), ("##.ad-unit", None)]
 
+
+def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
+        engine: Engine) -> None:
+    """EasyList hides `.ad-unit`; the Facebook pixel <img> in it loads no ad, so the box is
+    an unnamed unit, not Facebook's."""
+    from auditor.pipeline import audit
+
+    html = page('<div class="ad-unit"><img height="1" width="1" style="display:none" '
+                'src="https://www.facebook.com/tr?id=1143146955705276&amp;ev=PageView"></div>')
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert [(s.rule, s.network) for s in report.slots] == [("##.ad-unit", None)]
+    assert ("facebook-pixel", "1143146955705276") in {(i.kind, i.value) for i in report.ids}
+
