@@ -5,6 +5,7 @@ reader that reads it.
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from typing import BinaryIO
@@ -32,6 +33,26 @@ _HTML_TAG = re.compile(
 # A template (`{% raw %}`, `{{ title }}`), a shortcode (`[caption id=…]`) or lyrics'
 # `[Verse 1]` open with a bracket too, and are markup or text, not broken JSON.
 _JSON_OPEN = re.compile(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b)')
+_NUMBER_FIRST = re.compile(rb"\[\s*-?[0-9]")  # `[1] Smith, J.`, `[2019-05-01] Dear diary`
+_JSON_NAMES = (".json", ".jsonl", ".ndjson")
+
+
+def _opens_json(stripped: bytes, name: str) -> bool:
+    """Whether the input reads as JSON: it opens as JSON does, or a .json file says so
+    (so a broken one still says why). An array opening with a number must parse as far
+    as the head goes: a footnote's `[1] Smith` or a diary's `[2019-05-01]` does not."""
+    if stripped[:1] in (b"{", b"[") and name.lower().endswith(_JSON_NAMES):
+        return True
+    if not _JSON_OPEN.match(stripped):
+        return False
+    if not _NUMBER_FIRST.match(stripped):
+        return True
+    text = stripped.decode("utf-8", "replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(text) - 1  # the head ends inside it: JSON cut short
+    return not text[end:].strip()
 
 
 def sniff(head: bytes, name: str = "") -> str:
@@ -70,13 +91,12 @@ def sniff(head: bytes, name: str = "") -> str:
     if _looks_binary(head) and not _html_with_nuls(scan):
         return "gzip" if warc_member_after(scan) is not None else "binary"
     text = head.decode("utf-8", "replace")
-    if _JSON_OPEN.match(stripped) or (stripped[:1] in (b"{", b"[")
-                                       and name.endswith((".json", ".jsonl", ".ndjson"))):
+    if _opens_json(stripped, name):
         first, _, rest = stripped.partition(b"\n")
         if stripped[:1] == b"{" and rest.lstrip()[:1] == b"{" and first.rstrip().endswith(b"}"):
             return "jsonl"
-        return "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
-    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl" if name.lower().endswith((".jsonl", ".ndjson")) else "json"
+    if name.lower().endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if _HTML_TAG.search(text):
         return "html"

@@ -49,6 +49,11 @@ WP_POST = {
          "text"),
         (b"[Verse 1]\nWords of a song\n", "lyrics.txt", "text"),
         (b"{'single': 'quotes'}", "broken.json", "json"),  # named JSON: its error is shown
+        (b"[1] Smith, J. (2019). A paper.\n[2] Doe, A.\n", "refs.txt", "text"),
+        (b"[2019-05-01] Dear diary, today", "", "text"),
+        (b"[1, 2, 3]", "", "json"),
+        (b"[-1.5e3, [2]", "", "json"),  # cut short by the head: JSON all the same
+        (b"[1] x", "DUMP.JSON", "json"),
     ],
 )
 def test_sniff_by_content_not_extension(head: bytes, name: str, kind: str) -> None:
