@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from auditor.catalogue import CATALOGUE_LIST
 from auditor.metrics import AD_CATEGORIES, TRACKER_CATEGORIES
 from auditor.model import (
     ListInfo,
@@ -245,8 +246,9 @@ class HtmlReporter:
         w(self._header(summary))
         if len(self.index) > 1:
             w(self._index())
-        lists = ", ".join(f"{esc(li.name)} ({li.rules:,} rules, sha256 {esc(li.sha256[:12])})"
-                          for li in self.lists)
+        lists = ", ".join(
+            f"{esc(li.name)} ({li.rules:,} {'entries' if li.name == CATALOGUE_LIST else 'rules'}"
+            f", sha256 {esc(li.sha256[:12])})" for li in self.lists)
         w(f"<footer>auditor {esc(self.version)} · lists: {lists or 'none'}</footer>\n"
           "</body></html>\n")
 

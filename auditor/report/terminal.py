@@ -356,7 +356,8 @@ class TerminalReporter:
         self.screens = 0  # pages shown whole, not as one line
 
     def start(self, lists: Sequence[ListInfo]) -> None:
-        # the filter lists; the catalogue ships with this version (JSON and SARIF give its sha256)
+        # the filter lists; the catalogue ships with this version (the other formats give
+        # its sha256)
         names = ", ".join(f"{li.name} ({li.rules:,})" for li in lists
                           if not li.missing and li.name != CATALOGUE_LIST)
         self.console.print(Text(f"auditor {self.version} · lists: {names or 'none'}",
