@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from auditor.model import ListInfo, PageReport, Violation
+from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import copied_ids, evidence_line, source_name
@@ -74,6 +74,15 @@ class _PageLine:
     mfa_met: tuple[str, ...] = ()  # the criteria met
 
 
+@dataclass(frozen=True, slots=True)
+class _FindingLine:
+    page: str
+    line: int
+    severity: Severity
+    kind: str
+    message: str
+
+
 class MarkdownReporter:
     """Collects the rows that matter and writes the summary when the run finishes."""
 
@@ -83,6 +92,8 @@ class MarkdownReporter:
         self.gated = gated
         self.rows: list[_Row] = []
         self.pages: list[_PageLine] = []
+        self.findings: list[_FindingLine] = []  # high and medium, for an audit with no gate
+        self.low = 0
 
     def start(self, lists: Sequence[ListInfo]) -> None:
         return None
@@ -90,6 +101,11 @@ class MarkdownReporter:
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         name = page_name(page.input)  # one name for passing and failing pages alike
         self.rows.extend(_Row(name, v) for v in violations)
+        for f in page.findings:
+            if f.severity is Severity.LOW:
+                self.low += 1
+            else:
+                self.findings.append(_FindingLine(name, f.line, f.severity, f.kind, f.message))
         card = page.mfa
         self.pages.append(_PageLine(
             name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
@@ -104,8 +120,8 @@ class MarkdownReporter:
         n = summary.pages
         pages = f"{n} page{'s' if n != 1 else ''}"
         if not summary.gated:
-            return [f"## auditor: {pages} audited", "", *self._page_table(), *self._sources(),
-                    *self._mfa()]
+            return [f"## auditor: {pages} audited", "", *self._page_table(), *self._findings(),
+                    *self._sources(), *self._mfa()]
         open_rows = [r for r in self.rows if not r.violation.baselined]
         accepted = [r for r in self.rows if r.violation.baselined]
         failing = len({r.page for r in open_rows})
@@ -129,6 +145,22 @@ class MarkdownReporter:
             out += ["", "| Unreadable page | Error |", "|---|---|"]
             out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
         return out + self._sources() + self._mfa()
+
+    def _findings(self) -> list[str]:
+        """An audit's high and medium findings, high first: what a reader acts on. The
+        low ones are counted (the JSON and HTML reports list them)."""
+        shown = sorted(self.findings, key=lambda f: -f.severity.rank)  # stable: page order
+        out = ["", "### Findings (high and medium)", "",
+               "| Page | Line | Severity | Finding |", "|---|--:|---|---|"] if shown else []
+        for f in shown[:MAX_ROWS]:
+            out.append(f"| {md(f.page)} | {f.line or ''} | {f.severity.value} "
+                       f"| {md(f.kind)}: {md(f.message)} |")
+        if len(shown) > MAX_ROWS:
+            out.append(f"| … {len(shown) - MAX_ROWS} more not shown | | | |")
+        if self.low:
+            out += ["", f"{self.low} low finding{'s' if self.low != 1 else ''} not listed "
+                    "(`--format json` or `html` lists them)."]
+        return out
 
     def _sources(self) -> list[str]:
         """Which pages republish whom: a list under the tables, only when some do."""

@@ -255,6 +255,11 @@ def test_ungated_markdown_and_junit_list_pages_without_failing() -> None:
     text = render("md", gated=False)
     assert text.startswith("## auditor: 1 page audited")
     assert "| site/blog/deals,50%\\:off\\.html | 1 | 2 | 1 |" in text  # slots, hosts, findings
+    # an audit lists its high and medium findings, one row each, the page's words inert
+    rows = text.split("### Findings (high and medium)", 1)[1].split("###", 1)[0]
+    (row,) = [line for line in rows.splitlines() if "hidden-iframe" in line]
+    assert "| 20 | high | hidden-iframe: " in row
+    assert len(re.split(r"(?<!\\)\|", row)) == 6 and "<" not in row
     root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
     assert root.get("failures") == "0" and root.find(".//failure") is None
 
