@@ -237,6 +237,21 @@ def test_an_amp_unit_is_named_by_its_type(audit_html: AuditHtml) -> None:
     assert [(s.rule, s.zone_id) for s in outbrain.slots] == [("##div.OUTBRAIN", "AR_1")]
 
 
+def test_small_site_ad_networks_name_their_units_and_accounts(audit_html: AuditHtml) -> None:
+    """Infolinks' in-text ads (an account, no unit), an A-Ads iframe and a Sovrn (//Lijit)
+    tag, as their publisher snippets give them: common on scraper copies."""
+    body = ('<script>var infolinks_pid = 3381139; var infolinks_wsid = 0;</script>'
+            '<script src="//resources.infolinks.com/js/infolinks_main.js"></script>'
+            '<iframe data-aa="2165012" src="//ad.a-ads.com/2165012?size=728x90"></iframe>'
+            '<script src="//ap.lijit.com/www/delivery/fpi.js?z=612345&amp;width=300&amp;'
+            'height=250"></script>')
+    report = audit_html(page(body), url="https://copy.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("A-Ads", "2165012"),
+                                                             ("Sovrn", None)]
+    assert {("infolinks-publisher", "3381139"), ("aads-unit", "2165012"),
+            ("sovrn-zone", "612345")} <= {(i.kind, i.value) for i in report.ids}
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
