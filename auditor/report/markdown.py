@@ -92,7 +92,11 @@ class MarkdownReporter:
         self.gated = gated
         self.rows: list[_Row] = []
         self.pages: list[_PageLine] = []
-        self.findings: list[_FindingLine] = []  # high and medium, for an audit with no gate
+        # high and medium findings, for an audit with no gate: MAX_ROWS of each kept (a
+        # run over a million pages holds no more), the rest counted
+        self.findings: dict[Severity, list[_FindingLine]] = {Severity.HIGH: [],
+                                                            Severity.MEDIUM: []}
+        self.unshown = 0
         self.low = 0
 
     def start(self, lists: Sequence[ListInfo]) -> None:
@@ -102,10 +106,13 @@ class MarkdownReporter:
         name = page_name(page.input)  # one name for passing and failing pages alike
         self.rows.extend(_Row(name, v) for v in violations)
         for f in page.findings:
-            if f.severity is Severity.LOW:
+            kept = self.findings.get(f.severity)
+            if kept is None:
                 self.low += 1
+            elif len(kept) < MAX_ROWS:
+                kept.append(_FindingLine(name, f.line, f.severity, f.kind, f.message))
             else:
-                self.findings.append(_FindingLine(name, f.line, f.severity, f.kind, f.message))
+                self.unshown += 1
         card = page.mfa
         self.pages.append(_PageLine(
             name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
@@ -149,14 +156,15 @@ class MarkdownReporter:
     def _findings(self) -> list[str]:
         """An audit's high and medium findings, high first: what a reader acts on. The
         low ones are counted (the JSON and HTML reports list them)."""
-        shown = sorted(self.findings, key=lambda f: -f.severity.rank)  # stable: page order
+        found = [*self.findings[Severity.HIGH], *self.findings[Severity.MEDIUM]]
+        shown, unshown = found[:MAX_ROWS], len(found) - MAX_ROWS + self.unshown
         out = ["", "### Findings (high and medium)", "",
                "| Page | Line | Severity | Finding |", "|---|--:|---|---|"] if shown else []
-        for f in shown[:MAX_ROWS]:
+        for f in shown:
             out.append(f"| {md(f.page)} | {f.line or ''} | {f.severity.value} "
                        f"| {md(f.kind)}: {md(f.message)} |")
-        if len(shown) > MAX_ROWS:
-            out.append(f"| … {len(shown) - MAX_ROWS} more not shown | | | |")
+        if unshown > 0:
+            out.append(f"| … {unshown} more not shown | | | |")
         if self.low:
             out += ["", f"{self.low} low finding{'s' if self.low != 1 else ''} not listed "
                     "(`--format json` or `html` lists them)."]

@@ -264,6 +264,27 @@ def test_ungated_markdown_and_junit_list_pages_without_failing() -> None:
     assert root.get("failures") == "0" and root.find(".//failure") is None
 
 
+def test_markdown_findings_are_bounded_high_first() -> None:
+    """A run over many pages keeps MAX_ROWS findings of each severity and counts the rest."""
+    from dataclasses import replace
+
+    from auditor.report.markdown import MAX_ROWS, MarkdownReporter
+
+    page = fixed_page()
+    (found,) = page.findings
+    medium = replace(found, severity=Severity.MEDIUM, message="a medium one")
+    buffer = io.StringIO()
+    reporter = MarkdownReporter(buffer, "test")
+    for _ in range(MAX_ROWS + 5):
+        reporter.handle(replace(page, findings=(medium, found)))
+    reporter.finished(RunSummary(pages=MAX_ROWS + 5, errors=0, skipped=0, violations=0,
+                                 gated=False, passed=True))
+    rows = [line for line in buffer.getvalue().splitlines() if "hidden-iframe: " in line]
+    assert len(rows) == MAX_ROWS and all("| high |" in row for row in rows)
+    assert f"| … {2 * (MAX_ROWS + 5) - MAX_ROWS} more not shown | | | |" in buffer.getvalue()
+    assert len(reporter.findings[Severity.MEDIUM]) == MAX_ROWS  # the rest only counted
+
+
 def test_provenance_is_in_every_format_and_inert() -> None:
     """What the page copies is shown everywhere, as a fact (never a failure), and the
     page's own words in it (anchor text, URL) cannot break out of any format."""
