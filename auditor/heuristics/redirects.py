@@ -72,7 +72,6 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
-            braces = _Braces(text)
             for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
@@ -90,78 +89,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     how = "from code decoded out of an encoded string"
                 elif always:
                     how = "as soon as the page loads"
-                elif _never_run(braces, m.start(), ctx):
-                    continue  # a function no script and no load handler calls: a click's
-                    # navigation (`onchange="go(this)"`) or dead code, not a redirect
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
-
-
-# braces, and what may hold a brace that is none: comments, strings, template literals
-_JS_TOKEN = re.compile(r"/\*.*?\*/|//[^\n]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\""
-                       r"|`(?:\\.|[^`\\])*`|[{}]", re.S)
-# a function declared as a statement (not `(function go(){…})()`, `x = function go(){…}`)
-_DECLARED = re.compile(r"(?:^|[;{}\n])\s*function\s+([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*$")
-_FUNCTION_HEAD = re.compile(r"(?:\bfunction\b[^(){};]*\([^()]*\)|=>)\s*$")
-_CLICKS = ("onclick", "onchange", "onsubmit", "ondblclick")  # handlers a visitor's act runs
-NEVER_RUN_SCAN = 200_000  # characters of a script read for the function around a redirect
-
-
-class _Braces:
-    """The braces open at a point of one script, read left to right once for all its
-    redirects (they are met in order): strings and comments hold no brace."""
-
-    def __init__(self, code: str) -> None:
-        self.code, self.read, self.opened = code, 0, list[int]()
-
-    def open_at(self, at: int) -> list[int]:
-        if at < self.read:
-            self.read, self.opened = 0, []
-        for token in _JS_TOKEN.finditer(self.code, self.read, at):
-            if token.group() == "{":
-                self.opened.append(token.start())
-            elif token.group() == "}" and self.opened:
-                self.opened.pop()
-            self.read = token.end()
-        return self.opened
-
-
-def _never_run(braces: _Braces, at: int, ctx: PageContext) -> bool:
-    """Whether the statement at `at` sits in a function declared by name (`function
-    go(u) {…}`) that nothing on the page runs but a visitor's click or choice: its name
-    is nowhere else in the page's markup (scripts, handlers, links) but in `onclick`,
-    `onchange`, `onsubmit` handlers and `javascript:` links. A function expression may be
-    run by what it is handed to: not judged."""
-    if at > NEVER_RUN_SCAN or ctx.page is None:
-        return False
-    code = braces.code
-    for brace in reversed(braces.open_at(at)):  # innermost first
-        head = code[max(0, brace - 300):brace]
-        declared = _DECLARED.search(head)
-        if declared is not None:
-            return _only_acted_on(declared.group(1), ctx)
-        if _FUNCTION_HEAD.search(head):
-            return False
-    return False
-
-
-def _only_acted_on(name: str, ctx: PageContext) -> bool:
-    page = ctx.page
-    assert page is not None
-
-    def count() -> bool:  # once per name and page: every redirect in it asks
-        mention = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
-        acts = [*(v for attr in _CLICKS for v in page.attribute_values(attr)),
-                *(v for v in page.attribute_values("href")
-                  if v.lstrip()[:11].lower() == "javascript:")]
-        elsewhere = len(mention.findall(page.text)) - sum(len(mention.findall(a)) for a in acts)
-        return elsewhere <= 1  # its declaration
-
-    return bool(page.view("run-by-acts:" + name, count))
 
 
 def _unconditional(code: str, at: int) -> bool:

@@ -322,24 +322,6 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
                if _ == "high")
 
 
-def test_a_function_only_a_click_calls_is_navigation_not_a_redirect(
-        audit_html: AuditHtml) -> None:
-    """A game page's `function link_to_shop() { self.location = … }` that nothing on the
-    page calls, and `go(this)` run by a select's onchange: navigation. The same function
-    run by a timer is a redirect on a condition."""
-    shop = ("<script>function link_to_shop() { self.location = "
-            "'https://www.shop.example/?user=1'; }</script>")
-    select = ('<select onchange="go(this)"><option value="a">a</option></select>'
-              "<script>function go(z) { if (z.value) { location.href = "
-              "'https://other.example/' + z.value; } }</script>")
-    quiet = audit_html(page(shop + select), url="https://game.example/")
-    assert [f for f in quiet.findings if f.kind == "redirect"] == []
-    timed = audit_html(page(shop + "<script>setTimeout(link_to_shop, 3000);</script>"),
-                       url="https://game.example/")
-    assert [(f.kind, f.severity.value) for f in timed.findings if f.kind == "redirect"] == [
-        ("redirect", "medium")]
-
-
 @pytest.mark.parametrize("markup", [
     # a named function run at once, through a property, or by a hover over the whole page
     "<script>(function go(){ if (!localStorage.seen) { location.href = "
