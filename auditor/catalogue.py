@@ -284,7 +284,7 @@ class Catalogue:
         words = {w: n for n in reversed(nets) for w in n.markup_words}  # the first one's
         object.__setattr__(self, "_word_network", words)
         object.__setattr__(self, "_markup_words", re.compile(  # not `no-adsense`
-            r"(?<![a-z0-9])(?<!\bno[-_])(?<!\bnon[-_])(?<!\bnot[-_])(?:"
+            r"(?<![a-z0-9])(?<!no[-_])(?<!non[-_])(?<!not[-_])(?:"
             + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
             if words else None)
         object.__setattr__(self, "markup_ids", tuple(

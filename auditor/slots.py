@@ -141,7 +141,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
              if spec.needle is None or spec.needle in joined]
     # a theme's spot written by one script per breakpoint (desktop, then mobile): a script
-    # that writes no zone, right after one of the same spec (nothing but space between),
+    # that writes no zone, right after one of the same spec, both testing the viewport,
     # is that slot's; units with paragraphs between them stay units of their own
     spots: dict[int, tuple[_Draft, etree._Element]] = {}
     for script in scripts:
@@ -151,7 +151,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 whole = "element" not in spec.pattern.groupindex  # the script is the placement
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
-                        and script.getprevious() is spot[1] and not (spot[1].tail or "").strip()):
+                        and _breakpoint_pair(spot[1], script)):
                     spot[0].extra_elements.append(script)
                     spots[id(spec)] = (spot[0], script)
                     break
@@ -162,6 +162,22 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes
     return added
+
+
+_VIEWPORT_TEST = re.compile(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
+                            r"|\.width\(\)")
+
+
+def _breakpoint_pair(first: etree._Element, second: etree._Element) -> bool:
+    """Whether `second` is `first`'s other breakpoint: the next script, with nothing but
+    space and comments between them, and both test the viewport's width."""
+    el = second.getprevious()
+    while el is not None and el is not first:
+        if isinstance(el.tag, str) or (el.tail or "").strip():
+            return False  # an element, or text, between them
+        el = el.getprevious()  # a comment
+    return (el is first and not (first.tail or "").strip()
+            and all(_VIEWPORT_TEST.search(s.text or "") for s in (first, second)))
 
 
 def _script_slot(

@@ -180,6 +180,7 @@ def test_the_readme_documents_exactly_the_keys_the_loader_reads(tmp_path: Path) 
     ("box adsense-box", "Google AdSense"),
     ("dfp-leaderboard-container", "Google Publisher Tag"),
     ("ad-unit no-adsense", None),   # says it is not
+    ("box has_no_adsense", None),
     ("sidebar-ad gpt-admin", None),  # "gpt" opens too many names
     ("mytaboola", None),             # the word must open a name or a part of one
 ])

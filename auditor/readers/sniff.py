@@ -33,25 +33,27 @@ _HTML_TAG = re.compile(
 # A template (`{% raw %}`, `{{ title }}`), a shortcode (`[caption id=…]`) or lyrics'
 # `[Verse 1]` open with a bracket too, and are markup or text, not broken JSON.
 _JSON_OPEN = re.compile(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b)')
-_NUMBER_FIRST = re.compile(rb"\[\s*-?[0-9]")  # `[1] Smith, J.`, `[2019-05-01] Dear diary`
+# openings only JSON writes: a key, an array of objects, arrays or strings; any other
+# (`[1] Smith, J.`, `[2019-05-01] Dear diary`, `[ ] buy milk`, `[true story]`) must parse
+_SURELY_JSON = re.compile(rb'\{\s*"|\[\s*[\[{"]')
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
 
 def _opens_json(stripped: bytes, name: str) -> bool:
     """Whether the input reads as JSON: it opens as JSON does, or a .json file says so
-    (so a broken one still says why). An array opening with a number must parse as far
-    as the head goes: a footnote's `[1] Smith` or a diary's `[2019-05-01]` does not."""
+    (so a broken one still says why). An opening text shares with JSON (a number, `true`,
+    an empty array) must parse as far as the head goes: `[1] Smith` does not."""
     if stripped[:1] in (b"{", b"[") and name.lower().endswith(_JSON_NAMES):
         return True
     if not _JSON_OPEN.match(stripped):
         return False
-    if not _NUMBER_FIRST.match(stripped):
+    if _SURELY_JSON.match(stripped):
         return True
     text = stripped.decode("utf-8", "replace")
     try:
         _, end = json.JSONDecoder().raw_decode(text)
-    except json.JSONDecodeError as exc:
-        return exc.pos >= len(text) - 1  # the head ends inside it: JSON cut short
+    except json.JSONDecodeError as exc:  # the head ends inside it: JSON cut short
+        return exc.pos >= len(text) - 1 or exc.msg.startswith("Unterminated string")
     return not text[end:].strip()
 
 

@@ -172,6 +172,13 @@ def test_breakpoint_scripts_in_one_spot_are_one_placement(audit_html: AuditHtml)
     farm = audit_html(page("<article>" + "<p>More text of the article.</p>".join([unit] * 3)
                            + "</article>"), url="https://farm.example/p")
     assert [s.network for s in farm.slots] == ["Google AdSense"] * 3
+    # back to back with no viewport test are units too; a comment between breakpoints is not
+    stacked = audit_html(page("<div>" + unit * 3 + "</div>"), url="https://farm.example/p")
+    assert [s.network for s in stacked.slots] == ["Google AdSense"] * 3
+    first, second = spot.split("</script>", 1)
+    commented = audit_html(page(f"<aside>{first}</script><!-- mobile -->{second}</aside>"),
+                           url="https://n.example/")
+    assert [s.network for s in commented.slots] == ["plista"]
 
 
 def test_managed_ad_stacks_name_their_units_and_the_site_account(audit_html: AuditHtml) -> None:

@@ -51,6 +51,9 @@ WP_POST = {
         (b"{'single': 'quotes'}", "broken.json", "json"),  # named JSON: its error is shown
         (b"[1] Smith, J. (2019). A paper.\n[2] Doe, A.\n", "refs.txt", "text"),
         (b"[2019-05-01] Dear diary, today", "", "text"),
+        (b"[ ] buy milk\n[x] call mum\n", "", "text"),
+        (b"[true story] It began", "", "text"),
+        (b"[1, \"" + b"x" * 5000 + b"\"]", "", "json"),  # the head ends inside a string
         (b"[1, 2, 3]", "", "json"),
         (b"[-1.5e3, [2]", "", "json"),  # cut short by the head: JSON all the same
         (b"[1] x", "DUMP.JSON", "json"),
