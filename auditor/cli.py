@@ -166,7 +166,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
     from auditor.pipeline import audit_records
-    from auditor.readers import ReadFailure, Record, Skipped, names_a_file
+    from auditor.readers import ReadFailure, Record, Skipped, split_member
     from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
     from auditor.report.tee import Tee
@@ -225,9 +225,9 @@ def run_audit(args: argparse.Namespace) -> int:
                 for record in gate.records(source, args.url):
                     if isinstance(record, Skipped):
                         skipped.append(record)
-                    elif (record.input == source or "#" not in record.input
+                    elif (record.input == source
                           or (isinstance(record, ReadFailure) and record.kind == "file")
-                          or names_a_file(record.input)):
+                          or not split_member(record.input)[1]):
                         whole_files.add(record.input)  # a file of its own, not `archive#member`
                     yield record
             except InputError as exc:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
-from auditor.readers import ReadFailure, Record, names_a_file, read_source
+from auditor.readers import ReadFailure, Record, read_source, split_member
 from auditor.readers.registry import unreadable, walk_dir
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
@@ -58,9 +58,7 @@ def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
     """
     if input_name.startswith("<"):  # <stdin>, <bytes>
         return input_name
-    name, sep, record = input_name, "", ""
-    if "#" in input_name and not names_a_file(input_name):
-        name, sep, record = input_name.partition("#")
+    name, sep, record = split_member(input_name)
     for root in roots:
         rel = _inside(Path(name), root)
         if rel is not None and rel != ".":

@@ -10,7 +10,7 @@ from auditor.readers.interface import (
     ReadFailure,
     Record,
     Skipped,
-    names_a_file,
+    split_member,
 )
 from auditor.readers.registry import read_source, read_stream
 from auditor.readers.sniff import sniff
@@ -22,8 +22,8 @@ __all__ = [
     "Reader",
     "Record",
     "Skipped",
-    "names_a_file",
     "read_source",
     "read_stream",
     "sniff",
+    "split_member",
 ]

@@ -117,6 +117,14 @@ def names_a_file(input_name: str) -> bool:
         return False
 
 
+def split_member(input_name: str) -> tuple[str, str, str]:
+    """An input name as (file, "#", member), `str.partition`'s way: `site.warc#rec-1`
+    names a member, and a file whose own name holds `#` (`a#b.html`) none."""
+    if "#" in input_name and not names_a_file(input_name):
+        return input_name.partition("#")
+    return input_name, "", ""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One input as a reader is given it.

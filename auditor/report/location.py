@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.readers.interface import names_a_file
+from auditor.readers.interface import split_member
 
 
 def input_file(input_name: str) -> str:
     """The file part of an input: `site.warc#rec-1` names the archive `site.warc`."""
-    if "#" in input_name and not names_a_file(input_name):
-        return input_name.partition("#")[0]
-    return input_name
+    return split_member(input_name)[0]
 
 
 def repo_path(input_name: str, root: Path | None = None) -> str:
