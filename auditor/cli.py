@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
-    from auditor.pipeline import audit_records
+    from auditor.pipeline import audit_records, report_lists
     from auditor.readers import ReadFailure, Record, Skipped, split_member
     from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
@@ -180,8 +180,8 @@ def run_audit(args: argparse.Namespace) -> int:
     limits = page_limits(args)
     engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
     catalogue = default_catalogue()
-    lists = (*engine.lists, *missing_lists(engine.lists, wanted=not args.no_system_lists),
-             catalogue.list_info)
+    lists = report_lists(engine, catalogue,
+                         missing_lists(engine.lists, wanted=not args.no_system_lists))
     if args.format != "terminal" and any(li.missing for li in lists):
         from auditor.report.terminal import missing_lists_line
 

@@ -33,6 +33,7 @@ from auditor.metrics import (
 from auditor.mfa import scorecard
 from auditor.model import (
     AuditReport,
+    ListInfo,
     PageReport,
     Slot,
 )
@@ -57,7 +58,8 @@ from auditor.version import __version__
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
 
 
-__all__ = ["RuleEngine", "audit", "audit_document", "audit_records", "default_engine"]
+__all__ = ["RuleEngine", "audit", "audit_document", "audit_records", "default_engine",
+           "report_lists"]
 
 
 def default_engine() -> RuleEngine:
@@ -77,7 +79,14 @@ def audit(
     engine = engine or default_engine()
     catalogue = catalogue or default_catalogue()
     pages = [p for p in audit_records(read_source(source, url), engine, catalogue, limits)]
-    return AuditReport(__version__, (*engine.lists, catalogue.list_info), tuple(pages))
+    return AuditReport(__version__, report_lists(engine, catalogue), tuple(pages))
+
+
+def report_lists(engine: RuleEngine, catalogue: Catalogue, missing: Iterable[ListInfo] = ()
+                 ) -> tuple[ListInfo, ...]:
+    """A report's `lists`: the engine's filter lists, those wanted and not found
+    (`missing`), then the catalogue, which its slots cite as a list too."""
+    return (*engine.lists, *missing, catalogue.list_info)
 
 
 def audit_records(

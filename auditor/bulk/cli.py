@@ -208,6 +208,7 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
     from auditor.bulk.progress import ProgressView
     from auditor.bulk.shard import AUDITED, Settings, catalogue
     from auditor.bulk.store import DONE, INTERRUPTED, Store
+    from auditor.pipeline import report_lists
 
     store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
@@ -224,7 +225,7 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
                   if (s.input_id, s.start, s.end) not in done_shards]
         settings = Settings(spec, args.max_record_bytes, page_limits(args))
         argv = list(getattr(args, "argv", sys.argv[1:]))
-        lists = (*engine.lists, catalogue().list_info)
+        lists = report_lists(engine, catalogue())
         run_id = store.begin_run(argv, names, [li.to_dict() for li in lists],
                                  resumes=store.last_run_id() if args.resume else None)
         previous = signal.signal(signal.SIGTERM, _sigterm)
