@@ -414,6 +414,20 @@ def _compile_selector(selector: str, where: str) -> etree.XPath:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
 
 
+def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
+    xpath = _compile_selector(table["selector"], where)  # once: the needles read its path
+    return SlotSpec(
+        selector=table["selector"],
+        xpath=xpath,
+        zone_attr=table.get("zone_attr"),
+        id_kind=table.get("id_kind"),
+        requires_network=bool(table.get("requires_network", False)),
+        joins_sites=_flag(table, "joins_sites", where, True),
+        needles=slot_needles(xpath.path),
+        branches=_branches(table["selector"], where),
+    )
+
+
 def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
     """Each selector of a list (`a, b`) with an XPath that tests one element against it;
     () for a single selector, or where one has a combinator (`a > b` is no test of the
@@ -506,19 +520,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                            ("id", ID_KEYS)):
         for spec in entry.get(table, []):
             _keys(spec, allowed, f"{where}: {table}")
-    slots = tuple(
-        SlotSpec(
-            selector=s["selector"],
-            xpath=_compile_selector(s["selector"], where),
-            zone_attr=s.get("zone_attr"),
-            id_kind=s.get("id_kind"),
-            requires_network=bool(s.get("requires_network", False)),
-            joins_sites=_flag(s, "joins_sites", where, True),
-            needles=slot_needles(_compile_selector(s["selector"], where).path),
-            branches=_branches(s["selector"], where),
-        )
-        for s in entry.get("slot", [])
-    )
+    slots = tuple(_slot_spec(s, where) for s in entry.get("slot", []))
     script_slots = tuple(
         ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
