@@ -330,4 +330,3 @@ def entry() -> None:
             file=sys.stderr,
         )
         sys.exit(EXIT_ERROR)
-

@@ -37,6 +37,7 @@ from auditor.literals import LiteralSet
 
 T = TypeVar("T")
 
+
 def srcdoc_too_deep() -> PageOverLimit:
     """What a page with `<iframe srcdoc>` documents nested past SRCDOC_DEPTH is: a page
     error, not an audit that silently leaves out the innermost one (a gate fails closed;

@@ -36,7 +36,8 @@ _JSON_OPEN = re.compile(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b
 # openings only JSON writes: a key, an array of objects, arrays or strings; any other
 # (`[1] Smith, J.`, `[2019-05-01] Dear diary`, `[ ] buy milk`, `[true story]`) must parse
 _SURELY_JSON = re.compile(rb'\{\s*"|\[\s*[\[{"]')
-_JSON_NAMES = (".json", ".jsonl", ".ndjson")
+_JSONL_NAMES = (".jsonl", ".ndjson")
+_JSON_NAMES = (".json", *_JSONL_NAMES)
 
 
 def _opens_json(stripped: bytes, name: str) -> bool:
@@ -97,8 +98,8 @@ def sniff(head: bytes, name: str = "") -> str:
         first, _, rest = stripped.partition(b"\n")
         if stripped[:1] == b"{" and rest.lstrip()[:1] == b"{" and first.rstrip().endswith(b"}"):
             return "jsonl"
-        return "jsonl" if name.lower().endswith((".jsonl", ".ndjson")) else "json"
-    if name.lower().endswith((".jsonl", ".ndjson")):
+        return "jsonl" if name.lower().endswith(_JSONL_NAMES) else "json"
+    if name.lower().endswith(_JSONL_NAMES):
         return "jsonl"
     if _HTML_TAG.search(text):
         return "html"
