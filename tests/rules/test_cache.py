@@ -121,3 +121,26 @@ def test_user_cache_list_wins_over_system(tmp_path: Path, cdir: Path) -> None:
     found = {s.name: s for s in discover(system_lists=True)}
     assert found["easylist"].origin == "cache"
     assert found["easylist"].path == lists / "easylist.txt"
+
+
+def test_system_lists_are_globbed_once_and_user_lists_every_time(
+        tmp_path: Path, cdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing /usr/share at every `Engine.load` cost a tenth of an audit; a list that
+    `rules update` writes into the user cache must still be seen at the next load."""
+    from auditor.rules import sources
+
+    system = tmp_path / "sys"
+    system.mkdir()
+    (system / "easyprivacy.txt").write_text("[Adblock Plus 2.0]\n||tracker.test^\n")
+    monkeypatch.setattr(sources, "SYSTEM_GLOBS", (f"{system}/*.txt",))
+    first = {s.name: s.origin for s in sources.discover()}
+    assert first.get("easyprivacy") == "system"
+
+    def no_glob(pattern: str) -> list[str]:
+        raise AssertionError(f"globbed {pattern} again")
+
+    monkeypatch.setattr(sources.glob, "glob", no_glob)
+    (cdir / "lists").mkdir()
+    (cdir / "lists" / "easylist.txt").write_text("[Adblock Plus 2.0]\n||magsrv.com^\n")
+    again = {s.name: s.origin for s in sources.discover()}
+    assert again.get("easyprivacy") == "system" and again.get("easylist") == "cache"
