@@ -72,6 +72,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
+            masked = ""  # the text's code alone, made at its first off-site redirect
             for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
@@ -80,7 +81,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 hidden = text is not code
                 guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
                 site = registrable_domain(host_of(url))
-                always = _unconditional(text, m.start())
+                masked = masked or code_only(text)
+                always = _unconditional(masked, m.start())
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -97,9 +99,56 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               url, line=line, xpath=xpath, key=("script", url))
 
 
+# A script's tokens that are not code: comments, string and template literals, and a
+# `/` that may open a regex literal (told from a division by what precedes it, below)
+_NOT_CODE = re.compile(
+    r"//[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/)?"
+    r"""|'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?|/""", re.S)
+# bounded, so that a `/[` with no `]` costs a few hundred steps, not the rest of the line
+_REGEX_LITERAL = re.compile(
+    r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.){0,64}\]){1,500}/[a-z]*")
+_REGEX_AFTER_WORD = re.compile(
+    r"\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await|instanceof)$")
+
+
+def code_only(script: str) -> str:
+    r"""`script` with its comments, strings and regex literals blanked (newlines kept),
+    so that counting braces or finding `;` reads code: `s.replace(/{/g, '')` opens no
+    block. One linear pass; a `/` after a value is a division.
+
+    >>> code_only("a = '{;'; b = c.replace(/[{]/g, '') / 2 // }")
+    'a =     ; b = c.replace(      ,   ) / 2     '
+    """
+    out: list[str] = []
+    done = 0  # the script up to here is in `out`
+    lead = ""  # the code's last word or sign before `done`, blanks dropped
+    while (m := _NOT_CODE.search(script, done)) is not None:
+        start, end = m.span()
+        code = script[done:start].rstrip()
+        lead = code[-12:] if code else lead
+        if m.group() == "/":
+            literal = None
+            if not lead or not (lead[-1].isalnum() or lead[-1] in "_$)]") \
+                    or _REGEX_AFTER_WORD.search(lead):
+                literal = _REGEX_LITERAL.match(script, start)
+            if literal is None:  # a division
+                out.append(script[done:end])
+                done, lead = end, "/"
+                continue
+            end = literal.end()
+        out.append(script[done:start])
+        out.append(re.sub(r"[^\n]", " ", script[start:end]))
+        done = end
+        if m.group()[:2] not in ("//", "/*"):
+            lead = "0"  # after a string or regex literal, `/` divides
+    out.append(script[done:])
+    return "".join(out)
+
+
 def _unconditional(code: str, at: int) -> bool:
     """Whether a statement runs when the script does: at the top level (no open brace
-    before it) and not behind `if`, `?:`, `&&` or `||` in its own statement.
+    before it) and not behind `if`, `?:`, `&&` or `||` in its own statement. `code` has
+    its strings, comments and regex literals blanked (`code_only`).
 
     >>> _unconditional("var a=1;location.replace('https://x.test/')", 8)
     True

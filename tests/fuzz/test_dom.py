@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from auditor import __version__
 from auditor.dom.parser import Paths, parse_html
 from auditor.dom.walk import declared_page_url, page_base, page_title, walk
+from auditor.heuristics.redirects import code_only
 from auditor.model import AuditReport, RequestType
 from auditor.pipeline import audit, audit_document
 from auditor.readers import Document, InputError
@@ -150,3 +151,19 @@ def test_the_audit_of_any_document_is_a_report(doc: Document) -> None:
     assert page.input == doc.input and page.errors == ()
     assert_rendered_safely(AuditReport(__version__, audit_engine().lists, (page,)))
 
+
+
+_JS_BITS = st.sampled_from(["{", "}", "(", ")", "/", "*", "'", '"', "`", "\\", "[", "]", "\n",
+                            ";", " ", "a", "1", "return", "=", "//", "/*", "*/", "${"])
+
+
+@fuzz(100)
+@given(script=st.one_of(st.lists(_JS_BITS, max_size=60).map("".join), hostile_text))
+@example(script="f(/[/]{/); a / b /* x { */")
+def test_blanking_a_scripts_non_code_keeps_every_offset_and_line(script: str) -> None:
+    """The redirect check reads the blanked script at the offsets found in the script."""
+    code = code_only(script)
+    assert len(code) == len(script)
+    assert [i for i, c in enumerate(code) if c == "\n"] == [
+        i for i, c in enumerate(script) if c == "\n"]
+    assert all(c == s or c == " " for c, s in zip(code, script, strict=True))

@@ -349,6 +349,19 @@ def test_a_redirect_the_page_may_run_stays_a_redirect(audit_html: AuditHtml, mar
         ("redirect", "medium")]
 
 
+@pytest.mark.parametrize("before", [
+    "var t = s.replace(/{/g, '');",  # a brace in a regex literal opens no block
+    "var css = 'a { color: red';",  # nor one in a string
+    "/* if (old) { */ var n = a / b;",  # nor one in a comment; a division is no regex
+])
+def test_a_redirect_at_the_top_level_after_a_brace_that_is_not_code_is_high(
+        audit_html: AuditHtml, before: str) -> None:
+    report = audit_html(page(f"<script>{before} location.replace('https://spam.example/x');"
+                             "</script>"), url="https://blog.example/")
+    assert [(f.kind, f.severity.value) for f in report.findings if f.kind == "redirect"] == [
+        ("redirect", "high")]
+
+
 def test_tracker_code_before_the_html_start_tag_is_injected(audit_html: AuditHtml) -> None:
     """A free host prepends its overlay ad and counters to every page it serves, before
     the page's own `<html>`; a page's own tracker in its head is not a finding, nor is an
