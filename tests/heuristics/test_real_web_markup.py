@@ -259,6 +259,39 @@ def test_small_site_ad_networks_name_their_units_and_accounts(audit_html: AuditH
             ("sovrn-zone", "612345")} <= {(i.kind, i.value) for i in report.ids}
 
 
+def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: AuditHtml) -> None:
+    """The Yandex Advertising Network (RSYA) and AdFox units and Adform's publisher tag,
+    as their publisher docs write them; Adform's conversion trackpoint shows no ad."""
+    rsya = ('<div id="yandex_rtb_R-A-346605-7"></div><script>window.yaContextCb.push(()=>{'
+            'Ya.Context.AdvManager.render({"blockId": "R-A-346605-7", '
+            '"renderTo": "yandex_rtb_R-A-346605-7"})})</script>')
+    floor = ("<script>window.yaContextCb.push(()=>{Ya.Context.AdvManager.render({"
+             "blockId: 'R-A-346605-9', type: 'floorAd', platform: 'touch'})})</script>")
+    adfox = ("<div id=\"adfox_1622\"></div><script>window.yaContextCb.push(()=>{"
+             "Ya.adfoxCode.create({ownerId: 208087, containerId: 'adfox_1622', "
+             "params: {p1: 'bsoji', p2: 'feil'}})})</script>")
+    adform = ('<script data-adfscript="adx.adform.net/adx/?mid=123456"></script>'
+              '<script src="//s1.adform.net/banners/scripts/adx.js" async></script>')
+    loader = ("<script>window.yaContextCb=window.yaContextCb||[]</script>"
+              '<script src="https://yandex.ru/ads/system/context.js" async></script>')
+    report = audit_html(page(loader + rsya + adfox + adform + floor),
+                        url="https://news.example.ru/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Yandex Advertising Network", "R-A-346605-7", "/html/body/div[1]"),
+        ("AdFox", "208087", "/html/body/div[2]"),
+        ("Adform", None, "/html/body/script[5]"),
+        ("Yandex Advertising Network", "R-A-346605-9", "/html/body/script[7]")]
+    assert {("yandex-rtb-publisher", "346605"), ("adfox-owner", "208087"),
+            ("adform-placement", "123456")} <= {(i.kind, i.value) for i in report.ids}
+    pixel = audit_html(page(
+        "<article><p>Our shop.</p></article><script>window._adftrack = {pm: 1234567, "
+        "pagename: 'home'};</script><script src=\"https://track.adform.net/serving/scripts/"
+        'trackpoint/async/"></script>'), url="https://shop.example/")
+    assert [r.network for r in pixel.resources] == ["Adform Site Tracking"]
+    assert ("adform-tracking", "1234567") in {(i.kind, i.value) for i in pixel.ids}
+    assert not pixel.slots and pixel.metrics.content_to_ad_ratio is None
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
