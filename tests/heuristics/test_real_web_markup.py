@@ -292,6 +292,36 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
     assert not pixel.slots and pixel.metrics.content_to_ad_ratio is None
 
 
+def test_chinese_ad_union_and_counters_name_their_units_and_sites(
+        audit_html: AuditHtml) -> None:
+    """Baidu Union's units (the `slotbydup` push and the older `cpro_id`), and the Baidu
+    Tongji and CNZZ counters, as their snippets write them: common on Chinese-run
+    scraper copies."""
+    tongji = ('<script>var _hmt = _hmt || [];(function() {var hm = document.createElement('
+              '"script");hm.src = "https://hm.baidu.com/hm.js?6bcd52f51e9b3dce32bec4a3997715ac";'
+              'document.head.appendChild(hm);})();</script>')
+    union = ('<div id="_x1"></div><script>(window.slotbydup = window.slotbydup || []).push({'
+             'id: "u2345678", container: "_x1", async: true});</script>'
+             '<script src="//cpro.baidustatic.com/cpro/ui/cm.js" async></script>'
+             '<script>var cpro_id = "u1234567";</script>'
+             '<script src="http://cpro.baidustatic.com/cpro/ui/c.js"></script>'
+             '<script>var cpro_id = "u1234568";</script>'
+             '<script src="http://cpro.baidustatic.com/cpro/ui/c.js"></script>')
+    cnzz = ("<span id='cnzz_stat_icon_1000461034'></span><script src='//s19.cnzz.com/"
+            "z_stat.php?id=1000461034&amp;web_id=1000461034'></script>")
+    report = audit_html(page(tongji + union + cnzz), url="https://copy.example.cn/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Baidu Union", "u2345678", "/html/body/div"),
+        ("Baidu Union", "u1234567", "/html/body/script[4]"),
+        ("Baidu Union", "u1234568", "/html/body/script[6]")]
+    assert {("baidu-tongji-site", "6bcd52f51e9b3dce32bec4a3997715ac"),
+            ("cnzz-site", "1000461034")} <= {(i.kind, i.value) for i in report.ids}
+    assert {r.network for r in report.resources} == {"Baidu Tongji", "Baidu Union",
+                                                     "CNZZ (Umeng)"}
+    # the older snippet includes its loader once per unit: no duplicate-loader finding
+    assert not [f for f in report.findings if f.kind == "duplicate-loader"]
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
