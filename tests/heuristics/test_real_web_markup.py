@@ -322,6 +322,25 @@ def test_chinese_ad_union_and_counters_name_their_units_and_sites(
     assert not [f for f in report.findings if f.kind == "duplicate-loader"]
 
 
+def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
+    """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
+    banner tag and native spot are its units, its popunder tag names a spot but no unit."""
+    banner = ('<script src="//cdn.tsyndicate.com/sdk/v1/bi.js" data-ts-spot="5b3adf992ed049'
+              '70a5a2ab2c895f87c5" data-ts-width="300" data-ts-height="250" async defer></script>')
+    native = ('<div id="ts_native"></div><script src="https://cdn.tsyndicate.com/sdk/v1/'
+              'master.spot.js"></script><script>TsMasterSpot({"containerId": "ts_native", '
+              '"spot": "9d2353bb144e44528acb154218a20ded"});</script>')
+    pop = ('<script src="//cdn.tsyndicate.com/sdk/v1/p.js" data-ts-spot="50ac8f7dda1d420f9102'
+           'b11386adfa0a" data-ts-count="5" async defer></script>')
+    report = audit_html(page(banner + native + pop), url="https://tube.example/v/1")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("TrafficStars", "5b3adf992ed04970a5a2ab2c895f87c5", "/html/body/script[1]"),
+        ("TrafficStars", "9d2353bb144e44528acb154218a20ded", "/html/body/div")]
+    assert ("trafficstars-spot", "50ac8f7dda1d420f9102b11386adfa0a") in {
+        (i.kind, i.value) for i in report.ids}
+    assert {r.network for r in report.resources} == {"TrafficStars"}
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
