@@ -267,6 +267,9 @@ class Catalogue:
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
                                                            compare=False)
     id_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    # needle -> the places in `markup_ids` of the patterns read around it
+    _markup_by_needle: dict[str, tuple[int, ...]] = field(init=False, repr=False,
+                                                          compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -289,6 +292,12 @@ class Catalogue:
             if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
+        by_needle: dict[str, list[int]] = {}
+        for i, (_, spec) in enumerate(self.markup_ids):
+            for needle in spec.needles:
+                by_needle.setdefault(needle, []).append(i)
+        object.__setattr__(self, "_markup_by_needle",
+                           {needle: tuple(places) for needle, places in by_needle.items()})
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
         ids = [s for n in nets for s in n.ids]
         object.__setattr__(self, "slot_names", tuple(
@@ -303,6 +312,13 @@ class Catalogue:
             ("id_needles", id_literals),
         ):
             object.__setattr__(self, name, LiteralSet(x for x in literals if x is not None))
+
+    def markup_ids_around(self, held: Iterable[str | None]) -> list[tuple[Network, IdSpec]]:
+        """The `markup` ID patterns read around one of the needles `held` (a page holds
+        a few of a hundred), in catalogue order."""
+        places = {i for needle in held if needle is not None
+                  for i in self._markup_by_needle.get(needle, ())}
+        return [self.markup_ids[i] for i in sorted(places)]
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host

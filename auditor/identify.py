@@ -207,9 +207,10 @@ def identifiers(
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
-    jobs += catalogue.markup_ids
-    # a needle the text lacks has no windows: one pass finds which it holds
+    # a needle the text lacks has no windows: one pass finds which it holds, and only the
+    # markup patterns of those needles are asked (a page holds a few of a hundred)
     held = catalogue.markup_id_needles.present(markup) if markup else set()
+    jobs += catalogue.markup_ids_around(held)
     needle_positions: dict[str, list[int]] = {}
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
