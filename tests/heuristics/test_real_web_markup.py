@@ -341,6 +341,21 @@ def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> N
     assert {r.network for r in report.resources} == {"TrafficStars"}
 
 
+def test_an_adtech_tag_is_a_placement_written_or_plain(audit_html: AuditHtml) -> None:
+    """ADTECH's standard JavaScript tag writes its loader where it stands; the same tag
+    may be a plain script element."""
+    written = ("<aside><script>document.write('<scr'+'ipt language=\"javascript1.1\" src=\""
+               "https://adserver.adtech.de/addyn/3.0/1342/6402461/0/170/ADTECH;loc=100;target="
+               "_blank;misc='+new Date().getTime()+'\"></scr'+'ipt>');</script></aside>")
+    plain = ('<script src="https://adserver.adtech.de/addyn/3.0/1342/6402462/0/16/ADTECH;'
+             'loc=100"></script>')
+    report = audit_html(page(written + plain), url="https://blog.example/")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("ADTECH", "6402461"),
+                                                             ("ADTECH", None)]
+    assert {("adtech-placement", "6402461"), ("adtech-placement", "6402462"),
+            ("adtech-network", "1342")} <= {(i.kind, i.value) for i in report.ids}
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
