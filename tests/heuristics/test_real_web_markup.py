@@ -356,6 +356,20 @@ def test_an_adtech_tag_is_a_placement_written_or_plain(audit_html: AuditHtml) ->
             ("adtech-network", "1342")} <= {(i.kind, i.value) for i in report.ids}
 
 
+def test_future_plcs_own_ad_stack_names_its_widgets(audit_html: AuditHtml) -> None:
+    """Future plc's sites load their Bordeaux wrapper from bordeaux.futurecdn.net and
+    mark the widgets it fills `data-ads-type="bordeaux"`."""
+    stack = ('<script>window.bordeaux = window.bordeaux || {cmd: []}; var t = document.'
+             "createElement('script'); t.setAttribute('src', 'https://bordeaux.futurecdn.net/"
+             "bordeaux.js'); document.head.appendChild(t);</script>"
+             '<div class="widget-ads"><div id="bdx_flexi_ads_middle1" data-type="ads" '
+             'data-ads-type="bordeaux"></div></div>')
+    report = audit_html(page(stack), url="https://www.gamesite.example/news/a")
+    assert [(s.network, s.rule) for s in report.slots] == [
+        ("Bordeaux (Future plc)", "##div[data-ads-type='bordeaux']")]
+    assert {r.network for r in report.resources} == {"Bordeaux (Future plc)"}
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
