@@ -117,7 +117,9 @@ def test_a_network_added_as_data_is_recognised(tmp_path: Path) -> None:
 # The ID kinds that name a placement or are shared by unrelated sites: bulk clusters
 # never join sites on them (auditor/bulk/aggregate.py reads this, not a list of its own).
 SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "outbrain-widget",
-                  "medianet-slot", "matomo-site", "amazon-native-ad", "ligatus-tag"}
+                  "medianet-slot", "matomo-site", "amazon-native-ad", "ligatus-tag",
+                  "gumgum-slot", "seedtag-adunit", "kargo-slot", "connatix-player",
+                  "adition-placement", "triplelift-inventory", "adpushup-section"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

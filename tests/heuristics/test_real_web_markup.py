@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.dom.parser import parse_html, start_line
+from auditor.model import PageReport
 from auditor.rules import Engine
 
 from .conftest import AuditHtml
@@ -368,6 +369,130 @@ def test_future_plcs_own_ad_stack_names_its_widgets(audit_html: AuditHtml) -> No
     assert [(s.network, s.rule) for s in report.slots] == [
         ("Bordeaux (Future plc)", "##div[data-ads-type='bordeaux']")]
     assert {r.network for r in report.resources} == {"Bordeaux (Future plc)"}
+
+
+def ids_of(report: PageReport) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in report.ids}
+
+
+def test_gumgum_and_seedtag_name_their_slots_and_publishers(audit_html: AuditHtml) -> None:
+    """GumGum's in-image tag (`ggv2id`) and in-slot unit and Seedtag's site tag, as their
+    publisher snippets write them: the zone and the publisher are accounts, a slot is not."""
+    gumgum = ("<script>ggv2id='k7xq2m9p';</script>"
+              '<script src="https://js.gumgum.com/services.js"></script>'
+              '<div data-gg-slot="4521" pl="2"></div>'
+              '<script src="https://js.gumgum.com/slot.js"></script>')
+    seedtag = '<script async src="https://t.seedtag.com/t/4827-1190-01.js"></script>'
+    report = audit_html(page(gumgum + seedtag), url="https://recipes.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("GumGum", "4521")]
+    assert {("gumgum-zone", "k7xq2m9p"), ("gumgum-slot", "4521"),
+            ("seedtag-publisher", "4827-1190-01")} <= ids_of(report)
+    assert {r.network for r in report.resources} == {"GumGum", "Seedtag"}
+    older = audit_html(page("<script>window._seedtagq = window._seedtagq || [];"
+                            "window._seedtagq.push(['_setId', '4827-1190-01']);</script>"),
+                       url="https://recipes.example/b")
+    assert ("seedtag-publisher", "4827-1190-01") in ids_of(older)
+    # a theme's own data-gg-slot, with no GumGum on the page, is no ad
+    theme = audit_html(page('<ol data-gg-slot="toc"></ol><div data-gg-slot="12"></div>'),
+                       url="https://theme.example/")
+    assert not theme.slots
+
+
+def test_connatix_players_name_their_player_and_customer(audit_html: AuditHtml) -> None:
+    """Connatix's head snippet (its player loader, in an iframe) and player embed, as its
+    publisher code writes them: the embed renders where its script stands."""
+    customer = "5c0e9a41-7d2b-4f6e-9a83-1b2c3d4e5f60"
+    player = "e1d2c3b4-a596-4788-9900-aabbccddeeff"
+    head = ("<script>!function(n){if(!window.cnx){window.cnx={},window.cnx.cmd=[];var t=n."
+            "createElement('iframe');t.display='none',t.onload=function(){var d=t.contentWindow."
+            "document,c=d.createElement('script');c.src='//cd.connatix.com/connatix.player.js"
+            f"?cid={customer}',c.setAttribute('async','1'),d.body.appendChild(c)}},n.head."
+            "appendChild(t)}}(document);</script>")
+    embed = (f'<script id="7f3a9c">(new Image()).src = "https://capi.connatix.com/tr/si?token='
+             f'{player}&cid={customer}"; cnx.cmd.push(function() {{ cnx({{playerId: "{player}"'
+             '}).render("7f3a9c"); });</script>')
+    report = audit_html(page(embed, head), url="https://news.example/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Connatix", player, "/html/body/script")]
+    assert {("connatix-customer", customer), ("connatix-player", player)} <= ids_of(report)
+
+
+def test_zergnet_and_triplelift_tags_name_their_widgets_and_inventory(
+        audit_html: AuditHtml) -> None:
+    """ZergNet's headline widget (`zergnet-widget-<id>` and the script that loads its
+    zerg.js) and TripleLift's placement tag, which writes its unit where it stands."""
+    zergnet = ('<div id="zergnet-widget-31877"></div><script>(function() { var zergnet = '
+               "document.createElement('script'); zergnet.async = true; zergnet.src = "
+               "'//www.zergnet.com/zerg.js?id=31877'; var s = document.getElementsByTagName("
+               "'script')[0]; s.parentNode.insertBefore(zergnet, s); })();</script>")
+    triplelift = '<script src="//ib.3lift.com/ttj?inv_code=news_example_in_feed"></script>'
+    report = audit_html(page(zergnet + triplelift + triplelift), url="https://news.example/b")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("ZergNet", None), ("TripleLift", None), ("TripleLift", None)]
+    assert {("zergnet-widget", "31877"),
+            ("triplelift-inventory", "news_example_in_feed")} <= ids_of(report)
+    # the tag is pasted once per unit: no duplicate loader
+    assert not [f for f in report.findings if f.kind == "duplicate-loader"]
+
+
+def test_adition_and_adpushup_tags_name_their_placements_and_site(
+        audit_html: AuditHtml) -> None:
+    """ADITION's website tag (its library pasted with every unit, then the unit's `wp_id`)
+    and AdPushup's site script and ApTag, as their publisher snippets write them."""
+    adition = ('<script src="//imagesrv.adition.com/js/adition.js"></script>'
+               '<script src="//ad1.adfarm1.adition.com/js?wp_id=4410923"></script>')
+    second = ('<script src="//imagesrv.adition.com/js/adition.js"></script>'
+              '<script src="//ad1.adfarm1.adition.com/js?wp_id=4410924"></script>')
+    section = "3f2b8c1d-6a4e-4b7f-9c0d-2e1f3a4b5c6d"
+    adpushup = ('<script>(function () { var s = document.createElement("script"); s.async = '
+                'true; s.src = "//optimize.adpushup.com/38271/ap.js"; document.head.appendChild'
+                '(s); })();</script>'
+                f'<div id="{section}" class="_ap_apex_ad"><script>var adpushup = window.adpushup'
+                " = window.adpushup || {}; adpushup.que = adpushup.que || []; adpushup.que.push("
+                f'function() {{ adpushup.triggerAd("{section}"); }});</script></div>')
+    report = audit_html(page(adition + second + adpushup), url="https://zeitung.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("ADITION", None), ("ADITION", None), ("AdPushup", section)]
+    assert {("adition-placement", "4410923"), ("adition-placement", "4410924"),
+            ("adpushup-site", "38271"), ("adpushup-section", section)} <= ids_of(report)
+    assert not [f for f in report.findings if f.kind == "duplicate-loader"]
+
+
+@pytest.mark.parametrize(("unit", "network", "zone", "ids"), [
+    ('<amp-ad width=300 height=100 type="gumgum" data-zone="p4w8zr1c" data-slot="5190">',
+     "GumGum", "p4w8zr1c", {("gumgum-zone", "p4w8zr1c")}),
+    ('<amp-ad width=300 height=250 type="seedtag" data-adunit-id="31447">',
+     "Seedtag", "31447", {("seedtag-adunit", "31447")}),
+    ('<amp-ad width=320 height=50 type="kargo" data-site="_mQ3rT8vLk2Pz9XwYc4Hn7B" '
+     'data-slot="_hR4kW9pTz2">', "Kargo", "_hR4kW9pTz2",
+     {("kargo-slot", "_hR4kW9pTz2"), ("kargo-site", "_mQ3rT8vLk2Pz9XwYc4Hn7B")}),
+    ('<amp-connatix-player data-player-id="b7a1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d" '
+     'layout="responsive" width="16" height="9">', "Connatix",
+     "b7a1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+     {("connatix-player", "b7a1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d")}),
+    ("<amp-ad width=320 height=140 type=\"connatix\" layout=\"responsive\" data-connatix='"
+     '{"data-connatix-token":"c3d4e5f6-0718-4293-a4b5-c6d7e8f90a1b"}\'>', "Connatix", None, set()),
+    ('<amp-embed width=780 height=100 layout="responsive" type="zergnet" data-zergid="27341">',
+     "ZergNet", "27341", {("zergnet-widget", "27341")}),
+    ('<amp-ad width=300 height=250 type="adition" data-version="1" data-wp_id="5812047">',
+     "ADITION", "5812047", {("adition-placement", "5812047")}),
+    ('<amp-ad width=297 height=410 type="triplelift" layout="responsive" '
+     'src="https://ib.3lift.com/ttj?inv_code=news_amp_feed">', "TripleLift", None,
+     {("triplelift-inventory", "news_amp_feed")}),
+    ('<amp-ad width=300 height=250 type="adpushup" data-siteid="51936" '
+     'data-slotpath="/21900417/news_amp_top" data-totalAmpSlots="1">', "AdPushup", "51936",
+     {("adpushup-site", "51936")}),
+    ('<amp-ad type="nativo" height=350 width=400 layout="responsive" '
+     'data-request-url="https://amp.news.example/amp/nativo">', "Nativo", None, set()),
+])
+def test_more_vendors_amp_units_are_named_by_type(
+        audit_html: AuditHtml, unit: str, network: str, zone: str | None,
+        ids: set[tuple[str, str]]) -> None:
+    """The `<amp-ad type>` of each vendor, with the parameters its AMP docs give."""
+    tag = unit.split()[0][1:]
+    report = audit_html(page(f"{unit}</{tag}>"), url="https://news.example/amp/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [(network, zone)]
+    assert ids <= ids_of(report)
 
 
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
