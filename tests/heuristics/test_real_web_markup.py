@@ -495,6 +495,20 @@ def test_more_vendors_amp_units_are_named_by_type(
     assert ids <= ids_of(report)
 
 
+def test_iq_digital_tiles_are_its_units_where_its_controller_runs(
+        audit_html: AuditHtml) -> None:
+    """iq digital's ad controller fills `iqadtile<n>` divs, often with no render call in
+    the markup; without the controller on the page such a div names no vendor."""
+    tiles = '<div id="iqd_topAd"><div id="iqadtile1"></div><div id="iqadtile6"></div></div>'
+    controller = ("<script>AdController.setPageInfo({adSite: 'news'}); "
+                  "AdController.initialize();</script>")
+    report = audit_html(page(controller + tiles), url="https://news.example/a")
+    assert [(s.network, s.xpath) for s in report.slots] == [
+        ("iq digital", "/html/body/div/div[1]"), ("iq digital", "/html/body/div/div[2]")]
+    alone = audit_html(page(tiles), url="https://news.example/a")
+    assert all(s.network != "iq digital" for s in alone.slots)
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
