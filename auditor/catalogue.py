@@ -267,6 +267,10 @@ class Catalogue:
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
                                                            compare=False)
     id_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    # needle (None: a signature with none) -> the places in `networks` of those with an
+    # inline signature that needs it
+    _signature_places: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
+                                                                 compare=False)
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str, tuple[int, ...]] = field(init=False, repr=False,
                                                           compare=False)
@@ -292,6 +296,12 @@ class Catalogue:
             if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
+        signed: dict[str | None, list[int]] = {}
+        for i, network in enumerate(nets):
+            for needle, _ in network.signatures:
+                signed.setdefault(needle, []).append(i)
+        object.__setattr__(self, "_signature_places",
+                           {needle: tuple(places) for needle, places in signed.items()})
         by_needle: dict[str, list[int]] = {}
         for i, (_, spec) in enumerate(self.markup_ids):
             for needle in spec.needles:
@@ -312,6 +322,12 @@ class Catalogue:
             ("id_needles", id_literals),
         ):
             object.__setattr__(self, name, LiteralSet(x for x in literals if x is not None))
+
+    def signed_with(self, held: Iterable[str | None]) -> list[Network]:
+        """The networks with an inline signature whose needle is among `held` (or that
+        needs none), in catalogue order: the only ones a page's scripts may configure."""
+        places = {i for needle in (*held, None) for i in self._signature_places.get(needle, ())}
+        return [self.networks[i] for i in sorted(places)]
 
     def markup_ids_around(self, held: Iterable[str | None]) -> list[tuple[Network, IdSpec]]:
         """The `markup` ID patterns read around one of the needles `held` (a page holds

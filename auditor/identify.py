@@ -26,8 +26,8 @@ def networks_present(
     names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
-    for network in catalogue.networks:
-        if network.name in names or not network.signatures:
+    for network in catalogue.signed_with(held):
+        if network.name in names:
             continue
         if any(needle in held and _search(p, joined) for needle, p in network.signatures):
             names.add(network.name)
