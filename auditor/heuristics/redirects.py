@@ -72,7 +72,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *decoded.payloads):
             if "location" not in text and "navigate" not in text:
                 continue
-            masked = ""  # the text's code alone, made at its first off-site redirect
+            code_text = ""  # the text's code alone, made at its first off-site redirect
             for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
                 target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
                 url = _offsite(target, ctx)
@@ -81,8 +81,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 hidden = text is not code
                 guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
                 site = registrable_domain(host_of(url))
-                masked = masked or code_only(text)
-                always = _unconditional(masked, m.start())
+                code_text = code_text or code_only(text) or text  # unreadable: as it is
+                always = _unconditional(code_text, m.start())
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -99,50 +99,128 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               url, line=line, xpath=xpath, key=("script", url))
 
 
-# A script's tokens that are not code: comments, string and template literals, and a
-# `/` that may open a regex literal (told from a division by what precedes it, below)
-_NOT_CODE = re.compile(
-    r"//[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/)?"
-    r"""|'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?|/""", re.S)
+# What a scan of a script stops at: a comment, a string, a template's backtick, a `/` (a
+# regex literal or a division, told by what precedes it); inside a template's `${…}`, its
+# braces too, to find the one that closes it. The named groups close what they open.
+_TOKENS = (r"//[^\n]*|/\*(?:[^*]|\*(?!/))*(?P<shut>\*/)?"
+           r"""|'(?:[^'\\\n]|\\.)*(?P<sq>')?|"(?:[^"\\\n]|\\.)*(?P<dq>")?|`|/""")
+_TOKEN = re.compile(_TOKENS, re.S)
+_TOKEN_IN_EXPRESSION = re.compile(_TOKENS + "|[{}]", re.S)
+_TEMPLATE_PART = re.compile(r"\\.|`|\$\{", re.S)
 # bounded, so that a `/[` with no `]` costs a few hundred steps, not the rest of the line
 _REGEX_LITERAL = re.compile(
-    r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.){0,64}\]){1,500}/[a-z]*")
+    r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.){0,64}\]){1,200}/[a-z]*")
 _REGEX_AFTER_WORD = re.compile(
-    r"\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await|instanceof)$")
+    r"(?<![\w$.])(?:return|typeof|case|do|else|in|new|delete|void|throw|instanceof)$")
+MAX_REGEX_LITERALS = 5000  # per script: past it, the script is read as it is
+_BLANK = re.compile(r"[^\n]")
+_NOT_PARENTHESIS = re.compile(r"[^()\n]")
 
 
-def code_only(script: str) -> str:
-    r"""`script` with its comments, strings and regex literals blanked (newlines kept),
-    so that counting braces or finding `;` reads code: `s.replace(/{/g, '')` opens no
-    block. One linear pass; a `/` after a value is a division.
+def code_only(script: str) -> str | None:
+    r"""`script` with its comments, strings, template literals and regex literals
+    blanked (newlines kept), so that counting braces or finding `;` reads code:
+    `s.replace(/{/g, '')` opens no block. A template's `${…}` reads as a parenthesised
+    expression (its parentheses kept, all else blanked): code there runs inside an
+    expression, never as a statement of its own. None when the script does not read so
+    (a literal or comment left open, a `/` that starts no regex literal where one must
+    start): a misread must not hide a real brace.
 
     >>> code_only("a = '{;'; b = c.replace(/[{]/g, '') / 2 // }")
     'a =     ; b = c.replace(      ,   ) / 2     '
+    >>> code_only("h = `<a>${f(() => { go(); })}</a>`"), code_only("s = 'open")
+    ('h =      ( (()        ()   ))     ', None)
     """
-    out: list[str] = []
-    done = 0  # the script up to here is in `out`
-    lead = ""  # the code's last word or sign before `done`, blanks dropped
-    while (m := _NOT_CODE.search(script, done)) is not None:
+    blanks: list[tuple[int, int]] = []
+    expressions: list[tuple[int, int]] = []  # each `${…}`, from its `$` to past its `}`
+    stack: list[int] = []  # per template open: -1; per `${` open in one: its open braces
+    opened: list[int] = []  # where each open `${` starts
+    pos, lead, literals = 0, "", 0  # lead: the code's last characters before `pos`
+    while pos < len(script):
+        if stack and stack[-1] < 0:  # in a template's text
+            part = _TEMPLATE_PART.search(script, pos)
+            if part is None:
+                return None
+            if part.group() == "`":
+                stack.pop()
+                blanks.append((pos, part.end()))
+                lead = "0"  # a template is a value: a `/` after it divides
+            elif part.group() == "${":
+                stack.append(0)
+                opened.append(part.start())
+                blanks.append((pos, part.start()))
+            pos = part.end()
+            continue
+        m = (_TOKEN_IN_EXPRESSION if stack else _TOKEN).search(script, pos)
+        if m is None:
+            break
         start, end = m.span()
-        code = script[done:start].rstrip()
+        token = m.group()
+        code = script[pos:start].rstrip()
         lead = code[-12:] if code else lead
-        if m.group() == "/":
-            literal = None
-            if not lead or not (lead[-1].isalnum() or lead[-1] in "_$)]") \
-                    or _REGEX_AFTER_WORD.search(lead):
-                literal = _REGEX_LITERAL.match(script, start)
-            if literal is None:  # a division
-                out.append(script[done:end])
-                done, lead = end, "/"
+        pos = end
+        if token in "{}":
+            stack[-1] += 1 if token == "{" else -1
+            if stack[-1] < 0:  # the `}` that closes a `${`: back in the template's text
+                stack[-1:] = []
+                expressions.append((opened.pop(), end))
+            lead = token
+        elif token == "`":
+            stack.append(-1)
+            blanks.append((start, end))
+        elif token == "/":
+            if _divides(lead):
+                lead = "/"
                 continue
-            end = literal.end()
-        out.append(script[done:start])
-        out.append(re.sub(r"[^\n]", " ", script[start:end]))
+            literals += 1
+            literal = _REGEX_LITERAL.match(script, start)
+            if literal is None or literals > MAX_REGEX_LITERALS:
+                return None
+            pos = literal.end()
+            blanks.append((start, pos))
+            lead = "0"
+        elif token.startswith("//"):
+            blanks.append((start, end))
+        elif token.startswith("/*"):
+            if m.group("shut") is None:
+                return None
+            blanks.append((start, end))
+        else:  # a string
+            if m.group("sq") is None and m.group("dq") is None:
+                return None
+            blanks.append((start, end))
+            lead = "0"
+    if stack:
+        return None
+    out: list[str] = []
+    done = 0
+    for start, end in blanks:
+        out += [script[done:start], _BLANK.sub(" ", script[start:end])]
         done = end
-        if m.group()[:2] not in ("//", "/*"):
-            lead = "0"  # after a string or regex literal, `/` divides
     out.append(script[done:])
+    text = "".join(out)
+    done = 0
+    out = []
+    for start, end in sorted(expressions):
+        if start < done:
+            continue  # inside an expression already read
+        inner = _NOT_PARENTHESIS.sub(" ", text[start + 2 : end - 1])
+        out += [text[done:start], " (", inner, ")"]
+        done = end
+    out.append(text[done:])
     return "".join(out)
+
+
+def _divides(lead: str) -> bool:
+    """Whether a `/` after `lead` (the code's last characters) is a division: after a
+    value (a name, a number, `)`, `]`, `}`, `x++`), unless the name is a keyword that an
+    expression follows (`return /x/.test(s)`). A regex literal read as a division keeps
+    its text, which only makes a redirect after it look less sure, never more."""
+    if not lead:
+        return False
+    if lead[-1].isalnum() or lead[-1] in "_$)]}":
+        return _REGEX_AFTER_WORD.search(lead) is None
+    return lead.endswith(("++", "--"))
 
 
 def _unconditional(code: str, at: int) -> bool:

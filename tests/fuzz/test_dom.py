@@ -161,9 +161,13 @@ _JS_BITS = st.sampled_from(["{", "}", "(", ")", "/", "*", "'", '"', "`", "\\", "
 @given(script=st.one_of(st.lists(_JS_BITS, max_size=60).map("".join), hostile_text))
 @example(script="f(/[/]{/); a / b /* x { */")
 def test_blanking_a_scripts_non_code_keeps_every_offset_and_line(script: str) -> None:
-    """The redirect check reads the blanked script at the offsets found in the script."""
+    """The redirect check reads the blanked script at the offsets found in the script
+    (or, when the script does not read as code, the script itself)."""
     code = code_only(script)
+    if code is None:
+        return
     assert len(code) == len(script)
     assert [i for i, c in enumerate(code) if c == "\n"] == [
         i for i, c in enumerate(script) if c == "\n"]
-    assert all(c == s or c == " " for c, s in zip(code, script, strict=True))
+    assert all(c == s or c == " " or (c in "()" and s in "${}")
+               for c, s in zip(code, script, strict=True))
