@@ -84,7 +84,8 @@ def discover(
             found[p.stem] = ListSource(p.stem, p, "project")
     if system_lists:
         for p in _system_lists(SYSTEM_GLOBS):
-            found[p.stem] = ListSource(p.stem, p, "system")
+            if p.is_file():  # a package removed since: its list is gone, as before
+                found[p.stem] = ListSource(p.stem, p, "system")
         user = user_lists_dir(directory)
         if user.is_dir():
             for p in sorted(user.glob("*.txt")):
@@ -109,8 +110,7 @@ def _system_lists(globs: tuple[str, ...]) -> tuple[Path, ...]:
     cache is keyed on each file's size and mtime)."""
     seen: dict[str, Path] = {}
     for pattern in globs:
-        for name in sorted(glob.glob(pattern)):
-            path = Path(name)
+        for path in sorted(map(Path, glob.glob(pattern))):  # in Path order, as ever
             if path.stem not in seen and path.is_file():
                 seen[path.stem] = path
     return tuple(seen.values())

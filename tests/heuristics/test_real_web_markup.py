@@ -286,8 +286,8 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
             ("adform-placement", "123456")} <= {(i.kind, i.value) for i in report.ids}
     pixel = audit_html(page(
         "<article><p>Our shop.</p></article><script>window._adftrack = {pm: 1234567, "
-        "pagename: 'home'};</script><script src=\"https://track.adform.net/serving/scripts/"
-        'trackpoint/async/"></script>'), url="https://shop.example/")
+        "pagename: 'home'};</script><script src=\"https://s2.adform.net/banners/scripts/st/"
+        'trackpoint-async.js"></script>'), url="https://shop.example/")
     assert [r.network for r in pixel.resources] == ["Adform Site Tracking"]
     assert ("adform-tracking", "1234567") in {(i.kind, i.value) for i in pixel.ids}
     assert not pixel.slots and pixel.metrics.content_to_ad_ratio is None
@@ -301,8 +301,8 @@ def test_chinese_ad_union_and_counters_name_their_units_and_sites(
     tongji = ('<script>var _hmt = _hmt || [];(function() {var hm = document.createElement('
               '"script");hm.src = "https://hm.baidu.com/hm.js?6bcd52f51e9b3dce32bec4a3997715ac";'
               'document.head.appendChild(hm);})();</script>')
-    union = ('<div id="_x1"></div><script>(window.slotbydup = window.slotbydup || []).push({'
-             'id: "u2345678", container: "_x1", async: true});</script>'
+    union = ('<div class="_x1"></div><script>(window.slotbydup = window.slotbydup || [])'
+             '.push({id: "u2345678", container: "_x1", async: true});</script>'
              '<script src="//cpro.baidustatic.com/cpro/ui/cm.js" async></script>'
              '<script>var cpro_id = "u1234567";</script>'
              '<script src="http://cpro.baidustatic.com/cpro/ui/c.js"></script>'
@@ -312,7 +312,7 @@ def test_chinese_ad_union_and_counters_name_their_units_and_sites(
             "z_stat.php?id=1000461034&amp;web_id=1000461034'></script>")
     report = audit_html(page(tongji + union + cnzz), url="https://copy.example.cn/a")
     assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
-        ("Baidu Union", "u2345678", "/html/body/div"),
+        ("Baidu Union", "u2345678", "/html/body/script[2]"),
         ("Baidu Union", "u1234567", "/html/body/script[4]"),
         ("Baidu Union", "u1234568", "/html/body/script[6]")]
     assert {("baidu-tongji-site", "6bcd52f51e9b3dce32bec4a3997715ac"),
@@ -592,6 +592,17 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
     "'https://spam.example/x'; }</script>",
     "<script>var s = 'function z() {'; if (Math.random() < 0.3) { location.href = "
     "'https://spam.example/x'; }</script>",
+    # code inside a template's `${…}` is code, and a nested template does not end it
+    "<script>list.innerHTML = `<ul>${links.map(l => `<li>${l}</li>`).join('')}</ul>`;\n"
+    "go.addEventListener('click', function () { location.assign('https://spam.example/x');"
+    " });</script>",
+    "<script>const go = html`<a @click=${() => location.assign('https://spam.example/x')}>"
+    "x</a>`;</script>",
+    "<script>if (`${a}` === 'b') location.replace('https://spam.example/x');</script>",
+    # a division after `i++` or a name that is no keyword (`of`, `x.in`) opens no regex
+    "<script>var n=i++/2;if(c){location.replace('https://spam.example/x')}var z=w/3;</script>",
+    "<script>var of=4,h=of/2;if(c){location.replace('https://spam.example/x')}z=w/3;</script>",
+    "<script>var h=x.in/2;if(c){location.replace('https://spam.example/x')}z=w/3;</script>",
 ])
 def test_a_redirect_the_page_may_run_stays_a_redirect(audit_html: AuditHtml, markup: str) -> None:
     report = audit_html(page(markup), url="https://game.example/")
@@ -603,6 +614,7 @@ def test_a_redirect_the_page_may_run_stays_a_redirect(audit_html: AuditHtml, mar
     "var t = s.replace(/{/g, '');",  # a brace in a regex literal opens no block
     "var css = 'a { color: red';",  # nor one in a string
     "/* if (old) { */ var n = a / b;",  # nor one in a comment; a division is no regex
+    "var t = `x{` + `${a}`;",  # nor one in a template
 ])
 def test_a_redirect_at_the_top_level_after_a_brace_that_is_not_code_is_high(
         audit_html: AuditHtml, before: str) -> None:

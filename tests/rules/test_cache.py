@@ -144,3 +144,5 @@ def test_system_lists_are_globbed_once_and_user_lists_every_time(
     (cdir / "lists" / "easylist.txt").write_text("[Adblock Plus 2.0]\n||magsrv.com^\n")
     again = {s.name: s.origin for s in sources.discover()}
     assert again.get("easyprivacy") == "system" and again.get("easylist") == "cache"
+    (system / "easyprivacy.txt").unlink()  # its package removed: the list is gone
+    assert "easyprivacy" not in {s.name for s in sources.discover()}
