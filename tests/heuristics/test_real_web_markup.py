@@ -18,6 +18,10 @@ def page(body: str, head: str = "") -> str:
             f"that is long enough.</p></article>{body}</body></html>")
 
 
+def ids_of(report: PageReport) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in report.ids}
+
+
 def test_a_preconnect_hint_is_not_a_vendor_present(audit_html: AuditHtml) -> None:
     report = audit_html(page("", '<link rel="preconnect" href="https://securepubads.g.doubleclick.net">'
                                  '<link rel="dns-prefetch" href="//c.amazon-adsystem.com">'),
@@ -102,7 +106,7 @@ def test_vendor_slot_conventions_are_named(audit_html: AuditHtml) -> None:
     networks = [s.network for s in report.slots]
     assert networks == ["Google Publisher Tag", "Google Publisher Tag", "Smart AdServer",
                         "iq digital"]
-    ids = {(i.kind, i.value) for i in report.ids}
+    ids = ids_of(report)
     assert {("smartadserver-site", "55414"), ("smartadserver-format", "24236")} <= ids
 
 
@@ -148,7 +152,7 @@ def test_wordpress_com_units_are_wordads_placements(audit_html: AuditHtml) -> No
             "(window);</script></div></div></div>")
     report = audit_html(page(unit), url="https://blog.example/")
     assert [s.network for s in report.slots] == ["WordAds"]
-    assert ("wordads-section", "26942") in {(i.kind, i.value) for i in report.ids}
+    assert ("wordads-section", "26942") in ids_of(report)
     # the class alone, on a page WordAds is not on, is no placement
     plain = audit_html(page('<div class="wpa">What we are about</div>'), url="https://b.example/")
     assert plain.slots == ()
@@ -207,7 +211,7 @@ def test_managed_ad_stacks_name_their_units_and_the_site_account(audit_html: Aud
     assert ("adthrive-site", "5e8f1a2b3c4d5e6f7a8b9c0d") in {(i.kind, i.value)
                                                             for i in raptive.ids}
     assert [s.network for s in mediavine.slots] == ["Mediavine"]
-    assert ("mediavine-site", "the-soup-blog") in {(i.kind, i.value) for i in mediavine.ids}
+    assert ("mediavine-site", "the-soup-blog") in ids_of(mediavine)
     assert [s.network for s in ezoic.slots] == ["Ezoic"]
     assert {r.network for r in ezoic.resources} == {"Ezoic"}
 
@@ -257,7 +261,7 @@ def test_small_site_ad_networks_name_their_units_and_accounts(audit_html: AuditH
     assert [(s.network, s.zone_id) for s in report.slots] == [("A-Ads", "2165012"),
                                                              ("Sovrn", None)]
     assert {("infolinks-publisher", "3381139"), ("aads-unit", "2165012"),
-            ("sovrn-zone", "612345")} <= {(i.kind, i.value) for i in report.ids}
+            ("sovrn-zone", "612345")} <= ids_of(report)
 
 
 def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: AuditHtml) -> None:
@@ -283,13 +287,13 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
         ("Adform", None, "/html/body/script[5]"),
         ("Yandex Advertising Network", "R-A-346605-9", "/html/body/script[7]")]
     assert {("yandex-rtb-publisher", "346605"), ("adfox-owner", "208087"),
-            ("adform-placement", "123456")} <= {(i.kind, i.value) for i in report.ids}
+            ("adform-placement", "123456")} <= ids_of(report)
     pixel = audit_html(page(
         "<article><p>Our shop.</p></article><script>window._adftrack = {pm: 1234567, "
         "pagename: 'home'};</script><script src=\"https://s2.adform.net/banners/scripts/st/"
         'trackpoint-async.js"></script>'), url="https://shop.example/")
     assert [r.network for r in pixel.resources] == ["Adform Site Tracking"]
-    assert ("adform-tracking", "1234567") in {(i.kind, i.value) for i in pixel.ids}
+    assert ("adform-tracking", "1234567") in ids_of(pixel)
     assert not pixel.slots and pixel.metrics.content_to_ad_ratio is None
 
 
@@ -316,7 +320,7 @@ def test_chinese_ad_union_and_counters_name_their_units_and_sites(
         ("Baidu Union", "u1234567", "/html/body/script[4]"),
         ("Baidu Union", "u1234568", "/html/body/script[6]")]
     assert {("baidu-tongji-site", "6bcd52f51e9b3dce32bec4a3997715ac"),
-            ("cnzz-site", "1000461034")} <= {(i.kind, i.value) for i in report.ids}
+            ("cnzz-site", "1000461034")} <= ids_of(report)
     assert {r.network for r in report.resources} == {"Baidu Tongji", "Baidu Union",
                                                      "CNZZ (Umeng)"}
     # the older snippet includes its loader once per unit: no duplicate-loader finding
@@ -354,7 +358,7 @@ def test_an_adtech_tag_is_a_placement_written_or_plain(audit_html: AuditHtml) ->
     assert [(s.network, s.zone_id) for s in report.slots] == [("ADTECH", "6402461"),
                                                              ("ADTECH", None)]
     assert {("adtech-placement", "6402461"), ("adtech-placement", "6402462"),
-            ("adtech-network", "1342")} <= {(i.kind, i.value) for i in report.ids}
+            ("adtech-network", "1342")} <= ids_of(report)
 
 
 def test_future_plcs_own_ad_stack_names_its_widgets(audit_html: AuditHtml) -> None:
@@ -369,10 +373,6 @@ def test_future_plcs_own_ad_stack_names_its_widgets(audit_html: AuditHtml) -> No
     assert [(s.network, s.rule) for s in report.slots] == [
         ("Bordeaux (Future plc)", "##div[data-ads-type='bordeaux']")]
     assert {r.network for r in report.resources} == {"Bordeaux (Future plc)"}
-
-
-def ids_of(report: PageReport) -> set[tuple[str, str]]:
-    return {(i.kind, i.value) for i in report.ids}
 
 
 def test_gumgum_and_seedtag_name_their_slots_and_publishers(audit_html: AuditHtml) -> None:
@@ -666,5 +666,5 @@ def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
                 'src="https://www.facebook.com/tr?id=1143146955705276&amp;ev=PageView"></div>')
     (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
     assert [(s.rule, s.network) for s in report.slots] == [("##.ad-unit", None)]
-    assert ("facebook-pixel", "1143146955705276") in {(i.kind, i.value) for i in report.ids}
+    assert ("facebook-pixel", "1143146955705276") in ids_of(report)
 
