@@ -119,7 +119,10 @@ def test_a_network_added_as_data_is_recognised(tmp_path: Path) -> None:
 SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "outbrain-widget",
                   "medianet-slot", "matomo-site", "amazon-native-ad", "ligatus-tag",
                   "gumgum-slot", "seedtag-adunit", "kargo-slot", "connatix-player",
-                  "adition-placement", "triplelift-inventory", "adpushup-section"}
+                  "adition-placement", "triplelift-inventory", "adpushup-section",
+                  "adocean-placement", "colombia-slot", "admixer-zone", "adnuntius-adunit",
+                  "aniview-publisher", "aniview-channel", "bidvertiser-unit",
+                  "primis-placement", "vidazoo-widget"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

@@ -458,6 +458,172 @@ def test_adition_and_adpushup_tags_name_their_placements_and_site(
     assert not [f for f in report.findings if f.kind == "duplicate-loader"]
 
 
+def test_adocean_master_names_its_slaves_and_a_placement_fills_its_div(
+        audit_html: AuditHtml) -> None:
+    """AdOcean's (Gemius) master-slave tag and single placement, as its publisher code
+    writes them: each unit fills the div its id names; the master is the account's."""
+    master = "Kd8mT2pQx7.vLr4NbW9yZc1_aFg3HjEe5UoIs6Rt0P.k7"
+    head = ('<script src="//pl.adocean.pl/files/js/ado.js"></script><script>'
+            "if(typeof ado!==\"object\"){ado={};ado.config=ado.preview=ado.placement=ado.master="
+            'ado.slave=function(){};} ado.config({mode: "new", xml: false, characterEncoding: '
+            f"true}});</script><script>ado.master({{id: '{master}', server: 'pl.adocean.pl' }});"
+            "</script>")
+    body = ('<div id="adoceanplqkmrtbwfzd"></div><script>/* (c)AdOcean 2003-2024 */ ado.slave('
+            f"'adoceanplqkmrtbwfzd', {{myMaster: '{master}' }});</script>"
+            '<div id="adoceanplxzhsnvcgpe"></div><script>ado.slave(\'adoceanplxzhsnvcgpe\', '
+            f"{{myMaster: '{master}' }});</script>"
+            '<div id="ado-Vb3nQ8sLm1.Xc7Tz2Rk9Pw4Jd6Hf0Ga5Ye.Q7"></div><script>ado.placement({id: '
+            "'ado-Vb3nQ8sLm1.Xc7Tz2Rk9Pw4Jd6Hf0Ga5Ye.Q7', server: 'pl.adocean.pl' });</script>")
+    report = audit_html(page(body, head), url="https://portal.example/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("AdOcean", "adoceanplqkmrtbwfzd", "/html/body/div[1]"),
+        ("AdOcean", "adoceanplxzhsnvcgpe", "/html/body/div[2]"),
+        ("AdOcean", "ado-Vb3nQ8sLm1.Xc7Tz2Rk9Pw4Jd6Hf0Ga5Ye.Q7", "/html/body/div[3]")]
+    assert {("adocean-master", master), ("adocean-placement", "adoceanplqkmrtbwfzd")} <= ids_of(
+        report)
+    # the master serves the slaves and is no unit of its own; a variable names no master
+    assert not {i for i in ids_of(report) if i[0] == "adocean-master" and i[1] != master}
+
+
+def test_colombia_and_dable_containers_name_their_slots_and_widgets(
+        audit_html: AuditHtml) -> None:
+    """Colombia's (Times Internet) unit container and Dable's widget embed, as their
+    publisher tags write them."""
+    colombia = ('<div id="div-clmb-ctn-418207-1" style="float:left;min-height:2px;width:100%;" '
+                'data-slot="418207" data-position="1" data-section="0" class="colombia"></div>'
+                "<script>(function(){var c=document.createElement('script');c.async=true;c.src="
+                "'https://static.clmbtech.com/ad/commons/js/colombia_v2.js';document.head."
+                "appendChild(c);})();</script>")
+    dable = ('<div id="dablewidget_Qm7Xk2Ra" data-widget_id="Qm7Xk2Ra"><script>(function(d,a,'
+             "b,l,e,_) {if(d[b]&&d[b].q)return;d[b]=function(){(d[b].q=d[b].q||[]).push("
+             "arguments)};e=a.createElement(l);e.async=1;e.charset='utf-8';e.src='//static."
+             "dable.io/dist/plugin.min.js';_=a.getElementsByTagName(l)[0];_.parentNode."
+             "insertBefore(e,_);})(window,document,'dable','script');dable('setService', "
+             "'news.example');dable('sendLogOnce');dable('renderWidget', 'dablewidget_Qm7Xk2Ra');"
+             "</script></div>")
+    report = audit_html(page(colombia + dable), url="https://news.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Colombia", "418207"), ("Dable", "Qm7Xk2Ra")]
+    assert {("colombia-slot", "418207"), ("dable-widget", "Qm7Xk2Ra")} <= ids_of(report)
+    # a widget rendered into a container the script names, with no data-widget_id
+    bare = audit_html(page('<div id="dablewidget_Qm7Xk2Ra"></div><script>dable('
+                           "'renderWidget', 'dablewidget_Qm7Xk2Ra');</script>"),
+                      url="https://news.example/b")
+    assert [(s.network, s.zone_id) for s in bare.slots] == [("Dable", None)]
+    assert ("dable-widget", "Qm7Xk2Ra") in ids_of(bare)
+
+
+def test_admixer_head_tag_defines_the_slot_its_placeholder_holds(
+        audit_html: AuditHtml) -> None:
+    """Admixer's tag: its loader and defineSlot in the head, the placeholder div in the
+    body; the zone is a placement, the site (the placeholder's last number) an account."""
+    zone = "7c1e4b2a-93d5-4f68-a0b7-2d9e8c6f1a35"
+    holder = f"admixer_{zone.replace('-', '')}_zone_118204_sect_55731_site_49822"
+    head = ('<script src="https://cdn.admixer.net/scripts3/loader2.js" async data-inv="//inv-nets'
+            '.admixer.net/" data-r="single" data-sender="admixer" data-bundle="desktop"></script>'
+            "<script>(window.globalAmlAds = window.globalAmlAds || []).push(function() {"
+            f"globalAml.defineSlot({{z: '{zone}', ph: '{holder}', i: 'inv-nets', s: "
+            "'0f5e2d1c-8b7a-4c69-9e30-5a4b3c2d1e0f', sender: 'admixer'});"
+            'globalAml.singleRequest("admixer");});</script>')
+    body = (f'<div id="{holder}" data-sender="admixer"></div><script>(window.globalAmlAds = '
+            f"window.globalAmlAds || []).push(function() {{ globalAml.display('{holder}'); }});"
+            "</script>")
+    report = audit_html(page(body, head), url="https://novyny.example/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Admixer", zone, "/html/body/div")]
+    assert {("admixer-zone", zone), ("admixer-site", "49822")} <= ids_of(report)
+
+
+def test_adnuntius_request_names_each_unit_of_its_array(audit_html: AuditHtml) -> None:
+    """Adnuntius's ad tag: every unit of `adn.request({adUnits: [...]})` is a slot with its
+    size; a Prebid bid's `params: {auId}` is a bid, not a unit."""
+    tag = ('<div id="adn-00000000000a41f2" style="display:none"></div>'
+           '<div id="adn-00000000000a41f3" style="display:none"></div>'
+           "<script>(function(d, s, e, t) { e = d.createElement(s); e.type = 'text/java' + s; "
+           "e.async = 'async'; e.src = 'https://cdn.adnuntius.com/adn.js'; t = d."
+           "getElementsByTagName(s)[0]; t.parentNode.insertBefore(e, t); })(document, 'script');"
+           "window.adn = window.adn || {}; adn.calls = adn.calls || []; adn.calls.push(function()"
+           " { adn.request({ adUnits: [ {auId: '00000000000a41f2', auW: 980, auH: 300 }, "
+           "{auId: '00000000000a41f3', auW: 300, auH: 250 } ]}); });</script>")
+    report = audit_html(page(tag), url="https://avis.example/a")
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Adnuntius", "00000000000a41f2", 980, 300), ("Adnuntius", "00000000000a41f3", 300, 250)]
+    assert ("adnuntius-adunit", "00000000000a41f2") in ids_of(report)
+    prebid = audit_html(page("<script>pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
+                             "'adnuntius', params: {auId: '00000000000a41f2'}}]}]);</script>"),
+                        url="https://avis.example/b")
+    assert not [s for s in prebid.slots if s.network == "Adnuntius"]
+
+
+def test_content_ad_widget_fills_the_div_its_tag_names(audit_html: AuditHtml) -> None:
+    """Content.ad's widget tag builds its request at run time: the div it appends it to
+    is the unit, whose number is the widget's; a site's own `contentad-…` divs are not."""
+    tag = ('<div id="contentad508317"></div><script>(function(d) { var params = { id: '
+           '"3b9e1c7a-52f4-4d08-b6e3-9a1c0f7d2e45", d: "bmV3cy5leGFtcGxl", wid: "508317", '
+           "cb: (new Date()).getTime() }; var qs = Object.keys(params).reduce(function(a, k){ "
+           "a.push(k + '=' + encodeURIComponent(params[k])); return a},[]).join(String."
+           "fromCharCode(38)); var s = d.createElement('script'); s.type='text/javascript';"
+           "s.async=true; var p = 'https:' == document.location.protocol ? 'https' : 'http'; "
+           's.src = p + "://api.content-ad.net/Scripts/widget2.aspx?" + qs; d.getElementById('
+           '"contentad508317").appendChild(s); })(document);</script>')
+    own = '<div id="contentad-topbanner-1" class="contentad-topbanner"></div>'
+    report = audit_html(page(own + tag), url="https://news.example/c")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Content.ad", "508317", "/html/body/div[2]")]
+    assert ("content-ad-widget", "508317") in ids_of(report)
+
+
+def test_video_player_tags_play_where_they_stand(audit_html: AuditHtml) -> None:
+    """AniView's, Primis's and Vidazoo's player tags, each a script that plays where it
+    stands: the script is the unit. Their publisher, channel, placement and widget IDs
+    join no sites (a reseller's network ID is in the tags of unrelated sites)."""
+    publisher, channel = "6a1f0c3e9b2d4a5f8e7c6b1a", "6b2e1d4f0a3c5b6e9f8d7c2b"
+    aniview = (f'<script async id="aniviewJS8e41c2" src="https://play.aniview.com/{publisher}/'
+               f'{channel}/news.example_DT_OS.js"></script>')
+    primis = '<script src="https://live.primis.tech/live/liveView.php?s=118342"></script>'
+    widget = ('<script src="https://static.vidazoo.com/basev/vwpt.js" '
+              'data-widget-id="64c8e1f2a3b4c5d6e7f80912"></script>')
+    report = audit_html(page(aniview + primis + widget + widget), url="https://news.example/v")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("AniView", None), ("Primis", None), ("Vidazoo", "64c8e1f2a3b4c5d6e7f80912"),
+        ("Vidazoo", "64c8e1f2a3b4c5d6e7f80912")]
+    assert {("aniview-publisher", publisher), ("aniview-channel", channel),
+            ("primis-placement", "118342"),
+            ("vidazoo-widget", "64c8e1f2a3b4c5d6e7f80912")} <= ids_of(report)
+    # one script per widget: two widgets are no duplicate loader
+    assert not [f for f in report.findings if f.kind == "duplicate-loader"]
+
+
+def test_bidvertiser_tag_names_its_publisher_and_unit(audit_html: AuditHtml) -> None:
+    """Bidvertiser's publisher tag writes its unit where it stands, between the comments
+    its code generator leaves."""
+    tag = ("<!-- Begin BidVertiser code --><script src=\"//bdv.bidvertiser.com/BidVertiser.dbm"
+           '?pid=683105&bid=1742286" type="text/javascript"></script>'
+           "<!-- End BidVertiser code -->")
+    report = audit_html(page(tag), url="https://forum.example/t/1")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Bidvertiser", None)]
+    assert {("bidvertiser-publisher", "683105"), ("bidvertiser-unit", "1742286")} <= ids_of(
+        report)
+    # pasted into an article, the generator's comments name it
+    injected = audit_html(f"<html><body><article><p>Text of the post.</p>{tag}</article>"
+                          "</body></html>", url="https://forum.example/t/2")
+    assert [f.message for f in injected.findings if f.kind == "ad-template-comment"][:1] == [
+        "Bidvertiser ad template comment: <!-- Begin BidVertiser code -->"]
+
+
+def test_an_mgid_widget_is_adskeepers_where_adskeeper_loads_it(audit_html: AuditHtml) -> None:
+    """AdsKeeper, MGID's sister network, writes its widgets as MGID does: the widget is
+    AdsKeeper's where AdsKeeper's script loads it, MGID's where MGID's does."""
+    div = '<div data-type="_mgwidget" data-widget-id="1473820"></div>'
+    adskeeper = audit_html(page(div + '<script src="https://jsc.adskeeper.com/site/872105.js" '
+                                'async></script>'), url="https://blog.example/a")
+    assert [(s.network, s.zone_id) for s in adskeeper.slots] == [("AdsKeeper", "1473820")]
+    assert {("adskeeper-widget", "1473820"), ("adskeeper-site", "872105")} <= ids_of(adskeeper)
+    mgid = audit_html(page(div + '<script src="https://jsc.mgid.com/site/872105.js" async>'
+                                 "</script>"), url="https://blog.example/b")
+    assert [(s.network, s.zone_id) for s in mgid.slots] == [("MGID", "1473820")]
+
+
 @pytest.mark.parametrize(("unit", "network", "zone", "ids"), [
     ('<amp-ad width=300 height=100 type="gumgum" data-zone="p4w8zr1c" data-slot="5190">',
      "GumGum", "p4w8zr1c", {("gumgum-zone", "p4w8zr1c")}),
@@ -484,6 +650,32 @@ def test_adition_and_adpushup_tags_name_their_placements_and_site(
      {("adpushup-site", "51936")}),
     ('<amp-ad type="nativo" height=350 width=400 layout="responsive" '
      'data-request-url="https://amp.news.example/amp/nativo">', "Nativo", None, set()),
+    ('<amp-ad width=300 height=250 type="adocean" data-ao-emitter="pl.adocean.pl" '
+     'data-ao-master="Ws4kP9xNq2.bTm7Lc1Vz8Rj3Hd5Fg0Ky6Ue.Ai.Z7" data-ao-id="adoceanplrtkqzwmbve">',
+     "AdOcean", "adoceanplrtkqzwmbve",
+     {("adocean-placement", "adoceanplrtkqzwmbve"),
+      ("adocean-master", "Ws4kP9xNq2.bTm7Lc1Vz8Rj3Hd5Fg0Ky6Ue.Ai.Z7")}),
+    ('<amp-ad width=320 height=140 type="colombia" layout="responsive" data-clmb_slot="418207" '
+     'data-clmb_position="1" data-clmb_section="0">', "Colombia", "418207",
+     {("colombia-slot", "418207")}),
+    ('<amp-embed width=500 height=200 type="dable" data-widget-id="Qm7Xk2Ra">', "Dable",
+     "Qm7Xk2Ra", {("dable-widget", "Qm7Xk2Ra")}),
+    ('<amp-ad width=300 height=250 type="admixer" data-sizes="[[300,250]]" '
+     'data-zone="7c1e4b2a-93d5-4f68-a0b7-2d9e8c6f1a35">', "Admixer",
+     "7c1e4b2a-93d5-4f68-a0b7-2d9e8c6f1a35",
+     {("admixer-zone", "7c1e4b2a-93d5-4f68-a0b7-2d9e8c6f1a35")}),
+    ('<amp-ad width=300 height=250 type="adnuntius" data-au-id="00000000000a41f2">',
+     "Adnuntius", "00000000000a41f2", {("adnuntius-adunit", "00000000000a41f2")}),
+    ('<amp-ad width=300 height=250 type="contentad" data-id="3b9e1c7a-52f4-4d08-b6e3-9a1c0f7d2e45" '
+     'data-d="bmV3cy5leGFtcGxl" data-wid="508317">', "Content.ad", "508317",
+     {("content-ad-widget", "508317")}),
+    ('<amp-ad width=640 height=360 type="aniview" data-publisherid="6a1f0c3e9b2d4a5f8e7c6b1a" '
+     'data-channelid="6b2e1d4f0a3c5b6e9f8d7c2b">', "AniView", "6b2e1d4f0a3c5b6e9f8d7c2b",
+     {("aniview-channel", "6b2e1d4f0a3c5b6e9f8d7c2b"),
+      ("aniview-publisher", "6a1f0c3e9b2d4a5f8e7c6b1a")}),
+    ('<amp-embed width=100 height=283 type="adskeeper" data-publisher="blog.example" '
+     'data-widget="1473820" data-container="M872105ScriptRootC1473820">', "AdsKeeper",
+     "1473820", {("adskeeper-widget", "1473820")}),
 ])
 def test_more_vendors_amp_units_are_named_by_type(
         audit_html: AuditHtml, unit: str, network: str, zone: str | None,
