@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Sequence
 
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
@@ -12,7 +12,7 @@ from auditor.dom.walk import HINT_VIAS
 from auditor.model import Identifier
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
-from auditor.rules.literal import opens_with_word
+from auditor.rules.literal import finditer, search
 from auditor.slots import FoundSlot
 
 
@@ -29,7 +29,7 @@ def networks_present(
     for network in catalogue.signed_with(held):
         if network.name in names:
             continue
-        if any(needle in held and _search(p, joined) for needle, p in network.signatures):
+        if any(needle in held and search(p, joined) for needle, p in network.signatures):
             names.add(network.name)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
@@ -50,60 +50,11 @@ def networks_present(
     return [n for n in catalogue.networks if n.name in names]
 
 
-def _search(pattern: re.Pattern[str], text: str) -> bool:
-    """`pattern.search(text) is not None`, faster for a pattern opening with `\\b` before a
-    word character (`\\bym\\(`): `\\b` hides the literal the regex engine would skip
-    ahead on, so the rest is sought and the boundary checked by hand (2.5 ms a page)."""
-    rest = _after_boundary(pattern)
-    if rest is None:
-        return pattern.search(text) is not None
-    match = rest.search(text)
-    while match is not None:
-        at = match.start()
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            return True
-        match = rest.search(text, at + 1)
-    return False
-
-
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, faster the way `_search` is: the rest of the pattern is
-    sought and, where the boundary holds, the whole pattern matched there, which is the
-    match finditer makes at that position (`\\b` reads the character before `pos`).
-    `\\b(UA-…)` over every script and URL of a page was 3% of an audit."""
-    rest = _after_boundary(pattern)
-    if rest is None:
-        yield from pattern.finditer(text)
-        return
-    found = rest.search(text)
-    while found is not None:
-        at = found.start()
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            match = pattern.match(text, at)
-            if match is not None:  # always, but a type checker cannot know
-                yield match
-                found = rest.search(text, max(match.end(), at + 1))
-                continue
-        found = rest.search(text, at + 1)
-
-
-@functools.lru_cache(maxsize=2048)
-def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The pattern without its opening `\\b`, when every match opens with a word character
-    (`ym\\(`, `(?:CRLT|CryptoLoot)\\.`, `(G-…)`), so that `\\b` there means: no word
-    character before."""
-    source = pattern.pattern
-    if not source.startswith(r"\b") or pattern.flags & re.ASCII:
-        return None
-    rest = source[2:]
-    return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
-
-
 def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:
     """False when no text of `joined` (texts run together a line apart) can match: one
     search of them all instead of one per text, where a match in a text is a match in the
     run (the pattern reads no start or end of the text, nor what is not beside it)."""
-    return not _joinable(pattern) or _search(pattern, joined)
+    return not _joinable(pattern) or search(pattern, joined)
 
 
 # anchors, lookarounds that a neighbouring line end could turn from true to false, and
@@ -234,7 +185,7 @@ def identifiers(
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue
-            for match in _finditer(spec.pattern, text):
+            for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
                 value = match.groupdict().get("value") or match.group(1)

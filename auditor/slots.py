@@ -14,6 +14,7 @@ from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
 from auditor.model import Category, Slot
 from auditor.needles import value_needles
+from auditor.rules.literal import finditer
 
 _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
@@ -147,7 +148,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     for script in scripts:
         code = script.text or ""
         for network, spec in specs:
-            for match in spec.pattern.finditer(code):
+            for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 whole = "element" not in spec.pattern.groupindex  # the script is the placement
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None

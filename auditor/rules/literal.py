@@ -1,9 +1,11 @@
 """The literal a regex cannot match without, and whether its matches open with a word
 character: readings of a regex's top level, for the network filters' needles and the
-catalogue's pattern guards alike."""
+catalogue's pattern guards alike; and searching with a pattern that opens with `\\b`
+without losing the literal the regex engine skips ahead on."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -184,3 +186,52 @@ def _branches(regex: str) -> list[str]:
 def _group_end(regex: str) -> int:
     """The index of the `)` closing the group `regex` opens with, or -1."""
     return next((i for i, c, depth in _structure(regex) if c == ")" and depth == 0), -1)
+
+
+def search(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text) is not None`, faster for a pattern opening with `\\b` before a
+    word character (`\\bym\\(`): `\\b` hides the literal the regex engine would skip
+    ahead on, so the rest is sought and the boundary checked by hand (2.5 ms a page)."""
+    rest = _after_boundary(pattern)
+    if rest is None:
+        return pattern.search(text) is not None
+    match = rest.search(text)
+    while match is not None:
+        at = match.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        match = rest.search(text, at + 1)
+    return False
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, faster the way `search` is: the rest of the pattern is
+    sought and, where the boundary holds, the whole pattern matched there, which is the
+    match finditer makes at that position (`\\b` reads the character before `pos`).
+    `\\b(UA-…)` over every script and URL of a page was 3% of an audit."""
+    rest = _after_boundary(pattern)
+    if rest is None:
+        yield from pattern.finditer(text)
+        return
+    found = rest.search(text)
+    while found is not None:
+        at = found.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            match = pattern.match(text, at)
+            if match is not None:  # always, but a type checker cannot know
+                yield match
+                found = rest.search(text, max(match.end(), at + 1))
+                continue
+        found = rest.search(text, at + 1)
+
+
+@functools.lru_cache(maxsize=2048)
+def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without its opening `\\b`, when every match opens with a word character
+    (`ym\\(`, `(?:CRLT|CryptoLoot)\\.`, `(G-…)`), so that `\\b` there means: no word
+    character before."""
+    source = pattern.pattern
+    if not source.startswith(r"\b") or pattern.flags & re.ASCII:
+        return None
+    rest = source[2:]
+    return re.compile(rest, pattern.flags) if opens_with_word(rest) else None

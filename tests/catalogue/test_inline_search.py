@@ -1,6 +1,6 @@
-"""The catalogue's inline signatures and ID patterns are sought with their opening `\\b`
-checked by hand (`identify._search`, `identify._finditer`): they must find exactly what
-the regex itself finds."""
+"""The catalogue's inline signatures, ID patterns and script slots are sought with their
+opening `\\b` checked by hand (`literal.search`, `literal.finditer`): they must find
+exactly what the regex itself finds."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import default_catalogue, pattern_needle
-from auditor.identify import _after_boundary, _finditer, _joinable, _may_be_in, _search
+from auditor.identify import _joinable, _may_be_in
+from auditor.rules.literal import _after_boundary, finditer, search
 
 PATTERNS = [p for n in default_catalogue().networks for p in n.inline]
 BOUNDED = [p for p in PATTERNS if p.pattern.startswith(r"\b")]
-ID_PATTERNS = [s.pattern for n in default_catalogue().networks for s in n.ids]
+ID_PATTERNS = [s.pattern for n in default_catalogue().networks
+               for s in (*n.ids, *n.script_slots)]
 BOUNDED_IDS = [p for p in ID_PATTERNS if _after_boundary(p) is not None]
 
 
@@ -38,7 +40,7 @@ def test_every_inline_signature_has_a_needle() -> None:
      "var wid =", "qp('init'", "a", "\n", "sas.call", "_sf_async_config", "uetq"]), max_size=12))
 def test_the_fast_path_decides_as_the_regex(pattern: re.Pattern[str], parts: list[str]) -> None:
     text = "".join(parts)
-    assert _search(pattern, text) == (pattern.search(text) is not None)
+    assert search(pattern, text) == (pattern.search(text) is not None)
 
 
 def test_the_google_ids_take_the_fast_path() -> None:
@@ -55,7 +57,7 @@ def test_the_google_ids_take_the_fast_path() -> None:
      "var uid = 7; var wid", "'", "1", "A"]), max_size=12))
 def test_finditer_finds_as_the_regex(pattern: re.Pattern[str], parts: list[str]) -> None:
     text = "".join(parts)
-    assert [m.span() for m in _finditer(pattern, text)] == [
+    assert [m.span() for m in finditer(pattern, text)] == [
         m.span() for m in pattern.finditer(text)]
 
 
