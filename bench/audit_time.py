@@ -6,6 +6,10 @@ slow and quick spells fall on both. The figure is the ratio of the medians of th
 per-page medians, from one run. Times are the worker's CPU time, which another
 process's load on the machine moves far less than the wall clock.
 
+Beside it, the fixed costs a caller of the API pays on every call, whatever the page:
+the audit of a small page (a WordPress post body's size), and `auditor.audit(bytes)`
+with no engine given, which finds and loads the filter lists (memoised) at each call.
+
     git worktree add /tmp/base <commit>
     python bench/audit_time.py --against /tmp/base [--rounds 4]
 """
@@ -36,6 +40,14 @@ for name, url in sorted(urls.items()):
     start = time.process_time()
     audit(corpus / "pages" / name, url=url, engine=engine, catalogue=catalogue)
     out[name] = time.process_time() - start
+small = b"<html><body><article><p>" + b"Some words of a post. " * 40 + b"</p></article></body>"
+for label, call in (("(small page)", lambda: audit(small, engine=engine, catalogue=catalogue)),
+                    ("(API call, no engine given)", lambda: audit(small))):
+    call()
+    start = time.process_time()
+    for _ in range(200):
+        call()
+    out[label] = (time.process_time() - start) / 200
 print(json.dumps(out))
 """
 
@@ -71,14 +83,24 @@ def main() -> int:
         for _ in range(args.rounds):
             for side, packages in sides.items():
                 runs[side].append(_round(packages, args.corpus))
+    fixed = [name for name in runs["this"][0] if name.startswith("(")]  # not pages
+    costs = {side: {name: statistics.median(r.get(name, 0.0) for r in rs) for name in fixed}
+             for side, rs in runs.items()}
+    for rs in runs.values():
+        for r in rs:
+            for name in fixed:
+                r.pop(name, None)
     medians = {side: statistics.median(
         statistics.median(r[name] for r in rs) for name in rs[0]) for side, rs in runs.items()}
     totals = {side: statistics.median(sum(r.values()) for r in rs) for side, rs in runs.items()}
     for side in sides:
         print(f"{side:<9} median page {medians[side] * 1000:6.1f} ms   "
-              f"corpus {totals[side]:5.2f} s")
+              f"corpus {totals[side]:5.2f} s   "
+              + "   ".join(f"{name} {costs[side][name] * 1000:.2f} ms" for name in fixed))
     print(f"ratio     median page {medians['this'] / medians['baseline']:.3f}   "
-          f"corpus {totals['this'] / totals['baseline']:.3f}")
+          f"corpus {totals['this'] / totals['baseline']:.3f}   "
+          + "   ".join(f"{name} {costs['this'][name] / costs['baseline'][name]:.3f}"
+                     for name in fixed if costs["baseline"][name]))
     return 0
 
 
