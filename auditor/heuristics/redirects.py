@@ -82,7 +82,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
                 site = registrable_domain(host_of(url))
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
-                always = _unconditional(code_text, m.start())
+                # a redirect inside a comment or a string (`onclick="location…"` written
+                # into the page) is not code that runs as the script does
+                in_code = code_text[m.start()] == text[m.start()]
+                always = in_code and _unconditional(code_text, m.start())
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -115,6 +118,7 @@ _REGEX_AFTER_WORD = re.compile(
 MAX_REGEX_LITERALS = 5000  # per script: past it, the script is read as it is
 _BLANK = re.compile(r"[^\n]")
 _NOT_PARENTHESIS = re.compile(r"[^()\n]")
+_MISREADABLE = re.compile(r"['\"`{}]")
 
 
 def code_only(script: str) -> str | None:
@@ -149,6 +153,7 @@ def code_only(script: str) -> str | None:
                 stack.append(0)
                 opened.append(part.start())
                 blanks.append((pos, part.start()))
+                lead = ""  # an expression starts: a `/` here opens a regex literal
             pos = part.end()
             continue
         m = (_TOKEN_IN_EXPRESSION if stack else _TOKEN).search(script, pos)
@@ -170,6 +175,12 @@ def code_only(script: str) -> str | None:
             blanks.append((start, end))
         elif token == "/":
             if _divides(lead):
+                # after `)` or `}` a regex may start too (`if (a) /'/.test(b)`): where
+                # reading a division would leave a quote or brace to misread, don't read
+                if lead[-1] in ")}":
+                    maybe = _REGEX_LITERAL.match(script, start)
+                    if maybe is not None and _MISREADABLE.search(maybe.group()):
+                        return None
                 lead = "/"
                 continue
             literals += 1
@@ -214,13 +225,12 @@ def code_only(script: str) -> str | None:
 def _divides(lead: str) -> bool:
     """Whether a `/` after `lead` (the code's last characters) is a division: after a
     value (a name, a number, `)`, `]`, `}`, `x++`), unless the name is a keyword that an
-    expression follows (`return /x/.test(s)`). A regex literal read as a division keeps
-    its text, which only makes a redirect after it look less sure, never more."""
+    expression follows (`return /x/.test(s)`), or a number's point (`1./2`)."""
     if not lead:
         return False
     if lead[-1].isalnum() or lead[-1] in "_$)]}":
         return _REGEX_AFTER_WORD.search(lead) is None
-    return lead.endswith(("++", "--"))
+    return lead.endswith(("++", "--")) or (lead[-1] == "." and lead[-2:-1].isdigit())
 
 
 def _unconditional(code: str, at: int) -> bool:

@@ -622,6 +622,11 @@ def test_an_mgid_widget_is_adskeepers_where_adskeeper_loads_it(audit_html: Audit
     mgid = audit_html(page(div + '<script src="https://jsc.mgid.com/site/872105.js" async>'
                                  "</script>"), url="https://blog.example/b")
     assert [(s.network, s.zone_id) for s in mgid.slots] == [("MGID", "1473820")]
+    uk = audit_html(page('<div id="M662053ScriptRootC1425077"></div><script src="https://'
+                         'jsc.adskeeper.co.uk/x/o/news.example.1425077.js" async></script>'),
+                    url="https://news.example/c")
+    assert [s.network for s in uk.slots] == ["AdsKeeper"]
+    assert ("adskeeper-widget", "1425077") in ids_of(uk)
 
 
 @pytest.mark.parametrize(("unit", "network", "zone", "ids"), [
@@ -795,6 +800,17 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
     "<script>var n=i++/2;if(c){location.replace('https://spam.example/x')}var z=w/3;</script>",
     "<script>var of=4,h=of/2;if(c){location.replace('https://spam.example/x')}z=w/3;</script>",
     "<script>var h=x.in/2;if(c){location.replace('https://spam.example/x')}z=w/3;</script>",
+    "<script>y=1./2;function f(){y=1./2;location.href='https://spam.example/x'}</script>",
+    # a regex after `)` or `}` or at a template expression's start is no division
+    "<script>function esc(s){return s}/[<>\"]/.test(t)&&(t=esc(t));btn.onclick=function(){"
+    "location.href='https://spam.example/x'}</script>",
+    "<script>t=`${a}${/'/.test(s)}`;function f(){t=`${a}${/'/.test(s)}`;"
+    "location.href='https://spam.example/x'}</script>",
+    # a redirect in a comment, or in markup a string holds, runs with no page load
+    "<script>var a=1;\n/* disabled:\nif (promo) { location = 'https://spam.example/x'; }\n*/"
+    "</script>",
+    "<script>el.innerHTML = \"<a onclick=\\\"location.href='https://spam.example/x'\\\">x</a>\";"
+    "</script>",
 ])
 def test_a_redirect_the_page_may_run_stays_a_redirect(audit_html: AuditHtml, markup: str) -> None:
     report = audit_html(page(markup), url="https://game.example/")
