@@ -12,10 +12,10 @@ import hashlib
 import importlib.resources
 import re
 import tomllib
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cssselect import GenericTranslator, SelectorError
 from cssselect import parse as css_parse
@@ -272,8 +272,8 @@ class Catalogue:
     _signature_places: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
     # needle -> the places in `markup_ids` of the patterns read around it
-    _markup_by_needle: dict[str, tuple[int, ...]] = field(init=False, repr=False,
-                                                          compare=False)
+    _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
+                                                                 compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -296,18 +296,11 @@ class Catalogue:
             if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
-        signed: dict[str | None, list[int]] = {}
-        for i, network in enumerate(nets):
-            for needle, _ in network.signatures:
-                signed.setdefault(needle, []).append(i)
-        object.__setattr__(self, "_signature_places",
-                           {needle: tuple(places) for needle, places in signed.items()})
-        by_needle: dict[str, list[int]] = {}
-        for i, (_, spec) in enumerate(self.markup_ids):
-            for needle in spec.needles:
-                by_needle.setdefault(needle, []).append(i)
-        object.__setattr__(self, "_markup_by_needle",
-                           {needle: tuple(places) for needle, places in by_needle.items()})
+        object.__setattr__(self, "_signature_places", _places(
+            (needle, i) for i, n in enumerate(nets) for needle, _ in n.signatures))
+        object.__setattr__(self, "_markup_by_needle", _places(
+            (needle, i) for i, (_, spec) in enumerate(self.markup_ids)
+            for needle in spec.needles))
         slots = [b for n in nets for s in n.slots for b in s.needles or ()]
         ids = [s for n in nets for s in n.ids]
         object.__setattr__(self, "slot_names", tuple(
@@ -326,15 +319,12 @@ class Catalogue:
     def signed_with(self, held: Iterable[str | None]) -> list[Network]:
         """The networks with an inline signature whose needle is among `held` (or that
         needs none), in catalogue order: the only ones a page's scripts may configure."""
-        places = {i for needle in (*held, None) for i in self._signature_places.get(needle, ())}
-        return [self.networks[i] for i in sorted(places)]
+        return [self.networks[i] for i in _placed(self._signature_places, (*held, None))]
 
     def markup_ids_around(self, held: Iterable[str | None]) -> list[tuple[Network, IdSpec]]:
         """The `markup` ID patterns read around one of the needles `held` (a page holds
         a few of a hundred), in catalogue order."""
-        places = {i for needle in held if needle is not None
-                  for i in self._markup_by_needle.get(needle, ())}
-        return [self.markup_ids[i] for i in sorted(places)]
+        return [self.markup_ids[i] for i in _placed(self._markup_by_needle, held)]
 
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
@@ -444,6 +434,23 @@ def _compile_selector(selector: str, where: str) -> etree.XPath:
         return etree.XPath(_TRANSLATOR.css_to_xpath(selector))
     except (SelectorError, etree.XPathError) as exc:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def _places(pairs: Iterable[tuple[_Key, int]]) -> dict[_Key, tuple[int, ...]]:
+    """key -> the places, in catalogue order, of the entries that need it: an index a
+    page looks up by the needles it holds, instead of visiting every entry."""
+    out: dict[_Key, list[int]] = {}
+    for key, place in pairs:
+        out.setdefault(key, []).append(place)
+    return {key: tuple(places) for key, places in out.items()}
+
+
+def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> list[int]:
+    """The places of `keys` in an index `_places` made, once each, in catalogue order."""
+    return sorted({place for key in keys for place in places.get(key, ())})
 
 
 def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
