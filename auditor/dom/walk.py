@@ -61,6 +61,12 @@ _PRELOAD_AS: dict[str, RequestType] = {
     "track": RequestType.OTHER,
 }
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
+# Where consent managers park a script's or a frame's URL until the visitor consents
+# (Klaro and hand-written gates: `data-src`; Complianz: `data-cmplz-src`, and
+# `data-src-cmplz` on frames; Cookie Information: `data-consent-src`; iubenda:
+# `data-suppressedsrc`). The tag loads on consent, so its vendor is on the page.
+_PARKED_ATTRS = ("data-src", "data-cmplz-src", "data-src-cmplz", "data-consent-src",
+                 "data-suppressedsrc", "suppressedsrc")
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
@@ -151,14 +157,18 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
-            elif holds_code(el):
+            elif parked := _parked(get):
+                found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
+            if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
                 for url, kind, assigned in loaded_urls(code):
                     found(url, kind, "inline-script", assigned)
                 if page is not None:
                     decoded = code
         elif tag in ("iframe", "frame"):
-            found(get("src") or get("data-src"), RequestType.SUBDOCUMENT, f"{tag}[src]")
+            src = get("src")
+            parked = None if src and src != "about:blank" else _parked(get)
+            found(parked[1] if parked else src, RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
             if srcdoc:
                 if _depth >= SRCDOC_DEPTH:
@@ -216,6 +226,15 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """The attribute a consent manager parked the element's URL in, and the URL."""
+    for attr in _PARKED_ATTRS:
+        value = get(attr)
+        if value:
+            return attr, value
+    return None
 
 
 def _link(el: lxml.html.HtmlElement, found: _Found) -> None:

@@ -33,6 +33,26 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
             '<iframe src="https://ads.test/frame"></iframe>',
             [("https://ads.test/frame", T.SUBDOCUMENT, "iframe[src]")],
         ),
+        # a consent manager's parked loaders load on consent: Klaro's `data-src`,
+        # Complianz's `data-cmplz-src` and frame `data-src-cmplz`, iubenda's parked frame
+        (
+            '<script type="text/plain" data-src="https://assets.adobedtm.com/launch-EN1.min.js">'
+            '</script><script type="text/plain" data-category="statistics" '
+            'data-cmplz-src="https://www.googletagmanager.com/gtag/js?id=G-X1">fallback()</script>'
+            '<iframe data-src-cmplz="https://www.youtube.com/embed/v1"></iframe>'
+            '<iframe class="_iub_cs_activate" src="about:blank" '
+            'data-suppressedsrc="https://player.vimeo.com/video/2"></iframe>',
+            [("https://assets.adobedtm.com/launch-EN1.min.js", T.SCRIPT, "script[data-src]"),
+             ("https://www.googletagmanager.com/gtag/js?id=G-X1", T.SCRIPT,
+              "script[data-cmplz-src]"),
+             ("https://www.youtube.com/embed/v1", T.SUBDOCUMENT, "iframe[src]"),
+             ("https://player.vimeo.com/video/2", T.SUBDOCUMENT, "iframe[src]")],
+        ),
+        # a real `src` wins over a parked one
+        (
+            '<script src="/own.js" data-src="https://other.test/x.js"></script>',
+            [("https://site.test/own.js", T.SCRIPT, "script[src]")],
+        ),
         (
             '<img src="a.png" srcset="b.png 1x, https://cdn.test/c.png 2x" data-src="/lazy.jpg">',
             [
