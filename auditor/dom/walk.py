@@ -61,12 +61,14 @@ _PRELOAD_AS: dict[str, RequestType] = {
     "track": RequestType.OTHER,
 }
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
-# Where consent managers park a script's or a frame's URL until the visitor consents
-# (Klaro and hand-written gates: `data-src`; Complianz: `data-cmplz-src`, and
-# `data-src-cmplz` on frames; Cookie Information: `data-consent-src`; iubenda:
-# `data-suppressedsrc`). The tag loads on consent, so its vendor is on the page.
-_PARKED_ATTRS = ("data-src", "data-cmplz-src", "data-src-cmplz", "data-consent-src",
-                 "data-suppressedsrc", "suppressedsrc")
+# Where a script's or a frame's URL is parked until the visitor consents or first
+# interacts, and then loaded: consent managers (Klaro, hand-written gates and LiteSpeed's
+# delayed scripts: `data-src`; Complianz: `data-cmplz-src`, frames `data-src-cmplz`;
+# Cookie Information: `data-consent-src`; iubenda: `data-suppressedsrc`) and WP Rocket
+# (delayed scripts: `data-rocket-src`; lazy frames: `data-lazy-src`). The tag loads, so
+# its vendor is on the page.
+_PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
+                 "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc")
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
@@ -229,7 +231,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
 
 
 def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:
-    """The attribute a consent manager parked the element's URL in, and the URL."""
+    """The attribute the element's URL is parked in until consent or interaction, and
+    the URL."""
     for attr in _PARKED_ATTRS:
         value = get(attr)
         if value:

@@ -48,6 +48,16 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
              ("https://www.youtube.com/embed/v1", T.SUBDOCUMENT, "iframe[src]"),
              ("https://player.vimeo.com/video/2", T.SUBDOCUMENT, "iframe[src]")],
         ),
+        # WP Rocket's scripts delayed until the first interaction, its lazy frames
+        (
+            '<script type="rocketlazyloadscript" '
+            'data-rocket-src="https://static.hotjar.com/c/hotjar-7654321.js?sv=6"></script>'
+            '<iframe src="about:blank" data-rocket-lazyload="fitvidscompatible" '
+            'data-lazy-src="https://w.soundcloud.com/player/?url=t1"></iframe>',
+            [("https://static.hotjar.com/c/hotjar-7654321.js?sv=6", T.SCRIPT,
+              "script[data-rocket-src]"),
+             ("https://w.soundcloud.com/player/?url=t1", T.SUBDOCUMENT, "iframe[src]")],
+        ),
         # a real `src` wins over a parked one
         (
             '<script src="/own.js" data-src="https://other.test/x.js"></script>',
