@@ -28,14 +28,14 @@ from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
-ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup"})
+ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
-    "script_slot", "id",
+    "script_slot", "id", "amp",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -177,6 +177,10 @@ class Network:
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
+    # the `type` by which an AMP page names it (`<amp-ad type="adsense">`, `<amp-analytics
+    # type="gtag">`): such a component makes it present, and an `amp-ad`/`amp-embed` of
+    # the type is its slot (auditor/amp.py)
+    amp: tuple[str, ...] = ()
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
@@ -274,6 +278,8 @@ class Catalogue:
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
+    # AMP `type` -> the network it names (`Network.amp`)
+    amp_types: dict[str, Network] = field(init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -281,6 +287,8 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
+        object.__setattr__(self, "amp_types", {t: n for n in reversed(self.networks)
+                                                for t in n.amp})
         first: dict[str, int] = {}
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
@@ -559,7 +567,11 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                            ("id", ID_KEYS)):
         for spec in entry.get(table, []):
             _keys(spec, allowed, f"{where}: {table}")
+    amp = _amp_types(entry, where)
     slots = tuple(_slot_spec(s, where) for s in entry.get("slot", []))
+    if amp:  # after the network's own: one of those that reads a zone names the slot first
+        slots += (_slot_spec({"selector": ", ".join(
+            f"{tag}[type='{t}']" for t in amp for tag in ("amp-ad", "amp-embed"))}, where),)
     script_slots = tuple(
         ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
@@ -573,6 +585,10 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         needles = _strings(spec, "needles", where)
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
+        if spec.get("where") in ("attr", "amp") and not spec.get("attr"):
+            raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
+        if spec.get("where") == "amp" and not amp:
+            raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp types")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
@@ -617,7 +633,20 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         markup_words=_markup_words(entry, where),
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
+        amp=amp,
     )
+
+
+_AMP_TYPE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+def _amp_types(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+    types = _strings(entry, "amp", where)
+    bad = [t for t in types if not _AMP_TYPE.fullmatch(t)]
+    if bad:
+        raise RuleError(f"{where}: amp type {bad[0]!r} is not an AMP type name "
+                        "(lower-case letters, digits, '_', '.', '-')")
+    return types
 
 
 def catalogue_files() -> list[Path]:
@@ -656,6 +685,13 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         if network.company:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
+    claimed: dict[str, str] = {}
+    for network in networks:
+        for amp_type in network.amp:
+            other = claimed.setdefault(amp_type, network.name)
+            if other != network.name:
+                raise RuleError(f"{', '.join(map(str, files))}: amp type {amp_type!r} is "
+                                f"claimed by both {other} and {network.name}")
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
     names = {name: n for n in reversed(networks) for name in n.self_hosted}
     return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,

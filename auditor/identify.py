@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
+from auditor import amp
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
@@ -21,9 +22,10 @@ def networks_present(
     catalogue: Catalogue,
     page: ParsedPage,
 ) -> list[Network]:
-    """Networks the page loads, configures (inline signature in its scripts or what they
-    decode to) or links to (affiliate links)."""
+    """Networks the page loads, names in its AMP components, configures (inline signature
+    in its scripts or what they decode to) or links to (affiliate links)."""
     names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
+    names |= amp.named_networks(page, catalogue)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
     for network in catalogue.signed_with(held):
@@ -182,6 +184,8 @@ def identifiers(
             texts += codes
         if spec.where == "attr" and spec.attr:
             texts += page.attribute_values(spec.attr)
+        if spec.where == "amp" and spec.attr:
+            texts += amp.values(page, network, spec.attr)
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue

@@ -90,8 +90,19 @@ def srcset_urls(value: str) -> list[str]:
 # The elements that can name a request, but for a `style` with `url(...)`, which any
 # element may carry: on a page whose attribute values hold no `url(` (most), lxml
 # iterates these tags alone (filtered in C), not every element of the page.
+# AMP pages request through their components: an `amp-pixel` is a tracking pixel, an
+# `amp-img` an image (AMP turns each into the request its `src` names).
+_AMP_REQUESTS: dict[str, RequestType] = {
+    "amp-img": RequestType.IMAGE,
+    "amp-anim": RequestType.IMAGE,
+    "amp-pixel": RequestType.IMAGE,
+    "amp-iframe": RequestType.SUBDOCUMENT,
+    "amp-video": RequestType.MEDIA,
+    "amp-audio": RequestType.MEDIA,
+}
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
-                    "track", "embed", "object", "meta", "input", "a", "body", "table", "td")
+                    "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
+                    *_AMP_REQUESTS)
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
@@ -215,6 +226,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(match.group(1), RequestType.DOCUMENT, "meta[refresh]")
         elif tag == "input" and (get("type") or "").lower() == "image":
             found(get("src"), RequestType.IMAGE, "input[src]")
+        elif tag in _AMP_REQUESTS:
+            kind = _AMP_REQUESTS[tag]
+            found(get("src"), kind, f"{tag}[src]")
+            for url in srcset_urls(get("srcset") or "") if kind is RequestType.IMAGE else ():
+                found(url, kind, f"{tag}[srcset]")
+            if kind is RequestType.MEDIA:
+                found(get("poster"), RequestType.IMAGE, f"{tag}[poster]")
         if tag in ("body", "table", "td") and get("background"):
             found(get("background"), RequestType.IMAGE, f"{tag}[background]")
         style = get("style")

@@ -58,6 +58,19 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
               "script[data-rocket-src]"),
              ("https://w.soundcloud.com/player/?url=t1", T.SUBDOCUMENT, "iframe[src]")],
         ),
+        # an AMP page requests through its components: a pixel, images, a frame, a video
+        (
+            '<amp-pixel src="https://pixel.tracker.test/p?rand=RANDOM" layout="nodisplay">'
+            '</amp-pixel><amp-img src="/hero.jpg" srcset="/hero-2x.jpg 2x" width=1 height=1>'
+            '</amp-img><amp-iframe src="https://embed.test/w" width=1 height=1></amp-iframe>'
+            '<amp-video src="https://cdn.test/v.mp4" poster="/p.jpg"></amp-video>',
+            [("https://pixel.tracker.test/p?rand=RANDOM", T.IMAGE, "amp-pixel[src]"),
+             ("https://site.test/hero.jpg", T.IMAGE, "amp-img[src]"),
+             ("https://site.test/hero-2x.jpg", T.IMAGE, "amp-img[srcset]"),
+             ("https://embed.test/w", T.SUBDOCUMENT, "amp-iframe[src]"),
+             ("https://cdn.test/v.mp4", T.MEDIA, "amp-video[src]"),
+             ("https://site.test/p.jpg", T.IMAGE, "amp-video[poster]")],
+        ),
         # a real `src` wins over a parked one
         (
             '<script src="/own.js" data-src="https://other.test/x.js"></script>',

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from auditor.catalogue import Catalogue
 from auditor.model import Category, PageReport, Severity
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
 
 AuditHtml = Callable[..., PageReport]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 
@@ -58,6 +64,27 @@ PAGES: list[tuple[str, set[tuple[str, Severity]], set[tuple[str, str, str]]]] = 
             ("outbrain-widget", "AR_1", "Outbrain"),
             ("gtm-container", "GTM-5RHX2KD", "Google Tag Manager"),
             ("facebook-pixel", "284610937451826", "Facebook Pixel"),
+        },
+    ),
+    (
+        # an AMP article: no vendor script, every vendor named by a component's `type`
+        "amp-article.html",
+        set(),
+        {
+            ("adsense-publisher", "ca-pub-3819402755162937", "Google AdSense"),  # auto ads
+            ("gpt-slot", "/21774093/valleyledger/news/mid1", "Google Publisher Tag"),
+            ("gpt-slot", "/21774093/valleyledger/news/sticky", "Google Publisher Tag"),
+            ("gpt-network", "21774093", "Google Publisher Tag"),
+            ("teads-page", "58213", "Teads"),
+            ("outbrain-widget", "AMP_1", "Outbrain"),
+            ("outbrain-widget", "AMP_3", "Outbrain"),
+            # amp-analytics configs' vars
+            ("ga-measurement-id", "G-4KQ8ZC2M7P", "Google Analytics"),
+            ("ga-property", "UA-58213774-2", "Google Analytics"),
+            ("facebook-pixel", "917364028551029", "Facebook Pixel"),
+            ("comscore-client", "20498771", "Comscore"),
+            ("chartbeat-account", "61732", "Chartbeat"),
+            ("quantcast-account", "p-8Fz2QwYk3Lm9A", "Quantcast Measure"),  # its amp-pixel
         },
     ),
     ("clean-docs.html", set(), set()),
@@ -161,3 +188,24 @@ def test_clean_docs_page_is_clean(audit_html: AuditHtml) -> None:
     assert report.metrics.ad_slots == 0 and report.metrics.content_to_ad_ratio is None
     analytics = next(r for r in report.resources if r.url.endswith("/_static/analytics.js"))
     assert (analytics.third_party, analytics.category) == (False, Category.CONTENT)
+
+
+def test_an_amp_page_names_its_units_and_its_pixel(engine: Engine, catalogue: Catalogue
+                                                  ) -> None:
+    """The units are `amp-ad`/`amp-embed` (one of a type no network claims is still an
+    ad, by EasyList's `##AMP-AD`, unnamed); `amp-auto-ads` and `amp-analytics` are no
+    slot; an `amp-pixel` is a request."""
+    page = FIXTURES / "amp-article.html"
+    report = audit_document(Document(input=str(page), kind="html", text=page.read_text(
+        encoding="utf-8")), engine, catalogue)
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "/21774093/valleyledger/news/mid1"), ("Teads", None),
+        ("Outbrain", None), (None, None),
+        ("Google Publisher Tag", "/21774093/valleyledger/news/sticky")]
+    assert report.slots[3].rule == "##AMP-AD" and report.slots[3].list == "easylist"
+    pixel = next(r for r in report.resources if r.via == "amp-pixel[src]")
+    assert (pixel.host, pixel.network, pixel.category) == (
+        "pixel.quantserve.com", "Quantcast Measure", Category.ANALYTICS)
+    assert {r.url for r in report.resources if r.via == "amp-img[src]"} == {
+        "https://valleyledger.example/static/logo.png",
+        "https://valleyledger.example/photos/2026/footbridge-render.jpg"}

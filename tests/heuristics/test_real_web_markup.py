@@ -249,6 +249,55 @@ def test_an_amp_unit_is_named_by_its_type(audit_html: AuditHtml) -> None:
     assert [(s.rule, s.zone_id) for s in outbrain.slots] == [("##div.OUTBRAIN", "AR_1")]
 
 
+def analytics(kind: str, config: str) -> str:
+    return (f'<amp-analytics type="{kind}"><script type="application/json">{config}'
+            '</script></amp-analytics>')
+
+
+def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) -> None:
+    """An AMP page loads no vendor script: `<amp-auto-ads>`, `<amp-analytics>` and the
+    units' `type` make the vendor present, and its IDs are the component's attributes
+    and the analytics config's `vars` (amphtml's vendor configs name them)."""
+    body = ('<amp-auto-ads type="adsense" data-ad-client="ca-pub-5956380843928535">'
+            '</amp-auto-ads>'
+            + analytics("metrika", '{"vars": {"counterId": 44921837}}')  # a JSON number
+            + analytics("parsely", '{"vars": {"apikey": "news.example"}}')
+            + analytics("webtrekk_v2", '{"vars": {"trackDomain": "t.example", '
+                                       '"trackId": "123451234512345"}}')
+            + '<amp-ad width=300 height=250 type="yandex" data-block-id="R-A-448823-3">'
+              '</amp-ad>'
+              '<amp-ad width=300 height=250 type="a9" data-amzn_assoc_tracking_id='
+              '"trailgear-20" data-adinstanceid="fe746097-f142-4f8d-8dfb-45ec747632e5">'
+              '</amp-ad>')
+    report = audit_html(page(body), url="https://news.example/amp/a")
+    assert ids_of(report) == {
+        ("adsense-publisher", "ca-pub-5956380843928535"),
+        ("yandex-metrica-counter", "44921837"), ("parsely-site", "news.example"),
+        ("webtrekk-track", "123451234512345"), ("yandex-rtb-publisher", "448823"),
+        ("amazon-associate-tag", "trailgear-20"),
+        ("amazon-adinstance", "fe746097-f142-4f8d-8dfb-45ec747632e5")}
+    assert [s.network for s in report.slots] == ["Yandex Advertising Network",
+                                                 "Amazon Associates"]
+
+
+@pytest.mark.parametrize("component", [
+    analytics("comscore", '{"vars": {"c2": "1000001"}}'),  # the vendor's shipped sample
+    analytics("facebookpixel", '{"vars": {"pixelId": "PIXEL-ID"}}'),
+    analytics("facebookpixel", '{"vars": {"pixelId": ["917364028551029"]}}'),
+    analytics("facebookpixel", '{"vars": {"pixelId": true}}'),
+    analytics("facebookpixel", '{"vars": [917364028551029]}'),
+    analytics("facebookpixel", '{"vars": {"pixelId": "917364028551029"'),  # cut short
+    analytics("facebookpixel", "[" * 100_000 + "]" * 100_000),  # past Python's stack
+    '<amp-analytics type="facebookpixel" config="https://cfg.example/fb.json">'
+    '</amp-analytics>',  # a remote config is never fetched
+    analytics("comscore", '{"vars": {"c2": "20498771"}}').replace("comscore", "nielsen"),
+])
+def test_an_amp_config_that_gives_no_id_gives_none(component: str, audit_html: AuditHtml
+                                                    ) -> None:
+    report = audit_html(page(component), url="https://news.example/amp/a")
+    assert report.ids == () and report.errors == ()
+
+
 def test_small_site_ad_networks_name_their_units_and_accounts(audit_html: AuditHtml) -> None:
     """Infolinks' in-text ads (an account, no unit), an A-Ads iframe and a Sovrn (//Lijit)
     tag, as their publisher snippets give them: common on scraper copies."""
