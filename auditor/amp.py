@@ -3,10 +3,12 @@ IDs it gives them.
 
 An AMP page loads no vendor script: it names each vendor by a component's `type`
 (`<amp-ad type="adsense">`, `<amp-auto-ads type="adsense">`, `<amp-analytics
-type="gtag">`), and the AMP runtime loads the vendor's code. So on an AMP page the type
-is what makes a vendor present (`Network.amp`), and its IDs are in the component: an
-ad's `data-*` attributes (`data-ad-client`, `data-slot`), an analytics config's `vars`
-(`{"vars": {"gtag_id": "G-…"}}` in its `<script type="application/json">`).
+type="gtag">`), and the AMP runtime loads the vendor's code. An ad also names the
+vendors AMP asks for bids before it (its `rtc-config`'s `vendors`: `{"aps": {"PUB_ID":
+"600"}}`). So on an AMP page these names are what make a vendor present
+(`Network.amp`), and its IDs are in the component: an ad's `data-*` attributes
+(`data-ad-client`, `data-slot`), an analytics config's `vars` (`{"vars": {"gtag_id":
+"G-…"}}` in its `<script type="application/json">`), a bid vendor's macros.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ _ANALYTICS = "amp-analytics"
 
 class Component(NamedTuple):
     element: etree._Element
-    tag: str
-    type: str  # lower case
+    type: str  # the vendor's AMP name, lower case
+    # what it gives the vendor by name: an analytics config's `vars`, a bid vendor's
+    # macros; None for an ad, whose attributes are read
+    settings: dict[str, Any] | None
 
 
 def components(page: ParsedPage) -> tuple[Component, ...]:
@@ -35,25 +39,39 @@ def components(page: ParsedPage) -> tuple[Component, ...]:
     `<amp-` in the markup: no walk)."""
     if not page.holding((b"<amp-",)):
         return ()
-    return page.view("amp", lambda: tuple(
-        Component(el, str(el.tag), kind) for el in page.root.iter(*VENDOR_TAGS)
-        if (kind := (el.get("type") or "").strip().lower())))
+    return page.view("amp", lambda: tuple(_named(page.root)))
+
+
+def _named(root: etree._Element) -> list[Component]:
+    out: list[Component] = []
+    for el in root.iter(*VENDOR_TAGS):
+        kind = (el.get("type") or "").strip().lower()
+        if el.tag == _ANALYTICS:
+            if kind:
+                out.append(Component(el, kind, _variables(el)))
+            continue
+        if kind:
+            out.append(Component(el, kind, None))
+        vendors = _json(el.get("rtc-config")).get("vendors")
+        for name, macros in vendors.items() if isinstance(vendors, dict) else ():
+            if isinstance(macros, dict):
+                out.append(Component(el, str(name).strip().lower(), macros))
+    return out
 
 
 def named_networks(page: ParsedPage, catalogue: Catalogue) -> set[str]:
-    """The networks the page's AMP components name by their type."""
+    """The networks the page's AMP components name."""
     return {n.name for c in components(page) if (n := catalogue.amp_types.get(c.type))}
 
 
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
-    """What the network's components on the page give `name`: an ad's attribute, an
-    analytics config's variable (a string or a number)."""
+    """What the network's components on the page give `name` (an ad's attribute, an
+    analytics variable, a bid vendor's macro): strings and numbers."""
     out: list[str] = []
     for c in components(page):
         if c.type not in network.amp:
             continue
-        value = (_variables(c.element).get(name) if c.tag == _ANALYTICS
-                 else c.element.get(name))
+        value = c.element.get(name) if c.settings is None else c.settings.get(name)
         if isinstance(value, str | int) and not isinstance(value, bool):
             out.append(str(value))
     return out
@@ -61,14 +79,18 @@ def values(page: ParsedPage, network: Network, name: str) -> list[str]:
 
 def _variables(element: etree._Element) -> dict[str, Any]:
     """The `vars` of an amp-analytics element's inline JSON config; {} when it has none
-    or it does not read as JSON (a remote `config=` URL is never fetched)."""
+    (a remote `config=` is a request the walk reports, never fetched)."""
     for script in element.iterchildren("script"):
-        if (script.get("type") or "").strip().lower() != "application/json":
-            continue
-        try:
-            config = json.loads(script.text or "")
-        except (ValueError, RecursionError):  # a page's JSON nested past the stack
-            return {}
-        found = config.get("vars") if isinstance(config, dict) else None
-        return found if isinstance(found, dict) else {}
+        if (script.get("type") or "").strip().lower() == "application/json":
+            found = _json(script.text).get("vars")
+            return found if isinstance(found, dict) else {}
     return {}
+
+
+def _json(text: str | None) -> dict[str, Any]:
+    """A JSON object the page wrote; {} for anything else or what does not read."""
+    try:
+        found = json.loads(text or "{}")
+    except (ValueError, RecursionError):  # a page's JSON nested past the stack
+        return {}
+    return found if isinstance(found, dict) else {}

@@ -91,14 +91,16 @@ def srcset_urls(value: str) -> list[str]:
 # element may carry: on a page whose attribute values hold no `url(` (most), lxml
 # iterates these tags alone (filtered in C), not every element of the page.
 # AMP pages request through their components: an `amp-pixel` is a tracking pixel, an
-# `amp-img` an image (AMP turns each into the request its `src` names).
-_AMP_REQUESTS: dict[str, RequestType] = {
-    "amp-img": RequestType.IMAGE,
-    "amp-anim": RequestType.IMAGE,
-    "amp-pixel": RequestType.IMAGE,
-    "amp-iframe": RequestType.SUBDOCUMENT,
-    "amp-video": RequestType.MEDIA,
-    "amp-audio": RequestType.MEDIA,
+# `amp-img` an image, an `amp-analytics` fetches its `config` (Google Tag Manager's
+# container is loaded so: amp.json?id=GTM-…): AMP makes the request the attribute names.
+_AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
+    "amp-img": ("src", RequestType.IMAGE),
+    "amp-anim": ("src", RequestType.IMAGE),
+    "amp-pixel": ("src", RequestType.IMAGE),
+    "amp-iframe": ("src", RequestType.SUBDOCUMENT),
+    "amp-video": ("src", RequestType.MEDIA),
+    "amp-audio": ("src", RequestType.MEDIA),
+    "amp-analytics": ("config", RequestType.XMLHTTPREQUEST),
 }
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
@@ -227,8 +229,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         elif tag == "input" and (get("type") or "").lower() == "image":
             found(get("src"), RequestType.IMAGE, "input[src]")
         elif tag in _AMP_REQUESTS:
-            kind = _AMP_REQUESTS[tag]
-            found(get("src"), kind, f"{tag}[src]")
+            attr, kind = _AMP_REQUESTS[tag]
+            found(get(attr), kind, f"{tag}[{attr}]")
             for url in srcset_urls(get("srcset") or "") if kind is RequestType.IMAGE else ():
                 found(url, kind, f"{tag}[srcset]")
             if kind is RequestType.MEDIA:

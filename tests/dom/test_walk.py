@@ -63,13 +63,17 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
             '<amp-pixel src="https://pixel.tracker.test/p?rand=RANDOM" layout="nodisplay">'
             '</amp-pixel><amp-img src="/hero.jpg" srcset="/hero-2x.jpg 2x" width=1 height=1>'
             '</amp-img><amp-iframe src="https://embed.test/w" width=1 height=1></amp-iframe>'
-            '<amp-video src="https://cdn.test/v.mp4" poster="/p.jpg"></amp-video>',
+            '<amp-video src="https://cdn.test/v.mp4" poster="/p.jpg"></amp-video>'
+            '<amp-analytics config="https://www.googletagmanager.com/amp.json?id=GTM-AB12CD'
+            '&amp;gtm.url=SOURCE_URL"></amp-analytics>',
             [("https://pixel.tracker.test/p?rand=RANDOM", T.IMAGE, "amp-pixel[src]"),
              ("https://site.test/hero.jpg", T.IMAGE, "amp-img[src]"),
              ("https://site.test/hero-2x.jpg", T.IMAGE, "amp-img[srcset]"),
              ("https://embed.test/w", T.SUBDOCUMENT, "amp-iframe[src]"),
              ("https://cdn.test/v.mp4", T.MEDIA, "amp-video[src]"),
-             ("https://site.test/p.jpg", T.IMAGE, "amp-video[poster]")],
+             ("https://site.test/p.jpg", T.IMAGE, "amp-video[poster]"),
+             ("https://www.googletagmanager.com/amp.json?id=GTM-AB12CD&gtm.url=SOURCE_URL",
+              T.XMLHTTPREQUEST, "amp-analytics[config]")],
         ),
         # a real `src` wins over a parked one
         (

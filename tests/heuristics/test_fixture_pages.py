@@ -85,6 +85,10 @@ PAGES: list[tuple[str, set[tuple[str, Severity]], set[tuple[str, str, str]]]] = 
             ("comscore-client", "20498771", "Comscore"),
             ("chartbeat-account", "61732", "Chartbeat"),
             ("quantcast-account", "p-8Fz2QwYk3Lm9A", "Quantcast Measure"),  # its amp-pixel
+            ("gtm-container", "GTM-W7KD3QX", "Google Tag Manager"),  # its config URL
+            # the mid-article unit's bid vendors (rtc-config): APS' publisher; Criteo's
+            # zone is no ID the catalogue reads
+            ("amazon-aps-publisher", "3812", "Amazon Publisher Services"),
         },
     ),
     ("clean-docs.html", set(), set()),
@@ -206,6 +210,9 @@ def test_an_amp_page_names_its_units_and_its_pixel(engine: Engine, catalogue: Ca
     pixel = next(r for r in report.resources if r.via == "amp-pixel[src]")
     assert (pixel.host, pixel.network, pixel.category) == (
         "pixel.quantserve.com", "Quantcast Measure", Category.ANALYTICS)
+    gtm = next(r for r in report.resources if r.via == "amp-analytics[config]")
+    assert (gtm.network, gtm.category, gtm.blocked) == (
+        "Google Tag Manager", Category.TAG_MANAGER, True)  # EasyPrivacy's, as its gtm.js
     assert {r.url for r in report.resources if r.via == "amp-img[src]"} == {
         "https://valleyledger.example/static/logo.png",
         "https://valleyledger.example/photos/2026/footbridge-render.jpg"}

@@ -291,6 +291,10 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
     '<amp-analytics type="facebookpixel" config="https://cfg.example/fb.json">'
     '</amp-analytics>',  # a remote config is never fetched
     analytics("comscore", '{"vars": {"c2": "20498771"}}').replace("comscore", "nielsen"),
+    # an ad's bid vendors that do not read: not JSON, vendors not an object, macros not one
+    """<amp-ad type="unknown-x" rtc-config='{"vendors": {"aps": {"PUB_ID": "3812"}'>""",
+    """<amp-ad type="unknown-x" rtc-config='{"vendors": [["aps", {"PUB_ID": "3812"}]]}'>""",
+    """<amp-ad type="unknown-x" rtc-config='{"vendors": {"aps": "PUB_ID=3812"}}'>""",
 ])
 def test_an_amp_config_that_gives_no_id_gives_none(component: str, audit_html: AuditHtml
                                                     ) -> None:
