@@ -275,6 +275,13 @@ class Catalogue:
     # inline signature that needs it
     _signature_places: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
+    # every network's slot specs, in catalogue order, and a needle each branch of a spec
+    # needs (its longest value literal, else its first name; None: one it cannot read)
+    # -> the places of the specs in `slot_specs` with such a branch
+    slot_specs: tuple[tuple[Network, SlotSpec], ...] = field(init=False, repr=False,
+                                                             compare=False)
+    _slot_places: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
+                                                            compare=False)
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
@@ -306,6 +313,10 @@ class Catalogue:
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
         object.__setattr__(self, "_signature_places", _places(
             (needle, i) for i, n in enumerate(nets) for needle, _ in n.signatures))
+        object.__setattr__(self, "slot_specs", tuple((n, s) for n in nets for s in n.slots))
+        object.__setattr__(self, "_slot_places", _places(
+            (key, i) for i, (_, spec) in enumerate(self.slot_specs)
+            for key in _branch_keys(spec.needles)))
         object.__setattr__(self, "_markup_by_needle", _places(
             (needle, i) for i, (_, spec) in enumerate(self.markup_ids)
             for needle in spec.needles))
@@ -328,6 +339,12 @@ class Catalogue:
         """The networks with an inline signature whose needle is among `held` (or that
         needs none), in catalogue order: the only ones a page's scripts may configure."""
         return [self.networks[i] for i in _placed(self._signature_places, (*held, None))]
+
+    def slots_needing(self, held: Iterable[str | None]) -> list[tuple[Network, SlotSpec]]:
+        """The slot specs a branch of which needs only a needle among `held` (the tag and
+        attribute names and the value literals a page holds), in catalogue order: a page
+        asks `may_match` of a few, not of every spec."""
+        return [self.slot_specs[i] for i in _placed(self._slot_places, (*held, None))]
 
     def markup_ids_around(self, held: Iterable[str | None]) -> list[tuple[Network, IdSpec]]:
         """The `markup` ID patterns read around one of the needles `held` (a page holds
@@ -454,6 +471,19 @@ def _places(pairs: Iterable[tuple[_Key, int]]) -> dict[_Key, tuple[int, ...]]:
     for key, place in pairs:
         out.setdefault(key, []).append(place)
     return {key: tuple(places) for key, places in out.items()}
+
+
+def _branch_keys(needles: tuple[SlotNeedles, ...] | None) -> set[str | None]:
+    """A needle per branch of a slot selector that the branch cannot match without: its
+    longest value literal (rarer than a name), else its first name; None for all when a
+    branch cannot be read.
+
+    >>> sorted(_branch_keys(((("<ins", "class"), ("adsbygoogle",)), (("<div", "id"), ()))))
+    ['<div', 'adsbygoogle']
+    """
+    if needles is None or any(not names and not literals for names, literals in needles):
+        return {None}
+    return {max(literals, key=len) if literals else names[0] for names, literals in needles}
 
 
 def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> list[int]:

@@ -100,26 +100,25 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     found: dict[etree._Element, _Draft] = {}
     held_names = {name.decode() for name in page.holding(catalogue.slot_names)}
     held_values = value_needles(page, catalogue)
-    for network in catalogue.networks:
-        for spec in network.slots:
-            if spec.requires_network and network.name not in present:
+    for network, spec in catalogue.slots_needing(held_names | held_values):
+        if spec.requires_network and network.name not in present:
+            continue
+        if not spec.may_match(held_names, held_values):
+            continue
+        for el in elements(spec.xpath(page.root)):
+            if el in found:
                 continue
-            if not spec.may_match(held_names, held_values):
-                continue
-            for el in elements(spec.xpath(page.root)):
-                if el in found:
-                    continue
-                width, height = declared_size(el)
-                zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
-                found[el] = _Draft(
-                    element=el,
-                    network=network,
-                    rule=spec.rule_for(el),
-                    zone_id=zone or None,
-                    id_kind=spec.id_kind,
-                    width=width,
-                    height=height,
-                )
+            width, height = declared_size(el)
+            zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
+            found[el] = _Draft(
+                element=el,
+                network=network,
+                rule=spec.rule_for(el),
+                zone_id=zone or None,
+                id_kind=spec.id_kind,
+                width=width,
+                height=height,
+            )
     # one slot per placement: a matched wrapper around another match is not a second ad
     return [slot for el, slot in found.items() if not _holds_any(el, found)]
 
