@@ -21,17 +21,22 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
 
-# The components that name a vendor by `type` (an `amp-sticky-ad` holds an `amp-ad`)
-VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", "amp-analytics")
-_ANALYTICS = "amp-analytics"
+# The components that name a vendor (an `amp-sticky-ad` holds an `amp-ad`); a web
+# story's ads and analytics are configured, not written: `amp-story-auto-ads` holds the
+# attributes of the `amp-ad` it inserts (`{"ad-attributes": {"type": "doubleclick",
+# "data-slot": "/…"}}`), `amp-story-auto-analytics gtag-id="G-…"` is a gtag analytics
+VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", "amp-analytics", "amp-story-auto-ads",
+               "amp-story-auto-analytics")
+_ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = VENDOR_TAGS[3:]
 
 
 class Component(NamedTuple):
     element: etree._Element
-    type: str  # the vendor's AMP name, lower case
+    name: str  # the vendor's AMP name, as written (AMP's look-ups are exact)
     # what it gives the vendor by name: an analytics config's `vars`, a bid vendor's
-    # macros; None for an ad, whose attributes are read
+    # macros, a story ad's attributes; None for an ad, whose attributes are read
     settings: dict[str, Any] | None
+    analytics: bool  # named in amphtml's analytics registry, not its ad vendors'
 
 
 def components(page: ParsedPage) -> tuple[Component, ...]:
@@ -45,52 +50,91 @@ def components(page: ParsedPage) -> tuple[Component, ...]:
 def _named(root: etree._Element) -> list[Component]:
     out: list[Component] = []
     for el in root.iter(*VENDOR_TAGS):
-        kind = (el.get("type") or "").strip().lower()
-        if el.tag == _ANALYTICS:
-            if kind:
-                out.append(Component(el, kind, _variables(el)))
-            continue
-        if kind:
-            out.append(Component(el, kind, None))
-        vendors = _json(el.get("rtc-config")).get("vendors")
-        for name, macros in vendors.items() if isinstance(vendors, dict) else ():
-            if isinstance(macros, dict):
-                out.append(Component(el, str(name).strip().lower(), macros))
+        if el.tag == _STORY_ANALYTICS:
+            out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, True))
+        elif el.tag == _ANALYTICS:
+            out += _typed(el, el.get("type"), _object(_config(el).get("vars")), True)
+        elif el.tag == _STORY_ADS:
+            attributes = _object(_config(el).get("ad-attributes"))
+            out += _typed(el, attributes.get("type"), attributes, False)
+            out += _bidders(el, attributes.get("rtc-config"))
+        else:
+            out += _typed(el, el.get("type"), None, False)
+            out += _bidders(el, el.get("rtc-config"))
     return out
 
 
+def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, analytics: bool
+           ) -> list[Component]:
+    """The component a `type` names, if it names one."""
+    if not isinstance(name, str) or not name:
+        return []
+    return [Component(el, name, settings, analytics)]
+
+
+def _bidders(el: etree._Element, rtc: Any) -> list[Component]:
+    """The vendors an ad's rtc-config (an attribute's JSON, or a story ad's object) asks
+    before the ad, each with its macros (AMP lower-cases these names)."""
+    config = rtc if isinstance(rtc, dict) else _json(rtc) if isinstance(rtc, str) else {}
+    return [Component(el, str(name).lower(), macros, False)
+            for name, macros in _object(config.get("vendors")).items()
+            if isinstance(macros, dict)]
+
+
 def named_networks(page: ParsedPage, catalogue: Catalogue) -> set[str]:
-    """The networks the page's AMP components name."""
-    return {n.name for c in components(page) if (n := catalogue.amp_types.get(c.type))}
+    """The networks the page's AMP components name. An analytics name several networks
+    share (gtag: Google Analytics, Ads, Floodlight) names those whose ID it carries."""
+    out: set[str] = set()
+    for c in components(page):
+        if not c.analytics:
+            network = catalogue.amp_types.get(c.name)
+            out.update((network.name,) if network else ())
+            continue
+        sharing = catalogue.amp_analytics_types.get(c.name, ())
+        out.update(n.name for n in sharing if len(sharing) == 1 or _carries_id(c, n))
+    return out
+
+
+def _carries_id(c: Component, network: Network) -> bool:
+    return any(spec.pattern.search(value) for spec in network.ids
+               if spec.where == "amp" and spec.attr for value in _given(c, spec.attr))
 
 
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
     """What the network's components on the page give `name` (an ad's attribute, an
-    analytics variable, a bid vendor's macro): strings and numbers."""
-    out: list[str] = []
-    for c in components(page):
-        if c.type not in network.amp:
-            continue
-        value = c.element.get(name) if c.settings is None else c.settings.get(name)
-        if isinstance(value, str | int) and not isinstance(value, bool):
-            out.append(str(value))
-    return out
+    analytics variable, a bid vendor's macro): strings, numbers, an object's keys."""
+    return [value for c in components(page)
+            if c.name in (network.amp_analytics if c.analytics else network.amp)
+            for value in _given(c, name)]
 
 
-def _variables(element: etree._Element) -> dict[str, Any]:
-    """The `vars` of an amp-analytics element's inline JSON config; {} when it has none
-    (a remote `config=` is a request the walk reports, never fetched)."""
+def _given(c: Component, name: str) -> list[str]:
+    """What one component gives `name`: an object gives its keys (gtag's `config` is
+    keyed by the IDs it configures)."""
+    value = c.element.get(name) if c.settings is None else c.settings.get(name)
+    if isinstance(value, dict):
+        return [str(key) for key in value]
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return [str(value)]
+    return []
+
+
+def _config(element: etree._Element) -> dict[str, Any]:
+    """A component's inline JSON config; {} when it has none (a remote `config=` is a
+    request the walk reports, never fetched)."""
     for script in element.iterchildren("script"):
         if (script.get("type") or "").strip().lower() == "application/json":
-            found = _json(script.text).get("vars")
-            return found if isinstance(found, dict) else {}
+            return _json(script.text)
     return {}
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _json(text: str | None) -> dict[str, Any]:
     """A JSON object the page wrote; {} for anything else or what does not read."""
     try:
-        found = json.loads(text or "{}")
+        return _object(json.loads(text or "{}"))
     except (ValueError, RecursionError):  # a page's JSON nested past the stack
         return {}
-    return found if isinstance(found, dict) else {}

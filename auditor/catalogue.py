@@ -35,7 +35,7 @@ FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
-    "script_slot", "id", "amp",
+    "script_slot", "id", "amp", "amp_analytics", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -177,10 +177,15 @@ class Network:
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
-    # the `type` by which an AMP page names it (`<amp-ad type="adsense">`, `<amp-analytics
-    # type="gtag">`): such a component makes it present, and an `amp-ad`/`amp-embed` of
-    # the type is its slot (auditor/amp.py)
+    # the names AMP pages give it (auditor/amp.py), as amphtml spells them: as an ad
+    # vendor (`<amp-ad type="adsense">`, an ad's rtc-config vendor), where an `amp-ad` or
+    # `amp-embed` of the type is its slot; and as an analytics vendor (`<amp-analytics
+    # type="gtag">`), a name several networks may share (gtag: Analytics, Ads, Floodlight)
     amp: tuple[str, ...] = ()
+    amp_analytics: tuple[str, ...] = ()
+    # values its documentation gives as examples (an AMP doc's `data-slot`): pages that
+    # copy them are no operator's, so they are never its IDs
+    samples: frozenset[str] = frozenset()
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
@@ -285,8 +290,10 @@ class Catalogue:
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
-    # AMP `type` -> the network it names (`Network.amp`)
+    # AMP ad name -> the network it names; AMP analytics name -> the networks sharing it
     amp_types: dict[str, Network] = field(init=False, repr=False, compare=False)
+    amp_analytics_types: dict[str, tuple[Network, ...]] = field(init=False, repr=False,
+                                                                compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -296,6 +303,12 @@ class Catalogue:
         object.__setattr__(self, "_hosts", {})
         object.__setattr__(self, "amp_types", {t: n for n in reversed(self.networks)
                                                 for t in n.amp})
+        analytics: dict[str, list[Network]] = {}
+        for network in self.networks:
+            for name in network.amp_analytics:
+                analytics.setdefault(name, []).append(network)
+        object.__setattr__(self, "amp_analytics_types",
+                           {name: tuple(nets) for name, nets in analytics.items()})
         first: dict[str, int] = {}
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
@@ -597,7 +610,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                            ("id", ID_KEYS)):
         for spec in entry.get(table, []):
             _keys(spec, allowed, f"{where}: {table}")
-    amp = _amp_types(entry, where)
+    amp, amp_analytics = _amp_names(entry, "amp", where), _amp_names(entry, "amp_analytics",
+                                                                      where)
     slots = tuple(_slot_spec(s, where) for s in entry.get("slot", []))
     if amp:  # after the network's own: one of those that reads a zone names the slot first
         slots += (_slot_spec({"selector": ", ".join(
@@ -617,8 +631,9 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
         if spec.get("where") in ("attr", "amp") and not spec.get("attr"):
             raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
-        if spec.get("where") == "amp" and not amp:
-            raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp types")
+        if spec.get("where") == "amp" and not amp and not amp_analytics:
+            raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp "
+                            "or amp_analytics names")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
@@ -664,19 +679,21 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
         amp=amp,
+        amp_analytics=amp_analytics,
+        samples=frozenset(_strings(entry, "samples", where)),
     )
 
 
-_AMP_TYPE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+_AMP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def _amp_types(entry: dict[str, Any], where: str) -> tuple[str, ...]:
-    types = _strings(entry, "amp", where)
-    bad = [t for t in types if not _AMP_TYPE.fullmatch(t)]
+def _amp_names(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    names = _strings(entry, key, where)
+    bad = [t for t in names if not _AMP_NAME.fullmatch(t)]
     if bad:
-        raise RuleError(f"{where}: amp type {bad[0]!r} is not an AMP type name "
-                        "(lower-case letters, digits, '_', '.', '-')")
-    return types
+        raise RuleError(f"{where}: {key} name {bad[0]!r} is not an AMP vendor name "
+                        "(letters, digits, '_', '.', '-')")
+    return names
 
 
 def catalogue_files() -> list[Path]:
@@ -720,7 +737,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         for amp_type in network.amp:
             other = claimed.setdefault(amp_type, network.name)
             if other != network.name:
-                raise RuleError(f"{', '.join(map(str, files))}: amp type {amp_type!r} is "
+                raise RuleError(f"{', '.join(map(str, files))}: amp name {amp_type!r} is "
                                 f"claimed by both {other} and {network.name}")
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
     names = {name: n for n in reversed(networks) for name in n.self_hosted}

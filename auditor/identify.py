@@ -145,12 +145,14 @@ def identifiers(
     markup = config_text(page, sightings, slots)
     seen: dict[tuple[str, str], Identifier] = {}
 
-    def add(kind: str, value: str, network: str | None) -> None:
-        seen.setdefault((kind, value), Identifier(kind, value, network))
+    def add(kind: str, value: str, network: Network | None) -> None:
+        if network is None or value not in network.samples:  # a documentation example
+            seen.setdefault((kind, value),
+                            Identifier(kind, value, network.name if network else None))
 
     for slot in slots:
         if slot.zone_id and slot.id_kind:
-            add(slot.id_kind, slot.zone_id, slot.network.name if slot.network else None)
+            add(slot.id_kind, slot.zone_id, slot.network)
     urls = [s.url for s in sightings]
     # a network whose slot is on the page counts even when its loader is not (an
     # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)
@@ -194,6 +196,6 @@ def identifiers(
                     continue  # cut off by the window's end; the next window holds it whole
                 value = match.groupdict().get("value") or match.group(1)
                 if value:
-                    add(spec.kind, value, network.name)
+                    add(spec.kind, value, network)
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)

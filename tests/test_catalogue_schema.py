@@ -55,13 +55,15 @@ def test_every_catalogue_file_loads() -> None:
          "id: unknown key 'join_sites'"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = "no"',
          "joins_sites must be true or false"),
-        ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp type 'Ad Sense'"),
+        ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
+        ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
+         "amp_analytics name '<gtag>'"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "amp"\nattr = "data-x"\n'
-         'pattern = "x"', "an amp id \\(k\\) needs the network's amp types"),
+         'pattern = "x"', "an amp id \\(k\\) needs the network's amp or amp_analytics names"),
         ('name = "Bad"\namp = ["x"]\n[[network.id]]\nkind = "k"\nwhere = "amp"\npattern = "x"',
          "an amp id \\(k\\) needs attr"),
         ('name = "Bad"\namp = ["x"]\n[[network]]\nname = "Other"\namp = ["x"]',
-         "amp type 'x' is claimed by both Bad and Other"),
+         "amp name 'x' is claimed by both Bad and Other"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = false\n'
          '[[network.slot]]\nselector = "ins"\nid_kind = "k"',
          "id kind 'k' says joins_sites = false in one declaration and not in another"),

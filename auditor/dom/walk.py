@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 
-from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
+from auditor.dom.inline_js import DATA_SCRIPT_TYPES, holds_code, loaded_urls, type_from_extension
 from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
@@ -69,6 +69,10 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # its vendor is on the page.
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
                  "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc")
+# Script types whose parked URL loads nothing: templates and data blocks. `text/plain`,
+# data too for the inline code it holds, is how consent managers keep a tag inert until
+# consent, so a URL parked there does load.
+_NEVER_PARKED = DATA_SCRIPT_TYPES - {"text/plain"}
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
@@ -172,7 +176,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
-            elif parked := _parked(get):
+            elif (get("type") or "").strip().lower() not in _NEVER_PARKED and (
+                    parked := _parked(get)):
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
@@ -183,7 +188,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         elif tag in ("iframe", "frame"):
             src = get("src")
             parked = None if src and src != "about:blank" else _parked(get)
-            found(parked[1] if parked else src, RequestType.SUBDOCUMENT, f"{tag}[src]")
+            if parked:
+                found(parked[1], RequestType.SUBDOCUMENT, f"{tag}[{parked[0]}]")
+            else:
+                found(src, RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
             if srcdoc:
                 if _depth >= SRCDOC_DEPTH:

@@ -45,8 +45,8 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
             [("https://assets.adobedtm.com/launch-EN1.min.js", T.SCRIPT, "script[data-src]"),
              ("https://www.googletagmanager.com/gtag/js?id=G-X1", T.SCRIPT,
               "script[data-cmplz-src]"),
-             ("https://www.youtube.com/embed/v1", T.SUBDOCUMENT, "iframe[src]"),
-             ("https://player.vimeo.com/video/2", T.SUBDOCUMENT, "iframe[src]")],
+             ("https://www.youtube.com/embed/v1", T.SUBDOCUMENT, "iframe[data-src-cmplz]"),
+             ("https://player.vimeo.com/video/2", T.SUBDOCUMENT, "iframe[data-suppressedsrc]")],
         ),
         # WP Rocket's scripts delayed until the first interaction, its lazy frames
         (
@@ -56,7 +56,7 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
             'data-lazy-src="https://w.soundcloud.com/player/?url=t1"></iframe>',
             [("https://static.hotjar.com/c/hotjar-7654321.js?sv=6", T.SCRIPT,
               "script[data-rocket-src]"),
-             ("https://w.soundcloud.com/player/?url=t1", T.SUBDOCUMENT, "iframe[src]")],
+             ("https://w.soundcloud.com/player/?url=t1", T.SUBDOCUMENT, "iframe[data-lazy-src]")],
         ),
         # an AMP page requests through its components: a pixel, images, a frame, a video
         (
@@ -74,6 +74,13 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
              ("https://site.test/p.jpg", T.IMAGE, "amp-video[poster]"),
              ("https://www.googletagmanager.com/amp.json?id=GTM-AB12CD&gtm.url=SOURCE_URL",
               T.XMLHTTPREQUEST, "amp-analytics[config]")],
+        ),
+        # a template's or a data block's parked-looking URL loads nothing
+        (
+            '<script type="text/x-template" data-src="https://www.googletagmanager.com/gtag/js'
+            '?id=G-TEMPLATE1"></script><script type="application/json" data-src="https://'
+            'static.hotjar.com/c/hotjar-1234567.js">{}</script>',
+            [],
         ),
         # a real `src` wins over a parked one
         (

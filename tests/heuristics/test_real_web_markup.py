@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from auditor import amp
+from auditor.catalogue import Catalogue
+from auditor.dom.page import parse_page
 from auditor.dom.parser import parse_html, start_line
+from auditor.identify import identifiers
 from auditor.model import PageReport
 from auditor.rules import Engine
 
@@ -267,7 +271,7 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
             + '<amp-ad width=300 height=250 type="yandex" data-block-id="R-A-448823-3">'
               '</amp-ad>'
               '<amp-ad width=300 height=250 type="a9" data-amzn_assoc_tracking_id='
-              '"trailgear-20" data-adinstanceid="fe746097-f142-4f8d-8dfb-45ec747632e5">'
+              '"trailgear-20" data-adinstanceid="3c1d9e52-7a40-4b8e-9f16-2d5a8c0b7e34">'
               '</amp-ad>')
     report = audit_html(page(body), url="https://news.example/amp/a")
     assert ids_of(report) == {
@@ -275,13 +279,35 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
         ("yandex-metrica-counter", "44921837"), ("parsely-site", "news.example"),
         ("webtrekk-track", "123451234512345"), ("yandex-rtb-publisher", "448823"),
         ("amazon-associate-tag", "trailgear-20"),
-        ("amazon-adinstance", "fe746097-f142-4f8d-8dfb-45ec747632e5")}
+        ("amazon-adinstance", "3c1d9e52-7a40-4b8e-9f16-2d5a8c0b7e34")}
     assert [s.network for s in report.slots] == ["Yandex Advertising Network",
                                                  "Amazon Associates"]
+    # an analytics vendor's name is no ad vendor's: it makes no slot of its own
+    pixel = audit_html(page('<amp-ad width=1 height=1 type="facebookpixel"></amp-ad>'),
+                       url="https://news.example/amp/a")
+    assert pixel.slots == ()
+
+
+def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) -> None:
+    """AMP's gtag serves Google Analytics, Ads and Floodlight; which one a gtag config is
+    for is in its IDs (G-/UA-, AW-, DC-), its `gtag_id` and the keys of its `config`."""
+    ads_only = analytics("gtag", '{"vars": {"gtag_id": "AW-918898170/AbC-dEf12", '
+                                 '"config": {"AW-918898170": {"groups": "default"}}}}')
+    page = parse_page(f"<html><body>{ads_only}</body></html>")
+    assert amp.named_networks(page, catalogue) == {"Google Ads"}
+    every = analytics("gtag", '{"vars": {"gtag_id": "G-4KQ8ZC2M7P", "config": '
+                              '{"G-4KQ8ZC2M7P": {}, "UA-58213774-2": {}, "DC-8812345": {}}}}')
+    page = parse_page(f"<html><body>{every}</body></html>")
+    assert amp.named_networks(page, catalogue) == {
+        "Google Analytics", "Google Campaign Manager (Floodlight)"}
+    ids = identifiers(page, [], [], [catalogue.network_named(n) for n in (
+        "Google Analytics", "Google Campaign Manager (Floodlight)")], catalogue)
+    assert {(i.kind, i.value) for i in ids} == {
+        ("ga-measurement-id", "G-4KQ8ZC2M7P"), ("ga-property", "UA-58213774-2"),
+        ("floodlight-advertiser", "8812345")}
 
 
 @pytest.mark.parametrize("component", [
-    analytics("comscore", '{"vars": {"c2": "1000001"}}'),  # the vendor's shipped sample
     analytics("facebookpixel", '{"vars": {"pixelId": "PIXEL-ID"}}'),
     analytics("facebookpixel", '{"vars": {"pixelId": ["917364028551029"]}}'),
     analytics("facebookpixel", '{"vars": {"pixelId": true}}'),
@@ -291,6 +317,17 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
     '<amp-analytics type="facebookpixel" config="https://cfg.example/fb.json">'
     '</amp-analytics>',  # a remote config is never fetched
     analytics("comscore", '{"vars": {"c2": "20498771"}}').replace("comscore", "nielsen"),
+    # the examples amphtml's vendor docs give: a page that copies one is no operator's
+    '<amp-ad width=300 height=250 type="doubleclick" data-slot="/4119129/mobile_ad_banner">',
+    '<amp-embed type="taboola" data-publisher="amp-demo" data-mode="thumbnails-a">',
+    '<amp-ad type="a9" data-amzn_assoc_tracking_id="deepak2015-20" '
+    'data-adinstanceid="fe746097-f142-4f8d-8dfb-45ec747632e5">',
+    analytics("comscore", '{"vars": {"c2": "1000001"}}'),
+    # AMP looks a type up as written: a unit typed "DoubleClick" never runs
+    '<amp-ad width=300 height=250 type="DoubleClick" data-slot="/21774093/site/top">',
+    # an analytics vendor's name on an ad, an ad vendor's on an analytics, name no one
+    '<amp-ad width=300 height=250 type="facebookpixel" data-pixel-id="917364028551029">',
+    analytics("teads", '{"vars": {"data-pid": "58213"}}'),
     # an ad's bid vendors that do not read: not JSON, vendors not an object, macros not one
     """<amp-ad type="unknown-x" rtc-config='{"vendors": {"aps": {"PUB_ID": "3812"}'>""",
     """<amp-ad type="unknown-x" rtc-config='{"vendors": [["aps", {"PUB_ID": "3812"}]]}'>""",
@@ -326,7 +363,7 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
     floor = ("<script>window.yaContextCb.push(()=>{Ya.Context.AdvManager.render({"
              "blockId: 'R-A-346605-9', type: 'floorAd', platform: 'touch'})})</script>")
     adfox = ("<div id=\"adfox_1622\"></div><script>window.yaContextCb.push(()=>{"
-             "Ya.adfoxCode.create({ownerId: 208087, containerId: 'adfox_1622', "
+             "Ya.adfoxCode.create({ownerId: 271834, containerId: 'adfox_1622', "
              "params: {p1: 'bsoji', p2: 'feil'}})})</script>")
     adform = ('<script data-adfscript="adx.adform.net/adx/?mid=123456"></script>'
               '<script src="//s1.adform.net/banners/scripts/adx.js" async></script>')
@@ -336,10 +373,10 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
                         url="https://news.example.ru/a")
     assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
         ("Yandex Advertising Network", "R-A-346605-7", "/html/body/div[1]"),
-        ("AdFox", "208087", "/html/body/div[2]"),
+        ("AdFox", "271834", "/html/body/div[2]"),
         ("Adform", None, "/html/body/script[5]"),
         ("Yandex Advertising Network", "R-A-346605-9", "/html/body/script[7]")]
-    assert {("yandex-rtb-publisher", "346605"), ("adfox-owner", "208087"),
+    assert {("yandex-rtb-publisher", "346605"), ("adfox-owner", "271834"),
             ("adform-placement", "123456")} <= ids_of(report)
     pixel = audit_html(page(
         "<article><p>Our shop.</p></article><script>window._adftrack = {pm: 1234567, "
