@@ -288,6 +288,30 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
     assert pixel.slots == ()
 
 
+def test_a_web_storys_configured_ads_and_analytics_name_their_vendors(audit_html: AuditHtml
+                                                                      ) -> None:
+    """A web story writes no `amp-ad`: `amp-story-auto-ads` holds the attributes of the
+    ads AMP inserts (with their bid vendors), and `amp-story-auto-analytics` a gtag ID."""
+    story = ('<amp-story standalone title="Ten trails"><amp-story-page id="p1">'
+             '<amp-story-grid-layer template="fill"><p>The first trail.</p>'
+             '</amp-story-grid-layer></amp-story-page>'
+             '<amp-story-auto-ads><script type="application/json">{"ad-attributes": '
+             '{"type": "doubleclick", "data-slot": "/21774093/stories/trails", '
+             '"rtc-config": {"vendors": {"aps": {"PUB_ID": "3812"}}}}}</script>'
+             '</amp-story-auto-ads>'
+             '<amp-story-auto-analytics gtag-id="G-5K7VWB3071"></amp-story-auto-analytics>'
+             '</amp-story>')
+    report = audit_html(page(story), url="https://news.example/web-stories/trails/")
+    assert ids_of(report) == {
+        ("gpt-slot", "/21774093/stories/trails"), ("gpt-network", "21774093"),
+        ("amazon-aps-publisher", "3812"), ("ga-measurement-id", "G-5K7VWB3071")}
+    adsense = ('<amp-story-auto-ads><script type="application/json">{"ad-attributes": '
+               '{"type": "adsense", "data-ad-client": "ca-pub-3819402755162937", '
+               '"data-ad-slot": "5820463917"}}</script></amp-story-auto-ads>')
+    assert ids_of(audit_html(page(adsense), url="https://news.example/s/")) == {
+        ("adsense-publisher", "ca-pub-3819402755162937"), ("adsense-slot", "5820463917")}
+
+
 def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) -> None:
     """AMP's gtag serves Google Analytics, Ads and Floodlight; which one a gtag config is
     for is in its IDs (G-/UA-, AW-, DC-), its `gtag_id` and the keys of its `config`."""
