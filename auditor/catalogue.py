@@ -265,7 +265,8 @@ class Catalogue:
     # (`SlotSpec.needles`), where `markup` ID patterns are read (`IdSpec.needles`), and
     # what a URL or script ID pattern needs. The slot names are sought in the lowered
     # markup with the other stages' needles, in `ParsedPage.holding`'s one pass; the
-    # inline signatures' needles in a page's scripts with the ID patterns' needles, and
+    # inline signatures' needles in a page's scripts with the ID patterns' and the script
+    # slots' needles, and
     # the slots' value literals in its attribute values with the link patterns' needles
     # (`auditor.needles`).
     script_needles: LiteralSet = field(init=False, repr=False, compare=False)
@@ -340,7 +341,7 @@ class Catalogue:
         id_literals = [pattern_needle(s.pattern) for s in ids if s.where != "markup"]
         for name, literals in (
             ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
-                                *id_literals)),
+                                *id_literals, *(s.needle for n in nets for s in n.script_slots))),
             ("value_needles", (*(value for _, values in slots for value in values),
                                *(x for n in nets for x in n.link_needles))),
             ("markup_id_needles", (x for s in ids if s.where == "markup" for x in s.needles)),

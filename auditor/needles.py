@@ -9,8 +9,10 @@ from auditor.dom.page import ParsedPage
 
 
 def script_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
-    """The needles of the inline signatures and of the URL and script ID patterns that
-    the page's scripts hold: one pass answers `networks_present` and `identifiers`."""
+    """The needles of the inline signatures, the script slots and the URL and script ID
+    patterns that the page's scripts hold: one pass answers `networks_present`,
+    `declared_slots` and `identifiers` (each script slot's `in` over all the scripts
+    was 0.2 ms a page)."""
     return page.view("script needles", lambda: catalogue.script_needles.present(
         page.script_text))
 

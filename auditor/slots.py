@@ -13,7 +13,7 @@ from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
 from auditor.model import Category, Slot
-from auditor.needles import value_needles
+from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 
 _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
@@ -137,9 +137,9 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             by_id[el_id] = slot
     added: list[_Draft] = []
     scripts = page.scripts
-    joined = page.script_text  # a superset of the scripts' texts: a gate, no more
+    held = script_needles(page, catalogue)  # the scripts' texts hold these: a gate, no more
     specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
-             if spec.needle is None or spec.needle in joined]
+             if spec.needle is None or spec.needle in held]
     # a theme's spot written by one script per breakpoint (desktop, then mobile): a script
     # that writes no zone, right after one of the same spec, both testing the viewport,
     # is that slot's; units with paragraphs between them stay units of their own
