@@ -14,7 +14,7 @@ vendors AMP asks for bids before it (its `rtc-config`'s `vendors`: `{"aps": {"PU
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from lxml import etree
 
@@ -30,13 +30,16 @@ VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", "amp-analytics", "amp-stor
 _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = VENDOR_TAGS[3:]
 
 
+Role = Literal["ad", "analytics", "bidder"]  # which of amphtml's registries names it
+
+
 class Component(NamedTuple):
     element: etree._Element
     name: str  # the vendor's AMP name, as written (AMP's look-ups are exact)
     # what it gives the vendor by name: an analytics config's `vars`, a bid vendor's
     # macros, a story ad's attributes; None for an ad, whose attributes are read
     settings: dict[str, Any] | None
-    analytics: bool  # named in amphtml's analytics registry, not its ad vendors'
+    role: Role
 
 
 def components(page: ParsedPage) -> tuple[Component, ...]:
@@ -51,32 +54,32 @@ def _named(root: etree._Element) -> list[Component]:
     out: list[Component] = []
     for el in root.iter(*VENDOR_TAGS):
         if el.tag == _STORY_ANALYTICS:
-            out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, True))
+            out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, "analytics"))
         elif el.tag == _ANALYTICS:
-            out += _typed(el, el.get("type"), _object(_config(el).get("vars")), True)
+            out += _typed(el, el.get("type"), _object(_config(el).get("vars")), "analytics")
         elif el.tag == _STORY_ADS:
             attributes = _object(_config(el).get("ad-attributes"))
-            out += _typed(el, attributes.get("type"), attributes, False)
+            out += _typed(el, attributes.get("type"), attributes, "ad")
             out += _bidders(el, attributes.get("rtc-config"))
         else:
-            out += _typed(el, el.get("type"), None, False)
+            out += _typed(el, el.get("type"), None, "ad")
             out += _bidders(el, el.get("rtc-config"))
     return out
 
 
-def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, analytics: bool
+def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, role: Role
            ) -> list[Component]:
     """The component a `type` names, if it names one."""
     if not isinstance(name, str) or not name:
         return []
-    return [Component(el, name, settings, analytics)]
+    return [Component(el, name, settings, role)]
 
 
 def _bidders(el: etree._Element, rtc: Any) -> list[Component]:
     """The vendors an ad's rtc-config (an attribute's JSON, or a story ad's object) asks
     before the ad, each with its macros (AMP lower-cases these names)."""
     config = rtc if isinstance(rtc, dict) else _json(rtc) if isinstance(rtc, str) else {}
-    return [Component(el, str(name).lower(), macros, False)
+    return [Component(el, str(name).lower(), macros, "bidder")
             for name, macros in _object(config.get("vendors")).items()
             if isinstance(macros, dict)]
 
@@ -86,12 +89,13 @@ def named_networks(page: ParsedPage, catalogue: Catalogue) -> set[str]:
     share (gtag: Google Analytics, Ads, Floodlight) names those whose ID it carries."""
     out: set[str] = set()
     for c in components(page):
-        if not c.analytics:
-            network = catalogue.amp_types.get(c.name)
-            out.update((network.name,) if network else ())
+        if c.role == "analytics":
+            sharing = catalogue.amp_analytics_types.get(c.name, ())
+            out.update(n.name for n in sharing if len(sharing) == 1 or _carries_id(c, n))
             continue
-        sharing = catalogue.amp_analytics_types.get(c.name, ())
-        out.update(n.name for n in sharing if len(sharing) == 1 or _carries_id(c, n))
+        network = (catalogue.amp_types if c.role == "ad" else catalogue.amp_rtc_types
+                   ).get(c.name)
+        out.update((network.name,) if network else ())
     return out
 
 
@@ -103,9 +107,15 @@ def _carries_id(c: Component, network: Network) -> bool:
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
     """What the network's components on the page give `name` (an ad's attribute, an
     analytics variable, a bid vendor's macro): strings, numbers, an object's keys."""
-    return [value for c in components(page)
-            if c.name in (network.amp_analytics if c.analytics else network.amp)
+    return [value for c in components(page) if c.name in _names(network, c.role)
             for value in _given(c, name)]
+
+
+def _names(network: Network, role: Role) -> tuple[str, ...]:
+    """The network's names in the registry of `role`."""
+    if role == "ad":
+        return network.amp
+    return network.amp_analytics if role == "analytics" else network.amp_rtc
 
 
 def _given(c: Component, name: str) -> list[str]:

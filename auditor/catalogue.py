@@ -35,7 +35,7 @@ FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
-    "script_slot", "id", "amp", "amp_analytics", "samples",
+    "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -177,15 +177,17 @@ class Network:
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
-    # the names AMP pages give it (auditor/amp.py), as amphtml spells them: as an ad
-    # vendor (`<amp-ad type="adsense">`, an ad's rtc-config vendor), where an `amp-ad` or
-    # `amp-embed` of the type is its slot; and as an analytics vendor (`<amp-analytics
-    # type="gtag">`), a name several networks may share (gtag: Analytics, Ads, Floodlight)
+    # the names AMP pages give it (auditor/amp.py), as amphtml's three registries spell
+    # them: an ad vendor's type (`<amp-ad type="adsense">`), where an `amp-ad` or
+    # `amp-embed` of the type is its slot; an analytics vendor's (`<amp-analytics
+    # type="gtag">`), a name several networks may share (gtag: Analytics, Ads,
+    # Floodlight); a bid vendor's an ad asks first (`rtc-config` vendors: `aps`)
     amp: tuple[str, ...] = ()
     amp_analytics: tuple[str, ...] = ()
-    # values its documentation gives as examples (an AMP doc's `data-slot`): pages that
-    # copy them are no operator's, so they are never its IDs
-    samples: frozenset[str] = frozenset()
+    amp_rtc: tuple[str, ...] = ()
+    # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
+    # pages that copy one are no operator's, so it is never its ID of that kind
+    samples: frozenset[tuple[str, str]] = frozenset()
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
@@ -291,8 +293,10 @@ class Catalogue:
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
-    # AMP ad name -> the network it names; AMP analytics name -> the networks sharing it
+    # AMP ad name -> the network it names; bid vendor name -> the network; AMP analytics
+    # name -> the networks sharing it
     amp_types: dict[str, Network] = field(init=False, repr=False, compare=False)
+    amp_rtc_types: dict[str, Network] = field(init=False, repr=False, compare=False)
     amp_analytics_types: dict[str, tuple[Network, ...]] = field(init=False, repr=False,
                                                                 compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
@@ -304,6 +308,8 @@ class Catalogue:
         object.__setattr__(self, "_hosts", {})
         object.__setattr__(self, "amp_types", {t: n for n in reversed(self.networks)
                                                 for t in n.amp})
+        object.__setattr__(self, "amp_rtc_types", {t: n for n in reversed(self.networks)
+                                                    for t in n.amp_rtc})
         analytics: dict[str, list[Network]] = {}
         for network in self.networks:
             for name in network.amp_analytics:
@@ -611,8 +617,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                            ("id", ID_KEYS)):
         for spec in entry.get(table, []):
             _keys(spec, allowed, f"{where}: {table}")
-    amp, amp_analytics = _amp_names(entry, "amp", where), _amp_names(entry, "amp_analytics",
-                                                                      where)
+    amp, amp_analytics, amp_rtc = (_amp_names(entry, key, where)
+                                   for key in ("amp", "amp_analytics", "amp_rtc"))
     slots = tuple(_slot_spec(s, where) for s in entry.get("slot", []))
     if amp:  # after the network's own: one of those that reads a zone names the slot first
         slots += (_slot_spec({"selector": ", ".join(
@@ -632,9 +638,9 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
         if spec.get("where") in ("attr", "amp") and not spec.get("attr"):
             raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
-        if spec.get("where") == "amp" and not amp and not amp_analytics:
-            raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp "
-                            "or amp_analytics names")
+        if spec.get("where") == "amp" and not (amp or amp_analytics or amp_rtc):
+            raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp, "
+                            "amp_analytics or amp_rtc names")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
@@ -681,8 +687,25 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         link_needles=_needles_of(links),
         amp=amp,
         amp_analytics=amp_analytics,
-        samples=frozenset(_strings(entry, "samples", where)),
+        amp_rtc=amp_rtc,
+        samples=_samples(entry, ids, slots, script_slots, where),
     )
+
+
+def _samples(entry: dict[str, Any], ids: Sequence[IdSpec], slots: Sequence[SlotSpec],
+             script_slots: Sequence[ScriptSlotSpec], where: str) -> frozenset[tuple[str, str]]:
+    """`samples = {"<id kind>" = ["<value>", …]}`, for kinds the network reads."""
+    table = entry.get("samples", {})
+    if not isinstance(table, dict):
+        raise RuleError(f"{where}: samples must be a table of id kind = [values]")
+    kinds = ({s.kind for s in ids} | {s.id_kind for s in slots if s.id_kind}
+             | {s.id_kind for s in script_slots if s.id_kind})
+    out: set[tuple[str, str]] = set()
+    for kind in table:
+        if kind not in kinds:
+            raise RuleError(f"{where}: samples names {kind!r}, an id kind it does not read")
+        out.update((kind, value) for value in _strings(table, kind, where))
+    return frozenset(out)
 
 
 _AMP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -733,13 +756,15 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         if network.company:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
-    claimed: dict[str, str] = {}
-    for network in networks:
-        for amp_type in network.amp:
-            other = claimed.setdefault(amp_type, network.name)
-            if other != network.name:
-                raise RuleError(f"{', '.join(map(str, files))}: amp name {amp_type!r} is "
-                                f"claimed by both {other} and {network.name}")
+    for key, claims in (("amp", [(n, n.amp) for n in networks]),
+                        ("amp_rtc", [(n, n.amp_rtc) for n in networks])):
+        claimed: dict[str, str] = {}  # an ad or bid vendor's name is one network's
+        for network, amp_names in claims:
+            for amp_name in amp_names:
+                other = claimed.setdefault(amp_name, network.name)
+                if other != network.name:
+                    raise RuleError(f"{', '.join(map(str, files))}: {key} name {amp_name!r} "
+                                    f"is claimed by both {other} and {network.name}")
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
     names = {name: n for n in reversed(networks) for name in n.self_hosted}
     return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,

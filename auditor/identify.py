@@ -145,10 +145,12 @@ def identifiers(
     markup = config_text(page, sightings, slots)
     seen: dict[tuple[str, str], Identifier] = {}
 
-    def add(kind: str, value: str, network: Network | None) -> None:
-        if network is None or value not in network.samples:  # a documentation example
-            seen.setdefault((kind, value),
-                            Identifier(kind, value, network.name if network else None))
+    def add(kind: str, value: str, network: Network | None) -> bool:
+        """Whether the ID is the page's: a vendor documentation's example is no one's."""
+        if network is not None and (kind, value) in network.samples:
+            return False
+        seen.setdefault((kind, value), Identifier(kind, value, network.name if network else None))
+        return True
 
     for slot in slots:
         if slot.zone_id and slot.id_kind:
@@ -195,7 +197,6 @@ def identifiers(
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
                 value = match.groupdict().get("value") or match.group(1)
-                if value:
-                    add(spec.kind, value, network)
+                if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)

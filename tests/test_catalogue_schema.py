@@ -59,7 +59,11 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "amp"\nattr = "data-x"\n'
-         'pattern = "x"', "an amp id \\(k\\) needs the network's amp or amp_analytics names"),
+         'pattern = "x"', "an amp id \\(k\\) needs the network's amp, amp_analytics or "
+                          "amp_rtc names"),
+        ('name = "Bad"\nhosts = ["x.test"]\nsamples = { "bad-kind" = ["1"] }',
+         "samples names 'bad-kind', an id kind it does not read"),
+        ('name = "Bad"\nhosts = ["x.test"]\nsamples = ["1"]', "samples must be a table"),
         ('name = "Bad"\namp = ["x"]\n[[network.id]]\nkind = "k"\nwhere = "amp"\npattern = "x"',
          "an amp id \\(k\\) needs attr"),
         ('name = "Bad"\namp = ["x"]\n[[network]]\nname = "Other"\namp = ["x"]',

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 
-from auditor.dom.inline_js import DATA_SCRIPT_TYPES, holds_code, loaded_urls, type_from_extension
+from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
 from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
@@ -69,10 +69,7 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # its vendor is on the page.
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
                  "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc")
-# Script types whose parked URL loads nothing: templates and data blocks. `text/plain`,
-# data too for the inline code it holds, is how consent managers keep a tag inert until
-# consent, so a URL parked there does load.
-_NEVER_PARKED = DATA_SCRIPT_TYPES - {"text/plain"}
+
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
@@ -176,8 +173,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
-            elif (get("type") or "").strip().lower() not in _NEVER_PARKED and (
-                    parked := _parked(get)):
+            elif _parks_a_loader(get("type") or "") and (parked := _parked(get)):
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
@@ -256,6 +252,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+def _parks_a_loader(script_type: str) -> bool:
+    """Whether a script of this type holds a loader when its URL is parked: code types
+    (none, `module`, any `…script…`: JavaScript, WP Rocket's `rocketlazyloadscript`,
+    LiteSpeed's `litespeed/javascript`) and `text/plain`, how consent managers keep a
+    tag inert until consent; not a template's or a data block's type (`text/x-jsrender`,
+    `application/json`), whose URL loads nothing."""
+    kind = script_type.strip().lower()
+    return kind in ("", "module", "text/plain") or "script" in kind
 
 
 def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:

@@ -79,7 +79,8 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
         (
             '<script type="text/x-template" data-src="https://www.googletagmanager.com/gtag/js'
             '?id=G-TEMPLATE1"></script><script type="application/json" data-src="https://'
-            'static.hotjar.com/c/hotjar-1234567.js">{}</script>',
+            'static.hotjar.com/c/hotjar-1234567.js">{}</script><script type="text/x-jsrender" '
+            'data-src="https://cdn.test/widget.js"></script>',
             [],
         ),
         # a real `src` wins over a parked one

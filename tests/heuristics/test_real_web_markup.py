@@ -282,10 +282,11 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
         ("amazon-adinstance", "3c1d9e52-7a40-4b8e-9f16-2d5a8c0b7e34")}
     assert [s.network for s in report.slots] == ["Yandex Advertising Network",
                                                  "Amazon Associates"]
-    # an analytics vendor's name is no ad vendor's: it makes no slot of its own
-    pixel = audit_html(page('<amp-ad width=1 height=1 type="facebookpixel"></amp-ad>'),
-                       url="https://news.example/amp/a")
-    assert pixel.slots == ()
+    # an analytics or bid vendor's name is no ad vendor's: it makes no slot of its own
+    for name in ("facebookpixel", "aps"):
+        other = audit_html(page(f'<amp-ad width=1 height=1 type="{name}"></amp-ad>'),
+                           url="https://news.example/amp/a")
+        assert other.slots == (), name
 
 
 def test_a_web_storys_configured_ads_and_analytics_name_their_vendors(audit_html: AuditHtml
@@ -310,6 +311,17 @@ def test_a_web_storys_configured_ads_and_analytics_name_their_vendors(audit_html
                '"data-ad-slot": "5820463917"}}</script></amp-story-auto-ads>')
     assert ids_of(audit_html(page(adsense), url="https://news.example/s/")) == {
         ("adsense-publisher", "ca-pub-3819402755162937"), ("adsense-slot", "5820463917")}
+
+
+def test_a_documentation_sample_is_no_id_of_its_kind_alone(audit_html: AuditHtml) -> None:
+    """Smart AdServer's AMP doc gives site 94612 and page 629154: those values are no
+    site's or page's, but the same numbers as the other kind are."""
+    call = '<script>sas.call("std", {{siteId: {}, pageId: {}, formatId: 38952}});</script>'
+    sample = audit_html(page(call.format(94612, 629154)), url="https://n.example/a")
+    swapped = audit_html(page(call.format(629154, 94612)), url="https://n.example/a")
+    assert {k for k, _ in ids_of(sample)} == {"smartadserver-format"}
+    assert {("smartadserver-site", "629154"), ("smartadserver-page", "94612")} <= ids_of(
+        swapped)
 
 
 def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) -> None:
@@ -352,6 +364,9 @@ def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) 
     # an analytics vendor's name on an ad, an ad vendor's on an analytics, name no one
     '<amp-ad width=300 height=250 type="facebookpixel" data-pixel-id="917364028551029">',
     analytics("teads", '{"vars": {"data-pid": "58213"}}'),
+    # an ad vendor's name among an ad's bid vendors is none AMP asks
+    """<amp-ad type="unknown-x" rtc-config='{"vendors": {"taboola": {"data-publisher": """
+    """"rivalpub"}}}'>""",
     # an ad's bid vendors that do not read: not JSON, vendors not an object, macros not one
     """<amp-ad type="unknown-x" rtc-config='{"vendors": {"aps": {"PUB_ID": "3812"}'>""",
     """<amp-ad type="unknown-x" rtc-config='{"vendors": [["aps", {"PUB_ID": "3812"}]]}'>""",

@@ -1,0 +1,55 @@
+"""The slot-spec index (`Catalogue.slots_needing`) offers every spec a page may match.
+
+A page asks `may_match` only of the specs the index offers for the needles it holds, so
+an index that left out a spec would lose its slots silently. `may_match` only grows with
+what a page holds, so the smallest holdings that pass it are each branch's own needles:
+the index must offer the spec for each of them, and for a spec it cannot read, for none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.catalogue import Catalogue, catalogue_files, load_catalogue
+
+# selectors a user's catalogue may hold beyond the shipped ones: a branch with no
+# literal, an attribute-only branch, a negation the needles cannot read, a combinator
+USER_CATALOGUE = """
+[[network]]
+name = "Local Ads"
+hosts = ["local-ads.test"]
+
+  [[network.slot]]
+  selector = "div:not(.editorial)"
+
+  [[network.slot]]
+  selector = "*[data-local-ad], aside > div.promo, ins.a.b[data-zone='7'], section"
+"""
+
+
+def catalogue_with_user_specs(tmp_path: Path) -> Catalogue:
+    path = tmp_path / "local.toml"
+    path.write_text(USER_CATALOGUE)
+    return load_catalogue([*catalogue_files(), path])
+
+
+def test_every_spec_is_offered_for_the_least_a_page_holds_to_match_it(tmp_path: Path) -> None:
+    catalogue = catalogue_with_user_specs(tmp_path)
+    assert len(catalogue.slot_specs) > 100
+    for spec_and_network in catalogue.slot_specs:
+        network, spec = spec_and_network
+        holdings = ([set(names) | set(values) for names, values in spec.needles]
+                    if spec.needles is not None else [set()])
+        for held in holdings:  # a branch's tag and attribute names and value literals
+            assert spec.may_match(held, held), (network.name, spec.selector)
+            assert spec_and_network in catalogue.slots_needing(held), (
+                network.name, spec.selector, held)
+
+
+def test_the_index_keeps_catalogue_order(tmp_path: Path) -> None:
+    catalogue = catalogue_with_user_specs(tmp_path)
+    every: set[str | None] = set()
+    for _, spec in catalogue.slot_specs:
+        for names, values in spec.needles or ():
+            every.update(names, values)
+    assert catalogue.slots_needing(every) == list(catalogue.slot_specs)  # all, in order
