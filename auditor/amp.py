@@ -6,9 +6,10 @@ An AMP page loads no vendor script: it names each vendor by a component's `type`
 type="gtag">`), and the AMP runtime loads the vendor's code. An ad also names the
 vendors AMP asks for bids before it (its `rtc-config`'s `vendors`: `{"aps": {"PUB_ID":
 "600"}}`). So on an AMP page these names are what make a vendor present
-(`Network.amp`), and its IDs are in the component: an ad's `data-*` attributes
-(`data-ad-client`, `data-slot`), an analytics config's `vars` (`{"vars": {"gtag_id":
-"G-…"}}` in its `<script type="application/json">`), a bid vendor's macros.
+(`Network.amp`, `amp_analytics`, `amp_rtc`: amphtml's three registries), and its IDs are
+in the component: an ad's `data-*` attributes (`data-ad-client`, `data-slot`), an
+analytics config's `vars` (`{"vars": {"gtag_id": "G-…"}}` in its `<script
+type="application/json">`), a bid vendor's macros.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from auditor.dom.page import ParsedPage
 # story's ads and analytics are configured, not written: `amp-story-auto-ads` holds the
 # attributes of the `amp-ad` it inserts (`{"ad-attributes": {"type": "doubleclick",
 # "data-slot": "/…"}}`), `amp-story-auto-analytics gtag-id="G-…"` is a gtag analytics
-VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", "amp-analytics", "amp-story-auto-ads",
-               "amp-story-auto-analytics")
-_ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = VENDOR_TAGS[3:]
+_ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = ("amp-analytics", "amp-story-auto-ads",
+                                             "amp-story-auto-analytics")
+VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS)
 
 
 Role = Literal["ad", "analytics", "bidder"]  # which of amphtml's registries names it

@@ -268,9 +268,8 @@ class Catalogue:
     # what a URL or script ID pattern needs. The slot names are sought in the lowered
     # markup with the other stages' needles, in `ParsedPage.holding`'s one pass; the
     # inline signatures' needles in a page's scripts with the ID patterns' and the script
-    # slots' needles, and
-    # the slots' value literals in its attribute values with the link patterns' needles
-    # (`auditor.needles`).
+    # slots' needles, and the slots' value literals in its attribute values with the link
+    # patterns' needles (`auditor.needles`).
     script_needles: LiteralSet = field(init=False, repr=False, compare=False)
     slot_names: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     value_needles: LiteralSet = field(init=False, repr=False, compare=False)
