@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from auditor import amp
-from auditor.catalogue import Catalogue
+from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import parse_page
 from auditor.dom.parser import parse_html, start_line
 from auditor.identify import identifiers
@@ -324,6 +324,10 @@ def test_a_documentation_sample_is_no_id_of_its_kind_alone(audit_html: AuditHtml
         swapped)
 
 
+def networks(catalogue: Catalogue, *names: str) -> list[Network]:
+    return [n for n in catalogue.networks if n.name in names]
+
+
 def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) -> None:
     """AMP's gtag serves Google Analytics, Ads and Floodlight; which one a gtag config is
     for is in its IDs (G-/UA-, AW-, DC-), its `gtag_id` and the keys of its `config`."""
@@ -331,13 +335,19 @@ def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) 
                                  '"config": {"AW-918898170": {"groups": "default"}}}}')
     page = parse_page(f"<html><body>{ads_only}</body></html>")
     assert amp.named_networks(page, catalogue) == {"Google Ads"}
+    # the conversion ID as written, once, whether gtag's or the googleadwords config's
+    adwords = analytics("googleadwords", '{"vars": {"googleConversionId": '
+                                         '"AW-918898170/qNZgCIL0kXQQ"}}')
+    page = parse_page(f"<html><body>{ads_only}{adwords}</body></html>")
+    ids = identifiers(page, [], [], networks(catalogue, "Google Ads"), catalogue)
+    assert {(i.kind, i.value) for i in ids} == {("google-ads-conversion", "AW-918898170")}
     every = analytics("gtag", '{"vars": {"gtag_id": "G-4KQ8ZC2M7P", "config": '
                               '{"G-4KQ8ZC2M7P": {}, "UA-58213774-2": {}, "DC-8812345": {}}}}')
     page = parse_page(f"<html><body>{every}</body></html>")
     assert amp.named_networks(page, catalogue) == {
         "Google Analytics", "Google Campaign Manager (Floodlight)"}
-    ids = identifiers(page, [], [], [catalogue.network_named(n) for n in (
-        "Google Analytics", "Google Campaign Manager (Floodlight)")], catalogue)
+    ids = identifiers(page, [], [], networks(
+        catalogue, "Google Analytics", "Google Campaign Manager (Floodlight)"), catalogue)
     assert {(i.kind, i.value) for i in ids} == {
         ("ga-measurement-id", "G-4KQ8ZC2M7P"), ("ga-property", "UA-58213774-2"),
         ("floodlight-advertiser", "8812345")}
