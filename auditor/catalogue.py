@@ -78,7 +78,9 @@ class SlotSpec:
 
 SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value literals)
 _BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
-_UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/")
+# what needles cannot stand for: a negation, an alternative, a test of the element's
+# text (`:contains('x')` is `contains(., 'x')`: its literal is no attribute value)
+_UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/|\(\s*\.\s*[,)]")
 
 
 def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.catalogue import Catalogue, catalogue_files, load_catalogue
+from auditor.dom.page import parse_page
+from auditor.slots import declared_slots
 
 # selectors a user's catalogue may hold beyond the shipped ones: a branch with no
 # literal, an attribute-only branch, a negation the needles cannot read, a combinator
@@ -53,3 +55,16 @@ def test_the_index_keeps_catalogue_order(tmp_path: Path) -> None:
         for names, values in spec.needles or ():
             every.update(names, values)
     assert catalogue.slots_needing(every) == list(catalogue.slot_specs)  # all, in order
+
+
+def test_a_text_test_is_no_attribute_value_a_page_must_hold(tmp_path: Path) -> None:
+    """`:contains('Sponsored')` tests the element's text: a page whose attribute values
+    do not hold the word still has the slot (its literal was once read as a value)."""
+    path = tmp_path / "text.toml"
+    path.write_text('[[network]]\nname = "Local Ads"\nhosts = ["local-ads.test"]\n'
+                    '[[network.slot]]\nselector = "ins:contains(\'Sponsored\')"\n')
+    catalogue = load_catalogue([path])
+    page = parse_page("<html><body><p>News.</p><ins>Sponsored</ins></body></html>")
+    assert [(s.network.name if s.network else None, s.rule)
+            for s in declared_slots(page, catalogue, set())] == [
+        ("Local Ads", "##ins:contains('Sponsored')")]
