@@ -7,6 +7,7 @@ violations so far); the judging is `verdict.evaluate_page`, a pure function.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from auditor.gate.interface import Policy
 from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
 from auditor.gate.site import page_url, site_dir, site_path, site_records
 from auditor.gate.verdict import evaluate_page
-from auditor.model import PageReport, Violation
+from auditor.model import Category, PageReport, Violation
 from auditor.readers import Record, read_source
 
 __all__ = ["Gate", "Policy", "PolicyError"]
@@ -29,6 +30,14 @@ def _known_networks() -> list[str]:
     from auditor.catalogue import default_catalogue
 
     return [n.name for n in default_catalogue().networks]
+
+
+@functools.cache
+def _network_categories() -> dict[str, Category]:
+    """Network -> category, to judge a network a page shows only by its IDs."""
+    from auditor.catalogue import default_catalogue
+
+    return {n.name: n.category for n in default_catalogue().networks}
 
 
 @dataclass
@@ -98,7 +107,8 @@ class Gate:
             return []
         path = self.path_of(page.input, source)
         first_party = (urlsplit(self.base_url).hostname or "",) if self.base_url else ()
-        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party)
+        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party,
+                                   _network_categories())
         if self.baseline is not None:
             violations = mark(violations, self.baseline)
         self.violations.extend(violations)

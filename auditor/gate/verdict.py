@@ -10,18 +10,32 @@ can except one network from `deny_categories = ["advertising"]`):
 An excepted host "never fails the gate": it does not count toward
 `max_third_party_hosts` either. Each host breaks at most one clause per page; a slot is
 judged by its network and category unless a resource of its network was judged already.
-Findings count only through `fail_on_findings` and `fail_on_severity`.
+A network the page shows only by its IDs (an AMP page's analytics, whose requests the
+AMP runtime makes; a vendor a tag manager loads, configured in the markup) is judged by
+name and category too, once, so a denied network cannot pass for want of a request; a
+copied ID (the republished source's) is not the page's. Findings count only through
+`fail_on_findings` and `fail_on_severity`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.catalogue import CATALOGUE_LIST
 from auditor.gate.interface import PageRules
-from auditor.model import Category, PageReport, RequestType, Resource, Severity, Slot, Violation
+from auditor.model import (
+    Category,
+    Identifier,
+    Origin,
+    PageReport,
+    RequestType,
+    Resource,
+    Severity,
+    Slot,
+    Violation,
+)
 
 FINGERPRINT_VERSION = "auditor.gate/1"
 
@@ -78,11 +92,21 @@ def judge_host(host: str, rules: PageRules) -> _Decision:
 
 
 def judge_network(network: str | None, category: Category | None, rules: PageRules) -> _Decision:
+    decision = judge_name(network, rules)
+    return judge_category(category, network, rules) if decision is NEUTRAL else decision
+
+
+def judge_name(network: str | None, rules: PageRules) -> _Decision:
     if network is not None:
         if network in rules.allow_networks:
             return _Decision(allowed=True)
         if network in rules.deny_networks:
             return _Decision(clause="deny_networks", reason=f"network {network} is denied")
+    return NEUTRAL
+
+
+def judge_category(category: Category | None, network: str | None, rules: PageRules
+                   ) -> _Decision:
     cat = (category or Category.UNKNOWN).value
     if cat in rules.allow_categories:
         return _Decision(allowed=True)
@@ -108,11 +132,14 @@ def _rule_of(rule: str | None, list_: str | None,
 
 
 def evaluate_page(page: PageReport, path: str, rules: PageRules,
-                  first_party: Sequence[str] = ()) -> list[Violation]:
+                  first_party: Sequence[str] = (),
+                  categories: Mapping[str, Category] | None = None) -> list[Violation]:
     """Every clause the page breaks, in page order within each kind of check.
 
     `path` is the page as the policy sees it (relative to the site root): it goes into
     fingerprints and messages. `first_party` adds hosts (the base URL's) to the policy's.
+    `categories` (network -> category, the catalogue's) judges a network shown only by
+    its IDs by category too; without it, by name alone.
     """
     fp_hosts = (*rules.first_party, *first_party)
     out: list[Violation] = []
@@ -150,6 +177,8 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
                               first.line, first.xpath, rule, list_))
 
     out.extend(_slot_violations(page.slots, path, rules, judged_networks))
+    judged_networks.update(s.network for s in page.slots if s.network)
+    out.extend(_id_violations(page.ids, path, rules, judged_networks, categories or {}))
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
     return out
@@ -175,6 +204,30 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
         message = f"{what} of {slot.network or 'an unattributed network'}{zone}: {decision.reason}"
         out.append(_violation(path, decision.clause, evidence, message,
                               slot.line, slot.xpath, rule, list_))
+    return out
+
+
+def _id_violations(ids: Iterable[Identifier], path: str, rules: PageRules,
+                   judged_networks: set[str], categories: Mapping[str, Category]
+                   ) -> list[Violation]:
+    """The networks the page shows only by their IDs, each judged once, at its first ID
+    (an ID has no place in the page: line 0)."""
+    out: list[Violation] = []
+    for ident in ids:
+        network = ident.network
+        if network is None or network in judged_networks or ident.origin is not Origin.OPERATOR:
+            continue
+        judged_networks.add(network)
+        decision = judge_name(network, rules)
+        if decision is NEUTRAL and network in categories:
+            decision = judge_category(categories[network], network, rules)
+        if decision.clause is None:
+            continue
+        rule, list_ = _rule_of(None, None, network)
+        message = (f"ID {ident.kind} {ident.value} of {network}, on the page with no request "
+                   f"or slot of it: {decision.reason}")
+        out.append(_violation(path, decision.clause, f"id:{network}:{ident.kind}:{ident.value}",
+                              message, 0, "", rule, list_))
     return out
 
 

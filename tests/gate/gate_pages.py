@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.model import (
     Category,
     Finding,
+    Identifier,
     Metrics,
     PageReport,
     RequestType,
@@ -39,8 +40,8 @@ def finding(kind: str, severity: Severity, line: int = 1) -> Finding:
 
 def page(*resources: Resource, slots: tuple[Slot, ...] = (),
          findings: tuple[Finding, ...] = (), metrics: Metrics | None = None,
-         input: str = "site/blog/post.html") -> PageReport:
+         input: str = "site/blog/post.html", ids: tuple[Identifier, ...] = ()) -> PageReport:
     return PageReport(input=input, url="https://example.com/blog/post.html", kind="html",
                       first_party="example.com", title="Post", resources=resources,
-                      slots=slots, findings=findings,
+                      slots=slots, findings=findings, ids=ids,
                       metrics=metrics or Metrics(ad_slots=len(slots)))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from gate_pages import finding, page, res, slot
 
+from auditor.catalogue import Catalogue
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page, fingerprint, host_matches
-from auditor.model import Category, Metrics, PageReport, RequestType, Severity
+from auditor.model import Category, Identifier, Metrics, Origin, PageReport, RequestType, Severity
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
 
 AD = Category.ADVERTISING
 EXO = dict(network="ExoClick", category=AD, rule="||magsrv.com^")
@@ -143,6 +147,50 @@ def test_violation_names_the_rule_that_identified_the_resource() -> None:
                          PageRules(deny_networks=("ExoClick",)))
     assert v.rule == "catalogue: ExoClick"
     assert "ExoClick" in v.message and "a.magsrv.com" in v.message
+
+
+FB_ID = Identifier("facebook-pixel", "917364028551029", "Facebook Pixel")
+
+
+@pytest.mark.parametrize(("page_", "expected"), [
+    (page(ids=(FB_ID,)), [("deny_networks", 0, "id:Facebook Pixel:facebook-pixel:"
+                                                 "917364028551029")]),
+    # judged once, as its request where it makes one
+    (page(res("connect.facebook.net", 7, network="Facebook Pixel", category=AD), ids=(FB_ID,)),
+     [("deny_networks", 7, "connect.facebook.net")]),
+    (page(slots=(slot("Facebook Pixel", 9),), ids=(FB_ID,)),
+     [("deny_networks", 9, "slot:Facebook Pixel:ad:")]),
+    # the republished source's ID is not the page's
+    (page(ids=(Identifier("facebook-pixel", "917364028551029", "Facebook Pixel",
+                          Origin.COPIED, "source.example"),)), []),
+])
+def test_a_network_shown_only_by_its_ids_is_judged(page_: PageReport,
+                                                   expected: list[tuple[str, int, str]]) -> None:
+    got = evaluate_page(page_, "p.html", PageRules(deny_networks=("Facebook Pixel",)))
+    assert [(v.clause, v.line, v.evidence) for v in got] == expected
+
+
+def test_an_amp_pages_analytics_fail_a_gate_that_denies_them(project_engine: Engine,
+                                                            catalogue: Catalogue) -> None:
+    """An AMP page's analytics make no request a saved page holds: their IDs are how the
+    gate sees them. By category too, with the catalogue's categories."""
+    html = ("<html><body><p>Text.</p>"
+            '<amp-analytics type="facebookpixel"><script type="application/json">'
+            '{"vars": {"pixelId": "917364028551029"}}</script></amp-analytics>'
+            '<amp-analytics type="googleanalytics"><script type="application/json">'
+            '{"vars": {"account": "UA-58213774-2"}}</script></amp-analytics></body></html>')
+    report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
+                            project_engine, catalogue)
+    categories = {n.name: n.category for n in catalogue.networks}
+    got = evaluate_page(report, "a.html", PageRules(deny_networks=("Facebook Pixel",)), (),
+                        categories)
+    assert [(v.clause, v.evidence, v.rule) for v in got] == [
+        ("deny_networks", "id:Facebook Pixel:facebook-pixel:917364028551029",
+         "catalogue: Facebook Pixel")]
+    got = evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",)), (),
+                        categories)
+    assert [v.evidence for v in got] == ["id:Google Analytics:ga-property:UA-58213774-2"]
+    assert evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",))) == []
 
 
 def test_finding_violations_carry_the_kind_as_rule_id() -> None:
