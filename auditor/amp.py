@@ -15,11 +15,11 @@ type="application/json">`), a bid vendor's macros.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 
-from auditor.catalogue import Catalogue, Network
+from auditor.catalogue import AmpRole, Catalogue, Network
 from auditor.dom.page import ParsedPage
 
 # The components that name a vendor (an `amp-sticky-ad` holds an `amp-ad`); a web
@@ -31,16 +31,13 @@ _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = ("amp-analytics", "amp-story-auto-ads
 VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS)
 
 
-Role = Literal["ad", "analytics", "bidder"]  # which of amphtml's registries names it
-
-
 class Component(NamedTuple):
     element: etree._Element
     name: str  # the vendor's AMP name, as written (AMP's look-ups are exact)
     # what it gives the vendor by name: an analytics config's `vars`, a bid vendor's
     # macros, a story ad's attributes; None for an ad, whose attributes are read
     settings: dict[str, Any] | None
-    role: Role
+    role: AmpRole  # which of amphtml's registries names it
 
 
 def components(page: ParsedPage) -> tuple[Component, ...]:
@@ -68,7 +65,7 @@ def _named(root: etree._Element) -> list[Component]:
     return out
 
 
-def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, role: Role
+def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, role: AmpRole
            ) -> list[Component]:
     """The component a `type` names, if it names one."""
     if not isinstance(name, str) or not name:
@@ -90,13 +87,8 @@ def named_networks(page: ParsedPage, catalogue: Catalogue) -> set[str]:
     share (gtag: Google Analytics, Ads, Floodlight) names those whose ID it carries."""
     out: set[str] = set()
     for c in components(page):
-        if c.role == "analytics":
-            sharing = catalogue.amp_analytics_types.get(c.name, ())
-            out.update(n.name for n in sharing if len(sharing) == 1 or _carries_id(c, n))
-            continue
-        network = (catalogue.amp_types if c.role == "ad" else catalogue.amp_rtc_types
-                   ).get(c.name)
-        out.update((network.name,) if network else ())
+        sharing = catalogue.amp_registries[c.role].get(c.name, ())
+        out.update(n.name for n in sharing if len(sharing) == 1 or _carries_id(c, n))
     return out
 
 
@@ -108,15 +100,8 @@ def _carries_id(c: Component, network: Network) -> bool:
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
     """What the network's components on the page give `name` (an ad's attribute, an
     analytics variable, a bid vendor's macro): strings, numbers, an object's keys."""
-    return [value for c in components(page) if c.name in _names(network, c.role)
+    return [value for c in components(page) if c.name in network.amp_names(c.role)
             for value in _given(c, name)]
-
-
-def _names(network: Network, role: Role) -> tuple[str, ...]:
-    """The network's names in the registry of `role`."""
-    if role == "ad":
-        return network.amp
-    return network.amp_analytics if role == "analytics" else network.amp_rtc
 
 
 def _given(c: Component, name: str) -> list[str]:

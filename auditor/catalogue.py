@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from cssselect import GenericTranslator, SelectorError
 from cssselect import parse as css_parse
@@ -30,6 +30,10 @@ from auditor.rules.literal import regex_literal
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
+# amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
+# amp-analytics vendors' types, real-time-config bid vendors
+AmpRole = Literal["ad", "analytics", "bidder"]
+AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
@@ -201,6 +205,12 @@ class Network:
     def __post_init__(self) -> None:
         object.__setattr__(self, "signatures", tuple((pattern_needle(p), p) for p in self.inline))
 
+    def amp_names(self, role: AmpRole) -> tuple[str, ...]:
+        """Its names in amphtml's registry of `role`."""
+        if role == "ad":
+            return self.amp
+        return self.amp_analytics if role == "analytics" else self.amp_rtc
+
     def configured_in(self, code: str) -> bool:
         """Whether `code` holds one of the network's inline signatures."""
         return any((needle is None or needle in code) and p.search(code) is not None
@@ -294,12 +304,10 @@ class Catalogue:
     # needle -> the places in `markup_ids` of the patterns read around it
     _markup_by_needle: dict[str | None, tuple[int, ...]] = field(init=False, repr=False,
                                                                  compare=False)
-    # AMP ad name -> the network it names; bid vendor name -> the network; AMP analytics
-    # name -> the networks sharing it
-    amp_types: dict[str, Network] = field(init=False, repr=False, compare=False)
-    amp_rtc_types: dict[str, Network] = field(init=False, repr=False, compare=False)
-    amp_analytics_types: dict[str, tuple[Network, ...]] = field(init=False, repr=False,
-                                                                compare=False)
+    # per AMP registry (`AMP_ROLES`), name -> the networks it names: one, but for an
+    # analytics name several share (gtag)
+    amp_registries: dict[AmpRole, dict[str, tuple[Network, ...]]] = field(
+        init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -307,16 +315,14 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
-        object.__setattr__(self, "amp_types", {t: n for n in reversed(self.networks)
-                                                for t in n.amp})
-        object.__setattr__(self, "amp_rtc_types", {t: n for n in reversed(self.networks)
-                                                    for t in n.amp_rtc})
-        analytics: dict[str, list[Network]] = {}
-        for network in self.networks:
-            for name in network.amp_analytics:
-                analytics.setdefault(name, []).append(network)
-        object.__setattr__(self, "amp_analytics_types",
-                           {name: tuple(nets) for name, nets in analytics.items()})
+        registries: dict[AmpRole, dict[str, tuple[Network, ...]]] = {}
+        for role in AMP_ROLES:
+            named: dict[str, tuple[Network, ...]] = {}
+            for network in self.networks:
+                for name in network.amp_names(role):
+                    named[name] = (*named.get(name, ()), network)
+            registries[role] = named
+        object.__setattr__(self, "amp_registries", registries)
         first: dict[str, int] = {}
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
@@ -714,10 +720,11 @@ _AMP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 def _amp_names(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     names = _strings(entry, key, where)
-    bad = [t for t in names if not _AMP_NAME.fullmatch(t)]
+    bad = [t for t in names if not _AMP_NAME.fullmatch(t) or (key == "amp_rtc" and t != t.lower())]
     if bad:
         raise RuleError(f"{where}: {key} name {bad[0]!r} is not an AMP vendor name "
-                        "(letters, digits, '_', '.', '-')")
+                        "(letters, digits, '_', '.', '-'; a bid vendor's in lower case, as "
+                        "AMP looks it up)")
     return names
 
 
@@ -757,11 +764,11 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         if network.company:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
-    for key, claims in (("amp", [(n, n.amp) for n in networks]),
-                        ("amp_rtc", [(n, n.amp_rtc) for n in networks])):
+    roles: tuple[tuple[str, AmpRole], ...] = (("amp", "ad"), ("amp_rtc", "bidder"))
+    for key, role in roles:
         claimed: dict[str, str] = {}  # an ad or bid vendor's name is one network's
-        for network, amp_names in claims:
-            for amp_name in amp_names:
+        for network in networks:
+            for amp_name in network.amp_names(role):
                 other = claimed.setdefault(amp_name, network.name)
                 if other != network.name:
                     raise RuleError(f"{', '.join(map(str, files))}: {key} name {amp_name!r} "

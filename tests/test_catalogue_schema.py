@@ -58,6 +58,7 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),
+        ('name = "Bad"\nhosts = ["x.test"]\namp_rtc = ["APS"]', "amp_rtc name 'APS'"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "amp"\nattr = "data-x"\n'
          'pattern = "x"', "an amp id \\(k\\) needs the network's amp, amp_analytics or "
                           "amp_rtc names"),

@@ -52,20 +52,19 @@ _EXTENSIONS: dict[str, RequestType] = {
     ".htm": RequestType.SUBDOCUMENT,
 }
 
-# Script types whose content is data, not code (JSON-LD, templates).
-DATA_SCRIPT_TYPES = frozenset(
-    {
-        "application/ld+json",
-        "application/json",
-        "text/template",
-        "text/html",
-        "text/x-template",
-        "importmap",
-        "speculationrules",
-        "text/x-handlebars-template",
-        "text/plain",
-    }
-)
+def is_code_type(script_type: str) -> bool:
+    """Whether a script of this `type` runs as code: none, `module`, or a JavaScript type
+    (any `…script…`: `text/javascript`, Cloudflare Rocket Loader's `<hash>-text/javascript`,
+    WP Rocket's `rocketlazyloadscript`, LiteSpeed's `litespeed/javascript`). Anything else
+    is a data block or a template the browser leaves alone (JSON-LD, `text/template`,
+    `text/x-jsrender`, a consent manager's inert `text/plain`); an allow-list, since
+    templates have no fixed name.
+
+    >>> [is_code_type(t) for t in ("", "module", "cc59762e-text/javascript", "text/template")]
+    [True, True, True, False]
+    """
+    kind = script_type.strip().lower()
+    return kind in ("", "module") or "script" in kind
 
 
 def type_from_extension(url: str) -> RequestType | None:
@@ -148,6 +147,5 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
 
 def holds_code(script: etree._Element) -> bool:
     """Whether a <script> element holds code to read: inline (no `src`), with text, and
-    not a data block (JSON-LD, a template)."""
-    return (not script.get("src") and bool(script.text)
-            and (script.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES)
+    of a code type (not a data block or a template)."""
+    return not script.get("src") and bool(script.text) and is_code_type(script.get("type") or "")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 
-from auditor.dom.inline_js import holds_code, loaded_urls, type_from_extension
+from auditor.dom.inline_js import holds_code, is_code_type, loaded_urls, type_from_extension
 from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
@@ -255,13 +255,11 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
 
 
 def _parks_a_loader(script_type: str) -> bool:
-    """Whether a script of this type holds a loader when its URL is parked: code types
-    (none, `module`, any `…script…`: JavaScript, WP Rocket's `rocketlazyloadscript`,
-    LiteSpeed's `litespeed/javascript`) and `text/plain`, how consent managers keep a
-    tag inert until consent; not a template's or a data block's type (`text/x-jsrender`,
-    `application/json`), whose URL loads nothing."""
-    kind = script_type.strip().lower()
-    return kind in ("", "module", "text/plain") or "script" in kind
+    """Whether a script of this type loads the URL parked in it: a code type's, and
+    `text/plain`, how consent managers keep a tag inert until consent (its own inline
+    code they run then too, but the audit reads it as data: `is_code_type`); not a
+    template's or a data block's."""
+    return is_code_type(script_type) or script_type.strip().lower() == "text/plain"
 
 
 def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:

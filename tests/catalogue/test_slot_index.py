@@ -38,14 +38,14 @@ def catalogue_with_user_specs(tmp_path: Path) -> Catalogue:
 def test_every_spec_is_offered_for_the_least_a_page_holds_to_match_it(tmp_path: Path) -> None:
     catalogue = catalogue_with_user_specs(tmp_path)
     assert len(catalogue.slot_specs) > 100
-    for spec_and_network in catalogue.slot_specs:
-        network, spec = spec_and_network
-        holdings = ([set(names) | set(values) for names, values in spec.needles]
-                    if spec.needles is not None else [set()])
-        for held in holdings:  # a branch's tag and attribute names and value literals
-            assert spec.may_match(held, held), (network.name, spec.selector)
-            assert spec_and_network in catalogue.slots_needing(held), (
-                network.name, spec.selector, held)
+    for entry in catalogue.slot_specs:
+        network, spec = entry
+        holdings = ([(set(names), set(values)) for names, values in spec.needles]
+                    if spec.needles is not None else [(set(), set())])
+        for names, values in holdings:  # a branch's tag and attribute names, value literals
+            assert spec.may_match(names, values), (network.name, spec.selector)
+            assert entry in catalogue.slots_needing(names | values), (
+                network.name, spec.selector, names, values)
 
 
 def test_the_index_keeps_catalogue_order(tmp_path: Path) -> None:

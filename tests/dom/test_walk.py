@@ -80,7 +80,11 @@ def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
             '<script type="text/x-template" data-src="https://www.googletagmanager.com/gtag/js'
             '?id=G-TEMPLATE1"></script><script type="application/json" data-src="https://'
             'static.hotjar.com/c/hotjar-1234567.js">{}</script><script type="text/x-jsrender" '
-            'data-src="https://cdn.test/widget.js"></script>',
+            'data-src="https://cdn.test/widget.js"></script>'
+            # nor is a template's text code (a consent config's JSON, a lazy image's markup)
+            '<script type="text/template-picture"><img src="https://cdn.test/a.jpg"></script>'
+            '<script type="application/configuration">{"privacyPage": '
+            '"https://site.test/privacy.html"}</script>',
             [],
         ),
         # a real `src` wins over a parked one

@@ -335,12 +335,14 @@ def test_gtag_names_the_google_product_each_id_belongs_to(catalogue: Catalogue) 
                                  '"config": {"AW-918898170": {"groups": "default"}}}}')
     page = parse_page(f"<html><body>{ads_only}</body></html>")
     assert amp.named_networks(page, catalogue) == {"Google Ads"}
-    # the conversion ID as written, once, whether gtag's or the googleadwords config's
-    adwords = analytics("googleadwords", '{"vars": {"googleConversionId": '
-                                         '"AW-918898170/qNZgCIL0kXQQ"}}')
+    # a conversion ID as the config writes it: googleadwords' is the bare number of its
+    # request path (vendors/googleadwords.json), gtag's the AW- form
+    adwords = analytics("googleadwords", '{"vars": {"googleConversionId": "918898170", '
+                                         '"googleConversionLabel": "qNZgCIL0kXQQ"}}')
     page = parse_page(f"<html><body>{ads_only}{adwords}</body></html>")
     ids = identifiers(page, [], [], networks(catalogue, "Google Ads"), catalogue)
-    assert {(i.kind, i.value) for i in ids} == {("google-ads-conversion", "AW-918898170")}
+    assert {(i.kind, i.value) for i in ids} == {("google-ads-conversion", "AW-918898170"),
+                                               ("google-ads-conversion", "918898170")}
     every = analytics("gtag", '{"vars": {"gtag_id": "G-4KQ8ZC2M7P", "config": '
                               '{"G-4KQ8ZC2M7P": {}, "UA-58213774-2": {}, "DC-8812345": {}}}}')
     page = parse_page(f"<html><body>{every}</body></html>")
