@@ -14,13 +14,12 @@ type="application/json">`), a bid vendor's macros.
 
 from __future__ import annotations
 
-import json
 from typing import Any, NamedTuple
 
 from lxml import etree
 
 from auditor.catalogue import AmpRole, Catalogue, Network
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import ParsedPage, json_object
 
 # The components that name a vendor (an `amp-sticky-ad` holds an `amp-ad`); a web
 # story's ads and analytics are configured, not written: `amp-story-auto-ads` holds the
@@ -45,23 +44,24 @@ def components(page: ParsedPage) -> tuple[Component, ...]:
     `<amp-` in the markup: no walk)."""
     if not page.holding((b"<amp-",)):
         return ()
-    return page.view("amp", lambda: tuple(_named(page.root)))
+    return page.view("amp", lambda: tuple(_named(page)))
 
 
-def _named(root: etree._Element) -> list[Component]:
+def _named(page: ParsedPage) -> list[Component]:
     out: list[Component] = []
-    for el in root.iter(*VENDOR_TAGS):
+    for el in page.root.iter(*VENDOR_TAGS):
         if el.tag == _STORY_ANALYTICS:
             out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, "analytics"))
         elif el.tag == _ANALYTICS:
-            out += _typed(el, el.get("type"), _object(_config(el).get("vars")), "analytics")
+            out += _typed(el, el.get("type"), _object(page.config(el).get("vars")), "analytics")
         elif el.tag == _STORY_ADS:
-            attributes = _object(_config(el).get("ad-attributes"))
+            attributes = _object(page.config(el).get("ad-attributes"))
             out += _typed(el, attributes.get("type"), attributes, "ad")
-            out += _bidders(el, attributes.get("rtc-config"))
+            rtc = attributes.get("rtc-config")  # an object, or the attribute's JSON text
+            out += _bidders(el, json_object(rtc) if isinstance(rtc, str) else _object(rtc))
         else:
             out += _typed(el, el.get("type"), None, "ad")
-            out += _bidders(el, el.get("rtc-config"))
+            out += _bidders(el, page.config(el, "rtc-config"))
     return out
 
 
@@ -73,12 +73,11 @@ def _typed(el: etree._Element, name: Any, settings: dict[str, Any] | None, role:
     return [Component(el, name, settings, role)]
 
 
-def _bidders(el: etree._Element, rtc: Any) -> list[Component]:
+def _bidders(el: etree._Element, rtc: dict[str, Any]) -> list[Component]:
     """The vendors an ad's rtc-config (an attribute's JSON, or a story ad's object) asks
     before the ad, each with its macros (AMP lower-cases these names)."""
-    config = rtc if isinstance(rtc, dict) else _json(rtc) if isinstance(rtc, str) else {}
     return [Component(el, str(name).lower(), macros, "bidder")
-            for name, macros in _object(config.get("vendors")).items()
+            for name, macros in _object(rtc.get("vendors")).items()
             if isinstance(macros, dict)]
 
 
@@ -115,22 +114,5 @@ def _given(c: Component, name: str) -> list[str]:
     return []
 
 
-def _config(element: etree._Element) -> dict[str, Any]:
-    """A component's inline JSON config; {} when it has none (a remote `config=` is a
-    request the walk reports, never fetched)."""
-    for script in element.iterchildren("script"):
-        if (script.get("type") or "").strip().lower() == "application/json":
-            return _json(script.text)
-    return {}
-
-
 def _object(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _json(text: str | None) -> dict[str, Any]:
-    """A JSON object the page wrote; {} for anything else or what does not read."""
-    try:
-        return _object(json.loads(text or "{}"))
-    except (ValueError, RecursionError):  # a page's JSON nested past the stack
-        return {}

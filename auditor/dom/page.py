@@ -11,6 +11,7 @@ path memo and the decoded scripts are the page's, not a module's.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -91,8 +92,8 @@ class ScriptCode(NamedTuple):
 class ParsedPage:
     """One page's tree and its shared views; `parse_page` builds it."""
 
-    __slots__ = ("_decoded", "_holding", "_srcdocs", "_views", "markup", "paths", "root",
-                 "text")
+    __slots__ = ("_configs", "_decoded", "_holding", "_srcdocs", "_views", "markup", "paths",
+                 "root", "text")
 
     def __init__(self, text: str, markup: bytes, root: lxml.html.HtmlElement,
                  elements: int) -> None:
@@ -104,6 +105,7 @@ class ParsedPage:
         self._decoded: dict[str, Decoded] = {}
         self._srcdocs: dict[str, lxml.html.HtmlElement] = {}
         self._holding: dict[frozenset[bytes], frozenset[bytes]] = {}
+        self._configs: dict[tuple[etree._Element, str | None], dict[str, Any]] = {}
 
     def view(self, name: str, build: Callable[[], T]) -> T:
         """The page's view `name`, built once by `build`: a stage that needs a view only
@@ -203,6 +205,23 @@ class ParsedPage:
             found = self._decoded[code] = decode_script(code)
         return found
 
+    def config(self, el: etree._Element, attr: str | None = None) -> dict[str, Any]:
+        """An element's JSON config, parsed once per page however many stages ask (the
+        walk reads an AMP component's requests from it, auditor/amp.py its vendors): the
+        attribute `attr`'s value, or else its `<script type="application/json">` child;
+        {} when it has none or it is no JSON object."""
+        key = (el, attr)
+        found = self._configs.get(key)
+        if found is None:
+            if attr is not None:
+                text = el.get(attr)
+            else:
+                text = next((s.text for s in el.iterchildren("script")
+                             if (s.get("type") or "").strip().lower() == "application/json"),
+                            None)
+            found = self._configs[key] = json_object(text)
+        return found
+
     def srcdoc(self, markup: str) -> lxml.html.HtmlElement:
         """An `<iframe srcdoc>` document (at any depth), parsed once per page however many
         stages ask: the walk reads its requests, `codes` its scripts."""
@@ -282,6 +301,15 @@ class ParsedPage:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
                           lambda: [str(v) for v in attributes_named(self.root, name)])
+
+
+def json_object(text: str | None) -> dict[str, Any]:
+    """A JSON object a page wrote; {} for anything else or what does not read."""
+    try:
+        found = json.loads(text or "{}")
+    except (ValueError, RecursionError):  # a page's JSON nested past the stack
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 @functools.lru_cache(maxsize=64)

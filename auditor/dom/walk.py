@@ -103,9 +103,11 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
     "amp-audio": ("src", RequestType.MEDIA),
     "amp-analytics": ("config", RequestType.XMLHTTPREQUEST),
 }
+# and an AMP ad asks the bid endpoints its rtc-config lists (`"urls": [...]`) before it
+_AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
-                    *_AMP_REQUESTS)
+                    *_AMP_REQUESTS, *_AMP_ADS)
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
@@ -239,6 +241,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 found(url, kind, f"{tag}[srcset]")
             if kind is RequestType.MEDIA:
                 found(get("poster"), RequestType.IMAGE, f"{tag}[poster]")
+            if tag == "amp-analytics" and docs is not None:  # its own beacons' endpoints
+                for url in _config_urls(docs.config(el).get("requests"), "baseUrl"):
+                    found(url, RequestType.PING, "amp-analytics[requests]")
+        elif tag in _AMP_ADS:
+            if get("rtc-config") and docs is not None:
+                for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):
+                    found(url, RequestType.XMLHTTPREQUEST, f"{tag}[rtc-config]")
         if tag in ("body", "table", "td") and get("background"):
             found(get("background"), RequestType.IMAGE, f"{tag}[background]")
         style = get("style")
@@ -252,6 +261,15 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+def _config_urls(entries: object, key: str) -> list[str]:
+    """The absolute URLs among an AMP config's entries (a map or a list of URLs, or of
+    objects holding one under `key`); a `${base}&…` built from another entry is no URL."""
+    values = entries.values() if isinstance(entries, dict) else (
+        entries if isinstance(entries, list) else ())
+    urls = (v.get(key) if isinstance(v, dict) else v for v in values)
+    return [u for u in urls if isinstance(u, str) and u.startswith(("https://", "http://", "//"))]
 
 
 def _parks_a_loader(script_type: str) -> bool:

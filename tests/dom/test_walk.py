@@ -290,3 +290,26 @@ def test_a_page_without_ping_walks_no_links_and_finds_the_same(html: str) -> Non
     page = parse_page(html)
     with_page = [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)]
     assert with_page == found(html)
+
+
+def test_an_amp_pages_own_beacons_and_bid_endpoints_are_requests() -> None:
+    """An inline amp-analytics config's `requests` (its own beacons) and an ad's
+    rtc-config `urls` (bid endpoints AMP asks before the ad) are the page's requests; a
+    request built from another (`${base}&…`) is none of its own. Read from the page's
+    configs, parsed once (`ParsedPage.config`)."""
+    page = parse_page(
+        '<html><body><amp-analytics><script type="application/json">{"requests": {'
+        '"base": "https://stats.tracker.test/p?u=${canonicalUrl}", "pageview": "${base}&t=pv",'
+        ' "event": {"baseUrl": "https://events.tracker.test/e?n=${eventName}"}}}</script>'
+        '</amp-analytics><amp-ad type="doubleclick" data-slot="/1234/a" rtc-config=\'{"urls": '
+        '["https://rtc.bidder.test/bid?slot=ATTR(data-slot)", {"url": "https://rtc2.test/x"}],'
+        ' "timeoutMillis": 500}\'></amp-ad>'
+        '<amp-ad type="doubleclick" rtc-config=\'{"urls": "https://not-a-list.test/"}\'>'
+        '</amp-ad><amp-analytics><script type="application/json">{"requests": ['
+        '"https://a.test/"' + "]" * 50_000 + '</script></amp-analytics></body></html>')
+    assert [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)] == [
+        ("https://stats.tracker.test/p?u=${canonicalUrl}", T.PING, "amp-analytics[requests]"),
+        ("https://events.tracker.test/e?n=${eventName}", T.PING, "amp-analytics[requests]"),
+        ("https://rtc.bidder.test/bid?slot=ATTR(data-slot)", T.XMLHTTPREQUEST,
+         "amp-ad[rtc-config]"),
+        ("https://rtc2.test/x", T.XMLHTTPREQUEST, "amp-ad[rtc-config]")]
