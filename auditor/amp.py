@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from auditor.catalogue import AmpRole, Catalogue, Network
-from auditor.dom.page import ParsedPage, json_object
+from auditor.dom.page import ParsedPage, as_object, json_object
 
 # The components that name a vendor (an `amp-sticky-ad` holds an `amp-ad`); a web
 # story's ads and analytics are configured, not written: `amp-story-auto-ads` holds the
@@ -53,12 +53,12 @@ def _named(page: ParsedPage) -> list[Component]:
         if el.tag == _STORY_ANALYTICS:
             out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, "analytics"))
         elif el.tag == _ANALYTICS:
-            out += _typed(el, el.get("type"), _object(page.config(el).get("vars")), "analytics")
+            out += _typed(el, el.get("type"), as_object(page.config(el).get("vars")), "analytics")
         elif el.tag == _STORY_ADS:
-            attributes = _object(page.config(el).get("ad-attributes"))
+            attributes = as_object(page.config(el).get("ad-attributes"))
             out += _typed(el, attributes.get("type"), attributes, "ad")
             rtc = attributes.get("rtc-config")  # an object, or the attribute's JSON text
-            out += _bidders(el, json_object(rtc) if isinstance(rtc, str) else _object(rtc))
+            out += _bidders(el, json_object(rtc) if isinstance(rtc, str) else as_object(rtc))
         else:
             out += _typed(el, el.get("type"), None, "ad")
             out += _bidders(el, page.config(el, "rtc-config"))
@@ -77,7 +77,7 @@ def _bidders(el: etree._Element, rtc: dict[str, Any]) -> list[Component]:
     """The vendors an ad's rtc-config (an attribute's JSON, or a story ad's object) asks
     before the ad, each with its macros (AMP lower-cases these names)."""
     return [Component(el, str(name).lower(), macros, "bidder")
-            for name, macros in _object(rtc.get("vendors")).items()
+            for name, macros in as_object(rtc.get("vendors")).items()
             if isinstance(macros, dict)]
 
 
@@ -112,7 +112,3 @@ def _given(c: Component, name: str) -> list[str]:
     if isinstance(value, str | int) and not isinstance(value, bool):
         return [str(value)]
     return []
-
-
-def _object(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}

@@ -315,14 +315,10 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
-        registries: dict[AmpRole, dict[str, tuple[Network, ...]]] = {}
-        for role in AMP_ROLES:
-            named: dict[str, tuple[Network, ...]] = {}
-            for network in self.networks:
-                for name in network.amp_names(role):
-                    named[name] = (*named.get(name, ()), network)
-            registries[role] = named
-        object.__setattr__(self, "amp_registries", registries)
+        object.__setattr__(self, "amp_registries", {
+            role: {name: tuple(self.networks[i] for i in places) for name, places in _places(
+                (name, i) for i, n in enumerate(self.networks) for name in n.amp_names(role)
+            ).items()} for role in AMP_ROLES})
         first: dict[str, int] = {}
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
@@ -764,20 +760,20 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         if network.company:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
-    roles: tuple[tuple[str, AmpRole], ...] = (("amp", "ad"), ("amp_rtc", "bidder"))
-    for key, role in roles:
-        claimed: dict[str, str] = {}  # an ad or bid vendor's name is one network's
-        for network in networks:
-            for amp_name in network.amp_names(role):
-                other = claimed.setdefault(amp_name, network.name)
-                if other != network.name:
-                    raise RuleError(f"{', '.join(map(str, files))}: {key} name {amp_name!r} "
-                                    f"is claimed by both {other} and {network.name}")
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
     names = {name: n for n in reversed(networks) for name in n.self_hosted}
-    return Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files), internal,
-                     _solitary_kinds(networks, files), tuple(n for n in networks if n.urls),
-                     names, _list_info(files, len(networks), len(entities), paths is None))
+    catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
+                          internal, _solitary_kinds(networks, files),
+                          tuple(n for n in networks if n.urls), names,
+                          _list_info(files, len(networks), len(entities), paths is None))
+    roles: tuple[tuple[str, AmpRole], ...] = (("amp", "ad"), ("amp_rtc", "bidder"))
+    for key, role in roles:  # an ad or bid vendor's name is one network's
+        for amp_name, claimants in catalogue.amp_registries[role].items():
+            first, *others = dict.fromkeys(n.name for n in claimants)
+            if others:
+                raise RuleError(f"{', '.join(map(str, files))}: {key} name {amp_name!r} is "
+                                f"claimed by both {first} and {others[0]}")
+    return catalogue
 
 
 def _list_info(files: Sequence[Path], networks: int, entities: int, shipped: bool) -> ListInfo:

@@ -86,13 +86,11 @@ def main() -> int:
     fixed = [name for name in runs["this"][0] if name.startswith("(")]  # not pages
     costs = {side: {name: statistics.median(r.get(name, 0.0) for r in rs) for name in fixed}
              for side, rs in runs.items()}
-    for rs in runs.values():
-        for r in rs:
-            for name in fixed:
-                r.pop(name, None)
-    medians = {side: statistics.median(
-        statistics.median(r[name] for r in rs) for name in rs[0]) for side, rs in runs.items()}
-    totals = {side: statistics.median(sum(r.values()) for r in rs) for side, rs in runs.items()}
+    pages = {side: [name for name in rs[0] if name not in fixed] for side, rs in runs.items()}
+    medians = {side: statistics.median(statistics.median(r[name] for r in rs)
+                                       for name in pages[side]) for side, rs in runs.items()}
+    totals = {side: statistics.median(sum(r[name] for name in pages[side]) for r in rs)
+              for side, rs in runs.items()}
     for side in sides:
         print(f"{side:<9} median page {medians[side] * 1000:6.1f} ms   "
               f"corpus {totals[side]:5.2f} s   "

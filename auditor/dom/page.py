@@ -306,10 +306,14 @@ class ParsedPage:
 def json_object(text: str | None) -> dict[str, Any]:
     """A JSON object a page wrote; {} for anything else or what does not read."""
     try:
-        found = json.loads(text or "{}")
+        return as_object(json.loads(text or "{}"))
     except (ValueError, RecursionError):  # a page's JSON nested past the stack
         return {}
-    return found if isinstance(found, dict) else {}
+
+
+def as_object(value: Any) -> dict[str, Any]:
+    """A value read from a page's JSON, if an object; else {}."""
+    return value if isinstance(value, dict) else {}
 
 
 @functools.lru_cache(maxsize=64)

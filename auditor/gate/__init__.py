@@ -26,15 +26,10 @@ from auditor.readers import Record, read_source
 __all__ = ["Gate", "Policy", "PolicyError"]
 
 
-def _known_networks() -> list[str]:
-    from auditor.catalogue import default_catalogue
-
-    return [n.name for n in default_catalogue().networks]
-
-
 @functools.cache
 def _network_categories() -> dict[str, Category]:
-    """Network -> category, to judge a network a page shows only by its IDs."""
+    """The catalogue's networks, in order, and their categories: the names a policy may
+    give, and how a network a page shows only by its IDs is judged by category."""
     from auditor.catalogue import default_catalogue
 
     return {n.name: n.category for n in default_catalogue().networks}
@@ -72,7 +67,7 @@ class Gate:
             return cls(base_url=base_url, version=__version__)
         if write_to is not None and not write_to.parent.is_dir():
             raise PolicyError(f"--write-baseline {write_to}: no such directory")
-        policy = load_policy(policy_path, _known_networks())
+        policy = load_policy(policy_path, list(_network_categories()))
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
                    base_url=base_url or policy.base_url, version=__version__)

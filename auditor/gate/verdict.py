@@ -218,9 +218,8 @@ def _id_violations(ids: Iterable[Identifier], path: str, rules: PageRules,
         if network is None or network in judged_networks or ident.origin is not Origin.OPERATOR:
             continue
         judged_networks.add(network)
-        decision = judge_name(network, rules)
-        if decision is NEUTRAL and network in categories:
-            decision = judge_category(categories[network], network, rules)
+        decision = (judge_network(network, categories[network], rules) if network in categories
+                    else judge_name(network, rules))  # no category known: by name alone
         if decision.clause is None:
             continue
         rule, list_ = _rule_of(None, None, network)

@@ -75,7 +75,7 @@ def test_optimize_container_is_not_a_tag_manager_container(audit_html: AuditHtml
     head = ("<script>gtag('config', 'UA-1234567-1', {'optimize_id': 'GTM-AB12CD3'});</script>"
             "<script>(function(w,d,s,l,i){})(window,document,'script','dataLayer','GTM-ZZ99YY8');"
             "</script>")
-    ids = {(i.kind, i.value) for i in audit_html(page("", head), url="https://n.example/").ids}
+    ids = ids_of(audit_html(page("", head), url="https://n.example/"))
     assert ("optimize-container", "GTM-AB12CD3") in ids
     assert ("gtm-container", "GTM-AB12CD3") not in ids
     assert ("gtm-container", "GTM-ZZ99YY8") in ids
@@ -93,7 +93,7 @@ def test_ids_written_in_json_configs_are_read(audit_html: AuditHtml) -> None:
               '"commercial":{"adUnit":"/59666047/news.example/politics/article",'
               '"facebookAccountId":"279880532344561","a9PublisherId":"3722"}}</script>'
               '<div id="div-gpt-ad-1x5" data-ad-unit-path="/16916245/news/article"></div>')
-    ids = {(i.kind, i.value) for i in audit_html(page(config), url="https://n.example/").ids}
+    ids = ids_of(audit_html(page(config), url="https://n.example/"))
     assert {("ga-property", "UA-7654321-2"), ("gpt-network", "59666047"),
             ("gpt-slot", "/59666047/news.example/politics/article"),
             ("facebook-pixel", "279880532344561"), ("amazon-aps-publisher", "3722"),
@@ -482,8 +482,7 @@ def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> N
     assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
         ("TrafficStars", "5b3adf992ed04970a5a2ab2c895f87c5", "/html/body/script[1]"),
         ("TrafficStars", "9d2353bb144e44528acb154218a20ded", "/html/body/div")]
-    assert ("trafficstars-spot", "50ac8f7dda1d420f9102b11386adfa0a") in {
-        (i.kind, i.value) for i in report.ids}
+    assert ("trafficstars-spot", "50ac8f7dda1d420f9102b11386adfa0a") in ids_of(report)
     assert {r.network for r in report.resources} == {"TrafficStars"}
 
 
