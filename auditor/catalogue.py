@@ -39,7 +39,7 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
-    "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "samples",
+    "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
@@ -191,6 +191,9 @@ class Network:
     amp: tuple[str, ...] = ()
     amp_analytics: tuple[str, ...] = ()
     amp_rtc: tuple[str, ...] = ()
+    # its Prebid.js bidder codes (an adapter's code and its aliases, as Prebid spells them:
+    # case matters): a header-bidding config that asks it for bids makes it present
+    prebid: tuple[str, ...] = ()
     # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
     # pages that copy one are no operator's, so it is never its ID of that kind
     samples: frozenset[tuple[str, str]] = frozenset()
@@ -308,6 +311,8 @@ class Catalogue:
     # analytics name several share (gtag)
     amp_registries: dict[AmpRole, dict[str, tuple[Network, ...]]] = field(
         init=False, repr=False, compare=False)
+    # Prebid.js bidder code -> the network it is (one)
+    prebid_bidders: dict[str, tuple[Network, ...]] = field(init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -319,6 +324,9 @@ class Catalogue:
             role: {name: tuple(self.networks[i] for i in places) for name, places in _places(
                 (name, i) for i, n in enumerate(self.networks) for name in n.amp_names(role)
             ).items()} for role in AMP_ROLES})
+        object.__setattr__(self, "prebid_bidders", {
+            code: tuple(self.networks[i] for i in places) for code, places in _places(
+                (code, i) for i, n in enumerate(self.networks) for code in n.prebid).items()})
         first: dict[str, int] = {}
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
@@ -382,15 +390,17 @@ class Catalogue:
     def networks_for(self, requests: Sequence[tuple[str, str]]) -> list[Network | None]:
         """`network_for` of each (url, host): the URL patterns are sought in all the URLs
         run together once, then only those found, URL by URL (a page's ~80 URLs hold
-        none of them, mostly)."""
+        none of them, mostly). The longest pattern a URL holds names it, the first
+        network's on a tie: Google's tag loader `gtag/js` is Analytics', but
+        `gtag/js?id=aw-` loads Google Ads' conversion tracking."""
         first = self._first_with
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
         out: list[Network | None] = []
         for url, host in requests:
             lowered = url.lower() if anywhere else ""
-            held = [first[p] for p in anywhere if p in lowered]
-            out.append(self.url_networks[min(held)] if held else self._host_facts(host)[0])
+            held = [(-len(p), first[p]) for p in anywhere if p in lowered]
+            out.append(self.url_networks[min(held)[1]] if held else self._host_facts(host)[0])
         return out
 
     def self_hosted_loader(self, url: str) -> Network | None:
@@ -691,6 +701,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         amp=amp,
         amp_analytics=amp_analytics,
         amp_rtc=amp_rtc,
+        prebid=_prebid_codes(entry, where),
         samples=_samples(entry, ids, slots, script_slots, where),
     )
 
@@ -722,6 +733,18 @@ def _amp_names(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
                         "(letters, digits, '_', '.', '-'; a bid vendor's in lower case, as "
                         "AMP looks it up)")
     return names
+
+
+_PREBID_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _prebid_codes(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+    codes = _strings(entry, "prebid", where)
+    bad = [c for c in codes if not _PREBID_CODE.fullmatch(c)]
+    if bad:
+        raise RuleError(f"{where}: prebid code {bad[0]!r} is not a Prebid.js bidder code "
+                        "(letters, digits, '_', '-')")
+    return codes
 
 
 def catalogue_files() -> list[Path]:
@@ -766,12 +789,14 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
                           internal, _solitary_kinds(networks, files),
                           tuple(n for n in networks if n.urls), names,
                           _list_info(files, len(networks), len(entities), paths is None))
-    roles: tuple[tuple[str, AmpRole], ...] = (("amp", "ad"), ("amp_rtc", "bidder"))
-    for key, role in roles:  # an ad or bid vendor's name is one network's
-        for amp_name, claimants in catalogue.amp_registries[role].items():
+    registries = [("amp", catalogue.amp_registries["ad"]),
+                  ("amp_rtc", catalogue.amp_registries["bidder"]),
+                  ("prebid", catalogue.prebid_bidders)]
+    for key, registry in registries:  # an ad or bid vendor's name is one network's
+        for vendor, claimants in registry.items():
             first, *others = dict.fromkeys(n.name for n in claimants)
             if others:
-                raise RuleError(f"{', '.join(map(str, files))}: {key} name {amp_name!r} is "
+                raise RuleError(f"{', '.join(map(str, files))}: {key} name {vendor!r} is "
                                 f"claimed by both {first} and {others[0]}")
     return catalogue
 

@@ -4,39 +4,54 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Container, Sequence
 
 from auditor import amp
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
-from auditor.model import Identifier
+from auditor.model import Identifier, NetworkSeen, Origin, Resource, Seen, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
 from auditor.slots import FoundSlot
+
+# A Prebid.js ad unit's bid (`bids: [{bidder: 'rubicon', params: {…}}]`), in code or in
+# JSON a script holds
+_BIDDER_CODE = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 
 
 def networks_present(
     seen: Sequence[Sighting],
     catalogue: Catalogue,
     page: ParsedPage,
-) -> list[Network]:
+) -> dict[Network, Seen]:
     """Networks the page loads, names in its AMP components, configures (inline signature
-    in its scripts or what they decode to) or links to (affiliate links)."""
-    names = {n for s in seen if (n := s.network_name) and s.via not in HINT_VIAS}
-    names |= amp.named_networks(page, catalogue)
+    in its scripts or what they decode to), asks for bids (Prebid.js bidder codes in its
+    scripts) or links to (affiliate links), in catalogue order, each with the first of
+    those ways it shows (a network loaded is not sought further)."""
+    how: dict[str, Seen] = {}
+    for s in seen:
+        if s.network_name and s.via not in HINT_VIAS:
+            how.setdefault(s.network_name, Seen.LOADED)
+    for name in amp.named_networks(page, catalogue):
+        how.setdefault(name, Seen.AMP)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
     for network in catalogue.signed_with(held):
-        if network.name in names:
+        if network.name in how:
             continue
         if any(needle in held and search(p, joined) for needle, p in network.signatures):
-            names.add(network.name)
+            how[network.name] = Seen.INLINE
+    if "bidder" in joined:
+        for code in _BIDDER_CODE.findall(joined):
+            for network in catalogue.prebid_bidders.get(code, ()):
+                how.setdefault(network.name, Seen.BIDDER)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
     in_values = value_needles(page, catalogue)
-    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in names
+    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in how
                and (not n.link_needles or any(x in in_values for x in n.link_needles))]
     if linkers:
         for anchor in page.tagged("a"):
@@ -45,11 +60,33 @@ def networks_present(
                 continue
             hit = [n for n in linkers if n.links is not None and n.links.search(href)]
             if hit:  # a linker found is not sought on the page's other links
-                names.update(n.name for n in hit)
-                linkers = [n for n in linkers if n.name not in names]
+                how.update((n.name, Seen.LINK) for n in hit)
+                linkers = [n for n in linkers if n.name not in how]
                 if not linkers:
                     break
-    return [n for n in catalogue.networks if n.name in names]
+    return {n: how[n.name] for n in catalogue.networks if n.name in how}
+
+
+def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
+                  slots: Sequence[Slot], ids: Sequence[Identifier],
+                  catalogue: Catalogue) -> tuple[NetworkSeen, ...]:
+    """Every network the page carries, in catalogue order: those present (and any a
+    request names), then any only an ad slot's markup or the operator's IDs name. A
+    copied ID is the source's, and a connection hint requests nothing: neither makes a
+    network the page's."""
+    loads = Counter(r.network for r in resources if r.network and r.via not in HINT_VIAS)
+    placed = Counter(s.network for s in slots if s.network)
+    owned = Counter(i.network for i in ids if i.network and i.origin is Origin.OPERATOR)
+    how = {n.name: seen for n, seen in present.items()}
+    for name in loads:  # present already, but for a report built without `present`
+        how.setdefault(name, Seen.LOADED)
+    for name in placed:
+        how.setdefault(name, Seen.SLOT)
+    for name in owned:
+        how.setdefault(name, Seen.ID)
+    return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
+                             placed[n.name], owned[n.name])
+                 for n in catalogue.networks if n.name in how)
 
 
 def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:

@@ -429,6 +429,49 @@ class HostSummary:
         }
 
 
+class Seen(enum.StrEnum):
+    """How a page shows a network, strongest first: what a reviewer checks first."""
+
+    LOADED = "loaded"  # the page requests its code, pixel or frame (self-hosted included)
+    AMP = "amp"  # an AMP component names it (AMP loads the vendor's code itself)
+    INLINE = "inline"  # inline code that configures it (its signature in a script)
+    BIDDER = "bidder"  # a header-bidding config asks it for bids (its Prebid.js bidder code)
+    LINK = "link"  # an affiliate link of it monetises the page
+    SLOT = "slot"  # an ad slot its markup names, and nothing else of it
+    ID = "id"  # only an ID of it, written in the page (the operator's, not copied)
+
+    @property
+    def phrase(self) -> str:
+        """How a report says it."""
+        return _SEEN_PHRASES[self]
+
+
+_SEEN_PHRASES = {
+    Seen.LOADED: "loaded", Seen.AMP: "AMP component", Seen.INLINE: "inline code",
+    Seen.BIDDER: "bid config", Seen.LINK: "affiliate link", Seen.SLOT: "ad slot only",
+    Seen.ID: "ID only",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSeen:
+    """One network the page carries: the list an analyst reads first ("who is here"),
+    each with how it shows and what of it the report holds."""
+
+    network: str
+    company: str | None
+    category: Category
+    seen: Seen
+    resources: int  # requests of it (not connection hints)
+    slots: int
+    ids: int  # the operator's IDs of it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"network": self.network, "company": self.company,
+                "category": self.category.value, "seen": self.seen.value,
+                "resources": self.resources, "slots": self.slots, "ids": self.ids}
+
+
 @dataclass(frozen=True, slots=True)
 class Metrics:
     """The ad-load figures of one page; see auditor/metrics.py for definitions."""
@@ -486,6 +529,7 @@ class PageReport:
     resources: tuple[Resource, ...] = ()
     slots: tuple[Slot, ...] = ()
     third_party_hosts: tuple[HostSummary, ...] = ()
+    networks: tuple[NetworkSeen, ...] = ()  # every network the page carries
     findings: tuple[Finding, ...] = ()
     ids: tuple[Identifier, ...] = ()
     metrics: Metrics = field(default_factory=Metrics)
@@ -505,6 +549,7 @@ class PageReport:
             "resources": [r.to_dict() for r in self.resources],
             "slots": [s.to_dict() for s in self.slots],
             "third_party_hosts": [h.to_dict() for h in self.third_party_hosts],
+            "networks": [n.to_dict() for n in self.networks],
             "findings": [f.to_dict() for f in self.findings],
             "ids": [i.to_dict() for i in self.ids],
             "metrics": self.metrics.to_dict(),

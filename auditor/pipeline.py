@@ -19,7 +19,7 @@ from auditor.dom.walk import declared_page_url, page_base, page_title, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
-from auditor.identify import identifiers, networks_present
+from auditor.identify import identifiers, networks_present, page_networks
 from auditor.metrics import (
     Content,
     ad_elements,
@@ -138,7 +138,8 @@ def _audit_markup(
     found = list(islice(walk(root, base, page), limits.max_urls + 1))
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
-    present = networks_present(seen, catalogue, page)
+    shown = networks_present(seen, catalogue, page)  # network → how the page shows it
+    present = list(shown)
 
     found_slots = declared_slots(page, catalogue, {n.name for n in present})
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
@@ -167,6 +168,7 @@ def _audit_markup(
                       doc.in_post_body)
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
                       catalogue, bodies)
+    networks = page_networks(shown, resources, slots, ids, catalogue)
     return PageReport(
         input=doc.input,
         url=url,
@@ -176,6 +178,7 @@ def _audit_markup(
         resources=resources,
         slots=slots,
         third_party_hosts=hosts,
+        networks=networks,
         findings=tuple(run_heuristics(ctx)),
         ids=ids,
         metrics=metrics,

@@ -11,6 +11,9 @@ audited with its URL, offline, and scored:
 * vendor attribution: of the matched slots whose markup names a vendor
   (`vendor_in_markup`), the share the tool attributes to it (or to a `networks_ok` name);
 * IDs: exact values, per page;
+* networks: the report's `networks` (every network the page carries) against the
+  labels' `networks` and `trackers`, by name, per page (labels name a vendor the
+  catalogue knows by the catalogue's name);
 * findings: a finding is true when it matches an expected finding of the labels (kind,
   line within FINDING_SLACK) or a reviewer's TRUE verdict in `findings.json`; every
   expected finding and every TRUE verdict must be found (at any severity).
@@ -53,6 +56,9 @@ class PageScore:
     ids_expected: int = 0
     ids_found: int = 0
     ids_matched: int = 0
+    networks_expected: int = 0
+    networks_found: int = 0
+    networks_matched: int = 0
     findings: list[tuple[str, str, bool]] = field(default_factory=list)  # severity, kind, true
     must_find: int = 0
     must_found: int = 0
@@ -174,6 +180,13 @@ def score_page(name: str, label: dict[str, Any], report: dict[str, Any],
     score.problems += [f"missed id {v}" for v in sorted(want_ids - got_ids)]
     score.problems += [f"extra id {kinds[v]}={v}" for v in sorted(got_ids - want_ids)]
 
+    want_networks = {*label.get("networks", []), *label.get("trackers", [])}
+    got_networks = {n["network"] for n in report.get("networks", [])}
+    score.networks_expected, score.networks_found = len(want_networks), len(got_networks)
+    score.networks_matched = len(want_networks & got_networks)
+    score.problems += [f"missed network {n}" for n in sorted(want_networks - got_networks)]
+    score.problems += [f"extra network {n}" for n in sorted(got_networks - want_networks)]
+
     expected = [dict(f, source="labels") for f in label.get("findings_expected", [])]
     expected += [dict(v, source="review") for v in verdicts if v["verdict"] == "TRUE"]
     found = report.get("findings", [])
@@ -207,6 +220,8 @@ class Summary:
     vendor_attribution: float
     id_recall: float
     id_precision: float
+    network_recall: float
+    network_precision: float
     finding_precision: dict[str, float]
     finding_counts: dict[str, tuple[int, int]]  # severity -> (true, all)
     by_kind: dict[str, tuple[int, int]]
@@ -224,7 +239,8 @@ def summarise(scores: Sequence[PageScore]) -> Summary:
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for s in scores:
         for key in ("slots_expected", "slots_found", "slots_matched", "named_expected",
-                    "named_right", "ids_expected", "ids_found", "ids_matched", "must_find",
+                    "named_right", "ids_expected", "ids_found", "ids_matched",
+                    "networks_expected", "networks_found", "networks_matched", "must_find",
                     "must_found"):
             total[key] += getattr(s, key)
         for severity, kind, true in s.findings:
@@ -239,6 +255,8 @@ def summarise(scores: Sequence[PageScore]) -> Summary:
         vendor_attribution=_ratio(total["named_right"], total["named_expected"]),
         id_recall=_ratio(total["ids_matched"], total["ids_expected"]),
         id_precision=_ratio(total["ids_matched"], total["ids_found"]),
+        network_recall=_ratio(total["networks_matched"], total["networks_expected"]),
+        network_precision=_ratio(total["networks_matched"], total["networks_found"]),
         finding_precision={sev: _ratio(*by_severity[sev]) for sev in SEVERITIES},
         finding_counts={sev: (by_severity[sev][0], by_severity[sev][1]) for sev in SEVERITIES},
         by_kind={k: (v[0], v[1]) for k, v in sorted(by_kind.items())},
@@ -294,6 +312,8 @@ def print_table(summary: Summary, scores: Sequence[PageScore], shortfalls: int =
     print(f"slots    recall {pct(summary.slot_recall)}  precision {pct(summary.slot_precision)}"
           f"  vendor named {pct(summary.vendor_attribution)}")
     print(f"ids      recall {pct(summary.id_recall)}  precision {pct(summary.id_precision)}")
+    print(f"networks recall {pct(summary.network_recall)}  precision "
+          f"{pct(summary.network_precision)}")
     for sev in SEVERITIES:
         true, total = summary.finding_counts[sev]
         print(f"findings {sev:<6} precision {pct(summary.finding_precision[sev])} ({true}/{total})")

@@ -51,6 +51,12 @@ def test_ids_read_wherever_written(scored: Any) -> None:
     assert scored.id_precision >= 0.98
 
 
+def test_networks_on_the_page_named(scored: Any) -> None:
+    """The report's `networks` against the labels' networks and trackers."""
+    assert scored.network_recall >= 0.85
+    assert scored.network_precision >= 0.93
+
+
 def test_corpus_is_labelled_page_by_page() -> None:
     labels = sorted(accuracy.LABELS.glob("*.json"))
     assert len(labels) == 110

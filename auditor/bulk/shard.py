@@ -196,17 +196,21 @@ def page_row(report: PageReport, cat: Catalogue | None = None) -> PageRow:
 
 
 def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
-    """The store's columns from a page's CONTRACT JSON; networks come from resources,
-    slots and IDs. A Parquet dataset keeps that JSON, so `auditor report --parquet`
-    rebuilds the same rows from it (bulk/parquet.py)."""
+    """The store's columns from a page's CONTRACT JSON; its networks are the report's
+    `networks` (a report written before it had none: then those of its resources, slots
+    and IDs). A Parquet dataset keeps that JSON, so `auditor report --parquet` rebuilds
+    the same rows from it (bulk/parquet.py)."""
     networks: dict[str, str | None] = {}
-    for item in (*page["resources"], *page["slots"]):
-        if item["network"]:
-            networks.setdefault(item["network"], item["category"])
-    for ident in page["ids"]:
-        if ident["network"] and ident["network"] not in networks:
-            known = cat.network_named(ident["network"]) if cat else None
-            networks[ident["network"]] = known.category.value if known else None
+    if "networks" in page:
+        networks = {n["network"]: n["category"] for n in page["networks"]}
+    else:
+        for item in (*page["resources"], *page["slots"]):
+            if item["network"]:
+                networks.setdefault(item["network"], item["category"])
+        for ident in page["ids"]:
+            if ident["network"] and ident["network"] not in networks:
+                known = cat.network_named(ident["network"]) if cat else None
+                networks[ident["network"]] = known.category.value if known else None
     return PageRow(
         url=page["url"],
         site=page["first_party"],

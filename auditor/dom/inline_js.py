@@ -145,7 +145,34 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
         yield url, kind or default or RequestType.SCRIPT, assigned or kind is not None
 
 
+# Consent managers keep a tag inert as `type="text/plain"` until the visitor consents,
+# marked with what it waits for, and then run it: Cookiebot `data-cookieconsent`,
+# Complianz `data-category`/`data-service` and class `cmplz-*`, iubenda
+# `data-iub-purposes`, Usercentrics `data-usercentrics`, Klaro `data-type` (the type it
+# restores), Termly `data-categories`, CookieYes `data-cookieyes`, Cookie-Script
+# `data-cookiecategory`, consentmanager `data-cmp-vendor`, Cookie Information
+# `data-category-consent`, OneTrust class `optanon-category-*`, TrustArc class `trustecm`.
+_CONSENT_ATTRS = frozenset({
+    "data-cookieconsent", "data-category", "data-service", "data-iub-purposes",
+    "data-usercentrics", "data-type", "data-categories", "data-cookieyes",
+    "data-cookiecategory", "data-cmp-vendor", "data-category-consent",
+})
+_CONSENT_CLASSES = ("optanon-category-", "cmplz-", "_iub_cs_activate", "trustecm")
+
+
+def consent_gated(script: etree._Element) -> bool:
+    """Whether a `text/plain` script is code a consent manager holds until consent (its
+    marks above), not a data block: it runs for every visitor who consents, so its
+    vendor is on the page."""
+    if (script.get("type") or "").strip().lower() != "text/plain":
+        return False
+    if any(name in _CONSENT_ATTRS for name in script.keys()):
+        return True
+    return any(token.startswith(_CONSENT_CLASSES) for token in (script.get("class") or "").split())
+
+
 def holds_code(script: etree._Element) -> bool:
     """Whether a <script> element holds code to read: inline (no `src`), with text, and
-    of a code type (not a data block or a template)."""
-    return not script.get("src") and bool(script.text) and is_code_type(script.get("type") or "")
+    of a code type (not a data block or a template) or held until consent."""
+    return not script.get("src") and bool(script.text) and (
+        is_code_type(script.get("type") or "") or consent_gated(script))

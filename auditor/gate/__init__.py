@@ -20,19 +20,18 @@ from auditor.gate.interface import Policy
 from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
 from auditor.gate.site import page_url, site_dir, site_path, site_records
 from auditor.gate.verdict import evaluate_page
-from auditor.model import Category, PageReport, Violation
+from auditor.model import PageReport, Violation
 from auditor.readers import Record, read_source
 
 __all__ = ["Gate", "Policy", "PolicyError"]
 
 
 @functools.cache
-def _network_categories() -> dict[str, Category]:
-    """The catalogue's networks, in order, and their categories: the names a policy may
-    give, and how a network a page shows only by its IDs is judged by category."""
+def _network_names() -> tuple[str, ...]:
+    """The catalogue's networks, in order: the names a policy may give."""
     from auditor.catalogue import default_catalogue
 
-    return {n.name: n.category for n in default_catalogue().networks}
+    return tuple(n.name for n in default_catalogue().networks)
 
 
 @dataclass
@@ -67,7 +66,7 @@ class Gate:
             return cls(base_url=base_url, version=__version__)
         if write_to is not None and not write_to.parent.is_dir():
             raise PolicyError(f"--write-baseline {write_to}: no such directory")
-        policy = load_policy(policy_path, list(_network_categories()))
+        policy = load_policy(policy_path, list(_network_names()))
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
                    base_url=base_url or policy.base_url, version=__version__)
@@ -102,8 +101,7 @@ class Gate:
             return []
         path = self.path_of(page.input, source)
         first_party = (urlsplit(self.base_url).hostname or "",) if self.base_url else ()
-        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party,
-                                   _network_categories())
+        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party)
         if self.baseline is not None:
             violations = mark(violations, self.baseline)
         self.violations.extend(violations)

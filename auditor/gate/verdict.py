@@ -20,18 +20,18 @@ copied ID (the republished source's) is not the page's. Findings count only thro
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from auditor.catalogue import CATALOGUE_LIST
 from auditor.gate.interface import PageRules
 from auditor.model import (
     Category,
-    Identifier,
     Origin,
     PageReport,
     RequestType,
     Resource,
+    Seen,
     Severity,
     Slot,
     Violation,
@@ -132,8 +132,7 @@ def _rule_of(rule: str | None, list_: str | None,
 
 
 def evaluate_page(page: PageReport, path: str, rules: PageRules,
-                  first_party: Sequence[str] = (),
-                  categories: Mapping[str, Category] | None = None) -> list[Violation]:
+                  first_party: Sequence[str] = ()) -> list[Violation]:
     """Every clause the page breaks, in page order within each kind of check.
 
     `path` is the page as the policy sees it (relative to the site root): it goes into
@@ -178,7 +177,7 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
 
     out.extend(_slot_violations(page.slots, path, rules, judged_networks))
     judged_networks.update(s.network for s in page.slots if s.network)
-    out.extend(_id_violations(page.ids, path, rules, judged_networks, categories or {}))
+    out.extend(_shown_violations(page, path, rules, judged_networks))
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
     return out
@@ -207,26 +206,41 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
     return out
 
 
-def _id_violations(ids: Iterable[Identifier], path: str, rules: PageRules,
-                   judged_networks: set[str], categories: Mapping[str, Category]
-                   ) -> list[Violation]:
-    """The networks the page shows only by their IDs, each judged once, at its first ID
-    (an ID has no place in the page: line 0)."""
+def _shown_violations(page: PageReport, path: str, rules: PageRules,
+                      judged_networks: set[str]) -> list[Violation]:
+    """The networks the page carries with no request or slot of them (shown only by its
+    IDs, inline code, a bid config, an AMP component, an affiliate link, or a redirect
+    to it), each judged once by name and category. A redirect is cited where it is;
+    the others have no place in the page: line 0, one shown by its IDs cited by its
+    first."""
     out: list[Violation] = []
-    for ident in ids:
-        network = ident.network
-        if network is None or network in judged_networks or ident.origin is not Origin.OPERATOR:
+    for shown in page.networks:
+        network = shown.network
+        if network in judged_networks:
             continue
         judged_networks.add(network)
-        decision = (judge_network(network, categories[network], rules) if network in categories
-                    else judge_name(network, rules))  # no category known: by name alone
+        decision = judge_network(network, shown.category, rules)
         if decision.clause is None:
             continue
+        visit = next((r for r in page.resources if r.network == network
+                      and r.type is RequestType.DOCUMENT), None)
+        if visit is not None:  # a redirect or refresh to it: where the page sends visitors
+            rule, list_ = _rule_of(visit.rule, visit.list, network)
+            out.append(_violation(path, decision.clause, f"navigates:{visit.host}",
+                                  f"the page navigates to {network} ({visit.url}): "
+                                  f"{decision.reason}", visit.line, visit.xpath, rule, list_))
+            continue
         rule, list_ = _rule_of(None, None, network)
-        message = (f"ID {ident.kind} {ident.value} of {network}, on the page with no request "
-                   f"or slot of it: {decision.reason}")
-        out.append(_violation(path, decision.clause, f"id:{network}:{ident.kind}:{ident.value}",
-                              message, 0, "", rule, list_))
+        ident = next((i for i in page.ids if i.network == network
+                      and i.origin is Origin.OPERATOR), None)
+        if shown.seen is Seen.ID and ident is not None:
+            evidence = f"id:{network}:{ident.kind}:{ident.value}"
+            what = f"ID {ident.kind} {ident.value} of {network}"
+        else:
+            evidence = f"{shown.seen.value}:{network}"
+            what = f"{network} ({shown.seen.phrase})"
+        message = f"{what}, on the page with no request or slot of it: {decision.reason}"
+        out.append(_violation(path, decision.clause, evidence, message, 0, "", rule, list_))
     return out
 
 

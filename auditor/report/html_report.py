@@ -234,6 +234,7 @@ class HtmlReporter:
         w(self._slots(page, p))
         w(self._resources(page, p))
         w(self._hosts(page))
+        w(self._networks(page))
         w(self._ids(page))
         w(self._findings(page, p))
         w(mfa_table(page))
@@ -342,6 +343,20 @@ class HtmlReporter:
         return Safe("<h3>Third-party hosts</h3>" + table(
             [("Host", ""), ("Network / company", ""), ("Category", ""),
              ("Resources", "n"), ("Blocked", "n")], rows))
+
+    def _networks(self, page: PageReport) -> Safe:
+        if not page.networks:
+            return Safe("")
+        rows = [Safe(f"<tr><td class=\"tok\">{esc(n.network)}</td>"
+                     f"<td class=\"tok\">{esc(n.company or '—')}</td>"
+                     f"<td class=\"tok\">{esc(n.category.value)}</td>"
+                     f"<td class=\"tok\">{esc(n.seen.phrase)}</td>"
+                     f"<td class=\"n\">{n.resources}</td><td class=\"n\">{n.slots}</td>"
+                     f"<td class=\"n\">{n.ids}</td></tr>\n")
+                for n in page.networks]
+        return Safe("<h3>Networks on the page</h3>" + table(
+            [("Network", ""), ("Company", ""), ("Category", ""), ("Seen as", ""),
+             ("Resources", "n"), ("Slots", "n"), ("IDs", "n")], rows))
 
     def _ids(self, page: PageReport) -> Safe:
         if not page.ids:

@@ -84,7 +84,7 @@ def verdict_line(
         line.append("FAIL " if open_ else "PASS ", "bold red" if open_ else "bold green")
     m = page.metrics
     slot_networks = list(dict.fromkeys(s.network for s in page.slots if s.network))
-    others = sorted({r.network for r in page.resources if r.network} - set(slot_networks))
+    others = sorted({n.network for n in page.networks} - set(slot_networks))
     ad_style = "bold red" if m.ad_slots else "green"
     noun = (
         "ad slot"
@@ -95,7 +95,7 @@ def verdict_line(
     if slot_networks:
         line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
     if others:
-        line.append(" · also loads ").append(inert(", ".join(others), limit=160), "bold")
+        line.append(" · with ").append(inert(", ".join(others), limit=160), "bold")
     line.append(f" · {counted(m.third_party_hosts, 'third-party host')}")
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
     if page.findings:
@@ -151,6 +151,7 @@ class PageView:
         for part in (
             self._slots(),
             self._hosts(options.max_width),
+            self._networks(),
             self._ids(),
             self._metrics(),
             self._findings(),
@@ -245,6 +246,22 @@ class PageView:
                 Text(str(host.blocked), style="red" if host.blocked else "green"),
             )
         return table
+
+    def _networks(self) -> RenderableType | None:
+        """Who is on the page, by category, each with how it shows."""
+        if not self.page.networks:
+            return None
+        by_category: dict[str, list[str]] = defaultdict(list)
+        for n in self.page.networks:
+            by_category[n.category.value].append(f"{n.network} ({n.seen.phrase})")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column()
+        for i, (category, names) in enumerate(by_category.items()):
+            grid.add_row("" if i else "Networks ", f"{category}:",
+                         Breakable(_t(", ".join(names), limit=600)))
+        return Padding(grid, (0, 0, 1, 0))
 
     def _ids(self) -> RenderableType | None:
         if not self.page.ids:

@@ -9,6 +9,7 @@ from pathlib import Path
 from auditor.bulk.shard import AUDITED, Outcome, page_row
 from auditor.bulk.store import DONE, Store
 from auditor.catalogue import default_catalogue
+from auditor.identify import page_networks
 from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance
 
 
@@ -31,8 +32,11 @@ def source(domain: str, url: str | None = None, *kinds: str) -> Provenance:
 
 def report(url: str, site: str, ids: Sequence[Identifier] = (),
            provenance: Sequence[Provenance] = (), name: str | None = None) -> PageReport:
+    """A page showing its networks only by `ids`, as the audit lists them (a copied ID's
+    network is the source's)."""
     return PageReport(input=name or f"crawl.warc.gz#{url}", url=url,
                       kind="html", first_party=site, title=f"Title of {url}", ids=tuple(ids),
+                      networks=page_networks({}, (), (), ids, default_catalogue()),
                       provenance=tuple(provenance))
 
 

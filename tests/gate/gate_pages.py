@@ -1,7 +1,10 @@
-"""Small hand-built pages for the gate's tests: exactly the resources a case needs."""
+"""Small hand-built pages for the gate's tests: exactly the resources a case needs, and
+the networks the audit would list for them."""
 
 from __future__ import annotations
 
+from auditor.catalogue import default_catalogue
+from auditor.identify import page_networks
 from auditor.model import (
     Category,
     Finding,
@@ -44,4 +47,5 @@ def page(*resources: Resource, slots: tuple[Slot, ...] = (),
     return PageReport(input=input, url="https://example.com/blog/post.html", kind="html",
                       first_party="example.com", title="Post", resources=resources,
                       slots=slots, findings=findings, ids=ids,
+                      networks=page_networks({}, resources, slots, ids, default_catalogue()),
                       metrics=metrics or Metrics(ad_slots=len(slots)))

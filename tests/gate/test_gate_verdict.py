@@ -67,9 +67,10 @@ CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
     ("policy first_party hosts are not third parties",
      page(res("img.example-cdn.net", 2, category=AD)),
      PageRules(first_party=("example-cdn.net",), deny_categories=("advertising",)), []),
-    ("links (documents) are not loads",
+    ("a redirect counts no third-party host, but its network is on the page",
      page(res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)),
-     PageRules(deny_networks=("ExoClick",)), []),
+     PageRules(deny_networks=("ExoClick",), max_third_party_hosts=0),
+     [("deny_networks", 2, "navigates:a.magsrv.com")]),
     ("a slot whose loader is absent is judged by its network",
      page(slots=(slot("ExoClick", 7, zone="5876674"),)), PageRules(deny_networks=("ExoClick",)),
      [("deny_networks", 7, "slot:ExoClick:ad:5876674")]),
@@ -181,16 +182,32 @@ def test_an_amp_pages_analytics_fail_a_gate_that_denies_them(project_engine: Eng
             '{"vars": {"account": "UA-58213774-2"}}</script></amp-analytics></body></html>')
     report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
                             project_engine, catalogue)
-    categories = {n.name: n.category for n in catalogue.networks}
-    got = evaluate_page(report, "a.html", PageRules(deny_networks=("Facebook Pixel",)), (),
-                        categories)
+    got = evaluate_page(report, "a.html", PageRules(deny_networks=("Facebook Pixel",)))
     assert [(v.clause, v.evidence, v.rule) for v in got] == [
-        ("deny_networks", "id:Facebook Pixel:facebook-pixel:917364028551029",
-         "catalogue: Facebook Pixel")]
-    got = evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",)), (),
-                        categories)
-    assert [v.evidence for v in got] == ["id:Google Analytics:ga-property:UA-58213774-2"]
-    assert evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",))) == []
+        ("deny_networks", "amp:Facebook Pixel", "catalogue: Facebook Pixel")]
+    got = evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",)))
+    assert [v.evidence for v in got] == ["amp:Google Analytics"]
+
+
+def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A bidder a page's Prebid config asks (its code loaded later by prebid.js) and a
+    vendor configured in inline code are on the page though a saved page requests
+    nothing of them: the gate fails closed on them, once each."""
+    html = ("<html><head><script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];"
+            "var adUnits = [{code: 'top', mediaTypes: {banner: {sizes: [[728, 90]]}},"
+            "bids: [{bidder: 'criteo', params: {networkId: 4242}},"
+            "{bidder: 'appnexus', params: {placementId: 13144370}}]}];</script>"
+            "<script>var _sf_async_config = {uid: 60314, domain: 'news.example'};</script>"
+            "</head><body><p>Text.</p></body></html>")
+    report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
+                            project_engine, catalogue)
+    got = evaluate_page(report, "a.html", PageRules(deny_networks=("Criteo", "Chartbeat")))
+    assert [(v.clause, v.line, v.evidence) for v in got] == [
+        ("deny_networks", 0, "bidder:Criteo"), ("deny_networks", 0, "inline:Chartbeat")]
+    got = evaluate_page(report, "a.html", PageRules(deny_categories=("advertising",)))
+    assert sorted(v.evidence for v in got) == ["bidder:Criteo", "bidder:Xandr (AppNexus)",
+                                               "inline:Prebid.js"]
 
 
 def test_finding_violations_carry_the_kind_as_rule_id() -> None:

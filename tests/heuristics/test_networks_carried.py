@@ -1,0 +1,143 @@
+"""The report's `networks`: every network a page carries, once, with how it shows. Pages
+here are ones we wrote after conventions seen on real pages (the corpus scores the list
+against its labels in tests/test_accuracy.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from auditor.model import PageReport
+
+from .conftest import AuditHtml
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<html><head><title>t</title>{head}</head><body><article><p>Text of the article "
+            f"that is long enough to read.</p></article>{body}</body></html>")
+
+
+def carried(report: PageReport) -> dict[str, str]:
+    return {n.network: n.seen.value for n in report.networks}
+
+
+def test_each_way_a_page_shows_a_network_is_named_once(audit_html: AuditHtml) -> None:
+    head = ('<script async src="https://static.hotjar.com/c/hotjar-123.js?sv=6"></script>'
+            '<script>var _sf_async_config = _sf_async_config || {}; '
+            '_sf_async_config.uid = 12345; _sf_async_config.domain = "news.example";</script>'
+            '<script type="application/json" id="cfg">{"analytics": {"ga": "UA-1234567-1"}}'
+            '</script>')
+    body = ('<p><a href="https://www.awin1.com/cread.php?awinmid=1&awinaffid=2">a deal</a></p>'
+            '<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
+            'data-ad-slot="1234567890"></ins>')
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert carried(report) == {
+        "Hotjar": "loaded",        # its script is requested
+        "Chartbeat": "inline",     # only its config, in inline code
+        "Awin": "link",            # an affiliate link
+        "Google AdSense": "slot",  # a unit, no loader on the page
+        "Google Analytics": "id",  # only a property ID, in a JSON config
+    }
+    by_name = {n.network: n for n in report.networks}
+    assert (by_name["Hotjar"].resources, by_name["Hotjar"].category.value) == (1, "session-replay")
+    assert (by_name["Google AdSense"].slots, by_name["Google AdSense"].ids) == (1, 2)
+    assert by_name["Chartbeat"].ids == 1
+
+
+def test_a_connection_hint_carries_no_network(audit_html: AuditHtml) -> None:
+    """A vendor the page only prefetches the DNS of is not on it; the terminal summary
+    used to list such hints as "also loads"."""
+    head = ('<link rel="dns-prefetch" href="//c.amazon-adsystem.com">'
+            '<link rel="preconnect" href="https://securepubads.g.doubleclick.net">')
+    assert audit_html(page("", head), url="https://news.example/a").networks == ()
+
+
+def test_google_s_tag_is_the_network_its_id_names(audit_html: AuditHtml) -> None:
+    """gtag.js is one loader for several Google products: the `id` it is loaded for says
+    which. An Ads conversion tag is not Google Analytics."""
+    def tag(tag_id: str) -> str:
+        return (f'<script async src="https://www.googletagmanager.com/gtag/js?id={tag_id}">'
+                "</script><script>window.dataLayer = window.dataLayer || [];"
+                "function gtag(){dataLayer.push(arguments);}gtag('js', new Date());"
+                f"gtag('config', '{tag_id}');</script>")
+
+    ads = audit_html(page("", tag("AW-789007270")), url="https://shop.example/")
+    assert carried(ads) == {"Google Ads": "loaded"}
+    assert [r.network for r in ads.resources] == ["Google Ads"]
+    floodlight = audit_html(page("", tag("DC-8765432")), url="https://shop.example/")
+    assert carried(floodlight) == {"Google Campaign Manager (Floodlight)": "loaded"}
+    assert {(i.kind, i.value) for i in floodlight.ids} == {("floodlight-advertiser", "8765432")}
+    analytics = audit_html(page("", tag("G-ABCDEF1234")), url="https://shop.example/")
+    assert carried(analytics) == {"Google Analytics": "loaded"}
+
+
+def test_blogger_s_personalisation_default_is_not_adsense(audit_html: AuditHtml) -> None:
+    """Every Blogger blog carries this template script, AdSense or not; a unit's push is
+    AdSense's."""
+    blogger = ("<script>\n  // Supply ads personalization default for EEA readers\n"
+               "  adsbygoogle = window.adsbygoogle || [];\n"
+               "  if (typeof adsbygoogle.requestNonPersonalizedAds === 'undefined') {\n"
+               "    adsbygoogle.requestNonPersonalizedAds = 1;\n  }\n</script>")
+    report = audit_html(page("", blogger), url="https://someone.blogspot.com/2020/01/a.html")
+    assert "Google AdSense" not in carried(report)
+    assert report.metrics.ad_markup_bytes == 0
+    unit = "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"
+    assert carried(audit_html(page(unit), url="https://x.example/"))["Google AdSense"] == "inline"
+
+
+def test_code_held_until_consent_is_the_page_s(audit_html: AuditHtml) -> None:
+    """Consent managers keep tags inert as text/plain and run them on consent: the
+    vendors are on the page, with their IDs. A text/plain data block is still data."""
+    gated = ("<script type=\"text/plain\" data-cookieconsent=\"statistics\">"
+             "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+             "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);"
+             "j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;"
+             "f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer',"
+             "'GTM-ABC1234');</script>"
+             '<script type="text/plain" class="optanon-category-C0004">'
+             "!function(f,b,e,v){t=b.createElement(e);t.async=!0;t.src=v;}(window,document,"
+             "'script','https://connect.facebook.net/en_US/fbevents.js');"
+             "fbq('init','123456789012345');</script>")
+    report = audit_html(page("", gated), url="https://shop.example/")
+    assert carried(report) == {"Google Tag Manager": "loaded", "Facebook Pixel": "loaded"}
+    assert {(i.kind, i.value) for i in report.ids} >= {("gtm-container", "GTM-ABC1234"),
+                                                       ("facebook-pixel", "123456789012345")}
+    data = ('<script type="text/plain" id="share-template">'
+            "https://connect.facebook.net/en_US/fbevents.js</script>")
+    assert audit_html(page("", data), url="https://shop.example/").networks == ()
+
+
+def test_the_list_holds_every_network_the_report_names_on_real_pages() -> None:
+    """On each corpus page: every network a request (not a hint), a slot or an operator's
+    ID names is in `networks`, with those counts; nothing else is, but by how it shows."""
+    import json
+
+    from auditor.catalogue import default_catalogue
+    from auditor.dom.walk import HINT_VIAS
+    from auditor.model import Origin
+    from auditor.pipeline import audit, default_engine
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    if not (corpus / "urls.json").exists():
+        pytest.skip(f"the labelled corpus is not at {corpus} (it lives in ../shared)")
+    urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
+    engine, catalogue = default_engine(), default_catalogue()
+    shown_otherwise = 0
+    for name, url in sorted(urls.items()):
+        report = audit(corpus / "pages" / name, url=url, engine=engine,
+                       catalogue=catalogue).pages[0]
+        listed = {n.network: n for n in report.networks}
+        assert len(listed) == len(report.networks), name
+        loads = Counter(r.network for r in report.resources
+                        if r.network and r.via not in HINT_VIAS)
+        placed = Counter(s.network for s in report.slots if s.network)
+        owned = Counter(i.network for i in report.ids
+                        if i.network and i.origin is Origin.OPERATOR)
+        assert set(loads) | set(placed) | set(owned) <= set(listed), name
+        for n in report.networks:
+            assert (n.resources, n.slots, n.ids) == (loads[n.network], placed[n.network],
+                                                     owned[n.network]), (name, n)
+            shown_otherwise += n.seen.value in ("amp", "inline", "bidder", "link")
+    assert shown_otherwise > 0  # the corpus has networks shown only by code or links
