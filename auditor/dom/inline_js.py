@@ -154,8 +154,8 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
 # `data-category-consent`, OneTrust class `optanon-category-*`, TrustArc class `trustecm`.
 _CONSENT_ATTRS = frozenset({
     "data-cookieconsent", "data-category", "data-service", "data-iub-purposes",
-    "data-usercentrics", "data-type", "data-categories", "data-cookieyes",
-    "data-cookiecategory", "data-cmp-vendor", "data-category-consent",
+    "data-usercentrics", "data-categories", "data-cookieyes", "data-cookiecategory",
+    "data-cmp-vendor", "data-category-consent",
 })
 _CONSENT_CLASSES = ("optanon-category-", "cmplz-", "_iub_cs_activate", "trustecm")
 
@@ -167,6 +167,8 @@ def consent_gated(script: etree._Element) -> bool:
     if (script.get("type") or "").strip().lower() != "text/plain":
         return False
     if any(name in _CONSENT_ATTRS for name in script.keys()):
+        return True
+    if is_code_type(script.get("data-type") or "text/plain"):  # Klaro: the type it restores
         return True
     return any(token.startswith(_CONSENT_CLASSES) for token in (script.get("class") or "").split())
 

@@ -141,3 +141,17 @@ def test_the_list_holds_every_network_the_report_names_on_real_pages() -> None:
                                                      owned[n.network]), (name, n)
             shown_otherwise += n.seen.value in ("amp", "inline", "bidder", "link")
     assert shown_otherwise > 0  # the corpus has networks shown only by code or links
+
+
+def test_a_consent_managers_restored_type_must_be_code(audit_html: AuditHtml) -> None:
+    """Klaro keeps the type it restores in `data-type`: code when that is a JavaScript
+    type, data when it is not."""
+    loader = ("var s=document.createElement('script');"
+              "s.src='https://static.hotjar.com/c/hotjar-3141592.js?sv=6';"
+              "document.head.appendChild(s);")
+    klaro = (f'<script type="text/plain" data-type="application/javascript" '
+             f'data-name="hotjar">{loader}</script>')
+    assert carried(audit_html(page("", klaro), url="https://shop.example/")) == {
+        "Hotjar": "loaded"}
+    template = f'<script type="text/plain" data-type="template">{loader}</script>'
+    assert audit_html(page("", template), url="https://shop.example/").networks == ()
