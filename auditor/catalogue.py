@@ -28,7 +28,7 @@ from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
-ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp"})
+ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
@@ -649,11 +649,14 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         needles = _strings(spec, "needles", where)
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
-        if spec.get("where") in ("attr", "amp") and not spec.get("attr"):
+        if spec.get("where") in ("attr", "amp", "prebid") and not spec.get("attr"):
             raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
         if spec.get("where") == "amp" and not (amp or amp_analytics or amp_rtc):
             raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp, "
                             "amp_analytics or amp_rtc names")
+        if spec.get("where") == "prebid" and not entry.get("prebid"):
+            raise RuleError(f"{where}: a prebid id ({spec['kind']}) needs the network's "
+                            "prebid codes")
         ids.append(
             IdSpec(
                 kind=spec["kind"],

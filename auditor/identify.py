@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Sequence
 
-from auditor import amp
+from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import HINT_VIAS
@@ -16,10 +16,6 @@ from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
 from auditor.slots import FoundSlot
-
-# A Prebid.js ad unit's bid (`bids: [{bidder: 'rubicon', params: {…}}]`), in code or in
-# JSON a script holds
-_BIDDER_CODE = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 
 
 def networks_present(
@@ -44,10 +40,8 @@ def networks_present(
             continue
         if any(needle in held and search(p, joined) for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
-    if "bidder" in joined:
-        for code in _BIDDER_CODE.findall(joined):
-            for network in catalogue.prebid_bidders.get(code, ()):
-                how.setdefault(network.name, Seen.BIDDER)
+    for network in prebid.bidder_networks(page, catalogue):
+        how.setdefault(network.name, Seen.BIDDER)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
     in_values = value_needles(page, catalogue)
@@ -227,6 +221,8 @@ def identifiers(
             texts += page.attribute_values(spec.attr)
         if spec.where == "amp" and spec.attr:
             texts += amp.values(page, network, spec.attr)
+        if spec.where == "prebid" and spec.attr:
+            texts += prebid.values(page, network, spec.attr)
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue

@@ -155,3 +155,40 @@ def test_a_consent_managers_restored_type_must_be_code(audit_html: AuditHtml) ->
         "Hotjar": "loaded"}
     template = f'<script type="text/plain" data-type="template">{loader}</script>'
     assert audit_html(page("", template), url="https://shop.example/").networks == ()
+
+
+_PREBID = """<script>
+var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];
+var adUnits = [{
+    code: 'div-gpt-ad-top',
+    mediaTypes: {banner: {sizes: [[728, 90], [970, 250]]}},
+    bids: [
+        {bidder: 'rubicon', params: {accountId: 14062, siteId: 70608, zoneId: 498816}},
+        {bidder: 'appnexus', params: {placementId: 13144370}},
+        {bidder: 'ix', params: {siteId: '123456', size: [728, 90]}},
+        {bidder: 'openx', params: {unit: '539439964', delDomain: 'examplenews-d.openx.net'}},
+        {bidder: 'someoneelse', params: {accountId: 999999}}
+    ]
+}];
+pbjs.que.push(function () { pbjs.addAdUnits(adUnits); pbjs.requestBids({}); });
+</script>"""
+
+
+def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
+        audit_html: AuditHtml) -> None:
+    """Prebid.js loads each bidder's code at run time: the saved page requests nothing
+    of them, but its ad units name them, with the publisher's accounts in their params
+    (each bid's own: Rubicon's siteId is not Index Exchange's)."""
+    report = audit_html(page("", _PREBID), url="https://news.example/a")
+    assert carried(report) == {"Xandr (AppNexus)": "bidder", "Index Exchange": "bidder",
+                               "OpenX": "bidder", "Magnite (Rubicon Project)": "bidder",
+                               "Prebid.js": "inline"}
+    ids = {(i.kind, i.value, i.network) for i in report.ids}
+    assert ids >= {("rubicon-account", "14062", "Magnite (Rubicon Project)"),
+                   ("rubicon-site", "70608", "Magnite (Rubicon Project)"),
+                   ("rubicon-zone", "498816", "Magnite (Rubicon Project)"),
+                   ("xandr-placement", "13144370", "Xandr (AppNexus)"),
+                   ("index-exchange-site", "123456", "Index Exchange"),
+                   ("openx-domain", "examplenews-d.openx.net", "OpenX")}
+    assert not any(i.value in ("70608", "999999") and i.network != "Magnite (Rubicon Project)"
+                   for i in report.ids)
