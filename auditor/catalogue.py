@@ -311,7 +311,7 @@ class Catalogue:
     # analytics name several share (gtag)
     amp_registries: dict[AmpRole, dict[str, tuple[Network, ...]]] = field(
         init=False, repr=False, compare=False)
-    # Prebid.js bidder code -> the network it is (one)
+    # Prebid.js bidder code -> the network it is (one: the loader refuses a code two claim)
     prebid_bidders: dict[str, tuple[Network, ...]] = field(init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit

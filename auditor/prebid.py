@@ -15,7 +15,8 @@ from typing import NamedTuple
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
 
-# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in code or in JSON a script holds
+# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code (a JSON literal in
+# code included; a data block is not read: prebid.js reads its config from code)
 _BIDDER = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 # a key and a string or number value: `accountId: 14062`, `"siteId": "70608"`, `pkey: 'x'`
 _PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
@@ -32,7 +33,8 @@ class Bid(NamedTuple):
 
 
 def bids(page: ParsedPage) -> tuple[Bid, ...]:
-    """Every bid the page's scripts (and what they decode to) ask for, once per page."""
+    """Every bid the page's scripts (and what they decode to) ask for, with params,
+    once per page."""
     return page.view("prebid bids", lambda: _bids(page.script_text))
 
 
@@ -46,7 +48,9 @@ def _bids(text: str) -> tuple[Bid, ...]:
         for param in _PARAM.finditer(text, start, end):
             value = param.group(3) if param.group(3) is not None else param.group(4)
             params.setdefault(param.group(1), []).append(value)
-        out.append(Bid(match.group(1), params))
+        params.pop("bidder", None)
+        if params:  # a bid is configured: `{bidder: 'x'}` alone is an example, a list
+            out.append(Bid(match.group(1), params))
     return tuple(out)
 
 

@@ -16,6 +16,7 @@ from typing import Any, cast
 from auditor.bulk.plan import SPLIT_READERS, UNREADABLE, Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
+from auditor.dom.walk import HINT_VIAS
 from auditor.errors import AuditorError
 from auditor.model import PageReport
 from auditor.pipeline import audit_document
@@ -203,12 +204,13 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
     networks: dict[str, str | None] = {}
     if "networks" in page:
         networks = {n["network"]: n["category"] for n in page["networks"]}
-    else:
+    else:  # as the list is made: no hint makes a network the page's, nor a copied ID
         for item in (*page["resources"], *page["slots"]):
-            if item["network"]:
+            if item["network"] and item.get("via") not in HINT_VIAS:
                 networks.setdefault(item["network"], item["category"])
         for ident in page["ids"]:
-            if ident["network"] and ident["network"] not in networks:
+            if ident["network"] and ident["network"] not in networks \
+                    and ident.get("origin", "operator") == "operator":
                 known = cat.network_named(ident["network"]) if cat else None
                 networks[ident["network"]] = known.category.value if known else None
     return PageRow(

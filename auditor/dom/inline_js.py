@@ -146,30 +146,51 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
 
 
 # Consent managers keep a tag inert as `type="text/plain"` until the visitor consents,
-# marked with what it waits for, and then run it: Cookiebot `data-cookieconsent`,
-# Complianz `data-category`/`data-service` and class `cmplz-*`, iubenda
-# `data-iub-purposes`, Usercentrics `data-usercentrics`, Klaro `data-type` (the type it
-# restores), Termly `data-categories`, CookieYes `data-cookieyes`, Cookie-Script
-# `data-cookiecategory`, consentmanager `data-cmp-vendor`, Cookie Information
-# `data-category-consent`, OneTrust class `optanon-category-*`, TrustArc class `trustecm`.
+# marked with what it waits for, and then run it. Their own attributes: Cookiebot
+# `data-cookieconsent`, iubenda `data-iub-purposes`, Usercentrics `data-usercentrics`,
+# CookieYes `data-cookieyes`, Cookie-Script `data-cookiecategory`, consentmanager
+# `data-cmp-vendor`, Cookie Information `data-category-consent`; their classes: OneTrust
+# `optanon-category-*`, Complianz `cmplz-*`, iubenda `_iub_cs_activate`, TrustArc
+# `trustecm`. Marks other tools use too count with a consent purpose only: CookieConsent's
+# and Termly's `data-category`/`data-categories="analytics"`; and Klaro's `data-type`
+# (the type it restores) with its `data-name`.
 _CONSENT_ATTRS = frozenset({
-    "data-cookieconsent", "data-category", "data-service", "data-iub-purposes",
-    "data-usercentrics", "data-categories", "data-cookieyes", "data-cookiecategory",
-    "data-cmp-vendor", "data-category-consent",
+    "data-cookieconsent", "data-iub-purposes", "data-usercentrics", "data-cookieyes",
+    "data-cookiecategory", "data-cmp-vendor", "data-category-consent",
 })
 _CONSENT_CLASSES = ("optanon-category-", "cmplz-", "_iub_cs_activate", "trustecm")
+_PURPOSE_ATTRS = ("data-category", "data-categories")
+_PURPOSES = frozenset({
+    "analytics", "statistics", "stats", "marketing", "advertising", "ads", "targeting",
+    "performance", "functional", "functionality", "preferences", "personalization",
+    "social", "social_networking", "tracking", "necessary", "essential",
+})
+
+
+def media_type(script_type: str) -> str:
+    """A `type` attribute's media type, without parameters, in lower case.
+
+    >>> media_type(" Text/Plain; charset=utf-8")
+    'text/plain'
+    """
+    return script_type.split(";", 1)[0].strip().lower()
 
 
 def consent_gated(script: etree._Element) -> bool:
     """Whether a `text/plain` script is code a consent manager holds until consent (its
     marks above), not a data block: it runs for every visitor who consents, so its
     vendor is on the page."""
-    if (script.get("type") or "").strip().lower() != "text/plain":
+    if media_type(script.get("type") or "") != "text/plain":
         return False
-    if any(name in _CONSENT_ATTRS for name in script.keys()):
+    names = script.keys()
+    if any(name in _CONSENT_ATTRS for name in names):
         return True
-    if is_code_type(script.get("data-type") or "text/plain"):  # Klaro: the type it restores
-        return True
+    for attr in _PURPOSE_ATTRS:
+        words = (script.get(attr) or "").replace(",", " ").lower().split()
+        if words and all(word in _PURPOSES for word in words):
+            return True
+    if "data-name" in names and is_code_type(script.get("data-type") or "text/plain"):
+        return True  # Klaro
     return any(token.startswith(_CONSENT_CLASSES) for token in (script.get("class") or "").split())
 
 

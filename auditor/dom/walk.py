@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 
-from auditor.dom.inline_js import holds_code, is_code_type, loaded_urls, type_from_extension
+from auditor.dom.inline_js import (
+    holds_code,
+    is_code_type,
+    loaded_urls,
+    media_type,
+    type_from_extension,
+)
 from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, parse_html
 from auditor.model import RequestType
@@ -274,10 +280,11 @@ def _config_urls(entries: object, key: str) -> list[str]:
 
 def _parks_a_loader(script_type: str) -> bool:
     """Whether a script of this type loads the URL parked in it: a code type's, and
-    `text/plain`, how consent managers keep a tag inert until consent (its own inline
-    code they run then too, but the audit reads it as data: `is_code_type`); not a
-    template's or a data block's."""
-    return is_code_type(script_type) or script_type.strip().lower() == "text/plain"
+    `text/plain`, how consent managers keep a tag inert until consent; not a template's
+    or a data block's. A URL in a `src` or a parking attribute is only ever loaded, so
+    any `text/plain` counts here; inline `text/plain` text may be a template, and counts
+    as code only with a consent manager's mark (`consent_gated`)."""
+    return is_code_type(script_type) or media_type(script_type) == "text/plain"
 
 
 def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:

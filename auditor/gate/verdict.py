@@ -8,12 +8,13 @@ can except one network from `deny_categories = ["advertising"]`):
 3. category: `allow_categories` excepts it, `deny_categories` fails it.
 
 An excepted host "never fails the gate": it does not count toward
-`max_third_party_hosts` either. Each host breaks at most one clause per page; a slot is
-judged by its network and category unless a resource of its network was judged already.
-A network the page shows only by its IDs (an AMP page's analytics, whose requests the
-AMP runtime makes; a vendor a tag manager loads, configured in the markup) is judged by
-name and category too, once, so a denied network cannot pass for want of a request; a
-copied ID (the republished source's) is not the page's. Findings count only through
+`max_third_party_hosts` either. Each host breaks at most one clause per page, judged by
+every network it serves; a slot is judged by its network and category unless a resource
+of its network was judged already. Every other network the page carries (a self-hosted
+loader, a redirect, or one shown only by its IDs, inline code, a bid config, an AMP
+component or an affiliate link: the report's `networks`) is judged by name and category
+too, once, so a denied network cannot pass for want of a third-party request; a copied
+ID (the republished source's) is not the page's. Findings count only through
 `fail_on_findings` and `fail_on_severity`.
 """
 
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from auditor.catalogue import CATALOGUE_LIST
+from auditor.dom.walk import HINT_VIAS
 from auditor.gate.interface import PageRules
 from auditor.model import (
     Category,
@@ -137,8 +139,6 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
 
     `path` is the page as the policy sees it (relative to the site root): it goes into
     fingerprints and messages. `first_party` adds hosts (the base URL's) to the policy's.
-    `categories` (network -> category, the catalogue's) judges a network shown only by
-    its IDs by category too; without it, by name alone.
     """
     fp_hosts = (*rules.first_party, *first_party)
     out: list[Violation] = []
@@ -156,12 +156,10 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     counted: list[str] = []  # third-party hosts that are not excepted, in page order
     judged_networks: set[str] = set()
     for host, items in hosts.items():
-        first = items[0]
-        decision = judge_host(host, rules)
+        judged_networks.update(r.network for r in items if r.network)
+        decision, first = judge_host(host, rules), items[0]
         if decision is NEUTRAL:
-            decision = judge_network(first.network, first.category, rules)
-        if first.network:
-            judged_networks.add(first.network)
+            decision, first = _host_networks(items, rules)
         if decision.allowed:
             continue
         counted.append(host)
@@ -181,6 +179,23 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
     return out
+
+
+def _host_networks(items: Sequence[Resource], rules: PageRules) -> tuple[_Decision, Resource]:
+    """A host's verdict by what it serves: each network (and category) on it is judged, at
+    its first resource. A denied one fails the host (the first, in page order); the host
+    is excepted only when all it serves is; else it is neither (counted, not failed)."""
+    kinds: dict[tuple[str | None, Category | None], Resource] = {}
+    for r in items:
+        kinds.setdefault((r.network, r.category), r)  # each kind at its first resource
+    judged = [(judge_network(network, category, rules), first)
+              for (network, category), first in kinds.items()]
+    for decision, first in judged:
+        if decision.clause is not None:
+            return decision, first
+    if all(decision.allowed for decision, _ in judged):
+        return judged[0]
+    return NEUTRAL, items[0]
 
 
 def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
@@ -208,40 +223,63 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 
 def _shown_violations(page: PageReport, path: str, rules: PageRules,
                       judged_networks: set[str]) -> list[Violation]:
-    """The networks the page carries with no request or slot of them (shown only by its
-    IDs, inline code, a bid config, an AMP component, an affiliate link, or a redirect
-    to it), each judged once by name and category. A redirect is cited where it is;
-    the others have no place in the page: line 0, one shown by its IDs cited by its
-    first."""
+    """The networks the page carries that no third-party request or slot judged, each
+    once, by name and category: served from the site itself (a self-hosted loader), a
+    redirect to it (its host judged first: `allow_hosts` excepts it), or shown only by
+    its IDs, inline code, a bid config, an AMP component or an affiliate link. One with a
+    request is cited there; the others have no place in the page (line 0). Evidence is
+    `network:<name>`, whatever the way it shows (a catalogue signature added later must
+    not make an accepted violation new), but `id:<network>:<kind>:<value>` for one shown
+    by its operator ID, as before."""
     out: list[Violation] = []
-    for shown in page.networks:
-        network = shown.network
+    for network, category in _carried(page):
         if network in judged_networks:
             continue
         judged_networks.add(network)
-        decision = judge_network(network, shown.category, rules)
+        at = next((r for r in page.resources if r.network == network
+                   and r.via not in HINT_VIAS), None)
+        decision = judge_host(at.host, rules) if at is not None and at.host else NEUTRAL
+        if decision is NEUTRAL:
+            decision = judge_network(network, category, rules)
         if decision.clause is None:
             continue
-        visit = next((r for r in page.resources if r.network == network
-                      and r.type is RequestType.DOCUMENT), None)
-        if visit is not None:  # a redirect or refresh to it: where the page sends visitors
-            rule, list_ = _rule_of(visit.rule, visit.list, network)
-            out.append(_violation(path, decision.clause, f"navigates:{visit.host}",
-                                  f"the page navigates to {network} ({visit.url}): "
-                                  f"{decision.reason}", visit.line, visit.xpath, rule, list_))
+        if at is not None:
+            rule, list_ = _rule_of(at.rule, at.list, network)
+            how = ("the page navigates to it" if at.type is RequestType.DOCUMENT
+                   else "served from the site itself" if not at.third_party else "requested")
+            out.append(_violation(path, decision.clause, f"network:{network}",
+                                  f"{network} ({how}: {at.url}): {decision.reason}",
+                                  at.line, at.xpath, rule, list_))
             continue
         rule, list_ = _rule_of(None, None, network)
         ident = next((i for i in page.ids if i.network == network
                       and i.origin is Origin.OPERATOR), None)
-        if shown.seen is Seen.ID and ident is not None:
+        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
+        if ident is not None and shown in (Seen.ID, Seen.AMP):
             evidence = f"id:{network}:{ident.kind}:{ident.value}"
-            what = f"ID {ident.kind} {ident.value} of {network}"
+            what = f"ID {ident.kind} {ident.value} of {network} ({shown.phrase})"
         else:
-            evidence = f"{shown.seen.value}:{network}"
-            what = f"{network} ({shown.seen.phrase})"
+            evidence, what = f"network:{network}", f"{network} ({shown.phrase})"
         message = f"{what}, on the page with no request or slot of it: {decision.reason}"
         out.append(_violation(path, decision.clause, evidence, message, 0, "", rule, list_))
     return out
+
+
+def _carried(page: PageReport) -> list[tuple[str, Category | None]]:
+    """The networks the page carries (its report's `networks`), and any its requests,
+    slots or operator IDs name that the list lacks (a report built without one): judged
+    by name, and by the category they give, if any."""
+    out: dict[str, Category | None] = {n.network: n.category for n in page.networks}
+    for res in page.resources:
+        if res.network and res.via not in HINT_VIAS:
+            out.setdefault(res.network, res.category)
+    for slot in page.slots:
+        if slot.network:
+            out.setdefault(slot.network, slot.category)
+    for ident in page.ids:
+        if ident.network and ident.origin is Origin.OPERATOR:
+            out.setdefault(ident.network, None)
+    return list(out.items())
 
 
 def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Sequence[str],

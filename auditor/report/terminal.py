@@ -253,7 +253,7 @@ class PageView:
             return None
         by_category: dict[str, list[str]] = defaultdict(list)
         for n in self.page.networks:
-            by_category[n.category.value].append(f"{n.network} ({n.seen.phrase})")
+            by_category[n.category.value].append(f"{n.network} [{n.seen.phrase}]")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(no_wrap=True, style="dim")

@@ -70,7 +70,26 @@ CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
     ("a redirect counts no third-party host, but its network is on the page",
      page(res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)),
      PageRules(deny_networks=("ExoClick",), max_third_party_hosts=0),
-     [("deny_networks", 2, "navigates:a.magsrv.com")]),
+     [("deny_networks", 2, "network:ExoClick")]),
+    ("a redirect to an excepted host passes",
+     page(res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)),
+     PageRules(deny_networks=("ExoClick",), allow_hosts=("magsrv.com",)), []),
+    ("a host is judged by every network it serves: a denied second one fails it",
+     page(res("www.googletagmanager.com", 3, network="Google Analytics",
+              category=Category.ANALYTICS),
+          res("www.googletagmanager.com", 5, network="Google Ads", category=AD)),
+     PageRules(deny_categories=("advertising",)), [("deny_categories", 5,
+                                                     "www.googletagmanager.com")]),
+    ("an excepted host fails for none of the networks it serves",
+     page(res("www.googletagmanager.com", 3, network="Google Analytics",
+              category=Category.ANALYTICS),
+          res("www.googletagmanager.com", 5, network="Google Ads", category=AD)),
+     PageRules(deny_categories=("advertising",), allow_hosts=("googletagmanager.com",)), []),
+    ("a vendor's loader served from the site itself is judged where it loads",
+     page(res("example.com", 6, network="Hotjar", category=Category.SESSION_REPLAY,
+              third_party=False, path="/js/hotjar.js")),
+     PageRules(deny_categories=("session-replay",)),
+     [("deny_categories", 6, "network:Hotjar")]),
     ("a slot whose loader is absent is judged by its network",
      page(slots=(slot("ExoClick", 7, zone="5876674"),)), PageRules(deny_networks=("ExoClick",)),
      [("deny_networks", 7, "slot:ExoClick:ad:5876674")]),
@@ -184,9 +203,10 @@ def test_an_amp_pages_analytics_fail_a_gate_that_denies_them(project_engine: Eng
                             project_engine, catalogue)
     got = evaluate_page(report, "a.html", PageRules(deny_networks=("Facebook Pixel",)))
     assert [(v.clause, v.evidence, v.rule) for v in got] == [
-        ("deny_networks", "amp:Facebook Pixel", "catalogue: Facebook Pixel")]
+        ("deny_networks", "id:Facebook Pixel:facebook-pixel:917364028551029",
+         "catalogue: Facebook Pixel")]
     got = evaluate_page(report, "a.html", PageRules(deny_categories=("analytics",)))
-    assert [v.evidence for v in got] == ["amp:Google Analytics"]
+    assert [v.evidence for v in got] == ["id:Google Analytics:ga-property:UA-58213774-2"]
 
 
 def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
@@ -204,10 +224,19 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
                             project_engine, catalogue)
     got = evaluate_page(report, "a.html", PageRules(deny_networks=("Criteo", "Chartbeat")))
     assert [(v.clause, v.line, v.evidence) for v in got] == [
-        ("deny_networks", 0, "bidder:Criteo"), ("deny_networks", 0, "inline:Chartbeat")]
+        ("deny_networks", 0, "network:Criteo"), ("deny_networks", 0, "network:Chartbeat")]
     got = evaluate_page(report, "a.html", PageRules(deny_categories=("advertising",)))
-    assert sorted(v.evidence for v in got) == ["bidder:Criteo", "bidder:Xandr (AppNexus)",
-                                               "inline:Prebid.js"]
+    assert sorted(v.evidence for v in got) == ["network:Criteo", "network:Prebid.js",
+                                               "network:Xandr (AppNexus)"]
+
+
+def test_a_report_built_without_its_networks_list_still_fails_closed() -> None:
+    """An API caller's report with IDs but no `networks` is judged by its IDs' networks."""
+    bare = PageReport(input="a.html", url="https://news.example/a", kind="html",
+                      first_party="news.example", title="t", ids=(FB_ID,))
+    got = evaluate_page(bare, "a.html", PageRules(deny_networks=("Facebook Pixel",)))
+    assert [(v.clause, v.evidence) for v in got] == [
+        ("deny_networks", "id:Facebook Pixel:facebook-pixel:917364028551029")]
 
 
 def test_finding_violations_carry_the_kind_as_rule_id() -> None:

@@ -71,6 +71,9 @@ def test_google_s_tag_is_the_network_its_id_names(audit_html: AuditHtml) -> None
     assert {(i.kind, i.value) for i in floodlight.ids} == {("floodlight-advertiser", "8765432")}
     analytics = audit_html(page("", tag("G-ABCDEF1234")), url="https://shop.example/")
     assert carried(analytics) == {"Google Analytics": "loaded"}
+    google_tag = audit_html(page("", tag("GT-K8ZQ3V7X")), url="https://shop.example/")
+    assert carried(google_tag) == {"Google tag": "loaded"}
+    assert {(i.kind, i.value) for i in google_tag.ids} == {("google-tag", "GT-K8ZQ3V7X")}
 
 
 def test_blogger_s_personalisation_default_is_not_adsense(audit_html: AuditHtml) -> None:
@@ -192,3 +195,32 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
                    ("openx-domain", "examplenews-d.openx.net", "OpenX")}
     assert not any(i.value in ("70608", "999999") and i.network != "Magnite (Rubicon Project)"
                    for i in report.ids)
+
+
+@pytest.mark.parametrize(("attrs", "code"), [
+    ('data-category="analytics"', True),            # CookieConsent
+    ('data-categories="analytics, advertising"', True),  # Termly
+    ('class="cmplz-script" data-service="x"', True),    # Complianz
+    ('type="text/plain; charset=utf-8" data-cookieconsent="marketing"', True),
+    ('data-category="shoes"', False),               # a shop's template
+    ('data-service="newsletter"', False),
+    ('data-type="text/javascript"', False),         # Klaro marks it with its name too
+])
+def test_only_a_consent_managers_mark_makes_plain_text_code(
+        audit_html: AuditHtml, attrs: str, code: bool) -> None:
+    kind = "" if "type=" in attrs.split("data-")[0] else 'type="text/plain" '
+    pixel = (f"<script {kind}{attrs}>!function(f,b,e,v){{t=b.createElement(e);t.src=v;}}"
+             "(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');"
+             "</script>")
+    report = audit_html(page("", pixel), url="https://shop.example/")
+    assert ("Facebook Pixel" in carried(report)) is code
+
+
+def test_a_bidder_named_without_a_bid_is_no_bidder(audit_html: AuditHtml) -> None:
+    """`{bidder: 'teads'}` alone (a list of names, an example in a comment) configures no
+    bid; short adapter aliases (`id`, `st`) are not read as bidders."""
+    listed = "<script>var known = [{bidder: 'teads'}, {bidder: 'criteo'}];</script>"
+    assert audit_html(page("", listed), url="https://news.example/a").networks == ()
+    short = ("<script>var bids = [{bidder: 'id', params: {placementId: 1}},"
+             "{bidder: 'st', params: {publisherId: '1'}}];</script>")
+    assert audit_html(page("", short), url="https://news.example/a").networks == ()
