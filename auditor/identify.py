@@ -10,8 +10,16 @@ from collections.abc import Container, Sequence
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.page import ParsedPage
-from auditor.dom.walk import HINT_VIAS
-from auditor.model import Identifier, NetworkSeen, Origin, Resource, Seen, Slot
+from auditor.model import (
+    HINT_VIAS,
+    Identifier,
+    NetworkSeen,
+    Origin,
+    Resource,
+    Seen,
+    Slot,
+    report_networks,
+)
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
@@ -64,20 +72,16 @@ def networks_present(
 def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
                   slots: Sequence[Slot], ids: Sequence[Identifier],
                   catalogue: Catalogue) -> tuple[NetworkSeen, ...]:
-    """Every network the page carries, in catalogue order: those present (and any a
-    request names), then any only an ad slot's markup or the operator's IDs name. A
-    copied ID is the source's, and a connection hint requests nothing: neither makes a
-    network the page's."""
-    loads = Counter(r.network for r in resources if r.network and r.via not in HINT_VIAS)
+    """Every network the page carries, in catalogue order: those present, and any its
+    requests, slots or operator IDs name (`report_networks`), with how it shows and
+    what of it the report holds."""
+    loads = Counter(r.network for r in resources if r.network and not r.hint)
     placed = Counter(s.network for s in slots if s.network)
     owned = Counter(i.network for i in ids if i.network and i.origin is Origin.OPERATOR)
     how = {n.name: seen for n, seen in present.items()}
-    for name in loads:  # present already, but for a report built without `present`
-        how.setdefault(name, Seen.LOADED)
-    for name in placed:
-        how.setdefault(name, Seen.SLOT)
-    for name in owned:
-        how.setdefault(name, Seen.ID)
+    for name in report_networks(resources, slots, ids):
+        how.setdefault(name, Seen.LOADED if loads[name] else Seen.SLOT if placed[name]
+                       else Seen.ID)
     return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
                              placed[n.name], owned[n.name])
                  for n in catalogue.networks if n.name in how)

@@ -31,7 +31,7 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.page import ParsedPage
-from auditor.dom.walk import HINT_VIAS, FoundURL
+from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
 
@@ -217,7 +217,7 @@ def page_metrics(
     ad_bytes: int,
     in_body: int = 0,
 ) -> Metrics:
-    requested = [r for r in resources if r.via not in HINT_VIAS]  # a hint loads nothing
+    requested = [r for r in resources if not r.hint]  # a hint loads nothing
     slots = list(slots)
     ads = sum(1 for s in slots if s.kind == "ad" or s.category in AD_CATEGORIES)
     return Metrics(

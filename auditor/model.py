@@ -7,6 +7,7 @@ earlier one decided; `to_dict()` gives the CONTRACT's JSON shape.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +107,11 @@ class Match:
 NO_MATCH = Match(blocked=False)
 
 
+# Connection hints: the page may connect to these hosts early, but requests nothing from
+# them. A vendor seen only here is a hint of its use elsewhere, not a vendor present.
+HINT_VIAS = frozenset({"link[dns-prefetch]", "link[preconnect]"})
+
+
 @dataclass(frozen=True, slots=True)
 class Resource:
     """A URL the page would load, with what the rules and the catalogue say of it."""
@@ -126,6 +132,11 @@ class Resource:
     company: str | None = None
     category: Category | None = None
     self_hosted: bool = False  # a vendor's loader served from the site itself
+
+    @property
+    def hint(self) -> bool:
+        """A connection hint (`dns-prefetch`, `preconnect`): it requests nothing."""
+        return self.via in HINT_VIAS
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -515,6 +526,24 @@ class Metrics:
             "ad_units_per_1000_words": self.ad_units_per_1000_words,
             "ad_slots_in_body": self.ad_slots_in_body,
         }
+
+
+def report_networks(resources: Iterable[Resource], slots: Iterable[Slot],
+                    ids: Iterable[Identifier]) -> dict[str, Category | None]:
+    """The networks a report's requests (not hints), slots and operator IDs name, with the
+    category they give (an ID gives none): each is one its `networks` list holds. A
+    connection hint requests nothing, and a copied ID is the republished source's."""
+    out: dict[str, Category | None] = {}
+    for res in resources:
+        if res.network and not res.hint:
+            out.setdefault(res.network, res.category)
+    for slot in slots:
+        if slot.network:
+            out.setdefault(slot.network, slot.category)
+    for ident in ids:
+        if ident.network and ident.origin is Origin.OPERATOR:
+            out.setdefault(ident.network, None)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,66 +21,83 @@ _BIDDER = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 # a key and a string or number value: `accountId: 14062`, `"siteId": "70608"`, `pkey: 'x'`
 _PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
                     r"""|(-?\d+(?:\.\d+)?)\b)""")
-# how far a bid object may open before its code and run after it: a bid is a few params
-_BEFORE, _AFTER = 600, 2000
+_PARAMS_KEY = re.compile(r"""\bparams['"]?\s*:\s*$""")
+_HAS_PARAMS = re.compile(r"""\bparams['"]?\s*:""")
+# braces, and the string literals whose braces are text (a template literal is left as
+# code: its end is not found without parsing what it interpolates)
+_TOKEN = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[{}]""")
 
 
 class Bid(NamedTuple):
     """One bid a config asks for: the bidder's code and its params' scalar values."""
 
     code: str
-    params: dict[str, list[str]]
+    params: tuple[tuple[str, str], ...]  # (param, value), the bid's own and its `params`'
 
 
 def bids(page: ParsedPage) -> tuple[Bid, ...]:
-    """Every bid the page's scripts (and what they decode to) ask for, with params,
-    once per page."""
+    """Every configured bid the page's scripts (and what they decode to) ask for, once
+    per page."""
     return page.view("prebid bids", lambda: _bids(page.script_text))
 
 
 def _bids(text: str) -> tuple[Bid, ...]:
+    """Each `bidder` key's object, found in one pass over the text's braces: its own
+    scalar values and those of its `params` object, never a nested object's or another
+    bid's. A key with no object around it, or an object with nothing but its bidder (a
+    list of names, an example), is no bid."""
     if "bidder" not in text:
         return ()
+    keys = [(m.start(), m.group(1)) for m in _BIDDER.finditer(text)]
+    opened: list[int] = []  # the objects open at this point, innermost last
+    close: dict[int, int] = {}
+    children: dict[int, list[int]] = {}
+    owner: list[tuple[int, str]] = []  # (the object a bidder key sits in, its code)
+    at = 0
+    for token in _TOKEN.finditer(text):
+        while at < len(keys) and keys[at][0] < token.start():
+            if opened:
+                owner.append((opened[-1], keys[at][1]))
+            at += 1
+        while at < len(keys) and keys[at][0] < token.end():  # a key in a string literal
+            if token.end() - token.start() == len("'bidder'") and opened:
+                owner.append((opened[-1], keys[at][1]))  # a quoted key: "bidder": "x"
+            at += 1  # else text in a string (JSON inside a JS string): no bid of the code
+        char = token.group()
+        if char == "{":
+            if opened:
+                children.setdefault(opened[-1], []).append(token.start())
+            opened.append(token.start())
+        elif char == "}" and opened:
+            close[opened.pop()] = token.start()
     out = []
-    for match in _BIDDER.finditer(text):
-        start, end = _object_around(text, match.start(), match.end())
-        params: dict[str, list[str]] = {}
-        for param in _PARAM.finditer(text, start, end):
-            value = param.group(3) if param.group(3) is not None else param.group(4)
-            params.setdefault(param.group(1), []).append(value)
-        params.pop("bidder", None)
-        if params:  # a bid is configured: `{bidder: 'x'}` alone is an example, a list
-            out.append(Bid(match.group(1), params))
+    for start, code in owner:
+        if start not in close:
+            continue
+        own = _direct(text, start, close, children)
+        params = [p for p in _pairs(own) if p[0] != "bidder"]
+        for child in children.get(start, ()):
+            if _PARAMS_KEY.search(text, max(0, child - 40), child):
+                params += _pairs(_direct(text, child, close, children))
+        if params or _HAS_PARAMS.search(own):
+            out.append(Bid(code, tuple(params)))
     return tuple(out)
 
 
-def _object_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the object literal a `bidder` key sits in: back to the brace that
-    opens it, on to the one that closes it, within _BEFORE/_AFTER characters (braces in
-    strings are not told apart: a bid's params hold none). Where the braces do not
-    close in reach, the reach itself, up to the next bid."""
-    depth, opened = 0, max(0, start - _BEFORE)
-    for at in range(start - 1, max(-1, start - _BEFORE - 1), -1):
-        char = text[at]
-        if char == "}":
-            depth += 1
-        elif char == "{":
-            if depth == 0:
-                opened = at
-                break
-            depth -= 1
-    depth, closed = 0, min(len(text), end + _AFTER)
-    for at in range(end, closed):
-        char = text[at]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            if depth == 0:
-                closed = at
-                break
-            depth -= 1
-    following = _BIDDER.search(text, end, closed)
-    return opened, following.start() if following else closed
+def _direct(text: str, start: int, close: dict[int, int],
+            children: dict[int, list[int]]) -> str:
+    """An object's own text, its nested objects left out."""
+    parts, at = [], start + 1
+    for child in children.get(start, ()):
+        parts.append(text[at:child])
+        at = close.get(child, child) + 1
+    parts.append(text[at:close[start]])
+    return " ".join(parts)
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(3) if m.group(3) is not None else m.group(4))
+            for m in _PARAM.finditer(text)]
 
 
 def bidder_networks(page: ParsedPage, catalogue: Catalogue) -> list[Network]:
@@ -92,4 +109,4 @@ def bidder_networks(page: ParsedPage, catalogue: Catalogue) -> list[Network]:
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
     """What the network's bids on the page give the param `name`."""
     return [value for bid in bids(page) if bid.code in network.prebid
-            for value in bid.params.get(name, ())]
+            for param, value in bid.params if param == name]

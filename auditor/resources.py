@@ -18,7 +18,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
-from auditor.dom.walk import HINT_VIAS, FoundURL
+from auditor.dom.walk import FoundURL
 from auditor.model import (
     Category,
     HostSummary,
@@ -270,7 +270,7 @@ def host_summaries(resources: Sequence[Resource]) -> tuple[HostSummary, ...]:
     named in a `dns-prefetch`/`preconnect` hint is requested nothing)."""
     groups: dict[str, list[Resource]] = defaultdict(list)
     for res in resources:
-        if res.third_party and res.type is not RequestType.DOCUMENT and res.via not in HINT_VIAS:
+        if res.third_party and res.type is not RequestType.DOCUMENT and not res.hint:
             groups[res.host].append(res)
     out = []
     for host, items in groups.items():

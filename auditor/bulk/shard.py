@@ -16,9 +16,8 @@ from typing import Any, cast
 from auditor.bulk.plan import SPLIT_READERS, UNREADABLE, Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
-from auditor.dom.walk import HINT_VIAS
 from auditor.errors import AuditorError
-from auditor.model import PageReport
+from auditor.model import HINT_VIAS, PageReport
 from auditor.pipeline import audit_document
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
@@ -204,7 +203,7 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
     networks: dict[str, str | None] = {}
     if "networks" in page:
         networks = {n["network"]: n["category"] for n in page["networks"]}
-    else:  # as the list is made: no hint makes a network the page's, nor a copied ID
+    else:  # an older report: model.report_networks' rule, on its JSON
         for item in (*page["resources"], *page["slots"]):
             if item["network"] and item.get("via") not in HINT_VIAS:
                 networks.setdefault(item["network"], item["category"])

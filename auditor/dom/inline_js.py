@@ -149,14 +149,16 @@ def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
 # marked with what it waits for, and then run it. Their own attributes: Cookiebot
 # `data-cookieconsent`, iubenda `data-iub-purposes`, Usercentrics `data-usercentrics`,
 # CookieYes `data-cookieyes`, Cookie-Script `data-cookiecategory`, consentmanager
-# `data-cmp-vendor`, Cookie Information `data-category-consent`; their classes: OneTrust
+# `data-cmp-vendor`, Cookie Information `data-category-consent`, CookieLawInfo (WebToffee)
+# `data-cli-script-type`, CookieFirst `data-cookiefirst-category`; their classes: OneTrust
 # `optanon-category-*`, Complianz `cmplz-*`, iubenda `_iub_cs_activate`, TrustArc
 # `trustecm`. Marks other tools use too count with a consent purpose only: CookieConsent's
 # and Termly's `data-category`/`data-categories="analytics"`; and Klaro's `data-type`
 # (the type it restores) with its `data-name`.
 _CONSENT_ATTRS = frozenset({
     "data-cookieconsent", "data-iub-purposes", "data-usercentrics", "data-cookieyes",
-    "data-cookiecategory", "data-cmp-vendor", "data-category-consent",
+    "data-cookiecategory", "data-cmp-vendor", "data-category-consent", "data-cli-script-type",
+    "data-cookiefirst-category",
 })
 _CONSENT_CLASSES = ("optanon-category-", "cmplz-", "_iub_cs_activate", "trustecm")
 _PURPOSE_ATTRS = ("data-category", "data-categories")

@@ -52,9 +52,6 @@ _LINK_RELS: dict[str, RequestType] = {
     "manifest": RequestType.OTHER,
     "modulepreload": RequestType.SCRIPT,
 }
-# Connection hints: the page may connect to these hosts early, but requests nothing from
-# them. A vendor seen only here is a hint of its use elsewhere, not a vendor present.
-HINT_VIAS = frozenset({"link[dns-prefetch]", "link[preconnect]"})
 _PRELOAD_AS: dict[str, RequestType] = {
     "script": RequestType.SCRIPT,
     "style": RequestType.STYLESHEET,

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from auditor.catalogue import CATALOGUE_LIST
-from auditor.dom.walk import HINT_VIAS
 from auditor.gate.interface import PageRules
 from auditor.model import (
     Category,
@@ -37,6 +36,7 @@ from auditor.model import (
     Severity,
     Slot,
     Violation,
+    report_networks,
 )
 
 FINGERPRINT_VERSION = "auditor.gate/1"
@@ -156,6 +156,8 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     counted: list[str] = []  # third-party hosts that are not excepted, in page order
     judged_networks: set[str] = set()
     for host, items in hosts.items():
+        # the networks it serves are judged with it, once: an excepted host excepts their
+        # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails once
         judged_networks.update(r.network for r in items if r.network)
         decision, first = judge_host(host, rules), items[0]
         if decision is NEUTRAL:
@@ -223,62 +225,57 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 
 def _shown_violations(page: PageReport, path: str, rules: PageRules,
                       judged_networks: set[str]) -> list[Violation]:
-    """The networks the page carries that no third-party request or slot judged, each
-    once, by name and category: served from the site itself (a self-hosted loader), a
-    redirect to it (its host judged first: `allow_hosts` excepts it), or shown only by
-    its IDs, inline code, a bid config, an AMP component or an affiliate link. One with a
-    request is cited there; the others have no place in the page (line 0). Evidence is
-    `network:<name>`, whatever the way it shows (a catalogue signature added later must
-    not make an accepted violation new), but `id:<network>:<kind>:<value>` for one shown
-    by its operator ID, as before."""
+    """The networks the page carries that no third-party host's verdict or slot judged,
+    each once, by name and category: a vendor's loader served from the site itself, a
+    redirect to it, or one shown only by its IDs, inline code, a bid config, an AMP
+    component or an affiliate link. It is cited at its first such request no host
+    excepts (a redirect to an `allow_hosts` host passes), else at line 0 (the report
+    keeps no place for the others). Evidence is its first operator ID
+    (`id:<network>:<kind>:<value>`), else `network:<name>`: the way it shows may change
+    (a signature added to the catalogue) without making an accepted violation new."""
     out: list[Violation] = []
     for network, category in _carried(page):
         if network in judged_networks:
             continue
         judged_networks.add(network)
-        at = next((r for r in page.resources if r.network == network
-                   and r.via not in HINT_VIAS), None)
+        places = [r for r in page.resources if r.network == network and not r.hint]
+        at = next((r for r in places if not r.host or not judge_host(r.host, rules).allowed),
+                  None)
+        if places and at is None:
+            continue  # all of it comes from excepted hosts
         decision = judge_host(at.host, rules) if at is not None and at.host else NEUTRAL
         if decision is NEUTRAL:
             decision = judge_network(network, category, rules)
         if decision.clause is None:
             continue
+        ident = next((i for i in page.ids if i.network == network
+                      and i.origin is Origin.OPERATOR), None)
+        evidence = (f"id:{network}:{ident.kind}:{ident.value}" if ident is not None
+                    else f"network:{network}")
+        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
         if at is not None:
-            rule, list_ = _rule_of(at.rule, at.list, network)
             how = ("the page navigates to it" if at.type is RequestType.DOCUMENT
-                   else "served from the site itself" if not at.third_party else "requested")
-            out.append(_violation(path, decision.clause, f"network:{network}",
+                   else "requested" if at.third_party else "served from the site itself")
+            rule, list_ = _rule_of(at.rule, at.list, network)
+            out.append(_violation(path, decision.clause, evidence,
                                   f"{network} ({how}: {at.url}): {decision.reason}",
                                   at.line, at.xpath, rule, list_))
             continue
+        what = (f"ID {ident.kind} {ident.value} of {network}" if ident is not None
+                and shown is Seen.ID else f"{network} ({shown.phrase})")
         rule, list_ = _rule_of(None, None, network)
-        ident = next((i for i in page.ids if i.network == network
-                      and i.origin is Origin.OPERATOR), None)
-        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
-        if ident is not None and shown in (Seen.ID, Seen.AMP):
-            evidence = f"id:{network}:{ident.kind}:{ident.value}"
-            what = f"ID {ident.kind} {ident.value} of {network} ({shown.phrase})"
-        else:
-            evidence, what = f"network:{network}", f"{network} ({shown.phrase})"
-        message = f"{what}, on the page with no request or slot of it: {decision.reason}"
-        out.append(_violation(path, decision.clause, evidence, message, 0, "", rule, list_))
+        out.append(_violation(path, decision.clause, evidence,
+                              f"{what}, on the page with no request or slot of it: "
+                              f"{decision.reason}", 0, "", rule, list_))
     return out
 
 
 def _carried(page: PageReport) -> list[tuple[str, Category | None]]:
     """The networks the page carries (its report's `networks`), and any its requests,
-    slots or operator IDs name that the list lacks (a report built without one): judged
-    by name, and by the category they give, if any."""
+    slots or operator IDs name that the list lacks (a report built without one)."""
     out: dict[str, Category | None] = {n.network: n.category for n in page.networks}
-    for res in page.resources:
-        if res.network and res.via not in HINT_VIAS:
-            out.setdefault(res.network, res.category)
-    for slot in page.slots:
-        if slot.network:
-            out.setdefault(slot.network, slot.category)
-    for ident in page.ids:
-        if ident.network and ident.origin is Origin.OPERATOR:
-            out.setdefault(ident.network, None)
+    for network, category in report_networks(page.resources, page.slots, page.ids).items():
+        out.setdefault(network, category)
     return list(out.items())
 
 

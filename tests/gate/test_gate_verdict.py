@@ -224,10 +224,25 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
                             project_engine, catalogue)
     got = evaluate_page(report, "a.html", PageRules(deny_networks=("Criteo", "Chartbeat")))
     assert [(v.clause, v.line, v.evidence) for v in got] == [
-        ("deny_networks", 0, "network:Criteo"), ("deny_networks", 0, "network:Chartbeat")]
+        ("deny_networks", 0, "id:Criteo:criteo-network:4242"),
+        ("deny_networks", 0, "network:Chartbeat")]
     got = evaluate_page(report, "a.html", PageRules(deny_categories=("advertising",)))
-    assert sorted(v.evidence for v in got) == ["network:Criteo", "network:Prebid.js",
-                                               "network:Xandr (AppNexus)"]
+    assert sorted(v.evidence for v in got) == ["id:Criteo:criteo-network:4242",
+                                               "id:Xandr (AppNexus):xandr-placement:13144370",
+                                               "network:Prebid.js"]
+
+
+def test_a_network_is_judged_where_no_host_excepts_it_whatever_its_order() -> None:
+    """A redirect to an excepted host passes; the same network's self-hosted loader is
+    judged at its line, before or after the redirect. Its ID is the evidence, as it was
+    when the network was judged by its ID alone (an old baseline stays valid)."""
+    redirect = res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)
+    loader = res("example.com", 5, network="ExoClick", category=AD, third_party=False)
+    zone = Identifier("exoclick-zone", "5876674", "ExoClick")
+    rules = PageRules(deny_networks=("ExoClick",), allow_hosts=("magsrv.com",))
+    for order in ((redirect, loader), (loader, redirect)):
+        got = evaluate_page(page(*order, ids=(zone,)), "p.html", rules)
+        assert [(v.line, v.evidence) for v in got] == [(5, "id:ExoClick:exoclick-zone:5876674")]
 
 
 def test_a_report_built_without_its_networks_list_still_fails_closed() -> None:

@@ -118,7 +118,6 @@ def test_the_list_holds_every_network_the_report_names_on_real_pages() -> None:
     import json
 
     from auditor.catalogue import default_catalogue
-    from auditor.dom.walk import HINT_VIAS
     from auditor.model import Origin
     from auditor.pipeline import audit, default_engine
 
@@ -134,7 +133,7 @@ def test_the_list_holds_every_network_the_report_names_on_real_pages() -> None:
         listed = {n.network: n for n in report.networks}
         assert len(listed) == len(report.networks), name
         loads = Counter(r.network for r in report.resources
-                        if r.network and r.via not in HINT_VIAS)
+                        if r.network and not r.hint)
         placed = Counter(s.network for s in report.slots if s.network)
         owned = Counter(i.network for i in report.ids
                         if i.network and i.origin is Origin.OPERATOR)
@@ -202,6 +201,8 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
     ('data-categories="analytics, advertising"', True),  # Termly
     ('class="cmplz-script" data-service="x"', True),    # Complianz
     ('type="text/plain; charset=utf-8" data-cookieconsent="marketing"', True),
+    ('data-cli-class="cli-blocker-script" data-cli-script-type="analytics"', True),
+    ('data-cookiefirst-category="performance"', True),
     ('data-category="shoes"', False),               # a shop's template
     ('data-service="newsletter"', False),
     ('data-type="text/javascript"', False),         # Klaro marks it with its name too
@@ -224,3 +225,31 @@ def test_a_bidder_named_without_a_bid_is_no_bidder(audit_html: AuditHtml) -> Non
     short = ("<script>var bids = [{bidder: 'id', params: {placementId: 1}},"
              "{bidder: 'st', params: {publisherId: '1'}}];</script>")
     assert audit_html(page("", short), url="https://news.example/a").networks == ()
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    # each bid's own params, whatever their order, minified or JSON in code
+    ("bids:[{params:{accountId:11,siteId:22},bidder:'rubicon'},"
+     "{params:{siteId:'777777'},bidder:'ix'}]",
+     [("rubicon", (("accountId", "11"), ("siteId", "22"))), ("ix", (("siteId", "777777"),))]),
+    ('{"bids":[{"bidder":"pubmatic","params":{"publisherId":"156209"}}]}',
+     [("pubmatic", (("publisherId", "156209"),))]),
+    # a brace in a string is text; a nested object's values are not the bid's params
+    ("bids:[{bidder:'smartadserver',params:{siteId:1234,target:'page={section'}},"
+     "{bidder:'ix',params:{siteId:5,ext:{smart:{siteId:99999}}}}]",
+     [("smartadserver", (("siteId", "1234"), ("target", "page={section"))),
+      ("ix", (("siteId", "5"),))]),
+    # params held in variables: a bid all the same, with no values to read
+    ("var crit={networkId:4242}; pbjs.addAdUnits([{code:'a',bids:[{bidder:'criteo',"
+     "params:crit}]}]);", [("criteo", ())]),
+    # JSON in a string, and a bidder key with no object around it: no bid
+    ("var c = JSON.parse('{\"bids\":[{\"bidder\":\"criteo\",\"params\":{}}]}');", []),
+    ("bidder: 'rubicon', accountId: 5", []),
+])
+def test_a_bid_is_read_from_its_own_object(script: str,
+                                           expected: list[tuple[str, object]]) -> None:
+    from auditor import prebid
+    from auditor.dom.page import parse_page
+
+    found = prebid.bids(parse_page(f"<html><head><script>{script}</script></head></html>"))
+    assert [(b.code, b.params) for b in found] == expected
