@@ -120,6 +120,18 @@ def mfa_line(page: PageReport) -> Text:
     return line
 
 
+def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
+    """A titled block of `group: item, item, …` lines (IDs by kind, networks by category)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column()
+    for i, (group, items) in enumerate(groups.items()):
+        grid.add_row("" if i else f"{title} ", f"{inert(group)}:",
+                     Breakable(_t(", ".join(items), limit=limit)))
+    return grid
+
+
 class PageView:
     """A page report that renders itself."""
 
@@ -254,14 +266,7 @@ class PageView:
         by_category: dict[str, list[str]] = defaultdict(list)
         for n in self.page.networks:
             by_category[n.category.value].append(f"{n.network} [{n.seen.phrase}]")
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column()
-        for i, (category, names) in enumerate(by_category.items()):
-            grid.add_row("" if i else "Networks ", f"{category}:",
-                         Breakable(_t(", ".join(names), limit=600)))
-        return Padding(grid, (0, 0, 1, 0))
+        return Padding(_grouped("Networks", by_category, 600), (0, 0, 1, 0))
 
     def _ids(self) -> RenderableType | None:
         if not self.page.ids:
@@ -270,14 +275,7 @@ class PageView:
         for ident in self.page.ids:
             note = origin_note(ident)
             by_kind[ident.kind].append(f"{ident.value} ({note})" if note else ident.value)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column()
-        for i, (kind, values) in enumerate(by_kind.items()):
-            grid.add_row("" if i else "IDs ", f"{inert(kind)}:",
-                         Breakable(_t(", ".join(values), limit=400)))
-        return grid
+        return _grouped("IDs", by_kind, 400)
 
     def _metrics(self) -> RenderableType:
         m = self.page.metrics
