@@ -23,9 +23,10 @@ _PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\
                     r"""|(-?\d+(?:\.\d+)?)\b)""")
 _PARAMS_KEY = re.compile(r"""\bparams['"]?\s*:\s*$""")
 _HAS_PARAMS = re.compile(r"""\bparams['"]?\s*:""")
-# braces, and the string literals whose braces are text (a template literal is left as
-# code: its end is not found without parsing what it interpolates)
-_TOKEN = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[{}]""")
+# how far a bid object may open before its bidder key and close after it: a bid is a
+# few params (the reach also stops at the neighbouring bidder keys, so a page is read
+# once however many it holds)
+_BEFORE, _AFTER = 600, 2000
 
 
 class Bid(NamedTuple):
@@ -42,57 +43,87 @@ def bids(page: ParsedPage) -> tuple[Bid, ...]:
 
 
 def _bids(text: str) -> tuple[Bid, ...]:
-    """Each `bidder` key's object, found in one pass over the text's braces: its own
-    scalar values and those of its `params` object, never a nested object's or another
-    bid's. A key with no object around it, or an object with nothing but its bidder (a
-    list of names, an example), is no bid."""
+    """Each `bidder` key's object: its own scalar values and those of its `params`
+    object, never a nested object's or another bid's. The object is sought between the
+    neighbouring bidder keys (a JSON config a script parses from a string is read too);
+    a key with no object around it, or an object with nothing but its bidder (a list of
+    names, an example), is no bid."""
     if "bidder" not in text:
         return ()
-    keys = [(m.start(), m.group(1)) for m in _BIDDER.finditer(text)]
-    opened: list[int] = []  # the objects open at this point, innermost last
-    close: dict[int, int] = {}
-    children: dict[int, list[int]] = {}
-    owner: list[tuple[int, str]] = []  # (the object a bidder key sits in, its code)
-    at = 0
-    for token in _TOKEN.finditer(text):
-        while at < len(keys) and keys[at][0] < token.start():
-            if opened:
-                owner.append((opened[-1], keys[at][1]))
-            at += 1
-        while at < len(keys) and keys[at][0] < token.end():  # a key in a string literal
-            if token.end() - token.start() == len("'bidder'") and opened:
-                owner.append((opened[-1], keys[at][1]))  # a quoted key: "bidder": "x"
-            at += 1  # else text in a string (JSON inside a JS string): no bid of the code
-        char = token.group()
-        if char == "{":
-            if opened:
-                children.setdefault(opened[-1], []).append(token.start())
-            opened.append(token.start())
-        elif char == "}" and opened:
-            close[opened.pop()] = token.start()
+    keys = list(_BIDDER.finditer(text))
     out = []
-    for start, code in owner:
-        if start not in close:
+    for i, key in enumerate(keys):
+        floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
+        ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text),
+                      key.end() + _AFTER)
+        start = _opening(text, key.start(), floor)
+        end = _closing(text, key.end(), ceiling)
+        if start is None or end is None:
             continue
-        own = _direct(text, start, close, children)
+        own, nested = _split(text, start, end)
         params = [p for p in _pairs(own) if p[0] != "bidder"]
-        for child in children.get(start, ()):
-            if _PARAMS_KEY.search(text, max(0, child - 40), child):
-                params += _pairs(_direct(text, child, close, children))
+        for open_at, body in nested:
+            if _PARAMS_KEY.search(text, max(start, open_at - 40), open_at):
+                params += _pairs(body)
         if params or _HAS_PARAMS.search(own):
-            out.append(Bid(code, tuple(params)))
+            out.append(Bid(key.group(1), tuple(params)))
     return tuple(out)
 
 
-def _direct(text: str, start: int, close: dict[int, int],
-            children: dict[int, list[int]]) -> str:
-    """An object's own text, its nested objects left out."""
-    parts, at = [], start + 1
-    for child in children.get(start, ()):
-        parts.append(text[at:child])
-        at = close.get(child, child) + 1
-    parts.append(text[at:close[start]])
-    return " ".join(parts)
+def _opening(text: str, at: int, floor: int) -> int | None:
+    """The `{` that opens the object holding position `at`, back to `floor`."""
+    depth = 0
+    for i in range(at - 1, floor - 1, -1):
+        char = text[i]
+        if char == "}":
+            depth += 1
+        elif char == "{":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _closing(text: str, at: int, ceiling: int) -> int | None:
+    """The `}` that closes the object holding position `at`, on to `ceiling`."""
+    depth = 0
+    for i in range(at, ceiling):
+        char = text[i]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _split(text: str, start: int, end: int) -> tuple[str, list[tuple[int, str]]]:
+    """An object's own text, and each directly nested object's (where it opens, its own
+    text): deeper objects belong to neither."""
+    own: list[str] = []
+    nested: list[tuple[int, str]] = []
+    child_parts: list[str] = []
+    depth, mark, child_at = 0, start + 1, 0
+    for i in range(start + 1, end):
+        char = text[i]
+        if char == "{":
+            if depth == 0:
+                own.append(text[mark:i])
+                child_at, child_parts, mark = i, [], i + 1
+            elif depth == 1:
+                child_parts.append(text[mark:i])
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+            if depth == 1:
+                mark = i + 1
+            elif depth == 0:
+                child_parts.append(text[mark:i])
+                nested.append((child_at, " ".join(child_parts)))
+                mark = i + 1
+    own.append(text[mark:end])
+    return " ".join(own), nested
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:

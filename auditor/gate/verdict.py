@@ -10,10 +10,10 @@ can except one network from `deny_categories = ["advertising"]`):
 An excepted host "never fails the gate": it does not count toward
 `max_third_party_hosts` either. Each host breaks at most one clause per page, judged by
 every network it serves; a slot is judged by its network and category unless a resource
-of its network was judged already. Every other network the page carries (a self-hosted
-loader, a redirect, or one shown only by its IDs, inline code, a bid config, an AMP
-component or an affiliate link: the report's `networks`) is judged by name and category
-too, once, so a denied network cannot pass for want of a third-party request; a copied
+of its network was judged already. A host the page only navigates to is judged by the
+host rules, once. Every other network the page carries (a self-hosted loader, a
+redirect, or one shown only by its IDs, inline code, a bid config, an AMP component or
+an affiliate link: the report's `networks`) is judged by name and category too, once, so a denied network cannot pass for want of a third-party request; a copied
 ID (the republished source's) is not the page's. Findings count only through
 `fail_on_findings` and `fail_on_severity`.
 """
@@ -158,7 +158,7 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     for host, items in hosts.items():
         # the networks it serves are judged with it, once: an excepted host excepts their
         # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails once
-        judged_networks.update(r.network for r in items if r.network)
+        judged_networks.update(r.network for r in items if r.network and not r.hint)
         decision, first = judge_host(host, rules), items[0]
         if decision is NEUTRAL:
             decision, first = _host_networks(items, rules)
@@ -175,11 +175,39 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
         out.append(_violation(path, decision.clause, host, message,
                               first.line, first.xpath, rule, list_))
 
+    out.extend(_visit_violations(page, path, rules, fp_hosts, hosts, judged_networks))
     out.extend(_slot_violations(page.slots, path, rules, judged_networks))
     judged_networks.update(s.network for s in page.slots if s.network)
-    out.extend(_shown_violations(page, path, rules, judged_networks))
+    out.extend(_shown_violations(page, path, rules, fp_hosts, judged_networks))
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
+    return out
+
+
+def _visit_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
+                      hosts: dict[str, list[Resource]], judged_networks: set[str]
+                      ) -> list[Violation]:
+    """Third-party hosts the page only navigates to (a redirect, a refresh): no host the
+    page loads from, so counted by no limit, but `allow_hosts`/`deny_hosts` judge them,
+    once a host, and their networks with them; a host they leave to the networks is
+    judged as the networks the page carries (`_shown_violations`)."""
+    visits: dict[str, list[Resource]] = {}
+    for res in page.resources:
+        if res.type is RequestType.DOCUMENT and res.host and res.host not in hosts \
+                and not is_first_party(res, fp_hosts):
+            visits.setdefault(res.host, []).append(res)
+    out: list[Violation] = []
+    for host, items in visits.items():
+        decision = judge_host(host, rules)
+        if decision is NEUTRAL:
+            continue
+        judged_networks.update(r.network for r in items if r.network)
+        if decision.clause is not None:
+            first = items[0]
+            rule, list_ = _rule_of(first.rule, first.list, first.network)
+            out.append(_violation(path, decision.clause, host,
+                                  f"the page navigates to {host}: {decision.reason}, "
+                                  f"first {first.url}", first.line, first.xpath, rule, list_))
     return out
 
 
@@ -223,44 +251,38 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
     return out
 
 
-def _shown_violations(page: PageReport, path: str, rules: PageRules,
+def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
                       judged_networks: set[str]) -> list[Violation]:
-    """The networks the page carries that no third-party host's verdict or slot judged,
-    each once, by name and category: a vendor's loader served from the site itself, a
-    redirect to it, or one shown only by its IDs, inline code, a bid config, an AMP
-    component or an affiliate link. It is cited at its first such request no host
-    excepts (a redirect to an `allow_hosts` host passes), else at line 0 (the report
-    keeps no place for the others). Evidence is its first operator ID
-    (`id:<network>:<kind>:<value>`), else `network:<name>`: the way it shows may change
-    (a signature added to the catalogue) without making an accepted violation new."""
+    """The networks the page carries that no host's verdict or slot judged, each once, by
+    name and category: a vendor's loader served from the site itself, a redirect to it
+    (a host no host rule decides), or one shown only by its IDs, inline code, a bid
+    config, an AMP component or an affiliate link. It is cited at its first request,
+    else at line 0 (the report keeps no place for the others). Evidence is its first
+    operator ID (`id:<network>:<kind>:<value>`, as for a network shown by its IDs alone
+    before), else `network:<name>`, whatever way it shows."""
     out: list[Violation] = []
     for network, category in _carried(page):
         if network in judged_networks:
             continue
         judged_networks.add(network)
-        places = [r for r in page.resources if r.network == network and not r.hint]
-        at = next((r for r in places if not r.host or not judge_host(r.host, rules).allowed),
-                  None)
-        if places and at is None:
-            continue  # all of it comes from excepted hosts
-        decision = judge_host(at.host, rules) if at is not None and at.host else NEUTRAL
-        if decision is NEUTRAL:
-            decision = judge_network(network, category, rules)
+        decision = judge_network(network, category, rules)
         if decision.clause is None:
             continue
+        at = next((r for r in page.resources if r.network == network and not r.hint), None)
         ident = next((i for i in page.ids if i.network == network
                       and i.origin is Origin.OPERATOR), None)
         evidence = (f"id:{network}:{ident.kind}:{ident.value}" if ident is not None
                     else f"network:{network}")
-        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
         if at is not None:
             how = ("the page navigates to it" if at.type is RequestType.DOCUMENT
-                   else "requested" if at.third_party else "served from the site itself")
+                   else "served from the site itself"
+                   if not at.third_party or is_first_party(at, fp_hosts) else "requested")
             rule, list_ = _rule_of(at.rule, at.list, network)
             out.append(_violation(path, decision.clause, evidence,
                                   f"{network} ({how}: {at.url}): {decision.reason}",
                                   at.line, at.xpath, rule, list_))
             continue
+        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
         what = (f"ID {ident.kind} {ident.value} of {network}" if ident is not None
                 and shown is Seen.ID else f"{network} ({shown.phrase})")
         rule, list_ = _rule_of(None, None, network)

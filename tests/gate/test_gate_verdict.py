@@ -232,17 +232,40 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
                                                "network:Prebid.js"]
 
 
-def test_a_network_is_judged_where_no_host_excepts_it_whatever_its_order() -> None:
-    """A redirect to an excepted host passes; the same network's self-hosted loader is
-    judged at its line, before or after the redirect. Its ID is the evidence, as it was
-    when the network was judged by its ID alone (an old baseline stays valid)."""
+def test_a_network_is_judged_at_its_first_place_whatever_its_order() -> None:
+    """A network with a redirect and a self-hosted loader is judged once, at whichever
+    comes first, on the evidence of its ID, as when it was judged by its ID alone (an
+    old baseline stays valid). A redirect to an excepted host excepts the network, as a
+    script from that host does."""
     redirect = res("a.magsrv.com", 2, type=RequestType.DOCUMENT, **EXO)
     loader = res("example.com", 5, network="ExoClick", category=AD, third_party=False)
     zone = Identifier("exoclick-zone", "5876674", "ExoClick")
-    rules = PageRules(deny_networks=("ExoClick",), allow_hosts=("magsrv.com",))
-    for order in ((redirect, loader), (loader, redirect)):
-        got = evaluate_page(page(*order, ids=(zone,)), "p.html", rules)
-        assert [(v.line, v.evidence) for v in got] == [(5, "id:ExoClick:exoclick-zone:5876674")]
+    for order, line in (((redirect, loader), 2), ((loader, redirect), 5)):
+        got = evaluate_page(page(*order, ids=(zone,)), "p.html",
+                            PageRules(deny_networks=("ExoClick",)))
+        assert [(v.line, v.evidence) for v in got] == [(line, "id:ExoClick:exoclick-zone:5876674")]
+        assert evaluate_page(page(*order, ids=(zone,)), "p.html", PageRules(
+            deny_networks=("ExoClick",), allow_hosts=("magsrv.com",))) == []
+
+
+def test_host_rules_judge_where_the_page_sends_visitors_once_a_host() -> None:
+    """`deny_hosts` fails a redirect target, network or not, once however many redirects
+    go there; a redirect counts toward no third-party host limit."""
+    to = [res("evil.example", 2, type=RequestType.DOCUMENT),
+          res("evil.example", 3, type=RequestType.DOCUMENT, path="/b", **EXO)]
+    got = evaluate_page(page(*to), "p.html",
+                        PageRules(deny_hosts=("evil.example",), max_third_party_hosts=0))
+    assert [(v.clause, v.line, v.evidence) for v in got] == [("deny_hosts", 2, "evil.example")]
+
+
+def test_a_connection_hint_excepts_nothing() -> None:
+    """A preconnect to an allowed host requests nothing: the network's own loader served
+    from the site is still judged."""
+    hint = res("static.criteo.net", 1, network="Criteo", category=AD, via="link[preconnect]")
+    loader = res("example.com", 4, network="Criteo", category=AD, third_party=False)
+    got = evaluate_page(page(hint, loader), "p.html",
+                        PageRules(deny_networks=("Criteo",), allow_hosts=("static.criteo.net",)))
+    assert [(v.line, v.evidence) for v in got] == [(4, "network:Criteo")]
 
 
 def test_a_report_built_without_its_networks_list_still_fails_closed() -> None:

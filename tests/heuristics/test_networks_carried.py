@@ -234,16 +234,18 @@ def test_a_bidder_named_without_a_bid_is_no_bidder(audit_html: AuditHtml) -> Non
      [("rubicon", (("accountId", "11"), ("siteId", "22"))), ("ix", (("siteId", "777777"),))]),
     ('{"bids":[{"bidder":"pubmatic","params":{"publisherId":"156209"}}]}',
      [("pubmatic", (("publisherId", "156209"),))]),
-    # a brace in a string is text; a nested object's values are not the bid's params
-    ("bids:[{bidder:'smartadserver',params:{siteId:1234,target:'page={section'}},"
-     "{bidder:'ix',params:{siteId:5,ext:{smart:{siteId:99999}}}}]",
-     [("smartadserver", (("siteId", "1234"), ("target", "page={section"))),
-      ("ix", (("siteId", "5"),))]),
+    # a nested object's values are not the bid's params; a quote in a regex literal
+    # before the config changes nothing
+    ("s.replace(/\"/g, '&quot;'); bids:[{bidder:'smartadserver',params:{siteId:1234,"
+     "target:{section:'news'}}},{bidder:'ix',params:{siteId:5,ext:{smart:{siteId:99999}}}}]",
+     [("smartadserver", (("siteId", "1234"),)), ("ix", (("siteId", "5"),))]),
     # params held in variables: a bid all the same, with no values to read
     ("var crit={networkId:4242}; pbjs.addAdUnits([{code:'a',bids:[{bidder:'criteo',"
      "params:crit}]}]);", [("criteo", ())]),
-    # JSON in a string, and a bidder key with no object around it: no bid
-    ("var c = JSON.parse('{\"bids\":[{\"bidder\":\"criteo\",\"params\":{}}]}');", []),
+    # a config parsed from a JSON string is read (prebid.js gets it all the same)
+    ("var c = JSON.parse('[{\"bids\":[{\"bidder\":\"criteo\",\"params\":"
+     "{\"networkId\":4242}}]}]');", [("criteo", (("networkId", "4242"),))]),
+    # a bidder key with no object around it: no bid
     ("bidder: 'rubicon', accountId: 5", []),
 ])
 def test_a_bid_is_read_from_its_own_object(script: str,

@@ -1,0 +1,46 @@
+"""Reading a page's bids costs a pass over its scripts, whatever they hold: each shape
+here once took seconds to minutes (one object holding thousands of bidder keys, a line
+of unclosed quotes before them, 55,000 bids in a row). Each is read at n and 4n: a
+linear cost grows about 4 times, a quadratic one 16; the bound is generous for a shared
+machine."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from auditor import prebid
+from auditor.dom.page import parse_page
+
+MAX_RATIO = 9.0
+MAX_SECONDS = 5.0
+
+
+def one_object(n: int) -> str:  # thousands of bidder keys in one object, each with a child
+    return "var x = {" + "bidder:'rubicon',a:{b:1}," * n + "};"
+
+
+def quotes(n: int) -> str:  # unclosed quotes on one line, then bids
+    return "var bidder = 1; // " + "\\'" * n + "\nbids:[{bidder:'ix',params:{siteId:5}}];"
+
+
+def many_bids(n: int) -> str:
+    return "bids:[" + "{bidder:'criteo',params:{networkId:4242}}," * n + "];"
+
+
+@pytest.mark.parametrize("build", [one_object, quotes, many_bids])
+@pytest.mark.parametrize("n", [5_000])
+def test_bids_cost_is_linear(build: Callable[[int], str], n: int) -> None:
+    def seconds(size: int) -> float:
+        page = parse_page(f"<html><head><script>{build(size)}</script></head></html>")
+        start = time.perf_counter()
+        prebid.bids(page)
+        return time.perf_counter() - start
+
+    seconds(n // 4)  # warm
+    small = min(seconds(n) for _ in range(2))
+    large = min(seconds(4 * n) for _ in range(2))
+    assert large < MAX_SECONDS, f"{build.__name__}: {large:.2f} s at {4 * n}"
+    assert large / max(small, 1e-3) < MAX_RATIO, f"{build.__name__}: {small:.3f} s, {large:.3f} s"
