@@ -13,8 +13,9 @@ every network it serves; a slot is judged by its network and category unless a r
 of its network was judged already. A host the page only navigates to is judged by the
 host rules, once. Every other network the page carries (a self-hosted loader, a
 redirect, or one shown only by its IDs, inline code, a bid config, an AMP component or
-an affiliate link: the report's `networks`) is judged by name and category too, once, so a denied network cannot pass for want of a third-party request; a copied
-ID (the republished source's) is not the page's. Findings count only through
+an affiliate link: the report's `networks`) is judged by name and category too, once,
+so a denied network cannot pass for want of a third-party request; a copied ID (the
+republished source's) is not the page's. Findings count only through
 `fail_on_findings` and `fail_on_severity`.
 """
 
