@@ -56,8 +56,8 @@ def _bids(text: str) -> tuple[Bid, ...]:
         floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
         ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text),
                       key.end() + _AFTER)
-        start = _opening(text, key.start(), floor)
-        end = _closing(text, key.end(), ceiling)
+        start = _unmatched(text, range(key.start() - 1, floor - 1, -1), "}", "{")
+        end = _unmatched(text, range(key.end(), ceiling), "{", "}")
         if start is None or end is None:
             continue
         own, nested = _split(text, start, end)
@@ -70,28 +70,15 @@ def _bids(text: str) -> tuple[Bid, ...]:
     return tuple(out)
 
 
-def _opening(text: str, at: int, floor: int) -> int | None:
-    """The `{` that opens the object holding position `at`, back to `floor`."""
+def _unmatched(text: str, steps: range, enter: str, leave: str) -> int | None:
+    """The first `leave` brace along `steps` that no `enter` brace before it matches: the
+    `{` opening the object around a position, read backwards, or the `}` closing it."""
     depth = 0
-    for i in range(at - 1, floor - 1, -1):
+    for i in steps:
         char = text[i]
-        if char == "}":
+        if char == enter:
             depth += 1
-        elif char == "{":
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
-def _closing(text: str, at: int, ceiling: int) -> int | None:
-    """The `}` that closes the object holding position `at`, on to `ceiling`."""
-    depth = 0
-    for i in range(at, ceiling):
-        char = text[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
+        elif char == leave:
             if depth == 0:
                 return i
             depth -= 1

@@ -7,7 +7,6 @@ violations so far); the judging is `verdict.evaluate_page`, a pure function.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,12 +25,10 @@ from auditor.readers import Record, read_source
 __all__ = ["Gate", "Policy", "PolicyError"]
 
 
-@functools.cache
-def _network_names() -> tuple[str, ...]:
-    """The catalogue's networks, in order: the names a policy may give."""
+def _known_networks() -> list[str]:
     from auditor.catalogue import default_catalogue
 
-    return tuple(n.name for n in default_catalogue().networks)
+    return [n.name for n in default_catalogue().networks]
 
 
 @dataclass
@@ -66,7 +63,7 @@ class Gate:
             return cls(base_url=base_url, version=__version__)
         if write_to is not None and not write_to.parent.is_dir():
             raise PolicyError(f"--write-baseline {write_to}: no such directory")
-        policy = load_policy(policy_path, list(_network_names()))
+        policy = load_policy(policy_path, _known_networks())
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
                    base_url=base_url or policy.base_url, version=__version__)

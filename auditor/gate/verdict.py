@@ -95,21 +95,11 @@ def judge_host(host: str, rules: PageRules) -> _Decision:
 
 
 def judge_network(network: str | None, category: Category | None, rules: PageRules) -> _Decision:
-    decision = judge_name(network, rules)
-    return judge_category(category, network, rules) if decision is NEUTRAL else decision
-
-
-def judge_name(network: str | None, rules: PageRules) -> _Decision:
     if network is not None:
         if network in rules.allow_networks:
             return _Decision(allowed=True)
         if network in rules.deny_networks:
             return _Decision(clause="deny_networks", reason=f"network {network} is denied")
-    return NEUTRAL
-
-
-def judge_category(category: Category | None, network: str | None, rules: PageRules
-                   ) -> _Decision:
     cat = (category or Category.UNKNOWN).value
     if cat in rules.allow_categories:
         return _Decision(allowed=True)
