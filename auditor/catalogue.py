@@ -14,6 +14,7 @@ import re
 import tomllib
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -269,6 +270,7 @@ class Catalogue:
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
+    loader_globs: tuple[tuple[str, Network], ...] = ()  # and those named by a `*` pattern
     # the catalogue as the report's `lists` cite it (`list: auditor-catalogue` on slots)
     list_info: ListInfo = field(default_factory=lambda: ListInfo(CATALOGUE_LIST, "", 0, ""))
     # every URL pattern, found in a URL in one pass; pattern -> the first network with it
@@ -404,9 +406,15 @@ class Catalogue:
         return out
 
     def self_hosted_loader(self, url: str) -> Network | None:
-        """The vendor whose loader a first-party script URL's file name is, if any."""
+        """The vendor whose loader a script's file name says it is, for a script served
+        from no vendor's host (the site, its own CDN, a public CDN), if any."""
         name = url_path(url).rsplit("/", 1)[-1].lower()
-        return self.loader_names.get(name) if name else None
+        if not name:
+            return None
+        network = self.loader_names.get(name)
+        if network is None:
+            network = next((n for glob, n in self.loader_globs if fnmatchcase(name, glob)), None)
+        return network
 
     def reported(self, kind: str) -> bool:
         """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
@@ -787,10 +795,11 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
-    names = {name: n for n in reversed(networks) for name in n.self_hosted}
+    names = {name: n for n in reversed(networks) for name in n.self_hosted if "*" not in name}
+    globs = tuple((name, n) for n in networks for name in n.self_hosted if "*" in name)
     catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
                           internal, _solitary_kinds(networks, files),
-                          tuple(n for n in networks if n.urls), names,
+                          tuple(n for n in networks if n.urls), names, globs,
                           _list_info(files, len(networks), len(entities), paths is None))
     registries = [("amp", catalogue.amp_registries["ad"]),
                   ("amp_rtc", catalogue.amp_registries["bidder"]),

@@ -131,7 +131,9 @@ class Resource:
     network: str | None = None
     company: str | None = None
     category: Category | None = None
-    self_hosted: bool = False  # a vendor's loader served from the site itself
+    # a vendor's loader served from no host of the vendor's (the site itself, its own
+    # CDN, a public CDN): the catalogue's `self_hosted` file names say whose it is
+    self_hosted: bool = False
 
     @property
     def hint(self) -> bool:

@@ -100,7 +100,10 @@ def sightings(
     for item, host, network in zip(found, hosts, networks, strict=True):
         entity = catalogue.entity_for(host)
         self_hosted = False
-        if network is None and item.via == "script[src]" and not is_third_party(host, first_party):
+        if network is None and item.via == "script[src]" and (
+                entity is None or entity.category is Category.CONTENT):
+            # served from no vendor's host: the site, its own CDN (assets.i-scmp.com
+            # for scmp.com) or a public CDN; the file name may still say whose code it is
             network = catalogue.self_hosted_loader(item.url)
             self_hosted = network is not None
         if not item.assigned and network is None and entity is None:
@@ -265,7 +268,8 @@ def with_snippet_loads(
     return out
 
 
-def host_summaries(resources: Sequence[Resource]) -> tuple[HostSummary, ...]:
+def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
+                   ) -> tuple[HostSummary, ...]:
     """Third-party hosts the page requests from, most resources first (a host only
     named in a `dns-prefetch`/`preconnect` hint is requested nothing)."""
     groups: dict[str, list[Resource]] = defaultdict(list)
@@ -274,9 +278,16 @@ def host_summaries(resources: Sequence[Resource]) -> tuple[HostSummary, ...]:
             groups[res.host].append(res)
     out = []
     for host, items in groups.items():
-        networks = Counter(r.network for r in items if r.network)
-        companies = Counter(r.company for r in items if r.company)
-        categories = Counter(r.category for r in items if r.category)
+        # a vendor's code the host serves a copy of says nothing of whose the host is:
+        # the rest of what it serves does, else the taxonomy (a public CDN's entity)
+        own = [r for r in items if not r.self_hosted]
+        networks = Counter(r.network for r in own if r.network)
+        companies = Counter(r.company for r in own if r.company)
+        categories = Counter(r.category for r in own if r.category)
+        entity = catalogue.entity_for(host) if not own else None
+        if entity is not None:
+            companies[entity.company] += 1
+            categories[entity.category] += 1
         out.append(
             HostSummary(
                 host=host,

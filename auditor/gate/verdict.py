@@ -11,11 +11,11 @@ An excepted host "never fails the gate": it does not count toward
 `max_third_party_hosts` either. Each host breaks at most one clause per page, judged by
 every network it serves; a slot is judged by its network and category unless a resource
 of its network was judged already. A host the page only navigates to is judged by the
-host rules, once. Every other network the page carries (a self-hosted loader, a
-redirect, or one shown only by its IDs, inline code, a bid config, an AMP component or
-an affiliate link: the report's `networks`) is judged by name and category too, once,
-so a denied network cannot pass for want of a third-party request; a copied ID (the
-republished source's) is not the page's. Findings count only through
+host rules, once. Every other network the page carries (a self-hosted loader, or a
+copy of one on any host, a redirect, or one shown only by its IDs, inline code, a bid
+config, an AMP component or an affiliate link: the report's `networks`) is judged by
+name and category too, once, so a denied network cannot pass for want of a third-party
+request; a copied ID (the republished source's) is not the page's. Findings count only through
 `fail_on_findings` and `fail_on_severity`.
 """
 
@@ -148,11 +148,14 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     judged_networks: set[str] = set()
     for host, items in hosts.items():
         # the networks it serves are judged with it, once: an excepted host excepts their
-        # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails once
-        judged_networks.update(r.network for r in items if r.network and not r.hint)
+        # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails
+        # once. A copy of a vendor's code it serves (`self_hosted`) is not the host's: the
+        # vendor is judged by name wherever its code is served (`_shown_violations`)
+        own = [r for r in items if not r.self_hosted]
+        judged_networks.update(r.network for r in own if r.network and not r.hint)
         decision, first = judge_host(host, rules), items[0]
-        if decision is NEUTRAL:
-            decision, first = _host_networks(items, rules)
+        if decision is NEUTRAL and own:
+            decision, first = _host_networks(own, rules)
         if decision.allowed:
             continue
         counted.append(host)
@@ -245,7 +248,8 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
                       judged_networks: set[str]) -> list[Violation]:
     """The networks the page carries that no host's verdict or slot judged, each once, by
-    name and category: a vendor's loader served from the site itself, a redirect to it
+    name and category: a vendor's loader served from the site itself (or a copy of it
+    from any host: `self_hosted`), a redirect to it
     (a host no host rule decides), or one shown only by its IDs, inline code, a bid
     config, an AMP component or an affiliate link. It is cited at its first request,
     else at line 0 (the report keeps no place for the others). Evidence is its first
@@ -267,7 +271,8 @@ def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: S
         if at is not None:
             how = ("the page navigates to it" if at.type is RequestType.DOCUMENT
                    else "served from the site itself"
-                   if not at.third_party or is_first_party(at, fp_hosts) else "requested")
+                   if not at.third_party or is_first_party(at, fp_hosts)
+                   else f"a copy served from {at.host}" if at.self_hosted else "requested")
             rule, list_ = _rule_of(at.rule, at.list, network)
             out.append(_violation(path, decision.clause, evidence,
                                   f"{network} ({how}: {at.url}): {decision.reason}",

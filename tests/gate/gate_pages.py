@@ -22,12 +22,13 @@ from auditor.urls import registrable_domain
 def res(host: str, line: int = 1, *, network: str | None = None,
         category: Category | None = Category.UNKNOWN, rule: str | None = None,
         third_party: bool = True, type: RequestType = RequestType.SCRIPT,
-        path: str = "/x.js", via: str = "script[src]") -> Resource:
+        path: str = "/x.js", via: str = "script[src]", self_hosted: bool = False
+        ) -> Resource:
     return Resource(url=f"https://{host}{path}", type=type, host=host,
                     domain=registrable_domain(host), third_party=third_party, line=line,
                     xpath=f"/html/body/script[{line}]", via=via,
                     blocked=rule is not None, rule=rule, list="easylist" if rule else None,
-                    network=network, category=category)
+                    network=network, category=category, self_hosted=self_hosted)
 
 
 def slot(network: str | None, line: int = 1, *, zone: str | None = None,

@@ -255,3 +255,28 @@ def test_a_bid_is_read_from_its_own_object(script: str,
 
     found = prebid.bids(parse_page(f"<html><head><script>{script}</script></head></html>"))
     assert [(b.code, b.params) for b in found] == expected
+
+
+def test_older_prebid_codes_name_their_networks(audit_html: AuditHtml) -> None:
+    """Archived pages configure adapters by the codes Prebid had then: Index Exchange's
+    `indexExchange` (now `ix`), ONE by AOL's `aol`/`onedisplay` (now Yahoo's)."""
+    bids = ("<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: ["
+            "{bidder: 'indexExchange', params: {id: '1', siteID: 184403}},"
+            "{bidder: 'onedisplay', params: {placement: '3611253', network: '9599.1'}}]}]);"
+            "});</script>")
+    networks = carried(audit_html(page("", bids), url="https://news.example/a"))
+    assert networks == {"Index Exchange": "bidder", "Yahoo SSP (Verizon Media, ONE by AOL)":
+                        "bidder", "Prebid.js": "inline"}
+
+
+@pytest.mark.parametrize(("script", "present"), [
+    ("window._sp_queue = []; window._sp_ = {config: {accountId: 1234, "
+     "baseEndpoint: 'https://cdn.privacy-mgmt.com'}};", True),
+    ("document.getElementById('privacy').onclick = function () { "
+     "window._sp_.gdpr.loadPrivacyManagerModal(757880); };", True),
+    ("var my_sp_value = 3; if (window._sp_) { start(); }", False),  # a mention runs nothing
+])
+def test_sourcepoint_is_its_snippet_or_a_call_of_it(audit_html: AuditHtml, script: str,
+                                                    present: bool) -> None:
+    report = audit_html(page("", f"<script>{script}</script>"), url="https://news.example/a")
+    assert ("Sourcepoint" in carried(report)) is present

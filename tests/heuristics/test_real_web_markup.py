@@ -864,6 +864,32 @@ def test_a_vendor_loader_served_by_the_site_is_that_vendor_self_hosted(
     assert by_url["https://blog.example/js/site.js"].network is None
 
 
+def test_a_vendor_loader_on_a_host_of_no_vendor_is_that_vendor(audit_html: AuditHtml) -> None:
+    """A publisher serves vendor builds from its own CDN (assets.i-scmp.com for scmp.com),
+    or a blog from a public CDN: the file name still says whose code it is, as EasyList's
+    rules read it (`/prebid2.` is a Prebid build): self-hosted, as the site's own copy
+    is. A known vendor's host is never renamed, and a host is not the vendor's for
+    serving a copy of its code."""
+    head = ('<script src="/js/prebid2.x.x.js"></script>'
+            '<script src="https://assets.news-cdn.example/static/ads/prebid.js?v=2019"></script>'
+            '<script src="https://cdn.jsdelivr.net/wp/wp-slimstat/trunk/wp-slimstat.min.js">'
+            '</script>'
+            '<script src="https://static.chartbeat.com/js/prebid.js"></script>'
+            '<script src="https://assets.news-cdn.example/static/prebidder.jsx"></script>')
+    report = audit_html(page("", head), url="https://news.example/a")
+    named = {r.url.rsplit("/", 1)[-1]: (r.network, r.self_hosted) for r in report.resources}
+    assert named == {
+        "prebid2.x.x.js": ("Prebid.js", True),
+        "prebid.js?v=2019": ("Prebid.js", True),
+        "wp-slimstat.min.js": ("Slimstat Analytics", True),
+        "prebid.js": ("Chartbeat", False),  # a vendor's own host says whose it is
+        "prebidder.jsx": (None, False),
+    }
+    hosts = {h.host: (h.network, h.company, h.category.value) for h in report.third_party_hosts}
+    assert hosts["assets.news-cdn.example"] == (None, None, "unknown")
+    assert hosts["cdn.jsdelivr.net"] == (None, "jsDelivr", "content")
+
+
 def test_ad_density_is_a_metric_not_a_finding(audit_html: AuditHtml) -> None:
     words = " ".join(["word"] * 400)
     units = "".join(f'<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
