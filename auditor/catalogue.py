@@ -46,7 +46,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "needles", "internal", "replaces",
                      "joins_sites"})
-ENTITY_KEYS = frozenset({"company", "category", "domains", "network"})
+ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
 
@@ -269,6 +269,9 @@ class Catalogue:
     internal_kinds: frozenset[str] = frozenset()
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
+    # URL patterns whose requests are an entity's and no network's, though the host is a
+    # network's (the Blogger navbar's script on AdSense's host)
+    url_entities: dict[str, Entity] = field(default_factory=dict)
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
     loader_globs: tuple[tuple[str, Network], ...] = ()  # and those named by a `*` pattern
     # the catalogue as the report's `lists` cite it (`list: auditor-catalogue` on slots)
@@ -333,7 +336,7 @@ class Catalogue:
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
                 first.setdefault(pattern, at)
-        object.__setattr__(self, "_url_patterns", LiteralSet(first))
+        object.__setattr__(self, "_url_patterns", LiteralSet((*first, *self.url_entities)))
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
         words = {w: n for n in reversed(nets) for w in n.markup_words}  # the first one's
@@ -387,23 +390,39 @@ class Catalogue:
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
         and its parent domains."""
-        return self.networks_for([(url, host)])[0]
+        return self.owners_of([(url, host)])[0][0]
 
-    def networks_for(self, requests: Sequence[tuple[str, str]]) -> list[Network | None]:
-        """`network_for` of each (url, host): the URL patterns are sought in all the URLs
-        run together once, then only those found, URL by URL (a page's ~80 URLs hold
-        none of them, mostly). The longest pattern a URL holds names it, the first
-        network's on a tie: Google's tag loader `gtag/js` is Analytics', but
-        `gtag/js?id=aw-` loads Google Ads' conversion tracking."""
-        first = self._first_with
+    def owners_of(self, requests: Sequence[tuple[str, str]]
+                  ) -> list[tuple[Network | None, Entity | None]]:
+        """The network and the entity of each (url, host). The URL patterns are sought in
+        all the URLs run together once, then only those found, URL by URL (a page's ~80
+        URLs hold none of them, mostly). The longest pattern a URL holds names it, the
+        first network's on a tie: Google's tag loader `gtag/js` is Analytics', but
+        `gtag/js?id=aw-` loads Google Ads' conversion tracking; an entity's pattern makes
+        the URL no network's. Else the host, and its parent domains, decide."""
+        first, entities = self._first_with, self.url_entities
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
-        out: list[Network | None] = []
+        out: list[tuple[Network | None, Entity | None]] = []
         for url, host in requests:
             lowered = url.lower() if anywhere else ""
-            held = [(-len(p), first[p]) for p in anywhere if p in lowered]
-            out.append(self.url_networks[min(held)[1]] if held else self._host_facts(host)[0])
+            # longest first; a network's before an entity's, then in catalogue order
+            held = [(-len(p), p not in first, first.get(p, 0), p) for p in anywhere
+                    if p in lowered]
+            facts = self._host_facts(host)
+            if held:
+                pattern = min(held)[3]
+                facts = ((self.url_networks[first[pattern]], facts[1]) if pattern in first
+                         else (None, entities[pattern]))
+            out.append(facts)
         return out
+
+    def url_entity(self, url: str) -> Entity | None:
+        """The entity a URL pattern names the URL (no network's), if any."""
+        if not self.url_entities:
+            return None
+        lowered = url.lower()
+        return next((e for p, e in self.url_entities.items() if p in lowered), None)
 
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served
@@ -769,6 +788,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     files = list(paths) if paths is not None else catalogue_files()
     networks: list[Network] = []
     entities: dict[str, Entity] = {}
+    url_entities: dict[str, Entity] = {}
     for path in files:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -785,6 +805,8 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
                 )
                 for domain in _strings(entry, "domains", str(path)):
                     entities[domain.lower()] = entity
+                for pattern in _strings(entry, "urls", str(path)):
+                    url_entities[pattern.lower()] = entity
         except (KeyError, TypeError) as exc:
             raise RuleError(f"{path}: malformed catalogue entry: missing or bad {exc}") from None
     by_host: dict[str, Network] = {}
@@ -799,7 +821,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     globs = tuple((name, n) for n in networks for name in n.self_hosted if "*" in name)
     catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
                           internal, _solitary_kinds(networks, files),
-                          tuple(n for n in networks if n.urls), names, globs,
+                          tuple(n for n in networks if n.urls), url_entities, names, globs,
                           _list_info(files, len(networks), len(entities), paths is None))
     registries = [("amp", catalogue.amp_registries["ad"]),
                   ("amp_rtc", catalogue.amp_registries["bidder"]),

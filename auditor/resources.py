@@ -95,10 +95,9 @@ def sightings(
     to be loaded is kept only when it is a known tracker's."""
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
-    networks = catalogue.networks_for([(item.url, host) for item, host in zip(found, hosts,
-                                                                              strict=True)])
-    for item, host, network in zip(found, hosts, networks, strict=True):
-        entity = catalogue.entity_for(host)
+    owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
+                                                                         strict=True)])
+    for item, host, (network, entity) in zip(found, hosts, owners, strict=True):
         self_hosted = False
         if network is None and item.via == "script[src]" and (
                 entity is None or entity.category is Category.CONTENT):
@@ -278,9 +277,10 @@ def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
             groups[res.host].append(res)
     out = []
     for host, items in groups.items():
-        # a vendor's code the host serves a copy of says nothing of whose the host is:
-        # the rest of what it serves does, else the taxonomy (a public CDN's entity)
-        own = [r for r in items if not r.self_hosted]
+        # what the host serves says whose it is, but not a copy of a vendor's code
+        # (`self_hosted`) or a URL the catalogue names another's (`url_entities`); a
+        # host serving nothing else is the taxonomy's (a public CDN's entity)
+        own = [r for r in items if not r.self_hosted and not catalogue.url_entity(r.url)]
         networks = Counter(r.network for r in own if r.network)
         companies = Counter(r.company for r in own if r.company)
         categories = Counter(r.category for r in own if r.category)

@@ -280,3 +280,28 @@ def test_sourcepoint_is_its_snippet_or_a_call_of_it(audit_html: AuditHtml, scrip
                                                     present: bool) -> None:
     report = audit_html(page("", f"<script>{script}</script>"), url="https://news.example/a")
     assert ("Sourcepoint" in carried(report)) is present
+
+
+def test_a_platform_script_on_an_ad_host_is_not_the_ad_network(audit_html: AuditHtml) -> None:
+    """Every Blogger page loads its navbar's experiment script from AdSense's host; a
+    blog with no ads does not carry AdSense for it. A site's own /adsbygoogle.js is an
+    ad-block bait (Google serves AdSense's code), not AdSense either."""
+    blogger = ("<script>(function() { var script = document.createElement('script'); "
+               "script.src = '//pagead2.googlesyndication.com/pagead/js/google_top_exp.js';"
+               " document.getElementsByTagName('head')[0].appendChild(script); })();</script>"
+               '<script src="/ez/sitedesign/jquery/adsbygoogle.js"></script>')
+    report = audit_html(page(blogger), url="https://blog.example/2016/12/post.html")
+    assert report.networks == ()
+    top_exp = next(r for r in report.resources if r.url.endswith("google_top_exp.js"))
+    assert (top_exp.network, top_exp.company, top_exp.category.value, top_exp.blocked) == (
+        None, "Google (Blogger)", "content", True)
+    host = next(h for h in report.third_party_hosts if h.host == top_exp.host)
+    assert (host.network, host.company) == (None, "Google")  # the host is still AdSense's
+    unit = ('<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
+            'data-ad-slot="1234567890"></ins><script async '
+            'src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>')
+    with_ads = audit_html(page(blogger + unit), url="https://blog.example/2016/12/post.html")
+    assert carried(with_ads) == {"Google AdSense": "loaded"}
+    host = next(h for h in with_ads.third_party_hosts if h.host == top_exp.host)
+    assert (host.network, host.company, host.category.value) == (
+        "Google AdSense", "Google", "advertising")
