@@ -28,6 +28,7 @@ from auditor.dom.parser import (
     attribute_values,
     attributes_named,
     carrying,
+    custom_sources,
     elements,
     html_bytes,
     line_of,
@@ -169,6 +170,13 @@ class ParsedPage:
         if tag in COMMON_TAGS and "tag:" + tag not in self._views:
             self._common_tags()
         return self.view("tag:" + tag, lambda: tuple(self.root.iter(tag)))
+
+    @property
+    def custom_sources(self) -> tuple[etree._Element, ...]:
+        """Custom elements (`<a-script>`) with a `src`, in document order: most pages have
+        none, found by one RE2 pass over the markup."""
+        return self.view("custom_sources", lambda: tuple(custom_sources(self.root,
+                                                                        self.markup)))
 
     @property
     def comments(self) -> tuple[etree._Element, ...]:

@@ -89,6 +89,23 @@ _MANY_ATTRIBUTES: Any = _re2_pattern(
      + b"{%d}" % (_FEW_ATTRIBUTES + 1)).replace(b"W", rb"\t\n\x0b\x0c\r "))
 
 
+# A custom element's start tag (a hyphenated name) with a `src` attribute: web components
+# that load what they name (heise's `<a-script src=…>`, `<a-pixel src=…>`). RE2 clears a
+# page that has none in 0.03 ms; the few that have one are asked of the tree.
+_CUSTOM_SOURCE: Any = _re2_pattern(
+    rb"<[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*[W][^>]*[W]src[W]*=".replace(
+        b"W", rb"\t\n\x0b\x0c\r "))
+_CUSTOM_SOURCES: Any = etree.XPath("//*[@src][contains(name(), '-')]")
+
+
+def custom_sources(root: etree._Element, data: bytes) -> list[etree._Element]:
+    """The custom elements (`<a-script>`, any hyphenated name) with a `src`, in document
+    order; `data` the markup the tree was parsed from."""
+    if _CUSTOM_SOURCE.search(data) is None:
+        return []
+    return elements(_CUSTOM_SOURCES(root))
+
+
 def crowded(data: bytes, max_attributes: int) -> bool:
     """Whether a start tag of the markup has more than `max_attributes` attributes (libxml2
     compares each new attribute with all before it: quadratic in a hostile tag).

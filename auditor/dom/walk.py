@@ -122,8 +122,10 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterato
     tags: tuple[str, ...] = _REQUESTING_TAGS
     if "url(" in values:
         tags = ()  # every element
-    elif page is not None and _PING.search(page.lowered) is None:
-        tags = _BUT_LINKS
+    elif page is not None:
+        if _PING.search(page.lowered) is None:
+            tags = _BUT_LINKS
+        tags += tuple({el.tag for el in page.custom_sources} - _REQUESTING)
     found: Iterator[Any] = root.iter(*tags)
     return found
 
@@ -161,11 +163,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             continue  # comments and processing instructions
         tag = tag.lower()
         get = el.get
-        if tag not in _REQUESTING:  # any element, on a page with a `url(` in a style
+        if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
+            if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
+                found(src, _custom_type(tag, src), f"{tag}[src]")
             style = get("style")
             if style and "url(" in style:
                 for url in _CSS_URL.findall(style):
                     found(url, RequestType.IMAGE, "style-url")
+            if out:
                 yield from out
                 out.clear()
             continue
@@ -264,6 +269,21 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+# A custom element's `src` counts when absolute: the component loads it (a relative one is
+# the site's own, and a framework's template attribute, `ng-include src="a + '/b'"`, no URL)
+_ABSOLUTE = re.compile(r"\s*(?:https?:)?//", re.I)
+_CUSTOM_KINDS = (("script", RequestType.SCRIPT), ("frame", RequestType.SUBDOCUMENT),
+                 ("pixel", RequestType.IMAGE), ("img", RequestType.IMAGE),
+                 ("image", RequestType.IMAGE))
+
+
+def _custom_type(tag: str, src: str) -> RequestType:
+    """What a custom element's `src` is requested as: its name says (`a-script`,
+    `a-iframe`, `a-pixel`), else the URL's extension, else `other`."""
+    named = next((kind for word, kind in _CUSTOM_KINDS if word in tag), None)
+    return named or type_from_extension(src) or RequestType.OTHER
 
 
 def _config_urls(entries: object, key: str) -> list[str]:

@@ -313,3 +313,24 @@ def test_an_amp_pages_own_beacons_and_bid_endpoints_are_requests() -> None:
         ("https://rtc.bidder.test/bid?slot=ATTR(data-slot)", T.XMLHTTPREQUEST,
          "amp-ad[rtc-config]"),
         ("https://rtc2.test/x", T.XMLHTTPREQUEST, "amp-ad[rtc-config]")]
+
+
+def test_a_custom_elements_absolute_src_is_a_request() -> None:
+    """Web components load what their `src` names (heise's `<a-script>` and `<a-pixel>`):
+    an absolute URL is a request, typed by the element's name, else its extension. A
+    relative one, or a framework's template expression, is not read; nor is `data-src`."""
+    page = parse_page(
+        '<html><body><a-script name="Teads" needs-consent '
+        'src="https://a.teads.tv/page/84797/tag"></a-script>'
+        '<a-pixel\nsrc="https://www1.mpnrs.com/deliver2/trg/trg.gif?lv=9"></a-pixel>'
+        '<lottie-player src="//cdn.anim.test/a.json"></lottie-player>'
+        '<a-img src="/imgs/a.jpeg"></a-img>'
+        "<ng-include src=\"theme.path + '/templates/a.html'\"></ng-include>"
+        '<lazy-frame data-src="https://frames.test/f"></lazy-frame>'
+        '<amp-img src="https://img.test/a.png"></amp-img></body></html>')
+    assert [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)] == [
+        ("https://a.teads.tv/page/84797/tag", T.SCRIPT, "a-script[src]"),
+        ("https://www1.mpnrs.com/deliver2/trg/trg.gif?lv=9", T.IMAGE, "a-pixel[src]"),
+        ("https://cdn.anim.test/a.json", T.OTHER, "lottie-player[src]"),
+        ("https://img.test/a.png", T.IMAGE, "amp-img[src]")]
+    assert parse_page("<p>no component</p>").custom_sources == ()
