@@ -53,8 +53,8 @@ def test_ids_read_wherever_written(scored: Any) -> None:
 
 def test_networks_on_the_page_named(scored: Any) -> None:
     """The report's `networks` against the labels' networks and trackers."""
-    assert scored.network_recall >= 0.85
-    assert scored.network_precision >= 0.93
+    assert scored.network_recall >= 0.88
+    assert scored.network_precision >= 0.94
 
 
 def test_corpus_is_labelled_page_by_page() -> None:
