@@ -280,7 +280,8 @@ def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
         # what the host serves says whose it is, but not a copy of a vendor's code
         # (`self_hosted`) or a URL the catalogue names another's (`url_entities`); a
         # host serving nothing else is the taxonomy's (a public CDN's entity)
-        own = [r for r in items if not r.self_hosted and not catalogue.url_entity(r.url)]
+        own = [r for r in items if not r.self_hosted and not (
+            r.network is None and r.company is not None and catalogue.url_entity(r.url))]
         networks = Counter(r.network for r in own if r.network)
         companies = Counter(r.company for r in own if r.company)
         categories = Counter(r.category for r in own if r.category)
