@@ -16,7 +16,7 @@ from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from cssselect import GenericTranslator, SelectorError
 from cssselect import parse as css_parse
@@ -260,6 +260,15 @@ class Entity:
     network: str | None = None
 
 
+class Owner(NamedTuple):
+    """Whose a request is: its network and the entity running it. `by_url` when an
+    entity's URL pattern named it (no network's, whatever its host)."""
+
+    network: Network | None
+    entity: Entity | None
+    by_url: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     networks: tuple[Network, ...]
@@ -273,7 +282,7 @@ class Catalogue:
     # network's (the Blogger navbar's script on AdSense's host)
     url_entities: dict[str, Entity] = field(default_factory=dict)
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
-    loader_globs: tuple[tuple[str, Network], ...] = ()  # and those named by a `*` pattern
+    loader_globs: tuple[tuple[str, Network], ...] = ()  # and those an fnmatch pattern names
     # the catalogue as the report's `lists` cite it (`list: auditor-catalogue` on slots)
     list_info: ListInfo = field(default_factory=lambda: ListInfo(CATALOGUE_LIST, "", 0, ""))
     # every URL pattern, found in a URL in one pass; pattern -> the first network with it
@@ -390,39 +399,38 @@ class Catalogue:
     def network_for(self, url: str, host: str) -> Network | None:
         """The network a request belongs to: by URL pattern (most specific), then by host
         and its parent domains."""
-        return self.owners_of([(url, host)])[0][0]
+        return self.owners_of([(url, host)])[0].network
 
-    def owners_of(self, requests: Sequence[tuple[str, str]]
-                  ) -> list[tuple[Network | None, Entity | None]]:
-        """The network and the entity of each (url, host). The URL patterns are sought in
-        all the URLs run together once, then only those found, URL by URL (a page's ~80
-        URLs hold none of them, mostly). The longest pattern a URL holds names it, the
-        first network's on a tie: Google's tag loader `gtag/js` is Analytics', but
-        `gtag/js?id=aw-` loads Google Ads' conversion tracking; an entity's pattern makes
-        the URL no network's. Else the host, and its parent domains, decide."""
+    def owners_of(self, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+        """Whose each (url, host) is. The URL patterns are sought in all the URLs run
+        together once, then only those found, URL by URL (a page's ~80 URLs hold none of
+        them, mostly). The longest pattern a URL holds names it, the first network's on a
+        tie: Google's tag loader `gtag/js` is Analytics', but `gtag/js?id=aw-` loads
+        Google Ads' conversion tracking. An entity's pattern must open the URL's host and
+        path (a query cannot carry it onto a network's URL) and makes the URL no
+        network's. Else the host, and its parent domains, decide."""
         first, entities = self._first_with, self.url_entities
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
-        out: list[tuple[Network | None, Entity | None]] = []
+        out: list[Owner] = []
         for url, host in requests:
-            lowered = url.lower() if anywhere else ""
-            # longest first; a network's before an entity's, then in catalogue order
-            held = [(-len(p), p not in first, first.get(p, 0), p) for p in anywhere
-                    if p in lowered]
-            facts = self._host_facts(host)
-            if held:
-                pattern = min(held)[3]
-                facts = ((self.url_networks[first[pattern]], facts[1]) if pattern in first
-                         else (None, entities[pattern]))
-            out.append(facts)
+            network, entity = self._host_facts(host)
+            if anywhere:
+                lowered = url.lower()
+                where = lowered.partition("://")[2]
+                # longest first, a network's before an entity's, then in catalogue order
+                held = [(-len(p), 0, first[p], p) if p in first else (-len(p), 1, 0, p)
+                        for p in anywhere
+                        if (where.startswith(p) if p in entities else p in lowered)]
+                if held:
+                    pattern = min(held)[3]
+                    if pattern in first:
+                        network = self.url_networks[first[pattern]]
+                    else:
+                        out.append(Owner(None, entities[pattern], True))
+                        continue
+            out.append(Owner(network, entity))
         return out
-
-    def url_entity(self, url: str) -> Entity | None:
-        """The entity a URL pattern names the URL (no network's), if any."""
-        if not self.url_entities:
-            return None
-        lowered = url.lower()
-        return next((e for p, e in self.url_entities.items() if p in lowered), None)
 
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served
@@ -432,7 +440,8 @@ class Catalogue:
             return None
         network = self.loader_names.get(name)
         if network is None:
-            network = next((n for glob, n in self.loader_globs if fnmatchcase(name, glob)), None)
+            network = next((n for pattern, n in self.loader_globs
+                            if fnmatchcase(name, pattern)), None)
         return network
 
     def reported(self, kind: str) -> bool:
@@ -783,6 +792,11 @@ def catalogue_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml"))
 
 
+def _is_pattern(name: str) -> bool:
+    """Whether a `self_hosted` file name is an fnmatch pattern (`prebid[1-9].*.js`)."""
+    return any(c in name for c in "*?[")
+
+
 def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     """Parse catalogue TOML files; a malformed one raises RuleError naming file and entry."""
     files = list(paths) if paths is not None else catalogue_files()
@@ -817,8 +831,9 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
             for host in network.hosts:
                 entities.setdefault(host, Entity(network.company, network.category, network.name))
     internal = frozenset(s.kind for n in networks for s in n.ids if s.internal)
-    names = {name: n for n in reversed(networks) for name in n.self_hosted if "*" not in name}
-    globs = tuple((name, n) for n in networks for name in n.self_hosted if "*" in name)
+    names = {name: n for n in reversed(networks) for name in n.self_hosted
+             if not _is_pattern(name)}
+    globs = tuple((name, n) for n in networks for name in n.self_hosted if _is_pattern(name))
     catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
                           internal, _solitary_kinds(networks, files),
                           tuple(n for n in networks if n.urls), url_entities, names, globs,

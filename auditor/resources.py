@@ -97,7 +97,7 @@ def sightings(
     hosts = [host_of(item.url) for item in found]
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
                                                                          strict=True)])
-    for item, host, (network, entity) in zip(found, hosts, owners, strict=True):
+    for item, host, (network, entity, _) in zip(found, hosts, owners, strict=True):
         self_hosted = False
         if network is None and item.via == "script[src]" and (
                 entity is None or entity.category is Category.CONTENT):
@@ -275,13 +275,16 @@ def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
     for res in resources:
         if res.third_party and res.type is not RequestType.DOCUMENT and not res.hint:
             groups[res.host].append(res)
+    # the URLs an entity's pattern names (`url_entities`), asked of all in one pass
+    plain = [r for items in groups.values() for r in items if r.network is None]
+    by_url = {r.url for r, owner in zip(plain, catalogue.owners_of(
+        [(r.url, r.host) for r in plain]), strict=True) if owner.by_url}
     out = []
     for host, items in groups.items():
         # what the host serves says whose it is, but not a copy of a vendor's code
-        # (`self_hosted`) or a URL the catalogue names another's (`url_entities`); a
-        # host serving nothing else is the taxonomy's (a public CDN's entity)
-        own = [r for r in items if not r.self_hosted and not (
-            r.network is None and r.company is not None and catalogue.url_entity(r.url))]
+        # (`self_hosted`) or a URL an entity's pattern names; a host serving nothing
+        # else is the taxonomy's (a public CDN), else what the copies do
+        own = [r for r in items if not r.self_hosted and r.url not in by_url]
         networks = Counter(r.network for r in own if r.network)
         companies = Counter(r.company for r in own if r.company)
         categories = Counter(r.category for r in own if r.category)
@@ -289,6 +292,8 @@ def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
         if entity is not None:
             companies[entity.company] += 1
             categories[entity.category] += 1
+        elif not own:
+            categories = Counter(r.category for r in items if r.category)
         out.append(
             HostSummary(
                 host=host,

@@ -93,15 +93,15 @@ _MANY_ATTRIBUTES: Any = _re2_pattern(
 # that load what they name (heise's `<a-script src=…>`, `<a-pixel src=…>`). RE2 clears a
 # page that has none in 0.03 ms; the few that have one are asked of the tree.
 _CUSTOM_SOURCE: Any = _re2_pattern(
-    rb"<[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*[W][^>]*[W]src[W]*=".replace(
+    rb"(?i)<[a-z][^W/>]*-[^W/>]*[W/](?:[^>]*[W/])?src[W]*=".replace(
         b"W", rb"\t\n\x0b\x0c\r "))
 _CUSTOM_SOURCES: Any = etree.XPath("//*[@src][contains(name(), '-')]")
 
 
-def custom_sources(root: etree._Element, data: bytes) -> list[etree._Element]:
+def custom_sources(root: etree._Element, data: bytes | None) -> list[etree._Element]:
     """The custom elements (`<a-script>`, any hyphenated name) with a `src`, in document
-    order; `data` the markup the tree was parsed from."""
-    if _CUSTOM_SOURCE.search(data) is None:
+    order; `data` the markup the tree was parsed from (None: ask the tree alone)."""
+    if data is not None and _CUSTOM_SOURCE.search(data) is None:
         return []
     return elements(_CUSTOM_SOURCES(root))
 

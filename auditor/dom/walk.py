@@ -21,7 +21,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
 )
 from auditor.dom.page import SRCDOC_DEPTH, srcdoc_too_deep
-from auditor.dom.parser import attribute_values, parse_html
+from auditor.dom.parser import attribute_values, custom_sources, parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
 
@@ -120,12 +120,11 @@ _PING = re.compile(rb"ping\s*=")
 def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterator[Any]:
     values = page.values if page is not None else attribute_values(root)
     tags: tuple[str, ...] = _REQUESTING_TAGS
-    if "url(" in values:
-        tags = ()  # every element
-    elif page is not None:
-        if _PING.search(page.lowered) is None:
-            tags = _BUT_LINKS
-        tags += tuple({el.tag for el in page.custom_sources} - _REQUESTING)
+    custom = page.custom_sources if page is not None else custom_sources(root, None)
+    if "url(" in values or any(el.tag not in _REQUESTING for el in custom):
+        tags = ()  # every element (a custom element's name is not one to filter by)
+    elif page is not None and _PING.search(page.lowered) is None:
+        tags = _BUT_LINKS
     found: Iterator[Any] = root.iter(*tags)
     return found
 

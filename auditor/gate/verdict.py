@@ -11,12 +11,13 @@ An excepted host "never fails the gate": it does not count toward
 `max_third_party_hosts` either. Each host breaks at most one clause per page, judged by
 every network it serves; a slot is judged by its network and category unless a resource
 of its network was judged already. A host the page only navigates to is judged by the
-host rules, once. Every other network the page carries (a self-hosted loader, or a
-copy of one on any host, a redirect, or one shown only by its IDs, inline code, a bid
-config, an AMP component or an affiliate link: the report's `networks`) is judged by
-name and category too, once, so a denied network cannot pass for want of a third-party
-request; a copied ID (the republished source's) is not the page's. Findings count only through
-`fail_on_findings` and `fail_on_severity`.
+host rules, once. A copy of a vendor's code a host serves (`self_hosted`) counts toward
+the host's verdict by its category alone. Every other network the page carries (a
+self-hosted loader, or a copy of one on a host no rule decided, a redirect, or one shown
+only by its IDs, inline code, a bid config, an AMP component or an affiliate link: the
+report's `networks`) is judged by name and category too, once, so a denied network
+cannot pass for want of a third-party request; a copied ID (the republished source's) is
+not the page's. Findings count only through `fail_on_findings` and `fail_on_severity`.
 """
 
 from __future__ import annotations
@@ -149,21 +150,25 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     for host, items in hosts.items():
         # the networks it serves are judged with it, once: an excepted host excepts their
         # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails
-        # once. A copy of a vendor's code it serves (`self_hosted`) is not the host's: the
-        # vendor is judged by name wherever its code is served (`_shown_violations`)
-        own = [r for r in items if not r.self_hosted]
-        judged_networks.update(r.network for r in own if r.network and not r.hint)
+        # once. A copy of a vendor's code it serves (`self_hosted`) is judged here by its
+        # category alone: its name is the file's, which the page's author chose, so an
+        # allowed network excuses no host; a host neither excepted nor failed leaves the
+        # copy's vendor to be judged by name (`_shown_violations`)
+        judged_networks.update(r.network for r in items
+                               if r.network and not r.hint and not r.self_hosted)
         decision, first = judge_host(host, rules), items[0]
-        if decision is NEUTRAL and own:
-            decision, first = _host_networks(own, rules)
+        if decision is NEUTRAL:
+            decision, first = _host_networks(items, rules)
+        if decision is not NEUTRAL:
+            judged_networks.update(r.network for r in items if r.network and r.self_hosted)
         if decision.allowed:
             continue
         counted.append(host)
         if decision.clause is None:
             continue
-        rule, list_ = _rule_of(first.rule, first.list, first.network)
-        label = ", ".join(x for x in (first.network, (first.category or Category.UNKNOWN).value)
-                          if x)
+        named = None if first.self_hosted else first.network
+        rule, list_ = _rule_of(first.rule, first.list, named)
+        label = ", ".join(x for x in (named, (first.category or Category.UNKNOWN).value) if x)
         many = f"; {len(items)} resources" if len(items) > 1 else ""
         message = f"third-party host {host} ({label}): {decision.reason}{many}, first {first.url}"
         out.append(_violation(path, decision.clause, host, message,
@@ -210,8 +215,8 @@ def _host_networks(items: Sequence[Resource], rules: PageRules) -> tuple[_Decisi
     its first resource. A denied one fails the host (the first, in page order); the host
     is excepted only when all it serves is; else it is neither (counted, not failed)."""
     kinds: dict[tuple[str | None, Category | None], Resource] = {}
-    for r in items:
-        kinds.setdefault((r.network, r.category), r)  # each kind at its first resource
+    for r in items:  # each kind at its first resource; a copy by its category alone
+        kinds.setdefault((None if r.self_hosted else r.network, r.category), r)
     judged = [(judge_network(network, category, rules), first)
               for (network, category), first in kinds.items()]
     for decision, first in judged:
@@ -248,8 +253,8 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
                       judged_networks: set[str]) -> list[Violation]:
     """The networks the page carries that no host's verdict or slot judged, each once, by
-    name and category: a vendor's loader served from the site itself (or a copy of it
-    from any host: `self_hosted`), a redirect to it
+    name and category: a vendor's loader served from the site itself (or a copy of it on
+    a host no rule decided: `self_hosted`), a redirect to it
     (a host no host rule decides), or one shown only by its IDs, inline code, a bid
     config, an AMP component or an affiliate link. It is cited at its first request,
     else at line 0 (the report keeps no place for the others). Evidence is its first

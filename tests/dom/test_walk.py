@@ -334,3 +334,21 @@ def test_a_custom_elements_absolute_src_is_a_request() -> None:
         ("https://cdn.anim.test/a.json", T.OTHER, "lottie-player[src]"),
         ("https://img.test/a.png", T.IMAGE, "amp-img[src]")]
     assert parse_page("<p>no component</p>").custom_sources == ()
+
+
+@pytest.mark.parametrize("tag", [
+    '<a-script src="https://a.teads.tv/page/1/tag">',  # src first
+    '<a-pixel\nsrc="https://a.teads.tv/page/1/tag">',
+    '<A-SCRIPT SRC="https://a.teads.tv/page/1/tag">',
+    '<x-foo_bar/src="https://a.teads.tv/page/1/tag">',
+])
+def test_a_custom_element_is_found_however_its_tag_is_written(tag: str) -> None:
+    page = parse_page(f"<html><body>{tag}</x></body></html>")
+    assert [f.url for f in walk(page.root, BASE, page)] == ["https://a.teads.tv/page/1/tag"]
+
+
+def test_a_custom_element_in_a_srcdoc_document_is_walked() -> None:
+    page = parse_page('<html><body><iframe srcdoc="<a-script src=&quot;https://a.teads.tv/'
+                      'page/1/tag&quot;></a-script>"></iframe></body></html>')
+    assert [(f.url, f.via) for f in walk(page.root, BASE, page)] == [
+        ("https://a.teads.tv/page/1/tag", "iframe[srcdoc] a-script[src]")]
