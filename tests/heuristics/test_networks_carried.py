@@ -305,3 +305,13 @@ def test_a_platform_script_on_an_ad_host_is_not_the_ad_network(audit_html: Audit
     host = next(h for h in with_ads.third_party_hosts if h.host == top_exp.host)
     assert (host.network, host.company, host.category.value) == (
         "Google AdSense", "Google", "advertising")
+
+
+def test_widely_deployed_trackers_are_networks(audit_html: AuditHtml) -> None:
+    """Trackers the taxonomy knew only by company are networks a page carries: a
+    StatCounter counter, The Trade Desk's universal pixel (an ad buyer's tag, no ad)."""
+    head = ('<script src="https://www.statcounter.com/counter/counter.js" async></script>'
+            '<script src="https://js.adsrvr.org/up_loader.1.1.0.js"></script>')
+    report = audit_html(page("", head), url="https://blog.example/a")
+    assert carried(report) == {"StatCounter": "loaded", "The Trade Desk": "loaded"}
+    assert (report.metrics.ad_slots, report.metrics.ad_markup_bytes) == (0, 0)
