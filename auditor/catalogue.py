@@ -327,6 +327,17 @@ class Catalogue:
         init=False, repr=False, compare=False)
     # Prebid.js bidder code -> the network it is (one: the loader refuses a code two claim)
     prebid_bidders: dict[str, tuple[Network, ...]] = field(init=False, repr=False, compare=False)
+    # what a page asks of every network, gathered once (a page's loop over 300 networks
+    # for each was a tenth of a small page's audit): name -> place in `networks` (the
+    # first of a name), the affiliate linkers, the script slot specs, the miners, and
+    # the template comment words (one regex, and word -> the first network's name)
+    _places_by_name: dict[str, int] = field(init=False, repr=False, compare=False)
+    linkers: tuple[Network, ...] = field(init=False, repr=False, compare=False)
+    script_slot_specs: tuple[tuple[Network, ScriptSlotSpec], ...] = field(
+        init=False, repr=False, compare=False)
+    miners: tuple[Network, ...] = field(init=False, repr=False, compare=False)
+    comment_words: tuple[re.Pattern[str] | None, dict[str, str]] = field(
+        init=False, repr=False, compare=False)
     # host -> (network by host, entity): a page asks of ~8 URLs per host, a crawl of the
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
@@ -348,6 +359,15 @@ class Catalogue:
         object.__setattr__(self, "_url_patterns", LiteralSet((*first, *self.url_entities)))
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
+        object.__setattr__(self, "_places_by_name", {
+            n.name: i for i, n in reversed(list(enumerate(nets)))})
+        object.__setattr__(self, "linkers", tuple(n for n in nets if n.links is not None))
+        object.__setattr__(self, "script_slot_specs", tuple(
+            (n, spec) for n in nets for spec in n.script_slots))
+        object.__setattr__(self, "miners", tuple(
+            n for n in nets if n.category is Category.CRYPTOMINING))
+        object.__setattr__(self, "comment_words", _comment_words(
+            [(w, n.name) for n in nets for w in n.comments]))
         words = {w: n for n in reversed(nets) for w in n.markup_words}  # the first one's
         object.__setattr__(self, "_word_network", words)
         object.__setattr__(self, "_markup_words", re.compile(  # not `no-adsense`
@@ -479,7 +499,13 @@ class Catalogue:
         return self._word_network[found.group(0)] if found else None
 
     def network_named(self, name: str) -> Network | None:
-        return next((n for n in self.networks if n.name == name), None)
+        place = self._places_by_name.get(name)
+        return None if place is None else self.networks[place]
+
+    def in_order(self, names: Iterable[str]) -> list[Network]:
+        """The networks of these names, in catalogue order (the report's order)."""
+        places = self._places_by_name
+        return [self.networks[i] for i in sorted({places[n] for n in names if n in places})]
 
 
 _HOST_CACHE_LIMIT = 50_000
@@ -790,6 +816,16 @@ def catalogue_files() -> list[Path]:
     """The project's catalogue files, from the installed `auditor_rules` package."""
     root = importlib.resources.files("auditor_rules") / "catalogue"
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def _comment_words(pairs: Sequence[tuple[str, str]]
+                   ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every network's comment words (whole words), and word -> network."""
+    names = dict(reversed(pairs))  # the first network to claim a word keeps it
+    if not names:
+        return None, {}
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), names
 
 
 def _is_pattern(name: str) -> bool:

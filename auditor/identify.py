@@ -53,7 +53,7 @@ def networks_present(
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
     in_values = value_needles(page, catalogue)
-    linkers = [n for n in catalogue.networks if n.links is not None and n.name not in how
+    linkers = [n for n in catalogue.linkers if n.name not in how
                and (not n.link_needles or any(x in in_values for x in n.link_needles))]
     if linkers:
         for anchor in page.tagged("a"):
@@ -66,7 +66,7 @@ def networks_present(
                 linkers = [n for n in linkers if n.name not in how]
                 if not linkers:
                     break
-    return {n: how[n.name] for n in catalogue.networks if n.name in how}
+    return {n: how[n.name] for n in catalogue.in_order(how)}
 
 
 def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
@@ -84,7 +84,7 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
                        else Seen.ID)
     return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
                              placed[n.name], owned[n.name])
-                 for n in catalogue.networks if n.name in how)
+                 for n in catalogue.in_order(how))
 
 
 def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:

@@ -138,7 +138,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     added: list[_Draft] = []
     scripts = page.scripts
     held = script_needles(page, catalogue)  # the scripts' texts hold these: a gate, no more
-    specs = [(n, spec) for n in catalogue.networks for spec in n.script_slots
+    specs = [(n, spec) for n, spec in catalogue.script_slot_specs
              if spec.needle is None or spec.needle in held]
     # a theme's spot written by one script per breakpoint (desktop, then mobile): a script
     # that writes no zone, right after one of the same spec, both testing the viewport,

@@ -3,7 +3,6 @@ ad-template comments."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -168,7 +167,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     """
     if ctx.root is None:
         return
-    words = _network_words(tuple((w, n.name) for n in ctx.catalogue.networks for w in n.comments))
+    words = ctx.catalogue.comment_words
     if ctx.document.in_post_body:
         scopes: list[etree._Element] = [ctx.root]
     else:
@@ -193,18 +192,6 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 line=line_of(comment),
                 xpath=ctx.xpath(comment),
             )
-
-
-@functools.lru_cache(maxsize=8)
-def _network_words(
-    pairs: tuple[tuple[str, str], ...],
-) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One regex for every network's comment words (whole words), and word → network."""
-    names = dict(reversed(pairs))  # the first network to claim a word keeps it
-    if not names:
-        return None, {}
-    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), names
 
 
 def _outermost(found: list[etree._Element]) -> list[etree._Element]:

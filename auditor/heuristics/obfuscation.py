@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Category, Finding, RequestType, Severity
+from auditor.model import Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
@@ -46,7 +46,7 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
 
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
-    miners = [n for n in ctx.catalogue.networks if n.category is Category.CRYPTOMINING]
+    miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
 
     def named_elsewhere(host: str) -> bool:
