@@ -437,7 +437,9 @@ class Catalogue:
             network, entity = self._host_facts(host)
             if anywhere:
                 lowered = url.lower()
-                where = lowered.partition("://")[2]
+                # the host as the request names it (no user, port or final dot) and path
+                rest = lowered.partition("://")[2]
+                where = host.rstrip(".") + rest[len(rest.split("/", 1)[0]):]
                 # longest first, a network's before an entity's, then in catalogue order
                 held = [(-len(p), 0, first[p], p) if p in first else (-len(p), 1, 0, p)
                         for p in anywhere
@@ -828,6 +830,10 @@ def _comment_words(pairs: Sequence[tuple[str, str]]
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), names
 
 
+# an entity's URL pattern: a host, then a path ("pagead2.googlesyndication.com/pagead/…")
+_HOST_PATH = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*")
+
+
 def _is_pattern(name: str) -> bool:
     """Whether a `self_hosted` file name is an fnmatch pattern (`prebid[1-9].*.js`)."""
     return any(c in name for c in "*?[")
@@ -856,9 +862,16 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
                 for domain in _strings(entry, "domains", str(path)):
                     entities[domain.lower()] = entity
                 for pattern in _strings(entry, "urls", str(path)):
+                    if not _HOST_PATH.fullmatch(pattern.lower()):
+                        raise RuleError(f"{path}: entity {entity.company}: url {pattern!r} "
+                                        "must open with a host and a path (host/path)")
                     url_entities[pattern.lower()] = entity
         except (KeyError, TypeError) as exc:
             raise RuleError(f"{path}: malformed catalogue entry: missing or bad {exc}") from None
+    named = [n.name for n in networks]
+    twice = next((name for i, name in enumerate(named) if name in named[:i]), None)
+    if twice is not None:  # a report names a network once, with one company and category
+        raise RuleError(f"{', '.join(map(str, files))}: network {twice!r} is listed twice")
     by_host: dict[str, Network] = {}
     for network in networks:
         for host in network.hosts:

@@ -72,6 +72,10 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = false\n'
          '[[network.slot]]\nselector = "ins"\nid_kind = "k"',
          "id kind 'k' says joins_sites = false in one declaration and not in another"),
+        ('name = "Bad"\nhosts = ["x.test"]\n[[network]]\nname = "Bad"\nhosts = ["y.test"]',
+         "network 'Bad' is listed twice"),
+        ('name = "Bad"\nhosts = ["x.test"]\n[[entity]]\ncompany = "P"\ncategory = "content"\n'
+         'domains = []\nurls = ["/navbar.js"]', "url '/navbar.js' must open with a host"),
     ],
 )
 def test_bad_entries_name_file_and_problem(tmp_path: Path, entry: str, message: str) -> None:

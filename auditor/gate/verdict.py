@@ -11,9 +11,9 @@ An excepted host "never fails the gate": it does not count toward
 `max_third_party_hosts` either. Each host breaks at most one clause per page, judged by
 every network it serves; a slot is judged by its network and category unless a resource
 of its network was judged already. A host the page only navigates to is judged by the
-host rules, once. A copy of a vendor's code a host serves (`self_hosted`) counts toward
-the host's verdict by its category alone. Every other network the page carries (a
-self-hosted loader, or a copy of one on a host no rule decided, a redirect, or one shown
+host rules, once. A copy of a vendor's code a host serves (`self_hosted`) is judged with
+the host, by its name and its category, which can fail the host but never except it.
+Every other network the page carries (a self-hosted loader, a redirect, or one shown
 only by its IDs, inline code, a bid config, an AMP component or an affiliate link: the
 report's `networks`) is judged by name and category too, once, so a denied network
 cannot pass for want of a third-party request; a copied ID (the republished source's) is
@@ -150,17 +150,11 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     for host, items in hosts.items():
         # the networks it serves are judged with it, once: an excepted host excepts their
         # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails
-        # once. A copy of a vendor's code it serves (`self_hosted`) is judged here by its
-        # category alone: its name is the file's, which the page's author chose, so an
-        # allowed network excuses no host; a host neither excepted nor failed leaves the
-        # copy's vendor to be judged by name (`_shown_violations`)
-        judged_networks.update(r.network for r in items
-                               if r.network and not r.hint and not r.self_hosted)
+        # once; the copies of vendors' code it serves too (`_host_networks`)
+        judged_networks.update(r.network for r in items if r.network and not r.hint)
         decision, first = judge_host(host, rules), items[0]
         if decision is NEUTRAL:
             decision, first = _host_networks(items, rules)
-        if decision is not NEUTRAL:
-            judged_networks.update(r.network for r in items if r.network and r.self_hosted)
         if decision.allowed:
             continue
         counted.append(host)
@@ -213,18 +207,35 @@ def _visit_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: S
 def _host_networks(items: Sequence[Resource], rules: PageRules) -> tuple[_Decision, Resource]:
     """A host's verdict by what it serves: each network (and category) on it is judged, at
     its first resource. A denied one fails the host (the first, in page order); the host
-    is excepted only when all it serves is; else it is neither (counted, not failed)."""
+    is excepted only when all it serves is; else it is neither (counted, not failed).
+
+    A copy of a vendor's code (`self_hosted`) is named by its file, which the page's
+    author chose: its name and its category may each fail the host, neither excuses it,
+    so the host it is on is never excepted by what it serves."""
     kinds: dict[tuple[str | None, Category | None], Resource] = {}
-    for r in items:  # each kind at its first resource; a copy by its category alone
-        kinds.setdefault((None if r.self_hosted else r.network, r.category), r)
+    copies: list[tuple[_Decision, Resource]] = []
+    for r in items:  # each kind at its first resource
+        if r.self_hosted:
+            copies += [(_judge_name(r.network, rules), r),
+                       (judge_network(None, r.category, rules), r)]
+        else:
+            kinds.setdefault((r.network, r.category), r)
     judged = [(judge_network(network, category, rules), first)
               for (network, category), first in kinds.items()]
-    for decision, first in judged:
-        if decision.clause is not None:
-            return decision, first
-    if all(decision.allowed for decision, _ in judged):
+    failed = [(decision, first) for decision, first in (*judged, *copies)
+              if decision.clause is not None]
+    if failed:
+        return min(failed, key=lambda pair: pair[1].line)
+    if not copies and all(decision.allowed for decision, _ in judged):
         return judged[0]
     return NEUTRAL, items[0]
+
+
+def _judge_name(network: str | None, rules: PageRules) -> _Decision:
+    """A network judged by its name alone, which can fail it but not except it."""
+    if network is not None and network in rules.deny_networks:
+        return _Decision(clause="deny_networks", reason=f"network {network} is denied")
+    return NEUTRAL
 
 
 def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
@@ -253,8 +264,7 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
                       judged_networks: set[str]) -> list[Violation]:
     """The networks the page carries that no host's verdict or slot judged, each once, by
-    name and category: a vendor's loader served from the site itself (or a copy of it on
-    a host no rule decided: `self_hosted`), a redirect to it
+    name and category: a vendor's loader served from the site itself, a redirect to it
     (a host no host rule decides), or one shown only by its IDs, inline code, a bid
     config, an AMP component or an affiliate link. It is cited at its first request,
     else at line 0 (the report keeps no place for the others). Evidence is its first
@@ -277,7 +287,7 @@ def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: S
             how = ("the page navigates to it" if at.type is RequestType.DOCUMENT
                    else "served from the site itself"
                    if not at.third_party or is_first_party(at, fp_hosts)
-                   else f"a copy served from {at.host}" if at.self_hosted else "requested")
+                   else "requested")
             rule, list_ = _rule_of(at.rule, at.list, network)
             out.append(_violation(path, decision.clause, evidence,
                                   f"{network} ({how}: {at.url}): {decision.reason}",
@@ -323,7 +333,8 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
     if limit is not None and len(counted) > limit:
         over = counted[limit:]
         first = hosts[over[0]][0]
-        rule, list_ = _rule_of(first.rule, first.list, first.network)
+        rule, list_ = _rule_of(first.rule, first.list,
+                               None if first.self_hosted else first.network)
         shown = ", ".join(over[:5]) + (f" and {len(over) - 5} more" if len(over) > 5 else "")
         out.append(_violation(
             path, "max_third_party_hosts", "",

@@ -352,3 +352,15 @@ def test_a_custom_element_in_a_srcdoc_document_is_walked() -> None:
                       'page/1/tag&quot;></a-script>"></iframe></body></html>')
     assert [(f.url, f.via) for f in walk(page.root, BASE, page)] == [
         ("https://a.teads.tv/page/1/tag", "iframe[srcdoc] a-script[src]")]
+
+
+@pytest.mark.parametrize("tag", [
+    '<a-script title="a>b" src="https://cdn.teads.tv/page/1/tag.js">',  # `>` in a value
+    '<a-script x="1"src="https://cdn.teads.tv/page/1/tag.js">',          # no space after it
+    "<a-script data-x='y' src=https://cdn.teads.tv/page/1/tag.js>",
+])
+def test_the_custom_element_prefilter_reads_quoted_values(tag: str) -> None:
+    """One RE2 pass decides whether the tree is asked for custom elements: whatever the
+    quoting before `src`, it must let through every element the tree would give."""
+    page = parse_page(f"<html><body>{tag}</a-script></body></html>")
+    assert [el.tag for el in page.custom_sources] == ["a-script"]
