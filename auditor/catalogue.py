@@ -426,9 +426,10 @@ class Catalogue:
         together once, then only those found, URL by URL (a page's ~80 URLs hold none of
         them, mostly). The longest pattern a URL holds names it, the first network's on a
         tie: Google's tag loader `gtag/js` is Analytics', but `gtag/js?id=aw-` loads
-        Google Ads' conversion tracking. An entity's pattern must open the URL's host and
-        path (a query cannot carry it onto a network's URL) and makes the URL no
-        network's. Else the host, and its parent domains, decide."""
+        Google Ads' conversion tracking. A network's pattern must start before the URL's
+        query and an entity's must open its host and path (a query cannot carry either
+        onto another's URL: `hotjar-1.js?x=/fbevents.js` stays Hotjar's); an entity's
+        makes the URL no network's. Else the host, and its parent domains, decide."""
         first, entities = self._first_with, self.url_entities
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
@@ -441,9 +442,11 @@ class Catalogue:
                 rest = lowered.partition("://")[2]
                 where = host.rstrip(".") + rest[len(rest.split("/", 1)[0]):]
                 # longest first, a network's before an entity's, then in catalogue order
+                query = lowered.find("?") % (len(lowered) + 1)  # no query: the URL's end
                 held = [(-len(p), 0, first[p], p) if p in first else (-len(p), 1, 0, p)
                         for p in anywhere
-                        if (where.startswith(p) if p in entities else p in lowered)]
+                        if (where.startswith(p) if p in entities
+                            else -1 < lowered.find(p) < query)]
                 if held:
                     pattern = min(held)[3]
                     if pattern in first:

@@ -315,3 +315,13 @@ def test_widely_deployed_trackers_are_networks(audit_html: AuditHtml) -> None:
     report = audit_html(page("", head), url="https://blog.example/a")
     assert carried(report) == {"StatCounter": "loaded", "The Trade Desk": "loaded"}
     assert (report.metrics.ad_slots, report.metrics.ad_markup_bytes) == (0, 0)
+
+
+def test_a_query_cannot_carry_another_s_url_pattern(audit_html: AuditHtml) -> None:
+    """URL patterns name a URL by its host and path: one in a query string does not rename
+    a vendor's request (a gate denying Hotjar or ExoClick must still see them)."""
+    head = ('<script src="https://static.hotjar.com/c/hotjar-1.js?x=/fbevents.js"></script>'
+            '<script src="https://a.magsrv.com/ad-provider.js'
+            '?r=pagead2.googlesyndication.com/pagead/js/google_top_exp.js"></script>')
+    report = audit_html(page("", head), url="https://news.example/a")
+    assert carried(report) == {"ExoClick": "loaded", "Hotjar": "loaded"}
