@@ -147,16 +147,23 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
 
     counted: list[str] = []  # third-party hosts that are not excepted, in page order
     judged_networks: set[str] = set()
+    excepted: set[int] = set()  # the copies (by id) excepted with their host
     for host, items in hosts.items():
         # the networks it serves are judged with it, once: an excepted host excepts their
         # slots and IDs too (a slot of an allowed loader is allowed), a failed one fails
-        # once; the copies of vendors' code it serves too (`_host_networks`)
-        judged_networks.update(r.network for r in items if r.network and not r.hint)
+        # once. The copies of vendors' code it serves are judged with it too
+        # (`_host_networks`), but an excepted host excepts only them: their vendor, named
+        # by nothing but a file's name, is still judged wherever else it shows
+        judged_networks.update(r.network for r in items
+                               if r.network and not r.hint and not r.self_hosted)
+        copies = [r for r in items if r.self_hosted and r.network]
         decision, first = judge_host(host, rules), items[0]
         if decision is NEUTRAL:
             decision, first = _host_networks(items, rules)
         if decision.allowed:
+            excepted.update(id(r) for r in copies)
             continue
+        judged_networks.update(r.network for r in copies if r.network)
         counted.append(host)
         if decision.clause is None:
             continue
@@ -171,7 +178,7 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     out.extend(_visit_violations(page, path, rules, fp_hosts, hosts, judged_networks))
     out.extend(_slot_violations(page.slots, path, rules, judged_networks))
     judged_networks.update(s.network for s in page.slots if s.network)
-    out.extend(_shown_violations(page, path, rules, fp_hosts, judged_networks))
+    out.extend(_shown_violations(page, path, rules, fp_hosts, judged_networks, excepted))
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
     return out
@@ -262,25 +269,37 @@ def _slot_violations(slots: Iterable[Slot], path: str, rules: PageRules,
 
 
 def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: Sequence[str],
-                      judged_networks: set[str]) -> list[Violation]:
+                      judged_networks: set[str], excepted: set[int]) -> list[Violation]:
     """The networks the page carries that no host's verdict or slot judged, each once, by
     name and category: a vendor's loader served from the site itself, a redirect to it
     (a host no host rule decides), or one shown only by its IDs, inline code, a bid
     config, an AMP component or an affiliate link. It is cited at its first request,
     else at line 0 (the report keeps no place for the others). Evidence is its first
     operator ID (`id:<network>:<kind>:<value>`, as for a network shown by its IDs alone
-    before), else `network:<name>`, whatever way it shows."""
+    before), else `network:<name>`, whatever way it shows.
+
+    A copy (`self_hosted`) is judged as its host judges one: its name can fail it, not
+    except it. A network shown only by copies an excepted host serves (`excepted`) is
+    left with them; its inline code, if it has no ID, cannot be told from them."""
     out: list[Violation] = []
     for network, category in _carried(page):
         if network in judged_networks:
             continue
         judged_networks.add(network)
-        decision = judge_network(network, category, rules)
-        if decision.clause is None:
-            continue
-        at = next((r for r in page.resources if r.network == network and not r.hint), None)
+        requests = [r for r in page.resources if r.network == network and not r.hint]
+        at = next((r for r in requests if id(r) not in excepted), None)
         ident = next((i for i in page.ids if i.network == network
                       and i.origin is Origin.OPERATOR), None)
+        if at is None and ident is None and requests:
+            continue  # shown by the excepted copies alone
+        if at is not None and at.self_hosted:
+            decision = next((d for d in (_judge_name(network, rules),
+                                         judge_network(None, category, rules))
+                             if d.clause is not None), NEUTRAL)
+        else:
+            decision = judge_network(network, category, rules)
+        if decision.clause is None:
+            continue
         evidence = (f"id:{network}:{ident.kind}:{ident.value}" if ident is not None
                     else f"network:{network}")
         if at is not None:
