@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
+from fnmatch import translate
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -333,6 +333,8 @@ class Catalogue:
     # the template comment words (one regex, and word -> the first network's name)
     _places_by_name: dict[str, int] = field(init=False, repr=False, compare=False)
     linkers: tuple[Network, ...] = field(init=False, repr=False, compare=False)
+    # the `loader_globs` as one regex, a group each (one match a script, not one a glob)
+    _loader_patterns: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     script_slot_specs: tuple[tuple[Network, ScriptSlotSpec], ...] = field(
         init=False, repr=False, compare=False)
     miners: tuple[Network, ...] = field(init=False, repr=False, compare=False)
@@ -362,6 +364,9 @@ class Catalogue:
         object.__setattr__(self, "_places_by_name", {
             n.name: i for i, n in reversed(list(enumerate(nets)))})
         object.__setattr__(self, "linkers", tuple(n for n in nets if n.links is not None))
+        object.__setattr__(self, "_loader_patterns", re.compile("|".join(
+            f"({translate(pattern)})" for pattern, _ in self.loader_globs))
+            if self.loader_globs else None)
         object.__setattr__(self, "script_slot_specs", tuple(
             (n, spec) for n in nets for spec in n.script_slots))
         object.__setattr__(self, "miners", tuple(
@@ -464,9 +469,10 @@ class Catalogue:
         if not name:
             return None
         network = self.loader_names.get(name)
-        if network is None:
-            network = next((n for pattern, n in self.loader_globs
-                            if fnmatchcase(name, pattern)), None)
+        if network is None and self._loader_patterns is not None:
+            match = self._loader_patterns.match(name)
+            if match is not None and match.lastindex is not None:
+                network = self.loader_globs[match.lastindex - 1][1]
         return network
 
     def reported(self, kind: str) -> bool:

@@ -154,7 +154,7 @@ def _audit_markup(
 
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
-    hosts = host_summaries(resources, catalogue)
+    hosts = host_summaries(resources, seen, catalogue)
     bodies = article_bodies(page)
     content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup),
                                 body_wrappers(bodies))

@@ -71,6 +71,7 @@ class Sighting:
     network: Network | None
     entity: Entity | None = None
     self_hosted: bool = False
+    by_url: bool = False  # an entity's URL pattern named it: no network's, whatever its host
 
     @property
     def url(self) -> str:
@@ -97,7 +98,7 @@ def sightings(
     hosts = [host_of(item.url) for item in found]
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
                                                                          strict=True)])
-    for item, host, (network, entity, _) in zip(found, hosts, owners, strict=True):
+    for item, host, (network, entity, by_url) in zip(found, hosts, owners, strict=True):
         self_hosted = False
         if network is None and item.via == "script[src]" and (
                 entity is None or entity.category is Category.CONTENT):
@@ -107,7 +108,7 @@ def sightings(
             self_hosted = network is not None
         if not item.assigned and network is None and entity is None:
             continue
-        out.append(Sighting(item, host, network, entity, self_hosted))
+        out.append(Sighting(item, host, network, entity, self_hosted, by_url))
     return out
 
 
@@ -267,18 +268,16 @@ def with_snippet_loads(
     return out
 
 
-def host_summaries(resources: Sequence[Resource], catalogue: Catalogue
-                   ) -> tuple[HostSummary, ...]:
+def host_summaries(resources: Sequence[Resource], seen: Sequence[Sighting],
+                   catalogue: Catalogue) -> tuple[HostSummary, ...]:
     """Third-party hosts the page requests from, most resources first (a host only
-    named in a `dns-prefetch`/`preconnect` hint is requested nothing)."""
+    named in a `dns-prefetch`/`preconnect` hint is requested nothing); `seen` are the
+    sightings the resources were classified from."""
     groups: dict[str, list[Resource]] = defaultdict(list)
     for res in resources:
         if res.third_party and res.type is not RequestType.DOCUMENT and not res.hint:
             groups[res.host].append(res)
-    # the URLs an entity's pattern names (`url_entities`), asked of all in one pass
-    plain = [r for items in groups.values() for r in items if r.network is None]
-    by_url = {r.url for r, owner in zip(plain, catalogue.owners_of(
-        [(r.url, r.host) for r in plain]), strict=True) if owner.by_url}
+    by_url = {s.url for s in seen if s.by_url}  # the URLs an entity's pattern names
     out = []
     for host, items in groups.items():
         # what the host serves says whose it is, but not a copy of a vendor's code

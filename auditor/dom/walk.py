@@ -121,15 +121,19 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterato
     values = page.values if page is not None else attribute_values(root)
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
-    if "url(" in values or any(el.tag not in _REQUESTING for el in custom):
-        tags = ()  # every element (a custom element's name is not one to filter by)
+    names = {el.tag for el in custom} - _REQUESTING
+    if "url(" in values or len(names) > _FEW_NAMES:
+        tags = ()  # every element
     elif page is not None and _PING.search(page.lowered) is None:
         tags = _BUT_LINKS
-    found: Iterator[Any] = root.iter(*tags)
+    found: Iterator[Any] = root.iter(*tags, *names) if tags else root.iter()
     return found
 
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
+# Up to this many custom element names the walk filters by them too; past it, it reads
+# every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
+_FEW_NAMES = 32
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
