@@ -281,6 +281,9 @@ class Catalogue:
     # URL patterns whose requests are an entity's and no network's, though the host is a
     # network's (the Blogger navbar's script on AdSense's host)
     url_entities: dict[str, Entity] = field(default_factory=dict)
+    # the same by host: host -> (path prefix, entity), asked of each request's own host
+    _entity_paths: dict[str, list[tuple[str, Entity]]] = field(init=False, repr=False,
+                                                               compare=False)
     loader_names: dict[str, Network] = field(default_factory=dict)  # self-hosted loaders
     loader_globs: tuple[tuple[str, Network], ...] = ()  # and those an fnmatch pattern names
     # the catalogue as the report's `lists` cite it (`list: auditor-catalogue` on slots)
@@ -358,7 +361,14 @@ class Catalogue:
         for at, network in enumerate(self.url_networks):
             for pattern in network.urls:
                 first.setdefault(pattern, at)
-        object.__setattr__(self, "_url_patterns", LiteralSet((*first, *self.url_entities)))
+        object.__setattr__(self, "_url_patterns", LiteralSet(first))
+        on_host: dict[str, list[tuple[str, Entity]]] = {}
+        for pattern, owner in self.url_entities.items():  # "host/path…": by host
+            host, _, path = pattern.partition("/")
+            on_host.setdefault(host, []).append(("/" + path, owner))
+        for paths in on_host.values():
+            paths.sort(key=lambda pair: -len(pair[0]))  # the longest a URL opens with
+        object.__setattr__(self, "_entity_paths", on_host)
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
         object.__setattr__(self, "_places_by_name", {
@@ -432,33 +442,33 @@ class Catalogue:
         them, mostly). The longest pattern a URL holds names it, the first network's on a
         tie: Google's tag loader `gtag/js` is Analytics', but `gtag/js?id=aw-` loads
         Google Ads' conversion tracking. A network's pattern must start before the URL's
-        query and an entity's must open its host and path (a query cannot carry either
-        onto another's URL: `hotjar-1.js?x=/fbevents.js` stays Hotjar's); an entity's
-        makes the URL no network's. Else the host, and its parent domains, decide."""
-        first, entities = self._first_with, self.url_entities
+        query (a query cannot carry it onto another's URL: `hotjar-1.js?x=/fbevents.js`
+        stays Hotjar's). An entity's pattern is the request's own host and a path its
+        path opens with, whatever a user, port or final dot in the URL; it makes the URL
+        no network's. Else the host, and its parent domains, decide."""
+        first, on_host = self._first_with, self._entity_paths
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
         out: list[Owner] = []
         for url, host in requests:
             network, entity = self._host_facts(host)
+            lowered = url.lower() if anywhere or host in on_host else ""
+            # the longest pattern names it; a network's before an entity's, then the first
+            held = []
             if anywhere:
-                lowered = url.lower()
-                # the host as the request names it (no user, port or final dot) and path
-                rest = lowered.partition("://")[2]
-                where = host.rstrip(".") + rest[len(rest.split("/", 1)[0]):]
-                # longest first, a network's before an entity's, then in catalogue order
                 query = lowered.find("?") % (len(lowered) + 1)  # no query: the URL's end
-                held = [(-len(p), 0, first[p], p) if p in first else (-len(p), 1, 0, p)
-                        for p in anywhere
-                        if (where.startswith(p) if p in entities
-                            else -1 < lowered.find(p) < query)]
-                if held:
-                    pattern = min(held)[3]
-                    if pattern in first:
-                        network = self.url_networks[first[pattern]]
-                    else:
-                        out.append(Owner(None, entities[pattern], True))
-                        continue
+                held = [(-len(p), 0, first[p]) for p in anywhere
+                        if -1 < lowered.find(p) < query]
+            paths = on_host.get(host.rstrip("."), ())
+            rest = lowered.partition("://")[2] if paths else ""
+            tail = rest[len(rest.split("/", 1)[0]):]  # the path, past any user or port
+            named = next(((path, owner) for path, owner in paths if tail.startswith(path)),
+                         None)
+            if named is not None and (not held or len(host) + len(named[0]) > -min(held)[0]):
+                out.append(Owner(None, named[1], True))
+                continue
+            if held:
+                network = self.url_networks[min(held)[2]]
             out.append(Owner(network, entity))
         return out
 

@@ -325,3 +325,13 @@ def test_a_query_cannot_carry_another_s_url_pattern(audit_html: AuditHtml) -> No
             '?r=pagead2.googlesyndication.com/pagead/js/google_top_exp.js"></script>')
     report = audit_html(page("", head), url="https://news.example/a")
     assert carried(report) == {"ExoClick": "loaded", "Hotjar": "loaded"}
+
+
+@pytest.mark.parametrize("src", [
+    "https://pagead2.googlesyndication.com:443/pagead/js/google_top_exp.js",
+    "https://PAGEAD2.googlesyndication.com./pagead/js/google_top_exp.js?v=2",
+])
+def test_an_entity_url_is_its_host_and_path_however_written(audit_html: AuditHtml,
+                                                          src: str) -> None:
+    report = audit_html(page("", f'<script src="{src}"></script>'), url="https://b.example/p")
+    assert report.networks == ()
