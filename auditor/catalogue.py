@@ -461,7 +461,9 @@ class Catalogue:
                         if -1 < lowered.find(p) < query]
             paths = on_host.get(host.rstrip("."), ())
             rest = lowered.partition("://")[2] if paths else ""
-            tail = rest[len(rest.split("/", 1)[0]):]  # the path, past any user or port
+            # the path: past any user or port, ended by a query or fragment
+            path_of = _PATH.match(rest)
+            tail = (path_of[1] or "") if path_of else ""
             named = next(((path, owner) for path, owner in paths if tail.startswith(path)),
                          None)
             if named is not None and (not held or len(host) + len(named[0]) > -min(held)[0]):
@@ -849,6 +851,8 @@ def _comment_words(pairs: Sequence[tuple[str, str]]
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), names
 
 
+# a URL's path after its scheme: the authority ends at the first `/`, `?` or `#`
+_PATH = re.compile(r"[^/?#]*(/[^?#]*)?")
 # an entity's URL pattern: a host, then a path ("pagead2.googlesyndication.com/pagead/…")
 _HOST_PATH = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*")
 

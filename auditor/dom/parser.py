@@ -93,12 +93,15 @@ _MANY_ATTRIBUTES: Any = _re2_pattern(
 # that load what they name (heise's `<a-script src=…>`, `<a-pixel src=…>`). RE2 clears a
 # page that has none in 0.03 ms; the few that have one are asked of the tree.
 # The attributes before `src` are read two ways, either of which may match: as any run
-# ending in a space or slash, and quote-aware (a `>` inside a quoted value; `x="1"src=`).
-# (Cases are spelled out: RE2's `(?i)` doubled the pass.)
+# ending in a separator, and quote-aware, a quote opening a value only after `=` (a `>`
+# inside a quoted value; `x="1"src=`; a stray quote where a name goes). A tag name runs to
+# HTML's own separators (`\v` is none). Cases are spelled out: RE2's `(?i)` doubled the pass.
+_NAME_CHAR, _SEPARATOR, _SPACE = rb"[^\t\n\x0c\r />]", rb"[\t\n\x0b\x0c\r /]", rb"[\t\n\x0b\x0c\r ]"
+_VALUE = rb"=" + _SPACE + rb'*"[^"]*"|=' + _SPACE + rb"*'[^']*'"
 _CUSTOM_SOURCE: Any = _re2_pattern(
-    (rb"<[A-Za-z][^W/>]*-[^W/>]*[W/]"
-     rb"""(?:[^>]*[W/]|(?:[^>"']|"[^"]*"|'[^']*')*(?:[W/]|"[^"]*"|'[^']*'))?"""
-     rb"[Ss][Rr][Cc][W]*=").replace(b"W", rb"\t\n\x0b\x0c\r "))
+    rb"<[A-Za-z]" + _NAME_CHAR + rb"*-" + _NAME_CHAR + rb"*" + _SEPARATOR
+    + rb"(?:[^>]*" + _SEPARATOR + rb"|(?:[^>=]|" + _VALUE + rb"|=)*(?:" + _SEPARATOR
+    + rb"""|"|'|""" + _VALUE + rb"))?[Ss][Rr][Cc]" + _SPACE + rb"*=")
 _CUSTOM_SOURCES: Any = etree.XPath("//*[@src][contains(name(), '-')]")
 
 

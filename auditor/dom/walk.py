@@ -122,8 +122,8 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None) -> Iterato
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
     names = {el.tag for el in custom} - _REQUESTING
-    if "url(" in values or len(names) > _FEW_NAMES:
-        tags = ()  # every element
+    if "url(" in values or len(names) > _FEW_NAMES or not all(map(_NAME.fullmatch, names)):
+        tags = ()  # every element (lxml filters by no name with a control character)
     elif page is not None and _PING.search(page.lowered) is None:
         tags = _BUT_LINKS
     found: Iterator[Any] = root.iter(*tags, *names) if tags else root.iter()
@@ -134,6 +134,7 @@ _REQUESTING = frozenset(_REQUESTING_TAGS)
 # Up to this many custom element names the walk filters by them too; past it, it reads
 # every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
 _FEW_NAMES = 32
+_NAME = re.compile(r"[^\x00-\x1f\x7f]+")
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,

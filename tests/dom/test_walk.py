@@ -358,9 +358,20 @@ def test_a_custom_element_in_a_srcdoc_document_is_walked() -> None:
     '<a-script title="a>b" src="https://cdn.teads.tv/page/1/tag.js">',  # `>` in a value
     '<a-script x="1"src="https://cdn.teads.tv/page/1/tag.js">',          # no space after it
     "<a-script data-x='y' src=https://cdn.teads.tv/page/1/tag.js>",
+    "<a-script ' x='1'src=\"https://cdn.teads.tv/page/1/tag.js\">",        # a stray quote
+    '<a-script " x=">" src="https://cdn.teads.tv/page/1/tag.js">',
 ])
 def test_the_custom_element_prefilter_reads_quoted_values(tag: str) -> None:
     """One RE2 pass decides whether the tree is asked for custom elements: whatever the
     quoting before `src`, it must let through every element the tree would give."""
     page = parse_page(f"<html><body>{tag}</a-script></body></html>")
     assert [el.tag for el in page.custom_sources] == ["a-script"]
+
+
+def test_a_custom_element_name_with_a_control_character_is_walked() -> None:
+    """lxml filters by no tag name holding a control character: such a page is walked
+    element by element (it raised, and the whole audit with it)."""
+    page = parse_page('<html><body><a-b\x0bc src="https://x.test/a.js"></a-b\x0bc>'
+                      '<a-s src="https://y.test/b.js"></a-s></body></html>')
+    assert [f.url for f in walk(page.root, BASE, page)] == ["https://x.test/a.js",
+                                                              "https://y.test/b.js"]

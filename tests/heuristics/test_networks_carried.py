@@ -327,11 +327,16 @@ def test_a_query_cannot_carry_another_s_url_pattern(audit_html: AuditHtml) -> No
     assert carried(report) == {"ExoClick": "loaded", "Hotjar": "loaded"}
 
 
-@pytest.mark.parametrize("src", [
-    "https://pagead2.googlesyndication.com:443/pagead/js/google_top_exp.js",
-    "https://PAGEAD2.googlesyndication.com./pagead/js/google_top_exp.js?v=2",
+@pytest.mark.parametrize(("src", "networks"), [
+    ("https://pagead2.googlesyndication.com:443/pagead/js/google_top_exp.js", {}),
+    ("https://PAGEAD2.googlesyndication.com./pagead/js/google_top_exp.js?v=2", {}),
+    # a query or fragment right after the host is no path
+    ("https://pagead2.googlesyndication.com?x=/pagead/js/google_top_exp.js",
+     {"Google AdSense": "loaded"}),
+    ("https://pagead2.googlesyndication.com#/pagead/js/google_top_exp.js",
+     {"Google AdSense": "loaded"}),
 ])
-def test_an_entity_url_is_its_host_and_path_however_written(audit_html: AuditHtml,
-                                                          src: str) -> None:
+def test_an_entity_url_is_its_host_and_path_however_written(
+        audit_html: AuditHtml, src: str, networks: dict[str, str]) -> None:
     report = audit_html(page("", f'<script src="{src}"></script>'), url="https://b.example/p")
-    assert report.networks == ()
+    assert carried(report) == networks
