@@ -12,6 +12,7 @@ import hashlib
 import importlib.resources
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import translate
@@ -452,23 +453,24 @@ class Catalogue:
         out: list[Owner] = []
         for url, host in requests:
             network, entity = self._host_facts(host)
-            lowered = url.lower() if anywhere or host in on_host else ""
+            paths = on_host.get(host.rstrip("."))
+            lowered = url.lower() if anywhere or paths else ""
             # the longest pattern names it; a network's before an entity's, then the first
             held = []
             if anywhere:
                 query = lowered.find("?") % (len(lowered) + 1)  # no query: the URL's end
                 held = [(-len(p), 0, first[p]) for p in anywhere
                         if -1 < lowered.find(p) < query]
-            paths = on_host.get(host.rstrip("."), ())
-            rest = lowered.partition("://")[2] if paths else ""
-            # the path: past any user or port, ended by a query or fragment
-            path_of = _PATH.match(rest)
-            tail = (path_of[1] or "") if path_of else ""
-            named = next(((path, owner) for path, owner in paths if tail.startswith(path)),
-                         None)
-            if named is not None and (not held or len(host) + len(named[0]) > -min(held)[0]):
-                out.append(Owner(None, named[1], True))
-                continue
+            if paths:
+                # the path: past any user or port, ended by a query or fragment
+                path_of = _PATH.match(lowered.partition("://")[2])
+                tail = (path_of[1] or "") if path_of else ""
+                named = next(((path, owner) for path, owner in paths
+                              if tail.startswith(path)), None)
+                if named is not None and (
+                        not held or len(host) + len(named[0]) > -min(held)[0]):
+                    out.append(Owner(None, named[1], True))
+                    continue
             if held:
                 network = self.url_networks[min(held)[2]]
             out.append(Owner(network, entity))
@@ -891,8 +893,8 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
                     url_entities[pattern.lower()] = entity
         except (KeyError, TypeError) as exc:
             raise RuleError(f"{path}: malformed catalogue entry: missing or bad {exc}") from None
-    named = [n.name for n in networks]
-    twice = next((name for i, name in enumerate(named) if name in named[:i]), None)
+    twice = next((name for name, count in Counter(n.name for n in networks).items()
+                  if count > 1), None)
     if twice is not None:  # a report names a network once, with one company and category
         raise RuleError(f"{', '.join(map(str, files))}: network {twice!r} is listed twice")
     by_host: dict[str, Network] = {}

@@ -96,11 +96,11 @@ def judge_host(host: str, rules: PageRules) -> _Decision:
 
 
 def judge_network(network: str | None, category: Category | None, rules: PageRules) -> _Decision:
-    if network is not None:
-        if network in rules.allow_networks:
-            return _Decision(allowed=True)
-        if network in rules.deny_networks:
-            return _Decision(clause="deny_networks", reason=f"network {network} is denied")
+    if network is not None and network in rules.allow_networks:
+        return _Decision(allowed=True)
+    named = _judge_name(network, rules)
+    if named.clause is not None:
+        return named
     cat = (category or Category.UNKNOWN).value
     if cat in rules.allow_categories:
         return _Decision(allowed=True)
@@ -223,8 +223,7 @@ def _host_networks(items: Sequence[Resource], rules: PageRules) -> tuple[_Decisi
     copies: list[tuple[_Decision, Resource]] = []
     for r in items:  # each kind at its first resource
         if r.self_hosted:
-            copies += [(_judge_name(r.network, rules), r),
-                       (judge_network(None, r.category, rules), r)]
+            copies.append((_judge_copy(r.network, r.category, rules), r))
         else:
             kinds.setdefault((r.network, r.category), r)
     judged = [(judge_network(network, category, rules), first)
@@ -242,6 +241,16 @@ def _judge_name(network: str | None, rules: PageRules) -> _Decision:
     """A network judged by its name alone, which can fail it but not except it."""
     if network is not None and network in rules.deny_networks:
         return _Decision(clause="deny_networks", reason=f"network {network} is denied")
+    return NEUTRAL
+
+
+def _judge_copy(network: str | None, category: Category | None,
+                rules: PageRules) -> _Decision:
+    """A copy of a vendor's code (`self_hosted`), named by a file the page's author
+    chose: its name, then its category alone, may fail it; neither excepts it."""
+    for decision in (_judge_name(network, rules), judge_network(None, category, rules)):
+        if decision.clause is not None:
+            return decision
     return NEUTRAL
 
 
@@ -293,9 +302,7 @@ def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: S
         if at is None and ident is None and requests:
             continue  # shown by the excepted copies alone
         if at is not None and at.self_hosted:
-            decision = next((d for d in (_judge_name(network, rules),
-                                         judge_network(None, category, rules))
-                             if d.clause is not None), NEUTRAL)
+            decision = _judge_copy(network, category, rules)
         else:
             decision = judge_network(network, category, rules)
         if decision.clause is None:

@@ -25,7 +25,7 @@ from auditor.model import (
     Violation,
 )
 from auditor.report.html import svg
-from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
+from auditor.report.html.markup import Safe, anchor, esc, head, legend, table, text_row
 from auditor.report.interface import RunSummary
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
@@ -335,11 +335,8 @@ class HtmlReporter:
     def _hosts(self, page: PageReport) -> Safe:
         if not page.third_party_hosts:
             return Safe("")
-        rows = [Safe(
-            f"<tr><td class=\"tok\">{esc(h.host)}</td>"
-            f"<td class=\"tok\">{esc(h.network or h.company or '—')}</td>"
-            f"<td class=\"tok\">{esc(h.category.value)}</td><td class=\"n\">{h.resources}</td>"
-            f"<td class=\"n\">{h.blocked}</td></tr>\n") for h in page.third_party_hosts]
+        rows = [text_row(h.host, h.network or h.company or "—", h.category.value, h.resources,
+                         h.blocked) for h in page.third_party_hosts]
         return Safe("<h3>Third-party hosts</h3>" + table(
             [("Host", ""), ("Network / company", ""), ("Category", ""),
              ("Resources", "n"), ("Blocked", "n")], rows))
@@ -347,13 +344,8 @@ class HtmlReporter:
     def _networks(self, page: PageReport) -> Safe:
         if not page.networks:
             return Safe("")
-        rows = [Safe(f"<tr><td class=\"tok\">{esc(n.network)}</td>"
-                     f"<td class=\"tok\">{esc(n.company or '—')}</td>"
-                     f"<td class=\"tok\">{esc(n.category.value)}</td>"
-                     f"<td class=\"tok\">{esc(n.seen.phrase)}</td>"
-                     f"<td class=\"n\">{n.resources}</td><td class=\"n\">{n.slots}</td>"
-                     f"<td class=\"n\">{n.ids}</td></tr>\n")
-                for n in page.networks]
+        rows = [text_row(n.network, n.company or "—", n.category.value, n.seen.phrase,
+                         n.resources, n.slots, n.ids) for n in page.networks]
         return Safe("<h3>Networks on the page</h3>" + table(
             [("Network", ""), ("Company", ""), ("Category", ""), ("Seen as", ""),
              ("Resources", "n"), ("Slots", "n"), ("IDs", "n")], rows))

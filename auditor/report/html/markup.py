@@ -129,6 +129,13 @@ def table(headers: list[tuple[str, str]], rows: list[Safe]) -> Safe:
                 + "".join(rows) + "</tbody></table></div>\n")
 
 
+def text_row(*cells: str | int) -> Safe:
+    """A `<tr>` of plain cells: text escaped as a token, a number right-aligned."""
+    return Safe("<tr>" + "".join(
+        f"<td class=\"n\">{cell}</td>" if isinstance(cell, int)
+        else f"<td class=\"tok\">{esc(cell)}</td>" for cell in cells) + "</tr>\n")
+
+
 def legend(items: list[tuple[str, str]]) -> Safe:
     """A key of (css class, label) swatches under a chart."""
     return Safe("<ul class=\"legend\">" + "".join(
