@@ -10,15 +10,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
 from auditor.model import RequestType
 
 # 'https://x/y.js', "//x/y", `https://x` — protocol-relative included.
-_URL_LITERAL = re.compile(
-    r"""(['"`])((?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?)\1"""
-)
+_URL_BODY = r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?"""
+# a URL literal, or the start of one a script writes as markup, cut where its string is
+# joined to a variable: `document.write('<scr'+'ipt src="https://x.test/c.js?id=' + id)`
+_URL_LITERAL = re.compile(r"""(['"`])(""" + _URL_BODY + r""")\1"""
+                          r"""|(?:(?<=src=)|(?<=src=\\))(['"])(""" + _URL_BODY
+                          + r""")['"](?=\s*\+)""")
+# A loader URL an older snippet builds from the page's scheme, one string per branch and
+# the rest after: `('https:' == document.location.protocol ? 'https://ssl' : 'http://www')
+# + '.google-analytics.com/ga.js'` (Google Analytics, Quantcast, comScore, Chartbeat and
+# Segment wrote theirs so); a rest that opens with `//` is a URL literal of its own. The
+# rest ends at either quote: it may be markup the script writes.
+_BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?:[^'"\s]*)(?P=q1)"""
+             r"""\s*:\s*(?P<q2>['"])(?P<b>https?:[^'"\s]*)(?P=q2)""")
+_REST = r"""\s*\+\s*['"](?P<rest>(?!//)[^'"\s<>]+)['"]"""
+_SCHEMED = re.compile(_BRANCHES + r"\s*\)" + _REST)
+# … or one that keeps the branch in a variable and joins it later: ga.js's first snippet,
+# `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." :
+# "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
+# "google-analytics.com/ga.js' …"))`, and Piwik's `pkBaseURL`
+_SCHEME_VAR = re.compile(r"\b(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)\s*\(*[^;?]{0,100}" + _BRANCHES
+                         + r"\s*\)*\s*[;,\n]")
+_URL = re.compile(_URL_BODY)
+# the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
+_SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
+# … and the one a variable holding it follows: `g.src = `, or a `src='" + ` it writes
+_SRC_BEFORE_VAR = re.compile(r"""(?:\.src\s*=|\bsrc=\\?['"]?['"]\s*\+)\s*$""")
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
@@ -123,23 +147,110 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def loaded_urls(script: str) -> Iterator[tuple[str, RequestType, bool]]:
-    """(url, request type, assigned) for each URL literal the script appears to load.
+# the tag whose `src` a script writes: `'<scr' + 'ipt src="…'` split as scripts split it,
+# `\x3c` and `%3C` as they escape it
+_WRITTEN_TAG = re.compile(r"(?:<|\\x3c|%3c)\s*(img|i?frame|scr|embed|audio|video|source)",
+                          re.IGNORECASE)
+_WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
+                  "frame": RequestType.SUBDOCUMENT, "scr": RequestType.SCRIPT,
+                  "embed": RequestType.OBJECT, "audio": RequestType.MEDIA,
+                  "video": RequestType.MEDIA, "source": RequestType.MEDIA}
+
+
+def _written_tag(script: str, at: int) -> RequestType | None:
+    """The request type of the element whose `src` starts at `at`: the last tag opened in
+    the markup the script writes before it."""
+    tags = _WRITTEN_TAG.findall(script, max(0, at - 200), at)
+    return _WRITTEN_TYPES[tags[-1].lower()] if tags else None
+
+
+class Built(NamedTuple):
+    """A loader URL a script builds from the page's scheme, and the span it is built from
+    (its branches are no URLs of their own); a variable's branches alone have no URL."""
+
+    start: int
+    end: int
+    url: str
+    assigned: bool
+
+
+def schemed_urls(script: str, secure: bool = True) -> list[Built]:
+    """Each loader URL the script builds from the page's scheme (`_SCHEMED`, `_SCHEME_VAR`):
+    the branch a page served over https takes, or over http when it is not `secure`,
+    joined to the rest. Only a snippet with an `http:` string has one.
+
+    >>> snippet = ("ga.src = ('https:' == document.location.protocol ? 'https://ssl' : "
+    ...            "'http://www') + '.google-analytics.com/ga.js';")
+    >>> [(b.url, b.assigned) for secure in (True, False)
+    ...  for b in schemed_urls(snippet, secure)]  # doctest: +NORMALIZE_WHITESPACE
+    [('https://ssl.google-analytics.com/ga.js', True),
+     ('http://www.google-analytics.com/ga.js', True)]
+    """
+    if "'http:" not in script and '"http:' not in script:
+        return []
+    want = "https:" if secure else "http:"
+
+    def branch(match: re.Match[str]) -> str:
+        first, second = match.group("a"), match.group("b")
+        return second if second.startswith(want) and not first.startswith(want) else first
+
+    out = []
+    for match in _SCHEMED.finditer(script):
+        url = branch(match) + match.group("rest")
+        if _URL.fullmatch(url):
+            before = script[max(0, match.start() - 120) : match.start()]
+            out.append(Built(match.start(), match.end(), url,
+                             bool(_SRC_ASSIGN_OPEN.search(before))))
+    for match in _SCHEME_VAR.finditer(script):
+        joined = re.compile(r"\b" + re.escape(match.group("name")) + _REST)
+        uses = []
+        for use in joined.finditer(script, match.end()):
+            url = branch(match) + use.group("rest")
+            if _URL.fullmatch(url):
+                before = script[max(0, use.start() - 60) : use.start()]
+                uses.append(Built(use.start(), use.end(), url,
+                                  bool(_SRC_BEFORE_VAR.search(before))))
+        if uses:
+            out += [Built(match.start(), match.end(), "", False), *uses]
+        elif _URL.fullmatch(branch(match)):  # a whole URL, joined to no literal
+            out.append(Built(match.start(), match.end(), branch(match), False))
+    return sorted(out)
+
+
+def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, RequestType, bool]]:
+    """(url, request type, assigned) for each URL literal the script appears to load, and
+    each URL it builds from the page's scheme (`schemed_urls`; `secure`: the page is
+    served over https), in the order they appear.
 
     `assigned` is True when the literal is assigned to a `src`; callers may keep
     unassigned, extension-less literals only for known tracker hosts.
     """
     if "//" not in script:
         return  # every URL literal holds one
-    default: RequestType | None = None  # asked of the script once it has a URL literal
+    built = schemed_urls(script, secure)
+    spans = [(b.start, b.end) for b in built]
+    seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
+                                                 for b in built if b.url]
+    written: dict[int, RequestType | None] = {}  # markup's src the script writes, by start
     for match in url_literals(script):
-        url = match.group(2)
+        if spans and any(start <= match.start() < end for start, end in spans):
+            continue  # a branch of a URL built from the scheme
+        if match.group(4) is not None:
+            written[match.start()] = _written_tag(script, match.start())
+            seen.append((match.start(), match.group(4), True))
+            continue
         before = script[max(0, match.start() - 40) : match.start()]
-        if _NAVIGATES.search(before):
+        navigates = _NAVIGATES.search(before)
+        seen.append((match.start(), match.group(2),
+                     None if navigates else bool(_SRC_ASSIGN.search(before))))
+    if built:
+        seen.sort(key=lambda item: item[0])
+    default: RequestType | None = None  # asked of the script once it has a URL literal
+    for at, url, assigned in seen:
+        if assigned is None:
             yield url, RequestType.DOCUMENT, True
             continue
-        assigned = bool(_SRC_ASSIGN.search(before))
-        kind = type_from_extension(url)
+        kind = type_from_extension(url) or written.get(at)
         if kind is None and default is None:
             default = _default_type(script)
         yield url, kind or default or RequestType.SCRIPT, assigned or kind is not None

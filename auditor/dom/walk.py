@@ -150,6 +150,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
     parses each such document once (`ParsedPage.srcdoc`, `_docs` below the top).
     """
     docs = page if _depth == 0 else _docs
+    secure = not (base or "").lower().startswith("http:")  # the branch a scheme test takes
     out: list[FoundURL] = []  # one element's finds, yielded when it is done
     el: Any = None
 
@@ -191,7 +192,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
-                for url, kind, assigned in loaded_urls(code):
+                for url, kind, assigned in loaded_urls(code, secure):
                     found(url, kind, "inline-script", assigned)
                 if page is not None:
                     decoded = code

@@ -132,8 +132,9 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
         slideshow(pagination_hits(page, ctx.url, article), article),
-        native_widgets([Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
-                        if "native" in n.formats], "native/recirculation network"),
+        native_widgets(sorted((Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
+                               if "native" in n.formats), key=lambda hit: hit.line),
+                       "native/recirculation network"),
         paid_traffic(paid_hits(page, ctx.url, ctx.first_party)),
         templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
         syndicated(sources),

@@ -172,6 +172,110 @@ def test_walk_finds_requests(html: str, expected: list[tuple[str, T, str]]) -> N
     assert found(html) == expected
 
 
+# the snippets vendors gave before protocol-relative URLs: one string per scheme, the rest
+# after (Google Analytics' ga.js, Quantcast, comScore, Chartbeat, Segment), written here
+# as they are written on real pages
+_SCHEMED_SNIPPETS = (
+    "<script>var ga = document.createElement('script'); ga.async = true;"
+    "ga.src = ('https:' == document.location.protocol ? 'https://ssl' : 'http://www')"
+    " + '.google-analytics.com/ga.js';</script>"
+    '<script>elem.src = (document.location.protocol == "https:" ? "https://secure" : '
+    '"http://edge") + ".quantserve.com/quant.js";</script>'
+    "<script>e.setAttribute('src', (document.location.protocol == 'http:' ? 'http://b' : "
+    "'https://sb') + '.scorecardresearch.com/beacon.js');</script>"
+    '<script>e.setAttribute("src", (("https:" == document.location.protocol) ? '
+    '"https://a248.e.akamai.net/chartbeat.download.akamai.com/102508/" : '
+    '"http://static.chartbeat.com/") + "js/chartbeat.js");</script>'
+    '<script>e.src=("https:"===document.location.protocol?"https://":"http://")'
+    '+"cdn.segment.com/analytics.js/v1/"+key+"/analytics.min.js";</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("https://site.test/a", [
+            "https://ssl.google-analytics.com/ga.js",
+            "https://secure.quantserve.com/quant.js",
+            "https://sb.scorecardresearch.com/beacon.js",
+            "https://a248.e.akamai.net/chartbeat.download.akamai.com/102508/js/chartbeat.js",
+            "https://cdn.segment.com/analytics.js/v1/",
+        ]),
+        ("http://site.test/a", [
+            "http://www.google-analytics.com/ga.js",
+            "http://edge.quantserve.com/quant.js",
+            "http://b.scorecardresearch.com/beacon.js",
+            "http://static.chartbeat.com/js/chartbeat.js",
+            "http://cdn.segment.com/analytics.js/v1/",
+        ]),
+    ],
+)
+def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
+        base: str, expected: list[str]) -> None:
+    """Each snippet's URL is its branch for the page's scheme joined to the rest, once:
+    the branches themselves (Chartbeat's are URLs) are not requests of their own."""
+    root = parse_html(_SCHEMED_SNIPPETS)
+    assert [f.url for f in walk(root, base)] == expected
+    assert {f.type for f in walk(root, base)} == {T.SCRIPT}
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # ga.js's first snippet: the host in a variable, the loader written as markup
+        ("""var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." : """
+         """"http://www.");\ndocument.write(unescape("%3Cscript src='" + gaJsHost + """
+         """"google-analytics.com/ga.js' type='text/javascript'%3E%3C/script%3E"));""",
+         [("https://ssl.google-analytics.com/ga.js", T.SCRIPT)]),
+        # AdRoll's: the host a variable, the path joined where it is assigned
+        ("""var host = (("https:" == document.location.protocol) ? "https://s.adroll.com" : """
+         """"http://a.adroll.com");\nscr.src = host + "/j/roundtrip.js";""",
+         [("https://s.adroll.com/j/roundtrip.js", T.SCRIPT)]),
+        # Revive's: a whole URL per scheme, joined to no literal: one request, not two
+        ("""var m3_u = (location.protocol=='https:'?'https://ads.test/www/delivery/ajs.php':"""
+         """'http://ads.test/www/delivery/ajs.php');\ndocument.write ("<scr"+"ipt src='"+m3_u);""",
+         [("https://ads.test/www/delivery/ajs.php", T.SCRIPT)]),
+    ],
+)
+def test_a_scheme_kept_in_a_variable_builds_the_url_it_is_joined_to(
+        script: str, expected: list[tuple[str, T]]) -> None:
+    root = parse_html(f"<script>{script}</script>")
+    assert [(f.url, f.type) for f in walk(root, BASE)] == expected
+
+
+@pytest.mark.parametrize("script", [
+    "x = (secure ? 'https://' : 'http://') + 'localhost/a.js';",  # no host with a TLD
+    "x = (secure ? 'https:' : 'http:') + '//cdn.test/a.js';",  # a literal of its own
+    "x = (secure ? 'https://' : 'http://') + 'cdn.test/a b.js';",
+])
+def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
+    root = parse_html(f"<script>{script}</script>")
+    urls = [f.url for f in walk(root, BASE)]
+    assert urls == (["https://cdn.test/a.js"] if "'//cdn.test" in script else [])
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a counter's script written as markup, its tag split and its URL cut by a variable
+        ("""document.write('<scr'+'ipt type="text/javascript" src="https://w.test/counter.js"""
+         """?blog=Ab1&t=' + t +'"></scr'+'ipt>');""",
+         [("https://w.test/counter.js?blog=Ab1&t=", T.SCRIPT)]),
+        ("""document.write('<div><img src="https://px.test/na/' + token);""",
+         [("https://px.test/na/", T.IMAGE)]),
+        ("""document.write("\\x3ciframe width=1 src='https://f.test/frame?z=" + zone + "'>");""",
+         [("https://f.test/frame?z=", T.SUBDOCUMENT)]),
+        # a link the script writes is no request, nor a URL cut anywhere but in a `src`
+        ("""document.write('<a href="https://share.test/?u=' + u + '">');""", []),
+        ("""var s = "title='https://share.test/?u=" + u;""", []),
+    ],
+)
+def test_the_start_of_a_src_a_script_writes_is_a_request(
+        script: str, expected: list[tuple[str, T]]) -> None:
+    root = parse_html(f"<script>{script}</script>")
+    assert [(f.url, f.type) for f in walk(root, BASE) if f.assigned] == expected
+
+
 def test_base_href_resolves_relative_urls() -> None:
     html = '<base href="https://cdn.test/root/"><script src="app.js"></script>'
     assert found(html) == [("https://cdn.test/root/app.js", T.SCRIPT, "script[src]")]

@@ -290,6 +290,24 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
                                                "network:Prebid.js"]
 
 
+def test_a_loader_a_script_builds_or_writes_fails_a_gate_that_denies_its_host(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Snippets older than protocol-relative URLs build their loader from the page's
+    scheme, and ad tags write theirs as markup cut by a variable: each is a request of its
+    host, so `deny_hosts` fails on it (it passed when only whole URL literals counted)."""
+    html = ("<html><head><script>var ga = document.createElement('script');"
+            "ga.src = ('https:' == document.location.protocol ? 'https://ssl' : 'http://www')"
+            " + '.google-analytics.com/ga.js';</script></head><body><p>Text.</p>"
+            "<script>document.write('<scr'+'ipt src=\"https://secserv.adtech.de/addyn/3.0/"
+            "1342/6402461/0/170/ADTECH;grp=' + group + '\"></scr'+'ipt>');</script>"
+            "</body></html>")
+    report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
+                            project_engine, catalogue)
+    rules = PageRules(deny_hosts=("google-analytics.com", "adtech.de"))
+    assert [(v.clause, v.evidence) for v in evaluate_page(report, "a.html", rules)] == [
+        ("deny_hosts", "ssl.google-analytics.com"), ("deny_hosts", "secserv.adtech.de")]
+
+
 def test_a_network_is_judged_at_its_first_place_whatever_its_order() -> None:
     """A network with a redirect and a self-hosted loader is judged once, at whichever
     comes first, on the evidence of its ID, as when it was judged by its ID alone (an

@@ -340,3 +340,21 @@ def test_an_entity_url_is_its_host_and_path_however_written(
         audit_html: AuditHtml, src: str, networks: dict[str, str]) -> None:
     report = audit_html(page("", f'<script src="{src}"></script>'), url="https://b.example/p")
     assert carried(report) == networks
+
+
+def test_vendors_named_by_their_snippet_cdn_and_controller(audit_html: AuditHtml) -> None:
+    """Krux's control-tag snippet is Salesforce DMP's; Nativendo's loader comes from its
+    own CDN (omsnative.de); iq digital's ad controller is served from S3, where only its
+    path names it (the bucket's host is Amazon's)."""
+    head = ("<script>window.Krux||((Krux=function(){Krux.q.push(arguments);}).q=[]);</script>"
+            "<script>var s = document.createElement('script'); s.async = true;"
+            "s.src = document.location.protocol + '//cdn-t.omsnative.de/nativendo.js?c=';"
+            "</script>"
+            "<script>document.write('<scr' + 'ipt src=\"https://s3-eu-central-1.amazonaws.com/"
+            "prod.iqdcontroller.iqdigital/cdn_news/' + mode + '/iqadcontroller.js\"></scr'"
+            " + 'ipt>');</script>")
+    report = audit_html(page("", head), url="https://news.example/a")
+    assert carried(report) == {"Salesforce DMP (Krux)": "inline", "Nativendo": "loaded",
+                               "iq digital": "loaded"}
+    by_host = {r.host: r.network for r in report.resources}
+    assert by_host["s3-eu-central-1.amazonaws.com"] == "iq digital"
