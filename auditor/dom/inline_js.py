@@ -9,6 +9,7 @@ requests, and counting them would invent third parties.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -36,6 +37,7 @@ _SCHEMED = re.compile(_BRANCHES + r"\s*\)" + _REST)
 # `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." :
 # "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
 # "google-analytics.com/ga.js' …"))`, and Piwik's `pkBaseURL`
+_JOINED = re.compile(r"\b(?P<name>[A-Za-z_$][\w$]*)" + _REST)
 _SCHEME_VAR = re.compile(r"\b(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)\s*\(*[^;?]{0,100}" + _BRANCHES
                          + r"\s*\)*\s*[;,\n]")
 _URL = re.compile(_URL_BODY)
@@ -201,20 +203,42 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
             before = script[max(0, match.start() - 120) : match.start()]
             out.append(Built(match.start(), match.end(), url,
                              bool(_SRC_ASSIGN_OPEN.search(before))))
-    for match in _SCHEME_VAR.finditer(script):
-        joined = re.compile(r"\b" + re.escape(match.group("name")) + _REST)
-        uses = []
-        for use in joined.finditer(script, match.end()):
-            url = branch(match) + use.group("rest")
-            if _URL.fullmatch(url):
+    declared = list(_SCHEME_VAR.finditer(script))
+    if declared:  # one pass over the joins, each read with its variable's last value
+        joined: set[int] = set()
+        values: dict[str, re.Match[str]] = {}
+        waiting = iter(declared)
+        pending = next(waiting, None)
+        for use in _JOINED.finditer(script):
+            while pending is not None and pending.end() <= use.start():
+                values[pending.group("name")] = pending
+                pending = next(waiting, None)
+            decl = values.get(use.group("name"))
+            url = branch(decl) + use.group("rest") if decl is not None else ""
+            if decl is not None and _URL.fullmatch(url):
+                joined.add(decl.start())
                 before = script[max(0, use.start() - 60) : use.start()]
-                uses.append(Built(use.start(), use.end(), url,
-                                  bool(_SRC_BEFORE_VAR.search(before))))
-        if uses:
-            out += [Built(match.start(), match.end(), "", False), *uses]
-        elif _URL.fullmatch(branch(match)):  # a whole URL, joined to no literal
-            out.append(Built(match.start(), match.end(), branch(match), False))
+                out.append(Built(use.start(), use.end(), url,
+                                 bool(_SRC_BEFORE_VAR.search(before))))
+        for decl in declared:
+            if decl.start() in joined:
+                out.append(Built(decl.start(), decl.end(), "", False))
+            elif _URL.fullmatch(branch(decl)):  # a whole URL, joined to no literal
+                out.append(Built(decl.start(), decl.end(), branch(decl), False))
     return sorted(out)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted spans, overlapping ones merged: their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, RequestType, bool]]:
@@ -228,12 +252,13 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     if "//" not in script:
         return  # every URL literal holds one
     built = schemed_urls(script, secure)
-    spans = [(b.start, b.end) for b in built]
+    starts, ends = _merged([(b.start, b.end) for b in built])
     seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
                                                  for b in built if b.url]
     written: dict[int, RequestType | None] = {}  # markup's src the script writes, by start
     for match in url_literals(script):
-        if spans and any(start <= match.start() < end for start, end in spans):
+        if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
+                and match.start() < ends[at]:
             continue  # a branch of a URL built from the scheme
         if match.group(4) is not None:
             written[match.start()] = _written_tag(script, match.start())
