@@ -238,19 +238,28 @@ def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
     return False
 
 
+# A page's landmarks (the document, its main content, header, footer, navigation) are
+# the page, not an ad unit: a generic rule's class name hides one by accident
+# (`##.ad_Right` on a newspaper's footer of links); a rule a list writes for the site
+# (`example.com##footer.ad`) still counts. `aside` is where ads are put, so no landmark.
+_LANDMARKS = frozenset({"html", "body", "main", "article", "header", "footer", "nav"})
+
+
 def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],
     network_of: dict[etree._Element, Network],
     catalogue: Catalogue,
 ) -> list[FoundSlot]:
-    """Elements hidden by `##` rules that are not already a known slot (or its wrapper).
+    """Elements hidden by `##` rules that are not already a known slot (or its wrapper),
+    nor a landmark a generic rule hides (`_LANDMARKS`).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
     around a network's loader is attributed to it; failing that, a vendor's word opening
     the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
+    hits = [hit for hit in hits if not (hit[0].tag in _LANDMARKS and hit[1].startswith("##"))]
     hit_elements = {el for el, _, _ in hits}
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:

@@ -1042,3 +1042,19 @@ def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
     assert [(s.rule, s.network) for s in report.slots] == [("##.ad-unit", None)]
     assert ("facebook-pixel", "1143146955705276") in ids_of(report)
 
+
+
+def test_a_landmark_a_generic_rule_hides_is_no_slot(engine: Engine) -> None:
+    """EasyList's `##.ad_Right` hides a newspaper's footer of links (sueddeutsche.de's
+    `footer#sitefooter.ad_Right`): the page's landmarks are the page, not ad units. The
+    same rule on a box is a slot, and so is an ad inside a hidden header."""
+    body = ('<div class="ad_Right" style="width:300px;height:250px"></div>'
+            '<header class="ad_Right"><nav><a href="/">Home</a></nav>'
+            '<div class="adslot" style="width:728px;height:90px"></div></header>'
+            '<footer id="sitefooter" class="ad_Right"><a href="/imprint">Imprint</a>'
+            '<a href="/privacy">Privacy</a></footer>')
+    from auditor.pipeline import audit
+
+    (report,) = audit(page(body).encode(), url="https://news.example/a", engine=engine).pages
+    assert [(s.rule, s.width) for s in report.slots] == [("##.ad_Right", 300),
+                                                          ("##.adslot", 728)]
