@@ -238,11 +238,26 @@ def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
     return False
 
 
-# A page's landmarks (the document, its main content, header, footer, navigation) are
-# the page, not an ad unit: a generic rule's class name hides one by accident
-# (`##.ad_Right` on a newspaper's footer of links); a rule a list writes for the site
-# (`example.com##footer.ad`) still counts. `aside` is where ads are put, so no landmark.
-_LANDMARKS = frozenset({"html", "body", "main", "article", "header", "footer", "nav"})
+# A page's landmarks (the document, its main content, header, footer, navigation) that
+# hold the page's own text are the page, not an ad unit: a generic rule's class name
+# hides one by accident (`##.ad_Right` on a newspaper's footer of links). A landmark that
+# holds no text of its own is a wrapper (`<header class="header-ad">` round a banner), and
+# a rule a list writes for the site (`example.com##footer.ad`) still counts. `article` and
+# `aside` are where feeds and sidebars put native ads, so no landmarks.
+_LANDMARKS = frozenset({"html", "body", "main", "header", "footer", "nav"})
+_LANDMARK_TEXT = 80  # characters of text outside scripts and styles
+
+
+def _page_landmark(el: etree._Element, rule: str) -> bool:
+    if el.tag not in _LANDMARKS or not rule.startswith("##"):
+        return False
+    chars = 0
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            chars += len("".join((node.text or "").split()))
+        if node is not el:
+            chars += len("".join((node.tail or "").split()))
+    return chars >= _LANDMARK_TEXT
 
 
 def cosmetic_slots(
@@ -259,7 +274,7 @@ def cosmetic_slots(
     the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
-    hits = [hit for hit in hits if not (hit[0].tag in _LANDMARKS and hit[1].startswith("##"))]
+    hits = [hit for hit in hits if not _page_landmark(hit[0], hit[1])]
     hit_elements = {el for el, _, _ in hits}
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:

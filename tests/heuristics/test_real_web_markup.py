@@ -1046,15 +1046,17 @@ def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
 
 def test_a_landmark_a_generic_rule_hides_is_no_slot(engine: Engine) -> None:
     """EasyList's `##.ad_Right` hides a newspaper's footer of links (sueddeutsche.de's
-    `footer#sitefooter.ad_Right`): the page's landmarks are the page, not ad units. The
-    same rule on a box is a slot, and so is an ad inside a hidden header."""
-    body = ('<div class="ad_Right" style="width:300px;height:250px"></div>'
-            '<header class="ad_Right"><nav><a href="/">Home</a></nav>'
-            '<div class="adslot" style="width:728px;height:90px"></div></header>'
-            '<footer id="sitefooter" class="ad_Right"><a href="/imprint">Imprint</a>'
-            '<a href="/privacy">Privacy</a></footer>')
+    `footer#sitefooter.ad_Right`): a landmark holding the page's own text is the page, not
+    an ad unit. The same rule on a box is a slot, and so is a header holding nothing but
+    a banner."""
     from auditor.pipeline import audit
 
+    links = "".join(f'<a href="/{w.lower()}">{w}</a> ' for w in (
+        "Imprint", "Privacy", "Contact", "Terms of use", "Newsletter", "Careers", "Archive",
+        "Subscriptions", "Advertise with us"))
+    body = ('<div class="ad_Right" style="width:300px;height:250px"></div>'
+            '<header class="ad_Right" style="width:728px;height:90px"><div></div></header>'
+            f'<footer id="sitefooter" class="ad_Right"><nav>{links}</nav></footer>')
     (report,) = audit(page(body).encode(), url="https://news.example/a", engine=engine).pages
     assert [(s.rule, s.width) for s in report.slots] == [("##.ad_Right", 300),
-                                                          ("##.adslot", 728)]
+                                                          ("##.ad_Right", 728)]
