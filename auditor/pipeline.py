@@ -135,7 +135,8 @@ def _audit_markup(
     first_party = registrable_domain(page_host) or None
     base = page_base(root, url)
 
-    found = list(islice(walk(root, base, page), limits.max_urls + 1))
+    secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
+    found = list(islice(walk(root, base, page, secure=secure), limits.max_urls + 1))
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it

@@ -21,30 +21,40 @@ from auditor.model import RequestType
 _URL_BODY = r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?"""
 # a URL literal, or the start of one a script writes as markup, cut where its string is
 # joined to a variable: `document.write('<scr'+'ipt src="https://x.test/c.js?id=' + id)`
+# (a `src` attribute's: not `data-src`, which loads nothing by itself)
 _URL_LITERAL = re.compile(r"""(['"`])(""" + _URL_BODY + r""")\1"""
-                          r"""|(?:(?<=src=)|(?<=src=\\))(['"])(""" + _URL_BODY
+                          r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + _URL_BODY
                           + r""")['"](?=\s*\+)""")
 # A loader URL an older snippet builds from the page's scheme, one string per branch and
 # the rest after: `('https:' == document.location.protocol ? 'https://ssl' : 'http://www')
 # + '.google-analytics.com/ga.js'` (Google Analytics, Quantcast, comScore, Chartbeat and
-# Segment wrote theirs so); a rest that opens with `//` is a URL literal of its own. The
-# rest ends at either quote: it may be markup the script writes.
-_BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?:[^'"\s]*)(?P=q1)"""
-             r"""\s*:\s*(?P<q2>['"])(?P<b>https?:[^'"\s]*)(?P=q2)""")
+# Segment wrote theirs so), or a whole URL per branch (Clicky); a rest that opens with
+# `//` is a URL literal of its own. The rest ends at either quote: it may be markup the
+# script writes. A test is of the scheme only when one branch is https and one http.
+_BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?(?::[^'"\s]*)?)(?P=q1)"""
+             r"""\s*:\s*(?P<q2>['"])(?P<b>https?(?::[^'"\s]*)?)(?P=q2)""")
 _REST = r"""\s*\+\s*['"](?P<rest>(?!//)[^'"\s<>]+)['"]"""
-_SCHEMED = re.compile(_BRANCHES + r"\s*\)" + _REST)
-# … or one that keeps the branch in a variable and joins it later: ga.js's first snippet,
-# `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." :
-# "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
-# "google-analytics.com/ga.js' …"))`, and Piwik's `pkBaseURL`
-_JOINED = re.compile(r"\b(?P<name>[A-Za-z_$][\w$]*)" + _REST)
-_SCHEME_VAR = re.compile(r"\b(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)\s*\(*[^;?]{0,100}" + _BRANCHES
-                         + r"\s*\)*\s*[;,\n]")
+_SCHEMED = re.compile(_BRANCHES + r"\s*\)(?:" + _REST + ")?")
+# … or one that keeps the branch (and a rest) in a variable and joins it later: ga.js's
+# first snippet, `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl."
+# : "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
+# "google-analytics.com/ga.js' …"))`, Piwik's `pkBaseURL` and its `var u=((…) ? "https" :
+# "http") + "://piwik.example.org/"`. A name starts where no identifier character is
+# before it (`\b` also matches inside `a$a`), nor a `.` (`ga.src` is a property); the
+# condition holds no statement's end, no other assignment and no list item, so it cannot
+# reach back over another's value.
+_NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
+_JOINED = re.compile(_NAME + _REST)
+_CONDITION = r"""(?:[^;?,='"]|[=!]==?|'[^'\n,=]*'|"[^"\n,=]*"){0,100}?"""
+_SCHEME_VAR = re.compile(_NAME + r"\s*=(?!=)\s*\(*" + _CONDITION + _BRANCHES + r"\s*\)*(?:"
+                         + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
 # … and the one a variable holding it follows: `g.src = `, or a `src='" + ` it writes
-_SRC_BEFORE_VAR = re.compile(r"""(?:\.src\s*=|\bsrc=\\?['"]?['"]\s*\+)\s*$""")
+_SRC_BEFORE_VAR = re.compile(r"""(?:\.src\s*=|(?<![\w-])src=\\?['"]?['"]\s*\+)\s*$""")
+# a variable a script loads as it is: `s.src = name`, `src='" + name`
+_SRC_NAMED = re.compile(r"""(?:\.src\s*=\s*|(?<![\w-])src=\\?['"]?['"]\s*\+\s*)""" + _NAME)
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
@@ -149,21 +159,23 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-# the tag whose `src` a script writes: `'<scr' + 'ipt src="…'` split as scripts split it,
-# `\x3c` and `%3C` as they escape it
-_WRITTEN_TAG = re.compile(r"(?:<|\\x3c|%3c)\s*(img|i?frame|scr|embed|audio|video|source)",
+# the tag whose `src` a script writes: `'<scr' + 'ipt src="…'`, `"<sc"+"ript …"` and
+# `'<' + 'script'` split as scripts split it, `\x3c` and `%3C` as they escape it
+_WRITTEN_TAG = re.compile(r"""(?:<|\\x3c|%3c)\s*(?:['"]\s*\+\s*['"])?\s*"""
+                          r"""(a(?=[\s>/])|img|i?frame|sc|embed|audio|video|source)""",
                           re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
-                  "frame": RequestType.SUBDOCUMENT, "scr": RequestType.SCRIPT,
+                  "frame": RequestType.SUBDOCUMENT, "sc": RequestType.SCRIPT,
                   "embed": RequestType.OBJECT, "audio": RequestType.MEDIA,
                   "video": RequestType.MEDIA, "source": RequestType.MEDIA}
+# a link's address in markup a script writes: `<a href='//counter.test/click'>`
+_WRITTEN_HREF = re.compile(r"""(?<![\w-])href=\\?$""")
 
 
-def _written_tag(script: str, at: int) -> RequestType | None:
-    """The request type of the element whose `src` starts at `at`: the last tag opened in
-    the markup the script writes before it."""
+def _written_tag(script: str, at: int) -> str | None:
+    """The name of the last tag the script's markup opens before `at` (lower case)."""
     tags = _WRITTEN_TAG.findall(script, max(0, at - 200), at)
-    return _WRITTEN_TYPES[tags[-1].lower()] if tags else None
+    return tags[-1].lower() if tags else None
 
 
 class Built(NamedTuple):
@@ -188,44 +200,62 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
     [('https://ssl.google-analytics.com/ga.js', True),
      ('http://www.google-analytics.com/ga.js', True)]
     """
-    if "'http:" not in script and '"http:' not in script:
+    if "'http" not in script and '"http' not in script:
         return []
-    want = "https:" if secure else "http:"
+    want = "https" if secure else "http"
 
-    def branch(match: re.Match[str]) -> str:
+    def branch(match: re.Match[str]) -> str | None:
+        """The branch the page takes; None when the branches are not one per scheme."""
         first, second = match.group("a"), match.group("b")
-        return second if second.startswith(want) and not first.startswith(want) else first
+        schemes = first.split(":", 1)[0].lower(), second.split(":", 1)[0].lower()
+        if set(schemes) != {"http", "https"}:
+            return None
+        return first if schemes[0] == want else second
 
-    out = []
+    out: list[Built] = []
+    declared = [d for d in _SCHEME_VAR.finditer(script) if branch(d) is not None]
+    starts, ends = _merged([(d.start(), d.end()) for d in declared])
     for match in _SCHEMED.finditer(script):
-        url = branch(match) + match.group("rest")
+        taken = branch(match)
+        at = bisect_right(starts, match.start()) - 1
+        if taken is None or (at >= 0 and match.start() < ends[at]):
+            continue  # no scheme test, or a variable's value (read below)
+        url = taken + (match.group("rest") or "")
         if _URL.fullmatch(url):
             before = script[max(0, match.start() - 120) : match.start()]
             out.append(Built(match.start(), match.end(), url,
                              bool(_SRC_ASSIGN_OPEN.search(before))))
-    declared = list(_SCHEME_VAR.finditer(script))
     if declared:  # one pass over the joins, each read with its variable's last value
         joined: set[int] = set()
-        values: dict[str, re.Match[str]] = {}
+        values: dict[str, tuple[re.Match[str], str]] = {}
         waiting = iter(declared)
         pending = next(waiting, None)
         for use in _JOINED.finditer(script):
             while pending is not None and pending.end() <= use.start():
-                values[pending.group("name")] = pending
+                values[pending.group("name")] = (pending, _value(pending, branch(pending)))
                 pending = next(waiting, None)
-            decl = values.get(use.group("name"))
-            url = branch(decl) + use.group("rest") if decl is not None else ""
+            decl, value = values.get(use.group("name"), (None, ""))
+            url = value + use.group("rest")
             if decl is not None and _URL.fullmatch(url):
                 joined.add(decl.start())
                 before = script[max(0, use.start() - 60) : use.start()]
                 out.append(Built(use.start(), use.end(), url,
                                  bool(_SRC_BEFORE_VAR.search(before))))
+        loaded: set[str] | None = None  # the variables the script loads as they are
         for decl in declared:
+            value = _value(decl, branch(decl))
             if decl.start() in joined:
                 out.append(Built(decl.start(), decl.end(), "", False))
-            elif _URL.fullmatch(branch(decl)):  # a whole URL, joined to no literal
-                out.append(Built(decl.start(), decl.end(), branch(decl), False))
+            elif _URL.fullmatch(value):  # a whole URL, joined to no literal
+                if loaded is None:
+                    loaded = {m.group("name") for m in _SRC_NAMED.finditer(script)}
+                out.append(Built(decl.start(), decl.end(), value, decl.group("name") in loaded))
     return sorted(out)
+
+
+def _value(decl: re.Match[str], taken: str | None) -> str:
+    """What a scheme variable holds on the page: its branch and the rest joined to it."""
+    return (taken or "") + (decl.group("tail") or "")
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -261,10 +291,12 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 and match.start() < ends[at]:
             continue  # a branch of a URL built from the scheme
         if match.group(4) is not None:
-            written[match.start()] = _written_tag(script, match.start())
+            written[match.start()] = _WRITTEN_TYPES.get(_written_tag(script, match.start()) or "")
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
+        if _WRITTEN_HREF.search(before) and _written_tag(script, match.start()) == "a":
+            continue  # a link the script writes: followed if clicked, not loaded
         navigates = _NAVIGATES.search(before)
         seen.append((match.start(), match.group(2),
                      None if navigates else bool(_SRC_ASSIGN.search(before))))

@@ -138,7 +138,8 @@ _NAME = re.compile(r"[^\x00-\x1f\x7f]+")
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
-         _depth: int = 0, _docs: ParsedPage | None = None) -> Iterator[FoundURL]:
+         _depth: int = 0, _docs: ParsedPage | None = None, *,
+         secure: bool | None = None) -> Iterator[FoundURL]:
     """Every request the page's markup and inline scripts would make, in document order.
 
     With the `page`, what its obfuscated inline scripts load once decoded comes right
@@ -148,9 +149,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
     scan of the page: its requests are walked too (they resolve against the page's base,
     as browsers do), reported at the iframe with a `via` of `iframe[srcdoc] …`; the page
     parses each such document once (`ParsedPage.srcdoc`, `_docs` below the top).
+
+    `secure`: the page itself is served over https (its own URL's scheme, which snippets
+    test, not its `<base>`'s), the base's scheme when not given.
     """
     docs = page if _depth == 0 else _docs
-    secure = not (base or "").lower().startswith("http:")  # the branch a scheme test takes
+    if secure is None:
+        secure = not (base or "").lower().startswith("http:")  # the branch a scheme test takes
     out: list[FoundURL] = []  # one element's finds, yielded when it is done
     el: Any = None
 
@@ -210,7 +215,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
                 out += [FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                  inner.assigned)
-                        for inner in walk(doc, base, None, _depth + 1, docs)]
+                        for inner in walk(doc, base, None, _depth + 1, docs, secure=secure)]
         elif tag == "img":
             found(get("src"), RequestType.IMAGE, "img[src]")
             if get("srcset"):

@@ -226,21 +226,53 @@ def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
         ("""var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." : """
          """"http://www.");\ndocument.write(unescape("%3Cscript src='" + gaJsHost + """
          """"google-analytics.com/ga.js' type='text/javascript'%3E%3C/script%3E"));""",
-         [("https://ssl.google-analytics.com/ga.js", T.SCRIPT)]),
+         [("https://ssl.google-analytics.com/ga.js", T.SCRIPT, True)]),
         # AdRoll's: the host a variable, the path joined where it is assigned
         ("""var host = (("https:" == document.location.protocol) ? "https://s.adroll.com" : """
          """"http://a.adroll.com");\nscr.src = host + "/j/roundtrip.js";""",
-         [("https://s.adroll.com/j/roundtrip.js", T.SCRIPT)]),
-        # Revive's: a whole URL per scheme, joined to no literal: one request, not two
+         [("https://s.adroll.com/j/roundtrip.js", T.SCRIPT, True)]),
+        # Revive's: a whole URL per scheme, joined to no literal, written as a src: one
+        # request, not two
         ("""var m3_u = (location.protocol=='https:'?'https://ads.test/www/delivery/ajs.php':"""
          """'http://ads.test/www/delivery/ajs.php');\ndocument.write ("<scr"+"ipt src='"+m3_u);""",
-         [("https://ads.test/www/delivery/ajs.php", T.SCRIPT)]),
+         [("https://ads.test/www/delivery/ajs.php", T.SCRIPT, True)]),
+        # Piwik 1.9's: the scheme's name alone, then the rest of its address
+        ("""var u=(("https:" == document.location.protocol) ? "https" : "http") + """
+         """"://stats.site.test/";\n_paq.push(['setTrackerUrl', u+'piwik.php']);\n"""
+         """g.src=u+'piwik.js';""",
+         [("https://stats.site.test/piwik.php", T.SCRIPT, False),
+          ("https://stats.site.test/piwik.js", T.SCRIPT, True)]),
+        # Clicky's: a whole URL per scheme assigned as it is
+        ("""s.src = ( document.location.protocol == 'https:' ? 'https://static.getclicky.com/js'"""
+         """ : 'http://static.getclicky.com/js' );""",
+         [("https://static.getclicky.com/js", T.SCRIPT, True)]),
+        # a config object before a scheme test keeps its own loader
+        ("""var cfg = {\n  loader: 'https://a.magsrv.com/ad-provider.js',\n  cdn: """
+         """location.protocol == 'https:' ? 'https://s.site.test' : 'http://s.site.test',\n};""",
+         [("https://a.magsrv.com/ad-provider.js", T.SCRIPT, True),
+          ("https://s.site.test", T.SCRIPT, False), ("http://s.site.test", T.SCRIPT, False)]),
+        ("""s.src = 'https://ads.denied.test/loader.js'\nvar h = ('https:' == """
+         """document.location.protocol ? 'https://ssl.x.test/' : 'http://www.x.test/')\n""",
+         [("https://ads.denied.test/loader.js", T.SCRIPT, True),
+          ("https://ssl.x.test/", T.SCRIPT, False)]),
+        # a test of anything but the scheme chooses nothing: both are read
+        ("""s.src = (mobile ? 'https://m.ads.test/a.js' : 'https://ads.test/a.js');""",
+         [("https://m.ads.test/a.js", T.SCRIPT, True), ("https://ads.test/a.js", T.SCRIPT, True)]),
     ],
 )
 def test_a_scheme_kept_in_a_variable_builds_the_url_it_is_joined_to(
-        script: str, expected: list[tuple[str, T]]) -> None:
+        script: str, expected: list[tuple[str, T, bool]]) -> None:
     root = parse_html(f"<script>{script}</script>")
-    assert [(f.url, f.type) for f in walk(root, BASE)] == expected
+    assert [(f.url, f.type, f.assigned) for f in walk(root, BASE)] == expected
+
+
+def test_a_snippet_takes_the_branch_of_the_pages_own_scheme() -> None:
+    """`location.protocol` is the document's, whatever its `<base>` says."""
+    root = parse_html('<base href="http://static.site.test/"><script>ga.src = ("https:" == '
+                      'document.location.protocol ? "https://ssl" : "http://www") + '
+                      '".google-analytics.com/ga.js";</script>')
+    assert [f.url for f in walk(root, "http://static.site.test/", secure=True)] == [
+        "https://ssl.google-analytics.com/ga.js"]
 
 
 @pytest.mark.parametrize("script", [
@@ -265,9 +297,16 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
          [("https://px.test/na/", T.IMAGE)]),
         ("""document.write("\\x3ciframe width=1 src='https://f.test/frame?z=" + zone + "'>");""",
          [("https://f.test/frame?z=", T.SUBDOCUMENT)]),
+        # StatCounter splits its tag as `"<sc"+"ript"`, after an image of its own
+        ("""document.write("<a href='https://site.test/'><img src='https://site.test/l.png'>"""
+         """</a>");document.write("<sc"+"ript type='text/javascript' src='https://ads.test/"""
+         """show?z=" + z + "'></sc"+"ript>");""",
+         [("https://site.test/l.png", T.IMAGE), ("https://ads.test/show?z=", T.SCRIPT)]),
         # a link the script writes is no request, nor a URL cut anywhere but in a `src`
         ("""document.write('<a href="https://share.test/?u=' + u + '">');""", []),
         ("""var s = "title='https://share.test/?u=" + u;""", []),
+        ("""document.write('<div data-src="https://x.test/w?id=' + id + '"></div>');""", []),
+        ("""document.write("<a href='//www.counter.test/click' target=_blank>");""", []),
     ],
 )
 def test_the_start_of_a_src_a_script_writes_is_a_request(
@@ -371,7 +410,8 @@ def test_iframe_srcdoc_documents_are_walked() -> None:
 
 
 _URL_PIECES = ["'", '"', "`", "//", "/", "http:", "https:", "HTTP:", "ttps:", "cdn", ".", "a.io",
-               ":80", " ", "<", "x", "=", "\n", "'https:", '"http:', "`//", "//a.io", "/x.js"]
+               ":80", " ", "<", "x", "=", "\n", "'https:", '"http:', "`//", "//a.io", "/x.js",
+               "src=", "src=\\", "src='", "+", " + ", "data-src="]
 
 
 @settings(max_examples=2000, deadline=None)

@@ -358,3 +358,16 @@ def test_vendors_named_by_their_snippet_cdn_and_controller(audit_html: AuditHtml
                                "iq digital": "loaded"}
     by_host = {r.host: r.network for r in report.resources}
     assert by_host["s3-eu-central-1.amazonaws.com"] == "iq digital"
+
+
+def test_chartbeats_loader_for_https_pages_is_chartbeats(audit_html: AuditHtml) -> None:
+    """Chartbeat's snippet loads from Akamai on https pages, from its own host on http
+    ones: either request is Chartbeat's (a gate denying it must see the loader)."""
+    head = ("<script>var e = document.createElement('script');"
+            'e.setAttribute("src", (("https:" == document.location.protocol) ? '
+            '"https://a248.e.akamai.net/chartbeat.download.akamai.com/102508/" : '
+            '"http://static.chartbeat.com/") + "js/chartbeat.js");</script>')
+    for url, host in (("https://news.example/a", "a248.e.akamai.net"),
+                      ("http://news.example/a", "static.chartbeat.com")):
+        report = audit_html(page("", head), url=url)
+        assert [(r.host, r.network) for r in report.resources] == [(host, "Chartbeat")]
