@@ -34,7 +34,8 @@ _URL_LITERAL = re.compile(r"""(['"`])(""" + _URL_BODY + r""")\1"""
 _BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?(?::[^'"\s]*)?)(?P=q1)"""
              r"""\s*:\s*(?P<q2>['"])(?P<b>https?(?::[^'"\s]*)?)(?P=q2)""")
 _REST = r"""\s*\+\s*['"](?P<rest>(?!//)[^'"\s<>]+)['"]"""
-_SCHEMED = re.compile(_BRANCHES + r"\s*\)(?:" + _REST + ")?")
+_SCHEME_TEST = re.compile(_BRANCHES)
+_TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test used in place
 # … or one that keeps the branch (and a rest) in a variable and joins it later: ga.js's
 # first snippet, `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl."
 # : "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
@@ -46,8 +47,10 @@ _SCHEMED = re.compile(_BRANCHES + r"\s*\)(?:" + _REST + ")?")
 _NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
 _JOINED = re.compile(_NAME + _REST)
 _CONDITION = r"""(?:[^;?,='"]|[=!]==?|'[^'\n,=]*'|"[^"\n,=]*"){0,100}?"""
-_SCHEME_VAR = re.compile(_NAME + r"\s*=(?!=)\s*\(*" + _CONDITION + _BRANCHES + r"\s*\)*(?:"
-                         + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
+# a variable's name and condition, read back from its test; then the end of its value
+_VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)\s*\(*" + _CONDITION + "$")
+_VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
+_HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
@@ -188,10 +191,24 @@ class Built(NamedTuple):
     assigned: bool
 
 
+_HTTP_BRANCHES = ("'http:", '"http:', "'http'", '"http"')  # a scheme test's http branch
+
+
+class _Declared(NamedTuple):
+    """A variable holding what a scheme test gives: its span, name and value on the page."""
+
+    start: int
+    end: int
+    name: str
+    value: str
+
+
 def schemed_urls(script: str, secure: bool = True) -> list[Built]:
-    """Each loader URL the script builds from the page's scheme (`_SCHEMED`, `_SCHEME_VAR`):
-    the branch a page served over https takes, or over http when it is not `secure`,
-    joined to the rest. Only a snippet with an `http:` string has one.
+    """Each loader URL the script builds from the page's scheme: the branch a page served
+    over https takes, or over http when it is not `secure`, joined to the rest, in place
+    (`_TEST_JOINED`) or through a variable (`_VAR_HEAD`, `_VAR_TAIL`, `_JOINED`). Only a
+    script with an http branch has one (`_HTTP_BRANCHES`); each test is found by its `?`
+    and read from there, both ways.
 
     >>> snippet = ("ga.src = ('https:' == document.location.protocol ? 'https://ssl' : "
     ...            "'http://www') + '.google-analytics.com/ga.js';")
@@ -200,62 +217,54 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
     [('https://ssl.google-analytics.com/ga.js', True),
      ('http://www.google-analytics.com/ga.js', True)]
     """
-    if "'http" not in script and '"http' not in script:
+    if not any(branch in script for branch in _HTTP_BRANCHES):
         return []
     want = "https" if secure else "http"
-
-    def branch(match: re.Match[str]) -> str | None:
-        """The branch the page takes; None when the branches are not one per scheme."""
-        first, second = match.group("a"), match.group("b")
+    out: list[Built] = []
+    declared: list[_Declared] = []
+    for test in _SCHEME_TEST.finditer(script):
+        first, second = test.group("a"), test.group("b")
         schemes = first.split(":", 1)[0].lower(), second.split(":", 1)[0].lower()
         if set(schemes) != {"http", "https"}:
-            return None
-        return first if schemes[0] == want else second
-
-    out: list[Built] = []
-    declared = [d for d in _SCHEME_VAR.finditer(script) if branch(d) is not None]
-    starts, ends = _merged([(d.start(), d.end()) for d in declared])
-    for match in _SCHEMED.finditer(script):
-        taken = branch(match)
-        at = bisect_right(starts, match.start()) - 1
-        if taken is None or (at >= 0 and match.start() < ends[at]):
-            continue  # no scheme test, or a variable's value (read below)
-        url = taken + (match.group("rest") or "")
-        if _URL.fullmatch(url):
-            before = script[max(0, match.start() - 120) : match.start()]
-            out.append(Built(match.start(), match.end(), url,
+            continue  # a test of something else: both are read as literals
+        taken = first if schemes[0] == want else second
+        head = _VAR_HEAD.search(script, max(0, test.start() - _HEAD_REACH), test.start())
+        tail = _VAR_TAIL.match(script, test.end()) if head else None
+        if head and tail:
+            declared.append(_Declared(head.start(), tail.end(), head.group("name"),
+                                      taken + (tail.group("tail") or "")))
+            continue
+        joined = _TEST_JOINED.match(script, test.end())
+        url = taken + (joined.group("rest") or "") if joined else ""
+        if joined and _URL.fullmatch(url):
+            before = script[max(0, test.start() - 120) : test.start()]
+            out.append(Built(test.start(), joined.end(), url,
                              bool(_SRC_ASSIGN_OPEN.search(before))))
     if declared:  # one pass over the joins, each read with its variable's last value
-        joined: set[int] = set()
-        values: dict[str, tuple[re.Match[str], str]] = {}
+        joined_to: set[int] = set()
+        values: dict[str, _Declared] = {}
         waiting = iter(declared)
         pending = next(waiting, None)
         for use in _JOINED.finditer(script):
-            while pending is not None and pending.end() <= use.start():
-                values[pending.group("name")] = (pending, _value(pending, branch(pending)))
+            while pending is not None and pending.end <= use.start():
+                values[pending.name] = pending
                 pending = next(waiting, None)
-            decl, value = values.get(use.group("name"), (None, ""))
-            url = value + use.group("rest")
+            decl = values.get(use.group("name"))
+            url = decl.value + use.group("rest") if decl is not None else ""
             if decl is not None and _URL.fullmatch(url):
-                joined.add(decl.start())
+                joined_to.add(decl.start)
                 before = script[max(0, use.start() - 60) : use.start()]
                 out.append(Built(use.start(), use.end(), url,
                                  bool(_SRC_BEFORE_VAR.search(before))))
         loaded: set[str] | None = None  # the variables the script loads as they are
         for decl in declared:
-            value = _value(decl, branch(decl))
-            if decl.start() in joined:
-                out.append(Built(decl.start(), decl.end(), "", False))
-            elif _URL.fullmatch(value):  # a whole URL, joined to no literal
+            if decl.start in joined_to:
+                out.append(Built(decl.start, decl.end, "", False))
+            elif _URL.fullmatch(decl.value):  # a whole URL, joined to no literal
                 if loaded is None:
                     loaded = {m.group("name") for m in _SRC_NAMED.finditer(script)}
-                out.append(Built(decl.start(), decl.end(), value, decl.group("name") in loaded))
+                out.append(Built(decl.start, decl.end, decl.value, decl.name in loaded))
     return sorted(out)
-
-
-def _value(decl: re.Match[str], taken: str | None) -> str:
-    """What a scheme variable holds on the page: its branch and the rest joined to it."""
-    return (taken or "") + (decl.group("tail") or "")
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
