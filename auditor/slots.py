@@ -239,25 +239,44 @@ def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
 
 
 # A page's landmarks (the document, its main content, header, footer, navigation) that
-# hold the page's own text are the page, not an ad unit: a generic rule's class name
-# hides one by accident (`##.ad_Right` on a newspaper's footer of links). A landmark that
-# holds no text of its own is a wrapper (`<header class="header-ad">` round a banner), and
-# a rule a list writes for the site (`example.com##footer.ad`) still counts. `article` and
-# `aside` are where feeds and sidebars put native ads, so no landmarks.
+# hold the page's own text and nothing an ad shows in are the page, not an ad unit: a
+# generic rule's class name hides one by accident (`##.ad_Right` on a newspaper's footer
+# of links). A landmark round a frame, an image, an `<ins>` or a vendor's loader stays a
+# slot (`<header class="header-ad">` round a banner and its caption), as does one a list
+# hides for the site (`example.com##footer.ad`). `article` and `aside` are where feeds
+# and sidebars put native ads, so no landmarks.
 _LANDMARKS = frozenset({"html", "body", "main", "header", "footer", "nav"})
 _LANDMARK_TEXT = 80  # characters of text outside scripts and styles
+_SHOWS_ADS = frozenset({"iframe", "frame", "ins", "img", "picture", "object", "embed",
+                        "video", "canvas"})
 
 
-def _page_landmark(el: etree._Element, rule: str) -> bool:
-    if el.tag not in _LANDMARKS or not rule.startswith("##"):
-        return False
-    chars = 0
-    for node in el.iter():
-        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
-            chars += len("".join((node.text or "").split()))
-        if node is not el:
-            chars += len("".join((node.tail or "").split()))
-    return chars >= _LANDMARK_TEXT
+def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
+                    network_of: dict[etree._Element, Network]) -> set[etree._Element]:
+    """The landmarks among the hits that are the page's own (above). One walk of each
+    document counts text and ad-showing elements as running totals, so a landmark's own
+    are the totals' growth between its start and end tags (a count per landmark was
+    quadratic in nested ones)."""
+    candidates = {el for el, rule, _ in hits if el.tag in _LANDMARKS and rule.startswith("##")}
+    out: set[etree._Element] = set()
+    for root in {el.getroottree().getroot() for el in candidates}:
+        text = shows = 0
+        opened: dict[etree._Element, tuple[int, int]] = {}
+        for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                if node in candidates:
+                    opened[node] = (text, shows)
+                if node.tag in _SHOWS_ADS or node in network_of:
+                    shows += 1
+                if node.tag not in ("script", "style"):
+                    text += len("".join((node.text or "").split()))
+                continue
+            if event == "end" and node in opened:
+                text_before, shows_before = opened.pop(node)
+                if text - text_before >= _LANDMARK_TEXT and shows == shows_before:
+                    out.add(node)
+            text += len("".join((node.tail or "").split()))
+    return out
 
 
 def cosmetic_slots(
@@ -274,7 +293,8 @@ def cosmetic_slots(
     the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
-    hits = [hit for hit in hits if not _page_landmark(hit[0], hit[1])]
+    own = _page_landmarks(hits, network_of)
+    hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:

@@ -42,7 +42,7 @@ def test_findings_a_reviewer_would_sign(scored: Any) -> None:
 
 def test_slots_found_once_and_named(scored: Any) -> None:
     assert scored.slot_recall >= 0.92
-    assert scored.slot_precision >= 0.95
+    assert scored.slot_precision >= 0.96
     assert scored.vendor_attribution >= 0.98
 
 
@@ -53,7 +53,7 @@ def test_ids_read_wherever_written(scored: Any) -> None:
 
 def test_networks_on_the_page_named(scored: Any) -> None:
     """The report's `networks` against the labels' networks and trackers."""
-    assert scored.network_recall >= 0.88
+    assert scored.network_recall >= 0.89
     assert scored.network_precision >= 0.94
 
 

@@ -42,15 +42,19 @@ _TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test use
 # "google-analytics.com/ga.js' …"))`, Piwik's `pkBaseURL` and its `var u=((…) ? "https" :
 # "http") + "://piwik.example.org/"`. A name starts where no identifier character is
 # before it (`\b` also matches inside `a$a`), nor a `.` (`ga.src` is a property); the
-# condition holds no statement's end, no other assignment and no list item, so it cannot
-# reach back over another's value.
+# condition holds no statement's end, no other assignment, no list item and no URL, so it
+# cannot reach back over another's value, and each of its characters is read one way
+# only (`!==` read as `!` and `==` or as one made the search exponential).
 _NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
 _JOINED = re.compile(_NAME + _REST)
-_CONDITION = r"""(?:[^;?,='"]|[=!]==?|'[^'\n,=]*'|"[^"\n,=]*"){0,100}?"""
+_CONDITION = r"""(?:[^;?,='"!]|!(?!=)|(?>[=!]=+)|'[^'\n,=/]*'|"[^"\n,=/]*"){0,100}?"""
 # a variable's name and condition, read back from its test; then the end of its value
 _VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)\s*\(*" + _CONDITION + "$")
 _VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
 _HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
+# what a condition that tests the scheme names: a test of anything else (`isMobile ?
+# 'https://m…' : 'http://…'`) chooses no branch, both are read
+_TESTS_SCHEME = re.compile(r"protocol|location|https?:|ssl|secure", re.IGNORECASE)
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
@@ -165,14 +169,17 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
 # the tag whose `src` a script writes: `'<scr' + 'ipt src="…'`, `"<sc"+"ript …"` and
 # `'<' + 'script'` split as scripts split it, `\x3c` and `%3C` as they escape it
 _WRITTEN_TAG = re.compile(r"""(?:<|\\x3c|%3c)\s*(?:['"]\s*\+\s*['"])?\s*"""
-                          r"""(a(?=[\s>/])|img|i?frame|sc|embed|audio|video|source)""",
+                          r"""(a(?=[\s>])|img|i?frame|sc|embed|audio|video|source|link)""",
                           re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
                   "frame": RequestType.SUBDOCUMENT, "sc": RequestType.SCRIPT,
                   "embed": RequestType.OBJECT, "audio": RequestType.MEDIA,
-                  "video": RequestType.MEDIA, "source": RequestType.MEDIA}
-# a link's address in markup a script writes: `<a href='//counter.test/click'>`
-_WRITTEN_HREF = re.compile(r"""(?<![\w-])href=\\?$""")
+                  "video": RequestType.MEDIA, "source": RequestType.MEDIA,
+                  "link": RequestType.STYLESHEET}
+# an address in markup a script writes, an attribute after a space or a quote (not code's
+# `l.href = `): a `src` loads, a link's `href` (`<a href='//counter.test/click'>`) does
+# not, a stylesheet's does
+_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+])(src|href)=\\?\Z""")
 
 
 def _written_tag(script: str, at: int) -> str | None:
@@ -192,6 +199,12 @@ class Built(NamedTuple):
 
 
 _HTTP_BRANCHES = ("'http:", '"http:', "'http'", '"http"')  # a scheme test's http branch
+
+
+def _statement(script: str, at: int) -> str:
+    """The statement's text before `at`, back to its start (or `_HEAD_REACH` back)."""
+    before = script[max(0, at - _HEAD_REACH) : at]
+    return before[max(before.rfind(";"), before.rfind("{"), before.rfind("}")) + 1 :]
 
 
 class _Declared(NamedTuple):
@@ -230,6 +243,9 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
         taken = first if schemes[0] == want else second
         head = _VAR_HEAD.search(script, max(0, test.start() - _HEAD_REACH), test.start())
         tail = _VAR_TAIL.match(script, test.end()) if head else None
+        statement = head.group(0) if head and tail else _statement(script, test.start())
+        if not _TESTS_SCHEME.search(statement):
+            continue
         if head and tail:
             declared.append(_Declared(head.start(), tail.end(), head.group("name"),
                                       taken + (tail.group("tail") or "")))
@@ -304,8 +320,15 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
-        if _WRITTEN_HREF.search(before) and _written_tag(script, match.start()) == "a":
+        attribute = _WRITTEN_ATTR.search(before)
+        name = attribute.group(1) if attribute else None
+        tag = _written_tag(script, match.start()) if attribute else None
+        if name == "href" and tag == "a":
             continue  # a link the script writes: followed if clicked, not loaded
+        if tag in _WRITTEN_TYPES and (name == "src") == (tag != "link"):
+            written[match.start()] = _WRITTEN_TYPES[tag]  # an element's src, a stylesheet's href
+            seen.append((match.start(), match.group(2), True))
+            continue
         navigates = _NAVIGATES.search(before)
         seen.append((match.start(), match.group(2),
                      None if navigates else bool(_SRC_ASSIGN.search(before))))

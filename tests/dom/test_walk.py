@@ -258,6 +258,13 @@ def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
         # a test of anything but the scheme chooses nothing: both are read
         ("""s.src = (mobile ? 'https://m.ads.test/a.js' : 'https://ads.test/a.js');""",
          [("https://m.ads.test/a.js", T.SCRIPT, True), ("https://ads.test/a.js", T.SCRIPT, True)]),
+        ("""s.src = (isMobile ? 'https://m.site.test/m.js' : 'http://ads.test/tag.js');""",
+         [("https://m.site.test/m.js", T.SCRIPT, True),
+          ("http://ads.test/tag.js", T.SCRIPT, True)]),
+        # a URL in a condition is no part of the variable's value
+        ("""var h = (load('https://ads.test/tag.js') && 'https:' == document.location.protocol"""
+         """ ? 'https://ssl.' : 'http://www.'); s.src = h + 'stats.test/ga.js';""",
+         [("https://ads.test/tag.js", T.SCRIPT, True)]),
     ],
 )
 def test_a_scheme_kept_in_a_variable_builds_the_url_it_is_joined_to(
@@ -295,6 +302,9 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
          [("https://w.test/counter.js?blog=Ab1&t=", T.SCRIPT)]),
         ("""document.write('<div><img src="https://px.test/na/' + token);""",
          [("https://px.test/na/", T.IMAGE)]),
+        # a whole address the script writes loads as its element does
+        ("""document.write('<img width=1 src="https://px.test/track?id=1">');""",
+         [("https://px.test/track?id=1", T.IMAGE)]),
         ("""document.write("\\x3ciframe width=1 src='https://f.test/frame?z=" + zone + "'>");""",
          [("https://f.test/frame?z=", T.SUBDOCUMENT)]),
         # StatCounter splits its tag as `"<sc"+"ript"`, after an image of its own
@@ -307,6 +317,14 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
         ("""var s = "title='https://share.test/?u=" + u;""", []),
         ("""document.write('<div data-src="https://x.test/w?id=' + id + '"></div>');""", []),
         ("""document.write("<a href='//www.counter.test/click' target=_blank>");""", []),
+        # code's own `href =` after a link, and a stylesheet written after one, load
+        ("""document.write('<a href="/">home</a>'); l.href='https://cdn.test/tag.js';""",
+         [("https://cdn.test/tag.js", T.SCRIPT)]),
+        ("""if (b<a/2) c(); l.href='//static.test/ga.js';""",
+         [("https://static.test/ga.js", T.SCRIPT)]),
+        ("""document.write('<a href="https://site.test/">x</a>'); document.write('<link """
+         """rel="stylesheet" href="https://fonts.test/css?family=x">');""",
+         [("https://fonts.test/css?family=x", T.STYLESHEET)]),
     ],
 )
 def test_the_start_of_a_src_a_script_writes_is_a_request(

@@ -133,12 +133,19 @@ def _dollar_run(n: int) -> tuple[str, int]:
     return "x='http://a.test/';" + "a$" * (2 * n), 1
 
 
-@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run])
+def _negations(n: int) -> tuple[str, int]:
+    statements = n // 100
+    return "".join("a=(" + "!==" * 40 + "'? 'https://x.test/a.js' : 'http://x.test/a.js';\n"
+                   for _ in range(statements)), 2 * statements
+
+
+@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run, _negations])
 def test_scheme_variables_cost_linear_time(build: Callable[[int], tuple[str, int]]) -> None:
     """Thousands of variables holding a scheme's host, each joined to a path: reading
     each variable's joins by a search of the whole script was quadratic (2,000 took 6 s);
     one pass reads them all. A run of `a$a$…` once made every `$` a name's start (a
-    10 KB script took 1 s, 40 KB 16 s)."""
+    10 KB script took 1 s, 40 KB 16 s), and a condition of `!==` read two ways each was
+    exponential (24 of them took 7 s)."""
     import time
 
     from auditor.dom.inline_js import loaded_urls
