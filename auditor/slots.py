@@ -241,14 +241,15 @@ def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:
 # A page's landmarks (the document, its main content, header, footer, navigation) that
 # hold the page's own text and nothing an ad shows in are the page, not an ad unit: a
 # generic rule's class name hides one by accident (`##.ad_Right` on a newspaper's footer
-# of links). A landmark round a frame, an image, an `<ins>` or a vendor's loader stays a
-# slot (`<header class="header-ad">` round a banner and its caption), as does one a list
-# hides for the site (`example.com##footer.ad`). `article` and `aside` are where feeds
-# and sidebars put native ads, so no landmarks.
+# of links). A landmark round a frame, an `<ins>`, an object, a video or anything that
+# loads an ad network (its banner, its loader) stays a slot, caption or not, as does one a
+# list hides for the site (`example.com##footer.ad`); a site's own images (its logo) do
+# not keep one. `article` and `aside` are where feeds and sidebars put native ads, so no
+# landmarks.
 _LANDMARKS = frozenset({"html", "body", "main", "header", "footer", "nav"})
-_LANDMARK_TEXT = 80  # characters of text outside scripts and styles
-_SHOWS_ADS = frozenset({"iframe", "frame", "ins", "img", "picture", "object", "embed",
-                        "video", "canvas"})
+_LANDMARK_TEXT = 80  # characters of text outside scripts, styles and templates
+_SHOWS_ADS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea"})
 
 
 def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
@@ -268,7 +269,7 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
                     opened[node] = (text, shows)
                 if node.tag in _SHOWS_ADS or node in network_of:
                     shows += 1
-                if node.tag not in ("script", "style"):
+                if node.tag not in _NOT_SHOWN:
                     text += len("".join((node.text or "").split()))
                 continue
             if event == "end" and node in opened:

@@ -47,14 +47,17 @@ _TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test use
 # only (`!==` read as `!` and `==` or as one made the search exponential).
 _NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
 _JOINED = re.compile(_NAME + _REST)
-_CONDITION = r"""(?:[^;?,='"!]|!(?!=)|(?>[=!]=+)|'[^'\n,=/]*'|"[^"\n,=/]*"){0,100}?"""
+_NO_URL = r"""(?:[^{q}\n,=/]|/(?!/[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}))*"""  # a string, but no URL
+_CONDITION = (r"""(?:[^;?,='"!]|!(?!=)|(?>[=!]=+)|'""" + _NO_URL.format(q="'") + "'|\""
+              + _NO_URL.format(q='"') + '"){0,100}?')
 # a variable's name and condition, read back from its test; then the end of its value
-_VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)\s*\(*" + _CONDITION + "$")
+_VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)(?>[\s(]*)" + _CONDITION + "$")
 _VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
 _HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
-# what a condition that tests the scheme names: a test of anything else (`isMobile ?
-# 'https://m…' : 'http://…'`) chooses no branch, both are read
-_TESTS_SCHEME = re.compile(r"protocol|location|https?:|ssl|secure", re.IGNORECASE)
+# what the operand before a test's `?` names when it tests the scheme: a test of anything
+# else (`isMobile ? 'https://m…' : 'http://…'`) chooses no branch, both are read
+_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\b|https?:|\b(?:use|is)?ssl\b|\bsecure\b",
+                           re.IGNORECASE)
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
@@ -125,6 +128,43 @@ def type_from_extension(url: str) -> RequestType | None:
     return _EXTENSIONS.get(path[dot:])
 
 
+_LINK_RELS: dict[str, RequestType] = {
+    "stylesheet": RequestType.STYLESHEET,
+    "icon": RequestType.IMAGE,
+    "shortcut": RequestType.IMAGE,
+    "apple-touch-icon": RequestType.IMAGE,
+    "preconnect": RequestType.OTHER,
+    "dns-prefetch": RequestType.OTHER,
+    "manifest": RequestType.OTHER,
+    "modulepreload": RequestType.SCRIPT,
+}
+_PRELOAD_AS: dict[str, RequestType] = {
+    "script": RequestType.SCRIPT,
+    "style": RequestType.STYLESHEET,
+    "image": RequestType.IMAGE,
+    "font": RequestType.FONT,
+    "fetch": RequestType.XMLHTTPREQUEST,
+    "document": RequestType.SUBDOCUMENT,
+    "audio": RequestType.MEDIA,
+    "video": RequestType.MEDIA,
+    "track": RequestType.OTHER,
+}
+
+
+def link_type(rel: str, as_: str, href: str) -> tuple[RequestType, str] | None:
+    """What a `<link>` of this `rel` (and `as`) requests, and the rel that says so; None
+    for one that requests nothing (`canonical`, `alternate`).
+
+    >>> link_type("preload", "script", "https://x.test/a"), link_type("alternate", "", "/f")
+    ((<RequestType.SCRIPT: 'script'>, 'preload'), None)
+    """
+    rels = rel.lower().split()
+    if "preload" in rels or "prefetch" in rels:
+        kind = _PRELOAD_AS.get(as_.lower()) or type_from_extension(href) or RequestType.OTHER
+        return kind, "preload" if "preload" in rels else "prefetch"
+    return next(((_LINK_RELS[r], r) for r in rels if r in _LINK_RELS), None)
+
+
 def _default_type(script: str) -> RequestType:
     """What a script's URL literals load when their extension does not say: images or
     frames when it creates those and no script. The patterns' literals are looked for
@@ -166,26 +206,53 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-# the tag whose `src` a script writes: `'<scr' + 'ipt src="…'`, `"<sc"+"ript …"` and
-# `'<' + 'script'` split as scripts split it, `\x3c` and `%3C` as they escape it
-_WRITTEN_TAG = re.compile(r"""(?:<|\\x3c|%3c)\s*(?:['"]\s*\+\s*['"])?\s*"""
-                          r"""(a(?=[\s>])|img|i?frame|sc|embed|audio|video|source|link)""",
-                          re.IGNORECASE)
+# Markup a script writes: the tag open where an address stands, read from its `<` (or
+# `\x3c`, `\u003c`, `%3C`, as scripts escape it) with the joins scripts split names with
+# taken out (`'<scr' + 'ipt'`, `"<sc"+"ript"`, `'<s'+'cript'`); a `>` since closes it.
+_TAG_OPEN = re.compile(r"<|\\x3c|\\u003c|%3c", re.IGNORECASE)
+_TAG_CLOSE = re.compile(r">|\\x3e|\\u003e|%3e", re.IGNORECASE)
+_JOIN = re.compile(r"""['"]\s*\+\s*['"]""")
+_TAG_NAME = re.compile(r"\s*([a-z][a-z0-9-]*)", re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
-                  "frame": RequestType.SUBDOCUMENT, "sc": RequestType.SCRIPT,
+                  "frame": RequestType.SUBDOCUMENT, "script": RequestType.SCRIPT,
                   "embed": RequestType.OBJECT, "audio": RequestType.MEDIA,
-                  "video": RequestType.MEDIA, "source": RequestType.MEDIA,
-                  "link": RequestType.STYLESHEET}
-# an address in markup a script writes, an attribute after a space or a quote (not code's
-# `l.href = `): a `src` loads, a link's `href` (`<a href='//counter.test/click'>`) does
-# not, a stylesheet's does
-_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+])(src|href)=\\?\Z""")
+                  "video": RequestType.MEDIA, "source": RequestType.MEDIA}
+# an address in markup a script writes, an attribute after a space, a quote or a `/` in
+# an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
+# (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
+_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(src|href)=\\?\Z""")
+_LINK_REL = re.compile(r"""\brel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
+_LINK_AS = re.compile(r"""\bas\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
 
 
-def _written_tag(script: str, at: int) -> str | None:
-    """The name of the last tag the script's markup opens before `at` (lower case)."""
-    tags = _WRITTEN_TAG.findall(script, max(0, at - 200), at)
-    return tags[-1].lower() if tags else None
+def _written_tag(script: str, at: int) -> tuple[str, str] | None:
+    """The tag the script's markup has open at `at` (its name in lower case, its text so
+    far); None when `at` is in no tag (code, text, a closed tag)."""
+    start = max(0, at - 200)
+    opens = list(_TAG_OPEN.finditer(script, start, at))
+    if not opens:
+        return None
+    inside = script[opens[-1].end() : at]
+    if _TAG_CLOSE.search(inside):
+        return None
+    inside = _JOIN.sub("", inside)
+    name = _TAG_NAME.match(inside)
+    return (name.group(1).lower(), inside) if name else None
+
+
+def _written_type(tag: tuple[str, str] | None, attribute: str) -> RequestType | None:
+    """What an address in the written tag's `attribute` loads, if it loads."""
+    if tag is None:
+        return None
+    name, text = tag
+    if attribute == "src":
+        return _WRITTEN_TYPES.get(name)
+    if name != "link" or not (rel := _LINK_REL.search(text)):
+        return None
+    as_ = _LINK_AS.search(text)
+    loads = link_type(rel.group(1), as_.group(1) if as_ else "", "")
+    # a connection hint or a manifest the script writes is no request of its own
+    return loads[0] if loads is not None and loads[0] is not RequestType.OTHER else None
 
 
 class Built(NamedTuple):
@@ -201,10 +268,31 @@ class Built(NamedTuple):
 _HTTP_BRANCHES = ("'http:", '"http:', "'http'", '"http"')  # a scheme test's http branch
 
 
-def _statement(script: str, at: int) -> str:
-    """The statement's text before `at`, back to its start (or `_HEAD_REACH` back)."""
-    before = script[max(0, at - _HEAD_REACH) : at]
-    return before[max(before.rfind(";"), before.rfind("{"), before.rfind("}")) + 1 :]
+def _operand(script: str, at: int) -> str:
+    """The condition a test's `?` at `at` asks: back to the `(` it is in, or to the
+    assignment, list item, `&&`/`||` or statement before it (`_HEAD_REACH` at most),
+    strings read whole."""
+    start, i, depth = max(0, at - _HEAD_REACH), at - 1, 0
+    while i >= start:
+        char = script[i]
+        if char in "'\"":
+            opened = script.rfind(char, start, i)  # read the string whole
+            if opened < 0:
+                break
+            i = opened - 1
+            continue
+        if char in ")]":
+            depth += 1
+        elif char in "([":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (char in ";,{}?:" or (char in "&|" and script[i - 1 : i] == char)
+                             or (char == "=" and script[i - 1 : i] not in "=!<>"
+                                 and script[i + 1 : i + 2] != "=")):
+            break
+        i -= 1
+    return script[i + 1 : at]
 
 
 class _Declared(NamedTuple):
@@ -243,8 +331,7 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
         taken = first if schemes[0] == want else second
         head = _VAR_HEAD.search(script, max(0, test.start() - _HEAD_REACH), test.start())
         tail = _VAR_TAIL.match(script, test.end()) if head else None
-        statement = head.group(0) if head and tail else _statement(script, test.start())
-        if not _TESTS_SCHEME.search(statement):
+        if not _TESTS_SCHEME.search(_operand(script, test.start())):
             continue
         if head and tail:
             declared.append(_Declared(head.start(), tail.end(), head.group("name"),
@@ -316,19 +403,20 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 and match.start() < ends[at]:
             continue  # a branch of a URL built from the scheme
         if match.group(4) is not None:
-            written[match.start()] = _WRITTEN_TYPES.get(_written_tag(script, match.start()) or "")
+            written[match.start()] = _written_type(_written_tag(script, match.start()), "src")
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
         attribute = _WRITTEN_ATTR.search(before)
-        name = attribute.group(1) if attribute else None
-        tag = _written_tag(script, match.start()) if attribute else None
-        if name == "href" and tag == "a":
-            continue  # a link the script writes: followed if clicked, not loaded
-        if tag in _WRITTEN_TYPES and (name == "src") == (tag != "link"):
-            written[match.start()] = _WRITTEN_TYPES[tag]  # an element's src, a stylesheet's href
-            seen.append((match.start(), match.group(2), True))
-            continue
+        if attribute:
+            tag = _written_tag(script, match.start())
+            if tag is not None and tag[0] == "a" and attribute.group(1) == "href":
+                continue  # a link the script writes: followed if clicked, not loaded
+            kind = _written_type(tag, attribute.group(1))
+            if kind is not None:  # an element's src, a stylesheet's href
+                written[match.start()] = kind
+                seen.append((match.start(), match.group(2), True))
+                continue
         navigates = _NAVIGATES.search(before)
         seen.append((match.start(), match.group(2),
                      None if navigates else bool(_SRC_ASSIGN.search(before))))

@@ -16,6 +16,7 @@ import lxml.html
 from auditor.dom.inline_js import (
     holds_code,
     is_code_type,
+    link_type,
     loaded_urls,
     media_type,
     type_from_extension,
@@ -42,27 +43,6 @@ class FoundURL:
 
 _Found = Callable[..., None]
 
-_LINK_RELS: dict[str, RequestType] = {
-    "stylesheet": RequestType.STYLESHEET,
-    "icon": RequestType.IMAGE,
-    "shortcut": RequestType.IMAGE,
-    "apple-touch-icon": RequestType.IMAGE,
-    "preconnect": RequestType.OTHER,
-    "dns-prefetch": RequestType.OTHER,
-    "manifest": RequestType.OTHER,
-    "modulepreload": RequestType.SCRIPT,
-}
-_PRELOAD_AS: dict[str, RequestType] = {
-    "script": RequestType.SCRIPT,
-    "style": RequestType.STYLESHEET,
-    "image": RequestType.IMAGE,
-    "font": RequestType.FONT,
-    "fetch": RequestType.XMLHTTPREQUEST,
-    "document": RequestType.SUBDOCUMENT,
-    "audio": RequestType.MEDIA,
-    "video": RequestType.MEDIA,
-    "track": RequestType.OTHER,
-}
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset")
 # Where a script's or a frame's URL is parked until the visitor consents or first
 # interacts, and then loaded: consent managers (Klaro, hand-written gates and LiteSpeed's
@@ -325,19 +305,10 @@ def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:
 
 
 def _link(el: lxml.html.HtmlElement, found: _Found) -> None:
-    rels = (el.get("rel") or "").lower().split()
     href = el.get("href")
-    if not href or not rels:
-        return
-    if "preload" in rels or "prefetch" in rels:
-        as_ = (el.get("as") or "").lower()
-        kind = _PRELOAD_AS.get(as_) or type_from_extension(href) or RequestType.OTHER
-        found(href, kind, f"link[{'preload' if 'preload' in rels else 'prefetch'}]")
-        return
-    for rel in rels:
-        if rel in _LINK_RELS:
-            found(href, _LINK_RELS[rel], f"link[{rel}]")
-            return
+    loads = link_type(el.get("rel") or "", el.get("as") or "", href or "") if href else None
+    if loads is not None:
+        found(href, loads[0], f"link[{loads[1]}]")
 
 
 def page_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:

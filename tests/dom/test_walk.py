@@ -261,6 +261,15 @@ def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
         ("""s.src = (isMobile ? 'https://m.site.test/m.js' : 'http://ads.test/tag.js');""",
          [("https://m.site.test/m.js", T.SCRIPT, True),
           ("http://ads.test/tag.js", T.SCRIPT, True)]),
+        # a test of something else whose statement names the scheme chooses nothing
+        ("""s.src = (document.body.classList.contains('m') ? 'https://m.site.test/m.js' : """
+         """'http://ads.test/tag.js');""",
+         [("https://m.site.test/m.js", T.SCRIPT, True),
+          ("http://ads.test/tag.js", T.SCRIPT, True)]),
+        # a condition may quote a scheme's prefix
+        ("""var h = (document.URL.indexOf('https://') == 0 ? 'https://ssl.' : 'http://www.');"""
+         """ s.src = h + 'stats.test/ga.js';""",
+         [("https://ssl.stats.test/ga.js", T.SCRIPT, True)]),
         # a URL in a condition is no part of the variable's value
         ("""var h = (load('https://ads.test/tag.js') && 'https:' == document.location.protocol"""
          """ ? 'https://ssl.' : 'http://www.'); s.src = h + 'stats.test/ga.js';""",
@@ -325,6 +334,21 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
         ("""document.write('<a href="https://site.test/">x</a>'); document.write('<link """
          """rel="stylesheet" href="https://fonts.test/css?family=x">');""",
          [("https://fonts.test/css?family=x", T.STYLESHEET)]),
+        # the tag open at the address decides, however the script escapes or splits it
+        ("""document.write('<img src="https://px.test/p.gif">');document.write('\\u003cscript"""
+         """ src="https://ads.test/loader?id=1"\\u003e\\u003c/script\\u003e');""",
+         [("https://px.test/p.gif", T.IMAGE), ("https://ads.test/loader?id=1", T.SCRIPT)]),
+        ("""document.write('<img src="https://px.test/p.gif">' + '<s'+'cript src="https://"""
+         """ads.test/l?id=' + id + '"></s'+'cript>');""",
+         [("https://px.test/p.gif", T.IMAGE), ("https://ads.test/l?id=", T.SCRIPT)]),
+        # a <link> loads as its rel says; a feed's or a canonical address is no request
+        ("""document.write('<link rel="preload" as="script" href="https://ads.test/l">');""",
+         [("https://ads.test/l", T.SCRIPT)]),
+        ("""document.write('<link rel="alternate" href="https://feeds.test/site">');""", []),
+        # code after a closed tag is no attribute; `<a/href` is a link
+        ("""document.write('<img src="//px.test/p.gif">');var src="https://v.test/watch?v=x";""",
+         [("https://px.test/p.gif", T.IMAGE)]),
+        ("""document.write('<a/href="https://shop.test/p.html">');""", []),
     ],
 )
 def test_the_start_of_a_src_a_script_writes_is_a_request(

@@ -1047,8 +1047,9 @@ def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
 def test_a_landmark_a_generic_rule_hides_is_no_slot(engine: Engine) -> None:
     """EasyList's `##.ad_Right` hides a newspaper's footer of links (sueddeutsche.de's
     `footer#sitefooter.ad_Right`): a landmark holding the page's own text and nothing an
-    ad shows in is the page, not an ad unit. The same rule on a box is a slot, and so is
-    a landmark round a banner, a frame or a vendor's loader, caption or not."""
+    ad shows in (the site's logo is no ad) is the page, not an ad unit. The same rule on a
+    box is a slot, and so is a landmark round a frame or an ad network's banner, caption
+    or not."""
     from auditor.pipeline import audit
 
     links = "".join(f'<a href="/{w.lower()}">{w}</a> ' for w in (
@@ -1057,13 +1058,15 @@ def test_a_landmark_a_generic_rule_hides_is_no_slot(engine: Engine) -> None:
     caption = "<p>Anzeige – " + "a word of the advertiser's own " * 4 + "</p>"
     body = ('<div class="ad_Right" style="width:300px;height:250px"></div>'
             '<header class="ad_Right" style="width:728px;height:90px"><div></div></header>'
-            f'<nav class="ad_Right" style="width:970px">{caption}<img src="/banner.jpg"></nav>'
             f'<footer class="ad_Right" style="width:320px">{links}<iframe '
             'src="https://securepubads.g.doubleclick.net/x"></iframe></footer>'
-            f'<footer id="sitefooter" class="ad_Right"><nav>{links}</nav></footer>')
+            f'<nav class="ad_Right" style="width:160px">{caption}<img '
+            'src="https://tpc.googlesyndication.com/simgad/1"></nav>'
+            f'<footer id="sitefooter" class="ad_Right"><a href="/"><img src="/logo.svg"></a>'
+            f'<nav>{links}</nav></footer>')
     (report,) = audit(page(body).encode(), url="https://news.example/a", engine=engine).pages
     assert [(s.rule, s.width) for s in report.slots] == [
-        ("##.ad_Right", 300), ("##.ad_Right", 728), ("##.ad_Right", 970), ("##.ad_Right", 320)]
+        ("##.ad_Right", 300), ("##.ad_Right", 728), ("##.ad_Right", 320), ("##.ad_Right", 160)]
 
 
 def test_nested_landmarks_cost_linear_time(engine: Engine) -> None:

@@ -139,7 +139,11 @@ def _negations(n: int) -> tuple[str, int]:
                    for _ in range(statements)), 2 * statements
 
 
-@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run, _negations])
+def _parentheses(n: int) -> tuple[str, int]:
+    return "a=" + "(" * 150 + ",? 'https' : 'http';" * (n // 40), 0
+
+
+@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run, _negations, _parentheses])
 def test_scheme_variables_cost_linear_time(build: Callable[[int], tuple[str, int]]) -> None:
     """Thousands of variables holding a scheme's host, each joined to a path: reading
     each variable's joins by a search of the whole script was quadratic (2,000 took 6 s);
