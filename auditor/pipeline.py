@@ -41,6 +41,7 @@ from auditor.provenance import mark_copied, markup_sources, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
 from auditor.resources import (
     RuleEngine,
+    advertising_elements,
     classify,
     host_summaries,
     loader_networks,
@@ -144,7 +145,8 @@ def _audit_markup(
 
     found_slots = declared_slots(page, catalogue, {n.name for n in present})
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
-    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue)
+    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
+                                  advertising_elements(seen))
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)

@@ -123,6 +123,15 @@ def loader_networks(seen: Sequence[Sighting]) -> dict[etree._Element, Network]:
     return out
 
 
+def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
+    """Elements whose requests go to an ad network that shows ads, or to a host of an
+    advertising company the catalogue knows (`ad.doubleclick.net`): what shows an ad."""
+    return frozenset(s.found.element for s in seen if (
+        s.network is not None and s.network.shows_ads) or (
+        s.network is None and s.entity is not None
+        and s.entity.category is Category.ADVERTISING))
+
+
 def classify(
     seen: Sequence[Sighting],
     page_url: str | None,

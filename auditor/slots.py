@@ -253,30 +253,37 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea"})
 
 
 def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
-                    network_of: dict[etree._Element, Network]) -> set[etree._Element]:
-    """The landmarks among the hits that are the page's own (above). One walk of each
-    document counts text and ad-showing elements as running totals, so a landmark's own
-    are the totals' growth between its start and end tags (a count per landmark was
-    quadratic in nested ones)."""
+                    advertising: frozenset[etree._Element]) -> set[etree._Element]:
+    """The landmarks among the hits that are the page's own (above); `advertising`: the
+    elements whose requests show ads. One walk of each document counts text and what
+    shows ads as running totals, so a landmark's own are the totals' growth between its
+    start and end tags (a count per landmark was quadratic in nested ones); no text
+    inside a script, style, noscript, template or text area counts, however deep."""
     candidates = {el for el, rule, _ in hits if el.tag in _LANDMARKS and rule.startswith("##")}
     out: set[etree._Element] = set()
     for root in {el.getroottree().getroot() for el in candidates}:
-        text = shows = 0
+        text = shows = hidden = 0
         opened: dict[etree._Element, tuple[int, int]] = {}
         for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
             if event == "start":
                 if node in candidates:
                     opened[node] = (text, shows)
-                if node.tag in _SHOWS_ADS or node in network_of:
+                if node.tag in _SHOWS_ADS or node in advertising:
                     shows += 1
-                if node.tag not in _NOT_SHOWN:
+                if node.tag in _NOT_SHOWN:
+                    hidden += 1
+                elif not hidden:
                     text += len("".join((node.text or "").split()))
                 continue
-            if event == "end" and node in opened:
-                text_before, shows_before = opened.pop(node)
-                if text - text_before >= _LANDMARK_TEXT and shows == shows_before:
-                    out.add(node)
-            text += len("".join((node.tail or "").split()))
+            if event == "end":
+                if node.tag in _NOT_SHOWN:
+                    hidden -= 1
+                if node in opened:
+                    text_before, shows_before = opened.pop(node)
+                    if text - text_before >= _LANDMARK_TEXT and shows == shows_before:
+                        out.add(node)
+            if not hidden:
+                text += len("".join((node.tail or "").split()))
     return out
 
 
@@ -285,16 +292,18 @@ def cosmetic_slots(
     existing: list[FoundSlot],
     network_of: dict[etree._Element, Network],
     catalogue: Catalogue,
+    advertising: frozenset[etree._Element],
 ) -> list[FoundSlot]:
     """Elements hidden by `##` rules that are not already a known slot (or its wrapper),
-    nor a landmark a generic rule hides (`_LANDMARKS`).
+    nor a landmark a generic rule hides (`_LANDMARKS`); `advertising`: the elements whose
+    requests show ads (`resources.advertising_elements`).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
     around a network's loader is attributed to it; failing that, a vendor's word opening
     the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
-    own = _page_landmarks(hits, network_of)
+    own = _page_landmarks(hits, advertising)
     hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
     out: list[FoundSlot] = []

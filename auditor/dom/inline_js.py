@@ -56,8 +56,11 @@ _VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,
 _HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
 # what the operand before a test's `?` names when it tests the scheme: a test of anything
 # else (`isMobile ? 'https://m…' : 'http://…'`) chooses no branch, both are read
-_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\b|https?:|\b(?:use|is)?ssl\b|\bsecure\b",
-                           re.IGNORECASE)
+_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\.href\b|\bdocument\.url\b|https?:"
+                           r"|\b(?:use|is)?ssl\b|\bsecure\b", re.IGNORECASE)
+# what an operand's comments and strings say is not what it tests, but for a scheme's
+# name quoted (`'https:' == location.protocol`)
+_NOT_TESTED = re.compile(r"""/\*.*?\*/|(['"])(?!https?:?/*\1)(?:\\.|(?!\1).)*\1""", re.DOTALL)
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
@@ -221,8 +224,9 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
 # an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
 # (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
 _WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(src|href)=\\?\Z""")
-_LINK_REL = re.compile(r"""\brel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
-_LINK_AS = re.compile(r"""\bas\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
+_LINK_REL = re.compile(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
+_LINK_AS = re.compile(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")  # an attribute's value, which may hold a `>`
 
 
 def _written_tag(script: str, at: int) -> tuple[str, str] | None:
@@ -232,26 +236,30 @@ def _written_tag(script: str, at: int) -> tuple[str, str] | None:
     opens = list(_TAG_OPEN.finditer(script, start, at))
     if not opens:
         return None
-    inside = script[opens[-1].end() : at]
-    if _TAG_CLOSE.search(inside):
+    inside = _JOIN.sub("", script[opens[-1].end() : at])
+    if _TAG_CLOSE.search(_QUOTED.sub("", inside)):
         return None
-    inside = _JOIN.sub("", inside)
     name = _TAG_NAME.match(inside)
     return (name.group(1).lower(), inside) if name else None
 
 
-def _written_type(tag: tuple[str, str] | None, attribute: str) -> RequestType | None:
-    """What an address in the written tag's `attribute` loads, if it loads."""
+def _written_type(script: str, at: int, attribute: str) -> RequestType | None:
+    """What an address at `at` in the `attribute` of a tag the script writes loads, if it
+    loads: an element's `src`, a `<link>`'s `href` as its `rel` and `as` say, read to the
+    tag's end (a feed's, a canonical's or a connection hint's address loads nothing)."""
+    tag = _written_tag(script, at)
     if tag is None:
         return None
     name, text = tag
     if attribute == "src":
         return _WRITTEN_TYPES.get(name)
-    if name != "link" or not (rel := _LINK_REL.search(text)):
+    if name != "link":
         return None
-    as_ = _LINK_AS.search(text)
-    loads = link_type(rel.group(1), as_.group(1) if as_ else "", "")
-    # a connection hint or a manifest the script writes is no request of its own
+    after = _JOIN.sub("", script[at : at + 200])
+    close = _TAG_CLOSE.search(_QUOTED.sub(lambda m: " " * len(m.group(0)), after))
+    text += after[: close.start() if close else len(after)]
+    rel, as_ = _LINK_REL.search(text), _LINK_AS.search(text)
+    loads = link_type(rel.group(1), as_.group(1) if as_ else "", "") if rel else None
     return loads[0] if loads is not None and loads[0] is not RequestType.OTHER else None
 
 
@@ -268,15 +276,25 @@ class Built(NamedTuple):
 _HTTP_BRANCHES = ("'http:", '"http:', "'http'", '"http"')  # a scheme test's http branch
 
 
+def _escaped(script: str, at: int) -> bool:
+    """Whether the character at `at` follows an odd run of backslashes."""
+    run = at
+    while run > 0 and script[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 1
+
+
 def _operand(script: str, at: int) -> str:
-    """The condition a test's `?` at `at` asks: back to the `(` it is in, or to the
-    assignment, list item, `&&`/`||` or statement before it (`_HEAD_REACH` at most),
-    strings read whole."""
+    """The condition a test's `?` at `at` asks, its comments and strings (but a quoted
+    scheme) left out: back to the `(` it is in, or to the assignment, list item, `&&`/`||`
+    or statement before it (`_HEAD_REACH` at most), strings read whole."""
     start, i, depth = max(0, at - _HEAD_REACH), at - 1, 0
     while i >= start:
         char = script[i]
-        if char in "'\"":
+        if char in "'\"" and not _escaped(script, i):
             opened = script.rfind(char, start, i)  # read the string whole
+            while opened > start and _escaped(script, opened):
+                opened = script.rfind(char, start, opened)
             if opened < 0:
                 break
             i = opened - 1
@@ -287,12 +305,12 @@ def _operand(script: str, at: int) -> str:
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 0 and (char in ";,{}?:" or (char in "&|" and script[i - 1 : i] == char)
+        elif depth == 0 and (char in ";,{}?" or (char in "&|" and script[i - 1 : i] == char)
                              or (char == "=" and script[i - 1 : i] not in "=!<>"
                                  and script[i + 1 : i + 2] != "=")):
             break
         i -= 1
-    return script[i + 1 : at]
+    return _NOT_TESTED.sub("", script[i + 1 : at])
 
 
 class _Declared(NamedTuple):
@@ -403,7 +421,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 and match.start() < ends[at]:
             continue  # a branch of a URL built from the scheme
         if match.group(4) is not None:
-            written[match.start()] = _written_type(_written_tag(script, match.start()), "src")
+            written[match.start()] = _written_type(script, match.start(), "src")
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
@@ -412,7 +430,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             tag = _written_tag(script, match.start())
             if tag is not None and tag[0] == "a" and attribute.group(1) == "href":
                 continue  # a link the script writes: followed if clicked, not loaded
-            kind = _written_type(tag, attribute.group(1))
+            kind = _written_type(script, match.start(), attribute.group(1))
             if kind is not None:  # an element's src, a stylesheet's href
                 written[match.start()] = kind
                 seen.append((match.start(), match.group(2), True))

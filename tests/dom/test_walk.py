@@ -266,6 +266,16 @@ def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
          """'http://ads.test/tag.js');""",
          [("https://m.site.test/m.js", T.SCRIPT, True),
           ("http://ads.test/tag.js", T.SCRIPT, True)]),
+        # an escaped quote, a comment or another part of `location` is no scheme test
+        ("""var p = 'https:' == location.protocol; s.src = (m == 'it\\'s' ? """
+         """'https://m.site.test/a.js' : 'http://ads.test/a.js');""",
+         [("https://m.site.test/a.js", T.SCRIPT, True), ("http://ads.test/a.js", T.SCRIPT, True)]),
+        ("""s.src = (isMobile /* not the secure host */ ? 'https://m.site.test/a.js' : """
+         """'http://ads.test/a.js');""",
+         [("https://m.site.test/a.js", T.SCRIPT, True), ("http://ads.test/a.js", T.SCRIPT, True)]),
+        ("""s.src = (location.hostname == 'm.site' ? 'https://m.site.test/a.js' : """
+         """'http://ads.test/a.js');""",
+         [("https://m.site.test/a.js", T.SCRIPT, True), ("http://ads.test/a.js", T.SCRIPT, True)]),
         # a condition may quote a scheme's prefix
         ("""var h = (document.URL.indexOf('https://') == 0 ? 'https://ssl.' : 'http://www.');"""
          """ s.src = h + 'stats.test/ga.js';""",
@@ -345,6 +355,15 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
         ("""document.write('<link rel="preload" as="script" href="https://ads.test/l">');""",
          [("https://ads.test/l", T.SCRIPT)]),
         ("""document.write('<link rel="alternate" href="https://feeds.test/site">');""", []),
+        ("""document.write('<link href="https://fonts.test/css?family=R" rel="stylesheet">');""",
+         [("https://fonts.test/css?family=R", T.STYLESHEET)]),
+        ("""document.write('<link rel="preload" href="https://ads.test/l" as="script">');""",
+         [("https://ads.test/l", T.SCRIPT)]),
+        ("""document.write('<link data-rel="x" rel="stylesheet" href="https://fonts.test/c">');""",
+         [("https://fonts.test/c", T.STYLESHEET)]),
+        # a `>` in a quoted value does not close the tag
+        ("""document.write('<iframe title="a>b" src="https://ads.test/f"></iframe>');""",
+         [("https://ads.test/f", T.SUBDOCUMENT)]),
         # code after a closed tag is no attribute; `<a/href` is a link
         ("""document.write('<img src="//px.test/p.gif">');var src="https://v.test/watch?v=x";""",
          [("https://px.test/p.gif", T.IMAGE)]),

@@ -1062,11 +1062,17 @@ def test_a_landmark_a_generic_rule_hides_is_no_slot(engine: Engine) -> None:
             'src="https://securepubads.g.doubleclick.net/x"></iframe></footer>'
             f'<nav class="ad_Right" style="width:160px">{caption}<img '
             'src="https://tpc.googlesyndication.com/simgad/1"></nav>'
+            '<header class="ad_Right" style="width:970px"><div></div><noscript><p>Please '
+            'enable JavaScript to see this page as it is meant to be seen, thank you.</p>'
+            '</noscript></header>'
+            f'<footer class="ad_Right" style="width:468px">{links}<img '
+            'src="https://ad.doubleclick.net/ddm/ad/N1.x/B2;sz=468x60;ord=1?"></footer>'
             f'<footer id="sitefooter" class="ad_Right"><a href="/"><img src="/logo.svg"></a>'
             f'<nav>{links}</nav></footer>')
     (report,) = audit(page(body).encode(), url="https://news.example/a", engine=engine).pages
     assert [(s.rule, s.width) for s in report.slots] == [
-        ("##.ad_Right", 300), ("##.ad_Right", 728), ("##.ad_Right", 320), ("##.ad_Right", 160)]
+        ("##.ad_Right", 300), ("##.ad_Right", 728), ("##.ad_Right", 320), ("##.ad_Right", 160),
+        ("##.ad_Right", 970), ("##.ad_Right", 468)]
 
 
 def test_nested_landmarks_cost_linear_time(engine: Engine) -> None:
