@@ -56,11 +56,13 @@ _VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,
 _HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
 # what the operand before a test's `?` names when it tests the scheme: a test of anything
 # else (`isMobile ? 'https://m…' : 'http://…'`) chooses no branch, both are read
-_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\.href\b|\bdocument\.url\b|https?:"
-                           r"|\b(?:use|is)?ssl\b|\bsecure\b", re.IGNORECASE)
+_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\.(?:href|origin|tostring)\b|\bdocument\.url\b"
+                           r"|https?:|\^https?\b|\b(?:use_?|is_?)?ssl\b|\bsecure\b",
+                           re.IGNORECASE)
 # what an operand's comments and strings say is not what it tests, but for a scheme's
 # name quoted (`'https:' == location.protocol`)
-_NOT_TESTED = re.compile(r"""/\*.*?\*/|(['"])(?!https?:?/*\1)(?:\\.|(?!\1).)*\1""", re.DOTALL)
+_NOT_TESTED = re.compile(r"""/\*.*?\*/|//[^\n]*|(['"])(?!https?:?/*\1)(?:\\.|(?!\1)[^\\])*\1""",
+                         re.DOTALL)
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
@@ -226,7 +228,7 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
 _WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(src|href)=\\?\Z""")
 _LINK_REL = re.compile(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
 _LINK_AS = re.compile(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
-_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")  # an attribute's value, which may hold a `>`
+_QUOTED = re.compile(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
 
 
 def _written_tag(script: str, at: int) -> tuple[str, str] | None:

@@ -276,6 +276,13 @@ def test_a_loader_built_from_the_pages_scheme_is_requested_as_the_page_would(
         ("""s.src = (location.hostname == 'm.site' ? 'https://m.site.test/a.js' : """
          """'http://ads.test/a.js');""",
          [("https://m.site.test/a.js", T.SCRIPT, True), ("http://ads.test/a.js", T.SCRIPT, True)]),
+        ("""s.src = (isMobile // location.protocol\n ? 'https://m.site.test/a.js' : """
+         """'http://ads.test/a.js');""",
+         [("https://m.site.test/a.js", T.SCRIPT, True), ("http://ads.test/a.js", T.SCRIPT, True)]),
+        # getsatisfaction's `is_ssl`
+        ("""var is_ssl = ("https:" == document.location.protocol); var h = is_ssl ? """
+         """'https://s3.test/' : 'http://s3.test/'; s.src = h + 'fastpass.js';""",
+         [("https://s3.test/fastpass.js", T.SCRIPT, True)]),
         # a condition may quote a scheme's prefix
         ("""var h = (document.URL.indexOf('https://') == 0 ? 'https://ssl.' : 'http://www.');"""
          """ s.src = h + 'stats.test/ga.js';""",
@@ -368,6 +375,9 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
         ("""document.write('<img src="//px.test/p.gif">');var src="https://v.test/watch?v=x";""",
          [("https://px.test/p.gif", T.IMAGE)]),
         ("""document.write('<a/href="https://shop.test/p.html">');""", []),
+        # an apostrophe in an unquoted value is no quote: the tag closes at its `>`
+        ("""document.write("<img alt=it's src=//px.test/p.gif>"); f('a'); """
+         """var src="https://v.test/watch?v=x";""", []),
     ],
 )
 def test_the_start_of_a_src_a_script_writes_is_a_request(

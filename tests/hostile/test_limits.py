@@ -143,13 +143,21 @@ def _parentheses(n: int) -> tuple[str, int]:
     return "a=" + "(" * 150 + ",? 'https' : 'http';" * (n // 40), 0
 
 
-@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run, _negations, _parentheses])
+def _backslashes(n: int) -> tuple[str, int]:
+    statements = n // 200
+    return "".join("s.src = (x \\'" + "\\" * 150 + " ? 'https://a.test/a.js' : "
+                   "'http://a.test/a.js');\n" for _ in range(statements)), 2 * statements
+
+
+@pytest.mark.parametrize("build", [_scheme_variables, _dollar_run, _negations, _parentheses,
+                                   _backslashes])
 def test_scheme_variables_cost_linear_time(build: Callable[[int], tuple[str, int]]) -> None:
     """Thousands of variables holding a scheme's host, each joined to a path: reading
     each variable's joins by a search of the whole script was quadratic (2,000 took 6 s);
     one pass reads them all. A run of `a$a$…` once made every `$` a name's start (a
-    10 KB script took 1 s, 40 KB 16 s), and a condition of `!==` read two ways each was
-    exponential (24 of them took 7 s)."""
+    10 KB script took 1 s, 40 KB 16 s), a condition of `!==` read two ways each was
+    exponential (24 of them took 7 s), and so was a run of backslashes after an escaped
+    quote in a test's operand (36 took 4.5 s)."""
     import time
 
     from auditor.dom.inline_js import loaded_urls
