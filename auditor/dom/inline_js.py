@@ -66,10 +66,11 @@ _NOT_TESTED = re.compile(r"""/\*.*?\*/|//[^\n]*|(['"])(?!https?:?/*\1)(?:\\.|(?!
 _URL = re.compile(_URL_BODY)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
 _SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
-# … and the one a variable holding it follows: `g.src = `, or a `src='" + ` it writes
-_SRC_BEFORE_VAR = re.compile(r"""(?:\.src\s*=|(?<![\w-])src=\\?['"]?['"]\s*\+)\s*$""")
-# a variable a script loads as it is: `s.src = name`, `src='" + name`
-_SRC_NAMED = re.compile(r"""(?:\.src\s*=\s*|(?<![\w-])src=\\?['"]?['"]\s*\+\s*)""" + _NAME)
+# … and what a variable holding it follows when loaded: `g.src = `, or a `src='" + ` it
+# writes; before a join (`g.src = u + 'piwik.js'`), or alone (`s.src = name`)
+_SRC_SET = r"""(?:\.src\s*=|(?<![\w-])src=\\?['"]?['"]\s*\+)\s*"""
+_SRC_BEFORE_VAR = re.compile(_SRC_SET + "$")
+_SRC_NAMED = re.compile(_SRC_SET + _NAME)
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
@@ -245,11 +246,12 @@ def _written_tag(script: str, at: int) -> tuple[str, str] | None:
     return (name.group(1).lower(), inside) if name else None
 
 
-def _written_type(script: str, at: int, attribute: str) -> RequestType | None:
-    """What an address at `at` in the `attribute` of a tag the script writes loads, if it
-    loads: an element's `src`, a `<link>`'s `href` as its `rel` and `as` say, read to the
-    tag's end (a feed's, a canonical's or a connection hint's address loads nothing)."""
-    tag = _written_tag(script, at)
+def _written_type(script: str, at: int, tag: tuple[str, str] | None,
+                  attribute: str) -> RequestType | None:
+    """What an address at `at` in the `attribute` of the `tag` the script writes there
+    (`_written_tag`) loads, if it loads: an element's `src`, a `<link>`'s `href` as its
+    `rel` and `as` say, read to the tag's end (a feed's, a canonical's or a connection
+    hint's address loads nothing)."""
     if tag is None:
         return None
     name, text = tag
@@ -348,11 +350,11 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
         schemes = first.split(":", 1)[0].lower(), second.split(":", 1)[0].lower()
         if set(schemes) != {"http", "https"}:
             continue  # a test of something else: both are read as literals
+        if not _TESTS_SCHEME.search(_operand(script, test.start())):
+            continue
         taken = first if schemes[0] == want else second
         head = _VAR_HEAD.search(script, max(0, test.start() - _HEAD_REACH), test.start())
         tail = _VAR_TAIL.match(script, test.end()) if head else None
-        if not _TESTS_SCHEME.search(_operand(script, test.start())):
-            continue
         if head and tail:
             declared.append(_Declared(head.start(), tail.end(), head.group("name"),
                                       taken + (tail.group("tail") or "")))
@@ -423,7 +425,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 and match.start() < ends[at]:
             continue  # a branch of a URL built from the scheme
         if match.group(4) is not None:
-            written[match.start()] = _written_type(script, match.start(), "src")
+            written[match.start()] = _written_type(
+                script, match.start(), _written_tag(script, match.start()), "src")
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
@@ -432,7 +435,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             tag = _written_tag(script, match.start())
             if tag is not None and tag[0] == "a" and attribute.group(1) == "href":
                 continue  # a link the script writes: followed if clicked, not loaded
-            kind = _written_type(script, match.start(), attribute.group(1))
+            kind = _written_type(script, match.start(), tag, attribute.group(1))
             if kind is not None:  # an element's src, a stylesheet's href
                 written[match.start()] = kind
                 seen.append((match.start(), match.group(2), True))

@@ -8,12 +8,28 @@ from gate_pages import finding, page, res, slot
 from auditor.catalogue import Catalogue
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page, fingerprint, host_matches
-from auditor.model import Category, Identifier, Metrics, Origin, PageReport, RequestType, Severity
+from auditor.model import (
+    Category,
+    Identifier,
+    Metrics,
+    Origin,
+    PageReport,
+    RequestType,
+    Resource,
+    Severity,
+)
 from auditor.pipeline import audit_document
 from auditor.readers import Document
 from auditor.rules import Engine
 
 AD = Category.ADVERTISING
+
+
+def hotjar_copy(host: str, line: int, path: str = "/hotjar.js",
+                third_party: bool = True) -> Resource:
+    """A copy of Hotjar's loader, named by its file (`self_hosted`), served from `host`."""
+    return res(host, line, network="Hotjar", category=Category.SESSION_REPLAY, path=path,
+               self_hosted=True, third_party=third_party)
 EXO = dict(network="ExoClick", category=AD, rule="||magsrv.com^")
 
 CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
@@ -97,28 +113,22 @@ CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
      PageRules(deny_networks=("Prebid.js",), max_third_party_hosts=0),
      [("deny_networks", 4, "assets.news-cdn.example"), ("max_third_party_hosts", 4, "")]),
     ("a copy's allowed category excuses no host: a renamed file is counted, its name judged",
-     page(res("evil.example", 2, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/hotjar.js", self_hosted=True)),
+     page(hotjar_copy("evil.example", 2)),
      PageRules(allow_categories=("session-replay",), deny_categories=("unknown",),
                deny_networks=("Hotjar",), max_third_party_hosts=0),
      [("deny_networks", 2, "evil.example"), ("max_third_party_hosts", 2, "")]),
     ("a copy on an excepted host excepts no copy on another",
-     page(res("a.partner.example", 2, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/hotjar.js", self_hosted=True),
-          res("b.evil.example", 3, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/hotjar.js", self_hosted=True)),
+     page(hotjar_copy("a.partner.example", 2),
+          hotjar_copy("b.evil.example", 3)),
      PageRules(deny_networks=("Hotjar",), allow_hosts=("a.partner.example",)),
      [("deny_networks", 3, "b.evil.example")]),
     ("an excepted host excepts its copies, not their vendor elsewhere on the page",
-     page(res("cdn.site-cdn.example", 2, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/js/hotjar.js", self_hosted=True),
-          res("example.com", 3, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/js/hotjar.js", self_hosted=True, third_party=False)),
+     page(hotjar_copy("cdn.site-cdn.example", 2, "/js/hotjar.js"),
+          hotjar_copy("example.com", 3, "/js/hotjar.js", third_party=False)),
      PageRules(allow_hosts=("site-cdn.example",), deny_networks=("Hotjar",)),
      [("deny_networks", 3, "network:Hotjar")]),
     ("a copy on an excepted host does not except its vendor's operator ID",
-     page(res("cdn.site-cdn.example", 2, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/js/hotjar.js", self_hosted=True),
+     page(hotjar_copy("cdn.site-cdn.example", 2, "/js/hotjar.js"),
           ids=(Identifier("hotjar-site", "1234567", "Hotjar"),)),
      PageRules(allow_hosts=("site-cdn.example",), deny_networks=("Hotjar",)),
      [("deny_networks", 0, "id:Hotjar:hotjar-site:1234567")]),
@@ -128,8 +138,7 @@ CASES: list[tuple[str, PageReport, PageRules, list[tuple[str, int, str]]]] = [
      PageRules(allow_networks=("Google Analytics",), deny_categories=("analytics",)),
      [("deny_categories", 2, "network:Google Analytics")]),
     ("two denied copies on one host break one clause",
-     page(res("cdn.evil.example", 2, network="Hotjar", category=Category.SESSION_REPLAY,
-              path="/hotjar.js", self_hosted=True),
+     page(hotjar_copy("cdn.evil.example", 2),
           res("cdn.evil.example", 3, network="Prebid.js", category=AD, path="/prebid.js",
               self_hosted=True)),
      PageRules(deny_networks=("Hotjar", "Prebid.js")),
