@@ -100,10 +100,12 @@ def sightings(
                                                                          strict=True)])
     for item, host, (network, entity, by_url) in zip(found, hosts, owners, strict=True):
         self_hosted = False
-        if network is None and item.via == "script[src]" and (
+        if network is None and item.type is RequestType.SCRIPT and item.assigned and (
                 entity is None or entity.category is Category.CONTENT):
-            # served from no vendor's host: the site, its own CDN (assets.i-scmp.com
-            # for scmp.com) or a public CDN; the file name may still say whose code it is
+            # a script served from no vendor's host: the site, its own CDN
+            # (assets.i-scmp.com for scmp.com) or a public CDN, by a tag or by the snippet
+            # that inserts it (Matomo's `u+'matomo.js'`); the file name may still say
+            # whose code it is
             network = catalogue.self_hosted_loader(item.url)
             self_hosted = network is not None
         if not item.assigned and network is None and entity is None:
@@ -252,8 +254,10 @@ def with_snippet_loads(
                 continue
             if not has_id:
                 continue
-            if partial is None and any(s.network_name == network.name for s in out):
-                continue  # loaded some other way (script src, a literal the walk found)
+            if partial is None and any(s.network_name == network.name and not s.self_hosted
+                                       for s in out):
+                continue  # loaded some other way (script src, a literal the walk found);
+                # a copy of its code named by its file is no load of the snippet's URL
             if partial is not None:
                 literal = out[partial].found
                 out[partial] = replace(out[partial], found=replace(

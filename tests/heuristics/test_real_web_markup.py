@@ -81,6 +81,17 @@ def test_optimize_container_is_not_a_tag_manager_container(audit_html: AuditHtml
     assert ("gtm-container", "GTM-ZZ99YY8") in ids
 
 
+def test_a_click_trackers_ad_unit_is_read_from_the_links_data(audit_html: AuditHtml) -> None:
+    """G+J's house teasers keep a GAM click URL in `data-clickcommand`, fired on click;
+    its `iu=` names the network's ad unit as an `href` to the same URL would."""
+    body = ('<a href="https://n.example/rezepte/" data-clickcommand="https://pubads.g.'
+            'doubleclick.net/gampad/clk?id=5124443454&amp;iu=/6032/Clickcommand/clickcommand">'
+            'Rezepte</a><a href="https://n.example/x" data-title="?iu=/7777/not/a/url">x</a>')
+    ids = ids_of(audit_html(page(body), url="https://n.example/"))
+    assert {("gpt-slot", "/6032/Clickcommand/clickcommand"), ("gpt-network", "6032")} <= ids
+    assert ("gpt-network", "7777") not in ids  # a data attribute that is no URL is no link
+
+
 def test_remarketing_pixel_is_google_ads_not_adsense(audit_html: AuditHtml) -> None:
     body = ('<noscript><img height="1" width="1" src="https://googleads.g.doubleclick.net/pagead/'
             'viewthroughconversion/965841495/?guid=ON&amp;script=0"></noscript>')
@@ -862,6 +873,27 @@ def test_a_vendor_loader_served_by_the_site_is_that_vendor_self_hosted(
     hotjar = by_url["https://blog.example/wp-content/themes/x/js/hotjar.js"]
     assert (hotjar.network, hotjar.self_hosted, hotjar.third_party) == ("Hotjar", True, False)
     assert by_url["https://blog.example/js/site.js"].network is None
+
+
+def test_a_vendor_loader_a_snippet_inserts_is_named_by_its_file(audit_html: AuditHtml) -> None:
+    """A script a snippet inserts from the site's own host (Matomo's `g.src=u+'piwik.js'`)
+    is named by its file, as a `<script src>` to it is. A copy named by its file hides no
+    loader a vendor's snippet builds on the vendor's host (a gate denying that host still
+    sees it)."""
+    head = ("<script>var g=document.createElement('script'); g.async=true;"
+            "g.src='https://stats.blog.example/piwik/piwik.js';"
+            "document.head.appendChild(g);</script>"
+            "<script>(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[])"
+            ".push(arguments)};h._hjSettings={hjid:1234567,hjsv:6};a=o.getElementsByTagName("
+            "'head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+"
+            "h._hjSettings.hjsv;a.appendChild(r);})(window,document,"
+            "'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>"
+            '<script src="/assets/hotjar.js"></script>')
+    report = audit_html(page("", head), url="https://blog.example/post")
+    named = {r.url: (r.network, r.self_hosted) for r in report.resources}
+    assert named["https://stats.blog.example/piwik/piwik.js"] == ("Matomo", True)
+    assert named["https://blog.example/assets/hotjar.js"] == ("Hotjar", True)
+    assert named["https://static.hotjar.com/c/hotjar-1234567.js"] == ("Hotjar", False)
 
 
 def test_a_vendor_loader_on_a_host_of_no_vendor_is_that_vendor(audit_html: AuditHtml) -> None:
