@@ -15,6 +15,8 @@ import tldextract
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
+# a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too)
+URL_IN_CODE = r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?"""
 
 
 def split_url(url: str, base: str | None = None) -> SplitResult | None:

@@ -3,7 +3,8 @@
 Only string literals are read. A literal counts as a request when the script
 assigns it to `src`/`href` of something it creates, or its path has a loadable
 extension; other URLs in scripts (share links, canonical URLs in config) are not
-requests, and counting them would invent third parties.
+requests, and counting them would invent third parties. A loader URL built from the
+page's scheme is read by `auditor.dom.scheme_urls`; the markup a script writes, here.
 """
 
 from __future__ import annotations
@@ -11,66 +12,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from lxml import etree
 
+from auditor.dom.scheme_urls import schemed_urls
 from auditor.model import RequestType
+from auditor.urls import URL_IN_CODE
 
-# 'https://x/y.js', "//x/y", `https://x` — protocol-relative included.
-_URL_BODY = r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?"""
 # a URL literal, or the start of one a script writes as markup, cut where its string is
 # joined to a variable: `document.write('<scr'+'ipt src="https://x.test/c.js?id=' + id)`
 # (a `src` attribute's: not `data-src`, which loads nothing by itself)
-_URL_LITERAL = re.compile(r"""(['"`])(""" + _URL_BODY + r""")\1"""
-                          r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + _URL_BODY
+_URL_LITERAL = re.compile(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
+                          r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
                           + r""")['"](?=\s*\+)""")
-# A loader URL an older snippet builds from the page's scheme, one string per branch and
-# the rest after: `('https:' == document.location.protocol ? 'https://ssl' : 'http://www')
-# + '.google-analytics.com/ga.js'` (Google Analytics, Quantcast, comScore, Chartbeat and
-# Segment wrote theirs so), or a whole URL per branch (Clicky); a rest that opens with
-# `//` is a URL literal of its own. The rest ends at either quote: it may be markup the
-# script writes. A test is of the scheme only when one branch is https and one http.
-_BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?(?::[^'"\s]*)?)(?P=q1)"""
-             r"""\s*:\s*(?P<q2>['"])(?P<b>https?(?::[^'"\s]*)?)(?P=q2)""")
-_REST = r"""\s*\+\s*['"](?P<rest>(?!//)[^'"\s<>]+)['"]"""
-_SCHEME_TEST = re.compile(_BRANCHES)
-_TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test used in place
-# … or one that keeps the branch (and a rest) in a variable and joins it later: ga.js's
-# first snippet, `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl."
-# : "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
-# "google-analytics.com/ga.js' …"))`, Piwik's `pkBaseURL` and its `var u=((…) ? "https" :
-# "http") + "://piwik.example.org/"`. A name starts where no identifier character is
-# before it (`\b` also matches inside `a$a`), nor a `.` (`ga.src` is a property); the
-# condition holds no statement's end, no other assignment, no list item and no URL, so it
-# cannot reach back over another's value, and each of its characters is read one way
-# only (`!==` read as `!` and `==` or as one made the search exponential).
-_NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
-_JOINED = re.compile(_NAME + _REST)
-_NO_URL = r"""(?:[^{q}\n,=/]|/(?!/[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}))*"""  # a string, but no URL
-_CONDITION = (r"""(?:[^;?,='"!]|!(?!=)|(?>[=!]=+)|'""" + _NO_URL.format(q="'") + "'|\""
-              + _NO_URL.format(q='"') + '"){0,100}?')
-# a variable's name and condition, read back from its test; then the end of its value
-_VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)(?>[\s(]*)" + _CONDITION + "$")
-_VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
-_HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
-# what the operand before a test's `?` names when it tests the scheme: a test of anything
-# else (`isMobile ? 'https://m…' : 'http://…'`) chooses no branch, both are read
-_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\.(?:href|origin|tostring)\b|\bdocument\.url\b"
-                           r"|https?:|\^https?\b|\b(?:use_?|is_?)?ssl\b|\bsecure\b",
-                           re.IGNORECASE)
-# what an operand's comments and strings say is not what it tests, but for a scheme's
-# name quoted (`'https:' == location.protocol`)
-_NOT_TESTED = re.compile(r"""/\*.*?\*/|//[^\n]*|(['"])(?!https?:?/*\1)(?:\\.|(?!\1)[^\\])*\1""",
-                         re.DOTALL)
-_URL = re.compile(_URL_BODY)
-# the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
-_SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
-# … and what a variable holding it follows when loaded: `g.src = `, or a `src='" + ` it
-# writes; before a join (`g.src = u + 'piwik.js'`), or alone (`s.src = name`)
-_SRC_SET = r"""(?:\.src\s*=|(?<![\w-])src=\\?['"]?['"]\s*\+)\s*"""
-_SRC_BEFORE_VAR = re.compile(_SRC_SET + "$")
-_SRC_NAMED = re.compile(_SRC_SET + _NAME)
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
@@ -265,131 +219,6 @@ def _written_type(script: str, at: int, tag: tuple[str, str] | None,
     rel, as_ = _LINK_REL.search(text), _LINK_AS.search(text)
     loads = link_type(rel.group(1), as_.group(1) if as_ else "", "") if rel else None
     return loads[0] if loads is not None and loads[0] is not RequestType.OTHER else None
-
-
-class Built(NamedTuple):
-    """A loader URL a script builds from the page's scheme, and the span it is built from
-    (its branches are no URLs of their own); a variable's branches alone have no URL."""
-
-    start: int
-    end: int
-    url: str
-    assigned: bool
-
-
-_HTTP_BRANCHES = ("'http:", '"http:', "'http'", '"http"')  # a scheme test's http branch
-
-
-def _escaped(script: str, at: int) -> bool:
-    """Whether the character at `at` follows an odd run of backslashes."""
-    run = at
-    while run > 0 and script[run - 1] == "\\":
-        run -= 1
-    return (at - run) % 2 == 1
-
-
-def _operand(script: str, at: int) -> str:
-    """The condition a test's `?` at `at` asks, its comments and strings (but a quoted
-    scheme) left out: back to the `(` it is in, or to the assignment, list item, `&&`/`||`
-    or statement before it (`_HEAD_REACH` at most), strings read whole."""
-    start, i, depth = max(0, at - _HEAD_REACH), at - 1, 0
-    while i >= start:
-        char = script[i]
-        if char in "'\"" and not _escaped(script, i):
-            opened = script.rfind(char, start, i)  # read the string whole
-            while opened > start and _escaped(script, opened):
-                opened = script.rfind(char, start, opened)
-            if opened < 0:
-                break
-            i = opened - 1
-            continue
-        if char in ")]":
-            depth += 1
-        elif char in "([":
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and (char in ";,{}?" or (char in "&|" and script[i - 1 : i] == char)
-                             or (char == "=" and script[i - 1 : i] not in "=!<>"
-                                 and script[i + 1 : i + 2] != "=")):
-            break
-        i -= 1
-    return _NOT_TESTED.sub("", script[i + 1 : at])
-
-
-class _Declared(NamedTuple):
-    """A variable holding what a scheme test gives: its span, name and value on the page."""
-
-    start: int
-    end: int
-    name: str
-    value: str
-
-
-def schemed_urls(script: str, secure: bool = True) -> list[Built]:
-    """Each loader URL the script builds from the page's scheme: the branch a page served
-    over https takes, or over http when it is not `secure`, joined to the rest, in place
-    (`_TEST_JOINED`) or through a variable (`_VAR_HEAD`, `_VAR_TAIL`, `_JOINED`). Only a
-    script with an http branch has one (`_HTTP_BRANCHES`); each test is found by its `?`
-    and read from there, both ways.
-
-    >>> snippet = ("ga.src = ('https:' == document.location.protocol ? 'https://ssl' : "
-    ...            "'http://www') + '.google-analytics.com/ga.js';")
-    >>> [(b.url, b.assigned) for secure in (True, False)
-    ...  for b in schemed_urls(snippet, secure)]  # doctest: +NORMALIZE_WHITESPACE
-    [('https://ssl.google-analytics.com/ga.js', True),
-     ('http://www.google-analytics.com/ga.js', True)]
-    """
-    if not any(branch in script for branch in _HTTP_BRANCHES):
-        return []
-    want = "https" if secure else "http"
-    out: list[Built] = []
-    declared: list[_Declared] = []
-    for test in _SCHEME_TEST.finditer(script):
-        first, second = test.group("a"), test.group("b")
-        schemes = first.split(":", 1)[0].lower(), second.split(":", 1)[0].lower()
-        if set(schemes) != {"http", "https"}:
-            continue  # a test of something else: both are read as literals
-        if not _TESTS_SCHEME.search(_operand(script, test.start())):
-            continue
-        taken = first if schemes[0] == want else second
-        head = _VAR_HEAD.search(script, max(0, test.start() - _HEAD_REACH), test.start())
-        tail = _VAR_TAIL.match(script, test.end()) if head else None
-        if head and tail:
-            declared.append(_Declared(head.start(), tail.end(), head.group("name"),
-                                      taken + (tail.group("tail") or "")))
-            continue
-        joined = _TEST_JOINED.match(script, test.end())
-        url = taken + (joined.group("rest") or "") if joined else ""
-        if joined and _URL.fullmatch(url):
-            before = script[max(0, test.start() - 120) : test.start()]
-            out.append(Built(test.start(), joined.end(), url,
-                             bool(_SRC_ASSIGN_OPEN.search(before))))
-    if declared:  # one pass over the joins, each read with its variable's last value
-        joined_to: set[int] = set()
-        values: dict[str, _Declared] = {}
-        waiting = iter(declared)
-        pending = next(waiting, None)
-        for use in _JOINED.finditer(script):
-            while pending is not None and pending.end <= use.start():
-                values[pending.name] = pending
-                pending = next(waiting, None)
-            decl = values.get(use.group("name"))
-            url = decl.value + use.group("rest") if decl is not None else ""
-            if decl is not None and _URL.fullmatch(url):
-                joined_to.add(decl.start)
-                before = script[max(0, use.start() - 60) : use.start()]
-                out.append(Built(use.start(), use.end(), url,
-                                 bool(_SRC_BEFORE_VAR.search(before))))
-        loaded: set[str] | None = None  # the variables the script loads as they are
-        for decl in declared:
-            if decl.start in joined_to:
-                out.append(Built(decl.start, decl.end, "", False))
-            elif _URL.fullmatch(decl.value):  # a whole URL, joined to no literal
-                if loaded is None:
-                    loaded = {m.group("name") for m in _SRC_NAMED.finditer(script)}
-                out.append(Built(decl.start, decl.end, decl.value, decl.name in loaded))
-    return sorted(out)
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
