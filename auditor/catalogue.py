@@ -222,7 +222,9 @@ class Network:
                    for needle, p in self.signatures)
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
-        """(url, built-from-an-id) for each snippet template the page's IDs can fill.
+        """(url, built-from-an-id) for each snippet template the page's IDs can fill, every
+        placeholder with each of its kind's values (Matomo's snippet joins the page's
+        tracker URL to the file its own code names: `{matomo-tracker}{matomo-loader}`).
 
         >>> n = Network("Hotjar", "Hotjar", Category.SESSION_REPLAY,
         ...             snippet=("https://static.hotjar.com/c/hotjar-{hotjar-site}.js",))
@@ -231,14 +233,12 @@ class Network:
         """
         out: list[tuple[str, bool]] = []
         for template in self.snippet:
-            kinds = _PLACEHOLDER.findall(template)
-            if not kinds:
-                out.append((template, False))
-                continue
-            for value in ids.get(kinds[0], []):
-                url = template.replace("{" + kinds[0] + "}", value)
-                if not _PLACEHOLDER.search(url):
-                    out.append((url, True))
+            kinds = list(dict.fromkeys(_PLACEHOLDER.findall(template)))
+            filled = [template]
+            for kind in kinds:
+                filled = [url.replace("{" + kind + "}", value)
+                          for url in filled for value in ids.get(kind, [])]
+            out += [(url, bool(kinds)) for url in filled]
         return out
 
     def is_loader(self, url: str) -> bool:
