@@ -57,6 +57,49 @@ _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
 
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)""", re.I)
+
+
+def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
+    """What a `<style>` sheet requests, comments left out: each `@import` (a stylesheet,
+    via "style-import") and each other `url()` (via "style-url": a font by its extension,
+    else an image), in order.
+
+    >>> [u for u in sheet_urls("@import url(//fonts.test/css?f=A); /* url(x.png) */"
+    ...                        "h1 { background: url('https://cdn.test/a.png') }")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('//fonts.test/css?f=A', <RequestType.STYLESHEET: 'stylesheet'>, 'style-import'),
+     ('https://cdn.test/a.png', <RequestType.IMAGE: 'image'>, 'style-url')]
+    """
+    lowered = css.lower()
+    if "url(" not in lowered and "@import" not in lowered:
+        return
+    if "/*" in css:
+        css = _uncommented(css)
+    imported: set[int] = set()
+    for match in _CSS_IMPORT.finditer(css):
+        imported.add(match.start(1))
+        yield match.group(1), RequestType.STYLESHEET, "style-import"
+    for match in _CSS_URL.finditer(css):
+        url = match.group(1)
+        if match.start(1) not in imported:
+            yield url, type_from_extension(url) or RequestType.IMAGE, "style-url"
+
+
+def _uncommented(css: str) -> str:
+    """CSS without its comments; one left open runs to the end (a search per comment, not
+    a regex that rescans the rest of the sheet from every unclosed `/*`)."""
+    kept, at = [], 0
+    while (opened := css.find("/*", at)) != -1:
+        kept.append(css[at:opened])
+        closed = css.find("*/", opened + 2)
+        if closed == -1:
+            return " ".join(kept)
+        at = closed + 2
+    kept.append(css[at:])
+    return " ".join(kept)
+
+
 def srcset_urls(value: str) -> list[str]:
     """The candidate URLs of a srcset attribute.
 
@@ -90,6 +133,7 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
 _AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
+                    "style",
                     *_AMP_REQUESTS, *_AMP_ADS)
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
@@ -242,6 +286,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if tag == "amp-analytics" and docs is not None:  # its own beacons' endpoints
                 for url in _config_urls(docs.config(el).get("requests"), "baseUrl"):
                     found(url, RequestType.PING, "amp-analytics[requests]")
+        elif tag == "style":
+            if el.text and (get("type") or "text/css").strip().lower() == "text/css":
+                for url, kind, via in sheet_urls(el.text):
+                    found(url, kind, via)
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
                 for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):

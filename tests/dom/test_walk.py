@@ -386,6 +386,43 @@ def test_the_start_of_a_src_a_script_writes_is_a_request(
     assert [(f.url, f.type) for f in walk(root, BASE) if f.assigned] == expected
 
 
+def test_a_style_sheets_imports_and_urls_are_requests() -> None:
+    """A `<style>` sheet requests what it `@import`s and its `url()`s (a font by its
+    extension); a comment, a sheet of another type and a `url(` in text request nothing.
+    An unclosed comment runs to the sheet's end."""
+    html = ("<style>@import url(//fonts.googleapis.com/css?family=Lato); "
+            "@import 'https://cdn.test/theme.css';"
+            "/* .old { background: url(https://old.test/x.png) } */"
+            "@font-face { src: url('/f/lato.woff2') format('woff2') }"
+            ".hero { background-image: url(\"https://img.test/hero.jpg\") }"
+            "/* url(https://never.test/a.png)</style>"
+            "<style type='text/x-template'>.x { background: url(https://tpl.test/a.png) }</style>"
+            "<p>url(https://text.test/a.png)</p>")
+    assert found(html) == [
+        ("https://fonts.googleapis.com/css?family=Lato", T.STYLESHEET, "style-import"),
+        ("https://cdn.test/theme.css", T.STYLESHEET, "style-import"),
+        ("https://site.test/f/lato.woff2", T.FONT, "style-url"),
+        ("https://img.test/hero.jpg", T.IMAGE, "style-url"),
+    ]
+
+
+def test_many_unclosed_css_comments_cost_linear_time() -> None:
+    import time
+
+    from auditor.dom.walk import sheet_urls
+
+    def seconds(n: int) -> float:
+        css = "/*" * n + "url(https://a.test/x.png)"
+        start = time.perf_counter()
+        assert list(sheet_urls(css)) == []
+        css = "/**/url(https://a.test/x.png)" * n
+        assert len(list(sheet_urls(css))) == n
+        return time.perf_counter() - start
+
+    small, large = seconds(20_000), seconds(80_000)
+    assert large < 10 * max(small, 0.01), (small, large)
+
+
 def test_base_href_resolves_relative_urls() -> None:
     html = '<base href="https://cdn.test/root/"><script src="app.js"></script>'
     assert found(html) == [("https://cdn.test/root/app.js", T.SCRIPT, "script[src]")]
