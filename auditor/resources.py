@@ -175,13 +175,19 @@ def classify(
     return tuple(out)
 
 
+# a company's functional default, which a filter list's block of the URL outranks: the
+# request is that company's ad or tracker (X's conversion tag `platform.twitter.com/oct.js`,
+# WordPress.com's stats pixel, a Google ad script on Blogger), not its widget or content
+_LIST_DECIDES = frozenset({Category.CONTENT, Category.SOCIAL})
+
+
 def _category(
     network: Network | None, entity: Entity | None, match: Match, host: str,
     first_party: str | None
 ) -> Category:
     if network is not None:
         return network.category
-    if entity is not None:
+    if entity is not None and not (match.blocked and entity.category in _LIST_DECIDES):
         return entity.category
     if match.blocked:
         return Category.ANALYTICS if match.list in PRIVACY_LISTS else Category.ADVERTISING

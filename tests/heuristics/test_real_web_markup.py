@@ -12,6 +12,8 @@ from auditor.dom.page import parse_page
 from auditor.dom.parser import parse_html, start_line
 from auditor.identify import identifiers
 from auditor.model import PageReport
+from auditor.pipeline import audit_document
+from auditor.readers import Document
 from auditor.rules import Engine
 
 from .conftest import AuditHtml
@@ -894,6 +896,25 @@ def test_a_vendor_loader_a_snippet_inserts_is_named_by_its_file(audit_html: Audi
     assert named["https://stats.blog.example/piwik/piwik.js"] == ("Matomo", True)
     assert named["https://blog.example/assets/hotjar.js"] == ("Hotjar", True)
     assert named["https://static.hotjar.com/c/hotjar-1234567.js"] == ("Hotjar", False)
+
+
+def test_a_lists_block_outranks_a_companys_functional_category(
+        engine: Engine, catalogue: Catalogue) -> None:
+    """X's conversion tag and WordPress.com's stats pixel come from companies whose hosts
+    mostly serve widgets and content: EasyPrivacy's block says these requests track. A
+    company that is a tracker keeps its own category, and an unblocked widget its
+    company's."""
+    html = page('<img src="https://stats.wordpress.com/g.gif?blog=1&amp;post=2" alt="">'
+                '<script src="https://platform.twitter.com/widgets.js"></script>',
+                '<script src="https://platform.twitter.com/oct.js"></script>')
+    doc = Document(input="t", kind="html", text=html, url="https://blog.example/p",
+                   markup=True)
+    report = audit_document(doc, engine, catalogue)
+    by_url = {r.url.split("?")[0]: (r.company, r.category.value, r.blocked)
+              for r in report.resources}
+    assert by_url["https://stats.wordpress.com/g.gif"] == ("Automattic", "analytics", True)
+    assert by_url["https://platform.twitter.com/oct.js"] == ("X Corp", "analytics", True)
+    assert by_url["https://platform.twitter.com/widgets.js"] == ("X Corp", "social", False)
 
 
 def test_a_vendor_loader_on_a_host_of_no_vendor_is_that_vendor(audit_html: AuditHtml) -> None:
