@@ -233,6 +233,26 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
     assert rows["ad-density"].startswith(f"{int(mobile)} mobile ad unit")
 
 
+@pytest.mark.parametrize(("ids", "desktop", "mobile"), [
+    (("ad-desktop-8", "ad-mobile-3"), 1, 1),  # zeit.de: one position, a unit per device
+    (("DESKTOP_MPU-88130484-2", "MOBILE_MPU-88130484-4"), 1, 1),  # cnet.de's GPT slots
+    (("adscript-tile4-desktop", "adscript-tile5"), 2, 1),
+    (("mobile-menu-desktop-ad", "ad-2"), 2, 2),  # both words: no device said
+])
+def test_a_slot_id_naming_a_device_counts_on_that_device(
+        project_engine: Engine, catalogue: Catalogue, ids: tuple[str, str], desktop: int,
+        mobile: int) -> None:
+    units = "".join(f"<div id='{i}'><a-ad type='gpt' width='300' height='250'></a-ad></div>"
+                    for i in ids)
+    html = f"<html><body><article>{WORDS}{units}</article></body></html>"
+    page = audit(html.encode(), url="https://gazette.example/a/", engine=project_engine,
+                 catalogue=catalogue).pages[0]
+    assert page.mfa is not None and page.metrics.ad_slots == 2
+    rows = {i.criterion: i.evidence for i in page.mfa.indicators}
+    assert rows["ad-to-content"].startswith(f"{desktop} desktop ad slot")
+    assert rows["ad-density"].startswith(f"{mobile} mobile ad unit")
+
+
 @pytest.mark.parametrize(("markup", "value"), [
     ("<p><em>Von Gregory Lipinski</em></p>", "named: Gregory Lipinski"),
     ('<script>var dl = {"ArtikelId": "1", "Autor": "Michael Leitner"};</script>',

@@ -53,6 +53,7 @@ _MEDIA_WIDTH = re.compile(r"\(\s*(min|max)-width\s*:\s*(\d+)(?:\.\d+)?px\s*\)", 
 _DEVICE_ATTRS = ("type", "device", "devices", "platform", "viewport")
 _DEVICES = {"mobile": "mobile", "smartphone": "mobile", "phone": "mobile",
             "desktop": "desktop"}
+_WORDS = re.compile(r"[^a-z]+")  # an id's words: `DESKTOP_SKIN-88130484-0` → desktop, skin
 _DEVICE_CLASSES = {"mobile-only": "mobile", "only-mobile": "mobile", "hide-desktop": "mobile",
                    "desktop-only": "desktop", "only-desktop": "desktop",
                    "hide-mobile": "desktop"}
@@ -175,8 +176,10 @@ def native_widgets(hits: Sequence[Hit], noun: str, minimum: int = 1) -> Indicato
 
 def shown_on(page: ParsedPage, xpath: str) -> frozenset[str]:
     """The devices a slot shows on: both, unless its markup says otherwise (a `media`
-    query, `kas-type="mobile"`, `data-device="desktop"`, a `mobile-only` class). A
-    template that declares a set of slots per device shows one set."""
+    query, `kas-type="mobile"`, `data-device="desktop"`, a `mobile-only` class, or a
+    device word in its id or its wrapper's: `ad-desktop-8`, `MOBILE_MPU-1`,
+    `adscript-tile4-desktop`). A template that declares a set of slots per device shows
+    one set."""
     el = element_at(page, xpath)
     if el is None:
         return BOTH
@@ -191,6 +194,11 @@ def shown_on(page: ParsedPage, xpath: str) -> frozenset[str]:
         for marker, device in _DEVICE_CLASSES.items():
             if marker in token:
                 return frozenset({device})
+    for holder in (el, el.getparent()):
+        named = {_DEVICES[word] for word in _WORDS.split(str(holder.get("id") or "").lower())
+                 if word in _DEVICES} if holder is not None else set()
+        if len(named) == 1:
+            return frozenset(named)
     return BOTH
 
 
