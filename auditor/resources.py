@@ -168,26 +168,29 @@ def classify(
                 network=s.network_name,
                 company=(network.company if network else None)
                 or (entity.company if entity else None),
-                category=_category(network, entity, match, host, first_party),
+                category=_category(network, entity, s.by_url, match, host, first_party),
                 self_hosted=s.self_hosted,
             )
         )
     return tuple(out)
 
 
-# a company's functional default, which a filter list's block of the URL outranks: the
-# request is that company's ad or tracker (X's conversion tag `platform.twitter.com/oct.js`,
-# WordPress.com's stats pixel, a Google ad script on Blogger), not its widget or content
+# a company's functional default for its hosts, which a filter list's block of the URL
+# outranks: the request is that company's ad or tracker (X's conversion tag
+# `platform.twitter.com/oct.js`, WordPress.com's stats pixel), not its widget or content.
+# An entity that names the URL itself (`by_url`: Blogger's navbar script on AdSense's
+# host) decided for that URL, and keeps its category.
 _LIST_DECIDES = frozenset({Category.CONTENT, Category.SOCIAL})
 
 
 def _category(
-    network: Network | None, entity: Entity | None, match: Match, host: str,
+    network: Network | None, entity: Entity | None, by_url: bool, match: Match, host: str,
     first_party: str | None
 ) -> Category:
     if network is not None:
         return network.category
-    if entity is not None and not (match.blocked and entity.category in _LIST_DECIDES):
+    if entity is not None and (by_url or not match.blocked
+                               or entity.category not in _LIST_DECIDES):
         return entity.category
     if match.blocked:
         return Category.ANALYTICS if match.list in PRIVACY_LISTS else Category.ADVERTISING
