@@ -1,7 +1,8 @@
 """The ad-load figures, defined once here.
 
 - `content_chars`: visible editorial text characters (whitespace runs count as one
-  space) outside ads, scripts, styles, navigation, headers, footers, asides, forms
+  space) outside ads, scripts, styles, navigation, headers, footers, asides, forms,
+  readers' comments (WordPress' `#comments` and `ol.comment-list`, Blogger's, Disqus')
   and hidden elements (`hidden`, `display:none`, screen-reader-only classes). A
   `<header>` or `<aside>` that wraps an article body is a theme's wrapper, not a page
   header: its text counts (some themes put the whole page in one).
@@ -127,6 +128,24 @@ class Content(NamedTuple):
     words: int
 
 
+# readers' comments and the form to add one: the CMSs' and comment services' names
+_COMMENT_IDS = frozenset({"comments", "respond", "disqus_thread", "comment-section",
+                          "comments-section"})
+_COMMENT_CLASSES = frozenset({"comments", "comment-list", "commentlist", "comments-area",
+                              "comments-list", "comment-respond", "comments-section",
+                              "comment-section"})
+
+
+def _readers_comments(el: etree._Element) -> bool:
+    """Whether an element holds the readers' comments (their text is not the page's)."""
+    ident = el.get("id")
+    if ident is not None and ident.lower() in _COMMENT_IDS:
+        return True
+    classes = el.get("class")
+    return bool(classes and "comment" in classes
+                and _COMMENT_CLASSES.intersection(classes.lower().split()))
+
+
 def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
@@ -169,7 +188,7 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
         if not isinstance(tag, str):
             continue  # comments and PIs: their text is not content
         if ((tag.lower() in _NON_CONTENT_TAGS and not (wrappers and el in wrappers))
-                or el in excluded or _is_hidden(el)):
+                or el in excluded or _is_hidden(el) or _readers_comments(el)):
             walker.skip_subtree()
             continue
         if el.text:

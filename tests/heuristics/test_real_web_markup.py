@@ -943,6 +943,21 @@ def test_a_vendor_loader_on_a_host_of_no_vendor_is_that_vendor(audit_html: Audit
     assert hosts["cdn.jsdelivr.net"] == (None, "jsDelivr", "content")
 
 
+def test_readers_comments_are_not_editorial_text(audit_html: AuditHtml) -> None:
+    """A blog's comment thread (WordPress' `#comments` with its `ol.comment-list` and
+    `#respond`, Disqus' thread) is the readers' text, not the page's: spektrum.de's 54
+    comments were 7,837 of its 9,471 "editorial" words."""
+    article = "<article><p>" + " ".join(["story"] * 300) + "</p></article>"
+    comments = ('<div id="comments" class="comments-area"><h2>12 Kommentare</h2>'
+                '<ol class="comment-list"><li>' + " ".join(["reply"] * 500) + "</li></ol>"
+                '<div id="respond"><h3>Leave a Reply</h3></div></div>'
+                '<div id="disqus_thread"><p>' + " ".join(["more"] * 50) + "</p></div>"
+                '<div class="comment-count-note">3 words here</div>')
+    report = audit_html(f"<html><body>{article}{comments}</body></html>",
+                        url="https://blog.example/p")
+    assert report.metrics.content_words == 303
+
+
 def test_ad_density_is_a_metric_not_a_finding(audit_html: AuditHtml) -> None:
     words = " ".join(["word"] * 400)
     units = "".join(f'<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
