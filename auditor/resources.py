@@ -89,11 +89,16 @@ class Sighting:
         return self.entity.network if self.entity is not None else None
 
 
+# a company's hosts that serve no ad and track no one by default: a URL of theirs that a
+# script only names (a profile link, a video page in a page's state) is no request
+_NOT_TRACKING = frozenset({Category.CONTENT, Category.SOCIAL, Category.UNKNOWN})
+
+
 def sightings(
     found: Sequence[FoundURL], first_party: str | None, catalogue: Catalogue
 ) -> list[Sighting]:
     """What the catalogue says of every URL the walk found; a URL in a script not shown
-    to be loaded is kept only when it is a known tracker's."""
+    to be loaded is kept only when it is a known ad or tracking vendor's."""
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
@@ -108,8 +113,9 @@ def sightings(
             # whose code it is
             network = catalogue.self_hosted_loader(item.url)
             self_hosted = network is not None
-        if not item.assigned and network is None and entity is None:
-            continue
+        if not item.assigned and network is None and (
+                entity is None or entity.category in _NOT_TRACKING):
+            continue  # a URL a script only names (a config's link, a page's state)
         out.append(Sighting(item, host, network, entity, self_hosted, by_url))
     return out
 

