@@ -4,6 +4,7 @@ How a resource is judged, most specific first (so `allow_networks = ["Google AdS
 can except one network from `deny_categories = ["advertising"]`):
 
 1. host: the longest matching `allow_hosts`/`deny_hosts` pattern decides (a tie denies);
+   `deny_hosts` judges the hosts the page counts as its own too;
 2. network: `allow_networks` excepts it, `deny_networks` fails it;
 3. category: `allow_categories` excepts it, `deny_categories` fails it.
 
@@ -140,10 +141,15 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
             out.append(_violation(path, "unreadable", error,
                                   f"the page could not be audited: {error}", 0, "", None, None))
     hosts: dict[str, list[Resource]] = {}
+    own: dict[str, Resource] = {}  # first-party hosts, the first request of each
     for res in page.resources:
-        if res.type is RequestType.DOCUMENT or not res.host or is_first_party(res, fp_hosts):
+        if res.type is RequestType.DOCUMENT or not res.host:
+            continue
+        if is_first_party(res, fp_hosts):
+            own.setdefault(res.host, res)
             continue
         hosts.setdefault(res.host, []).append(res)
+    out.extend(_own_host_violations(own, path, rules))
 
     counted: list[str] = []  # third-party hosts that are not excepted, in page order
     judged_networks: set[str] = set()
@@ -181,6 +187,24 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
     out.extend(_shown_violations(page, path, rules, fp_hosts, judged_networks, excepted))
     out.extend(_limit_violations(page, path, rules, counted, hosts))
     out.extend(_finding_violations(page, path, rules))
+    return out
+
+
+def _own_host_violations(own: dict[str, Resource], path: str, rules: PageRules
+                         ) -> list[Violation]:
+    """A host the page counts as its own that `deny_hosts` names still fails: a denied
+    host is no site's own, and a page that declares its URL (a canonical, an `og:url`, a
+    `<base>`, read when no base URL is given) could otherwise make a vendor first party."""
+    out: list[Violation] = []
+    for host, first in own.items() if rules.deny_hosts else ():
+        decision = judge_host(host, rules)
+        if decision.clause is None:
+            continue
+        rule, list_ = _rule_of(first.rule, first.list, first.network)
+        message = (f"host {host}, which the page counts as its own: {decision.reason}, "
+                   f"first {first.url}")
+        out.append(_violation(path, decision.clause, host, message, first.line, first.xpath,
+                              rule, list_))
     return out
 
 

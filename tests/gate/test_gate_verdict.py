@@ -226,6 +226,25 @@ def test_base_url_host_is_first_party() -> None:
     assert evaluate_page(p, "a.html", rules, first_party=("example.org",)) == []
 
 
+def test_a_denied_host_the_page_counts_as_its_own_still_fails(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Without a base URL the page's URL is what it declares: an injected canonical to
+    the ad network's site made its loader first party, and `deny_hosts` passed it. A
+    host the policy calls first party is judged the same way."""
+    html = ('<html><head><link rel="canonical" href="https://www.magsrv.com/"></head><body>'
+            '<p>Text.</p><script src="https://a.magsrv.com/ad-provider.js"></script>'
+            '<img src="https://cdn.example.org/logo.png"></body></html>')
+    report = audit_document(Document("a.html", "html", html), project_engine, catalogue)
+    assert report.first_party == "magsrv.com"
+    rules = PageRules(deny_hosts=("magsrv.com", "cdn.example.org"),
+                      first_party=("example.org",))
+    assert [(v.clause, v.evidence) for v in evaluate_page(report, "a.html", rules)] == [
+        ("deny_hosts", "a.magsrv.com"), ("deny_hosts", "cdn.example.org")]
+    own = page(res("static.example.org", 2, third_party=False))
+    rules = PageRules(allow_hosts=("static.example.org",), deny_hosts=("example.org",))
+    assert evaluate_page(own, "a.html", rules) == []  # the longer pattern decides
+
+
 def test_violation_names_the_rule_that_identified_the_resource() -> None:
     (v,) = evaluate_page(page(res("a.magsrv.com", 4, **EXO)), "p.html",
                          PageRules(deny_networks=("ExoClick",)))
