@@ -17,7 +17,14 @@ from auditor.errors import PolicyError
 from auditor.gate.baseline import Baseline, load_baseline, mark, write_baseline
 from auditor.gate.interface import Policy
 from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
-from auditor.gate.site import page_url, site_dir, site_path, site_records
+from auditor.gate.site import (
+    SITE_PAGE_SUFFIXES,
+    page_url,
+    served_page,
+    site_dir,
+    site_path,
+    site_records,
+)
 from auditor.gate.verdict import evaluate_page
 from auditor.model import PageReport, Violation
 from auditor.readers import Record, read_source
@@ -73,14 +80,18 @@ class Gate:
         return self.policy is not None
 
     def records(self, source: str, url: str | None = None) -> Iterator[Record]:
-        """An input's pages, read by the readers' registry; a directory with a base URL
-        is walked as a built site."""
+        """An input's pages, read by the readers' registry; a directory with a base URL,
+        or any under a policy, is walked as a built site, and a gated site page is read as
+        the HTML a browser renders."""
         root = site_dir(source)
-        if root is not None and self.base_url and url is None:
+        if root is not None and url is None and (self.base_url or self.active):
             yield from site_records(root, self.base_url)
             return
         if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))
+        if self.active and root is None and Path(source).suffix.lower() in SITE_PAGE_SUFFIXES:
+            yield from served_page(Path(source), url)  # a gated page is HTML, as served
+            return
         yield from read_source(source, url)
 
     def path_of(self, input_name: str, source: str | None = None) -> str:

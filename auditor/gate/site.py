@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
-from auditor.readers import ReadFailure, Record, read_source, split_member
-from auditor.readers.registry import unreadable, walk_dir
+from auditor.readers import ReadFailure, Record, split_member
+from auditor.readers.registry import kind_of, read_stream, unreadable, walk_dir
+from auditor.readers.sniff import NOT_PAGES
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -82,6 +83,23 @@ def site_pages(site_dir: Path) -> list[Path]:
     return walk_dir(site_dir, served)
 
 
+def served_page(page: Path, url: str | None) -> list[Record]:
+    """A site file as a browser gets it: HTML, whatever its first bytes look like (a
+    page whose first 4 KB hold no tag, or that opens like a WordPress post's JSON, is
+    rendered as HTML all the same); empty, binary or gzip bytes are what they are."""
+    try:
+        stream = page.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{page}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{page}: cannot read: {exc.strerror}") from None
+    with stream:
+        kind = kind_of(stream, str(page))
+        if kind not in NOT_PAGES and kind != "gzip":
+            kind = "html"
+        return list(read_stream(stream, str(page), url=url, kind=kind))
+
+
 def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
     """Each page of a built site with its URL; an unreadable page is reported, not fatal."""
     pages = site_pages(site_dir)
@@ -95,7 +113,7 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
             yield ReadFailure(input=str(page), kind="html", error=f"{page}: {reason}")
             continue
         try:
-            records = list(read_source(page, url))
+            records = served_page(page, url)
         except InputError as exc:
             yield ReadFailure(input=str(page), kind="html", error=str(exc))
             continue

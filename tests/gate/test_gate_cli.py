@@ -254,3 +254,28 @@ def test_files_named_one_by_one_share_the_site_paths(site: Path) -> None:
     assert page["url"] == "https://example.com/blog/market-day.html"
     assert {v["path"] for v in page["violations"]} == {"blog/market-day.html"}
     assert all(v["baselined"] for v in page["violations"])
+
+
+@pytest.mark.parametrize("bytes_", [
+    # no tag a sniffer knows in its first 4 KB: was read as plain text, nothing audited
+    b"<title>Offer</title>" + b" " * 4200
+    + b'<script src="https://a.magsrv.com/ad-provider.js"></script>',
+    # opens like a WordPress post's JSON: only `content.rendered` was audited
+    b'{"id":1,"content":{"rendered":"<p>hello</p>"},'
+    b'"x":"<script src=\'https://a.magsrv.com/ad-provider.js\'></script>"}',
+], ids=["no-tag-in-4KB", "opens-like-wp-json"])
+@pytest.mark.parametrize("named", [False, True])
+def test_a_site_page_is_the_html_a_browser_renders(site: Path, bytes_: bytes,
+                                                   named: bool) -> None:
+    """A server sends a site's .html files as HTML, whatever their first bytes look like,
+    and the browser runs the loader in them: the gate must see it, in the site and named
+    one by one, with or without a base URL."""
+    (site / "public" / "offer.html").write_bytes(bytes_)
+    target = "public/offer.html" if named else "public"
+    for base in ([], ["--base-url", "https://example.com"]):
+        (site / "auditor.toml").write_text('deny_hosts = ["magsrv.com"]\n')
+        result = run("audit", target, *base, "--format", "json", cwd=site)
+        assert result.returncode == 1, (base, result.stdout[-800:])
+        clauses = {v["clause"] for p in json.loads(result.stdout)["pages"]
+                   for v in p.get("violations", [])}
+        assert clauses == {"deny_hosts"}
