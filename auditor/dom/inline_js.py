@@ -42,6 +42,8 @@ _CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
 _NAVIGATES = re.compile(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
 )
+# the end of one string literal joined to the start of another in the same quotes
+_LITERALS_JOINED = re.compile(r"""(['"])\s*\+\s*\1""")
 # a literal that is a value of an object (JSON state, a config) or an array's first item:
 # data a page's code may use or not, not a request by itself (`src:` is assigned)
 _DATA_VALUE = re.compile(r"""[:\[]\s*\Z""")
@@ -259,6 +261,10 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     config's links) is so only when it is code a page's scripts load (`.js`, `.css`).
     Callers may keep unassigned literals only for known tracker hosts.
     """
+    if "\\/" in script:  # JSON's escaped slash (`"https:\/\/x\/a.js"`) is a slash
+        script = script.replace("\\/", "/")
+    if "+" in script:  # two literals joined are one (`'https://' + 'host.test' + '/a.js'`)
+        script = _LITERALS_JOINED.sub("", script)
     if "//" not in script:
         return  # every URL literal holds one
     built = schemed_urls(script, secure)
@@ -301,6 +307,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         seen.sort(key=lambda item: item[0])
     default: RequestType | None = None  # asked of the script once it has a URL literal
     for at, url, assigned in seen:
+        if "\\" in url:
+            url = _unescaped(url)
         if assigned is None:
             yield url, RequestType.DOCUMENT, True
             continue
@@ -310,6 +318,21 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             default = _default_type(script)
         loads = assigned or (kind is not None and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+_JS_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
+
+
+def _unescaped(url: str) -> str:
+    r"""A URL as the string literal holds it: its `\x3d` and `\u0026` escapes read, and
+    the backslash of an escaped closing quote (`\"https://x/a.js\"` in a string a script
+    writes) left out.
+
+    >>> _unescaped(r"https://www.blogger.com/navbar.g?id\x3d39\u0026n\x3dPy" + "\\")
+    'https://www.blogger.com/navbar.g?id=39&n=Py'
+    """
+    url = _JS_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), url)
+    return url[:-1] if url.endswith("\\") else url
 
 
 # Consent managers keep a tag inert as `type="text/plain"` until the visitor consents,

@@ -418,6 +418,22 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
                                                    "inline-script")]
 
 
+@pytest.mark.parametrize("script", [
+    's.src="https:\\/\\/a.magsrv.com\\/x.js";',  # JSON's escaped slashes (json_encode)
+    'document.write("<script src=\\"https:\\/\\/a.magsrv.com\\/x.js\\"><\\/script>");',
+    's.src="https://"+"a.magsrv.com"+"/x.js";',  # a host split into literals
+    "s.src='https:/' + '/a.magsrv.com/x.js';",
+    's.src="https://a.magsrv.com/x.js?a\\x3d1\\u0026b\\x3d2".split("?")[0];',
+])
+def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str) -> None:
+    """PHP's json_encode writes every `/` as `\\/`, an injection splits a host into
+    literals to pass a scan, and scripts escape `=` and `&` as `\\x3d`, `\\u0026`: the
+    URL the browser requests is read."""
+    ((url, kind, _),) = found(f"<script>{script}</script>")
+    assert (url.split("?")[0], kind) == ("https://a.magsrv.com/x.js", T.SCRIPT)
+    assert "\\" not in url
+
+
 def test_a_data_structures_images_and_pages_are_no_requests() -> None:
     """A page's state and a config name images, pages and profiles its code may or may
     not use (a JSON image's `"src"` too); the code they configure (`.js`, `.css`) is
