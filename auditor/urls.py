@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import SplitResult, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 import tldextract
 
@@ -138,7 +138,7 @@ def is_third_party(host: str, first_party: str | None) -> bool:
 
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot
 # segments to remove, no empty query or fragment to drop, no brackets or spaces.
-_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#@\[\]\s\\:]+(?::\d+)?(?:[/?#]|$)")
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#@\[\]\s\\:%\x80-\U0010ffff]+(?::\d+)?(?:[/?#]|$)")
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:[/?#]|$)")
 
 
@@ -207,12 +207,23 @@ def _plain_origin(base: str) -> str | None:
 
 
 def joined(url: str, base: str | None) -> str | None:
-    """`resolve` by urljoin and urlsplit, for any reference (`url` already stripped). A
-    base that does not split (`http://[::1/` in a hostile `<base href>`) is no base: it
-    must not lose the page's absolute URLs."""
+    r"""`resolve` by urljoin and urlsplit, for any reference (`url` already stripped), read
+    as a browser reads it (`_as_browser`). A base that does not split (`http://[::1/` in a
+    hostile `<base href>`) is no base: it must not lose the page's absolute URLs.
+
+    >>> joined(r"\\a.magsrv.com\x.js", "https://site.test/p")
+    'https://a.magsrv.com/x.js'
+    >>> joined(r"https://a.magsrv.com\@site.test/x.js", None)
+    'https://a.magsrv.com/@site.test/x.js'
+    >>> joined("https://a.%6dagsrv.com/x.js", None), joined("https:a.magsrv.com/x", "http://s.test/")
+    ('https://a.magsrv.com/x.js', 'https://a.magsrv.com/x')
+    >>> joined("https://\uff4d\uff41\uff47\uff53\uff52\uff56\u3002com/x.js", None)
+    'https://magsrv.com/x.js'
+    """
     if base and _scheme_of(base) is None:
         base = None
     try:
+        url = _as_browser(url, _scheme_of(base) if base else None)
         if url.startswith("//"):
             url = f"{_scheme_of(base) or 'https'}:{url}"
         absolute = urljoin(base, url) if base else url
@@ -221,4 +232,42 @@ def joined(url: str, base: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
+    host = parts.hostname
+    if "%" in host or not host.isascii():
+        canonical = _browser_host(host)
+        if canonical is None:
+            return None
+        at = parts.netloc.rfind("@") + 1
+        port = f":{parts.port}" if parts.port is not None else ""
+        absolute = parts._replace(netloc=parts.netloc[:at] + canonical + port).geturl()
     return absolute
+
+
+_SPECIAL_HEAD = re.compile(r"(?i)(https?|wss?):[/\\]*")
+
+
+def _as_browser(url: str, base_scheme: str | None) -> str:
+    r"""A reference as the URL standard reads it for http(s): a backslash before the query
+    is a slash (`\\host/x`, `https:\\host`, `/\host`), and the slashes after a scheme
+    other than the base's (or any run of three or more) open the host (`https:host`,
+    `https:///host`); with the base's own scheme and fewer than two it is a path."""
+    if "\\" in url:
+        cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+        url = url[:cut].replace("\\", "/") + url[cut:]
+    head = _SPECIAL_HEAD.match(url)
+    if head is None:
+        return url
+    scheme, slashes = head.group(1).lower(), head.end() - len(head.group(1)) - 1
+    if slashes >= 2 or scheme != (base_scheme or "").lower():
+        return f"{scheme}://{url[head.end():]}"
+    return url
+
+
+def _browser_host(host: str) -> str | None:
+    """A host as a browser requests it: percent-decoded, then mapped as IDNA maps it
+    (full-width letters, `。` as a dot, a soft hyphen left out) and punycoded; None for
+    one that does not map."""
+    try:
+        return unquote(host).encode("idna").decode("ascii").lower().rstrip(".")
+    except (UnicodeError, ValueError):
+        return None

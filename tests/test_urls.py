@@ -56,6 +56,31 @@ def test_resolve(raw: str, base: str | None, out: str | None) -> None:
     assert resolve(raw, base) == out
 
 
+@pytest.mark.parametrize(("raw", "base"), [
+    (r"\\a.magsrv.com/x.js", "https://site.test/p"),
+    (r"https:\\a.magsrv.com\x.js", "https://site.test/p"),
+    (r"/\a.magsrv.com/x.gif", "https://site.test/p"),
+    (r"https://a.magsrv.com\@site.test/x.js", "https://site.test/p"),  # not site.test's
+    ("https://a.%6dagsrv.com/x.js", "https://site.test/p"),
+    ("https://\uff41.\uff4d\uff41\uff47\uff53\uff52\uff56.com/x.js", None),  # full width
+    ("https://a.magsrv\u3002com/x.js", None),  # an ideographic full stop is a dot
+    ("https://a.mag\u00adsrv.com/x.js", None),  # a soft hyphen is left out
+    ("https:a.magsrv.com/x.js", "http://site.test/p"),  # another scheme: its host
+    ("https:///a.magsrv.com/x.js", "https://site.test/p"),
+])
+def test_a_url_resolves_to_the_host_a_browser_requests(raw: str, base: str | None) -> None:
+    """Each went to a.magsrv.com in Chromium; urllib read another host or none, and an
+    ad loader so written passed a gate that denies the host."""
+    url = resolve(raw, base)
+    assert url is not None and host_of(url) in ("a.magsrv.com", "magsrv.com"), url
+    assert url.startswith("https://")
+
+
+def test_a_url_with_the_pages_scheme_and_no_slashes_is_a_path() -> None:
+    assert resolve("https:a.magsrv.com/x.js", "https://site.test/dir/p") == (
+        "https://site.test/dir/a.magsrv.com/x.js")
+
+
 def test_host_of_handles_garbage() -> None:
     assert host_of("https://A.Test:8080/x") == "a.test"
     assert host_of("not a url") == ""
