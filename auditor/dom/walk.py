@@ -53,7 +53,9 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
                  "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc")
 
-_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";\s]+)""", re.I)
+# `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
+_REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
+_URL_CALL = re.compile(r"url\(", re.I)  # CSS's url( in any case
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
 
 
@@ -133,7 +135,7 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
 _AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
-                    "style",
+                    "th", "tr", "style", "image", "feimage",
                     *_AMP_REQUESTS, *_AMP_ADS)
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
@@ -147,7 +149,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
     names = {el.tag for el in (*custom, *handlers) if isinstance(el.tag, str)} - _REQUESTING
-    if "url(" in values or len(names) > _FEW_NAMES or not all(map(_NAME.fullmatch, names)):
+    if _URL_CALL.search(values) or len(names) > _FEW_NAMES or not all(map(_NAME.fullmatch, names)):
         tags = ()  # every element (lxml filters by no name with a control character)
     elif page is not None and _PING.search(page.lowered) is None:
         tags = _BUT_LINKS
@@ -218,7 +220,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
                 found(src, _custom_type(tag, src), f"{tag}[src]")
             style = get("style")
-            if style and "url(" in style:
+            if style and _URL_CALL.search(style):
                 for url in _CSS_URL.findall(style):
                     found(url, RequestType.IMAGE, "style-url")
             if out:
@@ -234,6 +236,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
+            elif href := get("href") or get("xlink:href"):  # an SVG script's address
+                found(href, RequestType.SCRIPT, "script[href]")
             elif _parks_a_loader(get("type") or "") and (parked := _parked(get)):
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
             if holds_code(el):  # no `src`: code of its own
@@ -256,9 +260,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
                 out += [FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
                                  inner.assigned)
-                        for inner in walk(doc, base, None, _depth + 1, docs, secure=secure)]
-        elif tag == "img":
-            found(get("src"), RequestType.IMAGE, "img[src]")
+                        for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
+                                          secure=secure)]
+        elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
+            src = get("src")
+            if src or tag == "img":
+                found(src, RequestType.IMAGE, f"{tag}[src]")
+            if not src and (href := get("href") or get("xlink:href")):
+                found(href, RequestType.IMAGE, f"{tag}[href]")
             if get("srcset"):
                 for url in srcset_urls(get("srcset") or ""):
                     found(url, RequestType.IMAGE, "img[srcset]")
@@ -304,17 +313,18 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 for url in _config_urls(docs.config(el).get("requests"), "baseUrl"):
                     found(url, RequestType.PING, "amp-analytics[requests]")
         elif tag == "style":
-            if el.text and (get("type") or "text/css").strip().lower() == "text/css":
+            sheet_type = (get("type") or "text/css").split(";", 1)[0].strip().lower()
+            if el.text and sheet_type in ("text/css", ""):
                 for url, kind, via in sheet_urls(el.text):
                     found(url, kind, via)
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
                 for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):
                     found(url, RequestType.XMLHTTPREQUEST, f"{tag}[rtc-config]")
-        if tag in ("body", "table", "td") and get("background"):
+        if tag in ("body", "table", "td", "th", "tr") and get("background"):
             found(get("background"), RequestType.IMAGE, f"{tag}[background]")
         style = get("style")
-        if style and "url(" in style:
+        if style and _URL_CALL.search(style):
             for url in _CSS_URL.findall(style):
                 found(url, RequestType.IMAGE, "style-url")
         if decoded is not None and page is not None:
@@ -374,6 +384,10 @@ def _link(el: lxml.html.HtmlElement, found: _Found) -> None:
     loads = link_type(el.get("rel") or "", el.get("as") or "", href or "") if href else None
     if loads is not None:
         found(href, loads[0], f"link[{loads[1]}]")
+    srcset = el.get("imagesrcset")  # a preloaded responsive image's candidates
+    if srcset and (el.get("as") or "").lower() == "image":
+        for url in srcset_urls(srcset):
+            found(url, RequestType.IMAGE, "link[imagesrcset]")
 
 
 def page_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:

@@ -13,6 +13,7 @@ from auditor.dom.page import parse_page
 from auditor.dom.parser import PageOverLimit, parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
+from auditor.urls import host_of
 
 BASE = "https://site.test/dir/page.html"
 
@@ -432,6 +433,29 @@ def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str
     ((url, kind, _),) = found(f"<script>{script}</script>")
     assert (url.split("?")[0], kind) == ("https://a.magsrv.com/x.js", T.SCRIPT)
     assert "\\" not in url
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<svg><image href="https://a.magsrv.com/i.png"/></svg>', T.IMAGE),
+    ('<svg><image xlink:href="https://a.magsrv.com/i.png"/></svg>', T.IMAGE),
+    ('<svg><filter><feImage href="https://a.magsrv.com/i.png"/></filter></svg>', T.IMAGE),
+    ('<svg><script href="https://a.magsrv.com/x.js"></script></svg>', T.SCRIPT),
+    ('<table><tr background="https://a.magsrv.com/i.png"><th>x</th></tr></table>', T.IMAGE),
+    ('<table><tr><th background="https://a.magsrv.com/i.png">x</th></tr></table>', T.IMAGE),
+    ('<meta http-equiv="refresh" content="0; https://a.magsrv.com/">', T.DOCUMENT),
+    ('<p style="background:URL(https://a.magsrv.com/i.png)">x</p>', T.IMAGE),
+    ('<style type="text/css; charset=utf-8">p{background:url(https://a.magsrv.com/i.png)}'
+     '</style>', T.IMAGE),
+    ('<link rel="preload" as="image" imagesrcset="https://a.magsrv.com/i.png 1x">', T.IMAGE),
+    ('<iframe srcdoc=\'<base href="https://a.magsrv.com/"><script src="x.js"></script>\'>'
+     '</iframe>', T.SCRIPT),
+])
+def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) -> None:
+    """Each loaded a.magsrv.com in Chromium and was missed: SVG's image, filter image and
+    script addresses, a row's or header cell's background, a refresh with no `url=`, CSS
+    `URL(` in capitals, a sheet whose type names its charset, a preloaded image set, and
+    a srcdoc document's own `<base>`."""
+    assert [(host_of(u), t) for u, t, _ in found(html)] == [("a.magsrv.com", expected)]
 
 
 def test_a_data_structures_images_and_pages_are_no_requests() -> None:
