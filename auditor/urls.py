@@ -121,6 +121,17 @@ def public_site(host: str) -> bool:
     return listed_suffix(host) and not _PRIVATE(host).is_private
 
 
+def is_suffix(host: str) -> bool:
+    """Whether a host is itself a suffix of the public suffix list, its private section
+    (a hosting platform's: github.io, blogspot.com) included.
+
+    >>> is_suffix("co.uk"), is_suffix("github.io"), is_suffix("example.github.io")
+    (True, True, False)
+    """
+    parts = _PRIVATE(host)
+    return bool(parts.suffix) and not parts.domain
+
+
 def is_third_party(host: str, first_party: str | None) -> bool:
     """A host is third party when its registrable domain differs from the page's.
 
@@ -234,7 +245,7 @@ def joined(url: str, base: str | None) -> str | None:
         return None
     host = parts.hostname
     if "%" in host or not host.isascii():
-        canonical = _browser_host(host)
+        canonical = browser_host(host)
         if canonical is None:
             return None
         at = parts.netloc.rfind("@") + 1
@@ -263,7 +274,7 @@ def _as_browser(url: str, base_scheme: str | None) -> str:
     return url
 
 
-def _browser_host(host: str) -> str | None:
+def browser_host(host: str) -> str | None:
     """A host as a browser requests it: percent-decoded, then mapped as IDNA maps it
     (full-width letters, `。` as a dot, a soft hyphen left out) and punycoded; None for
     one that does not map."""

@@ -10,6 +10,7 @@ import dataclasses
 import difflib
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -21,6 +22,7 @@ from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
+from auditor.urls import browser_host, is_suffix
 
 POLICY_FILE = "auditor.toml"
 PYPROJECT = "pyproject.toml"
@@ -54,16 +56,30 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
     return tuple(value)
 
 
+# a host as the gate compares hosts: DNS labels (punycode for others), or an IP address
+_HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*"
+                   r"|\[[0-9a-f:.]+\]")
+
+
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
+    """Host names as requests carry them (IDNA-mapped, as `auditor.urls` maps a page's):
+    a pattern that could never match one (a port, a `*` inside, a space) is an error,
+    not a clause that silently gates nothing; nor may `first_party` or `allow_hosts`
+    name a public suffix (`com`, `co.uk`), which would except every site under it."""
     out = []
     for item in _strings(value, key, ctx):
         host = item.strip().lower().removeprefix("*.").lstrip(".").rstrip(".")
         if "://" in host:
             raise ctx.fail(key, f"{item!r} is a URL; give its host, e.g. "
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
-        if not host or any(c in host for c in "/ ?#@"):
-            raise ctx.fail(key, f"{item!r} is not a host name")
-        out.append(host)
+        mapped = browser_host(host) if host and not host.isascii() else host
+        if not mapped or not _HOST.fullmatch(mapped):
+            why = " (no port: a host matches on every port)" if ":" in host else ""
+            raise ctx.fail(key, f"{item!r} is not a host name{why}")
+        if key in ("first_party", "allow_hosts") and is_suffix(mapped):
+            raise ctx.fail(key, f"{item!r} is a public suffix: it would take in every site "
+                                "under it")
+        out.append(mapped)
     return tuple(out)
 
 
@@ -198,6 +214,9 @@ def parse_policy(data: Mapping[str, Any], source: Path,
     """A Policy from TOML data; `source` names the file in messages and anchors site_root."""
     ctx = _Ctx(source, {n.lower(): n for n in known_networks})
     prefix = "[tool.auditor] " if source.name == PYPROJECT else ""
+    if not data:  # an empty file, or one of comments: a gate that would pass every page
+        raise PolicyError(f"{source}: {prefix}empty policy: it sets no rule, so every page "
+                          "would pass (docs/CI.md lists the keys)")
     values = dict(_page_values(data, "", ctx, prefix, allowed=ALL_KEYS))
     rules = dataclasses.replace(PageRules(), **values)  # type: ignore[arg-type]
     overrides = tuple(_override(entry, i, ctx)

@@ -134,6 +134,15 @@ BAD: list[tuple[str, str, str]] = [
     ("auditor.toml", "[[override]]\npaths = ['a/**']\nbase_url = 'https://x.test'\n",
      "unknown key 'override[1].base_url'"),
     ("auditor.toml", "max_ad_slots = \n", "invalid TOML"),
+    # a host pattern that can never match a request gates nothing: an error
+    ("auditor.toml", "deny_hosts = ['magsrv.com:443']\n", "not a host name (no port"),
+    ("auditor.toml", "deny_hosts = ['*magsrv.com']\n", "deny_hosts: '*magsrv.com' is not a"),
+    ("auditor.toml", "deny_hosts = ['ads .example']\n", "is not a host name"),
+    ("auditor.toml", "first_party = ['com']\n", "first_party: 'com' is a public suffix"),
+    ("auditor.toml", "allow_hosts = ['github.io']\n", "allow_hosts: 'github.io' is a public"),
+    ("auditor.toml", "", "empty policy: it sets no rule"),
+    ("auditor.toml", "# deny_hosts = ['magsrv.com']\n", "empty policy"),
+    ("pyproject.toml", "[tool.auditor]\n", "[tool.auditor] empty policy"),
     ("pyproject.toml", "[tool.auditor]\nmax_ads = 1\n", "[tool.auditor] unknown key 'max_ads'"),
     ("pyproject.toml", "[tool.auditor]\nmax_ad_slots = 'x'\n", "max_ad_slots: expected"),
     ("pyproject.toml", "[project]\nname = 'x'\n", "no [tool.auditor] table"),
@@ -170,6 +179,14 @@ def test_unreadable_policy_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["audit", str(page), "--policy", str(policy), "--no-system-lists"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and str(policy) in err
+
+
+def test_a_host_is_compared_as_requests_carry_it(tmp_path: Path) -> None:
+    """A full-width host in a policy is the host a browser requests (IDNA maps it), and a
+    deny list may name a whole suffix (every `.xyz` site)."""
+    policy = tmp_path / "auditor.toml"
+    policy.write_text("deny_hosts = ['\uff4d\uff41\uff47\uff53\uff52\uff56.com', 'xyz']\n")
+    assert load_policy(policy).rules.deny_hosts == ("magsrv.com", "xyz")
 
 
 def test_networks_are_checked_only_when_a_catalogue_is_given() -> None:
