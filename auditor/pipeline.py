@@ -53,7 +53,7 @@ from auditor.slots import (
     declared_slots,
     freeze,
 )
-from auditor.urls import host_of, registrable_domain
+from auditor.urls import host_of, site_of
 from auditor.version import __version__
 
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
@@ -133,7 +133,7 @@ def _audit_markup(
     root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
-    first_party = registrable_domain(page_host) or None
+    first_party = site_of(page_host) or None
     base = page_base(root, url)
 
     secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
@@ -219,7 +219,7 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
     promotional = [s for s in slots if s.kind in PROMOTIONAL]
     content = editorial_chars(text, blocks)
     url = doc.url
-    first_party = registrable_domain(host_of(url)) if url else None
+    first_party = site_of(host_of(url)) if url else None
     ctx = PageContext(doc, None, url, first_party or None, (), slots, (), (), catalogue)
     metrics = page_metrics((), promotional, 0, Content(content, len(text.split())),
                            sum(s.markup_bytes for s in promotional))

@@ -132,19 +132,37 @@ def is_suffix(host: str) -> bool:
     return bool(parts.suffix) and not parts.domain
 
 
+@functools.lru_cache(maxsize=65536)
+def site_of(host: str) -> str:
+    """The site a host belongs to as browsers draw the line: its registrable domain under
+    the public suffix list with its private section, so each tenant of a hosting
+    platform (me.github.io, plentylife.blogspot.com) is a site of its own; else as
+    `registrable_domain`.
+
+    >>> site_of("me.github.io"), site_of("cdn.8657085.xyz"), site_of("www.bbc.co.uk")
+    ('me.github.io', '8657085.xyz', 'bbc.co.uk')
+    """
+    if not host:
+        return ""
+    return _PRIVATE(host).top_domain_under_public_suffix or registrable_domain(host)
+
+
 def is_third_party(host: str, first_party: str | None) -> bool:
-    """A host is third party when its registrable domain differs from the page's.
+    """A host is third party when its site (`site_of`) differs from the page's: another
+    tenant of the page's hosting platform is another site.
 
     >>> is_third_party("a.magsrv.com", "8657085.xyz")
     True
     >>> is_third_party("cdn.8657085.xyz", "8657085.xyz")
     False
+    >>> is_third_party("evil.github.io", "me.github.io")
+    True
     """
     if not host:
         return False
     if not first_party:
         return True  # with no page URL nothing can be shown to be first party
-    return registrable_domain(host) != registrable_domain(first_party)
+    return site_of(host) != site_of(first_party)
 
 
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot

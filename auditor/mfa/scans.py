@@ -28,7 +28,7 @@ from auditor.mfa.evidence import (
     unique,
 )
 from auditor.model import Basis, Indicator
-from auditor.urls import host_of, registrable_domain, split_url
+from auditor.urls import host_of, site_of, split_url
 
 # -- slideshows and forced pagination ------------------------------------------------
 _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?:á|a)gina)"
@@ -231,7 +231,7 @@ def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> lis
         if not hits:
             continue  # most links: read before resolving their host, which costs more
         host = host_of(href, url)
-        if host and first_party and registrable_domain(host) != first_party:
+        if host and first_party and site_of(host) != first_party:
             continue  # another site's campaign link says nothing of this page's traffic
         if host or url:
             fresh = [h for h in hits if h.text not in cited]

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urlunsplit
 from lxml import etree
 
 from auditor.model import Evidence, Provenance
-from auditor.urls import registrable_domain, same_brand, split_url
+from auditor.urls import registrable_domain, same_brand, site_of, split_url
 
 
 class Weight(enum.Enum):
@@ -127,13 +127,12 @@ def off_site(host: str, first_party: str | None, declared: bool = False) -> bool
     >>> off_site("www.bbc.com", "bbc.co.uk", declared=True), off_site("www.bbc.co.uk", "bbc.news")
     (False, True)
     """
-    domain = registrable_domain(host)
+    domain = site_of(host)
     if not domain:
         return False
     if not first_party:
         return True
-    return not same_brand(domain, first_party) if declared else (
-        domain != registrable_domain(first_party))
+    return not same_brand(domain, first_party) if declared else domain != site_of(first_party)
 
 
 DECLARED = frozenset({"canonical", "og-url"})  # the page's own URL, as its publisher set it

@@ -245,6 +245,21 @@ def test_a_denied_host_the_page_counts_as_its_own_still_fails(
     assert evaluate_page(own, "a.html", rules) == []  # the longer pattern decides
 
 
+def test_another_tenant_of_the_pages_hosting_platform_is_a_third_party(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site on me.github.io loading evil.github.io: browsers draw sites with the public
+    suffix list's private section, and so does the audit, so "no third party at all"
+    fails on it."""
+    html = ('<html><body><p>Text.</p><script src="https://evil.github.io/x.js"></script>'
+            '<img src="https://me.github.io/logo.png"></body></html>')
+    report = audit_document(Document("a.html", "html", html, url="https://me.github.io/a"),
+                            project_engine, catalogue)
+    assert report.first_party == "me.github.io"
+    rules = PageRules(max_third_party_hosts=0)
+    assert [(v.clause, v.evidence) for v in evaluate_page(report, "a.html", rules)] == [
+        ("max_third_party_hosts", "")]
+
+
 def test_violation_names_the_rule_that_identified_the_resource() -> None:
     (v,) = evaluate_page(page(res("a.magsrv.com", 4, **EXO)), "p.html",
                          PageRules(deny_networks=("ExoClick",)))
