@@ -6,10 +6,13 @@ The walk knows markup, not rules: it says what was found, where (line, xpath), h
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 import lxml.html
 
@@ -100,6 +103,41 @@ def _uncommented(css: str) -> str:
         at = closed + 2
     kept.append(css[at:])
     return " ".join(kept)
+
+
+# what a `data:` URL may hold that requests more: a document (a frame's, an object's),
+# code (a script's), a sheet (a stylesheet link's)
+_DATA_PAGES = ("text/html", "image/svg+xml", "application/xhtml+xml")
+_DATA_CODE = ("text/javascript", "application/javascript", "application/x-javascript")
+_DATA_SHEET = ("text/css",)
+
+
+def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
+    """The text a `data:` URL of one of the `media` types holds (base64 or
+    percent-encoded), else None: malvertising frames ads in `data:text/html` documents
+    to hide the page they run on.
+
+    >>> data_url("data:text/html;charset=utf-8,%3Cscript%20src=x.js%3E", _DATA_PAGES)
+    '<script src=x.js>'
+    >>> data_url("data:text/javascript;base64,YWxlcnQoMSk=", _DATA_CODE)
+    'alert(1)'
+    """
+    if not raw:
+        return None
+    raw = raw.strip()
+    if raw[:5].lower() != "data:" or "," not in raw:
+        return None
+    head, _, body = raw[5:].partition(",")
+    params = [p.strip().lower() for p in head.split(";")]
+    if params[0] not in media:
+        return None
+    if "base64" in params[1:]:
+        try:
+            return base64.b64decode(unquote(body) + "==", validate=False).decode("utf-8",
+                                                                                 "replace")
+        except (ValueError, binascii.Error):
+            return None
+    return unquote(body)
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -236,6 +274,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             src = get("src")
             if src:
                 found(src, RequestType.SCRIPT, "script[src]")
+                data = data_url(src, _DATA_CODE)
+                for url, kind, assigned in loaded_urls(data, secure) if data else ():
+                    found(url, kind, "script[src] data:", assigned)
             elif href := get("href") or get("xlink:href"):  # an SVG script's address
                 found(href, RequestType.SCRIPT, "script[href]")
             elif _parks_a_loader(get("type") or "") and (parked := _parked(get)):
@@ -254,11 +295,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             else:
                 found(src, RequestType.SUBDOCUMENT, f"{tag}[src]")
             srcdoc = get("srcdoc")
-            if srcdoc:
+            documents = [(doc, f"{tag}[srcdoc]") for doc in (srcdoc,) if doc]
+            documents += [(doc, f"{tag}[src] data:") for doc in (data_url(src, _DATA_PAGES),)
+                          if doc]
+            for document, via in documents:
                 if _depth >= SRCDOC_DEPTH:
                     raise srcdoc_too_deep()
-                doc = docs.srcdoc(srcdoc) if docs is not None else parse_html(srcdoc)
-                out += [FoundURL(inner.url, inner.type, f"{tag}[srcdoc] {inner.via}", el,
+                doc = docs.srcdoc(document) if docs is not None else parse_html(document)
+                out += [FoundURL(inner.url, inner.type, f"{via} {inner.via}", el,
                                  inner.assigned)
                         for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
                                           secure=secure)]
@@ -295,6 +339,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             found(get("src"), RequestType.OBJECT, "embed[src]")
         elif tag == "object":
             found(get("data"), RequestType.OBJECT, "object[data]")
+            document = data_url(get("data"), _DATA_PAGES)
+            if document:
+                if _depth >= SRCDOC_DEPTH:
+                    raise srcdoc_too_deep()
+                out += [FoundURL(inner.url, inner.type, f"object[data] data: {inner.via}", el,
+                                 inner.assigned)
+                        for inner in walk(parse_html(document), base, None, _depth + 1, docs,
+                                          secure=secure)]
         elif tag == "meta":
             if (get("http-equiv") or "").lower() == "refresh":
                 match = _REFRESH_URL.search(get("content") or "")
@@ -384,6 +436,9 @@ def _link(el: lxml.html.HtmlElement, found: _Found) -> None:
     loads = link_type(el.get("rel") or "", el.get("as") or "", href or "") if href else None
     if loads is not None:
         found(href, loads[0], f"link[{loads[1]}]")
+        sheet = data_url(href, _DATA_SHEET) if loads[0] is RequestType.STYLESHEET else None
+        for url, kind, via in sheet_urls(sheet) if sheet else ():
+            found(url, kind, f"link[{loads[1]}] data: {via}")
     srcset = el.get("imagesrcset")  # a preloaded responsive image's candidates
     if srcset and (el.get("as") or "").lower() == "image":
         for url in srcset_urls(srcset):

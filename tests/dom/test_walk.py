@@ -458,6 +458,24 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
     assert [(host_of(u), t) for u, t, _ in found(html)] == [("a.magsrv.com", expected)]
 
 
+@pytest.mark.parametrize(("html", "via"), [
+    ('<iframe src="data:text/html,<script src=https://a.magsrv.com/x.js></script>"></iframe>',
+     "iframe[src] data: script[src]"),
+    ('<iframe src="data:text/html;base64,PHNjcmlwdCBzcmM9Imh0dHBzOi8vYS5tYWdzcnYuY29tL3guanMi'
+     'Pjwvc2NyaXB0Pg=="></iframe>', "iframe[src] data: script[src]"),
+    ('<script src="data:text/javascript,var s=document.createElement(\'script\');'
+     's.src=\'https://a.magsrv.com/x.js\'"></script>', "script[src] data:"),
+    ('<object data="data:text/html,<img src=https://a.magsrv.com/x.js>"></object>',
+     "object[data] data: img[src]"),
+    ('<link rel=stylesheet href="data:text/css,@import url(https://a.magsrv.com/x.js)">',
+     "link[stylesheet] data: style-import"),
+])
+def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
+    """Malvertising frames its ad in a `data:` document (no referrer, no page to scan):
+    what the document, code or sheet in it requests is the page's request."""
+    assert [(u, v) for u, _, v in found(html)] == [("https://a.magsrv.com/x.js", via)]
+
+
 def test_a_data_structures_images_and_pages_are_no_requests() -> None:
     """A page's state and a config name images, pages and profiles its code may or may
     not use (a JSON image's `"src"` too); the code they configure (`.js`, `.css`) is
