@@ -158,13 +158,16 @@ class Decoded:
     `payloads` are every decoded text (escaping included), `urls` the URLs in them;
     `signals` say why the script counts as obfuscated, and are empty when it does not.
     `machine` marks machine obfuscation (packer, `_0x`, ciphers), which hides code
-    whatever it decodes to.
+    whatever it decodes to. Where a limit stopped the decoding (a payload nested past
+    MAX_DEPTH, the MAX_DECODED budget spent, a decoder past MAX_SCRIPT) a signal says so:
+    what was not read cannot be said to be harmless.
     """
 
     payloads: tuple[str, ...] = ()
     urls: tuple[HiddenURL, ...] = ()
     signals: tuple[str, ...] = ()
     machine: bool = False
+    nested_past_depth: bool = False  # a payload at MAX_DEPTH decodes further: not read
 
     @property
     def obfuscated(self) -> bool:
@@ -471,8 +474,11 @@ def _hidden_urls(creates: str | None, payload: str) -> Iterator[HiddenURL]:
 
 def decode_script(code: str) -> Decoded:
     """Decode what a script hides; NOTHING for the overwhelming majority of scripts."""
+    past = code[MAX_SCRIPT:]
     code = code[:MAX_SCRIPT]
     signals: list[str] = []
+    if past and any(word in past for word in _DECODER_WORDS) and _SINK_OF_DECODER.search(past):
+        signals.append(f"decoded code run past the {MAX_SCRIPT // 1024} KB read of the script")
     if "eval(" in code and "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
         signals.append("P.A.C.K.E.R.-packed")
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
@@ -520,6 +526,11 @@ def decode_script(code: str) -> Decoded:
         frontier = following
         if not frontier or budget <= 0:
             break
+    nested = budget > 0 and any(next(_decodings(text), None) for text in frontier)
+    if nested:
+        signals.append(f"encodings nested past {MAX_DEPTH} levels, not decoded further")
+    if budget <= 0:
+        signals.append(f"more than {MAX_DECODED // 1024} KB decoded, the rest not read")
     machine = bool(signals)
     sink = _SINK_OF_DECODER.search(code) if decoders and payloads else None
     runs = sink is not None and not sink.group(0).lstrip().startswith("document")
@@ -528,4 +539,4 @@ def decode_script(code: str) -> Decoded:
                        else "encoded string hides code or a loaded URL")
     if not payloads and not signals:
         return NOTHING
-    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine)
+    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested)

@@ -7,7 +7,10 @@ serializer's habit, not obfuscation. A script is obfuscated when it is machine-o
 (packed, `_0x` identifiers, shift-cipher strings) or when an encoding that hides
 letters and digits carries code or a URL the code loads. It is `high` only when the
 hidden code loads or sends the visitor to another site's host that the page does not
-otherwise name, or starts a miner: what a reviewer would act on.
+otherwise name, starts a miner, or nests its encodings past what the decoder reads:
+what a reviewer would act on. A script the decoder could not read to its end (a
+decoder run past the part it examines, its budget spent) is `medium`: not readable is
+not harmless.
 """
 
 from __future__ import annotations
@@ -78,7 +81,9 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 offsite.append(url)
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
         redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
-        severity = Severity.HIGH if offsite or mines else Severity.MEDIUM
+        # encodings nested past the decoder's depth: no site's own code does that
+        severity = Severity.HIGH if offsite or mines or decoded.nested_past_depth \
+            else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
@@ -110,9 +115,10 @@ OBFUSCATED_SCRIPT = FindingKind(
     "Inline code hides code or URLs (base64, char codes, escapes, P.A.C.K.E.R., "
     "javascript-obfuscator, shift ciphers); the auditor decodes it statically and never runs "
     "it. High when the decoded code loads from, or sends the visitor to, another site's host "
-    "the page names nowhere else, or starts a miner: remove it and find how it was injected. "
-    "Medium for machine-obfuscated code with no such target: check that the site's own code or "
-    "a vendor it chose explains it.",
+    "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
+    "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
+    "such target, or code the decoder could not read to its end: check that the site's own "
+    "code or a vendor it chose explains it.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)

