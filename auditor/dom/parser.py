@@ -146,7 +146,10 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
-    if any(e.type == _RESOURCE_LIMIT for e in HTML_PARSER.error_log):
+    errors = {e.type for e in HTML_PARSER.error_log}
+    misplaced = [e.message for e in HTML_PARSER.error_log
+                 if e.message.startswith(_MISPLACED)] if _STRUCTURE in errors else []
+    if _RESOURCE_LIMIT in errors:
         # libxml2 stops reading at 2,048 levels of nesting; browsers go on, so what
         # follows (an injected loader) would be unseen: refuse the page instead
         raise PageOverLimit("elements nest more than 2,048 deep, where the parser stops "
@@ -155,6 +158,8 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
         root = etree.fromstring(b"<html><body></body></html>", HTML_PARSER)
     assert isinstance(root, lxml.html.HtmlElement)
     _adopt_trailing_markup(root)
+    if misplaced:
+        merge_repeated_tags(root, data, data.lower())
     elements = int(_COUNT_ELEMENTS(root))
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
@@ -164,6 +169,8 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+_STRUCTURE = etree.ErrorTypes.HTML_STRUCURE_ERROR  # (libxml2's spelling)
+_MISPLACED = ("htmlParseStartTag: misplaced <body>", "htmlParseStartTag: misplaced <html>")
 
 
 def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
@@ -183,6 +190,33 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
         body = etree.SubElement(root, "body")
     for stray in strays:
         _move_content(stray, body)
+
+
+_TAG_END = frozenset(b" \t\n\r\f/>")
+
+
+def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes, lowered: bytes) -> None:
+    """The attributes of every `<body>` and `<html>` start tag onto the element, where
+    browsers put each one the element lacks: libxml2 drops a second tag's (and the
+    first's, after content opened the body), and an injected `<body onload="…">` in a
+    post ran unseen. Asked only when libxml2 reports a misplaced tag; `lowered` is
+    `markup.lower()`."""
+    for name in ("body", "html"):
+        el = root if name == "html" else root.find("body")
+        needle = b"<" + name.encode()
+        at = lowered.find(needle) if el is not None else -1
+        while at >= 0:
+            end = lowered.find(b">", at)
+            if end < 0:
+                break
+            if lowered[at + len(needle)] in _TAG_END and b"=" in lowered[at:end]:
+                tag = b"<body" + markup[at + len(needle) : end + 1]
+                part = etree.fromstring(b"<html>" + tag + b"</html>", HTML_PARSER)
+                stray = part.find("body") if part is not None else None
+                for key, value in stray.items() if stray is not None else ():
+                    if el is not None and el.get(key) is None:
+                        el.set(key, NOT_XML_CHARS.sub("\ufffd", str(value)))
+            at = lowered.find(needle, end)
 
 
 def ids_registered(root: etree._Element) -> bool:

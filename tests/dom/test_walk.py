@@ -403,6 +403,17 @@ def test_an_event_handlers_loader_is_a_request() -> None:
     ]
 
 
+def test_a_later_body_tags_handler_runs_as_the_browser_merges_it() -> None:
+    """A `<body onload>` pasted into a post, after the page's own `<body>` or its first
+    text: browsers add the attributes the body lacks, libxml2 dropped them."""
+    for html in ('<p>post</p><body onload="new Image().src=\'https://px.test/p.gif\'">',
+                 '<html><body class="a"><p>post</p><BODY class="b" '
+                 'onload="new Image().src=\'https://px.test/p.gif\'"></body></html>'):
+        assert found(html) == [("https://px.test/p.gif", T.IMAGE, "body[onload]")]
+    root = parse_html('<html><body class="a"><p>x</p><body class="b" id="late"></html>')
+    assert root.find("body").attrib == {"class": "a", "id": "late"}
+
+
 @pytest.mark.parametrize(("script", "kind"), [
     ("fetch('https://collect.test/c', {method: 'POST'})", T.XMLHTTPREQUEST),
     ("navigator.sendBeacon('https://collect.test/c', data)", T.PING),
