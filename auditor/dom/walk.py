@@ -81,14 +81,19 @@ def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
         return
     if "/*" in css:
         css = _uncommented(css)
+        lowered = css.lower()
     imported: set[int] = set()
-    for match in _CSS_IMPORT.finditer(css):
-        imported.add(match.start(1))
-        yield match.group(1), RequestType.STYLESHEET, "style-import"
-    for match in _CSS_URL.finditer(css):
-        url = match.group(1)
-        if match.start(1) not in imported:
+    if "@import" in lowered:
+        for match in _CSS_IMPORT.finditer(css):
+            imported.add(match.start(1))
+            yield match.group(1), RequestType.STYLESHEET, "style-import"
+    at = lowered.find("url(")
+    while at >= 0:  # matched where `url(` stands: a search in any case was 8x slower
+        call = _CSS_URL.match(css, at)
+        if call and call.start(1) not in imported:
+            url = call.group(1)
             yield url, type_from_extension(url) or RequestType.IMAGE, "style-url"
+        at = lowered.find("url(", at + 4)
 
 
 def _uncommented(css: str) -> str:
@@ -187,7 +192,10 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
     names = {el.tag for el in (*custom, *handlers) if isinstance(el.tag, str)} - _REQUESTING
-    if _URL_CALL.search(values) or len(names) > _FEW_NAMES or not all(map(_NAME.fullmatch, names)):
+    # CSS's url( as pages write it (a regex in any case cost 0.13 ms a page; a style
+    # attribute is still read in any case where its element is walked)
+    if ("url(" in values or "URL(" in values or len(names) > _FEW_NAMES
+            or not all(map(_NAME.fullmatch, names))):
         tags = ()  # every element (lxml filters by no name with a control character)
     elif page is not None and _PING.search(page.lowered) is None:
         tags = _BUT_LINKS
@@ -196,16 +204,14 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
 
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
-_HANDLER_NEEDLES = tuple(a.encode() for a in HANDLER_ATTRS)
 
 
 def _with_handlers(root: lxml.html.HtmlElement, page: ParsedPage | None) -> set[Any]:
     """The elements whose event handlers may request something (`<img onerror>`,
-    `<body onload>`, `<svg onload>`): an injected loader needs no `<script>`. Most pages
-    name no handler and need no search."""
-    named = HANDLER_ATTRS if page is None else tuple(
-        a for a in HANDLER_ATTRS if a.encode() in page.holding(_HANDLER_NEEDLES))
-    return set(carrying(root, *named)) if named else set()
+    `<body onload>`, `<svg onload>`): an injected loader needs no `<script>`. Only a
+    handler holding an address (`//`) is read; the page's view is the heuristics' too."""
+    found = page.with_handlers if page is not None else carrying(root, *HANDLER_ATTRS)
+    return {el for el in found if any("//" in (el.get(a) or "") for a in HANDLER_ATTRS)}
 # Up to this many custom element names the walk filters by them too; past it, it reads
 # every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
 _FEW_NAMES = 32
