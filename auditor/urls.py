@@ -264,10 +264,13 @@ def joined(url: str, base: str | None) -> str | None:
     host = parts.hostname
     if "%" in host or not host.isascii():
         canonical = browser_host(host)
+        try:
+            port = f":{parts.port}" if parts.port is not None else ""
+        except ValueError:  # a port that is no number: no URL a browser requests
+            return None
         if canonical is None:
             return None
         at = parts.netloc.rfind("@") + 1
-        port = f":{parts.port}" if parts.port is not None else ""
         absolute = parts._replace(netloc=parts.netloc[:at] + canonical + port).geturl()
     return absolute
 

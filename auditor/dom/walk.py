@@ -24,7 +24,7 @@ from auditor.dom.inline_js import (
     media_type,
     type_from_extension,
 )
-from auditor.dom.page import HANDLER_ATTRS, SRCDOC_DEPTH, srcdoc_too_deep
+from auditor.dom.page import HANDLER_ATTRS, SRCDOC_DEPTH, json_object, srcdoc_too_deep
 from auditor.dom.parser import attribute_values, carrying, custom_sources, parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
@@ -143,6 +143,33 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
         except (ValueError, binascii.Error):
             return None
     return unquote(body)
+
+
+# scripts of JSON that make the browser request: an import map's modules (loaded when
+# code imports them by name) and the documents speculation rules prefetch or prerender
+_URL_RULES = {"importmap": RequestType.SCRIPT, "speculationrules": RequestType.OTHER}
+
+
+def _rule_urls(config: dict[str, Any], kind: str) -> list[str]:
+    """The addresses an import map or a set of speculation rules names.
+
+    >>> _rule_urls({"imports": {"lib": "https://cdn.test/lib.js"},
+    ...             "scopes": {"/a/": {"x": "/x.js"}}}, "importmap")
+    ['https://cdn.test/lib.js', '/x.js']
+    >>> _rule_urls({"prefetch": [{"source": "list", "urls": ["/next"]}]}, "speculationrules")
+    ['/next']
+    """
+    if kind == "importmap":
+        scopes = config.get("scopes")
+        tables = [config.get("imports"), *(scopes.values() if isinstance(scopes, dict) else ())]
+        return [url for table in tables if isinstance(table, dict)
+                for url in table.values() if isinstance(url, str)]
+    rules: list[dict[str, Any]] = []
+    for key in ("prefetch", "prerender"):
+        listed = config.get(key)
+        rules += [r for r in listed if isinstance(r, dict)] if isinstance(listed, list) else []
+    return [url for rule in rules if isinstance(rule.get("urls"), list)
+            for url in rule["urls"] if isinstance(url, str)]
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -287,6 +314,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 found(href, RequestType.SCRIPT, "script[href]")
             elif _parks_a_loader(get("type") or "") and (parked := _parked(get)):
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
+            elif (rules := (get("type") or "").strip().lower()) in _URL_RULES and el.text:
+                for url in _rule_urls(json_object(el.text), rules):
+                    found(url, _URL_RULES[rules], f"script[{rules}]")
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
                 for url, kind, assigned in loaded_urls(code, secure):

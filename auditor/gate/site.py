@@ -19,7 +19,7 @@ from auditor.readers.registry import kind_of, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import NOT_PAGES
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
-SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 
 

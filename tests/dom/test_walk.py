@@ -487,6 +487,17 @@ def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
     assert [(u, v) for u, _, v in found(html)] == [("https://a.magsrv.com/x.js", via)]
 
 
+def test_an_import_map_and_speculation_rules_name_requests() -> None:
+    """A module imported by name loads from where the import map maps it, and Chromium
+    prefetches what speculation rules list: both loaded a.magsrv.com in a browser."""
+    html = ('<script type="importmap">{"imports": {"lib": "https://a.magsrv.com/x.js"}}'
+            '</script><script type="module">import "lib";</script>'
+            '<script type="speculationrules">{"prefetch": [{"source": "list", "urls": '
+            '["https://a.magsrv.com/p"]}]}</script>')
+    assert found(html) == [("https://a.magsrv.com/x.js", T.SCRIPT, "script[importmap]"),
+                           ("https://a.magsrv.com/p", T.OTHER, "script[speculationrules]")]
+
+
 def test_a_data_structures_images_and_pages_are_no_requests() -> None:
     """A page's state and a config name images, pages and profiles its code may or may
     not use (a JSON image's `"src"` too); the code they configure (`.js`, `.css`) is
