@@ -83,6 +83,16 @@ def same_brand(a: str, b: str) -> bool:
     return a == b or (_brand(a) or a) == (_brand(b) or b)
 
 
+def brand(domain: str) -> str:
+    """A registrable domain's name without its public suffix (`vice` of vice.com), the
+    domain itself under an unlisted suffix.
+
+    >>> brand("bbc.co.uk"), brand("herald.test")
+    ('bbc', 'herald.test')
+    """
+    return _brand(domain)
+
+
 @functools.lru_cache(maxsize=4096)
 def _brand(domain: str) -> str:
     parts = _EXTRACT(domain)

@@ -200,6 +200,11 @@ def test_one_sign(project_engine: Engine, catalogue: Catalogue, head: str, body:
     ('<meta property="og:url" content="https://www.original-news.com/story/">', "",
      "1 unconfirmed credit", Basis.ESTIMATED),
     ("", "<p>Source: <a href='https://wire.example/n/1'>Wire</a></p>", "none", Basis.MEASURED),
+    # one edition crediting another of the same publisher (vice.com/en_uk: "VICE US")
+    ("", "<p><em>This article originally appeared on Gazette US.</em></p>", "none",
+     Basis.MEASURED),
+    ("", "<p><em>This article originally appeared on Grist.</em></p>", "1 unconfirmed credit",
+     Basis.ESTIMATED),
 ])
 def test_syndicated_reads_the_page_s_provenance(project_engine: Engine, catalogue: Catalogue,
                                                 head: str, body: str, value: str,

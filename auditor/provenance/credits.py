@@ -23,7 +23,7 @@ from auditor.dom.parser import line_of
 from auditor.dom.textscan import NOT_TEXT, Scan, inside, scan_markup
 from auditor.model import Evidence
 from auditor.provenance.evidence import Clue, clean_url, off_site
-from auditor.urls import host_of, resolve
+from auditor.urls import brand, host_of, resolve
 
 CREDIT_SOURCE = (
     r">\s*(?:courtesy of|source link|read the original(?: article)?|original source|"
@@ -73,6 +73,8 @@ def credit_clues(page: ParsedPage, url: str | None, first_party: str | None,
             continue
         seen.add(path)
         text, host, target = words(line), "", None
+        if _own_edition(text, found, first_party):
+            continue
         if len(text) > LINE_CHARS:
             text = _around(text, found)
         else:
@@ -113,6 +115,18 @@ class _Holders:
         self.cursor[needle] = pick + 1
         _, el, tail = nodes[pick]
         return number, None if inside(el, BOILERPLATE) else (el, tail)
+
+
+def _own_edition(text: str, found: str, first_party: str | None) -> bool:
+    """Whether a credit names the page's own publisher: "This article originally appeared
+    on VICE US" on vice.com/en_uk is one edition crediting another, not a copy of another
+    publication's text."""
+    name = brand(first_party).split(".")[0] if first_party else ""  # gazette.test: gazette
+    if len(name) < 3:
+        return False
+    at = text.lower().find(found.lower())
+    credited = text[at + len(found) : at + len(found) + 60] if at >= 0 else ""
+    return re.search(rf"\b{re.escape(name)}\b", credited, re.I) is not None
 
 
 def _holder(node: Any) -> tuple[int, etree._Element, bool]:
