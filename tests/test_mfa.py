@@ -277,6 +277,11 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
     ('<script>window.dataLayer = [{"authors": ["Elizabeth Gibney"]}];</script>',
      "named: Elizabeth Gibney"),
     ('<meta name="author" content="faz">', "no author"),  # not a name
+    # a profile's handle is a person's name (modepilot.de), not a host name
+    ('<meta property="article:author" content="https://www.facebook.com/kathrin.bierling">',
+     "named: kathrin bierling"),
+    ('<div class="meta"><a href="/author/modejournalistin/">Kathrin Bierling</a></div>',
+     "named: Kathrin Bierling"),  # a link to the author's archive page is a byline
     # a personal blog signs with a first name in its author markup (plentylife.blogspot)
     ('<span class="author vcard"><a rel="author" href="#">Sandra</a></span>',
      "named: Sandra"),

@@ -45,7 +45,8 @@ _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
 _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author")),
                  ("byline", ("class", "byline")), ("author", ("class", "author")),
                  ("autor", ("class", "autor")), ("auteur", ("class", "auteur")),
-                 ("author", ("id", "author")), ("autor", ("id", "autor")))
+                 ("author", ("id", "author")), ("autor", ("id", "autor")),
+                 ("/author/", ("href", "/author/")))  # a link to the author's archive page
 _AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = re.compile(
@@ -124,7 +125,8 @@ def author_name(raw: str) -> str:
         split = split_url(text)
         parts = [p for p in (split.path if split else "").split("/")
                  if p and p.split(".")[0].lower() not in _URL_FILLER]
-        text = parts[-1].replace("_", " ") if parts else ""
+        # a profile's handle: `kathrin.bierling`, `jane_doe` are a person's two names
+        text = parts[-1].replace("_", " ").replace(".", " ") if parts else ""
     inner = _BY_INSIDE.search(text)
     if inner:  # "Published 2 months ago on June 12 By Jane Doe"
         text = inner.group(1)
@@ -247,7 +249,8 @@ def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
     tested, then their elements (a union is in document order). On a large page this is
     a quarter of `//*[@rel='author' or … contains(@class, 'author') …]`."""
     parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests
-             if attr not in ("class", "id")]
+             if attr not in ("class", "id", "href")]
+    parts += [f"//a/@href[contains(., '{word}')]/.." for attr, word in tests if attr == "href"]
     for named in ("class", "id"):  # a word in a class or an id (landwirt.com "artikelautor")
         words = [f"contains(., '{word}')" for attr, word in tests if attr == named]
         if words:
