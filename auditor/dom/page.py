@@ -348,7 +348,11 @@ def _literal_set(needles: tuple[bytes, ...]) -> LiteralSet:
 
 
 def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
-    """Parse a page's markup once; raises PageOverLimit for a page over `limits`."""
+    """Parse a page's markup once; raises PageOverLimit for a page over `limits`. The
+    elements with event handlers are grouped here, with the tree: the walk reads what
+    they load and the inline-code stage what they hide, and every page has both asked."""
     markup = html_bytes(text)
-    return ParsedPage(text, markup, *parse_counted(markup, limits))
+    page = ParsedPage(text, markup, *parse_counted(markup, limits))
+    page.with_handlers  # noqa: B018 (a view built with the tree, for the stages after)
+    return page
 
