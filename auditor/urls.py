@@ -293,6 +293,8 @@ def _as_browser(url: str, base_scheme: str | None) -> str:
     is a slash (`\\host/x`, `https:\\host`, `/\host`), and the slashes after a scheme
     other than the base's (or any run of three or more) open the host (`https:host`,
     `https:///host`); with the base's own scheme and fewer than two it is a path."""
+    if "\t" in url or "\n" in url or "\r" in url:  # a browser strips them anywhere first
+        url = url.replace("\t", "").replace("\n", "").replace("\r", "")
     if "\\" in url:
         cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
         url = url[:cut].replace("\\", "/") + url[cut:]

@@ -67,6 +67,8 @@ def test_resolve(raw: str, base: str | None, out: str | None) -> None:
     ("https://a.mag\u00adsrv.com/x.js", None),  # a soft hyphen is left out
     ("https:a.magsrv.com/x.js", "http://site.test/p"),  # another scheme: its host
     ("https:///a.magsrv.com/x.js", "https://site.test/p"),
+    ("https:\n//a.magsrv.com/x.js", "https://site.test/p"),  # tabs and newlines are stripped
+    ("https:\t//a.magsrv.com/x.js", "http://site.test/p"),
 ])
 def test_a_url_resolves_to_the_host_a_browser_requests(raw: str, base: str | None) -> None:
     """Each went to a.magsrv.com in Chromium; urllib read another host or none, and an

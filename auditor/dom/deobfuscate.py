@@ -529,7 +529,8 @@ def decode_script(code: str) -> Decoded:
     nested = budget > 0 and any(next(_decodings(text), None) for text in frontier)
     if nested:
         signals.append(f"encodings nested past {MAX_DEPTH} levels, not decoded further")
-    if budget <= 0:
+    if budget <= 0 and (concealed_code or concealed_load):  # a budget spent on escaped
+        # text (a translation table's `\u00fc`) hides nothing: one that hid code counts
         signals.append(f"more than {MAX_DECODED // 1024} KB decoded, the rest not read")
     machine = bool(signals)
     sink = _SINK_OF_DECODER.search(code) if decoders and payloads else None

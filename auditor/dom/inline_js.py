@@ -26,14 +26,15 @@ _URL_LITERAL = re.compile(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
                           r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
                           + r""")['"](?=\s*\+)""")
 _SRC_ASSIGN = re.compile(
-    r"""\.(?:src|href)\s*=\s*$|\bsrc\s*:\s*$|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
+    r"""\.(?:src|href)\s*=\s*$|(?:\bsrc|['"]src['"])\s*:\s*$"""
+    r"""|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
 # the calls that request the address they are given, by the request type they make:
 # `fetch('…')`, `navigator.sendBeacon('…')`, `xhr.open('POST', '…')`, `new EventSource`,
 # a module's `import('…')` / `import … from '…'`, `new Worker('…')`, `importScripts`
 _REQUEST_CALLS = re.compile(
-    r"""(?P<xhr>\bfetch\(\s*|\.open\(\s*['"][A-Za-z]+['"]\s*,\s*|\bnew\s+EventSource\(\s*)\Z"""
-    r"""|(?P<ping>\bsendBeacon\(\s*)\Z"""
+    r"""(?P<xhr>\bfetch\s*\(\s*|\.open\(\s*['"][A-Za-z]+['"]\s*,\s*|\bnew\s+EventSource\(\s*)\Z"""
+    r"""|(?P<ping>\bsendBeacon\s*\(\s*)\Z"""
     r"""|(?P<script>\bimport\(\s*|\bimport\s*|\bimport\b[^;'"`]*\bfrom\s*"""
     r"""|\bnew\s+(?:Shared)?Worker\(\s*|\bimportScripts\(\s*)\Z""")
 _CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
@@ -48,9 +49,9 @@ _NAVIGATES = re.compile(
 # anywhere else needs no reading, and one pass over every script cost 0.05 ms a page)
 _LITERALS_JOINED = re.compile(r"""(['"])\s*\+\s*\1""")
 _URL_SPLIT = re.compile(r"""//[^'"\s<>]{0,200}['"]\s*\+\s*['"]""")
-# a literal after a `:` or a `[` is a value of an object (JSON state, a config) or an
-# array's first item: data a page's code may use or not, not a request by itself (`src:`
-# is an assignment)
+# a literal after an object key's `:` (JSON state, a config; not a ternary's branch) is
+# data a page's code may use or not, not a request by itself, unless it is code a page's
+# scripts load: these types (a `src:` or `"src":` key is an assignment)
 _CODE = frozenset({RequestType.SCRIPT, RequestType.STYLESHEET})
 _CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
 _CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
@@ -260,9 +261,9 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     served over https), in the order they appear.
 
     `assigned` is True when the literal is assigned to a `src`, is markup's address the
-    script writes, or has a loadable extension; a value in a data structure
-    (`{"image": "https://…/a.jpg"}`, `["https://…/p.html"]`: a page's state, a
-    config's links) is so only when it is code a page's scripts load (`.js`, `.css`).
+    script writes, or has a loadable extension; an object's value (`{"image":
+    "https://…/a.jpg"}`: a page's state, a config's links) is so only when it is code a
+    page's scripts load (`.js`, `.css`) or its key is `src`.
     Callers may keep unassigned literals only for known tracker hosts.
     """
     if "\\/" in script:  # JSON's escaped slash (`"https:\/\/x\/a.js"`) is a slash
@@ -305,8 +306,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             continue
         navigates = _NAVIGATES.search(before)
         src_set = bool(_SRC_ASSIGN.search(before))
-        if not (navigates or src_set) and tail.endswith((":", "[")):
-            data.add(match.start())
+        if not (navigates or src_set) and tail.endswith(":") and "?" not in before:
+            data.add(match.start())  # an object's value (not a ternary's branch)
         seen.append((match.start(), match.group(2), None if navigates else src_set))
     if built:
         seen.sort(key=lambda item: item[0])
@@ -337,6 +338,8 @@ def _unescaped(url: str) -> str:
     'https://www.blogger.com/navbar.g?id=39&n=Py'
     """
     url = _JS_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), url)
+    if any("\ud800" <= c <= "\udfff" for c in url):  # `\ud83d\ude00`: a pair is one
+        url = url.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return url[:-1] if url.endswith("\\") else url
 
 

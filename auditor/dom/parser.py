@@ -193,6 +193,8 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
 
 
 _TAG_END = frozenset(b" \t\n\r\f/>")
+_TAG_END_BYTES = tuple(bytes([c]) for c in _TAG_END)
+_START_TAG = re.compile(rb"""<[a-z]+(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 
 
 def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes, lowered: bytes) -> None:
@@ -206,16 +208,19 @@ def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes, lowered: byt
         needle = b"<" + name.encode()
         at = lowered.find(needle) if el is not None else -1
         while at >= 0:
-            end = lowered.find(b">", at)
-            if end < 0:
-                break
-            if lowered[at + len(needle)] in _TAG_END and b"=" in lowered[at:end]:
-                tag = b"<body" + markup[at + len(needle) : end + 1]
-                part = etree.fromstring(b"<html>" + tag + b"</html>", HTML_PARSER)
+            tag = _START_TAG.match(lowered, at)  # to its `>`, quoted values read whole
+            end = tag.end() if tag else len(lowered)
+            if lowered[at + len(needle) : at + len(needle) + 1] in _TAG_END_BYTES \
+                    and b"=" in lowered[at:end]:
+                part = etree.fromstring(b"<html><body" + markup[at + len(needle) : end]
+                                        + b"</html>", HTML_PARSER)
                 stray = part.find("body") if part is not None else None
                 for key, value in stray.items() if stray is not None else ():
-                    if el is not None and el.get(key) is None:
-                        el.set(key, NOT_XML_CHARS.sub("\ufffd", str(value)))
+                    try:
+                        if el is not None and el.get(key) is None:
+                            el.set(key, NOT_XML_CHARS.sub("\ufffd", str(value)))
+                    except ValueError:  # a name lxml refuses (`{a`, a control byte)
+                        continue
             at = lowered.find(needle, end)
 
 

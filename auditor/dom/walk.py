@@ -59,10 +59,12 @@ _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
 _REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
 _URL_CALL = re.compile(r"url\(", re.I)  # CSS's url( in any case
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.I)
+# (no `(` in the address: a run of `url(url(…` is read once, not from each `url(`)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'"()\s]{1,4096})['"]?\s*\)""", re.I)
 
 
-_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)""", re.I)
+_CSS_IMPORT = re.compile(r"""@import(?:\s+|(?=['"]))(?:url\(\s*)?['"]?([^'")\s;]{1,4096})""",
+                         re.I)
 
 
 def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
@@ -224,7 +226,8 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
     if ("url(" in values or "URL(" in values or len(names) > _FEW_NAMES
             or not all(map(_NAME.fullmatch, names))):
         tags = ()  # every element (lxml filters by no name with a control character)
-    elif page is not None and _PING.search(page.lowered) is None:
+    elif page is not None and _PING.search(page.lowered) is None \
+            and not any(el.tag == "a" for el in handlers):
         tags = _BUT_LINKS
     found: Iterator[Any] = root.iter(*tags, *names) if tags else root.iter()
     return found
@@ -379,9 +382,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if document:
                 if _depth >= SRCDOC_DEPTH:
                     raise srcdoc_too_deep()
+                doc = parse_html(document)
                 out += [FoundURL(inner.url, inner.type, f"object[data] data: {inner.via}", el,
                                  inner.assigned)
-                        for inner in walk(parse_html(document), base, None, _depth + 1, docs,
+                        for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
                                           secure=secure)]
         elif tag == "meta":
             if (get("http-equiv") or "").lower() == "refresh":

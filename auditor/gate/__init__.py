@@ -80,11 +80,12 @@ class Gate:
         return self.policy is not None
 
     def records(self, source: str, url: str | None = None) -> Iterator[Record]:
-        """An input's pages, read by the readers' registry; a directory with a base URL,
-        or any under a policy, is walked as a built site, and a gated site page is read as
-        the HTML a browser renders."""
+        """An input's pages, read by the readers' registry; a directory with a base URL
+        is walked as a built site, and a gated site page is read as the HTML a browser
+        renders (a directory without one is walked as `auditor audit` walks any: every
+        file a reader takes)."""
         root = site_dir(source)
-        if root is not None and url is None and (self.base_url or self.active):
+        if root is not None and self.base_url and url is None:
             yield from site_records(root, self.base_url)
             return
         if url is None and self.base_url and root is None and source != "-":

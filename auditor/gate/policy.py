@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import ipaddress
 import math
 import os
 import re
@@ -57,8 +58,15 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
 
 
 # a host as the gate compares hosts: DNS labels (punycode for others), or an IP address
-_HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*"
-                   r"|\[[0-9a-f:.]+\]")
+_HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*")
+
+
+def _is_ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
@@ -73,7 +81,12 @@ def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
             raise ctx.fail(key, f"{item!r} is a URL; give its host, e.g. "
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
         mapped = browser_host(host) if host and not host.isascii() else host
-        if not mapped or not _HOST.fullmatch(mapped):
+        if mapped and ":" in mapped:  # an IPv6 address, as requests' hosts hold it (bare)
+            try:
+                mapped = str(ipaddress.IPv6Address(mapped.strip("[]")))
+            except ValueError:
+                pass
+        if not mapped or not (_HOST.fullmatch(mapped) or _is_ipv6(mapped)):
             why = " (no port: a host matches on every port)" if ":" in host else ""
             raise ctx.fail(key, f"{item!r} is not a host name{why}")
         if key in ("first_party", "allow_hosts") and is_suffix(mapped):

@@ -412,6 +412,17 @@ def test_a_later_body_tags_handler_runs_as_the_browser_merges_it() -> None:
         assert found(html) == [("https://px.test/p.gif", T.IMAGE, "body[onload]")]
     root = parse_html('<html><body class="a"><p>x</p><body class="b" id="late"></html>')
     assert root.find("body").attrib == {"class": "a", "id": "late"}
+    # a handler holding `=>`; attribute names lxml refuses are left out, not a crash
+    assert found("<p>post</p><body onload=\"setTimeout(()=>fetch('https://px.test/c'))\">"
+                 ) == [("https://px.test/c", T.XMLHTTPREQUEST, "body[onload]")]
+    for odd in ('<p>x</p><body {a="1">', '<p>x</p><body \x01="1">'):
+        assert parse_html(odd).find("body") is not None
+
+
+def test_a_links_handler_is_read_on_a_page_without_ping() -> None:
+    """The walk leaves links out on a page with no `ping=`, but not one with a handler."""
+    assert found("<p>x</p><a href='#' onmouseover=\"fetch('https://px.test/c')\">hi</a>") == [
+        ("https://px.test/c", T.XMLHTTPREQUEST, "a[onmouseover]")]
 
 
 @pytest.mark.parametrize(("script", "kind"), [
@@ -436,6 +447,7 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     's.src="https://"+"a.magsrv.com"+"/x.js";',  # a host split into literals
     "s.src='https:/' + '/a.magsrv.com/x.js';",
     's.src="https://a.magsrv.com/x.js?a\\x3d1\\u0026b\\x3d2".split("?")[0];',
+    's.src="https://a.magsrv.com/x.js?e=\\ud83d\\ude00\\ud83d";',  # a pair, a lone half
 ])
 def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str) -> None:
     """PHP's json_encode writes every `/` as `\\/`, an injection splits a host into
@@ -480,6 +492,9 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
      "object[data] data: img[src]"),
     ('<link rel=stylesheet href="data:text/css,@import url(https://a.magsrv.com/x.js)">',
      "link[stylesheet] data: style-import"),
+    ('<object data="data:text/html,<base href=https://a.magsrv.com/><script src=/x.js>'
+     '</script>"></object>', "object[data] data: script[src]"),  # its own base
+    ('<style>@import"https://a.magsrv.com/x.js";</style>', "style-import"),  # no space
 ])
 def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
     """Malvertising frames its ad in a `data:` document (no referrer, no page to scan):
@@ -499,21 +514,22 @@ def test_an_import_map_and_speculation_rules_name_requests() -> None:
 
 
 def test_a_data_structures_images_and_pages_are_no_requests() -> None:
-    """A page's state and a config name images, pages and profiles its code may or may
-    not use (a JSON image's `"src"` too); the code they configure (`.js`, `.css`) is
-    loaded all the same, and code's `src:` is an assignment."""
+    """A page's state and a config name images and pages its code may or may not use;
+    the code they configure (`.js`, `.css`) is loaded all the same, a `src` key (quoted
+    or not) is an assignment, and an array's items or a ternary's branch are no
+    object's values (a gate must not lose them)."""
     html = ('<script>window.__STATE__ = {"hero": {"url": "https://img.test/a/1200x800.jpg",'
-            '"src": "https://img.test/a/600x400.jpg"}, "nav": ["https://site.test/p/about.html"],'
+            '"src": "https://img.test/a/600x400.jpg"},'
             ' "ads": {"scriptUrl": "https://ads.test/t.js"},'
             '"theme": {"sheet": "https://cdn.test/t.css"}};'
             "frame({src: 'https://cdn.test/frame.html'});"
+            "var p = ['https://px.test/a.gif']; var q = m ? 'https://px.test/b.gif' : "
+            "'https://px.test/c.gif';"
             'var i = new Image(); i.src = "https://px.test/p.gif";</script>')
-    assert found(html) == [
-        ("https://ads.test/t.js", T.SCRIPT, "inline-script"),
-        ("https://cdn.test/t.css", T.STYLESHEET, "inline-script"),
-        ("https://cdn.test/frame.html", T.SUBDOCUMENT, "inline-script"),
-        ("https://px.test/p.gif", T.IMAGE, "inline-script"),
-    ]
+    assert [u for u, _, _ in found(html)] == [
+        "https://img.test/a/600x400.jpg", "https://ads.test/t.js", "https://cdn.test/t.css",
+        "https://cdn.test/frame.html", "https://px.test/a.gif", "https://px.test/b.gif",
+        "https://px.test/c.gif", "https://px.test/p.gif"]
 
 
 def test_a_style_sheets_imports_and_urls_are_requests() -> None:
@@ -542,6 +558,7 @@ def test_many_unclosed_css_comments_cost_linear_time() -> None:
     from auditor.dom.walk import sheet_urls
 
     def seconds(n: int) -> float:
+        assert list(sheet_urls("a{b:" + "url(" * n)) == []  # each read once, not to the end
         css = "/*" * n + "url(https://a.test/x.png)"
         start = time.perf_counter()
         assert list(sheet_urls(css)) == []

@@ -268,12 +268,13 @@ def test_files_named_one_by_one_share_the_site_paths(site: Path) -> None:
 def test_a_site_page_is_the_html_a_browser_renders(site: Path, bytes_: bytes,
                                                    named: bool) -> None:
     """A server sends a site's .html files as HTML, whatever their first bytes look like,
-    and the browser runs the loader in them: the gate must see it, in the site and named
-    one by one, with or without a base URL."""
+    and the browser runs the loader in them: the gate must see it, in the site (its base
+    URL from the policy) and named one by one, with or without a base URL."""
     (site / "public" / "offer.html").write_bytes(bytes_)
     target = "public/offer.html" if named else "public"
-    for base in ([], ["--base-url", "https://example.com"]):
-        (site / "auditor.toml").write_text('deny_hosts = ["magsrv.com"]\n')
+    for base in ([], ["--base-url", "https://example.com"]) if named else ([],):
+        (site / "auditor.toml").write_text('base_url = "https://example.com"\n'
+                                           'deny_hosts = ["magsrv.com"]\n')
         result = run("audit", target, *base, "--format", "json", cwd=site)
         assert result.returncode == 1, (base, result.stdout[-800:])
         clauses = {v["clause"] for p in json.loads(result.stdout)["pages"]

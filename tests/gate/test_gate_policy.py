@@ -187,6 +187,8 @@ def test_a_host_is_compared_as_requests_carry_it(tmp_path: Path) -> None:
     policy = tmp_path / "auditor.toml"
     policy.write_text("deny_hosts = ['\uff4d\uff41\uff47\uff53\uff52\uff56.com', 'xyz']\n")
     assert load_policy(policy).rules.deny_hosts == ("magsrv.com", "xyz")
+    policy.write_text("deny_hosts = ['[2001:db8::1]', '2001:0db8:0::2']\n")  # as hosts hold them
+    assert load_policy(policy).rules.deny_hosts == ("2001:db8::1", "2001:db8::2")
 
 
 def test_networks_are_checked_only_when_a_catalogue_is_given() -> None:

@@ -158,6 +158,16 @@ LOADER = ("var s=document.createElement('script');s.src='https://a.magsrv.com/x.
           "document.head.appendChild(s)")
 
 
+def test_a_large_escaped_text_is_no_obfuscation(audit_html: AuditHtml) -> None:
+    """A json_encode'd translation table (`\\u00fc` escapes, 478 KB) spends the decoder's
+    budget on text that hides no letter: nothing was concealed, nothing is flagged."""
+    table = ",".join(f'"k{i}": "{i} Gr\\u00fc\\u00dfe aus M\\u00fcnchen, {"lorem ipsum " * 8}"'
+                     for i in range(3000))
+    report = audit_html(f"<html><body><p>Text.</p><script>var l10n = {{{table}}};</script>"
+                        "</body></html>", url="https://news.example/a")
+    assert report.findings == ()
+
+
 def test_what_the_decoder_cannot_read_to_its_end_is_obfuscation(audit_html: AuditHtml
                                                                  ) -> None:
     """Three ways past the decoder's bounds, which passed a gate on `medium` findings:
