@@ -228,14 +228,19 @@ def test_a_slot_counts_on_the_devices_its_media_query_matches(
         project_engine: Engine, catalogue: Catalogue, media: str | None, desktop: bool,
         mobile: bool) -> None:
     attr = f' media="{media}"' if media else ""
-    html = (f"<html><body><article>{WORDS}<a-ad type='gpt' width='300' height='250'{attr}>"
-            "</a-ad></article></body></html>")
-    page = audit(html.encode(), url="https://gazette.example/a/", engine=project_engine,
+    units = f"<a-ad type='gpt' width='300' height='250'{attr}></a-ad>"
+    assert device_counts(units, project_engine, catalogue) == (int(desktop), int(mobile))
+
+
+def device_counts(units: str, engine: Engine, catalogue: Catalogue) -> tuple[int, int]:
+    """The desktop slots and mobile units the scorecard counts on a page holding `units`."""
+    html = f"<html><body><article>{WORDS}{units}</article></body></html>"
+    page = audit(html.encode(), url="https://gazette.example/a/", engine=engine,
                  catalogue=catalogue).pages[0]
-    assert page.mfa is not None and page.metrics.ad_slots == 1
+    assert page.mfa is not None and page.metrics.ad_slots == units.count("<a-ad")
     rows = {i.criterion: i.evidence for i in page.mfa.indicators}
-    assert rows["ad-to-content"].startswith(f"{int(desktop)} desktop ad slot")
-    assert rows["ad-density"].startswith(f"{int(mobile)} mobile ad unit")
+    return (int(rows["ad-to-content"].split(" desktop ad slot")[0]),
+            int(rows["ad-density"].split(" mobile ad unit")[0]))
 
 
 @pytest.mark.parametrize(("ids", "desktop", "mobile"), [
@@ -249,13 +254,7 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
         mobile: int) -> None:
     units = "".join(f"<div id='{i}'><a-ad type='gpt' width='300' height='250'></a-ad></div>"
                     for i in ids)
-    html = f"<html><body><article>{WORDS}{units}</article></body></html>"
-    page = audit(html.encode(), url="https://gazette.example/a/", engine=project_engine,
-                 catalogue=catalogue).pages[0]
-    assert page.mfa is not None and page.metrics.ad_slots == 2
-    rows = {i.criterion: i.evidence for i in page.mfa.indicators}
-    assert rows["ad-to-content"].startswith(f"{desktop} desktop ad slot")
-    assert rows["ad-density"].startswith(f"{mobile} mobile ad unit")
+    assert device_counts(units, project_engine, catalogue) == (desktop, mobile)
 
 
 @pytest.mark.parametrize(("markup", "value"), [

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
-from auditor.readers.registry import kind_of, read_stream, unreadable, walk_dir
+from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import NOT_PAGES
 
 # What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
@@ -87,13 +87,7 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     """A site file as a browser gets it: HTML, whatever its first bytes look like (a
     page whose first 4 KB hold no tag, or that opens like a WordPress post's JSON, is
     rendered as HTML all the same); empty, binary or gzip bytes are what they are."""
-    try:
-        stream = page.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{page}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{page}: cannot read: {exc.strerror}") from None
-    with stream:
+    with open_input(page, str(page)) as stream:
         kind = kind_of(stream, str(page))
         if kind not in NOT_PAGES and kind != "gzip":
             kind = "html"

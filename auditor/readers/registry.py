@@ -183,14 +183,18 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         if not found:
             raise InputError(f"{name}: directory holds no pages")
         return
+    with open_input(path, name) as stream:
+        yield from read_stream(stream, name, url=url)
+
+
+def open_input(path: Path, name: str) -> BinaryIO:
+    """A file opened for reading; InputError (one line, named `name`) when it cannot be."""
     try:
-        stream = path.open("rb")
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
-    with stream:
-        yield from read_stream(stream, name, url=url)
 
 
 def _file_records(path: Path) -> Iterator[Record]:
