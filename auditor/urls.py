@@ -80,9 +80,10 @@ def same_brand(a: str, b: str) -> bool:
     >>> same_brand("herald.test", "digest.test")
     False
     """
-    return a == b or (_brand(a) or a) == (_brand(b) or b)
+    return a == b or (brand(a) or a) == (brand(b) or b)
 
 
+@functools.lru_cache(maxsize=4096)
 def brand(domain: str) -> str:
     """A registrable domain's name without its public suffix (`vice` of vice.com), the
     domain itself under an unlisted suffix.
@@ -90,11 +91,6 @@ def brand(domain: str) -> str:
     >>> brand("bbc.co.uk"), brand("herald.test")
     ('bbc', 'herald.test')
     """
-    return _brand(domain)
-
-
-@functools.lru_cache(maxsize=4096)
-def _brand(domain: str) -> str:
     parts = _EXTRACT(domain)
     return parts.domain if parts.suffix else domain  # an unlisted TLD: no brand to share
 

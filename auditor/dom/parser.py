@@ -147,8 +147,8 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
                             "(over the limit: --max-attributes)")
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
     errors = {e.type for e in HTML_PARSER.error_log}
-    misplaced = [e.message for e in HTML_PARSER.error_log
-                 if e.message.startswith(_MISPLACED)] if _STRUCTURE in errors else []
+    misplaced = _STRUCTURE in errors and any(e.message.startswith(_MISPLACED)
+                                             for e in HTML_PARSER.error_log)
     if _RESOURCE_LIMIT in errors:
         # libxml2 stops reading at 2,048 levels of nesting; browsers go on, so what
         # follows (an injected loader) would be unseen: refuse the page instead
@@ -159,7 +159,7 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
     assert isinstance(root, lxml.html.HtmlElement)
     _adopt_trailing_markup(root)
     if misplaced:
-        merge_repeated_tags(root, data, data.lower())
+        merge_repeated_tags(root, data)
     elements = int(_COUNT_ELEMENTS(root))
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
@@ -192,32 +192,33 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
         _move_content(stray, body)
 
 
-_TAG_END = frozenset(b" \t\n\r\f/>")
-_TAG_END_BYTES = tuple(bytes([c]) for c in _TAG_END)
+_TAG_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what may follow a tag's name
 _START_TAG = re.compile(rb"""<[a-z]+(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 
 
-def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes, lowered: bytes) -> None:
+def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes) -> None:
     """The attributes of every `<body>` and `<html>` start tag onto the element, where
     browsers put each one the element lacks: libxml2 drops a second tag's (and the
     first's, after content opened the body), and an injected `<body onload="…">` in a
-    post ran unseen. Asked only when libxml2 reports a misplaced tag; `lowered` is
-    `markup.lower()`."""
+    post ran unseen. Asked only when libxml2 reports a misplaced tag."""
+    lowered = markup.lower()
     for name in ("body", "html"):
         el = root if name == "html" else root.find("body")
+        if el is None:
+            continue
         needle = b"<" + name.encode()
-        at = lowered.find(needle) if el is not None else -1
+        at = lowered.find(needle)
         while at >= 0:
             tag = _START_TAG.match(lowered, at)  # to its `>`, quoted values read whole
             end = tag.end() if tag else len(lowered)
-            if lowered[at + len(needle) : at + len(needle) + 1] in _TAG_END_BYTES \
+            if lowered[at + len(needle) : at + len(needle) + 1] in _TAG_END \
                     and b"=" in lowered[at:end]:
                 part = etree.fromstring(b"<html><body" + markup[at + len(needle) : end]
                                         + b"</html>", HTML_PARSER)
                 stray = part.find("body") if part is not None else None
                 for key, value in stray.items() if stray is not None else ():
                     try:
-                        if el is not None and el.get(key) is None:
+                        if el.get(key) is None:
                             el.set(key, NOT_XML_CHARS.sub("\ufffd", str(value)))
                     except ValueError:  # a name lxml refuses (`{a`, a control byte)
                         continue

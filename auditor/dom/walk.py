@@ -98,6 +98,11 @@ def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
         at = lowered.find("url(", at + 4)
 
 
+def style_urls(style: str | None) -> list[str]:
+    """The addresses a `style` attribute's `url()`s name, in any case."""
+    return _CSS_URL.findall(style) if style and _URL_CALL.search(style) else []
+
+
 def _uncommented(css: str) -> str:
     """CSS without its comments; one left open runs to the end (a search per comment, not
     a regex that rescans the rest of the sheet from every unclosed `/*`)."""
@@ -278,6 +283,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if url:
                 out.append(FoundURL(url, kind, via, el, assigned))
 
+    def document(markup: str, via: str) -> None:
+        """Adds the requests of a document the element holds (`srcdoc`, a `data:` page),
+        walked one level deeper and reported at the element."""
+        if _depth >= SRCDOC_DEPTH:
+            raise srcdoc_too_deep()
+        doc = docs.srcdoc(markup) if docs is not None else parse_html(markup)
+        out.extend(FoundURL(inner.url, inner.type, f"{via} {inner.via}", el, inner.assigned)
+                   for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
+                                     secure=secure))
+
     handlers = _with_handlers(root, page)
     for el in _requesting(root, page, handlers):
         tag = el.tag
@@ -293,10 +308,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
                 found(src, _custom_type(tag, src), f"{tag}[src]")
-            style = get("style")
-            if style and _URL_CALL.search(style):
-                for url in _CSS_URL.findall(style):
-                    found(url, RequestType.IMAGE, "style-url")
+            for url in style_urls(get("style")):
+                found(url, RequestType.IMAGE, "style-url")
             if out:
                 yield from out
                 out.clear()
@@ -333,18 +346,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 found(parked[1], RequestType.SUBDOCUMENT, f"{tag}[{parked[0]}]")
             else:
                 found(src, RequestType.SUBDOCUMENT, f"{tag}[src]")
-            srcdoc = get("srcdoc")
-            documents = [(doc, f"{tag}[srcdoc]") for doc in (srcdoc,) if doc]
-            documents += [(doc, f"{tag}[src] data:") for doc in (data_url(src, _DATA_PAGES),)
-                          if doc]
-            for document, via in documents:
-                if _depth >= SRCDOC_DEPTH:
-                    raise srcdoc_too_deep()
-                doc = docs.srcdoc(document) if docs is not None else parse_html(document)
-                out += [FoundURL(inner.url, inner.type, f"{via} {inner.via}", el,
-                                 inner.assigned)
-                        for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
-                                          secure=secure)]
+            if srcdoc := get("srcdoc"):
+                document(srcdoc, f"{tag}[srcdoc]")
+            if held := data_url(src, _DATA_PAGES):
+                document(held, f"{tag}[src] data:")
         elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
             src = get("src")
             if src or tag == "img":
@@ -378,15 +383,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             found(get("src"), RequestType.OBJECT, "embed[src]")
         elif tag == "object":
             found(get("data"), RequestType.OBJECT, "object[data]")
-            document = data_url(get("data"), _DATA_PAGES)
-            if document:
-                if _depth >= SRCDOC_DEPTH:
-                    raise srcdoc_too_deep()
-                doc = parse_html(document)
-                out += [FoundURL(inner.url, inner.type, f"object[data] data: {inner.via}", el,
-                                 inner.assigned)
-                        for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
-                                          secure=secure)]
+            if held := data_url(get("data"), _DATA_PAGES):
+                document(held, "object[data] data:")
         elif tag == "meta":
             if (get("http-equiv") or "").lower() == "refresh":
                 match = _REFRESH_URL.search(get("content") or "")
@@ -415,10 +413,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(url, RequestType.XMLHTTPREQUEST, f"{tag}[rtc-config]")
         if tag in ("body", "table", "td", "th", "tr") and get("background"):
             found(get("background"), RequestType.IMAGE, f"{tag}[background]")
-        style = get("style")
-        if style and _URL_CALL.search(style):
-            for url in _CSS_URL.findall(style):
-                found(url, RequestType.IMAGE, "style-url")
+        for url in style_urls(get("style")):
+            found(url, RequestType.IMAGE, "style-url")
         if decoded is not None and page is not None:
             for hidden in page.decoded(decoded).urls:
                 if hidden.loaded:

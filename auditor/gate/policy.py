@@ -61,12 +61,12 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
 _HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*")
 
 
-def _is_ipv6(host: str) -> bool:
+def _ipv6(host: str) -> str | None:
+    """An IPv6 address as a request's host holds it (bare, compressed), else None."""
     try:
-        ipaddress.IPv6Address(host)
+        return str(ipaddress.IPv6Address(host.strip("[]")))
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
@@ -80,13 +80,9 @@ def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
         if "://" in host:
             raise ctx.fail(key, f"{item!r} is a URL; give its host, e.g. "
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
-        mapped = browser_host(host) if host and not host.isascii() else host
-        if mapped and ":" in mapped:  # an IPv6 address, as requests' hosts hold it (bare)
-            try:
-                mapped = str(ipaddress.IPv6Address(mapped.strip("[]")))
-            except ValueError:
-                pass
-        if not mapped or not (_HOST.fullmatch(mapped) or _is_ipv6(mapped)):
+        mapped = (browser_host(host) if not host.isascii() else host) or ""
+        mapped = (_ipv6(mapped) if ":" in mapped else None) or mapped
+        if not _HOST.fullmatch(mapped) and _ipv6(mapped) is None:
             why = " (no port: a host matches on every port)" if ":" in host else ""
             raise ctx.fail(key, f"{item!r} is not a host name{why}")
         if key in ("first_party", "allow_hosts") and is_suffix(mapped):
