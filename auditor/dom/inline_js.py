@@ -202,6 +202,7 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
 # an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
 # (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
 _WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(src|href)=\\?\Z""")
+_ATTR_ENDS = ("src=", "href=", "src=\\", "href=\\")  # what `before` ends in where it matches
 _LINK_REL = re.compile(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
 _LINK_AS = re.compile(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
 _QUOTED = re.compile(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
@@ -288,7 +289,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
-        attribute = _WRITTEN_ATTR.search(before)
+        attribute = _WRITTEN_ATTR.search(before) if before.endswith(_ATTR_ENDS) else None
         if attribute:
             tag = _written_tag(script, match.start())
             if tag is not None and tag[0] == "a" and attribute.group(1) == "href":
@@ -304,8 +305,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             written[match.start()] = _CALL_TYPES[str(call.lastgroup)]
             seen.append((match.start(), match.group(2), True))
             continue
-        navigates = _NAVIGATES.search(before)
-        src_set = bool(_SRC_ASSIGN.search(before))
+        navigates = _NAVIGATES.search(before) if "location" in before else None
+        src_set = ("src" in before or "href" in before) and bool(_SRC_ASSIGN.search(before))
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:
             data.add(match.start())  # an object's value (not a ternary's branch)
         seen.append((match.start(), match.group(2), None if navigates else src_set))
