@@ -4,7 +4,9 @@
 * the full audit: `auditor.pipeline.audit` per page, engine and catalogue loaded once;
 * each stage's share: a second pass with every function `auditor.pipeline` imports (and
   every engine method) wrapped in a timer, exclusive of the stages it calls, so pipeline
-  code is measured as it stands;
+  code is measured as it stands; each of the page's views (`ParsedPage.view`,
+  `.decoded`: built once, on the first ask, and read by several stages) is a stage of its
+  own, "view <name>", not charged to whichever stage happens to ask first;
 * `auditor bulk` with 1 and 2 workers on one per-record-gzip WARC of the corpus pages
   repeated under distinct URLs (built in a temporary directory, deleted afterwards),
   with each worker's peak RSS read from /proc.
@@ -80,6 +82,20 @@ class StageClock:
             finally:
                 self.leave()
             return self._steps(stage, out) if inspect.isgenerator(out) else out
+
+        return run
+
+    def timed_view(self, view: Callable[..., Any]) -> Callable[..., Any]:
+        """`ParsedPage.view` timed as the stage "view <its name>" (a tag's elements are
+        one stage, "view tag")."""
+
+        @functools.wraps(view)
+        def run(page: Any, name: str, build: Callable[[], Any]) -> Any:
+            self.enter(f"view {name.split(':')[0]}")
+            try:
+                return view(page, name, build)
+            finally:
+                self.leave()
 
         return run
 
@@ -167,14 +183,18 @@ def stage_shares(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, float]:
     """Share of the whole corpus's audit time per stage (one instrumented pass)."""
     import auditor.pipeline as pipeline
     from auditor.catalogue import default_catalogue
+    from auditor.dom.page import ParsedPage
 
     clock = StageClock()
     engine, catalogue = TimedEngine(pipeline.default_engine(), clock), default_catalogue()
     wrapped = {name: fn for name, fn in vars(pipeline).items()
                if inspect.isfunction(fn) and fn.__module__ != pipeline.__name__}
+    views = {name: vars(ParsedPage)[name] for name in ("view", "decoded")}
     try:
         for name, fn in wrapped.items():
             setattr(pipeline, name, clock.timed(name, fn))
+        ParsedPage.view = clock.timed_view(views["view"])
+        ParsedPage.decoded = clock.timed("view decoded", views["decoded"])
         pipeline.audit(pages[0][1], url=pages[0][2], engine=engine, catalogue=catalogue)
         clock.seconds.clear()  # the first page compiled selectors: not a stage's cost
         start = time.perf_counter()
@@ -184,6 +204,8 @@ def stage_shares(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, float]:
     finally:
         for name, fn in wrapped.items():
             setattr(pipeline, name, fn)
+        for name, fn in views.items():
+            setattr(ParsedPage, name, fn)
     shares = {stage: t / whole for stage, t in clock.seconds.most_common()}
     shares["(pipeline glue)"] = 1 - sum(shares.values())
     return shares
