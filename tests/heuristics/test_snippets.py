@@ -132,3 +132,52 @@ def test_a_slot_without_its_loader_still_names_its_publisher(audit_html: AuditHt
         ("adsense-slot", "8765432109"),
         ("adsense-publisher", "ca-pub-1234567890123456"),
     }
+
+
+# (name, markup, network the page carries, (id kind, id value) or None): vendors by their
+# published tag forms, each a form every site that runs them writes
+TAG_FORMS = [
+    ("GA WordPress plugin", "<script>jQuery(document).ready(function () {jQuery.post("
+     "'https://www.site.example?ga_action=googleanalytics_get_script', {action: "
+     "'googleanalytics_get_script'}, function(response) {var F = new Function ( response );"
+     "return( F() );});});</script>", "Google Analytics", None),
+    ("Polar on MediaVoice", "<script async src='https://cdn.mediavoice.com/nativeads/script/"
+     "examplepub/polarAd-2.0-prod.js'></script>", "Polar", None),
+    ("HOMAD on S3", "<script src='https://s3.amazonaws.com/homad-global-configs.schneevonmorgen"
+     ".com/hd-main.js'></script>", "HOMAD", None),
+    ("HOMAD, S3 virtual host", "<script src='https://homad-global-configs.schneevonmorgen.com"
+     ".s3.amazonaws.com/hd-main.js'></script>", "HOMAD", None),
+    ("BurdaForward", "<script src='https://a.bf-ad.net/adengine/example/adengine.js'></script>",
+     "BurdaForward AdEngine", None),
+    ("Flyertown", "<div id='flyertown_module_101'></div><script defer src='https://api.flyertown"
+     ".ca/101/0a1b2c/flyertown_module.js'></script>", "Flyertown", None),
+    ("AdVideo", "<script>var advideo_playlist_id=1;</script><script src='//js.advideo.ru/aro.js'"
+     " async></script>", "AdVideo", None),
+    ("MyTaste counter", "<a href='http://www.mytaste.sg/' id='hr-Ab1Cd'>mytaste</a><script>"
+     "document.write('<scr'+'ipt type=\"text/javascript\" src=\"http://widget.mytaste.sg/"
+     "blogcounter.js?blog_id=Ab1Cd&timestamp=' + ts + '\"></scr'+'ipt>');</script>",
+     "MyTaste blog counter", ("mytaste-blog", "Ab1Cd")),
+    ("uCoz preroll", "<script>var ucoz_prerollenable = 1 ; window.ucoz_rndid = '';</script>",
+     "uCoz", None),
+    ("NativeRoll container", "<div id='nativeroll_video_cont' style='display:none;'></div>",
+     "NativeRoll", None),
+]
+
+
+@pytest.mark.parametrize(("name", "markup", "network", "ident"), TAG_FORMS,
+                         ids=[t[0] for t in TAG_FORMS])
+def test_a_vendor_by_its_tag_form(name: str, markup: str, network: str,
+                                  ident: tuple[str, str] | None,
+                                  audit_html: AuditHtml) -> None:
+    report = audit_html(page("", markup), url="https://www.site.example/post")
+    assert network in {n.network for n in report.networks}, report.networks
+    if ident is not None:
+        assert ident in {(i.kind, i.value) for i in report.ids}, report.ids
+
+
+def test_a_vendor_named_in_passing_is_not_carried(audit_html: AuditHtml) -> None:
+    """A mention is no tag: prose naming MediaVoice, a MyTaste link, a HOMAD config key."""
+    body = ('<p>Polar runs cdn.mediavoice.com.</p><a href="http://www.mytaste.sg/">mytaste</a>'
+            '<script>var cfg = {homad: false};</script>')
+    names = {n.network for n in audit_html(page("", body)).networks}
+    assert not names & {"Polar", "MyTaste blog counter", "HOMAD"}, names
