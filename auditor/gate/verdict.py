@@ -142,14 +142,18 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
                                   f"the page could not be audited: {error}", 0, "", None, None))
     hosts: dict[str, list[Resource]] = {}
     own: dict[str, Resource] = {}  # first-party hosts, the first request of each
+    hinted: dict[str, Resource] = {}  # third-party hosts preconnected to, the first hint
     for res in page.resources:
         if res.type is RequestType.DOCUMENT or not res.host:
             continue
         if is_first_party(res, fp_hosts):
             own.setdefault(res.host, res)
-            continue
-        hosts.setdefault(res.host, []).append(res)
+        elif res.via == "link[preconnect]":
+            hinted.setdefault(res.host, res)
+        elif not res.hint:
+            hosts.setdefault(res.host, []).append(res)
     out.extend(_own_host_violations(own, path, rules))
+    out.extend(_hint_violations(hinted, hosts, path, rules))
 
     counted: list[str] = []  # third-party hosts that are not excepted, in page order
     judged_networks: set[str] = set()
@@ -205,6 +209,24 @@ def _own_host_violations(own: dict[str, Resource], path: str, rules: PageRules
                    f"first {first.url}")
         out.append(_violation(path, decision.clause, host, message, first.line, first.xpath,
                               rule, list_))
+    return out
+
+
+def _hint_violations(hinted: dict[str, Resource], hosts: dict[str, list[Resource]],
+                     path: str, rules: PageRules) -> list[Violation]:
+    """A host the page only preconnects to: no request, so it counts toward no limit and
+    shows no network (as the report's hosts and networks do), but the browser opens a
+    connection to it, so `deny_hosts` still fails it (a `dns-prefetch` asks a resolver,
+    not the host: it fails nothing)."""
+    out: list[Violation] = []
+    for host, first in hinted.items() if rules.deny_hosts else ():
+        decision = judge_host(host, rules)
+        if host in hosts or decision.clause is None:
+            continue  # a host the page loads from is judged as such
+        message = (f"the page preconnects to {host} (a connection, no request): "
+                   f"{decision.reason}, at {first.url}")
+        out.append(_violation(path, decision.clause, host, message, first.line, first.xpath,
+                              *_rule_of(first.rule, first.list, None)))
     return out
 
 

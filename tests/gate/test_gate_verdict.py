@@ -387,6 +387,27 @@ def test_a_connection_hint_excepts_nothing() -> None:
     assert [(v.line, v.evidence) for v in got] == [(4, "network:Criteo")]
 
 
+def test_a_connection_hint_counts_toward_no_limit_and_shows_no_network() -> None:
+    """A leftover `dns-prefetch`/`preconnect` requests nothing: the report counts no host
+    and no network for it, and the gate agrees (one verdict for a network, at its slot,
+    not a second at its hint); a host the page preconnects to still fails `deny_hosts`,
+    since the browser opens a connection to it, and a `dns-prefetch` asks only a resolver."""
+    gpt = dict(network="Google Publisher Tag", category=AD)
+    hints = (res("a.magsrv.com", 2, via="link[dns-prefetch]", **EXO),
+             res("securepubads.g.doubleclick.net", 3, via="link[preconnect]", **gpt))
+    rules = PageRules(deny_networks=("ExoClick", "Google Publisher Tag"),
+                      max_third_party_hosts=0)
+    assert evaluate_page(page(*hints), "p.html", rules) == []
+    got = evaluate_page(page(*hints, slots=(slot("Google Publisher Tag", 4),)),
+                        "p.html", rules)
+    assert [(v.clause, v.line) for v in got] == [("deny_networks", 4)]
+    denied = evaluate_page(page(*hints), "p.html",
+                           PageRules(deny_hosts=("magsrv.com", "doubleclick.net")))
+    assert [(v.clause, v.line, v.evidence) for v in denied] == [
+        ("deny_hosts", 3, "securepubads.g.doubleclick.net")]
+    assert "preconnects" in denied[0].message
+
+
 def test_a_report_built_without_its_networks_list_still_fails_closed() -> None:
     """An API caller's report with IDs but no `networks` is judged by its IDs' networks."""
     bare = PageReport(input="a.html", url="https://news.example/a", kind="html",
