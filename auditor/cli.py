@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits
+from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, page_url
 from auditor.errors import AuditorError, InputError
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="file, directory (walked recursively) or - for stdin",
     )
-    audit.add_argument("--url", help="page URL of a single input that does not carry one")
+    audit.add_argument("--url", type=page_url,
+                       help="page URL of a single input that does not carry one")
     add_list_arguments(audit)
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal",
                        help="report format (default terminal)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
+from auditor.urls import FETCHABLE_SCHEMES, absolute_url
 
 
 class HelpWithExamples(argparse.HelpFormatter):
@@ -31,6 +32,24 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def page_url(text: str) -> str:
+    """An absolute http(s) URL with a host (`absolute_url`), for an argument."""
+    return _absolute(text, ("http", "https"))
+
+
+def request_url(text: str) -> str:
+    """A request's URL, as `page_url` but in any scheme a page fetches (ws:, wss: too)."""
+    return _absolute(text, tuple(sorted(FETCHABLE_SCHEMES)))
+
+
+def _absolute(text: str, schemes: tuple[str, ...]) -> str:
+    url = absolute_url(text, schemes)
+    if url is None:
+        raise argparse.ArgumentTypeError(
+            f"not an absolute {'/'.join(schemes)} URL with a host: {text!r}")
+    return url
 
 
 def add_limit_arguments(parser: argparse.ArgumentParser) -> None:

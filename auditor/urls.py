@@ -7,7 +7,9 @@ reads the suffix snapshot bundled in the wheel: an audit never touches the netwo
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
+from collections.abc import Collection
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 import tldextract
@@ -311,3 +313,33 @@ def browser_host(host: str) -> str | None:
         return unquote(host).encode("idna").decode("ascii").lower().rstrip(".")
     except (UnicodeError, ValueError):
         return None
+
+
+_HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?)*")
+
+
+def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str | None:
+    """`text` stripped when it is an absolute URL in one of `schemes` with a host a
+    browser can request (a name, an IPv4 or a bracketed IPv6 address; a port that is a
+    number), else None: a page's first party and relative references are drawn from such
+    a URL, so a typo must not pass as a site.
+
+    >>> absolute_url(" https://example.com/a "), absolute_url("https://host|ile.example/")
+    ('https://example.com/a', None)
+    """
+    parts = split_url(text.strip())
+    if parts is None or parts.scheme.lower() not in schemes:
+        return None
+    try:
+        host = parts.hostname if parts.port is None or parts.port >= 0 else None
+    except ValueError:  # a port that is no number
+        return None
+    if host and ":" in host:  # an IPv6 literal
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return None
+        return text.strip()
+    mapped = browser_host(host) if host else None
+    return text.strip() if mapped and _HOST_NAME.fullmatch(mapped) else None
+

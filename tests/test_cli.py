@@ -63,6 +63,12 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle:
         (["audit", "a.html", "--format", "pdf"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
         (["audit"], "required"),
+        # a page URL a typo made: no first party or relative reference may come of it
+        (["audit", "a.html", "--url", "not a url"], "not an absolute http/https URL"),
+        (["audit", "a.html", "--url", "https://host|ile.example/"], "not an absolute"),
+        (["audit", "site", "--base-url", "https://host|ile.example/"], "expected an http(s) URL"),
+        (["rules", "check", "not a url"], "not an absolute http/https/ws/wss URL"),
+        (["rules", "check", "https://a.test/x.js", "--source-url", "x.test"], "not an absolute"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], needle: str) -> None:

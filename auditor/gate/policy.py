@@ -23,7 +23,7 @@ from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
-from auditor.urls import browser_host, is_suffix
+from auditor.urls import absolute_url, browser_host, is_suffix
 
 POLICY_FILE = "auditor.toml"
 PYPROJECT = "pyproject.toml"
@@ -246,10 +246,10 @@ def check_base_url(value: object, fail: Callable[[str], PolicyError]) -> str:
     """An absolute http(s) URL with a host; the pages' URLs are built under it."""
     if not isinstance(value, str):
         raise fail(f"expected a string, got {_type_name(value)}")
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    url = absolute_url(value)
+    if url is None:
         raise fail(f"expected an http(s) URL such as 'https://example.com', got {value!r}")
-    return value.strip()
+    return url
 
 
 def _page_values(data: Mapping[str, Any], where: str, ctx: _Ctx, prefix: str,

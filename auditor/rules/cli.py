@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.cli_args import HelpWithExamples
+from auditor.cli_args import HelpWithExamples, page_url, request_url
 from auditor.errors import RuleError
 from auditor.model import RequestType
 from auditor.report.safe import inert
@@ -44,8 +44,9 @@ def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("action", choices=("list", "update", "check"),
                    help="what to do (described above)")
-    p.add_argument("url", nargs="?", help="the request URL (check)")
-    p.add_argument("--source-url", default=None, help="the page making the request (check)")
+    p.add_argument("url", nargs="?", type=request_url, help="the request URL (check)")
+    p.add_argument("--source-url", default=None, type=page_url,
+                   help="the page making the request (check)")
     p.add_argument(
         "--type",
         default=None,  # "other" when used: None says no --type was given
