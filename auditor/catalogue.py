@@ -307,6 +307,9 @@ class Catalogue:
     slot_names: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     value_needles: LiteralSet = field(init=False, repr=False, compare=False)
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
+    # the `data-` attributes `markup` ID patterns key on (`data-parsely-site`): a vendor's
+    # config element the page carries (Parse.ly's `<span id="parsely-cfg">`) is read too
+    id_attributes: tuple[str, ...] = field(init=False, repr=False, compare=False)
     # every network's `markup` ID patterns, in catalogue order: read on every page
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
                                                            compare=False)
@@ -406,6 +409,9 @@ class Catalogue:
         object.__setattr__(self, "slot_names", tuple(
             dict.fromkeys(name.encode() for names, _ in slots for name in names)))
         id_literals = [pattern_needle(s.pattern) for s in ids if s.where != "markup"]
+        object.__setattr__(self, "id_attributes", tuple(dict.fromkeys(
+            m.group(1) for s in ids if s.where == "markup" for x in s.needles
+            if (m := _ATTRIBUTE_NEEDLE.fullmatch(x)))))
         for name, literals in (
             ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
                                 *id_literals, *(s.needle for n in nets for s in n.script_slots))),
@@ -661,6 +667,9 @@ def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
 
 
 MIN_MARKUP_WORD = 4  # "ad" or "gpt" open too many names that are no vendor's ("dfp-" may)
+
+
+_ATTRIBUTE_NEEDLE = re.compile(r"(data-[a-z0-9-]+)=?")  # as markup writes it (not quoted)
 
 
 def _markup_words(entry: dict[str, Any], where: str) -> tuple[str, ...]:

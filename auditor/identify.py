@@ -151,15 +151,20 @@ def _positions(text: str, needle: str) -> list[int]:
 
 
 def config_text(page: ParsedPage, seen: Sequence[Sighting],
-                slots: Sequence[FoundSlot]) -> str:
+                slots: Sequence[FoundSlot], catalogue: Catalogue) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
-    kept in comments until consent), the URLs it requests and links to, and its ad
-    slots' attributes. A quarter of a page's bytes; editorial text and styles hold none."""
+    kept in comments until consent), the URLs it requests and links to, its ad slots'
+    attributes and the `data-` attributes a vendor's config element is documented with
+    (`data-parsely-site`). A quarter of a page's bytes; editorial text and styles hold
+    none."""
     script_texts, commented, links = page.config_parts
     parts = [*script_texts, *commented, *(s.url for s in seen), *links]
     for slot in slots:
         for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
+    for name in catalogue.id_attributes:
+        if name.encode() in page.lowered:
+            parts += [f'{name}="{value}"' for value in page.attribute_values(name)]
     return "\n".join(parts)
 
 
@@ -177,7 +182,7 @@ def identifiers(
     patterns name their key (`"adUnitPath": "/4817/…"`), so a match is that vendor's ID
     even where its loader is not on the page."""
     codes = page.script_texts
-    markup = config_text(page, sightings, slots)
+    markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
 
     def add(kind: str, value: str, network: Network | None) -> bool:

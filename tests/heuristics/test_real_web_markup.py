@@ -302,6 +302,22 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
         assert other.slots == (), name
 
 
+def test_a_vendors_config_element_names_its_id(audit_html: AuditHtml) -> None:
+    """Parse.ly's standard tag keeps its site key in a hidden element, read by a loader
+    the site may serve itself (spiegel.de's own bundle): the key is the page's ID, and it
+    makes the vendor one the page carries. Revive's installation ID on any element too."""
+    body = ('<div id="parsely-root" style="display: none"><span id="parsely-cfg" '
+            'data-parsely-site="news.example"></span></div>'
+            '<script>SITE.parsely.inject();</script>'
+            '<div data-revive-zoneid="12" data-revive-id="0123456789abcdef0123456789abcdef">'
+            '</div><p data-parsely-site="not a site key">x</p>')
+    report = audit_html(page(body), url="https://news.example/a")
+    assert ids_of(report) >= {("parsely-site", "news.example"),
+                              ("revive-id", "0123456789abcdef0123456789abcdef")}
+    assert "Parse.ly" in {n.network for n in report.networks}
+    assert not any(value == "not a site key" for _, value in ids_of(report))
+
+
 def test_a_web_storys_configured_ads_and_analytics_name_their_vendors(audit_html: AuditHtml
                                                                       ) -> None:
     """A web story writes no `amp-ad`: `amp-story-auto-ads` holds the attributes of the
