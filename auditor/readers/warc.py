@@ -108,6 +108,19 @@ class _HeaderBoundReader(DecompressingBufferedReader):  # type: ignore[misc]
         data: bytes = super().read(length)
         return data
 
+    def _decompress(self, data: bytes) -> bytes:
+        """warcio's, but a member that fails part way is not printed to stderr (warcio
+        wrote the zlib error there, unprefixed, once a block): the record it cuts short
+        ends there and is counted as every damaged record is."""
+        if self.decompressor and data and self.num_block_read:
+            try:
+                out: bytes = self.decompressor.decompress(data)
+            except zlib.error:
+                return b""
+            return out
+        kept: bytes = super()._decompress(data)
+        return kept
+
     def readline(self, length: int | None = None) -> bytes:
         if length == 0:
             return b""
