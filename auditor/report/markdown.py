@@ -199,13 +199,29 @@ class MarkdownReporter:
         return [*out, "", "</details>"]
 
     def _table(self, rows: Sequence[_Row]) -> list[str]:
+        """Most severe first (severity, then clause), one row per clause and subject however
+        many pages repeat it, cut at MAX_ROWS rows: a miner on one page must not hide
+        behind two hundred pages' analytics tag."""
+        groups = _grouped(rows)
         out = ["| Page | Line | Clause | Rule | Violation |", "|---|--:|---|---|---|"]
-        for r in rows[:MAX_ROWS]:
-            v = r.violation
-            out.append(f"| {md(r.page)} | {v.line or ''} | {md(v.clause)} | {md(v.rule or '')} "
+        for group in groups[:MAX_ROWS]:
+            v = group[0].violation
+            lines = {r.violation.line for r in group}
+            line = str(v.line) if len(lines) == 1 and v.line else ""
+            out.append(f"| {_pages_cell(group)} | {line} | {md(v.clause)} | {md(v.rule or '')} "
                        f"| {md(v.message)} |")
-        if len(rows) > MAX_ROWS:
-            out.append(f"| … | | | | {len(rows) - MAX_ROWS} more not shown |")
+        left = groups[MAX_ROWS:]
+        if left:
+            by_severity: dict[Severity, int] = {}
+            for group in left:
+                for r in group:
+                    by_severity[r.violation.severity] = by_severity.get(r.violation.severity,
+                                                                        0) + 1
+            counts = ", ".join(f"{by_severity[s]} {s.value}" for s in _SEVERITIES
+                               if s in by_severity)
+            n = sum(by_severity.values())
+            out.append(f"| … | | | | {len(left)} more row{'s' if len(left) != 1 else ''} not "
+                       f"shown: {n} violation{'s' if n != 1 else ''} ({counts}) |")
         return out
 
     def _page_table(self) -> list[str]:
@@ -220,6 +236,37 @@ class MarkdownReporter:
         if len(self.pages) > MAX_ROWS:
             out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | | |")
         return out
+
+
+_SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+PAGES_LISTED = 3  # a repeated violation's row names this many of its pages
+
+
+def _subject(v: Violation) -> tuple[str, str, str]:
+    """What a violation is about, whatever page it is on: the clause and its evidence (a
+    host, a network, a finding's line-free id); a per-page limit has no evidence, so its
+    message (the count) tells one from another."""
+    return (v.clause, v.rule_id, v.evidence or v.message)
+
+
+def _grouped(rows: Sequence[_Row]) -> list[list[_Row]]:
+    """Rows of one subject together, groups most severe first, then by clause, then in
+    the order the run met them."""
+    groups: dict[tuple[str, str, str], list[_Row]] = {}
+    for r in rows:
+        groups.setdefault(_subject(r.violation), []).append(r)
+    return sorted(groups.values(),
+                  key=lambda g: (-max(r.violation.severity.rank for r in g), g[0].violation.clause))
+
+
+def _pages_cell(group: Sequence[_Row]) -> str:
+    """One page, or "on N pages: a, b, c, …" for a subject many pages repeat."""
+    names = list(dict.fromkeys(r.page for r in group))
+    if len(names) == 1:
+        return md(names[0])
+    shown = ", ".join(md(n) for n in names[:PAGES_LISTED])
+    more = ", …" if len(names) > PAGES_LISTED else ""
+    return f"on {len(names)} pages: {shown}{more}"
 
 
 def _sources(page: PageReport) -> tuple[str, ...]:
