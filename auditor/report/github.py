@@ -11,12 +11,14 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import repo_path
 from auditor.report.safe import inert
 
-COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+# Annotations are written for open violations only, each of which fails the job: an error
+# whatever the severity of the finding behind it (a `notice` would read as advice).
+COMMAND = "error"
 
 
 def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
@@ -52,7 +54,7 @@ def annotation(page: PageReport, v: Violation) -> str:
     props.append(f"title={escape_property(f'auditor: {v.rule_id}')}")
     rule = f" [rule: {v.rule}]" if v.rule else ""
     text = inert(f"{v.clause}: {v.message}{rule}", limit=2000)
-    return f"::{COMMAND[v.severity]} {','.join(props)}::{escape_data(text)}"
+    return f"::{COMMAND} {','.join(props)}::{escape_data(text)}"
 
 
 class GitHubAnnotations:

@@ -23,7 +23,11 @@ from auditor.report.safe import inert
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "auditorFingerprint/v1"
+# A finding reported without a policy fails nothing: its level is its severity's. A
+# violation fails the build, so it is an error whatever its finding's severity: GitHub's
+# code-scanning check fails on errors by default, and must fail when the job does.
 LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+VIOLATION_LEVEL = "error"
 
 # Help for each policy clause: what it checks and how to clear it.
 CLAUSE_HELP: dict[str, tuple[str, str]] = {
@@ -194,7 +198,7 @@ class SarifReporter:
         result: dict[str, Any] = {
             "ruleId": v.rule_id,
             "ruleIndex": rule_index,
-            "level": LEVEL[v.severity],
+            "level": VIOLATION_LEVEL if self.gated else LEVEL[v.severity],
             "message": {"text": sarif_text(v.message + (f" (rule: {v.rule})" if v.rule else ""))},
             "locations": [loc],
             "partialFingerprints": {FINGERPRINT_KEY: v.fingerprint},
@@ -203,6 +207,8 @@ class SarifReporter:
             result["suppressions"] = [{"kind": "external", "status": "accepted",
                                        "justification": "accepted in the auditor baseline"}]
         props: dict[str, Any] = {"clause": v.clause}
+        if v.finding:  # the finding's own severity, whatever level the policy gives it
+            props["severity"] = v.severity.value
         for key, value in (("page", v.path), ("url", r.url), ("rule", v.rule),
                            ("list", v.list), ("evidence", v.evidence)):
             if value:

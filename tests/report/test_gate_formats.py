@@ -347,3 +347,42 @@ def test_mfa_evidence_is_escaped_in_html() -> None:
     html = render("html", gated=False)
     section = html[html.index("<h3>MFA scorecard</h3>"):]
     assert "<script>x</script>" not in section and "&lt;script&gt;" in section
+
+
+def _low_finding_violation() -> tuple[PageReport, list[Violation]]:
+    """A low-severity finding that fails the build through fail_on_findings."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    (found,) = page.findings
+    pixel = replace(found, kind="tracking-pixel", severity=Severity.LOW, message="a pixel")
+    page = replace(page, findings=(pixel,))
+    rules = PageRules(fail_on_findings=("tracking-pixel",))
+    return page, evaluate_page(page, "blog/x.html", rules)
+
+
+def test_a_violation_that_fails_the_build_is_an_error_whatever_its_severity() -> None:
+    """GitHub's code-scanning check fails on `error` by default: a `note` for a violation
+    would pass the check while the job fails. The finding's severity stays a property."""
+    page, violations = _low_finding_violation()
+    (v,) = violations
+    assert v.severity is Severity.LOW
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", True)
+    reporter.start(LISTS)
+    reporter.handle(page, violations)
+    reporter.finished(RunSummary(1, 0, 0, 1, True, False))
+    (result,) = json.loads(buffer.getvalue())["runs"][0]["results"]
+    assert result["level"] == "error"
+    assert result["properties"]["severity"] == "low"
+    annotations = io.StringIO()
+    GitHubAnnotations(annotations).handle(page, violations)
+    assert annotations.getvalue().startswith("::error file=")
+    # without a policy the same finding fails nothing: its level stays its severity's
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", False)
+    reporter.start(LISTS)
+    reporter.handle(page, [])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    (result,) = json.loads(buffer.getvalue())["runs"][0]["results"]
+    assert (result["level"], result["properties"]["severity"]) == ("note", "low")
