@@ -18,7 +18,7 @@ from urllib.parse import quote
 from auditor.heuristics import FINDING_KINDS
 from auditor.model import ListInfo, Origin, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
-from auditor.report.location import repo_path
+from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -114,6 +114,7 @@ class _Result:
     item: Violation
     uri: str
     url: str | None
+    record: str | None = None  # the page inside `uri` whose markup `item.line` counts
 
 
 def mfa_property(page: PageReport, uri: str) -> dict[str, Any]:
@@ -147,7 +148,8 @@ class SarifReporter:
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         uri = artifact_uri(page.input)
         items = list(violations) if self.gated else finding_items(page)
-        self.results.extend(_Result(v, uri, page.url) for v in items)
+        record = page_name(page.input) if embedded(page.input, page.kind) else None
+        self.results.extend(_Result(v, uri, page.url, record) for v in items)
         if page.provenance:
             self.provenance.append(_provenance(page, uri))
         if page.mfa is not None:
@@ -189,9 +191,13 @@ class SarifReporter:
 
     def _result(self, r: _Result, rule_index: int) -> dict[str, Any]:
         v = r.item
-        location: dict[str, Any] = {"artifactLocation": {"uri": r.uri}}
-        if v.line > 0:
-            location["region"] = {"startLine": v.line}
+        # Code scanning needs a startLine on every result. A page-level result (line 0)
+        # is about the file as a whole: line 1. So is one in markup embedded in the file
+        # (a JSON post, a WARC record), whose line is not a line of the file: the record
+        # and its markup's line go in the properties instead.
+        line = v.line if v.line > 0 and r.record is None else 1
+        location: dict[str, Any] = {"artifactLocation": {"uri": r.uri},
+                                    "region": {"startLine": line}}
         loc: dict[str, Any] = {"physicalLocation": location}
         if v.xpath:
             loc["logicalLocations"] = [{"fullyQualifiedName": v.xpath, "kind": "element"}]
@@ -210,9 +216,11 @@ class SarifReporter:
         if v.finding:  # the finding's own severity, whatever level the policy gives it
             props["severity"] = v.severity.value
         for key, value in (("page", v.path), ("url", r.url), ("rule", v.rule),
-                           ("list", v.list), ("evidence", v.evidence)):
+                           ("list", v.list), ("evidence", v.evidence), ("record", r.record)):
             if value:
                 props[key] = inert(value, limit=2000)
+        if r.record is not None and v.line > 0:
+            props["recordLine"] = v.line  # the line in the record's markup
         result["properties"] = props
         return result
 

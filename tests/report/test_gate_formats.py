@@ -386,3 +386,56 @@ def test_a_violation_that_fails_the_build_is_an_error_whatever_its_severity() ->
     reporter.finished(RunSummary(1, 0, 0, 0, False, True))
     (result,) = json.loads(buffer.getvalue())["runs"][0]["results"]
     assert (result["level"], result["properties"]["severity"]) == ("note", "low")
+
+
+def _sarif_results(page: PageReport, violations: list[Violation], gated: bool) -> list[dict]:  # type: ignore[type-arg]
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", gated)
+    reporter.start(LISTS)
+    reporter.handle(page, violations)
+    reporter.finished(RunSummary(1, 0, 0, len(violations), gated, not violations))
+    return json.loads(buffer.getvalue())["runs"][0]["results"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("crawl.warc.gz#<urn:uuid:1>\x1b[2J", "warc-record"),
+    ("seeds/wp-rest-post.json", "wp-json"),
+    ("pages.json", "html"),  # a {"url", "html"} object: its markup is a JSON string
+])
+def test_sarif_lines_of_embedded_markup_are_not_lines_of_the_file(name: str, kind: str) -> None:
+    """A JSON post's or a WARC record's line counts lines of the markup inside it: as a
+    region it would point at a line the file does not have. The file is cited at line 1,
+    the record and its markup's line in the properties; annotations give no line=."""
+    from dataclasses import replace
+
+    page = replace(fixed_page(), input=name, kind=kind)
+    (result,) = _sarif_results(page, [], gated=False)
+    loc = result["locations"][0]
+    assert loc["physicalLocation"]["region"] == {"startLine": 1}
+    assert loc["logicalLocations"] == [{"fullyQualifiedName": "/html/body/iframe",
+                                        "kind": "element"}]
+    assert result["properties"]["recordLine"] == 20
+    record = result["properties"]["record"]
+    assert record.startswith(name.split("\x1b")[0]) and "\x1b" not in record
+    annotations = io.StringIO()
+    GitHubAnnotations(annotations).handle(page, fixed_violations(page))
+    for line in annotations.getvalue().splitlines():
+        assert ",line=" not in line and " [in " in line and "\x1b" not in line
+    assert "line 12]" in annotations.getvalue()  # the record's line, in the message
+
+
+def test_sarif_plain_html_keeps_its_lines_and_page_level_results_get_line_one() -> None:
+    """Code scanning needs region.startLine on every result: a page-level violation
+    (a per-page limit, line 0) is about the file as a whole, line 1."""
+    page = fixed_page()
+    results = _sarif_results(page, fixed_violations(page), gated=True)
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"].get("region")
+               for r in results}
+    assert regions["deny_networks"] == {"startLine": 12}
+    assert regions["hidden-iframe"] == {"startLine": 20}
+    from dataclasses import replace
+
+    page_level = [replace(v, line=0) for v in fixed_violations(page)]
+    for r in _sarif_results(page, page_level, gated=True):
+        assert r["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+        assert "recordLine" not in r["properties"]
