@@ -52,6 +52,15 @@ CLAUSE_HELP: dict[str, tuple[str, str]] = {
     "min_content_to_ad_ratio": ("Too little content for the ads on the page",
                                 "Editorial text characters divided by ad markup bytes is below "
                                 "min_content_to_ad_ratio."),
+    "unreadable": ("A page the audit could not read",
+                   "The page could not be audited: it is not text (a binary or empty file), "
+                   "its archive record is damaged, or it is over a page limit (elements, "
+                   "attributes, URLs, nesting). What could not be audited cannot be said to "
+                   "pass, so the gate fails closed; the message gives the reason. Fix or "
+                   "remove the file, raise the limit it names (--max-elements, "
+                   "--max-attributes, --max-urls), or set allow_unreadable = true in the "
+                   "policy (or accept this page in the baseline) when such files are "
+                   "harmless in your site."),
     "max_mfa_indicators": ("More made-for-advertising indicators than the page may meet",
                            "The page meets more of the MFA scorecard's indicators (ad-to-"
                            "content, ad density, auto-refresh, slideshows, native widgets, "
@@ -81,7 +90,7 @@ def finding_items(page: PageReport) -> list[Violation]:
     """Ungated runs report findings: each as a violation-shaped item keyed by its id."""
     return [Violation(clause="finding", message=f"{f.kind} ({f.severity.value}): {f.message}",
                       fingerprint=f.id, line=f.line, xpath=f.xpath, rule=f"heuristic: {f.kind}",
-                      severity=f.severity, evidence=f.id, finding=f.kind)
+                      severity=f.severity, evidence=f.evidence, finding=f.kind)
             for f in page.findings]
 
 

@@ -439,3 +439,33 @@ def test_sarif_plain_html_keeps_its_lines_and_page_level_results_get_line_one() 
     for r in _sarif_results(page, page_level, gated=True):
         assert r["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
         assert "recordLine" not in r["properties"]
+
+
+def test_sarif_ungated_evidence_is_the_findings_evidence() -> None:
+    """`properties.evidence` is what the finding is about (a URL, decoded hosts), made
+    inert; the fingerprint stays in partialFingerprints."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    (found,) = page.findings
+    page = replace(page, findings=(replace(found, evidence="https://evil.example/m.js\x1b[2J"),))
+    (result,) = _sarif_results(page, [], gated=False)
+    assert result["properties"]["evidence"] == "https://evil.example/m.js\\x1b[2J"
+    assert result["partialFingerprints"] == {"auditorFingerprint/v1": found.id}
+
+
+def test_sarif_unreadable_rule_has_real_help() -> None:
+    broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
+                        title=None, errors=("site/bad.html: not text (binary)",))
+    violations = evaluate_page(broken, "bad.html", RULES)
+    assert [v.clause for v in violations] == ["unreadable"]
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", True)
+    reporter.start(LISTS)
+    reporter.handle(broken, violations)
+    reporter.finished(RunSummary(1, 1, 0, 1, True, False))
+    (rule,) = json.loads(buffer.getvalue())["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == "unreadable"
+    assert "breaks the policy clause" not in rule["fullDescription"]["text"]
+    assert "could not" in rule["shortDescription"]["text"]
+    assert "allow_unreadable" in rule["help"]["text"]
