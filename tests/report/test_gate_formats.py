@@ -469,3 +469,15 @@ def test_sarif_unreadable_rule_has_real_help() -> None:
     assert "breaks the policy clause" not in rule["fullDescription"]["text"]
     assert "could not" in rule["shortDescription"]["text"]
     assert "allow_unreadable" in rule["help"]["text"]
+
+
+def test_junit_without_a_policy_lists_the_findings_in_system_out() -> None:
+    """An ungated audit fails nothing, but its findings are shown (inert), not hidden."""
+    root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
+    assert root.get("failures") == "0" and root.find(".//failure") is None
+    out = root.findtext(".//system-out") or ""
+    (line,) = [x for x in out.splitlines() if x.startswith("finding: ")]
+    assert line.startswith("finding: line 20: hidden-iframe (high): Deals | `rm -rf`")
+    assert "\x1b" not in line and "\\x1b" in line and "\n::set-env" not in out
+    gated = ET.fromstring(render("junit").encode("utf-8")).findtext(".//system-out") or ""
+    assert "finding: " not in gated  # a gate lists its violations as the failure
