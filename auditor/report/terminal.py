@@ -25,7 +25,7 @@ from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import evidence_line, origin_note, source_name
-from auditor.report.safe import inert
+from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable
 from auditor.words import counted
 
@@ -93,9 +93,9 @@ def verdict_line(
     )
     line.append(counted(m.ad_slots, noun), ad_style)
     if slot_networks:
-        line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
+        line.append(" (").append(inert_list(slot_networks, limit=120), "bold").append(")")
     if others:
-        line.append(" · with ").append(inert(", ".join(others), limit=160), "bold")
+        line.append(" · with ").append(inert_list(others, limit=160), "bold")
     line.append(f" · {counted(m.third_party_hosts, 'third-party host')}")
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
     if page.findings:
@@ -128,7 +128,7 @@ def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
     grid.add_column()
     for i, (group, items) in enumerate(groups.items()):
         grid.add_row("" if i else f"{title} ", f"{inert(group)}:",
-                     Breakable(_t(", ".join(items), limit=limit)))
+                     Breakable(Text(inert_list(items, limit=limit))))
     return grid
 
 
