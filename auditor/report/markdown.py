@@ -132,11 +132,14 @@ class MarkdownReporter:
         open_rows = [r for r in self.rows if not r.violation.baselined]
         accepted = [r for r in self.rows if r.violation.baselined]
         failing = len({r.page for r in open_rows})
+        unreadable = [p for p in self.pages if p.error]
+        verdicts = self._unreadable_verdicts()
         out: list[str] = []
         if summary.passed:
-            out.append(f"## ✅ auditor: policy passed on {pages}")
+            out.append(f"## ✅ auditor: policy passed on {pages}{_unreadable_tail(verdicts)}")
         else:
-            out.append(f"## ❌ auditor: policy failed on {failing} of {pages}")
+            out.append(f"## ❌ auditor: policy failed on {failing} of {pages}"
+                       f"{_unreadable_tail(verdicts)}")
         out.append("")
         tail = f" · {len(accepted)} baselined" if accepted else ""
         errors = f" · {summary.errors} unreadable" if summary.errors else ""
@@ -147,11 +150,28 @@ class MarkdownReporter:
         if accepted:
             out += ["", f"<details><summary>Baselined ({len(accepted)})</summary>", "",
                     *self._table(accepted), "", "</details>"]
-        unreadable = [p for p in self.pages if p.error]
         if unreadable:
-            out += ["", "| Unreadable page | Error |", "|---|---|"]
-            out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
+            out += ["", "| Unreadable page | Error | Policy |", "|---|---|---|"]
+            out += [f"| {md(p.page)} | {md(p.error)} | {verdicts.get(p.page, FAILS)} |"
+                    for p in unreadable[:MAX_ROWS]]
+            if len(unreadable) > MAX_ROWS:
+                out.append(f"| … {len(unreadable) - MAX_ROWS} more not shown | | |")
         return out + self._sources() + self._mfa()
+
+    def _unreadable_verdicts(self) -> dict[str, str]:
+        """Per unreadable page, what the gate made of it: it fails, the baseline accepts
+        it, or the policy allows it (`allow_unreadable`, no violation at all)."""
+        clauses: dict[str, bool] = {}  # page -> baselined, for its `unreadable` violation
+        for r in self.rows:
+            if r.violation.clause == "unreadable":
+                clauses[r.page] = clauses.get(r.page, True) and r.violation.baselined
+        out = {}
+        for p in self.pages:
+            if p.error:
+                baselined = clauses.get(p.page)
+                out[p.page] = (ALLOWED if baselined is None
+                               else BASELINED if baselined else FAILS)
+        return out
 
     def _findings(self) -> list[str]:
         """An audit's high and medium findings, high first: what a reader acts on. The
@@ -239,6 +259,26 @@ class MarkdownReporter:
 
 
 _SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+FAILS, BASELINED, ALLOWED = "failing", "accepted by the baseline", "allowed by allow\\_unreadable"
+
+
+def _unreadable_tail(verdicts: dict[str, str]) -> str:
+    """The heading's word on unreadable pages: a passing run with one must not read as
+    if every page was audited and clean.
+
+    >>> _unreadable_tail({"a": BASELINED, "b": FAILS})
+    ' · 2 unreadable (1 failing, 1 accepted by the baseline)'
+    >>> _unreadable_tail({"a": BASELINED})
+    ' · 1 unreadable, accepted by the baseline'
+    """
+    if not verdicts:
+        return ""
+    counts = {v: sum(1 for x in verdicts.values() if x == v) for v in (FAILS, BASELINED, ALLOWED)}
+    parts = [f"{n} {v}" for v, n in counts.items() if n]
+    n = len(verdicts)
+    if len(parts) == 1:
+        return f" · {n} unreadable, {next(v for v, c in counts.items() if c)}"
+    return f" · {n} unreadable ({', '.join(parts)})"
 PAGES_LISTED = 3  # a repeated violation's row names this many of its pages
 
 

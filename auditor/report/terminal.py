@@ -160,16 +160,20 @@ class PageView:
         if page.mfa is not None:
             lines.append(mfa_line(page))
         yield Panel(Group(*lines), box=box.ROUNDED, padding=(0, 1))
-        for part in (
-            self._slots(),
-            self._hosts(options.max_width),
-            self._networks(),
-            self._ids(),
-            self._metrics(),
-            self._findings(),
-            self._violations(),
-            self._notes(),
-        ):
+        if page.errors:  # not audited: zeros would read as a clean page's measurements
+            parts: tuple[RenderableType | None, ...] = (self._violations(), self._notes())
+        else:
+            parts = (
+                self._slots(),
+                self._hosts(options.max_width),
+                self._networks(),
+                self._ids(),
+                self._metrics(),
+                self._findings(),
+                self._violations(),
+                self._notes(),
+            )
+        for part in parts:
             if part is not None:
                 yield part
 

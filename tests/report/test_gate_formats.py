@@ -481,3 +481,47 @@ def test_junit_without_a_policy_lists_the_findings_in_system_out() -> None:
     assert "\x1b" not in line and "\\x1b" in line and "\n::set-env" not in out
     gated = ET.fromstring(render("junit").encode("utf-8")).findtext(".//system-out") or ""
     assert "finding: " not in gated  # a gate lists its violations as the failure
+
+
+def _unreadable_run(policy: PageRules, accept: bool) -> tuple[str, str]:
+    """A gated run over one good page and one unreadable one: (Markdown, terminal)."""
+    good = PageReport(input="site/ok.html", url=None, kind="html", first_party="example.com",
+                      title=None)
+    broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
+                        title=None, errors=("site/bad.html: binary data, not a page",))
+    found = evaluate_page(broken, "bad.html", policy)
+    if accept:
+        found = mark(found, Baseline(frozenset(v.fingerprint for v in found)))
+    open_ = sum(1 for v in found if not v.baselined)
+    texts = []
+    for fmt in ("md", "terminal"):
+        buffer = io.StringIO()
+        if fmt == "terminal":
+            reporter = TerminalReporter(buffer, "test", gated=True, width=100, color=False)
+        else:
+            reporter = REPORTERS[fmt](buffer, "test", True)  # type: ignore[assignment]
+        reporter.start(LISTS)
+        reporter.handle(good, [])
+        reporter.handle(broken, found)
+        reporter.finished(RunSummary(2, 1, 0, open_, True, open_ == 0))
+        texts.append(buffer.getvalue())
+    return texts[0], texts[1]
+
+
+@pytest.mark.parametrize(("policy", "accept", "heading"), [
+    (RULES, True, "## ✅ auditor: policy passed on 2 pages · 1 unreadable, accepted by the "
+                  "baseline"),
+    (PageRules(max_ad_slots=0, allow_unreadable=True), False,
+     "## ✅ auditor: policy passed on 2 pages · 1 unreadable, allowed by allow\\_unreadable"),
+    (RULES, False, "## ❌ auditor: policy failed on 1 of 2 pages · 1 unreadable, failing"),
+])
+def test_an_unreadable_page_is_said_in_the_summary_heading(
+    policy: PageRules, accept: bool, heading: str
+) -> None:
+    """A passing run with a page it could not read says so, and why it passes; the
+    terminal shows no measurements for that page (zeros would read as a clean page)."""
+    text, terminal = _unreadable_run(policy, accept)
+    assert text.splitlines()[0] == heading
+    assert "| site/bad\\.html | site/bad\\.html\\: binary data, not a page |" in text
+    assert "Content 0 chars" not in terminal and "Ad area" not in terminal
+    assert "ERROR site/bad.html: binary data" in terminal
