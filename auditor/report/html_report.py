@@ -27,6 +27,7 @@ from auditor.model import (
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table, text_row
 from auditor.report.interface import RunSummary
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
 
@@ -163,7 +164,9 @@ def mfa_table(page: PageReport) -> Safe:
         f"<td class=\"tok\">{esc(i.source)}</td><td class=\"tok\">{esc(i.basis.value)}</td>"
         f"<td class=\"txt\">{esc(i.evidence, limit=600)}</td></tr>\n")
         for i in card.indicators]
-    return Safe(f"<h3>MFA scorecard</h3><p>{esc(card.summary)}. A count of the industry's "
+    met = criteria_met(card)
+    listed = f" Met: {esc(', '.join(met))}." if met else ""
+    return Safe(f"<h3>MFA scorecard</h3><p>{esc(card.summary)}.{listed} A count of the industry's "
                 "made-for-advertising indicators a saved page can show; not a verdict "
                 "(docs/MFA.md).</p>" + table(
                     [("Criterion", ""), ("Met", ""), ("Value", ""), ("Threshold", ""),
@@ -274,8 +277,9 @@ class HtmlReporter:
         if m.content_to_ad_ratio is not None:
             items.append(f"<li>content:ad <b>{m.content_to_ad_ratio:.2f}</b></li>")
         if page.mfa is not None:
+            met = criteria_met(page.mfa)
             items.append(f"<li>MFA scorecard: <b>{page.mfa.met}</b> of {page.mfa.judged} "
-                         "indicators</li>")
+                         "indicators" + (f": {esc(', '.join(met))}" if met else "") + "</li>")
         if self.gated:
             items.append(f"<li><b>{open_}</b> policy violation{'s' if open_ != 1 else ''}</li>")
         cls = {"pass": "pass", "fail": "fail", "error": "fail"}.get(verdict, "")

@@ -16,6 +16,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name, repo_path
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, provenance_line
 from auditor.report.safe import inert
 
@@ -51,7 +52,7 @@ def _mfa_properties(page: PageReport) -> tuple[tuple[str, str], ...]:
     card = page.mfa
     if card is None:
         return ()
-    met = ",".join(i.criterion for i in card.indicators if i.met)
+    met = ", ".join(criteria_met(card))  # as many items as mfa.met counts
     return (("mfa.met", str(card.met)), ("mfa.judged", str(card.judged)),
             ("mfa.criteria_met", met), ("mfa.summary", card.summary))
 

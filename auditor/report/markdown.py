@@ -15,6 +15,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, evidence_line, source_name
 from auditor.report.safe import inert
 
@@ -71,7 +72,7 @@ class _PageLine:
     error: str | None
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
     mfa: str = ""  # "3 of 10", "" without a scorecard
-    mfa_met: tuple[str, ...] = ()  # the criteria met
+    mfa_met: tuple[str, ...] = ()  # the criteria met, one item per indicator counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class MarkdownReporter:
             name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
             page.errors[0] if page.errors else None, _sources(page),
             f"{card.met} of {card.judged}" if card else "",
-            tuple(i.criterion for i in card.indicators if i.met) if card else ()))
+            tuple(criteria_met(card)) if card else ()))
 
     def finished(self, summary: RunSummary) -> None:
         self.out.write("\n".join(self.lines(summary)) + "\n")

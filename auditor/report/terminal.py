@@ -24,6 +24,7 @@ from auditor.mfa import HUMAN_LESSER
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable
@@ -112,7 +113,7 @@ def mfa_line(page: PageReport) -> Text:
     the JSON and HTML reports)."""
     card = page.mfa
     assert card is not None
-    met = [i.criterion for i in card.indicators if i.met]
+    met = criteria_met(card)
     line = Text("MFA scorecard: ", style="bold").append(
         inert(card.summary), "bold yellow" if card.met >= HUMAN_LESSER and card.has_ads else "")
     if met:

@@ -328,7 +328,8 @@ def test_mfa_scorecard_is_a_property_never_a_result() -> None:
     assert "\\x1b" in named and "\x1b" not in named  # page text made inert
     root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
     props = {p.get("name"): p.get("value") for p in root.iter("property")}
-    assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == "ad-to-content,templated-text"
+    assert props["mfa.met"] == "2"
+    assert props["mfa.criteria_met"] == "ad load (ad-to-content), templated-text"
     assert root.find(".//failure") is None
 
 
@@ -340,7 +341,7 @@ def test_mfa_summary_in_every_format() -> None:
         if fmt == "terminal":  # wrapped inside the page's panel
             text = " ".join(text.replace("│", " ").split())
         assert summary in text, fmt
-    assert "| 2 of 3 | ad-to-content, templated-text |" in render("md", gated=False)
+    assert "| 2 of 3 | ad load \\(ad-to-content\\), templated-text |" in render("md", gated=False)
 
 
 def test_mfa_evidence_is_escaped_in_html() -> None:
@@ -525,3 +526,36 @@ def test_an_unreadable_page_is_said_in_the_summary_heading(
     assert "| site/bad\\.html | site/bad\\.html\\: binary data, not a page |" in text
     assert "Content 0 chars" not in terminal and "Ad area" not in terminal
     assert "ERROR site/bad.html: binary data" in terminal
+
+
+def test_mfa_criteria_listed_as_counted() -> None:
+    """The ad-load rows count once (docs/MFA.md): "meets 2" lists two items, the ad-load
+    rows as one, in the terminal, Markdown, HTML and JUnit alike."""
+    from dataclasses import replace
+
+    def row(name: str, met: bool | None = True) -> Indicator:
+        return Indicator(name, "x", "y", "z", Basis.MEASURED, met, "e")
+
+    card = Scorecard((row("ad-to-content"), row("ad-density"), row("ads-in-body"),
+                      row("auto-refresh", False), row("syndicated")))
+    assert (card.met, card.judged) == (2, 3)
+    page = replace(fixed_page(), mfa=card)
+    listed = "ad load (ad-to-content, ad-density, ads-in-body), syndicated"
+    for fmt in ("terminal", "md", "html", "junit"):
+        buffer = io.StringIO()
+        if fmt == "terminal":
+            reporter = TerminalReporter(buffer, "test", width=100, color=False)
+        else:
+            reporter = REPORTERS[fmt](buffer, "test", False)  # type: ignore[assignment]
+        reporter.start(LISTS)
+        reporter.handle(page, [])
+        reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+        text = buffer.getvalue()
+        if fmt == "terminal":
+            text = " ".join(text.replace("│", " ").split())
+        if fmt == "md":
+            text = text.replace("\\", "")
+        assert listed in text, fmt
+    root = ET.fromstring(buffer.getvalue().encode("utf-8"))
+    props = {p.get("name"): p.get("value") for p in root.iter("property")}
+    assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == listed
