@@ -293,17 +293,20 @@ class PageView:
             f"\nAd area {m.ad_area_px:,} px² · {m.ad_resources} ad resources · "
             f"{m.tracker_resources} tracker resources\n"
         )
+        # Labels say what each figure measures: the MFA scorecard's ad-to-content (an
+        # estimated share of screen area) and ad-density (mobile units only) are other
+        # measures, and must not read as contradicted by these (docs/MFA.md)
         if m.ad_units_per_1000_words is not None and m.ad_slots:
-            text.append("Ad density ", style="bold").append(
-                f"{m.ad_units_per_1000_words:g} ad slots per 1,000 words "
-                f"({m.content_words:,} words) · {m.ad_slots_in_body} in the article body\n")
+            text.append("All ad slots, any device: ", style="bold").append(
+                f"{m.ad_units_per_1000_words:g} per 1,000 words ({m.content_words:,} "
+                f"editorial) · {m.ad_slots_in_body} in the body\n")
         if m.shares is not None:
             content, ads = m.shares
             content_cells = round(BAR_WIDTH * content)
             text.append("█" * content_cells, "green").append(
                 "▒" * (BAR_WIDTH - content_cells), "red"
             )
-            text.append(f"  {100 * content:.0f}% content / {100 * ads:.0f}% ads")
+            text.append(f"  {100 * content:.0f}% text chars / {100 * ads:.0f}% ad markup bytes")
         return text
 
     def _findings(self) -> RenderableType | None:

@@ -559,3 +559,28 @@ def test_mfa_criteria_listed_as_counted() -> None:
     root = ET.fromstring(buffer.getvalue().encode("utf-8"))
     props = {p.get("name"): p.get("value") for p in root.iter("property")}
     assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == listed
+
+
+def test_ad_load_labels_say_what_they_measure() -> None:
+    """The bar is text characters against ad markup bytes, and the slot rate counts every
+    slot found: labelled so, neither reads as contradicting the MFA scorecard's
+    ad-to-content (estimated screen area) or ad-density (mobile units)."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    page = replace(page, metrics=replace(page.metrics, content_words=105,
+                                         ad_units_per_1000_words=9.5, ad_slots_in_body=1))
+    terminal = render_pages([page], width=120)
+    assert "67% text chars / 33% ad markup bytes" in terminal
+    assert "% ads" not in terminal and "% content" not in terminal
+    assert "All ad slots, any device: 9.5 per 1,000 words (105 editorial)" in terminal
+    buffer = io.StringIO()
+    reporter = REPORTERS["html"](buffer, "test", False)
+    reporter.start(LISTS)
+    reporter.handle(page, [])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    html = buffer.getvalue()
+    assert "<h3>Text versus ad markup</h3>" in html and "Content versus ads" not in html
+    assert "text chars 67%" in html and "ad markup bytes 33%" in html
+    assert "9.5 ad slots per 1,000 editorial words (every slot found, any device)" in html
+    assert "not by screen area" in html
