@@ -11,12 +11,14 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
-from auditor.report.location import repo_path
+from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
 
-COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+# Annotations are written for open violations only, each of which fails the job: an error
+# whatever the severity of the finding behind it (a `notice` would read as advice).
+COMMAND = "error"
 
 
 def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
@@ -47,12 +49,16 @@ def escape_property(text: str) -> str:
 def annotation(page: PageReport, v: Violation) -> str:
     """One workflow command for one open violation."""
     props = [f"file={escape_property(repo_path(page.input))}"]
-    if v.line > 0:
+    where = ""
+    if embedded(page.input, page.kind):  # its line is the record's markup's, not the file's
+        line = f", line {v.line}" if v.line > 0 else ""
+        where = f" [in {page_name(page.input)}{line}]"
+    elif v.line > 0:
         props.append(f"line={v.line}")
     props.append(f"title={escape_property(f'auditor: {v.rule_id}')}")
     rule = f" [rule: {v.rule}]" if v.rule else ""
-    text = inert(f"{v.clause}: {v.message}{rule}", limit=2000)
-    return f"::{COMMAND[v.severity]} {','.join(props)}::{escape_data(text)}"
+    text = inert(f"{v.clause}: {v.message}{rule}{where}", limit=2000)
+    return f"::{COMMAND} {','.join(props)}::{escape_data(text)}"
 
 
 class GitHubAnnotations:

@@ -27,6 +27,7 @@ from auditor.model import (
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table, text_row
 from auditor.report.interface import RunSummary
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
 
@@ -91,17 +92,22 @@ def content_chart(m: Metrics) -> Safe:
     if shares is None:
         return Safe("<p class=\"dim\">No editorial text and no ad markup measured.</p>")
     chart = svg.share_bar(
-        [svg.Part("content", shares[0], "k-content"), svg.Part("ads", shares[1], "k-ad")],
+        [svg.Part("text chars", shares[0], "k-content"),
+         svg.Part("ad markup bytes", shares[1], "k-ad")],
         f"editorial text {m.content_chars:,} chars against ad markup "
         f"{m.ad_markup_bytes:,} bytes")
     ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
-    words = (f" · {m.ad_units_per_1000_words:.1f} ad slots per 1,000 words"
+    # what each figure measures, so neither reads as contradicting the MFA scorecard's
+    # ad-to-content (estimated screen area) and ad-density (mobile units only)
+    words = (f" · {m.ad_units_per_1000_words:.1f} ad slots per 1,000 editorial words "
+             "(every slot found, any device)"
              if m.ad_units_per_1000_words is not None else "")
     key = legend([("k-content", f"editorial text {m.content_chars:,} chars"),
                   ("k-ad", f"ad markup {m.ad_markup_bytes:,} bytes")])
     return Safe(
         f"<figure>{chart}{key}"
-        f"<figcaption>content:ad <b>{esc(ratio)}</b> · ad area {m.ad_area_px:,} px² · "
+        f"<figcaption>Shares by size (text characters against ad markup bytes), not by "
+        f"screen area. content:ad <b>{esc(ratio)}</b> · ad area {m.ad_area_px:,} px² · "
         f"{counted(m.ad_resources, 'ad resource')} · "
         f"{counted(m.tracker_resources, 'tracker resource')}{esc(words)} · "
         f"{m.ad_slots_in_body} of {m.ad_slots} slots in the article body</figcaption></figure>")
@@ -163,7 +169,9 @@ def mfa_table(page: PageReport) -> Safe:
         f"<td class=\"tok\">{esc(i.source)}</td><td class=\"tok\">{esc(i.basis.value)}</td>"
         f"<td class=\"txt\">{esc(i.evidence, limit=600)}</td></tr>\n")
         for i in card.indicators]
-    return Safe(f"<h3>MFA scorecard</h3><p>{esc(card.summary)}. A count of the industry's "
+    met = criteria_met(card)
+    listed = f" Met: {esc(', '.join(met))}." if met else ""
+    return Safe(f"<h3>MFA scorecard</h3><p>{esc(card.summary)}.{listed} A count of the industry's "
                 "made-for-advertising indicators a saved page can show; not a verdict "
                 "(docs/MFA.md).</p>" + table(
                     [("Criterion", ""), ("Met", ""), ("Value", ""), ("Threshold", ""),
@@ -274,8 +282,9 @@ class HtmlReporter:
         if m.content_to_ad_ratio is not None:
             items.append(f"<li>content:ad <b>{m.content_to_ad_ratio:.2f}</b></li>")
         if page.mfa is not None:
+            met = criteria_met(page.mfa)
             items.append(f"<li>MFA scorecard: <b>{page.mfa.met}</b> of {page.mfa.judged} "
-                         "indicators</li>")
+                         "indicators" + (f": {esc(', '.join(met))}" if met else "") + "</li>")
         if self.gated:
             items.append(f"<li><b>{open_}</b> policy violation{'s' if open_ != 1 else ''}</li>")
         cls = {"pass": "pass", "fail": "fail", "error": "fail"}.get(verdict, "")
@@ -296,7 +305,7 @@ class HtmlReporter:
         else:
             figure = "<p class=\"dim\">No ad slots, iframes or trackers to place.</p>"
         return Safe(f"<div class=\"overview\"><div><h3>Page map</h3>{figure}</div>"
-                    f"<div><h3>Content versus ads</h3>{content_chart(m)}"
+                    f"<div><h3>Text versus ad markup</h3>{content_chart(m)}"
                     f"{_top_findings(page, p)}</div></div>\n")
 
     def _slots(self, page: PageReport, p: str) -> Safe:

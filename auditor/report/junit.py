@@ -16,6 +16,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name, repo_path
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, provenance_line
 from auditor.report.safe import inert
 
@@ -44,13 +45,14 @@ class _Case:
     error: str | None
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
     mfa: tuple[tuple[str, str], ...] = ()  # (name, value) properties of the MFA scorecard
+    findings: tuple[str, ...] = ()  # an audit without a policy: what it found, no failure
 
 
 def _mfa_properties(page: PageReport) -> tuple[tuple[str, str], ...]:
     card = page.mfa
     if card is None:
         return ()
-    met = ",".join(i.criterion for i in card.indicators if i.met)
+    met = ", ".join(criteria_met(card))  # as many items as mfa.met counts
     return (("mfa.met", str(card.met)), ("mfa.judged", str(card.judged)),
             ("mfa.criteria_met", met), ("mfa.summary", card.summary))
 
@@ -79,6 +81,12 @@ class JUnitReporter:
             sources=(*(provenance_line(p) for p in page.provenance),
                      *(f"id {i}" for i in copied_ids(page))),
             mfa=_mfa_properties(page),
+            # without a policy nothing fails, but a test report that showed nothing would
+            # read as a clean page: the findings go to system-out, high first
+            findings=() if self.gated else tuple(
+                f"finding: {'line ' + str(f.line) if f.line else 'page'}: {f.kind} "
+                f"({f.severity.value}): {f.message}"
+                for f in sorted(page.findings, key=lambda f: -f.severity.rank)),
         ))
 
     def finished(self, summary: RunSummary) -> None:
@@ -114,6 +122,7 @@ class JUnitReporter:
             if case.url:
                 out.append(f"url: {xml_text(case.url)}")
             out += [f"baselined: {xml_text(line)}" for line in case.baselined]
+            out += [xml_text(line) for line in case.findings]
             out += [xml_text(line) for line in case.sources]  # informational: never a failure
             if out:
                 ET.SubElement(el, "system-out").text = "\n".join(out)

@@ -33,6 +33,27 @@ def repo_path(input_name: str, root: Path | None = None) -> str:
     return path.as_posix().removeprefix("./")
 
 
+# A page of these kinds is the file (or stdin) itself, so its line numbers are the file's
+_OWN_LINES = frozenset({"html", "text"})
+# ... unless the file is JSON holding the page's markup as a string (`{"url", "html"}`)
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
+def embedded(input_name: str, kind: str) -> bool:
+    """Whether a page's line numbers count lines of markup embedded in its file (a
+    WordPress post's `content.rendered`, a WARC record, an archive member) rather than
+    lines of the file a code-scanning UI would open.
+
+    >>> embedded("site/a.html", "html"), embedded("crawl.warc.gz#rec-1", "warc-record")
+    (False, True)
+    >>> embedded("posts.json", "wp-json"), embedded("page.json", "html")
+    (True, True)
+    """
+    file = input_file(input_name)
+    return (kind not in _OWN_LINES or file != input_name
+            or file.lower().endswith(_JSON_SUFFIXES))
+
+
 def page_name(input_name: str) -> str:
     """How reports name a page: its `repo_path`, with the record inside an archive kept,
     the same for passing and failing pages.

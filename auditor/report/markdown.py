@@ -15,6 +15,7 @@ from typing import TextIO
 from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, evidence_line, source_name
 from auditor.report.safe import inert
 
@@ -71,7 +72,7 @@ class _PageLine:
     error: str | None
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
     mfa: str = ""  # "3 of 10", "" without a scorecard
-    mfa_met: tuple[str, ...] = ()  # the criteria met
+    mfa_met: tuple[str, ...] = ()  # the criteria met, one item per indicator counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class MarkdownReporter:
             name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
             page.errors[0] if page.errors else None, _sources(page),
             f"{card.met} of {card.judged}" if card else "",
-            tuple(i.criterion for i in card.indicators if i.met) if card else ()))
+            tuple(criteria_met(card)) if card else ()))
 
     def finished(self, summary: RunSummary) -> None:
         self.out.write("\n".join(self.lines(summary)) + "\n")
@@ -132,11 +133,14 @@ class MarkdownReporter:
         open_rows = [r for r in self.rows if not r.violation.baselined]
         accepted = [r for r in self.rows if r.violation.baselined]
         failing = len({r.page for r in open_rows})
+        unreadable = [p for p in self.pages if p.error]
+        verdicts = self._unreadable_verdicts()
         out: list[str] = []
         if summary.passed:
-            out.append(f"## ✅ auditor: policy passed on {pages}")
+            out.append(f"## ✅ auditor: policy passed on {pages}{_unreadable_tail(verdicts)}")
         else:
-            out.append(f"## ❌ auditor: policy failed on {failing} of {pages}")
+            out.append(f"## ❌ auditor: policy failed on {failing} of {pages}"
+                       f"{_unreadable_tail(verdicts)}")
         out.append("")
         tail = f" · {len(accepted)} baselined" if accepted else ""
         errors = f" · {summary.errors} unreadable" if summary.errors else ""
@@ -147,11 +151,28 @@ class MarkdownReporter:
         if accepted:
             out += ["", f"<details><summary>Baselined ({len(accepted)})</summary>", "",
                     *self._table(accepted), "", "</details>"]
-        unreadable = [p for p in self.pages if p.error]
         if unreadable:
-            out += ["", "| Unreadable page | Error |", "|---|---|"]
-            out += [f"| {md(p.page)} | {md(p.error)} |" for p in unreadable[:MAX_ROWS]]
+            out += ["", "| Unreadable page | Error | Policy |", "|---|---|---|"]
+            out += [f"| {md(p.page)} | {md(p.error)} | {verdicts.get(p.page, FAILS)} |"
+                    for p in unreadable[:MAX_ROWS]]
+            if len(unreadable) > MAX_ROWS:
+                out.append(f"| … {len(unreadable) - MAX_ROWS} more not shown | | |")
         return out + self._sources() + self._mfa()
+
+    def _unreadable_verdicts(self) -> dict[str, str]:
+        """Per unreadable page, what the gate made of it: it fails, the baseline accepts
+        it, or the policy allows it (`allow_unreadable`, no violation at all)."""
+        clauses: dict[str, bool] = {}  # page -> baselined, for its `unreadable` violation
+        for r in self.rows:
+            if r.violation.clause == "unreadable":
+                clauses[r.page] = clauses.get(r.page, True) and r.violation.baselined
+        out = {}
+        for p in self.pages:
+            if p.error:
+                baselined = clauses.get(p.page)
+                out[p.page] = (ALLOWED if baselined is None
+                               else BASELINED if baselined else FAILS)
+        return out
 
     def _findings(self) -> list[str]:
         """An audit's high and medium findings, high first: what a reader acts on. The
@@ -199,13 +220,29 @@ class MarkdownReporter:
         return [*out, "", "</details>"]
 
     def _table(self, rows: Sequence[_Row]) -> list[str]:
+        """Most severe first (severity, then clause), one row per clause and subject however
+        many pages repeat it, cut at MAX_ROWS rows: a miner on one page must not hide
+        behind two hundred pages' analytics tag."""
+        groups = _grouped(rows)
         out = ["| Page | Line | Clause | Rule | Violation |", "|---|--:|---|---|---|"]
-        for r in rows[:MAX_ROWS]:
-            v = r.violation
-            out.append(f"| {md(r.page)} | {v.line or ''} | {md(v.clause)} | {md(v.rule or '')} "
+        for group in groups[:MAX_ROWS]:
+            v = group[0].violation
+            lines = {r.violation.line for r in group}
+            line = str(v.line) if len(lines) == 1 and v.line else ""
+            out.append(f"| {_pages_cell(group)} | {line} | {md(v.clause)} | {md(v.rule or '')} "
                        f"| {md(v.message)} |")
-        if len(rows) > MAX_ROWS:
-            out.append(f"| … | | | | {len(rows) - MAX_ROWS} more not shown |")
+        left = groups[MAX_ROWS:]
+        if left:
+            by_severity: dict[Severity, int] = {}
+            for group in left:
+                for r in group:
+                    by_severity[r.violation.severity] = by_severity.get(r.violation.severity,
+                                                                        0) + 1
+            counts = ", ".join(f"{by_severity[s]} {s.value}" for s in _SEVERITIES
+                               if s in by_severity)
+            n = sum(by_severity.values())
+            out.append(f"| … | | | | {len(left)} more row{'s' if len(left) != 1 else ''} not "
+                       f"shown: {n} violation{'s' if n != 1 else ''} ({counts}) |")
         return out
 
     def _page_table(self) -> list[str]:
@@ -220,6 +257,57 @@ class MarkdownReporter:
         if len(self.pages) > MAX_ROWS:
             out.append(f"| … {len(self.pages) - MAX_ROWS} more not shown | | | | |")
         return out
+
+
+_SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+FAILS, BASELINED, ALLOWED = "failing", "accepted by the baseline", "allowed by allow\\_unreadable"
+
+
+def _unreadable_tail(verdicts: dict[str, str]) -> str:
+    """The heading's word on unreadable pages: a passing run with one must not read as
+    if every page was audited and clean.
+
+    >>> _unreadable_tail({"a": BASELINED, "b": FAILS})
+    ' · 2 unreadable (1 failing, 1 accepted by the baseline)'
+    >>> _unreadable_tail({"a": BASELINED})
+    ' · 1 unreadable, accepted by the baseline'
+    """
+    if not verdicts:
+        return ""
+    counts = {v: sum(1 for x in verdicts.values() if x == v) for v in (FAILS, BASELINED, ALLOWED)}
+    parts = [f"{n} {v}" for v, n in counts.items() if n]
+    n = len(verdicts)
+    if len(parts) == 1:
+        return f" · {n} unreadable, {next(v for v, c in counts.items() if c)}"
+    return f" · {n} unreadable ({', '.join(parts)})"
+PAGES_LISTED = 3  # a repeated violation's row names this many of its pages
+
+
+def _subject(v: Violation) -> tuple[str, str, str]:
+    """What a violation is about, whatever page it is on: the clause and its evidence (a
+    host, a network, a finding's line-free id); a per-page limit has no evidence, so its
+    message (the count) tells one from another."""
+    return (v.clause, v.rule_id, v.evidence or v.message)
+
+
+def _grouped(rows: Sequence[_Row]) -> list[list[_Row]]:
+    """Rows of one subject together, groups most severe first, then by clause, then in
+    the order the run met them."""
+    groups: dict[tuple[str, str, str], list[_Row]] = {}
+    for r in rows:
+        groups.setdefault(_subject(r.violation), []).append(r)
+    return sorted(groups.values(),
+                  key=lambda g: (-max(r.violation.severity.rank for r in g), g[0].violation.clause))
+
+
+def _pages_cell(group: Sequence[_Row]) -> str:
+    """One page, or "on N pages: a, b, c, …" for a subject many pages repeat."""
+    names = list(dict.fromkeys(r.page for r in group))
+    if len(names) == 1:
+        return md(names[0])
+    shown = ", ".join(md(n) for n in names[:PAGES_LISTED])
+    more = ", …" if len(names) > PAGES_LISTED else ""
+    return f"on {len(names)} pages: {shown}{more}"
 
 
 def _sources(page: PageReport) -> tuple[str, ...]:

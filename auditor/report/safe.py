@@ -37,6 +37,27 @@ def inert(text: str | None, *, inline: bool = True, limit: int | None = None) ->
     return out
 
 
+def inert_list(items: list[str], limit: int, item_limit: int = 200) -> str:
+    """Items joined by ", ", each inert, cut at whole items within about `limit`
+    characters with "and N more" said: a list cut mid-item shows an ID that is not one.
+
+    >>> inert_list(["5000001", "5000002", "5000003"], limit=18)
+    '5000001, 5000002 and 1 more'
+    >>> inert_list(["x" * 30], limit=10, item_limit=12)
+    'xxxxxxxxxxx…'
+    """
+    shown: list[str] = []
+    size = 0
+    for item in items:
+        text = inert(item, limit=item_limit)
+        if shown and size + 2 + len(text) > limit:
+            break
+        shown.append(text)
+        size += len(text) + (2 if len(shown) > 1 else 0)
+    more = len(items) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 class InertFormatter(logging.Formatter):
     """Log records as one inert line: libraries' warnings quote page data (warcio
     prints a WARC-Target-URI as it found it, escape sequences and all)."""

@@ -18,12 +18,16 @@ from urllib.parse import quote
 from auditor.heuristics import FINDING_KINDS
 from auditor.model import ListInfo, Origin, PageReport, Severity, Violation
 from auditor.report.interface import RunSummary
-from auditor.report.location import repo_path
+from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "auditorFingerprint/v1"
+# A finding reported without a policy fails nothing: its level is its severity's. A
+# violation fails the build, so it is an error whatever its finding's severity: GitHub's
+# code-scanning check fails on errors by default, and must fail when the job does.
 LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+VIOLATION_LEVEL = "error"
 
 # Help for each policy clause: what it checks and how to clear it.
 CLAUSE_HELP: dict[str, tuple[str, str]] = {
@@ -48,6 +52,15 @@ CLAUSE_HELP: dict[str, tuple[str, str]] = {
     "min_content_to_ad_ratio": ("Too little content for the ads on the page",
                                 "Editorial text characters divided by ad markup bytes is below "
                                 "min_content_to_ad_ratio."),
+    "unreadable": ("A page the audit could not read",
+                   "The page could not be audited: it is not text (a binary or empty file), "
+                   "its archive record is damaged, or it is over a page limit (elements, "
+                   "attributes, URLs, nesting). What could not be audited cannot be said to "
+                   "pass, so the gate fails closed; the message gives the reason. Fix or "
+                   "remove the file, raise the limit it names (--max-elements, "
+                   "--max-attributes, --max-urls), or set allow_unreadable = true in the "
+                   "policy (or accept this page in the baseline) when such files are "
+                   "harmless in your site."),
     "max_mfa_indicators": ("More made-for-advertising indicators than the page may meet",
                            "The page meets more of the MFA scorecard's indicators (ad-to-"
                            "content, ad density, auto-refresh, slideshows, native widgets, "
@@ -77,7 +90,7 @@ def finding_items(page: PageReport) -> list[Violation]:
     """Ungated runs report findings: each as a violation-shaped item keyed by its id."""
     return [Violation(clause="finding", message=f"{f.kind} ({f.severity.value}): {f.message}",
                       fingerprint=f.id, line=f.line, xpath=f.xpath, rule=f"heuristic: {f.kind}",
-                      severity=f.severity, evidence=f.id, finding=f.kind)
+                      severity=f.severity, evidence=f.evidence, finding=f.kind)
             for f in page.findings]
 
 
@@ -110,6 +123,7 @@ class _Result:
     item: Violation
     uri: str
     url: str | None
+    record: str | None = None  # the page inside `uri` whose markup `item.line` counts
 
 
 def mfa_property(page: PageReport, uri: str) -> dict[str, Any]:
@@ -143,7 +157,8 @@ class SarifReporter:
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         uri = artifact_uri(page.input)
         items = list(violations) if self.gated else finding_items(page)
-        self.results.extend(_Result(v, uri, page.url) for v in items)
+        record = page_name(page.input) if embedded(page.input, page.kind) else None
+        self.results.extend(_Result(v, uri, page.url, record) for v in items)
         if page.provenance:
             self.provenance.append(_provenance(page, uri))
         if page.mfa is not None:
@@ -185,16 +200,20 @@ class SarifReporter:
 
     def _result(self, r: _Result, rule_index: int) -> dict[str, Any]:
         v = r.item
-        location: dict[str, Any] = {"artifactLocation": {"uri": r.uri}}
-        if v.line > 0:
-            location["region"] = {"startLine": v.line}
+        # Code scanning needs a startLine on every result. A page-level result (line 0)
+        # is about the file as a whole: line 1. So is one in markup embedded in the file
+        # (a JSON post, a WARC record), whose line is not a line of the file: the record
+        # and its markup's line go in the properties instead.
+        line = v.line if v.line > 0 and r.record is None else 1
+        location: dict[str, Any] = {"artifactLocation": {"uri": r.uri},
+                                    "region": {"startLine": line}}
         loc: dict[str, Any] = {"physicalLocation": location}
         if v.xpath:
             loc["logicalLocations"] = [{"fullyQualifiedName": v.xpath, "kind": "element"}]
         result: dict[str, Any] = {
             "ruleId": v.rule_id,
             "ruleIndex": rule_index,
-            "level": LEVEL[v.severity],
+            "level": VIOLATION_LEVEL if self.gated else LEVEL[v.severity],
             "message": {"text": sarif_text(v.message + (f" (rule: {v.rule})" if v.rule else ""))},
             "locations": [loc],
             "partialFingerprints": {FINGERPRINT_KEY: v.fingerprint},
@@ -203,10 +222,14 @@ class SarifReporter:
             result["suppressions"] = [{"kind": "external", "status": "accepted",
                                        "justification": "accepted in the auditor baseline"}]
         props: dict[str, Any] = {"clause": v.clause}
+        if v.finding:  # the finding's own severity, whatever level the policy gives it
+            props["severity"] = v.severity.value
         for key, value in (("page", v.path), ("url", r.url), ("rule", v.rule),
-                           ("list", v.list), ("evidence", v.evidence)):
+                           ("list", v.list), ("evidence", v.evidence), ("record", r.record)):
             if value:
                 props[key] = inert(value, limit=2000)
+        if r.record is not None and v.line > 0:
+            props["recordLine"] = v.line  # the line in the record's markup
         result["properties"] = props
         return result
 

@@ -24,8 +24,9 @@ from auditor.mfa import HUMAN_LESSER
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
+from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
-from auditor.report.safe import inert
+from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable
 from auditor.words import counted
 
@@ -93,9 +94,9 @@ def verdict_line(
     )
     line.append(counted(m.ad_slots, noun), ad_style)
     if slot_networks:
-        line.append(" (").append(inert(", ".join(slot_networks), limit=120), "bold").append(")")
+        line.append(" (").append(inert_list(slot_networks, limit=120), "bold").append(")")
     if others:
-        line.append(" · with ").append(inert(", ".join(others), limit=160), "bold")
+        line.append(" · with ").append(inert_list(others, limit=160), "bold")
     line.append(f" · {counted(m.third_party_hosts, 'third-party host')}")
     high = sum(1 for f in page.findings if f.severity is Severity.HIGH)
     if page.findings:
@@ -112,7 +113,7 @@ def mfa_line(page: PageReport) -> Text:
     the JSON and HTML reports)."""
     card = page.mfa
     assert card is not None
-    met = [i.criterion for i in card.indicators if i.met]
+    met = criteria_met(card)
     line = Text("MFA scorecard: ", style="bold").append(
         inert(card.summary), "bold yellow" if card.met >= HUMAN_LESSER and card.has_ads else "")
     if met:
@@ -128,7 +129,7 @@ def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
     grid.add_column()
     for i, (group, items) in enumerate(groups.items()):
         grid.add_row("" if i else f"{title} ", f"{inert(group)}:",
-                     Breakable(_t(", ".join(items), limit=limit)))
+                     Breakable(Text(inert_list(items, limit=limit))))
     return grid
 
 
@@ -160,16 +161,20 @@ class PageView:
         if page.mfa is not None:
             lines.append(mfa_line(page))
         yield Panel(Group(*lines), box=box.ROUNDED, padding=(0, 1))
-        for part in (
-            self._slots(),
-            self._hosts(options.max_width),
-            self._networks(),
-            self._ids(),
-            self._metrics(),
-            self._findings(),
-            self._violations(),
-            self._notes(),
-        ):
+        if page.errors:  # not audited: zeros would read as a clean page's measurements
+            parts: tuple[RenderableType | None, ...] = (self._violations(), self._notes())
+        else:
+            parts = (
+                self._slots(),
+                self._hosts(options.max_width),
+                self._networks(),
+                self._ids(),
+                self._metrics(),
+                self._findings(),
+                self._violations(),
+                self._notes(),
+            )
+        for part in parts:
             if part is not None:
                 yield part
 
@@ -288,17 +293,20 @@ class PageView:
             f"\nAd area {m.ad_area_px:,} px² · {m.ad_resources} ad resources · "
             f"{m.tracker_resources} tracker resources\n"
         )
+        # Labels say what each figure measures: the MFA scorecard's ad-to-content (an
+        # estimated share of screen area) and ad-density (mobile units only) are other
+        # measures, and must not read as contradicted by these (docs/MFA.md)
         if m.ad_units_per_1000_words is not None and m.ad_slots:
-            text.append("Ad density ", style="bold").append(
-                f"{m.ad_units_per_1000_words:g} ad slots per 1,000 words "
-                f"({m.content_words:,} words) · {m.ad_slots_in_body} in the article body\n")
+            text.append("All ad slots, any device: ", style="bold").append(
+                f"{m.ad_units_per_1000_words:g} per 1,000 words ({m.content_words:,} "
+                f"editorial) · {m.ad_slots_in_body} in the body\n")
         if m.shares is not None:
             content, ads = m.shares
             content_cells = round(BAR_WIDTH * content)
             text.append("█" * content_cells, "green").append(
                 "▒" * (BAR_WIDTH - content_cells), "red"
             )
-            text.append(f"  {100 * content:.0f}% content / {100 * ads:.0f}% ads")
+            text.append(f"  {100 * content:.0f}% text chars / {100 * ads:.0f}% ad markup bytes")
         return text
 
     def _findings(self) -> RenderableType | None:

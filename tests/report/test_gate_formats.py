@@ -328,7 +328,8 @@ def test_mfa_scorecard_is_a_property_never_a_result() -> None:
     assert "\\x1b" in named and "\x1b" not in named  # page text made inert
     root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
     props = {p.get("name"): p.get("value") for p in root.iter("property")}
-    assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == "ad-to-content,templated-text"
+    assert props["mfa.met"] == "2"
+    assert props["mfa.criteria_met"] == "ad load (ad-to-content), templated-text"
     assert root.find(".//failure") is None
 
 
@@ -340,10 +341,246 @@ def test_mfa_summary_in_every_format() -> None:
         if fmt == "terminal":  # wrapped inside the page's panel
             text = " ".join(text.replace("│", " ").split())
         assert summary in text, fmt
-    assert "| 2 of 3 | ad-to-content, templated-text |" in render("md", gated=False)
+    assert "| 2 of 3 | ad load \\(ad-to-content\\), templated-text |" in render("md", gated=False)
 
 
 def test_mfa_evidence_is_escaped_in_html() -> None:
     html = render("html", gated=False)
     section = html[html.index("<h3>MFA scorecard</h3>"):]
     assert "<script>x</script>" not in section and "&lt;script&gt;" in section
+
+
+def _low_finding_violation() -> tuple[PageReport, list[Violation]]:
+    """A low-severity finding that fails the build through fail_on_findings."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    (found,) = page.findings
+    pixel = replace(found, kind="tracking-pixel", severity=Severity.LOW, message="a pixel")
+    page = replace(page, findings=(pixel,))
+    rules = PageRules(fail_on_findings=("tracking-pixel",))
+    return page, evaluate_page(page, "blog/x.html", rules)
+
+
+def test_a_violation_that_fails_the_build_is_an_error_whatever_its_severity() -> None:
+    """GitHub's code-scanning check fails on `error` by default: a `note` for a violation
+    would pass the check while the job fails. The finding's severity stays a property."""
+    page, violations = _low_finding_violation()
+    (v,) = violations
+    assert v.severity is Severity.LOW
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", True)
+    reporter.start(LISTS)
+    reporter.handle(page, violations)
+    reporter.finished(RunSummary(1, 0, 0, 1, True, False))
+    (result,) = json.loads(buffer.getvalue())["runs"][0]["results"]
+    assert result["level"] == "error"
+    assert result["properties"]["severity"] == "low"
+    annotations = io.StringIO()
+    GitHubAnnotations(annotations).handle(page, violations)
+    assert annotations.getvalue().startswith("::error file=")
+    # without a policy the same finding fails nothing: its level stays its severity's
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", False)
+    reporter.start(LISTS)
+    reporter.handle(page, [])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    (result,) = json.loads(buffer.getvalue())["runs"][0]["results"]
+    assert (result["level"], result["properties"]["severity"]) == ("note", "low")
+
+
+def _sarif_results(page: PageReport, violations: list[Violation], gated: bool) -> list[dict]:  # type: ignore[type-arg]
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", gated)
+    reporter.start(LISTS)
+    reporter.handle(page, violations)
+    reporter.finished(RunSummary(1, 0, 0, len(violations), gated, not violations))
+    return json.loads(buffer.getvalue())["runs"][0]["results"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("crawl.warc.gz#<urn:uuid:1>\x1b[2J", "warc-record"),
+    ("seeds/wp-rest-post.json", "wp-json"),
+    ("pages.json", "html"),  # a {"url", "html"} object: its markup is a JSON string
+])
+def test_sarif_lines_of_embedded_markup_are_not_lines_of_the_file(name: str, kind: str) -> None:
+    """A JSON post's or a WARC record's line counts lines of the markup inside it: as a
+    region it would point at a line the file does not have. The file is cited at line 1,
+    the record and its markup's line in the properties; annotations give no line=."""
+    from dataclasses import replace
+
+    page = replace(fixed_page(), input=name, kind=kind)
+    (result,) = _sarif_results(page, [], gated=False)
+    loc = result["locations"][0]
+    assert loc["physicalLocation"]["region"] == {"startLine": 1}
+    assert loc["logicalLocations"] == [{"fullyQualifiedName": "/html/body/iframe",
+                                        "kind": "element"}]
+    assert result["properties"]["recordLine"] == 20
+    record = result["properties"]["record"]
+    assert record.startswith(name.split("\x1b")[0]) and "\x1b" not in record
+    annotations = io.StringIO()
+    GitHubAnnotations(annotations).handle(page, fixed_violations(page))
+    for line in annotations.getvalue().splitlines():
+        assert ",line=" not in line and " [in " in line and "\x1b" not in line
+    assert "line 12]" in annotations.getvalue()  # the record's line, in the message
+
+
+def test_sarif_plain_html_keeps_its_lines_and_page_level_results_get_line_one() -> None:
+    """Code scanning needs region.startLine on every result: a page-level violation
+    (a per-page limit, line 0) is about the file as a whole, line 1."""
+    page = fixed_page()
+    results = _sarif_results(page, fixed_violations(page), gated=True)
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"].get("region")
+               for r in results}
+    assert regions["deny_networks"] == {"startLine": 12}
+    assert regions["hidden-iframe"] == {"startLine": 20}
+    from dataclasses import replace
+
+    page_level = [replace(v, line=0) for v in fixed_violations(page)]
+    for r in _sarif_results(page, page_level, gated=True):
+        assert r["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+        assert "recordLine" not in r["properties"]
+
+
+def test_sarif_ungated_evidence_is_the_findings_evidence() -> None:
+    """`properties.evidence` is what the finding is about (a URL, decoded hosts), made
+    inert; the fingerprint stays in partialFingerprints."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    (found,) = page.findings
+    page = replace(page, findings=(replace(found, evidence="https://evil.example/m.js\x1b[2J"),))
+    (result,) = _sarif_results(page, [], gated=False)
+    assert result["properties"]["evidence"] == "https://evil.example/m.js\\x1b[2J"
+    assert result["partialFingerprints"] == {"auditorFingerprint/v1": found.id}
+
+
+def test_sarif_unreadable_rule_has_real_help() -> None:
+    broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
+                        title=None, errors=("site/bad.html: not text (binary)",))
+    violations = evaluate_page(broken, "bad.html", RULES)
+    assert [v.clause for v in violations] == ["unreadable"]
+    buffer = io.StringIO()
+    reporter = REPORTERS["sarif"](buffer, "test", True)
+    reporter.start(LISTS)
+    reporter.handle(broken, violations)
+    reporter.finished(RunSummary(1, 1, 0, 1, True, False))
+    (rule,) = json.loads(buffer.getvalue())["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == "unreadable"
+    assert "breaks the policy clause" not in rule["fullDescription"]["text"]
+    assert "could not" in rule["shortDescription"]["text"]
+    assert "allow_unreadable" in rule["help"]["text"]
+
+
+def test_junit_without_a_policy_lists_the_findings_in_system_out() -> None:
+    """An ungated audit fails nothing, but its findings are shown (inert), not hidden."""
+    root = ET.fromstring(render("junit", gated=False).encode("utf-8"))
+    assert root.get("failures") == "0" and root.find(".//failure") is None
+    out = root.findtext(".//system-out") or ""
+    (line,) = [x for x in out.splitlines() if x.startswith("finding: ")]
+    assert line.startswith("finding: line 20: hidden-iframe (high): Deals | `rm -rf`")
+    assert "\x1b" not in line and "\\x1b" in line and "\n::set-env" not in out
+    gated = ET.fromstring(render("junit").encode("utf-8")).findtext(".//system-out") or ""
+    assert "finding: " not in gated  # a gate lists its violations as the failure
+
+
+def _unreadable_run(policy: PageRules, accept: bool) -> tuple[str, str]:
+    """A gated run over one good page and one unreadable one: (Markdown, terminal)."""
+    good = PageReport(input="site/ok.html", url=None, kind="html", first_party="example.com",
+                      title=None)
+    broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
+                        title=None, errors=("site/bad.html: binary data, not a page",))
+    found = evaluate_page(broken, "bad.html", policy)
+    if accept:
+        found = mark(found, Baseline(frozenset(v.fingerprint for v in found)))
+    open_ = sum(1 for v in found if not v.baselined)
+    texts = []
+    for fmt in ("md", "terminal"):
+        buffer = io.StringIO()
+        if fmt == "terminal":
+            reporter = TerminalReporter(buffer, "test", gated=True, width=100, color=False)
+        else:
+            reporter = REPORTERS[fmt](buffer, "test", True)  # type: ignore[assignment]
+        reporter.start(LISTS)
+        reporter.handle(good, [])
+        reporter.handle(broken, found)
+        reporter.finished(RunSummary(2, 1, 0, open_, True, open_ == 0))
+        texts.append(buffer.getvalue())
+    return texts[0], texts[1]
+
+
+@pytest.mark.parametrize(("policy", "accept", "heading"), [
+    (RULES, True, "## ✅ auditor: policy passed on 2 pages · 1 unreadable, accepted by the "
+                  "baseline"),
+    (PageRules(max_ad_slots=0, allow_unreadable=True), False,
+     "## ✅ auditor: policy passed on 2 pages · 1 unreadable, allowed by allow\\_unreadable"),
+    (RULES, False, "## ❌ auditor: policy failed on 1 of 2 pages · 1 unreadable, failing"),
+])
+def test_an_unreadable_page_is_said_in_the_summary_heading(
+    policy: PageRules, accept: bool, heading: str
+) -> None:
+    """A passing run with a page it could not read says so, and why it passes; the
+    terminal shows no measurements for that page (zeros would read as a clean page)."""
+    text, terminal = _unreadable_run(policy, accept)
+    assert text.splitlines()[0] == heading
+    assert "| site/bad\\.html | site/bad\\.html\\: binary data, not a page |" in text
+    assert "Content 0 chars" not in terminal and "Ad area" not in terminal
+    assert "ERROR site/bad.html: binary data" in terminal
+
+
+def test_mfa_criteria_listed_as_counted() -> None:
+    """The ad-load rows count once (docs/MFA.md): "meets 2" lists two items, the ad-load
+    rows as one, in the terminal, Markdown, HTML and JUnit alike."""
+    from dataclasses import replace
+
+    def row(name: str, met: bool | None = True) -> Indicator:
+        return Indicator(name, "x", "y", "z", Basis.MEASURED, met, "e")
+
+    card = Scorecard((row("ad-to-content"), row("ad-density"), row("ads-in-body"),
+                      row("auto-refresh", False), row("syndicated")))
+    assert (card.met, card.judged) == (2, 3)
+    page = replace(fixed_page(), mfa=card)
+    listed = "ad load (ad-to-content, ad-density, ads-in-body), syndicated"
+    for fmt in ("terminal", "md", "html", "junit"):
+        buffer = io.StringIO()
+        if fmt == "terminal":
+            reporter = TerminalReporter(buffer, "test", width=100, color=False)
+        else:
+            reporter = REPORTERS[fmt](buffer, "test", False)  # type: ignore[assignment]
+        reporter.start(LISTS)
+        reporter.handle(page, [])
+        reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+        text = buffer.getvalue()
+        if fmt == "terminal":
+            text = " ".join(text.replace("│", " ").split())
+        if fmt == "md":
+            text = text.replace("\\", "")
+        assert listed in text, fmt
+    root = ET.fromstring(buffer.getvalue().encode("utf-8"))
+    props = {p.get("name"): p.get("value") for p in root.iter("property")}
+    assert props["mfa.met"] == "2" and props["mfa.criteria_met"] == listed
+
+
+def test_ad_load_labels_say_what_they_measure() -> None:
+    """The bar is text characters against ad markup bytes, and the slot rate counts every
+    slot found: labelled so, neither reads as contradicting the MFA scorecard's
+    ad-to-content (estimated screen area) or ad-density (mobile units)."""
+    from dataclasses import replace
+
+    page = fixed_page()
+    page = replace(page, metrics=replace(page.metrics, content_words=105,
+                                         ad_units_per_1000_words=9.5, ad_slots_in_body=1))
+    terminal = render_pages([page], width=120)
+    assert "67% text chars / 33% ad markup bytes" in terminal
+    assert "% ads" not in terminal and "% content" not in terminal
+    assert "All ad slots, any device: 9.5 per 1,000 words (105 editorial)" in terminal
+    buffer = io.StringIO()
+    reporter = REPORTERS["html"](buffer, "test", False)
+    reporter.start(LISTS)
+    reporter.handle(page, [])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    html = buffer.getvalue()
+    assert "<h3>Text versus ad markup</h3>" in html and "Content versus ads" not in html
+    assert "text chars 67%" in html and "ad markup bytes 33%" in html
+    assert "9.5 ad slots per 1,000 editorial words (every slot found, any device)" in html
+    assert "not by screen area" in html

@@ -213,3 +213,24 @@ def test_missing_lists_are_said_in_one_line() -> None:
 def test_breakable_breaks_after_separators_and_keeps_the_indent(
         text: str, width: int, lines: list[str]) -> None:
     assert [line.rstrip() for line in render(Breakable(text), width).splitlines()] == lines
+
+
+def test_long_lists_are_cut_at_whole_items_and_say_how_many_more() -> None:
+    """Sixty zone IDs, fifteen networks: a list cut by characters would end in half an
+    ID (`500…`) and hide how much it left out."""
+    from auditor.model import Category, Identifier, NetworkSeen, Seen
+
+    ids = tuple(Identifier("exoclick-zone", str(5000000 + i), "ExoClick") for i in range(60))
+    networks = tuple(NetworkSeen(f"Network Number {i:02}", None, Category.ANALYTICS,
+                                 Seen.LOADED, 1, 0, 0) for i in range(15))
+    page = PageReport(input="p.html", url="https://scraper.example/p", kind="html",
+                      first_party="scraper.example", title=None, ids=ids, networks=networks)
+    text = " ".join(render(PageView(page), 100).replace("│", " ").split())
+    shown = re.findall(r"\b50000\d\d\b", text)
+    more = re.search(r"5000\d+ and (\d+) more", text)
+    assert more is not None and len(shown) + int(more.group(1)) == 60
+    assert not re.search(r"\b\d{1,6}…", text)  # no ID cut inside
+    with_ = re.search(r"· with (.*?) and (\d+) more ·", text)
+    assert with_ is not None
+    assert len(with_.group(1).split(", ")) + int(with_.group(2)) == 15
+    assert all(re.fullmatch(r"Network Number \d\d", n) for n in with_.group(1).split(", "))
