@@ -37,7 +37,10 @@ _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declar
 
 
 def _map_class(r: Resource) -> str | None:
-    """Which resources the page map draws: iframes, trackers and ad loaders."""
+    """Which resources the page map draws: iframes, trackers and ad loaders (a connection
+    hint loads nothing: it is none of them)."""
+    if r.hint:
+        return None
     if r.type is RequestType.SUBDOCUMENT:
         return "k-iframe"
     if r.category in TRACKER_CATEGORIES:

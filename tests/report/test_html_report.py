@@ -122,3 +122,22 @@ def test_report_command_writes_the_dashboard(tmp_path: Path, examples: Path) -> 
     text = dash.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
     assert "Networks by share of pages" in text and "ExoClick" in text
+
+
+def test_a_connection_hint_is_no_ad_loader_on_the_page_map() -> None:
+    """A leftover `preconnect` loads nothing: the map and its table show the page's real
+    loader, not the hint to the same vendor (pcgamer's hints read as "2 ad loaders")."""
+    page = (b"<html><head><link rel=preconnect href='https://a.magsrv.com'>"
+            b"<link rel=dns-prefetch href='//securepubads.g.doubleclick.net'></head><body>"
+            b"<p>text</p><script src='https://a.magsrv.com/ad-provider.js'></script></body></html>")
+    report = audit(page, url="https://x.test/a")
+    out = io.StringIO()
+    reporter = HtmlReporter(out, "test")
+    reporter.start(report.lists)
+    reporter.handle(report.pages[0])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    html = out.getvalue()
+    assert "ad-provider.js" in html
+    table = html.split("Iframes, trackers and ad loaders")[1].split("</table>")[0]
+    assert "securepubads" not in table
+    assert "2 ad loaders" not in html
