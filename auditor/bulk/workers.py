@@ -11,6 +11,7 @@ Ctrl-C the parent stops handing out work, keeps what has arrived, and ends them.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import queue
@@ -18,7 +19,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -40,6 +41,20 @@ class _Task:
     index: int
     shard: Shard
     done: frozenset[str]
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while a worker process starts: an ignored signal stays ignored in
+    the child, from its first instruction. The parent's own handler is back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; a worker then starts as before
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int) -> None:
@@ -141,7 +156,10 @@ class LocalRunner:
             tasks: Any = ctx.Queue(maxsize=HELD + 1)  # and the None that ends it
             proc = ctx.Process(target=_worker, args=(tasks, results, stop, self.settings,
                                                      os.getpid()), daemon=True)
-            proc.start()
+            # a worker starts ignoring Ctrl-C, as it runs on (one while it imported printed
+            # its traceback)
+            with _sigint_ignored():
+                proc.start()
             workers[proc.pid or -1] = _Worker(proc, tasks)
 
         def hand_out() -> None:

@@ -171,6 +171,20 @@ def test_ctrl_c_stops_cleanly(warc: tuple[Path, set[str]], tmp_path: Path) -> No
     assert check_store(store, expected, complete=True) == len(expected)
 
 
+@pytest.mark.parametrize("after", [0.3, 0.6, 0.9, 1.2])
+def test_ctrl_c_while_workers_start_prints_no_traceback(warc: tuple[Path, set[str]],
+                                                        tmp_path: Path, after: float) -> None:
+    """A Ctrl-C in the first second lands while workers import: each starts ignoring it
+    (it printed two 40-line tracebacks), and the run stops as on any Ctrl-C."""
+    path, _expected = warc
+    proc = bulk(path, tmp_path / "s.db")
+    time.sleep(after)
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 130), err.decode()
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+
+
 def test_drain_after_interrupt_keeps_rows_but_marks_no_shard_done() -> None:
     """After Ctrl-C a batch may have been lost mid-read, so a "done" that follows it must
     not mark the shard done (a resumed run would then skip the lost records)."""
