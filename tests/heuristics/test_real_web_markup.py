@@ -1189,3 +1189,107 @@ def test_nested_landmarks_cost_linear_time(engine: Engine) -> None:
     seconds(100)
     small, large = seconds(250), seconds(1_000)
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> None:
+    """Managed stacks of small and mid-size sites, each as its publisher tag is pasted:
+    Playwire's RAMP, Sortable, Venatus, Snigel's AdEngine, Publift's Fuse, NitroPay,
+    Setupad and Monumetric. Each names its units; its site or publisher key is an ID."""
+    playwire = ("<script>window.ramp = window.ramp || {}; window.ramp.que = window.ramp.que || [];"
+                "</script><script async src='//cdn.intergient.com/1020841/70412/ramp.js'></script>"
+                '<div id="standard_iab_head1" data-pw-desk="standard_iab_head1"></div>'
+                "<script>window.ramp.que.push(function () { "
+                "window.ramp.addTag('standard_iab_head1'); });</script>")
+    sortable = ('<div class="ad-tag" data-ad-name="dfp_leaderboard" data-ad-size="auto"></div>'
+                '<script src="//tags-cdn.deployads.com/a/gardening.example.js" async></script>'
+                "<script>(deployads = window.deployads || []).push({});</script>")
+    venatus = ('<script src="https://hb.vntsm.com/v3/live/ad-manager.min.js" type="text/javascript"'
+               ' data-site-id="61a0c3e5b4d2f7a8c9e01b2d" data-mode="scan" async></script>'
+               '<div class="vm-placement" data-id="61a0c4f2b4d2f7a8c9e01b33"></div>')
+    snigel = ('<script>window.snigelPubConf = {"adengine": {"activeAdUnits": ["sidebar_right"]}}'
+              '</script><script async data-cfasync="false" src="https://cdn.snigelweb.com/adengine/'
+              'gardening.example/loader.js"></script><div id="adngin-sidebar_right-0"></div>')
+    report = audit_html(page(playwire + sortable + venatus + snigel), url="https://gardening.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Playwire", "standard_iab_head1"), ("Sortable", "dfp_leaderboard"),
+        ("Venatus", "61a0c4f2b4d2f7a8c9e01b33"), ("Snigel", None)]
+    assert {("playwire-publisher", "1020841"), ("playwire-website", "70412"),
+            ("sortable-site", "gardening.example"), ("venatus-site", "61a0c3e5b4d2f7a8c9e01b2d"),
+            ("snigel-site", "gardening.example")} <= ids_of(report)
+
+    fuse = ('<script async src="https://cdn.fuseplatform.net/publift/tags/2/3120/fuse.js"></script>'
+            '<div data-fuse="22381650174"></div>')
+    nitro = ('<script>window.nitroAds = window.nitroAds || {createAd: function () {'
+             'window.nitroAds.queue.push(["createAd", arguments])}, queue: []};</script>'
+             '<script data-cfasync="false" async src="https://s.nitropay.com/ads-812.js"></script>'
+             "<div id=\"nitro-sidebar\"></div><script>window['nitroAds'].createAd('nitro-sidebar', "
+             '{"sizes": [["300", "250"]]});</script>')
+    setupad = ("<script>window.stpd = window.stpd || {que: []}; stpd.que.push(function() "
+               '{ stpd.initialize(); });</script><script async src="https://stpd.cloud/saas/4410">'
+               "</script>")
+    uuid = "3c7e9a14-58b2-4d61-9f03-b2e6d8a1c457"
+    monumetric = ('<script src="//monu.delivery/site/4/b/7d29e1-0c4a-4b8e-9a51-3f6e2b8d0c19.js" '
+                  f'data-cfasync="false"></script><div id="mmt-{uuid}"></div><script data-cfasync='
+                  '"false">$MMT = window.$MMT || {}; $MMT.cmd = $MMT.cmd || [];$MMT.cmd.push('
+                  f'function(){{ $MMT.display.slots.push(["{uuid}"]); }})</script>')
+    report = audit_html(page(fuse + nitro + setupad + monumetric), url="https://quiz.example/b")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Publift (Fuse)", "22381650174"), ("NitroPay", None), ("Monumetric", uuid)]
+    assert {("publift-publisher", "3120"), ("nitropay-site", "812"), ("setupad-site", "4410"),
+            ("monumetric-site", "7d29e1-0c4a-4b8e-9a51-3f6e2b8d0c19")} <= ids_of(report)
+    assert {n.network for n in report.networks} >= {
+        "Publift (Fuse)", "NitroPay", "Setupad", "Monumetric"}
+
+
+def test_generic_unit_markup_is_a_stacks_only_where_it_loads(audit_html: AuditHtml) -> None:
+    """`div.ad-tag[data-ad-name]` and `div[data-fuse]` are common outside ad tags: without
+    Sortable's or Fuse's loader they are no unit of theirs."""
+    report = audit_html(page('<div class="ad-tag" data-ad-name="x"></div><button data-fuse="1">'
+                             '</button><div data-fuse="ring"></div>'), url="https://shop.example/")
+    assert {s.network for s in report.slots} <= {None}
+
+
+def test_video_and_high_impact_vendors_are_named(audit_html: AuditHtml) -> None:
+    """AnyClip's player tag plays where it stands (its widget, its publisher's name);
+    Adnami's site macro, ShowHeroes (Viralize), EX.CO, AdUp and Digiteka's in-article unit
+    are named by their hosts."""
+    anyclip = ('<script src="https://player.anyclip.com/anyclip-widget/lre-widget/prod/v1/src/'
+               'lre.js" pubname="gardenpress" widgetname="0016900002xQ7mk_4410"></script>')
+    adnami = ("<script async src='https://macro.adnami.io/macro/spec/adsm.macro.8f1c2d3e-4a5b-"
+              "4c6d-8e7f-9a0b1c2d3e4f.js'></script><script>var adsmtag = adsmtag || {}; "
+              "adsmtag.cmd = adsmtag.cmd || [];</script>")
+    others = ('<script async src="https://content.viralize.tv/display/?zid=AAF3kQ9x"></script>'
+              '<script async src="https://player.ex.co/player/5c2e8f1a-aaaa"></script>'
+              '<script src="https://s.d.adup-tech.com/jsapi"></script>'
+              '<div id="ultimedia_wrapper"><div id="ultimedia_slot"></div></div>'
+              '<script src="//www.ultimedia.com/js/common/smart.js"></script>')
+    report = audit_html(page(anyclip + adnami + others), url="https://lemonde.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("AnyClip", "0016900002xQ7mk_4410")]
+    assert {("anyclip-publisher", "gardenpress"),
+            ("adnami-site", "8f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f")} <= ids_of(report)
+    assert {r.network for r in report.resources} == {
+        "AnyClip", "Adnami", "ShowHeroes", "EX.CO", "AdUp Technology", "Digiteka"}
+
+
+def test_criteos_publisher_tag_names_its_unit(audit_html: AuditHtml) -> None:
+    """Criteo's publisher tag writes its unit with `Criteo.DisplayAd({zoneid, containerid})`."""
+    criteo = ('<script async src="https://static.criteo.net/js/ld/publishertag.js"></script>'
+              '<div id="crt-918273"></div><script>Criteo.events = Criteo.events || []; '
+              'Criteo.events.push(function() { Criteo.DisplayAd({"zoneid": 918273, '
+              '"containerid": "crt-918273", "async": true}); });</script>')
+    report = audit_html(page(criteo), url="https://prix.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Criteo", "918273")]
+    assert ("criteo-zone", "918273") in ids_of(report)
+
+
+def test_units_easylist_hides_are_named_by_their_vendors_word(engine: Engine) -> None:
+    """EasyList hides TrafficJunky's `ins.adsbytrafficjunky` and Digiteka's
+    `#ultimedia_wrapper` everywhere, and rvtrader.com's `.publift-ad-footer`: with no
+    vendor's loader inside, each is the unit of the vendor its name opens with."""
+    from auditor.pipeline import audit
+
+    html = page('<ins class="adsbytrafficjunky" data-zoneid="3301234" data-width="300" '
+                'data-height="250"></ins><div id="ultimedia_wrapper"><div id="ultimedia_slot">'
+                '</div></div><div class="publift-ad-footer"></div>')
+    (report,) = audit(html.encode(), url="https://www.rvtrader.com/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["TrafficJunky", "Digiteka", "Publift (Fuse)"]
