@@ -140,7 +140,8 @@ def ad_density(m: Metrics, units: int, other_device: int = 0,
     body = f", {m.ad_slots_in_body} in the article body" if m.ad_slots_in_body else ""
     skipped = (f" ({other_device} not shown at {VIEWPORTS['mobile']} px)"
                if other_device else "")
-    return Indicator("ad-density", f"{rate:.1f} per 1,000 words", threshold, AFTER_BETTER_ADS,
+    return Indicator("ad-density", f"{rate:.1f} {noun} per 1,000 words", threshold,
+                     AFTER_BETTER_ADS,
                      Basis.ESTIMATED, units >= MIN_UNITS and rate >= UNITS_PER_1000_WORDS,
                      f"{units} {noun}{skipped}{body}; "
                      f"{m.content_words:,} editorial words")
