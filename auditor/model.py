@@ -109,7 +109,8 @@ NO_MATCH = Match(blocked=False)
 
 # Connection hints: the page may connect to these hosts early, but requests nothing from
 # them. A vendor seen only here is a hint of its use elsewhere, not a vendor present.
-HINT_VIAS = frozenset({"link[dns-prefetch]", "link[preconnect]"})
+PRECONNECT = "link[preconnect]"
+HINT_VIAS = frozenset({"link[dns-prefetch]", PRECONNECT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,12 @@ class Resource:
     def hint(self) -> bool:
         """A connection hint (`dns-prefetch`, `preconnect`): it requests nothing."""
         return self.via in HINT_VIAS
+
+    @property
+    def connects(self) -> bool:
+        """A `preconnect`: no request, but a connection to the host (a `dns-prefetch`
+        asks a resolver, not the host)."""
+        return self.via == PRECONNECT
 
     def to_dict(self) -> dict[str, Any]:
         return {

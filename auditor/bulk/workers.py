@@ -63,6 +63,8 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
     If the parent dies (kill -9), nobody reads `results` any more: the worker then drops
     what it still holds rather than block on a full queue or, at exit, on the queue's
     feeder thread -- either would leave it running forever."""
+    # it started ignoring Ctrl-C where the parent could see to it (`_sigint_ignored`);
+    # said again for a worker started from a thread, where the parent could not
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     inert_logging()
 

@@ -402,7 +402,9 @@ def _reversed_literals(code: str) -> Iterator[tuple[int, str]]:
         quote = code[end] if end >= 0 else ""
         if quote not in ("'", '"'):
             continue
-        start = max(code.rfind("'", 0, end), code.rfind('"', 0, end), code.rfind("\n", 0, end))
+        reach = max(0, end - _REVERSED_MAX - 1)  # no further back than a literal may open
+        start = max(code.rfind("'", reach, end), code.rfind('"', reach, end),
+                    code.rfind("\n", reach, end))
         if start >= 0 and code[start] == quote and 8 <= end - start - 1 <= _REVERSED_MAX:
             yield start, code[start + 1 : end]
 

@@ -9,6 +9,7 @@ page's scheme is read by `auditor.dom.scheme_urls`; the markup a script writes, 
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -132,6 +133,7 @@ _LINK_RELS: dict[str, RequestType] = {
     "manifest": RequestType.OTHER,
     "modulepreload": RequestType.SCRIPT,
 }
+_HINT_RELS = frozenset({"preconnect", "dns-prefetch"})  # they connect; they fetch nothing
 _PRELOAD_AS: dict[str, RequestType] = {
     "script": RequestType.SCRIPT,
     "style": RequestType.STYLESHEET,
@@ -156,7 +158,11 @@ def link_type(rel: str, as_: str, href: str) -> tuple[RequestType, str] | None:
     if "preload" in rels or "prefetch" in rels:
         kind = _PRELOAD_AS.get(as_.lower()) or type_from_extension(href) or RequestType.OTHER
         return kind, "preload" if "preload" in rels else "prefetch"
-    return next(((_LINK_RELS[r], r) for r in rels if r in _LINK_RELS), None)
+    # a rel that fetches outranks a connection hint beside it: `rel="dns-prefetch
+    # stylesheet"` loads the sheet (read as a hint, it passed every gate clause)
+    known = [r for r in rels if r in _LINK_RELS]
+    fetching = [r for r in known if r not in _HINT_RELS]
+    return next(((_LINK_RELS[r], r) for r in fetching or known), None)
 
 
 def _default_type(script: str) -> RequestType:
@@ -214,8 +220,10 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
 # an address in markup a script writes, an attribute after a space, a quote or a `/` in
 # an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
 # (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
-_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(src|href)=\\?\Z""")
-_ATTR_ENDS = ("src=", "href=", "src=\\", "href=\\")  # what `before` ends in where it matches
+_ADDRESS_ATTRS = ("src", "href")
+_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(""" + "|".join(_ADDRESS_ATTRS) + r""")=\\?\Z""")
+# what the code before a literal ends in where `_WRITTEN_ATTR` can match it: asked first
+_ATTR_ENDS = tuple(f"{name}={escape}" for name in _ADDRESS_ATTRS for escape in ("", "\\"))
 _LINK_REL = re.compile(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
 _LINK_AS = re.compile(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
 _QUOTED = re.compile(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
@@ -295,6 +303,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
                                                  for b in built if b.url]
     written: dict[int, RequestType | None] = {}  # markup's src the script writes, by start
+    markup: set[int] = set()  # the starts of addresses in markup it writes (entities read)
     data: set[int] = set()  # the starts of literals that are a data structure's values
     for match in url_literals(script):
         if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
@@ -303,6 +312,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         if match.group(4) is not None:
             written[match.start()] = _written_type(
                 script, match.start(), _written_tag(script, match.start()), "src")
+            markup.add(match.start())
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
@@ -314,11 +324,14 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             kind = _written_type(script, match.start(), tag, attribute.group(1))
             if kind is not None:  # an element's src, a stylesheet's href
                 written[match.start()] = kind
+                markup.add(match.start())
                 seen.append((match.start(), match.group(2), True))
                 continue
         tail = before.rstrip()
-        if tail.endswith("from"):  # an import's names may run far back
-            before = script[max(0, match.start() - _IMPORT_REACH) : match.start()]
+        if tail.endswith("from") and "import" not in before:  # its names may run far back
+            opened = script.rfind("import", max(0, match.start() - _IMPORT_REACH),
+                                  match.start())
+            before = script[opened : match.start()] if opened != -1 else before
         call = _REQUEST_CALLS.search(before) if tail.endswith(_CALL_ENDS) else None
         if call:  # a request the call makes, of the call's type
             written[match.start()] = _CALL_TYPES[str(call.lastgroup)]
@@ -335,6 +348,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
     for at, url, assigned in seen:
         if "\\" in url:
             url = _unescaped(url)
+        if "&" in url and at in markup:  # `&amp;` in markup is the `&` a browser requests
+            url = html.unescape(url)
         if assigned is None:
             yield url, RequestType.DOCUMENT, True
             continue

@@ -426,7 +426,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         for url in style_urls(get("style")):
             found(url, RequestType.IMAGE, "style-url")
         if decoded is not None and page is not None:
-            own = {f.url for f in out}  # a URL its literal names (escapes read) is found
+            # a URL its literals already load (escapes read) is not found twice; one they
+            # only name is still loaded where the decoder shows it loaded
+            own = {f.url for f in out if f.assigned}
             for hidden in page.decoded(decoded).urls:
                 if hidden.loaded and resolve(hidden.url, base) not in own:
                     found(hidden.url, hidden.type, "inline-decoded")

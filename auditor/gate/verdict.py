@@ -148,7 +148,7 @@ def evaluate_page(page: PageReport, path: str, rules: PageRules,
             continue
         if is_first_party(res, fp_hosts):
             own.setdefault(res.host, res)
-        elif res.via == "link[preconnect]":
+        elif res.connects:
             hinted.setdefault(res.host, res)
         elif not res.hint:
             hosts.setdefault(res.host, []).append(res)

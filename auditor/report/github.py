@@ -12,13 +12,12 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Violation
-from auditor.report.interface import RunSummary
+from auditor.report.interface import OPEN_VIOLATION, RunSummary
 from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
 
-# Annotations are written for open violations only, each of which fails the job: an error
-# whatever the severity of the finding behind it (a `notice` would read as advice).
-COMMAND = "error"
+# Annotations are written for open violations only, each of which fails the job
+# (`OPEN_VIOLATION`: a `notice` would read as advice).
 
 
 def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
@@ -58,7 +57,7 @@ def annotation(page: PageReport, v: Violation) -> str:
     props.append(f"title={escape_property(f'auditor: {v.rule_id}')}")
     rule = f" [rule: {v.rule}]" if v.rule else ""
     text = inert(f"{v.clause}: {v.message}{rule}{where}", limit=2000)
-    return f"::{COMMAND} {','.join(props)}::{escape_data(text)}"
+    return f"::{OPEN_VIOLATION} {','.join(props)}::{escape_data(text)}"
 
 
 class GitHubAnnotations:

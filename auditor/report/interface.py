@@ -11,6 +11,10 @@ from typing import Protocol
 
 from auditor.model import ListInfo, PageReport, Violation
 
+# An open violation fails the job, so code scanning and annotations call it an error
+# whatever the severity of the finding behind it (SARIF's level, GitHub's command).
+OPEN_VIOLATION = "error"
+
 
 @dataclass(frozen=True, slots=True)
 class RunSummary:

@@ -30,9 +30,13 @@ def xml_text(text: str | None, *, inline: bool = True, limit: int | None = 2000)
 
 
 def describe(v: Violation) -> str:
-    where = f"line {v.line}" if v.line else "page"
     rule = f" [rule: {v.rule}]" if v.rule else ""
-    return f"{where}: {v.clause}: {v.message}{rule}"
+    return f"{_where(v.line)}: {v.clause}: {v.message}{rule}"
+
+
+def _where(line: int) -> str:
+    """Where on the page: its line, or the page as a whole (line 0)."""
+    return f"line {line}" if line else "page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,7 @@ class JUnitReporter:
             # without a policy nothing fails, but a test report that showed nothing would
             # read as a clean page: the findings go to system-out, high first
             findings=() if self.gated else tuple(
-                f"finding: {'line ' + str(f.line) if f.line else 'page'}: {f.kind} "
+                f"finding: {_where(f.line)}: {f.kind} "
                 f"({f.severity.value}): {f.message}"
                 for f in sorted(page.findings, key=lambda f: -f.severity.rank)),
         ))

@@ -137,10 +137,10 @@ class MarkdownReporter:
         verdicts = self._unreadable_verdicts()
         out: list[str] = []
         if summary.passed:
-            out.append(f"## ✅ auditor: policy passed on {pages}{_unreadable_tail(verdicts)}")
+            out.append(f"## ✅ auditor: policy passed on {pages}{md(_unreadable_tail(verdicts))}")
         else:
             out.append(f"## ❌ auditor: policy failed on {failing} of {pages}"
-                       f"{_unreadable_tail(verdicts)}")
+                       f"{md(_unreadable_tail(verdicts))}")
         out.append("")
         tail = f" · {len(accepted)} baselined" if accepted else ""
         errors = f" · {summary.errors} unreadable" if summary.errors else ""
@@ -153,7 +153,7 @@ class MarkdownReporter:
                     *self._table(accepted), "", "</details>"]
         if unreadable:
             out += ["", "| Unreadable page | Error | Policy |", "|---|---|---|"]
-            out += [f"| {md(p.page)} | {md(p.error)} | {verdicts.get(p.page, FAILS)} |"
+            out += [f"| {md(p.page)} | {md(p.error)} | {md(verdicts.get(p.page, FAILS))} |"
                     for p in unreadable[:MAX_ROWS]]
             if len(unreadable) > MAX_ROWS:
                 out.append(f"| … {len(unreadable) - MAX_ROWS} more not shown | | |")
@@ -260,7 +260,7 @@ class MarkdownReporter:
 
 
 _SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
-FAILS, BASELINED, ALLOWED = "failing", "accepted by the baseline", "allowed by allow\\_unreadable"
+FAILS, BASELINED, ALLOWED = "failing", "accepted by the baseline", "allowed by allow_unreadable"
 
 
 def _unreadable_tail(verdicts: dict[str, str]) -> str:
@@ -280,6 +280,8 @@ def _unreadable_tail(verdicts: dict[str, str]) -> str:
     if len(parts) == 1:
         return f" · {n} unreadable, {next(v for v, c in counts.items() if c)}"
     return f" · {n} unreadable ({', '.join(parts)})"
+
+
 PAGES_LISTED = 3  # a repeated violation's row names this many of its pages
 
 

@@ -17,17 +17,16 @@ from urllib.parse import quote
 
 from auditor.heuristics import FINDING_KINDS
 from auditor.model import ListInfo, Origin, PageReport, Severity, Violation
-from auditor.report.interface import RunSummary
+from auditor.report.interface import OPEN_VIOLATION, RunSummary
 from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "auditorFingerprint/v1"
 # A finding reported without a policy fails nothing: its level is its severity's. A
-# violation fails the build, so it is an error whatever its finding's severity: GitHub's
-# code-scanning check fails on errors by default, and must fail when the job does.
+# violation fails the build (`OPEN_VIOLATION`): GitHub's code-scanning check fails on
+# errors by default, and must fail when the job does.
 LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
-VIOLATION_LEVEL = "error"
 
 # Help for each policy clause: what it checks and how to clear it.
 CLAUSE_HELP: dict[str, tuple[str, str]] = {
@@ -213,7 +212,7 @@ class SarifReporter:
         result: dict[str, Any] = {
             "ruleId": v.rule_id,
             "ruleIndex": rule_index,
-            "level": VIOLATION_LEVEL if self.gated else LEVEL[v.severity],
+            "level": OPEN_VIOLATION if self.gated else LEVEL[v.severity],
             "message": {"text": sarif_text(v.message + (f" (rule: {v.rule})" if v.rule else ""))},
             "locations": [loc],
             "partialFingerprints": {FINGERPRINT_KEY: v.fingerprint},

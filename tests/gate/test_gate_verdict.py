@@ -408,6 +408,21 @@ def test_a_connection_hint_counts_toward_no_limit_and_shows_no_network() -> None
     assert "preconnects" in denied[0].message
 
 
+@pytest.mark.parametrize("rel", ["dns-prefetch stylesheet", "preconnect modulepreload",
+                                 "dns-prefetch icon"])
+def test_a_link_that_fetches_beside_a_hint_is_judged_as_the_request_it_is(
+        rel: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """`rel="dns-prefetch stylesheet"` loads the sheet: read as a hint, it passed every
+    clause."""
+    html = (f'<html><head><link rel="{rel}" href="https://cdn.evil.example/a.css">'
+            "</head><body><p>hello</p></body></html>")
+    report = audit_document(Document("p.html", "html", html, url="https://site.example/"),
+                            project_engine, catalogue)
+    got = evaluate_page(report, "p.html", PageRules(deny_hosts=("evil.example",),
+                                                    max_third_party_hosts=0))
+    assert {v.clause for v in got} == {"deny_hosts", "max_third_party_hosts"}
+
+
 def test_a_report_built_without_its_networks_list_still_fails_closed() -> None:
     """An API caller's report with IDs but no `networks` is judged by its IDs' networks."""
     bare = PageReport(input="a.html", url="https://news.example/a", kind="html",
