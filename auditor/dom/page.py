@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import lxml.html
@@ -51,10 +51,65 @@ def srcdoc_too_deep() -> PageOverLimit:
 # -- the XPaths the views select with, compiled once -------------------------------
 # What inline code a page carries beyond <script>: event handlers that run code, and
 # the scripts of <iframe srcdoc> documents (walked three deep, as the walk does).
-HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
+# Every event handler attribute whose code Chromium runs (HTML's element, window and
+# media handlers, CSS animations' and transitions', SVG animations', the prefixed and
+# Chromium-only ones): lxml lowers attribute names, and an `on…` name not here is no
+# handler (no code runs). A gate reads them all: many fire with no input from the
+# visitor (`UNPROMPTED_HANDLERS`), the rest on what any visitor does (a click, a key).
+HANDLER_ATTRS = frozenset((
+    "onabort", "onafterprint", "onanimationcancel", "onanimationend",
+    "onanimationiteration", "onanimationstart", "onauxclick", "onbeforecopy",
+    "onbeforecut", "onbeforeinput", "onbeforematch", "onbeforepaste", "onbeforeprint",
+    "onbeforetoggle", "onbeforeunload", "onbeforexrselect", "onbegin", "onblur",
+    "oncancel", "oncanplay", "oncanplaythrough", "onchange", "onclick", "onclose",
+    "oncommand", "oncontentvisibilityautostatechange", "oncontextlost", "oncontextmenu",
+    "oncontextrestored", "oncopy", "oncuechange", "oncut", "ondblclick", "ondrag",
+    "ondragend", "ondragenter", "ondragleave", "ondragover", "ondragstart", "ondrop",
+    "ondurationchange", "onemptied", "onend", "onended", "onerror", "onfocus",
+    "onfocusin", "onfocusout", "onformdata", "onfullscreenchange", "onfullscreenerror",
+    "ongotpointercapture", "onhashchange", "oninput", "oninvalid", "onkeydown",
+    "onkeypress", "onkeyup", "onlanguagechange", "onload", "onloadeddata",
+    "onloadedmetadata", "onloadstart", "onlostpointercapture", "onmessage",
+    "onmessageerror", "onmousedown", "onmouseenter", "onmouseleave", "onmousemove",
+    "onmouseout", "onmouseover", "onmouseup", "onmousewheel", "onoffline", "ononline",
+    "onpagehide", "onpagereveal", "onpageshow", "onpageswap", "onpaste", "onpause",
+    "onplay", "onplaying", "onpointercancel", "onpointerdown", "onpointerenter",
+    "onpointerleave", "onpointermove", "onpointerout", "onpointerover",
+    "onpointerrawupdate", "onpointerup", "onpopstate", "onprogress", "onratechange",
+    "onrejectionhandled", "onrepeat", "onreset", "onresize", "onscroll", "onscrollend",
+    "onscrollsnapchange", "onscrollsnapchanging", "onsearch",
+    "onsecuritypolicyviolation", "onseeked", "onseeking", "onselect",
+    "onselectionchange", "onselectstart", "onslotchange", "onstalled", "onstorage",
+    "onsubmit", "onsuspend", "ontimeupdate", "ontoggle", "ontouchcancel", "ontouchend",
+    "ontouchmove", "ontouchstart", "ontransitioncancel", "ontransitionend",
+    "ontransitionrun", "ontransitionstart", "onunhandledrejection", "onunload",
+    "onvolumechange", "onwaiting", "onwebkitanimationend", "onwebkitanimationiteration",
+    "onwebkitanimationstart", "onwebkitfullscreenchange", "onwebkitfullscreenerror",
+    "onwebkittransitionend", "onwheel",
+))
+# The handlers headless Chromium 156 ran with no input from the visitor (tests/dom):
+# `<input autofocus onfocus>`, `<details open ontoggle>`, `<body onpageshow>`, a CSS
+# animation's or transition's events, `<svg><animate onbegin>`, `<video onloadstart>`,
+# `onscroll` of a page scrolled to its fragment or autofocused field, `onhashchange` and
+# `onpopstate` after a meta refresh to `#x`, `onbeforeunload` on leaving, `onresize` of
+# a resized frame, as well as `onload` and `onerror`.
+UNPROMPTED_HANDLERS = frozenset((
+    "onanimationend", "onanimationiteration", "onanimationstart", "onbeforetoggle",
+    "onbeforeunload", "onbegin", "oncontentvisibilityautostatechange", "onend",
+    "onerror", "onfocus", "onfocusin", "onhashchange", "oninvalid", "onload",
+    "onloadstart", "onmessage", "onpagehide", "onpageshow", "onpopstate", "onrepeat",
+    "onresize", "onscroll", "onscrollend", "onselect", "onselectionchange", "ontoggle",
+    "ontransitionend", "onunload", "onwebkitanimationend", "onwebkitanimationiteration",
+    "onwebkitanimationstart", "onwebkittransitionend",
+))
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a page error
-_CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
+_HANDLER_NEEDLES = tuple(a.encode() for a in sorted(HANDLER_ATTRS))
+_CODE_NEEDLES = (*_HANDLER_NEEDLES, b"srcdoc")  # no name: no walk (in the page's one pass)
+# Up to this many handler names a page holds, each is selected by its own `//@name`;
+# past it, every `on…` attribute in one pass (the cost of three names)
+_FEW_HANDLERS = 3
+_ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
@@ -264,8 +319,8 @@ class ParsedPage:
         document order: the walk reads what they load, the heuristics what they hide."""
         def build() -> tuple[etree._Element, ...]:
             held = self.holding(_CODE_NEEDLES)  # every attribute name: most pages need none
-            named = tuple(a for a in HANDLER_ATTRS if a.encode() in held)
-            return tuple(carrying(self.root, *named)) if named else ()
+            named = [n.decode() for n in _HANDLER_NEEDLES if n in held]
+            return tuple(handler_elements(self.root, named)) if named else ()
 
         return self.view("with_handlers", build)
 
@@ -274,9 +329,8 @@ class ParsedPage:
                for s in self.scripts]
         held = self.holding(_CODE_NEEDLES)
         for el in self.with_handlers:
-            for attr in HANDLER_ATTRS:
-                value = el.get(attr)
-                if value and len(value) > 20:
+            for attr, value in handlers_of(el):
+                if len(value) > 20:
                     out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
         for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in held else ():
             line, xpath = line_of(frame), self.xpath(frame)
@@ -326,6 +380,23 @@ class ParsedPage:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
                           lambda: [str(v) for v in attributes_named(self.root, name)])
+
+
+def handler_elements(root: etree._Element, named: Collection[str] = HANDLER_ATTRS
+                     ) -> list[etree._Element]:
+    """The elements of `root`'s document carrying one of the event handlers `named`, in
+    document order, once each: a few names by their own selection, more (a nested
+    document's, asked for every name) by one pass over every `on…` attribute."""
+    if len(named) <= _FEW_HANDLERS:
+        return carrying(root, *named)
+    return list(dict.fromkeys(a.getparent() for a in _ON_ATTRIBUTES(root)
+                              if a.attrname in HANDLER_ATTRS))
+
+
+def handlers_of(el: etree._Element) -> list[tuple[str, str]]:
+    """An element's event handlers (name, code), in the order written."""
+    return [(str(name), str(value)) for name, value in el.items()
+            if name in HANDLER_ATTRS and value]
 
 
 def json_object(text: str | None) -> dict[str, Any]:

@@ -24,8 +24,14 @@ from auditor.dom.inline_js import (
     media_type,
     type_from_extension,
 )
-from auditor.dom.page import HANDLER_ATTRS, SRCDOC_DEPTH, json_object, srcdoc_too_deep
-from auditor.dom.parser import attribute_values, carrying, custom_sources, parse_html
+from auditor.dom.page import (
+    SRCDOC_DEPTH,
+    handler_elements,
+    handlers_of,
+    json_object,
+    srcdoc_too_deep,
+)
+from auditor.dom.parser import attribute_values, custom_sources, parse_html
 from auditor.model import RequestType
 from auditor.urls import resolve
 
@@ -245,8 +251,8 @@ def _with_handlers(root: lxml.html.HtmlElement, page: ParsedPage | None) -> set[
     """The elements whose event handlers may request something (`<img onerror>`,
     `<body onload>`, `<svg onload>`): an injected loader needs no `<script>`. Only a
     handler holding an address (`//`) is read; the page's view is the heuristics' too."""
-    found = page.with_handlers if page is not None else carrying(root, *HANDLER_ATTRS)
-    return {el for el in found if any("//" in (el.get(a) or "") for a in HANDLER_ATTRS)}
+    found = page.with_handlers if page is not None else handler_elements(root)
+    return {el for el in found if any("//" in code for _, code in handlers_of(el))}
 # Up to this many custom element names the walk filters by them too; past it, it reads
 # every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
 _FEW_NAMES = 32
@@ -301,9 +307,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         tag = tag.lower()
         get = el.get
         if handlers and el in handlers:
-            for attr in HANDLER_ATTRS:
-                code = get(attr)
-                for url, kind, assigned in loaded_urls(code, secure) if code else ():
+            for attr, code in handlers_of(el):
+                for url, kind, assigned in loaded_urls(code, secure):
                     found(url, kind, f"{tag}[{attr}]", assigned)
         if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):

@@ -403,6 +403,57 @@ def test_an_event_handlers_loader_is_a_request() -> None:
     ]
 
 
+_PIXEL = "new Image().src='https://px.test/p.gif'"
+
+
+@pytest.mark.parametrize(
+    ("html", "via"),
+    [  # each ran its handler in headless Chromium 156 with no input from the visitor
+        (f'<input autofocus onfocus="{_PIXEL}">', "input[onfocus]"),
+        (f'<input autofocus onfocusin="{_PIXEL}">', "input[onfocusin]"),
+        (f'<body onpageshow="{_PIXEL}">x</body>', "body[onpageshow]"),
+        (f'<details open ontoggle="{_PIXEL}">x</details>', "details[ontoggle]"),
+        (f'<div style="animation:k 1s" onanimationstart="{_PIXEL}">x</div>',
+         "div[onanimationstart]"),
+        (f'<div style="animation:k 1s" onanimationend="{_PIXEL}">x</div>',
+         "div[onanimationend]"),
+        (f'<div ontransitionend="{_PIXEL}">x</div>', "div[ontransitionend]"),
+        (f'<svg><animate attributeName=x dur=1s onbegin="{_PIXEL}"/></svg>', "animate[onbegin]"),
+        (f'<svg><set attributeName=x to=1 dur=1s onend="{_PIXEL}"/></svg>', "set[onend]"),
+        (f'<video autoplay muted src="v.mp4" onloadstart="{_PIXEL}"></video>',
+         "video[onloadstart]"),
+        (f'<body onscroll="{_PIXEL}"><input autofocus></body>', "body[onscroll]"),
+        (f'<body onhashchange="{_PIXEL}"><meta http-equiv=refresh content="0;url=#x">',
+         "body[onhashchange]"),
+        (f'<body onbeforeunload="{_PIXEL}">x</body>', "body[onbeforeunload]"),
+        (f'<div oncontentvisibilityautostatechange="{_PIXEL}">x</div>',
+         "div[oncontentvisibilityautostatechange]"),
+        (f'<style onload="{_PIXEL}">a{{}}</style>', "style[onload]"),
+        (f'<INPUT AUTOFOCUS ONFOCUS="{_PIXEL}">', "input[onfocus]"),  # names in any case
+    ],
+)
+def test_a_handler_that_runs_unprompted_is_a_request(html: str, via: str) -> None:
+    """An injected loader needs no `<script>` nor `onload`: an autofocused field's
+    `onfocus`, an open `<details>`' `ontoggle`, a CSS animation's or an SVG animation's
+    events run code with no click (a gate that read four handler names passed them)."""
+    expected = ("https://px.test/p.gif", T.IMAGE, via)
+    assert expected in found(html)
+    page = parse_page(html)  # the page's view, selected by the needles' one pass
+    assert expected in [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)]
+
+
+def test_many_handler_names_are_read_in_one_pass_and_unknown_ones_are_no_code() -> None:
+    """Past a few names a page holds, every `on…` attribute is read at once; a name no
+    browser runs (`onion`, a data attribute) holds no code."""
+    names = ("onfocus", "ontoggle", "onpageshow", "onbegin", "onplay")
+    html = "".join(f'<p {n}="new Image().src=\'https://{n}.test/p\'">x</p>' for n in names)
+    html += '<p onion="new Image().src=\'https://onion.test/p\'">x</p>'
+    page = parse_page(html)
+    assert [f.url for f in walk(page.root, BASE, page)] == [
+        f"https://{n}.test/p" for n in names]
+    assert [c.source for c in page.codes] == list(names)
+
+
 def test_a_later_body_tags_handler_runs_as_the_browser_merges_it() -> None:
     """A `<body onload>` pasted into a post, after the page's own `<body>` or its first
     text: browsers add the attributes the body lacks, libxml2 dropped them."""
