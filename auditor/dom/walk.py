@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
 
 import lxml.html
 
@@ -33,6 +33,7 @@ from auditor.dom.page import (
 )
 from auditor.dom.parser import attribute_values, custom_sources, parse_html
 from auditor.model import RequestType
+from auditor.readers.decode import decode_labelled
 from auditor.urls import resolve
 
 if TYPE_CHECKING:
@@ -139,6 +140,12 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
     '<script src=x.js>'
     >>> data_url("data:text/javascript;base64,YWxlcnQoMSk=", _DATA_CODE)
     'alert(1)'
+
+    Its bytes are read in the `charset` it names, after a BOM, as Chromium reads them
+    (`data:text/html;charset=utf-16,%3C%00…` is a document, not NUL-strewn bytes):
+
+    >>> data_url("data:text/html;charset=utf-16be,%00%3C%00p%00%3E", _DATA_PAGES)
+    '<p>'
     """
     if not raw:
         return None
@@ -149,13 +156,14 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
     params = [p.strip().lower() for p in head.split(";")]
     if params[0] not in media:
         return None
+    data = unquote_to_bytes(body)  # a character the URL holds unescaped: its UTF-8 bytes
     if "base64" in params[1:]:
         try:
-            return base64.b64decode(unquote(body) + "==", validate=False).decode("utf-8",
-                                                                                 "replace")
+            data = base64.b64decode(data + b"==", validate=False)
         except (ValueError, binascii.Error):
             return None
-    return unquote(body)
+    charset = next((p[8:].strip("\"' ") for p in params[1:] if p.startswith("charset=")), None)
+    return decode_labelled(data, charset)
 
 
 # scripts of JSON that make the browser request: an import map's modules (loaded when
@@ -386,6 +394,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             found(get("src"), RequestType.OTHER, "track[src]")
         elif tag == "embed":
             found(get("src"), RequestType.OBJECT, "embed[src]")
+            if held := data_url(get("src"), _DATA_PAGES):
+                document(held, "embed[src] data:")
         elif tag == "object":
             found(get("data"), RequestType.OBJECT, "object[data]")
             if held := data_url(get("data"), _DATA_PAGES):

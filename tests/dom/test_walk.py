@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -532,6 +533,18 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
     assert [(host_of(u), t) for u, t, _ in found(html)] == [("a.magsrv.com", expected)]
 
 
+_IMG_DOC = "<img src=https://a.magsrv.com/x.js>"
+_SVG_DOC = '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://a.magsrv.com/x.js"/></svg>'
+
+
+def _b64(text: str, codec: str = "utf-8") -> str:
+    return base64.b64encode(text.encode(codec)).decode()
+
+
+def _pct(text: str, codec: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode(codec))
+
+
 @pytest.mark.parametrize(("html", "via"), [
     ('<iframe src="data:text/html,<script src=https://a.magsrv.com/x.js></script>"></iframe>',
      "iframe[src] data: script[src]"),
@@ -546,11 +559,42 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
     ('<object data="data:text/html,<base href=https://a.magsrv.com/><script src=/x.js>'
      '</script>"></object>', "object[data] data: script[src]"),  # its own base
     ('<style>@import"https://a.magsrv.com/x.js";</style>', "style-import"),  # no space
+    # an embed's document, as an object's (Chromium requested both)
+    ('<embed src="data:text/html,<img src=https://a.magsrv.com/x.js>">',
+     "embed[src] data: img[src]"),
+    (f'<embed type="image/svg+xml" src="data:image/svg+xml;base64,{_b64(_SVG_DOC)}">',
+     "embed[src] data: image[href]"),
+    # read in the charset it names, after a BOM, as Chromium read each of these
+    (f'<iframe src="data:text/html;charset=utf-16,{_pct(_IMG_DOC, "utf-16-le")}"></iframe>',
+     "iframe[src] data: img[src]"),
+    (f'<iframe src="data:text/html;charset=UTF-16BE;base64,{_b64(_IMG_DOC, "utf-16-be")}">'
+     "</iframe>", "iframe[src] data: img[src]"),
+    (f'<object data="data:text/html;base64,{_b64(chr(0xFEFF) + _IMG_DOC, "utf-16-le")}">'
+     "</object>", "object[data] data: img[src]"),
+    (f'<iframe src="data:text/html;charset=iso-2022-jp;base64,{_b64(_IMG_DOC, "iso-2022-jp")}">'
+     "</iframe>", "iframe[src] data: img[src]"),
+    ('<script src="data:text/javascript;charset=utf-16le;base64,'
+     f'{_b64(_PIXEL.replace("px.test/p.gif", "a.magsrv.com/x.js"), "utf-16-le")}"></script>',
+     "script[src] data:"),
 ])
 def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
     """Malvertising frames its ad in a `data:` document (no referrer, no page to scan):
     what the document, code or sheet in it requests is the page's request."""
     assert [(u, v) for u, _, v in found(html)] == [("https://a.magsrv.com/x.js", via)]
+
+
+def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() -> None:
+    """Chromium requested nothing from a UTF-16 document with no BOM nor charset, nor
+    from one in a charset outside the Encoding Standard (cp037): the walk neither."""
+    doc = "<img src=https://a.magsrv.com/x.js>"
+    for head, enc in (("data:text/html;base64,", "utf-16-le"),
+                      ("data:text/html;charset=cp037;base64,", "cp037")):
+        src = head + base64.b64encode(doc.encode(enc)).decode()
+        assert found(f'<iframe src="{src}"></iframe>') == []
+    # windows-1252 bytes of a host are what Chromium requests (punycoded), not UTF-8's
+    assert [host_of(u) for u, _, _ in found(
+        '<iframe src="data:text/html;charset=windows-1252,'
+        '<img src=https://%E2%93%9Cagsrv.com/x>"></iframe>')] == ["xn--agsrv-2qa50fr42q.com"]
 
 
 def test_an_import_map_and_speculation_rules_name_requests() -> None:
