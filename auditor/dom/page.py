@@ -104,11 +104,17 @@ UNPROMPTED_HANDLERS = frozenset((
 ))
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a page error
-_HANDLER_NEEDLES = tuple(a.encode() for a in sorted(HANDLER_ATTRS))
-_CODE_NEEDLES = (*_HANDLER_NEEDLES, b"srcdoc")  # no name: no walk (in the page's one pass)
-# Up to this many handler names a page holds, each is selected by its own `//@name`;
-# past it, every `on…` attribute in one pass (the cost of three names)
-_FEW_HANDLERS = 3
+# A handler's name as an attribute opens in markup: after whitespace, a `/` or a quoted
+# value's quote (the HTML tokenizer's ways into an attribute name), so a script's
+# `window.onload` is no hint; the page's one needle pass looks for them all (1,100
+# needles cost that pass nothing measurable) and says which names to select
+_HANDLER_NEEDLES = {(start + name).encode(): name for name in sorted(HANDLER_ATTRS)
+                    for start in (" ", "\t", "\n", "\r", "\f", "/", '"', "'")}
+_CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
+# Up to this many handler names a page holds, each is selected by its own `//@name`
+# (0.03-0.1 ms each on the corpus pages); past it, every `on…` attribute in one pass
+# (0.2-0.5 ms: the cost of five names or so)
+_FEW_HANDLERS = 6
 _ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
@@ -123,6 +129,8 @@ FEW_NEEDLES = 3
 # few dozen), in the order first asked: a page's set pass looks for them all, since the
 # pass costs the same for 60 needles as for 10, and each later ask is then a subset
 _ASKED: dict[bytes, None] = {}
+_NOTED: set[frozenset[bytes]] = set()  # the needle sets already added to `_ASKED`
+_EVERY: dict[int, tuple[frozenset[bytes], LiteralSet]] = {}  # by how many were asked
 
 # The tags most stages read (every page's scripts, links, metas and anchors), found in
 # one walk the first time any is asked for, with the comments: on the 110 corpus pages
@@ -184,27 +192,30 @@ class ParsedPage:
         """The markup lowered: holds every tag and attribute name of the tree."""
         return self.view("lowered", self.markup.lower)
 
-    def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
+    def holding(self, needles: tuple[bytes, ...] | frozenset[bytes]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
         stage that asks. A set already looked for answers for its subsets; else a few
         are looked for one by one (memchr speed), more in one RE2 pass for every needle
         any stage has asked for (provenance's, the scorecard's, the inline code's: one
-        pass a page answers them all, not one scan each)."""
-        wanted = frozenset(needles)
+        pass a page answers them all, not one scan each). A stage asking for many (the
+        handler names: over a thousand) passes a frozenset, whose hash is kept."""
+        wanted = needles if isinstance(needles, frozenset) else frozenset(needles)
+        if wanted not in _NOTED:
+            _NOTED.add(wanted)
+            _ASKED.update(dict.fromkeys(sorted(wanted)))
         found = self._holding.get(wanted)
         if found is not None:
             return found
         for known, held in self._holding.items():
             if wanted <= known:
                 return held & wanted
-        _ASKED.update(dict.fromkeys(needles))
         if len(wanted) <= FEW_NEEDLES:
             found = frozenset(n for n in wanted if n in self.lowered)
         else:
-            every = tuple(_ASKED)
-            present = _literal_set(every).present(self.lowered)
-            self._holding[frozenset(every)] = held = frozenset(
-                n for n in every if n.decode() in present)
+            every, literals = _every_asked()
+            # the few found (not each needle asked tested against them)
+            held = frozenset(n.encode() for n in literals.present(self.lowered) if n is not None)
+            self._holding[every] = held
             found = held & wanted
         self._holding[wanted] = found
         return found
@@ -319,7 +330,7 @@ class ParsedPage:
         document order: the walk reads what they load, the heuristics what they hide."""
         def build() -> tuple[etree._Element, ...]:
             held = self.holding(_CODE_NEEDLES)  # every attribute name: most pages need none
-            named = [n.decode() for n in _HANDLER_NEEDLES if n in held]
+            named = {_HANDLER_NEEDLES[n] for n in held if n in _HANDLER_NEEDLES}
             return tuple(handler_elements(self.root, named)) if named else ()
 
         return self.view("with_handlers", build)
@@ -388,7 +399,7 @@ def handler_elements(root: etree._Element, named: Collection[str] = HANDLER_ATTR
     document order, once each: a few names by their own selection, more (a nested
     document's, asked for every name) by one pass over every `on…` attribute."""
     if len(named) <= _FEW_HANDLERS:
-        return carrying(root, *named)
+        return carrying(root, *sorted(named))
     return list(dict.fromkeys(a.getparent() for a in _ON_ATTRIBUTES(root)
                               if a.attrname in HANDLER_ATTRS))
 
@@ -410,6 +421,17 @@ def json_object(text: str | None) -> dict[str, Any]:
 def as_object(value: Any) -> dict[str, Any]:
     """A value read from a page's JSON, if an object; else {}."""
     return value if isinstance(value, dict) else {}
+
+
+def _every_asked() -> tuple[frozenset[bytes], LiteralSet]:
+    """Every needle asked so far, and their literal set, made again only when a stage
+    asked for a new one (they stop growing after a page or two)."""
+    found = _EVERY.get(len(_ASKED))
+    if found is None:
+        _EVERY.clear()
+        every = tuple(_ASKED)
+        found = _EVERY[len(every)] = (frozenset(every), _literal_set(every))
+    return found
 
 
 @functools.lru_cache(maxsize=64)

@@ -431,6 +431,9 @@ _PIXEL = "new Image().src='https://px.test/p.gif'"
          "div[oncontentvisibilityautostatechange]"),
         (f'<style onload="{_PIXEL}">a{{}}</style>', "style[onload]"),
         (f'<INPUT AUTOFOCUS ONFOCUS="{_PIXEL}">', "input[onfocus]"),  # names in any case
+        (f'<input autofocus/onfocus="{_PIXEL}">', "input[onfocus]"),  # after a slash
+        (f'<input autofocus value="x"onfocus="{_PIXEL}">', "input[onfocus]"),  # a quote
+        (f'<input autofocus\nonfocus = "{_PIXEL}">', "input[onfocus]"),
     ],
 )
 def test_a_handler_that_runs_unprompted_is_a_request(html: str, via: str) -> None:
@@ -581,6 +584,39 @@ def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
     """Malvertising frames its ad in a `data:` document (no referrer, no page to scan):
     what the document, code or sheet in it requests is the page's request."""
     assert [(u, v) for u, _, v in found(html)] == [("https://a.magsrv.com/x.js", via)]
+
+
+@pytest.mark.parametrize(("html", "via"), [  # each requested a.magsrv.com in Chromium 156
+    ("""<div style='background:image-set("https://a.magsrv.com/x.png" 1x)'>x</div>""",
+     "style-image-set"),
+    ("""<div style="background:-webkit-image-set('https://a.magsrv.com/x.png' 1x)">x</div>""",
+     "style-image-set"),
+    ("""<style>p{background:image-set("/a.avif" type("image/avif"),
+        "https://a.magsrv.com/x.png" type("image/png"))}</style>""", "style-image-set"),
+    (r"<style>p{background:url(\68 ttps://a.magsrv.com/x.png)}</style>", "style-url"),
+    (r"<style>p{background:u\72 l(https://a.magsrv.com/x.png)}</style>", "style-url"),
+    (r'<p style="background:u\72 l(https://a.magsrv.com/x.png)">x</p>', "style-url"),
+    (r'<style>p{background:url("\2f\2f a.magsrv.com/x.png")}</style>', "style-url"),
+    (r"<style>p{background:url(//a\2emagsrv.com/x.png)}</style>", "style-url"),
+    (r'<style>@import "\2f\2f a.magsrv.com/x.css";</style>', "style-import"),
+    (r"<style>@im\70 ort url(//a.magsrv.com/x.css);</style>", "style-import"),
+    ('<p style="background:Url(//a.magsrv.com/x.png)">x</p>', "style-url"),  # any case
+])
+def test_css_names_a_request_by_image_set_strings_and_escapes(html: str, via: str) -> None:
+    """`image-set()` takes its candidates as strings too, and CSS reads escapes in any
+    token (`u\72 l(` is `url(`): a gate that read `url(` as written passed them."""
+    for page in (None, parse_page(html)):
+        root = page.root if page is not None else parse_html(html)
+        assert [(host_of(f.url), f.via) for f in walk(root, BASE, page)
+                if f.url.startswith("https://a.")] == [("a.magsrv.com", via)], page
+
+
+def test_an_escaped_quote_or_parenthesis_stays_inside_its_url() -> None:
+    """An escape that spells a quote or a `(` does not end the url() or the string it is
+    in, nor does an escaped `(` open a call."""
+    assert [u for u, _, _ in found(r'<style>p{b:url("//a.magsrv.com/a\"b.png")}'
+                                   r"q{b:url\28 //c.test/x)}</style>")] == [
+        "https://a.magsrv.com/a%22b.png"]
 
 
 def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() -> None:
