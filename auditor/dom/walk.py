@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -451,6 +452,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             elif (rules := (get("type") or "").strip().lower()) in _URL_RULES and el.text:
                 for url in _rule_urls(json_object(el.text), rules):
                     found(url, _URL_RULES[rules], f"script[{rules}]")
+            if (markup := el.text) and "<" in markup and (foreign := _foreign_root(el)):
+                document(markup, f"{foreign} script")  # as a foreign `<style>`'s
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
                 for url, kind, assigned in loaded_urls(code, secure):
@@ -524,8 +527,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(url, RequestType.PING, "amp-analytics[requests]")
         elif tag == "style":
             sheet_type = (get("type") or "text/css").split(";", 1)[0].strip().lower()
-            if el.text and sheet_type in ("text/css", ""):
-                for url, kind, via in sheet_urls(el.text):
+            sheet = el.text
+            if sheet and ("<" in sheet or "&" in sheet) and (foreign := _foreign_root(el)):
+                if "<" in sheet:  # its tags are the page's: `<svg><style><img src=…>`
+                    document(sheet, f"{foreign} style")
+                sheet = html.unescape(sheet)  # and its character references are read
+            if sheet and sheet_type in ("text/css", ""):
+                for url, kind, via in sheet_urls(sheet):
                     found(url, kind, via)
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
@@ -542,6 +550,26 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+# Where HTML is parsed as HTML again inside SVG or MathML (a `<style>` there is raw text)
+_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
+                                 "mtext", "annotation-xml"})
+
+
+def _foreign_root(el: lxml.html.HtmlElement) -> str | None:
+    """"svg" or "math" when `el` sits in that foreign content, where HTML parses a
+    `<style>`'s or a `<script>`'s text as markup and reads its character references
+    (libxml2 keeps it as raw text): `<svg><style><img src=…>` requested its image in
+    Chromium, as an SVG `<script>`'s did; under `<foreignObject>` or `<mtext>` it is
+    HTML's raw text again."""
+    for up in el.iterancestors():
+        tag = up.tag
+        if tag in ("svg", "math"):
+            return str(tag)
+        if tag in _INTEGRATION_POINTS:
+            return None
+    return None
 
 
 # A custom element's `src` counts when absolute: the component loads it (a relative one is

@@ -619,6 +619,28 @@ def test_an_escaped_quote_or_parenthesis_stays_inside_its_url() -> None:
         "https://a.magsrv.com/a%22b.png"]
 
 
+@pytest.mark.parametrize(("html", "expected"), [  # what Chromium 156 requested
+    ("<svg><style><img src=https://a.magsrv.com/x.js></style></svg>",
+     [("https://a.magsrv.com/x.js", "svg style img[src]")]),
+    ("<math><style><img src=https://a.magsrv.com/x.js></style></math>",
+     [("https://a.magsrv.com/x.js", "math style img[src]")]),
+    ("<svg><script><img src=https://a.magsrv.com/x.js></script></svg>",
+     [("https://a.magsrv.com/x.js", "svg script img[src]")]),
+    ("<svg><style>p{background:url(https://a.magsrv&#46;com/x.png)}</style></svg>",
+     [("https://a.magsrv.com/x.png", "style-url")]),  # its references are read
+    # HTML's raw text again under an integration point: nothing was requested
+    ("<svg><foreignObject><style><img src=https://a.magsrv.com/x.js></style>"
+     "</foreignObject></svg>", []),
+    ("<math><mtext><style><img src=https://a.magsrv.com/x.js></style></mtext></math>", []),
+    ("<style><img src=https://a.magsrv.com/x.js></style>", []),
+])
+def test_a_style_in_svg_or_mathml_holds_markup(html: str,
+                                               expected: list[tuple[str, str]]) -> None:
+    """HTML parses an SVG or MathML `<style>`'s (or `<script>`'s) text as markup, so an
+    `<img>` there breaks out and loads; libxml2 keeps it as a sheet's text."""
+    assert [(u, v) for u, _, v in found(html)] == expected
+
+
 def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() -> None:
     """Chromium requested nothing from a UTF-16 document with no BOM nor charset, nor
     from one in a charset outside the Encoding Standard (cp037): the walk neither."""
