@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
+import idna
 import tldextract
 
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -306,12 +307,23 @@ def _as_browser(url: str, base_scheme: str | None) -> str:
 
 
 def browser_host(host: str) -> str | None:
-    """A host as a browser requests it: percent-decoded, then mapped as IDNA maps it
-    (full-width letters, `。` as a dot, a soft hyphen left out) and punycoded; None for
-    one that does not map."""
+    """A host as Chromium requests it: percent-decoded, then mapped as UTS #46 maps it,
+    nontransitionally (full-width and enclosed letters, `。` as a dot, a soft hyphen left
+    out; `ß` and `ς` kept, where IDNA 2003 made them `ss` and `σ`), and each label that
+    is not ASCII punycoded; None for one holding a code point UTS #46 disallows.
+    IDNA 2008's stricter validity is not asked: Chromium requests `☃.net` as
+    `xn--n3h.net`, and a host it refuses to join (`a\u200db`) is only over-reported.
+
+    >>> browser_host("\u24dc\u24d0\u24d6\u24e2\u24e1\u24e5.com"), browser_host("ma\u00df.test")
+    ('magsrv.com', 'xn--ma-hia.test')
+    >>> browser_host("ma%C3%9F.test"), browser_host("\u2603.net"), browser_host("\u2488.x")
+    ('xn--ma-hia.test', 'xn--n3h.net', None)
+    """
     try:
-        return unquote(host).encode("idna").decode("ascii").lower().rstrip(".")
-    except (UnicodeError, ValueError):
+        mapped = idna.uts46_remap(unquote(host), std3_rules=False, transitional=False)
+        return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode()
+                        for label in mapped.split(".")).lower().rstrip(".")
+    except (idna.IDNAError, UnicodeError, ValueError):
         return None
 
 

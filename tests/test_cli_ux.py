@@ -132,7 +132,8 @@ def test_junit_names_passing_and_failing_pages_alike(
     suite = ET.fromstring(capsys.readouterr().out.encode("utf-8"))
     cases = {c.get("name"): c for c in suite.iter("testcase")}
     assert set(cases) == {"public/about/index.html", "public/blog/index.html",
-                          "public/blog/market-day.html", "public/index.html"}
+                          "public/blog/market-day.html", "public/index.html",
+                          "public/assets/site.css"}  # a style sheet the site serves
     assert cases["public/about/index.html"].find("failure") is not None
     assert all(c.get("name") == c.get("file") for c in cases.values())
 
@@ -148,7 +149,7 @@ def test_write_baseline_says_what_it_did_and_exits_0(
     count = len(json.loads((site / "base.json").read_text())["fingerprints"])
     last = captured.out.strip().splitlines()[-1]
     noun = "violation" if count == 1 else "violations"
-    assert last == f"4 pages audited · policy: {count} {noun} recorded in the baseline " \
+    assert last == f"5 pages audited · policy: {count} {noun} recorded in the baseline " \
                    "base.json"
     assert main(["audit", "public", "--no-system-lists", "--baseline", "base.json"]) == 0
 

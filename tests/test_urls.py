@@ -78,6 +78,25 @@ def test_a_url_resolves_to_the_host_a_browser_requests(raw: str, base: str | Non
     assert url.startswith("https://")
 
 
+@pytest.mark.parametrize(("host", "requested"), [  # what Chromium 156 requested
+    ("\u24dc\u24d0\u24d6\u24e2\u24e1\u24e5.test", "magsrv.test"),  # enclosed letters
+    ("ma\u00df.test", "xn--ma-hia.test"),  # UTS #46 keeps the sharp s (IDNA 2003: mass)
+    ("ma%C3%9F.test", "xn--ma-hia.test"),
+    ("\u03c2.test", "xn--3xa.test"),  # and the final sigma (IDNA 2003: xn--4xa, sigma)
+    ("\u2603.test", "xn--n3h.test"),  # a symbol IDNA 2008 refuses is requested
+    ("-\u24dc.test", "-m.test"), ("a_\u24dc.test", "a_m.test"),
+    ("\u01c5.test", "xn--d-toa.test"), ("a\u180bb.test", "ab.test"),
+])
+def test_a_host_maps_as_chromium_maps_it(host: str, requested: str) -> None:
+    """Chromium maps a host by UTS #46, nontransitionally: a gate denying
+    `xn--ma-hia.test` must catch `ma\u00df.test`, which IDNA 2003 read as `mass.test`."""
+    assert host_of(resolve(f"https://{host}/x", None) or "") == requested
+
+
+def test_a_host_chromium_does_not_map_is_no_request() -> None:
+    assert resolve("https://\u2488.test/x", None) is None  # disallowed by UTS #46: none
+
+
 def test_a_url_with_the_pages_scheme_and_no_slashes_is_a_path() -> None:
     assert resolve("https:a.magsrv.com/x.js", "https://site.test/dir/p") == (
         "https://site.test/dir/a.magsrv.com/x.js")

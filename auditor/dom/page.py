@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import lxml.html
@@ -51,10 +51,71 @@ def srcdoc_too_deep() -> PageOverLimit:
 # -- the XPaths the views select with, compiled once -------------------------------
 # What inline code a page carries beyond <script>: event handlers that run code, and
 # the scripts of <iframe srcdoc> documents (walked three deep, as the walk does).
-HANDLER_ATTRS = ("onerror", "onload", "onclick", "onmouseover")
+# Every event handler attribute whose code Chromium runs (HTML's element, window and
+# media handlers, CSS animations' and transitions', SVG animations', the prefixed and
+# Chromium-only ones): lxml lowers attribute names, and an `on…` name not here is no
+# handler (no code runs). A gate reads them all: many fire with no input from the
+# visitor (`UNPROMPTED_HANDLERS`), the rest on what any visitor does (a click, a key).
+HANDLER_ATTRS = frozenset((
+    "onabort", "onafterprint", "onanimationcancel", "onanimationend",
+    "onanimationiteration", "onanimationstart", "onauxclick", "onbeforecopy",
+    "onbeforecut", "onbeforeinput", "onbeforematch", "onbeforepaste", "onbeforeprint",
+    "onbeforetoggle", "onbeforeunload", "onbeforexrselect", "onbegin", "onblur",
+    "oncancel", "oncanplay", "oncanplaythrough", "onchange", "onclick", "onclose",
+    "oncommand", "oncontentvisibilityautostatechange", "oncontextlost", "oncontextmenu",
+    "oncontextrestored", "oncopy", "oncuechange", "oncut", "ondblclick", "ondrag",
+    "ondragend", "ondragenter", "ondragleave", "ondragover", "ondragstart", "ondrop",
+    "ondurationchange", "onemptied", "onend", "onended", "onerror", "onfocus",
+    "onfocusin", "onfocusout", "onformdata", "onfullscreenchange", "onfullscreenerror",
+    "ongotpointercapture", "onhashchange", "oninput", "oninvalid", "onkeydown",
+    "onkeypress", "onkeyup", "onlanguagechange", "onload", "onloadeddata",
+    "onloadedmetadata", "onloadstart", "onlostpointercapture", "onmessage",
+    "onmessageerror", "onmousedown", "onmouseenter", "onmouseleave", "onmousemove",
+    "onmouseout", "onmouseover", "onmouseup", "onmousewheel", "onoffline", "ononline",
+    "onpagehide", "onpagereveal", "onpageshow", "onpageswap", "onpaste", "onpause",
+    "onplay", "onplaying", "onpointercancel", "onpointerdown", "onpointerenter",
+    "onpointerleave", "onpointermove", "onpointerout", "onpointerover",
+    "onpointerrawupdate", "onpointerup", "onpopstate", "onprogress", "onratechange",
+    "onrejectionhandled", "onrepeat", "onreset", "onresize", "onscroll", "onscrollend",
+    "onscrollsnapchange", "onscrollsnapchanging", "onsearch",
+    "onsecuritypolicyviolation", "onseeked", "onseeking", "onselect",
+    "onselectionchange", "onselectstart", "onslotchange", "onstalled", "onstorage",
+    "onsubmit", "onsuspend", "ontimeupdate", "ontoggle", "ontouchcancel", "ontouchend",
+    "ontouchmove", "ontouchstart", "ontransitioncancel", "ontransitionend",
+    "ontransitionrun", "ontransitionstart", "onunhandledrejection", "onunload",
+    "onvolumechange", "onwaiting", "onwebkitanimationend", "onwebkitanimationiteration",
+    "onwebkitanimationstart", "onwebkitfullscreenchange", "onwebkitfullscreenerror",
+    "onwebkittransitionend", "onwheel",
+))
+# The handlers headless Chromium 156 ran with no input from the visitor (tests/dom):
+# `<input autofocus onfocus>`, `<details open ontoggle>`, `<body onpageshow>`, a CSS
+# animation's or transition's events, `<svg><animate onbegin>`, `<video onloadstart>`,
+# `onscroll` of a page scrolled to its fragment or autofocused field, `onhashchange` and
+# `onpopstate` after a meta refresh to `#x`, `onbeforeunload` on leaving, `onresize` of
+# a resized frame, as well as `onload` and `onerror`.
+UNPROMPTED_HANDLERS = frozenset((
+    "onanimationend", "onanimationiteration", "onanimationstart", "onbeforetoggle",
+    "onbeforeunload", "onbegin", "oncontentvisibilityautostatechange", "onend",
+    "onerror", "onfocus", "onfocusin", "onhashchange", "oninvalid", "onload",
+    "onloadstart", "onmessage", "onpagehide", "onpageshow", "onpopstate", "onrepeat",
+    "onresize", "onscroll", "onscrollend", "onselect", "onselectionchange", "ontoggle",
+    "ontransitionend", "onunload", "onwebkitanimationend", "onwebkitanimationiteration",
+    "onwebkitanimationstart", "onwebkittransitionend",
+))
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a page error
-_CODE_NEEDLES = (*(a.encode() for a in HANDLER_ATTRS), b"srcdoc")  # no name: no walk
+# A handler's name as an attribute opens in markup: after whitespace, a `/` or a quoted
+# value's quote (the HTML tokenizer's ways into an attribute name), so a script's
+# `window.onload` is no hint; the page's one needle pass looks for them all (1,100
+# needles cost that pass nothing measurable) and says which names to select
+_HANDLER_NEEDLES = {(start + name).encode(): name for name in sorted(HANDLER_ATTRS)
+                    for start in (" ", "\t", "\n", "\r", "\f", "/", '"', "'")}
+_CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
+# Up to this many handler names a page holds, each is selected by its own `//@name`
+# (0.03-0.1 ms each on the corpus pages); past it, every `on…` attribute in one pass
+# (0.2-0.5 ms: the cost of five names or so)
+_FEW_HANDLERS = 6
+_ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 # Text a reader may see: every text node but a script's or a style's, and metas' content
 _SHOWN_TEXTS: Any = etree.XPath(
@@ -68,6 +129,8 @@ FEW_NEEDLES = 3
 # few dozen), in the order first asked: a page's set pass looks for them all, since the
 # pass costs the same for 60 needles as for 10, and each later ask is then a subset
 _ASKED: dict[bytes, None] = {}
+_NOTED: set[frozenset[bytes]] = set()  # the needle sets already added to `_ASKED`
+_EVERY: dict[int, tuple[frozenset[bytes], LiteralSet]] = {}  # by how many were asked
 
 # The tags most stages read (every page's scripts, links, metas and anchors), found in
 # one walk the first time any is asked for, with the comments: on the 110 corpus pages
@@ -129,27 +192,30 @@ class ParsedPage:
         """The markup lowered: holds every tag and attribute name of the tree."""
         return self.view("lowered", self.markup.lower)
 
-    def holding(self, needles: tuple[bytes, ...]) -> frozenset[bytes]:
+    def holding(self, needles: tuple[bytes, ...] | frozenset[bytes]) -> frozenset[bytes]:
         """Which of `needles` (lower case) the lowered markup holds, kept for the next
         stage that asks. A set already looked for answers for its subsets; else a few
         are looked for one by one (memchr speed), more in one RE2 pass for every needle
         any stage has asked for (provenance's, the scorecard's, the inline code's: one
-        pass a page answers them all, not one scan each)."""
-        wanted = frozenset(needles)
+        pass a page answers them all, not one scan each). A stage asking for many (the
+        handler names: over a thousand) passes a frozenset, whose hash is kept."""
+        wanted = needles if isinstance(needles, frozenset) else frozenset(needles)
+        if wanted not in _NOTED:
+            _NOTED.add(wanted)
+            _ASKED.update(dict.fromkeys(sorted(wanted)))
         found = self._holding.get(wanted)
         if found is not None:
             return found
         for known, held in self._holding.items():
             if wanted <= known:
                 return held & wanted
-        _ASKED.update(dict.fromkeys(needles))
         if len(wanted) <= FEW_NEEDLES:
             found = frozenset(n for n in wanted if n in self.lowered)
         else:
-            every = tuple(_ASKED)
-            present = _literal_set(every).present(self.lowered)
-            self._holding[frozenset(every)] = held = frozenset(
-                n for n in every if n.decode() in present)
+            every, literals = _every_asked()
+            # the few found (not each needle asked tested against them)
+            held = frozenset(n.encode() for n in literals.present(self.lowered) if n is not None)
+            self._holding[every] = held
             found = held & wanted
         self._holding[wanted] = found
         return found
@@ -264,8 +330,8 @@ class ParsedPage:
         document order: the walk reads what they load, the heuristics what they hide."""
         def build() -> tuple[etree._Element, ...]:
             held = self.holding(_CODE_NEEDLES)  # every attribute name: most pages need none
-            named = tuple(a for a in HANDLER_ATTRS if a.encode() in held)
-            return tuple(carrying(self.root, *named)) if named else ()
+            named = {_HANDLER_NEEDLES[n] for n in held if n in _HANDLER_NEEDLES}
+            return tuple(handler_elements(self.root, named)) if named else ()
 
         return self.view("with_handlers", build)
 
@@ -274,9 +340,8 @@ class ParsedPage:
                for s in self.scripts]
         held = self.holding(_CODE_NEEDLES)
         for el in self.with_handlers:
-            for attr in HANDLER_ATTRS:
-                value = el.get(attr)
-                if value and len(value) > 20:
+            for attr, value in handlers_of(el):
+                if len(value) > 20:
                     out.append(ScriptCode(value, line_of(el), self.xpath(el), attr))
         for frame in elements(_SRCDOC_FRAMES(self.root)) if b"srcdoc" in held else ():
             line, xpath = line_of(frame), self.xpath(frame)
@@ -328,6 +393,23 @@ class ParsedPage:
                           lambda: [str(v) for v in attributes_named(self.root, name)])
 
 
+def handler_elements(root: etree._Element, named: Collection[str] = HANDLER_ATTRS
+                     ) -> list[etree._Element]:
+    """The elements of `root`'s document carrying one of the event handlers `named`, in
+    document order, once each: a few names by their own selection, more (a nested
+    document's, asked for every name) by one pass over every `on…` attribute."""
+    if len(named) <= _FEW_HANDLERS:
+        return carrying(root, *sorted(named))
+    return list(dict.fromkeys(a.getparent() for a in _ON_ATTRIBUTES(root)
+                              if a.attrname in HANDLER_ATTRS))
+
+
+def handlers_of(el: etree._Element) -> list[tuple[str, str]]:
+    """An element's event handlers (name, code), in the order written."""
+    return [(str(name), str(value)) for name, value in el.items()
+            if name in HANDLER_ATTRS and value]
+
+
 def json_object(text: str | None) -> dict[str, Any]:
     """A JSON object a page wrote; {} for anything else or what does not read."""
     try:
@@ -339,6 +421,17 @@ def json_object(text: str | None) -> dict[str, Any]:
 def as_object(value: Any) -> dict[str, Any]:
     """A value read from a page's JSON, if an object; else {}."""
     return value if isinstance(value, dict) else {}
+
+
+def _every_asked() -> tuple[frozenset[bytes], LiteralSet]:
+    """Every needle asked so far, and their literal set, made again only when a stage
+    asked for a new one (they stop growing after a page or two)."""
+    found = _EVERY.get(len(_ASKED))
+    if found is None:
+        _EVERY.clear()
+        every = tuple(_ASKED)
+        found = _EVERY[len(every)] = (frozenset(every), _literal_set(every))
+    return found
 
 
 @functools.lru_cache(maxsize=64)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
 
 import lxml.html
+import re2  # type: ignore[import-untyped]
 
 from auditor.dom.inline_js import (
     holds_code,
@@ -24,15 +26,16 @@ from auditor.dom.inline_js import (
     media_type,
     type_from_extension,
 )
-from auditor.dom.page import HANDLER_ATTRS, SRCDOC_DEPTH, json_object, srcdoc_too_deep
-from auditor.dom.parser import (
-    attribute_values,
-    attributes_named,
-    carrying,
-    custom_sources,
-    parse_html,
+from auditor.dom.page import (
+    SRCDOC_DEPTH,
+    handler_elements,
+    handlers_of,
+    json_object,
+    srcdoc_too_deep,
 )
+from auditor.dom.parser import attribute_values, attributes_named, custom_sources, parse_html
 from auditor.model import RequestType
+from auditor.readers.decode import decode_labelled
 from auditor.urls import resolve
 
 if TYPE_CHECKING:
@@ -64,32 +67,115 @@ _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src
 
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
 _REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
-_URL_CALL = re.compile(r"url\(", re.I)  # CSS's url( in any case
 # (no `(` in the address: a run of `url(url(…` is read once, not from each `url(`)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'"()\s]{1,4096})['"]?\s*\)""", re.I)
 
 
 _CSS_IMPORT = re.compile(r"""@import(?:\s+|(?=['"]))(?:url\(\s*)?['"]?([^'")\s;]{1,4096})""",
                          re.I)
+# A CSS escape: up to six hex digits and one whitespace after, else the character itself
+# (an escaped newline, a string's line continuation, is nothing)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|[\s\S]))")
+# what an escape may spell that would end a url( or a string where no token ends: kept
+# as the URL parser writes it in a path (a host holds none of them)
+_INERT = {'"': "%22", "'": "%27", "(": "%28", ")": "%29", " ": "%20", "\t": "%09",
+          "\n": "%0A", "\r": "%0D", "\f": "%0C"}
+# an escape that may spell a letter of `url(`, `@import` or `image-set(`, or its `@`/`-`
+_SPELLING_ESCAPE = re.compile(
+    r"\\(?:0{0,4}(?:4[0-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d)(?![0-9a-f])|[g-z@-])", re.I)
+# a candidate of an image-set() written as a string, not url(): after `(` or a `,`
+_SET_STRING = re.compile(r"""\s*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})')""")
+
+
+def _unescaped(css: str) -> str:
+    r"""CSS with its escapes read as the tokenizer reads them (`u\72 l(` is `url(`,
+    `\68 ttps:` is `https:`); a quote, a parenthesis or a space an escape spells stays
+    inside its token (percent-encoded, as the URL parser writes it).
+
+    >>> _unescaped(r"u\72 l(\2f\2f a.test/\22 x) @im\70 ort")
+    'url(//a.test/%22x) @import'
+    """
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            char = match.group(2)
+            return "" if char in ("\n", "\r\n", "\r", "\f") else _INERT.get(char, char)
+        code = int(match.group(1), 16)
+        char = chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return _INERT.get(char, char)
+
+    return _CSS_ESCAPE.sub(one, css)
+
+
+def _image_set_strings(css: str, lowered: str) -> Iterator[str]:
+    """The candidates `image-set()` and `-webkit-image-set()` name as strings, with no
+    url() (`image-set("a.png" 1x, "b.png" 2x)`): each is an image the browser may
+    choose, so each is a request. A candidate's own `type()` or resolution is skipped to
+    the next top-level comma."""
+    at = lowered.find("image-set(")
+    while at >= 0:
+        pos = at + len("image-set(")
+        while pos < len(css):
+            string = _SET_STRING.match(css, pos)
+            if string:
+                yield string.group(1) if string.group(1) is not None else string.group(2)
+                pos = string.end()
+            pos = _next_candidate(css, pos)
+            if pos < 0:
+                break
+        at = lowered.find("image-set(", at + 10)
+
+
+def _next_candidate(css: str, pos: int) -> int:
+    """Where the next candidate of an image-set() opens (after a comma at its own depth),
+    or -1 at its closing parenthesis or the sheet's end; strings are skipped whole."""
+    depth = 0
+    while pos < len(css):
+        char = css[pos]
+        if char in "\"'":
+            end = css.find(char, pos + 1)
+            pos = end if end >= 0 else len(css)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return -1
+            depth -= 1
+        elif char == "," and depth == 0:
+            return pos + 1
+        elif char in ";{}":
+            return -1
+        pos += 1
+    return -1
 
 
 def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
-    """What a `<style>` sheet requests, comments left out: each `@import` (a stylesheet,
-    via "style-import") and each other `url()` (via "style-url": a font by its extension,
-    else an image), in order.
+    """What a `<style>` sheet requests, comments left out and escapes read: each
+    `@import` (a stylesheet, via "style-import"), each other `url()` (via "style-url": a
+    font by its extension, else an image) and each string candidate of an `image-set()`
+    (via "style-image-set"), in order.
 
     >>> [u for u in sheet_urls("@import url(//fonts.test/css?f=A); /* url(x.png) */"
     ...                        "h1 { background: url('https://cdn.test/a.png') }")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('//fonts.test/css?f=A', <RequestType.STYLESHEET: 'stylesheet'>, 'style-import'),
      ('https://cdn.test/a.png', <RequestType.IMAGE: 'image'>, 'style-url')]
+    >>> [u for u, _, _ in sheet_urls(r'a { b: u\72 l(\68 ttps://a.test/x) }'
+    ...                               'p { b: -webkit-image-set("//b.test/y.png" 1x) }')]
+    ['https://a.test/x', '//b.test/y.png']
     """
     lowered = css.lower()
-    if "url(" not in lowered and "@import" not in lowered:
-        return
+    escaped = "\\" in css
+    sets = "image-set(" in lowered  # asked once: a scan costs what the lowering does
+    if "url(" not in lowered and "@import" not in lowered and not sets and not (
+            escaped and _SPELLING_ESCAPE.search(css)):
+        return  # (an icon font's `content: "\\f101"` spells none of them)
     if "/*" in css:
         css = _uncommented(css)
         lowered = css.lower()
+    if escaped:
+        css = _unescaped(css)
+        lowered = css.lower()
+        sets = "image-set(" in lowered
     imported: set[int] = set()
     if "@import" in lowered:
         for match in _CSS_IMPORT.finditer(css):
@@ -102,11 +188,23 @@ def sheet_urls(css: str) -> Iterator[tuple[str, RequestType, str]]:
             url = call.group(1)
             yield url, type_from_extension(url) or RequestType.IMAGE, "style-url"
         at = lowered.find("url(", at + 4)
+    if sets:
+        for url in _image_set_strings(css, lowered):
+            yield url, RequestType.IMAGE, "style-image-set"
 
 
-def style_urls(style: str | None) -> list[str]:
-    """The addresses a `style` attribute's `url()`s name, in any case."""
-    return _CSS_URL.findall(style) if style and _URL_CALL.search(style) else []
+def style_urls(style: str | None) -> list[tuple[str, str]]:
+    """The addresses a `style` attribute names, in any case and escapes read, with how:
+    its `url()`s ("style-url") and its `image-set()`'s strings ("style-image-set")."""
+    if not style or "(" not in style:  # both are calls (an escaped `(` opens none)
+        return []
+    if "\\" in style:
+        style = _unescaped(style)
+    lowered = style.lower()
+    found = [(url, "style-url") for url in _CSS_URL.findall(style)] if "url(" in lowered else []
+    if "image-set(" in lowered:
+        found += [(url, "style-image-set") for url in _image_set_strings(style, lowered)]
+    return found
 
 
 def _uncommented(css: str) -> str:
@@ -139,6 +237,12 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
     '<script src=x.js>'
     >>> data_url("data:text/javascript;base64,YWxlcnQoMSk=", _DATA_CODE)
     'alert(1)'
+
+    Its bytes are read in the `charset` it names, after a BOM, as Chromium reads them
+    (`data:text/html;charset=utf-16,%3C%00…` is a document, not NUL-strewn bytes):
+
+    >>> data_url("data:text/html;charset=utf-16be,%00%3C%00p%00%3E", _DATA_PAGES)
+    '<p>'
     """
     if not raw:
         return None
@@ -149,13 +253,14 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
     params = [p.strip().lower() for p in head.split(";")]
     if params[0] not in media:
         return None
+    data = unquote_to_bytes(body)  # a character the URL holds unescaped: its UTF-8 bytes
     if "base64" in params[1:]:
         try:
-            return base64.b64decode(unquote(body) + "==", validate=False).decode("utf-8",
-                                                                                 "replace")
+            data = base64.b64decode(data + b"==", validate=False)
         except (ValueError, binascii.Error):
             return None
-    return unquote(body)
+    charset = next((p[8:].strip("\"' ") for p in params[1:] if p.startswith("charset=")), None)
+    return decode_labelled(data, charset)
 
 
 # scripts of JSON that make the browser request: an import map's modules (loaded when
@@ -228,16 +333,18 @@ _PING = re.compile(rb"ping\s*=")
 
 def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
                 handlers: set[Any]) -> Iterator[Any]:
+    values = page.values if page is not None else attribute_values(root)
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
-    # the names of the elements whose `style` has a `url(`, from one pass over the style
-    # attributes of a page whose values hold one (as pages write it; a regex in any case
-    # cost 0.13 ms a page): the walk takes those names too, not every element of the page
-    # (a page with one such `<div>` was walked element by element, 56% of all walked)
-    values = page.values if page is not None else attribute_values(root)
-    styled = {a.getparent().tag for a in attributes_named(root, "style")
-              if _URL_CALL.search(a)} if "url(" in values or "URL(" in values else set()
     names = {el.tag for el in (*custom, *handlers) if isinstance(el.tag, str)}
+    # the names of the elements whose `style` requests: a url( or image-set( in any case,
+    # or an escape that may spell one, on a page whose values hold one (one RE2 pass: 0.08
+    # ms a page); the walk takes those names too, not every element of the page (a page
+    # with one such `<div>` was walked element by element, 56% of all walked)
+    styled: set[str] = set()
+    if _STYLE_CALL.search(values) or _escaped_style(values, page):
+        styled = {a.getparent().tag for a in attributes_named(root, "style")
+                  if "\\" in a or _STYLE_CALL.search(a)}
     names = (names | styled) - _REQUESTING
     if len(names) > _FEW_NAMES or not all(map(_NAME.fullmatch, names)):
         tags = ()  # every element (lxml filters by no name with a control character)
@@ -249,14 +356,23 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
 
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
+_STYLE_CALL: Any = re2.compile(r"(?i)url\(|image-set\(")
+
+
+def _escaped_style(values: str, page: ParsedPage | None) -> bool:
+    """Whether a style attribute may hold an escape (`u\\72 l(`): on a page whose values
+    hold a backslash (a few: JSON in a data- attribute), whether a style's does."""
+    if "\\" not in values:
+        return False
+    return page is None or any("\\" in v for v in page.attribute_values("style"))
 
 
 def _with_handlers(root: lxml.html.HtmlElement, page: ParsedPage | None) -> set[Any]:
     """The elements whose event handlers may request something (`<img onerror>`,
     `<body onload>`, `<svg onload>`): an injected loader needs no `<script>`. Only a
     handler holding an address (`//`) is read; the page's view is the heuristics' too."""
-    found = page.with_handlers if page is not None else carrying(root, *HANDLER_ATTRS)
-    return {el for el in found if any("//" in (el.get(a) or "") for a in HANDLER_ATTRS)}
+    found = page.with_handlers if page is not None else handler_elements(root)
+    return {el for el in found if any("//" in code for _, code in handlers_of(el))}
 # Up to this many custom element names the walk filters by them too; past it, it reads
 # every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
 _FEW_NAMES = 32
@@ -311,15 +427,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         tag = tag.lower()
         get = el.get
         if handlers and el in handlers:
-            for attr in HANDLER_ATTRS:
-                code = get(attr)
-                for url, kind, assigned in loaded_urls(code, secure) if code else ():
+            for attr, code in handlers_of(el):
+                for url, kind, assigned in loaded_urls(code, secure):
                     found(url, kind, f"{tag}[{attr}]", assigned)
         if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
                 found(src, _custom_type(tag, src), f"{tag}[src]")
-            for url in style_urls(get("style")):
-                found(url, RequestType.IMAGE, "style-url")
+            for url, via in style_urls(get("style")):
+                found(url, RequestType.IMAGE, via)
             if out:
                 yield from out
                 out.clear()
@@ -343,6 +458,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             elif (rules := (get("type") or "").strip().lower()) in _URL_RULES and el.text:
                 for url in _rule_urls(json_object(el.text), rules):
                     found(url, _URL_RULES[rules], f"script[{rules}]")
+            if (markup := el.text) and "<" in markup and (foreign := _foreign_root(el)):
+                document(markup, f"{foreign} script")  # as a foreign `<style>`'s
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
                 for url, kind, assigned in loaded_urls(code, secure):
@@ -391,6 +508,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             found(get("src"), RequestType.OTHER, "track[src]")
         elif tag == "embed":
             found(get("src"), RequestType.OBJECT, "embed[src]")
+            if held := data_url(get("src"), _DATA_PAGES):
+                document(held, "embed[src] data:")
         elif tag == "object":
             found(get("data"), RequestType.OBJECT, "object[data]")
             if held := data_url(get("data"), _DATA_PAGES):
@@ -414,8 +533,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(url, RequestType.PING, "amp-analytics[requests]")
         elif tag == "style":
             sheet_type = (get("type") or "text/css").split(";", 1)[0].strip().lower()
-            if el.text and sheet_type in ("text/css", ""):
-                for url, kind, via in sheet_urls(el.text):
+            sheet = el.text
+            if sheet and ("<" in sheet or "&" in sheet) and (foreign := _foreign_root(el)):
+                if "<" in sheet:  # its tags are the page's: `<svg><style><img src=…>`
+                    document(sheet, f"{foreign} style")
+                sheet = html.unescape(sheet)  # and its character references are read
+            if sheet and sheet_type in ("text/css", ""):
+                for url, kind, via in sheet_urls(sheet):
                     found(url, kind, via)
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
@@ -423,8 +547,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(url, RequestType.XMLHTTPREQUEST, f"{tag}[rtc-config]")
         if tag in ("body", "table", "td", "th", "tr") and get("background"):
             found(get("background"), RequestType.IMAGE, f"{tag}[background]")
-        for url in style_urls(get("style")):
-            found(url, RequestType.IMAGE, "style-url")
+        for url, via in style_urls(get("style")):
+            found(url, RequestType.IMAGE, via)
         if decoded is not None and page is not None:
             # a URL its literals already load (escapes read) is not found twice; one they
             # only name is still loaded where the decoder shows it loaded
@@ -435,6 +559,26 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+# Where HTML is parsed as HTML again inside SVG or MathML (a `<style>` there is raw text)
+_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
+                                 "mtext", "annotation-xml"})
+
+
+def _foreign_root(el: lxml.html.HtmlElement) -> str | None:
+    """"svg" or "math" when `el` sits in that foreign content, where HTML parses a
+    `<style>`'s or a `<script>`'s text as markup and reads its character references
+    (libxml2 keeps it as raw text): `<svg><style><img src=…>` requested its image in
+    Chromium, as an SVG `<script>`'s did; under `<foreignObject>` or `<mtext>` it is
+    HTML's raw text again."""
+    for up in el.iterancestors():
+        tag = up.tag
+        if tag in ("svg", "math"):
+            return str(tag)
+        if tag in _INTEGRATION_POINTS:
+            return None
+    return None
 
 
 # A custom element's `src` counts when absolute: the component loads it (a relative one is

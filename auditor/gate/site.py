@@ -7,19 +7,32 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
+import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
+from auditor.readers.decode import decode_html
+from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
-from auditor.readers.sniff import NOT_PAGES
+from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
 
-# What a built site serves as pages; its CSS, JS, feeds and search indexes are not.
+# What a built site serves as pages; its feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
+# and the scripts and style sheets it serves: a page that loads one requests what it
+# requests, so each is audited as that code or sheet inline in a page would be
+SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
+# A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`) is
+# what most browsers get: it is audited as the file it stands for, at that file's URL
+_GZIP = ".gz"
 INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 
 
@@ -31,12 +44,25 @@ def page_url(base_url: str, path: str) -> str:
     >>> page_url("https://example.com/docs/", "a b/p.html")
     'https://example.com/docs/a%20b/p.html'
     """
-    rel = normalise_path(path)
+    rel = _served_name(normalise_path(path))
     for index in INDEX_PAGES:
         if rel == index or rel.endswith("/" + index):
             rel = rel[: -len(index)]
             break
     return base_url.rstrip("/") + "/" + quote(rel, safe="/")
+
+
+def _served_name(name: str) -> str:
+    """The name a file is served under: a precompressed copy's without `.gz`.
+
+    >>> _served_name("blog/a.html.gz"), _served_name("a.html")
+    ('blog/a.html', 'a.html')
+    """
+    return name[: -len(_GZIP)] if name.lower().endswith(_GZIP) else name
+
+
+def _served_suffix(path: Path) -> str:
+    return Path(_served_name(path.name)).suffix.lower()
 
 
 def _inside(path: Path, root: Path) -> str | None:
@@ -74,11 +100,13 @@ def site_dir(source: str) -> Path | None:
 
 
 def site_pages(site_dir: Path) -> list[Path]:
-    """HTML files under the site, sorted; hidden files and folders (.git) are not served."""
+    """The HTML files, scripts and style sheets under the site (and their precompressed
+    copies), sorted; hidden files and folders (.git) are not served."""
     def served(path: Path) -> bool:
         rel = path.relative_to(site_dir)
+        suffix = _served_suffix(path)
         return (not any(part.startswith(".") for part in rel.parts)
-                and path.suffix.lower() in SITE_PAGE_SUFFIXES)
+                and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES))
 
     return walk_dir(site_dir, served)
 
@@ -86,12 +114,47 @@ def site_pages(site_dir: Path) -> list[Path]:
 def served_page(page: Path, url: str | None) -> list[Record]:
     """A site file as a browser gets it: HTML, whatever its first bytes look like (a
     page whose first 4 KB hold no tag, or that opens like a WordPress post's JSON, is
-    rendered as HTML all the same); empty, binary or gzip bytes are what they are."""
-    with open_input(page, str(page)) as stream:
-        kind = kind_of(stream, str(page))
+    rendered as HTML all the same), a script or style sheet as a page holding it
+    inline, a precompressed copy as the file it stands for; empty or binary bytes are
+    what they are."""
+    name = str(page)
+    with open_input(page, name) as stream:
+        kind = kind_of(stream, name)
+        if kind == "gzip" and page.name.lower().endswith(_GZIP):
+            data = _gunzipped(stream, name)
+            stream = io.BytesIO(data)
+            kind = kind_of(stream, _served_name(name), data[:HEAD_BYTES])
+        asset = SITE_ASSET_SUFFIXES.get(_served_suffix(page))
+        if asset is not None and kind not in NOT_PAGES:
+            text = decode_html(stream.read(MAX_PAGE_BYTES + 1)[:MAX_PAGE_BYTES])
+            return [Document(input=name, kind=asset, text=_inline(text, asset), url=url)]
         if kind not in NOT_PAGES and kind != "gzip":
             kind = "html"
-        return list(read_stream(stream, str(page), url=url, kind=kind))
+        return list(read_stream(stream, name, url=url, kind=kind))
+
+
+def _gunzipped(stream: BinaryIO, name: str) -> bytes:
+    """A precompressed copy's bytes, at most a page's; InputError when it does not read."""
+    try:
+        with gzip.GzipFile(fileobj=stream, mode="rb") as plain:
+            data = plain.read(MAX_PAGE_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{name}: unreadable gzip: {exc}") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageTooLarge(name, MAX_PAGE_BYTES)
+    return data
+
+
+def _inline(text: str, asset: str) -> str:
+    """A script or sheet as a page holding it inline: its own end tag escaped, as
+    `<\\/script` (the same code in JS, the same sheet in CSS), so no text of it is markup.
+
+    >>> _inline("a='</SCRIPT>'", "script")
+    "<script>a='<\\\\/SCRIPT>'</script>"
+    """
+    tag = "script" if asset == "script" else "style"
+    body = re.sub(f"</({tag})", r"<\\/\1", text, flags=re.I)
+    return f"<{tag}>{body}</{tag}>"
 
 
 def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:

@@ -16,7 +16,7 @@ not harmless.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -31,7 +31,7 @@ _CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestTyp
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 
 
-def script_codes(ctx: PageContext, handlers: tuple[str, ...] = HANDLER_ATTRS,
+def script_codes(ctx: PageContext, handlers: Collection[str] = HANDLER_ATTRS,
                  srcdoc: bool = True) -> tuple[tuple[str, int, str], ...]:
     """(code, line, xpath) of every inline script, of the inline event `handlers`, and
     of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
+from auditor.dom.page import UNPROMPTED_HANDLERS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -32,7 +33,7 @@ _CLOAKING = re.compile(
 )
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
-_ON_LOAD = ("onload", "onerror")  # handlers that run without the visitor clicking
+_ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:

@@ -180,6 +180,23 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     return data.decode("cp1252", "replace")
 
 
+def decode_labelled(data: bytes, label: str | None) -> str:
+    """Bytes served with a charset label (a `data:` URL's `;charset=`), as Chromium
+    decodes them: a BOM first, then the label (its bad bytes replaced), else as a page
+    with no transport charset (`decode_html`).
+
+    >>> decode_labelled("<p>".encode("utf-16-le"), "utf-16"), decode_labelled(b"\\xe4", "latin1")
+    ('<p>', 'ä')
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(name, "replace")
+    codec = encoding_for(label, in_page=False)
+    if codec is not None:
+        return data.decode(codec, "replace")
+    return decode_html(data)
+
+
 def as_page(data: bytes) -> tuple[bytes, str | None]:
     """A page's bytes, re-encoded as UTF-8 when they were UTF-16/32, and the charset
     that then holds (a `<meta charset="utf-16">` in them no longer does)."""

@@ -404,6 +404,60 @@ def test_an_event_handlers_loader_is_a_request() -> None:
     ]
 
 
+_PIXEL = "new Image().src='https://px.test/p.gif'"
+
+
+@pytest.mark.parametrize(
+    ("html", "via"),
+    [  # each ran its handler in headless Chromium 156 with no input from the visitor
+        (f'<input autofocus onfocus="{_PIXEL}">', "input[onfocus]"),
+        (f'<input autofocus onfocusin="{_PIXEL}">', "input[onfocusin]"),
+        (f'<body onpageshow="{_PIXEL}">x</body>', "body[onpageshow]"),
+        (f'<details open ontoggle="{_PIXEL}">x</details>', "details[ontoggle]"),
+        (f'<div style="animation:k 1s" onanimationstart="{_PIXEL}">x</div>',
+         "div[onanimationstart]"),
+        (f'<div style="animation:k 1s" onanimationend="{_PIXEL}">x</div>',
+         "div[onanimationend]"),
+        (f'<div ontransitionend="{_PIXEL}">x</div>', "div[ontransitionend]"),
+        (f'<svg><animate attributeName=x dur=1s onbegin="{_PIXEL}"/></svg>', "animate[onbegin]"),
+        (f'<svg><set attributeName=x to=1 dur=1s onend="{_PIXEL}"/></svg>', "set[onend]"),
+        (f'<video autoplay muted src="v.mp4" onloadstart="{_PIXEL}"></video>',
+         "video[onloadstart]"),
+        (f'<body onscroll="{_PIXEL}"><input autofocus></body>', "body[onscroll]"),
+        (f'<body onhashchange="{_PIXEL}"><meta http-equiv=refresh content="0;url=#x">',
+         "body[onhashchange]"),
+        (f'<body onbeforeunload="{_PIXEL}">x</body>', "body[onbeforeunload]"),
+        (f'<div oncontentvisibilityautostatechange="{_PIXEL}">x</div>',
+         "div[oncontentvisibilityautostatechange]"),
+        (f'<style onload="{_PIXEL}">a{{}}</style>', "style[onload]"),
+        (f'<INPUT AUTOFOCUS ONFOCUS="{_PIXEL}">', "input[onfocus]"),  # names in any case
+        (f'<input autofocus/onfocus="{_PIXEL}">', "input[onfocus]"),  # after a slash
+        (f'<input autofocus value="x"onfocus="{_PIXEL}">', "input[onfocus]"),  # a quote
+        (f'<input autofocus\nonfocus = "{_PIXEL}">', "input[onfocus]"),
+    ],
+)
+def test_a_handler_that_runs_unprompted_is_a_request(html: str, via: str) -> None:
+    """An injected loader needs no `<script>` nor `onload`: an autofocused field's
+    `onfocus`, an open `<details>`' `ontoggle`, a CSS animation's or an SVG animation's
+    events run code with no click (a gate that read four handler names passed them)."""
+    expected = ("https://px.test/p.gif", T.IMAGE, via)
+    assert expected in found(html)
+    page = parse_page(html)  # the page's view, selected by the needles' one pass
+    assert expected in [(f.url, f.type, f.via) for f in walk(page.root, BASE, page)]
+
+
+def test_many_handler_names_are_read_in_one_pass_and_unknown_ones_are_no_code() -> None:
+    """Past a few names a page holds, every `on…` attribute is read at once; a name no
+    browser runs (`onion`, a data attribute) holds no code."""
+    names = ("onfocus", "ontoggle", "onpageshow", "onbegin", "onplay")
+    html = "".join(f'<p {n}="new Image().src=\'https://{n}.test/p\'">x</p>' for n in names)
+    html += '<p onion="new Image().src=\'https://onion.test/p\'">x</p>'
+    page = parse_page(html)
+    assert [f.url for f in walk(page.root, BASE, page)] == [
+        f"https://{n}.test/p" for n in names]
+    assert [c.source for c in page.codes] == list(names)
+
+
 def test_a_later_body_tags_handler_runs_as_the_browser_merges_it() -> None:
     """A `<body onload>` pasted into a post, after the page's own `<body>` or its first
     text: browsers add the attributes the body lacks, libxml2 dropped them."""
@@ -532,6 +586,18 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
     assert [(host_of(u), t) for u, t, _ in found(html)] == [("a.magsrv.com", expected)]
 
 
+_IMG_DOC = "<img src=https://a.magsrv.com/x.js>"
+_SVG_DOC = '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://a.magsrv.com/x.js"/></svg>'
+
+
+def _b64(text: str, codec: str = "utf-8") -> str:
+    return base64.b64encode(text.encode(codec)).decode()
+
+
+def _pct(text: str, codec: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode(codec))
+
+
 @pytest.mark.parametrize(("html", "via"), [
     ('<iframe src="data:text/html,<script src=https://a.magsrv.com/x.js></script>"></iframe>',
      "iframe[src] data: script[src]"),
@@ -546,11 +612,97 @@ def test_what_svg_tables_refreshes_and_sheets_request(html: str, expected: T) ->
     ('<object data="data:text/html,<base href=https://a.magsrv.com/><script src=/x.js>'
      '</script>"></object>', "object[data] data: script[src]"),  # its own base
     ('<style>@import"https://a.magsrv.com/x.js";</style>', "style-import"),  # no space
+    # an embed's document, as an object's (Chromium requested both)
+    ('<embed src="data:text/html,<img src=https://a.magsrv.com/x.js>">',
+     "embed[src] data: img[src]"),
+    (f'<embed type="image/svg+xml" src="data:image/svg+xml;base64,{_b64(_SVG_DOC)}">',
+     "embed[src] data: image[href]"),
+    # read in the charset it names, after a BOM, as Chromium read each of these
+    (f'<iframe src="data:text/html;charset=utf-16,{_pct(_IMG_DOC, "utf-16-le")}"></iframe>',
+     "iframe[src] data: img[src]"),
+    (f'<iframe src="data:text/html;charset=UTF-16BE;base64,{_b64(_IMG_DOC, "utf-16-be")}">'
+     "</iframe>", "iframe[src] data: img[src]"),
+    (f'<object data="data:text/html;base64,{_b64(chr(0xFEFF) + _IMG_DOC, "utf-16-le")}">'
+     "</object>", "object[data] data: img[src]"),
+    (f'<iframe src="data:text/html;charset=iso-2022-jp;base64,{_b64(_IMG_DOC, "iso-2022-jp")}">'
+     "</iframe>", "iframe[src] data: img[src]"),
+    ('<script src="data:text/javascript;charset=utf-16le;base64,'
+     f'{_b64(_PIXEL.replace("px.test/p.gif", "a.magsrv.com/x.js"), "utf-16-le")}"></script>',
+     "script[src] data:"),
 ])
 def test_what_a_data_url_holds_is_walked(html: str, via: str) -> None:
     """Malvertising frames its ad in a `data:` document (no referrer, no page to scan):
     what the document, code or sheet in it requests is the page's request."""
     assert [(u, v) for u, _, v in found(html)] == [("https://a.magsrv.com/x.js", via)]
+
+
+@pytest.mark.parametrize(("html", "via"), [  # each requested a.magsrv.com in Chromium 156
+    ("""<div style='background:image-set("https://a.magsrv.com/x.png" 1x)'>x</div>""",
+     "style-image-set"),
+    ("""<div style="background:-webkit-image-set('https://a.magsrv.com/x.png' 1x)">x</div>""",
+     "style-image-set"),
+    ("""<style>p{background:image-set("/a.avif" type("image/avif"),
+        "https://a.magsrv.com/x.png" type("image/png"))}</style>""", "style-image-set"),
+    (r"<style>p{background:url(\68 ttps://a.magsrv.com/x.png)}</style>", "style-url"),
+    (r"<style>p{background:u\72 l(https://a.magsrv.com/x.png)}</style>", "style-url"),
+    (r'<p style="background:u\72 l(https://a.magsrv.com/x.png)">x</p>', "style-url"),
+    (r'<style>p{background:url("\2f\2f a.magsrv.com/x.png")}</style>', "style-url"),
+    (r"<style>p{background:url(//a\2emagsrv.com/x.png)}</style>", "style-url"),
+    (r'<style>@import "\2f\2f a.magsrv.com/x.css";</style>', "style-import"),
+    (r"<style>@im\70 ort url(//a.magsrv.com/x.css);</style>", "style-import"),
+    ('<p style="background:Url(//a.magsrv.com/x.png)">x</p>', "style-url"),  # any case
+])
+def test_css_names_a_request_by_image_set_strings_and_escapes(html: str, via: str) -> None:
+    """`image-set()` takes its candidates as strings too, and CSS reads escapes in any
+    token (`u\72 l(` is `url(`): a gate that read `url(` as written passed them."""
+    for page in (None, parse_page(html)):
+        root = page.root if page is not None else parse_html(html)
+        assert [(host_of(f.url), f.via) for f in walk(root, BASE, page)
+                if f.url.startswith("https://a.")] == [("a.magsrv.com", via)], page
+
+
+def test_an_escaped_quote_or_parenthesis_stays_inside_its_url() -> None:
+    """An escape that spells a quote or a `(` does not end the url() or the string it is
+    in, nor does an escaped `(` open a call."""
+    assert [u for u, _, _ in found(r'<style>p{b:url("//a.magsrv.com/a\"b.png")}'
+                                   r"q{b:url\28 //c.test/x)}</style>")] == [
+        "https://a.magsrv.com/a%22b.png"]
+
+
+@pytest.mark.parametrize(("html", "expected"), [  # what Chromium 156 requested
+    ("<svg><style><img src=https://a.magsrv.com/x.js></style></svg>",
+     [("https://a.magsrv.com/x.js", "svg style img[src]")]),
+    ("<math><style><img src=https://a.magsrv.com/x.js></style></math>",
+     [("https://a.magsrv.com/x.js", "math style img[src]")]),
+    ("<svg><script><img src=https://a.magsrv.com/x.js></script></svg>",
+     [("https://a.magsrv.com/x.js", "svg script img[src]")]),
+    ("<svg><style>p{background:url(https://a.magsrv&#46;com/x.png)}</style></svg>",
+     [("https://a.magsrv.com/x.png", "style-url")]),  # its references are read
+    # HTML's raw text again under an integration point: nothing was requested
+    ("<svg><foreignObject><style><img src=https://a.magsrv.com/x.js></style>"
+     "</foreignObject></svg>", []),
+    ("<math><mtext><style><img src=https://a.magsrv.com/x.js></style></mtext></math>", []),
+    ("<style><img src=https://a.magsrv.com/x.js></style>", []),
+])
+def test_a_style_in_svg_or_mathml_holds_markup(html: str,
+                                               expected: list[tuple[str, str]]) -> None:
+    """HTML parses an SVG or MathML `<style>`'s (or `<script>`'s) text as markup, so an
+    `<img>` there breaks out and loads; libxml2 keeps it as a sheet's text."""
+    assert [(u, v) for u, _, v in found(html)] == expected
+
+
+def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() -> None:
+    """Chromium requested nothing from a UTF-16 document with no BOM nor charset, nor
+    from one in a charset outside the Encoding Standard (cp037): the walk neither."""
+    doc = "<img src=https://a.magsrv.com/x.js>"
+    for head, enc in (("data:text/html;base64,", "utf-16-le"),
+                      ("data:text/html;charset=cp037;base64,", "cp037")):
+        src = head + base64.b64encode(doc.encode(enc)).decode()
+        assert found(f'<iframe src="{src}"></iframe>') == []
+    # windows-1252 bytes of a host are what Chromium requests (punycoded), not UTF-8's
+    assert [host_of(u) for u, _, _ in found(
+        '<iframe src="data:text/html;charset=windows-1252,'
+        '<img src=https://%E2%93%9Cagsrv.com/x>"></iframe>')] == ["xn--agsrv-2qa50fr42q.com"]
 
 
 def test_an_import_map_and_speculation_rules_name_requests() -> None:

@@ -63,8 +63,8 @@ def test_clean_site_passes_with_a_short_summary(site: Path) -> None:
                  "https://example.com", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert len(lines) <= 7  # header, a line per page, the verdict
-    assert lines[-1].strip() == "4 pages audited · policy passed"
+    assert len(lines) <= 8  # header, a line per page and the style sheet, the verdict
+    assert lines[-1].strip() == "5 pages audited · policy passed"
     assert result.stderr == ""
 
 
@@ -85,7 +85,7 @@ def test_one_injection_fails_naming_page_line_rule_and_clause(
     cells = [c.strip() for c in rows[0].split(" | ")]
     assert cells[2] == clause.replace("_", "\\_")
     assert re.search(rule, cells[3].lower()), cells
-    assert "policy failed on 1 of 4 pages" in result.stdout
+    assert "policy failed on 1 of 5 pages" in result.stdout  # 4 pages, 1 style sheet
 
 
 def test_terminal_names_page_line_rule_and_clause(site: Path) -> None:

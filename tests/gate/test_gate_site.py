@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 
+from auditor.catalogue import default_catalogue
 from auditor.gate.site import page_url, site_pages, site_path, site_records
+from auditor.pipeline import audit_records
 from auditor.readers import Document, ReadFailure
+from auditor.rules import Engine
 
 
 @pytest.mark.parametrize(("base", "path", "url"), [
@@ -38,14 +42,48 @@ def test_site_path(tmp_path: Path) -> None:
     assert site_path("./loose/page.html", ()) == "loose/page.html"
 
 
-def test_site_pages_are_html_files_not_hidden(tmp_path: Path) -> None:
+def test_site_pages_are_html_files_scripts_and_sheets_not_hidden(tmp_path: Path) -> None:
     for name in ("index.html", "blog/a.htm", "blog/b.xhtml", "assets/site.css",
-                 "search.json", "robots.txt", ".git/x.html", "blog/.draft.html"):
+                 "assets/app.js", "blog/c.html.gz", "search.json", "robots.txt",
+                 "search.json.gz", ".git/x.html", "blog/.draft.html"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("<p>x</p>")
     assert [p.relative_to(tmp_path).as_posix() for p in site_pages(tmp_path)] == [
-        "blog/a.htm", "blog/b.xhtml", "index.html"]
+        "assets/app.js", "assets/site.css", "blog/a.htm", "blog/b.xhtml", "blog/c.html.gz",
+        "index.html"]
+
+
+def test_an_asset_or_a_precompressed_copy_that_loads_a_denied_host_is_audited(
+        tmp_path: Path) -> None:
+    """What a demanding CI wants of a built site: a page's precompressed copy (what
+    gzip_static serves for it) is audited at the page's URL, and a script or style sheet
+    the site serves as a page holding it inline; in Chromium the page that loads them
+    requested each host below."""
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<link rel=stylesheet href="/site.css"><script src="/app.js"></script><p>x</p>')
+    (tmp_path / "blog/post.html").write_text("<p>clean</p>")
+    (tmp_path / "blog/post.html.gz").write_bytes(gzip.compress(
+        b'<p>x</p><script src="https://a.magsrv.com/ad-provider.js"></script>'))
+    (tmp_path / "app.js").write_text(
+        "var s=document.createElement('script');s.src='https://b.magsrv.com/x.js';"
+        "document.head.appendChild(s); // </script> ends no markup")
+    (tmp_path / "site.css").write_text(
+        '@import url("https://c.magsrv.com/x.css");\nbody{background:url(//d.magsrv.com/a.png)}')
+    records = list(site_records(tmp_path, "https://example.com"))
+    assert [(r.input.rsplit("/", 1)[-1], r.kind, r.url) for r in records
+            if isinstance(r, Document)] == [
+        ("app.js", "script", "https://example.com/app.js"),
+        ("post.html", "html", "https://example.com/blog/post.html"),
+        ("post.html.gz", "html", "https://example.com/blog/post.html"),
+        ("index.html", "html", "https://example.com/"),
+        ("site.css", "stylesheet", "https://example.com/site.css")]
+    reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
+    hosts = {r.input.rsplit("/", 1)[-1]: sorted(x.host for x in r.resources) for r in reports}
+    assert hosts["app.js"] == ["b.magsrv.com"]
+    assert hosts["post.html.gz"] == ["a.magsrv.com"]
+    assert hosts["site.css"] == ["c.magsrv.com", "d.magsrv.com"]
 
 
 def test_an_unreadable_page_is_reported_not_fatal(tmp_path: Path) -> None:
