@@ -86,6 +86,7 @@ SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value l
 _BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
 # what needles cannot stand for: a negation, an alternative, a test of the element's
 # text (`:contains('x')` is `contains(., 'x')`: its literal is no attribute value)
+_AND_NOT = re.compile(r"\s+and\s+\(not\(@[\w-]+\)\)")
 _UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/|\(\s*\.\s*[,)]")
 
 
@@ -100,13 +101,18 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
     ((('<ins', 'class'), ('adsbygoogle',)),)
     >>> slot_needles("descendant-or-self::div[not(@id)]") is None
     True
+    >>> slot_needles("descendant-or-self::div[(@data-b) and (not(@data-c))]")
+    ((('<div', 'data-b'), ()),)
     """
     out: list[SlotNeedles] = []
     for branch in path.split(" | "):
         step = _BRANCH_STEP.match(branch.strip())
-        if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", step.group(2))):
+        # a negated attribute test joined by `and` requires nothing: the tests beside it
+        # still must hold (`div[data-pw-mobi]:not([data-pw-desk])` ran on every page)
+        tests = _AND_NOT.sub("", step.group(2)) if step is not None else ""
+        if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", tests)):
             return None
-        tag, tests = step.groups()
+        tag = step.group(1)
         names = (["<" + tag.lower()] if tag != "*" else []) + [
             n.lower() for n in dict.fromkeys(re.findall(r"@([\w-]+)", tests))]
         literals = [v.strip() for v in re.findall(r"'([^']*)'", tests)]
@@ -309,7 +315,7 @@ class Catalogue:
     markup_id_needles: LiteralSet = field(init=False, repr=False, compare=False)
     # the `data-` attributes `markup` ID patterns key on (`data-parsely-site`): a vendor's
     # config element the page carries (Parse.ly's `<span id="parsely-cfg">`) is read too
-    id_attributes: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    id_attributes: frozenset[bytes] = field(init=False, repr=False, compare=False)
     # every network's `markup` ID patterns, in catalogue order: read on every page
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
                                                            compare=False)
@@ -409,9 +415,9 @@ class Catalogue:
         object.__setattr__(self, "slot_names", tuple(
             dict.fromkeys(name.encode() for names, _ in slots for name in names)))
         id_literals = [pattern_needle(s.pattern) for s in ids if s.where != "markup"]
-        object.__setattr__(self, "id_attributes", tuple(dict.fromkeys(
-            m.group(1) for s in ids if s.where == "markup" for x in s.needles
-            if (m := _ATTRIBUTE_NEEDLE.fullmatch(x)))))
+        object.__setattr__(self, "id_attributes", frozenset(
+            m.group(1).encode() for s in ids if s.where == "markup" for x in s.needles
+            if (m := _ATTRIBUTE_NEEDLE.fullmatch(x))))
         for name, literals in (
             ("script_needles", (*(pattern_needle(p) for n in nets for p in n.inline),
                                 *id_literals, *(s.needle for n in nets for s in n.script_slots))),

@@ -162,9 +162,11 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
     for slot in slots:
         for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
+    held = page.holding(catalogue.id_attributes)  # in the page's one needle pass
     for name in catalogue.id_attributes:
-        if name.encode() in page.lowered:
-            parts += [f'{name}="{value}"' for value in page.attribute_values(name)]
+        if name in held:
+            text = name.decode()
+            parts += [f'{text}="{value}"' for value in page.attribute_values(text)]
     return "\n".join(parts)
 
 

@@ -65,7 +65,7 @@ _PERCENT_U = re.compile(r"%u([0-9a-fA-F]{4})")
 # a string's characters reversed, `"sj.a/moc.x//:sptth".split("").reverse().join("")`:
 # found by its tail, then the literal just before it (a regex led by the quote was tried
 # at every quote of a script: 2 ms for 190 KB)
-_REVERSE_TAIL = re.compile(r"""\s*\.split\(\s*(['"])\1\s*\)\s*\.reverse\(\s*\)\s*\.join\(""")
+_REVERSE_TAIL = re.compile(r"""\.split\(\s*(['"])\1\s*\)\s*\.reverse\(\s*\)\s*\.join\(""")
 _REVERSED_MAX = 4096  # characters of a reversed literal
 _PACKED = re.compile(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
 _PACKER_ARGS = re.compile(
@@ -397,8 +397,10 @@ def _sink_of_decoder(code: str) -> re.Match[str] | None:
 def _reversed_literals(code: str) -> Iterator[tuple[int, str]]:
     """(start, text) of each literal of 8 to 4,096 characters (no quote, no newline)
     that is split, reversed and joined."""
-    for tail in _REVERSE_TAIL.finditer(code):
-        end = tail.start() - 1  # the literal's closing quote
+    for tail in _REVERSE_TAIL.finditer(code):  # led by `.split(`: skipped ahead to
+        end = tail.start() - 1  # the literal's closing quote, after any whitespace
+        while end >= 0 and code[end].isspace():
+            end -= 1
         quote = code[end] if end >= 0 else ""
         if quote not in ("'", '"'):
             continue
