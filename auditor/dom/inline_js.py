@@ -160,9 +160,14 @@ def link_type(rel: str, as_: str, href: str) -> tuple[RequestType, str] | None:
         return kind, "preload" if "preload" in rels else "prefetch"
     # a rel that fetches outranks a connection hint beside it: `rel="dns-prefetch
     # stylesheet"` loads the sheet (read as a hint, it passed every gate clause)
-    known = [r for r in rels if r in _LINK_RELS]
-    fetching = [r for r in known if r not in _HINT_RELS]
-    return next(((_LINK_RELS[r], r) for r in fetching or known), None)
+    hint: tuple[RequestType, str] | None = None
+    for r in rels:
+        kind = _LINK_RELS.get(r)
+        if kind is not None and r not in _HINT_RELS:
+            return kind, r
+        if kind is not None and hint is None:
+            hint = kind, r
+    return hint
 
 
 def _default_type(script: str) -> RequestType:
