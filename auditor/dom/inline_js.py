@@ -162,11 +162,11 @@ def link_type(rel: str, as_: str, href: str) -> tuple[RequestType, str] | None:
     # stylesheet"` loads the sheet (read as a hint, it passed every gate clause)
     hint: tuple[RequestType, str] | None = None
     for r in rels:
-        kind = _LINK_RELS.get(r)
-        if kind is not None and r not in _HINT_RELS:
-            return kind, r
-        if kind is not None and hint is None:
-            hint = kind, r
+        named = _LINK_RELS.get(r)
+        if named is not None and r not in _HINT_RELS:
+            return named, r
+        if named is not None and hint is None:
+            hint = named, r
     return hint
 
 
