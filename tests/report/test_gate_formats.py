@@ -37,7 +37,7 @@ from auditor.model import (
     Slot,
     Violation,
 )
-from auditor.report import REPORTERS, RunSummary
+from auditor.report import REPORTERS, Reporter, RunSummary
 from auditor.report.github import GitHubAnnotations, escape_data, escape_property
 from auditor.report.markdown import md
 from auditor.report.sarif import sarif_text
@@ -105,14 +105,18 @@ def fixed_violations(page: PageReport) -> list[Violation]:
     return mark(found, Baseline(frozenset({accepted})))
 
 
+def reporter_of(fmt: str, buffer: io.StringIO, gated: bool) -> Reporter:
+    """A reporter writing into `buffer`; the terminal's at a fixed width, no colour."""
+    if fmt == "terminal":
+        return TerminalReporter(buffer, "test", gated=gated, width=100, color=False)
+    return REPORTERS[fmt](buffer, "test", gated)
+
+
 def render(fmt: str, gated: bool = True) -> str:
     page = fixed_page()
     violations = fixed_violations(page) if gated else []
     buffer = io.StringIO()
-    if fmt == "terminal":
-        reporter = TerminalReporter(buffer, "test", gated=gated, width=100, color=False)
-    else:
-        reporter = REPORTERS[fmt](buffer, "test", gated)  # type: ignore[assignment]
+    reporter = reporter_of(fmt, buffer, gated)
     reporter.start(LISTS)
     reporter.handle(page, violations)
     open_ = sum(1 for v in violations if not v.baselined)
@@ -497,10 +501,7 @@ def _unreadable_run(policy: PageRules, accept: bool) -> tuple[str, str]:
     texts = []
     for fmt in ("md", "terminal"):
         buffer = io.StringIO()
-        if fmt == "terminal":
-            reporter = TerminalReporter(buffer, "test", gated=True, width=100, color=False)
-        else:
-            reporter = REPORTERS[fmt](buffer, "test", True)  # type: ignore[assignment]
+        reporter = reporter_of(fmt, buffer, True)
         reporter.start(LISTS)
         reporter.handle(good, [])
         reporter.handle(broken, found)
