@@ -10,7 +10,6 @@ path memo and the decoded scripts are the page's, not a module's.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, NamedTuple, TypeVar
@@ -424,20 +423,15 @@ def as_object(value: Any) -> dict[str, Any]:
 
 
 def _every_asked() -> tuple[frozenset[bytes], LiteralSet]:
-    """Every needle asked so far, and their literal set, made again only when a stage
+    """Every needle asked so far, and their literal set, compiled again only when a stage
     asked for a new one (they stop growing after a page or two)."""
     found = _EVERY.get(len(_ASKED))
     if found is None:
         _EVERY.clear()
         every = tuple(_ASKED)
-        found = _EVERY[len(every)] = (frozenset(every), _literal_set(every))
+        found = _EVERY[len(every)] = (frozenset(every),
+                                      LiteralSet(n.decode() for n in every))
     return found
-
-
-@functools.lru_cache(maxsize=64)
-def _literal_set(needles: tuple[bytes, ...]) -> LiteralSet:
-    """The needles asked so far compiled once (they stop growing after a page or two)."""
-    return LiteralSet(n.decode() for n in needles)
 
 
 def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
