@@ -8,6 +8,7 @@ or inject HTML; `md()` makes it inert.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -233,11 +234,7 @@ class MarkdownReporter:
                        f"| {md(v.message)} |")
         left = groups[MAX_ROWS:]
         if left:
-            by_severity: dict[Severity, int] = {}
-            for group in left:
-                for r in group:
-                    by_severity[r.violation.severity] = by_severity.get(r.violation.severity,
-                                                                        0) + 1
+            by_severity = Counter(r.violation.severity for group in left for r in group)
             counts = ", ".join(f"{by_severity[s]} {s.value}" for s in _SEVERITIES
                                if s in by_severity)
             n = sum(by_severity.values())
