@@ -17,17 +17,16 @@ from auditor.catalogue import CATALOGUE_LIST
 from auditor.metrics import AD_CATEGORIES, TRACKER_CATEGORIES
 from auditor.model import (
     ListInfo,
-    Metrics,
     PageReport,
     RequestType,
     Resource,
     Severity,
     Violation,
 )
+from auditor.report.figures import ad_area, criteria_met
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, head, legend, table, text_row
 from auditor.report.interface import RunSummary
-from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
 
@@ -89,8 +88,9 @@ def _by_severity(page: PageReport) -> tuple[int, int, int]:
     return count[Severity.HIGH], count[Severity.MEDIUM], count[Severity.LOW]
 
 
-def content_chart(m: Metrics) -> Safe:
+def content_chart(page: PageReport) -> Safe:
     """Editorial text against ad markup, from the page's own metric fields."""
+    m = page.metrics
     shares = m.shares
     if shares is None:
         return Safe("<p class=\"dim\">No editorial text and no ad markup measured.</p>")
@@ -110,7 +110,8 @@ def content_chart(m: Metrics) -> Safe:
     return Safe(
         f"<figure>{chart}{key}"
         f"<figcaption>Shares by size (text characters against ad markup bytes), not by "
-        f"screen area. content:ad <b>{esc(ratio)}</b> · ad area {m.ad_area_px:,} px² · "
+        f"screen area. content:ad <b>{esc(ratio)}</b> · ad area "
+        f"{esc(ad_area(m.ad_area_px, page.slots))} · "
         f"{counted(m.ad_resources, 'ad resource')} · "
         f"{counted(m.tracker_resources, 'tracker resource')}{esc(words)} · "
         f"{m.ad_slots_in_body} of {m.ad_slots} slots in the article body</figcaption></figure>")
@@ -308,7 +309,7 @@ class HtmlReporter:
         else:
             figure = "<p class=\"dim\">No ad slots, iframes or trackers to place.</p>"
         return Safe(f"<div class=\"overview\"><div><h3>Page map</h3>{figure}</div>"
-                    f"<div><h3>Text versus ad markup</h3>{content_chart(m)}"
+                    f"<div><h3>Text versus ad markup</h3>{content_chart(page)}"
                     f"{_top_findings(page, p)}</div></div>\n")
 
     def _slots(self, page: PageReport, p: str) -> Safe:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Violation
+from auditor.report.figures import criteria_met
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name, repo_path
-from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, provenance_line
 from auditor.report.safe import inert
 

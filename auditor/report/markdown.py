@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Severity, Violation
+from auditor.report.figures import criteria_met
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
-from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import copied_ids, evidence_line, source_name
 from auditor.report.safe import inert
 

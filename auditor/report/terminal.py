@@ -22,9 +22,9 @@ from auditor.console import OutputConsole
 from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.mfa import HUMAN_LESSER
 from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
+from auditor.report.figures import ad_area, criteria_met
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
-from auditor.report.mfa_text import criteria_met
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable
@@ -121,24 +121,6 @@ def mfa_line(page: PageReport) -> Text:
     return line
 
 
-
-def _ad_area(area: int, slots: Sequence[Slot]) -> str:
-    """The declared ad area, saying how many slots it stands for: "0 px²" read as no ads
-    on a page whose slots declare no size.
-
-    >>> from auditor.model import Slot
-    >>> sized = Slot("ExoClick", 1, "/x", "r", "l", width=300, height=250)
-    >>> _ad_area(75000, [sized, Slot("ExoClick", 2, "/y", "r", "l")])
-    '75,000 px² (1 of 2 slots sized)'
-    >>> _ad_area(0, [Slot("ExoClick", 2, "/y", "r", "l")])
-    'unknown (no slot declares a size)'
-    """
-    sized = sum(1 for s in slots if s.width and s.height)
-    if slots and not sized:
-        return "unknown (no slot declares a size)"
-    if sized < len(slots):
-        return f"{area:,} px² ({sized} of {len(slots)} slots sized)"
-    return f"{area:,} px²"
 
 
 def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
@@ -310,7 +292,7 @@ class PageView:
         ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
         text.append("  ·  content:ad ", style="bold").append(ratio)
         text.append(
-            f"\nAd area {_ad_area(m.ad_area_px, self.page.slots)} · {m.ad_resources} ad "
+            f"\nAd area {ad_area(m.ad_area_px, self.page.slots)} · {m.ad_resources} ad "
             f"resources · {m.tracker_resources} tracker resources\n"
         )
         # Labels say what each figure measures: the MFA scorecard's ad-to-content (an
