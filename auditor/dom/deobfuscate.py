@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from itertools import islice
 from urllib.parse import unquote
 
-from auditor.dom.inline_js import loaded_urls, type_from_extension
+from auditor.dom.inline_js import (
+    JS_ESCAPE,
+    escaped_char,
+    js_unescaped,
+    loaded_urls,
+    type_from_extension,
+)
 from auditor.model import RequestType
 
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
@@ -53,7 +59,6 @@ _NEXT_ESCAPED = re.compile(
     f"""(?:(['"])({_HOLDS_ESCAPE})\\1)?"""
 )
 MAX_ESCAPED_UNITS = 65536  # characters (an escape one) of a literal that is decoded
-_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
 # each led by its name, which the regex engine skips ahead to (an alternation of the
 # names was tried at every character: 4 ms for a 190 KB script)
 _PERCENT_LITERAL = r"""\(\s*(['"])((?:%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|[^'"%\n]){6,65536}?)\1"""
@@ -214,10 +219,6 @@ def _codes(numbers: str) -> str | None:
         out.append(chr(value))
     text = "".join(out)
     return text if _printable(text) else None
-
-
-def _unescape(literal: str) -> str:
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), literal)
 
 
 def _units(literal: str) -> int:
@@ -448,8 +449,8 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
                 yield text, True
     if _escapes(code):
         for start, literal in _escaped_literals(code):
-            escapes = (chr(int(e.group(1) or e.group(2), 16)) for e in _ESCAPE.finditer(literal))
-            yield _wrap(code, start, _unescape(literal)), _hides_alnum(escapes)
+            escapes = (escaped_char(e) for e in JS_ESCAPE.finditer(literal))
+            yield _wrap(code, start, js_unescaped(literal)), _hides_alnum(escapes)
     if "%" in code and ("unescape(" in code or "decodeURI" in code):
         calls = (m for pattern in _PERCENT_CALLS for m in pattern.finditer(code))
         for m in sorted(calls, key=lambda m: m.start()):

@@ -297,7 +297,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         script = script.replace("\\/", "/")
     if ("\\x" in script or "\\u" in script) and (escaped := _URL_CHAR_ESCAPE.search(script)):
         at = escaped.start()
-        script = script[:at] + _URL_CHAR_ESCAPE.sub(_escaped_char, script[at:])
+        script = script[:at] + _URL_CHAR_ESCAPE.sub(escaped_char, script[at:])
     if "+" in script and (":/'" in script or ':/"' in script or _URL_SPLIT.search(script)
                           or _SCHEME_SPLIT.search(script)):
         script = _LITERALS_JOINED.sub("", script)  # `'https://' + 'host.test' + '/a.js'`
@@ -366,11 +366,22 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         yield url, kind or default or RequestType.SCRIPT, loads
 
 
-def _escaped_char(escape: re.Match[str]) -> str:
+# a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)
+JS_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
+
+
+def escaped_char(escape: re.Match[str]) -> str:
+    """The character a `JS_ESCAPE` match (or a `_URL_CHAR_ESCAPE` one) stands for."""
     return chr(int(escape.group(1) or escape.group(2), 16))
 
 
-_JS_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
+def js_unescaped(text: str) -> str:
+    r"""A string literal's text with its `\x` and `\u` escapes read.
+
+    >>> js_unescaped(r"id\x3d39\u0026n")
+    'id=39&n'
+    """
+    return JS_ESCAPE.sub(escaped_char, text)
 
 
 def _unescaped(url: str) -> str:
@@ -381,7 +392,7 @@ def _unescaped(url: str) -> str:
     >>> _unescaped(r"https://www.blogger.com/navbar.g?id\x3d39\u0026n\x3dPy" + "\\")
     'https://www.blogger.com/navbar.g?id=39&n=Py'
     """
-    url = _JS_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), url)
+    url = js_unescaped(url)
     if any("\ud800" <= c <= "\udfff" for c in url):  # `\ud83d\ude00`: a pair is one
         url = url.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return url[:-1] if url.endswith("\\") else url
