@@ -342,7 +342,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
     # ms a page); the walk takes those names too, not every element of the page (a page
     # with one such `<div>` was walked element by element, 56% of all walked)
     styled: set[str] = set()
-    if _STYLE_CALL.search(values) or _escaped_style(values, page):
+    if "\\" in values or _STYLE_CALL.search(values):
         styled = {a.getparent().tag for a in attributes_named(root, "style")
                   if "\\" in a or _STYLE_CALL.search(a)}
     names = (names | styled) - _REQUESTING
@@ -357,14 +357,6 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
 _STYLE_CALL: Any = re2.compile(r"(?i)url\(|image-set\(")
-
-
-def _escaped_style(values: str, page: ParsedPage | None) -> bool:
-    """Whether a style attribute may hold an escape (`u\\72 l(`): on a page whose values
-    hold a backslash (a few: JSON in a data- attribute), whether a style's does."""
-    if "\\" not in values:
-        return False
-    return page is None or any("\\" in v for v in page.attribute_values("style"))
 
 
 def _with_handlers(root: lxml.html.HtmlElement, page: ParsedPage | None) -> set[Any]:
