@@ -327,6 +327,18 @@ def browser_host(host: str) -> str | None:
         return None
 
 
+def ipv6_host(host: str) -> str | None:
+    """An IPv6 address as a request's host holds it (bare, compressed), else None.
+
+    >>> ipv6_host("[2001:DB8:0::1]"), ipv6_host("a.test")
+    ('2001:db8::1', None)
+    """
+    try:
+        return str(ipaddress.IPv6Address(host.strip("[]")))
+    except ValueError:
+        return None
+
+
 _HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?)*")
 
 
@@ -347,11 +359,7 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
     except ValueError:  # a port that is no number
         return None
     if host and ":" in host:  # an IPv6 literal
-        try:
-            ipaddress.IPv6Address(host)
-        except ValueError:
-            return None
-        return text.strip()
+        return text.strip() if ipv6_host(host) else None
     mapped = browser_host(host) if host else None
     return text.strip() if mapped and _HOST_NAME.fullmatch(mapped) else None
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import ipaddress
 import math
 import os
 import re
@@ -23,7 +22,7 @@ from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
-from auditor.urls import absolute_url, browser_host, is_suffix
+from auditor.urls import absolute_url, browser_host, ipv6_host, is_suffix
 
 POLICY_FILE = "auditor.toml"
 PYPROJECT = "pyproject.toml"
@@ -61,14 +60,6 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
 _HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*")
 
 
-def _ipv6(host: str) -> str | None:
-    """An IPv6 address as a request's host holds it (bare, compressed), else None."""
-    try:
-        return str(ipaddress.IPv6Address(host.strip("[]")))
-    except ValueError:
-        return None
-
-
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
     """Host names as requests carry them (IDNA-mapped, as `auditor.urls` maps a page's):
     a pattern that could never match one (a port, a `*` inside, a space) is an error,
@@ -81,8 +72,8 @@ def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
             raise ctx.fail(key, f"{item!r} is a URL; give its host, e.g. "
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
         mapped = (browser_host(host) if not host.isascii() else host) or ""
-        mapped = (_ipv6(mapped) if ":" in mapped else None) or mapped
-        if not _HOST.fullmatch(mapped) and _ipv6(mapped) is None:
+        mapped = (ipv6_host(mapped) if ":" in mapped else None) or mapped
+        if not _HOST.fullmatch(mapped) and ipv6_host(mapped) is None:
             why = " (no port: a host matches on every port)" if ":" in host else ""
             raise ctx.fail(key, f"{item!r} is not a host name{why}")
         if key in ("first_party", "allow_hosts") and is_suffix(mapped):
