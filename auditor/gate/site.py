@@ -7,11 +7,9 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import re
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +19,7 @@ from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import decode_html
+from auditor.readers.gunzip import gunzipped
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
@@ -134,12 +133,8 @@ def served_page(page: Path, url: str | None) -> list[Record]:
 
 
 def _gunzipped(stream: BinaryIO, name: str) -> bytes:
-    """A precompressed copy's bytes, at most a page's; InputError when it does not read."""
-    try:
-        with gzip.GzipFile(fileobj=stream, mode="rb") as plain:
-            data = plain.read(MAX_PAGE_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"{name}: unreadable gzip: {exc}") from None
+    """A precompressed copy's bytes, at most a page's."""
+    data = gunzipped(stream, name, MAX_PAGE_BYTES)
     if len(data) > MAX_PAGE_BYTES:
         raise PageTooLarge(name, MAX_PAGE_BYTES)
     return data

@@ -1,10 +1,14 @@
-"""A decompressed, seekable view of a gzip stream that records truncation."""
+"""Gzip read as the readers need it: a page decompressed whole (`gunzipped`), and a
+decompressed, seekable view of a stream that records truncation (`Gunzip`)."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import zlib
 from typing import Any, BinaryIO
+
+from auditor.errors import InputError
 
 
 class Gunzip(io.RawIOBase):
@@ -93,3 +97,14 @@ class Gunzip(io.RawIOBase):
         except zlib.error as exc:
             self._done = True
             raise OSError(f"gzip stream is corrupt: {exc}") from None
+
+
+def gunzipped(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """A gzipped page's bytes, up to one more than `limit` (the caller says what is over
+    it); InputError, one line, when they do not decompress."""
+    try:
+        with gzip.GzipFile(fileobj=stream, mode="rb") as plain:
+            data: bytes = plain.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{name}: unreadable gzip: {exc}") from None
+    return data

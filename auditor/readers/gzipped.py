@@ -4,12 +4,11 @@ tar readers, which read gzip themselves (`registry.kind_of`)."""
 
 from __future__ import annotations
 
-import gzip
 import io
-import zlib
 from collections.abc import Iterator
 
 from auditor.readers.framing import inner_name
+from auditor.readers.gunzip import gunzipped
 from auditor.readers.interface import (
     MAX_PAGE_BYTES,
     InputError,
@@ -29,11 +28,7 @@ class GzipReader(Reader):
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         # a single page is small enough to read whole
         limit = min(source.max_record_bytes, MAX_PAGE_BYTES)
-        try:
-            with gzip.GzipFile(fileobj=source.stream, mode="rb") as plain:
-                data = plain.read(limit + 1)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputError(f"{source.name}: unreadable gzip: {exc}") from None
+        data = gunzipped(source.stream, source.name, limit)
         if len(data) > limit:
             raise InputError(f"{source.name}: decompresses to more than {limit} bytes")
         yield from nested(Member(lambda: io.BytesIO(data), source.name,
