@@ -75,7 +75,7 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         return
     # Affiliate widgets (Amazon native shopping ads) are placed in posts by design.
     slots = [s for s in ctx.slots if s.category is not Category.AFFILIATE and s.kind == "ad"]
-    after = _after_html(ctx)
+    after = after_html(ctx)
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
@@ -144,8 +144,9 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
         )
 
 
-def _after_html(ctx: PageContext) -> int:
-    """The line of the page's last `</html>` when markup follows it, else 0."""
+def after_html(ctx: PageContext) -> int:
+    """The line of the page's last `</html>` when markup follows it, else 0: what follows
+    is no template's, a server or a kit appended it."""
     text = ctx.document.text
     end = -1
     for tag in ("</html>", "</HTML>", "</Html>"):
