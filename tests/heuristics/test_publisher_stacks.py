@@ -31,11 +31,46 @@ def test_a_header_bidding_page_saved_after_its_scripts_ran_has_no_serious_findin
     assert "Google AdSense" not in {n.network for n in report.networks}
 
 
+def test_a_bloggers_pasted_adsense_units_are_not_injected(audit_html: AuditHtml) -> None:
+    """AdSense's unit code carries its loader, so a blogger who pastes units into a post
+    has the loader in the article and nowhere else: the publisher's own ads."""
+    report = audit_html("blog-adsense-units.html",
+                        url="https://weekendfixer.test/leaking-kitchen-tap/")
+    assert serious(report) == []
+    assert [(f.kind, f.severity) for f in report.findings] == [("duplicate-loader", L)]
+    assert report.metrics.ad_slots_in_body == 2
+
+
 _ARTICLE = ("<p>" + "The harbour council voted on the winter timetable on Tuesday. " * 12
             + "</p>")
 _OUTBRAIN = ('<div class="OUTBRAIN" data-src="https://www.ledger.test/news/ferry" '
              'data-widget-id="AR_1"></div><script type="text/javascript" async="async" '
              'src="//widgets.outbrain.com/outbrain.js"></script>')
+
+
+def test_a_recirculation_widget_at_the_article_end_is_not_injected(
+        audit_html: AuditHtml) -> None:
+    """Outbrain's install puts the widget and its loader where the widget shows: the end
+    of the article, on a page with no other ads."""
+    html = (f"<html><head><title>t</title></head><body><main><article><h1>Ferry</h1>"
+            f"<div class='article-body'>{_ARTICLE}{_OUTBRAIN}</div></article></main>"
+            "</body></html>")
+    report = audit_html(html, url="https://www.ledger.test/news/ferry")
+    assert serious(report) == []
+
+
+def test_the_same_widget_in_a_copied_article_is_injected(audit_html: AuditHtml) -> None:
+    """Inside an article the page republishes (a scraper's "Source link"), a network with
+    its loader there and nowhere else on the page is the operator's addition."""
+    source = '<p><a href="https://www.coastalherald.test/news/ferry">Source link</a></p>'
+    html = (f"<html><head><title>t</title></head><body><main><article><h1>Ferry</h1>"
+            f"<div class='article-body'>{_ARTICLE}{_OUTBRAIN}{source}</div></article></main>"
+            "</body></html>")
+    report = audit_html(html, url="https://digest24.test/ferry/")
+    assert [(f.kind, f.severity) for f in report.findings if f.kind == "ad-in-body"] == [
+        ("ad-in-body", H)]
+    (found,) = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert "copied from coastalherald.test" in found.message
 
 
 def _page(body: str = "", after: str = "") -> str:
