@@ -4,6 +4,8 @@ from the vendors' documented tags (docs/ACCURACY.md lists the stacks tried)."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from auditor.model import PageReport, Severity
@@ -103,3 +105,19 @@ def test_a_hidden_frame_is_judged_by_whose_it_is_and_where(
         what: str, html: str, expected: list[Severity], audit_html: AuditHtml) -> None:
     report = audit_html(html, url="https://www.ledger.test/news/ferry")
     assert [f.severity for f in report.findings if f.kind == "hidden-iframe"] == expected
+
+
+def test_a_loader_whose_api_names_are_escapes_is_decoded(audit_html: AuditHtml) -> None:
+    """javascript-obfuscator's string table (`["\\x61\\x74\\x6f\\x62", …]`) hides `atob`
+    and `eval`; the base64 they are handed is the loader of an ad host the page names
+    nowhere else: injected code, high."""
+    loader = ("(function(){var s=document.createElement('script');"
+              "s.src='https://a.magsrv.com/ad-provider.js';document.head.appendChild(s);})();")
+    encoded = base64.b64encode(loader.encode()).decode()
+    script = ('<script>var _0x3f1a=["\\x61\\x74\\x6f\\x62","\\x65\\x76\\x61\\x6c"];'
+              f'window[_0x3f1a[1]](window[_0x3f1a[0]]("{encoded}"));</script>')
+    report = audit_html(_page(script), url="https://www.ledger.test/news/ferry")
+    (found,) = [f for f in report.findings if f.kind == "obfuscated-script"]
+    assert found.severity is H
+    assert "API names hidden in escapes (atob, eval)" in found.message
+    assert "a.magsrv.com" in found.message
