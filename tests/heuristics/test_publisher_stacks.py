@@ -121,3 +121,27 @@ def test_a_loader_whose_api_names_are_escapes_is_decoded(audit_html: AuditHtml) 
     assert found.severity is H
     assert "API names hidden in escapes (atob, eval)" in found.message
     assert "a.magsrv.com" in found.message
+
+
+_LANGUAGE_REDIRECT = """<script>
+(function () {
+  var lang = (navigator.language || '').toLowerCase();
+  if (lang.indexOf('de') === 0 && document.cookie.indexOf('lang_choice=') === -1) {
+    window.location.href = 'https://www.bergwerk-outdoor.de/';
+  }
+})();
+</script>"""
+_HREFLANG = '<link rel="alternate" hreflang="de" href="https://www.bergwerk-outdoor.de/">'
+
+
+@pytest.mark.parametrize(("head", "expected"), [(_HREFLANG, []), ("", [("redirect", H)])],
+                         ids=["declared twin", "undeclared site"])
+def test_a_language_redirect_to_a_declared_twin_is_navigation(
+        head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
+    """A shop sends German visitors who have not chosen a language to its German site,
+    which its `hreflang` alternate declares its own: no cloaking. Without that
+    declaration the cookie test is what cloaking looks like."""
+    html = (f"<html><head><title>t</title>{head}{_LANGUAGE_REDIRECT}</head><body><article>"
+            f"{_ARTICLE}</article></body></html>")
+    report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
+    assert [(f.kind, f.severity) for f in report.findings] == expected
