@@ -170,7 +170,7 @@ def _audit_markup(
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
-                      catalogue, bodies)
+                      catalogue, bodies, sources.provenance)
     networks = page_networks(shown, resources, slots, ids, catalogue)
     return PageReport(
         input=doc.input,

@@ -123,6 +123,7 @@ _B64_ARGUMENT = re.compile(r"""\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\1\s*\)""")
 _B64_CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]{0,2}\Z")
 B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
 B64_NAMES_MIN = 3  # API names among their decodings
+ESCAPED_NAMES_MIN = 2  # API names written as escapes alone: two make a string table
 MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
 CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
 # What the 60 characters before a decoder say its result is used for.
@@ -357,6 +358,23 @@ def _b64_calls(code: str) -> Iterator[tuple[str, str]]:
             yield callee.group(0), m.group(2)
 
 
+# a literal that is escapes alone (`"\x61\x74\x6f\x62"`): no serializer writes letters so
+_ALL_ESCAPED = re.compile(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,40})\1""")
+
+
+def _escaped_names(code: str) -> list[str]:
+    r"""JavaScript API names the code writes as escapes alone (javascript-obfuscator's
+    string array, `window["\x65\x76\x61\x6c"]`): a name hidden, not text escaped.
+
+    >>> _escaped_names(r'var a=["\x61\x74\x6f\x62","\x65\x76\x61\x6c"],b="\x3d";')
+    ['atob', 'eval']
+    """
+    if not _escapes(code):
+        return []
+    return sorted({text for m in _ALL_ESCAPED.finditer(code)
+                   if (text := js_unescaped(m.group(2))) in _API_NAMES})
+
+
 def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
@@ -433,7 +451,7 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
                 text = _b64(assigned.group(2))
                 if text:
                     yield _wrap(code, m.start(), text), True
-    if "atob" in code or "base64" in code:
+    if "atob" in code or "base64" in code or "atob" in _escaped_names(code):
         for m in _LONG_B64.finditer(code):
             text = _b64(m.group(2))
             if text and ("//" in text or "<" in text or "(" in text):
@@ -531,6 +549,9 @@ def decode_script(code: str) -> Decoded:
     hidden_names = _base64_names(code)
     if hidden_names:
         signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
+    escaped_names = _escaped_names(code)
+    if len(escaped_names) >= ESCAPED_NAMES_MIN:
+        signals.append(f"API names hidden in escapes ({', '.join(escaped_names[:3])})")
     decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
     if not (signals or decoders or _escapes(code) or ".reverse()" in code
             or ("eval(" in code and _PACKED.search(code))):

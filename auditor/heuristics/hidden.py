@@ -16,10 +16,12 @@ from urllib.parse import parse_qsl
 
 from lxml import etree
 
+from auditor import prebid
 from auditor.catalogue import Catalogue
 from auditor.dom.parser import carrying, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Category, Finding, Severity
+from auditor.heuristics.markup import after_html
+from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve, split_url
 from auditor.words import counted
 
@@ -124,10 +126,32 @@ def _category(catalogue: Catalogue, url: str, host: str) -> Category | None:
     return entity.category if entity else None
 
 
+def _ad_stack(ctx: PageContext) -> tuple[set[str], set[str]]:
+    """The ad networks the page's own tags run, and their companies: loaded by a request
+    that is no frame, placed as a slot, or asked for bids in its Prebid config. Their
+    scripts add hidden frames of their own (GPT's SafeFrame and Topics frames, AdSense's
+    `google_esf`, each bidder's user-sync frame): those are the stack at work."""
+    names = {r.network for r in ctx.resources
+             if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT}
+    names |= {s.network for s in ctx.slots if s.network}
+    if ctx.page is not None:
+        names |= {n.name for n in prebid.bidder_networks(ctx.page, ctx.catalogue)}
+    networks = (ctx.catalogue.network_named(name) for name in names)
+    return names, {n.company for n in networks if n is not None and n.company}
+
+
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
-    """Zero-size or hidden iframes that load another site: a classic injected payload."""
+    """Zero-size or hidden iframes that load another site: a classic injected payload.
+
+    A hidden frame of an ad network the page's own tags run is that network's helper
+    (a user sync, a SafeFrame container): `low`, one finding for them all. One after the
+    page's closing `</html>` was appended to it: `high` whoever it loads.
+    """
     if ctx.root is None:
         return
+    end = after_html(ctx)
+    stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
+    helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
         url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url)
         if not url:
@@ -144,15 +168,37 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             node = node.getparent()
         if not reason:
             continue
-        category = _category(ctx.catalogue, url, host)
+        appended = bool(end) and line_of(frame) > end
+        network, entity, _ = ctx.catalogue.owners_of([(url, host)])[0]
+        category = network.category if network else entity.category if entity else None
         if category in _BENIGN_FRAME:
             continue
+        if category is Category.ADVERTISING and not appended:
+            stack = stack or _ad_stack(ctx)
+            if network is not None and network.name in stack[0]:
+                helpers[network.name].append((url, frame))
+                continue
+            if network is None and entity is not None and entity.company in stack[1]:
+                helpers[entity.company].append((url, frame))
+                continue
         known = category is not None and category is not Category.UNKNOWN
         severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
+        where = ""
+        if appended:
+            severity, where = Severity.HIGH, " after the page's closing </html>"
         yield finding(HIDDEN_IFRAME, severity,
-                      f"hidden third-party iframe ({reason}) loads {url}", url,
+                      f"hidden third-party iframe ({reason}){where} loads {url}", url,
                       line=line_of(frame), xpath=ctx.xpath(frame),
                       key=(url,))
+    if helpers:  # one fact about the stack, not a line per bidder
+        frames = sorted((f for group in helpers.values() for f in group),
+                        key=lambda f: line_of(f[1]))
+        owners = ", ".join(helpers)
+        yield finding(HIDDEN_IFRAME, Severity.LOW,
+                      f"{counted(len(frames), 'hidden iframe')} of ad networks the page's own "
+                      f"tags run (their sync and helper frames): {owners}", owners,
+                      line=line_of(frames[0][1]), xpath=ctx.xpath(frames[0][1]),
+                      key=("ad stack",))
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
@@ -264,12 +310,14 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
 
 
 HIDDEN_IFRAME = FindingKind(
-    "hidden-iframe", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "hidden-iframe", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden third-party iframe",
     "A zero-size, 1-pixel, hidden or off-screen iframe (or one in a hidden wrapper) loads "
     "another site that is not a tag manager, analytics, consent, chat or content vendor: a "
     "classic injected payload. Medium when the catalogue knows the host as an advertising "
-    "vendor, high otherwise.",
+    "vendor, high otherwise, and high after the page's closing `</html>` whatever it loads. "
+    "Low for the frames of an ad network the page's own tags run (a loader, a slot, a "
+    "Prebid bidder): its user-sync and helper frames, a fact about the stack.",
 )
 
 TRACKING_PIXEL = FindingKind(

@@ -12,7 +12,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import ParsedPage
-from auditor.model import Finding, Identifier, Resource, Severity, Slot
+from auditor.model import Finding, Identifier, Provenance, Resource, Severity, Slot
 from auditor.readers.interface import Document
 
 
@@ -30,6 +30,7 @@ class PageContext:
     networks: tuple[Network, ...]  # networks present on the page
     catalogue: Catalogue
     bodies: tuple[etree._Element, ...] = ()  # the article bodies (metrics.article_bodies)
+    republishes: tuple[Provenance, ...] = ()  # the originals the page copies (provenance)
 
     @property
     def root(self) -> lxml.html.HtmlElement | None:

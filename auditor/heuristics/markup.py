@@ -64,18 +64,22 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
 
     A WordPress post body (`content.rendered`) never legitimately holds ad code: the
     theme places ads. In a full page, publishers place their own ads between
-    paragraphs, so a unit in the article body is injected only with evidence: its
+    paragraphs, so a unit in the article body is injected only with evidence: the
+    article is another site's (the page republishes it, by its provenance), its
     network's loader sits inside the body too and the network appears nowhere outside
-    it (not the site's ad stack), or the ad code comes after the closing `</html>`
+    it (not the site's ad stack); or the ad code comes after the closing `</html>`
     or before the `<html>` start tag (a free host or a hacked server prepends its code
-    to every page it serves). How much ad load a publisher's own template carries is a
-    metric, not a finding.
+    to every page it serves). A unit pasted whole with its loader into a page's own
+    article is how AdSense, Outbrain and most networks tell a publisher to place it
+    (each AdSense unit's code carries `adsbygoogle.js`): that alone is no evidence. How
+    much ad load a publisher's own template carries is a metric, not a finding.
     """
     if ctx.root is None:
         return
     # Affiliate widgets (Amazon native shopping ads) are placed in posts by design.
     slots = [s for s in ctx.slots if s.category is not Category.AFFILIATE and s.kind == "ad"]
-    after = _after_html(ctx)
+    after = after_html(ctx)
+    shown: dict[str, str] = {}  # a group's wording, where it is not its key
     if ctx.document.in_post_body:
         groups = {"the post body (WordPress content.rendered)": slots}
     else:
@@ -85,11 +89,14 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         outside |= {s.network for s in slots if s.network and not inside(s.xpath)}
         loaders_in_body = {r.network for r in ctx.resources
                            if r.via == "script[src]" and r.network and inside(r.xpath)}
+        copied = sorted({p.domain for p in ctx.republishes})
         groups = {
-            "the article body with its loader, a network the rest of the page does not use": [
-                s for s in slots if s.network in loaders_in_body - outside and inside(s.xpath)],
+            _IN_ARTICLE: [s for s in slots if copied and s.network in loaders_in_body - outside
+                          and inside(s.xpath)],
             "the page after its closing </html>": [s for s in slots if after and s.line > after],
         }
+        shown[_IN_ARTICLE] = (f"the article body copied from {', '.join(copied)} with its "
+                              "loader, a network the rest of the page does not use")
         yield from _code_before_html(ctx)
     for where, in_body in groups.items():
         by_network: dict[str, list[Slot]] = defaultdict(list)
@@ -100,7 +107,8 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             yield finding(
                 AD_IN_BODY,
                 Severity.HIGH,
-                f"{counted(len(group), f'{network} ad slot')} injected inside {where}",
+                f"{counted(len(group), f'{network} ad slot')} injected inside "
+                f"{shown.get(where, where)}",
                 evidence=network,
                 line=first.line,
                 xpath=first.xpath,
@@ -108,6 +116,9 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             )
 
 
+# the article-body group's key: its finding ids stay what they were before it named the
+# source the article was copied from
+_IN_ARTICLE = "the article body with its loader, a network the rest of the page does not use"
 _HTML_START = re.compile(r"<html[\s>]", re.I)
 _SCRIPT_START = re.compile(r"<script[\s>]", re.I)
 
@@ -144,8 +155,9 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
         )
 
 
-def _after_html(ctx: PageContext) -> int:
-    """The line of the page's last `</html>` when markup follows it, else 0."""
+def after_html(ctx: PageContext) -> int:
+    """The line of the page's last `</html>` when markup follows it, else 0: what follows
+    is no template's, a server or a kit appended it."""
     text = ctx.document.text
     end = -1
     for tag in ("</html>", "</HTML>", "</Html>"):

@@ -45,6 +45,19 @@ def _offsite(url: str, ctx: PageContext) -> str | None:
     return None
 
 
+def _twins(ctx: PageContext) -> frozenset[str]:
+    """The sites the page declares as its own language or regional versions
+    (`<link rel="alternate" hreflang="de" href="https://example.de/">`): a language
+    redirect to one, behind a test of the visitor's language or a cookie remembering
+    their choice, is the site's navigation, not cloaking."""
+    if ctx.root is None:
+        return frozenset()
+    return frozenset(
+        registrable_domain(host_of(absolute)) for link in ctx.root.iter("link")
+        if link.get("hreflang") and "alternate" in (link.get("rel") or "").lower().split()
+        and (absolute := resolve(link.get("href") or "", ctx.url)))
+
+
 def _same_owner(host: str, ctx: PageContext) -> bool:
     """The same company by the catalogue (a name alone proves nothing: spiegel.top)."""
     if not ctx.first_party:
@@ -60,13 +73,16 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     code, or one guarded by a test of the referrer, user agent or cookies (cloaking:
     search engines and returning visitors see the page, others are sent away). A
     redirect on another condition (a template's credit-lock that fires when a footer
-    link is removed) is `medium`. Handlers a click runs are navigation, not redirects.
+    link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
+    and so is a redirect to a language or regional version the page declares its own
+    (`hreflang` alternates).
     """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
+    twins: frozenset[str] | None = None  # sought at the first off-site target
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
@@ -79,9 +95,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 url = _offsite(target, ctx)
                 if url is None:
                     continue
+                site = registrable_domain(host_of(url))
+                twins = _twins(ctx) if twins is None else twins
+                if site in twins:
+                    continue
                 hidden = text is not code
                 guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
-                site = registrable_domain(host_of(url))
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
                 # a redirect inside a comment or a string (`onclick="location…"` written
                 # into the page) is not code that runs as the script does
@@ -258,7 +277,8 @@ REDIRECT = FindingKind(
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script. Compromised pages send "
-    "search visitors to spam this way.",
+    "search visitors to spam this way. A redirect to a language or regional version the page "
+    "declares its own (an `hreflang` alternate) is none.",
 )
 
 KINDS = (REDIRECT,)

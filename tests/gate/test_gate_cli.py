@@ -129,13 +129,15 @@ def test_baseline_accepts_old_violations_not_new_ones_even_after_lines_shift(sit
     inject(site, "blog/market-day.html")  # yesterday's injection, accepted for now
     wrote = run("audit", "public", "--write-baseline", "baseline.json", cwd=site)
     assert wrote.returncode == 0, wrote.stderr  # writing a baseline never fails the build
-    assert "wrote 3 fingerprints to baseline baseline.json" in wrote.stderr
+    # the policy's two violations (its network, its slot); no ad-in-body finding: one
+    # unit pasted with its loader into a page's own article is how publishers place ads
+    assert "wrote 2 fingerprints to baseline baseline.json" in wrote.stderr
     baseline = json.loads((site / "baseline.json").read_text())
-    assert baseline["version"] == 1 and len(baseline["fingerprints"]) == 3
+    assert baseline["version"] == 1 and len(baseline["fingerprints"]) == 2
 
     same = run("audit", "public", "--baseline", "baseline.json", cwd=site)
     assert same.returncode == 0, same.stdout
-    assert "3 baselined" in same.stdout
+    assert "2 baselined" in " ".join(same.stdout.split())  # the line may wrap before it
 
     shift_lines(site / "public" / "blog" / "market-day.html")
     inject(site, "about/index.html")  # today's injection
@@ -147,7 +149,7 @@ def test_baseline_accepts_old_violations_not_new_ones_even_after_lines_shift(sit
            ["artifactLocation"]["uri"]]
     new = [r for r in results if "about" in r["locations"][0]["physicalLocation"]
            ["artifactLocation"]["uri"]]
-    assert len(old) == 3 and all(r["suppressions"] == [
+    assert len(old) == 2 and all(r["suppressions"] == [
         {"kind": "external", "status": "accepted",
          "justification": "accepted in the auditor baseline"}] for r in old)
     lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in old}

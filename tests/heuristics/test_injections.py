@@ -176,6 +176,8 @@ def test_a_style_the_link_farm_scan_passes_over_hides_nothing(style: str) -> Non
 _EXO = '<ins class="adsbyexoclick" data-zoneid="{}"></ins>'
 _EXO_LOADER = '<script async src="https://a.magsrv.com/ad-provider.js"></script>'
 _STORY = "<p>" + "Story text that goes on for a while. " * 30 + "</p>"
+# a scraper plugin's credit under the copied article: the page republishes another's
+_SOURCE_LINK = '<p><a href="https://www.coastalherald.test/news/ferry-returns">Source link</a></p>'
 _PREPENDED = ('<script>new Image().src = "//ad.doubleclick.net/activity;r=" + Math.random();'
               "</script>\n<html><head><title>t</title></head><body><article>")
 
@@ -183,9 +185,10 @@ _PREPENDED = ('<script>new Image().src = "//ad.doubleclick.net/activity;r=" + Ma
 AD_IN_BODY_PAGES = [
     ("post body", f"<p>Intro.</p>\n{_EXO_LOADER}\n{_EXO.format(1)}\n<p>More.</p>\n{_EXO.format(2)}",
      True, "slot"),
-    ("article body with its loader",
+    ("copied article body with its loader",
      f"<html><head><title>t</title></head><body>\n<article>{_STORY}\n{_EXO_LOADER}\n"
-     f"{_EXO.format(1)}\n{_STORY}\n{_EXO.format(2)}</article>\n</body></html>", False, "slot"),
+     f"{_EXO.format(1)}\n{_STORY}\n{_EXO.format(2)}\n{_SOURCE_LINK}</article>\n</body></html>",
+     False, "slot"),
     ("after </html>", f"<html><head><title>t</title></head><body>\n<article>{_STORY}</article>\n"
      f"</body></html>\n{_EXO_LOADER}\n{_EXO.format(1)}\n{_EXO.format(2)}", False, "slot"),
     ("before <html>", f"{_PREPENDED}{_STORY}</article></body></html>", False, "resource"),
