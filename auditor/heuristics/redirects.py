@@ -74,8 +74,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     search engines and returning visitors see the page, others are sent away). A
     redirect on another condition (a template's credit-lock that fires when a footer
     link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
-    and so is a redirect to a language or regional version the page declares its own
-    (`hreflang` alternates).
+    and so is a redirect in plain code to a language or regional version the page declares
+    its own (`hreflang` alternates).
     """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
@@ -96,10 +96,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if url is None:
                     continue
                 site = registrable_domain(host_of(url))
-                twins = _twins(ctx) if twins is None else twins
-                if site in twins:
-                    continue
                 hidden = text is not code
+                twins = _twins(ctx) if twins is None else twins
+                if site in twins and not hidden:  # a site's navigation is not encoded
+                    continue
                 guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
                 # a redirect inside a comment or a string (`onclick="location…"` written
@@ -278,7 +278,7 @@ REDIRECT = FindingKind(
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script. Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
-    "declares its own (an `hreflang` alternate) is none.",
+    "declares its own (an `hreflang` alternate) is none, unless its code was encoded.",
 )
 
 KINDS = (REDIRECT,)

@@ -134,14 +134,23 @@ _LANGUAGE_REDIRECT = """<script>
 _HREFLANG = '<link rel="alternate" hreflang="de" href="https://www.bergwerk-outdoor.de/">'
 
 
-@pytest.mark.parametrize(("head", "expected"), [(_HREFLANG, []), ("", [("redirect", H)])],
-                         ids=["declared twin", "undeclared site"])
+# the same redirect, base64 handed to eval: a site's navigation is not encoded
+_ENCODED_REDIRECT = ("<script>eval(atob('"
+                     + base64.b64encode(_LANGUAGE_REDIRECT.split(">", 1)[1].rsplit("<", 1)[0]
+                                        .encode()).decode() + "'));</script>")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    (_HREFLANG + _LANGUAGE_REDIRECT, []),
+    (_LANGUAGE_REDIRECT, [("redirect", H)]),
+    (_HREFLANG + _ENCODED_REDIRECT, [("redirect", H), ("obfuscated-script", M)]),
+], ids=["declared twin", "undeclared site", "declared twin, encoded code"])
 def test_a_language_redirect_to_a_declared_twin_is_navigation(
         head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
     """A shop sends German visitors who have not chosen a language to its German site,
     which its `hreflang` alternate declares its own: no cloaking. Without that
     declaration the cookie test is what cloaking looks like."""
-    html = (f"<html><head><title>t</title>{head}{_LANGUAGE_REDIRECT}</head><body><article>"
+    html = (f"<html><head><title>t</title>{head}</head><body><article>"
             f"{_ARTICLE}</article></body></html>")
     report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
     assert [(f.kind, f.severity) for f in report.findings] == expected
