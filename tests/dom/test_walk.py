@@ -705,6 +705,45 @@ def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() 
         '<img src=https://%E2%93%9Cagsrv.com/x>"></iframe>')] == ["xn--agsrv-2qa50fr42q.com"]
 
 
+_FULL_WIDTH = "\uff4d\uff41\uff47\uff53\uff52\uff56"  # ｍａｇｓｒｖ, requested as magsrv
+
+
+@pytest.mark.parametrize(("doc", "host"), [  # what Chromium 156 requested from each
+    # no `;charset=`: the document's own `<meta>` decides (koi8-r \xc1 is а, Cyrillic)
+    ('data:text/html,<meta charset=koi8-r><img src="http://%C1ds.example/a.gif">',
+     "xn--ds-6kc.example"),
+    ('data:text/html,<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+     '<img src="http://%C1ds.example/a.gif">', "xn--ds-6kc.example"),
+    # past the first 1,024 bytes while only text came before it, the meta still holds
+    ('data:text/html,' + "x" * 5000 + '<meta charset=koi8-r><img src="http://%C1ds.example/a">',
+     "xn--ds-6kc.example"),
+    # a `;charset=` wins over the meta (windows-1252 \xc1 is Á)
+    ('data:text/html;charset=windows-1252,<meta charset=koi8-r>'
+     '<img src="http://%C1ds.example/a.gif">', "xn--ds-lia.example"),
+    # a declared charset holds whatever bad bytes the document has: Shift_JIS's, UTF-8's
+    ("data:text/html,<meta charset=shift_jis><p>%85%FF%A0</p><img src=\"http://"
+     + "".join(f"%{b:02X}" for b in _FULL_WIDTH.encode("cp932")) + '.example/s.gif">',
+     "magsrv.example"),
+    ("data:text/html,<meta charset=utf-8><p>" + "%E9" * 10 + '</p><img src="http://'
+     + "".join(f"%{b:02X}" for b in _FULL_WIDTH.encode()) + '.example/u.gif">',
+     "magsrv.example"),
+], ids=["meta", "http-equiv", "late-meta", "charset-param-wins", "shift-jis-bad-bytes",
+        "utf-8-bad-bytes"])
+def test_a_data_document_is_read_in_the_charset_chromium_reads_it(doc: str, host: str) -> None:
+    """A `data:` document with no `;charset=` is read in its own `<meta>` charset, bad
+    bytes replaced: the walk fell back to cp1252 when the declared codec met one bad
+    byte, and lost a full-width host that Chromium requested."""
+    assert [host_of(u) for u, _, _ in found(f"<iframe src='{doc}'></iframe>")] == [host]
+
+
+def test_a_bad_byte_in_a_data_documents_declared_utf8_is_replaced() -> None:
+    """`caf\\xe9` under a declared UTF-8 is no host: Chromium requested only ok.example."""
+    doc = ('data:text/html,<meta charset=utf-8><img src="http://caf%E9.example/d.gif">'
+           '<img src="http://ok.example/d.gif">')
+    assert [u for u, _, _ in found(f"<iframe src='{doc}'></iframe>")] == [
+        "http://ok.example/d.gif"]
+
+
 def test_an_import_map_and_speculation_rules_name_requests() -> None:
     """A module imported by name loads from where the import map maps it, and Chromium
     prefetches what speculation rules list: both loaded a.magsrv.com in a browser."""
