@@ -744,6 +744,40 @@ def test_a_bad_byte_in_a_data_documents_declared_utf8_is_replaced() -> None:
         "http://ok.example/d.gif"]
 
 
+_DATA_DOC = ('<img src="/rel1.gif"><img src="rel2.gif"><img src="//proto.example/p.gif">'
+             '<img src="http://abs.example/a.gif"><link rel=stylesheet href="s.css">'
+             '<script src="j.js"></script><iframe src="f.html"></iframe>'
+             '<div style="background:url(bg.png)">x</div><a ping="/ping" href="/x">x</a>'
+             '<script>new Image().src="/js.gif"; new Image().src="http://abs.example/j.gif"'
+             "</script><iframe srcdoc=\"<img src=rel.gif><img src=http://abs.example/s.gif>\">"
+             "</iframe>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [  # what Chromium 156 requested
+    ('<iframe src="data:text/html;base64,{}"></iframe>',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<embed type="text/html" src="data:text/html;base64,{}">',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<object type="text/html" data="data:text/html;base64,{}"></object>',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<iframe src="data:text/html,<base href=http://base.example/d/><img src=r.gif>'
+     '<img src=/r.gif>"></iframe>{}', ["http://base.example/d/r.gif", "http://base.example/r.gif"]),
+    ('<iframe src="data:text/html,<base href=/other/><img src=r.gif>'
+     '<img src=http://abs.example/b.gif>"></iframe>{}', ["http://abs.example/b.gif"]),
+    ('<object type="image/svg+xml" data="data:image/svg+xml,<svg xmlns=\'http://www.w3.org/'
+     "2000/svg'><image href='r.png'/><image href='http://abs.example/i.png'/></svg>\">"
+     "</object>{}", ["http://abs.example/i.png"]),
+    # a srcdoc document's base is its parent's: the page's, here
+    ('<iframe srcdoc="<img src=rel.gif>"></iframe>{}', ["https://site.test/dir/rel.gif"]),
+])
+def test_a_data_documents_relative_urls_request_nothing(html: str, expected: list[str]) -> None:
+    """A `data:` document's base URL is its own opaque URL: Chromium requested only its
+    absolute URLs (and what an absolute `<base href>` makes of the rest), where the walk
+    resolved `/rel1.gif` against the page and reported site.test and proto.example."""
+    html = html.format(base64.b64encode(_DATA_DOC.encode()).decode())
+    assert [u for u, _, _ in found(html)] == expected
+
+
 def test_an_import_map_and_speculation_rules_name_requests() -> None:
     """A module imported by name loads from where the import map maps it, and Chromium
     prefetches what speculation rules list: both loaded a.magsrv.com in a browser."""
