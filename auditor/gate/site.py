@@ -129,9 +129,10 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     if page.name.lower().endswith(_ZSTD):
         raise InputError(f"{name}: a zstd copy, which this version cannot decompress")
     with open_input(page, name) as stream:
-        if page.name.lower().endswith(_BROTLI):  # no magic number: named so, it is brotli
+        brotli_copy = page.name.lower().endswith(_BROTLI)  # no magic: named so, it is one
+        if brotli_copy:
             stream = io.BytesIO(_unbrotlied(stream, name))
-        kind = kind_of(stream, name)
+        kind = kind_of(stream, _served_name(name) if brotli_copy else name)
         if kind == "gzip" and page.name.lower().endswith(_GZIP):
             data = _gunzipped(stream, name)
             stream = io.BytesIO(data)

@@ -118,6 +118,13 @@ def test_a_brotli_copy_is_audited_at_its_plain_files_url(tmp_path: Path) -> None
                      "post.html.br": ["a.magsrv.com"]}
 
 
+def test_a_brotli_copy_of_binary_bytes_is_unreadable(tmp_path: Path) -> None:
+    brotli = pytest.importorskip("brotli")
+    (tmp_path / "index.html.br").write_bytes(brotli.compress(b"\x89PNG\r\n\x1a\n\0\0\0\x00"))
+    (failure,) = list(site_records(tmp_path, "https://example.com"))
+    assert isinstance(failure, ReadFailure) and "binary data" in failure.error
+
+
 @pytest.mark.parametrize("packed", [b"<p>plain bytes named .br</p>", b"", b"\x1b\x07\x00"])
 def test_a_brotli_copy_that_does_not_decompress_fails_the_gate(
         tmp_path: Path, packed: bytes, capsys: pytest.CaptureFixture[str]) -> None:

@@ -262,3 +262,17 @@ def test_a_directory_follows_symlinked_folders_once_and_reports_what_it_cannot_r
     assert "dangling symlink" in errors["gone.html"]
     assert "symlink loop" in errors["l1.html"] and "symlink loop" in errors["l2.html"]
     assert "not a regular file" in errors["pipe.html"]
+
+
+def test_a_brotli_page_is_read_in_a_directory_walk(tmp_path: Path) -> None:
+    """`x.html.br` (brotli_static's copy) is read as the page it holds wherever a walk
+    meets it, as `x.html.gz` is; one that does not decompress is a failed record, not a
+    skipped file (brotli has no magic number: only its name says what it is)."""
+    brotli = pytest.importorskip("brotli")
+    (tmp_path / "post.html.br").write_bytes(brotli.compress(b"<p>x</p>"))
+    (tmp_path / "bad.html.br").write_bytes(b"<p>not brotli</p>")
+    records = {Path(r.input).name: r for r in read_source(tmp_path)}
+    assert isinstance(records["post.html.br"], Document)
+    assert records["post.html.br"].text == "<p>x</p>"
+    bad = records["bad.html.br"]
+    assert isinstance(bad, ReadFailure) and "unreadable brotli" in bad.error
