@@ -148,3 +148,35 @@ def test_a_root_relative_reference_resolves_as_urljoin_resolves_it(parts: list[s
     url = "/" + "".join(parts)
     if url.strip() and not url.strip().startswith("#"):
         assert resolve(url, base or None) == joined(url.strip(), base or None)
+
+
+# hosts Chromium 156 requested (every host mapped to a local server, which saw each
+# Host header): an underscore or a hyphen at a label's edge, a last label opening with one
+CHROMIUM_REQUESTS = ("_ads.example", "ads_.example", "a._b_.example", "-ads.example",
+                     "ads-.example", "x._a", "x.-a-")
+
+
+@pytest.mark.parametrize("host", CHROMIUM_REQUESTS)
+def test_a_host_chromium_requests_is_one_for_the_command_line_and_the_policy(
+        host: str) -> None:
+    """`--url`/`--base-url` (`absolute_url`) and a policy's hosts take one pattern,
+    `urls.HOST_NAME`: the URL check refused `_ads.example`, which the policy took."""
+    from auditor.gate.policy import parse_policy
+    from auditor.urls import absolute_url
+
+    assert absolute_url(f"https://{host}/p") == f"https://{host}/p"
+    assert host_of(resolve(f"https://{host}/x.js", None) or "") == host
+    policy = parse_policy({"deny_hosts": [host], "base_url": f"https://{host}/"},
+                          Path("auditor.toml"))
+    assert policy.rules.deny_hosts == (host,)
+
+
+@pytest.mark.parametrize("host", ("a..example", "a b.example", "a*.example", "a|b.example"))
+def test_a_host_no_browser_requests_is_refused_by_both(host: str) -> None:
+    from auditor.gate.interface import PolicyError
+    from auditor.gate.policy import parse_policy
+    from auditor.urls import absolute_url
+
+    assert absolute_url(f"https://{host}/p") is None
+    with pytest.raises(PolicyError):
+        parse_policy({"deny_hosts": [host]}, Path("auditor.toml"))

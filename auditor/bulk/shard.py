@@ -27,7 +27,6 @@ from auditor.readers.interface import (
     Skipped,
 )
 from auditor.readers.registry import kind_of, read_stream, unreadable
-from auditor.readers.sniff import NOT_PAGES
 from auditor.resources import RuleEngine
 
 AUDITED, SKIPPED, FAILED = "audited", "skipped", "failed"
@@ -113,7 +112,10 @@ def catalogue() -> Catalogue:
 
 def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
     """The records of a shard, streamed through the readers' registry; a file-level
-    failure becomes one failed record, a file that is no page one skipped record."""
+    failure becomes one failed record. A file that is empty or binary is one too, with
+    the error `audit` gives it (the user named it, or the walk took it by its page
+    suffix: a PNG named page.html is a bad input, not a record to skip); a member or
+    record inside an archive that is no page is still skipped, as in `audit`."""
     kind = "file"
     if shard.kind == UNREADABLE:  # never opened: a FIFO would block the worker
         why = unreadable(Path(shard.path)) or "cannot read"
@@ -124,9 +126,6 @@ def shard_records(shard: Shard, max_record_bytes: int) -> Iterator[Record]:
             # a byte-range layout was decided by the plan from this file's kind: a shard
             # of a big WARC need not sniff (and inflate) the file's head again
             kind = SPLIT_READERS.get(shard.kind) or kind_of(stream, shard.path)
-            if kind in NOT_PAGES:
-                yield Skipped(shard.path, "file", kind)
-                return
             yield from read_stream(stream, shard.path, kind=kind, span=(shard.start, shard.end),
                                    max_record_bytes=max_record_bytes, page_limit=max_record_bytes)
     except PageTooLarge as exc:

@@ -226,6 +226,13 @@ def _uncommented(css: str) -> str:
 _DATA_PAGES = ("text/html", "image/svg+xml", "application/xhtml+xml")
 _DATA_CODE = ("text/javascript", "application/javascript", "application/x-javascript")
 _DATA_SHEET = ("text/css",)
+# A `data:` document's base URL is its own URL, which has an opaque path: a relative
+# reference in it (`/x.js`, `x.js`, `//host/x.js`) resolves to nothing and Chromium 156
+# requested none, only its absolute URLs and what an absolute `<base href>` makes of
+# the rest. Any `data:` URL resolves as the document's own would (its bytes are not kept
+# in the URL caches). Code and sheets a `data:` URL holds run and apply in the page,
+# against the page's base.
+DATA_BASE = "data:,"
 
 
 def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
@@ -401,14 +408,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if url:
                 out.append(FoundURL(url, kind, via, el, assigned))
 
-    def document(markup: str, via: str) -> None:
+    def document(markup: str, via: str, fallback: str | None = base) -> None:
         """Adds the requests of a document the element holds (`srcdoc`, a `data:` page),
-        walked one level deeper and reported at the element."""
+        walked one level deeper and reported at the element; its relative references
+        resolve against its `<base href>`, else `fallback` (a `srcdoc`'s: the page's
+        base; a `data:` page's: its own opaque URL, `DATA_BASE`)."""
         if _depth >= SRCDOC_DEPTH:
             raise srcdoc_too_deep()
         doc = docs.srcdoc(markup) if docs is not None else parse_html(markup)
         out.extend(FoundURL(inner.url, inner.type, f"{via} {inner.via}", el, inner.assigned)
-                   for inner in walk(doc, page_base(doc, base), None, _depth + 1, docs,
+                   for inner in walk(doc, page_base(doc, fallback), None, _depth + 1, docs,
                                      secure=secure))
 
     handlers = _with_handlers(root, page)
@@ -468,7 +477,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if srcdoc := get("srcdoc"):
                 document(srcdoc, f"{tag}[srcdoc]")
             if held := data_url(src, _DATA_PAGES):
-                document(held, f"{tag}[src] data:")
+                document(held, f"{tag}[src] data:", DATA_BASE)
         elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
             src = get("src")
             if src or tag == "img":
@@ -501,11 +510,11 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         elif tag == "embed":
             found(get("src"), RequestType.OBJECT, "embed[src]")
             if held := data_url(get("src"), _DATA_PAGES):
-                document(held, "embed[src] data:")
+                document(held, "embed[src] data:", DATA_BASE)
         elif tag == "object":
             found(get("data"), RequestType.OBJECT, "object[data]")
             if held := data_url(get("data"), _DATA_PAGES):
-                document(held, "object[data] data:")
+                document(held, "object[data] data:", DATA_BASE)
         elif tag == "meta":
             if (get("http-equiv") or "").lower() == "refresh":
                 match = _REFRESH_URL.search(get("content") or "")

@@ -10,7 +10,6 @@ import dataclasses
 import difflib
 import math
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -22,7 +21,7 @@ from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
-from auditor.urls import absolute_url, browser_host, ipv6_host, is_suffix
+from auditor.urls import HOST_NAME, absolute_url, browser_host, ipv6_host, is_suffix
 
 POLICY_FILE = "auditor.toml"
 PYPROJECT = "pyproject.toml"
@@ -56,10 +55,6 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
     return tuple(value)
 
 
-# a host as the gate compares hosts: DNS labels (punycode for others), or an IP address
-_HOST = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*")
-
-
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
     """Host names as requests carry them (IDNA-mapped, as `auditor.urls` maps a page's):
     a pattern that could never match one (a port, a `*` inside, a space) is an error,
@@ -73,7 +68,7 @@ def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
         mapped = (browser_host(host) if not host.isascii() else host) or ""
         mapped = (ipv6_host(mapped) if ":" in mapped else None) or mapped
-        if not _HOST.fullmatch(mapped) and ipv6_host(mapped) is None:
+        if not HOST_NAME.fullmatch(mapped) and ipv6_host(mapped) is None:
             why = " (no port: a host matches on every port)" if ":" in host else ""
             raise ctx.fail(key, f"{item!r} is not a host name{why}")
         if key in ("first_party", "allow_hosts") and is_suffix(mapped):

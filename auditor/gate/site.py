@@ -20,6 +20,7 @@ from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import decode_html
 from auditor.readers.gunzip import gunzipped
+from auditor.readers.httpbody import BodyError, unbrotli
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
@@ -29,9 +30,16 @@ SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 # and the scripts and style sheets it serves: a page that loads one requests what it
 # requests, so each is audited as that code or sheet inline in a page would be
 SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
-# A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`) is
-# what most browsers get: it is audited as the file it stands for, at that file's URL
+# A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`;
+# `x.html.br`, what brotli_static serves to every browser that sends `Accept-Encoding:
+# br`, Chromium included) is what most browsers get: it is audited as the file it
+# stands for, at that file's URL, whether or not the plain file beside it agrees.
+# Chromium 156 asks https sites for zstd too (`x.html.zst`, zstd_static): no zstd
+# decoder ships with Python 3.11, so such a copy is unreadable, never skipped
 _GZIP = ".gz"
+_BROTLI = ".br"
+_ZSTD = ".zst"
+_PRECOMPRESSED = (_GZIP, _BROTLI, _ZSTD)
 INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 
 
@@ -52,12 +60,13 @@ def page_url(base_url: str, path: str) -> str:
 
 
 def _served_name(name: str) -> str:
-    """The name a file is served under: a precompressed copy's without `.gz`.
+    """The name a file is served under: a precompressed copy's without `.gz` or `.br`.
 
-    >>> _served_name("blog/a.html.gz"), _served_name("a.html")
-    ('blog/a.html', 'a.html')
+    >>> _served_name("blog/a.html.gz"), _served_name("app.js.br"), _served_name("a.html")
+    ('blog/a.html', 'app.js', 'a.html')
     """
-    return name[: -len(_GZIP)] if name.lower().endswith(_GZIP) else name
+    lowered = name.lower()
+    return next((name[: -len(ext)] for ext in _PRECOMPRESSED if lowered.endswith(ext)), name)
 
 
 def _served_suffix(path: Path) -> str:
@@ -117,8 +126,13 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     inline, a precompressed copy as the file it stands for; empty or binary bytes are
     what they are."""
     name = str(page)
+    if page.name.lower().endswith(_ZSTD):
+        raise InputError(f"{name}: a zstd copy, which this version cannot decompress")
     with open_input(page, name) as stream:
-        kind = kind_of(stream, name)
+        brotli_copy = page.name.lower().endswith(_BROTLI)  # no magic: named so, it is one
+        if brotli_copy:
+            stream = io.BytesIO(_unbrotlied(stream, name))
+        kind = kind_of(stream, _served_name(name) if brotli_copy else name)
         if kind == "gzip" and page.name.lower().endswith(_GZIP):
             data = _gunzipped(stream, name)
             stream = io.BytesIO(data)
@@ -135,6 +149,22 @@ def served_page(page: Path, url: str | None) -> list[Record]:
 def _gunzipped(stream: BinaryIO, name: str) -> bytes:
     """A precompressed copy's bytes, at most a page's."""
     data = gunzipped(stream, name, MAX_PAGE_BYTES)
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageTooLarge(name, MAX_PAGE_BYTES)
+    return data
+
+
+def _unbrotlied(stream: BinaryIO, name: str) -> bytes:
+    """A brotli copy's bytes, at most a page's; InputError, one line, when they do not
+    decompress: a browser gets an error for them, and the gate cannot say what the plain
+    file's URL serves, so the copy is unreadable (a violation unless `allow_unreadable`)."""
+    packed = stream.read(MAX_PAGE_BYTES + 1)
+    if len(packed) > MAX_PAGE_BYTES:
+        raise PageTooLarge(name, MAX_PAGE_BYTES)
+    try:
+        data = unbrotli(packed, MAX_PAGE_BYTES)
+    except BodyError as exc:
+        raise InputError(f"{name}: unreadable brotli: {exc}") from None
     if len(data) > MAX_PAGE_BYTES:
         raise PageTooLarge(name, MAX_PAGE_BYTES)
     return data

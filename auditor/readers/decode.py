@@ -1,5 +1,8 @@
 """Bytes → text for HTML: BOM, then the transport's charset, then the page's own
-declaration, then detection; labels as the WHATWG Encoding Standard reads them.
+declaration, then detection; labels as the WHATWG Encoding Standard reads them. A
+charset once declared holds, its bad bytes replaced, as Chromium reads it: falling
+back to detection read the rest of the page in another codec, and a host written in the
+declared one (full-width letters in Shift_JIS or UTF-8) was lost to a gate.
 
 A page cannot pick just any codec Python knows: a `<meta charset>` naming UTF-16 is read
 as UTF-8 (browsers do; an ASCII page declaring UTF-16 must not turn to garbage and hide
@@ -143,29 +146,76 @@ def encoding_for(label: str | None, *, in_page: bool) -> str | None:
     return codec
 
 
+# Chromium's prescan (HTMLMetaCharsetParser) reads a `<meta>` charset in the first 1,024
+# bytes, and past them for as long as only head elements came before it (text alone does
+# not end the head: 50,000 bytes of it before the meta, and the meta still held)
+_PRESCAN_BYTES = 1024
+_HEAD_TAGS = frozenset({b"script", b"noscript", b"style", b"link", b"meta", b"object",
+                        b"title", b"base"})
+_RAW_TEXT = frozenset({b"script", b"style", b"title", b"textarea", b"noscript", b"xmp",
+                       b"iframe", b"noembed", b"noframes"})
+_PRESCAN_TAG = re.compile(rb"<!--|<(/?)([a-zA-Z][^\s/>\x00]*)")
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The label of the first `<meta>` charset Chromium's prescan reads, else None.
+
+    >>> meta_charset(b"<title>" + b"x" * 5000 + b"</title><meta charset=koi8-r>")
+    'koi8-r'
+    >>> meta_charset(b"<div>" + b"x" * 1100 + b"<meta charset=koi8-r>") is None
+    True
+    """
+    in_head = True
+    pos = 0
+    lowered = data.lower()
+    while (tag := _PRESCAN_TAG.search(lowered, pos)) is not None:
+        if not in_head and tag.start() >= _PRESCAN_BYTES:
+            return None
+        if tag.group(0) == b"<!--":
+            end = lowered.find(b"-->", tag.end())
+            if end < 0:
+                return None
+            pos = end + 3
+            continue
+        name, end_tag = tag.group(2), bool(tag.group(1))
+        close = lowered.find(b">", tag.end())
+        pos = len(data) if close < 0 else close + 1
+        if not end_tag and name == b"meta":
+            found = _META_CHARSET.match(data, tag.start(), pos)
+            if found:
+                return found.group(1).decode("ascii", "replace")
+        if not end_tag and name in _RAW_TEXT:  # its text is no markup
+            text_end = lowered.find(b"</" + name, pos)
+            pos = len(data) if text_end < 0 else text_end
+        if name not in _HEAD_TAGS and (end_tag or name not in (b"html", b"head")):
+            in_head = False
+    return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The encoding the bytes declare (BOM, meta, XML declaration), per the standard."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
-    head = data[:4096]
-    found = _META_CHARSET.search(head) or _XML_DECL.search(head)
-    if not found:
-        return None
-    return encoding_for(found.group(1).decode("ascii", "replace"), in_page=True)
+    label = meta_charset(data)
+    if label is None and (xml := _XML_DECL.search(data[:4096])):
+        label = xml.group(1).decode("ascii", "replace")
+    return encoding_for(label, in_page=True)
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
-    """Decode page bytes, trying the declared charset, then UTF-8, then cp1252."""
+    """Decode page bytes in the charset declared (the transport's, else the page's), its
+    bad bytes replaced as browsers replace them; undeclared, as UTF-8, else cp1252.
+
+    >>> decode_html(b"<meta charset=utf-8>" + b"\\xe9" * 3 + "\uff4d.test".encode())
+    '<meta charset=utf-8>\ufffd\ufffd\ufffd\uff4d.test'
+    """
     for bom, _name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(_name, "replace")
-    for candidate in (encoding_for(http_charset, in_page=False), declared_charset(data)):
-        if candidate:
-            try:
-                return data.decode(candidate)
-            except (UnicodeError, LookupError):
-                pass
+    declared = encoding_for(http_charset, in_page=False) or declared_charset(data)
+    if declared:
+        return data.decode(declared, "replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

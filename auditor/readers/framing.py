@@ -261,5 +261,6 @@ def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
 
 
 def inner_name(name: str) -> str:
-    """A gzip file's name without `.gz`: what breaks ties when its content is sniffed."""
-    return name[:-3] if name.lower().endswith(".gz") else name
+    """A gzip or brotli file's name without `.gz` or `.br`: what breaks ties when its
+    content is sniffed."""
+    return name[:-3] if name.lower().endswith((".gz", ".br")) else name

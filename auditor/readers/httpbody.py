@@ -71,19 +71,34 @@ def _decode_one(data: bytes, coding: str, limit: int) -> bytes:
             except zlib.error:
                 return _inflate(data, -15, limit)
         if coding == "br":
-            # bounded like zlib: a 4 KB brotli body can expand to gigabytes
-            decoder = brotli.Decompressor()
-            out = decoder.process(data, output_buffer_limit=limit + 1)
-            if not isinstance(out, bytes):
-                raise BodyError("brotli returned no bytes")
+            out = unbrotli(data, limit)
             if len(out) > limit:
                 raise BodyError(f"decoded body is over the {limit}-byte record cap")
-            if not decoder.is_finished():
-                raise BodyError("compressed body is truncated")
             return out
-    except (zlib.error, brotli.error) as exc:
+    except zlib.error as exc:
         raise BodyError(f"{coding} body does not decode: {exc}") from None
     raise BodyError(f"unsupported Content-Encoding {coding!r}")
+
+
+def unbrotli(data: bytes, limit: int) -> bytes:
+    """Brotli-compressed bytes decompressed, up to one more than `limit` (the caller says
+    what is over it): bounded like zlib, as a 4 KB brotli body can expand to gigabytes.
+    BodyError when they do not decode or stop short (brotli has no magic number: bytes
+    that are no brotli fail here).
+
+    >>> unbrotli(brotli.compress(b"<p>x</p>"), 100)
+    b'<p>x</p>'
+    """
+    decoder = brotli.Decompressor()
+    try:
+        out = decoder.process(data, output_buffer_limit=limit + 1)
+    except brotli.error as exc:
+        raise BodyError(f"br body does not decode: {exc}") from None
+    if not isinstance(out, bytes):
+        raise BodyError("brotli returned no bytes")
+    if len(out) <= limit and not decoder.is_finished():
+        raise BodyError("compressed body is truncated")
+    return out
 
 
 def decode_content(data: bytes, content_encoding: str | None, limit: int) -> bytes:

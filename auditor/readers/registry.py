@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from auditor.readers.brotlied import BrotliReader
 from auditor.readers.framing import gzip_inner_kind
 from auditor.readers.gzipped import GzipReader
 from auditor.readers.html import HtmlReader
@@ -47,6 +48,7 @@ from auditor.readers.zip_archive import ZipReader
 READERS: tuple[Reader, ...] = (
     WarcReader(),
     GzipReader(),
+    BrotliReader(),
     ZipReader(),
     TarReader(),
     JsonlReader(),

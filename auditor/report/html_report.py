@@ -25,7 +25,16 @@ from auditor.model import (
 )
 from auditor.report.figures import ad_area, criteria_met
 from auditor.report.html import svg
-from auditor.report.html.markup import Safe, anchor, esc, head, legend, table, text_row
+from auditor.report.html.markup import (
+    Safe,
+    anchor,
+    esc,
+    esc_list,
+    head,
+    legend,
+    table,
+    text_row,
+)
 from auditor.report.interface import RunSummary
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.words import counted
@@ -140,7 +149,8 @@ def map_blocks(page: PageReport, p: str) -> list[svg.Block]:
             i, first, cls = run[0]
             hosts = list(dict.fromkeys(r.host for _, r, _ in run))
             what = _WHAT[cls] if len(run) == 1 else f"{len(run)} {_WHAT[cls]}s"
-            label = f"{what} {', '.join(hosts[:2])}{' …' if len(hosts) > 2 else ''}"
+            more = f" and {len(hosts) - 2} more" if len(hosts) > 2 else ""
+            label = f"{what} {', '.join(hosts[:2])}{more}"
             out.append(svg.Block(first.line, run[-1][1].line, cls, label,
                                  f"{label} · lines {first.line}–{run[-1][1].line}",
                                  f"{p}-res-{i}"))
@@ -276,7 +286,7 @@ class HtmlReporter:
         noun = ("ad slot" if any(s.kind == "ad" for s in page.slots) or not page.slots
                 else "promotional block")
         items = [f"<li><b>{m.ad_slots:,}</b> {esc(noun)}{'s' if m.ad_slots != 1 else ''}"
-                 + (f" ({esc(', '.join(networks), limit=160)})" if networks else "") + "</li>",
+                 + (f" ({esc_list(networks, limit=160)})" if networks else "") + "</li>",
                  f"<li><b>{m.third_party_hosts:,}</b> third-party "
                  f"host{'s' if m.third_party_hosts != 1 else ''}</li>",
                  f"<li><b>{len(page.findings):,}</b> finding"

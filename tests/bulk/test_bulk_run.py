@@ -173,3 +173,30 @@ def test_missing_input_and_bad_usage_exit_2(tmp_path: Path,
     assert main(["bulk", "--store", str(store), *LIGHT]) == 2
     assert main(["bulk", str(tmp_path), "--store", str(store), "--parquet", "x", *LIGHT]) == 2
     assert main(["report", "--store", str(tmp_path / "absent.db")]) == 2
+
+
+PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde"
+
+
+def test_a_binary_or_empty_page_file_fails_in_bulk_as_it_errs_in_audit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A PNG renamed page.html: `audit` reports a page error and exits 2; `bulk` counted
+    it as skipped, as if it were no input of the user's. It is one failed record now,
+    with audit's message, and the run goes on (exit 0). A PNG inside an archive is no
+    page of the user's and stays skipped in both."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_bytes(PNG)
+    (site / "empty.html").write_bytes(b"")
+    (site / "good.html").write_text("<p>hello</p>")
+    (site / "dump.zip").write_bytes(zip_bytes({"logo.png": PNG, "a.html": "<p>x</p>"}))
+    assert main(["audit", str(site), "--no-system-lists", "--format", "json"]) == 2
+    audited = {p["input"]: p["errors"] for p in json.loads(capsys.readouterr().out)["pages"]}
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(site), "--store", str(store), *LIGHT]) == 0
+    assert final_line(capsys).startswith("5 records: 2 audited, 1 skipped, 2 failed")
+    with sqlite3.connect(store) as db:
+        failed = dict(db.execute("SELECT input, error FROM errors").fetchall())
+    assert failed == {name: audited[name][0] for name in (str(site / "page.html"),
+                                                          str(site / "empty.html"))}
+    assert "binary data, not a page" in failed[str(site / "page.html")]

@@ -705,6 +705,79 @@ def test_a_data_document_in_a_charset_chromium_does_not_read_requests_nothing() 
         '<img src=https://%E2%93%9Cagsrv.com/x>"></iframe>')] == ["xn--agsrv-2qa50fr42q.com"]
 
 
+_FULL_WIDTH = "\uff4d\uff41\uff47\uff53\uff52\uff56"  # ｍａｇｓｒｖ, requested as magsrv
+
+
+@pytest.mark.parametrize(("doc", "host"), [  # what Chromium 156 requested from each
+    # no `;charset=`: the document's own `<meta>` decides (koi8-r \xc1 is а, Cyrillic)
+    ('data:text/html,<meta charset=koi8-r><img src="http://%C1ds.example/a.gif">',
+     "xn--ds-6kc.example"),
+    ('data:text/html,<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+     '<img src="http://%C1ds.example/a.gif">', "xn--ds-6kc.example"),
+    # past the first 1,024 bytes while only text came before it, the meta still holds
+    ('data:text/html,' + "x" * 5000 + '<meta charset=koi8-r><img src="http://%C1ds.example/a">',
+     "xn--ds-6kc.example"),
+    # a `;charset=` wins over the meta (windows-1252 \xc1 is Á)
+    ('data:text/html;charset=windows-1252,<meta charset=koi8-r>'
+     '<img src="http://%C1ds.example/a.gif">', "xn--ds-lia.example"),
+    # a declared charset holds whatever bad bytes the document has: Shift_JIS's, UTF-8's
+    ("data:text/html,<meta charset=shift_jis><p>%85%FF%A0</p><img src=\"http://"
+     + "".join(f"%{b:02X}" for b in _FULL_WIDTH.encode("cp932")) + '.example/s.gif">',
+     "magsrv.example"),
+    ("data:text/html,<meta charset=utf-8><p>" + "%E9" * 10 + '</p><img src="http://'
+     + "".join(f"%{b:02X}" for b in _FULL_WIDTH.encode()) + '.example/u.gif">',
+     "magsrv.example"),
+], ids=["meta", "http-equiv", "late-meta", "charset-param-wins", "shift-jis-bad-bytes",
+        "utf-8-bad-bytes"])
+def test_a_data_document_is_read_in_the_charset_chromium_reads_it(doc: str, host: str) -> None:
+    """A `data:` document with no `;charset=` is read in its own `<meta>` charset, bad
+    bytes replaced: the walk fell back to cp1252 when the declared codec met one bad
+    byte, and lost a full-width host that Chromium requested."""
+    assert [host_of(u) for u, _, _ in found(f"<iframe src='{doc}'></iframe>")] == [host]
+
+
+def test_a_bad_byte_in_a_data_documents_declared_utf8_is_replaced() -> None:
+    """`caf\\xe9` under a declared UTF-8 is no host: Chromium requested only ok.example."""
+    doc = ('data:text/html,<meta charset=utf-8><img src="http://caf%E9.example/d.gif">'
+           '<img src="http://ok.example/d.gif">')
+    assert [u for u, _, _ in found(f"<iframe src='{doc}'></iframe>")] == [
+        "http://ok.example/d.gif"]
+
+
+_DATA_DOC = ('<img src="/rel1.gif"><img src="rel2.gif"><img src="//proto.example/p.gif">'
+             '<img src="http://abs.example/a.gif"><link rel=stylesheet href="s.css">'
+             '<script src="j.js"></script><iframe src="f.html"></iframe>'
+             '<div style="background:url(bg.png)">x</div><a ping="/ping" href="/x">x</a>'
+             '<script>new Image().src="/js.gif"; new Image().src="http://abs.example/j.gif"'
+             "</script><iframe srcdoc=\"<img src=rel.gif><img src=http://abs.example/s.gif>\">"
+             "</iframe>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [  # what Chromium 156 requested
+    ('<iframe src="data:text/html;base64,{}"></iframe>',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<embed type="text/html" src="data:text/html;base64,{}">',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<object type="text/html" data="data:text/html;base64,{}"></object>',
+     ["http://abs.example/a.gif", "http://abs.example/j.gif", "http://abs.example/s.gif"]),
+    ('<iframe src="data:text/html,<base href=http://base.example/d/><img src=r.gif>'
+     '<img src=/r.gif>"></iframe>{}', ["http://base.example/d/r.gif", "http://base.example/r.gif"]),
+    ('<iframe src="data:text/html,<base href=/other/><img src=r.gif>'
+     '<img src=http://abs.example/b.gif>"></iframe>{}', ["http://abs.example/b.gif"]),
+    ('<object type="image/svg+xml" data="data:image/svg+xml,<svg xmlns=\'http://www.w3.org/'
+     "2000/svg'><image href='r.png'/><image href='http://abs.example/i.png'/></svg>\">"
+     "</object>{}", ["http://abs.example/i.png"]),
+    # a srcdoc document's base is its parent's: the page's, here
+    ('<iframe srcdoc="<img src=rel.gif>"></iframe>{}', ["https://site.test/dir/rel.gif"]),
+])
+def test_a_data_documents_relative_urls_request_nothing(html: str, expected: list[str]) -> None:
+    """A `data:` document's base URL is its own opaque URL: Chromium requested only its
+    absolute URLs (and what an absolute `<base href>` makes of the rest), where the walk
+    resolved `/rel1.gif` against the page and reported site.test and proto.example."""
+    html = html.format(base64.b64encode(_DATA_DOC.encode()).decode())
+    assert [u for u, _, _ in found(html)] == expected
+
+
 def test_an_import_map_and_speculation_rules_name_requests() -> None:
     """A module imported by name loads from where the import map maps it, and Chromium
     prefetches what speculation rules list: both loaded a.magsrv.com in a browser."""

@@ -86,6 +86,38 @@ def test_decode_html_charsets(data: bytes, expected: str) -> None:
     assert decode_html(data) == expected
 
 
+@pytest.mark.parametrize(("data", "host"), [  # what Chromium 156 requested from each page
+    (b"<meta charset=utf-8><p>" + b"\xe9" * 10 + b'</p><img src="http://'
+     + "\uff4d\uff41\uff47\uff53\uff52\uff56".encode() + b'.example/u.gif">', "magsrv.example"),
+    (b"<meta charset=shift_jis><p>\x85\xff\xa0</p><img src=\"http://"
+     + "\uff4d\uff41\uff47\uff53\uff52\uff56".encode("cp932") + b'.example/s.gif">',
+     "magsrv.example"),
+    # the prescan reads past 1,024 bytes while only head elements or text came first
+    (b"<title>" + b"x" * 5000 + b'</title><meta charset=koi8-r><img src="http://\xc1ds.example/">',
+     "xn--ds-6kc.example"),
+    (b"<style>p{}" + b"<p>" * 2000 + b'</style><meta charset=koi8-r><img src="http://\xc1ds.x/">',
+     "xn--ds-6kc.x"),
+], ids=["utf-8-bad-bytes", "shift-jis-bad-bytes", "meta-after-long-title", "meta-after-long-style"])
+def test_a_declared_charset_holds_as_chromium_holds_it(data: bytes, host: str) -> None:
+    """A page's declared charset decodes it whatever bad bytes it holds: the decoder fell
+    back to detection at the first one, and a full-width host Chromium requested was
+    lost to a gate denying it."""
+    from auditor.dom.page import parse_page
+    from auditor.dom.walk import walk
+    from auditor.urls import host_of
+
+    page = parse_page(decode_html(data))
+    assert [host_of(f.url) for f in walk(page.root, "http://site.test/", page)] == [host]
+
+
+def test_the_prescan_stops_at_a_body_element_past_1024_bytes() -> None:
+    """Chromium did not read this meta (it guessed the page's charset instead)."""
+    from auditor.readers.decode import declared_charset
+
+    assert declared_charset(b"<div>" + b"x" * 1100 + b"<meta charset=koi8-r>") is None
+    assert declared_charset(b"<div>" + b"x" * 900 + b"<meta charset=koi8-r>") == "koi8-r"
+
+
 def test_decode_never_raises_on_bad_bytes() -> None:
     text = decode_html(b'<meta charset="utf-8"><p>ok \xff\xfe\xfa</p>' + b"x" * 500)
     assert text.startswith('<meta charset="utf-8"><p>ok')
@@ -230,3 +262,17 @@ def test_a_directory_follows_symlinked_folders_once_and_reports_what_it_cannot_r
     assert "dangling symlink" in errors["gone.html"]
     assert "symlink loop" in errors["l1.html"] and "symlink loop" in errors["l2.html"]
     assert "not a regular file" in errors["pipe.html"]
+
+
+def test_a_brotli_page_is_read_in_a_directory_walk(tmp_path: Path) -> None:
+    """`x.html.br` (brotli_static's copy) is read as the page it holds wherever a walk
+    meets it, as `x.html.gz` is; one that does not decompress is a failed record, not a
+    skipped file (brotli has no magic number: only its name says what it is)."""
+    brotli = pytest.importorskip("brotli")
+    (tmp_path / "post.html.br").write_bytes(brotli.compress(b"<p>x</p>"))
+    (tmp_path / "bad.html.br").write_bytes(b"<p>not brotli</p>")
+    records = {Path(r.input).name: r for r in read_source(tmp_path)}
+    assert isinstance(records["post.html.br"], Document)
+    assert records["post.html.br"].text == "<p>x</p>"
+    bad = records["bad.html.br"]
+    assert isinstance(bad, ReadFailure) and "unreadable brotli" in bad.error

@@ -141,3 +141,49 @@ def test_a_connection_hint_is_no_ad_loader_on_the_page_map() -> None:
     table = html.split("Iframes, trackers and ad loaders")[1].split("</table>")[0]
     assert "securepubads" not in table
     assert "2 ad loaders" not in html
+
+
+def _cells(html: str) -> list[str]:
+    """The text of every table cell and list item, tags left out."""
+    import re
+
+    return [re.sub(r"<[^>]+>", "", cell) for cell in
+            re.findall(r"<(?:td|li)[^>]*>(.*?)</(?:td|li)>", html, re.S)]
+
+
+def test_long_lists_are_cut_at_whole_items_with_a_count() -> None:
+    """A cluster's, a source's or a copied ID's sites, and a page's slot networks, past
+    the room they have: cut after a whole item with "and N more", as the terminal cuts
+    them. `esc(', '.join(…), limit=…)` cut mid-name, showing a site that is none."""
+    import dataclasses
+
+    sites = [f"site-{i:03}.example" for i in range(300)]
+    summary = hostile_summary()
+    summary["clusters"][0]["sites"] = sites
+    summary["republication"][0]["sites"] = sites
+    summary["copied_ids"][0]["site_list"] = sites
+    out = io.StringIO()
+    write_dashboard(summary, out)
+    lists = [c for c in _cells(out.getvalue()) if c.startswith("site-000.example, ")]
+    assert len(lists) == 3
+    for cell in lists:
+        shown, _, more = cell.rpartition(" and ")
+        names = shown.split(", ")
+        assert names == sites[:len(names)] and more == f"{300 - len(names)} more", cell
+
+    report = audit(b"<p>text</p><ins class='eas6a97888e2' data-zoneid='5123456'></ins>"
+                   b"<script src='https://a.magsrv.com/ad-provider.js'></script>",
+                   url="https://x.test/a")
+    page = report.pages[0]
+    slot = page.slots[0]
+    page = dataclasses.replace(page, slots=tuple(
+        dataclasses.replace(slot, network=f"Network Number {i}") for i in range(40)))
+    out = io.StringIO()
+    reporter = HtmlReporter(out, "test")
+    reporter.start(report.lists)
+    reporter.handle(page)
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    (verdict,) = [c for c in _cells(out.getvalue()) if "(Network Number 0, " in c]
+    names = verdict.split("(", 1)[1].rsplit(" and ", 1)[0].split(", ")
+    assert names == [f"Network Number {i}" for i in range(len(names))]
+    assert verdict.endswith(f" and {40 - len(names)} more)"), verdict

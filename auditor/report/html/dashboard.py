@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 from auditor.report.html import svg
-from auditor.report.html.markup import Safe, anchor, esc, head, legend, table
+from auditor.report.html.markup import Safe, anchor, esc, esc_list, head, legend, table
 from auditor.words import counted, noun_for, percent
 
 GRAPH_CLUSTERS = 15  # the largest clusters drawn; the table lists them all
@@ -185,7 +185,7 @@ def _clusters(clusters: list[Mapping[str, Any]]) -> Safe:
                 + f"<td class=\"tok\">{esc(ident['kind'])}</td>"
                 f"<td class=\"tok\"><code>{esc(ident['value'], limit=200)}</code></td>"
                 f"<td class=\"n\">{ident['sites']:,}</td>"
-                + (f"<td class=\"txt\">{esc(', '.join(c['sites']), limit=2000)}</td>" if first
+                + (f"<td class=\"txt\">{esc_list(c['sites'], limit=2000)}</td>" if first
                    else "<td></td>") + "</tr>\n"))
     note = (f" The graph draws the {GRAPH_CLUSTERS} largest of {len(clusters)}."
             if len(clusters) > GRAPH_CLUSTERS else "")
@@ -210,7 +210,7 @@ def _copies(s: Mapping[str, Any]) -> Safe:
         total = s.get("republication_total", len(sources))
         rows = [Safe(f"<tr><td class=\"tok\">{esc(r['source'])}</td>"
                      f"<td class=\"n\">{r['pages']:,}</td><td class=\"n\">{len(r['sites']):,}"
-                     f"</td><td class=\"txt\">{esc(', '.join(r['sites']), limit=2000)}</td>"
+                     f"</td><td class=\"txt\">{esc_list(r['sites'], limit=2000)}</td>"
                      f"<td class=\"tok\">{esc(', '.join(r['evidence']))}</td></tr>\n")
                 for r in sources]
         parts.append(f"<h3>Republished sources{_top(len(sources), total)}</h3>"
@@ -222,7 +222,7 @@ def _copies(s: Mapping[str, Any]) -> Safe:
                      f"<td class=\"tok\"><code>{esc(i['value'], limit=200)}</code></td>"
                      f"<td class=\"tok\">{esc(', '.join(i['copied_from']) or '—')}</td>"
                      f"<td class=\"n\">{i['pages']:,}</td>"
-                     f"<td class=\"txt\">{esc(', '.join(i['site_list']), limit=2000)}</td>"
+                     f"<td class=\"txt\">{esc_list(i['site_list'], limit=2000)}</td>"
                      "</tr>\n") for i in copied]
         parts.append(f"<h3>Copied IDs{_top(len(copied), total)}</h3>"
                      "<p>IDs that came in with copied articles: the source's, not the "
@@ -243,7 +243,7 @@ def _mfa_sites(sites: list[Mapping[str, Any]], total: int | None) -> Safe:
             f"<td class=\"n\">{esc(median)}</td><td class=\"n\">{x['max']}</td>"
             f"<td class=\"n\">{x['pages_meeting_3']}</td>"
             f"<td class=\"url\">{esc(worst['page'], limit=300)}<br><span class=\"dim\">"
-            f"{esc(', '.join(worst['criteria']), limit=300)}</span></td></tr>\n"))
+            f"{esc_list(worst['criteria'], limit=300)}</span></td></tr>\n"))
     listed = _listed(len(sites), total or len(sites), "site")
     return _section("MFA scorecard per site", (
         f"<p>{esc(listed)}, by the made-for-advertising indicators their pages meet "

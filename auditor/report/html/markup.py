@@ -8,9 +8,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from collections.abc import Iterable
 from typing import NewType
 
-from auditor.report.safe import inert
+from auditor.report.safe import inert, inert_list
 
 Safe = NewType("Safe", str)
 """Markup that is already escaped: concatenate it, never escape it twice."""
@@ -25,6 +26,17 @@ def esc(value: object, limit: int | None = None) -> Safe:
     """
     text = "" if value is None else str(value)
     return Safe(html.escape(inert(text, limit=limit), quote=True))
+
+
+def esc_list(items: Iterable[object], limit: int) -> Safe:
+    """Items joined by ", ", escaped as `esc` escapes, cut at whole items within about
+    `limit` characters with "and N more" said, as the terminal cuts them (`inert_list`):
+    a joined list cut by `esc` showed a site or network name that is none.
+
+    >>> esc_list(["a.example", "b.example", "<c>.example"], limit=20)
+    'a.example, b.example and 1 more'
+    """
+    return Safe(html.escape(inert_list([str(i) for i in items], limit=limit), quote=True))
 
 
 def anchor(name: str) -> Safe:
