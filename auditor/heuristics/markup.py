@@ -31,9 +31,11 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
     Loaders are the catalogue's `loaders` (or, for networks it does not know, any
     advertising script); `unit_loaders`, which a vendor's own tag repeats per unit, do
     not count. In a post body the copies are injected units (`medium`); in a full page
-    they are the publisher's own copy-paste (`low`).
+    they are the publisher's own copy-paste (`low`). An AMP page registers each custom
+    element with its own `<script custom-element>`, and `amp-embed` is registered from
+    `amp-ad-0.1.js` as AMP's docs say: one file under two element names is no copy.
     """
-    counts: Counter[str] = Counter()
+    copies: dict[str, list[str]] = defaultdict(list)  # url -> the scripts' paths
     first: dict[str, tuple[int, str]] = {}
     for res in ctx.resources:
         if res.via != "script[src]" or res.category is not Category.ADVERTISING:
@@ -42,17 +44,25 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
         if network is not None and (network.is_unit_loader(res.url)
                                     or (network.loaders and not network.is_loader(res.url))):
             continue
-        counts[res.url] += 1
+        copies[res.url].append(res.xpath)
         first.setdefault(res.url, (res.line, res.xpath))
     severity = Severity.MEDIUM if ctx.document.in_post_body else Severity.LOW
-    for url, count in counts.items():
-        if count > 1:
+    registers: dict[str, str] | None = None  # script path -> the AMP element it registers
+    for url, paths in copies.items():
+        redundant = len(paths) - 1
+        if redundant and ctx.root is not None:
+            if registers is None:
+                registers = {ctx.xpath(s): s.get("custom-element") or ""
+                             for s in ctx.root.iter("script") if s.get("custom-element")}
+            per_element = Counter(registers.get(path, "") for path in paths)
+            redundant = sum(n - 1 for n in per_element.values())  # beyond one per element
+        if redundant:
             line, xpath = first[url]
             yield finding(
                 DUPLICATE_LOADER,
                 severity,
-                f"ad loader {url} is included {count} times ({count - 1} redundant copies): "
-                "units pasted whole, one per slot",
+                f"ad loader {url} is included {len(paths)} times ({redundant} redundant "
+                f"{'copy' if redundant == 1 else 'copies'}): units pasted whole, one per slot",
                 evidence=url,
                 line=line,
                 xpath=xpath,

@@ -198,7 +198,8 @@ def test_an_amp_page_names_its_units_and_its_pixel(engine: Engine, catalogue: Ca
                                                   ) -> None:
     """The units are `amp-ad`/`amp-embed` (one of a type no network claims is still an
     ad, by EasyList's `##AMP-AD`, unnamed); `amp-auto-ads` and `amp-analytics` are no
-    slot; an `amp-pixel` is a request."""
+    slot; an `amp-pixel` is a request; the script registering both elements is one
+    loader."""
     page = FIXTURES / "amp-article.html"
     report = audit_document(Document(input=str(page), kind="html", text=page.read_text(
         encoding="utf-8")), engine, catalogue)
@@ -207,6 +208,8 @@ def test_an_amp_page_names_its_units_and_its_pixel(engine: Engine, catalogue: Ca
         ("Outbrain", None), (None, None),
         ("Google Publisher Tag", "/21774093/valleyledger/news/sticky")]
     assert report.slots[3].rule == "##AMP-AD" and report.slots[3].list == "easylist"
+    # `amp-embed` is registered from amp-ad-0.1.js, as AMP's docs say: no pasted copy
+    assert [f.kind for f in report.findings] == []
     pixel = next(r for r in report.resources if r.via == "amp-pixel[src]")
     assert (pixel.host, pixel.network, pixel.category) == (
         "pixel.quantserve.com", "Quantcast Measure", Category.ANALYTICS)
