@@ -1,0 +1,330 @@
+"""The ad networks scraper and piracy-adjacent sites run, each tag in the forms its vendor
+ships or shipped, pasted into a page as a scraper would and audited with the system
+filter lists: the network is named (and no other), every unit the tag places in the page
+is a slot of it, and the operator's zone, publisher and site IDs are read, of their kind.
+
+Each page is one we wrote after the vendor's published tag as sites' copies show it; the
+IDs are made up. A tag that only opens a window or floats over the page (popunder,
+interstitial, push prompt, in-page push, a video slider) places no slot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin, PageReport
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
+
+
+@dataclass(frozen=True)
+class TagForm:
+    vendor: str
+    form: str
+    html: str
+    network: str
+    slots: int
+    ids: frozenset[tuple[str, str]]
+
+
+def form(vendor: str, name: str, html: str, slots: int, *ids: tuple[str, str],
+         network: str | None = None) -> TagForm:
+    return TagForm(vendor, name, html, network or vendor, slots, frozenset(ids))
+
+
+_ADSTERRA_KEY = "7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d"
+_POP_KEY = "375f87db0f9099b9843f43ba72ff83fb"
+
+FORMS = [
+    # --- ExoClick: ad-provider.js and its `ins` units, the legacy ads.js, native, outstream,
+    # interstitial, video slider and popMagic popunder
+    form("ExoClick", "ad-provider.js + ins.eas6a97888e2",
+         '<script async type="application/javascript" src="https://a.magsrv.com/ad-provider.js">'
+         '</script><ins class="eas6a97888e2" data-zoneid="5876674"></ins>'
+         '<script>(AdProvider = window.AdProvider || []).push({"serve": {}});</script>',
+         1, ("exoclick-zone", "5876674")),
+    form("ExoClick", "ad-provider.js + ins.adsbyexoclick",
+         '<script async type="application/javascript" src="https://a.magsrv.com/ad-provider.js">'
+         '</script><ins class="adsbyexoclick" data-zoneid="4999384"></ins>'
+         '<script>(AdProvider = window.AdProvider || []).push({"serve": {}});</script>',
+         1, ("exoclick-zone", "4999384")),
+    form("ExoClick", "legacy ad_idzone + ads.js",
+         '<script type="text/javascript">var ad_idzone = "1742748",\n ad_width = "728",\n'
+         ' ad_height = "90";</script><script type="text/javascript" '
+         'src="https://ads.exoclick.com/ads.js"></script>',
+         1, ("exoclick-zone", "1742748")),
+    form("ExoClick", "native: script[data-idzone] nativeads.js",
+         '<div style="width:600px"><script type="text/javascript" data-idzone="2847708" '
+         'src="https://ads.exosrv.com/nativeads.js"></script></div>',
+         1, ("exoclick-zone", "2847708")),
+    form("ExoClick", "native v2: script[data-idzone] nativeads-v2.js",
+         '<script type="application/javascript" data-idzone="4279900" '
+         'src="https://a.exdynsrv.com/nativeads-v2.js"></script>',
+         1, ("exoclick-zone", "4279900")),
+    form("ExoClick", "outstream video: script[data-idzone] video-outstream.js",
+         '<script type="application/javascript" data-idzone="4396896" data-branding_enabled="0" '
+         'src="https://a.realsrv.com/video-outstream.js" async></script>',
+         1, ("exoclick-zone", "4396896")),
+    form("ExoClick", "full-page interstitial: fp-interstitial.js",
+         '<script type="application/javascript" data-idzone="4061843" data-ad_frequency_count="1" '
+         'data-ad_frequency_period="720" data-browser_settings="1" data-ad_trigger_method="3" '
+         'src="https://a.realsrv.com/fp-interstitial.js"></script>',
+         0, ("exoclick-zone", "4061843")),
+    form("ExoClick", "video slider: ExoVideoSlider.init",
+         '<script type="application/javascript" src="https://a.realsrv.com/video-slider.js">'
+         '</script><script type="application/javascript">var adConfig = {\n "idzone": 4999400,\n'
+         ' "frequency_period": 0,\n "close_after": 10,\n "on_complete": "repeat"\n};\n'
+         'ExoVideoSlider.init(adConfig);</script>',
+         0, ("exoclick-zone", "4999400")),
+    form("ExoClick", "popunder: popMagic adConfig (inline, no loader)",
+         '<script type="application/javascript">(function() {\n var adConfig = {\n'
+         ' "ads_host": "a.pemsrv.com",\n "syndication_host": "s.pemsrv.com",\n'
+         ' "idzone": 5884826,\n "popup_fallback": false,\n "frequency_period": 720,\n'
+         ' "trigger_method": 3\n };\n window.popMagic = window.popMagic || {};\n'
+         ' popMagic.init && popMagic.init(adConfig);\n})();</script>',
+         0, ("exoclick-zone", "5884826")),
+    # --- Aylo's TrafficJunky: its hidden unit class (EasyList hides `.adsbytrafficjunky`)
+    form("TrafficJunky", "ins.adsbytrafficjunky",
+         '<ins class="adsbytrafficjunky" data-zoneid="3301234" data-width="300" '
+         'data-height="250"></ins>', 1),
+    # --- JuicyAds: v3 (jads.js + ins + adsbyjuicy.push) and v2 (an adshow.php iframe)
+    form("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push",
+         '<!-- JuicyAds v3.0 --><script type="text/javascript" data-cfasync="false" async '
+         'src="https://poweredby.jads.co/js/jads.js"></script><ins id="1114299" data-width="300" '
+         'data-height="262"></ins><script type="text/javascript" data-cfasync="false" async>'
+         "(adsbyjuicy = window.adsbyjuicy || []).push({'adzone':1114299});</script>"
+         "<!--JuicyAds END-->",
+         1, ("juicyads-zone", "1114299")),
+    form("JuicyAds", "v2: adshow.php iframe",
+         "<!--JuicyAds v2.0--><iframe border=0 frameborder=0 marginheight=0 marginwidth=0 "
+         "width=468 height=72 scrolling=no allowtransparency=true "
+         "src=https://adserver.juicyads.com/adshow.php?adzone=504575></iframe><!--JuicyAds END-->",
+         1, ("juicyads-zone", "504575")),
+    # --- Adsterra: banner (atOptions + invoke.js), native banner, popunder / social bar
+    form("Adsterra", "banner: atOptions + invoke.js",
+         "<script type=\"text/javascript\">atOptions = {'key' : '" + _ADSTERRA_KEY + "', "
+         "'format' : 'iframe', 'height' : 90, 'width' : 728, 'params' : {}};</script>"
+         '<script type="text/javascript" src="//www.highperformanceformat.com/' + _ADSTERRA_KEY
+         + '/invoke.js"></script>',
+         1, ("adsterra-key", _ADSTERRA_KEY)),
+    form("Adsterra", "native banner: invoke.js + div#container-<key>",
+         '<script async="async" data-cfasync="false" src="//pl26108576.profitablecpmrate.com/'
+         + _ADSTERRA_KEY + '/invoke.js"></script><div id="container-' + _ADSTERRA_KEY
+         + '"></div>',
+         1, ("adsterra-key", _ADSTERRA_KEY)),
+    form("Adsterra", "popunder / social bar: /xx/yy/zz/<key>.js",
+         "<script type='text/javascript' src='//pl24930926.profitablecpmrate.com/37/5f/87/"
+         + _POP_KEY + ".js'></script>",
+         0, ("adsterra-key", _POP_KEY)),
+    # --- PropellerAds / Monetag: the onclick apu.php tag, the push tag (propu.sh and its
+    # rotating hosts), Monetag's multitag (data-zone), in-page push and vignette
+    form("PropellerAds", "onclick: apu.php?zoneid= (its rotating hosts)",
+         '<script data-cfasync="false" type="text/javascript" '
+         'src="//bodelen.com/apu.php?zoneid=1440862"></script>',
+         0, ("propellerads-zone", "1440862")),
+    form("PropellerAds", "push: propu.sh/pfe/current/tag.min.js?z=",
+         '<script src="https://propu.sh/pfe/current/tag.min.js?z=5935593" data-cfasync="false" '
+         'async></script>',
+         0, ("propellerads-zone", "5935593")),
+    form("PropellerAds", "push: /pfe/current/tag.min.js?z= on a rotating host",
+         '<script src="https://ptauxofi.net/pfe/current/tag.min.js?z=3026301" '
+         'data-cfasync="false" async></script>',
+         0, ("propellerads-zone", "3026301")),
+    form("PropellerAds", "Monetag multitag: tag.min.js + data-zone",
+         "<script>(function(s,u,z,p){s.src=u,s.setAttribute('data-zone',z),p.appendChild(s);})"
+         "(document.createElement('script'),'https://inklinkor.com/tag.min.js',5935568,"
+         "document.body||document.documentElement)</script>",
+         0, ("propellerads-zone", "5935568")),
+    form("PropellerAds", "in-page push: ('<host>', zone, createElement)",
+         "<script>(function(d,z,s){s.src='https://'+d+'/400/'+z;try{(document.body||"
+         "document.documentElement).appendChild(s)}catch(e){}})('vemtoutcheeg.com',5935600,"
+         "document.createElement('script'))</script>",
+         0, ("propellerads-zone", "5935600")),
+    # --- HilltopAds: its tag builds a script whose host and path rotate (the zone is
+    # encoded in the path): the network is named by the snippet, no ID can be read
+    form("HilltopAds", "popunder: s.settings = … || {} loader",
+         "<script>(function(xfvnm){\nvar d = document,\n    s = d.createElement('script'),\n"
+         "    l = d.scripts[d.scripts.length - 1];\ns.settings = xfvnm || {};\n"
+         's.src = "\\/\\/coldquit.com\\/cND\\/9s6.bj2u5XlxSeWpQp9iNbjDYgzRNXTtA_3_O\\/S\\/0K2";\n'
+         "s.async = true;\ns.referrerPolicy = 'no-referrer-when-downgrade';\n"
+         "l.parentNode.insertBefore(s, l);\n})({})</script>",
+         0),
+    # --- Clickadu: its banner script on rotating hosts (EasyList's "Clickadu servers")
+    form("Clickadu", "banner: /lv/esnk/<zone>/code.js",
+         '<div style="width:280px"><script data-cfasync="false" type="text/javascript" '
+         'src="//lby2kd27c.com/lv/esnk/1989415/code.js" async class="__clb-1989415"></script>'
+         '</div>',
+         1, ("clickadu-zone", "1989415")),
+    form("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js",
+         '<script data-cfasync="false" src="https://12ezo5v60.com/pn07uscr/f/tr/zavbn/1864953/'
+         'lib.js" async></script>',
+         0, ("clickadu-zone", "1864953")),
+    # --- PopAds and PopCash
+    form("PopAds", "classic: _pop.push(['siteId', …]) + pop.js",
+         "<script type=\"text/javascript\" data-cfasync=\"false\">var _pop = _pop || [];"
+         "_pop.push(['siteId', 1234567]);_pop.push(['minBid', 0]);_pop.push(['popundersPerIP', 0]);"
+         "(function() {var pa = document.createElement('script'); pa.type = 'text/javascript'; "
+         "pa.async = true; var s = document.getElementsByTagName('script')[0]; "
+         "pa.src = '//c1.popads.net/pop.js'; s.parentNode.insertBefore(pa, s);})();</script>",
+         0, ("popads-site", "1234567")),
+    form("PopAds", "current: [[\"siteId\", <sum>], [\"minBid\", …]] (no loader URL in the clear)",
+         '<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n(function(){'
+         'var x=window,w="d6cbd252fd615fb2e6e27ba92f17006c",v=[["siteId",245*945+912+5045960],'
+         '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
+         '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
+         "})();\n/*]]>/* */</script>",
+         0),
+    form("PopCash", "uid + wid + show.js",
+         "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
+         "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
+         "document.body.appendChild(pop_tag);</script>",
+         0, ("popcash-uid", "123456"), ("popcash-site", "654321")),
+    # --- A-Ads, Coinzilla (crypto-audience banners)
+    form("A-Ads", "iframe[data-aa] ad.a-ads.com/<unit>",
+         "<iframe data-aa='2165012' src='//ad.a-ads.com/2165012?size=728x90' "
+         "style='width:728px; height:90px; border:0px; padding:0; overflow:hidden; "
+         "background-color: transparent;'></iframe>",
+         1, ("aads-unit", "2165012")),
+    form("A-Ads", "adaptive: acceptable.a-ads.com/<unit>/",
+         "<div id=\"frame\" style=\"width: 100%;\"><iframe data-aa='2368329' "
+         "src='//acceptable.a-ads.com/2368329/?size=Adaptive' style='border:0; padding:0; "
+         "width:70%; height:auto; overflow:hidden;'></iframe></div>",
+         1, ("aads-unit", "2368329")),
+    form("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
+         '<script async src="https://coinzillatag.com/lib/display.js"></script>'
+         '<div class="coinzilla" data-zone="C-415245a8c26c8245e2"></div><script>'
+         "window.coinzilla_display = window.coinzilla_display || [];"
+         "var c_display_preferences = {};c_display_preferences.zone = \"415245a8c26c8245e2\";"
+         'c_display_preferences.width = "728";c_display_preferences.height = "90";'
+         "coinzilla_display.push(c_display_preferences);</script>",
+         1, ("coinzilla-zone", "415245a8c26c8245e2")),
+    # --- RichAds: push and in-page push loaders carry the publisher and the site
+    form("RichAds", "in-page push: richads-ob.js?pubid&siteid",
+         '<script src="https://richinfo.co/richpartners/in-page/js/richads-ob.js?pubid=924639'
+         '&siteid=346262" async></script>',
+         0, ("richads-publisher", "924639"), ("richads-site", "346262")),
+    form("RichAds", "push: rp-cl-ob.js?pubid&siteid&niche",
+         '<script src="https://richinfo.co/richpartners/push/js/rp-cl-ob.js?pubid=934194&amp;'
+         'siteid=349270&amp;niche=33" async data-cfasync="false"></script>',
+         0, ("richads-publisher", "934194"), ("richads-site", "349270")),
+    # --- Adcash: aclib from its CDN, a site's own copy of aclib.js, its anti-adblock library
+    form("Adcash", "aclib.js + runAutoTag",
+         '<script id="aclib" type="text/javascript" src="//acscdn.com/script/aclib.js"></script>'
+         "<script type=\"text/javascript\">aclib.runAutoTag({\n zoneId: 'igfjjlmgoi',\n});"
+         "</script>",
+         0, ("adcash-zone", "igfjjlmgoi")),
+    form("Adcash", "self-hosted aclib.js + runPop",
+         '<script type="text/javascript" src="/js/aclib.js"></script>'
+         "<script type=\"text/javascript\">aclib.runPop({zoneId: '8bfa3tdnxe'});</script>",
+         0, ("adcash-zone", "8bfa3tdnxe")),
+    form("Adcash", "anti-adblock library + runInPagePush",
+         '<script type="text/javascript" src="/adc-ads-lib"></script>'
+         "<script type=\"text/javascript\">aclib.runInPagePush({zoneId: 'q7ckzkwmlh'});</script>",
+         0, ("adcash-zone", "q7ckzkwmlh")),
+    # --- TrafficStars: banner (bi.js) and popunder (p.js)
+    form("TrafficStars", "banner: bi.js[data-ts-spot]",
+         '<script src="//cdn.tsyndicate.com/sdk/v1/bi.js" data-ts-spot="5b3adf992ed0490ca2d8e8'
+         '6fbd9bbf09" data-ts-width="300" data-ts-height="250" async defer></script>',
+         1, ("trafficstars-spot", "5b3adf992ed0490ca2d8e86fbd9bbf09")),
+    # --- Ero-Advertising: eaCtrl (loadeactrl.go) and the legacy adspace script
+    form("Ero-Advertising", "eaCtrl: loadeactrl.go?pid&siteid&spaceid + eaCtrl.add",
+         '<div id="ea_5116030_node"></div><script type="text/javascript">'
+         'if (typeof eaCtrl =="undefined"){ var eaCtrlRecs=[];'
+         "var eaCtrl = {add:function(ag){eaCtrlRecs.push(ag)}};"
+         "var js = document.createElement('script');"
+         'js.setAttribute("src","//go.ero-advertising.com/loadeactrl.go?pid=103546&siteid=936737'
+         '&spaceid=5116030");document.head.appendChild(js);}'
+         'eaCtrl.add({"display":"ea_5116030_node","sid":5116030,"plugin":"banner",'
+         '"traffic_type":"all","subid":""});</script>',
+         1, ("eroadvertising-publisher", "103546"), ("eroadvertising-site", "936737"),
+         ("eroadvertising-space", "5116030"), network="EroAdvertising"),
+    form("Ero-Advertising", "legacy: adspaces.ero-advertising.com/adspace/<space>.js",
+         '<script type="text/javascript" charset="utf-8" '
+         'src="http://adspaces.ero-advertising.com/adspace/42631.js"></script>',
+         1, ("eroadvertising-space", "42631"), network="EroAdvertising"),
+    # --- MGID and AdsKeeper widgets
+    form("MGID", "site script + div[data-type=_mgwidget]",
+         '<script src="https://jsc.mgid.com/site/1042649.js" async></script>'
+         '<div data-type="_mgwidget" data-widget-id="1828363"></div>'
+         '<script>(function(w,q){w[q]=w[q]||[];w[q].push(["_mgc.load"])})(window,"_mgq");'
+         "</script>",
+         1, ("mgid-site", "1042649"), ("mgid-widget", "1828363")),
+    form("MGID", "legacy: div#M<n>ScriptRootC<widget> + <site>.<widget>.js",
+         '<div id="M487562ScriptRootC783652"></div>'
+         '<script src="https://jsc.mgid.com/e/x/example.com.783652.js" async></script>',
+         1, ("mgid-widget", "783652")),
+    form("AdsKeeper", "site script + div[data-type=_mgwidget]",
+         '<script src="https://jsc.adskeeper.com/site/928361.js" async></script>'
+         '<div data-type="_mgwidget" data-widget-id="1553219"></div>'
+         '<script>(function(w,q){w[q]=w[q]||[];w[q].push(["_mgc.load"])})(window,"_mgq");'
+         "</script>",
+         1, ("adskeeper-site", "928361"), ("adskeeper-widget", "1553219")),
+    # --- Yandex RTB: the current yaContextCb form, its floor ad (a unit pinned to the
+    # screen's foot, which the catalogue counts as a slot), the older async callbacks
+    form("Yandex Advertising Network", "yaContextCb + context.js + div#yandex_rtb_R-A-…",
+         '<script>window.yaContextCb=window.yaContextCb||[]</script>'
+         '<script src="https://yandex.ru/ads/system/context.js" async></script>'
+         '<!-- Yandex.RTB R-A-2871410-3 --><div id="yandex_rtb_R-A-2871410-3"></div><script>'
+         'window.yaContextCb.push(()=>{ Ya.Context.AdvManager.render({ "blockId": "R-A-2871410-3",'
+         ' "renderTo": "yandex_rtb_R-A-2871410-3" }) })</script>',
+         1, ("yandex-rtb-publisher", "2871410"), ("yandex-rtb-block", "R-A-2871410-3")),
+    form("Yandex Advertising Network", "floor ad: render({blockId, type: floorAd})",
+         '<script>window.yaContextCb=window.yaContextCb||[]</script>'
+         '<script src="https://yandex.ru/ads/system/context.js" async></script><script>'
+         'window.yaContextCb.push(()=>{ Ya.Context.AdvManager.render({ "blockId": "R-A-2871410-4",'
+         ' "type": "floorAd", "platform": "touch" }) })</script>',
+         1, ("yandex-rtb-publisher", "2871410"), ("yandex-rtb-block", "R-A-2871410-4")),
+    form("Yandex Advertising Network", "older: yandexContextAsyncCallbacks + an.yandex.ru",
+         '<div id="yandex_rtb_R-A-2871410-1"></div><script type="text/javascript">'
+         "(function(w, d, n, s, t) { w[n] = w[n] || []; w[n].push(function() {"
+         ' Ya.Context.AdvManager.render({ blockId: "R-A-2871410-1", renderTo: '
+         '"yandex_rtb_R-A-2871410-1", async: true }); }); t = d.getElementsByTagName("script")[0];'
+         ' s = d.createElement("script"); s.type = "text/javascript"; '
+         's.src = "//an.yandex.ru/system/context.js"; s.async = true; '
+         "t.parentNode.insertBefore(s, t); })(this, this.document, "
+         '"yandexContextAsyncCallbacks");</script>',
+         1, ("yandex-rtb-publisher", "2871410"), ("yandex-rtb-block", "R-A-2871410-1")),
+]
+
+
+def page(body: str) -> str:
+    return ("<html><head><title>Leaked episode 4</title></head><body><article><p>Text of the "
+            f"scraped article, long enough to be one.</p>{body}</article></body></html>")
+
+
+AuditTag = Callable[[str], PageReport]
+
+
+@pytest.fixture(scope="module")
+def audit_tag(engine: Engine, catalogue: Catalogue) -> AuditTag:
+    """Audit a tag pasted into a scraped article, with the system filter lists."""
+
+    def run(html: str) -> PageReport:
+        doc = Document(input="tag.html", kind="html", text=page(html),
+                       url="https://scraper.example/post", markup=True)
+        return audit_document(doc, engine, catalogue)
+    return run
+
+
+def observed(report: PageReport, network: str) -> tuple[set[str], int, set[tuple[str, str]]]:
+    """What a reader of the report sees: the networks named, the slots of `network`,
+    the operator's IDs."""
+    names = {n.network for n in report.networks}
+    slots = sum(1 for s in report.slots if s.kind == "ad" and s.network == network)
+    ids = {(i.kind, i.value) for i in report.ids if i.origin is Origin.OPERATOR}
+    return names, slots, ids
+
+
+@pytest.mark.parametrize("tag", FORMS, ids=lambda t: f"{t.vendor}: {t.form}")
+def test_each_scraper_network_tag_form_is_named_with_its_slots_and_ids(
+        audit_tag: AuditTag, tag: TagForm) -> None:
+    report = audit_tag(tag.html)
+    names, slots, ids = observed(report, tag.network)
+    assert names == {tag.network}
+    assert slots == tag.slots
+    assert [s.network for s in report.slots if s.kind == "ad"] == [tag.network] * tag.slots
+    assert ids == set(tag.ids)
