@@ -365,12 +365,11 @@ _ALL_ESCAPED = re.compile(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,4
 def _escaped_names(code: str) -> list[str]:
     r"""JavaScript API names the code writes as escapes alone (javascript-obfuscator's
     string array, `window["\x65\x76\x61\x6c"]`): a name hidden, not text escaped.
+    Asked of code with `_escapes` only (its counts are asked once a text).
 
     >>> _escaped_names(r'var a=["\x61\x74\x6f\x62","\x65\x76\x61\x6c"],b="\x3d";')
     ['atob', 'eval']
     """
-    if not _escapes(code):
-        return []
     return sorted({text for m in _ALL_ESCAPED.finditer(code)
                    if (text := js_unescaped(m.group(2))) in _API_NAMES})
 
@@ -439,6 +438,7 @@ def _escapes(code: str) -> bool:
 def _decodings(code: str) -> Iterator[tuple[str, bool]]:
     """Every payload one level of decoding yields, wrapped as its sink uses it, and
     whether the encoding hid letters or digits (base64 and char codes always do)."""
+    escaped = _escapes(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
             text = _b64(m.group(2))
@@ -451,7 +451,7 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
                 text = _b64(assigned.group(2))
                 if text:
                     yield _wrap(code, m.start(), text), True
-    if "atob" in code or "base64" in code or "atob" in _escaped_names(code):
+    if "atob" in code or "base64" in code or (escaped and "atob" in _escaped_names(code)):
         for m in _LONG_B64.finditer(code):
             text = _b64(m.group(2))
             if text and ("//" in text or "<" in text or "(" in text):
@@ -465,7 +465,7 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
             text = _codes(m.group(1))
             if text:
                 yield text, True
-    if _escapes(code):
+    if escaped:
         for start, literal in _escaped_literals(code):
             escapes = (escaped_char(e) for e in JS_ESCAPE.finditer(literal))
             yield _wrap(code, start, js_unescaped(literal)), _hides_alnum(escapes)
@@ -549,11 +549,12 @@ def decode_script(code: str) -> Decoded:
     hidden_names = _base64_names(code)
     if hidden_names:
         signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
-    escaped_names = _escaped_names(code)
+    escapes = _escapes(code)
+    escaped_names = _escaped_names(code) if escapes else []
     if len(escaped_names) >= ESCAPED_NAMES_MIN:
         signals.append(f"API names hidden in escapes ({', '.join(escaped_names[:3])})")
     decoders = any(word in code for word in _DECODER_WORDS)  # cheap `in` checks first
-    if not (signals or decoders or _escapes(code) or ".reverse()" in code
+    if not (signals or decoders or escapes or ".reverse()" in code
             or ("eval(" in code and _PACKED.search(code))):
         return NOTHING  # nothing `_decodings` reads: nothing here can hide anything
     payloads: list[str] = list(dict.fromkeys(ciphers))
