@@ -23,8 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
+# <?xml version="1.0" encoding="x"?>, read when no meta declares one
 _XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.I)
 
 
@@ -152,13 +151,43 @@ def encoding_for(label: str | None, *, in_page: bool) -> str | None:
 _PRESCAN_BYTES = 1024
 _HEAD_TAGS = frozenset({b"script", b"noscript", b"style", b"link", b"meta", b"object",
                         b"title", b"base"})
-_RAW_TEXT = frozenset({b"script", b"style", b"title", b"textarea", b"noscript", b"xmp",
-                       b"iframe", b"noembed", b"noframes"})
+# the elements whose text the prescan does not read as markup (`<noscript>`'s it does:
+# Chromium 156 took a meta charset inside one)
+_RAW_TEXT = frozenset({b"script", b"style", b"title", b"textarea", b"xmp", b"iframe",
+                       b"noembed", b"noframes"})
 _PRESCAN_TAG = re.compile(rb"<!--|<(/?)([a-zA-Z][^\s/>\x00]*)")
+# an attribute as the tokenizer reads it: a quoted value runs to its quote, `>` and all
+_ATTRIBUTE = re.compile(
+    rb"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
+# `content`'s charset, read only beside http-equiv="content-type" (the standard's "need
+# pragma": Chromium 156 passed over `<meta name="description" content="charset=…">`)
+_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""")
+
+
+def _attributes(lowered: bytes, pos: int) -> tuple[dict[bytes, bytes], int]:
+    """A tag's attributes from `pos` (the end of its name), the last of a name winning as
+    in Chromium's prescan, and where the tag ends."""
+    attributes: dict[bytes, bytes] = {}
+    while (m := _ATTRIBUTE.match(lowered, pos)) is not None:
+        attributes[m.group(1)] = next((v for v in m.group(2, 3, 4) if v is not None), b"")
+        pos = m.end()
+    close = lowered.find(b">", pos)
+    return attributes, len(lowered) if close < 0 else close + 1
+
+
+def _meta_label(attributes: dict[bytes, bytes]) -> str | None:
+    """The charset a `<meta>`'s attributes declare, when it is one an encoding has."""
+    label = attributes.get(b"charset")
+    if label is None and attributes.get(b"http-equiv", b"").strip() == b"content-type":
+        found = _CONTENT_CHARSET.search(attributes.get(b"content", b""))
+        label = next((v for v in found.groups() if v is not None), None) if found else None
+    text = label.decode("ascii", "replace").strip() if label is not None else None
+    return text if encoding_for(text, in_page=True) else None
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The label of the first `<meta>` charset Chromium's prescan reads, else None.
+    """The label of the first `<meta>` charset Chromium's prescan reads (one an encoding
+    has, and a `content` only beside http-equiv="content-type"), else None.
 
     >>> meta_charset(b"<title>" + b"x" * 5000 + b"</title><meta charset=koi8-r>")
     'koi8-r'
@@ -178,12 +207,9 @@ def meta_charset(data: bytes) -> str | None:
             pos = end + 3
             continue
         name, end_tag = tag.group(2), bool(tag.group(1))
-        close = lowered.find(b">", tag.end())
-        pos = len(data) if close < 0 else close + 1
-        if not end_tag and name == b"meta":
-            found = _META_CHARSET.match(data, tag.start(), pos)
-            if found:
-                return found.group(1).decode("ascii", "replace")
+        attributes, pos = _attributes(lowered, tag.end())
+        if not end_tag and name == b"meta" and (label := _meta_label(attributes)):
+            return label
         if not end_tag and name in _RAW_TEXT:  # its text is no markup
             text_end = lowered.find(b"</" + name, pos)
             pos = len(data) if text_end < 0 else text_end

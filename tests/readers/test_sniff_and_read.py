@@ -118,6 +118,39 @@ def test_the_prescan_stops_at_a_body_element_past_1024_bytes() -> None:
     assert declared_charset(b"<div>" + b"x" * 900 + b"<meta charset=koi8-r>") == "koi8-r"
 
 
+_FULL_WIDTH = "\uff4d\uff41\uff47\uff53\uff52\uff56"  # ｍａｇｓｒｖ: magsrv once mapped
+
+
+@pytest.mark.parametrize(("data", "host"), [
+    # `content` names a charset only beside http-equiv="content-type": Chromium 156 read
+    # this page as the later meta's UTF-8
+    (b'<meta name="description" content="charset=shift_jis"><meta charset="utf-8">'
+     b'<img src="http://' + _FULL_WIDTH.encode() + b'.example/u.gif">', "magsrv.example"),
+    (b'<meta content="text/html; charset=shift_jis" http-equiv="Content-Type">'
+     b'<img src="http://' + _FULL_WIDTH.encode("cp932") + b'.example/s.gif">', "magsrv.example"),
+    # a quoted `>` does not end the tag, and `<noscript>`'s metas count (Shift_JIS both)
+    (b'<meta name="x>" charset="shift_jis"><img src="http://'
+     + _FULL_WIDTH.encode("cp932") + b'.example/s.gif">', "magsrv.example"),
+    (b'<noscript><meta charset="shift_jis"></noscript><img src="http://'
+     + _FULL_WIDTH.encode("cp932") + b'.example/s.gif">', "magsrv.example"),
+    # a label no encoding has is passed over, and the next meta read
+    (b'<meta charset="bogus"><meta charset="shift_jis"><img src="http://'
+     + _FULL_WIDTH.encode("cp932") + b'.example/s.gif">', "magsrv.example"),
+], ids=["content-without-pragma", "content-with-pragma", "quoted-gt", "in-noscript",
+        "unknown-label"])
+def test_the_prescan_reads_a_meta_as_chromium_reads_it(data: bytes, host: str) -> None:
+    """Each page's charset is the one Chromium 156 chose for it (`document.characterSet`),
+    so the full-width host it requested is the one the walk finds: a decoy `content`
+    made the decoder read a UTF-8 page as Shift_JIS, its bad bytes replaced, and a gate
+    denying the host passed."""
+    from auditor.dom.page import parse_page
+    from auditor.dom.walk import walk
+    from auditor.urls import host_of
+
+    page = parse_page(decode_html(data))
+    assert [host_of(f.url) for f in walk(page.root, "http://site.test/", page)] == [host]
+
+
 def test_decode_never_raises_on_bad_bytes() -> None:
     text = decode_html(b'<meta charset="utf-8"><p>ok \xff\xfe\xfa</p>' + b"x" * 500)
     assert text.startswith('<meta charset="utf-8"><p>ok')
