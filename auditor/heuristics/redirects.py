@@ -75,7 +75,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     redirect on another condition (a template's credit-lock that fires when a footer
     link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
     and so is a redirect in plain code to a language or regional version the page declares
-    its own (`hreflang` alternates).
+    its own (`hreflang` alternates), unless a referrer or user-agent test guards it.
     """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
@@ -97,10 +97,14 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     continue
                 site = registrable_domain(host_of(url))
                 hidden = text is not code
+                window = max(0, m.start() - CLOAK_WINDOW), m.start()
+                guard = _CLOAKING.search(text, *window)
                 twins = _twins(ctx) if twins is None else twins
-                if site in twins and not hidden:  # a site's navigation is not encoded
+                # a site's navigation is not encoded, nor does it ask where the visitor
+                # came from or what browser they run (a language choice's cookie it may)
+                if site in twins and not hidden and not any(
+                        g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
                     continue
-                guard = _CLOAKING.search(text, max(0, m.start() - CLOAK_WINDOW), m.start())
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
                 # a redirect inside a comment or a string (`onclick="location…"` written
                 # into the page) is not code that runs as the script does
@@ -278,7 +282,8 @@ REDIRECT = FindingKind(
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script. Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
-    "declares its own (an `hreflang` alternate) is none, unless its code was encoded.",
+    "declares its own (an `hreflang` alternate) is none, unless its code was encoded or a "
+    "referrer or user-agent test guards it.",
 )
 
 KINDS = (REDIRECT,)

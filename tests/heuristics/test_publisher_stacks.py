@@ -134,6 +134,12 @@ _LANGUAGE_REDIRECT = """<script>
 _HREFLANG = '<link rel="alternate" hreflang="de" href="https://www.bergwerk-outdoor.de/">'
 
 
+# the hacked page's redirect of search visitors (hacked-wordpress.html)
+_SEARCH_REDIRECT = """<script>
+if (document.referrer.indexOf("google.") !== -1 || document.cookie.indexOf("seen") === -1) {
+  window.location.href = "https://www.bergwerk-outdoor.de/";
+}
+</script>"""
 # the same redirect, base64 handed to eval: a site's navigation is not encoded
 _ENCODED_REDIRECT = ("<script>eval(atob('"
                      + base64.b64encode(_LANGUAGE_REDIRECT.split(">", 1)[1].rsplit("<", 1)[0]
@@ -144,7 +150,13 @@ _ENCODED_REDIRECT = ("<script>eval(atob('"
     (_HREFLANG + _LANGUAGE_REDIRECT, []),
     (_LANGUAGE_REDIRECT, [("redirect", H)]),
     (_HREFLANG + _ENCODED_REDIRECT, [("redirect", H), ("obfuscated-script", M)]),
-], ids=["declared twin", "undeclared site", "declared twin, encoded code"])
+    # an injection declares its target too: a test of where the visitor came from, or of
+    # what browser they run, is cloaking whatever the page says the target is
+    (_HREFLANG + _SEARCH_REDIRECT, [("redirect", H)]),
+    (_HREFLANG + _SEARCH_REDIRECT.replace("document.referrer", "navigator.userAgent"),
+     [("redirect", H)]),
+], ids=["declared twin", "undeclared site", "declared twin, encoded code",
+        "declared twin, referrer test", "declared twin, user-agent test"])
 def test_a_language_redirect_to_a_declared_twin_is_navigation(
         head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
     """A shop sends German visitors who have not chosen a language to its German site,
