@@ -21,6 +21,7 @@ from auditor.catalogue import Catalogue
 from auditor.dom.parser import carrying, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
+from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve, split_url
 from auditor.words import counted
@@ -126,14 +127,24 @@ def _category(catalogue: Catalogue, url: str, host: str) -> Category | None:
     return entity.category if entity else None
 
 
-def _ad_stack(ctx: PageContext) -> tuple[set[str], set[str]]:
+def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
     """The ad networks the page's own tags run, and their companies: loaded by a request
     that is no frame, placed as a slot, or asked for bids in its Prebid config. Their
     scripts add hidden frames of their own (GPT's SafeFrame and Topics frames, AdSense's
-    `google_esf`, each bidder's user-sync frame): those are the stack at work."""
+    `google_esf`, each bidder's user-sync frame): those are the stack at work. Tags where
+    `ad-in-body` finds injections are none of the page's own: a post body's, those after
+    the closing `</html>` (line `end`), those in an article the page copies."""
+    if ctx.document.in_post_body:
+        return set(), set()
+    copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
+
+    def own(line: int, xpath: str) -> bool:
+        return not (end and line > end) and not (copied and copied(xpath))
+
     names = {r.network for r in ctx.resources
-             if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT}
-    names |= {s.network for s in ctx.slots if s.network}
+             if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT
+             and own(r.line, r.xpath)}
+    names |= {s.network for s in ctx.slots if s.network and own(s.line, s.xpath)}
     if ctx.page is not None:
         names |= {n.name for n in prebid.bidder_networks(ctx.page, ctx.catalogue)}
     networks = (ctx.catalogue.network_named(name) for name in names)
@@ -174,7 +185,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         if category is Category.ADVERTISING and not appended:
-            stack = stack or _ad_stack(ctx)
+            stack = stack or _ad_stack(ctx, end)
             if network is not None and network.name in stack[0]:
                 helpers[network.name].append((url, frame))
                 continue
@@ -317,7 +328,8 @@ HIDDEN_IFRAME = FindingKind(
     "classic injected payload. Medium when the catalogue knows the host as an advertising "
     "vendor, high otherwise, and high after the page's closing `</html>` whatever it loads. "
     "Low for the frames of an ad network the page's own tags run (a loader, a slot, a "
-    "Prebid bidder): its user-sync and helper frames, a fact about the stack.",
+    "Prebid bidder; not one in a WordPress post body, in an article the page copies or "
+    "after `</html>`): its user-sync and helper frames, a fact about the stack.",
 )
 
 TRACKING_PIXEL = FindingKind(

@@ -107,6 +107,35 @@ def test_a_hidden_frame_is_judged_by_whose_it_is_and_where(
     assert [f.severity for f in report.findings if f.kind == "hidden-iframe"] == expected
 
 
+_EXO_UNIT = ('<script async src="https://a.magsrv.com/ad-provider.js"></script>'
+             '<ins class="adsbyexoclick" data-zoneid="3918273"></ins>')
+_SOURCE = '<p><a href="https://www.coastalherald.test/news/ferry">Source link</a></p>'
+INJECTED_STACKS = [
+    # (what, page, in a post body, the hidden-iframe severities)
+    ("its unit in a WordPress post body", f"<p>Story.</p>{_EXO_UNIT}"
+     + _HIDDEN.format(_EXO_FRAME), True, [M]),
+    ("its unit in a copied article", _page(_EXO_UNIT + _HIDDEN.format(_EXO_FRAME) + _SOURCE),
+     False, [M]),
+    ("its unit after </html>", _page(_HIDDEN.format(_EXO_FRAME), after="\n" + _EXO_UNIT),
+     False, [M]),
+    ("its unit in the page's own article", _page(_EXO_UNIT + _HIDDEN.format(_EXO_FRAME)),
+     False, [L]),
+]
+
+
+@pytest.mark.parametrize(("what", "html", "in_post_body", "expected"), INJECTED_STACKS,
+                         ids=[c[0] for c in INJECTED_STACKS])
+def test_an_injected_networks_own_unit_makes_its_hidden_frame_no_stack(
+        what: str, html: str, in_post_body: bool, expected: list[Severity],
+        audit_html: AuditHtml) -> None:
+    """A network is the page's own stack by tags where the page's own tags are: a unit
+    in a post body, in an article the page copies, or after `</html>` was injected with
+    the frame, and the frame stays medium."""
+    report = audit_html(html, url="https://www.ledger.test/news/ferry",
+                        in_post_body=in_post_body)
+    assert [f.severity for f in report.findings if f.kind == "hidden-iframe"] == expected
+
+
 def test_a_loader_whose_api_names_are_escapes_is_decoded(audit_html: AuditHtml) -> None:
     """javascript-obfuscator's string table (`["\\x61\\x74\\x6f\\x62", …]`) hides `atob`
     and `eval`; the base64 they are handed is the loader of an ad host the page names
