@@ -234,9 +234,12 @@ DUPLICATE_LOADER = FindingKind(
 AD_IN_BODY = FindingKind(
     "ad-in-body", (Severity.HIGH,), Severity.HIGH,
     "Ad units injected where the site's template puts none",
-    "Ad slots inside a WordPress post body, or inside the article body together with their "
-    "network's loader when the rest of the page does not use that network, or after the "
-    "closing `</html>`; or ad or tracker code written before the `<html>` start tag. Scraper "
+    "Ad slots inside a WordPress post body, or inside an article the page copies from "
+    "another site (by its provenance: a source link, a feed footer, a canonical elsewhere) "
+    "together with their network's loader when the rest of the page does not use that "
+    "network, or after the closing `</html>`; or ad or tracker code written before the "
+    "`<html>` start tag. A unit pasted with its loader into the site's own article is how "
+    "networks tell publishers to place one, and no finding. Scraper "
     "kits and compromised servers add ads this way. Remove them and find how they got into "
     "the content or the server's output.",
 )

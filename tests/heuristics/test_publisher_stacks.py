@@ -43,6 +43,16 @@ def test_a_bloggers_pasted_adsense_units_are_not_injected(audit_html: AuditHtml)
     assert report.metrics.ad_slots_in_body == 2
 
 
+def test_ad_in_body_help_says_an_article_body_unit_needs_a_copied_article() -> None:
+    """The help (SARIF, TAXONOMY.md) states the rule 54793d3 made: a unit with its loader
+    in the article body is injected only in an article the page copies."""
+    from auditor.heuristics import finding_kind
+
+    help_text = finding_kind("ad-in-body").help
+    assert "article the page copies" in help_text
+    assert "site's own article" in help_text
+
+
 _ARTICLE = ("<p>" + "The harbour council voted on the winter timetable on Tuesday. " * 12
             + "</p>")
 _OUTBRAIN = ('<div class="OUTBRAIN" data-src="https://www.ledger.test/news/ferry" '
