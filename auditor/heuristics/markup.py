@@ -13,6 +13,7 @@ from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Resource, Severity, Slot
+from auditor.urls import host_of
 from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -23,6 +24,11 @@ _AD_COMMENT_WORDS = re.compile(
     r"|广告|廣告|广告位|реклама|anzeige|publicit[ée]|publicidad|werbung",
     re.I,
 )
+
+
+# where AMP's extension scripts, each registering the elements its `custom-element` names,
+# are served from: any other script's copies are copies, whatever attributes they carry
+AMP_CDN = "cdn.ampproject.org"
 
 
 def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
@@ -50,7 +56,7 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
     registers: dict[str, str] | None = None  # script path -> the AMP element it registers
     for url, paths in copies.items():
         redundant = len(paths) - 1
-        if redundant and ctx.root is not None:
+        if redundant and ctx.root is not None and host_of(url) == AMP_CDN:
             if registers is None:
                 registers = {ctx.xpath(s): s.get("custom-element") or ""
                              for s in ctx.root.iter("script") if s.get("custom-element")}

@@ -225,3 +225,17 @@ def test_an_ad_in_body_id_does_not_move_with_its_slot(audit_html: AuditHtml) -> 
     assert len(pairs) == 1
     (a, b), = pairs
     assert a.xpath != b.xpath and a.id == b.id
+
+
+def test_a_custom_element_attribute_does_not_hide_pasted_loader_copies(
+        audit_html: AuditHtml) -> None:
+    """Only AMP's own extension scripts register an element each: an injected loader's
+    copies given `custom-element` attributes of their own are still copies."""
+    unit = ('<script async custom-element="amp-x{0}" src="https://a.magsrv.com/ad-provider.js">'
+            '</script><ins class="adsbyexoclick" data-zoneid="91002{0}"></ins>')
+    body = "<p>Story.</p>" + "".join(unit.format(i) for i in range(3))
+    report = audit_html(body, url="https://blog.example/?p=1", in_post_body=True)
+    assert [(f.severity, f.message.split(": ")[0]) for f in report.findings
+            if f.kind == "duplicate-loader"] == [
+        (M, "ad loader https://a.magsrv.com/ad-provider.js is included 3 times "
+                          "(2 redundant copies)")]
