@@ -328,3 +328,21 @@ def test_each_scraper_network_tag_form_is_named_with_its_slots_and_ids(
     assert slots == tag.slots
     assert [s.network for s in report.slots if s.kind == "ad"] == [tag.network] * tag.slots
     assert ids == set(tag.ids)
+
+
+INNOCENT_CODE = [
+    # a class's constructor: `settings` and `src` are fields, no script is built
+    "<script>function Player(src){this.settings={};this.src=src;this.ready=false}</script>",
+    "<script>var w=new Widget();w.settings={};w.src=config.video;</script>",
+]
+
+
+@pytest.mark.parametrize("html", INNOCENT_CODE)
+def test_code_shaped_like_a_tags_words_names_no_network(audit_tag: AuditTag,
+                                                        html: str) -> None:
+    """An inline signature is the tag's own shape, not words any code writes: HilltopAds'
+    `s.settings = x || {}; s.src = "//<host>/…"` sets the src of the script it builds to a
+    URL; a player's `this.settings={};this.src=src` named a popunder network (medium)."""
+    report = audit_tag(html)
+    assert {n.network for n in report.networks} == set()
+    assert [f.kind for f in report.findings if f.kind == "popunder"] == []
