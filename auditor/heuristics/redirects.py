@@ -75,7 +75,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     redirect on another condition (a template's credit-lock that fires when a footer
     link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
     and so is a redirect in plain code to a language or regional version the page declares
-    its own (`hreflang` alternates), unless a referrer or user-agent test guards it.
+    its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
+    test is it.
     """
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
@@ -99,17 +100,18 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 hidden = text is not code
                 window = max(0, m.start() - CLOAK_WINDOW), m.start()
                 guard = _CLOAKING.search(text, *window)
-                twins = _twins(ctx) if twins is None else twins
-                # a site's navigation is not encoded, nor does it ask where the visitor
-                # came from or what browser they run (a language choice's cookie it may)
-                if site in twins and not hidden and not any(
-                        g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
-                    continue
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
                 # a redirect inside a comment or a string (`onclick="location…"` written
                 # into the page) is not code that runs as the script does
                 in_code = code_text[m.start()] == text[m.start()]
                 always = in_code and _unconditional(code_text, m.start())
+                twins = _twins(ctx) if twins is None else twins
+                # a site's language navigation tests the visitor's language (a cookie may
+                # remember their choice); it is not encoded, does not run for everyone,
+                # nor asks where the visitor came from or what browser they run
+                if site in twins and not hidden and not always and not any(
+                        g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
+                    continue
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -282,8 +284,8 @@ REDIRECT = FindingKind(
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script. Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
-    "declares its own (an `hreflang` alternate) is none, unless its code was encoded or a "
-    "referrer or user-agent test guards it.",
+    "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "
+    "its code was encoded or the condition is a referrer or user-agent test.",
 )
 
 KINDS = (REDIRECT,)

@@ -194,8 +194,13 @@ _ENCODED_REDIRECT = ("<script>eval(atob('"
     (_HREFLANG + _SEARCH_REDIRECT, [("redirect", H)]),
     (_HREFLANG + _SEARCH_REDIRECT.replace("document.referrer", "navigator.userAgent"),
      [("redirect", H)]),
+    # and a language redirect tests the visitor's language: one that sends every visitor
+    # away as the page loads is no language choice
+    (_HREFLANG + "<script>window.location.href = 'https://www.bergwerk-outdoor.de/';</script>",
+     [("redirect", H)]),
 ], ids=["declared twin", "undeclared site", "declared twin, encoded code",
-        "declared twin, referrer test", "declared twin, user-agent test"])
+        "declared twin, referrer test", "declared twin, user-agent test",
+        "declared twin, unconditional"])
 def test_a_language_redirect_to_a_declared_twin_is_navigation(
         head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
     """A shop sends German visitors who have not chosen a language to its German site,
