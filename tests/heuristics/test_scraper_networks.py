@@ -57,6 +57,10 @@ FORMS = [
          ' ad_height = "90";</script><script type="text/javascript" '
          'src="https://ads.exoclick.com/ads.js"></script>',
          1, ("exoclick-zone", "1742748")),
+    form("ExoClick", "js.php?t=17&idzone= banner script",
+         '<script type="text/javascript" src="https://a.realsrv.com/js.php?t=17&idzone=4120984">'
+         '</script>',
+         0, ("exoclick-zone", "4120984")),
     form("ExoClick", "native: script[data-idzone] nativeads.js",
          '<div style="width:600px"><script type="text/javascript" data-idzone="2847708" '
          'src="https://ads.exosrv.com/nativeads.js"></script></div>',
