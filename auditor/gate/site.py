@@ -20,7 +20,7 @@ from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import decode_html
 from auditor.readers.gunzip import gunzipped
-from auditor.readers.httpbody import BodyError, unbrotli
+from auditor.readers.httpbody import BodyError, unbrotli, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
@@ -127,7 +127,7 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     what they are."""
     name = str(page)
     if page.name.lower().endswith(_ZSTD):
-        raise InputError(f"{name}: a zstd copy, which this version cannot decompress")
+        raise zstd_unreadable(name)
     with open_input(page, name) as stream:
         brotli_copy = page.name.lower().endswith(_BROTLI)  # no magic: named so, it is one
         if brotli_copy:

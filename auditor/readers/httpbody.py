@@ -101,6 +101,13 @@ def unbrotli(data: bytes, limit: int) -> bytes:
     return out
 
 
+def zstd_unreadable(name: str) -> InputError:
+    """The one-line error for zstd-compressed bytes, a `.zst` file's or a site's
+    precompressed copy's: no zstd decoder ships with Python 3.11."""
+    return InputError(f"{name}: zstd-compressed, which this version cannot decompress "
+                      "(decompress it first: zstd -d)")
+
+
 def decode_content(data: bytes, content_encoding: str | None, limit: int) -> bytes:
     """Undo Content-Encoding (last applied first); already-decoded HTML passes through."""
     codings = [c.strip().lower() for c in (content_encoding or "").split(",")]

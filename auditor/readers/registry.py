@@ -44,11 +44,13 @@ from auditor.readers.text import TextReader
 from auditor.readers.warc import WarcReader
 from auditor.readers.wp_json import JsonReader
 from auditor.readers.zip_archive import ZipReader
+from auditor.readers.zstd import ZstdReader
 
 READERS: tuple[Reader, ...] = (
     WarcReader(),
     GzipReader(),
     BrotliReader(),
+    ZstdReader(),
     ZipReader(),
     TarReader(),
     JsonlReader(),

@@ -309,3 +309,20 @@ def test_a_brotli_page_is_read_in_a_directory_walk(tmp_path: Path) -> None:
     assert records["post.html.br"].text == "<p>x</p>"
     bad = records["bad.html.br"]
     assert isinstance(bad, ReadFailure) and "unreadable brotli" in bad.error
+
+
+def test_a_zstd_input_is_unreadable_wherever_it_is_met(tmp_path: Path) -> None:
+    """No zstd decoder ships with Python 3.11: a `.zst` copy a walk meets (by its name or
+    its frame's magic bytes) is a failed record saying so. A walk passed over it, and a
+    gate run without a base URL then passed a page Chromium reads from zstd_static."""
+    (tmp_path / "post.html.zst").write_bytes(b"\x28\xb5\x2f\xfd anything")
+    (tmp_path / "crawl.warc.zst").write_bytes(b"not even zstd")
+    (tmp_path / "good.html").write_text("<p>x</p>")
+    records = {Path(r.input).name: r for r in read_source(tmp_path)}
+    assert isinstance(records["good.html"], Document)
+    for name in ("post.html.zst", "crawl.warc.zst"):
+        failed = records[name]
+        assert isinstance(failed, ReadFailure), name
+        assert "zstd-compressed, which this version cannot decompress" in failed.error
+    with pytest.raises(InputError, match="zstd-compressed"):
+        list(read_source(b"\x28\xb5\x2f\xfd" + b"\0" * 40))  # named nothing: by its magic
