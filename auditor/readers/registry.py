@@ -267,12 +267,25 @@ def unreadable(path: Path) -> str | None:
     return None
 
 
+# compressed copies, read when what they hold would be (`x.warc.gz`, `x.html.br`) and
+# passed over when it would not (`font.woff2.br`, `app.js.gz`: a build's precompressed
+# assets, which failed a gate run as unreadable binary or were audited as text)
+_COMPRESSED = frozenset({".gz", ".br", ".zst", ".zstd"})
+
+
 def walkable(path: Path) -> bool:
     """Whether a directory walk reads this file: not hidden, and a suffix some reader
-    reads."""
+    reads (a compressed file's: the one under its compression's).
+
+    >>> [walkable(Path(n)) for n in ("a.html.br", "a.warc.gz", "a.woff2.br", "a.js.gz")]
+    [True, True, False, False]
+    """
     if path.name.startswith("."):
         return False
-    return path.suffix.lower() in PAGE_SUFFIXES
+    suffix = path.suffix.lower()
+    if suffix in _COMPRESSED:
+        suffix = Path(path.stem).suffix.lower()
+    return suffix in PAGE_SUFFIXES
 
 
 __all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "read_member", "read_source",

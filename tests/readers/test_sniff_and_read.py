@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -326,3 +327,18 @@ def test_a_zstd_input_is_unreadable_wherever_it_is_met(tmp_path: Path) -> None:
         assert "zstd-compressed, which this version cannot decompress" in failed.error
     with pytest.raises(InputError, match="zstd-compressed"):
         list(read_source(b"\x28\xb5\x2f\xfd" + b"\0" * 40))  # named nothing: by its magic
+
+
+def test_a_walk_reads_compressed_copies_of_pages_only(tmp_path: Path) -> None:
+    """A build's precompressed assets (`font.woff2.br`, `app.js.gz`, `style.css.zst`) are
+    no pages: a walk that read them failed a gate run on a font's binary bytes. Copies
+    of pages and archives are read (or are unreadable, for zstd), as before."""
+    brotli = pytest.importorskip("brotli")
+    for name in ("font.woff2.br", "post.html.br"):
+        (tmp_path / name).write_bytes(brotli.compress(b"<p>x</p>" if "html" in name
+                                                      else b"wOF2\0\1\0\0" + bytes(64)))
+    (tmp_path / "app.js.gz").write_bytes(gzip.compress(b"var a = 1;"))
+    (tmp_path / "style.css.zst").write_bytes(b"\x28\xb5\x2f\xfd css")
+    (tmp_path / "post.html.zst").write_bytes(b"\x28\xb5\x2f\xfd page")
+    read = {Path(r.input).name: type(r).__name__ for r in read_source(tmp_path)}
+    assert read == {"post.html.br": "Document", "post.html.zst": "ReadFailure"}
