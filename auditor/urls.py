@@ -176,7 +176,7 @@ def is_third_party(host: str, first_party: str | None) -> bool:
 
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot
 # segments to remove, no empty query or fragment to drop, no brackets or spaces.
-_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#@\[\]\s\\:%\x80-\U0010ffff]+(?::\d+)?(?:[/?#]|$)")
+_PLAIN_ABSOLUTE = re.compile(r"https?://([^/?#@\[\]\s\\:%\x80-\U0010ffff]+)(?::\d+)?(?:[/?#]|$)")
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:[/?#]|$)")
 
 
@@ -210,7 +210,7 @@ def resolve(url: str, base: str | None) -> str | None:
     url = url.strip()
     if not url or url.startswith("#"):
         return None
-    if _PLAIN_ABSOLUTE.match(url) and _plain(url):
+    if (plain := _PLAIN_ABSOLUTE.match(url)) and _plain(url) and _named(plain.group(1)):
         return url  # what urljoin and urlsplit would make of it, without them
     if url[0] == "/" and base and "//" not in url and _plain(url):
         origin = _plain_origin(base)  # `/path`: a third of a page's references
@@ -219,7 +219,8 @@ def resolve(url: str, base: str | None) -> str | None:
     scheme = _scheme_of(base) if url.startswith("//") else None
     if scheme is not None:  # protocol-relative (a tenth): the base's scheme, as `joined`
         absolute = f"{scheme or 'https'}:{url}"
-        if _PLAIN_ABSOLUTE.match(absolute) and _plain(absolute):
+        if (plain := _PLAIN_ABSOLUTE.match(absolute)) and _plain(absolute) \
+                and _named(plain.group(1)):
             return absolute
     return joined(url, base)
 
@@ -234,14 +235,14 @@ def _scheme_of(base: str | None) -> str | None:
         return None
 
 
-_PLAIN_ORIGIN = re.compile(r"https?://[^/?#@\[\]\s\\:]+(?::\d+)?(?=[/?#]|$)")
+_PLAIN_ORIGIN = re.compile(r"https?://([^/?#@\[\]\s\\:]+)(?::\d+)?(?=[/?#]|$)")
 
 
 @functools.lru_cache(maxsize=1024)
 def _plain_origin(base: str) -> str | None:
     """`scheme://host[:port]` of a base URL whose origin urljoin keeps as written."""
     found = _PLAIN_ORIGIN.match(base)
-    return found.group(0) if found else None
+    return found.group(0) if found and _named(found.group(1)) else None
 
 
 def joined(url: str, base: str | None) -> str | None:
@@ -271,8 +272,11 @@ def joined(url: str, base: str | None) -> str | None:
     if parts.scheme.lower() not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
     host = parts.hostname
-    if "%" in host or not host.isascii():
+    numeric = not _named(host)
+    if "%" in host or not host.isascii() or numeric:
         canonical = browser_host(host)
+        if canonical is not None and not _named(canonical):
+            canonical = ipv4_host(canonical)  # `0x7f.1` is requested as 127.0.0.1
         try:
             port = f":{parts.port}" if parts.port is not None else ""
         except ValueError:  # a port that is no number: no URL a browser requests
@@ -325,6 +329,61 @@ def browser_host(host: str) -> str | None:
                         for label in mapped.split(".")).lower().rstrip(".")
     except (idna.IDNAError, UnicodeError, ValueError):
         return None
+
+
+def _named(host: str) -> bool:
+    """Whether a host is sure to be no IPv4 address in any of the URL standard's forms:
+    an IPv6 address, or a name whose last label ends in no digit and opens with no `0x`
+    (a quick test; `ipv4_host` says what the rest are)."""
+    if ":" in host:
+        return True
+    if "0x" not in host and "0X" not in host:  # most hosts: asked of every URL
+        return not host.rstrip(".")[-1:].isdigit()
+    last = host.rstrip(".").rpartition(".")[2]
+    return not (last[-1:].isdigit() or last[:2].lower() == "0x")
+
+
+def ipv4_host(host: str) -> str | None:
+    """A host whose last label is a number read as the URL standard reads an IPv4
+    address, as Chromium requests it: `0x7f.1`, `2130706433` and `0177.0.0.1` are all
+    `127.0.0.1`. A host whose last label is no number is itself; one that is a number but
+    no address (`1.2.3.256`, `08.1`) is None: a browser requests nothing.
+
+    >>> ipv4_host("0x7f.1"), ipv4_host("2130706433"), ipv4_host("0177.0.0.1.")
+    ('127.0.0.1', '127.0.0.1', '127.0.0.1')
+    >>> ipv4_host("1.2.3.256"), ipv4_host("a.b4"), ipv4_host("a.0x")
+    (None, 'a.b4', None)
+    """
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    last = parts[-1]
+    if not (last.isdigit() and last.isascii()) and _ipv4_number(last) is None:
+        return host  # a name
+    numbers = [_ipv4_number(part) for part in parts]
+    if len(parts) > 4 or None in numbers:
+        return None
+    values = [n for n in numbers if n is not None]
+    if any(n > 255 for n in values[:-1]) or values[-1] >= 256 ** (5 - len(values)):
+        return None
+    address = values[-1] + sum(n << (8 * (3 - i)) for i, n in enumerate(values[:-1]))
+    return str(ipaddress.IPv4Address(address))
+
+
+def _ipv4_number(part: str) -> int | None:
+    """One part of an IPv4 address as the URL standard parses it (`0x` hex, a leading
+    `0` octal, else decimal), None when it is none."""
+    radix = 10
+    if part[:2].lower() == "0x":
+        radix, part = 16, part[2:]
+    elif len(part) > 1 and part[0] == "0":
+        radix, part = 8, part[1:]
+    if part == "":
+        return 0 if radix != 10 else None
+    digits = "0123456789abcdef"[:radix]
+    if not part.isascii() or any(c not in digits for c in part.lower()):
+        return None
+    return int(part, radix)
 
 
 def ipv6_host(host: str) -> str | None:

@@ -180,3 +180,42 @@ def test_a_host_no_browser_requests_is_refused_by_both(host: str) -> None:
     assert absolute_url(f"https://{host}/p") is None
     with pytest.raises(PolicyError):
         parse_policy({"deny_hosts": [host]}, Path("auditor.toml"))
+
+
+# hosts in the URL standard's IPv4 forms, each requested by Chromium 156 from 127.0.0.1
+# (a page's scripts and images pointed at a local server, which logged every request);
+# `127.0.0.256` is no address, and nothing was requested for it
+@pytest.mark.parametrize(("url", "requested"), [
+    ("http://0x7f.1:8765/hex.js", "http://127.0.0.1:8765/hex.js"),
+    ("http://2130706433:8765/dec.js", "http://127.0.0.1:8765/dec.js"),
+    ("http://0177.0.0.1:8765/oct.js", "http://127.0.0.1:8765/oct.js"),
+    ("http://127.1:8765/short.png", "http://127.0.0.1:8765/short.png"),
+    ("//0x1020304/x.js", "https://1.2.3.4/x.js"),
+    ("http://127.0.0.256:8765/bad.png", None),
+    ("http://[::1]/x", "http://[::1]/x"),
+    ("https://cdn.b4/x", "https://cdn.b4/x"),
+])
+def test_an_ipv4_host_in_any_form_is_the_address_chromium_requests(
+        url: str, requested: str | None) -> None:
+    """A gate denying `1.2.3.4` passed `http://0x1020304/` (the walk kept the host as
+    written, so no host matched): the address is what a resource's host is."""
+    assert resolve(url, "https://site.test/") == requested
+
+
+def test_a_denied_address_written_in_hex_fails_the_gate(tmp_path: Path) -> None:
+    from auditor.cli import main
+
+    (tmp_path / "page.html").write_text('<script src="http://0x1020304/x.js"></script>')
+    (tmp_path / "auditor.toml").write_text('deny_hosts = ["1.2.3.4"]\n')
+    assert main(["audit", str(tmp_path / "page.html"), "--policy",
+                 str(tmp_path / "auditor.toml"), "--no-system-lists"]) == 1
+
+
+def test_a_policy_address_in_any_form_is_its_dotted_quad() -> None:
+    from auditor.gate.interface import PolicyError
+    from auditor.gate.policy import parse_policy
+
+    policy = parse_policy({"deny_hosts": ["0x01020304", "2130706433"]}, Path("auditor.toml"))
+    assert policy.rules.deny_hosts == ("1.2.3.4", "127.0.0.1")
+    with pytest.raises(PolicyError, match="not a host name"):
+        parse_policy({"deny_hosts": ["1.2.3.256"]}, Path("auditor.toml"))

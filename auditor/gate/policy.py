@@ -21,7 +21,14 @@ from auditor.gate.interface import Override, PageRules, Policy, PolicyError
 from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
-from auditor.urls import HOST_NAME, absolute_url, browser_host, ipv6_host, is_suffix
+from auditor.urls import (
+    HOST_NAME,
+    absolute_url,
+    browser_host,
+    ipv4_host,
+    ipv6_host,
+    is_suffix,
+)
 
 POLICY_FILE = "auditor.toml"
 PYPROJECT = "pyproject.toml"
@@ -56,7 +63,8 @@ def _strings(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
 
 
 def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
-    """Host names as requests carry them (IDNA-mapped, as `auditor.urls` maps a page's):
+    """Host names as requests carry them (IDNA-mapped, an IPv4 address in any of the URL
+    standard's forms as its dotted quad, as `auditor.urls` maps a page's):
     a pattern that could never match one (a port, a `*` inside, a space) is an error,
     not a clause that silently gates nothing; nor may `first_party` or `allow_hosts`
     name a public suffix (`com`, `co.uk`), which would except every site under it."""
@@ -67,7 +75,7 @@ def _hosts(value: Any, key: str, ctx: _Ctx) -> tuple[str, ...]:
             raise ctx.fail(key, f"{item!r} is a URL; give its host, e.g. "
                                 f"{urlsplit(host).hostname or 'cdn.example.net'!r}")
         mapped = (browser_host(host) if not host.isascii() else host) or ""
-        mapped = (ipv6_host(mapped) if ":" in mapped else None) or mapped
+        mapped = (ipv6_host(mapped) if ":" in mapped else None) or ipv4_host(mapped) or ""
         if not HOST_NAME.fullmatch(mapped) and ipv6_host(mapped) is None:
             why = " (no port: a host matches on every port)" if ":" in host else ""
             raise ctx.fail(key, f"{item!r} is not a host name{why}")
