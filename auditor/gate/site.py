@@ -19,8 +19,9 @@ from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
 from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import decode_html
+from auditor.readers.framing import inner_name
 from auditor.readers.gunzip import gunzipped
-from auditor.readers.httpbody import BodyError, unbrotli, zstd_unreadable
+from auditor.readers.httpbody import unbrotlied, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
@@ -38,8 +39,7 @@ SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
 # decoder ships with Python 3.11, so such a copy is unreadable, never skipped
 _GZIP = ".gz"
 _BROTLI = ".br"
-_ZSTD = ".zst"
-_PRECOMPRESSED = (_GZIP, _BROTLI, _ZSTD)
+_ZSTD = (".zst", ".zstd")
 INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 
 
@@ -51,7 +51,7 @@ def page_url(base_url: str, path: str) -> str:
     >>> page_url("https://example.com/docs/", "a b/p.html")
     'https://example.com/docs/a%20b/p.html'
     """
-    rel = _served_name(normalise_path(path))
+    rel = inner_name(normalise_path(path))
     for index in INDEX_PAGES:
         if rel == index or rel.endswith("/" + index):
             rel = rel[: -len(index)]
@@ -59,18 +59,10 @@ def page_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + quote(rel, safe="/")
 
 
-def _served_name(name: str) -> str:
-    """The name a file is served under: a precompressed copy's without `.gz` or `.br`.
-
-    >>> _served_name("blog/a.html.gz"), _served_name("app.js.br"), _served_name("a.html")
-    ('blog/a.html', 'app.js', 'a.html')
-    """
-    lowered = name.lower()
-    return next((name[: -len(ext)] for ext in _PRECOMPRESSED if lowered.endswith(ext)), name)
 
 
 def _served_suffix(path: Path) -> str:
-    return Path(_served_name(path.name)).suffix.lower()
+    return Path(inner_name(path.name)).suffix.lower()
 
 
 def _inside(path: Path, root: Path) -> str | None:
@@ -132,11 +124,11 @@ def served_page(page: Path, url: str | None) -> list[Record]:
         brotli_copy = page.name.lower().endswith(_BROTLI)  # no magic: named so, it is one
         if brotli_copy:
             stream = io.BytesIO(_unbrotlied(stream, name))
-        kind = kind_of(stream, _served_name(name) if brotli_copy else name)
+        kind = kind_of(stream, inner_name(name) if brotli_copy else name)
         if kind == "gzip" and page.name.lower().endswith(_GZIP):
             data = _gunzipped(stream, name)
             stream = io.BytesIO(data)
-            kind = kind_of(stream, _served_name(name), data[:HEAD_BYTES])
+            kind = kind_of(stream, inner_name(name), data[:HEAD_BYTES])
         asset = SITE_ASSET_SUFFIXES.get(_served_suffix(page))
         if asset is not None and kind not in NOT_PAGES:
             text = decode_html(stream.read(MAX_PAGE_BYTES + 1)[:MAX_PAGE_BYTES])
@@ -161,10 +153,7 @@ def _unbrotlied(stream: BinaryIO, name: str) -> bytes:
     packed = stream.read(MAX_PAGE_BYTES + 1)
     if len(packed) > MAX_PAGE_BYTES:
         raise PageTooLarge(name, MAX_PAGE_BYTES)
-    try:
-        data = unbrotli(packed, MAX_PAGE_BYTES)
-    except BodyError as exc:
-        raise InputError(f"{name}: unreadable brotli: {exc}") from None
+    data = unbrotlied(packed, name, MAX_PAGE_BYTES)
     if len(data) > MAX_PAGE_BYTES:
         raise PageTooLarge(name, MAX_PAGE_BYTES)
     return data

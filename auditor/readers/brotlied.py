@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterator
 
 from auditor.readers.framing import inner_name
-from auditor.readers.httpbody import BodyError, unbrotli
+from auditor.readers.httpbody import unbrotlied
 from auditor.readers.interface import (
     MAX_PAGE_BYTES,
     InputError,
@@ -34,10 +34,7 @@ class BrotliReader(Reader):
         packed = source.stream.read(limit + 1)
         if len(packed) > limit:
             raise InputError(f"{source.name}: more than {limit} bytes of brotli")
-        try:
-            data = unbrotli(packed, limit)
-        except BodyError as exc:
-            raise InputError(f"{source.name}: unreadable brotli: {exc}") from None
+        data = unbrotlied(packed, source.name, limit)
         if len(data) > limit:
             raise InputError(f"{source.name}: decompresses to more than {limit} bytes")
         yield from nested(Member(lambda: io.BytesIO(data), source.name,

@@ -260,7 +260,18 @@ def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
     return kind
 
 
+# what a compressed file's name ends with: a server's precompressed copy (`x.html.gz`,
+# `x.html.br`, `x.html.zst`), an archive's compression (`x.warc.gz`)
+COMPRESSED_SUFFIXES = (".gz", ".br", ".zst", ".zstd")
+
+
 def inner_name(name: str) -> str:
-    """A gzip or brotli file's name without `.gz` or `.br`: what breaks ties when its
-    content is sniffed."""
-    return name[:-3] if name.lower().endswith((".gz", ".br")) else name
+    """A compressed file's name without its compression's suffix: what breaks ties when
+    its content is sniffed, and the name a site serves a precompressed copy under.
+
+    >>> inner_name("blog/a.html.gz"), inner_name("app.js.br"), inner_name("a.html")
+    ('blog/a.html', 'app.js', 'a.html')
+    """
+    lowered = name.lower()
+    return next((name[: -len(ext)] for ext in COMPRESSED_SUFFIXES if lowered.endswith(ext)),
+                name)

@@ -101,6 +101,16 @@ def unbrotli(data: bytes, limit: int) -> bytes:
     return out
 
 
+def unbrotlied(packed: bytes, name: str, limit: int) -> bytes:
+    """A brotli file's bytes decompressed, up to one more than `limit` (the caller says
+    what is over it); InputError, one line, when they do not decompress (a cut file,
+    plain bytes named `.br`)."""
+    try:
+        return unbrotli(packed, limit)
+    except BodyError as exc:
+        raise InputError(f"{name}: unreadable brotli: {exc}") from None
+
+
 def zstd_unreadable(name: str) -> InputError:
     """The one-line error for zstd-compressed bytes, a `.zst` file's or a site's
     precompressed copy's: no zstd decoder ships with Python 3.11."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from auditor.readers.brotlied import BrotliReader
-from auditor.readers.framing import gzip_inner_kind
+from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind
 from auditor.readers.gzipped import GzipReader
 from auditor.readers.html import HtmlReader
 from auditor.readers.interface import (
@@ -267,12 +267,6 @@ def unreadable(path: Path) -> str | None:
     return None
 
 
-# compressed copies, read when what they hold would be (`x.warc.gz`, `x.html.br`) and
-# passed over when it would not (`font.woff2.br`, `app.js.gz`: a build's precompressed
-# assets, which failed a gate run as unreadable binary or were audited as text)
-_COMPRESSED = frozenset({".gz", ".br", ".zst", ".zstd"})
-
-
 def walkable(path: Path) -> bool:
     """Whether a directory walk reads this file: not hidden, and a suffix some reader
     reads (a compressed file's: the one under its compression's).
@@ -282,8 +276,11 @@ def walkable(path: Path) -> bool:
     """
     if path.name.startswith("."):
         return False
+    # compressed copies are read when what they hold would be (`x.warc.gz`, `x.html.br`),
+    # passed over when it would not (`font.woff2.br`, `app.js.gz`: a build's precompressed
+    # assets, which failed a gate run as unreadable binary or were audited as text)
     suffix = path.suffix.lower()
-    if suffix in _COMPRESSED:
+    if suffix in COMPRESSED_SUFFIXES:
         suffix = Path(path.stem).suffix.lower()
     return suffix in PAGE_SUFFIXES
 
