@@ -1,0 +1,364 @@
+"""The managed ad stacks publisher pages run (recipe blogs, niche sites, news), each in
+the forms its vendor's install docs give and sites' copies show, on a blog post of the
+site's own and audited with the system filter lists: every network the page runs is
+named and no other, every unit placeholder the stack writes is a slot of it (and no
+setting, hint or player shell is), the operator's site and publisher IDs are read with
+their kind, and the publisher's own stack draws no medium or high finding.
+
+Each page is one we wrote after the vendor's published snippet as sites' copies show it;
+the IDs are made up (docs/ACCURACY.md, "What changed the figures", lists the stacks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin, PageReport, Severity
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
+
+
+@dataclass(frozen=True)
+class Stack:
+    stack: str
+    form: str
+    head: str
+    body: str
+    networks: frozenset[str]
+    slots: dict[str, int]
+    ids: frozenset[tuple[str, str]]
+
+
+def stack(name: str, form: str, head: str, body: str, networks: set[str],
+          slots: dict[str, int], *ids: tuple[str, str]) -> Stack:
+    return Stack(name, form, head, body, frozenset(networks), slots, frozenset(ids))
+
+
+_P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
+
+_EZOIC_SA = ('<script async src="//www.ezojs.com/ezoic/sa.min.js"></script>'
+             "<script>window.ezstandalone = window.ezstandalone || {};\n"
+             "ezstandalone.cmd = ezstandalone.cmd || [];</script>")
+_EZOIC_UNIT = ('<div id="ezoic-pub-ad-placeholder-{n}"></div><script>ezstandalone.cmd.push('
+               "function () {{ ezstandalone.showAds({n}); }});</script>")
+# a page Ezoic's cloud integration served, as saved: the site's `did` / `_ezaq.domain_id`,
+# and each placement as its inserter fills it (the ad's spans inside the placeholder)
+_EZOIC_CLOUD_HEAD = (
+    "<script data-ezscrex=\"false\" type=\"text/javascript\">var soc_app_id = '0';\n"
+    "var did = 418862;\nvar ezdomain = 'example-blog.com';\nvar ezoicSearchable = 1;\n"
+    '</script><script data-ezscrex="false" type="text/javascript" data-cfasync="false">'
+    'var _ezaq = {"ad_cache_level":1,"country":"US","domain_id":418862,'
+    '"form_factor_id":1,"page_view_id":"a4530e9c-2c7f-4b1e-6a55-1c3b2f9d8e01"};</script>'
+    '<script data-ezscrex="false" src="//g.ezoic.net/ezoic/ezoiclazy.js" async></script>')
+_EZOIC_CLOUD_UNIT = (
+    '<div id="ezoic-pub-ad-placeholder-{n}" data-inserter-version="2">'
+    '<span class="ezoic-ad ezoic-at-0 box-3 box-3{n} adtester-container '
+    'adtester-container-{n} ezoic-ad-adaptive" data-ez-name="example_blog_com-box-{k}" '
+    'style="display:block !important;float:none;min-height:250px;text-align:center">'
+    '<span id="div-gpt-ad-example_blog_com-box-{k}-0" ezaw="300" ezah="250" '
+    'style="position:relative;z-index:0;display:inline-block" class="ezoic-ad">'
+    '<script data-ezscrex="false" data-cfasync="false" type="text/javascript" '
+    "style=\"display:none;\">if(typeof ez_ad_units != 'undefined'){{ez_ad_units.push("
+    "[[300,250],'example_blog_com-box-{k}','ezslot_{k}',{n},'0','0'])}};"
+    "__ez_fad_position('div-gpt-ad-example_blog_com-box-{k}-0');</script></span></span>"
+    "</div>")
+
+_MV_TAG = ('<script type="text/javascript" async="async" data-noptimize="1" '
+           'data-cfasync="false" src="//scripts.mediavine.com/tags/the-weekday-kitchen.js'
+           '?ver=6.4.2" id="mv-script-wrapper-js"></script>')
+# Mediavine Control Panel's settings element and the content hints the site places for
+# its in-content ads: settings and hints, not ad units
+_MV_SETTINGS = ('<div id="mediavine-settings" data-blocklist-leaderboard="1" '
+                'data-blocklist-sidebar-atf="0" data-blocklist-content-desktop="0" '
+                'data-blocklist-content-mobile="0" data-blocklist-adhesion-mobile="0" '
+                'data-blocklist-recipe="0" data-blocklist-in-image="0" '
+                'data-expires-at="1767225600"></div>')
+_MV_HINT = '<div class="content_hint"></div>'
+
+_ADTHRIVE = (
+    '<script data-no-optimize="1" data-cfasync="false">\n(function(w, d) {\n'
+    "\tw.adthrive = w.adthrive || {};\n\tw.adthrive.cmd = w.adthrive.cmd || [];\n"
+    "\tw.adthrive.plugin = 'adthrive-ads-3.6.2';\n\tw.adthrive.host = 'ads.adthrive.com';\n"
+    "\tw.adthrive.integration = 'plugin';\n\tvar s = d.createElement('script');\n"
+    "\ts.async = true;\n\ts.referrerpolicy='no-referrer-when-downgrade';\n"
+    "\ts.src = 'https://' + w.adthrive.host + '/sites/5f2b1c9e8a7d6e4f3b2a1c0d/ads.min.js"
+    "?referrer=' + w.encodeURIComponent(w.location.href) + '&cb=' + "
+    "(Math.floor(Math.random() * 100) + 1);\n\tvar n = d.getElementsByTagName('script')[0];\n"
+    "\tn.parentNode.insertBefore(s, n);\n})(window, document);\n</script>")
+_ADTHRIVE_UNIT = (
+    '<div class="adthrive-ad adthrive-content adthrive-content-{n} adthrive-ad-cls" '
+    'style="min-height:250px"><div id="google_ads_iframe_/18190176,22503970963/'
+    'AdThrive_Content_{n}/5f2b1c9e8a7d6e4f3b2a1c0d_0__container__" '
+    'style="border:0pt none"></div></div>')
+
+_FREESTAR_HEAD = (
+    '<link rel="preconnect" href="https://a.pub.network/" crossorigin />'
+    '<link rel="preload" href="https://a.pub.network/core/pubfig/cls.css" as="style" />'
+    '<link rel="stylesheet" href="https://a.pub.network/core/pubfig/cls.css" />'
+    '<script data-cfasync="false" type="text/javascript">\n'
+    "  var freestar = freestar || {};\n  freestar.queue = freestar.queue || [];\n"
+    "  freestar.config = freestar.config || {};\n  freestar.config.enabled_slots = [];\n"
+    "  freestar.initCallback = function () { (freestar.config.enabled_slots.length === 0) ? "
+    "freestar.initCallbackCalled = false : "
+    "freestar.newAdSlots(freestar.config.enabled_slots) }\n</script>"
+    '<script src="https://a.pub.network/example-blog-com/pubfig.min.js" '
+    'data-cfasync="false" async></script>')
+_FREESTAR_UNIT = (
+    '<div align="center" data-freestar-ad="__300x250 __336x280" '
+    'id="example-blog-com_incontent_{n}"><script data-cfasync="false" '
+    'type="text/javascript">freestar.config.enabled_slots.push({{ placementName: '
+    '"example-blog-com_incontent_{n}", slotId: "example-blog-com_incontent_{n}" }});'
+    "</script></div>")
+
+_JOURNEY = ('<script type="text/javascript" async="async" data-noptimize="1" '
+            'data-cfasync="false" src="//scripts.scriptwrapper.com/tags/'
+            '3c7e9a41-5b2d-4f8e-9a61-0d4c2b7e5f93.js"></script>')
+_GROW = (
+    '<script data-grow-initializer="">!(function(){window.growMe||((window.growMe='
+    "function(e){window.growMe._.push(e);}),(window.growMe._=[]));var e=document."
+    'createElement("script");(e.type="text/javascript"),(e.src="https://faves.grow.me/'
+    'main.js"),(e.defer=!0),e.setAttribute("data-grow-faves-site-id","U2l0ZTozYzdlOWE0MS0'
+    '1YjJkLTRmOGUtOWE2MS0wZDRjMmI3ZTVmOTM=");var t=document.getElementsByTagName("script")'
+    "[0];t.parentNode.insertBefore(e,t);})();</script>")
+
+_MMT_UNIT = ('<div id="mmt-7d1c4e2a-9b3f-4a6e-8c5d-2f0e1b9a7c63"></div><script '
+             'type="text/javascript" data-cfasync="false">$MMT = window.$MMT || {}; '
+             "$MMT.cmd = $MMT.cmd || [];$MMT.cmd.push(function(){ $MMT.display.slots.push("
+             '["7d1c4e2a-9b3f-4a6e-8c5d-2f0e1b9a7c63"]); })</script>')
+
+_SHE_HEAD = ("<script>var blogherads = blogherads || {};\n"
+             "blogherads.adq = blogherads.adq || [];</script>"
+             '<script async src="//ads.blogherads.com/sk/12/123/1237788/28603/header.js">'
+             '</script><script async src="//ads.blogherads.com/static/blogherads.js"></script>')
+_SHE_UNIT = ('<div id="skm-ad-medrec-{n}"></div><script>blogherads.adq.push(function () {{'
+             " blogherads.defineSlot('medrec', 'skm-ad-medrec-{n}').display(); }});</script>")
+
+_CNX_HEAD = (
+    "<script id=\"cnx-head\">!function(n){if(!window.cnx){window.cnx={},window.cnx.cmd=[];"
+    "var t=n.createElement('iframe');t.src='javascript:false'; t.display='none',t.onload="
+    "function(){var n=t.contentWindow.document,c=n.createElement('script');c.src="
+    "'//cd.connatix.com/connatix.player.js?cid=2a5c8e1f-6b3d-4c7a-9e2f-8d1b0c4a6e53&pid="
+    "9f3e1d7c-2b4a-4e8f-a6c1-5d0b3e7f9a24',c.setAttribute('async','1'),c.setAttribute("
+    "'type','text/javascript'),n.body.appendChild(c)},n.head.appendChild(t)}}(document);"
+    "</script>")
+_CNX_UNIT = (
+    '<script id="c4d9e2b7a1f04e6c8b3d5a7e9f1c2b40">(new Image()).src = '
+    "'https://capi.connatix.com/tr/si?token=9f3e1d7c-2b4a-4e8f-a6c1-5d0b3e7f9a24&cid="
+    "2a5c8e1f-6b3d-4c7a-9e2f-8d1b0c4a6e53';  cnx.cmd.push(function() {    cnx({      "
+    'playerId: "9f3e1d7c-2b4a-4e8f-a6c1-5d0b3e7f9a24"    }).render('
+    '"c4d9e2b7a1f04e6c8b3d5a7e9f1c2b40");  });</script>')
+
+_APS = (
+    "<script>!function(a9,a,p,s,t,A,g){if(a[a9])return;function q(c,r){a[a9]._Q.push([c,r])}"
+    "a[a9]={init:function(){q(\"i\",arguments)},fetchBids:function(){q(\"f\",arguments)},"
+    "setDisplayBids:function(){},targetingKeys:function(){return[]},_Q:[]};A=p.createElement"
+    "(s);A.async=!0;A.src=t;g=p.getElementsByTagName(s)[0];g.parentNode.insertBefore(A,g)}"
+    "(\"apstag\",window,document,\"script\",\"//c.amazon-adsystem.com/aax2/apstag.js\");\n"
+    "apstag.init({ pubID: '3f1a9c2e-7b4d-4e6f-8a1c-2d5e9b0f7c36', adServer: 'googletag' });"
+    "\napstag.fetchBids({ slots: [{ slotID: 'div-gpt-ad-top', slotName: '/21700450/"
+    "weekday_kitchen/top', sizes: [[728, 90], [970, 250]] }], timeout: 2e3 }, "
+    "function(bids) { googletag.cmd.push(function(){ apstag.setDisplayBids(); "
+    "googletag.pubads().refresh(); }); });</script>")
+_GPT_HEAD = (
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+    "<script>window.googletag = window.googletag || {cmd: []};\ngoogletag.cmd.push(function()"
+    " {\n  googletag.defineSlot('/21700450/weekday_kitchen/top', [[728, 90], [970, 250]], "
+    "'div-gpt-ad-top').addService(googletag.pubads());\n  googletag.defineSlot("
+    "'/21700450/weekday_kitchen/incontent', [[300, 250], [336, 280]], 'div-gpt-ad-incontent')"
+    ".addService(googletag.pubads());\n  googletag.pubads().enableLazyLoad({fetchMarginPercent:"
+    " 500, renderMarginPercent: 200, mobileScaling: 2.0});\n  googletag.pubads()"
+    ".enableSingleRequest();\n  googletag.pubads().disableInitialLoad();\n"
+    "  googletag.enableServices();\n});</script>")
+_GPT_UNIT = ('<div id="div-gpt-ad-{n}" style="min-width:300px;min-height:250px">'
+             "<script>googletag.cmd.push(function() {{ googletag.display('div-gpt-ad-{n}'); }});"
+             "</script></div>")
+_PREBID = (
+    '<script async src="/wp-content/themes/kitchen/js/prebid8.52.0.js"></script>'
+    "<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];\nvar adUnits = [{\n"
+    "  code: 'div-gpt-ad-top', mediaTypes: {banner: {sizes: [[728, 90], [970, 250]]}},\n"
+    "  bids: [{bidder: 'appnexus', params: {placementId: 24817359}},\n"
+    "         {bidder: 'rubicon', params: {accountId: 19372, siteId: 482910, "
+    "zoneId: 2871044}}]\n}];\npbjs.que.push(function() { pbjs.addAdUnits(adUnits); "
+    "pbjs.requestBids({bidsBackHandler: function() { googletag.cmd.push(function() { "
+    "pbjs.setTargetingForGPTAsync(); googletag.pubads().refresh(); }); }, timeout: 1500}); "
+    "});</script>")
+
+_ADSENSE_AUTO = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/'
+                 'adsbygoogle.js?client=ca-pub-4417820593612278" crossorigin="anonymous">'
+                 "</script>")
+_ADSENSE_IN_ARTICLE = (
+    '<ins class="adsbygoogle" style="display:block; text-align:center;" '
+    'data-ad-layout="in-article" data-ad-format="fluid" '
+    'data-ad-client="ca-pub-4417820593612278" data-ad-slot="6183920475"></ins>'
+    "<script>\n     (adsbygoogle = window.adsbygoogle || []).push({});\n</script>")
+# Auto ads, as a page saved after they ran: the unit the script placed in the article
+_ADSENSE_AUTO_PLACED = (
+    '<div class="google-auto-placed ap_container" style="width:100%;height:auto;clear:both;'
+    'text-align:center;"><ins data-ad-format="auto" class="adsbygoogle '
+    'adsbygoogle-noablate" data-ad-client="ca-pub-4417820593612278" '
+    'data-adsbygoogle-status="done" style="display:block;margin:10px auto;height:280px" '
+    'data-ad-status="filled"><div id="aswift_1_host" style="border:none;height:280px;'
+    'width:336px"></div></ins></div>')
+
+# WP Rocket's "Delay JavaScript execution": each script parked until a first interaction
+_ROCKET_MV = ('<script type="rocketlazyloadscript" data-rocket-type="text/javascript" '
+              'async="async" data-noptimize="1" data-cfasync="false" data-rocket-src='
+              '"//scripts.mediavine.com/tags/the-weekday-kitchen.js?ver=6.4.2" '
+              'id="mv-script-wrapper-js"></script>')
+_ROCKET_ADSENSE = ('<script type="rocketlazyloadscript" async data-rocket-src="https://'
+                   "pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client="
+                   'ca-pub-4417820593612278" crossorigin="anonymous"></script>')
+_ROCKET_ADTHRIVE = _ADTHRIVE.replace(
+    '<script data-no-optimize="1" data-cfasync="false">',
+    '<script type="rocketlazyloadscript" data-rocket-type="text/javascript">')
+
+MV, RAPTIVE, GPT = "Mediavine", "Raptive (AdThrive)", "Google Publisher Tag"
+STACKS = [
+    stack("Ezoic", "standalone: sa.min.js + showAds(n) placeholders", _EZOIC_SA,
+          _P + _EZOIC_UNIT.format(n=101) + _P + _EZOIC_UNIT.format(n=102),
+          {"Ezoic"}, {"Ezoic": 2}),
+    stack("Ezoic", "legacy standalone: g.ezoic.net + define/enable/display",
+          '<script src="//g.ezoic.net/ezoic/sa.min.js"></script><script type="text/javascript">'
+          "ezstandalone.define(101, 102);\nezstandalone.enable();\nezstandalone.display();"
+          "</script>",
+          _P + '<div id="ezoic-pub-ad-placeholder-101"></div>' + _P
+          + '<div id="ezoic-pub-ad-placeholder-102"></div>',
+          {"Ezoic"}, {"Ezoic": 2}),
+    stack("Ezoic", "cloud integration as served: did/_ezaq + inserted placements",
+          _EZOIC_CLOUD_HEAD,
+          _P + _EZOIC_CLOUD_UNIT.format(n=102, k=3) + _P
+          + _EZOIC_CLOUD_UNIT.format(n=103, k=4),
+          {"Ezoic"}, {"Ezoic": 2}, ("ezoic-site", "418862")),
+    stack("Mediavine", "script wrapper tag + settings + content hints", _MV_TAG,
+          _MV_SETTINGS + _P + _MV_HINT + _P + _MV_HINT,
+          {MV}, {}, ("mediavine-site", "the-weekday-kitchen")),
+    stack("Raptive", "plugin snippet (builds /sites/<id>/ads.min.js)", _ADTHRIVE, _P * 2,
+          {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+    stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,
+          _P + _ADTHRIVE_UNIT.format(n=1) + _P + _ADTHRIVE_UNIT.format(n=2),
+          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+    stack("Freestar", "pubfig.min.js + freestar.config + placement divs", _FREESTAR_HEAD,
+          _P + _FREESTAR_UNIT.format(n=1) + _P + _FREESTAR_UNIT.format(n=2),
+          {"Freestar"}, {"Freestar": 2}, ("freestar-site", "example-blog-com")),
+    stack("Journey by Mediavine", "scriptwrapper.com tag + Grow initializer",
+          _JOURNEY + _GROW, _P * 2, {"Journey by Mediavine", "Grow"}, {},
+          ("journey-site", "3c7e9a41-5b2d-4f8e-9a61-0d4c2b7e5f93"),
+          ("grow-site", "U2l0ZTozYzdlOWE0MS01YjJkLTRmOGUtOWE2MS0wZDRjMmI3ZTVmOTM=")),
+    stack("Monumetric", "site loader + mmt-<uuid> slot",
+          '<script type="text/javascript" src="//monu.delivery/site/7/2/'
+          '418862-3b9e-4d1a-8f2c-6e5a0b7d9c14.js" data-cfasync="false"></script>',
+          _P + _MMT_UNIT + _P, {"Monumetric"}, {"Monumetric": 1},
+          ("monumetric-site", "418862-3b9e-4d1a-8f2c-6e5a0b7d9c14")),
+    stack("SHE Media", "header.js + blogherads.js + defineSlot units", _SHE_HEAD,
+          _P + _SHE_UNIT.format(n=1) + _P + _SHE_UNIT.format(n=2),
+          {"SHE Media"}, {"SHE Media": 2}, ("shemedia-site", "28603")),
+    stack("Kargo", "site tag (storage.cloud.kargo.com)",
+          '<script async src="https://storage.cloud.kargo.com/ad/network/tag/v3/'
+          '_qT7mZ2kVw9.js"></script>', _P * 2, {"Kargo"}, {}, ("kargo-site", "_qT7mZ2kVw9")),
+    stack("Nativo", "load.js (in-article placements configured at Nativo)",
+          '<script type="text/javascript" src="//s.ntv.io/serve/load.js" async></script>',
+          _P * 2, {"Nativo"}, {}),
+    stack("Primis", "liveView.php player tag in the article", "",
+          _P + '<script language="javascript" src="https://live.primis.tech/live/liveView.php'
+          '?s=118203&cbuster=%%CACHEBUSTER%%"></script>' + _P,
+          {"Primis"}, {"Primis": 1}, ("primis-placement", "118203")),
+    stack("Connatix", "head snippet + player embed", _CNX_HEAD, _P + _CNX_UNIT + _P,
+          {"Connatix"}, {"Connatix": 1},
+          ("connatix-customer", "2a5c8e1f-6b3d-4c7a-9e2f-8d1b0c4a6e53"),
+          ("connatix-player", "9f3e1d7c-2b4a-4e8f-a6c1-5d0b3e7f9a24")),
+    stack("Infolinks", "infolinks_pid + infolinks_main.js", "",
+          _P * 2 + '<script type="text/javascript">var infolinks_pid = 3419027; '
+          'var infolinks_wsid = 0;</script><script type="text/javascript" '
+          'src="//resources.infolinks.com/js/infolinks_main.js"></script>',
+          {"Infolinks"}, {}, ("infolinks-publisher", "3419027")),
+    stack("Media.net", "dmedianet.js?cid= + loadTag unit",
+          '<script type="text/javascript">window._mNHandle = window._mNHandle || {};\n'
+          "window._mNHandle.queue = window._mNHandle.queue || [];\n"
+          'medianet_versionId = "3121199";</script><script src="https://contextual.media.net/'
+          'dmedianet.js?cid=8CU7R2X4K" async="async"></script>',
+          _P + '<div id="612048377"><script type="text/javascript">try { window._mNHandle.queue'
+          '.push(function () { window._mNDetails.loadTag("612048377", "300x250", "612048377");'
+          " }); } catch (error) {}</script></div>" + _P,
+          {"Media.net"}, {"Media.net": 1}, ("medianet-customer", "8CU7R2X4K"),
+          ("medianet-slot", "612048377")),
+    stack("Amazon TAM", "apstag.init({pubID}) + fetchBids before GPT", _APS + _GPT_HEAD,
+          _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
+          {"Amazon Publisher Services", GPT}, {GPT: 2},
+          ("amazon-aps-publisher", "3f1a9c2e-7b4d-4e6f-8a1c-2d5e9b0f7c36"),
+          ("gpt-network", "21700450"), ("gpt-slot", "/21700450/weekday_kitchen/top"),
+          ("gpt-slot", "/21700450/weekday_kitchen/incontent")),
+    stack("AdSense", "Auto ads loader + in-article unit", _ADSENSE_AUTO,
+          _P + _ADSENSE_IN_ARTICLE + _P, {"Google AdSense"}, {"Google AdSense": 1},
+          ("adsense-publisher", "ca-pub-4417820593612278"), ("adsense-slot", "6183920475")),
+    stack("AdSense", "Auto ads as served: google-auto-placed unit", _ADSENSE_AUTO,
+          _P + _ADSENSE_AUTO_PLACED + _P, {"Google AdSense"}, {"Google AdSense": 1},
+          ("adsense-publisher", "ca-pub-4417820593612278")),
+    stack("GPT + Prebid", "lazy-loaded div-gpt-ad units, self-hosted Prebid build",
+          _GPT_HEAD + _PREBID,
+          _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
+          {GPT, "Prebid.js", "Xandr (AppNexus)", "Magnite (Rubicon Project)"}, {GPT: 2},
+          ("gpt-network", "21700450"), ("gpt-slot", "/21700450/weekday_kitchen/top"),
+          ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
+          ("xandr-placement", "24817359"), ("rubicon-account", "19372"),
+          ("rubicon-site", "482910"), ("rubicon-zone", "2871044")),
+    stack("WP Rocket", "recipe blog: Mediavine, AdSense, Raptive delayed (rocketlazyloadscript)",
+          _ROCKET_MV + _ROCKET_ADSENSE + _ROCKET_ADTHRIVE,
+          _MV_SETTINGS + _P + _MV_HINT + _P + _ADSENSE_IN_ARTICLE + _P,
+          {MV, "Google AdSense", RAPTIVE}, {"Google AdSense": 1},
+          ("mediavine-site", "the-weekday-kitchen"),
+          ("adsense-publisher", "ca-pub-4417820593612278"), ("adsense-slot", "6183920475"),
+          ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+]
+
+
+def page(s: Stack) -> str:
+    return ("<!DOCTYPE html><html lang=\"en-US\"><head><meta charset=\"utf-8\">"
+            "<title>Brown Butter Banana Bread - The Weekday Kitchen</title>"
+            f"{s.head}</head><body class=\"post-template-default single single-post\">"
+            "<header class=\"site-header\"><a href=\"/\">The Weekday Kitchen</a></header>"
+            "<main id=\"main\"><article class=\"post type-post\"><h1 class=\"entry-title\">"
+            "Brown Butter Banana Bread</h1><div class=\"entry-content\">"
+            "<p>This loaf is the one we bake every Sunday: brown butter, very ripe bananas "
+            "and a crackly sugar top.</p>"
+            f"{s.body}<p>Cool the loaf in the tin for ten minutes before slicing.</p>"
+            "</div></article></main><footer class=\"site-footer\">&copy; 2026 The Weekday "
+            "Kitchen</footer></body></html>")
+
+
+AuditStack = Callable[[Stack], PageReport]
+
+
+@pytest.fixture(scope="module")
+def audit_stack(engine: Engine, catalogue: Catalogue) -> AuditStack:
+    """Audit a stack's page as the site's own blog post, with the system filter lists."""
+
+    def run(s: Stack) -> PageReport:
+        doc = Document(input="post.html", kind="html", text=page(s),
+                       url="https://example-blog.com/post/", markup=True)
+        return audit_document(doc, engine, catalogue)
+    return run
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_managed_stack_is_named_with_its_slots_and_ids(
+        audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert {n.network for n in report.networks} == set(s.networks)
+    slots: dict[str, int] = {}
+    for slot in report.slots:
+        if slot.kind == "ad":
+            slots[slot.network or "?"] = slots.get(slot.network or "?", 0) + 1
+    assert slots == s.slots
+    assert {(i.kind, i.value) for i in report.ids if i.origin is Origin.OPERATOR} == set(s.ids)
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_a_publishers_own_managed_stack_draws_no_serious_finding(
+        audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert [(f.kind, f.message) for f in report.findings
+            if f.severity is not Severity.LOW] == []
