@@ -194,9 +194,11 @@ def meta_charset(data: bytes) -> str | None:
     >>> meta_charset(b"<div>" + b"x" * 1100 + b"<meta charset=koi8-r>") is None
     True
     """
+    lowered = data.lower()
+    if b"charset" not in lowered:  # what every declaration holds: most small inputs lack it
+        return None
     in_head = True
     pos = 0
-    lowered = data.lower()
     while (tag := _PRESCAN_TAG.search(lowered, pos)) is not None:
         if not in_head and tag.start() >= _PRESCAN_BYTES:
             return None
