@@ -383,6 +383,8 @@ def _ipv4_number(part: str) -> int | None:
     digits = "0123456789abcdef"[:radix]
     if not part.isascii() or any(c not in digits for c in part.lower()):
         return None
+    if len(part.lstrip("0")) > 11:  # past any address in every radix; and `int` refuses a
+        return 1 << 32              # decimal string of over 4300 digits (ValueError)
     return int(part, radix)
 
 

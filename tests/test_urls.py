@@ -219,3 +219,22 @@ def test_a_policy_address_in_any_form_is_its_dotted_quad() -> None:
     assert policy.rules.deny_hosts == ("1.2.3.4", "127.0.0.1")
     with pytest.raises(PolicyError, match="not a host name"):
         parse_policy({"deny_hosts": ["1.2.3.256"]}, Path("auditor.toml"))
+
+
+
+@pytest.mark.parametrize(("number", "address"), [
+    ("1" * 5000, None), ("0" + "7" * 5000, None), ("0x" + "f" * 5000, None),
+    ("0" * 5000 + "1", "0.0.0.1"),  # leading zeros: octal 1, as the URL standard reads it
+], ids=["decimal", "octal", "hex", "zeros"])
+def test_a_host_of_a_long_number_is_no_crash(number: str, address: str | None) -> None:
+    """`int` refuses a decimal string of over 4300 digits: one such host in a page ended
+    the whole audit with an internal error (and a policy naming one, too)."""
+    from auditor.gate.interface import PolicyError
+    from auditor.gate.policy import parse_policy
+
+    expected = address and f"http://{address}/x.js"
+    assert resolve(f"http://{number}/x.js", "https://site.test/") == expected
+    if address is None:
+        assert resolve(f"http://{number}.1/x.js", "https://site.test/") is None
+        with pytest.raises(PolicyError, match="not a host name"):
+            parse_policy({"deny_hosts": [number]}, Path("auditor.toml"))
