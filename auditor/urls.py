@@ -210,7 +210,7 @@ def resolve(url: str, base: str | None) -> str | None:
     url = url.strip()
     if not url or url.startswith("#"):
         return None
-    if (plain := _PLAIN_ABSOLUTE.match(url)) and _plain(url) and _named(plain.group(1)):
+    if (plain := _PLAIN_ABSOLUTE.match(url)) and _plain(url) and _as_written(plain.group(1)):
         return url  # what urljoin and urlsplit would make of it, without them
     if url[0] == "/" and base and "//" not in url and _plain(url):
         origin = _plain_origin(base)  # `/path`: a third of a page's references
@@ -220,7 +220,7 @@ def resolve(url: str, base: str | None) -> str | None:
     if scheme is not None:  # protocol-relative (a tenth): the base's scheme, as `joined`
         absolute = f"{scheme or 'https'}:{url}"
         if (plain := _PLAIN_ABSOLUTE.match(absolute)) and _plain(absolute) \
-                and _named(plain.group(1)):
+                and _as_written(plain.group(1)):
             return absolute
     return joined(url, base)
 
@@ -242,7 +242,7 @@ _PLAIN_ORIGIN = re.compile(r"https?://([^/?#@\[\]\s\\:]+)(?::\d+)?(?=[/?#]|$)")
 def _plain_origin(base: str) -> str | None:
     """`scheme://host[:port]` of a base URL whose origin urljoin keeps as written."""
     found = _PLAIN_ORIGIN.match(base)
-    return found.group(0) if found and _named(found.group(1)) else None
+    return found.group(0) if found and _as_written(found.group(1)) else None
 
 
 def joined(url: str, base: str | None) -> str | None:
@@ -272,8 +272,7 @@ def joined(url: str, base: str | None) -> str | None:
     if parts.scheme.lower() not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
     host = parts.hostname
-    numeric = not _named(host)
-    if "%" in host or not host.isascii() or numeric:
+    if "%" in host or not host.isascii() or not _as_written(host):
         canonical = browser_host(host)
         if canonical is not None and not _named(canonical):
             canonical = ipv4_host(canonical)  # `0x7f.1` is requested as 127.0.0.1
@@ -341,6 +340,23 @@ def _named(host: str) -> bool:
         return not host.rstrip(".")[-1:].isdigit()
     last = host.rstrip(".").rpartition(".")[2]
     return not (last[-1:].isdigit() or last[:2].lower() == "0x")
+
+
+# an IPv4 address as Chromium writes it (no leading zero, each part at most 255): most
+# numeric hosts a page names, and already what a browser requests
+_DOTTED_QUAD = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}"
+                          r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])")
+
+
+def _as_written(host: str) -> bool:
+    """Whether a host is requested as written: a name (`_named`) or an address already in
+    its dotted quad, which need neither urljoin nor `ipv4_host` (a page of 100,000
+    `http://1.2.3.4/` references took 35 times as long through them).
+
+    >>> _as_written("a.test"), _as_written("10.0.0.1"), _as_written("010.0.0.1")
+    (True, True, False)
+    """
+    return _named(host) or _DOTTED_QUAD.fullmatch(host) is not None
 
 
 def ipv4_host(host: str) -> str | None:

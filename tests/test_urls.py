@@ -238,3 +238,18 @@ def test_a_host_of_a_long_number_is_no_crash(number: str, address: str | None) -
         assert resolve(f"http://{number}.1/x.js", "https://site.test/") is None
         with pytest.raises(PolicyError, match="not a host name"):
             parse_policy({"deny_hosts": [number]}, Path("auditor.toml"))
+
+
+def test_an_address_in_its_dotted_quad_is_taken_as_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`1.2.3.4` is what Chromium requests: resolving it by urljoin and `ipv4_host` made
+    a page of 100,000 such references 35 times as slow as before the IPv4 change."""
+    import auditor.urls
+
+    def no_join(url: str, base: str | None) -> str | None:
+        raise AssertionError(f"joined({url!r}) for a host already as requested")
+
+    monkeypatch.setattr(auditor.urls, "joined", no_join)
+    assert resolve("http://10.20.255.4:8080/x.js", None) == "http://10.20.255.4:8080/x.js"
+    assert resolve("//192.0.2.1/x.js", "https://site.test/") == "https://192.0.2.1/x.js"
+    assert resolve("/x.js", "http://198.51.100.7/a/") == "http://198.51.100.7/x.js"
