@@ -362,3 +362,14 @@ def test_a_publishers_own_managed_stack_draws_no_serious_finding(
     report = audit_stack(s)
     assert [(f.kind, f.message) for f in report.findings
             if f.severity is not Severity.LOW] == []
+
+
+def test_a_script_that_names_grows_tag_attribute_is_no_grow(
+        audit_stack: AuditStack) -> None:
+    """`data-grow-initializer` is the attribute on Grow's script element, not text its
+    code holds: as an inline signature it named Grow on a page whose own script only
+    finds (or removes) such a tag, and never on a page that runs Grow."""
+    s = stack("none", "a theme's clean-up", "",
+              '<script>document.querySelectorAll("script[data-grow-initializer]")'
+              ".forEach(function (e) { e.remove(); });</script>", set(), {})
+    assert {n.network for n in audit_stack(s).networks} == set()
