@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import Catalogue
+from auditor.catalogue import Owner
 from auditor.dom.parser import carrying, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -119,12 +119,12 @@ def _tiny(el: etree._Element) -> bool:
     return (width <= 1 and height <= 1) or width == 0 or height == 0
 
 
-def _category(catalogue: Catalogue, url: str, host: str) -> Category | None:
-    network = catalogue.network_for(url, host)
-    if network is not None:
-        return network.category
-    entity = catalogue.entity_for(host)
-    return entity.category if entity else None
+def _category(owner: Owner) -> Category | None:
+    """A request's category as `Catalogue.owners_of` names its owner: its network's, else
+    its entity's (an entity's URL pattern, Blogger's navbar script on AdSense's host,
+    before its host's entity)."""
+    return (owner.network.category if owner.network
+            else owner.entity.category if owner.entity else None)
 
 
 def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
@@ -180,8 +180,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if not reason:
             continue
         appended = bool(end) and line_of(frame) > end
-        network, entity, _ = ctx.catalogue.owners_of([(url, host)])[0]
-        category = network.category if network else entity.category if entity else None
+        owner = ctx.catalogue.owners_of([(url, host)])[0]
+        network, entity, category = owner.network, owner.entity, _category(owner)
         if category in _BENIGN_FRAME:
             continue
         if category is Category.ADVERTISING and not appended:
@@ -305,7 +305,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             host = host_of(url)
             if not is_third_party(host, first_party):
                 continue
-            if _category(ctx.catalogue, url, host) in _BENIGN_LINK or _shares(url):
+            if _category(ctx.catalogue.owners_of([(url, host)])[0]) in _BENIGN_LINK \
+                    or _shares(url):
                 continue
             offsite.setdefault(url, registrable_domain(host))
         domains = sorted(set(offsite.values()))

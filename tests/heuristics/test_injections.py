@@ -239,3 +239,19 @@ def test_a_custom_element_attribute_does_not_hide_pasted_loader_copies(
             if f.kind == "duplicate-loader"] == [
         (M, "ad loader https://a.magsrv.com/ad-provider.js is included 3 times "
                           "(2 redundant copies)")]
+
+
+def test_a_hidden_link_is_judged_by_the_owner_its_url_names(audit_html: AuditHtml) -> None:
+    """The link-farm scan took a link's category from the network and then its host's
+    entity, where the hidden-frame scan and the rest of the audit take `owners_of`'s
+    owner: a URL an entity's pattern names (Blogger's navbar script, content, on
+    AdSense's host) was the host's advertising to one and content to the other."""
+    navbar = "https://pagead2.googlesyndication.com/pagead/js/google_top_exp.js"
+    links = "".join(f'<a href="{navbar}?v={i}">{i}</a>' for i in range(4))
+    report = audit_html(page(f'<div style="position:absolute;left:-9999px">{links}</div>'),
+                        url="https://www.site.example/post")
+    assert [f.kind for f in report.findings] == []
+    links = "".join(f'<a href="https://spam{i}.test/">{i}</a>' for i in range(4))
+    report = audit_html(page(f'<div style="position:absolute;left:-9999px">{links}</div>'),
+                        url="https://www.site.example/post")
+    assert [f.kind for f in report.findings] == ["hidden-links"]
