@@ -5,12 +5,16 @@ fails closed on it (`allow_unreadable` to accept), and `bulk` records it as fail
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditor.readers.httpbody import zstd_unreadable
 from auditor.readers.interface import Nested, Reader, Record, Source
 
 _MAGIC = b"\x28\xb5\x2f\xfd"  # a zstd frame's first four bytes (RFC 8878)
+# a skippable frame's (0x184D2A50-5F, little-endian): what a `.warc.zst` opens with, its
+# dictionary's frame (the WARC zstd extension), before the first record's zstd frame
+_SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18")
 
 
 class ZstdReader(Reader):
@@ -20,7 +24,8 @@ class ZstdReader(Reader):
 
     def detect(self, head: bytes, name: str) -> str | None:
         named = name.lower().endswith((".zst", ".zstd"))
-        return "zstd" if named or head.startswith(_MAGIC) else None
+        opens = head.startswith(_MAGIC) or _SKIPPABLE.match(head) is not None
+        return "zstd" if named or opens else None
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         raise zstd_unreadable(source.name)

@@ -342,3 +342,25 @@ def test_a_walk_reads_compressed_copies_of_pages_only(tmp_path: Path) -> None:
     (tmp_path / "post.html.zst").write_bytes(b"\x28\xb5\x2f\xfd page")
     read = {Path(r.input).name: type(r).__name__ for r in read_source(tmp_path)}
     assert read == {"post.html.br": "Document", "post.html.zst": "ReadFailure"}
+
+
+# a `.warc.zst` as the WARC zstd extension writes one: a skippable frame (magic
+# 0x184D2A5D) holding the dictionary, then each record's zstd frame
+_DICTIONARY_WARC_ZST = (b"\x5d\x2a\x4d\x18" + (8).to_bytes(4, "little") + b"\x37\xa4\x30\xec"
+                        + bytes(4) + b"\x28\xb5\x2f\xfd" + bytes(16))
+
+
+def test_a_zstd_warc_with_its_dictionary_is_unreadable_by_its_bytes(tmp_path: Path) -> None:
+    """A zstd WARC opens with its dictionary's skippable frame, not a zstd frame: named
+    nothing (stdin, an archive's member without a suffix) it was binary data, and a
+    member of a tar was passed over as skipped, saying nothing of the crawl it holds."""
+    import tarfile
+
+    with pytest.raises(InputError, match="zstd-compressed"):
+        list(read_source(_DICTIONARY_WARC_ZST))
+    with tarfile.open(tmp_path / "crawls.tar", "w") as tar:
+        info = tarfile.TarInfo("crawl-00001")
+        info.size = len(_DICTIONARY_WARC_ZST)
+        tar.addfile(info, io.BytesIO(_DICTIONARY_WARC_ZST))
+    (record,) = read_source(tmp_path / "crawls.tar")
+    assert isinstance(record, ReadFailure) and "zstd-compressed" in record.error
