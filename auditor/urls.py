@@ -18,8 +18,12 @@ import tldextract
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
-# a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too)
-URL_IN_CODE = r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^'"`\s<>]*)?"""
+# a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too),
+# its host a name or an IPv4 address in any of the URL standard's forms (`1.2.3.4`,
+# `0x1020304`: `resolve` makes it the dotted quad Chromium requests)
+URL_IN_CODE = (r"""(?:https?:)?//(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
+               r"""|(?:0[xX][0-9A-Fa-f]*|[0-9]+)(?:\.(?:0[xX][0-9A-Fa-f]*|[0-9]+)){0,3}\.?)"""
+               r"""(?::\d+)?(?:/[^'"`\s<>]*)?""")
 
 
 def split_url(url: str, base: str | None = None) -> SplitResult | None:

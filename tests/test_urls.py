@@ -253,3 +253,19 @@ def test_an_address_in_its_dotted_quad_is_taken_as_written(
     assert resolve("http://10.20.255.4:8080/x.js", None) == "http://10.20.255.4:8080/x.js"
     assert resolve("//192.0.2.1/x.js", "https://site.test/") == "https://192.0.2.1/x.js"
     assert resolve("/x.js", "http://198.51.100.7/a/") == "http://198.51.100.7/x.js"
+
+
+@pytest.mark.parametrize("src", ["http://1.2.3.4/x.js", "http://0x1020304/x.js",
+                                 "//0x01.0x02.0x03.04/x.js", "https://16909060:8443/x.js"])
+def test_a_script_that_loads_a_denied_address_fails_the_gate(tmp_path: Path, src: str) -> None:
+    """URL_IN_CODE took only names ending in letters: a script that built an element
+    loading `http://1.2.3.4/x.js` (in any form, which Chromium 156 requests) passed a
+    gate denying 1.2.3.4, where one loading a denied name failed it."""
+    from auditor.cli import main
+
+    (tmp_path / "page.html").write_text(
+        "<script>var s = document.createElement('script');"
+        f"s.src = '{src}'; document.head.appendChild(s);</script>")
+    (tmp_path / "auditor.toml").write_text('deny_hosts = ["1.2.3.4"]\n')
+    assert main(["audit", str(tmp_path / "page.html"), "--policy",
+                 str(tmp_path / "auditor.toml"), "--no-system-lists"]) == 1
