@@ -22,6 +22,7 @@ reach_script = load_script("bench/catalogue_reach.py")
     ("https://cx.atdmt.com/x", "network"),            # a network's host
     ("https://gj.mmstat.com/g.gif?", "entity"),       # a company's only
     ("https://www.delta.com/tkpi.js", "none"),        # a site's own
+    ("https://www.shemedia.com/logo.png", "entity"),  # an ad company's own site: no network
     # an entity's URL on a network's host is the entity's and no network's
     ("https://pagead2.googlesyndication.com/pagead/js/google_top_exp.js", "entity"),
 ])
