@@ -11,8 +11,8 @@ from auditor.readers.interface import Document, Nested, Reader, Record, Source
 class HtmlReader(Reader):
     kinds = frozenset({"html"})
     # what a site serves as pages, and files with no suffix at all
-    suffixes = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp",
-                          ""})
+    suffixes = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp", ".aspx",
+                          ".jsp", ""})
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         data, charset = as_page(source.stream.read())

@@ -364,3 +364,14 @@ def test_a_zstd_warc_with_its_dictionary_is_unreadable_by_its_bytes(tmp_path: Pa
         tar.addfile(info, io.BytesIO(_DICTIONARY_WARC_ZST))
     (record,) = read_source(tmp_path / "crawls.tar")
     assert isinstance(record, ReadFailure) and "zstd-compressed" in record.error
+
+
+def test_a_walk_reads_every_page_suffix_site_mode_reads(tmp_path: Path) -> None:
+    """Site mode walks `.xht` pages; a walk without a base URL passed over them, so a gate
+    run over the same directory without `base_url` audited fewer pages."""
+    from auditor.gate.site import SITE_PAGE_SUFFIXES
+
+    for suffix in SITE_PAGE_SUFFIXES:
+        (tmp_path / f"page{suffix}").write_text("<p>x</p>")
+    read = {Path(r.input).suffix for r in read_source(tmp_path) if isinstance(r, Document)}
+    assert read == set(SITE_PAGE_SUFFIXES)
