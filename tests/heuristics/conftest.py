@@ -1,4 +1,5 @@
-"""Audit helpers for the heuristic tests: a small real rule engine, pages from fixtures."""
+"""Audit helpers for the heuristic tests: a small real rule engine, pages from fixtures,
+and the system filter lists where a test asks what a real audit names."""
 
 from __future__ import annotations
 
@@ -48,5 +49,20 @@ def audit_html(rules_engine: Engine, catalogue: Catalogue) -> AuditHtml:
         doc = Document(input="test", kind=kind, text=html, url=url, markup=markup,
                        in_post_body=in_post_body)
         return audit_document(doc, rules_engine, catalogue)
+
+    return run
+
+
+AuditListed = Callable[[str, str], PageReport]
+
+
+@pytest.fixture(scope="session")
+def audit_listed(engine: Engine, catalogue: Catalogue) -> AuditListed:
+    """Audit an HTML string as a page at a URL with the system EasyList/EasyPrivacy (the
+    `engine` fixture skips, with its reason, where they are absent)."""
+
+    def run(html: str, url: str) -> PageReport:
+        doc = Document(input="page.html", kind="html", text=html, url=url, markup=True)
+        return audit_document(doc, engine, catalogue)
 
     return run

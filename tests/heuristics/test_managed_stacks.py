@@ -15,11 +15,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from auditor.catalogue import Catalogue
 from auditor.model import Origin, PageReport, Severity
-from auditor.pipeline import audit_document
-from auditor.readers import Document
-from auditor.rules import Engine
+
+from .conftest import AuditListed
 
 
 @dataclass(frozen=True)
@@ -333,14 +331,9 @@ AuditStack = Callable[[Stack], PageReport]
 
 
 @pytest.fixture(scope="module")
-def audit_stack(engine: Engine, catalogue: Catalogue) -> AuditStack:
+def audit_stack(audit_listed: AuditListed) -> AuditStack:
     """Audit a stack's page as the site's own blog post, with the system filter lists."""
-
-    def run(s: Stack) -> PageReport:
-        doc = Document(input="post.html", kind="html", text=page(s),
-                       url="https://example-blog.com/post/", markup=True)
-        return audit_document(doc, engine, catalogue)
-    return run
+    return lambda s: audit_listed(page(s), "https://example-blog.com/post/")
 
 
 @pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")

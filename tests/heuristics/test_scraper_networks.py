@@ -14,11 +14,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from auditor.catalogue import Catalogue
 from auditor.model import Origin, PageReport
-from auditor.pipeline import audit_document
-from auditor.readers import Document
-from auditor.rules import Engine
+
+from .conftest import AuditListed
 
 
 @dataclass(frozen=True)
@@ -304,14 +302,9 @@ AuditTag = Callable[[str], PageReport]
 
 
 @pytest.fixture(scope="module")
-def audit_tag(engine: Engine, catalogue: Catalogue) -> AuditTag:
+def audit_tag(audit_listed: AuditListed) -> AuditTag:
     """Audit a tag pasted into a scraped article, with the system filter lists."""
-
-    def run(html: str) -> PageReport:
-        doc = Document(input="tag.html", kind="html", text=page(html),
-                       url="https://scraper.example/post", markup=True)
-        return audit_document(doc, engine, catalogue)
-    return run
+    return lambda html: audit_listed(page(html), "https://scraper.example/post")
 
 
 def observed(report: PageReport, network: str) -> tuple[set[str], int, set[tuple[str, str]]]:
