@@ -4,15 +4,20 @@ Each worker has its own task queue, and the parent hands shards to a worker once
 ready (its engine loaded), up to HELD at a time: the one it audits and the next, so it
 never waits on a busy parent between shards. The parent always knows which shards each
 worker holds, so a worker that dies the moment it takes one (before it can say so)
-loses nothing. Results come back on
-one bounded queue, so memory stays flat however big the input. Workers ignore SIGINT: on
-Ctrl-C the parent stops handing out work, keeps what has arrived, and ends them.
+loses nothing. Results come back on a pipe of each worker's own, which a worker blocks
+on when the parent falls behind, so memory stays flat however big the input; one queue
+shared by all of them hung the run when a worker died while its feeder thread held the
+queue's write lock (a worker ended on taking a shard, as its "ready" went out; the OOM
+killer in the middle of a batch): every other worker's messages then waited on that lock
+for ever. Workers ignore SIGINT: on Ctrl-C the parent stops handing out work, keeps what
+has arrived, and ends them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import multiprocessing.connection
 import os
 import queue
 import signal
@@ -60,29 +65,24 @@ def _sigint_ignored() -> Iterator[None]:
 def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int) -> None:
     """Worker process body: engine loaded once, then shard after shard until told to stop.
 
-    If the parent dies (kill -9), nobody reads `results` any more: the worker then drops
-    what it still holds rather than block on a full queue or, at exit, on the queue's
-    feeder thread -- either would leave it running forever."""
+    `results` is the write end of the worker's own pipe. If the parent dies (kill -9),
+    its read end closes: a send then fails at once and the worker drops what it holds
+    (a send to a full pipe of a live parent waits for the parent to read)."""
     # it started ignoring Ctrl-C where the parent could see to it (`_sigint_ignored`);
     # said again for a worker started from a thread, where the parent could not
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     inert_logging()
 
     def parent_gone() -> bool:
-        if os.getppid() == parent:
-            return False
-        results.cancel_join_thread()  # do not wait at exit to flush to a dead reader
-        return True
+        return os.getppid() != parent
 
     def send(item: tuple[str, int, Any]) -> bool:
-        """Put `item` on the bounded results queue; False once the parent is gone."""
-        while True:
-            try:
-                results.put(item, timeout=1.0)
-                return True
-            except queue.Full:
-                if parent_gone():
-                    return False
+        """Send `item` to the parent; False once the parent is gone."""
+        try:
+            results.send(item)
+            return True
+        except OSError:  # BrokenPipeError: the parent's end is closed
+            return False
 
     try:
         load_engine(settings.engine)
@@ -128,8 +128,64 @@ class _Worker:
 
     proc: BaseProcess
     tasks: Any
+    results: Any  # the read end of its results pipe (multiprocessing Connection)
     ready: bool = False  # its engine is loaded: it may be handed shards
     holds: deque[int] = field(default_factory=deque)  # shards handed, not done, in order
+
+
+class _Inbox:
+    """Every worker's results pipe, read as one queue: `get` returns the next message of
+    any of them, or raises queue.Empty after `timeout`. A pipe that reads EOF (its worker
+    is gone, and the parent keeps no write end of its own) is dropped, and so is a message
+    a dying worker left half written: that read ends in EOF too, not in a wait."""
+
+    def __init__(self) -> None:
+        self._pipes: dict[Any, int] = {}  # read end → the worker's pid
+        self._ready: deque[Any] = deque()
+
+    def add(self, pipe: Any, pid: int) -> None:
+        self._pipes[pipe] = pid
+
+    def get(self, timeout: float) -> Any:
+        deadline = time.monotonic() + timeout
+        while True:
+            while self._ready:
+                pipe = self._ready.popleft()
+                if pipe not in self._pipes:
+                    continue
+                try:
+                    return pipe.recv()
+                except (EOFError, OSError):
+                    self._drop(pipe)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise queue.Empty
+            if not self._pipes:
+                time.sleep(remaining)
+                raise queue.Empty
+            self._ready.extend(mp.connection.wait(list(self._pipes), remaining))
+            if not self._ready:
+                raise queue.Empty
+
+    def left_by(self, pid: int) -> list[Any]:
+        """The whole messages a dead worker sent that are not read yet; its pipe closed."""
+        arrived = []
+        for pipe in [p for p, owner in self._pipes.items() if owner == pid]:
+            while pipe.poll():
+                try:
+                    arrived.append(pipe.recv())
+                except (EOFError, OSError):
+                    break
+            self._drop(pipe)
+        return arrived
+
+    def close(self) -> None:
+        for pipe in list(self._pipes):
+            self._drop(pipe)
+
+    def _drop(self, pipe: Any) -> None:
+        self._pipes.pop(pipe, None)
+        pipe.close()
 
 
 class LocalRunner:
@@ -146,7 +202,7 @@ class LocalRunner:
     def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
         """True when every shard finished; False when interrupted."""
         ctx = mp.get_context("spawn")
-        results: Any = ctx.Queue(maxsize=self.workers * 8)
+        inbox = _Inbox()
         stop: Any = ctx.Event()
         by_index = dict(enumerate(shards))
         pending = deque(enumerate(shards))
@@ -156,13 +212,29 @@ class LocalRunner:
 
         def spawn() -> None:
             tasks: Any = ctx.Queue(maxsize=HELD + 1)  # and the None that ends it
-            proc = ctx.Process(target=_worker, args=(tasks, results, stop, self.settings,
+            read, write = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker, args=(tasks, write, stop, self.settings,
                                                      os.getpid()), daemon=True)
             # a worker starts ignoring Ctrl-C, as it runs on (one while it imported printed
             # its traceback)
             with _sigint_ignored():
                 proc.start()
-            workers[proc.pid or -1] = _Worker(proc, tasks)
+            write.close()  # the worker's alone: its death is EOF here
+            workers[proc.pid or -1] = _Worker(proc, tasks, read)
+            inbox.add(read, proc.pid or -1)
+
+        def handle(kind: str, index: int, payload: Any) -> None:
+            """A worker's message: ready, a batch of rows, a shard done."""
+            if kind == "ready" and int(payload) in workers:
+                workers[int(payload)].ready = True
+            elif kind == "rows":  # late rows of a shard given up on are still kept
+                collector.add(by_index[index], payload)
+            elif kind == "done":
+                for worker in workers.values():
+                    if index in worker.holds:
+                        worker.holds.remove(index)
+                if index in outstanding:
+                    collector.shard_done(outstanding.pop(index))
 
         def hand_out() -> None:
             """A shard to each ready worker holding none, then a next one to each holding
@@ -185,10 +257,10 @@ class LocalRunner:
             while pending or outstanding:
                 hand_out()
                 try:
-                    kind, index, payload = results.get(timeout=0.5)
+                    kind, index, payload = inbox.get(timeout=0.5)
                 except queue.Empty:
                     self._check_workers(workers, outstanding, retried, pending, collector,
-                                        spawn)
+                                        spawn, inbox, handle)
                     if self.fatal:
                         stop.set()
                         return False
@@ -197,23 +269,14 @@ class LocalRunner:
                     self.fatal = str(payload)
                     stop.set()
                     return False
-                if kind == "ready" and int(payload) in workers:
-                    workers[int(payload)].ready = True
-                elif kind == "rows":  # late rows of a shard given up on are still kept
-                    collector.add(by_index[index], payload)
-                elif kind == "done":
-                    for worker in workers.values():
-                        if index in worker.holds:
-                            worker.holds.remove(index)
-                    if index in outstanding:
-                        collector.shard_done(outstanding.pop(index))
+                handle(kind, index, payload)
                 collector.maybe_flush()
             for worker in workers.values():
                 worker.tasks.put_nowait(None)  # each holds nothing now: there is room
             return True
         except KeyboardInterrupt:
             stop.set()
-            self._drain(results, by_index, collector)
+            self._drain(inbox, by_index, collector)
             return False
         finally:
             collector.flush()
@@ -223,7 +286,7 @@ class LocalRunner:
                     worker.proc.terminate()
                     worker.proc.join(timeout=2.0)
                 worker.tasks.cancel_join_thread()
-            results.cancel_join_thread()
+            inbox.close()
 
     def _drain(self, results: Any, by_index: dict[int, Shard], collector: Collector) -> None:
         """Keep the batches already sent (whole records only) for a moment after Ctrl-C.
@@ -264,7 +327,8 @@ class LocalRunner:
 
     def _check_workers(self, workers: dict[int, _Worker], outstanding: dict[int, Shard],
                        retried: set[int], pending: deque[tuple[int, Shard]],
-                       collector: Collector, spawn: Callable[[], None]) -> None:
+                       collector: Collector, spawn: Callable[[], None], inbox: _Inbox,
+                       handle: Callable[[str, int, Any], None]) -> None:
         """A worker that died (OOM, a crash in a C library) loses no records: the shard it
         was handed is run again from what the store has; a shard that kills two workers
         is reported.
@@ -278,6 +342,9 @@ class LocalRunner:
                 continue
             del workers[pid]
             worker.tasks.cancel_join_thread()
+            for message in inbox.left_by(pid):  # what it sent before it died is kept
+                if message[0] != "fatal":
+                    handle(*message)
             if not worker.holds:
                 self._idle_deaths += 1
                 if self._idle_deaths > IDLE_DEATHS * self.workers:

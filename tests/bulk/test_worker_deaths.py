@@ -110,3 +110,37 @@ def test_a_worker_dead_as_it_takes_a_shard_loses_nothing(tmp_path: Path, workers
     with sqlite3.connect(tmp_path / "s.db") as db:
         assert db.execute("SELECT count(*), count(DISTINCT record_key) FROM progress"
                           ).fetchone() == (41, 41)
+
+
+def test_a_message_a_dead_worker_left_half_written_is_dropped_not_waited_on() -> None:
+    """Each worker has its own results pipe, and the parent keeps no write end of it: a
+    worker that dies mid-send leaves a length with too few bytes after it, which reads
+    as EOF and drops that pipe, while the other workers' messages still come through.
+    (One queue shared by all workers hung the run when one died holding its write lock.)"""
+    import queue
+    import struct
+    import time
+
+    from auditor.bulk.workers import _Inbox
+
+    ctx = multiprocessing.get_context("spawn")
+    inbox = _Inbox()
+    dead_read, dead_write = ctx.Pipe(duplex=False)
+    live_read, live_write = ctx.Pipe(duplex=False)
+    inbox.add(dead_read, 1)
+    inbox.add(live_read, 2)
+    dead_write.send(("rows", 0, ["whole"]))
+    dead_write._send(struct.pack("!i", 1000) + b"half")  # type: ignore[attr-defined]
+    dead_write.close()
+    live_write.send(("done", 3, None))
+    got = [inbox.get(timeout=1.0), inbox.get(timeout=1.0)]
+    assert sorted(got, key=str) == [("done", 3, None), ("rows", 0, ["whole"])]
+    started = time.monotonic()
+    with pytest.raises(queue.Empty):
+        inbox.get(timeout=0.5)  # the half message: EOF, dropped; the live pipe is quiet
+    assert time.monotonic() - started < 5
+    assert inbox.left_by(1) == []  # already dropped
+    live_write.send(("rows", 4, ["late"]))
+    live_write.close()
+    assert inbox.left_by(2) == [("rows", 4, ["late"])]  # a dead worker's sent rows are kept
+    inbox.close()
