@@ -35,7 +35,7 @@ from auditor.dom.page import (
 )
 from auditor.dom.parser import attribute_values, attributes_named, custom_sources, parse_html
 from auditor.model import RequestType
-from auditor.readers.decode import decode_labelled
+from auditor.readers.decode import decode_html
 from auditor.urls import resolve
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
         except (ValueError, binascii.Error):
             return None
     charset = next((p[8:].strip("\"' ") for p in params[1:] if p.startswith("charset=")), None)
-    return decode_labelled(data, charset)
+    return decode_html(data, charset)  # the URL's charset is the transport's
 
 
 # scripts of JSON that make the browser request: an import map's modules (loaded when

@@ -232,8 +232,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
-    """Decode page bytes in the charset declared (the transport's, else the page's), its
-    bad bytes replaced as browsers replace them; undeclared, as UTF-8, else cp1252.
+    """Decode page bytes in the charset declared (the transport's: an HTTP header's, a
+    `data:` URL's `;charset=`; else the page's), its bad bytes replaced as browsers
+    replace them; undeclared, as UTF-8, else cp1252. A BOM comes first.
+
+    >>> decode_html("<p>".encode("utf-16-le"), "utf-16"), decode_html(b"\\xe4", "latin1")
+    ('<p>', 'ä')
 
     >>> decode_html(b"<meta charset=utf-8>" + b"\\xe9" * 3 + "\uff4d.test".encode())
     '<meta charset=utf-8>\ufffd\ufffd\ufffd\uff4d.test'
@@ -256,23 +260,6 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     if valid > bad:
         return utf8
     return data.decode("cp1252", "replace")
-
-
-def decode_labelled(data: bytes, label: str | None) -> str:
-    """Bytes served with a charset label (a `data:` URL's `;charset=`), as Chromium
-    decodes them: a BOM first, then the label (its bad bytes replaced), else as a page
-    with no transport charset (`decode_html`).
-
-    >>> decode_labelled("<p>".encode("utf-16-le"), "utf-16"), decode_labelled(b"\\xe4", "latin1")
-    ('<p>', 'ä')
-    """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(name, "replace")
-    codec = encoding_for(label, in_page=False)
-    if codec is not None:
-        return data.decode(codec, "replace")
-    return decode_html(data)
 
 
 def as_page(data: bytes) -> tuple[bytes, str | None]:
