@@ -5,20 +5,11 @@ named that do not decompress are an unreadable input, never a skipped one."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-from auditor.readers.framing import inner_name
+from auditor.readers.framing import decompressed_page
 from auditor.readers.httpbody import unbrotlied
-from auditor.readers.interface import (
-    MAX_PAGE_BYTES,
-    InputError,
-    Member,
-    Nested,
-    Reader,
-    Record,
-    Source,
-)
+from auditor.readers.interface import MAX_PAGE_BYTES, InputError, Nested, Reader, Record, Source
 
 
 class BrotliReader(Reader):
@@ -34,8 +25,5 @@ class BrotliReader(Reader):
         packed = source.stream.read(limit + 1)
         if len(packed) > limit:
             raise InputError(f"{source.name}: more than {limit} bytes of brotli")
-        data = unbrotlied(packed, source.name, limit)
-        if len(data) > limit:
-            raise InputError(f"{source.name}: decompresses to more than {limit} bytes")
-        yield from nested(Member(lambda: io.BytesIO(data), source.name,
-                                 inner_name(source.name), limit, len(data), whole=True))
+        yield from decompressed_page(source, nested, unbrotlied(packed, source.name, limit),
+                                     limit)

@@ -8,11 +8,14 @@ ends exactly where another record (or the file) begins.
 
 from __future__ import annotations
 
+import io
 import re
 import zlib
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from auditor.errors import InputError
+from auditor.readers.interface import Member, Nested, Record, Source
 from auditor.readers.sniff import HEAD_BYTES, PEEK_BYTES, sniff, warc_member_after
 
 _SCAN_BLOCK = 1 << 20
@@ -275,3 +278,14 @@ def inner_name(name: str) -> str:
     lowered = name.lower()
     return next((name[: -len(ext)] for ext in COMPRESSED_SUFFIXES if lowered.endswith(ext)),
                 name)
+
+
+def decompressed_page(source: Source, nested: Nested, data: bytes, limit: int
+                      ) -> Iterator[Record]:
+    """A compressed file's bytes once decompressed (`data`, read up to one more than
+    `limit`), read as the page or archive they hold: the gzip and brotli readers' one
+    way, so both say alike what is over the limit."""
+    if len(data) > limit:
+        raise InputError(f"{source.name}: decompresses to more than {limit} bytes")
+    yield from nested(Member(lambda: io.BytesIO(data), source.name, inner_name(source.name),
+                             limit, len(data), whole=True))

@@ -4,20 +4,11 @@ tar readers, which read gzip themselves (`registry.kind_of`)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-from auditor.readers.framing import inner_name
+from auditor.readers.framing import decompressed_page
 from auditor.readers.gunzip import gunzipped
-from auditor.readers.interface import (
-    MAX_PAGE_BYTES,
-    InputError,
-    Member,
-    Nested,
-    Reader,
-    Record,
-    Source,
-)
+from auditor.readers.interface import MAX_PAGE_BYTES, Nested, Reader, Record, Source
 
 
 class GzipReader(Reader):
@@ -28,8 +19,5 @@ class GzipReader(Reader):
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         # a single page is small enough to read whole
         limit = min(source.max_record_bytes, MAX_PAGE_BYTES)
-        data = gunzipped(source.stream, source.name, limit)
-        if len(data) > limit:
-            raise InputError(f"{source.name}: decompresses to more than {limit} bytes")
-        yield from nested(Member(lambda: io.BytesIO(data), source.name,
-                                 inner_name(source.name), limit, len(data), whole=True))
+        yield from decompressed_page(source, nested,
+                                     gunzipped(source.stream, source.name, limit), limit)
