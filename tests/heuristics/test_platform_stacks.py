@@ -5,6 +5,8 @@ the same technology as an injector places it, which stays flagged."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from auditor.model import PageReport, Severity
@@ -18,6 +20,50 @@ _NEWS = "https://www.tidewaterjournal.com/news/winter-ferry"
 def serious(report: PageReport) -> list[tuple[str, str]]:
     """The findings a reviewer is asked to act on: (kind, message) of medium and high."""
     return [(f.kind, f.message) for f in report.findings if f.severity is not L]
+
+
+# -- a moved page's redirect to its declared canonical ---------------------------------
+
+_MOVED_TO = "https://www.tidewaterjournal.com/news/winter-ferry"
+_CANONICAL = f'<link rel="canonical" href="{_MOVED_TO}">'
+_OWN_CANONICAL = '<link rel="canonical" href="https://www.tidewater-journal.co.uk/news/ferry">'
+_REFRESH = f'<meta http-equiv="refresh" content="0; url={_MOVED_TO}">'
+_REPLACE = f"<script>window.location.replace('{_MOVED_TO}');</script>"
+_REFERRER = (f"<script>if (document.referrer.indexOf('google.') !== -1) "
+             f"{{ window.location.replace('{_MOVED_TO}'); }}</script>")
+_ENCODED = ("<script>eval(atob('" + base64.b64encode(
+    f"window.location.replace('{_MOVED_TO}');".encode()).decode() + "'));</script>")
+
+
+def _stub(head: str, body: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Moved</title>{head}</head><body>"
+            f'<p>This page has moved to <a href="{_MOVED_TO}">tidewaterjournal.com</a>.</p>'
+            f"{body}</body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # the site moved: its old address names the new one canonical and sends visitors there
+    (_stub(_CANONICAL + _REFRESH + _REPLACE), [("redirect", L), ("redirect", L)]),
+    (_stub(_CANONICAL + _REFRESH), [("redirect", L)]),
+    # injected twins: the template's canonical names the page's own site
+    (_stub(_OWN_CANONICAL + _REFRESH), [("redirect", H)]),
+    (_stub(_OWN_CANONICAL + _REPLACE), [("redirect", H)]),
+    # a canonical in the body (a post body's, markup after </html>) is no head's
+    (_stub(_REFRESH, body=_CANONICAL), [("redirect", H)]),
+    # two canonicals: one was added
+    (_stub(_OWN_CANONICAL + _CANONICAL + _REPLACE), [("redirect", H)]),
+    # a cloaking test, or encoded code, is no moved page's
+    (_stub(_CANONICAL + _REFERRER), [("redirect", H)]),
+    (_stub(_CANONICAL + _ENCODED), [("redirect", H), ("obfuscated-script", M)]),
+], ids=["meta and script to the canonical", "meta refresh to the canonical",
+        "own canonical, meta refresh", "own canonical, script", "canonical in the body",
+        "two canonicals", "referrer test", "encoded"])
+def test_a_redirect_to_the_site_the_canonical_names_is_a_moved_page(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A meta refresh to another site was always high; a page whose one canonical link,
+    in its head, names the target site is telling visitors its new address."""
+    report = audit_listed(html, "https://www.tidewater-journal.co.uk/news/ferry")
+    assert sorted((f.kind, f.severity) for f in report.findings) == sorted(expected)
 
 
 # -- a page hidden whole until its scripts run ------------------------------------------
