@@ -278,6 +278,25 @@ def _presumed_first_party(root: etree._Element) -> str | None:
     return domains.most_common(1)[0][0] if domains else None
 
 
+def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...]) -> bool:
+    """Whether a hidden element is the page itself, not a block in it: `<html>`, `<body>`,
+    or the wrapper of every article body, holding more text than link text. Anti-flicker
+    and fade-in code hides the whole page until its scripts run (`<body style="opacity:0">`,
+    saved before they did); a link farm hides a block of links in a page left visible."""
+    tag = str(el.tag).lower()
+    if tag not in ("html", "body") and not (bodies and all(
+            b is el or any(a is el for a in b.iterancestors()) for b in bodies)):
+        return False
+    code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
+    text = sum(_visible_chars(str(t)) for t in el.itertext()) - code
+    links = sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
+    return links * 2 < text
+
+
+def _visible_chars(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \n\t\r")
+
+
 def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     """A hidden block of several off-site links: injected SEO spam (a link farm)."""
     if ctx.root is None:
@@ -296,6 +315,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
         if toggled and _in_widget(el):
+            continue
+        if _hides_the_page(el, ctx.bodies):
             continue
         offsite: dict[str, str] = {}
         for a in el.iter("a"):
@@ -345,8 +366,9 @@ HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.HIGH,), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style holds three or more links to other sites (not share"
-    " or follow buttons, not a menu a script toggles): SEO spam injected into the page. Remove "
-    "the block and find how it got in.",
+    " or follow buttons, not a menu a script toggles, not the whole page or article an "
+    "anti-flicker or fade-in script hides until it runs, unless its text is mostly links): "
+    "SEO spam injected into the page. Remove the block and find how it got in.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

@@ -58,6 +58,26 @@ def _twins(ctx: PageContext) -> frozenset[str]:
         and (absolute := resolve(link.get("href") or "", ctx.url)))
 
 
+def _moved_to(ctx: PageContext) -> str | None:
+    """The other site a page says it now lives on: the site of its one canonical link,
+    in its `<head>`, when that is not the page's own. A moved page (a domain change, an
+    archive's stub) declares its new address and sends visitors there; an injected
+    redirect leaves the template's canonical, which names the page's own site, in place,
+    and markup an injector adds after `</html>` or in a post body lands in `<body>`."""
+    if ctx.root is None or not ctx.first_party:
+        return None
+    links = ctx.page.tagged("link") if ctx.page is not None else tuple(ctx.root.iter("link"))
+    canonical = [link for link in links
+                 if "canonical" in (link.get("rel") or "").lower().split()]
+    if len(canonical) != 1 or not any(str(a.tag).lower() == "head"
+                                      for a in canonical[0].iterancestors()):
+        return None
+    url = resolve(canonical[0].get("href") or "", ctx.url)
+    if not url or not is_third_party(host_of(url), ctx.first_party):
+        return None
+    return registrable_domain(host_of(url))
+
+
 def _same_owner(host: str, ctx: PageContext) -> bool:
     """The same company by the catalogue (a name alone proves nothing: spiegel.top)."""
     if not ctx.first_party:
@@ -76,10 +96,19 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
     and so is a redirect in plain code to a language or regional version the page declares
     its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
-    test is it.
+    test is it. A redirect in plain code, or a meta refresh, to the site the page's one
+    canonical link names is a moved page telling visitors its new address: `low`, unless
+    a referrer, user-agent or cookie test guards it.
     """
+    moved = _moved_to(ctx)
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
+            if moved is not None and registrable_domain(host_of(res.url)) == moved:
+                yield finding(REDIRECT, Severity.LOW,
+                              f"meta refresh sends the visitor to {moved}, the site the "
+                              f"page's canonical link names (a moved page): {res.url}",
+                              res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
+                continue
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
@@ -111,6 +140,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # nor asks where the visitor came from or what browser they run
                 if site in twins and not hidden and not always and not any(
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
+                    continue
+                if site == moved and not hidden and not guard:
+                    yield finding(REDIRECT, Severity.LOW,
+                                  f"script redirects the visitor to {site}, the site the "
+                                  f"page's canonical link names (a moved page): {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
@@ -277,7 +312,7 @@ def _unconditional(code: str, at: int) -> bool:
 
 
 REDIRECT = FindingKind(
-    "redirect", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "redirect", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A redirect of the visitor to another site",
     "A meta refresh or a script (`location.href`, `replace`, `assign`) sends the visitor to "
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
@@ -285,7 +320,10 @@ REDIRECT = FindingKind(
     "page loads; medium on another condition of the page's own script. Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
     "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "
-    "its code was encoded or the condition is a referrer or user-agent test.",
+    "its code was encoded or the condition is a referrer or user-agent test. A redirect in "
+    "plain code, or a meta refresh, to the site the page's one canonical link (in its "
+    "`<head>`) names is a moved page: low, unless a referrer, user-agent or cookie test "
+    "guards it.",
 )
 
 KINDS = (REDIRECT,)
