@@ -43,7 +43,8 @@ NETWORK_KEYS = frozenset({
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
-SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
+SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
+                       "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "needles", "internal", "replaces",
                      "joins_sites"})
@@ -67,6 +68,18 @@ class SlotSpec:
     # of a selector list, each selector and an XPath testing an element against it alone:
     # a slot cites the one that found it, not the whole list
     branches: tuple[tuple[str, etree.XPath], ...] = ()
+    # the part of `zone_attr`'s value that is the zone, where a vendor writes it inside
+    # an element id (Snigel's `adngin-<unit>-0`): group 1, or the group named `value`
+    zone_pattern: re.Pattern[str] | None = None
+
+    def zone_of(self, el: etree._Element) -> str | None:
+        """The zone `el` declares: `zone_attr`'s value, or the part `zone_pattern` reads
+        from it (none where the pattern does not match: no zone beats a wrong one)."""
+        value = (el.get(self.zone_attr) or "").strip() if self.zone_attr else ""
+        if value and self.zone_pattern is not None:
+            match = self.zone_pattern.search(value)
+            value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
+        return value or None
 
     def rule_for(self, el: etree._Element) -> str:
         """The cosmetic-style rule that found `el`: `##` and the selector it matches."""
@@ -629,12 +642,25 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
         selector=table["selector"],
         xpath=xpath,
         zone_attr=table.get("zone_attr"),
+        zone_pattern=_zone_pattern(table, where),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
         needles=slot_needles(xpath.path),
         branches=_branches(table["selector"], where),
     )
+
+
+def _zone_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:
+    """A slot's `zone_pattern`, which reads `zone_attr` and so needs one, and a group."""
+    if "zone_pattern" not in table:
+        return None
+    if not table.get("zone_attr"):
+        raise RuleError(f"{where}: zone_pattern needs a zone_attr to read")
+    pattern = _compile_regex(table["zone_pattern"], where)
+    if not pattern.groups:
+        raise RuleError(f"{where}: zone_pattern {pattern.pattern!r} has no group for the zone")
+    return pattern
 
 
 def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:

@@ -74,6 +74,10 @@ def test_every_catalogue_file_loads() -> None:
          "id kind 'k' says joins_sites = false in one declaration and not in another"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[network]]\nname = "Bad"\nhosts = ["y.test"]',
          "network 'Bad' is listed twice"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_pattern = "^x-(\\\\d+)$"',
+         "zone_pattern needs a zone_attr"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "id"\n'
+         'zone_pattern = "^x-\\\\d+$"', "has no group for the zone"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[entity]]\ncompany = "P"\ncategory = "content"\n'
          'domains = []\nurls = ["/navbar.js"]', "url '/navbar.js' must open with a host"),
     ],
