@@ -37,6 +37,15 @@ def form(vendor: str, name: str, html: str, slots: int, *ids: tuple[str, str],
 _ADSTERRA_KEY = "7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d"
 _POP_KEY = "375f87db0f9099b9843f43ba72ff83fb"
 
+
+def _popads_current(site_id: str) -> str:
+    """PopAds' current tag as its dashboard gives it, the site ID as `site_id` writes it."""
+    return ('<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n(function(){'
+            'var x=window,w="d6cbd252fd615fb2e6e27ba92f17006c",v=[["siteId",' + site_id + '],'
+            '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
+            '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
+            "})();\n/*]]>/* */</script>")
+
 FORMS = [
     # --- ExoClick: ad-provider.js and its `ins` units, the legacy ads.js, native, outstream,
     # interstitial, video slider and popMagic popunder
@@ -174,12 +183,15 @@ FORMS = [
          "pa.src = '//c1.popads.net/pop.js'; s.parentNode.insertBefore(pa, s);})();</script>",
          0, ("popads-site", "1234567")),
     form("PopAds", "current: [[\"siteId\", <sum>], [\"minBid\", …]] (no loader URL in the clear)",
-         '<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n(function(){'
-         'var x=window,w="d6cbd252fd615fb2e6e27ba92f17006c",v=[["siteId",245*945+912+5045960],'
-         '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
-         '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
-         "})();\n/*]]>/* */</script>",
-         0),
+         _popads_current("245*945+912+5045960"), 0, ("popads-site", "5278397")),
+    form("PopAds", "current: a sum of differences, as its dashboard now writes it",
+         _popads_current("430-139+629-794+5169238"), 0, ("popads-site", "5169364")),
+    form("PopAds", "current: a site ID built from a variable is not read (no wrong ID)",
+         "<script>var base=3612000;</script>" + _popads_current("base+785"), 0),
+    form("PopAds", "classic: _pop.push(['siteId', 3612785 + 1]) reads the sum, not its first term",
+         "<script type=\"text/javascript\" data-cfasync=\"false\">var _pop = _pop || [];"
+         "_pop.push(['siteId', 3612785 + 1]);_pop.push(['minBid', 0]);</script>",
+         0, ("popads-site", "3612786")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
@@ -343,3 +355,20 @@ def test_code_shaped_like_a_tags_words_names_no_network(audit_tag: AuditTag,
     report = audit_tag(html)
     assert {n.network for n in report.networks} == set()
     assert [f.kind for f in report.findings if f.kind == "popunder"] == []
+
+
+LOOK_ALIKES = [
+    # a `siteId` list of a site's own config
+    '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
+]
+
+
+@pytest.mark.parametrize("html", LOOK_ALIKES)
+def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
+                                                             html: str) -> None:
+    """PopAds' site ID is read from its tag's own list: a config list of a site's that
+    writes a `siteId` names no network and no ID."""
+    report = audit_tag(html)
+    assert {n.network for n in report.networks} == set()
+    assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
+    assert [s.network for s in report.slots if s.network] == []
