@@ -39,7 +39,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
-    "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
+    "name", "company", "category", "hosts", "urls", "url_shapes", "loaders", "unit_loaders",
+    "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
@@ -182,6 +183,9 @@ class Network:
     category: Category
     hosts: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
+    # a request URL whose shape only its tags have names it on any host (hosts that
+    # rotate faster than lists name them): the `url_shapes` regexes as one
+    url_shapes: re.Pattern[str] | None = None
     loaders: tuple[str, ...] = ()
     # loaders the vendor's own tag includes once per unit (legacy show_ads.js): a repeat
     # of these is how the tag works, not a kit pasting whole units
@@ -298,6 +302,7 @@ class Catalogue:
     internal_kinds: frozenset[str] = frozenset()
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
+    shaped: tuple[Network, ...] = ()  # the networks known by URL shapes (`url_shapes`)
     # URL patterns whose requests are an entity's and no network's, though the host is a
     # network's (the Blogger navbar's script on AdSense's host)
     url_entities: dict[str, Entity] = field(default_factory=dict)
@@ -469,9 +474,11 @@ class Catalogue:
         tie: Google's tag loader `gtag/js` is Analytics', but `gtag/js?id=aw-` loads
         Google Ads' conversion tracking. A network's pattern must start before the URL's
         query (a query cannot carry it onto another's URL: `hotjar-1.js?x=/fbevents.js`
-        stays Hotjar's). An entity's pattern is the request's own host and a path its
-        path opens with, whatever a user, port or final dot in the URL; it makes the URL
-        no network's. Else the host, and its parent domains, decide."""
+        stays Hotjar's). A URL no pattern and no host names may have a network's shape
+        (`url_shapes`: its tag on a host that rotates). An entity's pattern is the
+        request's own host and a path its path opens with, whatever a user, port or final
+        dot in the URL; it makes the URL no network's. Else the host, and its parent
+        domains, decide."""
         first, on_host = self._first_with, self._entity_paths
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
@@ -498,6 +505,9 @@ class Catalogue:
                     continue
             if held:
                 network = self.url_networks[min(held)[2]]
+            elif network is None and self.shaped:
+                network = next((n for n in self.shaped if n.url_shapes is not None
+                                and n.url_shapes.search(url)), None)
             out.append(Owner(network, entity))
         return out
 
@@ -809,12 +819,15 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     if set(formats) - FORMATS:
         raise RuleError(f"{where}: formats must be among {sorted(FORMATS)}")
     links = _strings(entry, "links", where)
+    shapes = _strings(entry, "url_shapes", where)
     return Network(
         name=name,
         company=entry.get("company"),
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
+        url_shapes=_compile_regex("|".join(f"(?:{p})" for p in shapes), where) if shapes
+        else None,
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
         self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),
@@ -951,7 +964,9 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     globs = tuple((name, n) for n in networks for name in n.self_hosted if _is_pattern(name))
     catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
                           internal, _solitary_kinds(networks, files),
-                          tuple(n for n in networks if n.urls), url_entities, names, globs,
+                          tuple(n for n in networks if n.urls), tuple(
+                              n for n in networks if n.url_shapes is not None),
+                          url_entities, names, globs,
                           _list_info(files, len(networks), len(entities), paths is None))
     registries = [("amp", catalogue.amp_registries["ad"]),
                   ("amp_rtc", catalogue.amp_registries["bidder"]),

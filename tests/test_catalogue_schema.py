@@ -46,6 +46,7 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\ncategory = "ads"', "category 'ads' is not one of"),
         ('name = "Bad"\n[[network.slot]]\nselector = "ins[[["', "bad selector"),
         ('name = "Bad"\ninline = ["(unclosed"]', "bad pattern"),
+        ('name = "Bad"\nurl_shapes = ["^https://[^/]+/(unclosed"]', "bad pattern"),
         ('name = "Bad"\nhosts = "x.test"', "hosts must be a list of strings"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "cookie"\npattern = "x"', "'where'"),
         ('name = "Bad"\n[[network.id]]\nwhere = "url"\npattern = "x"', "malformed catalogue entry"),

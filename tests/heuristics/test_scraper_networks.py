@@ -131,6 +131,20 @@ FORMS = [
          "<script type='text/javascript' src='//pl24930926.profitablecpmrate.com/37/5f/87/"
          + _POP_KEY + ".js'></script>",
          0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "popunder / social bar on a rotating host no list names",
+         "<script type='text/javascript' src='//quietharbourlantern.com/37/5f/87/"
+         + _POP_KEY + ".js'></script>",
+         0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "social bar built by a loader on a rotating host",
+         "<script>var s=document.createElement('script');s.async=true;s.src='https://"
+         "pl28700278.velvetmarblecascade.com/37/5f/87/" + _POP_KEY + ".js';"
+         "document.head.appendChild(s);</script>",
+         0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "native banner on a rotating host: /<key>/invoke.js + container",
+         '<script async="async" data-cfasync="false" src="//pl26881648.brightmeadowtoffee.com/'
+         + _ADSTERRA_KEY + '/invoke.js"></script><div id="container-' + _ADSTERRA_KEY
+         + '"></div>',
+         1, ("adsterra-key", _ADSTERRA_KEY)),
     # --- PropellerAds / Monetag: the onclick apu.php tag, the push tag (propu.sh and its
     # rotating hosts), Monetag's multitag (data-zone), in-page push and vignette
     form("PropellerAds", "onclick: apu.php?zoneid= (its rotating hosts)",
@@ -358,6 +372,11 @@ def test_code_shaped_like_a_tags_words_names_no_network(audit_tag: AuditTag,
 
 
 LOOK_ALIKES = [
+    # a site's own content-hashed files: folders of hex, but not the key's own first digits
+    # at the host's root, or under a path of the site's
+    "<script src='https://cdn.garden.example/assets/37/5f/87/" + _POP_KEY + ".js'></script>",
+    "<script src='https://garden.example/37/5f/88/" + _POP_KEY + ".js'></script>",
+    "<script src='https://garden.example/" + _ADSTERRA_KEY + "/app.js'></script>",
     # a `siteId` list of a site's own config
     '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
 ]
@@ -366,8 +385,8 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize("html", LOOK_ALIKES)
 def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
                                                              html: str) -> None:
-    """PopAds' site ID is read from its tag's own list: a config list of a site's that
-    writes a `siteId` names no network and no ID."""
+    """The shapes that name Adsterra on rotating hosts and PopAds' site ID are the tags'
+    own: a site's hashed assets and a config list name no network and no ID."""
     report = audit_tag(html)
     assert {n.network for n in report.networks} == set()
     assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
