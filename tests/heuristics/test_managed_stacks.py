@@ -259,7 +259,12 @@ STACKS = [
           {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
     stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,
           _P + _ADTHRIVE_UNIT.format(n=1) + _P + _ADTHRIVE_UNIT.format(n=2),
-          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
+    stack("Raptive", "as saved with its scripts stripped: the units' frame ids", "",
+          _P + _ADTHRIVE_UNIT.format(n=1) + _P,
+          {RAPTIVE}, {RAPTIVE: 1}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
     stack("Snigel", "AdEngine loader + adngin-<unit>-<n> units", _SNIGEL_HEAD,
           '<div id="adngin-top_leaderboard-0"></div>' + _P
           + '<div id="adngin-incontent_1-0"></div>' + _P,
@@ -406,3 +411,14 @@ def test_snigels_units_are_read_by_their_unit_names(audit_stack: AuditStack) -> 
         ("Snigel", "top_leaderboard"), ("Snigel", "incontent_1"), ("Snigel", None)]
     assert {(i.kind, i.value) for i in report.ids} == {("snigel-site", "example-blog.com")}
 
+
+def test_a_gpt_frame_of_another_parent_network_is_no_raptive_code(
+        audit_stack: AuditStack) -> None:
+    """Only Raptive's own units (`AdThrive_…` paths, on a page running Raptive) give its
+    network codes: a GPT page's rendered frame with a parent and child code of its own
+    names no Raptive and no child network."""
+    frame = ('<div id="div-gpt-ad-top"><div id="google_ads_iframe_/21700450,22503970963/'
+             'weekday_kitchen/top_0__container__"></div></div>')
+    report = audit_stack(stack("GPT", "", _GPT_HEAD, _P + frame + _P, set(), {}))
+    assert RAPTIVE not in {n.network for n in report.networks}
+    assert "gpt-child-network" not in {i.kind for i in report.ids}
