@@ -25,6 +25,7 @@ reach_script = load_script("bench/catalogue_reach.py")
     ("https://www.shemedia.com/logo.png", "entity"),  # an ad company's own site: no network
     # an entity's URL on a network's host is the entity's and no network's
     ("https://pagead2.googlesyndication.com/pagead/js/google_top_exp.js", "entity"),
+    ("https://s.ad.twinrdengine.com/adlib.js", "network"),         # TwinRed
     # Adsterra's tags by their shape on a host no list names, and not a site's own files
     ("https://quietharbourlantern.com/37/5f/87/375f87db0f9099b9843f43ba72ff83fb.js", "network"),
     ("https://pl1.brightmeadowtoffee.com/7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d/invoke.js", "network"),

@@ -36,6 +36,7 @@ def form(vendor: str, name: str, html: str, slots: int, *ids: tuple[str, str],
 
 _ADSTERRA_KEY = "7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d"
 _POP_KEY = "375f87db0f9099b9843f43ba72ff83fb"
+_TWINRED_ZONE = "01JQ7ZK4M2X9B5T8R3W6N0PVCE"
 
 
 def _popads_current(site_id: str) -> str:
@@ -169,6 +170,11 @@ FORMS = [
          "document.documentElement).appendChild(s)}catch(e){}})('vemtoutcheeg.com',5935600,"
          "document.createElement('script'))</script>",
          0, ("propellerads-zone", "5935600")),
+    # --- TwinRed: its unit, an `ins` its library fills
+    form("TwinRed", "ins[data-tr-zone] + adlib.js",
+         '<ins data-tr-zone="' + _TWINRED_ZONE + '"><script type="text/javascript" async '
+         'src="https://s.ad.twinrdengine.com/adlib.js"></script></ins>',
+         1, ("twinred-zone", _TWINRED_ZONE)),
     # --- HilltopAds: its tag builds a script whose host and path rotate (the zone is
     # encoded in the path): the network is named by the snippet, no ID can be read
     form("HilltopAds", "popunder: s.settings = … || {} loader",
@@ -377,7 +383,8 @@ LOOK_ALIKES = [
     "<script src='https://cdn.garden.example/assets/37/5f/87/" + _POP_KEY + ".js'></script>",
     "<script src='https://garden.example/37/5f/88/" + _POP_KEY + ".js'></script>",
     "<script src='https://garden.example/" + _ADSTERRA_KEY + "/app.js'></script>",
-    # a `siteId` list of a site's own config
+    # TwinRed's attribute with no TwinRed loader; a `siteId` list of a site's own config
+    '<ins data-tr-zone="' + _TWINRED_ZONE + '"></ins>',
     '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
 ]
 
@@ -385,8 +392,9 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize("html", LOOK_ALIKES)
 def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
                                                              html: str) -> None:
-    """The shapes that name Adsterra on rotating hosts and PopAds' site ID are the tags'
-    own: a site's hashed assets and a config list name no network and no ID."""
+    """The shapes that name Adsterra on rotating hosts, TwinRed's unit and PopAds' site
+    ID are the tags' own: a site's hashed assets, an unloaded attribute and a config list
+    name no network and no ID."""
     report = audit_tag(html)
     assert {n.network for n in report.networks} == set()
     assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
