@@ -57,8 +57,8 @@ def peer_reach(catalogue: Catalogue) -> Any:
 
 
 def test_the_blocked_requests_of_real_crawls_are_named(peer_reach: Any) -> None:
-    # 2026-12-05: 3,508 blocked third-party requests; named 0.235, attributed 0.315
-    # (0.189 and 0.266 before the reach work)
+    # 2026-12-05: 3,508 blocked third-party requests; named 0.238, attributed 0.319
+    # (0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch)
     assert sum(peer_reach.requests.values()) > 3000, "the lists block far fewer requests"
-    assert peer_reach.share("network") >= 0.23
-    assert peer_reach.named >= 0.31
+    assert peer_reach.share("network") >= 0.235
+    assert peer_reach.named >= 0.315
