@@ -39,11 +39,13 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
-    "name", "company", "category", "hosts", "urls", "loaders", "unit_loaders", "self_hosted",
+    "name", "company", "category", "hosts", "urls", "url_shapes", "loaders", "unit_loaders",
+    "self_hosted",
     "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
-SLOT_KEYS = frozenset({"selector", "zone_attr", "id_kind", "requires_network", "joins_sites"})
+SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
+                       "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "needles", "internal", "replaces",
                      "joins_sites"})
@@ -67,6 +69,18 @@ class SlotSpec:
     # of a selector list, each selector and an XPath testing an element against it alone:
     # a slot cites the one that found it, not the whole list
     branches: tuple[tuple[str, etree.XPath], ...] = ()
+    # the part of `zone_attr`'s value that is the zone, where a vendor writes it inside
+    # an element id (Snigel's `adngin-<unit>-0`): group 1, or the group named `value`
+    zone_pattern: re.Pattern[str] | None = None
+
+    def zone_of(self, el: etree._Element) -> str | None:
+        """The zone `el` declares: `zone_attr`'s value, or the part `zone_pattern` reads
+        from it (none where the pattern does not match: no zone beats a wrong one)."""
+        value = (el.get(self.zone_attr) or "").strip() if self.zone_attr else ""
+        if value and self.zone_pattern is not None:
+            match = self.zone_pattern.search(value)
+            value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
+        return value or None
 
     def rule_for(self, el: etree._Element) -> str:
         """The cosmetic-style rule that found `el`: `##` and the selector it matches."""
@@ -169,6 +183,9 @@ class Network:
     category: Category
     hosts: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
+    # a request URL whose shape only its tags have names it on any host (hosts that
+    # rotate faster than lists name them): the `url_shapes` regexes as one
+    url_shapes: re.Pattern[str] | None = None
     loaders: tuple[str, ...] = ()
     # loaders the vendor's own tag includes once per unit (legacy show_ads.js): a repeat
     # of these is how the tag works, not a kit pasting whole units
@@ -285,6 +302,7 @@ class Catalogue:
     internal_kinds: frozenset[str] = frozenset()
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
+    shaped: tuple[Network, ...] = ()  # the networks known by URL shapes (`url_shapes`)
     # URL patterns whose requests are an entity's and no network's, though the host is a
     # network's (the Blogger navbar's script on AdSense's host)
     url_entities: dict[str, Entity] = field(default_factory=dict)
@@ -456,9 +474,11 @@ class Catalogue:
         tie: Google's tag loader `gtag/js` is Analytics', but `gtag/js?id=aw-` loads
         Google Ads' conversion tracking. A network's pattern must start before the URL's
         query (a query cannot carry it onto another's URL: `hotjar-1.js?x=/fbevents.js`
-        stays Hotjar's). An entity's pattern is the request's own host and a path its
-        path opens with, whatever a user, port or final dot in the URL; it makes the URL
-        no network's. Else the host, and its parent domains, decide."""
+        stays Hotjar's). A URL no pattern and no host names may have a network's shape
+        (`url_shapes`: its tag on a host that rotates). An entity's pattern is the
+        request's own host and a path its path opens with, whatever a user, port or final
+        dot in the URL; it makes the URL no network's. Else the host, and its parent
+        domains, decide."""
         first, on_host = self._first_with, self._entity_paths
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
@@ -485,6 +505,9 @@ class Catalogue:
                     continue
             if held:
                 network = self.url_networks[min(held)[2]]
+            elif network is None and self.shaped:
+                network = next((n for n in self.shaped if n.url_shapes is not None
+                                and n.url_shapes.search(url)), None)
             out.append(Owner(network, entity))
         return out
 
@@ -629,12 +652,25 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
         selector=table["selector"],
         xpath=xpath,
         zone_attr=table.get("zone_attr"),
+        zone_pattern=_zone_pattern(table, where),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
         needles=slot_needles(xpath.path),
         branches=_branches(table["selector"], where),
     )
+
+
+def _zone_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:
+    """A slot's `zone_pattern`, which reads `zone_attr` and so needs one, and a group."""
+    if "zone_pattern" not in table:
+        return None
+    if not table.get("zone_attr"):
+        raise RuleError(f"{where}: zone_pattern needs a zone_attr to read")
+    pattern = _compile_regex(table["zone_pattern"], where)
+    if not pattern.groups:
+        raise RuleError(f"{where}: zone_pattern {pattern.pattern!r} has no group for the zone")
+    return pattern
 
 
 def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
@@ -783,12 +819,15 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     if set(formats) - FORMATS:
         raise RuleError(f"{where}: formats must be among {sorted(FORMATS)}")
     links = _strings(entry, "links", where)
+    shapes = _strings(entry, "url_shapes", where)
     return Network(
         name=name,
         company=entry.get("company"),
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
+        url_shapes=_compile_regex("|".join(f"(?:{p})" for p in shapes), where) if shapes
+        else None,
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
         self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),
@@ -925,7 +964,9 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     globs = tuple((name, n) for n in networks for name in n.self_hosted if _is_pattern(name))
     catalogue = Catalogue(tuple(networks), by_host, entities, tuple(str(p) for p in files),
                           internal, _solitary_kinds(networks, files),
-                          tuple(n for n in networks if n.urls), url_entities, names, globs,
+                          tuple(n for n in networks if n.urls), tuple(
+                              n for n in networks if n.url_shapes is not None),
+                          url_entities, names, globs,
                           _list_info(files, len(networks), len(entities), paths is None))
     registries = [("amp", catalogue.amp_registries["ad"]),
                   ("amp_rtc", catalogue.amp_registries["bidder"]),

@@ -9,6 +9,7 @@ from collections.abc import Container, Sequence
 
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, pattern_needle
+from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.model import (
     HINT_VIAS,
@@ -111,6 +112,17 @@ def _joinable(pattern: re.Pattern[str]) -> bool:
     bare = _CLASS.sub("", _ESCAPED.sub(lambda m: "x" if m.group(0)[1] not in "AZ" else m.group(0),
                                        pattern.pattern))
     return _TEXT_EDGE.search(bare) is None
+
+
+def _value(match: re.Match[str]) -> str | None:
+    """An ID pattern's value: its `integer` group computed (an expression of integer
+    literals, `inline_js.integer_value`; None where it is not one), else its `value`
+    group, else group 1."""
+    groups = match.groupdict()
+    if "integer" in groups:
+        number = integer_value(groups["integer"] or "")
+        return None if number is None or number <= 0 else str(number)
+    return groups.get("value") or match.group(1)
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -240,7 +252,7 @@ def identifiers(
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
-                value = match.groupdict().get("value") or match.group(1)
+                value = _value(match)
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)

@@ -109,22 +109,51 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if el in found:
                 continue
             width, height = declared_size(el)
-            zone = (el.get(spec.zone_attr) or "").strip() if spec.zone_attr else ""
             found[el] = _Draft(
                 element=el,
                 network=network,
                 rule=spec.rule_for(el),
-                zone_id=zone or None,
+                zone_id=spec.zone_of(el),
                 id_kind=spec.id_kind,
                 width=width,
                 height=height,
             )
-    # one slot per placement: a matched wrapper around another match is not a second ad
-    return [slot for el, slot in found.items() if not _holds_any(el, found)]
+    # one slot per placement: a matched wrapper around another match is not a second ad,
+    # nor is an empty placeholder the unit its vendor's script put right after it
+    kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
+    out: list[_Draft] = []
+    for el, slot in kept.items():
+        unit = _filled_beside(el, slot, kept)
+        if unit is None:
+            out.append(slot)
+        else:
+            unit.extra_elements.append(el)  # its markup, and no other rule's slot
+    return out
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
     return any(d in others for d in el.iterdescendants())
+
+
+def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, _Draft]
+                   ) -> _Draft | None:
+    """The unit, when `el` is an empty placeholder whose unit its vendor inserted as the
+    next element (comments and space between): a match of the same network by another
+    rule, that shows something. Ezoic's inserter fills some placeholders from inside and puts
+    the unit beside others (`<span id="ezoic-pub-ad-placeholder-110"></span><span
+    class="ezoic-ad …">…</span>`, sites' saved copies): either way one placement. Two
+    empty units of one rule side by side stay two (units pasted one after another)."""
+    if len(el) or (el.text or "").strip() or (el.tail or "").strip():
+        return None
+    unit = el.getnext()
+    while unit is not None and not isinstance(unit.tag, str):  # a comment
+        if (unit.tail or "").strip():
+            return None
+        unit = unit.getnext()
+    if unit is None or not (len(unit) or (unit.text or "").strip()):
+        return None
+    return next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
+                 and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
 
 
 def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
@@ -303,12 +332,13 @@ def cosmetic_slots(
     the element's id or a class names it (`app_nexus_banners_common`: Xandr).
     """
     known = {s.element for s in existing}
+    placed = {e for s in existing for e in s.extra_elements}  # a placeholder beside its unit
     own = _page_landmarks(hits, advertising)
     hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        if el in known or _is_inside(el, known) or _is_inside(el, hit_elements):
+        if el in known or el in placed or _is_inside(el, known) or _is_inside(el, hit_elements):
             continue
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement

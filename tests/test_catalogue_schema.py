@@ -46,6 +46,7 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\ncategory = "ads"', "category 'ads' is not one of"),
         ('name = "Bad"\n[[network.slot]]\nselector = "ins[[["', "bad selector"),
         ('name = "Bad"\ninline = ["(unclosed"]', "bad pattern"),
+        ('name = "Bad"\nurl_shapes = ["^https://[^/]+/(unclosed"]', "bad pattern"),
         ('name = "Bad"\nhosts = "x.test"', "hosts must be a list of strings"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "cookie"\npattern = "x"', "'where'"),
         ('name = "Bad"\n[[network.id]]\nwhere = "url"\npattern = "x"', "malformed catalogue entry"),
@@ -74,6 +75,10 @@ def test_every_catalogue_file_loads() -> None:
          "id kind 'k' says joins_sites = false in one declaration and not in another"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[network]]\nname = "Bad"\nhosts = ["y.test"]',
          "network 'Bad' is listed twice"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_pattern = "^x-(\\\\d+)$"',
+         "zone_pattern needs a zone_attr"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "id"\n'
+         'zone_pattern = "^x-\\\\d+$"', "has no group for the zone"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[entity]]\ncompany = "P"\ncategory = "content"\n'
          'domains = []\nurls = ["/navbar.js"]', "url '/navbar.js' must open with a host"),
     ],

@@ -9,6 +9,7 @@ page's scheme is read by `auditor.dom.scheme_urls`; the markup a script writes, 
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from bisect import bisect_right
@@ -454,3 +455,48 @@ def holds_code(script: etree._Element) -> bool:
     of a code type (not a data block or a template) or held until consent."""
     return not script.get("src") and bool(script.text) and (
         is_code_type(script.get("type") or "") or consent_gated(script))
+
+
+# what an expression of integer literals may hold: digits, + - * and parentheses
+_INTEGER_EXPRESSION = re.compile(r"[0-9\s+\-*()]{1,200}")
+_NOT_PLAIN = re.compile(r"\*\*|\+\+|--|(?<![0-9])0[0-9]")  # power, ++/--, an octal-looking 012
+_EXACT = 2**53  # JavaScript's numbers are exact integers below this
+
+
+def integer_value(expression: str) -> int | None:
+    """The integer a JavaScript expression of integer literals computes, as the page's
+    code would: PopAds' tag writes its site ID as a sum (`["siteId", 430-139+629+5169238]`)
+    so that no plain number names the site. Only `+`, `-`, `*` and parentheses over
+    decimal literals are read; a name, a division, a power, `++`/`--`, a literal with a
+    leading zero (octal in old scripts) or a result past exact integers gives None: where
+    the value could differ from the page's, no value beats a wrong one.
+
+    >>> integer_value("245*945+912+5045960"), integer_value("(3612785 + 1)")
+    (5278397, 3612786)
+    >>> integer_value("siteBase+1") is None, integer_value("12/2") is None
+    (True, True)
+    """
+    if not _INTEGER_EXPRESSION.fullmatch(expression) or _NOT_PLAIN.search(expression):
+        return None
+    try:
+        tree = ast.parse(expression.strip(), mode="eval")
+    except SyntaxError:
+        return None
+    return _integer_node(tree.body)
+
+
+def _integer_node(node: ast.expr) -> int | None:
+    if isinstance(node, ast.Constant):
+        value = node.value if type(node.value) is int else None
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+        inner = _integer_node(node.operand)
+        value = None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        left, right = _integer_node(node.left), _integer_node(node.right)
+        if left is None or right is None:
+            return None
+        value = (left + right if isinstance(node.op, ast.Add)
+                 else left - right if isinstance(node.op, ast.Sub) else left * right)
+    else:
+        return None
+    return value if value is not None and abs(value) < _EXACT else None

@@ -25,6 +25,20 @@ reach_script = load_script("bench/catalogue_reach.py")
     ("https://www.shemedia.com/logo.png", "entity"),  # an ad company's own site: no network
     # an entity's URL on a network's host is the entity's and no network's
     ("https://pagead2.googlesyndication.com/pagead/js/google_top_exp.js", "entity"),
+    # the largest unattributed domains of the peer set and corpus, now owned (each verified:
+    # rules/catalogue/*.toml says how)
+    ("https://ads.servebom.com/tmnhead.js", "network"),            # Purch
+    ("https://js.ptengine.jp/pta.js", "network"),                  # Ptengine
+    ("https://collect.ptengine.jp/pv?", "network"),
+    ("https://api.branch.io/v1/open", "network"),                  # Branch
+    ("https://static.afcdn.com/world/shim.gif", "entity"),         # aufeminin's assets
+    ("https://s.ad.twinrdengine.com/adlib.js", "network"),         # TwinRed
+    # Adsterra's tags by their shape on a host no list names, and not a site's own files
+    ("https://quietharbourlantern.com/37/5f/87/375f87db0f9099b9843f43ba72ff83fb.js", "network"),
+    ("https://pl1.brightmeadowtoffee.com/7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d/invoke.js", "network"),
+    ("https://garden.example/assets/37/5f/87/375f87db0f9099b9843f43ba72ff83fb.js", "none"),
+    ("https://garden.example/37/5f/88/375f87db0f9099b9843f43ba72ff83fb.js", "none"),
+    ("https://ptengine.garden.example/pta.js", "none"),
 ])
 def test_a_request_is_attributed_as_the_reports_attribute_it(
         catalogue: Catalogue, url: str, kind: str) -> None:
@@ -43,8 +57,8 @@ def peer_reach(catalogue: Catalogue) -> Any:
 
 
 def test_the_blocked_requests_of_real_crawls_are_named(peer_reach: Any) -> None:
-    # 2026-12-05: 3,508 blocked third-party requests; named 0.235, attributed 0.315
-    # (0.189 and 0.266 before the reach work)
+    # 2026-12-05: 3,508 blocked third-party requests; named 0.238, attributed 0.319
+    # (0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch)
     assert sum(peer_reach.requests.values()) > 3000, "the lists block far fewer requests"
-    assert peer_reach.share("network") >= 0.23
-    assert peer_reach.named >= 0.31
+    assert peer_reach.share("network") >= 0.235
+    assert peer_reach.named >= 0.315

@@ -65,6 +65,20 @@ _EZOIC_CLOUD_UNIT = (
     "__ez_fad_position('div-gpt-ad-example_blog_com-box-{k}-0');</script></span></span>"
     "</div>")
 
+# older Ezoic inserters put the unit beside its placeholder, not inside (sites' saved copies)
+_EZOIC_BESIDE_UNIT = (
+    '<span id="ezoic-pub-ad-placeholder-{n}" class="ezoic-adpicker-ad"></span>'
+    '<span class="ezoic-ad box-4 box-4{n} adtester-container adtester-container-{n}" '
+    'data-ez-name="example_blog_com-box-{k}"><span id="div-gpt-ad-example_blog_com-box-{k}-0" '
+    'ezaw="336" ezah="280" style="position:relative;z-index:0;display:inline-block;'
+    'min-height:280px;min-width:336px" class="ezoic-ad"><script data-ezscrex="false" '
+    'data-cfasync="false" style="display:none">typeof __ez_fad_position!=\'undefined\'&&'
+    "__ez_fad_position('div-gpt-ad-example_blog_com-box-{k}-0')</script></span></span>")
+
+_SNIGEL_HEAD = ('<script>window.snigelPubConf = {"adengine": {"activeAdUnits": '
+                '["top_leaderboard", "incontent_1"]}}</script><script async data-cfasync="false" '
+                'src="https://cdn.snigelweb.com/adengine/example-blog.com/loader.js"></script>')
+
 _MV_TAG = ('<script type="text/javascript" async="async" data-noptimize="1" '
            'data-cfasync="false" src="//scripts.mediavine.com/tags/the-weekday-kitchen.js'
            '?ver=6.4.2" id="mv-script-wrapper-js"></script>')
@@ -226,6 +240,13 @@ STACKS = [
           _P + '<div id="ezoic-pub-ad-placeholder-101"></div>' + _P
           + '<div id="ezoic-pub-ad-placeholder-102"></div>',
           {"Ezoic"}, {"Ezoic": 2}),
+    stack("Ezoic", "as served, units beside their placeholders, one inside, one unfilled",
+          _EZOIC_CLOUD_HEAD,
+          _P + "<p>Whisk the eggs." + _EZOIC_BESIDE_UNIT.format(n=110, k=4) + "</p>"
+          + _EZOIC_CLOUD_UNIT.format(n=111, k=5) + _P
+          + '<p>Fold in.<span id="ezoic-pub-ad-placeholder-112" class="ezoic-adpicker-ad">'
+          "</span></p>",
+          {"Ezoic"}, {"Ezoic": 3}, ("ezoic-site", "418862")),
     stack("Ezoic", "cloud integration as served: did/_ezaq + inserted placements",
           _EZOIC_CLOUD_HEAD,
           _P + _EZOIC_CLOUD_UNIT.format(n=102, k=3) + _P
@@ -238,7 +259,16 @@ STACKS = [
           {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
     stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,
           _P + _ADTHRIVE_UNIT.format(n=1) + _P + _ADTHRIVE_UNIT.format(n=2),
-          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
+    stack("Raptive", "as saved with its scripts stripped: the units' frame ids", "",
+          _P + _ADTHRIVE_UNIT.format(n=1) + _P,
+          {RAPTIVE}, {RAPTIVE: 1}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
+    stack("Snigel", "AdEngine loader + adngin-<unit>-<n> units", _SNIGEL_HEAD,
+          '<div id="adngin-top_leaderboard-0"></div>' + _P
+          + '<div id="adngin-incontent_1-0"></div>' + _P,
+          {"Snigel"}, {"Snigel": 2}, ("snigel-site", "example-blog.com")),
     stack("Freestar", "pubfig.min.js + freestar.config + placement divs", _FREESTAR_HEAD,
           _P + _FREESTAR_UNIT.format(n=1) + _P + _FREESTAR_UNIT.format(n=2),
           {"Freestar"}, {"Freestar": 2}, ("freestar-site", "example-blog-com")),
@@ -366,3 +396,29 @@ def test_a_script_that_names_grows_tag_attribute_is_no_grow(
               '<script>document.querySelectorAll("script[data-grow-initializer]")'
               ".forEach(function (e) { e.remove(); });</script>", set(), {})
     assert {n.network for n in audit_stack(s).networks} == set()
+
+
+def test_snigels_units_are_read_by_their_unit_names(audit_stack: AuditStack) -> None:
+    """AdEngine writes the unit's name inside the element id (`adngin-<unit>-<index>`): the
+    slot's zone is that name, which every AdEngine site may use (no ID). An id of its
+    prefix that is no unit's shape gives no zone, not a wrong one."""
+    s = stack("Snigel", "", _SNIGEL_HEAD,
+              '<div id="adngin-top_leaderboard-0"></div>' + _P
+              + '<div id="adngin-incontent_1-0"></div><div id="adngin-wrapper"></div>', {"Snigel"},
+              {})
+    report = audit_stack(s)
+    assert [(x.network, x.zone_id) for x in report.slots] == [
+        ("Snigel", "top_leaderboard"), ("Snigel", "incontent_1"), ("Snigel", None)]
+    assert {(i.kind, i.value) for i in report.ids} == {("snigel-site", "example-blog.com")}
+
+
+def test_a_gpt_frame_of_another_parent_network_is_no_raptive_code(
+        audit_stack: AuditStack) -> None:
+    """Only Raptive's own units (`AdThrive_…` paths, on a page running Raptive) give its
+    network codes: a GPT page's rendered frame with a parent and child code of its own
+    names no Raptive and no child network."""
+    frame = ('<div id="div-gpt-ad-top"><div id="google_ads_iframe_/21700450,22503970963/'
+             'weekday_kitchen/top_0__container__"></div></div>')
+    report = audit_stack(stack("GPT", "", _GPT_HEAD, _P + frame + _P, set(), {}))
+    assert RAPTIVE not in {n.network for n in report.networks}
+    assert "gpt-child-network" not in {i.kind for i in report.ids}

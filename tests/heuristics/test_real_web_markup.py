@@ -1212,7 +1212,7 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
     report = audit_html(page(playwire + sortable + venatus + snigel), url="https://gardening.example/a")
     assert [(s.network, s.zone_id) for s in report.slots] == [
         ("Playwire", "standard_iab_head1"), ("Sortable", "dfp_leaderboard"),
-        ("Venatus", "61a0c4f2b4d2f7a8c9e01b33"), ("Snigel", None)]
+        ("Venatus", "61a0c4f2b4d2f7a8c9e01b33"), ("Snigel", "sidebar_right")]
     assert {("playwire-publisher", "1020841"), ("playwire-website", "70412"),
             ("sortable-site", "gardening.example"), ("venatus-site", "61a0c3e5b4d2f7a8c9e01b2d"),
             ("snigel-site", "gardening.example")} <= ids_of(report)

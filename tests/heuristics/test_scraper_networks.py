@@ -36,6 +36,16 @@ def form(vendor: str, name: str, html: str, slots: int, *ids: tuple[str, str],
 
 _ADSTERRA_KEY = "7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d"
 _POP_KEY = "375f87db0f9099b9843f43ba72ff83fb"
+_TWINRED_ZONE = "01JQ7ZK4M2X9B5T8R3W6N0PVCE"
+
+
+def _popads_current(site_id: str) -> str:
+    """PopAds' current tag as its dashboard gives it, the site ID as `site_id` writes it."""
+    return ('<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n(function(){'
+            'var x=window,w="d6cbd252fd615fb2e6e27ba92f17006c",v=[["siteId",' + site_id + '],'
+            '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
+            '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
+            "})();\n/*]]>/* */</script>")
 
 FORMS = [
     # --- ExoClick: ad-provider.js and its `ins` units, the legacy ads.js, native, outstream,
@@ -122,6 +132,20 @@ FORMS = [
          "<script type='text/javascript' src='//pl24930926.profitablecpmrate.com/37/5f/87/"
          + _POP_KEY + ".js'></script>",
          0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "popunder / social bar on a rotating host no list names",
+         "<script type='text/javascript' src='//quietharbourlantern.com/37/5f/87/"
+         + _POP_KEY + ".js'></script>",
+         0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "social bar built by a loader on a rotating host",
+         "<script>var s=document.createElement('script');s.async=true;s.src='https://"
+         "pl28700278.velvetmarblecascade.com/37/5f/87/" + _POP_KEY + ".js';"
+         "document.head.appendChild(s);</script>",
+         0, ("adsterra-key", _POP_KEY)),
+    form("Adsterra", "native banner on a rotating host: /<key>/invoke.js + container",
+         '<script async="async" data-cfasync="false" src="//pl26881648.brightmeadowtoffee.com/'
+         + _ADSTERRA_KEY + '/invoke.js"></script><div id="container-' + _ADSTERRA_KEY
+         + '"></div>',
+         1, ("adsterra-key", _ADSTERRA_KEY)),
     # --- PropellerAds / Monetag: the onclick apu.php tag, the push tag (propu.sh and its
     # rotating hosts), Monetag's multitag (data-zone), in-page push and vignette
     form("PropellerAds", "onclick: apu.php?zoneid= (its rotating hosts)",
@@ -146,6 +170,11 @@ FORMS = [
          "document.documentElement).appendChild(s)}catch(e){}})('vemtoutcheeg.com',5935600,"
          "document.createElement('script'))</script>",
          0, ("propellerads-zone", "5935600")),
+    # --- TwinRed: its unit, an `ins` its library fills
+    form("TwinRed", "ins[data-tr-zone] + adlib.js",
+         '<ins data-tr-zone="' + _TWINRED_ZONE + '"><script type="text/javascript" async '
+         'src="https://s.ad.twinrdengine.com/adlib.js"></script></ins>',
+         1, ("twinred-zone", _TWINRED_ZONE)),
     # --- HilltopAds: its tag builds a script whose host and path rotate (the zone is
     # encoded in the path): the network is named by the snippet, no ID can be read
     form("HilltopAds", "popunder: s.settings = … || {} loader",
@@ -174,12 +203,15 @@ FORMS = [
          "pa.src = '//c1.popads.net/pop.js'; s.parentNode.insertBefore(pa, s);})();</script>",
          0, ("popads-site", "1234567")),
     form("PopAds", "current: [[\"siteId\", <sum>], [\"minBid\", …]] (no loader URL in the clear)",
-         '<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n(function(){'
-         'var x=window,w="d6cbd252fd615fb2e6e27ba92f17006c",v=[["siteId",245*945+912+5045960],'
-         '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
-         '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
-         "})();\n/*]]>/* */</script>",
-         0),
+         _popads_current("245*945+912+5045960"), 0, ("popads-site", "5278397")),
+    form("PopAds", "current: a sum of differences, as its dashboard now writes it",
+         _popads_current("430-139+629-794+5169238"), 0, ("popads-site", "5169364")),
+    form("PopAds", "current: a site ID built from a variable is not read (no wrong ID)",
+         "<script>var base=3612000;</script>" + _popads_current("base+785"), 0),
+    form("PopAds", "classic: _pop.push(['siteId', 3612785 + 1]) reads the sum, not its first term",
+         "<script type=\"text/javascript\" data-cfasync=\"false\">var _pop = _pop || [];"
+         "_pop.push(['siteId', 3612785 + 1]);_pop.push(['minBid', 0]);</script>",
+         0, ("popads-site", "3612786")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
@@ -343,3 +375,27 @@ def test_code_shaped_like_a_tags_words_names_no_network(audit_tag: AuditTag,
     report = audit_tag(html)
     assert {n.network for n in report.networks} == set()
     assert [f.kind for f in report.findings if f.kind == "popunder"] == []
+
+
+LOOK_ALIKES = [
+    # a site's own content-hashed files: folders of hex, but not the key's own first digits
+    # at the host's root, or under a path of the site's
+    "<script src='https://cdn.garden.example/assets/37/5f/87/" + _POP_KEY + ".js'></script>",
+    "<script src='https://garden.example/37/5f/88/" + _POP_KEY + ".js'></script>",
+    "<script src='https://garden.example/" + _ADSTERRA_KEY + "/app.js'></script>",
+    # TwinRed's attribute with no TwinRed loader; a `siteId` list of a site's own config
+    '<ins data-tr-zone="' + _TWINRED_ZONE + '"></ins>',
+    '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
+]
+
+
+@pytest.mark.parametrize("html", LOOK_ALIKES)
+def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
+                                                             html: str) -> None:
+    """The shapes that name Adsterra on rotating hosts, TwinRed's unit and PopAds' site
+    ID are the tags' own: a site's hashed assets, an unloaded attribute and a config list
+    name no network and no ID."""
+    report = audit_tag(html)
+    assert {n.network for n in report.networks} == set()
+    assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
+    assert [s.network for s in report.slots if s.network] == []
