@@ -374,6 +374,20 @@ def _escaped_names(code: str) -> list[str]:
                    if (text := js_unescaped(m.group(2))) in _API_NAMES})
 
 
+_BRACKETED_NAME = re.compile(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")
+
+
+def as_written(code: str) -> str:
+    r"""Code whose API names a string table hides in escapes, read as if written plainly:
+    its escapes undone and each bracketed name a property (`d['\x73\x72\x63']=u` is
+    `d.src=u`), so that what it creates and loads reads as in plain code.
+
+    >>> as_written(r"d['\x63\x72\x65\x61\x74\x65\x45\x6c\x65\x6d\x65\x6e\x74']('s')")
+    "d.createElement('s')"
+    """
+    return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
+
+
 def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""
@@ -560,8 +574,16 @@ def decode_script(code: str) -> Decoded:
     payloads: list[str] = list(dict.fromkeys(ciphers))
     creates = _created(code) if payloads else None
     urls = {u.url: u for text in payloads for u in _hidden_urls(creates, text)}
+    spent = 0
+    if len(escaped_names) >= ESCAPED_NAMES_MIN:  # the script as its table hides it
+        plain = as_written(code)[:MAX_DECODED]
+        spent = len(plain)
+        payloads.append(plain)
+        for hidden in _hidden_urls(_created(plain), plain):
+            if hidden.url not in urls or hidden.loaded:
+                urls[hidden.url] = hidden
     concealed_code = concealed_load = concealing = False
-    budget = MAX_DECODED
+    budget = MAX_DECODED - spent
     frontier = [code]
     for _depth in range(MAX_DEPTH):
         following: list[str] = []

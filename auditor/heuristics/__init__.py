@@ -10,11 +10,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from auditor.heuristics import hidden, markup, miners, obfuscation, popunders, redirects
+from auditor.heuristics import (
+    behaviour,
+    hidden,
+    markup,
+    miners,
+    obfuscation,
+    popunders,
+    redirects,
+)
 from auditor.heuristics.interface import FindingKind, Heuristic, PageContext
 from auditor.model import Finding
 
-MODULES = (markup, obfuscation, miners, popunders, redirects, hidden)
+MODULES = (markup, obfuscation, miners, popunders, redirects, hidden, behaviour)
 HEURISTICS: tuple[Heuristic, ...] = tuple(h for m in MODULES for h in m.HEURISTICS)
 FINDING_KINDS: dict[str, FindingKind] = {k.name: k for m in MODULES for k in m.KINDS}
 

