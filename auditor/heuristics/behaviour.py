@@ -206,8 +206,9 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     ("press Win+R, Ctrl+V, Enter") that has visitors run malware themselves. The command
     is read from the script, its decoded payloads, and, for a copy of selected text, the
     page's text fields. A docs page's copy button copies an install command the page
-    shows; it is a lure when the command is not among the page's text, or the page (or
-    the script) tells the visitor to open the Run box or a terminal and paste."""
+    shows; it is a lure when the command is not among the page's text, or the script
+    tells the visitor to open the Run box or a terminal and paste (a Windows how-to's
+    own text says so beside the commands it shows)."""
     if ctx.root is None:
         return
     fields: list[str] | None = None
@@ -227,8 +228,8 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
             continue
         shown = ctx.page.shown_text if ctx.page is not None else ""
         said = command.string[command.start():command.start() + 60]
-        if said in shown and not any(_RUN_STEPS.search(t) for t in (shown, *texts)):
-            continue  # a command the page shows, with no Run-box steps: a copy button
+        if said in shown and not any(_RUN_STEPS.search(t) for t in texts):
+            continue  # a command the page shows, and no script says to paste it: a copy button
         yield finding(
             CLIPBOARD_COMMAND, Severity.HIGH,
             f"script copies a shell command ({command.group(0)[:40]}…) to the visitor's "
@@ -342,6 +343,13 @@ _PROGRAM_HREF = re.compile(
     rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
     rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
 _UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
+# a link that asks for the update itself ("Update Chrome"), not a download portal's
+# "Download latest version"
+_UPDATE_CALL = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated", re.I)
+# what a lure tells a visitor outside an overlay: the browser is broken or too old (a
+# release article says what is new)
+_STALE = re.compile(r"out\s*of\s*date|outdated|too\s+old|older\s+version|unsupported"
+                    r"|no\s+longer\s+supported|\berror\b", re.I)
 _BROWSER_WORDS = re.compile(
     r"\b(?:chrome|firefox|edge|safari|opera|browser|flash\s+player)\b", re.I)
 # who ships each browser: its own installer is no fake (the catalogue knows Google's and
@@ -356,9 +364,10 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     """A link that downloads a program or script from a host of another site no known
     vendor runs, in a block telling visitors their browser needs an update: the fake
     browser update (SocGholish, FakeUpdates, ClearFake) that installs malware. The link
-    itself calls for the update, or the block is an overlay pinned over the page (an
-    article about a browser release that links a mirror is neither); a browser maker's
-    own installer is what it says."""
+    itself calls for the update in a block saying the browser is out of date or broken,
+    or the block is an overlay pinned over the page (an article about a browser release
+    that links a mirror, a download portal's "latest version" button, is neither); a
+    browser maker's own installer is what it says."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
     for a in ctx.page.tagged("a"):
@@ -369,14 +378,14 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
         host = _unknown_site(ctx, url) if url else None
         if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
-        calls = _UPDATE_WORDS.search(" ".join(str(t) for t in a.itertext())) is not None
+        calls = _UPDATE_CALL.search(" ".join(str(t) for t in a.itertext())) is not None
         block: etree._Element | None = a
         for _ in range(ANCESTORS):
             if block is None:
                 break
             words = " ".join(str(t) for t in block.itertext())
             pinned = bool(_FIXED.search(block.get("style") or ""))
-            if (calls or pinned) and _UPDATE_WORDS.search(words) \
+            if (pinned or (calls and _STALE.search(words))) and _UPDATE_WORDS.search(words) \
                     and _BROWSER_WORDS.search(words):
                 yield finding(
                     FAKE_UPDATE, Severity.HIGH,
@@ -390,27 +399,45 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
 # --- scripts outside the page's markup ----------------------------------------------
 
 _HTML_START = re.compile(r"<html[\s>]", re.I)
+STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
+
+
+def _html_start_line(text: str) -> int:
+    """The line of the page's own `<html>` start tag, else 0: a `<html` inside a tag's
+    attribute (`srcdoc="<html>…"`) or a script's string (`document.write("<html>")`) is
+    not it, and a fragment (a WordPress post body) has none."""
+    for n, m in enumerate(_HTML_START.finditer(text)):
+        if n == STARTS_TRIED:
+            break
+        before = text[: m.start()]
+        if before.rfind("<") > before.rfind(">"):
+            continue  # inside another tag
+        lowered = before.lower()
+        if lowered.count("<script") > lowered.count("</script"):
+            continue  # inside a script
+        return text.count("\n", 0, m.start()) + 1
+    return 0
 
 
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
-    """Another site's script loaded from after the page's closing `</html>` or before its
-    `<html>` start tag: no template writes there, a hacked server or a plugin that
-    echoes into the output does. A block before `<html>` that holds ad or tracker code
-    is `ad-in-body`'s finding (a free host's prepended preroll and counters)."""
+    """A script of another site that no vendor the catalogue knows runs, loaded from after
+    the page's closing `</html>` or before its `<html>` start tag: no template writes
+    there, a hacked server or a plugin that echoes into the output does. A known vendor's
+    tag there is a site pasting a snippet at the file's end (analytics, a CDN's beacon),
+    or an ad kit whose placement `ad-in-body` reports: one injection, one finding."""
     if ctx.page is None:
         return
     end = after_html(ctx)
-    start = _HTML_START.search(ctx.document.text)
-    html_line = ctx.document.text.count("\n", 0, start.start()) + 1 if start else 0
-    # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s:
-    # one injection, one finding
+    html_line = _html_start_line(ctx.document.text)
+    # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.hint:
             continue
         after = bool(end) and res.line > end
         before = res.line < html_line and not prepended_ads
-        if not (after or before) or res.category is Category.CRYPTOMINING:
+        if not (after or before) or res.category is Category.CRYPTOMINING \
+                or res.blocked or not _unknown_site(ctx, res.url):
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
         yield finding(
@@ -451,9 +478,9 @@ FORM_SKIMMER = FindingKind(
 APPENDED_SCRIPT = FindingKind(
     "appended-script", (Severity.HIGH,), Severity.HIGH,
     "Another site's script outside the page's markup",
-    "A script from another site is loaded after the page's closing `</html>` or before its "
-    "`<html>` start tag, where no template writes: a compromised server or plugin appended "
-    "it to the output. Remove it and find what writes it.",
+    "A script from another site no known vendor runs is loaded after the page's closing "
+    "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
+    "server or plugin appended it to the output. Remove it and find what writes it.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

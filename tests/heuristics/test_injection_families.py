@@ -332,6 +332,20 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         ".example/a.js','https://cdn3.harbourgazette.example/a.js'];var s=document.createElement("
         "'script');s.src=m[Math.floor(Math.random()*m.length)];document.head.appendChild(s);"
         "</script>")}),
+    ("a Windows how-to whose text says Win+R beside the command it shows", {"post": (
+        "<p>Press Win+R, paste the command below with Ctrl+V and press Enter.</p><pre>"
+        "powershell -Command \"netsh winsock reset\"</pre><button class='copy' "
+        "data-clipboard-text='powershell -Command \"netsh winsock reset\"'>Copy</button>"
+        "<script>document.querySelector('.copy').onclick=function(e){navigator.clipboard."
+        "writeText(e.target.dataset.clipboardText);};</script>")}),
+    ("a download portal's latest-version button for a browser", {"post": (
+        "<h2>Google Chrome 131 for Windows</h2><p>The browser's newest release; what is "
+        "new, then the download.</p><a href='https://dl.softmirror.test/files/ChromeSetup."
+        "exe'>Download latest version</a>")}),
+    ("analytics pasted after </html>", {"after": (
+        "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
+        "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
+        "</script>")}),
 ]
 
 
@@ -358,6 +372,15 @@ def test_a_loader_prepended_before_html_is_one_finding(audit_listed: AuditListed
     unknown = audit_listed('<script src="https://wp-update-check.test/u.js"></script>\n'
                            + page, URL)
     assert [(f.kind, f.severity) for f in unknown.findings] == [("appended-script", H)]
+
+
+def test_only_the_pages_own_html_start_tag_has_a_before(audit_listed: AuditListed) -> None:
+    """A post body (a fragment) holds no `<html>` start tag: one in a frame's `srcdoc` or
+    a script's string makes nothing before it prepended."""
+    script = '<p>Ferry times.</p><script src="https://wp-update-check.test/u.js"></script>'
+    for tail in ('\n<iframe srcdoc="<html><body>map</body></html>"></iframe>',
+                 '\n<script>document.write("<html lang=en>")</script>'):
+        assert _serious(audit_listed(script + tail, URL)) == []
 
 
 def test_clipboard_finding_names_the_command_not_the_markup(audit_listed: AuditListed) -> None:
