@@ -31,6 +31,12 @@ SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 # and the scripts and style sheets it serves: a page that loads one requests what it
 # requests, so each is audited as that code or sheet inline in a page would be
 SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
+# and its SVG files, each a document of its own (kind `svg`): an `<object>`, `<embed>` or
+# `<iframe>` of one, or a visit to its URL, runs its `<script>` and loads its `<image
+# href>` and `<foreignObject>` content (Chromium 156 did). An `<img src>` of one runs
+# nothing, so a page's report never takes in what an SVG it names loads: the SVG is
+# judged on its own path, whichever pages show or embed it
+SITE_DOCUMENT_SUFFIXES = {".svg": "svg"}
 # A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`;
 # `x.html.br`, what brotli_static serves to every browser that sends `Accept-Encoding:
 # br`, Chromium included) is what most browsers get: it is audited as the file it
@@ -100,13 +106,14 @@ def site_dir(source: str) -> Path | None:
 
 
 def site_pages(site_dir: Path) -> list[Path]:
-    """The HTML files, scripts and style sheets under the site (and their precompressed
-    copies), sorted; hidden files and folders (.git) are not served."""
+    """The HTML files, scripts, style sheets and SVG files under the site (and their
+    precompressed copies), sorted; hidden files and folders (.git) are not served."""
     def served(path: Path) -> bool:
         rel = path.relative_to(site_dir)
         suffix = _served_suffix(path)
         return (not any(part.startswith(".") for part in rel.parts)
-                and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES))
+                and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES
+                     or suffix in SITE_DOCUMENT_SUFFIXES))
 
     return walk_dir(site_dir, served)
 
@@ -115,8 +122,8 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     """A site file as a browser gets it: HTML, whatever its first bytes look like (a
     page whose first 4 KB hold no tag, or that opens like a WordPress post's JSON, is
     rendered as HTML all the same), a script or style sheet as a page holding it
-    inline, a precompressed copy as the file it stands for; empty or binary bytes are
-    what they are."""
+    inline, an SVG file as the document it is, a precompressed copy as the file it
+    stands for; empty or binary bytes are what they are."""
     name = str(page)
     if page.name.lower().endswith(_ZSTD):
         raise zstd_unreadable(name)
@@ -131,11 +138,24 @@ def served_page(page: Path, url: str | None) -> list[Record]:
             kind = kind_of(stream, inner_name(name), data[:HEAD_BYTES])
         asset = SITE_ASSET_SUFFIXES.get(_served_suffix(page))
         if asset is not None and kind not in NOT_PAGES:
-            text = decode_html(stream.read(MAX_PAGE_BYTES + 1)[:MAX_PAGE_BYTES])
+            text = decode_html(_whole(stream, name))
             return [Document(input=name, kind=asset, text=_inline(text, asset), url=url)]
+        document = SITE_DOCUMENT_SUFFIXES.get(_served_suffix(page))
+        if document is not None and kind not in NOT_PAGES:
+            text = decode_html(_whole(stream, name))
+            return [Document(input=name, kind=document, text=text, url=url)]
         if kind not in NOT_PAGES and kind != "gzip":
             kind = "html"
         return list(read_stream(stream, name, url=url, kind=kind))
+
+
+def _whole(stream: BinaryIO, name: str) -> bytes:
+    """A served file's bytes, all of them: PageTooLarge past a page's limit (an asset cut
+    at the limit passed a loader written after it)."""
+    data = stream.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageTooLarge(name, MAX_PAGE_BYTES)
+    return data
 
 
 def _gunzipped(stream: BinaryIO, name: str) -> bytes:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from auditor.catalogue import default_catalogue
+from auditor.cli import main
 from auditor.gate.site import page_url, site_pages, site_path, site_records
 from auditor.pipeline import audit_records
 from auditor.readers import Document, ReadFailure
@@ -45,13 +47,87 @@ def test_site_path(tmp_path: Path) -> None:
 def test_site_pages_are_html_files_scripts_and_sheets_not_hidden(tmp_path: Path) -> None:
     for name in ("index.html", "blog/a.htm", "blog/b.xhtml", "assets/site.css",
                  "assets/app.js", "blog/c.html.gz", "search.json", "robots.txt",
-                 "search.json.gz", ".git/x.html", "blog/.draft.html"):
+                 "search.json.gz", ".git/x.html", "blog/.draft.html", "img/chart.svg",
+                 "img/logo.svg.gz", "img/photo.png"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("<p>x</p>")
     assert [p.relative_to(tmp_path).as_posix() for p in site_pages(tmp_path)] == [
         "assets/app.js", "assets/site.css", "blog/a.htm", "blog/b.xhtml", "blog/c.html.gz",
-        "index.html"]
+        "img/chart.svg", "img/logo.svg.gz", "index.html"]
+
+
+# An interactive chart exported as SVG (XML prolog, a CDATA script, an `<image>` and a
+# `<foreignObject>` caption) with a tracker slipped in, as Chromium 156 ran it from an
+# `<object>`, an `<embed>`, an `<iframe>` or a visit to its URL: each host below was
+# requested. `<img src>` of the same file ran nothing and loaded nothing.
+_CHART_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     width="400" height="300" viewBox="0 0 400 300">
+  <style><![CDATA[ @import url("https://a.magsrv.com/theme.css"); ]]></style>
+  <script type="application/ecmascript"><![CDATA[
+    var s = document.createElementNS("http://www.w3.org/1999/xhtml", "script");
+    s.src = "https://b.magsrv.com/ad-provider.js";
+    document.documentElement.appendChild(s);
+  ]]></script>
+  <script xlink:href="https://c.magsrv.com/tag.js"/>
+  <image href="https://d.magsrv.com/px.gif" width="1" height="1"/>
+  <rect width="400" height="300" fill="#eef"/>
+  <foreignObject x="10" y="260" width="380" height="40">
+    <div xmlns="http://www.w3.org/1999/xhtml">Rainfall by month
+      <iframe src="https://e.magsrv.com/frame.html" width="1" height="1"></iframe></div>
+  </foreignObject>
+</svg>
+"""
+
+
+def test_an_svg_file_is_audited_as_the_document_it_is_not_in_the_pages_that_show_it(
+        tmp_path: Path) -> None:
+    """A site's SVG runs its scripts and loads its images when a page embeds it
+    (`<object>`, `<embed>`, `<iframe>`) or a visitor opens it: each is audited on its
+    own path (kind `svg`), gzip_static's copy too. A page showing it by `<img src>`, which
+    runs nothing, does not take in what it loads."""
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img/chart.svg").write_bytes(_CHART_SVG)
+    (tmp_path / "img/logo.svg.gz").write_bytes(gzip.compress(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script href="//f.magsrv.com/x.js"/></svg>'))
+    (tmp_path / "index.html").write_text(
+        '<img src="/img/chart.svg" alt="Rainfall"><img src="/img/logo.svg" alt=""><p>x</p>')
+    (tmp_path / "report.html").write_text(
+        '<object data="/img/chart.svg" type="image/svg+xml"></object><p>y</p>')
+    records = list(site_records(tmp_path, "https://example.com"))
+    assert [(r.input.rsplit("/", 1)[-1], r.kind, r.url) for r in records
+            if isinstance(r, Document)] == [
+        ("chart.svg", "svg", "https://example.com/img/chart.svg"),
+        ("logo.svg.gz", "svg", "https://example.com/img/logo.svg"),
+        ("index.html", "html", "https://example.com/"),
+        ("report.html", "html", "https://example.com/report.html")]
+    reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
+    hosts = {r.input.rsplit("/", 1)[-1]: sorted({x.host for x in r.resources if x.third_party})
+             for r in reports}
+    assert hosts == {
+        "chart.svg": ["a.magsrv.com", "b.magsrv.com", "c.magsrv.com", "d.magsrv.com",
+                      "e.magsrv.com"],
+        "logo.svg.gz": ["f.magsrv.com"],
+        "index.html": [], "report.html": []}
+    (img,) = [x for x in reports[2].resources if x.url.endswith("/chart.svg")]
+    assert img.type.value == "image"  # an image, not an embedded document
+
+
+def test_a_gated_site_fails_on_the_svg_that_loads_a_denied_network(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "public"
+    (site / "img").mkdir(parents=True)
+    (site / "img/chart.svg").write_bytes(_CHART_SVG)
+    (site / "index.html").write_text('<object data="/img/chart.svg"></object><p>x</p>')
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--format", "json"])
+    assert code == 1
+    failed = {v["path"] for p in json.loads(capsys.readouterr().out)["pages"]
+              for v in p.get("violations", [])}
+    assert failed == {"img/chart.svg"}
 
 
 def test_an_asset_or_a_precompressed_copy_that_loads_a_denied_host_is_audited(
