@@ -31,15 +31,17 @@ from auditor.dom.page import (
     handler_elements,
     handlers_of,
     json_object,
+    parse_page,
     srcdoc_too_deep,
 )
 from auditor.dom.parser import attribute_values, attributes_named, custom_sources, parse_html
 from auditor.model import RequestType
 from auditor.readers.decode import decode_html
-from auditor.urls import resolve
+from auditor.urls import host_of, resolve
 
 if TYPE_CHECKING:
     from auditor.dom.page import ParsedPage
+    from auditor.dom.parser import PageLimits
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,6 +562,27 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+
+
+def reading_urls(readings: tuple[tuple[str, str], ...], found: list[FoundURL], url: str | None,
+                 secure: bool, limits: PageLimits) -> list[FoundURL]:
+    """What the page's other readings request beyond `found` (the page's own reading's
+    requests) at an ASCII host, each once, with a `via` of `charset <name> …`: a page that
+    declares no charset is read as Chromium's detector guesses, and a host written in
+    full-width letters in Shift_JIS, say, is requested only in that reading (Chromium
+    156 did); a non-ASCII host another reading makes of the page's bytes is another
+    unknown host, which its own reading already counts. Each reading is parsed and
+    walked whole, within the page's limits."""
+    seen = {f.url for f in found}
+    more: list[FoundURL] = []
+    for name, text in readings:
+        page = parse_page(text, limits)
+        for inner in walk(page.root, page_base(page.root, url), page, secure=secure):
+            if inner.url not in seen and "xn--" not in (host_of(inner.url) or "xn--"):
+                seen.add(inner.url)
+                more.append(FoundURL(inner.url, inner.type, f"charset {name} {inner.via}",
+                                     inner.element, inner.assigned))
+    return more
 
 
 # Where HTML is parsed as HTML again inside SVG or MathML (a `<style>` there is raw text)

@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
-from auditor.readers.decode import as_page, decode_html
+from auditor.readers.decode import as_page, decode_html, encoding_for, other_readings
 from auditor.readers.framing import (
     HEADER_MAX,
     gzip_members,
@@ -414,8 +414,10 @@ def _record(rec: Any, name: str, cap: int) -> Record:
     if found == "binary":
         return ReadFailure(name, KIND, f"{name}: declared {mime} but the body is binary, not text")
     page, charset = as_page(body)  # UTF-16 without a BOM is read as such
-    text = decode_html(page, charset or charset_of(content_type))
-    return Document(input=name, kind=KIND, text=text, url=url)
+    transport = charset_of(content_type)
+    text = decode_html(page, charset or transport)
+    readings = () if encoding_for(transport, in_page=False) else other_readings(body)
+    return Document(input=name, kind=KIND, text=text, url=url, readings=readings)
 
 
 def _target_uri(rec: Any) -> str | None:
