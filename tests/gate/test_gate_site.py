@@ -231,3 +231,20 @@ def test_a_zstd_copy_is_unreadable_not_skipped(tmp_path: Path) -> None:
     (failure,) = [r for r in site_records(tmp_path, "https://example.com")
                   if isinstance(r, ReadFailure)]
     assert failure.input.endswith("index.html.zst") and "zstd" in failure.error
+
+
+@pytest.mark.parametrize("base", ["http://2130706433", "http://0x7f.1/", "http://127.0.0.1"])
+def test_a_numeric_base_url_is_the_host_its_pages_request(
+        tmp_path: Path, base: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A staging site served at an IPv4 address, written in any of the URL standard's
+    forms: its own image is first party, as the page's URLs read the same host (the
+    integer form once made 127.0.0.1 a third party and failed every page)."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text(
+        '<img src="/logo.png"><img src="http://127.0.0.1/a.png"><p>x</p>')
+    (tmp_path / "auditor.toml").write_text("max_third_party_hosts = 0\n")
+    code = main(["audit", str(tmp_path / "site"), "--policy",
+                 str(tmp_path / "auditor.toml"), "--base-url", base, "--format", "json"])
+    (page,) = json.loads(capsys.readouterr().out)["pages"]
+    assert code == 0 and page["url"] == "http://127.0.0.1/"
+    assert {(r["host"], r["third_party"]) for r in page["resources"]} == {("127.0.0.1", False)}
