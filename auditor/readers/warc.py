@@ -32,7 +32,14 @@ from auditor.readers.framing import (
     valid_plain_record,
 )
 from auditor.readers.gunzip import Gunzip
-from auditor.readers.httpbody import BodyError, charset_of, dechunk, decode_content, mime_of
+from auditor.readers.httpbody import (
+    BodyError,
+    charset_of,
+    dechunk,
+    decode_content,
+    link_header_markup,
+    mime_of,
+)
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
     Document,
@@ -417,7 +424,10 @@ def _record(rec: Any, name: str, cap: int) -> Record:
     transport = charset_of(content_type)
     text = decode_html(page, charset or transport)
     readings = () if encoding_for(transport, in_page=False) else other_readings(body)
-    return Document(input=name, kind=KIND, text=text, url=url, readings=readings)
+    links = link_header_markup(v for k, v in http.headers if k.lower() == "link") \
+        if http is not None and rec_type == "response" else ""
+    return Document(input=name, kind=KIND, text=text, url=url, readings=readings,
+                    header_links=links)
 
 
 def _target_uri(rec: Any) -> str | None:
