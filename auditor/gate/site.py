@@ -21,7 +21,7 @@ from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import decode_html
 from auditor.readers.framing import inner_name
 from auditor.readers.gunzip import gunzipped
-from auditor.readers.httpbody import unbrotlied, zstd_unreadable
+from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
@@ -47,6 +47,13 @@ _GZIP = ".gz"
 _BROTLI = ".br"
 _ZSTD = (".zst", ".zstd")
 INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
+# Netlify's and Cloudflare Pages' headers file, at the site's root: a `Link` header it
+# sets (`/*` then `  Link: <…>; rel=preload; as=script`) is sent with every page its
+# path matches, and Chromium fetches a header's preload as it does the element's. It is
+# audited as a document of its own (kind `headers`): the `<link>` each Link value stands
+# for, on the value's line, whichever pages its paths match
+HEADERS_FILE = "_headers"
+_HEADER_LINE = re.compile(r"^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$")
 
 
 def page_url(base_url: str, path: str) -> str:
@@ -113,7 +120,7 @@ def site_pages(site_dir: Path) -> list[Path]:
         suffix = _served_suffix(path)
         return (not any(part.startswith(".") for part in rel.parts)
                 and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES
-                     or suffix in SITE_DOCUMENT_SUFFIXES))
+                     or suffix in SITE_DOCUMENT_SUFFIXES or rel.as_posix() == HEADERS_FILE))
 
     return walk_dir(site_dir, served)
 
@@ -125,6 +132,10 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     inline, an SVG file as the document it is, a precompressed copy as the file it
     stands for; empty or binary bytes are what they are."""
     name = str(page)
+    if page.name == HEADERS_FILE:
+        with open_input(page, name) as stream:
+            text = decode_html(_whole(stream, name), "utf-8")
+        return [Document(input=name, kind="headers", text=headers_markup(text), url=url)]
     if page.name.lower().endswith(_ZSTD):
         raise zstd_unreadable(name)
     with open_input(page, name) as stream:
@@ -147,6 +158,21 @@ def served_page(page: Path, url: str | None) -> list[Record]:
         if kind not in NOT_PAGES and kind != "gzip":
             kind = "html"
         return list(read_stream(stream, name, url=url, kind=kind))
+
+
+def headers_markup(text: str) -> str:
+    """A `_headers` file as the `<link>` elements its `Link` values stand for, each on
+    its value's line (so a finding cites the file's line); every other line empty.
+
+    >>> headers_markup("/*\\n  X-Frame-Options: DENY\\n  Link: </a.css>; rel=preload; as=style")
+    '\\n\\n<link href="/a.css" rel="preload" as="style">'
+    """
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        header = _HEADER_LINE.match(line)
+        lines[at] = link_header_markup([header.group(2)]).replace("\n", " ") \
+            if header and header.group(1).lower() == "link" else ""
+    return "\n".join(lines)
 
 
 def _whole(stream: BinaryIO, name: str) -> bytes:

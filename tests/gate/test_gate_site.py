@@ -248,3 +248,31 @@ def test_a_numeric_base_url_is_the_host_its_pages_request(
     (page,) = json.loads(capsys.readouterr().out)["pages"]
     assert code == 0 and page["url"] == "http://127.0.0.1/"
     assert {(r["host"], r["third_party"]) for r in page["resources"]} == {("127.0.0.1", False)}
+
+
+def test_a_headers_files_link_preload_is_audited_on_its_own_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Netlify and Cloudflare Pages send the `Link` headers a site's `_headers` file sets
+    with each page its paths match, and Chromium fetched a header's preloaded script as
+    it fetches the element's: the file is audited as the `<link>`s it stands for (kind
+    `headers`), a denied one failing the gate at its line."""
+    site = tmp_path / "public"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>")
+    (site / "_headers").write_text(
+        "# security headers\n/*\n  X-Frame-Options: DENY\n"
+        "  Link: </css/site.css>; rel=preload; as=style\n/blog/*\n"
+        "  Link: <https://a.magsrv.com/ad-provider.js>; rel=preload; as=script, "
+        "<https://fonts.example.net>; rel=preconnect\n")
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--format", "json"])
+    pages = {p["input"].rsplit("/", 1)[-1]: p for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert code == 1 and pages["_headers"]["kind"] == "headers"
+    assert [(r["url"], r["line"], r["via"]) for r in pages["_headers"]["resources"]] == [
+        ("https://example.com/css/site.css", 4, "link[preload]"),
+        ("https://a.magsrv.com/ad-provider.js", 6, "link[preload]"),
+        ("https://fonts.example.net", 6, "link[preconnect]")]
+    assert [(v["clause"], v["line"]) for v in pages["_headers"]["violations"]] == [
+        ("deny_networks", 6)]
+    assert "violations" not in pages["index.html"] or not pages["index.html"]["violations"]
