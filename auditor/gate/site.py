@@ -7,13 +7,14 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
@@ -24,7 +25,7 @@ from auditor.readers.gunzip import gunzipped
 from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
-from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES
+from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, sniff
 
 # What a built site serves as pages; its feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
@@ -217,11 +218,80 @@ def _inline(text: str, asset: str) -> str:
     return f"<{tag}>{body}</{tag}>"
 
 
+# A site's code under a name the walk does not take (`/lib/helper.txt`, `/js/app.cjs`,
+# `/bundle.dat`): Chromium 156 ran each as a page's `<script src>` (a classic script's
+# type is not checked but for images, media and CSV), so a file a page loads as a
+# script or a style sheet is audited as one, whatever its name. Read from the pages'
+# markup: a script's `src`, a link's `href` that loads a script or a sheet.
+_LOCAL = "https://site.invalid/"
+_CODE_TAG = re.compile(r"<(script|link)\b[^>]*>", re.I)
+_ATTR = re.compile(r"""\s(src|href|rel|as)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+
+
+def _site_code(text: str, url: str, site_dir: Path, root: str) -> dict[Path, str]:
+    """The site's files the page's markup loads as code (`script` or `stylesheet`)."""
+    found: dict[Path, str] = {}
+    if "src" not in text and "href" not in text:
+        return found
+    for tag in _CODE_TAG.finditer(text):
+        attrs = {m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
+                 for m in _ATTR.finditer(tag.group(0))}
+        if tag.group(1).lower() == "script":
+            address, asset = attrs.get("src"), "script"
+        else:
+            rel = attrs.get("rel", "").lower().split()
+            kind = attrs.get("as", "").lower()
+            asset = "stylesheet" if "stylesheet" in rel or kind == "style" else "script"
+            code = "modulepreload" in rel or ("preload" in rel and kind in ("script", "style"))
+            address = attrs.get("href") if "stylesheet" in rel or code else None
+        path = _site_file(address, url, site_dir, root) if address else None
+        if path is not None:
+            found.setdefault(path, asset)
+    return found
+
+
+def _site_file(address: str, url: str, site_dir: Path, root: str) -> Path | None:
+    """The file under the site (served at `root`) an address names from the page at
+    `url`, if it has one."""
+    target = urlsplit(urljoin(url, html.unescape(address.strip())))
+    page = urlsplit(url)
+    if (target.scheme, target.netloc) != (page.scheme, page.netloc):
+        return None
+    base = urlsplit(root).path.rstrip("/") + "/"
+    if not target.path.startswith(base):
+        return None
+    rel = unquote(target.path[len(base):])
+    if not rel or any(part in ("", ".", "..") or part.startswith(".")
+                      for part in rel.split("/")):
+        return None
+    path = site_dir / rel
+    return path if path.is_file() else None
+
+
+def _referenced_asset(site_dir: Path, path: Path, asset: str, base_url: str | None
+                      ) -> Iterator[Record]:
+    """A site file a page loads as code, read as `served_page` reads a `.js` or `.css`
+    file (unreadable as one is a failure, as there); binary bytes run nothing."""
+    rel = path.relative_to(site_dir).as_posix()
+    url = page_url(base_url, rel) if base_url else None
+    try:
+        with open_input(path, str(path)) as stream:
+            data = _whole(stream, str(path))
+    except InputError as exc:
+        yield ReadFailure(input=str(path), kind=asset, error=str(exc))
+        return
+    if sniff(data[:HEAD_BYTES], path.name) in NOT_PAGES:
+        return
+    yield Document(input=str(path), kind=asset, text=_inline(decode_html(data), asset), url=url)
+
+
 def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
-    """Each page of a built site with its URL; an unreadable page is reported, not fatal."""
+    """Each page of a built site with its URL, then each file its pages load as code that
+    no walk takes; an unreadable page is reported, not fatal."""
     pages = site_pages(site_dir)
     if not pages:
         raise InputError(f"{site_dir}: no HTML pages in this site directory")
+    referenced: dict[Path, str] = {}  # site files a page loads as code: path → asset kind
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
         url = page_url(base_url, rel) if base_url else None
@@ -234,4 +304,12 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
         except InputError as exc:
             yield ReadFailure(input=str(page), kind="html", error=str(exc))
             continue
+        for record in records:
+            if isinstance(record, Document) and record.kind in ("html", "svg"):
+                referenced.update(_site_code(record.text, url or _LOCAL + rel, site_dir,
+                                             base_url or _LOCAL))
         yield from records
+    walked = set(pages)
+    for path, asset in sorted(referenced.items()):
+        if path not in walked:  # code the site serves under a name no walk takes
+            yield from _referenced_asset(site_dir, path, asset, base_url)

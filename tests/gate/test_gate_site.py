@@ -276,3 +276,32 @@ def test_a_headers_files_link_preload_is_audited_on_its_own_line(
     assert [(v["clause"], v["line"]) for v in pages["_headers"]["violations"]] == [
         ("deny_networks", 6)]
     assert "violations" not in pages["index.html"] or not pages["index.html"]["violations"]
+
+
+def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> None:
+    """Chromium 156 ran `<script src="/lib/helper.txt">`, `.dat` and `.cjs` files (a
+    classic script's type is checked only against images, media and CSV), so a site file
+    a page loads as a script or a style sheet is audited as one, whatever its name; a
+    file it only links to, an image, or a file of binary bytes is not."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "lib/helper.txt").write_text(
+        'var s=document.createElement("script");s.src="https://a.magsrv.com/x.js";'
+        "document.head.appendChild(s);")
+    (tmp_path / "lib/theme.less").write_text('@import url("https://b.magsrv.com/t.css");')
+    (tmp_path / "lib/notes.txt").write_text('see "https://c.magsrv.com/x.js"')
+    (tmp_path / "lib/blob.bin").write_bytes(b"\x00\x01\x02\x89PNG" * 20)
+    (tmp_path / "docs/index.html").write_text(
+        '<script src="../lib/helper.txt?v=2"></script>'
+        '<link rel="stylesheet" href="/docs/../lib/theme.less">'
+        '<a href="/lib/notes.txt">notes</a><script src="/lib/blob.bin"></script>'
+        '<script src="https://cdn.test/lib/helper.txt"></script><p>x</p>')
+    records = [r for r in site_records(tmp_path, "https://example.com")
+               if isinstance(r, Document)]
+    assert [(r.input.rsplit("/", 1)[-1], r.kind, r.url) for r in records] == [
+        ("index.html", "html", "https://example.com/docs/"),
+        ("helper.txt", "script", "https://example.com/lib/helper.txt"),
+        ("theme.less", "stylesheet", "https://example.com/lib/theme.less")]
+    reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
+    assert [sorted({x.host for x in r.resources if x.third_party}) for r in reports[1:]] == [
+        ["a.magsrv.com"], ["b.magsrv.com"]]
