@@ -12,13 +12,13 @@ from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.model import (
-    HINT_VIAS,
     Identifier,
     NetworkSeen,
     Origin,
     Resource,
     Seen,
     Slot,
+    hint_via,
     report_networks,
 )
 from auditor.needles import script_needles, value_needles
@@ -38,7 +38,7 @@ def networks_present(
     those ways it shows (a network loaded is not sought further)."""
     how: dict[str, Seen] = {}
     for s in seen:
-        if s.network_name and s.via not in HINT_VIAS:
+        if s.network_name and hint_via(s.via) is None:
             how.setdefault(s.network_name, Seen.LOADED)
     for name in amp.named_networks(page, catalogue):
         how.setdefault(name, Seen.AMP)

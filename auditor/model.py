@@ -113,6 +113,14 @@ PRECONNECT = "link[preconnect]"
 HINT_VIAS = frozenset({"link[dns-prefetch]", PRECONNECT})
 
 
+def hint_via(via: str | None) -> str | None:
+    """The connection hint a `via` names, at any depth (`link[preconnect]`, and one a
+    document the page holds or a `Link` header makes: `Link header link[preconnect]`),
+    else None."""
+    last = (via or "").rpartition(" ")[2]
+    return last if last in HINT_VIAS else None
+
+
 @dataclass(frozen=True, slots=True)
 class Resource:
     """A URL the page would load, with what the rules and the catalogue say of it."""
@@ -139,13 +147,13 @@ class Resource:
     @property
     def hint(self) -> bool:
         """A connection hint (`dns-prefetch`, `preconnect`): it requests nothing."""
-        return self.via in HINT_VIAS
+        return hint_via(self.via) is not None
 
     @property
     def connects(self) -> bool:
         """A `preconnect`: no request, but a connection to the host (a `dns-prefetch`
         asks a resolver, not the host)."""
-        return self.via == PRECONNECT
+        return hint_via(self.via) == PRECONNECT
 
     def to_dict(self) -> dict[str, Any]:
         return {

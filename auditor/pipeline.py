@@ -15,7 +15,7 @@ from itertools import islice
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.page import parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
-from auditor.dom.walk import declared_page_url, page_base, page_title, walk
+from auditor.dom.walk import declared_page_url, page_base, page_title, reading_urls, walk
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
@@ -138,6 +138,11 @@ def _audit_markup(
 
     secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
     found = list(islice(walk(root, base, page, secure=secure), limits.max_urls + 1))
+    if doc.readings:  # a page that declares no charset, as the browser may guess it
+        found += reading_urls([(f"charset {name}", text) for name, text in doc.readings],
+                              found, url, secure, limits, ascii_hosts=True)
+    if doc.header_links:  # what its response's Link headers preload
+        found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it

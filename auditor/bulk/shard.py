@@ -17,7 +17,7 @@ from auditor.bulk.plan import SPLIT_READERS, UNREADABLE, Shard
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import AuditorError
-from auditor.model import HINT_VIAS, PageReport
+from auditor.model import PageReport, hint_via
 from auditor.pipeline import audit_document
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
@@ -204,7 +204,7 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         networks = {n["network"]: n["category"] for n in page["networks"]}
     else:  # an older report: model.report_networks' rule, on its JSON
         for item in (*page["resources"], *page["slots"]):
-            if item["network"] and item.get("via") not in HINT_VIAS:
+            if item["network"] and hint_via(item.get("via")) is None:
                 networks.setdefault(item["network"], item["category"])
         for ident in page["ids"]:
             if ident["network"] and ident["network"] not in networks \

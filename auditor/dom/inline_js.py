@@ -24,9 +24,13 @@ from auditor.urls import URL_IN_CODE
 # a URL literal, or the start of one a script writes as markup, cut where its string is
 # joined to a variable: `document.write('<scr'+'ipt src="https://x.test/c.js?id=' + id)`
 # (a `src` attribute's: not `data-src`, which loads nothing by itself)
+# An address markup writes unquoted (`document.write('<script src=//x.test/a.js></script>')`,
+# which Chromium loads) is one too, from its `=` to the space, `>` or quote that ends it.
 _URL_LITERAL = re.compile(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
                           r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
-                          + r""")['"](?=\s*\+)""")
+                          + r""")['"](?=\s*\+)"""
+                          r"""|(?:(?<=[\s'"+/]src=)|(?<=[\s'"+/]href=))(""" + URL_IN_CODE
+                          + r""")(?=[\s>'"\\])""", re.ASCII)
 _SRC_ASSIGN = re.compile(
     r"""\.(?:src|href)\s*=\s*$|(?:\bsrc|['"]src['"])\s*:\s*$"""
     r"""|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
@@ -185,6 +189,7 @@ def _default_type(script: str) -> RequestType:
 
 
 _QUOTES = frozenset("'\"`")
+_OPENERS = _QUOTES | {"="}  # and an unquoted attribute's `=`
 
 
 def url_literals(script: str) -> Iterator[re.Match[str]]:
@@ -198,12 +203,12 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
     starts: set[int] = set()
     at = script.find("//")
     while at != -1:
-        if at >= 1 and script[at - 1] in _QUOTES:
-            starts.add(at - 1)
-        if at >= 6 and script[at - 6] in _QUOTES and script.startswith("http:", at - 5):
-            starts.add(at - 6)
-        if at >= 7 and script[at - 7] in _QUOTES and script.startswith("https:", at - 6):
-            starts.add(at - 7)
+        if at >= 1 and script[at - 1] in _OPENERS:
+            starts.add(at - 1 if script[at - 1] in _QUOTES else at)
+        if at >= 6 and script[at - 6] in _OPENERS and script.startswith("http:", at - 5):
+            starts.add(at - 6 if script[at - 6] in _QUOTES else at - 5)
+        if at >= 7 and script[at - 7] in _OPENERS and script.startswith("https:", at - 6):
+            starts.add(at - 7 if script[at - 7] in _QUOTES else at - 6)
         at = script.find("//", at + 1)
     end = 0
     for start in sorted(starts):
@@ -322,6 +327,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             seen.append((match.start(), match.group(4), True))
             continue
         before = script[max(0, match.start() - 40) : match.start()]
+        unquoted = match.group(5)  # an unquoted attribute's: `before` ends `src=`/`href=`
         attribute = _WRITTEN_ATTR.search(before) if before.endswith(_ATTR_ENDS) else None
         if attribute:
             tag = _written_tag(script, match.start())
@@ -331,8 +337,10 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             if kind is not None:  # an element's src, a stylesheet's href
                 written[match.start()] = kind
                 markup.add(match.start())
-                seen.append((match.start(), match.group(2), True))
+                seen.append((match.start(), unquoted or match.group(2), True))
                 continue
+        if unquoted is not None:
+            continue  # no tag the script writes: code's `x=//…` is a comment
         tail = before.rstrip()
         if tail.endswith("from") and "import" not in before:  # its names may run far back
             opened = script.rfind("import", max(0, match.start() - _IMPORT_REACH),

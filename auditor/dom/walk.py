@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote, unquote_to_bytes
 
 import lxml.html
 import re2  # type: ignore[import-untyped]
@@ -31,15 +31,17 @@ from auditor.dom.page import (
     handler_elements,
     handlers_of,
     json_object,
+    parse_page,
     srcdoc_too_deep,
 )
 from auditor.dom.parser import attribute_values, attributes_named, custom_sources, parse_html
 from auditor.model import RequestType
 from auditor.readers.decode import decode_html
-from auditor.urls import resolve
+from auditor.urls import host_of, resolve
 
 if TYPE_CHECKING:
     from auditor.dom.page import ParsedPage
+    from auditor.dom.parser import PageLimits
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +272,20 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
     return decode_html(data, charset)  # the URL's charset is the transport's
 
 
+def javascript_url(raw: str) -> str | None:
+    """The code of a `javascript:` URL (percent-decoded, as the browser runs it), else
+    None: a frame's runs at once, and the string it ends with is the frame's document
+    (`<iframe src="javascript:'<script src=…></script>'">` loaded the script in Chromium).
+
+    >>> javascript_url(" JavaScript:'%3Cimg src=//a.test/p.gif%3E'")
+    "'<img src=//a.test/p.gif>'"
+    """
+    text = raw.lstrip("\x00\t\n\f\r ")
+    if text[:11].lower() != "javascript:":
+        return None
+    return unquote(text[11:].replace("\t", "").replace("\n", "").replace("\r", ""))
+
+
 # scripts of JSON that make the browser request: an import map's modules (loaded when
 # code imports them by name) and the documents speculation rules prefetch or prerender
 _URL_RULES = {"importmap": RequestType.SCRIPT, "speculationrules": RequestType.OTHER}
@@ -330,8 +346,15 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
 _AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
-                    "th", "tr", "style", "image", "feimage",
+                    "th", "tr", "style", "image", "feimage", "form", "button", "set",
                     *_AMP_REQUESTS, *_AMP_ADS)
+# A form the page's own code submits (`form.submit()`, `requestSubmit()`, a submit
+# button's `click()`) sends the visitor to its `action` (or a button's `formaction`)
+# with no click: Chromium 156 navigated to each. Without such a call a form waits for
+# the visitor, as a link does, and is no request (nor is jQuery's `.submit(handler)`).
+_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|(?:submit|click)\s*\(\s*\))")
+# SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
+# `<image>`): Chromium 156 requested the image it set
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
@@ -420,7 +443,14 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                    for inner in walk(doc, page_base(doc, fallback), None, _depth + 1, docs,
                                      secure=secure))
 
+    if page is not None and b"<?xml-stylesheet" in page.markup[:_PROLOG_REACH].lower():
+        el = root
+        for href in xml_stylesheets(page.text):
+            found(href, RequestType.STYLESHEET, "xml-stylesheet")
+        yield from out
+        out.clear()
     handlers = _with_handlers(root, page)
+    submits: bool | None = None  # asked at the first form
     for el in _requesting(root, page, handlers):
         tag = el.tag
         if not isinstance(tag, str):
@@ -459,10 +489,13 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             elif (rules := (get("type") or "").strip().lower()) in _URL_RULES and el.text:
                 for url in _rule_urls(json_object(el.text), rules):
                     found(url, _URL_RULES[rules], f"script[{rules}]")
+            foreign = None
             if (markup := el.text) and "<" in markup and (foreign := _foreign_root(el)):
                 document(markup, f"{foreign} script")  # as a foreign `<style>`'s
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
+                if foreign:  # its tags are elements there (walked above), not code
+                    code = foreign_code(code)
                 for url, kind, assigned in loaded_urls(code, secure):
                     found(url, kind, "inline-script", assigned)
                 if page is not None:
@@ -478,6 +511,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 document(srcdoc, f"{tag}[srcdoc]")
             if held := data_url(src, _DATA_PAGES):
                 document(held, f"{tag}[src] data:", DATA_BASE)
+            if src and (js := javascript_url(src)):  # its code runs in the frame,
+                # and the string it ends with is the frame's markup
+                for written, kind, assigned in loaded_urls(js, secure):
+                    found(written, kind, f"{tag}[src] javascript:", assigned)
         elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
             src = get("src")
             if src or tag == "img":
@@ -542,6 +579,18 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if sheet and sheet_type in ("text/css", ""):
                 for url, kind, via in sheet_urls(sheet):
                     found(url, kind, via)
+        elif tag == "form" or (tag in ("button", "input") and get("formaction")):
+            if submits is None:
+                submits = _submits(root, page)
+            if submits:
+                attr = "action" if tag == "form" else "formaction"
+                found(get(attr), RequestType.DOCUMENT, f"{tag}[{attr}]")
+        elif tag == "set":
+            if (get("attributename") or "").strip().lower() in ("href", "xlink:href"):
+                parent = el.getparent()
+                kind = RequestType.IMAGE if parent is not None and str(parent.tag).lower() in (
+                    "image", "feimage", "img") else RequestType.OTHER
+                found(get("to"), kind, "set[to]")
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
                 for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):
@@ -562,6 +611,49 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             out.clear()
 
 
+def reading_urls(readings: list[tuple[str, str]], found: list[FoundURL], url: str | None,
+                 secure: bool, limits: PageLimits, *, ascii_hosts: bool = False
+                 ) -> list[FoundURL]:
+    """What more documents of the page request beyond `found` (what its markup
+    requests), each once, their `via` led by the name each comes with: the page's other
+    readings (`charset Shift_JIS …`: a page that declares no charset is read as
+    Chromium's detector guesses, and a host written in full-width letters in Shift_JIS
+    is requested only in that reading, as Chromium 156 did), and the `<link>` elements
+    its response's `Link` headers stand for (`Link header …`). With `ascii_hosts`, only
+    requests to an ASCII host: a non-ASCII host another reading makes of the bytes is
+    another unknown host, which the page's own reading already counts. Each is parsed
+    and walked whole, within the page's limits."""
+    seen = {f.url for f in found}
+    more: list[FoundURL] = []
+    for name, text in readings:
+        page = parse_page(text, limits)
+        for inner in walk(page.root, page_base(page.root, url), page, secure=secure):
+            if inner.url in seen or (ascii_hosts and "xn--" in (host_of(inner.url) or "xn--")):
+                continue
+            seen.add(inner.url)
+            more.append(FoundURL(inner.url, inner.type, f"{name} {inner.via}", inner.element,
+                                 inner.assigned))
+    return more
+
+
+_TAG = re.compile(r"<[A-Za-z/!?][^>]*>?")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+
+
+def foreign_code(text: str) -> str:
+    """The code of an SVG or MathML `<script>` as HTML parses it there: its tags are
+    elements, not text (what they load is walked as markup), and a CDATA section is text,
+    tags and all (an SVG file's script is wrapped in one).
+
+    >>> foreign_code("a=1;<img src=x.png>b<c;<![CDATA[ if (a<b) s.src='//x.test/a.js' ]]>")
+    "a=1; b  if (a<b) s.src='//x.test/a.js' "
+    """
+    out, at = [], 0
+    for section in _CDATA.finditer(text):
+        out += [_TAG.sub(" ", text[at:section.start()]), section.group(1)]
+        at = section.end()
+    out.append(_TAG.sub(" ", text[at:]))
+    return "".join(out)
 # Where HTML is parsed as HTML again inside SVG or MathML (a `<style>` there is raw text)
 _INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
                                  "mtext", "annotation-xml"})
@@ -604,6 +696,41 @@ def _config_urls(entries: object, key: str) -> list[str]:
         entries if isinstance(entries, list) else ())
     urls = (v.get(key) if isinstance(v, dict) else v for v in values)
     return [u for u in urls if isinstance(u, str) and u.startswith(("https://", "http://", "//"))]
+
+
+# An XML document's style sheets, named in its prolog: `<?xml-stylesheet href="…"
+# type="text/css"?>` (an SVG file's, an XHTML page's served as XML). Chromium 156 loaded
+# each from either; HTML's parser drops the instruction, so the prolog is read as text
+# (as far as a prolog runs: comments and a doctype may come first).
+_PROLOG_REACH = 64 * 1024
+_XML_STYLESHEET = re.compile(r"<\?xml-stylesheet\s((?:[^?]|\?(?!>))*)\?>", re.I)
+_PSEUDO_HREF = re.compile(r"""(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def xml_stylesheets(text: str) -> list[str]:
+    """The addresses of the style sheets an XML document's prolog names (before its root
+    element), their character references read.
+
+    >>> xml_stylesheets('<?xml version="1.0"?>\\n<?xml-stylesheet type="text/css" '
+    ...                 'href="https://a.test/s.css?x=1&amp;y=2"?><svg/>')
+    ['https://a.test/s.css?x=1&y=2']
+    """
+    root = re.search(r"<[A-Za-z]", text[:_PROLOG_REACH])
+    prolog = text[: root.start() if root else _PROLOG_REACH]
+    found = []
+    for pi in _XML_STYLESHEET.finditer(prolog):
+        href = _PSEUDO_HREF.search(pi.group(1))
+        if href:
+            found.append(html.unescape(href.group(1) if href.group(1) is not None
+                                       else href.group(2)))
+    return found
+
+
+def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
+    """Whether the document's markup calls a form's submission (`_SUBMITS`) anywhere:
+    in a script or a handler, the page's lowered markup read once."""
+    markup = page.lowered if page is not None else lxml.html.tostring(root).lower()
+    return _SUBMITS.search(markup) is not None
 
 
 def _parks_a_loader(script_type: str) -> bool:

@@ -18,6 +18,7 @@ from auditor.gate.baseline import Baseline, load_baseline, mark, write_baseline
 from auditor.gate.interface import Policy
 from auditor.gate.policy import check_base_url, find_policy, load_policy, rules_for
 from auditor.gate.site import (
+    SITE_DOCUMENT_SUFFIXES,
     SITE_PAGE_SUFFIXES,
     page_url,
     served_page,
@@ -90,8 +91,10 @@ class Gate:
             return
         if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))
-        if self.active and root is None and Path(source).suffix.lower() in SITE_PAGE_SUFFIXES:
-            yield from served_page(Path(source), url)  # a gated page is HTML, as served
+        suffix = Path(source).suffix.lower()
+        if self.active and root is None and (suffix in SITE_PAGE_SUFFIXES
+                                             or suffix in SITE_DOCUMENT_SUFFIXES):
+            yield from served_page(Path(source), url)  # a gated page is read as served
             return
         yield from read_source(source, url)
 

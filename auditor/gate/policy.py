@@ -28,6 +28,7 @@ from auditor.urls import (
     ipv4_host,
     ipv6_host,
     is_suffix,
+    resolve,
 )
 
 POLICY_FILE = "auditor.toml"
@@ -237,13 +238,19 @@ def parse_policy(data: Mapping[str, Any], source: Path,
 
 
 def check_base_url(value: object, fail: Callable[[str], PolicyError]) -> str:
-    """An absolute http(s) URL with a host; the pages' URLs are built under it."""
+    """An absolute http(s) URL with a host; the pages' URLs are built under it, its host
+    as the pages' own URLs are read (`2130706433` or `0x7f.1` is 127.0.0.1, full-width
+    letters are ASCII): the site's pages then count their own resources as first party.
+
+    >>> check_base_url("http://2130706433/docs/", ValueError)
+    'http://127.0.0.1/docs/'
+    """
     if not isinstance(value, str):
         raise fail(f"expected a string, got {_type_name(value)}")
     url = absolute_url(value)
     if url is None:
         raise fail(f"expected an http(s) URL such as 'https://example.com', got {value!r}")
-    return url
+    return resolve(url, None) or url
 
 
 def _page_values(data: Mapping[str, Any], where: str, ctx: _Ctx, prefix: str,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -248,18 +249,114 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     declared = encoding_for(http_charset, in_page=False) or declared_charset(data)
     if declared:
         return data.decode(declared, "replace")
+    return data.decode(_undeclared_codec(data), "replace")
+
+
+def _undeclared_codec(data: bytes) -> str:
+    """The codec of a page that declares none: UTF-8 when its bytes are (UTF-8 with a few
+    corrupt bytes stays UTF-8: it has valid multi-byte characters), else cp1252, the
+    web's default for bytes that never form UTF-8."""
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
         pass
     utf8 = data.decode("utf-8", "replace")
-    # UTF-8 with a few corrupt bytes stays UTF-8 (it has valid multi-byte characters);
-    # bytes that never form UTF-8 are a legacy page, and cp1252 is the web's default.
     bad = utf8.count("\ufffd")
     valid = sum(1 for ch in utf8 if ord(ch) > 0x7F) - bad
-    if valid > bad:
-        return utf8
-    return data.decode("cp1252", "replace")
+    return "utf-8" if valid > bad else "cp1252"
+
+
+# What Chromium's detector may read a page that declares no charset as: any of the
+# standard's encodings but UTF-16 (Chromium 156 read UTF-16 without a BOM as
+# windows-1252), ISO-2022-JP (its escape sequences left as they were: windows-1252) and
+# UTF-7 (not supported). It guessed windows-1257 from Lithuanian text, windows-1251 from
+# Russian, Shift_JIS from one full-width host, GBK, Big5, EUC-KR, and windows-1252 for
+# valid UTF-8 served over http.
+_GUESSABLE = tuple(dict.fromkeys(
+    ["utf-8", *(c for c in ENCODING_LABELS.values() if c not in _UTF16 and c != "iso2022_jp")]))
+_NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "gb18030": "GBK",
+          "big5hkscs": "Big5", "cp949": "EUC-KR", "cp866": "IBM866", "koi8-r": "KOI8-R",
+          "koi8-u": "KOI8-U", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cyrillic",
+          "cp874": "windows-874"}
+# a run of bytes that may hold an address with a non-ASCII byte in it: only there can
+# another reading change what a page requests (markup and ASCII read the same in all of
+# them), and only a host it folds to ASCII matters (full-width `ｅｘａｍｐｌｅ.com`, which
+# the URL parser maps to example.com): a non-ASCII host read another way is another
+# unknown host, which the page's own reading already counts
+_TOKEN = re.compile(rb"""[^\s"'<>()`]*[\x80-\xff][^\s"'<>()`]*""")
+_HOST_PART = re.compile(r"(?:^|//)([^/?#\\]+)")
+_DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\uff0e": "."})
+
+
+def _ascii_hosts(token: str) -> frozenset[str]:
+    """The parts of a token that could be a host (after `//`, else its start) and fold
+    to an ASCII name with a dot, as the URL parser's mapping folds them.
+
+    >>> sorted(_ascii_hosts("http://\uff41\uff44\uff53\u3002test/a.js"))
+    ['ads.test']
+    """
+    found = set()
+    for part in _HOST_PART.findall(token):
+        folded = unicodedata.normalize("NFKC", part.translate(_DOTS)).lower()
+        if folded.isascii() and "." in folded:
+            found.add(folded)
+    return frozenset(found)
+
+
+def charset_name(codec: str) -> str:
+    """The standard's name of a codec this module reads with.
+
+    >>> charset_name("cp1257"), charset_name("cp932")
+    ('windows-1257', 'Shift_JIS')
+    """
+    if codec.startswith("cp12"):
+        return "windows-" + codec[2:]
+    if codec.startswith("iso8859-"):
+        return "ISO-8859-" + codec[8:]
+    return _NAMES.get(codec, codec)
+
+
+def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
+    """The other texts a browser may read an undeclared page's bytes as, each with its
+    charset's name: those in which a host the page writes with non-ASCII bytes folds to
+    an ASCII name the page's own reading lacks (full-width letters, which Shift_JIS, GBK
+    or EUC-KR read as ASCII and windows-1252 as noise), and, for bytes read as UTF-16
+    without a BOM, their windows-1252 reading (which Chromium took: ASCII markup after
+    wide text runs). None
+    when a BOM, the transport or the page declares a charset: Chromium reads that alone.
+    The audit walks each for what it requests beyond the page's own reading, so the
+    gate fails closed whichever charset Chromium guesses.
+
+    >>> fw = "".join(chr(ord(c) + 0xFEE0) for c in "ads")
+    >>> page = f'<p>今日は</p><script src="//{fw}.test/a.js"></script>'.encode("shift_jis")
+    >>> [name for name, text in other_readings(page) if f"//{fw}.test" in text]
+    ['Shift_JIS']
+    >>> other_readings(b"<meta charset=shift_jis>" + page), other_readings(b"<p>ascii</p>")
+    ((), ())
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return ()
+    wide = _wide_without_bom(data)
+    if wide is None and (data.isascii() or declared_charset(data)):
+        return ()
+    readings: list[tuple[str, str]] = []
+    if wide is not None:  # read as UTF-16/32 here; Chromium reads bytes with no BOM so never
+        codec = encoding_for(meta_charset(data), in_page=True) or "cp1252"
+        readings.append((charset_name(codec), data.decode(codec, "replace")))
+        primary = codec
+    else:
+        primary = _undeclared_codec(data)
+    tokens = _TOKEN.findall(data)
+    if not tokens:
+        return tuple(readings)
+    seen = {h for t in tokens for h in _ascii_hosts(t.decode(primary, "replace"))}
+    for codec in _GUESSABLE:
+        hosts = {h for t in tokens for h in _ascii_hosts(t.decode(codec, "replace"))} - seen
+        if hosts:  # a host this reading alone writes in ASCII
+            seen |= hosts
+            readings.append((charset_name(codec), data.decode(codec, "replace")))
+    return tuple(readings)
 
 
 def as_page(data: bytes) -> tuple[bytes, str | None]:

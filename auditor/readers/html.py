@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.readers.decode import as_page, decode_html
+from auditor.readers.decode import as_page, decode_html, other_readings
 from auditor.readers.interface import Document, Nested, Reader, Record, Source
 
 
@@ -15,6 +15,7 @@ class HtmlReader(Reader):
                           ".jsp", ""})
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
-        data, charset = as_page(source.stream.read())
+        raw = source.stream.read()
+        data, charset = as_page(raw)
         yield Document(input=source.name, kind="html", text=decode_html(data, charset),
-                       url=source.url)
+                       url=source.url, readings=other_readings(raw))

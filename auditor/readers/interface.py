@@ -55,6 +55,12 @@ class Document:
     markup: bool = True
     in_post_body: bool = False
     post_id: int | None = None
+    # other texts a browser may read the page's bytes as, when it declares no charset
+    # (`decode.other_readings`: charset name, text); the audit walks each for requests
+    readings: tuple[tuple[str, str], ...] = ()
+    # the `<link>` elements the response's `Link` headers stand for (`httpbody.
+    # link_header_markup`), walked as the page's own: a header's preload loads too
+    header_links: str = ""
 
     def __post_init__(self) -> None:
         # JSON can carry lone surrogates (`"\ud800"`) that no output can encode: they

@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
-from auditor.readers.decode import as_page, decode_html
+from auditor.readers.decode import as_page, decode_html, encoding_for, other_readings
 from auditor.readers.framing import (
     HEADER_MAX,
     gzip_members,
@@ -32,7 +32,14 @@ from auditor.readers.framing import (
     valid_plain_record,
 )
 from auditor.readers.gunzip import Gunzip
-from auditor.readers.httpbody import BodyError, charset_of, dechunk, decode_content, mime_of
+from auditor.readers.httpbody import (
+    BodyError,
+    charset_of,
+    dechunk,
+    decode_content,
+    link_header_markup,
+    mime_of,
+)
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
     Document,
@@ -414,8 +421,13 @@ def _record(rec: Any, name: str, cap: int) -> Record:
     if found == "binary":
         return ReadFailure(name, KIND, f"{name}: declared {mime} but the body is binary, not text")
     page, charset = as_page(body)  # UTF-16 without a BOM is read as such
-    text = decode_html(page, charset or charset_of(content_type))
-    return Document(input=name, kind=KIND, text=text, url=url)
+    transport = charset_of(content_type)
+    text = decode_html(page, charset or transport)
+    readings = () if encoding_for(transport, in_page=False) else other_readings(body)
+    links = link_header_markup(v for k, v in http.headers if k.lower() == "link") \
+        if http is not None and rec_type == "response" else ""
+    return Document(input=name, kind=KIND, text=text, url=url, readings=readings,
+                    header_links=links)
 
 
 def _target_uri(rec: Any) -> str | None:

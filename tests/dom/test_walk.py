@@ -377,9 +377,17 @@ def test_a_scheme_test_that_builds_no_url_adds_nothing(script: str) -> None:
         ("""document.write('<img src="//px.test/p.gif">');var src="https://v.test/watch?v=x";""",
          [("https://px.test/p.gif", T.IMAGE)]),
         ("""document.write('<a/href="https://shop.test/p.html">');""", []),
-        # an apostrophe in an unquoted value is no quote: the tag closes at its `>`
+        # an apostrophe in an unquoted value is no quote: the tag closes at its `>`, and
+        # its unquoted `src` loads (Chromium 156 requested it), code's `src` after does not
         ("""document.write("<img alt=it's src=//px.test/p.gif>"); f('a'); """
-         """var src="https://v.test/watch?v=x";""", []),
+         """var src="https://v.test/watch?v=x";""", [("https://px.test/p.gif", T.IMAGE)]),
+        # markup written with unquoted addresses (Chromium 156 loaded each)
+        ("""document.write('<script src=https://a.test/x.js></script>');""",
+         [("https://a.test/x.js", T.SCRIPT)]),
+        ("""document.write("<iframe width=1 height=1 src=//f.test/ad.html?a=1&amp;b=2>");""",
+         [("https://f.test/ad.html?a=1&b=2", T.SUBDOCUMENT)]),
+        ("""document.write('<a href=https://shop.test/p.html>x</a>');""", []),
+        ("""var re = a ==//x.test/.test(b);""", []),
     ],
 )
 def test_the_start_of_a_src_a_script_writes_is_a_request(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from auditor.catalogue import default_catalogue
+from auditor.cli import main
 from auditor.gate.site import page_url, site_pages, site_path, site_records
 from auditor.pipeline import audit_records
 from auditor.readers import Document, ReadFailure
@@ -45,13 +47,87 @@ def test_site_path(tmp_path: Path) -> None:
 def test_site_pages_are_html_files_scripts_and_sheets_not_hidden(tmp_path: Path) -> None:
     for name in ("index.html", "blog/a.htm", "blog/b.xhtml", "assets/site.css",
                  "assets/app.js", "blog/c.html.gz", "search.json", "robots.txt",
-                 "search.json.gz", ".git/x.html", "blog/.draft.html"):
+                 "search.json.gz", ".git/x.html", "blog/.draft.html", "img/chart.svg",
+                 "img/logo.svg.gz", "img/photo.png"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("<p>x</p>")
     assert [p.relative_to(tmp_path).as_posix() for p in site_pages(tmp_path)] == [
         "assets/app.js", "assets/site.css", "blog/a.htm", "blog/b.xhtml", "blog/c.html.gz",
-        "index.html"]
+        "img/chart.svg", "img/logo.svg.gz", "index.html"]
+
+
+# An interactive chart exported as SVG (XML prolog, a CDATA script, an `<image>` and a
+# `<foreignObject>` caption) with a tracker slipped in, as Chromium 156 ran it from an
+# `<object>`, an `<embed>`, an `<iframe>` or a visit to its URL: each host below was
+# requested. `<img src>` of the same file ran nothing and loaded nothing.
+_CHART_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     width="400" height="300" viewBox="0 0 400 300">
+  <style><![CDATA[ @import url("https://a.magsrv.com/theme.css"); ]]></style>
+  <script type="application/ecmascript"><![CDATA[
+    var s = document.createElementNS("http://www.w3.org/1999/xhtml", "script");
+    s.src = "https://b.magsrv.com/ad-provider.js";
+    document.documentElement.appendChild(s);
+  ]]></script>
+  <script xlink:href="https://c.magsrv.com/tag.js"/>
+  <image href="https://d.magsrv.com/px.gif" width="1" height="1"/>
+  <rect width="400" height="300" fill="#eef"/>
+  <foreignObject x="10" y="260" width="380" height="40">
+    <div xmlns="http://www.w3.org/1999/xhtml">Rainfall by month
+      <iframe src="https://e.magsrv.com/frame.html" width="1" height="1"></iframe></div>
+  </foreignObject>
+</svg>
+"""
+
+
+def test_an_svg_file_is_audited_as_the_document_it_is_not_in_the_pages_that_show_it(
+        tmp_path: Path) -> None:
+    """A site's SVG runs its scripts and loads its images when a page embeds it
+    (`<object>`, `<embed>`, `<iframe>`) or a visitor opens it: each is audited on its
+    own path (kind `svg`), gzip_static's copy too. A page showing it by `<img src>`, which
+    runs nothing, does not take in what it loads."""
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img/chart.svg").write_bytes(_CHART_SVG)
+    (tmp_path / "img/logo.svg.gz").write_bytes(gzip.compress(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script href="//f.magsrv.com/x.js"/></svg>'))
+    (tmp_path / "index.html").write_text(
+        '<img src="/img/chart.svg" alt="Rainfall"><img src="/img/logo.svg" alt=""><p>x</p>')
+    (tmp_path / "report.html").write_text(
+        '<object data="/img/chart.svg" type="image/svg+xml"></object><p>y</p>')
+    records = list(site_records(tmp_path, "https://example.com"))
+    assert [(r.input.rsplit("/", 1)[-1], r.kind, r.url) for r in records
+            if isinstance(r, Document)] == [
+        ("chart.svg", "svg", "https://example.com/img/chart.svg"),
+        ("logo.svg.gz", "svg", "https://example.com/img/logo.svg"),
+        ("index.html", "html", "https://example.com/"),
+        ("report.html", "html", "https://example.com/report.html")]
+    reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
+    hosts = {r.input.rsplit("/", 1)[-1]: sorted({x.host for x in r.resources if x.third_party})
+             for r in reports}
+    assert hosts == {
+        "chart.svg": ["a.magsrv.com", "b.magsrv.com", "c.magsrv.com", "d.magsrv.com",
+                      "e.magsrv.com"],
+        "logo.svg.gz": ["f.magsrv.com"],
+        "index.html": [], "report.html": []}
+    (img,) = [x for x in reports[2].resources if x.url.endswith("/chart.svg")]
+    assert img.type.value == "image"  # an image, not an embedded document
+
+
+def test_a_gated_site_fails_on_the_svg_that_loads_a_denied_network(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "public"
+    (site / "img").mkdir(parents=True)
+    (site / "img/chart.svg").write_bytes(_CHART_SVG)
+    (site / "index.html").write_text('<object data="/img/chart.svg"></object><p>x</p>')
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--format", "json"])
+    assert code == 1
+    failed = {v["path"] for p in json.loads(capsys.readouterr().out)["pages"]
+              for v in p.get("violations", [])}
+    assert failed == {"img/chart.svg"}
 
 
 def test_an_asset_or_a_precompressed_copy_that_loads_a_denied_host_is_audited(
@@ -155,3 +231,77 @@ def test_a_zstd_copy_is_unreadable_not_skipped(tmp_path: Path) -> None:
     (failure,) = [r for r in site_records(tmp_path, "https://example.com")
                   if isinstance(r, ReadFailure)]
     assert failure.input.endswith("index.html.zst") and "zstd" in failure.error
+
+
+@pytest.mark.parametrize("base", ["http://2130706433", "http://0x7f.1/", "http://127.0.0.1"])
+def test_a_numeric_base_url_is_the_host_its_pages_request(
+        tmp_path: Path, base: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A staging site served at an IPv4 address, written in any of the URL standard's
+    forms: its own image is first party, as the page's URLs read the same host (the
+    integer form once made 127.0.0.1 a third party and failed every page)."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text(
+        '<img src="/logo.png"><img src="http://127.0.0.1/a.png"><p>x</p>')
+    (tmp_path / "auditor.toml").write_text("max_third_party_hosts = 0\n")
+    code = main(["audit", str(tmp_path / "site"), "--policy",
+                 str(tmp_path / "auditor.toml"), "--base-url", base, "--format", "json"])
+    (page,) = json.loads(capsys.readouterr().out)["pages"]
+    assert code == 0 and page["url"] == "http://127.0.0.1/"
+    assert {(r["host"], r["third_party"]) for r in page["resources"]} == {("127.0.0.1", False)}
+
+
+def test_a_headers_files_link_preload_is_audited_on_its_own_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Netlify and Cloudflare Pages send the `Link` headers a site's `_headers` file sets
+    with each page its paths match, and Chromium fetched a header's preloaded script as
+    it fetches the element's: the file is audited as the `<link>`s it stands for (kind
+    `headers`), a denied one failing the gate at its line."""
+    site = tmp_path / "public"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>")
+    (site / "_headers").write_text(
+        "# security headers\n/*\n  X-Frame-Options: DENY\n"
+        "  Link: </css/site.css>; rel=preload; as=style\n/blog/*\n"
+        "  Link: <https://a.magsrv.com/ad-provider.js>; rel=preload; as=script, "
+        "<https://fonts.example.net>; rel=preconnect\n")
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--format", "json"])
+    pages = {p["input"].rsplit("/", 1)[-1]: p for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert code == 1 and pages["_headers"]["kind"] == "headers"
+    assert [(r["url"], r["line"], r["via"]) for r in pages["_headers"]["resources"]] == [
+        ("https://example.com/css/site.css", 4, "link[preload]"),
+        ("https://a.magsrv.com/ad-provider.js", 6, "link[preload]"),
+        ("https://fonts.example.net", 6, "link[preconnect]")]
+    assert [(v["clause"], v["line"]) for v in pages["_headers"]["violations"]] == [
+        ("deny_networks", 6)]
+    assert "violations" not in pages["index.html"] or not pages["index.html"]["violations"]
+
+
+def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> None:
+    """Chromium 156 ran `<script src="/lib/helper.txt">`, `.dat` and `.cjs` files (a
+    classic script's type is checked only against images, media and CSV), so a site file
+    a page loads as a script or a style sheet is audited as one, whatever its name; a
+    file it only links to, an image, or a file of binary bytes is not."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "lib/helper.txt").write_text(
+        'var s=document.createElement("script");s.src="https://a.magsrv.com/x.js";'
+        "document.head.appendChild(s);")
+    (tmp_path / "lib/theme.less").write_text('@import url("https://b.magsrv.com/t.css");')
+    (tmp_path / "lib/notes.txt").write_text('see "https://c.magsrv.com/x.js"')
+    (tmp_path / "lib/blob.bin").write_bytes(b"\x00\x01\x02\x89PNG" * 20)
+    (tmp_path / "docs/index.html").write_text(
+        '<script src="../lib/helper.txt?v=2"></script>'
+        '<link rel="stylesheet" href="/docs/../lib/theme.less">'
+        '<a href="/lib/notes.txt">notes</a><script src="/lib/blob.bin"></script>'
+        '<script src="https://cdn.test/lib/helper.txt"></script><p>x</p>')
+    records = [r for r in site_records(tmp_path, "https://example.com")
+               if isinstance(r, Document)]
+    assert [(r.input.rsplit("/", 1)[-1], r.kind, r.url) for r in records] == [
+        ("index.html", "html", "https://example.com/docs/"),
+        ("helper.txt", "script", "https://example.com/lib/helper.txt"),
+        ("theme.less", "stylesheet", "https://example.com/lib/theme.less")]
+    reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
+    assert [sorted({x.host for x in r.resources if x.third_party}) for r in reports[1:]] == [
+        ["a.magsrv.com"], ["b.magsrv.com"]]

@@ -329,6 +329,22 @@ def test_a_zstd_input_is_unreadable_wherever_it_is_met(tmp_path: Path) -> None:
         list(read_source(b"\x28\xb5\x2f\xfd" + b"\0" * 40))  # named nothing: by its magic
 
 
+def test_text_that_opens_with_zstds_magic_is_read_as_what_it_is(tmp_path: Path) -> None:
+    """Latin-1 text can open with the bytes of zstd's magic (`(µ/ý`): a walk called such
+    a page unreadable, and failed a gate on it. A frame goes on as a frame does (a block
+    of at most 128 KiB after its header); the text's block would be 256 KiB or more. The
+    frame below is what `zstd -c` wrote for a page: still unreadable, named or not."""
+    (tmp_path / "de.html").write_bytes(
+        "(µ/ý - so beginnt die Seite\n<html><body><p>Grüße</p></body></html>".encode("latin-1"))
+    (tmp_path / "packed.html").write_bytes(
+        b"(\xb5/\xfd\x04X\xe1\x00\x00<!doctype html><p>hello</p>\n\x1f\x05:j")
+    records = {Path(r.input).name: r for r in read_source(tmp_path)}
+    page = records["de.html"]
+    assert isinstance(page, Document) and "<p>Grüße</p>" in page.text
+    packed = records["packed.html"]
+    assert isinstance(packed, ReadFailure) and "zstd-compressed" in packed.error
+
+
 def test_a_walk_reads_compressed_copies_of_pages_only(tmp_path: Path) -> None:
     """A build's precompressed assets (`font.woff2.br`, `app.js.gz`, `style.css.zst`) are
     no pages: a walk that read them failed a gate run on a font's binary bytes. Copies

@@ -1,0 +1,90 @@
+"""Pages that declare no charset, read as Chromium may guess them: the audit walks every
+reading in which a host folds to another ASCII name, so the gate fails closed whichever
+charset Chromium's detector picks.
+
+Each page below was loaded in headless Chromium 156 from an http server that sent
+`Content-Type: text/html` with no charset; the comment says what it read and requested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import default_catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.readers.decode import other_readings
+from auditor.readers.registry import read_source
+from auditor.rules import Engine
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in text)
+
+
+# A local news page's body text in its language, and ExoClick's loader (`a.magsrv.com`)
+# written with full-width letters: Chromium read each page in the codec named (its
+# `document.characterSet`: Shift_JIS, EUC-JP, GBK, Big5, EUC-KR) and requested the
+# loader's host in ASCII; read as windows-1252 the host is noise.
+PROSE = {
+    "shift_jis": "市議会は本日、駅前の図書館の改修計画を承認しました。工事は来年の春に始まります。",
+    "euc_jp": "市議会は本日、駅前の図書館の改修計画を承認しました。工事は来年の春に始まります。",
+    "gbk": "市议会今天批准了车站前图书馆的改造计划，工程将于明年春天开始。",
+    "big5": "市議會今天批准了車站前圖書館的改造計劃，工程將於明年春天開始。",
+    "euc_kr": "시의회는 오늘 역 앞 도서관 개보수 계획을 승인했습니다. 공사는 내년 봄에 시작됩니다.",
+}
+
+
+def _page(codec: str) -> bytes:
+    host = _full_width("a.magsrv") + ".com"
+    return (f"<!doctype html><html><head><title>{PROSE[codec][:8]}</title></head><body>\n"
+            f"<article><p>{PROSE[codec]}</p></article>\n"
+            f'<script src="https://{host}/ad-provider.js"></script>\n'
+            "</body></html>\n").encode(codec)
+
+
+def _report(data: bytes) -> PageReport:
+    (doc,) = list(read_source(data))
+    assert isinstance(doc, Document)
+    return audit_document(doc, Engine.load(system_lists=False), default_catalogue())
+
+
+def _audit(data: bytes) -> list[tuple[str, str]]:
+    return [(r.host, r.via) for r in _report(data).resources if r.third_party]
+
+
+@pytest.mark.parametrize("codec", sorted(PROSE))
+def test_a_host_in_full_width_letters_is_found_in_the_reading_that_folds_it(codec: str) -> None:
+    report = _report(_page(codec))
+    (loader,) = [r for r in report.resources if r.host == "a.magsrv.com"]
+    assert loader.via.startswith("charset ") and loader.via.endswith(" script[src]")
+    assert loader.network == "ExoClick" and loader.line == 3
+    assert "ExoClick" in {n.network for n in report.networks}
+
+
+def test_a_declared_charset_is_the_only_reading() -> None:
+    page = _page("shift_jis")
+    declared = page.replace(b"<head>", b"<head><meta charset=shift_jis>")
+    assert other_readings(declared) == ()
+    assert [h for h, _ in _audit(declared)] == ["a.magsrv.com"]  # read once, as declared
+    assert other_readings(b"<p>ascii only, <img src=//x.test/a.png></p>") == ()
+
+
+def test_ascii_markup_after_wide_text_is_read_as_chromium_reads_it() -> None:
+    """4 KB of UTF-16 text with no BOM, then ASCII markup: we read it all as UTF-16 (the
+    tail is noise), Chromium as windows-1252, running the tail's script."""
+    data = ("<html><body><p>" + "Market day in Wexbridge. " * 200 + "</p>").encode("utf-16-le") \
+        + b'<script src="https://a.magsrv.com/ad-provider.js"></script>'
+    assert [name for name, _ in other_readings(data)] == ["windows-1252"]
+    assert ("a.magsrv.com", "charset windows-1252 script[src]") in _audit(data)
+
+
+def test_a_non_ascii_host_read_another_way_is_not_another_host() -> None:
+    """Lithuanian text (Chromium guessed windows-1257) with an IDN host: each reading
+    makes another unknown host of it, which the page's own reading already counts, so no
+    reading is added and the page keeps one host, not one per guessable charset."""
+    text = "<p>Šiandien Vilniuje šilta ir saulėta, žmonės vaikšto parke.</p>"
+    data = (text + '<img src="https://čia.example/a.png">').encode("cp1257")
+    assert other_readings(data) == ()
+    assert len(_audit(data)) == 1
