@@ -850,7 +850,8 @@ def test_many_unclosed_css_comments_cost_linear_time() -> None:
         assert len(list(sheet_urls(css))) == n
         return time.perf_counter() - start
 
-    small, large = seconds(20_000), seconds(80_000)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (20_000, 80_000))
     assert large < 10 * max(small, 0.01), (small, large)
 
 
@@ -869,7 +870,8 @@ def test_many_literals_after_from_and_reversed_strings_cost_linear_time() -> Non
         decode_script('a".split("").reverse().join("")' * n)
         return time.perf_counter() - start
 
-    small, large = seconds(5_000), seconds(20_000)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
     assert large < 10 * max(small, 0.01), (small, large)
 
 

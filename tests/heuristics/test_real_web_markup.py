@@ -1187,7 +1187,8 @@ def test_nested_landmarks_cost_linear_time(engine: Engine) -> None:
         return time.perf_counter() - start
 
     seconds(100)
-    small, large = seconds(250), seconds(1_000)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (250, 1_000))
     assert large < 10 * max(small, 0.01), (small, large)
 
 

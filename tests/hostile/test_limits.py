@@ -119,7 +119,8 @@ def test_many_custom_element_names_cost_linear_time() -> None:
         assert sum(1 for _ in walk(page.root, None, page)) == n
         return time.perf_counter() - start
 
-    small, large = seconds(20_000), seconds(80_000)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (20_000, 80_000))
     assert large < 10 * max(small, 0.01), (small, large)
 
 
@@ -168,7 +169,8 @@ def test_scheme_variables_cost_linear_time(build: Callable[[int], tuple[str, int
         assert sum(1 for _ in loaded_urls(script)) == urls
         return time.perf_counter() - start
 
-    small, large = seconds(4_000), seconds(16_000)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (4_000, 16_000))
     assert large < 10 * max(small, 0.01), (small, large)
 
 
