@@ -83,14 +83,14 @@ def identify(path: Path) -> InputFile:
     input of kind UNREADABLE, identified by its path, never opened: its shard is one
     failed record, and a resumed run finds it done."""
     if unreadable(path) is not None:
-        key = hashlib.sha256(f"{os.path.abspath(path)}\0{UNREADABLE}".encode())
+        key = hashlib.sha256(os.fsencode(os.path.abspath(path)) + f"\0{UNREADABLE}".encode())
         return InputFile(str(path), key.hexdigest()[:32], 0, UNREADABLE)
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             head = stream.read(_ID_BYTES)
             digest = hashlib.sha256()
-            digest.update(f"{path.resolve()}\0{size}\0".encode())
+            digest.update(os.fsencode(path.resolve()) + f"\0{size}\0".encode())  # any name
             digest.update(head)
             if size > 2 * _ID_BYTES:
                 stream.seek(size - _ID_BYTES)

@@ -26,6 +26,7 @@ from typing import Any
 from auditor.bulk.plan import InputFile, Shard
 from auditor.bulk.shard import AUDITED, FAILED, SKIPPED, Outcome
 from auditor.errors import StoreError
+from auditor.readers.interface import without_surrogates
 from auditor.version import __version__
 
 STORE_SCHEMA = "auditor.bulk.store/1"
@@ -270,7 +271,7 @@ class Store:
         with self._tx():
             self._conn.executemany(
                 "INSERT OR IGNORE INTO inputs (input_id, path, size, kind) VALUES (?,?,?,?)",
-                [(f.input_id, f.path, f.size, f.kind) for f in files])
+                [(f.input_id, without_surrogates(f.path), f.size, f.kind) for f in files])
 
     def done_inputs(self) -> set[str]:
         return {r[0] for r in self._conn.execute("SELECT input_id FROM inputs WHERE done=1")}

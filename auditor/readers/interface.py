@@ -59,10 +59,17 @@ class Document:
     def __post_init__(self) -> None:
         # JSON can carry lone surrogates (`"\ud800"`) that no output can encode: they
         # become U+FFFD here, once, so every reporter writes what it was given
-        for name in ("input", "text", "url", "title"):
-            value = getattr(self, name)
-            if value and _has_surrogates(value):
-                object.__setattr__(self, name, without_surrogates(value))
+        encodable(self, ("input", "text", "url", "title"))
+
+
+def encodable(record: object, names: tuple[str, ...]) -> None:
+    """A frozen record's text fields with lone surrogates made U+FFFD: a page's JSON
+    escapes, and a file name that is not UTF-8 (Python decodes its bytes to surrogates),
+    which no report and no store can encode."""
+    for name in names:
+        value = getattr(record, name)
+        if value and _has_surrogates(value):
+            object.__setattr__(record, name, without_surrogates(value))
 
 
 def _has_surrogates(text: str) -> bool:
@@ -94,6 +101,9 @@ class ReadFailure:
     kind: str
     error: str
 
+    def __post_init__(self) -> None:
+        encodable(self, ("input", "error"))
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -102,6 +112,9 @@ class Skipped:
     input: str
     kind: str
     reason: str
+
+    def __post_init__(self) -> None:
+        encodable(self, ("input", "reason"))
 
 
 Record = Document | ReadFailure | Skipped

@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -254,3 +256,30 @@ def test_an_input_named_that_is_a_link_to_nothing_says_why(tmp_path: Path,
         assert main(["bulk", str(tmp_path / name), "--store", str(tmp_path / "s.db"),
                      *LIGHT]) == 2
         assert f"{name}: {why}" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_is_audited_and_resumed(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    """A directory holding `caf\\xe9.html` (a Latin-1 name, as old crawls and Windows
+    copies leave) ended the whole run in an internal error: the input's hash and the
+    store's text could not encode the name Python decodes to surrogates."""
+    site = tmp_path / "site"
+    site.mkdir()
+    latin1 = os.path.join(os.fsencode(site), b"caf\xe9.html")
+    with open(latin1, "wb") as handle:
+        handle.write(page("café", exo_zone="5876674").encode())
+    with open(os.path.join(os.fsencode(site), b"bad\xff.html"), "wb") as handle:
+        handle.write(b"")  # unreadable too: one failed record, named
+    (site / "plain.html").write_text(page("plain"))
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(site), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    assert "3 records: 2 audited, 0 skipped, 1 failed" in capsys.readouterr().out
+    with sqlite3.connect(store) as db:
+        inputs = sorted(r[0] for r in db.execute("SELECT input FROM pages"))
+        [(error,)] = db.execute("SELECT error FROM errors").fetchall()
+    assert inputs == [f"{site}/caf\ufffd.html", f"{site}/plain.html"]
+    assert error == f"{site}/bad\ufffd.html: empty input"
+    assert summary_of(store)["networks"][0]["network"] == "ExoClick"  # type: ignore[index]
+    assert main(["bulk", "--resume", "--store", str(store), *LIGHT]) == 0
+    assert "(0 new this run)" in capsys.readouterr().out  # found done: none twice
