@@ -69,7 +69,8 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
     p.add_argument("--inputs-from", type=Path, metavar="FILE",
-                   help="read more input paths from FILE, one a line (e.g. warc.paths)")
+                   help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
+                   "stdin)")
     p.add_argument("--store", type=Path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
     p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -177,12 +178,7 @@ def _run_bulk(args: argparse.Namespace) -> int:
         raise AuditorError("--max-record-bytes must be positive")
     names = list(args.inputs)
     if args.inputs_from:
-        try:
-            text = args.inputs_from.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
-        names += [line.strip() for line in text.splitlines()
-                  if line.strip() and not line.startswith("#")]
+        names += _paths_from(args.inputs_from)
     if not names and not args.resume:
         raise AuditorError("no INPUT given (and no earlier run to --resume)")
     if not names and not args.store.exists():
@@ -254,6 +250,20 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         return EXIT_OK if completed else EXIT_INTERRUPTED
     finally:
         store.close()
+
+
+def _paths_from(source: Path) -> list[str]:
+    """--inputs-from: one path a line, `#` comments; `-` is stdin (`zcat warc.paths.gz |
+    auditor bulk --inputs-from - …`). Lines are file names, so bytes that are not UTF-8
+    decode as the file system's own names do (`os.fsdecode`)."""
+    try:
+        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise InputError(f"{source}: binary data, not a list of paths (one a line)")
+    lines = (os.fsdecode(line).strip() for line in data.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _speed(pages: int, seconds: float, workers: int) -> str:

@@ -283,3 +283,27 @@ def test_a_file_name_that_is_not_utf8_is_audited_and_resumed(tmp_path: Path,
     assert summary_of(store)["networks"][0]["network"] == "ExoClick"  # type: ignore[index]
     assert main(["bulk", "--resume", "--store", str(store), *LIGHT]) == 0
     assert "(0 new this run)" in capsys.readouterr().out  # found done: none twice
+
+
+def test_inputs_from_reads_stdin_and_names_that_are_not_utf8(
+        tmp_path: Path, warc: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`--inputs-from -` was "-: cannot read" (`zcat warc.paths.gz | … --inputs-from -`
+    is how a list arrives); a list naming a Latin-1 file, or a binary file given as the
+    list, was an internal error."""
+    named = os.path.join(os.fsencode(tmp_path), b"r\xe9colte.html")
+    with open(named, "wb") as handle:
+        handle.write(page("harvest").encode())
+    listing = b"# crawl of 2026-12\n" + os.fsencode(warc) + b"\n\n" + named + b"\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(listing)))
+    store = tmp_path / "s.db"
+    assert main(["bulk", "--inputs-from", "-", "--store", str(store), "--workers", "1",
+                 *LIGHT]) == 0
+    out = capsys.readouterr().out
+    assert f"in {store}" in out and " 8 audited," in out  # the WARC's 7 pages and the file
+    binary = tmp_path / "list.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["bulk", "--inputs-from", str(binary), "--store", str(tmp_path / "t.db"),
+                 *LIGHT]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.endswith("list.bin: binary data, not a list of paths (one a line)"), line
