@@ -151,7 +151,7 @@ def _sigterm(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def _damage_named(store: Path | None) -> Iterator[None]:
-    """A store damaged on disk (a torn copy, a full disk) is one line naming it, not an
+    """A store damaged on disk (a torn copy) is one line naming it, not an
     internal error: SQLite finds the damage only on the page it reads."""
     try:
         yield

@@ -307,3 +307,29 @@ def test_inputs_from_reads_stdin_and_names_that_are_not_utf8(
                  *LIGHT]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.endswith("list.bin: binary data, not a list of paths (one a line)"), line
+
+
+def test_a_full_disk_is_one_line_and_the_store_resumes(store: Path, tmp_path: Path,
+                                                       warc: Path) -> None:
+    """SQLite rolls a transaction back itself when the disk fills (SQLITE_FULL); our
+    second ROLLBACK failed, and the run ended in "the store is damaged (cannot rollback -
+    no transaction is active)" for a store that was whole. `max_page_count` fills the
+    database as a full disk does."""
+    import shutil
+
+    from auditor.bulk.store import StoreError
+
+    copy = tmp_path / "full.db"
+    shutil.copy(store, copy)
+    writer = Store.writer(copy)
+    try:
+        pages = writer._conn.execute("PRAGMA page_count").fetchone()[0]
+        writer._conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(StoreError) as caught:
+            writer.begin_run(["bulk"], ["x" * 200_000], [])
+    finally:
+        writer.close()
+    message = str(caught.value)
+    assert message.startswith(f"{copy}: store write failed: database or disk is full")
+    assert f"free space, then `auditor bulk --resume --store {copy}` goes on" in message
+    assert summary_of(copy)["records"] == summary_of(store)["records"]  # nothing lost
