@@ -316,11 +316,11 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
               f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
-        write_summary(summary, args.format, sys.stdout, width=args.width)
+        write_summary(summary, args.format, sys.stdout, width=args.width, store=args.store)
     else:
         try:
             with args.output.open("w", encoding="utf-8", newline="") as out:
-                write_summary(summary, args.format, out, width=args.width)
+                write_summary(summary, args.format, out, width=args.width, store=args.store)
         except OSError as exc:
             raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
     return EXIT_OK

@@ -135,8 +135,11 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         """An existing store, to read; a run may be writing it meanwhile (WAL)."""
-        if not (path.exists() and path.stat().st_size > 0):
+        if not path.exists():
             raise StoreError(f"{path}: no such store")
+        if path.is_dir() or path.stat().st_size == 0:  # said as it is: the file is there
+            raise StoreError(f"{path}: {'a directory' if path.is_dir() else 'an empty file'}, "
+                             "not an auditor store")
         _check_header(path)
         return cls._connect(path, None)
 

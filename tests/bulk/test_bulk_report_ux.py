@@ -333,3 +333,18 @@ def test_a_full_disk_is_one_line_and_the_store_resumes(store: Path, tmp_path: Pa
     assert message.startswith(f"{copy}: store write failed: database or disk is full")
     assert f"free space, then `auditor bulk --resume --store {copy}` goes on" in message
     assert summary_of(copy)["records"] == summary_of(store)["records"]  # nothing lost
+
+
+@pytest.mark.parametrize(("make", "needle"), [
+    (lambda p: p.write_bytes(b""), "an empty file, not an auditor store"),
+    (lambda p: p.mkdir(), "a directory, not an auditor store"),
+])
+def test_report_says_what_the_store_path_is(tmp_path: Path, make: Callable[[Path], object],
+                                            needle: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty file or a directory given as the store was "no such store"."""
+    path = tmp_path / "audit.db"
+    make(path)
+    assert main(["report", "--store", str(path)]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == f"auditor: error: {path}: {needle}"
