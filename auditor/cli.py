@@ -187,7 +187,8 @@ def run_audit(args: argparse.Namespace) -> int:
         from auditor.report.terminal import missing_lists_line
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
-    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)])
+    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also),
+                                 args.write_baseline])
     out, close = _open_output(args.output)
     closers = [close]
     try:
@@ -283,10 +284,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> None:
-    """Refuse, before any file is opened for writing, a report that would overwrite an
-    input (opening it truncates the page before it is read), another report of the
-    same run, or land inside an input directory where the walk would audit it as a page
-    (`report.json`, `report.html`; not `report.sarif`)."""
+    """Refuse, before any file is opened for writing, a report or baseline that would
+    overwrite an input (opening it truncates the page before it is read; a baseline
+    replaces it after), another output of the same run, or land inside an input
+    directory where the walk would audit it as a page (`report.json`, `report.html`;
+    not `report.sarif`, nor a hidden `.auditor-baseline.json`)."""
     from auditor.readers.registry import walkable
 
     seen: list[Path] = []
@@ -302,7 +304,7 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> Non
                 continue
             given = Path(source).resolve()
             if given == where:
-                raise AuditorError(f"{path}: is also an input; the report would overwrite it")
+                raise AuditorError(f"{path}: is also an input; writing there would overwrite it")
             if given.is_dir() and given in where.parents and walkable(where):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")

@@ -193,7 +193,7 @@ def test_an_archive_member_name_no_file_system_takes_is_audited(tmp_path: Path, 
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (["a.html", "-o", "a.html"], "a.html: is also an input; the report would overwrite it"),
+    (["a.html", "-o", "a.html"], "a.html: is also an input; writing there would overwrite it"),
     (["a.html", "-o", "r.json", "--also", "md=./r.json"], "r.json: given as two outputs"),
     (["site", "-o", "site/report.json"], "is inside the input directory site"),
 ])
@@ -220,3 +220,31 @@ def test_a_report_the_walk_would_not_read_may_sit_in_the_input_directory(tmp_pat
                  "--no-system-lists", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert '"version": "2.1.0"' in (tmp_path / "site" / "auditor.sarif").read_text()
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["a.html", "--write-baseline", "a.html"],
+     "a.html: is also an input; writing there would overwrite it"),
+    (["a.html", "--format", "json", "-o", "b.json", "--write-baseline", "b.json"],
+     "b.json: given as two outputs"),
+    (["site", "--write-baseline", "site/baseline.json"], "is inside the input directory site"),
+    (["a.html", "--write-baseline", "site"], "--write-baseline site: is a directory"),
+])
+def test_a_baseline_that_would_overwrite_or_join_the_input_is_refused(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """`--write-baseline` was not among the outputs checked before the run: naming the
+    page replaced it with a baseline, naming the `--output` file lost the report, one in
+    the audited directory was audited next run, and a directory failed only after the
+    whole report was written."""
+    page = '<html><body><p>story</p></body></html>'
+    (tmp_path / "a.html").write_text(page)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(page)
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    result = run("audit", *args, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert result.stdout == ""
+    assert (tmp_path / "a.html").read_text() == page
+    assert not (tmp_path / "b.json").exists()
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]

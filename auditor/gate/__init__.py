@@ -70,6 +70,8 @@ class Gate:
             return cls(base_url=base_url, version=__version__)
         if write_to is not None and not write_to.parent.is_dir():
             raise PolicyError(f"--write-baseline {write_to}: no such directory")
+        if write_to is not None and write_to.is_dir():  # found before the audit, not after
+            raise PolicyError(f"--write-baseline {write_to}: is a directory")
         policy = load_policy(policy_path, _known_networks())
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
