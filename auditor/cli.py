@@ -7,13 +7,20 @@ Exit codes (CONTRACT): 0 ran and nothing violated policy; 1 policy violated;
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, page_url
+from auditor.cli_args import (
+    HelpWithExamples,
+    add_limit_arguments,
+    page_limits,
+    page_url,
+    positive_int,
+)
 from auditor.errors import AuditorError, InputError
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
@@ -70,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal",
                        help="report format (default terminal)")
     audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
-    audit.add_argument("--width", type=int, help="terminal report width in columns")
+    audit.add_argument("--width", type=positive_int, metavar="N",
+                       help="terminal report width in columns")
     add_limit_arguments(audit)
     add_gate_arguments(audit)
 
@@ -156,11 +164,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("auditor: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader stopped reading (`| head`): end quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno not in _WRITE_FAILURES:
+            raise
+        # a full disk under --output or a redirect (`> /dev/full`): the environment's
+        # fault, so the one-line usage error, not the internal-error message
+        _quiet_stdout()
+        print(f"auditor: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
     parser.error(f"unknown command {args.command}")
     return EXIT_ERROR
+
+
+# what a write of the report can meet that no code of ours caused
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _quiet_stdout() -> None:
+    """stdout onto /dev/null, so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run_audit(args: argparse.Namespace) -> int:

@@ -248,3 +248,32 @@ def test_a_baseline_that_would_overwrite_or_join_the_input_is_refused(
     assert (tmp_path / "a.html").read_text() == page
     assert not (tmp_path / "b.json").exists()
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["audit", "PAGE"], ["audit", "PAGE", "--format", "json"],
+                                  ["audit", "PAGE", "--format", "html", "-o", "/dev/full"],
+                                  ["rules", "list"]])
+def test_a_full_disk_under_the_output_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """A report written to a full disk was "internal error: OSError: [Errno 28]", as if
+    auditor had a bug."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p>story</p></body></html>')
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", *(str(page) if a == "PAGE" else a for a in args),
+             "--no-system-lists"], stdout=full, stderr=subprocess.PIPE, text=True,
+            timeout=300, check=False)
+    assert result.returncode == 2
+    assert one_line_error(result) == ("auditor: error: cannot write the output: No space "
+                                      "left on device")
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "wide"])
+def test_width_must_be_a_positive_number(tmp_path: Path, width: str) -> None:
+    """`--width -5` printed nothing at all and exited 0."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p>story</p></body></html>')
+    result = run("audit", str(page), "--width", width, "--no-system-lists")
+    assert result.returncode == 2
+    assert "argument --width" in one_line_error(result)

@@ -348,3 +348,11 @@ def test_report_says_what_the_store_path_is(tmp_path: Path, make: Callable[[Path
     assert main(["report", "--store", str(path)]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line == f"auditor: error: {path}: {needle}"
+
+
+@pytest.mark.parametrize("width", ["0", "-5"])
+def test_report_width_must_be_positive(store: Path, width: str) -> None:
+    """`--width -5` printed nothing and exited 0."""
+    with pytest.raises(SystemExit) as caught:
+        main(["report", "--store", str(store), "--width", width])
+    assert caught.value.code == 2
