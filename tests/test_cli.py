@@ -277,3 +277,17 @@ def test_width_must_be_a_positive_number(tmp_path: Path, width: str) -> None:
     result = run("audit", str(page), "--width", width, "--no-system-lists")
     assert result.returncode == 2
     assert "argument --width" in one_line_error(result)
+
+
+def test_a_record_over_the_cap_points_at_the_command_that_sets_it(tmp_path: Path) -> None:
+    """In `audit`, a JSON Lines record over the cap said "(--max-record-bytes)", a flag
+    `audit` refuses; only `bulk` takes it."""
+    posts = tmp_path / "posts.jsonl"
+    huge = json.dumps({"url": "https://a.example/", "html": "<p>" + "x" * (17 << 20)})
+    small = json.dumps({"url": "https://b.example/", "html": "<p>story</p>"})
+    posts.write_text(huge + "\n" + small + "\n")
+    result = run("audit", str(posts), "--format", "json", "--no-system-lists")
+    assert result.returncode == 0, result.stderr  # a record, not the file: the run goes on
+    first, second = json.loads(result.stdout)["pages"]
+    assert first["errors"][0].endswith("-byte cap (auditor bulk --max-record-bytes)")
+    assert second["url"] == "https://b.example/" and not second["errors"]

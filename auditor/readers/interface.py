@@ -35,6 +35,9 @@ __all__ = [
 
 DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # a page `audit` reads whole
+# where a message about the record cap points: the only command that sets it (`audit`
+# reads archive records under the default, and pointed at a flag it does not take)
+RECORD_CAP_FLAG = "auditor bulk --max-record-bytes"
 Span = tuple[int, int | None]
 
 
@@ -203,7 +206,7 @@ class PageTooLarge(InputError):
         self.limit = limit
         super().__init__(f"{name}: larger than {limit // (1024 * 1024)} MiB"
                          if limit == MAX_PAGE_BYTES
-                         else f"{name}: over the {limit}-byte cap (--max-record-bytes)")
+                         else f"{name}: over the {limit}-byte cap ({RECORD_CAP_FLAG})")
 
 
 def failure_message(name: str, exc: BaseException) -> str:

@@ -28,6 +28,7 @@ from auditor.readers.html import HtmlReader
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
     MAX_PAGE_BYTES,
+    RECORD_CAP_FLAG,
     InputError,
     Member,
     PageTooLarge,
@@ -153,7 +154,7 @@ def read_member(member: Member) -> Iterator[Record]:
         reader = reader_for(kind)
         if member.size is not None and member.size > cap:
             yield ReadFailure(member.name, "member", f"{member.name}: member of {member.size} "
-                              f"bytes is over the {cap}-byte cap (--max-record-bytes)")
+                              f"bytes is over the {cap}-byte cap ({RECORD_CAP_FLAG})")
             return
         data = head + stream.read(cap + 1 - len(head))
         if len(data) > cap:
