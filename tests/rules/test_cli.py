@@ -264,3 +264,19 @@ def test_every_option_an_action_reads_is_still_accepted(
     code, out = _run(["rules", *(str(mine) if a == "MINE" else a for a in argv)])
     assert code == 0 and out
     assert forced == ([True] if "update" in argv else [])
+
+
+def test_check_shows_control_and_bidi_characters_as_escapes(tmp_path: Path) -> None:
+    """`rules check` printed its URL, source and the deciding rule raw: an escape
+    sequence pasted with a URL from a page (`\\x1b[2J` clears the screen) or a bidi
+    override in a downloaded list reached the terminal as it was."""
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("||x.example/\u202eevil^\n")
+    code, out = _run(["rules", "check", "https://x.example/\u202eevil/\x1b[2J",
+                      "--source-url", "https://s.example/\x1b]8;;https://phish.example\x07",
+                      "--lists", str(hostile), "--no-system-lists"])
+    assert code == 0
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert out.startswith("BLOCKED  https://x.example/\\u202eevil/\\x1b[2J\n")
+    assert "source: https://s.example/\\x1b]8;;https://phish.example\\x07" in out
+    assert "rule: ||x.example/\\u202eevil^  (list hostile, line 1)" in out
