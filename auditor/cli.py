@@ -198,6 +198,8 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.report.tee import Tee
     from auditor.rules import Engine
 
+    if args.inputs.count("-") > 1:  # the second read found stdin empty: a page error
+        raise AuditorError("- given more than once: stdin can be read once")
     if args.url and len(args.inputs) > 1:
         raise AuditorError("--url applies to a single input; got several")
     if args.url and args.base_url:

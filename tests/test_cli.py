@@ -291,3 +291,14 @@ def test_a_record_over_the_cap_points_at_the_command_that_sets_it(tmp_path: Path
     first, second = json.loads(result.stdout)["pages"]
     assert first["errors"][0].endswith("-byte cap (auditor bulk --max-record-bytes)")
     assert second["url"] == "https://b.example/" and not second["errors"]
+
+
+def test_stdin_named_twice_is_a_usage_error(tmp_path: Path) -> None:
+    """`auditor audit - -` audited the page, then reported stdin, read again, as an
+    empty page that "could not be audited" (exit 2 after a whole report)."""
+    result = run("audit", "-", "-", "--no-system-lists",
+                 stdin=b"<html><body><p>story</p></body></html>")
+    assert result.returncode == 2
+    assert one_line_error(result) == ("auditor: error: - given more than once: stdin can be "
+                                      "read once")
+    assert result.stdout == ""

@@ -63,6 +63,10 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     files: list[Path] = []
     for name in paths:
         path = Path(name)
+        if name == "-" and not path.exists():
+            raise InputError("-: bulk reads files, not stdin (a resumed run finds a record "
+                             "by its place in a file): save the stream to a file, or "
+                             "give a list of paths with --inputs-from -")
         if path.is_dir():
             found = walk_dir(path, walkable)  # with what cannot be read: a failed record
             if not found:

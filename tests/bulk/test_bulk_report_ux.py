@@ -231,6 +231,7 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     ([], "no INPUT given"),
     (["missing.warc"], "missing.warc: no such file"),
     (["--lists", "missing.txt", "IN"], "cannot read filter list"),
+    (["-"], "-: bulk reads files, not stdin"),  # was "-: no such file"
 ])
 def test_a_usage_error_leaves_no_store_behind(tmp_path: Path, warc: Path, args: list[str],
                                               needle: str,
