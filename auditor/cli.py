@@ -20,6 +20,7 @@ from auditor.cli_args import (
     page_limits,
     page_url,
     positive_int,
+    sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError
 from auditor.model import ListInfo
@@ -143,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)  # as given, for the store's runs
     try:
         if args.command == "audit":
-            return run_audit(args)
+            with sigterm_interrupts():  # a CI job's timeout: "interrupted", exit 130
+                return run_audit(args)
         if args.command == "bulk":
             from auditor.bulk.cli import run_bulk
 

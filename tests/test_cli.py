@@ -302,3 +302,23 @@ def test_stdin_named_twice_is_a_usage_error(tmp_path: Path) -> None:
     assert one_line_error(result) == ("auditor: error: - given more than once: stdin can be "
                                       "read once")
     assert result.stdout == ""
+
+
+def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM (a CI job's timeout) killed `audit` silently by the signal; it now ends
+    as Ctrl-C does: one line, exit 130."""
+    import signal
+
+    site = tmp_path / "site"
+    site.mkdir()
+    body = "<p>" + "Council news in plain words. " * 40 + "</p>"
+    for n in range(600):
+        (site / f"p{n:03}.html").write_text(f"<html><body>{body}</body></html>")
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", "audit", str(site), "--format",
+                             "jsonl", "--no-system-lists"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.read(1)  # pages are being reported
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "auditor: interrupted"

@@ -10,17 +10,21 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import signal
 import sqlite3
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, positive_int
+from auditor.cli_args import (
+    HelpWithExamples,
+    add_limit_arguments,
+    page_limits,
+    positive_int,
+    sigterm_interrupts,
+)
 from auditor.errors import AuditorError, InputError, StoreError
 
 if TYPE_CHECKING:
@@ -145,10 +149,6 @@ def _graph_path(text: str) -> Path:
     return Path(text)
 
 
-def _sigterm(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 @contextmanager
 def _damage_named(store: Path | None) -> Iterator[None]:
     """A store damaged on disk (a torn copy) is one line naming it, not an
@@ -224,19 +224,18 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         lists = report_lists(engine, catalogue())
         run_id = store.begin_run(argv, names, [li.to_dict() for li in lists],
                                  resumes=store.last_run_id() if args.resume else None)
-        previous = signal.signal(signal.SIGTERM, _sigterm)
         progress = ProgressView(sum(s.size for s in shards),
                                 enabled=False if args.no_progress else None)
         collector = Collector(store, run_id, shards, progress)
-        runner = _runner(args, settings, store, dask)
         completed = False
         started = time.monotonic()
-        try:
-            with progress:
-                completed = runner.run(shards, collector) if shards else True
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            store.end_run(run_id, DONE if completed else INTERRUPTED)
+        with sigterm_interrupts():
+            runner = _runner(args, settings, store, dask)
+            try:
+                with progress:
+                    completed = runner.run(shards, collector) if shards else True
+            finally:
+                store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
             raise AuditorError(runner.fatal)
         totals = store.totals()
