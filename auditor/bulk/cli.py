@@ -290,12 +290,43 @@ def run_report(args: argparse.Namespace) -> int:
         return _run_report(args)
 
 
+def _check_report_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before anything is read or written, an --output or --graph file that is
+    the store or one of its files (`-o audit.db` replaced a bulk run's store with its own
+    report), lies in the Parquet dataset read, or is another output of the run (`-o
+    g-nodes.csv --graph g.csv`: the report overwrote the graph's nodes)."""
+    from auditor.bulk.graph_export import outputs as graph_outputs
+    from auditor.bulk.store import StoreLock
+
+    written = ([args.output] if args.output is not None else []) + (
+        graph_outputs(args.graph) if args.graph is not None else [])
+    store: Path | None = args.store
+    kept = ([store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm"),
+             StoreLock.path_for(store)] if store is not None else [])
+    kept_where = {p.resolve() for p in kept}
+    seen: set[Path] = set()
+    for path in written:
+        if path.is_char_device() or path.is_fifo():
+            continue  # /dev/stdout, a pipe: nothing to overwrite
+        where = path.resolve()
+        if where in seen:
+            raise AuditorError(f"{path}: given as two outputs; each needs its own file")
+        seen.add(where)
+        if where in kept_where:
+            raise AuditorError(f"{path}: is the store {store} or one of its files; writing "
+                               "there would destroy it")
+        if args.parquet is not None and args.parquet.resolve() in (where, *where.parents):
+            raise AuditorError(f"{path}: is inside the Parquet dataset {args.parquet}; "
+                               "write it elsewhere")
+
+
 def _run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.aggregate import summarize
     from auditor.bulk.parquet import loaded, with_source
     from auditor.bulk.store import Store
     from auditor.bulk.summary import write_summary
 
+    _check_report_outputs(args)
     graph = None
     # a store is opened read-only, without the lock: a run may be writing it
     source = (loaded(args.parquet) if args.parquet is not None

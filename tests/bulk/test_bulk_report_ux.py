@@ -357,3 +357,30 @@ def test_report_width_must_be_positive(store: Path, width: str) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["report", "--store", str(store), "--width", width])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-o", "STORE"], "is the store"),
+    (["-o", "STORE-wal"], "is the store"),
+    (["--format", "csv", "-o", "g-nodes.csv", "--graph", "g.csv"], "given as two outputs"),
+    (["-o", "g.gexf", "--graph", "g.gexf"], "given as two outputs"),
+])
+def test_report_refuses_an_output_that_would_destroy_the_store_or_the_graph(
+        store: Path, tmp_path: Path, args: list[str], needle: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`auditor report --store audit.db -o audit.db` replaced the store — a whole bulk
+    run — with its own report; `-o g-nodes.csv --graph g.csv` overwrote the graph's
+    nodes with the report. Both are refused before anything is written."""
+    import shutil
+
+    copy = tmp_path / "audit.db"
+    shutil.copy(store, copy)
+    before = copy.read_bytes()
+    args = [str(copy) + a[5:] if a.startswith("STORE") else
+            str(tmp_path / a) if a.endswith((".csv", ".gexf")) else a for a in args]
+    assert main(["report", "--store", str(copy), *args]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert needle in line, line
+    assert copy.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.db"]
+    assert main(["report", "--store", str(copy), "--format", "json"]) == 0
