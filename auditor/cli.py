@@ -216,8 +216,11 @@ def run_audit(args: argparse.Namespace) -> int:
         from auditor.report.terminal import missing_lists_line
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
+    kept = [(gate.policy_path, "the policy"), *((path, "a filter list") for path in args.lists)]
+    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)],
+                   [*kept, (args.baseline, "the baseline")])
     _check_outputs(args.inputs, [args.output, *(path for _, path in args.also),
-                                 args.write_baseline])
+                                 args.write_baseline], kept)  # it may renew --baseline
     out, close = _open_output(args.output)
     closers = [close]
     try:
@@ -312,12 +315,14 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> None:
+def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
+                   kept: Sequence[tuple[Path | None, str]] = ()) -> None:
     """Refuse, before any file is opened for writing, a report or baseline that would
     overwrite an input (opening it truncates the page before it is read; a baseline
-    replaces it after), another output of the same run, or land inside an input
-    directory where the walk would audit it as a page (`report.json`, `report.html`;
-    not `report.sarif`, nor a hidden `.auditor-baseline.json`)."""
+    replaces it after), a file the run reads (`kept`: the policy, the baseline, a filter
+    list), another output of the same run, or land inside an input directory where the
+    walk would audit it as a page (`report.json`, `report.html`; not `report.sarif`, nor
+    a hidden `.auditor-baseline.json`)."""
     from auditor.readers.registry import walkable
 
     seen: list[Path] = []
@@ -328,6 +333,10 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> Non
         if where in seen:
             raise AuditorError(f"{path}: given as two outputs; each report needs its own file")
         seen.append(where)
+        for read, what in kept:
+            if read is not None and read.resolve() == where:
+                raise AuditorError(f"{path}: is {what} this run reads; writing there would "
+                                   "overwrite it")
         for source in inputs:
             if source == "-":
                 continue

@@ -322,3 +322,39 @@ def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130
     assert err.decode().strip() == "auditor: interrupted"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-o", "auditor.toml"], "auditor.toml: is the policy this run reads"),
+    (["--policy", "p.toml", "--write-baseline", "p.toml"], "p.toml: is the policy this run"),
+    (["--baseline", "base.json", "-o", "base.json", "--format", "json"],
+     "base.json: is the baseline this run reads"),
+    (["--baseline", "base.json", "--also", "md=base.json"], "base.json: is the baseline"),
+    (["--lists", "mine.txt", "-o", "mine.txt"], "mine.txt: is a filter list this run reads"),
+])
+def test_an_output_never_overwrites_a_file_the_run_reads(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """`-o auditor.toml` replaced the policy with the report (exit 0), as `-o` or `--also`
+    on the baseline and `-o` on a `--lists` file did: each is refused before any output
+    is opened, and every file keeps its bytes."""
+    (tmp_path / "a.html").write_text('<html><body><p>story</p></body></html>')
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    (tmp_path / "p.toml").write_text("max_ad_slots = 1\n")
+    (tmp_path / "mine.txt").write_text("||ads.example^\n")
+    assert run("audit", "a.html", "--write-baseline", "base.json", "--no-system-lists",
+               cwd=tmp_path).returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = run("audit", "a.html", *args, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_write_baseline_may_renew_the_baseline_it_reads(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text('<html><body><p>story</p></body></html>')
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    assert run("audit", "a.html", "--write-baseline", "b.json", cwd=tmp_path).returncode == 0
+    result = run("audit", "a.html", "--baseline", "b.json", "--write-baseline", "b.json",
+                 "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "b.json").read_text())["tool"] == "auditor"

@@ -47,6 +47,7 @@ class Gate:
     write_to: Path | None = None
     base_url: str | None = None
     version: str = ""
+    policy_path: Path | None = None  # the file the policy was read from
     violations: list[Violation] = field(default_factory=list)
 
     @classmethod
@@ -75,7 +76,8 @@ class Gate:
         policy = load_policy(policy_path, _known_networks())
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
-                   base_url=base_url or policy.base_url, version=__version__)
+                   base_url=base_url or policy.base_url, version=__version__,
+                   policy_path=policy_path)
 
     @property
     def active(self) -> bool:
