@@ -358,3 +358,16 @@ def test_write_baseline_may_renew_the_baseline_it_reads(tmp_path: Path) -> None:
                  "--no-system-lists", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / "b.json").read_text())["tool"] == "auditor"
+
+
+@pytest.mark.parametrize("command", [["audit", "PAGE"], ["rules", "list"]])
+def test_columns_0_still_prints_the_report(tmp_path: Path, command: list[str]) -> None:
+    """With COLUMNS=0 in the environment (what a terminal of no size reports), rich drew
+    every line 0 columns wide: an empty report, exit 0."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Harbour news</title></head><body><p>story</p>'
+                    '</body></html>')
+    result = run(*(str(page) if a == "PAGE" else a for a in command), "--no-system-lists",
+                 env={"COLUMNS": "0"})
+    assert result.returncode == 0, result.stderr
+    assert ("Harbour news" if command[0] == "audit" else "auditor-ads") in result.stdout
