@@ -371,3 +371,29 @@ def test_columns_0_still_prints_the_report(tmp_path: Path, command: list[str]) -
                  env={"COLUMNS": "0"})
     assert result.returncode == 0, result.stderr
     assert ("Harbour news" if command[0] == "audit" else "auditor-ads") in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_as_input_is_read_whole_as_stdin_is(tmp_path: Path) -> None:
+    """`auditor audit <(curl -s URL)` names a pipe (/dev/fd/63): it ended in "input stream
+    is not seekable", naming no input, while `curl … | auditor audit -` worked."""
+    import threading
+
+    fifo = tmp_path / "page.pipe"
+    os.mkfifo(fifo)
+    page = ('<html><head><title>Harbour news</title></head><body><p>story</p>'
+            '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+
+    def feed() -> None:
+        with open(fifo, "w") as writer:
+            writer.write(page)
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    result = run("audit", str(fifo), "--format", "json", "--no-system-lists")
+    feeder.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    [report] = json.loads(result.stdout)["pages"]
+    assert (report["input"], report["kind"], report["title"]) == (str(fifo), "html",
+                                                                   "Harbour news")
+    assert [h["host"] for h in report["third_party_hosts"]] == ["a.magsrv.com"]

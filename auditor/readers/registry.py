@@ -188,7 +188,10 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         if not found:
             raise InputError(f"{name}: directory holds no pages")
         return
-    with open_input(path, name) as stream:
+    with open_input(path, name) as handle:
+        # a pipe named on the command line (`auditor audit <(curl -s …)`) is read whole, as
+        # stdin is: the readers sniff and seek ("input stream is not seekable")
+        stream = handle if handle.seekable() else io.BytesIO(handle.read())
         yield from read_stream(stream, name, url=url)
 
 
