@@ -266,10 +266,16 @@ def _paths_from(source: Path) -> list[str]:
 
 
 def _speed(pages: int, seconds: float, workers: int) -> str:
-    """The final line's throughput: pages audited this run per wall second per worker."""
+    """The final line's throughput: pages audited this run per wall second per worker;
+    under 10 with a decimal (a short run said "0 pages/s" of pages it had audited).
+
+    >>> _speed(2, 5.0, 1), _speed(3000, 50.0, 2)
+    (' · 0.4 pages/s per worker', ' · 30 pages/s per worker')
+    """
     if pages < 1 or seconds <= 0 or workers < 1:
         return ""
-    return f" · {pages / seconds / workers:.0f} pages/s per worker"
+    rate = pages / seconds / workers
+    return f" · {rate:.1f} pages/s per worker" if rate < 10 else f" · {rate:.0f} pages/s per worker"
 
 
 def _runner(args: argparse.Namespace, settings: object, store: object,
