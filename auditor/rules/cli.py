@@ -13,7 +13,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from auditor.cli_args import HelpWithExamples, page_url, request_url
 from auditor.errors import RuleError
@@ -154,15 +156,18 @@ def print_explanation(ex: Explanation, out: Console) -> None:
         if m.important:
             flags.append("$important")
         extra = _shown(f"  [{', '.join(flags)}]") if flags else ""
-        out.print(
-            f"  rule: {_shown(m.rule)}  (list {_shown(m.list or '?')}, line {m.line}){extra}",
-            highlight=False,
-        )
+        _indented(out, 2, f"rule: {_shown(m.rule)}  (list {_shown(m.list or '?')}, "
+                          f"line {m.line}){extra}")
     others = [c for c in ex.candidates if c.outcome != "decided"]
     if others:
         out.print("  other candidates:", highlight=False)
         for c in others:
-            out.print(
-                f"    {_shown(c.rule)}  ({_shown(c.list)}:{c.line}): {_shown(c.outcome)}",
-                highlight=False,
-            )
+            _indented(out, 4, f"{_shown(c.rule)}  ({_shown(c.list)}:{c.line}): "
+                              f"{_shown(c.outcome)}")
+
+
+def _indented(out: Console, indent: int, markup: str) -> None:
+    """A line whose wrapped rest stays under its start (at 80 columns a candidate's
+    reason wrapped to column 0, under the verdict)."""
+    out.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False),
+              highlight=False)
