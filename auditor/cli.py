@@ -7,13 +7,21 @@ Exit codes (CONTRACT): 0 ran and nothing violated policy; 1 policy violated;
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, page_url
+from auditor.cli_args import (
+    HelpWithExamples,
+    add_limit_arguments,
+    page_limits,
+    page_url,
+    positive_int,
+    sigterm_interrupts,
+)
 from auditor.errors import AuditorError, InputError
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
@@ -70,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal",
                        help="report format (default terminal)")
     audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
-    audit.add_argument("--width", type=int, help="terminal report width in columns")
+    audit.add_argument("--width", type=positive_int, metavar="N",
+                       help="terminal report width in columns")
     add_limit_arguments(audit)
     add_gate_arguments(audit)
 
@@ -135,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)  # as given, for the store's runs
     try:
         if args.command == "audit":
-            return run_audit(args)
+            with sigterm_interrupts():  # a CI job's timeout: "interrupted", exit 130
+                return run_audit(args)
         if args.command == "bulk":
             from auditor.bulk.cli import run_bulk
 
@@ -156,11 +166,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("auditor: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader stopped reading (`| head`): end quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno not in _WRITE_FAILURES:
+            raise
+        # a full disk under --output or a redirect (`> /dev/full`): the environment's
+        # fault, so the one-line usage error, not the internal-error message
+        _quiet_stdout()
+        print(f"auditor: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
     parser.error(f"unknown command {args.command}")
     return EXIT_ERROR
+
+
+# what a write of the report can meet that no code of ours caused
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _quiet_stdout() -> None:
+    """stdout onto /dev/null, so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -173,6 +200,8 @@ def run_audit(args: argparse.Namespace) -> int:
     from auditor.report.tee import Tee
     from auditor.rules import Engine
 
+    if args.inputs.count("-") > 1:  # the second read found stdin empty: a page error
+        raise AuditorError("- given more than once: stdin can be read once")
     if args.url and len(args.inputs) > 1:
         raise AuditorError("--url applies to a single input; got several")
     if args.url and args.base_url:
@@ -187,7 +216,11 @@ def run_audit(args: argparse.Namespace) -> int:
         from auditor.report.terminal import missing_lists_line
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
-    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)])
+    kept = [(gate.policy_path, "the policy"), *((path, "a filter list") for path in args.lists)]
+    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)],
+                   [*kept, (args.baseline, "the baseline")])
+    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also),
+                                 args.write_baseline], kept)  # it may renew --baseline
     out, close = _open_output(args.output)
     closers = [close]
     try:
@@ -282,11 +315,14 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> None:
-    """Refuse, before any file is opened for writing, a report that would overwrite an
-    input (opening it truncates the page before it is read), another report of the
-    same run, or land inside an input directory where the walk would audit it as a page
-    (`report.json`, `report.html`; not `report.sarif`)."""
+def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
+                   kept: Sequence[tuple[Path | None, str]] = ()) -> None:
+    """Refuse, before any file is opened for writing, a report or baseline that would
+    overwrite an input (opening it truncates the page before it is read; a baseline
+    replaces it after), a file the run reads (`kept`: the policy, the baseline, a filter
+    list), another output of the same run, or land inside an input directory where the
+    walk would audit it as a page (`report.json`, `report.html`; not `report.sarif`, nor
+    a hidden `.auditor-baseline.json`)."""
     from auditor.readers.registry import walkable
 
     seen: list[Path] = []
@@ -297,12 +333,16 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None]) -> Non
         if where in seen:
             raise AuditorError(f"{path}: given as two outputs; each report needs its own file")
         seen.append(where)
+        for read, what in kept:
+            if read is not None and read.resolve() == where:
+                raise AuditorError(f"{path}: is {what} this run reads; writing there would "
+                                   "overwrite it")
         for source in inputs:
             if source == "-":
                 continue
             given = Path(source).resolve()
             if given == where:
-                raise AuditorError(f"{path}: is also an input; the report would overwrite it")
+                raise AuditorError(f"{path}: is also an input; writing there would overwrite it")
             if given.is_dir() and given in where.parents and walkable(where):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")

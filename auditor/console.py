@@ -7,11 +7,24 @@ raises BrokenPipeError instead, and `auditor.cli.main` ends quietly with status 
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from rich.console import Console
+
+FALLBACK_WIDTH = 80  # rich's own, when it cannot tell
 
 
 class OutputConsole(Console):
     """A rich Console whose broken pipe is an exception for the CLI, not an exit."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # rich takes COLUMNS=0 as a width of 0 and prints nothing at all (exit 0, an
+        # empty report); a width of 0 is no width, so rich's fallback stands
+        columns = os.environ.get("COLUMNS", "")
+        if kwargs.get("width") is None and columns.isdigit() and int(columns) == 0:
+            kwargs["width"] = FALLBACK_WIDTH
+        super().__init__(*args, **kwargs)
 
     def on_broken_pipe(self) -> None:
         self.quiet = True

@@ -193,7 +193,7 @@ def test_an_archive_member_name_no_file_system_takes_is_audited(tmp_path: Path, 
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (["a.html", "-o", "a.html"], "a.html: is also an input; the report would overwrite it"),
+    (["a.html", "-o", "a.html"], "a.html: is also an input; writing there would overwrite it"),
     (["a.html", "-o", "r.json", "--also", "md=./r.json"], "r.json: given as two outputs"),
     (["site", "-o", "site/report.json"], "is inside the input directory site"),
 ])
@@ -220,3 +220,180 @@ def test_a_report_the_walk_would_not_read_may_sit_in_the_input_directory(tmp_pat
                  "--no-system-lists", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert '"version": "2.1.0"' in (tmp_path / "site" / "auditor.sarif").read_text()
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["a.html", "--write-baseline", "a.html"],
+     "a.html: is also an input; writing there would overwrite it"),
+    (["a.html", "--format", "json", "-o", "b.json", "--write-baseline", "b.json"],
+     "b.json: given as two outputs"),
+    (["site", "--write-baseline", "site/baseline.json"], "is inside the input directory site"),
+    (["a.html", "--write-baseline", "site"], "--write-baseline site: is a directory"),
+])
+def test_a_baseline_that_would_overwrite_or_join_the_input_is_refused(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """`--write-baseline` was not among the outputs checked before the run: naming the
+    page replaced it with a baseline, naming the `--output` file lost the report, one in
+    the audited directory was audited next run, and a directory failed only after the
+    whole report was written."""
+    page = '<html><body><p>story</p></body></html>'
+    (tmp_path / "a.html").write_text(page)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(page)
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    result = run("audit", *args, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert result.stdout == ""
+    assert (tmp_path / "a.html").read_text() == page
+    assert not (tmp_path / "b.json").exists()
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["audit", "PAGE"], ["audit", "PAGE", "--format", "json"],
+                                  ["audit", "PAGE", "--format", "html", "-o", "/dev/full"],
+                                  ["rules", "list"]])
+def test_a_full_disk_under_the_output_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """A report written to a full disk was "internal error: OSError: [Errno 28]", as if
+    auditor had a bug."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p>story</p></body></html>')
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", *(str(page) if a == "PAGE" else a for a in args),
+             "--no-system-lists"], stdout=full, stderr=subprocess.PIPE, text=True,
+            timeout=300, check=False)
+    assert result.returncode == 2
+    assert one_line_error(result) == ("auditor: error: cannot write the output: No space "
+                                      "left on device")
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "wide"])
+def test_width_must_be_a_positive_number(tmp_path: Path, width: str) -> None:
+    """`--width -5` printed nothing at all and exited 0."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p>story</p></body></html>')
+    result = run("audit", str(page), "--width", width, "--no-system-lists")
+    assert result.returncode == 2
+    assert "argument --width" in one_line_error(result)
+
+
+def test_a_record_over_the_cap_points_at_the_command_that_sets_it(tmp_path: Path) -> None:
+    """In `audit`, a JSON Lines record over the cap said "(--max-record-bytes)", a flag
+    `audit` refuses; only `bulk` takes it."""
+    posts = tmp_path / "posts.jsonl"
+    huge = json.dumps({"url": "https://a.example/", "html": "<p>" + "x" * (17 << 20)})
+    small = json.dumps({"url": "https://b.example/", "html": "<p>story</p>"})
+    posts.write_text(huge + "\n" + small + "\n")
+    result = run("audit", str(posts), "--format", "json", "--no-system-lists")
+    assert result.returncode == 0, result.stderr  # a record, not the file: the run goes on
+    first, second = json.loads(result.stdout)["pages"]
+    assert first["errors"][0].endswith("-byte cap (auditor bulk --max-record-bytes)")
+    assert second["url"] == "https://b.example/" and not second["errors"]
+
+
+def test_stdin_named_twice_is_a_usage_error(tmp_path: Path) -> None:
+    """`auditor audit - -` audited the page, then reported stdin, read again, as an
+    empty page that "could not be audited" (exit 2 after a whole report)."""
+    result = run("audit", "-", "-", "--no-system-lists",
+                 stdin=b"<html><body><p>story</p></body></html>")
+    assert result.returncode == 2
+    assert one_line_error(result) == ("auditor: error: - given more than once: stdin can be "
+                                      "read once")
+    assert result.stdout == ""
+
+
+def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM (a CI job's timeout) killed `audit` silently by the signal; it now ends
+    as Ctrl-C does: one line, exit 130."""
+    import signal
+
+    site = tmp_path / "site"
+    site.mkdir()
+    body = "<p>" + "Council news in plain words. " * 40 + "</p>"
+    for n in range(600):
+        (site / f"p{n:03}.html").write_text(f"<html><body>{body}</body></html>")
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", "audit", str(site), "--format",
+                             "jsonl", "--no-system-lists"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.read(1)  # pages are being reported
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "auditor: interrupted"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-o", "auditor.toml"], "auditor.toml: is the policy this run reads"),
+    (["--policy", "p.toml", "--write-baseline", "p.toml"], "p.toml: is the policy this run"),
+    (["--baseline", "base.json", "-o", "base.json", "--format", "json"],
+     "base.json: is the baseline this run reads"),
+    (["--baseline", "base.json", "--also", "md=base.json"], "base.json: is the baseline"),
+    (["--lists", "mine.txt", "-o", "mine.txt"], "mine.txt: is a filter list this run reads"),
+])
+def test_an_output_never_overwrites_a_file_the_run_reads(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """`-o auditor.toml` replaced the policy with the report (exit 0), as `-o` or `--also`
+    on the baseline and `-o` on a `--lists` file did: each is refused before any output
+    is opened, and every file keeps its bytes."""
+    (tmp_path / "a.html").write_text('<html><body><p>story</p></body></html>')
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    (tmp_path / "p.toml").write_text("max_ad_slots = 1\n")
+    (tmp_path / "mine.txt").write_text("||ads.example^\n")
+    assert run("audit", "a.html", "--write-baseline", "base.json", "--no-system-lists",
+               cwd=tmp_path).returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = run("audit", "a.html", *args, "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_write_baseline_may_renew_the_baseline_it_reads(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text('<html><body><p>story</p></body></html>')
+    (tmp_path / "auditor.toml").write_text("max_ad_slots = 0\n")
+    assert run("audit", "a.html", "--write-baseline", "b.json", cwd=tmp_path).returncode == 0
+    result = run("audit", "a.html", "--baseline", "b.json", "--write-baseline", "b.json",
+                 "--no-system-lists", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "b.json").read_text())["tool"] == "auditor"
+
+
+@pytest.mark.parametrize("command", [["audit", "PAGE"], ["rules", "list"]])
+def test_columns_0_still_prints_the_report(tmp_path: Path, command: list[str]) -> None:
+    """With COLUMNS=0 in the environment (what a terminal of no size reports), rich drew
+    every line 0 columns wide: an empty report, exit 0."""
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Harbour news</title></head><body><p>story</p>'
+                    '</body></html>')
+    result = run(*(str(page) if a == "PAGE" else a for a in command), "--no-system-lists",
+                 env={"COLUMNS": "0"})
+    assert result.returncode == 0, result.stderr
+    assert ("Harbour news" if command[0] == "audit" else "auditor-ads") in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_as_input_is_read_whole_as_stdin_is(tmp_path: Path) -> None:
+    """`auditor audit <(curl -s URL)` names a pipe (/dev/fd/63): it ended in "input stream
+    is not seekable", naming no input, while `curl … | auditor audit -` worked."""
+    import threading
+
+    fifo = tmp_path / "page.pipe"
+    os.mkfifo(fifo)
+    page = ('<html><head><title>Harbour news</title></head><body><p>story</p>'
+            '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+
+    def feed() -> None:
+        with open(fifo, "w") as writer:
+            writer.write(page)
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    result = run("audit", str(fifo), "--format", "json", "--no-system-lists")
+    feeder.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    [report] = json.loads(result.stdout)["pages"]
+    assert (report["input"], report["kind"], report["title"]) == (str(fifo), "html",
+                                                                   "Harbour news")
+    assert [h["host"] for h in report["third_party_hosts"]] == ["a.magsrv.com"]

@@ -9,6 +9,7 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -115,6 +116,20 @@ def test_wp_seed(seeds: Path, engine: Engine, catalogue: Catalogue) -> None:
                                                       "ads-in-body", "syndicated"]
     assert [c for c, m in met(card).items() if m is None] == ["authorship",
                                                              "paid-traffic-share"]
+
+
+def test_the_readme_shows_the_wp_seeds_real_rows(seeds: Path, engine: Engine,
+                                                catalogue: Catalogue) -> None:
+    """The README's table of this card had drifted ("31.2 per 1,000 words" where the
+    card says "31.2 mobile ad units per 1,000 words"): its rows are the card's."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("| column -t -s $'\\t'\n", 1)[1].split("```", 1)[0]
+    shown = [tuple(re.split(r"  +", line.strip())) for line in block.splitlines()]
+    card = card_of(seeds / "wp-rest-post-injected.json", engine, catalogue)
+    rows = [i.to_dict() for i in card.indicators]
+    assert shown == [(r["criterion"], r["value"] or "—", r["basis"],
+                      "null" if r["met"] is None else str(r["met"]).lower(), r["source"])
+                     for r in rows]
 
 
 def test_text_seed(seeds: Path, engine: Engine, catalogue: Catalogue) -> None:

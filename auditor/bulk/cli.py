@@ -10,17 +10,21 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import signal
 import sqlite3
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from auditor.cli_args import HelpWithExamples, add_limit_arguments, page_limits, positive_int
+from auditor.cli_args import (
+    HelpWithExamples,
+    add_limit_arguments,
+    page_limits,
+    positive_int,
+    sigterm_interrupts,
+)
 from auditor.errors import AuditorError, InputError, StoreError
 
 if TYPE_CHECKING:
@@ -69,7 +73,8 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
     p.add_argument("--inputs-from", type=Path, metavar="FILE",
-                   help="read more input paths from FILE, one a line (e.g. warc.paths)")
+                   help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
+                   "stdin)")
     p.add_argument("--store", type=Path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
     p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -127,7 +132,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    "republished sources, skip reasons, failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
-    p.add_argument("--width", type=int, help="terminal width in columns")
+    p.add_argument("--width", type=positive_int, metavar="N", help="terminal width in columns")
     p.add_argument("--graph", type=_graph_path, metavar="OUT",
                    help="also write the operator graph (sites, IDs, sources, networks); "
                    "OUT's suffix picks the format: .gexf (Gephi), .graphml, or .csv "
@@ -144,13 +149,9 @@ def _graph_path(text: str) -> Path:
     return Path(text)
 
 
-def _sigterm(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 @contextmanager
 def _damage_named(store: Path | None) -> Iterator[None]:
-    """A store damaged on disk (a torn copy, a full disk) is one line naming it, not an
+    """A store damaged on disk (a torn copy) is one line naming it, not an
     internal error: SQLite finds the damage only on the page it reads."""
     try:
         yield
@@ -177,12 +178,7 @@ def _run_bulk(args: argparse.Namespace) -> int:
         raise AuditorError("--max-record-bytes must be positive")
     names = list(args.inputs)
     if args.inputs_from:
-        try:
-            text = args.inputs_from.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{args.inputs_from}: cannot read: {exc.strerror}") from None
-        names += [line.strip() for line in text.splitlines()
-                  if line.strip() and not line.startswith("#")]
+        names += _paths_from(args.inputs_from)
     if not names and not args.resume:
         raise AuditorError("no INPUT given (and no earlier run to --resume)")
     if not names and not args.store.exists():
@@ -228,19 +224,18 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         lists = report_lists(engine, catalogue())
         run_id = store.begin_run(argv, names, [li.to_dict() for li in lists],
                                  resumes=store.last_run_id() if args.resume else None)
-        previous = signal.signal(signal.SIGTERM, _sigterm)
         progress = ProgressView(sum(s.size for s in shards),
                                 enabled=False if args.no_progress else None)
         collector = Collector(store, run_id, shards, progress)
-        runner = _runner(args, settings, store, dask)
         completed = False
         started = time.monotonic()
-        try:
-            with progress:
-                completed = runner.run(shards, collector) if shards else True
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            store.end_run(run_id, DONE if completed else INTERRUPTED)
+        with sigterm_interrupts():
+            runner = _runner(args, settings, store, dask)
+            try:
+                with progress:
+                    completed = runner.run(shards, collector) if shards else True
+            finally:
+                store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
             raise AuditorError(runner.fatal)
         totals = store.totals()
@@ -256,11 +251,31 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         store.close()
 
 
+def _paths_from(source: Path) -> list[str]:
+    """--inputs-from: one path a line, `#` comments; `-` is stdin (`zcat warc.paths.gz |
+    auditor bulk --inputs-from - …`). Lines are file names, so bytes that are not UTF-8
+    decode as the file system's own names do (`os.fsdecode`)."""
+    try:
+        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise InputError(f"{source}: binary data, not a list of paths (one a line)")
+    lines = (os.fsdecode(line).strip() for line in data.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def _speed(pages: int, seconds: float, workers: int) -> str:
-    """The final line's throughput: pages audited this run per wall second per worker."""
+    """The final line's throughput: pages audited this run per wall second per worker;
+    under 10 with a decimal (a short run said "0 pages/s" of pages it had audited).
+
+    >>> _speed(2, 5.0, 1), _speed(3000, 50.0, 2)
+    (' · 0.4 pages/s per worker', ' · 30 pages/s per worker')
+    """
     if pages < 1 or seconds <= 0 or workers < 1:
         return ""
-    return f" · {pages / seconds / workers:.0f} pages/s per worker"
+    rate = pages / seconds / workers
+    return f" · {rate:.1f} pages/s per worker" if rate < 10 else f" · {rate:.0f} pages/s per worker"
 
 
 def _runner(args: argparse.Namespace, settings: object, store: object,
@@ -281,12 +296,43 @@ def run_report(args: argparse.Namespace) -> int:
         return _run_report(args)
 
 
+def _check_report_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before anything is read or written, an --output or --graph file that is
+    the store or one of its files (`-o audit.db` replaced a bulk run's store with its own
+    report), lies in the Parquet dataset read, or is another output of the run (`-o
+    g-nodes.csv --graph g.csv`: the report overwrote the graph's nodes)."""
+    from auditor.bulk.graph_export import outputs as graph_outputs
+    from auditor.bulk.store import StoreLock
+
+    written = ([args.output] if args.output is not None else []) + (
+        graph_outputs(args.graph) if args.graph is not None else [])
+    store: Path | None = args.store
+    kept = ([store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm"),
+             StoreLock.path_for(store)] if store is not None else [])
+    kept_where = {p.resolve() for p in kept}
+    seen: set[Path] = set()
+    for path in written:
+        if path.is_char_device() or path.is_fifo():
+            continue  # /dev/stdout, a pipe: nothing to overwrite
+        where = path.resolve()
+        if where in seen:
+            raise AuditorError(f"{path}: given as two outputs; each needs its own file")
+        seen.add(where)
+        if where in kept_where:
+            raise AuditorError(f"{path}: is the store {store} or one of its files; writing "
+                               "there would destroy it")
+        if args.parquet is not None and args.parquet.resolve() in (where, *where.parents):
+            raise AuditorError(f"{path}: is inside the Parquet dataset {args.parquet}; "
+                               "write it elsewhere")
+
+
 def _run_report(args: argparse.Namespace) -> int:
     from auditor.bulk.aggregate import summarize
     from auditor.bulk.parquet import loaded, with_source
     from auditor.bulk.store import Store
     from auditor.bulk.summary import write_summary
 
+    _check_report_outputs(args)
     graph = None
     # a store is opened read-only, without the lock: a run may be writing it
     source = (loaded(args.parquet) if args.parquet is not None
@@ -306,11 +352,11 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
               f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
-        write_summary(summary, args.format, sys.stdout, width=args.width)
+        write_summary(summary, args.format, sys.stdout, width=args.width, store=args.store)
     else:
         try:
             with args.output.open("w", encoding="utf-8", newline="") as out:
-                write_summary(summary, args.format, out, width=args.width)
+                write_summary(summary, args.format, out, width=args.width, store=args.store)
         except OSError as exc:
             raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
     return EXIT_OK

@@ -63,6 +63,10 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     files: list[Path] = []
     for name in paths:
         path = Path(name)
+        if name == "-" and not path.exists():
+            raise InputError("-: bulk reads files, not stdin (a resumed run finds a record "
+                             "by its place in a file): save the stream to a file, or "
+                             "give a list of paths with --inputs-from -")
         if path.is_dir():
             found = walk_dir(path, walkable)  # with what cannot be read: a failed record
             if not found:
@@ -83,14 +87,14 @@ def identify(path: Path) -> InputFile:
     input of kind UNREADABLE, identified by its path, never opened: its shard is one
     failed record, and a resumed run finds it done."""
     if unreadable(path) is not None:
-        key = hashlib.sha256(f"{os.path.abspath(path)}\0{UNREADABLE}".encode())
+        key = hashlib.sha256(os.fsencode(os.path.abspath(path)) + f"\0{UNREADABLE}".encode())
         return InputFile(str(path), key.hexdigest()[:32], 0, UNREADABLE)
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             head = stream.read(_ID_BYTES)
             digest = hashlib.sha256()
-            digest.update(f"{path.resolve()}\0{size}\0".encode())
+            digest.update(os.fsencode(path.resolve()) + f"\0{size}\0".encode())  # any name
             digest.update(head)
             if size > 2 * _ID_BYTES:
                 stream.seek(size - _ID_BYTES)

@@ -25,6 +25,8 @@ from auditor.readers.interface import (
     ReadFailure,
     Record,
     Skipped,
+    encodable,
+    without_surrogates,
 )
 from auditor.readers.registry import kind_of, read_stream, unreadable
 from auditor.resources import RuleEngine
@@ -80,6 +82,9 @@ class Outcome:
     offset: int | None  # top-level byte position, for progress
     detail: str | None = None  # skip reason or error message
     page: PageRow | None = None
+
+    def __post_init__(self) -> None:
+        encodable(self, ("name", "detail"))  # a file name that is not UTF-8: the store's text
 
 
 _ENGINES: dict[EngineSpec, RuleEngine] = {}
@@ -142,7 +147,7 @@ def audit_shard(shard: Shard, settings: Settings,
     engine = load_engine(settings.engine)
     cat = catalogue()
     seen: dict[str, int] = {}
-    prefix = shard.path + "#"
+    prefix = without_surrogates(shard.path) + "#"  # as the records name it
     records = shard_records(shard, settings.max_record_bytes)
     while True:
         try:

@@ -26,6 +26,7 @@ from typing import Any
 from auditor.bulk.plan import InputFile, Shard
 from auditor.bulk.shard import AUDITED, FAILED, SKIPPED, Outcome
 from auditor.errors import StoreError
+from auditor.readers.interface import without_surrogates
 from auditor.version import __version__
 
 STORE_SCHEMA = "auditor.bulk.store/1"
@@ -134,8 +135,11 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         """An existing store, to read; a run may be writing it meanwhile (WAL)."""
-        if not (path.exists() and path.stat().st_size > 0):
+        if not path.exists():
             raise StoreError(f"{path}: no such store")
+        if path.is_dir() or path.stat().st_size == 0:  # said as it is: the file is there
+            raise StoreError(f"{path}: {'a directory' if path.is_dir() else 'an empty file'}, "
+                             "not an auditor store")
         _check_header(path)
         return cls._connect(path, None)
 
@@ -228,7 +232,7 @@ class Store:
                 ("tool", f"auditor {__version__}")])
 
     def _tx(self) -> _Transaction:
-        return _Transaction(self._conn)
+        return _Transaction(self._conn, self.path)
 
     def close(self) -> None:
         try:
@@ -270,7 +274,7 @@ class Store:
         with self._tx():
             self._conn.executemany(
                 "INSERT OR IGNORE INTO inputs (input_id, path, size, kind) VALUES (?,?,?,?)",
-                [(f.input_id, f.path, f.size, f.kind) for f in files])
+                [(f.input_id, without_surrogates(f.path), f.size, f.kind) for f in files])
 
     def done_inputs(self) -> set[str]:
         return {r[0] for r in self._conn.execute("SELECT input_id FROM inputs WHERE done=1")}
@@ -378,14 +382,15 @@ class Store:
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any error (SQLite errors → StoreError)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
+        self._path = path
 
     def __enter__(self) -> None:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"store is not writable: {exc}") from None
+            raise StoreError(f"{self._path}: store is not writable: {exc}") from None
 
     def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         if exc is None:
@@ -393,11 +398,25 @@ class _Transaction:
                 self._conn.execute("COMMIT")
                 return
             except sqlite3.Error as error:
-                self._conn.execute("ROLLBACK")
-                raise StoreError(f"store write failed: {error}") from None
-        self._conn.execute("ROLLBACK")
+                self._rollback()
+                raise self._failed(error) from None
+        self._rollback()
         if isinstance(exc, sqlite3.Error):
-            raise StoreError(f"store write failed: {exc}") from None
+            raise self._failed(exc) from None
+
+    def _failed(self, error: sqlite3.Error) -> StoreError:
+        """The store's path and, on a full disk, what to do: what was committed stays."""
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+            return StoreError(f"{self._path}: store write failed: {error}; free space, then "
+                              f"`auditor bulk --resume --store {self._path}` goes on")
+        return StoreError(f"{self._path}: store write failed: {error}")
+
+
+    def _rollback(self) -> None:
+        """ROLLBACK, unless SQLite already did: on a full disk (SQLITE_FULL) it rolls the
+        transaction back itself, and a second ROLLBACK's error would hide the cause."""
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
 
 
 class StoreLock:

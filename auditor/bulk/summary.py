@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich import box
@@ -22,7 +24,9 @@ from auditor.words import counted, percent
 
 
 def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
-                  width: int | None = None) -> None:
+                  width: int | None = None, store: Path | None = None) -> None:
+    """`store`: the store the summary was read from, named in the command that resumes an
+    unfinished run (a Parquet summary has none)."""
     if fmt == "json":
         json.dump(summary, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -34,7 +38,7 @@ def write_summary(summary: dict[str, Any], fmt: str, out: TextIO,
         write_dashboard(summary, out)
     else:
         write_terminal(
-            summary, OutputConsole(file=out, width=width, highlight=False, markup=False)
+            summary, OutputConsole(file=out, width=width, highlight=False, markup=False), store
         )
 
 
@@ -60,7 +64,7 @@ def _of(shown: int, total: int | None) -> str:
     return f" (top {shown} of {total})" if total is not None and total > shown else ""
 
 
-def write_terminal(s: dict[str, Any], console: Console) -> None:
+def write_terminal(s: dict[str, Any], console: Console, store: Path | None = None) -> None:
     stored = s.get("pages_in_store", s["pages"])
     pages = (f"{counted(s['pages'], 'page')} from {counted(s['sites'], 'site')}"
              if stored == s["pages"] else
@@ -77,7 +81,7 @@ def write_terminal(s: dict[str, Any], console: Console) -> None:
             f"not in this store: the tables below count the {stored:,} pages here. Query the "
             "dataset with DuckDB or Spark (docs/BULK.md).", 600)), style="yellow")
     if s["runs"] and s["runs"][0]["status"] != "done":
-        console.print(_last_run(s["runs"][0]), style="yellow")
+        console.print(_last_run(s["runs"][0], store), style="yellow")
     if s["networks"]:
         console.print()
         table = _table("Ad and tracker networks" + _of(len(s["networks"]),
@@ -199,8 +203,8 @@ def _print_item(console: Console, lead: str, body: Text) -> None:
     console.print(grid)
 
 
-def _last_run(run: dict[str, Any]) -> Text:
-    """Why the totals may be partial, and what finishes them."""
+def _last_run(run: dict[str, Any], store: Path | None = None) -> Text:
+    """Why the totals may be partial, and what finishes them, as a command to copy."""
     who = (f"pid {run['pid']} on {run['host']}" if run["pid"] is not None
            else "run by an older auditor")
     done = f"{run['records']} records stored"
@@ -208,7 +212,8 @@ def _last_run(run: dict[str, Any]) -> Text:
         return _t(f"Run {run['id']} is still running ({who}, {done} so far): these totals "
                   "are partial.", 300)
     return _t(f"Run {run['id']} was {run['status']} before it finished ({who}, {done}): "
-              "`auditor bulk --store FILE --resume` finishes it.", 300)
+              f"`auditor bulk --resume --store {shlex.quote(str(store or 'FILE'))}` "
+              "finishes it.", 600)
 
 
 class _SafeWriter:

@@ -48,6 +48,7 @@ class Gate:
     write_to: Path | None = None
     base_url: str | None = None
     version: str = ""
+    policy_path: Path | None = None  # the file the policy was read from
     violations: list[Violation] = field(default_factory=list)
 
     @classmethod
@@ -71,10 +72,13 @@ class Gate:
             return cls(base_url=base_url, version=__version__)
         if write_to is not None and not write_to.parent.is_dir():
             raise PolicyError(f"--write-baseline {write_to}: no such directory")
+        if write_to is not None and write_to.is_dir():  # found before the audit, not after
+            raise PolicyError(f"--write-baseline {write_to}: is a directory")
         policy = load_policy(policy_path, _known_networks())
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to,
-                   base_url=base_url or policy.base_url, version=__version__)
+                   base_url=base_url or policy.base_url, version=__version__,
+                   policy_path=policy_path)
 
     @property
     def active(self) -> bool:

@@ -35,6 +35,9 @@ __all__ = [
 
 DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # a page `audit` reads whole
+# where a message about the record cap points: the only command that sets it (`audit`
+# reads archive records under the default, and pointed at a flag it does not take)
+RECORD_CAP_FLAG = "auditor bulk --max-record-bytes"
 Span = tuple[int, int | None]
 
 
@@ -65,10 +68,17 @@ class Document:
     def __post_init__(self) -> None:
         # JSON can carry lone surrogates (`"\ud800"`) that no output can encode: they
         # become U+FFFD here, once, so every reporter writes what it was given
-        for name in ("input", "text", "url", "title"):
-            value = getattr(self, name)
-            if value and _has_surrogates(value):
-                object.__setattr__(self, name, without_surrogates(value))
+        encodable(self, ("input", "text", "url", "title"))
+
+
+def encodable(record: object, names: tuple[str, ...]) -> None:
+    """A frozen record's text fields with lone surrogates made U+FFFD: a page's JSON
+    escapes, and a file name that is not UTF-8 (Python decodes its bytes to surrogates),
+    which no report and no store can encode."""
+    for name in names:
+        value = getattr(record, name)
+        if value and _has_surrogates(value):
+            object.__setattr__(record, name, without_surrogates(value))
 
 
 def _has_surrogates(text: str) -> bool:
@@ -100,6 +110,9 @@ class ReadFailure:
     kind: str
     error: str
 
+    def __post_init__(self) -> None:
+        encodable(self, ("input", "error"))
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -108,6 +121,9 @@ class Skipped:
     input: str
     kind: str
     reason: str
+
+    def __post_init__(self) -> None:
+        encodable(self, ("input", "reason"))
 
 
 Record = Document | ReadFailure | Skipped
@@ -196,7 +212,7 @@ class PageTooLarge(InputError):
         self.limit = limit
         super().__init__(f"{name}: larger than {limit // (1024 * 1024)} MiB"
                          if limit == MAX_PAGE_BYTES
-                         else f"{name}: over the {limit}-byte cap (--max-record-bytes)")
+                         else f"{name}: over the {limit}-byte cap ({RECORD_CAP_FLAG})")
 
 
 def failure_message(name: str, exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from typing import BinaryIO
 from auditor.readers.decode import as_utf8
 from auditor.readers.interface import (
     MAX_PAGE_BYTES,
+    RECORD_CAP_FLAG,
     InputError,
     Nested,
     Reader,
@@ -69,7 +70,7 @@ def read_jsonl_span(stream: BinaryIO, name: str, *, span: tuple[int, int | None]
             size = len(line) + _skip_line(stream)
             pos += size
             yield ReadFailure(record_name, KIND, f"{record_name}: line of {size} bytes is "
-                              f"over the {max_record_bytes}-byte cap (--max-record-bytes)")
+                              f"over the {max_record_bytes}-byte cap ({RECORD_CAP_FLAG})")
             continue
         pos += len(line)
         if not line.strip():

@@ -28,6 +28,7 @@ from auditor.readers.html import HtmlReader
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
     MAX_PAGE_BYTES,
+    RECORD_CAP_FLAG,
     InputError,
     Member,
     PageTooLarge,
@@ -153,7 +154,7 @@ def read_member(member: Member) -> Iterator[Record]:
         reader = reader_for(kind)
         if member.size is not None and member.size > cap:
             yield ReadFailure(member.name, "member", f"{member.name}: member of {member.size} "
-                              f"bytes is over the {cap}-byte cap (--max-record-bytes)")
+                              f"bytes is over the {cap}-byte cap ({RECORD_CAP_FLAG})")
             return
         data = head + stream.read(cap + 1 - len(head))
         if len(data) > cap:
@@ -187,7 +188,10 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         if not found:
             raise InputError(f"{name}: directory holds no pages")
         return
-    with open_input(path, name) as stream:
+    with open_input(path, name) as handle:
+        # a pipe named on the command line (`auditor audit <(curl -s …)`) is read whole, as
+        # stdin is: the readers sniff and seek ("input stream is not seekable")
+        stream = handle if handle.seekable() else io.BytesIO(handle.read())
         yield from read_stream(stream, name, url=url)
 
 

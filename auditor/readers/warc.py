@@ -42,6 +42,7 @@ from auditor.readers.httpbody import (
 )
 from auditor.readers.interface import (
     DEFAULT_MAX_RECORD_BYTES,
+    RECORD_CAP_FLAG,
     Document,
     InputError,
     Nested,
@@ -400,7 +401,7 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         return ReadFailure(
             name,
             KIND,
-            f"{name}: record of {length} bytes is over the {cap}-byte cap (--max-record-bytes)",
+            f"{name}: record of {length} bytes is over the {cap}-byte cap ({RECORD_CAP_FLAG})",
         )
     raw = rec.raw_stream.read(cap + 1)
     try:

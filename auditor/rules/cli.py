@@ -13,7 +13,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from auditor.cli_args import HelpWithExamples, page_url, request_url
 from auditor.errors import RuleError
@@ -94,7 +96,7 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
         results = update(force=bool(getattr(args, "force", False)))
         for r in results:  # a list not brought up to date says why on stderr, as errors do
             if r.ok:
-                out.print(escape(r.line()), highlight=False, soft_wrap=True)
+                out.print(_shown(r.line()), highlight=False, soft_wrap=True)
             else:
                 print(f"auditor: {inert(r.line())}", file=sys.stderr)
         # a list that could not be fetched is an input that could not be read: exit 2
@@ -107,7 +109,7 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
         table = Table("name", "source", "rules", "unsupported", "sha256")
         for li in engine.lists:
             table.add_row(
-                escape(li.name), escape(li.source), str(li.rules), str(li.unsupported), li.sha256
+                _shown(li.name), _shown(li.source), str(li.rules), str(li.unsupported), li.sha256
             )
         # piped, the table takes the width it needs: a path or a digest cut with "…" cannot
         # be checked; on a terminal, long values fold to its width
@@ -124,6 +126,13 @@ def run_rules_command(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
+def _shown(text: str) -> str:
+    """A value for rich markup: its brackets escaped and its control and bidi characters
+    shown as escapes. A URL given to `check` may be pasted from a page (`\x1b[2J` in a
+    path cleared the terminal), and a rule or list path comes from a downloaded list."""
+    return escape(inert(text))
+
+
 def print_explanation(ex: Explanation, out: Console) -> None:
     """The decision, the rule that made it, and every other candidate with why it lost."""
     m = ex.match
@@ -133,12 +142,12 @@ def print_explanation(ex: Explanation, out: Console) -> None:
         verdict = "[bold green]ALLOWED by exception[/]"
     else:
         verdict = "[green]not blocked[/] (no rule matched)"
-    out.print(f"{verdict}  {escape(ex.url)}", highlight=False)
+    out.print(f"{verdict}  {_shown(ex.url)}", highlight=False)
     party = {True: "third-party", False: "first-party", None: "party unknown: no source host"}[
         ex.third_party
     ]
     out.print(
-        f"  type: {ex.type}  source: {escape(ex.source_url or '-')}  ({party})", highlight=False
+        f"  type: {ex.type}  source: {_shown(ex.source_url or '-')}  ({party})", highlight=False
     )
     if m.rule is not None:
         flags = []
@@ -146,16 +155,19 @@ def print_explanation(ex: Explanation, out: Console) -> None:
             flags.append("exception won")
         if m.important:
             flags.append("$important")
-        extra = escape(f"  [{', '.join(flags)}]") if flags else ""
-        out.print(
-            f"  rule: {escape(m.rule)}  (list {escape(m.list or '?')}, line {m.line}){extra}",
-            highlight=False,
-        )
+        extra = _shown(f"  [{', '.join(flags)}]") if flags else ""
+        _indented(out, 2, f"rule: {_shown(m.rule)}  (list {_shown(m.list or '?')}, "
+                          f"line {m.line}){extra}")
     others = [c for c in ex.candidates if c.outcome != "decided"]
     if others:
         out.print("  other candidates:", highlight=False)
         for c in others:
-            out.print(
-                f"    {escape(c.rule)}  ({escape(c.list)}:{c.line}): {escape(c.outcome)}",
-                highlight=False,
-            )
+            _indented(out, 4, f"{_shown(c.rule)}  ({_shown(c.list)}:{c.line}): "
+                              f"{_shown(c.outcome)}")
+
+
+def _indented(out: Console, indent: int, markup: str) -> None:
+    """A line whose wrapped rest stays under its start (at 80 columns a candidate's
+    reason wrapped to column 0, under the verdict)."""
+    out.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False),
+              highlight=False)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -229,6 +231,7 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     ([], "no INPUT given"),
     (["missing.warc"], "missing.warc: no such file"),
     (["--lists", "missing.txt", "IN"], "cannot read filter list"),
+    (["-"], "-: bulk reads files, not stdin"),  # was "-: no such file"
 ])
 def test_a_usage_error_leaves_no_store_behind(tmp_path: Path, warc: Path, args: list[str],
                                               needle: str,
@@ -254,3 +257,130 @@ def test_an_input_named_that_is_a_link_to_nothing_says_why(tmp_path: Path,
         assert main(["bulk", str(tmp_path / name), "--store", str(tmp_path / "s.db"),
                      *LIGHT]) == 2
         assert f"{name}: {why}" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_is_audited_and_resumed(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    """A directory holding `caf\\xe9.html` (a Latin-1 name, as old crawls and Windows
+    copies leave) ended the whole run in an internal error: the input's hash and the
+    store's text could not encode the name Python decodes to surrogates."""
+    site = tmp_path / "site"
+    site.mkdir()
+    latin1 = os.path.join(os.fsencode(site), b"caf\xe9.html")
+    with open(latin1, "wb") as handle:
+        handle.write(page("café", exo_zone="5876674").encode())
+    with open(os.path.join(os.fsencode(site), b"bad\xff.html"), "wb") as handle:
+        handle.write(b"")  # unreadable too: one failed record, named
+    (site / "plain.html").write_text(page("plain"))
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(site), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    assert "3 records: 2 audited, 0 skipped, 1 failed" in capsys.readouterr().out
+    with sqlite3.connect(store) as db:
+        inputs = sorted(r[0] for r in db.execute("SELECT input FROM pages"))
+        [(error,)] = db.execute("SELECT error FROM errors").fetchall()
+    assert inputs == [f"{site}/caf\ufffd.html", f"{site}/plain.html"]
+    assert error == f"{site}/bad\ufffd.html: empty input"
+    assert summary_of(store)["networks"][0]["network"] == "ExoClick"  # type: ignore[index]
+    assert main(["bulk", "--resume", "--store", str(store), *LIGHT]) == 0
+    assert "(0 new this run)" in capsys.readouterr().out  # found done: none twice
+
+
+def test_inputs_from_reads_stdin_and_names_that_are_not_utf8(
+        tmp_path: Path, warc: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`--inputs-from -` was "-: cannot read" (`zcat warc.paths.gz | … --inputs-from -`
+    is how a list arrives); a list naming a Latin-1 file, or a binary file given as the
+    list, was an internal error."""
+    named = os.path.join(os.fsencode(tmp_path), b"r\xe9colte.html")
+    with open(named, "wb") as handle:
+        handle.write(page("harvest").encode())
+    listing = b"# crawl of 2026-12\n" + os.fsencode(warc) + b"\n\n" + named + b"\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(listing)))
+    store = tmp_path / "s.db"
+    assert main(["bulk", "--inputs-from", "-", "--store", str(store), "--workers", "1",
+                 *LIGHT]) == 0
+    out = capsys.readouterr().out
+    assert f"in {store}" in out and " 8 audited," in out  # the WARC's 7 pages and the file
+    binary = tmp_path / "list.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["bulk", "--inputs-from", str(binary), "--store", str(tmp_path / "t.db"),
+                 *LIGHT]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.endswith("list.bin: binary data, not a list of paths (one a line)"), line
+
+
+def test_a_full_disk_is_one_line_and_the_store_resumes(store: Path, tmp_path: Path,
+                                                       warc: Path) -> None:
+    """SQLite rolls a transaction back itself when the disk fills (SQLITE_FULL); our
+    second ROLLBACK failed, and the run ended in "the store is damaged (cannot rollback -
+    no transaction is active)" for a store that was whole. `max_page_count` fills the
+    database as a full disk does."""
+    import shutil
+
+    from auditor.bulk.store import StoreError
+
+    copy = tmp_path / "full.db"
+    shutil.copy(store, copy)
+    writer = Store.writer(copy)
+    try:
+        pages = writer._conn.execute("PRAGMA page_count").fetchone()[0]
+        writer._conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(StoreError) as caught:
+            writer.begin_run(["bulk"], ["x" * 200_000], [])
+    finally:
+        writer.close()
+    message = str(caught.value)
+    assert message.startswith(f"{copy}: store write failed: database or disk is full")
+    assert f"free space, then `auditor bulk --resume --store {copy}` goes on" in message
+    assert summary_of(copy)["records"] == summary_of(store)["records"]  # nothing lost
+
+
+@pytest.mark.parametrize(("make", "needle"), [
+    (lambda p: p.write_bytes(b""), "an empty file, not an auditor store"),
+    (lambda p: p.mkdir(), "a directory, not an auditor store"),
+])
+def test_report_says_what_the_store_path_is(tmp_path: Path, make: Callable[[Path], object],
+                                            needle: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty file or a directory given as the store was "no such store"."""
+    path = tmp_path / "audit.db"
+    make(path)
+    assert main(["report", "--store", str(path)]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == f"auditor: error: {path}: {needle}"
+
+
+@pytest.mark.parametrize("width", ["0", "-5"])
+def test_report_width_must_be_positive(store: Path, width: str) -> None:
+    """`--width -5` printed nothing and exited 0."""
+    with pytest.raises(SystemExit) as caught:
+        main(["report", "--store", str(store), "--width", width])
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-o", "STORE"], "is the store"),
+    (["-o", "STORE-wal"], "is the store"),
+    (["--format", "csv", "-o", "g-nodes.csv", "--graph", "g.csv"], "given as two outputs"),
+    (["-o", "g.gexf", "--graph", "g.gexf"], "given as two outputs"),
+])
+def test_report_refuses_an_output_that_would_destroy_the_store_or_the_graph(
+        store: Path, tmp_path: Path, args: list[str], needle: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`auditor report --store audit.db -o audit.db` replaced the store — a whole bulk
+    run — with its own report; `-o g-nodes.csv --graph g.csv` overwrote the graph's
+    nodes with the report. Both are refused before anything is written."""
+    import shutil
+
+    copy = tmp_path / "audit.db"
+    shutil.copy(store, copy)
+    before = copy.read_bytes()
+    args = [str(copy) + a[5:] if a.startswith("STORE") else
+            str(tmp_path / a) if a.endswith((".csv", ".gexf")) else a for a in args]
+    assert main(["report", "--store", str(copy), *args]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert needle in line, line
+    assert copy.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.db"]
+    assert main(["report", "--store", str(copy), "--format", "json"]) == 0

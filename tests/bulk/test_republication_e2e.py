@@ -87,3 +87,18 @@ def test_the_graph_never_joins_a_scraper_to_an_outlet(
     assert {v for (u, v), r in relation.items() if r == "republishes"} | {
         u for (u, v), r in relation.items() if r == "republishes"} >= {
         f"source:{o}" for o in OUTLETS}
+
+
+def test_the_readme_shows_the_reports_real_network_tables(
+        store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's excerpt of this report had drifted from what the command prints (it
+    was made at a width its command did not give); it is compared with a real run."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ auditor report --store net.db --graph operators.gexf --width 100\n"
+    block = readme.split(command, 1)[1].split("```", 1)[0]
+    shown = block.split("Operator clusters:", 1)[1].rstrip("\n")
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--width", "100"]) == 0
+    out = "\n".join(line.rstrip() for line in capsys.readouterr().out.splitlines())
+    real = out.split("Operator clusters:", 1)[1].split("\n\nMFA scorecard", 1)[0]
+    assert shown == real

@@ -165,7 +165,8 @@ def test_after_kill_9_the_next_run_proceeds_and_resume_is_exact(
                                                                        None)
     assert runs(store)[0][1] == "running"
     text = report(store, "--width", "200")
-    assert "Run 1 was killed before it finished" in text and "--resume" in text
+    assert "Run 1 was killed before it finished" in text
+    assert f"`auditor bulk --resume --store {store}` finishes it" in text  # to copy as is
 
     second = cli("bulk", "--store", str(store), "--workers", "1", *LIGHT, "--resume")
     assert second.returncode == 0, second.stderr

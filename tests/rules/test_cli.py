@@ -264,3 +264,35 @@ def test_every_option_an_action_reads_is_still_accepted(
     code, out = _run(["rules", *(str(mine) if a == "MINE" else a for a in argv)])
     assert code == 0 and out
     assert forced == ([True] if "update" in argv else [])
+
+
+def test_check_shows_control_and_bidi_characters_as_escapes(tmp_path: Path) -> None:
+    """`rules check` printed its URL, source and the deciding rule raw: an escape
+    sequence pasted with a URL from a page (`\\x1b[2J` clears the screen) or a bidi
+    override in a downloaded list reached the terminal as it was."""
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("||x.example/\u202eevil^\n")
+    code, out = _run(["rules", "check", "https://x.example/\u202eevil/\x1b[2J",
+                      "--source-url", "https://s.example/\x1b]8;;https://phish.example\x07",
+                      "--lists", str(hostile), "--no-system-lists"])
+    assert code == 0
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert out.startswith("BLOCKED  https://x.example/\\u202eevil/\\x1b[2J\n")
+    assert "source: https://s.example/\\x1b]8;;https://phish.example\\x07" in out
+    assert "rule: ||x.example/\\u202eevil^  (list hostile, line 1)" in out
+
+
+def test_check_wraps_a_candidate_under_its_own_start(mine: Path) -> None:
+    """At 80 columns a losing candidate's reason wrapped to column 0, under the verdict,
+    where it read as a line of its own."""
+    parser = argparse.ArgumentParser(prog="auditor")
+    add_rules_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["rules", "check", "https://a.magsrv.com/ad-provider.js",
+                              "--source-url", "https://8657085.xyz/?p=1", "--type", "script",
+                              "--lists", str(mine), "--no-system-lists"])
+    buf = io.StringIO()
+    assert run_rules_command(args, Console(file=buf, width=50, color_system=None)) == 0
+    lines = buf.getvalue().splitlines()
+    start = lines.index("  other candidates:")
+    assert len(lines) > start + 3  # some candidate wrapped at 50 columns
+    assert all(line.startswith("    ") for line in lines[start + 1:])
