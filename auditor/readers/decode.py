@@ -279,29 +279,31 @@ _NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "gb18030":
           "big5hkscs": "Big5", "cp949": "EUC-KR", "cp866": "IBM866", "koi8-r": "KOI8-R",
           "koi8-u": "KOI8-U", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cyrillic",
           "cp874": "windows-874"}
-# a run of bytes that may hold an address with a non-ASCII byte in it: only there can
-# another reading change what a page requests (markup and ASCII read the same in all of
-# them), and only a host it folds to ASCII matters (full-width `ｅｘａｍｐｌｅ.com`, which
-# the URL parser maps to example.com): a non-ASCII host read another way is another
-# unknown host, which the page's own reading already counts
-_TOKEN = re.compile(rb"""[^\s"'<>()`]*[\x80-\xff][^\s"'<>()`]*""")
-_HOST_PART = re.compile(r"(?:^|//)([^/?#\\]+)")
-_DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\uff0e": "."})
+# where a host may be written: at the start of a run of bytes an address can span (quotes,
+# spaces and brackets end one), or after its `//`, up to its path, query or fragment. Only a
+# host written with a non-ASCII byte can read differently in another charset (markup and
+# ASCII read the same in all of them), and only one that folds to ASCII matters (full-width
+# `ｅｘａｍｐｌｅ.com`, which the URL parser maps to example.com): a non-ASCII host read
+# another way is another unknown host, which the page's own reading already counts. A host
+# is at most 253 characters of at most four bytes: longer runs (a paragraph of CJK text)
+# are cut there, so a page is read once, in one pass, however its runs fall.
+HOST_BYTES = 1024
+_HOST_PLACE = re.compile(rb"""(?:^|(?<=[\s"'<>()`])|//)([^/?#\\\s"'<>()`]{1,%d})""" % HOST_BYTES)
+# what joins the places for one decoding per charset: more newlines than any charset's
+# longest sequence, so a lead byte that takes the next bytes with it leaves one between
+_JOIN = b"\n" * 4
+_FOLDED_HOST = re.compile(r"^[\x00-\x09\x0b-\x7f]*\.[\x00-\x09\x0b-\x7f]*$", re.M)
 
 
-def _ascii_hosts(token: str) -> frozenset[str]:
-    """The parts of a token that could be a host (after `//`, else its start) and fold
-    to an ASCII name with a dot, as the URL parser's mapping folds them.
+def _ascii_hosts(places: str) -> set[str]:
+    """The host places (one a line) that fold to an ASCII name with a dot, as the URL
+    parser's mapping folds them.
 
-    >>> sorted(_ascii_hosts("http://\uff41\uff44\uff53\u3002test/a.js"))
+    >>> sorted(_ascii_hosts("\uff41\uff44\uff53\u3002test\\n\u4eca\u65e5"))
     ['ads.test']
     """
-    found = set()
-    for part in _HOST_PART.findall(token):
-        folded = unicodedata.normalize("NFKC", part.translate(_DOTS)).lower()
-        if folded.isascii() and "." in folded:
-            found.add(folded)
-    return frozenset(found)
+    folded = unicodedata.normalize("NFKC", places).replace("\u3002", ".")  # after NFKC, the
+    return set(_FOLDED_HOST.findall(folded.lower()))  # ideographic full stops are all U+3002
 
 
 def charset_name(codec: str) -> str:
@@ -347,12 +349,12 @@ def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
         primary = codec
     else:
         primary = _undeclared_codec(data)
-    tokens = _TOKEN.findall(data)
-    if not tokens:
+    places = _JOIN.join(p for p in dict.fromkeys(_HOST_PLACE.findall(data)) if not p.isascii())
+    if not places:
         return tuple(readings)
-    seen = {h for t in tokens for h in _ascii_hosts(t.decode(primary, "replace"))}
+    seen = _ascii_hosts(places.decode(primary, "replace"))
     for codec in _GUESSABLE:
-        hosts = {h for t in tokens for h in _ascii_hosts(t.decode(codec, "replace"))} - seen
+        hosts = _ascii_hosts(places.decode(codec, "replace")) - seen
         if hosts:  # a host this reading alone writes in ASCII
             seen |= hosts
             readings.append((charset_name(codec), data.decode(codec, "replace")))
