@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -201,17 +202,39 @@ _RUN_STEPS = re.compile(
     r"|ctrl\s*\+\s*v[^\x00]{0,80}?enter|(?:cmd|command|\u2318)\s*\+\s*space", re.I)
 
 
+def _copied(command: re.Match[str]) -> str:
+    """The command as copied, from its start: in a script, to the end of the string
+    literal it opens in, escapes read (`writeText("curl … | bash")` copies no `");`);
+    in a box's text, the rest of the text."""
+    text, start = command.string, command.start()
+    opened = max((text.rfind(q, 0, start), q) for q in "'\"`")
+    if opened[0] < 0 or "\n" in text[opened[0]:start]:
+        return text[start:]
+    end = start
+    while (end := text.find(opened[1], end)) > 0 and text[end - 1] == "\\":
+        end += 1
+    return js_unescaped(text[start:end if end > 0 else len(text)])
+
+
+def _names_box(box: etree._Element, code: str) -> bool:
+    """Whether a script names a text box by its id or name, as a selector or a string."""
+    return any(re.search(rf"""['"#]{re.escape(name)}['"\]\s,.:]""", code)
+               for name in (box.get("id"), box.get("name")) if name)
+
+
 def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     """A script that writes a shell command to the visitor's clipboard: the fake CAPTCHA
     ("press Win+R, Ctrl+V, Enter") that has visitors run malware themselves. The command
-    is read from the script, its decoded payloads, and, for a copy of selected text, the
-    page's text fields. A docs page's copy button copies an install command the page
-    shows; it is a lure when the command is not among the page's text, or the script
+    is read from the script, its decoded payloads, `data-clipboard-text`, and, for a copy
+    of selected text, the text boxes the script names. A docs page's copy button copies
+    an install command the page shows (the string literal it writes, to its closing
+    quote); it is a lure when the command is not among the page's text, or the script
     tells the visitor to open the Run box or a terminal and paste (a Windows how-to's
     own text says so beside the commands it shows)."""
     if ctx.root is None:
         return
     fields: list[str] | None = None
+    boxes: list[tuple[etree._Element, str | None]] = []
     for code, line, xpath in script_codes(ctx):
         texts = (code, *ctx.decoded(code).payloads)
         # the literals `_COPIES` needs, tested first: its alternation is tried everywhere
@@ -219,15 +242,20 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
                    for t in texts):
             continue
         if fields is None:
-            fields = [" ".join(el.itertext()) if el.tag == "textarea" else el.get("value") or ""
-                      for el in ctx.root.iter("textarea", "input")]
-            fields += [el.get("data-clipboard-text") or "" for el in ctx.root.iter()
-                       if el.get("data-clipboard-text")]
-        command = next((m for t in (*texts, *fields) for m in [_SHELL.search(t)] if m), None)
+            fields = [el.get("data-clipboard-text") or "" for el in ctx.root.iter()
+                      if el.get("data-clipboard-text")]
+            boxes = [(el, " ".join(el.itertext()) if el.tag == "textarea" else el.get("value"))
+                     for el in ctx.root.iter("textarea", "input")]
+        # a box's text is what a script copies when the script names the box (a search
+        # field's query beside a copy-link button is no command copied)
+        named = [text for el, text in boxes if text and _SHELL.search(text)
+                 and any(_names_box(el, t) for t in texts)]
+        command = next((m for t in (*texts, *fields, *named) for m in [_SHELL.search(t)] if m),
+                       None)
         if command is None:
             continue
-        shown = ctx.page.shown_text if ctx.page is not None else ""
-        said = command.string[command.start():command.start() + 60]
+        shown = " ".join(ctx.page.shown_text.split()) if ctx.page is not None else ""
+        said = " ".join(_copied(command).split())[:60]
         if said in shown and not any(_RUN_STEPS.search(t) for t in texts):
             continue  # a command the page shows, and no script says to paste it: a copy button
         yield finding(

@@ -342,6 +342,18 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<h2>Google Chrome 131 for Windows</h2><p>The browser's newest release; what is "
         "new, then the download.</p><a href='https://dl.softmirror.test/files/ChromeSetup."
         "exe'>Download latest version</a>")}),
+    ("a docs page's copy buttons writing the install commands it shows", {"post": (
+        "<pre><code>curl -fsSL https://harbourtools.example/install | bash</code></pre><pre><code>"
+        "powershell -c \"irm harbourtools.example/install.ps1 | iex\"</code></pre><script>"
+        "document.getElementById('c1').onclick=function(){navigator.clipboard.writeText("
+        "\"curl -fsSL https://harbourtools.example/install | bash\");};document.getElementById("
+        "'c2').onclick=function(){navigator.clipboard.writeText('powershell -c \"irm "
+        "harbourtools.example/install.ps1 | iex\"');};</script>")}),
+    ("a forum's search box holding a query beside a copy-link button", {"body_top": (
+        "<form action='/search'><input name='q' value='powershell execution policy'></form>"
+        "<script>function copyLink(){var t=document.createElement('textarea');t.value="
+        "location.href;document.body.appendChild(t);t.select();document.execCommand('copy');"
+        "t.remove();}</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
