@@ -335,17 +335,27 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
 
 _ASKS_PERMISSION = re.compile(
     r"""Notification\s*\.\s*requestPermission\s*\(|pushManager\s*\.\s*subscribe\s*\(""")
-_BAIT_REASON = r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age|18\+)"
+_BAIT_REASON = (r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age"
+                r"|18\+)(?!\w)")
+# the reason given in the same clause as the "Allow" ("click Allow to confirm you are not
+# a robot", "if you are 18+, press Allow"): what notifications bring ("tap Allow to get
+# alerts when the match starts and watch") is a site's own prompt
+_CLAUSE = (r"""(?:(?!alert|notif|updat|news|receiv|get\b|know\b)[^\x00.!?;:"“”"""
+           r"""«»]){0,40}?""")
 _ALLOW_BAIT = re.compile(
-    r"""(?:click|press|tap)\W{0,4}allow\W{0,4}[^\x00]{0,80}?\b""" + _BAIT_REASON
-    + r"""|\b""" + _BAIT_REASON + r"""[^\x00]{0,80}?(?:click|press|tap)\W{0,4}allow\b""", re.I)
+    r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\W{0,4}(?:(?:button\W+)?(?:to|if|and|that)"""
+    r"""\b""" + _CLAUSE + r"""\b)?""" + _BAIT_REASON + r"""|\b""" + _BAIT_REASON + _CLAUSE
+    + r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\b""", re.I)
+_QUOTES = "\"“„«'‘"
 
 
 def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     """A page that asks for notification permission while its text tells visitors to
-    click "Allow" to prove they are human, to continue or to watch: a push-spam lure that
-    turns one click into a channel for scam notifications. A site's own "get breaking
-    news" prompt gives no such reason."""
+    click "Allow" to prove they are human, to continue or to watch, in the same clause: a
+    push-spam lure that turns one click into a channel for scam notifications. A site's
+    own "get breaking news" prompt gives no such reason, what its alerts bring ("tap Allow
+    to get alerts when the match starts and watch") is none, and a lure in quotes is an
+    article about one."""
     if ctx.page is None:
         return
     asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
@@ -353,7 +363,10 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
                  and _ASKS_PERMISSION.search(code)), None)
     if asks is None:
         return
-    bait = _ALLOW_BAIT.search(ctx.page.shown_text)
+    text = ctx.page.shown_text
+    # a quoted lure is an article about one (`they say: "Click Allow to verify…"`)
+    bait = next((m for m in _ALLOW_BAIT.finditer(text)
+                 if text[:m.start()].rstrip()[-1:] not in _QUOTES), None)
     if bait is None:
         return
     said = " ".join(bait.group(0).replace("\x00", " ").split())

@@ -354,6 +354,15 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>function copyLink(){var t=document.createElement('textarea');t.value="
         "location.href;document.body.appendChild(t);t.select();document.execCommand('copy');"
         "t.remove();}</script>")}),
+    ("a security article quoting the push lure, on a site with its own push prompt", {
+        "post": ("<p>Scam pages show a CAPTCHA and say: \"Click Allow to confirm that you are "
+                 "not a robot\". If you click Allow, they push ads to your desktop.</p>"),
+        "footer": ("<script>document.getElementById('sub').onclick=function(){Notification."
+                   "requestPermission();};</script>")}),
+    ("a sports site's alert prompt that names what the alerts bring", {"body_top": (
+        "<div class='bell'>Never miss a goal: tap Allow to get alerts when the match starts "
+        "and watch the highlights.</div><script>document.querySelector('.bell').onclick="
+        "function(){Notification.requestPermission();};</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -399,3 +408,14 @@ def test_clipboard_finding_names_the_command_not_the_markup(audit_listed: AuditL
     report = audit_listed(wp_page(body_top=CLICKFIX_COPY), URL)
     (found,) = [f for f in report.findings if f.kind == "clipboard-command"]
     assert "mshta" in found.message and "mshta https://recaptcha-cloud.test" in found.evidence
+
+
+@pytest.mark.parametrize("said", [
+    'Click "Allow" to confirm that you are not a robot', "Click the Allow button to continue",
+    "To watch the video, click Allow", "If you are 18+, tap Allow",
+    "Verify that you are not a robot by clicking Allow"])
+def test_each_wording_of_the_push_lure_is_bait(said: str, audit_listed: AuditListed) -> None:
+    page = wp_page(body_top=(f"<div style='position:fixed;inset:0'><h1>{said}</h1></div><script>"
+                             "Notification.requestPermission();</script>"))
+    report = audit_listed(page, URL)
+    assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
