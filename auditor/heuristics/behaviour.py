@@ -406,8 +406,9 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     vendor runs, in a block telling visitors their browser needs an update: the fake
     browser update (SocGholish, FakeUpdates, ClearFake) that installs malware. The link
     itself calls for the update in a block saying the browser is out of date or broken,
-    or the block is an overlay pinned over the page (an article about a browser release
-    that links a mirror, a download portal's "latest version" button, is neither); a
+    or the block is an overlay pinned over the page that calls for an update (an article
+    about a browser release that links a mirror, a download portal's "latest version"
+    button or sticky bar, is neither); a
     browser maker's own installer is what it says."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
@@ -426,8 +427,10 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
                 break
             words = " ".join(str(t) for t in block.itertext())
             pinned = bool(_FIXED.search(block.get("style") or ""))
-            if (pinned or (calls and _STALE.search(words))) and _UPDATE_WORDS.search(words) \
-                    and _BROWSER_WORDS.search(words):
+            # pinned, the block itself must call for an update: a download portal's sticky
+            # bar offers a browser's "latest version" and is no lure
+            if ((pinned and _UPDATE_CALL.search(words)) or (calls and _STALE.search(words))) \
+                    and _UPDATE_WORDS.search(words) and _BROWSER_WORDS.search(words):
                 yield finding(
                     FAKE_UPDATE, Severity.HIGH,
                     f"a \"browser update\" download of {url} from another site: a fake "

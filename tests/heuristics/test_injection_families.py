@@ -363,6 +363,10 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<div class='bell'>Never miss a goal: tap Allow to get alerts when the match starts "
         "and watch the highlights.</div><script>document.querySelector('.bell').onclick="
         "function(){Notification.requestPermission();};</script>")}),
+    ("a download portal's sticky bar offering a browser's latest version", {"post": (
+        "<div class='sticky' style='position:fixed;bottom:0'>Brave Browser, latest version "
+        "1.73.91 <a href='https://dl.softmirror.test/brave/BraveBrowserSetup.exe'>Download</a>"
+        "</div>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
