@@ -289,7 +289,11 @@ _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # what a skimmer takes: card or password fields, or every field a form holds
 _HARVESTS = re.compile(
     r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
-    r"""|\.elements\b|password|passwd""", re.I)
+    r"""|\.elements\b"""
+    # a password field read by its selector, id or name (a show-password toggle's
+    # `type === 'password'` is no read of one)
+    r"""|(?:querySelector(?:All)?|getElementById|getElementsByName)\(\s*['"][^)]{0,80}?passw(?:or)?d"""
+    r"""|[.[]\s*['"]?passw(?:or)?d\b""", re.I)
 _SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(")
 _READ_WORDS = (".value", "FormData", "querySelectorAll")
 _CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),

