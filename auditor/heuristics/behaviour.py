@@ -72,17 +72,42 @@ def _unknown_site(ctx: PageContext, url: str) -> str | None:
 
 
 def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
-    """The sites a script picks its script's address from at random, when they are
+    """The sites a script picks its script's address from at random (the array's item at
+    a random index given to a `src`), when they are
     ROTATION_MIN or more registrable domains no vendor the catalogue knows runs (DollyWay
     relays through other hacked WordPress sites): else none."""
     if "random" not in code or not _SCRIPT_ELEMENT.search(code) or not _RANDOM_PICK.search(code):
         return []
     for array in _URL_ARRAY.finditer(code):
+        if not _picked_as_src(code, array):
+            continue
         sites = {registrable_domain(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
                  if (host := _unknown_site(ctx, literal))}
         if len(sites) >= ROTATION_MIN:
             return sorted(sites)
     return []
+
+
+_NAMED = re.compile(r"""([A-Za-z_$][\w$]*)\s*=\s*$""")
+
+
+def _picked_as_src(code: str, array: re.Match[str]) -> bool:
+    """Whether the address a script's `src` gets is the array's item at a random index
+    (`s.src = h[Math.floor(Math.random() * h.length)]`, or through a name it is given):
+    a random partner link or banner beside a loader of the site's own is no rotation."""
+    named = _NAMED.search(code, max(0, array.start() - 60), array.start())
+    if named is None:
+        return False
+    name = re.escape(named.group(1))
+    for pick in re.finditer(rf"""(?<![\w$.]){name}\s*{_RANDOM_PICK.pattern}""", code):
+        statement = code[max(code.rfind(c, 0, pick.start()) for c in ";{}\n") + 1 : pick.start()]
+        if re.search(r"""\bsrc\b""", statement):
+            return True  # `s.src = h[…]`, `setAttribute('src', h[…])`
+        given = _NAMED.search(statement)
+        if given and re.search(rf"""\bsrc\b['"]?\s*[=,]\s*{re.escape(given.group(1))}\b""",
+                               code[pick.end():]):
+            return True  # `var u = h[…]; … s.src = u`
+    return False
 
 
 # a script address a script writes or assigns with the referrer joined to it (Keitaro's

@@ -373,6 +373,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "getElementById('login').addEventListener('submit',function(){var u=document."
         "querySelector('[name=user]').value?'1':'0';new Image().src='https://px.loginstats"
         "-analytics.test/ev?e=login&has_user='+u;});</script>")}),
+    ("a random partner link beside a loader of the site's own script", {"footer": (
+        "<script>var partners=['https://www.gameshop-one.test/?ref=7','https://www.cheapkeys-"
+        "two.test/?ref=7','https://www.modsite-three.test/?ref=7'];document.getElementById("
+        "'ban').innerHTML='<a href=\"'+partners[Math.floor(Math.random()*partners.length)]+"
+        "'\">Partner</a>';var d=document.createElement('script');d.src='/js/count.js';"
+        "document.body.appendChild(d);</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -441,3 +447,11 @@ def test_a_password_sent_by_image_is_skimmed(read: str, audit_listed: AuditListe
         "</script>"))
     report = audit_listed(page, URL)
     assert ("form-skimmer", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_rotation_picked_through_a_name_is_dollyway(audit_listed: AuditListed) -> None:
+    page = wp_page(footer=DOLLYWAY.replace(
+        "s.src=h[Math.floor(Math.random()*h.length)]",
+        "var u=h[Math.floor(Math.random()*h.length)];s.src=u"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
