@@ -135,6 +135,56 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
     return None
 
 
+_EARLY_EXIT = re.compile(r"""\breturn\s*[;}]""")
+_IF = re.compile(r"""\bif\s*\(""")
+
+
+def _closing(text: str, at: int, opening: str, closing: str, limit: int) -> int:
+    """The index of the bracket closing the one at `at` (strings skipped), else -1 when
+    it closes at or after `limit`."""
+    depth, quote, i = 0, "", at
+    while i < limit:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _engine_test_guards(text: str, load: int) -> bool:
+    """Whether a search/social referrer test before a load decides whether it runs: an
+    early `return` after the test (`if (!ok) return;`), or the load inside the braces of
+    an `if` whose condition holds the test or the name its result is given. A test that
+    only sorts visitors into a label (a first-touch cookie) beside a loader is no guard."""
+    start = max(0, load - GUARD_WINDOW)
+    for test in _ENGINE_TEST.finditer(text, start, load):
+        if _EARLY_EXIT.search(text, test.end(), load):
+            return True
+        statement = text[max(text.rfind(c, 0, test.start()) for c in ";,{}(") + 1 : test.start()]
+        named = _NAMED.search(statement.split("=", 1)[0] + "=") if "=" in statement else None
+        for cond in _IF.finditer(text, max(0, test.start() - 300), load):
+            end = _closing(text, cond.end() - 1, "(", ")", load)
+            if end < 0:
+                continue
+            held = cond.end() <= test.start() < end or (named is not None and re.search(
+                rf"(?<![\w$.]){re.escape(named.group(1))}\b", text[cond.end():end]))
+            brace = end + 1 + len(text[end + 1:load]) - len(text[end + 1:load].lstrip())
+            if held and text.startswith("{", brace) and _closing(text, brace, "{", "}", load) < 0:
+                return True  # the block is still open at the load
+    return False
+
+
 def _machine_table(text: str) -> bool:
     """Whether an obfuscator's string table holds eval, the response and the referrer."""
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
@@ -148,7 +198,8 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
 
     The ndsw/Parrot TDS loader reads the referrer and cookies, fetches a URL and runs the
     answer with eval; Sign1's tests the referrer against search engines, writes a cookie,
-    and adds a script whose address it computes. Both are `high`. Running downloaded text
+    and adds a script whose address it computes, only when the test passes (an early
+    `return`, or the `if` block around the load). Both are `high`. Running downloaded text
     without a referrer test nearby is a site's own loader (a font cache, curl.js) and no
     finding: the test is sought in the GUARD_WINDOW characters before the load.
     """
@@ -182,7 +233,8 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
                 and "referrer" in window and "cookie" in window
                 and _SCRIPT_ELEMENT.search(window) and _REFERRER.search(window)
-                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)), None)
+                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)
+                and _engine_test_guards(text, m.start())), None)
             if gated is not None:
                 yield finding(
                     TDS_LOADER, Severity.HIGH,

@@ -379,6 +379,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "'ban').innerHTML='<a href=\"'+partners[Math.floor(Math.random()*partners.length)]+"
         "'\">Partner</a>';var d=document.createElement('script');d.src='/js/count.js';"
         "document.body.appendChild(d);</script>")}),
+    ("a first-touch cookie sorting search visitors, beside a chat widget's loader", {"head": (
+        "<script>(function(){var r=document.referrer,src='direct';if(/google\\.|bing\\./."
+        "test(r))src='organic';else if(/facebook\\.|instagram\\./.test(r))src='social';if("
+        "document.cookie.indexOf('ft_src=')<0){document.cookie='ft_src='+src+';path=/';}var "
+        "cfg=window.chatCfg||{url:'https://widget.smallchat.test/w.js'};var s=document."
+        "createElement('script');s.src=cfg.url;document.head.appendChild(s);})();</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -453,5 +459,16 @@ def test_a_rotation_picked_through_a_name_is_dollyway(audit_listed: AuditListed)
     page = wp_page(footer=DOLLYWAY.replace(
         "s.src=h[Math.floor(Math.random()*h.length)]",
         "var u=h[Math.floor(Math.random()*h.length)];s.src=u"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_sign1_guarding_its_load_with_an_if_block_is_found(audit_listed: AuditListed) -> None:
+    """The referrer test's result named, the load inside the `if` that tests it."""
+    page = wp_page(widget=(
+        "<script>(function(){var ref=document.referrer,ok=/google\\.|bing\\./.test(ref);if(ok"
+        "&&document.cookie.indexOf('_gs=')<0){document.cookie='_gs=1;max-age=86400;path=/';"
+        "var u=atob(window._k||'');var s=document.createElement('script');s.src=u;document."
+        "head.appendChild(s);}})();</script>"))
     report = audit_listed(page, URL)
     assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
