@@ -359,7 +359,9 @@ _CARD_WORDS = re.compile(
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
 _BEACON = re.compile(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
 _IMAGE_SRC = re.compile(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
-_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1(?=[\s\S]*\.send\()""")
+# (a socket counts when `.send(` follows it: tested in code, a lookahead to the text's
+# end from every socket would scan it again for each)
+_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1""")
 # each led by its literal, which the regex engine skips ahead to
 _FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
 _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
@@ -389,9 +391,17 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *ctx.decoded(code).payloads):
             if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
                 continue  # no channel's or no field read's literal: most scripts have neither
+            # what each send's window must hold, sought once in the whole text first: a big
+            # bundle with many sends and no field read or card or harvest pays one pass each
+            if not _READS_FIELDS.search(text) or not (
+                    _CARD_WORDS.search(text) or _HARVESTS.search(text)):
+                continue
+            last_send = text.rfind(".send(")
             unknown: list[tuple[str, str, bool]] = []
             for pattern, how in _CHANNELS:
                 for m in pattern.finditer(text):
+                    if pattern is _SOCKET and last_send < m.end():
+                        continue  # a socket that sends nothing after it
                     near = text[max(0, m.start() - SKIM_WINDOW) : m.end() + SKIM_WINDOW]
                     card = _CARD_WORDS.search(near) is not None
                     # one field's value (a search term) is no harvest; a POST only of a card
