@@ -494,6 +494,36 @@ _FIXED = re.compile(r"position\s*:\s*fixed", re.I)
 ANCESTORS = 3  # how far up the block whose words a download link is read with may be
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "section", "article", "header", "footer", "main", "aside", "td",
+                         "tr", "table", "br", "dd", "dt", "blockquote", "pre", "form"})
+
+
+def _browser_stale(block: etree._Element) -> bool:
+    """Whether one sentence of a block says a browser needs an update or is out of date
+    ("Your browser is out of date."), each paragraph, heading or item its own: a download
+    page's "Update VLC" link on a page that says elsewhere it "works in any browser" asks
+    to update no browser."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(block, False)]
+    while stack:  # text and tails in document order, without recursion (deep markup)
+        el, closing = stack.pop()
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if closing:
+            if el is not block:
+                parts.append(el.tail or "")
+            continue
+        if isinstance(el.tag, str):
+            parts.append(el.text or "")  # a comment's text is no sentence
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return any(_BROWSER_WORDS.search(sentence) and (
+        _UPDATE_WORDS.search(sentence) or _STALE.search(sentence))
+        for sentence in _SENTENCE_END.split("".join(parts)))
+
+
 def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     """A link that downloads a program or script from a host of another site no known
     vendor runs, in a block telling visitors their browser needs an update: the fake
@@ -501,8 +531,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     itself calls for the update in a block saying the browser is out of date or broken,
     or the block is an overlay pinned over the page that calls for an update (an article
     about a browser release that links a mirror, a download portal's "latest version"
-    button or sticky bar, is neither); a
-    browser maker's own installer is what it says."""
+    button or sticky bar, is neither); the browser is named by the link or in the sentence
+    that says it needs an update. A browser maker's own installer is what it says."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
     for a in ctx.page.tagged("a"):
@@ -513,7 +543,9 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
         host = _unknown_site(ctx, url) if url else None
         if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
-        calls = _UPDATE_CALL.search(" ".join(str(t) for t in a.itertext())) is not None
+        said = " ".join(str(t) for t in a.itertext())
+        calls = _UPDATE_CALL.search(said) is not None
+        names_browser = _BROWSER_WORDS.search(said) is not None
         block: etree._Element | None = a
         for _ in range(ANCESTORS):
             if block is None:
@@ -523,7 +555,7 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             # pinned, the block itself must call for an update: a download portal's sticky
             # bar offers a browser's "latest version" and is no lure
             if ((pinned and _UPDATE_CALL.search(words)) or (calls and _STALE.search(words))) \
-                    and _UPDATE_WORDS.search(words) and _BROWSER_WORDS.search(words):
+                    and _UPDATE_WORDS.search(words) and (names_browser or _browser_stale(block)):
                 yield finding(
                     FAKE_UPDATE, Severity.HIGH,
                     f"a \"browser update\" download of {url} from another site: a fake "

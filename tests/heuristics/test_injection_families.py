@@ -385,6 +385,10 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "document.cookie.indexOf('ft_src=')<0){document.cookie='ft_src='+src+';path=/';}var "
         "cfg=window.chatCfg||{url:'https://widget.smallchat.test/w.js'};var s=document."
         "createElement('script');s.src=cfg.url;document.head.appendChild(s);})();</script>")}),
+    ("a media player's download page asking to update the player", {"post": (
+        "<h2>VLC media player 3.0.21</h2><p>Is your version out of date? Update VLC to the "
+        "latest version.</p><a href='https://get.videolan.test/vlc/3.0.21/vlc-3.0.21-win64."
+        "exe'>Update VLC</a><p>Works in any browser.</p>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -483,3 +487,13 @@ def test_a_command_joined_from_pieces_is_not_the_piece_the_page_shows(
         "navigator.clipboard.writeText(c);</script>"))
     report = audit_listed(page, URL)
     assert ("clipboard-command", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_lure_naming_the_browser_only_in_its_warning_is_a_fake_update(
+        audit_listed: AuditListed) -> None:
+    page = wp_page(body_top=(
+        "<div style='position:fixed;inset:0'><h2>Your <b>Chrome</b> browser is out of date."
+        "</h2><p>Critical security fix.</p><a href='https://chrome-upd-cdn.test/ChromeUpdate."
+        "exe'>Download update</a></div>"))
+    report = audit_listed(page, URL)
+    assert ("fake-update", H) in [(f.kind, f.severity) for f in report.findings]
