@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -71,17 +72,42 @@ def _unknown_site(ctx: PageContext, url: str) -> str | None:
 
 
 def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
-    """The sites a script picks its script's address from at random, when they are
+    """The sites a script picks its script's address from at random (the array's item at
+    a random index given to a `src`), when they are
     ROTATION_MIN or more registrable domains no vendor the catalogue knows runs (DollyWay
     relays through other hacked WordPress sites): else none."""
     if "random" not in code or not _SCRIPT_ELEMENT.search(code) or not _RANDOM_PICK.search(code):
         return []
     for array in _URL_ARRAY.finditer(code):
+        if not _picked_as_src(code, array):
+            continue
         sites = {registrable_domain(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
                  if (host := _unknown_site(ctx, literal))}
         if len(sites) >= ROTATION_MIN:
             return sorted(sites)
     return []
+
+
+_NAMED = re.compile(r"""([A-Za-z_$][\w$]*)\s*=\s*$""")
+
+
+def _picked_as_src(code: str, array: re.Match[str]) -> bool:
+    """Whether the address a script's `src` gets is the array's item at a random index
+    (`s.src = h[Math.floor(Math.random() * h.length)]`, or through a name it is given):
+    a random partner link or banner beside a loader of the site's own is no rotation."""
+    named = _NAMED.search(code, max(0, array.start() - 60), array.start())
+    if named is None:
+        return False
+    name = re.escape(named.group(1))
+    for pick in re.finditer(rf"""(?<![\w$.]){name}\s*{_RANDOM_PICK.pattern}""", code):
+        statement = code[max(code.rfind(c, 0, pick.start()) for c in ";{}\n") + 1 : pick.start()]
+        if re.search(r"""\bsrc\b""", statement):
+            return True  # `s.src = h[…]`, `setAttribute('src', h[…])`
+        given = _NAMED.search(statement)
+        if given and re.search(rf"""\bsrc\b['"]?\s*[=,]\s*{re.escape(given.group(1))}\b""",
+                               code[pick.end():]):
+            return True  # `var u = h[…]; … s.src = u`
+    return False
 
 
 # a script address a script writes or assigns with the referrer joined to it (Keitaro's
@@ -109,6 +135,56 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
     return None
 
 
+_EARLY_EXIT = re.compile(r"""\breturn\s*[;}]""")
+_IF = re.compile(r"""\bif\s*\(""")
+
+
+def _closing(text: str, at: int, opening: str, closing: str, limit: int) -> int:
+    """The index of the bracket closing the one at `at` (strings skipped), else -1 when
+    it closes at or after `limit`."""
+    depth, quote, i = 0, "", at
+    while i < limit:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _engine_test_guards(text: str, load: int) -> bool:
+    """Whether a search/social referrer test before a load decides whether it runs: an
+    early `return` after the test (`if (!ok) return;`), or the load inside the braces of
+    an `if` whose condition holds the test or the name its result is given. A test that
+    only sorts visitors into a label (a first-touch cookie) beside a loader is no guard."""
+    start = max(0, load - GUARD_WINDOW)
+    for test in _ENGINE_TEST.finditer(text, start, load):
+        if _EARLY_EXIT.search(text, test.end(), load):
+            return True
+        statement = text[max(text.rfind(c, 0, test.start()) for c in ";,{}(") + 1 : test.start()]
+        named = _NAMED.search(statement.split("=", 1)[0] + "=") if "=" in statement else None
+        for cond in _IF.finditer(text, max(0, test.start() - 300), load):
+            end = _closing(text, cond.end() - 1, "(", ")", load)
+            if end < 0:
+                continue
+            held = cond.end() <= test.start() < end or (named is not None and re.search(
+                rf"(?<![\w$.]){re.escape(named.group(1))}\b", text[cond.end():end]))
+            brace = end + 1 + len(text[end + 1:load]) - len(text[end + 1:load].lstrip())
+            if held and text.startswith("{", brace) and _closing(text, brace, "{", "}", load) < 0:
+                return True  # the block is still open at the load
+    return False
+
+
 def _machine_table(text: str) -> bool:
     """Whether an obfuscator's string table holds eval, the response and the referrer."""
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
@@ -122,7 +198,8 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
 
     The ndsw/Parrot TDS loader reads the referrer and cookies, fetches a URL and runs the
     answer with eval; Sign1's tests the referrer against search engines, writes a cookie,
-    and adds a script whose address it computes. Both are `high`. Running downloaded text
+    and adds a script whose address it computes, only when the test passes (an early
+    `return`, or the `if` block around the load). Both are `high`. Running downloaded text
     without a referrer test nearby is a site's own loader (a font cache, curl.js) and no
     finding: the test is sought in the GUARD_WINDOW characters before the load.
     """
@@ -156,7 +233,8 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
                 and "referrer" in window and "cookie" in window
                 and _SCRIPT_ELEMENT.search(window) and _REFERRER.search(window)
-                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)), None)
+                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)
+                and _engine_test_guards(text, m.start())), None)
             if gated is not None:
                 yield finding(
                     TDS_LOADER, Severity.HIGH,
@@ -201,17 +279,41 @@ _RUN_STEPS = re.compile(
     r"|ctrl\s*\+\s*v[^\x00]{0,80}?enter|(?:cmd|command|\u2318)\s*\+\s*space", re.I)
 
 
+def _copied(command: re.Match[str]) -> str:
+    """The command as copied, from its start: in a script, to the end of the string
+    literal it opens in, escapes read (`writeText("curl … | bash")` copies no `");`),
+    unless the literal is joined to more; in a box's text, the rest of the text."""
+    text, start = command.string, command.start()
+    opened = max((text.rfind(q, 0, start), q) for q in "'\"`")
+    if opened[0] < 0 or "\n" in text[opened[0]:start]:
+        return text[start:]
+    end = start
+    while (end := text.find(opened[1], end)) > 0 and text[end - 1] == "\\":
+        end += 1
+    if end < 0 or text[end + 1 : end + 40].lstrip().startswith("+"):
+        return text[start:]  # joined to more (`'powershell' + ' -w hidden …'`): not all of it
+    return js_unescaped(text[start:end])
+
+
+def _names_box(box: etree._Element, code: str) -> bool:
+    """Whether a script names a text box by its id or name, as a selector or a string."""
+    return any(re.search(rf"""['"#]{re.escape(name)}['"\]\s,.:]""", code)
+               for name in (box.get("id"), box.get("name")) if name)
+
+
 def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     """A script that writes a shell command to the visitor's clipboard: the fake CAPTCHA
     ("press Win+R, Ctrl+V, Enter") that has visitors run malware themselves. The command
-    is read from the script, its decoded payloads, and, for a copy of selected text, the
-    page's text fields. A docs page's copy button copies an install command the page
-    shows; it is a lure when the command is not among the page's text, or the script
+    is read from the script, its decoded payloads, `data-clipboard-text`, and, for a copy
+    of selected text, the text boxes the script names. A docs page's copy button copies
+    an install command the page shows (the string literal it writes, to its closing
+    quote); it is a lure when the command is not among the page's text, or the script
     tells the visitor to open the Run box or a terminal and paste (a Windows how-to's
     own text says so beside the commands it shows)."""
     if ctx.root is None:
         return
     fields: list[str] | None = None
+    boxes: list[tuple[etree._Element, str | None]] = []
     for code, line, xpath in script_codes(ctx):
         texts = (code, *ctx.decoded(code).payloads)
         # the literals `_COPIES` needs, tested first: its alternation is tried everywhere
@@ -219,15 +321,20 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
                    for t in texts):
             continue
         if fields is None:
-            fields = [" ".join(el.itertext()) if el.tag == "textarea" else el.get("value") or ""
-                      for el in ctx.root.iter("textarea", "input")]
-            fields += [el.get("data-clipboard-text") or "" for el in ctx.root.iter()
-                       if el.get("data-clipboard-text")]
-        command = next((m for t in (*texts, *fields) for m in [_SHELL.search(t)] if m), None)
+            fields = [el.get("data-clipboard-text") or "" for el in ctx.root.iter()
+                      if el.get("data-clipboard-text")]
+            boxes = [(el, " ".join(el.itertext()) if el.tag == "textarea" else el.get("value"))
+                     for el in ctx.root.iter("textarea", "input")]
+        # a box's text is what a script copies when the script names the box (a search
+        # field's query beside a copy-link button is no command copied)
+        named = [text for el, text in boxes if text and _SHELL.search(text)
+                 and any(_names_box(el, t) for t in texts)]
+        command = next((m for t in (*texts, *fields, *named) for m in [_SHELL.search(t)] if m),
+                       None)
         if command is None:
             continue
-        shown = ctx.page.shown_text if ctx.page is not None else ""
-        said = command.string[command.start():command.start() + 60]
+        shown = " ".join(ctx.page.shown_text.split()) if ctx.page is not None else ""
+        said = " ".join(_copied(command).split())[:60]
         if said in shown and not any(_RUN_STEPS.search(t) for t in texts):
             continue  # a command the page shows, and no script says to paste it: a copy button
         yield finding(
@@ -254,14 +361,20 @@ _CARD_WORDS = re.compile(
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
 _BEACON = re.compile(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
 _IMAGE_SRC = re.compile(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
-_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1(?=[\s\S]*\.send\()""")
+# (a socket counts when `.send(` follows it: tested in code, a lookahead to the text's
+# end from every socket would scan it again for each)
+_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1""")
 # each led by its literal, which the regex engine skips ahead to
 _FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
 _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # what a skimmer takes: card or password fields, or every field a form holds
 _HARVESTS = re.compile(
     r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
-    r"""|\.elements\b|password|passwd""", re.I)
+    r"""|\.elements\b"""
+    # a password field read by its selector, id or name (a show-password toggle's
+    # `type === 'password'` is no read of one)
+    r"""|(?:querySelector(?:All)?|getElementById|getElementsByName)\(\s*['"][^)]{0,80}?passw(?:or)?d"""
+    r"""|[.[]\s*['"]?passw(?:or)?d\b""", re.I)
 _SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(")
 _READ_WORDS = (".value", "FormData", "querySelectorAll")
 _CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),
@@ -280,9 +393,17 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *ctx.decoded(code).payloads):
             if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
                 continue  # no channel's or no field read's literal: most scripts have neither
+            # what each send's window must hold, sought once in the whole text first: a big
+            # bundle with many sends and no field read or card or harvest pays one pass each
+            if not _READS_FIELDS.search(text) or not (
+                    _CARD_WORDS.search(text) or _HARVESTS.search(text)):
+                continue
+            last_send = text.rfind(".send(")
             unknown: list[tuple[str, str, bool]] = []
             for pattern, how in _CHANNELS:
                 for m in pattern.finditer(text):
+                    if pattern is _SOCKET and last_send < m.end():
+                        continue  # a socket that sends nothing after it
                     near = text[max(0, m.start() - SKIM_WINDOW) : m.end() + SKIM_WINDOW]
                     card = _CARD_WORDS.search(near) is not None
                     # one field's value (a search term) is no harvest; a POST only of a card
@@ -307,17 +428,27 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
 
 _ASKS_PERMISSION = re.compile(
     r"""Notification\s*\.\s*requestPermission\s*\(|pushManager\s*\.\s*subscribe\s*\(""")
-_BAIT_REASON = r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age|18\+)"
+_BAIT_REASON = (r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age"
+                r"|18\+)(?!\w)")
+# the reason given in the same clause as the "Allow" ("click Allow to confirm you are not
+# a robot", "if you are 18+, press Allow"): what notifications bring ("tap Allow to get
+# alerts when the match starts and watch") is a site's own prompt
+_CLAUSE = (r"""(?:(?!alert|notif|updat|news|receiv|get\b|know\b)[^\x00.!?;:"“”"""
+           r"""«»]){0,40}?""")
 _ALLOW_BAIT = re.compile(
-    r"""(?:click|press|tap)\W{0,4}allow\W{0,4}[^\x00]{0,80}?\b""" + _BAIT_REASON
-    + r"""|\b""" + _BAIT_REASON + r"""[^\x00]{0,80}?(?:click|press|tap)\W{0,4}allow\b""", re.I)
+    r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\W{0,4}(?:(?:button\W+)?(?:to|if|and|that)"""
+    r"""\b""" + _CLAUSE + r"""\b)?""" + _BAIT_REASON + r"""|\b""" + _BAIT_REASON + _CLAUSE
+    + r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\b""", re.I)
+_QUOTES = "\"“„«'‘"
 
 
 def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     """A page that asks for notification permission while its text tells visitors to
-    click "Allow" to prove they are human, to continue or to watch: a push-spam lure that
-    turns one click into a channel for scam notifications. A site's own "get breaking
-    news" prompt gives no such reason."""
+    click "Allow" to prove they are human, to continue or to watch, in the same clause: a
+    push-spam lure that turns one click into a channel for scam notifications. A site's
+    own "get breaking news" prompt gives no such reason, what its alerts bring ("tap Allow
+    to get alerts when the match starts and watch") is none, and a lure in quotes is an
+    article about one."""
     if ctx.page is None:
         return
     asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
@@ -325,7 +456,10 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
                  and _ASKS_PERMISSION.search(code)), None)
     if asks is None:
         return
-    bait = _ALLOW_BAIT.search(ctx.page.shown_text)
+    text = ctx.page.shown_text
+    # a quoted lure is an article about one (`they say: "Click Allow to verify…"`)
+    bait = next((m for m in _ALLOW_BAIT.finditer(text)
+                 if text[:m.start()].rstrip()[-1:] not in _QUOTES), None)
     if bait is None:
         return
     said = " ".join(bait.group(0).replace("\x00", " ").split())
@@ -360,14 +494,45 @@ _FIXED = re.compile(r"position\s*:\s*fixed", re.I)
 ANCESTORS = 3  # how far up the block whose words a download link is read with may be
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "section", "article", "header", "footer", "main", "aside", "td",
+                         "tr", "table", "br", "dd", "dt", "blockquote", "pre", "form"})
+
+
+def _browser_stale(block: etree._Element) -> bool:
+    """Whether one sentence of a block says a browser needs an update or is out of date
+    ("Your browser is out of date."), each paragraph, heading or item its own: a download
+    page's "Update VLC" link on a page that says elsewhere it "works in any browser" asks
+    to update no browser."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(block, False)]
+    while stack:  # text and tails in document order, without recursion (deep markup)
+        el, closing = stack.pop()
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if closing:
+            if el is not block:
+                parts.append(el.tail or "")
+            continue
+        if isinstance(el.tag, str):
+            parts.append(el.text or "")  # a comment's text is no sentence
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return any(_BROWSER_WORDS.search(sentence) and (
+        _UPDATE_WORDS.search(sentence) or _STALE.search(sentence))
+        for sentence in _SENTENCE_END.split("".join(parts)))
+
+
 def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     """A link that downloads a program or script from a host of another site no known
     vendor runs, in a block telling visitors their browser needs an update: the fake
     browser update (SocGholish, FakeUpdates, ClearFake) that installs malware. The link
     itself calls for the update in a block saying the browser is out of date or broken,
-    or the block is an overlay pinned over the page (an article about a browser release
-    that links a mirror, a download portal's "latest version" button, is neither); a
-    browser maker's own installer is what it says."""
+    or the block is an overlay pinned over the page that calls for an update (an article
+    about a browser release that links a mirror, a download portal's "latest version"
+    button or sticky bar, is neither); the browser is named by the link or in the sentence
+    that says it needs an update. A browser maker's own installer is what it says."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
     for a in ctx.page.tagged("a"):
@@ -378,15 +543,19 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
         host = _unknown_site(ctx, url) if url else None
         if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
-        calls = _UPDATE_CALL.search(" ".join(str(t) for t in a.itertext())) is not None
+        said = " ".join(str(t) for t in a.itertext())
+        calls = _UPDATE_CALL.search(said) is not None
+        names_browser = _BROWSER_WORDS.search(said) is not None
         block: etree._Element | None = a
         for _ in range(ANCESTORS):
             if block is None:
                 break
             words = " ".join(str(t) for t in block.itertext())
             pinned = bool(_FIXED.search(block.get("style") or ""))
-            if (pinned or (calls and _STALE.search(words))) and _UPDATE_WORDS.search(words) \
-                    and _BROWSER_WORDS.search(words):
+            # pinned, the block itself must call for an update: a download portal's sticky
+            # bar offers a browser's "latest version" and is no lure
+            if ((pinned and _UPDATE_CALL.search(words)) or (calls and _STALE.search(words))) \
+                    and _UPDATE_WORDS.search(words) and (names_browser or _browser_stale(block)):
                 yield finding(
                     FAKE_UPDATE, Severity.HIGH,
                     f"a \"browser update\" download of {url} from another site: a fake "

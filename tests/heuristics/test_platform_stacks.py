@@ -230,8 +230,13 @@ def _article(html_style: str = "", body_style: str = "", article_style: str = ""
     ('<html><head><title>t</title></head><body style="display:none">'
      + _FARM.replace('<div style="display:none">', "<div>") + "</body></html>",
      [("hidden-links", H)]),
+    # a link aggregator's front page faded in: all links, and still the page
+    ('<html><head><title>t</title></head><body style="opacity:0"><h1>Top stories</h1><ul>'
+     + "".join(f"<li><a href='https://source{i}.example/story-{i}'>Story {i}</a></li>"
+               for i in range(12)) + "</ul></body></html>", []),
 ], ids=["body opacity", "body visibility", "html opacity", "article opacity",
-        "a farm in the article", "a farm in a hidden page", "a hidden page of links"])
+        "a farm in the article", "a farm in a hidden page", "a hidden page of links",
+        "a link aggregator faded in"])
 def test_a_page_hidden_whole_until_its_scripts_run_is_no_link_farm(
         audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
     """Anti-flicker and fade-in code hides `<body>` (or the article) inline until it
