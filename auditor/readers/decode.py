@@ -283,8 +283,10 @@ _NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "gb18030":
 # another reading change what a page requests (markup and ASCII read the same in all of
 # them), and only a host it folds to ASCII matters (full-width `ｅｘａｍｐｌｅ.com`, which
 # the URL parser maps to example.com): a non-ASCII host read another way is another
-# unknown host, which the page's own reading already counts
-_TOKEN = re.compile(rb"""[^\s"'<>()`]*[\x80-\xff][^\s"'<>()`]*""")
+# unknown host, which the page's own reading already counts. Runs are split first and
+# those with such a byte kept: a pattern that seeks the byte inside a run backtracks
+# over each run without one, quadratic in a long one (a base64 `data:` image)
+_RUN = re.compile(rb"""[^\s"'<>()`]+""")
 _HOST_PART = re.compile(r"(?:^|//)([^/?#\\]+)")
 _DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\uff0e": "."})
 
@@ -347,7 +349,7 @@ def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
         primary = codec
     else:
         primary = _undeclared_codec(data)
-    tokens = _TOKEN.findall(data)
+    tokens = {t for t in _RUN.findall(data) if not t.isascii()}
     if not tokens:
         return tuple(readings)
     seen = {h for t in tokens for h in _ascii_hosts(t.decode(primary, "replace"))}
