@@ -352,7 +352,15 @@ _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video
 # button's `click()`) sends the visitor to its `action` (or a button's `formaction`)
 # with no click: Chromium 156 navigated to each. Without such a call a form waits for
 # the visitor, as a link does, and is no request (nor is jQuery's `.submit(handler)`).
-_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|(?:submit|click)\s*\(\s*\))")
+# A `.click()` submits only when what it clicks is a form's submit control, and most
+# pages' `.click()`s are not (a file input's picker, a menu, a download link): it counts
+# when the code before it (`_CLICK_REACH`, back to the last end tag) names a form, a
+# submit, or a submit control's id or name (`getElementById("b").click()`, `b =
+# $("#b"); … b.click()`).
+_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))")
+_CLICK = re.compile(rb"\.click\s*\(\s*\)")
+_CLICK_REACH = 400
+_SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
 # `<image>`): Chromium 156 requested the image it set
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
@@ -733,10 +741,38 @@ def xml_stylesheets(text: str) -> list[str]:
 
 
 def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
-    """Whether the document's markup calls a form's submission (`_SUBMITS`) anywhere:
-    in a script or a handler, the page's lowered markup read once."""
+    """Whether the document's markup calls a form's submission (`_SUBMITS`, or a
+    `.click()` of a submit control) anywhere: in a script or a handler, the page's
+    lowered markup read once."""
     markup = page.lowered if page is not None else lxml.html.tostring(root).lower()
-    return _SUBMITS.search(markup) is not None
+    if _SUBMITS.search(markup) is not None:
+        return True
+    controls: set[bytes] | None = None  # the submit controls' ids and names, quoted
+    for click in _CLICK.finditer(markup):
+        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
+        if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
+            before = before[before.find(b">", tag) + 1:]
+        if _SUBMIT_WORDS.search(before):
+            return True
+        if controls is None:
+            controls = _submit_controls(root)
+        if any(name in before for name in controls):
+            return True
+    return False
+
+
+def _submit_controls(root: lxml.html.HtmlElement) -> set[bytes]:
+    """How code may name a form's submit controls (a `<button>` of no other type, an
+    `<input>` of type submit or image): each id and name, as `"x"`, `'x'` and `#x`."""
+    names: set[bytes] = set()
+    for el in root.iter("button", "input"):
+        kind = (el.get("type") or ("submit" if el.tag == "button" else "")).strip().lower()
+        if kind in ("submit", "image"):
+            for value in (el.get("id"), el.get("name")):
+                if value and value.strip():
+                    low = value.strip().lower().encode("utf-8", "replace")
+                    names.update((b'"' + low + b'"', b"'" + low + b"'", b"#" + low))
+    return names
 
 
 def _parks_a_loader(script_type: str) -> bool:

@@ -81,3 +81,30 @@ def test_a_responses_link_header_preload_is_a_request() -> None:
         ("https://a.magsrv.com/ad-provider.js", T.SCRIPT, "Link header link[preload]"),
         ("https://site.test/local.css", T.STYLESHEET, "Link header link[preload]")]
     assert report.resources[0].network == "ExoClick"
+
+
+@pytest.mark.parametrize(("script", "submits"), [
+    # what clicks no submit control: a file input's picker, a menu, a download link
+    ("document.getElementById('menu').addEventListener('click', function () {"
+     " document.getElementById('file').click(); });", False),
+    ("var a = document.createElement('a'); a.href = URL.createObjectURL(blob);"
+     " a.download = 'report.csv'; a.click();", False),
+    ("$('.nav-toggle').click();", False),
+    # what clicks one: by its id or name, in a form, or named as a submit
+    ("var b = document.getElementById('go'); setTimeout(function () { b.click(); }, 10);",
+     True),
+    ("document.forms[0].querySelector('button').click();", True),
+    ("document.querySelector('[type=submit]').click();", True),
+    ("$('#go').click();", True),
+])
+def test_a_click_submits_a_form_only_on_a_submit_control(script: str, submits: bool) -> None:
+    """A form whose page calls `.click()` on something else (Chromium 156 stayed on the
+    page) is no navigation: a site's newsletter form to Mailchimp named Mailchimp as a
+    network the page loaded because a file input's picker was opened by `.click()`."""
+    markup = ('<form action="https://example.us1.list-manage.com/subscribe/post">'
+              '<input name="EMAIL"><button id="go">Subscribe</button></form>'
+              '<input type="file" id="file"><a id="menu">Menu</a>'
+              f"<script>{script}</script>")
+    expected = [("https://example.us1.list-manage.com/subscribe/post", T.DOCUMENT,
+                 "form[action]")]
+    assert loads(markup) == (expected if submits else [])
