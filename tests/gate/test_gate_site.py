@@ -305,3 +305,25 @@ def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> 
     reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
     assert [sorted({x.host for x in r.resources if x.third_party}) for r in reports[1:]] == [
         ["a.magsrv.com"], ["b.magsrv.com"]]
+
+
+def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
+    """A page of `<script ` with no `>`: the pattern that read each tag to its `>`
+    scanned to the page's end from every one (160 KB: 2 s, quadratic); a closed tag
+    after them is still read."""
+    import time
+
+    from auditor.gate.site import _site_code
+
+    (tmp_path / "lib.txt").write_text("x=1")
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        text = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * n
+        assert _site_code(text, "https://example.com/", tmp_path, "https://example.com/") \
+            == {tmp_path / "lib.txt": "script"}
+        return time.perf_counter() - start
+
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
+    assert large < 10 * max(small, 0.01), (small, large)
