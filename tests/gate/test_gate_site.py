@@ -250,6 +250,24 @@ def test_a_numeric_base_url_is_the_host_its_pages_request(
     assert {(r["host"], r["third_party"]) for r in page["resources"]} == {("127.0.0.1", False)}
 
 
+@pytest.mark.parametrize("base", ["http://256.1.1.1/", "http://999999999999/",
+                                  "http://1.2.3.4.5/"])
+def test_a_base_url_whose_host_no_browser_reads_is_a_usage_error(
+        tmp_path: Path, base: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An IPv4 address out of range was accepted and kept as written: no page URL
+    resolved under it, so the page's own scripts and images were dropped, not audited.
+    It is a usage error, one line, exit 2, as in a policy's `base_url`."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text('<script src="/app.js"></script><p>x</p>')
+    code = main(["audit", str(tmp_path / "site"), "--no-policy", "--base-url", base])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--base-url" in err and base in err
+    (tmp_path / "auditor.toml").write_text(f'base_url = "{base}"\n')
+    code = main(["audit", str(tmp_path / "site"), "--policy", str(tmp_path / "auditor.toml")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "base_url" in err
+
+
 def test_a_headers_files_link_preload_is_audited_on_its_own_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Netlify and Cloudflare Pages send the `Link` headers a site's `_headers` file sets
