@@ -629,14 +629,21 @@ def reading_urls(readings: list[tuple[str, str]], found: list[FoundURL], url: st
     is requested only in that reading, as Chromium 156 did), and the `<link>` elements
     its response's `Link` headers stand for (`Link header …`). With `ascii_hosts`, only
     requests to an ASCII host: a non-ASCII host another reading makes of the bytes is
-    another unknown host, which the page's own reading already counts. Each is parsed
-    and walked whole, within the page's limits."""
+    another unknown host, which the page's own reading already counts; and a non-ASCII
+    address on a host the page's reading requests is the same request read another way
+    (`/画像/写真.jpg` in Shift_JIS, `/茶咙/继靠.jpg` in GBK: every image of a Japanese page
+    came back once per reading, under made-up paths). Each is parsed and walked whole,
+    within the page's limits."""
     seen = {f.url for f in found}
+    hosts = {host_of(f.url) for f in found}
     more: list[FoundURL] = []
     for name, text in readings:
         page = parse_page(text, limits)
         for inner in walk(page.root, page_base(page.root, url), page, secure=secure):
-            if inner.url in seen or (ascii_hosts and "xn--" in (host_of(inner.url) or "xn--")):
+            if inner.url in seen:
+                continue
+            if ascii_hosts and ("xn--" in (host := host_of(inner.url) or "xn--")
+                                or (host in hosts and not inner.url.isascii())):
                 continue
             seen.add(inner.url)
             more.append(FoundURL(inner.url, inner.type, f"{name} {inner.via}", inner.element,
