@@ -346,7 +346,7 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
 _AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
-                    "th", "tr", "style", "image", "feimage", "form", "button", "set",
+                    "th", "tr", "style", "image", "feimage", "form", "button", "set", "animate",
                     *_AMP_REQUESTS, *_AMP_ADS)
 # A form the page's own code submits (`form.submit()`, `requestSubmit()`, a submit
 # button's `click()`) sends the visitor to its `action` (or a button's `formaction`)
@@ -362,7 +362,8 @@ _CLICK = re.compile(rb"\.click\s*\(\s*\)")
 _CLICK_REACH = 400
 _SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
-# `<image>`): Chromium 156 requested the image it set
+# `<image>`, or `<animate attributeName="href" values=…>`): Chromium 156 requested the
+# image each set
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
@@ -593,12 +594,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if submits:
                 attr = "action" if tag == "form" else "formaction"
                 found(get(attr), RequestType.DOCUMENT, f"{tag}[{attr}]")
-        elif tag == "set":
+        elif tag in ("set", "animate"):
             if (get("attributename") or "").strip().lower() in ("href", "xlink:href"):
                 parent = el.getparent()
                 kind = RequestType.IMAGE if parent is not None and str(parent.tag).lower() in (
                     "image", "feimage", "img") else RequestType.OTHER
-                found(get("to"), kind, "set[to]")
+                found(get("to"), kind, f"{tag}[to]")
+                if tag == "animate":  # its start and each of its values too
+                    found(get("from"), kind, "animate[from]")
+                    for value in (get("values") or "").split(";"):
+                        found(value.strip() or None, kind, "animate[values]")
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
                 for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):

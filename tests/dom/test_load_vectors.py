@@ -42,10 +42,15 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
      "</iframe>", [("https://a.magsrv.com/ad.js", T.SCRIPT, "iframe[src] javascript:")]),
     ("<iframe src=\"javascript:document.write('%3Cimg src=%22//px.test/p.gif%22%3E')\">"
      "</iframe>", [("https://px.test/p.gif", T.IMAGE, "iframe[src] javascript:")]),
-    # SVG animation that sets an image's address
+    # SVG animation that sets an image's address (each of `<animate>`'s values, as the
+    # animation reaches it)
     ('<svg width="10" height="10"><image width="10" height="10"><set attributeName="href" '
      'to="https://px.test/s.png"/></image></svg>',
      [("https://px.test/s.png", T.IMAGE, "set[to]")]),
+    ('<svg width="10" height="10"><image width="10" height="10"><animate attributeName="href"'
+     ' values="https://px.test/a.png;https://px.test/b.png" dur="1s"/></image></svg>',
+     [("https://px.test/a.png", T.IMAGE, "animate[values]"),
+      ("https://px.test/b.png", T.IMAGE, "animate[values]")]),
     # an XML document's style sheet (an SVG file's, an XHTML page's), before its root
     ('<?xml version="1.0"?>\n<?xml-stylesheet type="text/css" href="https://css.test/a.css"?>'
      '\n<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
@@ -61,6 +66,7 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<p>x</p><?xml-stylesheet href="https://css.test/late.css"?>', []),
     ("<script>document.write('<a href=https://shop.test/p>buy</a>')</script>", []),
     ('<svg><image><set attributeName="width" to="10"/></image></svg>', []),
+    ('<svg><rect><animate attributeName="x" values="0;10;0" dur="2s"/></rect></svg>', []),
 ])
 def test_what_chromium_loads_is_a_request(markup: str, expected: list[tuple[str, T, str]]
                                           ) -> None:
