@@ -346,15 +346,24 @@ _AMP_REQUESTS: dict[str, tuple[str, RequestType]] = {
 _AMP_ADS = ("amp-ad", "amp-embed")
 _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video", "audio",
                     "track", "embed", "object", "meta", "input", "a", "body", "table", "td",
-                    "th", "tr", "style", "image", "feimage", "form", "button", "set",
+                    "th", "tr", "style", "image", "feimage", "form", "button", "set", "animate",
                     *_AMP_REQUESTS, *_AMP_ADS)
 # A form the page's own code submits (`form.submit()`, `requestSubmit()`, a submit
 # button's `click()`) sends the visitor to its `action` (or a button's `formaction`)
 # with no click: Chromium 156 navigated to each. Without such a call a form waits for
 # the visitor, as a link does, and is no request (nor is jQuery's `.submit(handler)`).
-_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|(?:submit|click)\s*\(\s*\))")
+# A `.click()` submits only when what it clicks is a form's submit control, and most
+# pages' `.click()`s are not (a file input's picker, a menu, a download link): it counts
+# when the code before it (`_CLICK_REACH`, back to the last end tag) names a form, a
+# submit, or a submit control's id or name (`getElementById("b").click()`, `b =
+# $("#b"); … b.click()`).
+_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))")
+_CLICK = re.compile(rb"\.click\s*\(\s*\)")
+_CLICK_REACH = 400
+_SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
-# `<image>`): Chromium 156 requested the image it set
+# `<image>`, or `<animate attributeName="href" values=…>`): Chromium 156 requested the
+# image each set
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
@@ -585,12 +594,16 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             if submits:
                 attr = "action" if tag == "form" else "formaction"
                 found(get(attr), RequestType.DOCUMENT, f"{tag}[{attr}]")
-        elif tag == "set":
+        elif tag in ("set", "animate"):
             if (get("attributename") or "").strip().lower() in ("href", "xlink:href"):
                 parent = el.getparent()
                 kind = RequestType.IMAGE if parent is not None and str(parent.tag).lower() in (
                     "image", "feimage", "img") else RequestType.OTHER
-                found(get("to"), kind, "set[to]")
+                found(get("to"), kind, f"{tag}[to]")
+                if tag == "animate":  # its start and each of its values too
+                    found(get("from"), kind, "animate[from]")
+                    for value in (get("values") or "").split(";"):
+                        found(value.strip() or None, kind, "animate[values]")
         elif tag in _AMP_ADS:
             if get("rtc-config") and docs is not None:
                 for url in _config_urls(docs.config(el, "rtc-config").get("urls"), "url"):
@@ -621,14 +634,21 @@ def reading_urls(readings: list[tuple[str, str]], found: list[FoundURL], url: st
     is requested only in that reading, as Chromium 156 did), and the `<link>` elements
     its response's `Link` headers stand for (`Link header …`). With `ascii_hosts`, only
     requests to an ASCII host: a non-ASCII host another reading makes of the bytes is
-    another unknown host, which the page's own reading already counts. Each is parsed
-    and walked whole, within the page's limits."""
+    another unknown host, which the page's own reading already counts; and a non-ASCII
+    address on a host the page's reading requests is the same request read another way
+    (`/画像/写真.jpg` in Shift_JIS, `/茶咙/继靠.jpg` in GBK: every image of a Japanese page
+    came back once per reading, under made-up paths). Each is parsed and walked whole,
+    within the page's limits."""
     seen = {f.url for f in found}
+    hosts = {host_of(f.url) for f in found}
     more: list[FoundURL] = []
     for name, text in readings:
         page = parse_page(text, limits)
         for inner in walk(page.root, page_base(page.root, url), page, secure=secure):
-            if inner.url in seen or (ascii_hosts and "xn--" in (host_of(inner.url) or "xn--")):
+            if inner.url in seen:
+                continue
+            if ascii_hosts and ("xn--" in (host := host_of(inner.url) or "xn--")
+                                or (host in hosts and not inner.url.isascii())):
                 continue
             seen.add(inner.url)
             more.append(FoundURL(inner.url, inner.type, f"{name} {inner.via}", inner.element,
@@ -703,7 +723,7 @@ def _config_urls(entries: object, key: str) -> list[str]:
 # each from either; HTML's parser drops the instruction, so the prolog is read as text
 # (as far as a prolog runs: comments and a doctype may come first).
 _PROLOG_REACH = 64 * 1024
-_XML_STYLESHEET = re.compile(r"<\?xml-stylesheet\s((?:[^?]|\?(?!>))*)\?>", re.I)
+_XML_STYLESHEET = re.compile(r"<\?xml-stylesheet\s", re.I)  # its end, `?>`, sought by find
 _PSEUDO_HREF = re.compile(r"""(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -718,8 +738,14 @@ def xml_stylesheets(text: str) -> list[str]:
     root = re.search(r"<[A-Za-z]", text[:_PROLOG_REACH])
     prolog = text[: root.start() if root else _PROLOG_REACH]
     found = []
-    for pi in _XML_STYLESHEET.finditer(prolog):
-        href = _PSEUDO_HREF.search(pi.group(1))
+    at = 0  # each instruction's end found once: a pattern running to `?>` scanned to
+    # the prolog's end from each unclosed one (64 KB of them: 5 s)
+    while (pi := _XML_STYLESHEET.search(prolog, at)) is not None:
+        end = prolog.find("?>", pi.end())
+        if end == -1:
+            break
+        at = end + 2
+        href = _PSEUDO_HREF.search(prolog, pi.end() - 1, end)  # from the space it opens with
         if href:
             found.append(html.unescape(href.group(1) if href.group(1) is not None
                                        else href.group(2)))
@@ -727,10 +753,38 @@ def xml_stylesheets(text: str) -> list[str]:
 
 
 def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
-    """Whether the document's markup calls a form's submission (`_SUBMITS`) anywhere:
-    in a script or a handler, the page's lowered markup read once."""
+    """Whether the document's markup calls a form's submission (`_SUBMITS`, or a
+    `.click()` of a submit control) anywhere: in a script or a handler, the page's
+    lowered markup read once."""
     markup = page.lowered if page is not None else lxml.html.tostring(root).lower()
-    return _SUBMITS.search(markup) is not None
+    if _SUBMITS.search(markup) is not None:
+        return True
+    controls: set[bytes] | None = None  # the submit controls' ids and names, quoted
+    for click in _CLICK.finditer(markup):
+        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
+        if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
+            before = before[before.find(b">", tag) + 1:]
+        if _SUBMIT_WORDS.search(before):
+            return True
+        if controls is None:
+            controls = _submit_controls(root)
+        if any(name in before for name in controls):
+            return True
+    return False
+
+
+def _submit_controls(root: lxml.html.HtmlElement) -> set[bytes]:
+    """How code may name a form's submit controls (a `<button>` of no other type, an
+    `<input>` of type submit or image): each id and name, as `"x"`, `'x'` and `#x`."""
+    names: set[bytes] = set()
+    for el in root.iter("button", "input"):
+        kind = (el.get("type") or ("submit" if el.tag == "button" else "")).strip().lower()
+        if kind in ("submit", "image"):
+            for value in (el.get("id"), el.get("name")):
+                if value and value.strip():
+                    low = value.strip().lower().encode("utf-8", "replace")
+                    names.update((b'"' + low + b'"', b"'" + low + b"'", b"#" + low))
+    return names
 
 
 def _parks_a_loader(script_type: str) -> bool:

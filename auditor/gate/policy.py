@@ -244,13 +244,19 @@ def check_base_url(value: object, fail: Callable[[str], PolicyError]) -> str:
 
     >>> check_base_url("http://2130706433/docs/", ValueError)
     'http://127.0.0.1/docs/'
+    >>> check_base_url("http://256.1.1.1/", ValueError)
+    Traceback (most recent call last):
+    ValueError: 'http://256.1.1.1/' has a host no browser reads (an IPv4 address out of range?)
     """
     if not isinstance(value, str):
         raise fail(f"expected a string, got {_type_name(value)}")
     url = absolute_url(value)
     if url is None:
         raise fail(f"expected an http(s) URL such as 'https://example.com', got {value!r}")
-    return resolve(url, None) or url
+    read = resolve(url, None)
+    if read is None:  # an IPv4 number past 32 bits (`256.1.1.1`): no page resolves under it
+        raise fail(f"{value!r} has a host no browser reads (an IPv4 address out of range?)")
+    return read
 
 
 def _page_values(data: Mapping[str, Any], where: str, ctx: _Ctx, prefix: str,

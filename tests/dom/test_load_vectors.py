@@ -42,10 +42,15 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
      "</iframe>", [("https://a.magsrv.com/ad.js", T.SCRIPT, "iframe[src] javascript:")]),
     ("<iframe src=\"javascript:document.write('%3Cimg src=%22//px.test/p.gif%22%3E')\">"
      "</iframe>", [("https://px.test/p.gif", T.IMAGE, "iframe[src] javascript:")]),
-    # SVG animation that sets an image's address
+    # SVG animation that sets an image's address (each of `<animate>`'s values, as the
+    # animation reaches it)
     ('<svg width="10" height="10"><image width="10" height="10"><set attributeName="href" '
      'to="https://px.test/s.png"/></image></svg>',
      [("https://px.test/s.png", T.IMAGE, "set[to]")]),
+    ('<svg width="10" height="10"><image width="10" height="10"><animate attributeName="href"'
+     ' values="https://px.test/a.png;https://px.test/b.png" dur="1s"/></image></svg>',
+     [("https://px.test/a.png", T.IMAGE, "animate[values]"),
+      ("https://px.test/b.png", T.IMAGE, "animate[values]")]),
     # an XML document's style sheet (an SVG file's, an XHTML page's), before its root
     ('<?xml version="1.0"?>\n<?xml-stylesheet type="text/css" href="https://css.test/a.css"?>'
      '\n<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
@@ -61,6 +66,7 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<p>x</p><?xml-stylesheet href="https://css.test/late.css"?>', []),
     ("<script>document.write('<a href=https://shop.test/p>buy</a>')</script>", []),
     ('<svg><image><set attributeName="width" to="10"/></image></svg>', []),
+    ('<svg><rect><animate attributeName="x" values="0;10;0" dur="2s"/></rect></svg>', []),
 ])
 def test_what_chromium_loads_is_a_request(markup: str, expected: list[tuple[str, T, str]]
                                           ) -> None:
@@ -81,3 +87,30 @@ def test_a_responses_link_header_preload_is_a_request() -> None:
         ("https://a.magsrv.com/ad-provider.js", T.SCRIPT, "Link header link[preload]"),
         ("https://site.test/local.css", T.STYLESHEET, "Link header link[preload]")]
     assert report.resources[0].network == "ExoClick"
+
+
+@pytest.mark.parametrize(("script", "submits"), [
+    # what clicks no submit control: a file input's picker, a menu, a download link
+    ("document.getElementById('menu').addEventListener('click', function () {"
+     " document.getElementById('file').click(); });", False),
+    ("var a = document.createElement('a'); a.href = URL.createObjectURL(blob);"
+     " a.download = 'report.csv'; a.click();", False),
+    ("$('.nav-toggle').click();", False),
+    # what clicks one: by its id or name, in a form, or named as a submit
+    ("var b = document.getElementById('go'); setTimeout(function () { b.click(); }, 10);",
+     True),
+    ("document.forms[0].querySelector('button').click();", True),
+    ("document.querySelector('[type=submit]').click();", True),
+    ("$('#go').click();", True),
+])
+def test_a_click_submits_a_form_only_on_a_submit_control(script: str, submits: bool) -> None:
+    """A form whose page calls `.click()` on something else (Chromium 156 stayed on the
+    page) is no navigation: a site's newsletter form to Mailchimp named Mailchimp as a
+    network the page loaded because a file input's picker was opened by `.click()`."""
+    markup = ('<form action="https://example.us1.list-manage.com/subscribe/post">'
+              '<input name="EMAIL"><button id="go">Subscribe</button></form>'
+              '<input type="file" id="file"><a id="menu">Menu</a>'
+              f"<script>{script}</script>")
+    expected = [("https://example.us1.list-manage.com/subscribe/post", T.DOCUMENT,
+                 "form[action]")]
+    assert loads(markup) == (expected if submits else [])

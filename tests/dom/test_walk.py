@@ -1079,3 +1079,25 @@ def test_a_custom_element_name_with_a_control_character_is_walked() -> None:
                       '<a-s src="https://y.test/b.js"></a-s></body></html>')
     assert [f.url for f in walk(page.root, BASE, page)] == ["https://x.test/a.js",
                                                               "https://y.test/b.js"]
+
+
+def test_unclosed_xml_stylesheet_instructions_cost_linear_time() -> None:
+    """A prolog of `<?xml-stylesheet ` with no `?>`: the pattern that read each one to
+    its `?>` scanned to the prolog's end from every one (64 KB: 5 s); its end is now
+    found once, and a closed one after a space or newline still names its sheet."""
+    import time
+
+    from auditor.dom.walk import xml_stylesheets
+
+    assert xml_stylesheets('<?xml-stylesheet href="a.css"?>\n<?xml-stylesheet type="text/css"'
+                           "\n  href='b.css' ?><?xml-stylesheet xhref='c.css'?><svg/>"
+                           ) == ["a.css", "b.css"]
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        assert xml_stylesheets("<?xml-stylesheet " * n) == []
+        return time.perf_counter() - start
+
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (900, 3600))
+    assert large < 10 * max(small, 0.01), (small, large)

@@ -250,6 +250,24 @@ def test_a_numeric_base_url_is_the_host_its_pages_request(
     assert {(r["host"], r["third_party"]) for r in page["resources"]} == {("127.0.0.1", False)}
 
 
+@pytest.mark.parametrize("base", ["http://256.1.1.1/", "http://999999999999/",
+                                  "http://1.2.3.4.5/"])
+def test_a_base_url_whose_host_no_browser_reads_is_a_usage_error(
+        tmp_path: Path, base: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An IPv4 address out of range was accepted and kept as written: no page URL
+    resolved under it, so the page's own scripts and images were dropped, not audited.
+    It is a usage error, one line, exit 2, as in a policy's `base_url`."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text('<script src="/app.js"></script><p>x</p>')
+    code = main(["audit", str(tmp_path / "site"), "--no-policy", "--base-url", base])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--base-url" in err and base in err
+    (tmp_path / "auditor.toml").write_text(f'base_url = "{base}"\n')
+    code = main(["audit", str(tmp_path / "site"), "--policy", str(tmp_path / "auditor.toml")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "base_url" in err
+
+
 def test_a_headers_files_link_preload_is_audited_on_its_own_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Netlify and Cloudflare Pages send the `Link` headers a site's `_headers` file sets
@@ -305,3 +323,25 @@ def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> 
     reports = list(audit_records(records, Engine.load(system_lists=False), default_catalogue()))
     assert [sorted({x.host for x in r.resources if x.third_party}) for r in reports[1:]] == [
         ["a.magsrv.com"], ["b.magsrv.com"]]
+
+
+def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
+    """A page of `<script ` with no `>`: the pattern that read each tag to its `>`
+    scanned to the page's end from every one (160 KB: 2 s, quadratic); a closed tag
+    after them is still read."""
+    import time
+
+    from auditor.gate.site import _site_code
+
+    (tmp_path / "lib.txt").write_text("x=1")
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        text = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * n
+        assert _site_code(text, "https://example.com/", tmp_path, "https://example.com/") \
+            == {tmp_path / "lib.txt": "script"}
+        return time.perf_counter() - start
+
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
+    assert large < 10 * max(small, 0.01), (small, large)

@@ -88,3 +88,39 @@ def test_a_non_ascii_host_read_another_way_is_not_another_host() -> None:
     data = (text + '<img src="https://čia.example/a.png">').encode("cp1257")
     assert other_readings(data) == ()
     assert len(_audit(data)) == 1
+
+
+def test_a_long_run_without_a_non_ascii_byte_costs_linear_time() -> None:
+    """A base64 `data:` image (a run with no space or quote) on a page with one accented
+    letter: the runs were sought by a pattern that backtracked over each run lacking a
+    non-ASCII byte, 56 s for a 100 KB image; runs are split first, then kept."""
+    import time
+
+    def seconds(n: int) -> float:
+        page = ('<p>Café du marché</p><img src="data:image/png;base64,' + "QUFB" * n
+                + '">').encode("cp1252")
+        start = time.perf_counter()
+        assert other_readings(page) == ()
+        return time.perf_counter() - start
+
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (50_000, 200_000))
+    assert large < 10 * max(small, 0.01), (small, large)
+
+
+def test_a_non_ascii_path_on_a_host_the_page_requests_is_not_requested_again() -> None:
+    """A Japanese page (no charset) whose text holds full-width letters and 。 (`ＦＡＱ。`
+    folds to `faq.`, so its Shift_JIS, GBK, EUC-JP and EUC-KR readings are walked), with
+    images under Japanese paths: each image came back once per reading, under made-up
+    paths (`/茶咙/继靠.jpg`), on hosts the page's own reading already requests. The
+    full-width host it writes is still found."""
+    host = _full_width("a.magsrv") + ".com"
+    for codec in ("shift_jis", "euc_jp"):
+        data = (f"<html><body><h1>{PROSE['shift_jis']}</h1><ul><li>ＦＡＱ。</li></ul>"
+                '<img src="https://img.example.jp/画像/写真１.jpg">'
+                '<img src="https://img.example.jp/logo.png">'
+                f'<script src="https://{host}/ad-provider.js"></script>'
+                "</body></html>").encode(codec)
+        assert len(other_readings(data)) >= 1
+        hosts = [h for h, _ in _audit(data)]
+        assert hosts.count("img.example.jp") == 2 and "a.magsrv.com" in hosts, (codec, hosts)
