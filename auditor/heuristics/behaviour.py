@@ -12,6 +12,7 @@ scripts are read as `auditor/dom/deobfuscate.py` decodes them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -382,6 +383,34 @@ _CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),
 SKIM_WINDOW = 800  # characters around a send in which a field read counts as what it sends
 
 
+Spans = list[tuple[int, int]]
+
+
+def _signals_near(text: str, sends: list[re.Match[str]]) -> tuple[Spans, Spans, Spans]:
+    """Where the field reads, card words and harvests are within SKIM_WINDOW of a send:
+    each sought once over the sends' windows joined, so a bundle with thousands of sends
+    is read once, not once a send."""
+    joined: list[list[int]] = []
+    for m in sorted(sends, key=lambda m: m.start()):
+        start, end = max(0, m.start() - SKIM_WINDOW), m.end() + SKIM_WINDOW
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    found: tuple[Spans, Spans, Spans] = ([], [], [])
+    for start, end in joined:
+        for spans, pattern in zip(found, (_READS_FIELDS, _CARD_WORDS, _HARVESTS), strict=True):
+            spans += [(start + f.start(), start + f.end())
+                      for f in pattern.finditer(text, start, end)]
+    return found
+
+
+def _within(spans: Spans, start: int, end: int) -> bool:
+    """Whether one of the (sorted) spans lies inside [start, end)."""
+    i = bisect.bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
+
+
 def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that reads card or password fields, or every field of a form, and sends
     them to a host of another site that no vendor the catalogue knows runs: a
@@ -393,25 +422,22 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
         for text in (code, *ctx.decoded(code).payloads):
             if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
                 continue  # no channel's or no field read's literal: most scripts have neither
-            # what each send's window must hold, sought once in the whole text first: a big
-            # bundle with many sends and no field read or card or harvest pays one pass each
-            if not _READS_FIELDS.search(text) or not (
-                    _CARD_WORDS.search(text) or _HARVESTS.search(text)):
-                continue
             last_send = text.rfind(".send(")
+            sends = [(m, how) for pattern, how in _CHANNELS for m in pattern.finditer(text)
+                     if pattern is not _SOCKET or last_send > m.end()]  # a socket that sends
+            if not sends:
+                continue
+            reads, cards, harvests = _signals_near(text, [m for m, _ in sends])
             unknown: list[tuple[str, str, bool]] = []
-            for pattern, how in _CHANNELS:
-                for m in pattern.finditer(text):
-                    if pattern is _SOCKET and last_send < m.end():
-                        continue  # a socket that sends nothing after it
-                    near = text[max(0, m.start() - SKIM_WINDOW) : m.end() + SKIM_WINDOW]
-                    card = _CARD_WORDS.search(near) is not None
-                    # one field's value (a search term) is no harvest; a POST only of a card
-                    if not _READS_FIELDS.search(near) or not (
-                            card or (how != "a POST" and _HARVESTS.search(near))):
-                        continue
-                    if _unknown_site(ctx, m.group(2)):
-                        unknown.append((m.group(2), how, card))
+            for m, how in sends:
+                start, end = max(0, m.start() - SKIM_WINDOW), m.end() + SKIM_WINDOW
+                card = _within(cards, start, end)
+                # one field's value (a search term) is no harvest; a POST only of a card
+                if not _within(reads, start, end) or not (
+                        card or (how != "a POST" and _within(harvests, start, end))):
+                    continue
+                if _unknown_site(ctx, m.group(2)):
+                    unknown.append((m.group(2), how, card))
             if not unknown:
                 continue
             url, how, card = unknown[0]
