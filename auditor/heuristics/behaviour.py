@@ -228,8 +228,9 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     " ".join(code.split())[:160], line=line, xpath=xpath,
                     key=("runs", " ".join(code.split())))
                 break
-            # the windows' literals tested before their regexes: big bundles set many `.src`
-            gated = next((
+            # the literals tested before the regexes, in the text and then in each window:
+            # big bundles set many `.src`
+            gated = None if "createElement" not in text or "cookie" not in text else next((
                 m for m in _COMPUTED_SRC.finditer(text)
                 if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
                 and "referrer" in window and "cookie" in window
