@@ -34,7 +34,13 @@ from auditor.dom.page import (
     parse_page,
     srcdoc_too_deep,
 )
-from auditor.dom.parser import attribute_values, attributes_named, custom_sources, parse_html
+from auditor.dom.parser import (
+    attribute_values,
+    attributes_named,
+    custom_sources,
+    parse_html,
+    re2_bytes_pattern,
+)
 from auditor.model import RequestType
 from auditor.readers.decode import decode_html
 from auditor.urls import host_of, resolve
@@ -357,8 +363,8 @@ _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video
 # when the code before it (`_CLICK_REACH`, back to the last end tag) names a form, a
 # submit, or a submit control's id or name (`getElementById("b").click()`, `b =
 # $("#b"); … b.click()`).
-_SUBMITS = re.compile(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))")
-_CLICK = re.compile(rb"\.click\s*\(\s*\)")
+_SUBMITS: Any = re2_bytes_pattern(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))")
+_CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)")
 _CLICK_REACH = 400
 _SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
