@@ -625,15 +625,15 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     there, a hacked server or a plugin that echoes into the output does. A known vendor's
     tag there is a site pasting a snippet at the file's end (analytics, a CDN's beacon),
     or an ad kit whose placement `ad-in-body` reports: one injection, one finding."""
-    if ctx.page is None:
-        return
+    scripts = [r for r in ctx.resources
+               if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
+    if ctx.page is None or not scripts:
+        return  # no other site's script: nothing to place
     end = after_html(ctx)
     html_line = _html_start_line(ctx.document.text)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
-    for res in ctx.resources:
-        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint:
-            continue
+    for res in scripts:
         after = bool(end) and res.line > end
         before = res.line < html_line and not prepended_ads
         if not (after or before) or res.category is Category.CRYPTOMINING \
