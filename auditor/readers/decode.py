@@ -186,6 +186,12 @@ def _meta_label(attributes: dict[bytes, bytes]) -> str | None:
     return text if encoding_for(text, in_page=True) else None
 
 
+# Most pages decide within their first bytes: the prescan reads a lowered copy of these
+# alone first (a page read is decoded and then looked at for other readings: two lowered
+# copies of a 1 MB page), and of the whole page only when it runs past them
+_PRESCAN_PREFIX = 32 * 1024
+
+
 def meta_charset(data: bytes) -> str | None:
     """The label of the first `<meta>` charset Chromium's prescan reads (one an encoding
     has, and a `content` only beside http-equiv="content-type"), else None.
@@ -194,31 +200,47 @@ def meta_charset(data: bytes) -> str | None:
     'koi8-r'
     >>> meta_charset(b"<div>" + b"x" * 1100 + b"<meta charset=koi8-r>") is None
     True
+    >>> meta_charset(b"<title>" + b"x" * 40000 + b"</title><meta charset=koi8-r>" + b"x" * 9)
+    'koi8-r'
     """
+    if len(data) > _PRESCAN_PREFIX:
+        label, decided = _prescan(data[:_PRESCAN_PREFIX].lower(), whole=False)
+        if decided:
+            return label
     lowered = data.lower()
     if b"charset" not in lowered:  # what every declaration holds: most small inputs lack it
         return None
+    return _prescan(lowered, whole=True)[0]
+
+
+def _prescan(lowered: bytes, whole: bool) -> tuple[str | None, bool]:
+    """The prescan over lowered bytes, and whether it decided: over a prefix of the page
+    (`whole` false) it has not when it runs to the prefix's end."""
     in_head = True
     pos = 0
     while (tag := _PRESCAN_TAG.search(lowered, pos)) is not None:
         if not in_head and tag.start() >= _PRESCAN_BYTES:
-            return None
+            return None, True
         if tag.group(0) == b"<!--":
             end = lowered.find(b"-->", tag.end())
             if end < 0:
-                return None
+                return None, whole
             pos = end + 3
             continue
         name, end_tag = tag.group(2), bool(tag.group(1))
         attributes, pos = _attributes(lowered, tag.end())
+        if pos >= len(lowered) and not whole:
+            return None, False  # the tag may run past the prefix
         if not end_tag and name == b"meta" and (label := _meta_label(attributes)):
-            return label
+            return label, True
         if not end_tag and name in _RAW_TEXT:  # its text is no markup
             text_end = lowered.find(b"</" + name, pos)
-            pos = len(data) if text_end < 0 else text_end
+            if text_end < 0 and not whole:
+                return None, False
+            pos = len(lowered) if text_end < 0 else text_end
         if name not in _HEAD_TAGS and (end_tag or name not in (b"html", b"head")):
             in_head = False
-    return None
+    return None, whole
 
 
 def declared_charset(data: bytes) -> str | None:
