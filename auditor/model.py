@@ -111,13 +111,16 @@ NO_MATCH = Match(blocked=False)
 # them. A vendor seen only here is a hint of its use elsewhere, not a vendor present.
 PRECONNECT = "link[preconnect]"
 HINT_VIAS = frozenset({"link[dns-prefetch]", PRECONNECT})
+_HINT_ENDS = tuple(HINT_VIAS)
 
 
 def hint_via(via: str | None) -> str | None:
     """The connection hint a `via` names, at any depth (`link[preconnect]`, and one a
     document the page holds or a `Link` header makes: `Link header link[preconnect]`),
     else None."""
-    last = (via or "").rpartition(" ")[2]
+    if not via or not via.endswith(_HINT_ENDS):  # asked of every resource, many times
+        return None
+    last = via.rpartition(" ")[2]
     return last if last in HINT_VIAS else None
 
 
