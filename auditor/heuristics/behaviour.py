@@ -28,6 +28,18 @@ from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
+
+def _code_holds(ctx: PageContext, *words: str) -> bool:
+    """Whether the page's inline code, or what it decodes to, holds one of `words`: most
+    pages hold none of a heuristic's words, and are passed over without each script
+    being read for each word."""
+    if ctx.page is None:
+        return False
+    code = ctx.page.view("inline code and its decodings", lambda: "\x00".join(
+        part for text, _, _ in script_codes(ctx) for part in (text, *ctx.decoded(text).payloads)))
+    return any(word in code for word in words)
+
+
 # --- traffic distribution loaders ------------------------------------------------------
 
 # a request whose answer the script gets as text: XHR, fetch, jQuery's get (literals: a
@@ -207,6 +219,8 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
     without a referrer test nearby is a site's own loader (a font cache, curl.js) and no
     finding: the test is sought in the GUARD_WINDOW characters before the load.
     """
+    if not _code_holds(ctx, "referrer", "random"):
+        return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
         decoded = ctx.decoded(code)
         refers = "referrer" in code  # each script read once for it: most name no referrer
@@ -316,7 +330,7 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     quote); it is a lure when the command is not among the page's text, or the script
     tells the visitor to open the Run box or a terminal and paste (a Windows how-to's
     own text says so beside the commands it shows)."""
-    if ctx.root is None:
+    if ctx.root is None or not _code_holds(ctx, "clipboard", "execCommand"):
         return
     fields: list[str] | None = None
     boxes: list[tuple[etree._Element, str | None]] = []
@@ -423,6 +437,8 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     it or a WebSocket that sends, near a read of a field's value, is no way a form is
     submitted; a fetch or POST counts when the fields are a card's. What is read is
     sought within SKIM_WINDOW characters of the send."""
+    if not (_code_holds(ctx, *_SENDS) and _code_holds(ctx, *_READ_WORDS)):
+        return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
         for text in (code, *ctx.decoded(code).payloads):
             if not any(w in text for w in _SENDS) or not any(w in text for w in _READ_WORDS):
@@ -480,7 +496,7 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     own "get breaking news" prompt gives no such reason, what its alerts bring ("tap Allow
     to get alerts when the match starts and watch") is none, and a lure in quotes is an
     article about one."""
-    if ctx.page is None:
+    if ctx.page is None or not _code_holds(ctx, "requestPermission", "pushManager"):
         return
     asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
                  if ("requestPermission" in code or "pushManager" in code)
