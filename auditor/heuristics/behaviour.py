@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor.dom.inline_js import js_unescaped
@@ -30,14 +29,17 @@ from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
 
 def _code_holds(ctx: PageContext, *words: str) -> bool:
-    """Whether the page's inline code, or what it decodes to, holds one of `words`: most
-    pages hold none of a heuristic's words, and are passed over without each script
-    being read for each word."""
+    """Whether the page's markup (its code among it) or what its encoded scripts decode
+    to holds one of `words`: most pages hold none of a heuristic's words, and are passed
+    over without each script being read for each word. The markup is asked through the
+    page's one pass for every needle (`ParsedPage.holding`)."""
     if ctx.page is None:
         return False
-    code = ctx.page.view("inline code and its decodings", lambda: "\x00".join(
-        part for text, _, _ in script_codes(ctx) for part in (text, *ctx.decoded(text).payloads)))
-    return any(word in code for word in words)
+    held = ctx.page.holding(_CODE_WORDS)
+    if any(word.lower().encode() in held for word in words):
+        return True
+    return any(word in payload for code, _, _ in script_codes(ctx)
+               for payload in ctx.decoded(code).payloads for word in words)
 
 
 # --- traffic distribution loaders ------------------------------------------------------
@@ -47,10 +49,35 @@ def _code_holds(ctx: PageContext, *words: str) -> bool:
 _FETCH_WORDS = ("XMLHttpRequest", "fetch(", "$.get(", "$.ajax(", "jQuery.get(", "jQuery.ajax(")
 # eval or Function called on the response (`eval(x.responseText)`) or on a name a
 # callback was just handed (`get(url, function(r){ … f['eval'](r) })`)
-# (RE2: led by no literal, `re` tried it at every position of a 200 KB bundle, 9 ms)
-_EVAL: Any = re2.compile(
+_EVAL = re.compile(
     r"""(?:\beval|\[\s*['"]eval['"]\s*\]|\bnew\s+Function)\s*\(\s*([A-Za-z_$][\w$]*)"""
     r"""(\s*\.\s*response(?:Text)?)?\s*\)""")
+# how far before its word an `_EVAL` call may start (`[ 'eval' ]`), and after it end
+_EVAL_BEFORE, _EVAL_AFTER = 16, 256
+
+
+def _eval_calls(text: str) -> Iterator[re.Match[str]]:
+    """`_EVAL`'s calls in a script, sought only around the words each holds (`eval`,
+    `Function`): led by no literal, the pattern tried at every position of a 200 KB
+    bundle took 9 ms."""
+    starts = sorted(i for word in ("eval", "Function") for i in _find_all(text, word))
+    reached = 0
+    for i in starts:
+        if i < reached:
+            continue
+        m = _EVAL.search(text, max(reached, i - _EVAL_BEFORE), i + _EVAL_AFTER)
+        if m is not None and m.start() <= i:
+            reached = m.end()
+            yield m
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 # a javascript-obfuscator string table names what it calls through it
 _TABLE_WORDS = ("'eval'", "'responseText'", "'referrer'")
 _SCRIPT_ELEMENT = re.compile(r"""createElement\(\s*['"]script['"]\s*\)""")
@@ -230,7 +257,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
             fetches = any(w in text for w in _FETCH_WORDS)
             runs = fetches and decoded.machine and _machine_table(text)
             evals = fetches and not runs and ("eval" in text or "Function" in text)
-            for m in _EVAL.finditer(text) if evals else ():
+            for m in _eval_calls(text) if evals else ():
                 before = text[max(0, m.start() - GUARD_WINDOW) : m.start()]
                 given = m.group(2) or re.search(
                     rf"function\s*\(\s*{re.escape(m.group(1))}\s*\)|\b{re.escape(m.group(1))}"
@@ -719,3 +746,9 @@ KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UP
          APPENDED_SCRIPT)
 HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
               fake_updates, appended_scripts)
+
+# every word a heuristic here asks `_code_holds` for, lowered: one set, so the page's
+# needle pass answers them all
+_CODE_WORDS = frozenset(w.lower().encode() for w in (
+    "referrer", "random", "clipboard", "execCommand", "requestPermission", "pushManager",
+    *_SENDS, *_READ_WORDS))

@@ -285,7 +285,7 @@ def _undeclared_codec(data: bytes) -> str:
         pass
     utf8 = data.decode("utf-8", "replace")
     bad = utf8.count("\ufffd")
-    valid = sum(1 for ch in utf8 if ord(ch) > 0x7F) - bad
+    valid = len(utf8) - len(utf8.encode("ascii", "ignore")) - bad  # non-ASCII, counted in C
     return "utf-8" if valid > bad else "cp1252"
 
 
