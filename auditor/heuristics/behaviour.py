@@ -27,19 +27,28 @@ from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve
 
+Words = tuple[frozenset[bytes], tuple[str, ...]]
 
-def _code_holds(ctx: PageContext, *words: str) -> bool:
+
+def _words(*words: str) -> Words:
+    """Words a heuristic asks `_code_holds` for: lowered for the markup, as written for
+    what scripts decode to."""
+    return frozenset(w.lower().encode() for w in words), words
+
+
+def _code_holds(ctx: PageContext, words: Words) -> bool:
     """Whether the page's markup (its code among it) or what its encoded scripts decode
     to holds one of `words`: most pages hold none of a heuristic's words, and are passed
     over without each script being read for each word. The markup is asked through the
     page's one pass for every needle (`ParsedPage.holding`)."""
     if ctx.page is None:
         return False
-    held = ctx.page.holding(_CODE_WORDS)
-    if any(word.lower().encode() in held for word in words):
+    lowered, written = words
+    if ctx.page.holding(_CODE_WORDS) & lowered:
         return True
-    return any(word in payload for code, _, _ in script_codes(ctx)
-               for payload in ctx.decoded(code).payloads for word in words)
+    decodings: tuple[str, ...] = ctx.page.view("inline code's decodings", lambda: tuple(
+        payload for code, _, _ in script_codes(ctx) for payload in ctx.decoded(code).payloads))
+    return any(word in payload for payload in decodings for word in written)
 
 
 # --- traffic distribution loaders ------------------------------------------------------
@@ -246,7 +255,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
     without a referrer test nearby is a site's own loader (a font cache, curl.js) and no
     finding: the test is sought in the GUARD_WINDOW characters before the load.
     """
-    if not _code_holds(ctx, "referrer", "random"):
+    if not _code_holds(ctx, _TDS_WORDS):
         return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
         decoded = ctx.decoded(code)
@@ -357,7 +366,7 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
     quote); it is a lure when the command is not among the page's text, or the script
     tells the visitor to open the Run box or a terminal and paste (a Windows how-to's
     own text says so beside the commands it shows)."""
-    if ctx.root is None or not _code_holds(ctx, "clipboard", "execCommand"):
+    if ctx.root is None or not _code_holds(ctx, _CLIPBOARD_WORDS):
         return
     fields: list[str] | None = None
     boxes: list[tuple[etree._Element, str | None]] = []
@@ -464,7 +473,7 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     it or a WebSocket that sends, near a read of a field's value, is no way a form is
     submitted; a fetch or POST counts when the fields are a card's. What is read is
     sought within SKIM_WINDOW characters of the send."""
-    if not (_code_holds(ctx, *_SENDS) and _code_holds(ctx, *_READ_WORDS)):
+    if not (_code_holds(ctx, _SEND_WORDS) and _code_holds(ctx, _FIELD_WORDS)):
         return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
         for text in (code, *ctx.decoded(code).payloads):
@@ -523,7 +532,7 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     own "get breaking news" prompt gives no such reason, what its alerts bring ("tap Allow
     to get alerts when the match starts and watch") is none, and a lure in quotes is an
     article about one."""
-    if ctx.page is None or not _code_holds(ctx, "requestPermission", "pushManager"):
+    if ctx.page is None or not _code_holds(ctx, _PERMISSION_WORDS):
         return
     asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
                  if ("requestPermission" in code or "pushManager" in code)
@@ -747,8 +756,11 @@ KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UP
 HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
               fake_updates, appended_scripts)
 
-# every word a heuristic here asks `_code_holds` for, lowered: one set, so the page's
-# needle pass answers them all
-_CODE_WORDS = frozenset(w.lower().encode() for w in (
-    "referrer", "random", "clipboard", "execCommand", "requestPermission", "pushManager",
-    *_SENDS, *_READ_WORDS))
+# the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
+# page's needle pass answers every one
+_TDS_WORDS = _words("referrer", "random")
+_CLIPBOARD_WORDS = _words("clipboard", "execCommand")
+_SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
+_PERMISSION_WORDS = _words("requestPermission", "pushManager")
+_CODE_WORDS = frozenset().union(*(w[0] for w in (
+    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS)))
