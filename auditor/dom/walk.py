@@ -363,8 +363,10 @@ _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video
 # when the code before it (`_CLICK_REACH`, back to the last end tag) names a form, a
 # submit, or a submit control's id or name (`getElementById("b").click()`, `b =
 # $("#b"); … b.click()`).
-_SUBMITS: Any = re2_bytes_pattern(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))")
-_CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)")
+# (RE2: `re`'s `\s` on bytes spelled out, as RE2's lacks \v, which JavaScript reads as a space)
+_SUBMITS: Any = re2_bytes_pattern(
+    rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))".replace(rb"\s", rb"[\t\n\x0b\x0c\r ]"))
+_CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)".replace(rb"\s", rb"[\t\n\x0b\x0c\r ]"))
 _CLICK_REACH = 400
 _SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an

@@ -65,23 +65,32 @@ _FETCH_WORDS = ("XMLHttpRequest", "fetch(", "$.get(", "$.ajax(", "jQuery.get(", 
 _EVAL = re.compile(
     r"""(?:\beval|\[\s*['"]eval['"]\s*\]|\bnew\s+Function)\s*\(\s*([A-Za-z_$][\w$]*)"""
     r"""(\s*\.\s*response(?:Text)?)?\s*\)""")
-# how far before its word an `_EVAL` call may start (`[ 'eval' ]`), and after it end
-_EVAL_BEFORE, _EVAL_AFTER = 16, 256
 
 
 def _eval_calls(text: str) -> Iterator[re.Match[str]]:
-    """`_EVAL`'s calls in a script, sought only around the words each holds (`eval`,
-    `Function`): led by no literal, the pattern tried at every position of a 200 KB
-    bundle took 9 ms."""
-    starts = sorted(i for word in ("eval", "Function") for i in _find_all(text, word))
+    """`_EVAL`'s calls in a script, as `finditer` finds them, tried only where one can
+    start: at an `eval`, at the `[` before a quoted one, at the `new` before a `Function`
+    (led by no literal, the pattern tried at every position of a 200 KB bundle took 9 ms;
+    a call's spaces have no bound, so no window around its word is enough)."""
+    starts = set(_find_all(text, "eval"))
+    for i in list(starts):
+        if i and text[i - 1] in "'\"" and (j := _spaces_before(text, i - 1)) and text[j - 1] == "[":
+            starts.add(j - 1)
+    for i in _find_all(text, "Function"):
+        if (j := _spaces_before(text, i)) < i and text[max(0, j - 3):j] == "new":
+            starts.add(j - 3)
     reached = 0
-    for i in starts:
-        if i < reached:
-            continue
-        m = _EVAL.search(text, max(reached, i - _EVAL_BEFORE), i + _EVAL_AFTER)
-        if m is not None and m.start() <= i:
+    for i in sorted(starts):
+        if i >= reached and (m := _EVAL.match(text, i)) is not None:
             reached = m.end()
             yield m
+
+
+def _spaces_before(text: str, i: int) -> int:
+    """Where the run of whitespace (`\\s`) that ends at `i` starts."""
+    while i and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -459,8 +468,7 @@ def _signals_near(text: str, sends: list[re.Match[str]]) -> tuple[Spans, Spans, 
     found: tuple[Spans, Spans, Spans] = ([], [], [])
     for start, end in joined:
         for spans, pattern in zip(found, (_READS_FIELDS, _CARD_WORDS, _HARVESTS), strict=True):
-            spans += [(start + f.start(), start + f.end())
-                      for f in pattern.finditer(text, start, end)]
+            spans += [f.span() for f in pattern.finditer(text, start, end)]  # from the text's start
     return found
 
 
@@ -468,6 +476,25 @@ def _within(spans: Spans, start: int, end: int) -> bool:
     """Whether one of the (sorted) spans lies inside [start, end)."""
     i = bisect.bisect_left(spans, (start, start))
     return i < len(spans) and spans[i][1] <= end
+
+
+# a literal every match of each signal holds: a window without one holds no match
+_SIGNAL_LITERALS = (re.compile(r"\.value|querySelectorAll\(|FormData\("),
+                    re.compile(r"cc|card|cvv|cvc|credit|security", re.I),
+                    re.compile(r"querySelectorAll\(|FormData\(|\.elements|passw", re.I))
+
+
+def _near(text: str, spans: Spans, signal: int, start: int, end: int) -> bool:
+    """Whether the window [start, end) of `text` holds a match of the signal, read as the
+    window alone (its edges end words; a match found over the joined windows may run past
+    them): a span found over the joined windows inside it answers yes; else the window is
+    searched alone, when it holds the signal's literal (a bundle's sends near nothing pay
+    no search)."""
+    if _within(spans, start, end):
+        return True
+    pattern = (_READS_FIELDS, _CARD_WORDS, _HARVESTS)[signal]
+    return (_SIGNAL_LITERALS[signal].search(text, start, end) is not None
+            and pattern.search(text[start:end]) is not None)
 
 
 def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
@@ -485,18 +512,24 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                 continue  # no channel's or no field read's literal: most scripts have neither
             last_send = text.rfind(".send(")
             sends = [(m, how) for pattern, how in _CHANNELS for m in pattern.finditer(text)
-                     if pattern is not _SOCKET or last_send > m.end()]  # a socket that sends
+                     if pattern is not _SOCKET or last_send >= m.end()]  # a socket that sends
             if not sends:
                 continue
-            reads, cards, harvests = _signals_near(text, [m for m, _ in sends])
+            spans = _signals_near(text, [m for m, _ in sends])
             unknown: list[tuple[str, str, bool]] = []
+            anywhere: bool | None = None  # the text holds a field read and a card or harvest
             for m, how in sends:
                 start, end = max(0, m.start() - SKIM_WINDOW), m.end() + SKIM_WINDOW
-                card = _within(cards, start, end)
+                card = _near(text, spans[1], 1, start, end)
                 # one field's value (a search term) is no harvest; a POST only of a card
-                if not _within(reads, start, end) or not (
-                        card or (how != "a POST" and _within(harvests, start, end))):
+                if not _near(text, spans[0], 0, start, end) or not (
+                        card or (how != "a POST" and _near(text, spans[2], 2, start, end))):
                     continue
+                if anywhere is None:  # asked of the whole text, as a window's edges do not
+                    anywhere = bool(_READS_FIELDS.search(text)) and bool(
+                        _CARD_WORDS.search(text) or _HARVESTS.search(text))
+                if not anywhere:
+                    break
                 if _unknown_site(ctx, m.group(2)):
                     unknown.append((m.group(2), how, card))
             if not unknown:
@@ -559,10 +592,15 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
 _PROGRAM = re.compile(
     r"\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
     r"|apk|dmg|pkg)$", re.I)
-# the same, in an `href` of the lowered markup (RE2: one pass over the page)
+# the same, in an `href` of the lowered markup, its file named within 2,000 characters of
+# the value's start. RE2 (one pass over the page) spells out `re`'s `\s` on bytes (RE2's
+# lacks \v) and bounds a repetition at 1,000: two of them make the 2,000.
+_BYTE_SPACE = rb"[\t\n\x0b\x0c\r ]"
+_HREF_CHAR = rb"""[^"'\t\n\x0b\x0c\r >]"""
 _PROGRAM_HREF: Any = re2_bytes_pattern(
-    rb"""href\s*=\s*["']?[^"'\s>]*\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
-    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
+    rb"href" + _BYTE_SPACE + rb"*=" + _BYTE_SPACE + rb"""*["']?""" + _HREF_CHAR + rb"{0,1000}"
+    + _HREF_CHAR + rb"""{0,1000}\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
+    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\t\n\x0b\x0c\r >?#]|$)""")
 _UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
 # a link that asks for the update itself ("Update Chrome"), not a download portal's
 # "Download latest version"

@@ -1101,3 +1101,18 @@ def test_unclosed_xml_stylesheet_instructions_cost_linear_time() -> None:
     # the fastest of three runs each: a loaded machine only ever slows a run down
     small, large = (min(seconds(n) for _ in range(3)) for n in (900, 3600))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+@pytest.mark.parametrize("markup", [
+    b"form.submit\x0b()", b"form.submit(\x0b)", b"f.requestsubmit\x0b(", b"b.click\x0b(\x0b)",
+    b"form.submit ()", b"b.click()", b"form.submit(x)", b"b.clicks()",
+])
+def test_submit_and_click_patterns_read_spaces_as_re_did(markup: bytes) -> None:
+    """RE2's `\\s` lacks \\v (a space to JavaScript); the patterns spell out `re`'s."""
+    import re
+
+    from auditor.dom import walk
+
+    assert bool(walk._SUBMITS.search(markup)) == bool(
+        re.search(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))", markup))
+    assert bool(walk._CLICK.search(markup)) == bool(re.search(rb"\.click\s*\(\s*\)", markup))

