@@ -388,3 +388,14 @@ def as_page(data: bytes) -> tuple[bytes, str | None]:
     that then holds (a `<meta charset="utf-16">` in them no longer does)."""
     utf8 = as_utf8(data)
     return utf8, ("utf-8" if utf8 is not data else None)
+
+
+def decode_page(raw: bytes, transport: str | None = None
+                ) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A page's text as a browser decodes its bytes (UTF-16 without a BOM read as such;
+    `transport`, a Content-Type's charset, before the page's own declaration), and the
+    other readings a browser may take of them when no transport charset is given
+    (`other_readings`): what every reader of a page's bytes asks."""
+    data, charset = as_page(raw)
+    text = decode_html(data, charset or transport)
+    return text, (() if encoding_for(transport, in_page=False) else other_readings(raw))

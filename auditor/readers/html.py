@@ -1,10 +1,10 @@
-"""A page of HTML, decoded as browsers decode it (`decode.decode_html`)."""
+"""A page of HTML, decoded as browsers decode it (`decode.decode_page`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.readers.decode import as_page, decode_html, other_readings
+from auditor.readers.decode import decode_page
 from auditor.readers.interface import Document, Nested, Reader, Record, Source
 
 
@@ -15,7 +15,6 @@ class HtmlReader(Reader):
                           ".jsp", ""})
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
-        raw = source.stream.read()
-        data, charset = as_page(raw)
-        yield Document(input=source.name, kind="html", text=decode_html(data, charset),
-                       url=source.url, readings=other_readings(raw))
+        text, readings = decode_page(source.stream.read())
+        yield Document(input=source.name, kind="html", text=text, url=source.url,
+                       readings=readings)

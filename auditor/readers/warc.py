@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
-from auditor.readers.decode import as_page, decode_html, encoding_for, other_readings
+from auditor.readers.decode import decode_page
 from auditor.readers.framing import (
     HEADER_MAX,
     gzip_members,
@@ -421,10 +421,7 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         return Skipped(name, KIND, f"{mime or 'no content type'}: not HTML")
     if found == "binary":
         return ReadFailure(name, KIND, f"{name}: declared {mime} but the body is binary, not text")
-    page, charset = as_page(body)  # UTF-16 without a BOM is read as such
-    transport = charset_of(content_type)
-    text = decode_html(page, charset or transport)
-    readings = () if encoding_for(transport, in_page=False) else other_readings(body)
+    text, readings = decode_page(body, charset_of(content_type))
     links = link_header_markup(v for k, v in http.headers if k.lower() == "link") \
         if http is not None and rec_type == "response" else ""
     return Document(input=name, kind=KIND, text=text, url=url, readings=readings,
