@@ -682,6 +682,8 @@ def foreign_code(text: str) -> str:
         at = section.end()
     out.append(_TAG.sub(" ", text[at:]))
     return "".join(out)
+
+
 # Where HTML is parsed as HTML again inside SVG or MathML (a `<style>` there is raw text)
 _INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
                                  "mtext", "annotation-xml"})

@@ -73,8 +73,6 @@ def page_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + quote(rel, safe="/")
 
 
-
-
 def _served_suffix(path: Path) -> str:
     return Path(inner_name(path.name)).suffix.lower()
 
@@ -197,10 +195,7 @@ def _unbrotlied(stream: BinaryIO, name: str) -> bytes:
     """A brotli copy's bytes, at most a page's; InputError, one line, when they do not
     decompress: a browser gets an error for them, and the gate cannot say what the plain
     file's URL serves, so the copy is unreadable (a violation unless `allow_unreadable`)."""
-    packed = stream.read(MAX_PAGE_BYTES + 1)
-    if len(packed) > MAX_PAGE_BYTES:
-        raise PageTooLarge(name, MAX_PAGE_BYTES)
-    data = unbrotlied(packed, name, MAX_PAGE_BYTES)
+    data = unbrotlied(_whole(stream, name), name, MAX_PAGE_BYTES)
     if len(data) > MAX_PAGE_BYTES:
         raise PageTooLarge(name, MAX_PAGE_BYTES)
     return data
