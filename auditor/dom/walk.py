@@ -35,6 +35,7 @@ from auditor.dom.page import (
     srcdoc_too_deep,
 )
 from auditor.dom.parser import (
+    BYTES_SPACE,
     attribute_values,
     attributes_named,
     custom_sources,
@@ -365,8 +366,8 @@ _REQUESTING_TAGS = ("script", "iframe", "frame", "img", "link", "source", "video
 # $("#b"); … b.click()`).
 # (RE2: `re`'s `\s` on bytes spelled out, as RE2's lacks \v, which JavaScript reads as a space)
 _SUBMITS: Any = re2_bytes_pattern(
-    rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))".replace(rb"\s", rb"[\t\n\x0b\x0c\r ]"))
-_CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)".replace(rb"\s", rb"[\t\n\x0b\x0c\r ]"))
+    rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))".replace(rb"\s", BYTES_SPACE))
+_CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)".replace(rb"\s", BYTES_SPACE))
 _CLICK_REACH = 400
 _SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an

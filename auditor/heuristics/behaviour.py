@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from auditor.dom.inline_js import js_unescaped
-from auditor.dom.parser import line_of, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -589,18 +589,16 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
         "push-notification lure", said[:200], line=asks[0], xpath=asks[1])
 
 
-_PROGRAM = re.compile(
-    r"\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
-    r"|apk|dmg|pkg)$", re.I)
+_PROGRAMS = ("exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
+             "|apk|dmg|pkg")
+_PROGRAM = re.compile(rf"\.(?:{_PROGRAMS})$", re.I)
 # the same, in an `href` of the lowered markup, its file named within 2,000 characters of
 # the value's start. RE2 (one pass over the page) spells out `re`'s `\s` on bytes (RE2's
 # lacks \v) and bounds a repetition at 1,000: two of them make the 2,000.
-_BYTE_SPACE = rb"[\t\n\x0b\x0c\r ]"
 _HREF_CHAR = rb"""[^"'\t\n\x0b\x0c\r >]"""
 _PROGRAM_HREF: Any = re2_bytes_pattern(
-    rb"href" + _BYTE_SPACE + rb"*=" + _BYTE_SPACE + rb"""*["']?""" + _HREF_CHAR + rb"{0,1000}"
-    + _HREF_CHAR + rb"""{0,1000}\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
-    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\t\n\x0b\x0c\r >?#]|$)""")
+    rb"href" + BYTES_SPACE + rb"*=" + BYTES_SPACE + rb"""*["']?""" + _HREF_CHAR + rb"{0,1000}"
+    + _HREF_CHAR + rb"{0,1000}\.(?:" + _PROGRAMS.encode() + rb""")(?:["'\t\n\x0b\x0c\r >?#]|$)""")
 _UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
 # a link that asks for the update itself ("Update Chrome"), not a download portal's
 # "Download latest version"
