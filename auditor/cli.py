@@ -10,7 +10,8 @@ import argparse
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +24,7 @@ from auditor.cli_args import (
     sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError
+from auditor.files import replacing_text
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
 from auditor.version import __version__
@@ -221,16 +223,14 @@ def run_audit(args: argparse.Namespace) -> int:
                    [*kept, (args.baseline, "the baseline")])
     _check_outputs(args.inputs, [args.output, *(path for _, path in args.also),
                                  args.write_baseline], kept)  # it may renew --baseline
-    out, close = _open_output(args.output)
-    closers = [close]
-    try:
+    with ExitStack() as outputs:  # each output replaced once whole; none after Ctrl-C
+        out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
         extra: list[Reporter] = []
         for fmt, path in args.also:
-            handle, close_also = _open_output(path)
-            closers.append(close_also)
+            handle = outputs.enter_context(_output(path))
             extra.append(REPORTERS[fmt](handle, __version__, gate.active))
         if gate.active and in_github_actions():
             extra.append(GitHubAnnotations(sys.stderr))
@@ -285,9 +285,6 @@ def run_audit(args: argparse.Namespace) -> int:
                        str(gate.write_to) if gate.write_to else None)
         )
         gate.finish()
-    finally:
-        for closer in closers:
-            closer()
     if not (gate.passed or gate.write_to):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
@@ -348,14 +345,14 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
                                    "would be audited as a page; write it elsewhere")
 
 
-def _open_output(path: Path | None) -> tuple[TextIO, Callable[[], None]]:
-    if path is None:
-        return sys.stdout, lambda: None
-    try:
-        handle = path.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
-    return handle, handle.close
+def _output(path: Path | None) -> AbstractContextManager[TextIO]:
+    """Where a report goes: `path` written whole or not at all, else stdout, which a
+    shell may have closed (`>&-`: the report would vanish and the run exit 0)."""
+    if path is not None:
+        return replacing_text(path)
+    if sys.stdout is None:
+        raise AuditorError("stdout is closed: give --output FILE for the report")
+    return nullcontext(sys.stdout)
 
 
 def entry() -> None:

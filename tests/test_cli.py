@@ -324,6 +324,46 @@ def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
     assert err.decode().strip() == "auditor: interrupted"
 
 
+def test_an_interrupted_run_leaves_its_outputs_as_they_were(tmp_path: Path) -> None:
+    """SIGTERM (a CI job's timeout) mid-run left `-o` and `--also` files cut after the
+    pages audited so far, which a CI step then uploads as the whole report (a gate
+    failing open); each is now replaced only once written whole."""
+    import signal
+    import time
+
+    site = tmp_path / "site"
+    site.mkdir()
+    body = "<p>" + "Council news in plain words. " * 40 + "</p>"
+    for n in range(600):
+        (site / f"p{n:03}.html").write_text(f"<html><body>{body}</body></html>")
+    (tmp_path / "out.jsonl").write_text("yesterday's report\n")
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", "audit", str(site), "--format",
+                             "jsonl", "-o", "out.jsonl", "--also", "md=out.md",
+                             "--no-system-lists"], cwd=tmp_path, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not any(
+            p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp")):
+        time.sleep(0.02)  # until pages are being written
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert (tmp_path / "out.jsonl").read_text() == "yesterday's report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "site"]
+
+
+def test_a_closed_stdout_is_an_error_not_a_lost_report(tmp_path: Path) -> None:
+    """`auditor audit page.html >&-` printed into nothing and exited 0."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", str(page), "--no-system-lists"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300,
+        check=False, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 2
+    assert one_line_error(result) == ("auditor: error: stdout is closed: give --output FILE "
+                                      "for the report")
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["-o", "auditor.toml"], "auditor.toml: is the policy this run reads"),
     (["--policy", "p.toml", "--write-baseline", "p.toml"], "p.toml: is the policy this run"),

@@ -26,6 +26,7 @@ from auditor.cli_args import (
     sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError, StoreError
+from auditor.files import replacing_text
 
 if TYPE_CHECKING:
     from auditor.bulk.collect import Collector
@@ -352,11 +353,10 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
               f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
+        if sys.stdout is None:
+            raise AuditorError("stdout is closed: give --output FILE for the report")
         write_summary(summary, args.format, sys.stdout, width=args.width, store=args.store)
     else:
-        try:
-            with args.output.open("w", encoding="utf-8", newline="") as out:
-                write_summary(summary, args.format, out, width=args.width, store=args.store)
-        except OSError as exc:
-            raise AuditorError(f"{args.output}: cannot write: {exc.strerror}") from None
+        with replacing_text(args.output, newline="") as out:
+            write_summary(summary, args.format, out, width=args.width, store=args.store)
     return EXIT_OK

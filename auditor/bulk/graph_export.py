@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -25,6 +23,7 @@ from lxml import etree
 from auditor.bulk.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Graph, Value
 from auditor.bulk.summary import csv_cell
 from auditor.errors import AuditorError
+from auditor.files import replacing
 from auditor.report.safe import inert
 from auditor.version import __version__
 
@@ -78,24 +77,10 @@ def xml_text(value: Value) -> str:
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", inert(str(value)))
 
 
-@contextmanager
-def _replacing(path: Path) -> Iterator[IO[bytes]]:
-    """A temporary file beside `path` that becomes `path` only once written whole."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            yield out
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def write_gexf(graph: Graph, path: Path) -> None:
     """GEXF 1.3 (Gephi's own format), streamed: a graph never sits whole in lxml."""
     q = f"{{{GEXF_NS}}}"
-    with _replacing(path) as out, etree.xmlfile(out, encoding="utf-8") as xf:
+    with replacing(path) as out, etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(q + "gexf", {"version": "1.3",
                                      f"{{{_XSI}}}schemaLocation":
@@ -143,7 +128,7 @@ def _gexf_values(xf: etree._IncrementalFileWriter, q: str, values: dict[str, Val
 def write_graphml(graph: Graph, path: Path) -> None:
     """GraphML, streamed; keys are `node.NAME` and `edge.NAME`, titled NAME."""
     q = f"{{{GRAPHML_NS}}}"
-    with _replacing(path) as out, etree.xmlfile(out, encoding="utf-8") as xf:
+    with replacing(path) as out, etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(q + "graphml", nsmap={None: GRAPHML_NS}):
             for cls, declared in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
@@ -183,13 +168,13 @@ def write_csv(graph: Graph, path: Path) -> None:
     nodes_path, edges_path = outputs(path)
     node_names = [n for n, _ in NODE_ATTRIBUTES]
     edge_names = [n for n, _ in EDGE_ATTRIBUTES]
-    with _replacing(nodes_path) as out:
+    with replacing(nodes_path) as out:
         w = _CsvRows(out)
         w(["Id", "Label", *node_names])
         for node in graph.nodes:
             w([node.id, node.label, *(node.attributes.get(n) for n in node_names)])
         w.close()
-    with _replacing(edges_path) as out:
+    with replacing(edges_path) as out:
         w = _CsvRows(out)
         w(["Source", "Target", "Type", "Id", "Label", "Weight", *edge_names])
         for n, edge in enumerate(graph.edges):
@@ -210,7 +195,7 @@ class _CsvRows:
                           else "" if v is None else csv_cell(v) for v in row])
 
     def close(self) -> None:
-        """Flush into the file, and leave it open for `_replacing` to close."""
+        """Flush into the file, and leave it open for `replacing` to close."""
         self._text.flush()
         self._text.detach()
 

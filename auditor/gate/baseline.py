@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor.errors import PolicyError
+from auditor.files import replacing_text
 from auditor.model import Violation
 from auditor.readers.json_posts import JSON_ERRORS
 
@@ -65,17 +64,10 @@ def dumps_baseline(violations: Iterable[Violation], version: str) -> str:
 def write_baseline(path: Path, violations: Sequence[Violation], version: str) -> int:
     """Write atomically (a crash never leaves half a baseline); returns the entry count."""
     text = dumps_baseline(violations, version)
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".auditor-baseline-", dir=directory)
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with replacing_text(path) as handle:
             handle.write(text)
-        os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise PolicyError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return len(json.loads(text)["fingerprints"])
 
