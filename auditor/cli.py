@@ -145,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)  # as given, for the store's runs
     try:
+        _stdout_open(args)
         if args.command == "audit":
             with sigterm_interrupts():  # a CI job's timeout: "interrupted", exit 130
                 return run_audit(args)
@@ -345,14 +346,17 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
                                    "would be audited as a page; write it elsewhere")
 
 
+def _stdout_open(args: argparse.Namespace) -> None:
+    """A command whose answer is printed, run with stdout closed (`>&-`), printed into
+    nothing and exited 0: a report lost without a word. (`bulk`'s answer is its store.)"""
+    if sys.stdout is None and args.command != "bulk" and getattr(args, "output", None) is None:
+        hint = ": give --output FILE for the report" if hasattr(args, "output") else ""
+        raise AuditorError(f"stdout is closed, so nothing printed would be seen{hint}")
+
+
 def _output(path: Path | None) -> AbstractContextManager[TextIO]:
-    """Where a report goes: `path` written whole or not at all, else stdout, which a
-    shell may have closed (`>&-`: the report would vanish and the run exit 0)."""
-    if path is not None:
-        return replacing_text(path)
-    if sys.stdout is None:
-        raise AuditorError("stdout is closed: give --output FILE for the report")
-    return nullcontext(sys.stdout)
+    """Where a report goes: `path`, written whole or not at all, else stdout."""
+    return nullcontext(sys.stdout) if path is None else replacing_text(path)
 
 
 def entry() -> None:

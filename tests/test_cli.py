@@ -351,17 +351,22 @@ def test_an_interrupted_run_leaves_its_outputs_as_they_were(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "site"]
 
 
-def test_a_closed_stdout_is_an_error_not_a_lost_report(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("args", "hint"), [
+    (["audit", "PAGE"], ": give --output FILE for the report"),
+    (["rules", "list"], ""),
+])
+def test_a_closed_stdout_is_an_error_not_a_lost_report(
+        tmp_path: Path, args: list[str], hint: str) -> None:
     """`auditor audit page.html >&-` printed into nothing and exited 0."""
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>story</p></body></html>")
     result = subprocess.run(
-        [sys.executable, "-m", "auditor", "audit", str(page), "--no-system-lists"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300,
-        check=False, preexec_fn=lambda: os.close(1))
+        [sys.executable, "-m", "auditor", *(str(page) if a == "PAGE" else a for a in args),
+         "--no-system-lists"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        timeout=300, check=False, preexec_fn=lambda: os.close(1))
     assert result.returncode == 2
-    assert one_line_error(result) == ("auditor: error: stdout is closed: give --output FILE "
-                                      "for the report")
+    assert one_line_error(result) == (
+        f"auditor: error: stdout is closed, so nothing printed would be seen{hint}")
 
 
 @pytest.mark.parametrize(("args", "needle"), [

@@ -55,7 +55,7 @@ def test_a_symlinked_output_is_written_through(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_place_is_the_one_line_error(tmp_path: Path) -> None:
-    with pytest.raises(AuditorError, match="nowhere/r.json: cannot write: No such file"), \
+    with pytest.raises(AuditorError, match=r"nowhere/r\.json: cannot write: No such file"), \
             replacing_text(tmp_path / "nowhere" / "r.json"):
         pass
 
