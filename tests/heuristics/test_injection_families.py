@@ -389,6 +389,15 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<h2>VLC media player 3.0.21</h2><p>Is your version out of date? Update VLC to the "
         "latest version.</p><a href='https://get.videolan.test/vlc/3.0.21/vlc-3.0.21-win64."
         "exe'>Update VLC</a><p>Works in any browser.</p>")}),
+    ("card fields posted to a gateway the catalogue knows (iyzico)", {"footer": (
+        "<script>document.getElementById('pay').addEventListener('submit',function(e){e."
+        "preventDefault();fetch('https://api.iyzipay.com/payment/auth',{method:'POST',body:"
+        "JSON.stringify({cardNumber:document.getElementById('card-number').value,cvc:document."
+        "getElementById('cvc').value})}).then(function(r){return r.json();});});</script>")}),
+    ("a contact form beaconed to Formspree", {"footer": (
+        "<script>document.getElementById('contact').addEventListener('submit',function(e){e."
+        "preventDefault();navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData("
+        "e.target));});</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -515,41 +524,41 @@ def test_a_lure_naming_the_browser_only_in_its_warning_is_a_fake_update(
 # CRM, a widget pasted after `</html>`, a how-to linking a browser installer on a mirror.
 # The unknown host alone is one weak signal: below high, saying what to check.
 LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
-    ("card form posted to iyzico by the checkout's code", {"footer": (
+    ("card form posted to a regional gateway's API by the checkout's code", {"footer": (
         "<form id='pay'><input id='card-number' name='cardNumber'><input id='cvc' name='cvc'>"
         "</form><script>document.getElementById('pay').addEventListener('submit',function(e){"
         "e.preventDefault();var d={cardHolderName:document.getElementById('holder').value,"
         "cardNumber:document.getElementById('card-number').value,expireMonth:document."
         "getElementById('exp-m').value,cvc:document.getElementById('cvc').value};fetch('https:"
-        "//sandbox-api.iyzipay.com/payment/auth',{method:'POST',headers:{'Content-Type':"
+        "//sandbox-api.kartpay.example/payment/auth',{method:'POST',headers:{'Content-Type':"
         "'application/json'},body:JSON.stringify(d)}).then(function(r){return r.json();})."
         "then(function(j){location.href=j.redirect;});});</script>")}, "form-skimmer", M),
-    ("card form whose action is Paystack's, sent by XHR there", {"footer": (
-        "<form id='paymentForm' action='https://checkout.paystack.com/pay' method='post'><input "
-        "id='card_number'><input id='cvv'></form><script>var x=new XMLHttpRequest();document."
-        "getElementById('paymentForm').onsubmit=function(e){e.preventDefault();x.open('POST',"
-        "'https://checkout.paystack.com/pay');x.onload=function(){window.location=JSON.parse("
-        "x.responseText).url;};x.send(JSON.stringify({card_number:document.getElementById("
+    ("card form whose action is the gateway's, sent by XHR there", {"footer": (
+        "<form id='paymentForm' action='https://checkout.naira-cardpay.example/pay' "
+        "method='post'><input id='card_number'><input id='cvv'></form><script>var x=new "
+        "XMLHttpRequest();document.getElementById('paymentForm').onsubmit=function(e){e."
+        "preventDefault();x.open('POST','https://checkout.naira-cardpay.example/pay');x.onload="
+        "function(){window.location=JSON.parse(x.responseText).url;};x.send(JSON.stringify({card_number:document.getElementById("
         "'card_number').value,cvv:document.getElementById('cvv').value}));};</script>")},
      "form-skimmer", L),
-    ("card form posted to Przelewy24's API, the answer read", {"footer": (
-        "<form id='p24' action='https://secure.przelewy24.pl/trnRequest' method='post'><input "
+    ("card form posted to the gateway's API (the form's site), the answer read", {"footer": (
+        "<form id='p24' action='https://secure.zlotypay.example/trnRequest' method='post'><input "
         "id='cardNumber'><input id='cvv'></form><script>document.getElementById('p24')."
         "addEventListener('submit',async function(e){e.preventDefault();const res=await fetch("
-        "'https://secure.przelewy24.pl/api/v1/card/pay',{method:'POST',body:JSON.stringify({"
+        "'https://secure.zlotypay.example/api/v1/card/pay',{method:'POST',body:JSON.stringify({"
         "number:document.getElementById('cardNumber').value,cvv:document.getElementById('cvv')"
         ".value})});const j=await res.json();location.href=j.redirectUrl;});</script>")},
      "form-skimmer", L),
-    ("contact form beaconed to Formspree, where it posts", {"footer": (
-        "<form id='contact' action='https://formspree.io/f/xqkrvwpz' method='POST'><input "
-        "name='email'><textarea name='message'></textarea></form><script>document."
+    ("contact form beaconed to its forms backend, where it posts", {"footer": (
+        "<form id='contact' action='https://forms.formcatch.example/f/xqkrvwpz' method='POST'>"
+        "<input name='email'><textarea name='message'></textarea></form><script>document."
         "getElementById('contact').addEventListener('submit',function(e){e.preventDefault();"
-        "navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData(e.target));e.target"
-        ".reset();});</script>")}, "form-skimmer", L),
-    ("newsletter form beaconed to Getform", {"footer": (
+        "navigator.sendBeacon('https://forms.formcatch.example/f/xqkrvwpz',new FormData("
+        "e.target));e.target.reset();});</script>")}, "form-skimmer", L),
+    ("newsletter form beaconed to a forms backend", {"footer": (
         "<form id='nl'><input id='nl-email' name='email'></form><script>document."
         "getElementById('nl').onsubmit=function(e){e.preventDefault();var data=new FormData("
-        "this);data.append('page',location.pathname);navigator.sendBeacon('https://getform.io"
+        "this);data.append('page',location.pathname);navigator.sendBeacon('https://submit.leadpost.example"
         "/f/b7e2c4a1-0f3d',data);this.innerHTML='Thanks!';};</script>")}, "form-skimmer", M),
     ("a lead form sent to the site's Bitrix24 portal", {"footer": (
         "<form id='b24form'><input name='NAME'><input name='PHONE'></form><script>document."
