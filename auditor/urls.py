@@ -187,8 +187,13 @@ def is_third_party(host: str, first_party: str | None) -> bool:
 _IMPERSONATED = ("google", "gstatic", "jquery", "cloudflare", "jsdelivr", "bootstrap",
                  "wordpress", "woocommerce", "magento", "shopify", "stripe", "paypal",
                  "braintree", "facebook", "fbcdn", "akamai", "fastly", "amazon", "microsoft",
-                 "windows", "apple", "chrome", "firefox", "mozilla", "youtube", "recaptcha",
-                 "captcha", "fontawesome", "mastercard")
+                 "windows", "chrome", "firefox", "mozilla", "youtube", "recaptcha",
+                 "fontawesome", "mastercard")
+# those sought misspelt by a letter too (`gooogle`, `jqeury`): none a word is a letter from
+# (chroma, magenta, window, goggle)
+_MISSPELT = ("google", "jquery", "cloudflare", "jsdelivr", "bootstrap", "wordpress",
+             "woocommerce", "shopify", "paypal", "facebook", "youtube", "recaptcha",
+             "fontawesome", "googletagmanager", "googleapis")
 _SHORT_BRANDS = frozenset({"wp", "woo", "gtm", "ga", "gtag", "fb", "jq", "js", "ms", "visa"})
 _INFRA_WORDS = frozenset({
     "cdn", "cdns", "static", "assets", "asset", "lib", "libs", "min", "api", "apis", "ajax",
@@ -215,6 +220,8 @@ def dressed_host(host: str) -> str | None:
     ('jquery', 'google')
     >>> dressed_host("static.stats-cdn-analytics.test"), dressed_host("wp-update-check.test")
     ('a CDN or tracker', 'wp')
+    >>> dressed_host("g00gle-analytics.test"), dressed_host("jqeury-ui.test")
+    ('google', 'jquery')
     >>> dressed_host("cdn-cookieyes.com"), dressed_host("cdn.userway.org")
     (None, None)
     >>> dressed_host("static.harbourgazette-cdn.example"), dressed_host("10.0.0.7")
@@ -224,14 +231,39 @@ def dressed_host(host: str) -> str | None:
     name = (brand(domain) if listed_suffix(domain) else domain.split(".")[0]).lower()
     if name.isdigit():
         return None  # an IP address
-    brand_in = next((b for b in _IMPERSONATED if b in name), None)
+    plain = name.translate(_LOOKALIKE_DIGITS)  # g00gle, jqu3ry
+    brand_in = next((b for b in _IMPERSONATED if b in plain), None)
     if brand_in:
         return brand_in
     words = _WORDS.findall(name)
+    misspelt = next((b for w in words for b in _MISSPELT if _one_edit(w, b)), None)
+    if misspelt:
+        return misspelt
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
         return None
     return next((w for w in words if w in _SHORT_BRANDS), None) or (
         "a CDN or tracker" if len(words) > 1 else None)
+
+
+_LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
+
+
+def _one_edit(word: str, target: str) -> bool:
+    """Whether `word` is `target` with one letter changed, added, dropped, or two
+    neighbours swapped.
+
+    >>> _one_edit("gooogle", "google"), _one_edit("jqeury", "jquery"), _one_edit("gogles", "google")
+    (True, True, False)
+    """
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]]
+                                  and word[diff[1]] == target[diff[0]])
+    short, long_ = sorted((word, target), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def related_site(host: str, first_party: str | None) -> bool:

@@ -569,10 +569,15 @@ _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCo
 # 'input')`, a loop over `document.forms`
 _EVERY_FORM = re.compile(
     r"""(?:document|window)\s*\.\s*addEventListener\(\s*['"](?:submit|change|input|keyup|keydown|blur)['"]"""
-    r"""|document\s*\.\s*querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea|form)\b"""
+    # tag names alone: `form.js-ajax` or `[data-ajax]` is the site's own forms picked out
+    r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
+    r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
     r"""|document\s*\.\s*forms\b(?!\s*\[\s*['"])""")
-# a delegated listener that picks its form out (`e.target.matches('.newsletter')`)
-_PICKS_FORM = re.compile(r"""\.(?:matches|closest)\(|\.id\s*===?|classList\s*\.\s*contains\(""")
+# a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
+# `if (e.target.name !== 'email') return`)
+_PICKS_FORM = re.compile(
+    r"""\.(?:matches|closest|getAttribute)\(|\.(?:id|name|className)\s*[!=]==?"""
+    r"""|classList\s*\.\s*contains\(|\.dataset\b""")
 _NO_CORS = re.compile(r"""mode\s*:\s*['"]no-cors['"]""")
 # the forms' `action`s a page holds: a send to where a form submits is the form's own
 _FORM_ACTIONS = "form actions"
@@ -838,7 +843,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
-        severity, why = _appended_verdict(ctx, res.url)
+        severity, why = _appended_verdict(ctx, res.url, hidden=res.via == "inline-decoded")
         yield finding(
             APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
             res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
@@ -849,14 +854,17 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
 _RELAYED = re.compile(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
 
 
-def _appended_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
+def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Severity, str]:
     """How sure a script outside the markup is an injection, and why, said after its URL.
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
-    too, so the place alone is `medium`: `high` when the host is dressed as a known brand
-    or a CDN, is a bare IP address, or serves the script from another site's WordPress or
-    a PHP file; `low` when the host carries the page's own name (its CDN)."""
+    too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
+    the host is dressed as a known brand or a CDN, is a bare IP address, or serves the
+    script from another site's WordPress or a PHP file; `low` when the host carries the
+    page's own name (its CDN)."""
     host = host_of(url)
     parts = url.split("?")[0].split("#")[0]
+    if hidden:
+        return Severity.HIGH, " (its address hidden in an encoding the page's code decodes)"
     if (dressed := dressed_host(host)) is not None:
         return Severity.HIGH, f" (a host dressed as {dressed})"
     if host.replace(".", "").isdigit() or ":" in host:
@@ -912,8 +920,9 @@ APPENDED_SCRIPT = FindingKind(
     "A script from another site no known vendor runs is loaded after the page's closing "
     "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
     "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
-    "High when the host is dressed as a known brand or a CDN, is a bare IP address, or "
-    "serves the script from another site's WordPress or a PHP file: remove it and find what "
+    "High when its address is hidden in an encoding, the host is dressed as a known brand or "
+    "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
+    "PHP file: remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name (its CDN).",
 )

