@@ -510,7 +510,8 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     Magecart-style skimmer. A beacon with a body, an image address with data joined to
     it or a WebSocket that sends, near a read of a field's value, is no way a form is
     submitted; a fetch or POST counts when the fields are a card's. What is read is
-    sought within SKIM_WINDOW characters of the send."""
+    sought within SKIM_WINDOW characters of the send. How sure it is (`_skim_verdict`):
+    a gateway or forms backend the catalogue does not know is an unknown host too."""
     if not (_code_holds(ctx, _SEND_WORDS) and _code_holds(ctx, _FIELD_WORDS)):
         return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
@@ -745,7 +746,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     or the block is an overlay pinned over the page that calls for an update (an article
     about a browser release that links a mirror, a download portal's "latest version"
     button or sticky bar, is neither); the browser is named by the link or in the sentence
-    that says it needs an update. A browser maker's own installer is what it says."""
+    that says it needs an update. A browser maker's own installer is what it says; a
+    how-to linking a mirror reads alike (`_update_verdict` says how sure)."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
     for a in ctx.page.tagged("a"):
@@ -825,9 +827,10 @@ def _html_start_line(text: str) -> int:
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
-    there, a hacked server or a plugin that echoes into the output does. A known vendor's
-    tag there is a site pasting a snippet at the file's end (analytics, a CDN's beacon),
-    or an ad kit whose placement `ad-in-body` reports: one injection, one finding."""
+    there, a hacked server or a plugin that echoes into the output does, and so does a
+    site owner pasting a widget at the file's end (`_appended_verdict` says how sure). A
+    known vendor's tag there is such a paste (analytics, a CDN's beacon), or an ad kit
+    whose placement `ad-in-body` reports: one injection, one finding."""
     scripts = [r for r in ctx.resources
                if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
     if ctx.page is None or not scripts:
