@@ -551,8 +551,8 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                 message = f"{said}, a host no known vendor runs: {'; '.join(marks)}"
             elif severity is Severity.MEDIUM:
                 message = (f"{said}, a host no known vendor runs, and nothing else marks it as "
-                           "a skimmer: check that the site uses it as its payment provider or "
-                           "forms service")
+                           "a skimmer: check that the site uses it as its payment provider, "
+                           "forms service or own API")
             else:
                 message = (f"{said}, {marks[0]}: most likely the site's own form handling; "
                            "check that the site runs it")
@@ -592,8 +592,9 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
     the one the site handles; what it sends is encoded; the POST is
     fire-and-forget, its answer unread; the code was hidden in an encoding; the host is
     dressed as a known brand or a CDN). With none, a gateway or forms service the
-    catalogue does not know looks the same: `medium`. A send to the site a form of the
-    page submits to, or to a host carrying the page's own name, is `low`."""
+    catalogue does not know looks the same: `medium`, as is a host carrying the page's
+    own name (a site's API on a sister domain, or a skimmer's copy of the shop's name). A
+    send to the site a form of the page submits to is `low`."""
     url = send.group(2)
     host = host_of(resolve(url, ctx.url) or url)
     window = text[max(0, send.start() - SKIM_WINDOW): send.end() + SKIM_WINDOW]
@@ -615,8 +616,6 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
     site = registrable_domain(host)
     if site in _form_action_sites(ctx):
         return Severity.LOW, url, how, card, ["where a form of the page submits"]
-    if related_site(host, ctx.first_party):
-        return Severity.LOW, url, how, card, ["a host carrying the page's own name"]
     return Severity.MEDIUM, url, how, card, []
 
 
@@ -914,7 +913,7 @@ FORM_SKIMMER = FindingKind(
     "check the checkout's code and tell the payment provider. Medium with none of these "
     "(a payment gateway or forms service the catalogue does not know looks the same): "
     "check that the site uses that host. Low when the host is where a form of the page "
-    "submits, or carries the page's own name.",
+    "submits.",
 )
 
 APPENDED_SCRIPT = FindingKind(

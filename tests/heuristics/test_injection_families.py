@@ -570,7 +570,7 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "<form class='newsletter'><input name='email'></form><script>document."
             "addEventListener('submit',function(e){if(!e.target.matches('.newsletter'))return;"
             "e.preventDefault();navigator.sendBeacon('https://api.harbourgazette-media.example/"
-            "v1/newsletter',new FormData(e.target));});</script>")}, "form-skimmer", L),
+            "v1/newsletter',new FormData(e.target));});</script>")}, "form-skimmer", M),
     ("a site's ajax-forms code bound to its own forms by class", {"footer": (
         "<form class='js-ajax'><input name='email'></form><script>document.querySelectorAll("
         "'form.js-ajax').forEach(function(f){f.addEventListener('submit',function(e){e."
