@@ -7,25 +7,29 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from typing import BinaryIO, NamedTuple
+from urllib.parse import quote, unquote, urlsplit
 
+from auditor.dom.page import parse_page
+from auditor.dom.parser import PageOverLimit, html_bytes
+from auditor.dom.walk import page_base, walk
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
+from auditor.model import RequestType
 from auditor.readers import ReadFailure, Record, split_member
-from auditor.readers.decode import decode_html
+from auditor.readers.decode import charset_name, declared_charset, decode_html, encoding_for
 from auditor.readers.framing import inner_name
 from auditor.readers.gunzip import gunzipped
 from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, sniff
+from auditor.urls import resolve
 
 # What a built site serves as pages; its feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
@@ -216,50 +220,71 @@ def _inline(text: str, asset: str) -> str:
 # A site's code under a name the walk does not take (`/lib/helper.txt`, `/js/app.cjs`,
 # `/bundle.dat`): Chromium 156 ran each as a page's `<script src>` (a classic script's
 # type is not checked but for images, media and CSV), so a file a page loads as a
-# script or a style sheet is audited as one, whatever its name. Read from the pages'
-# markup: a script's `src`, a link's `href` that loads a script or a sheet.
+# script or a style sheet is audited as one, whatever its name (a `.html` file a page
+# runs as a script is read as the script it is, besides the page it also is). Read
+# from what the walk says the page loads, resolved as the audit resolves it (against
+# its `<base href>`): a script's `src` (an SVG script's `href`, one parked for consent,
+# one its own code or a frame's document adds), a style sheet, a module preload, a
+# script or style preload.
 _LOCAL = "https://site.invalid/"
-_CODE_TAG = re.compile(r"<(script|link)\b", re.I)  # to the `>` found after it
-_ATTR = re.compile(r"""\s(src|href|rel|as)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_CODE_TYPES = {RequestType.SCRIPT: "script", RequestType.STYLESHEET: "stylesheet"}
+_PRELOADS = ("link[preload]", "Link header link[preload]")
 
 
-def _site_code(text: str, url: str, site_dir: Path, root: str) -> dict[Path, str]:
-    """The site's files the page's markup loads as code (`script` or `stylesheet`)."""
-    found: dict[Path, str] = {}
-    if "src" not in text and "href" not in text:
+class SiteCode(NamedTuple):
+    """How a page loads a site file as code: as which asset, and the charset (its
+    standard name) a browser decodes it in when the file has no BOM: a script's
+    `charset`, else its page's (None: the page declares none, and the file is read as
+    any undeclared bytes are)."""
+
+    asset: str
+    charset: str | None
+
+
+def _site_code(text: str, url: str, site_dir: Path, root: str) -> set[tuple[Path, SiteCode]]:
+    """The site's files the page's markup loads as code, each with how it loads them."""
+    found: set[tuple[Path, SiteCode]] = set()
+    if "src" not in text and "href" not in text and "@import" not in text:
         return found
-    at = 0  # each tag's end found once: a pattern running to `>` scanned to the page's
-    # end from every unclosed `<script` (160 KB of them: 2 s)
-    while (tag := _CODE_TAG.search(text, at)) is not None:
-        end = text.find(">", tag.end())
-        if end == -1:
-            break
-        at = end + 1
-        attrs = {m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
-                 for m in _ATTR.finditer(text, tag.end(), end)}
-        if tag.group(1).lower() == "script":
-            address, asset = attrs.get("src"), "script"
-        else:
-            rel = attrs.get("rel", "").lower().split()
-            kind = attrs.get("as", "").lower()
-            asset = "stylesheet" if "stylesheet" in rel or kind == "style" else "script"
-            code = "modulepreload" in rel or ("preload" in rel and kind in ("script", "style"))
-            address = attrs.get("href") if "stylesheet" in rel or code else None
-        path = _site_file(address, url, site_dir, root) if address else None
+    try:
+        page = parse_page(text)
+        loads = list(walk(page.root, page_base(page.root, url), page))
+    except PageOverLimit:
+        return found  # the audit reports the page as over its limit: it fails closed
+    page_codec = declared_charset(html_bytes(text[:_PRESCAN_CHARS]))
+    page_charset = charset_name(page_codec) if page_codec else None
+    origin = _origin(root)
+    for load in loads:
+        asset = _CODE_TYPES.get(load.type)
+        if asset is None or not load.assigned or load.via.endswith("[prefetch]"):
+            continue
+        if load.via in _PRELOADS and (load.element.get("as") or "").strip().lower() not in (
+                "script", "style"):
+            continue  # a preload with no `as` runs nothing (as the markup scan had it)
+        path = _site_file(load.url, origin, site_dir)
         if path is not None:
-            found.setdefault(path, asset)
+            label = load.element.get("charset") if asset == "script" else None
+            codec = encoding_for(label, in_page=False)
+            found.add((path, SiteCode(asset, charset_name(codec) if codec else page_charset)))
     return found
 
 
-def _site_file(address: str, url: str, site_dir: Path, root: str) -> Path | None:
-    """The file under the site (served at `root`) an address names from the page at
-    `url`, if it has one."""
-    target = urlsplit(urljoin(url, html.unescape(address.strip())))
-    page = urlsplit(url)
-    if (target.scheme, target.netloc) != (page.scheme, page.netloc):
-        return None
-    base = urlsplit(root).path.rstrip("/") + "/"
-    if not target.path.startswith(base):
+# how far into a page its charset declaration is looked for (Chromium's prescan reads
+# the head: a page's first 64 KB hold it whenever it has one)
+_PRESCAN_CHARS = 64 * 1024
+
+
+def _origin(root: str) -> tuple[str, str, str]:
+    """The scheme, host and path prefix the site is served at, as the walk resolves URLs."""
+    parts = urlsplit(resolve(root, None) or root)
+    return parts.scheme, parts.netloc, parts.path.rstrip("/") + "/"
+
+
+def _site_file(url: str, origin: tuple[str, str, str], site_dir: Path) -> Path | None:
+    """The file under the site (served at `origin`) a resolved URL names, if it has one."""
+    target = urlsplit(url)
+    scheme, netloc, base = origin
+    if (target.scheme, target.netloc) != (scheme, netloc) or not target.path.startswith(base):
         return None
     rel = unquote(target.path[len(base):])
     if not rel or any(part in ("", ".", "..") or part.startswith(".")
@@ -269,30 +294,51 @@ def _site_file(address: str, url: str, site_dir: Path, root: str) -> Path | None
     return path if path.is_file() else None
 
 
-def _referenced_asset(site_dir: Path, path: Path, asset: str, base_url: str | None
+def _referenced_asset(site_dir: Path, path: Path, code: SiteCode, base_url: str | None
                       ) -> Iterator[Record]:
     """A site file a page loads as code, read as `served_page` reads a `.js` or `.css`
-    file (unreadable as one is a failure, as there); binary bytes run nothing."""
+    file (unreadable as one is a failure, as there) in the charset the page gives it;
+    binary bytes run nothing."""
     rel = path.relative_to(site_dir).as_posix()
     url = page_url(base_url, rel) if base_url else None
     try:
         with open_input(path, str(path)) as stream:
             data = _whole(stream, str(path))
     except InputError as exc:
-        yield ReadFailure(input=str(path), kind=asset, error=str(exc))
+        yield ReadFailure(input=str(path), kind=code.asset, error=str(exc))
         return
     if sniff(data[:HEAD_BYTES], path.name) in NOT_PAGES:
         return
-    yield Document(input=str(path), kind=asset, text=_inline(decode_html(data), asset), url=url)
+    text = _inline(decode_html(data, code.charset), code.asset)
+    yield Document(input=str(path), kind=code.asset, text=text, url=url)
+
+
+def _read_as_walked(path: Path, code: SiteCode) -> bool:
+    """Whether the walk's own reading of a site file is the one the page gives it: the
+    same kind of code, in the same characters (a `.js` of Shift_JIS bytes that a
+    Shift_JIS page loads reads otherwise in our guess, and its full-width hosts with it)."""
+    suffix = _served_suffix(path)
+    if suffix in SITE_DOCUMENT_SUFFIXES:
+        return True  # an image's type is one a script's may not have: Chromium runs none
+    if SITE_ASSET_SUFFIXES.get(suffix) != code.asset:
+        return False  # a `.html` file run as a script: not read as one yet
+    if code.charset is None or _served_suffix(path) != path.suffix.lower():
+        return True  # no charset given, or a precompressed copy (read as its own)
+    try:
+        with open_input(path, str(path)) as stream:
+            data = _whole(stream, str(path))
+    except InputError:
+        return True  # the walk reported it unreadable already
+    return decode_html(data) == decode_html(data, code.charset)
 
 
 def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
     """Each page of a built site with its URL, then each file its pages load as code that
-    no walk takes; an unreadable page is reported, not fatal."""
+    no walk read as that code; an unreadable page is reported, not fatal."""
     pages = site_pages(site_dir)
     if not pages:
         raise InputError(f"{site_dir}: no HTML pages in this site directory")
-    referenced: dict[Path, str] = {}  # site files a page loads as code: path → asset kind
+    referenced: set[tuple[Path, SiteCode]] = set()  # site files a page loads as code
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
         url = page_url(base_url, rel) if base_url else None
@@ -307,10 +353,10 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
             continue
         for record in records:
             if isinstance(record, Document) and record.kind in ("html", "svg"):
-                referenced.update(_site_code(record.text, url or _LOCAL + rel, site_dir,
-                                             base_url or _LOCAL))
+                referenced |= _site_code(record.text, url or _LOCAL + rel, site_dir,
+                                         base_url or _LOCAL)
         yield from records
     walked = set(pages)
-    for path, asset in sorted(referenced.items()):
-        if path not in walked:  # code the site serves under a name no walk takes
-            yield from _referenced_asset(site_dir, path, asset, base_url)
+    for path, code in sorted(referenced, key=lambda r: (r[0], r[1].asset, r[1].charset or "")):
+        if path not in walked or not _read_as_walked(path, code):
+            yield from _referenced_asset(site_dir, path, code, base_url)

@@ -326,22 +326,110 @@ def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> 
 
 
 def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
-    """A page of `<script ` with no `>`: the pattern that read each tag to its `>`
-    scanned to the page's end from every one (160 KB: 2 s, quadratic); a closed tag
-    after them is still read."""
+    """A page of `<script ` with no `>`: the markup scan that read each tag to its `>`
+    scanned to the page's end from every one (160 KB: 2 s, quadratic). The parser reads
+    such a page once; past its attribute limit it is an error page the audit reports
+    (the gate fails closed), and a closed tag before 20,000 unclosed ones is still read."""
     import time
 
-    from auditor.gate.site import _site_code
+    from auditor.gate.site import SiteCode, _site_code
 
     (tmp_path / "lib.txt").write_text("x=1")
+    over = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * 20_000
+    assert _site_code(over, "https://example.com/", tmp_path, "https://example.com/") == set()
 
     def seconds(n: int) -> float:
         start = time.perf_counter()
-        text = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * n
+        text = '<script src="/lib.txt"></script>' + '<p title="a>b" src><script ' * n
         assert _site_code(text, "https://example.com/", tmp_path, "https://example.com/") \
-            == {tmp_path / "lib.txt": "script"}
+            == {(tmp_path / "lib.txt", SiteCode("script", None))}
         return time.perf_counter() - start
 
     # the fastest of three runs each: a loaded machine only ever slows a run down
     small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+_LOADER = ("var s=document.createElement('script');"
+           "s.src='https://a.magsrv.com/ad-provider.js';document.head.appendChild(s);")
+
+
+def _gate(tmp_path: Path, files: dict[str, str | bytes],
+          capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, list[dict[str, object]]]]:
+    """A site under `public`, gated on ExoClick: the exit code a CI user sees, and each
+    report's violations by page (one entry per report: a file read two ways has two)."""
+    site = tmp_path / "public"
+    for rel, data in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data.encode() if isinstance(data, str) else data)
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--no-system-lists", "--format", "json"])
+    pages: dict[str, list[dict[str, object]]] = {}
+    for p in json.loads(capsys.readouterr().out)["pages"]:
+        pages.setdefault(p["input"].split("public/", 1)[1], []).append(p)
+    return code, pages
+
+
+def test_code_is_found_where_the_pages_base_href_puts_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<base href="/assets/">` makes `<script src="loader.dat">` load /assets/loader.dat:
+    the site's code is found where the walk resolves it (the markup scan resolved it
+    against the page's URL, read the clean /blog/loader.dat, and passed)."""
+    code, pages = _gate(tmp_path, {
+        "blog/post.html": '<head><base href="/assets/"></head><p>Ferry news</p>'
+                          '<script src="loader.dat"></script>',
+        "assets/loader.dat": _LOADER, "blog/loader.dat": "var clean = 1;"}, capsys)
+    assert code == 1
+    assert sorted(pages) == ["assets/loader.dat", "blog/post.html"]
+    (loader,) = pages["assets/loader.dat"]
+    assert loader["kind"] == "script"
+    assert [v["clause"] for v in loader["violations"]] == ["deny_networks"]  # type: ignore[union-attr]
+
+
+def test_a_site_file_a_page_runs_as_a_script_is_read_as_one_whatever_its_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<script src="/widgets/counter.html">` runs the file as JavaScript (Chromium checks
+    a classic script's type against images, media and CSV only): it is audited as a
+    script besides the page it also is; an SVG run so is blocked as an image, and is not."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><script src="/widgets/counter.html"></script>'
+                      '<script src="/img/logo.svg"></script>',
+        "widgets/counter.html": _LOADER,
+        "img/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, capsys)
+    assert code == 1
+    assert [(p["kind"], [v["clause"] for v in p.get("violations", [])])  # type: ignore[union-attr]
+            for p in pages["widgets/counter.html"]] == [("html", []), ("script", ["deny_networks"])]
+    assert [p["kind"] for p in pages["img/logo.svg"]] == ["svg"]
+
+
+@pytest.mark.parametrize("name", ["js/app.js", "js/app.txt"])
+def test_a_script_is_read_in_the_charset_its_page_gives_it(
+        tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<script charset="utf-16le">`: Chromium decodes the file's bytes (no BOM) as
+    UTF-16LE; read in our own guess they were NUL-strewn text that loads nothing. The
+    file's own reading is kept too (a `.js` the walk takes is audited as it always is)."""
+    code, pages = _gate(tmp_path, {
+        "index.html": f'<meta charset="utf-8"><p>x</p><script src="/{name}" '
+                      'charset="UTF-16LE"></script>',
+        name: _LOADER.encode("utf-16-le")}, capsys)
+    assert code == 1
+    assert [v["clause"] for p in pages[name] for v in p.get("violations", [])] == [  # type: ignore[attr-defined]
+        "deny_networks"]
+
+
+def test_a_script_without_a_charset_takes_its_pages(tmp_path: Path) -> None:
+    """A Shift_JIS page's script is read as Shift_JIS (a browser's fallback for a script
+    with no BOM and no `charset` is its page's encoding): in our own guess, windows-1252,
+    `表` is two characters and its second a backslash, which escapes the closing quote."""
+    from auditor.gate.site import SiteCode, _site_code
+
+    (tmp_path / "app.js").write_bytes("var label = '表';".encode("shift_jis"))
+    page = '<meta charset="shift_jis"><script src="app.js"></script>'
+    (tmp_path / "index.html").write_bytes(page.encode("shift_jis"))
+    assert _site_code(page, "https://example.com/", tmp_path, "https://example.com/") == {
+        (tmp_path / "app.js", SiteCode("script", "Shift_JIS"))}
+    texts = [r.text for r in site_records(tmp_path, "https://example.com")
+             if isinstance(r, Document) and r.kind == "script"]
+    assert len(texts) == 2 and "label = '\u2022\\'" in texts[0]  # our guess, and
+    assert "var label = '表';" in texts[1]  # the page's reading
