@@ -41,7 +41,12 @@ SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
 # href>` and `<foreignObject>` content (Chromium 156 did). An `<img src>` of one runs
 # nothing, so a page's report never takes in what an SVG it names loads: the SVG is
 # judged on its own path, whichever pages show or embed it
-SITE_DOCUMENT_SUFFIXES = {".svg": "svg"}
+SITE_DOCUMENT_SUFFIXES = {".svg": "svg", ".svgz": "svg"}
+# An `.svgz` file is a gzipped SVG: servers send it with `Content-Encoding: gzip`
+# (Apache's and nginx's stock types map the name so) and browsers render what it
+# decompresses to, so it is read decompressed, at most a page's bytes (a gzip bomb is a
+# page over its limit: unreadable, a violation, not memory exhausted)
+_SVGZ = ".svgz"
 # A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`;
 # `x.html.br`, what brotli_static serves to every browser that sends `Accept-Encoding:
 # br`, Chromium included) is what most browsers get: it is audited as the file it
@@ -146,7 +151,7 @@ def served_page(page: Path, url: str | None) -> list[Record]:
         if brotli_copy:
             stream = io.BytesIO(_unbrotlied(stream, name))
         kind = kind_of(stream, inner_name(name) if brotli_copy else name)
-        if kind == "gzip" and page.name.lower().endswith(_GZIP):
+        if kind == "gzip" and page.name.lower().endswith((_GZIP, _SVGZ)):
             data = _gunzipped(stream, name)
             stream = io.BytesIO(data)
             kind = kind_of(stream, inner_name(name), data[:HEAD_BYTES])

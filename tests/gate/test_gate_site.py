@@ -433,3 +433,22 @@ def test_a_script_without_a_charset_takes_its_pages(tmp_path: Path) -> None:
              if isinstance(r, Document) and r.kind == "script"]
     assert len(texts) == 2 and "label = '\u2022\\'" in texts[0]  # our guess, and
     assert "var label = '表';" in texts[1]  # the page's reading
+
+
+def test_an_svgz_file_is_read_decompressed_and_a_gzip_bomb_is_unreadable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gzipped SVG (`.svgz`, sent with `Content-Encoding: gzip`) is the document it
+    decompresses to, at its own URL; one that decompresses past a page's limit is an
+    unreadable page (a violation), read no further than one byte past the limit."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg"><script '
+           b'href="https://a.magsrv.com/ad-provider.js"/></svg>')
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><object data="/img/chart.svgz"></object>',
+        "img/chart.svgz": gzip.compress(svg),
+        "img/bomb.svgz": gzip.compress(b"<svg>" + b" " * (64 * 1024 * 1024 + 1), 1)}, capsys)
+    assert code == 1
+    ((chart,), (bomb,)) = pages["img/chart.svgz"], pages["img/bomb.svgz"]
+    assert (chart["kind"], chart["url"]) == ("svg", "https://example.com/img/chart.svgz")
+    assert [v["clause"] for v in chart["violations"]] == ["deny_networks"]  # type: ignore[union-attr]
+    assert [v["clause"] for v in bomb["violations"]] == ["unreadable"]  # type: ignore[union-attr]
+    assert "larger than 64 MiB" in bomb["errors"][0]  # type: ignore[index]
