@@ -766,20 +766,36 @@ def xml_stylesheets(text: str) -> list[str]:
 def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
     """Whether the document's markup calls a form's submission (`_SUBMITS`, or a
     `.click()` of a submit control) anywhere: in a script or a handler, the page's
-    lowered markup read once."""
+    lowered markup read once; and in its handlers as the parser decodes them
+    (`onload="f.&#115;ubmit()"` runs `f.submit()`), read when the markup holds a
+    character reference (`&`) and an element a handler."""
     markup = page.lowered if page is not None else lxml.html.tostring(root).lower()
-    if _SUBMITS.search(markup) is not None:
+    controls: list[set[bytes]] = []  # the submit controls' names, found at the first click
+    if _calls_submit(markup, root, controls):
         return True
-    controls: set[bytes] | None = None  # the submit controls' ids and names, quoted
-    for click in _CLICK.finditer(markup):
-        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
+    if b"&" not in markup:
+        return False  # the handlers are as the markup writes them, read already
+    found = page.with_handlers if page is not None else handler_elements(root)
+    decoded = "\n".join(code for el in found for _, code in handlers_of(el))
+    return bool(decoded) and _calls_submit(decoded.lower().encode("utf-8", "replace"), root,
+                                           controls)
+
+
+def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[bytes]]
+                  ) -> bool:
+    """Whether lowered `code` (markup, or handlers' code) submits a form: `_SUBMITS`, or a
+    `.click()` whose code before it names a form, a submit, or a submit control."""
+    if _SUBMITS.search(code) is not None:
+        return True
+    for click in _CLICK.finditer(code):
+        before = code[max(0, click.start() - _CLICK_REACH):click.start()]
         if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
             before = before[before.find(b">", tag) + 1:]
         if _SUBMIT_WORDS.search(before):
             return True
-        if controls is None:
-            controls = _submit_controls(root)
-        if any(name in before for name in controls):
+        if not controls:
+            controls.append(_submit_controls(root))
+        if any(name in before for name in controls[0]):
             return True
     return False
 

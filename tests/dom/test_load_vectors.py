@@ -37,6 +37,13 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<form action="/search"><button id="b" formaction="https://go.test/r">Go</button>'
      '</form><script>document.getElementById("b").click()</script>',
      [("https://go.test/r", T.DOCUMENT, "button[formaction]")]),
+    # a handler's code as the parser decodes it: a character reference in the call
+    ('<body onload="document.forms.g.&#115;ubmit()"><form name="g" '
+     'action="https://go.test/r"><input type=hidden name=q value=1></form></body>',
+     [("https://go.test/r", T.DOCUMENT, "form[action]")]),
+    ('<form action="https://go.test/r"><button id="b">Go</button></form><img src="/n.gif" '
+     'onerror="document.getElementById(&quot;b&quot;)&period;click&lpar;&rpar;">',
+     [("https://go.test/r", T.DOCUMENT, "form[action]")]),
     # a `javascript:` frame: the string its code ends with is the frame's document
     ("""<iframe src="javascript:'<script src=https://a.magsrv.com/ad.js></script>'">"""
      "</iframe>", [("https://a.magsrv.com/ad.js", T.SCRIPT, "iframe[src] javascript:")]),

@@ -354,15 +354,16 @@ _LOADER = ("var s=document.createElement('script');"
            "s.src='https://a.magsrv.com/ad-provider.js';document.head.appendChild(s);")
 
 
-def _gate(tmp_path: Path, files: dict[str, str | bytes],
-          capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, list[dict[str, object]]]]:
-    """A site under `public`, gated on ExoClick: the exit code a CI user sees, and each
-    report's violations by page (one entry per report: a file read two ways has two)."""
+def _gate(tmp_path: Path, files: dict[str, str | bytes], capsys: pytest.CaptureFixture[str],
+          policy: str = 'deny_networks = ["ExoClick"]\n'
+          ) -> tuple[int, dict[str, list[dict[str, object]]]]:
+    """A site under `public`, gated on ExoClick (or `policy`): the exit code a CI user
+    sees, and each report by page (one entry per report: a file read two ways has two)."""
     site = tmp_path / "public"
     for rel, data in files.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_bytes(data.encode() if isinstance(data, str) else data)
-    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    (tmp_path / "auditor.toml").write_text(policy)
     code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
                  "--base-url", "https://example.com", "--no-system-lists", "--format", "json"])
     pages: dict[str, list[dict[str, object]]] = {}
@@ -452,3 +453,17 @@ def test_an_svgz_file_is_read_decompressed_and_a_gzip_bomb_is_unreadable(
     assert [v["clause"] for v in chart["violations"]] == ["deny_networks"]  # type: ignore[union-attr]
     assert [v["clause"] for v in bomb["violations"]] == ["unreadable"]  # type: ignore[union-attr]
     assert "larger than 64 MiB" in bomb["errors"][0]  # type: ignore[index]
+
+
+def test_a_form_a_handler_submits_through_a_character_reference_fails_the_gate(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`onload="f.&#115;ubmit()"` runs `f.submit()` (the parser decodes the attribute;
+    Chromium 156 was sent to the action): the form is a navigation `deny_hosts` judges,
+    not a form waiting for a visitor."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<body onload="document.forms.g.&#115;ubmit()"><p>x</p><form name="g" '
+                      'action="https://go.example.net/r"><input type=hidden name=q value=1>'
+                      '</form></body>'}, capsys, 'deny_hosts = ["go.example.net"]\n')
+    assert code == 1
+    (page,) = pages["index.html"]
+    assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
