@@ -467,3 +467,18 @@ def test_a_form_a_handler_submits_through_a_character_reference_fails_the_gate(
     assert code == 1
     (page,) = pages["index.html"]
     assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("script", [
+    "var a=document.createElement('a');a.href='https://go.example.net/r';a.click();",
+    "document.querySelector('a#next').click();"])
+def test_a_link_the_pages_code_clicks_is_a_navigation_the_gate_judges(
+        tmp_path: Path, script: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script that clicks a link it made or found sends the visitor away as
+    `location.href = …` does (Chromium 156 followed each): `deny_hosts` fails the page."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><a id="next" href="https://go.example.net/r">next</a>'
+                      f"<script>{script}</script>"}, capsys, 'deny_hosts = ["go.example.net"]\n')
+    assert code == 1
+    (page,) = pages["index.html"]
+    assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
