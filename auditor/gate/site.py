@@ -64,6 +64,14 @@ INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 # for, on the value's line, whichever pages its paths match
 HEADERS_FILE = "_headers"
 _HEADER_LINE = re.compile(r"^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$")
+# and Apache's per-directory configuration: `Header add Link "</x.js>; rel=preload;
+# as=script"` (or `set`, `append`, `merge`, `setifempty`, `always` or not) in a site's
+# `.htaccess` sends that Link with every response of its folder, whichever `<Files>` or
+# `<If>` section holds it (read whole: the gate fails closed); audited as `_headers` is
+HTACCESS_FILE = ".htaccess"
+_HTACCESS_LINK = re.compile(
+    r"""^\s*Header\s+(?:(?:always|onsuccess)\s+)?(?:set|add|append|merge|setifempty)\s+"""
+    r"""Link\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S+)""", re.I)
 
 
 def page_url(base_url: str, path: str) -> str:
@@ -122,10 +130,13 @@ def site_dir(source: str) -> Path | None:
 
 def site_pages(site_dir: Path) -> list[Path]:
     """The HTML files, scripts, style sheets and SVG files under the site (and their
-    precompressed copies), sorted; hidden files and folders (.git) are not served."""
+    precompressed copies), and its headers files (`_headers`, `.htaccess`), sorted;
+    hidden files and folders (.git) are not served."""
     def served(path: Path) -> bool:
         rel = path.relative_to(site_dir)
         suffix = _served_suffix(path)
+        if path.name == HTACCESS_FILE:  # hidden, but it sets what its folder sends
+            return not any(part.startswith(".") for part in rel.parts[:-1])
         return (not any(part.startswith(".") for part in rel.parts)
                 and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES
                      or suffix in SITE_DOCUMENT_SUFFIXES or rel.as_posix() == HEADERS_FILE))
@@ -140,10 +151,11 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     inline, an SVG file as the document it is, a precompressed copy as the file it
     stands for; empty or binary bytes are what they are."""
     name = str(page)
-    if page.name == HEADERS_FILE:
+    if page.name in (HEADERS_FILE, HTACCESS_FILE):
         with open_input(page, name) as stream:
             text = decode_html(_whole(stream, name), "utf-8")
-        return [Document(input=name, kind="headers", text=headers_markup(text), url=url)]
+        markup = headers_markup(text) if page.name == HEADERS_FILE else htaccess_markup(text)
+        return [Document(input=name, kind="headers", text=markup, url=url)]
     if page.name.lower().endswith(_ZSTD):
         raise zstd_unreadable(name)
     with open_input(page, name) as stream:
@@ -180,6 +192,30 @@ def headers_markup(text: str) -> str:
         header = _HEADER_LINE.match(line)
         lines[at] = link_header_markup([header.group(2)]).replace("\n", " ") \
             if header and header.group(1).lower() == "link" else ""
+    return "\n".join(lines)
+
+
+def htaccess_markup(text: str) -> str:
+    """An `.htaccess` file as the `<link>` elements its `Header … Link` directives send,
+    each on its directive's line (a line continued by a trailing backslash is one
+    directive, cited at its first line); every other line empty.
+
+    >>> htaccess_markup('# preload\\nHeader always set Link "</a.js>; rel=preload; as=script"')
+    '\\n<link href="/a.js" rel="preload" as="script">'
+    """
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines):
+        start, directive = at, lines[at]
+        while directive.endswith("\\") and at + 1 < len(lines):  # Apache's continuation
+            at += 1
+            directive, lines[at] = directive[:-1] + " " + lines[at], ""
+        link = _HTACCESS_LINK.match(directive)
+        value = link.group(1) if link else ""
+        if value[:1] in ("'", '"'):
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        lines[start] = link_header_markup([value]).replace("\n", " ") if link else ""
+        at += 1
     return "\n".join(lines)
 
 

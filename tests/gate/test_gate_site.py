@@ -482,3 +482,30 @@ def test_a_link_the_pages_code_clicks_is_a_navigation_the_gate_judges(
     assert code == 1
     (page,) = pages["index.html"]
     assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
+
+
+def test_an_htaccess_files_link_header_is_audited_as_the_headers_file_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Apache sends the `Link` a site's `.htaccess` sets (`Header add Link "<…>;
+    rel=preload; as=script"`) with the responses of its folder, and Chromium fetches a
+    header's preload as the element's: the file is audited as `_headers` is (kind
+    `headers`, each `<link>` at its directive's line), inside `<FilesMatch>` or not; a
+    `.htaccess` in a hidden folder is not served from."""
+    code, pages = _gate(tmp_path, {
+        "index.html": "<p>x</p>",
+        ".htaccess": '# caching and preloads\n<IfModule mod_headers.c>\n'
+                     '  <FilesMatch "\\.html$">\n'
+                     '    Header add Link "<https://a.magsrv.com/ad-provider.js>; rel=preload;'
+                     ' as=script"\n  </FilesMatch>\n'
+                     '  header always set link "</css/site.css>; rel=preload; as=style"\n'
+                     '  Header set Cache-Control "max-age=600"\n</IfModule>\n',
+        ".git/.htaccess": 'Header add Link "<https://b.magsrv.com/x.js>; rel=preload; '
+                          'as=script"\n'}, capsys)
+    assert code == 1
+    assert sorted(pages) == [".htaccess", "index.html"]
+    (htaccess,) = pages[".htaccess"]
+    assert htaccess["kind"] == "headers"
+    assert [(r["url"], r["line"]) for r in htaccess["resources"]] == [  # type: ignore[union-attr]
+        ("https://a.magsrv.com/ad-provider.js", 4), ("https://example.com/css/site.css", 6)]
+    assert [(v["clause"], v["line"]) for v in htaccess["violations"]] == [  # type: ignore[union-attr]
+        ("deny_networks", 4)]
