@@ -86,6 +86,12 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<p>x</p><?xml-stylesheet href="https://css.test/late.css"?>', []),
     ("<script>document.write('<a href=https://shop.test/p>buy</a>')</script>", []),
     ('<svg><image><set attributeName="width" to="10"/></image></svg>', []),
+    # a `javascript:` URL as an `<object>`'s data or an `<embed>`'s src runs nothing (as
+    # a frame's does): Chromium 156 made no request of either, with a type or without
+    ("<object data=\"javascript:'<img src=https://px.test/o.gif>'\"></object>"
+     "<object type=\"text/html\" data=\"javascript:void(new Image().src="
+     "'https://px.test/c.gif')\"></object>"
+     "<embed src=\"javascript:'<img src=https://px.test/e.gif>'\">", []),
     # jQuery's `.click()` runs a link's handlers and leaves out its native click; a
     # link only focused is not followed when something else is clicked
     ('<a id="go" href="https://go.test/found">next</a><script>$("#go").click();</script>', []),
