@@ -11,12 +11,13 @@ import io
 import os
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from auditor.dom.page import parse_page
-from auditor.dom.parser import PageOverLimit, html_bytes
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, html_bytes
 from auditor.dom.walk import page_base, walk
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
@@ -282,14 +283,18 @@ class SiteCode(NamedTuple):
     charset: str | None
 
 
-def _site_code(text: str, url: str, site_dir: Path, root: str) -> set[tuple[Path, SiteCode]]:
-    """The site's files the page's markup loads as code, each with how it loads them."""
+def _site_code(text: str, url: str, site_dir: Path, root: str,
+               limits: PageLimits = DEFAULT_LIMITS) -> set[tuple[Path, SiteCode]]:
+    """The site's files the page's markup loads as code, each with how it loads them;
+    read within the audit's `limits`, so a page the audit reads is read here too."""
     found: set[tuple[Path, SiteCode]] = set()
     if "src" not in text and "href" not in text and "@import" not in text:
         return found
     try:
-        page = parse_page(text)
-        loads = list(walk(page.root, page_base(page.root, url), page))
+        page = parse_page(text, limits)
+        loads = list(islice(walk(page.root, page_base(page.root, url), page),
+                            limits.max_urls + 1))
+        limits.check_urls(len(loads))
     except PageOverLimit:
         return found  # the audit reports the page as over its limit: it fails closed
     page_codec = declared_charset(html_bytes(text[:_PRESCAN_CHARS]))
@@ -373,9 +378,11 @@ def _read_as_walked(path: Path, code: SiteCode) -> bool:
     return decode_html(data) == decode_html(data, code.charset)
 
 
-def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
+def site_records(site_dir: Path, base_url: str | None, limits: PageLimits = DEFAULT_LIMITS
+                 ) -> Iterator[Record]:
     """Each page of a built site with its URL, then each file its pages load as code that
-    no walk read as that code; an unreadable page is reported, not fatal."""
+    no walk read as that code (found within the audit's `limits`); an unreadable page is
+    reported, not fatal."""
     pages = site_pages(site_dir)
     if not pages:
         raise InputError(f"{site_dir}: no HTML pages in this site directory")
@@ -393,9 +400,9 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
             yield ReadFailure(input=str(page), kind="html", error=str(exc))
             continue
         for record in records:
-            if isinstance(record, Document) and record.kind in ("html", "svg"):
+            if isinstance(record, Document) and record.kind in ("html", "svg", "headers"):
                 referenced |= _site_code(record.text, url or _LOCAL + rel, site_dir,
-                                         base_url or _LOCAL)
+                                         base_url or _LOCAL, limits)
         yield from records
     walked = set(pages)
     for path, code in sorted(referenced, key=lambda r: (r[0], r[1].asset, r[1].charset or "")):

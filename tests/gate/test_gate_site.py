@@ -509,3 +509,28 @@ def test_an_htaccess_files_link_header_is_audited_as_the_headers_file_is(
         ("https://a.magsrv.com/ad-provider.js", 4), ("https://example.com/css/site.css", 6)]
     assert [(v["clause"], v["line"]) for v in htaccess["violations"]] == [  # type: ignore[union-attr]
         ("deny_networks", 4)]
+
+
+def test_code_a_large_page_or_a_headers_file_loads_is_found_within_the_audits_limits(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The walk that finds a page's code reads within the limits the audit reads with:
+    a page past the default element limit, audited under `--max-elements`, still has its
+    `/lib/ads.txt` audited as a script; so has a `_headers` file's preloaded one."""
+    site = tmp_path / "public"
+    (site / "lib").mkdir(parents=True)
+    (site / "index.html").write_text('<script src="/lib/ads.txt"></script>'
+                                     + "<i>x</i>" * 100_001)
+    (site / "_headers").write_text("/*\n  Link: </lib/more.dat>; rel=preload; as=script\n")
+    (site / "lib/ads.txt").write_text(_LOADER)
+    (site / "lib/more.dat").write_text(_LOADER.replace("a.magsrv", "b.magsrv"))
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"), "--base-url",
+                 "https://example.com", "--no-system-lists", "--format", "json",
+                 "--max-elements", "200000"])
+    pages = {p["input"].split("public/", 1)[1]: p
+             for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert code == 1 and not pages["index.html"].get("errors")
+    assert [(name, pages[name]["kind"], [v["clause"] for v in pages[name]["violations"]])
+            for name in ("lib/ads.txt", "lib/more.dat")] == [
+        ("lib/ads.txt", "script", ["deny_networks"]), ("lib/more.dat", "script", ["deny_networks"])]
+
