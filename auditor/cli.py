@@ -257,7 +257,7 @@ def run_audit(args: argparse.Namespace) -> int:
             on; a single input that cannot be read is the run's one-line error. A damaged
             record inside an archive is reported, and does not change the exit code."""
             try:
-                for record in gate.records(source, args.url):
+                for record in gate.records(source, args.url, limits):
                     if isinstance(record, Skipped):
                         skipped.append(record)
                     elif (record.input == source

@@ -55,6 +55,19 @@ _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's 
 _NAVIGATES = re.compile(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
 )
+# `a.href = '…'` (or `a.setAttribute('href', '…')`) and then `a.click()`: the script
+# follows the link it made or found, and the page navigates (Chromium 156 went to each,
+# a link never put in the document too). The name is the object's, looked up after it.
+_HREF_SET = re.compile(
+    r"""([\w$]+)\s*(?:\.\s*href\s*=|\.\s*setAttribute\(\s*['"]href['"]\s*,)\s*$""")
+
+
+def clicks(script: str, name: str, after: int) -> bool:
+    """Whether the script calls `name.click()` past `after` (a link it set up before)."""
+    return re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*\.\s*click\s*\(\s*\)",
+                     script[after:]) is not None
+
+
 # the end of one string literal joined to the start of another in the same quotes: the
 # two are one, where a URL is split so (a `//` or a `:/` before the join; a join
 # anywhere else needs no reading, and one pass over every script cost 0.05 ms a page)
@@ -353,6 +366,10 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             continue
         navigates = _NAVIGATES.search(before) if "location" in before else None
         src_set = ("src" in before or "href" in before) and bool(_SRC_ASSIGN.search(before))
+        if src_set and not navigates and "click" in script and "href" in before \
+                and (link := _HREF_SET.search(before)) and clicks(script, link.group(1),
+                                                                  match.end()):
+            navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:
             data.add(match.start())  # an object's value (not a ternary's branch)
         seen.append((match.start(), match.group(2), None if navigates else src_set))

@@ -631,6 +631,10 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if out:
             yield from out
             out.clear()
+    for el in _clicked_links(root, page):  # links the page's code follows by `.click()`
+        found(el.get("href"), RequestType.DOCUMENT, CLICKED_LINK)
+        yield from out
+        out.clear()
 
 
 def reading_urls(readings: list[tuple[str, str]], found: list[FoundURL], url: str | None,
@@ -766,22 +770,104 @@ def xml_stylesheets(text: str) -> list[str]:
 def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
     """Whether the document's markup calls a form's submission (`_SUBMITS`, or a
     `.click()` of a submit control) anywhere: in a script or a handler, the page's
-    lowered markup read once."""
+    lowered markup read once; and in its handlers as the parser decodes them
+    (`onload="f.&#115;ubmit()"` runs `f.submit()`), read when the markup holds a
+    character reference (`&`) and an element a handler."""
     markup = page.lowered if page is not None else lxml.html.tostring(root).lower()
-    if _SUBMITS.search(markup) is not None:
+    controls: list[set[bytes]] = []  # the submit controls' names, found at the first click
+    if _calls_submit(markup, root, controls):
         return True
-    controls: set[bytes] | None = None  # the submit controls' ids and names, quoted
-    for click in _CLICK.finditer(markup):
-        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
+    if b"&" not in markup:
+        return False  # the handlers are as the markup writes them, read already
+    found = page.with_handlers if page is not None else handler_elements(root)
+    decoded = "\n".join(code for el in found for _, code in handlers_of(el))
+    return bool(decoded) and _calls_submit(decoded.lower().encode("utf-8", "replace"), root,
+                                           controls)
+
+
+def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[bytes]]
+                  ) -> bool:
+    """Whether lowered `code` (markup, or handlers' code) submits a form: `_SUBMITS`, or a
+    `.click()` whose code before it names a form, a submit, or a submit control."""
+    if _SUBMITS.search(code) is not None:
+        return True
+    for click in _CLICK.finditer(code):
+        before = code[max(0, click.start() - _CLICK_REACH):click.start()]
         if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
             before = before[before.find(b">", tag) + 1:]
         if _SUBMIT_WORDS.search(before):
             return True
-        if controls is None:
-            controls = _submit_controls(root)
-        if any(name in before for name in controls):
+        if not controls:
+            controls.append(_submit_controls(root))
+        if any(name in before for name in controls[0]):
             return True
     return False
+
+
+# A link the page's code clicks (`document.getElementById("go").click()`,
+# `document.querySelector("a#go").click()`, `l = …("go"); l.click()`) sends the visitor to
+# its `href` with no click of theirs: Chromium 156 went there. It counts when the code
+# before the `.click()` (`_CLICK_REACH`, back to the last end tag) names the link's id or
+# name as a selector or a string; jQuery's `$("#go").click()` runs the link's handlers
+# and does not follow it (jQuery leaves out an `<a>`'s native click), so it does not.
+CLICKED_LINK = "a[href] click()"  # the `via` of such a link's navigation
+_JQUERY_CLICKED = re.compile(rb"""(?:\$|jquery)\(\s*['"][^'"]*['"]\s*\)\s*\Z""")
+
+
+def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
+                   ) -> list[lxml.html.HtmlElement]:
+    """The links (`<a href>` with an id or a name) whose `.click()` the markup calls."""
+    markup = page.lowered if page is not None else None
+    if markup is not None and _CLICK.search(markup) is None:
+        return []  # most pages: one RE2 pass
+    links = {name: el for el in root.iter("a") if el.get("href")
+             for name in _quoted_names(el)}
+    if not links:
+        return []
+    markup = markup if markup is not None else lxml.html.tostring(root).lower()
+    clicked: dict[lxml.html.HtmlElement, None] = {}
+    for click in _CLICK.finditer(markup):
+        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
+        if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
+            before = before[before.find(b">", tag) + 1:]
+        if _JQUERY_CLICKED.search(before):
+            continue
+        clicked.update((el, None) for name, el in links.items() if _names(before, name))
+    return list(clicked)
+
+
+_STATEMENT_END = re.compile(rb"[;{}\n]")
+_IDENTIFIER = re.compile(rb"\s*([\w$]+)\s*\Z")
+
+
+def _names(before: bytes, name: bytes) -> bool:
+    """Whether the expression whose `.click()` follows `before` is the element `name`
+    (`"go"`, `#go`) names: in that statement (`document.getElementById("go")`), or, for
+    a variable (`l`), in what it was last assigned (`l = document.querySelector("a#go")`)."""
+    ends = [m.end() for m in _STATEMENT_END.finditer(before)]
+    statement = before[ends[-1] if ends else 0:]
+    if name in statement:
+        return True
+    variable = _IDENTIFIER.match(statement)
+    if variable is None:
+        return False
+    assigned = before.rfind(variable.group(1) + b"=")
+    spaced = before.rfind(variable.group(1) + b" =")
+    at = max(assigned, spaced)
+    if at == -1:
+        return False
+    end = _STATEMENT_END.search(before, at)
+    return name in before[at:end.start() if end else len(before)]
+
+
+def _quoted_names(el: lxml.html.HtmlElement) -> set[bytes]:
+    """How code may name an element by its id or name: `"x"`, `'x'` and `#x`."""
+    names: set[bytes] = set()
+    for value in (el.get("id"), el.get("name")):
+        if value and value.strip():
+            low = value.strip().lower().encode("utf-8", "replace")
+            names.update((b'"' + low + b'"', b"'" + low + b"'", b"#" + low))
+    return names
 
 
 def _submit_controls(root: lxml.html.HtmlElement) -> set[bytes]:
@@ -791,10 +877,7 @@ def _submit_controls(root: lxml.html.HtmlElement) -> set[bytes]:
     for el in root.iter("button", "input"):
         kind = (el.get("type") or ("submit" if el.tag == "button" else "")).strip().lower()
         if kind in ("submit", "image"):
-            for value in (el.get("id"), el.get("name")):
-                if value and value.strip():
-                    low = value.strip().lower().encode("utf-8", "replace")
-                    names.update((b'"' + low + b'"', b"'" + low + b"'", b"#" + low))
+            names |= _quoted_names(el)
     return names
 
 

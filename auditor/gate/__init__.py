@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.errors import PolicyError
 from auditor.gate.baseline import Baseline, load_baseline, mark, write_baseline
 from auditor.gate.interface import Policy
@@ -84,14 +85,16 @@ class Gate:
     def active(self) -> bool:
         return self.policy is not None
 
-    def records(self, source: str, url: str | None = None) -> Iterator[Record]:
+    def records(self, source: str, url: str | None = None,
+                limits: PageLimits = DEFAULT_LIMITS) -> Iterator[Record]:
         """An input's pages, read by the readers' registry; a directory with a base URL
-        is walked as a built site, and a gated site page is read as the HTML a browser
-        renders (a directory without one is walked as `auditor audit` walks any: every
-        file a reader takes)."""
+        is walked as a built site (the code its pages load found within the audit's
+        `limits`), and a gated site page is read as the HTML a browser renders (a
+        directory without one is walked as `auditor audit` walks any: every file a
+        reader takes)."""
         root = site_dir(source)
         if root is not None and self.base_url and url is None:
-            yield from site_records(root, self.base_url)
+            yield from site_records(root, self.base_url, limits)
             return
         if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))

@@ -7,25 +7,30 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from typing import BinaryIO, NamedTuple
+from urllib.parse import quote, unquote, urlsplit
 
+from auditor.dom.page import parse_page
+from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, html_bytes
+from auditor.dom.walk import page_base, walk
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
+from auditor.model import RequestType
 from auditor.readers import ReadFailure, Record, split_member
-from auditor.readers.decode import decode_html
+from auditor.readers.decode import charset_name, declared_charset, decode_html, encoding_for
 from auditor.readers.framing import inner_name
 from auditor.readers.gunzip import gunzipped
 from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unreadable
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, sniff
+from auditor.urls import resolve
 
 # What a built site serves as pages; its feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
@@ -37,7 +42,12 @@ SITE_ASSET_SUFFIXES = {".js": "script", ".mjs": "script", ".css": "stylesheet"}
 # href>` and `<foreignObject>` content (Chromium 156 did). An `<img src>` of one runs
 # nothing, so a page's report never takes in what an SVG it names loads: the SVG is
 # judged on its own path, whichever pages show or embed it
-SITE_DOCUMENT_SUFFIXES = {".svg": "svg"}
+SITE_DOCUMENT_SUFFIXES = {".svg": "svg", ".svgz": "svg"}
+# An `.svgz` file is a gzipped SVG: servers send it with `Content-Encoding: gzip`
+# (Apache's and nginx's stock types map the name so) and browsers render what it
+# decompresses to, so it is read decompressed, at most a page's bytes (a gzip bomb is a
+# page over its limit: unreadable, a violation, not memory exhausted)
+_SVGZ = ".svgz"
 # A precompressed copy (`x.html.gz`, what nginx's gzip_static serves for `x.html`;
 # `x.html.br`, what brotli_static serves to every browser that sends `Accept-Encoding:
 # br`, Chromium included) is what most browsers get: it is audited as the file it
@@ -55,6 +65,14 @@ INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 # for, on the value's line, whichever pages its paths match
 HEADERS_FILE = "_headers"
 _HEADER_LINE = re.compile(r"^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$")
+# and Apache's per-directory configuration: `Header add Link "</x.js>; rel=preload;
+# as=script"` (or `set`, `append`, `merge`, `setifempty`, `always` or not) in a site's
+# `.htaccess` sends that Link with every response of its folder, whichever `<Files>` or
+# `<If>` section holds it (read whole: the gate fails closed); audited as `_headers` is
+HTACCESS_FILE = ".htaccess"
+_HTACCESS_LINK = re.compile(
+    r"""^\s*Header\s+(?:(?:always|onsuccess)\s+)?(?:set|add|append|merge|setifempty)\s+"""
+    r"""Link\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S+)""", re.I)
 
 
 def page_url(base_url: str, path: str) -> str:
@@ -113,10 +131,13 @@ def site_dir(source: str) -> Path | None:
 
 def site_pages(site_dir: Path) -> list[Path]:
     """The HTML files, scripts, style sheets and SVG files under the site (and their
-    precompressed copies), sorted; hidden files and folders (.git) are not served."""
+    precompressed copies), and its headers files (`_headers`, `.htaccess`), sorted;
+    hidden files and folders (.git) are not served."""
     def served(path: Path) -> bool:
         rel = path.relative_to(site_dir)
         suffix = _served_suffix(path)
+        if path.name == HTACCESS_FILE:  # hidden, but it sets what its folder sends
+            return not any(part.startswith(".") for part in rel.parts[:-1])
         return (not any(part.startswith(".") for part in rel.parts)
                 and (suffix in SITE_PAGE_SUFFIXES or suffix in SITE_ASSET_SUFFIXES
                      or suffix in SITE_DOCUMENT_SUFFIXES or rel.as_posix() == HEADERS_FILE))
@@ -131,10 +152,11 @@ def served_page(page: Path, url: str | None) -> list[Record]:
     inline, an SVG file as the document it is, a precompressed copy as the file it
     stands for; empty or binary bytes are what they are."""
     name = str(page)
-    if page.name == HEADERS_FILE:
+    if page.name in (HEADERS_FILE, HTACCESS_FILE):
         with open_input(page, name) as stream:
             text = decode_html(_whole(stream, name), "utf-8")
-        return [Document(input=name, kind="headers", text=headers_markup(text), url=url)]
+        markup = headers_markup(text) if page.name == HEADERS_FILE else htaccess_markup(text)
+        return [Document(input=name, kind="headers", text=markup, url=url)]
     if page.name.lower().endswith(_ZSTD):
         raise zstd_unreadable(name)
     with open_input(page, name) as stream:
@@ -142,7 +164,7 @@ def served_page(page: Path, url: str | None) -> list[Record]:
         if brotli_copy:
             stream = io.BytesIO(_unbrotlied(stream, name))
         kind = kind_of(stream, inner_name(name) if brotli_copy else name)
-        if kind == "gzip" and page.name.lower().endswith(_GZIP):
+        if kind == "gzip" and page.name.lower().endswith((_GZIP, _SVGZ)):
             data = _gunzipped(stream, name)
             stream = io.BytesIO(data)
             kind = kind_of(stream, inner_name(name), data[:HEAD_BYTES])
@@ -171,6 +193,30 @@ def headers_markup(text: str) -> str:
         header = _HEADER_LINE.match(line)
         lines[at] = link_header_markup([header.group(2)]).replace("\n", " ") \
             if header and header.group(1).lower() == "link" else ""
+    return "\n".join(lines)
+
+
+def htaccess_markup(text: str) -> str:
+    """An `.htaccess` file as the `<link>` elements its `Header … Link` directives send,
+    each on its directive's line (a line continued by a trailing backslash is one
+    directive, cited at its first line); every other line empty.
+
+    >>> htaccess_markup('# preload\\nHeader always set Link "</a.js>; rel=preload; as=script"')
+    '\\n<link href="/a.js" rel="preload" as="script">'
+    """
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines):
+        start, directive = at, lines[at]
+        while directive.endswith("\\") and at + 1 < len(lines):  # Apache's continuation
+            at += 1
+            directive, lines[at] = directive[:-1] + " " + lines[at], ""
+        link = _HTACCESS_LINK.match(directive)
+        value = link.group(1) if link else ""
+        if value[:1] in ("'", '"'):
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        lines[start] = link_header_markup([value]).replace("\n", " ") if link else ""
+        at += 1
     return "\n".join(lines)
 
 
@@ -216,50 +262,75 @@ def _inline(text: str, asset: str) -> str:
 # A site's code under a name the walk does not take (`/lib/helper.txt`, `/js/app.cjs`,
 # `/bundle.dat`): Chromium 156 ran each as a page's `<script src>` (a classic script's
 # type is not checked but for images, media and CSV), so a file a page loads as a
-# script or a style sheet is audited as one, whatever its name. Read from the pages'
-# markup: a script's `src`, a link's `href` that loads a script or a sheet.
+# script or a style sheet is audited as one, whatever its name (a `.html` file a page
+# runs as a script is read as the script it is, besides the page it also is). Read
+# from what the walk says the page loads, resolved as the audit resolves it (against
+# its `<base href>`): a script's `src` (an SVG script's `href`, one parked for consent,
+# one its own code or a frame's document adds), a style sheet, a module preload, a
+# script or style preload.
 _LOCAL = "https://site.invalid/"
-_CODE_TAG = re.compile(r"<(script|link)\b", re.I)  # to the `>` found after it
-_ATTR = re.compile(r"""\s(src|href|rel|as)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_CODE_TYPES = {RequestType.SCRIPT: "script", RequestType.STYLESHEET: "stylesheet"}
+_PRELOADS = ("link[preload]", "Link header link[preload]")
 
 
-def _site_code(text: str, url: str, site_dir: Path, root: str) -> dict[Path, str]:
-    """The site's files the page's markup loads as code (`script` or `stylesheet`)."""
-    found: dict[Path, str] = {}
-    if "src" not in text and "href" not in text:
+class SiteCode(NamedTuple):
+    """How a page loads a site file as code: as which asset, and the charset (its
+    standard name) a browser decodes it in when the file has no BOM: a script's
+    `charset`, else its page's (None: the page declares none, and the file is read as
+    any undeclared bytes are)."""
+
+    asset: str
+    charset: str | None
+
+
+def _site_code(text: str, url: str, site_dir: Path, root: str,
+               limits: PageLimits = DEFAULT_LIMITS) -> set[tuple[Path, SiteCode]]:
+    """The site's files the page's markup loads as code, each with how it loads them;
+    read within the audit's `limits`, so a page the audit reads is read here too."""
+    found: set[tuple[Path, SiteCode]] = set()
+    if "src" not in text and "href" not in text and "@import" not in text:
         return found
-    at = 0  # each tag's end found once: a pattern running to `>` scanned to the page's
-    # end from every unclosed `<script` (160 KB of them: 2 s)
-    while (tag := _CODE_TAG.search(text, at)) is not None:
-        end = text.find(">", tag.end())
-        if end == -1:
-            break
-        at = end + 1
-        attrs = {m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
-                 for m in _ATTR.finditer(text, tag.end(), end)}
-        if tag.group(1).lower() == "script":
-            address, asset = attrs.get("src"), "script"
-        else:
-            rel = attrs.get("rel", "").lower().split()
-            kind = attrs.get("as", "").lower()
-            asset = "stylesheet" if "stylesheet" in rel or kind == "style" else "script"
-            code = "modulepreload" in rel or ("preload" in rel and kind in ("script", "style"))
-            address = attrs.get("href") if "stylesheet" in rel or code else None
-        path = _site_file(address, url, site_dir, root) if address else None
+    try:
+        page = parse_page(text, limits)
+        loads = list(islice(walk(page.root, page_base(page.root, url), page),
+                            limits.max_urls + 1))
+        limits.check_urls(len(loads))
+    except PageOverLimit:
+        return found  # the audit reports the page as over its limit: it fails closed
+    page_codec = declared_charset(html_bytes(text[:_PRESCAN_CHARS]))
+    page_charset = charset_name(page_codec) if page_codec else None
+    origin = _origin(root)
+    for load in loads:
+        asset = _CODE_TYPES.get(load.type)
+        if asset is None or not load.assigned or load.via.endswith("[prefetch]"):
+            continue
+        if load.via in _PRELOADS and (load.element.get("as") or "").strip().lower() not in (
+                "script", "style"):
+            continue  # a preload with no `as` runs nothing (as the markup scan had it)
+        path = _site_file(load.url, origin, site_dir)
         if path is not None:
-            found.setdefault(path, asset)
+            label = load.element.get("charset") if asset == "script" else None
+            codec = encoding_for(label, in_page=False)
+            found.add((path, SiteCode(asset, charset_name(codec) if codec else page_charset)))
     return found
 
 
-def _site_file(address: str, url: str, site_dir: Path, root: str) -> Path | None:
-    """The file under the site (served at `root`) an address names from the page at
-    `url`, if it has one."""
-    target = urlsplit(urljoin(url, html.unescape(address.strip())))
-    page = urlsplit(url)
-    if (target.scheme, target.netloc) != (page.scheme, page.netloc):
-        return None
-    base = urlsplit(root).path.rstrip("/") + "/"
-    if not target.path.startswith(base):
+# how far into a page its charset declaration is looked for (Chromium's prescan reads
+# the head: a page's first 64 KB hold it whenever it has one)
+_PRESCAN_CHARS = 64 * 1024
+
+
+def _origin(root: str) -> tuple[str, str, str]:
+    """The scheme, host and path prefix the site is served at, as the walk resolves URLs."""
+    parts = urlsplit(resolve(root, None) or root)
+    return parts.scheme, parts.netloc, parts.path.rstrip("/") + "/"
+
+
+def _site_file(url: str, origin: tuple[str, str, str], site_dir: Path) -> Path | None:
+    """The file under the site (served at `origin`) a resolved URL names, if it has one."""
+    target = urlsplit(url)
+    scheme, netloc, base = origin
+    if (target.scheme, target.netloc) != (scheme, netloc) or not target.path.startswith(base):
         return None
     rel = unquote(target.path[len(base):])
     if not rel or any(part in ("", ".", "..") or part.startswith(".")
@@ -269,30 +340,53 @@ def _site_file(address: str, url: str, site_dir: Path, root: str) -> Path | None
     return path if path.is_file() else None
 
 
-def _referenced_asset(site_dir: Path, path: Path, asset: str, base_url: str | None
+def _referenced_asset(site_dir: Path, path: Path, code: SiteCode, base_url: str | None
                       ) -> Iterator[Record]:
     """A site file a page loads as code, read as `served_page` reads a `.js` or `.css`
-    file (unreadable as one is a failure, as there); binary bytes run nothing."""
+    file (unreadable as one is a failure, as there) in the charset the page gives it;
+    binary bytes run nothing."""
     rel = path.relative_to(site_dir).as_posix()
     url = page_url(base_url, rel) if base_url else None
     try:
         with open_input(path, str(path)) as stream:
             data = _whole(stream, str(path))
     except InputError as exc:
-        yield ReadFailure(input=str(path), kind=asset, error=str(exc))
+        yield ReadFailure(input=str(path), kind=code.asset, error=str(exc))
         return
     if sniff(data[:HEAD_BYTES], path.name) in NOT_PAGES:
         return
-    yield Document(input=str(path), kind=asset, text=_inline(decode_html(data), asset), url=url)
+    text = _inline(decode_html(data, code.charset), code.asset)
+    yield Document(input=str(path), kind=code.asset, text=text, url=url)
 
 
-def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
+def _read_as_walked(path: Path, code: SiteCode) -> bool:
+    """Whether the walk's own reading of a site file is the one the page gives it: the
+    same kind of code, in the same characters (a `.js` of Shift_JIS bytes that a
+    Shift_JIS page loads reads otherwise in our guess, and its full-width hosts with it)."""
+    suffix = _served_suffix(path)
+    if suffix in SITE_DOCUMENT_SUFFIXES:
+        return True  # an image's type is one a script's may not have: Chromium runs none
+    if SITE_ASSET_SUFFIXES.get(suffix) != code.asset:
+        return False  # a `.html` file run as a script: not read as one yet
+    if code.charset is None or _served_suffix(path) != path.suffix.lower():
+        return True  # no charset given, or a precompressed copy (read as its own)
+    try:
+        with open_input(path, str(path)) as stream:
+            data = _whole(stream, str(path))
+    except InputError:
+        return True  # the walk reported it unreadable already
+    return decode_html(data) == decode_html(data, code.charset)
+
+
+def site_records(site_dir: Path, base_url: str | None, limits: PageLimits = DEFAULT_LIMITS
+                 ) -> Iterator[Record]:
     """Each page of a built site with its URL, then each file its pages load as code that
-    no walk takes; an unreadable page is reported, not fatal."""
+    no walk read as that code (found within the audit's `limits`); an unreadable page is
+    reported, not fatal."""
     pages = site_pages(site_dir)
     if not pages:
         raise InputError(f"{site_dir}: no HTML pages in this site directory")
-    referenced: dict[Path, str] = {}  # site files a page loads as code: path → asset kind
+    referenced: set[tuple[Path, SiteCode]] = set()  # site files a page loads as code
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
         url = page_url(base_url, rel) if base_url else None
@@ -306,11 +400,11 @@ def site_records(site_dir: Path, base_url: str | None) -> Iterator[Record]:
             yield ReadFailure(input=str(page), kind="html", error=str(exc))
             continue
         for record in records:
-            if isinstance(record, Document) and record.kind in ("html", "svg"):
-                referenced.update(_site_code(record.text, url or _LOCAL + rel, site_dir,
-                                             base_url or _LOCAL))
+            if isinstance(record, Document) and record.kind in ("html", "svg", "headers"):
+                referenced |= _site_code(record.text, url or _LOCAL + rel, site_dir,
+                                         base_url or _LOCAL, limits)
         yield from records
     walked = set(pages)
-    for path, asset in sorted(referenced.items()):
-        if path not in walked:  # code the site serves under a name no walk takes
-            yield from _referenced_asset(site_dir, path, asset, base_url)
+    for path, code in sorted(referenced, key=lambda r: (r[0], r[1].asset, r[1].charset or "")):
+        if path not in walked or not _read_as_walked(path, code):
+            yield from _referenced_asset(site_dir, path, code, base_url)

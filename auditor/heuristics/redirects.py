@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
+from auditor.dom.inline_js import clicks
 from auditor.dom.page import UNPROMPTED_HANDLERS
+from auditor.dom.walk import CLICKED_LINK
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -28,6 +30,9 @@ _JS_REDIRECT = re.compile(
     + _URL.replace("\\1", "\\3") + r"\3"
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
+# `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
+# object's, whose `.click()` is looked for after the assignment: `inline_js.clicks`)
+_LINK_CLICK = re.compile(r"""([\w$]+)\s*\.\s*href\s*=\s*""" + _URL + r"\2")
 _CLOAKING = re.compile(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
@@ -112,28 +117,35 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
+        elif res.via == CLICKED_LINK and _offsite(res.url, ctx):
+            # the page's code clicks a link of its markup: whether it runs at load is
+            # the code's to say, which a scan of its link does not read (medium), but for
+            # the site the page says it moved to (low)
+            site = registrable_domain(host_of(res.url))
+            yield finding(REDIRECT, Severity.LOW if site == moved else Severity.MEDIUM,
+                          f"script clicks a link that sends the visitor to {site}: {res.url}",
+                          res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
         for text in (code, *decoded.payloads):
-            if "location" not in text and "navigate" not in text:
+            if "location" not in text and "navigate" not in text and "click" not in text:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
-            for m in itertools.islice(_JS_REDIRECT.finditer(text), MAX_REDIRECTS):
-                target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
+            for start, target in itertools.islice(_js_redirects(text), MAX_REDIRECTS):
                 url = _offsite(target, ctx)
                 if url is None:
                     continue
                 site = registrable_domain(host_of(url))
                 hidden = text is not code
-                window = max(0, m.start() - CLOAK_WINDOW), m.start()
+                window = max(0, start - CLOAK_WINDOW), start
                 guard = _CLOAKING.search(text, *window)
                 code_text = code_text or code_only(text) or text  # unreadable: as it is
                 # a redirect inside a comment or a string (`onclick="location…"` written
                 # into the page) is not code that runs as the script does
-                in_code = code_text[m.start()] == text[m.start()]
-                always = in_code and _unconditional(code_text, m.start())
+                in_code = code_text[start] == text[start]
+                always = in_code and _unconditional(code_text, start)
                 twins = _twins(ctx) if twins is None else twins
                 # a site's language navigation tests the visitor's language (a cookie may
                 # remember their choice); it is not encoded, does not run for everyone,
@@ -161,6 +173,20 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
+
+
+def _js_redirects(text: str) -> Iterator[tuple[int, str]]:
+    """Where the script sends the visitor, and the address written: `location` set or
+    called, `window.navigate`, and a link it sets up and then clicks (the statement
+    that set the link's `href` is where it is judged), in the order written."""
+    found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
+             for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
+                       else ())]
+    if ".click" in text and "href" in text:
+        found += [(m.start(), m.group(3)) for m in _LINK_CLICK.finditer(text)
+                  if clicks(text, m.group(1), m.end())]
+        found.sort()
+    yield from found
 
 
 # What a scan of a script stops at: a comment, a string, a template's backtick, a `/` (a
@@ -314,16 +340,18 @@ def _unconditional(code: str, at: int) -> bool:
 REDIRECT = FindingKind(
     "redirect", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A redirect of the visitor to another site",
-    "A meta refresh or a script (`location.href`, `replace`, `assign`) sends the visitor to "
+    "A meta refresh or a script (`location.href`, `replace`, `assign`, a link it sets up or "
+    "finds and `.click()`s) sends the visitor to "
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
-    "page loads; medium on another condition of the page's own script. Compromised pages send "
+    "page loads; medium on another condition of the page's own script, and for a link of the "
+    "page's markup its code clicks. Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
     "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "
     "its code was encoded or the condition is a referrer or user-agent test. A redirect in "
-    "plain code, or a meta refresh, to the site the page's one canonical link (in its "
-    "`<head>`) names is a moved page: low, unless a referrer, user-agent or cookie test "
-    "guards it.",
+    "plain code, a meta refresh or a clicked link, to the site the page's one canonical "
+    "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "
+    "cookie test guards it.",
 )
 
 KINDS = (REDIRECT,)

@@ -300,7 +300,8 @@ _GUESSABLE = tuple(dict.fromkeys(
 _NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "gb18030": "GBK",
           "big5hkscs": "Big5", "cp949": "EUC-KR", "cp866": "IBM866", "koi8-r": "KOI8-R",
           "koi8-u": "KOI8-U", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cyrillic",
-          "cp874": "windows-874"}
+          "cp874": "windows-874", "iso2022_jp": "ISO-2022-JP", "utf-16-le": "UTF-16LE",
+          "utf-16-be": "UTF-16BE"}
 # where a host may be written: at the start of a run of bytes an address can span (quotes,
 # spaces and brackets end one), or after its `//`, up to its path, query or fragment. Only a
 # host written with a non-ASCII byte can read differently in another charset (markup and

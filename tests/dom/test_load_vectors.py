@@ -37,6 +37,26 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<form action="/search"><button id="b" formaction="https://go.test/r">Go</button>'
      '</form><script>document.getElementById("b").click()</script>',
      [("https://go.test/r", T.DOCUMENT, "button[formaction]")]),
+    # a handler's code as the parser decodes it: a character reference in the call
+    ('<body onload="document.forms.g.&#115;ubmit()"><form name="g" '
+     'action="https://go.test/r"><input type=hidden name=q value=1></form></body>',
+     [("https://go.test/r", T.DOCUMENT, "form[action]")]),
+    ('<form action="https://go.test/r"><button id="b">Go</button></form><img src="/n.gif" '
+     'onerror="document.getElementById(&quot;b&quot;)&period;click&lpar;&rpar;">',
+     [("https://go.test/r", T.DOCUMENT, "form[action]")]),
+    # a link the page's code clicks, one it made (in the document or not) or one it found
+    ("<p>x</p><script>var a=document.createElement('a');a.href='https://go.test/made';"
+     "document.body.appendChild(a);a.click();</script>",
+     [("https://go.test/made", T.DOCUMENT, "inline-script")]),
+    ("<script>var a=document.createElement('a');a.setAttribute('href', "
+     "'https://go.test/made');a.click();</script>",
+     [("https://go.test/made", T.DOCUMENT, "inline-script")]),
+    ('<p>x</p><a id="go" href="https://go.test/found">next</a>'
+     "<script>document.querySelector('a#go').click();</script>",
+     [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
+    ('<a id="go" href="https://go.test/found">next</a><script>var l = '
+     "document.getElementById('go'); setTimeout(function () { l.click(); }, 10);</script>",
+     [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
     # a `javascript:` frame: the string its code ends with is the frame's document
     ("""<iframe src="javascript:'<script src=https://a.magsrv.com/ad.js></script>'">"""
      "</iframe>", [("https://a.magsrv.com/ad.js", T.SCRIPT, "iframe[src] javascript:")]),
@@ -66,6 +86,18 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<p>x</p><?xml-stylesheet href="https://css.test/late.css"?>', []),
     ("<script>document.write('<a href=https://shop.test/p>buy</a>')</script>", []),
     ('<svg><image><set attributeName="width" to="10"/></image></svg>', []),
+    # a `javascript:` URL as an `<object>`'s data or an `<embed>`'s src runs nothing (as
+    # a frame's does): Chromium 156 made no request of either, with a type or without
+    ("<object data=\"javascript:'<img src=https://px.test/o.gif>'\"></object>"
+     "<object type=\"text/html\" data=\"javascript:void(new Image().src="
+     "'https://px.test/c.gif')\"></object>"
+     "<embed src=\"javascript:'<img src=https://px.test/e.gif>'\">", []),
+    # jQuery's `.click()` runs a link's handlers and leaves out its native click; a
+    # link only focused is not followed when something else is clicked
+    ('<a id="go" href="https://go.test/found">next</a><script>$("#go").click();</script>', []),
+    ('<a id="menu" href="https://go.test/menu">m</a><button id="b">b</button><script>'
+     'document.getElementById("menu").focus(); document.getElementById("b").click()</script>',
+     []),
     ('<svg><rect><animate attributeName="x" values="0;10;0" dur="2s"/></rect></svg>', []),
 ])
 def test_what_chromium_loads_is_a_request(markup: str, expected: list[tuple[str, T, str]]

@@ -326,22 +326,211 @@ def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> 
 
 
 def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
-    """A page of `<script ` with no `>`: the pattern that read each tag to its `>`
-    scanned to the page's end from every one (160 KB: 2 s, quadratic); a closed tag
-    after them is still read."""
+    """A page of `<script ` with no `>`: the markup scan that read each tag to its `>`
+    scanned to the page's end from every one (160 KB: 2 s, quadratic). The parser reads
+    such a page once; past its attribute limit it is an error page the audit reports
+    (the gate fails closed), and a closed tag before 20,000 unclosed ones is still read."""
     import time
 
-    from auditor.gate.site import _site_code
+    from auditor.gate.site import SiteCode, _site_code
 
     (tmp_path / "lib.txt").write_text("x=1")
+    over = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * 20_000
+    assert _site_code(over, "https://example.com/", tmp_path, "https://example.com/") == set()
 
     def seconds(n: int) -> float:
         start = time.perf_counter()
-        text = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * n
+        text = '<script src="/lib.txt"></script>' + '<p title="a>b" src><script ' * n
         assert _site_code(text, "https://example.com/", tmp_path, "https://example.com/") \
-            == {tmp_path / "lib.txt": "script"}
+            == {(tmp_path / "lib.txt", SiteCode("script", None))}
         return time.perf_counter() - start
 
     # the fastest of three runs each: a loaded machine only ever slows a run down
     small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+_LOADER = ("var s=document.createElement('script');"
+           "s.src='https://a.magsrv.com/ad-provider.js';document.head.appendChild(s);")
+
+
+def _gate(tmp_path: Path, files: dict[str, str | bytes], capsys: pytest.CaptureFixture[str],
+          policy: str = 'deny_networks = ["ExoClick"]\n'
+          ) -> tuple[int, dict[str, list[dict[str, object]]]]:
+    """A site under `public`, gated on ExoClick (or `policy`): the exit code a CI user
+    sees, and each report by page (one entry per report: a file read two ways has two)."""
+    site = tmp_path / "public"
+    for rel, data in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data.encode() if isinstance(data, str) else data)
+    (tmp_path / "auditor.toml").write_text(policy)
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--no-system-lists", "--format", "json"])
+    pages: dict[str, list[dict[str, object]]] = {}
+    for p in json.loads(capsys.readouterr().out)["pages"]:
+        pages.setdefault(p["input"].split("public/", 1)[1], []).append(p)
+    return code, pages
+
+
+def test_code_is_found_where_the_pages_base_href_puts_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<base href="/assets/">` makes `<script src="loader.dat">` load /assets/loader.dat:
+    the site's code is found where the walk resolves it (the markup scan resolved it
+    against the page's URL, read the clean /blog/loader.dat, and passed)."""
+    code, pages = _gate(tmp_path, {
+        "blog/post.html": '<head><base href="/assets/"></head><p>Ferry news</p>'
+                          '<script src="loader.dat"></script>',
+        "assets/loader.dat": _LOADER, "blog/loader.dat": "var clean = 1;"}, capsys)
+    assert code == 1
+    assert sorted(pages) == ["assets/loader.dat", "blog/post.html"]
+    (loader,) = pages["assets/loader.dat"]
+    assert loader["kind"] == "script"
+    assert [v["clause"] for v in loader["violations"]] == ["deny_networks"]  # type: ignore[union-attr]
+
+
+def test_a_site_file_a_page_runs_as_a_script_is_read_as_one_whatever_its_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<script src="/widgets/counter.html">` runs the file as JavaScript (Chromium checks
+    a classic script's type against images, media and CSV only): it is audited as a
+    script besides the page it also is; an SVG run so is blocked as an image, and is not."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><script src="/widgets/counter.html"></script>'
+                      '<script src="/img/logo.svg"></script>',
+        "widgets/counter.html": _LOADER,
+        "img/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, capsys)
+    assert code == 1
+    assert [(p["kind"], [v["clause"] for v in p.get("violations", [])])  # type: ignore[union-attr]
+            for p in pages["widgets/counter.html"]] == [("html", []), ("script", ["deny_networks"])]
+    assert [p["kind"] for p in pages["img/logo.svg"]] == ["svg"]
+
+
+@pytest.mark.parametrize("name", ["js/app.js", "js/app.txt"])
+def test_a_script_is_read_in_the_charset_its_page_gives_it(
+        tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<script charset="utf-16le">`: Chromium decodes the file's bytes (no BOM) as
+    UTF-16LE; read in our own guess they were NUL-strewn text that loads nothing. The
+    file's own reading is kept too (a `.js` the walk takes is audited as it always is)."""
+    code, pages = _gate(tmp_path, {
+        "index.html": f'<meta charset="utf-8"><p>x</p><script src="/{name}" '
+                      'charset="UTF-16LE"></script>',
+        name: _LOADER.encode("utf-16-le")}, capsys)
+    assert code == 1
+    assert [v["clause"] for p in pages[name] for v in p.get("violations", [])] == [  # type: ignore[attr-defined]
+        "deny_networks"]
+
+
+def test_a_script_without_a_charset_takes_its_pages(tmp_path: Path) -> None:
+    """A Shift_JIS page's script is read as Shift_JIS (a browser's fallback for a script
+    with no BOM and no `charset` is its page's encoding): in our own guess, windows-1252,
+    `表` is two characters and its second a backslash, which escapes the closing quote."""
+    from auditor.gate.site import SiteCode, _site_code
+
+    (tmp_path / "app.js").write_bytes("var label = '表';".encode("shift_jis"))
+    page = '<meta charset="shift_jis"><script src="app.js"></script>'
+    (tmp_path / "index.html").write_bytes(page.encode("shift_jis"))
+    assert _site_code(page, "https://example.com/", tmp_path, "https://example.com/") == {
+        (tmp_path / "app.js", SiteCode("script", "Shift_JIS"))}
+    texts = [r.text for r in site_records(tmp_path, "https://example.com")
+             if isinstance(r, Document) and r.kind == "script"]
+    assert len(texts) == 2 and "label = '\u2022\\'" in texts[0]  # our guess, and
+    assert "var label = '表';" in texts[1]  # the page's reading
+
+
+def test_an_svgz_file_is_read_decompressed_and_a_gzip_bomb_is_unreadable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gzipped SVG (`.svgz`, sent with `Content-Encoding: gzip`) is the document it
+    decompresses to, at its own URL; one that decompresses past a page's limit is an
+    unreadable page (a violation), read no further than one byte past the limit."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg"><script '
+           b'href="https://a.magsrv.com/ad-provider.js"/></svg>')
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><object data="/img/chart.svgz"></object>',
+        "img/chart.svgz": gzip.compress(svg),
+        "img/bomb.svgz": gzip.compress(b"<svg>" + b" " * (64 * 1024 * 1024 + 1), 1)}, capsys)
+    assert code == 1
+    ((chart,), (bomb,)) = pages["img/chart.svgz"], pages["img/bomb.svgz"]
+    assert (chart["kind"], chart["url"]) == ("svg", "https://example.com/img/chart.svgz")
+    assert [v["clause"] for v in chart["violations"]] == ["deny_networks"]  # type: ignore[union-attr]
+    assert [v["clause"] for v in bomb["violations"]] == ["unreadable"]  # type: ignore[union-attr]
+    assert "larger than 64 MiB" in bomb["errors"][0]  # type: ignore[index]
+
+
+def test_a_form_a_handler_submits_through_a_character_reference_fails_the_gate(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`onload="f.&#115;ubmit()"` runs `f.submit()` (the parser decodes the attribute;
+    Chromium 156 was sent to the action): the form is a navigation `deny_hosts` judges,
+    not a form waiting for a visitor."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<body onload="document.forms.g.&#115;ubmit()"><p>x</p><form name="g" '
+                      'action="https://go.example.net/r"><input type=hidden name=q value=1>'
+                      '</form></body>'}, capsys, 'deny_hosts = ["go.example.net"]\n')
+    assert code == 1
+    (page,) = pages["index.html"]
+    assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("script", [
+    "var a=document.createElement('a');a.href='https://go.example.net/r';a.click();",
+    "document.querySelector('a#next').click();"])
+def test_a_link_the_pages_code_clicks_is_a_navigation_the_gate_judges(
+        tmp_path: Path, script: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script that clicks a link it made or found sends the visitor away as
+    `location.href = …` does (Chromium 156 followed each): `deny_hosts` fails the page."""
+    code, pages = _gate(tmp_path, {
+        "index.html": '<p>x</p><a id="next" href="https://go.example.net/r">next</a>'
+                      f"<script>{script}</script>"}, capsys, 'deny_hosts = ["go.example.net"]\n')
+    assert code == 1
+    (page,) = pages["index.html"]
+    assert [v["clause"] for v in page["violations"]] == ["deny_hosts"]  # type: ignore[union-attr]
+
+
+def test_an_htaccess_files_link_header_is_audited_as_the_headers_file_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Apache sends the `Link` a site's `.htaccess` sets (`Header add Link "<…>;
+    rel=preload; as=script"`) with the responses of its folder, and Chromium fetches a
+    header's preload as the element's: the file is audited as `_headers` is (kind
+    `headers`, each `<link>` at its directive's line), inside `<FilesMatch>` or not; a
+    `.htaccess` in a hidden folder is not served from."""
+    code, pages = _gate(tmp_path, {
+        "index.html": "<p>x</p>",
+        ".htaccess": '# caching and preloads\n<IfModule mod_headers.c>\n'
+                     '  <FilesMatch "\\.html$">\n'
+                     '    Header add Link "<https://a.magsrv.com/ad-provider.js>; rel=preload;'
+                     ' as=script"\n  </FilesMatch>\n'
+                     '  header always set link "</css/site.css>; rel=preload; as=style"\n'
+                     '  Header set Cache-Control "max-age=600"\n</IfModule>\n',
+        ".git/.htaccess": 'Header add Link "<https://b.magsrv.com/x.js>; rel=preload; '
+                          'as=script"\n'}, capsys)
+    assert code == 1
+    assert sorted(pages) == [".htaccess", "index.html"]
+    (htaccess,) = pages[".htaccess"]
+    assert htaccess["kind"] == "headers"
+    assert [(r["url"], r["line"]) for r in htaccess["resources"]] == [  # type: ignore[union-attr]
+        ("https://a.magsrv.com/ad-provider.js", 4), ("https://example.com/css/site.css", 6)]
+    assert [(v["clause"], v["line"]) for v in htaccess["violations"]] == [  # type: ignore[union-attr]
+        ("deny_networks", 4)]
+
+
+def test_code_a_large_page_or_a_headers_file_loads_is_found_within_the_audits_limits(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The walk that finds a page's code reads within the limits the audit reads with:
+    a page past the default element limit, audited under `--max-elements`, still has its
+    `/lib/ads.txt` audited as a script; so has a `_headers` file's preloaded one."""
+    site = tmp_path / "public"
+    (site / "lib").mkdir(parents=True)
+    (site / "index.html").write_text('<script src="/lib/ads.txt"></script>'
+                                     + "<i>x</i>" * 100_001)
+    (site / "_headers").write_text("/*\n  Link: </lib/more.dat>; rel=preload; as=script\n")
+    (site / "lib/ads.txt").write_text(_LOADER)
+    (site / "lib/more.dat").write_text(_LOADER.replace("a.magsrv", "b.magsrv"))
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"), "--base-url",
+                 "https://example.com", "--no-system-lists", "--format", "json",
+                 "--max-elements", "200000"])
+    pages = {p["input"].split("public/", 1)[1]: p
+             for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert code == 1 and not pages["index.html"].get("errors")
+    assert [(name, pages[name]["kind"], [v["clause"] for v in pages[name]["violations"]])
+            for name in ("lib/ads.txt", "lib/more.dat")] == [
+        ("lib/ads.txt", "script", ["deny_networks"]), ("lib/more.dat", "script", ["deny_networks"])]
+

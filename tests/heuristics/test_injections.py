@@ -33,6 +33,23 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      {("redirect", H)}),
     ("location.href same site", page("<script>location.href='https://www.site.example/login'</script>"),
      set()),
+    # a link the script makes or finds and clicks (Chromium 156 followed each)
+    ("made link clicked off-site", page("<script>var a=document.createElement('a');"
+                                        "a.href='https://spam.test/win';document.body."
+                                        "appendChild(a);a.click();</script>"),
+     {("redirect", H)}),
+    ("found link clicked off-site", page('<a id="go" href="https://spam.test/win">next</a>'
+                                         "<script>document.querySelector('a#go').click()"
+                                         "</script>"),
+     {("redirect", M)}),
+    ("made link not clicked", page("<script>var a=document.createElement('a');"
+                                   "a.href='https://spam.test/win';menu.appendChild(a);</script>"),
+     set()),
+    ("jQuery click of a link", page('<a id="go" href="https://spam.test/win">next</a>'
+                                    '<script>$("#go").click()</script>'), set()),
+    ("made link clicked same site", page("<script>var a=document.createElement('a');"
+                                         "a.href='https://www.site.example/next';a.click();"
+                                         "</script>"), set()),
     # hidden iframes
     ("zero-size iframe", page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>'),
      {("hidden-iframe", H)}),
