@@ -1294,3 +1294,20 @@ def test_units_easylist_hides_are_named_by_their_vendors_word(engine: Engine) ->
                 '</div></div><div class="publift-ad-footer"></div>')
     (report,) = audit(html.encode(), url="https://www.rvtrader.com/a", engine=engine).pages
     assert [s.network for s in report.slots] == ["TrafficJunky", "Digiteka", "Publift (Fuse)"]
+
+
+def test_novaly_medias_container_is_the_unit_its_init_names(audit_html: AuditHtml) -> None:
+    """Novaly Media's snippet loads its script and then `novalyMedia.init({…, containerID})`:
+    the element it names is the unit (a Blogger widget's empty div), one slot, not the
+    script as well."""
+    snippet = ('<div class="widget-content"><div id="nm_unit_side"></div><script>'
+               "var s = document.createElement('script');"
+               "s.src = '//assets.novalymedia.com/latest/novalymedia.min.js';"
+               "document.body.appendChild(s).addEventListener('load', function() {"
+               'novalyMedia.init({publisherID: "731", publicToken: '
+               '"0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", version: "4", '
+               'containerID: "nm_unit_side"}) });</script></div>')
+    report = audit_html(page(snippet), url="https://blog.example/2024/10/trip.html")
+    assert [(s.network, s.xpath) for s in report.slots] == [
+        ("Novaly Media", "/html/body/div/div")]
+    assert ("novaly-publisher", "731") in ids_of(report)
