@@ -1311,3 +1311,23 @@ def test_novaly_medias_container_is_the_unit_its_init_names(audit_html: AuditHtm
     assert [(s.network, s.xpath) for s in report.slots] == [
         ("Novaly Media", "/html/body/div/div")]
     assert ("novaly-publisher", "731") in ids_of(report)
+
+
+
+def test_fazs_iq_digital_positions_are_its_units(audit_html: AuditHtml) -> None:
+    """F.A.Z. wraps its iq digital setup in a script of its own (`FAZ_secondary-info`):
+    each position is an `<aside class="js-cna">` whose inline script calls
+    `fazSecondaryInfo.<position>.init()`; two calls in one aside are two positions, and
+    the script's own helpers (`poll.init()`, a guard that tests `init` exists) are none."""
+    head = ('<script src="https://static.news.example/ad/iq.news.example/dist/'
+            'secondary-info.min.js"></script>')
+    body = ('<aside id="cna-P1" class="js-cna cna-P1"><script>fazSecondaryInfo.poll.init();\n'
+            "fazSecondaryInfo.P1.init();</script><script>fazSecondaryInfo.T2.init();</script>"
+            '</aside><aside id="cna-P6" class="js-cna cna-P6"><script>"undefined" != typeof '
+            'fazSecondaryInfo && "function" == typeof fazSecondaryInfo.P6.init && '
+            "fazSecondaryInfo.P6.init()</script></aside>")
+    report = audit_html(page(body, head), url="https://www.news.example/aktuell/a.html")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("iq digital", "P1"), ("iq digital", "T2"), ("iq digital", "P6")]
+    assert "iq digital" in {n.network for n in report.networks}
+    assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
