@@ -1313,7 +1313,6 @@ def test_novaly_medias_container_is_the_unit_its_init_names(audit_html: AuditHtm
     assert ("novaly-publisher", "731") in ids_of(report)
 
 
-
 def test_fazs_iq_digital_positions_are_its_units(audit_html: AuditHtml) -> None:
     """F.A.Z. wraps its iq digital setup in a script of its own (`FAZ_secondary-info`):
     each position is an `<aside class="js-cna">` whose inline script calls
@@ -1331,3 +1330,16 @@ def test_fazs_iq_digital_positions_are_its_units(audit_html: AuditHtml) -> None:
         ("iq digital", "P1"), ("iq digital", "T2"), ("iq digital", "P6")]
     assert "iq digital" in {n.network for n in report.networks}
     assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
+
+
+def test_an_in_read_marker_is_teads_unit_only_where_teads_loads(audit_html: AuditHtml) -> None:
+    """A page puts `<div class="inread">` in its article where Teads' page tag opens its
+    player (heise, after the tag). Other in-read sellers use the word too: without
+    Teads' tag the marker names no vendor."""
+    tag = '<script class="teads" async src="//a.teads.tv/page/12345/tag"></script>'
+    marker = "<p>First paragraph.</p>" + tag + '<div class="inread"></div><p>Second.</p>'
+    report = audit_html(page(marker), url="https://news.example/a")
+    assert [s.network for s in report.slots] == ["Teads"]
+    assert ("teads-page", "12345") in ids_of(report)
+    alone = audit_html(page('<p>One.</p><div class="inread"></div>'), url="https://news.example/a")
+    assert all(s.network != "Teads" for s in alone.slots)
