@@ -5,6 +5,10 @@ siteId: 70608, zoneId: 498816}}`: prebid.js loads each bidder's code at run time
 saved page requests nothing of it, but its config names the bidder (the catalogue's
 `prebid` codes) and the publisher's accounts with it (`where = "prebid"` IDs, `attr` the
 param's name). A wrapper's own config may keep them flat beside the code.
+
+The config is read from inline code and from the page's JSON data blocks: a site's code
+may keep its ad units in `<script type="application/json">` (a CMS's ad config, Next.js'
+`__NEXT_DATA__`) and hand them to `pbjs.addAdUnits`.
 """
 
 from __future__ import annotations
@@ -15,8 +19,7 @@ from typing import NamedTuple
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
 
-# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code (a JSON literal in
-# code included; a data block is not read: prebid.js reads its config from code)
+# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code or a JSON data block
 _BIDDER = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 # a key and a string or number value: `accountId: 14062`, `"siteId": "70608"`, `pkey: 'x'`
 _PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
@@ -37,9 +40,16 @@ class Bid(NamedTuple):
 
 
 def bids(page: ParsedPage) -> tuple[Bid, ...]:
-    """Every configured bid the page's scripts (and what they decode to) ask for, once
-    per page."""
-    return page.view("prebid bids", lambda: _bids(page.script_text))
+    """Every configured bid the page's scripts (and what they decode to) and JSON data
+    blocks ask for, once per page."""
+    return page.view("prebid bids", lambda: _bids(_config_text(page)))
+
+
+def _config_text(page: ParsedPage) -> str:
+    """Where a header-bidding config is written: inline code (and what it decodes to),
+    then the JSON data blocks, a line apart."""
+    blocks = page.json_blocks
+    return "\n".join((page.script_text, *blocks)) if blocks else page.script_text
 
 
 def _bids(text: str) -> tuple[Bid, ...]:

@@ -196,6 +196,30 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
                    for i in report.ids)
 
 
+_CONFIG_BLOCK = """<script type="application/json" id="ad-config">{"adUnits": [
+  {"code": "ad-top", "mediaTypes": {"banner": {"sizes": [[728, 90]]}},
+   "bids": [{"bidder": "rubicon", "params": {"accountId": 20481, "siteId": 30971, "zoneId": 40213}},
+            {"bidder": "criteo", "params": {"networkId": 5817}}]}]}</script>
+<script>var c = JSON.parse(document.getElementById('ad-config').textContent);
+pbjs.que.push(function () { pbjs.addAdUnits(c.adUnits); pbjs.requestBids({}); });</script>"""
+
+
+def test_a_config_kept_in_a_json_data_block_names_its_bidders(audit_html: AuditHtml) -> None:
+    """A site's code may keep its ad units in a `<script type="application/json">` and
+    hand them to Prebid (a CMS's ad config, Next.js' page props): its bidders and their
+    accounts are the page's as if written in code. A template of the same text is no
+    config the page runs."""
+    report = audit_html(page('<div id="ad-top"></div>', _CONFIG_BLOCK),
+                        url="https://news.example/a")
+    assert {"Magnite (Rubicon Project)": "bidder", "Criteo": "bidder"}.items() <= \
+        carried(report).items()
+    assert {("rubicon-account", "20481"), ("rubicon-site", "30971")} <= {
+        (i.kind, i.value) for i in report.ids}
+    template = _CONFIG_BLOCK.replace("application/json", "text/template")
+    kept = audit_html(page("", template.split("<script>var c")[0]), url="https://news.example/a")
+    assert kept.networks == ()
+
+
 @pytest.mark.parametrize(("attrs", "code"), [
     ('data-category="analytics"', True),            # CookieConsent
     ('data-categories="analytics, advertising"', True),  # Termly
