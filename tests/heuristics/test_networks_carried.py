@@ -220,6 +220,40 @@ def test_a_config_kept_in_a_json_data_block_names_its_bidders(audit_html: AuditH
     assert kept.networks == ()
 
 
+_UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
+          "bids: [{bidder: 'appnexus', params: {placementId: 21397042}}]}, "
+          "{code: 'ad-side', mediaTypes: {banner: {sizes: [[300, 600], [300, 250]]}}, "
+          "bids: [{bidder: 'ix', params: {siteId: '604917'}}]}];"
+          "pbjs.que.push(function () { pbjs.addAdUnits(adUnits); });")
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # Prebid as the ad server (docs.prebid.org's no-adserver example): each unit's code is
+    # its div's id, sized as the unit declares
+    (f"<script>{_UNITS}</script>", '<div id="ad-top"></div><div id="ad-side"></div>',
+     [("Prebid.js", 728, 90), ("Prebid.js", 300, 600)]),
+    # a unit GPT defines too is GPT's slot
+    (f"<script>{_UNITS} googletag.cmd.push(function () {{ googletag.defineSlot("
+     "'/4817/news/top', [728, 90], 'ad-top').addService(googletag.pubads()); });</script>",
+     '<div id="ad-top"></div>', [("Google Publisher Tag", 728, 90)]),
+    # a code that is a GAM path, or names no element of the page: no slot
+    ("<script>pbjs.addAdUnits([{code: '/4817/news/top', mediaTypes: {banner: {sizes: "
+     "[[728, 90]]}}, bids: [{bidder: 'ix', params: {siteId: '604917'}}]}]);</script>",
+     '<div id="top"></div>', []),
+    (f"<script>{_UNITS}</script>", "", []),
+    # an object with a `code` that is no ad unit (a language menu's)
+    ("<script>var langs = [{code: 'en', label: 'English'}, {code: 'de', label: 'Deutsch'}];"
+     " var bids = [];</script>", '<div id="en"></div>', []),
+    # the units kept in a JSON data block
+    (_CONFIG_BLOCK, '<div id="ad-top"></div>', [("Prebid.js", 728, 90)]),
+])
+def test_a_prebid_unit_is_the_slot_its_code_names(
+        audit_html: AuditHtml, head: str, body: str,
+        expected: list[tuple[str, int, int]]) -> None:
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert [(s.network, s.width, s.height) for s in report.slots] == expected
+
+
 @pytest.mark.parametrize(("attrs", "code"), [
     ('data-category="analytics"', True),            # CookieConsent
     ('data-categories="analytics, advertising"', True),  # Termly
