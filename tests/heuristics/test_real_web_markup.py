@@ -893,6 +893,18 @@ def test_a_vendor_loader_served_by_the_site_is_that_vendor_self_hosted(
     assert by_url["https://blog.example/js/site.js"].network is None
 
 
+def test_a_vendor_loader_a_module_imports_is_named_by_its_file(audit_html: AuditHtml) -> None:
+    """A site that bundles its scripts as modules imports its copy of a vendor's loader
+    (`import "/assets/vendor/prebid.js"`): named by its file, as a `<script src>` to it is."""
+    head = ('<script type="module">import "/assets/vendor/prebid.js";\n'
+            'import { start } from "./js/app.js"; start();</script>')
+    report = audit_html(page("", head), url="https://news.example/a/story")
+    by_url = {r.url: r for r in report.resources}
+    prebid_js = by_url["https://news.example/assets/vendor/prebid.js"]
+    assert (prebid_js.network, prebid_js.self_hosted) == ("Prebid.js", True)
+    assert by_url["https://news.example/a/js/app.js"].network is None
+
+
 def test_a_vendor_loader_a_snippet_inserts_is_named_by_its_file(audit_html: AuditHtml) -> None:
     """A script a snippet inserts from the site's own host (Matomo's `g.src=u+'piwik.js'`)
     is named by its file, as a `<script src>` to it is. A copy named by its file hides no
