@@ -875,6 +875,20 @@ def test_iq_digital_tiles_are_its_units_where_its_controller_runs(
     assert all(s.network != "iq digital" for s in alone.slots)
 
 
+def test_a_sites_analytics_component_written_after_amps_names_its_vendor(
+        audit_html: AuditHtml) -> None:
+    """heise's components follow AMP's (`<a-ad>`, `<a-script>`): `<a-analytics
+    type="chartbeat">` with a `{"vars": …}` config is AMP's `<amp-analytics>` by another
+    name, its type an amp-analytics vendor's; a type no registry knows names no one."""
+    body = ('<a-analytics type="chartbeat"><script type="application/json">'
+            '{"vars": {"uid": "48213"}}</script></a-analytics>'
+            '<a-analytics type="sitestats"><script type="application/json">'
+            '{"vars": {"channel": "news"}}</script></a-analytics>')
+    report = audit_html(page(body), url="https://news.example/a")
+    assert [(n.network, n.seen.value) for n in report.networks] == [("Chartbeat", "amp")]
+    assert ("chartbeat-account", "48213") in ids_of(report)
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
