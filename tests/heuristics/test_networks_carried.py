@@ -254,6 +254,28 @@ def test_a_prebid_unit_is_the_slot_its_code_names(
     assert [(s.network, s.width, s.height) for s in report.slots] == expected
 
 
+@pytest.mark.parametrize(("head", "network"), [
+    # Rambler's Kraken counter: its queue, and the loader it inserts
+    ("<script>(function (w, d, c) {(w[c] = w[c] || []).push(function() {var options = "
+     "{project: 7654321}; window.top100Counter = new top100(options);});})(window, document,"
+     " '_top100q');</script>", "Rambler Top-100"),
+    ('<script src="http://counter.rambler.ru/top100.jcn?7654321"></script>', "Rambler Top-100"),
+    ('<script src="https://tajs.qq.com/stats?sId=87654321" charset="UTF-8"></script>',
+     "Tencent Analytics"),
+    ("<script>var seznam_retargeting_id = 54321;</script>"
+     '<script src="//c.imedia.cz/js/retargeting.js"></script>', "Seznam Sklik"),
+    ("<script>var seznam_retargeting_id = 54321;</script>", "Seznam Sklik"),
+    ("<script>window.nvg54321 = new Navegg({acc: 54321});</script>", "Navegg"),
+])
+def test_regional_trackers_of_real_crawls_are_networks(
+        audit_html: AuditHtml, head: str, network: str) -> None:
+    """Vendors third-party sites in Russia, China, the Czech Republic and Brazil paste (the
+    peer crawl's largest unnamed hosts that are not a portal's own), by loader or snippet."""
+    report = audit_html(page("", head), url="https://news.example/a")
+    assert [n.network for n in report.networks] == [network]
+    assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
+
+
 @pytest.mark.parametrize(("attrs", "code"), [
     ('data-category="analytics"', True),            # CookieConsent
     ('data-categories="analytics, advertising"', True),  # Termly
