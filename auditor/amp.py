@@ -27,7 +27,13 @@ from auditor.dom.page import ParsedPage, as_object, json_object
 # "data-slot": "/…"}}`), `amp-story-auto-analytics gtag-id="G-…"` is a gtag analytics
 _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS = ("amp-analytics", "amp-story-auto-ads",
                                              "amp-story-auto-analytics")
-VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS)
+# A site's own components written after AMP's: heise's (its `akwa` library, beside its
+# `<a-ad>` and `<a-script>`) writes `<a-analytics type="chartbeat">` with AMP's config (`{"vars":
+# …}`) as AMP writes `<amp-analytics>`, its types amp-analytics vendor names: read as one
+_LIKE_ANALYTICS = "a-analytics"
+VENDOR_TAGS = ("amp-ad", "amp-embed", "amp-auto-ads", _ANALYTICS, _STORY_ADS, _STORY_ANALYTICS,
+               _LIKE_ANALYTICS)
+_NEEDLES = (b"<amp-", b"<" + _LIKE_ANALYTICS.encode())
 
 
 class Component(NamedTuple):
@@ -40,9 +46,9 @@ class Component(NamedTuple):
 
 
 def components(page: ParsedPage) -> tuple[Component, ...]:
-    """The page's AMP components that name a vendor, in document order (none without
-    `<amp-` in the markup: no walk)."""
-    if not page.holding((b"<amp-",)):
+    """The page's AMP components (and those written after them) that name a vendor, in
+    document order (none without `<amp-` or `<a-analytics` in the markup: no walk)."""
+    if not page.holding(_NEEDLES):
         return ()
     return page.view("amp", lambda: tuple(_named(page)))
 
@@ -52,7 +58,7 @@ def _named(page: ParsedPage) -> list[Component]:
     for el in page.root.iter(*VENDOR_TAGS):
         if el.tag == _STORY_ANALYTICS:
             out.append(Component(el, "gtag", {"gtag_id": el.get("gtag-id")}, "analytics"))
-        elif el.tag == _ANALYTICS:
+        elif el.tag in (_ANALYTICS, _LIKE_ANALYTICS):
             out += _typed(el, el.get("type"), as_object(page.config(el).get("vars")), "analytics")
         elif el.tag == _STORY_ADS:
             attributes = as_object(page.config(el).get("ad-attributes"))

@@ -464,7 +464,7 @@ class Seen(enum.StrEnum):
     """How a page shows a network, strongest first: what a reviewer checks first."""
 
     LOADED = "loaded"  # the page requests its code, pixel or frame (self-hosted included)
-    AMP = "amp"  # an AMP component names it (AMP loads the vendor's code itself)
+    AMP = "amp"  # an AMP component, or one written after AMP's, names it
     INLINE = "inline"  # inline code that configures it (its signature in a script)
     BIDDER = "bidder"  # a header-bidding config asks it for bids (its Prebid.js bidder code)
     LINK = "link"  # an affiliate link of it monetises the page

@@ -5,6 +5,12 @@ siteId: 70608, zoneId: 498816}}`: prebid.js loads each bidder's code at run time
 saved page requests nothing of it, but its config names the bidder (the catalogue's
 `prebid` codes) and the publisher's accounts with it (`where = "prebid"` IDs, `attr` the
 param's name). A wrapper's own config may keep them flat beside the code.
+
+The config is read from inline code and from the page's JSON data blocks: a site's code
+may keep its ad units in `<script type="application/json">` (a CMS's ad config, Next.js'
+`__NEXT_DATA__`) and hand them to `pbjs.addAdUnits`. An ad unit's `code` names the
+element its ad fills (Prebid's docs: the slot's div id, when GPT serves it), so a unit
+whose code is an element of the page is a placement (`ad_units`).
 """
 
 from __future__ import annotations
@@ -15,8 +21,7 @@ from typing import NamedTuple
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
 
-# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code (a JSON literal in
-# code included; a data block is not read: prebid.js reads its config from code)
+# `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code or a JSON data block
 _BIDDER = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 # a key and a string or number value: `accountId: 14062`, `"siteId": "70608"`, `pkey: 'x'`
 _PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
@@ -29,6 +34,25 @@ _HAS_PARAMS = re.compile(r"""\bparams['"]?\s*:""")
 _BEFORE, _AFTER = 600, 2000
 
 
+# an ad unit's `code: 'div-ad-top'`, and the keys that make its object a Prebid ad unit
+# (not any object with a `code`: a language's, an error's): its bids or its media types
+# (led by its literal, so the engine skips ahead to it; the word's start is tested after)
+_CODE = re.compile(r"""code['"]?\s*:\s*['"]([^'"\s]{1,200})['"]""")
+_UNIT_KEYS = re.compile(r"""\b(?:bids|mediaTypes)['"]?\s*:""")
+# its first size: a banner's `sizes: [[300, 250], …]` (or flat `[300, 250]`), a video's
+# `playerSize: [640, 480]`
+_SIZE = re.compile(r"""\b(?:sizes|playerSize)['"]?\s*:\s*\[\s*\[?\s*(\d{1,4})\s*,\s*(\d{1,4})""")
+_UNIT_AFTER = 8000  # a unit lists its bids, each with its params, after its code
+
+
+class AdUnit(NamedTuple):
+    """One Prebid ad unit: the code naming its element, and its first declared size."""
+
+    code: str
+    width: int | None
+    height: int | None
+
+
 class Bid(NamedTuple):
     """One bid a config asks for: the bidder's code and its params' scalar values."""
 
@@ -37,9 +61,46 @@ class Bid(NamedTuple):
 
 
 def bids(page: ParsedPage) -> tuple[Bid, ...]:
-    """Every configured bid the page's scripts (and what they decode to) ask for, once
-    per page."""
-    return page.view("prebid bids", lambda: _bids(page.script_text))
+    """Every configured bid the page's scripts (and what they decode to) and JSON data
+    blocks ask for, once per page."""
+    return page.view("prebid bids", lambda: _bids(_config_text(page)))
+
+
+def ad_units(page: ParsedPage) -> tuple[AdUnit, ...]:
+    """Every Prebid ad unit the page's scripts and data blocks declare, once per page."""
+    return page.view("prebid units", lambda: _units(_config_text(page)))
+
+
+def _config_text(page: ParsedPage) -> str:
+    """Where a header-bidding config is written: inline code (and what it decodes to),
+    then the JSON data blocks, a line apart."""
+    blocks = page.json_blocks
+    return "\n".join((page.script_text, *blocks)) if blocks else page.script_text
+
+
+def _units(text: str) -> tuple[AdUnit, ...]:
+    """Each `code` key whose object is an ad unit (it holds `bids` or `mediaTypes` of its
+    own, not in a nested object), sought between the neighbouring code keys."""
+    if "code" not in text or ("bids" not in text and "mediaTypes" not in text):
+        return ()
+    keys = [m for m in _CODE.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_$"))]
+    out: dict[str, AdUnit] = {}
+    for i, key in enumerate(keys):
+        floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
+        ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text),
+                      key.end() + _UNIT_AFTER)
+        start = _unmatched(text, range(key.start() - 1, floor - 1, -1), "}", "{")
+        end = _unmatched(text, range(key.end(), ceiling), "{", "}")
+        if start is None or end is None:
+            continue
+        own, _ = _split(text, start, end)
+        if not _UNIT_KEYS.search(own) or key.group(1) in out:
+            continue
+        size = _SIZE.search(text, start, end)
+        out[key.group(1)] = AdUnit(key.group(1), *((int(size.group(1)), int(size.group(2)))
+                                                  if size else (None, None)))
+    return tuple(out.values())
 
 
 def _bids(text: str) -> tuple[Bid, ...]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, start_line
@@ -92,7 +93,8 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    return [d.done() for d in drafts + _script_drafts(page, catalogue, drafts)]
+    drafts += _script_drafts(page, catalogue, drafts)
+    return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
 
 
 def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:
@@ -190,6 +192,33 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes
+    return added
+
+
+PREBID = "Prebid.js"
+PREBID_RULE = "script: Prebid.js adUnits code"
+
+
+def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
+                   ) -> list[_Draft]:
+    """Prebid ad units whose `code` is the id of an element of the page that no other
+    declaration made a slot (nor holds or sits in one): the unit's element, sized as it
+    declares. A unit GPT also defines stays GPT's slot; a code no element bears (a unit
+    its code creates, another page's) makes none."""
+    units = prebid.ad_units(page)
+    network = catalogue.network_named(PREBID) if units else None
+    if network is None:
+        return []
+    taken = {d.element: d for d in existing}
+    added: list[_Draft] = []
+    for unit in units:
+        el = page.with_id(unit.code)
+        if el is None or el in taken or _is_inside(el, set(taken)) or _holds_any(el, taken):
+            continue
+        width, height = declared_size(el)
+        taken[el] = draft = _Draft(el, network, PREBID_RULE, width=width or unit.width,
+                                   height=height or unit.height)
+        added.append(draft)
     return added
 
 

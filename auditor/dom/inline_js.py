@@ -51,6 +51,14 @@ _IMPORT_REACH = 1000
 _CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
                "script": RequestType.SCRIPT}
 _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's address ends in
+# a module's own imports of a relative specifier (`./`, `../`, `/`): a static `import "…"`,
+# `import … from "…"` or `export … from "…"` in a module script, a dynamic `import("…")`
+# in any; the browser loads each, resolved against the page (an inline module's base).
+# A URL is read by `loaded_urls`; a bare specifier (`"react"`) loads only through an
+# import map, which names its URL
+_RELATIVE_SPECIFIER = r"""(['"`])(\.{0,2}/(?![/\\])[^'"`\s]{0,2000})\1"""
+_MODULE_IMPORT = re.compile(r"""(?<![\w$.])(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
+_DYNAMIC_IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*""" + _RELATIVE_SPECIFIER)
 # `location.href = '…'` navigates (a redirect), it does not load a subresource.
 _NAVIGATES = re.compile(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
@@ -390,6 +398,22 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
             default = _default_type(script)
         loads = assigned or (kind is not None and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+def relative_imports(script: str, module: bool) -> Iterator[str]:
+    """The relative specifiers a script imports (`_MODULE_IMPORT`; static ones only in a
+    module: elsewhere they are a syntax error, and nothing loads).
+
+    >>> list(relative_imports("import './a.js'; import {b} from '/js/b.js'; "
+    ...                       "import('../c.js'); Array.from('/d'); import 'react'", True))
+    ['./a.js', '/js/b.js', '../c.js']
+    >>> list(relative_imports("import {b} from '/js/b.js'; import('/js/c.js')", False))
+    ['/js/c.js']
+    """
+    if "import" not in script and "export" not in script:
+        return
+    for match in (_MODULE_IMPORT if module else _DYNAMIC_IMPORT).finditer(script):
+        yield match.group(2)
 
 
 # a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)

@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.deobfuscate import Decoded, decode_script
-from auditor.dom.inline_js import holds_code
+from auditor.dom.inline_js import holds_code, media_type
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -311,6 +311,15 @@ class ParsedPage:
             return codes + [p for code in codes for p in self.decoded(code).payloads]
 
         return self.view("script_texts", build)
+
+    @property
+    def json_blocks(self) -> list[str]:
+        """The texts of `<script type="application/json">` data blocks: a page's own code
+        reads its settings from them (Next.js' `__NEXT_DATA__`, a CMS's ad config) and
+        hands them on; JSON-LD and templates are no such settings."""
+        return self.view("json_blocks", lambda: [
+            s.text for s in self.tagged("script") if s.text and not s.get("src")
+            and media_type(s.get("type") or "") == "application/json"])
 
     @property
     def script_text(self) -> str:

@@ -24,6 +24,7 @@ from auditor.dom.inline_js import (
     link_type,
     loaded_urls,
     media_type,
+    relative_imports,
     type_from_extension,
 )
 from auditor.dom.page import (
@@ -516,6 +517,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     code = foreign_code(code)
                 for url, kind, assigned in loaded_urls(code, secure):
                     found(url, kind, "inline-script", assigned)
+                module = media_type(get("type") or "") == "module"
+                for specifier in relative_imports(code, module):
+                    found(specifier, RequestType.SCRIPT, "inline-script")
                 if page is not None:
                     decoded = code
         elif tag in ("iframe", "frame"):

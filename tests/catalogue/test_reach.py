@@ -33,6 +33,14 @@ reach_script = load_script("bench/catalogue_reach.py")
     ("https://api.branch.io/v1/open", "network"),                  # Branch
     ("https://static.afcdn.com/world/shim.gif", "entity"),         # aufeminin's assets
     ("https://s.ad.twinrdengine.com/adlib.js", "network"),         # TwinRed
+    ("http://counter.rambler.ru/top100.jcn?1234567", "network"),   # Rambler Top-100
+    ("http://tajs.qq.com/stats?sId=12345678", "network"),          # Tencent Analytics
+    ("https://c.imedia.cz/js/retargeting.js", "network"),          # Seznam Sklik
+    ("https://h.imedia.cz/js/cmp2/scmp.js", "entity"),             # Seznam's consent manager
+    ("https://js.fout.jp/segmentation.js", "network"),             # FreakOut
+    ("https://tag.navdmp.com/universal.min.js", "network"),        # Navegg
+    ("https://gateway.foresee.com/sites/shop/production/gateway.min.js", "network"),  # ForeSee
+    ("https://www.rambler.ru/", "none"),                           # a portal's own page
     # Adsterra's tags by their shape on a host no list names, and not a site's own files
     ("https://quietharbourlantern.com/37/5f/87/375f87db0f9099b9843f43ba72ff83fb.js", "network"),
     ("https://pl1.brightmeadowtoffee.com/7b2e4f0c9d1a8e3b5c6d7e8f9a0b1c2d/invoke.js", "network"),
@@ -57,8 +65,9 @@ def peer_reach(catalogue: Catalogue) -> Any:
 
 
 def test_the_blocked_requests_of_real_crawls_are_named(peer_reach: Any) -> None:
-    # 2026-12-05: 3,508 blocked third-party requests; named 0.238, attributed 0.319
-    # (0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch)
+    # 2026-12-05: 3,508 blocked third-party requests; named 0.242, attributed 0.323
+    # (0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch,
+    # 0.238 and 0.319 before the slots branch)
     assert sum(peer_reach.requests.values()) > 3000, "the lists block far fewer requests"
-    assert peer_reach.share("network") >= 0.235
-    assert peer_reach.named >= 0.315
+    assert peer_reach.share("network") >= 0.240
+    assert peer_reach.named >= 0.320

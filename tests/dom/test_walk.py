@@ -513,6 +513,29 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
                                                    "inline-script")]
 
 
+@pytest.mark.parametrize(("script", "expected"), [
+    # a module's imports of the site's own files, resolved against the page
+    ('<script type="module">import "./js/prebid.js";\nimport {init} from "/static/chartbeat.js";'
+     '\nexport * from "../lib/ads.mjs"; import("/js/hotjar.js");</script>',
+     ["https://news.example/a/js/prebid.js", "https://news.example/static/chartbeat.js",
+      "https://news.example/lib/ads.mjs", "https://news.example/js/hotjar.js"]),
+    # a classic script: a static import is a syntax error and loads nothing, `import()` loads
+    ('<script>import {init} from "/static/chartbeat.js";</script>', []),
+    ('<script>window.addEventListener("load", () => import("./ads.js"));</script>',
+     ["https://news.example/a/ads.js"]),
+    # a bare specifier loads only through an import map (which names its URL); a method
+    # named `from` and a string that says `import` are no imports
+    ('<script type="module">import {h} from "preact"; Array.from("/x.js"); '
+     'var s = "import /y.js";</script>', []),
+])
+def test_a_modules_relative_import_is_a_request(script: str, expected: list[str]) -> None:
+    """A site may serve a vendor's loader itself and import it from a module: the browser
+    requests the specifier resolved against the page, so the loader is named by its file
+    as a `<script src>` to it is."""
+    assert found(script, "https://news.example/a/b.html") == [
+        (url, T.SCRIPT, "inline-script") for url in expected]
+
+
 @pytest.mark.parametrize("script", [
     's.src="https:\\/\\/a.magsrv.com\\/x.js";',  # JSON's escaped slashes (json_encode)
     'document.write("<script src=\\"https:\\/\\/a.magsrv.com\\/x.js\\"><\\/script>");',

@@ -196,6 +196,86 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
                    for i in report.ids)
 
 
+_CONFIG_BLOCK = """<script type="application/json" id="ad-config">{"adUnits": [
+  {"code": "ad-top", "mediaTypes": {"banner": {"sizes": [[728, 90]]}},
+   "bids": [{"bidder": "rubicon", "params": {"accountId": 20481, "siteId": 30971, "zoneId": 40213}},
+            {"bidder": "criteo", "params": {"networkId": 5817}}]}]}</script>
+<script>var c = JSON.parse(document.getElementById('ad-config').textContent);
+pbjs.que.push(function () { pbjs.addAdUnits(c.adUnits); pbjs.requestBids({}); });</script>"""
+
+
+def test_a_config_kept_in_a_json_data_block_names_its_bidders(audit_html: AuditHtml) -> None:
+    """A site's code may keep its ad units in a `<script type="application/json">` and
+    hand them to Prebid (a CMS's ad config, Next.js' page props): its bidders and their
+    accounts are the page's as if written in code. A template of the same text is no
+    config the page runs."""
+    report = audit_html(page('<div id="ad-top"></div>', _CONFIG_BLOCK),
+                        url="https://news.example/a")
+    assert {"Magnite (Rubicon Project)": "bidder", "Criteo": "bidder"}.items() <= \
+        carried(report).items()
+    assert {("rubicon-account", "20481"), ("rubicon-site", "30971")} <= {
+        (i.kind, i.value) for i in report.ids}
+    template = _CONFIG_BLOCK.replace("application/json", "text/template")
+    kept = audit_html(page("", template.split("<script>var c")[0]), url="https://news.example/a")
+    assert kept.networks == ()
+
+
+_UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
+          "bids: [{bidder: 'appnexus', params: {placementId: 21397042}}]}, "
+          "{code: 'ad-side', mediaTypes: {banner: {sizes: [[300, 600], [300, 250]]}}, "
+          "bids: [{bidder: 'ix', params: {siteId: '604917'}}]}];"
+          "pbjs.que.push(function () { pbjs.addAdUnits(adUnits); });")
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # Prebid as the ad server (docs.prebid.org's no-adserver example): each unit's code is
+    # its div's id, sized as the unit declares
+    (f"<script>{_UNITS}</script>", '<div id="ad-top"></div><div id="ad-side"></div>',
+     [("Prebid.js", 728, 90), ("Prebid.js", 300, 600)]),
+    # a unit GPT defines too is GPT's slot
+    (f"<script>{_UNITS} googletag.cmd.push(function () {{ googletag.defineSlot("
+     "'/4817/news/top', [728, 90], 'ad-top').addService(googletag.pubads()); });</script>",
+     '<div id="ad-top"></div>', [("Google Publisher Tag", 728, 90)]),
+    # a code that is a GAM path, or names no element of the page: no slot
+    ("<script>pbjs.addAdUnits([{code: '/4817/news/top', mediaTypes: {banner: {sizes: "
+     "[[728, 90]]}}, bids: [{bidder: 'ix', params: {siteId: '604917'}}]}]);</script>",
+     '<div id="top"></div>', []),
+    (f"<script>{_UNITS}</script>", "", []),
+    # an object with a `code` that is no ad unit (a language menu's)
+    ("<script>var langs = [{code: 'en', label: 'English'}, {code: 'de', label: 'Deutsch'}];"
+     " var bids = [];</script>", '<div id="en"></div>', []),
+    # the units kept in a JSON data block
+    (_CONFIG_BLOCK, '<div id="ad-top"></div>', [("Prebid.js", 728, 90)]),
+])
+def test_a_prebid_unit_is_the_slot_its_code_names(
+        audit_html: AuditHtml, head: str, body: str,
+        expected: list[tuple[str, int, int]]) -> None:
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert [(s.network, s.width, s.height) for s in report.slots] == expected
+
+
+@pytest.mark.parametrize(("head", "network"), [
+    # Rambler's Kraken counter: its queue, and the loader it inserts
+    ("<script>(function (w, d, c) {(w[c] = w[c] || []).push(function() {var options = "
+     "{project: 7654321}; window.top100Counter = new top100(options);});})(window, document,"
+     " '_top100q');</script>", "Rambler Top-100"),
+    ('<script src="http://counter.rambler.ru/top100.jcn?7654321"></script>', "Rambler Top-100"),
+    ('<script src="https://tajs.qq.com/stats?sId=87654321" charset="UTF-8"></script>',
+     "Tencent Analytics"),
+    ("<script>var seznam_retargeting_id = 54321;</script>"
+     '<script src="//c.imedia.cz/js/retargeting.js"></script>', "Seznam Sklik"),
+    ("<script>var seznam_retargeting_id = 54321;</script>", "Seznam Sklik"),
+    ("<script>window.nvg54321 = new Navegg({acc: 54321});</script>", "Navegg"),
+])
+def test_regional_trackers_of_real_crawls_are_networks(
+        audit_html: AuditHtml, head: str, network: str) -> None:
+    """Vendors third-party sites in Russia, China, the Czech Republic and Brazil paste (the
+    peer crawl's largest unnamed hosts that are not a portal's own), by loader or snippet."""
+    report = audit_html(page("", head), url="https://news.example/a")
+    assert [n.network for n in report.networks] == [network]
+    assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
+
+
 @pytest.mark.parametrize(("attrs", "code"), [
     ('data-category="analytics"', True),            # CookieConsent
     ('data-categories="analytics, advertising"', True),  # Termly

@@ -875,6 +875,20 @@ def test_iq_digital_tiles_are_its_units_where_its_controller_runs(
     assert all(s.network != "iq digital" for s in alone.slots)
 
 
+def test_a_sites_analytics_component_written_after_amps_names_its_vendor(
+        audit_html: AuditHtml) -> None:
+    """heise's components follow AMP's (`<a-ad>`, `<a-script>`): `<a-analytics
+    type="chartbeat">` with a `{"vars": …}` config is AMP's `<amp-analytics>` by another
+    name, its type an amp-analytics vendor's; a type no registry knows names no one."""
+    body = ('<a-analytics type="chartbeat"><script type="application/json">'
+            '{"vars": {"uid": "48213"}}</script></a-analytics>'
+            '<a-analytics type="sitestats"><script type="application/json">'
+            '{"vars": {"channel": "news"}}</script></a-analytics>')
+    report = audit_html(page(body), url="https://news.example/a")
+    assert [(n.network, n.seen.value) for n in report.networks] == [("Chartbeat", "amp")]
+    assert ("chartbeat-account", "48213") in ids_of(report)
+
+
 def test_slots_are_cited_where_their_start_tag_opens() -> None:
     text = "<html><body>\n<a-ad\n  type='gpt'\n  unit='/1/x'\n></a-ad>\n</body></html>"
     el = parse_html(text).xpath("//a-ad")[0]
@@ -891,6 +905,18 @@ def test_a_vendor_loader_served_by_the_site_is_that_vendor_self_hosted(
     hotjar = by_url["https://blog.example/wp-content/themes/x/js/hotjar.js"]
     assert (hotjar.network, hotjar.self_hosted, hotjar.third_party) == ("Hotjar", True, False)
     assert by_url["https://blog.example/js/site.js"].network is None
+
+
+def test_a_vendor_loader_a_module_imports_is_named_by_its_file(audit_html: AuditHtml) -> None:
+    """A site that bundles its scripts as modules imports its copy of a vendor's loader
+    (`import "/assets/vendor/prebid.js"`): named by its file, as a `<script src>` to it is."""
+    head = ('<script type="module">import "/assets/vendor/prebid.js";\n'
+            'import { start } from "./js/app.js"; start();</script>')
+    report = audit_html(page("", head), url="https://news.example/a/story")
+    by_url = {r.url: r for r in report.resources}
+    prebid_js = by_url["https://news.example/assets/vendor/prebid.js"]
+    assert (prebid_js.network, prebid_js.self_hosted) == ("Prebid.js", True)
+    assert by_url["https://news.example/a/js/app.js"].network is None
 
 
 def test_a_vendor_loader_a_snippet_inserts_is_named_by_its_file(audit_html: AuditHtml) -> None:
@@ -1294,3 +1320,52 @@ def test_units_easylist_hides_are_named_by_their_vendors_word(engine: Engine) ->
                 '</div></div><div class="publift-ad-footer"></div>')
     (report,) = audit(html.encode(), url="https://www.rvtrader.com/a", engine=engine).pages
     assert [s.network for s in report.slots] == ["TrafficJunky", "Digiteka", "Publift (Fuse)"]
+
+
+def test_novaly_medias_container_is_the_unit_its_init_names(audit_html: AuditHtml) -> None:
+    """Novaly Media's snippet loads its script and then `novalyMedia.init({…, containerID})`:
+    the element it names is the unit (a Blogger widget's empty div), one slot, not the
+    script as well."""
+    snippet = ('<div class="widget-content"><div id="nm_unit_side"></div><script>'
+               "var s = document.createElement('script');"
+               "s.src = '//assets.novalymedia.com/latest/novalymedia.min.js';"
+               "document.body.appendChild(s).addEventListener('load', function() {"
+               'novalyMedia.init({publisherID: "731", publicToken: '
+               '"0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", version: "4", '
+               'containerID: "nm_unit_side"}) });</script></div>')
+    report = audit_html(page(snippet), url="https://blog.example/2024/10/trip.html")
+    assert [(s.network, s.xpath) for s in report.slots] == [
+        ("Novaly Media", "/html/body/div/div")]
+    assert ("novaly-publisher", "731") in ids_of(report)
+
+
+def test_fazs_iq_digital_positions_are_its_units(audit_html: AuditHtml) -> None:
+    """F.A.Z. wraps its iq digital setup in a script of its own (`FAZ_secondary-info`):
+    each position is an `<aside class="js-cna">` whose inline script calls
+    `fazSecondaryInfo.<position>.init()`; two calls in one aside are two positions, and
+    the script's own helpers (`poll.init()`, a guard that tests `init` exists) are none."""
+    head = ('<script src="https://static.news.example/ad/iq.news.example/dist/'
+            'secondary-info.min.js"></script>')
+    body = ('<aside id="cna-P1" class="js-cna cna-P1"><script>fazSecondaryInfo.poll.init();\n'
+            "fazSecondaryInfo.P1.init();</script><script>fazSecondaryInfo.T2.init();</script>"
+            '</aside><aside id="cna-P6" class="js-cna cna-P6"><script>"undefined" != typeof '
+            'fazSecondaryInfo && "function" == typeof fazSecondaryInfo.P6.init && '
+            "fazSecondaryInfo.P6.init()</script></aside>")
+    report = audit_html(page(body, head), url="https://www.news.example/aktuell/a.html")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("iq digital", "P1"), ("iq digital", "T2"), ("iq digital", "P6")]
+    assert "iq digital" in {n.network for n in report.networks}
+    assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
+
+
+def test_an_in_read_marker_is_teads_unit_only_where_teads_loads(audit_html: AuditHtml) -> None:
+    """A page puts `<div class="inread">` in its article where Teads' page tag opens its
+    player (heise, after the tag). Other in-read sellers use the word too: without
+    Teads' tag the marker names no vendor."""
+    tag = '<script class="teads" async src="//a.teads.tv/page/12345/tag"></script>'
+    marker = "<p>First paragraph.</p>" + tag + '<div class="inread"></div><p>Second.</p>'
+    report = audit_html(page(marker), url="https://news.example/a")
+    assert [s.network for s in report.slots] == ["Teads"]
+    assert ("teads-page", "12345") in ids_of(report)
+    alone = audit_html(page('<p>One.</p><div class="inread"></div>'), url="https://news.example/a")
+    assert all(s.network != "Teads" for s in alone.slots)
