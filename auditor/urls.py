@@ -180,41 +180,54 @@ def is_third_party(host: str, first_party: str | None) -> bool:
 
 # What injected hosts are dressed as, so that a reviewer reads them as infrastructure:
 # the brands skimmers and loaders impersonate (`googletagsmanager`, `cdn-jquery-min`,
-# `secure-chrome-updates`), sought inside a name, the short ones as a whole word only
-# (`wp-update-check`, not `wpengine`), and the words of a CDN's or a tracker's name. A
-# name of these words alone is dressed; a name with a word of its own (`cdn-cookieyes`,
+# `secure-chrome-updates`), as a word of the name or joined only to infrastructure words
+# (`stripecdn`, `jqueryui`; not `pinstripe`, `amazonas-tours`, `windowsreport`, whose
+# brand is part of a word of their own), the short ones as a whole word only
+# (`wp-update-check`, not `wpengine`), and a name of a CDN's or a tracker's words. A name
+# of these words alone is dressed; a name with a word of its own (`cdn-cookieyes`,
 # `harbourgazette-cdn`, `kiwichat-widget`) is a company's, and says nothing either way.
 _IMPERSONATED = ("google", "gstatic", "jquery", "cloudflare", "jsdelivr", "bootstrap",
                  "wordpress", "woocommerce", "magento", "shopify", "stripe", "paypal",
                  "braintree", "facebook", "fbcdn", "akamai", "fastly", "amazon", "microsoft",
                  "windows", "chrome", "firefox", "mozilla", "youtube", "recaptcha",
                  "fontawesome", "mastercard")
-# those sought misspelt by a letter too (`gooogle`, `jqeury`): none a word is a letter from
-# (chroma, magenta, window, goggle)
+# those sought misspelt too (`gooogle`, `jqeury`, `googie`): none a word is one letter
+# from (chroma, magenta, window); a letter changed counts only for one that looks like it,
+# so `goggle`, `googly` and PayPay's `paypay` are no Google or PayPal
 _MISSPELT = ("google", "jquery", "cloudflare", "jsdelivr", "bootstrap", "wordpress",
              "woocommerce", "shopify", "paypal", "facebook", "youtube", "recaptcha",
              "fontawesome", "googletagmanager", "googleapis")
 _SHORT_BRANDS = frozenset({"wp", "woo", "gtm", "ga", "gtag", "fb", "jq", "js", "ms", "visa"})
-_INFRA_WORDS = frozenset({
-    "cdn", "cdns", "static", "assets", "asset", "lib", "libs", "min", "api", "apis", "ajax",
+# the words of a CDN's or a tracker's name: a name made only of infrastructure words is
+# dressed when one of them is such a word (`stats-cdn-analytics`, `static-cdn-libs`);
+# `secure-payments` or `web-app` is how payment providers and apps are named too
+_CDN_WORDS = frozenset({
+    "cdn", "cdns", "static", "assets", "asset", "lib", "libs", "min", "ajax",
     "analytic", "analytics", "stat", "stats", "statistic", "statistics", "metric", "metrics",
     "track", "tracker", "tracking", "tag", "tags", "pixel", "collect", "collector", "counter",
-    "update", "updates", "upd", "check", "checker", "cloud", "secure", "security", "service",
-    "services", "web", "host", "hosting", "data", "script", "scripts", "font", "fonts",
-    "load", "loader", "cache", "storage", "content", "delivery", "network", "net", "app",
-    "apps", "payment", "payments", "pay", "checkout", "cart", "verify", "verification",
-    "browser", "download", "downloads", "dl", "installer", "plugin", "plugins", "ui", "map",
+    "update", "updates", "upd", "script", "scripts", "font", "fonts", "loader", "cache",
+    "installer", "plugin", "plugins",
+})
+_INFRA_WORDS = _CDN_WORDS | frozenset({
+    "api", "apis", "check", "checker", "cloud", "secure", "security", "service",
+    "services", "web", "host", "hosting", "data", "load", "storage", "content", "delivery",
+    "network", "net", "app", "apps", "payment", "payments", "pay", "checkout", "cart",
+    "verify", "verification", "browser", "download", "downloads", "dl", "ui", "map",
     "maps", "code", "online", "safe", "global", "trusted", "official", "www", "s", "v",
 })
+# what a brand is joined to in an impersonating name (`googletagsmanager`)
+_BESIDE_BRAND = _INFRA_WORDS | _SHORT_BRANDS | frozenset(_IMPERSONATED) | {"manager"}
 _WORDS = re.compile(r"[a-z]+")
+_TOKENS = re.compile(r"[a-z0-9]+")
 
 
 @functools.lru_cache(maxsize=4096)
 def dressed_host(host: str) -> str | None:
     """What a host's registrable name is dressed as, when it is made of what an
-    impersonator borrows and nothing of its own: a brand inside it, or only the words of
-    a CDN's or a tracker's name. A vendor's own domains are the catalogue's to know; this
-    is asked only of hosts no vendor runs.
+    impersonator borrows and nothing of its own: a brand as a word of it, or joined
+    only to infrastructure words, or only the words of a CDN's or a tracker's name. A
+    vendor's own domains are the catalogue's to know; this is asked only of hosts no
+    vendor runs.
 
     >>> dressed_host("cdn-jquery-min.test"), dressed_host("googletagsmanager.test")
     ('jquery', 'google')
@@ -226,44 +239,88 @@ def dressed_host(host: str) -> str | None:
     (None, None)
     >>> dressed_host("static.harbourgazette-cdn.example"), dressed_host("10.0.0.7")
     (None, None)
+    >>> dressed_host("pinstripe.com"), dressed_host("amazonas-tours.com")
+    (None, None)
+    >>> dressed_host("goggle.com"), dressed_host("api.paypay.ne.jp")
+    (None, None)
+    >>> dressed_host("secure-payments.example"), dressed_host("stripecdn.test")
+    (None, 'stripe')
     """
     domain = registrable_domain(host)
     name = (brand(domain) if listed_suffix(domain) else domain.split(".")[0]).lower()
     if name.isdigit():
         return None  # an IP address
-    plain = name.translate(_LOOKALIKE_DIGITS)  # g00gle, jqu3ry
-    brand_in = next((b for b in _IMPERSONATED if b in plain), None)
-    if brand_in:
-        return brand_in
+    for token in _TOKENS.findall(name):
+        plain = token.translate(_LOOKALIKE_DIGITS)  # g00gle, jqu3ry
+        if (found := _brand_of(plain)) is not None:
+            return found
     words = _WORDS.findall(name)
-    misspelt = next((b for w in words for b in _MISSPELT if _one_edit(w, b)), None)
-    if misspelt:
-        return misspelt
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
         return None
     return next((w for w in words if w in _SHORT_BRANDS), None) or (
-        "a CDN or tracker" if len(words) > 1 else None)
+        "a CDN or tracker" if len(words) > 1 and any(w in _CDN_WORDS for w in words)
+        else None)
 
 
 _LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
 
 
+def _brand_of(token: str) -> str | None:
+    """The brand a word of a name is dressed as: the brand itself or misspelt, or joined
+    only to infrastructure words and other brands (`stripecdn`, `jqueryui`,
+    `googletagsmanager`), never a brand inside a word of a name's own (`pinstripe`,
+    `chromeburner`)."""
+    if len(token) > 40:
+        return None  # a label is at most 63; no impersonating name is one long word
+    # ends[i]: the brand of a split of token[:i] into brands and infrastructure words
+    # ("" when it holds none yet); None when token[:i] splits into no such words
+    ends: list[str | None] = [""] + [None] * len(token)
+    for i in range(1, len(token) + 1):
+        for j in range(i):
+            before = ends[j]
+            if before is None:
+                continue
+            piece = token[j:i]
+            if piece in _IMPERSONATED:
+                ends[i] = before or piece
+            elif misspelt := next((b for b in _MISSPELT if _one_edit(piece, b)), None):
+                ends[i] = before or misspelt
+            elif piece in _BESIDE_BRAND and ends[i] is None:
+                ends[i] = before
+            if ends[i]:
+                break
+    return ends[-1] or None
+
+
 def _one_edit(word: str, target: str) -> bool:
-    """Whether `word` is `target` with one letter changed, added, dropped, or two
-    neighbours swapped.
+    """Whether `word` is `target` misspelt as an impersonator spells it: one letter
+    dropped or doubled, two neighbours swapped, or a letter changed for one that looks
+    like it (`googie`, `googlc`). Any other letter changed makes real words (`goggle`,
+    `googly`) and other brands (`paypay`).
 
     >>> _one_edit("gooogle", "google"), _one_edit("jqeury", "jquery"), _one_edit("gogles", "google")
     (True, True, False)
+    >>> _one_edit("googie", "google"), _one_edit("goggle", "google"), _one_edit("paypay", "paypal")
+    (True, False, False)
     """
     if word == target or abs(len(word) - len(target)) > 1:
         return False
     if len(word) == len(target):
         diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and word[diff[0]] == target[diff[1]]
-                                  and word[diff[1]] == target[diff[0]])
-    short, long_ = sorted((word, target), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+        if len(diff) == 1:
+            return frozenset((word[diff[0]], target[diff[0]])) in _LOOKALIKE_LETTERS
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    if len(word) < len(target):
+        return any(target[:i] + target[i + 1:] == word for i in range(len(target)))
+    # a letter added: only a doubled one (`gooogle`, `wordpresss`), not `youtuber`
+    return any(word[:i] + word[i + 1:] == target
+               and word[i] in word[max(0, i - 1):i] + word[i + 1:i + 2] for i in range(len(word)))
+
+
+# letters an eye takes for each other at a URL bar's size
+_LOOKALIKE_LETTERS = frozenset(frozenset(p) for p in ("il", "ij", "lj", "ce", "co", "gq", "uv",
+                                                     "nm", "vw"))
 
 
 def related_site(host: str, first_party: str | None) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import dressed_host, host_of, is_third_party, registrable_domain, resolve
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -269,3 +269,25 @@ def test_a_script_that_loads_a_denied_address_fails_the_gate(tmp_path: Path, src
     (tmp_path / "auditor.toml").write_text('deny_hosts = ["1.2.3.4"]\n')
     assert main(["audit", str(tmp_path / "page.html"), "--policy",
                  str(tmp_path / "auditor.toml"), "--no-system-lists"]) == 1
+
+
+# dressed_host: a brand is a word of the name or joined only to infrastructure words; a
+# company's own word holding a brand's letters, a real word a letter from a brand, or
+# another brand a letter from one is none (each a real company's or product's name)
+DRESSED = [
+    ("cdn-jquery-min.test", "jquery"), ("googletagsmanager.test", "google"),
+    ("stripecdn.test", "stripe"), ("jqueryui-cdn-libs.test", "jquery"),
+    ("gooogleanalytics.test", "google"), ("googlc-analytics.test", "google"),
+    ("googie-apis.test", "google"), ("wordpresss.test", "wordpress"),
+    ("firefox-release-notes.test", "firefox"), ("static-cdn-libs.test", "a CDN or tracker"),
+    ("pinstripe.com", None), ("amazonas-tours.com", None), ("chromeburner.com", None),
+    ("windowsreport.com", None), ("mozillazine.org", None), ("bootstrapping.io", None),
+    ("youtuber.example", None), ("goggle.com", None), ("googly.example", None),
+    ("api.paypay.ne.jp", None), ("secure-payments.example", None), ("web-app.example", None),
+]
+
+
+@pytest.mark.parametrize(("host", "dressed"), DRESSED)
+def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
+                                                                 dressed: str | None) -> None:
+    assert dressed_host(host) == dressed
