@@ -584,7 +584,9 @@ _EVERY_FORM = re.compile(
     # tag names alone: `form.js-ajax` or `[data-ajax]` is the site's own forms picked out
     r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
     r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
-    r"""|document\s*\.\s*forms\b(?!\s*\[\s*['"])""")
+    r"""|document\s*\.\s*getElementsByTagName\(\s*['"](?:input|select|textarea|form)['"]"""
+    # `document.forms` looped over; `document.forms[0]` or `['contact']` is one form
+    r"""|document\s*\.\s*forms\b(?!\s*\[)""")
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
 # `if (e.target.name !== 'email') return`)
 _PICKS_FORM = re.compile(
@@ -593,6 +595,9 @@ _PICKS_FORM = re.compile(
     # or a field by its type, the search box (`e.target.type !== 'search'`); a listener
     # picking password fields picks what a skimmer takes
     r"""|\.type\s*[!=]==?\s*['"](?!password)""")
+# another site's WordPress files, where no gateway or forms service takes data: a hacked
+# site the skimmer relays through (its endpoints, `admin-ajax.php`, are not counted)
+_RELAY_FILES = re.compile(r"""^(?:https?:)?//[^/]+/(?:[^?#]*/)?wp-(?:content|includes)/""", re.I)
 _NO_CORS = re.compile(r"""mode\s*:\s*['"]no-cors['"]""")
 # the forms' `action`s a page holds: a send to where a form submits is the form's own
 _FORM_ACTIONS = "form actions"
@@ -605,10 +610,11 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
     WebSocket, which no form submits by; it hooks every form of the page rather than
     the one the site handles; what it sends is encoded; the POST is
     fire-and-forget, its answer unread; the code was hidden in an encoding; the host is
-    dressed as a known brand or a CDN). With none, a gateway or forms service the
-    catalogue does not know looks the same: `medium`, as is a host carrying the page's
-    own name (a site's API on a sister domain, or a skimmer's copy of the shop's name). A
-    send to the site a form of the page submits to is `low`."""
+    dressed as a known brand or a CDN; it goes to another site's WordPress files). With
+    none, a gateway or forms service the catalogue does not know looks the same:
+    `medium`, as is a host carrying the page's own name (a site's API on a sister domain,
+    or a skimmer's copy of the shop's name). A send to the site a form of the page submits
+    to is `low`."""
     url = send.group(2)
     host = host_of(resolve(url, ctx.url) or url)
     window = text[max(0, send.start() - SKIM_WINDOW): send.end() + SKIM_WINDOW]
@@ -621,6 +627,8 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
         marks.append("it reads every form of the page, not one form the site handles")
     if how == "a POST" and _NO_CORS.search(window):
         marks.append("the POST is no-cors, its answer never read")
+    if _RELAY_FILES.search(url):
+        marks.append("it goes to another site's WordPress files, a hacked site relaying it")
     if payload:
         marks.append("the code is hidden in an encoding")
     if (dressed := _dressed(host, ctx.first_party)) is not None:
@@ -923,8 +931,8 @@ FORM_SKIMMER = FindingKind(
     "WebSocket (or posts card fields) to a host of another site no known vendor runs. High "
     "when something beside the unknown host marks a skimmer (Magecart): the data leaves by "
     "an image address or a WebSocket, it reads every form of the page, it is encoded, the "
-    "POST is no-cors, the code was hidden in an encoding, or the host is dressed as a known "
-    "brand or a CDN. Remove it, "
+    "POST is no-cors, the code was hidden in an encoding, the host is dressed as a known "
+    "brand or a CDN, or it goes to another site's WordPress files. Remove it, "
     "check the checkout's code and tell the payment provider. Medium with none of these "
     "(a payment gateway or forms service the catalogue does not know looks the same): "
     "check that the site uses that host. Low when the host is where a form of the page "

