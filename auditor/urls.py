@@ -325,11 +325,15 @@ _LOOKALIKE_LETTERS = frozenset(frozenset(p) for p in ("il", "ij", "lj", "ce", "c
 
 def related_site(host: str, first_party: str | None) -> bool:
     """Whether another site's host carries the page's own name (`static.harbourgazette-
-    cdn.example` on harbourgazette.example): a site's CDN or API on a sister domain.
+    cdn.example` on harbourgazette.example): a site's CDN or API on a sister domain. The
+    name is the other's start, end or a word of it; inside another word (`games` in
+    `freegamesloader`) it is a word that happens to be there.
 
     >>> related_site("api.harbourgazette-media.example", "www.harbourgazette.example")
     True
     >>> related_site("cdn.userway.org", "www.harbourgazette.example")
+    False
+    >>> related_site("freegamesloader.test", "games.example")
     False
     """
     if not first_party:
@@ -337,7 +341,13 @@ def related_site(host: str, first_party: str | None) -> bool:
     own = registrable_domain(first_party).split(".")[0]
     other = registrable_domain(host).split(".")[0]
     return len(own) >= RELATED_NAME_MIN and (
-        own in other or (other in own and len(other) >= RELATED_NAME_MIN))
+        _bears(other, own) or (len(other) >= RELATED_NAME_MIN and _bears(own, other)))
+
+
+def _bears(name: str, part: str) -> bool:
+    """Whether `part` begins or ends `name` or is a word of it (between hyphens or digits)."""
+    return name.startswith(part) or name.endswith(part) or re.search(
+        rf"(?:^|[-0-9]){re.escape(part)}(?:$|[-0-9])", name) is not None
 
 
 RELATED_NAME_MIN = 5  # a shorter page name ("bbc") is inside too many other names

@@ -11,7 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.urls import dressed_host, host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import (
+    dressed_host,
+    host_of,
+    is_third_party,
+    registrable_domain,
+    related_site,
+    resolve,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -291,3 +298,18 @@ DRESSED = [
 def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
                                                                  dressed: str | None) -> None:
     assert dressed_host(host) == dressed
+
+
+# related_site: the page's own name begins or ends the other's, or is a word of it; a
+# generic page name inside another word is no sister site
+@pytest.mark.parametrize(("host", "page", "related"), [
+    ("static.harbourgazette-cdn.example", "www.harbourgazette.example", True),
+    ("harbourgazettepay.test", "www.harbourgazette.example", True),
+    ("api.my-harbourgazette-shop.test", "harbourgazette.example", True),
+    ("freegamesloader.test", "www.games.example", False),
+    ("cdn.bestradiostats.test", "radio.example", False),
+    ("cdn.userway.org", "www.harbourgazette.example", False),
+])
+def test_a_sister_site_bears_the_pages_name_as_a_whole(host: str, page: str,
+                                                        related: bool) -> None:
+    assert related_site(host, page) is related
