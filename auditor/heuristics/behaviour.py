@@ -818,6 +818,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             block = block.getparent()
 
 
+# the elements a page's layout is made of, which no overlay over it holds
+_LANDMARKS = ("main", "article", "header", "footer", "nav")
 # what browsers ship as: a "browser update" in a zip, a script or a shortcut is no installer
 _INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
 
@@ -830,7 +832,11 @@ def _update_verdict(a: etree._Element, url: str, host: str,
     page, the file is no installer any browser ships as (a zip, a script, a shortcut),
     or the host is dressed as a brand or a CDN."""
     path = url.split("?")[0].split("#")[0]
-    pinned = any(_FIXED.search(el.get("style") or "") for el in a.iterancestors())
+    # an overlay pinned over the page, not a layout whose shell is pinned and scrolls
+    # inside (`<div id="app" style="position:fixed;inset:0;overflow:auto">` around the
+    # page's header, article and footer)
+    pinned = any(_FIXED.search(el.get("style") or "") and next(
+        el.iterdescendants(*_LANDMARKS), None) is None for el in a.iterancestors())
     dressed = _dressed(host, first_party)
     if pinned or dressed is not None or not _INSTALLERS.search(path):
         why = ("it sits in an overlay pinned over the page" if pinned else

@@ -748,3 +748,20 @@ def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
     report = audit_listed(page, "https://windows-report.example/fix-update-error/")
     (found,) = [f for f in report.findings if f.kind == "appended-script"]
     assert found.severity is not H and "dressed" not in found.message
+
+
+def test_a_how_to_inside_a_pinned_app_shell_is_no_overlay(audit_listed: AuditListed) -> None:
+    """A layout whose shell is pinned and scrolls inside (header, article and footer in
+    one `position:fixed` div) is no overlay over the page: its how-to linking Chrome's
+    installer on a mirror reads as the same how-to in flow, medium."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Fix Chrome crashes</title></head><body><div id="
+        "'app' style='position:fixed;top:0;left:0;right:0;bottom:0;overflow-y:auto'><header>"
+        "<a href='/'>TechFix Weekly</a></header><main><article><h1>How to fix Chrome crashes"
+        "</h1><p>If Chrome keeps crashing, your browser may be out of date. Update Chrome: "
+        "download <a href='https://files.softmirror.test/chrome/ChromeSetup.exe'>ChromeSetup"
+        ".exe (update Chrome)</a> from our mirror and run it.</p></article></main><footer>"
+        "&copy; TechFix</footer></div></body></html>")
+    report = audit_listed(page, "https://www.techfix.example/chrome-crash/")
+    (found,) = [f for f in report.findings if f.kind == "fake-update"]
+    assert found.severity is M and "check" in found.message
