@@ -283,7 +283,7 @@ def _brand_of(token: str) -> str | None:
             piece = token[j:i]
             if piece in _IMPERSONATED:
                 ends[i] = before or piece
-            elif misspelt := next((b for b in _MISSPELT if _one_edit(piece, b)), None):
+            elif misspelt := _MISSPELLINGS.get(piece):
                 ends[i] = before or misspelt
             elif piece in _BESIDE_BRAND and ends[i] is None:
                 ends[i] = before
@@ -292,35 +292,32 @@ def _brand_of(token: str) -> str | None:
     return ends[-1] or None
 
 
-def _one_edit(word: str, target: str) -> bool:
-    """Whether `word` is `target` misspelt as an impersonator spells it: one letter
-    dropped or doubled, two neighbours swapped, or a letter changed for one that looks
-    like it (`googie`, `googlc`). Any other letter changed makes real words (`goggle`,
-    `googly`) and other brands (`paypay`).
+def _misspellings(target: str) -> set[str]:
+    """`target` misspelt as an impersonator spells it: one letter dropped or doubled, two
+    neighbours swapped, or a letter changed for one that looks like it (`googie`,
+    `googlc`). Any other letter changed makes real words (`goggle`, `googly`) and other
+    brands (`paypay`), a letter added other words (`youtuber`).
 
-    >>> _one_edit("gooogle", "google"), _one_edit("jqeury", "jquery"), _one_edit("gogles", "google")
-    (True, True, False)
-    >>> _one_edit("googie", "google"), _one_edit("goggle", "google"), _one_edit("paypay", "paypal")
-    (True, False, False)
+    >>> sorted(w for w in _misspellings("google") if w in {"gooogle", "gogole", "gogle",
+    ...        "googie", "goggle", "googly", "gogles"})
+    ['gogle', 'gogole', 'googie', 'gooogle']
     """
-    if word == target or abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        if len(diff) == 1:
-            return frozenset((word[diff[0]], target[diff[0]])) in _LOOKALIKE_LETTERS
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
-    if len(word) < len(target):
-        return any(target[:i] + target[i + 1:] == word for i in range(len(target)))
-    # a letter added: only a doubled one (`gooogle`, `wordpresss`), not `youtuber`
-    return any(word[:i] + word[i + 1:] == target
-               and word[i] in word[max(0, i - 1):i] + word[i + 1:i + 2] for i in range(len(word)))
+    spelt = set()
+    for i, letter in enumerate(target):
+        spelt.add(target[:i] + target[i + 1:])  # dropped
+        spelt.add(target[:i] + letter + target[i:])  # doubled
+        if i + 1 < len(target):
+            spelt.add(target[:i] + target[i + 1] + letter + target[i + 2:])  # swapped
+        spelt.update(target[:i] + other + target[i + 1:] for pair in _LOOKALIKE_LETTERS
+                     if letter in pair for other in pair - {letter})
+    return spelt - {target}
 
 
 # letters an eye takes for each other at a URL bar's size
 _LOOKALIKE_LETTERS = frozenset(frozenset(p) for p in ("il", "ij", "lj", "ce", "co", "gq", "uv",
                                                      "nm", "vw"))
+# every misspelling of a brand, to the brand: a name's words are looked up, not compared
+_MISSPELLINGS = {w: b for b in reversed(_MISSPELT) for w in _misspellings(b)}
 
 
 def related_site(host: str, first_party: str | None) -> bool:

@@ -542,9 +542,9 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                     unknown.append((m, how, card))
             if not unknown:
                 continue
-            severity, url, how, card, marks = max(
-                (_skim_verdict(ctx, text, m, how, card, payload=text is not code)
-                 for m, how, card in unknown), key=lambda v: _RANK[v[0]])
+            severity, url, how, card, marks = _surest(
+                _skim_verdict(ctx, text, m, how, card, payload=text is not code)
+                for m, how, card in unknown)
             what = "card fields" if card else "form fields"
             said = f"inline script reads {what} visitors type and sends them by {how} to {url}"
             if severity is Severity.HIGH:
@@ -574,6 +574,19 @@ def _dressed(host: str, first_party: str | None) -> str | None:
 
 
 _RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
+Verdict = tuple[Severity, str, str, bool, list[str]]
+
+
+def _surest(verdicts: Iterator[Verdict]) -> Verdict:
+    """The surest of the sends' verdicts, the first high one without judging the rest (a
+    bundle's thousands of sends)."""
+    best = next(verdicts)  # one send at least: the caller's unknown ones
+    for v in (verdicts if best[0] is not Severity.HIGH else ()):
+        if _RANK[v[0]] > _RANK[best[0]]:
+            best = v
+        if v[0] is Severity.HIGH:
+            break
+    return best
 # what a send's data is dressed in so that a reader of the request cannot read it
 _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
 # a listener or a read over every form of the page, not the one form a site's own code
@@ -622,7 +635,7 @@ _FORM_ACTIONS = "form actions"
 
 
 def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, card: bool, *,
-                  payload: bool) -> tuple[Severity, str, str, bool, list[str]]:
+                  payload: bool) -> Verdict:
     """How sure a send of field values to an unknown host is a skimmer: `high` when
     something beside the unknown host marks it (it leaves by an image address or a
     WebSocket, which no form submits by; it hooks every form of the page rather than
