@@ -589,6 +589,16 @@ def _surest(verdicts: Iterator[Verdict]) -> Verdict:
     return best
 # what a send's data is dressed in so that a reader of the request cannot read it
 _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
+# a gateway's API key in HTTP Basic authentication (`'Basic ' + btoa(key + ':')`, as
+# token APIs ask of a checkout): the key encoded, not what is sent
+_BASIC_AUTH = re.compile(r"""Basic\s*['"`]\s*\+\s*$|Basic\s+\$\{\s*$""")
+
+
+def _encodes(window: str) -> bool:
+    """Whether code encodes what it sends: a `btoa` or char-code call that is no Basic
+    authentication header's."""
+    return any(_BASIC_AUTH.search(window, max(0, m.start() - 40), m.start()) is None
+               for m in _ENCODES.finditer(window))
 # a listener or a read over every form of the page, not the one form a site's own code
 # handles: `document.addEventListener('submit', …, true)`, `document.querySelectorAll(
 # 'input')`, a loop over `document.forms`
@@ -652,7 +662,7 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
     marks = []
     if how in ("an image request", "a WebSocket"):
         marks.append(f"it leaves by {how}, which no form submits by")
-    if _ENCODES.search(window):
+    if _encodes(window):
         marks.append("what it sends is encoded")
     if _EVERY_FORM.search(window) and not _picks_form(window):
         marks.append("it reads every form of the page, not one form the site handles")
