@@ -394,6 +394,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "preventDefault();fetch('https://api.iyzipay.com/payment/auth',{method:'POST',body:"
         "JSON.stringify({cardNumber:document.getElementById('card-number').value,cvc:document."
         "getElementById('cvc').value})}).then(function(r){return r.json();});});</script>")}),
+    ("card fields tokenised at a gateway the catalogue knows (Omise's vault)", {"footer": (
+        "<script>document.getElementById('pay').addEventListener('submit',function(e){e."
+        "preventDefault();fetch('https://vault.omise.co/tokens',{method:'POST',headers:{"
+        "Authorization:'Basic '+btoa('pkey_test_5x1m0z:')},body:JSON.stringify({card:{number:"
+        "document.getElementById('card-number').value,security_code:document.getElementById("
+        "'cvc').value}})});});</script>")}),
     ("a contact form beaconed to Formspree", {"footer": (
         "<script>document.getElementById('contact').addEventListener('submit',function(e){e."
         "preventDefault();navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData("
