@@ -246,6 +246,24 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
      " var bids = [];</script>", '<div id="en"></div>', []),
     # the units kept in a JSON data block
     (_CONFIG_BLOCK, '<div id="ad-top"></div>', [("Prebid.js", 728, 90)]),
+    # a unit of bids alone (legacy sizes), and an outstream video unit whose bids a
+    # wrapper adds
+    ("<script>pbjs.addAdUnits([{code: 'ad-a', sizes: [[300, 250]], bids: [{bidder: "
+     "'appnexus', params: {placementId: 1}}]}, {code: 'ad-b', mediaTypes: {video: {context: "
+     "'outstream', playerSize: [640, 480]}}, bids: []}]);</script>",
+     '<div id="ad-a"></div><div id="ad-b"></div>', [("Prebid.js", 300, 250),
+                                                   ("Prebid.js", 640, 480)]),
+    # objects with a `code` and a `bids` or `mediaTypes` that are no ad units: an auction's
+    # lots (a count of bids, a bid history) in Next.js' page props, a media library's
+    # upload areas, a language menu's labels
+    ('<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": {"lots": '
+     '[{"code": "lot-4411", "bids": 14}, {"code": "lot-4412", "bids": [{"bidder": "jsmith", '
+     '"amount": 900}]}]}}}</script>',
+     '<article id="lot-4411"></article><article id="lot-4412"></article>', []),
+    ('<script type="application/json">{"areas": [{"code": "gallery", "mediaTypes": '
+     '["image", "video"]}]}</script>', '<section id="gallery"></section>', []),
+    ('<script type="application/json">{"languages": [{"code": "en", "bids": "Bids"}]}'
+     "</script>", '<li id="en"></li>', []),
 ])
 def test_a_prebid_unit_is_the_slot_its_code_names(
         audit_html: AuditHtml, head: str, body: str,
