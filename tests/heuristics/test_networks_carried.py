@@ -264,6 +264,14 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
      '["image", "video"]}]}</script>', '<section id="gallery"></section>', []),
     ('<script type="application/json">{"languages": [{"code": "en", "bids": "Bids"}]}'
      "</script>", '<li id="en"></li>', []),
+    # an outstream unit coded as the article's body, where its renderer puts the player:
+    # the article is the page's text, no ad; the unit beside it, its label and all, is one
+    ("<script>pbjs.addAdUnits([{code: 'article-body', mediaTypes: {video: {context: "
+     "'outstream', playerSize: [640, 360]}}, bids: []}, {code: 'ad-top', mediaTypes: "
+     "{banner: {sizes: [[728, 90]]}}, bids: []}]);</script>",
+     '<div id="ad-top"><span>Advertisement</span><script>var note = "' + "x" * 150 + '";'
+     '</script></div><div id="article-body"><p>' + "The council met on Tuesday. " * 6
+     + "</p></div>", [("Prebid.js", 728, 90)]),
 ])
 def test_a_prebid_unit_is_the_slot_its_code_names(
         audit_html: AuditHtml, head: str, body: str,
