@@ -79,9 +79,27 @@ def ad_units(page: ParsedPage) -> tuple[AdUnit, ...]:
 
 def _config_text(page: ParsedPage) -> str:
     """Where a header-bidding config is written: inline code (and what it decodes to),
-    then the JSON data blocks, a line apart."""
+    then the JSON data blocks' structure (`_structure`), a line apart."""
     blocks = page.json_blocks
-    return "\n".join((page.script_text, *blocks)) if blocks else page.script_text
+    if not blocks:
+        return page.script_text
+    return "\n".join((page.script_text, *(_structure(b) for b in blocks)))
+
+
+# a JSON string literal, and one that is a value a config gives (an ad unit's code, a
+# bidder's, an account's), not prose: short, no space, no escape
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_TOKEN = re.compile(r'"[^\s"\\]{0,200}"')
+
+
+def _structure(block: str) -> str:
+    """A JSON data block's keys and short values, each longer string emptied: a config
+    there is JSON (`"bidder": "ix"`), while a string holding text (a blog post's body in
+    Next.js' page props, its code sample `bidder: 'appnexus'` and all) is the page's
+    prose, no config it runs."""
+    if "bidder" not in block and "bids" not in block and "mediaTypes" not in block:
+        return block  # nothing of a config (most pages' props): no pass
+    return _JSON_STRING.sub(lambda m: m.group() if _TOKEN.fullmatch(m.group()) else '""', block)
 
 
 def _units(text: str) -> tuple[AdUnit, ...]:

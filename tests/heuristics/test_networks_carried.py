@@ -220,6 +220,22 @@ def test_a_config_kept_in_a_json_data_block_names_its_bidders(audit_html: AuditH
     assert kept.networks == ()
 
 
+def test_a_code_sample_in_a_json_data_blocks_text_is_no_config(audit_html: AuditHtml) -> None:
+    """Next.js keeps a post's body in its page props: a blog post on Prebid shows a config
+    as a code sample, a string of the JSON, which no code of the page runs (a config
+    there is JSON: `"bidder": "ix"`). No bidder, account or slot is the page's."""
+    sample = ("<pre><code>var adUnits = [{\\n  code: 'div-banner',\\n  mediaTypes: {banner: "
+              "{sizes: [[300, 250]]}},\\n  bids: [{bidder: 'rubicon', params: {accountId: "
+              "20481, siteId: 30971, zoneId: 40213}}]\\n}];</code></pre>")
+    props = ('<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": '
+             '{"post": {"title": "Prebid.js in ten minutes", "html": "' + sample + '"}}}}'
+             "</script>")
+    report = audit_html(page('<div id="div-banner"></div>', props),
+                        url="https://devblog.example/blog/prebid")
+    assert (report.networks, report.slots) == ((), ())
+    assert not [i for i in report.ids if i.kind.startswith("rubicon")]
+
+
 _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
           "bids: [{bidder: 'appnexus', params: {placementId: 21397042}}]}, "
           "{code: 'ad-side', mediaTypes: {banner: {sizes: [[300, 600], [300, 250]]}}, "
