@@ -35,6 +35,7 @@ from auditor.model import (
     AuditReport,
     ListInfo,
     PageReport,
+    Seen,
     Slot,
 )
 from auditor.provenance import mark_copied, markup_sources, text_sources
@@ -148,7 +149,11 @@ def _audit_markup(
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it
     present = list(shown)
 
-    found_slots = declared_slots(page, catalogue, {n.name for n in present})
+    # generic markup of a network counts where the page runs its code (loads it, configures
+    # it, names it in an AMP component), not where a bid config asks it for bids or a link
+    # is its (Teads a Prebid bidder: another in-read seller's `div.inread` is not Teads')
+    running = {n.name for n, how in shown.items() if how not in (Seen.BIDDER, Seen.LINK)}
+    found_slots = declared_slots(page, catalogue, running)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen))

@@ -34,11 +34,17 @@ _HAS_PARAMS = re.compile(r"""\bparams['"]?\s*:""")
 _BEFORE, _AFTER = 600, 2000
 
 
-# an ad unit's `code: 'div-ad-top'`, and the keys that make its object a Prebid ad unit
-# (not any object with a `code`: a language's, an error's): its bids or its media types
-# (led by its literal, so the engine skips ahead to it; the word's start is tested after)
+# an ad unit's `code: 'div-ad-top'`, and what makes its object a Prebid ad unit (not any
+# object with a `code`: a language's, an error's, an auction lot's with its `"bids": 14`
+# or its bid history, a media library's `"mediaTypes": ["image"]`): its media types, an
+# object of banner, video or native, or its bids, a list whose bids name a bidder and
+# its params (led by its literal, so the engine skips ahead to it; the word's start is
+# tested after)
 _CODE = re.compile(r"""code['"]?\s*:\s*['"]([^'"\s]{1,200})['"]""")
-_UNIT_KEYS = re.compile(r"""\b(?:bids|mediaTypes)['"]?\s*:""")
+_MEDIA_TYPES = re.compile(
+    r"""\bmediaTypes['"]?\s*:\s*\{\s*['"]?(?:banner|video|native)['"]?\s*:""")
+_OWN_MEDIA_TYPES = re.compile(r"""\bmediaTypes['"]?\s*:""")
+_BIDS = re.compile(r"""\bbids['"]?\s*:\s*\[""")
 # its first size: a banner's `sizes: [[300, 250], …]` (or flat `[300, 250]`), a video's
 # `playerSize: [640, 480]`
 _SIZE = re.compile(r"""\b(?:sizes|playerSize)['"]?\s*:\s*\[\s*\[?\s*(\d{1,4})\s*,\s*(\d{1,4})""")
@@ -73,14 +79,32 @@ def ad_units(page: ParsedPage) -> tuple[AdUnit, ...]:
 
 def _config_text(page: ParsedPage) -> str:
     """Where a header-bidding config is written: inline code (and what it decodes to),
-    then the JSON data blocks, a line apart."""
+    then the JSON data blocks' structure (`_structure`), a line apart."""
     blocks = page.json_blocks
-    return "\n".join((page.script_text, *blocks)) if blocks else page.script_text
+    if not blocks:
+        return page.script_text
+    return "\n".join((page.script_text, *(_structure(b) for b in blocks)))
+
+
+# a JSON string literal, and one that is a value a config gives (an ad unit's code, a
+# bidder's, an account's), not prose: short, no space, no escape
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_TOKEN = re.compile(r'"[^\s"\\]{0,200}"')
+
+
+def _structure(block: str) -> str:
+    """A JSON data block's keys and short values, each longer string emptied: a config
+    there is JSON (`"bidder": "ix"`), while a string holding text (a blog post's body in
+    Next.js' page props, its code sample `bidder: 'appnexus'` and all) is the page's
+    prose, no config it runs."""
+    if "bidder" not in block and "bids" not in block and "mediaTypes" not in block:
+        return block  # nothing of a config (most pages' props): no pass
+    return _JSON_STRING.sub(lambda m: m.group() if _TOKEN.fullmatch(m.group()) else '""', block)
 
 
 def _units(text: str) -> tuple[AdUnit, ...]:
-    """Each `code` key whose object is an ad unit (it holds `bids` or `mediaTypes` of its
-    own, not in a nested object), sought between the neighbouring code keys."""
+    """Each `code` key whose object is an ad unit (`_is_unit`: its own `mediaTypes` or
+    `bids`, not a nested object's), sought between the neighbouring code keys."""
     if "code" not in text or ("bids" not in text and "mediaTypes" not in text):
         return ()
     keys = [m for m in _CODE.finditer(text)
@@ -94,13 +118,22 @@ def _units(text: str) -> tuple[AdUnit, ...]:
         end = _unmatched(text, range(key.end(), ceiling), "{", "}")
         if start is None or end is None:
             continue
-        own, _ = _split(text, start, end)
-        if not _UNIT_KEYS.search(own) or key.group(1) in out:
+        if key.group(1) in out or not _is_unit(text, start, end):
             continue
         size = _SIZE.search(text, start, end)
         out[key.group(1)] = AdUnit(key.group(1), *((int(size.group(1)), int(size.group(2)))
                                                   if size else (None, None)))
     return tuple(out.values())
+
+
+def _is_unit(text: str, start: int, end: int) -> bool:
+    """Whether the object `text[start:end]` is a Prebid ad unit: media types of its own,
+    or bids of its own one of which names its bidder and params."""
+    own, _ = _split(text, start, end)  # its own keys (a nested object's text left out)
+    if _OWN_MEDIA_TYPES.search(own) and _MEDIA_TYPES.search(text, start, end):
+        return True
+    return bool(_BIDS.search(own) and _BIDDER.search(text, start, end)
+                and _HAS_PARAMS.search(text, start, end))
 
 
 def _bids(text: str) -> tuple[Bid, ...]:

@@ -204,7 +204,8 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     """Prebid ad units whose `code` is the id of an element of the page that no other
     declaration made a slot (nor holds or sits in one): the unit's element, sized as it
     declares. A unit GPT also defines stays GPT's slot; a code no element bears (a unit
-    its code creates, another page's) makes none."""
+    its code creates, another page's), or one naming the page's text (`_holds_text`),
+    makes none."""
     units = prebid.ad_units(page)
     network = catalogue.network_named(PREBID) if units else None
     if network is None:
@@ -213,13 +214,40 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     added: list[_Draft] = []
     for unit in units:
         el = page.with_id(unit.code)
-        if el is None or el in taken or _is_inside(el, set(taken)) or _holds_any(el, taken):
+        if el is None or el in taken or _is_inside(el, set(taken)) or _holds_any(el, taken) \
+                or _holds_text(el):
             continue
         width, height = declared_size(el)
         taken[el] = draft = _Draft(el, network, PREBID_RULE, width=width or unit.width,
                                    height=height or unit.height)
         added.append(draft)
     return added
+
+
+# an element with more text of its own than an ad's label (`Anzeige`, `Advertisement ·
+# Continue reading below`) is the page's content, where an outstream renderer may put its
+# player (a unit coded `article-body`): the ad is in it, the element is no ad
+_UNIT_TEXT = 120
+
+
+def _holds_text(el: etree._Element) -> bool:
+    """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles and
+    templates (whitespace left out)."""
+    chars, hidden = 0, 0
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.tag in _NOT_SHOWN:
+                hidden += 1
+            elif not hidden:
+                chars += len("".join((node.text or "").split()))
+            continue
+        if event == "end" and node.tag in _NOT_SHOWN:
+            hidden -= 1
+        if not hidden and node is not el:  # a child's tail, or a comment's
+            chars += len("".join((node.tail or "").split()))
+        if chars >= _UNIT_TEXT:
+            return True
+    return False
 
 
 _VIEWPORT_TEST = re.compile(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"

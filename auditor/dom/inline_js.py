@@ -409,11 +409,62 @@ def relative_imports(script: str, module: bool) -> Iterator[str]:
     ['./a.js', '/js/b.js', '../c.js']
     >>> list(relative_imports("import {b} from '/js/b.js'; import('/js/c.js')", False))
     ['/js/c.js']
+    >>> list(relative_imports("// import('./old.js')\\nhelp = 'use import(\\"/x.js\\") or an "
+    ...                       "import from \\"/y.js\\"'; const m = await import('./m.js')", True))
+    ['./m.js']
     """
     if "import" not in script and "export" not in script:
         return
     for match in (_MODULE_IMPORT if module else _DYNAMIC_IMPORT).finditer(script):
-        yield match.group(2)
+        if _in_code(script, match.start()):
+            yield match.group(2)
+
+
+# what may come before an `import` (or an `import`/`export` statement a `from` ends) in
+# code: a line's start, a statement's or an expression's, or a keyword that takes an
+# expression; anything else (`with import(…)`, `a static import from '…'`) is prose in a
+# string
+_CODE_ENDS = frozenset(";{}()[],=:?!&|>+-~^<%")
+_CODE_WORDS = frozenset({"await", "return", "yield", "void", "typeof", "case", "else", "do",
+                         "in", "of"})
+_LAST_WORD = re.compile(r"[\w$]+\Z")
+_LINE_COMMENT = re.compile(r"""(?:^|[\s;{}(),])//""", re.MULTILINE)
+_COMMENT_REACH = 2000
+
+
+def _in_code(script: str, at: int) -> bool:
+    """Whether the import at `at` is code: not in a comment (`// import('./x.js')`,
+    `/* … */`) nor in a string's prose (`"load it with import('/x.js')"`), as far as the
+    text before it on its line (and its statement, for a `from`) tells."""
+    reach = max(0, at - _COMMENT_REACH)  # each import reads this far back, not the script
+    line_start = max(reach, script.rfind("\n", reach, at) + 1)
+    if script.find("//", line_start, at) != -1 and _LINE_COMMENT.search(script, line_start, at):
+        return False
+    opened = script.rfind("/*", reach, at)
+    if opened != -1 and script.find("*/", opened + 2, at) == -1:
+        return False
+    word_at = at if script.startswith("import", at) else _statement_keyword(script, at)
+    if word_at is None:
+        return False
+    spaced = script[max(0, word_at - 200):word_at]
+    before = spaced.rstrip()
+    if not before or "\n" in spaced[len(before):] or before[-1] in _CODE_ENDS \
+            or before.endswith("*/"):
+        return True
+    word = _LAST_WORD.search(before)
+    return word is not None and word.group() in _CODE_WORDS
+
+
+def _statement_keyword(script: str, at: int) -> int | None:
+    """Where the `import` or `export` keyword whose statement the `from` at `at` ends
+    starts: the last before it (within `_COMMENT_REACH`), with no `;` between."""
+    reach = max(0, at - _COMMENT_REACH)
+    word_at = max(script.rfind("import", reach, at), script.rfind("export", reach, at))
+    if word_at == -1 or ";" in script[word_at:at]:
+        return None
+    if word_at and (script[word_at - 1].isalnum() or script[word_at - 1] in "_$."):
+        return None
+    return word_at
 
 
 # a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)

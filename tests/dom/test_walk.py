@@ -527,6 +527,16 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     # named `from` and a string that says `import` are no imports
     ('<script type="module">import {h} from "preact"; Array.from("/x.js"); '
      'var s = "import /y.js";</script>', []),
+    # an import in a comment, or in a string's prose, loads nothing; one after a comment,
+    # a line break or a keyword that takes an expression does
+    ("<script>// lazy: import('./legacy/polyfills.js') when needed\n/* import('/js/old.js') */"
+     "\nvar help = \"load it with import('/js/feature.js') or a static import from "
+     "'/js/x.js'\";</script>", []),
+    ('<script type="module">/* app */ import "/js/app.js"\nimport {\n  a\n} from "./a.js"\n'
+     "async function f() { return import('./b.js'); } var u = 'https://cdn.example/';"
+     ' await import("./c.js");</script>',
+     ["https://news.example/js/app.js", "https://news.example/a/a.js",
+      "https://news.example/a/b.js", "https://news.example/a/c.js"]),
 ])
 def test_a_modules_relative_import_is_a_request(script: str, expected: list[str]) -> None:
     """A site may serve a vendor's loader itself and import it from a module: the browser

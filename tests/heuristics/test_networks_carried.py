@@ -220,6 +220,22 @@ def test_a_config_kept_in_a_json_data_block_names_its_bidders(audit_html: AuditH
     assert kept.networks == ()
 
 
+def test_a_code_sample_in_a_json_data_blocks_text_is_no_config(audit_html: AuditHtml) -> None:
+    """Next.js keeps a post's body in its page props: a blog post on Prebid shows a config
+    as a code sample, a string of the JSON, which no code of the page runs (a config
+    there is JSON: `"bidder": "ix"`). No bidder, account or slot is the page's."""
+    sample = ("<pre><code>var adUnits = [{\\n  code: 'div-banner',\\n  mediaTypes: {banner: "
+              "{sizes: [[300, 250]]}},\\n  bids: [{bidder: 'rubicon', params: {accountId: "
+              "20481, siteId: 30971, zoneId: 40213}}]\\n}];</code></pre>")
+    props = ('<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": '
+             '{"post": {"title": "Prebid.js in ten minutes", "html": "' + sample + '"}}}}'
+             "</script>")
+    report = audit_html(page('<div id="div-banner"></div>', props),
+                        url="https://devblog.example/blog/prebid")
+    assert (report.networks, report.slots) == ((), ())
+    assert not [i for i in report.ids if i.kind.startswith("rubicon")]
+
+
 _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
           "bids: [{bidder: 'appnexus', params: {placementId: 21397042}}]}, "
           "{code: 'ad-side', mediaTypes: {banner: {sizes: [[300, 600], [300, 250]]}}, "
@@ -246,6 +262,32 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
      " var bids = [];</script>", '<div id="en"></div>', []),
     # the units kept in a JSON data block
     (_CONFIG_BLOCK, '<div id="ad-top"></div>', [("Prebid.js", 728, 90)]),
+    # a unit of bids alone (legacy sizes), and an outstream video unit whose bids a
+    # wrapper adds
+    ("<script>pbjs.addAdUnits([{code: 'ad-a', sizes: [[300, 250]], bids: [{bidder: "
+     "'appnexus', params: {placementId: 1}}]}, {code: 'ad-b', mediaTypes: {video: {context: "
+     "'outstream', playerSize: [640, 480]}}, bids: []}]);</script>",
+     '<div id="ad-a"></div><div id="ad-b"></div>', [("Prebid.js", 300, 250),
+                                                   ("Prebid.js", 640, 480)]),
+    # objects with a `code` and a `bids` or `mediaTypes` that are no ad units: an auction's
+    # lots (a count of bids, a bid history) in Next.js' page props, a media library's
+    # upload areas, a language menu's labels
+    ('<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": {"lots": '
+     '[{"code": "lot-4411", "bids": 14}, {"code": "lot-4412", "bids": [{"bidder": "jsmith", '
+     '"amount": 900}]}]}}}</script>',
+     '<article id="lot-4411"></article><article id="lot-4412"></article>', []),
+    ('<script type="application/json">{"areas": [{"code": "gallery", "mediaTypes": '
+     '["image", "video"]}]}</script>', '<section id="gallery"></section>', []),
+    ('<script type="application/json">{"languages": [{"code": "en", "bids": "Bids"}]}'
+     "</script>", '<li id="en"></li>', []),
+    # an outstream unit coded as the article's body, where its renderer puts the player:
+    # the article is the page's text, no ad; the unit beside it, its label and all, is one
+    ("<script>pbjs.addAdUnits([{code: 'article-body', mediaTypes: {video: {context: "
+     "'outstream', playerSize: [640, 360]}}, bids: []}, {code: 'ad-top', mediaTypes: "
+     "{banner: {sizes: [[728, 90]]}}, bids: []}]);</script>",
+     '<div id="ad-top"><span>Advertisement</span><script>var note = "' + "x" * 150 + '";'
+     '</script></div><div id="article-body"><p>' + "The council met on Tuesday. " * 6
+     + "</p></div>", [("Prebid.js", 728, 90)]),
 ])
 def test_a_prebid_unit_is_the_slot_its_code_names(
         audit_html: AuditHtml, head: str, body: str,

@@ -1369,3 +1369,13 @@ def test_an_in_read_marker_is_teads_unit_only_where_teads_loads(audit_html: Audi
     assert ("teads-page", "12345") in ids_of(report)
     alone = audit_html(page('<p>One.</p><div class="inread"></div>'), url="https://news.example/a")
     assert all(s.network != "Teads" for s in alone.slots)
+    # Teads a bidder of the page's Prebid config: its page tag is not on the page, and the
+    # marker is no more its than another in-read seller's
+    bidder = ("<script>pbjs.addAdUnits([{code: 'outstream', mediaTypes: {video: {context: "
+              "'outstream', playerSize: [640, 360]}}, bids: [{bidder: 'teads', params: "
+              "{placementId: 123456, pageId: 112233}}]}]);</script>")
+    bidding = audit_html(page('<p>One.</p><div class="inread"></div>', bidder),
+                         url="https://news.example/a")
+    assert [(n.network, n.seen.value) for n in bidding.networks if n.network == "Teads"] == [
+        ("Teads", "bidder")]
+    assert all(s.network != "Teads" for s in bidding.slots)
