@@ -57,8 +57,11 @@ _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's 
 # A URL is read by `loaded_urls`; a bare specifier (`"react"`) loads only through an
 # import map, which names its URL
 _RELATIVE_SPECIFIER = r"""(['"`])(\.{0,2}/(?![/\\])[^'"`\s]{0,2000})\1"""
-_MODULE_IMPORT = re.compile(r"""(?<![\w$.])(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
-_DYNAMIC_IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*""" + _RELATIVE_SPECIFIER)
+# (led by their word, not by a look-behind: `re` then skips to each `import` or `from` at
+# C speed instead of trying every position of every script, 0.2 ms a page; the word must
+# not end a longer name, `_name_ends_at`)
+_MODULE_IMPORT = re.compile(r"""(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
+_DYNAMIC_IMPORT = re.compile(r"""import\s*\(\s*""" + _RELATIVE_SPECIFIER)
 # `location.href = '…'` navigates (a redirect), it does not load a subresource.
 _NAVIGATES = re.compile(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
@@ -416,8 +419,18 @@ def relative_imports(script: str, module: bool) -> Iterator[str]:
     if "import" not in script and "export" not in script:
         return
     for match in (_MODULE_IMPORT if module else _DYNAMIC_IMPORT).finditer(script):
-        if _in_code(script, match.start()):
+        if not _name_ends_at(script, match.start()) and _in_code(script, match.start()):
             yield match.group(2)
+
+
+def _name_ends_at(script: str, at: int) -> bool:
+    r"""Whether a longer name or a member access runs into `at` (`reimport(`, `x.from`):
+    what `(?<![\w$.])` said, asked only where a match starts. A match so preceded holds no
+    other (its specifier's quotes close before any `import` or `from` could open one)."""
+    if at == 0:
+        return False
+    before = script[at - 1]
+    return before.isalnum() or before in "_$."
 
 
 # what may come before an `import` (or an `import`/`export` statement a `from` ends) in
