@@ -824,8 +824,8 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
     markup = page.lowered if page is not None else None
     if markup is not None and _CLICK.search(markup) is None:
         return []  # most pages: one RE2 pass
-    links = {name: el for el in root.iter("a") if el.get("href")
-             for name in _quoted_names(el)}
+    links = {name: el for el in root.iter("a") if el.get("href") and not _new_context(el)
+             for name in quoted_names(el)}
     if not links:
         return []
     markup = markup if markup is not None else lxml.html.tostring(root).lower()
@@ -836,15 +836,22 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
             before = before[before.find(b">", tag) + 1:]
         if _JQUERY_CLICKED.search(before):
             continue
-        clicked.update((el, None) for name, el in links.items() if _names(before, name))
+        clicked.update((el, None) for name, el in links.items() if names_element(before, name))
     return list(clicked)
+
+
+def _new_context(link: lxml.html.HtmlElement) -> bool:
+    """Whether following the link opens a new tab or window (`target="_blank"` or a name
+    of its own) and leaves the page where it is: a share button's, no redirect."""
+    target = (link.get("target") or "").strip()
+    return bool(target) and target.lower() not in ("_self", "_top", "_parent")
 
 
 _STATEMENT_END = re.compile(rb"[;{}\n]")
 _IDENTIFIER = re.compile(rb"\s*([\w$]+)\s*\Z")
 
 
-def _names(before: bytes, name: bytes) -> bool:
+def names_element(before: bytes, name: bytes) -> bool:
     """Whether the expression whose `.click()` follows `before` is the element `name`
     (`"go"`, `#go`) names: in that statement (`document.getElementById("go")`), or, for
     a variable (`l`), in what it was last assigned (`l = document.querySelector("a#go")`)."""
@@ -864,7 +871,7 @@ def _names(before: bytes, name: bytes) -> bool:
     return name in before[at:end.start() if end else len(before)]
 
 
-def _quoted_names(el: lxml.html.HtmlElement) -> set[bytes]:
+def quoted_names(el: lxml.html.HtmlElement) -> set[bytes]:
     """How code may name an element by its id or name: `"x"`, `'x'` and `#x`."""
     names: set[bytes] = set()
     for value in (el.get("id"), el.get("name")):
@@ -881,7 +888,7 @@ def _submit_controls(root: lxml.html.HtmlElement) -> set[bytes]:
     for el in root.iter("button", "input"):
         kind = (el.get("type") or ("submit" if el.tag == "button" else "")).strip().lower()
         if kind in ("submit", "image"):
-            names |= _quoted_names(el)
+            names |= quoted_names(el)
     return names
 
 
