@@ -803,7 +803,7 @@ def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[b
             return True
         if not controls:
             controls.append(_submit_controls(root))
-        if any(name in before for name in controls[0]):
+        if any(_written(name, before) for name in controls[0]):
             return True
     return False
 
@@ -857,7 +857,7 @@ def names_element(before: bytes, name: bytes) -> bool:
     a variable (`l`), in what it was last assigned (`l = document.querySelector("a#go")`)."""
     ends = [m.end() for m in _STATEMENT_END.finditer(before)]
     statement = before[ends[-1] if ends else 0:]
-    if name in statement:
+    if _written(name, statement):
         return True
     variable = _IDENTIFIER.match(statement)
     if variable is None:
@@ -868,7 +868,15 @@ def names_element(before: bytes, name: bytes) -> bool:
     if at == -1:
         return False
     end = _STATEMENT_END.search(before, at)
-    return name in before[at:end.start() if end else len(before)]
+    return _written(name, before[at:end.start() if end else len(before)])
+
+
+def _written(name: bytes, code: bytes) -> bool:
+    """Whether `code` names an element as `name` does: a quoted id or name as it is, an
+    id selector `#go` whole (`#go-toggle` is another element's)."""
+    if not name.startswith(b"#"):
+        return name in code
+    return name in code and re.search(re.escape(name) + rb"(?![\w-])", code) is not None
 
 
 def quoted_names(el: lxml.html.HtmlElement) -> set[bytes]:

@@ -104,6 +104,13 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<a id="menu" href="https://go.test/menu">m</a><button id="b">b</button><script>'
      'document.getElementById("menu").focus(); document.getElementById("b").click()</script>',
      []),
+    # an id selector names its element whole: `#shop-toggle` is not the link `#shop`,
+    # `#b-menu` not the form's submit button `#b`
+    ('<a id="shop" href="https://go.test/shop">s</a><button id="shop-toggle">=</button>'
+     "<script>document.querySelector('#shop-toggle').click();</script>", []),
+    ('<form action="https://go.test/r"><button id="b">Go</button></form><button '
+     'type="button" id="b-menu">m</button>'
+     "<script>document.querySelector('#b-menu').click();</script>", []),
     # a link that opens a new tab (a share button's) leaves the page where it is
     ("<script>function share(){var a=document.createElement('a');a.href='https://twitter."
      "com/intent/tweet?u=x';a.target='_blank';a.click()}</script>", []),
