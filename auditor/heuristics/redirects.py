@@ -554,6 +554,11 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
                                      listener.group(4), listener.group(3) is not None):
                 return False
             continue
+        handler = _HANDLER_SET.search(text, max(0, use.start() - _NAME_REACH), use.start())
+        if handler is not None:  # `button.onclick = share`
+            if not _element_listener(text, handler.start(), handler.group(1), False):
+                return False
+            continue
         if not _user_initiated(script, use.start(), depth + 1):
             return False
     return True

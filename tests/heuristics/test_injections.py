@@ -72,6 +72,12 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("location set in a delegated jQuery listener", page(
         "<a class=share-fb>f</a><script>$(document).on('click', '.share-fb', function () {"
         "location.href='https://www.facebook.com/sharer/sharer.php?u=x';});</script>"), set()),
+    ("function a button's onclick property is set to", page(
+        "<button id=b>Go</button><script>function go(){location.href='https://shop.partner."
+        "test/x'} document.getElementById('b').onclick = go;</script>"), set()),
+    ("function window.onclick is set to", page(
+        "<script>function go(){location.href='https://spam.test/x'} window.onclick = go;"
+        "</script>"), {("redirect", M)}),
     ("select's change navigates", page(
         "<select id=lang></select><script>document.getElementById('lang').addEventListener("
         "'change', e => location.href = 'https://shop.partner.test/' + e.target.value);"
