@@ -57,7 +57,11 @@ _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's 
 # A URL is read by `loaded_urls`; a bare specifier (`"react"`) loads only through an
 # import map, which names its URL
 _RELATIVE_SPECIFIER = r"""(['"`])(\.{0,2}/(?![/\\])[^'"`\s]{0,2000})\1"""
-_MODULE_IMPORT = re.compile(r"""(?<![\w$.])(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
+# A static one is a statement, at a line's start or after `;` or `}`: `from '/x'` in a
+# string ("pick them from '/uploads/'") or `// import './old.js'` in a comment loads nothing
+_STATIC_IMPORT = re.compile(
+    r"""(?:^|[;}])[ \t]*(?:import\s*(?:[\w$*{][^;'"`]*?(?<![\w$])from\s*)?"""
+    r"""|export\s*[*{][^;'"`]*?(?<![\w$])from\s*)""" + _RELATIVE_SPECIFIER, re.M)
 _DYNAMIC_IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*""" + _RELATIVE_SPECIFIER)
 # `location.href = '…'` navigates (a redirect), it does not load a subresource.
 _NAVIGATES = re.compile(
@@ -418,19 +422,25 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:
-    """The relative specifiers a script imports (`_MODULE_IMPORT`; static ones only in a
-    module: elsewhere they are a syntax error, and nothing loads).
+    """The relative specifiers a script imports (`_STATIC_IMPORT`, `_DYNAMIC_IMPORT`;
+    static ones only in a module: elsewhere they are a syntax error, and nothing loads).
 
     >>> list(relative_imports("import './a.js'; import {b} from '/js/b.js'; "
     ...                       "import('../c.js'); Array.from('/d'); import 'react'", True))
     ['./a.js', '/js/b.js', '../c.js']
+    >>> list(relative_imports("// import './old.js'\\nh = `pick from '/uploads/'`", True))
+    []
     >>> list(relative_imports("import {b} from '/js/b.js'; import('/js/c.js')", False))
     ['/js/c.js']
     """
     if "import" not in script and "export" not in script:
         return
-    for match in (_MODULE_IMPORT if module else _DYNAMIC_IMPORT).finditer(script):
-        yield match.group(2)
+    found = [(m.start(2), m.group(2)) for m in _DYNAMIC_IMPORT.finditer(script)]
+    if module:
+        found += [(m.start(2), m.group(2)) for m in _STATIC_IMPORT.finditer(script)]
+        found.sort()
+    for _, specifier in found:
+        yield specifier
 
 
 # a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)

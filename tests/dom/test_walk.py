@@ -527,6 +527,10 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     # named `from` and a string that says `import` are no imports
     ('<script type="module">import {h} from "preact"; Array.from("/x.js"); '
      'var s = "import /y.js";</script>', []),
+    # nor a static import in a comment, or a `from '…'` in a string (a help text's)
+    ('<script type="module">// import "./old-tracker.js"\nconst help = "Drop files or '
+     "pick them from '/uploads/'\";\nimport {init} from './app.js';</script>",
+     ["https://news.example/a/app.js"]),
 ])
 def test_a_modules_relative_import_is_a_request(script: str, expected: list[str]) -> None:
     """A site may serve a vendor's loader itself and import it from a module: the browser
