@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -36,7 +37,8 @@ def _mode_for(target: Path) -> int:
 def replacing(path: Path) -> Iterator[IO[bytes]]:
     """A temporary file beside `path` that becomes `path` only once written whole. A
     symlink's target is replaced, as `open` writes through it; a terminal, a pipe or
-    /dev/stdout cannot be renamed over and is written as it is. Failing to create or
+    /dev/stdout cannot be renamed over and is written as it is; a writable file in a
+    folder one may not write is copied over (`_copied_over`). Failing to create or
     rename the file is the one-line `cannot write`; what the caller's writes raise (a
     full disk) goes on up as it is."""
     if path.is_char_device() or path.is_fifo():
@@ -51,7 +53,14 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+        if not (isinstance(exc, PermissionError) and target.is_file()
+                and os.access(target, os.W_OK)):
+            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+        fd = -1  # a file one may write in a folder one may not: `_copied_over`
+    if fd == -1:
+        with _copied_over(path, target) as spool:
+            yield spool
+        return
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -62,6 +71,22 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
             raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+@contextmanager
+def _copied_over(path: Path, target: Path) -> Iterator[IO[bytes]]:
+    """For a writable file in a folder where no file can be made beside it (a CI
+    workspace's pre-made `report.sarif` in a read-only checkout), which `open` wrote: the
+    output is spooled to a temporary file and copied into the file once complete, so an
+    interrupted run still leaves the file as it was."""
+    with tempfile.TemporaryFile() as spool:
+        yield spool
+        spool.seek(0)
+        try:
+            with target.open("wb") as out:
+                shutil.copyfileobj(spool, out)
+        except OSError as exc:
+            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
 
 
 @contextmanager

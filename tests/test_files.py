@@ -65,3 +65,42 @@ def test_a_device_is_written_as_it_is() -> None:
     with replacing_text(Path("/dev/null")) as handle:
         handle.write("discarded")
     assert Path("/dev/null").is_char_device()  # not renamed over
+
+
+def _no_file_beside(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """The folder is one the user may not write (as root, chmod would not stop us)."""
+    import tempfile
+
+    made = tempfile.mkstemp
+
+    def mkstemp(*args: object, dir: str | Path | None = None, **kw: object) -> tuple[int, str]:
+        if dir is not None and Path(dir) == folder:
+            raise PermissionError(13, "Permission denied")
+        return made(*args, dir=dir, **kw)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+def test_a_writable_file_in_a_folder_one_may_not_write_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`open(path, "w")` wrote a writable file in a read-only folder (a CI's pre-made
+    report file): it is copied over once complete, and left as it was if interrupted."""
+    out = tmp_path / "report.sarif"
+    out.write_text("old")
+    _no_file_beside(monkeypatch, tmp_path)
+    with pytest.raises(KeyboardInterrupt), replacing_text(out) as handle:
+        handle.write("half")
+        raise KeyboardInterrupt
+    assert out.read_text() == "old"
+    with replacing_text(out) as handle:
+        handle.write("new ✓\n")
+    assert out.read_text(encoding="utf-8") == "new ✓\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]
+
+
+def test_a_new_file_in_a_folder_one_may_not_write_is_the_one_line_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_file_beside(monkeypatch, tmp_path)
+    with pytest.raises(AuditorError, match="cannot write: Permission denied"), \
+            replacing_text(tmp_path / "new.sarif") as handle:
+        handle.write("x")

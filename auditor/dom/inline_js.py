@@ -79,6 +79,21 @@ def clicks(script: str, name: str, after: int) -> bool:
                      script[after:]) is not None
 
 
+def opens_new_context(script: str, name: str) -> bool:
+    """Whether the script gives its link `name` a `target` of a new tab or window
+    (`a.target = '_blank'`, a share button's): a click of it opens one and leaves the
+    page where it is (Chromium blocks it outright when no click of the visitor's led to
+    it), loading nothing of the page's."""
+    return "target" in script and re.search(
+        r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
+
+
+# `a.target = '_blank'` (or `setAttribute('target', 'x')`): a target other than the page's
+# own browsing context or its parents opens a new one
+_NEW_CONTEXT = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
+                r"""\s*['"`](?!(?i:_self|_top|_parent)['"`]|['"`])""")
+
+
 # the end of one string literal joined to the start of another in the same quotes: the
 # two are one, where a URL is split so (a `//` or a `:/` before the join; a join
 # anywhere else needs no reading, and one pass over every script cost 0.05 ms a page)
@@ -380,6 +395,8 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         if src_set and not navigates and "click" in script and "href" in before \
                 and (link := _HREF_SET.search(before)) and clicks(script, link.group(1),
                                                                   match.end()):
+            if opens_new_context(script, link.group(1)):
+                continue  # a new tab's: neither the page's navigation nor its load
             navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:
             data.add(match.start())  # an object's value (not a ternary's branch)
@@ -404,12 +421,14 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:
-    """The relative specifiers a script imports (`_MODULE_IMPORT`; static ones only in a
-    module: elsewhere they are a syntax error, and nothing loads).
+    """The relative specifiers a script imports (`_MODULE_IMPORT`, `_DYNAMIC_IMPORT`;
+    static ones only in a module: elsewhere they are a syntax error, and nothing loads).
 
     >>> list(relative_imports("import './a.js'; import {b} from '/js/b.js'; "
     ...                       "import('../c.js'); Array.from('/d'); import 'react'", True))
     ['./a.js', '/js/b.js', '../c.js']
+    >>> list(relative_imports("// import './old.js'\\nh = `pick from '/uploads/'`", True))
+    []
     >>> list(relative_imports("import {b} from '/js/b.js'; import('/js/c.js')", False))
     ['/js/c.js']
     >>> list(relative_imports("// import('./old.js')\\nhelp = 'use import(\\"/x.js\\") or an "

@@ -7,14 +7,17 @@ read too, since `location.href = atob('…')` is the common disguise.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
-from auditor.dom.inline_js import clicks
-from auditor.dom.page import UNPROMPTED_HANDLERS
-from auditor.dom.walk import CLICKED_LINK
+from auditor.dom.inline_js import clicks, opens_new_context
+from auditor.dom.page import UNPROMPTED_HANDLERS, handlers_of
+from auditor.dom.walk import CLICKED_LINK, names_element, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -98,7 +101,9 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     code, or one guarded by a test of the referrer, user agent or cookies (cloaking:
     search engines and returning visitors see the page, others are sent away). A
     redirect on another condition (a template's credit-lock that fires when a footer
-    link is removed) is `medium`. Handlers a click runs are navigation, not redirects,
+    link is removed) is `medium`. Handlers a click runs are navigation, not redirects (a
+    `<button onclick>`'s, a click listener bound to one element, a function only they
+    call: `_user_initiated`; not one on the whole page, which hijacks every click),
     and so is a redirect in plain code to a language or regional version the page declares
     its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
@@ -106,6 +111,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     a referrer, user-agent or cookie test guards it.
     """
     moved = _moved_to(ctx)
+    page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
@@ -117,7 +123,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-        elif res.via == CLICKED_LINK and _offsite(res.url, ctx):
+        elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and not _clicked_by_visitor(
+                ctx, res.xpath, page_code := page_code or _page_code(ctx)):
             # the page's code clicks a link of its markup: whether it runs at load is
             # the code's to say, which a scan of its link does not read (medium), but for
             # the site the page says it moved to (low)
@@ -133,6 +140,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             if "location" not in text and "navigate" not in text and "click" not in text:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
+            script: _Script | None = None  # and read for who runs it, at the first asked
             for start, target in itertools.islice(_js_redirects(text), MAX_REDIRECTS):
                 url = _offsite(target, ctx)
                 if url is None:
@@ -146,6 +154,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # into the page) is not code that runs as the script does
                 in_code = code_text[start] == text[start]
                 always = in_code and _unconditional(code_text, start)
+                if in_code and not always and not hidden and not guard:
+                    page_code = page_code or _page_code(ctx)
+                    script = script or _Script(text, code_text, page_code)
+                    if _user_initiated(script, start):
+                        continue  # the visitor's click on one element: navigation, no redirect
                 twins = _twins(ctx) if twins is None else twins
                 # a site's language navigation tests the visitor's language (a cookie may
                 # remember their choice); it is not encoded, does not run for everyone,
@@ -184,7 +197,8 @@ def _js_redirects(text: str) -> Iterator[tuple[int, str]]:
                        else ())]
     if ".click" in text and "href" in text:
         found += [(m.start(), m.group(3)) for m in _LINK_CLICK.finditer(text)
-                  if clicks(text, m.group(1), m.end())]
+                  if clicks(text, m.group(1), m.end())
+                  and not opens_new_context(text, m.group(1))]
         found.sort()
     yield from found
 
@@ -337,6 +351,219 @@ def _unconditional(code: str, at: int) -> bool:
     return re.search(r"\bif\b|\?|&&|\|\|", before[start + 1 :]) is None
 
 
+# What a visitor does: the events a listener on one element runs only when they click,
+# tap, type or pick (Chromium's activation-triggering input and what it dispatches).
+# Hover, scroll, focus and load are no act of theirs.
+_USER_EVENTS = frozenset({"click", "dblclick", "auxclick", "mousedown", "mouseup",
+                          "pointerdown", "pointerup", "touchend", "keydown", "keyup",
+                          "keypress", "submit", "change"})
+# a listener's call, ending where its function argument starts: `x.addEventListener(
+# 'click', `, jQuery's `x.on('click', ` (and a delegated one's selector), `x.click(`
+_LISTENER = re.compile(
+    r"""\.\s*(?:addEventListener|on|one|bind)\s*\(\s*(['"`])([\w\s.]+)\1\s*,"""
+    r"""\s*(?:(['"`])[^'"`]*\3\s*,\s*)?\s*\Z"""
+    r"""|\.\s*(click|dblclick|mousedown|mouseup|keydown|keyup|keypress|submit|change)"""
+    r"""\s*\(\s*\Z""")
+# a handler property set to a function: `x.onclick = `
+_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*\Z""")
+# what a listener on the page as a whole is bound to: a click anywhere on it that
+# navigates away is click-hijacking, not a visitor's choice
+_PAGE_WIDE = re.compile(
+    r"""(?:(?<![\w$.])(?:window|self|top|globalThis|document)"""
+    r"""(?:\s*\.\s*(?:document|body|documentElement))*"""
+    r"""|(?:\$|jQuery)\(\s*(?:window|document|(['"`])\s*(?:body|html)\s*\1)\s*\))\s*\Z""")
+# a script that hands every link of the page a listener (`document.links`,
+# `querySelectorAll('a')`) hijacks them all: no one element's listener
+_ALL_LINKS = re.compile(r"""document\s*\.\s*links\b|(?:getElementsByTagName|querySelectorAll)"""
+                        r"""\s*\(\s*(['"`])\s*(?:a|a\[href\]|\*)\s*\1""", re.I)
+# the head of a function: `function name(…) {`, `function (…) {`, `(…) => {`, `e => {`
+_FUNCTION_HEAD = re.compile(
+    r"""(?:(?<![\w$])function\s*\*?\s*([\w$]*)\s*\([^()]*\)|(?:\([^()]*\)|[\w$]+)\s*=>)\s*\Z""")
+_NAMED_AS = re.compile(r"""(?<![\w$.])([\w$]+)\s*=\s*\Z|\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
+CLICK_REACH = 400  # as the walk reads back from a `.click()`
+_NAME_REACH = 200  # characters read back from a function's head for what it is handed to
+
+
+# a listener's function written as an arrow with no braces, from the call's `(`:
+# `x.addEventListener('click', () => location.href = …)`
+_ARROW_LISTENER = re.compile(
+    r"""\(\s*(['"`])([\w\s.]+)\1\s*,\s*(?:(['"`])[^'"`]*\3\s*,\s*)?"""
+    r"""(?:\([^()]*\)|[\w$]+)\s*=>""")
+_LISTENER_CALL = re.compile(r"""\.\s*(?:addEventListener|on|one|bind)\s*\Z""")
+MAX_CALLERS = 20  # a named function's calls read for whether the visitor's act runs it
+
+
+# the handlers an act of the visitor's runs (`onclick`, `onsubmit`): the rest run unprompted
+# or on no choice of theirs (`onmouseover`)
+_VISITOR_HANDLERS = frozenset("on" + event for event in _USER_EVENTS)
+_CLICK_CALL = re.compile(r"\.\s*click\s*\(\s*\)")
+
+
+_NAME = re.compile(r"[\w$]+")
+
+
+class _PageCode(NamedTuple):
+    """What of the page's code may call a script's function: how often each name is
+    written in its scripts and the handlers no act of the visitor's on one element runs
+    (`onload`, `onmouseover`, `<body onclick>`), and the names its other handlers
+    (`onclick`, `onsubmit`) write. Counted once a page."""
+
+    names: Counter[str]
+    visitors: frozenset[str]
+    scripts: list[str]
+
+
+def _page_code(ctx: PageContext) -> _PageCode:
+    if ctx.page is None:
+        return _PageCode(Counter(), frozenset(), [])
+    scripts = [code for code, _, _, source in ctx.page.codes if source in ("script", "srcdoc")]
+    others = list(scripts)
+    visitors: list[str] = []
+    for el in ctx.page.with_handlers:
+        page_wide = str(el.tag).lower() in ("body", "html", "frameset")
+        for attr, value in handlers_of(el):
+            (visitors if attr in _VISITOR_HANDLERS and not page_wide else others).append(value)
+    return _PageCode(Counter(name for code in others for name in _NAME.findall(code)),
+                     frozenset(name for code in visitors for name in _NAME.findall(code)),
+                     others)
+
+
+def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> bool:
+    """Whether every `.click()` of the markup's link at `xpath` that code runs unprompted
+    is `_user_initiated` (one in an `onclick` handler is the visitor's by its nature)."""
+    links = ctx.root.xpath(xpath) if ctx.root is not None else []
+    if not links:
+        return False
+    names = quoted_names(links[0])
+    for code in page_code.scripts:
+        if ".click" not in code:
+            continue
+        script: _Script | None = None
+        for click in _CLICK_CALL.finditer(code):
+            before = code[max(0, click.start() - CLICK_REACH):click.start()]
+            low = before.lower().encode("utf-8", "replace")
+            if not any(names_element(low, name) for name in names):
+                continue
+            script = script or _Script(code, code_only(code) or code, page_code)
+            if not _user_initiated(script, click.start()):
+                return False
+    return True
+
+
+class _Script:
+    """One script read for who runs its statements: its text, its code (`code_only`:
+    strings and comments blanked at the same offsets), the page's other code
+    (`_PageCode`: what else may call its functions, and the visitor's handlers), its
+    braces and parentheses matched once, and each of its functions judged once."""
+
+    def __init__(self, text: str, code: str, page: _PageCode) -> None:
+        self.text, self.code, self.page = text, code, page
+        self.own = Counter(_NAME.findall(text))  # the names it writes: the page's less these
+        self.opens: list[int] = []
+        self.closes: list[int] = []  # where each opened one closes (the end if it does not)
+        self.parents: list[int] = []  # which one encloses it (-1: none)
+        stack: list[int] = []
+        for m in re.finditer(r"[{}()]", code):
+            if m.group() in "{(":
+                self.parents.append(stack[-1] if stack else -1)
+                stack.append(len(self.opens))
+                self.opens.append(m.start())
+                self.closes.append(len(code))
+            elif stack:
+                self.closes[stack.pop()] = m.start()
+        self.functions: dict[str, bool] = {}  # `_called_by_visitor`'s answers, by name
+
+    def enclosing(self, at: int) -> Iterator[int]:
+        """Where the braces and parentheses open that enclose `at`, innermost first."""
+        index = bisect.bisect_left(self.opens, at) - 1
+        while index >= 0:  # the last to open before `at`, then what encloses it (nested)
+            if self.closes[index] >= at:
+                yield self.opens[index]
+            index = self.parents[index]
+
+
+def _element_listener(text: str, before_end: int, event: str, delegated: bool) -> bool:
+    """Whether a listener for `event`, whose call's receiver ends at `before_end`, is a
+    visitor's act on one element (`_USER_EVENTS`, not `_PAGE_WIDE`, not `_ALL_LINKS`)."""
+    if event.strip().lower() not in _USER_EVENTS or _ALL_LINKS.search(text):
+        return False
+    receiver = text[max(0, before_end - _NAME_REACH):before_end]
+    return delegated or _PAGE_WIDE.search(receiver) is None
+
+
+def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
+    """Whether the statement at `at` runs only on an act of the visitor's on one element:
+    inside a function handed to a listener of one of `_USER_EVENTS` bound to an element
+    (not the window, the document or its body, nor every link: that is click-hijacking),
+    or set as its `on…` handler, or inside a named function the script calls only from
+    such functions or the visitor's handlers (`onclick`), at least once, and nothing else
+    of the page names (`_PageCode`): a share
+    button's `onclick="share()"`. `code` is `text` with its strings and comments
+    blanked at the same offsets (`code_only`); a listener's event is read from `text`."""
+    text, code = script.text, script.code
+    for opened in script.enclosing(at):
+        if code[opened] == "(":
+            arrow = _ARROW_LISTENER.match(text, opened)
+            if arrow and arrow.end() <= at and _LISTENER_CALL.search(
+                    code, max(0, opened - _NAME_REACH), opened):
+                call = _LISTENER_CALL.search(code, max(0, opened - _NAME_REACH), opened)
+                assert call is not None
+                return _element_listener(text, call.start(), arrow.group(2),
+                                         arrow.group(3) is not None)
+            continue
+        head = _FUNCTION_HEAD.search(code, max(0, opened - _NAME_REACH), opened)
+        if head is None:
+            continue  # a block (`if`, a loop) or an object literal: read outward
+        before = text[max(0, head.start() - _NAME_REACH):head.start()]
+        offset = head.start() - len(before)
+        if (listener := _LISTENER.search(before)) is not None:
+            event = listener.group(2) or listener.group(4)
+            return _element_listener(text, offset + listener.start(), event,
+                                     listener.group(3) is not None)
+        if (handler := _HANDLER_SET.search(before)) is not None:
+            return _element_listener(text, offset + handler.start(), handler.group(1), False)
+        named = _NAMED_AS.search(code, max(0, head.start() - _NAME_REACH), head.start())
+        name = head.group(1) or (named and (named.group(1) or named.group(2)))
+        if name:
+            if name not in script.functions:
+                script.functions[name] = _called_by_visitor(script, name, head.start(), depth)
+            return script.functions[name]
+    return False
+
+
+def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) -> bool:
+    """Whether the script's function `name` (declared at `declared`) runs only on the
+    visitor's act: a handler of theirs or an element's listener calls it, no other
+    script nor unprompted handler names it, and each of the script's own calls of it is
+    `_user_initiated` or hands it to an element's listener."""
+    text, code = script.text, script.code
+    if depth >= 3 or script.page.names[name] > script.own[name] \
+            or script.own[name] > MAX_CALLERS + 2:
+        return False  # named by the page's other code (or too often, or too deep, to follow)
+    # led by the name, the literal a search skips ahead to
+    word = re.compile(re.escape(name) + r"(?<![\w$.]" + re.escape(name) + r")(?![\w$])")
+    uses = [m for m in itertools.islice(word.finditer(code), MAX_CALLERS + 2)
+            if not re.fullmatch(r"function\s*\*?\s*", code[declared:m.start()])  # its name
+            and not re.match(r"\s*=(?!=)", code[m.end():m.end() + 8])]  # `name = function`
+    if len(uses) > MAX_CALLERS or not (uses or name in script.page.visitors):
+        return False  # called nowhere the page shows: by whom, it does not say
+    for use in uses:
+        listener = _LISTENER.search(text, max(0, use.start() - _NAME_REACH), use.start())
+        if listener is not None:
+            if not _element_listener(text, listener.start(), listener.group(2) or
+                                     listener.group(4), listener.group(3) is not None):
+                return False
+            continue
+        handler = _HANDLER_SET.search(text, max(0, use.start() - _NAME_REACH), use.start())
+        if handler is not None:  # `button.onclick = share`
+            if not _element_listener(text, handler.start(), handler.group(1), False):
+                return False
+            continue
+        if not _user_initiated(script, use.start(), depth + 1):
+            return False
+    return True
+
+
 REDIRECT = FindingKind(
     "redirect", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A redirect of the visitor to another site",
@@ -345,7 +572,12 @@ REDIRECT = FindingKind(
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script, and for a link of the "
-    "page's markup its code clicks. Compromised pages send "
+    "page's markup its code clicks. None when only the visitor's act on one element runs it "
+    "(a listener for a click, a key or a choice bound to an element, its `onclick`, or a "
+    "function only those call: a share button, a download, a jump menu), nor for a link that "
+    "opens a new tab (`target=_blank`); a listener on the window, the document or its body, "
+    "or one on every link, that sends a click anywhere away is click-hijacking: medium. "
+    "Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
     "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "
     "its code was encoded or the condition is a referrer or user-agent test. A redirect in "

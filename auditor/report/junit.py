@@ -69,12 +69,16 @@ class JUnitReporter:
         self.version = version
         self.gated = gated
         self.cases: list[_Case] = []
+        self.names: set[str] = set()  # the test cases' names: one file read twice is two
 
     def start(self, lists: Sequence[ListInfo]) -> None:
         return None
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
         path = page_name(page.input)  # one name for passing and failing pages alike
+        if path in self.names:  # a site file read once more, as the code a page runs it as
+            path = f"{path} (as {page.kind})"
+        self.names.add(path)
         self.cases.append(_Case(
             name=path,
             file=repo_path(page.input),

@@ -146,6 +146,7 @@ class SarifReporter:
         self.version = version
         self.gated = gated
         self.results: list[_Result] = []
+        self.fingerprints: set[tuple[str, str]] = set()  # the results' input and fingerprint
         self.notifications: list[dict[str, Any]] = []
         self.provenance: list[dict[str, Any]] = []  # facts about pages, not results
         self.mfa: list[dict[str, Any]] = []  # per page: the scorecard, as run properties
@@ -157,7 +158,14 @@ class SarifReporter:
         uri = artifact_uri(page.input)
         items = list(violations) if self.gated else finding_items(page)
         record = page_name(page.input) if embedded(page.input, page.kind) else None
-        self.results.extend(_Result(v, uri, page.url, record) for v in items)
+        for v in items:
+            # a site file read two ways (a `.html` page a page also runs as a script, a
+            # script in the charset its page gives it) is two reports of one path: a
+            # violation both readings find is one alert, not two of one fingerprint
+            key = (page.input, v.fingerprint)  # a finding's id is one on its page only
+            if key not in self.fingerprints:
+                self.fingerprints.add(key)
+                self.results.append(_Result(v, uri, page.url, record))
         if page.provenance:
             self.provenance.append(_provenance(page, uri))
         if page.mfa is not None:

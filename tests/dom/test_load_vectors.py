@@ -51,6 +51,12 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ("<script>var a=document.createElement('a');a.setAttribute('href', "
      "'https://go.test/made');a.click();</script>",
      [("https://go.test/made", T.DOCUMENT, "inline-script")]),
+    ("<script>var a=document.createElement('a');a.href='https://go.test/made';"
+     "a.target='_self';a.click();</script>",
+     [("https://go.test/made", T.DOCUMENT, "inline-script")]),
+    ('<a id="go" target="_top" href="https://go.test/found">next</a>'
+     "<script>document.querySelector('a#go').click();</script>",
+     [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
     ('<p>x</p><a id="go" href="https://go.test/found">next</a>'
      "<script>document.querySelector('a#go').click();</script>",
      [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
@@ -98,6 +104,20 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<a id="menu" href="https://go.test/menu">m</a><button id="b">b</button><script>'
      'document.getElementById("menu").focus(); document.getElementById("b").click()</script>',
      []),
+    # an id selector names its element whole: `#shop-toggle` is not the link `#shop`,
+    # `#b-menu` not the form's submit button `#b`
+    ('<a id="shop" href="https://go.test/shop">s</a><button id="shop-toggle">=</button>'
+     "<script>document.querySelector('#shop-toggle').click();</script>", []),
+    ('<form action="https://go.test/r"><button id="b">Go</button></form><button '
+     'type="button" id="b-menu">m</button>'
+     "<script>document.querySelector('#b-menu').click();</script>", []),
+    # a link that opens a new tab (a share button's) leaves the page where it is
+    ("<script>function share(){var a=document.createElement('a');a.href='https://twitter."
+     "com/intent/tweet?u=x';a.target='_blank';a.click()}</script>", []),
+    ("<script>var a=document.createElement('a');a.href='https://go.test/x';"
+     "a.setAttribute('target', 'share');a.click();</script>", []),
+    ('<a id="tw" target="_blank" href="https://twitter.com/intent/tweet?u=x">t</a>'
+     "<script>document.getElementById('tw').click();</script>", []),
     ('<svg><rect><animate attributeName="x" values="0;10;0" dur="2s"/></rect></svg>', []),
 ])
 def test_what_chromium_loads_is_a_request(markup: str, expected: list[tuple[str, T, str]]

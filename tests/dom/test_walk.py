@@ -537,6 +537,10 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
      ' await import("./c.js");</script>',
      ["https://news.example/js/app.js", "https://news.example/a/a.js",
       "https://news.example/a/b.js", "https://news.example/a/c.js"]),
+    # nor a static import in a comment, or a `from '…'` in a string (a help text's)
+    ('<script type="module">// import "./old-tracker.js"\nconst help = "Drop files or '
+     "pick them from '/uploads/'\";\nimport {init} from './app.js';</script>",
+     ["https://news.example/a/app.js"]),
 ])
 def test_a_modules_relative_import_is_a_request(script: str, expected: list[str]) -> None:
     """A site may serve a vendor's loader itself and import it from a module: the browser

@@ -534,3 +534,27 @@ def test_code_a_large_page_or_a_headers_file_loads_is_found_within_the_audits_li
             for name in ("lib/ads.txt", "lib/more.dat")] == [
         ("lib/ads.txt", "script", ["deny_networks"]), ("lib/more.dat", "script", ["deny_networks"])]
 
+
+
+def test_a_file_read_two_ways_is_one_alert_and_two_named_test_cases(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A `.html` page another page also runs by `<script src>` is two reports of one path:
+    the violation both readings find is one SARIF result (two of one fingerprint were two
+    alerts of one thing), and the JUnit cases are told apart (two of one name are merged or
+    overwritten by CI test views)."""
+    site = tmp_path / "public"
+    site.mkdir()
+    (site / "index.html").write_text('<p>x</p><script src="/frag.html"></script>')
+    (site / "frag.html").write_text(_LOADER)
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    args = ["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+            "--base-url", "https://example.com", "--no-system-lists"]
+    assert main([*args, "--format", "sarif"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+             .endswith("public/frag.html")) for r in results] == [("deny_networks", True)]
+    assert main([*args, "--format", "junit"]) == 1
+    names = [line.split(' name="', 1)[1].split('"', 1)[0]
+             for line in capsys.readouterr().out.splitlines() if "<testcase " in line]
+    assert sorted(name.rsplit("/", 1)[-1] for name in names) == [
+        "frag.html", "frag.html (as script)", "index.html"]

@@ -50,6 +50,82 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("made link clicked same site", page("<script>var a=document.createElement('a');"
                                          "a.href='https://www.site.example/next';a.click();"
                                          "</script>"), set()),
+    # a click of the visitor's on one element, a new tab, is no redirect of the visitor
+    ("share button's link opens a new tab", page(
+        '<button onclick="share()">Tweet</button><script>function share(){var a=document.'
+        "createElement('a');a.href='https://twitter.com/intent/tweet?u=x';a.target='_blank';"
+        "a.click()}</script>"), set()),
+    ("made link a button's onclick clicks", page(
+        '<button onclick="go()">Shop</button><script>function go(){var a=document.'
+        "createElement('a');a.href='https://shop.partner.test/x';a.click()}</script>"), set()),
+    ("cross-site download a button's listener clicks", page(
+        "<button id=pdf>PDF</button><script>document.getElementById('pdf').addEventListener("
+        "'click', function () {var a=document.createElement('a');a.href='https://cdn.files."
+        "test/r.pdf';a.download='r.pdf';a.click();});</script>"), set()),
+    ("link a button's listener clicks", page(
+        '<a id="more" href="https://shop.partner.test/deal">Deal</a><button id="b">Go</button>'
+        "<script>document.getElementById('b').addEventListener('click', function () {"
+        "document.getElementById('more').click();});</script>"), set()),
+    ("location set in a button's arrow listener", page(
+        "<button id=b>Go</button><script>document.getElementById('b').addEventListener("
+        "'click', () => location.href = 'https://shop.partner.test/deal');</script>"), set()),
+    ("location set in a delegated jQuery listener", page(
+        "<a class=share-fb>f</a><script>$(document).on('click', '.share-fb', function () {"
+        "location.href='https://www.facebook.com/sharer/sharer.php?u=x';});</script>"), set()),
+    ("function a button's onclick property is set to", page(
+        "<button id=b>Go</button><script>function go(){location.href='https://shop.partner."
+        "test/x'} document.getElementById('b').onclick = go;</script>"), set()),
+    ("function window.onclick is set to", page(
+        "<script>function go(){location.href='https://spam.test/x'} window.onclick = go;"
+        "</script>"), {("redirect", M)}),
+    ("select's change navigates", page(
+        "<select id=lang></select><script>document.getElementById('lang').addEventListener("
+        "'change', e => location.href = 'https://shop.partner.test/' + e.target.value);"
+        "</script>"), set()),
+    # ... but a click anywhere on the page, every link's, a hover or a load is no choice
+    ("document click listener navigates (click-hijacking)", page(
+        "<script>document.addEventListener('click', function(){location.href="
+        "'https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("body click listener navigates", page(
+        "<script>document.body.addEventListener('click', function(){location.href="
+        "'https://spam.test/x'}, {once: true});</script>"), {("redirect", M)}),
+    ("window.onclick navigates", page(
+        "<script>window.onclick = function(){location.href='https://spam.test/x'};</script>"),
+     {("redirect", M)}),
+    ("jQuery document click navigates", page(
+        "<script>$(document).on('click', function(){location.href='https://spam.test/x'});"
+        "</script>"), {("redirect", M)}),
+    ("every link's click hijacked", page(
+        "<script>var l=document.querySelectorAll('a');for(var i=0;i<l.length;i++){l[i]."
+        "addEventListener('click', function(e){e.preventDefault();location.href="
+        "'https://spam.test/x'});}</script>"), {("redirect", M)}),
+    ("hover over an element navigates", page(
+        "<div id=ad></div><script>document.getElementById('ad').addEventListener('mouseover',"
+        " function(){location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("body onclick calls the function", page(
+        "<body onclick=\"go()\"><script>function go(){location.href='https://spam.test/x'}"
+        "</script></body>"), {("redirect", M)}),
+    ("onload calls the function", page(
+        "<body onload=\"go()\"><script>function go(){location.href='https://spam.test/x'}"
+        "</script></body>"), {("redirect", M)}),
+    ("the script calls the function too", page(
+        "<button onclick=\"go()\">x</button><script>function go(){location.href="
+        "'https://spam.test/x'} setTimeout(go, 3000);</script>"), {("redirect", M)}),
+    ("function no one calls", page(
+        "<script>function go(){location.href='https://spam.test/x'}</script>"),
+     {("redirect", M)}),
+    ("a load listener clicks a link", page(
+        '<a id="go" href="https://spam.test/win">x</a><script>window.addEventListener("load",'
+        " function(){document.getElementById('go').click()});</script>"), {("redirect", M)}),
+    ("body onclick clicks a link", page(
+        '<body onclick="document.getElementById(\'go\').click()"><a id="go" href="https://'
+        'spam.test/win">x</a></body>'), {("redirect", M)}),
+    ("made link to a new tab clicked at load (a popup Chromium blocks)", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';"
+        "a.target='_blank';a.click();</script>"), set()),
+    ("made link to _self clicked at load", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';"
+        "a.setAttribute('target', '_self');a.click();</script>"), {("redirect", H)}),
     # hidden iframes
     ("zero-size iframe", page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>'),
      {("hidden-iframe", H)}),

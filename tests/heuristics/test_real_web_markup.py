@@ -1080,7 +1080,7 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
     "'https://spam.example/x'; }</script>",
     # code inside a template's `${…}` is code, and a nested template does not end it
     "<script>list.innerHTML = `<ul>${links.map(l => `<li>${l}</li>`).join('')}</ul>`;\n"
-    "go.addEventListener('click', function () { location.assign('https://spam.example/x');"
+    "document.addEventListener('click', function () { location.assign('https://spam.example/x');"
     " });</script>",
     "<script>const go = html`<a @click=${() => location.assign('https://spam.example/x')}>"
     "x</a>`;</script>",
@@ -1091,7 +1091,7 @@ def test_redirect_judgement_on_the_condition(audit_html: AuditHtml) -> None:
     "<script>var h=x.in/2;if(c){location.replace('https://spam.example/x')}z=w/3;</script>",
     "<script>y=1./2;function f(){y=1./2;location.href='https://spam.example/x'}</script>",
     # a regex after `)` or `}` or at a template expression's start is no division
-    "<script>function esc(s){return s}/[<>\"]/.test(t)&&(t=esc(t));btn.onclick=function(){"
+    "<script>function esc(s){return s}/[<>\"]/.test(t)&&(t=esc(t));document.onclick=function(){"
     "location.href='https://spam.example/x'}</script>",
     "<script>t=`${a}${/'/.test(s)}`;function f(){t=`${a}${/'/.test(s)}`;"
     "location.href='https://spam.example/x'}</script>",

@@ -1,0 +1,52 @@
+"""What the page's code clicks and whom it sends away costs a pass per click, whatever the
+number of links: a page of 20,000 links and 2,000 `.click()` calls took over ten minutes
+(each click looked up every link's names), and a script of many functions that navigate
+from listeners is read once a function. Each is read at n and 4n: a linear cost grows
+about 4 times, a quadratic one 16; the bound is generous for a shared machine."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from auditor.catalogue import default_catalogue
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
+
+MAX_RATIO = 9.0
+MAX_SECONDS = 5.0
+
+
+def links_and_clicks(n: int) -> str:
+    links = "".join(f'<p><a id="l{i}" href="/p{i}">link {i}</a> text</p>' for i in range(n))
+    clicks = "".join(f"document.getElementById('x{i}').click();" for i in range(n // 10))
+    return f"<body>{links}<script>{clicks}</script></body>"
+
+
+def listeners(n: int) -> str:
+    functions = "".join(f"function f{i}(){{ if (a{i}) {{ location.href='https://x{i}.test/' }} }}"
+                        for i in range(50))
+    calls = "".join(f"document.getElementById('b{i}').addEventListener('click', "
+                    f"function () {{ f{i % 50}(); f{(i + 1) % 50}(); }});" for i in range(n // 10))
+    return f"<body><p>x</p><script>{functions}{calls}</script></body>"
+
+
+def _audit(html: str) -> float:
+    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
+    doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
+                   markup=True)
+    start = time.perf_counter()
+    audit_document(doc, engine, catalogue)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("shape", [links_and_clicks, listeners])
+def test_clicks_and_listeners_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
+    _audit(shape(200))  # warm the catalogue and the regexes
+    small = min(_audit(shape(2000)) for _ in range(3))  # the best of three: a shared machine
+    large = min(_audit(shape(8000)) for _ in range(3))
+    assert large < MAX_SECONDS
+    assert large < MAX_RATIO * max(small, 0.05)
