@@ -34,8 +34,10 @@ _JS_REDIRECT = re.compile(
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
-# object's, whose `.click()` is looked for after the assignment: `inline_js.clicks`)
-_LINK_CLICK = re.compile(r"""([\w$]+)\s*\.\s*href\s*=\s*""" + _URL + r"\2")
+# object's, whose `.click()` is looked for after the assignment: `inline_js.clicks`).
+# Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
+# `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
+_HREF_SET = re.compile(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 _CLOAKING = re.compile(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
@@ -196,11 +198,29 @@ def _js_redirects(text: str) -> Iterator[tuple[int, str]]:
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
     if ".click" in text and "href" in text:
-        found += [(m.start(), m.group(3)) for m in _LINK_CLICK.finditer(text)
-                  if clicks(text, m.group(1), m.end())
-                  and not opens_new_context(text, m.group(1))]
+        for m in _HREF_SET.finditer(text):
+            start, name = _name_before(text, m.start())
+            if name and clicks(text, name, m.end()) and not opens_new_context(text, name):
+                found.append((start, m.group(2)))
         found.sort()
     yield from found
+
+
+def _name_before(text: str, at: int) -> tuple[int, str]:
+    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
+    empty where none does (`f().href`). Each match's look back stops at its name's start,
+    short of the last match's closing quote: linear over a script.
+
+    >>> _name_before("var a = link .href", 13), _name_before("f().href", 3)
+    ((8, 'link'), (3, ''))
+    """
+    end = at
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        start -= 1
+    return start, text[start:end]
 
 
 # What a scan of a script stops at: a comment, a string, a template's backtick, a `/` (a

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.heuristics import behaviour
+from auditor.dom.inline_js import clicks, opens_new_context
+from auditor.heuristics import behaviour, redirects
 from tests.heuristics.conftest import AuditHtml
 
 # --- eval calls: `_eval_calls` is `_EVAL.finditer`, tried only where a call can start ---
@@ -147,3 +148,22 @@ _OLD_PROGRAM_HREF = re.compile(
 ])
 def test_program_href_is_the_re_pattern(markup: bytes) -> None:
     assert bool(behaviour._PROGRAM_HREF.search(markup)) == bool(_OLD_PROGRAM_HREF.search(markup))
+
+
+# --- a link set up and clicked: `.href` leads the pattern, the name read back from it ---
+
+_LINK_PIECES = ["a", "link", "$x", "é", " ", "\u00a0", "\n", ".", "href", "=", "'//ads.test/x'",
+                '"https://b.test/y"', "a.click()", "link.click()", "()", ")", "x.", ";",
+                "a.target = '_blank';", "\u0661"]
+_NAME_LED = re.compile(r"""([\w$]+)\s*\.\s*href\s*=\s*""" + redirects._URL + r"\2")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=40))
+def test_clicked_links_are_the_name_led_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces) + " x.click()"
+    named = [(m.start(), m.group(3)) for m in _NAME_LED.finditer(text)
+             if clicks(text, m.group(1), m.end()) and not opens_new_context(text, m.group(1))]
+    located = {(m.start(), next(g for g in m.group(2, 4, 6) if g))
+               for m in redirects._JS_REDIRECT.finditer(text)}
+    assert [f for f in redirects._js_redirects(text) if f not in located] == named
