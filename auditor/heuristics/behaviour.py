@@ -587,6 +587,8 @@ def _surest(verdicts: Iterator[Verdict]) -> Verdict:
         if v[0] is Severity.HIGH:
             break
     return best
+
+
 # what a send's data is dressed in so that a reader of the request cannot read it
 _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
 # a gateway's API key in HTTP Basic authentication (`'Basic ' + btoa(key + ':')`, as
@@ -599,6 +601,8 @@ def _encodes(window: str) -> bool:
     authentication header's."""
     return any(_BASIC_AUTH.search(window, max(0, m.start() - 40), m.start()) is None
                for m in _ENCODES.finditer(window))
+
+
 # a listener or a read over every form of the page, not the one form a site's own code
 # handles: `document.addEventListener('submit', …, true)`, `document.querySelectorAll(
 # 'input')`, a loop over `document.forms`
