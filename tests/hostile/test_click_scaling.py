@@ -15,9 +15,7 @@ from auditor.catalogue import default_catalogue
 from auditor.pipeline import audit_document
 from auditor.readers import Document
 from auditor.rules import Engine
-
-MAX_RATIO = 9.0
-MAX_SECONDS = 5.0
+from tests.hostile.scaling import assert_linear
 
 
 def links_and_clicks(n: int) -> str:
@@ -45,8 +43,4 @@ def _audit(html: str) -> float:
 
 @pytest.mark.parametrize("shape", [links_and_clicks, listeners])
 def test_clicks_and_listeners_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
-    _audit(shape(200))  # warm the catalogue and the regexes
-    small = min(_audit(shape(2000)) for _ in range(3))  # the best of three: a shared machine
-    large = min(_audit(shape(8000)) for _ in range(3))
-    assert large < MAX_SECONDS
-    assert large < MAX_RATIO * max(small, 0.05)
+    assert_linear(lambda n: _audit(shape(n)), 2000, shape.__name__, runs=3, floor=0.05)

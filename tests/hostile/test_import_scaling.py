@@ -11,9 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from auditor.dom.inline_js import relative_imports
-
-MAX_RATIO = 9.0
-MAX_SECONDS = 5.0
+from tests.hostile.scaling import assert_linear
 
 
 def one_line(n: int) -> str:  # a minified line of dynamic imports
@@ -37,8 +35,4 @@ def test_imports_cost_is_linear(build: Callable[[int], str], n: int) -> None:
         list(relative_imports(script, True))
         return time.perf_counter() - start
 
-    seconds(n // 4)  # warm
-    small = min(seconds(n) for _ in range(2))
-    large = min(seconds(4 * n) for _ in range(2))
-    assert large < MAX_SECONDS, f"{build.__name__}: {large:.2f} s at {4 * n}"
-    assert large / max(small, 1e-3) < MAX_RATIO, f"{build.__name__}: {small:.3f} s, {large:.3f} s"
+    assert_linear(seconds, n, build.__name__)

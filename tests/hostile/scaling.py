@@ -1,0 +1,20 @@
+"""How a hostile-input test tells a linear cost from a quadratic one: read at n and at 4n,
+a linear cost grows about 4 times and a quadratic one 16; the bounds are generous for a
+shared machine, and each size takes the best of its runs (one slow run is noise)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+MAX_RATIO = 9.0
+
+
+def assert_linear(seconds: Callable[[int], float], n: int, what: str, *,
+                  max_seconds: float = 5.0, runs: int = 2, floor: float = 1e-3) -> None:
+    """`seconds(size)` times one read of an input of `size`; `floor` is the least time the
+    small read is taken to have cost (a read too quick to time says nothing)."""
+    seconds(n // 4)  # warm: the catalogue, the regexes
+    small = min(seconds(n) for _ in range(runs))
+    large = min(seconds(4 * n) for _ in range(runs))
+    assert large < max_seconds, f"{what}: {large:.2f} s at {4 * n}"
+    assert large / max(small, floor) < MAX_RATIO, f"{what}: {small:.3f} s, then {large:.3f} s"
