@@ -17,6 +17,7 @@ from typing import NamedTuple
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, handlers_of
+from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, names_element, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
@@ -431,6 +432,7 @@ class _PageCode(NamedTuple):
     names: Counter[str]
     visitors: frozenset[str]
     scripts: list[str]
+    overlays: frozenset[str] = frozenset()  # ids of layers pinned over the whole page
 
 
 def _page_code(ctx: PageContext) -> _PageCode:
@@ -443,9 +445,28 @@ def _page_code(ctx: PageContext) -> _PageCode:
         page_wide = str(el.tag).lower() in ("body", "html", "frameset")
         for attr, value in handlers_of(el):
             (visitors if attr in _VISITOR_HANDLERS and not page_wide else others).append(value)
+    overlays = frozenset(
+        str(el.get("id")).strip() for style in attributes_named(ctx.page.root, "style")
+        if (el := style.getparent()) is not None and el.get("id") and _pins_overlay(style))
     return _PageCode(Counter(name for code in others for name in _NAME.findall(code)),
                      frozenset(name for code in visitors for name in _NAME.findall(code)),
-                     others)
+                     others, overlays)
+
+
+# a layer pinned over the whole page (`position: fixed; inset: 0`, or 100% of the
+# viewport): a click on it is a click anywhere, the click-hijacker's transparent sheet
+_PINNED = re.compile(r"position\s*:\s*(?:fixed|absolute)", re.I)
+_WHOLE_PAGE = re.compile(r"inset\s*:\s*0(?![\d.])|(?:width|height)\s*:\s*100(?:%|vw|vh)", re.I)
+OVERLAY_REACH = 300  # characters of a script around its `position: fixed` read for the size
+
+
+def _pins_overlay(style: str) -> bool:
+    """Whether a style (or a script's text) pins a layer over the whole page."""
+    for pinned in _PINNED.finditer(style):
+        start = max(0, pinned.start() - OVERLAY_REACH)
+        if _WHOLE_PAGE.search(style, start, pinned.end() + OVERLAY_REACH):
+            return True
+    return False
 
 
 def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> bool:
@@ -502,11 +523,18 @@ class _Script:
             index = self.parents[index]
 
 
-def _element_listener(text: str, before_end: int, event: str, delegated: bool) -> bool:
+def _element_listener(text: str, before_end: int, event: str, delegated: bool,
+                      overlays: frozenset[str]) -> bool:
     """Whether a listener for `event`, whose call's receiver ends at `before_end`, is a
-    visitor's act on one element (`_USER_EVENTS`, not `_PAGE_WIDE`, not `_ALL_LINKS`)."""
+    visitor's act on one element (`_USER_EVENTS`, not `_PAGE_WIDE`, not `_ALL_LINKS`,
+    and no layer pinned over the whole page: one the script builds, or an element of the
+    page's `overlays` it names)."""
     if event.strip().lower() not in _USER_EVENTS or _ALL_LINKS.search(text):
         return False
+    if _pins_overlay(text) or any(
+            quoted in text for name in overlays for quoted in (f"'{name}'", f'"{name}"',
+                                                              f"#{name}")):
+        return False  # a sheet over the page: every click is its click
     receiver = text[max(0, before_end - _NAME_REACH):before_end]
     return delegated or _PAGE_WIDE.search(receiver) is None
 
@@ -529,7 +557,7 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
                 call = _LISTENER_CALL.search(code, max(0, opened - _NAME_REACH), opened)
                 assert call is not None
                 return _element_listener(text, call.start(), arrow.group(2),
-                                         arrow.group(3) is not None)
+                                         arrow.group(3) is not None, script.page.overlays)
             continue
         head = _FUNCTION_HEAD.search(code, max(0, opened - _NAME_REACH), opened)
         if head is None:
@@ -539,9 +567,10 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
         if (listener := _LISTENER.search(before)) is not None:
             event = listener.group(2) or listener.group(4)
             return _element_listener(text, offset + listener.start(), event,
-                                     listener.group(3) is not None)
+                                     listener.group(3) is not None, script.page.overlays)
         if (handler := _HANDLER_SET.search(before)) is not None:
-            return _element_listener(text, offset + handler.start(), handler.group(1), False)
+            return _element_listener(text, offset + handler.start(), handler.group(1), False,
+                                     script.page.overlays)
         named = _NAMED_AS.search(code, max(0, head.start() - _NAME_REACH), head.start())
         name = head.group(1) or (named and (named.group(1) or named.group(2)))
         if name:
@@ -571,12 +600,14 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
         listener = _LISTENER.search(text, max(0, use.start() - _NAME_REACH), use.start())
         if listener is not None:
             if not _element_listener(text, listener.start(), listener.group(2) or
-                                     listener.group(4), listener.group(3) is not None):
+                                     listener.group(4), listener.group(3) is not None,
+                                     script.page.overlays):
                 return False
             continue
         handler = _HANDLER_SET.search(text, max(0, use.start() - _NAME_REACH), use.start())
         if handler is not None:  # `button.onclick = share`
-            if not _element_listener(text, handler.start(), handler.group(1), False):
+            if not _element_listener(text, handler.start(), handler.group(1), False,
+                                     script.page.overlays):
                 return False
             continue
         if not _user_initiated(script, use.start(), depth + 1):
@@ -596,7 +627,8 @@ REDIRECT = FindingKind(
     "(a listener for a click, a key or a choice bound to an element, its `onclick`, or a "
     "function only those call: a share button, a download, a jump menu), nor for a link that "
     "opens a new tab (`target=_blank`); a listener on the window, the document or its body, "
-    "or one on every link, that sends a click anywhere away is click-hijacking: medium. "
+    "on every link, or on a layer pinned over the whole page (`position: fixed` at its full "
+    "size), that sends a click anywhere away is click-hijacking: medium. "
     "Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
     "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "

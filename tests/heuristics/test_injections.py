@@ -99,6 +99,15 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var l=document.querySelectorAll('a');for(var i=0;i<l.length;i++){l[i]."
         "addEventListener('click', function(e){e.preventDefault();location.href="
         "'https://spam.test/x'});}</script>"), {("redirect", M)}),
+    # a sheet pinned over the whole page is no one element: its click is any click
+    ("transparent full-page layer's listener navigates", page(
+        '<div id="ov" style="position:fixed;top:0;left:0;width:100%;height:100%;opacity:0">'
+        "</div><script>document.getElementById('ov').addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("a layer the script pins over the page navigates", page(
+        "<script>var d=document.createElement('div');d.style.cssText='position:fixed;"
+        "inset:0;z-index:2147483647';d.onclick=function(){location.href='https://spam.test/x'};"
+        "document.body.appendChild(d);</script>"), {("redirect", M)}),
     ("hover over an element navigates", page(
         "<div id=ad></div><script>document.getElementById('ad').addEventListener('mouseover',"
         " function(){location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
