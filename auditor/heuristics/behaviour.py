@@ -630,12 +630,17 @@ _PICKS_NONE = re.compile(
     r"""|.*(?:passw|cc[_-]?(?:num|number|cvv|cvc|cid|exp)|card|cvv|cvc).*""", re.I | re.S)
 
 
+# a form of the site's own named (`#card-form`, `.gift-card-form`, `checkoutForm`): one
+# form picked, whatever its name says of what it takes
+_NAMES_FORM = re.compile(r"""[a-z0-9][-_]?form|form[-_]?[a-z0-9]""", re.I)
+
+
 def _picks_form(window: str) -> bool:
     """Whether code picks out one form or field the site handles, rather than reading
     whatever a visitor types into any of them (`e.target.closest('form')` picks none)."""
     for m in _PICKS_FORM.finditer(window):
         said = m.group("sel") or m.group("val") or m.group("cls")
-        if said is None or not _PICKS_NONE.fullmatch(said):
+        if said is None or not _PICKS_NONE.fullmatch(said) or _NAMES_FORM.search(said):
             return True
     return False
 

@@ -664,6 +664,19 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "<script>document.addEventListener('keyup',function(e){if(e.target.type!=='search')"
             "return;navigator.sendBeacon('https://collect.searchpulse.example/q',new FormData("
             "e.target.form));});</script>")}, "form-skimmer", M),
+    ("a delegated submit listener picking the checkout's card form by its id", {"footer": (
+        "<form id='card-form'><input name='cardnumber'><input name='cvc'></form><script>"
+        "document.addEventListener('submit',function(e){if(!e.target.matches('#card-form'))"
+        "return;e.preventDefault();var f=e.target;fetch('https://api.payzen-gateway.example/"
+        "v1/tokens',{method:'POST',body:JSON.stringify({number:f.cardnumber.value,cvc:f.cvc."
+        "value})}).then(function(r){return r.json();}).then(function(t){document."
+        "getElementById('token').value=t.id;});});</script>")}, "form-skimmer", M),
+    ("a gift card balance check picking its form by a class", {"footer": (
+        "<form class='gift-card-form'><input name='cardnumber'></form><script>document."
+        "addEventListener('submit',function(e){var f=e.target.closest('.gift-card-form');if(!f)"
+        "return;e.preventDefault();fetch('https://api.giftvault.example/balance',{method:'POST',"
+        "body:JSON.stringify({card:f.cardnumber.value})}).then(function(r){return r.json();});});"
+        "</script>")}, "form-skimmer", M),
 ]
 
 
