@@ -321,8 +321,12 @@ def _misspellings(target: str) -> set[str]:
 # letters an eye takes for each other at a URL bar's size
 _LOOKALIKE_LETTERS = frozenset(frozenset(p) for p in ("il", "ij", "lj", "ce", "co", "gq", "uv",
                                                      "nm", "vw"))
+# misspellings that are words or names of their own: `query` (jquery with its j dropped)
+# names query APIs and builders, `papal` and `payal` (an Indian given name) are no PayPal,
+# Goole a Yorkshire town and its paper
+_OWN_WORDS = frozenset({"query", "papal", "payal", "goole"})
 # every misspelling of a brand, to the brand: a name's words are looked up, not compared
-_MISSPELLINGS = {w: b for b in reversed(_MISSPELT) for w in _misspellings(b)}
+_MISSPELLINGS = {w: b for b in reversed(_MISSPELT) for w in _misspellings(b) - _OWN_WORDS}
 
 
 def related_site(host: str, first_party: str | None) -> bool:

@@ -291,6 +291,10 @@ DRESSED = [
     ("windowsreport.com", None), ("mozillazine.org", None), ("bootstrapping.io", None),
     ("youtuber.example", None), ("goggle.com", None), ("googly.example", None),
     ("api.paypay.ne.jp", None), ("secure-payments.example", None), ("web-app.example", None),
+    # a misspelling that is a word of its own
+    ("queryapi.example", None), ("cdn.query-builder.example", None),
+    ("papal-visit.example", None), ("payal.example", None), ("goole-times.example", None),
+    ("jqery-cdn.test", "jquery"), ("paypall.test", "paypal"),
     # a hosting platform's customer names, not the platform's
     ("cdn-jquery.netlify.app", "jquery"), ("googletagmanager.herokuapp.com", "google"),
     ("harbourgazette.netlify.app", None),
