@@ -592,8 +592,9 @@ def _surest(verdicts: Iterator[Verdict]) -> Verdict:
 # what a send's data is dressed in so that a reader of the request cannot read it
 _ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
 # a gateway's API key in HTTP Basic authentication (`'Basic ' + btoa(key + ':')`, as
-# token APIs ask of a checkout): the key encoded, not what is sent
-_BASIC_AUTH = re.compile(r"""Basic\s*['"`]\s*\+\s*$|Basic\s+\$\{\s*$""")
+# token APIs ask of a checkout, `window.btoa` as well): the key encoded, not what is sent
+_BASIC_AUTH = re.compile(r"""(?:Basic\s*['"`]\s*\+|Basic\s+\$\{)\s*"""
+                         r"""(?:(?:window|self|globalThis)\s*\.\s*)?$""")
 
 
 def _encodes(window: str) -> bool:

@@ -655,6 +655,16 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "'cvc').value}})}).then(function(r){return r.json();}).then(function(t){document."
             "getElementById('token').value=t.id;e.target.submit();});});</script>")},
      "form-skimmer", M),
+    ("card fields tokenised with the key in Basic authentication by window.btoa", {
+        "footer": (
+            "<form id='pay'><input id='card-number'><input id='cvc'></form><script>var PK="
+            "'pkey_test_5x1m0z';document.getElementById('pay').addEventListener('submit',function"
+            "(e){e.preventDefault();fetch('https://vault.kartvault.example/tokens',{method:'POST',"
+            "headers:{Authorization:'Basic ' + window.btoa(PK + ':')},body:JSON.stringify({card:{"
+            "number:document.getElementById('card-number').value,security_code:document."
+            "getElementById('cvc').value}})}).then(function(r){return r.json();}).then(function(t)"
+            "{document.getElementById('token').value=t.id;e.target.submit();});});</script>")},
+     "form-skimmer", M),
     ("a contact form, the page's first, beaconed to a forms backend", {"footer": (
         "<script>document.forms[0].addEventListener('submit',function(){navigator.sendBeacon("
         "'https://api.formrelay.example/submit',new FormData(document.forms[0]));});</script>")},
