@@ -226,22 +226,24 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 # an element with more text of its own than an ad's label (`Anzeige`, `Advertisement ·
 # Continue reading below`) is the page's content, where an outstream renderer may put its
-# player (a unit coded `article-body`): the ad is in it, the element is no ad
+# player (a unit coded `article-body`): the ad is in it, the element is no ad. A link's
+# text is not counted: a native ad rendered in its unit's element is a link, its title
+# and blurb and all, where an article's text is not
 _UNIT_TEXT = 120
 
 
 def _holds_text(el: etree._Element) -> bool:
-    """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles and
-    templates (whitespace left out)."""
+    """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles,
+    templates and links (whitespace left out)."""
     chars, hidden = 0, 0
     for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
         if event == "start":
-            if node.tag in _NOT_SHOWN:
+            if node.tag in _NOT_TEXT:
                 hidden += 1
             elif not hidden:
                 chars += len("".join((node.text or "").split()))
             continue
-        if event == "end" and node.tag in _NOT_SHOWN:
+        if event == "end" and node.tag in _NOT_TEXT:
             hidden -= 1
         if not hidden and node is not el:  # a child's tail, or a comment's
             chars += len("".join((node.tail or "").split()))
@@ -336,6 +338,7 @@ _LANDMARKS = frozenset({"html", "body", "main", "header", "footer", "nav"})
 _LANDMARK_TEXT = 80  # characters of text outside scripts, styles and templates
 _SHOWS_ADS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea"})
+_NOT_TEXT = _NOT_SHOWN | {"a"}  # what `_holds_text` counts none of
 
 
 def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],

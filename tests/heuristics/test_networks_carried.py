@@ -288,6 +288,15 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
      '<div id="ad-top"><span>Advertisement</span><script>var note = "' + "x" * 150 + '";'
      '</script></div><div id="article-body"><p>' + "The council met on Tuesday. " * 6
      + "</p></div>", [("Prebid.js", 728, 90)]),
+    # a native unit whose ad is rendered in its element: the ad's title and blurb are a
+    # link, no text of the page's
+    ("<script>pbjs.addAdUnits([{code: 'native-1', mediaTypes: {native: {title: {required: "
+     "true}, body: {required: true}}}, bids: [{bidder: 'appnexus', params: {placementId: "
+     "13232354}}]}]);</script>",
+     '<div id="native-1"><span>Sponsored</span><a href="https://click.test/n"><h4>These '
+     'running shoes are selling out fast this winter</h4><p>Runners say the cushioning is '
+     'unlike anything they have tried. See why thousands switched this season.</p>'
+     '<span>Stridewell</span></a></div>', [("Prebid.js", None, None)]),
 ])
 def test_a_prebid_unit_is_the_slot_its_code_names(
         audit_html: AuditHtml, head: str, body: str,
