@@ -45,6 +45,7 @@ _MEDIA_TYPES = re.compile(
     r"""\bmediaTypes['"]?\s*:\s*\{\s*['"]?(?:banner|video|native)['"]?\s*:""")
 _OWN_MEDIA_TYPES = re.compile(r"""\bmediaTypes['"]?\s*:""")
 _BIDS = re.compile(r"""\bbids['"]?\s*:\s*\[""")
+_OWN_BIDS = re.compile(r"""\bbids['"]?\s*:""")
 # its first size: a banner's `sizes: [[300, 250], …]` (or flat `[300, 250]`), a video's
 # `playerSize: [640, 480]`
 _SIZE = re.compile(r"""\b(?:sizes|playerSize)['"]?\s*:\s*\[\s*\[?\s*(\d{1,4})\s*,\s*(\d{1,4})""")
@@ -128,9 +129,12 @@ def _units(text: str) -> tuple[AdUnit, ...]:
 
 def _is_unit(text: str, start: int, end: int) -> bool:
     """Whether the object `text[start:end]` is a Prebid ad unit: media types of its own,
-    or bids of its own one of which names its bidder and params."""
+    or bids of its own one of which names its bidder and params, or both keys of its own
+    whatever they are given as (`mediaTypes: bannerTypes, bids: bidsFor('mpu')`, a
+    site's config built of its variables and functions)."""
     own, _ = _split(text, start, end)  # its own keys (a nested object's text left out)
-    if _OWN_MEDIA_TYPES.search(own) and _MEDIA_TYPES.search(text, start, end):
+    if _OWN_MEDIA_TYPES.search(own) and (_MEDIA_TYPES.search(text, start, end)
+                                         or _OWN_BIDS.search(own)):
         return True
     return bool(_BIDS.search(own) and _BIDDER.search(text, start, end)
                 and _HAS_PARAMS.search(text, start, end))

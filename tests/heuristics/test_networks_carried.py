@@ -252,6 +252,10 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
     (f"<script>{_UNITS} googletag.cmd.push(function () {{ googletag.defineSlot("
      "'/4817/news/top', [728, 90], 'ad-top').addService(googletag.pubads()); });</script>",
      '<div id="ad-top"></div>', [("Google Publisher Tag", 728, 90)]),
+    # a unit whose media types and bids the site's variables and functions give
+    ("<script>var mt = {banner: {sizes: [[300, 250]]}}; pbjs.addAdUnits([{code: 'div-mpu-1', "
+     "mediaTypes: mt, bids: bidsFor('mpu')}]);</script>", '<div id="div-mpu-1"></div>',
+     [("Prebid.js", None, None)]),
     # a code that is a GAM path, or names no element of the page: no slot
     ("<script>pbjs.addAdUnits([{code: '/4817/news/top', mediaTypes: {banner: {sizes: "
      "[[728, 90]]}}, bids: [{bidder: 'ix', params: {siteId: '604917'}}]}]);</script>",
