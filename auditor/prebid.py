@@ -80,27 +80,40 @@ def ad_units(page: ParsedPage) -> tuple[AdUnit, ...]:
 
 def _config_text(page: ParsedPage) -> str:
     """Where a header-bidding config is written: inline code (and what it decodes to),
-    then the JSON data blocks' structure (`_structure`), a line apart."""
+    a state script's structure, then the JSON data blocks' (`_structure`), a line apart."""
+    return page.view("prebid config", lambda: _read_config(page))
+
+
+def _read_config(page: ParsedPage) -> str:
     blocks = page.json_blocks
-    if not blocks:
+    codes = page.script_texts
+    if not blocks and not any(_STATE.match(code) for code in codes):
         return page.script_text
-    return "\n".join((page.script_text, *(_structure(b) for b in blocks)))
+    return "\n".join((*(_structure(c, _JS_STRING) if _STATE.match(c) else c for c in codes),
+                      *(_structure(b) for b in blocks)))
 
 
+# a script that hands the page's state to its framework (Nuxt's `window.__NUXT__=`,
+# `window.__INITIAL_STATE__=`, Next.js' `self.__next_f.push([1,"…"])`): data, whose
+# strings are the page's text as a JSON block's are
+_STATE = re.compile(r"""\s*\(?\s*(?:window|self|globalThis)\s*\.\s*__\w+""")
 # a JSON string literal, and one that is a value a config gives (an ad unit's code, a
 # bidder's, an account's), not prose: short, no space, no escape
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_TOKEN = re.compile(r'"[^\s"\\]{0,200}"')
+# a script's string literal of any quote, read left to right (a quote inside another
+# string is that string's)
+_JS_STRING = re.compile(r"""(["'])(?:(?!\1)[^\\\n]|\\.)*\1|`(?:[^`\\]|\\.)*`""")
+_TOKEN = re.compile(r"""(["'`])[^\s"'`\\]{0,200}\1""")
 
 
-def _structure(block: str) -> str:
+def _structure(block: str, strings: re.Pattern[str] = _JSON_STRING) -> str:
     """A JSON data block's keys and short values, each longer string emptied: a config
     there is JSON (`"bidder": "ix"`), while a string holding text (a blog post's body in
     Next.js' page props, its code sample `bidder: 'appnexus'` and all) is the page's
-    prose, no config it runs."""
+    prose, no config it runs. A state script's strings of any quote the same."""
     if "bidder" not in block and "bids" not in block and "mediaTypes" not in block:
         return block  # nothing of a config (most pages' props): no pass
-    return _JSON_STRING.sub(lambda m: m.group() if _TOKEN.fullmatch(m.group()) else '""', block)
+    return strings.sub(lambda m: m.group() if _TOKEN.fullmatch(m.group()) else '""', block)
 
 
 def _units(text: str) -> tuple[AdUnit, ...]:

@@ -252,6 +252,16 @@ _UNITS = ("var adUnits = [{code: 'ad-top', mediaTypes: {banner: {sizes: [[728, 9
     (f"<script>{_UNITS} googletag.cmd.push(function () {{ googletag.defineSlot("
      "'/4817/news/top', [728, 90], 'ad-top').addService(googletag.pubads()); });</script>",
      '<div id="ad-top"></div>', [("Google Publisher Tag", 728, 90)]),
+    # a Nuxt blog post on Prebid: its body, the code sample and the demo div, a string of
+    # the page's state script, no config it runs; a config the site keeps in a state
+    # object is one
+    ("<script>window.__NUXT__={data:[{post:{body:\"<pre>var adUnits = [{code: 'div-1', "
+     "mediaTypes: {banner: {sizes: [[300, 250]]}}, bids: [{bidder: 'appnexus', params: "
+     "{placementId: 13144370}}]}];</pre><div id=\\\"div-1\\\"></div>\"}}]};</script>",
+     '<div id="div-1"></div>', []),
+    ("<script>window.__AD_CONFIG__ = {adUnits: [{code: 'ad-top', mediaTypes: {banner: "
+     "{sizes: [[728, 90]]}}, bids: [{bidder: 'ix', params: {siteId: '604917'}}]}]};</script>",
+     '<div id="ad-top"></div>', [("Prebid.js", 728, 90)]),
     # a unit whose media types and bids the site's variables and functions give
     ("<script>var mt = {banner: {sizes: [[300, 250]]}}; pbjs.addAdUnits([{code: 'div-mpu-1', "
      "mediaTypes: mt, bids: bidsFor('mpu')}]);</script>", '<div id="div-mpu-1"></div>',
