@@ -429,6 +429,8 @@ def relative_imports(script: str, module: bool) -> Iterator[str]:
     ['./a.js', '/js/b.js', '../c.js']
     >>> list(relative_imports("// import './old.js'\\nh = `pick from '/uploads/'`", True))
     []
+    >>> list(relative_imports("input.accept = 'image/*'; import('./up.js')", True))
+    ['./up.js']
     >>> list(relative_imports("import {b} from '/js/b.js'; import('/js/c.js')", False))
     ['/js/c.js']
     >>> list(relative_imports("// import('./old.js')\\nhelp = 'use import(\\"/x.js\\") or an "
@@ -472,7 +474,7 @@ def _in_code(script: str, at: int) -> bool:
     line_start = max(reach, script.rfind("\n", reach, at) + 1)
     if script.find("//", line_start, at) != -1 and _LINE_COMMENT.search(script, line_start, at):
         return False
-    opened = script.rfind("/*", reach, at)
+    opened = _comment_opened(script, reach, at)
     if opened != -1 and script.find("*/", opened + 2, at) == -1:
         return False
     word_at = at if script.startswith("import", at) else _statement_keyword(script, at)
@@ -485,6 +487,16 @@ def _in_code(script: str, at: int) -> bool:
         return True
     word = _LAST_WORD.search(before)
     return word is not None and word.group() in _CODE_WORDS
+
+
+def _comment_opened(script: str, reach: int, at: int) -> int:
+    """Where the last `/*` between `reach` and `at` that may open a comment is (-1 for
+    none): one run into a name or a `*` is a string's glob or MIME type (`'image/*'`,
+    `'/api/*'`, `'src/**/*.js'`), no comment."""
+    opened = script.rfind("/*", reach, at)
+    while opened > reach and (script[opened - 1].isalnum() or script[opened - 1] in "_$*"):
+        opened = script.rfind("/*", reach, opened)
+    return opened
 
 
 def _statement_keyword(script: str, at: int) -> int | None:

@@ -541,6 +541,9 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     ('<script type="module">// import "./old-tracker.js"\nconst help = "Drop files or '
      "pick them from '/uploads/'\";\nimport {init} from './app.js';</script>",
      ["https://news.example/a/app.js"]),
+    # a string's glob or MIME type is no comment's opening
+    ("<script type=\"module\">input.accept = 'image/*'; router.get('/api/*', h);\n"
+     "const up = await import('./uploader.js');</script>", ["https://news.example/a/uploader.js"]),
 ])
 def test_a_modules_relative_import_is_a_request(script: str, expected: list[str]) -> None:
     """A site may serve a vendor's loader itself and import it from a module: the browser
