@@ -853,6 +853,17 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
 
 # the elements a page's layout is made of, which no overlay over it holds
 _LANDMARKS = ("main", "article", "header", "footer", "nav")
+def _is_shell(el: etree._Element) -> bool:
+    """Whether a pinned element is the page's layout shell: it holds the page's landmarks
+    (`_LANDMARKS`), and none lies outside it. An overlay copying a browser's download page,
+    its own header and main and all, over a page whose header and footer it covers is
+    no shell."""
+    if next(el.iterdescendants(*_LANDMARKS), None) is None:
+        return False
+    inside = {*el.iterdescendants(*_LANDMARKS), *el.iterancestors()}
+    return all(m in inside for m in el.getroottree().getroot().iter(*_LANDMARKS))
+
+
 # what browsers ship as: a "browser update" in a zip, a script or a shortcut is no installer
 _INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
 
@@ -868,8 +879,8 @@ def _update_verdict(a: etree._Element, url: str, host: str,
     # an overlay pinned over the page, not a layout whose shell is pinned and scrolls
     # inside (`<div id="app" style="position:fixed;inset:0;overflow:auto">` around the
     # page's header, article and footer)
-    pinned = any(_FIXED.search(el.get("style") or "") and next(
-        el.iterdescendants(*_LANDMARKS), None) is None for el in a.iterancestors())
+    pinned = any(_FIXED.search(el.get("style") or "") and not _is_shell(el)
+                 for el in a.iterancestors())
     dressed = _dressed(host, first_party)
     if pinned or dressed is not None or not _INSTALLERS.search(path):
         why = ("it sits in an overlay pinned over the page" if pinned else

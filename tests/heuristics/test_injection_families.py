@@ -807,3 +807,23 @@ def test_a_how_to_inside_a_pinned_app_shell_is_no_overlay(audit_listed: AuditLis
     report = audit_listed(page, "https://www.techfix.example/chrome-crash/")
     (found,) = [f for f in report.findings if f.kind == "fake-update"]
     assert found.severity is M and "check" in found.message
+
+
+def test_an_overlay_with_landmarks_of_its_own_over_the_page_is_pinned(
+        audit_listed: AuditListed) -> None:
+    """An overlay copying a browser's download page, its own header and main, pinned over
+    a page whose header, article and footer lie outside it, is an overlay, not a layout
+    shell: its installer on an undressed host is high."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Harbour Gazette</title></head><body><header><a "
+        "href='/'>Harbour Gazette</a></header><main><article><h1>Council votes</h1><p>The "
+        "council voted on Tuesday.</p></article></main><footer>&copy; Harbour Gazette</footer>"
+        "<div id='ovl' style='position:fixed;top:0;left:0;width:100%;height:100%;z-index:"
+        "2147483647;background:#fff'><header><img src='/c.png' alt='Chrome'></header><main>"
+        "<h1>Your Chrome browser is out of date</h1><p>Your browser version is outdated and "
+        "cannot display this page. Update Chrome to the latest version to continue.</p><a "
+        "href='https://updates-harbour.test/download/ChromeUpdate.exe'>Update Chrome</a></main>"
+        "</div></body></html>")
+    report = audit_listed(page, "https://harbourgazette.example/story")
+    (found,) = [f for f in report.findings if f.kind == "fake-update"]
+    assert found.severity is H and "overlay" in found.message
