@@ -385,11 +385,16 @@ _USER_EVENTS = frozenset({"click", "dblclick", "auxclick", "mousedown", "mouseup
 # 'click', `, jQuery's `x.on('click', ` (and a delegated one's selector), `x.click(`
 _LISTENER = re.compile(
     r"""\.\s*(?:addEventListener|on|one|bind)\s*\(\s*(['"`])([\w\s.]+)\1\s*,"""
-    r"""\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?\s*\Z"""
+    r"""\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?\s*(?:async\s+)?\Z"""
     r"""|\.\s*(click|dblclick|mousedown|mouseup|keydown|keyup|keypress|submit|change)"""
     r"""\s*\(\s*\Z""")
 # a handler property set to a function: `x.onclick = `
-_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*\Z""")
+_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*(?:async\s+)?\Z""")
+# a handler a framework's element takes as a prop: React's `{onClick: …}`, Vue's
+# compiled `{on: {click: …}}` (one element's, by the element it renders)
+_PROP_HANDLER = re.compile(
+    r"""(?:(?<![\w$.])on(?P<event>[A-Z][A-Za-z]+|[a-z]+)"""
+    r"""|(?<![\w$.])on\s*:\s*\{[^{}]{0,200}?(?<![\w$])(?P<vue>[a-z]+))\s*:\s*(?:async\s+)?\Z""")
 # what a listener on the page as a whole is bound to: a click anywhere on it that
 # navigates away is click-hijacking, not a visitor's choice
 _PAGE_WIDE = re.compile(
@@ -413,7 +418,7 @@ _NAME_REACH = 200  # characters read back from a function's head for what it is 
 # `x.addEventListener('click', () => location.href = …)`
 _ARROW_LISTENER = re.compile(
     r"""\(\s*(['"`])([\w\s.]+)\1\s*,\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?"""
-    r"""(?:\([^()]*\)|[\w$]+)\s*=>""")
+    r"""(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>""")
 _LISTENER_CALL = re.compile(r"""\.\s*(?:addEventListener|on|one|bind)\s*\Z""")
 MAX_CALLERS = 20  # a named function's calls read for whether the visitor's act runs it
 
@@ -481,8 +486,11 @@ def _shells(page: ParsedPage) -> frozenset[str]:
 
 # a layer pinned over the whole page (`position: fixed; inset: 0`, or 100% of the
 # viewport): a click on it is a click anywhere, the click-hijacker's transparent sheet
-_PINNED = re.compile(r"position\s*:\s*(?:fixed|absolute)", re.I)
-_WHOLE_PAGE = re.compile(r"inset\s*:\s*0(?![\d.])|(?:width|height)\s*:\s*100(?:%|vw|vh)", re.I)
+# (in CSS, `position: fixed`, or a script's `style.position = 'fixed'`, `{position: "fixed"}`)
+_SET_TO = r"""['"`]?\s*[:=]\s*['"`]?"""
+_PINNED = re.compile(r"position" + _SET_TO + r"(?:fixed|absolute)", re.I)
+_WHOLE_PAGE = re.compile(r"inset" + _SET_TO + r"0(?![\d.])|(?:width|height)" + _SET_TO
+                         + r"100(?:%|vw|vh)", re.I)
 OVERLAY_REACH = 300  # characters of a script around its `position: fixed` read for the size
 
 
@@ -571,7 +579,8 @@ def _element_listener(script: _Script, before_end: int, event: str,
     whatever name the script gives them (`_page_wide`), nor on every element of a kind
     (`_EVERY`, `_ALL_LINKS`), nor with a layer pinned over the whole page (one the
     script builds, or an element of the page's `overlays` it names). A delegated
-    listener (jQuery's `.on('click', selector, …)`) is judged by its `selector`; one on
+    listener (jQuery's `.on('click', selector, …)`) is judged by its `selector` (empty
+    for a framework element's prop, `_PROP_HANDLER`: that element's); one on
     the page whose function, before the navigation (`tested`), picks the element clicked
     by a selector of one (`e.target.closest('.js-login')`, the same delegation written
     by hand) or a key event's key (`e.key === 'ArrowRight'`, a pagination shortcut) is
@@ -707,6 +716,10 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
                                      text[max(opened, at - TEST_REACH):at])
         if (handler := _HANDLER_SET.search(before)) is not None:
             return _element_listener(script, offset + handler.start(), handler.group(1), None,
+                                     text[max(opened, at - TEST_REACH):at])
+        if (prop := _PROP_HANDLER.search(before)) is not None:
+            return _element_listener(script, offset + prop.start(),
+                                     prop.group("event") or prop.group("vue"), "",
                                      text[max(opened, at - TEST_REACH):at])
         named = _NAMED_AS.search(code, max(0, head.start() - _NAME_REACH), head.start())
         name = head.group(1) or (named and (named.group(1) or named.group(2)))

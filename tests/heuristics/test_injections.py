@@ -160,6 +160,24 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("any key navigates", page(
         "<script>document.addEventListener('keydown', function(e){location.href="
         "'https://spam.test/x'});</script>"), {("redirect", M)}),
+    # an async listener, a framework element's handler prop
+    ("async listener of a button navigates", page(
+        "<button id=b>Pay</button><script>document.getElementById('b').addEventListener("
+        "'click', async (e) => {const r = await fetch('/api'); if (r.ok) location.href="
+        "'https://checkout.partner.test/'});</script>"), set()),
+    ("React button's onClick navigates", page(
+        '<div id="root"></div><script>e("button",{onClick:()=>{window.location.href='
+        '"https://sso.partner.test/login"}},"Log in")</script>'), set()),
+    ("Vue button's click navigates", page(
+        '<div id="app"></div><script>var r=function(){var t=this,e=t._self._c;return e('
+        '"button",{on:{click:function(e){window.location.href="https://sso.partner.test/"}}}'
+        ',[t._v("Log in")])}</script>'), set()),
+    ("React full-page layer's onClick navigates", page(
+        '<div id="root"></div><script>e("div",{style:{position:"fixed",inset:0},onClick:()=>'
+        '{window.location.href="https://spam.test/x"}})</script>'), {("redirect", M)}),
+    ("React element's hover navigates", page(
+        '<div id="root"></div><script>e("div",{onMouseEnter:()=>{window.location.href='
+        '"https://spam.test/x"}})</script>'), {("redirect", M)}),
     # a sheet pinned over the whole page is no one element: its click is any click
     ("transparent full-page layer's listener navigates", page(
         '<div id="ov" style="position:fixed;top:0;left:0;width:100%;height:100%;opacity:0">'
@@ -169,6 +187,11 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var d=document.createElement('div');d.style.cssText='position:fixed;"
         "inset:0;z-index:2147483647';d.onclick=function(){location.href='https://spam.test/x'};"
         "document.body.appendChild(d);</script>"), {("redirect", M)}),
+    ("a layer the script pins by its style's properties navigates", page(
+        "<script>var d=document.createElement('div');d.style.position='fixed';d.style.top=0;"
+        "d.style.width='100%';d.style.height='100%';d.addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});document.body.appendChild(d);</script>"),
+     {("redirect", M)}),
     ("hover over an element navigates", page(
         "<div id=ad></div><script>document.getElementById('ad').addEventListener('mouseover',"
         " function(){location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
