@@ -469,12 +469,12 @@ _CONTENT = ("main", "article")
 
 
 def _shells(page: ParsedPage) -> frozenset[str]:
-    """The `#id`s and `.class`es of the elements holding the page's main part or an
-    article (not the body or the root, which `_PAGE_WIDE` names)."""
+    """The `#id`s and `.class`es of the page's main part and articles and of the elements
+    holding them (not the body or the root, which `_PAGE_WIDE` names)."""
     names: set[str] = set()
     seen: set[etree._Element] = set()
     for held in (el for tag in _CONTENT for el in page.tagged(tag)):
-        for el in held.iterancestors():
+        for el in (held, *held.iterancestors()):
             if el in seen or str(el.tag).lower() in ("body", "html"):
                 break
             seen.add(el)

@@ -123,6 +123,10 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         '<html><body><div class="site-wrapper dark"><main><p>Story</p></main></div>'
         "<script>$('.site-wrapper').on('click', function(){location.href='https://spam.test/x'"
         "});</script></body></html>"), {("redirect", M)}),
+    ("the main part's own click listener navigates", (
+        '<html><body><header>h</header><main id="content"><p>Story</p></main><script>'
+        "document.getElementById('content').addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});</script></body></html>"), {("redirect", M)}),
     ("every paragraph's mousedown navigates", page(
         "<script>var ps=document.querySelectorAll('p');for(var i=0;i<ps.length;i++){ps[i]."
         "addEventListener('mousedown', function(){location.href='https://spam.test/x'});}"
