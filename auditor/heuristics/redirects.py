@@ -626,7 +626,7 @@ _EVERY_SELECTOR = re.compile(
 # a collection of them a script walks, handing each a listener
 _EVERY_NEAR = re.compile(
     r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])"""
-    r"(?:" + _EVERY_SELECTOR.pattern + r")\1", re.I)
+    r"(?:" + _EVERY_SELECTOR.pattern + r")\1\s*\)", re.I)
 # a receiver written as an element picked by a selector, an id or a class
 _PICKED = re.compile(
     r"""(?:querySelector|getElementById|getElementsByClassName|getElementsByTagName"""
@@ -718,8 +718,15 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
             return _element_listener(script, offset + handler.start(), handler.group(1), None,
                                      text[max(opened, at - TEST_REACH):at])
         if (prop := _PROP_HANDLER.search(before)) is not None:
-            return _element_listener(script, offset + prop.start(),
-                                     prop.group("event") or prop.group("vue"), "",
+            # an element's prop, unless its object is handed to the page after it
+            # (`Object.assign(document.body, {onclick: …})`)
+            brace = next(script.enclosing(offset + prop.start()), 0)
+            lead_at = max(0, brace - _NAME_REACH)
+            lead = text[lead_at:brace].rstrip()
+            handed = lead.endswith(",")
+            return _element_listener(script, lead_at + len(lead) - 1 if handed else 0,
+                                     prop.group("event") or prop.group("vue"),
+                                     None if handed else "",
                                      text[max(opened, at - TEST_REACH):at])
         named = _NAMED_AS.search(code, max(0, head.start() - _NAME_REACH), head.start())
         name = head.group(1) or (named and (named.group(1) or named.group(2)))

@@ -179,6 +179,12 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("React full-page layer's onClick navigates", page(
         '<div id="root"></div><script>e("div",{style:{position:"fixed",inset:0},onClick:()=>'
         '{window.location.href="https://spam.test/x"}})</script>'), {("redirect", M)}),
+    ("handler props assigned to the body navigate", page(
+        "<script>Object.assign(document.body, {onclick: function(){location.href="
+        "'https://spam.test/x'}});</script>"), {("redirect", M)}),
+    ("React element made by a function named $ navigates", page(
+        '<div id="root"></div><script>$("div",{className:"cta",onClick:()=>{'
+        'window.location.href="https://sso.partner.test/"}})</script>'), set()),
     ("React element's hover navigates", page(
         '<div id="root"></div><script>e("div",{onMouseEnter:()=>{window.location.href='
         '"https://spam.test/x"}})</script>'), {("redirect", M)}),
