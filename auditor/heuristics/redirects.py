@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from lxml import etree
+
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
-from auditor.dom.page import UNPROMPTED_HANDLERS, handlers_of
+from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, names_element, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -106,7 +108,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     redirect on another condition (a template's credit-lock that fires when a footer
     link is removed) is `medium`. Handlers a click runs are navigation, not redirects (a
     `<button onclick>`'s, a click listener bound to one element, a function only they
-    call: `_user_initiated`; not one on the whole page, which hijacks every click),
+    call: `_user_initiated`; not one on the whole page, its wrapper or every element of
+    a kind, which hijacks every click),
     and so is a redirect in plain code to a language or regional version the page declares
     its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
@@ -382,11 +385,16 @@ _USER_EVENTS = frozenset({"click", "dblclick", "auxclick", "mousedown", "mouseup
 # 'click', `, jQuery's `x.on('click', ` (and a delegated one's selector), `x.click(`
 _LISTENER = re.compile(
     r"""\.\s*(?:addEventListener|on|one|bind)\s*\(\s*(['"`])([\w\s.]+)\1\s*,"""
-    r"""\s*(?:(['"`])[^'"`]*\3\s*,\s*)?\s*\Z"""
+    r"""\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?\s*(?:async\s+)?\Z"""
     r"""|\.\s*(click|dblclick|mousedown|mouseup|keydown|keyup|keypress|submit|change)"""
     r"""\s*\(\s*\Z""")
 # a handler property set to a function: `x.onclick = `
-_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*\Z""")
+_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*(?:async\s+)?\Z""")
+# a handler a framework's element takes as a prop: React's `{onClick: …}`, Vue's
+# compiled `{on: {click: …}}` (one element's, by the element it renders)
+_PROP_HANDLER = re.compile(
+    r"""(?:(?<![\w$.])on(?P<event>[A-Z][A-Za-z]+|[a-z]+)"""
+    r"""|(?<![\w$.])on\s*:\s*\{[^{}]{0,200}?(?<![\w$])(?P<vue>[a-z]+))\s*:\s*(?:async\s+)?\Z""")
 # what a listener on the page as a whole is bound to: a click anywhere on it that
 # navigates away is click-hijacking, not a visitor's choice
 _PAGE_WIDE = re.compile(
@@ -402,14 +410,15 @@ _FUNCTION_HEAD = re.compile(
     r"""(?:(?<![\w$])function\s*\*?\s*([\w$]*)\s*\([^()]*\)|(?:\([^()]*\)|[\w$]+)\s*=>)\s*\Z""")
 _NAMED_AS = re.compile(r"""(?<![\w$.])([\w$]+)\s*=\s*\Z|\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
 CLICK_REACH = 400  # as the walk reads back from a `.click()`
+TEST_REACH = 2000  # characters of a listener's function before its navigation read for a test
 _NAME_REACH = 200  # characters read back from a function's head for what it is handed to
 
 
 # a listener's function written as an arrow with no braces, from the call's `(`:
 # `x.addEventListener('click', () => location.href = …)`
 _ARROW_LISTENER = re.compile(
-    r"""\(\s*(['"`])([\w\s.]+)\1\s*,\s*(?:(['"`])[^'"`]*\3\s*,\s*)?"""
-    r"""(?:\([^()]*\)|[\w$]+)\s*=>""")
+    r"""\(\s*(['"`])([\w\s.]+)\1\s*,\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?"""
+    r"""(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>""")
 _LISTENER_CALL = re.compile(r"""\.\s*(?:addEventListener|on|one|bind)\s*\Z""")
 MAX_CALLERS = 20  # a named function's calls read for whether the visitor's act runs it
 
@@ -433,6 +442,7 @@ class _PageCode(NamedTuple):
     visitors: frozenset[str]
     scripts: list[str]
     overlays: frozenset[str] = frozenset()  # ids of layers pinned over the whole page
+    shells: frozenset[str] = frozenset()  # `#id`s and `.class`es of what holds its content
 
 
 def _page_code(ctx: PageContext) -> _PageCode:
@@ -450,13 +460,37 @@ def _page_code(ctx: PageContext) -> _PageCode:
         if (el := style.getparent()) is not None and el.get("id") and _pins_overlay(style))
     return _PageCode(Counter(name for code in others for name in _NAME.findall(code)),
                      frozenset(name for code in visitors for name in _NAME.findall(code)),
-                     others, overlays)
+                     others, overlays, _shells(ctx.page))
+
+
+# what holds a page's content: a layout's wrapper (`div#page`, `.site-wrapper`) around
+# its main part or article, a listener on which hears a click anywhere on the page
+_CONTENT = ("main", "article")
+
+
+def _shells(page: ParsedPage) -> frozenset[str]:
+    """The `#id`s and `.class`es of the page's main part and articles and of the elements
+    holding them (not the body or the root, which `_PAGE_WIDE` names)."""
+    names: set[str] = set()
+    seen: set[etree._Element] = set()
+    for held in (el for tag in _CONTENT for el in page.tagged(tag)):
+        for el in (held, *held.iterancestors()):
+            if el in seen or str(el.tag).lower() in ("body", "html"):
+                break
+            seen.add(el)
+            if el.get("id"):
+                names.add("#" + str(el.get("id")).strip())
+            names.update("." + name for name in str(el.get("class") or "").split())
+    return frozenset(names)
 
 
 # a layer pinned over the whole page (`position: fixed; inset: 0`, or 100% of the
 # viewport): a click on it is a click anywhere, the click-hijacker's transparent sheet
-_PINNED = re.compile(r"position\s*:\s*(?:fixed|absolute)", re.I)
-_WHOLE_PAGE = re.compile(r"inset\s*:\s*0(?![\d.])|(?:width|height)\s*:\s*100(?:%|vw|vh)", re.I)
+# (in CSS, `position: fixed`, or a script's `style.position = 'fixed'`, `{position: "fixed"}`)
+_SET_TO = r"""['"`]?\s*[:=]\s*['"`]?"""
+_PINNED = re.compile(r"position" + _SET_TO + r"(?:fixed|absolute)", re.I)
+_WHOLE_PAGE = re.compile(r"inset" + _SET_TO + r"0(?![\d.])|(?:width|height)" + _SET_TO
+                         + r"100(?:%|vw|vh)", re.I)
 OVERLAY_REACH = 300  # characters of a script around its `position: fixed` read for the size
 
 
@@ -513,6 +547,20 @@ class _Script:
             elif stack:
                 self.closes[stack.pop()] = m.start()
         self.functions: dict[str, bool] = {}  # `_called_by_visitor`'s answers, by name
+        self._assigned: dict[str, list[tuple[int, str]]] | None = None
+
+    def assigned(self) -> dict[str, list[tuple[int, str]]]:
+        """The values the script sets each name to (`x = …`, `var x = …`), where, in
+        order: read in one pass, at the first listener whose receiver is a name."""
+        if self._assigned is None:
+            self._assigned = {}
+            for m in _ASSIGNED.finditer(self.code):
+                start, name = _name_before(self.code, m.start())
+                if name and not name[0].isdigit() and (
+                        start == 0 or self.code[start - 1] not in "."):
+                    value = self.text[m.start(1):m.end(1)].strip()
+                    self._assigned.setdefault(name, []).append((start, value))
+        return self._assigned
 
     def enclosing(self, at: int) -> Iterator[int]:
         """Where the braces and parentheses open that enclose `at`, innermost first."""
@@ -523,26 +571,122 @@ class _Script:
             index = self.parents[index]
 
 
-def _element_listener(text: str, before_end: int, event: str, delegated: bool,
-                      overlays: frozenset[str]) -> bool:
+def _element_listener(script: _Script, before_end: int, event: str,
+                      selector: str | None, tested: str = "") -> bool:
     """Whether a listener for `event`, whose call's receiver ends at `before_end`, is a
-    visitor's act on one element (`_USER_EVENTS`, not `_PAGE_WIDE`, not `_ALL_LINKS`,
-    and no layer pinned over the whole page: one the script builds, or an element of the
-    page's `overlays` it names)."""
+    visitor's act on one element (`_USER_EVENTS`), not a click anywhere on the page: not
+    on the window, the document, its body or a shell holding the page's content, by
+    whatever name the script gives them (`_page_wide`), nor on every element of a kind
+    (`_EVERY`, `_ALL_LINKS`), nor with a layer pinned over the whole page (one the
+    script builds, or an element of the page's `overlays` it names). A delegated
+    listener (jQuery's `.on('click', selector, …)`) is judged by its `selector` (empty
+    for a framework element's prop, `_PROP_HANDLER`: that element's); one on
+    the page whose function, before the navigation (`tested`), picks the element clicked
+    by a selector of one (`e.target.closest('.js-login')`, the same delegation written
+    by hand) or a key event's key (`e.key === 'ArrowRight'`, a pagination shortcut) is
+    the visitor's act on that element or key too."""
+    text, overlays = script.text, script.page.overlays
     if event.strip().lower() not in _USER_EVENTS or _ALL_LINKS.search(text):
         return False
     if _pins_overlay(text) or any(
             quoted in text for name in overlays for quoted in (f"'{name}'", f'"{name}"',
                                                               f"#{name}")):
         return False  # a sheet over the page: every click is its click
-    receiver = text[max(0, before_end - _NAME_REACH):before_end]
-    return delegated or _PAGE_WIDE.search(receiver) is None
+    if selector is not None:
+        wide = _every(selector, script.page.shells)
+    else:
+        start = max(0, before_end - _NAME_REACH)
+        # in a loop over every paragraph, div or link of the page, or on the page
+        wide = _EVERY_NEAR.search(text, max(0, before_end - CLICK_REACH), before_end) \
+            is not None or _page_wide(text[start:before_end], script, before_end, 0)
+    if not wide:
+        return True
+    if event.strip().lower().startswith("key") and _KEY_TEST.search(tested):
+        return True  # a shortcut: the key the visitor pressed
+    return any(not _every(m.group(2), script.page.shells)
+               for m in _TARGET_TEST.finditer(tested))
+
+
+# a handler's test of the element clicked, by a selector (`e.target.closest('.login')`,
+# `.matches(…)`, `.classList.contains('login')`), and of the key pressed
+_TARGET_TEST = re.compile(r"""\.\s*(?:closest|matches|classList\s*\.\s*contains)\s*\("""
+                          r"""\s*(['"`])([^'"`]{1,200})\1""")
+_KEY_TEST = re.compile(r"\.\s*(?:key|keyCode|which|code)\s*(?:===?|!==?)|"
+                       r"(?:===?|!==?)\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\b"
+                       r"|switch\s*\(\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\s*\)")
+
+
+# a selector of every element of a kind the page's content is made of (`p`, `div`,
+# `a, p`, `*`, `body *`), not of its controls (`button`, `select`, `form`)
+_CONTENT_TAGS = (r"(?:a|p|div|span|li|ul|img|section|article|main|td|tr|h[1-6]|\*"
+                 r"|body|html)")
+_EVERY_SELECTOR = re.compile(
+    r"\s*(?:(?:body|html)\s+)?" + _CONTENT_TAGS + r"(?:\s*,\s*(?:(?:body|html)\s+)?"
+    + _CONTENT_TAGS + r")*\s*", re.I)
+# a collection of them a script walks, handing each a listener
+_EVERY_NEAR = re.compile(
+    r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])"""
+    r"(?:" + _EVERY_SELECTOR.pattern + r")\1\s*\)", re.I)
+# a receiver written as an element picked by a selector, an id or a class
+_PICKED = re.compile(
+    r"""(?:querySelector|getElementById|getElementsByClassName|getElementsByTagName"""
+    r"""|\$|jQuery)\s*\(\s*(['"`])([^'"`]{1,200})\1""")
+# the name a receiver ends in, and what follows it (`d`, `d.body`, `ps[i]`, `w['body']`)
+_RECEIVER_NAME = re.compile(r"""(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+|\s*\[[^\[\]]*\])*)\s*\Z""")
+# a value assigned, to the statement's end or the declaration's next comma; led by the `=`
+# (the name is read back from it: `_name_before`), so one pass reads a script's all
+_ASSIGNED = re.compile(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
+                       r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
+
+
+def _every(selector: str, shells: frozenset[str]) -> bool:
+    """Whether a selector picks every element of a content kind, the page's body, or a
+    shell holding its content (`_PageCode.shells`)."""
+    if _EVERY_SELECTOR.fullmatch(selector):
+        return True
+    compound = re.fullmatch(r"\s*[\w-]*((?:[#.][\w-]+)+)\s*", selector)
+    if compound is None:
+        return False
+    return any(part in shells for part in re.findall(r"[#.][\w-]+", compound.group(1)))
+
+
+def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
+    """Whether a listener's receiver (the code before its `.addEventListener`) is the
+    window, the document, its body or root, or a shell holding the page's content: by
+    their names, an element picked by a selector of them, or a variable the script set
+    to one (`var d = document; d.addEventListener(…)`, `_0x1a['body']`)."""
+    receiver = re.sub(r"""\[\s*(['"`])([\w$]+)\1\s*\]""", r".\2", receiver)
+    if _PAGE_WIDE.search(receiver):
+        return True
+    picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
+    if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
+                                           receiver[picked.end():]):
+        how, selector = picked.group(), picked.group(2).strip()
+        if "ById" in how:
+            return "#" + selector in script.page.shells
+        if "ByClassName" in how:
+            return all("." + name in script.page.shells for name in selector.split())
+        return _every(selector, script.page.shells)
+    named = _RECEIVER_NAME.search(receiver)
+    if named is None or depth >= 2 or named.group(1) in ("this", "window", "document"):
+        return False
+    values = script.assigned().get(named.group(1), [])
+    index = bisect.bisect_left(values, (at,)) - 1
+    if index < 0:
+        return False  # set nowhere before: a parameter, or another script's
+    set_at, value = values[index]
+    # `ps[i]` of `ps = document.querySelectorAll('p')`: an element of the collection
+    tail = re.sub(r"\s*\[[^\[\]]*\]\s*\Z", "", named.group(2))
+    if tail != named.group(2) and _EVERY_NEAR.search(value):
+        return True
+    return _page_wide(value + tail, script, set_at, depth + 1)
 
 
 def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
     """Whether the statement at `at` runs only on an act of the visitor's on one element:
     inside a function handed to a listener of one of `_USER_EVENTS` bound to an element
-    (not the window, the document or its body, nor every link: that is click-hijacking),
+    (not the window, the document, its body, its wrapper, nor every link or paragraph:
+    that is click-hijacking, `_element_listener`),
     or set as its `on…` handler, or inside a named function the script calls only from
     such functions or the visitor's handlers (`onclick`), at least once, and nothing else
     of the page names (`_PageCode`): a share
@@ -556,8 +700,9 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
                     code, max(0, opened - _NAME_REACH), opened):
                 call = _LISTENER_CALL.search(code, max(0, opened - _NAME_REACH), opened)
                 assert call is not None
-                return _element_listener(text, call.start(), arrow.group(2),
-                                         arrow.group(3) is not None, script.page.overlays)
+                return _element_listener(script, call.start(), arrow.group(2),
+                                         arrow.group("selector"),
+                                         text[max(arrow.end(), at - TEST_REACH):at])
             continue
         head = _FUNCTION_HEAD.search(code, max(0, opened - _NAME_REACH), opened)
         if head is None:
@@ -565,12 +710,24 @@ def _user_initiated(script: _Script, at: int, depth: int = 0) -> bool:
         before = text[max(0, head.start() - _NAME_REACH):head.start()]
         offset = head.start() - len(before)
         if (listener := _LISTENER.search(before)) is not None:
-            event = listener.group(2) or listener.group(4)
-            return _element_listener(text, offset + listener.start(), event,
-                                     listener.group(3) is not None, script.page.overlays)
+            event = listener.group(2) or listener.group(5)
+            return _element_listener(script, offset + listener.start(), event,
+                                     listener.group("selector"),
+                                     text[max(opened, at - TEST_REACH):at])
         if (handler := _HANDLER_SET.search(before)) is not None:
-            return _element_listener(text, offset + handler.start(), handler.group(1), False,
-                                     script.page.overlays)
+            return _element_listener(script, offset + handler.start(), handler.group(1), None,
+                                     text[max(opened, at - TEST_REACH):at])
+        if (prop := _PROP_HANDLER.search(before)) is not None:
+            # an element's prop, unless its object is handed to the page after it
+            # (`Object.assign(document.body, {onclick: …})`)
+            brace = next(script.enclosing(offset + prop.start()), 0)
+            lead_at = max(0, brace - _NAME_REACH)
+            lead = text[lead_at:brace].rstrip()
+            handed = lead.endswith(",")
+            return _element_listener(script, lead_at + len(lead) - 1 if handed else 0,
+                                     prop.group("event") or prop.group("vue"),
+                                     None if handed else "",
+                                     text[max(opened, at - TEST_REACH):at])
         named = _NAMED_AS.search(code, max(0, head.start() - _NAME_REACH), head.start())
         name = head.group(1) or (named and (named.group(1) or named.group(2)))
         if name:
@@ -599,15 +756,13 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
     for use in uses:
         listener = _LISTENER.search(text, max(0, use.start() - _NAME_REACH), use.start())
         if listener is not None:
-            if not _element_listener(text, listener.start(), listener.group(2) or
-                                     listener.group(4), listener.group(3) is not None,
-                                     script.page.overlays):
+            if not _element_listener(script, listener.start(), listener.group(2) or
+                                     listener.group(5), listener.group("selector")):
                 return False
             continue
         handler = _HANDLER_SET.search(text, max(0, use.start() - _NAME_REACH), use.start())
         if handler is not None:  # `button.onclick = share`
-            if not _element_listener(text, handler.start(), handler.group(1), False,
-                                     script.page.overlays):
+            if not _element_listener(script, handler.start(), handler.group(1), None):
                 return False
             continue
         if not _user_initiated(script, use.start(), depth + 1):
@@ -626,9 +781,12 @@ REDIRECT = FindingKind(
     "page's markup its code clicks. None when only the visitor's act on one element runs it "
     "(a listener for a click, a key or a choice bound to an element, its `onclick`, or a "
     "function only those call: a share button, a download, a jump menu), nor for a link that "
-    "opens a new tab (`target=_blank`); a listener on the window, the document or its body, "
-    "on every link, or on a layer pinned over the whole page (`position: fixed` at its full "
-    "size), that sends a click anywhere away is click-hijacking: medium. "
+    "opens a new tab (`target=_blank`); a listener on the window, the document, its root or "
+    "body (by whatever name the script gives them), a wrapper holding the page's main part "
+    "or article, every link or every element of a kind (each `p`, `div`, `*`), or a layer "
+    "pinned over the whole page (`position: fixed` at its full size), that sends a click "
+    "anywhere away is click-hijacking: medium, unless it first picks the element clicked by "
+    "a selector of one (`e.target.closest('.login')`) or the key pressed (a shortcut). "
     "Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
     "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "

@@ -99,6 +99,95 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var l=document.querySelectorAll('a');for(var i=0;i<l.length;i++){l[i]."
         "addEventListener('click', function(e){e.preventDefault();location.href="
         "'https://spam.test/x'});}</script>"), {("redirect", M)}),
+    # the page as a whole by another name: an alias, a wrapper holding its content, every
+    # paragraph, a delegated selector of every element
+    ("aliased document's click listener navigates", page(
+        "<script>var _0x1a=document,_0x2b=_0x1a['body'];_0x2b.addEventListener('click',"
+        " function(){if(!window._d){window._d=1;location.href='https://spam.test/x'}});"
+        "</script>"), {("redirect", M)}),
+    ("aliased document's onclick navigates", page(
+        "<script>var d=document;d.onclick=function(){location.href='https://spam.test/x'};"
+        "</script>"), {("redirect", M)}),
+    ("body picked by selector navigates", page(
+        "<script>document.querySelector('body').addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("root element's click listener navigates", page(
+        "<script>document.documentElement.addEventListener('mousedown', function(){"
+        "location.href='https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("wrapper holding the site navigates", (
+        '<html><body><div id="page"><header>Site</header><main><article><p>Story</p>'
+        "</article></main></div><script>document.getElementById('page').addEventListener("
+        "'click', function(){if(!sessionStorage.x){sessionStorage.x=1;location.href="
+        "'https://spam.test/x'}});</script></body></html>"), {("redirect", M)}),
+    ("wrapper class holding the site navigates", (
+        '<html><body><div class="site-wrapper dark"><main><p>Story</p></main></div>'
+        "<script>$('.site-wrapper').on('click', function(){location.href='https://spam.test/x'"
+        "});</script></body></html>"), {("redirect", M)}),
+    ("the main part's own click listener navigates", (
+        '<html><body><header>h</header><main id="content"><p>Story</p></main><script>'
+        "document.getElementById('content').addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});</script></body></html>"), {("redirect", M)}),
+    ("every paragraph's mousedown navigates", page(
+        "<script>var ps=document.querySelectorAll('p');for(var i=0;i<ps.length;i++){ps[i]."
+        "addEventListener('mousedown', function(){location.href='https://spam.test/x'});}"
+        "</script>"), {("redirect", M)}),
+    ("every div's click navigates", page(
+        "<script>[].forEach.call(document.getElementsByTagName('div'), function(el){"
+        "el.addEventListener('click', function(){location.href='https://spam.test/x'});});"
+        "</script>"), {("redirect", M)}),
+    ("delegated to every element navigates", page(
+        "<script>$(document).on('click', '*', function(){location.href='https://spam.test/x'"
+        "});</script>"), {("redirect", M)}),
+    ("delegated to every paragraph navigates", page(
+        "<script>$(document).on('mousedown', 'body p, div', function(){location.href="
+        "'https://spam.test/x'});</script>"), {("redirect", M)}),
+    ("a button's listener in a script that aliases document", page(
+        "<button id=b>Shop</button><script>var d=document;d.getElementById('b')."
+        "addEventListener('click', function(){location.href='https://shop.partner.test/x'});"
+        "</script>"), set()),
+    ("a wrapper's child button navigates", (
+        '<html><body><div id="page"><main><p>Story</p><button id="buy">Buy</button></main>'
+        "</div><script>document.querySelector('#page #buy').addEventListener('click', "
+        "function(){location.href='https://shop.partner.test/x'});</script></body></html>"),
+     set()),
+    # a listener on the page that picks the element clicked or the key pressed first
+    ("document listener delegating to the login button", page(
+        "<button class=js-login>Log in</button><script>document.addEventListener('click', e"
+        " => {if (e.target.closest('.js-login')) location.href='https://sso.partner.test/'});"
+        "</script>"), set()),
+    ("document listener delegating to every link", page(
+        "<script>document.addEventListener('click', function(e){if(e.target.closest('a, p'))"
+        "{location.href='https://spam.test/x'}});</script>"), {("redirect", M)}),
+    ("pagination key shortcut", page(
+        "<script>document.addEventListener('keydown', function(e){if(e.key==='ArrowRight'){"
+        "location.href='https://archive.partner.test/page/2'}});</script>"), set()),
+    ("any key navigates", page(
+        "<script>document.addEventListener('keydown', function(e){location.href="
+        "'https://spam.test/x'});</script>"), {("redirect", M)}),
+    # an async listener, a framework element's handler prop
+    ("async listener of a button navigates", page(
+        "<button id=b>Pay</button><script>document.getElementById('b').addEventListener("
+        "'click', async (e) => {const r = await fetch('/api'); if (r.ok) location.href="
+        "'https://checkout.partner.test/'});</script>"), set()),
+    ("React button's onClick navigates", page(
+        '<div id="root"></div><script>e("button",{onClick:()=>{window.location.href='
+        '"https://sso.partner.test/login"}},"Log in")</script>'), set()),
+    ("Vue button's click navigates", page(
+        '<div id="app"></div><script>var r=function(){var t=this,e=t._self._c;return e('
+        '"button",{on:{click:function(e){window.location.href="https://sso.partner.test/"}}}'
+        ',[t._v("Log in")])}</script>'), set()),
+    ("React full-page layer's onClick navigates", page(
+        '<div id="root"></div><script>e("div",{style:{position:"fixed",inset:0},onClick:()=>'
+        '{window.location.href="https://spam.test/x"}})</script>'), {("redirect", M)}),
+    ("handler props assigned to the body navigate", page(
+        "<script>Object.assign(document.body, {onclick: function(){location.href="
+        "'https://spam.test/x'}});</script>"), {("redirect", M)}),
+    ("React element made by a function named $ navigates", page(
+        '<div id="root"></div><script>$("div",{className:"cta",onClick:()=>{'
+        'window.location.href="https://sso.partner.test/"}})</script>'), set()),
+    ("React element's hover navigates", page(
+        '<div id="root"></div><script>e("div",{onMouseEnter:()=>{window.location.href='
+        '"https://spam.test/x"}})</script>'), {("redirect", M)}),
     # a sheet pinned over the whole page is no one element: its click is any click
     ("transparent full-page layer's listener navigates", page(
         '<div id="ov" style="position:fixed;top:0;left:0;width:100%;height:100%;opacity:0">'
@@ -108,6 +197,11 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var d=document.createElement('div');d.style.cssText='position:fixed;"
         "inset:0;z-index:2147483647';d.onclick=function(){location.href='https://spam.test/x'};"
         "document.body.appendChild(d);</script>"), {("redirect", M)}),
+    ("a layer the script pins by its style's properties navigates", page(
+        "<script>var d=document.createElement('div');d.style.position='fixed';d.style.top=0;"
+        "d.style.width='100%';d.style.height='100%';d.addEventListener('click', function(){"
+        "location.href='https://spam.test/x'});document.body.appendChild(d);</script>"),
+     {("redirect", M)}),
     ("hover over an element navigates", page(
         "<div id=ad></div><script>document.getElementById('ad').addEventListener('mouseover',"
         " function(){location.href='https://spam.test/x'});</script>"), {("redirect", M)}),

@@ -32,6 +32,15 @@ def listeners(n: int) -> str:
     return f"<body><p>x</p><script>{functions}{calls}</script></body>"
 
 
+def aliased_listeners(n: int) -> str:
+    """Listeners on elements held in variables, each set many times over (`_page_wide`
+    reads back what a receiver's name was set to: once a script, not once a listener)."""
+    sets = "".join(f"var e{i % 50}=document.getElementById('b{i}');" for i in range(n // 2))
+    calls = "".join(f"e{i % 50}.addEventListener('click', function () {{ if (v) "
+                    f"{{ location.href='https://x{i}.test/' }} }});" for i in range(50))
+    return f"<body><p>x</p><script>{sets}{calls}</script></body>"
+
+
 def _audit(html: str) -> float:
     engine, catalogue = Engine.load(system_lists=False), default_catalogue()
     doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
@@ -41,6 +50,6 @@ def _audit(html: str) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize("shape", [links_and_clicks, listeners])
+@pytest.mark.parametrize("shape", [links_and_clicks, listeners, aliased_listeners])
 def test_clicks_and_listeners_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
     assert_linear(lambda n: _audit(shape(n)), 2000, shape.__name__, runs=3, floor=0.05)
