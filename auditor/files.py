@@ -78,8 +78,14 @@ def _copied_over(path: Path, target: Path) -> Iterator[IO[bytes]]:
     """For a writable file in a folder where no file can be made beside it (a CI
     workspace's pre-made `report.sarif` in a read-only checkout), which `open` wrote: the
     output is spooled to a temporary file and copied into the file once complete, so an
-    interrupted run still leaves the file as it was."""
-    with tempfile.TemporaryFile() as spool:
+    interrupted run still leaves the file as it was (a copy that fails midway, a full
+    disk, leaves it cut: without a folder to write in, nothing can be swapped in whole)."""
+    try:
+        spooled = tempfile.TemporaryFile()
+    except OSError as exc:
+        raise AuditorError(f"{path}: cannot write: no temporary file to spool it to: "
+                           f"{exc.strerror}") from None
+    with spooled as spool:
         yield spool
         spool.seek(0)
         try:

@@ -104,3 +104,21 @@ def test_a_new_file_in_a_folder_one_may_not_write_is_the_one_line_error(
     with pytest.raises(AuditorError, match="cannot write: Permission denied"), \
             replacing_text(tmp_path / "new.sarif") as handle:
         handle.write("x")
+
+
+def test_no_temporary_file_to_spool_to_is_the_one_line_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no folder to write beside the report and no usable TMPDIR, the copy-in had no
+    spool: a bare OSError (a traceback) instead of the one-line error; the file is kept."""
+    out = tmp_path / "report.sarif"
+    out.write_text("old")
+    _no_file_beside(monkeypatch, tmp_path)
+
+    def no_spool() -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_spool)
+    with pytest.raises(AuditorError, match="no temporary file to spool it to"), \
+            replacing_text(out) as handle:
+        handle.write("x")
+    assert out.read_text() == "old"
