@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,6 @@ def test_a_device_is_written_as_it_is() -> None:
 
 def _no_file_beside(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """The folder is one the user may not write (as root, chmod would not stop us)."""
-    import tempfile
-
     made = tempfile.mkstemp
 
     def mkstemp(*args: object, dir: str | Path | None = None, **kw: object) -> tuple[int, str]:
