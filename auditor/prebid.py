@@ -16,6 +16,7 @@ whose code is an element of the page is a placement (`ad_units`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from auditor.catalogue import Catalogue, Network
@@ -124,14 +125,7 @@ def _units(text: str) -> tuple[AdUnit, ...]:
     keys = [m for m in _CODE.finditer(text)
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_$"))]
     out: dict[str, AdUnit] = {}
-    for i, key in enumerate(keys):
-        floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
-        ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text),
-                      key.end() + _UNIT_AFTER)
-        start = _unmatched(text, range(key.start() - 1, floor - 1, -1), "}", "{")
-        end = _unmatched(text, range(key.end(), ceiling), "{", "}")
-        if start is None or end is None:
-            continue
+    for key, start, end in _objects_around(text, keys, _UNIT_AFTER):
         if key.group(1) in out or not _is_unit(text, start, end):
             continue
         size = _SIZE.search(text, start, end)
@@ -161,16 +155,8 @@ def _bids(text: str) -> tuple[Bid, ...]:
     names, an example), is no bid."""
     if "bidder" not in text:
         return ()
-    keys = list(_BIDDER.finditer(text))
     out = []
-    for i, key in enumerate(keys):
-        floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
-        ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text),
-                      key.end() + _AFTER)
-        start = _unmatched(text, range(key.start() - 1, floor - 1, -1), "}", "{")
-        end = _unmatched(text, range(key.end(), ceiling), "{", "}")
-        if start is None or end is None:
-            continue
+    for key, start, end in _objects_around(text, list(_BIDDER.finditer(text)), _AFTER):
         own, nested = _split(text, start, end)
         params = [p for p in _pairs(own) if p[0] != "bidder"]
         for open_at, body in nested:
@@ -179,6 +165,20 @@ def _bids(text: str) -> tuple[Bid, ...]:
         if params or _HAS_PARAMS.search(own):
             out.append(Bid(key.group(1), tuple(params)))
     return tuple(out)
+
+
+def _objects_around(text: str, keys: list[re.Match[str]], after: int
+                    ) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each key with the braces of the object around it (`{` at `start`, `}` at `end`),
+    sought between its neighbouring keys, at most `_BEFORE` characters back and `after`
+    on: a key no object closes around within those is passed over."""
+    for i, key in enumerate(keys):
+        floor = max(keys[i - 1].end() if i else 0, key.start() - _BEFORE)
+        ceiling = min(keys[i + 1].start() if i + 1 < len(keys) else len(text), key.end() + after)
+        start = _unmatched(text, range(key.start() - 1, floor - 1, -1), "}", "{")
+        end = _unmatched(text, range(key.end(), ceiling), "{", "}")
+        if start is not None and end is not None:
+            yield key, start, end
 
 
 def _unmatched(text: str, steps: range, enter: str, leave: str) -> int | None:
