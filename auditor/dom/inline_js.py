@@ -506,7 +506,7 @@ def _statement_keyword(script: str, at: int) -> int | None:
     word_at = max(script.rfind("import", reach, at), script.rfind("export", reach, at))
     if word_at == -1 or ";" in script[word_at:at]:
         return None
-    if word_at and (script[word_at - 1].isalnum() or script[word_at - 1] in "_$."):
+    if _name_ends_at(script, word_at):
         return None
     return word_at
 

@@ -789,6 +789,15 @@ def _submits(root: lxml.html.HtmlElement, page: ParsedPage | None) -> bool:
                                            controls)
 
 
+def _code_before(markup: bytes, at: int) -> bytes:
+    """The code before a `.click()` at `at`, `_CLICK_REACH` back at most: not the markup
+    before the script it is in (back to the last end tag's `>`)."""
+    before = markup[max(0, at - _CLICK_REACH):at]
+    if (tag := before.rfind(b"</")) != -1:
+        before = before[before.find(b">", tag) + 1:]
+    return before
+
+
 def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[bytes]]
                   ) -> bool:
     """Whether lowered `code` (markup, or handlers' code) submits a form: `_SUBMITS`, or a
@@ -796,9 +805,7 @@ def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[b
     if _SUBMITS.search(code) is not None:
         return True
     for click in _CLICK.finditer(code):
-        before = code[max(0, click.start() - _CLICK_REACH):click.start()]
-        if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
-            before = before[before.find(b">", tag) + 1:]
+        before = _code_before(code, click.start())
         if _SUBMIT_WORDS.search(before):
             return True
         if not controls:
@@ -831,9 +838,7 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
     markup = markup if markup is not None else lxml.html.tostring(root).lower()
     clicked: dict[lxml.html.HtmlElement, None] = {}
     for click in _CLICK.finditer(markup):
-        before = markup[max(0, click.start() - _CLICK_REACH):click.start()]
-        if (tag := before.rfind(b"</")) != -1:  # the code only, not the markup before it
-            before = before[before.find(b">", tag) + 1:]
+        before = _code_before(markup, click.start())
         if _JQUERY_CLICKED.search(before):
             continue
         clicked.update((links[name], None) for name in clicked_names(before) if name in links)
