@@ -33,6 +33,11 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _cannot_write(path: Path, exc: OSError, why: str = "") -> AuditorError:
+    """The one-line error for an output that could not be made or put in place."""
+    return AuditorError(f"{path}: cannot write: {why}{exc.strerror}")
+
+
 @contextmanager
 def replacing(path: Path) -> Iterator[IO[bytes]]:
     """A temporary file beside `path` that becomes `path` only once written whole. A
@@ -45,7 +50,7 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
         try:
             handle = path.open("wb")
         except OSError as exc:
-            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+            raise _cannot_write(path, exc) from None
         with handle:
             yield handle
         return
@@ -55,7 +60,7 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
     except OSError as exc:
         if not (isinstance(exc, PermissionError) and target.is_file()
                 and os.access(target, os.W_OK)):
-            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+            raise _cannot_write(path, exc) from None
         fd = -1  # a file one may write in a folder one may not: `_copied_over`
     if fd == -1:
         with _copied_over(path, target) as spool:
@@ -68,7 +73,7 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
             os.chmod(tmp, _mode_for(target))
             os.replace(tmp, target)
         except OSError as exc:
-            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+            raise _cannot_write(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -83,8 +88,7 @@ def _copied_over(path: Path, target: Path) -> Iterator[IO[bytes]]:
     try:
         spooled = tempfile.TemporaryFile()
     except OSError as exc:
-        raise AuditorError(f"{path}: cannot write: no temporary file to spool it to: "
-                           f"{exc.strerror}") from None
+        raise _cannot_write(path, exc, "no temporary file to spool it to: ") from None
     with spooled as spool:
         yield spool
         spool.seek(0)
@@ -92,7 +96,7 @@ def _copied_over(path: Path, target: Path) -> Iterator[IO[bytes]]:
             with target.open("wb") as out:
                 shutil.copyfileobj(spool, out)
         except OSError as exc:
-            raise AuditorError(f"{path}: cannot write: {exc.strerror}") from None
+            raise _cannot_write(path, exc) from None
 
 
 @contextmanager
