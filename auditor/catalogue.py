@@ -28,6 +28,7 @@ from auditor.errors import RuleError
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
+from auditor.urls import OPEN_CDNS, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
@@ -510,6 +511,26 @@ class Catalogue:
                                 and n.url_shapes.search(url)), None)
             out.append(Owner(network, entity))
         return out
+
+    def runner_of(self, url: str, host: str) -> Owner:
+        """Who runs what a request's host serves, as the injection heuristics ask it (is
+        this a vendor's, or anyone's?): `owners_of`, except for a hosting platform's
+        customer host (`platform_tenant`: evil.github.io, x.firebaseapp.com,
+        d1x.cloudfront.net, an open CDN's files by path), whose content is its
+        customer's: the platform's own entry for the whole suffix vouches for none of it,
+        only a URL pattern or an entry naming the customer's site or a host under it
+        (fonts.googleapis.com) does."""
+        owner = self.owners_of([(url, host)])[0]
+        tenant = platform_tenant(host)
+        if tenant is None or owner.by_url or (owner.network is None and owner.entity is None):
+            return owner
+        # host … tenant site (an open CDN's host names no customer: nothing of it)
+        inner = [] if host in OPEN_CDNS else [d for d in _suffixes(host) if len(d) >= len(tenant)]
+        by_host = self._host_facts(host)[0]
+        network = owner.network if owner.network is not by_host else next(
+            (n for d in inner if (n := self.by_host.get(d)) is not None), None)
+        entity = next((e for d in inner if (e := self.entities.get(d)) is not None), None)
+        return Owner(network, entity)
 
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served

@@ -145,6 +145,34 @@ def is_suffix(host: str) -> bool:
     return bool(parts.suffix) and not parts.domain
 
 
+@functools.lru_cache(maxsize=4096)
+def platform_tenant(host: str) -> str | None:
+    """The customer's site when a host is a hosting platform's customer (under a private
+    suffix of the public suffix list: me.github.io, shop.pages.dev, x.firebaseapp.com, a
+    bucket at x.s3.amazonaws.com, d1x.cloudfront.net), else None: the platform serves
+    what its customer put there.
+
+    >>> platform_tenant("evil.github.io"), platform_tenant("github.io")
+    ('evil.github.io', None)
+    >>> platform_tenant("www.bbc.co.uk") is None
+    True
+    """
+    if host in OPEN_CDNS:
+        return host
+    parts = _PRIVATE(host)
+    if not (parts.is_private and parts.domain):
+        return None
+    return parts.top_domain_under_public_suffix or None
+
+
+# CDNs that serve any public repository's or package's files by path (jsDelivr's `/gh/`
+# and `/npm/`, unpkg, GitHack): the customer is in the path, so the host names no one
+OPEN_CDNS = frozenset({"cdn.jsdelivr.net", "fastly.jsdelivr.net", "gcore.jsdelivr.net",
+                       "testingcf.jsdelivr.net", "unpkg.com", "esm.sh", "cdn.statically.io",
+                       "raw.githack.com", "rawcdn.githack.com", "cdn.rawgit.com",
+                       "rawgit.com", "gitcdn.link", "gitcdn.xyz"})
+
+
 @functools.lru_cache(maxsize=65536)
 def site_of(host: str) -> str:
     """The site a host belongs to as browsers draw the line: its registrable domain under
@@ -247,7 +275,10 @@ def dressed_host(host: str) -> str | None:
     (None, 'stripe')
     >>> dressed_host("cdn-jquery.netlify.app"), dressed_host("harbourgazette.netlify.app")
     ('jquery', None)
+    >>> dressed_host("cdn.jsdelivr.net")  # the CDN's own host, whoever's files it serves
     """
+    if host.lower() in OPEN_CDNS:
+        return None
     # a hosting platform's customer name (`cdn-jquery` of cdn-jquery.netlify.app, a
     # private suffix of the list) is the name chosen, not the platform's
     parts = _PRIVATE(host.lower())

@@ -139,7 +139,7 @@ def _unknown_site(ctx: PageContext, url: str) -> str | None:
     host = host_of(absolute) if absolute else ""
     if not absolute or not host or not is_third_party(host, ctx.first_party):
         return None
-    owner = ctx.catalogue.owners_of([(absolute, host)])[0]
+    owner = ctx.catalogue.runner_of(absolute, host)
     return host if owner.network is None and owner.entity is None else None
 
 

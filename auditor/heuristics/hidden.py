@@ -23,7 +23,7 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve, split_url
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve, site_of, split_url
 from auditor.words import counted
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
@@ -180,7 +180,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if not reason:
             continue
         appended = bool(end) and line_of(frame) > end
-        owner = ctx.catalogue.owners_of([(url, host)])[0]
+        owner = ctx.catalogue.runner_of(url, host)
         network, entity, category = owner.network, owner.entity, _category(owner)
         if category in _BENIGN_FRAME:
             continue
@@ -331,10 +331,10 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             host = host_of(url)
             if not is_third_party(host, first_party):
                 continue
-            if _category(ctx.catalogue.owners_of([(url, host)])[0]) in _BENIGN_LINK \
+            if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
                     or _shares(url):
                 continue
-            offsite.setdefault(url, registrable_domain(host))
+            offsite.setdefault(url, site_of(host))  # each platform customer a site
         domains = sorted(set(offsite.values()))
         if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
             continue

