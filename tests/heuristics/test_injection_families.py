@@ -635,6 +635,12 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
     ("a news site's widget (windowsreport) after </html>", {"after": (
         '<script src="https://cdn.windowsreport.example/w.js" async></script>')},
      "appended-script", M),
+    ("a tour operator named after the river (amazon-tours) after </html>", {"after": (
+        '<script src="https://booking.amazon-tours.example/embed.js" async></script>')},
+     "appended-script", M),
+    ("a fan club's widget (paypal-fans, a brand beside a word of its own) after </html>", {
+        "after": '<script src="https://widget.paypal-fans.example/w.js" async></script>'},
+     "appended-script", M),
     ("a goggle shop's widget, a real word a letter from google, after </html>", {"after": (
         '<script src="https://shop.goggle.example/embed.js" async></script>')},
      "appended-script", M),
@@ -769,6 +775,10 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
      "appended-script"),
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
+    ("a script after </html> on a brand beside sign-in words", {"after": (
+        '<script src="https://paypal-secure-login.test/w.js"></script>')}, "appended-script"),
+    ("a script after </html> on a brand beside a word, its digits for letters", {"after": (
+        '<script src="https://g00gle-fans.test/w.js"></script>')}, "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
         '<script src="https://static-cdn-libs.test/min.js"></script>')}, "appended-script"),
 ]
@@ -790,6 +800,23 @@ def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
     report = audit_listed(page, "https://windows-report.example/fix-update-error/")
     (found,) = [f for f in report.findings if f.kind == "appended-script"]
     assert found.severity is not H and "dressed" not in found.message
+
+
+@pytest.mark.parametrize(("src", "severity"), [
+    ("https://radiostats.example/t.js", M),  # the page's name as letters of another word
+    ("https://cdn.bestradiostats.example/t.js", M),
+    ("https://cdn.radio-static.example/app.js", L),  # as a word of it: the site's CDN
+    ("https://static.radiowave-cdn.example/app.js", M),
+])
+def test_only_the_pages_name_as_whole_words_makes_a_host_its_own(
+        src: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """A radio station's page (radio.example) with a script after `</html>`: a host whose
+    name starts with the page's letters (`radiostats`) is another site, medium as any
+    paste; one bearing the name as a word (`radio-static`) is low, the site's CDN."""
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'),
+                          "https://radio.example/schedule/")
+    (found,) = [f for f in report.findings if f.kind == "appended-script"]
+    assert found.severity is severity, found.message
 
 
 def test_a_how_to_inside_a_pinned_app_shell_is_no_overlay(audit_listed: AuditListed) -> None:
