@@ -401,6 +401,10 @@ _PAGE_WIDE = re.compile(
     r"""(?:(?<![\w$.])(?:window|self|top|globalThis|document)"""
     r"""(?:\s*\.\s*(?:document|body|documentElement))*"""
     r"""|(?:\$|jQuery)\(\s*(?:window|document|(['"`])\s*(?:body|html)\s*\1)\s*\))\s*\Z""")
+# the body's first element by its place (`document.body.firstElementChild`, `children[0]`)
+_FIRST_CHILD = re.compile(
+    r"""(?<![\w$.])(?:(?:window|self|top|globalThis)\s*\.\s*)?document\s*\.\s*body\s*\.\s*"""
+    r"""(?:firstElementChild|firstChild|(?:children|childNodes)\s*\[\s*0\s*\])\s*\Z""")
 # a script that hands every link of the page a listener (`document.links`,
 # `querySelectorAll('a')`) hijacks them all: no one element's listener
 _ALL_LINKS = re.compile(r"""document\s*\.\s*links\b|(?:getElementsByTagName|querySelectorAll)"""
@@ -443,6 +447,7 @@ class _PageCode(NamedTuple):
     scripts: list[str]
     overlays: frozenset[str] = frozenset()  # ids of layers pinned over the whole page
     shells: frozenset[str] = frozenset()  # `#id`s and `.class`es of what holds its content
+    first_shell: bool = False  # whether the body's first element is such a wrapper
 
 
 def _page_code(ctx: PageContext) -> _PageCode:
@@ -458,9 +463,11 @@ def _page_code(ctx: PageContext) -> _PageCode:
     overlays = frozenset(
         str(el.get("id")).strip() for style in attributes_named(ctx.page.root, "style")
         if (el := style.getparent()) is not None and el.get("id") and _pins_overlay(style))
+    wrappers = _wrappers(ctx.page)
     return _PageCode(Counter(name for code in others for name in _NAME.findall(code)),
                      frozenset(name for code in visitors for name in _NAME.findall(code)),
-                     others, overlays, _shells(ctx.page))
+                     others, overlays, _shells(ctx.page, wrappers),
+                     bool(wrappers) and wrappers[0] is _first_shown(ctx.page))
 
 
 # what holds a page's content: a layout's wrapper (`div#page`, `.site-wrapper`) around
@@ -468,12 +475,13 @@ def _page_code(ctx: PageContext) -> _PageCode:
 _CONTENT = ("main", "article")
 
 
-def _shells(page: ParsedPage) -> frozenset[str]:
+def _shells(page: ParsedPage, wrappers: list[etree._Element]) -> frozenset[str]:
     """The `#id`s and `.class`es of the page's main part and articles and of the elements
-    holding them (not the body or the root, which `_PAGE_WIDE` names)."""
+    holding them, and of the wrappers holding most of the page where it marks neither
+    (`_wrappers`); not the body or the root, which `_PAGE_WIDE` names."""
     names: set[str] = set()
     seen: set[etree._Element] = set()
-    for held in (el for tag in _CONTENT for el in page.tagged(tag)):
+    for held in (*(el for tag in _CONTENT for el in page.tagged(tag)), *wrappers):
         for el in (held, *held.iterancestors()):
             if el in seen or str(el.tag).lower() in ("body", "html"):
                 break
@@ -482,6 +490,51 @@ def _shells(page: ParsedPage) -> frozenset[str]:
                 names.add("#" + str(el.get("id")).strip())
             names.update("." + name for name in str(el.get("class") or "").split())
     return frozenset(names)
+
+
+# the elements a layout wraps a page in (`div.wrapper`, `div#page`, ASP.NET's `form#form1`)
+_WRAPPER_TAGS = frozenset({"div", "section", "main", "article", "center", "form", "table",
+                           "tbody", "tr", "td"})
+_UNSHOWN = frozenset({"script", "style", "noscript", "template", "link", "meta"})
+WRAPPER_DEPTH = 6  # wrappers inside wrappers followed down from the body
+
+
+def _wrappers(page: ParsedPage) -> list[etree._Element]:
+    """The wrappers that hold most of the page's text, outermost first: from the body, the
+    one child (of a layout's tags) holding more than half of it, then its such child, and
+    so on. A listener on one hears a click almost anywhere, whether or not the page marks
+    its main part; a card, a menu or a share bar holds a small part."""
+    body = next(iter(page.tagged("body")), None)
+    total = _shown_size(body) if body is not None else 0
+    found: list[etree._Element] = []
+    el = body
+    while el is not None and total and len(found) < WRAPPER_DEPTH:
+        el = next((child for child in el if isinstance(child.tag, str)
+                   and child.tag in _WRAPPER_TAGS and 2 * _shown_size(child) > total), None)
+        if el is not None:
+            found.append(el)
+    return found
+
+
+def _shown_size(el: etree._Element) -> int:
+    """How many characters of text an element shows (its scripts' and styles' left out)."""
+    size = len((el.text or "").strip())
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str):
+            size += len((child.tail or "").strip())
+            continue
+        if child.tag not in _UNSHOWN:
+            size += len((child.text or "").strip())
+        size += len((child.tail or "").strip())
+    return size
+
+
+def _first_shown(page: ParsedPage) -> etree._Element | None:
+    """The body's first element a visitor sees (`document.body.firstElementChild` as an
+    injector means it: a skip link or a wrapper, past the scripts before it)."""
+    body = next(iter(page.tagged("body")), None)
+    return next((child for child in body if isinstance(child.tag, str)
+                 and child.tag not in _UNSHOWN), None) if body is not None else None
 
 
 # a layer pinned over the whole page (`position: fixed; inset: 0`, or 100% of the
@@ -658,6 +711,8 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
     receiver = re.sub(r"""\[\s*(['"`])([\w$]+)\1\s*\]""", r".\2", receiver)
     if _PAGE_WIDE.search(receiver):
         return True
+    if _FIRST_CHILD.search(receiver):
+        return script.page.first_shell  # the body's first element, a wrapper of the page
     picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
     if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
                                            receiver[picked.end():]):
