@@ -20,7 +20,7 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
-from auditor.dom.walk import CLICKED_LINK, names_element, quoted_names
+from auditor.dom.walk import CLICKED_LINK, base_target, names_element, new_context, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -139,6 +139,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                           f"script clicks a link that sends the visitor to {site}: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
+    new_tabs: bool | None = None  # whether `<base target>` opens links in a new tab
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
@@ -147,7 +148,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
             script: _Script | None = None  # and read for who runs it, at the first asked
-            for start, target in itertools.islice(_js_redirects(text), MAX_REDIRECTS):
+            if new_tabs is None and ".click" in text and ctx.root is not None:
+                new_tabs = new_context(base_target(ctx.root, ctx.page))  # asked once
+            for start, target in itertools.islice(_js_redirects(text, bool(new_tabs)),
+                                                  MAX_REDIRECTS):
                 url = _offsite(target, ctx)
                 if url is None:
                     continue
@@ -194,14 +198,15 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               url, line=line, xpath=xpath, key=("script", url))
 
 
-def _js_redirects(text: str) -> Iterator[tuple[int, str]]:
+def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]]:
     """Where the script sends the visitor, and the address written: `location` set or
     called, `window.navigate`, and a link it sets up and then clicks (the statement
-    that set the link's `href` is where it is judged), in the order written."""
+    that set the link's `href` is where it is judged; none when the page's
+    `<base target>` opens links in a new tab), in the order written."""
     found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
-    if ".click" in text and "href" in text:
+    if ".click" in text and "href" in text and not new_tabs:
         for m in _HREF_SET.finditer(text):
             start, name = _name_before(text, m.start())
             if name and clicks(text, name, m.end()) and not opens_new_context(text, name):
@@ -650,8 +655,9 @@ def _element_listener(script: _Script, before_end: int, event: str,
     else:
         start = max(0, before_end - _NAME_REACH)
         # in a loop over every paragraph, div or link of the page, or on the page
-        wide = _EVERY_NEAR.search(text, max(0, before_end - CLICK_REACH), before_end) \
-            is not None or _page_wide(text[start:before_end], script, before_end, 0)
+        wide = any(_every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
+            text, max(0, before_end - CLICK_REACH), before_end)) \
+            or _page_wide(text[start:before_end], script, before_end, 0)
     if not wide:
         return True
     if event.strip().lower().startswith("key") and _KEY_TEST.search(tested):
@@ -669,17 +675,23 @@ _KEY_TEST = re.compile(r"\.\s*(?:key|keyCode|which|code)\s*(?:===?|!==?)|"
                        r"|switch\s*\(\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\s*\)")
 
 
-# a selector of every element of a kind the page's content is made of (`p`, `div`,
-# `a, p`, `*`, `body *`), not of its controls (`button`, `select`, `form`)
-_CONTENT_TAGS = (r"(?:a|p|div|span|li|ul|img|section|article|main|td|tr|h[1-6]|\*"
-                 r"|body|html)")
-_EVERY_SELECTOR = re.compile(
-    r"\s*(?:(?:body|html)\s+)?" + _CONTENT_TAGS + r"(?:\s*,\s*(?:(?:body|html)\s+)?"
-    + _CONTENT_TAGS + r")*\s*", re.I)
-# a collection of them a script walks, handing each a listener
-_EVERY_NEAR = re.compile(
-    r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])"""
-    r"(?:" + _EVERY_SELECTOR.pattern + r")\1\s*\)", re.I)
+# the tags the page's content is made of (`p`, `div`, `a`, `*`), not its controls
+# (`button`, `select`, `form`): a selector of every one of them is a click anywhere
+_CONTENT_TAGS = frozenset({"a", "p", "div", "span", "li", "ul", "img", "section", "article",
+                           "main", "td", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "*",
+                           "body", "html"})
+# a collection a script walks, handing each element a listener (its selector read by
+# `_every_of_kind`)
+_COLLECTION = re.compile(
+    r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])([^'"`]{1,200})\1"""
+    r"""\s*\)""")
+# a selector's compound (`div#page.site`, `a[href]`, `li:first-child`) and the combinators
+# between compounds (a descendant's space, `>`, `+`, `~`)
+_COMPOUND = re.compile(r"""(?P<tag>[A-Za-z][\w-]*|\*)?(?P<names>(?:[#.][\w-]+)*)"""
+                       r"""(?P<rest>(?:\[[^\]]*\]|::?[\w-]+(?:\([^()]*\))?)*)""")
+_COMBINATOR = re.compile(r"""(\s*[>+~]\s*|\s+)""")
+
+
 # a receiver written as an element picked by a selector, an id or a class
 _PICKED = re.compile(
     r"""(?:querySelector|getElementById|getElementsByClassName|getElementsByTagName"""
@@ -692,15 +704,53 @@ _ASSIGNED = re.compile(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
                        r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
 
 
+def _compounds(selector: str) -> list[tuple[str, re.Match[str]]] | None:
+    """A complex selector (no commas) as browsers read it: its compounds, each with the
+    combinator before it (" " for the first), the last its subject; None when it does
+    not read so."""
+    parts = _COMBINATOR.split(selector.strip())
+    read: list[tuple[str, re.Match[str]]] = []
+    for i in range(0, len(parts), 2):
+        compound = _COMPOUND.fullmatch(parts[i])
+        if not parts[i] or compound is None:
+            return None
+        read.append(((parts[i - 1].strip() or " ") if i else " ", compound))
+    return read
+
+
+def _shell(compound: re.Match[str], shells: frozenset[str]) -> bool:
+    """Whether a compound names the page's body or root or a shell holding its content."""
+    return (compound.group("tag") or "").lower() in ("body", "html") or any(
+        name in shells for name in re.findall(r"[#.][\w-]+", compound.group("names")))
+
+
+def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
+    """Whether a selector (a list) picks every element of a content kind in the page or a
+    shell of it: `p`, `a[href]`, `body > div`, `#app .content a` where `#app` and `.content`
+    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one)."""
+    for one in selector.split(","):
+        read = _compounds(one)
+        if not read:
+            continue
+        combinator, subject = read[-1]
+        kind = (subject.group("tag") or "").lower()
+        if kind not in _CONTENT_TAGS or subject.group("names") or subject.group("rest") not in (
+                "", "[href]"):
+            continue
+        if all(c in " >" and (_shell(a, shells) or (a.group("tag") == "*" and not a.group(
+                "names"))) for c, a in read[:-1]) and combinator in " >":
+            return True
+    return False
+
+
 def _every(selector: str, shells: frozenset[str]) -> bool:
     """Whether a selector picks every element of a content kind, the page's body, or a
-    shell holding its content (`_PageCode.shells`)."""
-    if _EVERY_SELECTOR.fullmatch(selector):
+    shell holding its content (`_PageCode.shells`), read as browsers read it: by its
+    subject, the compound after the last combinator (`#page #buy` is the button)."""
+    if _every_of_kind(selector, shells):
         return True
-    compound = re.fullmatch(r"\s*[\w-]*((?:[#.][\w-]+)+)\s*", selector)
-    if compound is None:
-        return False
-    return any(part in shells for part in re.findall(r"[#.][\w-]+", compound.group(1)))
+    return any(read and _shell(read[-1][1], shells)
+               for read in (_compounds(one) for one in selector.split(",")))
 
 
 def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
@@ -732,7 +782,8 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
     set_at, value = values[index]
     # `ps[i]` of `ps = document.querySelectorAll('p')`: an element of the collection
     tail = re.sub(r"\s*\[[^\[\]]*\]\s*\Z", "", named.group(2))
-    if tail != named.group(2) and _EVERY_NEAR.search(value):
+    if tail != named.group(2) and any(_every_of_kind(m.group(2), script.page.shells)
+                                      for m in _COLLECTION.finditer(value)):
         return True
     return _page_wide(value + tail, script, set_at, depth + 1)
 

@@ -210,6 +210,36 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "document.querySelector('.share').addEventListener('click',function(){location.href="
         "'https://www.facebook.com/sharer/sharer.php?u='+encodeURIComponent(location.href)});"),
      set()),
+    # a selector read as browsers read it, by its subject after the last combinator
+    ("the body's child divs, the wrapper among them, navigate", unmarked(
+        f"document.querySelector('body > div').addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("every link inside the wrapper's content navigates", unmarked(
+        "document.querySelectorAll('.wrapper #content-area a').forEach(function(a){a."
+        f"addEventListener('click',{_TO_SPAM});}});"), {("redirect", M)}),
+    ("delegated to every paragraph of the wrapper navigates", unmarked(
+        f"$(document).on('click','.wrapper > #content-area p',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("the menu's links navigate", unmarked(
+        "document.querySelectorAll('.top-bar .menu a').forEach(function(a){a.addEventListener("
+        "'click',function(){location.href='https://shop.partner.test/'});});"), set()),
+    ("the wrapper's share button navigates", unmarked(
+        "document.querySelector('.wrapper .card > .share').addEventListener('click',function(){"
+        "location.href='https://www.facebook.com/sharer/sharer.php?u=x'});"), set()),
+    ("the paragraph after the heading navigates", unmarked(
+        "document.querySelector('h1 + p').addEventListener('click',function(){location.href="
+        "'https://radio-partner.test/'});"), set()),
+    # a page whose `<base target>` opens links in a new tab: a clicked link leaves the page
+    ("a found link clicked under <base target=_blank>", page(
+        '<a id="go" href="https://spam.test/win">next</a><script>document.querySelector('
+        "'a#go').click()</script>", head='<base target="_blank">'), set()),
+    ("a made link clicked under <base target=_blank>", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
+        "body.appendChild(a);a.click();</script>", head='<base target="_blank">'), set()),
+    ("a link of target _self clicked under <base target=_blank>", page(
+        '<a id="go" target="_self" href="https://spam.test/win">next</a><script>document.'
+        "querySelector('a#go').click()</script>", head='<base target="_blank">'),
+     {("redirect", M)}),
     # a listener on the page that picks the element clicked or the key pressed first
     ("document listener delegating to the login button", page(
         "<button class=js-login>Log in</button><script>document.addEventListener('click', e"
