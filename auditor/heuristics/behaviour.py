@@ -1013,7 +1013,8 @@ FORM_SKIMMER = FindingKind(
     "form-skimmer", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A script that sends what visitors type to another site",
     "Inline code reads form fields and sends them by a beacon, an image address or a "
-    "WebSocket (or posts card fields) to a host of another site no known vendor runs. High "
+    "WebSocket (or posts card fields, by fetch, XHR or jQuery's `$.post` and `$.ajax`) to a "
+    "host of another site no known vendor runs. High "
     "when something beside the unknown host marks a skimmer (Magecart): the data leaves by "
     "an image address or a WebSocket, it reads every form of the page, it is encoded, the "
     "POST is no-cors, the code was hidden in an encoding, the host is dressed as a known "
@@ -1034,7 +1035,8 @@ APPENDED_SCRIPT = FindingKind(
     "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
     "PHP file: remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
-    "carries the page's own name (its CDN).",
+    "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
+    "not `radiostats`).",
 )
 
 NOTIFICATION_BAIT = FindingKind(
