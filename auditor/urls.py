@@ -208,9 +208,11 @@ def is_third_party(host: str, first_party: str | None) -> bool:
 
 # What injected hosts are dressed as, so that a reviewer reads them as infrastructure:
 # the brands skimmers and loaders impersonate (`googletagsmanager`, `cdn-jquery-min`,
-# `secure-chrome-updates`), as a word of the name or joined only to infrastructure words
-# (`stripecdn`, `jqueryui`; not `pinstripe`, `amazonas-tours`, `windowsreport`, whose
-# brand is part of a word of their own), the short ones as a whole word only
+# `secure-chrome-updates`), joined only to infrastructure, security or software words
+# (`stripecdn`, `jqueryui`, `paypal-secure-login`; not `pinstripe`, `amazonas-tours`,
+# `windowsreport`, whose brand is part of a word of their own, nor `amazon-tours` or
+# `paypal-fans`, a business named after a place or word that is also a brand), or
+# misspelt as an impersonator spells it, the short ones as a whole word only
 # (`wp-update-check`, not `wpengine`), and a name of a CDN's or a tracker's words. A name
 # of these words alone is dressed; a name with a word of its own (`cdn-cookieyes`,
 # `harbourgazette-cdn`, `kiwichat-widget`) is a company's, and says nothing either way.
@@ -243,19 +245,39 @@ _INFRA_WORDS = _CDN_WORDS | frozenset({
     "verify", "verification", "browser", "download", "downloads", "dl", "ui", "map",
     "maps", "code", "online", "safe", "global", "trusted", "official", "www", "s", "v",
 })
+# what else a brand is joined to in an impersonating name: its sign-in and account pages
+# (`paypal-secure-login`, `microsoft-account-verify`) and its software's releases
+# (`firefox-release-notes`, `chrome-setup`); words that say nothing alone
+_ACCOUNT_WORDS = frozenset({
+    "login", "logon", "signin", "sign", "auth", "account", "accounts", "id", "sso",
+    "support", "help", "helpdesk", "alert", "alerts", "release", "releases", "notes",
+    "version", "latest", "setup", "install", "com",
+})
 # what a brand is joined to in an impersonating name (`googletagsmanager`)
-_BESIDE_BRAND = _INFRA_WORDS | _SHORT_BRANDS | frozenset(_IMPERSONATED) | {"manager"}
+_BESIDE_BRAND = (_INFRA_WORDS | _SHORT_BRANDS | _ACCOUNT_WORDS | frozenset(_IMPERSONATED)
+                 | {"manager"})
 _WORDS = re.compile(r"[a-z]+")
 _TOKENS = re.compile(r"[a-z0-9]+")
+
+
+def _site_name(host: str) -> str:
+    """A host's registrable name without its suffix, lowered; on a hosting platform the
+    customer's (`cdn-jquery` of cdn-jquery.netlify.app, a private suffix of the list), the
+    name chosen rather than the platform's."""
+    parts = _PRIVATE(host.lower())
+    return parts.domain if parts.suffix and parts.domain else (
+        registrable_domain(host.lower()).split(".")[0])
 
 
 @functools.lru_cache(maxsize=4096)
 def dressed_host(host: str) -> str | None:
     """What a host's registrable name is dressed as, when it is made of what an
-    impersonator borrows and nothing of its own: a brand as a word of it, or joined
-    only to infrastructure words, or only the words of a CDN's or a tracker's name. A
-    vendor's own domains are the catalogue's to know; this is asked only of hosts no
-    vendor runs.
+    impersonator borrows and nothing of its own: a brand joined only to infrastructure,
+    security or software words, a brand misspelt (a digit or a look-alike letter for a
+    letter, one dropped, doubled or swapped) whatever it is beside, or only the words of a
+    CDN's or a tracker's name. A brand beside a word of a name's own (`amazon-tours`) is
+    a business named after a word, a place or a product. A vendor's own domains are the
+    catalogue's to know; this is asked only of hosts no vendor runs.
 
     >>> dressed_host("cdn-jquery-min.test"), dressed_host("googletagsmanager.test")
     ('jquery', 'google')
@@ -269,6 +291,8 @@ def dressed_host(host: str) -> str | None:
     (None, None)
     >>> dressed_host("pinstripe.com"), dressed_host("amazonas-tours.com")
     (None, None)
+    >>> dressed_host("amazon-tours.com"), dressed_host("paypal-secure-login.test")
+    (None, 'paypal')
     >>> dressed_host("goggle.com"), dressed_host("api.paypay.ne.jp")
     (None, None)
     >>> dressed_host("secure-payments.example"), dressed_host("stripecdn.test")
@@ -279,17 +303,32 @@ def dressed_host(host: str) -> str | None:
     """
     if host.lower() in OPEN_CDNS:
         return None
-    # a hosting platform's customer name (`cdn-jquery` of cdn-jquery.netlify.app, a
-    # private suffix of the list) is the name chosen, not the platform's
-    parts = _PRIVATE(host.lower())
-    name = parts.domain if parts.suffix and parts.domain else (
-        registrable_domain(host).split(".")[0].lower())
+    name = _site_name(host)
     if name.isdigit():
         return None  # an IP address
+    brand: str | None = None
+    own_word = False
     for token in _TOKENS.findall(name):
+        if token.isdigit():
+            continue  # `static01`, `365`: a number names nothing
         plain = token.translate(_LOOKALIKE_DIGITS)  # g00gle, jqu3ry
-        if (found := _brand_of(plain)) is not None:
-            return found
+        dressing = _dressing(plain)
+        swapped = dressing is not None and plain != token
+        if dressing is None and not token.isalpha():  # digits spelling no letter: `static01`
+            pieces = [_dressing(word) for word in _WORDS.findall(token)]
+            dressing = None if None in pieces else next(
+                (p for p in pieces if p is not None and p[0]), ("", False))
+        if dressing is None:
+            own_word = True
+            continue
+        found, misspelt = dressing
+        if found and (misspelt or swapped):
+            return found  # an impersonator's spelling: no business is named so
+        brand = brand or found or None
+    if own_word:
+        return None
+    if brand is not None:
+        return brand
     words = _WORDS.findall(name)
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
         return None
@@ -301,16 +340,16 @@ def dressed_host(host: str) -> str | None:
 _LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
 
 
-def _brand_of(token: str) -> str | None:
-    """The brand a word of a name is dressed as: the brand itself or misspelt, or joined
-    only to infrastructure words and other brands (`stripecdn`, `jqueryui`,
-    `googletagsmanager`), never a brand inside a word of a name's own (`pinstripe`,
-    `chromeburner`)."""
+def _dressing(token: str) -> tuple[str, bool] | None:
+    """How a word of a name is dressed: the brand it holds (`""` for none) and whether it
+    is misspelt, when the word splits into brands, misspellings of them and words an
+    impersonator joins to them (`stripecdn`, `jqueryui`, `googletagsmanager`); None for a
+    word of a name's own, a brand inside it or not (`pinstripe`, `chromeburner`)."""
     if len(token) > 40:
         return None  # a label is at most 63; no impersonating name is one long word
-    # ends[i]: the brand of a split of token[:i] into brands and infrastructure words
-    # ("" when it holds none yet); None when token[:i] splits into no such words
-    ends: list[str | None] = [""] + [None] * len(token)
+    # ends[i]: the (brand, misspelt) of a split of token[:i] into brands and words beside
+    # them (brand "" when it holds none yet); None when token[:i] splits into no such words
+    ends: list[tuple[str, bool] | None] = [("", False)] + [None] * len(token)
     for i in range(1, len(token) + 1):
         for j in range(i):
             before = ends[j]
@@ -318,14 +357,14 @@ def _brand_of(token: str) -> str | None:
                 continue
             piece = token[j:i]
             if piece in _IMPERSONATED:
-                ends[i] = before or piece
+                ends[i] = before if before[0] else (piece, False)
             elif misspelt := _MISSPELLINGS.get(piece):
-                ends[i] = before or misspelt
+                ends[i] = before if before[0] else (misspelt, True)
             elif piece in _BESIDE_BRAND and ends[i] is None:
                 ends[i] = before
-            if ends[i]:
+            if (reached := ends[i]) is not None and reached[0]:
                 break
-    return ends[-1] or None
+    return ends[-1]
 
 
 def _misspellings(target: str) -> set[str]:
@@ -363,28 +402,47 @@ _MISSPELLINGS = {w: b for b in reversed(_MISSPELT) for w in _misspellings(b) - _
 def related_site(host: str, first_party: str | None) -> bool:
     """Whether another site's host carries the page's own name (`static.harbourgazette-
     cdn.example` on harbourgazette.example): a site's CDN or API on a sister domain. The
-    name is the other's start, end or a word of it; inside another word (`games` in
-    `freegamesloader`) it is a word that happens to be there.
+    name must be whole words of the other's (between hyphens or digits: `harbour-gazette`
+    reads as `harbourgazette`), or the other's the page's; the same letters inside a word
+    (`radiostats` on radio.example, `games` in `freegamesloader`) are another name that
+    happens to hold them. On a hosting platform the name is the customer's.
 
     >>> related_site("api.harbourgazette-media.example", "www.harbourgazette.example")
     True
     >>> related_site("cdn.userway.org", "www.harbourgazette.example")
     False
-    >>> related_site("freegamesloader.test", "games.example")
-    False
+    >>> related_site("freegamesloader.test", "games.example"), related_site("radiostats.com",
+    ...                                                                      "radio.example")
+    (False, False)
     """
     if not first_party:
         return False
-    own = registrable_domain(first_party).split(".")[0]
-    other = registrable_domain(host).split(".")[0]
-    return len(own) >= RELATED_NAME_MIN and (
-        _bears(other, own) or (len(other) >= RELATED_NAME_MIN and _bears(own, other)))
+    own, other = _name_words(_site_name(first_party)), _name_words(_site_name(host))
+    return len("".join(own)) >= RELATED_NAME_MIN and (
+        _bears(other, own) or (len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other)))
 
 
-def _bears(name: str, part: str) -> bool:
-    """Whether `part` begins or ends `name` or is a word of it (between hyphens or digits)."""
-    return name.startswith(part) or name.endswith(part) or re.search(
-        rf"(?:^|[-0-9]){re.escape(part)}(?:$|[-0-9])", name) is not None
+def _name_words(name: str) -> list[str]:
+    """A name's words: its runs of letters (`windows-report-cdn01`: windows, report, cdn)."""
+    return _WORDS.findall(name)
+
+
+def _bears(words: list[str], part: list[str]) -> bool:
+    """Whether `part`'s words, joined, are a run of whole words of `words` joined: the
+    hyphens may fall elsewhere (`harbour-gazette` bears `harbourgazette`), a word may not
+    be cut (`radiostats` bears no `radio`)."""
+    joined = "".join(part)
+    if not joined:
+        return False
+    for start in range(len(words)):
+        run = ""
+        for word in words[start:]:
+            run += word
+            if run == joined:
+                return True
+            if len(run) >= len(joined) or not joined.startswith(run):
+                break
+    return False
 
 
 RELATED_NAME_MIN = 5  # a shorter page name ("bbc") is inside too many other names

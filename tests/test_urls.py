@@ -288,6 +288,16 @@ DRESSED = [
     ("googie-apis.test", "google"), ("wordpresss.test", "wordpress"),
     ("firefox-release-notes.test", "firefox"), ("static-cdn-libs.test", "a CDN or tracker"),
     ("pinstripe.com", None), ("amazonas-tours.com", None), ("chromeburner.com", None),
+    # a brand beside a word of the name's own: a business named after a word or place
+    ("amazon-tours.com", None), ("booking.amazon-river-cruises.example", None),
+    ("paypal-fans.example", None), ("chrome-garage.example", None),
+    ("windows-doors-direct.example", None), ("shopify-experts.example", None),
+    # beside infrastructure, security or software words, or misspelt, it is dressed
+    ("paypal-secure-login.test", "paypal"), ("microsoft-account-verify.test", "microsoft"),
+    ("amazon-cdn.test", "amazon"), ("chrome-update.test", "chrome"),
+    ("shopify-api.test", "shopify"), ("stripe-static.test", "stripe"),
+    ("g00gle-fans.test", "google"), ("jqeury-tours.test", "jquery"),
+    ("microsoft365-login.test", "microsoft"), ("static01-cdn.test", "a CDN or tracker"),
     ("windowsreport.com", None), ("mozillazine.org", None), ("bootstrapping.io", None),
     ("youtuber.example", None), ("goggle.com", None), ("googly.example", None),
     ("api.paypay.ne.jp", None), ("secure-payments.example", None), ("web-app.example", None),
@@ -307,15 +317,25 @@ def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
     assert dressed_host(host) == dressed
 
 
-# related_site: the page's own name begins or ends the other's, or is a word of it; a
-# generic page name inside another word is no sister site
+# related_site: the page's own name is whole words of the other's (or the other's of
+# the page's), wherever the hyphens fall; the same letters inside a word are another name
+# (`radiostats` is no radio.example's, `harbourgazettepay` no more than `radiostats`)
 @pytest.mark.parametrize(("host", "page", "related"), [
     ("static.harbourgazette-cdn.example", "www.harbourgazette.example", True),
-    ("harbourgazettepay.test", "www.harbourgazette.example", True),
     ("api.my-harbourgazette-shop.test", "harbourgazette.example", True),
+    ("cdn.harbour-gazette.test", "www.harbourgazette.example", True),
+    ("static01.harbourgazette2.test", "www.harbourgazette.example", True),
+    ("harbourgazette.netlify.app", "www.harbourgazette.example", True),
+    ("static.windows-report-cdn.example", "windows-report.example", True),
+    ("cdn.radio-static.com", "radio.example", True),
+    ("harbourgazette.test", "www.harbourgazette-news.example", True),
+    ("radiostats.com", "radio.example", False),
+    ("harbourgazettepay.test", "www.harbourgazette.example", False),
+    ("cdn.stereoradio.test", "radio.example", False),
     ("freegamesloader.test", "www.games.example", False),
     ("cdn.bestradiostats.test", "radio.example", False),
     ("cdn.userway.org", "www.harbourgazette.example", False),
+    ("bbc-static.test", "www.bbc.co.uk", False),  # a short name is in too many others
 ])
 def test_a_sister_site_bears_the_pages_name_as_a_whole(host: str, page: str,
                                                         related: bool) -> None:

@@ -327,10 +327,13 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, RequestType, bool]]:
+def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
+                ) -> Iterator[tuple[str, RequestType, bool]]:
     """(url, request type, assigned) for each URL literal the script appears to load, and
     each URL it builds from the page's scheme (`schemed_urls`; `secure`: the page is
-    served over https), in the order they appear.
+    served over https), in the order they appear. `new_tabs`: the page's `<base target>`
+    opens its links in a new tab, so a link the script makes and clicks with no target of
+    its own opens one too.
 
     `assigned` is True when the literal is assigned to a `src`, is markup's address the
     script writes, or has a loadable extension; an object's value (`{"image":
@@ -395,7 +398,7 @@ def loaded_urls(script: str, secure: bool = True) -> Iterator[tuple[str, Request
         if src_set and not navigates and "click" in script and "href" in before \
                 and (link := _HREF_SET.search(before)) and clicks(script, link.group(1),
                                                                   match.end()):
-            if opens_new_context(script, link.group(1)):
+            if new_tabs or opens_new_context(script, link.group(1)):
                 continue  # a new tab's: neither the page's navigation nor its load
             navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:

@@ -470,6 +470,15 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         out.clear()
     handlers = _with_handlers(root, page)
     submits: bool | None = None  # asked at the first form
+    tabs: list[bool] = []  # whether `<base target>` opens links in a new tab, asked once
+
+    def new_tabs(code: str) -> bool:
+        """Whether a link `code` makes and clicks opens a new tab by the page's base."""
+        if ".click" not in code:
+            return False
+        if not tabs:
+            tabs.append(new_context(base_target(root, page)))
+        return tabs[0]
     for el in _requesting(root, page, handlers):
         tag = el.tag
         if not isinstance(tag, str):
@@ -478,7 +487,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         get = el.get
         if handlers and el in handlers:
             for attr, code in handlers_of(el):
-                for url, kind, assigned in loaded_urls(code, secure):
+                for url, kind, assigned in loaded_urls(code, secure, new_tabs=new_tabs(code)):
                     found(url, kind, f"{tag}[{attr}]", assigned)
         if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
@@ -515,7 +524,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 code = el.text  # lxml builds the string anew at each ask
                 if foreign:  # its tags are elements there (walked above), not code
                     code = foreign_code(code)
-                for url, kind, assigned in loaded_urls(code, secure):
+                for url, kind, assigned in loaded_urls(code, secure, new_tabs=new_tabs(code)):
                     found(url, kind, "inline-script", assigned)
                 module = media_type(get("type") or "") == "module"
                 for specifier in relative_imports(code, module):
@@ -831,7 +840,9 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
     markup = page.lowered if page is not None else None
     if markup is not None and _CLICK.search(markup) is None:
         return []  # most pages: one RE2 pass
-    links = {name: el for el in root.iter("a") if el.get("href") and not _new_context(el)
+    base = base_target(root, page)
+    links = {name: el for el in root.iter("a") if el.get("href")
+             and not new_context(el.get("target") if "target" in el.attrib else base)
              for name in quoted_names(el)}
     if not links:
         return []
@@ -845,10 +856,19 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
     return list(clicked)
 
 
-def _new_context(link: lxml.html.HtmlElement) -> bool:
-    """Whether following the link opens a new tab or window (`target="_blank"` or a name
-    of its own) and leaves the page where it is: a share button's, no redirect."""
-    target = (link.get("target") or "").strip()
+def base_target(root: lxml.html.HtmlElement, page: ParsedPage | None = None) -> str:
+    """The target the page's links open in when they name none: the first `<base>` with a
+    `target`'s, as browsers read it (`<base target="_blank">` opens every link in a new
+    tab), '' when no base names one."""
+    bases = page.tagged("base") if page is not None else tuple(root.iter("base"))
+    return next((str(b.get("target")) for b in bases if b.get("target") is not None), "")
+
+
+def new_context(target: str | None) -> bool:
+    """Whether following a link of this target (its own, else the page's base target)
+    opens a new tab or window (`_blank` or a name of its own) and leaves the page where it
+    is: a share button's, no redirect."""
+    target = (target or "").strip()
     return bool(target) and target.lower() not in ("_self", "_top", "_parent")
 
 

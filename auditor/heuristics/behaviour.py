@@ -424,14 +424,14 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
 # --- form skimmers -----------------------------------------------------------------
 
 # a script that reads what visitors type: a field's value (not one it sets), every input
-# of a form
+# of a form; in jQuery a field's `.val()` and a form's `.serialize()` (`serializeArray`)
 _READS_FIELDS = re.compile(
     r"""\.value\b(?!\s*=[^=])|querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b"""
-    r"""|new\s+FormData\(""")
+    r"""|new\s+FormData\(|\.val\(\s*\)|\.serialize(?:Array)?\(""")
 # card fields by the names checkouts give them
 _CARD_WORDS = re.compile(
     r"""cc[_-]?(?:num|number|cvv|cvc|exp)|card[_-]?(?:num|number|holder)|\bcvv\b|\bcvc\b"""
-    r"""|payment\[cc|credit[_-]?card|security[_-]?code|cardnumber""", re.I)
+    r"""|payment\[cc|credit[_-]?card|security[_-]?code|cardnumber|payment[_-]?form""", re.I)
 # channels that carry data off without the page's form action, each with the data: a
 # beacon's body, an image address the data is joined to, a socket that sends
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
@@ -443,18 +443,29 @@ _SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1""")
 # each led by its literal, which the regex engine skips ahead to
 _FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
 _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
+# jQuery's (and axios') POST: `$.post(url, data)`, `jQuery.ajax({type: 'POST', url: …})`
+# with its type or method said anywhere in the object (British Airways' Magecart)
+_LIB_POST = re.compile(r"""post(?<=\.post)\s*\(\s*""" + _URL)
+_AJAX_POST = re.compile(
+    r"""ajax(?<=\.ajax)\s*\(\s*\{(?=[^{}]{0,800}?\b(?:type|method)['"]?\s*:\s*['"]POST['"])"""
+    r"""[^{}]{0,800}?\burl['"]?\s*:\s*""" + _URL, re.I)
+# jQuery's selector of every field by its tag (`input`, `:input`, `input, select`)
+_JQ_FIELDS = r"""\s*:?(?:input|select|textarea)(?:\s*,\s*:?(?:input|select|textarea))*\s*"""
 # what a skimmer takes: card or password fields, or every field a form holds
 _HARVESTS = re.compile(
     r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
     r"""|\.elements\b"""
     # a password field read by its selector, id or name (a show-password toggle's
     # `type === 'password'` is no read of one)
+    # a whole form serialised, every field picked by jQuery (`$('input')`, `$(':input')`)
+    r"""|\.serialize(?:Array)?\(|(?:\$|jQuery)\(\s*['"]""" + _JQ_FIELDS + r"""['"]"""
     r"""|(?:querySelector(?:All)?|getElementById|getElementsByName)\(\s*['"][^)]{0,80}?passw(?:or)?d"""
     r"""|[.[]\s*['"]?passw(?:or)?d\b""", re.I)
-_SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(")
-_READ_WORDS = (".value", "FormData", "querySelectorAll")
+_SENDS = ("sendBeacon", ".src", "WebSocket", "fetch", ".open(", ".post", ".ajax")
+_READ_WORDS = (".value", "FormData", "querySelectorAll", ".val(", ".serialize")
 _CHANNELS = ((_BEACON, "a beacon"), (_IMAGE_SRC, "an image request"),
-             (_SOCKET, "a WebSocket"), (_FETCH_POST, "a POST"), (_XHR_POST, "a POST"))
+             (_SOCKET, "a WebSocket"), (_FETCH_POST, "a POST"), (_XHR_POST, "a POST"),
+             (_LIB_POST, "a POST"), (_AJAX_POST, "a POST"))
 SKIM_WINDOW = 800  # characters around a send in which a field read counts as what it sends
 
 
@@ -486,9 +497,10 @@ def _within(spans: Spans, start: int, end: int) -> bool:
 
 
 # a literal every match of each signal holds: a window without one holds no match
-_SIGNAL_LITERALS = (re.compile(r"\.value|querySelectorAll\(|FormData\("),
-                    re.compile(r"cc|card|cvv|cvc|credit|security", re.I),
-                    re.compile(r"querySelectorAll\(|FormData\(|\.elements|passw", re.I))
+_SIGNAL_LITERALS = (re.compile(r"\.value|querySelectorAll\(|FormData\(|\.val\(|\.serialize"),
+                    re.compile(r"cc|card|cvv|cvc|credit|security|payment", re.I),
+                    re.compile(r"querySelectorAll\(|FormData\(|\.elements|passw|\.serialize"
+                               r"|\$\(|jQuery\(", re.I))
 
 
 def _near(text: str, spans: Spans, signal: int, start: int, end: int) -> bool:
@@ -613,6 +625,11 @@ _EVERY_FORM = re.compile(
     r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
     r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
     r"""|document\s*\.\s*getElementsByTagName\(\s*['"](?:input|select|textarea|form)['"]"""
+    # jQuery's every field or form, its values read (`$('form').serialize()`, `$('input')
+    # .each(function(){ d[…] = $(this).val(); })`; not `.each(…removeClass('error'))`)
+    r"""|(?:\$|jQuery)\(\s*['"]""" + _JQ_FIELDS.replace("textarea)", "textarea|form)")
+    + r"""['"]\s*\)\s*\.\s*(?:serialize(?:Array)?\b|val\b|(?:each|map)\s*\([^}]{0,200}?"""
+    r"""\.val(?:\(\s*\)|ue\b))"""
     # `document.forms` looped over; `document.forms[0]` or `['contact']` is one form
     r"""|document\s*\.\s*forms\b(?!\s*\[)""")
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
@@ -996,7 +1013,8 @@ FORM_SKIMMER = FindingKind(
     "form-skimmer", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A script that sends what visitors type to another site",
     "Inline code reads form fields and sends them by a beacon, an image address or a "
-    "WebSocket (or posts card fields) to a host of another site no known vendor runs. High "
+    "WebSocket (or posts card fields, by fetch, XHR or jQuery's `$.post` and `$.ajax`) to a "
+    "host of another site no known vendor runs. High "
     "when something beside the unknown host marks a skimmer (Magecart): the data leaves by "
     "an image address or a WebSocket, it reads every form of the page, it is encoded, the "
     "POST is no-cors, the code was hidden in an encoding, the host is dressed as a known "
@@ -1017,7 +1035,8 @@ APPENDED_SCRIPT = FindingKind(
     "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
     "PHP file: remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
-    "carries the page's own name (its CDN).",
+    "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
+    "not `radiostats`).",
 )
 
 NOTIFICATION_BAIT = FindingKind(

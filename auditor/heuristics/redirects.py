@@ -20,7 +20,7 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
-from auditor.dom.walk import CLICKED_LINK, names_element, quoted_names
+from auditor.dom.walk import CLICKED_LINK, base_target, names_element, new_context, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -142,6 +142,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                           f"script clicks a link that sends the visitor to {site}: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
+    new_tabs: bool | None = None  # whether `<base target>` opens links in a new tab
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
@@ -150,7 +151,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
             script: _Script | None = None  # and read for who runs it, at the first asked
-            for start, target in itertools.islice(_js_redirects(text), MAX_REDIRECTS):
+            if new_tabs is None and ".click" in text and ctx.root is not None:
+                new_tabs = new_context(base_target(ctx.root, ctx.page))  # asked once
+            for start, target in itertools.islice(_js_redirects(text, bool(new_tabs)),
+                                                  MAX_REDIRECTS):
                 url = _offsite(target, ctx)
                 if url is None:
                     continue
@@ -197,14 +201,15 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               url, line=line, xpath=xpath, key=("script", url))
 
 
-def _js_redirects(text: str) -> Iterator[tuple[int, str]]:
+def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]]:
     """Where the script sends the visitor, and the address written: `location` set or
     called, `window.navigate`, and a link it sets up and then clicks (the statement
-    that set the link's `href` is where it is judged), in the order written."""
+    that set the link's `href` is where it is judged; none when the page's
+    `<base target>` opens links in a new tab), in the order written."""
     found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
-    if ".click" in text and "href" in text:
+    if ".click" in text and "href" in text and not new_tabs:
         for m in _HREF_SET.finditer(text):
             start, name = _name_before(text, m.start())
             if name and clicks(text, name, m.end()) and not opens_new_context(text, name):
@@ -404,6 +409,10 @@ _PAGE_WIDE = re.compile(
     r"""(?:(?<![\w$.])(?:window|self|top|globalThis|document)"""
     r"""(?:\s*\.\s*(?:document|body|documentElement))*"""
     r"""|(?:\$|jQuery)\(\s*(?:window|document|(['"`])\s*(?:body|html)\s*\1)\s*\))\s*\Z""")
+# the body's first element by its place (`document.body.firstElementChild`, `children[0]`)
+_FIRST_CHILD = re.compile(
+    r"""(?<![\w$.])(?:(?:window|self|top|globalThis)\s*\.\s*)?document\s*\.\s*body\s*\.\s*"""
+    r"""(?:firstElementChild|firstChild|(?:children|childNodes)\s*\[\s*0\s*\])\s*\Z""")
 # a script that hands every link of the page a listener (`document.links`,
 # `querySelectorAll('a')`) hijacks them all: no one element's listener
 _ALL_LINKS = re.compile(r"""document\s*\.\s*links\b|(?:getElementsByTagName|querySelectorAll)"""
@@ -446,6 +455,7 @@ class _PageCode(NamedTuple):
     scripts: list[str]
     overlays: frozenset[str] = frozenset()  # ids of layers pinned over the whole page
     shells: frozenset[str] = frozenset()  # `#id`s and `.class`es of what holds its content
+    first_shell: bool = False  # whether the body's first element is such a wrapper
 
 
 def _page_code(ctx: PageContext) -> _PageCode:
@@ -461,9 +471,11 @@ def _page_code(ctx: PageContext) -> _PageCode:
     overlays = frozenset(
         str(el.get("id")).strip() for style in attributes_named(ctx.page.root, "style")
         if (el := style.getparent()) is not None and el.get("id") and _pins_overlay(style))
+    wrappers = _wrappers(ctx.page)
     return _PageCode(Counter(name for code in others for name in _NAME.findall(code)),
                      frozenset(name for code in visitors for name in _NAME.findall(code)),
-                     others, overlays, _shells(ctx.page))
+                     others, overlays, _shells(ctx.page, wrappers),
+                     bool(wrappers) and wrappers[0] is _first_shown(ctx.page))
 
 
 # what holds a page's content: a layout's wrapper (`div#page`, `.site-wrapper`) around
@@ -471,12 +483,13 @@ def _page_code(ctx: PageContext) -> _PageCode:
 _CONTENT = ("main", "article")
 
 
-def _shells(page: ParsedPage) -> frozenset[str]:
+def _shells(page: ParsedPage, wrappers: list[etree._Element]) -> frozenset[str]:
     """The `#id`s and `.class`es of the page's main part and articles and of the elements
-    holding them (not the body or the root, which `_PAGE_WIDE` names)."""
+    holding them, and of the wrappers holding most of the page where it marks neither
+    (`_wrappers`); not the body or the root, which `_PAGE_WIDE` names."""
     names: set[str] = set()
     seen: set[etree._Element] = set()
-    for held in (el for tag in _CONTENT for el in page.tagged(tag)):
+    for held in (*(el for tag in _CONTENT for el in page.tagged(tag)), *wrappers):
         for el in (held, *held.iterancestors()):
             if el in seen or str(el.tag).lower() in ("body", "html"):
                 break
@@ -485,6 +498,51 @@ def _shells(page: ParsedPage) -> frozenset[str]:
                 names.add("#" + str(el.get("id")).strip())
             names.update("." + name for name in str(el.get("class") or "").split())
     return frozenset(names)
+
+
+# the elements a layout wraps a page in (`div.wrapper`, `div#page`, ASP.NET's `form#form1`)
+_WRAPPER_TAGS = frozenset({"div", "section", "main", "article", "center", "form", "table",
+                           "tbody", "tr", "td"})
+_UNSHOWN = frozenset({"script", "style", "noscript", "template", "link", "meta"})
+WRAPPER_DEPTH = 6  # wrappers inside wrappers followed down from the body
+
+
+def _wrappers(page: ParsedPage) -> list[etree._Element]:
+    """The wrappers that hold most of the page's text, outermost first: from the body, the
+    one child (of a layout's tags) holding more than half of it, then its such child, and
+    so on. A listener on one hears a click almost anywhere, whether or not the page marks
+    its main part; a card, a menu or a share bar holds a small part."""
+    body = next(iter(page.tagged("body")), None)
+    total = _shown_size(body) if body is not None else 0
+    found: list[etree._Element] = []
+    el = body
+    while el is not None and total and len(found) < WRAPPER_DEPTH:
+        el = next((child for child in el if isinstance(child.tag, str)
+                   and child.tag in _WRAPPER_TAGS and 2 * _shown_size(child) > total), None)
+        if el is not None:
+            found.append(el)
+    return found
+
+
+def _shown_size(el: etree._Element) -> int:
+    """How many characters of text an element shows (its scripts' and styles' left out)."""
+    size = len((el.text or "").strip())
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str):
+            size += len((child.tail or "").strip())
+            continue
+        if child.tag not in _UNSHOWN:
+            size += len((child.text or "").strip())
+        size += len((child.tail or "").strip())
+    return size
+
+
+def _first_shown(page: ParsedPage) -> etree._Element | None:
+    """The body's first element a visitor sees (`document.body.firstElementChild` as an
+    injector means it: a skip link or a wrapper, past the scripts before it)."""
+    body = next(iter(page.tagged("body")), None)
+    return next((child for child in body if isinstance(child.tag, str)
+                 and child.tag not in _UNSHOWN), None) if body is not None else None
 
 
 # a layer pinned over the whole page (`position: fixed; inset: 0`, or 100% of the
@@ -600,8 +658,9 @@ def _element_listener(script: _Script, before_end: int, event: str,
     else:
         start = max(0, before_end - _NAME_REACH)
         # in a loop over every paragraph, div or link of the page, or on the page
-        wide = _EVERY_NEAR.search(text, max(0, before_end - CLICK_REACH), before_end) \
-            is not None or _page_wide(text[start:before_end], script, before_end, 0)
+        wide = any(_every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
+            text, max(0, before_end - CLICK_REACH), before_end)) \
+            or _page_wide(text[start:before_end], script, before_end, 0)
     if not wide:
         return True
     if event.strip().lower().startswith("key") and _KEY_TEST.search(tested):
@@ -619,17 +678,23 @@ _KEY_TEST = re.compile(r"\.\s*(?:key|keyCode|which|code)\s*(?:===?|!==?)|"
                        r"|switch\s*\(\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\s*\)")
 
 
-# a selector of every element of a kind the page's content is made of (`p`, `div`,
-# `a, p`, `*`, `body *`), not of its controls (`button`, `select`, `form`)
-_CONTENT_TAGS = (r"(?:a|p|div|span|li|ul|img|section|article|main|td|tr|h[1-6]|\*"
-                 r"|body|html)")
-_EVERY_SELECTOR = re.compile(
-    r"\s*(?:(?:body|html)\s+)?" + _CONTENT_TAGS + r"(?:\s*,\s*(?:(?:body|html)\s+)?"
-    + _CONTENT_TAGS + r")*\s*", re.I)
-# a collection of them a script walks, handing each a listener
-_EVERY_NEAR = re.compile(
-    r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])"""
-    r"(?:" + _EVERY_SELECTOR.pattern + r")\1\s*\)", re.I)
+# the tags the page's content is made of (`p`, `div`, `a`, `*`), not its controls
+# (`button`, `select`, `form`): a selector of every one of them is a click anywhere
+_CONTENT_TAGS = frozenset({"a", "p", "div", "span", "li", "ul", "img", "section", "article",
+                           "main", "td", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "*",
+                           "body", "html"})
+# a collection a script walks, handing each element a listener (its selector read by
+# `_every_of_kind`)
+_COLLECTION = re.compile(
+    r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])([^'"`]{1,200})\1"""
+    r"""\s*\)""")
+# a selector's compound (`div#page.site`, `a[href]`, `li:first-child`) and the combinators
+# between compounds (a descendant's space, `>`, `+`, `~`)
+_COMPOUND = re.compile(r"""(?P<tag>[A-Za-z][\w-]*|\*)?(?P<names>(?:[#.][\w-]+)*)"""
+                       r"""(?P<rest>(?:\[[^\]]*\]|::?[\w-]+(?:\([^()]*\))?)*)""")
+_COMBINATOR = re.compile(r"""(\s*[>+~]\s*|\s+)""")
+
+
 # a receiver written as an element picked by a selector, an id or a class
 _PICKED = re.compile(
     r"""(?:querySelector|getElementById|getElementsByClassName|getElementsByTagName"""
@@ -642,15 +707,53 @@ _ASSIGNED = re.compile(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
                        r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
 
 
+def _compounds(selector: str) -> list[tuple[str, re.Match[str]]] | None:
+    """A complex selector (no commas) as browsers read it: its compounds, each with the
+    combinator before it (" " for the first), the last its subject; None when it does
+    not read so."""
+    parts = _COMBINATOR.split(selector.strip())
+    read: list[tuple[str, re.Match[str]]] = []
+    for i in range(0, len(parts), 2):
+        compound = _COMPOUND.fullmatch(parts[i])
+        if not parts[i] or compound is None:
+            return None
+        read.append(((parts[i - 1].strip() or " ") if i else " ", compound))
+    return read
+
+
+def _shell(compound: re.Match[str], shells: frozenset[str]) -> bool:
+    """Whether a compound names the page's body or root or a shell holding its content."""
+    return (compound.group("tag") or "").lower() in ("body", "html") or any(
+        name in shells for name in re.findall(r"[#.][\w-]+", compound.group("names")))
+
+
+def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
+    """Whether a selector (a list) picks every element of a content kind in the page or a
+    shell of it: `p`, `a[href]`, `body > div`, `#app .content a` where `#app` and `.content`
+    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one)."""
+    for one in selector.split(","):
+        read = _compounds(one)
+        if not read:
+            continue
+        combinator, subject = read[-1]
+        kind = (subject.group("tag") or "").lower()
+        if kind not in _CONTENT_TAGS or subject.group("names") or subject.group("rest") not in (
+                "", "[href]"):
+            continue
+        if all(c in " >" and (_shell(a, shells) or (a.group("tag") == "*" and not a.group(
+                "names"))) for c, a in read[:-1]) and combinator in " >":
+            return True
+    return False
+
+
 def _every(selector: str, shells: frozenset[str]) -> bool:
     """Whether a selector picks every element of a content kind, the page's body, or a
-    shell holding its content (`_PageCode.shells`)."""
-    if _EVERY_SELECTOR.fullmatch(selector):
+    shell holding its content (`_PageCode.shells`), read as browsers read it: by its
+    subject, the compound after the last combinator (`#page #buy` is the button)."""
+    if _every_of_kind(selector, shells):
         return True
-    compound = re.fullmatch(r"\s*[\w-]*((?:[#.][\w-]+)+)\s*", selector)
-    if compound is None:
-        return False
-    return any(part in shells for part in re.findall(r"[#.][\w-]+", compound.group(1)))
+    return any(read and _shell(read[-1][1], shells)
+               for read in (_compounds(one) for one in selector.split(",")))
 
 
 def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
@@ -661,6 +764,8 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
     receiver = re.sub(r"""\[\s*(['"`])([\w$]+)\1\s*\]""", r".\2", receiver)
     if _PAGE_WIDE.search(receiver):
         return True
+    if _FIRST_CHILD.search(receiver):
+        return script.page.first_shell  # the body's first element, a wrapper of the page
     picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
     if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
                                            receiver[picked.end():]):
@@ -680,7 +785,8 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
     set_at, value = values[index]
     # `ps[i]` of `ps = document.querySelectorAll('p')`: an element of the collection
     tail = re.sub(r"\s*\[[^\[\]]*\]\s*\Z", "", named.group(2))
-    if tail != named.group(2) and _EVERY_NEAR.search(value):
+    if tail != named.group(2) and any(_every_of_kind(m.group(2), script.page.shells)
+                                      for m in _COLLECTION.finditer(value)):
         return True
     return _page_wide(value + tail, script, set_at, depth + 1)
 
@@ -784,9 +890,11 @@ REDIRECT = FindingKind(
     "page's markup its code clicks. None when only the visitor's act on one element runs it "
     "(a listener for a click, a key or a choice bound to an element, its `onclick`, or a "
     "function only those call: a share button, a download, a jump menu), nor for a link that "
-    "opens a new tab (`target=_blank`); a listener on the window, the document, its root or "
-    "body (by whatever name the script gives them), a wrapper holding the page's main part "
-    "or article, every link or every element of a kind (each `p`, `div`, `*`), or a layer "
+    "opens a new tab (`target=_blank`, or the page's `<base target=_blank>`); a listener on "
+    "the window, the document, its root or body (by whatever name the script gives them, "
+    "`document.body.firstElementChild` when that is a wrapper), a wrapper holding the page's "
+    "main part, article or most of its text, every link or every element of a kind (each "
+    "`p`, `div`, `*`, `#app .content a`: a selector read by its subject), or a layer "
     "pinned over the whole page (`position: fixed` at its full size), that sends a click "
     "anywhere away is click-hijacking: medium, unless it first picks the element clicked by "
     "a selector of one (`e.target.closest('.login')`) or the key pressed (a shortcut). "

@@ -60,6 +60,9 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<p>x</p><a id="go" href="https://go.test/found">next</a>'
      "<script>document.querySelector('a#go').click();</script>",
      [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
+    ('<html><head><base target="_blank"></head><body><a id="go" target="_self" href="https:'
+     "//go.test/found\">next</a><script>document.querySelector('a#go').click();</script>"
+     "</body></html>", [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
     ('<a id="go" href="https://go.test/found">next</a><script>var l = '
      "document.getElementById('go'); setTimeout(function () { l.click(); }, 10);</script>",
      [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
@@ -118,6 +121,13 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
      "a.setAttribute('target', 'share');a.click();</script>", []),
     ('<a id="tw" target="_blank" href="https://twitter.com/intent/tweet?u=x">t</a>'
      "<script>document.getElementById('tw').click();</script>", []),
+    # ... and so does every link of a page whose `<base target>` opens a new tab, found or
+    # made, unless it names a target of its own (`_self` below loads)
+    ('<html><head><base target="_blank"></head><body><a id="go" href="https://go.test/f">'
+     "next</a><script>document.querySelector('a#go').click();</script></body></html>", []),
+    ('<html><head><base target="_blank"></head><body><p>x</p><script>var a=document.'
+     "createElement('a');a.href='https://go.test/made';document.body.appendChild(a);"
+     "a.click();</script></body></html>", []),
     ('<svg><rect><animate attributeName="x" values="0;10;0" dur="2s"/></rect></svg>', []),
 ])
 def test_what_chromium_loads_is_a_request(markup: str, expected: list[tuple[str, T, str]]

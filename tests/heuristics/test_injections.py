@@ -21,6 +21,21 @@ def page(body: str, head: str = "") -> str:
             f"</main>{body}</body></html>")
 
 
+def unmarked(script: str, wrapper: str = '<div class="wrapper">', first: str = "") -> str:
+    """A radio station's page of plain divs, no main or article to mark its content: a
+    top bar, the schedule, a card with a share button, a menu and a footer inside one
+    wrapper (`wrapper` opens it; `first` goes before it, a skip link), then `script`."""
+    schedule = "<p>" + "Jazz at nine, then the late news and a talk on harbour life. " * 10
+    return (f"<html><head><title>Tonight</title></head><body>{first}{wrapper}<div class="
+            f"'top-bar'><a href='/'>Radio</a><ul class='menu'><li><a href='/shows'>Shows</a>"
+            f"</li></ul></div><div id='content-area'><h1>Tonight</h1>{schedule}</p><div class="
+            f"'card'><h3>Late show</h3><p>Call in after ten.</p><button class='share'>Share"
+            f"</button></div></div><div class='footer'>&copy; Radio</div></div><script>{script}"
+            f"</script></body></html>")
+
+
+_TO_SPAM = "function(){location.href='https://spam.test/x'}"
+
 CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     # redirects
     ("meta refresh off-site", page("", '<meta http-equiv="refresh" content="0;url=https://spam.test/">'),
@@ -150,6 +165,81 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "</div><script>document.querySelector('#page #buy').addEventListener('click', "
         "function(){location.href='https://shop.partner.test/x'});</script></body></html>"),
      set()),
+    # a wrapper holding most of the page, where nothing marks its main part, by its place
+    # or its name; a card's, a menu's, a top bar's or a share button's listener is one
+    # element's
+    ("the body's first element, a wrapper, navigates", unmarked(
+        f"document.body.firstElementChild.addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("the body's children[0], a wrapper, navigates", unmarked(
+        f"document.body.children[0].onclick={_TO_SPAM};"), {("redirect", M)}),
+    ("the body's first element, a skip link, navigates", unmarked(
+        f"document.body.firstElementChild.addEventListener('click',{_TO_SPAM});",
+        first="<a class='skip-link' href='#content-area'>Skip to content</a>"), set()),
+    ("the first div, the wrapper, navigates", unmarked(
+        f"document.querySelector('div').addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("a .wrapper with no landmark in it navigates", unmarked(
+        f"document.querySelector('.wrapper').addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("a jQuery-picked .wrapper navigates", unmarked(
+        f"jQuery('.wrapper').on('click',{_TO_SPAM});"), {("redirect", M)}),
+    ("div#page with no landmark navigates", unmarked(
+        f"document.getElementById('page').addEventListener('click',{_TO_SPAM});",
+        wrapper="<div id='page'>"), {("redirect", M)}),
+    ("div#container's mousedown navigates", unmarked(
+        f"document.getElementById('container').addEventListener('mousedown',{_TO_SPAM});",
+        wrapper="<div id='container' class='container'>"), {("redirect", M)}),
+    ("ASP.NET's form#form1 around the page navigates", unmarked(
+        f"document.forms['form1'];document.getElementById('form1').addEventListener('click',"
+        f"{_TO_SPAM});", wrapper="<form id='form1' method='post'><div>"
+        ).replace("</div><script>", "</div></div></form><script>"), {("redirect", M)}),
+    ("the schedule, most of the page, navigates", unmarked(
+        f"document.getElementById('content-area').addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("one card's listener navigates", unmarked(
+        "document.querySelector('.card').addEventListener('click',function(){location.href="
+        "'https://tickets.venue.test/late-show'});"), set()),
+    ("the menu's listener navigates", unmarked(
+        "document.querySelector('.menu').addEventListener('click',function(){location.href="
+        "'https://shop.partner.test/'});"), set()),
+    ("the top bar's listener navigates", unmarked(
+        "document.querySelector('.top-bar').addEventListener('click',function(){location.href="
+        "'https://radio-partner.test/'});"), set()),
+    ("the share button's listener navigates", unmarked(
+        "document.querySelector('.share').addEventListener('click',function(){location.href="
+        "'https://www.facebook.com/sharer/sharer.php?u='+encodeURIComponent(location.href)});"),
+     set()),
+    # a selector read as browsers read it, by its subject after the last combinator
+    ("the body's child divs, the wrapper among them, navigate", unmarked(
+        f"document.querySelector('body > div').addEventListener('click',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("every link inside the wrapper's content navigates", unmarked(
+        "document.querySelectorAll('.wrapper #content-area a').forEach(function(a){a."
+        f"addEventListener('click',{_TO_SPAM});}});"), {("redirect", M)}),
+    ("delegated to every paragraph of the wrapper navigates", unmarked(
+        f"$(document).on('click','.wrapper > #content-area p',{_TO_SPAM});"),
+     {("redirect", M)}),
+    ("the menu's links navigate", unmarked(
+        "document.querySelectorAll('.top-bar .menu a').forEach(function(a){a.addEventListener("
+        "'click',function(){location.href='https://shop.partner.test/'});});"), set()),
+    ("the wrapper's share button navigates", unmarked(
+        "document.querySelector('.wrapper .card > .share').addEventListener('click',function(){"
+        "location.href='https://www.facebook.com/sharer/sharer.php?u=x'});"), set()),
+    ("the paragraph after the heading navigates", unmarked(
+        "document.querySelector('h1 + p').addEventListener('click',function(){location.href="
+        "'https://radio-partner.test/'});"), set()),
+    # a page whose `<base target>` opens links in a new tab: a clicked link leaves the page
+    ("a found link clicked under <base target=_blank>", page(
+        '<a id="go" href="https://spam.test/win">next</a><script>document.querySelector('
+        "'a#go').click()</script>", head='<base target="_blank">'), set()),
+    ("a made link clicked under <base target=_blank>", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
+        "body.appendChild(a);a.click();</script>", head='<base target="_blank">'), set()),
+    ("a link of target _self clicked under <base target=_blank>", page(
+        '<a id="go" target="_self" href="https://spam.test/win">next</a><script>document.'
+        "querySelector('a#go').click()</script>", head='<base target="_blank">'),
+     {("redirect", M)}),
     # a listener on the page that picks the element clicked or the key pressed first
     ("document listener delegating to the login button", page(
         "<button class=js-login>Log in</button><script>document.addEventListener('click', e"
