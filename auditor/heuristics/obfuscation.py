@@ -8,7 +8,10 @@ serializer's habit, not obfuscation. A script is obfuscated when it is machine-o
 letters and digits carries code or a URL the code loads. It is `high` only when the
 hidden code loads or sends the visitor to another site's host that the page does not
 otherwise name, starts a miner, or nests its encodings past what the decoder reads:
-what a reviewer would act on. A script the decoder could not read to its end (a
+what a reviewer would act on. Base64 that decodes to JSON is data the visible code
+reads (Funding Choices' config), not code: the hosts in it that the catalogue files
+under the data's vendor are named, and data naming only named hosts is no finding.
+A script the decoder could not read to its end (a
 decoder run past the part it examines, its budget spent) is `medium`: not readable is
 not harmless.
 """
@@ -18,9 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
+from auditor.catalogue import Catalogue
+from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Finding, RequestType, Severity
+from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, is_third_party, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
@@ -54,6 +59,28 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
     return bool(host) and host.lower() in page_text
 
 
+def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
+                  ) -> frozenset[str]:
+    """The hosts of decoded data (`HiddenURL.in_data`) that are its vendor's: a vendor's
+    config names its own hosts (Funding Choices' base64 config, its messages host and
+    Google's static host). A host the catalogue files under a vendor's service (not
+    content: CDNs and hosting rent to anyone) is the vendor's, and a content host is
+    when its company also runs such a service named in the same data."""
+    services: dict[str, str] = {}  # host -> company, of hosts of a vendor's service
+    content: dict[str, str] = {}  # host -> company, of content hosts (CDNs, hosting)
+    for hidden in decoded.urls:
+        if not hidden.in_data:
+            continue
+        url = resolve(hidden.url, page_url)
+        host = host_of(url) if url else ""
+        entity = catalogue.entity_for(host) if host else None
+        if entity is None:
+            continue
+        (content if entity.category is Category.CONTENT else services)[host] = entity.company
+    companies = set(services.values())
+    return frozenset(services) | {h for h, company in content.items() if company in companies}
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -72,12 +99,15 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         hidden_hosts: set[str] = set()
+        vendors = _vendor_hosts(decoded, ctx.catalogue, ctx.url) \
+            if any(u.in_data for u in decoded.urls) else frozenset()
         for hidden in decoded.urls:
             url = resolve(hidden.url, ctx.url)
             host = host_of(url) if url else ""
             if not url or not is_third_party(host, ctx.first_party):
                 continue
-            unnamed = not named_elsewhere(host)
+            unnamed = not named_elsewhere(host) and not (
+                hidden.in_data and host in vendors)
             if unnamed:
                 hidden_hosts.add(host)
             runs = hidden.loaded and hidden.type in _CODE_TYPES
@@ -86,6 +116,8 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 and ctx.catalogue.entity_for(host) is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
+        if decoded.data_only and not offsite:
+            continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
         redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
         # encodings nested past the decoder's depth: no site's own code does that
