@@ -11,9 +11,11 @@ otherwise name, starts a miner, or nests its encodings past what the decoder rea
 what a reviewer would act on. Base64 that decodes to JSON is data the visible code
 reads (Funding Choices' config), not code: the hosts in it that the catalogue files
 under the data's vendor are named, and data naming only named hosts is no finding.
-A script the decoder could not read to its end (a
-decoder run past the part it examines, its budget spent) is `medium`: not readable is
-not harmless.
+Machine-obfuscated code that names a loader the page runs in plain sight beside it is
+that vendor's fallback (Admiral's rotating hosts, Ad-Shield's mirrors and error page):
+`medium`, saying which loader to check, unless a host it loads is a bare IP address.
+A script the decoder could not read to its end (a decoder run past the part it
+examines, its budget spent) is `medium`: not readable is not harmless.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, is_third_party, resolve
+from auditor.urls import host_of, ipv6_host, is_third_party, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
 # Requests whose response runs (or replaces the page): hiding these hides code.
 _CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
                          RequestType.OBJECT})
+_BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 
 
@@ -81,10 +84,34 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
     return frozenset(services) | {h for h, company in content.items() if company in companies}
 
 
+def _address(host: str) -> bool:
+    """Whether a (resolved) host is an IP address, not a name."""
+    return ipv6_host(host) is not None or host.rstrip(".")[-1:].isdigit()
+
+
+def _plain_loaders(ctx: PageContext) -> tuple[tuple[int, str], ...]:
+    """(line, host) of the third-party scripts the page loads, but those found only once
+    its code is decoded and connection hints."""
+    return tuple((r.line, r.host) for r in ctx.resources
+                 if r.third_party and r.type is RequestType.SCRIPT
+                 and r.via != "inline-decoded" and not r.hint)
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
+    loaders: list[tuple[tuple[int, str], ...]] = []  # `_plain_loaders`, found if asked
+
+    def beside(host: str, line: int, code: str) -> bool:
+        """A host the page loads a script from in the script at `line` or the lines just
+        before it (a vendor's snippet pastes its loader and its inline code together),
+        named in the page's text as written (not only once escapes are read)."""
+        if not loaders:
+            loaders.append(_plain_loaders(ctx))
+        last = line + code.count("\n")
+        return any(h == host and line - _BESIDE <= at <= last for at, h in loaders[0]) \
+            and named_elsewhere(host)
 
     def named_elsewhere(host: str) -> bool:
         if not lowered:
@@ -99,6 +126,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         hidden_hosts: set[str] = set()
+        fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
         vendors = _vendor_hosts(decoded, ctx.catalogue, ctx.url) \
             if any(u.in_data for u in decoded.urls) else frozenset()
         for hidden in decoded.urls:
@@ -116,13 +144,22 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 and ctx.catalogue.entity_for(host) is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
+                if runs and not unnamed and decoded.machine and beside(host, line, code):
+                    fallback_of.add(host)
         if decoded.data_only and not offsite:
             continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
         redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
+        if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
+            fallback_of = {h for p in decoded.payloads if len(p) <= 253
+                           and beside(h := p.strip().lower(), line, code)}
+        # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
+        # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
+        # and error page); a bare IP address is no vendor's host
+        fallback = bool(fallback_of) and not any(map(_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
-        severity = Severity.HIGH if offsite or mines or decoded.nested_past_depth \
-            else Severity.MEDIUM
+        severity = Severity.HIGH if (offsite and not fallback) or mines \
+            or decoded.nested_past_depth else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
@@ -132,6 +169,10 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
             if unnamed_targets:
                 message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
+            if fallback:
+                message += (f"; it is the fallback of the loader the page runs from "
+                            f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
+                            "that vendor and that these are its hosts")
             evidence = " ".join(loaded[:20])
             key: tuple[str, ...] = tuple(sorted({u.url for u in decoded.urls}))
         else:
@@ -156,8 +197,9 @@ OBFUSCATED_SCRIPT = FindingKind(
     "it. High when the decoded code loads from, or sends the visitor to, another site's host "
     "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
-    "such target, or code the decoder could not read to its end: check that the site's own "
-    "code or a vendor it chose explains it.",
+    "such target, the fallback of a vendor's loader the page runs beside it, or code the "
+    "decoder could not read to its end: check that the site's own code or a vendor it chose "
+    "explains it.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)
