@@ -145,9 +145,14 @@ _ANY_URL = re.compile(
 # Decoded text that is code (or markup that runs code), not a string or an e-mail link.
 _CODE = re.compile(
     r"\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|<script|<iframe|\blocation\b"
-    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>",
+    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>"
+    r"|<[a-z][^>]{0,400}?\son[a-z]+\s*=",  # markup's event handler (`<img onerror=…>`)
     re.I,
 )
+# Requests whose response runs (or replaces the page): hiding these hides code; an
+# encoded template's images or an icon's SVG namespace hide none.
+CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
+                        RequestType.OBJECT})
 _TAG_TYPES = {
     "script": RequestType.SCRIPT,
     "iframe": RequestType.SUBDOCUMENT,
@@ -625,7 +630,7 @@ def decode_script(code: str) -> Decoded:
                     known = urls.get(hidden.url)
                     if known is None or (hidden.loaded and not known.loaded):
                         urls[hidden.url] = hidden
-                    if conceals and hidden.loaded:
+                    if conceals and hidden.loaded and hidden.type in CODE_TYPES:
                         if data:
                             data_load = True
                         else:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
-from auditor.dom.deobfuscate import Decoded
+from auditor.dom.deobfuscate import CODE_TYPES, Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
@@ -32,9 +32,6 @@ from auditor.urls import host_of, ipv6_host, is_third_party, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
-# Requests whose response runs (or replaces the page): hiding these hides code.
-_CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
-                         RequestType.OBJECT})
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 
@@ -138,7 +135,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 hidden.in_data and host in vendors)
             if unnamed:
                 hidden_hosts.add(host)
-            runs = hidden.loaded and hidden.type in _CODE_TYPES
+            runs = hidden.loaded and hidden.type in CODE_TYPES
             # a known service's URL in the string table is an embed, not a redirect target
             target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
                 and ctx.catalogue.entity_for(host) is None

@@ -597,6 +597,24 @@ def test_the_injected_forms_stay_high(what: str, html: str, audit_html: AuditHtm
     assert [s for s, _ in found] == [H], found
 
 
+_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2L2 22h20z"/>'
+         "</svg>")
+_BANNER = ('<div class="cky-banner"><img src="https://cdn.banner-widget.test/logo.svg" alt="">'
+           '<button class="cky-btn">Accept</button></div>')
+
+
+def test_an_encoded_template_of_images_hides_no_code() -> None:
+    """A consent widget's base64 icons and banner template (a logo image, an SVG's
+    namespace) load nothing that runs: no obfuscation. Markup with an event handler is
+    code, however it loads."""
+    widget = (f"var icons={{close:'{b64(_ICON)}'}};var tpl='{b64(_BANNER)}';function show(){{"
+              "var d=document.createElement('div');d.innerHTML=atob(tpl);"
+              "document.body.appendChild(d);}")
+    assert not decode_script(widget).obfuscated
+    handler = _BANNER.replace('alt=""', "onerror=\"fetch('/x?'+document.cookie)\"")
+    assert decode_script(widget.replace(b64(_BANNER), b64(handler))).obfuscated
+
+
 def test_base64_json_is_data_whose_urls_the_code_reads() -> None:
     """Funding Choices' config decodes to data: its URLs are found, marked as data's, and
     nothing but them makes the script one that hides something."""
