@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -144,9 +145,14 @@ _ANY_URL = re.compile(
 # Decoded text that is code (or markup that runs code), not a string or an e-mail link.
 _CODE = re.compile(
     r"\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|<script|<iframe|\blocation\b"
-    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>",
+    r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>"
+    r"|<[a-z][^>]{0,400}?\son[a-z]+\s*=",  # markup's event handler (`<img onerror=…>`)
     re.I,
 )
+# Requests whose response runs (or replaces the page): hiding these hides code; an
+# encoded template's images or an icon's SVG namespace hide none.
+CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
+                        RequestType.OBJECT})
 _TAG_TYPES = {
     "script": RequestType.SCRIPT,
     "iframe": RequestType.SUBDOCUMENT,
@@ -158,11 +164,14 @@ _TAG_TYPES = {
 
 @dataclass(frozen=True, slots=True)
 class HiddenURL:
-    """A URL found only after decoding; `loaded` when the decoded code requests it."""
+    """A URL found only after decoding; `loaded` when the decoded code requests it.
+    `in_data` when it is a value of decoded data (`is_data`), not of decoded code: the
+    visible code that reads the data decides what is loaded."""
 
     url: str
     type: RequestType
     loaded: bool
+    in_data: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +191,7 @@ class Decoded:
     signals: tuple[str, ...] = ()
     machine: bool = False
     nested_past_depth: bool = False  # a payload at MAX_DEPTH decodes further: not read
+    data_only: bool = False  # the one signal is a URL held in decoded data (`is_data`)
 
     @property
     def obfuscated(self) -> bool:
@@ -196,6 +206,22 @@ def _printable(text: str) -> bool:
         return False
     good = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
     return good / len(text) >= 0.9
+
+
+def is_data(text: str) -> bool:
+    """Whether a decoded payload is a JSON array or object: a configuration the visible
+    code reads (Funding Choices' base64 config), which runs nothing by itself.
+
+    >>> is_data('["pub-1", [null, "https://x.test/a.js"], 20]'), is_data('f(["a"])')
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "[{" or stripped[-1] not in "]}":
+        return False
+    try:
+        return isinstance(json.loads(stripped), (list, dict))
+    except ValueError:
+        return False
 
 
 def _b64(literal: str) -> str | None:
@@ -508,9 +534,11 @@ def _created(outer: str) -> str | None:
     return creates.group(1) if creates else None
 
 
-def _hidden_urls(creates: str | None, payload: str) -> Iterator[HiddenURL]:
+def _hidden_urls(creates: str | None, payload: str, data: bool = False
+                 ) -> Iterator[HiddenURL]:
     """URLs in a decoded payload, and whether the payload (or the code it came from,
-    which `creates` an element of that tag) loads them."""
+    which `creates` an element of that tag) loads them; `data` marks a payload that is
+    data (`is_data`)."""
     loaded: dict[str, RequestType] = {}
     for url, kind, assigned in loaded_urls(payload):
         if assigned:
@@ -536,11 +564,11 @@ def _hidden_urls(creates: str | None, payload: str) -> Iterator[HiddenURL]:
         seen.add(url)
         found = loaded.get(url)
         kind = found or type_from_extension(url) or RequestType.OTHER
-        yield HiddenURL(url, kind, found is not None)
+        yield HiddenURL(url, kind, found is not None, data)
     for url, known in loaded.items():
         if url not in seen:
             seen.add(url)
-            yield HiddenURL(url, known, True)
+            yield HiddenURL(url, known, True, data)
 
 
 def decode_script(code: str) -> Decoded:
@@ -583,6 +611,7 @@ def decode_script(code: str) -> Decoded:
             if hidden.url not in urls or hidden.loaded:
                 urls[hidden.url] = hidden
     concealed_code = concealed_load = concealing = False
+    data_load = False  # a loaded URL concealed in decoded data, not in decoded code
     budget = MAX_DECODED - spent
     frontier = [code]
     for _depth in range(MAX_DEPTH):
@@ -596,14 +625,19 @@ def decode_script(code: str) -> Decoded:
                 budget -= len(payload)
                 payloads.append(payload)
                 following.append(payload)
-                for hidden in _hidden_urls(creates, payload):
+                data = conceals and is_data(payload)
+                for hidden in _hidden_urls(creates, payload, data):
                     known = urls.get(hidden.url)
                     if known is None or (hidden.loaded and not known.loaded):
                         urls[hidden.url] = hidden
-                    concealed_load = concealed_load or (conceals and hidden.loaded)
+                    if conceals and hidden.loaded and hidden.type in CODE_TYPES:
+                        if data:
+                            data_load = True
+                        else:
+                            concealed_load = True
                 concealing = concealing or conceals
-                if conceals and _CODE.search(payload):
-                    concealed_code = True
+                if conceals and not data and _CODE.search(payload):
+                    concealed_code = True  # data's words (`"location"`) are no code
                 if budget <= 0:
                     break
         frontier = following
@@ -612,7 +646,7 @@ def decode_script(code: str) -> Decoded:
     nested = budget > 0 and any(next(_decodings(text), None) for text in frontier)
     if nested:
         signals.append(f"encodings nested past {MAX_DEPTH} levels, not decoded further")
-    if budget <= 0 and (concealed_code or concealed_load):  # a budget spent on escaped
+    if budget <= 0 and (concealed_code or concealed_load or data_load):  # a budget spent on escaped
         # text (a translation table's `\u00fc`) hides nothing: one that hid code counts
         signals.append(f"more than {MAX_DECODED // 1024} KB decoded, the rest not read")
     machine = bool(signals)
@@ -621,6 +655,10 @@ def decode_script(code: str) -> Decoded:
     if not machine and (concealed_code or concealed_load or (runs and concealing)):
         signals.append("decoded code run by eval/Function/document.write" if sink
                        else "encoded string hides code or a loaded URL")
+    data_only = not signals and data_load
+    if data_only:
+        signals.append("encoded data holds a loadable URL")
     if not payloads and not signals:
         return NOTHING
-    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested)
+    return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
+                   data_only)

@@ -8,9 +8,14 @@ serializer's habit, not obfuscation. A script is obfuscated when it is machine-o
 letters and digits carries code or a URL the code loads. It is `high` only when the
 hidden code loads or sends the visitor to another site's host that the page does not
 otherwise name, starts a miner, or nests its encodings past what the decoder reads:
-what a reviewer would act on. A script the decoder could not read to its end (a
-decoder run past the part it examines, its budget spent) is `medium`: not readable is
-not harmless.
+what a reviewer would act on. Base64 that decodes to JSON is data the visible code
+reads (Funding Choices' config), not code: the hosts in it that the catalogue files
+under the data's vendor are named, and data naming only named hosts is no finding.
+Machine-obfuscated code that names a loader the page runs in plain sight beside it is
+that vendor's fallback (Admiral's rotating hosts, Ad-Shield's mirrors and error page):
+`medium`, saying which loader to check, unless a host it loads is a bare IP address.
+A script the decoder could not read to its end (a decoder run past the part it
+examines, its budget spent) is `medium`: not readable is not harmless.
 """
 
 from __future__ import annotations
@@ -18,16 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
+from auditor.catalogue import Catalogue
+from auditor.dom.deobfuscate import CODE_TYPES, Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Finding, RequestType, Severity
-from auditor.urls import host_of, is_third_party, resolve
+from auditor.model import Category, Finding, RequestType, Severity
+from auditor.urls import host_of, ipv6_host, is_third_party, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
-# Requests whose response runs (or replaces the page): hiding these hides code.
-_CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
-                         RequestType.OBJECT})
+_BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 
 
@@ -54,10 +59,56 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
     return bool(host) and host.lower() in page_text
 
 
+def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
+                  ) -> frozenset[str]:
+    """The hosts of decoded data (`HiddenURL.in_data`) that are its vendor's: a vendor's
+    config names its own hosts (Funding Choices' base64 config, its messages host and
+    Google's static host). A host the catalogue files under a vendor's service (not
+    content: CDNs and hosting rent to anyone) is the vendor's, and a content host is
+    when its company also runs such a service named in the same data."""
+    services: dict[str, str] = {}  # host -> company, of hosts of a vendor's service
+    content: dict[str, str] = {}  # host -> company, of content hosts (CDNs, hosting)
+    for hidden in decoded.urls:
+        if not hidden.in_data:
+            continue
+        url = resolve(hidden.url, page_url)
+        host = host_of(url) if url else ""
+        entity = catalogue.entity_for(host) if host else None
+        if entity is None:
+            continue
+        (content if entity.category is Category.CONTENT else services)[host] = entity.company
+    companies = set(services.values())
+    return frozenset(services) | {h for h, company in content.items() if company in companies}
+
+
+def _address(host: str) -> bool:
+    """Whether a (resolved) host is an IP address, not a name."""
+    return ipv6_host(host) is not None or host.rstrip(".")[-1:].isdigit()
+
+
+def _plain_loaders(ctx: PageContext) -> tuple[tuple[int, str], ...]:
+    """(line, host) of the third-party scripts the page loads, but those found only once
+    its code is decoded and connection hints."""
+    return tuple((r.line, r.host) for r in ctx.resources
+                 if r.third_party and r.type is RequestType.SCRIPT
+                 and r.via != "inline-decoded" and not r.hint)
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
+    loaders: list[tuple[tuple[int, str], ...]] = []  # `_plain_loaders`, found if asked
+
+    def beside(host: str, line: int, code: str) -> bool:
+        """A host the page loads a script from in the script at `line` or the lines just
+        before it (a vendor's snippet pastes its loader and its inline code together),
+        named in the page's text as written (not only once escapes are read)."""
+        if not loaders:
+            loaders.append(_plain_loaders(ctx))
+        last = line + code.count("\n")
+        return any(h == host and line - _BESIDE <= at <= last for at, h in loaders[0]) \
+            and named_elsewhere(host)
 
     def named_elsewhere(host: str) -> bool:
         if not lowered:
@@ -72,25 +123,40 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         hidden_hosts: set[str] = set()
+        fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
+        vendors = _vendor_hosts(decoded, ctx.catalogue, ctx.url) \
+            if any(u.in_data for u in decoded.urls) else frozenset()
         for hidden in decoded.urls:
             url = resolve(hidden.url, ctx.url)
             host = host_of(url) if url else ""
             if not url or not is_third_party(host, ctx.first_party):
                 continue
-            unnamed = not named_elsewhere(host)
+            unnamed = not named_elsewhere(host) and not (
+                hidden.in_data and host in vendors)
             if unnamed:
                 hidden_hosts.add(host)
-            runs = hidden.loaded and hidden.type in _CODE_TYPES
+            runs = hidden.loaded and hidden.type in CODE_TYPES
             # a known service's URL in the string table is an embed, not a redirect target
             target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
                 and ctx.catalogue.runner_of(url, host).entity is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
+                if runs and not unnamed and decoded.machine and beside(host, line, code):
+                    fallback_of.add(host)
+        if decoded.data_only and not offsite:
+            continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
         redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
+        if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
+            fallback_of = {h for p in decoded.payloads if len(p) <= 253
+                           and beside(h := p.strip().lower(), line, code)}
+        # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
+        # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
+        # and error page); a bare IP address is no vendor's host
+        fallback = bool(fallback_of) and not any(map(_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
-        severity = Severity.HIGH if offsite or mines or decoded.nested_past_depth \
-            else Severity.MEDIUM
+        severity = Severity.HIGH if (offsite and not fallback) or mines \
+            or decoded.nested_past_depth else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
@@ -100,6 +166,10 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
             if unnamed_targets:
                 message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
+            if fallback:
+                message += (f"; it is the fallback of the loader the page runs from "
+                            f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
+                            "that vendor and that these are its hosts")
             evidence = " ".join(loaded[:20])
             key: tuple[str, ...] = tuple(sorted({u.url for u in decoded.urls}))
         else:
@@ -124,8 +194,9 @@ OBFUSCATED_SCRIPT = FindingKind(
     "it. High when the decoded code loads from, or sends the visitor to, another site's host "
     "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
-    "such target, or code the decoder could not read to its end: check that the site's own "
-    "code or a vendor it chose explains it.",
+    "such target, the fallback of a vendor's loader the page runs beside it, or code the "
+    "decoder could not read to its end: check that the site's own code or a vendor it chose "
+    "explains it.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)

