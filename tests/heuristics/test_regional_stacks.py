@@ -140,6 +140,9 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
     ("a config object with zoneId", '<script>var player = {"zoneId": 318204, "id": "hero"};'
      "</script>"),
     ("an ssp-zone id without ssp.js", '<div id="ssp-zone-318204"></div>'),
+    # Seznam's analytics on its ad system's host is Seznam's measurement, not Sklik's ads
+    ("Seznam's DOT analytics", '<script src="https://h.imedia.cz/js/dot-small.js"></script>'
+     "<script>DOT.cfg({service: 'zpravy'});</script>"),
     # Kakao's CDN serves its blogs' and maps' files too: only AdFit's paths are AdFit
     ("a Tistory blog's asset on t1.daumcdn.net",
      '<script src="https://t1.daumcdn.net/tistory_admin/static/script/common.js"></script>'),
