@@ -228,6 +228,19 @@ _ROCKET_ADTHRIVE = _ADTHRIVE.replace(
     '<script data-no-optimize="1" data-cfasync="false">',
     '<script type="rocketlazyloadscript" data-rocket-type="text/javascript">')
 
+# AdSense for Search's Custom Search Ads, the search-arbitrage pages' format, as its generated
+# code and sites' copies give it: ads.js and the `_googCsa` queue, then a call per page
+_AFS_HEAD = ('<script async="async" src="https://www.google.com/adsense/search/ads.js"></script>'
+             '<script type="text/javascript" charset="utf-8">(function(g,o){g[o]=g[o]||function()'
+             "{(g[o]['q']=g[o]['q']||[]).push(arguments)},g[o]['t']=1*new Date})"
+             "(window,'_googCsa');</script>")
+_AFS_UNITS = ('<div id="afscontainer1"></div>' + _P + '<div id="afscontainer2"></div>'
+              '<script type="text/javascript" charset="utf-8">var pageOptions = {"pubId": '
+              '"partner-pub-4417820593612278", "query": "banana bread", "styleId": "7158243960", '
+              '"adsafe": "high"};\nvar adblock1 = {"container": "afscontainer1"};\n'
+              'var adblock2 = {"container": "afscontainer2"};\n'
+              "_googCsa('ads', pageOptions, adblock1, adblock2);</script>")
+
 MV, RAPTIVE, GPT = "Mediavine", "Raptive (AdThrive)", "Google Publisher Tag"
 STACKS = [
     stack("Ezoic", "standalone: sa.min.js + showAds(n) placeholders", _EZOIC_SA,
@@ -325,6 +338,20 @@ STACKS = [
     stack("AdSense", "Auto ads as served: google-auto-placed unit", _ADSENSE_AUTO,
           _P + _ADSENSE_AUTO_PLACED + _P, {"Google AdSense"}, {"Google AdSense": 1},
           ("adsense-publisher", "ca-pub-4417820593612278")),
+    stack("AdSense", "Custom Search Ads: ads.js + _googCsa('ads') into afscontainer<n>",
+          _AFS_HEAD, _AFS_UNITS, {"Google AdSense"}, {"Google AdSense": 2},
+          ("adsense-publisher", "partner-pub-4417820593612278")),
+    stack("AdSense", "related search on content: _googCsa('relatedsearch')", _AFS_HEAD,
+          _P + '<div id="relatedsearches1"></div><script>var pageOptions = {"pubId": '
+          '"partner-pub-4417820593612278", "styleId": "7158243960", "relatedSearchTargeting": '
+          '"content", "resultsPageBaseUrl": "https://example-blog.com/search?q={searchTerms}", '
+          '"resultsPageQueryParam": "q"};\nvar rsblock1 = {"container": "relatedsearches1", '
+          "\"relatedSearches\": 5};\n_googCsa('relatedsearch', pageOptions, rsblock1);</script>",
+          {"Google AdSense"}, {"Google AdSense": 1},
+          ("adsense-publisher", "partner-pub-4417820593612278")),
+    stack("AdSense", "Custom Search Ads pasted with its documentation's pubId", _AFS_HEAD,
+          _AFS_UNITS.replace("partner-pub-4417820593612278", "pub-9616389000213823"),
+          {"Google AdSense"}, {"Google AdSense": 2}),
     stack("GPT + Prebid", "lazy-loaded div-gpt-ad units, self-hosted Prebid build",
           _GPT_HEAD + _PREBID,
           _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
