@@ -185,6 +185,14 @@ _GPT_HEAD = (
     " 500, renderMarginPercent: 200, mobileScaling: 2.0});\n  googletag.pubads()"
     ".enableSingleRequest();\n  googletag.pubads().disableInitialLoad();\n"
     "  googletag.enableServices();\n});</script>")
+# GPT's out-of-page formats (its docs' interstitial and anchor samples): a unit with no element
+# of the page, which the script may not get (`null` where the format is not supported)
+_GPT_OUT_OF_PAGE = (
+    "  var interstitial = googletag.defineOutOfPageSlot('/21700450/weekday_kitchen/interstitial',"
+    " googletag.enums.OutOfPageFormat.INTERSTITIAL);\n  if (interstitial) interstitial"
+    ".addService(googletag.pubads());\n  var anchor = googletag.defineOutOfPageSlot("
+    "'/21700450/weekday_kitchen/anchor', window.googletag.enums.OutOfPageFormat.BOTTOM_ANCHOR);\n"
+    "  if (anchor) anchor.addService(googletag.pubads());\n")
 _GPT_UNIT = ('<div id="div-gpt-ad-{n}" style="min-width:300px;min-height:250px">'
              "<script>googletag.cmd.push(function() {{ googletag.display('div-gpt-ad-{n}'); }});"
              "</script></div>")
@@ -360,6 +368,15 @@ STACKS = [
           ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
           ("xandr-placement", "24817359"), ("rubicon-account", "19372"),
           ("rubicon-site", "482910"), ("rubicon-zone", "2871044")),
+    stack("GPT", "out-of-page formats: an interstitial and an anchor beside a unit",
+          _GPT_HEAD.replace("  googletag.pubads().enableLazyLoad", _GPT_OUT_OF_PAGE
+                            + "  googletag.pubads().enableLazyLoad"),
+          _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
+          {GPT}, {GPT: 2},
+          ("gpt-network", "21700450"), ("gpt-slot", "/21700450/weekday_kitchen/top"),
+          ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
+          ("gpt-slot", "/21700450/weekday_kitchen/interstitial"),
+          ("gpt-slot", "/21700450/weekday_kitchen/anchor")),
     stack("WP Rocket", "recipe blog: Mediavine, AdSense, Raptive delayed (rocketlazyloadscript)",
           _ROCKET_MV + _ROCKET_ADSENSE + _ROCKET_ADTHRIVE,
           _MV_SETTINGS + _P + _MV_HINT + _P + _ADSENSE_IN_ARTICLE + _P,
