@@ -185,6 +185,14 @@ _GPT_HEAD = (
     " 500, renderMarginPercent: 200, mobileScaling: 2.0});\n  googletag.pubads()"
     ".enableSingleRequest();\n  googletag.pubads().disableInitialLoad();\n"
     "  googletag.enableServices();\n});</script>")
+# GPT's out-of-page formats (its docs' interstitial and anchor samples): a unit with no element
+# of the page, which the script may not get (`null` where the format is not supported)
+_GPT_OUT_OF_PAGE = (
+    "  var interstitial = googletag.defineOutOfPageSlot('/21700450/weekday_kitchen/interstitial',"
+    " googletag.enums.OutOfPageFormat.INTERSTITIAL);\n  if (interstitial) interstitial"
+    ".addService(googletag.pubads());\n  var anchor = googletag.defineOutOfPageSlot("
+    "'/21700450/weekday_kitchen/anchor', window.googletag.enums.OutOfPageFormat.BOTTOM_ANCHOR);\n"
+    "  if (anchor) anchor.addService(googletag.pubads());\n")
 _GPT_UNIT = ('<div id="div-gpt-ad-{n}" style="min-width:300px;min-height:250px">'
              "<script>googletag.cmd.push(function() {{ googletag.display('div-gpt-ad-{n}'); }});"
              "</script></div>")
@@ -227,6 +235,19 @@ _ROCKET_ADSENSE = ('<script type="rocketlazyloadscript" async data-rocket-src="h
 _ROCKET_ADTHRIVE = _ADTHRIVE.replace(
     '<script data-no-optimize="1" data-cfasync="false">',
     '<script type="rocketlazyloadscript" data-rocket-type="text/javascript">')
+
+# AdSense for Search's Custom Search Ads, the search-arbitrage pages' format, as its generated
+# code and sites' copies give it: ads.js and the `_googCsa` queue, then a call per page
+_AFS_HEAD = ('<script async="async" src="https://www.google.com/adsense/search/ads.js"></script>'
+             '<script type="text/javascript" charset="utf-8">(function(g,o){g[o]=g[o]||function()'
+             "{(g[o]['q']=g[o]['q']||[]).push(arguments)},g[o]['t']=1*new Date})"
+             "(window,'_googCsa');</script>")
+_AFS_UNITS = ('<div id="afscontainer1"></div>' + _P + '<div id="afscontainer2"></div>'
+              '<script type="text/javascript" charset="utf-8">var pageOptions = {"pubId": '
+              '"partner-pub-4417820593612278", "query": "banana bread", "styleId": "7158243960", '
+              '"adsafe": "high"};\nvar adblock1 = {"container": "afscontainer1"};\n'
+              'var adblock2 = {"container": "afscontainer2"};\n'
+              "_googCsa('ads', pageOptions, adblock1, adblock2);</script>")
 
 MV, RAPTIVE, GPT = "Mediavine", "Raptive (AdThrive)", "Google Publisher Tag"
 STACKS = [
@@ -325,6 +346,20 @@ STACKS = [
     stack("AdSense", "Auto ads as served: google-auto-placed unit", _ADSENSE_AUTO,
           _P + _ADSENSE_AUTO_PLACED + _P, {"Google AdSense"}, {"Google AdSense": 1},
           ("adsense-publisher", "ca-pub-4417820593612278")),
+    stack("AdSense", "Custom Search Ads: ads.js + _googCsa('ads') into afscontainer<n>",
+          _AFS_HEAD, _AFS_UNITS, {"Google AdSense"}, {"Google AdSense": 2},
+          ("adsense-publisher", "partner-pub-4417820593612278")),
+    stack("AdSense", "related search on content: _googCsa('relatedsearch')", _AFS_HEAD,
+          _P + '<div id="relatedsearches1"></div><script>var pageOptions = {"pubId": '
+          '"partner-pub-4417820593612278", "styleId": "7158243960", "relatedSearchTargeting": '
+          '"content", "resultsPageBaseUrl": "https://example-blog.com/search?q={searchTerms}", '
+          '"resultsPageQueryParam": "q"};\nvar rsblock1 = {"container": "relatedsearches1", '
+          "\"relatedSearches\": 5};\n_googCsa('relatedsearch', pageOptions, rsblock1);</script>",
+          {"Google AdSense"}, {"Google AdSense": 1},
+          ("adsense-publisher", "partner-pub-4417820593612278")),
+    stack("AdSense", "Custom Search Ads pasted with its documentation's pubId", _AFS_HEAD,
+          _AFS_UNITS.replace("partner-pub-4417820593612278", "pub-9616389000213823"),
+          {"Google AdSense"}, {"Google AdSense": 2}),
     stack("GPT + Prebid", "lazy-loaded div-gpt-ad units, self-hosted Prebid build",
           _GPT_HEAD + _PREBID,
           _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
@@ -333,6 +368,15 @@ STACKS = [
           ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
           ("xandr-placement", "24817359"), ("rubicon-account", "19372"),
           ("rubicon-site", "482910"), ("rubicon-zone", "2871044")),
+    stack("GPT", "out-of-page formats: an interstitial and an anchor beside a unit",
+          _GPT_HEAD.replace("  googletag.pubads().enableLazyLoad", _GPT_OUT_OF_PAGE
+                            + "  googletag.pubads().enableLazyLoad"),
+          _GPT_UNIT.format(n="top") + _P + _GPT_UNIT.format(n="incontent"),
+          {GPT}, {GPT: 2},
+          ("gpt-network", "21700450"), ("gpt-slot", "/21700450/weekday_kitchen/top"),
+          ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
+          ("gpt-slot", "/21700450/weekday_kitchen/interstitial"),
+          ("gpt-slot", "/21700450/weekday_kitchen/anchor")),
     stack("WP Rocket", "recipe blog: Mediavine, AdSense, Raptive delayed (rocketlazyloadscript)",
           _ROCKET_MV + _ROCKET_ADSENSE + _ROCKET_ADTHRIVE,
           _MV_SETTINGS + _P + _MV_HINT + _P + _ADSENSE_IN_ARTICLE + _P,

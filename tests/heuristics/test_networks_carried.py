@@ -341,6 +341,23 @@ def test_regional_trackers_of_real_crawls_are_networks(
     assert not [f for f in report.findings if f.severity.value in ("medium", "high")]
 
 
+@pytest.mark.parametrize(("head", "body", "named"), [
+    ('<script src="/layout/js/http/netmind-V9-15.js" type="text/javascript"></script>', "", True),
+    ("", '<noscript><img src="https://count.news.example/nm_trck.gif?sp.site=12" width="1" '
+     'height="1" alt=""></noscript>', True),
+    ("<script>function cConfigPixel() { this.m_strPixelPath = '/nm_trck.gif'; }\n"
+     "var oPixel = new cRemotePixel(new cConfigPixel());</script>", "", True),
+    ('<script src="/js/netmind-viewer.js"></script>', "", False),  # a site's own file
+    ("", '<img src="https://news.example/img/nm_trck.gif.png" alt="">', False),
+])
+def test_self_hosted_netmind_is_named_by_its_script_and_pixel(
+        audit_html: AuditHtml, head: str, body: str, named: bool) -> None:
+    """netmind is analytics its customers host: no vendor host names it, its script's file
+    name and its counting pixel's path on the site's counting host do (spiegel.de's copy)."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert ("netmind" in carried(report)) is named
+
+
 @pytest.mark.parametrize(("attrs", "code"), [
     ('data-category="analytics"', True),            # CookieConsent
     ('data-categories="analytics, advertising"', True),  # Termly

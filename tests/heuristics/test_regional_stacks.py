@@ -1,0 +1,156 @@
+"""The ad networks of Japanese, Korean and Czech publishers' pages, and the current tags of
+two western ones whose units went unread (Yieldmo's placement, Revcontent's delivery.js
+widget): each page is a blog post of the site's own carrying the vendor's publisher tag as
+sites' copies of it show it, audited with the system filter lists. Every network is named
+and no other, each unit the tag writes is a slot of it, its zone, spot or unit IDs are read
+with their kind, and the publisher's own tag draws no medium or high finding.
+
+The IDs are made up; docs/CONTRACT-ADDITIONS.md ("East Asian and Czech ad stacks") lists
+the tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Origin, Severity
+
+from .test_managed_stacks import AuditStack, Stack, audit_stack, stack
+
+__all__ = ["audit_stack"]  # the module fixture, shared with the managed stacks' tests
+
+_P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
+
+YADS = "Yahoo! JAPAN Ads (YADS)"
+_YADS_SYNC = ('<script type="text/javascript" language="JavaScript">yads_ad_ds = '
+              "'{ds}';</script><script type=\"text/javascript\" language=\"JavaScript\" "
+              'src="https://yads.c.yimg.jp/js/yads.js"></script>')
+_YADS_ASYNC = ('<div id="{el}"></div><script type="text/javascript">yadsRequestAsync('
+               "{{yads_ad_ds: '{ds}', yads_parent_element: '{el}'}});</script>")
+_ADFIT = ('<ins class="kakao_ad_area" style="display:none;" data-ad-unit="{unit}" '
+          'data-ad-width="300" data-ad-height="250"></ins><script type="text/javascript" '
+          'src="//t1.daumcdn.net/kas/static/ba.min.js" async></script>')
+_FLUCT = ('<div class="fluct-unit-{unit}"></div><script type="text/javascript">'
+          "var fluctAdScript = fluctAdScript || {{}};\n"
+          "fluctAdScript.cmd = fluctAdScript.cmd || [];\n"
+          "fluctAdScript.cmd.push(function (cmd) {{\n"
+          '  cmd.loadByGroup("1000188204");\n'
+          '  cmd.display(".fluct-unit-{unit}", "{unit}");\n}});</script>')
+_GENIEE = ('<div class="ad-box"><!--  ad tags Size: 300x250 ZoneId:{zone}-->\n'
+           '<script type="text/javascript" src="https://js.gsspcln.jp/t/{a}/{b}/a{zone}.js">'
+           "</script></div>")
+_MICROAD_HEAD = ('<script type="text/javascript">var microadCompass = microadCompass || {}; '
+                 "microadCompass.queue = microadCompass.queue || [];</script>"
+                 '<script type="text/javascript" charset="UTF-8" src="//j.microad.net/js/'
+                 'compass.js" onload="new microadCompass.AdInitializer().initialize();" async>'
+                 "</script>")
+_MICROAD = ('<div id="{spot}"><script type="text/javascript">microadCompass.queue.push({{\n'
+            '"spot": "{spot}",\n"url": "${{COMPASS_EXT_URL}}",\n'
+            '"referrer": "${{COMPASS_EXT_REF}}"\n}});</script></div>')
+_IMOBILE = ('<div id="im-{el}"><script async src="https://imp-adedge.i-mobile.co.jp/script/v1/'
+            'spot.js?20220104"></script><script>(window.adsbyimobile=window.adsbyimobile||[])'
+            '.push({{pid:48213,mid:662190,asid:{asid},type:"banner",display:"inline",'
+            'elementid:"im-{el}"}})</script></div>')
+_SSP_HEAD = '<script src="https://ssp.seznam.cz/static/js/ssp.js"></script>'
+_SSP_UNITS = ('<div id="ssp-zone-318204"></div>' + _P + '<div id="ssp-zone-318205"></div>'
+              '<script>sssp.getAds([\n'
+              '  {"zoneId": 318204, "id": "ssp-zone-318204", "width": 300, "height": 250},\n'
+              '  {"zoneId": 318205, "id": "ssp-zone-318205", "width": 300, "height": 600}\n'
+              "]);</script>")
+_SKLIK = ('<div id="sklikReklama_{zone}"></div><script type="text/javascript">var sklikData = '
+          '{{ elm: "sklikReklama_{zone}", zoneId: "{zone}", w: 300, h: 250 }};</script>'
+          '<script type="text/javascript" src="//c.imedia.cz/js/script.js"></script>')
+_YIELDMO = ('<div id="ym_{p}" class="ym"></div><script type="text/javascript">(function(e,t)'
+            '{{if(t._ym===void 0){{t._ym="";var m=e.createElement("script");'
+            'm.type="text/javascript",m.async=!0,m.src="//static.yieldmo.com/ym.1.js",'
+            '(e.getElementsByTagName("head")[0]||e.getElementsByTagName("body")[0])'
+            '.appendChild(m)}}}})(document,window);</script>')
+
+STACKS = [
+    stack("Yahoo! JAPAN", "sync yads.js, once per unit", "",
+          _P + _YADS_SYNC.format(ds="48213_271904") + _P + _YADS_SYNC.format(ds="48213_271905"),
+          {YADS}, {YADS: 2}, ("yads-ds", "48213_271904"), ("yads-ds", "48213_271905")),
+    stack("Yahoo! JAPAN", "yads-async.js + yadsRequestAsync into a container",
+          '<script type="text/javascript" src="https://yads.c.yimg.jp/js/yads-async.js">'
+          "</script>",
+          _P + _YADS_ASYNC.format(el="yads_rect_1", ds="48213_271906") + _P,
+          {YADS}, {YADS: 1}, ("yads-ds", "48213_271906")),
+    stack("Kakao AdFit", "ins.kakao_ad_area + ba.min.js, pasted per unit", "",
+          _P + _ADFIT.format(unit="DAN-q7Rk2mWz9XbT4cLp") + _P
+          + _ADFIT.format(unit="DAN-Vb3nQ8sKx1YeHw5J"),
+          {"Kakao AdFit"}, {"Kakao AdFit": 2}, ("adfit-unit", "DAN-q7Rk2mWz9XbT4cLp"),
+          ("adfit-unit", "DAN-Vb3nQ8sKx1YeHw5J")),
+    stack("fluct", "p.js + fluct-unit div + loadByGroup/display",
+          '<script type="text/javascript" src="https://pdn.adingo.jp/p.js" async></script>',
+          _P + _FLUCT.format(unit="1000273811") + _P,
+          {"fluct"}, {"fluct": 1}, ("fluct-unit", "1000273811"), ("fluct-group", "1000188204")),
+    stack("Geniee", "js.gsspcln.jp/t/…/a<zone>.js unit tags", "",
+          _P + _GENIEE.format(a="526", b="184", zone="1526184") + _P
+          + _GENIEE.format(a="526", b="185", zone="1526185"),
+          {"Geniee"}, {"Geniee": 2}, ("geniee-zone", "1526184"), ("geniee-zone", "1526185")),
+    stack("MicroAd", "COMPASS compass.js + queue.push({spot}) units", _MICROAD_HEAD,
+          _P + _MICROAD.format(spot="7c3e91d0a45b2f6e8d1c0b9a7e6f5d42") + _P,
+          {"MicroAd"}, {"MicroAd": 1}, ("microad-spot", "7c3e91d0a45b2f6e8d1c0b9a7e6f5d42")),
+    stack("i-mobile", "spot.js + adsbyimobile.push({pid, asid})", "",
+          _P + _IMOBILE.format(el="5c1e93a2f4b84d7e9a06b3c2d1e0f4a7", asid="1803374") + _P,
+          {"i-mobile"}, {"i-mobile": 1}, ("imobile-spot", "1803374"),
+          ("imobile-publisher", "48213")),
+    stack("i-mobile", "legacy imobile_pid/imobile_asid + ads.js", "",
+          _P + '<script type="text/javascript">imobile_pid = "48213"; imobile_asid = "1803375";'
+          " imobile_width = 300; imobile_height = 250;</script><script type=\"text/javascript\""
+          ' src="https://spdeliver.i-mobile.co.jp/script/ads.js?20101001"></script>' + _P,
+          {"i-mobile"}, {"i-mobile": 1}, ("imobile-spot", "1803375"),
+          ("imobile-publisher", "48213")),
+    stack("Seznam Sklik", "ssp.js + sssp.getAds([…]) into ssp-zone-<zone> divs", _SSP_HEAD,
+          _P + _SSP_UNITS + _P, {"Seznam Sklik"}, {"Seznam Sklik": 2},
+          ("sklik-zone", "318204"), ("sklik-zone", "318205")),
+    stack("Seznam Sklik", "legacy sklikData + c.imedia.cz/js/script.js, per unit", "",
+          _P + _SKLIK.format(zone="72119") + _P + _SKLIK.format(zone="72120"),
+          {"Seznam Sklik"}, {"Seznam Sklik": 2}, ("sklik-zone", "72119"),
+          ("sklik-zone", "72120")),
+    stack("Yieldmo", "ym_<placement> div + ym.1.js snippet", "",
+          _P + _YIELDMO.format(p="2218736450981273651") + _P,
+          {"Yieldmo"}, {"Yieldmo": 1}, ("yieldmo-placement", "2218736450981273651")),
+    stack("Revcontent", "delivery.js widget (data-widget-host)", "",
+          _P + '<div data-widget-host="revcontent" data-pub-id="184220" '
+          'data-widget-id="271904"></div><script src="https://assets.revcontent.com/master/'
+          'delivery.js" defer="defer"></script>',
+          {"RevContent"}, {"RevContent": 1}, ("revcontent-widget", "271904"),
+          ("revcontent-publisher", "184220")),
+]
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_regional_stack_is_named_with_its_slots_and_ids(
+        audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert {n.network for n in report.networks} == set(s.networks)
+    slots: dict[str, int] = {}
+    for slot in report.slots:
+        if slot.kind == "ad":
+            slots[slot.network or "?"] = slots.get(slot.network or "?", 0) + 1
+    assert slots == s.slots
+    assert {(i.kind, i.value) for i in report.ids if i.origin is Origin.OPERATOR} == set(s.ids)
+    assert [(f.kind, f.message) for f in report.findings
+            if f.severity is not Severity.LOW] == []
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    # a site's own config with a zoneId key is no Sklik unit, nor an ssp-zone-like id without
+    # Seznam's tag on the page
+    ("a config object with zoneId", '<script>var player = {"zoneId": 318204, "id": "hero"};'
+     "</script>"),
+    ("an ssp-zone id without ssp.js", '<div id="ssp-zone-318204"></div>'),
+    # Seznam's analytics on its ad system's host is Seznam's measurement, not Sklik's ads
+    ("Seznam's DOT analytics", '<script src="https://h.imedia.cz/js/dot-small.js"></script>'
+     "<script>DOT.cfg({service: 'zpravy'});</script>"),
+    # Kakao's CDN serves its blogs' and maps' files too: only AdFit's paths are AdFit
+    ("a Tistory blog's asset on t1.daumcdn.net",
+     '<script src="https://t1.daumcdn.net/tistory_admin/static/script/common.js"></script>'),
+    # a site's own variable of the same stem
+    ("a variable ending in yads_ad_ds", "<script>var my_yads_ad_ds_note = 'x';</script>"),
+])
+def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
+    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
+    named = {n.network for n in report.networks}
+    assert not named & {"Seznam Sklik", "Kakao AdFit", YADS}
+    assert [s for s in report.slots if s.network in {"Seznam Sklik", "Kakao AdFit", YADS}] == []
