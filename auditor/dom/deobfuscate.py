@@ -220,7 +220,7 @@ def is_data(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(stripped), (list, dict))
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the parser's depth: not read as data
         return False
 
 

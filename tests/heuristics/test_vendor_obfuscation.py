@@ -626,3 +626,11 @@ def test_base64_json_is_data_whose_urls_the_code_reads() -> None:
     assert is_data(json.dumps({"a": [1, None]})) and not is_data("f([1])")
     # data that holds code is run code: still decoded as code
     assert not decode_script(f"eval(atob('{b64(_TABLE_LOADER)}'))").data_only
+
+
+def test_json_nested_past_the_parsers_depth_is_no_crash() -> None:
+    """Base64 of arrays nested 20,000 deep (json.loads raises RecursionError) is not
+    read as data; the page's audit goes on."""
+    deep = "[" * 20000 + "]" * 20000
+    assert not is_data(deep)
+    decode_script(f"var c=JSON.parse(atob('{b64(deep)}'));")
