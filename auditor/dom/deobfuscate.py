@@ -149,6 +149,10 @@ _CODE = re.compile(
     r"|<[a-z][^>]{0,400}?\son[a-z]+\s*=",  # markup's event handler (`<img onerror=…>`)
     re.I,
 )
+# The same in a string of decoded data: code carried as a value (`{"code": "fetch(…).then(eval)"}`
+# that the visible code hands to `eval`), not a value's word (`"type": "location"`).
+_CODE_IN_DATA = re.compile(_CODE.pattern.replace(r"|\blocation\b", r"|\blocation\s*(?:\.\s*\w|=)"),
+                           re.I)
 # Requests whose response runs (or replaces the page): hiding these hides code; an
 # encoded template's images or an icon's SVG namespace hide none.
 CODE_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.DOCUMENT,
@@ -210,18 +214,37 @@ def _printable(text: str) -> bool:
 
 def is_data(text: str) -> bool:
     """Whether a decoded payload is a JSON array or object: a configuration the visible
-    code reads (Funding Choices' base64 config), which runs nothing by itself.
+    code reads (Funding Choices' base64 config), which runs nothing by itself. One whose
+    strings hold code is code carried in data (`eval(JSON.parse(atob(…)).code)`): not data.
 
     >>> is_data('["pub-1", [null, "https://x.test/a.js"], 20]'), is_data('f(["a"])')
+    (True, False)
+    >>> is_data('{"type": "location", "v": 2}'), is_data('{"code": "r => eval(r)"}')
     (True, False)
     """
     stripped = text.strip()
     if not stripped or stripped[0] not in "[{" or stripped[-1] not in "]}":
         return False
     try:
-        return isinstance(json.loads(stripped), (list, dict))
+        value = json.loads(stripped)
     except (ValueError, RecursionError):  # nested past the parser's depth: not read as data
         return False
+    return isinstance(value, (list, dict)) and not any(
+        _CODE_IN_DATA.search(s) for s in _strings(value))
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string of decoded JSON, keys and values (iterative: data nests deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _b64(literal: str) -> str | None:

