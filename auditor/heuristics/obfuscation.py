@@ -13,7 +13,9 @@ reads (Funding Choices' config), not code: the hosts in it that the catalogue fi
 under the data's vendor are named, and data naming only named hosts is no finding.
 Machine-obfuscated code that names a loader the page runs in plain sight beside it is
 that vendor's fallback (Admiral's rotating hosts, Ad-Shield's mirrors and error page):
-`medium`, saying which loader to check, unless a host it loads is a bare IP address.
+`medium`, saying which loader to check, unless a host it loads is a bare IP address
+or the loader is one the catalogue files under a company whose hosts it does not load
+(an injection pasted under the page's jQuery or GPT tag, naming it).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 """
@@ -94,6 +96,22 @@ def _plain_loaders(ctx: PageContext) -> tuple[tuple[int, str], ...]:
                  and r.via != "inline-decoded" and not r.hint)
 
 
+def _company(catalogue: Catalogue, host: str) -> str | None:
+    """The company the catalogue says runs a host, if it knows one."""
+    owner = catalogue.runner_of(f"https://{host}/", host)
+    return owner.network.company if owner.network else (
+        owner.entity.company if owner.entity else None)
+
+
+def _vouches(catalogue: Catalogue, loader: str, offsite: list[str]) -> bool:
+    """Whether a loader beside obfuscated code can be the vendor whose fallback it is: a
+    vendor whose hosts rotate is in no catalogue, and a host the catalogue files under a
+    company (code.jquery.com, GPT's) falls back only to that company's hosts. An injection
+    pasted under the page's jQuery or GPT tag, naming it, is no fallback of theirs."""
+    company = _company(catalogue, loader)
+    return company is None or all(_company(catalogue, host_of(u)) == company for u in offsite)
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -153,6 +171,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
         # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
         # and error page); a bare IP address is no vendor's host
+        fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
         severity = Severity.HIGH if (offsite and not fallback) or mines \

