@@ -66,8 +66,10 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
     """The hosts of decoded data (`HiddenURL.in_data`) that are its vendor's: a vendor's
     config names its own hosts (Funding Choices' base64 config, its messages host and
     Google's static host). A host the catalogue files under a vendor's service (not
-    content: CDNs and hosting rent to anyone) is the vendor's, and a content host is
-    when its company also runs such a service named in the same data."""
+    content: CDNs and hosting rent to anyone; nor a tag manager, whose container is its
+    customer's code) is the vendor's, and a content host is when its company also runs
+    such a service named in the same data (a hosting platform's customer host is none:
+    `Catalogue.runner_of`)."""
     services: dict[str, str] = {}  # host -> company, of hosts of a vendor's service
     content: dict[str, str] = {}  # host -> company, of content hosts (CDNs, hosting)
     for hidden in decoded.urls:
@@ -75,9 +77,11 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
             continue
         url = resolve(hidden.url, page_url)
         host = host_of(url) if url else ""
-        entity = catalogue.entity_for(host) if host else None
-        if entity is None:
-            continue
+        # who runs what the host serves: a platform's customer host (evil.firebaseapp.com,
+        # a storage bucket, an open CDN's files) is nobody's the catalogue knows
+        entity = catalogue.runner_of(url, host).entity if url and host else None
+        if entity is None or entity.category is Category.TAG_MANAGER:
+            continue  # a tag manager's container is its customer's code, not the vendor's
         (content if entity.category is Category.CONTENT else services)[host] = entity.company
     companies = set(services.values())
     return frozenset(services) | {h for h, company in content.items() if company in companies}

