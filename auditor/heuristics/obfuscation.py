@@ -92,12 +92,16 @@ def _address(host: str) -> bool:
     return ipv6_host(host) is not None or host.rstrip(".")[-1:].isdigit()
 
 
-def _plain_loaders(ctx: PageContext) -> tuple[tuple[int, str], ...]:
-    """(line, host) of the third-party scripts the page loads, but those found only once
-    its code is decoded and connection hints."""
-    return tuple((r.line, r.host) for r in ctx.resources
-                 if r.third_party and r.type is RequestType.SCRIPT
-                 and r.via != "inline-decoded" and not r.hint)
+def _plain_loaders(ctx: PageContext) -> dict[str, list[int]]:
+    """host -> lines of the third-party scripts the page loads, but those found only
+    once its code is decoded and connection hints (by host: asked once a decoded URL,
+    a scan of every script per URL took seconds on a page of thousands)."""
+    lines: dict[str, list[int]] = {}
+    for r in ctx.resources:
+        if r.third_party and r.type is RequestType.SCRIPT and r.via != "inline-decoded" \
+                and not r.hint:
+            lines.setdefault(r.host, []).append(r.line)
+    return lines
 
 
 def _company(catalogue: Catalogue, host: str) -> str | None:
@@ -120,16 +124,15 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
-    loaders: list[tuple[tuple[int, str], ...]] = []  # `_plain_loaders`, found if asked
+    loaders: list[dict[str, list[int]]] = []  # `_plain_loaders`, found if asked
 
-    def beside(host: str, line: int, code: str) -> bool:
+    def beside(host: str, line: int, last: int) -> bool:
         """A host the page loads a script from in the script at `line` or the lines just
         before it (a vendor's snippet pastes its loader and its inline code together),
         named in the page's text as written (not only once escapes are read)."""
         if not loaders:
             loaders.append(_plain_loaders(ctx))
-        last = line + code.count("\n")
-        return any(h == host and line - _BESIDE <= at <= last for at, h in loaders[0]) \
+        return any(line - _BESIDE <= at <= last for at in loaders[0].get(host, ())) \
             and named_elsewhere(host)
 
     def named_elsewhere(host: str) -> bool:
@@ -146,6 +149,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
+        last = line + code.count("\n")  # the script's last line
         vendors = _vendor_hosts(decoded, ctx.catalogue, ctx.url) \
             if any(u.in_data for u in decoded.urls) else frozenset()
         for hidden in decoded.urls:
@@ -163,7 +167,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 and ctx.catalogue.runner_of(url, host).entity is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
-                if runs and not unnamed and decoded.machine and beside(host, line, code):
+                if runs and not unnamed and decoded.machine and beside(host, line, last):
                     fallback_of.add(host)
         if decoded.data_only and not offsite:
             continue  # decoded data names only hosts the page or the catalogue knows
@@ -171,7 +175,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
         if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
             fallback_of = {h for p in decoded.payloads if len(p) <= 253
-                           and beside(h := p.strip().lower(), line, code)}
+                           and beside(h := p.strip().lower(), line, last)}
         # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
         # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
         # and error page); a bare IP address is no vendor's host
