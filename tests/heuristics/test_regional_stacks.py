@@ -148,9 +148,13 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
      '<script src="https://t1.daumcdn.net/tistory_admin/static/script/common.js"></script>'),
     # a site's own variable of the same stem
     ("a variable ending in yads_ad_ds", "<script>var my_yads_ad_ds_note = 'x';</script>"),
+    # a blog's month archive (year-month boxes), one id a timestamp: no Yieldmo without its tag
+    ("a month archive's div.ym boxes", '<div class="ym" id="ym_2024_05"><a href="/2024/05/">May'
+     '</a></div><div class="ym" id="ym_1714521600123"><a href="/2024/04/">April</a></div>'),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
     named = {n.network for n in report.networks}
-    assert not named & {"Seznam Sklik", "Kakao AdFit", YADS}
-    assert [s for s in report.slots if s.network in {"Seznam Sklik", "Kakao AdFit", YADS}] == []
+    assert not named & {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"}
+    assert [s for s in report.slots
+            if s.network in {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"}] == []
