@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -192,6 +192,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 _WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
 
+@contextmanager
+def _judged_whole(gated: bool) -> Iterator[None]:
+    """A reader that stops reading (`| head`) ends an audit quietly, exit 0, but not a
+    gate's: it stopped at the page being printed, so exit 0 would pass the pages never
+    judged (and a violation already found) under `set -o pipefail`. Fail closed."""
+    try:
+        yield
+    except BrokenPipeError:
+        if not gated:
+            raise
+        _quiet_stdout()
+        raise AuditorError("stdout's reader stopped reading before the run ended, so the "
+                           "policy judged only part of it") from None
+
+
 def _quiet_stdout() -> None:
     """stdout onto /dev/null, so the interpreter's final flush cannot fail again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -229,7 +244,8 @@ def run_audit(args: argparse.Namespace) -> int:
     _check_outputs(args.inputs, reports, [*kept, (args.baseline, "the baseline")])
     if args.write_baseline is not None:  # it may renew --baseline
         _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
-    with ExitStack() as outputs:  # each output replaced once whole; none after Ctrl-C
+    # each output replaced once whole; none after Ctrl-C
+    with _judged_whole(gate.active), ExitStack() as outputs:
         out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
@@ -286,11 +302,21 @@ def run_audit(args: argparse.Namespace) -> int:
                 if page.errors and page.input in whole_files:
                     unreadable.append(page.input)
         begin()
+        # a gate that judged no page (none read, or none readable, as `allow_unreadable`
+        # lets pass) has passed nothing: no report says "passed", no baseline is written
+        judged_nothing = gate.active and pages == errors
         reporter.finished(
-            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed,
-                       str(gate.write_to) if gate.write_to else None)
+            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active,
+                       gate.passed and not judged_nothing,
+                       str(gate.write_to) if gate.write_to and not judged_nothing else None)
         )
-        gate.finish()
+        if not judged_nothing:
+            gate.finish()
+    if judged_nothing and (gate.passed or gate.write_to):
+        what = (f"every page ({pages}) could not be audited" if pages else
+                f"the inputs held no page{f' ({len(skipped)} skipped)' if skipped else ''}")
+        print(f"auditor: error: the policy judged no page: {what}", file=sys.stderr)
+        return EXIT_ERROR
     if not (gate.passed or gate.write_to):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
