@@ -353,20 +353,20 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
     walk would audit it as a page (`report.json`, `report.html`; not `report.sarif`, nor
     a hidden `.auditor-baseline.json`). Files are told apart by what they are, not their
     names (`file_key`): a hard link to the page, or `/dev/stdin` when `-` reads it, is
-    the page. An output of None is stdout; the null device may take any number."""
+    the page. An output of None is stdout; devices (/dev/null, a terminal) may take any
+    number: two reports into one file or pipe are one garbled report."""
     from auditor.readers.registry import walkable
 
     def key(path: Path | None) -> tuple[int, int] | str | None:
         return file_key(1 if path is None else path)  # None: stdout is closed
 
-    null = file_key(Path(os.devnull))
     read = [(key(r), what) for r, what in kept if r is not None]
     sources = [(_stdin_file() if s == "-" else file_key(Path(s)), s) for s in inputs]
     seen: list[tuple[int, int] | str] = []
     for path in outputs:
         name, where = path or "stdout", key(path)
-        if where is None or where == null:
-            continue
+        if where is None or _device(path):
+            continue  # /dev/null, a terminal: each report shows as it streams, no file lost
         if where in seen:
             raise AuditorError(f"{name}: given as two outputs; each report needs its own file")
         seen.append(where)
@@ -383,6 +383,15 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
             if given.is_dir() and given in path.resolve().parents and walkable(path.resolve()):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")
+
+
+def _device(path: Path | None) -> bool:
+    """Whether an output (None: stdout) is a character device: /dev/null, a terminal."""
+    try:
+        mode = os.fstat(1).st_mode if path is None else path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode)
 
 
 def _stdin_file() -> tuple[int, int] | str | None:
