@@ -9,22 +9,24 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
+    output_path,
     page_limits,
     page_url,
     positive_int,
     sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError
-from auditor.files import replacing_text
+from auditor.files import file_key, replacing_text
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
 from auditor.version import __version__
@@ -79,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_list_arguments(audit)
     audit.add_argument("--format", choices=sorted(REPORTERS), default="terminal",
                        help="report format (default terminal)")
-    audit.add_argument("--output", "-o", type=Path, help="write the report here (default stdout)")
+    audit.add_argument("--output", "-o", type=output_path,
+                       help="write the report here (default, or -: stdout)")
     audit.add_argument("--width", type=positive_int, metavar="N",
                        help="terminal report width in columns")
     add_limit_arguments(audit)
@@ -127,8 +130,9 @@ def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
                            "directory (index.html is its directory's URL)")
 
 
-def _also(value: str) -> tuple[str, Path]:
-    """FORMAT=FILE for --also: one run, several reports (and one set of annotations)."""
+def _also(value: str) -> tuple[str, Path | None]:
+    """FORMAT=FILE for --also: one run, several reports (and one set of annotations);
+    FILE `-` is stdout."""
     from auditor.report import REPORTERS
 
     fmt, sep, file = value.partition("=")
@@ -136,7 +140,7 @@ def _also(value: str) -> tuple[str, Path]:
         raise argparse.ArgumentTypeError(
             f"expected FORMAT=FILE with FORMAT one of {', '.join(sorted(REPORTERS))}, "
             f"got {value!r}")
-    return fmt, Path(file)
+    return fmt, output_path(file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,8 +187,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-# what a write of the report can meet that no code of ours caused
-_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+# what a write of the report can meet that no code of ours caused (EROFS: its file
+# system remounted read-only midway)
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+@contextmanager
+def _judged_whole(gated: bool) -> Iterator[None]:
+    """A reader that stops reading (`| head`) ends an audit quietly, exit 0, but not a
+    gate's: it stopped at the page being printed, so exit 0 would pass the pages never
+    judged (and a violation already found) under `set -o pipefail`. Fail closed."""
+    try:
+        yield
+    except BrokenPipeError:
+        if not gated:
+            raise
+        _quiet_stdout()
+        raise AuditorError("stdout's reader stopped reading before the run ended, so the "
+                           "policy judged only part of it") from None
 
 
 def _quiet_stdout() -> None:
@@ -220,11 +240,12 @@ def run_audit(args: argparse.Namespace) -> int:
 
         print(f"auditor: {missing_lists_line(lists)}", file=sys.stderr)
     kept = [(gate.policy_path, "the policy"), *((path, "a filter list") for path in args.lists)]
-    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also)],
-                   [*kept, (args.baseline, "the baseline")])
-    _check_outputs(args.inputs, [args.output, *(path for _, path in args.also),
-                                 args.write_baseline], kept)  # it may renew --baseline
-    with ExitStack() as outputs:  # each output replaced once whole; none after Ctrl-C
+    reports = [args.output, *(path for _, path in args.also)]  # None: stdout
+    _check_outputs(args.inputs, reports, [*kept, (args.baseline, "the baseline")])
+    if args.write_baseline is not None:  # it may renew --baseline
+        _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
+    # each output replaced once whole; none after Ctrl-C
+    with _judged_whole(gate.active), ExitStack() as outputs:
         out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
@@ -281,11 +302,21 @@ def run_audit(args: argparse.Namespace) -> int:
                 if page.errors and page.input in whole_files:
                     unreadable.append(page.input)
         begin()
+        # a gate that judged no page (none read, or none readable, as `allow_unreadable`
+        # lets pass) has passed nothing: no report says "passed", no baseline is written
+        judged_nothing = gate.active and pages == errors
         reporter.finished(
-            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active, gate.passed,
-                       str(gate.write_to) if gate.write_to else None)
+            RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active,
+                       gate.passed and not judged_nothing,
+                       str(gate.write_to) if gate.write_to and not judged_nothing else None)
         )
-        gate.finish()
+        if not judged_nothing:
+            gate.finish()
+    if judged_nothing and (gate.passed or gate.write_to):
+        what = (f"every page ({pages}) could not be audited" if pages else
+                f"the inputs held no page{f' ({len(skipped)} skipped)' if skipped else ''}")
+        print(f"auditor: error: the policy judged no page: {what}", file=sys.stderr)
+        return EXIT_ERROR
     if not (gate.passed or gate.write_to):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
@@ -320,30 +351,57 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
     replaces it after), a file the run reads (`kept`: the policy, the baseline, a filter
     list), another output of the same run, or land inside an input directory where the
     walk would audit it as a page (`report.json`, `report.html`; not `report.sarif`, nor
-    a hidden `.auditor-baseline.json`)."""
+    a hidden `.auditor-baseline.json`). Files are told apart by what they are, not their
+    names (`file_key`): a hard link to the page, or `/dev/stdin` when `-` reads it, is
+    the page. An output of None is stdout; devices (/dev/null, a terminal) may take any
+    number: two reports into one file or pipe are one garbled report."""
     from auditor.readers.registry import walkable
 
-    seen: list[Path] = []
-    for path in (p for p in outputs if p is not None):
-        where = path.resolve()
-        if path.is_char_device() or path.is_fifo():
-            continue  # /dev/stdout, $GITHUB_STEP_SUMMARY-like pipes: nothing to overwrite
+    def key(path: Path | None) -> tuple[int, int] | str | None:
+        return file_key(1 if path is None else path)  # None: stdout is closed
+
+    read = [(key(r), what) for r, what in kept if r is not None]
+    sources = [(_stdin_file() if s == "-" else file_key(Path(s)), s) for s in inputs]
+    seen: list[tuple[int, int] | str] = []
+    for path in outputs:
+        name, where = path or "stdout", key(path)
+        if where is None or _device(path):
+            continue  # /dev/null, a terminal: each report shows as it streams, no file lost
         if where in seen:
-            raise AuditorError(f"{path}: given as two outputs; each report needs its own file")
+            raise AuditorError(f"{name}: given as two outputs; each report needs its own file")
         seen.append(where)
-        for read, what in kept:
-            if read is not None and read.resolve() == where:
-                raise AuditorError(f"{path}: is {what} this run reads; writing there would "
+        for read_key, what in read:
+            if read_key == where:
+                raise AuditorError(f"{name}: is {what} this run reads; writing there would "
                                    "overwrite it")
-        for source in inputs:
-            if source == "-":
+        for source_key, source in sources:
+            if source_key == where:
+                raise AuditorError(f"{name}: is also an input; writing there would overwrite it")
+            if path is None or source == "-":
                 continue
             given = Path(source).resolve()
-            if given == where:
-                raise AuditorError(f"{path}: is also an input; writing there would overwrite it")
-            if given.is_dir() and given in where.parents and walkable(where):
+            if given.is_dir() and given in path.resolve().parents and walkable(path.resolve()):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")
+
+
+def _device(path: Path | None) -> bool:
+    """Whether an output (None: stdout) is a character device: /dev/null, a terminal."""
+    try:
+        mode = os.fstat(1).st_mode if path is None else path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode)
+
+
+def _stdin_file() -> tuple[int, int] | str | None:
+    """The file `-` reads when stdin is one (`< page.html`), which no output may be; not
+    a terminal, which takes the page typed and shows the report alike."""
+    try:
+        regular = stat.S_ISREG(os.fstat(0).st_mode)
+    except OSError:
+        return None
+    return file_key(0) if regular else None
 
 
 def _stdout_open(args: argparse.Namespace) -> None:
@@ -355,7 +413,7 @@ def _stdout_open(args: argparse.Namespace) -> None:
 
 
 def _output(path: Path | None) -> AbstractContextManager[TextIO]:
-    """Where a report goes: `path`, written whole or not at all, else stdout."""
+    """Where a report goes: `path`, written whole or not at all, else (None) stdout."""
     return nullcontext(sys.stdout) if path is None else replacing_text(path)
 
 

@@ -8,6 +8,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
@@ -37,6 +38,12 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def output_path(text: str) -> Path | None:
+    """An output file argument; `-` is stdout (None), as an input `-` is stdin (a file
+    named `-` is `./-`)."""
+    return None if text == "-" else Path(text)
 
 
 def page_url(text: str) -> str:

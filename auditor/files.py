@@ -4,15 +4,19 @@ A report a run was writing when Ctrl-C, a CI job's timeout or a crash stopped it
 be left half written where a CI step would upload it as the whole report (a SARIF file
 cut after its first results reads as a site with fewer alerts: a gate failing open). So
 every output is written to a temporary file beside it and renamed over it once complete;
-an interrupted run leaves the file as it was.
+an interrupted run leaves the file as it was. What is no regular file (a terminal, a
+pipe, /dev/stdout) is written as it is, streaming; a file that renaming would change
+into another (a hard link's other names, an owner we may not give) is copied into.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import os
-import shutil
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,70 +37,200 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _cannot_write(path: Path, exc: OSError, why: str = "") -> AuditorError:
+def _cannot_write(path: Path, exc: OSError, why: str = "", after: str = "") -> AuditorError:
     """The one-line error for an output that could not be made or put in place."""
-    return AuditorError(f"{path}: cannot write: {why}{exc.strerror}")
+    return AuditorError(f"{path}: cannot write: {why}{exc.strerror or exc}{after}")
+
+
+# /proc/PID/fd and /proc/PID/task/TID/fd, where /dev/stdout, /dev/fd/N and
+# /proc/self/fd/N lead on Linux
+_FD_FOLDER = re.compile(r"/proc/(\d+)(?:/task/\d+)?/fd")
+
+
+def descriptor(path: Path) -> tuple[int, int] | None:
+    """(pid, N) when `path` names an open descriptor (`/dev/stdout`, `/dev/fd/3`,
+    `/proc/self/fd/1`, after any links): the shell's redirection it stands for must be
+    written through, not renamed over (that left `>> log` holding the report alone, and
+    `{ auditor …; echo done; } > log` without `done`). None for any other path."""
+    at = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        folder, name = os.path.split(at)
+        match = _FD_FOLDER.fullmatch(os.path.realpath(folder))
+        if match is not None and name.isdigit():
+            return int(match.group(1)), int(name)
+        try:
+            at = os.path.normpath(os.path.join(folder, os.readlink(at)))
+        except OSError:  # not a link, or nothing there
+            return None
+    return None
+
+
+def _in_place(path: Path) -> IO[bytes] | None:
+    """The stream to write `path` through when it is no regular file (a terminal, a pipe,
+    a device, a descriptor of ours: the same open file, its offset and append mode
+    shared), else None: a regular file, or none yet, is replaced."""
+    named = descriptor(path)
+    if named is not None and named[0] == os.getpid():
+        held = {1: sys.stdout, 2: sys.stderr}.get(named[1])
+        if held is not None:  # what Python holds for the stream goes first
+            held.flush()
+        try:
+            return os.fdopen(os.dup(named[1]), "wb")
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0  # a new file, or one `replacing` says why it cannot make
+    if named is None and (mode == 0 or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return None
+    try:
+        return path.open("wb")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def file_key(where: Path | int) -> tuple[int, int] | str | None:
+    """What names one file however it is reached (a symlink, a hard link, /dev/stdout
+    when stdout is redirected to it): its device and inode, else, for a file not made
+    yet, its resolved path. Two paths with one key write, or read, the same bytes. An
+    int is an open descriptor (None when it is closed)."""
+    try:
+        st = os.fstat(where) if isinstance(where, int) else where.stat()
+    except OSError:
+        return None if isinstance(where, int) else str(where.resolve())
+    return st.st_dev, st.st_ino
 
 
 @contextmanager
 def replacing(path: Path) -> Iterator[IO[bytes]]:
-    """A temporary file beside `path` that becomes `path` only once written whole. A
-    symlink's target is replaced, as `open` writes through it; a terminal, a pipe or
-    /dev/stdout cannot be renamed over and is written as it is; a writable file in a
-    folder one may not write is copied over (`_copied_over`). Failing to create or
-    rename the file is the one-line `cannot write`; what the caller's writes raise (a
-    full disk) goes on up as it is."""
-    if path.is_char_device() or path.is_fifo():
-        try:
-            handle = path.open("wb")
-        except OSError as exc:
-            raise _cannot_write(path, exc) from None
-        with handle:
-            yield handle
+    """A temporary file beside `path` that becomes `path` only once written whole, with
+    the old file's permissions and owner. A symlink's target is replaced, as `open`
+    writes through it; what is no regular file is written as it is (`_in_place`); a
+    file with other names (hard links), an owner we may not give the new one, or in a
+    folder one may not write (but writable itself) is copied into once complete
+    (`_copy_in`). Failing to create or put the file in place is the one-line `cannot
+    write`; what the caller's writes raise (a full disk) goes on up as it is."""
+    stream = _in_place(path)
+    if stream is not None:
+        with stream:
+            yield stream
         return
     target = Path(os.path.realpath(path))
     try:
+        old: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        old = None
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    tmp: str | None
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        spool: IO[bytes] = os.fdopen(fd, "w+b")
     except OSError as exc:
-        if not (isinstance(exc, PermissionError) and target.is_file()
-                and os.access(target, os.W_OK)):
+        if not (isinstance(exc, PermissionError) and old is not None
+                and stat.S_ISREG(old.st_mode) and os.access(target, os.W_OK)):
             raise _cannot_write(path, exc) from None
-        fd = -1  # a file one may write in a folder one may not: `_copied_over`
-    if fd == -1:
-        with _copied_over(path, target) as spool:
-            yield spool
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
+        tmp = None  # a file one may write in a folder one may not: spooled elsewhere
         try:
-            os.chmod(tmp, _mode_for(target))
-            os.replace(tmp, target)
+            spool = tempfile.TemporaryFile()
         except OSError as exc:
-            raise _cannot_write(path, exc) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-@contextmanager
-def _copied_over(path: Path, target: Path) -> Iterator[IO[bytes]]:
-    """For a writable file in a folder where no file can be made beside it (a CI
-    workspace's pre-made `report.sarif` in a read-only checkout), which `open` wrote: the
-    output is spooled to a temporary file and copied into the file once complete, so an
-    interrupted run still leaves the file as it was (a copy that fails midway, a full
-    disk, leaves it cut: without a folder to write in, nothing can be swapped in whole)."""
+            raise _cannot_write(path, exc, "no temporary file to spool it to: ") from None
     try:
-        spooled = tempfile.TemporaryFile()
+        with spool:
+            yield spool
+            spool.flush()
+            try:
+                renamed = tmp is not None and _took_over(tmp, target, old)
+                if tmp is not None and renamed:
+                    os.replace(tmp, target)
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+            if not renamed:
+                _copy_in(path, target, spool)
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _took_over(tmp: str, target: Path, old: os.stat_result | None) -> bool:
+    """Whether the new file can stand for the old: given its owner, group and mode (or a
+    new file's umask mode). Not for a file with other names, which a rename would leave
+    holding the old report, nor an owner we may not give (the file would change hands):
+    those are copied into, as `open(path, "w")` writes them."""
+    if old is None:
+        os.chmod(tmp, _mode_for(target))
+        return True
+    if old.st_nlink > 1:
+        return False
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.chown(tmp, old.st_uid, old.st_gid)
+        except OSError:
+            return False
+    os.chmod(tmp, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
+    return True
+
+
+# posix_fallocate has no way on this file (a file system without it, where glibc's
+# stand-in needs to read: the file is opened for writing only): write and see
+_NO_FALLOCATE = frozenset({errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS, errno.ENODEV,
+                           errno.EBADF})
+
+
+# how a copy-in is written: one unbuffered write after another (nothing left in a buffer
+# to land after the file was emptied); tests put a failing file here
+def _writer(fd: int) -> IO[bytes]:
+    return os.fdopen(fd, "wb", buffering=0, closefd=False)
+
+
+def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
+    """Copy the whole spooled output into the existing file, keeping the file (its other
+    names, owner, mode). Room for it is taken first, so a full disk or quota leaves the
+    old file whole; a failure once writing began (an I/O error, a read-only remount, a
+    copy-on-write disk filling) empties the file and says so, since old bytes behind new
+    ones would read as a report: never a cut one without a word."""
+    size = os.fstat(spool.fileno()).st_size
+    try:
+        fd = os.open(target, os.O_WRONLY)
     except OSError as exc:
-        raise _cannot_write(path, exc, "no temporary file to spool it to: ") from None
-    with spooled as spool:
-        yield spool
+        raise _cannot_write(path, exc) from None
+    try:
+        try:
+            os.posix_fallocate(fd, 0, size)
+        except OSError as exc:
+            if exc.errno not in _NO_FALLOCATE:
+                raise _cannot_write(path, exc, after=" (the old file is left as it was)"
+                                    ) from None
         spool.seek(0)
         try:
-            with target.open("wb") as out:
-                shutil.copyfileobj(spool, out)
-        except OSError as exc:
-            raise _cannot_write(path, exc) from None
+            os.ftruncate(fd, 0)
+            out = _writer(fd)
+            while chunk := spool.read(1 << 20):
+                view = memoryview(chunk)
+                while view:
+                    written = out.write(view)
+                    if not written:
+                        raise OSError(errno.EIO, os.strerror(errno.EIO))
+                    view = view[written:]
+        except BaseException as exc:
+            left = _emptied(fd)
+            if isinstance(exc, OSError):
+                raise _cannot_write(path, exc, after=f" after it was begun; {left}") from None
+            print(f"auditor: {path}: {left}", file=sys.stderr)
+            raise
+    finally:
+        os.close(fd)
+
+
+def _emptied(fd: int) -> str:
+    """Empty a file a copy-in failed in; what the file is left as, for the error."""
+    try:
+        os.ftruncate(fd, 0)
+    except OSError:
+        return "the file is left cut: delete it, it is no whole report"
+    return "the file is left empty, not cut"
 
 
 @contextmanager

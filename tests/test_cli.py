@@ -196,6 +196,9 @@ def test_an_archive_member_name_no_file_system_takes_is_audited(tmp_path: Path, 
     (["a.html", "-o", "a.html"], "a.html: is also an input; writing there would overwrite it"),
     (["a.html", "-o", "r.json", "--also", "md=./r.json"], "r.json: given as two outputs"),
     (["site", "-o", "site/report.json"], "is inside the input directory site"),
+    (["a.html", "-o", "hard.html"], "hard.html: is also an input"),
+    (["a.html", "--also", "md=-"], "stdout: given as two outputs"),
+    (["a.html", "-o", "-", "--also", "md=/dev/stdout"], "given as two outputs"),
 ])
 def test_a_report_that_would_overwrite_or_join_the_input_is_refused(
         tmp_path: Path, args: list[str], needle: str) -> None:
@@ -204,13 +207,87 @@ def test_a_report_that_would_overwrite_or_join_the_input_is_refused(
     audited as an empty page, failing a clean site."""
     page = '<html><body><p>story</p></body></html>'
     (tmp_path / "a.html").write_text(page)
+    os.link(tmp_path / "a.html", tmp_path / "hard.html")  # the page by another name
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text(page)
     result = run("audit", *args, "--no-system-lists", cwd=tmp_path)
     assert result.returncode == 2
     assert needle in one_line_error(result)
+    assert result.stdout == ""
     assert (tmp_path / "a.html").read_text() == page
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "hard.html", "site"]
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="needs /dev/stdin")
+@pytest.mark.parametrize("output", ["/dev/stdin", "a.html"])
+def test_a_report_over_the_page_stdin_reads_is_refused(tmp_path: Path, output: str) -> None:
+    """`auditor audit - -o /dev/stdin < a.html` renamed the report over a.html: the page
+    was gone, exit 0."""
+    page = '<html><body><p>story</p></body></html>'
+    (tmp_path / "a.html").write_text(page)
+    with (tmp_path / "a.html").open("rb") as stdin:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "-", "-o", output,
+                                 "--no-system-lists"], stdin=stdin, capture_output=True,
+                                text=True, timeout=300, check=False, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{output}: is also an input" in one_line_error(result)
+    assert (tmp_path / "a.html").read_text() == page
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+@pytest.mark.parametrize("output", ["/dev/stdout", "-"])
+def test_a_report_to_stdout_goes_where_the_shell_sent_it(tmp_path: Path, output: str) -> None:
+    """`{ echo header; auditor audit page -o /dev/stdout; echo done; } >> log`: the report
+    was renamed over the log (header gone, `done` into a deleted file); `-o -` wrote a
+    file named `-`. Both now write into stdout as it is, appending."""
+    (tmp_path / "a.html").write_text('<html><body><p>story</p></body></html>')
+    log = tmp_path / "log.txt"
+    log.write_text("header\n")
+    inode = log.stat().st_ino
+    with log.open("a") as stdout:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "a.html", "--format",
+                                 "json", "-o", output, "--no-system-lists"], stdout=stdout,
+                                stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+                                cwd=tmp_path)
+        stdout.write("done\n")
+    assert result.returncode == 0, result.stderr
+    head, _, rest = log.read_text().partition("\n")
+    report, _, tail = rest.rstrip("\n").rpartition("\n")
+    assert (head, tail) == ("header", "done")
+    assert json.loads(report)["pages"][0]["input"] == "a.html"
+    assert log.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "log.txt"]
+
+
+def test_a_report_cut_midway_exits_2_and_is_left_empty(tmp_path: Path) -> None:
+    """A report written into its file (a hard-linked one) that fails midway (an I/O error
+    after 1,000 bytes, injected into the real command) left the first 1,000 bytes of the
+    new SARIF, exit 2 with no word of it; now the file is empty and the line says so."""
+    (tmp_path / "a.html").write_text(
+        '<html><body><p>story</p><script src="https://a.magsrv.com/ad-provider.js">'
+        '</script></body></html>')
+    (tmp_path / "r.sarif").write_text("the last whole report\n")
+    os.link(tmp_path / "r.sarif", tmp_path / "published.sarif")
+    failing = ("import errno, os, sys\n"
+               "import auditor.files as f\n"
+               "class Cut:\n"
+               "    def __init__(self, fd): self.fd, self.left = fd, 1000\n"
+               "    def write(self, data):\n"
+               "        if self.left <= 0: raise OSError(errno.EIO, os.strerror(errno.EIO))\n"
+               "        n = os.write(self.fd, data[:self.left]); self.left -= n; return n\n"
+               "f._writer = Cut\n"
+               "sys.argv[0] = 'auditor'\n"
+               "from auditor.cli import entry\n"
+               "entry()\n")
+    result = subprocess.run([sys.executable, "-c", failing, "audit", "a.html", "--format",
+                             "sarif", "-o", "r.sarif", "--no-system-lists"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        "auditor: error: r.sarif: cannot write: Input/output error after it was begun; the "
+        "file is left empty, not cut")
+    assert (tmp_path / "published.sarif").read_text() == ""
 
 
 def test_a_report_the_walk_would_not_read_may_sit_in_the_input_directory(tmp_path: Path) -> None:

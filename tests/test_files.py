@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor import files
 from auditor.errors import AuditorError
 from auditor.files import replacing, replacing_text
 
@@ -121,3 +122,147 @@ def test_no_temporary_file_to_spool_to_is_the_one_line_error(
             replacing_text(out) as handle:
         handle.write("x")
     assert out.read_text() == "old"
+
+
+class _FailsAfter:
+    """A file that writes its first `limit` bytes to the real descriptor, then fails as
+    a disk does midway (an I/O error, a read-only remount)."""
+
+    def __init__(self, fd: int, limit: int, errno_: int = 5) -> None:
+        self.fd, self.left, self.errno = fd, limit, errno_
+
+    def write(self, data: memoryview) -> int:
+        if self.left <= 0:
+            raise OSError(self.errno, os.strerror(self.errno))
+        n = os.write(self.fd, data[: self.left])
+        self.left -= n
+        return n
+
+
+def _hard_linked(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    """A report with a second name (a CI's published copy): `replacing` copies into it."""
+    out = tmp_path / "report.sarif"
+    out.write_text(text)
+    os.link(out, tmp_path / "published.sarif")
+    return out, tmp_path / "published.sarif"
+
+
+def test_a_hard_linked_report_is_written_into_keeping_its_other_names(tmp_path: Path) -> None:
+    """Renaming a new file over one name left the other names holding the old report."""
+    out, other = _hard_linked(tmp_path, "old")
+    inode = out.stat().st_ino
+    with replacing_text(out) as handle:
+        handle.write("new ✓\n")
+    assert other.read_text(encoding="utf-8") == "new ✓\n"
+    assert out.stat().st_ino == inode and out.stat().st_nlink == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["published.sarif", "report.sarif"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_a_replaced_report_keeps_its_owner(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old")
+    os.chown(out, 4321, 4321)
+    out.chmod(0o640)
+    with replacing_text(out) as handle:
+        handle.write("new")
+    st = out.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 4321, 0o640)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_an_owner_we_may_not_give_is_kept_by_writing_into_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another user's group-writable report (chown refused, as it is to all but root): a
+    renamed file would change hands; the file is written into instead."""
+    out = tmp_path / "report.json"
+    out.write_text("old")
+    os.chown(out, 4321, 4321)
+    inode = out.stat().st_ino
+
+    def refused(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refused)
+    with replacing_text(out) as handle:
+        handle.write("new")
+    st = out.stat()
+    assert out.read_text() == "new" and (st.st_ino, st.st_uid) == (inode, 4321)
+
+
+def test_a_copy_in_with_no_room_leaves_the_old_report_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Room is taken before the old bytes go: a full disk or quota keeps them."""
+    out, other = _hard_linked(tmp_path, "the last whole report\n")
+
+    def full(fd: int, offset: int, length: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "posix_fallocate", full)
+    with pytest.raises(AuditorError, match=r"report\.sarif: cannot write: No space left on "
+                       r"device \(the old file is left as it was\)$"), \
+            replacing_text(out) as handle:
+        handle.write("x" * 10_000)
+    assert other.read_text() == "the last whole report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["published.sarif", "report.sarif"]
+
+
+@pytest.mark.parametrize("limit", [0, 4096])
+def test_a_copy_in_that_fails_midway_leaves_the_file_empty_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """The copy-in failing after N bytes (EIO) left the new report's first N bytes where
+    the old one was, with an error that did not say the file was cut: a CI step then
+    uploaded a SARIF with fewer alerts. Now the file is emptied and the error says so."""
+    out, other = _hard_linked(tmp_path, "the last whole report\n" * 1000)
+    monkeypatch.setattr(files, "_writer", lambda fd: _FailsAfter(fd, limit))
+    with pytest.raises(AuditorError, match=r"report\.sarif: cannot write: Input/output error "
+                       r"after it was begun; the file is left empty, not cut$"), \
+            replacing(out) as handle:
+        handle.write(b"{" + b"x" * 100_000 + b"}")
+    assert other.read_bytes() == b"" and out.stat().st_nlink == 2
+
+
+def test_a_copy_in_stopped_by_ctrl_c_leaves_the_file_empty(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    out, _ = _hard_linked(tmp_path, "old report\n")
+
+    class Interrupted(_FailsAfter):
+        def write(self, data: memoryview) -> int:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "_writer", lambda fd: Interrupted(fd, 0))
+    with pytest.raises(KeyboardInterrupt), replacing(out) as handle:
+        handle.write(b"new report\n")
+    assert out.read_bytes() == b""
+    assert "report.sarif: the file is left empty, not cut" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("name", ["/dev/fd/{fd}", "/proc/self/fd/{fd}"])
+def test_an_open_descriptor_is_written_through_not_replaced(tmp_path: Path, name: str) -> None:
+    """`-o /dev/stdout` with stdout appended to a log renamed a new file over the log:
+    its earlier lines were lost, and what the shell wrote after went to a deleted file."""
+    log = tmp_path / "log.txt"
+    with log.open("ab", buffering=0) as held:
+        held.write(b"before\n")
+        with replacing(Path(name.format(fd=held.fileno()))) as handle:
+            handle.write(b"report\n")
+        held.write(b"after\n")
+    assert log.read_bytes() == b"before\nreport\nafter\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_written_as_it_is(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "summary"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    with replacing(fifo) as handle:
+        handle.write(b"## auditor\n")
+    reader.join(timeout=30)
+    assert got == [b"## auditor\n"] and fifo.is_fifo()

@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
+    output_path,
     page_limits,
     positive_int,
     sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError, StoreError
-from auditor.files import replacing_text
+from auditor.files import file_key, replacing_text
 
 if TYPE_CHECKING:
     from auditor.bulk.collect import Collector
@@ -127,7 +128,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal",
                    help="terminal tables (default), JSON (auditor.bulk/1), long-format CSV, "
                    "or a self-contained HTML dashboard")
-    p.add_argument("--output", "-o", type=Path, help="write here (default stdout)")
+    p.add_argument("--output", "-o", type=output_path, help="write here (default, or -: stdout)")
     p.add_argument("--top", type=positive_int, default=20, metavar="N",
                    help="rows in the network, host and cluster tables, copied IDs, "
                    "republished sources, skip reasons, failures and runs (default 20)")
@@ -310,19 +311,20 @@ def _check_report_outputs(args: argparse.Namespace) -> None:
     store: Path | None = args.store
     kept = ([store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm"),
              StoreLock.path_for(store)] if store is not None else [])
-    kept_where = {p.resolve() for p in kept}
-    seen: set[Path] = set()
+    kept_where = {file_key(p) for p in kept}  # a hard link to the store is the store
+    seen: set[tuple[int, int] | str | None] = set()
     for path in written:
         if path.is_char_device() or path.is_fifo():
             continue  # /dev/stdout, a pipe: nothing to overwrite
-        where = path.resolve()
+        where = file_key(path)
         if where in seen:
             raise AuditorError(f"{path}: given as two outputs; each needs its own file")
         seen.add(where)
         if where in kept_where:
             raise AuditorError(f"{path}: is the store {store} or one of its files; writing "
                                "there would destroy it")
-        if args.parquet is not None and args.parquet.resolve() in (where, *where.parents):
+        if args.parquet is not None and args.parquet.resolve() in (path.resolve(),
+                                                                   *path.resolve().parents):
             raise AuditorError(f"{path}: is inside the Parquet dataset {args.parquet}; "
                                "write it elsewhere")
 

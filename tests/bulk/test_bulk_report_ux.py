@@ -364,6 +364,7 @@ def test_report_width_must_be_positive(store: Path, width: str) -> None:
     (["-o", "STORE-wal"], "is the store"),
     (["--format", "csv", "-o", "g-nodes.csv", "--graph", "g.csv"], "given as two outputs"),
     (["-o", "g.gexf", "--graph", "g.gexf"], "given as two outputs"),
+    (["-o", "copy.db"], "is the store"),  # a hard link to it: the store by another name
 ])
 def test_report_refuses_an_output_that_would_destroy_the_store_or_the_graph(
         store: Path, tmp_path: Path, args: list[str], needle: str,
@@ -376,11 +377,24 @@ def test_report_refuses_an_output_that_would_destroy_the_store_or_the_graph(
     copy = tmp_path / "audit.db"
     shutil.copy(store, copy)
     before = copy.read_bytes()
+    if "copy.db" in args:
+        os.link(copy, tmp_path / "copy.db")
     args = [str(copy) + a[5:] if a.startswith("STORE") else
-            str(tmp_path / a) if a.endswith((".csv", ".gexf")) else a for a in args]
+            str(tmp_path / a) if a.endswith((".csv", ".gexf", ".db")) else a for a in args]
     assert main(["report", "--store", str(copy), *args]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert needle in line, line
     assert copy.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["audit.db", *(["copy.db"] if "copy.db" in str(args) else [])])
     assert main(["report", "--store", str(copy), "--format", "json"]) == 0
+
+
+def test_report_output_dash_is_stdout(store: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` wrote a file named `-`; it is stdout, as an input `-` is stdin."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--store", str(store), "--format", "json", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "auditor.bulk/1"
+    assert list(tmp_path.iterdir()) == []

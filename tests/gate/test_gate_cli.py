@@ -282,3 +282,54 @@ def test_a_site_page_is_the_html_a_browser_renders(site: Path, bytes_: bytes,
         clauses = {v["clause"] for p in json.loads(result.stdout)["pages"]
                    for v in p.get("violations", [])}
         assert clauses == {"deny_hosts"}
+
+
+def test_a_gate_that_judged_no_page_fails_closed(site: Path) -> None:
+    """`allow_unreadable = true` let a run whose every page was unreadable (here: over
+    --max-elements) exit 0, "policy passed", and write a baseline: the gate passed a site
+    it had judged nothing of. Now exit 2, one line, no "passed", no baseline."""
+    policy = site / "auditor.toml"
+    policy.write_text(policy.read_text() + "allow_unreadable = true\n")
+    result = run("audit", "public", "--max-elements", "1", "--format", "md",
+                 "--write-baseline", "b.json", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        "auditor: error: the policy judged no page: every page (")
+    assert "policy passed" not in result.stdout and "could not be audited" in result.stderr
+    assert not (site / "b.json").exists()
+    assert run("audit", "public", "--format", "md", cwd=site).returncode == 0  # readable
+
+
+def test_an_input_with_no_page_fails_the_gate(site: Path) -> None:
+    """An archive holding no page (an image and a stylesheet) under a policy exited 0:
+    nothing judged, nothing failed."""
+    import zipfile
+
+    with zipfile.ZipFile(site / "build.zip", "w") as zf:
+        zf.writestr("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+        zf.writestr("robots.txt", "")
+    result = run("audit", "build.zip", "--format", "json", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        "auditor: error: the policy judged no page: the inputs held no page")
+    assert json.loads(result.stdout)["summary"]["passed"] is False
+
+
+def test_a_reader_that_stops_reading_does_not_pass_the_gate(site: Path) -> None:
+    """`auditor audit public/ | head` under `set -o pipefail`: the broken pipe ended the
+    run quietly with exit 0 (fine for an audit, not for a gate: the pages after the pipe
+    broke were never judged, and a violation already found was dropped)."""
+    inject(site, "blog/market-day.html")
+    for n in range(200):  # more report than a pipe holds, so the run meets the break
+        shutil.copy(site / "public" / "blog" / "market-day.html",
+                    site / "public" / "blog" / f"copy-{n}.html")
+    proc = subprocess.Popen([*auditor_script(), "audit", "public", "--format", "jsonl"],
+                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()  # the reader goes away, as `head -c 1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 2
+    assert err.strip() == ("auditor: error: stdout's reader stopped reading before the run "
+                           "ended, so the policy judged only part of it")

@@ -186,7 +186,14 @@ def test_an_unreadable_page_fails_the_gate_unless_allowed(tmp_path: Path) -> Non
     clauses = [v["clause"] for v in json.loads(result.stdout)["pages"][0]["violations"]]
     assert clauses == ["unreadable"]
     (site / "auditor.toml").write_text("max_ad_slots = 0\nallow_unreadable = true\n")
+    (site / "public" / "about.html").write_text("<html><body><p>About us.</p></body></html>")
     assert run("audit", "public", "--base-url", "https://example.com", cwd=site).returncode == 0
+    # but a site of nothing but unreadable pages was judged on nothing: it does not pass
+    (site / "public" / "about.html").unlink()
+    result = run("audit", "public", "--base-url", "https://example.com", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("the policy judged no page: every page (1) could "
+                                          "not be audited")
 
 
 def test_shared_nul_gate(hostile: Path) -> None:
