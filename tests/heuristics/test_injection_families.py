@@ -715,6 +715,14 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "//api.kartpay.example/v1/charge',contentType:'application/json',data:JSON."
             "stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val()}),success:function"
             "(r){window.location=r.redirect;}});});});</script>")}, "form-skimmer", M),
+    ("a jQuery checkout that checks every input is filled, then posts the card to its "
+     "gateway", {"footer": _PAY_FORM + (
+         "<script>jQuery(function($){$('#submitButton').on('click',function(){var ok=true;$("
+         "'input').each(function(){if(!$(this).val()){$(this).addClass('has-error');ok=false;}}"
+         ");if(!ok)return;$.ajax({type:'POST',url:'https://api.kartpay.example/v1/charge',"
+         "contentType:'application/json',data:JSON.stringify({cardNumber:$('#cardNumber').val()"
+         ",cvv:$('#cvv').val()}),success:function(r){window.location=r.redirect;}});});});"
+         "</script>")}, "form-skimmer", M),
     ("British Airways' jQuery.ajax form, to a plain host: nothing else marks it", {
         "footer": SKIM_JQUERY_AJAX}, "form-skimmer", M),
     ("a gift card balance check picking its form by a class", {"footer": (
