@@ -657,10 +657,14 @@ def _element_listener(script: _Script, before_end: int, event: str,
         wide = _every(selector, script.page.shells)
     else:
         start = max(0, before_end - _NAME_REACH)
-        # in a loop over every paragraph, div or link of the page, or on the page
-        wide = any(_every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
-            text, max(0, before_end - CLICK_REACH), before_end)) \
-            or _page_wide(text[start:before_end], script, before_end, 0)
+        receiver = text[start:before_end]
+        # in a loop over every paragraph, div or link of the page, or on the page; an
+        # element the receiver picks itself (`$('#sponsor')`) is that element, whatever
+        # collection another statement before it walks
+        wide = (_picked(receiver) is None and any(
+            _every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
+                text, max(0, before_end - CLICK_REACH), before_end))) \
+            or _page_wide(receiver, script, before_end, 0)
     if not wide:
         return True
     if event.strip().lower().startswith("key") and _KEY_TEST.search(tested):
@@ -756,6 +760,16 @@ def _every(selector: str, shells: frozenset[str]) -> bool:
                for read in (_compounds(one) for one in selector.split(",")))
 
 
+def _picked(receiver: str) -> re.Match[str] | None:
+    """The selector call a listener's receiver is, when it is one (`$('#buy')`,
+    `document.getElementById('page')`, `querySelectorAll('p')[0]`)."""
+    picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
+    if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
+                                           receiver[picked.end():]):
+        return picked
+    return None
+
+
 def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
     """Whether a listener's receiver (the code before its `.addEventListener`) is the
     window, the document, its body or root, or a shell holding the page's content: by
@@ -766,9 +780,7 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
         return True
     if _FIRST_CHILD.search(receiver):
         return script.page.first_shell  # the body's first element, a wrapper of the page
-    picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
-    if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
-                                           receiver[picked.end():]):
+    if (picked := _picked(receiver)) is not None:
         how, selector = picked.group(), picked.group(2).strip()
         if "ById" in how:
             return "#" + selector in script.page.shells

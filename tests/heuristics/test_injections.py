@@ -229,6 +229,13 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("the paragraph after the heading navigates", unmarked(
         "document.querySelector('h1 + p').addEventListener('click',function(){location.href="
         "'https://radio-partner.test/'});"), set()),
+    ("the card's button navigates, after a loop over the wrapper's links", unmarked(
+        "$('.wrapper #content-area a').each(function(){if(this.hostname!==location.hostname)"
+        "$(this).attr('target','_blank');});$('.card .share').on('click',function(){location."
+        "href='https://www.facebook.com/sharer/sharer.php?u=x'});"), set()),
+    ("each link of a loop over the wrapper's links navigates", unmarked(
+        "$('.wrapper #content-area a').each(function(){$(this).on('click',function(){location."
+        "href='https://spam.test/x'});});"), {("redirect", M)}),
     # a page whose `<base target>` opens links in a new tab: a clicked link leaves the page
     ("a found link clicked under <base target=_blank>", page(
         '<a id="go" href="https://spam.test/win">next</a><script>document.querySelector('
