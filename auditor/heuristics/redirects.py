@@ -205,14 +205,16 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     """Where the script sends the visitor, and the address written: `location` set or
     called, `window.navigate`, and a link it sets up and then clicks (the statement
     that set the link's `href` is where it is judged; none when the page's
-    `<base target>` opens links in a new tab), in the order written."""
+    `<base target>` opens links in a new tab and the script gives the link no target of
+    the page's own), in the order written."""
     found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
-    if ".click" in text and "href" in text and not new_tabs:
+    if ".click" in text and "href" in text:
         for m in _HREF_SET.finditer(text):
             start, name = _name_before(text, m.start())
-            if name and clicks(text, name, m.end()) and not opens_new_context(text, name):
+            if name and clicks(text, name, m.end()) and not opens_new_context(
+                    text, name, new_tabs=new_tabs):
                 found.append((start, m.group(2)))
         found.sort()
     yield from found

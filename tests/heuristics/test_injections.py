@@ -243,6 +243,10 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("a made link clicked under <base target=_blank>", page(
         "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
         "body.appendChild(a);a.click();</script>", head='<base target="_blank">'), set()),
+    ("a made link of target _top clicked under <base target=_blank>", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';a."
+        "setAttribute('target','_top');document.body.appendChild(a);a.click();</script>",
+        head='<base target="_blank">'), {("redirect", H)}),
     ("a link of target _self clicked under <base target=_blank>", page(
         '<a id="go" target="_self" href="https://spam.test/win">next</a><script>document.'
         "querySelector('a#go').click()</script>", head='<base target="_blank">'),
