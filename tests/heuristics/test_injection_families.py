@@ -859,6 +859,7 @@ def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
     ("https://cdn.bestradiostats.example/t.js", M),
     ("https://cdn.radio-static.example/app.js", L),  # as a word of it: the site's CDN
     ("https://static.radiowave-cdn.example/app.js", M),
+    ("https://radiocdn.example/app.js", L),  # an asset word glued on: the site's CDN too
 ])
 def test_only_the_pages_name_as_whole_words_makes_a_host_its_own(
         src: str, severity: Severity, audit_listed: AuditListed) -> None:
