@@ -32,6 +32,7 @@ from auditor.urls import (
     registrable_domain,
     related_site,
     resolve,
+    site_of,
 )
 
 Words = tuple[frozenset[bytes], tuple[str, ...]]
@@ -153,7 +154,8 @@ def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
     for array in _URL_ARRAY.finditer(code):
         if not _picked_as_src(code, array):
             continue
-        sites = {registrable_domain(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
+        # each hosting platform's customer a site, as `runner_of` reads them
+        sites = {site_of(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
                  if (host := _unknown_site(ctx, literal))}
         if len(sites) >= ROTATION_MIN:
             return sorted(sites)

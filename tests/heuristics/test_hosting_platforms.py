@@ -129,3 +129,15 @@ def test_a_platforms_reserved_path_on_a_customers_host_is_the_platforms(
     host = url.split("/")[2]
     runner = catalogue.runner_of(url, host)
     assert (runner.entity.company if runner.entity else None) == company
+
+
+def test_a_loader_rotating_among_three_workers_hosts_is_dollyway(
+        audit_listed: AuditListed) -> None:
+    """Three customers of one platform are three sites, as the link farm counts them."""
+    hosts = ("relay-a.xq27.workers.dev", "cdn-b.mk81.workers.dev", "c.pz44.workers.dev")
+    page = wp_page(footer=(
+        "<script>(function(){var h=[" + ",".join(f"'https://{h}/t.js'" for h in hosts)
+        + "];var s=document.createElement('script');s.src=h[Math.floor(Math.random()*h."
+        "length)];document.head.appendChild(s);})();</script>"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
