@@ -733,10 +733,12 @@ def _shell(compound: re.Match[str], shells: frozenset[str]) -> bool:
         name in shells for name in re.findall(r"[#.][\w-]+", compound.group("names")))
 
 
-def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
+def _every_of_kind(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:
     """Whether a selector (a list) picks every element of a content kind in the page or a
     shell of it: `p`, `a[href]`, `body > div`, `#app .content a` where `#app` and `.content`
-    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one)."""
+    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one).
+    `first`: only its first element is picked (`querySelector`, `[0]`), which is the page
+    only where a wrapper's tag can be it (`body > div`), not a link's or a paragraph's."""
     for one in selector.split(","):
         read = _compounds(one)
         if not read:
@@ -744,7 +746,7 @@ def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
         combinator, subject = read[-1]
         kind = (subject.group("tag") or "").lower()
         if kind not in _CONTENT_TAGS or subject.group("names") or subject.group("rest") not in (
-                "", "[href]"):
+                "", "[href]") or (first and kind not in _WRAPPER_TAGS | {"*", "body", "html"}):
             continue
         if all(c in " >" and (_shell(a, shells) or (a.group("tag") == "*" and not a.group(
                 "names"))) for c, a in read[:-1]) and combinator in " >":
@@ -752,11 +754,12 @@ def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
     return False
 
 
-def _every(selector: str, shells: frozenset[str]) -> bool:
+def _every(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:
     """Whether a selector picks every element of a content kind, the page's body, or a
     shell holding its content (`_PageCode.shells`), read as browsers read it: by its
-    subject, the compound after the last combinator (`#page #buy` is the button)."""
-    if _every_of_kind(selector, shells):
+    subject, the compound after the last combinator (`#page #buy` is the button);
+    `first`: of what it picks only the first (`_every_of_kind`)."""
+    if _every_of_kind(selector, shells, first=first):
         return True
     return any(read and _shell(read[-1][1], shells)
                for read in (_compounds(one) for one in selector.split(",")))
@@ -788,7 +791,9 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
             return "#" + selector in script.page.shells
         if "ByClassName" in how:
             return all("." + name in script.page.shells for name in selector.split())
-        return _every(selector, script.page.shells)
+        # `querySelector('#content a')`, `querySelectorAll('p')[0]`: one element, the first
+        first = ("querySelector" in how and "All" not in how) or "[" in receiver[picked.end():]
+        return _every(selector, script.page.shells, first=first)
     named = _RECEIVER_NAME.search(receiver)
     if named is None or depth >= 2 or named.group(1) in ("this", "window", "document"):
         return False

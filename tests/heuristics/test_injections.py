@@ -220,6 +220,12 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("delegated to every paragraph of the wrapper navigates", unmarked(
         f"$(document).on('click','.wrapper > #content-area p',{_TO_SPAM});"),
      {("redirect", M)}),
+    ("the first link of the wrapper's content navigates (querySelector picks one)", unmarked(
+        "document.querySelector('.wrapper #content-area a').addEventListener('click',function()"
+        "{location.href='https://www.amazon.co.uk/dp/B000TEST'});"), set()),
+    ("the first paragraph of the page navigates ([0] of every p)", unmarked(
+        "document.getElementsByTagName('p')[0].addEventListener('click',function(){location."
+        "href='https://radio-partner.test/'});"), set()),
     ("the menu's links navigate", unmarked(
         "document.querySelectorAll('.top-bar .menu a').forEach(function(a){a.addEventListener("
         "'click',function(){location.href='https://shop.partner.test/'});});"), set()),
