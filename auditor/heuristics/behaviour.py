@@ -448,9 +448,13 @@ _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # jQuery's (and axios') POST: `$.post(url, data)`, `jQuery.ajax({type: 'POST', url: …})`
 # with its type or method said anywhere in the object (British Airways' Magecart)
 _LIB_POST = re.compile(r"""post(?<=\.post)\s*\(\s*""" + _URL)
+# (an object's value, `data: {c: …}` or `headers: {…}`, may come first: one level of
+# braces is read through)
+_IN_OBJECT = r"""(?:[^{}]|\{[^{}]{0,400}\}){0,800}?"""
 _AJAX_POST = re.compile(
-    r"""ajax(?<=\.ajax)\s*\(\s*\{(?=[^{}]{0,800}?\b(?:type|method)['"]?\s*:\s*['"]POST['"])"""
-    r"""[^{}]{0,800}?\burl['"]?\s*:\s*""" + _URL, re.I)
+    r"""ajax(?<=\.ajax)\s*\(\s*\{(?=""" + _IN_OBJECT
+    + r"""\b(?:type|method)['"]?\s*:\s*['"]POST['"])""" + _IN_OBJECT
+    + r"""\burl['"]?\s*:\s*""" + _URL, re.I)
 # jQuery's selector of every field by its tag (`input`, `:input`, `input, select`)
 _JQ_FIELDS = r"""\s*:?(?:input|select|textarea)(?:\s*,\s*:?(?:input|select|textarea))*\s*"""
 # what a skimmer takes: card or password fields, or every field a form holds

