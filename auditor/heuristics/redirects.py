@@ -735,8 +735,8 @@ def _shell(compound: re.Match[str], shells: frozenset[str]) -> bool:
 
 def _every_of_kind(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:
     """Whether a selector (a list) picks every element of a content kind in the page or a
-    shell of it: `p`, `a[href]`, `body > div`, `#app .content a` where `#app` and `.content`
-    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one).
+    shell of it: `p`, `a[href]`, `body > div`, `div p`, `#app .content a` where `#app` and
+    `.content` hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one).
     `first`: only its first element is picked (`querySelector`, `[0]`), which is the page
     only where a wrapper's tag can be it (`body > div`), not a link's or a paragraph's."""
     for one in selector.split(","):
@@ -748,10 +748,21 @@ def _every_of_kind(selector: str, shells: frozenset[str], *, first: bool = False
         if kind not in _CONTENT_TAGS or subject.group("names") or subject.group("rest") not in (
                 "", "[href]") or (first and kind not in _WRAPPER_TAGS | {"*", "body", "html"}):
             continue
-        if all(c in " >" and (_shell(a, shells) or (a.group("tag") == "*" and not a.group(
-                "names"))) for c, a in read[:-1]) and combinator in " >":
+        if all(c in " >" and (_shell(a, shells) or _holder(a)) for c, a in read[:-1]) \
+                and combinator in " >":
             return True
     return False
+
+
+# the tags every part of a page's content sits in: `div p`, `article a`, `* a` are every
+# paragraph or link of it, as `p` and `a` are
+_HOLDERS = frozenset({"*", "div", "section", "main", "article"})
+
+
+def _holder(compound: re.Match[str]) -> bool:
+    """Whether a compound is a bare tag of what holds every part of a page (`div`, `*`)."""
+    return (compound.group("tag") or "").lower() in _HOLDERS and not compound.group(
+        "names") and not compound.group("rest")
 
 
 def _every(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:

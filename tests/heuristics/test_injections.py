@@ -226,6 +226,11 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("the first paragraph of the page navigates ([0] of every p)", unmarked(
         "document.getElementsByTagName('p')[0].addEventListener('click',function(){location."
         "href='https://radio-partner.test/'});"), set()),
+    ("every paragraph in a div navigates", unmarked(
+        f"jQuery(function($){{$('div p').on('click',{_TO_SPAM});}});"), {("redirect", M)}),
+    ("every link and paragraph in the body's divs navigates", unmarked(
+        "document.querySelectorAll('body div a, body div p').forEach(function(el){el."
+        f"addEventListener('click',{_TO_SPAM});}});"), {("redirect", M)}),
     ("the menu's links navigate", unmarked(
         "document.querySelectorAll('.top-bar .menu a').forEach(function(a){a.addEventListener("
         "'click',function(){location.href='https://shop.partner.test/'});});"), set()),
