@@ -258,6 +258,14 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var a=document.createElement('a');a.href='https://spam.test/win';a."
         "setAttribute('target','_top');document.body.appendChild(a);a.click();</script>",
         head='<base target="_blank">'), {("redirect", H)}),
+    ("a made link clicked under a <base target=_blank> in noscript (inert)", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
+        "body.appendChild(a);a.click();</script>", head='<noscript><base target="_blank">'
+        "</noscript>"), {("redirect", H)}),
+    ("a made link clicked under a <base target=_blank> in a template (inert)", page(
+        "<template><base target='_blank'></template><script>var a=document.createElement('a');"
+        "a.href='https://spam.test/win';document.body.appendChild(a);a.click();</script>"),
+     {("redirect", H)}),
     ("a link of target _self clicked under <base target=_blank>", page(
         '<a id="go" target="_self" href="https://spam.test/win">next</a><script>document.'
         "querySelector('a#go').click()</script>", head='<base target="_blank">'),
