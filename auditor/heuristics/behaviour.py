@@ -1043,7 +1043,7 @@ APPENDED_SCRIPT = FindingKind(
     "PHP file: remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "not `radiostats`).",
+    "or `radiocdn` with an asset word glued on; not `radiostats`).",
 )
 
 NOTIFICATION_BAIT = FindingKind(
