@@ -524,6 +524,8 @@ class Catalogue:
         tenant = platform_tenant(host)
         if tenant is None or owner.by_url or (owner.network is None and owner.entity is None):
             return owner
+        if _platform_serves(tenant, url):
+            return owner  # the platform's own files on its customer's host
         # host … tenant site (an open CDN's host names no customer: nothing of it)
         inner = [] if host in OPEN_CDNS else [d for d in _suffixes(host) if len(d) >= len(tenant)]
         by_host = self._host_facts(host)[0]
@@ -618,6 +620,22 @@ def _needles_of(patterns: Sequence[str]) -> tuple[str, ...]:
     """A literal per pattern, or () when some pattern needs none."""
     needles = [required_literal(p) for p in patterns]
     return () if None in needles else tuple(n for n in needles if n is not None)
+
+
+# paths a hosting platform keeps on every customer's host and serves itself, whatever the
+# customer deploys: Firebase Hosting's reserved `/__/` (its Auth helper's hidden iframe,
+# `/__/auth/iframe`, and `/__/firebase/init.js`) on `*.firebaseapp.com` and `*.web.app`
+PLATFORM_PATHS = {"firebaseapp.com": "/__/", "web.app": "/__/"}
+
+
+def _platform_serves(tenant: str, url: str) -> bool:
+    """Whether a URL on a platform customer's host (`tenant`) is in a path the platform
+    keeps for itself there (`PLATFORM_PATHS`)."""
+    reserved = PLATFORM_PATHS.get(tenant.partition(".")[2])
+    if reserved is None:
+        return False
+    path = _PATH.match(url_path(url).partition("://")[2])
+    return path is not None and (path[1] or "").startswith(reserved)
 
 
 def _suffixes(host: str) -> Iterable[str]:

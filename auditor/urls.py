@@ -403,7 +403,8 @@ def related_site(host: str, first_party: str | None) -> bool:
     """Whether another site's host carries the page's own name (`static.harbourgazette-
     cdn.example` on harbourgazette.example): a site's CDN or API on a sister domain. The
     name must be whole words of the other's (between hyphens or digits: `harbour-gazette`
-    reads as `harbourgazette`), or the other's the page's; the same letters inside a word
+    reads as `harbourgazette`; an asset word glued on counts apart, `harbourgazettecdn`),
+    or the other's the page's; the same letters inside a word
     (`radiostats` on radio.example, `games` in `freegamesloader`) are another name that
     happens to hold them. On a hosting platform the name is the customer's.
 
@@ -414,17 +415,60 @@ def related_site(host: str, first_party: str | None) -> bool:
     >>> related_site("freegamesloader.test", "games.example"), related_site("radiostats.com",
     ...                                                                      "radio.example")
     (False, False)
+    >>> related_site("harbourgazettecdn.example", "www.harbourgazette.example")
+    True
     """
     if not first_party:
         return False
     own, other = _name_words(_site_name(first_party)), _name_words(_site_name(host))
     return len("".join(own)) >= RELATED_NAME_MIN and (
-        _bears(other, own) or (len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other)))
+        _bears(_unglued(other), own)
+        or (len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other)))
 
 
 def _name_words(name: str) -> list[str]:
     """A name's words: its runs of letters (`windows-report-cdn01`: windows, report, cdn)."""
     return _WORDS.findall(name)
+
+
+# what a site names its own asset hosts with, joined to its name in one word
+# (`redditstatic`, `spotifycdn`, `harbourgazettemedia`); not a tracker's or a stats
+# service's words (`radiostats` is no radio station's)
+_ASSET_WORDS = frozenset({
+    "cdn", "cdns", "static", "statics", "img", "imgs", "image", "images", "media", "assets",
+    "asset", "files", "api", "apis", "content", "js", "css", "fonts", "video", "videos",
+    "app", "apps", "edge",
+})
+_ASSET_ORDER = sorted(_ASSET_WORDS, key=lambda w: (-len(w), w))  # `apps` before `app`
+
+
+def _unglued(words: list[str]) -> list[str]:
+    """A name's words with the asset words glued to a word's start or end split off
+    (`harbourgazettecdn`: harbourgazette, cdn), the rest kept at RELATED_NAME_MIN letters.
+
+    >>> _unglued(["harbourgazettestaticcdn", "eu"]), _unglued(["radiostats"])
+    (['harbourgazette', 'static', 'cdn', 'eu'], ['radiostats'])
+    """
+    out: list[str] = []
+    for word in words:
+        tail: list[str] = []
+        head: list[str] = []
+        split = True
+        while split:
+            split = False
+            for asset in _ASSET_ORDER:
+                if len(word) - len(asset) < RELATED_NAME_MIN:
+                    continue
+                if word.endswith(asset):
+                    word, split = word[:-len(asset)], True
+                    tail.insert(0, asset)
+                    break
+                if word.startswith(asset):
+                    word, split = word[len(asset):], True
+                    head.append(asset)
+                    break
+        out += [*head, word, *tail]
+    return out
 
 
 def _bears(words: list[str], part: list[str]) -> bool:

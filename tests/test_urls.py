@@ -319,7 +319,8 @@ def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
 
 # related_site: the page's own name is whole words of the other's (or the other's of
 # the page's), wherever the hyphens fall; the same letters inside a word are another name
-# (`radiostats` is no radio.example's, `harbourgazettepay` no more than `radiostats`)
+# (`radiostats` is no radio.example's, `harbourgazettepay` no more than `radiostats`); an
+# asset word glued to it is a site's own CDN's name (`redditstatic`, `harbourgazettecdn`)
 @pytest.mark.parametrize(("host", "page", "related"), [
     ("static.harbourgazette-cdn.example", "www.harbourgazette.example", True),
     ("api.my-harbourgazette-shop.test", "harbourgazette.example", True),
@@ -329,6 +330,9 @@ def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
     ("static.windows-report-cdn.example", "windows-report.example", True),
     ("cdn.radio-static.com", "radio.example", True),
     ("harbourgazette.test", "www.harbourgazette-news.example", True),
+    ("harbourgazettecdn.test", "www.harbourgazette.example", True),  # an asset word glued on
+    ("i.harbourgazettestatic.test", "www.harbourgazette.example", True),
+    ("harbourgazetteimages.test", "harbourgazette.example", True),
     ("radiostats.com", "radio.example", False),
     ("harbourgazettepay.test", "www.harbourgazette.example", False),
     ("cdn.stereoradio.test", "radio.example", False),

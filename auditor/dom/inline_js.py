@@ -79,11 +79,16 @@ def clicks(script: str, name: str, after: int) -> bool:
                      script[after:]) is not None
 
 
-def opens_new_context(script: str, name: str) -> bool:
+def opens_new_context(script: str, name: str, *, new_tabs: bool = False) -> bool:
     """Whether the script gives its link `name` a `target` of a new tab or window
     (`a.target = '_blank'`, a share button's): a click of it opens one and leaves the
     page where it is (Chromium blocks it outright when no click of the visitor's led to
-    it), loading nothing of the page's."""
+    it), loading nothing of the page's. `new_tabs`: the page's `<base target>` opens
+    links in a new tab, so one does unless the script gives it a target of the page's
+    own (`a.target = '_self'`, `'_top'`, `''`)."""
+    if new_tabs:
+        return "target" not in script or re.search(
+            r"(?<![\w$.])" + re.escape(name) + _OWN_CONTEXT, script) is None
     return "target" in script and re.search(
         r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
 
@@ -92,6 +97,9 @@ def opens_new_context(script: str, name: str) -> bool:
 # own browsing context or its parents opens a new one
 _NEW_CONTEXT = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
                 r"""\s*['"`](?!(?i:_self|_top|_parent)['"`]|['"`])""")
+# `a.target = '_self'` (`_top`, `_parent`, or empty): the page's own, over its `<base target>`
+_OWN_CONTEXT = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
+                r"""\s*['"`](?:(?i:_self|_top|_parent))?['"`]""")
 
 
 # the end of one string literal joined to the start of another in the same quotes: the
@@ -398,7 +406,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
         if src_set and not navigates and "click" in script and "href" in before \
                 and (link := _HREF_SET.search(before)) and clicks(script, link.group(1),
                                                                   match.end()):
-            if new_tabs or opens_new_context(script, link.group(1)):
+            if opens_new_context(script, link.group(1), new_tabs=new_tabs):
                 continue  # a new tab's: neither the page's navigation nor its load
             navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:

@@ -859,9 +859,15 @@ def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
 def base_target(root: lxml.html.HtmlElement, page: ParsedPage | None = None) -> str:
     """The target the page's links open in when they name none: the first `<base>` with a
     `target`'s, as browsers read it (`<base target="_blank">` opens every link in a new
-    tab), '' when no base names one."""
+    tab), '' when no base names one; one inside a template or noscript is inert."""
     bases = page.tagged("base") if page is not None else tuple(root.iter("base"))
-    return next((str(b.get("target")) for b in bases if b.get("target") is not None), "")
+    return next((str(b.get("target")) for b in bases if b.get("target") is not None
+                 and not any(str(a.tag).lower() in _INERT_BASE for a in b.iterancestors())), "")
+
+
+# where a `<base>` is no element of the document a browser runs scripts in: a template's
+# content, noscript's text (scripts run), another namespace's element
+_INERT_BASE = frozenset({"template", "noscript", "svg", "math"})
 
 
 def new_context(target: str | None) -> bool:

@@ -32,6 +32,7 @@ from auditor.urls import (
     registrable_domain,
     related_site,
     resolve,
+    site_of,
 )
 
 Words = tuple[frozenset[bytes], tuple[str, ...]]
@@ -153,7 +154,8 @@ def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
     for array in _URL_ARRAY.finditer(code):
         if not _picked_as_src(code, array):
             continue
-        sites = {registrable_domain(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
+        # each hosting platform's customer a site, as `runner_of` reads them
+        sites = {site_of(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
                  if (host := _unknown_site(ctx, literal))}
         if len(sites) >= ROTATION_MIN:
             return sorted(sites)
@@ -446,9 +448,13 @@ _XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # jQuery's (and axios') POST: `$.post(url, data)`, `jQuery.ajax({type: 'POST', url: …})`
 # with its type or method said anywhere in the object (British Airways' Magecart)
 _LIB_POST = re.compile(r"""post(?<=\.post)\s*\(\s*""" + _URL)
+# (an object's value, `data: {c: …}` or `headers: {…}`, may come first: one level of
+# braces is read through)
+_IN_OBJECT = r"""(?:[^{}]|\{[^{}]{0,400}\}){0,800}?"""
 _AJAX_POST = re.compile(
-    r"""ajax(?<=\.ajax)\s*\(\s*\{(?=[^{}]{0,800}?\b(?:type|method)['"]?\s*:\s*['"]POST['"])"""
-    r"""[^{}]{0,800}?\burl['"]?\s*:\s*""" + _URL, re.I)
+    r"""ajax(?<=\.ajax)\s*\(\s*\{(?=""" + _IN_OBJECT
+    + r"""\b(?:type|method)['"]?\s*:\s*['"]POST['"])""" + _IN_OBJECT
+    + r"""\burl['"]?\s*:\s*""" + _URL, re.I)
 # jQuery's selector of every field by its tag (`input`, `:input`, `input, select`)
 _JQ_FIELDS = r"""\s*:?(?:input|select|textarea)(?:\s*,\s*:?(?:input|select|textarea))*\s*"""
 # what a skimmer takes: card or password fields, or every field a form holds
@@ -625,11 +631,12 @@ _EVERY_FORM = re.compile(
     r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
     r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
     r"""|document\s*\.\s*getElementsByTagName\(\s*['"](?:input|select|textarea|form)['"]"""
-    # jQuery's every field or form, its values read (`$('form').serialize()`, `$('input')
-    # .each(function(){ d[…] = $(this).val(); })`; not `.each(…removeClass('error'))`)
+    # jQuery's every field or form, its values gathered (`$('form').serialize()`, `$('input')
+    # .each(function(){ d[…] = $(this).val(); })`, `.map(…return $(this).val())`; not
+    # `.each(…removeClass('error'))` nor a check that each is filled, `if (!$(this).val())`)
     r"""|(?:\$|jQuery)\(\s*['"]""" + _JQ_FIELDS.replace("textarea)", "textarea|form)")
     + r"""['"]\s*\)\s*\.\s*(?:serialize(?:Array)?\b|val\b|(?:each|map)\s*\([^}]{0,200}?"""
-    r"""\.val(?:\(\s*\)|ue\b))"""
+    r"""(?:\]\s*=(?!=)|\breturn\b|\bpush\s*\()[^;{}]{0,40}?\.val(?:\(\s*\)|ue\b))"""
     # `document.forms` looped over; `document.forms[0]` or `['contact']` is one form
     r"""|document\s*\.\s*forms\b(?!\s*\[)""")
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
@@ -1036,7 +1043,7 @@ APPENDED_SCRIPT = FindingKind(
     "PHP file: remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "not `radiostats`).",
+    "or `radiocdn` with an asset word glued on; not `radiostats`).",
 )
 
 NOTIFICATION_BAIT = FindingKind(

@@ -205,14 +205,16 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     """Where the script sends the visitor, and the address written: `location` set or
     called, `window.navigate`, and a link it sets up and then clicks (the statement
     that set the link's `href` is where it is judged; none when the page's
-    `<base target>` opens links in a new tab), in the order written."""
+    `<base target>` opens links in a new tab and the script gives the link no target of
+    the page's own), in the order written."""
     found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
-    if ".click" in text and "href" in text and not new_tabs:
+    if ".click" in text and "href" in text:
         for m in _HREF_SET.finditer(text):
             start, name = _name_before(text, m.start())
-            if name and clicks(text, name, m.end()) and not opens_new_context(text, name):
+            if name and clicks(text, name, m.end()) and not opens_new_context(
+                    text, name, new_tabs=new_tabs):
                 found.append((start, m.group(2)))
         found.sort()
     yield from found
@@ -657,10 +659,14 @@ def _element_listener(script: _Script, before_end: int, event: str,
         wide = _every(selector, script.page.shells)
     else:
         start = max(0, before_end - _NAME_REACH)
-        # in a loop over every paragraph, div or link of the page, or on the page
-        wide = any(_every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
-            text, max(0, before_end - CLICK_REACH), before_end)) \
-            or _page_wide(text[start:before_end], script, before_end, 0)
+        receiver = text[start:before_end]
+        # in a loop over every paragraph, div or link of the page, or on the page; an
+        # element the receiver picks itself (`$('#sponsor')`) is that element, whatever
+        # collection another statement before it walks
+        wide = (_picked(receiver) is None and any(
+            _every_of_kind(m.group(2), script.page.shells) for m in _COLLECTION.finditer(
+                text, max(0, before_end - CLICK_REACH), before_end))) \
+            or _page_wide(receiver, script, before_end, 0)
     if not wide:
         return True
     if event.strip().lower().startswith("key") and _KEY_TEST.search(tested):
@@ -727,10 +733,12 @@ def _shell(compound: re.Match[str], shells: frozenset[str]) -> bool:
         name in shells for name in re.findall(r"[#.][\w-]+", compound.group("names")))
 
 
-def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
+def _every_of_kind(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:
     """Whether a selector (a list) picks every element of a content kind in the page or a
-    shell of it: `p`, `a[href]`, `body > div`, `#app .content a` where `#app` and `.content`
-    hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one)."""
+    shell of it: `p`, `a[href]`, `body > div`, `div p`, `#app .content a` where `#app` and
+    `.content` hold the page; not `.menu a` (one menu's links) nor `h1 + p` (a sibling picks one).
+    `first`: only its first element is picked (`querySelector`, `[0]`), which is the page
+    only where a wrapper's tag can be it (`body > div`), not a link's or a paragraph's."""
     for one in selector.split(","):
         read = _compounds(one)
         if not read:
@@ -738,22 +746,44 @@ def _every_of_kind(selector: str, shells: frozenset[str]) -> bool:
         combinator, subject = read[-1]
         kind = (subject.group("tag") or "").lower()
         if kind not in _CONTENT_TAGS or subject.group("names") or subject.group("rest") not in (
-                "", "[href]"):
+                "", "[href]") or (first and kind not in _WRAPPER_TAGS | {"*", "body", "html"}):
             continue
-        if all(c in " >" and (_shell(a, shells) or (a.group("tag") == "*" and not a.group(
-                "names"))) for c, a in read[:-1]) and combinator in " >":
+        if all(c in " >" and (_shell(a, shells) or _holder(a)) for c, a in read[:-1]) \
+                and combinator in " >":
             return True
     return False
 
 
-def _every(selector: str, shells: frozenset[str]) -> bool:
+# the tags every part of a page's content sits in: `div p`, `article a`, `* a` are every
+# paragraph or link of it, as `p` and `a` are
+_HOLDERS = frozenset({"*", "div", "section", "main", "article"})
+
+
+def _holder(compound: re.Match[str]) -> bool:
+    """Whether a compound is a bare tag of what holds every part of a page (`div`, `*`)."""
+    return (compound.group("tag") or "").lower() in _HOLDERS and not compound.group(
+        "names") and not compound.group("rest")
+
+
+def _every(selector: str, shells: frozenset[str], *, first: bool = False) -> bool:
     """Whether a selector picks every element of a content kind, the page's body, or a
     shell holding its content (`_PageCode.shells`), read as browsers read it: by its
-    subject, the compound after the last combinator (`#page #buy` is the button)."""
-    if _every_of_kind(selector, shells):
+    subject, the compound after the last combinator (`#page #buy` is the button);
+    `first`: of what it picks only the first (`_every_of_kind`)."""
+    if _every_of_kind(selector, shells, first=first):
         return True
     return any(read and _shell(read[-1][1], shells)
                for read in (_compounds(one) for one in selector.split(",")))
+
+
+def _picked(receiver: str) -> re.Match[str] | None:
+    """The selector call a listener's receiver is, when it is one (`$('#buy')`,
+    `document.getElementById('page')`, `querySelectorAll('p')[0]`)."""
+    picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
+    if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
+                                           receiver[picked.end():]):
+        return picked
+    return None
 
 
 def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
@@ -766,15 +796,15 @@ def _page_wide(receiver: str, script: _Script, at: int, depth: int) -> bool:
         return True
     if _FIRST_CHILD.search(receiver):
         return script.page.first_shell  # the body's first element, a wrapper of the page
-    picked = next(reversed(list(_PICKED.finditer(receiver))), None)  # the receiver's own
-    if picked is not None and re.fullmatch(r"\s*\)\s*(?:\[\s*0\s*\]\s*)?",
-                                           receiver[picked.end():]):
+    if (picked := _picked(receiver)) is not None:
         how, selector = picked.group(), picked.group(2).strip()
         if "ById" in how:
             return "#" + selector in script.page.shells
         if "ByClassName" in how:
             return all("." + name in script.page.shells for name in selector.split())
-        return _every(selector, script.page.shells)
+        # `querySelector('#content a')`, `querySelectorAll('p')[0]`: one element, the first
+        first = ("querySelector" in how and "All" not in how) or "[" in receiver[picked.end():]
+        return _every(selector, script.page.shells, first=first)
     named = _RECEIVER_NAME.search(receiver)
     if named is None or depth >= 2 or named.group(1) in ("this", "window", "document"):
         return False

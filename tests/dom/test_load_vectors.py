@@ -63,6 +63,11 @@ def loads(markup: str) -> list[tuple[str, T, str]]:
     ('<html><head><base target="_blank"></head><body><a id="go" target="_self" href="https:'
      "//go.test/found\">next</a><script>document.querySelector('a#go').click();</script>"
      "</body></html>", [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),
+    # a made link given the page's own target over `<base target=_blank>` loads in the page
+    ('<html><head><base target="_blank"></head><body><p>x</p><script>var a=document.'
+     "createElement('a');a.href='https://go.test/made';a.target='_self';document.body."
+     "appendChild(a);a.click();</script></body></html>",
+     [("https://go.test/made", T.DOCUMENT, "inline-script")]),
     ('<a id="go" href="https://go.test/found">next</a><script>var l = '
      "document.getElementById('go'); setTimeout(function () { l.click(); }, 10);</script>",
      [("https://go.test/found", T.DOCUMENT, "a[href] click()")]),

