@@ -28,7 +28,7 @@ from auditor.errors import RuleError
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
-from auditor.urls import OPEN_CDNS, platform_tenant
+from auditor.urls import open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
@@ -526,8 +526,8 @@ class Catalogue:
             return owner
         if _platform_serves(tenant, url):
             return owner  # the platform's own files on its customer's host
-        # host … tenant site (an open CDN's host names no customer: nothing of it)
-        inner = [] if host in OPEN_CDNS else [d for d in _suffixes(host) if len(d) >= len(tenant)]
+        # host … tenant site (an open host names no customer: nothing of it)
+        inner = [] if open_host(host) else [d for d in _suffixes(host) if len(d) >= len(tenant)]
         by_host = self._host_facts(host)[0]
         network = owner.network if owner.network is not by_host else next(
             (n for d in inner if (n := self.by_host.get(d)) is not None), None)

@@ -154,10 +154,10 @@ def platform_tenant(host: str) -> str | None:
 
     >>> platform_tenant("evil.github.io"), platform_tenant("github.io")
     ('evil.github.io', None)
-    >>> platform_tenant("www.bbc.co.uk") is None
-    True
+    >>> platform_tenant("www.bbc.co.uk") is None, platform_tenant("lh3.googleusercontent.com")
+    (True, 'lh3.googleusercontent.com')
     """
-    if host in OPEN_CDNS:
+    if open_host(host):
         return host
     parts = _PRIVATE(host)
     if not (parts.is_private and parts.domain):
@@ -165,12 +165,36 @@ def platform_tenant(host: str) -> str | None:
     return parts.top_domain_under_public_suffix or None
 
 
-# CDNs that serve any public repository's or package's files by path (jsDelivr's `/gh/`
-# and `/npm/`, unpkg, GitHack): the customer is in the path, so the host names no one
-OPEN_CDNS = frozenset({"cdn.jsdelivr.net", "fastly.jsdelivr.net", "gcore.jsdelivr.net",
-                       "testingcf.jsdelivr.net", "unpkg.com", "esm.sh", "cdn.statically.io",
-                       "raw.githack.com", "rawcdn.githack.com", "cdn.rawgit.com",
-                       "rawgit.com", "gitcdn.link", "gitcdn.xyz"})
+# Hosts that serve anyone's files, pages or scripts by path: CDNs of any public repository
+# or package (jsDelivr's `/gh/` and `/npm/`, unpkg, GitHack), buckets by path, Google's
+# hosts of its users' sites and uploads, file sharing and chat attachments, IPFS
+# gateways. The customer is in the path, so the host names no one (payloads are kept on
+# each). Not Google's Forms and Apps Script: small sites' own forms post there as to a
+# forms service the site chose, as to Formspree
+OPEN_HOSTS = frozenset({
+    "cdn.jsdelivr.net", "fastly.jsdelivr.net", "gcore.jsdelivr.net", "testingcf.jsdelivr.net",
+    "unpkg.com", "esm.sh", "cdn.statically.io", "raw.githack.com", "rawcdn.githack.com",
+    "cdn.rawgit.com", "rawgit.com", "gitcdn.link", "gitcdn.xyz",
+    "s3.amazonaws.com", "storage.googleapis.com", "firebasestorage.googleapis.com",
+    "sites.google.com", "drive.google.com",
+    "dl.dropboxusercontent.com", "dl.dropbox.com", "cdn.discordapp.com", "media.discordapp.net",
+    "ipfs.io", "cloudflare-ipfs.com", "gateway.pinata.cloud", "dweb.link", "telegra.ph",
+    "pastebin.com",
+})
+_OPEN_SUFFIXES = (".googleusercontent.com", ".ipfs.dweb.link", ".ipfs.w3s.link")
+
+
+def open_host(host: str) -> bool:
+    """Whether a host serves anyone's files by path (`OPEN_HOSTS`, and every host of
+    Google's users' content: lh3.googleusercontent.com, script.googleusercontent.com).
+
+    >>> open_host("cdn.jsdelivr.net"), open_host("lh3.googleusercontent.com")
+    (True, True)
+    >>> open_host("cdnjs.cloudflare.com"), open_host("docs.google.com")
+    (False, False)
+    """
+    host = host.lower()
+    return host in OPEN_HOSTS or host.endswith(_OPEN_SUFFIXES)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -299,9 +323,10 @@ def dressed_host(host: str) -> str | None:
     (None, 'stripe')
     >>> dressed_host("cdn-jquery.netlify.app"), dressed_host("harbourgazette.netlify.app")
     ('jquery', None)
-    >>> dressed_host("cdn.jsdelivr.net")  # the CDN's own host, whoever's files it serves
+    >>> dressed_host("cdn.jsdelivr.net"), dressed_host("sites.google.com")  # anyone's files
+    (None, None)
     """
-    if host.lower() in OPEN_CDNS:
+    if open_host(host):
         return None
     name = _site_name(host)
     if name.isdigit():

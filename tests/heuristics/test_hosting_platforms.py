@@ -1,7 +1,8 @@
 """A hosting platform vouches for none of its customers' hosts.
 
-github.io, pages.dev, workers.dev, firebaseapp.com, cloudfront.net and the open CDNs
-(jsDelivr's `/gh/`, unpkg) serve whatever their customers put there: an injected payload
+github.io, pages.dev, workers.dev, firebaseapp.com, cloudfront.net and the open hosts
+(jsDelivr's `/gh/`, unpkg, buckets by path, Google's users' sites and uploads) serve
+whatever their customers put there: an injected payload
 on `evil.github.io` is anyone's, not GitHub's. The catalogue names the platform (its
 report's company), but the injection heuristics ask `Catalogue.runner_of`, which drops
 the platform's own entry for a customer's host. Google's services under its hosting
@@ -30,6 +31,8 @@ H, M = Severity.HIGH, Severity.MEDIUM
     "https://cdn.jsdelivr.net/gh/xq27/assets@main/w.js",
     "https://unpkg.com/xq27-widgets@1.0.2/w.js",
     "https://d3kq81x0example.cloudfront.net/w.js",
+    "https://s3.amazonaws.com/xq27-bucket/w.js",
+    "https://lh3.googleusercontent.com/d/1AbCdEfGhXq27/w.js",
 ])
 def test_a_script_after_html_from_a_platform_customer_is_found(
         src: str, audit_listed: AuditListed) -> None:
@@ -59,11 +62,27 @@ def test_a_skimmer_sending_by_image_to_a_workers_host_is_high(
     assert ("form-skimmer", H) in [(f.kind, f.severity) for f in report.findings]
 
 
-def test_a_hidden_frame_of_a_pages_dev_site_is_high(audit_listed: AuditListed) -> None:
-    page = wp_page(footer='<iframe src="https://promo-frame.pages.dev/" width="1" height="1"'
+@pytest.mark.parametrize("src", ["https://promo-frame.pages.dev/",
+                                 "https://sites.google.com/view/promo-xq27/home"])
+def test_a_hidden_frame_of_a_customers_site_is_high(src: str,
+                                                    audit_listed: AuditListed) -> None:
+    page = wp_page(footer=f'<iframe src="{src}" width="1" height="1"'
                           ' style="visibility:hidden"></iframe>')
     report = audit_listed(page, URL)
     assert ("hidden-iframe", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_contact_form_posted_to_google_apps_script_is_the_sites_choice(
+        audit_listed: AuditListed) -> None:
+    """Small sites keep their forms in a Google Sheet through Apps Script, as through a
+    forms service: Google's Forms and Apps Script hosts are no open host."""
+    page = wp_page(post=(
+        "<form id='contact'><input name='email'><textarea name='msg'></textarea></form><script>"
+        "document.getElementById('contact').addEventListener('submit',function(e){e."
+        "preventDefault();fetch('https://script.google.com/macros/s/AKfycbxq27/exec',{method:"
+        "'POST',body:new FormData(this)});});</script>"))
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "form-skimmer"] == []
 
 
 def test_a_hidden_block_of_links_to_blogspot_blogs_is_a_link_farm(
@@ -88,6 +107,9 @@ def test_one_customer_sending_visitors_to_another_is_a_redirect(
     ("gazette-widgets.github.io", None),
     ("stats-collector.firebaseapp.com", None),
     ("cdn.jsdelivr.net", None),
+    ("s3.amazonaws.com", None),
+    ("lh3.googleusercontent.com", None),
+    ("docs.google.com", "Google"),
     ("fonts.googleapis.com", "Google"),
     ("ajax.googleapis.com", "Google"),
     ("2.bp.blogspot.com", "Google"),
