@@ -515,28 +515,33 @@ def _wrappers(page: ParsedPage) -> list[etree._Element]:
     so on. A listener on one hears a click almost anywhere, whether or not the page marks
     its main part; a card, a menu or a share bar holds a small part."""
     body = next(iter(page.tagged("body")), None)
-    total = _shown_size(body) if body is not None else 0
+    if body is None:
+        return []
+    sizes = shown_sizes(body)
+    total = sizes[body]
     found: list[etree._Element] = []
-    el = body
+    el: etree._Element | None = body
     while el is not None and total and len(found) < WRAPPER_DEPTH:
         el = next((child for child in el if isinstance(child.tag, str)
-                   and child.tag in _WRAPPER_TAGS and 2 * _shown_size(child) > total), None)
+                   and child.tag in _WRAPPER_TAGS and 2 * sizes[child] > total), None)
         if el is not None:
             found.append(el)
     return found
 
 
-def _shown_size(el: etree._Element) -> int:
-    """How many characters of text an element shows (its scripts' and styles' left out)."""
-    size = len((el.text or "").strip())
-    for child in el.iterdescendants():
-        if not isinstance(child.tag, str):
-            size += len((child.tail or "").strip())
-            continue
-        if child.tag not in _UNSHOWN:
-            size += len((child.text or "").strip())
-        size += len((child.tail or "").strip())
-    return size
+def shown_sizes(root: etree._Element) -> dict[etree._Element, int]:
+    """How many characters of text each element of a subtree shows: the stripped text of
+    it and of every element inside (not a script's, style's or other unshown element's
+    own text) and the tails inside it. One pass, children before their parent: asking
+    each wrapper's children in turn walked the body once per level."""
+    sizes: dict[etree._Element, int] = {}
+    for _, el in etree.iterwalk(root, events=("end",)):
+        shown = isinstance(el.tag, str) and el.tag not in _UNSHOWN
+        size = len((el.text or "").strip()) if shown or el is root else 0
+        for child in el:
+            size += sizes.get(child, 0) + len((child.tail or "").strip())
+        sizes[el] = size
+    return sizes
 
 
 def _first_shown(page: ParsedPage) -> etree._Element | None:

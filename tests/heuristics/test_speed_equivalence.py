@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.heuristics import behaviour, redirects
@@ -167,3 +169,36 @@ def test_clicked_links_are_the_name_led_pattern(pieces: list[str]) -> None:
     located = {(m.start(), next(g for g in m.group(2, 4, 6) if g))
                for m in redirects._JS_REDIRECT.finditer(text)}
     assert [f for f in redirects._js_redirects(text) if f not in located] == named
+
+
+# --- the text each element shows: one pass, children before their parent ---
+
+def _shown_size_walked(el: etree._Element) -> int:
+    """The definition `redirects.shown_sizes` computes for a whole subtree at once, asked
+    of one element by walking its descendants (what it replaced)."""
+    size = len((el.text or "").strip())
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str):
+            size += len((child.tail or "").strip())
+            continue
+        if child.tag not in redirects._UNSHOWN:
+            size += len((child.text or "").strip())
+        size += len((child.tail or "").strip())
+    return size
+
+
+_MARKUP_PIECES = ["<div>", "</div>", "<p>", "</p>", "<script>x=1</script>", "<noscript>",
+                  "</noscript>", "<style>a{}</style>", "<!-- c -->", " text ", "\n", "  ",
+                  "<b>b</b>", "<template>t</template>", "<td>", "<table>", "</table>", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=60))
+def test_shown_sizes_are_each_elements_walk(pieces: list[str]) -> None:
+    body = lxml.html.fromstring("<html><body>" + "".join(pieces) + "</body></html>").find("body")
+    assert body is not None
+    sizes = redirects.shown_sizes(body)
+    assert {el: size for el, size in sizes.items() if isinstance(el.tag, str)
+            and el.tag not in redirects._UNSHOWN} == {
+        el: _shown_size_walked(el) for el in body.iter()
+        if isinstance(el.tag, str) and el.tag not in redirects._UNSHOWN}
