@@ -145,12 +145,25 @@ def test_firebase_auths_hidden_frame_on_the_sites_project_is_no_finding(
     ("https://x.web.app/__/firebase/init.js", "Google"),
     ("https://x.web.app/p/__/auth/iframe", None),  # the customer's own path
     ("https://x.firebaseapp.com/w.js", None),
+    # dot segments, which the browser resolves before asking: the customer's /p.js
+    ("https://x.web.app/__/../p.js", None),
+    ("https://x.web.app/__/%2E%2e/p.js", None),
+    ("https://x.web.app/__\\..\\p.js", None),
+    ("https://x.web.app/__/./../p.js", None),
 ])
 def test_a_platforms_reserved_path_on_a_customers_host_is_the_platforms(
         url: str, company: str | None, catalogue: Catalogue) -> None:
     host = url.split("/")[2]
     runner = catalogue.runner_of(url, host)
     assert (runner.entity.company if runner.entity else None) == company
+
+
+def test_a_script_after_html_through_a_reserved_paths_dot_segment_is_found(
+        audit_listed: AuditListed) -> None:
+    """`/__/../p.js` is requested as `/p.js`, which the customer deploys."""
+    src = "https://promo-xq27.web.app/__/../p.js"
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'), URL)
+    assert [f.kind for f in report.findings].count("appended-script") == 1
 
 
 def test_a_loader_rotating_among_three_workers_hosts_is_dollyway(
