@@ -627,6 +627,8 @@ def _needles_of(patterns: Sequence[str]) -> tuple[str, ...]:
 # `/__/auth/iframe`, and `/__/firebase/init.js`) on `*.firebaseapp.com` and `*.web.app`
 PLATFORM_PATHS: dict[str, tuple[str, ...]] = {
     "firebaseapp.com": ("/__/",), "web.app": ("/__/",),
+    # Drive's viewer pages show a user's file in Google's own viewer (its raw file is /uc)
+    "drive.google.com": ("/file/d/", "/embeddedfolderview"),
 }
 # a dot segment, which browsers resolve before the request (/__/../p.js is /p.js)
 _DOT_SEGMENT = re.compile(r"[/\\](?:\.|%2e){1,2}(?=[/\\]|$)", re.IGNORECASE)

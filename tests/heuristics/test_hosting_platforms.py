@@ -166,6 +166,22 @@ def test_a_script_after_html_through_a_reserved_paths_dot_segment_is_found(
     assert [f.kind for f in report.findings].count("appended-script") == 1
 
 
+@pytest.mark.parametrize("src", [
+    "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz012345/preview",
+    "https://drive.google.com/embeddedfolderview?id=1AbCdEfGhIjKlMnOpQ#grid",
+])
+def test_a_drive_viewer_frame_in_a_closed_tab_is_no_finding(
+        src: str, audit_listed: AuditListed) -> None:
+    """Drive's viewer is Google's page showing a user's file (a school's PDF, a club's
+    video), not the user's code; pages keep it in tabs and modals hidden until opened."""
+    page = wp_page(post=(
+        '<div class="tabs"><div class="tab-pane" id="minutes" style="display:none">'
+        f'<iframe src="{src}" width="640" height="480" allow="autoplay"></iframe>'
+        '</div></div>'))
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "hidden-iframe"] == []
+
+
 def test_a_loader_rotating_among_three_workers_hosts_is_dollyway(
         audit_listed: AuditListed) -> None:
     """Three customers of one platform are three sites, as the link farm counts them."""
