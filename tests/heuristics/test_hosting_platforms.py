@@ -95,6 +95,20 @@ def test_a_hidden_block_of_links_to_blogspot_blogs_is_a_link_farm(
     assert ("hidden-links", H) in [(f.kind, f.severity) for f in report.findings]
 
 
+def test_a_hidden_gallerys_links_to_its_google_hosted_images_are_no_link_farm(
+        audit_listed: AuditListed) -> None:
+    """Blogger links each image to its full size on blogger.googleusercontent.com; a
+    gallery kept off-screen for a lightbox links no site."""
+    links = "".join(
+        f'<a href="https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE{n}/s1600/{n}.jpg">'
+        f'<img src="https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE{n}/s320/{n}.jpg">'
+        '</a>' for n in "abcd")
+    page = wp_page(post=f'<div class="gallery" style="position:absolute;left:-9999px">'
+                        f'{links}</div>')
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
 def test_one_customer_sending_visitors_to_another_is_a_redirect(
         audit_listed: AuditListed) -> None:
     page = ('<html><head><meta http-equiv="refresh" content="0;url=https://win-prizes.github.io/'
