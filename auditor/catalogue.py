@@ -625,17 +625,25 @@ def _needles_of(patterns: Sequence[str]) -> tuple[str, ...]:
 # paths a hosting platform keeps on every customer's host and serves itself, whatever the
 # customer deploys: Firebase Hosting's reserved `/__/` (its Auth helper's hidden iframe,
 # `/__/auth/iframe`, and `/__/firebase/init.js`) on `*.firebaseapp.com` and `*.web.app`
-PLATFORM_PATHS = {"firebaseapp.com": "/__/", "web.app": "/__/"}
+PLATFORM_PATHS: dict[str, tuple[str, ...]] = {
+    "firebaseapp.com": ("/__/",), "web.app": ("/__/",),
+    # Drive's viewer pages show a user's file in Google's own viewer (its raw file is /uc)
+    "drive.google.com": ("/file/d/", "/embeddedfolderview"),
+}
+# a dot segment, which browsers resolve before the request (/__/../p.js is /p.js)
+_DOT_SEGMENT = re.compile(r"[/\\](?:\.|%2e){1,2}(?=[/\\]|$)", re.IGNORECASE)
 
 
 def _platform_serves(tenant: str, url: str) -> bool:
     """Whether a URL on a platform customer's host (`tenant`) is in a path the platform
-    keeps for itself there (`PLATFORM_PATHS`)."""
-    reserved = PLATFORM_PATHS.get(tenant.partition(".")[2])
+    keeps for itself there (`PLATFORM_PATHS`: by the customer's suffix, or an open
+    host's own name)."""
+    reserved = PLATFORM_PATHS.get(tenant) or PLATFORM_PATHS.get(tenant.partition(".")[2])
     if reserved is None:
         return False
     path = _PATH.match(url_path(url).partition("://")[2])
-    return path is not None and (path[1] or "").startswith(reserved)
+    tail = (path[1] or "") if path is not None else ""
+    return tail.startswith(reserved) and _DOT_SEGMENT.search(tail) is None
 
 
 def _suffixes(host: str) -> Iterable[str]:

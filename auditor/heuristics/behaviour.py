@@ -632,11 +632,13 @@ _EVERY_FORM = re.compile(
     r"""(?:\s*,\s*(?:input|select|textarea|form))*\s*['"]"""
     r"""|document\s*\.\s*getElementsByTagName\(\s*['"](?:input|select|textarea|form)['"]"""
     # jQuery's every field or form, its values gathered (`$('form').serialize()`, `$('input')
-    # .each(function(){ d[…] = $(this).val(); })`, `.map(…return $(this).val())`; not
-    # `.each(…removeClass('error'))` nor a check that each is filled, `if (!$(this).val())`)
+    # .each(function(){ d[…] = $(this).val(); })`, `.map(…return $(this).val())`, a string
+    # built of them, `s += name + '=' + $(this).val()`; not `.each(…removeClass('error'))`,
+    # a check that each is filled, `if (!$(this).val())`, nor a sum, `t += parseFloat(…)`)
     r"""|(?:\$|jQuery)\(\s*['"]""" + _JQ_FIELDS.replace("textarea)", "textarea|form)")
     + r"""['"]\s*\)\s*\.\s*(?:serialize(?:Array)?\b|val\b|(?:each|map)\s*\([^}]{0,200}?"""
-    r"""(?:\]\s*=(?!=)|\breturn\b|\bpush\s*\()[^;{}]{0,40}?\.val(?:\(\s*\)|ue\b))"""
+    r"""(?:\]\s*=(?!=)|\breturn\b|\bpush\s*\(|\+=(?=[^;{}]{0,100}?['"]))"""
+    r"""[^;{}]{0,60}?\.val(?:\(\s*\)|ue\b))"""
     # `document.forms` looped over; `document.forms[0]` or `['contact']` is one form
     r"""|document\s*\.\s*forms\b(?!\s*\[)""")
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,

@@ -252,6 +252,9 @@ def _in_widget(el: etree._Element) -> bool:
     return False
 
 
+# Hosts of uploaded files, not of pages (Blogger's and Google Photos' images): anyone's
+# files (`open_host`), yet a link there promotes no site: a lightbox's image links
+_UPLOADS = (".googleusercontent.com",)
 _SHARE_PATHS = ("share", "submit", "sharer", "intent", "bookmark", "send", "post")
 
 
@@ -332,7 +335,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             if not is_third_party(host, first_party):
                 continue
             if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
-                    or _shares(url):
+                    or _shares(url) or host.lower().endswith(_UPLOADS):
                 continue
             offsite.setdefault(url, site_of(host))  # each platform customer a site
         domains = sorted(set(offsite.values()))

@@ -30,7 +30,7 @@ from auditor.dom.deobfuscate import CODE_TYPES, Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, ipv6_host, is_third_party, resolve
+from auditor.urls import host_of, ipv6_host, is_third_party, open_host, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
@@ -115,7 +115,11 @@ def _vouches(catalogue: Catalogue, loader: str, offsite: list[str]) -> bool:
     """Whether a loader beside obfuscated code can be the vendor whose fallback it is: a
     vendor whose hosts rotate is in no catalogue, and a host the catalogue files under a
     company (code.jquery.com, GPT's) falls back only to that company's hosts. An injection
-    pasted under the page's jQuery or GPT tag, naming it, is no fallback of theirs."""
+    pasted under the page's jQuery or GPT tag, naming it, is no fallback of theirs; nor
+    is one under a library the page loads from a host of anyone's files (jsDelivr, unpkg,
+    a bucket): no vendor's loader is known by such a host, whose files are anyone's."""
+    if open_host(loader):
+        return False
     company = _company(catalogue, loader)
     return company is None or all(_company(catalogue, host_of(u)) == company for u in offsite)
 

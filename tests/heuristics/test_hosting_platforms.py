@@ -95,6 +95,20 @@ def test_a_hidden_block_of_links_to_blogspot_blogs_is_a_link_farm(
     assert ("hidden-links", H) in [(f.kind, f.severity) for f in report.findings]
 
 
+def test_a_hidden_gallerys_links_to_its_google_hosted_images_are_no_link_farm(
+        audit_listed: AuditListed) -> None:
+    """Blogger links each image to its full size on blogger.googleusercontent.com; a
+    gallery kept off-screen for a lightbox links no site."""
+    links = "".join(
+        f'<a href="https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE{n}/s1600/{n}.jpg">'
+        f'<img src="https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE{n}/s320/{n}.jpg">'
+        '</a>' for n in "abcd")
+    page = wp_page(post=f'<div class="gallery" style="position:absolute;left:-9999px">'
+                        f'{links}</div>')
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
 def test_one_customer_sending_visitors_to_another_is_a_redirect(
         audit_listed: AuditListed) -> None:
     page = ('<html><head><meta http-equiv="refresh" content="0;url=https://win-prizes.github.io/'
@@ -145,12 +159,41 @@ def test_firebase_auths_hidden_frame_on_the_sites_project_is_no_finding(
     ("https://x.web.app/__/firebase/init.js", "Google"),
     ("https://x.web.app/p/__/auth/iframe", None),  # the customer's own path
     ("https://x.firebaseapp.com/w.js", None),
+    # dot segments, which the browser resolves before asking: the customer's /p.js
+    ("https://x.web.app/__/../p.js", None),
+    ("https://x.web.app/__/%2E%2e/p.js", None),
+    ("https://x.web.app/__\\..\\p.js", None),
+    ("https://x.web.app/__/./../p.js", None),
 ])
 def test_a_platforms_reserved_path_on_a_customers_host_is_the_platforms(
         url: str, company: str | None, catalogue: Catalogue) -> None:
     host = url.split("/")[2]
     runner = catalogue.runner_of(url, host)
     assert (runner.entity.company if runner.entity else None) == company
+
+
+def test_a_script_after_html_through_a_reserved_paths_dot_segment_is_found(
+        audit_listed: AuditListed) -> None:
+    """`/__/../p.js` is requested as `/p.js`, which the customer deploys."""
+    src = "https://promo-xq27.web.app/__/../p.js"
+    report = audit_listed(wp_page(after=f'<script src="{src}"></script>'), URL)
+    assert [f.kind for f in report.findings].count("appended-script") == 1
+
+
+@pytest.mark.parametrize("src", [
+    "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz012345/preview",
+    "https://drive.google.com/embeddedfolderview?id=1AbCdEfGhIjKlMnOpQ#grid",
+])
+def test_a_drive_viewer_frame_in_a_closed_tab_is_no_finding(
+        src: str, audit_listed: AuditListed) -> None:
+    """Drive's viewer is Google's page showing a user's file (a school's PDF, a club's
+    video), not the user's code; pages keep it in tabs and modals hidden until opened."""
+    page = wp_page(post=(
+        '<div class="tabs"><div class="tab-pane" id="minutes" style="display:none">'
+        f'<iframe src="{src}" width="640" height="480" allow="autoplay"></iframe>'
+        '</div></div>'))
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "hidden-iframe"] == []
 
 
 def test_a_loader_rotating_among_three_workers_hosts_is_dollyway(

