@@ -112,6 +112,19 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+# who a hidden image a visitor could see reports to, when it is a beacon all the same (a
+# counter's 88×31 badge hidden by its style)
+_TRACKING_CATEGORIES = frozenset({Category.ANALYTICS, Category.ADVERTISING, Category.AFFILIATE,
+                                  Category.SESSION_REPLAY, Category.FINGERPRINTING})
+
+
+def _shown_size(el: etree._Element) -> bool:
+    """Whether an element declares both a width and a height over 2 pixels: a size a
+    visitor sees once it is shown (a spinner, an icon), no beacon's."""
+    width, height = declared_size(el)
+    return width is not None and height is not None and width > 2 and height > 2
+
+
 def _tiny(el: etree._Element) -> bool:
     width, height = declared_size(el)
     if width is None or height is None:
@@ -213,18 +226,30 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
-    """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host."""
+    """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host. A
+    hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
+    script shows later) is a beacon only where the lists block it or the catalogue files
+    its host under tracking: a theme's loading image is none."""
     if ctx.root is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
+    tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
     for img in ctx.root.iter("img"):  # libxml2's //img[@width or …] took 1.6x as long
         if img.get("width") is None and img.get("height") is None and img.get("style") is None:
             continue  # no size declared
-        if not _tiny(img) and hiding(img) is None:
+        tiny = _tiny(img)
+        if not tiny and hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
-        if url and is_third_party(host_of(url), ctx.first_party):
-            by_host[host_of(url)].append(img)
+        if not url or not is_third_party(host_of(url), ctx.first_party):
+            continue
+        if not tiny and _shown_size(img):
+            if tracking is None:
+                tracking = {r.url for r in ctx.resources if r.blocked
+                            or r.category in _TRACKING_CATEGORIES}
+            if url not in tracking:
+                continue
+        by_host[host_of(url)].append(img)
     for host, images in by_host.items():
         first = images[0]
         entity = ctx.catalogue.entity_for(host)
@@ -366,8 +391,10 @@ TRACKING_PIXEL = FindingKind(
     "tracking-pixel", (Severity.LOW,), Severity.LOW,
     "A third-party tracking pixel",
     "A third-party 1×1 or hidden image: a beacon that reports the visit to its host (one "
-    "finding per host). A fact about the page's trackers; remove it if the site did not choose "
-    "the vendor.",
+    "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
+    "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
+    "host under tracking. A fact about the page's trackers; remove it if the site did not "
+    "choose the vendor.",
 )
 
 HIDDEN_LINKS = FindingKind(

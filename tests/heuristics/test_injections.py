@@ -365,6 +365,15 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("third-party 1x1", page('<img src="https://pixel.test/p.gif" width="1" height="1">'),
      {("tracking-pixel", L)}),
     ("first-party 1x1", page('<img src="/p.gif" width="1" height="1">'), set()),
+    ("hidden image of no size", page('<img src="https://pixel.test/p.gif" style="display:none">'),
+     {("tracking-pixel", L)}),
+    # a hidden image of a size a visitor sees is a beacon only where the lists block it
+    ("hidden 16x16 spinner a script shows", page(
+        '<img class="loading" src="https://s0.themecdn.test/i/loading.gif" width="16" '
+        'height="16" style="display:none">'), set()),
+    ("hidden badge the lists block", page(
+        '<img src="https://ad.doubleclick.net/activity/b.gif" width="88" height="31" '
+        'style="display:none">'), {("tracking-pixel", L)}),
     ("ordinary image", page('<img src="https://cdn.test/photo.jpg" width="640" height="480">'),
      set()),
     # hidden link farms
