@@ -410,6 +410,10 @@ def _stdout_open(args: argparse.Namespace) -> None:
     if sys.stdout is None and args.command != "bulk" and getattr(args, "output", None) is None:
         hint = ": give --output FILE for the report" if hasattr(args, "output") else ""
         raise AuditorError(f"stdout is closed, so nothing printed would be seen{hint}")
+    if sys.stdout is None and any(path is None for _, path in getattr(args, "also", ())):
+        # `--also md=-` wrote into None: an AttributeError, "internal error"
+        raise AuditorError("stdout is closed, so nothing printed would be seen: give "
+                           "--also FORMAT=FILE a file, not -")
 
 
 def _output(path: Path | None) -> AbstractContextManager[TextIO]:

@@ -446,6 +446,23 @@ def test_a_closed_stdout_is_an_error_not_a_lost_report(
         f"auditor: error: stdout is closed, so nothing printed would be seen{hint}")
 
 
+def test_a_closed_stdout_under_also_dash_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """`-o r.json --also md=- >&-` wrote the Markdown into None: "internal error:
+    AttributeError", after the whole audit. Refused first, one line, exit 2."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", str(page), "--no-system-lists", "-o",
+         "r.json", "--also", "md=-"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        preexec_fn=lambda: os.close(1))
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        "auditor: error: stdout is closed, so nothing printed would be seen: give "
+        "--also FORMAT=FILE a file, not -")
+    assert not (tmp_path / "r.json").exists()
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["-o", "auditor.toml"], "auditor.toml: is the policy this run reads"),
     (["--policy", "p.toml", "--write-baseline", "p.toml"], "p.toml: is the policy this run"),
