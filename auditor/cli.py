@@ -193,18 +193,24 @@ _WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO,
 
 
 @contextmanager
-def _judged_whole(gated: bool) -> Iterator[None]:
+def _judged_whole(gated: bool, files: Sequence[Path] = ()) -> Iterator[None]:
     """A reader that stops reading (`| head`) ends an audit quietly, exit 0, but not a
     gate's: it stopped at the page being printed, so exit 0 would pass the pages never
-    judged (and a violation already found) under `set -o pipefail`. Fail closed."""
+    judged (and a violation already found) under `set -o pipefail`. Fail closed. Nor
+    one that also writes `files` (`--also sarif=r.sarif | head`): the break stopped the
+    run before they were written, and exit 0 left a stale or missing report unsaid."""
     try:
         yield
     except BrokenPipeError:
-        if not gated:
+        if not (gated or files):
             raise
         _quiet_stdout()
-        raise AuditorError("stdout's reader stopped reading before the run ended, so the "
-                           "policy judged only part of it") from None
+        if gated:
+            raise AuditorError("stdout's reader stopped reading before the run ended, so "
+                               "the policy judged only part of it") from None
+        raise AuditorError("stdout's reader stopped reading before the run ended, so "
+                           f"{', '.join(map(str, files))} {'was' if len(files) == 1 else 'were'}"
+                           " not written (left as before)") from None
 
 
 def _quiet_stdout() -> None:
@@ -245,7 +251,9 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:  # it may renew --baseline
         _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
     # each output replaced once whole; none after Ctrl-C
-    with _judged_whole(gate.active), ExitStack() as outputs:
+    files = [p for p in reports  # what a broken stdout leaves unwritten
+             if p is not None and not _device(p) and file_key(p) != file_key(1)]
+    with _judged_whole(gate.active, files), ExitStack() as outputs:
         out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:

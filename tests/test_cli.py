@@ -165,6 +165,32 @@ def test_reader_that_stops_reading_ends_quietly(examples: Path, fmt: str) -> Non
     assert err == b""
 
 
+def test_a_reader_that_stops_reading_does_not_hide_an_unwritten_report(
+        tmp_path: Path) -> None:
+    """`auditor audit site --also sarif=r.sarif | head`: the break stopped the run before
+    r.sarif was written, and it exited 0, quietly, leaving yesterday's report (or none)
+    for the CI step that uploads it. Now exit 2, one line naming it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(150):  # more report than a pipe holds, so the run meets the break
+        (site / f"p{n}.html").write_text(
+            "<html><body><p>story</p><script src='https://a.magsrv.com/ad-provider.js'>"
+            "</script><ins class='eas6a97888e2' data-zoneid='5876674'></ins></body></html>")
+    (tmp_path / "r.sarif").write_text("yesterday's report\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "audit", "site", "--no-system-lists", "--no-policy",
+         "--format", "jsonl", "--also", "sarif=r.sarif"], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()  # the reader goes away, as `head -c 1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 2
+    assert err.strip() == ("auditor: error: stdout's reader stopped reading before the run "
+                           "ended, so r.sarif was not written (left as before)")
+    assert (tmp_path / "r.sarif").read_text() == "yesterday's report\n"
+
+
 def test_deeply_nested_page_audits(tmp_path: Path) -> None:
     """Scraped pages can nest elements 1,800 deep (libxml2 keeps up to ~2,048 levels):
     no RecursionError."""
