@@ -205,7 +205,9 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                                     ) from None
         spool.seek(0)
         try:
-            os.ftruncate(fd, 0)
+            # written over the old bytes from the start, then cut to size: emptying the
+            # file first gave back the room just taken (a job sharing the disk could fill
+            # it before the copy, and the report was lost to an empty file after all)
             out = _writer(fd)
             while chunk := spool.read(1 << 20):
                 view = memoryview(chunk)
@@ -214,6 +216,7 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                     if not written:
                         raise OSError(errno.EIO, os.strerror(errno.EIO))
                     view = view[written:]
+            os.ftruncate(fd, size)
         except BaseException as exc:
             left = _emptied(fd)
             if isinstance(exc, OSError):

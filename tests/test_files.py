@@ -207,6 +207,42 @@ def test_a_copy_in_with_no_room_leaves_the_old_report_whole(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["published.sarif", "report.sarif"]
 
 
+def test_a_copy_in_keeps_the_room_it_took_until_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """posix_fallocate took the room, then ftruncate(fd, 0) gave it all back before the
+    first byte: another job filling the disk then cost the report after all. The room
+    must still be the file's when the copy writes."""
+    out, other = _hard_linked(tmp_path, "the last whole report\n")
+    new = b"{" + b"x" * 300_000 + b"}"
+    held: list[int] = []
+
+    class Watched(_FailsAfter):
+        def write(self, data: memoryview) -> int:
+            if not held:
+                held.append(os.fstat(self.fd).st_blocks * 512)
+            return super().write(data)
+
+    monkeypatch.setattr(files, "_writer", lambda fd: Watched(fd, 1 << 30))
+    with replacing(out) as handle:
+        handle.write(new)
+    assert other.read_bytes() == new
+    probe = os.open(tmp_path / "probe", os.O_WRONLY | os.O_CREAT)
+    try:
+        os.posix_fallocate(probe, 0, len(new))
+    except OSError:
+        pytest.skip("this file system takes no room ahead (no posix_fallocate)")
+    finally:
+        os.close(probe)
+    assert held and held[0] >= len(new)
+
+
+def test_a_copy_in_shorter_than_the_old_report_leaves_none_of_it(tmp_path: Path) -> None:
+    out, other = _hard_linked(tmp_path, "the last whole report, a long one\n" * 100)
+    with replacing_text(out) as handle:
+        handle.write("{}\n")
+    assert other.read_text() == "{}\n"
+
+
 @pytest.mark.parametrize("limit", [0, 4096])
 def test_a_copy_in_that_fails_midway_leaves_the_file_empty_and_says_so(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
