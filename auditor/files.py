@@ -12,6 +12,7 @@ into another (a hard link's other names, an owner we may not give) is copied int
 from __future__ import annotations
 
 import errno
+import fcntl
 import io
 import os
 import re
@@ -75,6 +76,10 @@ def _in_place(path: Path) -> IO[bytes] | None:
         if held is not None:  # what Python holds for the stream goes first
             held.flush()
         try:
+            if fcntl.fcntl(named[1], fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+                # `-o /dev/stdin`, `-o /dev/fd/5 5<file`: the whole audit ran, then the
+                # first write failed as an "internal error"
+                raise OSError(errno.EBADF, "the descriptor is open for reading only")
             return os.fdopen(os.dup(named[1]), "wb")
         except OSError as exc:
             raise _cannot_write(path, exc) from None

@@ -289,6 +289,20 @@ def test_an_open_descriptor_is_written_through_not_replaced(tmp_path: Path, name
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_a_descriptor_open_for_reading_only_is_the_one_line_error_first(
+        tmp_path: Path) -> None:
+    """`-o /dev/stdin`, `-o /dev/fd/5 5<file`: the whole audit ran, then the first write
+    through the descriptor failed as "internal error: OSError: Bad file descriptor"."""
+    page = tmp_path / "page.html"
+    page.write_text("<p>page</p>")
+    with page.open("rb") as held, pytest.raises(
+            AuditorError, match=r"cannot write: the descriptor is open for reading only$"), \
+            replacing(Path(f"/dev/fd/{held.fileno()}")):
+        pytest.fail("opened")
+    assert page.read_text() == "<p>page</p>"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_is_written_as_it_is(tmp_path: Path) -> None:
     import threading
