@@ -128,6 +128,8 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
         old = None
     except OSError as exc:
         raise _cannot_write(path, exc) from None
+    if old is not None and stat.S_ISDIR(old.st_mode):  # refused once all was written
+        raise _cannot_write(path, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
     tmp: str | None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -63,6 +63,16 @@ def test_an_unwritable_place_is_the_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="needs /dev/null")
+def test_a_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """`-o reports/`: the temporary file was made and the whole audit written to it, and
+    only the rename or copy-in at the end said "Is a directory"."""
+    (tmp_path / "reports").mkdir()
+    with pytest.raises(AuditorError, match=r"reports: cannot write: Is a directory$"), \
+            replacing(tmp_path / "reports"):
+        pytest.fail("opened")
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"]
+
+
 def test_a_device_is_written_as_it_is() -> None:
     with replacing_text(Path("/dev/null")) as handle:
         handle.write("discarded")
