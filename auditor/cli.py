@@ -387,8 +387,9 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
                 raise AuditorError(f"{name}: is also an input; writing there would overwrite it")
             if path is None or source == "-":
                 continue
-            given = Path(source).resolve()
-            if given.is_dir() and given in path.resolve().parents and walkable(path.resolve()):
+            given = Path(os.path.realpath(source))
+            written = Path(os.path.realpath(path))  # a symlink loop: no RuntimeError
+            if given.is_dir() and given in written.parents and walkable(written):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")
 

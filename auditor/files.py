@@ -103,7 +103,8 @@ def file_key(where: Path | int) -> tuple[int, int] | str | None:
     try:
         st = os.fstat(where) if isinstance(where, int) else where.stat()
     except OSError:
-        return None if isinstance(where, int) else str(where.resolve())
+        # realpath, not Path.resolve: a symlink loop (`-o loop`) raised RuntimeError
+        return None if isinstance(where, int) else os.path.realpath(where)
     return st.st_dev, st.st_ino
 
 

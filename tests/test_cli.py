@@ -562,3 +562,23 @@ def test_a_pipe_named_as_input_is_read_whole_as_stdin_is(tmp_path: Path) -> None
     assert (report["input"], report["kind"], report["title"]) == (str(fifo), "html",
                                                                    "Harbour news")
     assert [h["host"] for h in report["third_party_hosts"]] == ["a.magsrv.com"]
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["PAGE", "-o", "loop"], "auditor: error: loop: cannot write: Too many levels of symbolic"),
+    (["PAGE", "-o", "loop/r.json"], "loop/r.json: cannot write: Too many levels of symbolic"),
+    (["loop", "-o", "r.json"], "auditor: error: loop: cannot read: Too many levels of symbolic"),
+])
+def test_a_symlink_loop_is_the_one_line_error_not_an_internal_one(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """An output or input that is a symlink loop (`ln -s loop loop`) was "internal error:
+    RuntimeError: Symlink loop" (Path.resolve in the outputs' identity check)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    (tmp_path / "loop").symlink_to("loop")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", "--no-system-lists", "--no-policy",
+         *(str(page) if a == "PAGE" else a for a in args)], cwd=tmp_path,
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
