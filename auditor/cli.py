@@ -193,18 +193,24 @@ _WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO,
 
 
 @contextmanager
-def _judged_whole(gated: bool) -> Iterator[None]:
+def _judged_whole(gated: bool, files: Sequence[Path] = ()) -> Iterator[None]:
     """A reader that stops reading (`| head`) ends an audit quietly, exit 0, but not a
     gate's: it stopped at the page being printed, so exit 0 would pass the pages never
-    judged (and a violation already found) under `set -o pipefail`. Fail closed."""
+    judged (and a violation already found) under `set -o pipefail`. Fail closed. Nor
+    one that also writes `files` (`--also sarif=r.sarif | head`): the break stopped the
+    run before they were written, and exit 0 left a stale or missing report unsaid."""
     try:
         yield
     except BrokenPipeError:
-        if not gated:
+        if not (gated or files):
             raise
         _quiet_stdout()
-        raise AuditorError("stdout's reader stopped reading before the run ended, so the "
-                           "policy judged only part of it") from None
+        if gated:
+            raise AuditorError("stdout's reader stopped reading before the run ended, so "
+                               "the policy judged only part of it") from None
+        raise AuditorError("stdout's reader stopped reading before the run ended, so "
+                           f"{', '.join(map(str, files))} {'was' if len(files) == 1 else 'were'}"
+                           " not written (left as before)") from None
 
 
 def _quiet_stdout() -> None:
@@ -245,7 +251,9 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:  # it may renew --baseline
         _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
     # each output replaced once whole; none after Ctrl-C
-    with _judged_whole(gate.active), ExitStack() as outputs:
+    files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
+             if p is not None and _replaced(p) and file_key(p) != file_key(1)]
+    with _judged_whole(gate.active, files), ExitStack() as outputs:
         out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
@@ -379,8 +387,9 @@ def _check_outputs(inputs: Sequence[str], outputs: Sequence[Path | None],
                 raise AuditorError(f"{name}: is also an input; writing there would overwrite it")
             if path is None or source == "-":
                 continue
-            given = Path(source).resolve()
-            if given.is_dir() and given in path.resolve().parents and walkable(path.resolve()):
+            given = Path(os.path.realpath(source))
+            written = Path(os.path.realpath(path))  # a symlink loop: no RuntimeError
+            if given.is_dir() and given in written.parents and walkable(written):
                 raise AuditorError(f"{path}: is inside the input directory {source}, where it "
                                    "would be audited as a page; write it elsewhere")
 
@@ -392,6 +401,18 @@ def _device(path: Path | None) -> bool:
     except OSError:
         return False
     return stat.S_ISCHR(mode)
+
+
+def _replaced(path: Path) -> bool:
+    """Whether an output is a file written whole at the end (or none yet), not a stream
+    written as the run goes (a device, a pipe, a descriptor: `--also md=>(head)`)."""
+    from auditor.files import descriptor
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) and descriptor(path) is None
 
 
 def _stdin_file() -> tuple[int, int] | str | None:
@@ -410,6 +431,10 @@ def _stdout_open(args: argparse.Namespace) -> None:
     if sys.stdout is None and args.command != "bulk" and getattr(args, "output", None) is None:
         hint = ": give --output FILE for the report" if hasattr(args, "output") else ""
         raise AuditorError(f"stdout is closed, so nothing printed would be seen{hint}")
+    if sys.stdout is None and any(path is None for _, path in getattr(args, "also", ())):
+        # `--also md=-` wrote into None: an AttributeError, "internal error"
+        raise AuditorError("stdout is closed, so nothing printed would be seen: give "
+                           "--also FORMAT=FILE a file, not -")
 
 
 def _output(path: Path | None) -> AbstractContextManager[TextIO]:

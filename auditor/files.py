@@ -12,6 +12,7 @@ into another (a hard link's other names, an owner we may not give) is copied int
 from __future__ import annotations
 
 import errno
+import fcntl
 import io
 import os
 import re
@@ -75,6 +76,10 @@ def _in_place(path: Path) -> IO[bytes] | None:
         if held is not None:  # what Python holds for the stream goes first
             held.flush()
         try:
+            if fcntl.fcntl(named[1], fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+                # `-o /dev/stdin`, `-o /dev/fd/5 5<file`: the whole audit ran, then the
+                # first write failed as an "internal error"
+                raise OSError(errno.EBADF, "the descriptor is open for reading only")
             return os.fdopen(os.dup(named[1]), "wb")
         except OSError as exc:
             raise _cannot_write(path, exc) from None
@@ -98,7 +103,8 @@ def file_key(where: Path | int) -> tuple[int, int] | str | None:
     try:
         st = os.fstat(where) if isinstance(where, int) else where.stat()
     except OSError:
-        return None if isinstance(where, int) else str(where.resolve())
+        # realpath, not Path.resolve: a symlink loop (`-o loop`) raised RuntimeError
+        return None if isinstance(where, int) else os.path.realpath(where)
     return st.st_dev, st.st_ino
 
 
@@ -123,6 +129,8 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
         old = None
     except OSError as exc:
         raise _cannot_write(path, exc) from None
+    if old is not None and stat.S_ISDIR(old.st_mode):  # refused once all was written
+        raise _cannot_write(path, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
     tmp: str | None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -205,7 +213,9 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                                     ) from None
         spool.seek(0)
         try:
-            os.ftruncate(fd, 0)
+            # written over the old bytes from the start, then cut to size: emptying the
+            # file first gave back the room just taken (a job sharing the disk could fill
+            # it before the copy, and the report was lost to an empty file after all)
             out = _writer(fd)
             while chunk := spool.read(1 << 20):
                 view = memoryview(chunk)
@@ -214,6 +224,7 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                     if not written:
                         raise OSError(errno.EIO, os.strerror(errno.EIO))
                     view = view[written:]
+            os.ftruncate(fd, size)
         except BaseException as exc:
             left = _emptied(fd)
             if isinstance(exc, OSError):

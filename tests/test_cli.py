@@ -165,6 +165,32 @@ def test_reader_that_stops_reading_ends_quietly(examples: Path, fmt: str) -> Non
     assert err == b""
 
 
+def test_a_reader_that_stops_reading_does_not_hide_an_unwritten_report(
+        tmp_path: Path) -> None:
+    """`auditor audit site --also sarif=r.sarif | head`: the break stopped the run before
+    r.sarif was written, and it exited 0, quietly, leaving yesterday's report (or none)
+    for the CI step that uploads it. Now exit 2, one line naming it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(150):  # more report than a pipe holds, so the run meets the break
+        (site / f"p{n}.html").write_text(
+            "<html><body><p>story</p><script src='https://a.magsrv.com/ad-provider.js'>"
+            "</script><ins class='eas6a97888e2' data-zoneid='5876674'></ins></body></html>")
+    (tmp_path / "r.sarif").write_text("yesterday's report\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "audit", "site", "--no-system-lists", "--no-policy",
+         "--format", "jsonl", "--also", "sarif=r.sarif"], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()  # the reader goes away, as `head -c 1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 2
+    assert err.strip() == ("auditor: error: stdout's reader stopped reading before the run "
+                           "ended, so r.sarif was not written (left as before)")
+    assert (tmp_path / "r.sarif").read_text() == "yesterday's report\n"
+
+
 def test_deeply_nested_page_audits(tmp_path: Path) -> None:
     """Scraped pages can nest elements 1,800 deep (libxml2 keeps up to ~2,048 levels):
     no RecursionError."""
@@ -446,6 +472,23 @@ def test_a_closed_stdout_is_an_error_not_a_lost_report(
         f"auditor: error: stdout is closed, so nothing printed would be seen{hint}")
 
 
+def test_a_closed_stdout_under_also_dash_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """`-o r.json --also md=- >&-` wrote the Markdown into None: "internal error:
+    AttributeError", after the whole audit. Refused first, one line, exit 2."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", str(page), "--no-system-lists", "-o",
+         "r.json", "--also", "md=-"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, timeout=300, check=False,
+        preexec_fn=lambda: os.close(1))
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        "auditor: error: stdout is closed, so nothing printed would be seen: give "
+        "--also FORMAT=FILE a file, not -")
+    assert not (tmp_path / "r.json").exists()
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["-o", "auditor.toml"], "auditor.toml: is the policy this run reads"),
     (["--policy", "p.toml", "--write-baseline", "p.toml"], "p.toml: is the policy this run"),
@@ -519,3 +562,23 @@ def test_a_pipe_named_as_input_is_read_whole_as_stdin_is(tmp_path: Path) -> None
     assert (report["input"], report["kind"], report["title"]) == (str(fifo), "html",
                                                                    "Harbour news")
     assert [h["host"] for h in report["third_party_hosts"]] == ["a.magsrv.com"]
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["PAGE", "-o", "loop"], "auditor: error: loop: cannot write: Too many levels of symbolic"),
+    (["PAGE", "-o", "loop/r.json"], "loop/r.json: cannot write: Too many levels of symbolic"),
+    (["loop", "-o", "r.json"], "auditor: error: loop: cannot read: Too many levels of symbolic"),
+])
+def test_a_symlink_loop_is_the_one_line_error_not_an_internal_one(
+        tmp_path: Path, args: list[str], needle: str) -> None:
+    """An output or input that is a symlink loop (`ln -s loop loop`) was "internal error:
+    RuntimeError: Symlink loop" (Path.resolve in the outputs' identity check)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    (tmp_path / "loop").symlink_to("loop")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", "--no-system-lists", "--no-policy",
+         *(str(page) if a == "PAGE" else a for a in args)], cwd=tmp_path,
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)

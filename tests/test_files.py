@@ -63,6 +63,16 @@ def test_an_unwritable_place_is_the_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="needs /dev/null")
+def test_a_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """`-o reports/`: the temporary file was made and the whole audit written to it, and
+    only the rename or copy-in at the end said "Is a directory"."""
+    (tmp_path / "reports").mkdir()
+    with pytest.raises(AuditorError, match=r"reports: cannot write: Is a directory$"), \
+            replacing(tmp_path / "reports"):
+        pytest.fail("opened")
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"]
+
+
 def test_a_device_is_written_as_it_is() -> None:
     with replacing_text(Path("/dev/null")) as handle:
         handle.write("discarded")
@@ -207,6 +217,42 @@ def test_a_copy_in_with_no_room_leaves_the_old_report_whole(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["published.sarif", "report.sarif"]
 
 
+def test_a_copy_in_keeps_the_room_it_took_until_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """posix_fallocate took the room, then ftruncate(fd, 0) gave it all back before the
+    first byte: another job filling the disk then cost the report after all. The room
+    must still be the file's when the copy writes."""
+    out, other = _hard_linked(tmp_path, "the last whole report\n")
+    new = b"{" + b"x" * 300_000 + b"}"
+    held: list[int] = []
+
+    class Watched(_FailsAfter):
+        def write(self, data: memoryview) -> int:
+            if not held:
+                held.append(os.fstat(self.fd).st_blocks * 512)
+            return super().write(data)
+
+    monkeypatch.setattr(files, "_writer", lambda fd: Watched(fd, 1 << 30))
+    with replacing(out) as handle:
+        handle.write(new)
+    assert other.read_bytes() == new
+    probe = os.open(tmp_path / "probe", os.O_WRONLY | os.O_CREAT)
+    try:
+        os.posix_fallocate(probe, 0, len(new))
+    except OSError:
+        pytest.skip("this file system takes no room ahead (no posix_fallocate)")
+    finally:
+        os.close(probe)
+    assert held and held[0] >= len(new)
+
+
+def test_a_copy_in_shorter_than_the_old_report_leaves_none_of_it(tmp_path: Path) -> None:
+    out, other = _hard_linked(tmp_path, "the last whole report, a long one\n" * 100)
+    with replacing_text(out) as handle:
+        handle.write("{}\n")
+    assert other.read_text() == "{}\n"
+
+
 @pytest.mark.parametrize("limit", [0, 4096])
 def test_a_copy_in_that_fails_midway_leaves_the_file_empty_and_says_so(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
@@ -251,6 +297,20 @@ def test_an_open_descriptor_is_written_through_not_replaced(tmp_path: Path, name
         held.write(b"after\n")
     assert log.read_bytes() == b"before\nreport\nafter\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_a_descriptor_open_for_reading_only_is_the_one_line_error_first(
+        tmp_path: Path) -> None:
+    """`-o /dev/stdin`, `-o /dev/fd/5 5<file`: the whole audit ran, then the first write
+    through the descriptor failed as "internal error: OSError: Bad file descriptor"."""
+    page = tmp_path / "page.html"
+    page.write_text("<p>page</p>")
+    with page.open("rb") as held, pytest.raises(
+            AuditorError, match=r"cannot write: the descriptor is open for reading only$"), \
+            replacing(Path(f"/dev/fd/{held.fileno()}")):
+        pytest.fail("opened")
+    assert page.read_text() == "<p>page</p>"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

@@ -11,6 +11,7 @@ import argparse
 import os
 import re
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -313,6 +314,10 @@ def _check_report_outputs(args: argparse.Namespace) -> None:
              StoreLock.path_for(store)] if store is not None else [])
     kept_where = {file_key(p) for p in kept}  # a hard link to the store is the store
     seen: set[tuple[int, int] | str | None] = set()
+    if args.output is None and sys.stdout is not None and stat.S_ISREG(os.fstat(1).st_mode):
+        # the report printed into a file (`> g-nodes.csv`), which a rename of --graph's
+        # file of that name replaced: the report went to a deleted file, exit 0
+        seen.add(file_key(1))
     for path in written:
         if path.is_char_device() or path.is_fifo():
             continue  # /dev/stdout, a pipe: nothing to overwrite

@@ -398,3 +398,23 @@ def test_report_output_dash_is_stdout(store: Path, tmp_path: Path,
     assert main(["report", "--store", str(store), "--format", "json", "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["schema"] == "auditor.bulk/1"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dash", [[], ["-o", "-"]])
+def test_report_refuses_a_graph_file_that_stdout_is_printing_into(
+        store: Path, tmp_path: Path, dash: list[str]) -> None:
+    """`auditor report --graph g.csv > g-nodes.csv`: the graph's nodes were renamed over
+    the file stdout was printing into, so the report went to a deleted file, exit 0.
+    Refused before anything is written, as `-o g-nodes.csv` is."""
+    import subprocess
+    import sys
+
+    with (tmp_path / "g-nodes.csv").open("w") as printed:
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", "report", "--store", str(store), "--format",
+             "csv", *dash, "--graph", "g.csv"], cwd=tmp_path, stdout=printed,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "auditor: error: g-nodes.csv: given as two outputs; each needs its own file")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g-nodes.csv"]
