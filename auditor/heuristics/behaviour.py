@@ -192,10 +192,20 @@ _REFERRER_JOINED = re.compile(
 _WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
 
 
+def _counts_without_script(ctx: PageContext, host: str) -> bool:
+    """Whether the page's `<noscript>` loads an image from the host's site: a counter
+    counts visitors without JavaScript too (ninja, HotLog, bigmir's fallback pixel), a
+    traffic distribution system has nothing to serve them."""
+    site = registrable_domain(host)
+    return any(r.type is RequestType.IMAGE and r.domain == site and "/noscript" in r.xpath
+               for r in ctx.resources)
+
+
 def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
     """The host of a script a script loads from another site no vendor the catalogue
     knows runs, with the visitor's referrer joined to its address: a counter sends the
-    referrer to an image (LiveInternet's), a TDS picks the script by it."""
+    referrer to an image (LiveInternet's), a TDS picks the script by it. A counter that
+    writes a script has a no-script image on its site beside it, and is none."""
     if "referrer" not in code or not (_WRITES_SCRIPT.search(code) or _SCRIPT_ELEMENT.search(code)):
         return None
     for m in _REFERRER_JOINED.finditer(code):
@@ -204,7 +214,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
                 or ".js" in m.group(1).split("?")[0]):
             continue
         host = _unknown_site(ctx, m.group(1))
-        if host:
+        if host and not _counts_without_script(ctx, host):
             return host
     return None
 

@@ -425,6 +425,13 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "function($){$('#contact').on('submit',function(e){e.preventDefault();$.post('https:"
         "//forms.formcatch.example/f/xqkrvwpz',$(this).serialize(),function(){$('#contact')."
         "html('Thanks!');});});});</script>")}),
+    # an old-style counter the catalogue does not know (a Japanese blog's access
+    # analyser): its script carries the referrer, its no-script pixel counts the rest
+    ("an unknown counter's script with the referrer and its no-script pixel", {"footer": (
+        "<script>document.write('<scr'+'ipt src=\"//ra.blogcount.example/analyze.js?uid=a1b2&"
+        "ref='+encodeURIComponent(document.referrer)+'&url='+encodeURIComponent(location.href)"
+        "+'\"></scr'+'ipt>');</script><noscript><a href='//www.blogcount.example/'><img src="
+        "'//xa.blogcount.example/bin/ll?190123' alt=''></a></noscript>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
