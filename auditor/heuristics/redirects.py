@@ -91,6 +91,43 @@ def _moved_to(ctx: PageContext) -> str | None:
     return registrable_domain(host_of(url))
 
 
+# a meta refresh's delay and address: `content="10;url=https://…"`, `5; URL='…'`
+_REFRESH = re.compile(r"""^\s*(\d+)[^;,]*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)""", re.I)
+_TIMER = re.compile(r"""(?<![\w$.])(?:window\s*\.\s*)?set(?:Timeout|Interval)\s*\(""")
+TIMER_REACH = 2000  # characters before a redirect in which its timer's call is sought
+
+
+def _shown_links(ctx: PageContext) -> frozenset[str]:
+    """The addresses the page's own links (`<a href>`) lead to, resolved."""
+    if ctx.page is None:
+        return frozenset()
+    return frozenset(url for a in ctx.page.tagged("a")
+                     if (url := resolve((a.get("href") or "").strip(), ctx.url)))
+
+
+def _refresh_delay(ctx: PageContext, url: str) -> int:
+    """The seconds a meta refresh to `url` waits before it sends the visitor (0 when
+    none is read)."""
+    for meta in ctx.page.tagged("meta") if ctx.page is not None else ():
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        m = _REFRESH.match(meta.get("content") or "")
+        if m and resolve(m.group(2), ctx.url) == url:
+            return int(m.group(1)[:6])
+    return 0
+
+
+def _timed(code: str, at: int) -> bool:
+    """Whether the statement at `at` runs in a `setTimeout`/`setInterval` callback: a
+    timer's call before it is still open there. `code` has its strings blanked
+    (`code_only`), so its brackets are code's."""
+    for m in _TIMER.finditer(code, max(0, at - TIMER_REACH), at):
+        inner = code[m.end() : at]
+        if inner.count("(") >= inner.count(")"):
+            return True
+    return False
+
+
 def _same_owner(host: str, ctx: PageContext) -> bool:
     """The same company by the catalogue (a name alone proves nothing: spiegel.top; nor
     does a hosting platform's: me.github.io and evil.github.io are two customers')."""
@@ -117,16 +154,27 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
     canonical link names is a moved page telling visitors its new address: `low`, unless
-    a referrer, user-agent or cookie test guards it.
+    a referrer, user-agent or cookie test guards it. So is an interstitial: a meta refresh
+    that waits, or plain code a timer runs, sending the visitor to a link the page shows
+    (a safelink's or a download site's "your link is ready in 10 seconds" page; a cloaker
+    wants visitors gone before they read, and names no link).
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
+    shown: frozenset[str] | None = None  # the page's links, read at the first asked
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor to {moved}, the site the "
                               f"page's canonical link names (a moved page): {res.url}",
+                              res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
+                continue
+            shown = _shown_links(ctx) if shown is None else shown
+            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0:
+                yield finding(REDIRECT, Severity.LOW,
+                              f"meta refresh sends the visitor after {delay} s to a link the "
+                              f"page shows (an interstitial, a safelink's wait page): {res.url}",
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             yield finding(REDIRECT, Severity.HIGH,
@@ -178,6 +226,15 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # nor asks where the visitor came from or what browser they run
                 if site in twins and not hidden and not always and not any(
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
+                    continue
+                if in_code and not hidden and not guard and url in (
+                        shown := _shown_links(ctx) if shown is None else shown) and _timed(
+                        code_text, start):
+                    yield finding(REDIRECT, Severity.LOW,
+                                  f"script sends the visitor to {site} when a timer runs out, "
+                                  "to a link the page shows (an interstitial, a safelink's "
+                                  f"wait page): {url}", url, line=line, xpath=xpath,
+                                  key=("script", url))
                     continue
                 if site == moved and not hidden and not guard:
                     yield finding(REDIRECT, Severity.LOW,
@@ -939,7 +996,8 @@ REDIRECT = FindingKind(
     "its code was encoded or the condition is a referrer or user-agent test. A redirect in "
     "plain code, a meta refresh or a clicked link, to the site the page's one canonical "
     "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "
-    "cookie test guards it.",
+    "cookie test guards it. So is an interstitial: a meta refresh that waits, or plain code "
+    "a timer runs, sending the visitor to a link the page shows (a safelink's wait page).",
 )
 
 KINDS = (REDIRECT,)

@@ -199,6 +199,53 @@ def test_a_redirect_to_the_site_the_canonical_names_is_a_moved_page(
     assert sorted((f.kind, f.severity) for f in report.findings) == sorted(expected)
 
 
+# -- a safelink's wait page: the redirect is what the page is ---------------------------
+
+_FILE = "https://www.mediafire.com/file/q7x2k9w4/Album_Lagu_2026.zip/file"
+_SHORT = "https://ouo.io/Zq81Kc"
+
+
+def _wait_page(head: str, body: str = "", link: str = _FILE) -> str:
+    """A Blogger download site's safelink page (`?url=` to a file host or a shortener)."""
+    return (f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Safelink"
+            f"</title>{head}</head><body><div class='safelink'><h2>Link Anda hampir siap"
+            f"</h2><p>Tunggu <b id='cd'>10</b> detik...</p><a id='getlink' class='btn' "
+            f"style='display:none' href='{link}'>Download</a></div>{body}</body></html>")
+
+
+_COUNTDOWN = (
+    "<script>var c=10;var t=setInterval(function(){c--;document.getElementById('cd')."
+    "textContent=c;if(c<=0){clearInterval(t);window.location.href='" + _FILE + "';}},1000);"
+    "</script>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # it waits, shows the link and then follows it: an interstitial, a fact (low)
+    (_wait_page(f'<meta http-equiv="refresh" content="10;url={_FILE}">'), [("redirect", L)]),
+    (_wait_page(f'<meta http-equiv="refresh" content="8; URL={_SHORT}">', link=_SHORT),
+     [("redirect", L)]),
+    (_wait_page("", _COUNTDOWN), [("redirect", L)]),
+    (_wait_page("", "<script>setTimeout(function(){location.replace('" + _FILE + "')},"
+                "10000);</script>"), [("redirect", L)]),
+    # at once, or to an address the page does not show, or behind a referrer test: as before
+    (_wait_page(f'<meta http-equiv="refresh" content="0;url={_FILE}">'), [("redirect", H)]),
+    (_wait_page(f'<meta http-equiv="refresh" content="10;url={_SHORT}">'), [("redirect", H)]),
+    (_wait_page("", "<script>setTimeout(function(){if(/google\\./.test(document.referrer))"
+                "location.replace('" + _FILE + "')},3000);</script>"), [("redirect", H)]),
+    (_wait_page("", "<script>setTimeout(function(){location.replace('https://win-prize.test/"
+                "claim')},3000);</script>"), [("redirect", M)]),
+], ids=["meta refresh after 10 s", "meta refresh to a shortener it links", "countdown",
+        "setTimeout", "meta refresh at once", "meta refresh elsewhere", "referrer test",
+        "timer to an address it does not show"])
+def test_a_timed_redirect_to_a_link_the_page_shows_is_an_interstitial(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A safelink's wait page was a high (meta refresh) or medium (a timer's code)
+    redirect: sending visitors to the link it shows, after a wait, is what it is for."""
+    report = audit_listed(html, "https://safelink.lagu-kita.example/2026/05/go.html?url=x")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
+
+
 # -- a page hidden whole until its scripts run ------------------------------------------
 
 _SOURCES = ('<p>Sources: <a href="https://www.harbourcouncil.gov.uk/minutes/2026-12">council '
