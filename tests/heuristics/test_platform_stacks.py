@@ -199,6 +199,41 @@ def test_a_redirect_to_the_site_the_canonical_names_is_a_moved_page(
     assert sorted((f.kind, f.severity) for f in report.findings) == sorted(expected)
 
 
+# -- a phone sent to the mobile site the page names -------------------------------------
+
+_UA_TO_MOBILE = (
+    "<script>if(/AppleWebKit.*Mobile/i.test(navigator.userAgent) && document.cookie."
+    "indexOf('pcview=1')<0){window.location.href='https://news.tidewater.cn/ferry/';}</script>")
+_REF_TO_MOBILE = (
+    "<script>if(/baidu|google/.test(document.referrer) && /Mobile/i.test(navigator.userAgent))"
+    "{window.location.href='https://news.tidewater.cn/ferry/';}</script>")
+_ANNOTATION = ('<link rel="alternate" media="only screen and (max-width: 640px)" '
+               'href="https://news.tidewater.cn/ferry/">')
+_MOBILE_AGENT = '<meta name="mobile-agent" content="format=html5;url=https://news.tidewater.cn/ferry/">'
+
+
+def _desktop(head: str, body: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Ferry</title>{head}</head><body><p>The "
+            f"ferry timetable changes in winter.</p>{body}</body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_desktop(_ANNOTATION + _UA_TO_MOBILE), []),
+    (_desktop(_MOBILE_AGENT + _UA_TO_MOBILE), []),
+    # no annotation, one in the body, or a referrer test: as before
+    (_desktop(_UA_TO_MOBILE), [("redirect", H)]),
+    (_desktop("", _MOBILE_AGENT + _UA_TO_MOBILE), [("redirect", H)]),
+    (_desktop(_MOBILE_AGENT + _REF_TO_MOBILE), [("redirect", H)]),
+], ids=["separate-URLs annotation", "Baidu mobile-agent", "no annotation",
+        "annotation in the body", "referrer test"])
+def test_a_phone_sent_to_the_mobile_site_the_head_names_is_navigation(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A Chinese portal's desktop page (sina.com.cn's goes to sina.cn) sends phones to the
+    mobile site its head declares: a user-agent redirect there was a high."""
+    report = audit_listed(html, "https://www.tidewater.com.cn/ferry/")
+    assert [(f.kind, f.severity) for f in report.findings] == expected
+
+
 # -- a safelink's wait page: the redirect is what the page is ---------------------------
 
 _FILE = "https://www.mediafire.com/file/q7x2k9w4/Album_Lagu_2026.zip/file"
