@@ -192,10 +192,20 @@ _REFERRER_JOINED = re.compile(
 _WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
 
 
+def _counts_without_script(ctx: PageContext, host: str) -> bool:
+    """Whether the page's `<noscript>` loads an image from the host's site: a counter
+    counts visitors without JavaScript too (ninja, HotLog, bigmir's fallback pixel), a
+    traffic distribution system has nothing to serve them."""
+    site = registrable_domain(host)
+    return any(r.type is RequestType.IMAGE and r.domain == site and "/noscript" in r.xpath
+               for r in ctx.resources)
+
+
 def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
     """The host of a script a script loads from another site no vendor the catalogue
     knows runs, with the visitor's referrer joined to its address: a counter sends the
-    referrer to an image (LiveInternet's), a TDS picks the script by it."""
+    referrer to an image (LiveInternet's), a TDS picks the script by it. A counter that
+    writes a script has a no-script image on its site beside it, and is none."""
     if "referrer" not in code or not (_WRITES_SCRIPT.search(code) or _SCRIPT_ELEMENT.search(code)):
         return None
     for m in _REFERRER_JOINED.finditer(code):
@@ -204,7 +214,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
                 or ".js" in m.group(1).split("?")[0]):
             continue
         host = _unknown_site(ctx, m.group(1))
-        if host:
+        if host and not _counts_without_script(ctx, host):
             return host
     return None
 
@@ -744,6 +754,66 @@ _ALLOW_BAIT = re.compile(
     r"""\b""" + _CLAUSE + r"""\b)?""" + _BAIT_REASON + r"""|\b""" + _BAIT_REASON + _CLAUSE
     + r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\b""", re.I)
 _QUOTES = "\"“„«'‘"
+# The same lure in the languages push-spam pages are written in: the browser's "Allow"
+# button as its localised prompt labels it, clicked (a verb or quotes beside it), in one
+# clause with a reason (not a robot, to continue, to watch, to download, 18+). Substrings,
+# not words: CJK has no spaces and Russian, Turkish or Arabic inflect the verb.
+_ALLOW_WORD = re.compile(
+    r"разрешить|дозволити|izinkan|benarkan|cho\s+phép|[İi]zin\s+ver|permitir|autoriser|"
+    r"zulassen|erlauben|consenti|zezw[óo]l|السماح|سماح|許可|허용|允许|允許|อนุญาต|अनुमति", re.I)
+_CLICKED = re.compile(
+    r"нажм|нажат|кликн|натисн|клікн|klik|tekan|ketuk|nhấn|bấm|nhấp|chạm|tıkla|bas[ıi]n|dokun|"
+    r"cli(?:que|ca|c\b|cca|quez)|toque|pulse|pulsa|toca|appuyez|klicken|tippen|premi|kliknij|"
+    r"انقر|اضغط|クリック|タップ|押して|클릭|누르|눌러|탭|点击|點擊|单击|按下|คลิก|กด|क्लिक|"
+    r"[«»\"“”„「」『』'‘’]", re.I)
+_LOCAL_REASON = re.compile(
+    r"робот|robot|robô|روبوت|ロボット|로봇|机器人|機器人|หุ่นยนต์|रोबोट|captcha|капч|"
+    r"продолж|продовж|lanjut|tiếp tục|devam|contin[uú]|fortfahren|kontynu|متابعة|続行|続け|"
+    r"계속|继续|繼續|ดำเนินการต่อ|смотр|перегляд|menonton|tonton|xem video|izle|assistir|"
+    r"regarder|ansehen|guardare|مشاهدة|視聴|시청|观看|觀看|скача|завантаж|загрузк|unduh|"
+    r"tải|indir|baixar|descargar|télécharg|herunterlad|scaric|تحميل|تنزيل|ダウンロード|"
+    r"다운로드|下载|下載|18\+", re.I)
+# what notifications bring, said in the clause: a site's own prompt ("нажмите «Разрешить»,
+# чтобы получать новости")
+_LOCAL_NEWS = re.compile(
+    r"уведомл|сповіщ|новост|новин|получ|отрим|notifikasi|berita|thông báo|tin tức|bildirim|"
+    r"haber|notifica|notícia|noticia|nouvelles|benachrichtig|nachricht|powiadom|إشعار|أخبار|"
+    r"通知|알림|소식|新闻|新聞|消息|แจ้งเตือน|ข่าว|सूचना|समाचार", re.I)
+# a cookie banner's "Allow" ("Usamos cookies. Clique em Permitir para continuar") is no
+# browser prompt: the words anywhere in the text node of the "Allow"
+_COOKIES = re.compile(r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط", re.I)
+NODE_REACH = 300  # characters either side of the "Allow" its text node is read over
+
+
+def _in_cookie_notice(text: str, start: int, end: int) -> bool:
+    """Whether the text node holding `text[start:end]` speaks of cookies."""
+    left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
+    right = text.find("\x00", end, end + NODE_REACH)
+    return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))
+_CLAUSE_END = re.compile(r"[\x00.!?;:。！？；：]")
+LOCAL_CLAUSE = 80  # characters either side of the "Allow" a clause is read over
+
+
+def _local_bait(text: str) -> str | None:
+    """The clause of a push lure in another language than English (`Нажмите «Разрешить»,
+    чтобы подтвердить, что вы не робот`, `Klik Izinkan untuk membuktikan bahwa Anda bukan
+    robot`), else None; a lure in quotes is an article quoting one."""
+    for m in _ALLOW_WORD.finditer(text):
+        near = text[max(0, m.start() - 20) : m.start()] + " " + text[m.end() : m.end() + 20]
+        if not _CLICKED.search(near):
+            continue
+        ends = [e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - LOCAL_CLAUSE),
+                                                       m.start())]
+        start = ends[-1] if ends else max(0, m.start() - LOCAL_CLAUSE)
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + LOCAL_CLAUSE)
+        clause = text[start : stop.start() if stop else m.end() + LOCAL_CLAUSE]
+        lead = clause.lstrip()
+        if lead[:1] in _QUOTES and not _ALLOW_WORD.match(lead[1:]):
+            continue  # `пишут: «Нажмите «Разрешить»…»`
+        if (_LOCAL_REASON.search(clause) and not _LOCAL_NEWS.search(clause)
+                and not _in_cookie_notice(text, m.start(), m.end())):
+            return clause
+    return None
 
 
 def notification_bait(ctx: PageContext) -> Iterator[Finding]:
@@ -752,25 +822,39 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     push-spam lure that turns one click into a channel for scam notifications. A site's
     own "get breaking news" prompt gives no such reason, what its alerts bring ("tap Allow
     to get alerts when the match starts and watch") is none, and a lure in quotes is an
-    article about one."""
-    if ctx.page is None or not _code_holds(ctx, _PERMISSION_WORDS):
+    article about one. A push service's script (OneSignal, iZooto, a push ad network's tag)
+    asks for the permission itself: the page that loads one asks too."""
+    if ctx.page is None:
         return
-    asks = next(((line, xpath) for code, line, xpath in script_codes(ctx)
+    asks = next(((line, xpath, "page asks for notification permission")
+                 for code, line, xpath in script_codes(ctx)
                  if ("requestPermission" in code or "pushManager" in code)
-                 and _ASKS_PERMISSION.search(code)), None)
+                 and _ASKS_PERMISSION.search(code)), None) if _code_holds(
+        ctx, _PERMISSION_WORDS) else None
+    asks = asks or _push_service(ctx)
     if asks is None:
         return
     text = ctx.page.shown_text
     # a quoted lure is an article about one (`they say: "Click Allow to verify…"`)
-    bait = next((m for m in _ALLOW_BAIT.finditer(text)
-                 if text[:m.start()].rstrip()[-1:] not in _QUOTES), None)
+    bait = next((m.group(0) for m in _ALLOW_BAIT.finditer(text)
+                 if text[:m.start()].rstrip()[-1:] not in _QUOTES
+                 and not _in_cookie_notice(text, m.start(), m.end())), None) or _local_bait(text)
     if bait is None:
         return
-    said = " ".join(bait.group(0).replace("\x00", " ").split())
+    said = " ".join(bait.replace("\x00", " ").split())
     yield finding(
         NOTIFICATION_BAIT, Severity.HIGH,
-        f"page asks for notification permission and tells visitors \"{said[:80]}\": a "
-        "push-notification lure", said[:200], line=asks[0], xpath=asks[1])
+        f"{asks[2]} and tells visitors \"{said[:80]}\": a push-notification lure",
+        said[:200], line=asks[0], xpath=asks[1])
+
+
+def _push_service(ctx: PageContext) -> tuple[int, str, str] | None:
+    """Where the page loads a push service (a network whose `formats` hold "push"), whose
+    script asks for notification permission without the page's code asking."""
+    pushers = {n.name for n in ctx.networks if "push" in n.formats}
+    return next(((r.line, r.xpath, f"page loads {r.network} (its script asks for "
+                  "notification permission)") for r in ctx.resources
+                 if r.network in pushers), None) if pushers else None
 
 
 _PROGRAMS = ("exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
@@ -1007,7 +1091,8 @@ TDS_LOADER = FindingKind(
     "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
-    "answer can differ per visitor. Remove it and find how it was injected.",
+    "answer can differ per visitor; a counter whose no-script image the page loads from "
+    "the same site is none. Remove it and find how it was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(
@@ -1051,9 +1136,11 @@ APPENDED_SCRIPT = FindingKind(
 NOTIFICATION_BAIT = FindingKind(
     "notification-bait", (Severity.HIGH,), Severity.HIGH,
     "A page that baits visitors into allowing notifications",
-    "The page asks for notification permission and its text tells visitors to click "
-    "\"Allow\" to prove they are not a robot, to continue or to watch: push-notification "
-    "spam that then sends scam notifications. Remove it and find how it got in.",
+    "The page asks for notification permission (its code, or a push service's script it "
+    "loads) and its text tells visitors, in English or in the language of the browser's "
+    "prompt, to click \"Allow\" to prove they are not a robot, to continue or to watch: "
+    "push-notification spam that then sends scam notifications. Remove it and find how it "
+    "got in.",
 )
 
 FAKE_UPDATE = FindingKind(

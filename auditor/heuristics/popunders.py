@@ -1,6 +1,7 @@
 """Popunder and pop networks: a click anywhere opens an ad window behind the page.
 
 Networks that sell pops are marked in the catalogue (`formats = ["popunder"]`); a
+network that sells several formats loads its pop tag from a file named for it; a
 page-level click hook that calls window.open and then hands focus back (blur/focus)
 is the same trick without a known network.
 """
@@ -13,8 +14,11 @@ from collections.abc import Iterator
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
-from auditor.model import Finding, Severity
+from auditor.model import Finding, RequestType, Severity
 
+# a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
+# that sells several formats loads its pop tag so
+_POP_FILE = re.compile(r"/((?:[\w.-]*[_-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
 _POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
 _CLICK_HOOK = re.compile(
     r"(?:document|window|body)\s*\.\s*(?:addEventListener\(\s*['\"]"
@@ -25,7 +29,8 @@ _UNDER = re.compile(r"\.blur\(\s*\)|\b(?:window|self|top)\s*\.\s*focus\(\s*\)")
 
 
 def popunders(ctx: PageContext) -> Iterator[Finding]:
-    """Pop networks present, or popunder code of no known network."""
+    """Pop networks present, a script named for the format (a network that sells pops among
+    other formats), or popunder code of no known network."""
     found = False
     for network in ctx.networks:
         if "popunder" not in network.formats:
@@ -39,6 +44,14 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                       key=(network.name,))
     if found:
         return
+    for res in ctx.resources:
+        if res.type is RequestType.SCRIPT and (named := _POP_FILE.search(res.url)):
+            who = f"{res.network}'s" if res.network else "a"
+            yield finding(POPUNDER, Severity.MEDIUM,
+                          f"{who} popunder tag ({named.group(1)}): a click opens an ad "
+                          "window behind the page", res.url, line=res.line, xpath=res.xpath,
+                          key=(res.url,))
+            return
     for code, line, xpath in script_codes(ctx):
         for text in (code, *ctx.decoded(code).payloads):
             words = _pop_words(text)
@@ -74,8 +87,9 @@ def _pop_words(text: str) -> re.Match[str] | None:
 POPUNDER = FindingKind(
     "popunder", (Severity.MEDIUM,), Severity.MEDIUM,
     "Popunder ads: a click opens an ad window behind the page",
-    "The page loads a network that sells pops (the catalogue's `formats = [\"popunder\"]`), or "
-    "page-level click code opens a window and hands focus back to the page. Remove the tag if "
+    "The page loads a network that sells pops (the catalogue's `formats = [\"popunder\"]`) or "
+    "a script named for the format (ExoClick's `popunder1000.js`), or page-level click code "
+    "opens a window and hands focus back to the page. Remove the tag if "
     "the site did not choose the network.",
 )
 

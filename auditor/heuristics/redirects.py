@@ -71,6 +71,32 @@ def _twins(ctx: PageContext) -> frozenset[str]:
         and (absolute := resolve(link.get("href") or "", ctx.url)))
 
 
+# where a page names its mobile version: Google's separate-URLs annotation
+# (`<link rel="alternate" media="only screen and (max-width: 640px)" href>`) and Baidu's
+# `<meta name="mobile-agent" content="format=html5;url=…">`
+_MOBILE_MEDIA = re.compile(r"max-(?:device-)?width|handheld", re.I)
+_MOBILE_AGENT_URL = re.compile(r"url\s*=\s*([^;\s]+)", re.I)
+
+
+def _mobile_twins(ctx: PageContext) -> frozenset[str]:
+    """The sites the page's `<head>` names as its mobile version (sina.com.cn's is
+    sina.cn): sending a phone's browser there, by a test of the user agent, is the
+    site's own navigation. Markup an injector adds lands in the body."""
+    if ctx.page is None or ctx.root is None:
+        return frozenset()
+    head = ctx.root.find("head")
+    if head is None:
+        return frozenset()
+    urls = [link.get("href") or "" for link in head.iter("link")
+            if "alternate" in (link.get("rel") or "").lower().split()
+            and _MOBILE_MEDIA.search(link.get("media") or "")]
+    urls += [m.group(1) for meta in head.iter("meta")
+             if (meta.get("name") or "").strip().lower() == "mobile-agent"
+             and (m := _MOBILE_AGENT_URL.search(meta.get("content") or ""))]
+    return frozenset(registrable_domain(host_of(absolute)) for url in urls
+                     if (absolute := resolve(url.strip(), ctx.url)))
+
+
 def _moved_to(ctx: PageContext) -> str | None:
     """The other site a page says it now lives on: the site of its one canonical link,
     in its `<head>`, when that is not the page's own. A moved page (a domain change, an
@@ -89,6 +115,43 @@ def _moved_to(ctx: PageContext) -> str | None:
     if not url or not is_third_party(host_of(url), ctx.first_party):
         return None
     return registrable_domain(host_of(url))
+
+
+# a meta refresh's delay and address: `content="10;url=https://…"`, `5; URL='…'`
+_REFRESH = re.compile(r"""^\s*(\d+)[^;,]*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)""", re.I)
+_TIMER = re.compile(r"""(?<![\w$.])(?:window\s*\.\s*)?set(?:Timeout|Interval)\s*\(""")
+TIMER_REACH = 2000  # characters before a redirect in which its timer's call is sought
+
+
+def _shown_links(ctx: PageContext) -> frozenset[str]:
+    """The addresses the page's own links (`<a href>`) lead to, resolved."""
+    if ctx.page is None:
+        return frozenset()
+    return frozenset(url for a in ctx.page.tagged("a")
+                     if (url := resolve((a.get("href") or "").strip(), ctx.url)))
+
+
+def _refresh_delay(ctx: PageContext, url: str) -> int:
+    """The seconds a meta refresh to `url` waits before it sends the visitor (0 when
+    none is read)."""
+    for meta in ctx.page.tagged("meta") if ctx.page is not None else ():
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        m = _REFRESH.match(meta.get("content") or "")
+        if m and resolve(m.group(2), ctx.url) == url:
+            return int(m.group(1)[:6])
+    return 0
+
+
+def _timed(code: str, at: int) -> bool:
+    """Whether the statement at `at` runs in a `setTimeout`/`setInterval` callback: a
+    timer's call before it is still open there. `code` has its strings blanked
+    (`code_only`), so its brackets are code's."""
+    for m in _TIMER.finditer(code, max(0, at - TIMER_REACH), at):
+        inner = code[m.end() : at]
+        if inner.count("(") >= inner.count(")"):
+            return True
+    return False
 
 
 def _same_owner(host: str, ctx: PageContext) -> bool:
@@ -117,16 +180,28 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     its own (`hreflang` alternates) behind a condition, unless a referrer or user-agent
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
     canonical link names is a moved page telling visitors its new address: `low`, unless
-    a referrer, user-agent or cookie test guards it.
+    a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
+    to the mobile site the page's head names is navigation. An interstitial is `low`: a
+    meta refresh that waits, or plain code a timer runs, sending the visitor to a link the
+    page shows (a safelink's or a download site's "your link is ready in 10 seconds" page;
+    a cloaker wants visitors gone before they read, and names no link).
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
+    shown: frozenset[str] | None = None  # the page's links, read at the first asked
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor to {moved}, the site the "
                               f"page's canonical link names (a moved page): {res.url}",
+                              res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
+                continue
+            shown = _shown_links(ctx) if shown is None else shown
+            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0:
+                yield finding(REDIRECT, Severity.LOW,
+                              f"meta refresh sends the visitor after {delay} s to a link the "
+                              f"page shows (an interstitial, a safelink's wait page): {res.url}",
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             yield finding(REDIRECT, Severity.HIGH,
@@ -142,6 +217,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                           f"script clicks a link that sends the visitor to {site}: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
+    mobiles: frozenset[str] | None = None  # likewise
     new_tabs: bool | None = None  # whether `<base target>` opens links in a new tab
     for code, line, xpath in script_codes(ctx, handlers=_ON_LOAD, srcdoc=False):
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
@@ -178,6 +254,23 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # nor asks where the visitor came from or what browser they run
                 if site in twins and not hidden and not always and not any(
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
+                    continue
+                if in_code and not hidden and not guard and url in (
+                        shown := _shown_links(ctx) if shown is None else shown) and _timed(
+                        code_text, start):
+                    yield finding(REDIRECT, Severity.LOW,
+                                  f"script sends the visitor to {site} when a timer runs out, "
+                                  "to a link the page shows (an interstitial, a safelink's "
+                                  f"wait page): {url}", url, line=line, xpath=xpath,
+                                  key=("script", url))
+                    continue
+                # a phone's browser sent to the mobile version the page's head names:
+                # a user-agent test is how (a cookie keeps a choice of the desktop
+                # site), a referrer test is not
+                mobiles = _mobile_twins(ctx) if mobiles is None else mobiles
+                if site in mobiles and not hidden and not any(
+                        g.group(1) == "referrer" or g.group(2)
+                        for g in _CLOAKING.finditer(text, *window)):
                     continue
                 if site == moved and not hidden and not guard:
                     yield finding(REDIRECT, Severity.LOW,
@@ -939,7 +1032,10 @@ REDIRECT = FindingKind(
     "its code was encoded or the condition is a referrer or user-agent test. A redirect in "
     "plain code, a meta refresh or a clicked link, to the site the page's one canonical "
     "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "
-    "cookie test guards it.",
+    "cookie test guards it. A phone's browser sent, by a user-agent test, to the mobile "
+    "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
+    "`mobile-agent`) is none. An interstitial is low: a meta refresh that waits, or plain code "
+    "a timer runs, sending the visitor to a link the page shows (a safelink's wait page).",
 )
 
 KINDS = (REDIRECT,)

@@ -425,6 +425,13 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "function($){$('#contact').on('submit',function(e){e.preventDefault();$.post('https:"
         "//forms.formcatch.example/f/xqkrvwpz',$(this).serialize(),function(){$('#contact')."
         "html('Thanks!');});});});</script>")}),
+    # an old-style counter the catalogue does not know (a Japanese blog's access
+    # analyser): its script carries the referrer, its no-script pixel counts the rest
+    ("an unknown counter's script with the referrer and its no-script pixel", {"footer": (
+        "<script>document.write('<scr'+'ipt src=\"//ra.blogcount.example/analyze.js?uid=a1b2&"
+        "ref='+encodeURIComponent(document.referrer)+'&url='+encodeURIComponent(location.href)"
+        "+'\"></scr'+'ipt>');</script><noscript><a href='//www.blogcount.example/'><img src="
+        "'//xa.blogcount.example/bin/ll?190123' alt=''></a></noscript>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -491,6 +498,68 @@ def test_each_wording_of_the_push_lure_is_bait(said: str, audit_listed: AuditLis
                              "Notification.requestPermission();</script>"))
     report = audit_listed(page, URL)
     assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+# The lure as push-spam pages write it in their visitors' languages, the "Allow" as the
+# browser's localised prompt labels it
+LOCAL_LURES = [
+    "Нажмите «Разрешить», чтобы подтвердить, что вы не робот",
+    "Натисніть «Дозволити», щоб продовжити перегляд",
+    "Klik Izinkan untuk membuktikan bahwa Anda bukan robot",
+    'Nhấn "Cho phép" để xác nhận rằng bạn không phải là robot',
+    "Robot olmadığınızı onaylamak için İzin Ver'e tıklayın",
+    'Clique em "Permitir" para assistir ao vídeo',
+    'انقر على "السماح" لتأكيد أنك لست روبوتًا',
+    "ロボットでないことを確認するには「許可」をクリックしてください",
+    "로봇이 아닌 경우 '허용'을 클릭하세요",
+    "点击“允许”以确认您不是机器人",
+]
+
+
+@pytest.mark.parametrize("said", LOCAL_LURES)
+def test_the_push_lure_in_another_language_is_bait(said: str, audit_listed: AuditListed) -> None:
+    page = wp_page(body_top=(f"<div style='position:fixed;inset:0'><h1>{said}</h1></div><script>"
+                             "Notification.requestPermission();</script>"))
+    report = audit_listed(page, URL)
+    assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+# A push service's SDK asks for the permission itself: the page's own code asks nothing
+ONESIGNAL = (
+    '<script src="https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js" defer></script>'
+    "<script>window.OneSignalDeferred = window.OneSignalDeferred || []; OneSignalDeferred.push("
+    "async function(OneSignal) { await OneSignal.init({ appId: '3f2a9c1e-7b4d-4e8a-9c2f-"
+    "5d1e8a7b6c40' }); });</script>")
+IZOOTO = ('<script>window._izq = window._izq || []; window._izq.push(["init"]);</script>'
+          '<script src="https://cdn.izooto.com/scripts/5e0c2a9b7d4f1e3a6c8b0d2f4a6c8e0b1d3f5a7c.js">'
+          "</script>")
+
+
+@pytest.mark.parametrize(("sdk", "said"), [
+    (ONESIGNAL, "Klik Izinkan untuk membuktikan bahwa Anda bukan robot"),
+    (IZOOTO, 'Nhấn "Cho phép" để tiếp tục tải xuống'),
+    (ONESIGNAL, 'Click "Allow" to confirm that you are not a robot')])
+def test_a_lure_beside_a_push_service_is_bait(sdk: str, said: str,
+                                              audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=sdk, body_top=f"<h1>{said}</h1>"), URL)
+    (found,) = [f for f in report.findings if f.kind == "notification-bait"]
+    assert found.severity is H and "(its script asks for notification permission)" in found.message
+
+
+# A site's own push prompt says what notifications bring; a cookie banner's "Allow" is no
+# browser prompt; an article quotes a lure to warn of it
+@pytest.mark.parametrize("said", [
+    'Nhấn "Cho phép" để nhận thông báo tin tức mới nhất, tiếp tục đọc báo mỗi ngày.',
+    "Нажмите «Разрешить», чтобы получать уведомления о новых сериях и продолжить просмотр.",
+    'Usamos cookies. Clique em "Permitir" para continuar navegando.',
+    "We use cookies. Click Allow to continue.",
+    "Мошенники пишут: «Нажмите «Разрешить», чтобы подтвердить, что вы не робот». Не делайте "
+    "этого.",
+    "Permitir que los usuarios continúen leyendo es nuestra prioridad."])
+def test_a_sites_own_prompt_in_another_language_is_no_bait(
+        said: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=ONESIGNAL, post=f"<p>{said}</p>"), URL)
+    assert [f for f in report.findings if f.kind == "notification-bait"] == []
 
 
 @pytest.mark.parametrize("read", ["document.querySelector('input[name=\"password\"]').value",

@@ -417,6 +417,14 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      {("popunder", M)}),
     ("ordinary window.open", page("<button onclick=\"window.open('/help','help')\">Help</button>"),
      set()),
+    # a network selling several formats loads its pop tag by a file named for it: ExoClick's
+    # v1 popunder, as Indonesian lyrics sites paste it; a newsletter popup is none
+    ("ExoClick's popunder1000.js", page(
+        "<script>var ad_idzone = '4187236', ad_popup_fallback = false, ad_frequency_period = 720;"
+        "</script><script src='https://a.pemsrv.com/popunder1000.js'></script>"),
+     {("popunder", M)}),
+    ("a newsletter popup script", page("<script src='/js/newsletter-popup.min.js'></script>"),
+     set()),
     # ad template comments
     ("theme banner comment", page("<!-- header banner image --><img src='/h.jpg'>"), set()),
     ("theme ad comment outside the article",

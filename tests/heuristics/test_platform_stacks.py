@@ -63,8 +63,8 @@ PAGES: list[tuple[str, str, set[str]]] = [
     ("onetrust-blocking", _NEWS, {"Facebook Pixel", "Microsoft Clarity"}),
     ("service-worker", _NEWS, set()),
     ("lazysizes", _NEWS, set()),
-    ("onesignal", _NEWS, set()),
-    ("onesignal-subdomain-rendered", _NEWS, set()),
+    ("onesignal", _NEWS, {"OneSignal"}),
+    ("onesignal-subdomain-rendered", _NEWS, {"OneSignal"}),
     ("piano", _NEWS, {"Piano"}),
     ("poool", _NEWS, set()),
     ("webpack-eval-source-map", _NEWS, set()),
@@ -197,6 +197,88 @@ def test_a_redirect_to_the_site_the_canonical_names_is_a_moved_page(
     in its head, names the target site is telling visitors its new address."""
     report = audit_listed(html, "https://www.tidewater-journal.co.uk/news/ferry")
     assert sorted((f.kind, f.severity) for f in report.findings) == sorted(expected)
+
+
+# -- a phone sent to the mobile site the page names -------------------------------------
+
+_UA_TO_MOBILE = (
+    "<script>if(/AppleWebKit.*Mobile/i.test(navigator.userAgent) && document.cookie."
+    "indexOf('pcview=1')<0){window.location.href='https://news.tidewater.cn/ferry/';}</script>")
+_REF_TO_MOBILE = (
+    "<script>if(/baidu|google/.test(document.referrer) && /Mobile/i.test(navigator.userAgent))"
+    "{window.location.href='https://news.tidewater.cn/ferry/';}</script>")
+_ANNOTATION = ('<link rel="alternate" media="only screen and (max-width: 640px)" '
+               'href="https://news.tidewater.cn/ferry/">')
+_MOBILE_AGENT = '<meta name="mobile-agent" content="format=html5;url=https://news.tidewater.cn/ferry/">'
+
+
+def _desktop(head: str, body: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Ferry</title>{head}</head><body><p>The "
+            f"ferry timetable changes in winter.</p>{body}</body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_desktop(_ANNOTATION + _UA_TO_MOBILE), []),
+    (_desktop(_MOBILE_AGENT + _UA_TO_MOBILE), []),
+    # no annotation, one in the body, or a referrer test: as before
+    (_desktop(_UA_TO_MOBILE), [("redirect", H)]),
+    (_desktop("", _MOBILE_AGENT + _UA_TO_MOBILE), [("redirect", H)]),
+    (_desktop(_MOBILE_AGENT + _REF_TO_MOBILE), [("redirect", H)]),
+], ids=["separate-URLs annotation", "Baidu mobile-agent", "no annotation",
+        "annotation in the body", "referrer test"])
+def test_a_phone_sent_to_the_mobile_site_the_head_names_is_navigation(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A Chinese portal's desktop page (sina.com.cn's goes to sina.cn) sends phones to the
+    mobile site its head declares: a user-agent redirect there was a high."""
+    report = audit_listed(html, "https://www.tidewater.com.cn/ferry/")
+    assert [(f.kind, f.severity) for f in report.findings] == expected
+
+
+# -- a safelink's wait page: the redirect is what the page is ---------------------------
+
+_FILE = "https://www.mediafire.com/file/q7x2k9w4/Album_Lagu_2026.zip/file"
+_SHORT = "https://ouo.io/Zq81Kc"
+
+
+def _wait_page(head: str, body: str = "", link: str = _FILE) -> str:
+    """A Blogger download site's safelink page (`?url=` to a file host or a shortener)."""
+    return (f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Safelink"
+            f"</title>{head}</head><body><div class='safelink'><h2>Link Anda hampir siap"
+            f"</h2><p>Tunggu <b id='cd'>10</b> detik...</p><a id='getlink' class='btn' "
+            f"style='display:none' href='{link}'>Download</a></div>{body}</body></html>")
+
+
+_COUNTDOWN = (
+    "<script>var c=10;var t=setInterval(function(){c--;document.getElementById('cd')."
+    "textContent=c;if(c<=0){clearInterval(t);window.location.href='" + _FILE + "';}},1000);"
+    "</script>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # it waits, shows the link and then follows it: an interstitial, a fact (low)
+    (_wait_page(f'<meta http-equiv="refresh" content="10;url={_FILE}">'), [("redirect", L)]),
+    (_wait_page(f'<meta http-equiv="refresh" content="8; URL={_SHORT}">', link=_SHORT),
+     [("redirect", L)]),
+    (_wait_page("", _COUNTDOWN), [("redirect", L)]),
+    (_wait_page("", "<script>setTimeout(function(){location.replace('" + _FILE + "')},"
+                "10000);</script>"), [("redirect", L)]),
+    # at once, or to an address the page does not show, or behind a referrer test: as before
+    (_wait_page(f'<meta http-equiv="refresh" content="0;url={_FILE}">'), [("redirect", H)]),
+    (_wait_page(f'<meta http-equiv="refresh" content="10;url={_SHORT}">'), [("redirect", H)]),
+    (_wait_page("", "<script>setTimeout(function(){if(/google\\./.test(document.referrer))"
+                "location.replace('" + _FILE + "')},3000);</script>"), [("redirect", H)]),
+    (_wait_page("", "<script>setTimeout(function(){location.replace('https://win-prize.test/"
+                "claim')},3000);</script>"), [("redirect", M)]),
+], ids=["meta refresh after 10 s", "meta refresh to a shortener it links", "countdown",
+        "setTimeout", "meta refresh at once", "meta refresh elsewhere", "referrer test",
+        "timer to an address it does not show"])
+def test_a_timed_redirect_to_a_link_the_page_shows_is_an_interstitial(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A safelink's wait page was a high (meta refresh) or medium (a timer's code)
+    redirect: sending visitors to the link it shows, after a wait, is what it is for."""
+    report = audit_listed(html, "https://safelink.lagu-kita.example/2026/05/go.html?url=x")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
 
 
 # -- a page hidden whole until its scripts run ------------------------------------------

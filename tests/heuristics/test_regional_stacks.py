@@ -1,4 +1,5 @@
-"""The ad networks of Japanese, Korean and Czech publishers' pages, and the current tags of
+"""The ad networks and counters of Japanese, Korean, Czech, Russian, Ukrainian and Brazilian
+publishers' pages, and the current tags of
 two western ones whose units went unread (Yieldmo's placement, Revcontent's delivery.js
 widget): each page is a blog post of the site's own carrying the vendor's publisher tag as
 sites' copies of it show it, audited with the system filter lists. Every network is named
@@ -65,6 +66,31 @@ _YIELDMO = ('<div id="ym_{p}" class="ym"></div><script type="text/javascript">(f
             '(e.getElementsByTagName("head")[0]||e.getElementsByTagName("body")[0])'
             '.appendChild(m)}}}})(document,window);</script>')
 
+_HOTLOG = (
+    '<script type="text/javascript" language="javascript">hotlog_js="1.0"; hotlog_r=""+Math.'
+    'random()+"&s=2718204&im=307&r="+escape(document.referrer)+"&pg="+escape(window.location.'
+    'href);document.write("<a href=\'http://click.hotlog.ru/?2718204\' target=\'_top\'><img "+'
+    '"src=\'http://hit41.hotlog.ru/cgi-bin/hotlog/count?"+hotlog_r+"\' border=\'0\' width=\'88'
+    '\' height=\'31\' alt=\'HotLog\'><\\/a>");</script><noscript><a href="http://click.hotlog.'
+    'ru/?2718204" target="_top"><img src="http://hit41.hotlog.ru/cgi-bin/hotlog/count?s=2718204'
+    '&amp;im=307" border="0" width="88" height="31" alt="HotLog"></a></noscript>')
+_BIGMIR = (
+    '<script type="text/javascript" language="javascript">bmN=navigator,bmD=document,bmD.cookie'
+    "='b=b',i=0,bs=[],bm={o:1,v:16927310,s:16927310,t:0,c:bmD.cookie?1:0,n:Math.round((Math."
+    "random()* 1000000)),w:0};r=bmD.referrer.replace(/^\\w+:\\/\\//,'');if(r&&r.split('/')[0]!="
+    "window.location.host){bm.f=escape(r).slice(0,400);bm.v^=r.length}for(var x in bm) if(/^["
+    "ovstcnwmydrf]$/.test(x)) bs[i++]=x+bm[x];bmD.write('<sc'+'ript type=\"text/javascript\" "
+    "src=\"//c.bigmir.net/?'+bs.join('&')+'\"></sc'+'ript>');</script><noscript><img src=\"//c."
+    'bigmir.net/?v16927310&amp;s16927310&amp;t2" width="0" height="0" alt="" border="0" />'
+    "</noscript>")
+_RATING_MAIL_RU = (
+    "<script type=\"text/javascript\">var a='';js=10;d=document;try{a+=';r='+escape(d.referrer);"
+    "}catch(e){}d.write('<a href=\"http://top.mail.ru/jump?from=2718204\"><img src=\"http://d4.c3"
+    ".b1.a1.top.list.ru/counter?id=2718204;t=49;js='+js+a+';rand='+Math.random()+'\" alt=\"\" "
+    "height=\"31\" width=\"88\" \\/><\\/a>');</script><noscript><a href=\"http://top.mail.ru/"
+    'jump?from=2718204"><img src="http://d4.c3.b1.a1.top.list.ru/counter?js=na;id=2718204;t=49"'
+    ' height="31" width="88" alt="" /></a></noscript>')
+
 STACKS = [
     stack("Yahoo! JAPAN", "sync yads.js, once per unit", "",
           _P + _YADS_SYNC.format(ds="48213_271904") + _P + _YADS_SYNC.format(ds="48213_271905"),
@@ -107,6 +133,35 @@ STACKS = [
           _P + _SKLIK.format(zone="72119") + _P + _SKLIK.format(zone="72120"),
           {"Seznam Sklik"}, {"Seznam Sklik": 2}, ("sklik-zone", "72119"),
           ("sklik-zone", "72120")),
+    stack("nend", "nend_params + nendAdLoader.js, per unit", "",
+          _P + '<script type="text/javascript">var nend_params = {"media":48213,"site":271904,'
+          '"spot":662190,"type":1,"oriented":1};</script><script type="text/javascript" '
+          'src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
+          {"nend"}, {}),
+    stack("AdStir", "adstir_vars + adstir.js in div.adstir-ad", "",
+          _P + '<div class="adstir-ad"><script type="text/javascript">var adstir_vars = { ver: '
+          '"4.0", app_id: "MEDIA-5c1e93a2", ad_spot: 1, center: false, width: 300, height: 250 '
+          '};</script><script type="text/javascript" src="https://js.ad-stir.com/js/adstir.js?'
+          '20130527"></script></div>' + _P,
+          {"AdStir"}, {}),
+    # counters in a Russian, a Ukrainian and a Korean site's footer, and a Brazilian
+    # portal's audience tag: named, as analytics
+    stack("HotLog", "legacy document.write of the counter image with the referrer", "",
+          _P + _HOTLOG, {"HotLog"}, {}),
+    stack("bigmir)net TOP 100", "script written with the referrer + no-script pixel", "",
+          _P + _BIGMIR, {"bigmir)net TOP 100"}, {}),
+    stack("Top.Mail.Ru", "legacy Rating@Mail.ru counter on top.list.ru", "",
+          _P + _RATING_MAIL_RU, {"Top.Mail.Ru"}, {}),
+    stack("Naver Analytics", "wcslog.js + wcs_add", "",
+          _P + '<script type="text/javascript" src="//wcs.naver.net/wcslog.js"></script><script'
+          ' type="text/javascript">if(!wcs_add) var wcs_add = {};wcs_add["wa"] = "5c1e93a2f4b84"'
+          ";if(window.wcs) { wcs_do(); }</script>", {"Naver Analytics"}, {}),
+    stack("Tail Target", "_ttprofiles + profiles.js", "",
+          _P + "<script type=\"text/javascript\">var _ttprofiles = _ttprofiles || [];"
+          "_ttprofiles.push(['_setAccount', 'TT-48213-1']);_ttprofiles.push(['_enableServices'"
+          "]);(function(){var ts=document.createElement('script');ts.async=true;ts.src='https://"
+          "d.tailtarget.com/profiles.js';var s=document.getElementsByTagName('script')[0];s."
+          "parentNode.insertBefore(ts,s);})();</script>", {"Tail Target"}, {}),
     stack("Yieldmo", "ym_<placement> div + ym.1.js snippet", "",
           _P + _YIELDMO.format(p="2218736450981273651") + _P,
           {"Yieldmo"}, {"Yieldmo": 1}, ("yieldmo-placement", "2218736450981273651")),
