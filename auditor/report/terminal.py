@@ -321,8 +321,9 @@ class PageView:
         ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
         text.append("  ·  content:ad ", style="bold").append(ratio)
         text.append(
-            f"\nAd area {ad_area(m.ad_area_px, self.page.slots)} · {m.ad_resources} ad "
-            f"resources · {m.tracker_resources} tracker resources\n"
+            f"\nAd area {ad_area(m.ad_area_px, self.page.slots)} · "
+            f"{counted(m.ad_resources, 'ad resource')} · "
+            f"{counted(m.tracker_resources, 'tracker resource')}\n"
         )
         # Labels say what each figure measures: the MFA scorecard's ad-to-content (an
         # estimated share of screen area) and ad-density (mobile units only) are other

@@ -150,6 +150,11 @@ def test_counts_read_as_english(pages: dict[str, PageReport]) -> None:
     assert "(s)" not in out
     assert "1 third-party tracking pixel (1×1 or hidden)" in out
     assert "5 ExoClick ad slots injected" in out
+    # the injected site page: one ExoClick loader, no tracker (it read "1 ad resources")
+    site = audit(EXAMPLES / "site" / "injected" / "blog" / "market-day.html",
+                 engine=Engine.from_text(RULES, name="inline")).pages[0]
+    assert (site.metrics.ad_resources, site.metrics.tracker_resources) == (1, 0)
+    assert "· 1 ad resource · 0 tracker resources" in render(PageView(site), 120)
     buffer = io.StringIO()
     reporter = TerminalReporter(buffer, "test", gated=True, width=80, color=False)
     reporter.finished(RunSummary(1, 0, 0, 1, True, False))
