@@ -212,9 +212,11 @@ def _mfa_table(sites: list[dict[str, Any]], total: int | None) -> Table:
                    ("pages", "median", "max", "≥3"))
     for x in sites:
         worst = x["worst"]
+        criteria = ", ".join(worst["criteria"])  # none met: the page alone, not "page ()"
         table.add_row(Breakable(_t(x["site"])), str(x["pages"]), f"{x['median']:g}",
                       str(x["max"]), str(x["pages_meeting_3"]),
-                      Breakable(_t(f"{worst['page']} ({', '.join(worst['criteria'])})", 300)))
+                      Breakable(_t(f"{worst['page']} ({criteria})" if criteria
+                                   else worst["page"], 300)))
     return table
 
 
