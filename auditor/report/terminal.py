@@ -189,7 +189,7 @@ class PageView:
             parts: tuple[RenderableType | None, ...] = (self._violations(), self._notes())
         else:
             parts = (
-                self._slots(),
+                self._slots(options.max_width),
                 self._hosts(options.max_width),
                 self._networks(),
                 self._ids(),
@@ -202,7 +202,7 @@ class PageView:
             if part is not None:
                 yield part
 
-    def _slots(self) -> RenderableType | None:
+    def _slots(self, width: int) -> RenderableType | None:
         # Attribution lines of a text page are evidence, not promotion: the metrics (and
         # the verdict line) leave them out, so the table does too and lists them apart.
         counted_slots = [s for s in self.page.slots if s.kind == "ad" or s.kind in PROMOTIONAL]
@@ -221,6 +221,7 @@ class PageView:
             "First lines" if text_page else "Zone IDs · sizes", ratio=5, overflow="fold"
         )
         table.add_column("Lines", no_wrap=True)
+        rows = []
         for (network, kind), slots in groups.items():
             if kind == "ad":
                 label = network or "(unattributed)"
@@ -228,8 +229,16 @@ class PageView:
                 label = f"{kind} ({network})" if network else kind
             first, last = min(s.line for s in slots), max(s.line for s in slots)
             lines = str(first) if first == last else f"{first}–{last}"
-            table.add_row(Breakable(_t(label, "bold")), str(len(slots)),
-                          Breakable(_t(_slot_detail(slots), limit=600)), lines)
+            rows.append((inert(label), str(len(slots)), _slot_detail(slots), lines))
+        # Its ratio's share of a narrow table (60 columns) folded `(unattributed)` into
+        # `(unattrib` / `uted)`: the name column keeps its longest word
+        least = min(20, longest_piece([row[0] for row in rows]))
+        counts = max(5, *(len(row[1]) for row in rows)) + max(5, *(len(row[3]) for row in rows))
+        if (width - chrome(table) - counts) * 2 // 7 < least:
+            table.columns[0].ratio, table.columns[0].width = None, least
+        for label, count, detail, lines in rows:
+            table.add_row(Breakable(Text(label, "bold")), count,
+                          Breakable(_t(detail, limit=600)), lines)
         parts: list[RenderableType] = [table]
         if any(s.size[-1:] in ("w", "h") for s in counted_slots):
             parts.append(Text(f"  {SIZE_LEGEND}\n", style="dim"))

@@ -5,6 +5,7 @@ agree with themselves, plurals, a closing summary of several pages, missing list
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -300,3 +301,23 @@ def test_hosts_table_keeps_every_column_at_narrow_widths(tmp_path: Path, width: 
             assert word in words, (host.host, word)
         category = host.category.value
         assert category in words or ("customer-" in words and "engagement" in words)
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 120])
+def test_slot_network_names_are_never_folded(width: int) -> None:
+    """pcgamer.com's page at 60 columns: the network column's share of the table printed
+    `(unattrib` / `uted)`; a name breaks between its words only."""
+    slots = (Slot(network=None, line=1229, xpath="/html", rule="##.ad", list="x"),
+             Slot(network="Google Publisher Tag", line=1166, xpath="/html", rule="", list="x",
+                  zone_id="/21775744/harbour/top", width=728, height=90),
+             Slot(network="Bordeaux (Future plc)", line=1493, xpath="/html", rule="", list="x"))
+    page = PageReport(input="p.html", url=None, kind="html", first_party=None, title=None,
+                      slots=slots)
+    out = render(PageView(page), width)
+    assert all(len(line) <= width for line in out.splitlines())
+    table = out.split("Ad slots", 1)[1].splitlines()
+    start = next(i for i, line in enumerate(table) if line.strip().startswith("─")) + 1
+    rows = list(itertools.takewhile(str.strip, table[start:]))
+    names = " ".join(line[2:].split("  ")[0] for line in rows if line[2:3].strip())
+    assert names.split() == "(unattributed) Google Publisher Tag Bordeaux (Future plc)".split()
+    assert split_only_at_separators("/21775744/harbour/top", "\n".join(rows))
