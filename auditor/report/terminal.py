@@ -233,7 +233,8 @@ class PageView:
         # Its ratio's share of a narrow table (60 columns) folded `(unattributed)` into
         # `(unattrib` / `uted)`: the name column keeps its longest word
         least = min(20, longest_piece([row[0] for row in rows]))
-        counts = max(5, *(len(row[1]) for row in rows)) + max(5, *(len(row[3]) for row in rows))
+        counts = sum(max(len(str(table.columns[i].header)), *(len(row[i]) for row in rows))
+                     for i in (1, 3))
         if (width - chrome(table) - counts) * 2 // 7 < least:
             table.columns[0].ratio, table.columns[0].width = None, least
         for label, count, detail, lines in rows:
