@@ -19,7 +19,7 @@ from rich.text import Text
 
 from auditor.console import OutputConsole
 from auditor.report.safe import inert
-from auditor.report.wrap import Breakable
+from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece
 from auditor.words import counted, percent
 
 
@@ -60,6 +60,14 @@ def _table(title: str, columns: tuple[str, ...], numeric: tuple[str, ...]) -> Ta
     return table
 
 
+def _hosts_table(title: str, split: bool) -> Table:
+    """The top hosts table; `split`: network and category in columns of their own (else
+    one column, the category under the network)."""
+    return _table(title, ("host", "network", "category", "pages", "% pages", "sites") if split
+                  else ("host", "network · category", "pages", "% pages", "sites"),
+                  ("pages", "% pages", "sites"))
+
+
 def _of(shown: int, total: int | None) -> str:
     return f" (top {shown} of {total})" if total is not None and total > shown else ""
 
@@ -94,17 +102,33 @@ def write_terminal(s: dict[str, Any], console: Console, store: Path | None = Non
         console.print(table)
     if s["third_party_hosts"]:
         console.print()
-        table = _table("Top third-party hosts" + _of(len(s["third_party_hosts"]),
-                                                     s.get("third_party_hosts_total")),
-                       ("host", "network", "category", "pages", "% pages", "sites"),
-                       ("pages", "% pages", "sites"))
-        # A fixed width: the other columns give way first; a host wider than 40 columns
-        # breaks at its dots
-        table.columns[0].width = min(40, max(len(h["host"]) for h in s["third_party_hosts"]))
-        for h in s["third_party_hosts"]:
-            table.add_row(Breakable(_t(h["host"], 300)), Breakable(_t(h["network"])),
-                          _t(h["category"]), str(h["pages"]), percent(h["share_pages"]),
-                          str(h["sites"]))
+        title = "Top third-party hosts" + _of(len(s["third_party_hosts"]),
+                                              s.get("third_party_hosts_total"))
+        # Hosts whole where they fit (a host wider than 40 columns breaks at its dots);
+        # narrower, the category breaks, then goes under the network, so that the counts
+        # stay whole and no column is dropped (wrap.host_columns)
+        hosts = s["third_party_hosts"]
+        counts = sum(max(len(head), *(len(cell) for cell in cells)) for head, cells in (
+            ("pages", [str(h["pages"]) for h in hosts]),
+            ("% pages", [percent(h["share_pages"]) for h in hosts]),
+            ("sites", [str(h["sites"]) for h in hosts])))
+        categories = ["category", *(str(h["category"]) for h in hosts)]
+        host_width, category_width = host_columns(
+            console.width - chrome(_hosts_table(title, split=True)) - counts,
+            console.width - chrome(_hosts_table(title, split=False)) - counts,
+            min(40, max(len(h["host"]) for h in hosts)),
+            min(12, longest_piece(["network", *(str(h["network"] or "—") for h in hosts)])),
+            (max(len(c) for c in categories), longest_piece(categories)))
+        table = _hosts_table(title, split=category_width is not None)
+        table.columns[0].width = host_width
+        if category_width is not None:
+            table.columns[2].width = category_width
+        for h in hosts:
+            network, category = _t(h["network"]), _t(h["category"])
+            table.add_row(Breakable(_t(h["host"], 300)),
+                          *((Breakable(network), Breakable(category)) if category_width is not None
+                            else (Breakable(network.append("\n").append_text(category)),)),
+                          str(h["pages"]), percent(h["share_pages"]), str(h["sites"]))
         console.print(table)
     ratio = s["content_to_ad_ratio"]
     console.print()
@@ -188,9 +212,11 @@ def _mfa_table(sites: list[dict[str, Any]], total: int | None) -> Table:
                    ("pages", "median", "max", "≥3"))
     for x in sites:
         worst = x["worst"]
+        criteria = ", ".join(worst["criteria"])  # none met: the page alone, not "page ()"
         table.add_row(Breakable(_t(x["site"])), str(x["pages"]), f"{x['median']:g}",
                       str(x["max"]), str(x["pages_meeting_3"]),
-                      Breakable(_t(f"{worst['page']} ({', '.join(worst['criteria'])})", 300)))
+                      Breakable(_t(f"{worst['page']} ({criteria})" if criteria
+                                   else worst["page"], 300)))
     return table
 
 

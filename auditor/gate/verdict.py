@@ -27,6 +27,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from auditor import words
 from auditor.catalogue import CATALOGUE_LIST
 from auditor.gate.interface import PageRules
 from auditor.model import (
@@ -399,7 +400,7 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
         rule, list_ = (_rule_of(slot.rule, slot.list, slot.network) if slot else (None, None))
         out.append(_violation(
             path, "max_ad_slots", "",
-            f"{_plural(m.ad_slots, 'ad slot')}, more than max_ad_slots = {limit}",
+            f"{words.counted(m.ad_slots, 'ad slot')}, more than max_ad_slots = {limit}",
             slot.line if slot else 0, slot.xpath if slot else "", rule, list_))
     limit = rules.max_third_party_hosts
     if limit is not None and len(counted) > limit:
@@ -410,7 +411,7 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
         shown = ", ".join(over[:5]) + (f" and {len(over) - 5} more" if len(over) > 5 else "")
         out.append(_violation(
             path, "max_third_party_hosts", "",
-            f"{_plural(len(counted), 'third-party host')}, more than "
+            f"{words.counted(len(counted), 'third-party host')}, more than "
             f"max_third_party_hosts = {limit} (over the limit: {shown})",
             first.line, first.xpath, rule, list_))
     limit = rules.max_ad_area_px
@@ -443,13 +444,10 @@ def _limit_violations(page: PageReport, path: str, rules: PageRules, counted: Se
         shown = "; ".join(f"{i.criterion} {i.value}" for i in met)
         out.append(_violation(
             path, "max_mfa_indicators", "",
-            f"meets {page.mfa.met} MFA indicators, more than max_mfa_indicators = {limit} "
+            f"meets {words.counted(page.mfa.met, 'MFA indicator')}, more than "
+            f"max_mfa_indicators = {limit} "
             f"({shown})", 0, "", "metric: mfa", None))
     return out
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _finding_violations(page: PageReport, path: str, rules: PageRules) -> list[Violation]:

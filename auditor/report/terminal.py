@@ -21,13 +21,13 @@ from auditor.catalogue import CATALOGUE_LIST
 from auditor.console import OutputConsole
 from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.mfa import HUMAN_LESSER
-from auditor.model import ListInfo, PageReport, Severity, Slot, Violation
+from auditor.model import HostSummary, ListInfo, PageReport, Severity, Slot, Violation
 from auditor.report.figures import ad_area, criteria_met
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.report.safe import inert, inert_list
-from auditor.report.wrap import Breakable
+from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece
 from auditor.words import counted
 
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
@@ -135,6 +135,28 @@ def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
     return grid
 
 
+def _hosts_table(split: bool) -> Table:
+    """The third-party hosts table; `split`: network and category in columns of their own
+    (else one column, the category under the network)."""
+    table = Table(
+        title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True, title_justify="left"
+    )
+    table.add_column("Host · blocked by rule (list)")
+    if split:
+        table.add_column("Network / company", ratio=1)
+        table.add_column("Category")
+    else:
+        table.add_column("Network / company · category", ratio=1)
+    table.add_column("Res", justify="right", no_wrap=True)
+    table.add_column("Blk", justify="right", no_wrap=True)
+    return table
+
+
+def _who(host: HostSummary) -> str:
+    """The network or company a third-party host serves, as the hosts table names it."""
+    return host.network or host.company or "—"
+
+
 class PageView:
     """A page report that renders itself."""
 
@@ -167,7 +189,7 @@ class PageView:
             parts: tuple[RenderableType | None, ...] = (self._violations(), self._notes())
         else:
             parts = (
-                self._slots(),
+                self._slots(options.max_width),
                 self._hosts(options.max_width),
                 self._networks(),
                 self._ids(),
@@ -180,7 +202,7 @@ class PageView:
             if part is not None:
                 yield part
 
-    def _slots(self) -> RenderableType | None:
+    def _slots(self, width: int) -> RenderableType | None:
         # Attribution lines of a text page are evidence, not promotion: the metrics (and
         # the verdict line) leave them out, so the table does too and lists them apart.
         counted_slots = [s for s in self.page.slots if s.kind == "ad" or s.kind in PROMOTIONAL]
@@ -199,6 +221,7 @@ class PageView:
             "First lines" if text_page else "Zone IDs · sizes", ratio=5, overflow="fold"
         )
         table.add_column("Lines", no_wrap=True)
+        rows = []
         for (network, kind), slots in groups.items():
             if kind == "ad":
                 label = network or "(unattributed)"
@@ -206,8 +229,17 @@ class PageView:
                 label = f"{kind} ({network})" if network else kind
             first, last = min(s.line for s in slots), max(s.line for s in slots)
             lines = str(first) if first == last else f"{first}–{last}"
-            table.add_row(Breakable(_t(label, "bold")), str(len(slots)),
-                          Breakable(_t(_slot_detail(slots), limit=600)), lines)
+            rows.append((inert(label), str(len(slots)), _slot_detail(slots), lines))
+        # Its ratio's share of a narrow table (60 columns) folded `(unattributed)` into
+        # `(unattrib` / `uted)`: the name column keeps its longest word
+        least = min(20, longest_piece([row[0] for row in rows]))
+        counts = sum(max(len(str(table.columns[i].header)), *(len(row[i]) for row in rows))
+                     for i in (1, 3))
+        if (width - chrome(table) - counts) * 2 // 7 < least:
+            table.columns[0].ratio, table.columns[0].width = None, least
+        for label, count, detail, lines in rows:
+            table.add_row(Breakable(Text(label, "bold")), count,
+                          Breakable(_t(detail, limit=600)), lines)
         parts: list[RenderableType] = [table]
         if any(s.size[-1:] in ("w", "h") for s in counted_slots):
             parts.append(Text(f"  {SIZE_LEGEND}\n", style="dim"))
@@ -234,33 +266,40 @@ class PageView:
         return Padding(grid, (0, 0, 1, 2))
 
     def _hosts(self, width: int) -> RenderableType | None:
-        if not self.page.third_party_hosts:
+        hosts = self.page.third_party_hosts
+        if not hosts:
             return None
-        table = Table(
-            title="Third-party hosts", box=box.SIMPLE_HEAD, expand=True, title_justify="left"
-        )
         deciding = _deciding_rules(self.page)
-        longest = min(40, max(len(h.host) for h in self.page.third_party_hosts))
+        longest = min(40, max(len(h.host) for h in hosts))
         needed = max([longest] + [len(rule) + len(name or "?") + 5
                                   for rules in deciding.values() for rule, name in rules])
         # Hosts whole; the rule lines under them get what half the width leaves
-        table.add_column("Host · blocked by rule (list)",
-                         width=min(needed, max(longest, (width - 30) // 2)))
-        table.add_column("Network / company", ratio=1)
-        table.add_column("Category", no_wrap=True)
-        table.add_column("Res", justify="right", no_wrap=True)
-        table.add_column("Blk", justify="right", no_wrap=True)
-        for host in self.page.third_party_hosts:
-            who = host.network or host.company or "—"
+        wanted = min(needed, max(longest, (width - 30) // 2))
+        counts = (max(3, *(len(str(h.resources)) for h in hosts))
+                  + max(3, *(len(str(h.blocked)) for h in hosts)))
+        network = min(12, longest_piece(["company", *(_who(h) for h in hosts)]))
+        categories = ["Category", *(h.category.value for h in hosts)]
+        category = (max(len(c) for c in categories), longest_piece(categories))
+        host_width, category_width = host_columns(
+            width - chrome(_hosts_table(split=True)) - counts,
+            width - chrome(_hosts_table(split=False)) - counts, wanted, network, category)
+        split = category_width is not None
+        table = _hosts_table(split)
+        table.columns[0].width = host_width
+        if split:
+            table.columns[2].width = category_width
+        for host in hosts:
             style = "red" if host.category.value in ("advertising", "cryptomining") else ""
             cell = _t(host.host)
             for rule, list_name in deciding.get(host.host, ()):
                 cell.append("\n  ").append(inert(rule, limit=200), "dim").append(
                     f" ({inert(list_name or '?')})", "dim")
+            category_text = Text(host.category.value, style=style)
+            who = _t(_who(host))
             table.add_row(
                 Breakable(cell),
-                Breakable(_t(who)),
-                Text(host.category.value, style=style),
+                *((Breakable(who), Breakable(category_text)) if split
+                  else (Breakable(who.append("\n").append_text(category_text)),)),
                 str(host.resources),
                 Text(str(host.blocked), style="red" if host.blocked else "green"),
             )
@@ -292,8 +331,9 @@ class PageView:
         ratio = "n/a (no ads)" if m.content_to_ad_ratio is None else f"{m.content_to_ad_ratio:.2f}"
         text.append("  ·  content:ad ", style="bold").append(ratio)
         text.append(
-            f"\nAd area {ad_area(m.ad_area_px, self.page.slots)} · {m.ad_resources} ad "
-            f"resources · {m.tracker_resources} tracker resources\n"
+            f"\nAd area {ad_area(m.ad_area_px, self.page.slots)} · "
+            f"{counted(m.ad_resources, 'ad resource')} · "
+            f"{counted(m.tracker_resources, 'tracker resource')}\n"
         )
         # Labels say what each figure measures: the MFA scorecard's ad-to-content (an
         # estimated share of screen area) and ad-density (mobile units only) are other

@@ -10,10 +10,12 @@ wider than the whole cell is still folded.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.table import Table
 from rich.text import Text
 
 SEPARATORS = "/.,;&?=:_-"
@@ -65,6 +67,52 @@ def break_points(line: str, width: int, hang: int = 0) -> list[int]:
     return cuts
 
 
+def longest_piece(texts: Iterable[str]) -> int:
+    """Cells the widest piece of `texts` takes: the narrowest a `Breakable` of any of
+    them wraps to without folding a token.
+
+    >>> longest_piece(["Google Publisher Tag", "(unattributed)", "customer-engagement"])
+    14
+    """
+    return max((cell_len(line[s:e].rstrip()) for text in texts for line in text.split("\n")
+                for s, e in pieces(line)), default=1) or 1
+
+
+def chrome(table: Table) -> int:
+    """Cells a table's borders, separators and cell padding take from its width: what
+    its columns' contents cannot use (rich's own sums)."""
+    return table._extra_width + sum(
+        table._get_padding_width(i) for i in range(len(table.columns)))
+
+
+def host_columns(split: int, merged: int, host: int, network: int,
+                 label: tuple[int, int]) -> tuple[int, int | None]:
+    """Widths of a host column and of the category label beside its network: `split`
+    and `merged` are the cells the host, network and label columns share with the label
+    in a column of its own or under the network; `host` cells fit every host whole,
+    `network` the network's longest word, `label` is the label's whole width and its
+    longest piece. The label breaks (`customer-` / `engagement`) before the host does;
+    when that leaves the host under 20 cells the label goes under the network (width
+    None), and a host that still does not fit breaks at its dots. Without this, rich
+    squeezes the columns that never wrap to `…` (`pag…` for `pages`, `100.…`) and
+    drops a column it has no room left for.
+
+    >>> host_columns(60, 62, 36, 12, (11, 11))
+    (36, 11)
+    >>> host_columns(52, 54, 30, 12, (19, 10))
+    (30, 10)
+    >>> host_columns(35, 37, 36, 12, (19, 11))
+    (25, None)
+    """
+    whole, least = label
+    room = split - network
+    if room - whole >= host:
+        return host, whole
+    if min(host, room - least) >= min(host, 20):
+        return min(host, room - least), least
+    return max(1, min(host, merged - max(network, least))), None
+
+
 def _words(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\s*\S+\s*|\s+", line)]
 
@@ -78,12 +126,8 @@ class Breakable:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         plain = self.text.plain
-        longest_piece = max(
-            (cell_len(line[s:e].rstrip()) for line in plain.split("\n") for s, e in pieces(line)),
-            default=1,
-        )
         longest_line = max((cell_len(line) for line in plain.split("\n")), default=1)
-        return Measurement(max(1, longest_piece), max(1, longest_line)).clamp(
+        return Measurement(longest_piece([plain]), max(1, longest_line)).clamp(
             max_width=options.max_width
         )
 

@@ -21,6 +21,7 @@ from auditor.bulk.aggregate import summarize
 from auditor.bulk.store import Store
 from auditor.bulk.summary import write_terminal
 from auditor.cli import main
+from auditor.words import percent
 
 LIGHT = ["--no-system-lists", "--no-progress"]
 BULK_MD = Path(__file__).resolve().parents[2] / "docs" / "BULK.md"
@@ -114,6 +115,36 @@ def test_hosts_are_never_truncated_or_cut(store: Path, width: int) -> None:
     for host in s["third_party_hosts"]:  # type: ignore[attr-defined]
         assert host["host"] in out, out  # whole, on one line
     assert all(len(line) <= width for line in out.splitlines())
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 120])
+def test_hosts_table_keeps_its_counts_and_columns_when_narrow(store: Path, width: int) -> None:
+    """A store of five corpus pages holds cdn-images.mailchimp.com (customer-engagement)
+    and a 55-character Permutive edge host: at 80 columns its table lost the network
+    column and read `pag…`, `% pag…`, `100.…`, the host column sized as if alone."""
+    s = summary_of(store)
+    hosts = s["third_party_hosts"]
+    assert isinstance(hosts, list)
+    hosts += [
+        {"host": "cdn-images.mailchimp.com", "domain": "mailchimp.com",
+         "network": "Intuit (Mailchimp)", "category": "customer-engagement", "pages": 1,
+         "sites": 1, "share_pages": 1 / 7},
+        {"host": "4f2b9c1e-7a3d-4e8b-9c21-5d6e7f8a9b0c.edge.permutive.app",
+         "domain": "permutive.app", "network": "Permutive", "category": "advertising",
+         "pages": 100, "sites": 100, "share_pages": 1.0},
+    ]
+    out = terminal(s, width)
+    assert all(len(line) <= width for line in out.splitlines())
+    table = out.split("Top third-party hosts", 1)[1].split("\n\n", 1)[0]
+    assert "…" not in table
+    assert re.search(r"\bpages\s+% pages\s+sites\s*$", table, re.M)
+    words = table.split()
+    for host in hosts:
+        counts = [str(host["pages"]), percent(host["share_pages"]), str(host["sites"])]
+        assert any(line.split()[-3:] == counts for line in table.splitlines()), host["host"]
+        for word in str(host["network"] or "—").split():
+            assert word in words, (host["host"], word)
+        assert host["category"] in words or ("customer-" in words and "engagement" in words)
 
 
 def test_csv_holds_failures_and_skip_reasons(store: Path,

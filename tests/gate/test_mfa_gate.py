@@ -50,6 +50,19 @@ def test_a_page_over_the_limit_fails_and_names_the_criteria(site: Path) -> None:
     assert pages["clean-article.html"]["violations"] == []
 
 
+def test_one_indicator_over_a_limit_of_zero_reads_as_english(tmp_path: Path) -> None:
+    """The example site's injected post (an ExoClick unit, no author) meets one indicator:
+    its violation read "meets 1 MFA indicators"."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "site" / "injected"
+    shutil.copy(example / "blog" / "market-day.html", tmp_path / "market-day.html")
+    policy(tmp_path, "max_mfa_indicators = 0\n")
+    done = run("audit", ".", "--no-system-lists", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    (violation,) = json.loads(done.stdout)["pages"][0]["violations"]
+    assert violation["message"].startswith(
+        "meets 1 MFA indicator, more than max_mfa_indicators = 0 (authorship "), violation
+
+
 def test_a_page_within_the_limit_passes(site: Path) -> None:
     policy(site, "max_mfa_indicators = 10\n")
     done = run("audit", ".", "--no-system-lists", cwd=site)

@@ -5,6 +5,7 @@ agree with themselves, plurals, a closing summary of several pages, missing list
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -150,6 +151,11 @@ def test_counts_read_as_english(pages: dict[str, PageReport]) -> None:
     assert "(s)" not in out
     assert "1 third-party tracking pixel (1×1 or hidden)" in out
     assert "5 ExoClick ad slots injected" in out
+    # the injected site page: one ExoClick loader, no tracker (it read "1 ad resources")
+    site = audit(EXAMPLES / "site" / "injected" / "blog" / "market-day.html",
+                 engine=Engine.from_text(RULES, name="inline")).pages[0]
+    assert (site.metrics.ad_resources, site.metrics.tracker_resources) == (1, 0)
+    assert "· 1 ad resource · 0 tracker resources" in render(PageView(site), 120)
     buffer = io.StringIO()
     reporter = TerminalReporter(buffer, "test", gated=True, width=80, color=False)
     reporter.finished(RunSummary(1, 0, 0, 1, True, False))
@@ -234,3 +240,84 @@ def test_long_lists_are_cut_at_whole_items_and_say_how_many_more() -> None:
     assert with_ is not None
     assert len(with_.group(1).split(", ")) + int(with_.group(2)) == 15
     assert all(re.fullmatch(r"Network Number \d\d", n) for n in with_.group(1).split(", "))
+
+
+# Six vendors a news page loads, written after their published tags (IDs made up): a
+# host over 40 characters (Permutive's per-project edge host), the longest category
+# (Mailchimp's form style sheet: customer-engagement), two-word networks.
+MANY_HOSTS = """<!doctype html><html><head><title>Harbour notes</title>
+<link rel="canonical" href="https://harbournotes.example/2024/pontoon">
+<link rel="stylesheet" href="https://cdn-images.mailchimp.com/embedcode/classic-061523.css">
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-H4RB0UR11X"></script>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script src="https://4f2b9c1e-7a3d-4e8b-9c21-5d6e7f8a9b0c.edge.permutive.app/4f2b9c1e-web.js">
+</script>
+<script src="https://sb.scorecardresearch.com/cs/31415926/beacon.js"></script>
+<script src="https://cdn.taboola.com/libtrc/harbournotes/loader.js"></script>
+</head><body><article><p>The harbour master said the pontoon opens in May.</p></article>
+</body></html>"""
+
+
+def host_row(host: str, section: str) -> str | None:
+    """The table line where `host` starts: the host whole first on it, or its pieces first
+    on consecutive lines, each but the last ending on a separator (broken at its dots,
+    never inside a label)."""
+    lines = section.splitlines()
+    firsts = [line.split()[0] if line.strip() else "" for line in lines]
+    for i, first in enumerate(firsts):
+        if first == host:
+            return lines[i]
+        if first and host.startswith(first) and first[-1] in SEPARATORS:
+            rest, j = host[len(first):], i + 1
+            while rest and j < len(firsts) and rest.startswith(firsts[j]):
+                if firsts[j] != rest and firsts[j][-1] not in SEPARATORS:
+                    break
+                rest, j = rest[len(firsts[j]):], j + 1
+            if not rest:
+                return lines[i]
+    return None
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 120])
+def test_hosts_table_keeps_every_column_at_narrow_widths(tmp_path: Path, width: int) -> None:
+    """At 80 columns a page with a long host and the category customer-engagement lost
+    its network column; at 60 its counts too, and the category read `customer-enga…`:
+    the host column was sized as if it were the only one."""
+    path = tmp_path / "harbour.html"
+    path.write_text(MANY_HOSTS)
+    page = audit(path, engine=Engine.from_text(RULES, name="inline")).pages[0]
+    assert len(page.third_party_hosts) == 6
+    out = render(PageView(page), width)
+    assert all(len(line) <= width for line in out.splitlines())
+    section = out.split("Third-party hosts", 1)[1].split("\nNetworks", 1)[0]
+    assert "…" not in section
+    assert re.search(r"\bRes\s+Blk\s*$", section, re.M)
+    words = section.split()
+    for host in page.third_party_hosts:
+        row = host_row(host.host, section)
+        assert row is not None, host.host
+        assert row.split()[-2:] == [str(host.resources), str(host.blocked)], row
+        for word in (host.network or host.company or "").split():
+            assert word in words, (host.host, word)
+        category = host.category.value
+        assert category in words or ("customer-" in words and "engagement" in words)
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 120])
+def test_slot_network_names_are_never_folded(width: int) -> None:
+    """pcgamer.com's page at 60 columns: the network column's share of the table printed
+    `(unattrib` / `uted)`; a name breaks between its words only."""
+    slots = (Slot(network=None, line=1229, xpath="/html", rule="##.ad", list="x"),
+             Slot(network="Google Publisher Tag", line=1166, xpath="/html", rule="", list="x",
+                  zone_id="/21775744/harbour/top", width=728, height=90),
+             Slot(network="Bordeaux (Future plc)", line=1493, xpath="/html", rule="", list="x"))
+    page = PageReport(input="p.html", url=None, kind="html", first_party=None, title=None,
+                      slots=slots)
+    out = render(PageView(page), width)
+    assert all(len(line) <= width for line in out.splitlines())
+    table = out.split("Ad slots", 1)[1].splitlines()
+    start = next(i for i, line in enumerate(table) if line.strip().startswith("─")) + 1
+    rows = list(itertools.takewhile(str.strip, table[start:]))
+    names = " ".join(line[2:].split("  ")[0] for line in rows if line[2:3].strip())
+    assert names.split() == "(unattributed) Google Publisher Tag Bordeaux (Future plc)".split()
+    assert split_only_at_separators("/21775744/harbour/top", "\n".join(rows))
