@@ -24,7 +24,7 @@ from auditor.dom.walk import CLICKED_LINK, base_target, names_element, new_conte
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
@@ -81,7 +81,8 @@ _MOBILE_AGENT_URL = re.compile(r"url\s*=\s*([^;\s]+)", re.I)
 def _mobile_twins(ctx: PageContext) -> frozenset[str]:
     """The sites the page's `<head>` names as its mobile version (sina.com.cn's is
     sina.cn): sending a phone's browser there, by a test of the user agent, is the
-    site's own navigation. Markup an injector adds lands in the body."""
+    site's own navigation. Only a site bearing the page's own name counts: an injector
+    writing into the theme's head can name its own doorway there as well."""
     if ctx.page is None or ctx.root is None:
         return frozenset()
     head = ctx.root.find("head")
@@ -93,8 +94,9 @@ def _mobile_twins(ctx: PageContext) -> frozenset[str]:
     urls += [m.group(1) for meta in head.iter("meta")
              if (meta.get("name") or "").strip().lower() == "mobile-agent"
              and (m := _MOBILE_AGENT_URL.search(meta.get("content") or ""))]
-    return frozenset(registrable_domain(host_of(absolute)) for url in urls
-                     if (absolute := resolve(url.strip(), ctx.url)))
+    return frozenset(registrable_domain(host) for url in urls
+                     if (absolute := resolve(url.strip(), ctx.url))
+                     and same_name(host := host_of(absolute), ctx.first_party or ""))
 
 
 def _moved_to(ctx: PageContext) -> str | None:
@@ -181,10 +183,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
     canonical link names is a moved page telling visitors its new address: `low`, unless
     a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
-    to the mobile site the page's head names is navigation. An interstitial is `low`: a
-    meta refresh that waits, or plain code a timer runs, sending the visitor to a link the
-    page shows (a safelink's or a download site's "your link is ready in 10 seconds" page;
-    a cloaker wants visitors gone before they read, and names no link).
+    to the mobile site the page's head names, under the page's own name, is navigation.
+    An interstitial is `low`: a meta refresh that waits, or plain code a timer runs,
+    sending the visitor to a link the page shows (a safelink's or a download site's "your
+    link is ready in 10 seconds" page; a cloaker wants visitors gone before they read,
+    and names no link).
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
@@ -1034,8 +1037,9 @@ REDIRECT = FindingKind(
     "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "
     "cookie test guards it. A phone's browser sent, by a user-agent test, to the mobile "
     "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
-    "`mobile-agent`) is none. An interstitial is low: a meta refresh that waits, or plain code "
-    "a timer runs, sending the visitor to a link the page shows (a safelink's wait page).",
+    "`mobile-agent`) is none when that site bears the page's name (sina.com.cn's "
+    "sina.cn). An interstitial is low: a meta refresh that waits, or plain code a timer "
+    "runs, sending the visitor to a link the page shows (a safelink's wait page).",
 )
 
 KINDS = (REDIRECT,)

@@ -224,8 +224,16 @@ def _desktop(head: str, body: str = "") -> str:
     (_desktop(_UA_TO_MOBILE), [("redirect", H)]),
     (_desktop("", _MOBILE_AGENT + _UA_TO_MOBILE), [("redirect", H)]),
     (_desktop(_MOBILE_AGENT + _REF_TO_MOBILE), [("redirect", H)]),
+    # an injector writing into the theme's head names its doorway as the mobile site
+    (_desktop(_ANNOTATION.replace("news.tidewater.cn", "m.lucky-spin.example")
+              + _UA_TO_MOBILE.replace("news.tidewater.cn", "m.lucky-spin.example")),
+     [("redirect", H)]),
+    (_desktop(_MOBILE_AGENT.replace("news.tidewater.cn", "wap.spin-bonus.example")
+              + _UA_TO_MOBILE.replace("news.tidewater.cn", "wap.spin-bonus.example")),
+     [("redirect", H)]),
 ], ids=["separate-URLs annotation", "Baidu mobile-agent", "no annotation",
-        "annotation in the body", "referrer test"])
+        "annotation in the body", "referrer test", "annotation naming another name's site",
+        "mobile-agent naming another name's site"])
 def test_a_phone_sent_to_the_mobile_site_the_head_names_is_navigation(
         audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
     """A Chinese portal's desktop page (sina.com.cn's goes to sina.cn) sends phones to the
