@@ -133,6 +133,24 @@ def _shown_links(ctx: PageContext) -> frozenset[str]:
                      if (url := resolve((a.get("href") or "").strip(), ctx.url)))
 
 
+WAIT_PAGE_PROSE = 400  # characters of paragraphs past which a page is read, not waited on
+
+
+def _wait_page(ctx: PageContext) -> bool:
+    """Whether the page is a wait page (a safelink's or a download site's "your link is
+    ready in 10 seconds"), not one a visitor reads: its paragraphs hold little text. An
+    article sending everyone elsewhere after a delay ("if you are not redirected, click
+    here") is a doorway injected into it, whatever it links."""
+    if ctx.page is None:
+        return False
+    prose = 0
+    for p in ctx.page.tagged("p"):
+        prose += shown_sizes(p)[p]
+        if prose >= WAIT_PAGE_PROSE:
+            return False
+    return True
+
+
 def _refresh_delay(ctx: PageContext, url: str) -> int:
     """The seconds a meta refresh to `url` waits before it sends the visitor (0 when
     none is read)."""
@@ -185,13 +203,14 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
     to the mobile site the page's head names, under the page's own name, is navigation.
     An interstitial is `low`: a meta refresh that waits, or plain code a timer runs,
-    sending the visitor to a link the page shows (a safelink's or a download site's "your
-    link is ready in 10 seconds" page; a cloaker wants visitors gone before they read,
-    and names no link).
+    sending the visitor to a link the page shows, on a page of little prose (a safelink's
+    or a download site's "your link is ready in 10 seconds" page; a cloaker wants
+    visitors gone before they read, and names no link). An article doing so is a doorway.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
     shown: frozenset[str] | None = None  # the page's links, read at the first asked
+    wait: bool | None = None  # whether the page is a wait page, likewise
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
@@ -201,7 +220,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             shown = _shown_links(ctx) if shown is None else shown
-            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0:
+            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0 and (
+                    wait := _wait_page(ctx) if wait is None else wait):
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows (an interstitial, a safelink's wait page): {res.url}",
@@ -260,7 +280,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     continue
                 if in_code and not hidden and not guard and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start):
+                        code_text, start) and (
+                        wait := _wait_page(ctx) if wait is None else wait):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   "to a link the page shows (an interstitial, a safelink's "
@@ -1039,7 +1060,9 @@ REDIRECT = FindingKind(
     "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
     "`mobile-agent`) is none when that site bears the page's name (sina.com.cn's "
     "sina.cn). An interstitial is low: a meta refresh that waits, or plain code a timer "
-    "runs, sending the visitor to a link the page shows (a safelink's wait page).",
+    "runs, sending the visitor to a link the page shows, on a page of little prose (a "
+    "safelink's wait page); an article that sends every reader away after a delay is a "
+    "doorway, as before.",
 )
 
 KINDS = (REDIRECT,)

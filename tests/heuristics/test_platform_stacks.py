@@ -289,6 +289,38 @@ def test_a_timed_redirect_to_a_link_the_page_shows_is_an_interstitial(
                   if f.kind == "redirect") == sorted(expected)
 
 
+_STORY = ("<article><h1>Harbour council approves the 2027 budget</h1>" + (
+    "<p>The council voted on Tuesday to approve next year's budget, which funds park "
+    "repairs, road resurfacing and the library's longer opening hours; residents at the "
+    "meeting asked about parking charges.</p>") * 3 + "</article>")
+_DOORWAY = "https://best-casino-bonus.example/go"
+
+
+def _article(head: str, body: str) -> str:
+    """A news article with an injected doorway: a notice and its link, and a redirect."""
+    return (f"<!DOCTYPE html><html><head><title>Budget</title>{head}</head><body>{_STORY}"
+            f"<p>If you are not redirected, <a href='{_DOORWAY}'>click here</a>.</p>"
+            f"{body}</body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_article(f'<meta http-equiv="refresh" content="3;url={_DOORWAY}">', ""),
+     [("redirect", H)]),
+    (_article("", f'<meta http-equiv="refresh" content="1; URL={_DOORWAY}">'),
+     [("redirect", H)]),
+    (_article("", "<script>setTimeout(function(){window.location.href='" + _DOORWAY
+              + "'},3000);</script>"), [("redirect", M)]),
+], ids=["meta refresh after 3 s", "meta refresh in the body", "setTimeout"])
+def test_an_article_sending_every_reader_to_a_link_it_shows_is_no_interstitial(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A doorway injected into a compromised article ("if you are not redirected, click
+    here" beside a 3 s refresh to a spam site) read as a safelink's wait page (low): a
+    page of prose that sends every reader away is what it was, high or medium."""
+    report = audit_listed(html, "https://www.harbourgazette.example/2026/12/budget")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
+
+
 # -- a page hidden whole until its scripts run ------------------------------------------
 
 _SOURCES = ('<p>Sources: <a href="https://www.harbourcouncil.gov.uk/minutes/2026-12">council '
