@@ -192,10 +192,19 @@ _REFERRER_JOINED = re.compile(
 _WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
 
 
-def _counts_without_script(ctx: PageContext, host: str) -> bool:
-    """Whether the page's `<noscript>` loads an image from the host's site: a counter
-    counts visitors without JavaScript too (ninja, HotLog, bigmir's fallback pixel), a
-    traffic distribution system has nothing to serve them."""
+# a TDS's own parameters in the tag's address (Keitaro's JavaScript integration)
+_TDS_PARAMS = re.compile(r"""[?&](?:se_referrer|default_keyword|_cid|frm=script)\b""")
+
+
+def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> bool:
+    """Whether the tag is an old-style counter's: a script it writes into the page
+    (`document.write('<scr'+'ipt src=…')`) from a site whose image the page's
+    `<noscript>` loads, as a counter counts visitors without JavaScript too (ninja, FC2's
+    analyser). A pixel beside it is cheap for an injector: a created script element (how
+    Keitaro's integration loads) or a TDS's parameters in the address stay a TDS's tag."""
+    if _TDS_PARAMS.search(tag.group(1)) or not _WRITES_SCRIPT.search(
+            tag.string[max(0, tag.start() - 200) : tag.start()] + tag.group(1)):
+        return False
     site = registrable_domain(host)
     return any(r.type is RequestType.IMAGE and r.domain == site and "/noscript" in r.xpath
                for r in ctx.resources)
@@ -214,7 +223,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
                 or ".js" in m.group(1).split("?")[0]):
             continue
         host = _unknown_site(ctx, m.group(1))
-        if host and not _counts_without_script(ctx, host):
+        if host and not _counts_without_script(ctx, host, m):
             return host
     return None
 

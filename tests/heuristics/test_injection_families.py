@@ -582,6 +582,25 @@ def test_a_rotation_picked_through_a_name_is_dollyway(audit_listed: AuditListed)
     assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
 
 
+_PIXEL = ("<noscript><img src='https://trk.dealsfunnel.test/px.gif?c=x9Kc2p' width='1' "
+          "height='1' alt=''></noscript>")
+_CREATED = (
+    "<script>var s=document.createElement('script');s.src='https://trk.dealsfunnel.test/x9Kc"
+    "2p.js?r='+encodeURIComponent(document.referrer)+'&t='+encodeURIComponent(document."
+    "title);document.head.appendChild(s);</script>")
+
+
+@pytest.mark.parametrize("tag", [KEITARO, _CREATED], ids=["Keitaro's parameters",
+                                                          "a created script element"])
+def test_a_no_script_pixel_beside_a_tds_tag_does_not_make_it_a_counter(
+        tag: str, audit_listed: AuditListed) -> None:
+    """A counter's no-script image beside its script excused the referrer-keyed tag; an
+    injector pastes a pixel from its tracker's host as easily: only an old-style counter's
+    written script, with no TDS's parameters, is excused."""
+    report = audit_listed(wp_page(footer=tag + _PIXEL), URL)
+    assert ("tds-loader", M) in [(f.kind, f.severity) for f in report.findings]
+
+
 def test_sign1_guarding_its_load_with_an_if_block_is_found(audit_listed: AuditListed) -> None:
     """The referrer test's result named, the load inside the `if` that tests it."""
     page = wp_page(widget=(
