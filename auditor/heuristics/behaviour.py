@@ -790,12 +790,50 @@ _LOCAL_NEWS = re.compile(
     r"通知|알림|소식|新闻|新聞|消息|แจ้งเตือน|ข่าว|सूचना|समाचार", re.I)
 # a cookie banner's "Allow" ("Usamos cookies. Clique em Permitir para continuar") is no
 # browser prompt: the words anywhere in the text node of the "Allow"
-_COOKIES = re.compile(r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط", re.I)
+# nor is a consent notice that names personal data or privacy instead
+_COOKIES = re.compile(
+    r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط|персональн|персональ|"
+    r"конфиденциальн|privacy|privasi|data pribadi|dữ liệu cá nhân|kişisel veri|"
+    r"dados pessoais|datos personales|données personnelles|datenschutz|personenbezogen|"
+    r"個人情報|개인정보|隐私|隱私|个人信息|個人資料|البيانات الشخصية|الخصوصية|"
+    r"rastreamento|rastreo|consent|согласи", re.I)
 NODE_REACH = 300  # characters either side of the "Allow" its text node is read over
+# a sentence about the lure, not the lure: who asks ("scam sites ask you to click Allow",
+# "мошенники просят нажать «Разрешить»", "situs palsu meminta Anda"), or what it is
+_REPORTED = re.compile(
+    r"\b(?:asks?|asked|asking|tells?|told|urges?|instructs?|prompts?)\s+(?:you|users|"
+    r"visitors|readers|victims|people)\b|\bscam|\bfake\s+(?:site|page|captcha)|\bfraudster|"
+    r"мошенни|аферист|просят|предлагают|требуют|пишут|шахрай|просять|penipu|palsu|"
+    r"meminta|lừa đảo|giả mạo|yêu cầu|dolandırıc|sahte|golpe|golpist|estafa|falso|falsa|"
+    r"arnaque|escroc|betrüger|betrug|gefälscht|truffa|oszu|詐欺|偽|사기|가짜|诈骗|詐騙|骗|"
+    r"虚假|احتيال|مزيف|محتال", re.I)
+REPORT_REACH = 80  # characters before a lure's clause its sentence is read over
+# an app's install or a phone's settings ("Чтобы скачать приложение, нажмите
+# «Разрешить»", "「許可」をタップしてダウンロード" of a configuration profile): no web push
+_APP_STEPS = re.compile(
+    r"приложени|додат|aplikasi|ứng dụng|uygulama|aplicativo|aplicación|applica|\bapps?\b|"
+    r"настройк|налаштув|pengaturan|cài đặt|ayarlar|configuraç|configuración|réglages|"
+    r"einstellungen|impostazioni|iphone|ipad|\bios\b|android|アプリ|設定|プロファイル|앱|"
+    r"설정|应用|應用|设置|設置|تطبيق|الإعدادات", re.I)
+# a CJK "Allow" is a button only beside its verb or quotes (允许 is also "permission":
+# 未经允许不得转载, "no reprint without permission", a footer's line)
+_CJK_ALLOW = re.compile(r"許可|허용|允许|允許")
+CJK_NEAR = 4  # characters either side of a CJK "Allow" its click is sought in
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of the lure at `text[start:end]` speaks about it (an article
+    about push scams, a help page's warning) rather than to the visitor."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, start - REPORT_REACH), start)]
+    return bool(_REPORTED.search(text, ends[-1] if ends else max(0, start - REPORT_REACH),
+                                 end))
+
+
+_SENTENCE_END = re.compile(r"[\x00.!?。！？]")
 
 
 def _in_cookie_notice(text: str, start: int, end: int) -> bool:
-    """Whether the text node holding `text[start:end]` speaks of cookies."""
+    """Whether the text node holding `text[start:end]` speaks of cookies or consent."""
     left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
     right = text.find("\x00", end, end + NODE_REACH)
     return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))
@@ -808,7 +846,9 @@ def _local_bait(text: str) -> str | None:
     чтобы подтвердить, что вы не робот`, `Klik Izinkan untuk membuktikan bahwa Anda bukan
     robot`), else None; a lure in quotes is an article quoting one."""
     for m in _ALLOW_WORD.finditer(text):
-        near = text[max(0, m.start() - 20) : m.start()] + " " + text[m.end() : m.end() + 20]
+        reach = CJK_NEAR if _CJK_ALLOW.fullmatch(m.group(0)) else 20
+        near = (text[max(0, m.start() - reach) : m.start()] + " "
+                + text[m.end() : m.end() + reach])
         if not _CLICKED.search(near):
             continue
         ends = [e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - LOCAL_CLAUSE),
@@ -820,7 +860,9 @@ def _local_bait(text: str) -> str | None:
         if lead[:1] in _QUOTES and not _ALLOW_WORD.match(lead[1:]):
             continue  # `пишут: «Нажмите «Разрешить»…»`
         if (_LOCAL_REASON.search(clause) and not _LOCAL_NEWS.search(clause)
-                and not _in_cookie_notice(text, m.start(), m.end())):
+                and not _APP_STEPS.search(clause)
+                and not _in_cookie_notice(text, m.start(), m.end())
+                and not _reported(text, start, start + len(clause))):
             return clause
     return None
 
@@ -846,8 +888,10 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     text = ctx.page.shown_text
     # a quoted lure is an article about one (`they say: "Click Allow to verify…"`)
     bait = next((m.group(0) for m in _ALLOW_BAIT.finditer(text)
-                 if text[:m.start()].rstrip()[-1:] not in _QUOTES
-                 and not _in_cookie_notice(text, m.start(), m.end())), None) or _local_bait(text)
+                 if text[max(0, m.start() - 40) : m.start()].rstrip()[-1:] not in _QUOTES
+                 and not _APP_STEPS.search(m.group(0))
+                 and not _in_cookie_notice(text, m.start(), m.end())
+                 and not _reported(text, m.start(), m.end())), None) or _local_bait(text)
     if bait is None:
         return
     said = " ".join(bait.replace("\x00", " ").split())
@@ -1148,8 +1192,9 @@ NOTIFICATION_BAIT = FindingKind(
     "The page asks for notification permission (its code, or a push service's script it "
     "loads) and its text tells visitors, in English or in the language of the browser's "
     "prompt, to click \"Allow\" to prove they are not a robot, to continue or to watch: "
-    "push-notification spam that then sends scam notifications. Remove it and find how it "
-    "got in.",
+    "push-notification spam that then sends scam notifications (a sentence saying who asks "
+    "so, as an article about the scam does, an app's install steps and a cookie or consent "
+    "notice are none). Remove it and find how it got in.",
 )
 
 FAKE_UPDATE = FindingKind(

@@ -555,7 +555,19 @@ def test_a_lure_beside_a_push_service_is_bait(sdk: str, said: str,
     "We use cookies. Click Allow to continue.",
     "Мошенники пишут: «Нажмите «Разрешить», чтобы подтвердить, что вы не робот». Не делайте "
     "этого.",
-    "Permitir que los usuarios continúen leyendo es nuestra prioridad."])
+    "Permitir que los usuarios continúen leyendo es nuestra prioridad.",
+    # an article about push scams says who asks, quoted or not
+    "Мошенники просят нажать «Разрешить», чтобы доказать, что вы не робот.",
+    "На таких сайтах пишут: нажмите Разрешить, если вы не робот. Не делайте этого.",
+    "Situs palsu meminta Anda mengklik Izinkan untuk membuktikan bahwa Anda bukan robot.",
+    "Scam sites ask you to click Allow to prove you are not a robot. Don't.",
+    # an app's install steps, a consent notice naming personal data, a copyright line
+    "iPhoneでは「許可」をタップしてダウンロードを続けてください。",
+    "Чтобы скачать приложение, нажмите «Разрешить» в окне браузера.",
+    "Мы обрабатываем персональные данные. Нажмите «Разрешить», чтобы продолжить работу с "
+    "сайтом.",
+    "Usamos tecnologias de rastreamento. Clique em Permitir para continuar navegando.",
+    "版权所有 未经允许 禁止转载 点击下载APP"])
 def test_a_sites_own_prompt_in_another_language_is_no_bait(
         said: str, audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=ONESIGNAL, post=f"<p>{said}</p>"), URL)
