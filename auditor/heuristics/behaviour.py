@@ -1144,8 +1144,9 @@ TDS_LOADER = FindingKind(
     "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
-    "answer can differ per visitor; a counter whose no-script image the page loads from "
-    "the same site is none. Remove it and find how it was injected.",
+    "answer can differ per visitor; an old-style counter, writing its script with no "
+    "TDS's parameters beside a no-script image from the same site, is none. Remove it and "
+    "find how it was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(
