@@ -493,7 +493,7 @@ class Catalogue:
             if anywhere:
                 query = lowered.find("?") % (len(lowered) + 1)  # no query: the URL's end
                 held = [(-len(p), 0, first[p]) for p in anywhere
-                        if -1 < lowered.find(p) < query]
+                        if -1 < lowered.find(p) < query and _on_its_host(p, lowered, host)]
             if paths:
                 # the path: past any user or port, ended by a query or fragment
                 path_of = _PATH.match(lowered.partition("://")[2])
@@ -1059,3 +1059,35 @@ def _solitary_kinds(networks: Sequence[Network], files: Sequence[Path]) -> froze
 def default_catalogue() -> Catalogue:
     """The project's catalogue, loaded once per process."""
     return load_catalogue()
+
+
+_PORT = re.compile(r":\d*")
+
+
+def _on_its_host(pattern: str, url: str, host: str) -> bool:
+    """Whether a network's URL pattern that opens with a host (`naver.net/wcslog.js`,
+    `googletagmanager.com/gtag/js`) is the request's host and its path: written in another
+    host's path (`evil.example/naver.net/wcslog.js`) or inside another name
+    (`blognaver.net/wcslog.js`) it names nobody. A pattern of a path alone (`/fbevents.js`)
+    holds on any host, and one of a name alone (`widget.mytaste.`, a bucket's
+    `homad-global-configs.schneevonmorgen.com` in S3's path) anywhere. `url` is lowered.
+
+    >>> _on_its_host("naver.net/wcslog.js", "https://wcs.naver.net/wcslog.js", "wcs.naver.net")
+    True
+    >>> _on_its_host("naver.net/wcslog.js", "https://x.example/naver.net/wcslog.js", "x.example")
+    False
+    >>> _on_its_host("naver.net/wcslog.js", "https://blognaver.net/wcslog.js", "blognaver.net")
+    False
+    """
+    named, slash, path = pattern.partition("/")
+    if not slash or not named or "." not in named:
+        return True
+    host = host.lower().rstrip(".")
+    if host != named and not host.endswith("." + named):
+        return False
+    at = url.find(host, url.find("://") + 3 if "://" in url else 0)
+    if at < 0:
+        return True  # written otherwise (an IDN, escapes): the host has it
+    rest = url[at + len(host):].lstrip(".")
+    rest = rest[m.end():] if (m := _PORT.match(rest)) else rest
+    return rest.startswith(slash + path)

@@ -451,6 +451,18 @@ def related_site(host: str, first_party: str | None) -> bool:
         or (len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other)))
 
 
+def same_name(host: str, other: str) -> bool:
+    """Whether two hosts' sites bear one registrable name under different suffixes
+    (sina.com.cn and sina.cn; a brand's country or mobile domain), or one carries the
+    other's (`related_site`).
+
+    >>> same_name("sina.cn", "www.sina.com.cn"), same_name("m.spin.xyz", "sina.com.cn")
+    (True, False)
+    """
+    return (bool(_site_name(host)) and _site_name(host) == _site_name(other)) or (
+        related_site(host, other))
+
+
 def _name_words(name: str) -> list[str]:
     """A name's words: its runs of letters (`windows-report-cdn01`: windows, report, cdn)."""
     return _WORDS.findall(name)

@@ -192,10 +192,19 @@ _REFERRER_JOINED = re.compile(
 _WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
 
 
-def _counts_without_script(ctx: PageContext, host: str) -> bool:
-    """Whether the page's `<noscript>` loads an image from the host's site: a counter
-    counts visitors without JavaScript too (ninja, HotLog, bigmir's fallback pixel), a
-    traffic distribution system has nothing to serve them."""
+# a TDS's own parameters in the tag's address (Keitaro's JavaScript integration)
+_TDS_PARAMS = re.compile(r"""[?&](?:se_referrer|default_keyword|_cid|frm=script)\b""")
+
+
+def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> bool:
+    """Whether the tag is an old-style counter's: a script it writes into the page
+    (`document.write('<scr'+'ipt src=…')`) from a site whose image the page's
+    `<noscript>` loads, as a counter counts visitors without JavaScript too (ninja, FC2's
+    analyser). A pixel beside it is cheap for an injector: a created script element (how
+    Keitaro's integration loads) or a TDS's parameters in the address stay a TDS's tag."""
+    if _TDS_PARAMS.search(tag.group(1)) or not _WRITES_SCRIPT.search(
+            tag.string[max(0, tag.start() - 200) : tag.start()] + tag.group(1)):
+        return False
     site = registrable_domain(host)
     return any(r.type is RequestType.IMAGE and r.domain == site and "/noscript" in r.xpath
                for r in ctx.resources)
@@ -214,7 +223,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
                 or ".js" in m.group(1).split("?")[0]):
             continue
         host = _unknown_site(ctx, m.group(1))
-        if host and not _counts_without_script(ctx, host):
+        if host and not _counts_without_script(ctx, host, m):
             return host
     return None
 
@@ -781,12 +790,50 @@ _LOCAL_NEWS = re.compile(
     r"通知|알림|소식|新闻|新聞|消息|แจ้งเตือน|ข่าว|सूचना|समाचार", re.I)
 # a cookie banner's "Allow" ("Usamos cookies. Clique em Permitir para continuar") is no
 # browser prompt: the words anywhere in the text node of the "Allow"
-_COOKIES = re.compile(r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط", re.I)
+# nor is a consent notice that names personal data or privacy instead
+_COOKIES = re.compile(
+    r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط|персональн|персональ|"
+    r"конфиденциальн|privacy|privasi|data pribadi|dữ liệu cá nhân|kişisel veri|"
+    r"dados pessoais|datos personales|données personnelles|datenschutz|personenbezogen|"
+    r"個人情報|개인정보|隐私|隱私|个人信息|個人資料|البيانات الشخصية|الخصوصية|"
+    r"rastreamento|rastreo|consent|согласи", re.I)
 NODE_REACH = 300  # characters either side of the "Allow" its text node is read over
+# a sentence about the lure, not the lure: who asks ("scam sites ask you to click Allow",
+# "мошенники просят нажать «Разрешить»", "situs palsu meminta Anda"), or what it is
+_REPORTED = re.compile(
+    r"\b(?:asks?|asked|asking|tells?|told|urges?|instructs?|prompts?)\s+(?:you|users|"
+    r"visitors|readers|victims|people)\b|\bscam|\bfake\s+(?:site|page|captcha)|\bfraudster|"
+    r"мошенни|аферист|просят|предлагают|требуют|пишут|шахрай|просять|penipu|palsu|"
+    r"meminta|lừa đảo|giả mạo|yêu cầu|dolandırıc|sahte|golpe|golpist|estafa|falso|falsa|"
+    r"arnaque|escroc|betrüger|betrug|gefälscht|truffa|oszu|詐欺|偽|사기|가짜|诈骗|詐騙|骗|"
+    r"虚假|احتيال|مزيف|محتال", re.I)
+REPORT_REACH = 80  # characters before a lure's clause its sentence is read over
+# an app's install or a phone's settings ("Чтобы скачать приложение, нажмите
+# «Разрешить»", "「許可」をタップしてダウンロード" of a configuration profile): no web push
+_APP_STEPS = re.compile(
+    r"приложени|додат|aplikasi|ứng dụng|uygulama|aplicativo|aplicación|applica|\bapps?\b|"
+    r"настройк|налаштув|pengaturan|cài đặt|ayarlar|configuraç|configuración|réglages|"
+    r"einstellungen|impostazioni|iphone|ipad|\bios\b|android|アプリ|設定|プロファイル|앱|"
+    r"설정|应用|應用|设置|設置|تطبيق|الإعدادات", re.I)
+# a CJK "Allow" is a button only beside its verb or quotes (允许 is also "permission":
+# 未经允许不得转载, "no reprint without permission", a footer's line)
+_CJK_ALLOW = re.compile(r"許可|허용|允许|允許")
+CJK_NEAR = 4  # characters either side of a CJK "Allow" its click is sought in
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of the lure at `text[start:end]` speaks about it (an article
+    about push scams, a help page's warning) rather than to the visitor."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, start - REPORT_REACH), start)]
+    return bool(_REPORTED.search(text, ends[-1] if ends else max(0, start - REPORT_REACH),
+                                 end))
+
+
+_SENTENCE_END = re.compile(r"[\x00.!?。！？]")
 
 
 def _in_cookie_notice(text: str, start: int, end: int) -> bool:
-    """Whether the text node holding `text[start:end]` speaks of cookies."""
+    """Whether the text node holding `text[start:end]` speaks of cookies or consent."""
     left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
     right = text.find("\x00", end, end + NODE_REACH)
     return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))
@@ -799,7 +846,9 @@ def _local_bait(text: str) -> str | None:
     чтобы подтвердить, что вы не робот`, `Klik Izinkan untuk membuktikan bahwa Anda bukan
     robot`), else None; a lure in quotes is an article quoting one."""
     for m in _ALLOW_WORD.finditer(text):
-        near = text[max(0, m.start() - 20) : m.start()] + " " + text[m.end() : m.end() + 20]
+        reach = CJK_NEAR if _CJK_ALLOW.fullmatch(m.group(0)) else 20
+        near = (text[max(0, m.start() - reach) : m.start()] + " "
+                + text[m.end() : m.end() + reach])
         if not _CLICKED.search(near):
             continue
         ends = [e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - LOCAL_CLAUSE),
@@ -811,7 +860,9 @@ def _local_bait(text: str) -> str | None:
         if lead[:1] in _QUOTES and not _ALLOW_WORD.match(lead[1:]):
             continue  # `пишут: «Нажмите «Разрешить»…»`
         if (_LOCAL_REASON.search(clause) and not _LOCAL_NEWS.search(clause)
-                and not _in_cookie_notice(text, m.start(), m.end())):
+                and not _APP_STEPS.search(clause)
+                and not _in_cookie_notice(text, m.start(), m.end())
+                and not _reported(text, start, start + len(clause))):
             return clause
     return None
 
@@ -837,8 +888,10 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     text = ctx.page.shown_text
     # a quoted lure is an article about one (`they say: "Click Allow to verify…"`)
     bait = next((m.group(0) for m in _ALLOW_BAIT.finditer(text)
-                 if text[:m.start()].rstrip()[-1:] not in _QUOTES
-                 and not _in_cookie_notice(text, m.start(), m.end())), None) or _local_bait(text)
+                 if text[max(0, m.start() - 40) : m.start()].rstrip()[-1:] not in _QUOTES
+                 and not _APP_STEPS.search(m.group(0))
+                 and not _in_cookie_notice(text, m.start(), m.end())
+                 and not _reported(text, m.start(), m.end())), None) or _local_bait(text)
     if bait is None:
         return
     said = " ".join(bait.replace("\x00", " ").split())
@@ -1091,8 +1144,9 @@ TDS_LOADER = FindingKind(
     "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
-    "answer can differ per visitor; a counter whose no-script image the page loads from "
-    "the same site is none. Remove it and find how it was injected.",
+    "answer can differ per visitor; an old-style counter, writing its script with no "
+    "TDS's parameters beside a no-script image from the same site, is none. Remove it and "
+    "find how it was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(
@@ -1139,8 +1193,9 @@ NOTIFICATION_BAIT = FindingKind(
     "The page asks for notification permission (its code, or a push service's script it "
     "loads) and its text tells visitors, in English or in the language of the browser's "
     "prompt, to click \"Allow\" to prove they are not a robot, to continue or to watch: "
-    "push-notification spam that then sends scam notifications. Remove it and find how it "
-    "got in.",
+    "push-notification spam that then sends scam notifications (a sentence saying who asks "
+    "so, as an article about the scam does, an app's install steps and a cookie or consent "
+    "notice are none). Remove it and find how it got in.",
 )
 
 FAKE_UPDATE = FindingKind(

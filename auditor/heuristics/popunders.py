@@ -18,7 +18,12 @@ from auditor.model import Finding, RequestType, Severity
 
 # a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
 # that sells several formats loads its pop tag so
-_POP_FILE = re.compile(r"/((?:[\w.-]*[_-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
+_POP_FILE = re.compile(r"/((?:[\w.-]*[_.-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
+# a file named for fighting the format (`anti-popunder.js`, `popunder-blocker.min.js`, a
+# plugin's `stop-popunder.js`) is a site's defence against pops
+_AGAINST_POPS = re.compile(
+    r"(?:^|[_.-])(?:anti|no|stop|block|blocker|blocking|kill|killer|detect|detector|guard|"
+    r"protect|protection|prevent|remove|remover|disable)(?=[_.-]|$)", re.I)
 _POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
 _CLICK_HOOK = re.compile(
     r"(?:document|window|body)\s*\.\s*(?:addEventListener\(\s*['\"]"
@@ -45,7 +50,8 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
     if found:
         return
     for res in ctx.resources:
-        if res.type is RequestType.SCRIPT and (named := _POP_FILE.search(res.url)):
+        if (res.type is RequestType.SCRIPT and (named := _POP_FILE.search(res.url))
+                and not _AGAINST_POPS.search(named.group(1).rsplit(".js", 1)[0])):
             who = f"{res.network}'s" if res.network else "a"
             yield finding(POPUNDER, Severity.MEDIUM,
                           f"{who} popunder tag ({named.group(1)}): a click opens an ad "

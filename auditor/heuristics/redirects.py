@@ -24,7 +24,7 @@ from auditor.dom.walk import CLICKED_LINK, base_target, names_element, new_conte
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
@@ -81,7 +81,8 @@ _MOBILE_AGENT_URL = re.compile(r"url\s*=\s*([^;\s]+)", re.I)
 def _mobile_twins(ctx: PageContext) -> frozenset[str]:
     """The sites the page's `<head>` names as its mobile version (sina.com.cn's is
     sina.cn): sending a phone's browser there, by a test of the user agent, is the
-    site's own navigation. Markup an injector adds lands in the body."""
+    site's own navigation. Only a site bearing the page's own name counts: an injector
+    writing into the theme's head can name its own doorway there as well."""
     if ctx.page is None or ctx.root is None:
         return frozenset()
     head = ctx.root.find("head")
@@ -93,8 +94,9 @@ def _mobile_twins(ctx: PageContext) -> frozenset[str]:
     urls += [m.group(1) for meta in head.iter("meta")
              if (meta.get("name") or "").strip().lower() == "mobile-agent"
              and (m := _MOBILE_AGENT_URL.search(meta.get("content") or ""))]
-    return frozenset(registrable_domain(host_of(absolute)) for url in urls
-                     if (absolute := resolve(url.strip(), ctx.url)))
+    return frozenset(registrable_domain(host) for url in urls
+                     if (absolute := resolve(url.strip(), ctx.url))
+                     and same_name(host := host_of(absolute), ctx.first_party or ""))
 
 
 def _moved_to(ctx: PageContext) -> str | None:
@@ -129,6 +131,24 @@ def _shown_links(ctx: PageContext) -> frozenset[str]:
         return frozenset()
     return frozenset(url for a in ctx.page.tagged("a")
                      if (url := resolve((a.get("href") or "").strip(), ctx.url)))
+
+
+WAIT_PAGE_PROSE = 400  # characters of paragraphs past which a page is read, not waited on
+
+
+def _wait_page(ctx: PageContext) -> bool:
+    """Whether the page is a wait page (a safelink's or a download site's "your link is
+    ready in 10 seconds"), not one a visitor reads: its paragraphs hold little text. An
+    article sending everyone elsewhere after a delay ("if you are not redirected, click
+    here") is a doorway injected into it, whatever it links."""
+    if ctx.page is None:
+        return False
+    prose = 0
+    for p in ctx.page.tagged("p"):
+        prose += shown_sizes(p)[p]
+        if prose >= WAIT_PAGE_PROSE:
+            return False
+    return True
 
 
 def _refresh_delay(ctx: PageContext, url: str) -> int:
@@ -181,14 +201,16 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     test is it. A redirect in plain code, or a meta refresh, to the site the page's one
     canonical link names is a moved page telling visitors its new address: `low`, unless
     a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
-    to the mobile site the page's head names is navigation. An interstitial is `low`: a
-    meta refresh that waits, or plain code a timer runs, sending the visitor to a link the
-    page shows (a safelink's or a download site's "your link is ready in 10 seconds" page;
-    a cloaker wants visitors gone before they read, and names no link).
+    to the mobile site the page's head names, under the page's own name, is navigation.
+    An interstitial is `low`: a meta refresh that waits, or plain code a timer runs,
+    sending the visitor to a link the page shows, on a page of little prose (a safelink's
+    or a download site's "your link is ready in 10 seconds" page; a cloaker wants
+    visitors gone before they read, and names no link). An article doing so is a doorway.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
     shown: frozenset[str] | None = None  # the page's links, read at the first asked
+    wait: bool | None = None  # whether the page is a wait page, likewise
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
@@ -198,7 +220,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             shown = _shown_links(ctx) if shown is None else shown
-            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0:
+            if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0 and (
+                    wait := _wait_page(ctx) if wait is None else wait):
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows (an interstitial, a safelink's wait page): {res.url}",
@@ -257,7 +280,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     continue
                 if in_code and not hidden and not guard and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start):
+                        code_text, start) and (
+                        wait := _wait_page(ctx) if wait is None else wait):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   "to a link the page shows (an interstitial, a safelink's "
@@ -1034,8 +1058,11 @@ REDIRECT = FindingKind(
     "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "
     "cookie test guards it. A phone's browser sent, by a user-agent test, to the mobile "
     "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
-    "`mobile-agent`) is none. An interstitial is low: a meta refresh that waits, or plain code "
-    "a timer runs, sending the visitor to a link the page shows (a safelink's wait page).",
+    "`mobile-agent`) is none when that site bears the page's name (sina.com.cn's "
+    "sina.cn). An interstitial is low: a meta refresh that waits, or plain code a timer "
+    "runs, sending the visitor to a link the page shows, on a page of little prose (a "
+    "safelink's wait page); an article that sends every reader away after a delay is a "
+    "doorway, as before.",
 )
 
 KINDS = (REDIRECT,)

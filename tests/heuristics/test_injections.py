@@ -425,6 +425,15 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      {("popunder", M)}),
     ("a newsletter popup script", page("<script src='/js/newsletter-popup.min.js'></script>"),
      set()),
+    # a site's defence against pops names the format too; a pop library's file is a pop tag
+    ("a theme's anti-popunder script", page("<script src='/wp-content/themes/x/js/anti-"
+                                           "popunder.js'></script>"), set()),
+    ("a pop blocker plugin", page("<script src='/js/popunder-blocker.min.js?ver=1.2'></script>"
+                                  "<script src='/plugins/stop-popunder/stop-popunder.js'>"
+                                  "</script>"),
+     set()),
+    ("jquery.popunder.js", page("<script src='/js/jquery.popunder.js'></script>"),
+     {("popunder", M)}),
     # ad template comments
     ("theme banner comment", page("<!-- header banner image --><img src='/h.jpg'>"), set()),
     ("theme ad comment outside the article",

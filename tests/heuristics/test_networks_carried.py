@@ -490,6 +490,22 @@ def test_a_query_cannot_carry_another_s_url_pattern(audit_html: AuditHtml) -> No
 
 
 @pytest.mark.parametrize(("src", "networks"), [
+    ("https://wcs.naver.net/wcslog.js", {"Naver Analytics": "loaded"}),
+    ("https://www.googletagmanager.com/gtag/js?id=G-1", {"Google Analytics": "loaded"}),
+    # written in another host's path, or inside another name, it is nobody's
+    ("https://cdn.loader.example/naver.net/wcslog.js", {}),
+    ("https://static.blognaver.net/wcslog.js", {}),
+    ("https://cdn.loader.example/googletagmanager.com/gtag/js", {}),
+])
+def test_a_url_pattern_opening_with_a_host_is_that_host_s(
+        src: str, networks: dict[str, str], audit_html: AuditHtml) -> None:
+    """A network's URL pattern named any URL holding it: an injected script after </html>
+    at `evil.example/naver.net/wcslog.js` was Naver Analytics' (no appended-script)."""
+    report = audit_html(page("", f'<script src="{src}"></script>'), url="https://news.example/a")
+    assert carried(report) == networks
+
+
+@pytest.mark.parametrize(("src", "networks"), [
     ("https://pagead2.googlesyndication.com:443/pagead/js/google_top_exp.js", {}),
     ("https://PAGEAD2.googlesyndication.com./pagead/js/google_top_exp.js?v=2", {}),
     # a query or fragment right after the host is no path

@@ -224,8 +224,16 @@ def _desktop(head: str, body: str = "") -> str:
     (_desktop(_UA_TO_MOBILE), [("redirect", H)]),
     (_desktop("", _MOBILE_AGENT + _UA_TO_MOBILE), [("redirect", H)]),
     (_desktop(_MOBILE_AGENT + _REF_TO_MOBILE), [("redirect", H)]),
+    # an injector writing into the theme's head names its doorway as the mobile site
+    (_desktop(_ANNOTATION.replace("news.tidewater.cn", "m.lucky-spin.example")
+              + _UA_TO_MOBILE.replace("news.tidewater.cn", "m.lucky-spin.example")),
+     [("redirect", H)]),
+    (_desktop(_MOBILE_AGENT.replace("news.tidewater.cn", "wap.spin-bonus.example")
+              + _UA_TO_MOBILE.replace("news.tidewater.cn", "wap.spin-bonus.example")),
+     [("redirect", H)]),
 ], ids=["separate-URLs annotation", "Baidu mobile-agent", "no annotation",
-        "annotation in the body", "referrer test"])
+        "annotation in the body", "referrer test", "annotation naming another name's site",
+        "mobile-agent naming another name's site"])
 def test_a_phone_sent_to_the_mobile_site_the_head_names_is_navigation(
         audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
     """A Chinese portal's desktop page (sina.com.cn's goes to sina.cn) sends phones to the
@@ -277,6 +285,38 @@ def test_a_timed_redirect_to_a_link_the_page_shows_is_an_interstitial(
     """A safelink's wait page was a high (meta refresh) or medium (a timer's code)
     redirect: sending visitors to the link it shows, after a wait, is what it is for."""
     report = audit_listed(html, "https://safelink.lagu-kita.example/2026/05/go.html?url=x")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
+
+
+_STORY = ("<article><h1>Harbour council approves the 2027 budget</h1>" + (
+    "<p>The council voted on Tuesday to approve next year's budget, which funds park "
+    "repairs, road resurfacing and the library's longer opening hours; residents at the "
+    "meeting asked about parking charges.</p>") * 3 + "</article>")
+_DOORWAY = "https://best-casino-bonus.example/go"
+
+
+def _article(head: str, body: str) -> str:
+    """A news article with an injected doorway: a notice and its link, and a redirect."""
+    return (f"<!DOCTYPE html><html><head><title>Budget</title>{head}</head><body>{_STORY}"
+            f"<p>If you are not redirected, <a href='{_DOORWAY}'>click here</a>.</p>"
+            f"{body}</body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_article(f'<meta http-equiv="refresh" content="3;url={_DOORWAY}">', ""),
+     [("redirect", H)]),
+    (_article("", f'<meta http-equiv="refresh" content="1; URL={_DOORWAY}">'),
+     [("redirect", H)]),
+    (_article("", "<script>setTimeout(function(){window.location.href='" + _DOORWAY
+              + "'},3000);</script>"), [("redirect", M)]),
+], ids=["meta refresh after 3 s", "meta refresh in the body", "setTimeout"])
+def test_an_article_sending_every_reader_to_a_link_it_shows_is_no_interstitial(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A doorway injected into a compromised article ("if you are not redirected, click
+    here" beside a 3 s refresh to a spam site) read as a safelink's wait page (low): a
+    page of prose that sends every reader away is what it was, high or medium."""
+    report = audit_listed(html, "https://www.harbourgazette.example/2026/12/budget")
     assert sorted((f.kind, f.severity) for f in report.findings
                   if f.kind == "redirect") == sorted(expected)
 
