@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditor.rules import Engine
+from tests.processes import reader_stops
 
 
 def run(
@@ -177,15 +178,10 @@ def test_a_reader_that_stops_reading_does_not_hide_an_unwritten_report(
             "<html><body><p>story</p><script src='https://a.magsrv.com/ad-provider.js'>"
             "</script><ins class='eas6a97888e2' data-zoneid='5876674'></ins></body></html>")
     (tmp_path / "r.sarif").write_text("yesterday's report\n")
-    proc = subprocess.Popen(
+    status, err = reader_stops(
         [sys.executable, "-m", "auditor", "audit", "site", "--no-system-lists", "--no-policy",
-         "--format", "jsonl", "--also", "sarif=r.sarif"], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.read(1)
-    proc.stdout.close()  # the reader goes away, as `head -c 1` does
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=300) == 2
+         "--format", "jsonl", "--also", "sarif=r.sarif"], tmp_path)
+    assert status == 2
     assert err.strip() == ("auditor: error: stdout's reader stopped reading before the run "
                            "ended, so r.sarif was not written (left as before)")
     assert (tmp_path / "r.sarif").read_text() == "yesterday's report\n"

@@ -20,6 +20,7 @@ from jsonschema import Draft4Validator
 
 from auditor.report.markdown import md
 from auditor.report.sarif import FINGERPRINT_KEY
+from tests.processes import reader_stops
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "site"
@@ -323,13 +324,9 @@ def test_a_reader_that_stops_reading_does_not_pass_the_gate(site: Path) -> None:
     for n in range(200):  # more report than a pipe holds, so the run meets the break
         shutil.copy(site / "public" / "blog" / "market-day.html",
                     site / "public" / "blog" / f"copy-{n}.html")
-    proc = subprocess.Popen([*auditor_script(), "audit", "public", "--format", "jsonl"],
-                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.read(1)
-    proc.stdout.close()  # the reader goes away, as `head -c 1` does
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=300) == 2
+    status, err = reader_stops(
+        [*auditor_script(), "audit", "public", "--format", "jsonl"], site,
+        env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    assert status == 2
     assert err.strip() == ("auditor: error: stdout's reader stopped reading before the run "
                            "ended, so the policy judged only part of it")
