@@ -134,13 +134,17 @@ def _shown_links(ctx: PageContext) -> frozenset[str]:
 
 
 WAIT_PAGE_PROSE = 400  # characters of paragraphs past which a page is read, not waited on
+PROSE_RUN = 80  # characters of one run of text outside a <p> that make it a paragraph's
 
 
 def _wait_page(ctx: PageContext) -> bool:
     """Whether the page is a wait page (a safelink's or a download site's "your link is
     ready in 10 seconds"), not one a visitor reads: its paragraphs hold little text. An
     article sending everyone elsewhere after a delay ("if you are not redirected, click
-    here") is a doorway injected into it, whatever it links."""
+    here") is a doorway injected into it, whatever it links. A paragraph is a `<p>`'s
+    text, or a run of text a sentence long outside one (an article or a forum post
+    written in a `<div>` with `<br>` between its paragraphs); a menu's or a button's
+    labels are short runs."""
     if ctx.page is None:
         return False
     prose = 0
@@ -148,6 +152,23 @@ def _wait_page(ctx: PageContext) -> bool:
         prose += shown_sizes(p)[p]
         if prose >= WAIT_PAGE_PROSE:
             return False
+    body = next(iter(ctx.page.tagged("body")), None)
+    if body is None:
+        return True
+    inside = 0  # depth in a <p> (counted above) or in an element that shows no text
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "p" or el.tag in _UNSHOWN:
+            inside += 1 if event == "start" else -1
+            continue
+        if event == "end" or inside:
+            continue
+        for run in (el.text, *(child.tail for child in el)):
+            if run and len(run := run.strip()) >= PROSE_RUN:
+                prose += len(run)
+                if prose >= WAIT_PAGE_PROSE:
+                    return False
     return True
 
 

@@ -256,6 +256,12 @@ def _wait_page(head: str, body: str = "", link: str = _FILE) -> str:
             f"style='display:none' href='{link}'>Download</a></div>{body}</body></html>")
 
 
+# a Blogger theme's menu, notice and footer around the wait page: short runs of text
+_CHROME = ("<nav><a href='/'>Beranda</a> <a href='/p/lagu.html'>Lagu Terbaru</a> <a href="
+           "'/p/album.html'>Album</a> <a href='/p/kontak.html'>Kontak</a></nav><div class="
+           "'notice'>Jika tombol download tidak muncul, muat ulang halaman ini atau coba browser"
+           " lain.</div><footer>Copyright 2026 Lagu Kita. Semua lagu hanya untuk review; "
+           "belilah kaset atau CD aslinya.</footer>")
 _COUNTDOWN = (
     "<script>var c=10;var t=setInterval(function(){c--;document.getElementById('cd')."
     "textContent=c;if(c<=0){clearInterval(t);window.location.href='" + _FILE + "';}},1000);"
@@ -268,6 +274,7 @@ _COUNTDOWN = (
     (_wait_page(f'<meta http-equiv="refresh" content="8; URL={_SHORT}">', link=_SHORT),
      [("redirect", L)]),
     (_wait_page("", _COUNTDOWN), [("redirect", L)]),
+    (_wait_page("", _COUNTDOWN + _CHROME), [("redirect", L)]),
     (_wait_page("", "<script>setTimeout(function(){location.replace('" + _FILE + "')},"
                 "10000);</script>"), [("redirect", L)]),
     # at once, or to an address the page does not show, or behind a referrer test: as before
@@ -278,6 +285,7 @@ _COUNTDOWN = (
     (_wait_page("", "<script>setTimeout(function(){location.replace('https://win-prize.test/"
                 "claim')},3000);</script>"), [("redirect", M)]),
 ], ids=["meta refresh after 10 s", "meta refresh to a shortener it links", "countdown",
+         "countdown amid a blog's menu and footer",
         "setTimeout", "meta refresh at once", "meta refresh elsewhere", "referrer test",
         "timer to an address it does not show"])
 def test_a_timed_redirect_to_a_link_the_page_shows_is_an_interstitial(
@@ -294,6 +302,14 @@ _STORY = ("<article><h1>Harbour council approves the 2027 budget</h1>" + (
     "repairs, road resurfacing and the library's longer opening hours; residents at the "
     "meeting asked about parking charges.</p>") * 3 + "</article>")
 _DOORWAY = "https://best-casino-bonus.example/go"
+_STORY_BR = ("<div class='post-text'><b>Harbour council approves the 2027 budget</b><br>"
+             + "<br><br>".join(
+                 ["The council voted on Tuesday to approve next year's budget, which funds "
+                  "park repairs, road resurfacing and the library's longer opening hours.",
+                  "Residents at the meeting asked about parking charges and the ferry "
+                  "timetable; the council said both would be reviewed in the spring.",
+                  "The budget also sets aside money for flood defences along the harbour "
+                  "wall, after last winter's storms damaged the promenade."]) + "</div>")
 
 
 def _article(head: str, body: str) -> str:
@@ -310,7 +326,13 @@ def _article(head: str, body: str) -> str:
      [("redirect", H)]),
     (_article("", "<script>setTimeout(function(){window.location.href='" + _DOORWAY
               + "'},3000);</script>"), [("redirect", M)]),
-], ids=["meta refresh after 3 s", "meta refresh in the body", "setTimeout"])
+    # an article (or a forum post) whose paragraphs are a div's text between <br>s
+    (_article(f'<meta http-equiv="refresh" content="3;url={_DOORWAY}">', "").replace(
+        _STORY, _STORY_BR), [("redirect", H)]),
+    (_article("", "<script>setTimeout(function(){window.location.href='" + _DOORWAY
+              + "'},3000);</script>").replace(_STORY, _STORY_BR), [("redirect", M)]),
+], ids=["meta refresh after 3 s", "meta refresh in the body", "setTimeout",
+        "meta refresh in a br article", "setTimeout in a br article"])
 def test_an_article_sending_every_reader_to_a_link_it_shows_is_no_interstitial(
         audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
     """A doorway injected into a compromised article ("if you are not redirected, click
