@@ -189,7 +189,10 @@ def _picked_as_src(code: str, array: re.Match[str]) -> bool:
 _REFERRER_JOINED = re.compile(
     r"""(?<=['"=])((?:https?:)?//[^'"\s<>]+)['"]\s*\+\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
     r"""\s*\(\s*)?document\s*\.\s*referrer""")
-_WRITES_SCRIPT = re.compile(r"""<scr(?:['"]\s*\+\s*['"])?ipt[^>]*src""", re.I)
+# `<script … src`, its `<` also escaped as counters' and loaders' written tags have it
+# (`'\x3Cscript src=…'`, `unescape('%3Cscript src=…')`); a tag's attributes are short
+_WRITES_SCRIPT = re.compile(
+    r"""(?:<|\\x3c|\\u003c|%3c)scr(?:['"]\s*\+\s*['"])?ipt[^>]{0,400}?src""", re.I)
 
 
 # a TDS's own parameters in the tag's address (Keitaro's JavaScript integration)

