@@ -19,10 +19,10 @@ from auditor.model import Finding, RequestType, Severity
 # a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
 # that sells several formats loads its pop tag so
 _POP_FILE = re.compile(r"/((?:[\w.-]*[_.-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
-# a file named for fighting the format (`anti-popunder.js`, `popunder-blocker.min.js`, a
-# plugin's `stop-popunder.js`) is a site's defence against pops
+# a file named for fighting the format (`anti-popunder.js`, `popunder-blocker.min.js`,
+# `popunderblocker.js`, a plugin's `stop-popunder.js`) is a site's defence against pops
 _AGAINST_POPS = re.compile(
-    r"(?:^|[_.-])(?:anti|no|stop|block|blocker|blocking|kill|killer|detect|detector|guard|"
+    r"(?:^|[_.-]|pop_?under)(?:anti|no|stop|block|blocker|blocking|kill|killer|detect|detector|guard|"
     r"protect|protection|prevent|remove|remover|disable)(?=[_.-]|$)", re.I)
 _POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
 _CLICK_HOOK = re.compile(

@@ -430,7 +430,8 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
                                            "popunder.js'></script>"), set()),
     ("a pop blocker plugin", page("<script src='/js/popunder-blocker.min.js?ver=1.2'></script>"
                                   "<script src='/plugins/stop-popunder/stop-popunder.js'>"
-                                  "</script>"),
+                                  "</script><script src='/js/PopunderBlocker.js'></script>"
+                                  "<script src='/js/popunderkiller.min.js'></script>"),
      set()),
     ("jquery.popunder.js", page("<script src='/js/jquery.popunder.js'></script>"),
      {("popunder", M)}),
