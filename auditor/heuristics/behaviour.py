@@ -821,7 +821,8 @@ _APP_STEPS = re.compile(
 # a CJK "Allow" is a button only beside its verb or quotes (允许 is also "permission":
 # 未经允许不得转载, "no reprint without permission", a footer's line)
 _CJK_ALLOW = re.compile(r"許可|허용|允许|允許")
-CJK_NEAR = 4  # characters either side of a CJK "Allow" its click is sought in
+CJK_NEAR = 4  # characters either side of a CJK "Allow" its click starts or ends in
+CLICK_VERB = 8  # characters a click verb of _CLICKED may run past that reach
 
 
 def _reported(text: str, start: int, end: int) -> bool:
@@ -844,15 +845,26 @@ _CLAUSE_END = re.compile(r"[\x00.!?;:。！？；：]")
 LOCAL_CLAUSE = 80  # characters either side of the "Allow" a clause is read over
 
 
+def _clicked_near(text: str, start: int, end: int, reach: int, overrun: int) -> bool:
+    """Whether a click verb (or a quote) ends within `reach` characters before
+    `text[start:end]` or starts within `reach` after it, running at most `overrun`
+    characters past that reach: `[허용]을 누르세요`, whose verb starts 3 characters on
+    and ends past the fourth, is clicked."""
+    before = text[max(0, start - reach - overrun) : start]
+    if any(c.end() > len(before) - reach for c in _CLICKED.finditer(before)):
+        return True
+    after = _CLICKED.search(text, end, end + reach + overrun)
+    return after is not None and after.start() < end + reach
+
+
 def _local_bait(text: str) -> str | None:
     """The clause of a push lure in another language than English (`Нажмите «Разрешить»,
     чтобы подтвердить, что вы не робот`, `Klik Izinkan untuk membuktikan bahwa Anda bukan
     robot`), else None; a lure in quotes is an article quoting one."""
     for m in _ALLOW_WORD.finditer(text):
-        reach = CJK_NEAR if _CJK_ALLOW.fullmatch(m.group(0)) else 20
-        near = (text[max(0, m.start() - reach) : m.start()] + " "
-                + text[m.end() : m.end() + reach])
-        if not _CLICKED.search(near):
+        cjk = _CJK_ALLOW.fullmatch(m.group(0)) is not None
+        if not _clicked_near(text, m.start(), m.end(), CJK_NEAR if cjk else 20,
+                             CLICK_VERB if cjk else 0):
             continue
         ends = [e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - LOCAL_CLAUSE),
                                                        m.start())]

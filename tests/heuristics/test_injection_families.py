@@ -517,6 +517,9 @@ LOCAL_LURES = [
     "ロボットでないことを確認するには「許可」をクリックしてください",
     "로봇이 아닌 경우 '허용'을 클릭하세요",
     "点击“允许”以确认您不是机器人",
+    # the verb starts within a CJK "Allow"'s 4 characters and ends past them
+    "로봇이 아닌 경우 [허용]을 누르세요",
+    "如果您不是机器人，请在弹窗里点击允许",
 ]
 
 
