@@ -144,31 +144,32 @@ def _wait_page(ctx: PageContext) -> bool:
     here") is a doorway injected into it, whatever it links. A paragraph is a `<p>`'s
     text, or a run of text a sentence long outside one (an article or a forum post
     written in a `<div>` with `<br>` between its paragraphs); a menu's or a button's
-    labels are short runs."""
+    labels are short runs. One pass: a `<p>` inside another (`<p><span><p>…`, as the
+    parser nests them) is counted in the outer one, not walked again."""
     if ctx.page is None:
         return False
-    prose = 0
-    for p in ctx.page.tagged("p"):
-        prose += shown_sizes(p)[p]
-        if prose >= WAIT_PAGE_PROSE:
-            return False
     body = next(iter(ctx.page.tagged("body")), None)
     if body is None:
         return True
-    inside = 0  # depth in a <p> (counted above) or in an element that shows no text
+    sizes = shown_sizes(body)
+    prose = 0
+    inside = 0  # depth in a <p> (counted whole) or in an element that shows no text
     for event, el in etree.iterwalk(body, events=("start", "end")):
         if not isinstance(el.tag, str):
             continue
         if el.tag == "p" or el.tag in _UNSHOWN:
-            inside += 1 if event == "start" else -1
-            continue
-        if event == "end" or inside:
-            continue
-        for run in (el.text, *(child.tail for child in el)):
-            if run and len(run := run.strip()) >= PROSE_RUN:
-                prose += len(run)
-                if prose >= WAIT_PAGE_PROSE:
-                    return False
+            if event == "end":
+                inside -= 1
+                continue
+            if not inside and el.tag == "p":
+                prose += sizes[el]
+            inside += 1
+        elif event == "start" and not inside:
+            prose += sum(len(run) for run in (
+                (text or "").strip() for text in (el.text, *(child.tail for child in el)))
+                if len(run) >= PROSE_RUN)
+        if prose >= WAIT_PAGE_PROSE:
+            return False
     return True
 
 

@@ -441,3 +441,25 @@ def test_a_jw_player_that_plays_ads_through_ima_names_ima(audit_listed: AuditLis
     report = audit_page(audit_listed, "embeds", _NEWS)
     assert "Google IMA SDK" in {n.network for n in report.networks}
     assert ("gpt-slot", "/21987654/video_preroll") in _ids(report)
+
+
+def test_a_wait_page_of_nested_paragraphs_costs_linear_time(
+        audit_listed: AuditListed) -> None:
+    """Each `<p>`'s text was counted by a walk of its own subtree, and the parser nests
+    `<p><span><p>…`: 120 of them over 90,000 elements took 14 s (1 s at 6b08905). One
+    walk counts the outermost paragraphs."""
+    import time
+
+    def seconds(depth: int) -> float:
+        html = ("<html><head><meta http-equiv='refresh' content='5;url=" + _FILE + "'></head>"
+                f"<body><a href='{_FILE}'>Download</a>" + "<p><span>" * depth
+                + "<i></i>" * (60 * depth) + "</body></html>")
+        start = time.perf_counter()
+        report = audit_listed(html, "https://safelink.lagu-kita.example/go.html")
+        assert [(f.kind, f.severity) for f in report.findings] == [("redirect", L)]
+        return time.perf_counter() - start
+
+    seconds(20)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (40, 200))
+    assert large < 12 * max(small, 0.01), (small, large)
