@@ -534,6 +534,11 @@ class Catalogue:
         entity = next((e for d in inner if (e := self.entities.get(d)) is not None), None)
         return Owner(network, entity)
 
+    def host_runner(self, host: str) -> Owner:
+        """Who runs a host as a whole (`runner_of` its root, where no platform keeps a
+        path of its own): asked of a site, not of one request."""
+        return self.runner_of(f"https://{host}/", host)
+
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served
         from no vendor's host (the site, its own CDN, a public CDN), if any."""

@@ -118,7 +118,7 @@ _TRACKING_CATEGORIES = frozenset({Category.ANALYTICS, Category.ADVERTISING, Cate
                                   Category.SESSION_REPLAY, Category.FINGERPRINTING})
 
 
-def _shown_size(el: etree._Element) -> bool:
+def _visible_size(el: etree._Element) -> bool:
     """Whether an element declares both a width and a height over 2 pixels: a size a
     visitor sees once it is shown (a spinner, an icon), no beacon's."""
     width, height = declared_size(el)
@@ -243,7 +243,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         url = resolve(img.get("src") or "", ctx.url)
         if not url or not is_third_party(host_of(url), ctx.first_party):
             continue
-        if not tiny and _shown_size(img):
+        if not tiny and _visible_size(img):
             if tracking is None:
                 tracking = {r.url for r in ctx.resources if r.blocked
                             or r.category in _TRACKING_CATEGORIES}

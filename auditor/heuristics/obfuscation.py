@@ -106,7 +106,7 @@ def _plain_loaders(ctx: PageContext) -> dict[str, list[int]]:
 
 def _company(catalogue: Catalogue, host: str) -> str | None:
     """The company the catalogue says runs a host, if it knows one."""
-    owner = catalogue.runner_of(f"https://{host}/", host)
+    owner = catalogue.host_runner(host)
     return owner.network.company if owner.network else (
         owner.entity.company if owner.entity else None)
 

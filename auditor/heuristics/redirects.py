@@ -201,9 +201,8 @@ def _same_owner(host: str, ctx: PageContext) -> bool:
     does a hosting platform's: me.github.io and evil.github.io are two customers')."""
     if not ctx.first_party:
         return False
-    runner = ctx.catalogue.runner_of
-    theirs = runner("https://" + host + "/", host).entity
-    ours = runner("https://" + ctx.first_party + "/", ctx.first_party).entity
+    theirs = ctx.catalogue.host_runner(host).entity
+    ours = ctx.catalogue.host_runner(ctx.first_party).entity
     return theirs is not None and ours is not None and theirs.company == ours.company
 
 
