@@ -882,12 +882,6 @@ _STATEMENT_END = re.compile(rb"[;{}\n]")
 _IDENTIFIER = re.compile(rb"\s*([\w$]+)\s*\Z")
 
 
-def names_element(before: bytes, name: bytes) -> bool:
-    """Whether the expression whose `.click()` follows `before` is the element `name`
-    (`"go"`, `#go`) names (`clicked_names`)."""
-    return name in clicked_names(before)
-
-
 def clicked_names(before: bytes) -> set[bytes]:
     """How the expression whose `.click()` follows `before` may name its element, as
     `quoted_names` writes them: the strings and id selectors of that statement

@@ -20,7 +20,7 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
-from auditor.dom.walk import CLICKED_LINK, base_target, names_element, new_context, quoted_names
+from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -723,7 +723,7 @@ def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> b
         for click in _CLICK_CALL.finditer(code):
             before = code[max(0, click.start() - CLICK_REACH):click.start()]
             low = before.lower().encode("utf-8", "replace")
-            if not any(names_element(low, name) for name in names):
+            if names.isdisjoint(clicked_names(low)):
                 continue
             script = script or _Script(code, code_only(code) or code, page_code)
             if not _user_initiated(script, click.start()):
