@@ -93,13 +93,14 @@ def opens_new_context(script: str, name: str, *, new_tabs: bool = False) -> bool
         r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
 
 
-# `a.target = '_blank'` (or `setAttribute('target', 'x')`): a target other than the page's
-# own browsing context or its parents opens a new one
-_NEW_CONTEXT = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
-                r"""\s*['"`](?!(?i:_self|_top|_parent)['"`]|['"`])""")
+# a link's target set (`a.target = '…'`, `setAttribute('target', '…')`), up to its quote
+_TARGET_SET = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
+               r"""\s*['"`]""")
+# `a.target = '_blank'` (or any name): a target other than the page's own browsing
+# context or its parents opens a new one
+_NEW_CONTEXT = _TARGET_SET + r"""(?!(?i:_self|_top|_parent)['"`]|['"`])"""
 # `a.target = '_self'` (`_top`, `_parent`, or empty): the page's own, over its `<base target>`
-_OWN_CONTEXT = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
-                r"""\s*['"`](?:(?i:_self|_top|_parent))?['"`]""")
+_OWN_CONTEXT = _TARGET_SET + r"""(?:(?i:_self|_top|_parent))?['"`]"""
 
 
 # the end of one string literal joined to the start of another in the same quotes: the
