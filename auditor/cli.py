@@ -26,7 +26,7 @@ from auditor.cli_args import (
     sigterm_interrupts,
 )
 from auditor.errors import AuditorError, InputError
-from auditor.files import file_key, replacing_text
+from auditor.files import file_key, replacing_text, written_at_end
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
 from auditor.version import __version__
@@ -252,7 +252,7 @@ def run_audit(args: argparse.Namespace) -> int:
         _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
     # each output replaced once whole; none after Ctrl-C
     files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
-             if p is not None and _replaced(p) and file_key(p) != file_key(1)]
+             if p is not None and written_at_end(p) and file_key(p) != file_key(1)]
     with _judged_whole(gate.active, files), ExitStack() as outputs:
         out = outputs.enter_context(_output(args.output))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
@@ -401,18 +401,6 @@ def _device(path: Path | None) -> bool:
     except OSError:
         return False
     return stat.S_ISCHR(mode)
-
-
-def _replaced(path: Path) -> bool:
-    """Whether an output is a file written whole at the end (or none yet), not a stream
-    written as the run goes (a device, a pipe, a descriptor: `--also md=>(head)`)."""
-    from auditor.files import descriptor
-
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return True
-    return stat.S_ISREG(mode) and descriptor(path) is None
 
 
 def _stdin_file() -> tuple[int, int] | str | None:

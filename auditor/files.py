@@ -95,6 +95,17 @@ def _in_place(path: Path) -> IO[bytes] | None:
         raise _cannot_write(path, exc) from None
 
 
+def written_at_end(path: Path) -> bool:
+    """Whether an output is a file written whole at the end (or none yet), not a stream
+    written as the run goes (a device, a pipe, a descriptor: `--also md=>(head)`), which
+    `_in_place` writes through: what a run cut short leaves unwritten."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) and descriptor(path) is None
+
+
 def file_key(where: Path | int) -> tuple[int, int] | str | None:
     """What names one file however it is reached (a symlink, a hard link, /dev/stdout
     when stdout is redirected to it): its device and inode, else, for a file not made
