@@ -19,7 +19,7 @@ from rich.text import Text
 
 from auditor.console import OutputConsole
 from auditor.report.safe import inert
-from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece
+from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted, percent
 
 
@@ -126,8 +126,7 @@ def write_terminal(s: dict[str, Any], console: Console, store: Path | None = Non
         for h in hosts:
             network, category = _t(h["network"]), _t(h["category"])
             table.add_row(Breakable(_t(h["host"], 300)),
-                          *((Breakable(network), Breakable(category)) if category_width is not None
-                            else (Breakable(network.append("\n").append_text(category)),)),
+                          *network_cells(network, category, category_width is not None),
                           str(h["pages"]), percent(h["share_pages"]), str(h["sites"]))
         console.print(table)
     ratio = s["content_to_ad_ratio"]

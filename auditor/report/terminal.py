@@ -27,7 +27,7 @@ from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import evidence_line, origin_note, source_name
 from auditor.report.safe import inert, inert_list
-from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece
+from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted
 
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
@@ -298,8 +298,7 @@ class PageView:
             who = _t(_who(host))
             table.add_row(
                 Breakable(cell),
-                *((Breakable(who), Breakable(category_text)) if split
-                  else (Breakable(who.append("\n").append_text(category_text)),)),
+                *network_cells(who, category_text, split),
                 str(host.resources),
                 Text(str(host.blocked), style="red" if host.blocked else "green"),
             )

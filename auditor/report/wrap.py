@@ -113,6 +113,14 @@ def host_columns(split: int, merged: int, host: int, network: int,
     return max(1, min(host, merged - max(network, least))), None
 
 
+def network_cells(network: Text, label: Text, split: bool) -> tuple[Breakable, ...]:
+    """The cells of a host's network and its category label: each in its column when
+    `host_columns` gave the label one (`split`), else the label under the network."""
+    if split:
+        return Breakable(network), Breakable(label)
+    return (Breakable(network.append("\n").append_text(label)),)
+
+
 def _words(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\s*\S+\s*|\s+", line)]
 
