@@ -459,8 +459,8 @@ def same_name(host: str, other: str) -> bool:
     >>> same_name("sina.cn", "www.sina.com.cn"), same_name("m.spin.xyz", "sina.com.cn")
     (True, False)
     """
-    return (bool(_site_name(host)) and _site_name(host) == _site_name(other)) or (
-        related_site(host, other))
+    name = _site_name(host)
+    return (bool(name) and name == _site_name(other)) or related_site(host, other)
 
 
 def _name_words(name: str) -> list[str]:
