@@ -759,6 +759,16 @@ def _ipv4_number(part: str) -> int | None:
     return int(part, radix)
 
 
+def ip_address(host: str) -> bool:
+    """Whether a (resolved) host is an IP address, not a name: no vendor serves its code or
+    frames from one, and an injection's payload often sits there.
+
+    >>> ip_address("185.12.4.9"), ip_address("[2001:db8::1]"), ip_address("cdn4.example")
+    (True, True, False)
+    """
+    return ipv6_host(host) is not None or host.rstrip(".")[-1:].isdigit()
+
+
 def ipv6_host(host: str) -> str | None:
     """An IPv6 address as a request's host holds it (bare, compressed), else None.
 

@@ -28,6 +28,7 @@ from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
     dressed_host,
     host_of,
+    ip_address,
     is_third_party,
     registrable_domain,
     related_site,
@@ -602,7 +603,7 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
             break
 
 
-def _dressed(host: str, first_party: str | None) -> str | None:
+def dressed_as(host: str, first_party: str | None) -> str | None:
     """What a host is dressed as (`dressed_host`), unless it is the page's own name that
     holds the brand: `windows-report.com`'s CDN on `windows-report-cdn.com` borrows
     nothing the page does not bear itself."""
@@ -730,7 +731,7 @@ def _skim_verdict(ctx: PageContext, text: str, send: re.Match[str], how: str, ca
         marks.append("it goes to another site's WordPress files, a hacked site relaying it")
     if payload:
         marks.append("the code is hidden in an encoding")
-    if (dressed := _dressed(host, ctx.first_party)) is not None:
+    if (dressed := dressed_as(host, ctx.first_party)) is not None:
         marks.append(f"the host's name is dressed as {dressed}")
     if marks:
         return Severity.HIGH, url, how, card, marks
@@ -1059,7 +1060,7 @@ def _update_verdict(a: etree._Element, url: str, host: str,
     # page's header, article and footer)
     pinned = any(_FIXED.search(el.get("style") or "") and not _is_shell(el)
                  for el in a.iterancestors())
-    dressed = _dressed(host, first_party)
+    dressed = dressed_as(host, first_party)
     if pinned or dressed is not None or not _INSTALLERS.search(path):
         why = ("it sits in an overlay pinned over the page" if pinned else
                f"the host is dressed as {dressed}" if dressed else
@@ -1075,7 +1076,7 @@ _HTML_START = re.compile(r"<html[\s>]", re.I)
 STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
 
 
-def _html_start_line(text: str) -> int:
+def html_start_line(text: str) -> int:
     """The line of the page's own `<html>` start tag, else 0: a `<html` inside a tag's
     attribute (`srcdoc="<html>…"`) or a script's string (`document.write("<html>")`) is
     not it, and a fragment (a WordPress post body) has none."""
@@ -1104,7 +1105,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     if ctx.page is None or not scripts:
         return  # no other site's script: nothing to place
     end = after_html(ctx)
-    html_line = _html_start_line(ctx.document.text)
+    html_line = html_start_line(ctx.document.text)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
     for res in scripts:
@@ -1136,9 +1137,9 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     parts = url.split("?")[0].split("#")[0]
     if hidden:
         return Severity.HIGH, " (its address hidden in an encoding the page's code decodes)"
-    if (dressed := _dressed(host, ctx.first_party)) is not None:
+    if (dressed := dressed_as(host, ctx.first_party)) is not None:
         return Severity.HIGH, f" (a host dressed as {dressed})"
-    if host.replace(".", "").isdigit() or ":" in host:
+    if ip_address(host):
         return Severity.HIGH, " (a bare IP address)"
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "

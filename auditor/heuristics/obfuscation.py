@@ -30,7 +30,7 @@ from auditor.dom.deobfuscate import CODE_TYPES, Decoded
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, ipv6_host, is_third_party, open_host, resolve
+from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
@@ -85,11 +85,6 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
         (content if entity.category is Category.CONTENT else services)[host] = entity.company
     companies = set(services.values())
     return frozenset(services) | {h for h, company in content.items() if company in companies}
-
-
-def _address(host: str) -> bool:
-    """Whether a (resolved) host is an IP address, not a name."""
-    return ipv6_host(host) is not None or host.rstrip(".")[-1:].isdigit()
 
 
 def _plain_loaders(ctx: PageContext) -> dict[str, list[int]]:
@@ -184,7 +179,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
         # and error page); a bare IP address is no vendor's host
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
-        fallback = bool(fallback_of) and not any(map(_address, map(host_of, offsite)))
+        fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
         severity = Severity.HIGH if (offsite and not fallback) or mines \
             or decoded.nested_past_depth else Severity.MEDIUM
