@@ -19,11 +19,20 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.parser import carrying, line_of
+from auditor.heuristics.behaviour import dressed_as, html_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve, site_of, split_url
+from auditor.urls import (
+    host_of,
+    ip_address,
+    is_third_party,
+    registrable_domain,
+    resolve,
+    site_of,
+    split_url,
+)
 from auditor.words import counted
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
@@ -42,10 +51,12 @@ _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?" + _END, re.I)
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
 # Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
-# iframe, consent locators, chat frames); of the others they are an injection sign.
+# iframe, consent locators, chat frames, a fraud check's profiling frame: ThreatMetrix's
+# `fp/tags` at `top:-5000px`); of the others they are an injection sign.
 _BENIGN_FRAME = frozenset(
     {Category.TAG_MANAGER, Category.ANALYTICS, Category.CONSENT, Category.CONTENT,
-     Category.CUSTOMER_ENGAGEMENT, Category.SOCIAL, Category.SESSION_REPLAY}
+     Category.CUSTOMER_ENGAGEMENT, Category.SOCIAL, Category.SESSION_REPLAY,
+     Category.FINGERPRINTING}
 )
 # Off-site links that are not link-farm material: share/follow buttons, CDNs.
 _BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
@@ -58,7 +69,17 @@ _WIDGET_WORDS = re.compile(
     r"|drawer|flyout|tooltip|version|lang|search",
     re.I,
 )
-_WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist", "listbox"})
+_WIDGET_WORDS_MORE = re.compile(r"off-?canvas|sidenav|burger", re.I)  # mobile menu drawers
+_WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist", "tabpanel",
+                           "listbox"})
+# Attributes naming, by its id, the element a button or link opens: ARIA's disclosure
+# (`aria-controls`), Bootstrap's collapse, tab, modal and offcanvas (`data-target`,
+# `data-bs-target`: `#id`), the HTML popover and command buttons (`popovertarget`,
+# `commandfor`).
+_OPENS = etree.XPath("//*[@aria-controls or @data-target or @data-bs-target or @popovertarget"
+                     " or @commandfor]")
+_OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popovertarget",
+                      "commandfor")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
@@ -164,12 +185,94 @@ def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
     return names, {n.company for n in networks if n is not None and n.company}
 
 
+# What a hidden frame of a host the catalogue does not know is for, when its vendor's
+# documentation names it so. By the frame's `name` or `id`: EMVCo 3-D Secure's method and
+# challenge frames (`threeDSMethodIframe`; Cardinal's device data `collectionIframe`), the
+# IAB's CMP locators (`__tcfapiLocator`, `__cmpLocator`, `__uspapiLocator`,
+# `__gppLocator`), Prebid's `__pb_locator__`, Funding Choices' `googlefcPresent`.
+_PURPOSE_NAMES = (
+    ("a 3-D Secure frame", re.compile(r"(?:three_?ds|3ds)\w*|\w*collection_?i?frame", re.I)),
+    ("a consent or ad locator", re.compile(
+        r"__(?:tcfapi|cmp|uspapi|gpp)locator|__pb_locator__|googlefcpresent", re.I)),
+)
+# By the words of its address (the subdomain's labels and the path): a bidder's or
+# exchange's user-sync and cookie-match frame (`usersync`, `user-sync`, `cookie_sync`,
+# `match`, `getuid`, `pixel`), a card issuer's 3-D Secure server (`acs.`, `/3ds/`), a
+# sign-in, session or storage frame shared by a group's sites (`sso`, `login`, `storage`,
+# `xdomain`), a captcha.
+_PURPOSE_WORDS = (
+    ("a user-sync or cookie-match frame", re.compile(
+        r"\w*sync\w*|\w*match|(?:get|set)?uids?|pixels?|cm", re.I)),
+    ("a 3-D Secure frame", re.compile(r"acs\d*|3ds\w*|threeds\w*|3dsecure|\w*3dsmethod",
+                                      re.I)),
+    ("a sign-in, session or storage frame", re.compile(
+        r"sso|login|signin|o?auth2?|sessions?|\w*storage|xdomain|crossdomain|xdm?", re.I)),
+    ("a captcha", re.compile(r"\w*captcha|turnstile", re.I)),
+)
+_ADDRESS_WORDS = re.compile(r"[a-z0-9]+", re.I)
+# A traffic distribution system's entry point, as kits name it (Sutra's `in.cgi?3`,
+# SimpleTDS's `go.php?sid=1`), or any CGI or PHP script asked with a bare number.
+_TDS_PATH = re.compile(r"/(?:in|go)\.(?:cgi|php)(?:$|[?#])|\.(?:cgi|php)\?\d+$", re.I)
+
+
+def _purpose(frame: etree._Element, url: str) -> str | None:
+    """What a hidden frame is for, by its name or the words of its address, when it is a
+    job vendors document a hidden frame for; None when it says nothing."""
+    for attribute in ("name", "id"):
+        value = frame.get(attribute) or ""
+        for purpose, pattern in _PURPOSE_NAMES:
+            if value and pattern.fullmatch(value):
+                return f"{purpose} by its {attribute}"
+    parts = split_url(url)
+    if parts is None:
+        return None
+    labels = (parts.hostname or "").split(".")
+    subdomain = ".".join(labels[: -len(registrable_domain(parts.hostname or "").split("."))])
+    words = [w for w in _ADDRESS_WORDS.findall(f"{subdomain} {parts.path}") if w != "async"]
+    for purpose, pattern in _PURPOSE_WORDS:
+        if any(pattern.fullmatch(w) for w in words):
+            return f"{purpose} by its address"
+    return None
+
+
+def _injection_mark(ctx: PageContext, frame: etree._Element, url: str) -> str | None:
+    """What marks a hidden frame of a host no known vendor runs as injected, the same
+    marks the behaviour kinds read (past `</html>` the caller asks first, of any frame): a
+    place no template writes (before `<html>`, a WordPress post body, an article the page
+    copies), an address no vendor
+    serves a frame from (a bare IP, plain `http:` on an `https:` page, a host dressed as a
+    brand or a CDN, a TDS's entry point). Not a size or an off-screen position: fraud
+    checks document theirs so (ThreatMetrix's 100×100 frame at `top:-5000px`)."""
+    if line_of(frame) < html_start_line(ctx.document.text):
+        return "before the page's <html> tag"
+    if ctx.document.in_post_body:
+        return "in the post body"
+    if ctx.republishes and inside_bodies(ctx.bodies, ctx.xpath)(ctx.xpath(frame)):
+        return "in an article the page copies"
+    host = host_of(url)
+    if ip_address(host):
+        return "a bare IP address"
+    if url.lower().startswith("http:") and (ctx.url or "").lower().startswith("https:"):
+        return "plain http on an https page, which no vendor serves and browsers block"
+    if (look := dressed_as(host, ctx.first_party)) is not None:
+        return f"a host dressed as {look}"
+    parts = split_url(url)
+    if parts is not None and _TDS_PATH.search(parts.path + ("?" + parts.query
+                                                            if parts.query else "")):
+        return "a traffic distribution system's entry point"
+    return None
+
+
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
-    """Zero-size or hidden iframes that load another site: a classic injected payload.
+    """Zero-size or hidden iframes that load another site: a classic injected payload, and
+    how vendors' helper frames look too.
 
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all. One after the
-    page's closing `</html>` was appended to it: `high` whoever it loads.
+    page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
+    catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
+    whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
+    dialog a script opens, is `low`; else `medium`.
     """
     if ctx.root is None:
         return
@@ -183,12 +286,14 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        reason = "zero or 1-pixel size" if _tiny(frame) else hiding(frame)
+        how = None if _tiny(frame) else hiding(frame)
+        reason = "zero or 1-pixel size" if _tiny(frame) else how
         node = frame.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
                 break
-            reason = hiding(node) and f"inside a wrapper hidden by {hiding(node)}"
+            how = hiding(node)
+            reason = how and f"inside a wrapper hidden by {how}"
             node = node.getparent()
         if not reason:
             continue
@@ -206,14 +311,27 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 helpers[entity.company].append((url, frame))
                 continue
         known = category is not None and category is not Category.UNKNOWN
-        severity = Severity.MEDIUM if known and category is Category.ADVERTISING else Severity.HIGH
-        where = ""
+        message = f"hidden third-party iframe ({reason}) loads {url}"
         if appended:
-            severity, where = Severity.HIGH, " after the page's closing </html>"
-        yield finding(HIDDEN_IFRAME, severity,
-                      f"hidden third-party iframe ({reason}){where} loads {url}", url,
-                      line=line_of(frame), xpath=ctx.xpath(frame),
-                      key=(url,))
+            severity = Severity.HIGH
+            message = (f"hidden third-party iframe ({reason}) after the page's closing "
+                       f"</html> loads {url}")
+        elif known:
+            severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
+        elif (mark := _injection_mark(ctx, frame, url)) is not None:
+            severity, message = Severity.HIGH, f"{message}: {mark}"
+        elif (purpose := ("hidden in a menu, tab or dialog a script opens"
+                          if how in _TOGGLED and _in_widget(frame, ctx)
+                          else _purpose(frame, url))) is not None:
+            severity = Severity.LOW
+            message = (f"{message}: {purpose}, no mark of injection; check that the site "
+                       "uses this host")
+        else:
+            severity = Severity.MEDIUM
+            message = (f"{message}: no mark of injection beside a host the catalogue does "
+                       "not know; check that the site added it")
+        yield finding(HIDDEN_IFRAME, severity, message, url,
+                      line=line_of(frame), xpath=ctx.xpath(frame), key=(url,))
     if helpers:  # one fact about the stack, not a line per bidder
         frames = sorted((f for group in helpers.values() for f in group),
                         key=lambda f: line_of(f[1]))
@@ -261,8 +379,31 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
                       key=(host,))
 
 
-def _in_widget(el: etree._Element) -> bool:
-    """Whether an element is (inside) a menu, dialog or similar that scripts toggle."""
+def _opened_ids(ctx: PageContext) -> frozenset[str]:
+    """The ids of the elements the page's buttons and links say they open (a tab panel, a
+    collapsed footer list, a drawer): a block a script shows on the visitor's click. A view
+    of the page, sought at the first hidden block that asks."""
+    if ctx.page is not None:
+        return ctx.page.view("opened ids", lambda: _openers(ctx.root))
+    return _openers(ctx.root)
+
+
+def _openers(root: etree._Element | None) -> frozenset[str]:
+    ids: set[str] = set()
+    found = _OPENS(root) if root is not None else []
+    for el in found if isinstance(found, list) else []:
+        if not isinstance(el, etree._Element):
+            continue
+        for attribute in _OPENER_ATTRIBUTES:
+            for value in (el.get(attribute) or "").split():
+                ids.add(value.removeprefix("#"))
+    return frozenset(ids)
+
+
+def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
+    """Whether an element is (inside) a menu, dialog, tab panel or similar that scripts
+    toggle: by its tag, role or names, or because a button of the page says it opens it."""
+    opened: frozenset[str] | None = None
     node: etree._Element | None = el
     while node is not None:
         tag = str(node.tag).lower()
@@ -271,8 +412,12 @@ def _in_widget(el: etree._Element) -> bool:
         if (node.get("role") or "").lower() in _WIDGET_ROLES:
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and _WIDGET_WORDS.search(names):
+        if names.strip() and (_WIDGET_WORDS.search(names) or _WIDGET_WORDS_MORE.search(names)):
             return True
+        if ctx is not None and node.get("id"):
+            opened = _opened_ids(ctx) if opened is None else opened
+            if node.get("id") in opened:
+                return True
         node = node.getparent()
     return False
 
@@ -335,6 +480,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    end = after_html(ctx)
     reported: set[etree._Element] = set()
     for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
         if str(el.tag).lower() in ("head", "script", "style"):
@@ -347,8 +493,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if reason == "font-size:0" and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
-        if toggled and _in_widget(el):
-            continue
+        if toggled and not (end and line_of(el) > end) and _in_widget(el, ctx):
+            continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         offsite: dict[str, str] = {}
@@ -379,12 +525,21 @@ HIDDEN_IFRAME = FindingKind(
     "hidden-iframe", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden third-party iframe",
     "A zero-size, 1-pixel, hidden or off-screen iframe (or one in a hidden wrapper) loads "
-    "another site that is not a tag manager, analytics, consent, chat or content vendor: a "
-    "classic injected payload. Medium when the catalogue knows the host as an advertising "
-    "vendor, high otherwise, and high after the page's closing `</html>` whatever it loads. "
-    "Low for the frames of an ad network the page's own tags run (a loader, a slot, a "
-    "Prebid bidder; not one in a WordPress post body, in an article the page copies or "
-    "after `</html>`): its user-sync and helper frames, a fact about the stack.",
+    "another site that is not a tag manager, analytics, consent, chat, fraud-check or content "
+    "vendor: a classic injected payload, and how vendors' helper frames look too. High after "
+    "the page's closing `</html>` whatever it loads; of a host the catalogue does not know, "
+    "high with a mark of injection (before `<html>`, in a WordPress post body or an article "
+    "the page copies, a bare IP address, plain `http:` on an `https:` page, a host dressed as "
+    "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
+    "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
+    "and for an advertising vendor's frame the page's tags do not run: check that the site "
+    "added it. Low when the frame says a job vendors document a hidden frame for (by its "
+    "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
+    "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
+    "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog a script opens, or "
+    "belongs to an ad network the page's own tags run (a loader, a slot, a Prebid bidder; "
+    "not one in a post body, a copied article or after `</html>`): its user-sync and helper "
+    "frames, a fact about the stack.",
 )
 
 TRACKING_PIXEL = FindingKind(
@@ -401,7 +556,9 @@ HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.HIGH,), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style holds three or more links to other sites (not share"
-    " or follow buttons, not a menu a script toggles, not the whole page or article an "
+    " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
+    "names, or a button's `aria-controls`, `data-bs-target` or `popovertarget` naming it; "
+    "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. Remove the block and find how it got in.",

@@ -350,10 +350,18 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
         "<script>var a=document.createElement('a');a.href='https://spam.test/win';"
         "a.setAttribute('target', '_self');a.click();</script>"), {("redirect", H)}),
     # hidden iframes
+    # an unknown host's hidden frame with no mark of injection is what an unknown vendor's
+    # helper looks like too (medium); a mark beside it makes it high
     ("zero-size iframe", page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>'),
-     {("hidden-iframe", H)}),
+     {("hidden-iframe", M)}),
     ("iframe in hidden wrapper", page('<div style="display:none"><iframe src="https://evil.test/x">'
-                                      "</iframe></div>"), {("hidden-iframe", H)}),
+                                      "</iframe></div>"), {("hidden-iframe", M)}),
+    ("zero-size iframe after </html>", page("") + '\n<iframe src="https://evil.test/x" '
+     'width="0" height="0"></iframe>', {("hidden-iframe", H)}),
+    ("zero-size iframe of an IP address", page('<iframe src="https://185.12.4.9/x" width="0" '
+                                               'height="0"></iframe>'), {("hidden-iframe", H)}),
+    ("zero-size plain-http iframe on an https page", page(
+        '<iframe src="http://evil.test/x" width="0" height="0"></iframe>'), {("hidden-iframe", H)}),
     ("GTM noscript iframe", page('<noscript><iframe src="https://www.googletagmanager.com/ns.html?'
                                  'id=GTM-ABC123" height="0" width="0" style="display:none;'
                                  'visibility:hidden"></iframe></noscript>'), set()),

@@ -1,0 +1,234 @@
+"""What a hidden frame or a hidden block of links is for, judged as a reviewer would sign
+it, audited with the system lists. Real pages carry hidden third-party frames for jobs
+their vendors document (a card issuer's 3-D Secure method frame, a bidder's user sync, a
+CMP's locator, a group's single sign-on, a fraud check's profiling frame) and hidden
+blocks of links a script opens (a tab panel, a collapsed list of the group's sites); an
+injection puts its frame or links where no template writes, or on an address no vendor
+serves from. Each page is one we wrote after the vendor's published snippet or the form
+incident write-ups show; hosts and IDs are made up. docs/ACCURACY.md ("When a hidden
+frame or link block is high") says what each severity means.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Severity
+
+from .conftest import AuditHtml, AuditListed
+from .test_injection_families import URL, wp_page
+
+H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+SHOP = "https://www.harbourbakery.example/checkout/"
+
+
+def _frames(report_findings: tuple[object, ...]) -> list[Severity]:
+    return [f.severity for f in report_findings  # type: ignore[attr-defined]
+            if f.kind == "hidden-iframe"]  # type: ignore[attr-defined]
+
+
+# (what, where on the page, the frame's markup, the most a reviewer should see)
+LEGITIMATE: list[tuple[str, str, str]] = [
+    # EMVCo 3-D Secure 2: the method URL loaded in a hidden frame the SDK names
+    ("a 3-D Secure method frame, by its name", "post",
+     '<iframe name="threeDSMethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c"'
+     ' style="visibility:hidden;position:absolute;width:1px;height:1px"></iframe>'),
+    # Cardinal Commerce's device data collection frame, as CyberSource documents it
+    ("a 3-D Secure device data collection frame", "post",
+     '<iframe id="cardinal_collection_iframe" name="collectionIframe" height="1" width="1" '
+     'style="display: none;" src="https://ddc.paygate-example.example/V1/Cruise/Collect">'
+     "</iframe>"),
+    ("a card issuer's 3-D Secure server, by its address", "footer",
+     '<iframe src="https://acs2.issuer-bank.example/3ds/method?id=77" width="0" height="0" '
+     'style="display:none"></iframe>'),
+    # an SSP the catalogue does not know, its Prebid user-sync and cookie-match frames
+    ("an unknown SSP's user-sync frame", "footer",
+     '<iframe src="https://sync.adkernel-partner.example/user-sync?zone=123" width="0" '
+     'height="0" frameborder="0" style="display:none"></iframe>'),
+    ("an unknown exchange's cookie_sync frame", "footer",
+     '<iframe src="https://cs.bidwharf.example/cookie_sync?p=4411" width="1" height="1" '
+     'style="display:none"></iframe>'),
+    ("an unknown DSP's getuid frame", "footer",
+     '<iframe src="https://ums.tidebid.example/getuid?redir=x" width="0" height="0" '
+     'style="display:none"></iframe>'),
+    ("an unknown exchange's match frame", "footer",
+     '<iframe src="https://match.quayads.example/match?pid=12" width="0" height="0" '
+     'style="display:none"></iframe>'),
+    # a CMP's locator given an address, as some CMPs' stubs write it
+    ("a CMP locator frame by its name", "footer",
+     '<iframe name="__tcfapiLocator" src="https://cmp.consentharbour.example/locator.html" '
+     'style="display:none"></iframe>'),
+    # a publisher group's single sign-on and cross-domain storage on a sister domain
+    ("a group's single sign-on check frame", "footer",
+     '<iframe src="https://konto.verlagsgruppe-nord.example/sso/check.html" '
+     'style="display:none" width="0" height="0"></iframe>'),
+    ("a group's cross-domain storage frame", "footer",
+     '<iframe src="https://id.mediagroup-login.example/xdomain/storage.html" width="0" '
+     'height="0" style="display:none"></iframe>'),
+    ("Keycloak's login status frame", "footer",
+     '<iframe src="https://auth.harbour-id.example/realms/news/protocol/openid-connect/'
+     'login-status-iframe.html" style="display:none" title="keycloak-session-iframe">'
+     "</iframe>"),
+    # captchas: the catalogue's (reCAPTCHA, hCaptcha, Turnstile) and one it does not know
+    ("reCAPTCHA's invisible challenge frame", "footer",
+     '<div style="visibility:hidden;position:absolute;top:-10000px"><iframe title="recaptcha'
+     ' challenge" src="https://www.google.com/recaptcha/api2/bframe?hl=en&k=6LcXq27" '
+     'width="400" height="580"></iframe></div>'),
+    ("hCaptcha's hidden challenge frame", "footer",
+     '<div style="visibility:hidden;position:absolute"><iframe src="https://newassets.hcaptcha'
+     '.com/captcha/v1/a1b2/static/hcaptcha.html#frame=challenge" width="400" height="600">'
+     "</iframe></div>"),
+    ("Turnstile's invisible widget", "footer",
+     '<iframe src="https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/g/turnstile/'
+     'if/ov2/av0/rcv0/0/x9q/0x4AAAAAAAq27/auto/normal" style="display:none" width="0" '
+     'height="0"></iframe>'),
+    ("an unknown captcha's invisible frame", "footer",
+     '<iframe src="https://captcha.friendlycheck.example/widget/invisible" width="0" height="0"'
+     ' style="display:none"></iframe>'),
+    # ThreatMetrix's profiling tag, its noscript frame off-screen as documented
+    ("ThreatMetrix's profiling frame", "footer",
+     '<noscript><iframe style="width:100px;height:100px;border:0;position:absolute;top:-5000px"'
+     ' src="https://h.online-metrix.net/fp/tags?org_id=q27xk1&session_id=a1b2c3"></iframe>'
+     "</noscript>"),
+    # Funding Choices' presence frame, as its signal code writes it (no address)
+    ("Funding Choices' googlefcPresent frame", "footer",
+     '<iframe name="googlefcPresent" style="width:0;height:0;border:none;z-index:-1000;'
+     'left:-1000px;top:-1000px;display:none"></iframe>'),
+    # a video and a sign-up form in dialogs a button opens
+    ("a video in a closed modal", "post",
+     '<button data-bs-toggle="modal" data-bs-target="#clip">Watch</button><div id="clip" '
+     'style="display:none"><iframe src="https://player.tidevideo.example/embed/8812" '
+     'width="640" height="360"></iframe></div>'),
+    ("a newsletter form in a closed popup", "footer",
+     '<div class="newsletter-popup" style="display:none"><iframe src="https://forms.'
+     'letterbox-mail.example/f/q27" width="480" height="320"></iframe></div>'),
+    ("Intercom's messenger frame preloaded", "footer",
+     '<iframe name="intercom-frame" src="https://widget.intercom.io/widget/q27xk1" '
+     'style="display:none"></iframe>'),
+]
+
+
+@pytest.mark.parametrize(("what", "where", "frame"), LEGITIMATE, ids=[c[0] for c in LEGITIMATE])
+def test_a_legitimate_hidden_frame_is_no_medium_or_high(
+        what: str, where: str, frame: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**{where: frame}), URL)
+    assert [(f.kind, f.message) for f in report.findings if f.severity is not L] == []
+
+
+def test_a_documented_jobs_frame_says_so(audit_listed: AuditListed) -> None:
+    """Low, naming the job, so a reviewer reads why it is not a finding to act on."""
+    report = audit_listed(wp_page(footer=LEGITIMATE[3][2]), URL)
+    (frame,) = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert frame.severity is L and "user-sync" in frame.message
+
+
+_CLASSIC = ('<iframe src="http://kdjfh7s.example/in.cgi?3" width=0 height=0 frameborder=0 '
+            'style="visibility:hidden"></iframe>')
+# (what, where on the page, the frame's markup): forms incident write-ups show
+INJECTED: list[tuple[str, str, str]] = [
+    ("the classic: plain http, in.cgi?3, on an https page", "footer", _CLASSIC),
+    ("the classic after </html>", "after",
+     _CLASSIC.replace("http://", "https://")),
+    ("a frame before <html>", "head_top", ""),  # filled below: before the start tag
+    ("a frame to a bare IP address", "widget",
+     '<iframe src="https://91.212.3.17/go.php?sid=2" width="1" height="1" '
+     'style="visibility:hidden"></iframe>'),
+    ("SimpleTDS's go.php in a hidden wrapper", "post",
+     '<div style="display:none"><iframe src="https://trafficfox.example/go.php?sid=7">'
+     "</iframe></div>"),
+    ("a bare-number query on a PHP script", "footer",
+     '<iframe src="https://wolke-sieben.example/index.php?4471" width="0" height="0">'
+     "</iframe>"),
+    ("a host dressed as jQuery's CDN", "footer",
+     '<iframe src="https://jquery-cdn-min.example/f.html" width="0" height="0" '
+     'style="display:none"></iframe>'),
+    ("a user-sync name on plain http", "footer",
+     '<iframe src="http://sync.kdjfh7s.example/usersync?id=3" width="0" height="0"></iframe>'),
+    ("a user-sync name after </html>", "after",
+     '<iframe src="https://sync.kdjfh7s.example/usersync?id=3" width="0" height="0"></iframe>'),
+    ("a 3-D Secure name after </html>", "after",
+     '<iframe name="threeDSMethodIframe" src="https://acs.kdjfh7s.example/m" width="0" '
+     'height="0"></iframe>'),
+]
+
+
+@pytest.mark.parametrize(("what", "where", "frame"), INJECTED, ids=[c[0] for c in INJECTED])
+def test_an_injected_hidden_frame_is_high(what: str, where: str, frame: str,
+                                         audit_listed: AuditListed) -> None:
+    if where == "head_top":
+        page = ('<iframe src="https://brisk-wave.example/f.html" width="0" height="0"></iframe>'
+                + wp_page())
+    else:
+        page = wp_page(**{where: frame})
+    report = audit_listed(page, URL)
+    assert H in _frames(report.findings), [(f.kind, f.message) for f in report.findings]
+
+
+def test_an_unknown_hosts_frame_with_no_mark_and_no_job_is_medium(
+        audit_listed: AuditListed) -> None:
+    frame = ('<iframe src="https://brisk-wave.example/f.html" width="0" height="0" '
+             'style="display:none"></iframe>')
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == [M]
+
+
+@pytest.mark.parametrize("in_post_body", [False, True])
+def test_a_frame_in_a_post_body_is_high(in_post_body: bool, audit_html: AuditHtml) -> None:
+    """SiteLock's and Sucuri's cleanups find the frame pasted into a post's content: a
+    WordPress `content.rendered` is no place a vendor's helper frame is written."""
+    html = ('<p>Story.</p><iframe src="https://brisk-wave.example/f.html" width="0" '
+            'height="0"></iframe>')
+    report = audit_html(html, url="https://www.ledger.example/news/ferry",
+                        in_post_body=in_post_body)
+    assert _frames(report.findings) == [H if in_post_body else M]
+
+
+_PAGE = ("<!doctype html><html><head><title>Die Zeitung</title></head><body><main><article>"
+         "<h1>Politik</h1><p>" + "Ein langer Absatz über Politik im Land. " * 6 + "</p>"
+         "</article></main>{block}</body></html>{after}")
+_FARM = ('<a href="https://cheap-viagra-online.example/">viagra</a> <a href="https://best-'
+         'casino-bonus.example/">casino</a> <a href="https://payday-loans-fast.example/">'
+         "loans</a>")
+_PARTNERS = ('<a href="https://www.nordkurier-beispiel.example/">Nordkurier</a> <a href="https:'
+             '//www.sportblatt-beispiel.example/">Sportblatt</a> <a href="https://www.wohnen-'
+             'beispiel.example/">Wohnen</a>')
+
+# (what, block in the page's body, block after </html>, the hidden-links severities)
+LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
+    ("a tab panel a tab button opens", '<div role="tablist"><button role="tab" aria-controls='
+     f'"p2">Partner</button></div><div id="p2" role="tabpanel" hidden>{_PARTNERS}</div>', "",
+     []),
+    ("the group's sites in a footer list a button expands",
+     '<footer><button aria-expanded="false" aria-controls="group-sites">Unsere Marken</button>'
+     f'<ul id="group-sites" style="display:none"><li>{_PARTNERS}</li></ul></footer>', "", []),
+    ("a Bootstrap collapse of partner links", '<a data-bs-toggle="collapse" href="#more" '
+     f'data-bs-target="#more">Mehr</a><div id="more" style="display:none">{_PARTNERS}</div>',
+     "", []),
+    ("a mobile off-canvas menu", f'<div id="mobile" class="offcanvas" style="display:none">'
+     f"{_PARTNERS}</div>", "", []),
+    ("a language switcher's list", '<div class="language-switcher"><ul style="display:none">'
+     '<li><a href="https://www.example-news.fr/">FR</a></li><li><a href="https://www.example-'
+     'news.it/">IT</a></li><li><a href="https://www.example-news.es/">ES</a></li></ul></div>',
+     "", []),
+    ("a skip link, visually hidden", '<a class="skip-link" href="#main" style="position:'
+     'absolute;left:-10000px">Zum Inhalt</a>', "", []),
+    # the injected forms stay high
+    ("a display:none block of casino and pharma links", f'<div style="display:none">{_FARM}'
+     "</div>", "", [H]),
+    ("an off-screen block", f'<div style="position:absolute;left:-9999px">{_FARM}</div>', "",
+     [H]),
+    ("a block of links no button opens", f'<div id="more-sites" style="display:none">{_FARM}'
+     "</div>", "", [H]),
+    ("a 'menu' block after </html>", "", f'\n<div class="menu" style="display:none">{_FARM}'
+     "</div>", [H]),
+]
+
+
+@pytest.mark.parametrize(("what", "block", "after", "expected"), LINK_BLOCKS,
+                         ids=[c[0] for c in LINK_BLOCKS])
+def test_a_hidden_link_block_is_judged_by_what_opens_it(
+        what: str, block: str, after: str, expected: list[Severity],
+        audit_listed: AuditListed) -> None:
+    report = audit_listed(_PAGE.format(block=block, after=after),
+                          "https://www.zeitung-beispiel.example/politik/x")
+    assert [f.severity for f in report.findings if f.kind == "hidden-links"] == expected
