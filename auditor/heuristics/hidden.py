@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from urllib.parse import parse_qsl
 
@@ -235,19 +235,21 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     return None
 
 
-def _injection_mark(ctx: PageContext, frame: etree._Element, url: str) -> str | None:
+def _injection_mark(ctx: PageContext, frame: etree._Element, url: str, start: int,
+                    copied: Callable[[str], bool] | None) -> str | None:
     """What marks a hidden frame of a host no known vendor runs as injected, the same
     marks the behaviour kinds read (past `</html>` the caller asks first, of any frame): a
     place no template writes (before `<html>`, a WordPress post body, an article the page
     copies), an address no vendor
     serves a frame from (a bare IP, plain `http:` on an `https:` page, a host dressed as a
     brand or a CDN, a TDS's entry point). Not a size or an off-screen position: fraud
-    checks document theirs so (ThreatMetrix's 100×100 frame at `top:-5000px`)."""
-    if line_of(frame) < html_start_line(ctx.document.text):
+    checks document theirs so (ThreatMetrix's 100×100 frame at `top:-5000px`). `start` is
+    the line of the page's `<html>` tag, `copied` whether an xpath is in a copied article."""
+    if line_of(frame) < start:
         return "before the page's <html> tag"
     if ctx.document.in_post_body:
         return "in the post body"
-    if ctx.republishes and inside_bodies(ctx.bodies, ctx.xpath)(ctx.xpath(frame)):
+    if copied is not None and copied(ctx.xpath(frame)):
         return "in an article the page copies"
     host = host_of(url)
     if ip_address(host):
@@ -278,6 +280,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         return
     end = after_html(ctx)
     stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
+    start = html_start_line(ctx.document.text)  # where the page's own markup starts
+    copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
         url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url)
@@ -318,7 +322,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        f"</html> loads {url}")
         elif known:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
-        elif (mark := _injection_mark(ctx, frame, url)) is not None:
+        elif (mark := _injection_mark(ctx, frame, url, start, copied)) is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
                           if how in _TOGGLED and _in_widget(frame, ctx)

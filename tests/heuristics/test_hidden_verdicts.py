@@ -232,3 +232,16 @@ def test_a_hidden_link_block_is_judged_by_what_opens_it(
     report = audit_listed(_PAGE.format(block=block, after=after),
                           "https://www.zeitung-beispiel.example/politik/x")
     assert [f.severity for f in report.findings if f.kind == "hidden-links"] == expected
+
+
+def test_a_frame_in_an_article_the_page_copies_is_high(audit_listed: AuditListed) -> None:
+    """A scraper's copy of another site's article came with the frame: no template of the
+    page's own wrote it (its source link says whose article it is)."""
+    frame = '<iframe src="https://brisk-wave.example/f.html" width="0" height="0"></iframe>'
+    source = '<p><a href="https://www.coastalherald.example/news/ferry">Source link</a></p>'
+    article = ("<!doctype html><html><head><title>Ferry</title></head><body><main><article>"
+               "<h1>Ferry</h1><div class='entry-content'><p>" + "The council voted. " * 12
+               + "</p>{}</div></article></main></body></html>")
+    own = audit_listed(article.format(frame), "https://www.ledger.example/news/ferry")
+    copied = audit_listed(article.format(frame + source), "https://www.ledger.example/news/ferry")
+    assert (_frames(own.findings), _frames(copied.findings)) == ([M], [H])
