@@ -1,0 +1,158 @@
+"""Pages saved from a web archive's replay (the Wayback Machine, Archive-It, pywb and
+ReplayWeb.page, which runs pywb's rewriting): audited as the original page they copy.
+
+A replay rewrites every URL to the archive's copy (`/web/TS js_/https://vendor/…`) and adds
+its own chrome (playback scripts, toolbar, banner styles, donate frame, the trailer after
+`</html>`). Read as it is, the page is the archive's: one first party, no third parties, no
+vendor named, and the chrome's own code judged as the page's. So a page that *is* a replay
+(served from a known replay host, or carrying the replay's own marks) has its wrappers cut
+from every URL and its chrome blanked before the audit; a page that only links to an
+archive keeps those links as the archive's. Blanking keeps every newline, so line numbers
+and xpaths still point into the saved file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditor.model import Replay
+from auditor.readers.interface import Document
+from auditor.urls import (
+    REPLAY_HOSTS,
+    absolute_url,
+    host_of,
+    replay_page_url,
+    replay_wrapper,
+    split_url,
+)
+
+WAYBACK = "Wayback Machine"
+PYWB = "pywb"
+
+# the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
+# insert), each naming the original URL and the capture's timestamp
+_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]*)"\s*,\s*"(\d{4,14})"\s*,\s*"([^"]*)"\s*,'
+                     r'\s*"([^"]*)"')
+_TRAILER = re.compile(r'__wm\.bt\([^)"]*"([^"]*)"\s*,\s*"([^"]*)"\s*,\s*"(\d{4,14})"')
+_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
+                       r"RETRIEVED FROM THE\s+INTERNET ARCHIVE.*?-->", re.S)
+_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]*)"')
+_WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
+_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]*)"')
+
+# the archive's chrome: regions between its own comments, its head include (from `<head>`
+# to the comment closing it), and the trailer's script
+_CHROME = (
+    re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT"
+               r"\s*-->", re.S | re.I),
+    re.compile(r"<!--\s*WB Insert\s*-->.*?<!--\s*End WB Insert\s*-->", re.S | re.I),
+    re.compile(r"(?:<head\b[^>]*>|^)(?P<chrome>(?:(?!<head\b).)*?<!--\s*End Wayback Rewrite JS "
+               r"Include\s*-->)", re.S | re.I),
+    re.compile(r"<script\b[^>]*>\s*__wm\.bt\(.*?</script\s*>", re.S | re.I),
+    _ARCHIVED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a page says of its replay: whose, of what, when, and where its wrappers point."""
+
+    archive: str
+    original: str | None
+    stamp: str | None  # the replay's timestamp, YYYYMMDDhhmmss or a prefix of it
+    hosts: tuple[str, ...]  # the archive hosts an absolute wrapper names
+    collection: str  # the collection path a wrapper starts with: `web`, `1234`, `my-coll`
+    captured: str | None = None  # ISO time, when only the trailer comment gives it
+
+
+def replay_of(text: str, url: str | None) -> _Found | None:
+    """The replay a page is, from its URL on a known replay host or its own marks; None for
+    any other page (one that only links to an archive too)."""
+    at = replay_page_url(url) if url else None
+    if m := _WOMBAT.search(text):
+        host = host_of(m.group(3))
+        hosts = tuple(h for h in {host, at[0] if at else ""} if h)
+        return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
+                      m.group(4) or "web")
+    if "wbinfo" in text and (u := _WBINFO_URL.search(text)) and (t := _WBINFO_TS.search(text)):
+        prefix = _WBINFO_PREFIX.search(text)
+        parts = split_url(prefix.group(1)) if prefix else None
+        hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
+        collection = parts.path.strip("/") if parts is not None else ""
+        if collection:
+            return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
+    trailer = _TRAILER.search(text)
+    comment = _ARCHIVED.search(text)
+    if trailer or comment or at:
+        hosts = (at[0],) if at else ("web.archive.org",)
+        return _Found(
+            REPLAY_HOSTS.get(hosts[0], WAYBACK),
+            _url(trailer.group(2)) if trailer else (_url(at[3]) if at else None),
+            trailer.group(3) if trailer else (at[2] if at else None),
+            hosts,
+            trailer.group(1) if trailer else (at[1] if at else "web"),
+            _comment_time(comment.group(1)) if comment else None,
+        )
+    return None
+
+
+def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
+    """`doc` as the original page it is a replay of (URLs unwrapped, the archive's chrome
+    blanked), with the replay's record; `doc` itself when it is no replay."""
+    found = replay_of(doc.text, doc.url) if doc.markup else None
+    if found is None:
+        return doc, None
+    wrapper = replay_wrapper(found.hosts, found.collection)
+
+    def clean(text: str) -> str:
+        for chrome in _CHROME:
+            text = chrome.sub(_blank, text)
+        return wrapper.sub("", text)
+
+    served = doc.url if doc.url and wrapper.match(doc.url) else None  # a replay URL given
+    original = found.original or (_url(wrapper.sub("", served, count=1)) if served else None)
+    replay = Replay(found.archive, original,
+                    found.captured or (_stamp_time(found.stamp) if found.stamp else None),
+                    served)
+    return dataclasses.replace(
+        doc,
+        text=clean(doc.text),
+        url=original or doc.url,
+        readings=tuple((name, clean(text)) for name, text in doc.readings),
+        header_links=wrapper.sub("", doc.header_links),
+    ), replay
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A chrome region as blanks, its newlines kept: lines after it keep their numbers (the
+    `<head>` tag the head include follows is the page's and stays)."""
+    chrome = m.groupdict().get("chrome")
+    kept = m.group(0)[:m.start("chrome") - m.start()] if chrome is not None else ""
+    return kept + re.sub(r"[^\n]", " ", chrome if chrome is not None else m.group(0))
+
+
+def _url(text: str) -> str | None:
+    """An original URL a replay names, when it is one a page can have."""
+    return absolute_url(text) if text else None
+
+
+def _stamp_time(stamp: str) -> str:
+    """A replay timestamp (`20230105123456`, or a prefix of one) as ISO 8601 UTC.
+
+    >>> _stamp_time("20230105123456"), _stamp_time("20230105")
+    ('2023-01-05T12:34:56Z', '2023-01-05')
+    """
+    if len(stamp) == 14:
+        return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[8:10]}:{stamp[10:12]}:{stamp[12:]}Z"
+    return "-".join(p for p in (stamp[:4], stamp[4:6], stamp[6:8]) if p)
+
+
+def _comment_time(text: str) -> str | None:
+    """The Wayback trailer's `12:34:56 Jan 05, 2023` as ISO 8601 UTC."""
+    try:
+        return datetime.strptime(text, "%H:%M:%S %b %d, %Y").strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return None

@@ -1,0 +1,128 @@
+"""Pages saved from a web archive's replay are audited as the original page they copy.
+
+The fixtures are pages we wrote: a news article with the tags its stack ships (GPT,
+gtag, the Meta pixel, AdSense, a YouTube embed), that article as the Wayback Machine
+serves it (its head include, toolbar, donate frame and trailer; URLs wrapped absolute,
+from the root and protocol-relative, with `js_`, `cs_`, `im_`, `if_` or no modifier) and
+as pywb serves it (its head insert, a collection on another host), and a page that only
+links to archived copies.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit_document, audit_records
+from auditor.readers import Document
+from auditor.readers.warc import read_warc
+from auditor.replay import unwrapped
+from auditor.report.terminal import render_pages
+from auditor.rules import Engine
+from tests.archive_fixtures import response, warc_bytes
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "replay"
+ORIGINAL_URL = "https://www.harbour-gazette.test/local/ferry-timetable"
+STAMP = "20240312081530"
+WAYBACK_URL = f"https://web.archive.org/web/{STAMP}/{ORIGINAL_URL}"
+
+
+def _audit(name: str, url: str | None, engine: Engine, catalogue: Catalogue) -> PageReport:
+    text = (HERE / name).read_text(encoding="utf-8")
+    return audit_document(Document(input=name, kind="html", text=text, url=url), engine,
+                          catalogue)
+
+
+def _what_it_names(page: PageReport) -> dict[str, object]:
+    """What a reviewer reads off a page: who is on it, with which IDs, slots and hosts,
+    what it requests, and what is wrong with it (line-free)."""
+    return {
+        "first_party": page.first_party,
+        "networks": [n.to_dict() for n in page.networks],
+        "ids": sorted((i.kind, i.value, i.origin.value) for i in page.ids),
+        "slots": [(s.network, s.zone_id, s.width, s.height) for s in page.slots],
+        "hosts": [(h.host, h.network, h.resources, h.blocked) for h in page.third_party_hosts],
+        "resources": sorted((r.url, r.type, r.third_party, r.network) for r in page.resources),
+        "findings": sorted((f.kind, f.severity.value, f.message) for f in page.findings),
+        "mfa": [(i.criterion, i.met) for i in page.mfa.indicators] if page.mfa else None,
+        "content": page.metrics.content_chars,
+    }
+
+
+@pytest.fixture(scope="module")
+def original(engine: Engine, catalogue: Catalogue) -> PageReport:
+    return _audit("news-original.html", ORIGINAL_URL, engine, catalogue)
+
+
+@pytest.mark.parametrize(("name", "url"), [
+    ("news-wayback.html", WAYBACK_URL),  # saved with the URL it was served at
+    ("news-wayback.html", None),  # a file alone: the page's own marks say it is a replay
+    ("news-pywb.html", f"http://localhost:8080/gazette-2024/{STAMP}mp_/{ORIGINAL_URL}"),
+    ("news-pywb.html", None),
+])
+def test_a_replay_names_what_the_original_page_names(
+    name: str, url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    copy = _audit(name, url, engine, catalogue)
+    assert copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert {n.network for n in copy.networks} >= {
+        "Google Publisher Tag", "Google Analytics", "Facebook Pixel", "Google AdSense"}
+    assert not any("archive.org" in r.url or "localhost" in r.url for r in copy.resources)
+
+
+@pytest.mark.parametrize(("name", "url", "archive", "served"), [
+    ("news-wayback.html", WAYBACK_URL, "Wayback Machine", WAYBACK_URL),
+    ("news-wayback.html", None, "Wayback Machine", None),
+    ("news-pywb.html", None, "pywb", None),
+])
+def test_the_report_says_whose_capture_of_when(
+    name: str, url: str | None, archive: str, served: str | None, engine: Engine,
+    catalogue: Catalogue
+) -> None:
+    page = _audit(name, url, engine, catalogue)
+    assert page.replay is not None
+    assert page.to_dict()["replay"] == {"archive": archive, "original": ORIGINAL_URL,
+                                        "captured": "2024-03-12T08:15:30Z",
+                                        "replay_url": served}
+    header = render_pages([page], width=200)
+    assert f"archived     {archive} capture of 2024-03-12T08:15:30Z" in header
+
+
+def test_a_page_linking_to_archived_copies_keeps_them_the_archives(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    url = "https://www.harbour-gazette.test/sources"
+    page = _audit("links-archive.html", url, engine, catalogue)
+    assert page.replay is None and page.first_party == "harbour-gazette.test"
+    assert [h.host for h in page.third_party_hosts] == ["web.archive.org"]
+    text = (HERE / "links-archive.html").read_text(encoding="utf-8")
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)
+
+
+def test_the_archives_chrome_keeps_the_saved_files_line_numbers(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    doc, _ = unwrapped(Document(input="t", kind="html", text=text, url=WAYBACK_URL))
+    assert doc.text.count("\n") == text.count("\n")
+    assert "__wm" not in doc.text and "archive.org" not in doc.text
+    copy = _audit("news-wayback.html", WAYBACK_URL, engine, catalogue)
+    pixel = next(r for r in copy.resources if r.host == "www.facebook.com")
+    saved = text.splitlines()[pixel.line - 1]
+    assert "facebook.com/tr" in saved
+
+
+def test_a_warc_holding_a_wayback_replay_is_read_as_the_original(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    data = warc_bytes([response(WAYBACK_URL, text)])
+    [page] = list(audit_records(read_warc(io.BytesIO(data), "t.warc"), engine, catalogue))
+    assert page.replay is not None and page.replay.replay_url == WAYBACK_URL
+    assert _what_it_names(page) == _what_it_names(original)
