@@ -126,3 +126,27 @@ def test_a_warc_holding_a_wayback_replay_is_read_as_the_original(
     [page] = list(audit_records(read_warc(io.BytesIO(data), "t.warc"), engine, catalogue))
     assert page.replay is not None and page.replay.replay_url == WAYBACK_URL
     assert _what_it_names(page) == _what_it_names(original)
+
+
+@pytest.mark.parametrize(("url", "wrapped", "original"), [
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<script src="https://web.archive.org/web/20230105123456id_/https://v.test/x.js">',
+     '<script src="https://v.test/x.js">'),
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<frame src="/web/20230105123456fw_/http://a.test/nav.html">',
+     '<frame src="http://a.test/nav.html">'),
+    ("https://wayback.archive-it.org/1234/20230105123456/https://a.test/",
+     '<a href="https://wayback.archive-it.org/1234/20230105123456/https://a.test/b">',
+     '<a href="https://a.test/b">'),
+    ("https://wayback.archive-it.org/1234/20230105123456/https://a.test/",
+     '<img src="/1234/20230105123456im_/https://v.test/p.gif">',
+     '<img src="https://v.test/p.gif">'),
+    # another site's path that looks like a wrapper is that site's
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<img src="https://cdn.test/web/20230105123456im_/https://v.test/p.gif">',
+     '<img src="https://cdn.test/web/20230105123456im_/https://v.test/p.gif">'),
+])
+def test_a_replay_url_reads_as_the_url_it_wraps(url: str, wrapped: str, original: str) -> None:
+    doc, replay = unwrapped(Document(input="t", kind="html", text=wrapped, url=url))
+    assert doc.text == original and doc.url == "https://a.test/"
+    assert replay is not None and replay.replay_url == url
