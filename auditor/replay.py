@@ -9,11 +9,17 @@ vendor named, and the chrome's own code judged as the page's. So a page that *is
 from every URL and its chrome blanked before the audit; a page that only links to an
 archive keeps those links as the archive's. Blanking keeps every newline, so line numbers
 and xpaths still point into the saved file.
+
+archive.today (archive.ph, .md, .is, …) wraps nothing: it drops scripts and keeps the
+page's images under its own host, named by hash. Its snapshot gets the original's first
+party and time from the header's long link, and the archive's own URLs and header are left
+out: a copy whose name does not say whose it was can be attributed to no one.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +27,10 @@ from datetime import datetime
 from auditor.model import Replay
 from auditor.readers.interface import Document
 from auditor.urls import (
+    ARCHIVE_TODAY_HOSTS,
     REPLAY_HOSTS,
     absolute_url,
+    archive_today_snapshot,
     host_of,
     replay_page_url,
     replay_wrapper,
@@ -31,6 +39,7 @@ from auditor.urls import (
 
 WAYBACK = "Wayback Machine"
 PYWB = "pywb"
+ARCHIVE_TODAY = "archive.today"
 
 # the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
 # insert), each naming the original URL and the capture's timestamp
@@ -43,6 +52,18 @@ _WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]*)"')
 _WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
 _WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]*)"')
 
+# archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
+# header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
+# and holds the page in `#CONTENT` after its `#HEADER`
+_LONGLINK = re.compile(r"""<input\b[^>]*\bid=["']?SHARE_LONGLINK\b[^>]*>""", re.I)
+_VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# every URL on its own hosts is the archive's (its copies of the page's images and styles,
+# named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
+_TODAY_NAMES = "|".join(re.escape(h) for h in sorted(ARCHIVE_TODAY_HOSTS))
+_TODAY_URLS = re.compile(rf"(?i)(?:https?:)?//(?:{_TODAY_NAMES})(?![\w.-])[^\"'\s>]*")
+_TODAY_HEADER = re.compile(r"""<div\b[^>]*\bid=["']?HEADER\b.*?"""
+                           r"""(?=<div\b[^>]*\bid=["']?CONTENT\b)""", re.S | re.I)
+
 # the archive's chrome: regions between its own comments, its head include (from `<head>`
 # to the comment closing it), and the trailer's script
 _CHROME = (
@@ -54,6 +75,10 @@ _CHROME = (
     re.compile(r"<script\b[^>]*>\s*__wm\.bt\(.*?</script\s*>", re.S | re.I),
     _ARCHIVED,
 )
+
+
+_TODAY_CHROME = (_TODAY_HEADER, _TODAY_URLS)
+_NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +109,8 @@ def replay_of(text: str, url: str | None) -> _Found | None:
         collection = parts.path.strip("/") if parts is not None else ""
         if collection:
             return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
+    if today := _archive_today(text, url):
+        return today
     trailer = _TRAILER.search(text)
     comment = _ARCHIVED.search(text)
     if trailer or comment or at:
@@ -99,21 +126,39 @@ def replay_of(text: str, url: str | None) -> _Found | None:
     return None
 
 
+def _archive_today(text: str, url: str | None) -> _Found | None:
+    """An archive.today snapshot, from its URL or its header's long link; its original
+    from the long link (the short URL names none)."""
+    at = archive_today_snapshot(url) if url else None
+    link = _LONGLINK.search(text)
+    value = _VALUE.search(link.group(0)) if link else None
+    written = html.unescape(value.group(1) or value.group(2) or "") if value else ""
+    long = archive_today_snapshot(written) if written else None
+    if long is None or long[2] is None:
+        long = at if at is not None and at[2] is not None else None
+    if at is None and long is None:
+        return None
+    return _Found(ARCHIVE_TODAY, _url(long[2] or "") if long else None,
+                  long[1] if long else None, (), "")
+
+
 def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     """`doc` as the original page it is a replay of (URLs unwrapped, the archive's chrome
     blanked), with the replay's record; `doc` itself when it is no replay."""
     found = replay_of(doc.text, doc.url) if doc.markup else None
     if found is None:
         return doc, None
-    wrapper = replay_wrapper(found.hosts, found.collection)
+    wrapper = replay_wrapper(found.hosts, found.collection) if found.collection else _NOTHING
 
     def clean(text: str) -> str:
-        for chrome in _CHROME:
+        for chrome in _TODAY_CHROME if found.archive == ARCHIVE_TODAY else _CHROME:
             text = chrome.sub(_blank, text)
         return wrapper.sub("", text)
 
-    served = doc.url if doc.url and wrapper.match(doc.url) else None  # a replay URL given
-    original = found.original or (_url(wrapper.sub("", served, count=1)) if served else None)
+    served = doc.url if doc.url and (wrapper.match(doc.url) or archive_today_snapshot(doc.url)
+                                     ) else None  # the URL the archive served it at
+    unwrapped_url = wrapper.sub("", served, count=1) if served else ""
+    original = found.original or (_url(unwrapped_url) if unwrapped_url != served else None)
     replay = Replay(found.archive, original,
                     found.captured or (_stamp_time(found.stamp) if found.stamp else None),
                     served)

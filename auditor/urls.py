@@ -842,3 +842,30 @@ def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     named = "|".join(re.escape(h) for h in sorted(hosts))
     origin = rf"(?:https?:)?//(?:{named})(?::\d+)?" if named else r"(?!)"
     return re.compile(rf"(?i)(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_STAMP}")
+
+
+# archive.today keeps a snapshot under its own short id (`archive.ph/AbCdE`), with a long
+# form naming the original (`archive.ph/2023.01.05-123456/https://…`); it serves the same
+# snapshots under all of these names
+ARCHIVE_TODAY_HOSTS = frozenset({"archive.today", "archive.ph", "archive.md", "archive.is",
+                                 "archive.li", "archive.fo", "archive.vn"})
+_SNAPSHOT_PATH = re.compile(r"(?i)https?://([^/?#]+)/(?:([A-Za-z0-9]{5})/?$|(\d{14}|\d{4}\.\d\d"
+                            r"\.\d\d(?:-\d{6})?)/((?:https?:|https?%3a)//.+))")
+
+
+def archive_today_snapshot(url: str) -> tuple[str, str | None, str | None] | None:
+    """An archive.today snapshot URL as (host, timestamp, original), the last two None for
+    the short form; None for any other URL.
+
+    >>> archive_today_snapshot("https://archive.ph/2023.01.05-123456/https://n.example/a")
+    ('archive.ph', '20230105123456', 'https://n.example/a')
+    >>> archive_today_snapshot("https://archive.ph/AbCdE"), archive_today_snapshot("https://archive.ph/faq/")
+    (('archive.ph', None, None), None)
+    """
+    m = _SNAPSHOT_PATH.match(url.strip())
+    if m is None or m.group(1).lower() not in ARCHIVE_TODAY_HOSTS:
+        return None
+    if m.group(2):
+        return m.group(1).lower(), None, None
+    original = re.sub(r"(?i)^(https?)%3a", r"\1:", m.group(4))
+    return m.group(1).lower(), re.sub(r"[.-]", "", m.group(3)), original

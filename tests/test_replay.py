@@ -150,3 +150,28 @@ def test_a_replay_url_reads_as_the_url_it_wraps(url: str, wrapped: str, original
     doc, replay = unwrapped(Document(input="t", kind="html", text=wrapped, url=url))
     assert doc.text == original and doc.url == "https://a.test/"
     assert replay is not None and replay.replay_url == url
+
+
+@pytest.mark.parametrize("url", ["https://archive.ph/Qm7tZ", None])
+def test_an_archive_today_snapshot_is_the_originals_with_no_false_finding(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # scripts are gone and images are the archive's hashed copies, so the vendors cannot be
+    # named; what must hold is the original's first party and no finding from the archive
+    page = _audit("news-archive-today.html", url, engine, catalogue)
+    assert (page.url, page.first_party) == (ORIGINAL_URL, original.first_party)
+    assert page.to_dict()["replay"] == {"archive": "archive.today", "original": ORIGINAL_URL,
+                                        "captured": "2024-03-12T08:15:30Z", "replay_url": url}
+    assert page.findings == () and page.third_party_hosts == () and page.provenance == ()
+    assert page.mfa is not None and original.mfa is not None
+    met = {i.criterion for i in page.mfa.indicators if i.met}
+    assert met <= {i.criterion for i in original.mfa.indicators if i.met}
+
+
+def test_a_page_naming_archive_today_is_no_snapshot(engine: Engine, catalogue: Catalogue
+                                                    ) -> None:
+    text = ('<html><body><p>Copies: <a href="https://archive.ph/Qm7tZ">archive.ph</a>, '
+            '<a href="https://archive.ph/2024.03.12-081530/https://a.test/">long</a></p>'
+            '<div id="HEADER">site header</div><div id="CONTENT">text</div></body></html>')
+    doc = Document(input="t", kind="html", text=text, url="https://blog.test/copies")
+    assert unwrapped(doc) == (doc, None)
