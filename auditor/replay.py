@@ -43,41 +43,44 @@ ARCHIVE_TODAY = "archive.today"
 
 # the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
 # insert), each naming the original URL and the capture's timestamp
-_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]*)"\s*,\s*"(\d{4,14})"\s*,\s*"([^"]*)"\s*,'
-                     r'\s*"([^"]*)"')
-_TRAILER = re.compile(r'__wm\.bt\([^)"]*"([^"]*)"\s*,\s*"([^"]*)"\s*,\s*"(\d{4,14})"')
+_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
+                     r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
+_TRAILER = re.compile(r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"\s*,'
+                      r'\s*"(\d{4,14})"')
 _ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
-                       r"RETRIEVED FROM THE\s+INTERNET ARCHIVE.*?-->", re.S)
-_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]*)"')
+                       r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
+_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]{0,4096})"')
 _WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
-_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]*)"')
+_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]{0,4096})"')
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
 # header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
 # and holds the page in `#CONTENT` after its `#HEADER`
-_LONGLINK = re.compile(r"""<input\b[^>]*\bid=["']?SHARE_LONGLINK\b[^>]*>""", re.I)
+_LONGLINK = re.compile(r"""\bid=["']?SHARE_LONGLINK\b""", re.I)  # then its tag, around it
 _VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # every URL on its own hosts is the archive's (its copies of the page's images and styles,
 # named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
 _TODAY_NAMES = "|".join(re.escape(h) for h in sorted(ARCHIVE_TODAY_HOSTS))
 _TODAY_URLS = re.compile(rf"(?i)(?:https?:)?//(?:{_TODAY_NAMES})(?![\w.-])[^\"'\s>]*")
-_TODAY_HEADER = re.compile(r"""<div\b[^>]*\bid=["']?HEADER\b.*?"""
-                           r"""(?=<div\b[^>]*\bid=["']?CONTENT\b)""", re.S | re.I)
 
-# the archive's chrome: regions between its own comments, its head include (from `<head>`
-# to the comment closing it), and the trailer's script
-_CHROME = (
-    re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT"
-               r"\s*-->", re.S | re.I),
-    re.compile(r"<!--\s*WB Insert\s*-->.*?<!--\s*End WB Insert\s*-->", re.S | re.I),
-    re.compile(r"(?:<head\b[^>]*>|^)(?P<chrome>(?:(?!<head\b).)*?<!--\s*End Wayback Rewrite JS "
-               r"Include\s*-->)", re.S | re.I),
-    re.compile(r"<script\b[^>]*>\s*__wm\.bt\(.*?</script\s*>", re.S | re.I),
-    _ARCHIVED,
+# the archive's chrome: each region from a start to an end (the end kept when it is the
+# page's), found left to right so a page full of starts with no end costs one pass
+_Region = tuple[re.Pattern[str], re.Pattern[str], bool]
+_CHROME: tuple[_Region, ...] = (
+    (re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->", re.I),
+     re.compile(r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.I), False),
+    (re.compile(r"<!--\s*WB Insert\s*-->", re.I), re.compile(r"<!--\s*End WB Insert\s*-->", re.I),
+     False),
+    (re.compile(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
+     re.compile(r"</script\s*>", re.I), False),
+    (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
 )
-
-
-_TODAY_CHROME = (_TODAY_HEADER, _TODAY_URLS)
+_HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
+_HEAD = re.compile(r"<head\b[^>]{0,4096}>", re.I)
+_TODAY_CHROME: tuple[_Region, ...] = (
+    (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
+     re.compile(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
+)
 _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 
 
@@ -131,7 +134,8 @@ def _archive_today(text: str, url: str | None) -> _Found | None:
     from the long link (the short URL names none)."""
     at = archive_today_snapshot(url) if url else None
     link = _LONGLINK.search(text)
-    value = _VALUE.search(link.group(0)) if link else None
+    tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
+    value = _VALUE.search(tag) if tag.lower().startswith("<input") else None
     written = html.unescape(value.group(1) or value.group(2) or "") if value else ""
     long = archive_today_snapshot(written) if written else None
     if long is None or long[2] is None:
@@ -151,9 +155,10 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     wrapper = replay_wrapper(found.hosts, found.collection) if found.collection else _NOTHING
 
     def clean(text: str) -> str:
-        for chrome in _TODAY_CHROME if found.archive == ARCHIVE_TODAY else _CHROME:
-            text = chrome.sub(_blank, text)
-        return wrapper.sub("", text)
+        if found.archive == ARCHIVE_TODAY:
+            return _TODAY_URLS.sub(lambda m: _blanks(m.group(0)),
+                                   _without(_TODAY_CHROME, text))
+        return wrapper.sub("", _without(_CHROME, _without_head_include(text)))
 
     served = doc.url if doc.url and (wrapper.match(doc.url) or archive_today_snapshot(doc.url)
                                      ) else None  # the URL the archive served it at
@@ -171,12 +176,34 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     ), replay
 
 
-def _blank(m: re.Match[str]) -> str:
-    """A chrome region as blanks, its newlines kept: lines after it keep their numbers (the
-    `<head>` tag the head include follows is the page's and stays)."""
-    chrome = m.groupdict().get("chrome")
-    kept = m.group(0)[:m.start("chrome") - m.start()] if chrome is not None else ""
-    return kept + re.sub(r"[^\n]", " ", chrome if chrome is not None else m.group(0))
+def _without(regions: tuple[_Region, ...], text: str) -> str:
+    """`text` with each region blanked."""
+    for start, end, keep_end in regions:
+        out: list[str] = []
+        pos = 0
+        while (a := start.search(text, pos)) and (b := end.search(text, a.end())):
+            stop = b.start() if keep_end else b.end()
+            out += [text[pos:a.start()], _blanks(text[a.start():stop])]
+            pos = stop
+        text = "".join(out) + text[pos:]
+    return text
+
+
+def _without_head_include(text: str) -> str:
+    """`text` with Wayback's head include blanked: from the `<head>` tag it follows (which
+    is the page's and stays) to the comment closing it."""
+    end = _HEAD_INCLUDE_END.search(text)
+    if end is None:
+        return text
+    start = 0
+    for head in _HEAD.finditer(text, 0, end.start()):
+        start = head.end()
+    return text[:start] + _blanks(text[start:end.end()]) + text[end.end():]
+
+
+def _blanks(text: str) -> str:
+    """Chrome as blanks, its newlines kept: the lines after it keep their numbers."""
+    return re.sub(r"[^\n]", " ", text)
 
 
 def _url(text: str) -> str | None:

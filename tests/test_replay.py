@@ -175,3 +175,14 @@ def test_a_page_naming_archive_today_is_no_snapshot(engine: Engine, catalogue: C
             '<div id="HEADER">site header</div><div id="CONTENT">text</div></body></html>')
     doc = Document(input="t", kind="html", text=text, url="https://blog.test/copies")
     assert unwrapped(doc) == (doc, None)
+
+
+def test_a_chrome_start_with_no_end_blanks_nothing() -> None:
+    # a toolbar comment that never closes is no toolbar: the page after it is the page's
+    text = ('<html><head><script>__wm.wombat("https://a.test/","20240312081530",'
+            '"https://web.archive.org/","web","x","1")</script></head><body>'
+            '<!-- BEGIN WAYBACK TOOLBAR INSERT --><p>the story</p>'
+            '<script src="/web/20240312081530js_/https://v.test/ad.js"></script></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and doc.url == "https://a.test/"
+    assert '<p>the story</p><script src="https://v.test/ad.js">' in doc.text
