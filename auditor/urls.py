@@ -811,6 +811,7 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
 REPLAY_HOSTS = {"web.archive.org": "Wayback Machine", "wayback.archive-it.org": "Archive-It"}
 _REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2}_)?/(?=(?:https?:)?//)"
 _REPLAY_PAGE = re.compile(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
+_SLASH = r"\\?/"  # in a page's code a slash may be written `\/`
 
 
 def replay_page_url(url: str) -> tuple[str, str, str, str] | None:
@@ -829,19 +830,22 @@ def replay_page_url(url: str) -> tuple[str, str, str, str] | None:
 
 
 def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
-    """What a replay of `collection` on `hosts` writes before each original URL, to be cut
+    r"""What a replay of `collection` on `hosts` writes before each original URL, to be cut
     away: absolute, protocol-relative, or from the root (only where a URL starts, so
-    another site's `/web/…` path is left alone).
+    another site's `/web/…` path is left alone), its slashes as code may escape them.
 
     >>> w = replay_wrapper(["web.archive.org"], "web")
     >>> w.sub("", 'src="/web/2023js_/https://a.example/x.js" //web.archive.org/web/2023im_/http://b.example/p')
     'src="https://a.example/x.js" http://b.example/p'
     >>> w.sub("", "https://other.example/web/2023/https://a.example/")
     'https://other.example/web/2023/https://a.example/'
+    >>> w.sub("", r'"https:\/\/web.archive.org\/web\/2023js_\/https:\/\/a.example\/x.js"')
+    '"https:\\/\\/a.example\\/x.js"'
     """
     named = "|".join(re.escape(h) for h in sorted(hosts))
     origin = rf"(?:https?:)?//(?:{named})(?::\d+)?" if named else r"(?!)"
-    return re.compile(rf"(?i)(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_STAMP}")
+    wrapper = rf"(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_STAMP}"
+    return re.compile("(?i)" + wrapper.replace("/", _SLASH))
 
 
 # archive.today keeps a snapshot under its own short id (`archive.ph/AbCdE`), with a long

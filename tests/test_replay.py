@@ -186,3 +186,42 @@ def test_a_chrome_start_with_no_end_blanks_nothing() -> None:
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and doc.url == "https://a.test/"
     assert '<p>the story</p><script src="https://v.test/ad.js">' in doc.text
+
+
+# the same blog page as written (blog-template.html: {GA} and {ADS} its loaders' URLs), and
+# as the Wayback Machine served it in 2017 (the head include of its wbhack years, paths
+# from the archive's root, the trailer after </html>); its inline loader's URL, rewritten
+# in the page's code, keeps its escaped slashes
+_BLOG = (HERE / "blog-template.html").read_text(encoding="utf-8")
+_WAYBACK_2017_HEAD = (HERE / "wayback-2017-head.html").read_text(encoding="utf-8")
+_WAYBACK_2017_TRAILER = (HERE / "wayback-2017-trailer.html").read_text(encoding="utf-8")
+
+
+def test_an_older_wayback_copy_names_what_the_original_names(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    page_url = "http://allotment-diary.test/2017/05/may"
+    plain = _BLOG.replace("{GA}", r"https:\/\/ssl.google-analytics.com\/ga.js").replace(
+        "{ADS}", "//pagead2.googlesyndication.com/pagead/js/adsbygoogle.js")
+    copy = _BLOG.replace(
+        "{GA}", r"https:\/\/web.archive.org\/web\/20170521094107js_\/https:\/\/ssl.google-"
+                r"analytics.com\/ga.js").replace(
+        "{ADS}", "/web/20170521094107js_/http://pagead2.googlesyndication.com/pagead/js/"
+                 "adsbygoogle.js").replace("<head>\n", _WAYBACK_2017_HEAD, 1
+                                           ) + _WAYBACK_2017_TRAILER
+    original = audit_document(Document("o", "html", plain, page_url), engine, catalogue)
+    archived = audit_document(Document("c", "html", copy, None), engine, catalogue)
+    assert archived.replay is not None
+    assert (archived.replay.archive, archived.replay.captured) == ("Wayback Machine",
+                                                                   "2017-05-21T09:41:07Z")
+    assert archived.first_party is None  # the trailer names no original, and no URL was given
+    given = audit_document(Document("c", "html", copy, f"https://web.archive.org/web/"
+                                    f"20170521094107/{page_url}"), engine, catalogue)
+    assert given.url == page_url
+    same = {"Google AdSense", "Google Analytics"}
+    assert {n.network for n in given.networks} == {n.network for n in original.networks} >= same
+    assert sorted((i.kind, i.value) for i in given.ids) == sorted(
+        (i.kind, i.value) for i in original.ids)
+    assert [f.kind for f in given.findings] == [f.kind for f in original.findings]
+    assert [h.host for h in given.third_party_hosts] == [
+        h.host for h in original.third_party_hosts]
