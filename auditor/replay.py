@@ -170,7 +170,7 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
-        url=original or doc.url,
+        url=doc.url if doc.url and not served else original,  # a URL the user gave stands
         readings=tuple((name, clean(text)) for name, text in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay

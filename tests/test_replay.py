@@ -225,3 +225,11 @@ def test_an_older_wayback_copy_names_what_the_original_names(
     assert [f.kind for f in given.findings] == [f.kind for f in original.findings]
     assert [h.host for h in given.third_party_hosts] == [
         h.host for h in original.third_party_hosts]
+
+
+def test_a_page_url_given_stands_over_the_marks(engine: Engine, catalogue: Catalogue) -> None:
+    # the user's --url of the original wins; a replay URL given is read for its original
+    url = "https://www.harbour-gazette.test/local/ferry-timetable?amp=1"
+    page = _audit("news-wayback.html", url, engine, catalogue)
+    assert page.url == url and page.replay is not None
+    assert (page.replay.original, page.replay.replay_url) == (ORIGINAL_URL, None)
