@@ -277,6 +277,21 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Replay:
+    """The web archive a page was saved from: its audit is of the original page, so the
+    report says whose copy it read and of when."""
+
+    archive: str  # "Wayback Machine", "Archive-It", "pywb"
+    original: str | None  # the archived page's own URL, when the replay names it
+    captured: str | None  # the capture's time, ISO 8601 UTC (as precise as its timestamp)
+    replay_url: str | None = None  # the URL the archive served it at, when known
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"archive": self.archive, "original": self.original,
+                "captured": self.captured, "replay_url": self.replay_url}
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """An original the page republishes: one per source site, with all its evidence."""
 
@@ -587,6 +602,7 @@ class PageReport:
     notes: tuple[str, ...] = ()  # what could not be audited, and why (not findings)
     provenance: tuple[Provenance, ...] = ()  # the originals this page republishes
     mfa: Scorecard | None = None  # None for a page that could not be audited
+    replay: Replay | None = None  # the web archive the page was saved from
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -611,6 +627,8 @@ class PageReport:
             out["post_id"] = self.post_id
         if self.notes:
             out["notes"] = list(self.notes)
+        if self.replay is not None:
+            out["replay"] = self.replay.to_dict()
         return out
 
 

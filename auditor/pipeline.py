@@ -8,6 +8,7 @@ MFA scorecard (which reads the metrics and the provenance) → PageReport.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -40,6 +41,7 @@ from auditor.model import (
 )
 from auditor.provenance import mark_copied, markup_sources, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
+from auditor.replay import unwrapped
 from auditor.resources import (
     RuleEngine,
     advertising_elements,
@@ -121,7 +123,8 @@ def audit_document(
     try:
         if not doc.markup:
             return _audit_text(doc, catalogue, limits)
-        return _audit_markup(doc, engine, catalogue, limits)
+        doc, replay = unwrapped(doc)  # a web archive's replay is audited as its original
+        return dataclasses.replace(_audit_markup(doc, engine, catalogue, limits), replay=replay)
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))

@@ -811,3 +811,75 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
     mapped = browser_host(host) if host else None
     return text.strip() if mapped and HOST_NAME.fullmatch(mapped) else None
 
+
+
+# A web archive's replay URL is PREFIX TIMESTAMP[MODIFIER_]/ORIGINAL: PREFIX a collection's
+# path on the archive (`/web/` on the Wayback Machine, `/1234/` an Archive-It collection,
+# pywb's `/my-coll/`), written absolute, protocol-relative or as a path from the archive's
+# root; the modifier says how the archive serves the capture (`js_`, `im_`, `cs_`, `if_`,
+# `fw_`, `id_`, `mp_`). The hosts whose replay URLs are read from the page's URL alone:
+REPLAY_HOSTS = {"web.archive.org": "Wayback Machine", "wayback.archive-it.org": "Archive-It"}
+_REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2}_)?/(?=(?:https?:)?//)"
+_REPLAY_PAGE = re.compile(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
+_SLASH = r"\\?/"  # in a page's code a slash may be written `\/`
+
+
+def replay_page_url(url: str) -> tuple[str, str, str, str] | None:
+    """A known archive's replay URL as (archive host, collection, timestamp, original), else
+    None: a page fetched from `web.archive.org/web/TS/URL` is URL's page as it was at TS.
+
+    >>> replay_page_url("https://web.archive.org/web/20230105123456/https://news.example/a")
+    ('web.archive.org', 'web', '20230105123456', 'https://news.example/a')
+    >>> replay_page_url("https://web.archive.org/"), replay_page_url("https://x.test/web/1999/https://a.b/")
+    (None, None)
+    """
+    m = _REPLAY_PAGE.match(url.strip())
+    if m is None or m.group(2).lower() not in REPLAY_HOSTS:
+        return None
+    return m.group(2).lower(), m.group(3), m.group(4), url.strip()[m.end():]
+
+
+def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
+    r"""What a replay of `collection` on `hosts` writes before each original URL, to be cut
+    away: absolute, protocol-relative, or from the root (only where a URL starts, so
+    another site's `/web/…` path is left alone), its slashes as code may escape them.
+
+    >>> w = replay_wrapper(["web.archive.org"], "web")
+    >>> w.sub("", 'src="/web/2023js_/https://a.example/x.js" //web.archive.org/web/2023im_/http://b.example/p')
+    'src="https://a.example/x.js" http://b.example/p'
+    >>> w.sub("", "https://other.example/web/2023/https://a.example/")
+    'https://other.example/web/2023/https://a.example/'
+    >>> w.sub("", r'"https:\/\/web.archive.org\/web\/2023js_\/https:\/\/a.example\/x.js"')
+    '"https:\\/\\/a.example\\/x.js"'
+    """
+    named = "|".join(re.escape(h) for h in sorted(hosts))
+    origin = rf"(?:https?:)?//(?:{named})(?::\d+)?" if named else r"(?!)"
+    wrapper = rf"(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_STAMP}"
+    return re.compile("(?i)" + wrapper.replace("/", _SLASH))
+
+
+# archive.today keeps a snapshot under its own short id (`archive.ph/AbCdE`), with a long
+# form naming the original (`archive.ph/2023.01.05-123456/https://…`); it serves the same
+# snapshots under all of these names
+ARCHIVE_TODAY_HOSTS = frozenset({"archive.today", "archive.ph", "archive.md", "archive.is",
+                                 "archive.li", "archive.fo", "archive.vn"})
+_SNAPSHOT_PATH = re.compile(r"(?i)https?://([^/?#]+)/(?:([A-Za-z0-9]{5})/?$|(\d{14}|\d{4}\.\d\d"
+                            r"\.\d\d(?:-\d{6})?)/((?:https?:|https?%3a)//.+))")
+
+
+def archive_today_snapshot(url: str) -> tuple[str, str | None, str | None] | None:
+    """An archive.today snapshot URL as (host, timestamp, original), the last two None for
+    the short form; None for any other URL.
+
+    >>> archive_today_snapshot("https://archive.ph/2023.01.05-123456/https://n.example/a")
+    ('archive.ph', '20230105123456', 'https://n.example/a')
+    >>> archive_today_snapshot("https://archive.ph/AbCdE"), archive_today_snapshot("https://archive.ph/faq/")
+    (('archive.ph', None, None), None)
+    """
+    m = _SNAPSHOT_PATH.match(url.strip())
+    if m is None or m.group(1).lower() not in ARCHIVE_TODAY_HOSTS:
+        return None
+    if m.group(2):
+        return m.group(1).lower(), None, None
+    original = re.sub(r"(?i)^(https?)%3a", r"\1:", m.group(4))
+    return m.group(1).lower(), re.sub(r"[.-]", "", m.group(3)), original

@@ -6,7 +6,7 @@ them for its own format (`inert`, `esc`, `md`, `xml_text`, `sarif_text`).
 
 from __future__ import annotations
 
-from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance
+from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance, Replay
 
 EVIDENCE_CHARS = 120  # an evidence text beyond this is cut: the JSON report has it whole
 
@@ -25,6 +25,17 @@ def evidence_line(e: Evidence) -> str:
     where = f", line {e.line}" if e.line else ""
     text = e.text if len(e.text) <= EVIDENCE_CHARS else e.text[: EVIDENCE_CHARS - 1] + "…"
     return f"{e.kind}{where}: {text}"
+
+
+def replay_line(r: Replay) -> str:
+    """Whose copy of the page was audited, of when, and where the archive served it.
+
+    >>> replay_line(Replay("Wayback Machine", "https://x.test/a", "2023-01-05T12:34:56Z"))
+    'Wayback Machine capture of 2023-01-05T12:34:56Z, audited as the original page'
+    """
+    when = f" of {r.captured}" if r.captured else ""
+    served = f" (served at {r.replay_url})" if r.replay_url else ""
+    return f"{r.archive} capture{when}, audited as the original page{served}"
 
 
 def provenance_line(p: Provenance) -> str:

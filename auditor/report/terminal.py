@@ -25,7 +25,7 @@ from auditor.model import HostSummary, ListInfo, PageReport, Severity, Slot, Vio
 from auditor.report.figures import ad_area, criteria_met
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
-from auditor.report.provenance import evidence_line, origin_note, source_name
+from auditor.report.provenance import evidence_line, origin_note, replay_line, source_name
 from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted
@@ -175,6 +175,8 @@ class PageView:
         head.add_row("URL", Breakable(_t(page.url or "(none)", "bold")))
         head.add_row("first party", Breakable(_t(page.first_party or "(unknown)")))
         head.add_row("input", Breakable(_t(f"{page.input} ({page.kind})")))
+        if page.replay is not None:  # audited as the original the archive's copy replays
+            head.add_row("archived", Breakable(_t(replay_line(page.replay))))
         if page.title:
             head.add_row("title", _t(page.title, limit=200))
         for source in page.provenance:  # what the page copies, and why we say so

@@ -1,0 +1,230 @@
+"""Pages saved from a web archive's replay (the Wayback Machine, Archive-It, pywb and
+ReplayWeb.page, which runs pywb's rewriting): audited as the original page they copy.
+
+A replay rewrites every URL to the archive's copy (`/web/TS js_/https://vendor/…`) and adds
+its own chrome (playback scripts, toolbar, banner styles, donate frame, the trailer after
+`</html>`). Read as it is, the page is the archive's: one first party, no third parties, no
+vendor named, and the chrome's own code judged as the page's. So a page that *is* a replay
+(served from a known replay host, or carrying the replay's own marks) has its wrappers cut
+from every URL and its chrome blanked before the audit; a page that only links to an
+archive keeps those links as the archive's. Blanking keeps every newline, so line numbers
+and xpaths still point into the saved file.
+
+archive.today (archive.ph, .md, .is, …) wraps nothing: it drops scripts and keeps the
+page's images under its own host, named by hash. Its snapshot gets the original's first
+party and time from the header's long link, and the archive's own URLs and header are left
+out: a copy whose name does not say whose it was can be attributed to no one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditor.model import Replay
+from auditor.readers.interface import Document
+from auditor.urls import (
+    ARCHIVE_TODAY_HOSTS,
+    REPLAY_HOSTS,
+    absolute_url,
+    archive_today_snapshot,
+    host_of,
+    replay_page_url,
+    replay_wrapper,
+    split_url,
+)
+
+WAYBACK = "Wayback Machine"
+PYWB = "pywb"
+ARCHIVE_TODAY = "archive.today"
+
+# the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
+# insert), each naming the original URL and the capture's timestamp
+_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
+                     r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
+_TRAILER = re.compile(r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"\s*,'
+                      r'\s*"(\d{4,14})"')
+_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
+                       r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
+_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]{0,4096})"')
+_WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
+_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]{0,4096})"')
+
+# archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
+# header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
+# and holds the page in `#CONTENT` after its `#HEADER`
+_LONGLINK = re.compile(r"""\bid=["']?SHARE_LONGLINK\b""", re.I)  # then its tag, around it
+_VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# every URL on its own hosts is the archive's (its copies of the page's images and styles,
+# named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
+_TODAY_NAMES = "|".join(re.escape(h) for h in sorted(ARCHIVE_TODAY_HOSTS))
+_TODAY_URLS = re.compile(rf"(?i)(?:https?:)?//(?:{_TODAY_NAMES})(?![\w.-])[^\"'\s>]*")
+
+# the archive's chrome: each region from a start to an end (the end kept when it is the
+# page's), found left to right so a page full of starts with no end costs one pass
+_Region = tuple[re.Pattern[str], re.Pattern[str], bool]
+_CHROME: tuple[_Region, ...] = (
+    (re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->", re.I),
+     re.compile(r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.I), False),
+    (re.compile(r"<!--\s*WB Insert\s*-->", re.I), re.compile(r"<!--\s*End WB Insert\s*-->", re.I),
+     False),
+    (re.compile(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
+     re.compile(r"</script\s*>", re.I), False),
+    (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
+)
+_HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
+_HEAD = re.compile(r"<head\b[^>]{0,4096}>", re.I)
+_TODAY_CHROME: tuple[_Region, ...] = (
+    (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
+     re.compile(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
+)
+_NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a page says of its replay: whose, of what, when, and where its wrappers point."""
+
+    archive: str
+    original: str | None
+    stamp: str | None  # the replay's timestamp, YYYYMMDDhhmmss or a prefix of it
+    hosts: tuple[str, ...]  # the archive hosts an absolute wrapper names
+    collection: str  # the collection path a wrapper starts with: `web`, `1234`, `my-coll`
+    captured: str | None = None  # ISO time, when only the trailer comment gives it
+
+
+def replay_of(text: str, url: str | None) -> _Found | None:
+    """The replay a page is, from its URL on a known replay host or its own marks; None for
+    any other page (one that only links to an archive too)."""
+    at = replay_page_url(url) if url else None
+    if m := _WOMBAT.search(text):
+        host = host_of(m.group(3))
+        hosts = tuple(h for h in {host, at[0] if at else ""} if h)
+        return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
+                      m.group(4) or "web")
+    if "wbinfo" in text and (u := _WBINFO_URL.search(text)) and (t := _WBINFO_TS.search(text)):
+        prefix = _WBINFO_PREFIX.search(text)
+        parts = split_url(prefix.group(1)) if prefix else None
+        hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
+        collection = parts.path.strip("/") if parts is not None else ""
+        if collection:
+            return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
+    if today := _archive_today(text, url):
+        return today
+    trailer = _TRAILER.search(text)
+    comment = _ARCHIVED.search(text)
+    if trailer or comment or at:
+        hosts = (at[0],) if at else ("web.archive.org",)
+        return _Found(
+            REPLAY_HOSTS.get(hosts[0], WAYBACK),
+            _url(trailer.group(2)) if trailer else (_url(at[3]) if at else None),
+            trailer.group(3) if trailer else (at[2] if at else None),
+            hosts,
+            trailer.group(1) if trailer else (at[1] if at else "web"),
+            _comment_time(comment.group(1)) if comment else None,
+        )
+    return None
+
+
+def _archive_today(text: str, url: str | None) -> _Found | None:
+    """An archive.today snapshot, from its URL or its header's long link; its original
+    from the long link (the short URL names none)."""
+    at = archive_today_snapshot(url) if url else None
+    link = _LONGLINK.search(text)
+    tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
+    value = _VALUE.search(tag) if tag.lower().startswith("<input") else None
+    written = html.unescape(value.group(1) or value.group(2) or "") if value else ""
+    long = archive_today_snapshot(written) if written else None
+    if long is None or long[2] is None:
+        long = at if at is not None and at[2] is not None else None
+    if at is None and long is None:
+        return None
+    return _Found(ARCHIVE_TODAY, _url(long[2] or "") if long else None,
+                  long[1] if long else None, (), "")
+
+
+def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
+    """`doc` as the original page it is a replay of (URLs unwrapped, the archive's chrome
+    blanked), with the replay's record; `doc` itself when it is no replay."""
+    found = replay_of(doc.text, doc.url) if doc.markup else None
+    if found is None:
+        return doc, None
+    wrapper = replay_wrapper(found.hosts, found.collection) if found.collection else _NOTHING
+
+    def clean(text: str) -> str:
+        if found.archive == ARCHIVE_TODAY:
+            return _TODAY_URLS.sub(lambda m: _blanks(m.group(0)),
+                                   _without(_TODAY_CHROME, text))
+        return wrapper.sub("", _without(_CHROME, _without_head_include(text)))
+
+    served = doc.url if doc.url and (wrapper.match(doc.url) or archive_today_snapshot(doc.url)
+                                     ) else None  # the URL the archive served it at
+    unwrapped_url = wrapper.sub("", served, count=1) if served else ""
+    original = found.original or (_url(unwrapped_url) if unwrapped_url != served else None)
+    replay = Replay(found.archive, original,
+                    found.captured or (_stamp_time(found.stamp) if found.stamp else None),
+                    served)
+    return dataclasses.replace(
+        doc,
+        text=clean(doc.text),
+        url=doc.url if doc.url and not served else original,  # a URL the user gave stands
+        readings=tuple((name, clean(text)) for name, text in doc.readings),
+        header_links=wrapper.sub("", doc.header_links),
+    ), replay
+
+
+def _without(regions: tuple[_Region, ...], text: str) -> str:
+    """`text` with each region blanked."""
+    for start, end, keep_end in regions:
+        out: list[str] = []
+        pos = 0
+        while (a := start.search(text, pos)) and (b := end.search(text, a.end())):
+            stop = b.start() if keep_end else b.end()
+            out += [text[pos:a.start()], _blanks(text[a.start():stop])]
+            pos = stop
+        text = "".join(out) + text[pos:]
+    return text
+
+
+def _without_head_include(text: str) -> str:
+    """`text` with Wayback's head include blanked: from the `<head>` tag it follows (which
+    is the page's and stays) to the comment closing it."""
+    end = _HEAD_INCLUDE_END.search(text)
+    if end is None:
+        return text
+    start = 0
+    for head in _HEAD.finditer(text, 0, end.start()):
+        start = head.end()
+    return text[:start] + _blanks(text[start:end.end()]) + text[end.end():]
+
+
+def _blanks(text: str) -> str:
+    """Chrome as blanks, its newlines kept: the lines after it keep their numbers."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _url(text: str) -> str | None:
+    """An original URL a replay names, when it is one a page can have."""
+    return absolute_url(text) if text else None
+
+
+def _stamp_time(stamp: str) -> str:
+    """A replay timestamp (`20230105123456`, or a prefix of one) as ISO 8601 UTC.
+
+    >>> _stamp_time("20230105123456"), _stamp_time("20230105")
+    ('2023-01-05T12:34:56Z', '2023-01-05')
+    """
+    if len(stamp) == 14:
+        return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[8:10]}:{stamp[10:12]}:{stamp[12:]}Z"
+    return "-".join(p for p in (stamp[:4], stamp[4:6], stamp[6:8]) if p)
+
+
+def _comment_time(text: str) -> str | None:
+    """The Wayback trailer's `12:34:56 Jan 05, 2023` as ISO 8601 UTC."""
+    try:
+        return datetime.strptime(text, "%H:%M:%S %b %d, %Y").strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return None

@@ -1,0 +1,235 @@
+"""Pages saved from a web archive's replay are audited as the original page they copy.
+
+The fixtures are pages we wrote: a news article with the tags its stack ships (GPT,
+gtag, the Meta pixel, AdSense, a YouTube embed), that article as the Wayback Machine
+serves it (its head include, toolbar, donate frame and trailer; URLs wrapped absolute,
+from the root and protocol-relative, with `js_`, `cs_`, `im_`, `if_` or no modifier) and
+as pywb serves it (its head insert, a collection on another host), and a page that only
+links to archived copies.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit_document, audit_records
+from auditor.readers import Document
+from auditor.readers.warc import read_warc
+from auditor.replay import unwrapped
+from auditor.report.terminal import render_pages
+from auditor.rules import Engine
+from tests.archive_fixtures import response, warc_bytes
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "replay"
+ORIGINAL_URL = "https://www.harbour-gazette.test/local/ferry-timetable"
+STAMP = "20240312081530"
+WAYBACK_URL = f"https://web.archive.org/web/{STAMP}/{ORIGINAL_URL}"
+
+
+def _audit(name: str, url: str | None, engine: Engine, catalogue: Catalogue) -> PageReport:
+    text = (HERE / name).read_text(encoding="utf-8")
+    return audit_document(Document(input=name, kind="html", text=text, url=url), engine,
+                          catalogue)
+
+
+def _what_it_names(page: PageReport) -> dict[str, object]:
+    """What a reviewer reads off a page: who is on it, with which IDs, slots and hosts,
+    what it requests, and what is wrong with it (line-free)."""
+    return {
+        "first_party": page.first_party,
+        "networks": [n.to_dict() for n in page.networks],
+        "ids": sorted((i.kind, i.value, i.origin.value) for i in page.ids),
+        "slots": [(s.network, s.zone_id, s.width, s.height) for s in page.slots],
+        "hosts": [(h.host, h.network, h.resources, h.blocked) for h in page.third_party_hosts],
+        "resources": sorted((r.url, r.type, r.third_party, r.network) for r in page.resources),
+        "findings": sorted((f.kind, f.severity.value, f.message) for f in page.findings),
+        "mfa": [(i.criterion, i.met) for i in page.mfa.indicators] if page.mfa else None,
+        "content": page.metrics.content_chars,
+    }
+
+
+@pytest.fixture(scope="module")
+def original(engine: Engine, catalogue: Catalogue) -> PageReport:
+    return _audit("news-original.html", ORIGINAL_URL, engine, catalogue)
+
+
+@pytest.mark.parametrize(("name", "url"), [
+    ("news-wayback.html", WAYBACK_URL),  # saved with the URL it was served at
+    ("news-wayback.html", None),  # a file alone: the page's own marks say it is a replay
+    ("news-pywb.html", f"http://localhost:8080/gazette-2024/{STAMP}mp_/{ORIGINAL_URL}"),
+    ("news-pywb.html", None),
+])
+def test_a_replay_names_what_the_original_page_names(
+    name: str, url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    copy = _audit(name, url, engine, catalogue)
+    assert copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert {n.network for n in copy.networks} >= {
+        "Google Publisher Tag", "Google Analytics", "Facebook Pixel", "Google AdSense"}
+    assert not any("archive.org" in r.url or "localhost" in r.url for r in copy.resources)
+
+
+@pytest.mark.parametrize(("name", "url", "archive", "served"), [
+    ("news-wayback.html", WAYBACK_URL, "Wayback Machine", WAYBACK_URL),
+    ("news-wayback.html", None, "Wayback Machine", None),
+    ("news-pywb.html", None, "pywb", None),
+])
+def test_the_report_says_whose_capture_of_when(
+    name: str, url: str | None, archive: str, served: str | None, engine: Engine,
+    catalogue: Catalogue
+) -> None:
+    page = _audit(name, url, engine, catalogue)
+    assert page.replay is not None
+    assert page.to_dict()["replay"] == {"archive": archive, "original": ORIGINAL_URL,
+                                        "captured": "2024-03-12T08:15:30Z",
+                                        "replay_url": served}
+    header = render_pages([page], width=200)
+    assert f"archived     {archive} capture of 2024-03-12T08:15:30Z" in header
+
+
+def test_a_page_linking_to_archived_copies_keeps_them_the_archives(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    url = "https://www.harbour-gazette.test/sources"
+    page = _audit("links-archive.html", url, engine, catalogue)
+    assert page.replay is None and page.first_party == "harbour-gazette.test"
+    assert [h.host for h in page.third_party_hosts] == ["web.archive.org"]
+    text = (HERE / "links-archive.html").read_text(encoding="utf-8")
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)
+
+
+def test_the_archives_chrome_keeps_the_saved_files_line_numbers(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    doc, _ = unwrapped(Document(input="t", kind="html", text=text, url=WAYBACK_URL))
+    assert doc.text.count("\n") == text.count("\n")
+    assert "__wm" not in doc.text and "archive.org" not in doc.text
+    copy = _audit("news-wayback.html", WAYBACK_URL, engine, catalogue)
+    pixel = next(r for r in copy.resources if r.host == "www.facebook.com")
+    saved = text.splitlines()[pixel.line - 1]
+    assert "facebook.com/tr" in saved
+
+
+def test_a_warc_holding_a_wayback_replay_is_read_as_the_original(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    data = warc_bytes([response(WAYBACK_URL, text)])
+    [page] = list(audit_records(read_warc(io.BytesIO(data), "t.warc"), engine, catalogue))
+    assert page.replay is not None and page.replay.replay_url == WAYBACK_URL
+    assert _what_it_names(page) == _what_it_names(original)
+
+
+@pytest.mark.parametrize(("url", "wrapped", "original"), [
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<script src="https://web.archive.org/web/20230105123456id_/https://v.test/x.js">',
+     '<script src="https://v.test/x.js">'),
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<frame src="/web/20230105123456fw_/http://a.test/nav.html">',
+     '<frame src="http://a.test/nav.html">'),
+    ("https://wayback.archive-it.org/1234/20230105123456/https://a.test/",
+     '<a href="https://wayback.archive-it.org/1234/20230105123456/https://a.test/b">',
+     '<a href="https://a.test/b">'),
+    ("https://wayback.archive-it.org/1234/20230105123456/https://a.test/",
+     '<img src="/1234/20230105123456im_/https://v.test/p.gif">',
+     '<img src="https://v.test/p.gif">'),
+    # another site's path that looks like a wrapper is that site's
+    ("https://web.archive.org/web/20230105123456/https://a.test/",
+     '<img src="https://cdn.test/web/20230105123456im_/https://v.test/p.gif">',
+     '<img src="https://cdn.test/web/20230105123456im_/https://v.test/p.gif">'),
+])
+def test_a_replay_url_reads_as_the_url_it_wraps(url: str, wrapped: str, original: str) -> None:
+    doc, replay = unwrapped(Document(input="t", kind="html", text=wrapped, url=url))
+    assert doc.text == original and doc.url == "https://a.test/"
+    assert replay is not None and replay.replay_url == url
+
+
+@pytest.mark.parametrize("url", ["https://archive.ph/Qm7tZ", None])
+def test_an_archive_today_snapshot_is_the_originals_with_no_false_finding(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # scripts are gone and images are the archive's hashed copies, so the vendors cannot be
+    # named; what must hold is the original's first party and no finding from the archive
+    page = _audit("news-archive-today.html", url, engine, catalogue)
+    assert (page.url, page.first_party) == (ORIGINAL_URL, original.first_party)
+    assert page.to_dict()["replay"] == {"archive": "archive.today", "original": ORIGINAL_URL,
+                                        "captured": "2024-03-12T08:15:30Z", "replay_url": url}
+    assert page.findings == () and page.third_party_hosts == () and page.provenance == ()
+    assert page.mfa is not None and original.mfa is not None
+    met = {i.criterion for i in page.mfa.indicators if i.met}
+    assert met <= {i.criterion for i in original.mfa.indicators if i.met}
+
+
+def test_a_page_naming_archive_today_is_no_snapshot(engine: Engine, catalogue: Catalogue
+                                                    ) -> None:
+    text = ('<html><body><p>Copies: <a href="https://archive.ph/Qm7tZ">archive.ph</a>, '
+            '<a href="https://archive.ph/2024.03.12-081530/https://a.test/">long</a></p>'
+            '<div id="HEADER">site header</div><div id="CONTENT">text</div></body></html>')
+    doc = Document(input="t", kind="html", text=text, url="https://blog.test/copies")
+    assert unwrapped(doc) == (doc, None)
+
+
+def test_a_chrome_start_with_no_end_blanks_nothing() -> None:
+    # a toolbar comment that never closes is no toolbar: the page after it is the page's
+    text = ('<html><head><script>__wm.wombat("https://a.test/","20240312081530",'
+            '"https://web.archive.org/","web","x","1")</script></head><body>'
+            '<!-- BEGIN WAYBACK TOOLBAR INSERT --><p>the story</p>'
+            '<script src="/web/20240312081530js_/https://v.test/ad.js"></script></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and doc.url == "https://a.test/"
+    assert '<p>the story</p><script src="https://v.test/ad.js">' in doc.text
+
+
+# the same blog page as written (blog-template.html: {GA} and {ADS} its loaders' URLs), and
+# as the Wayback Machine served it in 2017 (the head include of its wbhack years, paths
+# from the archive's root, the trailer after </html>); its inline loader's URL, rewritten
+# in the page's code, keeps its escaped slashes
+_BLOG = (HERE / "blog-template.html").read_text(encoding="utf-8")
+_WAYBACK_2017_HEAD = (HERE / "wayback-2017-head.html").read_text(encoding="utf-8")
+_WAYBACK_2017_TRAILER = (HERE / "wayback-2017-trailer.html").read_text(encoding="utf-8")
+
+
+def test_an_older_wayback_copy_names_what_the_original_names(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    page_url = "http://allotment-diary.test/2017/05/may"
+    plain = _BLOG.replace("{GA}", r"https:\/\/ssl.google-analytics.com\/ga.js").replace(
+        "{ADS}", "//pagead2.googlesyndication.com/pagead/js/adsbygoogle.js")
+    copy = _BLOG.replace(
+        "{GA}", r"https:\/\/web.archive.org\/web\/20170521094107js_\/https:\/\/ssl.google-"
+                r"analytics.com\/ga.js").replace(
+        "{ADS}", "/web/20170521094107js_/http://pagead2.googlesyndication.com/pagead/js/"
+                 "adsbygoogle.js").replace("<head>\n", _WAYBACK_2017_HEAD, 1
+                                           ) + _WAYBACK_2017_TRAILER
+    original = audit_document(Document("o", "html", plain, page_url), engine, catalogue)
+    archived = audit_document(Document("c", "html", copy, None), engine, catalogue)
+    assert archived.replay is not None
+    assert (archived.replay.archive, archived.replay.captured) == ("Wayback Machine",
+                                                                   "2017-05-21T09:41:07Z")
+    assert archived.first_party is None  # the trailer names no original, and no URL was given
+    given = audit_document(Document("c", "html", copy, f"https://web.archive.org/web/"
+                                    f"20170521094107/{page_url}"), engine, catalogue)
+    assert given.url == page_url
+    same = {"Google AdSense", "Google Analytics"}
+    assert {n.network for n in given.networks} == {n.network for n in original.networks} >= same
+    assert sorted((i.kind, i.value) for i in given.ids) == sorted(
+        (i.kind, i.value) for i in original.ids)
+    assert [f.kind for f in given.findings] == [f.kind for f in original.findings]
+    assert [h.host for h in given.third_party_hosts] == [
+        h.host for h in original.third_party_hosts]
+
+
+def test_a_page_url_given_stands_over_the_marks(engine: Engine, catalogue: Catalogue) -> None:
+    # the user's --url of the original wins; a replay URL given is read for its original
+    url = "https://www.harbour-gazette.test/local/ferry-timetable?amp=1"
+    page = _audit("news-wayback.html", url, engine, catalogue)
+    assert page.url == url and page.replay is not None
+    assert (page.replay.original, page.replay.replay_url) == (ORIGINAL_URL, None)
