@@ -171,6 +171,15 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
          "{autoplay: true, loop: true});</script>", "autoplay-video", False),
     ("", '<div class="ad-slot outstream"><video autoplay muted src="/a.mp4"></video></div>',
      "autoplay-video", True),
+    # a player's own autoplay setting is a video's; Ruffle's (the Flash emulator the
+    # Wayback Machine injects, after its documented config) and an audio player's are not
+    ("", '<div id="v1"></div><script>jwplayer("v1").setup({file: "/clip.mp4", '
+         'autostart: true});</script>', "autoplay-video", True),
+    ("", "<script>window.RufflePlayer = window.RufflePlayer || {};"
+         'window.RufflePlayer.config = {"autoplay": "on", "unmuteOverlay": "hidden"};'
+         "</script>", "autoplay-video", False),
+    ("", '<div id="ep"></div><script>new PodcastPlayer("#ep", {src: "/ep12.mp3", '
+         "autoplay: true});</script>", "autoplay-video", False),
     # Facebook adds fbclid to every outbound click, paid or organic
     ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
      "paid-traffic-hints", False),
