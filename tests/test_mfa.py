@@ -323,6 +323,30 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+@pytest.mark.parametrize(("closing", "value"), [
+    # a signature closing the article, as brandenburg.de and simplyscience.ch sign
+    ("<p><small>Karin Oberhauser<br></small><small>Aus: Das Landbuch. Ein Land in "
+     "Stichworten</small></p>", "named: Karin Oberhauser"),
+    ('<p>Jonas Fehr und <a href="/ueber-uns">Redaktion Gazette</a></p>', "named: Jonas Fehr"),
+    # a closing sentence that opens with capitalised nouns, a link, an imprint's address
+    # block in a sidebar widget: no one signs
+    ("<p>Eine Einigung des Rates und der Stadt steht noch aus, sagte die Sprecherin am "
+     "Montag.</p>", "no author"),
+    ('<p><a href="/mehr">Weitere Informationen</a></p>', "no author"),
+    ("<ul><li class='widget'><p>Marta Vogel<br>Hauptstrasse 5</p><p>Akkreditierung "
+     "Frankfurter<br>Buchmesse 2026</p></li></ul>", "no author"),
+])
+def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: Catalogue,
+                                             closing: str, value: str) -> None:
+    html = (f"<html><head><title>Library plan</title></head><body><article>{WORDS}{closing}"
+            "</article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
 def test_gates_stand_for_python_whitespace() -> None:
     """The RE2 gates spell out Python's `\\s`: every character it matches must pass."""
     from auditor.mfa.evidence import PY_SPACE, gate

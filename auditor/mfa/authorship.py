@@ -231,7 +231,63 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 out.append(Hit(name, line_of(el)))
             if len(out) > 2 * SHOWN:
                 break
+    if not any(is_name(n) and not house_name(n, first_party)
+               for h in out if (n := author_name(h.text))):
+        out += _signatures(page)
     return unique(out)
+
+
+# A signature closing an article, as German and Swiss publications sign: the last
+# paragraph, after the prose, opening with a name ("Antje Rávic Strubel<br>Aus: Das
+# Brandenbuch", "Guido Santner und Redaktion SimplyScience.ch"). Its first words are
+# the name, up to a line break, a conjunction or a comma.
+_SIGNATURE = re.compile(r"([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)(?:\s+[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)){1,3})"
+                        r"\s*(?:$|,|&|\b(?:und|and|et|y|mit|with)\b)")
+SIGNATURE_PROSE = 80  # characters of the paragraph before it: it closes prose
+SIGNATURE_LINE = 60  # its first line is a name and a credit, not a sentence
+_SIGNATURE_INLINE = frozenset({"small", "em", "i", "strong", "b", "span"})  # not a link
+# where a closing paragraph is a sidebar's or the site's (an imprint widget's "Akkreditierung
+# Frankfurter<br>Buchmesse 2013"), not an article's
+_NOT_SIGNED = frozenset({"footer", "nav", "aside", "header", "li", "figure", "table", "form"})
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of prose: long enough, and ending a sentence (an address block or a
+    list of links does not)."""
+    text = text.strip()
+    return len(text) >= SIGNATURE_PROSE and text.endswith((".", "!", "?", "…", "“", "\"",
+                                                           "»", "«", "”", ")"))
+
+
+def _signatures(page: ParsedPage) -> list[Hit]:
+    """Names signing the article at its end: a paragraph that is the last of its
+    container, right after a paragraph of prose, whose short first line (its own text
+    or a `<small>`'s, not a link's) opens with two to four capitalised words."""
+    out = []
+    for p in page.tagged("p"):
+        before = p.getprevious()
+        if (before is None or before.tag != "p"
+                or any(el.tag == "p" for el in p.itersiblings())
+                or not _prose(" ".join(str(t) for t in before.itertext()))
+                or inside(p, _NOT_SIGNED)):
+            continue
+        first = " ".join(next((t for t in _leading_text(p) if t.strip()), "").split())
+        m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None
+        if m:
+            out.append(Hit(m.group(1), line_of(p)))
+    return out
+
+
+def _leading_text(p: etree._Element) -> list[str]:
+    """The paragraph's text up to its first element other than inline formatting."""
+    texts = [p.text or ""]
+    for child in p:
+        if child.tag not in _SIGNATURE_INLINE:
+            break
+        texts.append(child.text or "")
+        if any(True for _ in child):
+            break
+    return texts
 
 
 def byline_hits(text: str) -> list[Hit]:
