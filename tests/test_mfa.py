@@ -440,6 +440,21 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     assert row.met is None and row.evidence.startswith("not an article page")
 
 
+@pytest.mark.parametrize(("url", "known"), [
+    ("https://www.coop.example/about", False),  # Drupal wraps its about page in <article>
+    ("https://www.coop.example/ueber-uns/", False),
+    ("https://www.coop.example/2026/about-the-library-plan/", True),
+])
+def test_an_about_page_in_an_article_wrapper_is_no_article(
+        project_engine: Engine, catalogue: Catalogue, url: str, known: bool) -> None:
+    html = (f'<html><body>{ADS}<article role="article" about="/about" class="page full">'
+            f"<h1>Who we are</h1>{WORDS}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.met is not None) is known, row
+
+
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:
     """`<a:b>` parses as a tag whose path XPath cannot evaluate (an undefined namespace
     prefix): the scorecard finds the slot through the page's own paths (found by the
