@@ -347,6 +347,35 @@ def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: 
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+STORY = "https://gazette.example/2026/council-library-plan"
+
+
+@pytest.mark.parametrize(("head", "link", "value", "expected"), [
+    # split in two, with a link to the one-page view (zeit.de's /komplettansicht, faz.net's
+    # printPagedArticle): no click-through is forced
+    (f'<link rel="next" href="{STORY}/seite-2">',
+     f'<a href="{STORY}/komplettansicht">Auf einer Seite lesen</a>',
+     "1 pagination sign, with a one-page view", False),
+    (f'<link rel="next" href="{STORY}-p2.html">',
+     '<a class="btn" href="/2026/council-library-plan.html?printPagedArticle=true">'
+     "<span>Artikel auf einer Seite lesen</span></a>",
+     "1 pagination sign, with a one-page view", False),
+    # a "View all" link to other stories is no one-page view
+    (f'<link rel="next" href="{STORY}/2/">', '<a href="/galleries/">View all</a>',
+     "1 pagination sign", True),
+])
+def test_a_split_article_with_a_one_page_view_is_no_slideshow(
+        project_engine: Engine, catalogue: Catalogue, head: str, link: str, value: str,
+        expected: bool) -> None:
+    html = (f"<html><head>{head}</head><body>{ADS}<article><p class='byline'>By Priya "
+            f"Lennox</p>{WORDS}{link}</article></body></html>")
+    page = audit(html.encode(), url=STORY + (".html" if "-p2" in head else ""),
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.value, row.met) == (value, expected), row
+
+
 def test_gates_stand_for_python_whitespace() -> None:
     """The RE2 gates spell out Python's `\\s`: every character it matches must pass."""
     from auditor.mfa.evidence import PY_SPACE, gate

@@ -77,6 +77,7 @@ from auditor.mfa.scans import (
     PLACEHOLDER,
     PLACEHOLDER_NEEDLES,
     SPINTAX,
+    one_page_view,
     paged_in_words,
     pagination_hits,
     paid_hits,
@@ -132,7 +133,8 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         ad_density(metrics, len(mobile), len(ads) - len(mobile)),
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
-        slideshow(pagination_hits(page, ctx.url, article), article),
+        slideshow(paged := pagination_hits(page, ctx.url, article), article,
+                  one_page_view(page) if paged else None),
         native_widgets(sorted((Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
                                if "native" in n.formats), key=lambda hit: hit.line),
                        "native/recirculation network"),
