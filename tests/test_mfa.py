@@ -310,6 +310,13 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
      "named: Sandra"),
     ('<meta name="author" content="A computer science professor at a university">',
      "no author"),
+    # a blog theme's post footer: the author beside the date, in no author element
+    # (spreeblick.com's entry-footer)
+    ('<div class="entry-footer"><div class="left"><a href="/c/lokales/" rel="category tag">'
+     'Lokales</a></div><div class="right"><span>Tobias Krall </span> | 29.07.2026 um '
+     "14:26</div></div>", "named: Tobias Krall"),
+    ('<div class="entry-meta"><a href="/c/politik/">Politik</a> | 29.07.2026</div>',
+     "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,

@@ -1,7 +1,8 @@
 """Who the page says wrote it: NewsGuard's criteria ask a site to name its content
-creators. A person named anywhere (metas, schema.org or data-layer authors, bylines)
-meets the criterion; a house account ("admin", "Redaktion", the site's own name) does
-not, and neither does a commenter.
+creators. A person named anywhere (metas, schema.org or data-layer authors, bylines, a
+theme's post meta line, a signature closing the article) meets the criterion; a house
+account ("admin", "Redaktion", the site's own name) does not, and neither does a
+commenter.
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 break
     if not any(is_name(n) and not house_name(n, first_party)
                for h in out if (n := author_name(h.text))):
-        out += _signatures(page)
+        out += _signatures(page) + _post_meta_names(page)
     return unique(out)
 
 
@@ -275,6 +276,43 @@ def _signatures(page: ParsedPage) -> list[Hit]:
         m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None
         if m:
             out.append(Hit(m.group(1), line_of(p)))
+    return out
+
+
+# A blog theme's post meta line: the post's author beside its date, with no author
+# class ("<span>Malte Welding </span> | 29.07.2006 um 14:26" in spreeblick's entry-footer)
+_POST_META_CLASSES = frozenset({"entry-meta", "entry-footer", "entry-info", "entry-utility",
+                                "post-meta", "postmeta", "postmetadata", "post-info",
+                                "post-footer", "post-byline"})
+_NAME_BY_DATE = re.compile(
+    r"^([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*[|·•,]\s*"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}|"
+    r"[^\W\d]+\.?\s+\d{1,2},?\s+\d{4})")
+
+
+@functools.lru_cache(maxsize=16)
+def _post_meta_markup(classes: tuple[str, ...]) -> Any:
+    """The XPath to the elements holding one of `classes` in their class (the ones the
+    page's attribute values hold), compiled once per set."""
+    tests = " or ".join(f"contains(., '{c}')" for c in classes)
+    return etree.XPath(f"//@class[{tests}]/..")
+
+
+def _post_meta_names(page: ParsedPage) -> list[Hit]:
+    """A name beside the post's date in a theme's post meta line ("Malte Welding |
+    29.07.2006"), each text of the line read alone and with the one after it."""
+    out = []
+    classes = tuple(sorted(c for c in _POST_META_CLASSES if c in page.values))
+    for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
+        if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
+            continue
+        texts = [t for t in (" ".join(str(t).split()) for t in el.itertext()) if t]
+        for i, here in enumerate(texts):
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")
+            if m:
+                out.append(Hit(m.group(1), line_of(el)))
+                break
     return out
 
 
