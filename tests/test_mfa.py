@@ -340,6 +340,13 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
     ("<p>Eine Einigung des Rates und der Stadt steht noch aus, sagte die Sprecherin am "
      "Montag.</p>", "no author"),
     ('<p><a href="/mehr">Weitere Informationen</a></p>', "no author"),
+    ("<p>Das Dokument mit den Vorwürfen gegen den Rat:</p>", "no author"),
+    # a letters page: each letter, under its heading, signed by its writer (mercurynews)
+    ('<p style="text-align: right"><strong>Ines Marlow</strong><br><em>Walnut Creek</em>'
+     "</p><h4>Fund the branch<br>libraries first</h4><p>The council should fund the "
+     "branches before it builds anything new downtown, as most of us live far away.</p>"
+     '<p style="text-align: right"><strong>Tom Reyes</strong><br><em>San Jose</em></p>',
+     "named: Ines Marlow"),
     ("<ul><li class='widget'><p>Marta Vogel<br>Hauptstrasse 5</p><p>Akkreditierung "
      "Frankfurter<br>Buchmesse 2026</p></li></ul>", "no author"),
 ])

@@ -243,7 +243,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 # Brandenbuch", "Guido Santner und Redaktion SimplyScience.ch"). Its first words are
 # the name, up to a line break, a conjunction or a comma.
 _SIGNATURE = re.compile(r"([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)(?:\s+[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)){1,3})"
-                        r"\s*(?:$|,|&|\b(?:und|and|et|y|mit|with)\b)")
+                        r"\s*(?:$|,|&|\b(?:und|and|et|y)\b)")
 SIGNATURE_PROSE = 80  # characters of the paragraph before it: it closes prose
 SIGNATURE_LINE = 60  # its first line is a name and a credit, not a sentence
 _SIGNATURE_INLINE = frozenset({"small", "em", "i", "strong", "b", "span"})  # not a link
@@ -261,14 +261,14 @@ def _prose(text: str) -> bool:
 
 
 def _signatures(page: ParsedPage) -> list[Hit]:
-    """Names signing the article at its end: a paragraph that is the last of its
-    container, right after a paragraph of prose, whose short first line (its own text
+    """Names signing the article at its end: a paragraph that closes its section
+    (`_last_of_section`), right after a paragraph of prose, whose short first line (its own text
     or a `<small>`'s, not a link's) opens with two to four capitalised words."""
     out = []
     for p in page.tagged("p"):
         before = p.getprevious()
         if (before is None or before.tag != "p"
-                or any(el.tag == "p" for el in p.itersiblings())
+                or not _last_of_section(p)
                 or not _prose(" ".join(str(t) for t in before.itertext()))
                 or inside(p, _NOT_SIGNED)):
             continue
@@ -314,6 +314,20 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
                 out.append(Hit(m.group(1), line_of(el)))
                 break
     return out
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _last_of_section(p: etree._Element) -> bool:
+    """No paragraph follows `p` before the next heading: it closes its article, or one
+    of the letters a letters page runs under their headings (mercurynews.com)."""
+    for el in p.itersiblings():
+        if el.tag in _HEADINGS:
+            return True
+        if el.tag == "p":
+            return False
+    return True
 
 
 def _leading_text(p: etree._Element) -> list[str]:

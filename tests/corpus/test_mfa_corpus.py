@@ -35,11 +35,12 @@ REVIEWED_UNMET = {
     ("brandenburg.de.homo-brandenburgensis.html", "authorship"),  # signed at the end
     ("simplyscience.ch.erdoel.html", "authorship"),  # "Guido Santner und Redaktion …"
     ("spreeblick.com.habeck.html", "authorship"),  # the name beside the post's date
+    ("mercurynews.com.2023.01.16.letters-1119.html", "authorship"),  # signed letters
     ("fairkom.eu.about.html", "authorship"),  # an about page: unknowable
 }
 # The most pages each content row meets, measured after that review (2026-12): a change
 # that makes a row meet on more pages is read page by page and raises its figure on purpose
-MAX_MEETING = {"slideshow": 1, "syndicated": 3, "authorship": 15, "autoplay-video": 1,
+MAX_MEETING = {"slideshow": 1, "syndicated": 3, "authorship": 14, "autoplay-video": 1,
                "templated-text": 0, "paid-traffic-hints": 0, "auto-refresh": 1}
 
 
