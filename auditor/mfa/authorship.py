@@ -82,8 +82,9 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
     """No author named anywhere, or only a house account ("admin", "Editorial", an
     outlet's name). Judged on article pages only: a home, about or company page names
     no author and need not."""
-    threshold = ("an article page names no author (meta, schema.org, data layer, byline), "
-                 "or only a house account (admin, staff, news desk, the site's name)")
+    threshold = ("an article page names no author (meta, schema.org, data layer, byline, "
+                 "post meta line, closing signature), or only a house account (admin, "
+                 "staff, news desk, the site's name)")
     source = f"{NEWSGUARD} (criteria); {OURS}"
     if hits is None:
         return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,

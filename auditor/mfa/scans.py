@@ -99,7 +99,8 @@ PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto 
 
 
 SLIDESHOW_RULE = ("an article page split over pages or slides (rel=next extending its own "
-                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link)")
+                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link), with no "
+                  "link to a one-page view")
 
 
 # A link to the whole article on one page: zeit.de's "Auf einer Seite lesen"
