@@ -171,6 +171,15 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
          "{autoplay: true, loop: true});</script>", "autoplay-video", False),
     ("", '<div class="ad-slot outstream"><video autoplay muted src="/a.mp4"></video></div>',
      "autoplay-video", True),
+    # a player's own autoplay setting is a video's; Ruffle's (the Flash emulator the
+    # Wayback Machine injects, after its documented config) and an audio player's are not
+    ("", '<div id="v1"></div><script>jwplayer("v1").setup({file: "/clip.mp4", '
+         'autostart: true});</script>', "autoplay-video", True),
+    ("", "<script>window.RufflePlayer = window.RufflePlayer || {};"
+         'window.RufflePlayer.config = {"autoplay": "on", "unmuteOverlay": "hidden"};'
+         "</script>", "autoplay-video", False),
+    ("", '<div id="ep"></div><script>new PodcastPlayer("#ep", {src: "/ep12.mp3", '
+         "autoplay: true});</script>", "autoplay-video", False),
     # Facebook adds fbclid to every outbound click, paid or organic
     ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
      "paid-traffic-hints", False),
@@ -301,6 +310,13 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
      "named: Sandra"),
     ('<meta name="author" content="A computer science professor at a university">',
      "no author"),
+    # a blog theme's post footer: the author beside the date, in no author element
+    # (spreeblick.com's entry-footer)
+    ('<div class="entry-footer"><div class="left"><a href="/c/lokales/" rel="category tag">'
+     'Lokales</a></div><div class="right"><span>Tobias Krall </span> | 29.07.2026 um '
+     "14:26</div></div>", "named: Tobias Krall"),
+    ('<div class="entry-meta"><a href="/c/politik/">Politik</a> | 29.07.2026</div>',
+     "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
@@ -312,6 +328,66 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+@pytest.mark.parametrize(("closing", "value"), [
+    # a signature closing the article, as brandenburg.de and simplyscience.ch sign
+    ("<p><small>Karin Oberhauser<br></small><small>Aus: Das Landbuch. Ein Land in "
+     "Stichworten</small></p>", "named: Karin Oberhauser"),
+    ('<p>Jonas Fehr und <a href="/ueber-uns">Redaktion Gazette</a></p>', "named: Jonas Fehr"),
+    # a closing sentence that opens with capitalised nouns, a link, an imprint's address
+    # block in a sidebar widget: no one signs
+    ("<p>Eine Einigung des Rates und der Stadt steht noch aus, sagte die Sprecherin am "
+     "Montag.</p>", "no author"),
+    ('<p><a href="/mehr">Weitere Informationen</a></p>', "no author"),
+    ("<p>Das Dokument mit den Vorwürfen gegen den Rat:</p>", "no author"),
+    # a letters page: each letter, under its heading, signed by its writer (mercurynews)
+    ('<p style="text-align: right"><strong>Ines Marlow</strong><br><em>Walnut Creek</em>'
+     "</p><h4>Fund the branch<br>libraries first</h4><p>The council should fund the "
+     "branches before it builds anything new downtown, as most of us live far away.</p>"
+     '<p style="text-align: right"><strong>Tom Reyes</strong><br><em>San Jose</em></p>',
+     "named: Ines Marlow"),
+    ("<ul><li class='widget'><p>Marta Vogel<br>Hauptstrasse 5</p><p>Akkreditierung "
+     "Frankfurter<br>Buchmesse 2026</p></li></ul>", "no author"),
+])
+def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: Catalogue,
+                                             closing: str, value: str) -> None:
+    html = (f"<html><head><title>Library plan</title></head><body><article>{WORDS}{closing}"
+            "</article></body></html>")
+    page = audit(html.encode(), url="https://gazette.example/2026/library/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+STORY = "https://gazette.example/2026/council-library-plan"
+
+
+@pytest.mark.parametrize(("head", "link", "value", "expected"), [
+    # split in two, with a link to the one-page view (zeit.de's /komplettansicht, faz.net's
+    # printPagedArticle): no click-through is forced
+    (f'<link rel="next" href="{STORY}/seite-2">',
+     f'<a href="{STORY}/komplettansicht">Auf einer Seite lesen</a>',
+     "1 pagination sign, with a one-page view", False),
+    (f'<link rel="next" href="{STORY}-p2.html">',
+     '<a class="btn" href="/2026/council-library-plan.html?printPagedArticle=true">'
+     "<span>Artikel auf einer Seite lesen</span></a>",
+     "1 pagination sign, with a one-page view", False),
+    # a "View all" link to other stories is no one-page view
+    (f'<link rel="next" href="{STORY}/2/">', '<a href="/galleries/">View all</a>',
+     "1 pagination sign", True),
+])
+def test_a_split_article_with_a_one_page_view_is_no_slideshow(
+        project_engine: Engine, catalogue: Catalogue, head: str, link: str, value: str,
+        expected: bool) -> None:
+    html = (f"<html><head>{head}</head><body>{ADS}<article><p class='byline'>By Priya "
+            f"Lennox</p>{WORDS}{link}</article></body></html>")
+    page = audit(html.encode(), url=STORY + (".html" if "-p2" in head else ""),
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.value, row.met) == (value, expected), row
 
 
 def test_gates_stand_for_python_whitespace() -> None:
@@ -405,6 +481,21 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert row.met is None and row.evidence.startswith("not an article page")
+
+
+@pytest.mark.parametrize(("url", "known"), [
+    ("https://www.coop.example/about", False),  # Drupal wraps its about page in <article>
+    ("https://www.coop.example/ueber-uns/", False),
+    ("https://www.coop.example/2026/about-the-library-plan/", True),
+])
+def test_an_about_page_in_an_article_wrapper_is_no_article(
+        project_engine: Engine, catalogue: Catalogue, url: str, known: bool) -> None:
+    html = (f'<html><body>{ADS}<article role="article" about="/about" class="page full">'
+            f"<h1>Who we are</h1>{WORDS}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.met is not None) is known, row
 
 
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:

@@ -77,6 +77,7 @@ from auditor.mfa.scans import (
     PLACEHOLDER,
     PLACEHOLDER_NEEDLES,
     SPINTAX,
+    one_page_view,
     paged_in_words,
     pagination_hits,
     paid_hits,
@@ -88,6 +89,7 @@ from auditor.mfa.scans import (
 )
 from auditor.model import NO_ADS, Basis, Indicator, Metrics, Scorecard
 from auditor.provenance import Sources
+from auditor.urls import split_url
 
 __all__ = ["CRITERIA", "NO_ADS", "scorecard"]
 
@@ -131,7 +133,8 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         ad_density(metrics, len(mobile), len(ads) - len(mobile)),
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
-        slideshow(pagination_hits(page, ctx.url, article), article),
+        slideshow(paged := pagination_hits(page, ctx.url, article), article,
+                  one_page_view(page) if paged else None),
         native_widgets(sorted((Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
                                if "native" in n.formats), key=lambda hit: hit.line),
                        "native/recirculation network"),
@@ -176,8 +179,9 @@ _LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|R
 def article_page(ctx: PageContext, page: ParsedPage) -> bool:
     """An article's page: og:type article, a JSON-LD Article (NewsArticle, BlogPosting),
     a post body, `itemprop=articleBody`, one `<article>` alone (a home page lists
-    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`).
-    Home, about and company pages are not: rows about an article skip them."""
+    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`); the
+    last two not at a site page's URL (`/about`). Home, about and company pages are
+    not: rows about an article skip them."""
     if ctx.document.in_post_body:
         return True
     if any((m.get("property") or m.get("name") or "").lower() == "og:type"
@@ -188,11 +192,32 @@ def article_page(ctx: PageContext, page: ParsedPage) -> bool:
         return True
     if any(b.get("itemprop") == "articleBody" for b in ctx.bodies):
         return True
+    if site_page(ctx.url):
+        return False  # a CMS wraps every page in <article> (Drupal's about page too)
     articles = page.tagged("article")
     if articles:
         return len(articles) == 1
     bodies = set(ctx.bodies)  # a theme's post body (Blogger's post-body): one, not a list
     return sum(1 for b in ctx.bodies if not any(a in bodies for a in b.iterancestors())) == 1
+
+
+# The slugs of a site's own pages: about, imprint, contact, privacy, team (de, en, fr)
+_SITE_PAGES = frozenset({"about", "about-us", "aboutus", "ueber-uns", "uber-uns", "über-uns",
+                         "impressum", "imprint", "kontakt", "contact", "contact-us", "team",
+                         "datenschutz", "privacy", "privacy-policy", "legal", "terms", "agb",
+                         "a-propos", "qui-sommes-nous", "mentions-legales"})
+
+
+def site_page(url: str | None) -> bool:
+    """The page's URL names one of the site's own pages (`/about`, `/impressum`): what
+    only an `<article>` wrapper makes look like an article is not one.
+
+    >>> site_page("https://www.fairkom.eu/about"), site_page("https://x.example/about-a-war/")
+    (True, False)
+    """
+    split = split_url(url) if url else None
+    segments = [s for s in (split.path if split else "").split("/") if s]
+    return bool(segments) and segments[-1].rsplit(".", 1)[0].lower() in _SITE_PAGES
 
 
 def syndicated(sources: Sources) -> Indicator:

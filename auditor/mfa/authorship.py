@@ -1,7 +1,8 @@
 """Who the page says wrote it: NewsGuard's criteria ask a site to name its content
-creators. A person named anywhere (metas, schema.org or data-layer authors, bylines)
-meets the criterion; a house account ("admin", "Redaktion", the site's own name) does
-not, and neither does a commenter.
+creators. A person named anywhere (metas, schema.org or data-layer authors, bylines, a
+theme's post meta line, a signature closing the article) meets the criterion; a house
+account ("admin", "Redaktion", the site's own name) does not, and neither does a
+commenter.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
     """No author named anywhere, or only a house account ("admin", "Editorial", an
     outlet's name). Judged on article pages only: a home, about or company page names
     no author and need not."""
-    threshold = ("an article page names no author (meta, schema.org, data layer, byline), "
-                 "or only a house account (admin, staff, news desk, the site's name)")
+    threshold = ("an article page names no author (meta, schema.org, data layer, byline, "
+                 "post meta line, closing signature), or only a house account (admin, "
+                 "staff, news desk, the site's name)")
     source = f"{NEWSGUARD} (criteria); {OURS}"
     if hits is None:
         return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
@@ -231,7 +233,114 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 out.append(Hit(name, line_of(el)))
             if len(out) > 2 * SHOWN:
                 break
+    if not any(is_name(n) and not house_name(n, first_party)
+               for h in out if (n := author_name(h.text))):
+        out += _signatures(page) + _post_meta_names(page)
     return unique(out)
+
+
+# A signature closing an article, as German and Swiss publications sign: the last
+# paragraph, after the prose, opening with a name ("Antje Rávic Strubel<br>Aus: Das
+# Brandenbuch", "Guido Santner und Redaktion SimplyScience.ch"). Its first words are
+# the name, up to a line break, a conjunction or a comma.
+_SIGNATURE = re.compile(r"([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)(?:\s+[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)){1,3})"
+                        r"\s*(?:$|,|&|\b(?:und|and|et|y)\b)")
+SIGNATURE_PROSE = 80  # characters of the paragraph before it: it closes prose
+SIGNATURE_LINE = 60  # its first line is a name and a credit, not a sentence
+_SIGNATURE_INLINE = frozenset({"small", "em", "i", "strong", "b", "span"})  # not a link
+# where a closing paragraph is a sidebar's or the site's (an imprint widget's "Akkreditierung
+# Frankfurter<br>Buchmesse 2013"), not an article's
+_NOT_SIGNED = frozenset({"footer", "nav", "aside", "header", "li", "figure", "table", "form"})
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of prose: long enough, and ending a sentence (an address block or a
+    list of links does not)."""
+    text = text.strip()
+    return len(text) >= SIGNATURE_PROSE and text.endswith((".", "!", "?", "…", "“", "\"",
+                                                           "»", "«", "”", ")"))
+
+
+def _signatures(page: ParsedPage) -> list[Hit]:
+    """Names signing the article at its end: a paragraph that closes its section
+    (`_last_of_section`), right after a paragraph of prose, whose short first line (its own text
+    or a `<small>`'s, not a link's) opens with two to four capitalised words."""
+    out = []
+    for p in page.tagged("p"):
+        before = p.getprevious()
+        if (before is None or before.tag != "p"
+                or not _last_of_section(p)
+                or not _prose(" ".join(str(t) for t in before.itertext()))
+                or inside(p, _NOT_SIGNED)):
+            continue
+        first = " ".join(next((t for t in _leading_text(p) if t.strip()), "").split())
+        m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None
+        if m:
+            out.append(Hit(m.group(1), line_of(p)))
+    return out
+
+
+# A blog theme's post meta line: the post's author beside its date, with no author
+# class ("<span>Malte Welding </span> | 29.07.2006 um 14:26" in spreeblick's entry-footer)
+_POST_META_CLASSES = frozenset({"entry-meta", "entry-footer", "entry-info", "entry-utility",
+                                "post-meta", "postmeta", "postmetadata", "post-info",
+                                "post-footer", "post-byline"})
+_NAME_BY_DATE = re.compile(
+    r"^([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*[|·•,]\s*"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}|"
+    r"[^\W\d]+\.?\s+\d{1,2},?\s+\d{4})")
+
+
+@functools.lru_cache(maxsize=16)
+def _post_meta_markup(classes: tuple[str, ...]) -> Any:
+    """The XPath to the elements holding one of `classes` in their class (the ones the
+    page's attribute values hold), compiled once per set."""
+    tests = " or ".join(f"contains(., '{c}')" for c in classes)
+    return etree.XPath(f"//@class[{tests}]/..")
+
+
+def _post_meta_names(page: ParsedPage) -> list[Hit]:
+    """A name beside the post's date in a theme's post meta line ("Malte Welding |
+    29.07.2006"), each text of the line read alone and with the one after it."""
+    out = []
+    classes = tuple(sorted(c for c in _POST_META_CLASSES if c in page.values))
+    for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
+        if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
+            continue
+        texts = [t for t in (" ".join(str(t).split()) for t in el.itertext()) if t]
+        for i, here in enumerate(texts):
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")
+            if m:
+                out.append(Hit(m.group(1), line_of(el)))
+                break
+    return out
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _last_of_section(p: etree._Element) -> bool:
+    """No paragraph follows `p` before the next heading: it closes its article, or one
+    of the letters a letters page runs under their headings (mercurynews.com)."""
+    for el in p.itersiblings():
+        if el.tag in _HEADINGS:
+            return True
+        if el.tag == "p":
+            return False
+    return True
+
+
+def _leading_text(p: etree._Element) -> list[str]:
+    """The paragraph's text up to its first element other than inline formatting."""
+    texts = [p.text or ""]
+    for child in p:
+        if child.tag not in _SIGNATURE_INLINE:
+            break
+        texts.append(child.text or "")
+        if any(True for _ in child):
+            break
+    return texts
 
 
 def byline_hits(text: str) -> list[Hit]:

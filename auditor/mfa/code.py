@@ -62,6 +62,11 @@ _VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
 # A video player or a video ad's stack near an autoplay setting (not a bare "video": a
 # carousel of video teasers autoplays its slides, not a video)
 _PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)
+# A "player" whose name says it plays no video: Ruffle, the Flash emulator the Wayback
+# Machine and old-game sites inject (`RufflePlayer.config = {"autoplay": "on"}` starts a
+# .swf), and audio, podcast and radio players; its autoplay key is not a video's
+_NOT_VIDEO_PLAYER = re.compile(r"ruffle|flash|swf|audio|podcast|radio|music|sound", re.I)
+_IDENTIFIER_AROUND = re.compile(r"[\w$]*\Z"), re.compile(r"[\w$]*")
 # What makes a muted <video autoplay> an ad's: its own or its containers' attributes
 # naming a player, a video ad stack or an ad slot (a muted hero loop is decoration)
 _AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
@@ -261,11 +266,29 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
                            code_line(code, built.start())))
         for m in _autoplay_settings(code.code, low):
             near = code.code[max(0, m.start() - PLAYER_SPAN): m.end() + PLAYER_SPAN]
-            if _PLAYER.search(near):
+            if _video_player(near):
                 out.append(Hit(f"player setting {clip(m.group(), 40)}",
                                code_line(code, m.start())))
                 break
     return unique(out)
+
+
+def _video_player(near: str) -> bool:
+    """`near` (the code around an autoplay setting) names a video player or a video ad
+    stack: a `_PLAYER` word whose identifier names no other kind of player.
+
+    >>> _video_player('jwplayer("v").setup({autostart: true})')
+    True
+    >>> _video_player('window.RufflePlayer.config={"autoplay":"on"}')
+    False
+    """
+    before, after = _IDENTIFIER_AROUND
+    for m in _PLAYER.finditer(near):
+        head, tail = before.search(near, 0, m.start()), after.match(near, m.end())
+        name = (head.group() if head else "") + m.group() + (tail.group() if tail else "")
+        if not _NOT_VIDEO_PLAYER.search(name):
+            return True
+    return False
 
 
 def _autoplay_settings(code: str, low: str) -> Iterator[re.Match[str]]:

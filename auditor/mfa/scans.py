@@ -99,16 +99,46 @@ PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto 
 
 
 SLIDESHOW_RULE = ("an article page split over pages or slides (rel=next extending its own "
-                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link)")
+                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link), with no "
+                  "link to a one-page view")
 
 
-def slideshow(hits: Sequence[Hit], article: bool = True) -> Indicator:
+# A link to the whole article on one page: zeit.de's "Auf einer Seite lesen"
+# (/komplettansicht), faz.net's "Artikel auf einer Seite lesen" (?printPagedArticle=true).
+# Pages a reader may skip are no slideshow "forcing visitors to click through" (ANA).
+_ONE_PAGE_TEXT = re.compile(r"\b(?:auf einer seite|read (?:it )?on (?:one|a single) page|"
+                            r"(?:view|read|show) (?:as )?(?:a )?single page|"
+                            r"(?:view|show) all pages|alle seiten|sur une (?:seule )?page|"
+                            r"en una (?:sola )?página|komplettansicht)", re.I)
+_ONE_PAGE_HREF = re.compile(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&](?:single|"
+                            r"singlepage|view)=(?:1|true|all|single)\b", re.I)
+
+
+def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None
+              ) -> Indicator:
+    """`whole` is the page's link to the article on one page: a split a reader may
+    skip is cited, not met."""
     if not article:
         return Indicator("slideshow", "not an article page", SLIDESHOW_RULE, ANA,
                          Basis.MEASURED, False, "a home page's or listing's pages are not "
                          "a split article")
+    if hits and whole is not None:
+        return Indicator("slideshow", f"{count(hits, 'pagination sign')}, with a one-page "
+                         "view", SLIDESHOW_RULE, ANA, Basis.MEASURED, False,
+                         cite([*hits, whole]))
     return Indicator("slideshow", count(hits, "pagination sign"), SLIDESHOW_RULE, ANA,
                      Basis.MEASURED, bool(hits), cite(hits))
+
+
+def one_page_view(page: ParsedPage) -> Hit | None:
+    """The page's link to its whole article on one page ("Auf einer Seite lesen",
+    `/komplettansicht`, `?printPagedArticle=true`), if it has one."""
+    for a in page.tagged("a"):
+        href = a.get("href") or ""
+        text = " ".join(" ".join(str(t) for t in a.itertext()).split())
+        if _ONE_PAGE_HREF.search(href) or (len(text) <= 60 and _ONE_PAGE_TEXT.search(text)):
+            return Hit(f"one-page view: {clip(text or href, 60)}", line_of(a))
+    return None
 
 
 def paid_traffic(hits: Sequence[Hit]) -> Indicator:

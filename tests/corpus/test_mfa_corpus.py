@@ -27,6 +27,22 @@ LEFTOVERS = ("as an ai language model", "as a large language model", "i cannot f
              "knowledge cutoff", "knowledge update", "regenerate response",
              "rewritten article", "%%", "{{", "[insert", "[your ")
 
+# Rows a reviewer found met on legitimate pages by something that was not the sign
+# (docs/MFA.md, "What the rows meet on legitimate publishers"): each must stay unmet
+REVIEWED_UNMET = {
+    ("zeit.de.zugverkehr.html", "slideshow"),  # two pages, "Auf einer Seite lesen"
+    ("faz.net.streaming.html", "slideshow"),  # "Artikel auf einer Seite lesen"
+    ("brandenburg.de.homo-brandenburgensis.html", "authorship"),  # signed at the end
+    ("simplyscience.ch.erdoel.html", "authorship"),  # "Guido Santner und Redaktion …"
+    ("spreeblick.com.habeck.html", "authorship"),  # the name beside the post's date
+    ("mercurynews.com.2023.01.16.letters-1119.html", "authorship"),  # signed letters
+    ("fairkom.eu.about.html", "authorship"),  # an about page: unknowable
+}
+# The most pages each content row meets, measured after that review (2026-12): a change
+# that makes a row meet on more pages is read page by page and raises its figure on purpose
+MAX_MEETING = {"slideshow": 1, "syndicated": 3, "authorship": 14, "autoplay-video": 1,
+               "templated-text": 0, "paid-traffic-hints": 0, "auto-refresh": 1}
+
 
 bench = load_script("bench/mfa_corpus.py")
 
@@ -75,6 +91,21 @@ def test_a_page_without_ads_meets_no_ad_load_row(ranked: tuple[list[Any], str]) 
         if r.card.note:  # "no ads found"
             assert not [i.criterion for i in r.card.indicators
                         if i.met and i.criterion in AD_LOAD], r.name
+
+
+def test_rows_stay_unmet_where_a_reviewer_found_no_sign(
+        ranked: tuple[list[Any], str]) -> None:
+    rows = {(r.name, i.criterion): i for r in ranked[0] for i in r.card.indicators}
+    wrong = [(key, rows[key].value) for key in sorted(REVIEWED_UNMET) if rows[key].met]
+    assert not wrong
+
+
+def test_content_rows_meet_no_more_pages_than_measured(
+        ranked: tuple[list[Any], str]) -> None:
+    meeting = {c: [r.name for r in ranked[0] for i in r.card.indicators
+                   if i.criterion == c and i.met] for c in MAX_MEETING}
+    over = {c: names for c, names in meeting.items() if len(names) > MAX_MEETING[c]}
+    assert not over
 
 
 def test_the_top_ten_all_carry_ads(ranked: tuple[list[Any], str]) -> None:
