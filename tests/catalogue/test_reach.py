@@ -47,6 +47,18 @@ reach_script = load_script("bench/catalogue_reach.py")
     ("https://garden.example/assets/37/5f/87/375f87db0f9099b9843f43ba72ff83fb.js", "none"),
     ("https://garden.example/37/5f/88/375f87db0f9099b9843f43ba72ff83fb.js", "none"),
     ("https://ptengine.garden.example/pta.js", "none"),
+    # the reach branch: ad tech of the peer crawl named by its own domains (networks.toml)
+    ("https://pt-gmtdmp.mookie1.com/t/v2/learn?tagid=V2_1", "network"),   # Xaxis
+    ("https://i.socdm.com/sdk/js/adg-script-loader.js?id=61842", "network"),  # Ad Generation
+    ("https://jsc.marketgid.com/e/x/example.com.1408227.js", "network"),  # MGID's former name
+    ("https://www.hlserve.com/Delivery/ClientPaths/Library/hook.js", "network"),  # HookLogic
+    ("https://live.sekindo.com/live/liveView.php?s=90417", "network"),    # Primis
+    ("https://cdn.carbonads.com/carbon.js?serve=CK7DX2QW", "network"),    # BuySellAds
+    ("https://ads.pro-market.net/ads/scripts/site-148203.js", "network"),  # Datonics
+    ("https://mads.at.atwola.com/x", "network"),                          # AOL's ad server
+    ("https://syndication.traffichaus.com/x", "network"),                 # TrafficHaus
+    # a portal's own host stays its own, as does a CDN
+    ("https://www.sohu.com/a.js", "none"),
 ])
 def test_a_request_is_attributed_as_the_reports_attribute_it(
         catalogue: Catalogue, url: str, kind: str) -> None:
@@ -65,9 +77,10 @@ def peer_reach(catalogue: Catalogue) -> Any:
 
 
 def test_the_blocked_requests_of_real_crawls_are_named(peer_reach: Any) -> None:
-    # 2026-12-05: 3,508 blocked third-party requests; named 0.242, attributed 0.323
-    # (0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch,
+    # 2026-12-05: 3,508 blocked third-party requests; named 0.307, attributed 0.387
+    # (0.247 and 0.327 before the reach branch's 139 networks and 9 hosts of known ones,
+    # 0.189 and 0.266 before the reach work, 0.235 and 0.315 before the catalog branch,
     # 0.238 and 0.319 before the slots branch)
     assert sum(peer_reach.requests.values()) > 3000, "the lists block far fewer requests"
-    assert peer_reach.share("network") >= 0.240
-    assert peer_reach.named >= 0.320
+    assert peer_reach.share("network") >= 0.300
+    assert peer_reach.named >= 0.380

@@ -1,0 +1,98 @@
+"""Vendors the catalogue's reach work named (docs/ACCURACY.md, "Catalogue reach"), read from
+their publisher tags as sites' copies of them write them: each page is a blog post of the
+site's own carrying one vendor's tag, audited with the system filter lists. The vendor is
+named and no other, each unit its tag writes is a slot of it, its operator IDs are read with
+their kind, and the publisher's own tag draws no medium or high finding.
+
+The IDs are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Severity
+
+from .test_managed_stacks import AuditStack, Stack, assert_read, audit_stack, stack
+
+__all__ = ["audit_stack"]  # the module fixture, shared with the managed stacks' tests
+
+_P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
+
+# Supership's Ad Generation: one script per unit, which writes the ad where it stands
+_ADG = ('<div class="sponsor-link"><script src="https://{host}/sdk/js/adg-script-loader.js?'
+        'id={unit}&targetID=adg_{unit}&displayid=3&adType=RECT&async=false&tagver=2.0.0">'
+        "</script></div>")
+# AdButler's async tag: app.js once, then per zone a placement div and AdButler.register
+_ADBUTLER_HEAD = (
+    '<script type="text/javascript">if (!window.AdButler){(function(){var s = document.'
+    'createElement("script"); s.async = true; s.type = "text/javascript";s.src = \'https://'
+    "servedbyadbutler.com/app.js';var n = document.getElementsByTagName(\"script\")[0]; "
+    "n.parentNode.insertBefore(s, n);}());}</script>")
+_ADBUTLER = (
+    '<script type="text/javascript">var AdButler = AdButler || {{}}; AdButler.ads = '
+    "AdButler.ads || [];\nvar abkw = window.abkw || '';\nvar plc{zone} = window.plc{zone} || 0;"
+    "\ndocument.write('<'+'div id=\"placement_{zone}_'+plc{zone}+'\"></'+'div>');\n"
+    "AdButler.ads.push({{handler: function(opt){{ AdButler.register(174302, {zone}, [{w},{h}], "
+    "'placement_{zone}_'+opt.place, opt); }}, opt: {{ place: plc{zone}++, keywords: abkw, "
+    "domain: 'servedbyadbutler.com', click:'CLICK_MACRO_PLACEHOLDER' }}}});</script>")
+
+STACKS = [
+    stack("Ad Generation", "adg-script-loader.js?id=<unit>, one per unit", "",
+          _P + _ADG.format(host="i.socdm.com", unit="61842") + _P
+          + _ADG.format(host="ssl.socdm.com", unit="61843"),
+          {"Ad Generation"}, {"Ad Generation": 2}, ("adgeneration-unit", "61842"),
+          ("adgeneration-unit", "61843")),
+    # Primis' player tag on the host of its former name, Sekindo
+    stack("Primis", "live.sekindo.com/live/liveView.php?s=<placement>", "",
+          _P + '<script type="text/javascript" language="javascript" src="https://live.sekindo'
+          '.com/live/liveView.php?s=90417&cbuster=[CACHE_BUSTER]&pubUrl=[PAGE_URL_ENCODED]">'
+          "</script>" + _P,
+          {"Primis"}, {"Primis": 1}, ("primis-placement", "90417")),
+    # MGID's widget under its Russian-language brand's host
+    stack("MGID", "lentainform widget: div#M<n>ScriptRootC<widget> + jsc.lentainform.com", "",
+          _P + '<div id="M712094ScriptRootC1408227"></div><script src="https://jsc.lentainform'
+          '.com/e/x/example-blog.com.1408227.js" async></script>' + _P,
+          {"MGID"}, {"MGID": 1}, ("mgid-widget", "1408227")),
+    stack("BuySellAds", "Carbon Ads: carbon.js?serve=<zone>#_carbonads_js", "",
+          _P + '<script async type="text/javascript" src="//cdn.carbonads.com/carbon.js?serve='
+          'CK7DX2QW&placement=exampleblogcom" id="_carbonads_js"></script>' + _P,
+          {"BuySellAds"}, {"BuySellAds": 1}, ("carbon-serve", "CK7DX2QW")),
+    stack("AdButler", "app.js + AdButler.register(account, zone, size) per zone", _ADBUTLER_HEAD,
+          _P + _ADBUTLER.format(zone="448120", w=300, h=250) + _P
+          + _ADBUTLER.format(zone="448121", w=728, h=90),
+          {"AdButler"}, {"AdButler": 2}, ("adbutler-zone", "448120"),
+          ("adbutler-zone", "448121"), ("adbutler-account", "174302")),
+    # an audience tag: named with its site, no ad slot
+    stack("Datonics", "ads.pro-market.net/ads/scripts/site-<site>.js", "",
+          _P + '<!-- Datonics --><script type="text/javascript" src="//ads.pro-market.net/ads/'
+          'scripts/site-148203.js"></script>' + _P,
+          {"Datonics"}, {}, ("datonics-site", "148203")),
+]
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_vendor_is_named_with_its_slots_and_ids(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert [(f.kind, f.message) for f in report.findings
+            if f.severity is not Severity.LOW] == []
+
+
+_NAMED = {"Ad Generation", "AdButler", "BuySellAds", "MGID", "Primis"}
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    # the file names on the site's own host are the site's
+    ("a site's own adg-script-loader.js", '<script src="/js/adg-script-loader.js?id=61842">'
+     "</script>"),
+    ("a site's own carbon.js", '<script src="/static/carbon.js?serve=CK7DX2QW" '
+     'id="_carbonads_js"></script>'),
+    ("a site's own liveView.php", '<script src="/live/liveView.php?s=90417"></script>'),
+    # a site's own object whose name ends in AdButler
+    ("myAdButler.register", "<script>var myAdButler = {register: function(){}};"
+     "myAdButler.register(174302, 448120, [300,250]);</script>"),
+])
+def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
+    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
+    assert not {n.network for n in report.networks} & _NAMED
+    assert [s for s in report.slots if s.network in _NAMED] == []
