@@ -437,6 +437,42 @@ def as_written(code: str) -> str:
     return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
 
 
+# a decoder called on a literal, whose answer a script joins into a string it writes:
+# `unescape('%3Cscript src=')`, `decodeURIComponent('…')`, `String.fromCharCode(60)`
+_DECODER_CALL = re.compile(
+    r"""(?<![\w$.])(?:unescape|decodeURI(?:Component)?)\(\s*"""
+    r"""(?:'([^'\\\n]{0,4096})'|"([^"\\\n]{0,4096})")\s*\)"""
+    r"""|(?<![\w$.])(?:String\s*\.\s*)?fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"""
+    r"""(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){0,400})\s*\)""")
+_JOINED = re.compile(r"""'\s*\+\s*'""")
+
+
+def spliced(code: str) -> str:
+    r"""Code with each decoder called on a literal replaced by the literal it answers,
+    and literals joined by `+` made one: a tag a script writes in pieces
+    (`unescape('%3Cscript src="…')`, `String.fromCharCode(60)+'script…'`) reads as the
+    tag it writes, beside the code joined to it (`+ escape(document.referrer)`). A piece
+    whose answer holds a quote or a line break is left as written.
+
+    >>> spliced("w(String.fromCharCode(60)+'b'+unescape('%3E')+x)")
+    "w('<b>'+x)"
+    """
+    if "fromCharCode" not in code and "unescape" not in code and "decodeURI" not in code:
+        return code
+
+    def answer(m: re.Match[str]) -> str:
+        if m.group(3) is not None:
+            text = _codes(m.group(3)) or ""
+        else:
+            literal = m.group(1) if m.group(1) is not None else m.group(2)
+            text = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), literal))
+        if not text or "'" in text or "\n" in text or "\\" in text:
+            return m.group()
+        return "'" + text + "'"
+
+    return _JOINED.sub("", _DECODER_CALL.sub(answer, code))
+
+
 def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""

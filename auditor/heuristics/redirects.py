@@ -21,6 +21,7 @@ from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
+from auditor.heuristics.behaviour import COOKIE_WRITE
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Finding, Severity
@@ -47,6 +48,40 @@ _CLOAKING = re.compile(
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
+
+
+# what an age, consent, region or sign-in gate is called, in the address it sends the
+# visitor to (`agechecker.net/gate`, `/age-verification`, `consent.`, `/login?next=`)
+# and in the cookie it tests (`agegate=ok`, `age_verified`, `logged_in`, `geo_country`);
+# led by no letter, so `page` and `agency` are none
+_GATE_TARGET = re.compile(
+    r"""(?<![a-z])(?:age[-_.]?(?:gate|check|verif|confirm|proof|control)|over[-_]?(?:18|21)"""
+    r"""|legal[-_]?age|(?:cookie[-_]?)?consent|gdpr|geo[-_]?(?:gate|block|check|loc)"""
+    r"""|region[-_]?(?:select|gate|check)|country[-_]?(?:select|gate|check)"""
+    r"""|log[-_]?in|sign[-_]?in|sso(?![a-z])|o?auth(?![a-z]))""")
+_GATE_COOKIE = re.compile(
+    r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
+    r"""|consent|gdpr|geo|region|country|logged|log[-_]?in|session|auth)""")
+
+
+def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
+    """How sure a cookie-guarded redirect is cloaking when it reads as an age, consent,
+    region or sign-in gate: sending a visitor without the gate's cookie to the gate, which
+    sets it once they pass (a brewery's age check, a paywall's sign-in). The classic
+    injection sets its own cookie as it redirects (once per visitor), and names no gate:
+    None, it stays high. `low` when the target is a gate (its address names one), else
+    `medium` when only the tested cookie does; None when neither does."""
+    start, at = window
+    if COOKIE_WRITE.search(text, start, min(len(text), at + CLOAK_WINDOW)):
+        return None  # redirect once, set a cookie: no gate sets its pass before it is passed
+    if _GATE_TARGET.search(url.lower()):
+        return Severity.LOW
+    # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
+    # document.cookie)`
+    if any(_GATE_COOKIE.search(text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower())
+           for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"):
+        return Severity.MEDIUM
+    return None
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -321,6 +356,19 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script redirects the visitor to {site}, the site the "
                                   f"page's canonical link names (a moved page): {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
+                    continue
+                gate = None if hidden or not guard or any(
+                    g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)
+                ) else _gate(text, window, url)
+                if gate is not None:
+                    yield finding(REDIRECT, gate,
+                                  f"script sends visitors without a gate's cookie to {site}, "
+                                  + ("a gate by its address (an age, consent, region or "
+                                     "sign-in check)" if gate is Severity.LOW else
+                                     "testing a cookie named as a gate's (age, consent, region "
+                                     "or sign-in); check that the target is the site's gate "
+                                     "service") + f": {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if guard:
