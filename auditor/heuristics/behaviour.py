@@ -239,7 +239,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     return counter
 
 
-def _outside_markup(ctx: PageContext, line: int) -> bool:
+def outside_markup(ctx: PageContext, line: int) -> bool:
     """Whether a script at `line` sits after the page's closing `</html>` or before its
     `<html>`: where no template writes, and a hacked server or plugin does."""
     end = after_html(ctx)
@@ -359,7 +359,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     line=line, xpath=xpath, key=("gated", " ".join(code.split())))
                 break
         keyed = _referrer_keyed(ctx, code) if refers else None
-        placed = keyed is not None and _outside_markup(ctx, line)
+        placed = keyed is not None and outside_markup(ctx, line)
         if keyed and (placed or not keyed[1]):
             host, counter = keyed
             yield finding(

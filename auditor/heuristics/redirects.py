@@ -21,10 +21,10 @@ from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
-from auditor.heuristics.behaviour import COOKIE_WRITE
+from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
-from auditor.model import Finding, Severity
+from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
@@ -231,6 +231,87 @@ def _timed(code: str, at: int) -> bool:
     return False
 
 
+def _timer_delay(code: str, at: int) -> int | None:
+    """The milliseconds of the timer whose callback holds the statement at `at`: the
+    number its call ends with (`setTimeout(function(){…}, 10000)`); None when it is not
+    a literal. `code` has its strings blanked (`code_only`)."""
+    for m in reversed(list(_TIMER.finditer(code, max(0, at - TIMER_REACH), at))):
+        depth = 1
+        for i in range(m.end(), min(len(code), m.end() + TIMER_REACH * 2)):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                if i < at:
+                    break  # a call closed before the statement: not its timer
+                delay = re.search(r",\s*(\d{1,7})\s*\Z", code[m.end() : i])
+                return int(delay.group(1)) if delay else None
+        else:
+            return None
+    return None
+
+
+# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`) and written
+# into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, jQuery's `.text(c)`)
+_COUNTED_DOWN = re.compile(r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)""")
+_SHOWN_AS = r"""(?:\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\()"""
+
+
+def _counts_down(code: str) -> bool:
+    """Whether a script shows the visitor a countdown: a safelink's or a download page's
+    "wait 10 seconds" number it updates, which an interstitial shows and a doorway, sending
+    readers on before they notice, does not. `code` has its strings blanked."""
+    for m in itertools.islice(_COUNTED_DOWN.finditer(code), 20):
+        name = re.escape(m.group(1) or m.group(2))
+        if re.search(_SHOWN_AS + r"""[^;\n]{0,120}?(?<![\w$.])""" + name + r"""(?![\w$])""",
+                     code):
+            return True
+    return False
+
+
+def _shows_wait(ctx: PageContext, seconds: int) -> bool:
+    """Whether the page shows the timer's wait: its seconds in a short run of text
+    (`Tunggu <b id="cd">10</b> detik`, "Your download will start in 5 seconds.")."""
+    if ctx.page is None or seconds <= 0:
+        return False
+    body = next(iter(ctx.page.tagged("body")), None)
+    number = re.compile(rf"(?<!\d){seconds}(?!\d)")
+    return body is not None and any(
+        run and len(run) <= WAIT_TEXT and number.search(run)
+        for el in body.iter() if isinstance(el.tag, str) and el.tag not in _UNSHOWN
+        for run in ((el.text or "").strip(), (el.tail or "").strip()))
+
+
+WAIT_TEXT = 160  # characters of a run of text that says how long to wait, not a paragraph's
+
+
+def _read_as_wait_page(ctx: PageContext) -> bool:
+    """`_wait_page`, read once a page."""
+    if ctx.page is None:
+        return _wait_page(ctx)
+    return ctx.page.view("wait page", lambda: _wait_page(ctx))
+
+
+def _shows_its_wait(ctx: PageContext, code: str, at: int) -> bool:
+    """Whether the timer running the statement at `at` is an interstitial's wait the
+    page shows: a countdown its script updates, or, on a page of little prose
+    (`_wait_page`), the timer's seconds in an element of their own."""
+    if _counts_down(code):
+        return True
+    return _read_as_wait_page(ctx) and _shows_wait(ctx, (_timer_delay(code, at) or 0) // 1000)
+
+
+def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
+    """The affiliate network the catalogue says an address is (its host, Skimlinks'
+    `go.skimresources.com`, or its link pattern, an Amazon link with a `tag=`, read on
+    `written`, the address as the script builds it with its quotes dropped): a site
+    rewriting its outbound links through one monetises them, the visitor still goes
+    where they clicked."""
+    owner = ctx.catalogue.runner_of(url, host_of(url))
+    if owner.network is not None:
+        return owner.network.name if owner.network.category is Category.AFFILIATE else None
+    return next((n.name for n in ctx.catalogue.linkers if n.category is Category.AFFILIATE
+                 and n.links is not None and n.links.search(written)), None)
+
+
 def _same_owner(host: str, ctx: PageContext) -> bool:
     """The same company by the catalogue (a name alone proves nothing: spiegel.top; nor
     does a hosting platform's: me.github.io and evil.github.io are two customers')."""
@@ -266,7 +347,6 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
     shown: frozenset[str] | None = None  # the page's links, read at the first asked
-    wait: bool | None = None  # whether the page is a wait page, likewise
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
@@ -276,8 +356,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             shown = _shown_links(ctx) if shown is None else shown
+            # a wait page's refresh is its template's, in its <head>; one in the body or
+            # outside the markup was written where a post's text or an injection goes
             if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0 and (
-                    wait := _wait_page(ctx) if wait is None else wait):
+                    res.xpath.startswith("/html/head/")) and not outside_markup(
+                    ctx, res.line) and _read_as_wait_page(ctx):
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows (an interstitial, a safelink's wait page): {res.url}",
@@ -286,14 +369,20 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-        elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and not _clicked_by_visitor(
-                ctx, res.xpath, page_code := page_code or _page_code(ctx)):
+        elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and (clicks := _unprompted_clicks(
+                ctx, res.xpath, page_code := page_code or _page_code(ctx))) != []:
             # the page's code clicks a link of its markup: whether it runs at load is
             # the code's to say, which a scan of its link does not read (medium), but for
-            # the site the page says it moved to (low)
+            # the site the page says it moved to, or a timer's after the wait the page
+            # shows (a download page's "your download starts in 5 seconds"): low
             site = registrable_domain(host_of(res.url))
-            yield finding(REDIRECT, Severity.LOW if site == moved else Severity.MEDIUM,
-                          f"script clicks a link that sends the visitor to {site}: {res.url}",
+            waited = bool(clicks) and not outside_markup(ctx, res.line) and all(
+                _timed(code, at) and _shows_its_wait(ctx, code, at) for code, at in clicks or ())
+            yield finding(REDIRECT, Severity.LOW if site == moved or waited else Severity.MEDIUM,
+                          f"script clicks a link that sends the visitor to {site}" + (
+                              " when a timer runs out, beside the wait the page shows (an "
+                              "interstitial, a download page's)" if waited else "")
+                          + f": {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
     mobiles: frozenset[str] | None = None  # likewise
@@ -306,6 +395,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
             script: _Script | None = None  # and read for who runs it, at the first asked
+            placed: bool | None = None  # whether it sits outside the markup, likewise
             if new_tabs is None and ".click" in text and ctx.root is not None:
                 new_tabs = new_context(base_target(ctx.root, ctx.page))  # asked once
             for start, target in itertools.islice(_js_redirects(text, bool(new_tabs)),
@@ -334,15 +424,16 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if site in twins and not hidden and not always and not any(
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
                     continue
-                if in_code and not hidden and not guard and url in (
+                # outside the page's markup, where no template writes (asked once a script)
+                placed = outside_markup(ctx, line) if placed is None else placed
+                if in_code and not hidden and not guard and not placed and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start) and (
-                        wait := _wait_page(ctx) if wait is None else wait):
+                        code_text, start) and _shows_its_wait(ctx, code_text, start):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
-                                  "to a link the page shows (an interstitial, a safelink's "
-                                  f"wait page): {url}", url, line=line, xpath=xpath,
-                                  key=("script", url))
+                                  "to a link the page shows, beside the wait it shows (an "
+                                  f"interstitial, a safelink's wait page): {url}", url,
+                                  line=line, xpath=xpath, key=("script", url))
                     continue
                 # a phone's browser sent to the mobile version the page's head names:
                 # a user-agent test is how (a cookie keeps a choice of the desktop
@@ -371,6 +462,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                      "service") + f": {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
+                if placed and not guard and not hidden and not always:
+                    yield finding(REDIRECT, Severity.HIGH,
+                                  f"script redirects the visitor to {site} from outside the "
+                                  "page's markup (after its </html> or before its <html>), "
+                                  f"where no template writes: a doorway's redirect: {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
+                    continue
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -382,6 +480,14 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
+                at = max(start, text.find(target, start))
+                written = re.split(r"[;\n]", text[at : at + 300])[0].replace("'", "").replace(
+                    '"', "").replace("`", "")
+                if severity is Severity.MEDIUM and (network := _affiliate(ctx, url, written)):
+                    # link monetisation (Skimlinks', VigLink's, a site's own `?tag=`):
+                    # the visitor goes on to what they clicked, through the network
+                    severity = Severity.LOW
+                    how += f", through {network}, an affiliate network (link monetisation)"
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
@@ -757,13 +863,17 @@ def _pins_overlay(style: str) -> bool:
     return False
 
 
-def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> bool:
-    """Whether every `.click()` of the markup's link at `xpath` that code runs unprompted
-    is `_user_initiated` (one in an `onclick` handler is the visitor's by its nature)."""
+def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
+                       ) -> list[tuple[str, int]] | None:
+    """Each `.click()` of the markup's link at `xpath` that code runs unprompted (not
+    `_user_initiated`; one in an `onclick` handler is the visitor's by its nature), as
+    the clicking script's code (`code_only`) and where the call is; None when no link
+    is at `xpath`."""
     links = ctx.root.xpath(xpath) if ctx.root is not None else []
     if not links:
-        return False
+        return None
     names = quoted_names(links[0])
+    unprompted: list[tuple[str, int]] = []
     for code in page_code.scripts:
         if ".click" not in code:
             continue
@@ -775,8 +885,8 @@ def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> b
                 continue
             script = script or _Script(code, code_only(code) or code, page_code)
             if not _user_initiated(script, click.start()):
-                return False
-    return True
+                unprompted.append((script.code, click.start()))
+    return unprompted
 
 
 class _Script:

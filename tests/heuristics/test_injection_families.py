@@ -1153,3 +1153,35 @@ def test_a_counter_shaped_tag_outside_the_pages_markup_is_a_tds(
     (found,) = [f for f in report.findings if f.kind == "tds-loader"]
     assert found.severity is H and "outside the page's markup" in found.message
     assert "no-script image" in found.message
+
+
+# Link monetisation: a click listener on the page sending outbound clicks through an
+# affiliate network (the site's own code in Skimlinks' or VigLink's redirect form, or its
+# Amazon Associates tag), against the same listener sending them through a host no
+# vendor runs. A named affiliate network is the site's business model, no hijack.
+_CLICKS_TO = (
+    "<script>document.addEventListener('click',function(e){var a=e.target.closest('a');if(!a"
+    "||a.hostname===location.hostname)return;e.preventDefault();window.location.href={to};}});"
+    "</script>")
+AFFILIATE_REWRITES: list[tuple[str, str, Severity]] = [
+    ("Skimlinks' redirect", "'https://go.skimresources.com/?id=123456X1654321&xs=1&url='+"
+     "encodeURIComponent(a.href)", L),
+    ("VigLink's redirect", "'https://redirect.viglink.com/?key=0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+     "&u='+encodeURIComponent(a.href)", L),
+    ("the site's Amazon tag", "'https://www.amazon.com/dp/'+a.pathname.split('/')[2]+"
+     "'?tag=harbourgaz-21'", L),
+    ("a relay no vendor runs", "'https://go.clickrelay.example/r?u='+encodeURIComponent(a.href)",
+     M),
+]
+
+
+@pytest.mark.parametrize(("name", "to", "severity"), AFFILIATE_REWRITES,
+                         ids=[a[0] for a in AFFILIATE_REWRITES])
+def test_outbound_clicks_through_an_affiliate_network_are_no_hijack(
+        name: str, to: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """Each read medium (click-hijacking); through a network the catalogue files as
+    affiliate it is low and names the network."""
+    report = audit_listed(wp_page(footer=_CLICKS_TO.replace("{to}", to)), URL)
+    (found,) = [f for f in report.findings if f.kind == "redirect"]
+    assert found.severity is severity, found
+    assert ("affiliate network" in found.message) is (severity is L)
