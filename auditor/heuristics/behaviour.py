@@ -1180,9 +1180,12 @@ TDS_LOADER = FindingKind(
     "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
-    "answer can differ per visitor; an old-style counter, writing its script with no "
-    "TDS's parameters beside a no-script image from the same site, is none. Remove it and "
-    "find how it was injected.",
+    "answer can differ per visitor, high when the tag sits outside the page's markup "
+    "(after `</html>` or before `<html>`, where no template writes); the tag is read as "
+    "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
+    "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
+    "writing its script with no TDS's parameters beside a no-script image from the same "
+    "site, is none inside the page's markup. Remove it and find how it was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(

@@ -339,10 +339,15 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     canonical link names is a moved page telling visitors its new address: `low`, unless
     a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
     to the mobile site the page's head names, under the page's own name, is navigation.
-    An interstitial is `low`: a meta refresh that waits, or plain code a timer runs,
-    sending the visitor to a link the page shows, on a page of little prose (a safelink's
-    or a download site's "your link is ready in 10 seconds" page; a cloaker wants
-    visitors gone before they read, and names no link). An article doing so is a doorway.
+    An interstitial is `low`: plain code a timer runs (or a link it clicks) sending the
+    visitor to a link the page shows, beside the wait it shows (a countdown it updates,
+    or its seconds on a page of little prose), or a meta refresh in `<head>` that waits,
+    to a link the page shows, on a page of little prose (a safelink's or a download
+    site's "your link is ready in 10 seconds" page; a cloaker wants visitors gone before
+    they read, and names no link). An article doing so is a doorway, and so is a timed
+    redirect from outside the page's markup (high). A cookie test guarding a redirect to
+    a gate (age, consent, region, sign-in) that sets no cookie as it leaves is `low` or
+    `medium` (`_gate`); a click-hijack through an affiliate network is `low`.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
@@ -391,6 +396,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
         for text in (code, *decoded.payloads):
+            if "href" in text and any(w in text for w in _EVERY_LINK_WORDS):
+                yield from _links_relayed(ctx, text, line, xpath, hidden=text is not code)
             if "location" not in text and "navigate" not in text and "click" not in text:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
@@ -491,6 +498,44 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
+
+
+# a link's address set to another site's with the link's own joined on (`a.href =
+# 'https://relay/?u=' + encodeURIComponent(a.href)`, `setAttribute('href', …)`, jQuery's
+# `.attr('href', function(i, h) { return '…' + h; })`): every click goes through it
+_RELAYED = re.compile(
+    r"""(?:\.\s*href\s*=|setAttribute\(\s*['"]href['"]\s*,|\.attr\(\s*['"]href['"]\s*,"""
+    r"""[^'"]{0,80}?return)\s*""" + _URL + r"""\1\s*\+\s*(?:(?:encodeURIComponent|encodeURI|"""
+    r"""escape)\s*\(\s*)?[\w$.\[\]]{0,60}?(?:\.\s*href\b|\bh(?:ref)?\b)""")
+# every link by jQuery (`$('a')`, `jQuery("a[href]")`), and the words a script naming
+# every link holds, asked before any pattern
+_JQUERY_LINKS = re.compile(r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+_EVERY_LINK_WORDS = (".links", "('a", '("a')
+RELAY_REACH = 600  # characters after a collection of every link in which its rewriting counts
+
+
+def _links_relayed(ctx: PageContext, text: str, line: int, xpath: str, *, hidden: bool
+                   ) -> Iterator[Finding]:
+    """A script that rewrites every link of the page (`document.links`, each `a`) to pass
+    through another site, the link's own address joined to it: each click leaves through
+    that site. Click-hijacking by another name: `medium`; `low` through an affiliate
+    network the catalogue knows (link monetisation: Skimlinks' and VigLink's own code does
+    this); `high` when the code was encoded."""
+    for every in itertools.islice(itertools.chain(
+            _ALL_LINKS.finditer(text), _JQUERY_LINKS.finditer(text)), MAX_REDIRECTS):
+        relayed = _RELAYED.search(text, every.end(), every.end() + RELAY_REACH)
+        url = _offsite(relayed.group(2), ctx) if relayed else None
+        if relayed is None or url is None:
+            continue
+        site = registrable_domain(host_of(url))
+        network = _affiliate(ctx, url, url)
+        severity = Severity.LOW if network else Severity.HIGH if hidden else Severity.MEDIUM
+        yield finding(REDIRECT, severity,
+                      f"script rewrites every link of the page to pass through {site}" + (
+                          f", {network}, an affiliate network (link monetisation)" if network
+                          else ": each click leaves through it; check who runs it")
+                      + f": {url}", url, line=line, xpath=xpath, key=("relay", url))
+        return
 
 
 def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]]:
@@ -1238,10 +1283,22 @@ REDIRECT = FindingKind(
     "cookie test guards it. A phone's browser sent, by a user-agent test, to the mobile "
     "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
     "`mobile-agent`) is none when that site bears the page's name (sina.com.cn's "
-    "sina.cn). An interstitial is low: a meta refresh that waits, or plain code a timer "
-    "runs, sending the visitor to a link the page shows, on a page of little prose (a "
-    "safelink's wait page); an article that sends every reader away after a delay is a "
-    "doorway, as before.",
+    "sina.cn). An interstitial is low: plain code a timer runs, or a link it clicks, "
+    "sending the visitor to a link the page shows beside the wait it shows (a countdown "
+    "the script updates, or the timer's seconds on a page of little prose), or a meta "
+    "refresh in the `<head>` that waits, to a link the page shows, on a page of little "
+    "prose (a safelink's or a download page's wait); an article that sends every reader "
+    "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
+    "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
+    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its address "
+    "names one: `agechecker…/gate`, `/login?next=`) is low, and medium when only the "
+    "tested cookie is named as a gate's (`agegate=ok`); a redirect that sets its cookie as "
+    "it leaves (the 'redirect once' injection) stays high. Click-hijacking that sends "
+    "outbound clicks through an affiliate network the catalogue knows (Skimlinks, "
+    "VigLink, an Amazon Associates tag) is low: link monetisation. A script rewriting "
+    "every link of the page to pass through another site, the link's address joined on "
+    "(`a.href = 'https://relay/?u=' + a.href`), is click-hijacking too: medium, low "
+    "through such a network, high when its code was encoded.",
 )
 
 KINDS = (REDIRECT,)

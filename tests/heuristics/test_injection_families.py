@@ -1185,3 +1185,33 @@ def test_outbound_clicks_through_an_affiliate_network_are_no_hijack(
     (found,) = [f for f in report.findings if f.kind == "redirect"]
     assert found.severity is severity, found
     assert ("affiliate network" in found.message) is (severity is L)
+
+
+RELAYS: list[tuple[str, str, Severity | None]] = [
+    ("every link through a relay no vendor runs",
+     "var l=document.getElementsByTagName('a');for(var i=0;i<l.length;i++){l[i].href='https://"
+     "go.clickrelay.example/r?u='+encodeURIComponent(l[i].href);}", M),
+    ("jQuery's attr on every link, through the relay",
+     "jQuery('a').attr('href',function(i,h){return 'https://go.clickrelay.example/r?u='+h;});",
+     M),
+    ("outbound links through Skimlinks, by the site's code",
+     "document.querySelectorAll('a').forEach(function(a){if(a.hostname!==location.hostname){"
+     "a.href='https://go.skimresources.com/?id=123456X1654321&url='+encodeURIComponent(a.href);"
+     "}});", L),
+    ("one link named by its text given a partner's address",
+     "document.querySelectorAll('a').forEach(function(a){if(a.textContent==='Shop'){a.href="
+     "'https://shop.partner.example/';}});", None),
+    ("every link moved to https",
+     "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
+     None),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "severity"), RELAYS, ids=[r[0] for r in RELAYS])
+def test_every_link_rewritten_through_another_site_is_click_hijacking(
+        name: str, code: str, severity: Severity | None, audit_listed: AuditListed) -> None:
+    """A script rewriting each link to pass through another site was no finding; no
+    click or `location` was in it."""
+    report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
+    found = [f.severity for f in report.findings if f.kind == "redirect"]
+    assert found == ([severity] if severity else []), report.findings
