@@ -59,9 +59,15 @@ _GATE_TARGET = re.compile(
     r"""|legal[-_]?age|(?:cookie[-_]?)?consent|gdpr|geo[-_]?(?:gate|block|check|loc)"""
     r"""|region[-_]?(?:select|gate|check)|country[-_]?(?:select|gate|check)"""
     r"""|log[-_]?in|sign[-_]?in|sso(?![a-z])|o?auth(?![a-z]))""")
+# (a sign-in cookie alone names no gate: skipping the signed-in is how an injection hides
+# from the site's own editors, and the target must name the sign-in page)
 _GATE_COOKIE = re.compile(
     r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
-    r"""|consent|gdpr|geo|region|country|logged|log[-_]?in|session|auth)""")
+    r"""|consent|gdpr|geo|region|country)""")
+# a CMS's own editors' cookies: a redirect for everyone without one spares the site's
+# staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
+# Drupal's session cookies are named by hash and not read)
+_EDITORS_COOKIE = re.compile(r"""wordpress_(?:logged_in|sec)|wp-settings|wp_admin""")
 
 
 def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
@@ -74,6 +80,8 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     start, at = window
     if COOKIE_WRITE.search(text, start, min(len(text), at + CLOAK_WINDOW)):
         return None  # redirect once, set a cookie: no gate sets its pass before it is passed
+    if _EDITORS_COOKIE.search(text, start, at):
+        return None  # everyone but the site's editors: hiding from them
     if _GATE_TARGET.search(url.lower()):
         return Severity.LOW
     # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
@@ -464,8 +472,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                   f"script sends visitors without a gate's cookie to {site}, "
                                   + ("a gate by its address (an age, consent, region or "
                                      "sign-in check)" if gate is Severity.LOW else
-                                     "testing a cookie named as a gate's (age, consent, region "
-                                     "or sign-in); check that the target is the site's gate "
+                                     "testing a cookie named as a gate's (age, consent or "
+                                     "region); check that the target is the site's gate "
                                      "service") + f": {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
@@ -1292,8 +1300,9 @@ REDIRECT = FindingKind(
     "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
     "A cookie-guarded redirect to an age, consent, region or sign-in gate (its address "
     "names one: `agechecker…/gate`, `/login?next=`) is low, and medium when only the "
-    "tested cookie is named as a gate's (`agegate=ok`); a redirect that sets its cookie as "
-    "it leaves (the 'redirect once' injection) stays high. Click-hijacking that sends "
+    "tested cookie is named as an age, consent or region gate's (`agegate=ok`); a redirect "
+    "that sets its cookie as it leaves (the 'redirect once' injection) or spares the "
+    "site's signed-in editors (`wordpress_logged_in`) stays high. Click-hijacking that sends "
     "outbound clicks through an affiliate network the catalogue knows (Skimlinks, "
     "VigLink, an Amazon Associates tag) is low: link monetisation. A script rewriting "
     "every link of the page to pass through another site, the link's address joined on "

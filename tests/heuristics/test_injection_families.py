@@ -1095,7 +1095,11 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # a referrer test beside the gate's cookie
     "if(document.referrer.indexOf('google')>-1&&document.cookie.indexOf('age_ok')<0){"
     "location.replace('https://agecheck.example/gate');}",
-], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer"])
+    # everyone but the site's signed-in editors, to a page named as a sign-in's
+    "if(document.cookie.indexOf('wordpress_logged_in')===-1){location.replace('https://"
+    "members-login.example/login.php?s=7');}",
+], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
+        "spares the site's editors"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
