@@ -439,11 +439,16 @@ def as_written(code: str) -> str:
 
 # a decoder called on a literal, whose answer a script joins into a string it writes:
 # `unescape('%3Cscript src=')`, `decodeURIComponent('…')`, `String.fromCharCode(60)`
-_DECODER_CALL = re.compile(
-    r"""(?<![\w$.])(?:unescape|decodeURI(?:Component)?)\(\s*"""
-    r"""(?:'([^'\\\n]{0,4096})'|"([^"\\\n]{0,4096})")\s*\)"""
-    r"""|(?<![\w$.])(?:String\s*\.\s*)?fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"""
-    r"""(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){0,400})\s*\)""")
+# each led by its name, the literal the regex engine skips ahead to (a leading look-behind
+# or alternation was tried at every position of a script)
+_LITERAL_ARGUMENT = r"""\(\s*(?:'([^'\\\n]{0,4096})'|"([^"\\\n]{0,4096})")\s*\)"""
+_DECODER_CALLS = (
+    re.compile(r"unescape(?<![\w$.]unescape)" + _LITERAL_ARGUMENT),
+    re.compile(r"decodeURI(?<![\w$.]decodeURI)(?:Component)?" + _LITERAL_ARGUMENT),
+    re.compile(r"fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"
+               r"(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){0,400})\s*\)"),
+)
+_STRING_OF = re.compile(r"String\s*\.\s*'")  # `String.fromCharCode(60)` once answered
 _JOINED = re.compile(r"""'\s*\+\s*'""")
 
 
@@ -461,8 +466,8 @@ def spliced(code: str) -> str:
         return code
 
     def answer(m: re.Match[str]) -> str:
-        if m.group(3) is not None:
-            text = _codes(m.group(3)) or ""
+        if m.re is _DECODER_CALLS[-1]:  # char codes
+            text = _codes(m.group(1)) or ""
         else:
             literal = m.group(1) if m.group(1) is not None else m.group(2)
             text = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), literal))
@@ -470,7 +475,9 @@ def spliced(code: str) -> str:
             return m.group()
         return "'" + text + "'"
 
-    return _JOINED.sub("", _DECODER_CALL.sub(answer, code))
+    for pattern in _DECODER_CALLS:
+        code = pattern.sub(answer, code)
+    return _JOINED.sub("", _STRING_OF.sub("'", code))
 
 
 def _base64_names(code: str) -> list[str]:
