@@ -437,6 +437,49 @@ def as_written(code: str) -> str:
     return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
 
 
+# a decoder called on a literal, whose answer a script joins into a string it writes:
+# `unescape('%3Cscript src=')`, `decodeURIComponent('…')`, `String.fromCharCode(60)`
+# each led by its name, the literal the regex engine skips ahead to (a leading look-behind
+# or alternation was tried at every position of a script)
+_LITERAL_ARGUMENT = r"""\(\s*(?:'([^'\\\n]{0,4096})'|"([^"\\\n]{0,4096})")\s*\)"""
+_DECODER_CALLS = (
+    re.compile(r"unescape(?<![\w$.]unescape)" + _LITERAL_ARGUMENT),
+    re.compile(r"decodeURI(?<![\w$.]decodeURI)(?:Component)?" + _LITERAL_ARGUMENT),
+    re.compile(r"fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"
+               r"(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){0,400})\s*\)"),
+)
+_STRING_OF = re.compile(r"String\s*\.\s*'")  # `String.fromCharCode(60)` once answered
+_JOINED = re.compile(r"""'\s*\+\s*'""")
+
+
+def spliced(code: str) -> str:
+    r"""Code with each decoder called on a literal replaced by the literal it answers,
+    and literals joined by `+` made one: a tag a script writes in pieces
+    (`unescape('%3Cscript src="…')`, `String.fromCharCode(60)+'script…'`) reads as the
+    tag it writes, beside the code joined to it (`+ escape(document.referrer)`). A piece
+    whose answer holds a quote or a line break is left as written.
+
+    >>> spliced("w(String.fromCharCode(60)+'b'+unescape('%3E')+x)")
+    "w('<b>'+x)"
+    """
+    if "fromCharCode" not in code and "unescape" not in code and "decodeURI" not in code:
+        return code
+
+    def answer(m: re.Match[str]) -> str:
+        if m.re is _DECODER_CALLS[-1]:  # char codes
+            text = _codes(m.group(1)) or ""
+        else:
+            literal = m.group(1) if m.group(1) is not None else m.group(2)
+            text = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), literal))
+        if not text or "'" in text or "\n" in text or "\\" in text:
+            return m.group()
+        return "'" + text + "'"
+
+    for pattern in _DECODER_CALLS:
+        code = pattern.sub(answer, code)
+    return _JOINED.sub("", _STRING_OF.sub("'", code))
+
+
 def _base64_names(code: str) -> list[str]:
     """JavaScript API names a short-named decoder is handed in base64 (at least
     B64_NAMES_MIN, among at least B64_CALLS_MIN calls of it)."""

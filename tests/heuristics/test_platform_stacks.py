@@ -343,6 +343,67 @@ def test_an_article_sending_every_reader_to_a_link_it_shows_is_no_interstitial(
                   if f.kind == "redirect") == sorted(expected)
 
 
+# a safelink's countdown above the long article Blogger safelink themes put under it for
+# search engines; and doorways injected into a page of little prose (a photo gallery)
+_SEO_ARTICLE = ("<article><h1>Cara download lagu dari Mediafire</h1>" + (
+    "<p>Mediafire adalah layanan penyimpanan file yang sering dipakai untuk berbagi album "
+    "lagu; klik tombol Get Link setelah hitungan mundur selesai, lalu tekan Download.</p>")
+    * 4 + "</article>")
+_GALLERY = ("<!DOCTYPE html><html><head><title>Summer photos</title></head><body><h1>Summer "
+            "photos</h1><div class='gallery'><img src='/img/beach.jpg' alt='Beach'><img "
+            "src='/img/pier.jpg' alt='Pier'></div>{body}</body></html>{after}")
+_NOTICE = f"<p>If you are not redirected, <a href='{_DOORWAY}'>click here</a>.</p>"
+_TIMER = ("<script>setTimeout(function(){window.location.href='" + _DOORWAY
+          + "'},3000);</script>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_wait_page("", _COUNTDOWN + _SEO_ARTICLE), [("redirect", L)]),
+    (_GALLERY.format(body="", after="\n" + _NOTICE + _TIMER), [("redirect", H)]),
+    (_GALLERY.format(body=_NOTICE + f'<meta http-equiv="refresh" content="3;url={_DOORWAY}">',
+                     after=""), [("redirect", H)]),
+    (_GALLERY.format(body=_NOTICE + _TIMER, after=""), [("redirect", M)]),
+    (_wait_page("", "").replace("</html>", "</html>\n" + _COUNTDOWN), [("redirect", H)]),
+], ids=["countdown above an SEO article", "timer after </html>", "meta refresh in the body",
+        "timer in the body, no wait shown", "a countdown after </html>"])
+def test_an_interstitial_is_told_by_the_wait_it_shows_not_by_its_prose(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """Paragraph text alone told a wait page from a page read: a safelink's countdown
+    above a long article was a medium redirect, and a doorway ("if you are not
+    redirected") injected into a page of little prose a low interstitial. An
+    interstitial shows its wait (a countdown it updates, or its seconds) and keeps its
+    refresh in its `<head>`; a redirect from after `</html>` is an injection's."""
+    report = audit_listed(html, "https://safelink.lagu-kita.example/2026/05/go.html?url=x")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
+
+
+# a download page clicking its download link after the wait it states, and a doorway
+# clicking a hidden link to a spam site from a news article
+_DOWNLOAD = ("<!DOCTYPE html><html><head><title>HarbourPad 2.1</title></head><body><main>"
+             "<h1>Download HarbourPad 2.1</h1><p><a id='dl' href='https://files.harbourpad"
+             ".example/HarbourPad-2.1.zip'>HarbourPad-2.1.zip</a> (4.2 MB)</p><p>Your download"
+             " will start in 5 seconds.</p></main>{after}<script>setTimeout(function(){{"
+             "document.getElementById('dl').click();}},5000);</script></body></html>")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (_DOWNLOAD.format(after=""), [("redirect", L)]),
+    (_DOWNLOAD.format(after="").replace("will start in 5 seconds", "will start shortly"),
+     [("redirect", M)]),
+    (f"<!DOCTYPE html><html><head><title>Budget</title></head><body>{_STORY}<a id='x' "
+     f"style='display:none' href='{_DOORWAY}'>go</a><script>setTimeout(function(){{document."
+     "getElementById('x').click();},2000);</script></body></html>", [("redirect", M)]),
+], ids=["download after the wait it states", "download, no wait stated",
+        "a hidden doorway link in an article"])
+def test_a_link_a_timer_clicks_after_the_wait_the_page_shows_is_an_interstitial(
+        audit_listed: AuditListed, html: str, expected: list[tuple[str, Severity]]) -> None:
+    """A download page's "your download will start in 5 seconds" was a medium redirect."""
+    report = audit_listed(html, "https://www.freeware-mirror.example/harbourpad/download")
+    assert sorted((f.kind, f.severity) for f in report.findings
+                  if f.kind == "redirect") == sorted(expected)
+
+
 # -- a page hidden whole until its scripts run ------------------------------------------
 
 _SOURCES = ('<p>Sources: <a href="https://www.harbourcouncil.gov.uk/minutes/2026-12">council '
