@@ -244,7 +244,7 @@ def outside_markup(ctx: PageContext, line: int) -> bool:
     """Whether a script at `line` sits after the page's closing `</html>` or before its
     `<html>`: where no template writes, and a hacked server or plugin does."""
     end = after_html(ctx)
-    return (bool(end) and line > end) or line < _html_start_line(ctx.document.text)
+    return (bool(end) and line > end) or line < html_start_line(ctx.document.text)
 
 
 _EARLY_EXIT = re.compile(r"""\breturn\s*[;}]""")
