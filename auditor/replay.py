@@ -56,7 +56,9 @@ _WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]{0
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
 # header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
 # and holds the page in `#CONTENT` after its `#HEADER`
-_LONGLINK = re.compile(r"""\bid=["']?SHARE_LONGLINK\b""", re.I)  # then its tag, around it
+# (an id is case-sensitive: only its attribute's name may be written in capitals)
+_LONGLINK_ID = "SHARE_LONGLINK"
+_LONGLINK = re.compile(rf"""\b[iI][dD]=["']?{_LONGLINK_ID}\b""")  # then its tag, around it
 _VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # every URL on its own hosts is the archive's (its copies of the page's images and styles,
 # named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
@@ -100,7 +102,8 @@ def replay_of(text: str, url: str | None) -> _Found | None:
     """The replay a page is, from its URL on a known replay host or its own marks; None for
     any other page (one that only links to an archive too)."""
     at = replay_page_url(url) if url else None
-    if m := _WOMBAT.search(text):
+    wayback = "__wm." in text  # Wayback's own code, sought in C before its patterns
+    if wayback and (m := _WOMBAT.search(text)):
         host = host_of(m.group(3))
         hosts = tuple(h for h in {host, at[0] if at else ""} if h)
         return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
@@ -114,8 +117,8 @@ def replay_of(text: str, url: str | None) -> _Found | None:
             return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
     if today := _archive_today(text, url):
         return today
-    trailer = _TRAILER.search(text)
-    comment = _ARCHIVED.search(text)
+    trailer = _TRAILER.search(text) if wayback else None
+    comment = _ARCHIVED.search(text) if "FILE ARCHIVED ON" in text else None
     if trailer or comment or at:
         hosts = (at[0],) if at else ("web.archive.org",)
         return _Found(
@@ -133,7 +136,7 @@ def _archive_today(text: str, url: str | None) -> _Found | None:
     """An archive.today snapshot, from its URL or its header's long link; its original
     from the long link (the short URL names none)."""
     at = archive_today_snapshot(url) if url else None
-    link = _LONGLINK.search(text)
+    link = _LONGLINK.search(text) if _LONGLINK_ID in text else None  # a scan in C first
     tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
     value = _VALUE.search(tag) if tag.lower().startswith("<input") else None
     written = html.unescape(value.group(1) or value.group(2) or "") if value else ""
