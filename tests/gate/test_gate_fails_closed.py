@@ -1,0 +1,101 @@
+"""The gate's outputs and exit codes fail closed, run as CI runs them: the real CLI in a
+subprocess, on a copy of examples/site (docs/CI.md, docs/CONTRACT-ADDITIONS.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.gate.test_gate_cli import EXAMPLE, run
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of examples/site: public/ is the built site (a clean one: policy passes)."""
+    shutil.copytree(EXAMPLE, tmp_path / "site")
+    return tmp_path / "site"
+
+
+# a file a site build can leave among its pages: bytes no reader takes
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+FORMATS = ("md", "junit", "sarif", "json", "html")
+
+
+def _all_formats(site: Path, *args: str) -> tuple[int, dict[str, str]]:
+    """One gated run writing the terminal report to stdout and every other format beside
+    it; its exit status and each format's text."""
+    also = [a for fmt in FORMATS for a in ("--also", f"{fmt}=out/report.{fmt}")]
+    (site / "out").mkdir(exist_ok=True)
+    result = run("audit", "public", *args, *also, cwd=site)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    texts = {fmt: (site / "out" / f"report.{fmt}").read_text(encoding="utf-8")
+             for fmt in FORMATS}
+    return result.returncode, {"terminal": result.stdout, **texts}
+
+
+@pytest.mark.parametrize("how", ["allowed", "baselined"])
+def test_an_unreadable_page_the_gate_lets_by_says_so_in_every_format(
+        site: Path, how: str) -> None:
+    """A passing run with a page it could not read (`allow_unreadable = true`, or its
+    `unreadable` violation in the baseline) showed that page as `FAIL (0)` in the
+    terminal's summary, an `<error>` test case in JUnit (a failed test in CI views) and an
+    `error` notification in SARIF. Each format now says what happened, and none says FAIL."""
+    (site / "public" / "logo.html").write_bytes(BINARY)
+    policy = site / "auditor.toml"
+    extra: list[str] = []
+    if how == "allowed":
+        policy.write_text("allow_unreadable = true\n" + policy.read_text())
+    else:
+        assert run("audit", "public", "--write-baseline", "b.json", cwd=site).returncode == 0
+        extra = ["--baseline", "b.json"]
+    status, out = _all_formats(site, *extra, "--width", "100")
+    assert status == 0
+    says = "allowed by allow_unreadable" if how == "allowed" else "accepted by the baseline"
+    for fmt, text in out.items():
+        assert "FAIL" not in text, fmt
+    assert f"public/logo.html  unreadable, {says}: " in out["terminal"]
+    assert out["terminal"].rstrip().endswith("policy passed")
+    assert out["md"].startswith(f"## ✅ auditor: policy passed on 6 pages · 1 unreadable, "
+                                f"{says.replace('_', chr(92) + '_')}")
+    suite = ET.fromstring(out["junit"]).find("testsuite")
+    assert suite is not None
+    assert (suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("0", "0", "1")
+    case = next(c for c in suite.iter("testcase") if c.get("name") == "public/logo.html")
+    skipped = case.find("skipped")
+    assert skipped is not None and case.find("error") is None
+    assert skipped.get("message", "").startswith(f"unreadable, {says}: public/logo.html: ")
+    run_ = json.loads(out["sarif"])["runs"][0]
+    notes = run_["invocations"][0]["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["warning"]
+    assert notes[0]["message"]["text"].startswith(f"unreadable, {says}: ")
+    assert run_["properties"]["passed"] is True
+    assert all("suppressions" in r for r in run_["results"])  # a baselined one, if any
+    doc = json.loads(out["json"])
+    assert doc["summary"]["passed"] is True
+    assert [(p["input"], p["unreadable"]) for p in doc["pages"] if p["errors"]] == [
+        ("public/logo.html", how)]
+    assert f"UNREADABLE ({how.upper()})" in out["html"] and ">ERROR<" not in out["html"]
+
+
+def test_an_unreadable_page_that_fails_still_says_fail_in_every_format(site: Path) -> None:
+    """The other side: under the default `allow_unreadable = false` the page fails the
+    gate (exit 1), and every format says so."""
+    (site / "public" / "logo.html").write_bytes(BINARY)
+    status, out = _all_formats(site, "--width", "100")
+    assert status == 1
+    assert "FAIL (1)" in out["terminal"] and "policy FAILED (1 violation)" in out["terminal"]
+    assert out["md"].startswith("## ❌ auditor: policy failed on 1 of 6 pages · 1 "
+                                "unreadable, failing")
+    suite = ET.fromstring(out["junit"]).find("testsuite")
+    assert suite is not None and (suite.get("errors"), suite.get("skipped")) == ("1", "0")
+    run_ = json.loads(out["sarif"])["runs"][0]
+    assert [n["level"] for n in run_["invocations"][0]["toolExecutionNotifications"]] == [
+        "error"]
+    assert [r["ruleId"] for r in run_["results"]] == ["unreadable"]
+    doc = json.loads(out["json"])
+    assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["failing"]
+    assert ">ERROR<" in out["html"]
