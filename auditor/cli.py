@@ -120,8 +120,8 @@ def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
                       help="don't look for a policy in the working directory")
     gate.add_argument("--baseline", type=Path, metavar="FILE",
                       help="violations in this baseline don't fail; only new ones do")
-    gate.add_argument("--write-baseline", type=Path, metavar="FILE",
-                      help="record today's violations in FILE and exit 0")
+    gate.add_argument("--write-baseline", type=output_path, default=False, metavar="FILE",
+                      help="record today's violations in FILE (or -: stdout) and exit 0")
     gate.add_argument("--also", action="append", type=_also, default=[], metavar="FORMAT=FILE",
                       help="also write FORMAT to FILE (repeatable), e.g. --also "
                            "sarif=auditor.sarif --also md=$GITHUB_STEP_SUMMARY")
@@ -248,8 +248,8 @@ def run_audit(args: argparse.Namespace) -> int:
     kept = [(gate.policy_path, "the policy"), *((path, "a filter list") for path in args.lists)]
     reports = [args.output, *(path for _, path in args.also)]  # None: stdout
     _check_outputs(args.inputs, reports, [*kept, (args.baseline, "the baseline")])
-    if args.write_baseline is not None:  # it may renew --baseline
-        _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
+    if gate.writes_baseline:  # it may renew --baseline; None: stdout, as for -o -
+        _check_outputs(args.inputs, [*reports, gate.write_to], kept)
     # each output replaced once whole; none after Ctrl-C
     files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
              if p is not None and written_at_end(p) and file_key(p) != file_key(1)]
@@ -316,16 +316,17 @@ def run_audit(args: argparse.Namespace) -> int:
         reporter.finished(
             RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active,
                        gate.passed and not judged_nothing,
-                       str(gate.write_to) if gate.write_to and not judged_nothing else None)
+                       gate.baseline_name if gate.writes_baseline and not judged_nothing
+                       else None)
         )
         if not judged_nothing:
             gate.finish()
-    if judged_nothing and (gate.passed or gate.write_to):
+    if judged_nothing and (gate.passed or gate.writes_baseline):
         what = (f"every page ({pages}) could not be audited" if pages else
                 f"the inputs held no page{f' ({len(skipped)} skipped)' if skipped else ''}")
         print(f"auditor: error: the policy judged no page: {what}", file=sys.stderr)
         return EXIT_ERROR
-    if not (gate.passed or gate.write_to):
+    if not (gate.passed or gate.writes_baseline):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
         print(f"auditor: {_count(len(unreadable), 'page')} could not be audited: "

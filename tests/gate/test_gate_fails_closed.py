@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gate.test_gate_cli import EXAMPLE, run
+from tests.gate.test_gate_cli import EXAMPLE, inject, run
 
 
 @pytest.fixture
@@ -99,3 +99,45 @@ def test_an_unreadable_page_that_fails_still_says_fail_in_every_format(site: Pat
     doc = json.loads(out["json"])
     assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["failing"]
     assert ">ERROR<" in out["html"]
+
+
+def test_write_baseline_dash_is_stdout_never_a_file_named_dash(site: Path) -> None:
+    """`--write-baseline -` made a file named `-` in the working directory (and its
+    closing line said "recorded in the baseline -"), where `-o -` and `--also md=-` mean
+    stdout. Now it is stdout too; beside a report that also goes to stdout it is refused
+    as two outputs in one stream, and `./-` still names a file."""
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--write-baseline", "-", "-o", "report.json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    baseline = json.loads(result.stdout)
+    assert baseline["tool"] == "auditor" and baseline["fingerprints"]
+    assert result.stderr.strip().endswith(
+        f"wrote {len(baseline['fingerprints'])} fingerprints to baseline stdout")
+    assert not (site / "-").exists()
+    (site / "b.json").write_text(result.stdout)  # what it printed is a baseline that works
+    assert run("audit", "public", "--baseline", "b.json", cwd=site).returncode == 0
+
+    result = run("audit", "public", "--write-baseline", "-", "--format", "json", cwd=site)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == ("auditor: error: stdout: given as two outputs; each "
+                                     "report needs its own file")
+    assert not (site / "-").exists()
+    assert run("audit", "public", "--write-baseline", "./-", cwd=site).returncode == 0
+    assert json.loads((site / "-").read_text())["fingerprints"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["bulk", "public", "--store", "-"],
+    ["bulk", "public", "--store", "s.db", "--engine", "dask", "--parquet", "-"],
+    ["report", "--store", "-"],
+    ["report", "--parquet", "-"],
+])
+def test_a_store_or_dataset_named_dash_is_refused(site: Path, argv: list[str]) -> None:
+    """`bulk --store -` wrote a SQLite store (and its lock) named `-`: `-` means a stream
+    everywhere else, and a store cannot be one."""
+    result = run(*argv, cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("- (stdout or stdin) cannot be a file here: name "
+                                          "one (./- for a file named -) (see --help)")
+    assert sorted(p.name for p in site.iterdir()) == [
+        "README.md", "auditor.toml", "injected", "public"]
