@@ -255,10 +255,18 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                 raise _cannot_write(path, exc, after=" (the old file is left as it was)"
                                     ) from None
         spool.seek(0)
+        first = spool.read(1)
         try:
             # written over the old bytes from the start, then cut to size: emptying the
             # file first gave back the room just taken (a job sharing the disk could fill
-            # it before the copy, and the report was lost to an empty file after all)
+            # it before the copy, and the report was lost to an empty file after all).
+            # The first byte is a NUL until the rest is in place, and written last: a
+            # copy stopped where no handler runs (SIGKILL, a crash) leaves a file no JSON,
+            # SARIF or XML reader takes, never the new report's head spliced onto the old
+            # one's tail, which parses when the two have one shape
+            if first:
+                os.pwrite(fd, b"\0", 0)
+            os.lseek(fd, len(first), os.SEEK_SET)
             out = _writer(fd)
             while chunk := spool.read(1 << 20):
                 view = memoryview(chunk)
@@ -268,6 +276,8 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                         raise OSError(errno.EIO, os.strerror(errno.EIO))
                     view = view[written:]
             os.ftruncate(fd, size)
+            if first:
+                os.pwrite(fd, first, 0)
         except BaseException as exc:
             left = _emptied(fd)
             if isinstance(exc, OSError):

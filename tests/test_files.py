@@ -405,3 +405,68 @@ def test_the_cli_keeps_a_reports_acl(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(out.read_text())["summary"]["pages"] == 1
     assert os.getxattr(out, "system.posix_acl_access") == _CI_READER_ONLY
+
+
+# a CLI run whose copy-in is killed (SIGKILL: no handler runs, nothing is emptied) once
+# `cut` bytes of the new report are written over the old one
+_KILLED_MIDWAY = """
+import os, signal, sys
+from auditor import files
+from auditor.cli import main
+
+class Killed:
+    def __init__(self, fd):
+        self.fd, self.left = fd, int(sys.argv[1])
+    def write(self, data):
+        if self.left <= 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        n = os.write(self.fd, data[: self.left])
+        self.left -= n
+        return n
+
+files._writer = Killed
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _report_of(tmp_path: Path, zones: str) -> bytes:
+    """The JSON report of page.html, three ExoClick zones `zones`00 to `zones`02 in it."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Text.</p>" + "".join(
+        f'<ins class="eas6a97888e2" data-zoneid="{zones}{n:02d}"></ins>' for n in range(3))
+        + "</body></html>")
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page),
+                           "--no-system-lists", "--no-policy", "--format", "json"],
+                          capture_output=True, timeout=300, check=True, cwd=tmp_path)
+    return done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+@pytest.mark.parametrize("cut", [1, 200, 3000])
+def test_a_copy_in_killed_midway_leaves_no_report_a_reader_takes(
+        tmp_path: Path, cut: int) -> None:
+    """SIGKILL in the middle of a copy-in (a hard-linked report, written in place) left
+    the new report's first bytes over the old one's last: two reports of one shape spliced
+    into a valid JSON document neither run wrote. Nothing can keep the old bytes in place
+    until the new ones are whole, so the file now reads as no report at all until the
+    copy ends (its first byte is written last)."""
+    import subprocess
+    import sys
+
+    new = _report_of(tmp_path, "91003")
+    old = _report_of(tmp_path, "91002")  # the same shape, other IDs
+    page = tmp_path / "page.html"
+    page.write_text(page.read_text().replace("91002", "91003"))
+    out, other = _hard_linked(tmp_path, old.decode())
+    killed = subprocess.run([sys.executable, "-c", _KILLED_MIDWAY, str(cut), "audit",
+                             str(page), "--no-system-lists", "--no-policy", "--format",
+                             "json", "-o", str(out)],
+                            capture_output=True, timeout=300, check=False, cwd=tmp_path)
+    assert killed.returncode == -9
+    left = other.read_bytes()
+    assert left[:1] == b"\0" and left[1:cut + 1] == new[1:cut + 1]
+    with pytest.raises(ValueError):
+        json.loads(left)
