@@ -279,6 +279,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
         unreadable: list[str] = []  # whole files that could not be audited: exit 2
         whole_files: set[str] = set()  # records that are files, not archive members
+        not_given: list[str] = []  # inputs that are not there or held no page: exit 2
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted.
@@ -298,9 +299,12 @@ def run_audit(args: argparse.Namespace) -> int:
                 if len(args.inputs) == 1:
                     raise
                 whole_files.add(source)
+                if source != "-" and (not os.path.lexists(source) or os.path.isdir(source)):
+                    not_given.append(str(exc))  # a path mistyped, a build that made nothing
                 yield ReadFailure(source, "file", str(exc))
 
         for source in args.inputs:
+            before = (pages, len(skipped))
             for page in audit_records(streamed(source), engine, catalogue, limits):
                 violations = gate.evaluate(page, source)
                 begin()
@@ -309,22 +313,32 @@ def run_audit(args: argparse.Namespace) -> int:
                 errors += bool(page.errors)
                 if page.errors and page.input in whole_files:
                     unreadable.append(page.input)
+            if pages == before[0]:  # an archive of images: nothing of it was judged
+                not_given.append(f"{source}: held no page ({len(skipped) - before[1]} "
+                                 "records skipped)")
         begin()
         # a gate that judged no page (none read, or none readable, as `allow_unreadable`
-        # lets pass) has passed nothing: no report says "passed", no baseline is written
+        # lets pass) has passed nothing: no report says "passed", no baseline is written;
+        # nor has one given an input that is not there or held no page, whatever the rest
         judged_nothing = gate.active and pages == errors
+        incomplete = judged_nothing or (gate.active and bool(not_given))
         reporter.finished(
             RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active,
-                       gate.passed and not judged_nothing,
-                       gate.baseline_name if gate.writes_baseline and not judged_nothing
+                       gate.passed and not incomplete,
+                       gate.baseline_name if gate.writes_baseline and not incomplete
                        else None)
         )
-        if not judged_nothing:
+        if not incomplete:
             gate.finish()
     if judged_nothing and (gate.passed or gate.writes_baseline):
         what = (f"every page ({pages}) could not be audited" if pages else
                 f"the inputs held no page{f' ({len(skipped)} skipped)' if skipped else ''}")
         print(f"auditor: error: the policy judged no page: {what}", file=sys.stderr)
+        return EXIT_ERROR
+    if gate.active and not_given:  # "could not judge" (2), not "violations" (1)
+        more = f" (and {len(not_given) - 1} more)" if len(not_given) > 1 else ""
+        print(f"auditor: error: the policy could not judge every input: "
+              f"{inert(not_given[0], limit=300)}{more}", file=sys.stderr)
         return EXIT_ERROR
     if not (gate.passed or gate.writes_baseline):
         return EXIT_VIOLATION

@@ -141,9 +141,12 @@ class MarkdownReporter:
         out: list[str] = []
         if summary.passed:
             out.append(f"## ✅ auditor: policy passed on {pages}{md(_unreadable_tail(verdicts))}")
-        else:
+        elif failing or not pages:
             out.append(f"## ❌ auditor: policy failed on {failing} of {pages}"
                        f"{md(_unreadable_tail(verdicts))}")
+        else:  # no page failed, but the run was not whole: an input not there, or pageless
+            out.append(f"## ❌ auditor: policy not passed: not every input could be judged "
+                       f"({pages}){md(_unreadable_tail(verdicts))}")
         out.append("")
         tail = f" · {len(accepted)} baselined" if accepted else ""
         errors = f" · {summary.errors} unreadable" if summary.errors else ""

@@ -141,3 +141,76 @@ def test_a_store_or_dataset_named_dash_is_refused(site: Path, argv: list[str]) -
                                           "one (./- for a file named -) (see --help)")
     assert sorted(p.name for p in site.iterdir()) == [
         "README.md", "auditor.toml", "injected", "public"]
+
+
+@pytest.mark.parametrize("allow", [False, True])
+@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip"])
+def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
+        site: Path, allow: bool, given: str) -> None:
+    """Beside other inputs, a mistyped path (`publc`), a build folder that came out
+    empty, or an archive holding no page exited 1 ("violations": its `unreadable`) and,
+    under `allow_unreadable = true`, 0: "policy passed" on a run that judged none of what
+    that input was meant to hold. Now it is 2, "could not judge", and no report passes."""
+    import zipfile
+
+    (site / "empty-build").mkdir()
+    (site / "empty-build" / "logo.png").write_bytes(BINARY)
+    with zipfile.ZipFile(site / "images.zip", "w") as zf:
+        zf.writestr("logo.png", BINARY)
+    if allow:
+        policy = site / "auditor.toml"
+        policy.write_text("allow_unreadable = true\n" + policy.read_text())
+    result = run("audit", "public", given, "--format", "json", "--write-baseline", "b.json",
+                 cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"auditor: error: the policy could not judge every input: {given}: ")
+    assert json.loads(result.stdout)["summary"]["passed"] is False
+    assert not (site / "b.json").exists()  # a baseline of part of the run is none
+    assert run("audit", "public", "--format", "json", cwd=site).returncode == 0
+
+
+# the CLI, with one folder of the site unlistable (EACCES from a folder another user
+# owns with mode 0700, which the tests' root user cannot be kept out of by chmod)
+_LOCKED_FOLDER = """
+import os, sys
+from auditor.cli import main
+
+listed = os.scandir
+def scandir(path="."):
+    if os.path.basename(os.fspath(path)) == "blog":
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return listed(path)
+
+os.scandir = scandir
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("base_url", [True, False])
+def test_a_folder_the_walk_cannot_list_is_unreadable_not_passed(
+        site: Path, base_url: bool) -> None:
+    """A site folder the job may not list (`public/blog`, mode 0700 of another user) was
+    passed over without a word: its pages never judged, the policy passed. It is now an
+    unreadable entry, so the gate fails closed (or says it let it by)."""
+    import os
+    import subprocess
+    import sys
+
+    inject(site, "blog/market-day.html")  # what hides in the folder: a denied network
+    argv = [sys.executable, "-c", _LOCKED_FOLDER, "audit", "public", "--format", "json",
+            *(["--base-url", "https://example.com"] if base_url else ["--no-policy"])]
+    if not base_url:  # a plain walk: no gate, but the folder is an error, not nothing
+        result = subprocess.run(argv, cwd=site, capture_output=True, text=True,
+                                timeout=300, check=False)
+        assert result.returncode == 2
+        errors = [p["errors"] for p in json.loads(result.stdout)["pages"] if p["errors"]]
+        assert errors == [["public/blog: cannot list the folder: Permission denied"]]
+        return
+    result = subprocess.run(argv, cwd=site, capture_output=True, text=True, timeout=300,
+                            check=False, env={k: v for k, v in os.environ.items()
+                                              if k != "GITHUB_ACTIONS"})
+    assert result.returncode == 1, result.stderr
+    failed = {v["path"]: v["clause"] for p in json.loads(result.stdout)["pages"]
+              for v in p["violations"]}
+    assert failed == {"blog": "unreadable"}
