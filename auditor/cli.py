@@ -120,8 +120,8 @@ def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
                       help="don't look for a policy in the working directory")
     gate.add_argument("--baseline", type=Path, metavar="FILE",
                       help="violations in this baseline don't fail; only new ones do")
-    gate.add_argument("--write-baseline", type=Path, metavar="FILE",
-                      help="record today's violations in FILE and exit 0")
+    gate.add_argument("--write-baseline", type=output_path, default=False, metavar="FILE",
+                      help="record today's violations in FILE (or -: stdout) and exit 0")
     gate.add_argument("--also", action="append", type=_also, default=[], metavar="FORMAT=FILE",
                       help="also write FORMAT to FILE (repeatable), e.g. --also "
                            "sarif=auditor.sarif --also md=$GITHUB_STEP_SUMMARY")
@@ -248,8 +248,8 @@ def run_audit(args: argparse.Namespace) -> int:
     kept = [(gate.policy_path, "the policy"), *((path, "a filter list") for path in args.lists)]
     reports = [args.output, *(path for _, path in args.also)]  # None: stdout
     _check_outputs(args.inputs, reports, [*kept, (args.baseline, "the baseline")])
-    if args.write_baseline is not None:  # it may renew --baseline
-        _check_outputs(args.inputs, [*reports, args.write_baseline], kept)
+    if gate.writes_baseline:  # it may renew --baseline; None: stdout, as for -o -
+        _check_outputs(args.inputs, [*reports, gate.write_to], kept)
     # each output replaced once whole; none after Ctrl-C
     files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
              if p is not None and written_at_end(p) and file_key(p) != file_key(1)]
@@ -279,6 +279,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
         unreadable: list[str] = []  # whole files that could not be audited: exit 2
         whole_files: set[str] = set()  # records that are files, not archive members
+        not_given: list[str] = []  # inputs that are not there or held no page: exit 2
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted.
@@ -298,9 +299,12 @@ def run_audit(args: argparse.Namespace) -> int:
                 if len(args.inputs) == 1:
                     raise
                 whole_files.add(source)
+                if source != "-" and (not os.path.lexists(source) or os.path.isdir(source)):
+                    not_given.append(str(exc))  # a path mistyped, a build that made nothing
                 yield ReadFailure(source, "file", str(exc))
 
         for source in args.inputs:
+            before = (pages, len(skipped))
             for page in audit_records(streamed(source), engine, catalogue, limits):
                 violations = gate.evaluate(page, source)
                 begin()
@@ -309,23 +313,34 @@ def run_audit(args: argparse.Namespace) -> int:
                 errors += bool(page.errors)
                 if page.errors and page.input in whole_files:
                     unreadable.append(page.input)
+            if pages == before[0]:  # an archive of images: nothing of it was judged
+                not_given.append(f"{source}: held no page ({len(skipped) - before[1]} "
+                                 "records skipped)")
         begin()
         # a gate that judged no page (none read, or none readable, as `allow_unreadable`
-        # lets pass) has passed nothing: no report says "passed", no baseline is written
+        # lets pass) has passed nothing: no report says "passed", no baseline is written;
+        # nor has one given an input that is not there or held no page, whatever the rest
         judged_nothing = gate.active and pages == errors
+        incomplete = judged_nothing or (gate.active and bool(not_given))
         reporter.finished(
             RunSummary(pages, errors, len(skipped), gate.open_violations, gate.active,
-                       gate.passed and not judged_nothing,
-                       str(gate.write_to) if gate.write_to and not judged_nothing else None)
+                       gate.passed and not incomplete,
+                       gate.baseline_name if gate.writes_baseline and not incomplete
+                       else None)
         )
-        if not judged_nothing:
+        if not incomplete:
             gate.finish()
-    if judged_nothing and (gate.passed or gate.write_to):
+    if judged_nothing and (gate.passed or gate.writes_baseline):
         what = (f"every page ({pages}) could not be audited" if pages else
                 f"the inputs held no page{f' ({len(skipped)} skipped)' if skipped else ''}")
         print(f"auditor: error: the policy judged no page: {what}", file=sys.stderr)
         return EXIT_ERROR
-    if not (gate.passed or gate.write_to):
+    if gate.active and not_given:  # "could not judge" (2), not "violations" (1)
+        more = f" (and {len(not_given) - 1} more)" if len(not_given) > 1 else ""
+        print(f"auditor: error: the policy could not judge every input: "
+              f"{inert(not_given[0], limit=300)}{more}", file=sys.stderr)
+        return EXIT_ERROR
+    if not (gate.passed or gate.writes_baseline):
         return EXIT_VIOLATION
     if unreadable and not gate.active:
         print(f"auditor: {_count(len(unreadable), 'page')} could not be audited: "

@@ -46,6 +46,16 @@ def output_path(text: str) -> Path | None:
     return None if text == "-" else Path(text)
 
 
+def file_path(text: str) -> Path:
+    """A file argument that cannot be a stream (a store, a dataset folder): `-`, which
+    means stdout or stdin everywhere else, is refused rather than made a file named `-`
+    (`./-` names one)."""
+    if text == "-":
+        raise argparse.ArgumentTypeError("- (stdout or stdin) cannot be a file here: "
+                                         "name one (./- for a file named -)")
+    return Path(text)
+
+
 def page_url(text: str) -> str:
     """An absolute http(s) URL with a host (`absolute_url`), for an argument."""
     return _absolute(text, ("http", "https"))

@@ -173,10 +173,11 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
 
 
 def _took_over(tmp: str, target: Path, old: os.stat_result | None) -> bool:
-    """Whether the new file can stand for the old: given its owner, group and mode (or a
-    new file's umask mode). Not for a file with other names, which a rename would leave
-    holding the old report, nor an owner we may not give (the file would change hands):
-    those are copied into, as `open(path, "w")` writes them."""
+    """Whether the new file can stand for the old: given its owner, group, mode and
+    extended attributes (or a new file's umask mode). Not for a file with other names,
+    which a rename would leave holding the old report, nor an owner or attributes we may
+    not give (the file would change hands, or lose an ACL): those are copied into, as
+    `open(path, "w")` writes them."""
     if old is None:
         os.chmod(tmp, _mode_for(target))
         return True
@@ -189,7 +190,38 @@ def _took_over(tmp: str, target: Path, old: os.stat_result | None) -> bool:
         except OSError:
             return False
     os.chmod(tmp, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
+    return _same_xattrs(tmp, target)
+
+
+def _same_xattrs(tmp: str, target: Path) -> bool:
+    """Give the new file the old one's extended attributes, and only those: its POSIX
+    ACLs (`system.posix_acl_access`) above all. A report renamed over one without its
+    ACL is readable by whom the ACL kept out (the mode's group bits are the ACL's mask:
+    `group::---` with `user:ci:r--` shows as 0640, and a plain 0640 file lets the group
+    read it). False, so that the old file is copied into and keeps all it had, when one
+    cannot be given or taken away; True where the file system keeps none."""
+    if not hasattr(os, "listxattr"):  # macOS's Python has no xattr calls (nor do we)
+        return True
+    try:
+        wanted = {name: os.getxattr(target, name, follow_symlinks=False)
+                  for name in os.listxattr(target, follow_symlinks=False)}
+        have = set(os.listxattr(tmp))
+    except OSError as exc:
+        if exc.errno in _NO_XATTRS:
+            return True
+        return False
+    try:
+        for name in have - wanted.keys():  # a folder's default ACL, inherited
+            os.removexattr(tmp, name)
+        for name, value in wanted.items():
+            os.setxattr(tmp, name, value)
+    except OSError:
+        return False
     return True
+
+
+# a file system (or a platform) that keeps no extended attributes: nothing to carry over
+_NO_XATTRS = frozenset({errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
 
 
 # posix_fallocate has no way on this file (a file system without it, where glibc's
@@ -223,10 +255,18 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                 raise _cannot_write(path, exc, after=" (the old file is left as it was)"
                                     ) from None
         spool.seek(0)
+        first = spool.read(1)
         try:
             # written over the old bytes from the start, then cut to size: emptying the
             # file first gave back the room just taken (a job sharing the disk could fill
-            # it before the copy, and the report was lost to an empty file after all)
+            # it before the copy, and the report was lost to an empty file after all).
+            # The first byte is a NUL until the rest is in place, and written last: a
+            # copy stopped where no handler runs (SIGKILL, a crash) leaves a file no JSON,
+            # SARIF or XML reader takes, never the new report's head spliced onto the old
+            # one's tail, which parses when the two have one shape
+            if first:
+                os.pwrite(fd, b"\0", 0)
+            os.lseek(fd, len(first), os.SEEK_SET)
             out = _writer(fd)
             while chunk := spool.read(1 << 20):
                 view = memoryview(chunk)
@@ -236,6 +276,8 @@ def _copy_in(path: Path, target: Path, spool: IO[bytes]) -> None:
                         raise OSError(errno.EIO, os.strerror(errno.EIO))
                     view = view[written:]
             os.ftruncate(fd, size)
+            if first:
+                os.pwrite(fd, first, 0)
         except BaseException as exc:
             left = _emptied(fd)
             if isinstance(exc, OSError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
@@ -326,3 +327,146 @@ def test_a_fifo_is_written_as_it_is(tmp_path: Path) -> None:
         handle.write(b"## auditor\n")
     reader.join(timeout=30)
     assert got == [b"## auditor\n"] and fifo.is_fifo()
+
+
+def _acl(*entries: tuple[int, int, int]) -> bytes:
+    """A POSIX access ACL as Linux stores it in `system.posix_acl_access` (version 2,
+    then (tag, perm, id) entries, in tag order): what `setfacl` writes."""
+    import struct
+
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+
+
+_ANYONE = 0xFFFFFFFF
+# user::rw-, user:4321:r--, group::---, mask::r--, other::---: `ls -l` shows 0640, but the
+# file's group may not read it; only uid 4321 besides its owner
+_CI_READER_ONLY = _acl((0x01, 6, _ANYONE), (0x02, 4, 4321), (0x04, 0, _ANYONE),
+                       (0x10, 4, _ANYONE), (0x20, 0, _ANYONE))
+
+
+def _with_acl(path: Path) -> None:
+    path.write_text("old")
+    path.chmod(0o640)
+    try:
+        os.setxattr(path, "user.auditor.test", b"kept")
+        os.setxattr(path, "system.posix_acl_access", _CI_READER_ONLY)
+    except (OSError, AttributeError) as exc:
+        pytest.skip(f"this file system keeps no ACLs or user xattrs here ({exc})")
+
+
+def test_a_replaced_report_keeps_its_acl_and_xattrs(tmp_path: Path) -> None:
+    """Renamed over, a report lost its ACL: `group::---` under a mask of `r--` shows as
+    mode 0640, so the new 0640 file let the whole group read what the ACL kept from it."""
+    out = tmp_path / "report.sarif"
+    _with_acl(out)
+    inode = out.stat().st_ino
+    with replacing_text(out) as handle:
+        handle.write("new")
+    assert out.read_text() == "new" and out.stat().st_ino != inode  # replaced whole
+    assert os.getxattr(out, "system.posix_acl_access") == _CI_READER_ONLY
+    assert os.getxattr(out, "user.auditor.test") == b"kept"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_an_acl_that_cannot_be_given_is_kept_by_writing_into_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the new file cannot take the old one's attributes (a security label, a
+    namespace we may not write), it is never renamed over with weaker access: the old
+    file is written into, keeping every attribute it had."""
+    out = tmp_path / "report.sarif"
+    _with_acl(out)
+    inode = out.stat().st_ino
+
+    def refused(*args: object, **kw: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", refused)
+    with replacing_text(out) as handle:
+        handle.write("new")
+    assert out.read_text() == "new" and out.stat().st_ino == inode
+    assert os.getxattr(out, "system.posix_acl_access") == _CI_READER_ONLY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]
+
+
+def test_the_cli_keeps_a_reports_acl(tmp_path: Path) -> None:
+    """The same, as CI runs it: `auditor audit … -o report.json` over a report whose ACL
+    lets one reader in."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Plain page.</p></body></html>")
+    out = tmp_path / "report.json"
+    _with_acl(out)
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page),
+                             "--no-system-lists", "--no-policy", "--format", "json",
+                             "-o", str(out)], capture_output=True, text=True, timeout=300,
+                            check=False, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["summary"]["pages"] == 1
+    assert os.getxattr(out, "system.posix_acl_access") == _CI_READER_ONLY
+
+
+# a CLI run whose copy-in is killed (SIGKILL: no handler runs, nothing is emptied) once
+# `cut` bytes of the new report are written over the old one
+_KILLED_MIDWAY = """
+import os, signal, sys
+from auditor import files
+from auditor.cli import main
+
+class Killed:
+    def __init__(self, fd):
+        self.fd, self.left = fd, int(sys.argv[1])
+    def write(self, data):
+        if self.left <= 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        n = os.write(self.fd, data[: self.left])
+        self.left -= n
+        return n
+
+files._writer = Killed
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _report_of(tmp_path: Path, zones: str) -> bytes:
+    """The JSON report of page.html, three ExoClick zones `zones`00 to `zones`02 in it."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Text.</p>" + "".join(
+        f'<ins class="eas6a97888e2" data-zoneid="{zones}{n:02d}"></ins>' for n in range(3))
+        + "</body></html>")
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page),
+                           "--no-system-lists", "--no-policy", "--format", "json"],
+                          capture_output=True, timeout=300, check=True, cwd=tmp_path)
+    return done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+@pytest.mark.parametrize("cut", [1, 200, 3000])
+def test_a_copy_in_killed_midway_leaves_no_report_a_reader_takes(
+        tmp_path: Path, cut: int) -> None:
+    """SIGKILL in the middle of a copy-in (a hard-linked report, written in place) left
+    the new report's first bytes over the old one's last: two reports of one shape spliced
+    into a valid JSON document neither run wrote. Nothing can keep the old bytes in place
+    until the new ones are whole, so the file now reads as no report at all until the
+    copy ends (its first byte is written last)."""
+    import subprocess
+    import sys
+
+    new = _report_of(tmp_path, "91003")
+    old = _report_of(tmp_path, "91002")  # the same shape, other IDs
+    page = tmp_path / "page.html"
+    page.write_text(page.read_text().replace("91002", "91003"))
+    out, other = _hard_linked(tmp_path, old.decode())
+    killed = subprocess.run([sys.executable, "-c", _KILLED_MIDWAY, str(cut), "audit",
+                             str(page), "--no-system-lists", "--no-policy", "--format",
+                             "json", "-o", str(out)],
+                            capture_output=True, timeout=300, check=False, cwd=tmp_path)
+    assert killed.returncode == -9
+    left = other.read_bytes()
+    assert left[:1] == b"\0" and left[1:cut + 1] == new[1:cut + 1]
+    with pytest.raises(ValueError):
+        json.loads(left)

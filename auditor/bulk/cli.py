@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
+    file_path,
     output_path,
     page_limits,
     positive_int,
@@ -78,7 +79,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--inputs-from", type=Path, metavar="FILE",
                    help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
                    "stdin)")
-    p.add_argument("--store", type=Path, required=True, metavar="FILE",
+    p.add_argument("--store", type=file_path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
     p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes (default: CPU count)")
@@ -88,7 +89,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    help="run shards on local processes or on a Dask cluster")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address (default: a LocalCluster of --workers)")
-    p.add_argument("--parquet", type=Path, metavar="DIR",
+    p.add_argument("--parquet", type=file_path, metavar="DIR",
                    help="with --engine dask: write pages and ids as a Parquet dataset in DIR")
     p.add_argument("--max-record-bytes", type=parse_size, default=DEFAULT_MAX_RECORD_BYTES,
                    metavar="SIZE", help="records larger than this fail (default 16MiB)")
@@ -121,9 +122,9 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'\n"
         "  auditor report --store audit.db --graph operators.gexf   # open in Gephi")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--store", type=Path, metavar="FILE",
+    source.add_argument("--store", type=file_path, metavar="FILE",
                         help="the SQLite store `auditor bulk --store` wrote")
-    source.add_argument("--parquet", type=Path, metavar="DIR",
+    source.add_argument("--parquet", type=file_path, metavar="DIR",
                         help="instead, the Parquet dataset `bulk --engine dask --parquet "
                         "DIR` wrote (its audited pages; skips and failures are in the store)")
     p.add_argument("--format", choices=("terminal", "json", "csv", "html"), default="terminal",

@@ -46,7 +46,8 @@ class Gate:
 
     policy: Policy | None = None
     baseline: Baseline | None = None
-    write_to: Path | None = None
+    write_to: Path | None = None  # --write-baseline FILE; None with writes_baseline: stdout
+    writes_baseline: bool = False
     base_url: str | None = None
     version: str = ""
     policy_path: Path | None = None  # the file the policy was read from
@@ -61,13 +62,16 @@ class Gate:
         if policy_path is None and not getattr(args, "no_policy", False):
             policy_path = find_policy(Path.cwd())
         baseline_path: Path | None = getattr(args, "baseline", None)
-        write_to: Path | None = getattr(args, "write_baseline", None)
+        given = getattr(args, "write_baseline", False)  # False: not given; None: `-`, stdout
+        writes = given is not False
+        write_to: Path | None = given if isinstance(given, Path) else None
         base_url: str | None = getattr(args, "base_url", None)
         if base_url is not None:
             base_url = check_base_url(base_url, lambda p: PolicyError(f"--base-url: {p}"))
         if policy_path is None:
-            for flag, value in (("--baseline", baseline_path), ("--write-baseline", write_to)):
-                if value is not None:
+            for flag, value in (("--baseline", baseline_path is not None),
+                                ("--write-baseline", writes)):
+                if value:
                     raise PolicyError(f"{flag} needs a policy: --policy FILE, or an "
                                       "auditor.toml in the working directory")
             return cls(base_url=base_url, version=__version__)
@@ -77,7 +81,7 @@ class Gate:
             raise PolicyError(f"--write-baseline {write_to}: is a directory")
         policy = load_policy(policy_path, _known_networks())
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
-        return cls(policy=policy, baseline=baseline, write_to=write_to,
+        return cls(policy=policy, baseline=baseline, write_to=write_to, writes_baseline=writes,
                    base_url=base_url or policy.base_url, version=__version__,
                    policy_path=policy_path)
 
@@ -134,10 +138,15 @@ class Gate:
     def passed(self) -> bool:
         return self.open_violations == 0
 
+    @property
+    def baseline_name(self) -> str:
+        """Where --write-baseline writes, for the closing lines."""
+        return "stdout" if self.write_to is None else str(self.write_to)
+
     def finish(self) -> None:
         """Write the baseline, when asked: today's violations, baselined or not."""
-        if self.write_to is None:
+        if not self.writes_baseline:
             return
         count = write_baseline(self.write_to, self.violations, self.version)
         print(f"auditor: wrote {count} fingerprint{'s' if count != 1 else ''} to baseline "
-              f"{self.write_to}", file=sys.stderr)
+              f"{self.baseline_name}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,9 +62,14 @@ def dumps_baseline(violations: Iterable[Violation], version: str) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: Path, violations: Sequence[Violation], version: str) -> int:
-    """Write atomically (a crash never leaves half a baseline); returns the entry count."""
+def write_baseline(path: Path | None, violations: Sequence[Violation], version: str) -> int:
+    """Write atomically (a crash never leaves half a baseline), or (None) to stdout, as
+    `-o -` writes a report; returns the entry count."""
     text = dumps_baseline(violations, version)
+    if path is None:  # a reader gone (`| head`) is the CLI's to say: no "cannot write"
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return len(json.loads(text)["fingerprints"])
     try:
         with replacing_text(path) as handle:
             handle.write(text)

@@ -217,7 +217,9 @@ def _file_records(path: Path) -> Iterator[Record]:
 def walk_dir(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
     """The entries under a directory that `wanted` takes, sorted: its files, through
     symlinked directories too, and the entries that cannot be read (a dangling symlink,
-    a symlink loop, a FIFO), which the caller reports (`unreadable`) rather than drops.
+    a symlink loop, a FIFO, a folder that cannot be listed and is not hidden), which the
+    caller reports (`unreadable`) rather than drops: a gate passed the pages it could
+    not see.
 
     A directory is walked once, however many links lead to it (by device and inode), so
     a link to an ancestor ends there instead of looping; folders that are no link are
@@ -241,6 +243,8 @@ def walk_dir(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
         try:
             entries = list(os.scandir(folder))
         except OSError:
+            if not any(part.startswith(".") for part in folder.relative_to(root).parts):
+                found.append(folder)  # its pages are unknown: unreadable, never passed
             continue
         for entry in entries:
             child = folder / entry.name
@@ -266,6 +270,11 @@ def unreadable(path: Path) -> str | None:
         if exc.errno == errno.ELOOP:
             return "symlink loop"
         return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(info.st_mode):  # one a walk could not list
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return f"cannot list the folder: {exc.strerror or exc}"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file"
     return None

@@ -23,7 +23,7 @@ from auditor.model import (
     Severity,
     Violation,
 )
-from auditor.report.figures import ad_area, criteria_met
+from auditor.report.figures import Unreadable, ad_area, criteria_met, unreadable_verdict
 from auditor.report.html import svg
 from auditor.report.html.markup import (
     Safe,
@@ -67,7 +67,7 @@ class _IndexRow:
 
     anchor: str
     label: str
-    verdict: str  # pass, fail, error, none
+    verdict: str  # pass, fail, error, allowed, baselined (unreadable, let by), none
     slots: int
     hosts: int
     findings: tuple[int, int, int]  # high, medium, low
@@ -75,14 +75,16 @@ class _IndexRow:
 
 
 def _verdict(page: PageReport, violations: Sequence[Violation], gated: bool) -> str:
-    if page.errors:
-        return "error"
+    let_by = unreadable_verdict(page, violations) if gated else None
+    if page.errors:  # a run that passed shows no page in red: say why the gate let it by
+        return "error" if let_by in (None, Unreadable.FAILING) else let_by.value
     if not gated:
         return "none"
     return "fail" if any(not v.baselined for v in violations) else "pass"
 
 
-_BADGE = {"pass": "PASS", "fail": "FAIL", "error": "ERROR", "none": "NOT GATED"}
+_BADGE = {"pass": "PASS", "fail": "FAIL", "error": "ERROR", "none": "NOT GATED",
+          "allowed": "UNREADABLE (ALLOWED)", "baselined": "UNREADABLE (BASELINED)"}
 
 
 def _badge(verdict: str) -> Safe:
@@ -248,8 +250,10 @@ class HtmlReporter:
               + "".join(f"<li>{esc(evidence_line(e), limit=400)}</li>" for e in source.evidence)
               + "</ul></dd>")
         w("</dl>\n")
+        let_by = {"allowed": Unreadable.ALLOWED, "baselined": Unreadable.BASELINED}.get(verdict)
         for error in page.errors:
-            w(f"<p class=\"fail\">error: {esc(error, limit=2000)}</p>\n")
+            w(f"<p class=\"fail\">error: {esc(error, limit=2000)}</p>\n" if let_by is None else
+              f"<p>unreadable, {esc(let_by.says)}: {esc(error, limit=2000)}</p>\n")
         for note in page.notes:
             w(f"<p class=\"dim\">note: {esc(note, limit=2000)}</p>\n")
         w(self._overview(page, p))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from auditor.model import SCHEMA, ListInfo, PageReport, Violation
+from auditor.report.figures import unreadable_verdict
 from auditor.report.interface import RunSummary
 
 
@@ -14,6 +15,9 @@ def page_dict(page: PageReport, violations: Sequence[Violation], gated: bool) ->
     out = page.to_dict()
     if gated:
         out["violations"] = [v.to_dict() for v in violations]
+        let_by = unreadable_verdict(page, violations)
+        if let_by is not None:  # a page it could not read: failing, baselined or allowed
+            out["unreadable"] = let_by.value
     return out
 
 

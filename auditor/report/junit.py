@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Violation
-from auditor.report.figures import criteria_met
+from auditor.report.figures import Unreadable, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name, repo_path
 from auditor.report.provenance import copied_ids, provenance_line
@@ -50,6 +50,7 @@ class _Case:
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
     mfa: tuple[tuple[str, str], ...] = ()  # (name, value) properties of the MFA scorecard
     findings: tuple[str, ...] = ()  # an audit without a policy: what it found, no failure
+    let_by: Unreadable | None = None  # an unreadable page the gate did not fail: why
 
 
 def _mfa_properties(page: PageReport) -> tuple[tuple[str, str], ...]:
@@ -79,6 +80,7 @@ class JUnitReporter:
         if path in self.names:  # a site file read once more, as the code a page runs it as
             path = f"{path} (as {page.kind})"
         self.names.add(path)
+        verdict = unreadable_verdict(page, violations) if self.gated else None
         self.cases.append(_Case(
             name=path,
             file=repo_path(page.input),
@@ -86,6 +88,7 @@ class JUnitReporter:
             open=tuple(describe(v) for v in violations if not v.baselined),
             baselined=tuple(describe(v) for v in violations if v.baselined),
             error=page.errors[0] if page.errors else None,
+            let_by=None if verdict is Unreadable.FAILING else verdict,
             sources=(*(provenance_line(p) for p in page.provenance),
                      *(f"id {i}" for i in copied_ids(page))),
             mfa=_mfa_properties(page),
@@ -99,9 +102,10 @@ class JUnitReporter:
 
     def finished(self, summary: RunSummary) -> None:
         failures = sum(1 for c in self.cases if c.open and not c.error)
-        errors = sum(1 for c in self.cases if c.error)
+        skipped = sum(1 for c in self.cases if c.let_by is not None)
+        errors = sum(1 for c in self.cases if c.error) - skipped
         counts = {"tests": str(len(self.cases)), "failures": str(failures),
-                  "errors": str(errors), "skipped": "0"}
+                  "errors": str(errors), "skipped": str(skipped)}
         root = ET.Element("testsuites", {"name": "auditor", **counts})
         suite = ET.SubElement(root, "testsuite", {
             "name": "auditor policy" if self.gated else "auditor", **counts})
@@ -117,7 +121,12 @@ class JUnitReporter:
                 for name, value in case.mfa:
                     ET.SubElement(case_props, "property", {"name": name,
                                                            "value": xml_text(value)})
-            if case.error:
+            if case.error and case.let_by is not None:
+                # not judged, and the gate let it by: a test view must not show it red
+                # in a run that passed (an <error> counts as a failed test)
+                ET.SubElement(el, "skipped", {"message": xml_text(
+                    f"unreadable, {case.let_by.says}: {case.error}", limit=300)})
+            elif case.error:
                 ET.SubElement(el, "error", {"message": xml_text(case.error, limit=300),
                                             "type": "unreadable"}).text = xml_text(case.error)
             elif case.open:

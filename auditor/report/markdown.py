@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from auditor.model import ListInfo, PageReport, Severity, Violation
-from auditor.report.figures import criteria_met
+from auditor.report.figures import Unreadable, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import copied_ids, evidence_line, source_name
@@ -74,6 +74,7 @@ class _PageLine:
     sources: tuple[str, ...] = ()  # what the page republishes, and its copied IDs
     mfa: str = ""  # "3 of 10", "" without a scorecard
     mfa_met: tuple[str, ...] = ()  # the criteria met, one item per indicator counted
+    unreadable: Unreadable | None = None  # what the gate made of a page it could not read
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ class MarkdownReporter:
             name, page.metrics.ad_slots, page.metrics.third_party_hosts, len(page.findings),
             page.errors[0] if page.errors else None, _sources(page),
             f"{card.met} of {card.judged}" if card else "",
-            tuple(criteria_met(card)) if card else ()))
+            tuple(criteria_met(card)) if card else (),
+            unreadable_verdict(page, violations) if self.gated else None))
 
     def finished(self, summary: RunSummary) -> None:
         self.out.write("\n".join(self.lines(summary)) + "\n")
@@ -139,9 +141,12 @@ class MarkdownReporter:
         out: list[str] = []
         if summary.passed:
             out.append(f"## ✅ auditor: policy passed on {pages}{md(_unreadable_tail(verdicts))}")
-        else:
+        elif failing or not pages:
             out.append(f"## ❌ auditor: policy failed on {failing} of {pages}"
                        f"{md(_unreadable_tail(verdicts))}")
+        else:  # no page failed, but the run was not whole: an input not there, or pageless
+            out.append(f"## ❌ auditor: policy not passed: not every input could be judged "
+                       f"({pages}){md(_unreadable_tail(verdicts))}")
         out.append("")
         tail = f" · {len(accepted)} baselined" if accepted else ""
         errors = f" · {summary.errors} unreadable" if summary.errors else ""
@@ -154,25 +159,20 @@ class MarkdownReporter:
                     *self._table(accepted), "", "</details>"]
         if unreadable:
             out += ["", "| Unreadable page | Error | Policy |", "|---|---|---|"]
-            out += [f"| {md(p.page)} | {md(p.error)} | {md(verdicts.get(p.page, FAILS))} |"
+            out += [f"| {md(p.page)} | {md(p.error)} "
+                    f"| {md(verdicts.get(p.page, Unreadable.FAILING).says)} |"
                     for p in unreadable[:MAX_ROWS]]
             if len(unreadable) > MAX_ROWS:
                 out.append(f"| … {len(unreadable) - MAX_ROWS} more not shown | | |")
         return out + self._sources() + self._mfa()
 
-    def _unreadable_verdicts(self) -> dict[str, str]:
-        """Per unreadable page, what the gate made of it: it fails, the baseline accepts
-        it, or the policy allows it (`allow_unreadable`, no violation at all)."""
-        clauses: dict[str, bool] = {}  # page -> baselined, for its `unreadable` violation
-        for r in self.rows:
-            if r.violation.clause == "unreadable":
-                clauses[r.page] = clauses.get(r.page, True) and r.violation.baselined
-        out = {}
+    def _unreadable_verdicts(self) -> dict[str, Unreadable]:
+        """Per unreadable page, what the gate made of it (a file read twice, failing once,
+        fails)."""
+        out: dict[str, Unreadable] = {}
         for p in self.pages:
-            if p.error:
-                baselined = clauses.get(p.page)
-                out[p.page] = (ALLOWED if baselined is None
-                               else BASELINED if baselined else FAILS)
+            if p.unreadable is not None and out.get(p.page) is not Unreadable.FAILING:
+                out[p.page] = p.unreadable
         return out
 
     def _findings(self) -> list[str]:
@@ -257,21 +257,18 @@ class MarkdownReporter:
 
 
 _SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
-FAILS, BASELINED, ALLOWED = "failing", "accepted by the baseline", "allowed by allow_unreadable"
-
-
-def _unreadable_tail(verdicts: dict[str, str]) -> str:
+def _unreadable_tail(verdicts: dict[str, Unreadable]) -> str:
     """The heading's word on unreadable pages: a passing run with one must not read as
     if every page was audited and clean.
 
-    >>> _unreadable_tail({"a": BASELINED, "b": FAILS})
+    >>> _unreadable_tail({"a": Unreadable.BASELINED, "b": Unreadable.FAILING})
     ' · 2 unreadable (1 failing, 1 accepted by the baseline)'
-    >>> _unreadable_tail({"a": BASELINED})
+    >>> _unreadable_tail({"a": Unreadable.BASELINED})
     ' · 1 unreadable, accepted by the baseline'
     """
     if not verdicts:
         return ""
-    counts = {v: sum(1 for x in verdicts.values() if x == v) for v in (FAILS, BASELINED, ALLOWED)}
+    counts = {v.says: sum(1 for x in verdicts.values() if x is v) for v in Unreadable}
     parts = [f"{n} {v}" for v, n in counts.items() if n]
     n = len(verdicts)
     if len(parts) == 1:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from auditor.heuristics import FINDING_KINDS
 from auditor.model import ListInfo, Origin, PageReport, Severity, Violation
+from auditor.report.figures import Unreadable, unreadable_verdict
 from auditor.report.interface import OPEN_VIOLATION, RunSummary
 from auditor.report.location import embedded, page_name, repo_path
 from auditor.report.safe import inert
@@ -170,10 +171,14 @@ class SarifReporter:
             self.provenance.append(_provenance(page, uri))
         if page.mfa is not None:
             self.mfa.append(mfa_property(page, uri))
+        let_by = unreadable_verdict(page, violations) if self.gated else None
+        why = let_by.says if let_by is not None and let_by is not Unreadable.FAILING else None
         for error in page.errors:
+            # the tool could not analyse the file: an error, unless the gate let it by
+            # (allow_unreadable, the baseline), which a run that passed must not show red
             self.notifications.append({
-                "level": "error",
-                "message": {"text": sarif_text(error)},
+                "level": "warning" if why else "error",
+                "message": {"text": sarif_text(f"unreadable, {why}: {error}" if why else error)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
             })
 

@@ -22,7 +22,7 @@ from auditor.console import OutputConsole
 from auditor.heuristics.text_blocks import PROMOTIONAL
 from auditor.mfa import HUMAN_LESSER
 from auditor.model import HostSummary, ListInfo, PageReport, Severity, Slot, Violation
-from auditor.report.figures import ad_area, criteria_met
+from auditor.report.figures import Unreadable, ad_area, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
 from auditor.report.provenance import evidence_line, origin_note, replay_line, source_name
@@ -79,7 +79,12 @@ def verdict_line(
     """One line that says what the page is: the first thing an analyst reads."""
     line = Text()
     if page.errors:
-        return line.append("ERROR ", "bold red").append(inert(page.errors[0], limit=200))
+        verdict = unreadable_verdict(page, violations) if gated else None
+        if verdict is None or verdict is Unreadable.FAILING:
+            return line.append("ERROR ", "bold red").append(inert(page.errors[0], limit=200))
+        # a run that passed shows no page in red: the gate let this one by, and says why
+        return line.append(f"unreadable, {verdict.says}: ", "bold yellow").append(
+            inert(page.errors[0], limit=200))
     if gated:
         open_ = [v for v in violations if not v.baselined]
         line.append("FAIL " if open_ else "PASS ", "bold red" if open_ else "bold green")
@@ -433,11 +438,13 @@ class TerminalReporter:
             self.console.print(warning)
 
     def handle(self, page: PageReport, violations: Sequence[Violation] = ()) -> None:
-        if self.gated and not page.errors and all(v.baselined for v in violations):
-            # A gate run over a site: a passing page is one line, not a screen.
+        if self.gated and all(v.baselined for v in violations) and (
+                unreadable_verdict(page, violations) is not Unreadable.FAILING):
+            # A gate run over a site: a passing page is one line, not a screen (so is one
+            # it could not read and let by: allowed, or baselined)
             line = Text(f"{inert(page.input, limit=120)}  ")
             line.append_text(verdict_line(page, violations, True))
-            if violations:
+            if violations and not page.errors:
                 line.append(f" · {len(violations)} baselined", "dim")
             self.console.print(line)
         else:
@@ -492,7 +499,9 @@ def _row(page: PageReport, violations: Sequence[Violation], gated: bool) -> list
     policy: list[RenderableType] = []
     if gated:
         failing = sum(1 for v in violations if not v.baselined)
-        policy = [Text(f"FAIL ({failing})", "bold red") if failing or page.errors
+        let_by = unreadable_verdict(page, violations)
+        policy = [Text(f"FAIL ({failing})", "bold red") if failing
+                  else Text(f"unreadable ({let_by.value})", "yellow") if let_by is not None
                   else Text("pass", "green")]
     if page.errors:
         name.append("\nerror: ", "red").append(inert(page.errors[0], limit=120))

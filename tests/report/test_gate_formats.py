@@ -192,17 +192,23 @@ def test_junit_is_well_formed_with_hostile_text() -> None:
     assert "baselined: " in (case.findtext("system-out") or "")
 
 
-def test_junit_counts_pages_that_could_not_be_read() -> None:
+@pytest.mark.parametrize(("unreadable", "counts", "element"), [
+    (RULES, ("1", "0"), "error"),  # its `unreadable` violation fails the page
+    (PageRules(allow_unreadable=True), ("0", "1"), "skipped"),  # the policy lets it by
+])
+def test_junit_counts_pages_that_could_not_be_read(
+        unreadable: PageRules, counts: tuple[str, str], element: str) -> None:
     buffer = io.StringIO()
     reporter = REPORTERS["junit"](buffer, "test", True)
     broken = PageReport(input="site/bad.html", url=None, kind="html", first_party=None,
                         title=None, errors=("site/bad.html: empty input\x00",))
+    found = evaluate_page(broken, "bad.html", unreadable)
     reporter.start(())
-    reporter.handle(broken, [])
-    reporter.finished(RunSummary(1, 1, 0, 0, True, True))
+    reporter.handle(broken, found)
+    reporter.finished(RunSummary(1, 1, 0, len(found), True, not found))
     root = ET.fromstring(buffer.getvalue().encode("utf-8"))
-    assert root.get("errors") == "1"
-    assert root.find("./testsuite/testcase/error") is not None
+    assert (root.get("errors"), root.get("skipped")) == counts
+    assert root.find(f"./testsuite/testcase/{element}") is not None
 
 
 def test_markdown_cells_cannot_break_the_table() -> None:
@@ -526,7 +532,10 @@ def test_an_unreadable_page_is_said_in_the_summary_heading(
     assert text.splitlines()[0] == heading
     assert "| site/bad\\.html | site/bad\\.html\\: binary data, not a page |" in text
     assert "Content 0 chars" not in terminal and "Ad area" not in terminal
-    assert "ERROR site/bad.html: binary data" in terminal
+    # a run that passed calls no page an ERROR or a FAIL: it says why the page passed
+    said = heading.rpartition("unreadable, ")[2].replace("\\", "")
+    assert (f"site/bad.html  unreadable, {said}: site/bad.html: binary data" in terminal
+            if heading.startswith("## ✅") else "ERROR site/bad.html: binary data" in terminal)
 
 
 def test_mfa_criteria_listed_as_counted() -> None:

@@ -1,0 +1,216 @@
+"""The gate's outputs and exit codes fail closed, run as CI runs them: the real CLI in a
+subprocess, on a copy of examples/site (docs/CI.md, docs/CONTRACT-ADDITIONS.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.gate.test_gate_cli import EXAMPLE, inject, run
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of examples/site: public/ is the built site (a clean one: policy passes)."""
+    shutil.copytree(EXAMPLE, tmp_path / "site")
+    return tmp_path / "site"
+
+
+# a file a site build can leave among its pages: bytes no reader takes
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+FORMATS = ("md", "junit", "sarif", "json", "html")
+
+
+def _all_formats(site: Path, *args: str) -> tuple[int, dict[str, str]]:
+    """One gated run writing the terminal report to stdout and every other format beside
+    it; its exit status and each format's text."""
+    also = [a for fmt in FORMATS for a in ("--also", f"{fmt}=out/report.{fmt}")]
+    (site / "out").mkdir(exist_ok=True)
+    result = run("audit", "public", *args, *also, cwd=site)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    texts = {fmt: (site / "out" / f"report.{fmt}").read_text(encoding="utf-8")
+             for fmt in FORMATS}
+    return result.returncode, {"terminal": result.stdout, **texts}
+
+
+@pytest.mark.parametrize("how", ["allowed", "baselined"])
+def test_an_unreadable_page_the_gate_lets_by_says_so_in_every_format(
+        site: Path, how: str) -> None:
+    """A passing run with a page it could not read (`allow_unreadable = true`, or its
+    `unreadable` violation in the baseline) showed that page as `FAIL (0)` in the
+    terminal's summary, an `<error>` test case in JUnit (a failed test in CI views) and an
+    `error` notification in SARIF. Each format now says what happened, and none says FAIL."""
+    (site / "public" / "logo.html").write_bytes(BINARY)
+    policy = site / "auditor.toml"
+    extra: list[str] = []
+    if how == "allowed":
+        policy.write_text("allow_unreadable = true\n" + policy.read_text())
+    else:
+        assert run("audit", "public", "--write-baseline", "b.json", cwd=site).returncode == 0
+        extra = ["--baseline", "b.json"]
+    status, out = _all_formats(site, *extra, "--width", "100")
+    assert status == 0
+    says = "allowed by allow_unreadable" if how == "allowed" else "accepted by the baseline"
+    for fmt, text in out.items():
+        assert "FAIL" not in text, fmt
+    assert f"public/logo.html  unreadable, {says}: " in out["terminal"]
+    assert out["terminal"].rstrip().endswith("policy passed")
+    assert out["md"].startswith(f"## ✅ auditor: policy passed on 6 pages · 1 unreadable, "
+                                f"{says.replace('_', chr(92) + '_')}")
+    suite = ET.fromstring(out["junit"]).find("testsuite")
+    assert suite is not None
+    assert (suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("0", "0", "1")
+    case = next(c for c in suite.iter("testcase") if c.get("name") == "public/logo.html")
+    skipped = case.find("skipped")
+    assert skipped is not None and case.find("error") is None
+    assert skipped.get("message", "").startswith(f"unreadable, {says}: public/logo.html: ")
+    run_ = json.loads(out["sarif"])["runs"][0]
+    notes = run_["invocations"][0]["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["warning"]
+    assert notes[0]["message"]["text"].startswith(f"unreadable, {says}: ")
+    assert run_["properties"]["passed"] is True
+    assert all("suppressions" in r for r in run_["results"])  # a baselined one, if any
+    doc = json.loads(out["json"])
+    assert doc["summary"]["passed"] is True
+    assert [(p["input"], p["unreadable"]) for p in doc["pages"] if p["errors"]] == [
+        ("public/logo.html", how)]
+    assert f"UNREADABLE ({how.upper()})" in out["html"] and ">ERROR<" not in out["html"]
+
+
+def test_an_unreadable_page_that_fails_still_says_fail_in_every_format(site: Path) -> None:
+    """The other side: under the default `allow_unreadable = false` the page fails the
+    gate (exit 1), and every format says so."""
+    (site / "public" / "logo.html").write_bytes(BINARY)
+    status, out = _all_formats(site, "--width", "100")
+    assert status == 1
+    assert "FAIL (1)" in out["terminal"] and "policy FAILED (1 violation)" in out["terminal"]
+    assert out["md"].startswith("## ❌ auditor: policy failed on 1 of 6 pages · 1 "
+                                "unreadable, failing")
+    suite = ET.fromstring(out["junit"]).find("testsuite")
+    assert suite is not None and (suite.get("errors"), suite.get("skipped")) == ("1", "0")
+    run_ = json.loads(out["sarif"])["runs"][0]
+    assert [n["level"] for n in run_["invocations"][0]["toolExecutionNotifications"]] == [
+        "error"]
+    assert [r["ruleId"] for r in run_["results"]] == ["unreadable"]
+    doc = json.loads(out["json"])
+    assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["failing"]
+    assert ">ERROR<" in out["html"]
+
+
+def test_write_baseline_dash_is_stdout_never_a_file_named_dash(site: Path) -> None:
+    """`--write-baseline -` made a file named `-` in the working directory (and its
+    closing line said "recorded in the baseline -"), where `-o -` and `--also md=-` mean
+    stdout. Now it is stdout too; beside a report that also goes to stdout it is refused
+    as two outputs in one stream, and `./-` still names a file."""
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", "--write-baseline", "-", "-o", "report.json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    baseline = json.loads(result.stdout)
+    assert baseline["tool"] == "auditor" and baseline["fingerprints"]
+    assert result.stderr.strip().endswith(
+        f"wrote {len(baseline['fingerprints'])} fingerprints to baseline stdout")
+    assert not (site / "-").exists()
+    (site / "b.json").write_text(result.stdout)  # what it printed is a baseline that works
+    assert run("audit", "public", "--baseline", "b.json", cwd=site).returncode == 0
+
+    result = run("audit", "public", "--write-baseline", "-", "--format", "json", cwd=site)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == ("auditor: error: stdout: given as two outputs; each "
+                                     "report needs its own file")
+    assert not (site / "-").exists()
+    assert run("audit", "public", "--write-baseline", "./-", cwd=site).returncode == 0
+    assert json.loads((site / "-").read_text())["fingerprints"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["bulk", "public", "--store", "-"],
+    ["bulk", "public", "--store", "s.db", "--engine", "dask", "--parquet", "-"],
+    ["report", "--store", "-"],
+    ["report", "--parquet", "-"],
+])
+def test_a_store_or_dataset_named_dash_is_refused(site: Path, argv: list[str]) -> None:
+    """`bulk --store -` wrote a SQLite store (and its lock) named `-`: `-` means a stream
+    everywhere else, and a store cannot be one."""
+    result = run(*argv, cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("- (stdout or stdin) cannot be a file here: name "
+                                          "one (./- for a file named -) (see --help)")
+    assert sorted(p.name for p in site.iterdir()) == [
+        "README.md", "auditor.toml", "injected", "public"]
+
+
+@pytest.mark.parametrize("allow", [False, True])
+@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip"])
+def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
+        site: Path, allow: bool, given: str) -> None:
+    """Beside other inputs, a mistyped path (`publc`), a build folder that came out
+    empty, or an archive holding no page exited 1 ("violations": its `unreadable`) and,
+    under `allow_unreadable = true`, 0: "policy passed" on a run that judged none of what
+    that input was meant to hold. Now it is 2, "could not judge", and no report passes."""
+    import zipfile
+
+    (site / "empty-build").mkdir()
+    (site / "empty-build" / "logo.png").write_bytes(BINARY)
+    with zipfile.ZipFile(site / "images.zip", "w") as zf:
+        zf.writestr("logo.png", BINARY)
+    if allow:
+        policy = site / "auditor.toml"
+        policy.write_text("allow_unreadable = true\n" + policy.read_text())
+    result = run("audit", "public", given, "--format", "json", "--write-baseline", "b.json",
+                 cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"auditor: error: the policy could not judge every input: {given}: ")
+    assert json.loads(result.stdout)["summary"]["passed"] is False
+    assert not (site / "b.json").exists()  # a baseline of part of the run is none
+    assert run("audit", "public", "--format", "json", cwd=site).returncode == 0
+
+
+# the CLI, with one folder of the site unlistable (EACCES from a folder another user
+# owns with mode 0700, which the tests' root user cannot be kept out of by chmod)
+_LOCKED_FOLDER = """
+import os, sys
+from auditor.cli import main
+
+listed = os.scandir
+def scandir(path="."):
+    if os.path.basename(os.fspath(path)) == "blog":
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return listed(path)
+
+os.scandir = scandir
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("base_url", [True, False])
+def test_a_folder_the_walk_cannot_list_is_unreadable_not_passed(
+        site: Path, base_url: bool) -> None:
+    """A site folder the job may not list (`public/blog`, mode 0700 of another user) was
+    passed over without a word: its pages never judged, the policy passed. It is now an
+    unreadable entry, so the gate fails closed (or says it let it by)."""
+    import os
+    import subprocess
+    import sys
+
+    inject(site, "blog/market-day.html")  # what hides in the folder: a denied network
+    argv = [sys.executable, "-c", _LOCKED_FOLDER, "audit", "public", "--format", "json",
+            *(["--base-url", "https://example.com"] if base_url else ["--no-policy"])]
+    if not base_url:  # a plain walk: no gate, but the folder is an error, not nothing
+        result = subprocess.run(argv, cwd=site, capture_output=True, text=True,
+                                timeout=300, check=False)
+        assert result.returncode == 2
+        errors = [p["errors"] for p in json.loads(result.stdout)["pages"] if p["errors"]]
+        assert errors == [["public/blog: cannot list the folder: Permission denied"]]
+        return
+    result = subprocess.run(argv, cwd=site, capture_output=True, text=True, timeout=300,
+                            check=False, env={k: v for k, v in os.environ.items()
+                                              if k != "GITHUB_ACTIONS"})
+    assert result.returncode == 1, result.stderr
+    failed = {v["path"]: v["clause"] for p in json.loads(result.stdout)["pages"]
+              for v in p["violations"]}
+    assert failed == {"blog": "unreadable"}
