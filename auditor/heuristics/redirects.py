@@ -25,7 +25,14 @@ from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
+from auditor.urls import (
+    host_of,
+    is_third_party,
+    registrable_domain,
+    resolve,
+    same_name,
+    split_url,
+)
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
@@ -64,6 +71,17 @@ _GATE_TARGET = re.compile(
 _GATE_COOKIE = re.compile(
     r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
     r"""|consent|gdpr|geo|region|country)""")
+# a sign-in's cookie (`logged_in=`, `sso_session`), which names a gate only beside a
+# target that names a sign-in page
+_SIGN_IN_COOKIE = re.compile(
+    r"""(?<![a-z])(?:logged[-_]?in|signed[-_]?in|log[-_]?in|sign[-_]?in|sso|o?auth|sess(?:ion)?"""
+    r"""|token|member)""")
+# a cookie set by a helper rather than `document.cookie =` (`setCookie('_v', 1, 1)`,
+# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)`): how "redirect once" kits
+# write theirs too
+_COOKIE_SETTER = re.compile(
+    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|Cookies\s*\.\s*set"""
+    r"""\s*\(|\$\s*\.\s*cookie\s*\(\s*['"][^'"]{1,80}['"]\s*,""", re.I)
 # a CMS's own editors' cookies: a redirect for everyone without one spares the site's
 # staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
 # Drupal's session cookies are named by hash and not read)
@@ -74,22 +92,29 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     """How sure a cookie-guarded redirect is cloaking when it reads as an age, consent,
     region or sign-in gate: sending a visitor without the gate's cookie to the gate, which
     sets it once they pass (a brewery's age check, a paywall's sign-in). The classic
-    injection sets its own cookie as it redirects (once per visitor), and names no gate:
-    None, it stays high. `low` when the target is a gate (its address names one), else
-    `medium` when only the tested cookie does; None when neither does."""
+    injection sets its own cookie as it redirects (once per visitor, by `document.cookie`
+    or a helper), and names no gate: None, it stays high. The target's address is read
+    by its host and path, never its query (any tracking link can carry `?src=gdpr`), and
+    a host a kit registers can be called `casino-login` as well: `low` when the target
+    and the tested cookie both name a gate (a sign-in page's, a sign-in cookie), `medium`
+    when one of them does; None when neither does."""
     start, at = window
-    if COOKIE_WRITE.search(text, start, min(len(text), at + CLOAK_WINDOW)):
+    after = min(len(text), at + CLOAK_WINDOW)
+    if COOKIE_WRITE.search(text, start, after) or _COOKIE_SETTER.search(text, start, after):
         return None  # redirect once, set a cookie: no gate sets its pass before it is passed
     if _EDITORS_COOKIE.search(text, start, at):
         return None  # everyone but the site's editors: hiding from them
-    if _GATE_TARGET.search(url.lower()):
-        return Severity.LOW
+    parts = split_url(url)
+    target = parts is not None and bool(_GATE_TARGET.search(
+        f"{parts.hostname or ''}{parts.path}".lower()))
     # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
     # document.cookie)`
-    if any(_GATE_COOKIE.search(text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower())
-           for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"):
-        return Severity.MEDIUM
-    return None
+    tests = [text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower()
+             for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"]
+    cookie = any(_GATE_COOKIE.search(t) for t in tests)
+    if target and (cookie or any(_SIGN_IN_COOKIE.search(t) for t in tests)):
+        return Severity.LOW
+    return Severity.MEDIUM if target or cookie else None
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -470,11 +495,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if gate is not None:
                     yield finding(REDIRECT, gate,
                                   f"script sends visitors without a gate's cookie to {site}, "
-                                  + ("a gate by its address (an age, consent, region or "
-                                     "sign-in check)" if gate is Severity.LOW else
-                                     "testing a cookie named as a gate's (age, consent or "
-                                     "region); check that the target is the site's gate "
-                                     "service") + f": {url}",
+                                  + ("a gate by its address and the cookie it tests (an "
+                                     "age, consent, region or sign-in check)"
+                                     if gate is Severity.LOW else
+                                     "its address or the tested cookie named as an age, "
+                                     "consent, region or sign-in gate's, not both; check "
+                                     "that the target is the site's gate service")
+                                  + f": {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if placed and not guard and not hidden and not always:
@@ -1298,9 +1325,10 @@ REDIRECT = FindingKind(
     "prose (a safelink's or a download page's wait); an article that sends every reader "
     "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
     "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
-    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its address "
-    "names one: `agechecker…/gate`, `/login?next=`) is low, and medium when only the "
-    "tested cookie is named as an age, consent or region gate's (`agegate=ok`); a redirect "
+    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "
+    "path names one: `agechecker…/gate`, `/login?next=`, and so does the cookie it tests: "
+    "`agegate=ok`, beside a sign-in page `logged_in`) is low, and medium when only the "
+    "address or only the cookie does; a redirect "
     "that sets its cookie as it leaves (the 'redirect once' injection) or spares the "
     "site's signed-in editors (`wordpress_logged_in`) stays high. Click-hijacking that sends "
     "outbound clicks through an affiliate network the catalogue knows (Skimlinks, "

@@ -1068,6 +1068,14 @@ GATES: list[tuple[str, str, Severity]] = [
     ("a cookie named as an age gate's, to a host naming none",
      "if(!document.cookie.match(/agegate=ok/)){location.replace('https://cheap-pills."
      "example/');}", M),
+    # a gate's word in the target alone, the cookie no gate's: a kit can register
+    # `consent-track` or ask `/login.php` as well (both read low)
+    ("a cookie no gate names, to a host named as a consent gate",
+     "if(!document.cookie.match(/_vv=1/)){window.location.href='https://consent-track."
+     "example/r/7731';}", M),
+    ("a cookie no gate names, to a PHP sign-in path",
+     "if(document.cookie.indexOf('_v')<0){location.replace('https://best-deals.example/"
+     "login.php?aff=7');}", M),
 ]
 
 
@@ -1098,8 +1106,14 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # everyone but the site's signed-in editors, to a page named as a sign-in's
     "if(document.cookie.indexOf('wordpress_logged_in')===-1){location.replace('https://"
     "members-login.example/login.php?s=7');}",
+    # a gate's word in the target's query only (read low: any tracking link carries one)
+    "if(!document.cookie.match(/seen=1/)){location.replace('https://casino-win.example/"
+    "?src=gdpr');}",
+    # its cookie set by a helper, not `document.cookie =` (read low: the target said auth)
+    "if(document.cookie.indexOf('agegate=ok')<0){setCookie('agegate','ok',1);window.location"
+    ".href='https://pills.example/auth';}",
 ], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
-        "spares the site's editors"])
+        "spares the site's editors", "a gate word in the query", "sets it by a helper"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
