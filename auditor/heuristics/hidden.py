@@ -19,7 +19,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.parser import carrying, line_of
-from auditor.heuristics.behaviour import dressed_as, html_start_line
+from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.metrics import inside_bodies
@@ -280,7 +280,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         return
     end = after_html(ctx)
     stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
-    start = html_start_line(ctx.document.text)  # where the page's own markup starts
+    start = page_start_line(ctx)  # where the page's own markup starts
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
