@@ -102,6 +102,18 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("a newsletter form in a closed popup", "footer",
      '<div class="newsletter-popup" style="display:none"><iframe src="https://forms.'
      'letterbox-mail.example/f/q27" width="480" height="320"></iframe></div>'),
+    # brands' own sign-in and payment domains the name alone read as dressed (high in
+    # review): MSAL's silent token renewal, Amazon Pay's and Stripe's asset frames
+    ("MSAL's silent token renewal on Microsoft's sign-in host", "footer",
+     '<iframe src="https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id='
+     'q27&prompt=none&response_mode=fragment" style="visibility:hidden;position:absolute;'
+     'width:0;height:0;border:none"></iframe>'),
+    ("an Amazon Pay frame", "footer",
+     '<iframe src="https://static-eu.payments-amazon.com/cba/js/gb/PaymentWidgets.html" '
+     'style="display:none" width="0" height="0"></iframe>'),
+    ("a Stripe frame on its CDN", "footer",
+     '<iframe src="https://b.stripecdn.com/stripethirdparty-srv/assets/v21.8/Frame.html" '
+     'width="0" height="0" style="display:none"></iframe>'),
     ("Intercom's messenger frame preloaded", "footer",
      '<iframe name="intercom-frame" src="https://widget.intercom.io/widget/q27xk1" '
      'style="display:none"></iframe>'),
