@@ -282,9 +282,11 @@ def _timer_delay(code: str, at: int) -> int | None:
     return None
 
 
-# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`) and written
-# into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, jQuery's `.text(c)`)
-_COUNTED_DOWN = re.compile(r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)""")
+# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`, `s = s - 1`)
+# and written into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, a
+# template's `${c}`, jQuery's `.text(c)`)
+_COUNTED_DOWN = re.compile(
+    r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)|([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
 _SHOWN_AS = re.compile(
     r"""\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\(""")
 _SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
@@ -292,21 +294,24 @@ _WORD_NAME = re.compile(r"""(?<![\w$.])[\w$]+""")
 _LINE_END = re.compile(r"[;\n]")
 
 
-def _counts_down(code: str) -> bool:
+def _counts_down(code: str, text: str) -> bool:
     """Whether a script shows the visitor a countdown: a safelink's or a download page's
     "wait 10 seconds" number it updates, which an interstitial shows and a doorway, sending
-    readers on before they notice, does not. `code` has its strings blanked. One pass over
-    the assignments to an element, each read for the names counted down (a search per name
-    over the whole script, asked per redirect, took 15 s on an 800 KB page)."""
-    names = {m.group(1) or m.group(2)
+    readers on before they notice, does not. `code` is the script `text` with its strings
+    blanked at the same offsets: the assignment is read on it, the value written on the
+    text (a template's `${n}` is blanked in `code`). One pass over the assignments to an
+    element, each read for the names counted down (a search per name over the whole
+    script, asked per redirect, took 15 s on an 800 KB page)."""
+    names = {m.group(1) or m.group(2) or m.group(3)
              for m in itertools.islice(_COUNTED_DOWN.finditer(code), 20)}
+    written = text if len(text) == len(code) else code
     if not names:
         return False
     for shown in _SHOWN_AS.finditer(code):
         reach = shown.end() + _SHOWN_REACH
         stop = _LINE_END.search(code, shown.end(), reach)
         end = stop.start() if stop else reach
-        for name in _WORD_NAME.finditer(code, shown.end(), len(code)):
+        for name in _WORD_NAME.finditer(written, shown.end(), len(written)):
             if name.start() > end:
                 break
             if name.group() in names:
@@ -337,14 +342,15 @@ def _read_as_wait_page(ctx: PageContext) -> bool:
     return ctx.page.view("wait page", lambda: _wait_page(ctx))
 
 
-def _shows_its_wait(ctx: PageContext, code: str, at: int) -> bool:
+def _shows_its_wait(ctx: PageContext, code: str, at: int, text: str) -> bool:
     """Whether the timer running the statement at `at` is an interstitial's wait the
     page shows: a countdown its script updates, or, on a page of little prose
-    (`_wait_page`), the timer's seconds in an element of their own."""
+    (`_wait_page`), the timer's seconds in an element of their own. `code` is the script
+    `text` with its strings blanked."""
     # asked per redirect, read once a script
     counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
     if code not in counted:
-        counted[code] = _counts_down(code)
+        counted[code] = _counts_down(code, text)
     if counted[code]:
         return True
     return _read_as_wait_page(ctx) and _shows_wait(ctx, (_timer_delay(code, at) or 0) // 1000)
@@ -433,7 +439,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             # shows (a download page's "your download starts in 5 seconds"): low
             site = registrable_domain(host_of(res.url))
             waited = bool(clicks) and not outside_markup(ctx, res.line) and all(
-                _timed(code, at) and _shows_its_wait(ctx, code, at) for code, at in clicks or ())
+                _timed(code, at) and _shows_its_wait(ctx, code, at, text)
+                for code, at, text in clicks or ())
             yield finding(REDIRECT, Severity.LOW if site == moved or waited else Severity.MEDIUM,
                           f"script clicks a link that sends the visitor to {site}" + (
                               " when a timer runs out, beside the wait the page shows (an "
@@ -486,7 +493,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 placed = outside_markup(ctx, line) if placed is None else placed
                 if in_code and not hidden and not guard and not placed and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start) and _shows_its_wait(ctx, code_text, start):
+                        code_text, start) and _shows_its_wait(ctx, code_text, start, text):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   "to a link the page shows, beside the wait it shows (an "
@@ -962,16 +969,16 @@ def _pins_overlay(style: str) -> bool:
 
 
 def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
-                       ) -> list[tuple[str, int]] | None:
+                       ) -> list[tuple[str, int, str]] | None:
     """Each `.click()` of the markup's link at `xpath` that code runs unprompted (not
     `_user_initiated`; one in an `onclick` handler is the visitor's by its nature), as
-    the clicking script's code (`code_only`) and where the call is; None when no link
-    is at `xpath`."""
+    the clicking script's code (`code_only`), where the call is, and the script's text;
+    None when no link is at `xpath`."""
     links = ctx.root.xpath(xpath) if ctx.root is not None else []
     if not links:
         return None
     names = quoted_names(links[0])
-    unprompted: list[tuple[str, int]] = []
+    unprompted: list[tuple[str, int, str]] = []
     for code in page_code.scripts:
         if ".click" not in code:
             continue
@@ -983,7 +990,7 @@ def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
                 continue
             script = script or _Script(code, code_only(code) or code, page_code)
             if not _user_initiated(script, click.start()):
-                unprompted.append((script.code, click.start()))
+                unprompted.append((script.code, click.start(), script.text))
     return unprompted
 
 
