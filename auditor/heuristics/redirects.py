@@ -27,6 +27,7 @@ from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
 from auditor.urls import (
     host_of,
+    ip_address,
     is_third_party,
     registrable_domain,
     resolve,
@@ -105,7 +106,9 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     if _EDITORS_COOKIE.search(text, start, at):
         return None  # everyone but the site's editors: hiding from them
     parts = split_url(url)
-    target = parts is not None and bool(_GATE_TARGET.search(
+    if parts is None or ip_address(parts.hostname or ""):
+        return None  # no gate service answers on a bare IP address
+    target = bool(_GATE_TARGET.search(
         f"{parts.hostname or ''}{parts.path}".lower()))
     # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
     # document.cookie)`

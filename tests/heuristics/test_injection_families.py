@@ -1112,8 +1112,12 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # its cookie set by a helper, not `document.cookie =` (read low: the target said auth)
     "if(document.cookie.indexOf('agegate=ok')<0){setCookie('agegate','ok',1);window.location"
     ".href='https://pills.example/auth';}",
+    # a gate's cookie and path, on a bare IP address (read medium)
+    "if(document.cookie.indexOf('age_ok')<0){location.replace('https://185.12.4.9/age-check"
+    "');}",
 ], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
-        "spares the site's editors", "a gate word in the query", "sets it by a helper"])
+        "spares the site's editors", "a gate word in the query", "sets it by a helper",
+        "a bare IP address"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
