@@ -368,8 +368,20 @@ def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
     owner = ctx.catalogue.runner_of(url, host_of(url))
     if owner.network is not None:
         return owner.network.name if owner.network.category is Category.AFFILIATE else None
+    # a link pattern's host, as its site's name reads (`amazon\.[a-z.]{2,6}/` also takes
+    # `www.amazon.xy.to`, a kit's host on xy.to): the network's site, or one it serves from
+    site = registrable_domain(host_of(url))
     return next((n.name for n in ctx.catalogue.linkers if n.category is Category.AFFILIATE
-                 and n.links is not None and n.links.search(written)), None)
+                 and n.links is not None and n.links.search(written)
+                 and _networks_site(n.name, n.company, n.hosts, site)), None)
+
+
+def _networks_site(name: str, company: str | None, hosts: tuple[str, ...], site: str) -> bool:
+    """Whether a registrable domain is an affiliate network's own: named as the network or
+    its company is (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the
+    site of one of its hosts."""
+    words = set(re.findall(r"[a-z0-9]+", f"{name} {company or ''}".lower()))
+    return site.split(".")[0] in words or any(registrable_domain(h) == site for h in hosts)
 
 
 def _same_owner(host: str, ctx: PageContext) -> bool:

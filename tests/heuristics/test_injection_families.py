@@ -1194,6 +1194,12 @@ AFFILIATE_REWRITES: list[tuple[str, str, Severity]] = [
      "'?tag=harbourgaz-21'", L),
     ("a relay no vendor runs", "'https://go.clickrelay.example/r?u='+encodeURIComponent(a.href)",
      M),
+    # an Amazon link's shape on a host of another site (read low, "through Amazon
+    # Associates": the catalogue's pattern takes any `amazon.` host with a short suffix)
+    ("Amazon's link shape on another site's host", "'https://www.amazon.qx.io/r?tag=kit-20"
+     "&u='+encodeURIComponent(a.href)", M),
+    ("the site's Amazon tag on a country store", "'https://www.amazon.co.uk/dp/'+a.pathname."
+     "split('/')[2]+'?tag=harbourgaz-21'", L),
 ]
 
 
@@ -1223,6 +1229,9 @@ RELAYS: list[tuple[str, str, Severity | None]] = [
     ("one link named by its text given a partner's address",
      "document.querySelectorAll('a').forEach(function(a){if(a.textContent==='Shop'){a.href="
      "'https://shop.partner.example/';}});", None),
+    ("every link through eBay's rover shape on another site's host",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.xy.example"
+     "/rover/1?u='+l[i].href}", M),
     ("every link moved to https",
      "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
      None),
