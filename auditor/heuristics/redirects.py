@@ -295,6 +295,7 @@ _SHOWN_AS = re.compile(
 _SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
 _WORD_NAME = re.compile(r"""(?<![\w$.])[\w$]+""")
 _LINE_END = re.compile(r"[;\n]")
+_NAME_LONGEST = 64  # characters of a counted name read
 
 
 def _counts_down(code: str, text: str) -> bool:
@@ -314,7 +315,10 @@ def _counts_down(code: str, text: str) -> bool:
         reach = shown.end() + _SHOWN_REACH
         stop = _LINE_END.search(code, shown.end(), reach)
         end = stop.start() if stop else reach
-        for name in _WORD_NAME.finditer(written, shown.end(), len(written)):
+        # tokens that start by `end` (a name is no longer than `_NAME_LONGEST`): an open
+        # scan went on to the next name however far, quadratic on `.value=.value=…`
+        for name in _WORD_NAME.finditer(written, shown.end(),
+                                        min(len(written), end + _NAME_LONGEST)):
             if name.start() > end:
                 break
             if name.group() in names:
