@@ -19,7 +19,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.parser import carrying, line_of
-from auditor.heuristics.behaviour import dressed_as, html_start_line
+from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.metrics import inside_bodies
@@ -74,12 +74,14 @@ _WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist",
                            "listbox"})
 # Attributes naming, by its id, the element a button or link opens: ARIA's disclosure
 # (`aria-controls`), Bootstrap's collapse, tab, modal and offcanvas (`data-target`,
-# `data-bs-target`: `#id`), the HTML popover and command buttons (`popovertarget`,
-# `commandfor`).
+# `data-bs-target`: `#id`, or a toggling link's own `href="#id"`, as Bootstrap's collapse
+# documents it), the HTML popover and command buttons (`popovertarget`, `commandfor`).
 _OPENS = etree.XPath("//*[@aria-controls or @data-target or @data-bs-target or @popovertarget"
-                     " or @commandfor]")
+                     " or @commandfor or ((@data-toggle or @data-bs-toggle)"
+                     " and starts-with(@href, '#'))]")
 _OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popovertarget",
                       "commandfor")
+_TABS = etree.XPath("boolean(//*[@role='tab'])")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
@@ -280,7 +282,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         return
     end = after_html(ctx)
     stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
-    start = html_start_line(ctx.document.text)  # where the page's own markup starts
+    start = page_start_line(ctx)  # where the page's own markup starts
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
@@ -398,10 +400,27 @@ def _openers(root: etree._Element | None) -> frozenset[str]:
     for el in found if isinstance(found, list) else []:
         if not isinstance(el, etree._Element):
             continue
-        for attribute in _OPENER_ATTRIBUTES:
-            for value in (el.get(attribute) or "").split():
-                ids.add(value.removeprefix("#"))
+        # a control the visitor can see: its text, a label, or an icon inside it (a
+        # hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
+        # nothing to click, only a name a link farm borrows
+        if not (len(el) or (el.text or "").strip() or el.get("aria-label") or el.get("title")
+                or el.get("value")):
+            continue
+        values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
+        if el.get("data-toggle") is not None or el.get("data-bs-toggle") is not None:
+            values.append(el.get("href") or "")
+        ids.update(v.removeprefix("#") for v in values if v.removeprefix("#"))
     return frozenset(ids)
+
+
+def _has_tabs(ctx: PageContext) -> bool:
+    """Whether the page has a tab (`role=tab`) for a tab panel to belong to."""
+    root = ctx.root
+    if root is None:
+        return False
+    if ctx.page is not None:
+        return ctx.page.view("has tabs", lambda: bool(_TABS(root)))
+    return bool(_TABS(root))
 
 
 def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
@@ -413,8 +432,9 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
         tag = str(node.tag).lower()
         if tag in ("nav", "menu", "dialog", "details", "select"):
             return True
-        if (node.get("role") or "").lower() in _WIDGET_ROLES:
-            return True
+        role = (node.get("role") or "").lower()
+        if role in _WIDGET_ROLES and (role != "tabpanel" or ctx is None or _has_tabs(ctx)):
+            return True  # a tab panel with no tab on the page is one only by its name
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if names.strip() and (_WIDGET_WORDS.search(names) or _WIDGET_WORDS_MORE.search(names)):
             return True
@@ -561,7 +581,8 @@ HIDDEN_LINKS = FindingKind(
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style holds three or more links to other sites (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
-    "names, or a button's `aria-controls`, `data-bs-target` or `popovertarget` naming it; "
+    "names, or a button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
+    "`data-toggle` link's `href` naming it, a tab panel only beside a tab; "
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "

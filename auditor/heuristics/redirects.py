@@ -25,7 +25,15 @@ from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve, same_name
+from auditor.urls import (
+    host_of,
+    ip_address,
+    is_third_party,
+    registrable_domain,
+    resolve,
+    same_name,
+    split_url,
+)
 
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
@@ -64,6 +72,17 @@ _GATE_TARGET = re.compile(
 _GATE_COOKIE = re.compile(
     r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
     r"""|consent|gdpr|geo|region|country)""")
+# a sign-in's cookie (`logged_in=`, `sso_session`), which names a gate only beside a
+# target that names a sign-in page
+_SIGN_IN_COOKIE = re.compile(
+    r"""(?<![a-z])(?:logged[-_]?in|signed[-_]?in|log[-_]?in|sign[-_]?in|sso|o?auth|sess(?:ion)?"""
+    r"""|token|member)""")
+# a cookie set by a helper rather than `document.cookie =` (`setCookie('_v', 1, 1)`,
+# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)`): how "redirect once" kits
+# write theirs too
+_COOKIE_SETTER = re.compile(
+    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|Cookies\s*\.\s*set"""
+    r"""\s*\(|\$\s*\.\s*cookie\s*\(\s*['"][^'"]{1,80}['"]\s*,""", re.I)
 # a CMS's own editors' cookies: a redirect for everyone without one spares the site's
 # staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
 # Drupal's session cookies are named by hash and not read)
@@ -74,22 +93,31 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     """How sure a cookie-guarded redirect is cloaking when it reads as an age, consent,
     region or sign-in gate: sending a visitor without the gate's cookie to the gate, which
     sets it once they pass (a brewery's age check, a paywall's sign-in). The classic
-    injection sets its own cookie as it redirects (once per visitor), and names no gate:
-    None, it stays high. `low` when the target is a gate (its address names one), else
-    `medium` when only the tested cookie does; None when neither does."""
+    injection sets its own cookie as it redirects (once per visitor, by `document.cookie`
+    or a helper), and names no gate: None, it stays high. The target's address is read
+    by its host and path, never its query (any tracking link can carry `?src=gdpr`), and
+    a host a kit registers can be called `casino-login` as well: `low` when the target
+    and the tested cookie both name a gate (a sign-in page's, a sign-in cookie), `medium`
+    when one of them does; None when neither does."""
     start, at = window
-    if COOKIE_WRITE.search(text, start, min(len(text), at + CLOAK_WINDOW)):
+    after = min(len(text), at + CLOAK_WINDOW)
+    if COOKIE_WRITE.search(text, start, after) or _COOKIE_SETTER.search(text, start, after):
         return None  # redirect once, set a cookie: no gate sets its pass before it is passed
     if _EDITORS_COOKIE.search(text, start, at):
         return None  # everyone but the site's editors: hiding from them
-    if _GATE_TARGET.search(url.lower()):
-        return Severity.LOW
+    parts = split_url(url)
+    if parts is None or ip_address(parts.hostname or ""):
+        return None  # no gate service answers on a bare IP address
+    target = bool(_GATE_TARGET.search(
+        f"{parts.hostname or ''}{parts.path}".lower()))
     # the cookie's name, beside the test: `cookie.match(/agegate=ok/)`, `/age_ok/.test(
     # document.cookie)`
-    if any(_GATE_COOKIE.search(text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower())
-           for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"):
-        return Severity.MEDIUM
-    return None
+    tests = [text[max(start, m.start() - 40) : min(at, m.end() + 60)].lower()
+             for m in _CLOAKING.finditer(text, start, at) if m.group(1) == "cookie"]
+    cookie = any(_GATE_COOKIE.search(t) for t in tests)
+    if target and (cookie or any(_SIGN_IN_COOKIE.search(t) for t in tests)):
+        return Severity.LOW
+    return Severity.MEDIUM if target or cookie else None
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -257,21 +285,44 @@ def _timer_delay(code: str, at: int) -> int | None:
     return None
 
 
-# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`) and written
-# into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, jQuery's `.text(c)`)
-_COUNTED_DOWN = re.compile(r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)""")
-_SHOWN_AS = r"""(?:\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\()"""
+# a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`, `s = s - 1`)
+# and written into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, a
+# template's `${c}`, jQuery's `.text(c)`)
+_COUNTED_DOWN = re.compile(
+    r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)|([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
+_SHOWN_AS = re.compile(
+    r"""\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\(""")
+_SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
+_WORD_NAME = re.compile(r"""(?<![\w$.])[\w$]+""")
+_LINE_END = re.compile(r"[;\n]")
+_NAME_LONGEST = 64  # characters of a counted name read
 
 
-def _counts_down(code: str) -> bool:
+def _counts_down(code: str, text: str) -> bool:
     """Whether a script shows the visitor a countdown: a safelink's or a download page's
     "wait 10 seconds" number it updates, which an interstitial shows and a doorway, sending
-    readers on before they notice, does not. `code` has its strings blanked."""
-    for m in itertools.islice(_COUNTED_DOWN.finditer(code), 20):
-        name = re.escape(m.group(1) or m.group(2))
-        if re.search(_SHOWN_AS + r"""[^;\n]{0,120}?(?<![\w$.])""" + name + r"""(?![\w$])""",
-                     code):
-            return True
+    readers on before they notice, does not. `code` is the script `text` with its strings
+    blanked at the same offsets: the assignment is read on it, the value written on the
+    text (a template's `${n}` is blanked in `code`). One pass over the assignments to an
+    element, each read for the names counted down (a search per name over the whole
+    script, asked per redirect, took 15 s on an 800 KB page)."""
+    names = {m.group(1) or m.group(2) or m.group(3)
+             for m in itertools.islice(_COUNTED_DOWN.finditer(code), 20)}
+    written = text if len(text) == len(code) else code
+    if not names:
+        return False
+    for shown in _SHOWN_AS.finditer(code):
+        reach = shown.end() + _SHOWN_REACH
+        stop = _LINE_END.search(code, shown.end(), reach)
+        end = stop.start() if stop else reach
+        # tokens that start by `end` (a name is no longer than `_NAME_LONGEST`): an open
+        # scan went on to the next name however far, quadratic on `.value=.value=…`
+        for name in _WORD_NAME.finditer(written, shown.end(),
+                                        min(len(written), end + _NAME_LONGEST)):
+            if name.start() > end:
+                break
+            if name.group() in names:
+                return True
     return False
 
 
@@ -298,11 +349,16 @@ def _read_as_wait_page(ctx: PageContext) -> bool:
     return ctx.page.view("wait page", lambda: _wait_page(ctx))
 
 
-def _shows_its_wait(ctx: PageContext, code: str, at: int) -> bool:
+def _shows_its_wait(ctx: PageContext, code: str, at: int, text: str) -> bool:
     """Whether the timer running the statement at `at` is an interstitial's wait the
     page shows: a countdown its script updates, or, on a page of little prose
-    (`_wait_page`), the timer's seconds in an element of their own."""
-    if _counts_down(code):
+    (`_wait_page`), the timer's seconds in an element of their own. `code` is the script
+    `text` with its strings blanked."""
+    # asked per redirect, read once a script
+    counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
+    if code not in counted:
+        counted[code] = _counts_down(code, text)
+    if counted[code]:
         return True
     return _read_as_wait_page(ctx) and _shows_wait(ctx, (_timer_delay(code, at) or 0) // 1000)
 
@@ -316,8 +372,20 @@ def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
     owner = ctx.catalogue.runner_of(url, host_of(url))
     if owner.network is not None:
         return owner.network.name if owner.network.category is Category.AFFILIATE else None
+    # a link pattern's host, as its site's name reads (`amazon\.[a-z.]{2,6}/` also takes
+    # `www.amazon.xy.to`, a kit's host on xy.to): the network's site, or one it serves from
+    site = registrable_domain(host_of(url))
     return next((n.name for n in ctx.catalogue.linkers if n.category is Category.AFFILIATE
-                 and n.links is not None and n.links.search(written)), None)
+                 and n.links is not None and n.links.search(written)
+                 and _networks_site(n.name, n.company, n.hosts, site)), None)
+
+
+def _networks_site(name: str, company: str | None, hosts: tuple[str, ...], site: str) -> bool:
+    """Whether a registrable domain is an affiliate network's own: named as the network or
+    its company is (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the
+    site of one of its hosts."""
+    words = set(re.findall(r"[a-z0-9]+", f"{name} {company or ''}".lower()))
+    return site.split(".")[0] in words or any(registrable_domain(h) == site for h in hosts)
 
 
 def _same_owner(host: str, ctx: PageContext) -> bool:
@@ -390,7 +458,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             # shows (a download page's "your download starts in 5 seconds"): low
             site = registrable_domain(host_of(res.url))
             waited = bool(clicks) and not outside_markup(ctx, res.line) and all(
-                _timed(code, at) and _shows_its_wait(ctx, code, at) for code, at in clicks or ())
+                _timed(code, at) and _shows_its_wait(ctx, code, at, text)
+                for code, at, text in clicks or ())
             yield finding(REDIRECT, Severity.LOW if site == moved or waited else Severity.MEDIUM,
                           f"script clicks a link that sends the visitor to {site}" + (
                               " when a timer runs out, beside the wait the page shows (an "
@@ -443,7 +512,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 placed = outside_markup(ctx, line) if placed is None else placed
                 if in_code and not hidden and not guard and not placed and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start) and _shows_its_wait(ctx, code_text, start):
+                        code_text, start) and _shows_its_wait(ctx, code_text, start, text):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   "to a link the page shows, beside the wait it shows (an "
@@ -470,11 +539,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if gate is not None:
                     yield finding(REDIRECT, gate,
                                   f"script sends visitors without a gate's cookie to {site}, "
-                                  + ("a gate by its address (an age, consent, region or "
-                                     "sign-in check)" if gate is Severity.LOW else
-                                     "testing a cookie named as a gate's (age, consent or "
-                                     "region); check that the target is the site's gate "
-                                     "service") + f": {url}",
+                                  + ("a gate by its address and the cookie it tests (an "
+                                     "age, consent, region or sign-in check)"
+                                     if gate is Severity.LOW else
+                                     "its address or the tested cookie named as an age, "
+                                     "consent, region or sign-in gate's, not both; check "
+                                     "that the target is the site's gate service")
+                                  + f": {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if placed and not guard and not hidden and not always:
@@ -919,16 +990,16 @@ def _pins_overlay(style: str) -> bool:
 
 
 def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
-                       ) -> list[tuple[str, int]] | None:
+                       ) -> list[tuple[str, int, str]] | None:
     """Each `.click()` of the markup's link at `xpath` that code runs unprompted (not
     `_user_initiated`; one in an `onclick` handler is the visitor's by its nature), as
-    the clicking script's code (`code_only`) and where the call is; None when no link
-    is at `xpath`."""
+    the clicking script's code (`code_only`), where the call is, and the script's text;
+    None when no link is at `xpath`."""
     links = ctx.root.xpath(xpath) if ctx.root is not None else []
     if not links:
         return None
     names = quoted_names(links[0])
-    unprompted: list[tuple[str, int]] = []
+    unprompted: list[tuple[str, int, str]] = []
     for code in page_code.scripts:
         if ".click" not in code:
             continue
@@ -940,7 +1011,7 @@ def _unprompted_clicks(ctx: PageContext, xpath: str, page_code: _PageCode
                 continue
             script = script or _Script(code, code_only(code) or code, page_code)
             if not _user_initiated(script, click.start()):
-                unprompted.append((script.code, click.start()))
+                unprompted.append((script.code, click.start(), script.text))
     return unprompted
 
 
@@ -1300,9 +1371,10 @@ REDIRECT = FindingKind(
     "prose (a safelink's or a download page's wait); an article that sends every reader "
     "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
     "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
-    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its address "
-    "names one: `agechecker…/gate`, `/login?next=`) is low, and medium when only the "
-    "tested cookie is named as an age, consent or region gate's (`agegate=ok`); a redirect "
+    "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "
+    "path names one: `agechecker…/gate`, `/login?next=`, and so does the cookie it tests: "
+    "`agegate=ok`, beside a sign-in page `logged_in`) is low, and medium when only the "
+    "address or only the cookie does; a redirect "
     "that sets its cookie as it leaves (the 'redirect once' injection) or spares the "
     "site's signed-in editors (`wordpress_logged_in`) stays high. Click-hijacking that sends "
     "outbound clicks through an affiliate network the catalogue knows (Skimlinks, "

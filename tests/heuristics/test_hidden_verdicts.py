@@ -102,6 +102,18 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("a newsletter form in a closed popup", "footer",
      '<div class="newsletter-popup" style="display:none"><iframe src="https://forms.'
      'letterbox-mail.example/f/q27" width="480" height="320"></iframe></div>'),
+    # brands' own sign-in and payment domains the name alone read as dressed (high in
+    # review): MSAL's silent token renewal, Amazon Pay's and Stripe's asset frames
+    ("MSAL's silent token renewal on Microsoft's sign-in host", "footer",
+     '<iframe src="https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id='
+     'q27&prompt=none&response_mode=fragment" style="visibility:hidden;position:absolute;'
+     'width:0;height:0;border:none"></iframe>'),
+    ("an Amazon Pay frame", "footer",
+     '<iframe src="https://static-eu.payments-amazon.com/cba/js/gb/PaymentWidgets.html" '
+     'style="display:none" width="0" height="0"></iframe>'),
+    ("a Stripe frame on its CDN", "footer",
+     '<iframe src="https://b.stripecdn.com/stripethirdparty-srv/assets/v21.8/Frame.html" '
+     'width="0" height="0" style="display:none"></iframe>'),
     ("Intercom's messenger frame preloaded", "footer",
      '<iframe name="intercom-frame" src="https://widget.intercom.io/widget/q27xk1" '
      'style="display:none"></iframe>'),
@@ -204,6 +216,13 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a Bootstrap collapse of partner links", '<a data-bs-toggle="collapse" href="#more" '
      f'data-bs-target="#more">Mehr</a><div id="more" style="display:none">{_PARTNERS}</div>',
      "", []),
+    # Bootstrap 3 and 4's documented collapse: the toggling link's own href names it (no
+    # data-target), read high in review
+    ("a Bootstrap 3 collapse named by its link's href", '<a data-toggle="collapse" href="#'
+     f'more">Mehr</a><div id="more" style="display:none">{_PARTNERS}</div>', "", []),
+    ("a hamburger icon button opening the partner list", '<button data-bs-target="#brands" '
+     f'><i class="fa fa-bars"></i></button><div id="brands" style="display:none">{_PARTNERS}'
+     "</div>", "", []),
     ("a mobile off-canvas menu", f'<div id="mobile" class="offcanvas" style="display:none">'
      f"{_PARTNERS}</div>", "", []),
     ("a language switcher's list", '<div class="language-switcher"><ul style="display:none">'
@@ -221,6 +240,12 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
      "</div>", "", [H]),
     ("a 'menu' block after </html>", "", f'\n<div class="menu" style="display:none">{_FARM}'
      "</div>", [H]),
+    # a widget's names borrowed with nothing to click (read none in review): an empty link
+    # naming the block, a tab panel on a page with no tab
+    ("a block an empty link says it opens", '<a aria-controls="seo1" href="#"></a><div id='
+     f'"seo1" style="display:none">{_FARM}</div>', "", [H]),
+    ("a 'tab panel' on a page with no tab", f'<div role="tabpanel" style="display:none">{_FARM}'
+     "</div>", "", [H]),
 ]
 
 

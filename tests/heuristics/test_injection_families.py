@@ -1068,6 +1068,14 @@ GATES: list[tuple[str, str, Severity]] = [
     ("a cookie named as an age gate's, to a host naming none",
      "if(!document.cookie.match(/agegate=ok/)){location.replace('https://cheap-pills."
      "example/');}", M),
+    # a gate's word in the target alone, the cookie no gate's: a kit can register
+    # `consent-track` or ask `/login.php` as well (both read low)
+    ("a cookie no gate names, to a host named as a consent gate",
+     "if(!document.cookie.match(/_vv=1/)){window.location.href='https://consent-track."
+     "example/r/7731';}", M),
+    ("a cookie no gate names, to a PHP sign-in path",
+     "if(document.cookie.indexOf('_v')<0){location.replace('https://best-deals.example/"
+     "login.php?aff=7');}", M),
 ]
 
 
@@ -1098,8 +1106,18 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # everyone but the site's signed-in editors, to a page named as a sign-in's
     "if(document.cookie.indexOf('wordpress_logged_in')===-1){location.replace('https://"
     "members-login.example/login.php?s=7');}",
+    # a gate's word in the target's query only (read low: any tracking link carries one)
+    "if(!document.cookie.match(/seen=1/)){location.replace('https://casino-win.example/"
+    "?src=gdpr');}",
+    # its cookie set by a helper, not `document.cookie =` (read low: the target said auth)
+    "if(document.cookie.indexOf('agegate=ok')<0){setCookie('agegate','ok',1);window.location"
+    ".href='https://pills.example/auth';}",
+    # a gate's cookie and path, on a bare IP address (read medium)
+    "if(document.cookie.indexOf('age_ok')<0){location.replace('https://185.12.4.9/age-check"
+    "');}",
 ], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
-        "spares the site's editors"])
+        "spares the site's editors", "a gate word in the query", "sets it by a helper",
+        "a bare IP address"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
@@ -1176,6 +1194,12 @@ AFFILIATE_REWRITES: list[tuple[str, str, Severity]] = [
      "'?tag=harbourgaz-21'", L),
     ("a relay no vendor runs", "'https://go.clickrelay.example/r?u='+encodeURIComponent(a.href)",
      M),
+    # an Amazon link's shape on a host of another site (read low, "through Amazon
+    # Associates": the catalogue's pattern takes any `amazon.` host with a short suffix)
+    ("Amazon's link shape on another site's host", "'https://www.amazon.qx.io/r?tag=kit-20"
+     "&u='+encodeURIComponent(a.href)", M),
+    ("the site's Amazon tag on a country store", "'https://www.amazon.co.uk/dp/'+a.pathname."
+     "split('/')[2]+'?tag=harbourgaz-21'", L),
 ]
 
 
@@ -1205,6 +1229,9 @@ RELAYS: list[tuple[str, str, Severity | None]] = [
     ("one link named by its text given a partner's address",
      "document.querySelectorAll('a').forEach(function(a){if(a.textContent==='Shop'){a.href="
      "'https://shop.partner.example/';}});", None),
+    ("every link through eBay's rover shape on another site's host",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.xy.example"
+     "/rover/1?u='+l[i].href}", M),
     ("every link moved to https",
      "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
      None),
