@@ -96,3 +96,28 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
     report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
     assert not {n.network for n in report.networks} & _NAMED
     assert [s for s in report.slots if s.network in _NAMED] == []
+
+
+# A Prebid page's bidders among the new SSPs, and the hidden user-sync frames Prebid drops
+# for them: the page's own stack at work (one low line), as for the bidders known before.
+# The entries had no Prebid codes, so each frame was a medium "ad network the page does not
+# run" where an unknown host's sync frame is low.
+_PREBID_HEAD = (
+    "<script>var adUnits = [{code: 'div-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
+    "bids: [{bidder: 'adkernel', params: {zoneId: 30164, host: 'cpm.adkernel.com'}}, "
+    "{bidder: 'smilewanted', params: {zoneId: 'example-blog.com_hb'}}, "
+    "{bidder: 'loopme', params: {publisherId: 'q27xk1'}}]}];\n"
+    "pbjs.que.push(function () { pbjs.addAdUnits(adUnits); });</script>")
+_SYNC = '<iframe src="{src}" width="0" height="0" style="display:none"></iframe>'
+
+
+def test_the_new_bidders_sync_frames_are_the_pages_own_stack(
+        audit_stack: AuditStack) -> None:
+    body = _P + '<div id="div-top"></div>' + "".join(_SYNC.format(src=src) for src in (
+        "https://sync.adkernel.com/user-sync?t=iframe&zone=30164",
+        "https://csync.smilewanted.com/?gdpr=0",
+        "https://csync.loopme.me/?pubid=q27xk1"))
+    report = audit_stack(stack("Prebid", "bidders' sync frames", _PREBID_HEAD, body, set(), {}))
+    frames = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in frames] == [Severity.LOW]
+    assert "AdKernel, SmileWanted, LoopMe" in frames[0].message
