@@ -320,6 +320,12 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
+        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None:
+            # an ad network's user-sync frame whose bidder config the page does not show
+            # (Prebid's config in a bundle): no worse than an unknown host's (low below)
+            severity = Severity.LOW
+            message = (f"{message}: {job}, of an ad network no tag on the page is seen "
+                       "running; check that the site uses it")
         elif known:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
         elif (mark := _injection_mark(ctx, frame, url, start, copied)) is not None:
