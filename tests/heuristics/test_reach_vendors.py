@@ -62,6 +62,31 @@ STACKS = [
           + _ADBUTLER.format(zone="448121", w=728, h=90),
           {"AdButler"}, {"AdButler": 2}, ("adbutler-zone", "448120"),
           ("adbutler-zone", "448121"), ("adbutler-account", "174302")),
+    # AdButler's older iframe and JavaScript tags: `adserve/;ID=<account>;size=…;setID=<zone>`
+    stack("AdButler", "iframe tag: adserve/;ID=<account>;setID=<zone>;type=iframe", "",
+          _P + '<iframe src="https://servedbyadbutler.com/adserve/;ID=174302;size=300x250;'
+          'setID=448123;type=iframe;click=CLICK_MACRO_PLACEHOLDER" width="300" height="250" '
+          'marginwidth="0" marginheight="0" frameborder="0" scrolling="no"></iframe>' + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448123"),
+          ("adbutler-account", "174302")),
+    stack("AdButler", "JavaScript tag: var absrc = '…adserve/;ID=…;setID=…;type=iframe'", "",
+          _P + "<script type=\"text/javascript\">var rnd = window.rnd || Math.floor(Math.random()"
+          "*10e6);\nvar plc448124 = window.plc448124 || 0;\nvar abkw = window.abkw || '';\n"
+          "var absrc = 'https://servedbyadbutler.com/adserve/;ID=174302;size=728x90;setID=448124;"
+          "type=iframe;sw='+screen.width+';sh='+screen.height+';kw='+abkw+';place='+(plc448124++)"
+          "+';rnd='+rnd+';click=CLICK_MACRO_PLACEHOLDER';\ndocument.write('<ifr'+'ame src=\"'+absrc"
+          "+'\" width=\"728\" height=\"90\" frameborder=\"0\" scrolling=\"no\"></ifr'+'ame>');"
+          "</script>" + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448124"),
+          ("adbutler-account", "174302")),
+    stack("AdButler", "AMP: amp-ad type=adbutler data-account data-zone", "",
+          _P + '<amp-ad width="300" height="250" type="adbutler" data-account="174302" '
+          'data-zone="448125"></amp-ad>' + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448125"),
+          ("adbutler-account", "174302")),
+    stack("Ad Generation", "AMP: amp-ad type=adgeneration data-id=<unit>", "",
+          _P + '<amp-ad width="300" height="250" type="adgeneration" data-id="61844"></amp-ad>'
+          + _P, {"Ad Generation"}, {"Ad Generation": 1}, ("adgeneration-unit", "61844")),
     # an audience tag: named with its site, no ad slot
     stack("Datonics", "ads.pro-market.net/ads/scripts/site-<site>.js", "",
           _P + '<!-- Datonics --><script type="text/javascript" src="//ads.pro-market.net/ads/'
