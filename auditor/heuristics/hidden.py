@@ -322,6 +322,12 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
+        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None:
+            # an ad network's user-sync frame whose bidder config the page does not show
+            # (Prebid's config in a bundle): no worse than an unknown host's (low below)
+            severity = Severity.LOW
+            message = (f"{message}: {job}, of an ad network no tag on the page is seen "
+                       "running; check that the site uses it")
         elif known:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
         elif (mark := _injection_mark(ctx, frame, url, start, copied)) is not None:
@@ -556,8 +562,9 @@ HIDDEN_IFRAME = FindingKind(
     "the page copies, a bare IP address, plain `http:` on an `https:` page, a host dressed as "
     "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
-    "and for an advertising vendor's frame the page's tags do not run: check that the site "
-    "added it. Low when the frame says a job vendors document a hidden frame for (by its "
+    "and for an advertising vendor's frame the page's tags do not run and that says no job: "
+    "check that the site added it. Low when the frame says a job vendors document a hidden "
+    "frame for, an ad vendor's or an unknown host's (by its "
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
     "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog a script opens, or "

@@ -45,6 +45,11 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("an unknown SSP's user-sync frame", "footer",
      '<iframe src="https://sync.adkernel-partner.example/user-sync?zone=123" width="0" '
      'height="0" frameborder="0" style="display:none"></iframe>'),
+    # a catalogued SSP's user-sync frame, its bidder config in a bundle the page does not
+    # show: no worse than an unknown SSP's (AdKernel became known in the reach branch)
+    ("a known SSP's user-sync frame, no tag of it on the page", "footer",
+     '<iframe src="https://sync.adkernel.com/user-sync?t=iframe&zone=30164" width="0" '
+     'height="0" frameborder="0" style="display:none"></iframe>'),
     ("an unknown exchange's cookie_sync frame", "footer",
      '<iframe src="https://cs.bidwharf.example/cookie_sync?p=4411" width="1" height="1" '
      'style="display:none"></iframe>'),

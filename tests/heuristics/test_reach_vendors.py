@@ -62,6 +62,31 @@ STACKS = [
           + _ADBUTLER.format(zone="448121", w=728, h=90),
           {"AdButler"}, {"AdButler": 2}, ("adbutler-zone", "448120"),
           ("adbutler-zone", "448121"), ("adbutler-account", "174302")),
+    # AdButler's older iframe and JavaScript tags: `adserve/;ID=<account>;size=…;setID=<zone>`
+    stack("AdButler", "iframe tag: adserve/;ID=<account>;setID=<zone>;type=iframe", "",
+          _P + '<iframe src="https://servedbyadbutler.com/adserve/;ID=174302;size=300x250;'
+          'setID=448123;type=iframe;click=CLICK_MACRO_PLACEHOLDER" width="300" height="250" '
+          'marginwidth="0" marginheight="0" frameborder="0" scrolling="no"></iframe>' + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448123"),
+          ("adbutler-account", "174302")),
+    stack("AdButler", "JavaScript tag: var absrc = '…adserve/;ID=…;setID=…;type=iframe'", "",
+          _P + "<script type=\"text/javascript\">var rnd = window.rnd || Math.floor(Math.random()"
+          "*10e6);\nvar plc448124 = window.plc448124 || 0;\nvar abkw = window.abkw || '';\n"
+          "var absrc = 'https://servedbyadbutler.com/adserve/;ID=174302;size=728x90;setID=448124;"
+          "type=iframe;sw='+screen.width+';sh='+screen.height+';kw='+abkw+';place='+(plc448124++)"
+          "+';rnd='+rnd+';click=CLICK_MACRO_PLACEHOLDER';\ndocument.write('<ifr'+'ame src=\"'+absrc"
+          "+'\" width=\"728\" height=\"90\" frameborder=\"0\" scrolling=\"no\"></ifr'+'ame>');"
+          "</script>" + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448124"),
+          ("adbutler-account", "174302")),
+    stack("AdButler", "AMP: amp-ad type=adbutler data-account data-zone", "",
+          _P + '<amp-ad width="300" height="250" type="adbutler" data-account="174302" '
+          'data-zone="448125"></amp-ad>' + _P,
+          {"AdButler"}, {"AdButler": 1}, ("adbutler-zone", "448125"),
+          ("adbutler-account", "174302")),
+    stack("Ad Generation", "AMP: amp-ad type=adgeneration data-id=<unit>", "",
+          _P + '<amp-ad width="300" height="250" type="adgeneration" data-id="61844"></amp-ad>'
+          + _P, {"Ad Generation"}, {"Ad Generation": 1}, ("adgeneration-unit", "61844")),
     # an audience tag: named with its site, no ad slot
     stack("Datonics", "ads.pro-market.net/ads/scripts/site-<site>.js", "",
           _P + '<!-- Datonics --><script type="text/javascript" src="//ads.pro-market.net/ads/'
@@ -96,3 +121,28 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
     report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
     assert not {n.network for n in report.networks} & _NAMED
     assert [s for s in report.slots if s.network in _NAMED] == []
+
+
+# A Prebid page's bidders among the new SSPs, and the hidden user-sync frames Prebid drops
+# for them: the page's own stack at work (one low line), as for the bidders known before.
+# The entries had no Prebid codes, so each frame was a medium "ad network the page does not
+# run" where an unknown host's sync frame is low.
+_PREBID_HEAD = (
+    "<script>var adUnits = [{code: 'div-top', mediaTypes: {banner: {sizes: [[728, 90]]}}, "
+    "bids: [{bidder: 'adkernel', params: {zoneId: 30164, host: 'cpm.adkernel.com'}}, "
+    "{bidder: 'smilewanted', params: {zoneId: 'example-blog.com_hb'}}, "
+    "{bidder: 'loopme', params: {publisherId: 'q27xk1'}}]}];\n"
+    "pbjs.que.push(function () { pbjs.addAdUnits(adUnits); });</script>")
+_SYNC = '<iframe src="{src}" width="0" height="0" style="display:none"></iframe>'
+
+
+def test_the_new_bidders_sync_frames_are_the_pages_own_stack(
+        audit_stack: AuditStack) -> None:
+    body = _P + '<div id="div-top"></div>' + "".join(_SYNC.format(src=src) for src in (
+        "https://sync.adkernel.com/user-sync?t=iframe&zone=30164",
+        "https://csync.smilewanted.com/?gdpr=0",
+        "https://csync.loopme.me/?pubid=q27xk1"))
+    report = audit_stack(stack("Prebid", "bidders' sync frames", _PREBID_HEAD, body, set(), {}))
+    frames = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in frames] == [Severity.LOW]
+    assert "AdKernel, SmileWanted, LoopMe" in frames[0].message
