@@ -273,7 +273,7 @@ class Engine:
             src_host,
             src_domain,
             src_keys,
-            _findall(url_l, host_end),
+            list(dict.fromkeys(_findall(url_l, host_end))),  # each token's bucket once
             ((host_block, src_block, type_block), (host_exc, src_exc, type_exc)),
             fb is not None and fb.search(url_l) is not None,
         )
