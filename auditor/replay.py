@@ -42,16 +42,22 @@ PYWB = "pywb"
 ARCHIVE_TODAY = "archive.today"
 
 # the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
-# insert), each naming the original URL and the capture's timestamp
-_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
+# insert), each naming the original URL and the capture's timestamp; a mark counts only as
+# a statement of a script (`_runs`): a page quoting one in its text, a `<pre>` or a string is
+# a page about replays, not one
+_STATEMENT = r"""(?<![\w$.'"\\])"""
+_WOMBAT = re.compile(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
                      r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
-_TRAILER = re.compile(r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"\s*,'
-                      r'\s*"(\d{4,14})"')
+_TRAILER = re.compile(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
+                      r'\s*,\s*"(\d{4,14})"')
 _ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
                        r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
-_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]{0,4096})"')
-_WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
-_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]{0,4096})"')
+_WBINFO_URL = re.compile(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
+_WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
+_WBINFO_PREFIX = re.compile(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
+                            r'"([^"]{0,4096})"')
+_SCRIPT_TAG = re.compile(r"<(/?)script\b[^>]{0,4096}>?", re.I)
+_MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we need to read
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
 # header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
@@ -103,13 +109,13 @@ def replay_of(text: str, url: str | None) -> _Found | None:
     any other page (one that only links to an archive too)."""
     at = replay_page_url(url) if url else None
     wayback = "__wm." in text  # Wayback's own code, sought in C before its patterns
-    if wayback and (m := _WOMBAT.search(text)):
+    if wayback and (m := _mark(_WOMBAT, text)):
         host = host_of(m.group(3))
         hosts = tuple(h for h in {host, at[0] if at else ""} if h)
         return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
                       m.group(4) or "web")
-    if "wbinfo" in text and (u := _WBINFO_URL.search(text)) and (t := _WBINFO_TS.search(text)):
-        prefix = _WBINFO_PREFIX.search(text)
+    if "wbinfo" in text and (u := _mark(_WBINFO_URL, text)) and (t := _mark(_WBINFO_TS, text)):
+        prefix = _mark(_WBINFO_PREFIX, text)
         parts = split_url(prefix.group(1)) if prefix else None
         hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
         collection = parts.path.strip("/") if parts is not None else ""
@@ -117,8 +123,10 @@ def replay_of(text: str, url: str | None) -> _Found | None:
             return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
     if today := _archive_today(text, url):
         return today
-    trailer = _TRAILER.search(text) if wayback else None
+    trailer = _mark(_TRAILER, text) if wayback else None
     comment = _ARCHIVED.search(text) if "FILE ARCHIVED ON" in text else None
+    if comment is not None and _runs(text, comment.start()):
+        comment = None  # a script's string, not the trailer's comment
     if trailer or comment or at:
         hosts = (at[0],) if at else ("web.archive.org",)
         return _Found(
@@ -130,6 +138,25 @@ def replay_of(text: str, url: str | None) -> _Found | None:
             _comment_time(comment.group(1)) if comment else None,
         )
     return None
+
+
+def _mark(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first of `pattern`'s marks that a script of the page runs."""
+    for n, m in enumerate(pattern.finditer(text)):
+        if n == _MARKS_TRIED:
+            break
+        if _runs(text, m.start()):
+            return m
+    return None
+
+
+def _runs(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a `<script>` element's code, not the page's text (a `<pre>`
+    quoting a replay's code) or an attribute."""
+    last = None
+    for tag in _SCRIPT_TAG.finditer(text, 0, pos):
+        last = tag
+    return last is not None and not last.group(1) and last.group(0).endswith(">")
 
 
 def _archive_today(text: str, url: str | None) -> _Found | None:

@@ -233,3 +233,33 @@ def test_a_page_url_given_stands_over_the_marks(engine: Engine, catalogue: Catal
     page = _audit("news-wayback.html", url, engine, catalogue)
     assert page.url == url and page.replay is not None
     assert (page.replay.original, page.replay.replay_url) == (ORIGINAL_URL, None)
+
+
+_MARK = ('__wm.wombat("https://example.com/","20230105123456","https://web.archive.org/",'
+         '"web","https://web-static.archive.org/_static/","1672921496");')
+
+
+@pytest.mark.parametrize("text", [
+    # a blog post on stripping Wayback's chrome, quoting its code in the text
+    f'<html><body><article><pre><code>{_MARK}</code></pre><p>its links look like '
+    '<a href="https://web.archive.org/web/20230105123456/https://example.com/a">this</a>'
+    '</p><img src="https://web.archive.org/web/20230105123456im_/https://example.com/l.png">'
+    '</article></body></html>',
+    # pywb's documentation quoting its head insert
+    '<html><body><pre>\nwbinfo.url = "https://example.com/";\nwbinfo.timestamp = '
+    '"20230105123456";\nwbinfo.prefix = decodeURI("http://localhost:8080/my-coll/");\n</pre>'
+    '<img src="http://localhost:8080/my-coll/20230105123456im_/https://example.com/l.png">'
+    '</body></html>',
+    # a userscript that strips the marks, holding one in a string
+    f"<html><head><script>const sample = '{_MARK}';</script></head><body>"
+    '<img src="https://web.archive.org/web/20230105123456im_/https://example.com/l.png">'
+    '</body></html>',
+    # the trailer comment, quoted by a script
+    '<html><body><script>var t = "<!-- FILE ARCHIVED ON 08:15:30 Mar 12, 2024 AND RETRIEVED '
+    'FROM THE INTERNET ARCHIVE";</script><img src="https://web.archive.org/web/'
+    '20230105123456im_/https://example.com/l.png"></body></html>',
+])
+@pytest.mark.parametrize("url", ["https://blog.test/post", None])
+def test_a_page_quoting_a_replays_code_is_no_replay(text: str, url: str | None) -> None:
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)
