@@ -17,11 +17,14 @@ import lxml.html
 import pytest
 
 from auditor.catalogue import Catalogue
-from auditor.model import PageReport
+from auditor.model import PageReport, Replay
 from auditor.pipeline import audit_document, audit_records
 from auditor.readers import Document
 from auditor.readers.warc import read_warc
 from auditor.replay import unwrapped
+from auditor.report import RunSummary
+from auditor.report.html_report import HtmlReporter
+from auditor.report.markdown import MarkdownReporter
 from auditor.report.terminal import render_pages
 from auditor.rules import Engine
 from tests.archive_fixtures import response, warc_bytes
@@ -312,3 +315,22 @@ def test_a_head_include_in_a_page_without_head_keeps_its_html_tag() -> None:
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and doc.text.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "bundle-playback" not in doc.text and "__wm" not in doc.text
+
+
+def test_every_report_says_it_read_an_archives_copy_and_escapes_it() -> None:
+    served = ('https://web.archive.org/web/2023/https://x.test/"><script>alert(1)</script>'
+              '|`*[a](b)\x1b[31m')
+    page = PageReport(input="t", url="https://x.test/", kind="html", first_party="x.test",
+                      title=None, replay=Replay("Wayback Machine", "https://x.test/",
+                                                "2023-01-05", served))
+    done = RunSummary(1, 0, 0, 0, False, True)
+    html_out, md_out = io.StringIO(), io.StringIO()
+    for reporter in (HtmlReporter(html_out, "test"), MarkdownReporter(md_out, "test")):
+        reporter.start(())
+        reporter.handle(page)
+        reporter.finished(done)
+    assert "<dt>archived</dt><dd>Wayback Machine capture of 2023-01-05" in html_out.getvalue()
+    assert "<script>alert" not in html_out.getvalue()
+    assert "archived\\: Wayback Machine capture of 2023-01-05" in md_out.getvalue()
+    assert "<script>alert" not in md_out.getvalue() and "\x1b" not in md_out.getvalue()
+    assert "\x1b" not in render_pages([page], width=200)
