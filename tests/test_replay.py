@@ -334,3 +334,13 @@ def test_every_report_says_it_read_an_archives_copy_and_escapes_it() -> None:
     assert "archived\\: Wayback Machine capture of 2023-01-05" in md_out.getvalue()
     assert "<script>alert" not in md_out.getvalue() and "\x1b" not in md_out.getvalue()
     assert "\x1b" not in render_pages([page], width=200)
+
+
+def test_pywbs_worker_modifier_is_unwrapped_too() -> None:
+    # pywb's modifiers are two letters but its web worker's, `wkr_`
+    text = ('<html><head><script>\n  wbinfo.url = "https://a.test/";\n  wbinfo.timestamp = '
+            '"20240312081530";\n  wbinfo.prefix = decodeURI("http://localhost:8080/coll/");\n'
+            '</script></head><body><script>new Worker("/coll/20240312081530wkr_/https://v.test/'
+            'w.js");</script></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and 'new Worker("https://v.test/w.js")' in doc.text
