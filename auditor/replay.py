@@ -88,7 +88,9 @@ _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", r
 _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 # a URL where one starts (an attribute's value, a string, a CSS url()), slashes maybe escaped
 _URL_START = re.compile(r"""(?<=["'=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
-_LINK_TARGET = re.compile(r"<a\s[^>]*\bhref\s*=\s*[\"']?\s*$", re.I)
+# an attribute no browser loads: a link's target, a form field's value, a tooltip
+_NOT_LOADED = re.compile(r"<(?:(?:a|area)\s[^>]*\bhref|[a-z][\w-]*\s[^>]*\b(?:value|title|alt|"
+                         r"placeholder|aria-label))\s*=\s*[\"']?\s*$", re.I)
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
     (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
@@ -249,14 +251,17 @@ def _without_head_include(text: str, own: frozenset[str]) -> str:
 
 def _the_archives(region: str, own: frozenset[str]) -> bool:
     """Whether a region of chrome loads nothing but the archive's own (a URL of another
-    host there, but for a link's target, is the page's or an injection's, and makes the
-    region no chrome: marks and chrome comments any page can write must not hide code).
+    host there, but for a link's target or a field's value, is the page's or an
+    injection's, and makes the region no chrome: marks and chrome comments any page can
+    write must not hide code).
 
     >>> own = frozenset({"archive.org", "a.test"})
     >>> _the_archives('<script src="https://web-static.archive.org/w.js"></script>', own)
     True
     >>> _the_archives('<a href="https://x.test/">x</a><img src="/static/i.png">', own)
     True
+    >>> _the_archives('<input name=url value="http://x.test/"><img src="//x.test/p.gif">', own)
+    False
     >>> _the_archives("<script>s.src='https:\\/\\/evil.test\\/p.js'</script>", own)
     False
     """
@@ -265,8 +270,8 @@ def _the_archives(region: str, own: frozenset[str]) -> bool:
         if any(host == h or host.endswith("." + h) for h in own):
             continue
         tag = region.rfind("<", max(0, m.start() - 4096), m.start())
-        if _LINK_TARGET.match(region, tag if tag >= 0 else 0, m.start()):
-            continue  # where a link leads is loaded by no one
+        if _NOT_LOADED.match(region, tag if tag >= 0 else 0, m.start()):
+            continue  # where a link leads, what a search box holds: loaded by no one
         return False
     return True
 

@@ -344,3 +344,19 @@ def test_pywbs_worker_modifier_is_unwrapped_too() -> None:
             'w.js");</script></body></html>')
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and 'new Worker("https://v.test/w.js")' in doc.text
+
+
+def test_the_toolbar_naming_other_sites_without_loading_them_is_still_chrome(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # a capture reached through a redirect: the toolbar's search box holds the URL asked
+    # for, another host than the page's; its share links lead to other sites
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8").replace(
+        'id="wmtbURL" value="https://www.harbour-gazette.test/local/ferry-timetable"',
+        'id="wmtbURL" value="http://harbour-gazette.test/ferry"').replace(
+        '<div id="wm-graph-anchor">', '<a title="https://www.facebook.com/" href="https://'
+        'www.facebook.com/sharer/sharer.php?u=https://web.archive.org/">share</a>'
+        '<div id="wm-graph-anchor">')
+    assert "http://harbour-gazette.test/ferry" in text and "sharer.php" in text
+    copy = audit_document(Document("t", "html", text, WAYBACK_URL), engine, catalogue)
+    assert _what_it_names(copy) == _what_it_names(original)
