@@ -128,7 +128,8 @@ def replay_of(text: str, url: str | None) -> _Found | None:
         hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
         collection = parts.path.strip("/") if parts is not None else ""
         if collection:
-            return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
+            return _Found(REPLAY_HOSTS.get(hosts[0], PYWB) if hosts else PYWB,
+                          _url(u.group(1)), t.group(1), hosts, collection)
     if today := _archive_today(text, url):
         return today
     trailer = _mark(_TRAILER, text) if wayback else None
@@ -172,6 +173,8 @@ def _archive_today(text: str, url: str | None) -> _Found | None:
     from the long link (the short URL names none)."""
     at = archive_today_snapshot(url) if url else None
     link = _LONGLINK.search(text) if _LONGLINK_ID in text else None  # a scan in C first
+    if link is not None and _runs(text, link.start()):
+        link = None  # a script's string holding the header's markup
     tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
     value = _VALUE.search(tag) if tag.lower().startswith("<input") else None
     written = html.unescape(value.group(1) or value.group(2) or "") if value else ""

@@ -360,3 +360,20 @@ def test_the_toolbar_naming_other_sites_without_loading_them_is_still_chrome(
     assert "http://harbour-gazette.test/ferry" in text and "sharer.php" in text
     copy = audit_document(Document("t", "html", text, WAYBACK_URL), engine, catalogue)
     assert _what_it_names(copy) == _what_it_names(original)
+
+
+def test_archive_its_pywb_replay_is_named_archive_it() -> None:
+    text = ('<html><head><script>\n  wbinfo.url = "https://a.test/";\n  wbinfo.timestamp = '
+            '"20240312081530";\n  wbinfo.prefix = decodeURI("https://wayback.archive-it.org/'
+            '1234/");\n</script></head><body><img src="https://wayback.archive-it.org/1234/'
+            '20240312081530im_/https://v.test/p.gif"></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and replay.archive == "Archive-It"
+    assert '<img src="https://v.test/p.gif">' in doc.text
+
+
+def test_archive_todays_header_quoted_by_a_script_is_no_snapshot() -> None:
+    text = ("<html><body><script>const box = '<input id=\"SHARE_LONGLINK\" value=\"https://"
+            "archive.ph/2024.03.12-081530/https://a.test/\">';</script><p>text</p></body></html>")
+    doc = Document(input="t", kind="html", text=text, url="https://tools.test/archive-helper")
+    assert unwrapped(doc) == (doc, None)
