@@ -87,7 +87,11 @@ _CHROME: tuple[_Region, ...] = (
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
 _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 # a URL where one starts (an attribute's value, a string, a CSS url()), slashes maybe escaped
-_URL_START = re.compile(r"""(?<=["'=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
+_URL_START = re.compile(r"""(?<=["'`=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
+# code built at run time, which no archive's chrome writes and which hides what it loads
+_DYNAMIC = re.compile(r"\b(?:eval|atob|unescape|Function)\s*\(|\bsetTimeout\s*\(\s*['\"`]|"
+                      r"fromCharCode|document\s*\.\s*write|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|"
+                      r"\bimport\s*\(")
 # an attribute no browser loads: a link's target, a form field's value, a tooltip
 _NOT_LOADED = re.compile(r"<(?:(?:a|area)\s[^>]*\bhref|[a-z][\w-]*\s[^>]*\b(?:value|title|alt|"
                          r"placeholder|aria-label))\s*=\s*[\"']?\s*$", re.I)
@@ -253,7 +257,7 @@ def _without_head_include(text: str, own: frozenset[str]) -> str:
 
 
 def _the_archives(region: str, own: frozenset[str]) -> bool:
-    """Whether a region of chrome loads nothing but the archive's own (a URL of another
+    r"""Whether a region of chrome loads nothing but the archive's own (a URL of another
     host there, but for a link's target or a field's value, is the page's or an
     injection's, and makes the region no chrome: marks and chrome comments any page can
     write must not hide code).
@@ -265,9 +269,13 @@ def _the_archives(region: str, own: frozenset[str]) -> bool:
     True
     >>> _the_archives('<input name=url value="http://x.test/"><img src="//x.test/p.gif">', own)
     False
-    >>> _the_archives("<script>s.src='https:\\/\\/evil.test\\/p.js'</script>", own)
+    >>> _the_archives(r"<script>s.src='https:\/\/evil.test\/p.js'</script>", own)
+    False
+    >>> _the_archives("<script>__wm.bt(1);eval(atob('cy5zcmM9Li4u'))</script>", own)
     False
     """
+    if _DYNAMIC.search(region):
+        return False
     for m in _URL_START.finditer(region):
         host = m.group(1).lower().rstrip(".")
         if any(host == h or host.endswith("." + h) for h in own):

@@ -377,3 +377,16 @@ def test_archive_todays_header_quoted_by_a_script_is_no_snapshot() -> None:
             "archive.ph/2024.03.12-081530/https://a.test/\">';</script><p>text</p></body></html>")
     doc = Document(input="t", kind="html", text=text, url="https://tools.test/archive-helper")
     assert unwrapped(doc) == (doc, None)
+
+
+@pytest.mark.parametrize("script", [
+    "__wm.bt(1);eval(atob('dmFyIHM9ZG9jdW1lbnQuY3JlYXRlRWxlbWVudCgnc2NyaXB0Jyk='));",
+    "__wm.bt(1);var s=document.createElement('script');s.src=`https://evil-track.test/p.js`;",
+    "__wm.bt(1);document.write(String.fromCharCode(60,115,99,114,105,112,116));",
+])
+def test_chrome_running_code_it_builds_is_the_pages(script: str) -> None:
+    # code built at run time hides what it loads: no archive's chrome writes it
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body><p>story</p></body></html>\n"
+            f"<script>{script}</script>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and script in doc.text
