@@ -390,3 +390,19 @@ def test_chrome_running_code_it_builds_is_the_pages(script: str) -> None:
             f"<script>{script}</script>")
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and script in doc.text
+
+
+@pytest.mark.parametrize("url", [
+    # a host that only contains the archive's name
+    "https://web.archive.org.mirror.test/web/20230105123456/https://example.com/",
+    "https://notweb.archive.org.test/web/20230105123456/https://example.com/",
+    # the archive's own pages that are no replay: an item page, the calendar, a search
+    "https://archive.org/details/harbour-gazette-1998",
+    "https://web.archive.org/web/2023*/https://example.com/*",
+    "https://web.archive.org/web/*/example.com",
+])
+def test_a_page_at_an_archive_like_url_with_no_marks_is_no_replay(url: str) -> None:
+    text = ('<html><body><p>Captures of example.com</p><a href="https://web.archive.org/web/'
+            '20230105123456/https://example.com/">5 January 2023</a></body></html>')
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)
