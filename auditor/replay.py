@@ -7,8 +7,9 @@ its own chrome (playback scripts, toolbar, banner styles, donate frame, the trai
 vendor named, and the chrome's own code judged as the page's. So a page that *is* a replay
 (served from a known replay host, or carrying the replay's own marks) has its wrappers cut
 from every URL and its chrome blanked before the audit; a page that only links to an
-archive keeps those links as the archive's. Blanking keeps every newline, so line numbers
-and xpaths still point into the saved file.
+archive keeps those links as the archive's, and chrome that loads another site's code is
+the page's (any page can write the marks). Blanking keeps every newline and the chrome's
+elements, left empty, so line numbers and xpaths still point into the saved file.
 
 archive.today (archive.ph, .md, .is, …) wraps nothing: it drops scripts and keeps the
 page's images under its own host, named by hash. Its snapshot gets the original's first
@@ -42,16 +43,22 @@ PYWB = "pywb"
 ARCHIVE_TODAY = "archive.today"
 
 # the marks a replay leaves in the page (Wayback's playback init and trailer, pywb's head
-# insert), each naming the original URL and the capture's timestamp
-_WOMBAT = re.compile(r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
+# insert), each naming the original URL and the capture's timestamp; a mark counts only as
+# a statement of a script (`_runs`): a page quoting one in its text, a `<pre>` or a string is
+# a page about replays, not one
+_STATEMENT = r"""(?<![\w$.'"\\])"""
+_WOMBAT = re.compile(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
                      r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
-_TRAILER = re.compile(r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"\s*,'
-                      r'\s*"(\d{4,14})"')
+_TRAILER = re.compile(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
+                      r'\s*,\s*"(\d{4,14})"')
 _ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
                        r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
-_WBINFO_URL = re.compile(r'\bwbinfo\.url\s*=\s*"([^"]{0,4096})"')
-_WBINFO_TS = re.compile(r'\bwbinfo\.timestamp\s*=\s*"(\d{4,14})"')
-_WBINFO_PREFIX = re.compile(r'\bwbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?"([^"]{0,4096})"')
+_WBINFO_URL = re.compile(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
+_WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
+_WBINFO_PREFIX = re.compile(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
+                            r'"([^"]{0,4096})"')
+_SCRIPT_TAG = re.compile(r"<(/?)script\b[^>]{0,4096}>?", re.I)
+_MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we need to read
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
 # header's share box (`<input id="SHARE_LONGLINK" value="https://archive.ph/<time>/<url>">`)
@@ -78,12 +85,23 @@ _CHROME: tuple[_Region, ...] = (
     (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
 )
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
-_HEAD = re.compile(r"<head\b[^>]{0,4096}>", re.I)
+_HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
+# a URL where one starts (an attribute's value, a string, a CSS url()), slashes maybe escaped
+_URL_START = re.compile(r"""(?<=["'`=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
+# code built at run time, which no archive's chrome writes and which hides what it loads
+_DYNAMIC = re.compile(r"\b(?:eval|atob|unescape|Function)\s*\(|\bsetTimeout\s*\(\s*['\"`]|"
+                      r"fromCharCode|document\s*\.\s*write|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|"
+                      r"\bimport\s*\(")
+# an attribute no browser loads: a link's target, a form field's value, a tooltip
+_NOT_LOADED = re.compile(r"<(?:(?:a|area)\s[^>]*\bhref|[a-z][\w-]*\s[^>]*\b(?:value|title|alt|"
+                         r"placeholder|aria-label))\s*=\s*[\"']?\s*$", re.I)
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
     (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
      re.compile(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
 )
 _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
+_ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,22 +121,25 @@ def replay_of(text: str, url: str | None) -> _Found | None:
     any other page (one that only links to an archive too)."""
     at = replay_page_url(url) if url else None
     wayback = "__wm." in text  # Wayback's own code, sought in C before its patterns
-    if wayback and (m := _WOMBAT.search(text)):
+    if wayback and (m := _mark(_WOMBAT, text)):
         host = host_of(m.group(3))
         hosts = tuple(h for h in {host, at[0] if at else ""} if h)
         return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
                       m.group(4) or "web")
-    if "wbinfo" in text and (u := _WBINFO_URL.search(text)) and (t := _WBINFO_TS.search(text)):
-        prefix = _WBINFO_PREFIX.search(text)
+    if "wbinfo" in text and (u := _mark(_WBINFO_URL, text)) and (t := _mark(_WBINFO_TS, text)):
+        prefix = _mark(_WBINFO_PREFIX, text)
         parts = split_url(prefix.group(1)) if prefix else None
         hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
         collection = parts.path.strip("/") if parts is not None else ""
         if collection:
-            return _Found(PYWB, _url(u.group(1)), t.group(1), hosts, collection)
+            return _Found(REPLAY_HOSTS.get(hosts[0], PYWB) if hosts else PYWB,
+                          _url(u.group(1)), t.group(1), hosts, collection)
     if today := _archive_today(text, url):
         return today
-    trailer = _TRAILER.search(text) if wayback else None
+    trailer = _mark(_TRAILER, text) if wayback else None
     comment = _ARCHIVED.search(text) if "FILE ARCHIVED ON" in text else None
+    if comment is not None and _runs(text, comment.start()):
+        comment = None  # a script's string, not the trailer's comment
     if trailer or comment or at:
         hosts = (at[0],) if at else ("web.archive.org",)
         return _Found(
@@ -132,11 +153,32 @@ def replay_of(text: str, url: str | None) -> _Found | None:
     return None
 
 
+def _mark(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first of `pattern`'s marks that a script of the page runs."""
+    for n, m in enumerate(pattern.finditer(text)):
+        if n == _MARKS_TRIED:
+            break
+        if _runs(text, m.start()):
+            return m
+    return None
+
+
+def _runs(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a `<script>` element's code, not the page's text (a `<pre>`
+    quoting a replay's code) or an attribute."""
+    last = None
+    for tag in _SCRIPT_TAG.finditer(text, 0, pos):
+        last = tag
+    return last is not None and not last.group(1) and last.group(0).endswith(">")
+
+
 def _archive_today(text: str, url: str | None) -> _Found | None:
     """An archive.today snapshot, from its URL or its header's long link; its original
     from the long link (the short URL names none)."""
     at = archive_today_snapshot(url) if url else None
     link = _LONGLINK.search(text) if _LONGLINK_ID in text else None  # a scan in C first
+    if link is not None and _runs(text, link.start()):
+        link = None  # a script's string holding the header's markup
     tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
     value = _VALUE.search(tag) if tag.lower().startswith("<input") else None
     written = html.unescape(value.group(1) or value.group(2) or "") if value else ""
@@ -160,8 +202,8 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     def clean(text: str) -> str:
         if found.archive == ARCHIVE_TODAY:
             return _TODAY_URLS.sub(lambda m: _blanks(m.group(0)),
-                                   _without(_TODAY_CHROME, text))
-        return wrapper.sub("", _without(_CHROME, _without_head_include(text)))
+                                   _without(_TODAY_CHROME, text, own))
+        return wrapper.sub("", _without(_CHROME, _without_head_include(text, own), own))
 
     served = doc.url if doc.url and (wrapper.match(doc.url) or archive_today_snapshot(doc.url)
                                      ) else None  # the URL the archive served it at
@@ -170,6 +212,11 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     replay = Replay(found.archive, original,
                     found.captured or (_stamp_time(found.stamp) if found.stamp else None),
                     served)
+    # what the chrome may load: the archive's hosts, and the page's own (which the
+    # toolbar's search box and the trailer's call name)
+    own = frozenset(h.lower() for h in (*found.hosts, *_ARCHIVES, *(
+        ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY else ()),
+        host_of(original) if original else "") if h)
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -179,29 +226,90 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     ), replay
 
 
-def _without(regions: tuple[_Region, ...], text: str) -> str:
-    """`text` with each region blanked."""
+def _without(regions: tuple[_Region, ...], text: str, own: frozenset[str]) -> str:
+    """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
         out: list[str] = []
-        pos = 0
-        while (a := start.search(text, pos)) and (b := end.search(text, a.end())):
+        pos = seek = 0
+        while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
-            out += [text[pos:a.start()], _blanks(text[a.start():stop])]
-            pos = stop
+            if _the_archives(text[a.start():stop], own):
+                out += [text[pos:a.start()], _blanked(text[a.start():stop])]
+                pos = stop
+            seek = stop  # a start inside a region that is not chrome is not chrome either
         text = "".join(out) + text[pos:]
     return text
 
 
-def _without_head_include(text: str) -> str:
+def _without_head_include(text: str, own: frozenset[str]) -> str:
     """`text` with Wayback's head include blanked: from the `<head>` tag it follows (which
-    is the page's and stays) to the comment closing it."""
+    is the page's and stays; lacking one, the `<html>` tag or doctype) to the comment
+    closing it."""
     end = _HEAD_INCLUDE_END.search(text)
     if end is None:
         return text
     start = 0
     for head in _HEAD.finditer(text, 0, end.start()):
         start = head.end()
-    return text[:start] + _blanks(text[start:end.end()]) + text[end.end():]
+    if not _the_archives(text[start:end.end()], own):
+        return text
+    return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
+
+
+def _the_archives(region: str, own: frozenset[str]) -> bool:
+    r"""Whether a region of chrome loads nothing but the archive's own (a URL of another
+    host there, but for a link's target or a field's value, is the page's or an
+    injection's, and makes the region no chrome: marks and chrome comments any page can
+    write must not hide code).
+
+    >>> own = frozenset({"archive.org", "a.test"})
+    >>> _the_archives('<script src="https://web-static.archive.org/w.js"></script>', own)
+    True
+    >>> _the_archives('<a href="https://x.test/">x</a><img src="/static/i.png">', own)
+    True
+    >>> _the_archives('<input name=url value="http://x.test/"><img src="//x.test/p.gif">', own)
+    False
+    >>> _the_archives(r"<script>s.src='https:\/\/evil.test\/p.js'</script>", own)
+    False
+    >>> _the_archives("<script>__wm.bt(1);eval(atob('cy5zcmM9Li4u'))</script>", own)
+    False
+    """
+    if _DYNAMIC.search(region):
+        return False
+    for m in _URL_START.finditer(region):
+        host = m.group(1).lower().rstrip(".")
+        if any(host == h or host.endswith("." + h) for h in own):
+            continue
+        tag = region.rfind("<", max(0, m.start() - 4096), m.start())
+        if _NOT_LOADED.match(region, tag if tag >= 0 else 0, m.start()):
+            continue  # where a link leads, what a search box holds: loaded by no one
+        return False
+    return True
+
+
+def _blanked(region: str) -> str:
+    """The archive's chrome as blanks, its newlines and its elements' tag names kept: the
+    lines and the elements after it (and their xpaths) are the saved file's."""
+    out: list[str] = []
+    pos = 0
+    while m := _MARKUP.search(region, pos):
+        out.append(_blanks(region[pos:m.start()]))
+        name = m.group(1)
+        if not name:  # a comment
+            out.append(_blanks(m.group(0)))
+            pos = m.end()
+            continue
+        rest = m.group(0)[len(name) + 1:]
+        out += ["<", name, _blanks(rest[:-1]), ">"] if rest.endswith(">") else [
+            "<", name, _blanks(rest)]
+        pos = m.end()
+        if name.lower() in ("script", "style"):  # raw text, to its end tag
+            close = re.compile(rf"</{name}\b", re.I).search(region, pos)
+            stop = close.start() if close else len(region)
+            out.append(_blanks(region[pos:stop]))
+            pos = stop
+    out.append(_blanks(region[pos:]))
+    return "".join(out)
 
 
 def _blanks(text: str) -> str:

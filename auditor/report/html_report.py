@@ -36,7 +36,7 @@ from auditor.report.html.markup import (
     text_row,
 )
 from auditor.report.interface import RunSummary
-from auditor.report.provenance import evidence_line, origin_note, source_name
+from auditor.report.provenance import evidence_line, origin_note, replay_line, source_name
 from auditor.words import counted
 
 _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
@@ -245,6 +245,8 @@ class HtmlReporter:
                              ("input", f"{page.input} ({page.kind})"), ("title", page.title)):
             if value:
                 w(f"<dt>{label}</dt><dd>{esc(value, limit=2000)}</dd>")
+        if page.replay is not None:  # audited as the original the archive's copy replays
+            w(f"<dt>archived</dt><dd>{esc(replay_line(page.replay), limit=2000)}</dd>")
         for source in page.provenance:  # what the page copies, with the evidence
             w(f"<dt>republishes</dt><dd>{esc(source_name(source), limit=2000)}<ul>"
               + "".join(f"<li>{esc(evidence_line(e), limit=400)}</li>" for e in source.evidence)
