@@ -421,6 +421,12 @@ def assert_read(report: PageReport, s: Stack) -> None:
     assert {(i.kind, i.value) for i in report.ids if i.origin is Origin.OPERATOR} == set(s.ids)
 
 
+def assert_names_none(report: PageReport, networks: set[str]) -> None:
+    """A look-alike page: none of these networks named, and no slot of theirs."""
+    assert not {n.network for n in report.networks} & networks
+    assert [s for s in report.slots if s.network in networks] == []
+
+
 @pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
 def test_each_managed_stack_is_named_with_its_slots_and_ids(
         audit_stack: AuditStack, s: Stack) -> None:

@@ -12,7 +12,14 @@ import pytest
 
 from auditor.model import Severity
 
-from .test_managed_stacks import AuditStack, Stack, assert_read, audit_stack, stack
+from .test_managed_stacks import (
+    AuditStack,
+    Stack,
+    assert_names_none,
+    assert_read,
+    audit_stack,
+    stack,
+)
 
 __all__ = ["audit_stack"]  # the module fixture, shared with the managed stacks' tests
 
@@ -118,9 +125,7 @@ _NAMED = {"Ad Generation", "AdButler", "BuySellAds", "MGID", "Primis"}
      "myAdButler.register(174302, 448120, [300,250]);</script>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
-    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
-    assert not {n.network for n in report.networks} & _NAMED
-    assert [s for s in report.slots if s.network in _NAMED] == []
+    assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
 
 
 # A Prebid page's bidders among the new SSPs, and the hidden user-sync frames Prebid drops

@@ -15,7 +15,14 @@ import pytest
 
 from auditor.model import Severity
 
-from .test_managed_stacks import AuditStack, Stack, assert_read, audit_stack, stack
+from .test_managed_stacks import (
+    AuditStack,
+    Stack,
+    assert_names_none,
+    assert_read,
+    audit_stack,
+    stack,
+)
 
 __all__ = ["audit_stack"]  # the module fixture, shared with the managed stacks' tests
 
@@ -202,8 +209,5 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
      '</a></div><div class="ym" id="ym_1714521600123"><a href="/2024/04/">April</a></div>'),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
-    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
-    named = {n.network for n in report.networks}
-    assert not named & {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"}
-    assert [s for s in report.slots
-            if s.network in {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"}] == []
+    assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
+                      {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"})
