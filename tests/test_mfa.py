@@ -317,6 +317,10 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
      "14:26</div></div>", "named: Tobias Krall"),
     ('<div class="entry-meta"><a href="/c/politik/">Politik</a> | 29.07.2026</div>',
      "no author"),
+    # a category link or a date's label beside the date is no author
+    ('<div class="entry-meta"><a href="/c/tech/">Tech Reviews</a>, May 12, 2026</div>',
+     "no author"),
+    ('<div class="entry-meta"><span>Last Updated</span> | 12.05.2026</div>', "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
@@ -349,6 +353,17 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
      "named: Ines Marlow"),
     ("<ul><li class='widget'><p>Marta Vogel<br>Hauptstrasse 5</p><p>Akkreditierung "
      "Frankfurter<br>Buchmesse 2026</p></li></ul>", "no author"),
+    # a theme's closing link, a sign-off, a credit, a wire agency: capitalised, no one's
+    # name (each read as "named", so a page naming no author passed the row)
+    ("<p>Read More</p>", "no author"),
+    ("<p>Related Posts</p>", "no author"),
+    ("<p>Share This Article</p>", "no author"),
+    ("<p>Best Regards, The Team</p>", "no author"),
+    ("<p>Stay Safe</p>", "no author"),
+    ("<p>Photo Credit<br>Getty Images</p>", "no author"),
+    ("<p><small>Thomson Reuters Foundation</small></p>", "no author"),
+    # a name bearing one of those words is still a person's
+    ("<p>Herbert Read<br>Aus: Das Landbuch</p>", "named: Herbert Read"),
 ])
 def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: Catalogue,
                                              closing: str, value: str) -> None:
@@ -359,6 +374,25 @@ def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: 
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+@pytest.mark.parametrize(("quote", "value"), [
+    # a quotes page: the line under a quotation names its speaker, not the page's writer
+    ("<p>“Life is like riding a bicycle. To keep your balance you must keep moving, as "
+     "every one of us learns sooner or later.”</p><p>Albert Einstein</p>", "no author"),
+    ('<p>"Life is like riding a bicycle. To keep your balance you must keep moving, as '
+     'every one of us learns sooner or later."</p><p><em>Albert Einstein</em></p>',
+     "no author"),
+])
+def test_a_quotations_speaker_is_no_signature(project_engine: Engine, catalogue: Catalogue,
+                                              quote: str, value: str) -> None:
+    html = (f"<html><head><title>Quotes</title></head><body><article><h1>Ten quotes</h1>"
+            f"{quote}</article></body></html>")
+    page = audit(html.encode(), url="https://quotes.example/2026/ten-quotes/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, True)
 
 
 STORY = "https://gazette.example/2026/council-library-plan"
