@@ -411,6 +411,17 @@ STORY = "https://gazette.example/2026/council-library-plan"
     # a "View all" link to other stories is no one-page view
     (f'<link rel="next" href="{STORY}/2/">', '<a href="/galleries/">View all</a>',
      "1 pagination sign", True),
+    # nor one to another story's one-page view (a sidebar's), a sitemap's "View all
+    # pages", or a gallery's link to its first slide (?view=1): the slideshow is forced
+    (f'<link rel="next" href="{STORY}/2/">',
+     '<aside><a href="/2026/richest-families/?view=all">20 richest families</a></aside>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', '<a href="/sitemap/">View all pages</a>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', f'<a href="{STORY}/?view=1">1</a>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', f'<a href="{STORY}/?view=all">View all</a>',
+     "1 pagination sign, with a one-page view", False),
 ])
 def test_a_split_article_with_a_one_page_view_is_no_slideshow(
         project_engine: Engine, catalogue: Catalogue, head: str, link: str, value: str,
