@@ -619,3 +619,20 @@ def test_a_script_whose_lowering_grows_still_cites_its_settings() -> None:
         "</script></body></html>")
     assert "Gregory Lipinski" in [h.text for h in author_hits(page, "site.example")]
     assert any("refreshAdsInterval = 30000" in h.text for h in refresh_hits(page, None))
+
+
+@pytest.mark.parametrize(("near", "video"), [
+    ('jwplayer("v").setup({autostart: true})', True),
+    ('window.RufflePlayer.config={"autoplay":"on"}', False),
+    ("var audioPlayer = 1; var p = videojs('v', {autoplay: true})", True),
+    ("new PodcastPlayer('#ep', {autoplay: true}); var soundPlayerOn = 1", False),
+    ("google.$ima.init({autoplay: true})", True),
+    ("slider.init({autoplay: true})", False),
+])
+def test_a_video_player_is_named_by_its_whole_identifier(near: str, video: bool) -> None:
+    """Each identifier holding a player word is read whole, once (searching back from
+    every player word for its identifier's start made a podcast page's thousand autoplay
+    keys cost 25 times the rest of its audit)."""
+    from auditor.mfa.code import _video_player
+
+    assert _video_player(near) is video

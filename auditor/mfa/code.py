@@ -66,7 +66,7 @@ _PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)
 # Machine and old-game sites inject (`RufflePlayer.config = {"autoplay": "on"}` starts a
 # .swf), and audio, podcast and radio players; its autoplay key is not a video's
 _NOT_VIDEO_PLAYER = re.compile(r"ruffle|flash|swf|audio|podcast|radio|music|sound", re.I)
-_IDENTIFIER_AROUND = re.compile(r"[\w$]*\Z"), re.compile(r"[\w$]*")
+_IDENTIFIER = re.compile(r"[\w$]+")
 # What makes a muted <video autoplay> an ad's: its own or its containers' attributes
 # naming a player, a video ad stack or an ad slot (a muted hero loop is decoration)
 _AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
@@ -282,13 +282,12 @@ def _video_player(near: str) -> bool:
     >>> _video_player('window.RufflePlayer.config={"autoplay":"on"}')
     False
     """
-    before, after = _IDENTIFIER_AROUND
-    for m in _PLAYER.finditer(near):
-        head, tail = before.search(near, 0, m.start()), after.match(near, m.end())
-        name = (head.group() if head else "") + m.group() + (tail.group() if tail else "")
-        if not _NOT_VIDEO_PLAYER.search(name):
-            return True
-    return False
+    if not _PLAYER.search(near):
+        return False
+    # each identifier read once: searching back from each player word for its identifier's
+    # start cost 0.4 ms an autoplay key (a podcast page's thousand players: 25x the audit)
+    return any(_PLAYER.search(name) and not _NOT_VIDEO_PLAYER.search(name)
+               for name in _IDENTIFIER.findall(near))
 
 
 def _autoplay_settings(code: str, low: str) -> Iterator[re.Match[str]]:
