@@ -180,6 +180,16 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
          "</script>", "autoplay-video", False),
     ("", '<div id="ep"></div><script>new PodcastPlayer("#ep", {src: "/ep12.mp3", '
          "autoplay: true});</script>", "autoplay-video", False),
+    # Video.js's data-setup and Brightcove's <video-js> element autoplay as <video> does
+    # (both were no autoplay); muted outside an ad context stays decoration
+    ("", '<video class="video-js" controls data-setup=\'{"autoplay": true}\'>'
+         '<source src="/a.mp4"></video>', "autoplay-video", True),
+    ("", '<video class="video-js" data-setup=\'{"autoplay": "muted", "loop": true}\'>'
+         '<source src="/a.mp4"></video>', "autoplay-video", False),
+    ("", '<video class="video-js" data-setup=\'{"autoplay": false}\'></video>',
+     "autoplay-video", False),
+    ("", '<video-js data-account="1" data-player="default" data-video-id="2" controls '
+         "autoplay></video-js>", "autoplay-video", True),
     # Facebook adds fbclid to every outbound click, paid or organic
     ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
      "paid-traffic-hints", False),

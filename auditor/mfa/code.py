@@ -74,6 +74,10 @@ _AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|ad
 AD_CONTEXT_LEVELS = 3  # the video and this many containers are read for an ad context
 AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
 VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk for it
+# Video.js's options in its element's data-setup (`{"autoplay": true}`; "muted" starts it
+# muted; "play" and "any" try with sound), read as the attribute; Brightcove's and
+# Video.js's own element, <video-js autoplay>, is a <video> too
+_SETUP_AUTOPLAY = re.compile(r'"autoplay"\s*:\s*(true|"(?:play|any|muted)")', re.I)
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -243,13 +247,19 @@ def _ad_context(video: Any) -> bool:
 
 def autoplay_hits(page: ParsedPage) -> list[Hit]:
     out: list[Hit] = []
-    for video in page.tagged("video") if page.holding(VIDEO_NEEDLES) else ():
-        if video.get("autoplay") is not None:
-            muted = video.get("muted") is not None
+    videos = ((*page.tagged("video"), *page.tagged("video-js"))
+              if page.holding(VIDEO_NEEDLES) else ())
+    for video in videos:
+        setup = _SETUP_AUTOPLAY.search(video.get("data-setup") or "")
+        if video.get("autoplay") is not None or setup:
+            muted = (video.get("muted") is not None
+                     or (setup is not None and setup.group(1).lower() == '"muted"'))
             if muted and not _ad_context(video):
                 continue  # a muted background loop: no ad, no player, no sound
             sound = "muted, in an ad context" if muted else "with sound unless a script mutes it"
-            out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
+            how = f"data-setup {setup.group()}" if setup and video.get("autoplay") is None else (
+                "autoplay")
+            out.append(Hit(f"<{video.tag} {how}> ({sound})", line_of(video)))
     for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""
         if _AUTOPLAY_URL.search(src):
