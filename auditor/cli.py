@@ -305,9 +305,25 @@ def run_audit(args: argparse.Namespace) -> int:
                     absent.add(source)
                 yield ReadFailure(source, "file", str(exc))
 
+        def stood_for(source: str) -> Iterator[Record]:
+            """`source`'s records, and, beside other inputs, when all it held were skipped
+            (an archive of images), a failed page standing for it, so that every report
+            shows the input the gate could not judge (exit 2), not only the summary."""
+            held, skipped_before = False, len(skipped)
+            for record in streamed(source):
+                held = held or not isinstance(record, Skipped)
+                yield record
+            if not held and gate.active and len(args.inputs) > 1:
+                error = (f"{source}: held no page ({len(skipped) - skipped_before} records "
+                         "skipped)")
+                not_given.append(error)
+                absent.add(source)
+                whole_files.add(source)
+                yield ReadFailure(source, "file", error)
+
         for source in args.inputs:
             before = (pages, len(skipped))
-            for page in audit_records(streamed(source), engine, catalogue, limits):
+            for page in audit_records(stood_for(source), engine, catalogue, limits):
                 if (page.errors and page.input in whole_files and page.input not in absent
                         and os.path.isdir(page.input)):
                     # a folder of the site the walk could not list: its pages are unknown,
