@@ -280,6 +280,7 @@ def run_audit(args: argparse.Namespace) -> int:
         unreadable: list[str] = []  # whole files that could not be audited: exit 2
         whole_files: set[str] = set()  # records that are files, not archive members
         not_given: list[str] = []  # inputs that are not there or held no page: exit 2
+        absent: set[str] = set()  # of those, the ones that stand as a failed page
 
         def streamed(source: str) -> Iterator[Record]:
             """Records as they are read (an archive is never held whole); skips counted.
@@ -301,12 +302,35 @@ def run_audit(args: argparse.Namespace) -> int:
                 whole_files.add(source)
                 if source != "-" and (not os.path.lexists(source) or os.path.isdir(source)):
                     not_given.append(str(exc))  # a path mistyped, a build that made nothing
+                    absent.add(source)
                 yield ReadFailure(source, "file", str(exc))
+
+        def stood_for(source: str) -> Iterator[Record]:
+            """`source`'s records, and, beside other inputs, when all it held were skipped
+            (an archive of images), a failed page standing for it, so that every report
+            shows the input the gate could not judge (exit 2), not only the summary."""
+            held, skipped_before = False, len(skipped)
+            for record in streamed(source):
+                held = held or not isinstance(record, Skipped)
+                yield record
+            if not held and gate.active and len(args.inputs) > 1:
+                error = (f"{source}: held no page ({len(skipped) - skipped_before} records "
+                         "skipped)")
+                not_given.append(error)
+                absent.add(source)
+                whole_files.add(source)
+                yield ReadFailure(source, "file", error)
 
         for source in args.inputs:
             before = (pages, len(skipped))
-            for page in audit_records(streamed(source), engine, catalogue, limits):
-                violations = gate.evaluate(page, source)
+            for page in audit_records(stood_for(source), engine, catalogue, limits):
+                if (page.errors and page.input in whole_files and page.input not in absent
+                        and os.path.isdir(page.input)):
+                    # a folder of the site the walk could not list: its pages are unknown,
+                    # no page allow_unreadable may let by
+                    not_given.append(page.errors[0])
+                    absent.add(page.input)
+                violations = gate.evaluate(page, source, absent=page.input in absent)
                 begin()
                 reporter.handle(page, violations)
                 pages += 1

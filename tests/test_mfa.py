@@ -180,6 +180,16 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
          "</script>", "autoplay-video", False),
     ("", '<div id="ep"></div><script>new PodcastPlayer("#ep", {src: "/ep12.mp3", '
          "autoplay: true});</script>", "autoplay-video", False),
+    # Video.js's data-setup and Brightcove's <video-js> element autoplay as <video> does
+    # (both were no autoplay); muted outside an ad context stays decoration
+    ("", '<video class="video-js" controls data-setup=\'{"autoplay": true}\'>'
+         '<source src="/a.mp4"></video>', "autoplay-video", True),
+    ("", '<video class="video-js" data-setup=\'{"autoplay": "muted", "loop": true}\'>'
+         '<source src="/a.mp4"></video>', "autoplay-video", False),
+    ("", '<video class="video-js" data-setup=\'{"autoplay": false}\'></video>',
+     "autoplay-video", False),
+    ("", '<video-js data-account="1" data-player="default" data-video-id="2" controls '
+         "autoplay></video-js>", "autoplay-video", True),
     # Facebook adds fbclid to every outbound click, paid or organic
     ("", '<a href="https://gazette.example/next/?fbclid=IwAR0abc">x</a>',
      "paid-traffic-hints", False),
@@ -317,6 +327,10 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
      "14:26</div></div>", "named: Tobias Krall"),
     ('<div class="entry-meta"><a href="/c/politik/">Politik</a> | 29.07.2026</div>',
      "no author"),
+    # a category link or a date's label beside the date is no author
+    ('<div class="entry-meta"><a href="/c/tech/">Tech Reviews</a>, May 12, 2026</div>',
+     "no author"),
+    ('<div class="entry-meta"><span>Last Updated</span> | 12.05.2026</div>', "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
@@ -349,6 +363,17 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
      "named: Ines Marlow"),
     ("<ul><li class='widget'><p>Marta Vogel<br>Hauptstrasse 5</p><p>Akkreditierung "
      "Frankfurter<br>Buchmesse 2026</p></li></ul>", "no author"),
+    # a theme's closing link, a sign-off, a credit, a wire agency: capitalised, no one's
+    # name (each read as "named", so a page naming no author passed the row)
+    ("<p>Read More</p>", "no author"),
+    ("<p>Related Posts</p>", "no author"),
+    ("<p>Share This Article</p>", "no author"),
+    ("<p>Best Regards, The Team</p>", "no author"),
+    ("<p>Stay Safe</p>", "no author"),
+    ("<p>Photo Credit<br>Getty Images</p>", "no author"),
+    ("<p><small>Thomson Reuters Foundation</small></p>", "no author"),
+    # a name bearing one of those words is still a person's
+    ("<p>Herbert Read<br>Aus: Das Landbuch</p>", "named: Herbert Read"),
 ])
 def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: Catalogue,
                                              closing: str, value: str) -> None:
@@ -359,6 +384,25 @@ def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: 
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
     assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+@pytest.mark.parametrize(("quote", "value"), [
+    # a quotes page: the line under a quotation names its speaker, not the page's writer
+    ("<p>“Life is like riding a bicycle. To keep your balance you must keep moving, as "
+     "every one of us learns sooner or later.”</p><p>Albert Einstein</p>", "no author"),
+    ('<p>"Life is like riding a bicycle. To keep your balance you must keep moving, as '
+     'every one of us learns sooner or later."</p><p><em>Albert Einstein</em></p>',
+     "no author"),
+])
+def test_a_quotations_speaker_is_no_signature(project_engine: Engine, catalogue: Catalogue,
+                                              quote: str, value: str) -> None:
+    html = (f"<html><head><title>Quotes</title></head><body><article><h1>Ten quotes</h1>"
+            f"{quote}</article></body></html>")
+    page = audit(html.encode(), url="https://quotes.example/2026/ten-quotes/",
+                 engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    assert (row.value, row.met) == (value, True)
 
 
 STORY = "https://gazette.example/2026/council-library-plan"
@@ -377,6 +421,17 @@ STORY = "https://gazette.example/2026/council-library-plan"
     # a "View all" link to other stories is no one-page view
     (f'<link rel="next" href="{STORY}/2/">', '<a href="/galleries/">View all</a>',
      "1 pagination sign", True),
+    # nor one to another story's one-page view (a sidebar's), a sitemap's "View all
+    # pages", or a gallery's link to its first slide (?view=1): the slideshow is forced
+    (f'<link rel="next" href="{STORY}/2/">',
+     '<aside><a href="/2026/richest-families/?view=all">20 richest families</a></aside>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', '<a href="/sitemap/">View all pages</a>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', f'<a href="{STORY}/?view=1">1</a>',
+     "1 pagination sign", True),
+    (f'<link rel="next" href="{STORY}/2/">', f'<a href="{STORY}/?view=all">View all</a>',
+     "1 pagination sign, with a one-page view", False),
 ])
 def test_a_split_article_with_a_one_page_view_is_no_slideshow(
         project_engine: Engine, catalogue: Catalogue, head: str, link: str, value: str,
@@ -574,3 +629,20 @@ def test_a_script_whose_lowering_grows_still_cites_its_settings() -> None:
         "</script></body></html>")
     assert "Gregory Lipinski" in [h.text for h in author_hits(page, "site.example")]
     assert any("refreshAdsInterval = 30000" in h.text for h in refresh_hits(page, None))
+
+
+@pytest.mark.parametrize(("near", "video"), [
+    ('jwplayer("v").setup({autostart: true})', True),
+    ('window.RufflePlayer.config={"autoplay":"on"}', False),
+    ("var audioPlayer = 1; var p = videojs('v', {autoplay: true})", True),
+    ("new PodcastPlayer('#ep', {autoplay: true}); var soundPlayerOn = 1", False),
+    ("google.$ima.init({autoplay: true})", True),
+    ("slider.init({autoplay: true})", False),
+])
+def test_a_video_player_is_named_by_its_whole_identifier(near: str, video: bool) -> None:
+    """Each identifier holding a player word is read whole, once (searching back from
+    every player word for its identifier's start made a podcast page's thousand autoplay
+    keys cost 25 times the rest of its audit)."""
+    from auditor.mfa.code import _video_player
+
+    assert _video_player(near) is video

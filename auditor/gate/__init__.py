@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -117,16 +117,26 @@ class Gate:
                                   Path.cwd()) if r is not None)
         return site_path(input_name, roots)
 
-    def evaluate(self, page: PageReport, source: str | None = None) -> list[Violation]:
+    def evaluate(self, page: PageReport, source: str | None = None, absent: bool = False
+                 ) -> list[Violation]:
         """The page's violations; `source` is the input it was read from, as given to
-        `records` (a directory's pages take their paths from it)."""
+        `records` (a directory's pages take their paths from it). `absent`: the page
+        stands for an input that is not there (or a folder that is none): it fails
+        whatever `allow_unreadable` and the baseline say, as the run does (exit 2), so
+        that no report calls it allowed or accepted in a run it failed."""
         if self.policy is None:
             return []
         path = self.path_of(page.input, source)
         first_party = (urlsplit(self.base_url).hostname or "",) if self.base_url else ()
-        violations = evaluate_page(page, path, rules_for(self.policy, path), first_party)
+        rules = rules_for(self.policy, path)
+        if absent:
+            rules = replace(rules, allow_unreadable=False)
+        violations = evaluate_page(page, path, rules, first_party)
         if self.baseline is not None:
             violations = mark(violations, self.baseline)
+            if absent:
+                violations = [replace(v, baselined=False) if v.clause == "unreadable" else v
+                              for v in violations]
         self.violations.extend(violations)
         return violations
 

@@ -134,7 +134,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
         slideshow(paged := pagination_hits(page, ctx.url, article), article,
-                  one_page_view(page) if paged else None),
+                  one_page_view(page, ctx.url) if paged else None),
         native_widgets(sorted((Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
                                if "native" in n.formats), key=lambda hit: hit.line),
                        "native/recirculation network"),

@@ -251,6 +251,46 @@ _SIGNATURE_INLINE = frozenset({"small", "em", "i", "strong", "b", "span"})  # no
 # where a closing paragraph is a sidebar's or the site's (an imprint widget's "Akkreditierung
 # Frankfurter<br>Buchmesse 2013"), not an article's
 _NOT_SIGNED = frozenset({"footer", "nav", "aside", "header", "li", "figure", "table", "form"})
+# Capitalised words that make a closing line or a post meta text no person's name: a
+# theme's links ("Read More", "Related Posts", "Share This Article"), a sign-off ("Best
+# Regards", "Happy Reading"), a credit ("Photo Credit", "Getty Images", "Thomson Reuters
+# Foundation") or a date's label ("Last Updated"). Any of these words rules a name out...
+_NOT_NAME_WORDS = frozenset({
+    "reading", "related", "post", "posts", "share", "article", "articles", "comment",
+    "comments", "reply", "subscribe", "newsletter", "click", "continue", "regards",
+    "sincerely", "greetings", "wishes", "photo", "photos", "image", "images", "picture",
+    "pictures", "credit", "credits", "courtesy", "source", "sources", "updated", "posted",
+    "published", "modified", "advertisement", "sponsored", "trending", "recommended",
+    "getty", "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
+    "alamy", "reuters", "afp", "dpa", "epa", "associated", "agence", "foundation",
+    "weiterlesen", "lesen", "mehr", "teilen", "artikel", "beitrag", "beiträge",
+    "kommentare", "foto", "fotos", "bild", "bilder", "quelle", "aktualisiert",
+    "veröffentlicht", "grüße", "grüssen", "grüßen", "lire", "suite", "partager"})
+# ... and a line of nothing but these is none ("Read More", "Stay Safe"), while a person
+# may bear one of them ("Herbert Read", "Courtney Love")
+_NOT_NAME_ALONE = frozenset({"read", "more", "best", "happy", "stay", "safe", "love", "kind",
+                             "good", "see", "all", "view", "top", "back", "next", "last",
+                             "new", "your", "our", "the", "my", "you", "thank", "thanks",
+                             "warm", "cheers", "enjoy", "luck", "this", "and", "of"})
+
+
+def _no_person(name: str) -> bool:
+    """A capitalised line that is a theme's link, a sign-off, a credit or a label, not
+    a person signing.
+
+    >>> [_no_person(n) for n in ("Read More", "Best Regards", "Getty Images", "Stay Safe")]
+    [True, True, True, True]
+    >>> [_no_person(n) for n in ("Herbert Read", "Courtney Love", "Antje Rávic Strubel")]
+    [False, False, False]
+    """
+    words = [w.lower().strip(".'’-") for w in name.split()]
+    return (any(w in _NOT_NAME_WORDS for w in words)
+            or all(w in _NOT_NAME_ALONE for w in words))
+
+
+# A quotation, as a quotes page runs one above its speaker ("“Life is like riding a
+# bicycle …”" and then "Albert Einstein"): the line after it attributes, not signs
+_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚']")
 
 
 def _prose(text: str) -> bool:
@@ -270,12 +310,13 @@ def _signatures(page: ParsedPage) -> list[Hit]:
         before = p.getprevious()
         if (before is None or before.tag != "p"
                 or not _last_of_section(p)
-                or not _prose(" ".join(str(t) for t in before.itertext()))
+                or not _prose(prose := " ".join(str(t) for t in before.itertext()))
+                or _QUOTATION.match(prose)
                 or inside(p, _NOT_SIGNED)):
             continue
         first = " ".join(next((t for t in _leading_text(p) if t.strip()), "").split())
         m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None
-        if m:
+        if m and not _no_person(m.group(1)):
             out.append(Hit(m.group(1), line_of(p)))
     return out
 
@@ -299,6 +340,9 @@ def _post_meta_markup(classes: tuple[str, ...]) -> Any:
     return etree.XPath(f"//@class[{tests}]/..")
 
 
+_POST_META_TEXT: Any = etree.XPath(".//text()[not(ancestor::a)]")  # a list of strings
+
+
 def _post_meta_names(page: ParsedPage) -> list[Hit]:
     """A name beside the post's date in a theme's post meta line ("Malte Welding |
     29.07.2006"), each text of the line read alone and with the one after it."""
@@ -307,11 +351,13 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
     for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
         if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
             continue
-        texts = [t for t in (" ".join(str(t).split()) for t in el.itertext()) if t]
+        # not a link's text: a category's or a tag's ("Tech Reviews, May 12, 2024"); an
+        # author's link names its archive (/author/), read above
+        texts = [t for t in (" ".join(str(t).split()) for t in _POST_META_TEXT(el)) if t]
         for i, here in enumerate(texts):
             after = texts[i + 1] if i + 1 < len(texts) else ""
             m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")
-            if m:
+            if m and not _no_person(m.group(1)):
                 out.append(Hit(m.group(1), line_of(el)))
                 break
     return out

@@ -66,7 +66,7 @@ _PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)
 # Machine and old-game sites inject (`RufflePlayer.config = {"autoplay": "on"}` starts a
 # .swf), and audio, podcast and radio players; its autoplay key is not a video's
 _NOT_VIDEO_PLAYER = re.compile(r"ruffle|flash|swf|audio|podcast|radio|music|sound", re.I)
-_IDENTIFIER_AROUND = re.compile(r"[\w$]*\Z"), re.compile(r"[\w$]*")
+_IDENTIFIER = re.compile(r"[\w$]+")
 # What makes a muted <video autoplay> an ad's: its own or its containers' attributes
 # naming a player, a video ad stack or an ad slot (a muted hero loop is decoration)
 _AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
@@ -74,6 +74,10 @@ _AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|ad
 AD_CONTEXT_LEVELS = 3  # the video and this many containers are read for an ad context
 AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
 VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk for it
+# Video.js's options in its element's data-setup (`{"autoplay": true}`; "muted" starts it
+# muted; "play" and "any" try with sound), read as the attribute; Brightcove's and
+# Video.js's own element, <video-js autoplay>, is a <video> too
+_SETUP_AUTOPLAY = re.compile(r'"autoplay"\s*:\s*(true|"(?:play|any|muted)")', re.I)
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -243,13 +247,19 @@ def _ad_context(video: Any) -> bool:
 
 def autoplay_hits(page: ParsedPage) -> list[Hit]:
     out: list[Hit] = []
-    for video in page.tagged("video") if page.holding(VIDEO_NEEDLES) else ():
-        if video.get("autoplay") is not None:
-            muted = video.get("muted") is not None
+    videos = ((*page.tagged("video"), *page.tagged("video-js"))
+              if page.holding(VIDEO_NEEDLES) else ())
+    for video in videos:
+        setup = _SETUP_AUTOPLAY.search(video.get("data-setup") or "")
+        if video.get("autoplay") is not None or setup:
+            muted = (video.get("muted") is not None
+                     or (setup is not None and setup.group(1).lower() == '"muted"'))
             if muted and not _ad_context(video):
                 continue  # a muted background loop: no ad, no player, no sound
             sound = "muted, in an ad context" if muted else "with sound unless a script mutes it"
-            out.append(Hit(f"<video autoplay> ({sound})", line_of(video)))
+            how = f"data-setup {setup.group()}" if setup and video.get("autoplay") is None else (
+                "autoplay")
+            out.append(Hit(f"<{video.tag} {how}> ({sound})", line_of(video)))
     for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""
         if _AUTOPLAY_URL.search(src):
@@ -282,13 +292,12 @@ def _video_player(near: str) -> bool:
     >>> _video_player('window.RufflePlayer.config={"autoplay":"on"}')
     False
     """
-    before, after = _IDENTIFIER_AROUND
-    for m in _PLAYER.finditer(near):
-        head, tail = before.search(near, 0, m.start()), after.match(near, m.end())
-        name = (head.group() if head else "") + m.group() + (tail.group() if tail else "")
-        if not _NOT_VIDEO_PLAYER.search(name):
-            return True
-    return False
+    if not _PLAYER.search(near):
+        return False
+    # each identifier read once: searching back from each player word for its identifier's
+    # start cost 0.4 ms an autoplay key (a podcast page's thousand players: 25x the audit)
+    return any(_PLAYER.search(name) and not _NOT_VIDEO_PLAYER.search(name)
+               for name in _IDENTIFIER.findall(near))
 
 
 def _autoplay_settings(code: str, low: str) -> Iterator[re.Match[str]]:

@@ -111,7 +111,8 @@ _ONE_PAGE_TEXT = re.compile(r"\b(?:auf einer seite|read (?:it )?on (?:one|a sing
                             r"(?:view|show) all pages|alle seiten|sur une (?:seule )?page|"
                             r"en una (?:sola )?página|komplettansicht)", re.I)
 _ONE_PAGE_HREF = re.compile(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&](?:single|"
-                            r"singlepage|view)=(?:1|true|all|single)\b", re.I)
+                            r"singlepage)=(?:1|true|all)\b|[?&]view=(?:all|single)\b", re.I)
+_ONE_PAGE_SUFFIX = re.compile(r"/komplettansicht$", re.I)
 
 
 def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None
@@ -130,15 +131,42 @@ def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = Non
                      Basis.MEASURED, bool(hits), cite(hits))
 
 
-def one_page_view(page: ParsedPage) -> Hit | None:
+def one_page_view(page: ParsedPage, url: str | None = None) -> Hit | None:
     """The page's link to its whole article on one page ("Auf einer Seite lesen",
-    `/komplettansicht`, `?printPagedArticle=true`), if it has one."""
+    `/komplettansicht`, `?printPagedArticle=true`), if it has one: a link to this
+    article (`_same_article`), not a sidebar's to another story's or a sitemap's."""
     for a in page.tagged("a"):
         href = a.get("href") or ""
         text = " ".join(" ".join(str(t) for t in a.itertext()).split())
-        if _ONE_PAGE_HREF.search(href) or (len(text) <= 60 and _ONE_PAGE_TEXT.search(text)):
+        if ((_ONE_PAGE_HREF.search(href) or (len(text) <= 60 and _ONE_PAGE_TEXT.search(text)))
+                and (url is None or _same_article(href, url))):
             return Hit(f"one-page view: {clip(text or href, 60)}", line_of(a))
     return None
+
+
+def _same_article(target: str, url: str) -> bool:
+    """`target` (resolved against `url`) is the article `url` is a page of: the same
+    path, or the path `url` extends with a page number (`/seite-2`), either with
+    `/komplettansicht` added.
+
+    >>> _same_article("/long-story/komplettansicht", "https://a.example/long-story/seite-2")
+    True
+    >>> _same_article("?printPagedArticle=true", "https://a.example/long-story.html")
+    True
+    >>> _same_article("/other-story/?view=all", "https://a.example/long-story/2/")
+    False
+    >>> _same_article("/sitemap/", "https://a.example/long-story/2/")
+    False
+    """
+    a, b = split_url(target, url), split_url(url)
+    if a is None or b is None or a.netloc != b.netloc:
+        return False
+    stem_a = _EXTENSION.sub("", _ONE_PAGE_SUFFIX.sub("", a.path.rstrip("/")).rstrip("/"))
+    stem_b = _EXTENSION.sub("", b.path.rstrip("/"))
+    if stem_a == stem_b:
+        return True
+    rest = stem_b[len(stem_a):] if stem_a and stem_b.startswith(stem_a) else ""
+    return bool(_NUMBERED.search(rest)) and len(rest) <= 12 and _article_slug(stem_a)
 
 
 def paid_traffic(hits: Sequence[Hit]) -> Indicator:

@@ -165,7 +165,13 @@ def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(
         f"auditor: error: the policy could not judge every input: {given}: ")
-    assert json.loads(result.stdout)["summary"]["passed"] is False
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["passed"] is False
+    # the input that failed the run is failing in the report, never "allowed" (it read
+    # "unreadable, allowed by allow_unreadable" in every format of a run that exited 2)
+    # (an archive of images is one too, standing for what it held: it was in no format)
+    assert [(p["input"], p["unreadable"]) for p in doc["pages"] if p["errors"]] == [
+        (given, "failing")]
     assert not (site / "b.json").exists()  # a baseline of part of the run is none
     assert run("audit", "public", "--format", "json", cwd=site).returncode == 0
 
@@ -187,17 +193,22 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("base_url", [True, False])
+@pytest.mark.parametrize(("base_url", "allow"), [(True, False), (True, True), (False, False)])
 def test_a_folder_the_walk_cannot_list_is_unreadable_not_passed(
-        site: Path, base_url: bool) -> None:
+        site: Path, base_url: bool, allow: bool) -> None:
     """A site folder the job may not list (`public/blog`, mode 0700 of another user) was
     passed over without a word: its pages never judged, the policy passed. It is now an
-    unreadable entry, so the gate fails closed (or says it let it by)."""
+    unreadable entry, and the gate could not judge it (2), whatever `allow_unreadable`
+    says: that lets by a page it could not read, not a folder of pages it never saw
+    (it let this one by, exit 0, and every report said "allowed")."""
     import os
     import subprocess
     import sys
 
     inject(site, "blog/market-day.html")  # what hides in the folder: a denied network
+    if allow:
+        policy = site / "auditor.toml"
+        policy.write_text("allow_unreadable = true\n" + policy.read_text())
     argv = [sys.executable, "-c", _LOCKED_FOLDER, "audit", "public", "--format", "json",
             *(["--base-url", "https://example.com"] if base_url else ["--no-policy"])]
     if not base_url:  # a plain walk: no gate, but the folder is an error, not nothing
@@ -210,7 +221,12 @@ def test_a_folder_the_walk_cannot_list_is_unreadable_not_passed(
     result = subprocess.run(argv, cwd=site, capture_output=True, text=True, timeout=300,
                             check=False, env={k: v for k, v in os.environ.items()
                                               if k != "GITHUB_ACTIONS"})
-    assert result.returncode == 1, result.stderr
-    failed = {v["path"]: v["clause"] for p in json.loads(result.stdout)["pages"]
-              for v in p["violations"]}
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "auditor: error: the policy could not judge every input: public/blog: cannot list "
+        "the folder: Permission denied")
+    doc = json.loads(result.stdout)
+    failed = {v["path"]: v["clause"] for p in doc["pages"] for v in p["violations"]}
     assert failed == {"blog": "unreadable"}
+    assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["failing"]
+    assert doc["summary"]["passed"] is False
