@@ -533,7 +533,9 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                   f"page's canonical link names (a moved page): {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
-                gate = None if hidden or not guard or any(
+                # a gate is the site's, written in its markup: one after </html> is no
+                # template's, whatever its cookie and target are called
+                gate = None if hidden or placed or not guard or any(
                     g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)
                 ) else _gate(text, window, url)
                 if gate is not None:

@@ -1124,6 +1124,16 @@ def test_a_redirect_once_cookie_injection_stays_high(code: str,
     assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings], report.findings
 
 
+def test_a_gate_written_after_the_markup_stays_high(audit_listed: AuditListed) -> None:
+    """A gate's cookie and target after </html>, where no template writes, read low:
+    the kit names both, and its place says it is no site's gate."""
+    page = wp_page() + (
+        "<script>if(document.cookie.indexOf('consent_ok')<0){window.location.href="
+        "'https://consent-check.promo-win.example/gate';}</script>")
+    report = audit_listed(page, URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [("redirect", H)], report.findings
+
+
 # A TDS's tag written with its pieces decoded as the script runs (the forms SEO-spam
 # clean-ups find in hacked templates): `unescape`, `decodeURIComponent`, char codes.
 _TDS_HOST = "https://t.trafficdesk.example/in.php?r="
