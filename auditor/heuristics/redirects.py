@@ -381,10 +381,12 @@ def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
 
 
 def _networks_site(name: str, company: str | None, hosts: tuple[str, ...], site: str) -> bool:
-    """Whether a registrable domain is an affiliate network's own: named as the network or
-    its company is (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the
-    site of one of its hosts."""
-    words = set(re.findall(r"[a-z0-9]+", f"{name} {company or ''}".lower()))
+    """Whether a registrable domain is an affiliate network's own: named as its company is
+    (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the site of one of
+    its hosts. The network's name only when no company is known: its other words are
+    anyone's (`rover.ebay.network.example` is on network.example, eBay *Partner Network*
+    is not its owner)."""
+    words = set(re.findall(r"[a-z0-9]+", (company or name).lower()))
     return site.split(".")[0] in words or any(registrable_domain(h) == site for h in hosts)
 
 

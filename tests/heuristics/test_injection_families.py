@@ -1242,6 +1242,14 @@ RELAYS: list[tuple[str, str, Severity | None]] = [
     ("every link through eBay's rover shape on another site's host",
      "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.xy.example"
      "/rover/1?u='+l[i].href}", M),
+    # a kit's site named by a generic word of the network's name (eBay *Partner Network*,
+    # Amazon *Associates*): no site of eBay's
+    ("every link through eBay's rover shape on a site named 'network'",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.network"
+     ".example/rover/1?u='+l[i].href}", M),
+    ("every link through eBay's rover shape on a site named 'partner'",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.partner"
+     ".example/rover/1?u='+l[i].href}", M),
     ("every link moved to https",
      "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
      None),
