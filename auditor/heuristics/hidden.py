@@ -322,9 +322,12 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
-        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None:
+        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
+                and _injection_mark(ctx, frame, url, start, copied) is None:
             # an ad network's user-sync frame whose bidder config the page does not show
-            # (Prebid's config in a bundle): no worse than an unknown host's (low below)
+            # (Prebid's config in a bundle): no worse than an unknown host's (low below),
+            # and like one's, not where or as no template writes it (before <html>, plain
+            # http on an https page: medium, as a known vendor's frame)
             severity = Severity.LOW
             message = (f"{message}: {job}, of an ad network no tag on the page is seen "
                        "running; check that the site uses it")
