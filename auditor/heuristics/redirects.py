@@ -288,8 +288,11 @@ def _timer_delay(code: str, at: int) -> int | None:
 # a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`, `s = s - 1`)
 # and written into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, a
 # template's `${c}`, jQuery's `.text(c)`)
+# (each name led by no name character: else every position inside a long identifier
+# starts a match that reads on to its end, quadratic: 31 s on a 40,000-letter name)
 _COUNTED_DOWN = re.compile(
-    r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)|([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
+    r"""(?<![\w$])([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)"""
+    r"""|(?<![\w$])([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
 _SHOWN_AS = re.compile(
     r"""\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\(""")
 _SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
