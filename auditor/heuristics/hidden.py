@@ -409,11 +409,12 @@ def _openers(root: etree._Element | None) -> frozenset[str]:
     for el in found if isinstance(found, list) else []:
         if not isinstance(el, etree._Element):
             continue
-        # a control the visitor can see: its text, a label, or an icon inside it (a
-        # hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
+        # a control the visitor can see: a button (drawn with a box even when empty, a
+        # theme's hamburger painted by its CSS), its text, a label, or an icon inside it
+        # (a hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
         # nothing to click, only a name a link farm borrows
-        if not (len(el) or (el.text or "").strip() or el.get("aria-label") or el.get("title")
-                or el.get("value")):
+        if not (str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
+                or el.get("aria-label") or el.get("title") or el.get("value")):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if el.get("data-toggle") is not None or el.get("data-bs-toggle") is not None:

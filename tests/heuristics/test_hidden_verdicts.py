@@ -246,6 +246,11 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a hamburger icon button opening the partner list", '<button data-bs-target="#brands" '
      f'><i class="fa fa-bars"></i></button><div id="brands" style="display:none">{_PARTNERS}'
      "</div>", "", []),
+    # an empty button a theme's CSS draws the icon of (read high in this review): a
+    # button is a box the visitor clicks whatever it holds
+    ("an empty button whose icon is CSS, opening the group's sites",
+     '<footer><button class="group-toggle" aria-controls="group-sites" aria-expanded="false">'
+     f'</button><div id="group-sites" style="display:none">{_PARTNERS}</div></footer>', "", []),
     ("a mobile off-canvas menu", f'<div id="mobile" class="offcanvas" style="display:none">'
      f"{_PARTNERS}</div>", "", []),
     ("a language switcher's list", '<div class="language-switcher"><ul style="display:none">'
