@@ -78,11 +78,13 @@ _SIGN_IN_COOKIE = re.compile(
     r"""(?<![a-z])(?:logged[-_]?in|signed[-_]?in|log[-_]?in|sign[-_]?in|sso|o?auth|sess(?:ion)?"""
     r"""|token|member)""")
 # a cookie set by a helper rather than `document.cookie =` (`setCookie('_v', 1, 1)`,
-# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)`): how "redirect once" kits
+# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)` or `jQuery.cookie`, its name
+# quoted or a variable, the Cookie Store API's `cookieStore.set`): how "redirect once" kits
 # write theirs too
 _COOKIE_SETTER = re.compile(
-    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|Cookies\s*\.\s*set"""
-    r"""\s*\(|\$\s*\.\s*cookie\s*\(\s*['"][^'"]{1,80}['"]\s*,""", re.I)
+    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|(?:Cookies?|"""
+    r"""cookieStore)\s*\.\s*set\s*\(|(?<![\w$])(?:\$|jQuery)\s*\.\s*cookie\s*\(\s*(?:['"][^'"]{1,80}"""
+    r"""['"]|[\w$.]{1,80})\s*,""", re.I)
 # a CMS's own editors' cookies: a redirect for everyone without one spares the site's
 # staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
 # Drupal's session cookies are named by hash and not read)

@@ -1115,9 +1115,18 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # a gate's cookie and path, on a bare IP address (read medium)
     "if(document.cookie.indexOf('age_ok')<0){location.replace('https://185.12.4.9/age-check"
     "');}",
+    # its cookie set by jQuery's plugin under its long name, by a variable's name, or by
+    # the Cookie Store API (each read low: only `$.cookie('…',` counted)
+    "if(document.cookie.indexOf('age_ok')<0){jQuery.cookie('age_ok','1',{expires:1});"
+    "location.replace('https://agecheck.promo-win.example/gate');}",
+    "var k='age_ok';if(document.cookie.indexOf(k)<0){$.cookie(k,'1');location.replace("
+    "'https://agecheck.promo-win.example/gate');}",
+    "if(document.cookie.indexOf('age_ok')<0){cookieStore.set('age_ok','1');location.replace("
+    "'https://agecheck.promo-win.example/gate');}",
 ], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
         "spares the site's editors", "a gate word in the query", "sets it by a helper",
-        "a bare IP address"])
+        "a bare IP address", "sets it by jQuery.cookie", "sets it by $.cookie(name,",
+        "sets it by cookieStore.set"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
