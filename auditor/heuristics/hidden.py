@@ -322,9 +322,12 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
-        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None:
+        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
+                and _injection_mark(ctx, frame, url, start, copied) is None:
             # an ad network's user-sync frame whose bidder config the page does not show
-            # (Prebid's config in a bundle): no worse than an unknown host's (low below)
+            # (Prebid's config in a bundle): no worse than an unknown host's (low below),
+            # and like one's, not where or as no template writes it (before <html>, plain
+            # http on an https page: medium, as a known vendor's frame)
             severity = Severity.LOW
             message = (f"{message}: {job}, of an ad network no tag on the page is seen "
                        "running; check that the site uses it")
@@ -406,11 +409,12 @@ def _openers(root: etree._Element | None) -> frozenset[str]:
     for el in found if isinstance(found, list) else []:
         if not isinstance(el, etree._Element):
             continue
-        # a control the visitor can see: its text, a label, or an icon inside it (a
-        # hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
+        # a control the visitor can see: a button (drawn with a box even when empty, a
+        # theme's hamburger painted by its CSS), its text, a label, or an icon inside it
+        # (a hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
         # nothing to click, only a name a link farm borrows
-        if not (len(el) or (el.text or "").strip() or el.get("aria-label") or el.get("title")
-                or el.get("value")):
+        if not (str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
+                or el.get("aria-label") or el.get("title") or el.get("value")):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if el.get("data-toggle") is not None or el.get("data-bs-toggle") is not None:
@@ -562,9 +566,10 @@ HIDDEN_IFRAME = FindingKind(
     "the page copies, a bare IP address, plain `http:` on an `https:` page, a host dressed as "
     "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
-    "and for an advertising vendor's frame the page's tags do not run and that says no job: "
-    "check that the site added it. Low when the frame says a job vendors document a hidden "
-    "frame for, an ad vendor's or an unknown host's (by its "
+    "and for an advertising vendor's frame the page's tags do not run and that says no job "
+    "or bears such a mark: check that the site added it. Low when the frame says a job "
+    "vendors document a hidden frame for, an ad vendor's or an unknown host's, with no mark "
+    "(by its "
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
     "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog a script opens, or "

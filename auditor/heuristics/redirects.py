@@ -78,11 +78,13 @@ _SIGN_IN_COOKIE = re.compile(
     r"""(?<![a-z])(?:logged[-_]?in|signed[-_]?in|log[-_]?in|sign[-_]?in|sso|o?auth|sess(?:ion)?"""
     r"""|token|member)""")
 # a cookie set by a helper rather than `document.cookie =` (`setCookie('_v', 1, 1)`,
-# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)`): how "redirect once" kits
+# js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)` or `jQuery.cookie`, its name
+# quoted or a variable, the Cookie Store API's `cookieStore.set`): how "redirect once" kits
 # write theirs too
 _COOKIE_SETTER = re.compile(
-    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|Cookies\s*\.\s*set"""
-    r"""\s*\(|\$\s*\.\s*cookie\s*\(\s*['"][^'"]{1,80}['"]\s*,""", re.I)
+    r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|(?:Cookies?|"""
+    r"""cookieStore)\s*\.\s*set\s*\(|(?<![\w$])(?:\$|jQuery)\s*\.\s*cookie\s*\(\s*(?:['"][^'"]{1,80}"""
+    r"""['"]|[\w$.]{1,80})\s*,""", re.I)
 # a CMS's own editors' cookies: a redirect for everyone without one spares the site's
 # staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
 # Drupal's session cookies are named by hash and not read)
@@ -288,8 +290,11 @@ def _timer_delay(code: str, at: int) -> int | None:
 # a countdown a script shows: a name counted down (`c--`, `--n`, `s -= 1`, `s = s - 1`)
 # and written into an element (`el.textContent = c`, `.innerHTML = 'Wait ' + c`, a
 # template's `${c}`, jQuery's `.text(c)`)
+# (each name led by no name character: else every position inside a long identifier
+# starts a match that reads on to its end, quadratic: 31 s on a 40,000-letter name)
 _COUNTED_DOWN = re.compile(
-    r"""([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)|([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
+    r"""(?<![\w$])([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)"""
+    r"""|(?<![\w$])([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
 _SHOWN_AS = re.compile(
     r"""\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\(""")
 _SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
@@ -381,10 +386,12 @@ def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
 
 
 def _networks_site(name: str, company: str | None, hosts: tuple[str, ...], site: str) -> bool:
-    """Whether a registrable domain is an affiliate network's own: named as the network or
-    its company is (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the
-    site of one of its hosts."""
-    words = set(re.findall(r"[a-z0-9]+", f"{name} {company or ''}".lower()))
+    """Whether a registrable domain is an affiliate network's own: named as its company is
+    (`amazon.co.uk` for Amazon Associates, `ebay.de` for eBay's), or the site of one of
+    its hosts. The network's name only when no company is known: its other words are
+    anyone's (`rover.ebay.network.example` is on network.example, eBay *Partner Network*
+    is not its owner)."""
+    words = set(re.findall(r"[a-z0-9]+", (company or name).lower()))
     return site.split(".")[0] in words or any(registrable_domain(h) == site for h in hosts)
 
 
@@ -533,7 +540,9 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                   f"page's canonical link names (a moved page): {url}",
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
-                gate = None if hidden or not guard or any(
+                # a gate is the site's, written in its markup: one after </html> is no
+                # template's, whatever its cookie and target are called
+                gate = None if hidden or placed or not guard or any(
                     g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)
                 ) else _gate(text, window, url)
                 if gate is not None:

@@ -189,6 +189,24 @@ def test_an_unknown_hosts_frame_with_no_mark_and_no_job_is_medium(
     assert _frames(report.findings) == [M]
 
 
+_AD_SYNC = ('<iframe src="https://sync.adkernel.com/user-sync?zone=30164" width="0" '
+            'height="0" style="display:none"></iframe>')
+
+
+@pytest.mark.parametrize(("where", "frame"), [
+    ("head_top", _AD_SYNC),
+    ("footer", _AD_SYNC.replace("https://", "http://")),
+], ids=["before <html>", "plain http on an https page"])
+def test_an_ad_networks_sync_frame_with_an_injection_mark_is_no_low(
+        where: str, frame: str, audit_listed: AuditListed) -> None:
+    """A catalogued SSP's user-sync frame reads low as an unknown host's does, but
+    before <html> or on plain http it read low too, where an unknown host's is high:
+    the vendor's job by its address is no excuse for a place no template writes."""
+    page = frame + wp_page() if where == "head_top" else wp_page(**{where: frame})
+    report = audit_listed(page, URL)
+    assert L not in _frames(report.findings), [(f.kind, f.message) for f in report.findings]
+
+
 @pytest.mark.parametrize("in_post_body", [False, True])
 def test_a_frame_in_a_post_body_is_high(in_post_body: bool, audit_html: AuditHtml) -> None:
     """SiteLock's and Sucuri's cleanups find the frame pasted into a post's content: a
@@ -228,6 +246,11 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a hamburger icon button opening the partner list", '<button data-bs-target="#brands" '
      f'><i class="fa fa-bars"></i></button><div id="brands" style="display:none">{_PARTNERS}'
      "</div>", "", []),
+    # an empty button a theme's CSS draws the icon of (read high in this review): a
+    # button is a box the visitor clicks whatever it holds
+    ("an empty button whose icon is CSS, opening the group's sites",
+     '<footer><button class="group-toggle" aria-controls="group-sites" aria-expanded="false">'
+     f'</button><div id="group-sites" style="display:none">{_PARTNERS}</div></footer>', "", []),
     ("a mobile off-canvas menu", f'<div id="mobile" class="offcanvas" style="display:none">'
      f"{_PARTNERS}</div>", "", []),
     ("a language switcher's list", '<div class="language-switcher"><ul style="display:none">'

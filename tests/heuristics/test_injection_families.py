@@ -1115,13 +1115,32 @@ def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
     # a gate's cookie and path, on a bare IP address (read medium)
     "if(document.cookie.indexOf('age_ok')<0){location.replace('https://185.12.4.9/age-check"
     "');}",
+    # its cookie set by jQuery's plugin under its long name, by a variable's name, or by
+    # the Cookie Store API (each read low: only `$.cookie('…',` counted)
+    "if(document.cookie.indexOf('age_ok')<0){jQuery.cookie('age_ok','1',{expires:1});"
+    "location.replace('https://agecheck.promo-win.example/gate');}",
+    "var k='age_ok';if(document.cookie.indexOf(k)<0){$.cookie(k,'1');location.replace("
+    "'https://agecheck.promo-win.example/gate');}",
+    "if(document.cookie.indexOf('age_ok')<0){cookieStore.set('age_ok','1');location.replace("
+    "'https://agecheck.promo-win.example/gate');}",
 ], ids=["sets its cookie", "sets a gate-named cookie", "names no gate", "tests the referrer",
         "spares the site's editors", "a gate word in the query", "sets it by a helper",
-        "a bare IP address"])
+        "a bare IP address", "sets it by jQuery.cookie", "sets it by $.cookie(name,",
+        "sets it by cookieStore.set"])
 def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
     assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings], report.findings
+
+
+def test_a_gate_written_after_the_markup_stays_high(audit_listed: AuditListed) -> None:
+    """A gate's cookie and target after </html>, where no template writes, read low:
+    the kit names both, and its place says it is no site's gate."""
+    page = wp_page() + (
+        "<script>if(document.cookie.indexOf('consent_ok')<0){window.location.href="
+        "'https://consent-check.promo-win.example/gate';}</script>")
+    report = audit_listed(page, URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [("redirect", H)], report.findings
 
 
 # A TDS's tag written with its pieces decoded as the script runs (the forms SEO-spam
@@ -1232,6 +1251,14 @@ RELAYS: list[tuple[str, str, Severity | None]] = [
     ("every link through eBay's rover shape on another site's host",
      "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.xy.example"
      "/rover/1?u='+l[i].href}", M),
+    # a kit's site named by a generic word of the network's name (eBay *Partner Network*,
+    # Amazon *Associates*): no site of eBay's
+    ("every link through eBay's rover shape on a site named 'network'",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.network"
+     ".example/rover/1?u='+l[i].href}", M),
+    ("every link through eBay's rover shape on a site named 'partner'",
+     "var l=document.links;for(var i=0;i<l.length;i++){l[i].href='https://rover.ebay.partner"
+     ".example/rover/1?u='+l[i].href}", M),
     ("every link moved to https",
      "[].forEach.call(document.links,function(a){a.href=a.href.replace('http:','https:');});",
      None),
