@@ -384,7 +384,7 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
 def _loads_archives(url: str, own: frozenset[str]) -> bool:
     """Whether a URL the chrome loads is the archive's: on its hosts (not a replay of
     another site's, `/web/<time>/…`) or a static path of the host serving the page."""
-    url = url.strip()
+    url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
         return _STATIC_PATH.fullmatch(url) is not None and ".." not in url and "//" not in url
@@ -397,8 +397,8 @@ def _loads_archives(url: str, own: frozenset[str]) -> bool:
 def _links_archives(url: str, named: frozenset[str]) -> bool:
     """Whether a chrome link leads where the archive's toolbar links: the archive's pages,
     the page's own, a share box (a block of links to other sites is a link farm's)."""
-    url = re.sub(r"[\x00-\x20]", "", url)
-    m = re.match(r"(?i)(?:https?:)?//([^/?#\\:@]+)", url)
+    url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
+    m = re.match(r"(?i)(?:https?:)?//([^/?#:@]+)", url)
     if m is None:  # from the root or relative; no script link (it runs here)
         return re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) is None
     host = m.group(1).lower().rstrip(".")

@@ -443,6 +443,10 @@ _DRESSED = [
     '<div style="position:absolute;left:-9999px">' + "".join(
         f'<a href="https://casino-bonus{i}.test/">online casino bonus {i}</a> ' for i in range(30)
     ) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="\\\\casino-bonus{i}.test\\">online casino bonus {i}</a> ' for i in range(30)
+    ) + "</div>",
+    '<script src="/web/20230105123456js_/https:/\n/evil-track.test/x.js"></script>',
     # markup the browser reads otherwise: a comment ended early, a '>' in a quoted value
     '<!--><script src="https://evil-track.test/x.js"></script>-->',
     '<img title=">" src="//evil-track.test/p.gif">',
