@@ -110,6 +110,7 @@ _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'
 _HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|__wm\.\w+\((?:event)?\)|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
 _STATIC_PATH = re.compile(r"/(?:(?:_?static|includes)/[\w./-]*|web/submit)(?:[?#][^\s]*)?")
+_ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|ui)\.(?:js|css)")
@@ -308,7 +309,8 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
     chrome comments any page can write must not hide code.
 
     >>> own, named = frozenset({"archive.org"}), frozenset({"archive.org", "a.test"})
-    >>> _the_archives('<script src="https://web-static.archive.org/w.js"></script>', own, named)
+    >>> _the_archives('<script src="https://web-static.archive.org/_static/w.js"></script>',
+    ...               own, named)
     True
     >>> _the_archives('<a href="https://a.test/">a</a><img src="/static/i.png">', own, named)
     True
@@ -382,16 +384,19 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
 
 
 def _loads_archives(url: str, own: frozenset[str]) -> bool:
-    """Whether a URL the chrome loads is the archive's: on its hosts (not a replay of
-    another site's, `/web/<time>/…`) or a static path of the host serving the page."""
+    """Whether a URL the chrome loads is the archive's: its own files on its hosts (not a
+    replay of another site's, `/web/<time>/…`, nor an item anyone uploads to archive.org,
+    `/download/…`) or a static path of the host serving the page."""
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
         return _STATIC_PATH.fullmatch(url) is not None and ".." not in url and "//" not in url
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
-    return (any(host == h or host.endswith("." + h) for h in own)
-            and not re.search(r"//|\\|%(?:2f|3a|5c)|/web/\d|\.\.", path, re.I))
+    if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not any(
+            host == h or host.endswith("." + h) for h in own):
+        return False
+    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None
 
 
 def _links_archives(url: str, named: frozenset[str]) -> bool:

@@ -447,6 +447,10 @@ _DRESSED = [
         f'<a href="\\\\casino-bonus{i}.test\\">online casino bonus {i}</a> ' for i in range(30)
     ) + "</div>",
     '<script src="/web/20230105123456js_/https:/\n/evil-track.test/x.js"></script>',
+    # an item anyone can upload to archive.org is no file of the archive's chrome
+    '<script src="https://archive.org/download/harbour-kit/loader.js"></script>'
+    '<iframe src="https://ia800100.us.archive.org/3/items/harbour-kit/f.html" width="0" '
+    'height="0" style="display:none"></iframe>',
     # markup the browser reads otherwise: a comment ended early, a '>' in a quoted value
     '<!--><script src="https://evil-track.test/x.js"></script>-->',
     '<img title=">" src="//evil-track.test/p.gif">',
