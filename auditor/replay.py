@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -141,6 +142,7 @@ _TODAY_CHROME: tuple[_Region, ...] = (
 )
 _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 _ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
+_REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the archive's
 # what chrome may load, what its calls name, the hosts serving pywb's own files
 _Hosts = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
@@ -238,6 +240,14 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     found = replay_of(doc.text, doc.url) if doc.markup else None
     if found is None:
         return doc, None
+    # the archive host a page's marks name is the page's to write: its wrappers are cut only
+    # on a host that is an archive's, the one the page was fetched from, or (a file alone)
+    # a replay running on this machine; `evil.test/web/<time>js_/https://jquery…` is
+    # evil.test's code, never jQuery's
+    served_host = (host_of(doc.url) or "").lower() if doc.url else None
+    trusted = tuple(h for h in found.hosts if _trusted_archive(h.lower(), served_host)) or (
+        ("web.archive.org",) if found.archive == WAYBACK else ())
+    found = dataclasses.replace(found, hosts=trusted)
     wrapper = replay_wrapper(found.hosts, found.collection) if found.collection else _NOTHING
 
     def clean(text: str) -> str:
@@ -268,6 +278,28 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
         readings=tuple((name, clean(text)) for name, text in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay
+
+
+def _trusted_archive(host: str, served: str | None) -> bool:
+    """Whether a replay host a page's marks name may have its wrappers cut: an archive's
+    own, the host the page was fetched from, or, for a file given with no URL, a replay
+    served on this machine or its network (pywb, ReplayWeb.page's local server).
+
+    >>> [_trusted_archive(h, None) for h in ("web.archive.org", "localhost", "evil.test")]
+    [True, True, False]
+    >>> _trusted_archive("evil.test", "www.site.test"), _trusted_archive("w.org", "w.org")
+    (False, True)
+    """
+    if host == served or any(host == h or host.endswith("." + h) for h in _REPLAYERS):
+        return True
+    if served is not None:
+        return False
+    if host == "localhost" or host.endswith((".localhost", ".local")):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_private
+    except ValueError:
+        return False
 
 
 def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:

@@ -485,3 +485,27 @@ def test_chrome_loads_from_the_archive_not_from_the_host_its_marks_name() -> Non
             "<p>story</p></body></html>")
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and injected in doc.text
+
+
+@pytest.mark.parametrize("marks", [
+    '<script>__wm.wombat("https://www.harbour-gazette.test/","20230105123456",'
+    '"https://evil-track.test/","web","x","1");</script>',
+    '<script>wbinfo.url = "https://www.harbour-gazette.test/"; wbinfo.timestamp = '
+    '"20230105123456"; wbinfo.prefix = "https://evil-track.test/web/";</script>',
+])
+@pytest.mark.parametrize("url", ["https://www.harbour-gazette.test/", None])
+def test_a_wrapper_on_a_host_the_marks_name_is_that_hosts_code(
+    marks: str, url: str | None, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the marks' archive host is the page's to write: evil.test's `/web/<time>js_/` copy of
+    # jQuery is evil.test's code, and its hidden frame evil.test's, not jQuery's or YouTube's
+    injected = ('<script src="https://evil-track.test/web/20230105123456js_/https://ajax.'
+                'googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"></script>'
+                '<iframe src="https://evil-track.test/web/2023if_/https://www.youtube.com/embed/'
+                'x" width="0" height="0" style="display:none"></iframe>')
+    text = (f"<!DOCTYPE html>\n<html><head>{marks}</head><body>\n{injected}\n"
+            "<article><p>The council voted.</p></article></body></html>")
+    page = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert page.replay is not None
+    assert [h.host for h in page.third_party_hosts] == ["evil-track.test"]
+    assert [f.kind for f in page.findings] == ["hidden-iframe"]
