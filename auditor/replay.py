@@ -20,6 +20,7 @@ out: a copy whose name does not say whose it was can be attributed to no one.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import ipaddress
@@ -117,6 +118,10 @@ _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?
                         r"transclusions|ui)\.(?:js|css)")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com",
                 "tumblr.com", "pinterest.com")  # the toolbar's share box
+_SCAN = re.compile(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
+                   r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})(?:[^>"']|"[^"]*"?|'[^']*'?)*>?""", re.S)
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"))
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
 _CSS_BAD = re.compile(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)"""
@@ -302,14 +307,53 @@ def _trusted_archive(host: str, served: str | None) -> bool:
         return False
 
 
+class _Markup:
+    """Where a page's text is markup (inside a tag or a comment) or a raw-text element's
+    body (a script, a style, a title…), as a browser reads it: a chrome comment there is
+    a string, a JavaScript comment or an attribute's value, not the archive's, and the
+    region it would start is the page's (`<script>\n<!-- BEGIN WAYBACK TOOLBAR INSERT -->`
+    is a JavaScript comment and the code after it runs)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        while m := _SCAN.search(text, pos):
+            self.starts.append(m.start() + 1)
+            self.ends.append(m.end())
+            pos = m.end()
+            name = (m.group(2) or "").lower()
+            if m.group(1) or name not in _RAW_TEXT:
+                continue
+            close = re.compile(rf"</{name}\b", re.I)
+            stop = close.search(text, pos)
+            body_end = stop.start() if stop else len(text)
+            if name == "script" and re.search(r"<!--.*<script", text[pos:body_end], re.S | re.I):
+                # an escaped script runs past its first end tag (HTML's double-escaped state)
+                past = text.find("-->", body_end)
+                stop = close.search(text, past) if past >= 0 else None
+                body_end = stop.start() if stop else len(text)
+            self.starts.append(pos)
+            self.ends.append(body_end)
+            pos = body_end
+
+    def data(self, pos: int) -> bool:
+        """Whether `pos` is where a browser reads text and tags, not inside one."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i < 0 or pos >= self.ends[i]
+
+
 def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
     """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
         out: list[str] = []
         pos = seek = 0
+        markup: _Markup | None = None  # read once a region is there to judge
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
-            if _the_archives(text[a.start():stop], *own):
+            markup = markup or _Markup(text)
+            if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
+                    b.start())) and _the_archives(text[a.start():stop], *own):
                 out += [text[pos:a.start()], _blanked(text[a.start():stop])]
                 pos = stop
             seek = stop  # a start inside a region that is not chrome is not chrome either
@@ -327,7 +371,9 @@ def _without_head_include(text: str, own: _Hosts) -> str:
     start = 0
     for head in _HEAD.finditer(text, 0, end.start()):
         start = head.end()
-    if not _the_archives(text[start:end.end()], *own):
+    markup = _Markup(text)
+    if not (markup.data(start) and markup.data(end.start())
+            and _the_archives(text[start:end.end()], *own)):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
 

