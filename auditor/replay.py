@@ -7,9 +7,10 @@ its own chrome (playback scripts, toolbar, banner styles, donate frame, the trai
 vendor named, and the chrome's own code judged as the page's. So a page that *is* a replay
 (served from a known replay host, or carrying the replay's own marks) has its wrappers cut
 from every URL and its chrome blanked before the audit; a page that only links to an
-archive keeps those links as the archive's, and chrome that loads another site's code is
-the page's (any page can write the marks). Blanking keeps every newline and the chrome's
-elements, left empty, so line numbers and xpaths still point into the saved file.
+archive keeps those links as the archive's, and a region of chrome holding anything the
+archive's chrome is not made of is the page's (any page can write the marks and comments).
+Blanking keeps every newline and the chrome's elements, left empty, so line numbers and
+xpaths still point into the saved file.
 
 archive.today (archive.ph, .md, .is, …) wraps nothing: it drops scripts and keeps the
 page's images under its own host, named by hash. Its snapshot gets the original's first
@@ -19,8 +20,10 @@ out: a copy whose name does not say whose it was can be attributed to no one.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
+import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -86,15 +89,57 @@ _CHROME: tuple[_Region, ...] = (
 )
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
 _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
-# a URL where one starts (an attribute's value, a string, a CSS url()), slashes maybe escaped
-_URL_START = re.compile(r"""(?<=["'`=(\s,])(?:https?:)?\\?/\\?/([A-Za-z0-9.-]{1,253})""", re.I)
-# code built at run time, which no archive's chrome writes and which hides what it loads
-_DYNAMIC = re.compile(r"\b(?:eval|atob|unescape|Function)\s*\(|\bsetTimeout\s*\(\s*['\"`]|"
-                      r"fromCharCode|document\s*\.\s*write|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|"
-                      r"\bimport\s*\(")
-# an attribute no browser loads: a link's target, a form field's value, a tooltip
-_NOT_LOADED = re.compile(r"<(?:(?:a|area)\s[^>]*\bhref|[a-z][\w-]*\s[^>]*\b(?:value|title|alt|"
-                         r"placeholder|aria-label))\s*=\s*[\"']?\s*$", re.I)
+# what the archive's chrome is made of (Wayback's head include, toolbar and trailer since
+# 2017, archive.today's header): a region holding anything else is the page's, so a page
+# that writes a replay's marks and dresses an injection as chrome hides nothing. Its
+# elements and their attributes, what they load (the archive's hosts and static paths
+# only), its style (no escapes; url() the archive's) and its scripts' statements (the
+# archive's calls with literal arguments) are read against these lists
+_CHROME_TAGS = frozenset(
+    "a abbr b br button canvas center div em form h1 h2 h3 h4 h5 h6 hr i iframe img input "
+    "label li link nav ol p script section small span strong style table tbody td th thead "
+    "tr u ul".split())
+_FREE_ATTRIBUTES = frozenset(
+    "align alt async border cellpadding cellspacing charset class colspan crossorigin defer "
+    "dir for frameborder height id itemprop lang maxlength method name nowrap placeholder "
+    "readonly rel role rowspan scrolling size tabindex target title type valign value "
+    "width autocomplete accesskey hidden spellcheck toolbar-mode".split())
+_LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
+_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
+_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
+                        r"""([^\s"'=<>`]+)))?""")
+_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|__wm\.\w+\((?:event)?\)|"
+                      r"return\s+(?:false|true))\s*(?:;\s*)?)+")
+_STATIC_PATH = re.compile(r"/(?:(?:_?static|includes)/[\w./-]*|web/submit)(?:[?#][^\s]*)?")
+_ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
+_PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
+                        r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
+                        r"transclusions|ui)\.(?:js|css)")
+_SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com",
+                "tumblr.com", "pinterest.com")  # the toolbar's share box
+_SCAN = re.compile(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
+                   r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})(?:[^>"']|"[^"]*"?|'[^']*'?)*>?""", re.S)
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"))
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
+_CSS_BAD = re.compile(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
+_LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)"""
+_LIST = rf"\s*(?:{_LITERAL}(?:\s*,\s*{_LITERAL})*)?\s*(?:,\s*)?"  # commas required: one parse
+_ARGS = rf"\s*(?:(?:{_LITERAL}|\[{_LIST}\])(?:\s*,\s*(?:{_LITERAL}|\[{_LIST}\]))*)?\s*(?:,\s*)?"
+_PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
+_STATEMENTS = re.compile(
+    r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
+    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|"
+    rf"wbinfo(?:\.\w+)?\s*=\s*(?:{_LITERAL}|\{{\s*\}}|decodeURI\(\s*{_LITERAL}\s*\))|"
+    r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
+    r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"
+    r"window\.RufflePlayer\s*=\s*window\.RufflePlayer\s*\|\|\s*\{\}|"
+    rf"window\.RufflePlayer\.config\s*=\s*\{{\s*(?:{_PAIR}(?:\s*,\s*{_PAIR})*)?\s*(?:,\s*)?\}}|"
+    r"window\.addEventListener\(\s*'DOMContentLoaded'\s*,\s*function\s*\(\)\s*\{\s*"
+    r"var\s+v\s*=\s*archive_analytics\.values\s*;(?:\s*v\.\w+\s*=\s*(?:'[^'\\\n]*'|\d+)\s*;)*"
+    r"\s*archive_analytics\.send_pageview\(\s*\{\s*\}\s*\)\s*;?\s*\}\s*\))*")
+_STRING_HOST = re.compile(r"""(?:https?:)?//([A-Za-z0-9.-]{1,253})""", re.I)
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
     (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
@@ -102,6 +147,9 @@ _TODAY_CHROME: tuple[_Region, ...] = (
 )
 _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 _ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
+_REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the archive's
+# what chrome may load, what its calls name, the hosts serving pywb's own files
+_Hosts = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +245,14 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     found = replay_of(doc.text, doc.url) if doc.markup else None
     if found is None:
         return doc, None
+    # the archive host a page's marks name is the page's to write: its wrappers are cut only
+    # on a host that is an archive's, the one the page was fetched from, or (a file alone)
+    # a replay running on this machine; `evil.test/web/<time>js_/https://jquery…` is
+    # evil.test's code, never jQuery's
+    served_host = (host_of(doc.url) or "").lower() if doc.url else None
+    trusted = tuple(h for h in found.hosts if _trusted_archive(h.lower(), served_host)) or (
+        ("web.archive.org",) if found.archive == WAYBACK else ())
+    found = dataclasses.replace(found, hosts=trusted)
     wrapper = replay_wrapper(found.hosts, found.collection) if found.collection else _NOTHING
 
     def clean(text: str) -> str:
@@ -212,11 +268,14 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     replay = Replay(found.archive, original,
                     found.captured or (_stamp_time(found.stamp) if found.stamp else None),
                     served)
-    # what the chrome may load: the archive's hosts, and the page's own (which the
-    # toolbar's search box and the trailer's call name)
-    own = frozenset(h.lower() for h in (*found.hosts, *_ARCHIVES, *(
-        ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY else ()),
-        host_of(original) if original else "") if h)
+    # what the chrome may load: the archive's own hosts (not those its marks name, which
+    # any page can write); what its calls may name: the page's own too (the trailer's
+    # call names the original)
+    loads = frozenset((*_ARCHIVES, *(ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY
+                                     else ())))
+    replayer = frozenset(h.lower() for h in found.hosts)  # pywb's, on any host: its files
+    own = (loads, loads | replayer | {host_of(original).lower() if original else "a.invalid"},
+           replayer)
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -226,14 +285,75 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     ), replay
 
 
-def _without(regions: tuple[_Region, ...], text: str, own: frozenset[str]) -> str:
+def _trusted_archive(host: str, served: str | None) -> bool:
+    """Whether a replay host a page's marks name may have its wrappers cut: an archive's
+    own, the host the page was fetched from, or, for a file given with no URL, a replay
+    served on this machine or its network (pywb, ReplayWeb.page's local server).
+
+    >>> [_trusted_archive(h, None) for h in ("web.archive.org", "localhost", "evil.test")]
+    [True, True, False]
+    >>> _trusted_archive("evil.test", "www.site.test"), _trusted_archive("w.org", "w.org")
+    (False, True)
+    """
+    if host == served or any(host == h or host.endswith("." + h) for h in _REPLAYERS):
+        return True
+    if served is not None:
+        return False
+    if host == "localhost" or host.endswith((".localhost", ".local")):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_private
+    except ValueError:
+        return False
+
+
+class _Markup:
+    """Where a page's text is markup (inside a tag or a comment) or a raw-text element's
+    body (a script, a style, a title…), as a browser reads it: a chrome comment there is
+    a string, a JavaScript comment or an attribute's value, not the archive's, and the
+    region it would start is the page's (`<script>\n<!-- BEGIN WAYBACK TOOLBAR INSERT -->`
+    is a JavaScript comment and the code after it runs)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        while m := _SCAN.search(text, pos):
+            self.starts.append(m.start() + 1)
+            self.ends.append(m.end())
+            pos = m.end()
+            name = (m.group(2) or "").lower()
+            if m.group(1) or name not in _RAW_TEXT:
+                continue
+            close = re.compile(rf"</{name}\b", re.I)
+            stop = close.search(text, pos)
+            body_end = stop.start() if stop else len(text)
+            if name == "script" and re.search(r"<!--.*<script", text[pos:body_end], re.S | re.I):
+                # an escaped script runs past its first end tag (HTML's double-escaped state)
+                past = text.find("-->", body_end)
+                stop = close.search(text, past) if past >= 0 else None
+                body_end = stop.start() if stop else len(text)
+            self.starts.append(pos)
+            self.ends.append(body_end)
+            pos = body_end
+
+    def data(self, pos: int) -> bool:
+        """Whether `pos` is where a browser reads text and tags, not inside one."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i < 0 or pos >= self.ends[i]
+
+
+def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
     """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
         out: list[str] = []
         pos = seek = 0
+        markup: _Markup | None = None  # read once a region is there to judge
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
-            if _the_archives(text[a.start():stop], own):
+            markup = markup or _Markup(text)
+            if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
+                    b.start())) and _the_archives(text[a.start():stop], *own):
                 out += [text[pos:a.start()], _blanked(text[a.start():stop])]
                 pos = stop
             seek = stop  # a start inside a region that is not chrome is not chrome either
@@ -241,7 +361,7 @@ def _without(regions: tuple[_Region, ...], text: str, own: frozenset[str]) -> st
     return text
 
 
-def _without_head_include(text: str, own: frozenset[str]) -> str:
+def _without_head_include(text: str, own: _Hosts) -> str:
     """`text` with Wayback's head include blanked: from the `<head>` tag it follows (which
     is the page's and stays; lacking one, the `<html>` tag or doctype) to the comment
     closing it."""
@@ -251,40 +371,145 @@ def _without_head_include(text: str, own: frozenset[str]) -> str:
     start = 0
     for head in _HEAD.finditer(text, 0, end.start()):
         start = head.end()
-    if not _the_archives(text[start:end.end()], own):
+    markup = _Markup(text)
+    if not (markup.data(start) and markup.data(end.start())
+            and _the_archives(text[start:end.end()], *own)):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
 
 
-def _the_archives(region: str, own: frozenset[str]) -> bool:
-    r"""Whether a region of chrome loads nothing but the archive's own (a URL of another
-    host there, but for a link's target or a field's value, is the page's or an
-    injection's, and makes the region no chrome: marks and chrome comments any page can
-    write must not hide code).
+def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
+                  replayer: frozenset[str] = frozenset()) -> bool:
+    r"""Whether a region of chrome is made only of what the archive's chrome holds
+    (`_CHROME_TAGS`), loading nothing but from the archive's own hosts (`own`) or static
+    paths, and running only the archive's calls; the URLs its calls' strings hold may also
+    name the page (`named`). Anything else is the page's or an injection's: marks and
+    chrome comments any page can write must not hide code.
 
-    >>> own = frozenset({"archive.org", "a.test"})
-    >>> _the_archives('<script src="https://web-static.archive.org/w.js"></script>', own)
+    >>> own, named = frozenset({"archive.org"}), frozenset({"archive.org", "a.test"})
+    >>> _the_archives('<script src="https://web-static.archive.org/_static/w.js"></script>',
+    ...               own, named)
     True
-    >>> _the_archives('<a href="https://x.test/">x</a><img src="/static/i.png">', own)
+    >>> _the_archives('<a href="https://a.test/">a</a><img src="/static/i.png">', own, named)
     True
-    >>> _the_archives('<input name=url value="http://x.test/"><img src="//x.test/p.gif">', own)
+    >>> _the_archives('<a href="https://x.test/">x</a>', own, named)
     False
-    >>> _the_archives(r"<script>s.src='https:\/\/evil.test\/p.js'</script>", own)
+    >>> _the_archives('<input name=url value="http://x.test/"><img src="//x.test/p.gif">',
+    ...               own, named)
     False
-    >>> _the_archives("<script>__wm.bt(1);eval(atob('cy5zcmM9Li4u'))</script>", own)
+    >>> _the_archives("<script>__wm.bt(1);eval(atob('cy5zcmM9Li4u'))</script>", own, named)
     False
+    >>> _the_archives('<script>__wm.bt(675,"web","https://a.test/",["x"], false);</script>',
+    ...               own, named)
+    True
     """
-    if _DYNAMIC.search(region):
-        return False
-    for m in _URL_START.finditer(region):
-        host = m.group(1).lower().rstrip(".")
-        if any(host == h or host.endswith("." + h) for h in own):
+    pos = 0
+    while (lt := region.find("<", pos)) >= 0:
+        if m := _COMMENT.match(region, lt):
+            pos = m.end()
             continue
-        tag = region.rfind("<", max(0, m.start() - 4096), m.start())
-        if _NOT_LOADED.match(region, tag if tag >= 0 else 0, m.start()):
-            continue  # where a link leads, what a search box holds: loaded by no one
-        return False
+        tag = _TAG.match(region, lt)
+        if tag is None or tag.group(2).lower() not in _CHROME_TAGS:
+            return False  # an element the chrome has not, or markup read otherwise
+        pos = tag.end()
+        if tag.group(1):
+            continue
+        name = tag.group(2).lower()
+        if not _attributes_archives(name, tag.group(3), own, named, replayer):
+            return False
+        if name in ("script", "style"):
+            close = re.compile(rf"</{name}\b", re.I).search(region, pos)
+            if close is None:
+                return False
+            body, pos = region[pos:close.start()], close.start()
+            if name == "style" and not _css_archives(body, own):
+                return False
+            if name == "script" and not _code_archives(body, named):
+                return False
     return True
+
+
+def _attributes_archives(name: str, written: str, own: frozenset[str], named: frozenset[str],
+                         replayer: frozenset[str]) -> bool:
+    """Whether a chrome element's attributes are all the chrome's: names it uses, loading
+    only the archive's, handlers only focusing a field or calling the archive's code."""
+    pos = 0
+    for m in _ATTRIBUTE.finditer(written):
+        if m.start() != pos:
+            return False  # something no attribute reads as
+        pos = m.end()
+        attribute = m.group(1).lower()
+        value = html.unescape(next((v for v in m.group(2, 3, 4) if v is not None), ""))
+        if attribute in _FREE_ATTRIBUTES or attribute.startswith("aria-"):
+            continue
+        if attribute == "style":
+            if not _css_archives(value, own):
+                return False
+        elif attribute.startswith("on"):
+            if not _HANDLER.fullmatch(value):
+                return False
+        elif attribute == "href" and name in ("a", "area"):
+            if not _links_archives(value, named):
+                return False
+        elif attribute in _LOADED_ATTRIBUTES:
+            urls = [u.split()[0] for u in value.split(",") if u.strip()] if (
+                attribute == "srcset") else [value]
+            if not all(_loads_archives(u, own) or _pywb_file(u, replayer) for u in urls):
+                return False
+        else:
+            return False
+    return not written[pos:].strip(" \t\n\r\f/")
+
+
+def _loads_archives(url: str, own: frozenset[str]) -> bool:
+    """Whether a URL the chrome loads is the archive's: its own files on its hosts (not a
+    replay of another site's, `/web/<time>/…`, nor an item anyone uploads to archive.org,
+    `/download/…`) or a static path of the host serving the page."""
+    url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
+    m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
+    if m is None:
+        return _STATIC_PATH.fullmatch(url) is not None and ".." not in url and "//" not in url
+    host = m.group(1).lower().rstrip(".")
+    path = m.group(2) or "/"
+    if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not any(
+            host == h or host.endswith("." + h) for h in own):
+        return False
+    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None
+
+
+def _links_archives(url: str, named: frozenset[str]) -> bool:
+    """Whether a chrome link leads where the archive's toolbar links: the archive's pages,
+    the page's own, a share box (a block of links to other sites is a link farm's)."""
+    url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
+    m = re.match(r"(?i)(?:https?:)?//([^/?#:@]+)", url)
+    if m is None:  # from the root or relative; no script link (it runs here)
+        return re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) is None
+    host = m.group(1).lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in (*named, *_SHARE_HOSTS))
+
+
+def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
+    """Whether a URL is one of pywb's own scripts on the host serving the replay."""
+    m = _PYWB_FILE.fullmatch(url.strip())
+    return m is not None and m.group(1).lower() in replayer
+
+
+def _css_archives(css: str, own: frozenset[str]) -> bool:
+    """Whether the chrome's style loads only the archive's (no escapes hiding a url())."""
+    if _CSS_BAD.search(css):
+        return False
+    return all(_loads_archives(m.group(1) or m.group(2) or "", own)
+               for m in _CSS_URL.finditer(css))
+
+
+def _code_archives(code: str, named: frozenset[str]) -> bool:
+    """Whether a chrome script is only the archive's own statements (`_STATEMENTS`: its
+    calls with literal arguments, Ruffle's config, its analytics' page view), naming no
+    host but the archive's and the page's."""
+    if not _STATEMENTS.fullmatch(code):
+        return False
+    return all(any((h := m.group(1).lower().rstrip(".")) == n or h.endswith("." + n)
+                   for n in named) for m in _STRING_HOST.finditer(code))
 
 
 def _blanked(region: str) -> str:

