@@ -4,6 +4,8 @@ parse (a ParsedPage, once) → walk (FoundURLs) → the catalogue's word on each
 → slots → IDs → snippet-built loaders join the sightings → classify (the rules, once per
 URL) → metrics → provenance (what the page republishes, what it credits) → findings →
 MFA scorecard (which reads the metrics and the provenance) → PageReport.
+
+A web archive's replay is parsed once more, as the original page it copies.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.dom.page import parse_page
+from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import declared_page_url, page_base, page_title, reading_urls, walk
 from auditor.heuristics import run_heuristics
@@ -41,6 +43,7 @@ from auditor.model import (
 )
 from auditor.provenance import mark_copied, markup_sources, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
+from auditor.replay import MARKS as REPLAY_MARKS
 from auditor.replay import unwrapped
 from auditor.resources import (
     RuleEngine,
@@ -123,17 +126,19 @@ def audit_document(
     try:
         if not doc.markup:
             return _audit_text(doc, catalogue, limits)
-        doc, replay = unwrapped(doc)  # a web archive's replay is audited as its original
-        return dataclasses.replace(_audit_markup(doc, engine, catalogue, limits), replay=replay)
+        page = parse_page(doc.text, limits)  # every stage reads the page's views from here on
+        doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
+        if replay is not None:  # a web archive's replay is audited as its original
+            page = parse_page(doc.text, limits)
+        return dataclasses.replace(_audit_markup(doc, page, engine, catalogue, limits),
+                                   replay=replay)
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))
 
 
-def _audit_markup(
-    doc: Document, engine: RuleEngine, catalogue: Catalogue, limits: PageLimits
-) -> PageReport:
-    page = parse_page(doc.text, limits)  # every stage reads the page's views from here on
+def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
+                  limits: PageLimits) -> PageReport:
     root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""

@@ -69,6 +69,9 @@ _MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we n
 # (an id is case-sensitive: only its attribute's name may be written in capitals)
 _LONGLINK_ID = "SHARE_LONGLINK"
 _LONGLINK = re.compile(rf"""\b[iI][dD]=["']?{_LONGLINK_ID}\b""")  # then its tag, around it
+# what each mark's pattern holds, lowered: a page's lowered markup holding none of them is
+# no replay by its marks (asked of the page's one literal pass, not a scan each)
+MARKS = frozenset({b"__wm.", b"wbinfo", b"file archived on", _LONGLINK_ID.lower().encode()})
 _VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # every URL on its own hosts is the archive's (its copies of the page's images and styles,
 # named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
@@ -164,17 +167,20 @@ class _Found:
     captured: str | None = None  # ISO time, when only the trailer comment gives it
 
 
-def replay_of(text: str, url: str | None) -> _Found | None:
+def replay_of(text: str, url: str | None, held: frozenset[bytes] = MARKS) -> _Found | None:
     """The replay a page is, from its URL on a known replay host or its own marks; None for
-    any other page (one that only links to an archive too)."""
+    any other page (one that only links to an archive too). `held`: which of `MARKS` the
+    page's lowered markup holds (its one literal pass answers them); the patterns are
+    tried only for those."""
     at = replay_page_url(url) if url else None
-    wayback = "__wm." in text  # Wayback's own code, sought in C before its patterns
+    wayback = b"__wm." in held
     if wayback and (m := _mark(_WOMBAT, text)):
         host = host_of(m.group(3))
         hosts = tuple(h for h in {host, at[0] if at else ""} if h)
         return _Found(REPLAY_HOSTS.get(host, WAYBACK), _url(m.group(1)), m.group(2), hosts,
                       m.group(4) or "web")
-    if "wbinfo" in text and (u := _mark(_WBINFO_URL, text)) and (t := _mark(_WBINFO_TS, text)):
+    if b"wbinfo" in held and (u := _mark(_WBINFO_URL, text)) and (
+            t := _mark(_WBINFO_TS, text)):
         prefix = _mark(_WBINFO_PREFIX, text)
         parts = split_url(prefix.group(1)) if prefix else None
         hosts = (parts.hostname,) if parts is not None and parts.hostname else ()
@@ -182,10 +188,10 @@ def replay_of(text: str, url: str | None) -> _Found | None:
         if collection:
             return _Found(REPLAY_HOSTS.get(hosts[0], PYWB) if hosts else PYWB,
                           _url(u.group(1)), t.group(1), hosts, collection)
-    if today := _archive_today(text, url):
+    if today := _archive_today(text, url, held):
         return today
     trailer = _mark(_TRAILER, text) if wayback else None
-    comment = _ARCHIVED.search(text) if "FILE ARCHIVED ON" in text else None
+    comment = _ARCHIVED.search(text) if b"file archived on" in held else None
     if comment is not None and _runs(text, comment.start()):
         comment = None  # a script's string, not the trailer's comment
     if trailer or comment or at:
@@ -220,11 +226,11 @@ def _runs(text: str, pos: int) -> bool:
     return last is not None and not last.group(1) and last.group(0).endswith(">")
 
 
-def _archive_today(text: str, url: str | None) -> _Found | None:
+def _archive_today(text: str, url: str | None, held: frozenset[bytes]) -> _Found | None:
     """An archive.today snapshot, from its URL or its header's long link; its original
     from the long link (the short URL names none)."""
     at = archive_today_snapshot(url) if url else None
-    link = _LONGLINK.search(text) if _LONGLINK_ID in text else None  # a scan in C first
+    link = _LONGLINK.search(text) if b"share_longlink" in held else None
     if link is not None and _runs(text, link.start()):
         link = None  # a script's string holding the header's markup
     tag = text[text.rfind("<", 0, link.start()):text.find(">", link.end())] if link else ""
@@ -239,10 +245,11 @@ def _archive_today(text: str, url: str | None) -> _Found | None:
                   long[1] if long else None, (), "")
 
 
-def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
+def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, Replay | None]:
     """`doc` as the original page it is a replay of (URLs unwrapped, the archive's chrome
-    blanked), with the replay's record; `doc` itself when it is no replay."""
-    found = replay_of(doc.text, doc.url) if doc.markup else None
+    blanked), with the replay's record; `doc` itself when it is no replay. `held` as for
+    `replay_of`."""
+    found = replay_of(doc.text, doc.url, held) if doc.markup else None
     if found is None:
         return doc, None
     # the archive host a page's marks name is the page's to write: its wrappers are cut only
