@@ -812,7 +812,6 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
     return text.strip() if mapped and HOST_NAME.fullmatch(mapped) else None
 
 
-
 # A web archive's replay URL is PREFIX TIMESTAMP[MODIFIER_]/ORIGINAL: PREFIX a collection's
 # path on the archive (`/web/` on the Wayback Machine, `/1234/` an Archive-It collection,
 # pywb's `/my-coll/`), written absolute, protocol-relative or as a path from the archive's
