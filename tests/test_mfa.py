@@ -331,6 +331,14 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
     ('<div class="entry-meta"><a href="/c/tech/">Tech Reviews</a>, May 12, 2026</div>',
      "no author"),
     ('<div class="entry-meta"><span>Last Updated</span> | 12.05.2026</div>', "no author"),
+    # an author's link beside the date names them wherever it leads (a profile, a team
+    # page, Blogger's g-profile), not only WordPress's /author/ archive
+    ('<div class="entry-meta"><a href="/profile/jane-doe">Jane Doe</a> | 12.05.2026</div>',
+     "named: Jane Doe"),
+    ('<div class="entry-meta"><a class="g-profile" href="https://www.blogger.com/profile/1">'
+     "Jane Doe</a> | 12.05.2026</div>", "named: Jane Doe"),
+    ('<div class="entry-meta"><a href="/tech-reviews/" rel="category tag">Tech Reviews</a>'
+     ", May 12, 2026</div>", "no author"),
     ("", "no author"),
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,

@@ -340,7 +340,29 @@ def _post_meta_markup(classes: tuple[str, ...]) -> Any:
     return etree.XPath(f"//@class[{tests}]/..")
 
 
-_POST_META_TEXT: Any = etree.XPath(".//text()[not(ancestor::a)]")  # a list of strings
+_POST_META_TEXT: Any = etree.XPath(".//text()")  # a list of strings
+# A link to a taxonomy's archive, a category's or a tag's ("Tech Reviews, May 12, 2024"):
+# its text is no author's. An author's own link is read (a profile at /profile/, /team/,
+# /redaktion/, ?author=3, Blogger's g-profile, not only WordPress's /author/)
+_TAXONOMY_HREF = re.compile(
+    r"/(?:c|cat|category|categories|tag|tags|topic|topics|section|sections|rubrik|rubriken"
+    r"|kategorie|kategorien|thema|themen|schlagwort|ressort|theme|label|labels|search)/"
+    r"|[?&](?:cat|tag|category)=", re.I)
+
+
+def _taxonomy_text(text: Any) -> bool:
+    """Whether a text of a post meta line (an XPath string result) is in a category's or
+    a tag's link."""
+    holder = text.getparent()
+    if holder is not None and text.is_tail:
+        holder = holder.getparent()  # the text after an element is its parent's
+    link = next((el for el in ([holder, *holder.iterancestors()] if holder is not None
+                               else []) if el.tag == "a"), None)
+    if link is None:
+        return False
+    rel = (link.get("rel") or "").lower().split()
+    return "tag" in rel or "category" in rel or bool(_TAXONOMY_HREF.search(
+        link.get("href") or ""))
 
 
 def _post_meta_names(page: ParsedPage) -> list[Hit]:
@@ -351,9 +373,10 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
     for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
         if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
             continue
-        # not a link's text: a category's or a tag's ("Tech Reviews, May 12, 2024"); an
-        # author's link names its archive (/author/), read above
-        texts = [t for t in (" ".join(str(t).split()) for t in _POST_META_TEXT(el)) if t]
+        # not a category's or a tag's link's text ("Tech Reviews, May 12, 2024"); an
+        # author's link's is read, wherever it leads
+        texts = [t for t in (" ".join(str(t).split()) for t in _POST_META_TEXT(el)
+                             if not _taxonomy_text(t)) if t]
         for i, here in enumerate(texts):
             after = texts[i + 1] if i + 1 < len(texts) else ""
             m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")
