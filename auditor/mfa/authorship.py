@@ -256,22 +256,25 @@ _NOT_SIGNED = frozenset({"footer", "nav", "aside", "header", "li", "figure", "ta
 # Regards", "Happy Reading"), a credit ("Photo Credit", "Getty Images", "Thomson Reuters
 # Foundation") or a date's label ("Last Updated"). Any of these words rules a name out...
 _NOT_NAME_WORDS = frozenset({
-    "reading", "related", "post", "posts", "share", "article", "articles", "comment",
+    "related", "posts", "share", "article", "articles", "comment",
     "comments", "reply", "subscribe", "newsletter", "click", "continue", "regards",
     "sincerely", "greetings", "wishes", "photo", "photos", "image", "images", "picture",
-    "pictures", "credit", "credits", "courtesy", "source", "sources", "updated", "posted",
+    "pictures", "credit", "credits", "courtesy", "sources", "updated", "posted",
     "published", "modified", "advertisement", "sponsored", "trending", "recommended",
     "getty", "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
     "alamy", "reuters", "afp", "dpa", "epa", "associated", "agence", "foundation",
-    "weiterlesen", "lesen", "mehr", "teilen", "artikel", "beitrag", "beiträge",
-    "kommentare", "foto", "fotos", "bild", "bilder", "quelle", "aktualisiert",
+    "weiterlesen", "lesen", "teilen", "artikel", "beitrag", "beiträge",
+    "kommentare", "foto", "fotos", "bilder", "aktualisiert",
     "veröffentlicht", "grüße", "grüssen", "grüßen", "lire", "suite", "partager"})
 # ... and a line of nothing but these is none ("Read More", "Stay Safe"), while a person
-# may bear one of them ("Herbert Read", "Courtney Love")
+# may bear one of them ("Herbert Read", "Courtney Love", "Emily Post", "Mariella Mehr":
+# surnames, so never a word that rules a name out alone)
 _NOT_NAME_ALONE = frozenset({"read", "more", "best", "happy", "stay", "safe", "love", "kind",
                              "good", "see", "all", "view", "top", "back", "next", "last",
                              "new", "your", "our", "the", "my", "you", "thank", "thanks",
-                             "warm", "cheers", "enjoy", "luck", "this", "and", "of"})
+                             "warm", "cheers", "enjoy", "luck", "this", "and", "of", "post",
+                             "reading", "source", "mehr", "bild", "quelle", "previous",
+                             "prev", "older", "newer"})
 
 
 def _no_person(name: str) -> bool:
@@ -289,8 +292,11 @@ def _no_person(name: str) -> bool:
 
 
 # A quotation, as a quotes page runs one above its speaker ("“Life is like riding a
-# bicycle …”" and then "Albert Einstein"): the line after it attributes, not signs
-_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚']")
+# bicycle …”" and then "Albert Einstein"): the line after it attributes, not signs. The
+# paragraph is the quotation whole, opening and closing quoted: a report's closing
+# paragraph that opens with a quote goes on to say who said it ("“…,” the mayor said."),
+# and one may open with an apostrophe ("'90s zoning rules …")
+_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚'].*[“”\"«»’'‘]\W{0,3}$", re.S)
 
 
 def _prose(text: str) -> bool:
