@@ -447,6 +447,14 @@ STORY = "https://gazette.example/2026/council-library-plan"
      "1 pagination sign", True),
     (f'<link rel="next" href="{STORY}/2/">', f'<a href="{STORY}/?view=all">View all</a>',
      "1 pagination sign, with a one-page view", False),
+    # the article's one-page view under www. (the page fetched without it), or at its
+    # path's /all/ (both read as another page's)
+    (f'<link rel="next" href="{STORY}/2/">',
+     '<a href="https://www.gazette.example/2026/council-library-plan/?view=all">View all</a>',
+     "1 pagination sign, with a one-page view", False),
+    (f'<link rel="next" href="{STORY}/2/">',
+     '<a href="/2026/council-library-plan/all/">Read on one page</a>',
+     "1 pagination sign, with a one-page view", False),
 ])
 def test_a_split_article_with_a_one_page_view_is_no_slideshow(
         project_engine: Engine, catalogue: Catalogue, head: str, link: str, value: str,
