@@ -188,6 +188,9 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
          '<source src="/a.mp4"></video>', "autoplay-video", False),
     ("", '<video class="video-js" data-setup=\'{"autoplay": false}\'></video>',
      "autoplay-video", False),
+    # muted by its own data-setup key, a hero loop: no sound, no ad
+    ("", '<video class="video-js" data-setup=\'{"autoplay": true, "muted": true, "loop": '
+         'true}\'><source src="/a.mp4"></video>', "autoplay-video", False),
     ("", '<video-js data-account="1" data-player="default" data-video-id="2" controls '
          "autoplay></video-js>", "autoplay-video", True),
     # Facebook adds fbclid to every outbound click, paid or organic
