@@ -387,6 +387,7 @@ def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
     ("<p>Herbert Read<br>Aus: Das Landbuch</p>", "named: Herbert Read"),
     ("<p>Emily Post</p>", "named: Emily Post"),  # surnames: "Post", "Mehr"
     ("<p>Mariella Mehr</p>", "named: Mariella Mehr"),
+    ("<p>Estelle Getty</p>", "named: Estelle Getty"),
     ("<p>Previous Post</p>", "no author"),
 ])
 def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: Catalogue,

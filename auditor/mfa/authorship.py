@@ -261,19 +261,19 @@ _NOT_NAME_WORDS = frozenset({
     "sincerely", "greetings", "wishes", "photo", "photos", "image", "images", "picture",
     "pictures", "credit", "credits", "courtesy", "sources", "updated", "posted",
     "published", "modified", "advertisement", "sponsored", "trending", "recommended",
-    "getty", "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
+    "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
     "alamy", "reuters", "afp", "dpa", "epa", "associated", "agence", "foundation",
     "weiterlesen", "lesen", "teilen", "artikel", "beitrag", "beiträge",
     "kommentare", "foto", "fotos", "bilder", "aktualisiert",
     "veröffentlicht", "grüße", "grüssen", "grüßen", "lire", "suite", "partager"})
 # ... and a line of nothing but these is none ("Read More", "Stay Safe"), while a person
-# may bear one of them ("Herbert Read", "Courtney Love", "Emily Post", "Mariella Mehr":
+# may bear one of them ("Herbert Read", "Courtney Love", "Emily Post", "Estelle Getty":
 # surnames, so never a word that rules a name out alone)
 _NOT_NAME_ALONE = frozenset({"read", "more", "best", "happy", "stay", "safe", "love", "kind",
                              "good", "see", "all", "view", "top", "back", "next", "last",
                              "new", "your", "our", "the", "my", "you", "thank", "thanks",
                              "warm", "cheers", "enjoy", "luck", "this", "and", "of", "post",
-                             "reading", "source", "mehr", "bild", "quelle", "previous",
+                             "reading", "source", "mehr", "bild", "quelle", "getty", "previous",
                              "prev", "older", "newer"})
 
 
