@@ -410,11 +410,13 @@ def _openers(root: etree._Element | None) -> frozenset[str]:
         if not isinstance(el, etree._Element):
             continue
         # a control the visitor can see: a button (drawn with a box even when empty, a
-        # theme's hamburger painted by its CSS), its text, a label, or an icon inside it
-        # (a hamburger's `<i class="fa-bars">`); an empty `<a aria-controls=…></a>` is
-        # nothing to click, only a name a link farm borrows
-        if not (str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
-                or el.get("aria-label") or el.get("title") or el.get("value")):
+        # theme's hamburger painted by its CSS, unless its own markup hides the box), its
+        # text, a label, or an icon inside it (a hamburger's `<i class="fa-bars">`); an
+        # empty `<a aria-controls=…></a>` or `<button hidden aria-controls=…>` is nothing
+        # to click, only a name a link farm borrows
+        if not ((str(el.tag).lower() == "button" and hiding(el) is None) or len(el)
+                or (el.text or "").strip() or el.get("aria-label") or el.get("title")
+                or el.get("value")):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if el.get("data-toggle") is not None or el.get("data-bs-toggle") is not None:

@@ -256,22 +256,25 @@ _NOT_SIGNED = frozenset({"footer", "nav", "aside", "header", "li", "figure", "ta
 # Regards", "Happy Reading"), a credit ("Photo Credit", "Getty Images", "Thomson Reuters
 # Foundation") or a date's label ("Last Updated"). Any of these words rules a name out...
 _NOT_NAME_WORDS = frozenset({
-    "reading", "related", "post", "posts", "share", "article", "articles", "comment",
+    "related", "posts", "share", "article", "articles", "comment",
     "comments", "reply", "subscribe", "newsletter", "click", "continue", "regards",
     "sincerely", "greetings", "wishes", "photo", "photos", "image", "images", "picture",
-    "pictures", "credit", "credits", "courtesy", "source", "sources", "updated", "posted",
+    "pictures", "credit", "credits", "courtesy", "sources", "updated", "posted",
     "published", "modified", "advertisement", "sponsored", "trending", "recommended",
-    "getty", "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
+    "shutterstock", "istock", "istockphoto", "unsplash", "pixabay", "pexels",
     "alamy", "reuters", "afp", "dpa", "epa", "associated", "agence", "foundation",
-    "weiterlesen", "lesen", "mehr", "teilen", "artikel", "beitrag", "beiträge",
-    "kommentare", "foto", "fotos", "bild", "bilder", "quelle", "aktualisiert",
+    "weiterlesen", "lesen", "teilen", "artikel", "beitrag", "beiträge",
+    "kommentare", "foto", "fotos", "bilder", "aktualisiert",
     "veröffentlicht", "grüße", "grüssen", "grüßen", "lire", "suite", "partager"})
 # ... and a line of nothing but these is none ("Read More", "Stay Safe"), while a person
-# may bear one of them ("Herbert Read", "Courtney Love")
+# may bear one of them ("Herbert Read", "Courtney Love", "Emily Post", "Estelle Getty":
+# surnames, so never a word that rules a name out alone)
 _NOT_NAME_ALONE = frozenset({"read", "more", "best", "happy", "stay", "safe", "love", "kind",
                              "good", "see", "all", "view", "top", "back", "next", "last",
                              "new", "your", "our", "the", "my", "you", "thank", "thanks",
-                             "warm", "cheers", "enjoy", "luck", "this", "and", "of"})
+                             "warm", "cheers", "enjoy", "luck", "this", "and", "of", "post",
+                             "reading", "source", "mehr", "bild", "quelle", "getty", "previous",
+                             "prev", "older", "newer"})
 
 
 def _no_person(name: str) -> bool:
@@ -289,8 +292,11 @@ def _no_person(name: str) -> bool:
 
 
 # A quotation, as a quotes page runs one above its speaker ("“Life is like riding a
-# bicycle …”" and then "Albert Einstein"): the line after it attributes, not signs
-_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚']")
+# bicycle …”" and then "Albert Einstein"): the line after it attributes, not signs. The
+# paragraph is the quotation whole, opening and closing quoted: a report's closing
+# paragraph that opens with a quote goes on to say who said it ("“…,” the mayor said."),
+# and one may open with an apostrophe ("'90s zoning rules …")
+_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚'].*[“”\"«»’'‘]\W{0,3}$", re.S)
 
 
 def _prose(text: str) -> bool:
@@ -340,7 +346,29 @@ def _post_meta_markup(classes: tuple[str, ...]) -> Any:
     return etree.XPath(f"//@class[{tests}]/..")
 
 
-_POST_META_TEXT: Any = etree.XPath(".//text()[not(ancestor::a)]")  # a list of strings
+_POST_META_TEXT: Any = etree.XPath(".//text()")  # a list of strings
+# A link to a taxonomy's archive, a category's or a tag's ("Tech Reviews, May 12, 2024"):
+# its text is no author's. An author's own link is read (a profile at /profile/, /team/,
+# /redaktion/, ?author=3, Blogger's g-profile, not only WordPress's /author/)
+_TAXONOMY_HREF = re.compile(
+    r"/(?:c|cat|category|categories|tag|tags|topic|topics|section|sections|rubrik|rubriken"
+    r"|kategorie|kategorien|thema|themen|schlagwort|ressort|theme|label|labels|search)/"
+    r"|[?&](?:cat|tag|category)=", re.I)
+
+
+def _taxonomy_text(text: Any) -> bool:
+    """Whether a text of a post meta line (an XPath string result) is in a category's or
+    a tag's link."""
+    holder = text.getparent()
+    if holder is not None and text.is_tail:
+        holder = holder.getparent()  # the text after an element is its parent's
+    link = next((el for el in ([holder, *holder.iterancestors()] if holder is not None
+                               else []) if el.tag == "a"), None)
+    if link is None:
+        return False
+    rel = (link.get("rel") or "").lower().split()
+    return "tag" in rel or "category" in rel or bool(_TAXONOMY_HREF.search(
+        link.get("href") or ""))
 
 
 def _post_meta_names(page: ParsedPage) -> list[Hit]:
@@ -351,9 +379,10 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
     for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
         if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
             continue
-        # not a link's text: a category's or a tag's ("Tech Reviews, May 12, 2024"); an
-        # author's link names its archive (/author/), read above
-        texts = [t for t in (" ".join(str(t).split()) for t in _POST_META_TEXT(el)) if t]
+        # not a category's or a tag's link's text ("Tech Reviews, May 12, 2024"); an
+        # author's link's is read, wherever it leads
+        texts = [t for t in (" ".join(str(t).split()) for t in _POST_META_TEXT(el)
+                             if not _taxonomy_text(t)) if t]
         for i, here in enumerate(texts):
             after = texts[i + 1] if i + 1 < len(texts) else ""
             m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")

@@ -78,6 +78,7 @@ VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk f
 # muted; "play" and "any" try with sound), read as the attribute; Brightcove's and
 # Video.js's own element, <video-js autoplay>, is a <video> too
 _SETUP_AUTOPLAY = re.compile(r'"autoplay"\s*:\s*(true|"(?:play|any|muted)")', re.I)
+_SETUP_MUTED = re.compile(r'"muted"\s*:\s*true', re.I)  # its own muted option
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -253,7 +254,8 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
         setup = _SETUP_AUTOPLAY.search(video.get("data-setup") or "")
         if video.get("autoplay") is not None or setup:
             muted = (video.get("muted") is not None
-                     or (setup is not None and setup.group(1).lower() == '"muted"'))
+                     or (setup is not None and (setup.group(1).lower() == '"muted"'
+                                                or bool(_SETUP_MUTED.search(setup.string)))))
             if muted and not _ad_context(video):
                 continue  # a muted background loop: no ad, no player, no sound
             sound = "muted, in an ad context" if muted else "with sound unless a script mutes it"

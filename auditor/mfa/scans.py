@@ -112,7 +112,9 @@ _ONE_PAGE_TEXT = re.compile(r"\b(?:auf einer seite|read (?:it )?on (?:one|a sing
                             r"en una (?:sola )?página|komplettansicht)", re.I)
 _ONE_PAGE_HREF = re.compile(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&](?:single|"
                             r"singlepage)=(?:1|true|all)\b|[?&]view=(?:all|single)\b", re.I)
-_ONE_PAGE_SUFFIX = re.compile(r"/komplettansicht$", re.I)
+# the one-page view's own path under the article's (zeit.de's /komplettansicht, a
+# gallery's /all/ or /view-all/)
+_ONE_PAGE_SUFFIX = re.compile(r"/(?:komplettansicht|all|view-?all|single(?:-?page)?)$", re.I)
 
 
 def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None
@@ -157,16 +159,22 @@ def _same_article(target: str, url: str) -> bool:
     False
     >>> _same_article("/sitemap/", "https://a.example/long-story/2/")
     False
+    >>> _same_article("https://www.a.example/long-story/all/", "https://a.example/long-story/3/")
+    True
     """
     a, b = split_url(target, url), split_url(url)
-    if a is None or b is None or a.netloc != b.netloc:
-        return False
+    if a is None or b is None or _www(a.netloc) != _www(b.netloc):
+        return False  # (a site's links name www. or not, as it fetched the page)
     stem_a = _EXTENSION.sub("", _ONE_PAGE_SUFFIX.sub("", a.path.rstrip("/")).rstrip("/"))
     stem_b = _EXTENSION.sub("", b.path.rstrip("/"))
     if stem_a == stem_b:
         return True
     rest = stem_b[len(stem_a):] if stem_a and stem_b.startswith(stem_a) else ""
     return bool(_NUMBERED.search(rest)) and len(rest) <= 12 and _article_slug(stem_a)
+
+
+def _www(netloc: str) -> str:
+    return netloc.lower().removeprefix("www.")
 
 
 def paid_traffic(hits: Sequence[Hit]) -> Indicator:

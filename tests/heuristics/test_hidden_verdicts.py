@@ -272,6 +272,12 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     # naming the block, a tab panel on a page with no tab
     ("a block an empty link says it opens", '<a aria-controls="seo1" href="#"></a><div id='
      f'"seo1" style="display:none">{_FARM}</div>', "", [H]),
+    # an empty button counts as a box the visitor clicks, not one its own markup hides
+    ("a block an empty hidden button says it opens", '<button aria-controls="seo1" hidden>'
+     f'</button><div id="seo1" style="display:none">{_FARM}</div>', "", [H]),
+    ("a block an empty display:none button says it opens", '<button aria-controls="seo1" '
+     f'style="display:none"></button><div id="seo1" style="display:none">{_FARM}</div>', "",
+     [H]),
     ("a 'tab panel' on a page with no tab", f'<div role="tabpanel" style="display:none">{_FARM}'
      "</div>", "", [H]),
 ]
