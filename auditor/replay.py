@@ -61,6 +61,7 @@ _WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
 _WBINFO_PREFIX = re.compile(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
                             r'"([^"]{0,4096})"')
 _SCRIPT_TAG = re.compile(r"<(/?)script\b[^>]{0,4096}>?", re.I)
+_SCRIPT_OPEN = re.compile(r"<script", re.I)
 _MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we need to read
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
@@ -125,8 +126,11 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", 
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
 _CSS_BAD = re.compile(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)"""
-_LIST = rf"\s*(?:{_LITERAL}(?:\s*,\s*{_LITERAL})*)?\s*(?:,\s*)?"  # commas required: one parse
-_ARGS = rf"\s*(?:(?:{_LITERAL}|\[{_LIST}\])(?:\s*,\s*(?:{_LITERAL}|\[{_LIST}\]))*)?\s*(?:,\s*)?"
+# each run of blanks has one place to go (a blank after an item is the item's), so a call
+# left open after a megabyte of blanks fails in one pass, not one per way to split them
+_LIST = rf"\s*(?:{_LITERAL}\s*(?:,\s*{_LITERAL}\s*)*(?:,\s*)?)?"  # commas required
+_ITEM = rf"(?:{_LITERAL}|\[{_LIST}\])"
+_ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
@@ -135,7 +139,7 @@ _STATEMENTS = re.compile(
     r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
     r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"
     r"window\.RufflePlayer\s*=\s*window\.RufflePlayer\s*\|\|\s*\{\}|"
-    rf"window\.RufflePlayer\.config\s*=\s*\{{\s*(?:{_PAIR}(?:\s*,\s*{_PAIR})*)?\s*(?:,\s*)?\}}|"
+    rf"window\.RufflePlayer\.config\s*=\s*\{{\s*(?:{_PAIR}\s*(?:,\s*{_PAIR}\s*)*(?:,\s*)?)?\}}|"
     r"window\.addEventListener\(\s*'DOMContentLoaded'\s*,\s*function\s*\(\)\s*\{\s*"
     r"var\s+v\s*=\s*archive_analytics\.values\s*;(?:\s*v\.\w+\s*=\s*(?:'[^'\\\n]*'|\d+)\s*;)*"
     r"\s*archive_analytics\.send_pageview\(\s*\{\s*\}\s*\)\s*;?\s*\}\s*\))*")
@@ -328,7 +332,8 @@ class _Markup:
             close = re.compile(rf"</{name}\b", re.I)
             stop = close.search(text, pos)
             body_end = stop.start() if stop else len(text)
-            if name == "script" and re.search(r"<!--.*<script", text[pos:body_end], re.S | re.I):
+            escape = text.find("<!--", pos, body_end)  # the first: one search, not one a comment
+            if name == "script" and escape >= 0 and _SCRIPT_OPEN.search(text, escape, body_end):
                 # an escaped script runs past its first end tag (HTML's double-escaped state)
                 past = text.find("-->", body_end)
                 stop = close.search(text, past) if past >= 0 else None
