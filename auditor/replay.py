@@ -153,7 +153,9 @@ _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 _ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
 _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the archive's
 # what chrome may load, what its calls name, the hosts serving pywb's own files
-_Hosts = tuple[frozenset[str], frozenset[str], frozenset[str]]
+# and whether a path from the root is the page's own host's (no `<base>` sends it elsewhere)
+_Hosts = tuple[frozenset[str], frozenset[str], frozenset[str], bool]
+_BASE_HREF = re.compile(r"""<base\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]*)""", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +281,7 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
                                      else ())))
     replayer = frozenset(h.lower() for h in found.hosts)  # pywb's, on any host: its files
     own = (loads, loads | replayer | {host_of(original).lower() if original else "a.invalid"},
-           replayer)
+           replayer, not _base_elsewhere(doc.text, loads | replayer, served_host))
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -287,6 +289,30 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
         readings=tuple((name, clean(text)) for name, text in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay
+
+
+def _base_elsewhere(text: str, archives: frozenset[str], served: str | None) -> bool:
+    """Whether a `<base href>` of the page (any of them: a browser takes the first, which a
+    string before it may only seem to be) sends paths from the root to a host that is not
+    the archive's or the page's: `/static/x.html` is then that host's frame.
+
+    >>> _base_elsewhere('<base href="https://evil.test/">', frozenset({"archive.org"}), None)
+    True
+    >>> _base_elsewhere('<base href="https://web.archive.org/web/2023/https://a.test/">'
+    ...                 '<base href="/x/">', frozenset({"archive.org"}), "a.test")
+    False
+    """
+    for m in _BASE_HREF.finditer(text) if "<base" in text.lower() else ():
+        href = re.sub(r"[\x00-\x20]", "", html.unescape(m.group(1))).replace("\\", "/")
+        host = re.match(r"(?i)(?:[a-z][a-z0-9+.-]*:)?//([^/?#:@]*@)?([^/?#:]*)", href)
+        if host is None:
+            if re.match(r"(?i)[a-z][a-z0-9+.-]*:", href):
+                return True  # a base at data: or javascript: is no page's own
+            continue
+        name = host.group(2).lower().rstrip(".")
+        if name != served and not any(name == h or name.endswith("." + h) for h in archives):
+            return True
+    return False
 
 
 def _trusted_archive(host: str, served: str | None) -> bool:
@@ -384,11 +410,12 @@ def _without_head_include(text: str, own: _Hosts) -> str:
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
-                  replayer: frozenset[str] = frozenset()) -> bool:
+                  replayer: frozenset[str] = frozenset(), rooted: bool = True) -> bool:
     r"""Whether a region of chrome is made only of what the archive's chrome holds
     (`_CHROME_TAGS`), loading nothing but from the archive's own hosts (`own`) or static
-    paths, and running only the archive's calls; the URLs its calls' strings hold may also
-    name the page (`named`). Anything else is the page's or an injection's: marks and
+    paths (from the page's root only when `rooted`: no `<base>` sends them elsewhere), and
+    running only the archive's calls; the URLs its calls' strings hold may also name the
+    page (`named`). Anything else is the page's or an injection's: marks and
     chrome comments any page can write must not hide code.
 
     >>> own, named = frozenset({"archive.org"}), frozenset({"archive.org", "a.test"})
@@ -420,14 +447,14 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
         if tag.group(1):
             continue
         name = tag.group(2).lower()
-        if not _attributes_archives(name, tag.group(3), own, named, replayer):
+        if not _attributes_archives(name, tag.group(3), own, named, replayer, rooted):
             return False
         if name in ("script", "style"):
             close = re.compile(rf"</{name}\b", re.I).search(region, pos)
             if close is None:
                 return False
             body, pos = region[pos:close.start()], close.start()
-            if name == "style" and not _css_archives(body, own):
+            if name == "style" and not _css_archives(body, own, rooted):
                 return False
             if name == "script" and not _code_archives(body, named):
                 return False
@@ -435,7 +462,7 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
 
 
 def _attributes_archives(name: str, written: str, own: frozenset[str], named: frozenset[str],
-                         replayer: frozenset[str]) -> bool:
+                         replayer: frozenset[str], rooted: bool) -> bool:
     """Whether a chrome element's attributes are all the chrome's: names it uses, loading
     only the archive's, handlers only focusing a field or calling the archive's code."""
     pos = 0
@@ -448,7 +475,7 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         if attribute in _FREE_ATTRIBUTES or attribute.startswith("aria-"):
             continue
         if attribute == "style":
-            if not _css_archives(value, own):
+            if not _css_archives(value, own, rooted):
                 return False
         elif attribute.startswith("on"):
             if not _HANDLER.fullmatch(value):
@@ -459,21 +486,22 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         elif attribute in _LOADED_ATTRIBUTES:
             urls = [u.split()[0] for u in value.split(",") if u.strip()] if (
                 attribute == "srcset") else [value]
-            if not all(_loads_archives(u, own) or _pywb_file(u, replayer) for u in urls):
+            if not all(_loads_archives(u, own, rooted) or _pywb_file(u, replayer) for u in urls):
                 return False
         else:
             return False
     return not written[pos:].strip(" \t\n\r\f/")
 
 
-def _loads_archives(url: str, own: frozenset[str]) -> bool:
+def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     """Whether a URL the chrome loads is the archive's: its own files on its hosts (not a
     replay of another site's, `/web/<time>/…`, nor an item anyone uploads to archive.org,
     `/download/…`) or a static path of the host serving the page."""
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
-        return _STATIC_PATH.fullmatch(url) is not None and ".." not in url and "//" not in url
+        return rooted and _STATIC_PATH.fullmatch(url) is not None and ".." not in url and (
+            "//" not in url)
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not any(
@@ -499,11 +527,11 @@ def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
     return m is not None and m.group(1).lower() in replayer
 
 
-def _css_archives(css: str, own: frozenset[str]) -> bool:
+def _css_archives(css: str, own: frozenset[str], rooted: bool = True) -> bool:
     """Whether the chrome's style loads only the archive's (no escapes hiding a url())."""
     if _CSS_BAD.search(css):
         return False
-    return all(_loads_archives(m.group(1) or m.group(2) or "", own)
+    return all(_loads_archives(m.group(1) or m.group(2) or "", own, rooted)
                for m in _CSS_URL.finditer(css))
 
 

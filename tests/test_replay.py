@@ -476,6 +476,29 @@ def test_an_injection_dressed_as_the_archives_chrome_is_audited_as_it_is(
     assert _what_it_names(dressed) == _what_it_names(bare)
 
 
+@pytest.mark.parametrize("base", [
+    '<base href="https://evil-track.test/">', "<base href='//evil-track.test/'>",
+    '<base target="_top" href="https:\\\\evil-track.test\\">',
+])
+def test_a_path_from_the_root_the_pages_base_sends_elsewhere_is_not_the_archives(
+    base: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # a page whose links are all absolute (WordPress) loses nothing to an injected <base>,
+    # and the toolbar's `/static/…` then loads from the base's host: that host's frame
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{base}{_WOMBAT_OF_SITE}</head><body>\n{start}"
+                '<iframe src="/static/f.html" width="0" height="0" style="display:none">'
+                f"</iframe>{end}\n<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = page(True)
+    assert dressed.replay is not None
+    assert [h.host for h in dressed.third_party_hosts] == ["evil-track.test"]
+    assert _what_it_names(dressed) == _what_it_names(page(False))
+
+
 def test_chrome_loads_from_the_archive_not_from_the_host_its_marks_name() -> None:
     # the marks' original and archive host are the page's to write: naming the injection's
     # host there lets the chrome load from it no more than from any other
@@ -556,5 +579,5 @@ def test_a_chrome_region_is_read_in_one_pass(chrome: str) -> None:
     text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{chrome}{_TOOLBAR[1]}"
             "<p>story</p></body></html>")
     began = time.monotonic()
-    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    _, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and time.monotonic() - began < 10
