@@ -54,7 +54,7 @@ _WOMBAT = re.compile(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d
                      r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
 _TRAILER = re.compile(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
                       r'\s*,\s*"(\d{4,14})"')
-_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
+_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d?:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
                        r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
 _WBINFO_URL = re.compile(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
 _WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')

@@ -581,3 +581,15 @@ def test_a_chrome_region_is_read_in_one_pass(chrome: str) -> None:
     began = time.monotonic()
     _, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and time.monotonic() - began < 10
+
+
+def test_a_trailer_before_ten_in_the_morning_still_says_a_wayback_copy() -> None:
+    # the trailer of 2011-2016 captures writes the hour unpadded (`3:42:17 Mar 22, 2015`):
+    # a copy saved with no URL and no other mark read as no replay, its /web/ links kept
+    text = ('<html><body><p>The council voted.</p><a href="/web/20150322034217/http://www.'
+            'harbour-gazette.test/ferry">Ferry</a></body></html>\n<!--\n     FILE ARCHIVED ON '
+            '3:42:17 Mar 22, 2015 AND RETRIEVED FROM THE\n     INTERNET ARCHIVE ON 1:33:03 Apr 13,'
+            ' 2017.\n-->\n')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and replay.captured == "2015-03-22T03:42:17Z"
+    assert 'href="http://www.harbour-gazette.test/ferry"' in doc.text
