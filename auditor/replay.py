@@ -134,10 +134,11 @@ _ITEM = rf"(?:{_LITERAL}|\[{_LIST}\])"
 _ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
 # the toolbar's handlers: focusing its field, calling the archive's code with the event, the
-# element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot('<url>', '<time>')`),
+# element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot(url, time)`),
 # and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts)
 _CALL_ARG = rf"(?:event|this|{_LITERAL})"
-_SHARE_OPEN = r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,\s*'[\w=,]*'\s*\)"
+_SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,"
+               r"\s*'[\w=,]*'\s*\)")
 _HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
@@ -289,8 +290,17 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
     loads = frozenset((*_ARCHIVES, *(ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY
                                      else ())))
     replayer = frozenset(h.lower() for h in found.hosts)  # pywb's, on any host: its files
-    own = (loads, loads | replayer | {host_of(original).lower() if original else "a.invalid"},
-           replayer, not _base_elsewhere(doc.text, loads | replayer, served_host))
+    # the page the chrome may name is the one audited: the URL the user gave or the archive
+    # served it at says whose; the marks' original (any page can write casino.test there)
+    # counts only as the same site, else a hidden block of links to it was the toolbar's
+    audited = (unwrapped_url if served and unwrapped_url != served else None) or (
+        doc.url if doc.url and not served else None)
+    named = {h.lower() for h in (host_of(audited) if audited else None,
+                                 host_of(original) if original else None) if h}
+    if audited and original and not _same_site(host_of(audited) or "", host_of(original) or ""):
+        named = {(host_of(audited) or "").lower()}
+    own = (loads, loads | replayer | frozenset(named or {"a.invalid"}), replayer,
+           not _base_elsewhere(doc.text, loads | replayer, served_host))
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -298,6 +308,12 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
         readings=tuple((name, clean(text)) for name, text in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay
+
+
+def _same_site(a: str, b: str) -> bool:
+    """Whether two hosts are one site's (`www.a.test` and `a.test`)."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
 
 
 def _base_elsewhere(text: str, archives: frozenset[str], served: str | None) -> bool:

@@ -649,3 +649,27 @@ def test_the_toolbars_handlers_and_form_carry_nothing_else(
     doc, replay = unwrapped(Document(input="t", kind="html", text=text,
                                      url="https://www.harbour-gazette.test/"))
     assert replay is not None and injected in doc.text
+
+
+def test_the_toolbar_links_to_the_audited_page_not_to_the_original_its_marks_name(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    # the marks' original is the page's to write: naming casino.test there made a hidden
+    # block of 30 links to it the toolbar's, and the high hidden-links finding left the audit
+    marks = ('<script>__wm.wombat("https://casino-bonus.test/","20230105123456",'
+             '"https://web.archive.org/","web","https://web-static.archive.org/_static/","1");'
+             "</script>")
+    farm = '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://casino-bonus.test/p{i}">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>"
+
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{marks}</head><body>\n{start}{farm}{end}\n"
+                "<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = page(True)
+    assert [(f.kind, f.severity.value) for f in dressed.findings] == [("hidden-links", "high")]
+    assert _what_it_names(dressed) == _what_it_names(page(False))
