@@ -117,7 +117,7 @@ _SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.)?archive\.org)?/web/submit(
 _ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
-                        r"transclusions|ui)\.(?:js|css)")
+                        r"transclusions|vidrw|ui)\.(?:js|css)")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com",
                 "tumblr.com", "pinterest.com")  # the toolbar's share box
 _SCAN = re.compile(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
@@ -142,9 +142,19 @@ _SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,
 _HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
+# pywb's framed replay (the default: `mp_`) sends a page opened outside its frame back to
+# the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before
+_TOP_FRAME = (
+    rf"wbinfo\s*=\s*\{{\s*\}}\s*;\s*wbinfo\.top_url\s*=\s*{_LITERAL}\s*;\s*"
+    r"(?://[ \t]*Fast Top-Frame Redirect[ \t]*\n\s*)?"
+    r"if\s*\(\s*window\s*==\s*window\.top\s*&&\s*wbinfo\.top_url\s*\)\s*\{\s*"
+    r"var\s+loc\s*=\s*window\.location\.href\.replace\(\s*window\.location\.hash\s*,\s*\"\"\s*\)"
+    r"\s*;\s*loc\s*=\s*decodeURI\(\s*loc\s*\)\s*;\s*"
+    r"if\s*\(\s*loc\s*!=\s*decodeURI\(\s*wbinfo\.top_url\s*\)\s*\)\s*\{\s*"
+    r"window\.location\.href\s*=\s*wbinfo\.top_url\s*\+\s*window\.location\.hash\s*;?\s*\}\s*\}")
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
-    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|"
+    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|{_TOP_FRAME}|window\.devicePixelRatio\s*=\s*1|"
     rf"wbinfo(?:\.\w+)?\s*=\s*(?:{_LITERAL}|\{{\s*\}}|decodeURI\(\s*{_LITERAL}\s*\))|"
     r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
     r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"

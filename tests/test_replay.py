@@ -673,3 +673,25 @@ def test_the_toolbar_links_to_the_audited_page_not_to_the_original_its_marks_nam
     dressed = page(True)
     assert [(f.kind, f.severity.value) for f in dressed.findings] == [("hidden-links", "high")]
     assert _what_it_names(dressed) == _what_it_names(page(False))
+
+
+@pytest.mark.parametrize("script", [
+    # the top-frame redirect to a URL it does not set just before, or to another site's
+    'wbinfo.top_url = "http://localhost:8080/c/2023/https://www.harbour-gazette.test/";\n'
+    "var x = 1;",
+    'wbinfo = {};\nwbinfo.top_url = "https://evil-track.test/";\n',
+    "",
+])
+def test_pywbs_top_frame_redirect_is_chromes_only_beside_its_url(script: str) -> None:
+    # the framed replay's head insert (fixtures/replay/news-pywb.html) is chrome; the same
+    # redirect reading a top_url set elsewhere is a page's redirect
+    redirect = ("if (window == window.top && wbinfo.top_url) {\n  var loc = window.location.href"
+                '.replace(window.location.hash, "");\n  loc = decodeURI(loc);\n  if (loc != '
+                "decodeURI(wbinfo.top_url)) {\n    window.location.href = wbinfo.top_url + "
+                "window.location.hash;\n  }\n}")
+    text = ('<html><head><!-- WB Insert --><script>wbinfo.url = "https://www.harbour-gazette.test'
+            '/";wbinfo.timestamp = "20230105123456";wbinfo.prefix = decodeURI("http://localhost:'
+            f'8080/c/");{script}{redirect}</script><!-- End WB Insert --></head><body><p>story</p>'
+            "</body></html>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and redirect in doc.text
