@@ -163,6 +163,10 @@ _STATEMENTS = re.compile(
     r"window\.addEventListener\(\s*'DOMContentLoaded'\s*,\s*function\s*\(\)\s*\{\s*"
     r"var\s+v\s*=\s*archive_analytics\.values\s*;(?:\s*v\.\w+\s*=\s*(?:'[^'\\\n]*'|\d+)\s*;)*"
     r"\s*archive_analytics\.send_pageview\(\s*\{\s*\}\s*\)\s*;?\s*\}\s*\))*")
+# a link to an archive's capture: `/web/<time><mod>/`, pywb's `/<coll>/<time><mod>/`, or the
+# list `/web/*/`, then the page captured, with or without its scheme
+_WRAPPED_LINK = re.compile(r"(?i)/(?:[^/?#]+/){0,3}?(?:\d{1,14}\*?|\*)(?:[a-z]{2}_)?/+"
+                           r"(?:[a-z][a-z0-9+.-]*:/*)?([^/?#:@]+)")
 _STRING_HOST = re.compile(r"""(?:https?:)?//([A-Za-z0-9.-]{1,253})""", re.I)
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
@@ -573,11 +577,19 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
     """Whether a chrome link leads where the archive's toolbar links: the archive's pages,
     the page's own, a share box (a block of links to other sites is a link farm's)."""
     url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
-    m = re.match(r"(?i)(?:https?:)?//([^/?#:@]+)", url)
-    if m is None:  # from the root or relative; no script link (it runs here)
-        return re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) is None
-    host = m.group(1).lower().rstrip(".")
-    return any(host == h or host.endswith("." + h) for h in (*named, *_SHARE_HOSTS))
+    m = re.match(r"(?i)(?:https?:)?//([^/?#]*)", url)
+    if m is None and re.match(r"(?i)[a-z][a-z0-9+.-]*:", url):
+        return False  # a script link runs here
+    # the host after any user name (`//web.archive.org@casino.test/` is casino.test), and
+    # the page an archive's link replays (`/web/2023/https://casino.test/`, scheme or not)
+    # or names (`?u=https://…`): the toolbar links to its captures of this page
+    hosts = [re.sub(r":\d*$", "", m.group(1).rsplit("@", 1)[-1])] if m else []
+    path = url[m.end():] if m else url
+    if wrapped := _WRAPPED_LINK.match(path):
+        hosts.append(wrapped.group(1))
+    hosts += [h.group(1) for h in _STRING_HOST.finditer(path)]
+    return all(any((h := host.lower().rstrip(".")) == n or h.endswith("." + n)
+                   for n in (*named, *_SHARE_HOSTS)) for host in hosts)
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:

@@ -447,6 +447,16 @@ _DRESSED = [
     '<div style="position:absolute;left:-9999px">' + "".join(
         f'<a href="\\\\casino-bonus{i}.test\\">online casino bonus {i}</a> ' for i in range(30)
     ) + "</div>",
+    # links to the archive's copies of other sites, or to another host after a user name
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://web.archive.org/web/2023/https://casino-bonus{i}.test/">online casino '
+        f"bonus {i}</a> " for i in range(30)) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="/web/2023/casino-bonus{i}.test/">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://web.archive.org@casino-bonus{i}.test/">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>",
     '<script src="/web/20230105123456js_/https:/\n/evil-track.test/x.js"></script>',
     # an item anyone can upload to archive.org is no file of the archive's chrome
     '<script src="https://archive.org/download/harbour-kit/loader.js"></script>'
