@@ -313,6 +313,7 @@ def unwrapped(doc: Document) -> tuple[Document, Replay | None]:
                                  host_of(original) if original else None) if h}
     if audited and original and not _same_site(host_of(audited) or "", host_of(original) or ""):
         named = {(host_of(audited) or "").lower()}
+    named |= {h.removeprefix("www.") for h in named}  # its links name youtube.com too
     own = (loads, loads | replayer | frozenset(named or {"a.invalid"}), replayer,
            not _base_elsewhere(doc.text, loads | replayer, served_host))
     return dataclasses.replace(

@@ -705,3 +705,15 @@ def test_pywbs_top_frame_redirect_is_chromes_only_beside_its_url(script: str) ->
             "</body></html>")
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and redirect in doc.text
+
+
+@pytest.mark.parametrize("url", [
+    None, "https://web.archive.org/web/20121031174402/https://www.youtube.com/testtube"])
+def test_the_toolbars_capture_links_may_drop_the_pages_www(url: str | None) -> None:
+    # the toolbar links to captures of youtube.com/testtube from www.youtube.com's copy
+    text = ('<html><head><script>__wm.wombat("https://www.youtube.com/testtube","2012103117440'
+            '2","https://web.archive.org/","web","https://web-static.archive.org/_static/","1");'
+            f"</script></head><body>{_TOOLBAR[0]}<a href=\"https://web.archive.org/web/"
+            f'20121031174402/youtube.com/testtube#">Oct</a>{_TOOLBAR[1]}<p>s</p></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=url))
+    assert replay is not None and "testtube#" not in doc.text
