@@ -143,9 +143,11 @@ _HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
 # pywb's framed replay (the default: `mp_`) sends a page opened outside its frame back to
-# the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before
+# the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before (an
+# http one: `javascript:…` there would run)
 _TOP_FRAME = (
-    rf"wbinfo\s*=\s*\{{\s*\}}\s*;\s*wbinfo\.top_url\s*=\s*{_LITERAL}\s*;\s*"
+    r"""wbinfo\s*=\s*\{\s*\}\s*;\s*wbinfo\.top_url\s*=\s*(?:"https?://[^"\\\n]*"|"""
+    r"""'https?://[^'\\\n]*')\s*;\s*"""
     r"(?://[ \t]*Fast Top-Frame Redirect[ \t]*\n\s*)?"
     r"if\s*\(\s*window\s*==\s*window\.top\s*&&\s*wbinfo\.top_url\s*\)\s*\{\s*"
     r"var\s+loc\s*=\s*window\.location\.href\.replace\(\s*window\.location\.hash\s*,\s*\"\"\s*\)"

