@@ -130,8 +130,8 @@ def audit_document(
         doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
         if replay is not None:  # a web archive's replay is audited as its original
             page = parse_page(doc.text, limits)
-        return dataclasses.replace(_audit_markup(doc, page, engine, catalogue, limits),
-                                   replay=replay)
+        report = _audit_markup(doc, page, engine, catalogue, limits)
+        return report if replay is None else dataclasses.replace(report, replay=replay)
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))
