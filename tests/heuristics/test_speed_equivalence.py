@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from auditor.catalogue import default_catalogue
 from auditor.dom.inline_js import clicks, opens_new_context
-from auditor.heuristics import behaviour, redirects
+from auditor.dom.page import parse_page
+from auditor.heuristics import behaviour, hidden, redirects
+from auditor.heuristics.interface import PageContext
+from auditor.readers import Document
 from tests.heuristics.conftest import AuditHtml
 
 # --- eval calls: `_eval_calls` is `_EVAL.finditer`, tried only where a call can start ---
@@ -202,3 +206,25 @@ def test_shown_sizes_are_each_elements_walk(pieces: list[str]) -> None:
             and el.tag not in redirects._UNSHOWN} == {
         el: _shown_size_walked(el) for el in body.iter()
         if isinstance(el.tag, str) and el.tag not in redirects._UNSHOWN}
+
+
+# --- the ids a page's buttons and links open: each opener attribute on its own axis ---
+
+_OPENER_PIECES = ['<button aria-controls="m1">', "</button>",
+                  '<a data-toggle="collapse" href="#c">', '<a data-bs-toggle="tab" href="/x">',
+                  "</a>", '<a data-target="#t b">',
+                  '<div popovertarget="p" commandfor="q">', "</div>", "<i></i>", "menu",
+                  '<button hidden aria-controls="h">', '<span DATA-BS-TARGET="#u">', "</span>",
+                  '<a aria-label="open" aria-controls="l">', '<p data-toggle="x">', "</p>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OPENER_PIECES), max_size=40))
+def test_opened_ids_read_by_attribute_are_the_element_pass(pieces: list[str]) -> None:
+    """`hidden._opened_ids` reads the opener attributes the page holds, each on its own
+    axis; what it replaced tested every element for all seven (`_OPENS`)."""
+    page = parse_page("<html><body>" + "".join(pieces) + "</body></html>")
+    found = hidden._OPENS(page.root)
+    ctx = PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
+                      (), (), (), default_catalogue())
+    assert hidden._opened_ids(ctx) == hidden._openers(found if isinstance(found, list) else ())
