@@ -240,17 +240,16 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     return None
 
 
-def _injection_mark(ctx: PageContext, frame: etree._Element, url: str, start: int,
+def _injection_mark(ctx: PageContext, frame: etree._Element, url: str,
                     copied: Callable[[str], bool] | None) -> str | None:
     """What marks a hidden frame of a host no known vendor runs as injected, the same
     marks the behaviour kinds read (past `</html>` the caller asks first, of any frame): a
     place no template writes (before `<html>`, a WordPress post body, an article the page
-    copies), an address no vendor
-    serves a frame from (a bare IP, plain `http:` on an `https:` page, a host dressed as a
-    brand or a CDN, a TDS's entry point). Not a size or an off-screen position: fraud
-    checks document theirs so (ThreatMetrix's 100×100 frame at `top:-5000px`). `start` is
-    the line of the page's `<html>` tag, `copied` whether an xpath is in a copied article."""
-    if line_of(frame) < start:
+    copies), an address no vendor serves a frame from (a bare IP, plain `http:` on an
+    `https:` page, a host dressed as a brand or a CDN, a TDS's entry point). Not a size or
+    an off-screen position: fraud checks document theirs so (ThreatMetrix's 100×100 frame
+    at `top:-5000px`). `copied`: whether an xpath is in an article the page copies."""
+    if line_of(frame) < page_start_line(ctx):  # a view: read at the first frame asking
         return "before the page's <html> tag"
     if ctx.document.in_post_body:
         return "in the post body"
@@ -285,7 +284,6 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         return
     end = after_html(ctx)
     stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
-    start = page_start_line(ctx)  # where the page's own markup starts
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
@@ -326,7 +324,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
         elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
-                and _injection_mark(ctx, frame, url, start, copied) is None:
+                and _injection_mark(ctx, frame, url, copied) is None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
@@ -336,7 +334,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        "running; check that the site uses it")
         elif known:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
-        elif (mark := _injection_mark(ctx, frame, url, start, copied)) is not None:
+        elif (mark := _injection_mark(ctx, frame, url, copied)) is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
                           if how in _TOGGLED and _in_widget(frame, ctx)
