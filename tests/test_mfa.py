@@ -23,7 +23,7 @@ from auditor.mfa import CRITERIA
 from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
 from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
-from auditor.model import Basis, PageReport, Scorecard
+from auditor.model import Basis, Indicator, PageReport, Scorecard
 from auditor.pipeline import audit
 from auditor.rules import Engine
 from auditor.urls import split_url
@@ -31,11 +31,17 @@ from auditor.urls import split_url
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mfa"
 
 
-def card_of(path: Path, engine: Engine, catalogue: Catalogue, url: str | None = None
+def card_of(path: Path | bytes, engine: Engine, catalogue: Catalogue, url: str | None = None
             ) -> Scorecard:
     page: PageReport = audit(path, url=url, engine=engine, catalogue=catalogue).pages[0]
     assert page.mfa is not None
     return page.mfa
+
+
+def authorship_of(html: str, url: str, engine: Engine, catalogue: Catalogue) -> Indicator:
+    """The authorship row of a page's card."""
+    card = card_of(html.encode(), engine, catalogue, url)
+    return next(i for i in card.indicators if i.criterion == "authorship")
 
 
 def met(card: Scorecard) -> dict[str, bool | None]:
@@ -346,12 +352,10 @@ def test_a_slot_id_naming_a_device_counts_on_that_device(
 ])
 def test_authorship(project_engine: Engine, catalogue: Catalogue, markup: str,
                     value: str) -> None:
-    html = f"<html><head><title>Library plan</title></head><body><article>{markup}{WORDS}"
-    page = audit(f"{html}</article></body></html>".encode(),
-                 url="https://gazette.example/2026/library/", engine=project_engine,
-                 catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    html = (f"<html><head><title>Library plan</title></head><body><article>{markup}{WORDS}"
+            "</article></body></html>")
+    row = authorship_of(html, "https://gazette.example/2026/library/", project_engine,
+                        catalogue)
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
@@ -394,10 +398,8 @@ def test_authorship_from_a_closing_signature(project_engine: Engine, catalogue: 
                                              closing: str, value: str) -> None:
     html = (f"<html><head><title>Library plan</title></head><body><article>{WORDS}{closing}"
             "</article></body></html>")
-    page = audit(html.encode(), url="https://gazette.example/2026/library/",
-                 engine=project_engine, catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    row = authorship_of(html, "https://gazette.example/2026/library/", project_engine,
+                        catalogue)
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
@@ -417,10 +419,8 @@ def test_a_quotations_speaker_is_no_signature(project_engine: Engine, catalogue:
                                               quote: str, value: str) -> None:
     html = (f"<html><head><title>Quotes</title></head><body><article><h1>Ten quotes</h1>"
             f"{quote}</article></body></html>")
-    page = audit(html.encode(), url="https://quotes.example/2026/ten-quotes/",
-                 engine=project_engine, catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    row = authorship_of(html, "https://quotes.example/2026/ten-quotes/", project_engine,
+                        catalogue)
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
@@ -547,9 +547,7 @@ def test_ad_to_content_counts_declared_sizes_or_a_small_default(
 def test_authorship_on_personal_sites(project_engine: Engine, catalogue: Catalogue, url: str,
                                       head: str, value: str, expected: bool) -> None:
     html = f"<html><head>{head}</head><body><article>{WORDS}</article></body></html>"
-    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    row = authorship_of(html, url, project_engine, catalogue)
     assert (row.value, row.met) == (value, expected)
 
 
@@ -558,10 +556,7 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     """A home page (its teasers in several <article>s) names no author, and need not."""
     teasers = "".join(f"<article><h2>Story {i}</h2>{WORDS}</article>" for i in range(3))
     html = f"<html><body>{ADS}{teasers}</body></html>"
-    page = audit(html.encode(), url="https://gazette.example/", engine=project_engine,
-                 catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    row = authorship_of(html, "https://gazette.example/", project_engine, catalogue)
     assert row.met is None and row.evidence.startswith("not an article page")
 
 
@@ -574,9 +569,7 @@ def test_an_about_page_in_an_article_wrapper_is_no_article(
         project_engine: Engine, catalogue: Catalogue, url: str, known: bool) -> None:
     html = (f'<html><body>{ADS}<article role="article" about="/about" class="page full">'
             f"<h1>Who we are</h1>{WORDS}</article></body></html>")
-    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
-    assert page.mfa is not None
-    row = next(i for i in page.mfa.indicators if i.criterion == "authorship")
+    row = authorship_of(html, url, project_engine, catalogue)
     assert (row.met is not None) is known, row
 
 
