@@ -281,7 +281,7 @@ class Replay:
     """The web archive a page was saved from: its audit is of the original page, so the
     report says whose copy it read and of when."""
 
-    archive: str  # "Wayback Machine", "Archive-It", "pywb"
+    archive: str  # "Wayback Machine", "Archive-It", "pywb", "archive.today"
     original: str | None  # the archived page's own URL, when the replay names it
     captured: str | None  # the capture's time, ISO 8601 UTC (as precise as its timestamp)
     replay_url: str | None = None  # the URL the archive served it at, when known

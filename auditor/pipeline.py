@@ -10,7 +10,6 @@ A web archive's replay is parsed once more, as the original page it copies.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -38,6 +37,7 @@ from auditor.model import (
     AuditReport,
     ListInfo,
     PageReport,
+    Replay,
     Seen,
     Slot,
 )
@@ -130,15 +130,14 @@ def audit_document(
         doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
         if replay is not None:  # a web archive's replay is audited as its original
             page = parse_page(doc.text, limits)
-        report = _audit_markup(doc, page, engine, catalogue, limits)
-        return report if replay is None else dataclasses.replace(report, replay=replay)
+        return _audit_markup(doc, page, engine, catalogue, limits, replay)
     except PageOverLimit as e:
         return PageReport(input=doc.input, url=doc.url, kind=doc.kind, first_party=None,
                           title=None, errors=(f"{doc.input}: {e}",))
 
 
 def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
-                  limits: PageLimits) -> PageReport:
+                  limits: PageLimits, replay: Replay | None) -> PageReport:
     root = page.root
     url = doc.url or declared_page_url(root)
     page_host = host_of(url) if url else ""
@@ -206,6 +205,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         post_id=doc.post_id,
         provenance=sources.provenance,
         mfa=scorecard(ctx, metrics, sources),
+        replay=replay,
     )
 
 
