@@ -28,7 +28,7 @@ from auditor.errors import RuleError
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
-from auditor.urls import open_host, platform_tenant
+from auditor.urls import host_matches, open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
@@ -1088,7 +1088,7 @@ def _on_its_host(pattern: str, url: str, host: str) -> bool:
     if not slash or not named or "." not in named:
         return True
     host = host.lower().rstrip(".")
-    if host != named and not host.endswith("." + named):
+    if not host_matches(host, named):
         return False
     at = url.find(host, url.find("://") + 3 if "://" in url else 0)
     if at < 0:

@@ -35,7 +35,9 @@ from auditor.urls import (
     REPLAY_HOSTS,
     absolute_url,
     archive_today_snapshot,
+    host_matches,
     host_of,
+    host_under,
     replay_page_url,
     replay_wrapper,
     split_url,
@@ -337,7 +339,7 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
 def _same_site(a: str, b: str) -> bool:
     """Whether two hosts are one site's (`www.a.test` and `a.test`)."""
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
-    return a == b or a.endswith("." + b) or b.endswith("." + a)
+    return host_matches(a, b) or host_matches(b, a)
 
 
 def _base_elsewhere(text: str, archives: frozenset[str], served: str | None) -> bool:
@@ -359,7 +361,7 @@ def _base_elsewhere(text: str, archives: frozenset[str], served: str | None) -> 
                 return True  # a base at data: or javascript: is no page's own
             continue
         name = host.group(2).lower().rstrip(".")
-        if name != served and not any(name == h or name.endswith("." + h) for h in archives):
+        if name != served and not host_under(name, archives):
             return True
     return False
 
@@ -374,7 +376,7 @@ def _trusted_archive(host: str, served: str | None) -> bool:
     >>> _trusted_archive("evil.test", "www.site.test"), _trusted_archive("w.org", "w.org")
     (False, True)
     """
-    if host == served or any(host == h or host.endswith("." + h) for h in _REPLAYERS):
+    if host == served or host_under(host, _REPLAYERS):
         return True
     if served is not None:
         return False
@@ -559,11 +561,11 @@ def _handler_archives(code: str, named: frozenset[str]) -> bool:
     """
     if not _HANDLER.fullmatch(code):
         return False
-    if not all(any((m.group(1).lower() == h or m.group(1).lower().endswith("." + h))
-                   for h in _SHARE_HOSTS) for m in re.finditer(_SHARE_OPEN, code)):
+    if not all(host_under(m.group(1).lower(), _SHARE_HOSTS)
+               for m in re.finditer(_SHARE_OPEN, code)):
         return False
-    return all(any((h := m.group(1).lower().rstrip(".")) == n or h.endswith("." + n)
-                   for n in (*named, *_SHARE_HOSTS)) for m in _STRING_HOST.finditer(code))
+    return all(host_under(m.group(1).lower().rstrip("."), (*named, *_SHARE_HOSTS))
+               for m in _STRING_HOST.finditer(code))
 
 
 def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
@@ -577,8 +579,7 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
             "//" not in url)
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
-    if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not any(
-            host == h or host.endswith("." + h) for h in own):
+    if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
         return False
     return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None
 
@@ -598,8 +599,7 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
     if wrapped := _WRAPPED_LINK.match(path):
         hosts.append(wrapped.group(1))
     hosts += [h.group(1) for h in _STRING_HOST.finditer(path)]
-    return all(any((h := host.lower().rstrip(".")) == n or h.endswith("." + n)
-                   for n in (*named, *_SHARE_HOSTS)) for host in hosts)
+    return all(host_under(host.lower().rstrip("."), (*named, *_SHARE_HOSTS)) for host in hosts)
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
@@ -622,8 +622,8 @@ def _code_archives(code: str, named: frozenset[str]) -> bool:
     host but the archive's and the page's."""
     if not _STATEMENTS.fullmatch(code):
         return False
-    return all(any((h := m.group(1).lower().rstrip(".")) == n or h.endswith("." + n)
-                   for n in named) for m in _STRING_HOST.finditer(code))
+    return all(host_under(m.group(1).lower().rstrip("."), named)
+               for m in _STRING_HOST.finditer(code))
 
 
 def _blanked(region: str) -> str:

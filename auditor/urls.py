@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 import idna
@@ -757,6 +757,21 @@ def _ipv4_number(part: str) -> int | None:
     if len(part.lstrip("0")) > 11:  # past any address in every radix; and `int` refuses a
         return 1 << 32              # decimal string of over 4300 digits (ValueError)
     return int(part, radix)
+
+
+def host_matches(host: str, domain: str) -> bool:
+    """A domain matches the host itself and every subdomain of it (both as written: the
+    caller lowers them).
+
+    >>> host_matches("a.magsrv.com", "magsrv.com"), host_matches("notmagsrv.com", "magsrv.com")
+    (True, False)
+    """
+    return host == domain or host.endswith("." + domain)
+
+
+def host_under(host: str, domains: Iterable[str]) -> bool:
+    """Whether the host is one of `domains` or a subdomain of one (`host_matches`)."""
+    return any(host_matches(host, d) for d in domains)
 
 
 def ip_address(host: str) -> bool:

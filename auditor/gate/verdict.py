@@ -42,6 +42,7 @@ from auditor.model import (
     Violation,
     report_networks,
 )
+from auditor.urls import host_matches
 
 FINGERPRINT_VERSION = "auditor.gate/1"
 
@@ -59,15 +60,6 @@ def fingerprint(path: str, clause: str, evidence: str) -> str:
 
 def normalise_path(path: str) -> str:
     return path.replace("\\", "/").removeprefix("./").lstrip("/")
-
-
-def host_matches(host: str, pattern: str) -> bool:
-    """A pattern matches the host itself and every subdomain of it.
-
-    >>> host_matches("a.magsrv.com", "magsrv.com"), host_matches("notmagsrv.com", "magsrv.com")
-    (True, False)
-    """
-    return host == pattern or host.endswith("." + pattern)
 
 
 @dataclass(frozen=True, slots=True)
