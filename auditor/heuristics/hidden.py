@@ -67,10 +67,10 @@ LINK_FARM_MIN = 3  # distinct off-site URLs (toggled blocks: distinct sites) in 
 _TOGGLED = frozenset({"hidden attribute", "display:none", "visibility:hidden/opacity:0"})
 _WIDGET_WORDS = re.compile(
     r"menu|nav|dropdown|submenu|popup|popover|modal|dialog|tab|accordion|collapse|toggle"
-    r"|drawer|flyout|tooltip|version|lang|search",
+    r"|drawer|flyout|tooltip|version|lang|search"
+    r"|off-?canvas|burger",  # mobile menu drawers (a `sidenav` is a `nav`)
     re.I,
 )
-_WIDGET_WORDS_MORE = re.compile(r"off-?canvas|sidenav|burger", re.I)  # mobile menu drawers
 _WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist", "tabpanel",
                            "listbox"})
 # Attributes naming, by its id, the element a button or link opens: ARIA's disclosure
@@ -460,7 +460,7 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
         if role in _WIDGET_ROLES and (role != "tabpanel" or ctx is None or _has_tabs(ctx)):
             return True  # a tab panel with no tab on the page is one only by its name
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and (_WIDGET_WORDS.search(names) or _WIDGET_WORDS_MORE.search(names)):
+        if names.strip() and _WIDGET_WORDS.search(names):
             return True
         if ctx is not None and node.get("id"):
             opened = _opened_ids(ctx) if opened is None else opened
