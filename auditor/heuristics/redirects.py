@@ -259,21 +259,19 @@ def _refresh_delay(ctx: PageContext, url: str) -> int:
     return 0
 
 
-def _timed(code: str, at: int) -> bool:
-    """Whether the statement at `at` runs in a `setTimeout`/`setInterval` callback: a
-    timer's call before it is still open there. `code` has its strings blanked
-    (`code_only`), so its brackets are code's."""
-    for m in _TIMER.finditer(code, max(0, at - TIMER_REACH), at):
-        inner = code[m.end() : at]
-        if inner.count("(") >= inner.count(")"):
-            return True
-    return False
+class _Timer(NamedTuple):
+    """The timer whose callback holds a statement: its delay in milliseconds, None when
+    the call does not end in a literal number."""
+
+    delay: int | None
 
 
-def _timer_delay(code: str, at: int) -> int | None:
-    """The milliseconds of the timer whose callback holds the statement at `at`: the
-    number its call ends with (`setTimeout(function(){…}, 10000)`); None when it is not
-    a literal. `code` has its strings blanked (`code_only`)."""
+def _timer(code: str, at: int) -> _Timer | None:
+    """The `setTimeout`/`setInterval` whose callback holds the statement at `at` (the
+    nearest timer's call still open there), and the number its call ends with
+    (`setTimeout(function(){…}, 10000)`); None when no timer runs it. `code` has its
+    strings blanked (`code_only`), so its brackets are code's. The one reading of a
+    timer: whether a redirect waits and how long."""
     for m in reversed(list(_TIMER.finditer(code, max(0, at - TIMER_REACH), at))):
         depth = 1
         for i in range(m.end(), min(len(code), m.end() + TIMER_REACH * 2)):
@@ -282,9 +280,9 @@ def _timer_delay(code: str, at: int) -> int | None:
                 if i < at:
                     break  # a call closed before the statement: not its timer
                 delay = re.search(r",\s*(\d{1,7})\s*\Z", code[m.end() : i])
-                return int(delay.group(1)) if delay else None
+                return _Timer(int(delay.group(1)) if delay else None)
         else:
-            return None
+            return _Timer(None)  # open past the reach: its delay unread
     return None
 
 
@@ -366,7 +364,9 @@ def _shows_its_wait(ctx: PageContext, code: str, at: int, text: str) -> bool:
         counted[code] = _counts_down(code, text)
     if counted[code]:
         return True
-    return _read_as_wait_page(ctx) and _shows_wait(ctx, (_timer_delay(code, at) or 0) // 1000)
+    timer = _timer(code, at)
+    delay = timer.delay if timer is not None and timer.delay is not None else 0
+    return _read_as_wait_page(ctx) and _shows_wait(ctx, delay // 1000)
 
 
 def _affiliate(ctx: PageContext, url: str, written: str) -> str | None:
@@ -466,7 +466,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             # shows (a download page's "your download starts in 5 seconds"): low
             site = registrable_domain(host_of(res.url))
             waited = bool(clicks) and not outside_markup(ctx, res.line) and all(
-                _timed(code, at) and _shows_its_wait(ctx, code, at, text)
+                _timer(code, at) is not None and _shows_its_wait(ctx, code, at, text)
                 for code, at, text in clicks or ())
             yield finding(REDIRECT, Severity.LOW if site == moved or waited else Severity.MEDIUM,
                           f"script clicks a link that sends the visitor to {site}" + (
@@ -519,8 +519,9 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # outside the page's markup, where no template writes (asked once a script)
                 placed = outside_markup(ctx, line) if placed is None else placed
                 if in_code and not hidden and not guard and not placed and url in (
-                        shown := _shown_links(ctx) if shown is None else shown) and _timed(
-                        code_text, start) and _shows_its_wait(ctx, code_text, start, text):
+                        shown := _shown_links(ctx) if shown is None else shown) and _timer(
+                        code_text, start) is not None and _shows_its_wait(
+                        ctx, code_text, start, text):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   "to a link the page shows, beside the wait it shows (an "

@@ -37,6 +37,29 @@ def test_a_countdown_is_a_counted_name_written_into_an_element(code: str, counts
     assert redirects._counts_down(redirects.code_only(code) or code, code) is counts
 
 
+TIMERS: list[tuple[str, redirects._Timer | None]] = [
+    ("setTimeout(function(){ location.href = u; }, 3000);", redirects._Timer(3000)),
+    ("setInterval(() => { if (n-- < 1) { location.href = u; } }, 1000);", redirects._Timer(1000)),
+    # the delay a name, not a literal: timed, its wait unread
+    ("setTimeout(function(){ location.href = u; }, wait);", redirects._Timer(None)),
+    # a timer closed before the redirect does not run it
+    ("setTimeout(track, 10); location.href = u;", None),
+    ("setTimeout(function(){ f(x); }, 500); if (ok) { location.href = u; }", None),
+    # the enclosing timer, not an earlier closed one
+    ("setTimeout(a, 1); window.setTimeout(function(){ location.href = u; }, 2500);",
+     redirects._Timer(2500)),
+    ("location.href = u;", None),
+]
+
+
+@pytest.mark.parametrize(("code", "timer"), TIMERS)
+def test_a_redirect_s_timer_is_read_once_for_whether_and_how_long(
+        code: str, timer: redirects._Timer | None) -> None:
+    """One home for a timer: whether it runs a redirect and its delay are one reading."""
+    blanked = redirects.code_only(code) or code
+    assert redirects._timer(blanked, blanked.index("location")) == timer
+
+
 def test_a_script_is_read_for_its_countdown_once(audit_listed: AuditListed,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Each timed redirect asked it again, each time a search per counted name over the
