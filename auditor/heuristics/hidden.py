@@ -309,7 +309,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         network, entity, category = owner.network, owner.entity, _category(owner)
         if category in _BENIGN_FRAME:
             continue
-        if category is Category.ADVERTISING and not appended:
+        mark = None if appended else _injection_mark(ctx, frame, url, copied)
+        if category is Category.ADVERTISING and not appended and mark is None:
+            # the stack's own helper, unless placed or addressed as no tag of the stack
+            # writes it (before <html>, plain http on an https page): a network the page
+            # runs excuses its frames, not a frame pasted where no template writes
             stack = stack or _ad_stack(ctx, end)
             if network is not None and network.name in stack[0]:
                 helpers[network.name].append((url, frame))
@@ -324,7 +328,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe ({reason}) after the page's closing "
                        f"</html> loads {url}")
         elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
-                and _injection_mark(ctx, frame, url, copied) is None:
+                and mark is None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
@@ -334,7 +338,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        "running; check that the site uses it")
         elif known:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
-        elif (mark := _injection_mark(ctx, frame, url, copied)) is not None:
+            if mark is not None:  # a known vendor's frame: the mark says where to look
+                message = f"{message}: {mark}; check that the site added it"
+        elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
                           if how in _TOGGLED and _in_widget(frame, ctx)

@@ -304,3 +304,38 @@ def test_a_frame_in_an_article_the_page_copies_is_high(audit_listed: AuditListed
     own = audit_listed(article.format(frame), "https://www.ledger.example/news/ferry")
     copied = audit_listed(article.format(frame + source), "https://www.ledger.example/news/ferry")
     assert (_frames(own.findings), _frames(copied.findings)) == ([M], [H])
+
+
+# ExoClick's documented tag: its loader and a zone's <ins> (zone IDs made up)
+_EXO_TAGS = ('<script async src="https://a.magsrv.com/ad-provider.js"></script>'
+             '<ins class="eas6a97888e" data-zoneid="5512001"></ins>'
+             '<script>(AdProvider = window.AdProvider || []).push({"serve": {}});</script>')
+_EXO_FRAME = ('<iframe src="https://a.magsrv.com/iframe.php?idzone=5512007&size=300x250" '
+              'width="0" height="0" style="display:none"></iframe>')
+
+
+# (what, the page, the hidden-iframe severities, what the first one says)
+STACK_FRAMES: list[tuple[str, str, list[Severity], str]] = [
+    ("the stack's own hidden frame", wp_page(widget=_EXO_TAGS, footer=_EXO_FRAME), [L],
+     "ad networks the page's own tags run"),
+    ("the network's frame before <html>", _EXO_FRAME + wp_page(widget=_EXO_TAGS), [M],
+     "before the page's <html> tag"),
+    ("the network's frame on plain http", wp_page(
+        widget=_EXO_TAGS, footer=_EXO_FRAME.replace("https://", "http://")), [M], "plain http"),
+    ("the network's frame after </html>", wp_page(widget=_EXO_TAGS, after=_EXO_FRAME), [H],
+     "after the page's closing </html>"),
+]
+
+
+@pytest.mark.parametrize(("what", "page", "expected", "said"), STACK_FRAMES,
+                         ids=[c[0] for c in STACK_FRAMES])
+def test_a_network_the_page_runs_excuses_its_frames_not_an_injection_mark(
+        what: str, page: str, expected: list[Severity], said: str,
+        audit_listed: AuditListed) -> None:
+    """A hidden frame of an ad network whose tags the page runs is the stack at work (one
+    low fact), but one bearing a mark of injection was silent inside that fact: the
+    network being present does not excuse a frame pasted where its tags never write."""
+    report = audit_listed(page, URL)
+    frames = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in frames] == expected and said in frames[0].message, [
+        (f.severity, f.message) for f in frames]
