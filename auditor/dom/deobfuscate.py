@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from auditor.dom.inline_js import (
     JS_ESCAPE,
+    LITERAL_JOIN,
     escaped_char,
     js_unescaped,
     loaded_urls,
@@ -478,6 +479,40 @@ def spliced(code: str) -> str:
     for pattern in _DECODER_CALLS:
         code = pattern.sub(answer, code)
     return _JOINED.sub("", _STRING_OF.sub("'", code))
+
+
+# a frame's open tag in markup a script writes; its escaped quotes (`src=\"…\"`) read
+_WRITTEN_FRAME = re.compile(r"<i?frame\b[^<>]{0,2000}>", re.I)
+_FRAME_WORD = re.compile(r"frame", re.I)
+_ESCAPED_QUOTE = re.compile(r"""\\(['"/])""")
+_ESCAPED_LT = re.compile(r"\\(?:x3c|u003c)", re.I)
+
+
+def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
+    r"""The `<iframe …>` open tags in markup a script writes, each once, read alike however
+    the script escapes them: as written, its pieces a decoder answers spliced in and its
+    literals joined (`spliced`: `unescape('%3Ciframe%20src=…')`, `String.fromCharCode(60)
+    +'iframe…'`, `'<ifr'+'ame'`), its few `\x3c` escapes read, and in each text
+    `decode_script` decoded (`payloads`: base64, char codes, percent and `\x` escapes in
+    full). A kit writes its frame in any of these; reading one form let the others pass.
+
+    >>> list(written_frames("document.write(unescape('%3Ciframe src=%22//t.example/%22"
+    ...                     " width=0%3E'))", ()))
+    ['<iframe src="//t.example/" width=0>']
+    """
+    seen: set[str] = set()
+    for text in (spliced(code), *payloads):
+        if "+" in text:
+            text = LITERAL_JOIN.sub("", text)
+        if not _FRAME_WORD.search(text):
+            continue
+        if _ESCAPED_LT.search(text):
+            text = js_unescaped(text)
+        for m in _WRITTEN_FRAME.finditer(text):
+            tag = _ESCAPED_QUOTE.sub(r"\1", m.group())
+            if tag not in seen:
+                seen.add(tag)
+                yield tag
 
 
 def _base64_names(code: str) -> list[str]:

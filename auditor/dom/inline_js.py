@@ -270,7 +270,7 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
 # taken out (`'<scr' + 'ipt'`, `"<sc"+"ript"`, `'<s'+'cript'`); a `>` since closes it.
 _TAG_OPEN = re.compile(r"<|\\x3c|\\u003c|%3c", re.IGNORECASE)
 _TAG_CLOSE = re.compile(r">|\\x3e|\\u003e|%3e", re.IGNORECASE)
-_JOIN = re.compile(r"""['"]\s*\+\s*['"]""")
+LITERAL_JOIN = re.compile(r"""['"]\s*\+\s*['"]""")  # `'<scr' + 'ipt'`
 _TAG_NAME = re.compile(r"\s*([a-z][a-z0-9-]*)", re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
                   "frame": RequestType.SUBDOCUMENT, "script": RequestType.SCRIPT,
@@ -295,7 +295,7 @@ def _written_tag(script: str, at: int) -> tuple[str, str] | None:
     opens = list(_TAG_OPEN.finditer(script, start, at))
     if not opens:
         return None
-    inside = _JOIN.sub("", script[opens[-1].end() : at])
+    inside = LITERAL_JOIN.sub("", script[opens[-1].end() : at])
     if _TAG_CLOSE.search(_QUOTED.sub("", inside)):
         return None
     name = _TAG_NAME.match(inside)
@@ -315,7 +315,7 @@ def _written_type(script: str, at: int, tag: tuple[str, str] | None,
         return _WRITTEN_TYPES.get(name)
     if name != "link":
         return None
-    after = _JOIN.sub("", script[at : at + 200])
+    after = LITERAL_JOIN.sub("", script[at : at + 200])
     close = _TAG_CLOSE.search(_QUOTED.sub(lambda m: " " * len(m.group(0)), after))
     text += after[: close.start() if close else len(after)]
     rel, as_ = _LINK_REL.search(text), _LINK_AS.search(text)

@@ -1138,6 +1138,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
+    lowered = ""  # the page's text, lowered at the first decoded address asked of
     for res in scripts:
         after = bool(end) and res.line > end
         before = res.line < html_line and not prepended_ads
@@ -1145,7 +1146,11 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
-        severity, why = _appended_verdict(ctx, res.url, hidden=res.via == "inline-decoded")
+        # hidden: found in decoded code, its host nowhere in the page as written (a
+        # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
+        hidden = res.via == "inline-decoded" and host_of(res.url).lower() not in (
+            lowered := lowered or ctx.document.text.lower())
+        severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
         yield finding(
             APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
             res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))

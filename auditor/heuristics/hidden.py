@@ -15,11 +15,13 @@ from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl
 
+import lxml.html
 from lxml import etree
 
 from auditor import prebid
 from auditor.catalogue import Owner
-from auditor.dom.parser import attributes_named, carrying, line_of
+from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
+from auditor.dom.parser import HTML_PARSER, attributes_named, carrying, line_of
 from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -240,7 +242,7 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     return None
 
 
-def _injection_mark(ctx: PageContext, frame: etree._Element, url: str,
+def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
                     copied: Callable[[str], bool] | None) -> str | None:
     """What marks a hidden frame of a host no known vendor runs as injected, the same
     marks the behaviour kinds read (past `</html>` the caller asks first, of any frame): a
@@ -248,12 +250,13 @@ def _injection_mark(ctx: PageContext, frame: etree._Element, url: str,
     copies), an address no vendor serves a frame from (a bare IP, plain `http:` on an
     `https:` page, a host dressed as a brand or a CDN, a TDS's entry point). Not a size or
     an off-screen position: fraud checks document theirs so (ThreatMetrix's 100×100 frame
-    at `top:-5000px`). `copied`: whether an xpath is in an article the page copies."""
-    if line_of(frame) < page_start_line(ctx):  # a view: read at the first frame asking
+    at `top:-5000px`). `place`: the frame, or the script writing it; `copied`: whether an
+    xpath is in an article the page copies."""
+    if line_of(place) < page_start_line(ctx):  # a view: read at the first frame asking
         return "before the page's <html> tag"
     if ctx.document.in_post_body:
         return "in the post body"
-    if copied is not None and copied(ctx.xpath(frame)):
+    if copied is not None and copied(ctx.xpath(place)):
         return "in an article the page copies"
     host = host_of(url)
     if ip_address(host):
@@ -267,6 +270,34 @@ def _injection_mark(ctx: PageContext, frame: etree._Element, url: str,
                                                             if parts.query else "")):
         return "a traffic distribution system's entry point"
     return None
+
+
+def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(frame, script) for each frame an inline script writes (`written_frames`): the
+    frame stands where the script does, so the script's place, line and wrappers are
+    the frame's. Parsed from its open tag, its attributes read as a frame in the markup
+    would be; the same tag written plainly or escaped is one verdict."""
+    if ctx.page is None:
+        return
+    for script in ctx.page.scripts:
+        code = script.text or ""
+        decoded = ctx.decoded(code)
+        for tag in written_frames(code[:MAX_SCRIPT], decoded.payloads):
+            try:
+                frame = lxml.html.fragment_fromstring(
+                    "<iframe" + tag[tag.lower().index("frame") + 5 :], parser=HTML_PARSER)
+            except (etree.ParserError, ValueError):
+                continue  # no element in it
+            if str(frame.tag).lower() == "iframe":
+                yield frame, script
+
+
+def _frames(ctx: PageContext, root: etree._Element
+            ) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(frame, where it stands) for the markup's frames, then those scripts write."""
+    for frame in root.iter("iframe", "frame"):  # one walk in C, not an XPath union
+        yield frame, frame
+    yield from _written(ctx)
 
 
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
@@ -286,7 +317,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
-    for frame in ctx.root.iter("iframe", "frame"):  # one walk in C, not an XPath union
+    for frame, place in _frames(ctx, ctx.root):
         url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url)
         if not url:
             continue
@@ -295,7 +326,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             continue
         how = None if _tiny(frame) else hiding(frame)
         reason = "zero or 1-pixel size" if _tiny(frame) else how
-        node = frame.getparent()
+        node = place.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
                 break
@@ -304,29 +335,30 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             node = node.getparent()
         if not reason:
             continue
-        appended = bool(end) and line_of(frame) > end
+        appended = bool(end) and line_of(place) > end
         owner = ctx.catalogue.runner_of(url, host)
         network, entity, category = owner.network, owner.entity, _category(owner)
         if category in _BENIGN_FRAME:
             continue
-        mark = None if appended else _injection_mark(ctx, frame, url, copied)
+        mark = None if appended else _injection_mark(ctx, place, url, copied)
         if category is Category.ADVERTISING and not appended and mark is None:
             # the stack's own helper, unless placed or addressed as no tag of the stack
             # writes it (before <html>, plain http on an https page): a network the page
             # runs excuses its frames, not a frame pasted where no template writes
             stack = stack or _ad_stack(ctx, end)
             if network is not None and network.name in stack[0]:
-                helpers[network.name].append((url, frame))
+                helpers[network.name].append((url, place))
                 continue
             if network is None and entity is not None and entity.company in stack[1]:
-                helpers[entity.company].append((url, frame))
+                helpers[entity.company].append((url, place))
                 continue
         known = category is not None and category is not Category.UNKNOWN
-        message = f"hidden third-party iframe ({reason}) loads {url}"
+        written = " a script writes" if place is not frame else ""
+        message = f"hidden third-party iframe{written} ({reason}) loads {url}"
         if appended:
             severity = Severity.HIGH
-            message = (f"hidden third-party iframe ({reason}) after the page's closing "
-                       f"</html> loads {url}")
+            message = (f"hidden third-party iframe{written} ({reason}) after the page's "
+                       f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
                 and mark is None:
             # an ad network's user-sync frame whose bidder config the page does not show
@@ -343,7 +375,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
-                          if how in _TOGGLED and _in_widget(frame, ctx)
+                          if how in _TOGGLED and _in_widget(place, ctx)
                           else _purpose(frame, url))) is not None:
             severity = Severity.LOW
             message = (f"{message}: {purpose}, no mark of injection; check that the site "
@@ -353,7 +385,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"{message}: no mark of injection beside a host the catalogue does "
                        "not know; check that the site added it")
         yield finding(HIDDEN_IFRAME, severity, message, url,
-                      line=line_of(frame), xpath=ctx.xpath(frame), key=(url,))
+                      line=line_of(place), xpath=ctx.xpath(place), key=(url,))
     if helpers:  # one fact about the stack, not a line per bidder
         frames = sorted((f for group in helpers.values() for f in group),
                         key=lambda f: line_of(f[1]))

