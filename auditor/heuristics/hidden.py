@@ -375,7 +375,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
-                          if how in _TOGGLED and _in_widget(place, ctx)
+                          if how in _TOGGLED and _in_dialog(place, ctx)
                           else _purpose(frame, url))) is not None:
             severity = Severity.LOW
             message = (f"{message}: {purpose}, no mark of injection; check that the site "
@@ -485,9 +485,11 @@ def _has_tabs(ctx: PageContext) -> bool:
     return bool(_TABS(root))
 
 
-def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
+def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
+               by_names: bool = True) -> bool:
     """Whether an element is (inside) a menu, dialog, tab panel or similar that scripts
-    toggle: by its tag, role or names, or because a button of the page says it opens it."""
+    toggle: by its tag, role or names (`by_names`), or because a button of the page says
+    it opens it."""
     opened: frozenset[str] | None = None
     node: etree._Element | None = el
     while node is not None:
@@ -497,13 +499,86 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None) -> bool:
         role = (node.get("role") or "").lower()
         if role in _WIDGET_ROLES and (role != "tabpanel" or ctx is None or _has_tabs(ctx)):
             return True  # a tab panel with no tab on the page is one only by its name
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        names = f"{node.get('class') or ''} {node.get('id') or ''}" if by_names else ""
         if names.strip() and _WIDGET_WORDS.search(names):
             return True
         if ctx is not None and node.get("id"):
             opened = _opened_ids(ctx) if opened is None else opened
             if node.get("id") in opened:
                 return True
+        node = node.getparent()
+    return False
+
+
+# What a dialog a script opens has besides a name (`popup-wrap`, `modal-container` are
+# anyone's class words, a kit's too): a modal library's own structure, as each documents
+# it: Bootstrap's `.modal` holding its `.modal-dialog`, Magnific Popup's `mfp-hide`,
+# Popup Maker's `data-popmake`, Elementor's popup template, Fancybox's `data-fancybox`
+# link naming it (`data-src="#id"`, read by `_opened_ids`' sibling below), jQuery UI's
+# `.dialog(` called on its id; or a control that closes it (Bootstrap's `data-bs-dismiss`,
+# a button labelled close or ×).
+_LIBRARY_CLASSES = re.compile(r"(?:^|\s)(?:mfp-hide|ui-dialog|fancybox-content|pum)(?:\s|$)")
+_LIBRARY_ATTRIBUTES = ("data-popmake", "aria-modal", "data-bs-backdrop", "data-backdrop")
+_MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
+                            " ' modal-dialog ')])")
+_CLOSERS = etree.XPath(
+    ".//*[@data-dismiss or @data-bs-dismiss or @data-close or @data-fancybox-close"
+    " or (self::button or self::a or @role='button')"
+    " and (contains(translate(concat(@aria-label, ' ', @class, ' ', @title), 'CLOSE',"
+    " 'close'), 'close') or normalize-space(.)='×' or normalize-space(.)='✕')]")
+_NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
+_UI_DIALOG = re.compile(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
+
+
+def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
+    """Ids a Fancybox link opens (`<a data-fancybox data-src="#id">`) or the page's code
+    makes a jQuery UI dialog (`$("#id").dialog(…)`): a view, sought at the first ask."""
+    def build() -> frozenset[str]:
+        ids: set[str] = set()
+        root = ctx.root
+        if root is not None:
+            for a in root.iter("a", "button"):
+                if a.get("data-fancybox") is not None:
+                    ids.update(_NAMED_OPENER.findall(f'data-src="{a.get("data-src") or ""}"'))
+                    ids.add((a.get("href") or "").removeprefix("#"))
+        if ctx.page is not None and ".dialog" in ctx.page.script_text:
+            ids.update(_UI_DIALOG.findall(ctx.page.script_text))
+        ids.discard("")
+        return frozenset(ids)
+
+    return ctx.page.view("library dialog ids", build) if ctx.page is not None else build()
+
+
+def _dialogs_structure(node: etree._Element, ctx: PageContext) -> bool:
+    """Whether an element is a dialog by more than its name: its library's structure or
+    a control closing it (`_LIBRARY_CLASSES` and the attributes above)."""
+    if any(node.get(name) is not None for name in _LIBRARY_ATTRIBUTES):
+        return True
+    if (node.get("data-elementor-type") or "") == "popup":
+        return True
+    classes = node.get("class") or ""
+    if _LIBRARY_CLASSES.search(classes):
+        return True
+    if re.search(r"(?:^|\s)modal(?:\s|$)", classes) and _MODAL_DIALOG(node):
+        return True
+    if node.get("id") and node.get("id") in _fancybox_and_ui_ids(ctx):
+        return True
+    # the box a script shows holds its own close control (not any × further up the page)
+    return hiding(node) is not None and bool(_CLOSERS(node))
+
+
+def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
+    """Whether a hidden frame is in a dialog, tab or menu a script opens, told by what a
+    real one has (`_in_widget` without the class words, or `_dialogs_structure`): a
+    wrapper named `popup-wrap` alone excused a kit's frame."""
+    if _in_widget(el, ctx, by_names=False):
+        return True
+    node: etree._Element | None = el.getparent()
+    for _ in range(ANCESTORS + 2):
+        if node is None:
+            return False
+        if _dialogs_structure(node, ctx):
+            return True
         node = node.getparent()
     return False
 

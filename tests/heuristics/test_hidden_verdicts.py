@@ -106,9 +106,10 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      '<button data-bs-toggle="modal" data-bs-target="#clip">Watch</button><div id="clip" '
      'style="display:none"><iframe src="https://player.tidevideo.example/embed/8812" '
      'width="640" height="360"></iframe></div>'),
-    ("a newsletter form in a closed popup", "footer",
-     '<div class="newsletter-popup" style="display:none"><iframe src="https://forms.'
-     'letterbox-mail.example/f/q27" width="480" height="320"></iframe></div>'),
+    ("a newsletter form in a closed popup with its close button", "footer",
+     '<div class="newsletter-popup" style="display:none"><button class="close" aria-label='
+     '"Close">×</button><iframe src="https://forms.letterbox-mail.example/f/q27" width="480" '
+     'height="320"></iframe></div>'),
     # brands' own sign-in and payment domains the name alone read as dressed (high in
     # review): MSAL's silent token renewal, Amazon Pay's and Stripe's asset frames
     ("MSAL's silent token renewal on Microsoft's sign-in host", "footer",
@@ -441,3 +442,47 @@ def test_a_written_loader_is_judged_by_whether_its_address_shows(
     report = audit_listed(wp_page(after=f"<script>{code}</script>"), URL)
     assert [f.severity for f in report.findings if f.kind == "appended-script"] == [expected], [
         (f.kind, f.message) for f in report.findings]
+
+
+_FORM = ('<iframe src="https://forms.letterbox-mail.example/f/q27" width="480" height="320">'
+         "</iframe>")
+# (what, the dialog's markup holding the frame, the hidden-iframe severities): each
+# library's markup as its documentation shows it; a class word alone is anyone's
+DIALOGS: list[tuple[str, str, list[Severity]]] = [
+    ("a Bootstrap modal, opened by a script", '<div class="modal fade" id="nl" tabindex="-1" '
+     'aria-hidden="true" style="display:none"><div class="modal-dialog"><div class="modal-'
+     f'content">{_FORM}</div></div></div>', [L]),
+    ("a Magnific Popup inline popup", '<a class="open-popup-link" href="#nl">Subscribe</a>'
+     f'<div id="nl" class="white-popup mfp-hide" style="display:none">{_FORM}</div>', [L]),
+    ("a Fancybox inline box", '<a data-fancybox data-src="#nl" href="javascript:;">Subscribe'
+     f'</a><div id="nl" style="display:none;max-width:500px">{_FORM}</div>', [L]),
+    ("a jQuery UI dialog", f'<div id="nl-dialog" title="Newsletter" style="display:none">'
+     f'{_FORM}</div><script>$("#nl-dialog").dialog({{autoOpen: false, modal: true}});'
+     "</script>", [L]),
+    ("a Popup Maker popup", '<div id="pum-512" class="pum pum-overlay pum-theme-511 popmake-'
+     'overlay click_open" data-popmake=\'{"id":512,"slug":"newsletter"}\' role="dialog" '
+     'aria-modal="false" style="display:none"><div id="popmake-512" class="pum-container '
+     f'popmake"><div class="pum-content popmake-content">{_FORM}</div><button type="button" '
+     'class="pum-close popmake-close" aria-label="Close">×</button></div></div>', [L]),
+    ("an Elementor popup", '<div data-elementor-type="popup" data-elementor-id="733" class="'
+     f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>',
+     [L]),
+    ("an aria-modal box", f'<div aria-modal="true" style="display:none">{_FORM}</div>', [L]),
+    # a wrapper's class word and nothing a dialog has: a kit names its wrapper so too
+    ("a popup-wrap class alone", f'<div class="popup-wrap" style="display:none">{_FORM}</div>',
+     [M]),
+    ("a modal-container class alone", '<div class="modal-container" style="display:none">'
+     f"{_FORM}</div>", [M]),
+    ("a close button outside the hidden box", '<div class="cookie-bar"><button aria-label='
+     f'"Close">×</button></div><div class="popup" style="display:none">{_FORM}</div>', [M]),
+]
+
+
+@pytest.mark.parametrize(("what", "dialog", "expected"), DIALOGS, ids=[c[0] for c in DIALOGS])
+def test_a_hidden_frame_is_a_dialogs_by_what_a_dialog_has(
+        what: str, dialog: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """`popup-wrap` or `modal-container` alone made a hidden frame a dialog's (low): a
+    dialog is told by its library's structure, its role, `aria-modal`, an opener or a
+    close control inside it."""
+    report = audit_listed(wp_page(footer=dialog), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
