@@ -31,6 +31,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     registrable_domain,
+    related_site,
     resolve,
     same_name,
     split_url,
@@ -406,6 +407,66 @@ def _same_owner(host: str, ctx: PageContext) -> bool:
     return theirs is not None and ours is not None and theirs.company == ours.company
 
 
+# What a page that sends the visitor away says of it, in the languages doorway kits and
+# TDS landing pages are written in: "Redirecting…", "you will be redirected", "click
+# here if you are not redirected", "Sie werden weitergeleitet", "vous allez être
+# redirigé", "serás redirigido", "sarai reindirizzato", "você será redirecionado",
+# "перенаправление", "przekierowanie", "yönlendiriliyorsunuz", "正在跳转", "リダイレクト",
+# "đang chuyển hướng", Indonesian gambling doorways' "Anda akan dialihkan". A safelink's
+# wait page says its link is ready ("Link Anda hampir siap"), not that it bounces.
+_ANNOUNCES_REDIRECT = re.compile(
+    r"redirect|weitergeleitet|weiterleitung|redirig|redirecci|reindirizz|redirecion"
+    r"|перенаправ|переадрес|przekierow|doorgestuurd|yönlendir|跳转|リダイレクト"
+    r"|chuyển hướng|dialihkan|mengalihkan|you will be taken to|if you are not taken",
+    re.I)
+# Why a site's own page announces that it bounces: it moved (and names its new address),
+# a payment sends the buyer back to the merchant, or an exit notice says the visitor is
+# leaving for a site that is not the site's.
+_OWN_BOUNCES = (
+    ("a moved page naming its new address", re.compile(
+        r"\bmoved\b|\bnew (?:address|home|domain|website|site|url)\b|umgezogen|neue (?:adresse"
+        r"|domain|webseite|internetadresse)|déménag|nouvelle adresse|nouveau site|mudado"
+        r"|nueva direcci|nuevo sitio|trasferit|nuovo indirizzo|novo endereço|переехал"
+        r"|новый адрес|przenieśli|verhuisd|nieuwe adres", re.I)),
+    ("a payment returning the buyer to the merchant", re.compile(
+        r"merchant|händler|commerçant|comercio|commerciante|lojista|продав"
+        r"|return(?:ing)? to (?:the )?(?:shop|store)|zurück zum (?:shop|online-?shop)"
+        r"|retour (?:à|vers) la boutique|volver a la tienda|torna al negozio", re.I)),
+    ("an exit notice", re.compile(
+        r"you are (?:now )?leaving|leaving (?:our|this) (?:site|website)|third[- ]party "
+        r"(?:site|website)|external (?:site|website)|sie verlassen|vous quittez|está saliendo"
+        r"|sta lasciando|você está saindo", re.I)),
+)
+
+
+_INTERSTITIAL = " (an interstitial, a safelink's wait page)"
+
+
+def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
+    """How sure a wait page sending the visitor to `url` is a doorway, and why, said
+    after its wait. A doorway (`medium`): the page announces that it bounces its visitor
+    ("redirecting in 3 seconds", "click here if you are not redirected"), a page with
+    nothing else to do, to a site that is not its own by its name or the catalogue
+    (`related_site`, `_same_owner`) and for none of the reasons a site's own page gives
+    (`_OWN_BOUNCES`; a move only where the page names the site it moved to). What
+    injection kits and TDS doorways print; a safelink's "your link is ready" and a
+    download page's "your download starts" do not say it (`low`)."""
+    shown = ctx.page.shown_text if ctx.page is not None else ""
+    if not _ANNOUNCES_REDIRECT.search(shown):
+        return Severity.LOW, _INTERSTITIAL
+    host = host_of(url)
+    if related_site(host, ctx.first_party) or _same_owner(host, ctx):
+        return Severity.LOW, " (an interstitial to the site's own)"
+    lowered = shown.lower()
+    for why, words in _OWN_BOUNCES:
+        if words.search(shown) and (why != _OWN_BOUNCES[0][0]
+                                    or registrable_domain(host) in lowered):
+            return Severity.LOW, f" ({why})"
+    return Severity.MEDIUM, (": the page announces it redirects and has nothing else to "
+                             "do, to a site not its own (a doorway's bounce, as TDS kits "
+                             "print it); check that the site runs this redirect")
+
+
 def redirects(ctx: PageContext) -> Iterator[Finding]:
     """Meta refresh and script redirects whose target is another site.
 
@@ -450,9 +511,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             if res.url in shown and (delay := _refresh_delay(ctx, res.url)) > 0 and (
                     res.xpath.startswith("/html/head/")) and not outside_markup(
                     ctx, res.line) and _read_as_wait_page(ctx):
-                yield finding(REDIRECT, Severity.LOW,
+                severity, why = _wait_verdict(ctx, res.url)
+                yield finding(REDIRECT, severity,
                               f"meta refresh sends the visitor after {delay} s to a link the "
-                              f"page shows (an interstitial, a safelink's wait page): {res.url}",
+                              f"page shows{why}: {res.url}",
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
             yield finding(REDIRECT, Severity.HIGH,
@@ -522,10 +584,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                         shown := _shown_links(ctx) if shown is None else shown) and _timer(
                         code_text, start) is not None and _shows_its_wait(
                         ctx, code_text, start, text):
-                    yield finding(REDIRECT, Severity.LOW,
+                    severity, why = _wait_verdict(ctx, url)
+                    yield finding(REDIRECT, severity,
                                   f"script sends the visitor to {site} when a timer runs out, "
-                                  "to a link the page shows, beside the wait it shows (an "
-                                  f"interstitial, a safelink's wait page): {url}", url,
+                                  f"to a link the page shows, beside the wait it shows{why}: "
+                                  f"{url}", url,
                                   line=line, xpath=xpath, key=("script", url))
                     continue
                 # a phone's browser sent to the mobile version the page's head names:

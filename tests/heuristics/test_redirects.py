@@ -8,6 +8,7 @@ import time
 import pytest
 
 from auditor.heuristics import redirects
+from auditor.model import Severity
 
 from .conftest import AuditListed
 
@@ -101,3 +102,66 @@ def test_a_long_name_is_read_in_linear_time() -> None:
     assert redirects._counts_down(code, code) is True
     assert time.perf_counter() - started < 2
 
+
+
+_KIT = "https://best-casino-bonus.example/go"
+
+
+def _bounce(said: str, target: str = _KIT, *, refresh: bool = False, link: str = "") -> str:
+    """A page of little prose that says `said` and sends its visitor to `target` after
+    3 s (a timer, or a meta refresh in its head), showing the link."""
+    head = f'<meta http-equiv="refresh" content="3;url={target}">' if refresh else ""
+    body = "" if refresh else (
+        f"<script>setTimeout(function(){{window.location.href='{target}'}},3000);</script>")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>…</title>{head}</head>"
+            f"<body><div class='box'><p>{said}</p><p><a href='{target}'>{link or target}</a>"
+            f"</p></div>{body}</body></html>")
+
+
+# (what, the page, the redirect severities): doorways as kits print them, in the
+# languages they are written in, and the site's own pages that bounce for a reason
+BOUNCES: list[tuple[str, str, list[Severity]]] = [
+    ("a doorway's timer", _bounce("Redirecting in 3 seconds... If you are not redirected, "
+                                  "click the link below."), [Severity.MEDIUM]),
+    ("a doorway's refresh, German", _bounce("Sie werden in 3 Sekunden weitergeleitet.",
+                                            refresh=True), [Severity.MEDIUM]),
+    ("a doorway, Indonesian", _bounce("Anda akan dialihkan dalam 3 detik..."),
+     [Severity.MEDIUM]),
+    ("a doorway, Russian", _bounce("Перенаправление через 3 секунды"), [Severity.MEDIUM]),
+    ("a doorway, French", _bounce("Vous allez être redirigé dans 3 secondes."),
+     [Severity.MEDIUM]),
+    # a site's own: a move naming its new address, a payment's return, an exit notice
+    ("a moved site naming its new domain", _bounce(
+        "We have moved! The Harbour Gazette now lives at www.harbour-news.example. You will "
+        "be redirected in 3 seconds.", "https://www.harbour-news.example/"), [Severity.LOW]),
+    ("a move to a domain under the site's name", _bounce(
+        "You will be redirected to our new site in 3 seconds.",
+        "https://www.harbourgazette.news/"), [Severity.LOW]),
+    ("a payment returning to the merchant", _bounce(
+        "Payment successful. You are being redirected back to the merchant in 3 seconds.",
+        "https://shop.tidewear.example/checkout/complete?order=88121", link="Return to "
+        "merchant"), [Severity.LOW]),
+    ("an exit notice", _bounce(
+        "You are now leaving the Harbour Gazette for a third-party website. You will be "
+        "redirected in 3 seconds.", "https://www.ferry-operator.example/timetable"),
+     [Severity.LOW]),
+    # a login's "redirecting to your dashboard" stays on the site: no redirect finding
+    ("a login's redirect to the site's dashboard", _bounce(
+        "Signed in. Redirecting to your dashboard...",
+        "https://www.harbourgazette.example/account/dashboard"), []),
+    # a move that does not name where to: a kit could print that too
+    ("a 'moved' notice naming no address", _bounce(
+        "This page has moved. Redirecting in 3 seconds.", link="Click here"),
+     [Severity.MEDIUM]),
+]
+
+
+@pytest.mark.parametrize(("what", "page", "expected"), BOUNCES, ids=[c[0] for c in BOUNCES])
+def test_a_page_announcing_its_bounce_to_another_site_is_a_doorway(
+        what: str, page: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """"Redirecting in 3 seconds" beside a 3 s timer on a page of little prose read as a
+    safelink's wait page (low): a page whose only job is to bounce the visitor to a site
+    not its own is what TDS doorways print, unless it says why the site's own page does."""
+    report = audit_listed(page, "https://www.harbourgazette.example/go/")
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == expected, [
+        (f.kind, f.message) for f in report.findings]
