@@ -25,6 +25,7 @@ from auditor.dom.parser import HTML_PARSER, attributes_named, carrying, line_of
 from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
+from auditor.heuristics.obfuscation import named_beyond
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
@@ -32,6 +33,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     registrable_domain,
+    related_site,
     resolve,
     site_of,
     split_url,
@@ -242,6 +244,34 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     return None
 
 
+_SYNC_JOB = _PURPOSE_WORDS[0][0]
+_SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
+# a header bidding or ad server setup the page's own code names, its library in a bundle
+_AD_CODE = re.compile(r"\bpbjs\b|\bgoogletag\b|\bapstag\b|prebid", re.I)
+
+
+def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
+              stack: tuple[set[str], set[str]]) -> str | None:
+    """Why an unknown host's frame claiming, by its address, a job that comes with
+    something else on the page lacks it, or None. A user-sync frame is dropped by an ad
+    stack (Prebid's bidders, an SSP's tag): a page running no ad network and naming no
+    header bidding has none to sync. A group's sign-in or storage frame is its site's,
+    and the site shows in the page beyond the frame (a sign-in link, its script) or
+    carries the page's name. A kit can call its path `sync` or its host `login.`; it
+    does not add the stack or the links that go with them."""
+    site = registrable_domain(host_of(url))
+    if purpose.startswith(_SYNC_JOB):
+        if stack[0] or (ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
+            return None
+        return "but the page runs no ad stack whose bidders sync users"
+    if purpose.startswith(_SIGN_IN_JOB):
+        own = (place.text or "") if place.tag == "script" else url
+        if related_site(host_of(url), ctx.first_party) or named_beyond(ctx, site, own):
+            return None
+        return f"but the page names {site} nowhere else (a group's sign-in shows in its links)"
+    return None
+
+
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
                     copied: Callable[[str], bool] | None) -> str | None:
     """What marks a hidden frame of a host no known vendor runs as injected, the same
@@ -377,9 +407,15 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
                           if how in _TOGGLED and _in_dialog(place, ctx)
                           else _purpose(frame, url))) is not None:
-            severity = Severity.LOW
-            message = (f"{message}: {purpose}, no mark of injection; check that the site "
-                       "uses this host")
+            stack = stack or _ad_stack(ctx, end)
+            if (unbacked := _unbacked(ctx, purpose, url, place, stack)) is not None:
+                severity = Severity.MEDIUM
+                message = (f"{message}: {purpose}, {unbacked}; check that the site added "
+                           "it")
+            else:
+                severity = Severity.LOW
+                message = (f"{message}: {purpose}, no mark of injection; check that the "
+                           "site uses this host")
         else:
             severity = Severity.MEDIUM
             message = (f"{message}: no mark of injection beside a host the catalogue does "

@@ -24,7 +24,7 @@ from auditor.dom.parser import attributes_named
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import script_codes
+from auditor.heuristics.obfuscation import named_beyond, script_codes
 from auditor.model import Category, Finding, Severity
 from auditor.urls import (
     host_of,
@@ -34,6 +34,7 @@ from auditor.urls import (
     related_site,
     resolve,
     same_name,
+    site_of,
     split_url,
 )
 
@@ -122,6 +123,26 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     if target and (cookie or any(_SIGN_IN_COOKIE.search(t) for t in tests)):
         return Severity.LOW
     return Severity.MEDIUM if target or cookie else None
+
+
+_GATE_VENDORS = frozenset({Category.CONSENT, Category.SOCIAL, Category.CONTENT})
+
+
+def _gate_backed(ctx: PageContext, url: str, code: str) -> bool:
+    """Whether a gate's target is a service the site shows it uses, beyond the script
+    sending visitors there: its site named elsewhere in the page (a sign-in link, the
+    age-check vendor's script, a country switcher's link: `named_beyond`), carrying the
+    page's own name, or a vendor the catalogue files (a consent platform, an identity
+    provider). A kit names its host and cookie as a gate's (`login.casino-x.example`,
+    `logged_in`) and shows neither anywhere else."""
+    host = host_of(url)
+    entity = ctx.catalogue.host_runner(host).entity
+    # a consent platform, a social or a big platform's sign-in; not a hosting platform's
+    # customer (`site_of` names each its own site), whom the platform vouches nothing for
+    vendor = entity is not None and entity.category in _GATE_VENDORS \
+        and site_of(host) == registrable_domain(host)
+    return (vendor or related_site(host, ctx.first_party)
+            or named_beyond(ctx, registrable_domain(host), code))
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -610,10 +631,17 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 gate = None if hidden or placed or not guard or any(
                     g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)
                 ) else _gate(text, window, url)
+                # both names are the script's to choose: a gate the site runs shows
+                # beside them (its host linked or loaded elsewhere, the page's own name)
+                unbacked = gate is Severity.LOW and not _gate_backed(ctx, url, text)
                 if gate is not None:
-                    yield finding(REDIRECT, gate,
+                    yield finding(REDIRECT, Severity.MEDIUM if unbacked else gate,
                                   f"script sends visitors without a gate's cookie to {site}, "
-                                  + ("a gate by its address and the cookie it tests (an "
+                                  + ("a gate by its address and the cookie it tests, but "
+                                     "the page names the gate's site nowhere else; check "
+                                     "that the target is the site's gate service"
+                                     if unbacked else
+                                     "a gate by its address and the cookie it tests (an "
                                      "age, consent, region or sign-in check)"
                                      if gate is Severity.LOW else
                                      "its address or the tested cookie named as an age, "

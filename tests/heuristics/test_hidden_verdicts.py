@@ -29,6 +29,17 @@ def _frames(report_findings: tuple[object, ...]) -> list[Severity]:
             if f.kind == "hidden-iframe"]  # type: ignore[attr-defined]
 
 
+# what goes with a user-sync frame: the header bidding that drops it (Prebid's setup,
+# as its docs show it); with a group's sign-in frame: the sign-in link to its host
+_PREBID = ("<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function()"
+           " { pbjs.setConfig({userSync: {filterSettings: {iframe: {bidders: '*', filter: "
+           "'include'}}}}); });</script>")
+
+
+def _sign_in(host: str) -> str:
+    return f'<a class="account-link" href="https://{host}/login?ref=header">Anmelden</a>'
+
+
 # (what, where on the page, the frame's markup, the most a reviewer should see)
 LEGITIMATE: list[tuple[str, str, str]] = [
     # EMVCo 3-D Secure 2: the method URL loaded in a hidden frame the SDK names
@@ -45,7 +56,8 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      'style="display:none"></iframe>'),
     # an SSP the catalogue does not know, its Prebid user-sync and cookie-match frames
     ("an unknown SSP's user-sync frame", "footer",
-     '<iframe src="https://sync.adkernel-partner.example/user-sync?zone=123" width="0" '
+     _PREBID + '<iframe src="https://sync.adkernel-partner.example/user-sync?zone=123" '
+     'width="0" '
      'height="0" frameborder="0" style="display:none"></iframe>'),
     # a catalogued SSP's user-sync frame, its bidder config in a bundle the page does not
     # show: no worse than an unknown SSP's (AdKernel became known in the reach branch)
@@ -53,13 +65,16 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      '<iframe src="https://sync.adkernel.com/user-sync?t=iframe&zone=30164" width="0" '
      'height="0" frameborder="0" style="display:none"></iframe>'),
     ("an unknown exchange's cookie_sync frame", "footer",
-     '<iframe src="https://cs.bidwharf.example/cookie_sync?p=4411" width="1" height="1" '
+     _PREBID + '<iframe src="https://cs.bidwharf.example/cookie_sync?p=4411" width="1" '
+     'height="1" '
      'style="display:none"></iframe>'),
     ("an unknown DSP's getuid frame", "footer",
-     '<iframe src="https://ums.tidebid.example/getuid?redir=x" width="0" height="0" '
+     _PREBID + '<iframe src="https://ums.tidebid.example/getuid?redir=x" width="0" '
+     'height="0" '
      'style="display:none"></iframe>'),
     ("an unknown exchange's match frame", "footer",
-     '<iframe src="https://match.quayads.example/match?pid=12" width="0" height="0" '
+     _PREBID + '<iframe src="https://match.quayads.example/match?pid=12" width="0" '
+     'height="0" '
      'style="display:none"></iframe>'),
     # a CMP's locator given an address, as some CMPs' stubs write it
     ("a CMP locator frame by its name", "footer",
@@ -67,13 +82,16 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      'style="display:none"></iframe>'),
     # a publisher group's single sign-on and cross-domain storage on a sister domain
     ("a group's single sign-on check frame", "footer",
-     '<iframe src="https://konto.verlagsgruppe-nord.example/sso/check.html" '
+     _sign_in("konto.verlagsgruppe-nord.example")
+     + '<iframe src="https://konto.verlagsgruppe-nord.example/sso/check.html" '
      'style="display:none" width="0" height="0"></iframe>'),
     ("a group's cross-domain storage frame", "footer",
-     '<iframe src="https://id.mediagroup-login.example/xdomain/storage.html" width="0" '
+     _sign_in("id.mediagroup-login.example")
+     + '<iframe src="https://id.mediagroup-login.example/xdomain/storage.html" width="0" '
      'height="0" style="display:none"></iframe>'),
     ("Keycloak's login status frame", "footer",
-     '<iframe src="https://auth.harbour-id.example/realms/news/protocol/openid-connect/'
+     _sign_in("auth.harbour-id.example")
+     + '<iframe src="https://auth.harbour-id.example/realms/news/protocol/openid-connect/'
      'login-status-iframe.html" style="display:none" title="keycloak-session-iframe">'
      "</iframe>"),
     # captchas: the catalogue's (reCAPTCHA, hCaptcha, Turnstile) and one it does not know
@@ -485,4 +503,32 @@ def test_a_hidden_frame_is_a_dialogs_by_what_a_dialog_has(
     dialog is told by its library's structure, its role, `aria-modal`, an opener or a
     close control inside it."""
     report = audit_listed(wp_page(footer=dialog), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+_FRESH_SYNC = ('<iframe src="https://sync.vexorbid-traffic.example/usersync?id=3" width="0" '
+               'height="0" style="display:none"></iframe>')
+_FRESH_LOGIN = ('<iframe src="https://login.casino-x.example/sso/check.html" width="0" '
+                'height="0" style="display:none"></iframe>')
+# (what, the footer's markup, the hidden-iframe severities): a job's word in an unknown
+# host's address is backed by what comes with the job, or it is a name anyone can pick
+JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
+    ("a sync frame on a page running no ad stack", _FRESH_SYNC, [M]),
+    ("a sync frame beside Prebid's setup", _PREBID + _FRESH_SYNC, [L]),
+    ("a sync frame beside a catalogued ad network's tag", '<script async src="https://'
+     'securepubads.g.doubleclick.net/tag/js/gpt.js"></script>' + _FRESH_SYNC, [L]),
+    ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
+    ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
+     + _FRESH_LOGIN, [L]),
+]
+
+
+@pytest.mark.parametrize(("what", "footer", "expected"), JOBS_BACKED,
+                         ids=[c[0] for c in JOBS_BACKED])
+def test_a_jobs_word_in_a_fresh_hosts_address_needs_what_comes_with_the_job(
+        what: str, footer: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """`sync` in a fresh domain's frame path, or a `login.` host, read low on any page:
+    a user-sync frame is an ad stack's, a group's sign-in frame its site's, and the page
+    shows the stack or the site elsewhere where the job is real."""
+    report = audit_listed(wp_page(footer=footer), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
