@@ -721,7 +721,9 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
 HIDDEN_IFRAME = FindingKind(
     "hidden-iframe", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden third-party iframe",
-    "A zero-size, 1-pixel, hidden or off-screen iframe (or one in a hidden wrapper) loads "
+    "A zero-size, 1-pixel, hidden or off-screen iframe (or one in a hidden wrapper; or "
+    "one an inline script writes, read alike plain or escaped: percent, `\\x`, `\\u`, "
+    "`String.fromCharCode`, `atob`) loads "
     "another site that is not a tag manager, analytics, consent, chat, fraud-check or content "
     "vendor: a classic injected payload, and how vendors' helper frames look too. High after "
     "the page's closing `</html>` whatever it loads; of a host the catalogue does not know, "
@@ -729,16 +731,21 @@ HIDDEN_IFRAME = FindingKind(
     "the page copies, a bare IP address, plain `http:` on an `https:` page, a host dressed as "
     "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
-    "and for an advertising vendor's frame the page's tags do not run and that says no job "
-    "or bears such a mark: check that the site added it. Low when the frame says a job "
+    "and for an advertising vendor's frame that bears such a mark (even of a network the "
+    "page's tags run) or that the page's tags do not run and says no job: check that the "
+    "site added it; medium too for an unknown host's user-sync address on a page running "
+    "no ad stack, or its sign-in or storage address of a site the page names nowhere "
+    "else. Low when the frame says a job "
     "vendors document a hidden frame for, an ad vendor's or an unknown host's, with no mark "
     "(by its "
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
-    "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog a script opens, or "
-    "belongs to an ad network the page's own tags run (a loader, a slot, a Prebid bidder; "
-    "not one in a post body, a copied article or after `</html>`): its user-sync and helper "
-    "frames, a fact about the stack.",
+    "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog a script opens (by "
+    "its tag, role, `aria-modal`, an opener, a close control or a modal library's "
+    "markup; not a class word alone), or "
+    "belongs to an ad network the page's own tags run with no mark (a loader, a slot, a "
+    "Prebid bidder; not one in a post body, a copied article or after `</html>`): its "
+    "user-sync and helper frames, a fact about the stack.",
 )
 
 TRACKING_PIXEL = FindingKind(
