@@ -134,8 +134,10 @@ def _pop_words(text: str) -> re.Match[str] | None:
 POPUNDER = FindingKind(
     "popunder", (Severity.MEDIUM,), Severity.MEDIUM,
     "Popunder ads: a click opens an ad window behind the page",
-    "The page loads a network that sells pops (the catalogue's `formats = [\"popunder\"]`) or "
-    "a script named for the format (ExoClick's `popunder1000.js`), or page-level click code "
+    "The page carries a pop tag: any tag of a network that sells only pops (the catalogue's "
+    "`formats = [\"popunder\"]`), the pop tag of one that sells other formats too (its "
+    "`format_tags`: PropellerAds' `apu.php`, not its push tag), a script named for the format "
+    "(ExoClick's `popunder1000.js`), or page-level click code "
     "opens a window and hands focus back to the page. Remove the tag if "
     "the site did not choose the network.",
 )
