@@ -41,8 +41,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "url_shapes", "loaders", "unit_loaders",
-    "self_hosted",
-    "comments", "inline", "snippet", "formats", "shows_ads", "markup_words", "links", "slot",
+    "self_hosted", "comments", "inline", "snippet", "formats", "format_tags", "shows_ads",
+    "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
@@ -200,6 +200,10 @@ class Network:
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
+    # per format it sells among others, the regexes its tags of that format match (a request
+    # URL of it, or inline code): PropellerAds' push tag opens no window, its `apu.php` does.
+    # A format sold with none is in every tag of it (PopAds sells only pops)
+    format_tags: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # False for an advertising vendor whose tags measure or target (conversion pixels,
     # audience platforms) and show no ad on the page: its code is not the page's ad load
     shows_ads: bool = True
@@ -264,6 +268,24 @@ class Network:
                           for url in filled for value in ids.get(kind, [])]
             out += [(url, bool(kinds)) for url in filled]
         return out
+
+    def format_tag(self, fmt: str, texts: Iterable[str]) -> str | None:
+        """The first of `texts` (its request URLs, the page's inline code) that is a tag of
+        it in format `fmt`; for a format every tag of it is in, the first text. None where
+        it does not sell the format, or no text is such a tag.
+
+        >>> n = Network("P", None, Category.ADVERTISING, formats=("popunder", "push"),
+        ...             format_tags=(("popunder", re.compile(r"/apu\\.php\\?")),))
+        >>> n.format_tag("popunder", ["https://a.test/pfe/tag.min.js", "https://a.test/apu.php?z=1"])
+        'https://a.test/apu.php?z=1'
+        >>> n.format_tag("push", ["https://a.test/pfe/tag.min.js"])
+        'https://a.test/pfe/tag.min.js'
+        """
+        if fmt not in self.formats:
+            return None
+        patterns = [p for f, p in self.format_tags if f == fmt]
+        return next((text for text in texts
+                     if not patterns or any(p.search(text) for p in patterns)), None)
 
     def is_loader(self, url: str) -> bool:
         """Whether a URL of this network is its ad/tag loader script."""
@@ -870,6 +892,11 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     formats = _strings(entry, "formats", where)
     if set(formats) - FORMATS:
         raise RuleError(f"{where}: formats must be among {sorted(FORMATS)}")
+    tagged = entry.get("format_tags", {})
+    if not isinstance(tagged, dict) or set(tagged) - set(formats):
+        raise RuleError(f"{where}: format_tags must map formats it sells to regexes")
+    format_tags = tuple((fmt, _compile_regex(p, where)) for fmt in tagged
+                        for p in _strings(tagged, fmt, where))
     links = _strings(entry, "links", where)
     shapes = _strings(entry, "url_shapes", where)
     return Network(
@@ -890,6 +917,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         ids=tuple(ids),
         snippet=snippet,
         formats=formats,
+        format_tags=format_tags,
         shows_ads=_flag(entry, "shows_ads", where, True),
         markup_words=_markup_words(entry, where),
         links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,

@@ -77,6 +77,7 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
     requests, slots or operator IDs name (`report_networks`), with how it shows and
     what of it the report holds."""
     loads = Counter(r.network for r in resources if r.network and not r.hint)
+    held = Counter(r.network for r in resources if r.network and not r.hint and r.consent_held)
     placed = Counter(s.network for s in slots if s.network)
     owned = Counter(i.network for i in ids if i.network and i.origin is Origin.OPERATOR)
     how = {n.name: seen for n, seen in present.items()}
@@ -84,7 +85,8 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
         how.setdefault(name, Seen.LOADED if loads[name] else Seen.SLOT if placed[name]
                        else Seen.ID)
     return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
-                             placed[n.name], owned[n.name])
+                             placed[n.name], owned[n.name],
+                             how[n.name] is Seen.LOADED and held[n.name] == loads[n.name])
                  for n in catalogue.in_order(how))
 
 

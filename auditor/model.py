@@ -146,6 +146,9 @@ class Resource:
     # a vendor's loader served from no host of the vendor's (the site itself, its own
     # CDN, a public CDN): the catalogue's `self_hosted` file names say whose it is
     self_hosted: bool = False
+    # held until the visitor consents (a consent manager's inert tag, a parked URL, a
+    # template): on the page, but not run for a visitor who has not consented
+    consent_held: bool = False
 
     @property
     def hint(self) -> bool:
@@ -159,7 +162,7 @@ class Resource:
         return hint_via(self.via) == PRECONNECT
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "url": self.url,
             "type": self.type.value,
             "host": self.host,
@@ -177,6 +180,9 @@ class Resource:
             "category": self.category.value if self.category else None,
             "self_hosted": self.self_hosted,
         }
+        if self.consent_held:
+            out["consent_held"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,11 +517,23 @@ class NetworkSeen:
     resources: int  # requests of it (not connection hints)
     slots: int
     ids: int  # the operator's IDs of it
+    # every request of it waits for the visitor's consent (`Resource.consent_held`): it is
+    # on the page, and runs only for those who consent
+    consent_held: bool = False
+
+    @property
+    def shown(self) -> str:
+        """How a report says it shows: `loaded`, `loaded, held until consent`."""
+        return self.seen.phrase + (", held until consent" if self.consent_held else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"network": self.network, "company": self.company,
-                "category": self.category.value, "seen": self.seen.value,
-                "resources": self.resources, "slots": self.slots, "ids": self.ids}
+        out: dict[str, Any] = {
+            "network": self.network, "company": self.company, "category": self.category.value,
+            "seen": self.seen.value, "resources": self.resources, "slots": self.slots,
+            "ids": self.ids}
+        if self.consent_held:
+            out["consent_held"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)

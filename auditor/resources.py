@@ -18,7 +18,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
-from auditor.dom.walk import FoundURL
+from auditor.dom.walk import FoundURL, held_until_consent
 from auditor.model import (
     Category,
     HostSummary,
@@ -176,6 +176,7 @@ def classify(
                 or (entity.company if entity else None),
                 category=_category(network, entity, s.by_url, match, host, first_party),
                 self_hosted=s.self_hosted,
+                consent_held=held_until_consent(item.element, item.via),
             )
         )
     return tuple(out)

@@ -564,7 +564,10 @@ def _unescaped(url: str) -> str:
 # `optanon-category-*`, Complianz `cmplz-*`, iubenda `_iub_cs_activate`, TrustArc
 # `trustecm`. Marks other tools use too count with a consent purpose only: CookieConsent's
 # and Termly's `data-category`/`data-categories="analytics"`; and Klaro's `data-type`
-# (the type it restores) with its `data-name`.
+# (the type it restores) with its `data-name`. Borlabs Cookie keeps its tags as
+# `type="text/template"` with its script blocker's id (`data-borlabs-script-blocker-id`,
+# 3.x `data-borlabs-cookie-script-blocker-id`), the loader's URL in its `…-src` twin.
+_BORLABS_MARKS = ("data-borlabs-script-blocker-id", "data-borlabs-cookie-script-blocker-id")
 _CONSENT_ATTRS = frozenset({
     "data-cookieconsent", "data-iub-purposes", "data-usercentrics", "data-cookieyes",
     "data-cookiecategory", "data-cmp-vendor", "data-category-consent", "data-cli-script-type",
@@ -589,10 +592,13 @@ def media_type(script_type: str) -> str:
 
 
 def consent_gated(script: etree._Element) -> bool:
-    """Whether a `text/plain` script is code a consent manager holds until consent (its
-    marks above), not a data block: it runs for every visitor who consents, so its
-    vendor is on the page."""
-    if media_type(script.get("type") or "") != "text/plain":
+    """Whether a `text/plain` (Borlabs: `text/template`) script is code a consent manager
+    holds until consent (its marks above), not a data block or a template: it runs for
+    every visitor who consents, so its vendor is on the page."""
+    kind = media_type(script.get("type") or "")
+    if kind == "text/template":
+        return any(script.get(mark) for mark in _BORLABS_MARKS)
+    if kind != "text/plain":
         return False
     names = script.keys()
     if any(name in _CONSENT_ATTRS for name in names):

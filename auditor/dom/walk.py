@@ -19,6 +19,7 @@ import lxml.html
 import re2  # type: ignore[import-untyped]
 
 from auditor.dom.inline_js import (
+    consent_gated,
     holds_code,
     is_code_type,
     link_type,
@@ -69,11 +70,31 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # Where a script's or a frame's URL is parked until the visitor consents or first
 # interacts, and then loaded: consent managers (Klaro, hand-written gates and LiteSpeed's
 # delayed scripts: `data-src`; Complianz: `data-cmplz-src`, frames `data-src-cmplz`;
-# Cookie Information: `data-consent-src`; iubenda: `data-suppressedsrc`) and WP Rocket
+# Cookie Information: `data-consent-src`; iubenda: `data-suppressedsrc`; Borlabs Cookie:
+# `data-borlabs-(cookie-)script-blocker-src`) and WP Rocket
 # (delayed scripts: `data-rocket-src`; lazy frames: `data-lazy-src`). The tag loads, so
 # its vendor is on the page.
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
-                 "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc")
+                 "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc",
+                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src")
+# of those, the consent managers' own: a URL parked there waits for the visitor's consent
+_CONSENT_VIAS = tuple(f"[{attr}]" for attr in ("data-cmplz-src", "data-src-cmplz",
+                     "data-consent-src", "data-suppressedsrc", "suppressedsrc",
+                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src"))
+
+
+def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
+    """Whether what an element loads or runs waits for the visitor's consent: a script a
+    consent manager keeps inert (`type="text/plain"` with its mark, `consent_gated`), a URL
+    parked in a consent manager's own attribute, or a script in a `<template>`, which runs
+    only once a script (a consent manager's, as a rule) clones it; an image or frame there is
+    content rendered later, not held. The vendor is on the page all the same: it runs for
+    every visitor who consents."""
+    if via.endswith(_CONSENT_VIAS):
+        return True
+    if element.tag != "script":
+        return False
+    return consent_gated(element) or any(up.tag == "template" for up in element.iterancestors())
 
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
 _REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
@@ -512,7 +533,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                     found(url, kind, "script[src] data:", assigned)
             elif href := get("href") or get("xlink:href"):  # an SVG script's address
                 found(href, RequestType.SCRIPT, "script[href]")
-            elif _parks_a_loader(get("type") or "") and (parked := _parked(get)):
+            elif (_parks_a_loader(get("type") or "") or consent_gated(el)) and (
+                    parked := _parked(get)):
                 found(parked[1], RequestType.SCRIPT, f"script[{parked[0]}]")
             elif (rules := (get("type") or "").strip().lower()) in _URL_RULES and el.text:
                 for url in _rule_urls(json_object(el.text), rules):

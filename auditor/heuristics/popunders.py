@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.catalogue import Network
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
-from auditor.model import Finding, RequestType, Severity
+from auditor.mfa.adload import element_at
+from auditor.model import Finding, Identifier, Origin, RequestType, Resource, Severity
 
 # a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
 # that sells several formats loads its pop tag so
@@ -34,19 +36,23 @@ _UNDER = re.compile(r"\.blur\(\s*\)|\b(?:window|self|top)\s*\.\s*focus\(\s*\)")
 
 
 def popunders(ctx: PageContext) -> Iterator[Finding]:
-    """Pop networks present, a script named for the format (a network that sells pops among
-    other formats), or popunder code of no known network."""
+    """A pop tag of a network that sells pops (every tag of one that sells nothing else, the
+    tag forms the catalogue names for one that sells other formats too), a script named for
+    the format, or popunder code of no known network."""
     found = False
     for network in ctx.networks:
-        if "popunder" not in network.formats:
+        tag = _pop_tag(ctx, network)
+        if tag is None:
             continue
         found = True
-        where = next(((r.line, r.xpath, r.url) for r in ctx.resources
-                      if r.network == network.name), (0, "", network.name))
+        text, line, xpath, evidence = tag
+        ids = _ids_of(ctx, network, evidence)
+        zones = f" ({', '.join(f'{i.kind} {i.value}' for i in ids)})" if ids else ""
+        said = (f"{network.name} is a popunder network{zones}" if not network.format_tags
+                else f"{network.name} popunder tag{zones}")
         yield finding(POPUNDER, Severity.MEDIUM,
-                      f"{network.name} is a popunder network: a click opens an ad window "
-                      "behind the page", where[2], line=where[0], xpath=where[1],
-                      key=(network.name,))
+                      f"{said}: a click opens an ad window behind the page", text,
+                      line=line, xpath=xpath, key=(network.name,))
     if found:
         return
     for res in ctx.resources:
@@ -73,6 +79,41 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                 return
 
 
+def _pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
+    """(evidence, line, xpath, the text its IDs are read in) of the network's pop tag on the
+    page: a request of it (with its element's attributes, where the tag keeps its zone), or
+    inline code it signs; None where it sells no pops or none of its tags here is one."""
+    if "popunder" not in network.formats:
+        return None
+    places: dict[str, tuple[int, str, str]] = {}
+    for res in ctx.resources:
+        if res.network == network.name and not res.hint:
+            places.setdefault(res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
+    for code, line, xpath in script_codes(ctx):
+        if network.configured_in(code):
+            places.setdefault(code, (line, xpath, code))
+    tag = network.format_tag("popunder", places)
+    if tag is None:
+        return None
+    line, xpath, evidence = places[tag]
+    return (tag if tag.startswith(("http:", "https:")) else network.name), line, xpath, evidence
+
+
+def _attributes(ctx: PageContext, res: Resource) -> str:
+    """The attribute values of a request's element (a pop tag's `data-zone`), as text."""
+    el = element_at(ctx.page, res.xpath) if ctx.page is not None else None
+    return " ".join(str(v) for v in el.attrib.values()) if el is not None else ""
+
+
+def _ids_of(ctx: PageContext, network: Network, evidence: str) -> list[Identifier]:
+    """The operator's IDs of the network the tag writes; for a network whose every tag is a
+    pop (PopAds writes its site ID as a sum), all of them."""
+    kinds = {spec.kind for spec in network.ids}
+    ids = [i for i in ctx.ids if i.kind in kinds and i.origin is Origin.OPERATOR]
+    written = [i for i in ids if i.value in evidence]
+    return written or ([] if network.format_tags else ids)
+
+
 def _pop_words(text: str) -> re.Match[str] | None:
     """`_POP_WORDS.search(text)`, tried only where "pop" occurs (every match holds it, in
     any case; a quoted word opens a character before it): the case-blind regex steps
@@ -93,8 +134,10 @@ def _pop_words(text: str) -> re.Match[str] | None:
 POPUNDER = FindingKind(
     "popunder", (Severity.MEDIUM,), Severity.MEDIUM,
     "Popunder ads: a click opens an ad window behind the page",
-    "The page loads a network that sells pops (the catalogue's `formats = [\"popunder\"]`) or "
-    "a script named for the format (ExoClick's `popunder1000.js`), or page-level click code "
+    "The page carries a pop tag: any tag of a network that sells only pops (the catalogue's "
+    "`formats = [\"popunder\"]`), the pop tag of one that sells other formats too (its "
+    "`format_tags`: PropellerAds' `apu.php`, not its push tag), a script named for the format "
+    "(ExoClick's `popunder1000.js`), or page-level click code "
     "opens a window and hands focus back to the page. Remove the tag if "
     "the site did not choose the network.",
 )

@@ -373,7 +373,7 @@ class HtmlReporter:
     def _networks(self, page: PageReport) -> Safe:
         if not page.networks:
             return Safe("")
-        rows = [text_row(n.network, n.company or "—", n.category.value, n.seen.phrase,
+        rows = [text_row(n.network, n.company or "—", n.category.value, n.shown,
                          n.resources, n.slots, n.ids) for n in page.networks]
         return Safe("<h3>Networks on the page</h3>" + table(
             [("Network", ""), ("Company", ""), ("Category", ""), ("Seen as", ""),

@@ -317,7 +317,7 @@ class PageView:
             return None
         by_category: dict[str, list[str]] = defaultdict(list)
         for n in self.page.networks:
-            by_category[n.category.value].append(f"{n.network} [{n.seen.phrase}]")
+            by_category[n.category.value].append(f"{n.network} [{n.shown}]")
         return Padding(_grouped("Networks", by_category, 600), (0, 0, 1, 0))
 
     def _ids(self) -> RenderableType | None:

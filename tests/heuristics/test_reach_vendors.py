@@ -64,6 +64,20 @@ STACKS = [
           _P + '<script async type="text/javascript" src="//cdn.carbonads.com/carbon.js?serve='
           'CK7DX2QW&placement=exampleblogcom" id="_carbonads_js"></script>' + _P,
           {"BuySellAds"}, {"BuySellAds": 1}, ("carbon-serve", "CK7DX2QW")),
+    # BuySellAds' own monetization script: a `default` zone placed at its target element,
+    # a floating `fancybar` zone with none (its zone key read, no slot)
+    stack("BuySellAds", "monetization.js + _bsa.init('default', zone, placement, {target})",
+          '<script src="//m.servedby-buysellads.com/monetization.js" type="text/javascript">'
+          "</script>",
+          _P + '<div id="bsa-zone_1712345678901-4_123456"></div>' + _P
+          + "<script>(function(){if(typeof _bsa !== 'undefined' && _bsa) {\n"
+          "  _bsa.init('default', 'CK7DX2QE', 'placement:exampleblogcom', {\n"
+          "    target: '#bsa-zone_1712345678901-4_123456',\n    align: 'horizontal',\n"
+          "    disable_css: 'true'\n  });\n}})();</script>"
+          "<script>(function(){if(typeof _bsa !== 'undefined' && _bsa) {"
+          "_bsa.init('fancybar', 'CE7DK53N', 'placement:exampleblogcom');}})();</script>",
+          {"BuySellAds"}, {"BuySellAds": 1}, ("carbon-serve", "CK7DX2QE"),
+          ("carbon-serve", "CE7DK53N")),
     stack("AdButler", "app.js + AdButler.register(account, zone, size) per zone", _ADBUTLER_HEAD,
           _P + _ADBUTLER.format(zone="448120", w=300, h=250) + _P
           + _ADBUTLER.format(zone="448121", w=728, h=90),
@@ -120,6 +134,9 @@ _NAMED = {"Ad Generation", "AdButler", "BuySellAds", "MGID", "Primis"}
     ("a site's own carbon.js", '<script src="/static/carbon.js?serve=CK7DX2QW" '
      'id="_carbonads_js"></script>'),
     ("a site's own liveView.php", '<script src="/live/liveView.php?s=90417"></script>'),
+    # a site's own queue of the same name, with no zone key of BSA's shape
+    ("a site's own _bsa.init", "<script>var _bsa = {init: function(){}};"
+     "_bsa.init('default', 'sidebar', 'placement:home');</script>"),
     # a site's own object whose name ends in AdButler
     ("myAdButler.register", "<script>var myAdButler = {register: function(){}};"
      "myAdButler.register(174302, 448120, [300,250]);</script>"),
@@ -151,3 +168,12 @@ def test_the_new_bidders_sync_frames_are_the_pages_own_stack(
     frames = [f for f in report.findings if f.kind == "hidden-iframe"]
     assert [f.severity for f in frames] == [Severity.LOW]
     assert "AdKernel, SmileWanted, LoopMe" in frames[0].message
+
+
+def test_a_bsa_zone_is_the_slot_of_its_target_element(audit_stack: AuditStack) -> None:
+    """`_bsa.init` names the element the unit renders in (`target: '#…'`): the slot is that
+    element, with the zone key, not the script that configures it."""
+    s = next(s for s in STACKS if s.form.startswith("monetization.js"))
+    [slot] = [x for x in audit_stack(s).slots if x.network == "BuySellAds"]
+    assert slot.zone_id == "CK7DX2QE"
+    assert slot.xpath.rsplit("/", 1)[-1].startswith("div")

@@ -162,7 +162,8 @@ STACKS = [
     stack("Naver Analytics", "wcslog.js + wcs_add", "",
           _P + '<script type="text/javascript" src="//wcs.naver.net/wcslog.js"></script><script'
           ' type="text/javascript">if(!wcs_add) var wcs_add = {};wcs_add["wa"] = "5c1e93a2f4b84"'
-          ";if(window.wcs) { wcs_do(); }</script>", {"Naver Analytics"}, {}),
+          ";if(window.wcs) { wcs_do(); }</script>", {"Naver Analytics"}, {},
+          ("naver-analytics-account", "5c1e93a2f4b84")),
     stack("Tail Target", "_ttprofiles + profiles.js", "",
           _P + "<script type=\"text/javascript\">var _ttprofiles = _ttprofiles || [];"
           "_ttprofiles.push(['_setAccount', 'TT-48213-1']);_ttprofiles.push(['_enableServices'"

@@ -245,6 +245,10 @@ FORMS = [
          '<script src="https://richinfo.co/richpartners/push/js/rp-cl-ob.js?pubid=934194&amp;'
          'siteid=349270&amp;niche=33" async data-cfasync="false"></script>',
          0, ("richads-publisher", "934194"), ("richads-site", "349270")),
+    form("RichAds", "pops: richads-pu-ob.js[data-pubid][data-siteid]",
+         '<script src="https://richinfo.co/richpartners/pops/js/richads-pu-ob.js" '
+         'data-pubid="931547" data-siteid="352018" async data-cfasync="false"></script>',
+         0, ("richads-publisher", "931547"), ("richads-site", "352018")),
     # --- Adcash: aclib from its CDN, a site's own copy of aclib.js, its anti-adblock library
     form("Adcash", "aclib.js + runAutoTag",
          '<script id="aclib" type="text/javascript" src="//acscdn.com/script/aclib.js"></script>'
@@ -264,6 +268,11 @@ FORMS = [
          '<script src="//cdn.tsyndicate.com/sdk/v1/bi.js" data-ts-spot="5b3adf992ed0490ca2d8e8'
          '6fbd9bbf09" data-ts-width="300" data-ts-height="250" async defer></script>',
          1, ("trafficstars-spot", "5b3adf992ed0490ca2d8e86fbd9bbf09")),
+    form("TrafficStars", "popunder: p.js[data-ts-spot]",
+         '<script type="text/javascript" src="//cdn.tsyndicate.com/sdk/v1/p.js" '
+         'data-ts-spot="7c41e0b2d95f4a3e8b6d1f0a2c9e5b37" data-ts-session-duration="300" '
+         'data-ts-count="5" async defer></script>',
+         0, ("trafficstars-spot", "7c41e0b2d95f4a3e8b6d1f0a2c9e5b37")),
     # --- Ero-Advertising: eaCtrl (loadeactrl.go) and the legacy adspace script
     form("Ero-Advertising", "eaCtrl: loadeactrl.go?pid&siteid&spaceid + eaCtrl.add",
          '<div id="ea_5116030_node"></div><script type="text/javascript">'
@@ -399,3 +408,55 @@ def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
     assert {n.network for n in report.networks} == set()
     assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
     assert [s.network for s in report.slots if s.network] == []
+
+
+def _by_label(vendor: str, name: str) -> str:
+    return next(t.html for t in FORMS if (t.vendor, t.form) == (vendor, name))
+
+
+# (tag, what the `popunder` finding says of it, or None for no finding): a network that sells
+# pops among other formats has one only where the tag is its pop tag, naming its zone
+POP_TAGS = [
+    (_by_label("PropellerAds", "onclick: apu.php?zoneid= (its rotating hosts)"),
+     "PropellerAds popunder tag (propellerads-zone 1440862)"),
+    (_by_label("PropellerAds", "push: propu.sh/pfe/current/tag.min.js?z="), None),
+    (_by_label("PropellerAds", "in-page push: ('<host>', zone, createElement)"), None),
+    # Monetag's loader serves whatever format its zone is set to: no format to name
+    (_by_label("PropellerAds", "Monetag multitag: tag.min.js + data-zone"), None),
+    (_by_label("ExoClick", "popunder: popMagic adConfig (inline, no loader)"),
+     "ExoClick popunder tag (exoclick-zone 5884826)"),
+    ("<script>var ad_idzone = '4187236', ad_popup_fallback = false;</script>"
+     "<script src='https://a.pemsrv.com/popunder1000.js'></script>", "ExoClick popunder tag"),
+    (_by_label("ExoClick", "video slider: ExoVideoSlider.init"), None),
+    (_by_label("TrafficStars", "popunder: p.js[data-ts-spot]"),
+     "TrafficStars popunder tag (trafficstars-spot 7c41e0b2d95f4a3e8b6d1f0a2c9e5b37)"),
+    (_by_label("TrafficStars", "banner: bi.js[data-ts-spot]"), None),
+    (_by_label("RichAds", "pops: richads-pu-ob.js[data-pubid][data-siteid]"),
+     "RichAds popunder tag (richads-publisher 931547, richads-site 352018)"),
+    (_by_label("RichAds", "push: rp-cl-ob.js?pubid&siteid&niche"), None),
+    (_by_label("RichAds", "in-page push: richads-ob.js?pubid&siteid"), None),
+    (_by_label("Adcash", "self-hosted aclib.js + runPop"),
+     "Adcash popunder tag (adcash-zone 8bfa3tdnxe)"),
+    (_by_label("Adcash", "anti-adblock library + runInPagePush"), None),
+    (_by_label("Adcash", "aclib.js + runAutoTag"), None),
+    (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
+    (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
+    # a network that sells only pops: any tag of it, with its IDs
+    (_by_label("PopCash", "uid + wid + show.js"),
+     "PopCash is a popunder network (popcash-uid 123456, popcash-site 654321)"),
+    (_popads_current("430-139+629-794+5169238"),
+     "PopAds is a popunder network (popads-site 5169364)"),
+]
+
+
+@pytest.mark.parametrize("html, said", POP_TAGS, ids=lambda v: str(v)[:60])
+def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
+        audit_tag: AuditTag, html: str, said: str | None) -> None:
+    """A push, banner or in-page tag of a network that also sells pops opens no window: it
+    was a medium `popunder` ("a click opens an ad window") on every such page. The finding
+    now needs the tag form that is a pop, and says whose and which zone."""
+    found = [f.message for f in audit_tag(html).findings if f.kind == "popunder"]
+    if said is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(said + ":"), found

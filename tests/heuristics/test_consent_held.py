@@ -1,0 +1,119 @@
+"""Tags a consent manager holds until the visitor consents, in each manager's documented
+form (pages of ours, IDs made up): the vendor is on the page (named, its host counted, its
+IDs read), and the report says it waits for consent (`consent_held` on its requests and
+in `networks`), since a visitor who has not consented does not run it. The same vendor
+loaded plainly beside it is not held; a lazy loader (WP Rocket) or an image in a
+`<template>` waits for no consent."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from auditor.model import PageReport
+from auditor.report.terminal import PageView
+
+from .conftest import AuditHtml
+
+_GTM = ("(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+        "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),"
+        "dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/"
+        "gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);})(window,document,'script',"
+        "'dataLayer','GTM-K7Q2M4X');")
+_PIXEL = ("!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+          "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;"
+          "n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;"
+          "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,"
+          "document,'script','https://connect.facebook.net/en_US/fbevents.js');"
+          "fbq('init', '481203957716204');fbq('track', 'PageView');")
+_HOTJAR = "https://static.hotjar.com/c/hotjar-3904417.js?sv=6"
+_GA = "https://www.googletagmanager.com/gtag/js?id=G-Q4W7E2R9T1"
+
+# (manager, markup, the network it holds)
+HELD = [
+    ("Cookiebot", '<script type="text/plain" data-cookieconsent="marketing">' + _PIXEL
+     + "</script>", "Facebook Pixel"),
+    ("Cookiebot, a loader", f'<script type="text/plain" data-cookieconsent="statistics" '
+     f'src="{_HOTJAR}"></script>', "Hotjar"),
+    ("OneTrust", '<script type="text/plain" class="optanon-category-C0004">' + _PIXEL
+     + "</script>", "Facebook Pixel"),
+    ("CookieConsent v3", f'<script type="text/plain" data-category="analytics" src="{_GA}">'
+     "</script>", "Google Analytics"),
+    ("Cookie-Script", f'<script type="text/plain" data-cookiecategory="targeting" '
+     f'src="{_HOTJAR}"></script>', "Hotjar"),
+    ("Usercentrics", '<script type="text/plain" data-usercentrics="Google Tag Manager">'
+     + _GTM + "</script>", "Google Tag Manager"),
+    ("iubenda", f'<script type="text/plain" class="_iub_cs_activate" data-iub-purposes="4" '
+     f'data-suppressedsrc="{_GA}" async></script>', "Google Analytics"),
+    ("Klaro", f'<script type="text/plain" data-type="application/javascript" '
+     f'data-name="googleAnalytics" data-src="{_GA}"></script>', "Google Analytics"),
+    ("Complianz", f'<script type="text/plain" data-service="google-analytics" '
+     f'data-category="statistics" async data-cmplz-src="{_GA}"></script>', "Google Analytics"),
+    ("Borlabs Cookie 3", f'<script type="text/template" data-borlabs-cookie-script-blocker-id='
+     f'"google-analytics" data-borlabs-cookie-script-blocker-src="{_GA}"></script>',
+     "Google Analytics"),
+    ("Borlabs Cookie 2, inline", "<script data-borlabs-script-blocker-id='facebook-pixel' "
+     "type='text/template'>" + _PIXEL + "</script>", "Facebook Pixel"),
+    ("a <template> a script clones", '<template id="consent-gtm"><script>' + _GTM
+     + "</script></template>", "Google Tag Manager"),
+]
+
+
+def page(body: str) -> str:
+    return ("<html><head><title>Ferry timetable</title></head><body><article><p>The ferry "
+            f"runs every hour in winter.</p></article>{body}</body></html>")
+
+
+def _network(report: PageReport, name: str) -> tuple[str, bool]:
+    [seen] = [n for n in report.networks if n.network == name]
+    return seen.seen.value, seen.consent_held
+
+
+@pytest.mark.parametrize(("manager", "markup", "network"), HELD, ids=[h[0] for h in HELD])
+def test_a_tag_held_until_consent_is_on_the_page_and_marked_held(
+        audit_html: AuditHtml, manager: str, markup: str, network: str) -> None:
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    assert _network(report, network) == ("loaded", True)
+    held = [r for r in report.resources if r.network == network and not r.hint]
+    assert held and all(r.consent_held for r in held)
+    assert all(r.to_dict()["consent_held"] is True for r in held)
+    assert {h.host for h in report.third_party_hosts} >= {r.host for r in held}
+    [entry] = [n for n in report.to_dict()["networks"] if n["network"] == network]
+    assert entry["consent_held"] is True
+
+
+@pytest.mark.parametrize(("manager", "markup", "network"), HELD[:3],
+                         ids=[h[0] for h in HELD[:3]])
+def test_the_same_vendor_also_loaded_plainly_is_not_held(
+        audit_html: AuditHtml, manager: str, markup: str, network: str) -> None:
+    """A vendor the page also runs for every visitor is not one that waits for consent."""
+    plain = {"Facebook Pixel": "<script>" + _PIXEL + "</script>",
+             "Hotjar": f'<script src="{_HOTJAR}"></script>'}[network]
+    report = audit_html(page(markup + plain), "https://ferry.example/timetable")
+    assert _network(report, network) == ("loaded", False)
+    assert "consent_held" not in next(
+        n for n in report.to_dict()["networks"] if n["network"] == network)
+
+
+@pytest.mark.parametrize("markup", [
+    # WP Rocket delays a script to the first interaction, not to consent
+    f'<script type="rocketlazyloadscript" data-rocket-src="{_HOTJAR}"></script>',
+    # a plain tag of the same vendor, and a lazily rendered image in a template
+    f'<script src="{_HOTJAR}"></script><template><img src="https://static.hotjar.com/x.png">'
+    "</template>",
+    # a text/plain script with no consent manager's mark is no tag (a data block)
+    f'<script type="text/plain" src="{_HOTJAR}"></script>',
+])
+def test_what_waits_for_no_consent_is_not_held(audit_html: AuditHtml, markup: str) -> None:
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    assert not any(r.consent_held for r in report.resources)
+    assert not any(n.consent_held for n in report.networks)
+
+
+def test_the_terminal_report_says_a_network_waits_for_consent(audit_html: AuditHtml) -> None:
+    report = audit_html(page(HELD[0][1]), "https://ferry.example/timetable")
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None).print(PageView(report))
+    assert "Facebook Pixel [loaded, held until consent]" in out.getvalue()

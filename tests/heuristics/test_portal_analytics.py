@@ -1,0 +1,91 @@
+"""Portals' and regional publishers' own analytics, each written as a page of ours after
+the vendor's published snippet as sites' copies write it (IDs made up): the vendor is named
+and no other, with the ID its snippet carries. Several build their loader's URL from the
+page's scheme or keep it in a variable, so the snippet itself must name them (Gemius,
+Cxense), or the tag's path on a CDN no list blocks (Tealium's `tiqcdn.com/utag/`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Severity
+
+from .test_managed_stacks import AuditStack, Stack, assert_names_none, assert_read, stack
+from .test_reach_vendors import audit_stack
+
+__all__ = ["audit_stack"]
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+
+STACKS = [
+    stack("Gemius", "pp_gemius_identifier + xlgemius.js built from the scheme",
+          "<script type=\"text/javascript\">\n<!--//--><![CDATA[//><!--\n"
+          "var pp_gemius_identifier = 'JewM2MsfG7wzAb_cg2CPoZwfFv6MIA1UmC_koBYAR.YR7';\n"
+          "function gemius_pending(i) { window[i] = window[i] || function() {var x = "
+          "window[i+'_pdata'] = window[i+'_pdata'] || []; x[x.length]=arguments;};};"
+          "gemius_pending('gemius_hit');(function(d,t) {try {var gt=d.createElement(t),"
+          "s=d.getElementsByTagName(t)[0],l='http'+((location.protocol=='https:')?'s':'');"
+          "gt.setAttribute('async','async');gt.src=l+'://gapl.hit.gemius.pl/xlgemius.js';"
+          "s.parentNode.insertBefore(gt,s);} catch (e) {}})(document,'script');\n//--><!]]>"
+          "</script>", _P,
+          {"Gemius"}, {}, ("gemius-identifier", "JewM2MsfG7wzAb_cg2CPoZwfFv6MIA1UmC_koBYAR.YR7")),
+    stack("Gemius", "older: new String('…')",
+          "<script>var pp_gemius_identifier = new String('KHmIRBtrGWo0A9YEHjWtWtLTPEz0N2X5gU"
+          "84x2iqj.Sv7');</script><script src='/js/xgemius.js'></script>", _P,
+          {"Gemius"}, {}, ("gemius-identifier", "KHmIRBtrGWo0A9YEHjWtWtLTPEz0N2X5gU84x2iqj.Sv7")),
+    stack("Tealium", "utag.js from a variable: tiqcdn.com/utag/<account>/<profile>/<env>/",
+          "<script type=\"text/javascript\">(function(a,b,c,d){\n"
+          "a='https://tags.tiqcdn.com/utag/harbourmedia/main/prod/utag.js';\n"
+          "b=document;c='script';d=b.createElement(c);d.src=a;d.type='text/java'+c;d.async=true;"
+          "\na=b.getElementsByTagName(c)[0];a.parentNode.insertBefore(d,a);})();</script>", _P,
+          {"Tealium"}, {}, ("tealium-profile", "harbourmedia/main")),
+    stack("Cxense", "cX.callQueue setSiteId + cx.js built from the scheme",
+          "<script type=\"text/javascript\">var cX = window.cX = window.cX || {}; "
+          "cX.callQueue = cX.callQueue || [];\ncX.callQueue.push(['setSiteId', "
+          "'1137492658301746215']);\ncX.callQueue.push(['sendPageViewEvent']);</script>"
+          "<script type=\"text/javascript\">(function(d,s,e,t){e=d.createElement(s);"
+          "e.type='text/java'+s;e.async='async';e.src='http'+('https:'===location.protocol?"
+          "'s://s':'://')+'cdn.cxense.com/cx.js';t=d.getElementsByTagName(s)[0];"
+          "t.parentNode.insertBefore(e,t);})(document,'script');</script>", _P,
+          {"Cxense"}, {}, ("cxense-site", "1137492658301746215")),
+    stack("Naver Analytics", "wcslog.js + wcs_add[\"wa\"]", "",
+          _P + '<script type="text/javascript" src="//wcs.naver.net/wcslog.js"></script>'
+          '<script type="text/javascript">if(!wcs_add) var wcs_add = {};\n'
+          'wcs_add["wa"] = "s_41c9e07d25ab";\nif(window.wcs) { wcs_do(); }</script>',
+          {"Naver Analytics"}, {}, ("naver-analytics-account", "s_41c9e07d25ab")),
+    stack("CNZZ (Umeng)", "U-Web: v1.cnzz.com/z.js?id=<site>", "",
+          _P + "<script>var _czc = _czc || [];(function () {var um = document.createElement("
+          "\"script\");um.src = \"https://v1.cnzz.com/z.js?id=1281507362&async=1\";var s = "
+          "document.getElementsByTagName(\"script\")[0];s.parentNode.insertBefore(um, s);})();"
+          "</script>",
+          {"CNZZ (Umeng)"}, {}, ("cnzz-site", "1281507362")),
+    # Yahoo's own pages: rapid.js and its config's page space
+    stack("Yahoo Rapid", "s.yimg.com/ss/rapid-<v>.js + new YAHOO.i13n.Rapid({spaceid})", "",
+          _P + '<script src="https://s.yimg.com/ss/rapid-3.53.30.js"></script><script>'
+          'var I13N_config = {spaceid: 1197093517, keys: {pt: "content", ver: "html"}, nol: 1};'
+          "\nvar rapidInstance = new YAHOO.i13n.Rapid(I13N_config);</script>",
+          {"Yahoo Rapid"}, {}, ("yahoo-rapid-space", "1197093517")),
+]
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_portal_analytics_is_named_with_its_id(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert [(f.kind, f.message) for f in report.findings
+            if f.severity is not Severity.LOW] == []
+
+
+_NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid"}
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    # a site's own config keys and paths of the same words
+    ("a player config's spaceid", "<script>var player = {spaceid: 1197093517};</script>"),
+    ("a site's own utag path", "<script src='/assets/utag/harbourmedia/main/prod/utag.js'>"
+     "</script>"),
+    ("a site's own cX object", "<script>var cX = {};cX.callQueue = [];</script>"),
+    ("a gemius word in prose", "<p>The pp_gemius_identifier variable names the page.</p>"),
+])
+def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
+    assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
