@@ -45,9 +45,20 @@ def host_of(url: str, base: str | None = None) -> str:
     """The lower-cased host of a URL (against `base`, when given), '' when it has none
     or does not split.
 
+    A plain absolute URL (`_PLAIN_ABSOLUTE`: nearly every URL a page requests) has its
+    host read where the pattern finds it, as urlsplit's `hostname` would give it: each
+    URL of a page is new to this cache, and urlsplit cost three times the match.
+
     >>> host_of("https://A.MagSrv.com:443/ad-provider.js"), host_of("/x", "https://b.test/")
     ('a.magsrv.com', 'b.test')
     """
+    if base is None and (plain := _PLAIN_ABSOLUTE.match(url)) is not None:
+        return plain.group(1).lower().rstrip(".")
+    return split_host(url, base)
+
+
+def split_host(url: str, base: str | None = None) -> str:
+    """`host_of` by urlsplit, for any URL: what its shortcut must answer as."""
     parts = split_url(url, base)
     return (parts.hostname or "").rstrip(".") if parts is not None else ""
 

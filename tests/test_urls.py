@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.urls import (
@@ -18,6 +18,7 @@ from auditor.urls import (
     registrable_domain,
     related_site,
     resolve,
+    split_host,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -112,6 +113,33 @@ def test_a_url_with_the_pages_scheme_and_no_slashes_is_a_path() -> None:
 def test_host_of_handles_garbage() -> None:
     assert host_of("https://A.Test:8080/x") == "a.test"
     assert host_of("not a url") == ""
+
+
+_URL_PIECES = ["http", "https", "HTTPS", "://", "//", "/", "?", "#", ":", ":80", ":x", "@", "%",
+               "a", "B", ".", "..", "-", "_", "é", "\uff41", " ", "\t", "\n", "\r", "\x00",
+               "\x1c", "\\", "[", "]", "[::1]", ";", "x=1", "\u3002"]
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=10))
+def test_host_of_reads_a_plain_url_as_urlsplit_reads_it(pieces: list[str]) -> None:
+    """`host_of` reads a plain absolute URL's host where its pattern finds it, not by
+    urlsplit; any URL, plain or not, must get urlsplit's host."""
+    for url in ("".join(pieces), "https://" + "".join(pieces), "http://a" + "".join(pieces)):
+        assert host_of.__wrapped__(url) == split_host(url), url
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    ("https://A.MagSrv.COM./ad.js", "a.magsrv.com"),
+    ("http://a.test:8080?x", "a.test"),
+    ("https://a.test#f", "a.test"),
+    ("https://a.test\n", "a.test"),  # urlsplit drops the newline; `$` stands before it
+    ("https://u@a.test/", "a.test"),
+    ("https://a.test\t/x", "a.test"),
+    ("https://[::1]:8/", "::1"),
+])
+def test_host_of_table(url: str, host: str) -> None:
+    assert host_of(url) == host == split_host(url)
 
 
 def test_audit_is_offline(tmp_path: Path) -> None:

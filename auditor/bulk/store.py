@@ -56,6 +56,10 @@ _PAGE_COLUMNS_ADDED = (("mfa_met", "INTEGER"), ("mfa_judged", "INTEGER"),
 
 _METRICS = ("ad_slots", "ad_resources", "tracker_resources", "third_party_hosts",
             "content_chars", "ad_markup_bytes", "content_to_ad_ratio", "ad_area_px")
+_PAGE_COLUMNS = ("input_id", "record_key", "input", "url", "site", "kind", "title", *_METRICS,
+                 "findings", "report", *(name for name, _ in _PAGE_COLUMNS_ADDED))
+_INSERT_PAGE = (f"INSERT INTO pages ({', '.join(_PAGE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(_PAGE_COLUMNS))})")
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -318,18 +322,15 @@ class Store:
         return new
 
     def _write_page(self, input_id: str, o: Outcome) -> None:
+        """A page's row with its scorecard columns in one INSERT (a writer has migrated
+        them in): an UPDATE after it wrote the row, its report JSON and all, twice."""
         p = o.page
         assert p is not None
-        cur = self._conn.execute(
-            f"INSERT INTO pages (input_id, record_key, input, url, site, kind, title, "
-            f"{', '.join(_METRICS)}, findings, report) VALUES "
-            f"({', '.join('?' * (9 + len(_METRICS)))})",
-            (input_id, o.key, o.name, p.url, p.site, p.kind, p.title,
-             *(p.metrics.get(m) for m in _METRICS), p.findings, p.report_json))
+        cur = self._conn.execute(_INSERT_PAGE, (
+            input_id, o.key, o.name, p.url, p.site, p.kind, p.title,
+            *(p.metrics.get(m) for m in _METRICS), p.findings, p.report_json,
+            *(p.mfa or (None, None, None))))
         page_id = cur.lastrowid
-        if p.mfa is not None:
-            self._conn.execute("UPDATE pages SET mfa_met=?, mfa_judged=?, mfa_criteria=? "
-                               "WHERE id=?", (*p.mfa, page_id))
         self._conn.executemany(
             "INSERT OR IGNORE INTO ids (page_id, kind, value, network, site, origin, "
             "copied_from, slot) VALUES (?,?,?,?,?,?,?,?)",
