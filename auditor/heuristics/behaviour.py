@@ -2,8 +2,9 @@
 only for chosen visitors (traffic distribution loaders: the ndsw/Parrot TDS, Sign1 and
 DollyWay families), copies a shell command for the visitor to paste (fake CAPTCHA
 "ClickFix"), sends what visitors type into forms to another site (card skimmers), baits
-visitors into allowing notifications, offers a fake browser update, or loads another
-site's script from outside the page's markup (after `</html>`, before `<html>`).
+visitors into allowing notifications, offers a fake browser update, loads another
+site's script from outside the page's markup (after `</html>`, before `<html>`), or asks
+the visitor's crypto wallet to approve another address moving their tokens (drainers).
 
 Each is judged on structure, never on a family's name or a host list: the same code
 renamed or moved to another domain is still found. Nothing is executed; encoded
@@ -25,6 +26,7 @@ from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
+from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
     dressed_host,
@@ -1051,6 +1053,80 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             block = block.getparent()
 
 
+# --- wallet drainers -----------------------------------------------------------------
+
+# code that asks the visitor's wallet for its accounts (EIP-1102/EIP-1193), then for an
+# approval that lets another address move the visitor's tokens: ERC-20 `approve` and
+# `increaseAllowance`, ERC-721/1155 `setApprovalForAll` (by name or by their 4-byte
+# selectors 0x095ea7b3, 0x39509351, 0xa22cb465), or an EIP-2612 `permit` signed as typed
+# data. A plain payment (`eth_sendTransaction`: a blog's tip jar) is no approval.
+_CONNECTS = re.compile(r"""eth_requestAccounts|wallet_requestPermissions|"""
+                       r"""ethereum\s*\.\s*enable\s*\(""")
+_APPROVES = re.compile(
+    r"""\bsetApprovalForAll\b|\bincreaseAllowance\b|\.approve\s*\(|['"]approve['"(]|"""
+    r"""0x(?:095ea7b3|39509351|a22cb465)|eth_signTypedData(?:_v[34])?\b[^;]{0,400}?"""
+    r"""\bPermit\b|['"]Permit['"]""")
+# words a page that means to talk to a wallet shows its visitors: a dapp's button, a
+# crypto article's prose; an article about a ferry timetable shows none (not `claim`,
+# `token`, `connect` or `mint`: news prose says them every day)
+_WALLET_WORDS = re.compile(
+    r"\bwallet|\bcrypto|\bethereum|\bweb3|\bnfts?\b|\bairdrop|\bmetamask|\bdapp"
+    r"|\bblockchain|\bdefi\b|ウォレット|暗号資産|钱包|錢包|지갑", re.I)
+
+
+def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
+    """Code that connects the visitor's wallet and asks for an approval of their tokens:
+    a crypto drainer kit (Inferno, Angel, Pink Drainer) injected into a hacked site. A
+    dapp's own page does the same (a swap approves a router), so the code alone is no
+    finding on a page that is no article; `_drainer_verdict` says how sure it is where
+    it is."""
+    if ctx.page is None or not _code_holds(ctx, _WALLET_CODE_WORDS):
+        return
+    inside = inside_bodies(ctx.bodies, ctx.xpath)
+    for code, line, xpath in script_codes(ctx):
+        payloads = ctx.decoded(code).payloads
+        plain = _CONNECTS.search(code) and _APPROVES.search(code)
+        hidden = not plain and any(_CONNECTS.search(p) and _APPROVES.search(p)
+                                   for p in payloads)
+        if not (plain or hidden):
+            continue
+        verdict = _drainer_verdict(ctx, line, hidden=hidden, in_article=inside(xpath))
+        if verdict is None:
+            continue
+        severity, why = verdict
+        text = next(t for t in (code, *payloads) if _CONNECTS.search(t))
+        asks = _APPROVES.search(text)
+        yield finding(
+            WALLET_DRAINER, severity,
+            "script connects the visitor's crypto wallet and asks it to approve "
+            f"({asks.group(0)[:40] if asks else 'an approval'}) another address moving "
+            f"their tokens{why}", text[:200], line=line, xpath=xpath, key=(xpath, text[:200]))
+
+
+def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: bool
+                     ) -> tuple[Severity, str] | None:
+    """How sure wallet-approval code is a drainer, with why: high with a mark of
+    injection (its code hidden in an encoding, written outside the page's markup, in a
+    WordPress post body, or on a page whose text names no wallet, token or crypto word at
+    all); medium on an article page or in an article body with none of these (a crypto
+    site's article may embed a mint or claim widget); none on a page that is no article
+    and shows wallet words (a dapp)."""
+    assert ctx.page is not None
+    if hidden:
+        return Severity.HIGH, " (its code hidden in an encoding): a wallet drainer"
+    if outside_markup(ctx, line):
+        return Severity.HIGH, " (written outside the page's markup): a wallet drainer"
+    if ctx.document.in_post_body:
+        return Severity.HIGH, " (in a WordPress post body): a wallet drainer"
+    if not _WALLET_WORDS.search(ctx.page.shown_text):
+        return Severity.HIGH, (" on a page that shows no wallet, token or crypto word: a "
+                               "wallet drainer")
+    if in_article or ctx.bodies:
+        return Severity.MEDIUM, (" on an article page: check that the site means to run a "
+                                 "wallet widget (a drainer kit reads alike)")
+    return None
+
+
 # the elements a page's layout is made of, which no overlay over it holds
 _LANDMARKS = ("main", "article", "header", "footer", "nav")
 def _is_shell(el: etree._Element) -> bool:
@@ -1259,10 +1335,24 @@ FAKE_UPDATE = FindingKind(
     "check which it is.",
 )
 
+WALLET_DRAINER = FindingKind(
+    "wallet-drainer", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "A script that asks the visitor's crypto wallet to approve moving their tokens",
+    "Inline code connects the visitor's wallet (`eth_requestAccounts`) and asks for an "
+    "approval that lets another address move their tokens (`approve`, `increaseAllowance`, "
+    "`setApprovalForAll`, a signed `Permit`): a crypto drainer kit (Inferno, Angel, Pink "
+    "Drainer) injected into a hacked site empties the wallet of whoever signs. High with a "
+    "mark of injection: the code hidden in an encoding, written after `</html>` or before "
+    "`<html>`, in a WordPress post body, or on a page whose text names no wallet, token or "
+    "crypto word: remove it and treat the site as compromised. Medium on an article page "
+    "with none of these: check that the site means to run a wallet widget. A dapp's own "
+    "page (no article) and a payment (`eth_sendTransaction`, a tip jar) are none.",
+)
+
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
-         APPENDED_SCRIPT)
+         APPENDED_SCRIPT, WALLET_DRAINER)
 HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
-              fake_updates, appended_scripts)
+              fake_updates, appended_scripts, wallet_drainers)
 
 # the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
 # page's needle pass answers every one
@@ -1270,5 +1360,7 @@ _TDS_WORDS = _words("referrer", "random")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
+_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
-    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS)))
+    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
+    _WALLET_CODE_WORDS)))

