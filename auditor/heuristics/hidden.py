@@ -1,5 +1,6 @@
 """Things put where visitors cannot see them: hidden third-party iframes, 1×1 tracking
-pixels, and hidden blocks of off-site links (SEO link farms).
+pixels, and hidden blocks of off-site links (SEO link farms) or of links to the spam pages
+a hacked site serves of its own (the Japanese keyword hack).
 
 Only inline styles and attributes are read: injected markup carries its own hiding
 (`style="position:absolute;left:-9999px"`), while a theme hides menus and modals
@@ -523,11 +524,31 @@ def _visible_chars(text: str) -> int:
     return len(text) - sum(text.count(c) for c in " \n\t\r")
 
 
+# The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
+# Sucuri's write-ups): a hacked site serves pages of its own (`/?abc123`, `/xyz.php?id=`)
+# selling counterfeit brand goods, and links them from hidden blocks whose anchors say so:
+# "ルイヴィトン 財布 スーパーコピー", "偽物", "N級品", "レプリカ". These words call a thing fake
+# (コピー機 a copier, コピー用紙 copy paper, コピーライト copyright are an office shop's);
+# bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
+# menu, so they mark a link only on a page not written in Japanese.
+_COUNTERFEIT = re.compile(
+    r"コピー(?!機|用紙|ライ|&|＆|ペースト|アンド)|偽物|偽ブランド|[NＮ]級|レプリカ")
+_BARGAIN = re.compile(r"激安|格安|通販|代引")
+_JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
+
+
+def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
+    """Whether a link's words sell counterfeit goods as the Japanese keyword hack's do."""
+    return bool(_COUNTERFEIT.search(text) or (not japanese_page and _BARGAIN.search(text)))
+
+
 def hidden_links(ctx: PageContext) -> Iterator[Finding]:
-    """A hidden block of several off-site links: injected SEO spam (a link farm)."""
+    """A hidden block of several off-site links, or of links to the site's own pages
+    that sell counterfeit goods (the Japanese keyword hack): injected SEO spam."""
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    japanese_page = bool(_JAPANESE_LANG.match(ctx.root.get("lang") or ""))
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
@@ -546,25 +567,43 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         offsite: dict[str, str] = {}
+        spam_pages: set[str] = set()  # the site's own pages the keyword hack made
+        counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
         for a in el.iter("a"):
             url = resolve(a.get("href") or "", ctx.url)
             if not url:
                 continue
             host = host_of(url)
+            words = " ".join(a.itertext())
             if not is_third_party(host, first_party):
+                if _keyword_hack_anchor(words, japanese_page):
+                    spam_pages.add(url)
                 continue
+            counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
             if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
                     or _shares(url) or host.lower().endswith(_UPLOADS):
                 continue
             offsite.setdefault(url, site_of(host))  # each platform customer a site
         domains = sorted(set(offsite.values()))
+        if len(spam_pages) >= LINK_FARM_MIN:
+            reported.add(el)
+            own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
+            yield finding(HIDDEN_LINKS, Severity.HIGH,
+                          f"hidden block ({reason}) of {len(spam_pages)} links to the site's "
+                          "own pages selling counterfeit goods (the Japanese keyword hack: "
+                          f"the site serves spam pages of its own): {own}",
+                          " ".join(sorted(spam_pages)), line=line_of(el), xpath=ctx.xpath(el),
+                          key=("japanese keyword hack", *sorted(spam_pages)))
+            continue
         if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
             continue
         reported.add(el)
         shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
         yield finding(HIDDEN_LINKS, Severity.HIGH,
                       f"hidden block ({reason}) of {len(offsite)} off-site links to "
-                      f"{counted(len(domains), 'site')}: {shown}", " ".join(domains),
+                      f"{counted(len(domains), 'site')}: {shown}"
+                      + (" (counterfeit-goods anchors: the Japanese keyword hack)"
+                         if counterfeit else ""), " ".join(domains),
                       line=line_of(el), xpath=ctx.xpath(el),
                       key=tuple(domains))
 
@@ -605,7 +644,9 @@ TRACKING_PIXEL = FindingKind(
 HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.HIGH,), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
-    "A block hidden by its own inline style holds three or more links to other sites (not share"
+    "A block hidden by its own inline style holds three or more links to other sites, or to "
+    "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
+    "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it, a tab panel only beside a tab; "

@@ -1355,3 +1355,72 @@ def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
                                                 audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(page, url).findings if f.kind == "wallet-drainer"]
     assert [f.severity for f in found] == ([severity] if severity else []), found
+
+
+# --- the Japanese keyword hack: hidden links to the site's own counterfeit-goods pages --
+# The form of Google Search Central's "Fix the Japanese keyword hack" and Sucuri's
+# write-ups: pages the hacked site now serves itself (`/?p7x2=12034`, `/jp/item.php?id=`),
+# linked from a hidden block whose anchors sell fake brand goods.
+JP_HACK_NONE = (
+    '<div style="display:none"><a href="/?p7x2=12034">ルイヴィトン 財布 スーパーコピー</a> '
+    '<a href="/?p7x2=12035">シャネル バッグ 偽物 激安</a> <a href="/jp/item.php?id=88">ロレックス'
+    ' N級品 通販</a> <a href="/?p7x2=12036">エルメス コピー 代引き</a></div>')
+JP_HACK_OFFSCREEN = (
+    '<p style="position:absolute;left:-8000px"><a href="' + SITE + '/item.php?g=41">グッチ '
+    '激安 通販</a><a href="' + SITE + '/item.php?g=42">プラダ 財布 格安</a><a href="' + SITE
+    + '/item.php?g=43">コーチ バッグ 激安</a></p>')
+# the same hack linking other hacked sites' pages: a link farm that names its family
+JP_HACK_OFFSITE = (
+    '<div style="height:0;overflow:hidden"><a href="https://lakeside-bakery.test/?k=1">'
+    'ルイヴィトン スーパーコピー</a><a href="https://oakridgeyoga.test/?k=2">ロレックス 偽物</a>'
+    '<a href="https://mountainviewdental.test/?k=3">シャネル N級品</a></div>')
+
+
+@pytest.mark.parametrize(("name", "where", "said"), [
+    ("first-party counterfeit pages, display:none, wp_footer", {"footer": JP_HACK_NONE},
+     "Japanese keyword hack"),
+    ("first-party bargain pages off-screen on an English page, in the post",
+     {"post": JP_HACK_OFFSCREEN}, "Japanese keyword hack"),
+    ("other hacked sites' counterfeit pages, collapsed, widget", {"widget": JP_HACK_OFFSITE},
+     "Japanese keyword hack"),
+], ids=["display-none", "off-screen bargains", "off-site"])
+def test_the_japanese_keyword_hack_is_a_high_hidden_link_block(
+        name: str, where: dict[str, str], said: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+    assert said in found[0].message
+
+
+_JA_SITE = "https://www.minato-shimbun.example"
+_JA_PROSE = "港湾議会は火曜日、冬のフェリー時刻表を可決した。"
+
+
+def _ja_page(body: str) -> str:
+    """A Japanese news or shop page of the site's own."""
+    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>港新聞</title>'
+            f'</head><body><main><article class="post"><h1>フェリー冬ダイヤ決定</h1><div '
+            f'class="entry-content"><p>{_JA_PROSE * 12}</p></div></article></main>{body}'
+            '</body></html>')
+
+
+# a Japanese news site's many visible links, a shop's hidden sale links on its own
+# Japanese page, an office shop's hidden copier links, an article quoting the hack
+_JA_NEWS_LINKS = "<ul class='ranking'>" + "".join(
+    f"<li><a href='/articles/{n}'>ニュース{n} 激安航空券の販売が好調</a></li>"
+    for n in range(40)) + "</ul>"
+_JA_SHOP_HIDDEN = ("<div style='display:none'><a href='/sale/1'>激安セール</a><a href='/sale/2'>"
+                   "格安パック</a><a href='/sale/3'>通販限定</a></div>")
+_JA_COPIERS = ("<div style='display:none'><a href='/c/1'>コピー機 リース</a><a href='/c/2'>"
+               "コピー用紙 A4</a><a href='/c/3'>コピーライト表示</a></div>")
+_JA_QUOTED = ("<p>被害サイトには「ルイヴィトン スーパーコピー」「ロレックス 偽物」などのリンクが"
+              "大量に追加される。</p><ul><li><a href='/kb/1'>スーパーコピー対策</a></li><li>"
+              "<a href='/kb/2'>偽物リンクの削除</a></li><li><a href='/kb/3'>N級品スパムの見分け方"
+              "</a></li></ul>")
+
+
+@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED],
+                         ids=["news links", "shop's hidden sale links", "copiers", "quoted"])
+def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
+                                                     audit_listed: AuditListed) -> None:
+    report = audit_listed(_ja_page(body), _JA_SITE + "/2026/11/ferry/")
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
