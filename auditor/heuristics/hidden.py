@@ -574,7 +574,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             if not url:
                 continue
             host = host_of(url)
-            words = " ".join(a.itertext())
+            words = " ".join(str(t) for t in a.itertext())
             if not is_third_party(host, first_party):
                 if _keyword_hack_anchor(words, japanese_page):
                     spam_pages.add(url)
