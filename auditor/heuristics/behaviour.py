@@ -1107,7 +1107,7 @@ def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: b
                      ) -> tuple[Severity, str] | None:
     """How sure wallet-approval code is a drainer, with why: high with a mark of
     injection (its code hidden in an encoding, written outside the page's markup, in a
-    WordPress post body, or on a page whose text names no wallet, token or crypto word at
+    WordPress post body, or on a page whose text names no wallet, crypto or NFT word at
     all); medium on an article page or in an article body with none of these (a crypto
     site's article may embed a mint or claim widget); none on a page that is no article
     and shows wallet words (a dapp)."""
@@ -1119,7 +1119,7 @@ def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: b
     if ctx.document.in_post_body:
         return Severity.HIGH, " (in a WordPress post body): a wallet drainer"
     if not _WALLET_WORDS.search(ctx.page.shown_text):
-        return Severity.HIGH, (" on a page that shows no wallet, token or crypto word: a "
+        return Severity.HIGH, (" on a page that shows no wallet, crypto or NFT word: a "
                                "wallet drainer")
     if in_article or ctx.bodies:
         return Severity.MEDIUM, (" on an article page: check that the site means to run a "
@@ -1348,8 +1348,9 @@ APPENDED_SCRIPT = FindingKind(
     "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
     "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
     "High when its address is hidden in an encoding, the host is dressed as a known brand or "
-    "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
-    "PHP file: remove it and find what "
+    "a CDN, is a bare IP address, serves the script from another site's WordPress or a "
+    "PHP file, or the script comes before the page's `<!DOCTYPE html>` (where a hacked "
+    "option or theme file echoes it, as Balada Injector's are): remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
     "or `radiocdn` with an asset word glued on; not `radiostats`).",
@@ -1386,8 +1387,8 @@ WALLET_DRAINER = FindingKind(
     "`setApprovalForAll`, a signed `Permit`): a crypto drainer kit (Inferno, Angel, Pink "
     "Drainer) injected into a hacked site empties the wallet of whoever signs. High with a "
     "mark of injection: the code hidden in an encoding, written after `</html>` or before "
-    "`<html>`, in a WordPress post body, or on a page whose text names no wallet, token or "
-    "crypto word: remove it and treat the site as compromised. Medium on an article page "
+    "`<html>`, in a WordPress post body, or on a page whose text names no wallet, crypto or "
+    "NFT word: remove it and treat the site as compromised. Medium on an article page "
     "with none of these: check that the site means to run a wallet widget. A dapp's own "
     "page (no article) and a payment (`eth_sendTransaction`, a tip jar) are none.",
 )
