@@ -1071,7 +1071,8 @@ _APPROVES = re.compile(
 # `token`, `connect` or `mint`: news prose says them every day)
 _WALLET_WORDS = re.compile(
     r"\bwallet|\bcrypto|\bethereum|\bweb3|\bnfts?\b|\bairdrop|\bmetamask|\bdapp"
-    r"|\bblockchain|\bdefi\b|ウォレット|暗号資産|钱包|錢包|지갑", re.I)
+    r"|\bblockchain|\bdefi\b|billetera|carteira|portefeuille|кошел[её]к|криптовалют"
+    r"|ウォレット|暗号資産|钱包|錢包|加密货币|지갑", re.I)
 
 
 def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
@@ -1107,10 +1108,10 @@ def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: b
                      ) -> tuple[Severity, str] | None:
     """How sure wallet-approval code is a drainer, with why: high with a mark of
     injection (its code hidden in an encoding, written outside the page's markup, in a
-    WordPress post body, or on a page whose text names no wallet, crypto or NFT word at
-    all); medium on an article page or in an article body with none of these (a crypto
-    site's article may embed a mint or claim widget); none on a page that is no article
-    and shows wallet words (a dapp)."""
+    WordPress post body, or on an article whose text names no wallet, crypto or NFT word
+    at all); medium on an article page or in an article body with none of these (a crypto
+    site's article may embed a mint or claim widget); none, without the first three marks,
+    on a page that is no article (a dapp's, whose shell may show no word until it runs)."""
     assert ctx.page is not None
     if hidden:
         return Severity.HIGH, " (its code hidden in an encoding): a wallet drainer"
@@ -1118,13 +1119,13 @@ def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: b
         return Severity.HIGH, " (written outside the page's markup): a wallet drainer"
     if ctx.document.in_post_body:
         return Severity.HIGH, " (in a WordPress post body): a wallet drainer"
+    if not (in_article or ctx.bodies):
+        return None  # an app's page: a dapp's own shell may show no word before it renders
     if not _WALLET_WORDS.search(ctx.page.shown_text):
-        return Severity.HIGH, (" on a page that shows no wallet, crypto or NFT word: a "
+        return Severity.HIGH, (" on an article that shows no wallet, crypto or NFT word: a "
                                "wallet drainer")
-    if in_article or ctx.bodies:
-        return Severity.MEDIUM, (" on an article page: check that the site means to run a "
-                                 "wallet widget (a drainer kit reads alike)")
-    return None
+    return Severity.MEDIUM, (" on an article page: check that the site means to run a "
+                             "wallet widget (a drainer kit reads alike)")
 
 
 # the elements a page's layout is made of, which no overlay over it holds
@@ -1387,10 +1388,11 @@ WALLET_DRAINER = FindingKind(
     "`setApprovalForAll`, a signed `Permit`): a crypto drainer kit (Inferno, Angel, Pink "
     "Drainer) injected into a hacked site empties the wallet of whoever signs. High with a "
     "mark of injection: the code hidden in an encoding, written after `</html>` or before "
-    "`<html>`, in a WordPress post body, or on a page whose text names no wallet, crypto or "
-    "NFT word: remove it and treat the site as compromised. Medium on an article page "
-    "with none of these: check that the site means to run a wallet widget. A dapp's own "
-    "page (no article) and a payment (`eth_sendTransaction`, a tip jar) are none.",
+    "`<html>`, in a WordPress post body, or on an article whose text names no wallet, crypto "
+    "or NFT word: remove it and treat the site as compromised. Medium on an article page "
+    "with none of these: check that the site means to run a wallet widget. A page that is "
+    "no article (a dapp's own) without the first three marks, and a payment "
+    "(`eth_sendTransaction`, a tip jar), are none.",
 )
 
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,

@@ -1326,6 +1326,11 @@ _DAPP = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Har
 </div><script>document.getElementById('connect').onclick=async()=>{const [a]=await
 ethereum.request({method:'eth_requestAccounts'});const t=new ethers.Contract(TOKEN,ERC20_ABI,
 signer);await t.approve(ROUTER,amount);};</script></body></html>"""
+# a dapp's shell as saved before its bundle renders: no wallet word shown yet
+_DAPP_SHELL = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbourswap
+</title></head><body><div id="root"><button id="go">Connect</button> <span>Swap</span></div>
+<script>document.getElementById('go').onclick=async()=>{await ethereum.request({method:
+'eth_requestAccounts'});await token.approve(ROUTER,amount);};</script></body></html>"""
 # a wallet tutorial shows the calls as code, runs none
 _TUTORIAL = ("<p>To connect MetaMask, ask for the accounts, then approve the spender:</p><pre>"
              "<code>await ethereum.request({ method: 'eth_requestAccounts' });\nawait token."
@@ -1347,10 +1352,12 @@ _MINT_WIDGET = (
 
 @pytest.mark.parametrize(("name", "page", "url", "severity"), [
     ("a dapp's swap page approving its router", _DAPP, "https://app.harbourswap.example/", None),
+    ("a dapp's shell showing no wallet word", _DAPP_SHELL, "https://app.harbourswap.example/",
+     None),
     ("a wallet tutorial's code sample", wp_page(post=_TUTORIAL), URL, None),
     ("a blog's tip jar (a payment)", wp_page(post=_TIP_JAR), URL, None),
     ("a crypto article's own mint widget", wp_page(post=_MINT_WIDGET), URL, M),
-], ids=["dapp", "tutorial", "tip jar", "mint widget"])
+], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget"])
 def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
                                                 severity: Severity | None,
                                                 audit_listed: AuditListed) -> None:
