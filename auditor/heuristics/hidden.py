@@ -544,7 +544,9 @@ def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
 
 def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     """A hidden block of several off-site links, or of links to the site's own pages
-    that sell counterfeit goods (the Japanese keyword hack): injected SEO spam."""
+    that sell counterfeit goods (the Japanese keyword hack): injected SEO spam. A block
+    written after the page's closing `</html>` is one shown or not: no template writes
+    there, a hacked server appends its farm there."""
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
@@ -566,46 +568,83 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        offsite: dict[str, str] = {}
-        spam_pages: set[str] = set()  # the site's own pages the keyword hack made
-        counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
-        for a in el.iter("a"):
-            url = resolve(a.get("href") or "", ctx.url)
-            if not url:
-                continue
-            host = host_of(url)
-            words = " ".join(str(t) for t in a.itertext())
-            if not is_third_party(host, first_party):
-                if _keyword_hack_anchor(words, japanese_page):
-                    spam_pages.add(url)
-                continue
-            counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
-            if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
-                    or _shares(url) or host.lower().endswith(_UPLOADS):
-                continue
-            offsite.setdefault(url, site_of(host))  # each platform customer a site
-        domains = sorted(set(offsite.values()))
-        if len(spam_pages) >= LINK_FARM_MIN:
+        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({reason})", toggled,
+                           first_party, japanese_page)
+        if found is not None:
             reported.add(el)
-            own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
-            yield finding(HIDDEN_LINKS, Severity.HIGH,
-                          f"hidden block ({reason}) of {len(spam_pages)} links to the site's "
-                          "own pages selling counterfeit goods (the Japanese keyword hack: "
-                          f"the site serves spam pages of its own): {own}",
-                          " ".join(sorted(spam_pages)), line=line_of(el), xpath=ctx.xpath(el),
-                          key=("japanese keyword hack", *sorted(spam_pages)))
+            yield found
+    if not end or ctx.page is None:
+        return
+    for el, links in _blocks_after(ctx.page.tagged("a"), end).items():
+        if len(links) < LINK_FARM_MIN or any(
+                x in reported for a in links for x in a.iterancestors()):
+            continue  # hidden, and reported above
+        found = _link_farm(ctx, el, links, "block written after the page's closing </html>",
+                           False, first_party, japanese_page)
+        if found is not None:
+            yield found
+
+
+def _blocks_after(links: Iterable[etree._Element], end: int
+                  ) -> dict[etree._Element, list[etree._Element]]:
+    """The links written after the line `end` (the page's `</html>`), by the outermost
+    element written there that holds them: the parser moves what follows `</html>` into
+    the body, where it is the body's last children (loose links are their own parent's)."""
+    blocks: dict[etree._Element, list[etree._Element]] = {}
+    for a in links:
+        if line_of(a) <= end:
             continue
-        if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
+        block = a
+        while (parent := block.getparent()) is not None and str(parent.tag) not in (
+                "body", "html") and line_of(parent) > end:
+            block = parent
+        if block is a and parent is not None:
+            block = parent  # loose links: the body's, counted as one block
+        blocks.setdefault(block, []).append(a)
+    return blocks
+
+
+def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
+               toggled: bool, first_party: str | None, japanese_page: bool) -> Finding | None:
+    """The finding for a block's links when they make a farm: three or more off-site
+    addresses (of three sites when a script may show the block), or three or more of the
+    site's own counterfeit-goods pages."""
+    offsite: dict[str, str] = {}
+    spam_pages: set[str] = set()  # the site's own pages the keyword hack made
+    counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
+    for a in links:
+        url = resolve(a.get("href") or "", ctx.url)
+        if not url:
             continue
-        reported.add(el)
-        shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-        yield finding(HIDDEN_LINKS, Severity.HIGH,
-                      f"hidden block ({reason}) of {len(offsite)} off-site links to "
-                      f"{counted(len(domains), 'site')}: {shown}"
-                      + (" (counterfeit-goods anchors: the Japanese keyword hack)"
-                         if counterfeit else ""), " ".join(domains),
-                      line=line_of(el), xpath=ctx.xpath(el),
-                      key=tuple(domains))
+        host = host_of(url)
+        words = " ".join(str(t) for t in a.itertext())
+        if not is_third_party(host, first_party):
+            if _keyword_hack_anchor(words, japanese_page):
+                spam_pages.add(url)
+            continue
+        counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
+        if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
+                or _shares(url) or host.lower().endswith(_UPLOADS):
+            continue
+        offsite.setdefault(url, site_of(host))  # each platform customer a site
+    domains = sorted(set(offsite.values()))
+    if len(spam_pages) >= LINK_FARM_MIN:
+        own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
+        return finding(HIDDEN_LINKS, Severity.HIGH,
+                       f"{what} of {len(spam_pages)} links to the site's own pages selling "
+                       "counterfeit goods (the Japanese keyword hack: the site serves spam "
+                       f"pages of its own): {own}",
+                       " ".join(sorted(spam_pages)), line=line_of(el), xpath=ctx.xpath(el),
+                       key=("japanese keyword hack", *sorted(spam_pages)))
+    if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
+        return None
+    shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+    return finding(HIDDEN_LINKS, Severity.HIGH,
+                   f"{what} of {len(offsite)} off-site links to "
+                   f"{counted(len(domains), 'site')}: {shown}"
+                   + (" (counterfeit-goods anchors: the Japanese keyword hack)"
+                      if counterfeit else ""), " ".join(domains),
+                   line=line_of(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
 HIDDEN_IFRAME = FindingKind(
@@ -644,7 +683,8 @@ TRACKING_PIXEL = FindingKind(
 HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.HIGH,), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
-    "A block hidden by its own inline style holds three or more links to other sites, or to "
+    "A block hidden by its own inline style, or written after the page's closing `</html>` "
+    "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "

@@ -1471,3 +1471,38 @@ def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype
                "<!-- cached page --><!DOCTYPE html>")
     line, prefix = before_doctype(written)
     assert line == 1 and prefix.endswith("<!-- cached page -->")
+
+
+# --- a link farm appended after `</html>`, shown or not -------------------------------
+# A hacked server's output filter appends a sitemap-like block of the hack's pages after
+# the closing tag (Sucuri's "SEO spam appended to the page"): a browser shows it at the
+# body's end, so no hiding style marks it, its place does.
+_JP_SITEMAP = "<div class='sitemap'>" + "".join(
+    f"<a href='/?p7x2={12000 + n}'>ルイヴィトン 財布 スーパーコピー {n}</a> " for n in range(12)
+) + "</div>"
+_FARM_LOOSE = " ".join(f"<a href='https://casino-bonus-{n}.test/'>online casino {n}</a>"
+                       for n in range(5))
+# a theme's credits printed after `</html>` by a plugin: two sites, no farm
+_CREDITS_AFTER = ("<p class='credits'>Proudly powered by <a href='https://wordpress.org/'>"
+                  "WordPress</a> | Theme: <a href='https://themes.example.net/gazette'>Gazette"
+                  "</a> | <a href='/privacy/'>Privacy</a> <a href='/contact/'>Contact</a></p>")
+
+
+@pytest.mark.parametrize(("after", "said"), [
+    (_JP_SITEMAP, "Japanese keyword hack"),
+    (_FARM_LOOSE, "5 off-site links"),
+    (JP_HACK_NONE, "Japanese keyword hack"),  # hidden and appended: one finding
+], ids=["the site's own counterfeit pages", "loose casino links", "hidden and appended"])
+def test_a_link_farm_after_the_closing_html_is_high_shown_or_not(
+        after: str, said: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+    assert said in found[0].message
+
+
+def test_a_themes_credits_after_the_closing_html_are_no_farm(audit_listed: AuditListed
+                                                             ) -> None:
+    """Two other sites' credit links and the site's own pages are no farm."""
+    assert [f for f in audit_listed(wp_page(after=_CREDITS_AFTER), URL).findings
+            if f.kind == "hidden-links"] == []
