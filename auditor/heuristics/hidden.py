@@ -580,7 +580,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
                 x in reported for a in links for x in a.iterancestors()):
             continue  # hidden, and reported above
         found = _link_farm(ctx, el, links, "block written after the page's closing </html>",
-                           False, first_party, japanese_page)
+                           False, first_party, japanese_page, vendors=False)
         if found is not None:
             yield found
 
@@ -605,10 +605,13 @@ def _blocks_after(links: Iterable[etree._Element], end: int
 
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
-               toggled: bool, first_party: str | None, japanese_page: bool) -> Finding | None:
+               toggled: bool, first_party: str | None, japanese_page: bool, *,
+               vendors: bool = True) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block), or three or more of the
-    site's own counterfeit-goods pages."""
+    site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
+    catalogue knows counts for none (an old site's counter badges, printed after its
+    `</html>`, link their counters: a farm links sites no vendor runs)."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -623,7 +626,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 spam_pages.add(url)
             continue
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
-        if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
+        category = _category(ctx.catalogue.runner_of(url, host))
+        if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
         offsite.setdefault(url, site_of(host))  # each platform customer a site

@@ -1501,8 +1501,20 @@ def test_a_link_farm_after_the_closing_html_is_high_shown_or_not(
     assert said in found[0].message
 
 
-def test_a_themes_credits_after_the_closing_html_are_no_farm(audit_listed: AuditListed
-                                                             ) -> None:
-    """Two other sites' credit links and the site's own pages are no farm."""
-    assert [f for f in audit_listed(wp_page(after=_CREDITS_AFTER), URL).findings
+# an old site's counter badges printed after `</html>`: each links its counter's site
+_COUNTERS_AFTER = (
+    "<a href='https://www.liveinternet.ru/click'><img src='https://counter.yadro.ru/hit?t14.6'"
+    " alt='' width='88' height='31'></a><a href='https://top.mail.ru/jump?from=3312345'><img "
+    "src='https://top-fwz1.mail.ru/counter?id=3312345;t=479' width='88' height='31'></a>"
+    "<a href='https://statcounter.com/' target='_blank'><img src='https://c.statcounter.com/"
+    "12345678/0/abcd1234/0/' alt='web counter'></a>")
+
+
+@pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],
+                         ids=["a theme's credits", "counter badges"])
+def test_a_sites_own_links_after_the_closing_html_are_no_farm(
+        after: str, audit_listed: AuditListed) -> None:
+    """Two other sites' credit links, the site's own pages and counters' badges (vendors
+    the catalogue knows) are no farm."""
+    assert [f for f in audit_listed(wp_page(after=after), URL).findings
             if f.kind == "hidden-links"] == []
