@@ -1370,15 +1370,17 @@ _SAFELINK_SAYS = re.compile(
     r"|(?:please\s+)?wait\s+(?:for\s+)?\d{1,3}\s+sec"
     r"|tunggu\s+\d{1,3}\s+detik|link\s+(?:anda\s+)?(?:sudah\s+)?siap|dapatkan\s+link"
     r"|(?:gulir|scroll)\s+ke\s+bawah", re.I)
+_ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
 
 
 def safelink_page(ctx: PageContext) -> Iterator[Finding]:
     """A page of little prose that holds the visitor before a link: a safelink or a
     monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
     WordPress clones), which earns from the ads shown while the visitor waits, not from
-    content. Told by its words about the link it will hand over, said twice or beside a
-    countdown its script updates; a site's own shortener that sends on at once, a SPA
-    shell's "Loading…" and an article are none. The timed redirect itself is `redirect`'s."""
+    content. Told by its words about the link it will hand over, one naming the link,
+    said twice or beside a countdown its script updates; a site's own shortener that
+    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
+    an article are none. The timed redirect itself is `redirect`'s."""
     if ctx.page is None or not _SAFELINK_SAYS.search(ctx.page.shown_text):
         return  # most pages say nothing of a link to wait for
     if not _read_as_wait_page(ctx):
@@ -1394,8 +1396,8 @@ def safelink_page(ctx: PageContext) -> Iterator[Finding]:
         if counted[code]:
             countdown = True
             break
-    if len(said) < 2 and not countdown:
-        return
+    if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
+        return  # a download page's "please wait 10 seconds" hands over a file, no link
     body = next(iter(ctx.page.tagged("body")), None)
     quoted = ", ".join(f"\"{w}\"" for w in said[:3])
     yield finding(
@@ -1416,8 +1418,8 @@ SAFELINK_PAGE = FindingKind(
     "of a monetised link shortener or safelink (ouo.io, shrinkme, safelinku and their "
     "WordPress clones), which earns from the ads shown while visitors wait. A page kind, "
     "not an injection: a scraped or linked page that is one carries no content of its own; "
-    "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\" and "
-    "an article are none.",
+    "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\", a "
+    "download page's wait for its file (no word names a link) and an article are none.",
 )
 
 REDIRECT = FindingKind(

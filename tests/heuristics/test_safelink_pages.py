@@ -77,3 +77,12 @@ def test_a_page_that_waits_for_another_reason_is_no_safelink(name: str, page: st
                                                              audit_listed: AuditListed) -> None:
     report = audit_listed(page, "https://www.harbourgazette.example/l/ferry")
     assert [f for f in report.findings if f.kind == "safelink-page"] == []
+
+
+def test_a_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
+    """A download page counting down to its file ("please wait 10 seconds") hands over a
+    file, not a link: no safelink."""
+    page = _page("Harbour timetable PDF", "<h1>Your download will start shortly</h1><p>Please "
+                 "wait 10 seconds</p><span id='t'>10</span>" + _COUNTDOWN)
+    report = audit_listed(page, "https://www.harbourgazette.example/dl/timetable")
+    assert [f for f in report.findings if f.kind == "safelink-page"] == []
