@@ -514,10 +514,16 @@ def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reas
     if tag not in ("html", "body") and not (bodies and all(
             b is el or any(a is el for a in b.iterancestors()) for b in bodies)):
         return False
+    return not _mostly_links(el)
+
+
+def _mostly_links(el: etree._Element) -> bool:
+    """Whether at least half an element's text is its links' text: a farm's block is, a
+    page's or an article's (prose around a few links) is not."""
     code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
     text = sum(_visible_chars(str(t)) for t in el.itertext()) - code
     links = sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
-    return links * 2 < text
+    return links * 2 >= text
 
 
 def _visible_chars(text: str) -> int:
@@ -579,6 +585,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if len(links) < LINK_FARM_MIN or any(
                 x in reported for a in links for x in a.iterancestors()):
             continue  # hidden, and reported above
+        if str(el.tag) not in ("body", "html") and not _mostly_links(el):
+            continue  # a document or an article written after another's end: prose
         found = _link_farm(ctx, el, links, "block written after the page's closing </html>",
                            False, first_party, japanese_page, vendors=False)
         if found is not None:

@@ -1556,3 +1556,15 @@ def test_a_script_tag_whose_parameters_are_no_encoded_parameters_is_no_tds(
         src: str, audit_listed: AuditListed) -> None:
     page = wp_page(head=f"<script async src='{src}'></script>")
     assert [f for f in audit_listed(page, URL).findings if f.kind == "tds-loader"] == []
+
+
+def test_an_article_written_after_the_closing_html_is_no_farm(audit_listed: AuditListed
+                                                             ) -> None:
+    """A page saved twice, its second copy after the first's `</html>`: prose with a few
+    partner links in it is an article, not a farm."""
+    second = ("<div class='entry-content'>" + _PARA + "<p>Timetables from <a href='https://"
+              "ferries-north.test/'>North Ferries</a>, <a href='https://islandlink.test/'>"
+              "Island Link</a> and <a href='https://baybus.test/'>Bay Bus</a>.</p>" + _PARA
+              + "</div>")
+    assert [f for f in audit_listed(wp_page(after=second), URL).findings
+            if f.kind == "hidden-links"] == []
