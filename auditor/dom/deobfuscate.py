@@ -260,6 +260,16 @@ def _b64(literal: str) -> str | None:
     return text if _printable(text) else None
 
 
+def base64_text(literal: str) -> str | None:
+    """What a base64 literal says when it decodes to printable text, else None: the one
+    reading of base64 for a script's strings and a URL's parameters alike.
+
+    >>> base64_text("dj0xJmNpZD0yNjM="), base64_text("eyJ6b25lIjoxMn0="), base64_text("ab")
+    ('v=1&cid=263', '{"zone":12}', None)
+    """
+    return _b64(literal)
+
+
 def _codes(numbers: str) -> str | None:
     out = []
     for part in numbers.split(","):

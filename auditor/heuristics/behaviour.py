@@ -2,8 +2,9 @@
 only for chosen visitors (traffic distribution loaders: the ndsw/Parrot TDS, Sign1 and
 DollyWay families), copies a shell command for the visitor to paste (fake CAPTCHA
 "ClickFix"), sends what visitors type into forms to another site (card skimmers), baits
-visitors into allowing notifications, offers a fake browser update, or loads another
-site's script from outside the page's markup (after `</html>`, before `<html>`).
+visitors into allowing notifications, offers a fake browser update, loads another
+site's script from outside the page's markup (after `</html>`, before `<html>`), or asks
+the visitor's crypto wallet to approve another address moving their tokens (drainers).
 
 Each is judged on structure, never on a family's name or a host list: the same code
 renamed or moved to another domain is still found. Nothing is executed; encoded
@@ -16,15 +17,17 @@ import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qsl
 
 from lxml import etree
 
-from auditor.dom.deobfuscate import spliced
+from auditor.dom.deobfuscate import base64_text, spliced
 from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
+from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
     dressed_host,
@@ -300,6 +303,62 @@ def _engine_test_guards(text: str, load: int) -> bool:
 def _machine_table(text: str) -> bool:
     """Whether an obfuscator's string table holds eval, the response and the referrer."""
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
+
+
+# a parameter that decodes to parameters of its own (`r=dj0xJmNpZD0yNjM=`: `v=1&cid=263`),
+# as SocGholish's injected `report?r=` tag and TDS tags hide their campaign and stream
+_PARAMS_TEXT = re.compile(
+    r"[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64}(?:&[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64})+")
+_BASE64_VALUE = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
+
+
+def encoded_params(url: str) -> str | None:
+    """The first of a URL's query parameters whose value is base64 of more parameters,
+    as `name=value (decoded)`, else None; base64 of JSON, of a token's random bytes or of
+    one value says no campaign.
+
+    >>> encoded_params("https://c.example/report?r=dj0xJmNpZD0yNjM=")
+    'r=dj0xJmNpZD0yNjM= (v=1&cid=263)'
+    >>> encoded_params("https://c.example/a.js?d=eyJ6b25lIjoxMn0="), encoded_params("/x?v=2")
+    (None, None)
+    """
+    query = url.partition("?")[2].partition("#")[0]
+    for name, value in parse_qsl(query, keep_blank_values=False):
+        if not _BASE64_VALUE.fullmatch(value):
+            continue
+        text = base64_text(value.replace("-", "+").replace("_", "/"))
+        if text and _PARAMS_TEXT.fullmatch(text):
+            return f"{name}={value} ({text})"
+    return None
+
+
+def report_tags(ctx: PageContext) -> Iterator[Finding]:
+    """A script of another site no vendor the catalogue knows runs, whose address carries
+    its parameters encoded in base64 (SocGholish's injected `…/report?r=<base64>` tag, a
+    TDS's stream and campaign): the server picks what to answer per visitor. Medium in
+    the page, high in a WordPress post body; outside the page's markup it is
+    `appended-script`'s, high for the same parameters."""
+    for res in ctx.resources:
+        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
+                or "?" not in res.url or res.blocked:
+            continue
+        said = encoded_params(res.url)
+        if said is None:
+            continue
+        host = _unknown_site(ctx, res.url)
+        if host is None:
+            continue
+        if outside_markup(ctx, res.line):
+            continue  # `appended-script`'s, which reads the same mark (one tag, one finding)
+        placed = ctx.document.in_post_body
+        yield finding(
+            TDS_LOADER, Severity.HIGH if placed else Severity.MEDIUM,
+            f"script from {host}, a site no known vendor runs, carries its parameters "
+            f"encoded in base64 ({said[:80]}): a traffic distribution system's tag "
+            "(SocGholish's report?r= form) answers per visitor" + (
+                ", in a WordPress post body, where no template writes" if placed
+                else "; check that the site added this host"),
+            res.url, line=res.line, xpath=res.xpath, key=("encoded-params", res.url))
 
 
 def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
@@ -1051,6 +1110,81 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
             block = block.getparent()
 
 
+# --- wallet drainers -----------------------------------------------------------------
+
+# code that asks the visitor's wallet for its accounts (EIP-1102/EIP-1193), then for an
+# approval that lets another address move the visitor's tokens: ERC-20 `approve` and
+# `increaseAllowance`, ERC-721/1155 `setApprovalForAll` (by name or by their 4-byte
+# selectors 0x095ea7b3, 0x39509351, 0xa22cb465), or an EIP-2612 `permit` signed as typed
+# data. A plain payment (`eth_sendTransaction`: a blog's tip jar) is no approval.
+_CONNECTS = re.compile(r"""eth_requestAccounts|wallet_requestPermissions|"""
+                       r"""ethereum\s*\.\s*enable\s*\(""")
+_APPROVES = re.compile(
+    r"""\bsetApprovalForAll\b|\bincreaseAllowance\b|\.approve\s*\(|['"]approve['"(]|"""
+    r"""0x(?:095ea7b3|39509351|a22cb465)|eth_signTypedData(?:_v[34])?\b[^;]{0,400}?"""
+    r"""\bPermit\b|['"]Permit['"]""")
+# words a page that means to talk to a wallet shows its visitors: a dapp's button, a
+# crypto article's prose; an article about a ferry timetable shows none (not `claim`,
+# `token`, `connect` or `mint`: news prose says them every day)
+_WALLET_WORDS = re.compile(
+    r"\bwallet|\bcrypto|\bethereum|\bweb3|\bnfts?\b|\bairdrop|\bmetamask|\bdapp"
+    r"|\bblockchain|\bdefi\b|billetera|carteira|portefeuille|кошел[её]к|криптовалют"
+    r"|ウォレット|暗号資産|钱包|錢包|加密货币|지갑", re.I)
+
+
+def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
+    """Code that connects the visitor's wallet and asks for an approval of their tokens:
+    a crypto drainer kit (Inferno, Angel, Pink Drainer) injected into a hacked site. A
+    dapp's own page does the same (a swap approves a router), so the code alone is no
+    finding on a page that is no article; `_drainer_verdict` says how sure it is where
+    it is."""
+    if ctx.page is None or not _code_holds(ctx, _WALLET_CODE_WORDS):
+        return
+    inside = inside_bodies(ctx.bodies, ctx.xpath)
+    for code, line, xpath in script_codes(ctx):
+        payloads = ctx.decoded(code).payloads
+        plain = _CONNECTS.search(code) and _APPROVES.search(code)
+        hidden = not plain and any(_CONNECTS.search(p) and _APPROVES.search(p)
+                                   for p in payloads)
+        if not (plain or hidden):
+            continue
+        verdict = _drainer_verdict(ctx, line, hidden=hidden, in_article=inside(xpath))
+        if verdict is None:
+            continue
+        severity, why = verdict
+        text = next(t for t in (code, *payloads) if _CONNECTS.search(t))
+        asks = _APPROVES.search(text)
+        yield finding(
+            WALLET_DRAINER, severity,
+            "script connects the visitor's crypto wallet and asks it to approve "
+            f"({asks.group(0)[:40] if asks else 'an approval'}) another address moving "
+            f"their tokens{why}", text[:200], line=line, xpath=xpath, key=(xpath, text[:200]))
+
+
+def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: bool
+                     ) -> tuple[Severity, str] | None:
+    """How sure wallet-approval code is a drainer, with why: high with a mark of
+    injection (its code hidden in an encoding, written outside the page's markup, in a
+    WordPress post body, or on an article whose text names no wallet, crypto or NFT word
+    at all); medium on an article page or in an article body with none of these (a crypto
+    site's article may embed a mint or claim widget); none, without the first three marks,
+    on a page that is no article (a dapp's, whose shell may show no word until it runs)."""
+    assert ctx.page is not None
+    if hidden:
+        return Severity.HIGH, " (its code hidden in an encoding): a wallet drainer"
+    if outside_markup(ctx, line):
+        return Severity.HIGH, " (written outside the page's markup): a wallet drainer"
+    if ctx.document.in_post_body:
+        return Severity.HIGH, " (in a WordPress post body): a wallet drainer"
+    if not (in_article or ctx.bodies):
+        return None  # an app's page: a dapp's own shell may show no word before it renders
+    if not _WALLET_WORDS.search(ctx.page.shown_text):
+        return Severity.HIGH, (" on an article that shows no wallet, crypto or NFT word: a "
+                               "wallet drainer")
+    return Severity.MEDIUM, (" on an article page: check that the site means to run a "
+                             "wallet widget (a drainer kit reads alike)")
+
+
 # the elements a page's layout is made of, which no overlay over it holds
 _LANDMARKS = ("main", "article", "header", "footer", "nav")
 def _is_shell(el: etree._Element) -> bool:
@@ -1123,6 +1257,42 @@ def page_start_line(ctx: PageContext) -> int:
     return ctx.page.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
+_DOCTYPE = re.compile(r"<!doctype\s+html", re.I)
+
+
+def before_doctype(text: str) -> tuple[int, str]:
+    """The line of the page's own `<!DOCTYPE html>` and the text before it, when that
+    text holds a script; else (0, ""). The doctype comes first in every template (a
+    byte before it puts the browser in quirks mode): a script there was echoed by a
+    hacked option, theme or plugin file (Balada Injector's `wp_options` payloads), not
+    pasted by a site's owner. A doctype in a script's string is not the page's.
+
+    >>> before_doctype("<script src='//x.test/a.js'></script>\\n<!DOCTYPE html><html>")
+    (2, "<script src='//x.test/a.js'></script>\\n")
+    >>> before_doctype("<!DOCTYPE html><html>")
+    (0, '')
+    """
+    for n, m in enumerate(_DOCTYPE.finditer(text)):
+        if n == STARTS_TRIED:
+            break
+        before = text[: m.start()]
+        lowered = before.lower()
+        if before.rfind("<") > before.rfind(">") or lowered.count("<script") > lowered.count(
+                "</script"):
+            continue  # inside a tag or a script
+        if "<script" not in lowered:
+            return 0, ""
+        return before.count("\n") + 1, before
+    return 0, ""
+
+
+def _before_doctype(ctx: PageContext) -> tuple[int, str]:
+    """`before_doctype` of the page, read once."""
+    if ctx.page is None:
+        return before_doctype(ctx.document.text)
+    return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
+
+
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
@@ -1151,6 +1321,13 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         hidden = res.via == "inline-decoded" and host_of(res.url).lower() not in (
             lowered := lowered or ctx.document.text.lower())
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
+        doctype_line, prefix = _before_doctype(ctx) if before else (0, "")
+        if severity is Severity.MEDIUM and res.line <= doctype_line and (
+                res.via == "inline-decoded" or host_of(res.url).lower() in prefix.lower()):
+            where = "before the page's <!DOCTYPE>"
+            severity, why = Severity.HIGH, (
+                " (where no template or pasted widget goes: a hacked option, theme or plugin "
+                "file echoes it, as Balada Injector's wp_options payloads are)")
         yield finding(
             APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
             res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
@@ -1165,8 +1342,9 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     """How sure a script outside the markup is an injection, and why, said after its URL.
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
     too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
-    the host is dressed as a known brand or a CDN, is a bare IP address, or serves the
-    script from another site's WordPress or a PHP file; `low` when the host carries the
+    the host is dressed as a known brand or a CDN, is a bare IP address, carries its
+    parameters in base64 (`encoded_params`), or serves the script from another site's
+    WordPress or a PHP file; `low` when the host carries the
     page's own name (its CDN)."""
     host = host_of(url)
     parts = url.split("?")[0].split("#")[0]
@@ -1176,6 +1354,9 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
         return Severity.HIGH, f" (a host dressed as {dressed})"
     if ip_address(host):
         return Severity.HIGH, " (a bare IP address)"
+    if (said := encoded_params(url)) is not None:
+        return Severity.HIGH, (f" (its parameters encoded in base64, {said[:80]}: a traffic "
+                               "distribution system's tag, SocGholish's report?r= form)")
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
@@ -1196,7 +1377,10 @@ TDS_LOADER = FindingKind(
     "coming back directly never sees it (high). Medium for a script loaded from a site no "
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
     "answer can differ per visitor, high when the tag sits outside the page's markup "
-    "(after `</html>` or before `<html>`, where no template writes); the tag is read as "
+    "(after `</html>` or before `<html>`, where no template writes); a script tag of such "
+    "a site whose parameters are encoded in base64 (SocGholish's `report?r=dj0x…`, "
+    "decoding to `v=1&cid=…`) is medium too, high in a post body (outside the markup it is "
+    "a high `appended-script`); the Keitaro tag is read as "
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
     "writing its script with no TDS's parameters beside a no-script image from the same "
@@ -1235,9 +1419,11 @@ APPENDED_SCRIPT = FindingKind(
     "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
     "High when its address is hidden in an encoding (its host nowhere in the page as "
     "written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
-    "known brand or "
-    "a CDN, is a bare IP address, or serves the script from another site's WordPress or a "
-    "PHP file: remove it and find what "
+    "known brand or a CDN, is a bare IP address, serves the script from another site's "
+    "WordPress or a PHP file, carries its parameters encoded in base64 (a TDS's tag, "
+    "SocGholish's `report?r=`), or the script comes before the page's `<!DOCTYPE html>` "
+    "(where a hacked option or theme file echoes it, as Balada Injector's are): remove it "
+    "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
     "or `radiocdn` with an asset word glued on; not `radiostats`).",
@@ -1266,10 +1452,25 @@ FAKE_UPDATE = FindingKind(
     "check which it is.",
 )
 
+WALLET_DRAINER = FindingKind(
+    "wallet-drainer", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
+    "A script that asks the visitor's crypto wallet to approve moving their tokens",
+    "Inline code connects the visitor's wallet (`eth_requestAccounts`) and asks for an "
+    "approval that lets another address move their tokens (`approve`, `increaseAllowance`, "
+    "`setApprovalForAll`, a signed `Permit`): a crypto drainer kit (Inferno, Angel, Pink "
+    "Drainer) injected into a hacked site empties the wallet of whoever signs. High with a "
+    "mark of injection: the code hidden in an encoding, written after `</html>` or before "
+    "`<html>`, in a WordPress post body, or on an article whose text names no wallet, crypto "
+    "or NFT word: remove it and treat the site as compromised. Medium on an article page "
+    "with none of these: check that the site means to run a wallet widget. A page that is "
+    "no article (a dapp's own) without the first three marks, and a payment "
+    "(`eth_sendTransaction`, a tip jar), are none.",
+)
+
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
-         APPENDED_SCRIPT)
-HEURISTICS = (tds_loaders, clipboard_commands, form_skimmers, notification_bait,
-              fake_updates, appended_scripts)
+         APPENDED_SCRIPT, WALLET_DRAINER)
+HEURISTICS = (tds_loaders, report_tags, clipboard_commands, form_skimmers,
+              notification_bait, fake_updates, appended_scripts, wallet_drainers)
 
 # the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
 # page's needle pass answers every one
@@ -1277,5 +1478,7 @@ _TDS_WORDS = _words("referrer", "random")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
+_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
-    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS)))
+    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
+    _WALLET_CODE_WORDS)))

