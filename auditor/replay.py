@@ -106,11 +106,21 @@ _CHROME_TAGS = frozenset(
     "label li link nav ol p script section small span strong style table tbody td th thead "
     "tr u ul".split())
 _FREE_ATTRIBUTES = frozenset(
-    "align alt async border cellpadding cellspacing charset class colspan crossorigin defer "
-    "dir for frameborder height id itemprop lang maxlength method name nowrap placeholder "
+    "align alt async border cellpadding cellspacing charset colspan crossorigin defer "
+    "dir for frameborder height itemprop lang maxlength method name nowrap placeholder "
     "readonly rel role rowspan scrolling size tabindex target title type valign value "
     "width autocomplete accesskey hidden spellcheck toolbar-mode source".split())
 _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
+# the names the archive's chrome gives its elements: the Wayback toolbar's `wm-…` ids and
+# classes (2011-2016's one-letter cells and date readouts too, 2018's `iconochive-…` icons),
+# the donate frame's, archive.today's header's capitals. Any other id or class is the
+# page's: `<div id="wm-ipp" class="adsbygoogle">` or a GPT slot's `div-gpt-ad-…` element
+# dressed as chrome is an ad slot, and blanked it would leave the slot count
+_CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|Day)El|"
+                         r"sparklineImgId|HEADER|SHARE_[A-Z]{1,32}")
+_CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
+                             r"(?:wm|wb|iconochive)-[\w-]{1,64}")
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
@@ -435,7 +445,8 @@ def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
             stop = b.start() if keep_end else b.end()
             markup = markup or _Markup(text)
             if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
-                    b.start())) and _the_archives(text[a.start():stop], *own):
+                    b.start())) and _the_archives(text[a.start():stop], *own) and (
+                    not _named_outside(text, a.start(), stop)):
                 out += [text[pos:a.start()], _blanked(text[a.start():stop])]
                 pos = stop
             seek = stop  # a start inside a region that is not chrome is not chrome either
@@ -455,9 +466,28 @@ def _without_head_include(text: str, own: _Hosts) -> str:
         start = head.end()
     markup = _Markup(text)
     if not (markup.data(start) and markup.data(end.start())
-            and _the_archives(text[start:end.end()], *own)):
+            and _the_archives(text[start:end.end()], *own)
+            and not _named_outside(text, start, end.end())):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
+
+
+def _named_outside(text: str, start: int, stop: int) -> bool:
+    """Whether the page outside a region of chrome names one of its elements' ids (in a
+    string or a `#selector`): the archive's own code names them only inside its chrome, and
+    `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the page's ad slot.
+
+    >>> text = '<div id="wm-ipp"></div><script>googletag.display("wm-ipp")</script>'
+    >>> _named_outside(text, 0, 23), _named_outside(text[:23], 0, 23)
+    (True, False)
+    """
+    ids = {next(v for v in m.group(1, 2, 3) if v is not None)
+           for m in _ID_ATTRIBUTE.finditer(text, start, stop)}
+    ids.discard("")
+    if not ids:
+        return False
+    named = re.compile("[\"'#](?:" + "|".join(re.escape(i) for i in sorted(ids)) + r")(?![\w-])")
+    return named.search(text, 0, start) is not None or named.search(text, stop) is not None
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
@@ -524,6 +554,11 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         attribute = m.group(1).lower()
         value = html.unescape(next((v for v in m.group(2, 3, 4) if v is not None), ""))
         if attribute in _FREE_ATTRIBUTES or attribute.startswith("aria-"):
+            continue
+        if attribute in ("id", "class"):
+            names = _CHROME_IDS if attribute == "id" else _CHROME_CLASSES
+            if not all(names.fullmatch(n) for n in (value.split() or [""])):
+                return False
             continue
         if attribute == "style":
             if not _css_archives(value, own, rooted):

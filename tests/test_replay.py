@@ -720,3 +720,57 @@ def test_the_toolbars_capture_links_may_drop_the_pages_www(url: str | None) -> N
             f'20121031174402/youtube.com/testtube#">Oct</a>{_TOOLBAR[1]}<p>s</p></body></html>')
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=url))
     assert replay is not None and "testtube#" not in doc.text
+
+
+_GPT_HEAD = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+             "<script>window.googletag=window.googletag||{cmd:[]};googletag.cmd.push(function()"
+             "{googletag.defineSlot('/21987654/gazette/top',[728,90],'{ID}').addService("
+             "googletag.pubads());googletag.enableServices();});</script>")
+
+
+@pytest.mark.parametrize(("slot_id", "injected"), [
+    # a GPT slot's element, its id the page's
+    ("div-gpt-ad-top", '<div id="div-gpt-ad-top" style="min-width:728px;min-height:90px">'
+                       "</div>"),
+    # the toolbar's own id on the page's slot: the page's script names it
+    ("wm-ipp", '<div id="wm-ipp" style="width:728px;height:90px"></div>'),
+    # the toolbar's id with an ad class EasyList hides, or an ad slot's names alone
+    ("div-gpt-ad-x", '<div id="wm-ipp" class="adsbygoogle ad-banner" style="width:728px;'
+                     'height:90px"></div>'),
+    ("div-gpt-ad-x", '<div class="ad-banner ad-728x90" id="ad-top" style="width:728px;'
+                     'height:90px"></div>'),
+])
+def test_an_ad_slot_dressed_as_chrome_stays_a_slot(
+    slot_id: str, injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # an id or class the archive's chrome does not give, or an id the page's own code
+    # names, makes the region the page's: no slot leaves the count
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}"
+                f"{_GPT_HEAD.replace('{ID}', slot_id)}</head><body>\n{start}{injected}{end}\n"
+                f"<script>googletag.cmd.push(function(){{googletag.display('{slot_id}');}});"
+                "</script><article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed, bare = page(True), page(False)
+    assert dressed.replay is not None and bare.slots
+    assert _what_it_names(dressed) == _what_it_names(bare)
+
+
+def test_the_names_chrome_may_give_make_no_ad_slot(engine: Engine, catalogue: Catalogue
+                                                   ) -> None:
+    # the ids and classes the chrome may carry are no ad markup EasyList or the catalogue
+    # knows: an element so named outside any chrome is no slot either
+    names = ["wm-ipp", "wm-ipp-base", "wmtbURL", "wm_tb_options", "donato-if",
+             "displayYearEl", "sparklineImgId", "HEADER", "SHARE_LONGLINK"]
+    classes = ["c", "u", "n", "b", "f", "s", "k", "r", "t", "yt", "mt", "hi", "sparkline",
+               "c-logo", "xxs", "wm-btn", "wm-closed", "wm-title", "iconochive-web",
+               "wb-autocomplete-suggestions"]
+    body = "".join(f'<div id="{n}" style="width:300px;height:250px">x</div>' for n in names)
+    body += "".join(f'<div class="{c}" style="width:300px;height:250px">x</div>'
+                    for c in classes)
+    page = audit_document(Document("t", "html", f"<html><body>{body}<p>story</p></body></html>",
+                                   "https://www.harbour-gazette.test/"), engine, catalogue)
+    assert page.slots == ()
