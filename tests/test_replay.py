@@ -11,6 +11,7 @@ links to archived copies.
 from __future__ import annotations
 
 import io
+import re
 import time
 from pathlib import Path
 
@@ -774,3 +775,41 @@ def test_the_names_chrome_may_give_make_no_ad_slot(engine: Engine, catalogue: Ca
     page = audit_document(Document("t", "html", f"<html><body>{body}<p>story</p></body></html>",
                                    "https://www.harbour-gazette.test/"), engine, catalogue)
     assert page.slots == ()
+
+
+def _pywb_latest() -> str:
+    """The pywb fixture as pywb serves its latest capture: no timestamp in its URLs."""
+    text = (HERE / "news-pywb.html").read_text(encoding="utf-8")
+    return re.sub(rf"/gazette-2024/{STAMP}(?:([a-z]{{2,3}}_)/|/)",
+                  lambda m: "/gazette-2024/" + (f"{m.group(1)}/" if m.group(1) else ""), text)
+
+
+@pytest.mark.parametrize("url", [
+    f"http://localhost:8080/gazette-2024/mp_/{ORIGINAL_URL}",
+    f"http://localhost:8080/gazette-2024/{ORIGINAL_URL}",
+    None,
+])
+def test_pywbs_latest_capture_with_no_timestamp_names_what_the_original_names(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _pywb_latest()
+    assert "/gazette-2024/js_/https://securepubads" in text and STAMP + "js_" not in text
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.url == ORIGINAL_URL and copy.replay is not None
+    assert copy.replay.replay_url == url
+    assert _what_it_names(copy) == _what_it_names(original)
+
+
+@pytest.mark.parametrize("link", [
+    # a redirector on another host, a query naming a URL, a path with no scheme after it
+    "https://out.test/gazette-2024/https://casino-bonus.test/",
+    "http://localhost:8080/gazette-2024/?url=https://casino-bonus.test/",
+    "/gazette-2024/search/https://casino-bonus.test/",
+    "/go/https://casino-bonus.test/",
+])
+def test_a_url_merely_holding_a_url_is_no_wrapper(link: str) -> None:
+    text = ('<html><head><script>wbinfo.url = "https://a.test/"; wbinfo.timestamp = '
+            '"20240312081530"; wbinfo.prefix = decodeURI("http://localhost:8080/gazette-2024/");'
+            f'</script></head><body><a href="{link}">x</a></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and f'href="{link}"' in doc.text
