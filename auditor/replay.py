@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import html
 import ipaddress
 import re
@@ -92,11 +93,16 @@ _CHROME: tuple[_Region, ...] = (
     (re.compile(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
      re.compile(r"</script\s*>", re.I), False),
     (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
+    # 2014-2016's head include, which no comment closes: the archive's analytics, the
+    # server that played the page back, the toolbar's style
+    (re.compile(r"""<script\b[^>]{0,400}\bsrc=["']?(?:(?:https?:)?//web\.archive\.org)?"""
+                r"/static/js/analytics\.js\b", re.I),
+     re.compile(r"""<link\b[^>]{0,400}/static/css/banner-styles\.css["']?\s*/?>""", re.I), False),
 )
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
 _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 # what the archive's chrome is made of (Wayback's head include, toolbar and trailer since
-# 2017, archive.today's header): a region holding anything else is the page's, so a page
+# 2011, archive.today's header): a region holding anything else is the page's, so a page
 # that writes a replay's marks and dresses an injection as chrome hides nothing. Its
 # elements and their attributes, what they load (the archive's hosts and static paths
 # only), its style (no escapes; url() the archive's) and its scripts' statements (the
@@ -117,7 +123,7 @@ _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
 # page's: `<div id="wm-ipp" class="adsbygoogle">` or a GPT slot's `div-gpt-ad-…` element
 # dressed as chrome is an ad slot, and blanked it would leave the slot count
 _CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|Day)El|"
-                         r"sparklineImgId|HEADER|SHARE_[A-Z]{1,32}")
+                         r"sparklineImgId|wbMouseTrack(?:Year|Month)Img|HEADER|SHARE_[A-Z]{1,32}")
 _CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
                              r"(?:wm|wb|iconochive)-[\w-]{1,64}")
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
@@ -125,11 +131,17 @@ _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'=<>`]+)))?""")
-_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?")
+_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
+                          r"(?:/web)?/jsp/graph\.jsp\?graphdata=[\w:.-]*")  # 2011-2016's sparkline
 # where the toolbar's search form sends the URL typed in it (`action` only: as a frame's
 # `src`, `/web/submit?url=…` is the archive's copy of another site's page)
-_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.)?archive\.org)?/web/submit(?:[?#]\S*)?")
-_ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
+_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
+                     r"/web/(?:submit|form-submit\.jsp)(?:[?#]\S*)?")
+# the archive's own files on archive.org (2011-2016's sparkline is drawn by its graph.jsp),
+# and the hosts that serve nothing else (2011-2012's toolbar loads from staticweb)
+_ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
+                            r"(?:web/)?jsp/graph\.jsp$)")
+_STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|vidrw|ui)\.(?:js|css)")
@@ -150,12 +162,16 @@ _ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
 # the toolbar's handlers: focusing its field, calling the archive's code with the event, the
 # element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot(url, time)`),
-# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts)
+# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts);
+# 2011-2013's sparkline calling its trackers with their own arguments, its close link hiding
+# the toolbar, its field focused after a `javascript:` label
 _CALL_ARG = rf"(?:event|this|{_LITERAL})"
 _SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,"
                r"\s*'[\w=,]*'\s*\)")
-_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
+_HANDLER = re.compile(r"\s*(?:javascript:)?(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
+                      r"showTrackers\('(?:inline|none)'\)|trackMouseMove\(event,\s*this\)|"
+                      r"document\.getElementById\('wm-ipp'\)\.style\.display\s*=\s*'none'|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
 # pywb's framed replay (the default: `mp_`) sends a page opened outside its frame back to
 # the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before (an
@@ -171,7 +187,8 @@ _TOP_FRAME = (
     r"window\.location\.href\s*=\s*wbinfo\.top_url\s*\+\s*window\.location\.hash\s*;?\s*\}\s*\}")
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
-    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|{_TOP_FRAME}|window\.devicePixelRatio\s*=\s*1|"
+    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|WB_wombat_Init\({_ARGS}\)|{_TOP_FRAME}|"
+    rf"window\.devicePixelRatio\s*=\s*1|archive_analytics\.values\.\w+\s*=\s*{_LITERAL}|"
     rf"wbinfo(?:\.\w+)?\s*=\s*(?:{_LITERAL}|\{{\s*\}}|decodeURI\(\s*{_LITERAL}\s*\))|"
     r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
     r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"
@@ -616,7 +633,8 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
         return False
-    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None
+    return host in ARCHIVE_TODAY_HOSTS or host in _STATIC_HOSTS or (
+        _ARCHIVE_FILES.match(path) is not None)
 
 
 def _links_archives(url: str, named: frozenset[str]) -> bool:
@@ -624,6 +642,8 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
     the page's own, a share box (a block of links to other sites is a link farm's)."""
     url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#]*)", url)
+    if re.fullmatch(r"(?i)javascript:(?:;|void\(0\);?)?", url):
+        return True  # 2011-2013's close link, whose handler hides the toolbar: it runs nothing
     if m is None and re.match(r"(?i)[a-z][a-z0-9+.-]*:", url):
         return False  # a script link runs here
     # the host after any user name (`//web.archive.org@casino.test/` is casino.test), and
@@ -653,12 +673,65 @@ def _css_archives(css: str, own: frozenset[str], rooted: bool = True) -> bool:
 
 def _code_archives(code: str, named: frozenset[str]) -> bool:
     """Whether a chrome script is only the archive's own statements (`_STATEMENTS`: its
-    calls with literal arguments, Ruffle's config, its analytics' page view), naming no
-    host but the archive's and the page's."""
+    calls with literal arguments, Ruffle's config, its analytics' page view) or the
+    2011-2016 toolbar's code (`_toolbar_code`), naming no host but the archive's and the
+    page's."""
     if not _STATEMENTS.fullmatch(code):
-        return False
+        return _toolbar_code(code, named)
     return all(host_under(m.group(1).lower().rstrip("."), named)
                for m in _STRING_HOST.finditer(code))
+
+
+# The 2011-2016 toolbar defines its code inline: the sparkline's date tracker, which the
+# archive wrote the same on every page but for its literals (the page's URL and capture
+# date, the graph's width). It is read as tokens, comments and blanks aside, its strings
+# and numbers as S and N; the sequence's SHA-256 must be one the archive served (from its
+# toolbars as saved: 2011-2013's global functions and the disclaimer call after the
+# toolbar, 2014-2016's `var __wm = (function(imgWidth, …){…})(550, 27, 25, 2)`), and each
+# string a plain value naming no host but the archive's and the page's: any other code,
+# or the same code handed markup, a script URL or another host, is the page's
+_JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
+                       r"(\d+(?:\.\d+)?)|([A-Za-z_$][\w$]*)|"
+                       r"(===|!==|==|!=|<=|>=|&&|\|\||\+\+|--|[-+*/%=<>!?:;,.(){}\[\]&|])", re.S)
+_TOOLBAR_CODE = frozenset({
+    "1946a99d92a17f1ce525b950ffb61fa1",  # 2011-2013: showTrackers, trackMouseMove globals
+    "cc7a806c4652455bf439c12b34111f7f",  # 2011-2013: disclaimElement(wm-ipp) after it
+    "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module
+})
+_PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
+
+
+def _toolbar_code(code: str, named: frozenset[str]) -> bool:
+    r"""Whether a script is the 2011-2016 toolbar's own code (`_TOOLBAR_CODE`).
+
+    >>> _toolbar_code('var wmDisclaimBanner = document.getElementById("wm-ipp");\n'
+    ...               'if(wmDisclaimBanner != null) { disclaimElement(wmDisclaimBanner); }',
+    ...               frozenset())
+    True
+    >>> _toolbar_code('var wmDisclaimBanner = document.getElementById("wm-ipp");\n'
+    ...               'if(wmDisclaimBanner != null) { eval(wmDisclaimBanner); }', frozenset())
+    False
+    """
+    shape: list[str] = []
+    strings: list[str] = []
+    pos = 0
+    while pos < len(code):
+        m = _JS_TOKEN.match(code, pos)
+        if m is None:
+            return False
+        pos = m.end()
+        if m.group(1):
+            shape.append("S")
+            strings.append(m.group(1)[1:-1].replace("\\/", "/"))
+        elif m.group(2):
+            shape.append("N")
+        elif m.group(3) or m.group(4):
+            shape.append(m.group(3) or m.group(4))
+    if hashlib.sha256(" ".join(shape).encode()).hexdigest()[:32] not in _TOOLBAR_CODE:
+        return False
+    return all(_PLAIN.fullmatch(v) and not re.search(r"(?i)script\s*:|data\s*:", v)
+               and all(host_under(h.group(1).lower().rstrip("."), named)
+                       for h in _STRING_HOST.finditer(v)) for v in strings)
 
 
 def _blanked(region: str) -> str:

@@ -813,3 +813,91 @@ def test_a_url_merely_holding_a_url_is_no_wrapper(link: str) -> None:
             f'</script></head><body><a href="{link}">x</a></body></html>')
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
     assert replay is not None and f'href="{link}"' in doc.text
+
+
+def _older_copy(stamp: str, captured: str, toolbar: str, head: str = "") -> str:
+    """The news page as the Wayback Machine served it before 2017: its URLs wrapped from
+    the archive's root, the head include (2014-2016: no comment closes it) and the toolbar
+    whose inline script defines its code, the trailer's comment after `</html>`."""
+    text = (HERE / "news-original.html").read_text(encoding="utf-8")
+    text = re.sub(r'((?:src|href)=")(https?://)', rf"\1/web/{stamp}/\2", text)
+    text = text.replace("<head>\n", "<head>" + head, 1).replace(
+        "<body>\n", "<body>" + (HERE / toolbar).read_text(encoding="utf-8"), 1)
+    return text + (f"\n<!--\n     FILE ARCHIVED ON {captured} AND RETRIEVED FROM THE\n"
+                   "     INTERNET ARCHIVE ON 4:03:22 Nov 9, 2016.\n"
+                   "     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE."
+                   "\n-->\n")
+
+
+_OLDER = [
+    # 2014-2016: the __wm module, /static/ files, the analytics head include
+    pytest.param("20150322034217", "3:42:17 Mar 22, 2015", "wayback-2015-toolbar.html",
+                 (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"), id="2015"),
+    # 2011-2013: global functions, staticweb.archive.org, wayback.archive.org's graph.jsp
+    pytest.param("20120130161341", "16:13:41 Jan 30, 2012", "wayback-2012-toolbar.html", "",
+                 id="2012"),
+]
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize("given", ["replay", "original"])
+def test_a_2011_to_2016_wayback_copy_names_what_the_original_names(
+    stamp: str, captured: str, toolbar: str, head: str, given: str, original: PageReport,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _older_copy(stamp, captured, toolbar, head)
+    url = f"https://web.archive.org/web/{stamp}/{ORIGINAL_URL}" if given == "replay" else (
+        ORIGINAL_URL)
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.replay is not None and copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("archive.org" in r.url or "/static/" in r.url for r in copy.resources)
+    doc, _ = unwrapped(Document("t", "html", text, url))
+    assert "wbCurrentUrl" not in doc.text and "archive_analytics" not in doc.text
+    assert doc.text.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize(("written", "hostile"), [
+    # the toolbar's code handed markup, a script URL or another host, or one statement more
+    ('var displayYear = "2015";', 'var displayYear = "<img src=x onerror=alert(1)>";'),
+    ('var displayYear = "2012";', 'var displayYear = "<img src=x onerror=alert(1)>";'),
+    ('var wbPrefix = "/web/";', 'var wbPrefix = "javascript:fetch(name)//";'),
+    ('var wbPrefix = "http://web.archive.org/web/";', 'var wbPrefix = "//evil-track.test/";'),
+    ("trackerVal = val;", "trackerVal = val;eval(name);"),
+    ("$ipp&&disclaimElement($ipp);", "$ipp&&disclaimElement($ipp);$D.write(name);"),
+    ("disclaimElement(wmDisclaimBanner);", "disclaimElement(wmDisclaimBanner);document."
+                                           "write(name);"),
+    # a slot or another host inside it
+    ('<td class="r">', '<td class="r"><div class="ad-banner ad-728x90" style="width:728px;'
+                       'height:90px"></div>'),
+    ('<td style="text-align:right;padding:5px;width:65px;font-size:11px!important;">',
+     '<td><img src="//evil-track.test/p.gif" width="1" height="1"></td><td>'),
+])
+def test_an_older_toolbar_carrying_anything_else_is_the_pages(
+    stamp: str, captured: str, toolbar: str, head: str, written: str, hostile: str,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _older_copy(stamp, captured, toolbar, head)
+    if written not in text:
+        pytest.skip("not in this year's toolbar")
+    dressed = text.replace(written, hostile, 1)
+    doc, replay = unwrapped(Document("t", "html", dressed, ORIGINAL_URL))
+    assert replay is not None and hostile in doc.text
+
+
+def test_the_2018_head_include_with_wb_wombat_init_is_the_archives() -> None:
+    # 2017-2018's head include told its client-side rewriter the capture's host
+    head = ('<head><script src="//archive.org/includes/analytics.js?v=cf34f82" type="text/'
+            'javascript"></script>\n<script type="text/javascript" src="/static/js/ait-client-'
+            'rewrite.js?v=1538596186.0" charset="utf-8"></script>\n<script type="text/javascript">'
+            "\nWB_wombat_Init('https://web.archive.org/web', '20180707155901', "
+            "'www.harbour-gazette.test');\n</script>\n<link rel=\"stylesheet\" type=\"text/css\" "
+            'href="/static/css/banner-styles.css?v=1538596186.0" />\n'
+            "<!-- End Wayback Rewrite JS Include -->\n")
+    text = f"<html>{head}<title>Ferry</title></head><body><p>story</p></body></html>"
+    doc, replay = unwrapped(Document("t", "html", text, f"https://web.archive.org/web/"
+                                     f"20180707155901/{ORIGINAL_URL}"))
+    assert replay is not None
+    assert "WB_wombat_Init" not in doc.text and "/static/" not in doc.text
+    assert doc.text.count("\n") == text.count("\n")
