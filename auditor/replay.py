@@ -110,7 +110,7 @@ _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 _CHROME_TAGS = frozenset(
     "a abbr b br button canvas center div em form h1 h2 h3 h4 h5 h6 hr i iframe img input "
     "label li link nav ol p script section small span strong style table tbody td th thead "
-    "tr u ul".split())
+    "template tr u ul".split())
 _FREE_ATTRIBUTES = frozenset(
     "align alt async border cellpadding cellspacing charset colspan crossorigin defer "
     "dir for frameborder height itemprop lang maxlength method name nowrap placeholder "
@@ -142,6 +142,13 @@ _SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
 _ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
                             r"(?:web/)?jsp/graph\.jsp$)")
 _STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
+# a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, a
+# script's name ending `.download`): the archive's own, by their names, are its chrome's
+_SAVED_FILE = re.compile(
+    r"(?:\./)?[^/?#\\:]{1,255}_files/(?:(?:bundle-playback|wombat|ruffle|analytics|"
+    r"disclaim-element|graph-calc|wbhack|ait-client-rewrite|toolbar)\.js(?:\.download)?|"
+    r"(?:banner-styles|iconochive)\.css|(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|"
+    r"transp-\w+-pixel)\.png|loading\.gif)")
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|vidrw|ui)\.(?:js|css)")
@@ -574,9 +581,11 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
             continue
         if attribute in ("id", "class"):
             names = _CHROME_IDS if attribute == "id" else _CHROME_CLASSES
-            if not all(names.fullmatch(n) for n in (value.split() or [""])):
-                return False
+            if not all(names.fullmatch(n) for n in value.split()):
+                return False  # (an empty one, as a browser's "Save as" writes, names nothing)
             continue
+        if attribute == "shadowrootmode" and name == "template" and value in ("open", "closed"):
+            continue  # a saved page's toolbar, serialised from its shadow root
         if attribute == "style":
             if not _css_archives(value, own, rooted):
                 return False
@@ -627,8 +636,8 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
-        return rooted and _STATIC_PATH.fullmatch(url) is not None and ".." not in url and (
-            "//" not in url)
+        local = _STATIC_PATH.fullmatch(url) or _SAVED_FILE.fullmatch(url)
+        return rooted and local is not None and ".." not in url and "//" not in url
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):

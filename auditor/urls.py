@@ -872,6 +872,8 @@ def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     'https://other.example/web/2023/https://a.example/'
     >>> w.sub("", r'"https:\/\/web.archive.org\/web\/2023js_\/https:\/\/a.example\/x.js"')
     '"https:\\/\\/a.example\\/x.js"'
+    >>> w.sub("", 'href="../web/2014/http://a.example/" href="../../web/2014/http://b.example/"')
+    'href="http://a.example/" href="http://b.example/"'
     >>> p = replay_wrapper(["localhost"], "coll")
     >>> p.sub("", 'http://localhost:8080/coll/mp_/https://a.example/ "/coll/http://b.example/"')
     'https://a.example/ "http://b.example/"'
@@ -880,7 +882,9 @@ def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     """
     named = "|".join(re.escape(h) for h in sorted(hosts))
     origin = rf"(?:https?:)?//(?:{named})(?::\d+)?" if named else r"(?!)"
-    wrapper = rf"(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_ANY}"
+    # from the root, or relative in a saved copy's folders (`../web/<time>/…`)
+    wrapper = (rf"(?:{origin}|(?<![^\s\"'(=,])(?:(?:\.\.?/)*\.\.?)?)/{re.escape(collection)}"
+               f"{_REPLAY_ANY}")
     return re.compile("(?i)" + wrapper.replace("/", _SLASH))
 
 

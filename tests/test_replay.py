@@ -901,3 +901,43 @@ def test_the_2018_head_include_with_wb_wombat_init_is_the_archives() -> None:
     assert replay is not None
     assert "WB_wombat_Init" not in doc.text and "/static/" not in doc.text
     assert doc.text.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize("url", [WAYBACK_URL, ORIGINAL_URL, None])
+def test_a_replay_saved_by_a_browser_names_what_the_original_names(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # "Save as" from the replay (news-wayback-saved.html): the archive's files beside the
+    # page (`./<title>_files/bundle-playback.js.download`), the toolbar serialised from its
+    # shadow root into a <template> with an empty class, links made absolute
+    text = (HERE / "news-wayback-saved.html").read_text(encoding="utf-8")
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.replay is not None and copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("_files/" in r.url or "archive.org" in r.url for r in copy.resources)
+
+
+@pytest.mark.parametrize("injected", [
+    # a page's own saved script, or a file of the archive's name in another folder
+    '<script src="./Harbour council approves ferry timetable_files/gpt.js.download"></script>',
+    '<script src="./x_files/../evil/wombat.js.download"></script>',
+    '<script src="//evil-track.test/x_files/wombat.js.download"></script>',
+    '<template><img src="//evil-track.test/p.gif"></template>',
+    '<template shadowrootmode="open"><div class="ad-banner ad-728x90"></div></template>',
+])
+def test_a_saved_toolbar_carries_nothing_else(injected: str) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
+
+
+def test_a_saved_copys_relative_wrappers_are_unwrapped() -> None:
+    # a copy saved with its links made relative to its folder (`../web/<time>/…`)
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body><a href=\"../web/20230105123456/"
+            'https://www.harbour-gazette.test/a">a</a><img src="../../web/20230105123456im_/'
+            'https://v.test/p.gif"></body></html>')
+    doc, replay = unwrapped(Document("t", "html", text, None))
+    assert replay is not None
+    assert 'href="https://www.harbour-gazette.test/a"' in doc.text
+    assert 'src="https://v.test/p.gif"' in doc.text
