@@ -696,7 +696,8 @@ def _code_archives(code: str, named: frozenset[str]) -> bool:
 # date, the graph's width). It is read as tokens, comments and blanks aside, its strings
 # and numbers as S and N; the sequence's SHA-256 must be one the archive served (from its
 # toolbars as saved: 2011-2013's global functions and the disclaimer call after the
-# toolbar, 2014-2016's `var __wm = (function(imgWidth, …){…})(550, 27, 25, 2)`), and each
+# toolbar, 2013-2014's `var __wm = (function(){…})()`, 2014-2016's
+# `var __wm = (function(imgWidth, …){…})(550, 27, 25, 2)`), and each
 # string a plain value naming no host but the archive's and the page's: any other code,
 # or the same code handed markup, a script URL or another host, is the page's
 _JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
@@ -705,7 +706,8 @@ _JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\
 _TOOLBAR_CODE = frozenset({
     "1946a99d92a17f1ce525b950ffb61fa1",  # 2011-2013: showTrackers, trackMouseMove globals
     "cc7a806c4652455bf439c12b34111f7f",  # 2011-2013: disclaimElement(wm-ipp) after it
-    "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module
+    "71ac3bf497cc52c4ab9f5d1b7ab528a1",  # 2013-2014: the __wm module, its sizes inside
+    "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module, its sizes passed
 })
 _PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
 

@@ -841,6 +841,9 @@ _OLDER = [
     # 2014-2016: the __wm module, /static/ files, the analytics head include
     pytest.param("20150322034217", "3:42:17 Mar 22, 2015", "wayback-2015-toolbar.html",
                  (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"), id="2015"),
+    # 2013-2014: the __wm module with its sizes inside, jQuery's offset
+    pytest.param("20140611092845", "9:28:45 Jun 11, 2014", "wayback-2014-toolbar.html",
+                 (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"), id="2014"),
     # 2011-2013: global functions, staticweb.archive.org, wayback.archive.org's graph.jsp
     pytest.param("20120130161341", "16:13:41 Jan 30, 2012", "wayback-2012-toolbar.html", "",
                  id="2012"),
@@ -868,10 +871,9 @@ def test_a_2011_to_2016_wayback_copy_names_what_the_original_names(
 @pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
 @pytest.mark.parametrize(("written", "hostile"), [
     # the toolbar's code handed markup, a script URL or another host, or one statement more
-    ('var displayYear = "2015";', 'var displayYear = "<img src=x onerror=alert(1)>";'),
-    ('var displayYear = "2012";', 'var displayYear = "<img src=x onerror=alert(1)>";'),
-    ('var wbPrefix = "/web/";', 'var wbPrefix = "javascript:fetch(name)//";'),
-    ('var wbPrefix = "http://web.archive.org/web/";', 'var wbPrefix = "//evil-track.test/";'),
+    ('var displayYear = "', 'var displayYear = "<img src=x onerror=alert(1)>'),
+    ('var wbPrefix = "', 'var wbPrefix = "javascript:fetch(name)//'),
+    ('var wbPrefix = "', 'var wbPrefix = "//evil-track.test/'),
     ("trackerVal = val;", "trackerVal = val;eval(name);"),
     ("$ipp&&disclaimElement($ipp);", "$ipp&&disclaimElement($ipp);$D.write(name);"),
     ("disclaimElement(wmDisclaimBanner);", "disclaimElement(wmDisclaimBanner);document."
