@@ -26,6 +26,7 @@ import hashlib
 import html
 import ipaddress
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -127,6 +128,7 @@ _CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|
 _CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
                              r"(?:wm|wb|iconochive)-[\w-]{1,64}")
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_NAMED = re.compile(r"""["'#;]([\w-]{1,80})(?![\w-])""")  # a name in a string or a selector
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
@@ -465,12 +467,14 @@ def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
         out: list[str] = []
         pos = seek = 0
         markup: _Markup | None = None  # read once a region is there to judge
+        everywhere: Counter[str] | None = None  # the names the page writes, once needed
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
             markup = markup or _Markup(text)
             if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
                     b.start())) and _the_archives(text[a.start():stop], *own) and (
-                    not _named_outside(text, a.start(), stop)):
+                    not _named_outside(text, a.start(), stop, everywhere := everywhere or
+                                       _names(text))):
                 out += [text[pos:a.start()], _blanked(text[a.start():stop])]
                 pos = stop
             seek = stop  # a start inside a region that is not chrome is not chrome either
@@ -491,18 +495,26 @@ def _without_head_include(text: str, own: _Hosts) -> str:
     markup = _Markup(text)
     if not (markup.data(start) and markup.data(end.start())
             and _the_archives(text[start:end.end()], *own)
-            and not _named_outside(text, start, end.end())):
+            and not _named_outside(text, start, end.end(), _names(text))):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
 
 
-def _named_outside(text: str, start: int, stop: int) -> bool:
-    """Whether the page outside a region of chrome names one of its elements' ids (in a
-    string or a `#selector`): the archive's own code names them only inside its chrome, and
-    `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the page's ad slot.
+def _names(text: str, start: int = 0, stop: int | None = None) -> Counter[str]:
+    """How often each name is written in a string or a `#selector` (quotes escaped as
+    entities too) in `text` from `start` to `stop`: one pass, whatever the ids."""
+    return Counter(m.group(1) for m in _NAMED.finditer(
+        text, start, len(text) if stop is None else stop))
+
+
+def _named_outside(text: str, start: int, stop: int, everywhere: Counter[str]) -> bool:
+    """Whether the page outside a region of chrome names one of its elements' ids
+    (`everywhere`: the page's `_names`): the archive's own code names them only inside its
+    chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the
+    page's ad slot.
 
     >>> text = '<div id="wm-ipp"></div><script>googletag.display("wm-ipp")</script>'
-    >>> _named_outside(text, 0, 23), _named_outside(text[:23], 0, 23)
+    >>> _named_outside(text, 0, 23, _names(text)), _named_outside(text, 0, 23, _names(text[:23]))
     (True, False)
     """
     ids = {next(v for v in m.group(1, 2, 3) if v is not None)
@@ -510,8 +522,8 @@ def _named_outside(text: str, start: int, stop: int) -> bool:
     ids.discard("")
     if not ids:
         return False
-    named = re.compile("[\"'#](?:" + "|".join(re.escape(i) for i in sorted(ids)) + r")(?![\w-])")
-    return named.search(text, 0, start) is not None or named.search(text, stop) is not None
+    inside = _names(text, start, stop)
+    return any(everywhere[i] > inside[i] for i in ids)
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
@@ -702,7 +714,8 @@ def _code_archives(code: str, named: frozenset[str]) -> bool:
 # or the same code handed markup, a script URL or another host, is the page's
 _JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
                        r"(\d+(?:\.\d+)?)|([A-Za-z_$][\w$]*)|"
-                       r"(===|!==|==|!=|<=|>=|&&|\|\||\+\+|--|[-+*/%=<>!?:;,.(){}\[\]&|])", re.S)
+                       r"(===|!==|==|!=|<=|>=|&&|\|\||\+\+|--|/(?!\*)|[-+*%=<>!?:;,.(){}\[\]&|])",
+                       re.S)  # (an unclosed `/*` is no token: one scan, not one per `/*`)
 _TOOLBAR_CODE = frozenset({
     "1946a99d92a17f1ce525b950ffb61fa1",  # 2011-2013: showTrackers, trackMouseMove globals
     "cc7a806c4652455bf439c12b34111f7f",  # 2011-2013: disclaimElement(wm-ipp) after it

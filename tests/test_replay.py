@@ -591,6 +591,7 @@ def test_chrome_comments_inside_a_tag_or_a_script_are_no_chrome(
     "<script>__wm.bt([" + " " * 200_000 + "x</script>",
     "<script>window.RufflePlayer.config={" + " " * 200_000 + "x</script>",
     "<script>" + "'<!--';" * 30_000 + "</script>",
+    "<script>" + "/*a" * 100_000 + "</script>",  # the 2011-2016 toolbar's code, read as tokens
 ])
 def test_a_chrome_region_is_read_in_one_pass(chrome: str) -> None:
     # blanks a call's arguments could split many ways, or a script full of '<!--' with no
@@ -773,7 +774,7 @@ def test_the_names_chrome_may_give_make_no_ad_slot(engine: Engine, catalogue: Ca
     # the ids and classes the chrome may carry are no ad markup EasyList or the catalogue
     # knows: an element so named outside any chrome is no slot either
     names = ["wm-ipp", "wm-ipp-base", "wmtbURL", "wm_tb_options", "donato-if",
-             "displayYearEl", "sparklineImgId", "HEADER", "SHARE_LONGLINK"]
+             "displayYearEl", "sparklineImgId", "wbMouseTrackYearImg", "HEADER", "SHARE_LONGLINK"]
     classes = ["c", "u", "n", "b", "f", "s", "k", "r", "t", "yt", "mt", "hi", "sparkline",
                "c-logo", "xxs", "wm-btn", "wm-closed", "wm-title", "iconochive-web",
                "wb-autocomplete-suggestions"]
