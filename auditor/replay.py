@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import html
 import ipaddress
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -92,11 +94,16 @@ _CHROME: tuple[_Region, ...] = (
     (re.compile(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
      re.compile(r"</script\s*>", re.I), False),
     (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
+    # 2014-2016's head include, which no comment closes: the archive's analytics, the
+    # server that played the page back, the toolbar's style
+    (re.compile(r"""<script\b[^>]{0,400}\bsrc=["']?(?:(?:https?:)?//web\.archive\.org)?"""
+                r"/static/js/analytics\.js\b", re.I),
+     re.compile(r"""<link\b[^>]{0,400}/static/css/banner-styles\.css["']?\s*/?>""", re.I), False),
 )
 _HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
 _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 # what the archive's chrome is made of (Wayback's head include, toolbar and trailer since
-# 2017, archive.today's header): a region holding anything else is the page's, so a page
+# 2011, archive.today's header): a region holding anything else is the page's, so a page
 # that writes a replay's marks and dresses an injection as chrome hides nothing. Its
 # elements and their attributes, what they load (the archive's hosts and static paths
 # only), its style (no escapes; url() the archive's) and its scripts' statements (the
@@ -104,22 +111,46 @@ _HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 _CHROME_TAGS = frozenset(
     "a abbr b br button canvas center div em form h1 h2 h3 h4 h5 h6 hr i iframe img input "
     "label li link nav ol p script section small span strong style table tbody td th thead "
-    "tr u ul".split())
+    "template tr u ul".split())
 _FREE_ATTRIBUTES = frozenset(
-    "align alt async border cellpadding cellspacing charset class colspan crossorigin defer "
-    "dir for frameborder height id itemprop lang maxlength method name nowrap placeholder "
+    "align alt async border cellpadding cellspacing charset colspan crossorigin defer "
+    "dir for frameborder height itemprop lang maxlength method name nowrap placeholder "
     "readonly rel role rowspan scrolling size tabindex target title type valign value "
     "width autocomplete accesskey hidden spellcheck toolbar-mode source".split())
 _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
+# the names the archive's chrome gives its elements: the Wayback toolbar's `wm-…` ids and
+# classes (2011-2016's one-letter cells and date readouts too, 2018's `iconochive-…` icons),
+# the donate frame's, archive.today's header's capitals. Any other id or class is the
+# page's: `<div id="wm-ipp" class="adsbygoogle">` or a GPT slot's `div-gpt-ad-…` element
+# dressed as chrome is an ad slot, and blanked it would leave the slot count
+_CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|Day)El|"
+                         r"sparklineImgId|wbMouseTrack(?:Year|Month)Img|HEADER|SHARE_[A-Z]{1,32}")
+_CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
+                             r"(?:wm|wb|iconochive)-[\w-]{1,64}")
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_NAMED = re.compile(r"""["'#;]([\w-]{1,80})(?![\w-])""")  # a name in a string or a selector
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'=<>`]+)))?""")
-_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?")
+_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
+                          r"(?:/web)?/jsp/graph\.jsp\?graphdata=[\w:.-]*")  # 2011-2016's sparkline
 # where the toolbar's search form sends the URL typed in it (`action` only: as a frame's
 # `src`, `/web/submit?url=…` is the archive's copy of another site's page)
-_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.)?archive\.org)?/web/submit(?:[?#]\S*)?")
-_ARCHIVE_FILES = re.compile(r"/(?:_static|static|includes|services/img)/")  # on archive.org
+_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
+                     r"/web/(?:submit|form-submit\.jsp)(?:[?#]\S*)?")
+# the archive's own files on archive.org (2011-2016's sparkline is drawn by its graph.jsp),
+# and the hosts that serve nothing else (2011-2012's toolbar loads from staticweb)
+_ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
+                            r"(?:web/)?jsp/graph\.jsp$)")
+_STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
+# a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, a
+# script's name ending `.download`): the archive's own, by their names, are its chrome's
+_SAVED_FILE = re.compile(
+    r"(?:\./)?[^/?#\\:]{1,255}_files/(?:(?:bundle-playback|wombat|ruffle|analytics|"
+    r"disclaim-element|graph-calc|wbhack|ait-client-rewrite|toolbar)\.js(?:\.download)?|"
+    r"(?:banner-styles|iconochive)\.css|(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|"
+    r"transp-\w+-pixel)\.png|loading\.gif)")
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|vidrw|ui)\.(?:js|css)")
@@ -140,12 +171,16 @@ _ARGS = rf"\s*(?:{_ITEM}\s*(?:,\s*{_ITEM}\s*)*(?:,\s*)?)?"
 _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
 # the toolbar's handlers: focusing its field, calling the archive's code with the event, the
 # element or literals (2015's `__wm.mv(event,this)`, 2018's `__wm.saveSnapshot(url, time)`),
-# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts)
+# and 2018's share buttons opening the share box's page (`_handler_archives` reads the hosts);
+# 2011-2013's sparkline calling its trackers with their own arguments, its close link hiding
+# the toolbar, its field focused after a `javascript:` label
 _CALL_ARG = rf"(?:event|this|{_LITERAL})"
 _SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,"
                r"\s*'[\w=,]*'\s*\)")
-_HANDLER = re.compile(r"\s*(?:(?:this\.(?:focus|select|blur)\(\)|"
+_HANDLER = re.compile(r"\s*(?:javascript:)?(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
+                      r"showTrackers\('(?:inline|none)'\)|trackMouseMove\(event,\s*this\)|"
+                      r"document\.getElementById\('wm-ipp'\)\.style\.display\s*=\s*'none'|"
                       r"return\s+(?:false|true))\s*(?:;\s*)?)+")
 # pywb's framed replay (the default: `mp_`) sends a page opened outside its frame back to
 # the top page, `wbinfo.top_url`: read only beside that URL's literal, set just before (an
@@ -161,7 +196,8 @@ _TOP_FRAME = (
     r"window\.location\.href\s*=\s*wbinfo\.top_url\s*\+\s*window\.location\.hash\s*;?\s*\}\s*\}")
 _STATEMENTS = re.compile(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
-    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|{_TOP_FRAME}|window\.devicePixelRatio\s*=\s*1|"
+    rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|WB_wombat_Init\({_ARGS}\)|{_TOP_FRAME}|"
+    rf"window\.devicePixelRatio\s*=\s*1|archive_analytics\.values\.\w+\s*=\s*{_LITERAL}|"
     rf"wbinfo(?:\.\w+)?\s*=\s*(?:{_LITERAL}|\{{\s*\}}|decodeURI\(\s*{_LITERAL}\s*\))|"
     r"if\s*\(\s*window\s*&&\s*window\._WBWombatInit\s*\)\s*\{\s*"
     r"window\._WBWombatInit\(\s*wbinfo\s*\)\s*;?\s*\}|"
@@ -431,11 +467,14 @@ def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
         out: list[str] = []
         pos = seek = 0
         markup: _Markup | None = None  # read once a region is there to judge
+        everywhere: Counter[str] | None = None  # the names the page writes, once needed
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
             markup = markup or _Markup(text)
             if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
-                    b.start())) and _the_archives(text[a.start():stop], *own):
+                    b.start())) and _the_archives(text[a.start():stop], *own) and (
+                    not _named_outside(text, a.start(), stop, everywhere := everywhere or
+                                       _names(text))):
                 out += [text[pos:a.start()], _blanked(text[a.start():stop])]
                 pos = stop
             seek = stop  # a start inside a region that is not chrome is not chrome either
@@ -455,9 +494,36 @@ def _without_head_include(text: str, own: _Hosts) -> str:
         start = head.end()
     markup = _Markup(text)
     if not (markup.data(start) and markup.data(end.start())
-            and _the_archives(text[start:end.end()], *own)):
+            and _the_archives(text[start:end.end()], *own)
+            and not _named_outside(text, start, end.end(), _names(text))):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
+
+
+def _names(text: str, start: int = 0, stop: int | None = None) -> Counter[str]:
+    """How often each name is written in a string or a `#selector` (quotes escaped as
+    entities too) in `text` from `start` to `stop`: one pass, whatever the ids."""
+    return Counter(m.group(1) for m in _NAMED.finditer(
+        text, start, len(text) if stop is None else stop))
+
+
+def _named_outside(text: str, start: int, stop: int, everywhere: Counter[str]) -> bool:
+    """Whether the page outside a region of chrome names one of its elements' ids
+    (`everywhere`: the page's `_names`): the archive's own code names them only inside its
+    chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the
+    page's ad slot.
+
+    >>> text = '<div id="wm-ipp"></div><script>googletag.display("wm-ipp")</script>'
+    >>> _named_outside(text, 0, 23, _names(text)), _named_outside(text, 0, 23, _names(text[:23]))
+    (True, False)
+    """
+    ids = {next(v for v in m.group(1, 2, 3) if v is not None)
+           for m in _ID_ATTRIBUTE.finditer(text, start, stop)}
+    ids.discard("")
+    if not ids:
+        return False
+    inside = _names(text, start, stop)
+    return any(everywhere[i] > inside[i] for i in ids)
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
@@ -525,6 +591,13 @@ def _attributes_archives(name: str, written: str, own: frozenset[str], named: fr
         value = html.unescape(next((v for v in m.group(2, 3, 4) if v is not None), ""))
         if attribute in _FREE_ATTRIBUTES or attribute.startswith("aria-"):
             continue
+        if attribute in ("id", "class"):
+            names = _CHROME_IDS if attribute == "id" else _CHROME_CLASSES
+            if not all(names.fullmatch(n) for n in value.split()):
+                return False  # (an empty one, as a browser's "Save as" writes, names nothing)
+            continue
+        if attribute == "shadowrootmode" and name == "template" and value in ("open", "closed"):
+            continue  # a saved page's toolbar, serialised from its shadow root
         if attribute == "style":
             if not _css_archives(value, own, rooted):
                 return False
@@ -575,13 +648,14 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
-        return rooted and _STATIC_PATH.fullmatch(url) is not None and ".." not in url and (
-            "//" not in url)
+        local = _STATIC_PATH.fullmatch(url) or _SAVED_FILE.fullmatch(url)
+        return rooted and local is not None and ".." not in url and "//" not in url
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
         return False
-    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None
+    return host in ARCHIVE_TODAY_HOSTS or host in _STATIC_HOSTS or (
+        _ARCHIVE_FILES.match(path) is not None)
 
 
 def _links_archives(url: str, named: frozenset[str]) -> bool:
@@ -589,6 +663,8 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
     the page's own, a share box (a block of links to other sites is a link farm's)."""
     url = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#]*)", url)
+    if re.fullmatch(r"(?i)javascript:(?:;|void\(0\);?)?", url):
+        return True  # 2011-2013's close link, whose handler hides the toolbar: it runs nothing
     if m is None and re.match(r"(?i)[a-z][a-z0-9+.-]*:", url):
         return False  # a script link runs here
     # the host after any user name (`//web.archive.org@casino.test/` is casino.test), and
@@ -618,12 +694,68 @@ def _css_archives(css: str, own: frozenset[str], rooted: bool = True) -> bool:
 
 def _code_archives(code: str, named: frozenset[str]) -> bool:
     """Whether a chrome script is only the archive's own statements (`_STATEMENTS`: its
-    calls with literal arguments, Ruffle's config, its analytics' page view), naming no
-    host but the archive's and the page's."""
+    calls with literal arguments, Ruffle's config, its analytics' page view) or the
+    2011-2016 toolbar's code (`_toolbar_code`), naming no host but the archive's and the
+    page's."""
     if not _STATEMENTS.fullmatch(code):
-        return False
+        return _toolbar_code(code, named)
     return all(host_under(m.group(1).lower().rstrip("."), named)
                for m in _STRING_HOST.finditer(code))
+
+
+# The 2011-2016 toolbar defines its code inline: the sparkline's date tracker, which the
+# archive wrote the same on every page but for its literals (the page's URL and capture
+# date, the graph's width). It is read as tokens, comments and blanks aside, its strings
+# and numbers as S and N; the sequence's SHA-256 must be one the archive served (from its
+# toolbars as saved: 2011-2013's global functions and the disclaimer call after the
+# toolbar, 2013-2014's `var __wm = (function(){…})()`, 2014-2016's
+# `var __wm = (function(imgWidth, …){…})(550, 27, 25, 2)`), and each
+# string a plain value naming no host but the archive's and the page's: any other code,
+# or the same code handed markup, a script URL or another host, is the page's
+_JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
+                       r"(\d+(?:\.\d+)?)|([A-Za-z_$][\w$]*)|"
+                       r"(===|!==|==|!=|<=|>=|&&|\|\||\+\+|--|/(?!\*)|[-+*%=<>!?:;,.(){}\[\]&|])",
+                       re.S)  # (an unclosed `/*` is no token: one scan, not one per `/*`)
+_TOOLBAR_CODE = frozenset({
+    "1946a99d92a17f1ce525b950ffb61fa1",  # 2011-2013: showTrackers, trackMouseMove globals
+    "cc7a806c4652455bf439c12b34111f7f",  # 2011-2013: disclaimElement(wm-ipp) after it
+    "71ac3bf497cc52c4ab9f5d1b7ab528a1",  # 2013-2014: the __wm module, its sizes inside
+    "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module, its sizes passed
+})
+_PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
+
+
+def _toolbar_code(code: str, named: frozenset[str]) -> bool:
+    r"""Whether a script is the 2011-2016 toolbar's own code (`_TOOLBAR_CODE`).
+
+    >>> _toolbar_code('var wmDisclaimBanner = document.getElementById("wm-ipp");\n'
+    ...               'if(wmDisclaimBanner != null) { disclaimElement(wmDisclaimBanner); }',
+    ...               frozenset())
+    True
+    >>> _toolbar_code('var wmDisclaimBanner = document.getElementById("wm-ipp");\n'
+    ...               'if(wmDisclaimBanner != null) { eval(wmDisclaimBanner); }', frozenset())
+    False
+    """
+    shape: list[str] = []
+    strings: list[str] = []
+    pos = 0
+    while pos < len(code):
+        m = _JS_TOKEN.match(code, pos)
+        if m is None:
+            return False
+        pos = m.end()
+        if m.group(1):
+            shape.append("S")
+            strings.append(m.group(1)[1:-1].replace("\\/", "/"))
+        elif m.group(2):
+            shape.append("N")
+        elif m.group(3) or m.group(4):
+            shape.append(m.group(3) or m.group(4))
+    if hashlib.sha256(" ".join(shape).encode()).hexdigest()[:32] not in _TOOLBAR_CODE:
+        return False
+    return all(_PLAIN.fullmatch(v) and not re.search(r"(?i)script\s*:|data\s*:", v)
+               and all(host_under(h.group(1).lower().rstrip("."), named)
+                       for h in _STRING_HOST.finditer(v)) for v in strings)
 
 
 def _blanked(region: str) -> str:

@@ -846,6 +846,11 @@ def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str
 # page's URL alone:
 REPLAY_HOSTS = {"web.archive.org": "Wayback Machine", "wayback.archive-it.org": "Archive-It"}
 _REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2,3}_)?/(?=(?:https?:)?//)"
+# pywb also replays its latest capture of a URL given with no timestamp (`/coll/URL`,
+# `/coll/mp_/URL`): read only in a wrapper on a replay's own host or from the root of a
+# replay of that collection, and only before a URL with its scheme (a redirector's
+# `/out/http://…` on another host, or `?url=http://…`, is no wrapper)
+_REPLAY_ANY = r"/(?:(\d{4,14})(?:[a-z]{2,3}_)?/(?=(?:https?:)?//)|(?:[a-z]{2,3}_/)?(?=https?://))"
 _REPLAY_PAGE = re.compile(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
 _SLASH = r"\\?/"  # in a page's code a slash may be written `\/`
 
@@ -868,7 +873,8 @@ def replay_page_url(url: str) -> tuple[str, str, str, str] | None:
 def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     r"""What a replay of `collection` on `hosts` writes before each original URL, to be cut
     away: absolute, protocol-relative, or from the root (only where a URL starts, so
-    another site's `/web/…` path is left alone), its slashes as code may escape them.
+    another site's `/web/…` path is left alone), its slashes as code may escape them; with
+    or without a timestamp (pywb's latest capture).
 
     >>> w = replay_wrapper(["web.archive.org"], "web")
     >>> w.sub("", 'src="/web/2023js_/https://a.example/x.js" //web.archive.org/web/2023im_/http://b.example/p')
@@ -877,10 +883,19 @@ def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     'https://other.example/web/2023/https://a.example/'
     >>> w.sub("", r'"https:\/\/web.archive.org\/web\/2023js_\/https:\/\/a.example\/x.js"')
     '"https:\\/\\/a.example\\/x.js"'
+    >>> w.sub("", 'href="../web/2014/http://a.example/" href="../../web/2014/http://b.example/"')
+    'href="http://a.example/" href="http://b.example/"'
+    >>> p = replay_wrapper(["localhost"], "coll")
+    >>> p.sub("", 'http://localhost:8080/coll/mp_/https://a.example/ "/coll/http://b.example/"')
+    'https://a.example/ "http://b.example/"'
+    >>> p.sub("", 'http://localhost:8080/coll/?url=http://a.example/ /coll/a.example/')
+    'http://localhost:8080/coll/?url=http://a.example/ /coll/a.example/'
     """
     named = "|".join(re.escape(h) for h in sorted(hosts))
     origin = rf"(?:https?:)?//(?:{named})(?::\d+)?" if named else r"(?!)"
-    wrapper = rf"(?:{origin}|(?<![^\s\"'(=,]))/{re.escape(collection)}{_REPLAY_STAMP}"
+    # from the root, or relative in a saved copy's folders (`../web/<time>/…`)
+    wrapper = (rf"(?:{origin}|(?<![^\s\"'(=,])(?:(?:\.\.?/)*\.\.?)?)/{re.escape(collection)}"
+               f"{_REPLAY_ANY}")
     return re.compile("(?i)" + wrapper.replace("/", _SLASH))
 
 

