@@ -565,12 +565,69 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     ("https://www.coop.example/ueber-uns/", False),
     ("https://www.coop.example/2026/about-the-library-plan/", True),
 ])
+@pytest.mark.parametrize("head", ["", '<meta property="og:type" content="article">'])
 def test_an_about_page_in_an_article_wrapper_is_no_article(
-        project_engine: Engine, catalogue: Catalogue, url: str, known: bool) -> None:
-    html = (f'<html><body>{ADS}<article role="article" about="/about" class="page full">'
-            f"<h1>Who we are</h1>{WORDS}</article></body></html>")
+        project_engine: Engine, catalogue: Catalogue, url: str, known: bool,
+        head: str) -> None:
+    """Nor is one whose SEO plugin calls it an article (Yoast gives every WordPress page
+    og:type article: creativecommons.org/about/ met `authorship` on its CEO's quote)."""
+    html = (f'<html><head>{head}</head><body>{ADS}<article role="article" about="/about" '
+            f'class="page full"><h1>Who we are</h1>{WORDS}</article></body></html>')
     row = authorship_of(html, url, project_engine, catalogue)
     assert (row.met is not None) is known, row
+
+
+_LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divided the "
+         "city for months, and the vote came late in the night.</p>")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a quotation's speaker, in a block quote, a theme's pull quote (WordPress'
+    # wp-block-pullquote, a testimonial box) or under one, is no author
+    (f"{_LEAD}<blockquote><p>We have never had a budget this tight, and every department "
+     "will feel it before the year is out.</p><p>Maria Lopez</p></blockquote>", "no author"),
+    (f'{_LEAD}<div class="pull-quote"><p>We have never had a budget this tight, and every '
+     "department will feel it before the year is out.</p><p>Maria Lopez</p></div>",
+     "no author"),
+    (f'{_LEAD}<p class="pullquote">We have never had a budget this tight, and every '
+     "department will feel it before the year is out.</p><p>Maria Lopez</p>", "no author"),
+    (f'{_LEAD}<blockquote class="cc-short-block"><div>Our work is to build a usable '
+     'commons.</div><div class="quote-user"><a href="/author/maria/">Maria Lopez, CEO</a>'
+     "</div></blockquote>", "no author"),
+    # ... while a signature closing the article, under prose, still signs it
+    (f"{_LEAD}<p>We have never had a budget this tight, and every department will feel it "
+     "before the year is out.</p><p>Maria Lopez</p>", "named: Maria Lopez"),
+    # bylines under the headline, as publishers and themes write them
+    (f"<p>By Jane Doe, Reuters | March 3, 2025</p>{_LEAD}", "named: Jane Doe"),
+    (f'<div class="article-meta"><span>By Jane Doe and Omar Haddad</span> <time>March 3, '
+     f"2025</time></div>{_LEAD}", "named: Jane Doe"),
+    (f'<div class="meta">Story by <a href="/people/jane-doe">Jane Doe</a> · 3 min read</div>'
+     f"{_LEAD}", "named: Jane Doe"),
+    (f'<div class="entry-meta">Posted on 3 March by Tom Becker</div>{_LEAD}',
+     "named: Tom Becker"),
+    (f"<p>By Josiah Motley August 3, 2019</p>{_LEAD}", "named: Josiah Motley"),
+    (f'<div class="entry-meta">Posted on 3 March by admin</div>{_LEAD}',
+     "house account only: admin"),
+    # a standfirst's "backed by", a photo's credit, a wire "by" are no byline
+    (f"<p>A plan backed by Mayor Ann Ruiz passed on Tuesday.</p>{_LEAD}", "no author"),
+    (f"<p>Photo by Jane Doe</p>{_LEAD}", "no author"),
+    (f"<p>Updated 3 March by Reuters</p>{_LEAD}", "no author"),
+    # a wire's dateline and a staff credit are house credits, no person
+    ("<p>WASHINGTON (AP) — The council met on Tuesday evening to settle a budget that has "
+     "divided the city for months.</p>", "house account only: AP wire"),
+    (f"{_LEAD}<p>— Staff report</p>", "house account only: Staff report"),
+    # a person's byline above a wire's dateline names the person
+    ("<p>By Jane Doe, Associated Press</p><p>WASHINGTON (AP) — The council met on "
+     "Tuesday evening to settle a budget.</p>", "named: Jane Doe"),
+])
+def test_authorship_reads_bylines_not_quotations(project_engine: Engine, catalogue: Catalogue,
+                                                 body: str, value: str) -> None:
+    html = ('<html><head><title>Budget</title><meta property="og:type" content="article">'
+            f"</head><body><article><h1>Council passes budget</h1>{body}</article>"
+            "</body></html>")
+    row = authorship_of(html, "https://gazette.example/2026/council-budget/", project_engine,
+                        catalogue)
+    assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:

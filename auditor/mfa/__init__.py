@@ -179,11 +179,13 @@ _LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|R
 def article_page(ctx: PageContext, page: ParsedPage) -> bool:
     """An article's page: og:type article, a JSON-LD Article (NewsArticle, BlogPosting),
     a post body, `itemprop=articleBody`, one `<article>` alone (a home page lists
-    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`); the
-    last two not at a site page's URL (`/about`). Home, about and company pages are
-    not: rows about an article skip them."""
+    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`); none
+    at a site page's URL (`/about`: WordPress' SEO plugins give every page og:type
+    article). Home, about and company pages are not: rows about an article skip them."""
     if ctx.document.in_post_body:
         return True
+    if site_page(ctx.url):
+        return False  # a CMS wraps every page in <article> (Drupal's about page too)
     if any((m.get("property") or m.get("name") or "").lower() == "og:type"
            and (m.get("content") or "").strip().lower().startswith("article")
            for m in page.tagged("meta")):
@@ -192,8 +194,6 @@ def article_page(ctx: PageContext, page: ParsedPage) -> bool:
         return True
     if any(b.get("itemprop") == "articleBody" for b in ctx.bodies):
         return True
-    if site_page(ctx.url):
-        return False  # a CMS wraps every page in <article> (Drupal's about page too)
     articles = page.tagged("article")
     if articles:
         return len(articles) == 1
