@@ -94,8 +94,8 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
     if not article:
         return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
                          "not an article page (no og:type article, JSON-LD Article or "
-                         "single article body): a home, about or company page names no "
-                         "author")
+                         "single article body, or a site page's URL such as /about): a "
+                         "home, about or company page names no author")
     hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))
             and (house_name(n, first_party) or is_name(n) or _shown_handle(h, n))]
     named = [h for h in hits if not house_name(h.text, first_party)]
