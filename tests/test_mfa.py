@@ -502,6 +502,55 @@ def test_slideshow_is_an_article_split_over_pages(project_engine: Engine, catalo
     assert met(page.mfa)["slideshow"] is expected
 
 
+GALLERY = "https://gazette.example/2026/ferries-of-the-world"
+# one slide: a picture and its caption, as slideshow pages show them
+SLIDE = ('<figure><img src="/img/ferry-2.jpg" alt=""><figcaption>The MV Calder crosses the '
+         "estuary twice an hour, carrying cars and cyclists from the old town.</figcaption>"
+         '</figure><p class="counter">2 of 20</p>')
+# a long read's page: an article's length of prose
+PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town changed. ' * 12}"
+                "</p>" for _ in range(6))
+
+
+@pytest.mark.parametrize(("url", "body", "value", "expected"), [
+    # a slideshow's second page links back and on: rel=prev and rel=next, `/2/`,
+    # `?page=2`, `?slide=2`, each page a slide
+    (f"{GALLERY}/2/", f'<link rel="prev" href="{GALLERY}/"><link rel="next" '
+     f'href="{GALLERY}/3/">{SLIDE}', "1 pagination sign", True),
+    (f"{GALLERY}/?page=2", f'<a rel="prev" href="{GALLERY}/?page=1">Back</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}/?slide=2", f'<a rel="next" href="{GALLERY}/?slide=3">Next</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}/", f"<p>Slide 1 of 20</p>{SLIDE}", "1 pagination sign", True),
+    # a long read in parts, full prose on each page, is an article, not a slideshow
+    (f"{GALLERY}/2/", f'<link rel="prev" href="{GALLERY}/"><link rel="next" '
+     f'href="{GALLERY}/3/">{PROSE}', "1 pagination sign, 799 editorial words on the page "
+     "(an article in parts)", False),
+    (f"{GALLERY}/", f"<p>Page 1 of 3</p>{PROSE}",
+     "1 pagination sign, 803 editorial words on the page (an article in parts)", False),
+    # the article's comments in pages (WordPress' comment-page-2, ?cpage=2): one page
+    (f"{GALLERY}/", f'<a rel="next" href="{GALLERY}/comment-page-2/#comments">Newer '
+     f"comments</a>{SLIDE}", "none", False),
+    (f"{GALLERY}/comment-page-2/", f'<link rel="prev" href="{GALLERY}/comment-page-1/">'
+     f"{SLIDE}", "none", False),
+    (f"{GALLERY}/", f'<a rel="next" href="{GALLERY}/?cpage=2">Newer comments</a>{SLIDE}',
+     "none", False),
+    # the previous story is another article
+    (f"{GALLERY}/", '<link rel="prev" href="/2026/harbour-wall-repairs/">'
+     f"{SLIDE}", "none", False),
+])
+def test_a_slideshow_is_thin_pages_of_one_article(project_engine: Engine,
+                                                  catalogue: Catalogue, url: str, body: str,
+                                                  value: str, expected: bool) -> None:
+    html = ('<html><head><title>Ferries</title><meta property="og:type" content="article">'
+            f"</head><body>{ADS}<article><h1>Ferries of the world</h1><p class='byline'>By "
+            f"Priya Lennox</p>{body}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.value, row.met) == (value, expected), row
+
+
 def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
                                                    catalogue: Catalogue) -> None:
     teasers = "".join(f"<article><h2>Story {i}</h2><p>Page 2 of 5</p></article>"
