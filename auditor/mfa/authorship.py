@@ -234,7 +234,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 out.append(Hit(name, line_of(el)))
             if len(out) > 2 * SHOWN:
                 break
-    out += headline_bylines(page)
+    out += [h for h in headline_bylines(page) if not any(h.text in o.text for o in out)]
     if not any(is_name(n) and not house_name(n, first_party)
                for h in out if (n := author_name(h.text))):
         out += _signatures(page) + _post_meta_names(page) + _house_credits(page)
