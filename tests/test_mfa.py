@@ -522,6 +522,9 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
     (f"{GALLERY}/?slide=2", f'<a rel="next" href="{GALLERY}/?slide=3">Next</a>{SLIDE}',
      "1 pagination sign", True),
     (f"{GALLERY}/", f"<p>Slide 1 of 20</p>{SLIDE}", "1 pagination sign", True),
+    # reached through a paid campaign: its parameters are the visit's, not the article's
+    (f"{GALLERY}/2/?utm_source=mgid&utm_medium=cpc", f'<link rel="next" href="{GALLERY}/3/">'
+     f"{SLIDE}", "1 pagination sign", True),
     # a long read in parts, full prose on each page, is an article, not a slideshow
     (f"{GALLERY}/2/", f'<link rel="prev" href="{GALLERY}/"><link rel="next" '
      f'href="{GALLERY}/3/">{PROSE}', "1 pagination sign, 799 editorial words on the page "
@@ -657,6 +660,14 @@ _LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divi
     (f"<p>By Josiah Motley August 3, 2019</p>{_LEAD}", "named: Josiah Motley"),
     (f'<div class="entry-meta">Posted on 3 March by admin</div>{_LEAD}',
      "house account only: admin"),
+    # the markup publishers and themes give a byline, wherever it stands
+    (f'{_LEAD}<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+     '<span itemprop="name">Jane Doe</span></span>', "named: Jane Doe"),
+    (f'{_LEAD}<span class="author-name">Jane Doe</span>', "named: Jane Doe"),
+    (f'{_LEAD}<a rel="author" href="/author/jane-doe/">Jane Doe</a>', "named: Jane Doe"),
+    (f'{_LEAD}<script type="application/ld+json">{{"@type": "NewsArticle", "author": '
+     '[{"@type": "Person", "name": "Jane Doe", "url": "/people/jane-doe"}]}</script>',
+     "named: Jane Doe"),
     # a standfirst's "backed by", a photo's credit, a wire "by" are no byline
     (f"<p>A plan backed by Mayor Ann Ruiz passed on Tuesday.</p>{_LEAD}", "no author"),
     (f"<p>Photo by Jane Doe</p>{_LEAD}", "no author"),

@@ -274,19 +274,18 @@ _PAGE_SUFFIX = re.compile(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$
 _COMMENT_PAGE = re.compile(r"/comment-page-\d|[?&]cpage=\d", re.I)
 
 
-def _paged(path: str, query: str) -> tuple[str, str, int | None]:
-    """The article's path and query without the page's number, and that number (None
-    on a page that shows none: the first)."""
+def _paged(path: str, query: str) -> tuple[str, int | None]:
+    """The article's path without the page's number, and that number (None on a page
+    that shows none: the first). The query's other keys are not the article's (a
+    campaign's `utm_source` on the page's URL, not on its links)."""
     stem = _EXTENSION.sub("", path.rstrip("/"))
-    pairs = parse_qsl(query)
-    numbered = [(k, v) for k, v in pairs if k.lower() in _PAGE_PARAMS and v.isdigit()]
+    numbered = [v for k, v in parse_qsl(query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
     if numbered:
-        rest = "&".join(f"{k}={v}" for k, v in pairs if (k, v) not in numbered)
-        return stem, rest, int(numbered[0][1])
+        return stem, int(numbered[0])
     m = _PAGE_SUFFIX.search(stem)
     if m:
-        return stem[:m.start()], query, int(m.group(1))
-    return stem, query, None
+        return stem[:m.start()], int(m.group(1))
+    return stem, None
 
 
 def _other_page_of(target: str, url: str) -> bool:
@@ -307,6 +306,8 @@ def _other_page_of(target: str, url: str) -> bool:
     True
     >>> _other_page_of("?slide=3", "https://a.example/gallery-of-ferries?slide=2")
     True
+    >>> _other_page_of("/long-story/2/", "https://a.example/long-story/?utm_source=mgid")
+    True
     >>> _other_page_of("https://a.example/2026/next-story/", "https://a.example/2026/a-story/")
     False
     >>> _other_page_of("https://a.example/page/2/", "https://a.example/")
@@ -318,11 +319,9 @@ def _other_page_of(target: str, url: str) -> bool:
     if (a is None or b is None or a.netloc != b.netloc
             or _COMMENT_PAGE.search(f"{a.path}?{a.query}")):
         return False
-    path_a, query_a, n_a = _paged(a.path, a.query)
-    path_b, query_b, n_b = _paged(b.path, b.query)
-    if path_a != path_b or query_a != query_b or not _article_slug(path_b):
-        return False
-    return n_a != n_b
+    path_a, n_a = _paged(a.path, a.query)
+    path_b, n_b = _paged(b.path, b.query)
+    return path_a == path_b and n_a != n_b and _article_slug(path_b)
 
 
 def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:
