@@ -24,7 +24,8 @@ from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
 from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, Indicator, PageReport, Scorecard
-from auditor.pipeline import audit
+from auditor.pipeline import audit, audit_document
+from auditor.readers import Document
 from auditor.rules import Engine
 from auditor.urls import split_url
 
@@ -552,6 +553,20 @@ def test_a_slideshow_is_thin_pages_of_one_article(project_engine: Engine,
     assert page.mfa is not None
     row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
     assert (row.value, row.met) == (value, expected), row
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ferries of the world\n\nSlide 2 of 20\n\nThe MV Calder crosses the estuary twice an "
+     "hour.\n", True),
+    ("Ferries of the world\n\nPage 2 of 3\n\n"
+     + "The ferry service began in the spring, and the town changed. " * 70, False),
+])
+def test_a_text_scrapes_slideshow_is_thin_pages_too(project_engine: Engine,
+                                                     catalogue: Catalogue, text: str,
+                                                     expected: bool) -> None:
+    doc = Document(input="t.txt", kind="text", text=text, url=f"{GALLERY}/2/", markup=False)
+    card = audit_document(doc, project_engine, catalogue).mfa
+    assert card is not None and met(card)["slideshow"] is expected
 
 
 def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
