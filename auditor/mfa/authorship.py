@@ -291,14 +291,28 @@ def headline_bylines(page: ParsedPage) -> list[Hit]:
             for el in itertools.islice(holder.itersiblings(), HEADLINE_LINES):
                 if not isinstance(el.tag, str) or inside(el) or quoted(el):
                     continue
-                text = " ".join(" ".join(str(t) for t in el.itertext()).split())
-                if len(text) > 2 * BYLINE_CHARS:
+                text = _short_text(el, 2 * BYLINE_CHARS)
+                if text is None:
                     break  # the prose begins
                 m = _HEAD_BYLINE.match(text[:BYLINE_CHARS])
                 name = m.group(1) if m else ""
                 if name in HOUSE_NAMES or (name[:1].isupper() and not _no_person(name)):
                     out.append(Hit(name, line_of(el)))
     return unique(out)
+
+
+def _short_text(el: etree._Element, limit: int) -> str | None:
+    """`el`'s text, whitespace folded, or None once it runs past `limit` characters
+    (read no further: the element after a headline may hold the whole article)."""
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        parts.append(str(t))
+        size += len(parts[-1].strip())  # (a theme's indentation is no text)
+        if size > limit:
+            return None
+    text = " ".join(" ".join(parts).split())
+    return text if len(text) <= limit else None
 
 
 # A house credit in place of a byline: a wire service's dateline opening the story
