@@ -687,6 +687,9 @@ _LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divi
     (f"<p>A plan backed by Mayor Ann Ruiz passed on Tuesday.</p>{_LEAD}", "no author"),
     (f"<p>Photo by Jane Doe</p>{_LEAD}", "no author"),
     (f"<p>Updated 3 March by Reuters</p>{_LEAD}", "no author"),
+    (f"<p>By Tuesday, the council had signed it.</p>{_LEAD}", "no author"),
+    (f"<p>By Harbour Street's reckoning, the mayor's critics and the unions had all come "
+     f"round to the plan.</p>{_LEAD}", "no author"),  # a standfirst's sentence
     # a wire's dateline and a staff credit are house credits, no person
     ("<p>WASHINGTON (AP) — The council met on Tuesday evening to settle a budget that has "
      "divided the city for months.</p>", "house account only: AP wire"),

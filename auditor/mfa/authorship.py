@@ -294,11 +294,29 @@ def headline_bylines(page: ParsedPage) -> list[Hit]:
                 text = _short_text(el, 2 * BYLINE_CHARS)
                 if text is None:
                     break  # the prose begins
-                m = _HEAD_BYLINE.match(text[:BYLINE_CHARS])
+                m = _HEAD_BYLINE.match(text[:BYLINE_CHARS]) if not _sentence(text) else None
                 name = m.group(1) if m else ""
+                if name.lower() in _TIME_WORDS:
+                    continue  # "By Tuesday, the council had …"
                 if name in HOUSE_NAMES or (name[:1].isupper() and not _no_person(name)):
                     out.append(Hit(name, line_of(el)))
     return unique(out)
+
+
+# What "by" opens in a sentence, not a byline: a day, a month, a time of day or year
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "noon", "midnight", "christmas", "easter", "then", "now",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "weihnachten",
+    "ostern"})
+SENTENCE_WORDS = 12  # a byline is shorter; a standfirst ending a sentence is longer
+
+
+def _sentence(text: str) -> bool:
+    """A standfirst's sentence, not a byline: a dozen words or more, ending as one."""
+    return len(text.split()) >= SENTENCE_WORDS and text.endswith((".", "!", "?"))
 
 
 def _short_text(el: etree._Element, limit: int) -> str | None:
