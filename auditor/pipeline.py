@@ -126,7 +126,8 @@ def audit_document(
     try:
         if not doc.markup:
             return _audit_text(doc, catalogue, limits)
-        page = parse_page(doc.text, limits)  # every stage reads the page's views from here on
+        page = (doc.parsed if doc.parsed is not None and doc.parsed.text == doc.text
+                else parse_page(doc.text, limits))  # every stage reads its views from here on
         doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
         if replay is not None:  # a web archive's replay is audited as its original
             page = parse_page(doc.text, limits)

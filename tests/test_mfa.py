@@ -24,7 +24,8 @@ from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
 from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, Indicator, PageReport, Scorecard
-from auditor.pipeline import audit
+from auditor.pipeline import audit, audit_document
+from auditor.readers import Document
 from auditor.rules import Engine
 from auditor.urls import split_url
 
@@ -502,6 +503,72 @@ def test_slideshow_is_an_article_split_over_pages(project_engine: Engine, catalo
     assert met(page.mfa)["slideshow"] is expected
 
 
+GALLERY = "https://gazette.example/2026/ferries-of-the-world"
+# one slide: a picture and its caption, as slideshow pages show them
+SLIDE = ('<figure><img src="/img/ferry-2.jpg" alt=""><figcaption>The MV Calder crosses the '
+         "estuary twice an hour, carrying cars and cyclists from the old town.</figcaption>"
+         '</figure><p class="counter">2 of 20</p>')
+# a long read's page: an article's length of prose
+PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town changed. ' * 12}"
+                "</p>" for _ in range(6))
+
+
+@pytest.mark.parametrize(("url", "body", "value", "expected"), [
+    # a slideshow's second page links back and on: rel=prev and rel=next, `/2/`,
+    # `?page=2`, `?slide=2`, each page a slide
+    (f"{GALLERY}/2/", f'<link rel="prev" href="{GALLERY}/"><link rel="next" '
+     f'href="{GALLERY}/3/">{SLIDE}', "1 pagination sign", True),
+    (f"{GALLERY}/?page=2", f'<a rel="prev" href="{GALLERY}/?page=1">Back</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}/?slide=2", f'<a rel="next" href="{GALLERY}/?slide=3">Next</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}/", f"<p>Slide 1 of 20</p>{SLIDE}", "1 pagination sign", True),
+    # reached through a paid campaign: its parameters are the visit's, not the article's
+    (f"{GALLERY}/2/?utm_source=mgid&utm_medium=cpc", f'<link rel="next" href="{GALLERY}/3/">'
+     f"{SLIDE}", "1 pagination sign", True),
+    # a long read in parts, full prose on each page, is an article, not a slideshow
+    (f"{GALLERY}/2/", f'<link rel="prev" href="{GALLERY}/"><link rel="next" '
+     f'href="{GALLERY}/3/">{PROSE}', "1 pagination sign, 799 editorial words on the page "
+     "(an article in parts)", False),
+    (f"{GALLERY}/", f"<p>Page 1 of 3</p>{PROSE}",
+     "1 pagination sign, 803 editorial words on the page (an article in parts)", False),
+    # the article's comments in pages (WordPress' comment-page-2, ?cpage=2): one page
+    (f"{GALLERY}/", f'<a rel="next" href="{GALLERY}/comment-page-2/#comments">Newer '
+     f"comments</a>{SLIDE}", "none", False),
+    (f"{GALLERY}/comment-page-2/", f'<link rel="prev" href="{GALLERY}/comment-page-1/">'
+     f"{SLIDE}", "none", False),
+    (f"{GALLERY}/", f'<a rel="next" href="{GALLERY}/?cpage=2">Newer comments</a>{SLIDE}',
+     "none", False),
+    # the previous story is another article
+    (f"{GALLERY}/", '<link rel="prev" href="/2026/harbour-wall-repairs/">'
+     f"{SLIDE}", "none", False),
+])
+def test_a_slideshow_is_thin_pages_of_one_article(project_engine: Engine,
+                                                  catalogue: Catalogue, url: str, body: str,
+                                                  value: str, expected: bool) -> None:
+    html = ('<html><head><title>Ferries</title><meta property="og:type" content="article">'
+            f"</head><body>{ADS}<article><h1>Ferries of the world</h1><p class='byline'>By "
+            f"Priya Lennox</p>{body}</article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert (row.value, row.met) == (value, expected), row
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ferries of the world\n\nSlide 2 of 20\n\nThe MV Calder crosses the estuary twice an "
+     "hour.\n", True),
+    ("Ferries of the world\n\nPage 2 of 3\n\n"
+     + "The ferry service began in the spring, and the town changed. " * 70, False),
+])
+def test_a_text_scrapes_slideshow_is_thin_pages_too(project_engine: Engine,
+                                                     catalogue: Catalogue, text: str,
+                                                     expected: bool) -> None:
+    doc = Document(input="t.txt", kind="text", text=text, url=f"{GALLERY}/2/", markup=False)
+    card = audit_document(doc, project_engine, catalogue).mfa
+    assert card is not None and met(card)["slideshow"] is expected
+
+
 def test_slideshow_is_not_judged_off_article_pages(project_engine: Engine,
                                                    catalogue: Catalogue) -> None:
     teasers = "".join(f"<article><h2>Story {i}</h2><p>Page 2 of 5</p></article>"
@@ -565,12 +632,80 @@ def test_authorship_is_unknowable_off_article_pages(project_engine: Engine,
     ("https://www.coop.example/ueber-uns/", False),
     ("https://www.coop.example/2026/about-the-library-plan/", True),
 ])
+@pytest.mark.parametrize("head", ["", '<meta property="og:type" content="article">'])
 def test_an_about_page_in_an_article_wrapper_is_no_article(
-        project_engine: Engine, catalogue: Catalogue, url: str, known: bool) -> None:
-    html = (f'<html><body>{ADS}<article role="article" about="/about" class="page full">'
-            f"<h1>Who we are</h1>{WORDS}</article></body></html>")
+        project_engine: Engine, catalogue: Catalogue, url: str, known: bool,
+        head: str) -> None:
+    """Nor is one whose SEO plugin calls it an article (Yoast gives every WordPress page
+    og:type article: creativecommons.org/about/ met `authorship` on its CEO's quote)."""
+    html = (f'<html><head>{head}</head><body>{ADS}<article role="article" about="/about" '
+            f'class="page full"><h1>Who we are</h1>{WORDS}</article></body></html>')
     row = authorship_of(html, url, project_engine, catalogue)
     assert (row.met is not None) is known, row
+
+
+_LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divided the "
+         "city for months, and the vote came late in the night.</p>")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a quotation's speaker, in a block quote, a theme's pull quote (WordPress'
+    # wp-block-pullquote, a testimonial box) or under one, is no author
+    (f"{_LEAD}<blockquote><p>We have never had a budget this tight, and every department "
+     "will feel it before the year is out.</p><p>Maria Lopez</p></blockquote>", "no author"),
+    (f'{_LEAD}<div class="pull-quote"><p>We have never had a budget this tight, and every '
+     "department will feel it before the year is out.</p><p>Maria Lopez</p></div>",
+     "no author"),
+    (f'{_LEAD}<p class="pullquote">We have never had a budget this tight, and every '
+     "department will feel it before the year is out.</p><p>Maria Lopez</p>", "no author"),
+    (f'{_LEAD}<blockquote class="cc-short-block"><div>Our work is to build a usable '
+     'commons.</div><div class="quote-user"><a href="/author/maria/">Maria Lopez, CEO</a>'
+     "</div></blockquote>", "no author"),
+    # ... while a signature closing the article, under prose, still signs it
+    (f"{_LEAD}<p>We have never had a budget this tight, and every department will feel it "
+     "before the year is out.</p><p>Maria Lopez</p>", "named: Maria Lopez"),
+    # bylines under the headline, as publishers and themes write them
+    (f"<p>By Jane Doe, Reuters | March 3, 2025</p>{_LEAD}", "named: Jane Doe"),
+    (f'<div class="article-meta"><span>By Jane Doe and Omar Haddad</span> <time>March 3, '
+     f"2025</time></div>{_LEAD}", "named: Jane Doe"),
+    (f'<div class="meta">Story by <a href="/people/jane-doe">Jane Doe</a> · 3 min read</div>'
+     f"{_LEAD}", "named: Jane Doe"),
+    (f'<div class="entry-meta">Posted on 3 March by Tom Becker</div>{_LEAD}',
+     "named: Tom Becker"),
+    (f"<p>By Josiah Motley August 3, 2019</p>{_LEAD}", "named: Josiah Motley"),
+    (f'<div class="entry-meta">Posted on 3 March by admin</div>{_LEAD}',
+     "house account only: admin"),
+    # the markup publishers and themes give a byline, wherever it stands
+    (f'{_LEAD}<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+     '<span itemprop="name">Jane Doe</span></span>', "named: Jane Doe"),
+    (f'{_LEAD}<span class="author-name">Jane Doe</span>', "named: Jane Doe"),
+    (f'{_LEAD}<a rel="author" href="/author/jane-doe/">Jane Doe</a>', "named: Jane Doe"),
+    (f'{_LEAD}<script type="application/ld+json">{{"@type": "NewsArticle", "author": '
+     '[{"@type": "Person", "name": "Jane Doe", "url": "/people/jane-doe"}]}</script>',
+     "named: Jane Doe"),
+    # a standfirst's "backed by", a photo's credit, a wire "by" are no byline
+    (f"<p>A plan backed by Mayor Ann Ruiz passed on Tuesday.</p>{_LEAD}", "no author"),
+    (f"<p>Photo by Jane Doe</p>{_LEAD}", "no author"),
+    (f"<p>Updated 3 March by Reuters</p>{_LEAD}", "no author"),
+    (f"<p>By Tuesday, the council had signed it.</p>{_LEAD}", "no author"),
+    (f"<p>By Harbour Street's reckoning, the mayor's critics and the unions had all come "
+     f"round to the plan.</p>{_LEAD}", "no author"),  # a standfirst's sentence
+    # a wire's dateline and a staff credit are house credits, no person
+    ("<p>WASHINGTON (AP) — The council met on Tuesday evening to settle a budget that has "
+     "divided the city for months.</p>", "house account only: AP wire"),
+    (f"{_LEAD}<p>— Staff report</p>", "house account only: Staff report"),
+    # a person's byline above a wire's dateline names the person
+    ("<p>By Jane Doe, Associated Press</p><p>WASHINGTON (AP) — The council met on "
+     "Tuesday evening to settle a budget.</p>", "named: Jane Doe"),
+])
+def test_authorship_reads_bylines_not_quotations(project_engine: Engine, catalogue: Catalogue,
+                                                 body: str, value: str) -> None:
+    html = ('<html><head><title>Budget</title><meta property="og:type" content="article">'
+            f"</head><body><article><h1>Council passes budget</h1>{body}</article>"
+            "</body></html>")
+    row = authorship_of(html, "https://gazette.example/2026/council-budget/", project_engine,
+                        catalogue)
+    assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:

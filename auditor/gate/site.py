@@ -7,6 +7,7 @@ baseline written by `auditor audit public/` also serves `auditor audit public/x.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
-from auditor.dom.page import parse_page
+from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, html_bytes
 from auditor.dom.walk import page_base, walk
 from auditor.errors import InputError
@@ -283,15 +284,13 @@ class SiteCode(NamedTuple):
     charset: str | None
 
 
-def _site_code(text: str, url: str, site_dir: Path, root: str,
+def _site_code(page: ParsedPage, url: str, site_dir: Path, root: str,
                limits: PageLimits = DEFAULT_LIMITS) -> set[tuple[Path, SiteCode]]:
-    """The site's files the page's markup loads as code, each with how it loads them;
-    read within the audit's `limits`, so a page the audit reads is read here too."""
+    """The site's files the page (parsed within the audit's `limits`, the tree the audit
+    then reads) loads as code, each with how it loads them."""
     found: set[tuple[Path, SiteCode]] = set()
-    if "src" not in text and "href" not in text and "@import" not in text:
-        return found
+    text = page.text
     try:
-        page = parse_page(text, limits)
         loads = list(islice(walk(page.root, page_base(page.root, url), page),
                             limits.max_urls + 1))
         limits.check_urls(len(loads))
@@ -313,6 +312,18 @@ def _site_code(text: str, url: str, site_dir: Path, root: str,
             codec = encoding_for(label, in_page=False)
             found.add((path, SiteCode(asset, charset_name(codec) if codec else page_charset)))
     return found
+
+
+def _loading_page(text: str, limits: PageLimits) -> ParsedPage | None:
+    """The page parsed within `limits`, if its markup can load anything (a `src`, an
+    `href`, an `@import`); None for one that cannot, or one over the limits (the audit
+    reports it so, and fails closed)."""
+    if "src" not in text and "href" not in text and "@import" not in text:
+        return None
+    try:
+        return parse_page(text, limits)
+    except PageOverLimit:
+        return None
 
 
 # how far into a page its charset declaration is looked for (Chromium's prescan reads
@@ -401,9 +412,12 @@ def site_records(site_dir: Path, base_url: str | None, limits: PageLimits = DEFA
             continue
         for record in records:
             if isinstance(record, Document) and record.kind in ("html", "svg", "headers"):
-                referenced |= _site_code(record.text, url or _LOCAL + rel, site_dir,
-                                         base_url or _LOCAL, limits)
-        yield from records
+                parsed = _loading_page(record.text, limits)
+                if parsed is not None:
+                    referenced |= _site_code(parsed, url or _LOCAL + rel, site_dir,
+                                             base_url or _LOCAL, limits)
+                    record = dataclasses.replace(record, parsed=parsed)  # parsed once
+            yield record
     walked = set(pages)
     for path, code in sorted(referenced, key=lambda r: (r[0], r[1].asset, r[1].charset or "")):
         if path not in walked or not _read_as_walked(path, code):

@@ -134,7 +134,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         ads_in_body(metrics, min(in_body, len(mobile))),
         auto_refresh(refresh_hits(page, ctx.url) if has_ads else [], has_ads),
         slideshow(paged := pagination_hits(page, ctx.url, article), article,
-                  one_page_view(page, ctx.url) if paged else None),
+                  one_page_view(page, ctx.url) if paged else None, metrics.content_words),
         native_widgets(sorted((Hit(n.name, network_line(ctx, n.name)) for n in ctx.networks
                                if "native" in n.formats), key=lambda hit: hit.line),
                        "native/recirculation network"),
@@ -159,7 +159,7 @@ def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Ind
         ad_density(metrics, len(units), noun="sponsored or affiliate blocks"),
         ads_in_body(metrics, inside_text(text, units)),
         unknowable("auto-refresh", "any ad-refresh timer or meta refresh", ANA, no_code),
-        slideshow(regex_hits(text, PAGE_OF.text, paged_in_words)),
+        slideshow(regex_hits(text, PAGE_OF.text, paged_in_words), words=metrics.content_words),
         native_widgets([Hit(f"{s.kind}: {s.text or ''}", s.line) for s in lists],
                        "promotional list", MIN_RECIRCULATION_BLOCKS),
         paid_traffic(list(url_hits(ctx.url or "", 0, "page URL"))),
@@ -179,11 +179,13 @@ _LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|R
 def article_page(ctx: PageContext, page: ParsedPage) -> bool:
     """An article's page: og:type article, a JSON-LD Article (NewsArticle, BlogPosting),
     a post body, `itemprop=articleBody`, one `<article>` alone (a home page lists
-    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`); the
-    last two not at a site page's URL (`/about`). Home, about and company pages are
-    not: rows about an article skip them."""
+    many), or, with no `<article>`, one theme body (`post-body`, `entry-content`); none
+    at a site page's URL (`/about`: WordPress' SEO plugins give every page og:type
+    article). Home, about and company pages are not: rows about an article skip them."""
     if ctx.document.in_post_body:
         return True
+    if site_page(ctx.url):
+        return False  # a CMS wraps every page in <article> (Drupal's about page too)
     if any((m.get("property") or m.get("name") or "").lower() == "og:type"
            and (m.get("content") or "").strip().lower().startswith("article")
            for m in page.tagged("meta")):
@@ -192,8 +194,6 @@ def article_page(ctx: PageContext, page: ParsedPage) -> bool:
         return True
     if any(b.get("itemprop") == "articleBody" for b in ctx.bodies):
         return True
-    if site_page(ctx.url):
-        return False  # a CMS wraps every page in <article> (Drupal's about page too)
     articles = page.tagged("article")
     if articles:
         return len(articles) == 1

@@ -8,6 +8,7 @@ commenter.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -93,8 +94,8 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
     if not article:
         return Indicator("authorship", "—", threshold, source, Basis.UNKNOWABLE, None,
                          "not an article page (no og:type article, JSON-LD Article or "
-                         "single article body): a home, about or company page names no "
-                         "author")
+                         "single article body, or a site page's URL such as /about): a "
+                         "home, about or company page names no author")
     hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))
             and (house_name(n, first_party) or is_name(n) or _shown_handle(h, n))]
     named = [h for h in hits if not house_name(h.text, first_party)]
@@ -226,17 +227,136 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     if tests:
         for el in elements(_author_markup(tests)(page.root)):
             if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-                    or inside(el)):
+                    or inside(el) or quoted(el)):
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
             if name:
                 out.append(Hit(name, line_of(el)))
             if len(out) > 2 * SHOWN:
                 break
+    out += [h for h in headline_bylines(page) if not any(h.text in o.text for o in out)]
     if not any(is_name(n) and not house_name(n, first_party)
                for h in out if (n := author_name(h.text))):
-        out += _signatures(page) + _post_meta_names(page)
+        out += _signatures(page) + _post_meta_names(page) + _house_credits(page)
     return unique(out)
+
+
+# A quotation's markup: a block quote, an inline one, a theme's pull quote or a
+# testimonial (`wp-block-pullquote`, `pull-quote`): the name in or under it is its
+# speaker's, never the article's author's
+_QUOTE_TAGS = frozenset({"blockquote", "q"})
+_QUOTE_CLASS = re.compile(r"quote|testimonial", re.I)
+
+
+def quoted(el: etree._Element) -> bool:
+    """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote)."""
+    node: etree._Element | None = el
+    while node is not None:
+        tag = node.tag
+        if isinstance(tag, str) and (tag.lower() in _QUOTE_TAGS
+                                     or _QUOTE_CLASS.search(node.get("class") or "")):
+            return True
+        node = node.getparent()
+    return False
+
+
+# "By X" as publishers and themes write it under the headline: "By Jane Doe, Reuters |
+# March 3, 2025", "By Jane Doe and Omar Haddad", "Story by Jane Doe · 3 min read",
+# WordPress' "Posted on 3 March by admin". The "by" opens the line, follows a
+# separator, or follows a byline's label ("Posted on 3 March", "Written"): never a
+# standfirst's "a plan backed by Mayor Ann Ruiz", nor a photo's credit. A date after
+# the name ("By Josiah Motley August 3, 2019") is no word of it
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zä]*"
+              r"\.?\s+\d")
+_HEAD_BYLINE = re.compile(
+    r"^(?:.*?[·|•—–]\s*|(?i:(?:story|written|words|text|posted|published|updated|reporting|"
+    r"report|article|veröffentlicht|geschrieben|publié|publicado)\b)[^·|•]{0,40}?\s)?"
+    r"(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?\s+"
+    r"([A-ZÀ-Ý][\w'’.-]+(?:\s+(?!" + _MONTH_DAY + r")[A-ZÀ-Ý][\w'’.-]+){0,3}|[a-z]+\b)")
+HEADLINE_LINES = 4  # elements after the headline (and after its header) read for a byline
+_HEADLINES = 2  # a page's first headlines: the article's, and a site's logo heading
+_HEADLINE_WRAPPERS = frozenset({"header", "hgroup", "div"})  # an entry-header, a title box
+
+
+def headline_bylines(page: ParsedPage) -> list[Hit]:
+    """The byline under the article's headline: the short elements after an `<h1>`,
+    and after the header holding it, up to the first paragraph of prose."""
+    out: list[Hit] = []
+    for h1 in page.tagged("h1")[:_HEADLINES]:
+        if inside(h1, _NOT_SIGNED - {"header"}):
+            continue
+        parent = h1.getparent()  # a header holding the headline, not the article itself
+        wrapped = parent is not None and parent.tag in _HEADLINE_WRAPPERS
+        for holder in (h1, parent) if wrapped and parent is not None else (h1,):
+            for el in itertools.islice(holder.itersiblings(), HEADLINE_LINES):
+                if not isinstance(el.tag, str) or inside(el) or quoted(el):
+                    continue
+                text = _short_text(el, 2 * BYLINE_CHARS)
+                if text is None:
+                    break  # the prose begins
+                m = _HEAD_BYLINE.match(text[:BYLINE_CHARS]) if not _sentence(text) else None
+                name = m.group(1) if m else ""
+                if name.lower() in _TIME_WORDS:
+                    continue  # "By Tuesday, the council had …"
+                if name in HOUSE_NAMES or (name[:1].isupper() and not _no_person(name)):
+                    out.append(Hit(name, line_of(el)))
+    return unique(out)
+
+
+# What "by" opens in a sentence, not a byline: a day, a month, a time of day or year
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "noon", "midnight", "christmas", "easter", "then", "now",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "weihnachten",
+    "ostern"})
+SENTENCE_WORDS = 12  # a byline is shorter; a standfirst ending a sentence is longer
+
+
+def _sentence(text: str) -> bool:
+    """A standfirst's sentence, not a byline: a dozen words or more, ending as one."""
+    return len(text.split()) >= SENTENCE_WORDS and text.endswith((".", "!", "?"))
+
+
+def _short_text(el: etree._Element, limit: int) -> str | None:
+    """`el`'s text, whitespace folded, or None once it runs past `limit` characters
+    (read no further: the element after a headline may hold the whole article)."""
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        parts.append(str(t))
+        size += len(parts[-1].strip())  # (a theme's indentation is no text)
+        if size > limit:
+            return None
+    text = " ".join(" ".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+# A house credit in place of a byline: a wire service's dateline opening the story
+# ("WASHINGTON (AP) —", "BERLIN (dpa) -") and a paper's "— Staff report": no person
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*"
+    r"\((AP|Reuters|AFP|dpa|UPI|PA|CP|AAP|ANSA|EFE|Xinhua|KNA|epd|APA|SDA|Bloomberg)\)"
+    r"\s*[—–-]")
+_STAFF_CREDIT = re.compile(r"^[—–-]?\s*(?:from\s+)?(?:staff|wire)\s+reports?\.?$", re.I)
+CREDIT_PARAGRAPHS = 40  # a story's opening and closing paragraphs hold its credit
+
+
+def _house_credits(page: ParsedPage) -> list[Hit]:
+    """A wire's dateline or a staff credit, as a house account: the story names no
+    person, and says so (a reviewer reads "AP wire", not "no author")."""
+    out: list[Hit] = []
+    paragraphs = page.tagged("p")
+    ends = (*paragraphs[:CREDIT_PARAGRAPHS], *paragraphs[-CREDIT_PARAGRAPHS:])
+    for p in dict.fromkeys(ends):
+        text = " ".join(" ".join(str(t) for t in p.itertext()).split())
+        wire = _WIRE_DATELINE.match(text)
+        if wire:
+            out.append(Hit(f"{wire.group(1)} wire", line_of(p)))
+        elif len(text) <= 30 and _STAFF_CREDIT.match(text):
+            out.append(Hit(text.strip("—–- "), line_of(p)))
+    return out
 
 
 # A signature closing an article, as German and Swiss publications sign: the last
@@ -317,8 +437,8 @@ def _signatures(page: ParsedPage) -> list[Hit]:
         if (before is None or before.tag != "p"
                 or not _last_of_section(p)
                 or not _prose(prose := " ".join(str(t) for t in before.itertext()))
-                or _QUOTATION.match(prose)
-                or inside(p, _NOT_SIGNED)):
+                or _QUOTATION.match(prose) or quoted(before)
+                or inside(p, _NOT_SIGNED) or quoted(p)):
             continue
         first = " ".join(next((t for t in _leading_text(p) if t.strip()), "").split())
         m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None

@@ -35,7 +35,7 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-NEXT_NEEDLES = (b"next",)
+NEXT_NEEDLES = (b"next", b"prev")
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
 # Not fbclid: Facebook adds it to every outbound click, paid or organic
@@ -98,9 +98,14 @@ PAGE_OF = Scan.of(_PAGE_OF_SOURCE, ("page ", "slide ", "seite ", "bild ", "foto 
                                     "image ", "diapositive ", "gina "))
 
 
-SLIDESHOW_RULE = ("an article page split over pages or slides (rel=next extending its own "
-                  "slug, 'page 2 of 9'; 'Foto 1/5' only with such a next link), with no "
-                  "link to a one-page view")
+SLIDESHOW_RULE = ("an article page split over pages or slides (rel=next or rel=prev to "
+                  "another page of its own slug, 'page 2 of 9'; 'Foto 1/5' only with such "
+                  "a link), thin on each page (under 500 editorial words), with no link to "
+                  "a one-page view")
+# A slide shows a picture and a caption, its intro at most; a long read's page holds an
+# article's length of prose (news stories run 500 words and up). A split of pages that
+# full is an article in parts, which ANA's "click-through slideshows" do not name
+THIN_PAGE_WORDS = 500
 
 
 # A link to the whole article on one page: zeit.de's "Auf einer Seite lesen"
@@ -117,10 +122,11 @@ _ONE_PAGE_HREF = re.compile(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&]
 _ONE_PAGE_SUFFIX = re.compile(r"/(?:komplettansicht|all|view-?all|single(?:-?page)?)$", re.I)
 
 
-def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None
-              ) -> Indicator:
+def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None,
+              words: int = 0) -> Indicator:
     """`whole` is the page's link to the article on one page: a split a reader may
-    skip is cited, not met."""
+    skip is cited, not met; so is one whose page holds `words` of prose, a long read
+    in parts (`THIN_PAGE_WORDS`)."""
     if not article:
         return Indicator("slideshow", "not an article page", SLIDESHOW_RULE, ANA,
                          Basis.MEASURED, False, "a home page's or listing's pages are not "
@@ -129,6 +135,10 @@ def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = Non
         return Indicator("slideshow", f"{count(hits, 'pagination sign')}, with a one-page "
                          "view", SLIDESHOW_RULE, ANA, Basis.MEASURED, False,
                          cite([*hits, whole]))
+    if hits and words >= THIN_PAGE_WORDS:
+        return Indicator("slideshow", f"{count(hits, 'pagination sign')}, {words:,} editorial "
+                         "words on the page (an article in parts)", SLIDESHOW_RULE, ANA,
+                         Basis.MEASURED, False, cite(hits))
     return Indicator("slideshow", count(hits, "pagination sign"), SLIDESHOW_RULE, ANA,
                      Basis.MEASURED, bool(hits), cite(hits))
 
@@ -195,21 +205,24 @@ def templated_text(chatbot: Sequence[Hit], placeholders: Sequence[Hit]) -> Indic
                      cite(hits))
 
 
+_PAGE_RELS = ("next", "prev", "previous")  # page 1 links on, page 2 and after back too
+
+
 def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> list[Hit]:
-    """The article's own next page, and "page 2 of 9" in its text ("Foto 1/5", a
-    gallery's caption, only beside such a next link); none off article pages."""
+    """The article's own next or previous page, and "page 2 of 9" in its text ("Foto
+    1/5", a gallery's caption, only beside such a link); none off article pages."""
     out: list[Hit] = []
     if not article:
         return out
-    if page.holding(NEXT_NEEDLES):
+    if url and page.holding(NEXT_NEEDLES):
         # the page's <link> and <a> views, which other stages built: an XPath over every
         # rel attribute walked the whole tree again
         for el in (*page.tagged("link"), *page.tagged("a")):
-            if "next" not in (el.get("rel") or "").lower().split():
-                continue
+            rel = next((r for r in (el.get("rel") or "").lower().split() if r in _PAGE_RELS),
+                       None)
             href = el.get("href") or ""
-            if url and _next_page_of(href, url):
-                out.append(Hit(f"rel=next to {clip(href)}", line_of(el)))
+            if rel is not None and _other_page_of(href, url):
+                out.append(Hit(f"rel={rel} to {clip(href)}", line_of(el)))
                 break
     out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)
     return out
@@ -253,36 +266,62 @@ def _article_slug(path: str) -> bool:
     return len(re.split(r"[-_]+", last)) >= 2 or len(last) >= 12
 
 
-def _next_page_of(target: str, url: str) -> bool:
-    """`target` (resolved against `url`) is `url` with a page number added or changed
-    (`/2/`, `?page=2`, `-2`).
+# A page's number at the end of its path: `/2`, `-2` (of `-2.html`), `/page/2`,
+# `/seite-2`, `/slide-2`
+_PAGE_SUFFIX = re.compile(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$", re.I)
+# WordPress' comment pages (`/comment-page-2/`, `?cpage=2`): the article's comments,
+# one article page
+_COMMENT_PAGE = re.compile(r"/comment-page-\d|[?&]cpage=\d", re.I)
 
-    `url` must end in an article's slug: a home page's `/page/2/`, a category's
-    `?page=2` are a listing's next page.
 
-    >>> _next_page_of("https://a.example/long-story/seite-2", "https://a.example/long-story")
+def _paged(path: str, query: str) -> tuple[str, int | None]:
+    """The article's path without the page's number, and that number (None on a page
+    that shows none: the first). The query's other keys are not the article's (a
+    campaign's `utm_source` on the page's URL, not on its links)."""
+    stem = _EXTENSION.sub("", path.rstrip("/"))
+    numbered = [v for k, v in parse_qsl(query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
+    if numbered:
+        return stem, int(numbered[0])
+    m = _PAGE_SUFFIX.search(stem)
+    if m:
+        return stem[:m.start()], int(m.group(1))
+    return stem, None
+
+
+def _other_page_of(target: str, url: str) -> bool:
+    """`target` (resolved against `url`) is another page of the article `url` is a
+    page of: its path and query but for the page's number (`/2/`, `?page=2`,
+    `?slide=3`, `-2`), one of them numbered.
+
+    Its path must end in an article's slug: a home page's `/page/2/`, a category's
+    `?page=2` are a listing's next page; and a comment page is the article's comments.
+
+    >>> _other_page_of("https://a.example/long-story/seite-2", "https://a.example/long-story")
     True
-    >>> _next_page_of("https://a.example/long-story-2.html", "https://a.example/long-story.html")
+    >>> _other_page_of("https://a.example/long-story-2.html", "https://a.example/long-story.html")
     True
-    >>> _next_page_of("https://a.example/2026/next-story/", "https://a.example/2026/a-story/")
+    >>> _other_page_of("/long-story/3/", "https://a.example/long-story/2/")
+    True
+    >>> _other_page_of("/long-story/", "https://a.example/long-story/2/")  # rel=prev
+    True
+    >>> _other_page_of("?slide=3", "https://a.example/gallery-of-ferries?slide=2")
+    True
+    >>> _other_page_of("/long-story/2/", "https://a.example/long-story/?utm_source=mgid")
+    True
+    >>> _other_page_of("https://a.example/2026/next-story/", "https://a.example/2026/a-story/")
     False
-    >>> _next_page_of("https://a.example/page/2/", "https://a.example/")
+    >>> _other_page_of("https://a.example/page/2/", "https://a.example/")
+    False
+    >>> _other_page_of("/long-story/comment-page-2/#comments", "https://a.example/long-story/")
     False
     """
     a, b = split_url(target, url), split_url(url)
-    if a is None or b is None or a.netloc != b.netloc or not _article_slug(b.path):
+    if (a is None or b is None or a.netloc != b.netloc
+            or _COMMENT_PAGE.search(f"{a.path}?{a.query}")):
         return False
-    pa, pb = a.path.rstrip("/"), b.path.rstrip("/")
-    if pa == pb:  # the same path: a page number in the query (?page=2)
-        qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
-        changed = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
-        return bool(changed & _PAGE_PARAMS) and all(
-            qa.get(k, "").isdigit() for k in changed & _PAGE_PARAMS)
-    stem_a, stem_b = _EXTENSION.sub("", pa), _EXTENSION.sub("", pb)
-    if not stem_a.startswith(stem_b):
-        return False
-    rest = stem_a[len(stem_b):]  # /2, -2 (of -2.html), /page/2, /seite-2
-    return bool(_NUMBERED.search(rest)) and len(rest) <= 12
+    path_a, n_a = _paged(a.path, a.query)
+    path_b, n_b = _paged(b.path, b.query)
+    return path_a == path_b and n_a != n_b and _article_slug(path_b)
 
 
 def paid_hits(page: ParsedPage, url: str | None, first_party: str | None) -> list[Hit]:

@@ -14,9 +14,12 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, BinaryIO, ClassVar, Protocol
+from typing import IO, TYPE_CHECKING, BinaryIO, ClassVar, Protocol
 
 from auditor.errors import InputError
+
+if TYPE_CHECKING:
+    from auditor.dom.page import ParsedPage
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
@@ -64,6 +67,9 @@ class Document:
     # the `<link>` elements the response's `Link` headers stand for (`httpbody.
     # link_header_markup`), walked as the page's own: a header's preload loads too
     header_links: str = ""
+    # the page's tree, when the reader had to parse `text` already (site mode finds the
+    # site files a page loads as code): the audit takes it rather than parse it again
+    parsed: ParsedPage | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # JSON can carry lone surrogates (`"\ud800"`) that no output can encode: they

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from auditor.catalogue import default_catalogue
 from auditor.cli import main
+from auditor.dom.parser import DEFAULT_LIMITS
 from auditor.gate.site import page_url, site_pages, site_path, site_records
 from auditor.pipeline import audit_records
 from auditor.readers import Document, ReadFailure
@@ -325,6 +328,15 @@ def test_code_a_page_loads_under_any_name_is_audited_as_code(tmp_path: Path) -> 
         ["a.magsrv.com"], ["b.magsrv.com"]]
 
 
+def _code_of(text: str, url: str, site: Path, root: str) -> set[Any]:
+    """The site files a page's markup loads as code, as site mode finds them (the page
+    parsed once, within the default limits; a page over them loads none)."""
+    from auditor.gate.site import _loading_page, _site_code
+
+    page = _loading_page(text, DEFAULT_LIMITS)
+    return _site_code(page, url, site, root) if page is not None else set()
+
+
 def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
     """A page of `<script ` with no `>`: the markup scan that read each tag to its `>`
     scanned to the page's end from every one (160 KB: 2 s, quadratic). The parser reads
@@ -332,16 +344,16 @@ def test_unclosed_script_tags_cost_linear_time(tmp_path: Path) -> None:
     (the gate fails closed), and a closed tag before 20,000 unclosed ones is still read."""
     import time
 
-    from auditor.gate.site import SiteCode, _site_code
+    from auditor.gate.site import SiteCode
 
     (tmp_path / "lib.txt").write_text("x=1")
     over = '<script src="/lib.txt"><p title="a>b" src>' + "<script " * 20_000
-    assert _site_code(over, "https://example.com/", tmp_path, "https://example.com/") == set()
+    assert _code_of(over, "https://example.com/", tmp_path, "https://example.com/") == set()
 
     def seconds(n: int) -> float:
         start = time.perf_counter()
         text = '<script src="/lib.txt"></script>' + '<p title="a>b" src><script ' * n
-        assert _site_code(text, "https://example.com/", tmp_path, "https://example.com/") \
+        assert _code_of(text, "https://example.com/", tmp_path, "https://example.com/") \
             == {(tmp_path / "lib.txt", SiteCode("script", None))}
         return time.perf_counter() - start
 
@@ -423,12 +435,12 @@ def test_a_script_without_a_charset_takes_its_pages(tmp_path: Path) -> None:
     """A Shift_JIS page's script is read as Shift_JIS (a browser's fallback for a script
     with no BOM and no `charset` is its page's encoding): in our own guess, windows-1252,
     `表` is two characters and its second a backslash, which escapes the closing quote."""
-    from auditor.gate.site import SiteCode, _site_code
+    from auditor.gate.site import SiteCode
 
     (tmp_path / "app.js").write_bytes("var label = '表';".encode("shift_jis"))
     page = '<meta charset="shift_jis"><script src="app.js"></script>'
     (tmp_path / "index.html").write_bytes(page.encode("shift_jis"))
-    assert _site_code(page, "https://example.com/", tmp_path, "https://example.com/") == {
+    assert _code_of(page, "https://example.com/", tmp_path, "https://example.com/") == {
         (tmp_path / "app.js", SiteCode("script", "Shift_JIS"))}
     texts = [r.text for r in site_records(tmp_path, "https://example.com")
              if isinstance(r, Document) and r.kind == "script"]
@@ -558,3 +570,33 @@ def test_a_file_read_two_ways_is_one_alert_and_two_named_test_cases(
              for line in capsys.readouterr().out.splitlines() if "<testcase " in line]
     assert sorted(name.rsplit("/", 1)[-1] for name in names) == [
         "frag.html", "frag.html (as script)", "index.html"]
+
+
+def test_site_mode_parses_each_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Site mode reads a page's tree to find the site files it loads as code, and the
+    audit reads the same tree: each page's markup is parsed once (it was twice)."""
+    import auditor.dom.page as page_module
+
+    parsed: Counter[bytes] = Counter()
+    real = page_module.parse_counted
+
+    def counting(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        parsed[data] += 1
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(page_module, "parse_counted", counting)
+    site = tmp_path / "public"
+    (site / "js").mkdir(parents=True)
+    (site / "js/app.js").write_text('document.title = "x";')
+    (site / "index.html").write_text('<script src="/js/app.js"></script><p>Home</p>')
+    (site / "post.html").write_text('<link rel="stylesheet" href="/s.css"><p>A post</p>')
+    (site / "plain.html").write_text("<p>No links at all</p>")
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    code = main(["audit", str(site), "--policy", str(tmp_path / "auditor.toml"),
+                 "--base-url", "https://example.com", "--format", "json"])
+    assert code == 0
+    audited = {p["input"].rsplit("/", 1)[-1] for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert {"index.html", "post.html", "plain.html", "app.js"} <= audited
+    assert parsed and set(parsed.values()) == {1}, parsed
+    assert len(parsed) >= 4  # every page and the script were parsed, each once
