@@ -158,3 +158,20 @@ def test_a_non_ascii_path_on_a_host_the_page_requests_is_not_requested_again() -
                 "</body></html>").encode(codec)
         hosts = [h for h, _ in _audit(data)]
         assert hosts.count("img.example.jp") == 2 and "a.magsrv.com" in hosts, (codec, hosts)
+
+
+def test_shift_jis_0x5c_trail_bytes_are_no_escapes_in_scripts() -> None:
+    """表 is 0x95 0x5C and ソ 0x83 0x5C in Shift_JIS: read as windows-1252 the trail byte
+    was a backslash, escaping the quote after it, so a GPT slot named `top_表` was read as
+    `top_•\\`. Scripts are read from the decoded text, whatever the page declares."""
+    script = ("<script>var label = 'ソ'; googletag.cmd.push(function() {"
+              " googletag.defineSlot('/1234567/top_表', [728, 90], 'div-gpt-ad-1')"
+              ".addService(googletag.pubads()); });</script>\n"
+              '<script>var t = "表"; var u = "https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD3";'
+              "</script>\n")
+    page = (f"<html><head><title>{PROSE['shift_jis'][:8]}</title></head><body>"
+            f"<p>{PROSE['shift_jis']}</p>\n{script}</body></html>").encode("shift_jis")
+    declared = page.replace(b"<head>", b"<head><meta charset=shift_jis>")
+    ids = {(i.kind, i.value) for i in _report(page).ids}
+    assert ids == {(i.kind, i.value) for i in _report(declared).ids}
+    assert {("gpt-slot", "/1234567/top_表"), ("gtm-container", "GTM-AB12CD3")} <= ids
