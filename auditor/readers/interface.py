@@ -215,6 +215,27 @@ class PageTooLarge(InputError):
                          else f"{name}: over the {limit}-byte cap ({RECORD_CAP_FLAG})")
 
 
+def unsafe_member_name(name: str) -> str | None:
+    """Why an archive member's name is one no archive tool writes (absolute, a `..`
+    segment climbing out of the archive, a Windows drive or backslashes, a NUL), or None:
+    extracted, it would land outside the folder (path traversal, "zip slip"). Nothing is
+    extracted here, but such a member is a crafted one, reported rather than read or
+    passed over as the layout's.
+
+    >>> unsafe_member_name("../../etc/cron.d/x.html"), unsafe_member_name("archive/a.warc.gz")
+    ('a `..` segment climbs out of the archive', None)
+    """
+    if "\x00" in name:
+        return "a NUL in the name"
+    if name.startswith(("/", "\\")) or (name[:1].isalpha() and name[1:2] == ":"):
+        return "an absolute path"
+    if "\\" in name:
+        return "backslashes in the name"
+    if ".." in name.split("/"):
+        return "a `..` segment climbs out of the archive"
+    return None
+
+
 def failure_message(name: str, exc: BaseException) -> str:
     """One line naming the record, for a ReadFailure made of an exception."""
     text = " ".join(str(exc).split()) or type(exc).__name__
