@@ -316,6 +316,8 @@ def _cjk_codec(data: bytes) -> str | None:
     'gb18030'
     >>> _cjk_codec("<p>caf\u00e9 \u00e9t\u00e9 f\u00fcr na\u00efve</p>".encode("cp1252")) is None
     True
+    >>> _cjk_codec("<p>Gr\u00fc\u00dfe aus M\u00fcnchen und Z\u00fcrich</p>".encode("cp1252")) is None
+    True
     """
     window = bytearray()
     for run in _HIGH_RUN.finditer(data):
@@ -329,10 +331,12 @@ def _cjk_codec(data: bytes) -> str | None:
              and _in_script(codec, text)]
     japanese = [codec for codec in valid if codec in _JAPANESE]
     valid = japanese or valid  # kana in a Japanese reading: no Chinese or Korean text has them
+    if not valid:
+        return None
     if not japanese and "cp949" in valid and _korean(texts["cp949"]):
         return "cp949"
-    if len(valid) <= 1:
-        return valid[0] if valid else None
+    if len(valid) == 1:
+        return valid[0]
     best = from_bytes(sample, cp_isolation=[_NORMALIZER_NAMES.get(c, c) for c in valid],
                       preemptive_behaviour=False).best()
     named = {_NORMALIZER_NAMES.get(c, c): c for c in valid}
@@ -352,13 +356,23 @@ def _korean(text: str) -> bool:
     return letters >= 30 and len(_HANGUL.findall(text)) * 10 >= letters * 9
 
 
+# a CJK letter with no CJK letter or punctuation beside it: one a Latin word's accented
+# letter makes with the letter after it (`Muñoz` read as Big5 is `Mu` + 羠 + `z`)
+_CJK_WIDE = "\u3000-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff9f"
+_ALONE = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
+
+
 def _in_script(codec: str, text: str) -> bool:
-    """Whether text read in a codec is written as its language is: Japanese always has
+    """Whether text read in a codec is written as its language is: its letters mostly
+    stand beside others (a Western page's accented letters read so stand alone), Japanese
+    always has
     kana (its particles; GBK read as Shift_JIS is half-width katakana and kanji), Korean
     is almost all Hangul syllables (GBK read as EUC-KR is half Hanja, EUC-JP's kana are
     jamo), and Chinese has neither
     (bytes of either read as GBK are hanzi alone, the case the frequency model decides)."""
-    letters = len(_CJK_LETTER.findall(text)) or 1
+    letters = len(_CJK_LETTER.findall(text))
+    if not letters or len(_ALONE.findall(text)) * 2 > letters:  # text in it runs on; a Latin word's does not
+        return False
     kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
     if codec in _JAPANESE:
         return kana >= 0.1

@@ -90,9 +90,13 @@ def test_the_codec_is_sniffed_from_a_bounded_window(codec: str) -> None:
 @pytest.mark.parametrize("text", [
     "<p>Café au lait, crème brûlée: über alles in Zürich, señor.</p>",
     "<p>Le marché de Wexbridge ouvre à 8 h; fermé le lundi. Entrée gratuite.</p>",
+    "<p>Grüße aus München und Zürich</p>",
+    "<p>Señora Muñoz, niño pequeño</p>",
 ])
 def test_an_undeclared_western_page_stays_windows_1252(text: str) -> None:
-    """Accented words end before a space: a lead byte no CJK codec takes a space after."""
+    """Accented words that end before a space leave a lead byte no CJK codec takes a
+    space after; `Grüße aus München` has none, and was read as GBK: each accented letter
+    with the letter after it a lone hanzi (`Gr` + 倻 + `e`), where CJK text runs on."""
     (doc,) = list(read_source(text.encode("cp1252")))
     assert isinstance(doc, Document) and text in doc.text
 
