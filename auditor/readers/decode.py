@@ -16,6 +16,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
@@ -316,7 +318,7 @@ def _cjk_codec(data: bytes) -> str | None:
     'gb18030'
     >>> _cjk_codec("<p>caf\u00e9 \u00e9t\u00e9 f\u00fcr na\u00efve</p>".encode("cp1252")) is None
     True
-    >>> _cjk_codec("<p>Gr\u00fc\u00dfe aus M\u00fcnchen und Z\u00fcrich</p>".encode("cp1252")) is None
+    >>> _cjk_codec("<p>Gr\u00fc\u00dfe aus M\u00fcnchen</p>".encode("cp1252")) is None
     True
     """
     window = bytearray()
@@ -371,7 +373,7 @@ def _in_script(codec: str, text: str) -> bool:
     jamo), and Chinese has neither
     (bytes of either read as GBK are hanzi alone, the case the frequency model decides)."""
     letters = len(_CJK_LETTER.findall(text))
-    if not letters or len(_ALONE.findall(text)) * 2 > letters:  # text in it runs on; a Latin word's does not
+    if not letters or len(_ALONE.findall(text)) * 2 > letters:  # CJK runs on; Latin does not
         return False
     kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
     if codec in _JAPANESE:
@@ -438,7 +440,36 @@ def charset_name(codec: str) -> str:
     return _NAMES.get(codec, codec)
 
 
-def other_readings(data: bytes, primary: str | None = None) -> tuple[tuple[str, str], ...]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Another text a browser may read a page's bytes as: its charset's name, and the
+    bytes and codec it is decoded from when walked, one reading at a time, so a page's
+    readings hold its bytes once, not a whole decoded copy each (a 5 MB page of host
+    bytes that fold in many charsets held one per charset for its whole audit).
+    `clean`, when given, is applied to the text as it is decoded (a replay's chrome
+    taken out). Unpacks as (name, text), decoding then."""
+
+    name: str
+    data: bytes
+    codec: str
+    clean: Callable[[str], str] | None = None
+
+    @property
+    def text(self) -> str:
+        text = self.data.decode(self.codec, "replace")
+        return self.clean(text) if self.clean is not None else text
+
+    def cleaned(self, clean: Callable[[str], str]) -> Reading:
+        """The same reading with `clean` applied after any it has."""
+        before = self.clean
+        return replace(self, clean=clean if before is None else lambda t: clean(before(t)))
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.name
+        yield self.text
+
+
+def other_readings(data: bytes, primary: str | None = None) -> tuple[Reading, ...]:
     """The other texts a browser may read an undeclared page's bytes as, each with its
     charset's name: those in which a host the page writes with non-ASCII bytes folds to
     an ASCII name the page's own reading lacks (full-width letters, which Shift_JIS, GBK
@@ -462,10 +493,10 @@ def other_readings(data: bytes, primary: str | None = None) -> tuple[tuple[str, 
     wide = _wide_without_bom(data)
     if wide is None and (data.isascii() or declared_charset(data)):
         return ()
-    readings: list[tuple[str, str]] = []
+    readings: list[Reading] = []
     if wide is not None:  # read as UTF-16/32 here; Chromium reads bytes with no BOM so never
         codec = encoding_for(meta_charset(data), in_page=True) or "cp1252"
-        readings.append((charset_name(codec), data.decode(codec, "replace")))
+        readings.append(Reading(charset_name(codec), data, codec))
         primary = codec
     elif primary is None:
         primary = _undeclared_codec(data)
@@ -477,7 +508,7 @@ def other_readings(data: bytes, primary: str | None = None) -> tuple[tuple[str, 
         hosts = _ascii_hosts(places.decode(codec, "replace")) - seen
         if hosts:  # a host this reading alone writes in ASCII
             seen |= hosts
-            readings.append((charset_name(codec), data.decode(codec, "replace")))
+            readings.append(Reading(charset_name(codec), data, codec))
     return tuple(readings)
 
 
@@ -489,7 +520,7 @@ def as_page(data: bytes) -> tuple[bytes, str | None]:
 
 
 def decode_page(raw: bytes, transport: str | None = None
-                ) -> tuple[str, tuple[tuple[str, str], ...]]:
+                ) -> tuple[str, tuple[Reading, ...]]:
     """A page's text as a browser decodes its bytes (UTF-16 without a BOM read as such;
     `transport`, a Content-Type's charset, before the page's own declaration), and the
     other readings a browser may take of them when no transport charset is given

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import IO, BinaryIO, ClassVar, Protocol
 
 from auditor.errors import InputError
+from auditor.readers.decode import Reading
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
@@ -59,8 +60,8 @@ class Document:
     in_post_body: bool = False
     post_id: int | None = None
     # other texts a browser may read the page's bytes as, when it declares no charset
-    # (`decode.other_readings`: charset name, text); the audit walks each for requests
-    readings: tuple[tuple[str, str], ...] = ()
+    # (`decode.other_readings`, each decoded when walked); the audit walks each for requests
+    readings: tuple[Reading, ...] = ()
     # the `<link>` elements the response's `Link` headers stand for (`httpbody.
     # link_header_markup`), walked as the page's own: a header's preload loads too
     header_links: str = ""

@@ -190,3 +190,50 @@ def test_a_gzip_of_random_bytes_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(os.urandom(20_000), mtime=0))
     code, _pages, stderr = _audit(path)
     assert code == 2 and stderr.strip() == f"auditor: error: {path}: binary data, not a page"
+
+
+# a 5 MB page of 5,000 inline scripts that declares no charset, closed by hosts whose
+# bytes fold to another ASCII name in each of nine charsets (Cyrillic single-byte ones,
+# GBK, Big5, Shift_JIS): audited in a child, printing its peak RSS in KiB and its readings
+_READINGS_PAGE = r"""
+import resource, sys
+from auditor.catalogue import default_catalogue
+from auditor.pipeline import audit_document
+from auditor.readers.registry import read_source
+from auditor.rules import Engine
+fw = "".join(chr(ord(c) + 0xFEE0) for c in "adhost")
+hosts = [b'<script src="https://%sh%d.test/a.js"></script>' % (bytes([b]), b)
+         for b in range(0x80, 0x100)]
+hosts += [b'<script src="https://' + (fw + str(i)).encode(c) + b'.test/a.js"></script>'
+          for i, c in enumerate(["cp932", "gbk", "big5"])]
+script = "<script>var cfg = {a: 1, b: 'hello'}; function f(x){return x*2} f(%d);</script>\n"
+page = (sys.argv[1] + "<html><head><title>Big</title></head><body>\n" + "".join(
+    script % i + "<p>Paragraph %d of the story.</p>\n" % i for i in range(5000))).encode()
+page += b"<div><p>" + b"word " * 40 + b"</p></div>\n" * (4_600_000 // 220)
+(doc,) = list(read_source(page + b"".join(hosts) + b"</body></html>"))
+report = audit_document(doc, Engine.load(system_lists=False), default_catalogue())
+assert all(r.data is doc.readings[0].data for r in doc.readings)  # the bytes, once
+hosts = {r.host for r in report.resources if r.third_party}
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(doc.readings), len(hosts))
+"""
+
+
+def test_a_pages_other_readings_cost_one_reading_at_a_time() -> None:
+    """Every other charset's reading of a page was held decoded for the whole audit, and
+    each request found in one kept that reading's whole tree alive: nine readings of a
+    5 MB page took 331 MB more than the same page declaring its charset. Readings are
+    decoded one at a time from the page's bytes now, and what one finds points into the
+    page's own tree; the same hosts are found."""
+    import subprocess
+    import sys
+
+    def child(prefix: str) -> tuple[int, int, int]:
+        result = subprocess.run([sys.executable, "-c", _READINGS_PAGE, prefix],
+                                capture_output=True, text=True, timeout=600, check=True)
+        peak, readings, hosts = result.stdout.split()
+        return int(peak), int(readings), int(hosts)
+
+    undeclared, readings, hosts = child("")
+    declared, none, declared_hosts = child("<meta charset=windows-1252>")
+    assert readings == 9 and none == 0 and hosts > declared_hosts
+    assert undeclared - declared < 150 * 1024, (undeclared, declared)  # KiB
