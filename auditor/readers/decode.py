@@ -19,8 +19,6 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from charset_normalizer import from_bytes
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -339,6 +337,8 @@ def _cjk_codec(data: bytes) -> str | None:
         return "cp949"
     if len(valid) == 1:
         return valid[0]
+    from charset_normalizer import from_bytes  # 20 ms to import: only for such a page
+
     best = from_bytes(sample, cp_isolation=[_NORMALIZER_NAMES.get(c, c) for c in valid],
                       preemptive_behaviour=False).best()
     named = {_NORMALIZER_NAMES.get(c, c): c for c in valid}
