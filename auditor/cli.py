@@ -25,7 +25,7 @@ from auditor.cli_args import (
     positive_int,
     sigterm_interrupts,
 )
-from auditor.errors import AuditorError, InputError
+from auditor.errors import AuditorError, EmptyInput, InputError
 from auditor.files import file_key, replacing_text, written_at_end
 from auditor.model import ListInfo
 from auditor.report.safe import inert, inert_logging
@@ -300,8 +300,11 @@ def run_audit(args: argparse.Namespace) -> int:
                 if len(args.inputs) == 1:
                     raise
                 whole_files.add(source)
-                if source != "-" and (not os.path.lexists(source) or os.path.isdir(source)):
-                    not_given.append(str(exc))  # a path mistyped, a build that made nothing
+                if isinstance(exc, EmptyInput) or (source != "-" and (
+                        not os.path.lexists(source) or os.path.isdir(source))):
+                    # a path mistyped, a build that made nothing or an empty page: no
+                    # page of the site that `allow_unreadable` may let by
+                    not_given.append(str(exc))
                     absent.add(source)
                 yield ReadFailure(source, "file", str(exc))
 

@@ -13,6 +13,11 @@ class InputError(AuditorError):
     """An input cannot be read or is of no kind we audit (binary, empty, invalid JSON)."""
 
 
+class EmptyInput(InputError):
+    """An input holds no byte: named on its own (not a page a folder holds), it is a page
+    that was never made, which no gate may let by as an unreadable page."""
+
+
 class RuleError(AuditorError):
     """A filter list or the catalogue cannot be loaded."""
 

@@ -148,8 +148,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
     found = list(islice(walk(root, base, page, secure=secure), limits.max_urls + 1))
     if doc.readings:  # a page that declares no charset, as the browser may guess it
-        found += reading_urls([(f"charset {name}", text) for name, text in doc.readings],
-                              found, url, secure, limits, ascii_hosts=True)
+        found += reading_urls(((f"charset {r.name}", r) for r in doc.readings),
+                              found, url, secure, limits, ascii_hosts=True, primary=root)
     if doc.header_links:  # what its response's Link headers preload
         found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
     limits.check_urls(len(found))

@@ -367,7 +367,7 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
         doc,
         text=clean(doc.text),
         url=doc.url if doc.url and not served else original,  # a URL the user gave stands
-        readings=tuple((name, clean(text)) for name, text in doc.readings),
+        readings=tuple(reading.cleaned(clean) for reading in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
     ), replay
 

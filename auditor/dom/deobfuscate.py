@@ -44,6 +44,11 @@ _CHARCODE_CALL = re.compile(
     r"((?:0x[0-9a-fA-F]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){3,20000})"
 )
 _CODE_ARRAY = re.compile(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
+# code written as hex digits in a plain string, two a character, which the script turns
+# into char codes (`parseInt(b.substring(i, i+2), 16)`, then `String.fromCharCode`) and
+# runs: Imperva's inline code has this shape, and so does a loader that copies it
+_HEX_LITERAL = re.compile(r"""(['"])((?:[0-9a-fA-F]{2}){20,65536})\1""")
+_HEX_PARSE = re.compile(r"parseInt\((?:[^()]|\([^()]{0,80}\)){1,120}?,\s*16\s*\)")
 # Quoted literals of at least 4 characters (an `\xHH` or `\uHHHH` escape counts as one)
 # are read left to right, each from where the last ends; those holding an escape are
 # decoded. `_NEXT_ESCAPED`, matched where the last one ended, steps over the plain
@@ -279,6 +284,35 @@ def _codes(numbers: str) -> str | None:
             return None
         out.append(chr(value))
     text = "".join(out)
+    return text if _printable(text) else None
+
+
+# the path Imperva (Incapsula) answers on every site behind it, and any other path or URL
+# quoted in code
+_IMPERVA_PATH = re.compile(r"""(['"])/_Incapsula_Resource\?[^'"]*\1""")
+_QUOTED_PATH = re.compile(r"""(['"])(?:/|https?:)[^'"]*\1""")
+
+
+def imperva_own(code: str) -> bool:
+    """Whether decoded code is Imperva's own bot-protection script: every path or URL it
+    quotes is its `/_Incapsula_Resource?…` on the site itself (the page is behind
+    Imperva, which writes it into the page). It hides nothing from the site's owner, so
+    reading it conceals nothing; code that names any other path or host is not its own.
+
+    >>> imperva_own('xhr.open("GET","/_Incapsula_Resource?SWHANEDL=1",false)')
+    True
+    >>> imperva_own('xhr.open("GET","/_Incapsula_Resource?a=1");s.src="//x.test/a.js"')
+    False
+    """
+    quoted = _QUOTED_PATH.findall(code)
+    return bool(quoted) and len(quoted) == len(_IMPERVA_PATH.findall(code)) and (
+        _ANY_URL.search(code) is None)
+
+
+def _hex(digits: str) -> str | None:
+    """Hex digits as the text they spell (UTF-8), when it is printable: a hash or a key
+    (`719d34d3…`) spells none."""
+    text = bytes.fromhex(digits).decode("utf-8", errors="replace")
     return text if _printable(text) else None
 
 
@@ -616,6 +650,11 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
             text = _codes(m.group(1))
             if text:
                 yield text, True
+        if "parseInt" in code and _HEX_PARSE.search(code):
+            for m in _HEX_LITERAL.finditer(code):
+                text = _hex(m.group(2))
+                if text:
+                    yield _wrap(code, m.start(), text), not imperva_own(text)
     if escaped:
         for start, literal in _escaped_literals(code):
             escapes = (escaped_char(e) for e in JS_ESCAPE.finditer(literal))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -257,7 +259,8 @@ def declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
     """Decode page bytes in the charset declared (the transport's: an HTTP header's, a
     `data:` URL's `;charset=`; else the page's), its bad bytes replaced as browsers
-    replace them; undeclared, as UTF-8, else cp1252. A BOM comes first.
+    replace them; undeclared, as UTF-8, else the CJK codec its text reads in, else
+    cp1252. A BOM comes first.
 
     >>> decode_html("<p>".encode("utf-16-le"), "utf-16"), decode_html(b"\\xe4", "latin1")
     ('<p>', 'ä')
@@ -276,8 +279,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
 
 def _undeclared_codec(data: bytes) -> str:
     """The codec of a page that declares none: UTF-8 when its bytes are (UTF-8 with a few
-    corrupt bytes stays UTF-8: it has valid multi-byte characters), else cp1252, the
-    web's default for bytes that never form UTF-8."""
+    corrupt bytes stays UTF-8: it has valid multi-byte characters), else the CJK codec its
+    double-byte text reads in (`_cjk_codec`), else cp1252, the web's default for bytes
+    that never form UTF-8."""
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -286,7 +290,101 @@ def _undeclared_codec(data: bytes) -> str:
     utf8 = data.decode("utf-8", "replace")
     bad = utf8.count("\ufffd")
     valid = len(utf8) - len(utf8.encode("ascii", "ignore")) - bad  # non-ASCII, counted in C
-    return "utf-8" if valid > bad else "cp1252"
+    return "utf-8" if valid > bad else (_cjk_codec(data) or "cp1252")
+
+
+# The CJK codecs Chromium's detector picks for pages that declare none (see _GUESSABLE)
+_CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+# a run of text with non-ASCII bytes: from a byte at or above 0x80 (a lead, or a single
+# byte) through every byte at or above 0x40 (a trail of each CJK codec is; a byte below
+# never is, so a run never cuts a character)
+_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]*")
+# how much of those runs the sniff reads: enough text to tell the languages apart, and a
+# bound, so a page of any size costs one scan to its first 16 KB of such text
+_SNIFF_BYTES = 16 * 1024
+
+
+def _cjk_codec(data: bytes) -> str | None:
+    """The CJK codec an undeclared page's non-ASCII text reads as, or None: each codec in
+    which at most 1% of its characters fail to decode (text in windows-1252 leaves a lead
+    byte before a space at every accented word's end), ranked by charset_normalizer's
+    character-frequency model, which tells GBK's Chinese from the same bytes read as
+    Korean or Japanese. Read before, such a page was windows-1252 noise: its text measured
+    twice its length and its full-width hosts walked in a second reading.
+
+    >>> _cjk_codec("<p>市议会今天批准了图书馆的改造计划。</p>".encode("gbk"))
+    'gb18030'
+    >>> _cjk_codec("<p>caf\u00e9 \u00e9t\u00e9 f\u00fcr na\u00efve</p>".encode("cp1252")) is None
+    True
+    >>> _cjk_codec("<p>Gr\u00fc\u00dfe aus M\u00fcnchen</p>".encode("cp1252")) is None
+    True
+    """
+    window = bytearray()
+    for run in _HIGH_RUN.finditer(data):
+        window += run.group() + b"\n"
+        if len(window) >= _SNIFF_BYTES:
+            break
+    sample = bytes(window)
+    texts = {codec: sample.decode(codec, "replace") for codec in _CJK}
+    valid = [codec for codec, text in texts.items()
+             if text.count("\ufffd") * 100 <= len(text) - text.count("\n")
+             and _in_script(codec, text)]
+    japanese = [codec for codec in valid if codec in _JAPANESE]
+    valid = japanese or valid  # kana in a Japanese reading: no Chinese or Korean text has them
+    if not valid:
+        return None
+    if not japanese and "cp949" in valid and _korean(texts["cp949"]):
+        return "cp949"
+    if len(valid) == 1:
+        return valid[0]
+    from charset_normalizer import from_bytes  # 20 ms to import: only for such a page
+
+    best = from_bytes(sample, cp_isolation=[_NORMALIZER_NAMES.get(c, c) for c in valid],
+                      preemptive_behaviour=False).best()
+    named = {_NORMALIZER_NAMES.get(c, c): c for c in valid}
+    return named.get(best.encoding, valid[0]) if best is not None else valid[0]
+_KANA = re.compile("[\u3040-\u30ff]")  # hiragana and katakana, full width
+_HANGUL = re.compile("[\uac00-\ud7a3]")  # the precomposed syllables Korean is written in
+_JAPANESE = ("cp932", "euc_jp")
+_CJK_LETTER = re.compile(  # kana, jamo, ideographs, syllables, compatibility ideographs, half-width
+    "[\u3040-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _korean(text: str) -> bool:
+    """Whether text read as EUC-KR is Korean beyond doubt: 30 letters or more, nine in ten
+    of them Hangul syllables (GBK's Chinese read so is about six in ten, and the frequency
+    model took text of one repeated Korean sentence for Chinese)."""
+    letters = len(_CJK_LETTER.findall(text))
+    return letters >= 30 and len(_HANGUL.findall(text)) * 10 >= letters * 9
+
+
+# a CJK letter with no CJK letter or punctuation beside it: one a Latin word's accented
+# letter makes with the letter after it (`Muñoz` read as Big5 is `Mu` + 羠 + `z`)
+_CJK_WIDE = "\u3000-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff9f"
+_ALONE = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
+
+
+def _in_script(codec: str, text: str) -> bool:
+    """Whether text read in a codec is written as its language is: its letters mostly
+    stand beside others (a Western page's accented letters read so stand alone), Japanese
+    always has
+    kana (its particles; GBK read as Shift_JIS is half-width katakana and kanji), Korean
+    is almost all Hangul syllables (GBK read as EUC-KR is half Hanja, EUC-JP's kana are
+    jamo), and Chinese has neither
+    (bytes of either read as GBK are hanzi alone, the case the frequency model decides)."""
+    letters = len(_CJK_LETTER.findall(text))
+    if not letters or len(_ALONE.findall(text)) * 2 > letters:  # CJK runs on; Latin does not
+        return False
+    kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
+    if codec in _JAPANESE:
+        return kana >= 0.1
+    if codec == "cp949":
+        return hangul >= 0.8
+    return kana < 0.1 and hangul < 0.5
+
+
+# charset_normalizer's names for the codecs it calls otherwise
+_NORMALIZER_NAMES = {"big5hkscs": "big5"}
 
 
 # What Chromium's detector may read a page that declares no charset as: any of the
@@ -342,7 +440,36 @@ def charset_name(codec: str) -> str:
     return _NAMES.get(codec, codec)
 
 
-def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Another text a browser may read a page's bytes as: its charset's name, and the
+    bytes and codec it is decoded from when walked, one reading at a time, so a page's
+    readings hold its bytes once, not a whole decoded copy each (a 5 MB page of host
+    bytes that fold in many charsets held one per charset for its whole audit).
+    `clean`, when given, is applied to the text as it is decoded (a replay's chrome
+    taken out). Unpacks as (name, text), decoding then."""
+
+    name: str
+    data: bytes
+    codec: str
+    clean: Callable[[str], str] | None = None
+
+    @property
+    def text(self) -> str:
+        text = self.data.decode(self.codec, "replace")
+        return self.clean(text) if self.clean is not None else text
+
+    def cleaned(self, clean: Callable[[str], str]) -> Reading:
+        """The same reading with `clean` applied after any it has."""
+        before = self.clean
+        return replace(self, clean=clean if before is None else lambda t: clean(before(t)))
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.name
+        yield self.text
+
+
+def other_readings(data: bytes, primary: str | None = None) -> tuple[Reading, ...]:
     """The other texts a browser may read an undeclared page's bytes as, each with its
     charset's name: those in which a host the page writes with non-ASCII bytes folds to
     an ASCII name the page's own reading lacks (full-width letters, which Shift_JIS, GBK
@@ -351,10 +478,11 @@ def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
     wide text runs). None
     when a BOM, the transport or the page declares a charset: Chromium reads that alone.
     The audit walks each for what it requests beyond the page's own reading, so the
-    gate fails closed whichever charset Chromium guesses.
+    gate fails closed whichever charset Chromium guesses. `primary` is the codec the
+    page's own reading took, when the caller sniffed it already.
 
     >>> fw = "".join(chr(ord(c) + 0xFEE0) for c in "ads")
-    >>> page = f'<p>今日は</p><script src="//{fw}.test/a.js"></script>'.encode("shift_jis")
+    >>> page = "<p>café crème</p>".encode("cp1252") + f'<img src="//{fw}.test/a">'.encode("sjis")
     >>> [name for name, text in other_readings(page) if f"//{fw}.test" in text]
     ['Shift_JIS']
     >>> other_readings(b"<meta charset=shift_jis>" + page), other_readings(b"<p>ascii</p>")
@@ -365,12 +493,12 @@ def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
     wide = _wide_without_bom(data)
     if wide is None and (data.isascii() or declared_charset(data)):
         return ()
-    readings: list[tuple[str, str]] = []
+    readings: list[Reading] = []
     if wide is not None:  # read as UTF-16/32 here; Chromium reads bytes with no BOM so never
         codec = encoding_for(meta_charset(data), in_page=True) or "cp1252"
-        readings.append((charset_name(codec), data.decode(codec, "replace")))
+        readings.append(Reading(charset_name(codec), data, codec))
         primary = codec
-    else:
+    elif primary is None:
         primary = _undeclared_codec(data)
     places = _JOIN.join(p for p in dict.fromkeys(_HOST_PLACE.findall(data)) if not p.isascii())
     if not places:
@@ -380,7 +508,7 @@ def other_readings(data: bytes) -> tuple[tuple[str, str], ...]:
         hosts = _ascii_hosts(places.decode(codec, "replace")) - seen
         if hosts:  # a host this reading alone writes in ASCII
             seen |= hosts
-            readings.append((charset_name(codec), data.decode(codec, "replace")))
+            readings.append(Reading(charset_name(codec), data, codec))
     return tuple(readings)
 
 
@@ -392,11 +520,17 @@ def as_page(data: bytes) -> tuple[bytes, str | None]:
 
 
 def decode_page(raw: bytes, transport: str | None = None
-                ) -> tuple[str, tuple[tuple[str, str], ...]]:
+                ) -> tuple[str, tuple[Reading, ...]]:
     """A page's text as a browser decodes its bytes (UTF-16 without a BOM read as such;
     `transport`, a Content-Type's charset, before the page's own declaration), and the
     other readings a browser may take of them when no transport charset is given
     (`other_readings`): what every reader of a page's bytes asks."""
     data, charset = as_page(raw)
-    text = decode_html(data, charset or transport)
-    return text, (() if encoding_for(transport, in_page=False) else other_readings(raw))
+    if charset or encoding_for(transport, in_page=False):
+        text = decode_html(data, charset or transport)
+        return text, (() if encoding_for(transport, in_page=False) else other_readings(raw))
+    if declared := declared_charset(data):  # a BOM's or the page's: read that alone
+        bom = next((len(mark) for mark, _name in _BOMS if data.startswith(mark)), 0)
+        return data[bom:].decode(declared, "replace"), ()
+    codec = _undeclared_codec(data)  # sniffed once, for the text and its other readings
+    return data.decode(codec, "replace"), other_readings(raw, primary=codec)

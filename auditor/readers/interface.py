@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, ClassVar, Protocol
 
 from auditor.errors import InputError
+from auditor.readers.decode import Reading
 
 if TYPE_CHECKING:
     from auditor.dom.page import ParsedPage
@@ -62,8 +63,8 @@ class Document:
     in_post_body: bool = False
     post_id: int | None = None
     # other texts a browser may read the page's bytes as, when it declares no charset
-    # (`decode.other_readings`: charset name, text); the audit walks each for requests
-    readings: tuple[tuple[str, str], ...] = ()
+    # (`decode.other_readings`, each decoded when walked); the audit walks each for requests
+    readings: tuple[Reading, ...] = ()
     # the `<link>` elements the response's `Link` headers stand for (`httpbody.
     # link_header_markup`), walked as the page's own: a header's preload loads too
     header_links: str = ""
@@ -219,6 +220,27 @@ class PageTooLarge(InputError):
         super().__init__(f"{name}: larger than {limit // (1024 * 1024)} MiB"
                          if limit == MAX_PAGE_BYTES
                          else f"{name}: over the {limit}-byte cap ({RECORD_CAP_FLAG})")
+
+
+def unsafe_member_name(name: str) -> str | None:
+    """Why an archive member's name is one no archive tool writes (absolute, a `..`
+    segment climbing out of the archive, a Windows drive or backslashes, a NUL), or None:
+    extracted, it would land outside the folder (path traversal, "zip slip"). Nothing is
+    extracted here, but such a member is a crafted one, reported rather than read or
+    passed over as the layout's.
+
+    >>> unsafe_member_name("../../etc/cron.d/x.html"), unsafe_member_name("archive/a.warc.gz")
+    ('a `..` segment climbs out of the archive', None)
+    """
+    if "\x00" in name:
+        return "a NUL in the name"
+    if name.startswith(("/", "\\")) or (name[:1].isalpha() and name[1:2] == ":"):
+        return "an absolute path"
+    if "\\" in name:
+        return "backslashes in the name"
+    if ".." in name.split("/"):
+        return "a `..` segment climbs out of the archive"
+    return None
 
 
 def failure_message(name: str, exc: BaseException) -> str:

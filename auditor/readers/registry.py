@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from auditor.errors import EmptyInput
 from auditor.readers.brotlied import BrotliReader
 from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind
 from auditor.readers.gzipped import GzipReader
@@ -108,7 +109,7 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
     a page is read whole up to `page_limit` (PageTooLarge past it)."""
     kind = kind or kind_of(stream, name)
     if kind == "empty":
-        raise InputError(f"{name}: empty input")
+        raise EmptyInput(f"{name}: empty input")
     if kind == "binary":
         raise InputError(f"{name}: binary data, not a page (HTML, JSON, text or an archive)")
     reader = reader_for(kind)

@@ -19,6 +19,7 @@ from auditor.readers.interface import (
     Record,
     Source,
     failure_message,
+    unsafe_member_name,
 )
 
 # what tarfile raises on a damaged header: a PAX size of 10**30 is a ValueError or an
@@ -58,6 +59,10 @@ class TarReader(Reader):
                 if not info.isfile():
                     continue
                 member = f"{name}#{info.name}"
+                if (unsafe := unsafe_member_name(info.name)) is not None:
+                    yield ReadFailure(member, "member", f"{member}: unsafe member name "
+                                      f"({unsafe}); not read")
+                    continue
 
                 def opener(info: tarfile.TarInfo = info, member: str = member) -> IO[bytes]:
                     handle = archive.extractfile(info)

@@ -375,7 +375,12 @@ def _data_at(stream: BinaryIO, pos: int, end: int | None) -> bool:
 
 
 def _one_line(exc: BaseException) -> str:
+    """The error in one line; warcio's "Unknown archive format, first line: [...]" quotes
+    the bytes it found (a cut gzip member's: 300 characters of escaped binary), so it is
+    said in words instead."""
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if text.startswith("Unknown archive format"):
+        return "no WARC record starts where one should (a damaged gzip member or header)"
     return text[:300]
 
 

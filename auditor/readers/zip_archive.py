@@ -21,6 +21,7 @@ from auditor.readers.interface import (
     Skipped,
     Source,
     failure_message,
+    unsafe_member_name,
 )
 
 # what a member's reading may raise: one failed member, never the archive
@@ -48,6 +49,10 @@ class ZipReader(Reader):
                 if id(info) in overlapping:
                     yield ReadFailure(member, "member", f"{member}: its data overlaps another "
                                       "member's (a zip bomb's trick); not read")
+                    continue
+                if (unsafe := unsafe_member_name(info.filename)) is not None:
+                    yield ReadFailure(member, "member", f"{member}: unsafe member name "
+                                      f"({unsafe}); not read")
                     continue
                 if wacz and not _is_warc_member(info.filename):
                     yield Skipped(member, "wacz-member", "WACZ metadata")

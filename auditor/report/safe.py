@@ -31,6 +31,8 @@ def inert(text: str | None, *, inline: bool = True, limit: int | None = None) ->
     """
     if not text:
         return ""
+    if limit is not None:  # escapes only lengthen: the prefix is all that can be shown
+        text = text[: limit + 1]
     out = (_UNSAFE_INLINE if inline else _UNSAFE).sub(_show, text)
     if limit is not None and len(out) > limit:
         out = out[: limit - 1] + "…"

@@ -34,8 +34,14 @@ SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity
 BAR_WIDTH = 40
 
 
+# the most of one value a terminal cell shows: a page's 50 MB URL was wrapped whole
+# (87 s, 70 MB of terminal output); the JSON report keeps it whole
+CELL_MOST = 2000
+
+
 def _t(value: object, style: str = "", limit: int | None = None) -> Text:
-    return Text(inert(str(value) if value is not None else "—", limit=limit), style=style)
+    return Text(inert(str(value) if value is not None else "—", limit=limit or CELL_MOST),
+                style=style)
 
 
 SIZE_LEGEND = "460w: only the width is declared · 250h: only the height"

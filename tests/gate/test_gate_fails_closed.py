@@ -144,15 +144,18 @@ def test_a_store_or_dataset_named_dash_is_refused(site: Path, argv: list[str]) -
 
 
 @pytest.mark.parametrize("allow", [False, True])
-@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip"])
+@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip", "empty.html"])
 def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
         site: Path, allow: bool, given: str) -> None:
     """Beside other inputs, a mistyped path (`publc`), a build folder that came out
     empty, or an archive holding no page exited 1 ("violations": its `unreadable`) and,
     under `allow_unreadable = true`, 0: "policy passed" on a run that judged none of what
-    that input was meant to hold. Now it is 2, "could not judge", and no report passes."""
+    that input was meant to hold. Now it is 2, "could not judge", and no report passes.
+    So is a page named on its own that holds no byte (`empty.html`, a build step that
+    wrote nothing): `allow_unreadable` let it by as a page the site holds."""
     import zipfile
 
+    (site / "empty.html").write_bytes(b"")
     (site / "empty-build").mkdir()
     (site / "empty-build" / "logo.png").write_bytes(BINARY)
     with zipfile.ZipFile(site / "images.zip", "w") as zf:
@@ -174,6 +177,18 @@ def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
         (given, "failing")]
     assert not (site / "b.json").exists()  # a baseline of part of the run is none
     assert run("audit", "public", "--format", "json", cwd=site).returncode == 0
+
+
+def test_an_empty_page_inside_the_site_is_what_allow_unreadable_lets_by(site: Path) -> None:
+    """An empty file a folder holds is a page of the site that could not be read:
+    `allow_unreadable = true` lets it by (the flag CI.md documents), as before."""
+    (site / "public" / "blank.html").write_bytes(b"")
+    policy = site / "auditor.toml"
+    policy.write_text("allow_unreadable = true\n" + policy.read_text())
+    result = run("audit", "public", "--format", "json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["allowed"]
 
 
 # the CLI, with one folder of the site unlistable (EACCES from a folder another user

