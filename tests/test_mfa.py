@@ -708,6 +708,38 @@ def test_authorship_reads_bylines_not_quotations(project_engine: Engine, catalog
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+_ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes budget</h1>'
+          '<div class="entry-meta"><span class="byline"> by <span class="author vcard">'
+          '<a class="url fn n" href="/author/jane-doe/">Jane Doe</a></span></span></div>'
+          '</header><div class="entry-content"><p>The council voted on the budget.</p></div>')
+
+
+@pytest.mark.parametrize(("wrapper", "value"), [
+    # WordPress' post_class names the post's format and terms: a quote post, a post tagged
+    # "famous quotes" or filed under "testimonials" is no quotation around its byline
+    (f'<article class="post-12 post type-post format-quote hentry">{_ENTRY}</article>',
+     "named: Jane Doe"),
+    (f'<article class="post-12 post hentry tag-famous-quotes">{_ENTRY}</article>',
+     "named: Jane Doe"),
+    (f'<div id="post-12" class="post-12 post hentry category-testimonials">{_ENTRY}</div>',
+     "named: Jane Doe"),
+    # a page's container around the article (a finance site's quote pages) is none either
+    (f'<div class="quote-news-container"><article>{_ENTRY}</article></div>',
+     "named: Jane Doe"),
+    # a testimonial's name is its speaker's
+    (f'<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
+     f'<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
+     f'</div></article>', "no author"),
+])
+def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catalogue,
+                                        wrapper: str, value: str) -> None:
+    html = ('<html><head><title>Budget</title><meta property="og:type" content="article">'
+            f"</head><body>{wrapper}</body></html>")
+    row = authorship_of(html, "https://gazette.example/2026/council-budget/", project_engine,
+                        catalogue)
+    assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:
     """`<a:b>` parses as a tag whose path XPath cannot evaluate (an undefined namespace
     prefix): the scorecard finds the slot through the page's own paths (found by the

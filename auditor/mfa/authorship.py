@@ -242,20 +242,46 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 
 
 # A quotation's markup: a block quote, an inline one, a theme's pull quote or a
-# testimonial (`wp-block-pullquote`, `pull-quote`): the name in or under it is its
-# speaker's, never the article's author's
+# testimonial (`wp-block-pullquote`, `pull-quote`, `quote-author`): the name in or under
+# it is its speaker's, never the article's author's. A class word is a quote's when a
+# whole part of one class token names it; a token naming a post's term (WordPress'
+# post_class: `format-quote`, `category-testimonials`, `tag-famous-quotes`) is the post's
+# subject, and the post's wrapper (an `<article>`, `hentry`) is no quotation around its
+# byline
 _QUOTE_TAGS = frozenset({"blockquote", "q"})
-_QUOTE_CLASS = re.compile(r"quote|testimonial", re.I)
+_QUOTE_WORDS = frozenset({"quote", "quotes", "blockquote", "pullquote", "pullquotes",
+                          "testimonial", "testimonials"})
+_TERM_CLASS = re.compile(r"^(?:category|tag|format|post_tag|post-format|type)-", re.I)
+_NO_QUOTE_TAGS = frozenset({"article", "main", "body", "html"})
+
+
+def _quote_class(classes: str) -> bool:
+    """A class token names a quotation.
+
+    >>> [_quote_class(c) for c in ("wp-block-pullquote", "quote-author", "testimonial")]
+    [True, True, True]
+    >>> [_quote_class(c) for c in ("hentry format-quote", "tag-famous-quotes", "misquoted")]
+    [False, False, False]
+    """
+    tokens = classes.lower().split()
+    if "hentry" in tokens:
+        return False
+    return any(not _TERM_CLASS.match(t) and _QUOTE_WORDS.intersection(re.split(r"[-_]", t))
+               for t in tokens)
 
 
 def quoted(el: etree._Element) -> bool:
-    """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote)."""
+    """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote) within the
+    article (an `<article>`, `<main>` or `<body>` is none)."""
     node: etree._Element | None = el
     while node is not None:
         tag = node.tag
-        if isinstance(tag, str) and (tag.lower() in _QUOTE_TAGS
-                                     or _QUOTE_CLASS.search(node.get("class") or "")):
-            return True
+        if isinstance(tag, str):
+            tag = tag.lower()
+            if tag in _NO_QUOTE_TAGS:
+                return False
+            if tag in _QUOTE_TAGS or _quote_class(node.get("class") or ""):
+                return True
         node = node.getparent()
     return False
 
