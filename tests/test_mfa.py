@@ -666,6 +666,11 @@ _LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divi
      "before the year is out.</p><p>Maria Lopez</p>", "named: Maria Lopez"),
     # bylines under the headline, as publishers and themes write them
     (f"<p>By Jane Doe, Reuters | March 3, 2025</p>{_LEAD}", "named: Jane Doe"),
+    # German magazines' labels ("Text:", "Autor:"), before or after a photo credit
+    (f"<p>Text: Anna Weber</p>{_LEAD}", "named: Anna Weber"),
+    (f"<p>Fotos: Ben Kurz | Text: Anna Weber</p>{_LEAD}", "named: Anna Weber"),
+    (f"<p>Autor: Max Mustermann</p>{_LEAD}", "named: Max Mustermann"),
+    (f"<p>Autor: Redaktion</p>{_LEAD}", "house account only: Redaktion"),
     (f'<div class="article-meta"><span>By Jane Doe and Omar Haddad</span> <time>March 3, '
      f"2025</time></div>{_LEAD}", "named: Jane Doe"),
     (f'<div class="meta">Story by <a href="/people/jane-doe">Jane Doe</a> · 3 min read</div>'

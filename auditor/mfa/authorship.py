@@ -288,7 +288,8 @@ def quoted(el: etree._Element) -> bool:
 
 # "By X" as publishers and themes write it under the headline: "By Jane Doe, Reuters |
 # March 3, 2025", "By Jane Doe and Omar Haddad", "Story by Jane Doe · 3 min read",
-# WordPress' "Posted on 3 March by admin". The "by" opens the line, follows a
+# WordPress' "Posted on 3 March by admin", German magazines' "Text: Anna Weber" and
+# "Autor: Max Muster". The "by" opens the line, follows a
 # separator, or follows a byline's label ("Posted on 3 March", "Written"): never a
 # standfirst's "a plan backed by Mayor Ann Ruiz", nor a photo's credit. A date after
 # the name ("By Josiah Motley August 3, 2019") is no word of it
@@ -297,7 +298,8 @@ _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|
 _HEAD_BYLINE = re.compile(
     r"^(?:.*?[·|•—–]\s*|(?i:(?:story|written|words|text|posted|published|updated|reporting|"
     r"report|article|veröffentlicht|geschrieben|publié|publicado)\b)[^·|•]{0,40}?\s)?"
-    r"(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?\s+"
+    r"(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?|"
+    r"(?:Text|TEXT|Texte|Autor|AUTOR|Autorin|Author|AUTHOR|Auteur|Autora)\s*:)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+(?!" + _MONTH_DAY + r")[A-ZÀ-Ý][\w'’.-]+){0,3}|[a-z]+\b)")
 HEADLINE_LINES = 4  # elements after the headline (and after its header) read for a byline
 _HEADLINES = 2  # a page's first headlines: the article's, and a site's logo heading
