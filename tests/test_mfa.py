@@ -542,6 +542,18 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
     # the previous story is another article
     (f"{GALLERY}/", '<link rel="prev" href="/2026/harbour-wall-repairs/">'
      f"{SLIDE}", "none", False),
+    # a blog's post navigation (rel=prev/next on the other posts' titles) between a
+    # series' numbered posts, or to a later post WordPress numbered for sharing a title
+    ("https://gazette.example/ferry-roundup-42/", '<a rel="prev" href="/ferry-roundup-41/">'
+     'Ferry Roundup #41: new timetables</a><a rel="next" href="/ferry-roundup-43/">Ferry '
+     f'Roundup #43: winter crossings</a>{SLIDE}', "none", False),
+    ("https://gazette.example/ferry-roundup/", '<a rel="next" href="/ferry-roundup-2/">'
+     f"Ferry Roundup</a>{SLIDE}", "none", False),
+    # ... while a pager's words, or a <link>, lead to the slideshow's next page
+    (f"{GALLERY}-2/", f'<a rel="next" href="{GALLERY}-3/">Next slide »</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}-2/", f'<link rel="next" href="{GALLERY}-3/">{SLIDE}', "1 pagination sign",
+     True),
 ])
 def test_a_slideshow_is_thin_pages_of_one_article(project_engine: Engine,
                                                   catalogue: Catalogue, url: str, body: str,
@@ -732,9 +744,9 @@ _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes b
     (f'<div class="quote-news-container"><article>{_ENTRY}</article></div>',
      "named: Jane Doe"),
     # a testimonial's name is its speaker's
-    (f'<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
-     f'<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
-     f'</div></article>', "no author"),
+    ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
+     '<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
+     '</div></article>', "no author"),
 ])
 def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catalogue,
                                         wrapper: str, value: str) -> None:
