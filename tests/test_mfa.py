@@ -757,6 +757,30 @@ def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catal
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+def test_author_elements_are_read_a_bounded_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each author element is checked up its ancestors: a page of thousands of quoted
+    `author` spans, deep, took time in their count times its depth."""
+    import importlib
+
+    from auditor.dom.page import parse_page
+
+    # the module: the package names its row function `authorship` too
+    authorship = importlib.import_module("auditor.mfa.authorship")
+    calls = 0
+    real = authorship.quoted
+
+    def counted(el: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(el)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(authorship, "quoted", counted)
+    quotes = '<blockquote><span class="author">Jane Doe</span></blockquote>' * 1000
+    page = parse_page(f"<html><body><div>{quotes}</div></body></html>")
+    assert authorship.author_hits(page, "gazette.example") == []
+    assert calls <= authorship.AUTHOR_ELEMENTS
+
+
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:
     """`<a:b>` parses as a tag whose path XPath cannot evaluate (an undefined namespace
     prefix): the scorecard finds the slot through the page's own paths (found by the

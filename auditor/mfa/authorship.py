@@ -75,6 +75,10 @@ _BYLINE = re.compile(
     r"(?:^|[\s·|•])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})")
 BYLINE_LINES = 25
+# author elements read, quoted or not: each is checked up its ancestors, so a page of
+# thousands of quotations' `author` spans, deep, took time in their count times the depth
+# (8,000 at 1,500 levels: 13 s); a byline is among a page's first
+AUTHOR_ELEMENTS = 200
 BYLINE_CHARS = 120
 
 
@@ -225,7 +229,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     words = {word for word in _AUTHOR_WORDS if word in values}
     tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
-        for el in elements(_author_markup(tests)(page.root)):
+        for el in itertools.islice(elements(_author_markup(tests)(page.root)), AUTHOR_ELEMENTS):
             if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
                     or inside(el) or quoted(el)):
                 continue
