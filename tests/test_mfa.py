@@ -549,6 +549,11 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
      f'Roundup #43: winter crossings</a>{SLIDE}', "none", False),
     ("https://gazette.example/ferry-roundup/", '<a rel="next" href="/ferry-roundup-2/">'
      f"Ferry Roundup</a>{SLIDE}", "none", False),
+    # a site's posts by ID (/local-news/123 to 124), linked by their titles
+    ("https://gazette.example/local-news/123", '<a rel="next" href="/local-news/124">'
+     f"Library reopens</a>{SLIDE}", "none", False),
+    (f"{GALLERY}/2/", f'<a rel="next" href="{GALLERY}/3/">Next</a>{SLIDE}',
+     "1 pagination sign", True),
     # ... while a pager's words, or a <link>, lead to the slideshow's next page
     (f"{GALLERY}-2/", f'<a rel="next" href="{GALLERY}-3/">Next slide »</a>{SLIDE}',
      "1 pagination sign", True),
