@@ -542,6 +542,23 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
     # the previous story is another article
     (f"{GALLERY}/", '<link rel="prev" href="/2026/harbour-wall-repairs/">'
      f"{SLIDE}", "none", False),
+    # a blog's post navigation (rel=prev/next on the other posts' titles) between a
+    # series' numbered posts, or to a later post WordPress numbered for sharing a title
+    ("https://gazette.example/ferry-roundup-42/", '<a rel="prev" href="/ferry-roundup-41/">'
+     'Ferry Roundup #41: new timetables</a><a rel="next" href="/ferry-roundup-43/">Ferry '
+     f'Roundup #43: winter crossings</a>{SLIDE}', "none", False),
+    ("https://gazette.example/ferry-roundup/", '<a rel="next" href="/ferry-roundup-2/">'
+     f"Ferry Roundup</a>{SLIDE}", "none", False),
+    # a site's posts by ID (/local-news/123 to 124), linked by their titles
+    ("https://gazette.example/local-news/123", '<a rel="next" href="/local-news/124">'
+     f"Library reopens</a>{SLIDE}", "none", False),
+    (f"{GALLERY}/2/", f'<a rel="next" href="{GALLERY}/3/">Next</a>{SLIDE}',
+     "1 pagination sign", True),
+    # ... while a pager's words, or a <link>, lead to the slideshow's next page
+    (f"{GALLERY}-2/", f'<a rel="next" href="{GALLERY}-3/">Next slide »</a>{SLIDE}',
+     "1 pagination sign", True),
+    (f"{GALLERY}-2/", f'<link rel="next" href="{GALLERY}-3/">{SLIDE}', "1 pagination sign",
+     True),
 ])
 def test_a_slideshow_is_thin_pages_of_one_article(project_engine: Engine,
                                                   catalogue: Catalogue, url: str, body: str,
@@ -666,6 +683,11 @@ _LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divi
      "before the year is out.</p><p>Maria Lopez</p>", "named: Maria Lopez"),
     # bylines under the headline, as publishers and themes write them
     (f"<p>By Jane Doe, Reuters | March 3, 2025</p>{_LEAD}", "named: Jane Doe"),
+    # German magazines' labels ("Text:", "Autor:"), before or after a photo credit
+    (f"<p>Text: Anna Weber</p>{_LEAD}", "named: Anna Weber"),
+    (f"<p>Fotos: Ben Kurz | Text: Anna Weber</p>{_LEAD}", "named: Anna Weber"),
+    (f"<p>Autor: Max Mustermann</p>{_LEAD}", "named: Max Mustermann"),
+    (f"<p>Autor: Redaktion</p>{_LEAD}", "house account only: Redaktion"),
     (f'<div class="article-meta"><span>By Jane Doe and Omar Haddad</span> <time>March 3, '
      f"2025</time></div>{_LEAD}", "named: Jane Doe"),
     (f'<div class="meta">Story by <a href="/people/jane-doe">Jane Doe</a> · 3 min read</div>'
@@ -706,6 +728,62 @@ def test_authorship_reads_bylines_not_quotations(project_engine: Engine, catalog
     row = authorship_of(html, "https://gazette.example/2026/council-budget/", project_engine,
                         catalogue)
     assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+_ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes budget</h1>'
+          '<div class="entry-meta"><span class="byline"> by <span class="author vcard">'
+          '<a class="url fn n" href="/author/jane-doe/">Jane Doe</a></span></span></div>'
+          '</header><div class="entry-content"><p>The council voted on the budget.</p></div>')
+
+
+@pytest.mark.parametrize(("wrapper", "value"), [
+    # WordPress' post_class names the post's format and terms: a quote post, a post tagged
+    # "famous quotes" or filed under "testimonials" is no quotation around its byline
+    (f'<article class="post-12 post type-post format-quote hentry">{_ENTRY}</article>',
+     "named: Jane Doe"),
+    (f'<article class="post-12 post hentry tag-famous-quotes">{_ENTRY}</article>',
+     "named: Jane Doe"),
+    (f'<div id="post-12" class="post-12 post hentry category-testimonials">{_ENTRY}</div>',
+     "named: Jane Doe"),
+    # a page's container around the article (a finance site's quote pages) is none either
+    (f'<div class="quote-news-container"><article>{_ENTRY}</article></div>',
+     "named: Jane Doe"),
+    # a testimonial's name is its speaker's
+    ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
+     '<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
+     '</div></article>', "no author"),
+])
+def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catalogue,
+                                        wrapper: str, value: str) -> None:
+    html = ('<html><head><title>Budget</title><meta property="og:type" content="article">'
+            f"</head><body>{wrapper}</body></html>")
+    row = authorship_of(html, "https://gazette.example/2026/council-budget/", project_engine,
+                        catalogue)
+    assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
+def test_author_elements_are_read_a_bounded_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each author element is checked up its ancestors: a page of thousands of quoted
+    `author` spans, deep, took time in their count times its depth."""
+    import importlib
+
+    from auditor.dom.page import parse_page
+
+    # the module: the package names its row function `authorship` too
+    authorship = importlib.import_module("auditor.mfa.authorship")
+    calls = 0
+    real = authorship.quoted
+
+    def counted(el: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(el)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(authorship, "quoted", counted)
+    quotes = '<blockquote><span class="author">Jane Doe</span></blockquote>' * 1000
+    page = parse_page(f"<html><body><div>{quotes}</div></body></html>")
+    assert authorship.author_hits(page, "gazette.example") == []
+    assert calls <= authorship.AUTHOR_ELEMENTS
 
 
 def test_a_slot_under_a_prefixed_tag_name_is_placed_not_a_crash() -> None:

@@ -75,6 +75,10 @@ _BYLINE = re.compile(
     r"(?:^|[\s·|•])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})")
 BYLINE_LINES = 25
+# author elements read, quoted or not: each is checked up its ancestors, so a page of
+# thousands of quotations' `author` spans, deep, took time in their count times the depth
+# (8,000 at 1,500 levels: 13 s); a byline is among a page's first
+AUTHOR_ELEMENTS = 200
 BYLINE_CHARS = 120
 
 
@@ -225,7 +229,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     words = {word for word in _AUTHOR_WORDS if word in values}
     tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
-        for el in elements(_author_markup(tests)(page.root)):
+        for el in itertools.islice(elements(_author_markup(tests)(page.root)), AUTHOR_ELEMENTS):
             if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
                     or inside(el) or quoted(el)):
                 continue
@@ -242,27 +246,54 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 
 
 # A quotation's markup: a block quote, an inline one, a theme's pull quote or a
-# testimonial (`wp-block-pullquote`, `pull-quote`): the name in or under it is its
-# speaker's, never the article's author's
+# testimonial (`wp-block-pullquote`, `pull-quote`, `quote-author`): the name in or under
+# it is its speaker's, never the article's author's. A class word is a quote's when a
+# whole part of one class token names it; a token naming a post's term (WordPress'
+# post_class: `format-quote`, `category-testimonials`, `tag-famous-quotes`) is the post's
+# subject, and the post's wrapper (an `<article>`, `hentry`) is no quotation around its
+# byline
 _QUOTE_TAGS = frozenset({"blockquote", "q"})
-_QUOTE_CLASS = re.compile(r"quote|testimonial", re.I)
+_QUOTE_WORDS = frozenset({"quote", "quotes", "blockquote", "pullquote", "pullquotes",
+                          "testimonial", "testimonials"})
+_TERM_CLASS = re.compile(r"^(?:category|tag|format|post_tag|post-format|type)-", re.I)
+_NO_QUOTE_TAGS = frozenset({"article", "main", "body", "html"})
+
+
+def _quote_class(classes: str) -> bool:
+    """A class token names a quotation.
+
+    >>> [_quote_class(c) for c in ("wp-block-pullquote", "quote-author", "testimonial")]
+    [True, True, True]
+    >>> [_quote_class(c) for c in ("hentry format-quote", "tag-famous-quotes", "misquoted")]
+    [False, False, False]
+    """
+    tokens = classes.lower().split()
+    if "hentry" in tokens:
+        return False
+    return any(not _TERM_CLASS.match(t) and _QUOTE_WORDS.intersection(re.split(r"[-_]", t))
+               for t in tokens)
 
 
 def quoted(el: etree._Element) -> bool:
-    """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote)."""
+    """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote) within the
+    article (an `<article>`, `<main>` or `<body>` is none)."""
     node: etree._Element | None = el
     while node is not None:
         tag = node.tag
-        if isinstance(tag, str) and (tag.lower() in _QUOTE_TAGS
-                                     or _QUOTE_CLASS.search(node.get("class") or "")):
-            return True
+        if isinstance(tag, str):
+            tag = tag.lower()
+            if tag in _NO_QUOTE_TAGS:
+                return False
+            if tag in _QUOTE_TAGS or _quote_class(node.get("class") or ""):
+                return True
         node = node.getparent()
     return False
 
 
 # "By X" as publishers and themes write it under the headline: "By Jane Doe, Reuters |
 # March 3, 2025", "By Jane Doe and Omar Haddad", "Story by Jane Doe · 3 min read",
-# WordPress' "Posted on 3 March by admin". The "by" opens the line, follows a
+# WordPress' "Posted on 3 March by admin", German magazines' "Text: Anna Weber" and
+# "Autor: Max Muster". The "by" opens the line, follows a
 # separator, or follows a byline's label ("Posted on 3 March", "Written"): never a
 # standfirst's "a plan backed by Mayor Ann Ruiz", nor a photo's credit. A date after
 # the name ("By Josiah Motley August 3, 2019") is no word of it
@@ -271,7 +302,8 @@ _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|
 _HEAD_BYLINE = re.compile(
     r"^(?:.*?[·|•—–]\s*|(?i:(?:story|written|words|text|posted|published|updated|reporting|"
     r"report|article|veröffentlicht|geschrieben|publié|publicado)\b)[^·|•]{0,40}?\s)?"
-    r"(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?\s+"
+    r"(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?|"
+    r"(?:Text|TEXT|Texte|Autor|AUTOR|Autorin|Author|AUTHOR|Auteur|Autora)\s*:)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+(?!" + _MONTH_DAY + r")[A-ZÀ-Ý][\w'’.-]+){0,3}|[a-z]+\b)")
 HEADLINE_LINES = 4  # elements after the headline (and after its header) read for a byline
 _HEADLINES = 2  # a page's first headlines: the article's, and a site's logo heading

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import parse_qsl, unquote
 
+from lxml import etree
+
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_of
 from auditor.dom.textscan import Scan
@@ -221,7 +223,8 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
             rel = next((r for r in (el.get("rel") or "").lower().split() if r in _PAGE_RELS),
                        None)
             href = el.get("href") or ""
-            if rel is not None and _other_page_of(href, url):
+            if rel is not None and _other_page_of(href, url) and (
+                    el.tag != "a" or not _bare_numbered(href, url) or _pager_link(el)):
                 out.append(Hit(f"rel={rel} to {clip(href)}", line_of(el)))
                 break
     out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)
@@ -286,6 +289,48 @@ def _paged(path: str, query: str) -> tuple[str, int | None]:
     if m:
         return stem[:m.start()], int(m.group(1))
     return stem, None
+
+
+# A link's words that page through one article: "Next", "Back", "Weiter »", "Next slide", "3", an
+# arrow or an icon with no words; a blog's post navigation shows the other post's title
+_PAGER_TEXT = re.compile(
+    r"^[\W\d_]*(?:(?:next|prev|previous|back|forward|more|continue|page|slide|photo|image|picture|"
+    r"weiter|nächste|vorherige|zurück|seite|bild|foto|suivant|suivante|précédent|"
+    r"précédente|diapositive|siguiente|anterior|página|próxima|próximo|successivo|"
+    r"successiva|precedente|pagina|volgende|vorige)\b[\W\d_]*)*$", re.I)
+
+
+def _pager_link(el: etree._Element) -> bool:
+    """`el`'s words (its title's, for an icon) are a pager's, not another post's title."""
+    text = " ".join(" ".join(str(t) for t in el.itertext()).split())[:80]
+    return bool(_PAGER_TEXT.match(text or el.get("title") or el.get("aria-label") or ""))
+
+
+def _bare_numbered(target: str, url: str) -> bool:
+    """`target` and `url` may be two posts, not two pages of one: one of them ends its
+    slug in a bare number (`-2`, `_3`), as a series' posts do (`/weekly-roundup-42/`,
+    `/garden-diary-day-12/`) and a post WordPress numbered for sharing an earlier one's
+    title (`/weekly-roundup-2/`); or both end in a bare number segment, as a site's posts
+    by ID do (`/local-news/123` to `/local-news/124`). A blog's previous and next posts,
+    unless a pager's words lead there.
+
+    >>> _bare_numbered("/weekly-roundup-43/", "https://a.example/weekly-roundup-42/")
+    True
+    >>> _bare_numbered("/local-news/124", "https://a.example/local-news/123")
+    True
+    >>> _bare_numbered("/long-story/2/", "https://a.example/long-story/")
+    False
+    >>> _bare_numbered("/long-story/seite-3", "https://a.example/long-story/seite-2")
+    False
+    """
+    segments = 0
+    for u in (split_url(target, url), split_url(url)):
+        m = _PAGE_SUFFIX.search(_EXTENSION.sub("", u.path.rstrip("/"))) if u else None
+        bare = m is not None and not any(c.isalpha() for c in m.group(0))
+        if bare and m is not None and m.group(0)[0] in "-_":
+            return True
+        segments += bare
+    return segments == 2
 
 
 def _other_page_of(target: str, url: str) -> bool:
