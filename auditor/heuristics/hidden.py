@@ -303,6 +303,25 @@ def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
     return None
 
 
+# a written frame's address up to its host's end: a scheme, `//`, then the host as a
+# host is written (`_literal_address`); a quote or `+` there is the script's expression
+_WRITTEN_AUTHORITY = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\\]*)", re.I)
+_HOST_CHARS = re.compile(r"[\w.\-:@\[\]%]*")
+
+
+def _literal_address(src: str) -> bool:
+    """Whether a written frame's address names its site as written: not one the script
+    builds (`'<iframe src="' + proto + '//…'`, `'https://' + location.hostname + '/sso'`),
+    whose host is a variable's, known only when it runs. Read as written, such an address
+    was a host `' + location.hostname + '` (a sign-in frame of a site named nowhere:
+    medium) or a relative path; a path or query built by the script keeps its host."""
+    src = src.strip()
+    if src[:1] in ("'", '"', "+", "`"):
+        return False  # the whole address is an expression's
+    m = _WRITTEN_AUTHORITY.match(src)
+    return m is None or _HOST_CHARS.fullmatch(m.group(1)) is not None
+
+
 def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]]:
     """(frame, script) for each frame an inline script writes (`written_frames`): the
     frame stands where the script does, so the script's place, line and wrappers are
@@ -319,7 +338,8 @@ def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]
                     "<iframe" + tag[tag.lower().index("frame") + 5 :], parser=HTML_PARSER)
             except (etree.ParserError, ValueError):
                 continue  # no element in it
-            if str(frame.tag).lower() == "iframe":
+            if str(frame.tag).lower() == "iframe" and _literal_address(
+                    frame.get("src") or frame.get("data-src") or ""):
                 yield frame, script
 
 

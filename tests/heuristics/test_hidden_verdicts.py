@@ -423,6 +423,14 @@ WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
     # a frame whose address the script joins at run time: nothing to judge
     ("an address joined at run time", "document.write('<iframe src=\"' + cfg.url + '\" "
      "width=\"0\" height=\"0\"></iframe>');"),
+    # the host a variable's: read as written it was a host `' + location.hostname + '`,
+    # a sign-in frame of a site named nowhere (medium), and plain http before it high
+    ("the site's own host joined at run time", "document.write('<iframe src=\"https://' + "
+     "location.hostname + '/sso/frame.html\" width=\"0\" height=\"0\"></iframe>');"),
+    ("a host joined after plain http", "document.write('<iframe src=\"http://' + "
+     "window.location.host + '/counter.html\" width=0 height=0></iframe>');"),
+    ("a scheme joined before the host", "document.write('<iframe src=\"' + proto + '//sync."
+     "adpartner-x.example/usersync\" width=\"0\" height=\"0\"></iframe>');"),
 ]
 
 
