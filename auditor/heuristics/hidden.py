@@ -248,6 +248,7 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
 # a header bidding or ad server setup the page's own code names, its library in a bundle
+_STACK_CARRIERS = frozenset({Category.ADVERTISING, Category.TAG_MANAGER})
 _AD_CODE = re.compile(r"\bpbjs\b|\bgoogletag\b|\bapstag\b|prebid", re.I)
 
 
@@ -262,7 +263,12 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     does not add the stack or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        if stack[0] or (ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
+        # an ad network's or a tag manager's (GTM loads many a site's Prebid), not any
+        # catalogued one's: analytics syncs no bidder's users (Google Analytics alone
+        # backed a kit's `/usersync`)
+        if any((network := ctx.catalogue.network_named(name)) is not None
+               and network.category in _STACK_CARRIERS for name in stack[0]) or (
+                ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
             return None
         return "but the page runs no ad stack whose bidders sync users"
     if purpose.startswith(_SIGN_IN_JOB):
@@ -844,7 +850,8 @@ HIDDEN_IFRAME = FindingKind(
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run) or that the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's user-sync address on a page running "
-    "no ad stack, or its sign-in or storage address of a site the page names nowhere "
+    "no ad stack (no ad network, tag manager or header-bidding setup; analytics is "
+    "none), or its sign-in or storage address of a site the page names nowhere "
     "else. Low when the frame says a job "
     "vendors document a hidden frame for, an ad vendor's or an unknown host's, with no mark "
     "(by its "

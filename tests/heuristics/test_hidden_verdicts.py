@@ -525,6 +525,12 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     ("a sync frame beside Prebid's setup", _PREBID + _FRESH_SYNC, [L]),
     ("a sync frame beside a catalogued ad network's tag", '<script async src="https://'
      'securepubads.g.doubleclick.net/tag/js/gpt.js"></script>' + _FRESH_SYNC, [L]),
+    # analytics syncs no bidder's users: Google Analytics alone backed the kit's frame
+    ("a sync frame beside analytics alone", '<script async src="https://www.googletag'
+     'manager.com/gtag/js?id=G-Q27XK1MB3C"></script>' + _FRESH_SYNC, [M]),
+    # a tag manager loads many a site's Prebid: its container is where the stack is
+    ("a sync frame beside a tag manager", '<script async src="https://www.googletag'
+     'manager.com/gtm.js?id=GTM-Q27XK1"></script>' + _FRESH_SYNC, [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),
