@@ -145,6 +145,16 @@ BOUNCES: list[tuple[str, str, list[Severity]]] = [
         "You are now leaving the Harbour Gazette for a third-party website. You will be "
         "redirected in 3 seconds.", "https://www.ferry-operator.example/timetable"),
      [Severity.LOW]),
+    # a store's hand-over to its payment service, a link page's to a platform: a doorway
+    # bounces to a landing no vendor runs, not to a service the catalogue knows
+    ("a store's hand-over to PayPal", _bounce(
+        "Redirecting you to PayPal to complete your payment... If you are not redirected, "
+        "click here.", "https://www.paypal.com/checkoutnow?token=EC-5XY", refresh=True),
+     [Severity.LOW]),
+    ("a checkout's hand-over to Mollie, German", _bounce(
+        "Sie werden zur Zahlung weitergeleitet...",
+        "https://www.mollie.com/checkout/select-method/7UhSN1zuXS", refresh=True),
+     [Severity.LOW]),
     # a login's "redirecting to your dashboard" stays on the site: no redirect finding
     ("a login's redirect to the site's dashboard", _bounce(
         "Signed in. Redirecting to your dashboard...",
