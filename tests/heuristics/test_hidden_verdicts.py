@@ -457,6 +457,12 @@ WRITTEN_LOADERS: list[tuple[str, str, Severity]] = [
     ("atob", "document.write(atob('" + base64.b64encode(
         _LOADER.encode()).decode() + "'));", H),
 ]
+# a kit naming its host elsewhere shows nothing its encoding hides: the writing script's
+# text is where an address is in sight or not (a dns-prefetch link made atob's medium)
+WRITTEN_LOADERS += [
+    (f"{what}, the host named elsewhere", f"{code}</script><link rel='dns-prefetch' href="
+     "'//widgets.harbourstats.example'><p>widgets.harbourstats.example</p><script>",
+     expected) for what, code, expected in WRITTEN_LOADERS]
 
 
 @pytest.mark.parametrize(("what", "code", "expected"), WRITTEN_LOADERS,
