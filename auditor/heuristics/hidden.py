@@ -579,14 +579,15 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
 # Popup Maker's `data-popmake`, Elementor's popup template, Fancybox's `data-fancybox`
 # link naming it (`data-src="#id"`, read by `_opened_ids`' sibling below), jQuery UI's
 # `.dialog(` called on its id; or a control that closes it (Bootstrap's `data-bs-dismiss`,
-# a button labelled close or ×).
+# a button labelled close or ×; a `<span class="close">&times;</span>` as the most copied
+# modal code, W3Schools', writes its control).
 _LIBRARY_CLASSES = re.compile(r"(?:^|\s)(?:mfp-hide|ui-dialog|fancybox-content|pum)(?:\s|$)")
 _LIBRARY_ATTRIBUTES = ("data-popmake", "aria-modal", "data-bs-backdrop", "data-backdrop")
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
 _CLOSERS = etree.XPath(
     ".//*[@data-dismiss or @data-bs-dismiss or @data-close or @data-fancybox-close"
-    " or (self::button or self::a or @role='button')"
+    " or (self::button or self::a or self::span or self::i or @role='button')"
     " and (contains(translate(concat(@aria-label, ' ', @class, ' ', @title), 'CLOSE',"
     " 'close'), 'close') or normalize-space(.)='×' or normalize-space(.)='✕')]")
 _NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")

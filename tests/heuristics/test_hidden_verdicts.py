@@ -500,6 +500,10 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
      f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>',
      [L]),
     ("an aria-modal box", f'<div aria-modal="true" style="display:none">{_FORM}</div>', [L]),
+    # W3Schools' modal, the most copied: its control a span holding ×
+    ("a modal closed by a span's ×", '<div id="myModal" class="modal" style="display:none">'
+     f'<div class="modal-content"><span class="close">&times;</span>{_FORM}</div></div>',
+     [L]),
     # a wrapper's class word and nothing a dialog has: a kit names its wrapper so too
     ("a popup-wrap class alone", f'<div class="popup-wrap" style="display:none">{_FORM}</div>',
      [M]),
