@@ -493,6 +493,10 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
         return Severity.LOW, " (an interstitial to the site's own)"
     if (vendor := _known_service(ctx, host)) is not None:
         return Severity.LOW, f" (a hand-over to {vendor}, a service the catalogue knows)"
+    if ctx.url and (vendor := _known_service(ctx, host_of(ctx.url))) is not None:
+        # a platform's own link page (t.co's "Redirecting to …"): a kit's doorway is on a
+        # hacked site, not on a host the catalogue files as a platform's
+        return Severity.LOW, f" ({vendor}'s own link page)"
     lowered = shown.lower()
     for why, words in _OWN_BOUNCES:
         if words.search(shown) and (why != _OWN_BOUNCES[0][0]

@@ -166,6 +166,18 @@ BOUNCES: list[tuple[str, str, list[Severity]]] = [
 ]
 
 
+def test_a_platforms_own_link_page_is_no_doorway(audit_listed: AuditListed) -> None:
+    """A shortener of a platform the catalogue files (t.co) saying "Redirecting to …" is
+    its own link page, low as before; a doorway is on a site no vendor runs."""
+    page = _bounce("Redirecting to the link you followed...", refresh=True)
+    on_platform = audit_listed(page, "https://t.co/Xy7bq2LmPz")
+    assert [f.severity for f in on_platform.findings if f.kind == "redirect"] == [
+        Severity.LOW], [(f.kind, f.message) for f in on_platform.findings]
+    on_a_site = audit_listed(page, "https://www.harbourgazette.example/go/")
+    assert [f.severity for f in on_a_site.findings if f.kind == "redirect"] == [
+        Severity.MEDIUM], [(f.kind, f.message) for f in on_a_site.findings]
+
+
 @pytest.mark.parametrize(("what", "page", "expected"), BOUNCES, ids=[c[0] for c in BOUNCES])
 def test_a_page_announcing_its_bounce_to_another_site_is_a_doorway(
         what: str, page: str, expected: list[Severity], audit_listed: AuditListed) -> None:
