@@ -1293,6 +1293,24 @@ def _before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
+def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:
+    """Whether a decoded loader's host shows as written in the script that writes it
+    (`unescape('%3Cscript src="https://…"%3E')` leaves it in plain sight). The script's
+    own text, not the page's: a kit that names its host elsewhere (a `dns-prefetch` link,
+    a line of prose) has not shown the address its encoding hides. The page's text when
+    the script is not found."""
+    host = host_of(url).lower()
+    found: Any = []
+    if ctx.root is not None and xpath:
+        try:
+            found = ctx.root.getroottree().xpath(xpath)
+        except etree.XPathError:
+            found = []
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return host in (found[0].text or "").lower()
+    return host in ctx.document.text.lower()
+
+
 def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
@@ -1308,7 +1326,6 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
-    lowered = ""  # the page's text, lowered at the first decoded address asked of
     for res in scripts:
         after = bool(end) and res.line > end
         before = res.line < html_line and not prepended_ads
@@ -1316,10 +1333,9 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
         where = "after the page's closing </html>" if after else "before the page's <html> tag"
-        # hidden: found in decoded code, its host nowhere in the page as written (a
+        # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
-        hidden = res.via == "inline-decoded" and host_of(res.url).lower() not in (
-            lowered := lowered or ctx.document.text.lower())
+        hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
         doctype_line, prefix = _before_doctype(ctx) if before else (0, "")
         if severity is Severity.MEDIUM and res.line <= doctype_line and (
@@ -1417,8 +1433,8 @@ APPENDED_SCRIPT = FindingKind(
     "A script from another site no known vendor runs is loaded after the page's closing "
     "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
     "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
-    "High when its address is hidden in an encoding (its host nowhere in the page as "
-    "written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
+    "High when its address is hidden in an encoding (its host not in the script writing "
+    "it as written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
     "known brand or a CDN, is a bare IP address, serves the script from another site's "
     "WordPress or a PHP file, carries its parameters encoded in base64 (a TDS's tag, "
     "SocGholish's `report?r=`), or the script comes before the page's `<!DOCTYPE html>` "

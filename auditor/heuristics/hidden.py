@@ -248,6 +248,7 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
 # a header bidding or ad server setup the page's own code names, its library in a bundle
+_STACK_CARRIERS = frozenset({Category.ADVERTISING, Category.TAG_MANAGER})
 _AD_CODE = re.compile(r"\bpbjs\b|\bgoogletag\b|\bapstag\b|prebid", re.I)
 
 
@@ -262,7 +263,12 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     does not add the stack or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        if stack[0] or (ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
+        # an ad network's or a tag manager's (GTM loads many a site's Prebid), not any
+        # catalogued one's: analytics syncs no bidder's users (Google Analytics alone
+        # backed a kit's `/usersync`)
+        if any((network := ctx.catalogue.network_named(name)) is not None
+               and network.category in _STACK_CARRIERS for name in stack[0]) or (
+                ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
             return None
         return "but the page runs no ad stack whose bidders sync users"
     if purpose.startswith(_SIGN_IN_JOB):
@@ -303,6 +309,25 @@ def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
     return None
 
 
+# a written frame's address up to its host's end: a scheme, `//`, then the host as a
+# host is written (`_literal_address`); a quote or `+` there is the script's expression
+_WRITTEN_AUTHORITY = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\\]*)", re.I)
+_HOST_CHARS = re.compile(r"[\w.\-:@\[\]%]*")
+
+
+def _literal_address(src: str) -> bool:
+    """Whether a written frame's address names its site as written: not one the script
+    builds (`'<iframe src="' + proto + '//…'`, `'https://' + location.hostname + '/sso'`),
+    whose host is a variable's, known only when it runs. Read as written, such an address
+    was a host `' + location.hostname + '` (a sign-in frame of a site named nowhere:
+    medium) or a relative path; a path or query built by the script keeps its host."""
+    src = src.strip()
+    if src[:1] in ("'", '"', "+", "`"):
+        return False  # the whole address is an expression's
+    m = _WRITTEN_AUTHORITY.match(src)
+    return m is None or _HOST_CHARS.fullmatch(m.group(1)) is not None
+
+
 def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]]:
     """(frame, script) for each frame an inline script writes (`written_frames`): the
     frame stands where the script does, so the script's place, line and wrappers are
@@ -319,7 +344,8 @@ def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]
                     "<iframe" + tag[tag.lower().index("frame") + 5 :], parser=HTML_PARSER)
             except (etree.ParserError, ValueError):
                 continue  # no element in it
-            if str(frame.tag).lower() == "iframe":
+            if str(frame.tag).lower() == "iframe" and _literal_address(
+                    frame.get("src") or frame.get("data-src") or ""):
                 yield frame, script
 
 
@@ -553,14 +579,15 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
 # Popup Maker's `data-popmake`, Elementor's popup template, Fancybox's `data-fancybox`
 # link naming it (`data-src="#id"`, read by `_opened_ids`' sibling below), jQuery UI's
 # `.dialog(` called on its id; or a control that closes it (Bootstrap's `data-bs-dismiss`,
-# a button labelled close or ×).
+# a button labelled close or ×; a `<span class="close">&times;</span>` as the most copied
+# modal code, W3Schools', writes its control).
 _LIBRARY_CLASSES = re.compile(r"(?:^|\s)(?:mfp-hide|ui-dialog|fancybox-content|pum)(?:\s|$)")
 _LIBRARY_ATTRIBUTES = ("data-popmake", "aria-modal", "data-bs-backdrop", "data-backdrop")
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
 _CLOSERS = etree.XPath(
     ".//*[@data-dismiss or @data-bs-dismiss or @data-close or @data-fancybox-close"
-    " or (self::button or self::a or @role='button')"
+    " or (self::button or self::a or self::span or self::i or @role='button')"
     " and (contains(translate(concat(@aria-label, ' ', @class, ' ', @title), 'CLOSE',"
     " 'close'), 'close') or normalize-space(.)='×' or normalize-space(.)='✕')]")
 _NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
@@ -824,7 +851,8 @@ HIDDEN_IFRAME = FindingKind(
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run) or that the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's user-sync address on a page running "
-    "no ad stack, or its sign-in or storage address of a site the page names nowhere "
+    "no ad stack (no ad network, tag manager or header-bidding setup; analytics is "
+    "none), or its sign-in or storage address of a site the page names nowhere "
     "else. Low when the frame says a job "
     "vendors document a hidden frame for, an ad vendor's or an unknown host's, with no mark "
     "(by its "

@@ -463,6 +463,19 @@ _OWN_BOUNCES = (
 _INTERSTITIAL = " (an interstitial, a safelink's wait page)"
 
 
+def _known_service(ctx: PageContext, host: str) -> str | None:
+    """The company of a catalogued payment, sign-in, consent or content service a wait page
+    hands its visitor to (a store's "Redirecting you to PayPal…", "Sie werden zur Zahlung
+    weitergeleitet" before Mollie, a link page's "Redirecting to docs.google.com"), or
+    None. A doorway bounces to a kit's landing or a TDS no vendor runs; a hosting
+    platform's customer (`site_of` names each its own site) is vouched for by nobody."""
+    entity = ctx.catalogue.host_runner(host).entity
+    if entity is None or entity.category not in _GATE_VENDORS \
+            or site_of(host) != registrable_domain(host):
+        return None
+    return entity.company
+
+
 def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     """How sure a wait page sending the visitor to `url` is a doorway, and why, said
     after its wait. A doorway (`medium`): the page announces that it bounces its visitor
@@ -478,6 +491,12 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     host = host_of(url)
     if related_site(host, ctx.first_party) or _same_owner(host, ctx):
         return Severity.LOW, " (an interstitial to the site's own)"
+    if (vendor := _known_service(ctx, host)) is not None:
+        return Severity.LOW, f" (a hand-over to {vendor}, a service the catalogue knows)"
+    if ctx.url and (vendor := _known_service(ctx, host_of(ctx.url))) is not None:
+        # a platform's own link page (t.co's "Redirecting to …"): a kit's doorway is on a
+        # hacked site, not on a host the catalogue files as a platform's
+        return Severity.LOW, f" ({vendor}'s own link page)"
     lowered = shown.lower()
     for why, words in _OWN_BOUNCES:
         if words.search(shown) and (why != _OWN_BOUNCES[0][0]
@@ -1549,8 +1568,9 @@ REDIRECT = FindingKind(
     "prose (a safelink's or a download page's wait); such a wait page that announces its "
     "bounce (\"redirecting in 3 seconds\", \"click here if you are not redirected\", in "
     "the languages kits print it) to a site not its own is a doorway: medium, low when "
-    "it is a move naming its new address, a payment's return to the merchant or an exit "
-    "notice. An article that sends every reader "
+    "it is a move naming its new address, a payment's return to the merchant, an exit "
+    "notice or a hand-over to a payment or platform service the catalogue knows (a "
+    "store's \"Redirecting you to PayPal\"). An article that sends every reader "
     "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
     "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
     "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "

@@ -423,6 +423,14 @@ WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
     # a frame whose address the script joins at run time: nothing to judge
     ("an address joined at run time", "document.write('<iframe src=\"' + cfg.url + '\" "
      "width=\"0\" height=\"0\"></iframe>');"),
+    # the host a variable's: read as written it was a host `' + location.hostname + '`,
+    # a sign-in frame of a site named nowhere (medium), and plain http before it high
+    ("the site's own host joined at run time", "document.write('<iframe src=\"https://' + "
+     "location.hostname + '/sso/frame.html\" width=\"0\" height=\"0\"></iframe>');"),
+    ("a host joined after plain http", "document.write('<iframe src=\"http://' + "
+     "window.location.host + '/counter.html\" width=0 height=0></iframe>');"),
+    ("a scheme joined before the host", "document.write('<iframe src=\"' + proto + '//sync."
+     "adpartner-x.example/usersync\" width=\"0\" height=\"0\"></iframe>');"),
 ]
 
 
@@ -449,6 +457,12 @@ WRITTEN_LOADERS: list[tuple[str, str, Severity]] = [
     ("atob", "document.write(atob('" + base64.b64encode(
         _LOADER.encode()).decode() + "'));", H),
 ]
+# a kit naming its host elsewhere shows nothing its encoding hides: the writing script's
+# text is where an address is in sight or not (a dns-prefetch link made atob's medium)
+WRITTEN_LOADERS += [
+    (f"{what}, the host named elsewhere", f"{code}</script><link rel='dns-prefetch' href="
+     "'//widgets.harbourstats.example'><p>widgets.harbourstats.example</p><script>",
+     expected) for what, code, expected in WRITTEN_LOADERS]
 
 
 @pytest.mark.parametrize(("what", "code", "expected"), WRITTEN_LOADERS,
@@ -486,6 +500,10 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
      f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>',
      [L]),
     ("an aria-modal box", f'<div aria-modal="true" style="display:none">{_FORM}</div>', [L]),
+    # W3Schools' modal, the most copied: its control a span holding ×
+    ("a modal closed by a span's ×", '<div id="myModal" class="modal" style="display:none">'
+     f'<div class="modal-content"><span class="close">&times;</span>{_FORM}</div></div>',
+     [L]),
     # a wrapper's class word and nothing a dialog has: a kit names its wrapper so too
     ("a popup-wrap class alone", f'<div class="popup-wrap" style="display:none">{_FORM}</div>',
      [M]),
@@ -517,6 +535,12 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     ("a sync frame beside Prebid's setup", _PREBID + _FRESH_SYNC, [L]),
     ("a sync frame beside a catalogued ad network's tag", '<script async src="https://'
      'securepubads.g.doubleclick.net/tag/js/gpt.js"></script>' + _FRESH_SYNC, [L]),
+    # analytics syncs no bidder's users: Google Analytics alone backed the kit's frame
+    ("a sync frame beside analytics alone", '<script async src="https://www.googletag'
+     'manager.com/gtag/js?id=G-Q27XK1MB3C"></script>' + _FRESH_SYNC, [M]),
+    # a tag manager loads many a site's Prebid: its container is where the stack is
+    ("a sync frame beside a tag manager", '<script async src="https://www.googletag'
+     'manager.com/gtm.js?id=GTM-Q27XK1"></script>' + _FRESH_SYNC, [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),

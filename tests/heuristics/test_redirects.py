@@ -145,6 +145,16 @@ BOUNCES: list[tuple[str, str, list[Severity]]] = [
         "You are now leaving the Harbour Gazette for a third-party website. You will be "
         "redirected in 3 seconds.", "https://www.ferry-operator.example/timetable"),
      [Severity.LOW]),
+    # a store's hand-over to its payment service, a link page's to a platform: a doorway
+    # bounces to a landing no vendor runs, not to a service the catalogue knows
+    ("a store's hand-over to PayPal", _bounce(
+        "Redirecting you to PayPal to complete your payment... If you are not redirected, "
+        "click here.", "https://www.paypal.com/checkoutnow?token=EC-5XY", refresh=True),
+     [Severity.LOW]),
+    ("a checkout's hand-over to Mollie, German", _bounce(
+        "Sie werden zur Zahlung weitergeleitet...",
+        "https://www.mollie.com/checkout/select-method/7UhSN1zuXS", refresh=True),
+     [Severity.LOW]),
     # a login's "redirecting to your dashboard" stays on the site: no redirect finding
     ("a login's redirect to the site's dashboard", _bounce(
         "Signed in. Redirecting to your dashboard...",
@@ -154,6 +164,18 @@ BOUNCES: list[tuple[str, str, list[Severity]]] = [
         "This page has moved. Redirecting in 3 seconds.", link="Click here"),
      [Severity.MEDIUM]),
 ]
+
+
+def test_a_platforms_own_link_page_is_no_doorway(audit_listed: AuditListed) -> None:
+    """A shortener of a platform the catalogue files (t.co) saying "Redirecting to …" is
+    its own link page, low as before; a doorway is on a site no vendor runs."""
+    page = _bounce("Redirecting to the link you followed...", refresh=True)
+    on_platform = audit_listed(page, "https://t.co/Xy7bq2LmPz")
+    assert [f.severity for f in on_platform.findings if f.kind == "redirect"] == [
+        Severity.LOW], [(f.kind, f.message) for f in on_platform.findings]
+    on_a_site = audit_listed(page, "https://www.harbourgazette.example/go/")
+    assert [f.severity for f in on_a_site.findings if f.kind == "redirect"] == [
+        Severity.MEDIUM], [(f.kind, f.message) for f in on_a_site.findings]
 
 
 @pytest.mark.parametrize(("what", "page", "expected"), BOUNCES, ids=[c[0] for c in BOUNCES])
