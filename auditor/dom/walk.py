@@ -88,13 +88,21 @@ def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
     consent manager keeps inert (`type="text/plain"` with its mark, `consent_gated`), a URL
     parked in a consent manager's own attribute, or a script in a `<template>`, which runs
     only once a script (a consent manager's, as a rule) clones it; an image or frame there is
-    content rendered later, not held. The vendor is on the page all the same: it runs for
-    every visitor who consents."""
+    content rendered later, not held. A declarative shadow root's `<template shadowrootmode>`
+    (Chrome's first form: `shadowroot`) is no such template: the parser attaches its content
+    to the page as it reads it, and its scripts run. The vendor is on the page all the same:
+    it runs for every visitor who consents."""
     if via.endswith(_CONSENT_VIAS):
         return True
     if element.tag != "script":
         return False
-    return consent_gated(element) or any(up.tag == "template" for up in element.iterancestors())
+    return consent_gated(element) or any(_inert_template(up) for up in element.iterancestors())
+
+
+def _inert_template(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element is a `<template>` whose content waits for a script to clone it."""
+    return element.tag == "template" and element.get("shadowrootmode") is None and (
+        element.get("shadowroot") is None)
 
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
 _REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
