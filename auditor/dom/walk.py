@@ -71,16 +71,19 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # interacts, and then loaded: consent managers (Klaro, hand-written gates and LiteSpeed's
 # delayed scripts: `data-src`; Complianz: `data-cmplz-src`, frames `data-src-cmplz`;
 # Cookie Information: `data-consent-src`; iubenda: `data-suppressedsrc`; Borlabs Cookie:
-# `data-borlabs-(cookie-)script-blocker-src`) and WP Rocket
+# `data-borlabs-(cookie-)script-blocker-src`; Cookiebot's frames: `data-cookieblock-src`
+# beside `data-cookieconsent`) and WP Rocket
 # (delayed scripts: `data-rocket-src`; lazy frames: `data-lazy-src`). The tag loads, so
 # its vendor is on the page.
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
                  "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src")
+                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
+                 "data-cookieblock-src")
 # of those, the consent managers' own: a URL parked there waits for the visitor's consent
 _CONSENT_VIAS = tuple(f"[{attr}]" for attr in ("data-cmplz-src", "data-src-cmplz",
                      "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src"))
+                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
+                     "data-cookieblock-src"))
 
 
 def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:

@@ -56,6 +56,9 @@ HELD = [
      "Google Analytics"),
     ("Borlabs Cookie 2, inline", "<script data-borlabs-script-blocker-id='facebook-pixel' "
      "type='text/template'>" + _PIXEL + "</script>", "Facebook Pixel"),
+    ("Cookiebot, a frame", '<iframe data-cookieblock-src="https://www.googletagmanager.com/'
+     'ns.html?id=GTM-K7Q2M4X" data-cookieconsent="statistics" height="0" width="0"></iframe>',
+     "Google Tag Manager"),
     ("a <template> a script clones", '<template id="consent-gtm"><script>' + _GTM
      + "</script></template>", "Google Tag Manager"),
 ]
