@@ -48,8 +48,8 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
-ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "needles", "internal", "replaces",
-                     "joins_sites"})
+ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
+                     "replaces", "joins_sites"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
@@ -160,6 +160,9 @@ class IdSpec:
     where: str
     pattern: re.Pattern[str]
     attr: str | None = None
+    # where = "attr": read only on an element whose `src` this finds (its tag's own
+    # attribute, by a name other widgets' elements carry too: `data-siteid`)
+    src: re.Pattern[str] | None = None
     needles: tuple[str, ...] = ()
     # read to build a snippet's loader URL (a self-hosted tracker's endpoint), not an
     # account or placement: kept out of the report's ids
@@ -863,6 +866,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
         if spec.get("where") in ("attr", "amp", "prebid") and not spec.get("attr"):
             raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
+        if "src" in spec and spec.get("where") != "attr":
+            raise RuleError(f"{where}: only an attr id ({spec['kind']}) takes src")
         if spec.get("where") == "amp" and not (amp or amp_analytics or amp_rtc):
             raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp, "
                             "amp_analytics or amp_rtc names")
@@ -875,6 +880,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 where=spec.get("where", "any"),
                 pattern=_compile_regex(spec["pattern"], where),
                 attr=spec.get("attr"),
+                src=_compile_regex(spec["src"], where) if "src" in spec else None,
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),

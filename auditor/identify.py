@@ -11,6 +11,7 @@ from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
+from auditor.dom.parser import attributes_named
 from auditor.model import (
     Identifier,
     NetworkSeen,
@@ -137,6 +138,13 @@ NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is
 NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
+def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
+    """The values of attribute `attr` on elements whose `src` `src` finds."""
+    named = page.view("attr-src:" + attr, lambda: [
+        (str(v), str(v.getparent().get("src") or "")) for v in attributes_named(page.root, attr)])
+    return [value for value, url in named if url and src.search(url)]
+
+
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
             found: dict[str, list[int]]) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
@@ -243,7 +251,8 @@ def identifiers(
                 and _may_be_in(spec.pattern, all_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
-            texts += page.attribute_values(spec.attr)
+            texts += (page.attribute_values(spec.attr) if spec.src is None
+                      else _values_on(page, spec.attr, spec.src))
         if spec.where == "amp" and spec.attr:
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:

@@ -68,6 +68,8 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\nhosts = ["x.test"]\nsamples = ["1"]', "samples must be a table"),
         ('name = "Bad"\namp = ["x"]\n[[network.id]]\nkind = "k"\nwhere = "amp"\npattern = "x"',
          "an amp id \\(k\\) needs attr"),
+        ('name = "Bad"\nhosts = ["x.test"]\n[[network.id]]\nkind = "k"\nwhere = "url"\n'
+         'src = "x"\npattern = "x"', "only an attr id \\(k\\) takes src"),
         ('name = "Bad"\namp = ["x"]\n[[network]]\nname = "Other"\namp = ["x"]',
          "amp name 'x' is claimed by both Bad and Other"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = false\n'

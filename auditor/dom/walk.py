@@ -71,16 +71,19 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # interacts, and then loaded: consent managers (Klaro, hand-written gates and LiteSpeed's
 # delayed scripts: `data-src`; Complianz: `data-cmplz-src`, frames `data-src-cmplz`;
 # Cookie Information: `data-consent-src`; iubenda: `data-suppressedsrc`; Borlabs Cookie:
-# `data-borlabs-(cookie-)script-blocker-src`) and WP Rocket
+# `data-borlabs-(cookie-)script-blocker-src`; Cookiebot's frames: `data-cookieblock-src`
+# beside `data-cookieconsent`) and WP Rocket
 # (delayed scripts: `data-rocket-src`; lazy frames: `data-lazy-src`). The tag loads, so
 # its vendor is on the page.
 _PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
                  "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src")
+                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
+                 "data-cookieblock-src")
 # of those, the consent managers' own: a URL parked there waits for the visitor's consent
 _CONSENT_VIAS = tuple(f"[{attr}]" for attr in ("data-cmplz-src", "data-src-cmplz",
                      "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src"))
+                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
+                     "data-cookieblock-src"))
 
 
 def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
@@ -88,13 +91,21 @@ def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
     consent manager keeps inert (`type="text/plain"` with its mark, `consent_gated`), a URL
     parked in a consent manager's own attribute, or a script in a `<template>`, which runs
     only once a script (a consent manager's, as a rule) clones it; an image or frame there is
-    content rendered later, not held. The vendor is on the page all the same: it runs for
-    every visitor who consents."""
+    content rendered later, not held. A declarative shadow root's `<template shadowrootmode>`
+    (Chrome's first form: `shadowroot`) is no such template: the parser attaches its content
+    to the page as it reads it, and its scripts run. The vendor is on the page all the same:
+    it runs for every visitor who consents."""
     if via.endswith(_CONSENT_VIAS):
         return True
     if element.tag != "script":
         return False
-    return consent_gated(element) or any(up.tag == "template" for up in element.iterancestors())
+    return consent_gated(element) or any(_inert_template(up) for up in element.iterancestors())
+
+
+def _inert_template(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element is a `<template>` whose content waits for a script to clone it."""
+    return element.tag == "template" and element.get("shadowrootmode") is None and (
+        element.get("shadowroot") is None)
 
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
 _REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)

@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 
 from lxml import etree
 
+from auditor.catalogue import Network
 from auditor.dom.deobfuscate import base64_text, spliced
 from auditor.dom.inline_js import js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
@@ -1000,10 +1001,19 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
 def _push_service(ctx: PageContext) -> tuple[int, str, str] | None:
     """Where the page loads a push service (a network whose `formats` hold "push"), whose
     script asks for notification permission without the page's code asking."""
-    pushers = {n.name for n in ctx.networks if "push" in n.formats}
+    pushers = {n.name: n for n in ctx.networks if "push" in n.formats}
     return next(((r.line, r.xpath, f"page loads {r.network} (its script asks for "
                   "notification permission)") for r in ctx.resources
-                 if r.network in pushers), None) if pushers else None
+                 if r.network in pushers and not _pop_tag_only(pushers[r.network], r.url)),
+                None) if pushers else None
+
+
+def _pop_tag_only(network: Network, url: str) -> bool:
+    """Whether a URL of a network that sells push and pops is its pop tag (catalogue
+    `format_tags`: PropellerAds' `apu.php`), which opens a window and asks for no
+    notification permission."""
+    return any(fmt == "popunder" for fmt, _ in network.format_tags) and (
+        network.format_tag("popunder", [url]) is not None)
 
 
 _PROGRAMS = ("exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"

@@ -56,6 +56,9 @@ HELD = [
      "Google Analytics"),
     ("Borlabs Cookie 2, inline", "<script data-borlabs-script-blocker-id='facebook-pixel' "
      "type='text/template'>" + _PIXEL + "</script>", "Facebook Pixel"),
+    ("Cookiebot, a frame", '<iframe data-cookieblock-src="https://www.googletagmanager.com/'
+     'ns.html?id=GTM-K7Q2M4X" data-cookieconsent="statistics" height="0" width="0"></iframe>',
+     "Google Tag Manager"),
     ("a <template> a script clones", '<template id="consent-gtm"><script>' + _GTM
      + "</script></template>", "Google Tag Manager"),
 ]
@@ -105,6 +108,11 @@ def test_the_same_vendor_also_loaded_plainly_is_not_held(
     "</template>",
     # a text/plain script with no consent manager's mark is no tag (a data block)
     f'<script type="text/plain" src="{_HOTJAR}"></script>',
+    # a declarative shadow root (a component's server-rendered tree, a page Chrome saved):
+    # the parser attaches it as it reads it, and a script in it runs
+    f'<my-card><template shadowrootmode="open"><script src="{_HOTJAR}"></script><slot></slot>'
+    "</template></my-card>",
+    f'<my-card><template shadowroot="open"><script src="{_HOTJAR}"></script></template></my-card>',
 ])
 def test_what_waits_for_no_consent_is_not_held(audit_html: AuditHtml, markup: str) -> None:
     report = audit_html(page(markup), "https://ferry.example/timetable")

@@ -554,6 +554,24 @@ def test_a_lure_beside_a_push_service_is_bait(sdk: str, said: str,
     assert found.severity is H and "(its script asks for notification permission)" in found.message
 
 
+PROPELLER_PUSH = ('<script src="https://propu.sh/pfe/current/tag.min.js?z=5123456" '
+                  'data-cfasync="false" async></script>')
+PROPELLER_POP = ('<script data-cfasync="false" type="text/javascript" '
+                 'src="//oclasrv.com/apu.php?zoneid=5123456"></script>')
+
+
+@pytest.mark.parametrize(("tag", "bait"), [(PROPELLER_PUSH, True), (PROPELLER_POP, False)])
+def test_a_push_networks_pop_tag_asks_no_permission(tag: str, bait: bool,
+                                                    audit_listed: AuditListed) -> None:
+    """A network that sells push and pops asks for the permission with its push tag; its
+    pop tag (`format_tags`) opens a window and asks nothing: beside a lure it was a high
+    'its script asks for notification permission'."""
+    report = audit_listed(wp_page(head=tag, body_top="<h1>Click Allow to confirm that you "
+                                  "are not a robot</h1>"), URL)
+    found = [f for f in report.findings if f.kind == "notification-bait"]
+    assert bool(found) is bait
+
+
 # A site's own push prompt says what notifications bring; a cookie banner's "Allow" is no
 # browser prompt; an article quotes a lure to warn of it
 @pytest.mark.parametrize("said", [

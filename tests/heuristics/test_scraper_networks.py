@@ -460,3 +460,17 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith(said + ":"), found
+
+
+@pytest.mark.parametrize("widget", [
+    '<div class="poll-embed" data-siteid="770412" data-pubid="55190"></div>',
+    '<script src="https://widgets.comments.example/embed.js" data-siteid="770412"></script>',
+])
+def test_another_widgets_site_attribute_is_no_richads_id(audit_tag: AuditTag,
+                                                           widget: str) -> None:
+    """RichAds' pops tag keeps its IDs in `data-pubid`/`data-siteid` of its own script;
+    another widget's element beside its tag carries those names too, and was read as a
+    second RichAds site (an ID that joins sites in bulk clusters)."""
+    pops = _by_label("RichAds", "pops: richads-pu-ob.js[data-pubid][data-siteid]")
+    _, _, ids = observed(audit_tag(pops + widget), "RichAds")
+    assert ids == {("richads-publisher", "931547"), ("richads-site", "352018")}
