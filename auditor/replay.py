@@ -723,6 +723,10 @@ _TOOLBAR_CODE = frozenset({
     "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module, its sizes passed
 })
 _PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
+# a literal a link may take as a scheme, read as a URL parser reads it (tabs and newlines
+# dropped, blanks before it skipped): `javas<TAB>cript:…` runs (`javascript://` too), and
+# `https:host` on a page of another scheme (a saved file's) leads to that host
+_SCHEME = re.compile(r"(?i)[\x00-\x20]*(?!https?://)[a-z][a-z0-9+.-]*:")
 
 
 def _toolbar_code(code: str, named: frozenset[str]) -> bool:
@@ -753,9 +757,11 @@ def _toolbar_code(code: str, named: frozenset[str]) -> bool:
             shape.append(m.group(3) or m.group(4))
     if hashlib.sha256(" ".join(shape).encode()).hexdigest()[:32] not in _TOOLBAR_CODE:
         return False
-    return all(_PLAIN.fullmatch(v) and not re.search(r"(?i)script\s*:|data\s*:", v)
+    read = [re.sub(r"[\t\n\r]", "", v) for v in strings]  # as a URL parser reads them
+    return all(_PLAIN.fullmatch(v) and not _SCHEME.match(v)
+               and not re.search(r"(?i)script\s*:|data\s*:", v)
                and all(host_under(h.group(1).lower().rstrip("."), named)
-                       for h in _STRING_HOST.finditer(v)) for v in strings)
+                       for h in _STRING_HOST.finditer(v)) for v in read)
 
 
 def _blanked(region: str) -> str:

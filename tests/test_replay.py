@@ -952,3 +952,22 @@ def test_a_saved_copys_relative_wrappers_are_unwrapped() -> None:
     assert replay is not None
     assert 'href="https://www.harbour-gazette.test/a"' in doc.text
     assert 'src="https://v.test/p.gif"' in doc.text
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize("hostile", [
+    # a script URL as a URL parser reads it: a tab inside its scheme, or `javascript://`
+    'var wbPrefix = "javas\tcript:%61lert%28document.cookie%29%3B%2F%2F',
+    'var wbPrefix = "javascript://%0A%61lert%281%29',
+    # another scheme's page (a saved file's) takes `https:host` as that host
+    'var wbPrefix = "https:evil-track.test/',
+])
+def test_an_older_toolbars_literal_a_link_reads_as_a_script_or_host_is_the_pages(
+    stamp: str, captured: str, toolbar: str, head: str, hostile: str
+) -> None:
+    # the sparkline's anchor takes wbPrefix as its href: a literal a browser reads as
+    # `javascript:` or as another host was chrome when written past the literal check
+    text = _older_copy(stamp, captured, toolbar, head)
+    dressed = text.replace('var wbPrefix = "', hostile, 1)
+    doc, replay = unwrapped(Document("t", "html", dressed, ORIGINAL_URL))
+    assert replay is not None and hostile in doc.text
