@@ -464,20 +464,29 @@ class _Markup:
 def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
     """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
-        out: list[str] = []
-        pos = seek = 0
+        seek = 0
         markup: _Markup | None = None  # read once a region is there to judge
-        everywhere: Counter[str] | None = None  # the names the page writes, once needed
+        found: list[tuple[int, int]] = []  # the regions made of the chrome's own
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
             markup = markup or _Markup(text)
             if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
-                    b.start())) and _the_archives(text[a.start():stop], *own) and (
-                    not _named_outside(text, a.start(), stop, everywhere := everywhere or
-                                       _names(text))):
-                out += [text[pos:a.start()], _blanked(text[a.start():stop])]
-                pos = stop
+                    b.start())) and _the_archives(text[a.start():stop], *own):
+                found.append((a.start(), stop))
             seek = stop  # a start inside a region that is not chrome is not chrome either
+        if not found:
+            continue
+        # the names the page writes outside all of them: a page holding the toolbar twice
+        # (a capture of a saved copy) has each name the other's ids, and neither is the page's
+        outside = _names(text)
+        for region in found:
+            outside.subtract(_names(text, *region))
+        out: list[str] = []
+        pos = 0
+        for first, last in found:
+            if not _named_outside(text, first, last, outside):
+                out += [text[pos:first], _blanked(text[first:last])]
+                pos = last
         text = "".join(out) + text[pos:]
     return text
 
@@ -495,7 +504,8 @@ def _without_head_include(text: str, own: _Hosts) -> str:
     markup = _Markup(text)
     if not (markup.data(start) and markup.data(end.start())
             and _the_archives(text[start:end.end()], *own)
-            and not _named_outside(text, start, end.end(), _names(text))):
+            and not _named_outside(text, start, end.end(),
+                                   _names(text) - _names(text, start, end.end()))):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
 
@@ -507,23 +517,22 @@ def _names(text: str, start: int = 0, stop: int | None = None) -> Counter[str]:
         text, start, len(text) if stop is None else stop))
 
 
-def _named_outside(text: str, start: int, stop: int, everywhere: Counter[str]) -> bool:
-    """Whether the page outside a region of chrome names one of its elements' ids
-    (`everywhere`: the page's `_names`): the archive's own code names them only inside its
-    chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the
-    page's ad slot.
+def _named_outside(text: str, start: int, stop: int, outside: Counter[str]) -> bool:
+    """Whether the page outside the chrome names one of a region's elements' ids
+    (`outside`: the page's `_names` less the chrome's): the archive's own code names them
+    only inside its chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that
+    element the page's ad slot.
 
     >>> text = '<div id="wm-ipp"></div><script>googletag.display("wm-ipp")</script>'
-    >>> _named_outside(text, 0, 23, _names(text)), _named_outside(text, 0, 23, _names(text[:23]))
-    (True, False)
+    >>> _named_outside(text, 0, 23, _names(text) - _names(text, 0, 23))
+    True
+    >>> _named_outside(text, 0, 23, _names(text[:23]) - _names(text, 0, 23))
+    False
     """
     ids = {next(v for v in m.group(1, 2, 3) if v is not None)
            for m in _ID_ATTRIBUTE.finditer(text, start, stop)}
     ids.discard("")
-    if not ids:
-        return False
-    inside = _names(text, start, stop)
-    return any(everywhere[i] > inside[i] for i in ids)
+    return any(outside[i] > 0 for i in ids)
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],

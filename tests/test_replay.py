@@ -971,3 +971,32 @@ def test_an_older_toolbars_literal_a_link_reads_as_a_script_or_host_is_the_pages
     dressed = text.replace('var wbPrefix = "', hostile, 1)
     doc, replay = unwrapped(Document("t", "html", dressed, ORIGINAL_URL))
     assert replay is not None and hostile in doc.text
+
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+def test_a_copy_holding_the_toolbar_twice_blanks_both(
+    stamp: str, captured: str, toolbar: str, head: str, original: PageReport,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    # a capture of a page that held a saved replay: each toolbar's code names the other's
+    # ids, which made each the page's (staticweb.archive.org's images a tracking pixel)
+    text = _older_copy(stamp, captured, toolbar, head)
+    text = text.replace("</body>", (HERE / toolbar).read_text(encoding="utf-8") + "</body>", 1)
+    copy = audit_document(Document("t", "html", text, ORIGINAL_URL), engine, catalogue)
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("archive.org" in r.url or "/static/" in r.url for r in copy.resources)
+    doc, _ = unwrapped(Document("t", "html", text, ORIGINAL_URL))
+    assert 'id="wm-ipp"' not in doc.text and "wbCurrentUrl" not in doc.text
+
+
+def test_a_second_toolbar_does_not_excuse_a_slot_the_page_names() -> None:
+    # the ids a second chrome region writes are the chrome's; the page's own call naming
+    # the slot still makes the first region the page's
+    slot = '<div id="wm-top" style="width:728px;height:90px"></div>'
+    second = '<div id="wm-ipp"><a href="/web/" title="wm-top">x</a></div>'
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{slot}{_TOOLBAR[1]}"
+            f"{_TOOLBAR[0]}{second}{_TOOLBAR[1]}<script>googletag.display('wm-top');</script>"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and slot in doc.text and second not in doc.text
