@@ -562,6 +562,7 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
     True
     """
     pos = 0
+    pages: set[str] = set()  # the pages its links lead to, or to captures of
     while (lt := region.find("<", pos)) >= 0:
         if m := _COMMENT.match(region, lt):
             pos = m.end()
@@ -575,6 +576,10 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
         name = tag.group(2).lower()
         if not _attributes_archives(name, tag.group(3), own, named, replayer, rooted):
             return False
+        if name in ("a", "area") and (target := _page_target(tag.group(3), own | replayer)):
+            pages.add(target)
+            if len(pages) > 1:
+                return False  # a block of links to the site's pages, not to this page's captures
         if name in ("script", "style"):
             close = re.compile(rf"</{name}\b", re.I).search(region, pos)
             if close is None:
@@ -685,6 +690,41 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
         hosts.append(wrapped.group(1))
     hosts += [h.group(1) for h in _STRING_HOST.finditer(path)]
     return all(host_under(host.lower().rstrip("."), (*named, *_SHARE_HOSTS)) for host in hosts)
+
+
+# the archive's own pages a toolbar links from its root (or a saved copy's folder)
+_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|details|account|donate|about|"
+                           r"search|help)(?:[/?#].*)?", re.S)
+
+
+def _page_target(written: str, archives: frozenset[str]) -> str | None:
+    """The page a chrome link's `href` (in a tag's `written` attributes) leads to, whether
+    the archive's capture of it (`/web/<time>/…`) or itself, as host and path (the scheme,
+    `www.` and a list's `*` aside); None for the archive's own pages (`archives`, `/web/`,
+    `/details/…`, `#close`) and its share box. The toolbar links to captures of the page it
+    shows, and archive.today's header names the original: links to more than one page of
+    the site are a block of links (the Japanese keyword hack's), not the chrome's.
+
+    >>> archives = frozenset({"archive.org"})
+    >>> [_page_target(f'href="{u}"', archives) for u in ("/web/2023*/https://a.test/x*",
+    ...  "https://web.archive.org/web/2014/http://www.a.test/x", "/web/", "#close", "/",
+    ...  "https://web.archive.org/details/x", "/?p7x2=12034", "https://a.test/item.php?g=41")]
+    ['a.test/x', 'a.test/x', None, None, None, None, '/?p7x2=12034', 'a.test/item.php?g=41']
+    """
+    for m in _ATTRIBUTE.finditer(written):
+        if m.group(1).lower() != "href":
+            continue
+        url = re.sub(r"[\x00-\x20]", "", html.unescape(
+            next((v for v in m.group(2, 3, 4) if v is not None), ""))).replace("\\", "/")
+        at = re.match(r"(?i)(?:https?:)?//(?:[^/?#]*@)?([^/?#:]*)(?::\d*)?", url)
+        host, path = (at.group(1).lower().rstrip("."), url[at.end():]) if at else ("", url)
+        if wrapped := _WRAPPED_LINK.match(path):
+            host, path = wrapped.group(1).lower().rstrip("."), path[wrapped.end():]
+        elif (host_under(host, (*archives, *_SHARE_HOSTS)) if at else (
+                re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) or _ARCHIVE_PATH.fullmatch(path))):
+            return None  # the archive's page, its share box's, or a link running no page
+        return host.removeprefix("www.") + (path.split("#", 1)[0].rstrip("*/") or "")
+    return None
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:

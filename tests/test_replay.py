@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 
 from auditor.catalogue import Catalogue
-from auditor.model import PageReport, Replay
+from auditor.model import PageReport, Replay, Severity
 from auditor.pipeline import audit_document, audit_records
 from auditor.readers import Document
 from auditor.readers.warc import read_warc
@@ -1000,3 +1000,33 @@ def test_a_second_toolbar_does_not_excuse_a_slot_the_page_names() -> None:
             "<p>story</p></body></html>")
     doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
     assert replay is not None and slot in doc.text and second not in doc.text
+
+
+_JP_HACK = ('<div id="wm-ipp" style="display:none"><a href="/?p7x2=12034">ルイヴィトン 財布 '
+            'スーパーコピー</a> <a href="/?p7x2=12035">シャネル バッグ 偽物 激安</a> <a href="'
+            '/jp/item.php?id=88">ロレックス N級品 通販</a> <a href="/?p7x2=12036">エルメス コピー '
+            '代引き</a></div>')
+_SITE = "https://www.harbour-gazette.test"
+
+
+@pytest.mark.parametrize("hack", [
+    _JP_HACK,  # the site's pages from the root
+    _JP_HACK.replace('href="/', f'href="{_SITE}/'),  # or absolute
+    _JP_HACK.replace('href="/', f'href="/web/20230105123456/{_SITE}/'),  # or as captures
+    # the saved toolbar's template and empty class
+    '<template shadowrootmode="open">' + _JP_HACK.replace('id="wm-ipp"', 'class=""').replace(
+        'href="/', f'href="{_SITE}/') + "</template>",
+], ids=["from the root", "absolute", "captures", "saved template"])
+def test_the_japanese_keyword_hack_dressed_as_chrome_is_still_high(
+    hack: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the toolbar links to captures of the page it shows; a hidden block of links to the
+    # site's other pages in a region of chrome was blanked with it (the chrome allowed any
+    # link to the page's own site)
+    prose = "<p>" + "The harbour council voted on Tuesday to approve the timetable. " * 12
+    text = (f"<!DOCTYPE html><html><head>{_WOMBAT_OF_SITE}</head><body><article>{prose}</p>"
+            f"</article>{_TOOLBAR[0]}{hack}{_TOOLBAR[1]}</body></html>")
+    report = audit_document(Document("t", "html", text, f"{_SITE}/2024/story"), engine,
+                            catalogue)
+    assert report.replay is not None
+    assert [f.severity for f in report.findings if f.kind == "hidden-links"] == [Severity.HIGH]
