@@ -140,10 +140,13 @@ _STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
 _SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
                      r"/web/(?:submit|form-submit\.jsp)(?:[?#]\S*)?")
 # the archive's own files on archive.org (2011-2016's sparkline is drawn by its graph.jsp),
-# and the hosts that serve nothing else (2011-2012's toolbar loads from staticweb)
+# and the static hosts' (2011-2012's toolbar loads from staticweb)
 _ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
                             r"(?:web/)?jsp/graph\.jsp$)")
 _STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
+# their toolbar's folders: an archive.org host may route `/web/<time>js_/https:/…` (a
+# replay of another site's code) or `/download/…` (an item anyone uploads) as the rest do
+_STATIC_HOST_FILES = re.compile(r"/(?:images|js|jflot|css)/")
 # a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, a
 # script's name ending `.download`): the archive's own, by their names, are its chrome's
 _SAVED_FILE = re.compile(
@@ -668,8 +671,8 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
         return False
-    return host in ARCHIVE_TODAY_HOSTS or host in _STATIC_HOSTS or (
-        _ARCHIVE_FILES.match(path) is not None)
+    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None or (
+        host in _STATIC_HOSTS and _STATIC_HOST_FILES.match(path) is not None)
 
 
 def _links_archives(url: str, named: frozenset[str]) -> bool:

@@ -1030,3 +1030,18 @@ def test_the_japanese_keyword_hack_dressed_as_chrome_is_still_high(
                             catalogue)
     assert report.replay is not None
     assert [f.severity for f in report.findings if f.kind == "hidden-links"] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize("injected", [
+    # another site's code as the archive's static hosts might replay it, or an upload
+    '<script src="https://web-static.archive.org/web/2023id_/https:/evil-track.test/x.js">'
+    "</script>",
+    '<iframe src="https://staticweb.archive.org/web/2023if_/http:/evil-track.test/f" '
+    'width="0" height="0"></iframe>',
+    '<script src="https://staticweb.archive.org/download/item/x.js"></script>',
+])
+def test_the_static_hosts_load_only_the_toolbars_folders(injected: str) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
