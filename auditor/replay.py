@@ -696,8 +696,8 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
 
 
 # the archive's own pages a toolbar links from its root (or a saved copy's folder)
-_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|details|account|donate|about|"
-                           r"search|help)(?:[/?#].*)?", re.S)
+_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details|account|donate|"
+                           r"about|search|help)(?:[/?#].*)?", re.S)
 
 
 def _page_target(written: str, archives: frozenset[str]) -> str | None:
