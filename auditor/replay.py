@@ -696,17 +696,18 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
 
 
 # the archive's own pages a toolbar links from its root (or a saved copy's folder)
-_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details|account|donate|"
-                           r"about|search|help)(?:[/?#].*)?", re.S)
+# (its donate, help and account pages are archive.org's, written absolute: a site's own
+# `/search?q=…` or `/help/…` are the site's pages)
+_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details)(?:[/?#].*)?", re.S)
 
 
 def _page_target(written: str, archives: frozenset[str]) -> str | None:
     """The page a chrome link's `href` (in a tag's `written` attributes) leads to, whether
     the archive's capture of it (`/web/<time>/…`) or itself, as host and path (the scheme,
     `www.` and a list's `*` aside); None for the archive's own pages (`archives`, `/web/`,
-    `/details/…`, `#close`) and its share box. The toolbar links to captures of the page it
-    shows, and archive.today's header names the original: links to more than one page of
-    the site are a block of links (the Japanese keyword hack's), not the chrome's.
+    `/save/…`, `/details/…`, `#close`) and its share box. The toolbar links to captures of
+    the page it shows, and archive.today's header names the original: links to more than
+    one page of the site are a block of links (the Japanese keyword hack's), not chrome.
 
     >>> archives = frozenset({"archive.org"})
     >>> [_page_target(f'href="{u}"', archives) for u in ("/web/2023*/https://a.test/x*",
