@@ -128,7 +128,8 @@ _CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|
 _CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
                              r"(?:wm|wb|iconochive)-[\w-]{1,64}")
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_NAMED = re.compile(r"""["'#;]([\w-]{1,80})(?![\w-])""")  # a name in a string or a selector
+# a name in a string (a template literal's too), a #selector, an unquoted value (`[id=x]`)
+_NAMED = re.compile(r"""["'`#;=]([\w-]{1,80})(?![\w-])""")
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""

@@ -1045,3 +1045,18 @@ def test_the_static_hosts_load_only_the_toolbars_folders(injected: str) -> None:
             "<p>story</p></body></html>")
     doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
     assert replay is not None and injected in doc.text
+
+
+@pytest.mark.parametrize("names", [
+    "<script>googletag.cmd.push(function(){googletag.display(`wm-top`);});</script>",
+    "<script>document.querySelector('[id=wm-top]').appendChild(frame);</script>",
+    '<script async src="https://ads.example/tag.js" data-container=wm-top></script>',
+])
+def test_a_slot_id_the_page_names_unquoted_or_in_a_template_literal_is_the_pages(
+    names: str,
+) -> None:
+    slot = '<div id="wm-top" style="width:728px;height:90px"></div>'
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{slot}{_TOOLBAR[1]}"
+            f"{names}<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and slot in doc.text
