@@ -128,7 +128,8 @@ _CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|
 _CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
                              r"(?:wm|wb|iconochive)-[\w-]{1,64}")
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_NAMED = re.compile(r"""["'#;]([\w-]{1,80})(?![\w-])""")  # a name in a string or a selector
+# a name in a string (a template literal's too), a #selector, an unquoted value (`[id=x]`)
+_NAMED = re.compile(r"""["'`#;=]([\w-]{1,80})(?![\w-])""")
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
@@ -140,10 +141,13 @@ _STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
 _SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
                      r"/web/(?:submit|form-submit\.jsp)(?:[?#]\S*)?")
 # the archive's own files on archive.org (2011-2016's sparkline is drawn by its graph.jsp),
-# and the hosts that serve nothing else (2011-2012's toolbar loads from staticweb)
+# and the static hosts' (2011-2012's toolbar loads from staticweb)
 _ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
                             r"(?:web/)?jsp/graph\.jsp$)")
 _STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
+# their toolbar's folders: an archive.org host may route `/web/<time>js_/https:/…` (a
+# replay of another site's code) or `/download/…` (an item anyone uploads) as the rest do
+_STATIC_HOST_FILES = re.compile(r"/(?:images|js|jflot|css)/")
 # a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, a
 # script's name ending `.download`): the archive's own, by their names, are its chrome's
 _SAVED_FILE = re.compile(
@@ -464,20 +468,29 @@ class _Markup:
 def _without(regions: tuple[_Region, ...], text: str, own: _Hosts) -> str:
     """`text` with each region that is the archive's (`_the_archives`) blanked."""
     for start, end, keep_end in regions:
-        out: list[str] = []
-        pos = seek = 0
+        seek = 0
         markup: _Markup | None = None  # read once a region is there to judge
-        everywhere: Counter[str] | None = None  # the names the page writes, once needed
+        found: list[tuple[int, int]] = []  # the regions made of the chrome's own
         while (a := start.search(text, seek)) and (b := end.search(text, a.end())):
             stop = b.start() if keep_end else b.end()
             markup = markup or _Markup(text)
             if markup.data(a.start()) and (not text.startswith("<!--", b.start()) or markup.data(
-                    b.start())) and _the_archives(text[a.start():stop], *own) and (
-                    not _named_outside(text, a.start(), stop, everywhere := everywhere or
-                                       _names(text))):
-                out += [text[pos:a.start()], _blanked(text[a.start():stop])]
-                pos = stop
+                    b.start())) and _the_archives(text[a.start():stop], *own):
+                found.append((a.start(), stop))
             seek = stop  # a start inside a region that is not chrome is not chrome either
+        if not found:
+            continue
+        # the names the page writes outside all of them: a page holding the toolbar twice
+        # (a capture of a saved copy) has each name the other's ids, and neither is the page's
+        outside = _names(text)
+        for region in found:
+            outside.subtract(_names(text, *region))
+        out: list[str] = []
+        pos = 0
+        for first, last in found:
+            if not _named_outside(text, first, last, outside):
+                out += [text[pos:first], _blanked(text[first:last])]
+                pos = last
         text = "".join(out) + text[pos:]
     return text
 
@@ -495,7 +508,8 @@ def _without_head_include(text: str, own: _Hosts) -> str:
     markup = _Markup(text)
     if not (markup.data(start) and markup.data(end.start())
             and _the_archives(text[start:end.end()], *own)
-            and not _named_outside(text, start, end.end(), _names(text))):
+            and not _named_outside(text, start, end.end(),
+                                   _names(text) - _names(text, start, end.end()))):
         return text
     return text[:start] + _blanked(text[start:end.end()]) + text[end.end():]
 
@@ -507,23 +521,22 @@ def _names(text: str, start: int = 0, stop: int | None = None) -> Counter[str]:
         text, start, len(text) if stop is None else stop))
 
 
-def _named_outside(text: str, start: int, stop: int, everywhere: Counter[str]) -> bool:
-    """Whether the page outside a region of chrome names one of its elements' ids
-    (`everywhere`: the page's `_names`): the archive's own code names them only inside its
-    chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that element the
-    page's ad slot.
+def _named_outside(text: str, start: int, stop: int, outside: Counter[str]) -> bool:
+    """Whether the page outside the chrome names one of a region's elements' ids
+    (`outside`: the page's `_names` less the chrome's): the archive's own code names them
+    only inside its chrome, and `googletag.defineSlot(…, 'wm-ipp')` in the page makes that
+    element the page's ad slot.
 
     >>> text = '<div id="wm-ipp"></div><script>googletag.display("wm-ipp")</script>'
-    >>> _named_outside(text, 0, 23, _names(text)), _named_outside(text, 0, 23, _names(text[:23]))
-    (True, False)
+    >>> _named_outside(text, 0, 23, _names(text) - _names(text, 0, 23))
+    True
+    >>> _named_outside(text, 0, 23, _names(text[:23]) - _names(text, 0, 23))
+    False
     """
     ids = {next(v for v in m.group(1, 2, 3) if v is not None)
            for m in _ID_ATTRIBUTE.finditer(text, start, stop)}
     ids.discard("")
-    if not ids:
-        return False
-    inside = _names(text, start, stop)
-    return any(everywhere[i] > inside[i] for i in ids)
+    return any(outside[i] > 0 for i in ids)
 
 
 def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
@@ -553,6 +566,7 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
     True
     """
     pos = 0
+    pages: set[str] = set()  # the pages its links lead to, or to captures of
     while (lt := region.find("<", pos)) >= 0:
         if m := _COMMENT.match(region, lt):
             pos = m.end()
@@ -566,6 +580,10 @@ def _the_archives(region: str, own: frozenset[str], named: frozenset[str],
         name = tag.group(2).lower()
         if not _attributes_archives(name, tag.group(3), own, named, replayer, rooted):
             return False
+        if name in ("a", "area") and (target := _page_target(tag.group(3), own | replayer)):
+            pages.add(target)
+            if len(pages) > 1:
+                return False  # a block of links to the site's pages, not to this page's captures
         if name in ("script", "style"):
             close = re.compile(rf"</{name}\b", re.I).search(region, pos)
             if close is None:
@@ -654,8 +672,8 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
         return False
-    return host in ARCHIVE_TODAY_HOSTS or host in _STATIC_HOSTS or (
-        _ARCHIVE_FILES.match(path) is not None)
+    return host in ARCHIVE_TODAY_HOSTS or _ARCHIVE_FILES.match(path) is not None or (
+        host in _STATIC_HOSTS and _STATIC_HOST_FILES.match(path) is not None)
 
 
 def _links_archives(url: str, named: frozenset[str]) -> bool:
@@ -676,6 +694,42 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
         hosts.append(wrapped.group(1))
     hosts += [h.group(1) for h in _STRING_HOST.finditer(path)]
     return all(host_under(host.lower().rstrip("."), (*named, *_SHARE_HOSTS)) for host in hosts)
+
+
+# the archive's own pages a toolbar links from its root (or a saved copy's folder)
+# (its donate, help and account pages are archive.org's, written absolute: a site's own
+# `/search?q=…` or `/help/…` are the site's pages)
+_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details)(?:[/?#].*)?", re.S)
+
+
+def _page_target(written: str, archives: frozenset[str]) -> str | None:
+    """The page a chrome link's `href` (in a tag's `written` attributes) leads to, whether
+    the archive's capture of it (`/web/<time>/…`) or itself, as host and path (the scheme,
+    `www.` and a list's `*` aside); None for the archive's own pages (`archives`, `/web/`,
+    `/save/…`, `/details/…`, `#close`) and its share box. The toolbar links to captures of
+    the page it shows, and archive.today's header names the original: links to more than
+    one page of the site are a block of links (the Japanese keyword hack's), not chrome.
+
+    >>> archives = frozenset({"archive.org"})
+    >>> [_page_target(f'href="{u}"', archives) for u in ("/web/2023*/https://a.test/x*",
+    ...  "https://web.archive.org/web/2014/http://www.a.test/x", "/web/", "#close", "/",
+    ...  "https://web.archive.org/details/x", "/?p7x2=12034", "https://a.test/item.php?g=41")]
+    ['a.test/x', 'a.test/x', None, None, None, None, '/?p7x2=12034', 'a.test/item.php?g=41']
+    """
+    for m in _ATTRIBUTE.finditer(written):
+        if m.group(1).lower() != "href":
+            continue
+        url = re.sub(r"[\x00-\x20]", "", html.unescape(
+            next((v for v in m.group(2, 3, 4) if v is not None), ""))).replace("\\", "/")
+        at = re.match(r"(?i)(?:https?:)?//(?:[^/?#]*@)?([^/?#:]*)(?::\d*)?", url)
+        host, path = (at.group(1).lower().rstrip("."), url[at.end():]) if at else ("", url)
+        if wrapped := _WRAPPED_LINK.match(path):
+            host, path = wrapped.group(1).lower().rstrip("."), path[wrapped.end():]
+        elif (host_under(host, (*archives, *_SHARE_HOSTS)) if at else (
+                re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) or _ARCHIVE_PATH.fullmatch(path))):
+            return None  # the archive's page, its share box's, or a link running no page
+        return host.removeprefix("www.") + (path.split("#", 1)[0].rstrip("*/") or "")
+    return None
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:
@@ -723,6 +777,10 @@ _TOOLBAR_CODE = frozenset({
     "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module, its sizes passed
 })
 _PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
+# a literal a link may take as a scheme, read as a URL parser reads it (tabs and newlines
+# dropped, blanks before it skipped): `javas<TAB>cript:…` runs (`javascript://` too), and
+# `https:host` on a page of another scheme (a saved file's) leads to that host
+_SCHEME = re.compile(r"(?i)[\x00-\x20]*(?!https?://)[a-z][a-z0-9+.-]*:")
 
 
 def _toolbar_code(code: str, named: frozenset[str]) -> bool:
@@ -753,9 +811,11 @@ def _toolbar_code(code: str, named: frozenset[str]) -> bool:
             shape.append(m.group(3) or m.group(4))
     if hashlib.sha256(" ".join(shape).encode()).hexdigest()[:32] not in _TOOLBAR_CODE:
         return False
-    return all(_PLAIN.fullmatch(v) and not re.search(r"(?i)script\s*:|data\s*:", v)
+    read = [re.sub(r"[\t\n\r]", "", v) for v in strings]  # as a URL parser reads them
+    return all(_PLAIN.fullmatch(v) and not _SCHEME.match(v)
+               and not re.search(r"(?i)script\s*:|data\s*:", v)
                and all(host_under(h.group(1).lower().rstrip("."), named)
-                       for h in _STRING_HOST.finditer(v)) for v in strings)
+                       for h in _STRING_HOST.finditer(v)) for v in read)
 
 
 def _blanked(region: str) -> str:

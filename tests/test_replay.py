@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 
 from auditor.catalogue import Catalogue
-from auditor.model import PageReport, Replay
+from auditor.model import PageReport, Replay, Severity
 from auditor.pipeline import audit_document, audit_records
 from auditor.readers import Document
 from auditor.readers.warc import read_warc
@@ -952,3 +952,111 @@ def test_a_saved_copys_relative_wrappers_are_unwrapped() -> None:
     assert replay is not None
     assert 'href="https://www.harbour-gazette.test/a"' in doc.text
     assert 'src="https://v.test/p.gif"' in doc.text
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+@pytest.mark.parametrize("hostile", [
+    # a script URL as a URL parser reads it: a tab inside its scheme, or `javascript://`
+    'var wbPrefix = "javas\tcript:%61lert%28document.cookie%29%3B%2F%2F',
+    'var wbPrefix = "javascript://%0A%61lert%281%29',
+    # another scheme's page (a saved file's) takes `https:host` as that host
+    'var wbPrefix = "https:evil-track.test/',
+])
+def test_an_older_toolbars_literal_a_link_reads_as_a_script_or_host_is_the_pages(
+    stamp: str, captured: str, toolbar: str, head: str, hostile: str
+) -> None:
+    # the sparkline's anchor takes wbPrefix as its href: a literal a browser reads as
+    # `javascript:` or as another host was chrome when written past the literal check
+    text = _older_copy(stamp, captured, toolbar, head)
+    dressed = text.replace('var wbPrefix = "', hostile, 1)
+    doc, replay = unwrapped(Document("t", "html", dressed, ORIGINAL_URL))
+    assert replay is not None and hostile in doc.text
+
+
+
+@pytest.mark.parametrize(("stamp", "captured", "toolbar", "head"), _OLDER)
+def test_a_copy_holding_the_toolbar_twice_blanks_both(
+    stamp: str, captured: str, toolbar: str, head: str, original: PageReport,
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    # a capture of a page that held a saved replay: each toolbar's code names the other's
+    # ids, which made each the page's (staticweb.archive.org's images a tracking pixel)
+    text = _older_copy(stamp, captured, toolbar, head)
+    text = text.replace("</body>", (HERE / toolbar).read_text(encoding="utf-8") + "</body>", 1)
+    copy = audit_document(Document("t", "html", text, ORIGINAL_URL), engine, catalogue)
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("archive.org" in r.url or "/static/" in r.url for r in copy.resources)
+    doc, _ = unwrapped(Document("t", "html", text, ORIGINAL_URL))
+    assert 'id="wm-ipp"' not in doc.text and "wbCurrentUrl" not in doc.text
+
+
+def test_a_second_toolbar_does_not_excuse_a_slot_the_page_names() -> None:
+    # the ids a second chrome region writes are the chrome's; the page's own call naming
+    # the slot still makes the first region the page's
+    slot = '<div id="wm-top" style="width:728px;height:90px"></div>'
+    second = '<div id="wm-ipp"><a href="/web/" title="wm-top">x</a></div>'
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{slot}{_TOOLBAR[1]}"
+            f"{_TOOLBAR[0]}{second}{_TOOLBAR[1]}<script>googletag.display('wm-top');</script>"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and slot in doc.text and second not in doc.text
+
+
+_JP_HACK = ('<div id="wm-ipp" style="display:none"><a href="/?p7x2=12034">ルイヴィトン 財布 '
+            'スーパーコピー</a> <a href="/?p7x2=12035">シャネル バッグ 偽物 激安</a> <a href="'
+            '/jp/item.php?id=88">ロレックス N級品 通販</a> <a href="/?p7x2=12036">エルメス コピー '
+            '代引き</a></div>')
+_SITE = "https://www.harbour-gazette.test"
+
+
+@pytest.mark.parametrize("hack", [
+    _JP_HACK,  # the site's pages from the root
+    _JP_HACK.replace('href="/', f'href="{_SITE}/'),  # or absolute
+    _JP_HACK.replace('href="/', f'href="/web/20230105123456/{_SITE}/'),  # or as captures
+    # the saved toolbar's template and empty class
+    '<template shadowrootmode="open">' + _JP_HACK.replace('id="wm-ipp"', 'class=""').replace(
+        'href="/', f'href="{_SITE}/') + "</template>",
+], ids=["from the root", "absolute", "captures", "saved template"])
+def test_the_japanese_keyword_hack_dressed_as_chrome_is_still_high(
+    hack: str, engine: Engine, catalogue: Catalogue
+) -> None:
+    # the toolbar links to captures of the page it shows; a hidden block of links to the
+    # site's other pages in a region of chrome was blanked with it (the chrome allowed any
+    # link to the page's own site)
+    prose = "<p>" + "The harbour council voted on Tuesday to approve the timetable. " * 12
+    text = (f"<!DOCTYPE html><html><head>{_WOMBAT_OF_SITE}</head><body><article>{prose}</p>"
+            f"</article>{_TOOLBAR[0]}{hack}{_TOOLBAR[1]}</body></html>")
+    report = audit_document(Document("t", "html", text, f"{_SITE}/2024/story"), engine,
+                            catalogue)
+    assert report.replay is not None
+    assert [f.severity for f in report.findings if f.kind == "hidden-links"] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize("injected", [
+    # another site's code as the archive's static hosts might replay it, or an upload
+    '<script src="https://web-static.archive.org/web/2023id_/https:/evil-track.test/x.js">'
+    "</script>",
+    '<iframe src="https://staticweb.archive.org/web/2023if_/http:/evil-track.test/f" '
+    'width="0" height="0"></iframe>',
+    '<script src="https://staticweb.archive.org/download/item/x.js"></script>',
+])
+def test_the_static_hosts_load_only_the_toolbars_folders(injected: str) -> None:
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{injected}{_TOOLBAR[1]}"
+            "<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and injected in doc.text
+
+
+@pytest.mark.parametrize("names", [
+    "<script>googletag.cmd.push(function(){googletag.display(`wm-top`);});</script>",
+    "<script>document.querySelector('[id=wm-top]').appendChild(frame);</script>",
+    '<script async src="https://ads.example/tag.js" data-container=wm-top></script>',
+])
+def test_a_slot_id_the_page_names_unquoted_or_in_a_template_literal_is_the_pages(
+    names: str,
+) -> None:
+    slot = '<div id="wm-top" style="width:728px;height:90px"></div>'
+    text = (f"<html><head>{_WOMBAT_OF_SITE}</head><body>{_TOOLBAR[0]}{slot}{_TOOLBAR[1]}"
+            f"{names}<p>story</p></body></html>")
+    doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
+    assert replay is not None and slot in doc.text
