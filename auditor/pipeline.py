@@ -17,7 +17,14 @@ from itertools import islice
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
-from auditor.dom.walk import declared_page_url, page_base, page_title, reading_urls, walk
+from auditor.dom.walk import (
+    declared_page_url,
+    page_base,
+    page_title,
+    reading_urls,
+    saved_part_urls,
+    walk,
+)
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
@@ -152,6 +159,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                               found, url, secure, limits, ascii_hosts=True, primary=root)
     if doc.header_links:  # what its response's Link headers preload
         found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
+    if doc.saved_parts:  # what a saved copy holds beside the page: the browser loaded it
+        found += saved_part_urls(doc.saved_parts, found, url, secure, limits)
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it

@@ -716,6 +716,18 @@ def reading_urls(readings: Iterable[tuple[str, str | Reading]], found: list[Foun
     return more
 
 
+def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure: bool,
+                    limits: PageLimits) -> list[FoundURL]:
+    """What a saved copy's parts stand for (`Document.saved_parts`: an MHTML's images,
+    sheets and frames, each at the URL the browser loaded it from), beyond what the page's
+    markup requests, with `via` led by `mhtml part`. They sit on no line of the page: each
+    is cited at line 0."""
+    more = reading_urls([("mhtml part", markup)], found, url, secure, limits)
+    for item in more:
+        item.element.sourceline = 0  # a line of the parts' markup is none of the page's
+    return more
+
+
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,
                    own: list[lxml.html.HtmlElement]) -> list[FoundURL]:
     """`found` (in a reading's tree under `root`) with each element swapped for the one at
