@@ -10,6 +10,7 @@ A web archive's replay is parsed once more, as the original page it copies.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -61,6 +62,7 @@ from auditor.resources import (
     sightings,
     with_snippet_loads,
 )
+from auditor.saved import saved_from_url
 from auditor.slots import (
     cosmetic_slots,
     declared_slots,
@@ -135,6 +137,8 @@ def audit_document(
             return _audit_text(doc, catalogue, limits)
         page = (doc.parsed if doc.parsed is not None and doc.parsed.text == doc.text
                 else parse_page(doc.text, limits))  # every stage reads its views from here on
+        if doc.url is None and (saved := saved_from_url(doc.text)):  # a browser's copy
+            doc = dataclasses.replace(doc, url=saved)
         doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
         if replay is not None:  # a web archive's replay is audited as its original
             page = parse_page(doc.text, limits)
