@@ -25,6 +25,8 @@ from tests.mhtml_fixtures import (
     GPT_VIEW_URL,
     PAGE_URL,
     PIXEL_URL,
+    Part,
+    chrome,
     saved_article,
 )
 
@@ -42,11 +44,14 @@ def test_mhtml_parts_are_the_pages_requests(project_engine: Engine,
     # the AdSense frame, at its iframe's line in the page (its `cid:` address resolved)
     frame = by_url[AD_FRAME_URL]
     assert frame.via == "iframe[src]" and frame.line == 5 and frame.network == "Google AdSense"
-    # what the frames loaded, which the page's markup never shows: cited as saved parts
-    for url, network in ((CREATIVE_URL, "Google AdSense"), (GPT_CREATIVE_URL, "Google AdSense"),
-                         (GPT_VIEW_URL, "Google Publisher Tag")):
+    # what the frames loaded, which the page's markup never shows: saved parts, cited at the
+    # page's iframe that holds each frame (GPT's, with no URL, by its `cid:` address)
+    for url, network, line in ((CREATIVE_URL, "Google AdSense", 5),
+                               (GPT_CREATIVE_URL, "Google AdSense", 7),
+                               (GPT_VIEW_URL, "Google Publisher Tag", 7)):
         assert by_url[url].via == "mhtml part iframe[srcdoc] img[src]", url
-        assert by_url[url].line == 0 and by_url[url].network == network
+        assert (by_url[url].line, by_url[url].network) == (line, network), url
+        assert by_url[url].xpath.endswith("/iframe"), url
     assert by_url[PIXEL_URL].via == "img[src]"  # in the page too: cited there, once
     assert sum(r.url == PIXEL_URL for r in report.resources) == 1
     seen = {n.network: n.seen.value for n in report.networks}
@@ -55,6 +60,30 @@ def test_mhtml_parts_are_the_pages_requests(project_engine: Engine,
     assert {(i.kind, i.value) for i in report.ids} >= {
         ("adsense-publisher", "ca-pub-4455667788990011"), ("facebook-pixel", "1234567890123456")}
     assert "cid:" not in json.dumps(report.to_dict()["resources"])
+
+
+def test_parts_with_no_place_in_the_page_are_placed_nowhere(project_engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """A part the page's markup does not show (a script kept by IE, a frame no iframe
+    names) is on line 0: never "before <html>" on a page that writes a script there."""
+    page = (b"<script src='https://www.quay.test/own.js'></script>\n<!DOCTYPE html>\n"
+            b"<html><head><title>Quay works</title></head><body><p>Works start in May.</p>"
+            b"</body></html>")
+    frame = b"<html><body><img src='https://px.widgetvendor.test/p.gif'></body></html>"
+    data = chrome("https://www.quay.test/works", "Quay works", [
+        Part("text/html", "https://www.quay.test/works", page),
+        Part("application/javascript", "https://securepubads.g.doubleclick.net/tag/js/gpt.js",
+             b"var googletag;"),
+        Part("application/javascript", "https://cdn.widgetvendor.test/w.js", b"var w;"),
+        Part("text/html", "https://widgets.widgetvendor.test/frame.html", frame),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    parts = [r for r in report.resources if r.via.startswith("mhtml part")]
+    assert {r.url for r in parts} == {
+        "https://securepubads.g.doubleclick.net/tag/js/gpt.js", "https://cdn.widgetvendor.test/w.js",
+        "https://widgets.widgetvendor.test/frame.html", "https://px.widgetvendor.test/p.gif"}
+    assert {(r.line, r.xpath) for r in parts} == {(0, "/html")}
+    assert not report.findings, [f.message for f in report.findings]
 
 
 # the article as Chrome's "Webpage, Complete" writes it: the mark of the web, the page's

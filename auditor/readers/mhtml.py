@@ -180,6 +180,8 @@ def _element(part: Part, frame: str | None) -> str:
     url = html.escape(part.location or "", quote=True)
     if part.mime == "text/html" or part.mime == "application/xhtml+xml":
         src = f' src="{url}"' if url else ""
+        if part.cid:  # the page's frame without a URL keeps this address
+            src += f' data-cid="{html.escape(part.cid, quote=True)}"'
         held = "" if frame is None else ' srcdoc="{}"'.format(  # one element a line
             html.escape(frame, quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
         return f"<iframe{src}{held}></iframe>"

@@ -15,10 +15,12 @@ from auditor.readers import Document, InputError, read_source
 from auditor.readers.mhtml import MAX_PARTS, is_mhtml
 from auditor.readers.registry import kind_of, walkable
 from tests.mhtml_fixtures import (
+    AD_FRAME_CID,
     AD_FRAME_URL,
     CHROME_BOUNDARY,
     CREATIVE_URL,
     GPT_CREATIVE_URL,
+    GPT_FRAME_CID,
     PAGE_URL,
     PNG,
     Part,
@@ -63,9 +65,12 @@ def test_chrome_copy_is_the_page_at_its_snapshot_url() -> None:
     assert html.escape(AD_FRAME_URL, quote=True) in doc.text.splitlines()[line]
     # what Chrome saved beside the page, each at its URL: frames first, with their documents
     parts = doc.saved_parts.splitlines()
-    assert parts[0].startswith(f'<iframe src="{html.escape(AD_FRAME_URL, quote=True)}" srcdoc=')
+    assert parts[0].startswith(f'<iframe src="{html.escape(AD_FRAME_URL, quote=True)}" '
+                               f'data-cid="{AD_FRAME_CID}" srcdoc=')
     assert html.escape(html.escape(CREATIVE_URL)) in parts[0]
-    assert parts[1].startswith("<iframe srcdoc=") and GPT_CREATIVE_URL in parts[1]  # about:blank
+    # GPT's frame has no URL (about:blank): the `cid:` address the page's iframe keeps
+    assert parts[1].startswith(f'<iframe data-cid="{GPT_FRAME_CID}" srcdoc=')
+    assert GPT_CREATIVE_URL in parts[1]
     assert '<link rel="stylesheet" href="https://www.harbourgazette.test/css/site.css">' in parts
     assert f'<img src="{CREATIVE_URL}">' in parts
 
