@@ -162,3 +162,24 @@ def test_a_saved_wayback_replay_is_still_its_original(project_engine: Engine,
     report = _complete(project_engine, catalogue, text)
     assert report.replay is not None and report.replay.original == PAGE_URL
     assert report.first_party == "harbourgazette.test"
+
+
+def test_an_mhtml_of_a_wayback_replay_is_its_original(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    """Chrome's single-file save of a Wayback page: the snapshot URL is the replay's, and
+    the parts are at the archive's wrapped URLs; both read as the original's."""
+    wayback = "https://web.archive.org/web/20240312081530"
+    page = (f'<!DOCTYPE html><html><head><title>Ferry</title></head><body><p>Timetable</p>'
+            f'<img src="{wayback}im_/https://www.harbourgazette.test/img/ferry.jpg">'
+            f"</body></html>").encode()
+    data = chrome(f"{wayback}/{PAGE_URL}", "Ferry", [
+        Part("text/html", f"{wayback}/{PAGE_URL}", page),
+        Part("image/jpeg", f"{wayback}im_/https://www.harbourgazette.test/img/ferry.jpg", b"x"),
+        Part("image/gif", f"{wayback}im_/{PIXEL_URL}", b"GIF89a"),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    assert report.replay is not None and report.replay.original == PAGE_URL
+    assert report.first_party == "harbourgazette.test"
+    assert {r.url for r in report.resources} == {
+        "https://www.harbourgazette.test/img/ferry.jpg", PIXEL_URL}
+    assert [n.network for n in report.networks] == ["Facebook Pixel"]
