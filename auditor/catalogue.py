@@ -28,6 +28,7 @@ from auditor.errors import RuleError
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo
 from auditor.rules.literal import regex_literal
+from auditor.saved import saved_file_name
 from auditor.urls import host_matches, open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
@@ -566,8 +567,11 @@ class Catalogue:
 
     def self_hosted_loader(self, url: str) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served
-        from no vendor's host (the site, its own CDN, a public CDN), if any."""
-        name = url_path(url).rsplit("/", 1)[-1].lower()
+        from no vendor's host (the site, its own CDN, a public CDN), if any; for a file a
+        browser saved beside a page (`<title>_files/pubads_impl.js.download`), the name it
+        had when the page loaded it (`saved.saved_file_name`)."""
+        path = url_path(url)
+        name = saved_file_name(path) or path.rsplit("/", 1)[-1].lower()
         if not name:
             return None
         network = self.loader_names.get(name)

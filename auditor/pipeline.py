@@ -10,6 +10,7 @@ A web archive's replay is parsed once more, as the original page it copies.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -17,7 +18,14 @@ from itertools import islice
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
-from auditor.dom.walk import declared_page_url, page_base, page_title, reading_urls, walk
+from auditor.dom.walk import (
+    declared_page_url,
+    page_base,
+    page_title,
+    reading_urls,
+    saved_part_urls,
+    walk,
+)
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
@@ -54,6 +62,7 @@ from auditor.resources import (
     sightings,
     with_snippet_loads,
 )
+from auditor.saved import saved_from_url
 from auditor.slots import (
     cosmetic_slots,
     declared_slots,
@@ -128,6 +137,8 @@ def audit_document(
             return _audit_text(doc, catalogue, limits)
         page = (doc.parsed if doc.parsed is not None and doc.parsed.text == doc.text
                 else parse_page(doc.text, limits))  # every stage reads its views from here on
+        if doc.url is None and (saved := saved_from_url(doc.text)):  # a browser's copy
+            doc = dataclasses.replace(doc, url=saved)
         doc, replay = unwrapped(doc, page.holding(REPLAY_MARKS))
         if replay is not None:  # a web archive's replay is audited as its original
             page = parse_page(doc.text, limits)
@@ -152,6 +163,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                               found, url, secure, limits, ascii_hosts=True, primary=root)
     if doc.header_links:  # what its response's Link headers preload
         found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
+    if doc.saved_parts:  # what a saved copy holds beside the page: the browser loaded it
+        found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root)
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it

@@ -373,6 +373,7 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
         url=doc.url if doc.url and not served else original,  # a URL the user gave stands
         readings=tuple(reading.cleaned(clean) for reading in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
+        saved_parts=wrapper.sub("", doc.saved_parts),  # an MHTML's parts, as archived
     ), replay
 
 

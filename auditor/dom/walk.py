@@ -727,6 +727,32 @@ def reading_urls(readings: Iterable[tuple[str, str | Reading]], found: list[Foun
     return more
 
 
+def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure: bool,
+                    limits: PageLimits, primary: lxml.html.HtmlElement) -> list[FoundURL]:
+    """What a saved copy's parts stand for (`Document.saved_parts`: an MHTML's images,
+    sheets and frames, each at the URL the browser loaded it from), beyond what the page's
+    markup requests, with `via` led by `mhtml part`. What a frame loaded is cited at the
+    page's `<iframe>` that holds the frame (by its URL, or the `cid:` address a frame with
+    none keeps); anything else is on no line of the page (line 0, xpath `/html`: a
+    detached element), where no heuristic places it before `<html>` or after `</html>`."""
+    frames: dict[str, lxml.html.HtmlElement] = {}
+    for el in primary.iter("iframe", "frame"):
+        if src := (el.get("src") or "").strip():
+            frames.setdefault(src, el)
+    more = reading_urls([("mhtml part", markup)], found, url, secure, limits)
+    nowhere = lxml.html.Element("html")  # no source line: line 0
+    out = []
+    for item in more:
+        held = item.element
+        at = None
+        if held.tag == "iframe":
+            at = frames.get(held.get("src") or "")
+            if at is None and (cid := held.get("data-cid")):
+                at = frames.get(f"cid:{cid}")
+        out.append(replace(item, element=at if at is not None else nowhere))
+    return out
+
+
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,
                    own: list[lxml.html.HtmlElement]) -> list[FoundURL]:
     """`found` (in a reading's tree under `root`) with each element swapped for the one at

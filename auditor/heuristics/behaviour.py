@@ -1335,10 +1335,12 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     end = after_html(ctx)
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
-    prepended_ads = any(r.line < html_line and (r.blocked or r.network) for r in ctx.resources)
+    # (a request on no line of the page, 0, as a saved copy's part, has no place)
+    prepended_ads = any(0 < r.line < html_line and (r.blocked or r.network)
+                        for r in ctx.resources)
     for res in scripts:
         after = bool(end) and res.line > end
-        before = res.line < html_line and not prepended_ads
+        before = 0 < res.line < html_line and not prepended_ads
         if not (after or before) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue

@@ -154,7 +154,7 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     html_line = head.count("\n") + 1
     by_party: dict[str, list[Resource]] = defaultdict(list)
     for r in ctx.resources:
-        if r.line < html_line and (r.blocked or r.network) and not (
+        if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
                 r.self_hosted and not r.third_party):  # the site's own copy of a loader
             by_party[r.network or r.host].append(r)
     for party, requests in sorted(by_party.items()):

@@ -68,6 +68,9 @@ class Document:
     # the `<link>` elements the response's `Link` headers stand for (`httpbody.
     # link_header_markup`), walked as the page's own: a header's preload loads too
     header_links: str = ""
+    # markup standing for what a saved copy holds beside the page (an MHTML's parts, each
+    # with the URL the browser loaded it from: `mhtml._saved_parts`), walked as its requests
+    saved_parts: str = ""
     # the page's tree, when the reader had to parse `text` already (site mode finds the
     # site files a page loads as code): the audit takes it rather than parse it again
     parsed: ParsedPage | None = dataclasses.field(default=None, compare=False, repr=False)

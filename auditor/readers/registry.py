@@ -40,6 +40,7 @@ from auditor.readers.interface import (
     Source,
 )
 from auditor.readers.lines import JsonlReader
+from auditor.readers.mhtml import MhtmlReader
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, PEEK_BYTES, peek, sniff
 from auditor.readers.tar_archive import TarReader
 from auditor.readers.text import TextReader
@@ -57,6 +58,7 @@ READERS: tuple[Reader, ...] = (
     TarReader(),
     JsonlReader(),
     JsonReader(),
+    MhtmlReader(),
     HtmlReader(),
     TextReader(),
 )

@@ -1,0 +1,185 @@
+"""Pages a browser saved, audited as the page they copy: an MHTML's parts are what the page
+loaded (the ad frames' own requests among them), and a "Save Page As, complete" copy's mark
+of the web gives the page's URL and its saved files' names say whose code they were.
+
+The pages are ours: an article with an AdSense unit, a GPT slot and a Meta pixel, saved by
+Chrome as a single file (tests/mhtml_fixtures.py) and as a complete page (below).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit_document, audit_records
+from auditor.readers import Document, read_source
+from auditor.rules import Engine
+from auditor.saved import saved_from_url
+from tests.mhtml_fixtures import (
+    AD_FRAME_URL,
+    CREATIVE_URL,
+    GPT_CREATIVE_URL,
+    GPT_VIEW_URL,
+    PAGE_URL,
+    PIXEL_URL,
+    Part,
+    chrome,
+    saved_article,
+)
+
+
+def _mhtml(engine: Engine, catalogue: Catalogue) -> PageReport:
+    (report,) = audit_records(read_source(saved_article()), engine, catalogue)
+    return report
+
+
+def test_mhtml_parts_are_the_pages_requests(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    report = _mhtml(project_engine, catalogue)
+    assert report.url == PAGE_URL and report.first_party == "harbourgazette.test"
+    by_url = {r.url: r for r in report.resources}
+    # the AdSense frame, at its iframe's line in the page (its `cid:` address resolved)
+    frame = by_url[AD_FRAME_URL]
+    assert frame.via == "iframe[src]" and frame.line == 5 and frame.network == "Google AdSense"
+    # what the frames loaded, which the page's markup never shows: saved parts, cited at the
+    # page's iframe that holds each frame (GPT's, with no URL, by its `cid:` address)
+    for url, network, line in ((CREATIVE_URL, "Google AdSense", 5),
+                               (GPT_CREATIVE_URL, "Google AdSense", 7),
+                               (GPT_VIEW_URL, "Google Publisher Tag", 7)):
+        assert by_url[url].via == "mhtml part iframe[srcdoc] img[src]", url
+        assert (by_url[url].line, by_url[url].network) == (line, network), url
+        assert by_url[url].xpath.endswith("/iframe"), url
+    assert by_url[PIXEL_URL].via == "img[src]"  # in the page too: cited there, once
+    assert sum(r.url == PIXEL_URL for r in report.resources) == 1
+    seen = {n.network: n.seen.value for n in report.networks}
+    assert seen == {"Google AdSense": "loaded", "Google Publisher Tag": "loaded",
+                    "Facebook Pixel": "loaded"}
+    assert {(i.kind, i.value) for i in report.ids} >= {
+        ("adsense-publisher", "ca-pub-4455667788990011"), ("facebook-pixel", "1234567890123456")}
+    assert "cid:" not in json.dumps(report.to_dict()["resources"])
+
+
+def test_parts_with_no_place_in_the_page_are_placed_nowhere(project_engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """A part the page's markup does not show (a script kept by IE, a frame no iframe
+    names) is on line 0: never "before <html>" on a page that writes a script there."""
+    page = (b"<script src='https://www.quay.test/own.js'></script>\n<!DOCTYPE html>\n"
+            b"<html><head><title>Quay works</title></head><body><p>Works start in May.</p>"
+            b"</body></html>")
+    frame = b"<html><body><img src='https://px.widgetvendor.test/p.gif'></body></html>"
+    data = chrome("https://www.quay.test/works", "Quay works", [
+        Part("text/html", "https://www.quay.test/works", page),
+        Part("application/javascript", "https://securepubads.g.doubleclick.net/tag/js/gpt.js",
+             b"var googletag;"),
+        Part("application/javascript", "https://cdn.widgetvendor.test/w.js", b"var w;"),
+        Part("text/html", "https://widgets.widgetvendor.test/frame.html", frame),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    parts = [r for r in report.resources if r.via.startswith("mhtml part")]
+    assert {r.url for r in parts} == {
+        "https://securepubads.g.doubleclick.net/tag/js/gpt.js", "https://cdn.widgetvendor.test/w.js",
+        "https://widgets.widgetvendor.test/frame.html", "https://px.widgetvendor.test/p.gif"}
+    assert {(r.line, r.xpath) for r in parts} == {(0, "/html")}
+    assert not report.findings, [f.message for f in report.findings]
+
+
+# the article as Chrome's "Webpage, Complete" writes it: the mark of the web, the page's
+# scripts kept with their `src` pointing into the folder of saved files
+COMPLETE = """<!DOCTYPE html>
+<!-- saved from url=(0055)https://www.harbourgazette.test/2026/12/ferry-timetable -->
+<html lang="en"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Ferry timetable changes</title>
+<script async="" src="./Ferry timetable changes_files/pubads_impl.js.download"></script>
+<script async="" src="./Ferry timetable changes_files/show_ads_impl_fy2021.js.download"></script>
+<script src="./Ferry timetable changes_files/fbevents.js.download"></script>
+<script async="" src="./Ferry timetable changes_files/js"></script>
+<script async="" src="./Ferry timetable changes_files/js(1).download"></script>
+<script async="" src="./Ferry timetable changes_files/analytics.js.download"></script>
+<script async="" src="./Ferry timetable changes_files/adsbygoogle.js.download"></script>
+<script src="./Ferry timetable changes_files/jquery.min.js.download"></script>
+<script src="./Ferry timetable changes_files/main.js.download"></script>
+<link rel="stylesheet" href="./Ferry timetable changes_files/site.css">
+</head><body><article><h1>Ferry timetable changes</h1>
+<p>The winter timetable starts on Monday, with the last crossing at 21:40.</p>
+<img src="./Ferry timetable changes_files/ferry.jpg" alt="The ferry at the quay"></article>
+</body></html>
+"""
+
+
+def _complete(engine: Engine, catalogue: Catalogue, text: str = COMPLETE,
+              url: str | None = None) -> PageReport:
+    doc = Document(input="Ferry timetable changes.html", kind="html", text=text, url=url)
+    return audit_document(doc, engine, catalogue)
+
+
+def test_complete_copy_names_only_the_distinctive_saved_files(project_engine: Engine,
+                                                              catalogue: Catalogue) -> None:
+    report = _complete(project_engine, catalogue)
+    assert report.url == PAGE_URL and report.first_party == "harbourgazette.test"
+    named = {r.url.rsplit("/", 1)[-1]: r.network for r in report.resources}
+    assert named["pubads_impl.js.download"] == "Google Publisher Tag"
+    assert named["show_ads_impl_fy2021.js.download"] == "Google AdSense"
+    assert named["fbevents.js.download"] == "Facebook Pixel"
+    # names others' code shares name nothing: gtag's `js` is the Maps API's `js` too, and
+    # analytics.js, adsbygoogle.js (an ad-block bait's name), jquery and main are anyone's
+    for name in ("js", "js(1).download", "analytics.js.download", "adsbygoogle.js.download",
+                 "jquery.min.js.download", "main.js.download", "site.css", "ferry.jpg"):
+        assert named[name] is None, name
+    # no host is made up: every saved file is the page's own, as the copy loads it
+    assert {r.host for r in report.resources} == {"www.harbourgazette.test"}
+    assert not report.third_party_hosts
+    assert {n.network: n.seen.value for n in report.networks} == {
+        "Google Publisher Tag": "loaded", "Google AdSense": "loaded", "Facebook Pixel": "loaded"}
+
+
+def test_a_given_url_stands_over_the_mark(project_engine: Engine,
+                                          catalogue: Catalogue) -> None:
+    report = _complete(project_engine, catalogue, url="https://mirror.example.test/ferry")
+    assert report.first_party == "example.test"
+
+
+@pytest.mark.parametrize("text", [
+    # the length the mark gives is not its URL's: no browser wrote it
+    COMPLETE.replace("(0055)", "(0054)"),
+    # a developer's mark that runs a local file in the Internet zone names no page
+    "<!DOCTYPE html>\n<!-- saved from url=(0014)about:internet -->\n<html><p>x</p></html>",
+    # a mark a script writes, or one deep in the page, is the page's text
+    "<script>document.write('x')</script><!-- saved from url=(0018)https://a.test/x/y -->",
+    "<html><body>" + "<p>filler</p>" * 300 + "<!-- saved from url=(0018)https://a.test/x/y -->",
+])
+def test_marks_no_browser_wrote_give_no_url(text: str) -> None:
+    assert saved_from_url(text) is None
+
+
+def test_a_saved_wayback_replay_is_still_its_original(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    wayback = f"https://web.archive.org/web/20240312081530/{PAGE_URL}"
+    text = (f"<!DOCTYPE html>\n<!-- saved from url=({len(wayback):04d}){wayback} -->\n"
+            "<html><head><title>Ferry</title></head><body><p>Timetable</p></body></html>")
+    report = _complete(project_engine, catalogue, text)
+    assert report.replay is not None and report.replay.original == PAGE_URL
+    assert report.first_party == "harbourgazette.test"
+
+
+def test_an_mhtml_of_a_wayback_replay_is_its_original(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    """Chrome's single-file save of a Wayback page: the snapshot URL is the replay's, and
+    the parts are at the archive's wrapped URLs; both read as the original's."""
+    wayback = "https://web.archive.org/web/20240312081530"
+    page = (f'<!DOCTYPE html><html><head><title>Ferry</title></head><body><p>Timetable</p>'
+            f'<img src="{wayback}im_/https://www.harbourgazette.test/img/ferry.jpg">'
+            f"</body></html>").encode()
+    data = chrome(f"{wayback}/{PAGE_URL}", "Ferry", [
+        Part("text/html", f"{wayback}/{PAGE_URL}", page),
+        Part("image/jpeg", f"{wayback}im_/https://www.harbourgazette.test/img/ferry.jpg", b"x"),
+        Part("image/gif", f"{wayback}im_/{PIXEL_URL}", b"GIF89a"),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    assert report.replay is not None and report.replay.original == PAGE_URL
+    assert report.first_party == "harbourgazette.test"
+    assert {r.url for r in report.resources} == {
+        "https://www.harbourgazette.test/img/ferry.jpg", PIXEL_URL}
+    assert [n.network for n in report.networks] == ["Facebook Pixel"]
