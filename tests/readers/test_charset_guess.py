@@ -101,6 +101,22 @@ def test_an_undeclared_western_page_stays_windows_1252(text: str) -> None:
     assert isinstance(doc, Document) and text in doc.text
 
 
+@pytest.mark.parametrize(("text", "codec"), [
+    ("<title>Çiğdem Gökçe</title><p>The council approved the library plan.</p>"
+     "<p>By Çiğdem Gökçe</p>", "cp1254"),
+    ("<p>Gökçeada'da öğrenciler için kurs: Çiğdem, Gökçe ve Müge.</p>", "cp1254"),
+])
+def test_latin_words_whose_accents_pair_stay_windows_1252(text: str, codec: str) -> None:
+    """An English page with a Turkish byline, `Çiğdem Gökçe`, was read as GBK: each
+    accented letter with the letter after it makes a hanzi, two in a row (`[][]em
+    G[][]`), which ran on enough to pass for Chinese; its title became four hanzi. A
+    CJK reading whose letters mostly stand in short runs glued to Latin letters is a
+    Western page's."""
+    from auditor.readers.decode import _undeclared_codec
+
+    assert _undeclared_codec(text.encode(codec)) == "cp1252"
+
+
 def test_a_declared_charset_is_the_only_reading() -> None:
     page = _page("shift_jis")
     declared = page.replace(b"<head>", b"<head><meta charset=shift_jis>")
