@@ -298,7 +298,7 @@ _CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # a run of text with non-ASCII bytes: from a byte at or above 0x80 (a lead, or a single
 # byte) through every byte at or above 0x40 (a trail of each CJK codec is; a byte below
 # never is, so a run never cuts a character)
-_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]*")
+_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]{0,16384}")  # at most the window's worth
 # how much of those runs the sniff reads: enough text to tell the languages apart, and a
 # bound, so a page of any size costs one scan to its first 16 KB of such text
 _SNIFF_BYTES = 16 * 1024
@@ -323,7 +323,8 @@ def _cjk_codec(data: bytes) -> str | None:
     for run in _HIGH_RUN.finditer(data):
         start = run.start()  # with the letter before it: a Latin word's start (`G` of Gökçe)
         window += data[start - 1:start] if start and data[start - 1:start].isalpha() else b""
-        window += run.group() + b"\n"
+        # a run is cut at the window's end (one long run of text is not read whole)
+        window += data[start:min(run.end(), start + _SNIFF_BYTES - len(window))] + b"\n"
         if len(window) >= _SNIFF_BYTES:
             break
     sample = bytes(window)

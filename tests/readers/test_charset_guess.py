@@ -87,6 +87,26 @@ def test_the_codec_is_sniffed_from_a_bounded_window(codec: str) -> None:
     assert _undeclared_codec(_page(codec) * 4000) == expected
 
 
+def test_one_long_run_of_text_is_sniffed_from_its_window_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window was bounded between runs only: one run of 5 MB of text with no byte
+    below 0x40 (no space, digit or tag in it) was decoded whole in each of five codecs
+    and its script measured (9 s for a GBK one); it is cut at the window's end."""
+    from auditor.readers import decode
+
+    measured: list[int] = []
+    in_script = decode._in_script
+
+    def spy(codec: str, text: str) -> bool:
+        measured.append(len(text))
+        return in_script(codec, text)
+
+    monkeypatch.setattr(decode, "_in_script", spy)
+    run = PROSE["gbk"].replace("，", "").replace("。", "").encode("gbk") * 100_000
+    assert decode._cjk_codec(b"<p>" + run + b"</p>") == "gb18030"
+    assert measured and max(measured) <= decode._SNIFF_BYTES + 1
+
+
 @pytest.mark.parametrize("text", [
     "<p>Café au lait, crème brûlée: über alles in Zürich, señor.</p>",
     "<p>Le marché de Wexbridge ouvre à 8 h; fermé le lundi. Entrée gratuite.</p>",
