@@ -14,8 +14,9 @@ class InputError(AuditorError):
 
 
 class EmptyInput(InputError):
-    """An input holds no byte: named on its own (not a page a folder holds), it is a page
-    that was never made, which no gate may let by as an unreadable page."""
+    """An input holds no page at all (no byte, once decompressed too, or a JSON list of no
+    post): named on its own (not a page a folder holds), it is a page that was never
+    made, which no gate may let by as an unreadable page."""
 
 
 class RuleError(AuditorError):

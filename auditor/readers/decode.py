@@ -298,7 +298,7 @@ _CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # a run of text with non-ASCII bytes: from a byte at or above 0x80 (a lead, or a single
 # byte) through every byte at or above 0x40 (a trail of each CJK codec is; a byte below
 # never is, so a run never cuts a character)
-_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]*")
+_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]{0,16384}")  # at most the window's worth
 # how much of those runs the sniff reads: enough text to tell the languages apart, and a
 # bound, so a page of any size costs one scan to its first 16 KB of such text
 _SNIFF_BYTES = 16 * 1024
@@ -321,7 +321,10 @@ def _cjk_codec(data: bytes) -> str | None:
     """
     window = bytearray()
     for run in _HIGH_RUN.finditer(data):
-        window += run.group() + b"\n"
+        start = run.start()  # with the letter before it: a Latin word's start (`G` of Gökçe)
+        window += data[start - 1:start] if start and data[start - 1:start].isalpha() else b""
+        # a run is cut at the window's end (one long run of text is not read whole)
+        window += data[start:min(run.end(), start + _SNIFF_BYTES - len(window))] + b"\n"
         if len(window) >= _SNIFF_BYTES:
             break
     sample = bytes(window)
@@ -364,6 +367,23 @@ _CJK_WIDE = "\u3000-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\u
 _ALONE = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
 
 
+# a short run of CJK letters with an ASCII letter before or after it: what a Latin word
+# whose accented letters come in twos makes (`Çiğdem Gökçe` in GBK: `[][]em G[][]`)
+_SHORT_RUN = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}]{{1,2}}(?![{_CJK_WIDE}])")
+
+
+def _inside_latin_words(text: str) -> int:
+    """How many CJK letters stand in short runs glued to an ASCII letter: a Western word
+    read in a CJK codec. CJK text's runs are longer, and mostly end at punctuation or a
+    space (a Chinese page that names `iPhone` beside `用户` has some, not most)."""
+    glued = 0
+    for m in _SHORT_RUN.finditer(text):
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+            glued += len(m.group())
+    return glued
+
+
 def _in_script(codec: str, text: str) -> bool:
     """Whether text read in a codec is written as its language is: its letters mostly
     stand beside others (a Western page's accented letters read so stand alone), Japanese
@@ -374,6 +394,8 @@ def _in_script(codec: str, text: str) -> bool:
     (bytes of either read as GBK are hanzi alone, the case the frequency model decides)."""
     letters = len(_CJK_LETTER.findall(text))
     if not letters or len(_ALONE.findall(text)) * 2 > letters:  # CJK runs on; Latin does not
+        return False
+    if _inside_latin_words(text) * 2 > letters:
         return False
     kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
     if codec in _JAPANESE:

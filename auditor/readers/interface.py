@@ -227,21 +227,23 @@ class PageTooLarge(InputError):
 
 def unsafe_member_name(name: str) -> str | None:
     """Why an archive member's name is one no archive tool writes (absolute, a `..`
-    segment climbing out of the archive, a Windows drive or backslashes, a NUL), or None:
+    segment climbing out of the archive, a Windows drive, a NUL), or None:
     extracted, it would land outside the folder (path traversal, "zip slip"). Nothing is
     extracted here, but such a member is a crafted one, reported rather than read or
-    passed over as the layout's.
+    passed over as the layout's. A backslash is a separator, as Windows tools write one
+    (PowerShell 5's Compress-Archive wrote `site\\index.html`): such a name that stays
+    inside is read.
 
     >>> unsafe_member_name("../../etc/cron.d/x.html"), unsafe_member_name("archive/a.warc.gz")
     ('a `..` segment climbs out of the archive', None)
+    >>> unsafe_member_name("site\\\\blog\\\\a..b.html"), unsafe_member_name("pages\\\\..\\\\x.html")
+    (None, 'a `..` segment climbs out of the archive')
     """
     if "\x00" in name:
         return "a NUL in the name"
     if name.startswith(("/", "\\")) or (name[:1].isalpha() and name[1:2] == ":"):
         return "an absolute path"
-    if "\\" in name:
-        return "backslashes in the name"
-    if ".." in name.split("/"):
+    if ".." in name.replace("\\", "/").split("/"):
         return "a `..` segment climbs out of the archive"
     return None
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.errors import EmptyInput
 from auditor.readers.interface import Document, InputError, ReadFailure
 
 
@@ -93,7 +94,7 @@ def read_json(text: str, input_name: str) -> Iterator[Document | ReadFailure]:
         raise InputError(f"{input_name}: {json_error(exc)}") from None
     if isinstance(data, list):
         if not data:
-            raise InputError(f"{input_name}: empty JSON list")
+            raise EmptyInput(f"{input_name}: empty JSON list")
         for index, obj in enumerate(data):
             name = _record_name(input_name, obj, index)
             try:

@@ -137,9 +137,10 @@ def read_member(member: Member) -> Iterator[Record]:
         head = stream.read(PEEK_BYTES)
         kind = detect(head, member.filename)
         if kind in NOT_PAGES:
-            if member.whole:
-                what = "empty input" if kind == "empty" else "binary data, not a page"
-                raise InputError(f"{member.name}: {what}")
+            if member.whole:  # a compressed file's one page: the file, named on its own
+                if kind == "empty":
+                    raise EmptyInput(f"{member.name}: empty input")
+                raise InputError(f"{member.name}: binary data, not a page")
             if kind == "binary" and not head.strip(b"\x00"):
                 # NULs past what the sniffer looks at may pad a page: not known to be
                 # no page, so not skipped

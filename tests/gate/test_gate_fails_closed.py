@@ -144,7 +144,8 @@ def test_a_store_or_dataset_named_dash_is_refused(site: Path, argv: list[str]) -
 
 
 @pytest.mark.parametrize("allow", [False, True])
-@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip", "empty.html"])
+@pytest.mark.parametrize("given", ["publc", "empty-build", "images.zip", "empty.html",
+                                   "empty.html.gz", "empty.html.br", "posts.json"])
 def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
         site: Path, allow: bool, given: str) -> None:
     """Beside other inputs, a mistyped path (`publc`), a build folder that came out
@@ -152,10 +153,17 @@ def test_an_input_that_is_not_there_or_holds_no_page_is_not_judged_exit_2(
     under `allow_unreadable = true`, 0: "policy passed" on a run that judged none of what
     that input was meant to hold. Now it is 2, "could not judge", and no report passes.
     So is a page named on its own that holds no byte (`empty.html`, a build step that
-    wrote nothing): `allow_unreadable` let it by as a page the site holds."""
+    wrote nothing): `allow_unreadable` let it by as a page the site holds. A gzip or
+    brotli of no byte and a WordPress dump of no post (`[]`) were still let by."""
+    import gzip
     import zipfile
 
+    import brotli
+
     (site / "empty.html").write_bytes(b"")
+    (site / "empty.html.gz").write_bytes(gzip.compress(b""))
+    (site / "empty.html.br").write_bytes(brotli.compress(b""))
+    (site / "posts.json").write_bytes(b"[]")
     (site / "empty-build").mkdir()
     (site / "empty-build" / "logo.png").write_bytes(BINARY)
     with zipfile.ZipFile(site / "images.zip", "w") as zf:

@@ -137,6 +137,22 @@ def test_a_member_name_that_climbs_out_is_a_bad_record(tmp_path: Path, name: str
     assert gated.returncode == 1  # the gate fails closed on the member it did not read
 
 
+@pytest.mark.parametrize("name", ["site\\blog\\story.html", "site/a..b.html", "site/新闻.html"])
+def test_a_member_name_inside_the_archive_is_read(tmp_path: Path, name: str) -> None:
+    """Windows tools write a zip's folders with backslashes (PowerShell 5's
+    Compress-Archive: `site\\blog\\story.html`); such a member was an `unsafe member name`,
+    every page of the archive a failed member and the gate's exit 1. A backslash is a
+    separator: only a name that climbs out is refused, and `a..b.html` does not."""
+    path = tmp_path / "saved.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        info = _entry(name)
+        info.filename = name  # as the Windows tool wrote it (zipfile would mend `\\`)
+        z.writestr(info, page("Story"))
+    code, pages, _stderr = _audit(path)
+    assert code == 0 and not _errors(pages)
+    assert [p["title"] for p in pages] == ["Story"]
+
+
 def _policy(tmp_path: Path) -> Path:
     policy = tmp_path / "auditor.toml"
     policy.write_text('fail_on_severity = "high"\n')

@@ -87,6 +87,26 @@ def test_the_codec_is_sniffed_from_a_bounded_window(codec: str) -> None:
     assert _undeclared_codec(_page(codec) * 4000) == expected
 
 
+def test_one_long_run_of_text_is_sniffed_from_its_window_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window was bounded between runs only: one run of 5 MB of text with no byte
+    below 0x40 (no space, digit or tag in it) was decoded whole in each of five codecs
+    and its script measured (9 s for a GBK one); it is cut at the window's end."""
+    from auditor.readers import decode
+
+    measured: list[int] = []
+    in_script = decode._in_script
+
+    def spy(codec: str, text: str) -> bool:
+        measured.append(len(text))
+        return in_script(codec, text)
+
+    monkeypatch.setattr(decode, "_in_script", spy)
+    run = PROSE["gbk"].replace("，", "").replace("。", "").encode("gbk") * 100_000
+    assert decode._cjk_codec(b"<p>" + run + b"</p>") == "gb18030"
+    assert measured and max(measured) <= decode._SNIFF_BYTES + 1
+
+
 @pytest.mark.parametrize("text", [
     "<p>Café au lait, crème brûlée: über alles in Zürich, señor.</p>",
     "<p>Le marché de Wexbridge ouvre à 8 h; fermé le lundi. Entrée gratuite.</p>",
@@ -99,6 +119,22 @@ def test_an_undeclared_western_page_stays_windows_1252(text: str) -> None:
     with the letter after it a lone hanzi (`Gr` + 倻 + `e`), where CJK text runs on."""
     (doc,) = list(read_source(text.encode("cp1252")))
     assert isinstance(doc, Document) and text in doc.text
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("<title>Çiğdem Gökçe</title><p>The council approved the library plan.</p>"
+     "<p>By Çiğdem Gökçe</p>", "cp1254"),
+    ("<p>Gökçeada'da öğrenciler için kurs: Çiğdem, Gökçe ve Müge.</p>", "cp1254"),
+])
+def test_latin_words_whose_accents_pair_stay_windows_1252(text: str, codec: str) -> None:
+    """An English page with a Turkish byline, `Çiğdem Gökçe`, was read as GBK: each
+    accented letter with the letter after it makes a hanzi, two in a row (`[][]em
+    G[][]`), which ran on enough to pass for Chinese; its title became four hanzi. A
+    CJK reading whose letters mostly stand in short runs glued to Latin letters is a
+    Western page's."""
+    from auditor.readers.decode import _undeclared_codec
+
+    assert _undeclared_codec(text.encode(codec)) == "cp1252"
 
 
 def test_a_declared_charset_is_the_only_reading() -> None:
