@@ -116,9 +116,12 @@ _CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
 _FEW_HANDLERS = 6
 _ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
-# Text a reader may see: every text node but a script's or a style's, and metas' content
+# Text a reader may see: every text node but a script's or a style's, and metas' content.
+# The descendant axis, not `//`: libxml2 runs `//text()[parent::…]` as a child step from
+# every node, merging the sets, quadratic in siblings (16,000 ad slots: 2.4 s, not 0.02)
 _SHOWN_TEXTS: Any = etree.XPath(
-    "//text()[not(parent::script or parent::style)] | //meta/@content", smart_strings=False)
+    "/descendant::text()[not(parent::script or parent::style)] | /descendant::meta/@content",
+    smart_strings=False)
 
 
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass

@@ -13,8 +13,9 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
@@ -1471,16 +1472,20 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
 # shrinkme's "Generating link… please wait", safelinku's "scroll down and click continue";
 # Indonesian safelinks' "Tunggu 10 detik", "Link sudah siap"); each phrase is about a link
 # it will hand over, so a SPA shell's "Loading…" or a sign-in's "please wait" says none
-_SAFELINK_SAYS = re.compile(
-    r"generat\w*\s+(?:your\s+|the\s+)?(?:download\s+)?link"
-    r"|(?:your|the)\s+(?:download\s+)?link\s+is\s+(?:almost\s+|now\s+)?ready"
-    r"|\bget\s+(?:the\s+|your\s+)?link\b|\bskip\s+ad\b"
-    r"|scroll\s+down\b[^\x00.!]{0,40}\b(?:link|continue|button)"
-    r"|link\s+will\s+(?:be\s+)?(?:appear|available|ready|generated|unlock)"
-    r"|(?:continue|proceed)\s+to\s+(?:the\s+|your\s+)?(?:link|destination)"
-    r"|(?:please\s+)?wait\s+(?:for\s+)?\d{1,3}\s+sec"
-    r"|tunggu\s+\d{1,3}\s+detik|link\s+(?:anda\s+)?(?:sudah\s+)?siap|dapatkan\s+link"
-    r"|(?:gulir|scroll)\s+ke\s+bawah", re.I)
+# RE2 (one linear pass: `re` tried each branch at every position, 3.6 ms a corpus page,
+# 2.6 s on a 5 MB one; RE2 0.05 ms), with Unicode spaces and letters spelled out where
+# `re` read `\s` and `\w` as Unicode and RE2 reads them as ASCII
+_SAFELINK_SAYS: Any = re2.compile(
+    r"(?i)generat[\pL\pN_]*[\s\pZ]+(?:your[\s\pZ]+|the[\s\pZ]+)?(?:download[\s\pZ]+)?link"
+    r"|(?:your|the)[\s\pZ]+(?:download[\s\pZ]+)?link[\s\pZ]+is[\s\pZ]+"
+    r"(?:almost[\s\pZ]+|now[\s\pZ]+)?ready"
+    r"|\bget[\s\pZ]+(?:the[\s\pZ]+|your[\s\pZ]+)?link\b|\bskip[\s\pZ]+ad\b"
+    r"|scroll[\s\pZ]+down\b[^\x00.!]{0,40}\b(?:link|continue|button)"
+    r"|link[\s\pZ]+will[\s\pZ]+(?:be[\s\pZ]+)?(?:appear|available|ready|generated|unlock)"
+    r"|(?:continue|proceed)[\s\pZ]+to[\s\pZ]+(?:the[\s\pZ]+|your[\s\pZ]+)?(?:link|destination)"
+    r"|(?:please[\s\pZ]+)?wait[\s\pZ]+(?:for[\s\pZ]+)?\d{1,3}[\s\pZ]+sec"
+    r"|tunggu[\s\pZ]+\d{1,3}[\s\pZ]+detik|link[\s\pZ]+(?:anda[\s\pZ]+)?(?:sudah[\s\pZ]+)?siap"
+    r"|dapatkan[\s\pZ]+link|(?:gulir|scroll)[\s\pZ]+ke[\s\pZ]+bawah")
 _ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
 
 
