@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 from lxml import etree
 
 from auditor.dom.deobfuscate import base64_text, spliced
-from auditor.dom.inline_js import js_unescaped
+from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -1126,10 +1126,14 @@ _APPROVES = re.compile(
 # words a page that means to talk to a wallet shows its visitors: a dapp's button, a
 # crypto article's prose; an article about a ferry timetable shows none (not `claim`,
 # `token`, `connect` or `mint`: news prose says them every day)
+# (ASCII word edges: `\b` finds none between "NFT" and the Japanese or Chinese text it
+# is written against, "NFTを")
 _WALLET_WORDS = re.compile(
-    r"\bwallet|\bcrypto|\bethereum|\bweb3|\bnfts?\b|\bairdrop|\bmetamask|\bdapp"
-    r"|\bblockchain|\bdefi\b|billetera|carteira|portefeuille|кошел[её]к|криптовалют"
-    r"|ウォレット|暗号資産|钱包|錢包|加密货币|지갑", re.I)
+    r"(?<![a-z])(?:wallet|crypto|krypto|kripto|ethereum|web3|airdrop|metamask|dapp"
+    r"|blockchain)|(?<![a-z])(?:nfts?|defi)(?![a-z])|billetera|carteira|portefeuille"
+    r"|кошел[её]к|крипто|ウォレット|暗号資産|暗号通貨|仮想通貨|イーサリアム|ビットコイン"
+    r"|钱包|錢包|加密货币|加密貨幣|虚拟货币|以太坊|区块链|區塊鏈|지갑|암호화폐|가상화폐|이더리움",
+    re.I)
 
 
 def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
@@ -1144,15 +1148,18 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         payloads = ctx.decoded(code).payloads
         plain = _CONNECTS.search(code) and _APPROVES.search(code)
+        # names split into literals joined at run time ('eth_req'+'uestAccounts',
+        # c['appr'+'ove']) are names hidden as an encoding hides them
+        joined = LITERAL_JOIN.sub("", spliced(code)) if not plain and "+" in code else ""
         hidden = not plain and any(_CONNECTS.search(p) and _APPROVES.search(p)
-                                   for p in payloads)
+                                   for p in (joined, *payloads))
         if not (plain or hidden):
             continue
         verdict = _drainer_verdict(ctx, line, hidden=hidden, in_article=inside(xpath))
         if verdict is None:
             continue
         severity, why = verdict
-        text = next(t for t in (code, *payloads) if _CONNECTS.search(t))
+        text = next(t for t in (code, joined, *payloads) if _CONNECTS.search(t))
         asks = _APPROVES.search(text)
         yield finding(
             WALLET_DRAINER, severity,
@@ -1164,14 +1171,16 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
 def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: bool
                      ) -> tuple[Severity, str] | None:
     """How sure wallet-approval code is a drainer, with why: high with a mark of
-    injection (its code hidden in an encoding, written outside the page's markup, in a
+    injection (its code hidden in an encoding or its names split into joined literals,
+    written outside the page's markup, in a
     WordPress post body, or on an article whose text names no wallet, crypto or NFT word
     at all); medium on an article page or in an article body with none of these (a crypto
     site's article may embed a mint or claim widget); none, without the first three marks,
     on a page that is no article (a dapp's, whose shell may show no word until it runs)."""
     assert ctx.page is not None
     if hidden:
-        return Severity.HIGH, " (its code hidden in an encoding): a wallet drainer"
+        return Severity.HIGH, (" (its code hidden in an encoding or split into pieces): a "
+                               "wallet drainer")
     if outside_markup(ctx, line):
         return Severity.HIGH, " (written outside the page's markup): a wallet drainer"
     if ctx.document.in_post_body:
@@ -1478,7 +1487,8 @@ _TDS_WORDS = _words("referrer", "random")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
-_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum")
+_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum",
+                            "eth_")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
     _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
     _WALLET_CODE_WORDS)))

