@@ -1554,6 +1554,36 @@ _COUNTERS_AFTER = (
     "12345678/0/abcd1234/0/' alt='web counter'></a>")
 
 
+# the same farm with each link in its own paragraph, as a filter appending line by line
+# writes it: the paragraphs are one block written there, not three of one link each
+_FARM_PARAGRAPHS = "\n".join(
+    f"<p><a href='https://casino-bonus-{n}.test/'>online casino {n}</a></p>" for n in range(4))
+
+
+def test_a_farm_after_the_closing_html_is_one_block_however_its_links_are_wrapped(
+        audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=_FARM_PARAGRAPHS), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+
+
+# a small club's sponsors, printed after `</html>` by an old site's broken template: shown,
+# its words sell nothing a farm sells, so a reviewer checks it (medium), never acts on it
+_SPONSORS_AFTER = (
+    "<div class='sponsors'><h3>Our sponsors</h3><a href='https://www.springfieldhardware.test/'>"
+    "Springfield Hardware</a> | <a href='https://www.bobsdiner.test/'>Bob's Diner</a> | <a "
+    "href='https://www.citybank-springfield.test/'>City Bank</a> | <a href='https://www."
+    "greenlawncare.test/'>Green Lawn Care</a></div>")
+
+
+def test_a_sites_sponsors_shown_after_the_closing_html_are_medium(
+        audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=_SPONSORS_AFTER), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [M], found
+    assert "check that the site's template printed" in found[0].message
+
+
 @pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],
                          ids=["a theme's credits", "counter badges"])
 def test_a_sites_own_links_after_the_closing_html_are_no_farm(
