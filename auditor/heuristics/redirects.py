@@ -533,6 +533,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     res.xpath.startswith("/html/head/")) and not outside_markup(
                     ctx, res.line) and _read_as_wait_page(ctx):
                 severity, why = _wait_verdict(ctx, res.url)
+                if severity is Severity.LOW and _safelink(ctx) is not None:
+                    continue  # the wait is the safelink page's, said once (`safelink-page`)
                 yield finding(REDIRECT, severity,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows{why}: {res.url}",
@@ -606,6 +608,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                         code_text, start) is not None and _shows_its_wait(
                         ctx, code_text, start, text):
                     severity, why = _wait_verdict(ctx, url)
+                    if severity is Severity.LOW and _safelink(ctx) is not None:
+                        continue  # the wait is the safelink page's (`safelink-page`)
                     yield finding(REDIRECT, severity,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   f"to a link the page shows, beside the wait it shows{why}: "
@@ -1465,18 +1469,22 @@ _SAFELINK_SAYS = re.compile(
 _ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
 
 
-def safelink_page(ctx: PageContext) -> Iterator[Finding]:
-    """A page of little prose that holds the visitor before a link: a safelink or a
-    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
-    WordPress clones), which earns from the ads shown while the visitor waits, not from
-    content. Told by its words about the link it will hand over, one naming the link,
-    said twice or beside a countdown its script updates; a site's own shortener that
-    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
-    an article are none. The timed redirect itself is `redirect`'s."""
-    if ctx.page is None or not _SAFELINK_SAYS.search(ctx.page.shown_text):
-        return  # most pages say nothing of a link to wait for
+def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
+    """What a safelink's wait page says of its link and whether its script counts down,
+    when the page is one (`safelink_page`), else None: read once a page, asked by the
+    page-level finding and by `redirects`, whose low wait verdict it stands for."""
+    if ctx.page is None:
+        return None
+    found: tuple[list[str], bool] | None = ctx.page.view("safelink", lambda: _safelink_read(ctx))
+    return found
+
+
+def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
+    assert ctx.page is not None
+    if not _SAFELINK_SAYS.search(ctx.page.shown_text):
+        return None  # most pages say nothing of a link to wait for
     if not _read_as_wait_page(ctx):
-        return  # a page of prose is read, not waited on
+        return None  # a page of prose is read, not waited on
     said = list(dict.fromkeys(m.group(0).lower() for m in
                               itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
     counted: dict[str, bool] = ctx.page.view("countdowns", dict)
@@ -1489,7 +1497,23 @@ def safelink_page(ctx: PageContext) -> Iterator[Finding]:
             countdown = True
             break
     if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
-        return  # a download page's "please wait 10 seconds" hands over a file, no link
+        return None  # a download page's "please wait 10 seconds" hands over a file, no link
+    return said, countdown
+
+
+def safelink_page(ctx: PageContext) -> Iterator[Finding]:
+    """A page of little prose that holds the visitor before a link: a safelink or a
+    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
+    WordPress clones), which earns from the ads shown while the visitor waits, not from
+    content. Told by its words about the link it will hand over, one naming the link,
+    said twice or beside a countdown its script updates; a site's own shortener that
+    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
+    an article are none. Its timed redirect to the link is this finding's, not a second
+    `redirect` saying the same at `low`; a doorway's announced bounce stays `redirect`'s."""
+    found = _safelink(ctx)
+    if found is None or ctx.page is None:
+        return
+    said, countdown = found
     body = next(iter(ctx.page.tagged("body")), None)
     quoted = ", ".join(f"\"{w}\"" for w in said[:3])
     yield finding(
@@ -1508,7 +1532,8 @@ SAFELINK_PAGE = FindingKind(
     "link\", \"your link is ready\", \"scroll down and click continue\", \"get link\", "
     "\"tunggu 10 detik\"), said twice or beside a countdown its script updates: the wait page "
     "of a monetised link shortener or safelink (ouo.io, shrinkme, safelinku and their "
-    "WordPress clones), which earns from the ads shown while visitors wait. A page kind, "
+    "WordPress clones), which earns from the ads shown while visitors wait; its timed "
+    "redirect to the link it shows is told here, not as a `redirect` too. A page kind, "
     "not an injection: a scraped or linked page that is one carries no content of its own; "
     "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\", a "
     "download page's wait for its file (no word names a link) and an article are none.",
