@@ -686,12 +686,18 @@ def _visible_chars(text: str) -> int:
 # The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
 # Sucuri's write-ups): a hacked site serves pages of its own (`/?abc123`, `/xyz.php?id=`)
 # selling counterfeit brand goods, and links them from hidden blocks whose anchors say so:
-# "ルイヴィトン 財布 スーパーコピー", "偽物", "N級品", "レプリカ". These words call a thing fake
-# (コピー機 a copier, コピー用紙 copy paper, コピーライト copyright are an office shop's);
-# bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
-# menu, so they mark a link only on a page not written in Japanese.
+# "ルイヴィトン 財布 スーパーコピー", "エルメス コピー 代引き", "偽物", "N級品", "ロレックス
+# レプリカ". These words call a thing fake: コピー as goods, a word of its own or before a
+# goods word (品, 時計, 財布, 激安, …), not inside another katakana word or before anything
+# else (キャッチコピー a catchphrase, セールスコピーの書き方 a copywriter's post, コピー機 a
+# copier, コピー用紙 copy paper, コピーライト copyright); レプリカ alone, not an official
+# レプリカユニフォーム a football shop sells. Bargain words (激安 "rock-bottom", 格安, 通販
+# "mail order") are any Japanese shop's own menu, so they mark a link only on a page not
+# written in Japanese.
 _COUNTERFEIT = re.compile(
-    r"コピー(?!機|用紙|ライ|&|＆|ペースト|アンド)|偽物|偽ブランド|[NＮ]級|レプリカ")
+    r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
+    r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
+    r"|レプリカ(?![ァ-ヺー])")
 _BARGAIN = re.compile(r"激安|格安|通販|代引")
 # what link farms sell besides counterfeits, in their anchors' words: gambling (English,
 # Indonesian's judi/togel/slot gacor), pills, adult, loans

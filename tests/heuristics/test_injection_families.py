@@ -1470,8 +1470,22 @@ _JA_QUOTED = ("<p>被害サイトには「ルイヴィトン スーパーコピ�
               "</a></li></ul>")
 
 
-@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED],
-                         ids=["news links", "shop's hidden sale links", "copiers", "quoted"])
+# a copywriting blog's "show more" list a script reveals, and a football shop's official
+# replica kits in a collapsed list: コピー and レプリカ inside other words sell no fakes
+_JA_COPYWRITING = ("<button onclick=\"document.getElementById('more').style.display='block'\">"
+                   "もっと見る</button><div id='more' style='display:none'><a href='/blog/1'>"
+                   "キャッチコピーの作り方</a><a href='/blog/2'>売れるコピーの書き方</a>"
+                   "<a href='/blog/3'>ヘッドコピー事例集</a>"
+                   "<a href='/blog/4'>ボディコピーとは</a></div>")
+_JA_REPLICA_KITS = ("<div class='more-items' style='display:none'><a href='/item/101'>2026 "
+                    "レプリカユニフォーム ホーム</a><a href='/item/102'>2026 レプリカユニフォーム "
+                    "アウェイ</a><a href='/item/103'>レプリカユニフォーム キッズ</a></div>")
+
+
+@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED,
+                                  _JA_COPYWRITING, _JA_REPLICA_KITS],
+                         ids=["news links", "shop's hidden sale links", "copiers", "quoted",
+                              "copywriting posts", "replica kits"])
 def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(_ja_page(body), _JA_SITE + "/2026/11/ferry/")
