@@ -706,6 +706,17 @@ _SPAM_ANCHOR = re.compile(
     r"|gacor|viagra|cialis|levitra|pharmacy|\bpills?\b|porn|\bxxx\b|\bsex\b|escort"
     r"|payday|\bloans?\b|kasino|казино|букмекер", re.I)
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+
+
+def _japanese_page(root: etree._Element) -> bool:
+    """Whether a page is written in Japanese: its `<html lang>` says so, or its title is
+    in kana (a Japanese shop's theme left at `lang="en-US"` is a Japanese page; the hack
+    adds links, not a title)."""
+    if _JAPANESE_LANG.match(root.get("lang") or ""):
+        return True
+    title = root.find(".//title")
+    return title is not None and bool(_KANA.search(title.text or ""))
 
 
 def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
@@ -721,7 +732,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
-    japanese_page = bool(_JAPANESE_LANG.match(ctx.root.get("lang") or ""))
+    japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):

@@ -1492,6 +1492,17 @@ def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
     assert [f for f in report.findings if f.kind == "hidden-links"] == []
 
 
+def test_a_japanese_shop_left_at_an_english_lang_is_a_japanese_page(
+        audit_listed: AuditListed) -> None:
+    """A Japanese shop whose theme says `lang="en-US"` read as a page not in Japanese,
+    so its own hidden sale links (激安, 格安, 通販) were the keyword hack's, high: its kana
+    title says what language it is in."""
+    page = _ja_page(_JA_SHOP_HIDDEN).replace('lang="ja"', 'lang="en-US"').replace(
+        "<title>港新聞</title>", "<title>さくら家具 | 通販サイト</title>")
+    report = audit_listed(page, _JA_SITE + "/")
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
 # --- Balada Injector's plain loader before the doctype --------------------------------
 # Sucuri's Balada write-ups: the payload stored in `wp_options` (a widget's or a theme's
 # option) is echoed before `<!DOCTYPE html>`, a plain `currentScript` loader of a rotating
