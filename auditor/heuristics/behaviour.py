@@ -1320,7 +1320,12 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     lowered = ""  # the page's text, lowered at the first decoded address asked of
     for res in scripts:
         after = bool(end) and res.line > end
-        before = res.line < html_line and not prepended_ads
+        # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
+        # html><html>`, the echo and the template run together): its host is in the prefix
+        doctype_line, prefix = _before_doctype(ctx) if res.line <= html_line else (0, "")
+        early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
+            res.via == "inline-decoded" and res.line < doctype_line))
+        before = (res.line < html_line or early) and not prepended_ads
         if not (after or before) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
@@ -1330,9 +1335,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         hidden = res.via == "inline-decoded" and host_of(res.url).lower() not in (
             lowered := lowered or ctx.document.text.lower())
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
-        doctype_line, prefix = _before_doctype(ctx) if before else (0, "")
-        if severity is Severity.MEDIUM and res.line <= doctype_line and (
-                res.via == "inline-decoded" or host_of(res.url).lower() in prefix.lower()):
+        if severity is Severity.MEDIUM and before and early:
             where = "before the page's <!DOCTYPE>"
             severity, why = Severity.HIGH, (
                 " (where no template or pasted widget goes: a hacked option, theme or plugin "

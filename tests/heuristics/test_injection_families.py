@@ -1519,11 +1519,15 @@ _CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=771
     (BALADA_PLAIN + wp_page(), H, "<!DOCTYPE>"),
     (BALADA_PLAIN + "\n" + wp_page(), H, "<!DOCTYPE>"),
     (_CHAT_TAG + wp_page(), H, "<!DOCTYPE>"),
+    # the echo, the doctype and `<html>` on one line: no line lies before `<html>`'s, the
+    # tag was no finding at all
+    (_CHAT_TAG + wp_page().replace("\n", " "), H, "<!DOCTYPE>"),
     # the same tags after `</html>`: a widget pasted at the file's end reads alike
     (wp_page(after=BALADA_PLAIN), M, "</html>"),
     (wp_page(after=_CHAT_TAG), M, "</html>"),
 ], ids=["balada on the doctype's line", "balada before the doctype", "a tag before the "
-        "doctype", "balada after </html>", "a chat widget after </html>"])
+        "doctype", "a tag before the doctype, all on one line", "balada after </html>",
+        "a chat widget after </html>"])
 def test_a_script_before_the_doctype_is_high(page: str, severity: Severity, where: str,
                                             audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
@@ -1536,6 +1540,11 @@ def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype
     """The plain loader in `<head>` is no finding (any vendor's tag reads so), and a
     doctype in a script's string before the page's start is not the page's."""
     assert audit_listed(wp_page(head=BALADA_PLAIN), URL).findings == ()
+    # a page minified to one line, the doctype first: its head's tag is on the doctype's
+    # line, not before it
+    one_line = wp_page(head=_CHAT_TAG).replace("\n", " ")
+    assert [f for f in audit_listed(one_line, URL).findings if f.kind == "appended-script"
+            ] == []
     written = ("<script>document.write('<!DOCTYPE html>');</script>"
                "<!-- cached page --><!DOCTYPE html>")
     line, prefix = before_doctype(written)
