@@ -1465,8 +1465,18 @@ _SAFELINK_SAYS = re.compile(
     r"|(?:continue|proceed)\s+to\s+(?:the\s+|your\s+)?(?:link|destination)"
     r"|(?:please\s+)?wait\s+(?:for\s+)?\d{1,3}\s+sec"
     r"|tunggu\s+\d{1,3}\s+detik|link\s+(?:anda\s+)?(?:sudah\s+)?siap|dapatkan\s+link"
-    r"|(?:gulir|scroll)\s+ke\s+bawah", re.I)
-_ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
+    r"|(?:gulir|scroll)\s+ke\s+bawah"
+    # the same pages in Spanish, Portuguese, French, Turkish and Vietnamese
+    r"|generando\s+(?:tu\s+|el\s+)?enlace|obtener\s+(?:el\s+)?enlace"
+    r"|(?:tu|el)\s+enlace\s+est[aá]\s+listo|espere\s+\d{1,3}\s+segundos"
+    r"|gerando\s+(?:seu\s+|o\s+)?link|obter\s+(?:o\s+)?link|aguarde\s+\d{1,3}\s+segundos"
+    r"|g[ée]n[ée]ration\s+du\s+lien|obtenir\s+(?:le\s+)?lien|votre\s+lien\s+est\s+pr[eê]t"
+    r"|patientez\s+\d{1,3}\s+secondes"
+    r"|ba[gğ]lant[iı](?:n[iı]z)?\s+haz[iı]rlan|ba[gğ]lant[iı]y[iı]\s+al|linki\s+al"
+    r"|\d{1,3}\s+saniye\s+bekle|l[aấ]y\s+link|vui\s+l[oò]ng\s+[dđ][oợ]i\s+\d{1,3}\s+gi[aâây]",
+    re.I)
+# which of them name the link
+_ABOUT_A_LINK = re.compile(r"link|destination|enlace|lien|ba[gğ]lant", re.I)
 
 
 def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
@@ -1530,7 +1540,8 @@ SAFELINK_PAGE = FindingKind(
     "A link shortener's monetised wait page (a safelink)",
     "A page of little prose whose words are about a link it will hand over (\"generating "
     "link\", \"your link is ready\", \"scroll down and click continue\", \"get link\", "
-    "\"tunggu 10 detik\"), said twice or beside a countdown its script updates: the wait page "
+    "\"tunggu 10 detik\", \"generando enlace\", \"bağlantıyı al\"), said twice or beside "
+    "a countdown its script updates: the wait page "
     "of a monetised link shortener or safelink (ouo.io, shrinkme, safelinku and their "
     "WordPress clones), which earns from the ads shown while visitors wait; its timed "
     "redirect to the link it shows is told here, not as a `redirect` too. A page kind, "

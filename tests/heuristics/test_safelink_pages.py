@@ -38,6 +38,13 @@ SAFELINKS = [
         "Safelinkku", "<div class='safelink'><p>Tunggu <b id='t'>10</b> detik</p><p>Scroll ke "
         "bawah lalu klik tombol</p><a id='go' href='#'>Dapatkan Link</a></div>" + _AD
         + _COUNTDOWN)),
+    # the same wait in the other languages safelink themes ship in: no English word
+    ("Spanish safelink", _page(
+        "Enlace", "<h1>Generando enlace</h1><p>Por favor espere <b id='t'>10</b> segundos."
+        "</p><a id='go' href='#'>Obtener enlace</a>" + _AD + _COUNTDOWN)),
+    ("Turkish safelink", _page(
+        "Bağlantı", "<h1>Bağlantınız hazırlanıyor</h1><p>Lütfen <b id='t'>10</b> saniye "
+        "bekleyin.</p><a id='go' href='#'>Bağlantıyı Al</a>" + _AD + _COUNTDOWN)),
 ]
 
 
@@ -76,6 +83,13 @@ LOOKALIKES = [
 def test_a_page_that_waits_for_another_reason_is_no_safelink(name: str, page: str,
                                                              audit_listed: AuditListed) -> None:
     report = audit_listed(page, "https://www.harbourgazette.example/l/ferry")
+    assert [f for f in report.findings if f.kind == "safelink-page"] == []
+
+
+def test_a_spanish_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
+    page = _page("Horario PDF", "<h1>Su descarga comenzará en breve</h1><p>Espere 10 "
+                 "segundos</p><span id='t'>10</span>" + _COUNTDOWN)
+    report = audit_listed(page, "https://www.harbourgazette.example/dl/horario")
     assert [f for f in report.findings if f.kind == "safelink-page"] == []
 
 
