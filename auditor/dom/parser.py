@@ -84,6 +84,13 @@ def re2_bytes_pattern(pattern: bytes) -> Any:
     return re2.compile(pattern, options)
 
 
+def re2_text_pattern(pattern: str) -> Any:
+    """A case-blind `re` pattern over text, run by RE2 in one linear pass: `\\s` and
+    `\\w` spelled as `re` reads them (Unicode spaces and letters; RE2's are ASCII).
+    Only `\\b` stays RE2's ASCII edge."""
+    return re2.compile("(?i)" + pattern.replace(r"\s", r"[\s\pZ]").replace(r"\w", r"[\pL\pN_]"))
+
+
 # `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches
 # wherever that pattern, or any with more attributes, does (dropping possessiveness only
 # adds matches), so a page it does not match has no crowded tag. One real page in 110 has

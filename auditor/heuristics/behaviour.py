@@ -23,7 +23,7 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import base64_text, spliced
-from auditor.dom.inline_js import js_unescaped
+from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -1136,10 +1136,14 @@ _APPROVES = re.compile(
 # words a page that means to talk to a wallet shows its visitors: a dapp's button, a
 # crypto article's prose; an article about a ferry timetable shows none (not `claim`,
 # `token`, `connect` or `mint`: news prose says them every day)
+# (ASCII word edges: `\b` finds none between "NFT" and the Japanese or Chinese text it
+# is written against, "NFTを")
 _WALLET_WORDS = re.compile(
-    r"\bwallet|\bcrypto|\bethereum|\bweb3|\bnfts?\b|\bairdrop|\bmetamask|\bdapp"
-    r"|\bblockchain|\bdefi\b|billetera|carteira|portefeuille|кошел[её]к|криптовалют"
-    r"|ウォレット|暗号資産|钱包|錢包|加密货币|지갑", re.I)
+    r"(?<![a-z])(?:wallet|crypto|krypto|kripto|ethereum|web3|airdrop|metamask|dapp"
+    r"|blockchain)|(?<![a-z])(?:nfts?|defi)(?![a-z])|billetera|carteira|portefeuille"
+    r"|кошел[её]к|крипто|ウォレット|暗号資産|暗号通貨|仮想通貨|イーサリアム|ビットコイン"
+    r"|钱包|錢包|加密货币|加密貨幣|虚拟货币|以太坊|区块链|區塊鏈|지갑|암호화폐|가상화폐|이더리움",
+    re.I)
 
 
 def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
@@ -1154,15 +1158,18 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         payloads = ctx.decoded(code).payloads
         plain = _CONNECTS.search(code) and _APPROVES.search(code)
+        # names split into literals joined at run time ('eth_req'+'uestAccounts',
+        # c['appr'+'ove']) are names hidden as an encoding hides them
+        joined = LITERAL_JOIN.sub("", spliced(code)) if not plain and "+" in code else ""
         hidden = not plain and any(_CONNECTS.search(p) and _APPROVES.search(p)
-                                   for p in payloads)
+                                   for p in (joined, *payloads))
         if not (plain or hidden):
             continue
         verdict = _drainer_verdict(ctx, line, hidden=hidden, in_article=inside(xpath))
         if verdict is None:
             continue
         severity, why = verdict
-        text = next(t for t in (code, *payloads) if _CONNECTS.search(t))
+        text = next(t for t in (code, joined, *payloads) if _CONNECTS.search(t))
         asks = _APPROVES.search(text)
         yield finding(
             WALLET_DRAINER, severity,
@@ -1174,14 +1181,16 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
 def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: bool
                      ) -> tuple[Severity, str] | None:
     """How sure wallet-approval code is a drainer, with why: high with a mark of
-    injection (its code hidden in an encoding, written outside the page's markup, in a
+    injection (its code hidden in an encoding or its names split into joined literals,
+    written outside the page's markup, in a
     WordPress post body, or on an article whose text names no wallet, crypto or NFT word
     at all); medium on an article page or in an article body with none of these (a crypto
     site's article may embed a mint or claim widget); none, without the first three marks,
     on a page that is no article (a dapp's, whose shell may show no word until it runs)."""
     assert ctx.page is not None
     if hidden:
-        return Severity.HIGH, " (its code hidden in an encoding): a wallet drainer"
+        return Severity.HIGH, (" (its code hidden in an encoding or split into pieces): a "
+                               "wallet drainer")
     if outside_markup(ctx, line):
         return Severity.HIGH, " (written outside the page's markup): a wallet drainer"
     if ctx.document.in_post_body:
@@ -1340,7 +1349,12 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                         for r in ctx.resources)
     for res in scripts:
         after = bool(end) and res.line > end
-        before = 0 < res.line < html_line and not prepended_ads
+        # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
+        # html><html>`, the echo and the template run together): its host is in the prefix
+        doctype_line, prefix = _before_doctype(ctx) if 0 < res.line <= html_line else (0, "")
+        early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
+            res.via == "inline-decoded" and res.line < doctype_line))
+        before = (0 < res.line < html_line or early) and not prepended_ads
         if not (after or before) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
@@ -1349,9 +1363,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
-        doctype_line, prefix = _before_doctype(ctx) if before else (0, "")
-        if severity is Severity.MEDIUM and res.line <= doctype_line and (
-                res.via == "inline-decoded" or host_of(res.url).lower() in prefix.lower()):
+        if severity is Severity.MEDIUM and before and early:
             where = "before the page's <!DOCTYPE>"
             severity, why = Severity.HIGH, (
                 " (where no template or pasted widget goes: a hacked option, theme or plugin "
@@ -1506,7 +1518,8 @@ _TDS_WORDS = _words("referrer", "random")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
-_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum")
+_WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum",
+                            "eth_")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
     _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
     _WALLET_CODE_WORDS)))

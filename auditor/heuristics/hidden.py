@@ -693,12 +693,16 @@ def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reas
     return not _mostly_links(el)
 
 
-def _mostly_links(el: etree._Element) -> bool:
-    """Whether at least half an element's text is its links' text: a farm's block is, a
-    page's or an article's (prose around a few links) is not."""
-    code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
-    text = sum(_visible_chars(str(t)) for t in el.itertext()) - code
-    links = sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
+def _mostly_links(*els: etree._Element) -> bool:
+    """Whether at least half the text of elements (and of the text between them, their
+    tails) is their links' text: a farm's block is, a page's or an article's (prose around
+    a few links) is not."""
+    text = links = 0
+    for el in els:
+        code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
+        text += sum(_visible_chars(str(t)) for t in el.itertext()) - code
+        text += _visible_chars(el.tail or "") if len(els) > 1 else 0
+        links += sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
     return links * 2 >= text
 
 
@@ -709,14 +713,37 @@ def _visible_chars(text: str) -> int:
 # The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
 # Sucuri's write-ups): a hacked site serves pages of its own (`/?abc123`, `/xyz.php?id=`)
 # selling counterfeit brand goods, and links them from hidden blocks whose anchors say so:
-# "ルイヴィトン 財布 スーパーコピー", "偽物", "N級品", "レプリカ". These words call a thing fake
-# (コピー機 a copier, コピー用紙 copy paper, コピーライト copyright are an office shop's);
-# bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
-# menu, so they mark a link only on a page not written in Japanese.
+# "ルイヴィトン 財布 スーパーコピー", "エルメス コピー 代引き", "偽物", "N級品", "ロレックス
+# レプリカ". These words call a thing fake: コピー as goods, a word of its own or before a
+# goods word (品, 時計, 財布, 激安, …), not inside another katakana word or before anything
+# else (キャッチコピー a catchphrase, セールスコピーの書き方 a copywriter's post, コピー機 a
+# copier, コピー用紙 copy paper, コピーライト copyright); レプリカ alone, not an official
+# レプリカユニフォーム a football shop sells. Bargain words (激安 "rock-bottom", 格安, 通販
+# "mail order") are any Japanese shop's own menu, so they mark a link only on a page not
+# written in Japanese.
 _COUNTERFEIT = re.compile(
-    r"コピー(?!機|用紙|ライ|&|＆|ペースト|アンド)|偽物|偽ブランド|[NＮ]級|レプリカ")
+    r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
+    r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
+    r"|レプリカ(?![ァ-ヺー])")
 _BARGAIN = re.compile(r"激安|格安|通販|代引")
+# what link farms sell besides counterfeits, in their anchors' words: gambling (English,
+# Indonesian's judi/togel/slot gacor), pills, adult, loans
+_SPAM_ANCHOR = re.compile(
+    r"casino|\bslots?\b|poker|roulette|\bbet(?:ting)?\b|sportsbook|bookmaker|judi|togel"
+    r"|gacor|viagra|cialis|levitra|pharmacy|\bpills?\b|porn|\bxxx\b|\bsex\b|escort"
+    r"|payday|\bloans?\b|kasino|казино|букмекер", re.I)
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+
+
+def _japanese_page(root: etree._Element) -> bool:
+    """Whether a page is written in Japanese: its `<html lang>` says so, or its title is
+    in kana (a Japanese shop's theme left at `lang="en-US"` is a Japanese page; the hack
+    adds links, not a title)."""
+    if _JAPANESE_LANG.match(root.get("lang") or ""):
+        return True
+    title = root.find(".//title")
+    return title is not None and bool(_KANA.search(title.text or ""))
 
 
 def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
@@ -732,7 +759,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
-    japanese_page = bool(_JAPANESE_LANG.match(ctx.root.get("lang") or ""))
+    japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
@@ -757,24 +784,32 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             yield found
     if not end or ctx.page is None:
         return
-    for el, links in _blocks_after(ctx.page.tagged("a"), end).items():
-        if len(links) < LINK_FARM_MIN or any(
-                x in reported for a in links for x in a.iterancestors()):
-            continue  # hidden, and reported above
-        if str(el.tag) not in ("body", "html") and not _mostly_links(el):
+    tops, links = _written_after(ctx.page.tagged("a"), end)
+    if len(links) < LINK_FARM_MIN or any(
+            x in reported for a in links for x in a.iterancestors()):
+        return  # hidden, and reported above
+    # all that was written there, else one element of it (a farm after a second copy of
+    # the page, whose prose outweighs it)
+    for block in (tops, *([top] for top in tops if len(tops) > 1)):
+        inside = links if block is tops else list(block[0].iter("a"))
+        if len(inside) < LINK_FARM_MIN or not _mostly_links(*block):
             continue  # a document or an article written after another's end: prose
-        found = _link_farm(ctx, el, links, "block written after the page's closing </html>",
-                           False, first_party, japanese_page, vendors=False)
+        found = _link_farm(ctx, block[0], inside,
+                           "block written after the page's closing </html>", False,
+                           first_party, japanese_page, vendors=False, shown=True)
         if found is not None:
             yield found
+            return
 
 
-def _blocks_after(links: Iterable[etree._Element], end: int
-                  ) -> dict[etree._Element, list[etree._Element]]:
-    """The links written after the line `end` (the page's `</html>`), by the outermost
-    element written there that holds them: the parser moves what follows `</html>` into
-    the body, where it is the body's last children (loose links are their own parent's)."""
-    blocks: dict[etree._Element, list[etree._Element]] = {}
+def _written_after(links: Iterable[etree._Element], end: int
+                   ) -> tuple[list[etree._Element], list[etree._Element]]:
+    """What was written after the line `end` (the page's `</html>`) that holds links: the
+    outermost elements written there (the parser moves them into the body, its last
+    children; a loose link is its own), and their links. One block, however the writer
+    wraps each link (`<p><a>…</a></p>` a line): a hacked server appends it all at once."""
+    tops: dict[etree._Element, None] = {}
+    after: list[etree._Element] = []
     for a in links:
         if line_of(a) <= end:
             continue
@@ -782,23 +817,26 @@ def _blocks_after(links: Iterable[etree._Element], end: int
         while (parent := block.getparent()) is not None and str(parent.tag) not in (
                 "body", "html") and line_of(parent) > end:
             block = parent
-        if block is a and parent is not None:
-            block = parent  # loose links: the body's, counted as one block
-        blocks.setdefault(block, []).append(a)
-    return blocks
+        tops.setdefault(block, None)
+        after.append(a)
+    return list(tops), after
 
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, japanese_page: bool, *,
-               vendors: bool = True) -> Finding | None:
+               vendors: bool = True, shown: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block), or three or more of the
     site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
     catalogue knows counts for none (an old site's counter badges, printed after its
-    `</html>`, link their counters: a farm links sites no vendor runs)."""
+    `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
+    (after `</html>`, no hiding) of off-site links is high only when its words sell what
+    link farms sell (counterfeits, gambling, pills, adult, loans): an old site's broken
+    template prints its sponsors' or friends' links there too, a reviewer checks them."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
+    spam = False  # an off-site link's words sell what link farms sell
     for a in links:
         url = resolve(a.get("href") or "", ctx.url)
         if not url:
@@ -810,6 +848,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 spam_pages.add(url)
             continue
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
+        spam = spam or bool(_SPAM_ANCHOR.search(words))
         category = _category(ctx.catalogue.runner_of(url, host))
         if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):
@@ -826,12 +865,16 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        key=("japanese keyword hack", *sorted(spam_pages)))
     if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
         return None
-    shown = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-    return finding(HIDDEN_LINKS, Severity.HIGH,
+    sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+    unmarked = shown and not (counterfeit or spam)
+    return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
                    f"{what} of {len(offsite)} off-site links to "
-                   f"{counted(len(domains), 'site')}: {shown}"
+                   f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
-                      if counterfeit else ""), " ".join(domains),
+                      if counterfeit else "")
+                   + ("; shown, its words selling nothing link farms sell: check that the "
+                      "site's template printed these links (an old site's sponsors)"
+                      if unmarked else ""), " ".join(domains),
                    line=line_of(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
@@ -877,7 +920,7 @@ TRACKING_PIXEL = FindingKind(
 )
 
 HIDDEN_LINKS = FindingKind(
-    "hidden-links", (Severity.HIGH,), Severity.HIGH,
+    "hidden-links", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style, or written after the page's closing `</html>` "
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
@@ -889,7 +932,10 @@ HIDDEN_LINKS = FindingKind(
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
-    "SEO spam injected into the page. Remove the block and find how it got in.",
+    "SEO spam injected into the page. Remove the block and find how it got in. Medium for "
+    "a block shown after `</html>` whose links' words sell nothing link farms sell "
+    "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
+    "its sponsors' links there too; check that the site did.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

@@ -15,13 +15,12 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
-from auditor.dom.parser import attributes_named, line_of
+from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -553,6 +552,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     res.xpath.startswith("/html/head/")) and not outside_markup(
                     ctx, res.line) and _read_as_wait_page(ctx):
                 severity, why = _wait_verdict(ctx, res.url)
+                if severity is Severity.LOW and _safelink(ctx) is not None:
+                    continue  # the wait is the safelink page's, said once (`safelink-page`)
                 yield finding(REDIRECT, severity,
                               f"meta refresh sends the visitor after {delay} s to a link the "
                               f"page shows{why}: {res.url}",
@@ -626,6 +627,8 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                         code_text, start) is not None and _shows_its_wait(
                         ctx, code_text, start, text):
                     severity, why = _wait_verdict(ctx, url)
+                    if severity is Severity.LOW and _safelink(ctx) is not None:
+                        continue  # the wait is the safelink page's (`safelink-page`)
                     yield finding(REDIRECT, severity,
                                   f"script sends the visitor to {site} when a timer runs out, "
                                   f"to a link the page shows, beside the wait it shows{why}: "
@@ -1472,35 +1475,46 @@ def _called_by_visitor(script: _Script, name: str, declared: int, depth: int) ->
 # shrinkme's "Generating link… please wait", safelinku's "scroll down and click continue";
 # Indonesian safelinks' "Tunggu 10 detik", "Link sudah siap"); each phrase is about a link
 # it will hand over, so a SPA shell's "Loading…" or a sign-in's "please wait" says none
-# RE2 (one linear pass: `re` tried each branch at every position, 3.6 ms a corpus page,
-# 2.6 s on a 5 MB one; RE2 0.05 ms), with Unicode spaces and letters spelled out where
-# `re` read `\s` and `\w` as Unicode and RE2 reads them as ASCII
-_SAFELINK_SAYS: Any = re2.compile(
-    r"(?i)generat[\pL\pN_]*[\s\pZ]+(?:your[\s\pZ]+|the[\s\pZ]+)?(?:download[\s\pZ]+)?link"
-    r"|(?:your|the)[\s\pZ]+(?:download[\s\pZ]+)?link[\s\pZ]+is[\s\pZ]+"
-    r"(?:almost[\s\pZ]+|now[\s\pZ]+)?ready"
-    r"|\bget[\s\pZ]+(?:the[\s\pZ]+|your[\s\pZ]+)?link\b|\bskip[\s\pZ]+ad\b"
-    r"|scroll[\s\pZ]+down\b[^\x00.!]{0,40}\b(?:link|continue|button)"
-    r"|link[\s\pZ]+will[\s\pZ]+(?:be[\s\pZ]+)?(?:appear|available|ready|generated|unlock)"
-    r"|(?:continue|proceed)[\s\pZ]+to[\s\pZ]+(?:the[\s\pZ]+|your[\s\pZ]+)?(?:link|destination)"
-    r"|(?:please[\s\pZ]+)?wait[\s\pZ]+(?:for[\s\pZ]+)?\d{1,3}[\s\pZ]+sec"
-    r"|tunggu[\s\pZ]+\d{1,3}[\s\pZ]+detik|link[\s\pZ]+(?:anda[\s\pZ]+)?(?:sudah[\s\pZ]+)?siap"
-    r"|dapatkan[\s\pZ]+link|(?:gulir|scroll)[\s\pZ]+ke[\s\pZ]+bawah")
-_ABOUT_A_LINK = re.compile(r"link|destination", re.I)  # which of them name the link
+# one linear pass by RE2: `re` tried each branch at every position (3.6 ms a corpus
+# page, 2.6 s on a 5 MB one; RE2 0.05 ms)
+_SAFELINK_SAYS: Any = re2_text_pattern(
+    r"generat\w*\s+(?:your\s+|the\s+)?(?:download\s+)?link"
+    r"|(?:your|the)\s+(?:download\s+)?link\s+is\s+(?:almost\s+|now\s+)?ready"
+    r"|\bget\s+(?:the\s+|your\s+)?link\b|\bskip\s+ad\b"
+    r"|scroll\s+down\b[^\x00.!]{0,40}\b(?:link|continue|button)"
+    r"|link\s+will\s+(?:be\s+)?(?:appear|available|ready|generated|unlock)"
+    r"|(?:continue|proceed)\s+to\s+(?:the\s+|your\s+)?(?:link|destination)"
+    r"|(?:please\s+)?wait\s+(?:for\s+)?\d{1,3}\s+sec"
+    r"|tunggu\s+\d{1,3}\s+detik|link\s+(?:anda\s+)?(?:sudah\s+)?siap|dapatkan\s+link"
+    r"|(?:gulir|scroll)\s+ke\s+bawah"
+    # the same pages in Spanish, Portuguese, French, Turkish and Vietnamese
+    r"|generando\s+(?:tu\s+|el\s+)?enlace|obtener\s+(?:el\s+)?enlace"
+    r"|(?:tu|el)\s+enlace\s+est[aá]\s+listo|espere\s+\d{1,3}\s+segundos"
+    r"|gerando\s+(?:seu\s+|o\s+)?link|obter\s+(?:o\s+)?link|aguarde\s+\d{1,3}\s+segundos"
+    r"|g[ée]n[ée]ration\s+du\s+lien|obtenir\s+(?:le\s+)?lien|votre\s+lien\s+est\s+pr[eê]t"
+    r"|patientez\s+\d{1,3}\s+secondes"
+    r"|ba[gğ]lant[iı](?:n[iı]z)?\s+haz[iı]rlan|ba[gğ]lant[iı]y[iı]\s+al|linki\s+al"
+    r"|\d{1,3}\s+saniye\s+bekle|l[aấ]y\s+link|vui\s+l[oò]ng\s+[dđ][oợ]i\s+\d{1,3}\s+gi[aâây]")
+# which of them name the link
+_ABOUT_A_LINK = re.compile(r"link|destination|enlace|lien|ba[gğ]lant", re.I)
 
 
-def safelink_page(ctx: PageContext) -> Iterator[Finding]:
-    """A page of little prose that holds the visitor before a link: a safelink or a
-    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
-    WordPress clones), which earns from the ads shown while the visitor waits, not from
-    content. Told by its words about the link it will hand over, one naming the link,
-    said twice or beside a countdown its script updates; a site's own shortener that
-    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
-    an article are none. The timed redirect itself is `redirect`'s."""
-    if ctx.page is None or not _SAFELINK_SAYS.search(ctx.page.shown_text):
-        return  # most pages say nothing of a link to wait for
+def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
+    """What a safelink's wait page says of its link and whether its script counts down,
+    when the page is one (`safelink_page`), else None: read once a page, asked by the
+    page-level finding and by `redirects`, whose low wait verdict it stands for."""
+    if ctx.page is None:
+        return None
+    found: tuple[list[str], bool] | None = ctx.page.view("safelink", lambda: _safelink_read(ctx))
+    return found
+
+
+def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
+    assert ctx.page is not None
+    if not _SAFELINK_SAYS.search(ctx.page.shown_text):
+        return None  # most pages say nothing of a link to wait for
     if not _read_as_wait_page(ctx):
-        return  # a page of prose is read, not waited on
+        return None  # a page of prose is read, not waited on
     said = list(dict.fromkeys(m.group(0).lower() for m in
                               itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
     counted: dict[str, bool] = ctx.page.view("countdowns", dict)
@@ -1513,7 +1527,23 @@ def safelink_page(ctx: PageContext) -> Iterator[Finding]:
             countdown = True
             break
     if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
-        return  # a download page's "please wait 10 seconds" hands over a file, no link
+        return None  # a download page's "please wait 10 seconds" hands over a file, no link
+    return said, countdown
+
+
+def safelink_page(ctx: PageContext) -> Iterator[Finding]:
+    """A page of little prose that holds the visitor before a link: a safelink or a
+    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
+    WordPress clones), which earns from the ads shown while the visitor waits, not from
+    content. Told by its words about the link it will hand over, one naming the link,
+    said twice or beside a countdown its script updates; a site's own shortener that
+    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
+    an article are none. Its timed redirect to the link is this finding's, not a second
+    `redirect` saying the same at `low`; a doorway's announced bounce stays `redirect`'s."""
+    found = _safelink(ctx)
+    if found is None or ctx.page is None:
+        return
+    said, countdown = found
     body = next(iter(ctx.page.tagged("body")), None)
     quoted = ", ".join(f"\"{w}\"" for w in said[:3])
     yield finding(
@@ -1530,9 +1560,11 @@ SAFELINK_PAGE = FindingKind(
     "A link shortener's monetised wait page (a safelink)",
     "A page of little prose whose words are about a link it will hand over (\"generating "
     "link\", \"your link is ready\", \"scroll down and click continue\", \"get link\", "
-    "\"tunggu 10 detik\"), said twice or beside a countdown its script updates: the wait page "
+    "\"tunggu 10 detik\", \"generando enlace\", \"bağlantıyı al\"), said twice or beside "
+    "a countdown its script updates: the wait page "
     "of a monetised link shortener or safelink (ouo.io, shrinkme, safelinku and their "
-    "WordPress clones), which earns from the ads shown while visitors wait. A page kind, "
+    "WordPress clones), which earns from the ads shown while visitors wait; its timed "
+    "redirect to the link it shows is told here, not as a `redirect` too. A page kind, "
     "not an injection: a scraped or linked page that is one carries no content of its own; "
     "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\", a "
     "download page's wait for its file (no word names a link) and an article are none.",

@@ -1348,6 +1348,12 @@ DRAINERS: list[tuple[str, dict[str, str]]] = [
                                                        "footer": DRAINER_ENCODED}),
     ("approve after </html>, a crypto article", {"post": _CRYPTO_PROSE,
                                                  "after": DRAINER_SELECTOR}),
+    # its names split into joined literals, on a crypto article: each piece reads as
+    # nothing, joined they are the drainer's calls
+    ("names split into pieces, a crypto article", {"post": _CRYPTO_PROSE, "footer": (
+        "<script>setTimeout(async function(){var E=window['ethe'+'reum'];if(!E)return;"
+        "await E.request({method:'eth_'+'requestAccounts'});var c=new ethers.Contract(T,ABI,"
+        "signer);await c['appr'+\"ove\"]('" + _SPENDER + "',MAX);},3000);</script>")}),
 ]
 
 
@@ -1391,6 +1397,16 @@ _MINT_WIDGET = (
     ".request({method:'eth_requestAccounts'});await usdc.approve(MINTER,price);await minter."
     "mint(1);};</script>")
 
+_JA_MINT = (
+    "<!DOCTYPE html><html lang='ja'><head><meta charset='utf-8'><meta property='og:type' "
+    "content='article'><title>話題のコレクション、本日ミント開始</title></head><body><article "
+    "class='entry-content'><h1>話題のコレクション、本日ミント開始</h1><p>人気イラストレーターに"
+    "よるNFTコレクションが本日ミントを開始した。価格は0.05イーサリアムで、仮想通貨の支払いにも"
+    "対応する。総数は一万点で、売上の一部は慈善団体に寄付される。</p><button id='mint'>今すぐ"
+    "ミント</button><script>document.getElementById('mint').onclick=async()=>{await ethereum"
+    ".request({method:'eth_requestAccounts'});await ape.approve(MINTER,PRICE);await minter."
+    "mintWithApe(1);};</script></article></body></html>")
+
 
 @pytest.mark.parametrize(("name", "page", "url", "severity"), [
     ("a dapp's swap page approving its router", _DAPP, "https://app.harbourswap.example/", None),
@@ -1399,7 +1415,11 @@ _MINT_WIDGET = (
     ("a wallet tutorial's code sample", wp_page(post=_TUTORIAL), URL, None),
     ("a blog's tip jar (a payment)", wp_page(post=_TIP_JAR), URL, None),
     ("a crypto article's own mint widget", wp_page(post=_MINT_WIDGET), URL, M),
-], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget"])
+    # a Japanese crypto article's: "NFTを" has no word edge between T and を, and
+    # 仮想通貨 / イーサリアム are how Japanese prose names crypto and Ethereum
+    ("a Japanese NFT article's own mint widget", _JA_MINT, "https://nft.example.jp/news/1",
+     M),
+], ids=["dapp", "dapp shell", "tutorial", "tip jar", "mint widget", "Japanese mint widget"])
 def test_a_legitimate_wallet_page_is_below_high(name: str, page: str, url: str,
                                                 severity: Severity | None,
                                                 audit_listed: AuditListed) -> None:
@@ -1468,11 +1488,36 @@ _JA_QUOTED = ("<p>被害サイトには「ルイヴィトン スーパーコピ�
               "</a></li></ul>")
 
 
-@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED],
-                         ids=["news links", "shop's hidden sale links", "copiers", "quoted"])
+# a copywriting blog's "show more" list a script reveals, and a football shop's official
+# replica kits in a collapsed list: コピー and レプリカ inside other words sell no fakes
+_JA_COPYWRITING = ("<button onclick=\"document.getElementById('more').style.display='block'\">"
+                   "もっと見る</button><div id='more' style='display:none'><a href='/blog/1'>"
+                   "キャッチコピーの作り方</a><a href='/blog/2'>売れるコピーの書き方</a>"
+                   "<a href='/blog/3'>ヘッドコピー事例集</a>"
+                   "<a href='/blog/4'>ボディコピーとは</a></div>")
+_JA_REPLICA_KITS = ("<div class='more-items' style='display:none'><a href='/item/101'>2026 "
+                    "レプリカユニフォーム ホーム</a><a href='/item/102'>2026 レプリカユニフォーム "
+                    "アウェイ</a><a href='/item/103'>レプリカユニフォーム キッズ</a></div>")
+
+
+@pytest.mark.parametrize("body", [_JA_NEWS_LINKS, _JA_SHOP_HIDDEN, _JA_COPIERS, _JA_QUOTED,
+                                  _JA_COPYWRITING, _JA_REPLICA_KITS],
+                         ids=["news links", "shop's hidden sale links", "copiers", "quoted",
+                              "copywriting posts", "replica kits"])
 def test_japanese_pages_own_links_are_no_keyword_hack(body: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(_ja_page(body), _JA_SITE + "/2026/11/ferry/")
+    assert [f for f in report.findings if f.kind == "hidden-links"] == []
+
+
+def test_a_japanese_shop_left_at_an_english_lang_is_a_japanese_page(
+        audit_listed: AuditListed) -> None:
+    """A Japanese shop whose theme says `lang="en-US"` read as a page not in Japanese,
+    so its own hidden sale links (激安, 格安, 通販) were the keyword hack's, high: its kana
+    title says what language it is in."""
+    page = _ja_page(_JA_SHOP_HIDDEN).replace('lang="ja"', 'lang="en-US"').replace(
+        "<title>港新聞</title>", "<title>さくら家具 | 通販サイト</title>")
+    report = audit_listed(page, _JA_SITE + "/")
     assert [f for f in report.findings if f.kind == "hidden-links"] == []
 
 
@@ -1492,11 +1537,15 @@ _CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=771
     (BALADA_PLAIN + wp_page(), H, "<!DOCTYPE>"),
     (BALADA_PLAIN + "\n" + wp_page(), H, "<!DOCTYPE>"),
     (_CHAT_TAG + wp_page(), H, "<!DOCTYPE>"),
+    # the echo, the doctype and `<html>` on one line: no line lies before `<html>`'s, the
+    # tag was no finding at all
+    (_CHAT_TAG + wp_page().replace("\n", " "), H, "<!DOCTYPE>"),
     # the same tags after `</html>`: a widget pasted at the file's end reads alike
     (wp_page(after=BALADA_PLAIN), M, "</html>"),
     (wp_page(after=_CHAT_TAG), M, "</html>"),
 ], ids=["balada on the doctype's line", "balada before the doctype", "a tag before the "
-        "doctype", "balada after </html>", "a chat widget after </html>"])
+        "doctype", "a tag before the doctype, all on one line", "balada after </html>",
+        "a chat widget after </html>"])
 def test_a_script_before_the_doctype_is_high(page: str, severity: Severity, where: str,
                                             audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
@@ -1509,6 +1558,11 @@ def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype
     """The plain loader in `<head>` is no finding (any vendor's tag reads so), and a
     doctype in a script's string before the page's start is not the page's."""
     assert audit_listed(wp_page(head=BALADA_PLAIN), URL).findings == ()
+    # a page minified to one line, the doctype first: its head's tag is on the doctype's
+    # line, not before it
+    one_line = wp_page(head=_CHAT_TAG).replace("\n", " ")
+    assert [f for f in audit_listed(one_line, URL).findings if f.kind == "appended-script"
+            ] == []
     written = ("<script>document.write('<!DOCTYPE html>');</script>"
                "<!-- cached page --><!DOCTYPE html>")
     line, prefix = before_doctype(written)
@@ -1550,6 +1604,36 @@ _COUNTERS_AFTER = (
     "src='https://top-fwz1.mail.ru/counter?id=3312345;t=479' width='88' height='31'></a>"
     "<a href='https://statcounter.com/' target='_blank'><img src='https://c.statcounter.com/"
     "12345678/0/abcd1234/0/' alt='web counter'></a>")
+
+
+# the same farm with each link in its own paragraph, as a filter appending line by line
+# writes it: the paragraphs are one block written there, not three of one link each
+_FARM_PARAGRAPHS = "\n".join(
+    f"<p><a href='https://casino-bonus-{n}.test/'>online casino {n}</a></p>" for n in range(4))
+
+
+def test_a_farm_after_the_closing_html_is_one_block_however_its_links_are_wrapped(
+        audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=_FARM_PARAGRAPHS), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+
+
+# a small club's sponsors, printed after `</html>` by an old site's broken template: shown,
+# its words sell nothing a farm sells, so a reviewer checks it (medium), never acts on it
+_SPONSORS_AFTER = (
+    "<div class='sponsors'><h3>Our sponsors</h3><a href='https://www.springfieldhardware.test/'>"
+    "Springfield Hardware</a> | <a href='https://www.bobsdiner.test/'>Bob's Diner</a> | <a "
+    "href='https://www.citybank-springfield.test/'>City Bank</a> | <a href='https://www."
+    "greenlawncare.test/'>Green Lawn Care</a></div>")
+
+
+def test_a_sites_sponsors_shown_after_the_closing_html_are_medium(
+        audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=_SPONSORS_AFTER), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [M], found
+    assert "check that the site's template printed" in found[0].message
 
 
 @pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],

@@ -38,6 +38,13 @@ SAFELINKS = [
         "Safelinkku", "<div class='safelink'><p>Tunggu <b id='t'>10</b> detik</p><p>Scroll ke "
         "bawah lalu klik tombol</p><a id='go' href='#'>Dapatkan Link</a></div>" + _AD
         + _COUNTDOWN)),
+    # the same wait in the other languages safelink themes ship in: no English word
+    ("Spanish safelink", _page(
+        "Enlace", "<h1>Generando enlace</h1><p>Por favor espere <b id='t'>10</b> segundos."
+        "</p><a id='go' href='#'>Obtener enlace</a>" + _AD + _COUNTDOWN)),
+    ("Turkish safelink", _page(
+        "Bağlantı", "<h1>Bağlantınız hazırlanıyor</h1><p>Lütfen <b id='t'>10</b> saniye "
+        "bekleyin.</p><a id='go' href='#'>Bağlantıyı Al</a>" + _AD + _COUNTDOWN)),
 ]
 
 
@@ -79,6 +86,13 @@ def test_a_page_that_waits_for_another_reason_is_no_safelink(name: str, page: st
     assert [f for f in report.findings if f.kind == "safelink-page"] == []
 
 
+def test_a_spanish_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
+    page = _page("Horario PDF", "<h1>Su descarga comenzará en breve</h1><p>Espere 10 "
+                 "segundos</p><span id='t'>10</span>" + _COUNTDOWN)
+    report = audit_listed(page, "https://www.harbourgazette.example/dl/horario")
+    assert [f for f in report.findings if f.kind == "safelink-page"] == []
+
+
 def test_a_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
     """A download page counting down to its file ("please wait 10 seconds") hands over a
     file, not a link: no safelink."""
@@ -86,3 +100,25 @@ def test_a_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
                  "wait 10 seconds</p><span id='t'>10</span>" + _COUNTDOWN)
     report = audit_listed(page, "https://www.harbourgazette.example/dl/timetable")
     assert [f for f in report.findings if f.kind == "safelink-page"] == []
+
+
+_TIMED_OUT = "setTimeout(function(){location.href='https://mega.example/file/abc';},10000);"
+_WAIT_BODY = ("<h1>Generating link</h1><p>Please wait <span id='t'>10</span> seconds. Your link "
+              "is almost ready.</p><a id='go' href='https://mega.example/file/abc'>Get Link</a>"
+              + _COUNTDOWN)
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    ("<meta http-equiv='refresh' content='10;url=https://mega.example/file/abc'>", ""),
+    ("", f"<script>{_TIMED_OUT}</script>"),
+], ids=["meta refresh", "timer"])
+def test_a_safelinks_timed_redirect_to_its_link_is_said_once(head: str, body: str,
+                                                             audit_listed: AuditListed) -> None:
+    """The wait page's redirect to the link it shows was a second finding, a low
+    `redirect` calling the page "a safelink's wait page" beside the medium `safelink-page`
+    saying the same: one page, one verdict."""
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Safelinkku</title>{head}"
+            f"</head><body>{body}{_WAIT_BODY}</body></html>")
+    found = [(f.kind, f.severity) for f in audit_listed(page, "https://short.example/Xk29a")
+             .findings if f.kind in ("redirect", "safelink-page")]
+    assert found == [("safelink-page", Severity.MEDIUM)]
