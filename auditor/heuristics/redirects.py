@@ -507,6 +507,16 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
                              "print it); check that the site runs this redirect")
 
 
+def _platform_link_page(ctx: PageContext) -> str | None:
+    """The company whose own link page this is, when the page is one: a page of little
+    prose on a host the catalogue files as a platform's (t.co's "Redirecting…" stub,
+    which crawls keep by the thousand, refreshes at once). Sending the visitor on is its
+    job; nothing was injected into a page a visitor came to read."""
+    if not ctx.url or not _read_as_wait_page(ctx):
+        return None
+    return _known_service(ctx, host_of(ctx.url))
+
+
 def redirects(ctx: PageContext) -> Iterator[Finding]:
     """Meta refresh and script redirects whose target is another site.
 
@@ -559,8 +569,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               f"page shows{why}: {res.url}",
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
-            yield finding(REDIRECT, Severity.HIGH,
-                          f"meta refresh sends the visitor to another site: {res.url}",
+            platform = _platform_link_page(ctx) if res.xpath.startswith("/html/head/") \
+                and not outside_markup(ctx, res.line) else None
+            yield finding(REDIRECT, Severity.HIGH if platform is None else Severity.LOW,
+                          "meta refresh sends the visitor to another site"
+                          + (f" (a link page of {platform}'s own, holding nothing else)"
+                             if platform else "") + f": {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
         elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and (clicks := _unprompted_clicks(
                 ctx, res.xpath, page_code := page_code or _page_code(ctx))) != []:
@@ -1607,7 +1621,9 @@ REDIRECT = FindingKind(
     "the languages kits print it) to a site not its own is a doorway: medium, low when "
     "it is a move naming its new address, a payment's return to the merchant, an exit "
     "notice or a hand-over to a payment or platform service the catalogue knows (a "
-    "store's \"Redirecting you to PayPal\"). An article that sends every reader "
+    "store's \"Redirecting you to PayPal\"). A platform's own link page, a page of little "
+    "prose on a host the catalogue files as a platform's (t.co's stub refreshing at once), "
+    "is low: sending the visitor on is its job. An article that sends every reader "
     "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
     "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
     "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "

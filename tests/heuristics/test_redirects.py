@@ -178,6 +178,26 @@ def test_a_platforms_own_link_page_is_no_doorway(audit_listed: AuditListed) -> N
         Severity.MEDIUM], [(f.kind, f.message) for f in on_a_site.findings]
 
 
+# t.co's link page as it is served: a refresh at once kept for visitors without script,
+# the same address replaced by script, the address as its title, nothing else
+_SHORT_LINK_PAGE = (
+    '<head><noscript><META http-equiv="refresh" content="0;URL=https://www.harbour-gazette'
+    '.example/local/ferry-timetable"></noscript><title>https://www.harbour-gazette.example'
+    '/local/ferry-timetable</title></head><script>window.opener = null; location.replace('
+    '"https:\\/\\/www.harbour-gazette.example\\/local\\/ferry-timetable")</script>')
+
+
+def test_a_platforms_link_page_refreshing_at_once_is_low(audit_listed: AuditListed) -> None:
+    """The same stub is t.co's job on t.co (`low`, naming whose), and a refresh put on
+    another site's page (`high`): the host, not the form, tells them apart."""
+    on_platform = audit_listed(_SHORT_LINK_PAGE, "https://t.co/Xy7bq2LmPz")
+    assert [(f.severity, "X Corp" in f.message) for f in on_platform.findings
+            if f.kind == "redirect"] == [(Severity.LOW, True)], on_platform.findings
+    on_a_site = audit_listed(_SHORT_LINK_PAGE, "https://www.quayside-blog.example/go/")
+    assert [f.severity for f in on_a_site.findings if f.kind == "redirect"] == [
+        Severity.HIGH], [(f.kind, f.message) for f in on_a_site.findings]
+
+
 @pytest.mark.parametrize(("what", "page", "expected"), BOUNCES, ids=[c[0] for c in BOUNCES])
 def test_a_page_announcing_its_bounce_to_another_site_is_a_doorway(
         what: str, page: str, expected: list[Severity], audit_listed: AuditListed) -> None:
