@@ -527,7 +527,6 @@ def spliced(code: str) -> str:
 
 # a frame's open tag in markup a script writes; its escaped quotes (`src=\"…\"`) read
 _WRITTEN_FRAME = re.compile(r"<i?frame\b[^<>]{0,2000}>", re.I)
-_FRAME_WORD = re.compile(r"frame", re.I)
 _ESCAPED_QUOTE = re.compile(r"""\\(['"/])""")
 _ESCAPED_LT = re.compile(r"\\(?:x3c|u003c)", re.I)
 
@@ -548,7 +547,9 @@ def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
     for text in (spliced(code), *payloads):
         if "+" in text:
             text = LITERAL_JOIN.sub("", text)
-        if not _FRAME_WORD.search(text):
+        # lowered and found as a literal: a case-blind `re` search for the word, which
+        # has no literal fast path, took five times as long on the corpus' scripts
+        if "frame" not in text.lower():
             continue
         if _ESCAPED_LT.search(text):
             text = js_unescaped(text)

@@ -138,7 +138,7 @@ _EVERY: dict[int, tuple[frozenset[bytes], LiteralSet]] = {}  # by how many were 
 # one walk the first time any is asked for, with the comments: on the 110 corpus pages
 # one walk for all costs 16-20 ms, one walk per tag 13-15 ms each (an XPath for the
 # comments 23 ms)
-COMMON_TAGS = ("a", "article", "iframe", "link", "meta", "script", "video")
+COMMON_TAGS = ("a", "article", "h1", "iframe", "link", "meta", "script", "video")
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
 # by one, so past it (30,000 divs in one body) the page's memo numbers them once.

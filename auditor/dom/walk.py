@@ -99,7 +99,10 @@ def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
         return True
     if element.tag != "script":
         return False
-    return consent_gated(element) or any(_inert_template(up) for up in element.iterancestors())
+    # the ancestors named template, filtered in C: a script has a dozen ancestors, and
+    # most pages no template
+    return consent_gated(element) or any(
+        _inert_template(up) for up in element.iterancestors("template"))
 
 
 def _inert_template(element: lxml.html.HtmlElement) -> bool:

@@ -220,8 +220,10 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
         # the page's <link> and <a> views, which other stages built: an XPath over every
         # rel attribute walked the whole tree again
         for el in (*page.tagged("link"), *page.tagged("a")):
-            rel = next((r for r in (el.get("rel") or "").lower().split() if r in _PAGE_RELS),
-                       None)
+            rels = el.get("rel")
+            if not rels:  # most links: no rel to split
+                continue
+            rel = next((r for r in rels.lower().split() if r in _PAGE_RELS), None)
             href = el.get("href") or ""
             if rel is not None and _other_page_of(href, url) and (
                     el.tag != "a" or not _bare_numbered(href, url) or _pager_link(el)):

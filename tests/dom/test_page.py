@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.catalogue import default_catalogue, slot_needles
-from auditor.dom.page import parse_page
+from auditor.dom.page import COMMON_TAGS, parse_page
 from auditor.dom.parser import Paths, elements, parse_html
 from auditor.literals import LiteralSet
 from tests.hostile.scaling import assert_linear
@@ -148,3 +148,12 @@ def test_shown_text_is_read_in_linear_time() -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 4000, "shown_text", floor=0.005)
+
+
+@pytest.mark.parametrize("path", PAGES[:12], ids=lambda p: p.name)
+def test_the_common_tags_one_walk_is_each_tags_own(path: Path) -> None:
+    """The views the common tags' one walk fills (the headline's `h1` among them) hold
+    what a walk for each tag alone finds, in document order."""
+    page = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    for tag in COMMON_TAGS:
+        assert page.tagged(tag) == tuple(page.root.iter(tag))

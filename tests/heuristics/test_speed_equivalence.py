@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.catalogue import default_catalogue
-from auditor.dom.inline_js import clicks, opens_new_context
+from auditor.dom import walk
+from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
 from auditor.dom.page import parse_page
 from auditor.heuristics import behaviour, hidden, redirects
 from auditor.heuristics.interface import PageContext
+from auditor.mfa.authorship import _QUOTE_WORDS, _TERM_CLASS, _quote_class
 from auditor.readers import Document
 from tests.heuristics.conftest import AuditHtml
 
@@ -228,3 +230,60 @@ def test_opened_ids_read_by_attribute_are_the_element_pass(pieces: list[str]) ->
     ctx = PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
                       (), (), (), default_catalogue())
     assert hidden._opened_ids(ctx) == hidden._openers(found if isinstance(found, list) else ())
+
+
+# --- page gates of the MFA authorship and the walk: each answers as the reading it skips ---
+
+_CLASS_PIECES = ["quote", "Quote", "QUOTES", "pull", "quo", "te", "testimonial", "TESTIMONIALS",
+                 "-", "_", " ", "\t", "hentry", "format-", "tag-", "category-", "mis", "block",
+                 "ſ", "K", "İ", "author", "entry-meta", "&quot;"]
+
+
+def _quote_class_plain(classes: str) -> bool:
+    """`_quote_class` without its literal gate: every token split and looked up."""
+    tokens = classes.lower().split()
+    if "hentry" in tokens:
+        return False
+    return any(not _TERM_CLASS.match(t)
+               and _QUOTE_WORDS.intersection(re.split(r"[-_]", t)) for t in tokens)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLASS_PIECES), max_size=12))
+def test_quote_class_gate_is_the_token_reading(pieces: list[str]) -> None:
+    classes = "".join(pieces)
+    assert _quote_class(classes) == _quote_class_plain(classes)
+
+
+# characters whose case `re.IGNORECASE` or `str.lower` folds unlike ASCII (the long s, the
+# Kelvin sign, the dotted capital I): none makes or hides the word "frame"
+_FRAME_PIECES = ["frame", "FRAME", "fRaMe", "fr", "ame", "f", "r", "a", "m", "e", "ſ", "K", "İ",
+                 "ﬀ", "Å", "<i", "'+'", " ", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FRAME_PIECES), max_size=12))
+def test_written_frames_word_check_is_the_case_blind_search(pieces: list[str]) -> None:
+    """`written_frames` reads a text on only where its lowered form holds "frame", as a
+    case-blind `re` search for it did."""
+    text = "".join(pieces)
+    assert ("frame" in text.lower()) == bool(re.search("frame", text, re.I))
+
+
+_TEMPLATE_PIECES = ["<template>", "</template>", '<template shadowrootmode="open">',
+                    "<template shadowroot=closed>", "<div>", "</div>", "<TEMPLATE>",
+                    '<script src="https://t.example/a.js"></script>',
+                    '<script type="text/plain" data-cookieconsent="marketing" '
+                    'src="https://t.example/b.js"></script>', "<svg><template>", "</svg>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TEMPLATE_PIECES), max_size=20))
+def test_held_until_consent_reads_the_template_ancestors_alone(pieces: list[str]) -> None:
+    """`held_until_consent` asks the ancestors named template alone; what it replaced
+    tested every ancestor."""
+    root = lxml.html.fromstring("<html><body>" + "".join(pieces) + "</body></html>")
+    for script in root.iter("script"):
+        plain = consent_gated(script) or any(
+            walk._inert_template(up) for up in script.iterancestors())
+        assert walk.held_until_consent(script, "script[src]") == plain
