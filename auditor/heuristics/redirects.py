@@ -1515,7 +1515,9 @@ def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
         return None  # most pages say nothing of a link to wait for
     if not _read_as_wait_page(ctx):
         return None  # a page of prose is read, not waited on
-    said = list(dict.fromkeys(m.group(0).lower() for m in
+    # lowered as Turkish lowers its dotted İ (str.lower() makes it i and a combining dot,
+    # and 'li̇nki̇ al' names no link)
+    said = list(dict.fromkeys(m.group(0).replace("\u0130", "i").lower() for m in
                               itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
     counted: dict[str, bool] = ctx.page.view("countdowns", dict)
     countdown = False
