@@ -726,12 +726,26 @@ _COUNTERFEIT = re.compile(
     r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
     r"|レプリカ(?![ァ-ヺー])")
 _BARGAIN = re.compile(r"激安|格安|通販|代引")
-# what link farms sell besides counterfeits, in their anchors' words: gambling (English,
-# Indonesian's judi/togel/slot gacor), pills, adult, loans
+# what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
+# their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,
+# 레플리카), gambling (English; Indonesian's judi/togel/slot gacor/slot88; Chinese,
+# Korean, Vietnamese and Thai betting words), pills, adult, loans. A local business a
+# club lists (a pharmacy, a bank's home loans) sells none of them: pharmacies and loans
+# count as farms sell them, online and without prescription, payday and quick
 _SPAM_ANCHOR = re.compile(
-    r"casino|\bslots?\b|poker|roulette|\bbet(?:ting)?\b|sportsbook|bookmaker|judi|togel"
-    r"|gacor|viagra|cialis|levitra|pharmacy|\bpills?\b|porn|\bxxx\b|\bsex\b|escort"
-    r"|payday|\bloans?\b|kasino|казино|букмекер", re.I)
+    r"casino|\bslots?\d*\b|poker|roulette|baccarat|blackjack|\bbet(?:ting|\d+)?\b|\d+x?bet\b"
+    r"|sbobet|sportsbook|bookmaker|judi|judol|togel|gacor|viagra|cialis|levitra|kamagra"
+    r"|tramadol|xanax|(?:online|canadian|no\W?prescription)\W+pharmacy|pharmacy\W+online"
+    r"|(?:no|without(?:\W+a)?)\W+prescription|\bpills?\b|porn|\bxxx\b|\bsex\b|escort|hentai"
+    r"|payday|(?:quick|fast|instant|cash|bad\W+credit|online)\W+loans?\b|\bloans?\W+online"
+    r"|replica|knock\W?offs?\b|counterfeit"
+    r"|\bcheap\W+(?:\w+\W+)?(?:jerseys?|watch(?:es)?|(?:hand)?bags?|shoes|sneakers|nike|ugg"
+    r"|rolex|louis|gucci|oakley|ray\W?ban|michael\W+kors)"
+    r"|(?:louis\W+vuitton|rolex|gucci|chanel|herm[eè]s|prada|moncler|ugg|michael\W+kors"
+    r"|ray\W?ban|oakley)\W+(?:outlet|replica|cheap|sale)"
+    r"|kasino|казино|букмекер|高仿|复刻|精仿|仿品|[AＡ]货|博彩|赌场|娱乐城|百家乐|六合彩"
+    r"|레플리카|카지노|토토(?!로)|바카라|먹튀|슬롯|nhà\W+cái|cá\W+cược|tài\W+xỉu|nổ\W+hũ"
+    r"|คาสิโน|บาคาร่า|สล็อต|แทงบอล", re.I)
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 
@@ -848,7 +862,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 spam_pages.add(url)
             continue
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
-        spam = spam or bool(_SPAM_ANCHOR.search(words))
+        # the words or the site's name: a kit's "click here" to onlinecasino-best.example
+        spam = spam or bool(_SPAM_ANCHOR.search(words)
+                            or _SPAM_ANCHOR.search(re.sub(r"[-.]", " ", host)))
         category = _category(ctx.catalogue.runner_of(url, host))
         if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):

@@ -1636,6 +1636,42 @@ def test_a_sites_sponsors_shown_after_the_closing_html_are_medium(
     assert "check that the site's template printed" in found[0].message
 
 
+def _farm_after(anchors: list[str], hosts: list[str] | None = None) -> str:
+    hosts = hosts or [f"www.site{n}.test" for n in range(len(anchors))]
+    return "\n".join(f"<a href='https://{h}/'>{a}</a>" for a, h in zip(anchors, hosts, strict=True))
+
+
+# shown farms whose words were in no list (medium, 'selling nothing link farms sell'):
+# English counterfeits, Chinese and Korean ones, slot88 and 1xbet, Vietnamese and Thai
+# betting, and a kit's plain anchors to sites named for what they sell
+@pytest.mark.parametrize("after", [
+    _farm_after(["replica watches", "cheap jerseys", "louis vuitton outlet"]),
+    _farm_after(["高仿手表", "复刻包包", "精仿名表"]),
+    _farm_after(["명품 레플리카 시계", "카지노 사이트", "토토사이트"]),
+    _farm_after(["slot88", "sbobet", "1xbet"]),
+    _farm_after(["nhà cái uy tín", "cá cược bóng đá", "tài xỉu online"]),
+    _farm_after(["สล็อต", "บาคาร่า", "คาสิโน"]),
+    _farm_after(["click here", "website", "more info"], [
+        "onlinecasino-best.test", "viagra-shop.test", "replica-rolex.test"]),
+], ids=["english counterfeits", "chinese counterfeits", "korean", "slot88 1xbet",
+        "vietnamese betting", "thai betting", "plain anchors to spam sites"])
+def test_a_shown_farm_after_the_closing_html_selling_spam_is_high(
+        after: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+
+
+def test_a_clubs_local_pharmacy_and_banks_loans_are_no_spam(
+        audit_listed: AuditListed) -> None:
+    """A sponsor's name with 'pharmacy' or 'loans' in it sells nothing a farm sells."""
+    after = _farm_after(["High Street Pharmacy", "City Bank Home Loans", "Bob's Diner"],
+                        ["www.highstreetpharmacy.test", "www.citybank.test", "www.bobs.test"])
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [M], found
+
+
 @pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],
                          ids=["a theme's credits", "counter badges"])
 def test_a_sites_own_links_after_the_closing_html_are_no_farm(
