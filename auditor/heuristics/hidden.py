@@ -733,7 +733,7 @@ _BARGAIN = re.compile(r"激安|格安|通販|代引")
 # club lists (a pharmacy, a bank's home loans) sells none of them: pharmacies and loans
 # count as farms sell them, online and without prescription, payday and quick
 _SPAM_ANCHOR = re.compile(
-    r"casino|\bslots?\d*\b|poker|roulette|baccarat|blackjack|\bbet(?:ting|\d+)?\b|\d+x?bet\b"
+    r"casino|\bslots?\d*\b|poker|roulette|baccarat|blackjack|\bbet(?:ting|\d+)?\b|(?<!\d)\d+x?bet\b"
     r"|sbobet|sportsbook|bookmaker|judi|judol|togel|gacor|viagra|cialis|levitra|kamagra"
     r"|tramadol|xanax|(?:online|canadian|no\W?prescription)\W+pharmacy|pharmacy\W+online"
     r"|(?:no|without(?:\W+a)?)\W+prescription|\bpills?\b|porn|\bxxx\b|\bsex\b|escort|hentai"
