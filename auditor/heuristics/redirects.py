@@ -476,6 +476,30 @@ def _known_service(ctx: PageContext, host: str) -> str | None:
     return entity.company
 
 
+# a payment's or sign-in's path at the service: the service's own flow, whoever links it
+_SERVICE_FLOW = re.compile(
+    r"checkout|payment|/pay(?:ment)?s?\b|webscr|/oauth|/authorize|/signin|/login|/session",
+    re.I)
+
+
+_ADDRESSES = re.compile(r"(?:\burl\s*=\s*|[a-z][a-z0-9+.-]*:)?//[^\s\x00\"'<>]*")
+
+
+def _hands_over(shown: str, url: str, host: str, vendor: str) -> bool:
+    """Whether a wait page's bounce to a catalogued service is a hand-over to it: the page
+    names the service ("Redirecting you to PayPal…") or the address is its payment or
+    sign-in flow (Mollie's /checkout/). The same services host anyone's content (a Google
+    Form, a GitHub release, a Telegram channel): a kit's "Redirecting you to the
+    download…" to a form it made there vouches for nothing."""
+    names = {vendor.split()[0].lower(), registrable_domain(host).split(".")[0].lower()}
+    # its words, not the addresses it shows (a meta refresh's content is shown text)
+    lowered = _ADDRESSES.sub(" ", shown.lower())
+    if any(len(n) > 2 and n in lowered for n in names):
+        return True
+    parts = split_url(url)
+    return parts is not None and _SERVICE_FLOW.search(parts.path) is not None
+
+
 def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     """How sure a wait page sending the visitor to `url` is a doorway, and why, said
     after its wait. A doorway (`medium`): the page announces that it bounces its visitor
@@ -491,7 +515,8 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     host = host_of(url)
     if related_site(host, ctx.first_party) or _same_owner(host, ctx):
         return Severity.LOW, " (an interstitial to the site's own)"
-    if (vendor := _known_service(ctx, host)) is not None:
+    if (vendor := _known_service(ctx, host)) is not None and _hands_over(shown, url, host,
+                                                                        vendor):
         return Severity.LOW, f" (a hand-over to {vendor}, a service the catalogue knows)"
     if ctx.url and (vendor := _known_service(ctx, host_of(ctx.url))) is not None:
         # a platform's own link page (t.co's "Redirecting to …"): a kit's doorway is on a
@@ -1608,10 +1633,12 @@ REDIRECT = FindingKind(
     "bounce (\"redirecting in 3 seconds\", \"click here if you are not redirected\", in "
     "the languages kits print it) to a site not its own is a doorway: medium, low when "
     "it is a move naming its new address, a payment's return to the merchant, an exit "
-    "notice or a hand-over to a payment or platform service the catalogue knows (a "
-    "store's \"Redirecting you to PayPal\"). An article that sends every reader "
-    "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
-    "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
+    "notice or a hand-over to a payment or platform service the catalogue knows, which "
+    "the page names or whose payment or sign-in address it is (a store's \"Redirecting "
+    "you to PayPal\"; a kit's Google Form or Telegram channel is no hand-over). An "
+    "article that sends every reader away after a delay is a doorway, as before, and so "
+    "is a timed redirect or a refresh written outside the page's markup (after "
+    "`</html>`: high) or a refresh in its body. "
     "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "
     "path names one: `agechecker…/gate`, `/login?next=`, and so does the cookie it tests: "
     "`agegate=ok`, beside a sign-in page `logged_in`) is low where the page shows the "
