@@ -718,13 +718,21 @@ def _visible_chars(text: str) -> int:
 # goods word (品, 時計, 財布, 激安, …), not inside another katakana word or before anything
 # else (キャッチコピー a catchphrase, セールスコピーの書き方 a copywriter's post, コピー機 a
 # copier, コピー用紙 copy paper, コピーライト copyright); レプリカ alone, not an official
-# レプリカユニフォーム a football shop sells. Bargain words (激安 "rock-bottom", 格安, 通販
+# レプリカユニフォーム a football shop sells; a luxury brand's name joined to コピー always.
+# Bargain words (激安 "rock-bottom", 格安, 通販
 # "mail order") are any Japanese shop's own menu, so they mark a link only on a page not
 # written in Japanese.
 _COUNTERFEIT = re.compile(
     r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
     r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
-    r"|レプリカ(?![ァ-ヺー])")
+    r"|レプリカ(?![ァ-ヺー])"
+    # a luxury brand's name joined to コピー, the hack's commonest anchor (ロレックスコピー,
+    # ルイヴィトンコピー財布): a brand's copy is no copywriter's
+    r"|(?:ロレックス|ヴィトン|シャネル|エルメス|グッチ|プラダ|オメガ|ウブロ|カルティエ|ブルガリ"
+    r"|パネライ|フランクミュラー|モンクレール|バーバリー|ディオール|セリーヌ|ボッテガ|ゴヤール"
+    r"|クロムハーツ|シュプリーム|バレンシアガ|フェンディ|ティファニー|ロエベ|サンローラン"
+    r"|ブライトリング|タグホイヤー|パテックフィリップ|オーデマピゲ|ジェイコブ|コーチ|ミュウミュウ"
+    r"|ヴァレンティノ|ジバンシー|ナイキ|アディダス)コピー")
 _BARGAIN = re.compile(r"激安|格安|通販|代引")
 # what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
 # their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,

@@ -1444,6 +1444,10 @@ JP_HACK_OFFSITE = (
     '<div style="height:0;overflow:hidden"><a href="https://lakeside-bakery.test/?k=1">'
     'ルイヴィトン スーパーコピー</a><a href="https://oakridgeyoga.test/?k=2">ロレックス 偽物</a>'
     '<a href="https://mountainviewdental.test/?k=3">シャネル N級品</a></div>')
+# the hack's commonest anchors join the brand to コピー, a katakana word before it
+JP_HACK_BRAND_COPY = (
+    '<div style="display:none"><a href="/?p7x2=12040">ロレックスコピー</a> <a href="/?p7x2='
+    '12041">ルイヴィトンコピー財布</a> <a href="/?p7x2=12042">エルメスコピーの通販</a></div>')
 
 
 @pytest.mark.parametrize(("name", "where", "said"), [
@@ -1453,7 +1457,9 @@ JP_HACK_OFFSITE = (
      {"post": JP_HACK_OFFSCREEN}, "Japanese keyword hack"),
     ("other hacked sites' counterfeit pages, collapsed, widget", {"widget": JP_HACK_OFFSITE},
      "Japanese keyword hack"),
-], ids=["display-none", "off-screen bargains", "off-site"])
+    ("a brand's name joined to コピー", {"footer": JP_HACK_BRAND_COPY},
+     "Japanese keyword hack"),
+], ids=["display-none", "off-screen bargains", "off-site", "brand joined to copy"])
 def test_the_japanese_keyword_hack_is_a_high_hidden_link_block(
         name: str, where: dict[str, str], said: str, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
