@@ -147,11 +147,11 @@ def re2_text_pattern(pattern: str) -> Any:
                 member, at, literal = _re2_class_member(pattern, at)
                 first = False
                 if pattern[at:at + 1] == "-" and pattern[at + 1:at + 2] not in ("]", ""):
-                    high, at, end = _re2_class_member(pattern, at + 1)
-                    if literal is None or end is None:
+                    high, at, last = _re2_class_member(pattern, at + 1)
+                    if literal is None or last is None:
                         raise ValueError(f"re2_text_pattern: a range of classes: {pattern!r}")
                     member += "-" + high
-                    turkish |= any(literal <= c <= end for c in "iI")
+                    turkish |= any(literal <= c <= last for c in "iI")
                 else:
                     turkish |= literal in ("i", "I")
                 members.append(member)
