@@ -482,9 +482,6 @@ _SERVICE_FLOW = re.compile(
     re.I)
 
 
-_ADDRESSES = re.compile(r"(?:\burl\s*=\s*|[a-z][a-z0-9+.-]*:)?//[^\s\x00\"'<>]*")
-
-
 def _hands_over(shown: str, url: str, host: str, vendor: str) -> bool:
     """Whether a wait page's bounce to a catalogued service is a hand-over to it: the page
     names the service ("Redirecting you to PayPal…") or the address is its payment or
@@ -492,8 +489,10 @@ def _hands_over(shown: str, url: str, host: str, vendor: str) -> bool:
     Form, a GitHub release, a Telegram channel): a kit's "Redirecting you to the
     download…" to a form it made there vouches for nothing."""
     names = {vendor.split()[0].lower(), registrable_domain(host).split(".")[0].lower()}
-    # its words, not the addresses it shows (a meta refresh's content is shown text)
-    lowered = _ADDRESSES.sub(" ", shown.lower())
+    # its words, not the addresses it shows (a meta refresh's content is shown text):
+    # each run between spaces holding `//` left out, one split (a pattern of a scheme's
+    # letters before `//` was tried from every letter of a long word)
+    lowered = " ".join(w for w in shown.lower().replace("\x00", " ").split() if "//" not in w)
     if any(len(n) > 2 and n in lowered for n in names):
         return True
     parts = split_url(url)
