@@ -84,11 +84,94 @@ def re2_bytes_pattern(pattern: bytes) -> Any:
     return re2.compile(pattern, options)
 
 
+# `re`'s Unicode classes over text, spelled for RE2 (whose `\s`, `\w`, `\d` are ASCII):
+# `\s` is str.isspace() (the separators and \v, \x1c-\x1f, \x85), `\w` letters, numbers
+# and `_`, `\d` decimal digits; inside a class, the members alone
+_RE2_CLASSES = {"s": r"\t\n\x0b\x0c\r\x1c-\x1f \x85\pZ", "w": r"\pL\pN_", "d": r"\p{Nd}"}
+# `re.I` also folds i and I with Turkish dotless ı and dotted İ; RE2's simple folding
+# does not, so 'LİNKİ AL' passed `re` and not RE2
+_TURKISH_I = "\u0131\u0130"
+
+
+def _re2_class_member(pattern: str, at: int) -> tuple[str, int, str | None]:
+    """The class member at `at` (a character or an escape) as RE2 is to read it, where
+    it ends, and the character it stands for when it is one (a range's end)."""
+    if pattern[at] != "\\":
+        return pattern[at], at + 1, pattern[at]
+    letter = pattern[at + 1:at + 2]
+    if letter in _RE2_CLASSES:
+        return _RE2_CLASSES[letter], at + 2, None
+    if letter in ("S", "W", "D"):  # RE2 has no class inside a class to negate
+        raise ValueError(f"re2_text_pattern: \\{letter} inside a class: {pattern!r}")
+    if letter == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", pattern[at + 2:at + 4]):
+        return pattern[at:at + 4], at + 4, chr(int(pattern[at + 2:at + 4], 16))
+    if letter in ("p", "P"):
+        end = pattern.index("}", at) + 1 if pattern[at + 2:at + 3] == "{" else at + 3
+        return pattern[at:end], end, None
+    if letter.isalnum():
+        raise ValueError(f"re2_text_pattern: \\{letter} inside a class: {pattern!r}")
+    return pattern[at:at + 2], at + 2, letter  # an escaped punctuation mark
+
+
 def re2_text_pattern(pattern: str) -> Any:
-    """A case-blind `re` pattern over text, run by RE2 in one linear pass: `\\s` and
-    `\\w` spelled as `re` reads them (Unicode spaces and letters; RE2's are ASCII).
-    Only `\\b` stays RE2's ASCII edge."""
-    return re2.compile("(?i)" + pattern.replace(r"\s", r"[\s\pZ]").replace(r"\w", r"[\pL\pN_]"))
+    """A case-blind `re` pattern over text, run by RE2 in one linear pass, read as `re`
+    reads it: `\\s`, `\\w`, `\\d` and their negations Unicode's (RE2's are ASCII), inside a
+    class too, and i folding with Turkish ı and İ. Only `\\b` and `\\B` stay RE2's ASCII
+    edges. A negated class escape inside a class (`[\\S,]`) has no RE2 spelling: ValueError."""
+    out: list[str] = []
+    at, n = 0, len(pattern)
+    while at < n:
+        char = pattern[at]
+        if char == "\\":
+            letter = pattern[at + 1:at + 2]
+            if letter in _RE2_CLASSES:
+                out.append("[" + _RE2_CLASSES[letter] + "]")
+            elif letter.lower() in _RE2_CLASSES:
+                out.append("[^" + _RE2_CLASSES[letter.lower()] + "]")
+            elif letter in ("p", "P") and pattern[at + 2:at + 3] == "{":
+                end = pattern.index("}", at) + 1
+                out.append(pattern[at:end])
+                at = end
+                continue
+            else:  # any other escape (`\\\\`, `\\.`, `\\b`, `\\x00`) as it is
+                out.append(pattern[at:at + 2])
+            at += 2
+        elif char == "[":
+            at += 1
+            members = ["["]
+            if pattern[at:at + 1] == "^":
+                members.append("^")
+                at += 1
+            turkish, first = False, True
+            while at < n and (pattern[at] != "]" or first):
+                member, at, literal = _re2_class_member(pattern, at)
+                first = False
+                if pattern[at:at + 1] == "-" and pattern[at + 1:at + 2] not in ("]", ""):
+                    high, at, last = _re2_class_member(pattern, at + 1)
+                    if literal is None or last is None:
+                        raise ValueError(f"re2_text_pattern: a range of classes: {pattern!r}")
+                    member += "-" + high
+                    turkish |= any(literal <= c <= last for c in "iI")
+                else:
+                    turkish |= literal in ("i", "I")
+                members.append(member)
+            if at >= n:
+                raise ValueError(f"re2_text_pattern: an unclosed class: {pattern!r}")
+            out.append("".join(members) + (_TURKISH_I if turkish else "") + "]")
+            at += 1
+        elif char == "(" and pattern[at + 1:at + 2] == "?":
+            end = at + 2  # a group's flags or name, copied: its letters are no literals
+            while end < n and pattern[end] not in ":)" and pattern[end] != ">":
+                end += 1
+            out.append(pattern[at:end + 1])
+            at = end + 1
+        elif char in "iI":
+            out.append("[iI" + _TURKISH_I + "]")
+            at += 1
+        else:
+            out.append(char)
+            at += 1
+    return re2.compile("(?i)" + "".join(out))
 
 
 # `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches

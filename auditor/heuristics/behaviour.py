@@ -69,6 +69,17 @@ def _code_holds(ctx: PageContext, words: Words) -> bool:
     return any(word in unwritten for word in written)  # one text: a page may hold 1,000 handlers
 
 
+def _joined_code_holds(ctx: PageContext, words: Words) -> bool:
+    """Whether the page's inline code holds one of `words` once literals joined at run time
+    are joined: a kit splits the word itself (`'et'+'h_requestAccounts'`), which the
+    needles `_code_holds` asks for as written never see."""
+    page = ctx.page
+    if page is None or not LITERAL_JOIN.search(text := page.script_text):
+        return False
+    joined: str = page.view("script text joined", lambda: LITERAL_JOIN.sub("", text))
+    return any(word in joined for word in words[1])
+
+
 # --- traffic distribution loaders ------------------------------------------------------
 
 # a request whose answer the script gets as text: XHR, fetch, jQuery's get (literals: a
@@ -1152,7 +1163,8 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
     dapp's own page does the same (a swap approves a router), so the code alone is no
     finding on a page that is no article; `_drainer_verdict` says how sure it is where
     it is."""
-    if ctx.page is None or not _code_holds(ctx, _WALLET_CODE_WORDS):
+    if ctx.page is None or not (_code_holds(ctx, _WALLET_CODE_WORDS)
+                                or _joined_code_holds(ctx, _WALLET_CODE_WORDS)):
         return
     inside = inside_bodies(ctx.bodies, ctx.xpath)
     for code, line, xpath in script_codes(ctx):

@@ -22,7 +22,13 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
-from auditor.dom.parser import HTML_PARSER, attributes_named, carrying, line_of
+from auditor.dom.parser import (
+    HTML_PARSER,
+    attributes_named,
+    carrying,
+    line_of,
+    re2_text_pattern,
+)
 from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -718,20 +724,44 @@ def _visible_chars(text: str) -> int:
 # goods word (品, 時計, 財布, 激安, …), not inside another katakana word or before anything
 # else (キャッチコピー a catchphrase, セールスコピーの書き方 a copywriter's post, コピー機 a
 # copier, コピー用紙 copy paper, コピーライト copyright); レプリカ alone, not an official
-# レプリカユニフォーム a football shop sells. Bargain words (激安 "rock-bottom", 格安, 通販
+# レプリカユニフォーム a football shop sells; a luxury brand's name joined to コピー always.
+# Bargain words (激安 "rock-bottom", 格安, 通販
 # "mail order") are any Japanese shop's own menu, so they mark a link only on a page not
 # written in Japanese.
 _COUNTERFEIT = re.compile(
     r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
     r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
-    r"|レプリカ(?![ァ-ヺー])")
+    r"|レプリカ(?![ァ-ヺー])"
+    # a luxury brand's name joined to コピー, the hack's commonest anchor (ロレックスコピー,
+    # ルイヴィトンコピー財布): a brand's copy is no copywriter's
+    r"|(?:ロレックス|ヴィトン|シャネル|エルメス|グッチ|プラダ|オメガ|ウブロ|カルティエ|ブルガリ"
+    r"|パネライ|フランクミュラー|モンクレール|バーバリー|ディオール|セリーヌ|ボッテガ|ゴヤール"
+    r"|クロムハーツ|シュプリーム|バレンシアガ|フェンディ|ティファニー|ロエベ|サンローラン"
+    r"|ブライトリング|タグホイヤー|パテックフィリップ|オーデマピゲ|ジェイコブ|コーチ|ミュウミュウ"
+    r"|ヴァレンティノ|ジバンシー|ナイキ|アディダス)コピー")
 _BARGAIN = re.compile(r"激安|格安|通販|代引")
-# what link farms sell besides counterfeits, in their anchors' words: gambling (English,
-# Indonesian's judi/togel/slot gacor), pills, adult, loans
-_SPAM_ANCHOR = re.compile(
-    r"casino|\bslots?\b|poker|roulette|\bbet(?:ting)?\b|sportsbook|bookmaker|judi|togel"
-    r"|gacor|viagra|cialis|levitra|pharmacy|\bpills?\b|porn|\bxxx\b|\bsex\b|escort"
-    r"|payday|\bloans?\b|kasino|казино|букмекер", re.I)
+# what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
+# their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,
+# 레플리카), gambling (English; Indonesian's judi/togel/slot gacor/slot88; Chinese,
+# Korean, Vietnamese and Thai betting words), pills, adult, loans. A local business a
+# club lists (a pharmacy, a bank's home loans) sells none of them: pharmacies and loans
+# count as farms sell them, online and without prescription, payday and quick. By RE2:
+# `re` tried its many branches at each letter of an anchor (1.5 s a megabyte); words
+# are parted by spaces and `-_./`, not `\W`, whose Unicode class outgrew RE2's DFA
+_SPAM_ANCHOR: Any = re2_text_pattern((
+    r"casino|\bslots?\d*\b|poker|roulette|baccarat|blackjack|\bbet(?:ting|\d+)?\b|\b\d+x?bet\b"
+    r"|sbobet|sportsbook|bookmaker|judi|judol|togel|gacor|viagra|cialis|levitra|kamagra"
+    r"|tramadol|xanax|(?:online|canadian|no~?prescription)~+pharmacy|pharmacy~+online"
+    r"|(?:no|without(?:~+a)?)~+prescription|\bpills?\b|porn|\bxxx\b|\bsex\b|escort|hentai"
+    r"|payday|(?:quick|fast|instant|cash|bad~+credit|online)~+loans?\b|\bloans?~+online"
+    r"|replica|knock~?offs?\b|counterfeit"
+    r"|\bcheap~+(?:[^~]+~+)?(?:jerseys?|watch(?:es)?|(?:hand)?bags?|shoes|sneakers|nike|ugg"
+    r"|rolex|louis|gucci|oakley|ray~?ban|michael~+kors)"
+    r"|(?:louis~+vuitton|rolex|gucci|chanel|herm[eè]s|prada|moncler|ugg|michael~+kors"
+    r"|ray~?ban|oakley)~+(?:outlet|replica|cheap|sale)"
+    r"|kasino|казино|букмекер|高仿|复刻|精仿|仿品|[AＡ]货|博彩|赌场|娱乐城|百家乐|六合彩"
+    r"|레플리카|카지노|토토(?:$|[^로])|바카라|먹튀|슬롯|nhà~+cái|cá~+cược|tài~+xỉu|nổ~+hũ"
+    r"|คาสิโน|บาคาร่า|สล็อต|แทงบอล").replace("[^~]", r"[^\s\-_./]").replace("~", r"[\s\-_./]"))
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 
@@ -848,7 +878,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 spam_pages.add(url)
             continue
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
-        spam = spam or bool(_SPAM_ANCHOR.search(words))
+        # the words or the site's name: a kit's "click here" to onlinecasino-best.example
+        spam = spam or bool(_SPAM_ANCHOR.search(words)
+                            or _SPAM_ANCHOR.search(re.sub(r"[-.]", " ", host)))
         category = _category(ctx.catalogue.runner_of(url, host))
         if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):

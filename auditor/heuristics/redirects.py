@@ -476,6 +476,29 @@ def _known_service(ctx: PageContext, host: str) -> str | None:
     return entity.company
 
 
+# a payment's or sign-in's path at the service: the service's own flow, whoever links it
+_SERVICE_FLOW = re.compile(
+    r"checkout|payment|/pay(?:ment)?s?\b|webscr|/oauth|/authorize|/signin|/login|/session",
+    re.I)
+
+
+def _hands_over(shown: str, url: str, host: str, vendor: str) -> bool:
+    """Whether a wait page's bounce to a catalogued service is a hand-over to it: the page
+    names the service ("Redirecting you to PayPal…") or the address is its payment or
+    sign-in flow (Mollie's /checkout/). The same services host anyone's content (a Google
+    Form, a GitHub release, a Telegram channel): a kit's "Redirecting you to the
+    download…" to a form it made there vouches for nothing."""
+    names = {vendor.split()[0].lower(), registrable_domain(host).split(".")[0].lower()}
+    # its words, not the addresses it shows (a meta refresh's content is shown text):
+    # each run between spaces holding `//` left out, one split (a pattern of a scheme's
+    # letters before `//` was tried from every letter of a long word)
+    lowered = " ".join(w for w in shown.lower().replace("\x00", " ").split() if "//" not in w)
+    if any(len(n) > 2 and n in lowered for n in names):
+        return True
+    parts = split_url(url)
+    return parts is not None and _SERVICE_FLOW.search(parts.path) is not None
+
+
 def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     """How sure a wait page sending the visitor to `url` is a doorway, and why, said
     after its wait. A doorway (`medium`): the page announces that it bounces its visitor
@@ -491,7 +514,8 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     host = host_of(url)
     if related_site(host, ctx.first_party) or _same_owner(host, ctx):
         return Severity.LOW, " (an interstitial to the site's own)"
-    if (vendor := _known_service(ctx, host)) is not None:
+    if (vendor := _known_service(ctx, host)) is not None and _hands_over(shown, url, host,
+                                                                        vendor):
         return Severity.LOW, f" (a hand-over to {vendor}, a service the catalogue knows)"
     if ctx.url and (vendor := _known_service(ctx, host_of(ctx.url))) is not None:
         # a platform's own link page (t.co's "Redirecting to …"): a kit's doorway is on a
@@ -1529,7 +1553,9 @@ def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
         return None  # most pages say nothing of a link to wait for
     if not _read_as_wait_page(ctx):
         return None  # a page of prose is read, not waited on
-    said = list(dict.fromkeys(m.group(0).lower() for m in
+    # lowered as Turkish lowers its dotted İ (str.lower() makes it i and a combining dot,
+    # and 'li̇nki̇ al' names no link)
+    said = list(dict.fromkeys(m.group(0).replace("\u0130", "i").lower() for m in
                               itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
     counted: dict[str, bool] = ctx.page.view("countdowns", dict)
     countdown = False
@@ -1620,12 +1646,14 @@ REDIRECT = FindingKind(
     "bounce (\"redirecting in 3 seconds\", \"click here if you are not redirected\", in "
     "the languages kits print it) to a site not its own is a doorway: medium, low when "
     "it is a move naming its new address, a payment's return to the merchant, an exit "
-    "notice or a hand-over to a payment or platform service the catalogue knows (a "
-    "store's \"Redirecting you to PayPal\"). A platform's own link page, a page of little "
-    "prose on a host the catalogue files as a platform's (t.co's stub refreshing at once), "
-    "is low: sending the visitor on is its job. An article that sends every reader "
-    "away after a delay is a doorway, as before, and so is a timed redirect or a refresh "
-    "written outside the page's markup (after `</html>`: high) or a refresh in its body. "
+    "notice or a hand-over to a payment or platform service the catalogue knows, which "
+    "the page names or whose payment or sign-in address it is (a store's \"Redirecting "
+    "you to PayPal\"; a kit's Google Form or Telegram channel is no hand-over). A "
+    "platform's own link page, a page of little prose on a host the catalogue files as a "
+    "platform's (t.co's stub refreshing at once), is low: sending the visitor on is its "
+    "job. An article that sends every reader away after a delay is a doorway, as before, "
+    "and so is a timed redirect or a refresh written outside the page's markup (after "
+    "`</html>`: high) or a refresh in its body. "
     "A cookie-guarded redirect to an age, consent, region or sign-in gate (its host or "
     "path names one: `agechecker…/gate`, `/login?next=`, and so does the cookie it tests: "
     "`agegate=ok`, beside a sign-in page `logged_in`) is low where the page shows the "

@@ -1354,6 +1354,11 @@ DRAINERS: list[tuple[str, dict[str, str]]] = [
         "<script>setTimeout(async function(){var E=window['ethe'+'reum'];if(!E)return;"
         "await E.request({method:'eth_'+'requestAccounts'});var c=new ethers.Contract(T,ABI,"
         "signer);await c['appr'+\"ove\"]('" + _SPENDER + "',MAX);},3000);</script>")}),
+    # split inside the words the page is first asked for ('et'+'h_'): no needle as written
+    ("every wallet word split, a news article", {"footer": (
+        "<script>setTimeout(async function(){var E=window['eth'+'ereum'];if(!E)return;"
+        "await E.request({method:'et'+'h_requestAccounts'});var c=new ethers.Contract(T,ABI,"
+        "signer);await c['appr'+'ove']('" + _SPENDER + "',MAX);},3000);</script>")}),
 ]
 
 
@@ -1444,6 +1449,10 @@ JP_HACK_OFFSITE = (
     '<div style="height:0;overflow:hidden"><a href="https://lakeside-bakery.test/?k=1">'
     'ルイヴィトン スーパーコピー</a><a href="https://oakridgeyoga.test/?k=2">ロレックス 偽物</a>'
     '<a href="https://mountainviewdental.test/?k=3">シャネル N級品</a></div>')
+# the hack's commonest anchors join the brand to コピー, a katakana word before it
+JP_HACK_BRAND_COPY = (
+    '<div style="display:none"><a href="/?p7x2=12040">ロレックスコピー</a> <a href="/?p7x2='
+    '12041">ルイヴィトンコピー財布</a> <a href="/?p7x2=12042">エルメスコピーの通販</a></div>')
 
 
 @pytest.mark.parametrize(("name", "where", "said"), [
@@ -1453,7 +1462,9 @@ JP_HACK_OFFSITE = (
      {"post": JP_HACK_OFFSCREEN}, "Japanese keyword hack"),
     ("other hacked sites' counterfeit pages, collapsed, widget", {"widget": JP_HACK_OFFSITE},
      "Japanese keyword hack"),
-], ids=["display-none", "off-screen bargains", "off-site"])
+    ("a brand's name joined to コピー", {"footer": JP_HACK_BRAND_COPY},
+     "Japanese keyword hack"),
+], ids=["display-none", "off-screen bargains", "off-site", "brand joined to copy"])
 def test_the_japanese_keyword_hack_is_a_high_hidden_link_block(
         name: str, where: dict[str, str], said: str, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
@@ -1634,6 +1645,42 @@ def test_a_sites_sponsors_shown_after_the_closing_html_are_medium(
              if f.kind == "hidden-links"]
     assert [f.severity for f in found] == [M], found
     assert "check that the site's template printed" in found[0].message
+
+
+def _farm_after(anchors: list[str], hosts: list[str] | None = None) -> str:
+    hosts = hosts or [f"www.site{n}.test" for n in range(len(anchors))]
+    return "\n".join(f"<a href='https://{h}/'>{a}</a>" for a, h in zip(anchors, hosts, strict=True))
+
+
+# shown farms whose words were in no list (medium, 'selling nothing link farms sell'):
+# English counterfeits, Chinese and Korean ones, slot88 and 1xbet, Vietnamese and Thai
+# betting, and a kit's plain anchors to sites named for what they sell
+@pytest.mark.parametrize("after", [
+    _farm_after(["replica watches", "cheap jerseys", "louis vuitton outlet"]),
+    _farm_after(["高仿手表", "复刻包包", "精仿名表"]),
+    _farm_after(["명품 레플리카 시계", "카지노 사이트", "토토사이트"]),
+    _farm_after(["slot88", "sbobet", "1xbet"]),
+    _farm_after(["nhà cái uy tín", "cá cược bóng đá", "tài xỉu online"]),
+    _farm_after(["สล็อต", "บาคาร่า", "คาสิโน"]),
+    _farm_after(["click here", "website", "more info"], [
+        "onlinecasino-best.test", "viagra-shop.test", "replica-rolex.test"]),
+], ids=["english counterfeits", "chinese counterfeits", "korean", "slot88 1xbet",
+        "vietnamese betting", "thai betting", "plain anchors to spam sites"])
+def test_a_shown_farm_after_the_closing_html_selling_spam_is_high(
+        after: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+
+
+def test_a_clubs_local_pharmacy_and_banks_loans_are_no_spam(
+        audit_listed: AuditListed) -> None:
+    """A sponsor's name with 'pharmacy' or 'loans' in it sells nothing a farm sells."""
+    after = _farm_after(["High Street Pharmacy", "City Bank Home Loans", "Bob's Diner"],
+                        ["www.highstreetpharmacy.test", "www.citybank.test", "www.bobs.test"])
+    found = [f for f in audit_listed(wp_page(after=after), URL).findings
+             if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [M], found
 
 
 @pytest.mark.parametrize("after", [_CREDITS_AFTER, _COUNTERS_AFTER],

@@ -155,6 +155,16 @@ BOUNCES: list[tuple[str, str, list[Severity]]] = [
         "Sie werden zur Zahlung weitergeleitet...",
         "https://www.mollie.com/checkout/select-method/7UhSN1zuXS", refresh=True),
      [Severity.LOW]),
+    # the same services host anyone's content: a kit's doorway on a hacked page to a
+    # Google Form or a Telegram channel it made, naming no service, is a doorway still
+    ("a kit's bounce to a Google Form", _bounce(
+        "Redirecting you to the download... If you are not redirected, click here.",
+        "https://docs.google.com/forms/d/e/1FAIpQLSf3kit/viewform", refresh=True),
+     [Severity.MEDIUM]),
+    ("a kit's bounce to a Telegram channel", _bounce(
+        "Redirecting you to the download... If you are not redirected, click here.",
+        "https://t.me/kitchannel", refresh=True),
+     [Severity.MEDIUM]),
     # a login's "redirecting to your dashboard" stays on the site: no redirect finding
     ("a login's redirect to the site's dashboard", _bounce(
         "Signed in. Redirecting to your dashboard...",

@@ -45,6 +45,10 @@ SAFELINKS = [
     ("Turkish safelink", _page(
         "Bağlantı", "<h1>Bağlantınız hazırlanıyor</h1><p>Lütfen <b id='t'>10</b> saniye "
         "bekleyin.</p><a id='go' href='#'>Bağlantıyı Al</a>" + _AD + _COUNTDOWN)),
+    # written in capitals, Turkish's dotted İ: `re` folded it with i, RE2 alone did not
+    ("Turkish safelink in capitals", _page(
+        "LİNK", "<h1>LİNKİNİZ HAZIR</h1><p>LÜTFEN <b id='t'>10</b> SANİYE BEKLEYİN.</p>"
+        "<a id='go' href='#'>LİNKİ AL</a>" + _AD + _COUNTDOWN)),
 ]
 
 
