@@ -688,6 +688,19 @@ _LEAD = ("<p>The council met on Tuesday evening to settle a budget that has divi
     (f"<p>Fotos: Ben Kurz | Text: Anna Weber</p>{_LEAD}", "named: Anna Weber"),
     (f"<p>Autor: Max Mustermann</p>{_LEAD}", "named: Max Mustermann"),
     (f"<p>Autor: Redaktion</p>{_LEAD}", "house account only: Redaktion"),
+    # the same labels in Russian, Japanese and Chinese, whose names have no capital letter
+    # or other ones: each was "no author", an MFA indicator met on a signed article
+    (f"<p>Автор: Ирина Смирнова</p>{_LEAD}", "named: Ирина Смирнова"),
+    (f"<p>Автор: Редакция</p>{_LEAD}", "house account only: Редакция"),
+    (f"<p>文：山田太郎　2026年2月1日</p>{_LEAD}", "named: 山田太郎"),
+    (f"<p>執筆者：佐藤 花子</p>{_LEAD}", "named: 佐藤 花子"),
+    (f"<p>2026年2月1日 10:00 | 記者 鈴木一郎</p>{_LEAD}", "named: 鈴木一郎"),
+    (f"<p>文：編集部</p>{_LEAD}", "house account only: 編集部"),
+    (f"<p>作者：王小明　2026-02-01 来源：新华社</p>{_LEAD}", "named: 王小明"),
+    (f"<p>记者 李娜</p>{_LEAD}", "named: 李娜"),
+    # a press conference (記者会見) is no label, a sentence after a label no name
+    (f"<p>記者会見で首相は辞任を否定した</p>{_LEAD}", "no author"),
+    (f"<p>記者：首相は記者会見で辞任を否定し、続投への強い意欲を示した</p>{_LEAD}", "no author"),
     (f'<div class="article-meta"><span>By Jane Doe and Omar Haddad</span> <time>March 3, '
      f"2025</time></div>{_LEAD}", "named: Jane Doe"),
     (f'<div class="meta">Story by <a href="/people/jane-doe">Jane Doe</a> · 3 min read</div>'

@@ -1568,7 +1568,48 @@ def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
             break
     if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
         return None  # a download page's "please wait 10 seconds" hands over a file, no link
+    if not countdown and not _carries_ads(ctx):
+        return None  # an app's share dialog ("Get link", "Generate link") earns from no wait
+    if _offers_a_file(ctx):
+        return None  # a download portal's "your download link is ready", its file shown
     return said, countdown
+
+
+# the files a download portal's wait page hands over: installers, packages and archives
+_FILE_HREF = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk|xapk|deb|rpm|appimage|zip|rar"
+                        r"|7z|tar\.gz|tgz|iso)$", re.I)
+
+
+def _offers_a_file(ctx: PageContext) -> bool:
+    """Whether the page shows a link straight to a program or archive file (an `<a>` no
+    inline style, `hidden` or class hides): a download portal's wait for its file
+    ("your download link is ready, please wait 5 seconds", FileHorse's, the Vietnamese
+    portals' "vui lòng đợi 5 giây để lấy link tải"), whose visitor may take the file
+    at once. A safelink shows no destination before its wait ends (its link is `#` or
+    hidden until the countdown), so it offers none."""
+    assert ctx.page is not None
+    for a in ctx.page.tagged("a"):
+        href = (a.get("href") or "").split("#")[0].split("?")[0].strip()
+        if _FILE_HREF.search(href) and not any(
+                _hides(el) for el in (a, *a.iterancestors())):
+            return True
+    return False
+
+
+def _hides(el: etree._Element) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    classes = (el.get("class") or "").lower().split()
+    return "display:none" in style or "visibility:hidden" in style or any(
+        c in ("hidden", "d-none", "hide", "is-hidden") for c in classes)
+
+
+def _carries_ads(ctx: PageContext) -> bool:
+    """Whether the page shows or loads any ad (a slot, or a request of an advertising
+    network): a safelink is paid by the ads its visitors wait through."""
+    return bool(ctx.slots) or any(
+        r.category is Category.ADVERTISING for r in ctx.resources if not r.hint)
 
 
 def safelink_page(ctx: PageContext) -> Iterator[Finding]:
@@ -1607,7 +1648,9 @@ SAFELINK_PAGE = FindingKind(
     "redirect to the link it shows is told here, not as a `redirect` too. A page kind, "
     "not an injection: a scraped or linked page that is one carries no content of its own; "
     "check where its link leads. A SPA shell's \"Loading…\", a sign-in's \"please wait\", a "
-    "download page's wait for its file (no word names a link) and an article are none.",
+    "download page's wait for its file (no word names a link, or the page shows a link "
+    "straight to its installer or archive), words with no countdown on a page without ads "
+    "(an app's \"Get link\" share dialog) and an article are none.",
 )
 
 REDIRECT = FindingKind(

@@ -61,7 +61,8 @@ _TEXT_BYLINE = re.compile(
 _TEXT_BYLINE_GATE = gate(f">{PY_SPACE}*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door){PY_SPACE}")
 HOUSE_NAMES = frozenset({"admin", "administrator", "editor", "editors", "editorial", "staff",
                          "team", "redaktion", "rédaction", "redacción", "webmaster", "guest",
-                         "user", "author", "newsroom", "desk", "content team", "site"})
+                         "user", "author", "newsroom", "desk", "content team", "site",
+                         "редакция", "編集部", "編集部員", "编辑部", "本社", "本报", "本報"})
 # A word that makes a name a role or an outlet, not a person ("Kulu Media News Desk",
 # "The Planetary Press", "OMGHive Editorial"); a person's name matching the domain of a
 # personal site (Daniel Lemire on lemire.me) is still a person
@@ -139,7 +140,9 @@ def author_name(raw: str) -> str:
         text = inner.group(1)
     text = _EDGES.sub("", _DATE_TAIL.sub("", _BY.sub("", _EDGES.sub("", text))))
     first = text.split()[0].lower() if text else ""
-    if first in _NOT_NAMES or sum(c.isalpha() for c in text) < 3:
+    # three letters make a Latin name; two ideographs a Chinese one (李娜, 王伟)
+    least = 2 if any("\u4e00" <= c <= "\u9fff" for c in text) else 3
+    if first in _NOT_NAMES or sum(c.isalpha() for c in text) < least:
         return ""
     return text
 
@@ -308,6 +311,20 @@ _HEAD_BYLINE = re.compile(
     r"(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?|"
     r"(?:Text|TEXT|Texte|Autor|AUTOR|Autorin|Author|AUTHOR|Auteur|Autora)\s*:)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+(?!" + _MONTH_DAY + r")[A-ZÀ-Ý][\w'’.-]+){0,3}|[a-z]+\b)")
+# the same labels in scripts with no capital letters or other ones: Russian "Автор: Ирина
+# Смирнова" and "Текст:", Japanese "文：山田太郎", "執筆者：", "記者 鈴木一郎", Chinese
+# "作者：王小明", "记者 李娜". A CJK name is two to five ideographs or katakana (a space
+# may part family and given name), not run on into more or into a sentence's kana:
+# "記者会見" is a press conference and "記者：首相は…" a sentence, no label and a name
+_CJK = "[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc\u30fb]"
+_CJK_NAME = f"({_CJK}{{2,5}}(?: {_CJK}{{1,4}})?)(?!{_CJK}|[\u3040-\u309f])"
+_HEAD_BYLINE_INTL = re.compile(
+    r"^(?:.*?[·|｜•—–]\s*)?(?:"
+    r"(?:Автор(?:ы|\s+материала)?|АВТОР|Текст|ТЕКСТ)\s*:\s*"
+    r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’.-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’.-]+){0,3})"
+    r"|(?:文|著者|執筆者?|筆者|記者|ライター|取材・文|作者|记者|撰文|撰稿)\s*[:：／/]\s*"
+    + _CJK_NAME
+    + r"|(?:記者|记者|ライター) " + _CJK_NAME + ")")
 HEADLINE_LINES = 4  # elements after the headline (and after its header) read for a byline
 _HEADLINES = 2  # a page's first headlines: the article's, and a site's logo heading
 _HEADLINE_WRAPPERS = frozenset({"header", "hgroup", "div"})  # an entry-header, a title box
@@ -330,6 +347,11 @@ def headline_bylines(page: ParsedPage) -> list[Hit]:
                 if text is None:
                     break  # the prose begins
                 m = _HEAD_BYLINE.match(text[:BYLINE_CHARS]) if not _sentence(text) else None
+                if m is None and not _sentence(text):
+                    m = _HEAD_BYLINE_INTL.match(text[:BYLINE_CHARS])
+                    if m is not None and not m.group(1):  # a CJK name: no capital letter
+                        out.append(Hit(m.group(2) or m.group(3), line_of(el)))
+                        continue
                 name = m.group(1) if m else ""
                 if name.lower() in _TIME_WORDS:
                     continue  # "By Tuesday, the council had …"

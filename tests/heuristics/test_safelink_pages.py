@@ -83,11 +83,45 @@ LOOKALIKES = [
 ]
 
 
+# a download portal's wait shows the file it hands over; an app's share dialog earns
+# from no wait (no ad, no countdown)
+_SETUP = "https://download.gimp.example/gimp/v2.10/windows/gimp-2.10.38-setup.exe"
+LOOKALIKES += [
+    ("a download portal's file wait", _page(
+        "Download GIMP 2.10.38 - FileBarn", "<h1>Thank you for downloading GIMP</h1><p>Your "
+        "download link is ready. Please wait 5 seconds, your download will start "
+        f"automatically.</p><p><a href='{_SETUP}'>Get the direct link</a></p>" + _AD
+        + "<span id='c'>5</span><script>var n=5;var t=setInterval(function(){n--;document."
+        "getElementById('c').textContent=n;if(n==0){clearInterval(t);location.href="
+        f"'{_SETUP}';}}}},1000)</script>")),
+    ("a Vietnamese download portal's file wait", _page(
+        "Tải Zalo cho máy tính", "<h1>Tải Zalo cho máy tính</h1><p>Vui lòng đợi 5 giây để "
+        "lấy link tải. Link tải trực tiếp từ trang chủ.</p><a href='https://dl.zalo.example/"
+        "win/ZaloSetup.exe'>Tải xuống</a>" + _AD + "<span id='t'>10</span>" + _COUNTDOWN)),
+    ("an app's share dialog", _page(
+        "Share - Acme Docs", "<h1>Share this document</h1><p>Anyone with the link can view. "
+        "<button>Get link</button> <button>Copy link</button></p><p>Generate link with "
+        "expiry: <button>Generate link</button></p>")),
+]
+
+
 @pytest.mark.parametrize(("name", "page"), LOOKALIKES, ids=[s[0] for s in LOOKALIKES])
 def test_a_page_that_waits_for_another_reason_is_no_safelink(name: str, page: str,
                                                              audit_listed: AuditListed) -> None:
     report = audit_listed(page, "https://www.harbourgazette.example/l/ferry")
     assert [f for f in report.findings if f.kind == "safelink-page"] == []
+
+
+def test_a_safelink_hiding_a_file_link_until_its_wait_ends_is_still_one(
+        audit_listed: AuditListed) -> None:
+    """A safelink in front of an app's file shows no destination before the countdown
+    ends: its link, hidden, is no download portal's file on offer."""
+    page = _page("Shrinklab", "<h1>Please wait…</h1><p>Generating your link</p><div>Ready in "
+                 "<span id='t'>10</span></div><a id='go' style='display:none' href='https://"
+                 "files.example.org/app-release.apk'>Get Link</a>" + _AD + _COUNTDOWN)
+    found = [f for f in audit_listed(page, "https://short.example/Xk29a").findings
+             if f.kind == "safelink-page"]
+    assert [f.severity for f in found] == [Severity.MEDIUM]
 
 
 def test_a_spanish_download_pages_wait_names_no_link(audit_listed: AuditListed) -> None:
