@@ -1049,8 +1049,8 @@ def tag_address(el: lxml.html.HtmlElement) -> str:
     """The address an element's tag loads: its `src`, else the URL a consent manager or a
     delay plugin parks in its place (WP Rocket's `data-rocket-src`, Cookiebot's
     `data-cookieblock-src`), else ''."""
-    src = el.get("src")
-    if src and src.strip() and src.strip() != "about:blank":
+    src = str(el.get("src") or "")
+    if src.strip() and src.strip() != "about:blank":
         return src
     parked = _parked(el.get)
     return parked[1] if parked else ""
