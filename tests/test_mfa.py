@@ -752,6 +752,11 @@ _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes b
     ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
      '<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
      '</div></article>', "no author"),
+    # ... and so is one on a testimonial slider's card, an <article> of its own
+    ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
+     '</article><section class="testimonials"><article class="testimonial-item"><p>They '
+     'fixed our roof in a day.</p><span class="author">Jane Doe</span></article></section>',
+     "no author"),
 ])
 def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catalogue,
                                         wrapper: str, value: str) -> None:
