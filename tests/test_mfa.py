@@ -549,6 +549,13 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
      f'Roundup #43: winter crossings</a>{SLIDE}', "none", False),
     ("https://gazette.example/ferry-roundup/", '<a rel="next" href="/ferry-roundup-2/">'
      f"Ferry Roundup</a>{SLIDE}", "none", False),
+    # ... and WordPress' own head links to the adjacent posts, titled by them
+    ("https://gazette.example/ferry-roundup-42/", "<link rel='prev' title='Ferry Roundup "
+     "#41: new timetables' href='https://gazette.example/ferry-roundup-41/' /><link "
+     "rel='next' title='Ferry Roundup #43' href='https://gazette.example/ferry-roundup-43/' "
+     f"/>{SLIDE}", "none", False),
+    ("https://gazette.example/local-news/123", "<link rel='next' title='Library reopens' "
+     f"href='https://gazette.example/local-news/124' />{SLIDE}", "none", False),
     # a site's posts by ID (/local-news/123 to 124), linked by their titles
     ("https://gazette.example/local-news/123", '<a rel="next" href="/local-news/124">'
      f"Library reopens</a>{SLIDE}", "none", False),
