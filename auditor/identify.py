@@ -12,6 +12,7 @@ from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import attributes_named
+from auditor.dom.walk import tag_address
 from auditor.model import (
     Identifier,
     NetworkSeen,
@@ -139,9 +140,11 @@ NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
 def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
-    """The values of attribute `attr` on elements whose `src` `src` finds."""
+    """The values of attribute `attr` on elements whose address `src` finds: the `src`, or
+    the URL parked in its place while a delay plugin or consent manager holds the tag (the
+    walk reads it as the tag's request, and the tag keeps its IDs)."""
     named = page.view("attr-src:" + attr, lambda: [
-        (str(v), str(v.getparent().get("src") or "")) for v in attributes_named(page.root, attr)])
+        (str(v), tag_address(v.getparent())) for v in attributes_named(page.root, attr)])
     return [value for value, url in named if url and src.search(url)]
 
 

@@ -729,8 +729,33 @@ def _page_target(written: str, archives: frozenset[str]) -> str | None:
         elif (host_under(host, (*archives, *_SHARE_HOSTS)) if at else (
                 re.match(r"(?i)[a-z][a-z0-9+.-]*:", url) or _ARCHIVE_PATH.fullmatch(path))):
             return None  # the archive's page, its share box's, or a link running no page
-        return host.removeprefix("www.") + (path.split("#", 1)[0].rstrip("*/") or "")
+        return host.removeprefix("www.") + _capture_key(path)
     return None
+
+
+# query parameters the archive's URL key drops: a session's id is no other page
+# (as its canonicaliser does: a hack's `?sid=41` is another page, a session's 32 letters none)
+_SESSION_PARAM = re.compile(r"(?i)jsessionid=.*|(?:phpsessid|sid)=[0-9a-z]{32}|"
+                            r"aspsessionid[a-z]{8}=[a-z]{24}|cfid=\d+|cftoken=[\w-]+")
+
+
+def _capture_key(path: str) -> str:
+    """A linked page's path and query as the archive keys its captures (SURT): the toolbar
+    links the captures before and after this one as each was written, so one page shows
+    with a port (`:80`), another case, a session id or its parameters in another order.
+
+    >>> _capture_key(":80/Local/Story.php?b=2&PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d&a=1")
+    '/local/story.php?a=1&b=2'
+    >>> _capture_key("/x/*"), _capture_key("/?sid=41")
+    ('/x', '/?sid=41')
+    """
+    path = re.sub(r"^:\d*", "", path.split("#", 1)[0])
+    path, _, query = path.rstrip("*").partition("?")
+    params = sorted(p.lower() for p in query.split("&")
+                    if p and not _SESSION_PARAM.fullmatch(p))
+    if not params:
+        return path.rstrip("*/").lower()
+    return (path.rstrip("*/").lower() or "/") + "?" + "&".join(params)
 
 
 def _pywb_file(url: str, replayer: frozenset[str]) -> bool:

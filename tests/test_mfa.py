@@ -549,6 +549,13 @@ PROSE = "".join(f"<p>{'The ferry service began in the spring, and the town chang
      f'Roundup #43: winter crossings</a>{SLIDE}', "none", False),
     ("https://gazette.example/ferry-roundup/", '<a rel="next" href="/ferry-roundup-2/">'
      f"Ferry Roundup</a>{SLIDE}", "none", False),
+    # ... and WordPress' own head links to the adjacent posts, titled by them
+    ("https://gazette.example/ferry-roundup-42/", "<link rel='prev' title='Ferry Roundup "
+     "#41: new timetables' href='https://gazette.example/ferry-roundup-41/' /><link "
+     "rel='next' title='Ferry Roundup #43' href='https://gazette.example/ferry-roundup-43/' "
+     f"/>{SLIDE}", "none", False),
+    ("https://gazette.example/local-news/123", "<link rel='next' title='Library reopens' "
+     f"href='https://gazette.example/local-news/124' />{SLIDE}", "none", False),
     # a site's posts by ID (/local-news/123 to 124), linked by their titles
     ("https://gazette.example/local-news/123", '<a rel="next" href="/local-news/124">'
      f"Library reopens</a>{SLIDE}", "none", False),
@@ -765,6 +772,11 @@ _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes b
     ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
      '<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
      '</div></article>', "no author"),
+    # ... and so is one on a testimonial slider's card, an <article> of its own
+    ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
+     '</article><section class="testimonials"><article class="testimonial-item"><p>They '
+     'fixed our roof in a day.</p><span class="author">Jane Doe</span></article></section>',
+     "no author"),
 ])
 def test_a_posts_terms_are_no_quotation(project_engine: Engine, catalogue: Catalogue,
                                         wrapper: str, value: str) -> None:

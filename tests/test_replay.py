@@ -1060,3 +1060,25 @@ def test_a_slot_id_the_page_names_unquoted_or_in_a_template_literal_is_the_pages
             f"{names}<p>story</p></body></html>")
     doc, replay = unwrapped(Document("t", "html", text, "https://www.harbour-gazette.test/"))
     assert replay is not None and slot in doc.text
+
+
+_PREVIOUS = "/web/20140907181144/http://www.harbour-gazette.test/local/ferry-timetable"
+
+
+@pytest.mark.parametrize("written", [
+    # the captures before and after, each as the crawler wrote its URL: a port, a session
+    # id, the host's case, the parameters in another order
+    "/web/20140907181144/http://www.harbour-gazette.test:80/local/ferry-timetable",
+    _PREVIOUS + "?PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d",
+    "/web/20140907181144/http://WWW.Harbour-Gazette.test/Local/Ferry-Timetable",
+])
+def test_the_toolbars_captures_of_one_page_are_one_page(written: str) -> None:
+    """The 2011-2016 toolbar links the captures before and after the one it shows as the
+    crawler wrote each URL; those the archive keys as one page were two pages of the site,
+    so the toolbar was the page's (its /static/ files the site's, its words the article's)."""
+    text = _older_copy("20150322034217", "3:42:17 Mar 22, 2015", "wayback-2015-toolbar.html",
+                       (HERE / "wayback-2015-head.html").read_text(encoding="utf-8"))
+    assert _PREVIOUS in text
+    doc, replay = unwrapped(Document("t", "html", text.replace(_PREVIOUS, written),
+                                     ORIGINAL_URL))
+    assert replay is not None and 'id="wm-ipp"' not in doc.text

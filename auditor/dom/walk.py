@@ -1048,6 +1048,17 @@ def _parks_a_loader(script_type: str) -> bool:
     return is_code_type(script_type) or media_type(script_type) == "text/plain"
 
 
+def tag_address(el: lxml.html.HtmlElement) -> str:
+    """The address an element's tag loads: its `src`, else the URL a consent manager or a
+    delay plugin parks in its place (WP Rocket's `data-rocket-src`, Cookiebot's
+    `data-cookieblock-src`), else ''."""
+    src = str(el.get("src") or "")
+    if src.strip() and src.strip() != "about:blank":
+        return src
+    parked = _parked(el.get)
+    return parked[1] if parked else ""
+
+
 def _parked(get: Callable[[str], str | None]) -> tuple[str, str] | None:
     """The attribute the element's URL is parked in until consent or interaction, and
     the URL."""

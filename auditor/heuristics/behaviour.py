@@ -1011,11 +1011,15 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
 
 def _push_service(ctx: PageContext) -> tuple[int, str, str] | None:
     """Where the page loads a push service (a network whose `formats` hold "push"), whose
-    script asks for notification permission without the page's code asking."""
+    script asks for notification permission without the page's code asking: its push tag
+    where the catalogue names one (`format_tags`: RichAds' in-page push tag draws a
+    notification's look-alike in the page and asks for nothing), else any tag but a pop
+    tag."""
     pushers = {n.name: n for n in ctx.networks if "push" in n.formats}
     return next(((r.line, r.xpath, f"page loads {r.network} (its script asks for "
                   "notification permission)") for r in ctx.resources
-                 if r.network in pushers and not _pop_tag_only(pushers[r.network], r.url)),
+                 if r.network in pushers and not _pop_tag_only(pushers[r.network], r.url)
+                 and pushers[r.network].format_tag("push", [r.url]) is not None),
                 None) if pushers else None
 
 

@@ -282,14 +282,15 @@ def _quote_class(classes: str) -> bool:
 
 def quoted(el: etree._Element) -> bool:
     """`el` is inside a quotation (`_QUOTE_TAGS`, or a class naming a quote) within the
-    article (an `<article>`, `<main>` or `<body>` is none)."""
+    article (an `<article>`, `<main>` or `<body>` is none, nor anything above it; an
+    `<article>` whose own class names a quote, a testimonial slider's card, is one)."""
     node: etree._Element | None = el
     while node is not None:
         tag = node.tag
         if isinstance(tag, str):
             tag = tag.lower()
-            if tag in _NO_QUOTE_TAGS:
-                return False
+            if tag in _NO_QUOTE_TAGS:  # an `<article>` card of a testimonial is one
+                return tag == "article" and _quote_class(node.get("class") or "")
             if tag in _QUOTE_TAGS or _quote_class(node.get("class") or ""):
                 return True
         node = node.getparent()

@@ -225,8 +225,11 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
                 continue
             rel = next((r for r in rels.lower().split() if r in _PAGE_RELS), None)
             href = el.get("href") or ""
+            # an <a>, or a <link> titled as WordPress' wp_head titles the adjacent posts
+            # (<link rel='prev' title='Ferry Roundup #41' href=…>), names what it leads to
+            named = el.tag == "a" or el.get("title") is not None
             if rel is not None and _other_page_of(href, url) and (
-                    el.tag != "a" or not _bare_numbered(href, url) or _pager_link(el)):
+                    not named or not _bare_numbered(href, url) or _pager_link(el)):
                 out.append(Hit(f"rel={rel} to {clip(href)}", line_of(el)))
                 break
     out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)

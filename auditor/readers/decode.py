@@ -372,16 +372,29 @@ _ALONE = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
 _SHORT_RUN = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}]{{1,2}}(?![{_CJK_WIDE}])")
 
 
-def _inside_latin_words(text: str) -> int:
-    """How many CJK letters stand in short runs glued to an ASCII letter: a Western word
-    read in a CJK codec. CJK text's runs are longer, and mostly end at punctuation or a
-    space (a Chinese page that names `iPhone` beside `用户` has some, not most)."""
+def _inside_latin_words(codec: str, text: str) -> int:
+    """How many CJK letters stand in short runs glued to an ASCII letter and took an ASCII
+    letter as their second byte: a Western word read in a CJK codec (`Çi` of `Çiğdem` is
+    one hanzi in GBK, `ği` of a Turkish word another). CJK text's runs are longer, and
+    mostly end at punctuation or a space (a Chinese page that names `iPhone` beside `用户`
+    has some, not most); a shop's list of brands glued to their goods (`iPhone殼`, `USB線`,
+    `Sony耳機`) has most, but their letters' second bytes are mostly not ASCII letters
+    (never in GB2312's range, two in five in Big5's)."""
     glued = 0
     for m in _SHORT_RUN.finditer(text):
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-            glued += len(m.group())
+            glued += sum(1 for letter in m.group() if _ascii_letter_trail(codec, letter))
     return glued
+
+
+def _ascii_letter_trail(codec: str, letter: str) -> bool:
+    """Whether a letter's bytes in a codec end in an ASCII letter's byte."""
+    try:
+        last = letter.encode(codec)[-1:]
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return last.isalpha()
 
 
 def _in_script(codec: str, text: str) -> bool:
@@ -395,7 +408,7 @@ def _in_script(codec: str, text: str) -> bool:
     letters = len(_CJK_LETTER.findall(text))
     if not letters or len(_ALONE.findall(text)) * 2 > letters:  # CJK runs on; Latin does not
         return False
-    if _inside_latin_words(text) * 2 > letters:
+    if _inside_latin_words(codec, text) * 2 > letters:
         return False
     kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
     if codec in _JAPANESE:

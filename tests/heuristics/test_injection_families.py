@@ -560,12 +560,21 @@ PROPELLER_POP = ('<script data-cfasync="false" type="text/javascript" '
                  'src="//oclasrv.com/apu.php?zoneid=5123456"></script>')
 
 
-@pytest.mark.parametrize(("tag", "bait"), [(PROPELLER_PUSH, True), (PROPELLER_POP, False)])
+RICHADS_PUSH = ('<script src="https://richinfo.co/richpartners/push/js/rp-cl-ob.js?pubid=934194'
+                '&amp;siteid=349270&amp;niche=33" async data-cfasync="false"></script>')
+# in-page push: a notification's look-alike drawn in the page, no permission asked
+RICHADS_IN_PAGE = ('<script src="https://richinfo.co/richpartners/in-page/js/richads-ob.js'
+                   '?pubid=924639&amp;siteid=346262" async></script>')
+
+
+@pytest.mark.parametrize(("tag", "bait"), [(PROPELLER_PUSH, True), (PROPELLER_POP, False),
+                                           (RICHADS_PUSH, True), (RICHADS_IN_PAGE, False)])
 def test_a_push_networks_pop_tag_asks_no_permission(tag: str, bait: bool,
                                                     audit_listed: AuditListed) -> None:
     """A network that sells push and pops asks for the permission with its push tag; its
     pop tag (`format_tags`) opens a window and asks nothing: beside a lure it was a high
-    'its script asks for notification permission'."""
+    'its script asks for notification permission'. Where the catalogue names the push tag,
+    only it asks: RichAds' in-page push tag asks nothing either."""
     report = audit_listed(wp_page(head=tag, body_top="<h1>Click Allow to confirm that you "
                                   "are not a robot</h1>"), URL)
     found = [f for f in report.findings if f.kind == "notification-bait"]

@@ -474,3 +474,20 @@ def test_another_widgets_site_attribute_is_no_richads_id(audit_tag: AuditTag,
     pops = _by_label("RichAds", "pops: richads-pu-ob.js[data-pubid][data-siteid]")
     _, _, ids = observed(audit_tag(pops + widget), "RichAds")
     assert ids == {("richads-publisher", "931547"), ("richads-site", "352018")}
+
+
+@pytest.mark.parametrize("tag", [
+    # WP Rocket's delayed JavaScript moves the src aside until the visitor interacts
+    '<script data-rocket-src="https://richinfo.co/richpartners/pops/js/richads-pu-ob.js" '
+    'data-pubid="931547" data-siteid="352018" async type="rocketlazyloadscript"></script>',
+    # a consent manager's inert copy (Cookiebot's mark, the URL parked in data-src)
+    '<script type="text/plain" data-cookieconsent="marketing" '
+    'data-src="https://richinfo.co/richpartners/pops/js/richads-pu-ob.js" '
+    'data-pubid="931547" data-siteid="352018" async></script>',
+])
+def test_a_parked_richads_tag_keeps_its_ids(audit_tag: AuditTag, tag: str) -> None:
+    """The walk reads a tag's URL parked by a delay plugin or consent manager as its
+    request, so the tag is RichAds' own: its `data-pubid`/`data-siteid` were read on its
+    `src` only, and such a tag was RichAds with no publisher or site."""
+    _, _, ids = observed(audit_tag(tag), "RichAds")
+    assert ids == {("richads-publisher", "931547"), ("richads-site", "352018")}

@@ -137,6 +137,24 @@ def test_latin_words_whose_accents_pair_stay_windows_1252(text: str, codec: str)
     assert _undeclared_codec(text.encode(codec)) == "cp1252"
 
 
+_SHOP = ("<title>Shop 商品</title><ul>" + "".join(
+    f"<li><a href='/p/{i}'>{name}</a> NT$ {100 + i}</li>" for i, name in enumerate(
+        ["Nike運動鞋", "Adidas外套", "iPhone殼", "USB線", "LED燈", "T恤", "Sony耳機",
+         "Apple手錶", "HDMI線", "Logitech滑鼠", "ASUS筆電", "Canon相機"])) + "</ul>")
+
+
+@pytest.mark.parametrize(("codec", "read"), [("big5", "big5hkscs"), ("gbk", "gb18030")])
+def test_a_shops_brands_glued_to_their_goods_stay_chinese(codec: str, read: str) -> None:
+    """A shop's list of brands glued to one or two hanzi of goods (`iPhone殼`, `USB線`,
+    `Sony耳機`) has most of its letters in short runs beside Latin letters too, and was
+    read as windows-1252 (its title `Shop °Ó«~`); a Latin word read in a CJK codec glues
+    letters whose second byte is the ASCII letter after an accent, a Chinese page's
+    letters seldom (never in GB2312's range)."""
+    from auditor.readers.decode import _undeclared_codec
+
+    assert _undeclared_codec(_SHOP.encode(codec)) == read
+
+
 def test_a_declared_charset_is_the_only_reading() -> None:
     page = _page("shift_jis")
     declared = page.replace(b"<head>", b"<head><meta charset=shift_jis>")
