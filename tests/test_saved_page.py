@@ -135,6 +135,22 @@ def test_complete_copy_names_only_the_distinctive_saved_files(project_engine: En
         "Google Publisher Tag": "loaded", "Google AdSense": "loaded", "Facebook Pixel": "loaded"}
 
 
+@pytest.mark.parametrize("src", [
+    # a site's own ChatGPT widget (a WordPress chatbot plugin's file), live or saved: the
+    # name is no Google Publisher Tag's, though GPT's loader bears it too
+    "https://www.harbourgazette.test/wp-content/plugins/ai-chatbot-gpt/js/gpt.js?ver=1.2.3",
+    "/assets/js/gpt.js",
+    "./Ferry timetable changes_files/gpt.js.download",
+])
+def test_a_sites_own_gpt_js_names_no_vendor(src: str, project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    text = (f'<html><head><title>Ask our assistant</title><script src="{src}"></script>'
+            '</head><body><div id="gpt-chat"></div><p>Ask about the timetable.</p></body></html>')
+    report = _complete(project_engine, catalogue, text, url=PAGE_URL)
+    assert [r.network for r in report.resources] == [None]
+    assert not report.networks
+
+
 def test_a_given_url_stands_over_the_mark(project_engine: Engine,
                                           catalogue: Catalogue) -> None:
     report = _complete(project_engine, catalogue, url="https://mirror.example.test/ferry")
