@@ -157,6 +157,16 @@ def test_a_given_url_stands_over_the_mark(project_engine: Engine,
     assert report.first_party == "example.test"
 
 
+@pytest.mark.parametrize("url", [
+    "https://en.wikipedia.org/wiki/Ender's_Game",  # a path keeps its apostrophe
+    "https://www.harbourgazette.test/search?q=ferry&page=2",
+    "https://www.harbourgazette.test/a-%2Db",  # Chrome writes `--` as `-%2D` in the mark
+])
+def test_the_mark_gives_the_url_a_browser_wrote(url: str) -> None:
+    assert saved_from_url(f"<!DOCTYPE html>\n<!-- saved from url=({len(url):04d}){url} -->\n"
+                          "<html><p>x</p></html>") == url
+
+
 @pytest.mark.parametrize("text", [
     # the length the mark gives is not its URL's: no browser wrote it
     COMPLETE.replace("(0055)", "(0054)"),
