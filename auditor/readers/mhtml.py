@@ -176,13 +176,17 @@ def _with_frames(text: str, frames: dict[str, str]) -> str:
                     text)
 
 
-def _element(part: Part, frame: str | None) -> str:
-    """The element standing for a part the browser loaded: what it would request."""
+def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
+    """The element standing for a part the browser loaded: what it would request; a frame
+    another frame holds says, in `data-at`, what the page's `<iframe src>` holding the
+    outermost of them reads."""
     url = html.escape(part.location or "", quote=True)
     if part.mime == "text/html" or part.mime == "application/xhtml+xml":
         src = f' src="{url}"' if url else ""
         if part.cid:  # the page's frame without a URL keeps this address
             src += f' data-cid="{html.escape(part.cid, quote=True)}"'
+        if held_at:
+            src += f' data-at="{html.escape(held_at, quote=True)}"'
         held = "" if frame is None else ' srcdoc="{}"'.format(  # one element a line
             html.escape(frame, quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
         return f"<iframe{src}{held}></iframe>"
@@ -227,9 +231,10 @@ class MhtmlReader(Reader):
 def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, str]) -> str:
     """Markup standing for every part but the page that came from a URL: frames first
     (each with its document, within the caps), so what a frame loaded is cited at it."""
-    out: list[str] = []
+    out: list[tuple[Part, str | None]] = []
     rest: list[str] = []
     budget = _FRAMES_BYTES
+    held_by: dict[str, str] = {}  # a frame's Content-ID → the frame whose markup names it
     for part in parts:
         html_part = part.mime in ("text/html", "application/xhtml+xml")
         if part is page or part.mime.startswith("multipart/") or (
@@ -249,10 +254,30 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
                     base = part.location  # a written frame's resolves as its parent's
                     frame = (f'<base href="{html.escape(base, quote=True)}">' if base else ""
                              ) + _with_frames(held, frames)
-            out.append(_element(part, frame))
+                    if part.cid:
+                        for m in _CID.finditer(held):
+                            held_by.setdefault(m.group(1), part.cid)
+            out.append((part, frame))
         else:
             rest.append(_element(part, None))
-    return "\n".join(out + rest)
+    return "\n".join([_element(part, frame, _held_at(part, held_by, frames, page))
+                      for part, frame in out] + rest)
+
+
+def _held_at(part: Part, held_by: dict[str, str], frames: dict[str, str],
+             page: Part) -> str | None:
+    """For a frame another frame holds (an ad frame's creative frame), what the page's
+    `<iframe src>` holding the outermost of them reads: that frame's URL, else its `cid:`
+    address; None for a frame the page holds, or none does."""
+    cid = part.cid
+    outer: str | None = None
+    seen: set[str] = set()
+    while cid and (up := held_by.get(cid)) is not None and up != page.cid and up not in seen:
+        seen.add(up)
+        outer = cid = up
+    if outer is None:
+        return None
+    return frames.get(outer) or f"cid:{outer}"
 
 
 __all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of"]
