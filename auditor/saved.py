@@ -20,7 +20,9 @@ from auditor.urls import absolute_url
 # where a browser writes the mark: before the page's markup (after a doctype, a BOM); a
 # mark further on, or after a script opens, is text some page wrote, not the browser
 _MARK_REACH = 2048
-_MARK = re.compile(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"']{1,99999}?)\s*-->", re.I)
+# (a URL's path keeps `'`, as Wikipedia's /wiki/Ender's_Game; `"`, `<`, `>` and blanks are
+# escaped in every URL a browser writes)
+_MARK = re.compile(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"]{1,99999}?)\s*-->", re.I)
 # `<title>_files/name`, the folder a browser saves a page's files to, flat: one name in it
 _SAVED_FILE = re.compile(r"(?:^|/)[^/]+_files/([^/?#]+)$")
 _COPY_NUMBER = re.compile(r"\(\d{1,4}\)(?=\.[^.]*$|$)")  # `gpt(1).js`, `js(1)`

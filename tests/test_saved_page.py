@@ -86,6 +86,32 @@ def test_parts_with_no_place_in_the_page_are_placed_nowhere(project_engine: Engi
     assert not report.findings, [f.message for f in report.findings]
 
 
+def test_a_frame_an_ad_frame_holds_is_cited_at_the_pages_iframe(project_engine: Engine,
+                                                                  catalogue: Catalogue) -> None:
+    """An ad frame's own frames (AdSense's creative in a SafeFrame, a written about:blank
+    frame inside it, nested again) are cited at the page's iframe holding the outermost,
+    not at line 0 as frames no iframe of the page names."""
+    safeframe = "https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"
+    page = (b"<!DOCTYPE html><html><head><title>Quay works</title></head><body>\n"
+            b"<p>Works start in May.</p>\n"
+            b'<ins class="adsbygoogle"><iframe id="aswift_0" src="cid:frame-a@mhtml.blink">'
+            b"</iframe></ins>\n</body></html>")
+    outer = b'<html><body><iframe src="cid:frame-b@mhtml.blink"></iframe></body></html>'
+    middle = b'<html><body><iframe src="cid:frame-c@mhtml.blink"></iframe></body></html>'
+    inner = f'<html><body><img src="{CREATIVE_URL}"></body></html>'.encode()
+    data = chrome("https://www.quay.test/works", "Quay works", [
+        Part("text/html", "https://www.quay.test/works", page, cid="frame-p@mhtml.blink"),
+        Part("text/html", AD_FRAME_URL, outer, cid="frame-a@mhtml.blink"),
+        Part("text/html", safeframe, middle, cid="frame-b@mhtml.blink"),
+        Part("text/html", "about:blank", inner, cid="frame-c@mhtml.blink"),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    by_url = {r.url: r for r in report.resources}
+    assert {u: by_url[u].line for u in (AD_FRAME_URL, safeframe, CREATIVE_URL)} == {
+        AD_FRAME_URL: 3, safeframe: 3, CREATIVE_URL: 3}
+    assert by_url[CREATIVE_URL].xpath.endswith("/iframe")
+
+
 # the article as Chrome's "Webpage, Complete" writes it: the mark of the web, the page's
 # scripts kept with their `src` pointing into the folder of saved files
 COMPLETE = """<!DOCTYPE html>
@@ -135,10 +161,36 @@ def test_complete_copy_names_only_the_distinctive_saved_files(project_engine: En
         "Google Publisher Tag": "loaded", "Google AdSense": "loaded", "Facebook Pixel": "loaded"}
 
 
+@pytest.mark.parametrize("src", [
+    # a site's own ChatGPT widget (a WordPress chatbot plugin's file), live or saved: the
+    # name is no Google Publisher Tag's, though GPT's loader bears it too
+    "https://www.harbourgazette.test/wp-content/plugins/ai-chatbot-gpt/js/gpt.js?ver=1.2.3",
+    "/assets/js/gpt.js",
+    "./Ferry timetable changes_files/gpt.js.download",
+])
+def test_a_sites_own_gpt_js_names_no_vendor(src: str, project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    text = (f'<html><head><title>Ask our assistant</title><script src="{src}"></script>'
+            '</head><body><div id="gpt-chat"></div><p>Ask about the timetable.</p></body></html>')
+    report = _complete(project_engine, catalogue, text, url=PAGE_URL)
+    assert [r.network for r in report.resources] == [None]
+    assert not report.networks
+
+
 def test_a_given_url_stands_over_the_mark(project_engine: Engine,
                                           catalogue: Catalogue) -> None:
     report = _complete(project_engine, catalogue, url="https://mirror.example.test/ferry")
     assert report.first_party == "example.test"
+
+
+@pytest.mark.parametrize("url", [
+    "https://en.wikipedia.org/wiki/Ender's_Game",  # a path keeps its apostrophe
+    "https://www.harbourgazette.test/search?q=ferry&page=2",
+    "https://www.harbourgazette.test/a-%2Db",  # Chrome writes `--` as `-%2D` in the mark
+])
+def test_the_mark_gives_the_url_a_browser_wrote(url: str) -> None:
+    assert saved_from_url(f"<!DOCTYPE html>\n<!-- saved from url=({len(url):04d}){url} -->\n"
+                          "<html><p>x</p></html>") == url
 
 
 @pytest.mark.parametrize("text", [

@@ -736,7 +736,8 @@ def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure:
     sheets and frames, each at the URL the browser loaded it from), beyond what the page's
     markup requests, with `via` led by `mhtml part`. What a frame loaded is cited at the
     page's `<iframe>` that holds the frame (by its URL, or the `cid:` address a frame with
-    none keeps); anything else is on no line of the page (line 0, xpath `/html`: a
+    none keeps; a frame another frame holds, at the page's iframe holding the outermost:
+    `data-at`); anything else is on no line of the page (line 0, xpath `/html`: a
     detached element), where no heuristic places it before `<html>` or after `</html>`."""
     frames: dict[str, lxml.html.HtmlElement] = {}
     for el in primary.iter("iframe", "frame"):
@@ -752,6 +753,8 @@ def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure:
             at = frames.get(held.get("src") or "")
             if at is None and (cid := held.get("data-cid")):
                 at = frames.get(f"cid:{cid}")
+            if at is None and (outer := held.get("data-at")):  # a frame a frame holds
+                at = frames.get(outer)
         out.append(replace(item, element=at if at is not None else nowhere))
     return out
 

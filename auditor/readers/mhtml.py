@@ -95,10 +95,11 @@ def _params(value: str) -> tuple[str, dict[str, str]]:
     return value.split(";", 1)[0].strip().lower(), params
 
 
-def _split_head(data: bytes, start: int, name: str) -> tuple[dict[str, str], int] | None:
+def _split_head(data: bytes, start: int, stop: int) -> tuple[dict[str, str], int] | None:
     """The header block starting at `start` and where its body starts, or None when no
-    blank line ends it within `_HEADER_BYTES`."""
-    end = _BLANK_LINE.search(data, start, start + _HEADER_BYTES)
+    blank line ends it within `_HEADER_BYTES` and before `stop` (a part's end: searched past
+    it, a message of 40,000 parts whose headers never end read 64 KB each, 25 s)."""
+    end = _BLANK_LINE.search(data, start, min(stop, start + _HEADER_BYTES))
     if end is None:
         return None
     return _headers(data[start:end.start()]), end.end()
@@ -107,7 +108,7 @@ def _split_head(data: bytes, start: int, name: str) -> tuple[dict[str, str], int
 def parts_of(data: bytes, name: str) -> tuple[dict[str, str], list[Part]]:
     """The message's headers and its parts (at most MAX_PARTS); InputError, one line,
     for a message that is no MHTML: no boundary, a boundary that never opens a part."""
-    top = _split_head(data, 0, name)
+    top = _split_head(data, 0, len(data))
     if top is None:
         raise InputError(f"{name}: MHTML headers never end (no blank line)")
     headers, body = top
@@ -138,8 +139,8 @@ def parts_of(data: bytes, name: str) -> tuple[dict[str, str], list[Part]]:
 
 
 def _part(data: bytes, start: int, end: int, name: str) -> Part | None:
-    head = _split_head(data, start, name)
-    if head is None or head[1] > end:
+    head = _split_head(data, start, end)
+    if head is None:
         return None  # no blank line ends its headers: a damaged part, passed over
     headers, body = head
     mime, params = _params(headers.get("content-type", "text/plain"))
@@ -175,13 +176,17 @@ def _with_frames(text: str, frames: dict[str, str]) -> str:
                     text)
 
 
-def _element(part: Part, frame: str | None) -> str:
-    """The element standing for a part the browser loaded: what it would request."""
+def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
+    """The element standing for a part the browser loaded: what it would request; a frame
+    another frame holds says, in `data-at`, what the page's `<iframe src>` holding the
+    outermost of them reads."""
     url = html.escape(part.location or "", quote=True)
     if part.mime == "text/html" or part.mime == "application/xhtml+xml":
         src = f' src="{url}"' if url else ""
         if part.cid:  # the page's frame without a URL keeps this address
             src += f' data-cid="{html.escape(part.cid, quote=True)}"'
+        if held_at:
+            src += f' data-at="{html.escape(held_at, quote=True)}"'
         held = "" if frame is None else ' srcdoc="{}"'.format(  # one element a line
             html.escape(frame, quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
         return f"<iframe{src}{held}></iframe>"
@@ -226,9 +231,10 @@ class MhtmlReader(Reader):
 def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, str]) -> str:
     """Markup standing for every part but the page that came from a URL: frames first
     (each with its document, within the caps), so what a frame loaded is cited at it."""
-    out: list[str] = []
+    out: list[tuple[Part, str | None]] = []
     rest: list[str] = []
     budget = _FRAMES_BYTES
+    held_by: dict[str, str] = {}  # a frame's Content-ID → the frame whose markup names it
     for part in parts:
         html_part = part.mime in ("text/html", "application/xhtml+xml")
         if part is page or part.mime.startswith("multipart/") or (
@@ -248,10 +254,30 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
                     base = part.location  # a written frame's resolves as its parent's
                     frame = (f'<base href="{html.escape(base, quote=True)}">' if base else ""
                              ) + _with_frames(held, frames)
-            out.append(_element(part, frame))
+                    if part.cid:
+                        for m in _CID.finditer(held):
+                            held_by.setdefault(m.group(1), part.cid)
+            out.append((part, frame))
         else:
             rest.append(_element(part, None))
-    return "\n".join(out + rest)
+    return "\n".join([_element(part, frame, _held_at(part, held_by, frames, page))
+                      for part, frame in out] + rest)
+
+
+def _held_at(part: Part, held_by: dict[str, str], frames: dict[str, str],
+             page: Part) -> str | None:
+    """For a frame another frame holds (an ad frame's creative frame), what the page's
+    `<iframe src>` holding the outermost of them reads: that frame's URL, else its `cid:`
+    address; None for a frame the page holds, or none does."""
+    cid = part.cid
+    outer: str | None = None
+    seen: set[str] = set()
+    while cid and (up := held_by.get(cid)) is not None and up != page.cid and up not in seen:
+        seen.add(up)
+        outer = cid = up
+    if outer is None:
+        return None
+    return frames.get(outer) or f"cid:{outer}"
 
 
 __all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of"]

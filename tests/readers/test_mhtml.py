@@ -136,6 +136,17 @@ def test_too_many_parts_is_an_error_in_bounded_time() -> None:
     assert time.process_time() - started < 5
 
 
+def test_parts_whose_headers_never_end_are_passed_over_in_bounded_time() -> None:
+    # each damaged part's header search stops at its end, not 64 KB on (40,000 took 25 s)
+    broken = f"--{CHROME_BOUNDARY}\r\nX-Junk: y\r\n".encode() * 200_000
+    data = chrome(PAGE_URL, "t", [Part("text/html", PAGE_URL, PAGE)])
+    data = data.replace(f"--{CHROME_BOUNDARY}--".encode(), broken, 1)
+    started = time.process_time()
+    doc = _page(data)
+    assert time.process_time() - started < 5
+    assert "Quay works" in doc.text and doc.saved_parts == ""
+
+
 def test_a_large_part_is_not_decoded() -> None:
     big = Part("image/png", "https://a.test/big.png", b"\0" * (30 * 1024 * 1024))
     data = chrome(PAGE_URL, "t", [Part("text/html", PAGE_URL, PAGE), big])
