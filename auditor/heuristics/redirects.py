@@ -136,12 +136,8 @@ def _gate_backed(ctx: PageContext, url: str, code: str) -> bool:
     provider). A kit names its host and cookie as a gate's (`login.casino-x.example`,
     `logged_in`) and shows neither anywhere else."""
     host = host_of(url)
-    entity = ctx.catalogue.host_runner(host).entity
-    # a consent platform, a social or a big platform's sign-in; not a hosting platform's
-    # customer (`site_of` names each its own site), whom the platform vouches nothing for
-    vendor = entity is not None and entity.category in _GATE_VENDORS \
-        and site_of(host) == registrable_domain(host)
-    return (vendor or related_site(host, ctx.first_party)
+    # a consent platform, a social or a big platform's sign-in (`_known_service`)
+    return (_known_service(ctx, host) is not None or related_site(host, ctx.first_party)
             or named_beyond(ctx, registrable_domain(host), code))
 
 
