@@ -371,16 +371,21 @@ def _read_as_wait_page(ctx: PageContext) -> bool:
     return ctx.page.view("wait page", lambda: _wait_page(ctx))
 
 
+def _script_counts_down(ctx: PageContext, code: str, text: str) -> bool:
+    """`_counts_down` for a script (`code`: its `text` with strings blanked), read once a
+    script: asked per redirect and by the safelink reading."""
+    counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
+    if code not in counted:
+        counted[code] = _counts_down(code, text)
+    return counted[code]
+
+
 def _shows_its_wait(ctx: PageContext, code: str, at: int, text: str) -> bool:
     """Whether the timer running the statement at `at` is an interstitial's wait the
     page shows: a countdown its script updates, or, on a page of little prose
     (`_wait_page`), the timer's seconds in an element of their own. `code` is the script
     `text` with its strings blanked."""
-    # asked per redirect, read once a script
-    counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
-    if code not in counted:
-        counted[code] = _counts_down(code, text)
-    if counted[code]:
+    if _script_counts_down(ctx, code, text):
         return True
     timer = _timer(code, at)
     delay = timer.delay if timer is not None and timer.delay is not None else 0
@@ -1553,15 +1558,8 @@ def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
     # and 'li̇nki̇ al' names no link)
     said = list(dict.fromkeys(m.group(0).replace("\u0130", "i").lower() for m in
                               itertools.islice(_SAFELINK_SAYS.finditer(ctx.page.shown_text), 8)))
-    counted: dict[str, bool] = ctx.page.view("countdowns", dict)
-    countdown = False
-    for text, _, _ in script_codes(ctx):
-        code = code_only(text) or text
-        if code not in counted:
-            counted[code] = _counts_down(code, text)
-        if counted[code]:
-            countdown = True
-            break
+    countdown = any(_script_counts_down(ctx, code_only(text) or text, text)
+                    for text, _, _ in script_codes(ctx))
     if not any(_ABOUT_A_LINK.search(w) for w in said) or (len(said) < 2 and not countdown):
         return None  # a download page's "please wait 10 seconds" hands over a file, no link
     if not countdown and not _carries_ads(ctx):
