@@ -72,8 +72,8 @@ from auditor.mfa.evidence import (
 from auditor.mfa.scans import (
     CANONICAL_NEEDLES,
     CHATBOT,
-    NEXT_NEEDLES,
     PAGE_OF,
+    PAGE_REL_NEEDLES,
     PLACEHOLDER,
     PLACEHOLDER_NEEDLES,
     SPINTAX,
@@ -102,7 +102,7 @@ CRITERIA = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "slide
 # Every literal a row looks for in the lowered markup: found in one pass per page, which
 # then answers each row's own set (`ParsedPage.holding`)
 NEEDLES = (*PAGE_OF.needles, *CHATBOT.needles, *PLACEHOLDER_NEEDLES, *REFRESH_NEEDLES,
-           *AUTOPLAY_NEEDLES, *VIDEO_NEEDLES, *IFRAME_NEEDLES, *NEXT_NEEDLES,
+           *AUTOPLAY_NEEDLES, *VIDEO_NEEDLES, *IFRAME_NEEDLES, *PAGE_REL_NEEDLES,
            *CANONICAL_NEEDLES, *META_NEEDLES, *LD_NEEDLES)
 
 

@@ -37,7 +37,7 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
 _NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-NEXT_NEEDLES = (b"next", b"prev")
+PAGE_REL_NEEDLES = (b"next", b"prev")  # what a rel=next, prev or previous holds
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
 # Not fbclid: Facebook adds it to every outbound click, paid or organic
@@ -216,7 +216,7 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
     out: list[Hit] = []
     if not article:
         return out
-    if url and page.holding(NEXT_NEEDLES):
+    if url and page.holding(PAGE_REL_NEEDLES):
         # the page's <link> and <a> views, which other stages built: an XPath over every
         # rel attribute walked the whole tree again
         for el in (*page.tagged("link"), *page.tagged("a")):
