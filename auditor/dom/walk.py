@@ -75,15 +75,12 @@ _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-
 # beside `data-cookieconsent`) and WP Rocket
 # (delayed scripts: `data-rocket-src`; lazy frames: `data-lazy-src`). The tag loads, so
 # its vendor is on the page.
-_PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", "data-cmplz-src",
-                 "data-src-cmplz", "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                 "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
-                 "data-cookieblock-src")
 # of those, the consent managers' own: a URL parked there waits for the visitor's consent
-_CONSENT_VIAS = tuple(f"[{attr}]" for attr in ("data-cmplz-src", "data-src-cmplz",
-                     "data-consent-src", "data-suppressedsrc", "suppressedsrc",
-                     "data-borlabs-cookie-script-blocker-src", "data-borlabs-script-blocker-src",
-                     "data-cookieblock-src"))
+_CONSENT_ATTRS = ("data-cmplz-src", "data-src-cmplz", "data-consent-src", "data-suppressedsrc",
+                  "suppressedsrc", "data-borlabs-cookie-script-blocker-src",
+                  "data-borlabs-script-blocker-src", "data-cookieblock-src")
+_PARKED_ATTRS = ("data-src", "data-rocket-src", "data-lazy-src", *_CONSENT_ATTRS)
+_CONSENT_VIAS = tuple(f"[{attr}]" for attr in _CONSENT_ATTRS)
 
 
 def held_until_consent(element: lxml.html.HtmlElement, via: str) -> bool:
