@@ -41,6 +41,7 @@ _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _UNFOLD = re.compile(r"\r?\n[ \t]+")
 _PARAM = re.compile(r"""(?i);\s*([\w-]+)\s*=\s*(?:"([^"]*)"|([^;\s]*))""")
 _CID = re.compile(r"""cid:([^\s"'<>)]{1,512})""")
+_HTML = frozenset({"text/html", "application/xhtml+xml"})  # the page's part, and a frame's
 _JS = frozenset({"application/javascript", "text/javascript", "application/x-javascript",
                  "application/ecmascript", "text/ecmascript"})
 
@@ -181,7 +182,7 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
     another frame holds says, in `data-at`, what the page's `<iframe src>` holding the
     outermost of them reads."""
     url = html.escape(part.location or "", quote=True)
-    if part.mime == "text/html" or part.mime == "application/xhtml+xml":
+    if part.mime in _HTML:
         src = f' src="{url}"' if url else ""
         if part.cid:  # the page's frame without a URL keeps this address
             src += f' data-cid="{html.escape(part.cid, quote=True)}"'
@@ -213,8 +214,7 @@ class MhtmlReader(Reader):
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         data = source.stream.read()
         headers, parts = parts_of(data, source.name)
-        page = next((p for p in parts if p.mime in ("text/html", "application/xhtml+xml")),
-                    None)
+        page = next((p for p in parts if p.mime in _HTML), None)
         if page is None:
             raise InputError(f"{source.name}: MHTML holds no HTML part (no page)")
         try:
@@ -236,7 +236,7 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
     budget = _FRAMES_BYTES
     held_by: dict[str, str] = {}  # a frame's Content-ID → the frame whose markup names it
     for part in parts:
-        html_part = part.mime in ("text/html", "application/xhtml+xml")
+        html_part = part.mime in _HTML
         if part is page or part.mime.startswith("multipart/") or (
                 part.location is None and not html_part):
             continue  # the page; a nested message; a part with no URL (`cid:css-…`)
