@@ -45,13 +45,13 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         if tag is None:
             continue
         found = True
-        text, line, xpath, evidence = tag
-        ids = _ids_of(ctx, network, evidence)
+        evidence, line, xpath, tag_text = tag
+        ids = _ids_of(ctx, network, tag_text)
         zones = f" ({', '.join(f'{i.kind} {i.value}' for i in ids)})" if ids else ""
         said = (f"{network.name} is a popunder network{zones}" if not network.format_tags
                 else f"{network.name} popunder tag{zones}")
         yield finding(POPUNDER, Severity.MEDIUM,
-                      f"{said}: a click opens an ad window behind the page", text,
+                      f"{said}: a click opens an ad window behind the page", evidence,
                       line=line, xpath=xpath, key=(network.name,))
     if found:
         return
@@ -95,8 +95,8 @@ def _pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | 
     tag = network.format_tag("popunder", places)
     if tag is None:
         return None
-    line, xpath, evidence = places[tag]
-    return (tag if tag.startswith(("http:", "https:")) else network.name), line, xpath, evidence
+    line, xpath, tag_text = places[tag]
+    return (tag if tag.startswith(("http:", "https:")) else network.name), line, xpath, tag_text
 
 
 def _attributes(ctx: PageContext, res: Resource) -> str:
@@ -105,12 +105,12 @@ def _attributes(ctx: PageContext, res: Resource) -> str:
     return " ".join(str(v) for v in el.attrib.values()) if el is not None else ""
 
 
-def _ids_of(ctx: PageContext, network: Network, evidence: str) -> list[Identifier]:
+def _ids_of(ctx: PageContext, network: Network, tag_text: str) -> list[Identifier]:
     """The operator's IDs of the network the tag writes; for a network whose every tag is a
     pop (PopAds writes its site ID as a sum), all of them."""
     kinds = {spec.kind for spec in network.ids}
     ids = [i for i in ctx.ids if i.kind in kinds and i.origin is Origin.OPERATOR]
-    written = [i for i in ids if i.value in evidence]
+    written = [i for i in ids if i.value in tag_text]
     return written or ([] if network.format_tags else ids)
 
 
