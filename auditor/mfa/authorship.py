@@ -254,7 +254,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 # whole part of one class token names it; a token naming a post's term (WordPress'
 # post_class: `format-quote`, `category-testimonials`, `tag-famous-quotes`) is the post's
 # subject, and the post's wrapper (an `<article>`, `hentry`) is no quotation around its
-# byline
+# byline, unless the `<article>`'s own class names one (a testimonial slider's card)
 _QUOTE_TAGS = frozenset({"blockquote", "q"})
 _QUOTE_WORDS = frozenset({"quote", "quotes", "blockquote", "pullquote", "pullquotes",
                           "testimonial", "testimonials"})
@@ -263,7 +263,8 @@ _NO_QUOTE_TAGS = frozenset({"article", "main", "body", "html"})
 
 
 def _quote_class(classes: str) -> bool:
-    """A class token names a quotation.
+    """A class attribute names a quotation: a part of one token is a quote word (not in a
+    post's term token, nor on a post's `hentry`).
 
     >>> [_quote_class(c) for c in ("wp-block-pullquote", "quote-author", "testimonial")]
     [True, True, True]
