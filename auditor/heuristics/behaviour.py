@@ -1198,11 +1198,11 @@ def _drainer_verdict(ctx: PageContext, line: int, *, hidden: bool, in_article: b
                      ) -> tuple[Severity, str] | None:
     """How sure wallet-approval code is a drainer, with why: high with a mark of
     injection (its code hidden in an encoding or its names split into joined literals,
-    written outside the page's markup, in a
-    WordPress post body, or on an article whose text names no wallet, crypto or NFT word
-    at all); medium on an article page or in an article body with none of these (a crypto
-    site's article may embed a mint or claim widget); none, without the first three marks,
-    on a page that is no article (a dapp's, whose shell may show no word until it runs)."""
+    written outside the page's markup, in a WordPress post body, or on an article whose
+    text names no wallet, crypto or NFT word at all); medium on an article page or in an
+    article body with none of these (a crypto site's article may embed a mint or claim
+    widget); none, without the first three marks, on a page that is no article (a dapp's,
+    whose shell may show no word until it runs)."""
     assert ctx.page is not None
     if hidden:
         return Severity.HIGH, (" (its code hidden in an encoding or split into pieces): a "

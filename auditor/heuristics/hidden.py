@@ -725,9 +725,8 @@ def _visible_chars(text: str) -> int:
 # else (キャッチコピー a catchphrase, セールスコピーの書き方 a copywriter's post, コピー機 a
 # copier, コピー用紙 copy paper, コピーライト copyright); レプリカ alone, not an official
 # レプリカユニフォーム a football shop sells; a luxury brand's name joined to コピー always.
-# Bargain words (激安 "rock-bottom", 格安, 通販
-# "mail order") are any Japanese shop's own menu, so they mark a link only on a page not
-# written in Japanese.
+# Bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
+# menu, so they mark a link only on a page not written in Japanese.
 _COUNTERFEIT = re.compile(
     r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
     r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"

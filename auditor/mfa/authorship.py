@@ -301,10 +301,10 @@ def quoted(el: etree._Element) -> bool:
 # "By X" as publishers and themes write it under the headline: "By Jane Doe, Reuters |
 # March 3, 2025", "By Jane Doe and Omar Haddad", "Story by Jane Doe · 3 min read",
 # WordPress' "Posted on 3 March by admin", German magazines' "Text: Anna Weber" and
-# "Autor: Max Muster". The "by" opens the line, follows a
-# separator, or follows a byline's label ("Posted on 3 March", "Written"): never a
-# standfirst's "a plan backed by Mayor Ann Ruiz", nor a photo's credit. A date after
-# the name ("By Josiah Motley August 3, 2019") is no word of it
+# "Autor: Max Muster". The "by" opens the line, follows a separator, or follows a
+# byline's label ("Posted on 3 March", "Written"): never a standfirst's "a plan backed by
+# Mayor Ann Ruiz", nor a photo's credit. A date after the name ("By Josiah Motley August
+# 3, 2019") is no word of it
 _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zä]*"
               r"\.?\s+\d")
 _HEAD_BYLINE = re.compile(

@@ -346,6 +346,8 @@ def _cjk_codec(data: bytes) -> str | None:
                       preemptive_behaviour=False).best()
     named = {_NORMALIZER_NAMES.get(c, c): c for c in valid}
     return named.get(best.encoding, valid[0]) if best is not None else valid[0]
+
+
 _KANA = re.compile("[\u3040-\u30ff]")  # hiragana and katakana, full width
 _HANGUL = re.compile("[\uac00-\ud7a3]")  # the precomposed syllables Korean is written in
 _JAPANESE = ("cp932", "euc_jp")
@@ -400,11 +402,10 @@ def _ascii_letter_trail(codec: str, letter: str) -> bool:
 def _in_script(codec: str, text: str) -> bool:
     """Whether text read in a codec is written as its language is: its letters mostly
     stand beside others (a Western page's accented letters read so stand alone), Japanese
-    always has
-    kana (its particles; GBK read as Shift_JIS is half-width katakana and kanji), Korean
-    is almost all Hangul syllables (GBK read as EUC-KR is half Hanja, EUC-JP's kana are
-    jamo), and Chinese has neither
-    (bytes of either read as GBK are hanzi alone, the case the frequency model decides)."""
+    always has kana (its particles; GBK read as Shift_JIS is half-width katakana and
+    kanji), Korean is almost all Hangul syllables (GBK read as EUC-KR is half Hanja,
+    EUC-JP's kana are jamo), and Chinese has neither (bytes of either read as GBK are
+    hanzi alone, the case the frequency model decides)."""
     letters = len(_CJK_LETTER.findall(text))
     if not letters or len(_ALONE.findall(text)) * 2 > letters:  # CJK runs on; Latin does not
         return False
