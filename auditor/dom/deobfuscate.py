@@ -253,7 +253,13 @@ def _strings(value: object) -> Iterator[str]:
             stack.extend(item)
 
 
-def _b64(literal: str) -> str | None:
+def base64_text(literal: str) -> str | None:
+    """What a base64 literal says when it decodes to printable text, else None: the one
+    reading of base64 for a script's strings and a URL's parameters alike.
+
+    >>> base64_text("dj0xJmNpZD0yNjM="), base64_text("eyJ6b25lIjoxMn0="), base64_text("ab")
+    ('v=1&cid=263', '{"zone":12}', None)
+    """
     compact = re.sub(r"\s|\\n", "", literal)
     if len(compact) < 8:
         return None
@@ -263,16 +269,6 @@ def _b64(literal: str) -> str | None:
         return None
     text = raw.decode("utf-8", errors="replace")
     return text if _printable(text) else None
-
-
-def base64_text(literal: str) -> str | None:
-    """What a base64 literal says when it decodes to printable text, else None: the one
-    reading of base64 for a script's strings and a URL's parameters alike.
-
-    >>> base64_text("dj0xJmNpZD0yNjM="), base64_text("eyJ6b25lIjoxMn0="), base64_text("ab")
-    ('v=1&cid=263', '{"zone":12}', None)
-    """
-    return _b64(literal)
 
 
 def _codes(numbers: str) -> str | None:
@@ -574,7 +570,7 @@ def _base64_names(code: str) -> list[str]:
     names: set[str] = set()
     for literals in by_name.values():
         if len(literals) >= B64_CALLS_MIN:
-            decoded = (_b64(literal) for literal in list(literals)[:MAX_CIPHER_LITERALS])
+            decoded = (base64_text(literal) for literal in list(literals)[:MAX_CIPHER_LITERALS])
             found = {d for d in decoded if d in _API_NAMES}
             if len(found) >= B64_NAMES_MIN:
                 names |= found
@@ -627,19 +623,19 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
     escaped = _escapes(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
-            text = _b64(m.group(2))
+            text = base64_text(m.group(2))
             if text:
                 yield _wrap(code, m.start(), text), True
         for m in _ATOB_NAME.finditer(code):
             name = re.escape(m.group(1))
             assigned = re.search(rf"""\b{name}\s*=\s*(['"])([A-Za-z0-9+/=]{{8,65536}})\1""", code)
             if assigned:
-                text = _b64(assigned.group(2))
+                text = base64_text(assigned.group(2))
                 if text:
                     yield _wrap(code, m.start(), text), True
     if "atob" in code or "base64" in code or (escaped and "atob" in _escaped_names(code)):
         for m in _LONG_B64.finditer(code):
-            text = _b64(m.group(2))
+            text = base64_text(m.group(2))
             if text and ("//" in text or "<" in text or "(" in text):
                 yield text, True
     if "fromCharCode" in code:
