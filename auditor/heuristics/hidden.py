@@ -287,13 +287,14 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
                     copied: Callable[[str], bool] | None) -> str | None:
-    """What marks a hidden frame of a host no known vendor runs as injected, the same
-    marks the behaviour kinds read (past `</html>` the caller asks first, of any frame): a
-    place no template writes (before `<html>`, a WordPress post body, an article the page
-    copies), an address no vendor serves a frame from (a bare IP, plain `http:` on an
-    `https:` page, a host dressed as a brand or a CDN, a TDS's entry point). Not a size or
-    an off-screen position: fraud checks document theirs so (ThreatMetrix's 100×100 frame
-    at `top:-5000px`). `place`: the frame, or the script writing it; `copied`: whether an
+    """What marks a hidden third-party frame as injected, a known vendor's too (a network
+    the page runs excuses no frame placed or addressed so), the same marks the behaviour
+    kinds read (past `</html>` the caller asks first, of any frame): a place no template
+    writes (before `<html>`, a WordPress post body, an article the page copies), an
+    address no vendor serves a frame from (a bare IP, plain `http:` on an `https:` page,
+    a host dressed as a brand or a CDN, a TDS's entry point). Not a size or an off-screen
+    position: fraud checks document theirs so (ThreatMetrix's 100×100 frame at
+    `top:-5000px`). `place`: the frame, or the script writing it; `copied`: whether an
     xpath is in an article the page copies."""
     if line_of(place) < page_start_line(ctx):  # a view: read at the first frame asking
         return "before the page's <html> tag"
