@@ -505,10 +505,11 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
     after its wait. A doorway (`medium`): the page announces that it bounces its visitor
     ("redirecting in 3 seconds", "click here if you are not redirected"), a page with
     nothing else to do, to a site that is not its own by its name or the catalogue
-    (`related_site`, `_same_owner`) and for none of the reasons a site's own page gives
-    (`_OWN_BOUNCES`; a move only where the page names the site it moved to). What
-    injection kits and TDS doorways print; a safelink's "your link is ready" and a
-    download page's "your download starts" do not say it (`low`)."""
+    (`related_site`, `_same_owner`), not a hand-over to a catalogued service
+    (`_hands_over`), not on a platform's own link page, and for none of the reasons a
+    site's own page gives (`_OWN_BOUNCES`; a move only where the page names the site it
+    moved to). What injection kits and TDS doorways print; a safelink's "your link is
+    ready" and a download page's "your download starts" do not say it (`low`)."""
     shown = ctx.page.shown_text if ctx.page is not None else ""
     if not _ANNOUNCES_REDIRECT.search(shown):
         return Severity.LOW, _INTERSTITIAL
