@@ -1609,13 +1609,14 @@ def _carries_ads(ctx: PageContext) -> bool:
 
 def safelink_page(ctx: PageContext) -> Iterator[Finding]:
     """A page of little prose that holds the visitor before a link: a safelink or a
-    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their
-    WordPress clones), which earns from the ads shown while the visitor waits, not from
-    content. Told by its words about the link it will hand over, one naming the link,
-    said twice or beside a countdown its script updates; a site's own shortener that
-    sends on at once, a SPA shell's "Loading…", a download page's wait for its file and
-    an article are none. Its timed redirect to the link is this finding's, not a second
-    `redirect` saying the same at `low`; a doorway's announced bounce stays `redirect`'s."""
+    monetised link shortener's wait page (ouo.io, shrinkme, safelinku and their WordPress
+    clones), which earns from the ads shown while the visitor waits, not from content.
+    Told by its words about the link it will hand over, one naming the link, said twice
+    or beside a countdown its script updates; a site's own shortener that sends on at
+    once, a SPA shell's "Loading…", a download page's wait for its file, an app's share
+    dialog (no countdown, no ad) and an article are none. Its timed redirect to the link
+    is this finding's, not a second `redirect` saying the same at `low`; a doorway's
+    announced bounce stays `redirect`'s."""
     found = _safelink(ctx)
     if found is None or ctx.page is None:
         return
