@@ -1,9 +1,10 @@
 """Popunder and pop networks: a click anywhere opens an ad window behind the page.
 
-Networks that sell pops are marked in the catalogue (`formats = ["popunder"]`); a
-network that sells several formats loads its pop tag from a file named for it; a
-page-level click hook that calls window.open and then hands focus back (blur/focus)
-is the same trick without a known network.
+Networks that sell pops are marked in the catalogue (`formats = ["popunder"]`); one that
+sells other formats too counts only where its tag is its pop tag (the catalogue's
+`format_tags`), and a script named for the format counts; a page-level click hook that
+calls window.open and then hands focus back (blur/focus) is the same trick without a
+known network.
 """
 
 from __future__ import annotations
