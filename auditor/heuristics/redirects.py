@@ -2,7 +2,8 @@
 
 Compromised pages redirect search visitors to spam; the target is off-site by
 registrable domain (a redirect within the site is navigation). Decoded payloads are
-read too, since `location.href = atob('…')` is the common disguise.
+read too, since `location.href = atob('…')` is the common disguise. A page that is
+itself a link shortener's monetised wait (a safelink) is its own kind, `safelink-page`.
 """
 
 from __future__ import annotations
