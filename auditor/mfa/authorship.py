@@ -418,15 +418,16 @@ def _house_credits(page: ParsedPage) -> list[Hit]:
     return out
 
 
-def _opening_text(paragraph: etree._Element, limit: int = 300, elements: int = 200) -> str:
+def _opening_text(paragraph: etree._Element, limit: int = 300, element_limit: int = 200
+                  ) -> str:
     """A paragraph's text as `itertext` reads it, spaces collapsed, as far as a dateline
-    or a staff credit runs: `limit` characters, or `elements` elements in. The parser
+    or a staff credit runs: `limit` characters, or `element_limit` elements in. The parser
     nests `<p><span><p>…`, and reading each paragraph whole read the page once a level
     (200 levels of empty tags: 0.3 s)."""
     pieces = [paragraph.text or ""]
     size, seen = len(pieces[0]), 0
     stack = [(paragraph, iter(paragraph))]
-    while stack and size <= limit and seen <= elements:
+    while stack and size <= limit and seen <= element_limit:
         element, children = stack[-1]
         child = next(children, None)
         if child is None:  # the element is read: its tail follows it
