@@ -126,9 +126,6 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
     return Severity.MEDIUM if target or cookie else None
 
 
-_GATE_VENDORS = frozenset({Category.CONSENT, Category.SOCIAL, Category.CONTENT})
-
-
 def _gate_backed(ctx: PageContext, url: str, code: str) -> bool:
     """Whether a gate's target is a service the site shows it uses, beyond the script
     sending visitors there: its site named elsewhere in the page (a sign-in link, the
@@ -465,6 +462,11 @@ _OWN_BOUNCES = (
 _INTERSTITIAL = " (an interstitial, a safelink's wait page)"
 
 
+# the catalogue's categories of a service a site sends its visitors to: a consent
+# platform, a social or a platform's sign-in, a content or payment platform
+_SERVICE_CATEGORIES = frozenset({Category.CONSENT, Category.SOCIAL, Category.CONTENT})
+
+
 def _known_service(ctx: PageContext, host: str) -> str | None:
     """The company of a catalogued payment, sign-in, consent or content service a wait page
     hands its visitor to (a store's "Redirecting you to PayPal…", "Sie werden zur Zahlung
@@ -472,7 +474,7 @@ def _known_service(ctx: PageContext, host: str) -> str | None:
     None. A doorway bounces to a kit's landing or a TDS no vendor runs; a hosting
     platform's customer (`site_of` names each its own site) is vouched for by nobody."""
     entity = ctx.catalogue.host_runner(host).entity
-    if entity is None or entity.category not in _GATE_VENDORS \
+    if entity is None or entity.category not in _SERVICE_CATEGORIES \
             or site_of(host) != registrable_domain(host):
         return None
     return entity.company
