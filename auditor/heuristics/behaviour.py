@@ -1064,7 +1064,8 @@ _FIXED = re.compile(r"position\s*:\s*fixed", re.I)
 ANCESTORS = 3  # how far up the block whose words a download link is read with may be
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# a sentence's end in a block's text, its blocks' breaks written as newlines
+_BLOCK_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                          "section", "article", "header", "footer", "main", "aside", "td",
                          "tr", "table", "br", "dd", "dt", "blockquote", "pre", "form"})
@@ -1091,7 +1092,7 @@ def _browser_stale(block: etree._Element) -> bool:
         stack.extend((child, False) for child in reversed(el))
     return any(_BROWSER_WORDS.search(sentence) and (
         _UPDATE_WORDS.search(sentence) or _STALE.search(sentence))
-        for sentence in _SENTENCE_END.split("".join(parts)))
+        for sentence in _BLOCK_SENTENCE_END.split("".join(parts)))
 
 
 def fake_updates(ctx: PageContext) -> Iterator[Finding]:

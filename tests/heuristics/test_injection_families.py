@@ -554,6 +554,16 @@ def test_a_lure_beside_a_push_service_is_bait(sdk: str, said: str,
     assert found.severity is H and "(its script asks for notification permission)" in found.message
 
 
+def test_a_lure_after_a_reported_sentence_in_chinese_is_bait(audit_listed: AuditListed) -> None:
+    """A sentence about the scam ends at the ideographic full stop: the lure spoken to
+    the visitor after it is bait. The fake-update check's own `_SENTENCE_END` (Latin
+    stops, newlines) shadowed the one this reading was written with, so "诈骗网站要求…。"
+    excused the lure that followed it."""
+    said = "诈骗网站要求用户点击允许。点击“允许”以确认您不是机器人"
+    report = audit_listed(wp_page(head=ONESIGNAL, body_top=f"<h1>{said}</h1>"), URL)
+    assert [f.severity for f in report.findings if f.kind == "notification-bait"] == [H]
+
+
 PROPELLER_PUSH = ('<script src="https://propu.sh/pfe/current/tag.min.js?z=5123456" '
                   'data-cfasync="false" async></script>')
 PROPELLER_POP = ('<script data-cfasync="false" type="text/javascript" '
