@@ -32,7 +32,6 @@ from auditor.dom.parser import (
 from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
-from auditor.heuristics.obfuscation import named_beyond
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
@@ -253,36 +252,95 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
-# a header bidding or ad server setup the page's own code names, its library in a bundle
-_STACK_CARRIERS = frozenset({Category.ADVERTISING, Category.TAG_MANAGER})
-_AD_CODE = re.compile(r"\bpbjs\b|\bgoogletag\b|\bapstag\b|prebid", re.I)
+# header bidding or an ad server the page's own code runs, not merely names: its library
+# loaded (`prebid.js`, however a build names it), or a call that sets it up (Prebid's
+# `setConfig`, `addAdUnits`, `requestBids`; GPT's `defineSlot`, `pubads()`; Amazon's
+# `apstag.init`, `fetchBids`). A queue stub (`window.pbjs = {que: []}`) sets up nothing:
+# a kit adds one as cheaply as it names its path `sync`.
+_PREBID_FILE = re.compile(r"prebid[\w.-]*\.js", re.I)
+_STACK_CALL = re.compile(
+    r"\bpbjs\s*\.\s*(?:setConfig|addAdUnits|requestBids|setBidderConfig)\s*\("
+    r"|\bgoogletag\s*\.\s*(?:defineSlot|defineOutOfPageSlot|pubads)\s*\("
+    r"|\bapstag\s*\.\s*(?:init|fetchBids)\s*\(")
+
+
+def _runs_ad_stack(ctx: PageContext, place: etree._Element,
+                   stack: tuple[set[str], set[str]]) -> bool:
+    """Whether the page's own tags run an ad stack whose bidders sync users: an ad
+    network's tag (`_ad_stack`: no tag manager, whose container may hold anything or
+    nothing, and no analytics), a Prebid library loaded, bids configured, or a call that
+    sets the stack up in a script other than the one writing the frame (`place`). A
+    bidder's sync frame is in a saved page only once the stack ran, and then what ran
+    it is in the page too: GTM alone backed a kit's `/usersync` frame on any article."""
+    if any((network := ctx.catalogue.network_named(name)) is not None
+           and network.category is Category.ADVERTISING for name in stack[0]):
+        return True
+    if any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
+           for r in ctx.resources):
+        return True
+    if ctx.page is None:
+        return False
+    if prebid.bids(ctx.page):
+        return True
+    return any(script is not place and _STACK_CALL.search(script.text or "")
+               for script in ctx.page.scripts)
 
 
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
               stack: tuple[set[str], set[str]]) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
     something else on the page lacks it, or None. A user-sync frame is dropped by an ad
-    stack (Prebid's bidders, an SSP's tag): a page running no ad network and naming no
-    header bidding has none to sync. A group's sign-in or storage frame is its site's,
-    and the site shows in the page beyond the frame (a sign-in link, its script) or
-    carries the page's name. A kit can call its path `sync` or its host `login.`; it
-    does not add the stack or the links that go with them."""
+    stack (`_runs_ad_stack`): a page running none has none to sync. A group's sign-in or
+    storage frame is its site's, and the site shows in the page beyond the frame (a
+    sign-in link, its script) or carries the page's name. A kit can call its path `sync`
+    or its host `login.`; it does not add the stack or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        # an ad network's or a tag manager's (GTM loads many a site's Prebid), not any
-        # catalogued one's: analytics syncs no bidder's users (Google Analytics alone
-        # backed a kit's `/usersync`)
-        if any((network := ctx.catalogue.network_named(name)) is not None
-               and network.category in _STACK_CARRIERS for name in stack[0]) or (
-                ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
+        if _runs_ad_stack(ctx, place, stack):
             return None
         return "but the page runs no ad stack whose bidders sync users"
     if purpose.startswith(_SIGN_IN_JOB):
         own = (place.text or "") if place.tag == "script" else url
-        if related_site(host_of(url), ctx.first_party) or named_beyond(ctx, site, own):
+        if related_site(host_of(url), ctx.first_party) or shown_beyond(ctx, site, own):
             return None
-        return f"but the page names {site} nowhere else (a group's sign-in shows in its links)"
+        return f"but the page shows {site} nowhere else (a group's sign-in shows in its links)"
     return None
+
+
+# what a page loads of a site's that is the site's service at work (its sign-in SDK, an
+# age-check vendor's script, its stylesheet), not a request anyone adds unseen
+_SHOWN_TYPES = frozenset({RequestType.SCRIPT, RequestType.STYLESHEET})
+
+
+def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
+    """Whether the page shows a site (a registrable domain) beyond `own`, the text asking
+    (a frame's address, a redirect's script): a link a visitor sees (text, an image or a
+    label, no inline hiding of it or a wrapper) or a form sending there, or a script or
+    stylesheet it loads from there that `own` does not name (the asking script's own
+    request). A site's services show so (a sign-in link to the group's SSO host, the
+    age-check vendor's script, a country switcher's link); a kit's link to its own host
+    is hidden (`display:none`, an empty `<a>`), a hint or a comment, and any mention of
+    the host in the page's text bought a frame or a redirect its `low`."""
+    site = site.lower()
+    if not site or ctx.root is None:
+        return False
+    own = own.lower()
+    if any(r.domain == site and r.type in _SHOWN_TYPES and not r.hint
+           and r.url.lower() not in own for r in ctx.resources):
+        return True
+    for el in ctx.root.iter("a", "form"):
+        address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
+        url = resolve(address or "", ctx.url)
+        if not url or registrable_domain(host_of(url)) != site:
+            continue
+        if str(el.tag).lower() == "a" and not (
+                el.text_content().strip() or el.find(".//img") is not None
+                or el.get("aria-label") or el.get("title")):
+            continue  # nothing to click
+        if hiding(el) is None and not any(hiding(up) is not None
+                                          for up in el.iterancestors()):
+            return True
+    return False
 
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
@@ -556,18 +614,19 @@ def _has_tabs(ctx: PageContext) -> bool:
 
 
 def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
-               by_names: bool = True) -> bool:
+               by_names: bool = True, by_roles: bool = True) -> bool:
     """Whether an element is (inside) a menu, dialog, tab panel or similar that scripts
-    toggle: by its tag, role or names (`by_names`), or because a button of the page says
-    it opens it."""
+    toggle: by its tag or role (`by_roles`; a tab panel's only with a tab on the page),
+    its names (`by_names`), or because a button of the page says it opens it."""
     opened: frozenset[str] | None = None
     node: etree._Element | None = el
     while node is not None:
         tag = str(node.tag).lower()
-        if tag in ("nav", "menu", "dialog", "details", "select"):
+        if by_roles and tag in ("nav", "menu", "dialog", "details", "select"):
             return True
         role = (node.get("role") or "").lower()
-        if role in _WIDGET_ROLES and (role != "tabpanel" or ctx is None or _has_tabs(ctx)):
+        if role in _WIDGET_ROLES and (by_roles or role == "tabpanel") and (
+                role != "tabpanel" or ctx is None or _has_tabs(ctx)):
             return True  # a tab panel with no tab on the page is one only by its name
         names = f"{node.get('class') or ''} {node.get('id') or ''}" if by_names else ""
         if names.strip() and _WIDGET_WORDS.search(names):
@@ -580,23 +639,30 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
     return False
 
 
-# What a dialog a script opens has besides a name (`popup-wrap`, `modal-container` are
-# anyone's class words, a kit's too): a modal library's own structure, as each documents
-# it: Bootstrap's `.modal` holding its `.modal-dialog`, Magnific Popup's `mfp-hide`,
-# Popup Maker's `data-popmake`, Elementor's popup template, Fancybox's `data-fancybox`
-# link naming it (`data-src="#id"`, read by `_opened_ids`' sibling below), jQuery UI's
-# `.dialog(` called on its id; or a control that closes it (Bootstrap's `data-bs-dismiss`,
-# a button labelled close or ×; a `<span class="close">&times;</span>` as the most copied
-# modal code, W3Schools', writes its control).
-_LIBRARY_CLASSES = re.compile(r"(?:^|\s)(?:mfp-hide|ui-dialog|fancybox-content|pum)(?:\s|$)")
-_LIBRARY_ATTRIBUTES = ("data-popmake", "aria-modal", "data-bs-backdrop", "data-backdrop")
+# A dialog library's own structure, as each documents it, and the file the page loads it
+# by: Bootstrap's `.modal` holding its `.modal-dialog` (or its `data-bs-backdrop`),
+# Magnific Popup's `mfp-hide`, jQuery UI's `ui-dialog`, Fancybox's `fancybox-content`,
+# Popup Maker's `pum` and `data-popmake`, Elementor's popup template. The markup is
+# anyone's to copy; the library loaded beside it is the site's stack at work.
+_LIBRARY_CLASSES = (
+    ("Magnific Popup", re.compile(r"(?:^|\s)mfp-hide(?:\s|$)")),
+    ("jQuery UI", re.compile(r"(?:^|\s)ui-dialog(?:\s|$)")),
+    ("Fancybox", re.compile(r"(?:^|\s)fancybox-content(?:\s|$)")),
+    ("Popup Maker", re.compile(r"(?:^|\s)pum(?:\s|$)")),
+)
+_LIBRARY_ATTRIBUTES = (("Popup Maker", "data-popmake"), ("Bootstrap", "data-bs-backdrop"),
+                       ("Bootstrap", "data-backdrop"))
+_LIBRARY_FILES = {
+    "Bootstrap": re.compile(r"bootstrap[\w.-]*\.js", re.I),
+    "Magnific Popup": re.compile(r"magnific-popup", re.I),
+    # WordPress ships jQuery UI's dialog as wp-includes/js/jquery/ui/dialog.min.js
+    "jQuery UI": re.compile(r"jquery-ui|jquery\.ui|/ui/(?:widgets/)?dialog", re.I),
+    "Fancybox": re.compile(r"fancybox", re.I),
+    "Popup Maker": re.compile(r"popup-maker|pum-site-scripts", re.I),
+    "Elementor": re.compile(r"/elementor(?:-pro)?/", re.I),
+}
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
-_CLOSERS = etree.XPath(
-    ".//*[@data-dismiss or @data-bs-dismiss or @data-close or @data-fancybox-close"
-    " or (self::button or self::a or self::span or self::i or @role='button')"
-    " and (contains(translate(concat(@aria-label, ' ', @class, ' ', @title), 'CLOSE',"
-    " 'close'), 'close') or normalize-space(.)='×' or normalize-space(.)='✕')]")
 _NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
 _UI_DIALOG = re.compile(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
 
@@ -620,35 +686,67 @@ def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
     return ctx.page.view("library dialog ids", build) if ctx.page is not None else build()
 
 
-def _dialogs_structure(node: etree._Element, ctx: PageContext) -> bool:
-    """Whether an element is a dialog by more than its name: its library's structure or
-    a control closing it (`_LIBRARY_CLASSES` and the attributes above)."""
-    if any(node.get(name) is not None for name in _LIBRARY_ATTRIBUTES):
-        return True
+def _dialog_library(node: etree._Element) -> str | None:
+    """The dialog library whose documented structure an element has, if any."""
+    for library, name in _LIBRARY_ATTRIBUTES:
+        if node.get(name) is not None:
+            return library
     if (node.get("data-elementor-type") or "") == "popup":
-        return True
+        return "Elementor"
     classes = node.get("class") or ""
-    if _LIBRARY_CLASSES.search(classes):
-        return True
+    for library, pattern in _LIBRARY_CLASSES:
+        if pattern.search(classes):
+            return library
     if re.search(r"(?:^|\s)modal(?:\s|$)", classes) and _MODAL_DIALOG(node):
-        return True
-    if node.get("id") and node.get("id") in _fancybox_and_ui_ids(ctx):
-        return True
-    # the box a script shows holds its own close control (not any × further up the page)
-    return hiding(node) is not None and bool(_CLOSERS(node))
+        return "Bootstrap"
+    return None
+
+
+def _loads_library(ctx: PageContext, library: str) -> bool:
+    """Whether the page loads a dialog library's script (by its file's name)."""
+    pattern = _LIBRARY_FILES[library]
+    return any(r.type is RequestType.SCRIPT and not r.hint and pattern.search(r.url)
+               for r in ctx.resources)
+
+
+def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
+    """Whether a script of the page outside an element names it, quoted, by its id or a
+    class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
+    `querySelector('.newsletter-popup')`): the page's code opening its dialog, as
+    W3Schools' modal, the most copied, does. A bare quoted class word is any code's."""
+    if ctx.page is None:
+        return False
+    ident = node.get("id") or ""
+    names = [f"#{re.escape(ident)}"] if ident else []
+    names += [f"\\.{re.escape(c)}" for c in (node.get("class") or "").split()]
+    lookups = [f"getElementById\\(\\s*['\"]{re.escape(ident)}['\"]"] if ident else []
+    lookups += [f"getElementsByClassName\\(\\s*['\"]{re.escape(c)}['\"]"
+                for c in (node.get("class") or "").split()]
+    if not names:
+        return False
+    pattern = re.compile("|".join((f"['\"](?:{'|'.join(names)})(?![\\w-])", *lookups)))
+    inside = set(node.iter("script"))
+    return any(script not in inside and pattern.search(script.text or "")
+               for script in ctx.page.scripts)
 
 
 def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
-    """Whether a hidden frame is in a dialog, tab or menu a script opens, told by what a
-    real one has (`_in_widget` without the class words, or `_dialogs_structure`): a
-    wrapper named `popup-wrap` alone excused a kit's frame."""
-    if _in_widget(el, ctx, by_names=False):
+    """Whether a hidden frame is in a dialog, tab or menu the page's own stack opens,
+    told by something outside the box: a control naming it (`_in_widget`'s opened ids, a
+    tab panel with its tabs, a Fancybox link), the page's code naming it, or a dialog
+    library's structure where the page loads that library. What a box says of itself
+    (`role="dialog"`, `aria-modal`, a close button inside it, a class word) an injected
+    overlay writes as cheaply: a kit's frame in `<div role="dialog">` with a × read low."""
+    if _in_widget(el, ctx, by_names=False, by_roles=False):
         return True
     node: etree._Element | None = el.getparent()
     for _ in range(ANCESTORS + 2):
         if node is None:
             return False
-        if _dialogs_structure(node, ctx):
+        if (node.get("id") and node.get("id") in _fancybox_and_ui_ids(ctx)) \
+                or _named_by_code_outside(node, ctx):
+            return True
+        if (library := _dialog_library(node)) is not None and _loads_library(ctx, library):
             return True
         node = node.getparent()
     return False

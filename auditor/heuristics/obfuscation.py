@@ -61,22 +61,6 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
     return bool(host) and host.lower() in page_text
 
 
-def named_beyond(ctx: PageContext, site: str, own: str) -> bool:
-    """Whether the page's markup names a site (a registrable domain) more often than
-    `own`, the text asking (a frame's address, a redirect's script), does: in a link, a
-    script's or form's address, other code. A site's own services show in its markup (a
-    sign-in link to the group's SSO host, a country switcher to its other store); a kit's
-    host is named where it acts and nowhere else."""
-    if not site:
-        return False
-    site = site.lower()
-    if ctx.page is None:
-        text = ctx.document.text.lower()
-    else:
-        text = ctx.page.view("text lowered", lambda: ctx.document.text.lower())
-    return text.count(site) > own.lower().count(site)
-
-
 def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
                   ) -> frozenset[str]:
     """The hosts of decoded data (`HiddenURL.in_data`) that are its vendor's: a vendor's

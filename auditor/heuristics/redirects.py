@@ -24,8 +24,9 @@ from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
+from auditor.heuristics.hidden import shown_beyond
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import named_beyond, script_codes
+from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
 from auditor.urls import (
     host_of,
@@ -129,14 +130,14 @@ def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
 def _gate_backed(ctx: PageContext, url: str, code: str) -> bool:
     """Whether a gate's target is a service the site shows it uses, beyond the script
     sending visitors there: its site named elsewhere in the page (a sign-in link, the
-    age-check vendor's script, a country switcher's link: `named_beyond`), carrying the
+    age-check vendor's script, a country switcher's link: `shown_beyond`), carrying the
     page's own name, or a vendor the catalogue files (a consent platform, an identity
     provider). A kit names its host and cookie as a gate's (`login.casino-x.example`,
     `logged_in`) and shows neither anywhere else."""
     host = host_of(url)
     # a consent platform, a social or a big platform's sign-in (`_known_service`)
     return (_known_service(ctx, host) is not None or related_site(host, ctx.first_party)
-            or named_beyond(ctx, registrable_domain(host), code))
+            or shown_beyond(ctx, registrable_domain(host), code))
 
 
 def _offsite(url: str, ctx: PageContext) -> str | None:
@@ -704,7 +705,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                     yield finding(REDIRECT, Severity.MEDIUM if unbacked else gate,
                                   f"script sends visitors without a gate's cookie to {site}, "
                                   + ("a gate by its address and the cookie it tests, but "
-                                     "the page names the gate's site nowhere else; check "
+                                     "the page shows the gate's site nowhere else; check "
                                      "that the target is the site's gate service"
                                      if unbacked else
                                      "a gate by its address and the cookie it tests (an "

@@ -127,7 +127,8 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("a newsletter form in a closed popup with its close button", "footer",
      '<div class="newsletter-popup" style="display:none"><button class="close" aria-label='
      '"Close">×</button><iframe src="https://forms.letterbox-mail.example/f/q27" width="480" '
-     'height="320"></iframe></div>'),
+     'height="320"></iframe></div><script>setTimeout(function () { document.querySelector('
+     "'.newsletter-popup').style.display = 'block'; }, 20000);</script>"),
     # brands' own sign-in and payment domains the name alone read as dressed (high in
     # review): MSAL's silent token renewal, Amazon Pay's and Stripe's asset frames
     ("MSAL's silent token renewal on Microsoft's sign-in host", "footer",
@@ -476,6 +477,11 @@ def test_a_written_loader_is_judged_by_whether_its_address_shows(
         (f.kind, f.message) for f in report.findings]
 
 
+def _library(path: str) -> str:
+    """A dialog library's script as a WordPress plugin or theme loads it."""
+    return f'<script src="https://www.harbourgazette.example/wp-content/plugins/{path}"></script>'
+
+
 _FORM = ('<iframe src="https://forms.letterbox-mail.example/f/q27" width="480" height="320">'
          "</iframe>")
 # (what, the dialog's markup holding the frame, the hidden-iframe severities): each
@@ -483,9 +489,11 @@ _FORM = ('<iframe src="https://forms.letterbox-mail.example/f/q27" width="480" h
 DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("a Bootstrap modal, opened by a script", '<div class="modal fade" id="nl" tabindex="-1" '
      'aria-hidden="true" style="display:none"><div class="modal-dialog"><div class="modal-'
-     f'content">{_FORM}</div></div></div>', [L]),
+     f'content">{_FORM}</div></div></div>' + _library("bootstrap/js/bootstrap.bundle.min.js"),
+     [L]),
     ("a Magnific Popup inline popup", '<a class="open-popup-link" href="#nl">Subscribe</a>'
-     f'<div id="nl" class="white-popup mfp-hide" style="display:none">{_FORM}</div>', [L]),
+     f'<div id="nl" class="white-popup mfp-hide" style="display:none">{_FORM}</div>'
+     + _library("magnific-popup/jquery.magnific-popup.min.js"), [L]),
     ("a Fancybox inline box", '<a data-fancybox data-src="#nl" href="javascript:;">Subscribe'
      f'</a><div id="nl" style="display:none;max-width:500px">{_FORM}</div>', [L]),
     ("a jQuery UI dialog", f'<div id="nl-dialog" title="Newsletter" style="display:none">'
@@ -495,15 +503,39 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
      'overlay click_open" data-popmake=\'{"id":512,"slug":"newsletter"}\' role="dialog" '
      'aria-modal="false" style="display:none"><div id="popmake-512" class="pum-container '
      f'popmake"><div class="pum-content popmake-content">{_FORM}</div><button type="button" '
-     'class="pum-close popmake-close" aria-label="Close">×</button></div></div>', [L]),
+     'class="pum-close popmake-close" aria-label="Close">×</button></div></div>'
+     + _library("popup-maker/assets/js/site.min.js"), [L]),
     ("an Elementor popup", '<div data-elementor-type="popup" data-elementor-id="733" class="'
-     f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>',
-     [L]),
-    ("an aria-modal box", f'<div aria-modal="true" style="display:none">{_FORM}</div>', [L]),
-    # W3Schools' modal, the most copied: its control a span holding ×
-    ("a modal closed by a span's ×", '<div id="myModal" class="modal" style="display:none">'
-     f'<div class="modal-content"><span class="close">&times;</span>{_FORM}</div></div>',
-     [L]),
+     f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>'
+     + _library("elementor-pro/assets/js/frontend.min.js"), [L]),
+    ("an aria-modal box a button opens", '<button aria-controls="nl">Subscribe</button>'
+     f'<div id="nl" aria-modal="true" style="display:none">{_FORM}</div>', [L]),
+    # W3Schools' modal, the most copied: its control a span holding ×, its script opening
+    # the box by its id
+    ("a modal its script opens by its id", '<button id="myBtn">Subscribe</button><div '
+     'id="myModal" class="modal" style="display:none"><div class="modal-content"><span '
+     f'class="close">&times;</span>{_FORM}</div></div><script>var modal = document.'
+     'getElementById("myModal"); document.getElementById("myBtn").onclick = function() {'
+     ' modal.style.display = "block"; };</script>', [L]),
+    ("a newsletter box its theme's script opens by its class", '<div class="newsletter-popup"'
+     f' style="display:none">{_FORM}</div><script>setTimeout(function () {{ document.'
+     "querySelector('.newsletter-popup').style.display = 'block'; }, 20000);</script>", [L]),
+    # what a box says of itself, which an injected overlay writes as cheaply: its role,
+    # aria-modal, a × inside it, a library's class with no library loaded
+    ("an aria-modal box nothing opens", f'<div aria-modal="true" style="display:none">{_FORM}'
+     "</div>", [M]),
+    ("a modal closed by a span's ×, nothing opening it", '<div id="myModal" class="modal" '
+     f'style="display:none"><div class="modal-content"><span class="close">&times;</span>'
+     f"{_FORM}</div></div>", [M]),
+    ("a role=dialog overlay with its close button", '<div id="ovl-7731" role="dialog" '
+     'aria-modal="true" style="display:none"><button class="close" aria-label="Close">'
+     f"&times;</button>{_FORM}</div>", [M]),
+    ("Bootstrap's markup with no Bootstrap loaded", '<div class="modal fade" id="nl" '
+     'style="display:none"><div class="modal-dialog"><div class="modal-content">'
+     f"{_FORM}</div></div></div>", [M]),
+    ("a script inside the box naming it", '<div id="ovl-7731" role="dialog" style="display:'
+     f"none\">{_FORM}<script>document.getElementById('ovl-7731').dataset.k = 1;</script>"
+     "</div>", [M]),
     # a wrapper's class word and nothing a dialog has: a kit names its wrapper so too
     ("a popup-wrap class alone", f'<div class="popup-wrap" style="display:none">{_FORM}</div>',
      [M]),
@@ -517,9 +549,10 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
 @pytest.mark.parametrize(("what", "dialog", "expected"), DIALOGS, ids=[c[0] for c in DIALOGS])
 def test_a_hidden_frame_is_a_dialogs_by_what_a_dialog_has(
         what: str, dialog: str, expected: list[Severity], audit_listed: AuditListed) -> None:
-    """`popup-wrap` or `modal-container` alone made a hidden frame a dialog's (low): a
-    dialog is told by its library's structure, its role, `aria-modal`, an opener or a
-    close control inside it."""
+    """`popup-wrap` or `modal-container` alone made a hidden frame a dialog's (low), and
+    then `role="dialog"`, `aria-modal` or a × inside the box did, which an injected
+    overlay writes as cheaply: a dialog is the page's by something outside the box, a
+    control or a script of the page opening it, or its library loaded beside its markup."""
     report = audit_listed(wp_page(footer=dialog), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
 
@@ -539,11 +572,30 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     ("a sync frame beside analytics alone", '<script async src="https://www.googletag'
      'manager.com/gtag/js?id=G-Q27XK1MB3C"></script>' + _FRESH_SYNC, [M]),
     # a tag manager loads many a site's Prebid: its container is where the stack is
-    ("a sync frame beside a tag manager", '<script async src="https://www.googletag'
-     'manager.com/gtm.js?id=GTM-Q27XK1"></script>' + _FRESH_SYNC, [L]),
+    # a tag manager's container may hold an ad stack or none: a bidder's sync frame is in
+    # a saved page once the stack ran, and what ran it is in the page too
+    ("a sync frame beside a tag manager alone", '<script async src="https://www.googletag'
+     'manager.com/gtm.js?id=GTM-Q27XK1"></script>' + _FRESH_SYNC, [M]),
+    ("a sync frame beside the Prebid library a tag manager loaded", '<script async src="https'
+     '://www.googletagmanager.com/gtm.js?id=GTM-Q27XK1"></script><script async src="https://'
+     'www.harbourgazette.example/assets/prebid8.52.0.js"></script>' + _FRESH_SYNC, [L]),
+    # Prebid's queue stub sets nothing up: a kit adds one beside its frame
+    ("a sync frame beside Prebid's queue stub alone", "<script>window.pbjs = window.pbjs || "
+     "{que: []};</script>" + _FRESH_SYNC, [M]),
+    ("a sync frame beside GPT's setup", "<script>window.googletag = window.googletag || {cmd:"
+     " []}; googletag.cmd.push(function () { googletag.defineSlot('/21776187/news/mpu', "
+     "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
+     [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),
+    # a link a kit adds to its own host is one no visitor sees
+    ("a sign-in frame beside a hidden link to its host", '<a href="https://login.casino-x.'
+     'example/" style="display:none">.</a>' + _FRESH_LOGIN, [M]),
+    ("a sign-in frame beside an empty link to its host", '<a href="https://login.casino-x.'
+     'example/"></a>' + _FRESH_LOGIN, [M]),
+    ("a sign-in frame beside a hint for its host", '<link rel="dns-prefetch" href="//login.'
+     'casino-x.example">' + _FRESH_LOGIN, [M]),
 ]
 
 
