@@ -23,7 +23,8 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import base64_text, spliced
-from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped
+from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped, url_literals
+from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -1105,17 +1106,14 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
     button or sticky bar, is neither); the browser is named by the link or in the sentence
     that says it needs an update. A browser maker's own installer is what it says; a
     how-to linking a mirror reads alike (`_update_verdict` says how sure)."""
-    if ctx.page is None or not _PROGRAM_HREF.search(ctx.page.lowered):
-        return  # no href names such a file: most pages link none
-    for a in ctx.page.tagged("a"):
-        href = a.get("href") or ""
-        if not _PROGRAM.search(href.split("?")[0].split("#")[0].strip()):
-            continue  # most links are pages: the file's extension is tested first
+    if ctx.page is None:
+        return
+    for a, href in _downloads(ctx.page):
         url = resolve(href, ctx.url)
         host = _unknown_site(ctx, url) if url else None
         if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
-        said = " ".join(str(t) for t in a.itertext())
+        said = " ".join((*(str(t) for t in a.itertext()), a.get("value") or ""))
         calls = _UPDATE_CALL.search(said) is not None
         names_browser = _BROWSER_WORDS.search(said) is not None
         block: etree._Element | None = a
@@ -1134,6 +1132,34 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
                     f"another site{why}", url, line=line_of(a), xpath=ctx.xpath(a), key=(url,))
                 break
             block = block.getparent()
+
+
+# a click handler starting a download: the page sent to a file's address or the file
+# opened in a window (`location='…/Chrome_Update.zip'`, `window.open('…/Setup.exe')`), as
+# a fake update's button does where no link shows the file
+_DOWNLOAD_SINK = re.compile(r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*"
+                            r"(?:replace|assign)\s*\(|\bwindow\s*\.\s*open\s*\()\s*\Z")
+_CLICK_HANDLERS = frozenset({"onclick", "onmousedown", "onmouseup", "onpointerdown",
+                             "onpointerup", "ontouchstart", "ontouchend"})
+
+
+def _downloads(page: ParsedPage) -> Iterator[tuple[etree._Element, str]]:
+    """(element, address) of each link to a program file (`_PROGRAM`), then of each
+    control whose click handler starts the download of one: a button's `onclick` is the
+    link a kit writes where a link's `href` would show the file on hover."""
+    if _PROGRAM_HREF.search(page.lowered):  # no href names such a file: most pages link none
+        for a in page.tagged("a"):
+            href = a.get("href") or ""
+            if _PROGRAM.search(href.split("?")[0].split("#")[0].strip()):
+                yield a, href  # most links are pages: the extension is tested first
+    for el in page.with_handlers:
+        for attr, code in handlers_of(el):
+            if attr.lower() not in _CLICK_HANDLERS or "//" not in code:
+                continue
+            for m in url_literals(code):
+                if _PROGRAM.search(m.group(2).split("?")[0].split("#")[0]) and \
+                        _DOWNLOAD_SINK.search(code, max(0, m.start() - 40), m.start()):
+                    yield el, m.group(2)
 
 
 # --- wallet drainers -----------------------------------------------------------------

@@ -796,6 +796,11 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "older version of Firefox has this error.</li><li><a href='https://dl.fileportal.test/"
         "mozilla/Firefox_Setup_141.0.exe'>Update Firefox now</a> (offline installer).</li></ol>"
         )}, "fake-update", M),
+    ("a how-to's download button opening the installer on a mirror", {"post": (
+        "<h2>Chrome says it is out of date?</h2><p>An outdated browser shows this error. "
+        "<button type='button' onclick=\"window.open('https://files.softmirror.test/chrome/"
+        "ChromeSetup.exe', '_blank')\">Update Chrome (ChromeSetup.exe)</button></p>")},
+     "fake-update", M),
     ("an Edge error explainer linking its setup on a download site", {"post": (
         "<p>Error STATUS_ACCESS_VIOLATION in Edge usually means an outdated browser. <a href="
         "'https://mirror.downloadhub.test/edge/MicrosoftEdgeSetup.exe'>Update Edge "
@@ -923,6 +928,19 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
     ("an in-flow lure whose update is a zip", {"post": (
         "<p>Your browser is out of date. Update Chrome to view this page.</p><a href='https://"
         "files.softmirror.test/dl/Chrome.Update.a1b2c3.zip'>Update Chrome</a>")}, "fake-update"),
+    # the download started by a button's click handler, where no link shows the file
+    ("an in-flow lure's button sending the page to a zip", {"post": (
+        "<div class='upd-bar'><p>Your browser is out of date. Update Chrome to keep reading."
+        "</p><button onclick=\"location='https://dl-cdn.vexor-upd.test/Chrome_Update.zip'\">"
+        "Update now</button></div>")}, "fake-update"),
+    ("an overlay's link opening an installer in a window", {"body_top": (
+        "<div style='position:fixed;inset:0;z-index:99999'><h2>Critical error: your Chrome "
+        "version is outdated</h2><a href='#' onclick=\"window.open('https://files.vexor-upd."
+        "test/ChromeSetup.exe');return false;\">Update Chrome</a></div>")}, "fake-update"),
+    ("an overlay's input button assigning location.href an apk", {"body_top": (
+        "<div style='position:fixed;inset:0'><p>Your Chrome browser is out of date.</p><input "
+        "type='button' value='Update Chrome' onclick=\"window.location.href = 'https://apk."
+        "vexor-upd.test/chrome-update.apk'\"></div>")}, "fake-update"),
     ("an in-flow lure on a host dressed as the browser", {"post": (
         "<p>Your Firefox is outdated.</p><a href='https://firefox-release-notes.test/setup.exe'>"
         "Update Firefox</a>")}, "fake-update"),
@@ -1760,3 +1778,24 @@ def test_an_article_written_after_the_closing_html_is_no_farm(audit_listed: Audi
               + "</div>")
     assert [f for f in audit_listed(wp_page(after=second), URL).findings
             if f.kind == "hidden-links"] == []
+
+
+@pytest.mark.parametrize("post", [
+    # a download portal's button fetching a program with no word of a browser update
+    "<p>VLC media player 3.0.21 for Windows.</p><button onclick=\"location='https://dl."
+    "fileportal.test/videolan/vlc-3.0.21-win64.exe'\">Download VLC</button>",
+    # browser-update.org's notice: its button opens the browser's own page, no file
+    "<div class='buorg'>Your web browser (Chrome 96) is out of date. <button onclick=\"window."
+    "open('https://browser-update.org/update-browser.html#3:harbourgazette.example')\">Update "
+    "browser</button></div>",
+    # a handler comparing the address, not sending the page there
+    "<p>Your browser is out of date.</p><button onclick=\"if (location.href == 'https://files."
+    "vexor-upd.test/ChromeSetup.exe') { return; }\">Update Chrome</button>",
+])
+def test_a_click_handler_fetching_no_update_is_no_fake_update(
+        post: str, audit_listed: AuditListed) -> None:
+    """A button whose click starts a download is a fake update only where its block says
+    the browser needs one and the file is a program: not a portal's download button, not
+    a notice sending the visitor to a page, not a test of the address."""
+    report = audit_listed(wp_page(post=post), URL)
+    assert [f for f in report.findings if f.kind == "fake-update"] == [], report.findings
