@@ -620,3 +620,46 @@ def test_a_jobs_word_in_a_fresh_hosts_address_needs_what_comes_with_the_job(
     shows the stack or the site elsewhere where the job is real."""
     report = audit_listed(wp_page(footer=footer), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# a publisher's own stack as its vendors document it: GPT, Prebid.js built by the site,
+# its ad units and bidders, a consent platform's dialog, and the sync frames the bidders
+# drop once the auction ran (one of an SSP the catalogue does not know)
+_PUBLISHER_HEAD = (
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+    '<script async src="https://www.harbourgazette.example/assets/js/prebid8.52.0.js">'
+    "</script><script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push("
+    "function () { pbjs.addAdUnits([{code: 'div-mpu', mediaTypes: {banner: {sizes: [[300, "
+    "250]]}}, bids: [{bidder: 'appnexus', params: {placementId: 13144370}}, {bidder: "
+    "'rubicon', params: {accountId: 14062, siteId: 70608, zoneId: 498816}}]}]); pbjs."
+    "requestBids({bidsBackHandler: function () {}}); });</script>")
+_CMP_DIALOGS = {
+    "OneTrust": '<script src="https://cdn.cookielaw.org/scripttemplates/otSDKStub.js" '
+    'data-domain-script="0f8e2a6c-5b1d-4e7f-9a3c-2d6b8e1f4a70"></script><div id="onetrust-'
+    'consent-sdk"><div id="onetrust-banner-sdk" class="otFlat" role="dialog" aria-modal="'
+    'true" aria-label="Cookie banner" style="display:none"><p>We use cookies.</p><button '
+    'id="onetrust-accept-btn-handler">Accept</button><button class="onetrust-close-btn-'
+    'handler" aria-label="Close">×</button></div></div>',
+    "Cookiebot": '<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid'
+    '="7d3a1f0e-2b4c-4d8e-9f6a-1c2b3d4e5f60" type="text/javascript"></script><div id="'
+    'CybotCookiebotDialog" role="dialog" aria-modal="true" style="display:none"><a id="'
+    'CybotCookiebotDialogBodyButtonAccept" href="#">Allow all</a></div>',
+}
+_BIDDER_SYNCS = (
+    '<iframe src="https://sync.adpartner-x.example/usersync?gdpr=1&amp;uid=0" width="0" '
+    'height="0" style="display:none"></iframe><iframe src="https://acdn.adnxs.com/dmp/async'
+    '_usersync.html" width="0" height="0" style="display:none"></iframe>')
+
+
+@pytest.mark.parametrize("cmp", sorted(_CMP_DIALOGS))
+def test_a_publishers_own_stack_with_its_consent_dialog_reads_low(
+        cmp: str, audit_listed: AuditListed) -> None:
+    """The excuses a kit can no longer buy (a queue stub, a tag manager alone, a box's
+    own `role="dialog"`) are what a real stack has more than: its library, its ad units
+    and bidders, and the CMP that loads its own dialog. Its bidders' sync frames stay
+    low and nothing on the page is high."""
+    report = audit_listed(wp_page(head=_PUBLISHER_HEAD + _CMP_DIALOGS[cmp],
+                                  footer=_BIDDER_SYNCS), URL)
+    assert _frames(report.findings) and set(_frames(report.findings)) == {L}, [
+        (f.kind, f.severity, f.message) for f in report.findings]
+    assert [f for f in report.findings if f.severity is H] == [], report.findings
