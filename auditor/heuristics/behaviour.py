@@ -930,8 +930,19 @@ def _reported(text: str, start: int, end: int) -> bool:
 _SENTENCE_END = re.compile(r"[\x00.!?。！？]")
 
 
-def _in_cookie_notice(text: str, start: int, end: int) -> bool:
-    """Whether the text node holding `text[start:end]` speaks of cookies or consent."""
+# a lure's reason no consent notice gives: proving the visitor human or of age (a cookie
+# banner asks to continue, never to show you are not a robot)
+_HUMAN_PROOF = re.compile(
+    r"robot|human|captcha|your\s+age|18\+|робот|капч|robô|روبوت|ロボット|로봇|机器人|"
+    r"機器人|หุ่นยนต์|रोबोट", re.I)
+
+
+def _in_cookie_notice(text: str, start: int, end: int, lure: str) -> bool:
+    """Whether the text node holding `text[start:end]` speaks of cookies or consent, and
+    the `lure` gives a reason such a notice does: "Usamos cookies." beside "click Allow to
+    prove you are not a robot" bought a push lure its silence."""
+    if _HUMAN_PROOF.search(lure):
+        return False
     left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
     right = text.find("\x00", end, end + NODE_REACH)
     return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))
@@ -970,7 +981,7 @@ def _local_bait(text: str) -> str | None:
             continue  # `пишут: «Нажмите «Разрешить»…»`
         if (_LOCAL_REASON.search(clause) and not _LOCAL_NEWS.search(clause)
                 and not _APP_STEPS.search(clause)
-                and not _in_cookie_notice(text, m.start(), m.end())
+                and not _in_cookie_notice(text, m.start(), m.end(), clause)
                 and not _reported(text, start, start + len(clause))):
             return clause
     return None
@@ -999,7 +1010,7 @@ def notification_bait(ctx: PageContext) -> Iterator[Finding]:
     bait = next((m.group(0) for m in _ALLOW_BAIT.finditer(text)
                  if text[max(0, m.start() - 40) : m.start()].rstrip()[-1:] not in _QUOTES
                  and not _APP_STEPS.search(m.group(0))
-                 and not _in_cookie_notice(text, m.start(), m.end())
+                 and not _in_cookie_notice(text, m.start(), m.end(), m.group(0))
                  and not _reported(text, m.start(), m.end())), None) or _local_bait(text)
     if bait is None:
         return

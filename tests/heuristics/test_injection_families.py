@@ -532,6 +532,22 @@ def test_the_push_lure_in_another_language_is_bait(said: str, audit_listed: Audi
     assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
 
 
+@pytest.mark.parametrize("said", [
+    "We use cookies. Click Allow to confirm that you are not a robot.",
+    'Usamos cookies. Clique em "Permitir" para confirmar que você não é um robô.',
+    "Мы используем куки. Нажмите «Разрешить», чтобы подтвердить, что вы не робот.",
+    "If you are 18+, tap Allow. This site uses cookies and your privacy matters.",
+])
+def test_a_lure_beside_a_cookie_word_still_asks_a_robot_check(
+        said: str, audit_listed: AuditListed) -> None:
+    """A cookie banner's "Allow" asks to continue, never to prove the visitor human or of
+    age: a cookie or privacy word in the lure's text node bought it no finding at all."""
+    page = wp_page(body_top=(f"<div style='position:fixed;inset:0'><p>{said}</p></div><script>"
+                             "Notification.requestPermission();</script>"))
+    report = audit_listed(page, URL)
+    assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
 # A push service's SDK asks for the permission itself: the page's own code asks nothing
 ONESIGNAL = (
     '<script src="https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js" defer></script>'
@@ -1799,3 +1815,25 @@ def test_a_click_handler_fetching_no_update_is_no_fake_update(
     a notice sending the visitor to a page, not a test of the address."""
     report = audit_listed(wp_page(post=post), URL)
     assert [f for f in report.findings if f.kind == "fake-update"] == [], report.findings
+
+
+@pytest.mark.parametrize("beside", [
+    '<a href="https://login.casino-x.example/" style="display:none">login</a>',
+    '<a href="https://login.casino-x.example/auth"></a>',
+    '<link rel="preconnect" href="https://login.casino-x.example">',
+    "<!-- login.casino-x.example -->",
+])
+def test_a_kits_gate_is_not_backed_by_a_mention_no_visitor_sees(
+        beside: str, audit_listed: AuditListed) -> None:
+    """A cookie gate's target was `low` wherever the page's text named its site again: a
+    hidden or empty link, a hint or a comment the kit adds beside its redirect. The site
+    is shown by a link a visitor sees, a form, or a script or stylesheet it serves."""
+    code = ("if(document.cookie.indexOf('logged_in=')===-1){window.location.replace("
+            "'https://login.casino-x.example/auth?r=1');}")
+    report = audit_listed(wp_page(head=f"<script>{code}</script>", widget=beside), URL)
+    assert [(f.kind, f.severity) for f in report.findings if f.kind == "redirect"] == [
+        ("redirect", M)], report.findings
+    shown = audit_listed(wp_page(head=f"<script>{code}</script>", widget=(
+        '<a href="https://login.casino-x.example/auth">Sign in</a>')), URL)
+    assert [(f.kind, f.severity) for f in shown.findings if f.kind == "redirect"] == [
+        ("redirect", L)], shown.findings
