@@ -1164,12 +1164,15 @@ def _downloads(page: ParsedPage) -> Iterator[tuple[etree._Element, str]]:
             if _PROGRAM.search(href.split("?")[0].split("#")[0].strip()):
                 yield a, href  # most links are pages: the extension is tested first
     for el in page.with_handlers:
+        started: set[str] = set()  # one file per control, and none its own href names
         for attr, code in handlers_of(el):
             if attr.lower() not in _CLICK_HANDLERS or "//" not in code:
                 continue
             for m in url_literals(code):
                 if _PROGRAM.search(m.group(2).split("?")[0].split("#")[0]) and \
-                        _DOWNLOAD_SINK.search(code, max(0, m.start() - 40), m.start()):
+                        _DOWNLOAD_SINK.search(code, max(0, m.start() - 40), m.start()) \
+                        and m.group(2) not in started and m.group(2) != el.get("href"):
+                    started.add(m.group(2))
                     yield el, m.group(2)
 
 

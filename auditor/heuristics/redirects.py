@@ -150,16 +150,25 @@ def _offsite(url: str, ctx: PageContext) -> str | None:
 
 
 def _twins(ctx: PageContext) -> frozenset[str]:
-    """The sites the page declares as its own language or regional versions
+    """The sites the page's `<head>` declares as its own language or regional versions
     (`<link rel="alternate" hreflang="de" href="https://example.de/">`): a language
     redirect to one, behind a test of the visitor's language or a cookie remembering
-    their choice, is the site's navigation, not cloaking."""
+    their choice, is the site's navigation, not cloaking. A twin bears the page's name
+    (example.com's example.de), or the set names the page's own site as well (each
+    version lists itself, as Google asks of hreflang): one alternate naming another
+    site is a line a kit adds beside its redirect, and bought it no finding at all."""
     if ctx.root is None:
         return frozenset()
-    return frozenset(
-        registrable_domain(host_of(absolute)) for link in ctx.root.iter("link")
-        if link.get("hreflang") and "alternate" in (link.get("rel") or "").lower().split()
-        and (absolute := resolve(link.get("href") or "", ctx.url)))
+    head = ctx.root.find("head")
+    if head is None:
+        return frozenset()
+    own = ctx.first_party or ""
+    sites = {host_of(absolute) for link in head.iter("link")
+             if link.get("hreflang") and "alternate" in (link.get("rel") or "").lower().split()
+             and (absolute := resolve(link.get("href") or "", ctx.url))}
+    listed_self = any(not is_third_party(host, own) for host in sites) if own else False
+    return frozenset(registrable_domain(host) for host in sites
+                     if listed_self or same_name(host, own))
 
 
 # where a page names its mobile version: Google's separate-URLs annotation

@@ -210,3 +210,27 @@ def test_a_language_redirect_to_a_declared_twin_is_navigation(
             f"{_ARTICLE}</article></body></html>")
     report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
     assert [(f.kind, f.severity) for f in report.findings] == expected
+
+
+_KIT_LANGUAGE_REDIRECT = ("<script>if ((navigator.language || '').indexOf('de') === 0) "
+                          "{ window.location.href = 'https://bet-casino-x.example/'; }</script>")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # one alternate naming another site, beside the redirect to it: a kit's line
+    ('<link rel="alternate" hreflang="de" href="https://bet-casino-x.example/">'
+     + _KIT_LANGUAGE_REDIRECT, [("redirect", M)]),
+    # a group's versions under other names, each listing itself as Google asks
+    ('<link rel="alternate" hreflang="en" href="https://www.bergwerk-outdoor.com/">'
+     '<link rel="alternate" hreflang="de" href="https://www.alpenkluft.example/">'
+     + _KIT_LANGUAGE_REDIRECT.replace("bet-casino-x.example", "www.alpenkluft.example"), []),
+], ids=["an alternate of another name alone", "a set listing the page's own site"])
+def test_a_twin_is_declared_by_the_pages_name_or_a_set_listing_itself(
+        head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
+    """`<link rel="alternate" hreflang="de">` naming the kit's host excused its language
+    redirect (no finding at all): a twin bears the page's name, or the `<head>`'s set of
+    alternates names the page's own site too."""
+    html = (f"<html><head><title>t</title>{head}</head><body><article>"
+            f"{_ARTICLE}</article></body></html>")
+    report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
+    assert [(f.kind, f.severity) for f in report.findings] == expected
