@@ -547,7 +547,7 @@ _READS_FIELDS = re.compile(
     r"""\.value\b(?!\s*=[^=])|querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b"""
     r"""|new\s+FormData\(|\.val\(\s*\)|\.serialize(?:Array)?\(""")
 # card fields by the names checkouts give them
-_CARD_WORDS = re.compile(
+CARD_WORDS = re.compile(
     r"""cc[_-]?(?:num|number|cvv|cvc|exp)|card[_-]?(?:num|number|holder)|\bcvv\b|\bcvc\b"""
     r"""|payment\[cc|credit[_-]?card|security[_-]?code|cardnumber|payment[_-]?form""", re.I)
 # channels that carry data off without the page's form action, each with the data: a
@@ -607,7 +607,7 @@ def _signals_near(text: str, sends: list[re.Match[str]]) -> tuple[Spans, Spans, 
             joined.append([start, end])
     found: tuple[Spans, Spans, Spans] = ([], [], [])
     for start, end in joined:
-        for spans, pattern in zip(found, (_READS_FIELDS, _CARD_WORDS, _HARVESTS), strict=True):
+        for spans, pattern in zip(found, (_READS_FIELDS, CARD_WORDS, _HARVESTS), strict=True):
             spans += [f.span() for f in pattern.finditer(text, start, end)]  # from the text's start
     return found
 
@@ -633,7 +633,7 @@ def _near(text: str, spans: Spans, signal: int, start: int, end: int) -> bool:
     no search)."""
     if _within(spans, start, end):
         return True
-    pattern = (_READS_FIELDS, _CARD_WORDS, _HARVESTS)[signal]
+    pattern = (_READS_FIELDS, CARD_WORDS, _HARVESTS)[signal]
     return (_SIGNAL_LITERALS[signal].search(text, start, end) is not None
             and pattern.search(text[start:end]) is not None)
 
@@ -669,7 +669,7 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                     continue
                 if anywhere is None:  # asked of the whole text, as a window's edges do not
                     anywhere = bool(_READS_FIELDS.search(text)) and bool(
-                        _CARD_WORDS.search(text) or _HARVESTS.search(text))
+                        CARD_WORDS.search(text) or _HARVESTS.search(text))
                 if not anywhere:
                     break
                 if _unknown_site(ctx, m.group(2)):

@@ -29,7 +29,7 @@ from auditor.dom.parser import (
     line_of,
     re2_text_pattern,
 )
-from auditor.heuristics.behaviour import dressed_as, page_start_line
+from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.metrics import inside_bodies
@@ -252,6 +252,28 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
+_LOCATOR_JOB = _PURPOSE_NAMES[1][0]
+_SECURE_JOB = _PURPOSE_NAMES[0][0]
+# where a checkout shows it takes a card: its address (`/checkout/`, `/payment`), or a
+# field, form or hosted-field container named for the card (`CARD_WORDS`, `cc-number`)
+_CHECKOUT_PATH = re.compile(r"/(?:checkout|payment|pay|order|cart|basket|kasse|bestellung)"
+                            r"(?:[/?#._-]|$)", re.I)
+_CARD_PLACES = etree.XPath("//input | //form | //*[@id or @name][self::div or self::iframe]")
+
+
+def _takes_cards(ctx: PageContext) -> bool:
+    """Whether the page is a checkout taking a card: a 3-D Secure frame is a card
+    payment's, and a news article holds none."""
+    parts = split_url(ctx.url or "")
+    if parts is not None and _CHECKOUT_PATH.search(parts.path):
+        return True
+    root = ctx.root
+    if root is None:
+        return False
+    found = _CARD_PLACES(root)
+    return any(isinstance(el, etree._Element) and CARD_WORDS.search(" ".join(
+        el.get(a) or "" for a in ("id", "name", "autocomplete", "class", "action")))
+        for el in (found if isinstance(found, list) else ()))
 # header bidding or an ad server the page's own code runs, not merely names: its library
 # loaded (`prebid.js`, however a build names it), or a call that sets it up (Prebid's
 # `setConfig`, `addAdUnits`, `requestBids`; GPT's `defineSlot`, `pubads()`; Amazon's
@@ -290,7 +312,10 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
               stack: tuple[set[str], set[str]]) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
     something else on the page lacks it, or None. A user-sync frame is dropped by an ad
-    stack (`_runs_ad_stack`): a page running none has none to sync. A group's sign-in or
+    stack (`_runs_ad_stack`): a page running none has none to sync. A 3-D Secure frame
+    is a checkout's (`_takes_cards`); a locator is a consent platform's the page runs
+    (the IAB's stubs make it blank; one with an address is its CMP's, whose script the
+    page loads). A group's sign-in or
     storage frame is its site's, and the site shows in the page beyond the frame (a
     sign-in link, its script) or carries the page's name. A kit can call its path `sync`
     or its host `login.`; it does not add the stack or the links that go with them."""
@@ -299,6 +324,18 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
         if _runs_ad_stack(ctx, place, stack):
             return None
         return "but the page runs no ad stack whose bidders sync users"
+    if purpose.startswith(_LOCATOR_JOB):
+        # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
+        # given an address is the CMP's whose script the page loads
+        if any(r.category is Category.CONSENT and not r.hint for r in ctx.resources) or \
+                shown_beyond(ctx, site, url):
+            return None
+        return (f"but the page runs no consent platform, nor loads anything of {site} "
+                "(a locator is its CMP's, whose stub makes it blank)")
+    if purpose.startswith(_SECURE_JOB):
+        if _takes_cards(ctx):
+            return None
+        return "but the page takes no card payment (no checkout address or card field)"
     if purpose.startswith(_SIGN_IN_JOB):
         own = (place.text or "") if place.tag == "script" else url
         if related_site(host_of(url), ctx.first_party) or shown_beyond(ctx, site, own):

@@ -40,18 +40,23 @@ def _sign_in(host: str) -> str:
     return f'<a class="account-link" href="https://{host}/login?ref=header">Anmelden</a>'
 
 
+# what a 3-D Secure frame comes with: the checkout's card form
+_CHECKOUT = ('<form id="payment-form" action="/checkout/pay" method="post"><input '
+             'id="card-number" name="cardnumber" autocomplete="cc-number"></form>')
+
+
 # (what, where on the page, the frame's markup, the most a reviewer should see)
 LEGITIMATE: list[tuple[str, str, str]] = [
     # EMVCo 3-D Secure 2: the method URL loaded in a hidden frame the SDK names
-    ("a 3-D Secure method frame, by its name", "post",
+    ("a 3-D Secure method frame, by its name", "post", _CHECKOUT +
      '<iframe name="threeDSMethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c"'
      ' style="visibility:hidden;position:absolute;width:1px;height:1px"></iframe>'),
     # Cardinal Commerce's device data collection frame, as CyberSource documents it
-    ("a 3-D Secure device data collection frame", "post",
+    ("a 3-D Secure device data collection frame", "post", _CHECKOUT +
      '<iframe id="cardinal_collection_iframe" name="collectionIframe" height="1" width="1" '
      'style="display: none;" src="https://ddc.paygate-example.example/V1/Cruise/Collect">'
      "</iframe>"),
-    ("a card issuer's 3-D Secure server, by its address", "footer",
+    ("a card issuer's 3-D Secure server, by its address", "footer", _CHECKOUT +
      '<iframe src="https://acs2.issuer-bank.example/3ds/method?id=77" width="0" height="0" '
      'style="display:none"></iframe>'),
     # an SSP the catalogue does not know, its Prebid user-sync and cookie-match frames
@@ -76,8 +81,9 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      _PREBID + '<iframe src="https://match.quayads.example/match?pid=12" width="0" '
      'height="0" '
      'style="display:none"></iframe>'),
-    # a CMP's locator given an address, as some CMPs' stubs write it
+    # a CMP's locator given an address, as some CMPs' stubs write it, beside its script
     ("a CMP locator frame by its name", "footer",
+     '<script src="https://cmp.consentharbour.example/stub.js"></script>'
      '<iframe name="__tcfapiLocator" src="https://cmp.consentharbour.example/locator.html" '
      'style="display:none"></iframe>'),
     # a publisher group's single sign-on and cross-domain storage on a sister domain
@@ -599,6 +605,14 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
      "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
      [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
+    # a name the vendors' own code gives a frame, on a page with nothing of the vendor
+    ("a CMP locator's name on a page running no CMP", '<iframe name="__tcfapiLocator" src='
+     '"https://cdn.trk-vexor.example/land?sub=881" style="display:none"></iframe>', [M]),
+    ("a 3-D Secure name on an article taking no card", '<iframe name="threeDSMethodIframe" '
+     'src="https://cdn.trk-vexor.example/land?sub=881" width="1" height="1"></iframe>', [M]),
+    ("a 3-D Secure name beside the checkout's card form", _CHECKOUT + '<iframe name="three'
+     'DSMethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c" width="1" '
+     'height="1"></iframe>', [L]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),
     # a link a kit adds to its own host is one no visitor sees

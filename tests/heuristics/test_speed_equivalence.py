@@ -55,7 +55,7 @@ def _window_reading(text: str) -> list[tuple[str, str, bool]]:
     """What each send's window holds, searched in the window's own slice (the reading the
     joined-window pass replaced), with the whole text's pre-check it had."""
     if not behaviour._READS_FIELDS.search(text) or not (
-            behaviour._CARD_WORDS.search(text) or behaviour._HARVESTS.search(text)):
+            behaviour.CARD_WORDS.search(text) or behaviour._HARVESTS.search(text)):
         return []
     last_send, found = text.rfind(".send("), []
     for pattern, how in behaviour._CHANNELS:
@@ -63,7 +63,7 @@ def _window_reading(text: str) -> list[tuple[str, str, bool]]:
             if pattern is behaviour._SOCKET and last_send < m.end():
                 continue
             near = text[max(0, m.start() - behaviour.SKIM_WINDOW): m.end() + behaviour.SKIM_WINDOW]
-            card = behaviour._CARD_WORDS.search(near) is not None
+            card = behaviour.CARD_WORDS.search(near) is not None
             if behaviour._READS_FIELDS.search(near) and (
                     card or (how != "a POST" and behaviour._HARVESTS.search(near))):
                 found.append((m.group(2), how, card))
@@ -83,7 +83,7 @@ def _joined_reading(text: str) -> list[tuple[str, str, bool]]:
                 card or (how != "a POST" and behaviour._near(text, spans[2], 2, start, end))):
             found.append((m.group(2), how, card))
     if found and not (behaviour._READS_FIELDS.search(text) and (
-            behaviour._CARD_WORDS.search(text) or behaviour._HARVESTS.search(text))):
+            behaviour.CARD_WORDS.search(text) or behaviour._HARVESTS.search(text))):
         return []
     return found
 
