@@ -1540,7 +1540,8 @@ NOTIFICATION_BAIT = FindingKind(
 FAKE_UPDATE = FindingKind(
     "fake-update", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A fake browser update",
-    "A link downloads a program or script (.exe, .msi, .zip, .js, .hta, …) from a host of "
+    "A link (or a control whose click handler sends the page to it or opens it) downloads "
+    "a program or script (.exe, .msi, .zip, .js, .hta, …) from a host of "
     "another site no known vendor runs, in a block telling visitors their browser is out of "
     "date (SocGholish, FakeUpdates, ClearFake). High when the link sits in an overlay pinned "
     "over the page, the file is no installer a browser ships as (a zip, a script), or the "
