@@ -274,6 +274,8 @@ def _takes_cards(ctx: PageContext) -> bool:
     return any(isinstance(el, etree._Element) and CARD_WORDS.search(" ".join(
         el.get(a) or "" for a in ("id", "name", "autocomplete", "class", "action")))
         for el in (found if isinstance(found, list) else ()))
+
+
 # header bidding or an ad server the page's own code runs, not merely names: its library
 # loaded (`prebid.js`, however a build names it), or a call that sets it up (Prebid's
 # `setConfig`, `addAdUnits`, `requestBids`; GPT's `defineSlot`, `pubads()`; Amazon's
@@ -315,10 +317,10 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     stack (`_runs_ad_stack`): a page running none has none to sync. A 3-D Secure frame
     is a checkout's (`_takes_cards`); a locator is a consent platform's the page runs
     (the IAB's stubs make it blank; one with an address is its CMP's, whose script the
-    page loads). A group's sign-in or
-    storage frame is its site's, and the site shows in the page beyond the frame (a
-    sign-in link, its script) or carries the page's name. A kit can call its path `sync`
-    or its host `login.`; it does not add the stack or the links that go with them."""
+    page loads). A group's sign-in or storage frame is its site's, and the site shows in
+    the page beyond the frame (`shown_beyond`) or carries the page's name. A kit can
+    call its path `sync`, its host `login.` or its frame `__tcfapiLocator`; it does not
+    add the stack, the checkout or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
         if _runs_ad_stack(ctx, place, stack):
