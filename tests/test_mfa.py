@@ -473,6 +473,28 @@ def test_a_split_article_with_a_one_page_view_is_no_slideshow(
     assert (row.value, row.met) == (value, expected), row
 
 
+@pytest.mark.parametrize(("url", "link", "expected"), [
+    # a gallery's later slide numbered as its pages are (`slide2`, `slide3`) links to the
+    # gallery's one-page view: no click-through is forced (the one-page view's reading of
+    # a page number knew no `slide`, as the pages' own did)
+    ("https://gazette.example/2026/ferry-gallery/slide2", "/2026/ferry-gallery/all/", False),
+    # a one-page view of the path above the page's, not of the gallery, is none
+    ("https://gazette.example/2026/ferry-gallery/harbour-views/2", "/2026/ferry-gallery/all/",
+     True),
+])
+def test_a_later_pages_one_page_view_is_read_as_its_pages_are(
+        project_engine: Engine, catalogue: Catalogue, url: str, link: str,
+        expected: bool) -> None:
+    following = url[:-1] + "3"
+    html = (f'<html><head><link rel="next" href="{following}"></head><body>{ADS}<article>'
+            f"<p class='byline'>By Priya Lennox</p>{WORDS}<a href=\"{link}\">Read on one "
+            "page</a></article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert row.met is expected, row
+
+
 def test_gates_stand_for_python_whitespace() -> None:
     """The RE2 gates spell out Python's `\\s`: every character it matches must pass."""
     from auditor.mfa.evidence import PY_SPACE, gate

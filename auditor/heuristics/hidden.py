@@ -34,6 +34,7 @@ from auditor.heuristics.behaviour import dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import named_beyond
+from auditor.letters import KANA
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
@@ -721,7 +722,6 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
     r"|레플리카|카지노|토토(?:$|[^로])|바카라|먹튀|슬롯|nhà~+cái|cá~+cược|tài~+xỉu|nổ~+hũ"
     r"|คาสิโน|บาคาร่า|สล็อต|แทงบอล").replace("[^~]", r"[^\s\-_./]").replace("~", r"[\s\-_./]"))
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
-_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 
 
 def _japanese_page(root: etree._Element) -> bool:
@@ -731,7 +731,7 @@ def _japanese_page(root: etree._Element) -> bool:
     if _JAPANESE_LANG.match(root.get("lang") or ""):
         return True
     title = root.find(".//title")
-    return title is not None and bool(_KANA.search(title.text or ""))
+    return title is not None and bool(KANA.search(title.text or ""))
 
 
 def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
