@@ -38,6 +38,7 @@ from auditor.urls import (
     REPLAY_HOSTS,
     absolute_url,
     archive_today_snapshot,
+    directory_page,
     host_matches,
     host_of,
     host_under,
@@ -752,15 +753,20 @@ _SESSION_PARAM = re.compile(r"(?i)jsessionid=.*|(?:phpsessid|sid)=[0-9a-z]{32}|"
 def _capture_key(path: str) -> str:
     """A linked page's path and query as the archive keys its captures (SURT): the toolbar
     links the captures before and after this one as each was written, so one page shows
-    with a port (`:80`), another case, a session id or its parameters in another order.
+    with a port (`:80`), another case, a session id, its parameters in another order, or
+    its directory's index page (`/x/index.html` is `/x/`, as site mode's URL of a saved
+    `x/index.html` is).
 
     >>> _capture_key(":80/Local/Story.php?b=2&PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d&a=1")
     '/local/story.php?a=1&b=2'
     >>> _capture_key("/x/*"), _capture_key("/?sid=41")
     ('/x', '/?sid=41')
+    >>> _capture_key("/x/index.html"), _capture_key("/X/Index.htm?b=2"), _capture_key("/index.html")
+    ('/x', '/x?b=2', '')
     """
     path = re.sub(r"^:\d*", "", path.split("#", 1)[0])
     path, _, query = path.rstrip("*").partition("?")
+    path = directory_page(path.lower())  # `/x/index.html` is `/x/`, as the site serves it
     params = sorted(p.lower() for p in query.split("&")
                     if p and not _SESSION_PARAM.fullmatch(p))
     if not params:

@@ -1088,6 +1088,8 @@ _PREVIOUS = "/web/20140907181144/http://www.harbour-gazette.test/local/ferry-tim
     "/web/20140907181144/http://www.harbour-gazette.test:80/local/ferry-timetable",
     _PREVIOUS + "?PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d",
     "/web/20140907181144/http://WWW.Harbour-Gazette.test/Local/Ferry-Timetable",
+    # or its directory's index page: `/x/` and `/x/index.html` are one page
+    _PREVIOUS + "/index.html",
 ])
 def test_the_toolbars_captures_of_one_page_are_one_page(written: str) -> None:
     """The 2011-2016 toolbar links the captures before and after the one it shows as the
