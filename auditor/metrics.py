@@ -3,9 +3,9 @@
 - `content_chars`: visible editorial text characters (whitespace runs count as one
   space) outside ads, scripts, styles, navigation, headers, footers, asides, forms,
   readers' comments (WordPress' `#comments` and `ol.comment-list`, Blogger's, Disqus')
-  and hidden elements (`hidden`, `display:none`, screen-reader-only classes). A
-  `<header>` or `<aside>` that wraps an article body is a theme's wrapper, not a page
-  header: its text counts (some themes put the whole page in one).
+  and hidden elements (`hidden`, an inline style hiding it, a framework's hiding class:
+  `dom.hiding`). A `<header>` or `<aside>` that wraps an article body is a theme's
+  wrapper, not a page header: its text counts (some themes put the whole page in one).
 - `ad_markup_bytes`: UTF-8 bytes of the markup of ad slots, their loader scripts
   and the inline scripts that configure them, each element counted once (an element
   inside another counted one is not counted again). The tags of an advertising vendor
@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -31,6 +30,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
+from auditor.dom.hiding import hiding
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
@@ -68,19 +68,6 @@ _NON_CONTENT_TAGS = frozenset(
         "audio",
         "canvas",
         "menu",
-    }
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASSES = frozenset(
-    {
-        "visually-hidden",
-        "sr-only",
-        "screen-reader-text",
-        "visuallyhidden",
-        "hidden",
-        "d-none",
-        "screen-reader-only",
-        "offscreen",
     }
 )
 # Article containers in themes and CMSs: where editorial text sits. Two cheap walks
@@ -149,20 +136,6 @@ def _readers_comments(el: etree._Element) -> bool:
                 and _COMMENT_CLASSES.intersection(classes.lower().split()))
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    classes = el.get("class")
-    if not classes or not ("hidden" in classes or "sr-only" in classes or "d-none" in classes
-                           or "screen-reader" in classes or "offscreen" in classes):
-        return False  # every hiding class holds one of these: no need to split (2x quicker)
-    return any(name in _HIDDEN_CLASSES or "visually-hidden" in name or "sr-only" in name
-               for name in classes.split())
-
-
 _WRAPPER_TAGS = frozenset({"header", "aside"})  # left out, unless they wrap an article body
 
 
@@ -192,7 +165,7 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
             continue  # comments and PIs: their text is not content
         tag = tag.lower()
         if ((tag in _NON_CONTENT_TAGS and not (wrappers and el in wrappers))
-                or el in excluded or _is_hidden(el)
+                or el in excluded or hiding(el) is not None
                 or (tag in _COMMENT_TAGS and _readers_comments(el))):
             walker.skip_subtree()
             continue

@@ -32,11 +32,13 @@ from datetime import datetime
 
 from auditor.model import Replay
 from auditor.readers.interface import Document
+from auditor.saved import saved_file_name
 from auditor.urls import (
     ARCHIVE_TODAY_HOSTS,
     REPLAY_HOSTS,
     absolute_url,
     archive_today_snapshot,
+    directory_page,
     host_matches,
     host_of,
     host_under,
@@ -148,13 +150,14 @@ _STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
 # their toolbar's folders: an archive.org host may route `/web/<time>js_/https:/…` (a
 # replay of another site's code) or `/download/…` (an item anyone uploads) as the rest do
 _STATIC_HOST_FILES = re.compile(r"/(?:images|js|jflot|css)/")
-# a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, a
-# script's name ending `.download`): the archive's own, by their names, are its chrome's
-_SAVED_FILE = re.compile(
-    r"(?:\./)?[^/?#\\:]{1,255}_files/(?:(?:bundle-playback|wombat|ruffle|analytics|"
-    r"disclaim-element|graph-calc|wbhack|ait-client-rewrite|toolbar)\.js(?:\.download)?|"
-    r"(?:banner-styles|iconochive)\.css|(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|"
-    r"transp-\w+-pixel)\.png|loading\.gif)")
+# a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, as
+# `saved.saved_file_name` reads the name they had): the archive's own, by their names,
+# are its chrome's
+_ARCHIVE_SAVED_NAMES = frozenset({
+    "bundle-playback.js", "wombat.js", "ruffle.js", "analytics.js", "disclaim-element.js",
+    "graph-calc.js", "wbhack.js", "ait-client-rewrite.js", "toolbar.js", "banner-styles.css",
+    "iconochive.css", "loading.gif"})
+_ARCHIVE_SAVED_IMAGE = re.compile(r"(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|transp-\w+-pixel)\.png")
 _PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|vidrw|ui)\.(?:js|css)")
@@ -660,6 +663,14 @@ def _handler_archives(code: str, named: frozenset[str]) -> bool:
                for m in _STRING_HOST.finditer(code))
 
 
+def _archive_saved_file(url: str) -> bool:
+    """Whether a relative URL is a file of the archive's chrome a browser saved beside the
+    page (`./<title>_files/wombat.js.download`, `wombat(1).js`)."""
+    name = saved_file_name(url)
+    return name is not None and (name in _ARCHIVE_SAVED_NAMES
+                                 or _ARCHIVE_SAVED_IMAGE.fullmatch(name) is not None)
+
+
 def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     """Whether a URL the chrome loads is the archive's: its own files on its hosts (not a
     replay of another site's, `/web/<time>/…`, nor an item anyone uploads to archive.org,
@@ -667,8 +678,8 @@ def _loads_archives(url: str, own: frozenset[str], rooted: bool = True) -> bool:
     url = re.sub(r"[\t\n\r]", "", url.strip())  # as a browser reads it
     m = re.match(r"(?i)(?:https?:)?//([^/?#\\]+)(/[^?#]*)?", url)
     if m is None:
-        local = _STATIC_PATH.fullmatch(url) or _SAVED_FILE.fullmatch(url)
-        return rooted and local is not None and ".." not in url and "//" not in url
+        local = _STATIC_PATH.fullmatch(url) is not None or _archive_saved_file(url)
+        return rooted and local and ".." not in url and "//" not in url
     host = m.group(1).lower().rstrip(".")
     path = m.group(2) or "/"
     if re.search(r"//|\\|%(?:2e|2f|3a|5c)|\.\.", path, re.I) or not host_under(host, own):
@@ -742,15 +753,20 @@ _SESSION_PARAM = re.compile(r"(?i)jsessionid=.*|(?:phpsessid|sid)=[0-9a-z]{32}|"
 def _capture_key(path: str) -> str:
     """A linked page's path and query as the archive keys its captures (SURT): the toolbar
     links the captures before and after this one as each was written, so one page shows
-    with a port (`:80`), another case, a session id or its parameters in another order.
+    with a port (`:80`), another case, a session id, its parameters in another order, or
+    its directory's index page (`/x/index.html` is `/x/`, as site mode's URL of a saved
+    `x/index.html` is).
 
     >>> _capture_key(":80/Local/Story.php?b=2&PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d&a=1")
     '/local/story.php?a=1&b=2'
     >>> _capture_key("/x/*"), _capture_key("/?sid=41")
     ('/x', '/?sid=41')
+    >>> _capture_key("/x/index.html"), _capture_key("/X/Index.htm?b=2"), _capture_key("/index.html")
+    ('/x', '/x?b=2', '')
     """
     path = re.sub(r"^:\d*", "", path.split("#", 1)[0])
     path, _, query = path.rstrip("*").partition("?")
+    path = directory_page(path.lower())  # `/x/index.html` is `/x/`, as the site serves it
     params = sorted(p.lower() for p in query.split("&")
                     if p and not _SESSION_PARAM.fullmatch(p))
     if not params:

@@ -23,8 +23,10 @@ _MARK_REACH = 2048
 # (a URL's path keeps `'`, as Wikipedia's /wiki/Ender's_Game; `"`, `<`, `>` and blanks are
 # escaped in every URL a browser writes)
 _MARK = re.compile(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"]{1,99999}?)\s*-->", re.I)
-# `<title>_files/name`, the folder a browser saves a page's files to, flat: one name in it
-_SAVED_FILE = re.compile(r"(?:^|/)[^/]+_files/([^/?#]+)$")
+# `<title>_files/name`, the folder a browser saves a page's files to, flat: one name in it.
+# A browser writes neither a `\` nor a `:` in the title or the name (it replaces them), and
+# reads a `\` as `/`: `\\evil.test\x_files/wombat.js` is another host's file
+_SAVED_FILE = re.compile(r"(?:^|/)[^/\\:]+_files/([^/?#\\:]+)$")
 _COPY_NUMBER = re.compile(r"\(\d{1,4}\)(?=\.[^.]*$|$)")  # `gpt(1).js`, `js(1)`
 
 
@@ -58,6 +60,8 @@ def saved_file_name(path: str) -> str | None:
     >>> saved_file_name("Story_files/gtm(1).js"), saved_file_name("Story_files/js(1).download")
     ('gtm.js', 'js')
     >>> saved_file_name("/tl_files/site/js/behaviours.js") is None
+    True
+    >>> saved_file_name("javascript:x_files/wombat.js") is None
     True
     """
     m = _SAVED_FILE.search(path)

@@ -26,6 +26,25 @@ URL_IN_CODE = (r"""(?:https?:)?//(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
                r"""(?::\d+)?(?:/[^'"`\s<>]*)?""")
 
 
+# The names a server gives its directory's page: `/blog/index.html` is served at `/blog/`
+INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
+
+
+def directory_page(path: str) -> str:
+    """A path without the index page name that serves its directory (`INDEX_PAGES`): the
+    one page a site (site mode's URL) or an archive's captures know at both paths.
+
+    >>> directory_page("blog/index.html"), directory_page("/x"), directory_page("index.html")
+    ('blog/', '/x', '')
+    >>> directory_page("/x/myindex.html"), directory_page("/x/Index.html")  # a server's case
+    ('/x/myindex.html', '/x/Index.html')
+    """
+    for index in INDEX_PAGES:
+        if path == index or path.endswith("/" + index):
+            return path[: -len(index)]
+    return path
+
+
 def split_url(url: str, base: str | None = None) -> SplitResult | None:
     """`url` (against `base`, when given) split, or None when it does not split: page
     text such as `http://[x/` makes urlsplit raise, and one such link must not fail an

@@ -473,6 +473,28 @@ def test_a_split_article_with_a_one_page_view_is_no_slideshow(
     assert (row.value, row.met) == (value, expected), row
 
 
+@pytest.mark.parametrize(("url", "link", "expected"), [
+    # a gallery's later slide numbered as its pages are (`slide2`, `slide3`) links to the
+    # gallery's one-page view: no click-through is forced (the one-page view's reading of
+    # a page number knew no `slide`, as the pages' own did)
+    ("https://gazette.example/2026/ferry-gallery/slide2", "/2026/ferry-gallery/all/", False),
+    # a one-page view of the path above the page's, not of the gallery, is none
+    ("https://gazette.example/2026/ferry-gallery/harbour-views/2", "/2026/ferry-gallery/all/",
+     True),
+])
+def test_a_later_pages_one_page_view_is_read_as_its_pages_are(
+        project_engine: Engine, catalogue: Catalogue, url: str, link: str,
+        expected: bool) -> None:
+    following = url[:-1] + "3"
+    html = (f'<html><head><link rel="next" href="{following}"></head><body>{ADS}<article>'
+            f"<p class='byline'>By Priya Lennox</p>{WORDS}<a href=\"{link}\">Read on one "
+            "page</a></article></body></html>")
+    page = audit(html.encode(), url=url, engine=project_engine, catalogue=catalogue).pages[0]
+    assert page.mfa is not None
+    row = next(i for i in page.mfa.indicators if i.criterion == "slideshow")
+    assert row.met is expected, row
+
+
 def test_gates_stand_for_python_whitespace() -> None:
     """The RE2 gates spell out Python's `\\s`: every character it matches must pass."""
     from auditor.mfa.evidence import PY_SPACE, gate
@@ -750,6 +772,49 @@ def test_authorship_reads_bylines_not_quotations(project_engine: Engine, catalog
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+_STORY_P = ("<p>The council met on Tuesday evening to settle a budget that has divided the "
+            "city for months, and the vote came late in the night.</p>")
+_ORG_LD = ('<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": '
+           '[{{"@type": "NewsArticle", "headline": "Ten studios", "publisher": {{"@id": '
+           '"#org"}}}}, {{"@type": "Organization", "@id": "#org", "name": "{}"}}{}]}}</script>')
+
+
+@pytest.mark.parametrize(("head", "body", "value"), [
+    # "By" before the name the page gives its outlet (an Organization in its schema.org
+    # data, the publisher) or a section (article:section, articleSection, a category's
+    # link) names no person
+    (_ORG_LD.format("Design Week", ""), "<p>By Design Week</p>",
+     "house account only: Design Week"),
+    ('<meta property="article:section" content="Harbour Watch">', "<p>By Harbour Watch</p>",
+     "house account only: Harbour Watch"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": '
+     '["News", "Harbour Watch"]}</script>', "<p>BY HARBOUR WATCH</p>",
+     "house account only: HARBOUR WATCH"),
+    ("", '<nav><a href="/category/harbour-watch/">Harbour Watch</a></nav><p>By Harbour '
+     "Watch</p>", "house account only: Harbour Watch"),
+    # ... unless the page names it a person too: a one-person site its SEO plugin calls
+    # an organisation, a columnist's byline linked to her author page beside her column
+    (_ORG_LD.format("Moritz Meyer", ', {"@type": "Person", "name": "Moritz Meyer"}'),
+     "<p>By Moritz Meyer</p>", "named: Moritz Meyer"),
+    ("", '<nav><a href="/category/columns/jane-doe/">Jane Doe</a></nav><p>By <a '
+     'href="/author/jane-doe/">Jane Doe</a></p>', "named: Jane Doe"),
+    # a tag may name a person the story is about; the outlet's name elsewhere leaves a
+    # person's byline a person's
+    ("", '<nav><a href="/tag/jane-doe/">Jane Doe</a></nav><p>By Jane Doe</p>',
+     "named: Jane Doe"),
+    (_ORG_LD.format("Design Week", ""), "<p>By Priya Lennox</p>", "named: Priya Lennox"),
+])
+def test_a_byline_naming_the_outlet_or_a_section_names_no_person(
+        project_engine: Engine, catalogue: Catalogue, head: str, body: str,
+        value: str) -> None:
+    html = ('<html><head><title>Ten studios</title><meta property="og:type" content="article">'
+            f"{head}</head><body><article><h1>Ten studios to watch</h1>{body}{_STORY_P}"
+            "</article></body></html>")
+    row = authorship_of(html, "https://www.designweek.example/2026/ten-studios/",
+                        project_engine, catalogue)
+    assert (row.value, row.met) == (value, not value.startswith("named"))
+
+
 _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes budget</h1>'
           '<div class="entry-meta"><span class="byline"> by <span class="author vcard">'
           '<a class="url fn n" href="/author/jane-doe/">Jane Doe</a></span></span></div>'
@@ -772,6 +837,17 @@ _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes b
     ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
      '<div class="testimonial-box"><p>It works.</p><span class="author">Jane Doe</span>'
      '</div></article>', "no author"),
+    # ... and one on a testimonial plugin's post card, whatever wraps it: WordPress'
+    # post_class names its post type (`type-testimonial`) beside `hentry`
+    ('<article class="post-41 post type-post hentry"><h1>Council passes budget</h1><p>The '
+     'council voted on the budget.</p></article><section class="widget"><article '
+     'class="post-88 testimonial type-testimonial status-publish hentry"><p>They fixed our '
+     'roof in a day.</p><span class="author vcard">Jane Doe</span></article></section>',
+     "no author"),
+    ('<article class="post-41 post type-post hentry"><h1>Council passes budget</h1><p>The '
+     'council voted on the budget.</p></article><div class="widget"><div class="post-88 '
+     'wpm-testimonial type-wpm-testimonial hentry"><p>They fixed our roof in a day.</p><a '
+     'rel="author" href="/author/jane-doe/">Jane Doe</a></div></div>', "no author"),
     # ... and so is one on a testimonial slider's card, an <article> of its own
     ('<article><h1>Council passes budget</h1><p>The council voted on the budget.</p>'
      '</article><section class="testimonials"><article class="testimonial-item"><p>They '

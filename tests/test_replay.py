@@ -928,11 +928,28 @@ def test_a_replay_saved_by_a_browser_names_what_the_original_names(
     assert not any("_files/" in r.url or "archive.org" in r.url for r in copy.resources)
 
 
+def test_a_saved_replays_copy_numbered_files_are_the_archives(
+    original: PageReport, engine: Engine, catalogue: Catalogue
+) -> None:
+    # a browser numbers a second file of one name (`wombat(1).js.download`), as
+    # `saved.saved_file_name` reads it: the chrome's files so named were the page's own
+    text = (HERE / "news-wayback-saved.html").read_text(encoding="utf-8")
+    text = text.replace("_files/wombat.js.download", "_files/wombat(1).js.download").replace(
+        "_files/bundle-playback.js.download", "_files/bundle-playback(1).js.download")
+    assert text.count("(1).js.download") == 2
+    copy = audit_document(Document("t", "html", text, None), engine, catalogue)
+    assert copy.replay is not None and copy.url == ORIGINAL_URL
+    assert _what_it_names(copy) == _what_it_names(original)
+    assert not any("_files/" in r.url for r in copy.resources)
+
+
 @pytest.mark.parametrize("injected", [
     # a page's own saved script, or a file of the archive's name in another folder
     '<script src="./Harbour council approves ferry timetable_files/gpt.js.download"></script>',
     '<script src="./x_files/../evil/wombat.js.download"></script>',
     '<script src="//evil-track.test/x_files/wombat.js.download"></script>',
+    # a `\\` is a `/` to a browser: another host's file, not the saved folder's
+    '<script src="\\\\evil-track.test\\x_files/wombat.js.download"></script>',
     '<template><img src="//evil-track.test/p.gif"></template>',
     '<template shadowrootmode="open"><div class="ad-banner ad-728x90"></div></template>',
 ])
@@ -1071,6 +1088,8 @@ _PREVIOUS = "/web/20140907181144/http://www.harbour-gazette.test/local/ferry-tim
     "/web/20140907181144/http://www.harbour-gazette.test:80/local/ferry-timetable",
     _PREVIOUS + "?PHPSESSID=9f2c4e1a7b3d5f6e8a0c2e4f6a8b0c2d",
     "/web/20140907181144/http://WWW.Harbour-Gazette.test/Local/Ferry-Timetable",
+    # or its directory's index page: `/x/` and `/x/index.html` are one page
+    _PREVIOUS + "/index.html",
 ])
 def test_the_toolbars_captures_of_one_page_are_one_page(written: str) -> None:
     """The 2011-2016 toolbar links the captures before and after the one it shows as the

@@ -31,7 +31,7 @@ from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unread
 from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, sniff
-from auditor.urls import resolve
+from auditor.urls import directory_page, resolve
 
 # What a built site serves as pages; its feeds and search indexes are not.
 SITE_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
@@ -58,7 +58,6 @@ _SVGZ = ".svgz"
 _GZIP = ".gz"
 _BROTLI = ".br"
 _ZSTD = (".zst", ".zstd")
-INDEX_PAGES = ("index.html", "index.htm", "index.xhtml", "index.shtml")
 # Netlify's and Cloudflare Pages' headers file, at the site's root: a `Link` header it
 # sets (`/*` then `  Link: <…>; rel=preload; as=script`) is sent with every page its
 # path matches, and Chromium fetches a header's preload as it does the element's. It is
@@ -84,11 +83,7 @@ def page_url(base_url: str, path: str) -> str:
     >>> page_url("https://example.com/docs/", "a b/p.html")
     'https://example.com/docs/a%20b/p.html'
     """
-    rel = inner_name(normalise_path(path))
-    for index in INDEX_PAGES:
-        if rel == index or rel.endswith("/" + index):
-            rel = rel[: -len(index)]
-            break
+    rel = directory_page(inner_name(normalise_path(path)))
     return base_url.rstrip("/") + "/" + quote(rel, safe="/")
 
 

@@ -2,9 +2,9 @@
 pixels, and hidden blocks of off-site links (SEO link farms) or of links to the spam pages
 a hacked site serves of its own (the Japanese keyword hack).
 
-Only inline styles and attributes are read: injected markup carries its own hiding
-(`style="position:absolute;left:-9999px"`), while a theme hides menus and modals
-through its stylesheet and classes, which are not injections.
+Only inline styles and attributes are read (`dom.hiding.inline_hiding`): injected markup
+carries its own hiding (`style="position:absolute;left:-9999px"`), while a theme hides
+menus and modals through its stylesheet and classes, which are not injections.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
+from auditor.dom.hiding import DECLARATION_END, ZERO_FONT, inline_hiding, may_hide
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
@@ -32,6 +33,7 @@ from auditor.dom.parser import (
 from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
+from auditor.letters import KANA
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import (
@@ -46,20 +48,8 @@ from auditor.urls import (
 )
 from auditor.words import counted
 
-_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
-_END = r"\s*(?:;|$|!)"  # end of a declaration
-_INVISIBLE = re.compile(
-    r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?" + _END, re.I
-)
-_OFFSCREEN = re.compile(
-    r"(?:^|;)\s*(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*"
-    r"-\d{3,}(?:\.\d+)?(?:px|em|rem|vw|%)",
-    re.I,
-)
-_ZERO_FONT = re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em|rem)?" + _END, re.I)
-_COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?" + _END, re.I)
-_OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
-_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?" + _END, re.I)
+_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
+                         + DECLARATION_END, re.I)
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
 # Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
 # iframe, consent locators, chat frames, a fraud check's profiling frame: ThreatMetrix's
@@ -96,37 +86,6 @@ _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "dat
                                                        "data-bs-toggle"))
 _TABS = etree.XPath("boolean(//*[@role='tab'])")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
-
-
-# Every style `hiding` reads as hiding holds one of these, case ignored as it ignores it:
-# a style holding none (most set a colour or a margin) cannot hide its element.
-_MAY_HIDE = re.compile(r"none|hidden|opacity|font-size|-\d{3}", re.I)
-
-
-def _may_hide(attribute: str) -> bool:
-    """Whether an attribute (a value knowing its `.attrname`) may make `hiding` say its
-    element is hidden."""
-    return getattr(attribute, "attrname", None) != "style" or bool(_MAY_HIDE.search(attribute))
-
-
-def hiding(el: etree._Element) -> str | None:
-    """How an element's own inline style or attributes hide it, if they do."""
-    if el.get("hidden") is not None:
-        return "hidden attribute"
-    style = el.get("style")
-    if not style:
-        return None
-    if _DISPLAY_NONE.search(style):
-        return "display:none"
-    if _INVISIBLE.search(style):
-        return "visibility:hidden/opacity:0"
-    if _OFFSCREEN.search(style):
-        return "positioned off-screen"
-    if _COLLAPSED.search(style) and _OVERFLOW_HIDDEN.search(style):
-        return "collapsed to 0 with overflow:hidden"
-    if _ZERO_FONT.search(style):
-        return "font-size:0"
-    return None
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -376,8 +335,8 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
                 el.text_content().strip() or el.find(".//img") is not None
                 or el.get("aria-label") or el.get("title")):
             continue  # nothing to click
-        if hiding(el) is None and not any(hiding(up) is not None
-                                          for up in el.iterancestors()):
+        if inline_hiding(el) is None and not any(inline_hiding(up) is not None
+                                                 for up in el.iterancestors()):
             return True
     return False
 
@@ -485,13 +444,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        how = None if _tiny(frame) else hiding(frame)
+        how = None if _tiny(frame) else inline_hiding(frame)
         reason = "zero or 1-pixel size" if _tiny(frame) else how
         node = place.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
                 break
-            how = hiding(node)
+            how = inline_hiding(node)
             reason = how and f"inside a wrapper hidden by {how}"
             node = node.getparent()
         if not reason:
@@ -577,7 +536,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         if img.get("width") is None and img.get("height") is None and img.get("style") is None:
             continue  # no size declared
         tiny = _tiny(img)
-        if not tiny and hiding(img) is None:
+        if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
         if not url or not is_third_party(host_of(url), ctx.first_party):
@@ -631,7 +590,7 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
         # text, a label, or an icon inside it (a hamburger's `<i class="fa-bars">`); an
         # empty `<a aria-controls=…></a>` or `<button hidden aria-controls=…>` is nothing
         # to click, only a name a link farm borrows
-        if not ((str(el.tag).lower() == "button" and hiding(el) is None) or len(el)
+        if not ((str(el.tag).lower() == "button" and inline_hiding(el) is None) or len(el)
                 or (el.text or "").strip() or el.get("aria-label") or el.get("title")
                 or el.get("value")):
             continue
@@ -900,7 +859,6 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
     r"|레플리카|카지노|토토(?:$|[^로])|바카라|먹튀|슬롯|nhà~+cái|cá~+cược|tài~+xỉu|nổ~+hũ"
     r"|คาสิโน|บาคาร่า|สล็อต|แทงบอล").replace("[^~]", r"[^\s\-_./]").replace("~", r"[\s\-_./]"))
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
-_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 
 
 def _japanese_page(root: etree._Element) -> bool:
@@ -910,7 +868,7 @@ def _japanese_page(root: etree._Element) -> bool:
     if _JAPANESE_LANG.match(root.get("lang") or ""):
         return True
     title = root.find(".//title")
-    return title is not None and bool(_KANA.search(title.text or ""))
+    return title is not None and bool(KANA.search(title.text or ""))
 
 
 def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
@@ -929,15 +887,15 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
+    for el in carrying(ctx.root, "style", "hidden", keep=may_hide):
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
-        reason = hiding(el)
+        reason = inline_hiding(el)
         if reason is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
-        if reason == "font-size:0" and _FONT_SIZE(el):
+        if reason == ZERO_FONT and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
         if toggled and not (end and line_of(el) > end) and _in_widget(el, ctx):

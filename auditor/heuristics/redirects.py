@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
+from auditor.dom.hiding import hiding
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
@@ -1590,7 +1591,7 @@ _FILE_HREF = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk|xapk|deb|rpm|appima
 
 def _offers_a_file(ctx: PageContext) -> bool:
     """Whether the page shows a link straight to a program or archive file (an `<a>` no
-    inline style, `hidden` or class hides): a download portal's wait for its file
+    inline style, `hidden` or class hides: `dom.hiding`): a download portal's wait for its file
     ("your download link is ready, please wait 5 seconds", FileHorse's, the Vietnamese
     portals' "vui lòng đợi 5 giây để lấy link tải"), whose visitor may take the file
     at once. A safelink shows no destination before its wait ends (its link is `#` or
@@ -1599,18 +1600,9 @@ def _offers_a_file(ctx: PageContext) -> bool:
     for a in ctx.page.tagged("a"):
         href = (a.get("href") or "").split("#")[0].split("?")[0].strip()
         if _FILE_HREF.search(href) and not any(
-                _hides(el) for el in (a, *a.iterancestors())):
+                hiding(el) is not None for el in (a, *a.iterancestors())):
             return True
     return False
-
-
-def _hides(el: etree._Element) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    style = (el.get("style") or "").replace(" ", "").lower()
-    classes = (el.get("class") or "").lower().split()
-    return "display:none" in style or "visibility:hidden" in style or any(
-        c in ("hidden", "d-none", "hide", "is-hidden") for c in classes)
 
 
 def _carries_ads(ctx: PageContext) -> bool:

@@ -46,7 +46,14 @@ from auditor.mfa.adload import (
     outermost_ads,
     shown_on,
 )
-from auditor.mfa.authorship import LD_NEEDLES, META_NEEDLES, author_hits, authorship, byline_hits
+from auditor.mfa.authorship import (
+    LD_NEEDLES,
+    META_NEEDLES,
+    author_hits,
+    authorship,
+    byline_hits,
+    outlet_names,
+)
 from auditor.mfa.code import (
     AUTOPLAY_NEEDLES,
     IFRAME_NEEDLES,
@@ -142,7 +149,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
         syndicated(sources),
         authorship(None if ctx.document.in_post_body else author_hits(page, ctx.first_party),
-                   ctx.first_party, article),
+                   ctx.first_party, article, outlet_names(page)),
         autoplay(autoplay_hits(page)),
         paid_traffic_share(),
     ]

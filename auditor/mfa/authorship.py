@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -84,7 +85,7 @@ BYLINE_CHARS = 120
 
 
 def authorship(hits: Sequence[Hit] | None, first_party: str | None,
-               article: bool = True) -> Indicator:
+               article: bool = True, outlets: frozenset[str] = frozenset()) -> Indicator:
     """No author named anywhere, or only a house account ("admin", "Editorial", an
     outlet's name). Judged on article pages only: a home, about or company page names
     no author and need not."""
@@ -102,8 +103,8 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
                          "single article body, or a site page's URL such as /about): a "
                          "home, about or company page names no author")
     hits = [h._replace(text=n) for h in hits if (n := author_name(h.text))
-            and (house_name(n, first_party) or is_name(n) or _shown_handle(h, n))]
-    named = [h for h in hits if not house_name(h.text, first_party)]
+            and (house_name(n, first_party, outlets) or is_name(n) or _shown_handle(h, n))]
+    named = [h for h in hits if not house_name(h.text, first_party, outlets)]
     value = (f"named: {named[0].text}" if named else
              f"house account only: {hits[0].text}" if hits else "no author")
     return Indicator("authorship", value, threshold, source, Basis.MEASURED, not named,
@@ -178,9 +179,11 @@ def _shown_handle(hit: Hit, name: str) -> bool:
     return hit.line > 0 and len(_words(name)) == 1
 
 
-def house_name(name: str, first_party: str | None) -> bool:
+def house_name(name: str, first_party: str | None,
+               outlets: frozenset[str] = frozenset()) -> bool:
     """A house account, not a person: a role or an outlet's word ("admin", "News Desk",
-    "The Planetary Press"), a host name, or one word that is the site's own name. A
+    "The Planetary Press"), a host name, one word that is the site's own name, or a name
+    the page gives its outlet or a section (`outlet_names`: "By Design Week"). A
     person's name matching a personal site's domain is a person.
 
     >>> house_name("Kulu Media News Desk", None), house_name("Julie Mollins", "cifor.org")
@@ -193,7 +196,7 @@ def house_name(name: str, first_party: str | None) -> bool:
     (False, True)
     """
     low = " ".join(name.lower().replace("_", " ").split())
-    if not low or low in HOUSE_NAMES:
+    if not low or low in HOUSE_NAMES or (outlets and _letters(low) in outlets):
         return True
     words = [w.lower().strip(".") for w in _words(name)]
     if any(w in ROLE_WORDS for w in words):
@@ -204,8 +207,89 @@ def house_name(name: str, first_party: str | None) -> bool:
     return len(words) == 1 and bool(site) and _letters(low) == site
 
 
+# The page's word that a name is its outlet's or a section's, not a person's: the
+# section metas, and the links to a section's archive (a category, a Ressort: not a tag,
+# which may name a person the story is about)
+_SECTION_METAS = frozenset({"article:section", "parsely-section", "sailthru.section"})
+_SECTION_HREF = re.compile(
+    r"/(?:c|cat|category|categories|section|sections|rubrik|rubriken|kategorie|kategorien"
+    r"|ressort|ressorts)/|[?&](?:cat|category)=", re.I)
+_LD_TYPES = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*\]|"[^"]*")')
+_LD_MAX = 200_000  # characters of one JSON-LD block read: a graph of a page is far less
+_LD_NODES = 2_000  # objects of one block walked
+
+
+def outlet_names(page: ParsedPage) -> frozenset[str]:
+    """The names the page gives its outlet and its sections (letters and digits, lowered):
+    an organisation's in its schema.org data (the publisher, an `Organization`), an
+    `articleSection`, a section meta, a category's or section's link text. A name the
+    page also gives a person (a `Person` in its data, the text of an author's link: a
+    one-person site whose SEO plugin calls it an organisation, a columnist's own
+    category) is left out: a byline naming one of the others names no person."""
+    return page.view("mfa outlet names", lambda: _outlet_names(page))
+
+
+def _outlet_names(page: ParsedPage) -> frozenset[str]:
+    names: set[str] = set()
+    people: set[str] = set()
+    for meta in page.tagged("meta") if page.holding((b"section",)) else ():
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        if key in _SECTION_METAS:
+            names.add(_letters(meta.get("content") or ""))
+    for script in page.tagged("script") if page.holding((b"ld+json",)) else ():
+        text = script.text or ""
+        if (script.get("type") or "").strip().lower() != "application/ld+json" \
+                or len(text) > _LD_MAX or not _LD_TYPES.search(text):
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        _ld_names(data, names, people)
+    for a in page.tagged("a"):
+        href = a.get("href") or ""
+        if _SECTION_HREF.search(href):
+            names.add(_letters(" ".join(str(t) for t in a.itertext())[:120]))
+        elif "/author/" in href or "author" in (a.get("rel") or "").lower():
+            people.add(_letters(" ".join(str(t) for t in a.itertext())[:120]))
+    names.discard("")
+    return frozenset(names - people)
+
+
+def _ld_names(data: Any, names: set[str], people: set[str]) -> None:
+    """Organisations' names, article sections and people's names in a JSON-LD value,
+    walked breadth first over at most `_LD_NODES` objects."""
+    queue, seen = [data], 0
+    while queue and seen < _LD_NODES:
+        node = queue.pop()
+        if isinstance(node, list):
+            queue.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        seen += 1
+        kinds = node.get("@type")
+        kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
+        name = node.get("name")
+        if isinstance(name, str):
+            if any(k == "Person" for k in kinds):
+                people.add(_letters(name))
+            elif any(k.endswith("Organization") or k == "Corporation" for k in kinds):
+                names.add(_letters(name))
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) \
+                and publisher.get("@type") != "Person":
+            names.add(_letters(publisher["name"]))
+        section = node.get("articleSection")
+        for value in section if isinstance(section, list) else [section]:
+            if isinstance(value, str):
+                names.add(_letters(value))
+        queue.extend(v for v in node.values() if isinstance(v, (dict, list)))
+
+
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
+    outlets = outlet_names(page)
     out: list[Hit] = []
     if page.holding(META_NEEDLES):
         for meta in page.tagged("meta"):
@@ -225,7 +309,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 out.append(Hit(clip(name, 60), 0))
             at = low.find('"aut', at + 4)
     out += text_hits(page, _TEXT_BYLINE, _TEXT_BYLINE_GATE)
-    if any((n := author_name(h.text)) and is_name(n) and not house_name(n, first_party)
+    if any((n := author_name(h.text)) and is_name(n) and not house_name(n, first_party, outlets)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
     values = page.values
@@ -242,7 +326,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
             if len(out) > 2 * SHOWN:
                 break
     out += [h for h in headline_bylines(page) if not any(h.text in o.text for o in out)]
-    if not any(is_name(n) and not house_name(n, first_party)
+    if not any(is_name(n) and not house_name(n, first_party, outlets)
                for h in out if (n := author_name(h.text))):
         out += _signatures(page) + _post_meta_names(page) + _house_credits(page)
     return unique(out)
@@ -254,7 +338,8 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 # whole part of one class token names it; a token naming a post's term (WordPress'
 # post_class: `format-quote`, `category-testimonials`, `tag-famous-quotes`) is the post's
 # subject, and the post's wrapper (an `<article>`, `hentry`) is no quotation around its
-# byline, unless the `<article>`'s own class names one (a testimonial slider's card)
+# byline, unless the `<article>`'s own class names one (a testimonial slider's card) or
+# the post's type is a quotation's (a testimonial plugin's `type-testimonial` card)
 _QUOTE_TAGS = frozenset({"blockquote", "q"})
 _QUOTE_WORDS = frozenset({"quote", "quotes", "blockquote", "pullquote", "pullquotes",
                           "testimonial", "testimonials"})
@@ -264,17 +349,24 @@ _NO_QUOTE_TAGS = frozenset({"article", "main", "body", "html"})
 
 def _quote_class(classes: str) -> bool:
     """A class attribute names a quotation: a part of one token is a quote word (not in a
-    post's term token, nor on a post's `hentry`).
+    post's term token, nor on a post's `hentry`), or the post's type is a quotation's
+    (WordPress' post_class on a testimonial plugin's post: `type-testimonial`,
+    `type-wpm-testimonial`), whose card names the speaker as its author.
 
     >>> [_quote_class(c) for c in ("wp-block-pullquote", "quote-author", "testimonial")]
     [True, True, True]
     >>> [_quote_class(c) for c in ("hentry format-quote", "tag-famous-quotes", "misquoted")]
     [False, False, False]
+    >>> _quote_class("post-88 testimonial type-testimonial status-publish hentry")
+    True
     """
     low = classes.lower()
     if "quot" not in low and "testimonial" not in low:
         return False  # every quote word holds one of these: most classes split no further
     tokens = low.split()
+    if any(t.startswith("type-") and _QUOTE_WORDS.intersection(re.split(r"[-_]", t[5:]))
+           for t in tokens):
+        return True  # a post of a testimonial or quote type: its card, `hentry` or not
     if "hentry" in tokens:
         return False
     return any(not _TERM_CLASS.match(t) and _QUOTE_WORDS.intersection(re.split(r"[-_]", t))

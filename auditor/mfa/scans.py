@@ -35,7 +35,10 @@ from auditor.urls import host_of, site_of, split_url
 # -- slideshows and forced pagination ------------------------------------------------
 _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?:á|a)gina)"
                    r"\s+(\d{1,3})\s*(?:of|von|sur|de|di|/)\s*(\d{1,3})\b")
-_NUMBERED = re.compile(r"(?:^|[/?&=_-])(?:page|seite|p|pg)?[/=_-]?(\d{1,3})/?$", re.I)
+# A page's number at the end of its path (its extension and last `/` taken off): `/2`,
+# `-2` (of `-2.html`), `/page/2`, `/seite-2`, `/slide2`; the one reading of a page number,
+# for another page of the article (`_paged`) and for the article a one-page view is of
+_PAGE_SUFFIX = re.compile(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$", re.I)
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
 PAGE_REL_NEEDLES = (b"next", b"prev")  # what a rel=next, prev or previous holds
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
@@ -173,6 +176,10 @@ def _same_article(target: str, url: str) -> bool:
     False
     >>> _same_article("https://www.a.example/long-story/all/", "https://a.example/long-story/3/")
     True
+    >>> _same_article("/gallery-of-ferries/all/", "https://a.example/gallery-of-ferries/slide2")
+    True
+    >>> _same_article("/long-story/all/", "https://a.example/long-story/extra/2")
+    False
     """
     a, b = split_url(target, url), split_url(url)
     if a is None or b is None or _www(a.netloc) != _www(b.netloc):
@@ -181,8 +188,9 @@ def _same_article(target: str, url: str) -> bool:
     stem_b = _EXTENSION.sub("", b.path.rstrip("/"))
     if stem_a == stem_b:
         return True
-    rest = stem_b[len(stem_a):] if stem_a and stem_b.startswith(stem_a) else ""
-    return bool(_NUMBERED.search(rest)) and len(rest) <= 12 and _article_slug(stem_a)
+    numbered = _PAGE_SUFFIX.search(stem_b)
+    return (numbered is not None and stem_b[:numbered.start()] == stem_a
+            and _article_slug(stem_a))
 
 
 def _www(netloc: str) -> str:
@@ -274,9 +282,6 @@ def _article_slug(path: str) -> bool:
     return len(re.split(r"[-_]+", last)) >= 2 or len(last) >= 12
 
 
-# A page's number at the end of its path: `/2`, `-2` (of `-2.html`), `/page/2`,
-# `/seite-2`, `/slide-2`
-_PAGE_SUFFIX = re.compile(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$", re.I)
 # WordPress' comment pages (`/comment-page-2/`, `?cpage=2`): the article's comments,
 # one article page
 _COMMENT_PAGE = re.compile(r"/comment-page-\d|[?&]cpage=\d", re.I)

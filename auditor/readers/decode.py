@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from auditor.letters import KANA
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -348,7 +350,6 @@ def _cjk_codec(data: bytes) -> str | None:
     return named.get(best.encoding, valid[0]) if best is not None else valid[0]
 
 
-_KANA = re.compile("[\u3040-\u30ff]")  # hiragana and katakana, full width
 _HANGUL = re.compile("[\uac00-\ud7a3]")  # the precomposed syllables Korean is written in
 _JAPANESE = ("cp932", "euc_jp")
 _CJK_LETTER = re.compile(  # kana, jamo, ideographs, syllables, compatibility ideographs, half-width
@@ -411,7 +412,7 @@ def _in_script(codec: str, text: str) -> bool:
         return False
     if _inside_latin_words(codec, text) * 2 > letters:
         return False
-    kana, hangul = len(_KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
+    kana, hangul = len(KANA.findall(text)) / letters, len(_HANGUL.findall(text)) / letters
     if codec in _JAPANESE:
         return kana >= 0.1
     if codec == "cp949":

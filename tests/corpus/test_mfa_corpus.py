@@ -42,7 +42,9 @@ REVIEWED_UNMET = {
 }
 # The most pages each content row meets, measured after that review (2026-12): a change
 # that makes a row meet on more pages is read page by page and raises its figure on purpose
-MAX_MEETING = {"slideshow": 0, "syndicated": 3, "authorship": 14, "autoplay-video": 1,
+# (authorship 14 → 15, home30: en.wikipedia.org's schema.org author is the Organization
+# "Contributors to Wikimedia projects", an outlet's name, no person; the page has no ads)
+MAX_MEETING = {"slideshow": 0, "syndicated": 3, "authorship": 15, "autoplay-video": 1,
                "templated-text": 0, "paid-traffic-hints": 0, "auto-refresh": 1}
 
 

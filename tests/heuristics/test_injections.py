@@ -401,6 +401,14 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("hidden social links", page('<div style="display:none"><a href="https://twitter.com/x">t</a>'
                                  '<a href="https://www.facebook.com/x">f</a><a href="https://www.'
                                  'linkedin.com/x">l</a></div>'), set()),
+    # a size under one unit is no zero: a partners line set at 0.875rem was a high farm
+    ("links set at 0.875rem", page('<div class="partners" style="font-size: 0.875rem">'
+                                   '<a href="https://a.test/">a</a><a href="https://b.test/">b</a>'
+                                   '<a href="https://c.test/">c</a></div>'), set()),
+    ("font-size:0.0em link farm", page('<p style="font-size:0.0em">'
+                                       '<a href="https://a.test/">a</a><a href="https://b.test/">'
+                                       'b</a><a href="https://c.test/">c</a></p>'),
+     {("hidden-links", H)}),
     ("font-size:0 whitespace trick", page('<div style="font-size:0"><a style="font-size:14px" '
                                           'href="https://a.test/">a</a><a href="https://b.test/">b</a>'
                                           '<a href="https://c.test/">c</a></div>'), set()),
@@ -512,16 +520,17 @@ _STYLE_PIECES = ["display", "DISPLAY", ":", " ", ";", "none", "NONE", "visibilit
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(_STYLE_PIECES), max_size=12).map("".join))
 def test_a_style_the_link_farm_scan_passes_over_hides_nothing(style: str) -> None:
-    """`hidden_links` makes no element of a style `_may_hide` rejects: `hiding` must find
-    none of them hidden (case ignored as its patterns ignore it: `hıdden` is `hidden`)."""
+    """`hidden_links` makes no element of a style `may_hide` rejects: `inline_hiding` must
+    find none of them hidden (case ignored as its patterns ignore it: `hıdden` is
+    `hidden`)."""
     from lxml import etree
 
-    from auditor.heuristics.hidden import _may_hide, hiding
+    from auditor.dom.hiding import inline_hiding, may_hide
 
     el = etree.Element("div", style=style)
     (value,) = el.xpath("@style")
-    if hiding(el) is not None:
-        assert _may_hide(value)
+    if inline_hiding(el) is not None:
+        assert may_hide(value)
 
 
 _EXO = '<ins class="adsbyexoclick" data-zoneid="{}"></ins>'

@@ -235,13 +235,17 @@ def test_opened_ids_read_by_attribute_are_the_element_pass(pieces: list[str]) ->
 # --- page gates of the MFA authorship and the walk: each answers as the reading it skips ---
 
 _CLASS_PIECES = ["quote", "Quote", "QUOTES", "pull", "quo", "te", "testimonial", "TESTIMONIALS",
-                 "-", "_", " ", "\t", "hentry", "format-", "tag-", "category-", "mis", "block",
+                 "-", "_", " ", "\t", "hentry", "format-", "tag-", "category-", "type-", "mis",
+                 "block",
                  "ſ", "K", "İ", "author", "entry-meta", "&quot;"]
 
 
 def _quote_class_plain(classes: str) -> bool:
     """`_quote_class` without its literal gate: every token split and looked up."""
     tokens = classes.lower().split()
+    if any(t.startswith("type-") and _QUOTE_WORDS.intersection(re.split(r"[-_]", t[5:]))
+           for t in tokens):
+        return True
     if "hentry" in tokens:
         return False
     return any(not _TERM_CLASS.match(t)

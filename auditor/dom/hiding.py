@@ -1,0 +1,103 @@
+"""Whether an element is hidden from a reader by what it carries itself: the one home of
+that test, asked by the editorial-text count (`metrics`), the hidden-iframe and link-farm
+findings (`heuristics.hidden`) and the safelink reading (`heuristics.redirects`).
+
+An element is hidden by its `hidden` attribute, by an inline style that takes it out of
+sight (`display:none`, `visibility:hidden`, `opacity:0`, placed a thousand pixels off
+screen, collapsed to 0 with `overflow:hidden`, a zero font size), or by a hiding class of
+the CSS frameworks and themes (Bootstrap's `d-none`, `visually-hidden`, `sr-only`,
+`hide`; Tailwind's `hidden`; WordPress' `screen-reader-text`). The classes are read as
+on a phone, the frameworks being mobile first: `d-none d-lg-block` (Tailwind's `hidden
+lg:block`) is hidden there and shown from a desktop's width on, a rail or an extra,
+never the article's own text (and the ad-density row is a mobile measure).
+`aria-hidden="true"` alone hides nothing from sight, but pages set it on what their
+scripts keep closed and their stylesheet hides (a popup's overlay, a mega menu, a modal:
+every such block of text on the corpus pages), so `hiding` reads it as hidden.
+`inline_hiding` reads the attribute and the inline style alone, as the injection
+findings do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
+DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
+_INVISIBLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?"
+                        + DECLARATION_END, re.I)
+_OFFSCREEN = re.compile(
+    r"(?:^|;)\s*(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*"
+    r"-\d{3,}(?:\.\d+)?(?:px|em|rem|vw|%)",
+    re.I,
+)
+ZERO_FONT = "font-size:0"
+# zero in any unit, not a size under one (`font-size: 0.9375rem` is 15 pixels)
+_ZERO_FONT = re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?"
+                        + DECLARATION_END, re.I)
+_COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?"
+                        + DECLARATION_END, re.I)
+_OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
+
+# Every style `hiding` reads as hiding holds one of these, case ignored as it ignores it:
+# a style holding none (most set a colour or a margin) cannot hide its element.
+_MAY_HIDE = re.compile(r"none|hidden|opacity|font-size|-\d{3}", re.I)
+# The frameworks' and themes' hiding classes, whole tokens (lowered); a token holding
+# `visually-hidden` or `sr-only` is one too (`visually-hidden-focusable`, `sr-only-md`)
+HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden", "d-none", "visually-hidden",
+                            "visuallyhidden", "sr-only", "screen-reader-text",
+                            "screen-reader-only", "offscreen"})
+# every hiding class holds one of these: a class attribute holding none is not split
+_CLASS_NEEDLES = ("hid", "sr-only", "d-none", "screen-reader", "offscreen")
+
+
+def may_hide(attribute: str) -> bool:
+    """Whether an attribute (a value knowing its `.attrname`) may make `inline_hiding` say
+    its element is hidden: a style holding none of what hides cannot."""
+    return getattr(attribute, "attrname", None) != "style" or bool(_MAY_HIDE.search(attribute))
+
+
+def inline_hiding(el: etree._Element) -> str | None:
+    """How an element's `hidden` attribute or inline style hides it, if they do: what the
+    injection findings read (injected markup carries its own hiding; a theme hides its
+    menus and modals through classes and its stylesheet, which are no injection)."""
+    if el.get("hidden") is not None:
+        return "hidden attribute"
+    style = el.get("style")
+    if style and _MAY_HIDE.search(style):
+        if _DISPLAY_NONE.search(style):
+            return "display:none"
+        if _INVISIBLE.search(style):
+            return "visibility:hidden/opacity:0"
+        if _OFFSCREEN.search(style):
+            return "positioned off-screen"
+        if _COLLAPSED.search(style) and _OVERFLOW_HIDDEN.search(style):
+            return "collapsed to 0 with overflow:hidden"
+        if _ZERO_FONT.search(style):
+            return ZERO_FONT
+    return None
+
+
+def hiding(el: etree._Element) -> str | None:
+    """How an element's own attributes, inline style or hiding classes keep it out of a
+    reader's sight, if they do: what the editorial text and the links shown leave out."""
+    inline = inline_hiding(el)
+    if inline is not None:
+        return inline
+    if el.get("aria-hidden") == "true":
+        return "aria-hidden"
+    classes = el.get("class")
+    if not classes:
+        return None
+    low = classes.lower()
+    if not any(needle in low for needle in _CLASS_NEEDLES):
+        return None  # most class attributes: not split
+    tokens = low.split()
+    hider = next((t for t in tokens if t in HIDING_CLASSES or "visually-hidden" in t
+                  or "sr-only" in t), None)
+    return None if hider is None else f"class {hider}"
+
+
+__all__ = ["DECLARATION_END", "HIDING_CLASSES", "ZERO_FONT", "hiding", "inline_hiding",
+           "may_hide"]

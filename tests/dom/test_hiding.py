@@ -1,0 +1,70 @@
+"""`dom.hiding`: the one test of whether an element is hidden from a reader, as the
+editorial text count, the safelink reading and (inline only) the injection findings ask."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from auditor.dom.hiding import hiding, inline_hiding
+from auditor.metrics import editorial_content
+
+# (an element's markup, what `hiding` says, what `inline_hiding` says)
+CASES = [
+    ('<div hidden>x</div>', "hidden attribute", "hidden attribute"),
+    ('<div style="display: none">x</div>', "display:none", "display:none"),
+    ('<div style="color:red;visibility:hidden">x</div>', "visibility:hidden/opacity:0",
+     "visibility:hidden/opacity:0"),
+    ('<div style="opacity:0">x</div>', "visibility:hidden/opacity:0",
+     "visibility:hidden/opacity:0"),
+    ('<div style="position:absolute;left:-9999px">x</div>', "positioned off-screen",
+     "positioned off-screen"),
+    ('<div style="height:0;overflow:hidden">x</div>', "collapsed to 0 with overflow:hidden",
+     "collapsed to 0 with overflow:hidden"),
+    ('<div style="font-size:0">x</div>', "font-size:0", "font-size:0"),
+    ('<div style="font-size:0.0em">x</div>', "font-size:0", "font-size:0"),
+    # a size under one unit is a size: 0.9375rem is 15 pixels
+    ('<div style="font-size: 0.9375rem; line-height: 1.4;">x</div>', None, None),
+    ('<div style="font-size:.8em">x</div>', None, None),
+    # a declaration naming another property is none
+    ('<div style="content-visibility:auto;overflow:hidden">x</div>', None, None),
+    ('<div style="--menu-display:none">x</div>', None, None),
+    # the frameworks' and themes' hiding classes: read by `hiding` only
+    ('<span class="screen-reader-text">x</span>', "class screen-reader-text", None),
+    ('<span class="visually-hidden-focusable">x</span>', "class visually-hidden-focusable",
+     None),
+    ('<div class="alert hide">x</div>', "class hide", None),
+    ('<div class="panel is-hidden">x</div>', "class is-hidden", None),
+    ('<div class="d-none d-print-block">x</div>', "class d-none", None),
+    ('<div class="hidden">x</div>', "class hidden", None),
+    # read as on a phone (mobile first): a desktop's rail, shown from `lg` on, is hidden
+    ('<div class="col-lg-4 d-none d-lg-block">x</div>', "class d-none", None),
+    ('<div class="hidden md:flex">x</div>', "class hidden", None),
+    ('<div class="d-block d-lg-none">x</div>', None, None),
+    ('<div class="hide-on-mobile">x</div>', None, None),
+    ('<div class="hidden-gem">x</div>', None, None),
+    # a popup, menu or modal a page's stylesheet keeps closed says so to screen readers
+    ('<div class="pum-overlay" aria-hidden="true">x</div>', "aria-hidden", None),
+    ('<div aria-hidden="false">x</div>', None, None),
+]
+
+
+@pytest.mark.parametrize(("markup", "shown", "inline"), CASES)
+def test_hiding(markup: str, shown: str | None, inline: str | None) -> None:
+    el = lxml.html.fragment_fromstring(markup)
+    assert (hiding(el), inline_hiding(el)) == (shown, inline)
+
+
+def test_editorial_text_leaves_out_what_hiding_hides() -> None:
+    """The count of editorial text asks `hiding`: a closed newsletter message, an
+    off-screen menu, a popup and a desktop-only rail are left out; small print is text."""
+    shown = "The winter timetable starts on Monday."
+    root = lxml.html.fromstring(
+        f"<html><body><article><p>{shown}</p></article>"
+        '<div class="col-lg-4 d-none d-lg-block"><p>Popular: Ferry fares rise</p></div>'
+        '<div class="success-message hide">Thank you for subscribing to our newsletter.</div>'
+        '<div style="margin-top:-190px">Albanian Shqip Amharic Arabic Bengali</div>'
+        '<div class="pum-overlay" aria-hidden="true">Subscribe to the mailing list.</div>'
+        '<p style="font-size: 0.875rem">Small print.</p></body></html>')
+    content = editorial_content(root, set())
+    assert content.chars == len(f"{shown} Small print.")
