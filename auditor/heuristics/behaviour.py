@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl
 from lxml import etree
 
 from auditor.catalogue import Network
-from auditor.dom.deobfuscate import base64_text, spliced
-from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped
+from auditor.dom.deobfuscate import spliced
+from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
