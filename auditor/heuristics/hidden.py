@@ -2,9 +2,12 @@
 pixels, and hidden blocks of off-site links (SEO link farms) or of links to the spam pages
 a hacked site serves of its own (the Japanese keyword hack).
 
-Only inline styles and attributes are read: injected markup carries its own hiding
-(`style="position:absolute;left:-9999px"`), while a theme hides menus and modals
-through its stylesheet and classes, which are not injections.
+Inline styles and attributes are read: injected markup carries its own hiding
+(`style="position:absolute;left:-9999px"`), or a rule of its own in a `<style>` beside it
+(`<style>.xq7k{display:none}</style><div class="xq7k">`, the Japanese keyword hack's form),
+which `sheet_hidden` reads: a class or id that one plain rule of the page's own sheets hides
+and no other rule names. A theme hides menus and modals through its stylesheet too, named
+in the rules that show them again (`.open .sub-menu`, a media query), which are not read.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
     carrying,
+    in_document_order,
     line_of,
     re2_text_pattern,
 )
@@ -115,8 +119,12 @@ def hiding(el: etree._Element) -> str | None:
     if el.get("hidden") is not None:
         return "hidden attribute"
     style = el.get("style")
-    if not style:
-        return None
+    return style_hiding(style) if style else None
+
+
+def style_hiding(style: str) -> str | None:
+    """How a style's declarations hide what they apply to, if they do: one reading for an
+    inline style and a stylesheet rule's body alike."""
     if _DISPLAY_NONE.search(style):
         return "display:none"
     if _INVISIBLE.search(style):
@@ -128,6 +136,98 @@ def hiding(el: etree._Element) -> str | None:
     if _ZERO_FONT.search(style):
         return "font-size:0"
     return None
+
+
+# the page's own sheets: comments out, braces read for top-level rules; a selector that is
+# one class or id (`.xq7k`, `div#a1`); the class and id names any selector holds
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_BRACE = re.compile(r"[{}]")
+_NAME = r"[.#]-?(?:[_a-zA-Z]|\\.)(?:[\w-]|\\.){0,99}"  # `\:` as Tailwind's `.md\:block`
+_ONE_NAME = re.compile(r"\s*(?:[a-zA-Z][\w-]{0,20})?(" + _NAME + r")\s*")
+_NAMES = re.compile(_NAME)
+_SHEET_MEDIA = frozenset({"", "all", "screen"})
+MAX_SHEETS = 512 * 1024  # characters of the page's `<style>` sheets read for hiding rules
+
+
+def _sheet_rules(sheet: str) -> Iterator[tuple[str, str, int]]:
+    """(prelude, body, depth) of each rule of a sheet, innermost first: a media query's
+    rules at depth 1, then the query itself."""
+    opened: list[tuple[str, int]] = []
+    start = 0
+    for m in _BRACE.finditer(sheet):
+        if m.group() == "{":
+            opened.append((sheet[start : m.start()].strip(), m.end()))
+        elif opened:
+            prelude, body = opened.pop()
+            yield prelude, sheet[body : m.start()], len(opened)
+        start = m.end()
+
+
+def sheet_hiding(sheets: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """The classes (`.xq7k`) and ids (`#a1`) the page's own sheets hide for good, and how:
+    one top-level rule whose selector is that name alone hides it, and no other selector
+    names it (a theme shows its hidden menu again by another rule: `.open .sub-menu`, a
+    media query; a script may add an inline style, which `_in_widget` reads the opener of);
+    and every name the sheets' selectors hold.
+
+    >>> sheet_hiding([".xq7k{display:none} .menu{display:none} .open .menu{display:block}"]
+    ...              )[0]
+    {'.xq7k': 'display:none'}
+    """
+    named: Counter[str] = Counter()
+    hides: dict[str, str] = {}
+    read = 0
+    for sheet in sheets:
+        sheet = _CSS_COMMENT.sub("", sheet[: MAX_SHEETS - read])
+        read += len(sheet)
+        for prelude, body, depth in _sheet_rules(sheet):
+            if prelude.startswith("@"):
+                continue
+            for selector in prelude.split(","):
+                named.update(n.replace("\\", "") for n in _NAMES.findall(selector))
+                one = _ONE_NAME.fullmatch(selector) if depth == 0 else None
+                if one and (reason := style_hiding(body.strip())):
+                    hides[one.group(1).replace("\\", "")] = reason
+        if read >= MAX_SHEETS:
+            break
+    return ({name: reason for name, reason in hides.items() if named[name] == 1},
+            frozenset(named))
+
+
+def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
+    """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
+    sheet in `<noscript>` or for print), each with how and by which name."""
+    if ctx.root is None:
+        return {}
+    styles = ctx.page.tagged("style") if ctx.page is not None else tuple(ctx.root.iter("style"))
+    sheets = [el.text or "" for el in styles
+              if (el.get("media") or "").strip().lower() in _SHEET_MEDIA
+              and not any(str(a.tag).lower() == "noscript" for a in el.iterancestors())]
+    if not any("{" in sheet for sheet in sheets):
+        return {}
+    hides, named = sheet_hiding(sheets)
+    if not hides:
+        return {}
+    classes = {name[1:] for name in hides if name[0] == "."}
+    ids = {name[1:] for name in hides if name[0] == "#"}
+
+    def keep(value: Any) -> bool:
+        if value.attrname == "id":
+            return str(value) in ids
+        return not classes.isdisjoint(str(value).split())
+
+    found: dict[etree._Element, str] = {}
+    for el in carrying(ctx.root, "class", "id", keep=keep):
+        own = [f".{c}" for c in (el.get("class") or "").split()]
+        own += [f"#{el.get('id')}"] if el.get("id") else []
+        hider = next((n for n in own if n in hides), None)
+        # another name of it a rule sets (`hidden md:block`, `d-none d-md-block`): shown
+        # where that rule applies, which this reading cannot tell
+        if hider is None or any(n != hider and n in named for n in own) \
+                or str(el.tag).lower() in ("html", "body"):
+            continue
+        found[el] = f"{hides[hider]}, by the page's style rule {hider}"
+    return found
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -792,14 +892,17 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    for el in carrying(ctx.root, "style", "hidden", keep=_may_hide):
+    by_sheet = sheet_hidden(ctx)
+    styled = carrying(ctx.root, "style", "hidden", keep=_may_hide)
+    for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
-        reason = hiding(el)
-        if reason is None or (reported and any(a in reported for a in el.iterancestors())):
+        said = hiding(el) or by_sheet.get(el)
+        if said is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
+        reason = said.split(",", 1)[0]  # how, without the rule that says so
         if reason == "font-size:0" and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
@@ -807,7 +910,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({reason})", toggled,
+        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, japanese_page)
         if found is not None:
             reported.add(el)

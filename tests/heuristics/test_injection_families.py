@@ -1599,6 +1599,58 @@ def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype
     assert line == 1 and prefix.endswith("<!-- cached page -->")
 
 
+# --- link blocks hidden by a rule of the page's own `<style>` --------------------------
+# The keyword hack's other form (Sucuri's and Google's write-ups): the hidden block carries
+# a random class and a `<style>` rule of its own hides it, no inline style on the block.
+_JP_LINKS = "".join(f'<a href="/?p7x2={12050 + n}">ルイヴィトン 財布 スーパーコピー {n}</a> '
+                    for n in range(6))
+_CASINO_LINKS = "".join(f"<a href='https://casino-bonus-{n}.test/'>online casino {n}</a> "
+                        for n in range(4))
+_PARTNERS = ("<a href='https://ferries-north.test/'>North Ferries</a> <a href='https://"
+             "islandlink.test/'>Island Link</a> <a href='https://baybus.test/'>Bay Bus</a>")
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ({"post": f"<style>.xq7k{{display:none}}</style><div class='xq7k'>{_JP_LINKS}</div>"},
+     "Japanese keyword hack"),
+    ({"head": "<style>/* cache */ #fb2c { position:absolute; left:-9999px }</style>",
+      "footer": f"<div id='fb2c'>{_CASINO_LINKS}</div>"}, "4 off-site links"),
+    ({"head": "<style>p.k1{font-size:0}</style>",
+      "widget": f"<p class='k1'>{_CASINO_LINKS}</p>"}, "4 off-site links"),
+], ids=["a class in the post", "an id off-screen, its rule in the head", "a tag's class"])
+def test_a_link_block_a_style_rule_of_the_page_hides_is_high(
+        where: dict[str, str], said: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [H], found
+    assert said in found[0].message and "by the page's style rule" in found[0].message
+
+
+@pytest.mark.parametrize("where", [
+    # another rule shows it again: a hover, an open state, a breakpoint
+    {"head": "<style>.partners-more{display:none}.partners.open .partners-more{display:block}"
+     "</style>", "widget": f"<div class='partners'><div class='partners-more'>{_PARTNERS}"
+     "</div></div>"},
+    {"head": "<style>@media (max-width:600px){.blogroll{display:none}}</style>",
+     "widget": f"<div class='blogroll'>{_PARTNERS}</div>"},
+    # a utility class beside one that shows it at a breakpoint (Tailwind, Bootstrap)
+    {"head": "<style>.hidden{display:none}@media (min-width:768px){.md\\:block{display:block}}"
+     "</style>", "widget": f"<div class='hidden md:block'>{_PARTNERS}</div>"},
+    {"head": "<style>.d-none{display:none!important}@media (min-width:768px){.d-md-block{"
+     "display:block!important}}</style>", "widget": f"<div class='d-none d-md-block'>{_PARTNERS}"
+     "</div>"},
+    # a rule only for pages without scripts, or for print
+    {"head": "<noscript><style>.js-partners{display:none}</style></noscript>",
+     "widget": f"<div class='js-partners'>{_PARTNERS}</div>"},
+    {"head": "<style media='print'>.partners{display:none}</style>",
+     "widget": f"<div class='partners'>{_PARTNERS}</div>"},
+], ids=["shown by an open state", "hidden at one breakpoint", "tailwind hidden md:block",
+        "bootstrap d-none d-md-block", "noscript sheet", "print sheet"])
+def test_a_themes_rule_that_shows_the_block_again_is_no_farm(
+        where: dict[str, str], audit_listed: AuditListed) -> None:
+    assert [f for f in audit_listed(wp_page(**where), URL).findings
+            if f.kind == "hidden-links"] == []
+
+
 # --- a link farm appended after `</html>`, shown or not -------------------------------
 # A hacked server's output filter appends a sitemap-like block of the hack's pages after
 # the closing tag (Sucuri's "SEO spam appended to the page"): a browser shows it at the
