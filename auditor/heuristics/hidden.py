@@ -769,6 +769,9 @@ def _shares(url: str) -> bool:
     >>> _shares("https://casino.example/best-slots")
     False
     """
+    query = url.find("?")
+    if query < 0 or ("://" not in url[query:] and "%3a%2f%2f" not in url[query:].lower()):
+        return False  # no URL in its query (split only such links: a farm's 30,000 are not)
     parts = split_url(url)
     path = parts.path.lower() if parts is not None else ""
     if parts is None or not any(word in path for word in _SHARE_PATHS):
@@ -807,14 +810,16 @@ def _mostly_links(*els: etree._Element) -> bool:
     text = links = 0
     for el in els:
         code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
-        text += sum(_visible_chars(str(t)) for t in el.itertext()) - code
-        text += _visible_chars(el.tail or "") if len(els) > 1 else 0
-        links += sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
+        own = sum(_visible_chars(str(t)) for t in el.itertext()) - code
+        text += own + (_visible_chars(el.tail or "") if len(els) > 1 else 0)
+        # a link is its own links' text (a farm's loose links are each a block: 30,000)
+        links += own if el.tag == "a" and not code else sum(
+            _visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
     return links * 2 >= text
 
 
 def _visible_chars(text: str) -> int:
-    return len(text) - sum(text.count(c) for c in " \n\t\r")
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 # The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
@@ -970,6 +975,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
     spam = False  # an off-site link's words sell what link farms sell
+    offsite_links: list[tuple[str, str, str]] = []  # (url, host, words), asked together
     for a in links:
         url = resolve(a.get("href") or "", ctx.url)
         if not url:
@@ -980,11 +986,14 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
             if _keyword_hack_anchor(words, japanese_page):
                 spam_pages.add(url)
             continue
+        offsite_links.append((url, host, words))
+    runners = ctx.catalogue.runners_of([(url, host) for url, host, _ in offsite_links])
+    for (url, host, words), runner in zip(offsite_links, runners, strict=True):
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
         # the words or the site's name: a kit's "click here" to onlinecasino-best.example
         spam = spam or bool(_SPAM_ANCHOR.search(words)
                             or _SPAM_ANCHOR.search(re.sub(r"[-.]", " ", host)))
-        category = _category(ctx.catalogue.runner_of(url, host))
+        category = _category(runner)
         if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
