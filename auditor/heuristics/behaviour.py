@@ -317,37 +317,44 @@ def _machine_table(text: str) -> bool:
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
 
 
-# a parameter that decodes to parameters of its own (`r=dj0xJmNpZD0yNjM=`: `v=1&cid=263`),
-# as SocGholish's injected `report?r=` tag and TDS tags hide their campaign and stream
-_PARAMS_TEXT = re.compile(
-    r"[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64}(?:&[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64})+")
+# a parameter that decodes to a campaign's numbers and nothing else (`r=dj0xJmNpZD0yNjM=`:
+# `v=1&cid=263`, `v=2&cid=263&sid=1`), as SocGholish's injected `report?r=` tag hides its
+# version, campaign and stream: two to four short names, each a number of up to six digits.
+# A widget's base64 config names a site, a shop or a language (`site=news.example&lang=en`),
+# an analytics beacon's carries the page's address or a timestamp: none of them.
+_CAMPAIGN_TEXT = re.compile(r"[A-Za-z_]\w{0,7}=\d{1,6}(?:&[A-Za-z_]\w{0,7}=\d{1,6}){1,3}")
 _BASE64_VALUE = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 
 
 def encoded_params(url: str) -> str | None:
-    """The first of a URL's query parameters whose value is base64 of more parameters,
-    as `name=value (decoded)`, else None; base64 of JSON, of a token's random bytes or of
-    one value says no campaign.
+    """The URL's one query parameter when its value is base64 of a campaign's numbers
+    (`_CAMPAIGN_TEXT`), as `name=value (decoded)`, else None: a TDS's tag carries that
+    alone; base64 of JSON, of a token's random bytes, of a widget's settings or of a
+    beacon's page address, or beside other parameters, says no campaign.
 
     >>> encoded_params("https://c.example/report?r=dj0xJmNpZD0yNjM=")
     'r=dj0xJmNpZD0yNjM= (v=1&cid=263)'
     >>> encoded_params("https://c.example/a.js?d=eyJ6b25lIjoxMn0="), encoded_params("/x?v=2")
     (None, None)
+    >>> encoded_params("https://w.example/l.js?d=c2l0ZT1uZXdzLmV4YW1wbGUmbGFuZz1lbg==")
     """
     query = url.partition("?")[2].partition("#")[0]
-    for name, value in parse_qsl(query, keep_blank_values=False):
-        if not _BASE64_VALUE.fullmatch(value):
-            continue
-        text = base64_text(value.replace("-", "+").replace("_", "/"))
-        if text and _PARAMS_TEXT.fullmatch(text):
-            return f"{name}={value} ({text})"
+    params = parse_qsl(query, keep_blank_values=True)
+    if len(params) != 1:
+        return None
+    ((name, value),) = params
+    if not _BASE64_VALUE.fullmatch(value):
+        return None
+    text = base64_text(value.replace("-", "+").replace("_", "/"))
+    if text and _CAMPAIGN_TEXT.fullmatch(text):
+        return f"{name}={value} ({text})"
     return None
 
 
 def report_tags(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site no vendor the catalogue knows runs, whose address carries
-    its parameters encoded in base64 (SocGholish's injected `…/report?r=<base64>` tag, a
-    TDS's stream and campaign): the server picks what to answer per visitor. Medium in
+    its campaign's numbers encoded in base64 (SocGholish's injected `…/report?r=<base64>`
+    tag, a TDS's stream and campaign): the server picks what to answer per visitor. Medium in
     the page, high in a WordPress post body; outside the page's markup it is
     `appended-script`'s, high for the same parameters."""
     for res in ctx.resources:
@@ -365,7 +372,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         placed = ctx.document.in_post_body
         yield finding(
             TDS_LOADER, Severity.HIGH if placed else Severity.MEDIUM,
-            f"script from {host}, a site no known vendor runs, carries its parameters "
+            f"script from {host}, a site no known vendor runs, carries its campaign's numbers "
             f"encoded in base64 ({said[:80]}): a traffic distribution system's tag "
             "(SocGholish's report?r= form) answers per visitor" + (
                 ", in a WordPress post body, where no template writes" if placed
@@ -1400,7 +1407,7 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
     too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
     the host is dressed as a known brand or a CDN, is a bare IP address, carries its
-    parameters in base64 (`encoded_params`), or serves the script from another site's
+    campaign's numbers in base64 (`encoded_params`), or serves the script from another site's
     WordPress or a PHP file; `low` when the host carries the
     page's own name (its CDN)."""
     host = host_of(url)
@@ -1412,8 +1419,8 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     if ip_address(host):
         return Severity.HIGH, " (a bare IP address)"
     if (said := encoded_params(url)) is not None:
-        return Severity.HIGH, (f" (its parameters encoded in base64, {said[:80]}: a traffic "
-                               "distribution system's tag, SocGholish's report?r= form)")
+        return Severity.HIGH, (f" (its campaign's numbers encoded in base64, {said[:80]}: a "
+                               "traffic distribution system's tag, SocGholish's report?r= form)")
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
@@ -1435,8 +1442,10 @@ TDS_LOADER = FindingKind(
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
     "answer can differ per visitor, high when the tag sits outside the page's markup "
     "(after `</html>` or before `<html>`, where no template writes); a script tag of such "
-    "a site whose parameters are encoded in base64 (SocGholish's `report?r=dj0x…`, "
-    "decoding to `v=1&cid=…`) is medium too, high in a post body (outside the markup it is "
+    "a site whose one parameter is base64 of a campaign's numbers (SocGholish's "
+    "`report?r=dj0x…`, decoding to `v=1&cid=263`; a widget's base64 settings naming a site, "
+    "a shop or a page address are none) is medium too, high in a post body (outside the "
+    "markup it is "
     "a high `appended-script`); the Keitaro tag is read as "
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
@@ -1477,8 +1486,9 @@ APPENDED_SCRIPT = FindingKind(
     "High when its address is hidden in an encoding (its host not in the script writing "
     "it as written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
     "known brand or a CDN, is a bare IP address, serves the script from another site's "
-    "WordPress or a PHP file, carries its parameters encoded in base64 (a TDS's tag, "
-    "SocGholish's `report?r=`), or the script comes before the page's `<!DOCTYPE html>` "
+    "WordPress or a PHP file, carries as its one parameter base64 of a campaign's numbers (a "
+    "TDS's tag, SocGholish's `report?r=` decoding to `v=1&cid=263`), or the script comes "
+    "before the page's `<!DOCTYPE html>` "
     "(where a hacked option or theme file echoes it, as Balada Injector's are): remove it "
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "

@@ -1792,10 +1792,26 @@ SOCGHOLISH_REPORT = ("<script async src='https://content.westbridgeinsurance.tes
                      + _b64("v=2&cid=263&sid=1") + "'></script>")
 
 
+# small vendors' widgets and beacons whose settings ride in base64 (made-up hosts): a chat
+# widget's site and language, a reviews widget's shop and theme, an analytics script's page
+# address and screen, a call-back widget's id and a timestamp; and the campaign's numbers
+# beside a plain parameter, which no TDS tag carries
+_WIDGETS_B64 = [
+    "https://widget.kiwichat.example/loader.js?d=" + _b64("site=harbourgazette.example&lang=en"),
+    "https://cdn.revuelo.example/embed.js?c=" + _b64("shop=4821&theme=light&locale=en-GB"),
+    "https://t.pagepulse.example/p.js?d=" + _b64(
+        "u=https://www.harbourgazette.example/2026/&r=&sw=1920"),
+    "https://w.callmeback.example/w.js?cfg=" + _b64("id=4821&t=1733440000"),
+    "https://w.callmeback.example/w.js?cfg=" + _b64("v=2&cid=263") + "&lang=en",
+]
+
+
 @pytest.mark.parametrize(("where", "kind", "severity"), [
     ({"head": SOCGHOLISH_REPORT}, "tds-loader", M),
+    ({"head": SOCGHOLISH_REPORT.replace(_b64("v=2&cid=263&sid=1"), _b64("v=1&cid=262"))},
+     "tds-loader", M),
     ({"after": SOCGHOLISH_REPORT}, "appended-script", H),
-], ids=["in the head", "after </html>"])
+], ids=["in the head", "two numbers, in the head", "after </html>"])
 def test_a_script_tag_with_its_parameters_in_base64_is_a_tds_tag(
         where: dict[str, str], kind: str, severity: Severity,
         audit_listed: AuditListed) -> None:
@@ -1816,11 +1832,24 @@ def test_a_script_tag_with_its_parameters_in_base64_in_a_post_body_is_high(
     "https://ads.harbourmedia.example/serve.js?d=" + _b64('{"zone":12,"size":"300x250"}'),
     "https://widgets.tidewatch.example/embed.js?v=u4nGqDg4NmNLSQ==",
     "https://widgets.tidewatch.example/embed.js?cid=263&v=2",
-], ids=["base64 JSON", "a token", "plain parameters"])
+    *_WIDGETS_B64,
+], ids=["base64 JSON", "a token", "plain parameters", "a chat widget's site and language",
+        "a reviews widget's shop and theme", "a beacon's page address", "an id and a timestamp",
+        "the campaign beside a plain parameter"])
 def test_a_script_tag_whose_parameters_are_no_encoded_parameters_is_no_tds(
         src: str, audit_listed: AuditListed) -> None:
     page = wp_page(head=f"<script async src='{src}'></script>")
     assert [f for f in audit_listed(page, URL).findings if f.kind == "tds-loader"] == []
+
+
+@pytest.mark.parametrize("src", _WIDGETS_B64[:4])
+def test_a_widget_with_base64_settings_after_the_closing_html_is_a_paste_to_check(
+        src: str, audit_listed: AuditListed) -> None:
+    """After `</html>` such a widget is what a site owner pastes at the file's end:
+    `medium`, as any unknown widget there; only the campaign's numbers made it high."""
+    page = wp_page(after=f"<script async src='{src}'></script>")
+    assert [(f.kind, f.severity) for f in audit_listed(page, URL).findings] == [
+        ("appended-script", M)]
 
 
 def test_an_article_written_after_the_closing_html_is_no_farm(audit_listed: AuditListed
