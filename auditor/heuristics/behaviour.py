@@ -1336,6 +1336,34 @@ def _before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
+def _before_charset(ctx: PageContext) -> frozenset[str]:
+    """The paths of the scripts a page's `<head>` holds before its `<meta charset>`, read
+    once. WordPress's `header.php` and every theme after it print the charset first in the
+    head (the spec wants it in the first 1,024 bytes); `wp_head` hooks come after it. A
+    script there that no vendor the catalogue knows runs was put there by an edited
+    template or an output filter (Balada Injector's plain loader, which Sucuri finds at the
+    top of `<head>`), or pasted there by an owner told "as high in the head as possible"."""
+    if ctx.root is None:
+        return frozenset()
+
+    def build() -> frozenset[str]:
+        assert ctx.root is not None
+        head = ctx.root.find("head")
+        if head is None:
+            return frozenset()
+        scripts: list[str] = []
+        for el in head:
+            tag = str(el.tag).lower()
+            if tag == "meta" and (el.get("charset") is not None or (
+                    el.get("http-equiv") or "").lower() == "content-type"):
+                return frozenset(scripts)
+            if tag == "script":
+                scripts.append(ctx.xpath(el))
+        return frozenset()  # no charset in the head: no top to be before
+
+    return build() if ctx.page is None else ctx.page.view("scripts before the charset", build)
+
+
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:
     """Whether a decoded loader's host shows as written in the script that writes it
     (`unescape('%3Cscript src="https://…"%3E')` leaves it in plain sight). The script's
@@ -1358,7 +1386,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
     there, a hacked server or a plugin that echoes into the output does, and so does a
-    site owner pasting a widget at the file's end (`_appended_verdict` says how sure). A
+    site owner pasting a widget at the file's end (`_appended_verdict` says how sure); or
+    before the `<meta charset>` at the top of `<head>` (`_before_charset`). A
     known vendor's tag there is such a paste (analytics, a CDN's beacon), or an ad kit
     whose placement `ad-in-body` reports: one injection, one finding."""
     scripts = [r for r in ctx.resources
@@ -1379,14 +1408,17 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
             res.via == "inline-decoded" and res.line < doctype_line))
         before = (0 < res.line < html_line or early) and not prepended_ads
-        if not (after or before) or res.category is Category.CRYPTOMINING \
+        top = not (after or before) and res.xpath in _before_charset(ctx)
+        if not (after or before or top) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
-        where = "after the page's closing </html>" if after else "before the page's <html> tag"
+        where = ("after the page's closing </html>" if after else
+                 "before the page's <html> tag" if before else
+                 "at the top of the page's <head>, before its <meta charset>")
         # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
-        severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
+        severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
         if severity is Severity.MEDIUM and before and early:
             where = "before the page's <!DOCTYPE>"
             severity, why = Severity.HIGH, (
@@ -1402,14 +1434,16 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
 _RELAYED = re.compile(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
 
 
-def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Severity, str]:
+def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool, top: bool = False
+                      ) -> tuple[Severity, str]:
     """How sure a script outside the markup is an injection, and why, said after its URL.
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
     too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
     the host is dressed as a known brand or a CDN, is a bare IP address, carries its
     campaign's numbers in base64 (`encoded_params`), or serves the script from another site's
     WordPress or a PHP file; `low` when the host carries the
-    page's own name (its CDN)."""
+    page's own name (its CDN). `top`: it sits before the `<meta charset>`, where a vendor
+    asking for the head's top has it pasted too."""
     host = host_of(url)
     parts = url.split("?")[0].split("#")[0]
     if hidden:
@@ -1427,6 +1461,10 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     if related_site(host, ctx.first_party):
         return Severity.LOW, (": the host carries the page's own name, likely its CDN; check "
                               "that the template or a plugin writes it there")
+    if top:
+        return Severity.MEDIUM, (": a tag pasted as high in the head as its vendor asks, or an "
+                                 "injection (Balada Injector's plain loader sits there); check "
+                                 "that the site's owner added this host")
     return Severity.MEDIUM, (": a widget pasted at the file's end or an injection; check that "
                              "the site's owner added this host")
 
@@ -1481,8 +1519,10 @@ APPENDED_SCRIPT = FindingKind(
     "appended-script", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.MEDIUM,
     "Another site's script outside the page's markup",
     "A script from another site no known vendor runs is loaded after the page's closing "
-    "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
-    "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
+    "`</html>` or before its `<html>` start tag, where no template writes, or at the top of "
+    "its `<head>` before the `<meta charset>` every template prints first: a compromised "
+    "server, template or plugin put it there (Balada Injector's plain loader), or the site's "
+    "owner pasted a widget at the file's end or a tag as high in the head as its vendor asks. "
     "High when its address is hidden in an encoding (its host not in the script writing "
     "it as written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
     "known brand or a CDN, is a bare IP address, serves the script from another site's "

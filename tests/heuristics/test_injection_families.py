@@ -1599,6 +1599,41 @@ def test_a_script_in_the_head_or_a_doctype_in_a_string_is_not_before_the_doctype
     assert line == 1 and prefix.endswith("<!-- cached page -->")
 
 
+# --- Balada Injector's plain loader at the top of `<head>` ----------------------------
+# Sucuri's write-ups find the plain `currentScript` loader printed first in `<head>`, before
+# the `<meta charset>` every WordPress template prints first: `medium` (a vendor asking for
+# "as high in the head as possible" is pasted there too), `high` with a mark (an encoding).
+_GTM_TOP = (
+    "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+    "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer'"
+    "?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;f."
+    "parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-ABC1234');"
+    "</script>")
+
+
+@pytest.mark.parametrize(("head_top", "severity"), [
+    (BALADA_PLAIN, M),
+    (_CHAT_TAG, M),  # an unknown vendor's tag pasted first reads alike: a reviewer checks
+    (BALADA_SRC, H),  # its address in char codes
+], ids=["balada's plain loader", "an unknown tag", "balada's fromCharCode loader"])
+def test_a_script_before_the_charset_at_the_top_of_head_is_found(
+        head_top: str, severity: Severity, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+    assert "before its <meta charset>" in found[0].message
+
+
+@pytest.mark.parametrize("page", [
+    wp_page(head_top=_GTM_TOP),  # GTM's install guide: "as high in the <head> as possible"
+    wp_page(head=BALADA_PLAIN),  # after the charset: what any vendor's async tag looks like
+    wp_page(head_top=BALADA_PLAIN).replace('<meta charset="UTF-8">', ""),  # no charset meta
+], ids=["GTM first in the head", "the loader after the charset", "a page without a charset"])
+def test_a_known_tag_first_or_a_loader_after_the_charset_is_no_finding(
+        page: str, audit_listed: AuditListed) -> None:
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+
+
 # --- link blocks hidden by a rule of the page's own `<style>` --------------------------
 # The keyword hack's other form (Sucuri's and Google's write-ups): the hidden block carries
 # a random class and a `<style>` rule of its own hides it, no inline style on the block.
