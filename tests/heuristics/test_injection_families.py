@@ -1561,6 +1561,12 @@ BALADA_PLAIN = (
     "insertBefore(s,document.currentScript);}else{document.getElementsByTagName('head')[0]."
     "appendChild(s);}</script>")
 _CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=77121"></script>'
+# a consent manager's stub and loader of a vendor the catalogue does not know (made up):
+# pasted before the doctype it puts Chromium in quirks mode (`document.compatMode` is
+# "BackCompat"; "CSS1Compat" at the top of `<head>`), which no vendor's guide asks for
+_CMP_STUB = ("<script>window.__tcfapi=window.__tcfapi||function(){(window.__tcfapi.a=window."
+             "__tcfapi.a||[]).push(arguments)};var s=document.createElement('script');s.src="
+             "'https://cmp.consentbridge.test/cmp.js';document.head.appendChild(s);</script>")
 
 
 @pytest.mark.parametrize(("page", "severity", "where"), [
@@ -1570,11 +1576,13 @@ _CHAT_TAG = '<script async src="https://widget.kiwichat.example/loader.js?id=771
     # the echo, the doctype and `<html>` on one line: no line lies before `<html>`'s, the
     # tag was no finding at all
     (_CHAT_TAG + wp_page().replace("\n", " "), H, "<!DOCTYPE>"),
+    (_CMP_STUB + wp_page(), H, "<!DOCTYPE>"),
     # the same tags after `</html>`: a widget pasted at the file's end reads alike
     (wp_page(after=BALADA_PLAIN), M, "</html>"),
     (wp_page(after=_CHAT_TAG), M, "</html>"),
 ], ids=["balada on the doctype's line", "balada before the doctype", "a tag before the "
-        "doctype", "a tag before the doctype, all on one line", "balada after </html>",
+        "doctype", "a tag before the doctype, all on one line", "a consent stub before the "
+        "doctype", "balada after </html>",
         "a chat widget after </html>"])
 def test_a_script_before_the_doctype_is_high(page: str, severity: Severity, where: str,
                                             audit_listed: AuditListed) -> None:
@@ -1614,8 +1622,10 @@ _GTM_TOP = (
 @pytest.mark.parametrize(("head_top", "severity"), [
     (BALADA_PLAIN, M),
     (_CHAT_TAG, M),  # an unknown vendor's tag pasted first reads alike: a reviewer checks
+    (_CMP_STUB, M),  # a consent stub asks to be first in the head: the same check
     (BALADA_SRC, H),  # its address in char codes
-], ids=["balada's plain loader", "an unknown tag", "balada's fromCharCode loader"])
+], ids=["balada's plain loader", "an unknown tag", "a consent stub",
+        "balada's fromCharCode loader"])
 def test_a_script_before_the_charset_at_the_top_of_head_is_found(
         head_top: str, severity: Severity, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
