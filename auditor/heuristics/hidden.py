@@ -1066,7 +1066,9 @@ TRACKING_PIXEL = FindingKind(
 HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
-    "A block hidden by its own inline style, or written after the page's closing `</html>` "
+    "A block hidden by its own inline style (or by a rule of the page's own `<style>` that "
+    "alone names its class or id: `<style>.xq7k{display:none}</style>`), or written after "
+    "the page's closing `</html>` "
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
