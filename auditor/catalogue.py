@@ -539,14 +539,24 @@ class Catalogue:
         return out
 
     def runner_of(self, url: str, host: str) -> Owner:
-        """Who runs what a request's host serves, as the injection heuristics ask it (is
-        this a vendor's, or anyone's?): `owners_of`, except for a hosting platform's
+        """`runners_of` one request."""
+        return self.runners_of([(url, host)])[0]
+
+    def runners_of(self, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+        """Who runs what each request's host serves, as the injection heuristics ask it
+        (is this a vendor's, or anyone's?): `owners_of`, except for a hosting platform's
         customer host (`platform_tenant`: evil.github.io, x.firebaseapp.com,
         d1x.cloudfront.net, an open CDN's files by path), whose content is its
         customer's: the platform's own entry for the whole suffix vouches for none of it,
         only a URL pattern or an entry naming the customer's site or a host under it
-        (fonts.googleapis.com) does."""
-        owner = self.owners_of([(url, host)])[0]
+        (fonts.googleapis.com) does. Asked of many at once (a link farm's 30,000 links),
+        the URL patterns are sought in all of them in one pass, as `owners_of` does."""
+        owners = self.owners_of(requests)
+        return [self._runner(url, host, owner)
+                for (url, host), owner in zip(requests, owners, strict=True)]
+
+    def _runner(self, url: str, host: str, owner: Owner) -> Owner:
+        """`runners_of` one request, its `owners_of` answer given."""
         tenant = platform_tenant(host)
         if tenant is None or owner.by_url or (owner.network is None and owner.entity is None):
             return owner

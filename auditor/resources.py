@@ -270,10 +270,11 @@ def with_snippet_loads(
                 continue
             if not has_id:
                 continue
-            if partial is None and any(s.network_name == network.name and not s.self_hosted
-                                       for s in out):
-                continue  # loaded some other way (script src, a literal the walk found);
-                # a copy of its code named by its file is no load of the snippet's URL
+            if partial is None and any(s.network_name == network.name and (
+                    not s.self_hosted or s.via == "inline-script") for s in out):
+                continue  # loaded some other way (script src, a literal the walk found, the
+                # address inline code joins: `g.src = u + 'piwik.js'`); a copy of its code
+                # named by its file is no load of the snippet's URL
             if partial is not None:
                 literal = out[partial].found
                 out[partial] = replace(out[partial], found=replace(

@@ -11,8 +11,6 @@ page: the walk and several heuristics ask about the same script, and the page
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -23,9 +21,11 @@ from urllib.parse import unquote
 from auditor.dom.inline_js import (
     JS_ESCAPE,
     LITERAL_JOIN,
+    base64_text,
     escaped_char,
     js_unescaped,
     loaded_urls,
+    printable,
     type_from_extension,
 )
 from auditor.model import RequestType
@@ -211,13 +211,6 @@ class Decoded:
 NOTHING = Decoded()
 
 
-def _printable(text: str) -> bool:
-    if not text:
-        return False
-    good = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
-    return good / len(text) >= 0.9
-
-
 def is_data(text: str) -> bool:
     """Whether a decoded payload is a JSON array or object: a configuration the visible
     code reads (Funding Choices' base64 config), which runs nothing by itself. One whose
@@ -253,24 +246,6 @@ def _strings(value: object) -> Iterator[str]:
             stack.extend(item)
 
 
-def base64_text(literal: str) -> str | None:
-    """What a base64 literal says when it decodes to printable text, else None: the one
-    reading of base64 for a script's strings and a URL's parameters alike.
-
-    >>> base64_text("dj0xJmNpZD0yNjM="), base64_text("eyJ6b25lIjoxMn0="), base64_text("ab")
-    ('v=1&cid=263', '{"zone":12}', None)
-    """
-    compact = re.sub(r"\s|\\n", "", literal)
-    if len(compact) < 8:
-        return None
-    try:
-        raw = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    text = raw.decode("utf-8", errors="replace")
-    return text if _printable(text) else None
-
-
 def _codes(numbers: str) -> str | None:
     out = []
     for part in numbers.split(","):
@@ -280,7 +255,7 @@ def _codes(numbers: str) -> str | None:
             return None
         out.append(chr(value))
     text = "".join(out)
-    return text if _printable(text) else None
+    return text if printable(text) else None
 
 
 # the path Imperva (Incapsula) answers on every site behind it, and any other path or URL
@@ -309,7 +284,7 @@ def _hex(digits: str) -> str | None:
     """Hex digits as the text they spell (UTF-8), when it is printable: a hash or a key
     (`719d34d3…`) spells none."""
     text = bytes.fromhex(digits).decode("utf-8", errors="replace")
-    return text if _printable(text) else None
+    return text if printable(text) else None
 
 
 def _units(literal: str) -> int:
@@ -426,7 +401,7 @@ def _ciphers(code: str) -> list[str]:
         readings = [r for literal in distinct for r in unshift(literal, shift)]
         plain = any(_READABLE.match(literal) for literal in literals)
         if not plain and any(_READABLE.match(r) for r in readings):
-            decoded += [r for r in readings if _printable(r)]
+            decoded += [r for r in readings if printable(r)]
     return decoded
 
 

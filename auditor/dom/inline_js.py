@@ -10,6 +10,8 @@ page's scheme is read by `auditor.dom.scheme_urls`; the markup a script writes, 
 from __future__ import annotations
 
 import ast
+import base64
+import binascii
 import html
 import re
 from bisect import bisect_right
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from auditor.dom.scheme_urls import schemed_urls
+from auditor.dom.scheme_urls import joined_urls, schemed_urls
 from auditor.model import RequestType
 from auditor.urls import URL_IN_CODE
 
@@ -236,6 +238,68 @@ def _default_type(script: str) -> RequestType:
     return RequestType.SCRIPT
 
 
+def printable(text: str) -> bool:
+    """Whether decoded text reads as text (nine in ten characters printable)."""
+    if not text:
+        return False
+    good = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return good / len(text) >= 0.9
+
+
+def base64_text(literal: str) -> str | None:
+    """What a base64 literal says when it decodes to printable text, else None: the one
+    reading of base64 for a script's strings and a URL's parameters alike.
+
+    >>> base64_text("dj0xJmNpZD0yNjM="), base64_text("eyJ6b25lIjoxMn0="), base64_text("ab")
+    ('v=1&cid=263', '{"zone":12}', None)
+    """
+    compact = re.sub(r"\s|\\n", "", literal)
+    if len(compact) < 8:
+        return None
+    try:
+        raw = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    return text if printable(text) else None
+
+
+# `atob('…')` of a constant joined to a string or a name by `+`: a loader hiding one piece
+# of its address (`s.src = host + atob("L2pzL2EuanM=")`); led by the call's name (the
+# engine skips ahead to it), its join looked for around it
+_ATOB_PIECE = re.compile(r"""atob(?<![\w$]atob)\(\s*(['"])([A-Za-z0-9+/]{4,2000}={0,2})\1\s*\)""")
+_JOIN_BEFORE = re.compile(r"\+\s*\Z")
+_WINDOW_BEFORE = re.compile(r"(?<![\w$.])window\s*\.\s*\Z")
+_JOIN_AFTER = re.compile(r"\s*\+")
+_URL_PIECE = re.compile(r"""[^'"`\s<>\\]+""")  # what a URL literal may hold
+
+
+def atob_pieces(script: str) -> str:
+    """The script with each `atob` of a constant that a `+` joins to the rest replaced by
+    the string it decodes to, when that is a piece of a URL (no quote, space or `<`): the
+    address `'https://cdn.x.test' + atob('L2pzL2EuanM=')` reads as the literal joined to
+    `'/js/a.js'`. Nothing runs; a whole address in `atob` alone is `decode_script`'s
+    (its encoding hid the host).
+
+    >>> atob_pieces("s.src = h + atob('L2pzL2EuanM=') + '?v=1'; x = atob('aGVsbG8gd29ybGQ=')")
+    "s.src = h + '/js/a.js' + '?v=1'; x = atob('aGVsbG8gd29ybGQ=')"
+    """
+    if "atob" not in script or "+" not in script:
+        return script
+    out: list[str] = []
+    done = 0
+    for m in _ATOB_PIECE.finditer(script):
+        called = _WINDOW_BEFORE.search(script, max(0, m.start() - 12), m.start())
+        start = called.start() if called else m.start()  # `window.atob(…)` whole
+        joined = _JOIN_BEFORE.search(script, max(0, start - 40), start) or _JOIN_AFTER.match(
+            script, m.end())
+        text = base64_text(m.group(2)) if joined and start >= done else None
+        if text is not None and _URL_PIECE.fullmatch(text) and "://" not in text:
+            out += [script[done:start], "'", text, "'"]
+            done = m.end()
+    return "".join(out) + script[done:] if out else script
+
+
 _QUOTES = frozenset("'\"`")
 _OPENERS = _QUOTES | {"="}  # and an unquoted attribute's `=`
 
@@ -355,12 +419,13 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
     if ("\\x" in script or "\\u" in script) and (escaped := _URL_CHAR_ESCAPE.search(script)):
         at = escaped.start()
         script = script[:at] + _URL_CHAR_ESCAPE.sub(escaped_char, script[at:])
+    script = atob_pieces(script)
     if "+" in script and (":/'" in script or ':/"' in script or _URL_SPLIT.search(script)
                           or _SCHEME_SPLIT.search(script)):
         script = _LITERALS_JOINED.sub("", script)  # `'https://' + 'host.test' + '/a.js'`
     if "//" not in script:
         return  # every URL literal holds one
-    built = schemed_urls(script, secure)
+    built = sorted(schemed_urls(script, secure) + joined_urls(script))
     starts, ends = _merged([(b.start, b.end) for b in built])
     seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
                                                  for b in built if b.url]

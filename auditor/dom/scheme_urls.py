@@ -2,7 +2,8 @@
 is executed): `('https:' == document.location.protocol ? 'https://ssl' : 'http://www') +
 '.google-analytics.com/ga.js'` is one request, the branch of the page's own scheme. Only
 a test whose operand names the scheme chooses a branch; any other keeps both, read as
-the URL literals they are (`auditor.dom.inline_js`).
+the URL literals they are (`auditor.dom.inline_js`). A plain variable holding an
+address's start, joined to the rest where a `src` is set, is read here too (`joined_urls`).
 """
 
 from __future__ import annotations
@@ -182,4 +183,49 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
                 if loaded is None:
                     loaded = {m.group("name") for m in _SRC_NAMED.finditer(script)}
                 out.append(Built(decl.start, decl.end, decl.value, decl.name in loaded))
+    return sorted(out)
+
+
+# a variable joined to the rest of an address where a script sets a `src`: `s.src = host +
+# '/js/a.js'` (led by `.src`, rare, so the name's declaration is sought only for these)
+_SRC_JOINED = re.compile(r"\.src\s*=\s*" + _NAME + _REST)
+
+
+def _declared_url(script: str, name: str, before: int) -> tuple[int, int, str] | None:
+    """The span and value of the last assignment of a URL literal to `name` before
+    `before` (`var host = 'https://cdn.x.test'`), if any; a comparison (`==`) or a longer
+    name or a property ending in `name` is none."""
+    found = None
+    if name not in script[:before]:
+        return None
+    pattern = re.compile(re.escape(name) + r"""\s*=(?!=)\s*(['"])(""" + URL_IN_CODE + r")\1")
+    for m in pattern.finditer(script, 0, before):
+        if m.start() and (script[m.start() - 1].isalnum() or script[m.start() - 1] in "_$."):
+            continue
+        found = (m.start(), m.end(), m.group(2))
+    return found
+
+
+def joined_urls(script: str) -> list[Built]:
+    """Each address a script loads by joining a variable that holds its start to a
+    literal where it sets a `src` (`var host = 'https://cdn.x.test'; s.src = host +
+    '/js/a.js'`; a loader hiding its path in `atob` reads so once `atob_pieces` has read
+    it), and the variable's literal, which is no address of its own.
+
+    >>> [(b.url, b.assigned) for b in joined_urls(
+    ...     "var h='https://cdn.x.test';var s=document.createElement('script');"
+    ...     "s.src=h+'/js/a.js';")]
+    [('', False), ('https://cdn.x.test/js/a.js', True)]
+    """
+    if ".src" not in script or "+" not in script:
+        return []
+    out: list[Built] = []
+    for use in _SRC_JOINED.finditer(script):
+        declared = _declared_url(script, use.group("name"), use.start())
+        if declared is None:
+            continue
+        url = declared[2] + use.group("rest")
+        if _URL.fullmatch(url):
+            out += [Built(declared[0], declared[1], "", False),
+                    Built(use.start(), use.end(), url, True)]
     return sorted(out)

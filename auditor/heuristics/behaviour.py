@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl
 from lxml import etree
 
 from auditor.catalogue import Network
-from auditor.dom.deobfuscate import base64_text, spliced
-from auditor.dom.inline_js import LITERAL_JOIN, js_unescaped, url_literals
+from auditor.dom.deobfuscate import spliced
+from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -318,37 +318,44 @@ def _machine_table(text: str) -> bool:
     return all(w in text or w.replace("'", '"') in text for w in _TABLE_WORDS)
 
 
-# a parameter that decodes to parameters of its own (`r=dj0xJmNpZD0yNjM=`: `v=1&cid=263`),
-# as SocGholish's injected `report?r=` tag and TDS tags hide their campaign and stream
-_PARAMS_TEXT = re.compile(
-    r"[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64}(?:&[A-Za-z_][\w.-]{0,15}=[^&=\s]{0,64})+")
+# a parameter that decodes to a campaign's numbers and nothing else (`r=dj0xJmNpZD0yNjM=`:
+# `v=1&cid=263`, `v=2&cid=263&sid=1`), as SocGholish's injected `report?r=` tag hides its
+# version, campaign and stream: two to four short names, each a number of up to six digits.
+# A widget's base64 config names a site, a shop or a language (`site=news.example&lang=en`),
+# an analytics beacon's carries the page's address or a timestamp: none of them.
+_CAMPAIGN_TEXT = re.compile(r"[A-Za-z_]\w{0,7}=\d{1,6}(?:&[A-Za-z_]\w{0,7}=\d{1,6}){1,3}")
 _BASE64_VALUE = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 
 
 def encoded_params(url: str) -> str | None:
-    """The first of a URL's query parameters whose value is base64 of more parameters,
-    as `name=value (decoded)`, else None; base64 of JSON, of a token's random bytes or of
-    one value says no campaign.
+    """The URL's one query parameter when its value is base64 of a campaign's numbers
+    (`_CAMPAIGN_TEXT`), as `name=value (decoded)`, else None: a TDS's tag carries that
+    alone; base64 of JSON, of a token's random bytes, of a widget's settings or of a
+    beacon's page address, or beside other parameters, says no campaign.
 
     >>> encoded_params("https://c.example/report?r=dj0xJmNpZD0yNjM=")
     'r=dj0xJmNpZD0yNjM= (v=1&cid=263)'
     >>> encoded_params("https://c.example/a.js?d=eyJ6b25lIjoxMn0="), encoded_params("/x?v=2")
     (None, None)
+    >>> encoded_params("https://w.example/l.js?d=c2l0ZT1uZXdzLmV4YW1wbGUmbGFuZz1lbg==")
     """
     query = url.partition("?")[2].partition("#")[0]
-    for name, value in parse_qsl(query, keep_blank_values=False):
-        if not _BASE64_VALUE.fullmatch(value):
-            continue
-        text = base64_text(value.replace("-", "+").replace("_", "/"))
-        if text and _PARAMS_TEXT.fullmatch(text):
-            return f"{name}={value} ({text})"
+    params = parse_qsl(query, keep_blank_values=True)
+    if len(params) != 1:
+        return None
+    ((name, value),) = params
+    if not _BASE64_VALUE.fullmatch(value):
+        return None
+    text = base64_text(value.replace("-", "+").replace("_", "/"))
+    if text and _CAMPAIGN_TEXT.fullmatch(text):
+        return f"{name}={value} ({text})"
     return None
 
 
 def report_tags(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site no vendor the catalogue knows runs, whose address carries
-    its parameters encoded in base64 (SocGholish's injected `…/report?r=<base64>` tag, a
-    TDS's stream and campaign): the server picks what to answer per visitor. Medium in
+    its campaign's numbers encoded in base64 (SocGholish's injected `…/report?r=<base64>`
+    tag, a TDS's stream and campaign): the server picks what to answer per visitor. Medium in
     the page, high in a WordPress post body; outside the page's markup it is
     `appended-script`'s, high for the same parameters."""
     for res in ctx.resources:
@@ -366,7 +373,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         placed = ctx.document.in_post_body
         yield finding(
             TDS_LOADER, Severity.HIGH if placed else Severity.MEDIUM,
-            f"script from {host}, a site no known vendor runs, carries its parameters "
+            f"script from {host}, a site no known vendor runs, carries its campaign's numbers "
             f"encoded in base64 ({said[:80]}): a traffic distribution system's tag "
             "(SocGholish's report?r= form) answers per visitor" + (
                 ", in a WordPress post body, where no template writes" if placed
@@ -1369,6 +1376,34 @@ def _before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
+def _before_charset(ctx: PageContext) -> frozenset[str]:
+    """The paths of the scripts a page's `<head>` holds before its `<meta charset>`, read
+    once. WordPress's `header.php` and every theme after it print the charset first in the
+    head (the spec wants it in the first 1,024 bytes); `wp_head` hooks come after it. A
+    script there that no vendor the catalogue knows runs was put there by an edited
+    template or an output filter (Balada Injector's plain loader, which Sucuri finds at the
+    top of `<head>`), or pasted there by an owner told "as high in the head as possible"."""
+    if ctx.root is None:
+        return frozenset()
+
+    def build() -> frozenset[str]:
+        assert ctx.root is not None
+        head = ctx.root.find("head")
+        if head is None:
+            return frozenset()
+        scripts: list[str] = []
+        for el in head:
+            tag = str(el.tag).lower()
+            if tag == "meta" and (el.get("charset") is not None or (
+                    el.get("http-equiv") or "").lower() == "content-type"):
+                return frozenset(scripts)
+            if tag == "script":
+                scripts.append(ctx.xpath(el))
+        return frozenset()  # no charset in the head: no top to be before
+
+    return build() if ctx.page is None else ctx.page.view("scripts before the charset", build)
+
+
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:
     """Whether a decoded loader's host shows as written in the script that writes it
     (`unescape('%3Cscript src="https://…"%3E')` leaves it in plain sight). The script's
@@ -1391,7 +1426,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     """A script of another site that no vendor the catalogue knows runs, loaded from after
     the page's closing `</html>` or before its `<html>` start tag: no template writes
     there, a hacked server or a plugin that echoes into the output does, and so does a
-    site owner pasting a widget at the file's end (`_appended_verdict` says how sure). A
+    site owner pasting a widget at the file's end (`_appended_verdict` says how sure); or
+    before the `<meta charset>` at the top of `<head>` (`_before_charset`). A
     known vendor's tag there is such a paste (analytics, a CDN's beacon), or an ad kit
     whose placement `ad-in-body` reports: one injection, one finding."""
     scripts = [r for r in ctx.resources
@@ -1412,14 +1448,17 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
             res.via == "inline-decoded" and res.line < doctype_line))
         before = (0 < res.line < html_line or early) and not prepended_ads
-        if not (after or before) or res.category is Category.CRYPTOMINING \
+        top = not (after or before) and res.xpath in _before_charset(ctx)
+        if not (after or before or top) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue
-        where = "after the page's closing </html>" if after else "before the page's <html> tag"
+        where = ("after the page's closing </html>" if after else
+                 "before the page's <html> tag" if before else
+                 "at the top of the page's <head>, before its <meta charset>")
         # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
-        severity, why = _appended_verdict(ctx, res.url, hidden=hidden)
+        severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
         if severity is Severity.MEDIUM and before and early:
             where = "before the page's <!DOCTYPE>"
             severity, why = Severity.HIGH, (
@@ -1435,14 +1474,16 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
 _RELAYED = re.compile(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
 
 
-def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Severity, str]:
+def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool, top: bool = False
+                      ) -> tuple[Severity, str]:
     """How sure a script outside the markup is an injection, and why, said after its URL.
     Site owners paste widgets (chat, accessibility, reviews, consent) after `</html>`
     too, so the place alone is `medium`: `high` when the address was hidden in an encoding,
     the host is dressed as a known brand or a CDN, is a bare IP address, carries its
-    parameters in base64 (`encoded_params`), or serves the script from another site's
+    campaign's numbers in base64 (`encoded_params`), or serves the script from another site's
     WordPress or a PHP file; `low` when the host carries the
-    page's own name (its CDN)."""
+    page's own name (its CDN). `top`: it sits before the `<meta charset>`, where a vendor
+    asking for the head's top has it pasted too."""
     host = host_of(url)
     parts = url.split("?")[0].split("#")[0]
     if hidden:
@@ -1452,14 +1493,18 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool) -> tuple[Seve
     if ip_address(host):
         return Severity.HIGH, " (a bare IP address)"
     if (said := encoded_params(url)) is not None:
-        return Severity.HIGH, (f" (its parameters encoded in base64, {said[:80]}: a traffic "
-                               "distribution system's tag, SocGholish's report?r= form)")
+        return Severity.HIGH, (f" (its campaign's numbers encoded in base64, {said[:80]}: a "
+                               "traffic distribution system's tag, SocGholish's report?r= form)")
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
     if related_site(host, ctx.first_party):
         return Severity.LOW, (": the host carries the page's own name, likely its CDN; check "
                               "that the template or a plugin writes it there")
+    if top:
+        return Severity.MEDIUM, (": a tag pasted as high in the head as its vendor asks, or an "
+                                 "injection (Balada Injector's plain loader sits there); check "
+                                 "that the site's owner added this host")
     return Severity.MEDIUM, (": a widget pasted at the file's end or an injection; check that "
                              "the site's owner added this host")
 
@@ -1475,8 +1520,10 @@ TDS_LOADER = FindingKind(
     "known vendor runs with the visitor's referrer in its address (Keitaro's tag): the "
     "answer can differ per visitor, high when the tag sits outside the page's markup "
     "(after `</html>` or before `<html>`, where no template writes); a script tag of such "
-    "a site whose parameters are encoded in base64 (SocGholish's `report?r=dj0x…`, "
-    "decoding to `v=1&cid=…`) is medium too, high in a post body (outside the markup it is "
+    "a site whose one parameter is base64 of a campaign's numbers (SocGholish's "
+    "`report?r=dj0x…`, decoding to `v=1&cid=263`; a widget's base64 settings naming a site, "
+    "a shop or a page address are none) is medium too, high in a post body (outside the "
+    "markup it is "
     "a high `appended-script`); the Keitaro tag is read as "
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
@@ -1512,13 +1559,16 @@ APPENDED_SCRIPT = FindingKind(
     "appended-script", (Severity.LOW, Severity.MEDIUM, Severity.HIGH), Severity.MEDIUM,
     "Another site's script outside the page's markup",
     "A script from another site no known vendor runs is loaded after the page's closing "
-    "`</html>` or before its `<html>` start tag, where no template writes: a compromised "
-    "server or plugin appended it, or the site's owner pasted a widget at the file's end. "
+    "`</html>` or before its `<html>` start tag, where no template writes, or at the top of "
+    "its `<head>` before the `<meta charset>` every template prints first: a compromised "
+    "server, template or plugin put it there (Balada Injector's plain loader), or the site's "
+    "owner pasted a widget at the file's end or a tag as high in the head as its vendor asks. "
     "High when its address is hidden in an encoding (its host not in the script writing "
     "it as written: `unescape('%3Cscript src=\"https://…')` shows it), the host is dressed as a "
     "known brand or a CDN, is a bare IP address, serves the script from another site's "
-    "WordPress or a PHP file, carries its parameters encoded in base64 (a TDS's tag, "
-    "SocGholish's `report?r=`), or the script comes before the page's `<!DOCTYPE html>` "
+    "WordPress or a PHP file, carries as its one parameter base64 of a campaign's numbers (a "
+    "TDS's tag, SocGholish's `report?r=` decoding to `v=1&cid=263`), or the script comes "
+    "before the page's `<!DOCTYPE html>` "
     "(where a hacked option or theme file echoes it, as Balada Injector's are): remove it "
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "

@@ -2,9 +2,13 @@
 pixels, and hidden blocks of off-site links (SEO link farms) or of links to the spam pages
 a hacked site serves of its own (the Japanese keyword hack).
 
-Only inline styles and attributes are read (`dom.hiding.inline_hiding`): injected markup
-carries its own hiding (`style="position:absolute;left:-9999px"`), while a theme hides
-menus and modals through its stylesheet and classes, which are not injections.
+Inline styles and attributes are read (`dom.hiding.inline_hiding`): injected markup
+carries its own hiding (`style="position:absolute;left:-9999px"`), or a rule of its own in
+a `<style>` beside it (`<style>.xq7k{display:none}</style><div class="xq7k">`, the Japanese
+keyword hack's form), which `sheet_hidden` reads (`dom.hiding.sheet_hiding`): a class or id
+that one plain rule of the page's own sheets hides and no other rule names. A theme hides
+menus and modals through its stylesheet too, named in the rules that show them again
+(`.open .sub-menu`, a media query), which are not read.
 """
 
 from __future__ import annotations
@@ -22,11 +26,19 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
-from auditor.dom.hiding import DECLARATION_END, ZERO_FONT, inline_hiding, may_hide
+from auditor.dom.hiding import (
+    DECLARATION_END,
+    SHEET_MEDIA,
+    ZERO_FONT,
+    inline_hiding,
+    may_hide,
+    sheet_hiding,
+)
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
     carrying,
+    in_document_order,
     line_of,
     re2_text_pattern,
 )
@@ -86,6 +98,42 @@ _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "dat
                                                        "data-bs-toggle"))
 _TABS = etree.XPath("boolean(//*[@role='tab'])")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
+
+
+def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
+    """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
+    sheet in `<noscript>` or for print), each with how and by which name."""
+    if ctx.root is None:
+        return {}
+    styles = ctx.page.tagged("style") if ctx.page is not None else tuple(ctx.root.iter("style"))
+    sheets = [el.text or "" for el in styles
+              if (el.get("media") or "").strip().lower() in SHEET_MEDIA
+              and not any(str(a.tag).lower() == "noscript" for a in el.iterancestors())]
+    if not any("{" in sheet for sheet in sheets):
+        return {}
+    hides, named = sheet_hiding(sheets)
+    if not hides:
+        return {}
+    classes = {name[1:] for name in hides if name[0] == "."}
+    ids = {name[1:] for name in hides if name[0] == "#"}
+
+    def keep(value: Any) -> bool:
+        if value.attrname == "id":
+            return str(value) in ids
+        return not classes.isdisjoint(str(value).split())
+
+    found: dict[etree._Element, str] = {}
+    for el in carrying(ctx.root, "class", "id", keep=keep):
+        own = [f".{c}" for c in (el.get("class") or "").split()]
+        own += [f"#{el.get('id')}"] if el.get("id") else []
+        hider = next((n for n in own if n in hides), None)
+        # another name of it a rule sets (`hidden md:block`, `d-none d-md-block`): shown
+        # where that rule applies, which this reading cannot tell
+        if hider is None or any(n != hider and n in named for n in own) \
+                or str(el.tag).lower() in ("html", "body"):
+            continue
+        found[el] = f"{hides[hider]}, by the page's style rule {hider}"
+    return found
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -765,6 +813,9 @@ def _shares(url: str) -> bool:
     >>> _shares("https://casino.example/best-slots")
     False
     """
+    query = url.find("?")
+    if query < 0 or ("://" not in url[query:] and "%3a%2f%2f" not in url[query:].lower()):
+        return False  # no URL in its query (split only such links: a farm's 30,000 are not)
     parts = split_url(url)
     path = parts.path.lower() if parts is not None else ""
     if parts is None or not any(word in path for word in _SHARE_PATHS):
@@ -803,14 +854,16 @@ def _mostly_links(*els: etree._Element) -> bool:
     text = links = 0
     for el in els:
         code = sum(_visible_chars(s.text or "") for s in el.iter("script", "style"))
-        text += sum(_visible_chars(str(t)) for t in el.itertext()) - code
-        text += _visible_chars(el.tail or "") if len(els) > 1 else 0
-        links += sum(_visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
+        own = sum(_visible_chars(str(t)) for t in el.itertext()) - code
+        text += own + (_visible_chars(el.tail or "") if len(els) > 1 else 0)
+        # a link is its own links' text (a farm's loose links are each a block: 30,000)
+        links += own if el.tag == "a" and not code else sum(
+            _visible_chars(str(t)) for a in el.iter("a") for t in a.itertext())
     return links * 2 >= text
 
 
 def _visible_chars(text: str) -> int:
-    return len(text) - sum(text.count(c) for c in " \n\t\r")
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 # The Japanese keyword hack (Google Search Central's "Fix the Japanese keyword hack",
@@ -887,14 +940,17 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    for el in carrying(ctx.root, "style", "hidden", keep=may_hide):
+    by_sheet = sheet_hidden(ctx)
+    styled = carrying(ctx.root, "style", "hidden", keep=may_hide)
+    for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
-        reason = inline_hiding(el)
-        if reason is None or (reported and any(a in reported for a in el.iterancestors())):
+        said = inline_hiding(el) or by_sheet.get(el)
+        if said is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
+        reason = said.split(",", 1)[0]  # how, without the rule that says so
         if reason == ZERO_FONT and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
@@ -902,7 +958,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({reason})", toggled,
+        found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, japanese_page)
         if found is not None:
             reported.add(el)
@@ -962,6 +1018,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
     spam = False  # an off-site link's words sell what link farms sell
+    offsite_links: list[tuple[str, str, str]] = []  # (url, host, words), asked together
     for a in links:
         url = resolve(a.get("href") or "", ctx.url)
         if not url:
@@ -972,11 +1029,14 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
             if _keyword_hack_anchor(words, japanese_page):
                 spam_pages.add(url)
             continue
+        offsite_links.append((url, host, words))
+    runners = ctx.catalogue.runners_of([(url, host) for url, host, _ in offsite_links])
+    for (url, host, words), runner in zip(offsite_links, runners, strict=True):
         counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
         # the words or the site's name: a kit's "click here" to onlinecasino-best.example
         spam = spam or bool(_SPAM_ANCHOR.search(words)
                             or _SPAM_ANCHOR.search(re.sub(r"[-.]", " ", host)))
-        category = _category(ctx.catalogue.runner_of(url, host))
+        category = _category(runner)
         if category in _BENIGN_LINK or (not vendors and category is not None) \
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
@@ -1052,7 +1112,9 @@ TRACKING_PIXEL = FindingKind(
 HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
-    "A block hidden by its own inline style, or written after the page's closing `</html>` "
+    "A block hidden by its own inline style (or by a rule of the page's own `<style>` that "
+    "alone names its class or id: `<style>.xq7k{display:none}</style>`), or written after "
+    "the page's closing `</html>` "
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"

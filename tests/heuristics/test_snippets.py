@@ -60,14 +60,15 @@ SNIPPETS = [
      '(function(){var u="https://stats.site.example/";_paq.push(["setTrackerUrl", u+"matomo.php"]);'
      "_paq.push(['setSiteId', '3']);var d=document, g=d.createElement('script');g.src=u+"
      "'matomo.js';})();</script>", "Matomo", Category.ANALYTICS, ("matomo-site", "3"),
-     "https://stats.site.example/matomo.js", "inline-snippet"),
+     # the walk reads the variable joined to the file (`joined_urls`): no template needed
+     "https://stats.site.example/matomo.js", "inline-script"),
     # the older snippet (and many since) joins piwik.js: the loader is the file it names
     ("Matomo, piwik.js", '<script>var _paq = _paq || []; _paq.push(["trackPageView"]);'
      '(function() {var u="//stats.site.example/piwik/";_paq.push(["setTrackerUrl", u+"piwik.php"]);'
      "_paq.push(['setSiteId', 7]); var d=document, g=d.createElement('script');"
      "g.type='text/javascript'; g.async=true; g.src=u+'piwik.js';})();</script>", "Matomo",
      Category.ANALYTICS, ("matomo-site", "7"), "https://stats.site.example/piwik/piwik.js",
-     "inline-snippet"),
+     "inline-script"),
     ("TikTok", "<script>!function(w,d,t){w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];"
      "ttq.load=function(e,n){var r='https://analytics.tiktok.com/i18n/pixel/events.js';};"
      "ttq.load('CABCDEFGHIJ1234567890');ttq.page();}(window, document, 'ttq');</script>",
