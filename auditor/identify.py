@@ -108,14 +108,16 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     its `script`, `iframe` and `img` tags, for the network they name, and its inline code);
     the network is marked (`NetworkSeen.commented_out`). A comment that is all an element
     with a `data-` attribute holds is a template the site's script activates (faz.net's
-    consent embeds, `<div data-gdpr-embedding><!-- <script>…`): live, not dead."""
+    consent embeds, `<div data-gdpr-embedding><!-- <script>…`), and a conditional comment
+    (`<!--[if lt IE 9]><script …><![endif]-->`) one old browsers run: live, not dead."""
     if not page.config_parts[1]:
         return (), frozenset()
     dead: list[str] = []
     live = [config_text(page, sightings, slots, catalogue, comments=False)]
     for comment in page.comments:
         if comment.text and "<script" in comment.text:
-            (live if _template_comment(comment) else dead).append(comment.text)
+            alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
+            (live if alive else dead).append(comment.text)
     if not dead:
         return (), frozenset()
     known = {(i.kind, i.value) for i in ids}

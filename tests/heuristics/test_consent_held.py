@@ -175,6 +175,8 @@ def test_a_commented_out_tag_loads_nothing_and_its_network_says_so(
     # a consent manager's embed template: a comment all an element with its data- mark
     # holds, which the site's script activates (faz.net's `data-gdpr-embedding`)
     '<div data-gdpr-embedding data-gdpr-id="7">\n<!-- <script>' + _GTM + "</script> -->\n</div>",
+    # old IE's conditional comment: a browser that reads it runs the tag
+    "<!--[if lt IE 10]><script>" + _GTM + "</script><![endif]-->",
 ])
 def test_a_comment_the_page_also_runs_or_activates_is_not_commented_out(
         audit_html: AuditHtml, markup: str) -> None:
