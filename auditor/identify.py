@@ -133,6 +133,9 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
 
 
 _COMMENTED_TAGS = ("script", "iframe", "img")
+# how many commented-out tags are parsed for their IDs: a page is no archive of old tags,
+# and a crafted one of 100,000 comments should cost no 100,000 parses
+_COMMENTS_READ = 200
 
 
 def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Identifier]:
@@ -140,7 +143,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
     its URLs, and its script patterns over the comment's inline code; never fetched or
     run. A comment that does not parse within the page limits is left unread."""
     found: list[Identifier] = []
-    for text in comments:
+    for text in comments[:_COMMENTS_READ]:
         try:
             root = parse_html(text)
         except PageOverLimit:
