@@ -141,7 +141,8 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
 class ScriptSlotSpec:
     """A slot declared in inline JavaScript (GPT defineSlot, Adsterra atOptions...).
 
-    Named groups: `zone`, and optionally `element` (the id of the slot's element),
+    Named groups: `zone`, and optionally `element` (the id of the slot's element) or
+    `target` (a selector the script fills: `#id` or `.class` alone names its element),
     `sizes` (a JS array of [w, h] pairs), `width`, `height`.
     """
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Container, Sequence
+
+from lxml import etree
 
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, pattern_needle
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import attributes_named
+from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
 from auditor.model import (
     Identifier,
@@ -27,6 +29,7 @@ from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
 from auditor.slots import FoundSlot
+from auditor.urls import host_of
 
 
 def networks_present(
@@ -74,10 +77,12 @@ def networks_present(
 
 def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
                   slots: Sequence[Slot], ids: Sequence[Identifier],
-                  catalogue: Catalogue) -> tuple[NetworkSeen, ...]:
+                  catalogue: Catalogue, commented: Collection[str] = ()
+                  ) -> tuple[NetworkSeen, ...]:
     """Every network the page carries, in catalogue order: those present, and any its
     requests, slots or operator IDs name (`report_networks`), with how it shows and
-    what of it the report holds."""
+    what of it the report holds; `commented` names those whose IDs the page writes only in
+    commented-out tags (`commented_out_ids`)."""
     loads = Counter(r.network for r in resources if r.network and not r.hint)
     held = Counter(r.network for r in resources if r.network and not r.hint and r.consent_held)
     placed = Counter(s.network for s in slots if s.network)
@@ -88,8 +93,93 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
                        else Seen.ID)
     return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
                              placed[n.name], owned[n.name],
-                             how[n.name] is Seen.LOADED and held[n.name] == loads[n.name])
+                             how[n.name] is Seen.LOADED and held[n.name] == loads[n.name],
+                             how[n.name] is Seen.ID and n.name in commented)
                  for n in catalogue.in_order(how))
+
+
+def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
+                  slots: Sequence[FoundSlot], ids: Sequence[Identifier],
+                  catalogue: Catalogue) -> tuple[tuple[Identifier, ...], frozenset[str]]:
+    """The IDs of tags the page keeps in HTML comments (`<!-- <script>…gtm.js?id=GTM-…
+    </script> -->`), and the networks whose every operator ID is written only there. Such a
+    tag runs for no visitor, unlike one a consent manager holds: it makes no request, host
+    or tracker, but its ID is the operator's, read as a loaded tag's would be (the URLs of
+    its `script`, `iframe` and `img` tags, for the network they name, and its inline code);
+    the network is marked (`NetworkSeen.commented_out`). A comment that is all an element
+    with a `data-` attribute holds is a template the site's script activates (faz.net's
+    consent embeds, `<div data-gdpr-embedding><!-- <script>…`), and a conditional comment
+    (`<!--[if lt IE 9]><script …><![endif]-->`) one old browsers run: live, not dead."""
+    if not page.config_parts[1]:
+        return (), frozenset()
+    dead: list[str] = []
+    live = [config_text(page, sightings, slots, catalogue, comments=False)]
+    for comment in page.comments:
+        if comment.text and "<script" in comment.text:
+            alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
+            (live if alive else dead).append(comment.text)
+    if not dead:
+        return (), frozenset()
+    known = {(i.kind, i.value) for i in ids}
+    added = {(i.kind, i.value): i for i in _commented_tag_ids(dead, catalogue)
+             if (i.kind, i.value) not in known}
+    in_comments, in_live = "\n".join(dead), "\n".join(live)
+    where: dict[str, bool] = {}
+    for i in (*ids, *added.values()):
+        if i.network and i.origin is Origin.OPERATOR:
+            only = i.value in in_comments and i.value not in in_live
+            where[i.network] = where.get(i.network, True) and only
+    return tuple(added.values()), frozenset(name for name, only in where.items() if only)
+
+
+_COMMENTED_TAGS = ("script", "iframe", "img")
+# how many commented-out tags are parsed for their IDs: a page is no archive of old tags,
+# and a crafted one of 100,000 comments should cost no 100,000 parses
+_COMMENTS_READ = 200
+
+
+def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Identifier]:
+    """The IDs the tags in `comments` would carry: each URL's network's URL patterns over
+    its URLs, and its script patterns over the comment's inline code; never fetched or
+    run. A comment that does not parse within the page limits is left unread."""
+    found: list[Identifier] = []
+    for text in comments[:_COMMENTS_READ]:
+        try:
+            root = parse_html(text)
+        except PageOverLimit:
+            continue
+        urls = [_absolute(tag_address(el) if el.tag == "script" else el.get("src") or "")
+                for el in root.iter(*_COMMENTED_TAGS)]
+        urls = [u for u in urls if u]
+        codes = [el.text for el in root.iter("script") if el.text]
+        named = {n.name: n for n in (catalogue.network_for(u, host_of(u)) for u in urls) if n}
+        for network in named.values():
+            for spec in network.ids:
+                texts = ((urls if spec.where in ("url", "any") else [])
+                         + (codes if spec.where in ("script", "any") else []))
+                for match in (m for t in texts for m in finditer(spec.pattern, t)):
+                    value = _value(match)
+                    if value and (spec.kind, value) not in network.samples:
+                        found.append(Identifier(spec.kind, value, network.name))
+    return found
+
+
+def _absolute(url: str) -> str:
+    """A tag's address as written, when it names its host (`https://…`, `//…`), else ''."""
+    url = url.strip()
+    if url.startswith("//"):
+        return "https:" + url
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+def _template_comment(comment: etree._Element) -> bool:
+    """Whether a comment is the content of a template element: an element with a `data-`
+    attribute (what its script finds it by) holding nothing else but space."""
+    parent = comment.getparent()
+    if parent is None or not any(str(name).startswith("data-") for name in parent.attrib):
+        return False
+    return not (parent.text or "").strip() and all(
+        isinstance(child, etree._Comment) and not (child.tail or "").strip() for child in parent)
 
 
 def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:
@@ -176,14 +266,14 @@ def _positions(text: str, needle: str) -> list[int]:
 
 
 def config_text(page: ParsedPage, seen: Sequence[Sighting],
-                slots: Sequence[FoundSlot], catalogue: Catalogue) -> str:
+                slots: Sequence[FoundSlot], catalogue: Catalogue, comments: bool = True) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
     kept in comments until consent), the URLs it requests and links to, its ad slots'
     attributes and the `data-` attributes a vendor's config element is documented with
     (`data-parsely-site`). A quarter of a page's bytes; editorial text and styles hold
-    none."""
+    none. `comments=False`: all but the tags in comments (what runs, `commented_out_ids`)."""
     script_texts, commented, links = page.config_parts
-    parts = [*script_texts, *commented, *(s.url for s in seen), *links]
+    parts = [*script_texts, *(commented if comments else ()), *(s.url for s in seen), *links]
     for slot in slots:
         for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]

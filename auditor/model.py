@@ -520,11 +520,16 @@ class NetworkSeen:
     # every request of it waits for the visitor's consent (`Resource.consent_held`): it is
     # on the page, and runs only for those who consent
     consent_held: bool = False
+    # its only sign is an ID in a tag the page keeps in an HTML comment (`<!-- <script>…
+    # </script> -->`): the operator's, but the tag runs for no visitor, so nothing loads
+    commented_out: bool = False
 
     @property
     def shown(self) -> str:
-        """How a report says it shows: `loaded`, `loaded, held until consent`."""
-        return self.seen.phrase + (", held until consent" if self.consent_held else "")
+        """How a report says it shows: `loaded`, `loaded, held until consent`, `ID only, in
+        a commented-out tag`."""
+        return self.seen.phrase + (", held until consent" if self.consent_held else "") + (
+            ", in a commented-out tag" if self.commented_out else "")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -533,6 +538,8 @@ class NetworkSeen:
             "ids": self.ids}
         if self.consent_held:
             out["consent_held"] = True
+        if self.commented_out:
+            out["commented_out"] = True
         return out
 
 

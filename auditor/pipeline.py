@@ -29,7 +29,7 @@ from auditor.dom.walk import (
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
-from auditor.identify import identifiers, networks_present, page_networks
+from auditor.identify import commented_out, identifiers, networks_present, page_networks
 from auditor.metrics import (
     Content,
     ad_elements,
@@ -183,7 +183,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     slots = tuple(freeze(s, page) for s in found_slots)
 
     ids = identifiers(page, seen, found_slots, present, catalogue)
+    dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
+    ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
 
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
@@ -202,7 +204,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       doc.in_post_body)
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
                       catalogue, bodies, sources.provenance)
-    networks = page_networks(shown, resources, slots, ids, catalogue)
+    networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(
         input=doc.input,
         url=url,

@@ -179,7 +179,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         code = script.text or ""
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
-                whole = "element" not in spec.pattern.groupindex  # the script is the placement
+                # the script is the placement
+                whole = not {"element", "target"} & spec.pattern.groupindex.keys()
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -284,9 +285,12 @@ def _script_slot(
         size = _JS_SIZE.search(groups["sizes"] or "")
         if size:
             width, height = int(size.group(1)), int(size.group(2))
-    element_id = groups.get("element")
-    known = (by_id.get(element_id) or by_id.get(f"{element_id}@{id(script)}")
-             if element_id else None)
+    element_id, element_class = groups.get("element"), None
+    if not element_id and groups.get("target"):
+        element_id, element_class = _simple_selector(groups["target"])
+    # what names the element: its id, or `.class` (a later call naming it is this slot)
+    key = element_id or (f".{element_class}" if element_class else None)
+    known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
     if known is not None:
         if not known.zone_id and zone:
             known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
@@ -294,7 +298,8 @@ def _script_slot(
         known.height = known.height or height
         known.extra_elements.append(script)
         return []
-    target = page.with_id(element_id) if element_id else None
+    target = (page.with_id(element_id) if element_id
+              else page.with_class(element_class) if element_class else None)
     element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
@@ -305,16 +310,29 @@ def _script_slot(
         width=width,
         height=height,
     )
-    if element_id:
+    if key:
         # a later call naming the same element is this slot; an element the script
         # creates at run time is its own per script (desktop and mobile variants)
-        by_id[element_id if element is not script else f"{element_id}@{id(script)}"] = slot
+        by_id[key if element is not script else f"{key}@{id(script)}"] = slot
     if element is not script:
         slot.extra_elements.append(script)
         w, h = declared_size(element)
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
+
+
+# a target a script fills as `querySelector` would find it: one id or one class, nothing
+# more (a descendant, attribute or list selector is left unread: the script is the slot)
+_SIMPLE_SELECTOR = re.compile(r"\s*([#.])(-?[A-Za-z_][\w-]*)\s*")
+
+
+def _simple_selector(selector: str) -> tuple[str | None, str | None]:
+    """(id, class) a target selector names when it is `#id` or `.class` alone."""
+    simple = _SIMPLE_SELECTOR.fullmatch(selector)
+    if simple is None:
+        return None, None
+    return (simple.group(2), None) if simple.group(1) == "#" else (None, simple.group(2))
 
 
 def _is_inside(el: etree._Element, others: set[etree._Element]) -> bool:

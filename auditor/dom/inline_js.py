@@ -50,6 +50,24 @@ _REQUEST_CALLS = re.compile(
     r"""|\bnew\s+(?:Shared)?Worker\(\s*|\bimportScripts\(\s*|(?:\$|\bjQuery)\.getScript\(\s*)\Z""")
 # how far back an `import … from '…'` may begin: a module names many imports
 _IMPORT_REACH = 1000
+# the calls that take their address as an options object's `url` (jQuery's settings,
+# axios' config): `$.ajax({type: 'POST', url: '…', data: {…}})`. The object is the call's
+# first argument and `url` one of its own keys, after keys whose values are literals or
+# objects of one level (`data: {uid: 1}`); what a deeper or computed value hides is left
+_OPTIONS_CALL = r"""(?:(?:\$|\bjQuery)\.(?:ajax|get|post|getJSON)|\baxios(?:\.request)?)\(\s*\{"""
+_OPTIONS_VALUE = r"""(?:[^{}'"`]|\{[^{}]*\}|'[^'\n]*'|"[^"\n]*")*?"""
+_OPTIONS_URL = re.compile(_OPTIONS_CALL + _OPTIONS_VALUE + r"""(?<![\w$])['"]?url['"]?\s*:\s*\Z""")
+# how far back such a call may open: its settings before the `url`
+_OPTIONS_REACH = 400
+# a name a URL literal is given once (`const ENDPOINT = 'https://…';`), and the request
+# calls that take that name as their address: `fetch(ENDPOINT, {…})`, `xhr.open('POST',
+# ENDPOINT)`, `navigator.sendBeacon(ENDPOINT, data)`, `$.ajax({url: ENDPOINT})`: one step
+# from the literal to its use, no more (a name given twice, or built, is left)
+_NAMED_URL = re.compile(r"""\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
+# how far after the literal its name's uses are read: a tracker's snippet names its endpoint
+# beside the call (a bounded read, however many names a bundle gives)
+_NAMED_REACH = 4000
+_REQUEST_WORDS = ("fetch", "ajax", "axios", ".open", "sendBeacon", "jQuery.", "$.", "Request")
 _CALL_TYPES = {"xhr": RequestType.XMLHTTPREQUEST, "ping": RequestType.PING,
                "script": RequestType.SCRIPT}
 _CALL_ENDS = ("(", ",", "import", "from")  # what the code before such a call's address ends in
@@ -467,6 +485,11 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             written[match.start()] = _CALL_TYPES[str(call.lastgroup)]
             seen.append((match.start(), match.group(2), True))
             continue
+        if (tail.endswith(":") and "url" in tail[-8:] and _options_url(script, match.start())) \
+                or (tail.endswith("=") and _named_request(script, before, match.end())):
+            written[match.start()] = RequestType.XMLHTTPREQUEST
+            seen.append((match.start(), match.group(2), True))
+            continue
         navigates = _NAVIGATES.search(before) if "location" in before else None
         src_set = ("src" in before or "href" in before) and bool(_SRC_ASSIGN.search(before))
         if src_set and not navigates and "click" in script and "href" in before \
@@ -495,6 +518,44 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             default = _default_type(script)
         loads = assigned or (kind is not None and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+def _options_url(script: str, at: int) -> bool:
+    """Whether the literal at `at` is the `url` of an options object a request call takes
+    (`_OPTIONS_URL`).
+
+    >>> _options_url("$.ajax({type: 'POST', data: {a: 1}, url: 'https://t.test/c'})", 41)
+    True
+    >>> _options_url("var share = {url: 'https://t.test/c'}", 18)
+    False
+    """
+    window = script[max(0, at - _OPTIONS_REACH) : at]
+    return ("ajax" in window or "axios" in window or ".get" in window or ".post" in window) \
+        and _OPTIONS_URL.search(window) is not None
+
+
+def _named_request(script: str, before: str, end: int) -> bool:
+    """Whether the literal ending at `end` is given to a name (`const URL = '…'`) that the
+    script's next `_NAMED_REACH` characters hand to a request call as its address, and
+    give no other value.
+
+    >>> code = "const E = 'https://t.test/c'; fetch(E, {method: 'POST', body: d});"
+    >>> _named_request(code, "const E = ", 28)
+    True
+    >>> _named_request("var E = 'https://t.test/c'; E = 'https://u.test/'; fetch(E);",
+    ...                "var E = ", 26)
+    False
+    """
+    named = _NAMED_URL.search(before)
+    rest = script[end : end + _NAMED_REACH]
+    if named is None or not any(word in rest for word in _REQUEST_WORDS):
+        return False
+    name = re.escape(named.group(1))
+    if re.search(r"(?<![\w$.])" + name + r"\s*=(?![=>])", rest):
+        return False  # given another value later: which one a call takes is not read
+    return any(_REQUEST_CALLS.search(rest[max(0, use.start() - 40) : use.start()])
+               or _options_url(rest, use.start())
+               for use in re.finditer(r"(?<![\w$.])" + name + r"(?=\s*[,)}])", rest))
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:

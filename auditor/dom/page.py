@@ -116,6 +116,7 @@ _CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
 _FEW_HANDLERS = 6
 _ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
+_CLASS_VALUES: Any = etree.XPath("//@class")
 # Text a reader may see: every text node but a script's or a style's, and metas' content.
 # The descendant axis, not `//`: libxml2 runs `//text()[parent::…]` as a child step from
 # every node, merging the sets, quadratic in siblings (16,000 ad slots: 2.4 s, not 0.02)
@@ -397,6 +398,14 @@ class ParsedPage:
         first: dict[str, etree._Element] = self.view("ids", lambda: {
             str(v): v.getparent() for v in reversed(_ID_VALUES(self.root))})
         return first.get(value)
+
+    def with_class(self, name: str) -> etree._Element | None:
+        """The first element one of whose classes is `name`, as `querySelector('.name')`
+        finds it (a script that fills its unit by class); one pass for every name asked."""
+        first: dict[str, etree._Element] = self.view("classes", lambda: {
+            token: v.getparent() for v in reversed(_CLASS_VALUES(self.root))
+            for token in str(v).split()})
+        return first.get(name)
 
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""

@@ -358,9 +358,12 @@ def _shown_violations(page: PageReport, path: str, rules: PageRules, fp_hosts: S
                                   f"{network} ({how}: {at.url}): {decision.reason}",
                                   at.line, at.xpath, rule, list_))
             continue
-        shown = next((n.seen for n in page.networks if n.network == network), Seen.ID)
+        entry = next((n for n in page.networks if n.network == network), None)
+        shown = entry.seen if entry is not None else Seen.ID
         what = (f"ID {ident.kind} {ident.value} of {network}" if ident is not None
                 and shown is Seen.ID else f"{network} ({shown.phrase})")
+        if entry is not None and entry.commented_out:
+            what += " in a commented-out tag"
         rule, list_ = _rule_of(None, None, network)
         out.append(_violation(path, decision.clause, evidence,
                               f"{what}, on the page with no request or slot of it: "

@@ -513,6 +513,44 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
                                                    "inline-script")]
 
 
+@pytest.mark.parametrize("script", [
+    # jQuery's settings object and axios' config: the address is their `url` key, after
+    # settings of literals or one-level objects (`data: {…}`)
+    "$.ajax({url: 'https://collect.test/c', type: 'POST', data: {uid: uid, "
+    "ref: document.referrer}})",
+    "jQuery.ajax({\n  type: \"POST\",\n  dataType: \"json\",\n  data: {u: location.href},\n"
+    "  url: \"https://collect.test/c\",\n  success: function (r) {}\n});",
+    "$.post({url: 'https://collect.test/c', data: payload})",
+    "axios({method: 'post', url: 'https://collect.test/c', data: {event: 'view'}})",
+    "axios.request({'url': 'https://collect.test/c'})",
+    # a name given the literal once, then handed to the call as its address
+    "const ENDPOINT = 'https://collect.test/c';\nfetch(ENDPOINT, {method: 'POST', body: "
+    "JSON.stringify(d), keepalive: true});",
+    "var u = 'https://collect.test/c'; var x = new XMLHttpRequest(); x.open('POST', u, true);"
+    " x.send(d);",
+    "let beacon = \"https://collect.test/c\"; navigator.sendBeacon(beacon, data);",
+    "var api = 'https://collect.test/c'; $.ajax({type: 'POST', url: api, data: d});",
+])
+def test_a_request_calls_options_or_a_named_literal_is_its_address(script: str) -> None:
+    """The literal forms a tracker's snippet writes its endpoint in, read one step from the
+    call (never run): an options object's own `url`, a name given the URL once."""
+    assert found(f"<script>{script}</script>") == [
+        ("https://collect.test/c", T.XMLHTTPREQUEST, "inline-script")]
+
+
+@pytest.mark.parametrize("script", [
+    # an object's `url` that is no request's option: a share config, a deeper object's
+    "var share = {url: 'https://collect.test/c', title: document.title};",
+    "$.ajax({data: {share: {url: 'https://collect.test/c'}}, url: '/api/x'});",
+    "$.ajax({success: function (r) { var s = {url: 'https://collect.test/c'}; }});",
+    # a name given another value too, or handed to no request call
+    "var u = 'https://collect.test/c'; u = u + '?x=1'; fetch(u);",
+    "var u = 'https://collect.test/c'; share(u); fetch('/api/x');",
+])
+def test_a_url_no_request_call_takes_is_no_request(script: str) -> None:
+    assert found(f"<script>{script}</script>") == []
+
+
 @pytest.mark.parametrize(("script", "expected"), [
     # a module's imports of the site's own files, resolved against the page
     ('<script type="module">import "./js/prebid.js";\nimport {init} from "/static/chartbeat.js";'

@@ -310,6 +310,20 @@ def test_an_amp_pages_analytics_fail_a_gate_that_denies_them(project_engine: Eng
     assert [v.evidence for v in got] == ["id:Google Analytics:ga-property:UA-58213774-2"]
 
 
+def test_a_commented_out_tag_fails_a_gate_that_denies_its_network_saying_so(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A tag kept in an HTML comment loads nothing, but its ID is on the page, as an ID-only
+    network's is: the gate judges it, and says where the ID is."""
+    html = ("<html><head><!-- <script async src=\"https://www.googletagmanager.com/gtag/js?"
+            "id=G-Q4W7E2R9T1\"></script> --></head><body><p>Text.</p></body></html>")
+    report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
+                            project_engine, catalogue)
+    [got] = evaluate_page(report, "a.html", PageRules(deny_networks=("Google Analytics",)))
+    assert (got.clause, got.evidence) == (
+        "deny_networks", "id:Google Analytics:ga-measurement-id:G-Q4W7E2R9T1")
+    assert "in a commented-out tag, on the page with no request or slot of it" in got.message
+
+
 def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
         project_engine: Engine, catalogue: Catalogue) -> None:
     """A bidder a page's Prebid config asks (its code loaded later by prebid.js) and a

@@ -125,3 +125,70 @@ def test_the_terminal_report_says_a_network_waits_for_consent(audit_html: AuditH
     out = io.StringIO()
     Console(file=out, width=100, color_system=None).print(PageView(report))
     assert "Facebook Pixel [loaded, held until consent]" in out.getvalue()
+
+
+# A tag the page keeps in an HTML comment runs for no visitor (a consent manager would
+# activate it; a comment nothing reads stays dead): no request, host or tracker, its ID read
+# as the operator's, and the network marked `commented_out` ("ID only, in a commented-out tag")
+COMMENTED = [
+    ("GTM's snippet commented out", "<!-- Google Tag Manager -->\n<!-- <script>" + _GTM
+     + "</script> -->\n<!-- End Google Tag Manager -->", "Google Tag Manager",
+     ("gtm-container", "GTM-K7Q2M4X")),
+    ("GTM's snippet and its noscript frame in one comment", "<!--\n<script>" + _GTM
+     + '</script>\n<noscript><iframe src="https://www.googletagmanager.com/ns.html?'
+     'id=GTM-K7Q2M4X" height="0" width="0"></iframe></noscript>\n-->', "Google Tag Manager",
+     ("gtm-container", "GTM-K7Q2M4X")),
+    # gtag's two tags, the ID in the loader's URL and the config call
+    ("gtag.js commented out", f'<!-- <script async src="{_GA}"></script>\n<script>window.'
+     "dataLayer = window.dataLayer || [];function gtag(){dataLayer.push(arguments);}"
+     "gtag('js', new Date());gtag('config', 'G-Q4W7E2R9T1');</script> -->",
+     "Google Analytics", ("ga-measurement-id", "G-Q4W7E2R9T1")),
+    # AdSense's auto ads loader, its publisher in the URL
+    ("adsbygoogle.js commented out", '<!--<script async src="https://pagead2.googlesyndication.'
+     'com/pagead/js/adsbygoogle.js?client=ca-pub-4821730195648203" crossorigin="anonymous">'
+     "</script>-->", "Google AdSense", ("adsense-publisher", "ca-pub-4821730195648203")),
+]
+
+
+@pytest.mark.parametrize(("form", "markup", "network", "id_"), COMMENTED,
+                         ids=[c[0] for c in COMMENTED])
+def test_a_commented_out_tag_loads_nothing_and_its_network_says_so(
+        audit_html: AuditHtml, form: str, markup: str, network: str,
+        id_: tuple[str, str]) -> None:
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    assert [r.url for r in report.resources if r.network == network] == []
+    assert report.third_party_hosts == () or not any(
+        h.network == network for h in report.third_party_hosts)
+    assert report.metrics.tracker_resources == 0
+    assert id_ in {(i.kind, i.value) for i in report.ids}
+    [seen] = [n for n in report.networks if n.network == network]
+    assert (seen.seen.value, seen.consent_held, seen.commented_out) == ("id", False, True)
+    assert seen.to_dict()["commented_out"] is True
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None).print(PageView(report))
+    assert f"{network} [ID only, in a commented-out tag]" in out.getvalue()
+
+
+@pytest.mark.parametrize("markup", [
+    # the same container also running plainly: the comment is an old copy, the tag runs
+    "<!-- <script>" + _GTM + "</script> --><script>" + _GTM + "</script>",
+    # a consent manager's embed template: a comment all an element with its data- mark
+    # holds, which the site's script activates (faz.net's `data-gdpr-embedding`)
+    '<div data-gdpr-embedding data-gdpr-id="7">\n<!-- <script>' + _GTM + "</script> -->\n</div>",
+    # old IE's conditional comment: a browser that reads it runs the tag
+    "<!--[if lt IE 10]><script>" + _GTM + "</script><![endif]-->",
+])
+def test_a_comment_the_page_also_runs_or_activates_is_not_commented_out(
+        audit_html: AuditHtml, markup: str) -> None:
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    [seen] = [n for n in report.networks if n.network == "Google Tag Manager"]
+    assert not seen.commented_out
+    assert "commented_out" not in seen.to_dict()
+
+
+def test_a_commented_out_tag_of_no_vendor_names_none(audit_html: AuditHtml) -> None:
+    """The site's own script commented out, and a commented vendor URL of no ID: nothing."""
+    report = audit_html(page('<!-- <script src="/js/old-slider.js"></script> -->'
+                             '<!-- <script src="https://static.hotjar.com/c/x.js"></script> -->'),
+                        "https://ferry.example/timetable")
+    assert report.networks == () and report.ids == () and report.resources == ()

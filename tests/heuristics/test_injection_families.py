@@ -584,6 +584,13 @@ PROPELLER_PUSH = ('<script src="https://propu.sh/pfe/current/tag.min.js?z=512345
                   'data-cfasync="false" async></script>')
 PROPELLER_POP = ('<script data-cfasync="false" type="text/javascript" '
                  'src="//oclasrv.com/apu.php?zoneid=5123456"></script>')
+# Monetag's push tag on a rotating host, and its in-page push tag (a look-alike drawn in
+# the page, no permission asked), as its dashboard gives them
+MONETAG_PUSH = ('<script src="https://trovelquin.com/act/files/tag.min.js?z=10331457" '
+                'data-cfasync="false" async></script>')
+MONETAG_IN_PAGE = ("<script>(function(s){s.dataset.zone='10038306',s.src='https://forlumbrest"
+                   ".com/tag.min.js'})([document.documentElement, document.body].filter("
+                   "Boolean).pop().appendChild(document.createElement('script')))</script>")
 
 
 RICHADS_PUSH = ('<script src="https://richinfo.co/richpartners/push/js/rp-cl-ob.js?pubid=934194'
@@ -594,6 +601,7 @@ RICHADS_IN_PAGE = ('<script src="https://richinfo.co/richpartners/in-page/js/ric
 
 
 @pytest.mark.parametrize(("tag", "bait"), [(PROPELLER_PUSH, True), (PROPELLER_POP, False),
+                                           (MONETAG_PUSH, True), (MONETAG_IN_PAGE, False),
                                            (RICHADS_PUSH, True), (RICHADS_IN_PAGE, False)])
 def test_a_push_networks_pop_tag_asks_no_permission(tag: str, bait: bool,
                                                     audit_listed: AuditListed) -> None:

@@ -29,6 +29,20 @@ _P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
 _ADG = ('<div class="sponsor-link"><script src="https://{host}/sdk/js/adg-script-loader.js?'
         'id={unit}&targetID=adg_{unit}&displayid=3&adType=RECT&async=false&tagver=2.0.0">'
         "</script></div>")
+# BuySellAds' CPC unit, as its install code writes it: the element, then the call naming it
+_BSA_HEAD = ('<script src="//m.servedby-buysellads.com/monetization.js" type="text/javascript">'
+             "</script>")
+_BSA_CPC = ('<div class="bsa-cpc"></div><script>(function(){if(typeof _bsa !== \'undefined\' '
+            "&& _bsa) {\n  _bsa.init('default', 'CK7DX2QY', 'placement:exampleblogcom', {\n"
+            "    target: '.bsa-cpc',\n    align: 'horizontal',\n    disable_css: 'true'\n  });\n"
+            "}})();</script>")
+# BuySellAds' Optimize loader, as sites' copies write it (the site's script name is made up)
+_BSA_OPTIMIZE = (
+    "<script>(function(){var bsa_optimize = document.createElement('script');\n"
+    "bsa_optimize.type = 'text/javascript';\nbsa_optimize.async = true;\n"
+    "bsa_optimize.src = 'https://cdn4.buysellads.net/pub/exampleblog.js?' + "
+    "(new Date() - new Date() % 600000);\n(document.getElementsByTagName('head')[0] || "
+    "document.getElementsByTagName('body')[0]).appendChild(bsa_optimize);})();</script>")
 # AdButler's async tag: app.js once, then per zone a placement div and AdButler.register
 _ADBUTLER_HEAD = (
     '<script type="text/javascript">if (!window.AdButler){(function(){var s = document.'
@@ -78,6 +92,15 @@ STACKS = [
           "_bsa.init('fancybar', 'CE7DK53N', 'placement:exampleblogcom');}})();</script>",
           {"BuySellAds"}, {"BuySellAds": 1}, ("carbon-serve", "CK7DX2QE"),
           ("carbon-serve", "CE7DK53N")),
+    # its CPC install code: the target a class, the element a `<div class="bsa-cpc">`
+    stack("BuySellAds", "monetization.js + _bsa.init('default', zone, placement, {target: '.cls'})",
+          _BSA_HEAD, _P + _BSA_CPC + _P, {"BuySellAds"}, {"BuySellAds": 1},
+          ("carbon-serve", "CK7DX2QY")),
+    # its Optimize wrapper: the site's loader, and each zone an element `bsa-zone_…` by id
+    stack("BuySellAds", "Optimize: cdn4.buysellads.net/pub/<site>.js + div#bsa-zone_…",
+          _BSA_OPTIMIZE, _P + '<div id="bsa-zone_1712345678901-6_123456"></div>' + _P
+          + '<div id="bsa-zone_1712345678901-7_123456"></div>',
+          {"BuySellAds"}, {"BuySellAds": 2}),
     stack("AdButler", "app.js + AdButler.register(account, zone, size) per zone", _ADBUTLER_HEAD,
           _P + _ADBUTLER.format(zone="448120", w=300, h=250) + _P
           + _ADBUTLER.format(zone="448121", w=728, h=90),
@@ -125,6 +148,23 @@ def test_each_vendor_is_named_with_its_slots_and_ids(audit_stack: AuditStack, s:
 
 
 _NAMED = {"Ad Generation", "AdButler", "BuySellAds", "MGID", "Primis"}
+
+
+@pytest.mark.parametrize(("target", "element"), [
+    (".bsa-cpc", "div"),  # the element its class names, as `querySelector` finds it
+    ("#bsa-unit", "div"),
+    (".sidebar .bsa-cpc", "script"),  # a longer selector is not read: the call is the slot
+])
+def test_a_bsa_zone_is_placed_where_its_target_selector_names(
+        audit_stack: AuditStack, target: str, element: str) -> None:
+    """`_bsa.init(…, {target})` fills the element its selector finds: a simple class or id
+    is that element (with the call's zone key), not the script."""
+    body = (_P + '<aside class="sidebar"><div class="ad bsa-cpc" id="bsa-unit"></div></aside>'
+            + _P + _BSA_CPC.replace("'.bsa-cpc'", repr(target)))
+    report = audit_stack(stack("BuySellAds", target, _BSA_HEAD, body, {"BuySellAds"}, {}))
+    [slot] = [s for s in report.slots if s.network == "BuySellAds"]
+    assert slot.xpath.rsplit("/", 1)[-1].split("[")[0] == element
+    assert slot.zone_id == "CK7DX2QY"
 
 
 @pytest.mark.parametrize(("form", "body"), [

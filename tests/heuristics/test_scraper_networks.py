@@ -170,6 +170,28 @@ FORMS = [
          "document.documentElement).appendChild(s)}catch(e){}})('vemtoutcheeg.com',5935600,"
          "document.createElement('script'))</script>",
          0, ("propellerads-zone", "5935600")),
+    # Monetag's forms as its dashboard now gives them, as sites' copies label them: the push
+    # tag (`/act/files/tag.min.js?z=`), the vignette (`/401/`) and the in-page push and
+    # vignette tags that set the script's `dataset.zone`
+    form("PropellerAds", "Monetag push: /act/files/tag.min.js?z= on a rotating host",
+         '<script src="https://trovelquin.com/act/files/tag.min.js?z=10331457" '
+         'data-cfasync="false" async></script>',
+         0, ("propellerads-zone", "10331457")),
+    form("PropellerAds", "vignette: ('<host>', zone, createElement) /401/",
+         "<script>(function(d,z,s){s.src='https://'+d+'/401/'+z;try{(document.body||"
+         "document.documentElement).appendChild(s)}catch(e){}})('gizmarvent.net',5935601,"
+         "document.createElement('script'))</script>",
+         0, ("propellerads-zone", "5935601")),
+    form("PropellerAds", "in-page push: s.dataset.zone + tag.min.js",
+         "<script>(function(s){s.dataset.zone='10038306',s.src='https://forlumbrest.com/"
+         "tag.min.js'})([document.documentElement, document.body].filter(Boolean).pop()."
+         "appendChild(document.createElement('script')))</script>",
+         0, ("propellerads-zone", "10038306")),
+    form("PropellerAds", "vignette: s.dataset.zone + vignette.min.js",
+         "<script>(function(s){s.dataset.zone='10038314',s.src='https://grolbenvi.net/"
+         "vignette.min.js'})([document.documentElement, document.body].filter(Boolean).pop()."
+         "appendChild(document.createElement('script')))</script>",
+         0, ("propellerads-zone", "10038314")),
     # --- TwinRed: its unit, an `ins` its library fills
     form("TwinRed", "ins[data-tr-zone] + adlib.js",
          '<ins data-tr-zone="' + _TWINRED_ZONE + '"><script type="text/javascript" async '
@@ -423,6 +445,11 @@ POP_TAGS = [
     (_by_label("PropellerAds", "in-page push: ('<host>', zone, createElement)"), None),
     # Monetag's loader serves whatever format its zone is set to: no format to name
     (_by_label("PropellerAds", "Monetag multitag: tag.min.js + data-zone"), None),
+    (_by_label("PropellerAds", "Monetag push: /act/files/tag.min.js?z= on a rotating host"),
+     None),
+    (_by_label("PropellerAds", "vignette: ('<host>', zone, createElement) /401/"), None),
+    (_by_label("PropellerAds", "in-page push: s.dataset.zone + tag.min.js"), None),
+    (_by_label("PropellerAds", "vignette: s.dataset.zone + vignette.min.js"), None),
     (_by_label("ExoClick", "popunder: popMagic adConfig (inline, no loader)"),
      "ExoClick popunder tag (exoclick-zone 5884826)"),
     ("<script>var ad_idzone = '4187236', ad_popup_fallback = false;</script>"
