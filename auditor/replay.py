@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.model import Replay
 from auditor.readers.interface import Document
 from auditor.urls import (
@@ -226,7 +227,10 @@ _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the arch
 # what chrome may load, what its calls name, the hosts serving pywb's own files
 # and whether a path from the root is the page's own host's (no `<base>` sends it elsewhere)
 _Hosts = tuple[frozenset[str], frozenset[str], frozenset[str], bool]
-_BASE_HREF = re.compile(r"""<base\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]*)""", re.I)
+# (a quoted value read whole: `<base data-x="a>b" href=…>` hid its href, and the chrome's
+# root paths, which that base sends elsewhere, were the archive's)
+_BASE_HREF = re.compile(r"<base\b" + ATTRIBUTE_PIECE + r"""*?\bhref\s*=\s*["']?([^"'\s>]*)""",
+                        re.I)
 
 
 @dataclass(frozen=True, slots=True)

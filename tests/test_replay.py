@@ -498,6 +498,8 @@ def test_an_injection_dressed_as_the_archives_chrome_is_audited_as_it_is(
 @pytest.mark.parametrize("base", [
     '<base href="https://evil-track.test/">', "<base href='//evil-track.test/'>",
     '<base target="_top" href="https:\\\\evil-track.test\\">',
+    # a `>` inside a quoted value ends no tag: the scanner that found the base read it as one
+    '<base data-note="a>b" href="https://evil-track.test/">',
 ])
 def test_a_path_from_the_root_the_pages_base_sends_elsewhere_is_not_the_archives(
     base: str, engine: Engine, catalogue: Catalogue

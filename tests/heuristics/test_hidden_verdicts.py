@@ -394,6 +394,11 @@ WRITTEN_FRAMES: list[tuple[str, str]] = [
         _KIT_FRAME.encode()).decode() + "'));"),
     ("escaped quotes in a double-quoted string", 'document.write("'
      + _KIT_FRAME.replace('"', '\\"') + '");'),
+    # a `>` inside a quoted value ends no tag in HTML; the scanner ended the tag there
+    ("a > in a quoted value", "document.write('" + _KIT_FRAME.replace(
+        "<iframe ", '<iframe title="a>b" ') + "');"),
+    ("a > in a quoted value, atob", "document.write(atob('" + base64.b64encode(
+        _KIT_FRAME.replace("<iframe ", "<iframe data-x='1>0' ").encode()).decode() + "'));"),
 ]
 
 
