@@ -204,6 +204,23 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
     return f'<link rel="preload" as="fetch" href="{url}">'
 
 
+# the URL `_element` gives the element standing for a part (its first attribute but a
+# link's `rel` and `as`): a frame's `srcdoc` comes after it, its quotes escaped
+_PART_URL = re.compile(r'<[a-z]+(?: rel="[^"]*")?(?: as="[^"]*")? (?:src|href)="([^"]*)"')
+
+
+def saved_part_url(line: str) -> str | None:
+    """The URL a part was loaded from, given the line of `Document.saved_parts` standing
+    for it (a reader of the parts, as a replay's, drops some by their URL).
+
+    >>> saved_part_url('<link rel="stylesheet" href="https://a.test/s.css?a=1&amp;b=2">')
+    'https://a.test/s.css?a=1&b=2'
+    >>> saved_part_url('<iframe data-cid="frame-1@mhtml.blink" srcdoc="&lt;p&gt;"></iframe>')
+    """
+    m = _PART_URL.match(line)
+    return html.unescape(m.group(1)) if m else None
+
+
 class MhtmlReader(Reader):
     kinds = frozenset({"mhtml"})
     suffixes = frozenset({".mhtml", ".mht"})
@@ -280,4 +297,4 @@ def _held_at(part: Part, held_by: dict[str, str], frames: dict[str, str],
     return frames.get(outer) or f"cid:{outer}"
 
 
-__all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of"]
+__all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of", "saved_part_url"]
