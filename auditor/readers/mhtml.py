@@ -25,7 +25,15 @@ from dataclasses import dataclass
 
 from auditor.errors import InputError
 from auditor.readers.decode import decode_page
-from auditor.readers.interface import Document, Nested, Reader, Record, Source
+from auditor.readers.interface import (
+    MAX_PAGE_BYTES,
+    RECORD_CAP_FLAG,
+    Document,
+    Nested,
+    Reader,
+    Record,
+    Source,
+)
 from auditor.urls import absolute_url
 
 MAX_PARTS = 20_000  # a heavy news page saves a few hundred; past this it is no page's copy
@@ -224,6 +232,10 @@ def saved_part_url(line: str) -> str | None:
 class MhtmlReader(Reader):
     kinds = frozenset({"mhtml"})
     suffixes = frozenset({".mhtml", ".mht"})
+    # a photo-heavy page saved whole is past bulk's 16 MiB record cap in its images alone,
+    # which are never decoded: the file is read up to what `audit` reads whole, and the
+    # record cap bounds the page's part (frames have their own caps)
+    whole_bytes = MAX_PAGE_BYTES
 
     def detect(self, head: bytes, name: str) -> str | None:
         return "mhtml" if is_mhtml(head) else None
@@ -234,6 +246,9 @@ class MhtmlReader(Reader):
         page = next((p for p in parts if p.mime in _HTML), None)
         if page is None:
             raise InputError(f"{source.name}: MHTML holds no HTML part (no page)")
+        if page.end - page.start > source.max_record_bytes:
+            raise InputError(f"{source.name}: the page's part ({page.end - page.start} bytes) "
+                             f"is over the {source.max_record_bytes}-byte cap ({RECORD_CAP_FLAG})")
         try:
             text, readings = decode_page(body_of(data, page), page.charset)
         except InputError as exc:
