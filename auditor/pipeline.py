@@ -164,7 +164,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     if doc.header_links:  # what its response's Link headers preload
         found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
     if doc.saved_parts:  # what a saved copy holds beside the page: the browser loaded it
-        found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root)
+        found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root,
+                                 "mhtml part" if doc.kind == "mhtml" else "saved frame")
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it

@@ -33,7 +33,7 @@ from datetime import datetime
 from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.model import Replay
 from auditor.readers.interface import Document
-from auditor.readers.mhtml import saved_part_url
+from auditor.readers.parts import saved_part_url
 from auditor.urls import (
     ARCHIVE_TODAY_HOSTS,
     REPLAY_HOSTS,

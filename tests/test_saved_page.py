@@ -9,6 +9,7 @@ Chrome as a single file (tests/mhtml_fixtures.py) and as a complete page (below)
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +236,73 @@ def test_an_mhtml_of_a_wayback_replay_is_its_original(project_engine: Engine,
     assert {r.url for r in report.resources} == {
         "https://www.harbourgazette.test/img/ferry.jpg", PIXEL_URL}
     assert [n.network for n in report.networks] == ["Facebook Pixel"]
+
+
+def _mark(url: str) -> str:
+    return f"<!-- saved from url=({len(url):04d}){url} -->"
+
+
+# a complete copy's frames: Chrome saves each frame's document in the folder, with the mark
+# of the web naming the frame's URL, and points the page's `<iframe src>` at it
+FRAME_PAGE = f"""<!DOCTYPE html>
+{_mark(PAGE_URL)}
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Ferry timetable changes</title></head><body><article><h1>Ferry timetable changes</h1>
+<p>The winter timetable starts on Monday, with the last crossing at 21:40.</p></article>
+<aside><ins class="adsbygoogle" style="display:inline-block;width:300px;height:250px"
+ data-ad-client="ca-pub-4512345678901234" data-ad-slot="9876543210"><iframe id="aswift_0"
+ width="300" height="250" src="./Ferry_files/saved_resource.html"></iframe></ins></aside>
+<iframe src="./Ferry_files/saved_resource(1).html" width="0" height="0" style="display:none">
+</iframe><iframe src="{{escape}}" width="0" height="0" style="display:none"></iframe>
+</body></html>
+"""
+TDS_URL = "https://stat-counter7.example/in.cgi?3"
+FRAME_FILES = {
+    "saved_resource.html": f"""<!DOCTYPE html>
+{_mark(AD_FRAME_URL)}
+<html><body><a href="https://adclick.g.doubleclick.net/pcs/click?xai=AKAOjsabc">
+<img src="{CREATIVE_URL}" width="300" height="250"></a>
+<iframe src="./saved_resource(2).html" width="0" height="0"></iframe></body></html>""",
+    "saved_resource(1).html": f"""{_mark(TDS_URL)}
+<html><body><script src="https://stat-counter7.example/track.js"></script></body></html>""",
+    "saved_resource(2).html": f"""{_mark(GPT_VIEW_URL)}
+<html><body><img src="{PIXEL_URL}"></body></html>""",
+}
+
+
+@pytest.mark.parametrize("escape", [
+    "../secret/frame.html", "./Ferry_files/../secret/frame.html", "./Outside_files/frame.html",
+    "{secret}/frame.html", "file://{secret}/frame.html", "./Ferry_files/frame.txt"])
+def test_a_complete_copys_frames_are_read_from_its_folder_only(
+        escape: str, tmp_path: Path, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A complete copy keeps each frame's document in its folder (`saved_resource.html`)
+    with the frame's URL in its own mark; the page was read alone, its frames local files
+    of its own host: no AdSense frame, creative or pixel, and a hidden frame to a TDS entry
+    was no finding. The frames the page names in its folder are read as an MHTML's frame
+    parts are (`via` `saved frame …`, cited at the page's iframe, which reads the frame's
+    URL), nothing outside it: not a `..` path, a folder linked from elsewhere, another
+    `_files` folder than one beside the page through a link, an absolute path or a file
+    URL, nor a file no browser saves a frame as."""
+    site, secret = tmp_path / "saved", tmp_path / "secret"
+    (site / "Ferry_files").mkdir(parents=True)
+    secret.mkdir()
+    for name, text in FRAME_FILES.items():
+        (site / "Ferry_files" / name).write_text(text)
+    leak = '<html><body><img src="https://leak.example/read.gif"></body></html>'
+    (secret / "frame.html").write_text(leak)
+    (site / "Ferry_files" / "frame.txt").write_text(leak)
+    (site / "Outside_files").symlink_to(secret, target_is_directory=True)
+    page = site / "Ferry.html"
+    page.write_text(FRAME_PAGE.replace("{escape}", escape.replace("{secret}", str(secret))))
+    (report,) = audit_records(read_source(page), project_engine, catalogue)
+    by_url = {r.url: r for r in report.resources}
+    assert "leak.example" not in {r.host for r in report.resources}
+    assert by_url[AD_FRAME_URL].via == "iframe[src]"  # the page's iframe reads its frame's URL
+    assert by_url[CREATIVE_URL].via == "saved frame iframe[srcdoc] img[src]"
+    assert by_url[PIXEL_URL].via == "saved frame iframe[srcdoc] img[src]"  # a frame's frame
+    assert by_url[CREATIVE_URL].line == by_url[PIXEL_URL].line == by_url[AD_FRAME_URL].line == 8
+    assert by_url["https://stat-counter7.example/track.js"].line == 9
+    assert {"Google AdSense", "Google Publisher Tag"} <= {n.network for n in report.networks}
+    hidden = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [(f.severity.value, f.line) for f in hidden] == [("high", 9)]
+    assert TDS_URL in hidden[0].message

@@ -728,19 +728,21 @@ def reading_urls(readings: Iterable[tuple[str, str | Reading]], found: list[Foun
 
 
 def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure: bool,
-                    limits: PageLimits, primary: lxml.html.HtmlElement) -> list[FoundURL]:
+                    limits: PageLimits, primary: lxml.html.HtmlElement,
+                    label: str = "mhtml part") -> list[FoundURL]:
     """What a saved copy's parts stand for (`Document.saved_parts`: an MHTML's images,
-    sheets and frames, each at the URL the browser loaded it from), beyond what the page's
-    markup requests, with `via` led by `mhtml part`. What a frame loaded is cited at the
-    page's `<iframe>` that holds the frame (by its URL, or the `cid:` address a frame with
-    none keeps; a frame another frame holds, at the page's iframe holding the outermost:
-    `data-at`); anything else is on no line of the page (line 0, xpath `/html`: a
-    detached element), where no heuristic places it before `<html>` or after `</html>`."""
+    sheets and frames, each at the URL the browser loaded it from; a complete copy's saved
+    frames), beyond what the page's markup requests, with `via` led by `label`. What a
+    frame loaded is cited at the page's `<iframe>` that holds the frame (by its URL, or the
+    `cid:` address a frame with none keeps; a frame another frame holds, at the page's
+    iframe holding the outermost: `data-at`); anything else is on no line of the page
+    (line 0, xpath `/html`: a detached element), where no heuristic places it before
+    `<html>` or after `</html>`."""
     frames: dict[str, lxml.html.HtmlElement] = {}
     for el in primary.iter("iframe", "frame"):
         if src := (el.get("src") or "").strip():
             frames.setdefault(src, el)
-    more = reading_urls([("mhtml part", markup)], found, url, secure, limits)
+    more = reading_urls([(label, markup)], found, url, secure, limits)
     nowhere = lxml.html.Element("html")  # no source line: line 0
     out = []
     for item in more:

@@ -34,12 +34,11 @@ from auditor.readers.interface import (
     Record,
     Source,
 )
+from auditor.readers.parts import FRAME_BYTES, FRAMES_BYTES, frame_element
 from auditor.urls import absolute_url
 
 MAX_PARTS = 20_000  # a heavy news page saves a few hundred; past this it is no page's copy
 _HEADER_BYTES = 64 * 1024  # a header block longer than this is no MIME header
-_FRAME_BYTES = 2 * 1024 * 1024  # a frame's markup walked as its document, each …
-_FRAMES_BYTES = 16 * 1024 * 1024  # … and all together (past them: the frame's URL alone)
 
 # the message opens with header lines (`Name: value`, folded lines start with a blank) and
 # declares itself multipart/related before its first blank line
@@ -191,14 +190,7 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
     outermost of them reads."""
     url = html.escape(part.location or "", quote=True)
     if part.mime in _HTML:
-        src = f' src="{url}"' if url else ""
-        if part.cid:  # the page's frame without a URL keeps this address
-            src += f' data-cid="{html.escape(part.cid, quote=True)}"'
-        if held_at:
-            src += f' data-at="{html.escape(held_at, quote=True)}"'
-        held = "" if frame is None else ' srcdoc="{}"'.format(  # one element a line
-            html.escape(frame, quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
-        return f"<iframe{src}{held}></iframe>"
+        return frame_element(part.location, frame, part.cid, held_at)
     if part.mime == "text/css":
         return f'<link rel="stylesheet" href="{url}">'
     if part.mime.startswith("image/"):
@@ -210,23 +202,6 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
     if part.mime.startswith("font/") or "font" in part.mime:
         return f'<link rel="preload" as="font" href="{url}">'
     return f'<link rel="preload" as="fetch" href="{url}">'
-
-
-# the URL `_element` gives the element standing for a part (its first attribute but a
-# link's `rel` and `as`): a frame's `srcdoc` comes after it, its quotes escaped
-_PART_URL = re.compile(r'<[a-z]+(?: rel="[^"]*")?(?: as="[^"]*")? (?:src|href)="([^"]*)"')
-
-
-def saved_part_url(line: str) -> str | None:
-    """The URL a part was loaded from, given the line of `Document.saved_parts` standing
-    for it (a reader of the parts, as a replay's, drops some by their URL).
-
-    >>> saved_part_url('<link rel="stylesheet" href="https://a.test/s.css?a=1&amp;b=2">')
-    'https://a.test/s.css?a=1&b=2'
-    >>> saved_part_url('<iframe data-cid="frame-1@mhtml.blink" srcdoc="&lt;p&gt;"></iframe>')
-    """
-    m = _PART_URL.match(line)
-    return html.unescape(m.group(1)) if m else None
 
 
 class MhtmlReader(Reader):
@@ -265,7 +240,7 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
     (each with its document, within the caps), so what a frame loaded is cited at it."""
     out: list[tuple[Part, str | None]] = []
     rest: list[str] = []
-    budget = _FRAMES_BYTES
+    budget = FRAMES_BYTES
     held_by: dict[str, str] = {}  # a frame's Content-ID → the frame whose markup names it
     for part in parts:
         html_part = part.mime in _HTML
@@ -275,7 +250,7 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
         frame: str | None = None
         if html_part:  # a frame, with its URL or one its parent wrote (`about:blank`)
             size = part.end - part.start
-            if size <= min(_FRAME_BYTES, budget):
+            if size <= min(FRAME_BYTES, budget):
                 budget -= size
                 try:
                     body = body_of(data, part)
@@ -312,4 +287,4 @@ def _held_at(part: Part, held_by: dict[str, str], frames: dict[str, str],
     return frames.get(outer) or f"cid:{outer}"
 
 
-__all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of", "saved_part_url"]
+__all__ = ["MAX_PARTS", "MhtmlReader", "is_mhtml", "parts_of"]
