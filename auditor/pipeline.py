@@ -20,6 +20,7 @@ from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import (
     declared_page_url,
+    held_frames,
     page_base,
     page_title,
     reading_urls,
@@ -66,6 +67,7 @@ from auditor.saved import saved_from_url
 from auditor.slots import (
     cosmetic_slots,
     declared_slots,
+    frame_slots,
     freeze,
 )
 from auditor.urls import host_of, site_of
@@ -179,6 +181,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen))
+    found_slots += frame_slots(held_frames(root, doc.saved_parts), found_slots, catalogue,
+                               running, limits)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)

@@ -9,6 +9,7 @@ Chrome as a single file (tests/mhtml_fixtures.py) and as a complete page (below)
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,57 @@ def test_a_complete_copys_frames_are_read_from_its_folder_only(
     hidden = [f for f in report.findings if f.kind == "hidden-iframe"]
     assert [(f.severity.value, f.line) for f in hidden] == [("high", 9)]
     assert TDS_URL in hidden[0].message
+
+
+# a scraper page's ad frame, as its own file the page frames (`/ads/side.html`): an ExoClick
+# zone tag in it, after ExoClick's published snippet (the loader Chrome's copy leaves out)
+EXO_FRAME = ('<html><body><script async type="application/javascript" '
+             'src="https://a.magsrv.com/ad-provider.js"></script>'
+             '<ins class="eas6a97888e" data-zoneid="5123457"></ins>'
+             '<script>(AdProvider = window.AdProvider || []).push({"serve": {}});</script>'
+             "</body></html>")
+SIDE_URL = "https://www.quay.test/ads/side.html"
+
+
+def _slots(report: PageReport) -> list[tuple[str | None, str | None, int, str, int | None]]:
+    return [(s.network, s.zone_id, s.line, s.xpath.rsplit("/", 1)[-1], s.width)
+            for s in report.slots]
+
+
+def test_a_slot_in_a_frame_the_page_holds_counts_once_at_the_frame(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A zone tag in a document a frame holds (an `<iframe srcdoc>`, or a saved copy's
+    frame part) was no slot: the page's ad load left it out, and its zone no ID. It is
+    one slot, cited at the page's frame, sized by it when the tag declares no size. Chrome
+    keeps an `<iframe srcdoc>`'s attribute and saves its document as a part too: still
+    one slot. A frame inside a slot of the page (AdSense's in its `<ins>`) adds none."""
+    srcdoc = html_escape(EXO_FRAME, quote=True)
+    frames = ('<iframe src="cid:frame-s@mhtml.blink" width="300" height="250"></iframe>\n'
+              f'<iframe src="cid:frame-d@mhtml.blink" srcdoc="{srcdoc}" width="160" '
+              'height="600"></iframe>\n<ins class="adsbygoogle" style="display:inline-block;'
+              'width:728px;height:90px" data-ad-client="ca-pub-4455667788990011" '
+              'data-ad-slot="2233445566"><iframe src="cid:frame-a@mhtml.blink" width="728" '
+              'height="90"></iframe></ins>\n')
+    page = (f"<html><head><title>Quay works</title></head><body>\n<article><p>"
+            f"{'The quay works begin in spring. ' * 20}</p></article>\n{frames}</body></html>")
+    in_frame = EXO_FRAME.replace("5123457", "5123458")  # AdSense's frame holding a zone tag
+    data = chrome("https://www.quay.test/works", "Quay works", [
+        Part("text/html", "https://www.quay.test/works", page.encode()),
+        Part("text/html", SIDE_URL, EXO_FRAME.encode(), cid="frame-s@mhtml.blink"),
+        Part("text/html", "about:srcdoc", EXO_FRAME.encode(), cid="frame-d@mhtml.blink"),
+        Part("text/html", AD_FRAME_URL, in_frame.encode(), cid="frame-a@mhtml.blink"),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    assert _slots(report) == [("ExoClick", "5123457", 3, "iframe[1]", 300),
+                              ("ExoClick", "5123457", 4, "iframe[2]", 160),
+                              ("Google AdSense", "2233445566", 5, "ins", 728)]
+    assert report.metrics.ad_slots == 3
+    assert ("exoclick-zone", "5123457") in {(i.kind, i.value) for i in report.ids}
+    assert "5123458" not in {i.value for i in report.ids}
+
+    plain = (f"<html><head><title>Quay works</title></head><body>\n<article><p>"
+             f"{'The quay works begin in spring. ' * 20}</p></article>\n"
+             f'<iframe srcdoc="{srcdoc}" width="160" height="600"></iframe>\n</body></html>')
+    report = audit_document(Document("t", "html", plain, "https://www.quay.test/works"),
+                            project_engine, catalogue)
+    assert _slots(report) == [("ExoClick", "5123457", 3, "iframe", 160)]
