@@ -123,7 +123,10 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise PageTooLarge(name, limit)
-    yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data)), read_member)
+    # the page's bound is the caller's page limit (`audit` reads a page up to 64 MiB):
+    # what a reader reading more than its page (`whole_bytes`) decodes is bounded by it
+    yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data),
+                                               max_record_bytes=page_limit), read_member)
 
 
 def read_member(member: Member) -> Iterator[Record]:

@@ -214,7 +214,7 @@ def test_an_mhtml_past_the_record_cap_is_read_for_its_page(
     from mhtml_fixtures import PNG as ONE_PIXEL
     from mhtml_fixtures import Part, chrome
 
-    from auditor.readers.interface import PageTooLarge, ReadFailure
+    from auditor.readers.interface import Document, PageTooLarge, ReadFailure
     from auditor.readers.mhtml import MhtmlReader
     from auditor.readers.registry import read_stream
 
@@ -245,6 +245,10 @@ def test_an_mhtml_past_the_record_cap_is_read_for_its_page(
     assert [name for name, _ in failed] == [str(tmp_path / "long.mhtml")]
     assert "the page's part" in failed[0][1] and "--max-record-bytes" in failed[0][1]
     assert "\n" not in failed[0][1]
+
+    # `audit` reads a page whole up to 64 MiB, its page part too, whatever the record cap
+    [doc] = list(read_stream(io.BytesIO(saved(6000)), "long.mhtml", max_record_bytes=100 * 1024))
+    assert isinstance(doc, Document) and doc.url == url
 
     # past the size read whole (64 MiB; here made 200 KB), in-process as a worker reads it
     monkeypatch.setattr(MhtmlReader, "whole_bytes", 200_000)
