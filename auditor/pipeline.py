@@ -20,6 +20,7 @@ from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import (
     declared_page_url,
+    held_frames,
     page_base,
     page_title,
     reading_urls,
@@ -66,6 +67,7 @@ from auditor.saved import saved_from_url
 from auditor.slots import (
     cosmetic_slots,
     declared_slots,
+    frame_slots,
     freeze,
 )
 from auditor.urls import host_of, site_of
@@ -164,7 +166,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     if doc.header_links:  # what its response's Link headers preload
         found += reading_urls([("Link header", doc.header_links)], found, url, secure, limits)
     if doc.saved_parts:  # what a saved copy holds beside the page: the browser loaded it
-        found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root)
+        found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root,
+                                 "mhtml part" if doc.kind == "mhtml" else "saved frame")
     limits.check_urls(len(found))
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it
@@ -178,6 +181,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen))
+    found_slots += frame_slots(held_frames(root, doc.saved_parts), found_slots, catalogue,
+                               running, limits)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     slots = tuple(freeze(s, page) for s in found_slots)

@@ -30,8 +30,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.model import Replay
 from auditor.readers.interface import Document
+from auditor.readers.parts import saved_part_url
 from auditor.saved import saved_file_name
 from auditor.urls import (
     ARCHIVE_TODAY_HOSTS,
@@ -229,7 +231,10 @@ _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the arch
 # what chrome may load, what its calls name, the hosts serving pywb's own files
 # and whether a path from the root is the page's own host's (no `<base>` sends it elsewhere)
 _Hosts = tuple[frozenset[str], frozenset[str], frozenset[str], bool]
-_BASE_HREF = re.compile(r"""<base\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]*)""", re.I)
+# (a quoted value read whole: `<base data-x="a>b" href=…>` hid its href, and the chrome's
+# root paths, which that base sends elsewhere, were the archive's)
+_BASE_HREF = re.compile(r"<base\b" + ATTRIBUTE_PIECE + r"""*?\bhref\s*=\s*["']?([^"'\s>]*)""",
+                        re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,8 +381,22 @@ def unwrapped(doc: Document, held: frozenset[bytes] = MARKS) -> tuple[Document, 
         url=doc.url if doc.url and not served else original,  # a URL the user gave stands
         readings=tuple(reading.cleaned(clean) for reading in doc.readings),
         header_links=wrapper.sub("", doc.header_links),
-        saved_parts=wrapper.sub("", doc.saved_parts),  # an MHTML's parts, as archived
+        saved_parts=wrapper.sub("", _without_own_parts(doc.saved_parts, loads, replayer)),
     ), replay
+
+
+def _without_own_parts(parts: str, loads: frozenset[str], replayer: frozenset[str]) -> str:
+    """A saved copy's parts (`Document.saved_parts`, one a line) without the archive's own
+    files: the toolbar's sheets, fonts and images and its donate frame, which an MHTML of a
+    replay holds beside the page's (the archive's copies of the page's files are wrapped,
+    `/web/<time>im_/…`, never its own). The replay's text has its chrome blanked; its
+    parts counted `web-static.archive.org` and `archive.org` as the page's third parties."""
+    if not parts:
+        return parts
+    kept = [line for line in parts.split("\n")
+            if (url := saved_part_url(line)) is None
+            or not (_loads_archives(url, loads, rooted=False) or _pywb_file(url, replayer))]
+    return "\n".join(kept)
 
 
 def _same_site(a: str, b: str) -> bool:

@@ -4,15 +4,15 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
-from auditor.dom.page import ParsedPage
-from auditor.dom.parser import elements, start_line
+from auditor.dom.page import ParsedPage, parse_page
+from auditor.dom.parser import PageLimits, PageOverLimit, elements, start_line
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
@@ -95,6 +95,31 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     drafts = _catalogue_drafts(page, catalogue, present)
     drafts += _script_drafts(page, catalogue, drafts)
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
+                catalogue: Catalogue, present: set[str], limits: PageLimits) -> list[FoundSlot]:
+    """The slots the documents the page's frames hold declare (`walk.held_frames`: an
+    `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
+    it: a frame is where those ads show, and a saved copy's frame is no line of the page.
+    A frame that is a slot of the page, or inside one (AdSense's frame in its `<ins>`, a
+    GPT slot's), is counted there already and its document is not asked; each frame's
+    document is read once."""
+    counted = {el for s in top for el in (s.element, *s.extra_elements)}
+    out: list[FoundSlot] = []
+    for holder, markup in frames:
+        if holder in counted or _is_inside(holder, counted):
+            continue
+        try:
+            doc = parse_page(markup, limits)
+        except PageOverLimit:
+            continue  # the walk reports a frame over the limits
+        held = declared_slots(doc, catalogue, present)
+        width, height = declared_size(holder) if len(held) == 1 else (None, None)
+        out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
+                        width=s.width if s.width or s.height else width,
+                        height=s.height if s.width or s.height else height) for s in held]
+    return out
 
 
 def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[_Draft]:

@@ -210,6 +210,9 @@ WORDS = "<p>" + "Residents asked the council about the library plan. " * 40 + "<
      "auto-refresh", False),
     ("", "<script>document.write('<video src=\"'+v+'\" autoplay></video>');</script>",
      "autoplay-video", True),
+    # a `>` in a quoted value ends no tag: the scanner stopped there, short of `autoplay`
+    ("", "<script>document.write('<video title=\"Rock > Pop\" src=\"/clip.mp4\" autoplay>"
+         "</video>');</script>", "autoplay-video", True),
     ("", "<script>el.onclick = function () { frame.src = 'https://www.youtube.com/embed/x"
          "?autoplay=1'; };</script>", "autoplay-video", False),
     ("", '<iframe src="https://www.youtube.com/embed/x?autoplay=1&mute=1"></iframe>',

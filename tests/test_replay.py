@@ -134,6 +134,49 @@ def test_a_warc_holding_a_wayback_replay_is_read_as_the_original(
     assert _what_it_names(page) == _what_it_names(original)
 
 
+def test_an_mhtml_of_a_wayback_replay_counts_none_of_the_archives_own_files(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Chrome's "Save as single file" of a Wayback page keeps, beside the page, what the
+    toolbar loaded (its sheets, font and logo from web-static.archive.org, its donate frame
+    from archive.org) as parts: the page's text had its chrome blanked, its parts named
+    web-static.archive.org (5 resources), archive.org (2) and web.archive.org as the page's
+    third parties. They are dropped as the toolbar's markup is; the archive's copies of
+    the page's own files and vendors' (`/web/<time>im_/…`) stay, as what they copy."""
+    from auditor.readers.registry import read_source
+    from tests.mhtml_fixtures import PNG, Part, chrome
+
+    text = (HERE / "news-wayback.html").read_text(encoding="utf-8")
+    static = "https://web-static.archive.org/_static"
+    wrapped = f"https://web.archive.org/web/{STAMP}"
+    donate = ("https://archive.org/includes/donate.php?as_page=1&platform=wb&referer="
+              "https%3A//web.archive.org/web/20240312081530/https%3A//www.harbour-gazette.test/"
+              "local/ferry-timetable")
+    parts = [
+        Part("text/html", WAYBACK_URL, text.encode()),
+        Part("text/css", f"{static}/css/banner-styles.css?v=S1zqJCYt", b"#wm-ipp-base{}"),
+        Part("text/css", f"{static}/css/iconochive.css?v=3PDvdIFv", b".iconochive-web{}"),
+        Part("font/woff", f"{static}/webfonts/iconochive.woff?v=3e0d7b1c", b"wOFF"),
+        Part("image/png", f"{static}/images/toolbar/wayback-toolbar-logo-200.png", PNG),
+        Part("image/gif", "https://web.archive.org/_static/images/loading.gif", PNG),
+        Part("text/html", donate, b"<p>Donate</p><img src='https://archive.org/images/a.png'>",
+             cid="frame-0A1B2C3D4E5F60718293A4B5C6D7E8F9@mhtml.blink"),
+        Part("image/png", f"{wrapped}im_/https://www.harbour-gazette.test/assets/logo.png", PNG),
+        Part("image/gif", f"{wrapped}im_/https://ads.tracker-one.test/p.gif?u=1", PNG),
+    ]
+    [doc] = list(read_source(chrome(WAYBACK_URL, "Ferry timetable", parts)))
+    assert isinstance(doc, Document) and doc.kind == "mhtml"
+    saved = audit_document(doc, engine, catalogue)
+    plain = _audit("news-wayback.html", WAYBACK_URL, engine, catalogue)
+    assert saved.replay is not None and saved.first_party == plain.first_party
+    hosts = [h.host for h in saved.third_party_hosts]
+    assert not [h for h in hosts if h.endswith("archive.org")], hosts
+    assert sorted(hosts) == sorted({h.host for h in plain.third_party_hosts} | {
+        "ads.tracker-one.test"})
+    tracker = [r for r in saved.resources if r.host == "ads.tracker-one.test"]
+    assert [r.url for r in tracker] == ["https://ads.tracker-one.test/p.gif?u=1"]
+
+
 @pytest.mark.parametrize(("url", "wrapped", "original"), [
     ("https://web.archive.org/web/20230105123456/https://a.test/",
      '<script src="https://web.archive.org/web/20230105123456id_/https://v.test/x.js">',
@@ -498,6 +541,8 @@ def test_an_injection_dressed_as_the_archives_chrome_is_audited_as_it_is(
 @pytest.mark.parametrize("base", [
     '<base href="https://evil-track.test/">', "<base href='//evil-track.test/'>",
     '<base target="_top" href="https:\\\\evil-track.test\\">',
+    # a `>` inside a quoted value ends no tag: the scanner that found the base read it as one
+    '<base data-note="a>b" href="https://evil-track.test/">',
 ])
 def test_a_path_from_the_root_the_pages_base_sends_elsewhere_is_not_the_archives(
     base: str, engine: Engine, catalogue: Catalogue

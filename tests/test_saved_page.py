@@ -9,6 +9,8 @@ Chrome as a single file (tests/mhtml_fixtures.py) and as a complete page (below)
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +237,127 @@ def test_an_mhtml_of_a_wayback_replay_is_its_original(project_engine: Engine,
     assert {r.url for r in report.resources} == {
         "https://www.harbourgazette.test/img/ferry.jpg", PIXEL_URL}
     assert [n.network for n in report.networks] == ["Facebook Pixel"]
+
+
+def _mark(url: str) -> str:
+    return f"<!-- saved from url=({len(url):04d}){url} -->"
+
+
+# a complete copy's frames: Chrome saves each frame's document in the folder, with the mark
+# of the web naming the frame's URL, and points the page's `<iframe src>` at it
+FRAME_PAGE = f"""<!DOCTYPE html>
+{_mark(PAGE_URL)}
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Ferry timetable changes</title></head><body><article><h1>Ferry timetable changes</h1>
+<p>The winter timetable starts on Monday, with the last crossing at 21:40.</p></article>
+<aside><ins class="adsbygoogle" style="display:inline-block;width:300px;height:250px"
+ data-ad-client="ca-pub-4512345678901234" data-ad-slot="9876543210"><iframe id="aswift_0"
+ width="300" height="250" src="./Ferry_files/saved_resource.html"></iframe></ins></aside>
+<iframe src="./Ferry_files/saved_resource(1).html" width="0" height="0" style="display:none">
+</iframe><iframe src="{{escape}}" width="0" height="0" style="display:none"></iframe>
+</body></html>
+"""
+TDS_URL = "https://stat-counter7.example/in.cgi?3"
+FRAME_FILES = {
+    "saved_resource.html": f"""<!DOCTYPE html>
+{_mark(AD_FRAME_URL)}
+<html><body><a href="https://adclick.g.doubleclick.net/pcs/click?xai=AKAOjsabc">
+<img src="{CREATIVE_URL}" width="300" height="250"></a>
+<iframe src="./saved_resource(2).html" width="0" height="0"></iframe></body></html>""",
+    "saved_resource(1).html": f"""{_mark(TDS_URL)}
+<html><body><script src="https://stat-counter7.example/track.js"></script></body></html>""",
+    "saved_resource(2).html": f"""{_mark(GPT_VIEW_URL)}
+<html><body><img src="{PIXEL_URL}"></body></html>""",
+}
+
+
+@pytest.mark.parametrize("escape", [
+    "../secret/frame.html", "./Ferry_files/../secret/frame.html", "./Outside_files/frame.html",
+    "{secret}/frame.html", "file://{secret}/frame.html", "./Ferry_files/frame.txt"])
+def test_a_complete_copys_frames_are_read_from_its_folder_only(
+        escape: str, tmp_path: Path, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A complete copy keeps each frame's document in its folder (`saved_resource.html`)
+    with the frame's URL in its own mark; the page was read alone, its frames local files
+    of its own host: no AdSense frame, creative or pixel, and a hidden frame to a TDS entry
+    was no finding. The frames the page names in its folder are read as an MHTML's frame
+    parts are (`via` `saved frame …`, cited at the page's iframe, which reads the frame's
+    URL), nothing outside it: not a `..` path, a folder linked from elsewhere, another
+    `_files` folder than one beside the page through a link, an absolute path or a file
+    URL, nor a file no browser saves a frame as."""
+    site, secret = tmp_path / "saved", tmp_path / "secret"
+    (site / "Ferry_files").mkdir(parents=True)
+    secret.mkdir()
+    for name, text in FRAME_FILES.items():
+        (site / "Ferry_files" / name).write_text(text)
+    leak = '<html><body><img src="https://leak.example/read.gif"></body></html>'
+    (secret / "frame.html").write_text(leak)
+    (site / "Ferry_files" / "frame.txt").write_text(leak)
+    (site / "Outside_files").symlink_to(secret, target_is_directory=True)
+    page = site / "Ferry.html"
+    page.write_text(FRAME_PAGE.replace("{escape}", escape.replace("{secret}", str(secret))))
+    (report,) = audit_records(read_source(page), project_engine, catalogue)
+    by_url = {r.url: r for r in report.resources}
+    assert "leak.example" not in {r.host for r in report.resources}
+    assert by_url[AD_FRAME_URL].via == "iframe[src]"  # the page's iframe reads its frame's URL
+    assert by_url[CREATIVE_URL].via == "saved frame iframe[srcdoc] img[src]"
+    assert by_url[PIXEL_URL].via == "saved frame iframe[srcdoc] img[src]"  # a frame's frame
+    assert by_url[CREATIVE_URL].line == by_url[PIXEL_URL].line == by_url[AD_FRAME_URL].line == 8
+    assert by_url["https://stat-counter7.example/track.js"].line == 9
+    assert {"Google AdSense", "Google Publisher Tag"} <= {n.network for n in report.networks}
+    hidden = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [(f.severity.value, f.line) for f in hidden] == [("high", 9)]
+    assert TDS_URL in hidden[0].message
+
+
+# a scraper page's ad frame, as its own file the page frames (`/ads/side.html`): an ExoClick
+# zone tag in it, after ExoClick's published snippet (the loader Chrome's copy leaves out)
+EXO_FRAME = ('<html><body><script async type="application/javascript" '
+             'src="https://a.magsrv.com/ad-provider.js"></script>'
+             '<ins class="eas6a97888e" data-zoneid="5123457"></ins>'
+             '<script>(AdProvider = window.AdProvider || []).push({"serve": {}});</script>'
+             "</body></html>")
+SIDE_URL = "https://www.quay.test/ads/side.html"
+
+
+def _slots(report: PageReport) -> list[tuple[str | None, str | None, int, str, int | None]]:
+    return [(s.network, s.zone_id, s.line, s.xpath.rsplit("/", 1)[-1], s.width)
+            for s in report.slots]
+
+
+def test_a_slot_in_a_frame_the_page_holds_counts_once_at_the_frame(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A zone tag in a document a frame holds (an `<iframe srcdoc>`, or a saved copy's
+    frame part) was no slot: the page's ad load left it out, and its zone no ID. It is
+    one slot, cited at the page's frame, sized by it when the tag declares no size. Chrome
+    keeps an `<iframe srcdoc>`'s attribute and saves its document as a part too: still
+    one slot. A frame inside a slot of the page (AdSense's in its `<ins>`) adds none."""
+    srcdoc = html_escape(EXO_FRAME, quote=True)
+    frames = ('<iframe src="cid:frame-s@mhtml.blink" width="300" height="250"></iframe>\n'
+              f'<iframe src="cid:frame-d@mhtml.blink" srcdoc="{srcdoc}" width="160" '
+              'height="600"></iframe>\n<ins class="adsbygoogle" style="display:inline-block;'
+              'width:728px;height:90px" data-ad-client="ca-pub-4455667788990011" '
+              'data-ad-slot="2233445566"><iframe src="cid:frame-a@mhtml.blink" width="728" '
+              'height="90"></iframe></ins>\n')
+    page = (f"<html><head><title>Quay works</title></head><body>\n<article><p>"
+            f"{'The quay works begin in spring. ' * 20}</p></article>\n{frames}</body></html>")
+    in_frame = EXO_FRAME.replace("5123457", "5123458")  # AdSense's frame holding a zone tag
+    data = chrome("https://www.quay.test/works", "Quay works", [
+        Part("text/html", "https://www.quay.test/works", page.encode()),
+        Part("text/html", SIDE_URL, EXO_FRAME.encode(), cid="frame-s@mhtml.blink"),
+        Part("text/html", "about:srcdoc", EXO_FRAME.encode(), cid="frame-d@mhtml.blink"),
+        Part("text/html", AD_FRAME_URL, in_frame.encode(), cid="frame-a@mhtml.blink"),
+    ])
+    (report,) = audit_records(read_source(data), project_engine, catalogue)
+    assert _slots(report) == [("ExoClick", "5123457", 3, "iframe[1]", 300),
+                              ("ExoClick", "5123457", 4, "iframe[2]", 160),
+                              ("Google AdSense", "2233445566", 5, "ins", 728)]
+    assert report.metrics.ad_slots == 3
+    assert ("exoclick-zone", "5123457") in {(i.kind, i.value) for i in report.ids}
+    assert "5123458" not in {i.value for i in report.ids}
+
+    plain = (f"<html><head><title>Quay works</title></head><body>\n<article><p>"
+             f"{'The quay works begin in spring. ' * 20}</p></article>\n"
+             f'<iframe srcdoc="{srcdoc}" width="160" height="600"></iframe>\n</body></html>')
+    report = audit_document(Document("t", "html", plain, "https://www.quay.test/works"),
+                            project_engine, catalogue)
+    assert _slots(report) == [("ExoClick", "5123457", 3, "iframe", 160)]

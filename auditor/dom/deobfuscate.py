@@ -142,8 +142,15 @@ _SRC_SINK = re.compile(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
 _CREATES_ELEMENT = re.compile(r"""createElement\(\s*['"](script|iframe|img)['"]""")
+# One piece of a start tag's attributes, for a scanner reading markup as text (markup a
+# script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
+# one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
+# was never seen. A quote that closes before no `<` (an apostrophe in a bare value) is one
+# character; each piece is taken atomically, so a run of quotes costs one pass.
+ATTRIBUTE_PIECE = r"""(?>"[^"<]{0,2000}"|'[^'<]{0,2000}'|[^<>])"""
 _HTML_SRC = re.compile(
-    r"""<(script|iframe|img|frame|embed)\b[^>]*?\bsrc\s*=\s*['"]?([^'"\s>]+)""", re.I
+    r"<(script|iframe|img|frame|embed)\b" + ATTRIBUTE_PIECE
+    + r"""*?\bsrc\s*=\s*['"]?([^'"\s>]+)""", re.I
 )
 _ANY_URL = re.compile(
     r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s'"<>`)\\]*)?"""
@@ -497,7 +504,8 @@ def spliced(code: str) -> str:
 
 
 # a frame's open tag in markup a script writes; its escaped quotes (`src=\"…\"`) read
-_WRITTEN_FRAME = re.compile(r"<i?frame\b[^<>]{0,2000}>", re.I)
+_WRITTEN_FRAME = re.compile(
+    r"<i?frame\b(?:" + ATTRIBUTE_PIECE + r"{0,2000}>|[^<>]{0,2000}>)", re.I)
 _ESCAPED_QUOTE = re.compile(r"""\\(['"/])""")
 _ESCAPED_LT = re.compile(r"\\(?:x3c|u003c)", re.I)
 

@@ -728,32 +728,69 @@ def reading_urls(readings: Iterable[tuple[str, str | Reading]], found: list[Foun
 
 
 def saved_part_urls(markup: str, found: list[FoundURL], url: str | None, secure: bool,
-                    limits: PageLimits, primary: lxml.html.HtmlElement) -> list[FoundURL]:
+                    limits: PageLimits, primary: lxml.html.HtmlElement,
+                    label: str = "mhtml part") -> list[FoundURL]:
     """What a saved copy's parts stand for (`Document.saved_parts`: an MHTML's images,
-    sheets and frames, each at the URL the browser loaded it from), beyond what the page's
-    markup requests, with `via` led by `mhtml part`. What a frame loaded is cited at the
-    page's `<iframe>` that holds the frame (by its URL, or the `cid:` address a frame with
-    none keeps; a frame another frame holds, at the page's iframe holding the outermost:
-    `data-at`); anything else is on no line of the page (line 0, xpath `/html`: a
-    detached element), where no heuristic places it before `<html>` or after `</html>`."""
-    frames: dict[str, lxml.html.HtmlElement] = {}
-    for el in primary.iter("iframe", "frame"):
-        if src := (el.get("src") or "").strip():
-            frames.setdefault(src, el)
-    more = reading_urls([("mhtml part", markup)], found, url, secure, limits)
+    sheets and frames, each at the URL the browser loaded it from; a complete copy's saved
+    frames), beyond what the page's markup requests, with `via` led by `label`. What a
+    frame loaded is cited at the page's `<iframe>` that holds the frame (by its URL, or the
+    `cid:` address a frame with none keeps; a frame another frame holds, at the page's
+    iframe holding the outermost: `data-at`); anything else is on no line of the page
+    (line 0, xpath `/html`: a detached element), where no heuristic places it before
+    `<html>` or after `</html>`."""
+    frames = _page_frames(primary)
+    more = reading_urls([(label, markup)], found, url, secure, limits)
     nowhere = lxml.html.Element("html")  # no source line: line 0
     out = []
     for item in more:
         held = item.element
-        at = None
-        if held.tag == "iframe":
-            at = frames.get(held.get("src") or "")
-            if at is None and (cid := held.get("data-cid")):
-                at = frames.get(f"cid:{cid}")
-            if at is None and (outer := held.get("data-at")):  # a frame a frame holds
-                at = frames.get(outer)
+        at = _holder(held, frames) if held.tag == "iframe" else None
         out.append(replace(item, element=at if at is not None else nowhere))
     return out
+
+
+def _page_frames(primary: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
+    """The page's frames by their `src` as written (the first of each)."""
+    frames: dict[str, lxml.html.HtmlElement] = {}
+    for el in primary.iter("iframe", "frame"):
+        if src := (el.get("src") or "").strip():
+            frames.setdefault(src, el)
+    return frames
+
+
+def _holder(held: lxml.html.HtmlElement, frames: dict[str, lxml.html.HtmlElement]
+            ) -> lxml.html.HtmlElement | None:
+    """The page's frame a saved part's `<iframe>` stands in: by its URL, the `cid:`
+    address a frame with none keeps, or (a frame a frame holds) the page's frame holding
+    the outermost (`data-at`)."""
+    at = frames.get(held.get("src") or "")
+    if at is None and (cid := held.get("data-cid")):
+        at = frames.get(f"cid:{cid}")
+    if at is None and (outer := held.get("data-at")):
+        at = frames.get(outer)
+    return at
+
+
+def held_frames(primary: lxml.html.HtmlElement, saved_parts: str
+                ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+    """Each document a frame of the page holds, with the page's frame holding it: its
+    `srcdoc`, then a saved copy's frame parts (`Document.saved_parts`; a frame a frame
+    holds, at the page's frame holding the outermost). A part with no frame of the page
+    to stand in is left out, as is a second document for one frame (Chrome's MHTML keeps
+    an `<iframe srcdoc>`'s attribute and saves its document as a part too)."""
+    seen: set[lxml.html.HtmlElement] = set()
+    for el in primary.iter("iframe", "frame"):
+        if srcdoc := el.get("srcdoc"):
+            seen.add(el)
+            yield el, srcdoc
+    if "srcdoc=" not in saved_parts:
+        return
+    frames = _page_frames(primary)
+    for held in lxml.html.fragment_fromstring(saved_parts, create_parent="div").iter("iframe"):
+        at = _holder(held, frames)
+        if (srcdoc := held.get("srcdoc")) and at is not None and at not in seen:
+            seen.add(at)
+            yield at, srcdoc
 
 
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_of
 from auditor.dom.textscan import aligned_lower
@@ -58,7 +59,7 @@ _AUTOPLAY_URL = re.compile(r"[?&](?:autoplay|autostart|auto_play)=(?:1|true)\b",
 _AUTOPLAY_CONFIG = re.compile(
     r"\bauto_?(?:play|start)\b[\"']?\s*[:=]\s*(?:true\b|!0\b|1\b|[\"'](?:true|1|on|viewable)"
     r"[\"'])", re.I)
-_VIDEO_MARKUP = re.compile(r"<video\b[^>]{0,400}?\sautoplay\b", re.I)
+_VIDEO_MARKUP = re.compile(r"<video\b" + ATTRIBUTE_PIECE + r"{0,400}?\sautoplay\b", re.I)
 # A video player or a video ad's stack near an autoplay setting (not a bare "video": a
 # carousel of video teasers autoplays its slides, not a video)
 _PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)

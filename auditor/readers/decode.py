@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -300,7 +301,11 @@ _CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # a run of text with non-ASCII bytes: from a byte at or above 0x80 (a lead, or a single
 # byte) through every byte at or above 0x40 (a trail of each CJK codec is; a byte below
 # never is, so a run never cuts a character)
-_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]{0,16384}")  # at most the window's worth
+# (GB18030's four-byte characters, every emoji among them, hold digits as their second and
+# fourth bytes: a run goes on through them, or an emoji-heavy page's sample was lone lead
+# bytes that failed GB18030 and left windows-1252)
+_FOUR = rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
+_HIGH_RUN = re.compile(rb"(?:%s|[\x80-\xff])(?:%s|[\x40-\xff]){0,16384}" % (_FOUR, _FOUR))
 # how much of those runs the sniff reads: enough text to tell the languages apart, and a
 # bound, so a page of any size costs one scan to its first 16 KB of such text
 _SNIFF_BYTES = 16 * 1024
@@ -333,7 +338,7 @@ def _cjk_codec(data: bytes) -> str | None:
     texts = {codec: sample.decode(codec, "replace") for codec in _CJK}
     valid = [codec for codec, text in texts.items()
              if text.count("\ufffd") * 100 <= len(text) - text.count("\n")
-             and _in_script(codec, text)]
+             and _in_script(codec, text) and _mostly_common(codec, text)]
     japanese = [codec for codec in valid if codec in _JAPANESE]
     valid = japanese or valid  # kana in a Japanese reading: no Chinese or Korean text has them
     if not valid:
@@ -418,6 +423,41 @@ def _in_script(codec: str, text: str) -> bool:
     if codec == "cp949":
         return hangul >= 0.8
     return kana < 0.1 and hangul < 0.5
+
+
+# Each standard's own split of its letters by frequency, as bytes: GB2312's level 1 (the
+# 3,755 hanzi of 99.7% of running text), Big5's 5,401 frequently used hanzi, KS X 1001's
+# 2,350 Hangul syllables, JIS X 0208's level 1 kanji (2,965) and its kana (in EUC-JP's
+# bytes, which Shift_JIS text is asked in). Text is almost all in them; another codec's
+# bytes read so land anywhere in the table, more than half of them out of it in the
+# two-character title of a GBK page read as Big5 (`新闻` read `陔恓`).
+_COMMON = {
+    "gb18030": ("gbk", re.compile(rb"[\xb0-\xd7][\xa1-\xfe]")),
+    "big5hkscs": ("big5", re.compile(rb"[\xa4-\xc5][\x40-\x7e\xa1-\xfe]|\xc6[\x40-\x7e]")),
+    "cp949": ("euc_kr", re.compile(rb"[\xb0-\xc8][\xa1-\xfe]")),
+    "cp932": ("euc_jp", re.compile(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
+    "euc_jp": ("euc_jp", re.compile(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
+}
+
+
+def _mostly_common(codec: str, text: str) -> bool:
+    """Whether most of the letters text read in a codec has are its standard's frequent
+    ones (`_COMMON`): each distinct letter asked once, as its standard encodes it.
+
+    >>> _mostly_common("gb18030", "新闻"), _mostly_common("big5hkscs", "陔恓")
+    (True, False)
+    """
+    standard, common = _COMMON[codec]
+    counts = Counter(_CJK_LETTER.findall(text))
+    frequent = 0
+    for letter, n in counts.items():
+        try:
+            encoded = letter.encode(standard)
+        except UnicodeEncodeError:
+            continue  # not in the standard at all: HKSCS's, GBK's extensions
+        if common.fullmatch(encoded):
+            frequent += n
+    return frequent * 2 >= sum(counts.values())
 
 
 # charset_normalizer's names for the codecs it calls otherwise

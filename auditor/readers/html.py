@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.readers.complete import saved_frames
 from auditor.readers.decode import decode_page
-from auditor.readers.interface import Document, Nested, Reader, Record, Source
+from auditor.readers.interface import Document, Nested, Reader, Record, Source, names_a_file
 
 
 class HtmlReader(Reader):
@@ -16,5 +17,8 @@ class HtmlReader(Reader):
 
     def read(self, source: Source, nested: Nested) -> Iterator[Record]:
         text, readings = decode_page(source.stream.read())
+        # a "Save Page As, complete" copy's frames, in the folder saved beside it
+        text, frames = saved_frames(source.name, text) if names_a_file(source.name) else (
+            text, "")
         yield Document(input=source.name, kind="html", text=text, url=source.url,
-                       readings=readings)
+                       readings=readings, saved_parts=frames)

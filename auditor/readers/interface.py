@@ -203,6 +203,10 @@ class Reader(ABC):
     suffixes: ClassVar[frozenset[str]] = frozenset()
     # given the stream rather than the bytes: containers, and record-per-line formats
     streamed: ClassVar[bool] = False
+    # an input read whole up to this size whatever the record cap, for a kind that is
+    # mostly parts the reader never decodes (an MHTML's images, base64): the cap then
+    # bounds what it decodes (the page), not the file
+    whole_bytes: ClassVar[int] = 0
 
     def detect(self, head: bytes, name: str) -> str | None:
         """A kind `sniff` does not know, from an input's first bytes and its name."""

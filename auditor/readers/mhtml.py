@@ -25,13 +25,20 @@ from dataclasses import dataclass
 
 from auditor.errors import InputError
 from auditor.readers.decode import decode_page
-from auditor.readers.interface import Document, Nested, Reader, Record, Source
+from auditor.readers.interface import (
+    MAX_PAGE_BYTES,
+    RECORD_CAP_FLAG,
+    Document,
+    Nested,
+    Reader,
+    Record,
+    Source,
+)
+from auditor.readers.parts import FRAME_BYTES, FRAMES_BYTES, frame_element
 from auditor.urls import absolute_url
 
 MAX_PARTS = 20_000  # a heavy news page saves a few hundred; past this it is no page's copy
 _HEADER_BYTES = 64 * 1024  # a header block longer than this is no MIME header
-_FRAME_BYTES = 2 * 1024 * 1024  # a frame's markup walked as its document, each …
-_FRAMES_BYTES = 16 * 1024 * 1024  # … and all together (past them: the frame's URL alone)
 
 # the message opens with header lines (`Name: value`, folded lines start with a blank) and
 # declares itself multipart/related before its first blank line
@@ -183,14 +190,7 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
     outermost of them reads."""
     url = html.escape(part.location or "", quote=True)
     if part.mime in _HTML:
-        src = f' src="{url}"' if url else ""
-        if part.cid:  # the page's frame without a URL keeps this address
-            src += f' data-cid="{html.escape(part.cid, quote=True)}"'
-        if held_at:
-            src += f' data-at="{html.escape(held_at, quote=True)}"'
-        held = "" if frame is None else ' srcdoc="{}"'.format(  # one element a line
-            html.escape(frame, quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
-        return f"<iframe{src}{held}></iframe>"
+        return frame_element(part.location, frame, part.cid, held_at)
     if part.mime == "text/css":
         return f'<link rel="stylesheet" href="{url}">'
     if part.mime.startswith("image/"):
@@ -207,6 +207,10 @@ def _element(part: Part, frame: str | None, held_at: str | None = None) -> str:
 class MhtmlReader(Reader):
     kinds = frozenset({"mhtml"})
     suffixes = frozenset({".mhtml", ".mht"})
+    # a photo-heavy page saved whole is past bulk's 16 MiB record cap in its images alone,
+    # which are never decoded: the file is read up to what `audit` reads whole, and the
+    # record cap bounds the page's part (frames have their own caps)
+    whole_bytes = MAX_PAGE_BYTES
 
     def detect(self, head: bytes, name: str) -> str | None:
         return "mhtml" if is_mhtml(head) else None
@@ -217,6 +221,9 @@ class MhtmlReader(Reader):
         page = next((p for p in parts if p.mime in _HTML), None)
         if page is None:
             raise InputError(f"{source.name}: MHTML holds no HTML part (no page)")
+        if page.end - page.start > source.max_record_bytes:
+            raise InputError(f"{source.name}: the page's part ({page.end - page.start} bytes) "
+                             f"is over the {source.max_record_bytes}-byte cap ({RECORD_CAP_FLAG})")
         try:
             text, readings = decode_page(body_of(data, page), page.charset)
         except InputError as exc:
@@ -233,7 +240,7 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
     (each with its document, within the caps), so what a frame loaded is cited at it."""
     out: list[tuple[Part, str | None]] = []
     rest: list[str] = []
-    budget = _FRAMES_BYTES
+    budget = FRAMES_BYTES
     held_by: dict[str, str] = {}  # a frame's Content-ID → the frame whose markup names it
     for part in parts:
         html_part = part.mime in _HTML
@@ -243,7 +250,7 @@ def _saved_parts(data: bytes, parts: list[Part], page: Part, frames: dict[str, s
         frame: str | None = None
         if html_part:  # a frame, with its URL or one its parent wrote (`about:blank`)
             size = part.end - part.start
-            if size <= min(_FRAME_BYTES, budget):
+            if size <= min(FRAME_BYTES, budget):
                 budget -= size
                 try:
                     body = body_of(data, part)

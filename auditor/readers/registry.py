@@ -119,10 +119,14 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
     if reader.streamed:
         yield from reader.read(source, read_member)
         return
-    data = stream.read(page_limit + 1)
-    if len(data) > page_limit:
-        raise PageTooLarge(name, page_limit)
-    yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data)), read_member)
+    limit = max(page_limit, reader.whole_bytes)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise PageTooLarge(name, limit)
+    # the page's bound is the caller's page limit (`audit` reads a page up to 64 MiB):
+    # what a reader reading more than its page (`whole_bytes`) decodes is bounded by it
+    yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data),
+                                               max_record_bytes=page_limit), read_member)
 
 
 def read_member(member: Member) -> Iterator[Record]:
@@ -156,13 +160,14 @@ def read_member(member: Member) -> Iterator[Record]:
             yield from reader_for(kind).read(source, read_member)
             return
         reader = reader_for(kind)
-        if member.size is not None and member.size > cap:
+        limit = max(cap, reader.whole_bytes)
+        if member.size is not None and member.size > limit:
             yield ReadFailure(member.name, "member", f"{member.name}: member of {member.size} "
-                              f"bytes is over the {cap}-byte cap ({RECORD_CAP_FLAG})")
+                              f"bytes is over the {limit}-byte cap ({RECORD_CAP_FLAG})")
             return
-        data = head + stream.read(cap + 1 - len(head))
-        if len(data) > cap:
-            yield ReadFailure(member.name, "member", f"{member.name}: over the {cap}-byte cap")
+        data = head + stream.read(limit + 1 - len(head))
+        if len(data) > limit:
+            yield ReadFailure(member.name, "member", f"{member.name}: over the {limit}-byte cap")
             return
     # read whole before any is yielded: a page that breaks part-way is one failure
     source = Source(io.BytesIO(data), member.name, kind, None, cap)

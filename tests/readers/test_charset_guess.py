@@ -233,3 +233,40 @@ def test_shift_jis_0x5c_trail_bytes_are_no_escapes_in_scripts() -> None:
     ids = {(i.kind, i.value) for i in _report(page).ids}
     assert ids == {(i.kind, i.value) for i in _report(declared).ids}
     assert {("gpt-slot", "/1234567/top_表"), ("gtm-container", "GTM-AB12CD3")} <= ids
+
+
+# A short title in each codec (the page's only non-ASCII text), and a sentence.
+SHORT = [("gbk", "新闻", "gb18030"), ("gbk", "首页", "gb18030"), ("gbk", "体育", "gb18030"),
+         ("big5", "新聞", "big5hkscs"), ("big5", "體育", "big5hkscs"),
+         ("shift_jis", "ニュース", "cp932"), ("euc_jp", "ニュース", "euc_jp"),
+         ("euc_kr", "서울 시의회가 도서관 개보수 계획을 승인했습니다.", "cp949")]
+
+
+@pytest.mark.parametrize(("codec", "title", "read"), SHORT,
+                         ids=[f"{codec}-{n}" for n, (codec, _, _) in enumerate(SHORT)])
+def test_a_short_title_is_read_in_its_own_codec(codec: str, title: str, read: str) -> None:
+    """A GBK page whose only Chinese was its two-character title (`新闻`) read as Big5
+    (`陔恓`): four bytes decode in both, and the frequency model, given four bytes, picked
+    Big5. Read as Big5 its letters are rare ones (Big5's level 2); Chinese text's are
+    almost all its standard's frequent ones, so a reading mostly of rare letters is no text.
+    (Chromium's detector reads so little as windows-1252; the other readings are walked.)"""
+    from auditor.readers.decode import _undeclared_codec
+
+    page = f"<html><head><title>{title}</title></head><body><p>Hello</p></body></html>"
+    assert _undeclared_codec(page.encode(codec)) == read
+    (doc,) = list(read_source(page.encode(codec)))
+    assert isinstance(doc, Document) and doc.text == page
+
+
+@pytest.mark.parametrize("text", [
+    "今天天气很好😀🎉👍🔥 我们去公园玩吧🌸🌞🍦 太开心了😂😂😂" + "点赞👍👍👍🎉🎉" * 20,
+    "哈哈😂😂😂",
+    "<b>新闻</b>🔥",
+], ids=["comment-thread", "one-laugh", "title-and-flame"])
+def test_an_emoji_heavy_gb18030_page_is_read_as_gb18030(text: str) -> None:
+    """GB18030 writes each emoji in four bytes, the second and fourth digits: the sniff's
+    runs of text stopped at the digit, so a comment thread of emoji was sampled as lone
+    lead bytes, failed GB18030, and the page was windows-1252 noise (`½ñÌì…`)."""
+    page = f"<html><head><title>评论</title></head><body><p>{text}</p></body></html>"
+    (doc,) = list(read_source(page.encode("gb18030")))
+    assert isinstance(doc, Document) and doc.text == page
