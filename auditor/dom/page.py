@@ -122,6 +122,7 @@ _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 _SHOWN_TEXTS: Any = etree.XPath(
     "/descendant::text()[not(parent::script or parent::style)] | /descendant::meta/@content",
     smart_strings=False)
+_META_CONTENTS: Any = etree.XPath("/descendant::meta/@content", smart_strings=False)
 
 
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
@@ -227,6 +228,22 @@ class ParsedPage:
         """Every text node outside scripts and styles, and every meta's content, run
         together: a phrase none of them holds needs no look-up node by node."""
         return self.view("shown_text", lambda: "\x00".join(_SHOWN_TEXTS(self.root)))
+
+    @property
+    def all_text(self) -> bytes:
+        """Every text node, a script's and a style's too, run together with no break, then
+        every meta's content, as UTF-8 (libxml2 serialises the text in C): each piece of
+        `shown_text` is a run of it, so a phrase it does not hold `shown_text` holds
+        nowhere, and a page is ruled out at a third of `shown_text`'s cost."""
+        def build() -> bytes:
+            roots = [self.root, *(el for el in self.root.itersiblings(preceding=True)
+                                  if isinstance(el.tag, str)),
+                     *(el for el in self.root.itersiblings() if isinstance(el.tag, str))]
+            texts = [etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+                     for el in roots]
+            return b"\x00".join([*texts, "\x00".join(_META_CONTENTS(self.root)).encode()])
+
+        return self.view("all_text", build)
 
     @property
     def values(self) -> str:

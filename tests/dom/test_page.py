@@ -157,3 +157,16 @@ def test_the_common_tags_one_walk_is_each_tags_own(path: Path) -> None:
     page = parse_page(path.read_text(encoding="utf-8", errors="replace"))
     for tag in COMMON_TAGS:
         assert page.tagged(tag) == tuple(page.root.iter(tag))
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><head><meta name='description' content='Ferry news'><style>p{}</style>"
+    "<script>var x='hidden';</script><title>Port</title></head><body><p>One <b>two"
+    "</b> three</p><script>var y=1;</script>tail</body></html>",
+    "<p>caf&eacute; &#x4E2D;&#25991;</p><!-- not text --></html><p>after the end</p>",
+    "<p>one</i>two</p><meta content='m&amp;m'>",
+])
+def test_all_text_holds_every_piece_of_the_shown_text(markup: str) -> None:
+    page = parse_page(markup)
+    assert all(piece.encode() in page.all_text for piece in page.shown_text.split("\x00"))
+    assert b"not text" not in page.all_text  # a comment is no text

@@ -287,3 +287,43 @@ def test_held_until_consent_reads_the_template_ancestors_alone(pieces: list[str]
         plain = consent_gated(script) or any(
             walk._inert_template(up) for up in script.iterancestors())
         assert walk.held_until_consent(script, "script[src]") == plain
+
+
+# --- the safelink words: a page whose whole text lacks them is not read node by node ---
+
+_SAFELINK_PIECES = ["Get", "get", "for", " ", "\u00a0", "&nbsp;", "link", "L&#105;nk", "LİNKİ",
+                    " al", "your", "<b>", "</b>", "</i>", "<br>", "<!-- c -->", "Skip", "ad",
+                    "<script>var s='skip ad';</script>", "<style>p{}</style>", "wait 5 sec",
+                    "<meta name='d' content='get link'>", "<p>", "</p>", "x", ".", "\x00",
+                    "Scroll down", "to continue", "tunggu 5 detik", "&#x67;et"]
+
+
+def _said_by_shown_text(page_markup: str) -> tuple[bool, bool]:
+    """(the gate over the whole text, the shown-text reading it stands before)."""
+    page = parse_page(page_markup)
+    return (bool(redirects._SAFELINK_MAY_SAY.search(page.all_text)),
+            bool(redirects._SAFELINK_SAYS.search(page.shown_text)))
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>for<b>get link</b></p>",  # a node's first word after the last of the node before
+    "<p>Skip<i>ad</i> here</p><p>skip ad</p>",
+    "<p>&#103;et your l&#x69;nk</p>",  # written as references: the text holds the words
+    "<p>LİNKİ AL</p>",  # Turkish dotted capitals
+    "<head><meta name='description' content='Please wait 10 seconds'></head>",
+    "<p>get</i> link</p>",  # a stray end tag the parser drops: one text node
+])
+def test_safelink_gate_passes_where_the_shown_text_says_them(markup: str) -> None:
+    assert _said_by_shown_text(markup) == (True, True)
+
+
+def test_safelink_gate_rules_out_a_page_that_says_none() -> None:
+    gate, shown = _said_by_shown_text("<p>The ferry link to Wexbridge will reopen soon.</p>")
+    assert (gate, shown) == (False, False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SAFELINK_PIECES), max_size=30))
+def test_safelink_gate_never_rules_out_what_the_shown_text_says(pieces: list[str]) -> None:
+    gate, shown = _said_by_shown_text("<html><body>" + "".join(pieces) + "</body></html>")
+    assert gate or not shown
