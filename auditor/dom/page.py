@@ -122,7 +122,6 @@ _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 _SHOWN_TEXTS: Any = etree.XPath(
     "/descendant::text()[not(parent::script or parent::style)] | /descendant::meta/@content",
     smart_strings=False)
-_META_CONTENTS: Any = etree.XPath("/descendant::meta/@content", smart_strings=False)
 
 
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
@@ -236,12 +235,15 @@ class ParsedPage:
         `shown_text` is a run of it, so a phrase it does not hold `shown_text` holds
         nowhere, and a page is ruled out at a third of `shown_text`'s cost."""
         def build() -> bytes:
-            roots = [self.root, *(el for el in self.root.itersiblings(preceding=True)
-                                  if isinstance(el.tag, str)),
-                     *(el for el in self.root.itersiblings() if isinstance(el.tag, str))]
-            texts = [etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
-                     for el in roots]
-            return b"\x00".join([*texts, "\x00".join(_META_CONTENTS(self.root)).encode()])
+            # libxml2 puts markup after `</html>` in an `<html>` beside the root; the parse
+            # moves its content into the body, so most pages have no element beside it
+            strays = [*self.root.itersiblings(etree.Element, preceding=True),
+                      *self.root.itersiblings(etree.Element)]
+            metas = [*self.tagged("meta"), *(m for el in strays for m in el.iter("meta"))]
+            return b"\x00".join([
+                *(etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+                  for el in (self.root, *strays)),
+                *((m.get("content") or "").encode() for m in metas)])
 
         return self.view("all_text", build)
 
