@@ -327,3 +327,24 @@ def test_safelink_gate_rules_out_a_page_that_says_none() -> None:
 def test_safelink_gate_never_rules_out_what_the_shown_text_says(pieces: list[str]) -> None:
     gate, shown = _said_by_shown_text("<html><body>" + "".join(pieces) + "</body></html>")
     assert gate or not shown
+
+
+def _context(markup: str) -> PageContext:
+    page = parse_page(markup)
+    return PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
+                       (), (), (), default_catalogue())
+
+
+def test_a_page_saying_no_safelink_words_never_gathers_its_shown_text() -> None:
+    ctx = _context("<html><head><script>var wait = 5;</script></head><body><p>The ferry "
+                   "will sail at noon; get tickets at the pier.</p></body></html>")
+    assert list(redirects.safelink_page(ctx)) == []
+    assert ctx.page is not None and "shown_text" not in ctx.page._views
+
+
+def test_a_hidden_block_without_bargain_words_never_reads_the_title_for_kana() -> None:
+    links = "".join(f'<a href="https://casino{i}.example/">play {i}</a>' for i in range(4))
+    ctx = _context(f'<html><head><title>ニュース</title></head><body><p>Story.</p>'
+                   f'<div style="display:none">{links}</div></body></html>')
+    assert [f.kind for f in hidden.hidden_links(ctx)] == ["hidden-links"]
+    assert ctx.page is not None and "japanese" not in ctx.page._views
