@@ -150,6 +150,21 @@ def test_shown_text_is_read_in_linear_time() -> None:
     assert_linear(seconds, 4000, "shown_text", floor=0.005)
 
 
+def test_all_text_and_the_safelink_gate_are_read_in_linear_time() -> None:
+    """Every page has its whole text serialised and searched for the safelink words."""
+    from auditor.heuristics.redirects import _SAFELINK_MAY_SAY
+
+    def seconds(n: int) -> float:
+        page = parse_page("<body>" + "".join(
+            f'<p><a href="/p{i}">get</a> link {i}<script>var s{i}="wait";</script></p>'
+            for i in range(n)) + "</body>")
+        start = time.perf_counter()
+        assert _SAFELINK_MAY_SAY.search(page.all_text)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 4000, "all_text", floor=0.005)
+
+
 @pytest.mark.parametrize("path", PAGES[:12], ids=lambda p: p.name)
 def test_the_common_tags_one_walk_is_each_tags_own(path: Path) -> None:
     """The views the common tags' one walk fills (the headline's `h1` among them) hold
