@@ -10,7 +10,7 @@
   cyclic garbage collector's time, "(gc)": the pass's one full collection (about 1% of
   it) fell on whichever stage was allocating when it came due, and moved between trees
   (docs/BENCHMARKS.md's "sightings" 5.0% at a2be2d4 and "view scripts" 2.5% at c5b6162
-  read 2.2% and 0.7% with the collector's time apart);
+  read 3.3% and 0.7% with the collector's time apart);
 * `auditor bulk` with 1 and 2 workers on one per-record-gzip WARC of the corpus pages
   repeated under distinct URLs (built in a temporary directory, deleted afterwards),
   with each worker's peak RSS read from /proc.
