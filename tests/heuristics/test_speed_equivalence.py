@@ -17,7 +17,16 @@ from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
 from auditor.dom.page import parse_page
 from auditor.heuristics import behaviour, hidden, redirects
 from auditor.heuristics.interface import PageContext
-from auditor.mfa.authorship import _QUOTE_WORDS, _TERM_CLASS, _quote_class
+from auditor.mfa.authorship import (
+    _QUOTE_WORDS,
+    _STAFF_CREDIT,
+    _TERM_CLASS,
+    _WIRE_DATELINE,
+    STAFF_CREDIT_CHARS,
+    _may_be_credit,
+    _opening_text,
+    _quote_class,
+)
 from auditor.readers import Document
 from tests.heuristics.conftest import AuditHtml
 
@@ -348,3 +357,38 @@ def test_a_hidden_block_without_bargain_words_never_reads_the_title_for_kana() -
                    f'<div style="display:none">{links}</div></body></html>')
     assert [f.kind for f in hidden.hidden_links(ctx)] == ["hidden-links"]
     assert ctx.page is not None and "japanese" not in ctx.page._views
+
+
+# --- house credits: a paragraph whose start is no dateline's nor a short credit's ---
+
+_CREDIT_PIECES = ["WASHINGTON", "BERLIN", " ", "  \n\t ", "(AP)", "(dpa)", " — ", " - ", "—",
+                  "Staff", "staff", "STAFF", " report", "s.", "from ", "Wire", "ſtaff", "<b>",
+                  "</b>", "<span></span>", "<!-- c -->", "The council", "Ä", "É", "×", "'",
+                  "’", ",", " Va.", "x" * 45, "Some words of a post. ", "<i>", "</i>"]
+
+
+def _credit_said(paragraph: etree._Element) -> bool:
+    text = _opening_text(paragraph)
+    return bool(_WIRE_DATELINE.match(text)) or (
+        len(text) <= STAFF_CREDIT_CHARS and bool(_STAFF_CREDIT.match(text)))
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>WASHINGTON (AP) — The council met.</p>", "<p>— Staff report</p>",
+    "<p>  <b>BERLIN</b>   (dpa) - Der Rat</p>", "<p>from <i>wire</i> reports.</p>",
+])
+def test_a_credit_passes_the_credit_gate(markup: str) -> None:
+    paragraph = parse_page(markup).tagged("p")[0]
+    assert _may_be_credit(paragraph) and _credit_said(paragraph)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=14))
+def test_the_credit_gate_passes_every_credit(pieces: list[str]) -> None:
+    paragraph = parse_page("<p>" + "".join(pieces) + "</p>").tagged("p")[0]
+    assert _may_be_credit(paragraph) or not _credit_said(paragraph)
+
+
+def test_a_sentence_is_no_credit_and_is_not_read_whole() -> None:
+    paragraph = parse_page("<p>" + "Some words of a post. " * 40 + "</p>").tagged("p")[0]
+    assert not _may_be_credit(paragraph)
