@@ -6,7 +6,11 @@
   every engine method) wrapped in a timer, exclusive of the stages it calls, so pipeline
   code is measured as it stands; each of the page's views (`ParsedPage.view`,
   `.decoded`: built once, on the first ask, and read by several stages) is a stage of its
-  own, "view <name>", not charged to whichever stage happens to ask first;
+  own, "view <name>", not charged to whichever stage happens to ask first; so is the
+  cyclic garbage collector's time, "(gc)": the pass's one full collection (about 1% of
+  it) fell on whichever stage was allocating when it came due, and moved between trees
+  (docs/BENCHMARKS.md's "sightings" 5.0% at a2be2d4 and "view scripts" 2.5% at c5b6162
+  read 3.3% and 0.7% with the collector's time apart);
 * `auditor bulk` with 1 and 2 workers on one per-record-gzip WARC of the corpus pages
   repeated under distinct URLs (built in a temporary directory, deleted afterwards),
   with each worker's peak RSS read from /proc.
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import inspect
 import io
 import json
@@ -70,6 +75,14 @@ class StageClock:
         self.seconds[stage] += now - started
         if self._stack:
             self._stack[-1][1] = now
+
+    def collecting(self, phase: str, info: dict[str, int]) -> None:
+        """A `gc.callbacks` hook: a collection is the stage "(gc)", not the one it
+        interrupted."""
+        if phase == "start":
+            self.enter("(gc)")
+        elif self._stack and self._stack[-1][0] == "(gc)":
+            self.leave()
 
     def timed(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         """`fn` timed under `stage`; a generator it returns is timed on every step."""
@@ -197,11 +210,14 @@ def stage_shares(pages: list[tuple[str, Path, str, bytes]]) -> dict[str, float]:
         ParsedPage.decoded = clock.timed("view decoded", views["decoded"])
         pipeline.audit(pages[0][1], url=pages[0][2], engine=engine, catalogue=catalogue)
         clock.seconds.clear()  # the first page compiled selectors: not a stage's cost
+        gc.callbacks.append(clock.collecting)
         start = time.perf_counter()
         for _name, path, url, _markup in pages:
             pipeline.audit(path, url=url, engine=engine, catalogue=catalogue)
         whole = time.perf_counter() - start
     finally:
+        if clock.collecting in gc.callbacks:
+            gc.callbacks.remove(clock.collecting)
         for name, fn in wrapped.items():
             setattr(pipeline, name, fn)
         for name, fn in views.items():

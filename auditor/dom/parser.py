@@ -113,11 +113,13 @@ def _re2_class_member(pattern: str, at: int) -> tuple[str, int, str | None]:
     return pattern[at:at + 2], at + 2, letter  # an escaped punctuation mark
 
 
-def re2_text_pattern(pattern: str) -> Any:
+def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
     """A case-blind `re` pattern over text, run by RE2 in one linear pass, read as `re`
     reads it: `\\s`, `\\w`, `\\d` and their negations Unicode's (RE2's are ASCII), inside a
     class too, and i folding with Turkish ı and İ. Only `\\b` and `\\B` stay RE2's ASCII
-    edges. A negated class escape inside a class (`[\\S,]`) has no RE2 spelling: ValueError."""
+    edges. A negated class escape inside a class (`[\\S,]`) has no RE2 spelling: ValueError.
+    `utf8`: searched over text already UTF-8 bytes (lxml's serialised text), matching
+    where the str pattern matches the text decoded, without a decode and an encode."""
     out: list[str] = []
     at, n = 0, len(pattern)
     while at < n:
@@ -171,7 +173,8 @@ def re2_text_pattern(pattern: str) -> Any:
         else:
             out.append(char)
             at += 1
-    return re2.compile("(?i)" + "".join(out))
+    source = "(?i)" + "".join(out)
+    return re2.compile(source.encode() if utf8 else source)
 
 
 # `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches

@@ -914,19 +914,25 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
 _JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
 
 
-def _japanese_page(root: etree._Element) -> bool:
+def _japanese_page(ctx: PageContext) -> bool:
     """Whether a page is written in Japanese: its `<html lang>` says so, or its title is
     in kana (a Japanese shop's theme left at `lang="en-US"` is a Japanese page; the hack
-    adds links, not a title)."""
-    if _JAPANESE_LANG.match(root.get("lang") or ""):
-        return True
-    title = root.find(".//title")
-    return title is not None and bool(KANA.search(title.text or ""))
+    adds links, not a title). Read once a page, at the first link whose words ask."""
+    def read() -> bool:
+        assert ctx.root is not None
+        if _JAPANESE_LANG.match(ctx.root.get("lang") or ""):
+            return True
+        title = ctx.root.find(".//title")
+        return title is not None and bool(KANA.search(title.text or ""))
+
+    return ctx.page.view("japanese", read) if ctx.page is not None else read()
 
 
-def _keyword_hack_anchor(text: str, japanese_page: bool) -> bool:
-    """Whether a link's words sell counterfeit goods as the Japanese keyword hack's do."""
-    return bool(_COUNTERFEIT.search(text) or (not japanese_page and _BARGAIN.search(text)))
+def _keyword_hack_anchor(text: str, ctx: PageContext) -> bool:
+    """Whether a link's words sell counterfeit goods as the Japanese keyword hack's do
+    (a bargain's words are a Japanese page's own)."""
+    return bool(_COUNTERFEIT.search(text) or (_BARGAIN.search(text)
+                                              and not _japanese_page(ctx)))
 
 
 def hidden_links(ctx: PageContext) -> Iterator[Finding]:
@@ -937,7 +943,6 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
-    japanese_page = _japanese_page(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     by_sheet = sheet_hidden(ctx)
@@ -959,7 +964,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
-                           first_party, japanese_page)
+                           first_party)
         if found is not None:
             reported.add(el)
             yield found
@@ -977,7 +982,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a document or an article written after another's end: prose
         found = _link_farm(ctx, block[0], inside,
                            "block written after the page's closing </html>", False,
-                           first_party, japanese_page, vendors=False, shown=True)
+                           first_party, vendors=False, shown=True)
         if found is not None:
             yield found
             return
@@ -1004,7 +1009,7 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
-               toggled: bool, first_party: str | None, japanese_page: bool, *,
+               toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block), or three or more of the
@@ -1026,13 +1031,13 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
         host = host_of(url)
         words = " ".join(str(t) for t in a.itertext())
         if not is_third_party(host, first_party):
-            if _keyword_hack_anchor(words, japanese_page):
+            if _keyword_hack_anchor(words, ctx):
                 spam_pages.add(url)
             continue
         offsite_links.append((url, host, words))
     runners = ctx.catalogue.runners_of([(url, host) for url, host, _ in offsite_links])
     for (url, host, words), runner in zip(offsite_links, runners, strict=True):
-        counterfeit = counterfeit or _keyword_hack_anchor(words, japanese_page)
+        counterfeit = counterfeit or _keyword_hack_anchor(words, ctx)
         # the words or the site's name: a kit's "click here" to onlinecasino-best.example
         spam = spam or bool(_SPAM_ANCHOR.search(words)
                             or _SPAM_ANCHOR.search(re.sub(r"[-.]", " ", host)))

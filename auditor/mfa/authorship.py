@@ -510,7 +510,13 @@ _WIRE_DATELINE = re.compile(
     r"\((AP|Reuters|AFP|dpa|UPI|PA|CP|AAP|ANSA|EFE|Xinhua|KNA|epd|APA|SDA|Bloomberg)\)"
     r"\s*[—–-]")
 _STAFF_CREDIT = re.compile(r"^[—–-]?\s*(?:from\s+)?(?:staff|wire)\s+reports?\.?$", re.I)
+STAFF_CREDIT_CHARS = 30  # a staff credit's whole text is no longer
 CREDIT_PARAGRAPHS = 40  # a story's opening and closing paragraphs hold its credit
+# the first two characters of a dateline (`_WIRE_DATELINE`: a capital, then a capital, a
+# space or a name's punctuation); a sentence's ("The council…") are none
+_DATELINE_OPENS = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]")
+OPENING_CHARS, OPENING_ELEMENTS = 300, 200  # how far a paragraph's opening is read
+_CREDIT_PEEK = 80  # characters of a paragraph's first text that tell most are no credit
 
 
 def _house_credits(page: ParsedPage) -> list[Hit]:
@@ -520,21 +526,33 @@ def _house_credits(page: ParsedPage) -> list[Hit]:
     paragraphs = page.tagged("p")
     ends = (*paragraphs[:CREDIT_PARAGRAPHS], *paragraphs[-CREDIT_PARAGRAPHS:])
     for p in dict.fromkeys(ends):
+        if not _may_be_credit(p):
+            continue
         text = _opening_text(p)
         wire = _WIRE_DATELINE.match(text)
         if wire:
             out.append(Hit(f"{wire.group(1)} wire", line_of(p)))
-        elif len(text) <= 30 and _STAFF_CREDIT.match(text):
+        elif len(text) <= STAFF_CREDIT_CHARS and _STAFF_CREDIT.match(text):
             out.append(Hit(text.strip("—–- "), line_of(p)))
     return out
 
 
-def _opening_text(paragraph: etree._Element, limit: int = 300, element_limit: int = 200
-                  ) -> str:
+def _opening_text(paragraph: etree._Element, limit: int = OPENING_CHARS,
+                  element_limit: int = OPENING_ELEMENTS) -> str:
     """A paragraph's text, spaces collapsed, as far as a dateline or a staff credit runs:
     `limit` characters, or `element_limit` elements in (200 levels of nested empty tags
     read whole: 0.3 s)."""
     return " ".join(" ".join(_text_pieces(paragraph, limit, element_limit)[0]).split())
+
+
+def _may_be_credit(paragraph: etree._Element) -> bool:
+    """Whether a paragraph's opening text may be a dateline or a staff credit, told from
+    its own first text: its first `_CREDIT_PEEK` characters, spaces collapsed, start
+    `_opening_text` (whose first piece it is; a cut word only ends it), so a start that
+    runs past a staff credit's length and opens no dateline is neither. Most paragraphs
+    open a sentence; their opening is not gathered (a 900-character one was read whole)."""
+    start = " ".join((paragraph.text or "")[:_CREDIT_PEEK].split())
+    return len(start) <= STAFF_CREDIT_CHARS or _DATELINE_OPENS.match(start) is not None
 
 
 # A signature closing an article, as German and Swiss publications sign: the last

@@ -150,6 +150,21 @@ def test_shown_text_is_read_in_linear_time() -> None:
     assert_linear(seconds, 4000, "shown_text", floor=0.005)
 
 
+def test_all_text_and_the_safelink_gate_are_read_in_linear_time() -> None:
+    """Every page has its whole text serialised and searched for the safelink words."""
+    from auditor.heuristics.redirects import _SAFELINK_MAY_SAY
+
+    def seconds(n: int) -> float:
+        page = parse_page("<body>" + "".join(
+            f'<p><a href="/p{i}">get</a> ferry {i}<script>var s{i}="wait";</script></p>'
+            for i in range(n)) + "</body>")
+        start = time.perf_counter()
+        assert not _SAFELINK_MAY_SAY.search(page.all_text)  # read to its end
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 4000, "all_text", floor=0.005)
+
+
 @pytest.mark.parametrize("path", PAGES[:12], ids=lambda p: p.name)
 def test_the_common_tags_one_walk_is_each_tags_own(path: Path) -> None:
     """The views the common tags' one walk fills (the headline's `h1` among them) hold
@@ -157,3 +172,16 @@ def test_the_common_tags_one_walk_is_each_tags_own(path: Path) -> None:
     page = parse_page(path.read_text(encoding="utf-8", errors="replace"))
     for tag in COMMON_TAGS:
         assert page.tagged(tag) == tuple(page.root.iter(tag))
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><head><meta name='description' content='Ferry news'><style>p{}</style>"
+    "<script>var x='hidden';</script><title>Port</title></head><body><p>One <b>two"
+    "</b> three</p><script>var y=1;</script>tail</body></html>",
+    "<p>caf&eacute; &#x4E2D;&#25991;</p><!-- not text --></html><p>after the end</p>",
+    "<p>one</i>two</p><meta content='m&amp;m'>",
+])
+def test_all_text_holds_every_piece_of_the_shown_text(markup: str) -> None:
+    page = parse_page(markup)
+    assert all(piece.encode() in page.all_text for piece in page.shown_text.split("\x00"))
+    assert b"not text" not in page.all_text  # a comment is no text

@@ -17,7 +17,16 @@ from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
 from auditor.dom.page import parse_page
 from auditor.heuristics import behaviour, hidden, redirects
 from auditor.heuristics.interface import PageContext
-from auditor.mfa.authorship import _QUOTE_WORDS, _TERM_CLASS, _quote_class
+from auditor.mfa.authorship import (
+    _QUOTE_WORDS,
+    _STAFF_CREDIT,
+    _TERM_CLASS,
+    _WIRE_DATELINE,
+    STAFF_CREDIT_CHARS,
+    _may_be_credit,
+    _opening_text,
+    _quote_class,
+)
 from auditor.readers import Document
 from tests.heuristics.conftest import AuditHtml
 
@@ -291,3 +300,99 @@ def test_held_until_consent_reads_the_template_ancestors_alone(pieces: list[str]
         plain = consent_gated(script) or any(
             walk._inert_template(up) for up in script.iterancestors())
         assert walk.held_until_consent(script, "script[src]") == plain
+
+
+# --- the safelink words: a page whose whole text lacks them is not read node by node ---
+
+_SAFELINK_PIECES = ["Get", "get", "for", " ", "\u00a0", "&nbsp;", "link", "L&#105;nk", "LİNKİ",
+                    " al", "your", "<b>", "</b>", "</i>", "<br>", "<!-- c -->", "Skip", "ad",
+                    "<script>var s='skip ad';</script>", "<style>p{}</style>", "wait 5 sec",
+                    "<meta name='d' content='get link'>", "<p>", "</p>", "x", ".", "\x00",
+                    "Scroll down", "to continue", "tunggu 5 detik", "&#x67;et"]
+
+
+def _said_by_shown_text(page_markup: str) -> tuple[bool, bool]:
+    """(the gate over the whole text, the shown-text reading it stands before)."""
+    page = parse_page(page_markup)
+    return (bool(redirects._SAFELINK_MAY_SAY.search(page.all_text)),
+            bool(redirects._SAFELINK_SAYS.search(page.shown_text)))
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>for<b>get link</b></p>",  # a node's first word after the last of the node before
+    "<p>Skip<i>ad</i> here</p><p>skip ad</p>",
+    "<p>&#103;et your l&#x69;nk</p>",  # written as references: the text holds the words
+    "<p>LİNKİ AL</p>",  # Turkish dotted capitals
+    "<head><meta name='description' content='Please wait 10 seconds'></head>",
+    "<p>get</i> link</p>",  # a stray end tag the parser drops: one text node
+])
+def test_safelink_gate_passes_where_the_shown_text_says_them(markup: str) -> None:
+    assert _said_by_shown_text(markup) == (True, True)
+
+
+def test_safelink_gate_rules_out_a_page_that_says_none() -> None:
+    gate, shown = _said_by_shown_text("<p>The ferry link to Wexbridge will reopen soon.</p>")
+    assert (gate, shown) == (False, False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SAFELINK_PIECES), max_size=30))
+def test_safelink_gate_never_rules_out_what_the_shown_text_says(pieces: list[str]) -> None:
+    gate, shown = _said_by_shown_text("<html><body>" + "".join(pieces) + "</body></html>")
+    assert gate or not shown
+
+
+def _context(markup: str) -> PageContext:
+    page = parse_page(markup)
+    return PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
+                       (), (), (), default_catalogue())
+
+
+def test_a_page_saying_no_safelink_words_never_gathers_its_shown_text() -> None:
+    ctx = _context("<html><head><script>var wait = 5;</script></head><body><p>The ferry "
+                   "will sail at noon; get tickets at the pier.</p></body></html>")
+    assert list(redirects.safelink_page(ctx)) == []
+    assert ctx.page is not None and "shown_text" not in ctx.page._views
+
+
+def test_a_hidden_block_without_bargain_words_never_reads_the_title_for_kana() -> None:
+    links = "".join(f'<a href="https://casino{i}.example/">play {i}</a>' for i in range(4))
+    ctx = _context(f'<html><head><title>ニュース</title></head><body><p>Story.</p>'
+                   f'<div style="display:none">{links}</div></body></html>')
+    assert [f.kind for f in hidden.hidden_links(ctx)] == ["hidden-links"]
+    assert ctx.page is not None and "japanese" not in ctx.page._views
+
+
+# --- house credits: a paragraph whose start is no dateline's nor a short credit's ---
+
+_CREDIT_PIECES = ["WASHINGTON", "BERLIN", " ", "  \n\t ", "(AP)", "(dpa)", " — ", " - ", "—",
+                  "Staff", "staff", "STAFF", " report", "s.", "from ", "Wire", "ſtaff", "<b>",
+                  "</b>", "<span></span>", "<!-- c -->", "The council", "Ä", "É", "×", "'",
+                  "’", ",", " Va.", "x" * 45, "Some words of a post. ", "<i>", "</i>"]
+
+
+def _credit_said(paragraph: etree._Element) -> bool:
+    text = _opening_text(paragraph)
+    return bool(_WIRE_DATELINE.match(text)) or (
+        len(text) <= STAFF_CREDIT_CHARS and bool(_STAFF_CREDIT.match(text)))
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>WASHINGTON (AP) — The council met.</p>", "<p>— Staff report</p>",
+    "<p>  <b>BERLIN</b>   (dpa) - Der Rat</p>", "<p>from <i>wire</i> reports.</p>",
+])
+def test_a_credit_passes_the_credit_gate(markup: str) -> None:
+    paragraph = parse_page(markup).tagged("p")[0]
+    assert _may_be_credit(paragraph) and _credit_said(paragraph)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=14))
+def test_the_credit_gate_passes_every_credit(pieces: list[str]) -> None:
+    paragraph = parse_page("<p>" + "".join(pieces) + "</p>").tagged("p")[0]
+    assert _may_be_credit(paragraph) or not _credit_said(paragraph)
+
+
+def test_a_sentence_is_no_credit_and_is_not_read_whole() -> None:
+    paragraph = parse_page("<p>" + "Some words of a post. " * 40 + "</p>").tagged("p")[0]
+    assert not _may_be_credit(paragraph)
