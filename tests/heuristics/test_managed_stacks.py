@@ -377,6 +377,19 @@ STACKS = [
           ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
           ("gpt-slot", "/21700450/weekday_kitchen/interstitial"),
           ("gpt-slot", "/21700450/weekday_kitchen/anchor")),
+    stack("PubGuru", "pg.<site>.js + <pubguru data-pg-ad> units",
+          '<script async src="https://c.pubguru.net/pg.example-blog.com.js"></script>'
+          "<script>window.pg = window.pg || {}; pg.atq = pg.atq || [];</script>",
+          '<pubguru data-pg-ad="example_blog_com_incontent_1"></pubguru>' + _P
+          + '<pubguru data-pg-ad="example_blog_com_incontent_2"></pubguru>' + _P,
+          {"PubGuru (MonetizeMore)"}, {"PubGuru (MonetizeMore)": 2},
+          ("pubguru-site", "example-blog.com")),
+    stack("PubGuru", "header-bidding build pghb.<site>.tc.js",
+          '<script type="text/javascript" src="//c.pubguru.net/pghb.example-blog_com.tc.js" '
+          "async></script>",
+          _P + '<pubguru data-pg-ad="example_blog_com_sidebar"></pubguru>',
+          {"PubGuru (MonetizeMore)"}, {"PubGuru (MonetizeMore)": 1},
+          ("pubguru-site", "example-blog_com")),
     stack("WP Rocket", "recipe blog: Mediavine, AdSense, Raptive delayed (rocketlazyloadscript)",
           _ROCKET_MV + _ROCKET_ADSENSE + _ROCKET_ADTHRIVE,
           _MV_SETTINGS + _P + _MV_HINT + _P + _ADSENSE_IN_ARTICLE + _P,
