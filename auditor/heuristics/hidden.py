@@ -20,7 +20,7 @@ import lxml.html
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import Owner
+from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.parser import (
     HTML_PARSER,
@@ -258,6 +258,28 @@ _STACK_CARRIERS = frozenset({Category.ADVERTISING, Category.TAG_MANAGER})
 _AD_CODE = re.compile(r"\bpbjs\b|\bgoogletag\b|\bapstag\b|prebid", re.I)
 
 
+def _runs_ad_stack(ctx: PageContext, stack: tuple[set[str], set[str]]) -> bool:
+    """Whether the page runs an ad stack whose bidders may sync users: an ad network's or
+    a tag manager's tag (GTM loads many a site's Prebid), or ad code in its scripts; not
+    any catalogued one's, as analytics syncs no bidder's users (Google Analytics alone
+    backed a kit's `/usersync`)."""
+    return any((network := ctx.catalogue.network_named(name)) is not None
+               and network.category in _STACK_CARRIERS for name in stack[0]) or (
+        ctx.page is not None and bool(_AD_CODE.search(ctx.page.script_text)))
+
+
+def _bidder_job(ctx: PageContext, network: Network | None,
+                stack: tuple[set[str], set[str]]) -> str | None:
+    """A header-bidding bidder's hidden frame on a page running an ad stack is its user
+    sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
+    inside a managed stack's bundle drops one per bidder, and the saved page shows the
+    frames but not the bundle's bidder config. None for a network no Prebid build bids
+    with (a Floodlight tag's frame is no sync)."""
+    if network is None or not network.prebid or not _runs_ad_stack(ctx, stack):
+        return None
+    return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
+
+
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
               stack: tuple[set[str], set[str]]) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
@@ -269,12 +291,7 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     does not add the stack or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        # an ad network's or a tag manager's (GTM loads many a site's Prebid), not any
-        # catalogued one's: analytics syncs no bidder's users (Google Analytics alone
-        # backed a kit's `/usersync`)
-        if any((network := ctx.catalogue.network_named(name)) is not None
-               and network.category in _STACK_CARRIERS for name in stack[0]) or (
-                ctx.page is not None and _AD_CODE.search(ctx.page.script_text)):
+        if _runs_ad_stack(ctx, stack):
             return None
         return "but the page runs no ad stack whose bidders sync users"
     if purpose.startswith(_SIGN_IN_JOB):
@@ -423,8 +440,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
-        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
-                and mark is None:
+        elif category is Category.ADVERTISING and mark is None and (
+                job := _purpose(frame, url)
+                or _bidder_job(ctx, network, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
