@@ -99,6 +99,19 @@ FORMS = [
          ' "trigger_method": 3\n };\n window.popMagic = window.popMagic || {};\n'
          ' popMagic.init && popMagic.init(adConfig);\n})();</script>',
          0, ("exoclick-zone", "5884826")),
+    # its iframe tag: the unit is the frame (zone and size in its address)
+    form("ExoClick", "iframe tag: iframe.php?idzone=&size=",
+         '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884830&size=300x250" '
+         'width="300" height="250" frameborder="0" scrolling="no" allowtransparency="true" '
+         'marginheight="0" marginwidth="0"></iframe>',
+         1, ("exoclick-zone", "5884830")),
+    # the popMagic code above as a page saved after it ran holds it: the loader it wrote,
+    # its config as data-exo-* attributes
+    form("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]",
+         '<script type="application/javascript" async src="//a.pemsrv.com/popunder1000.js" '
+         'id="popmagicldr" data-exo-idzone="5884831" data-exo-frequency_period="720" '
+         'data-exo-trigger_method="3" data-exo-only_inline="false"></script>',
+         0, ("exoclick-zone", "5884831")),
     # --- Aylo's TrafficJunky: its hidden unit class (EasyList hides `.adsbytrafficjunky`)
     form("TrafficJunky", "ins.adsbytrafficjunky",
          '<ins class="adsbytrafficjunky" data-zoneid="3301234" data-width="300" '
@@ -427,6 +440,9 @@ POP_TAGS = [
      "ExoClick popunder tag (exoclick-zone 5884826)"),
     ("<script>var ad_idzone = '4187236', ad_popup_fallback = false;</script>"
      "<script src='https://a.pemsrv.com/popunder1000.js'></script>", "ExoClick popunder tag"),
+    (_by_label("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]"),
+     "ExoClick popunder tag (exoclick-zone 5884831)"),
+    (_by_label("ExoClick", "iframe tag: iframe.php?idzone=&size="), None),
     (_by_label("ExoClick", "video slider: ExoVideoSlider.init"), None),
     (_by_label("TrafficStars", "popunder: p.js[data-ts-spot]"),
      "TrafficStars popunder tag (trafficstars-spot 7c41e0b2d95f4a3e8b6d1f0a2c9e5b37)"),
