@@ -179,6 +179,29 @@ STACKS = [
           'delivery.js" defer="defer"></script>',
           {"RevContent"}, {"RevContent": 1}, ("revcontent-widget", "271904"),
           ("revcontent-publisher", "184220")),
+    # Japanese affiliate blogs: A8.net's and Moshimo's link codes, each beside its
+    # impression image (a 1×1 pixel: low)
+    stack("A8.net", "px.a8.net/svt/ejp?a8mat= link + 0.gif impression", "",
+          _P + '<p><a href="https://px.a8.net/svt/ejp?a8mat=3T7Q2K+4XJ9ZU+2HOM+6C1VM" '
+          'rel="nofollow">公式サイトで詳細を見る</a><img border="0" width="1" height="1" '
+          'src="https://www18.a8.net/0.gif?a8mat=3T7Q2K+4XJ9ZU+2HOM+6C1VM" alt=""></p>',
+          {"A8.net"}, {}),
+    stack("Moshimo Affiliate", "af.moshimo.com click link + impression", "",
+          _P + '<a href="//af.moshimo.com/af/c/click?a_id=4123456&amp;p_id=170&amp;pc_id=185'
+          '&amp;pl_id=4062&amp;url=https%3A%2F%2Fwww.rakuten.co.jp%2F" rel="nofollow" '
+          'target="_blank">楽天市場で見る</a><img src="//i.moshimo.com/af/i/impression?a_id='
+          '4123456&amp;p_id=170&amp;pc_id=185&amp;pl_id=4062" width="1" height="1" alt="">',
+          {"Moshimo Affiliate"}, {}, ("moshimo-affiliate", "4123456")),
+    # Korean blogs: Coupang Partners' widget where its script stands, Tistory's Tiara
+    stack("Coupang Partners", "g.js + new PartnersCoupang.G({id, trackingCode})", "",
+          _P + '<script src="https://ads-partners.coupang.com/g.js"></script><script>new '
+          'PartnersCoupang.G({"id":712345,"template":"carousel","trackingCode":"AF4412345",'
+          '"width":"680","height":"140","tsource":""});</script>' + _P,
+          {"Coupang Partners"}, {"Coupang Partners": 1}, ("coupang-widget", "712345"),
+          ("coupang-partner", "AF4412345")),
+    stack("Kakao Tiara", "Tistory's tiara.min.js", "",
+          _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
+          "</script>", {"Kakao Tiara"}, {}),
 ]
 
 
