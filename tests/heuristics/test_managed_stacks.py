@@ -276,6 +276,16 @@ STACKS = [
     stack("Mediavine", "script wrapper tag + settings + content hints", _MV_TAG,
           _MV_SETTINGS + _P + _MV_HINT + _P + _MV_HINT,
           {MV}, {}, ("mediavine-site", "the-weekday-kitchen")),
+    # a page saved after the wrapper ran: each unit it wrote, its wrapper around it (one
+    # placement), and the mobile adhesion's wrapper still empty
+    stack("Mediavine", "as saved: adunitwrapper > adunit units", _MV_TAG,
+          _P + '<div id="content_1_wrapper" class="adunitwrapper content_wrapper"><div '
+          'id="content_1" class="adunit" data-wrapper="content_1_wrapper"></div></div>' + _P
+          + '<div id="content_2_wrapper" class="adunitwrapper content_wrapper"><div '
+          'id="content_2" class="adunit" data-wrapper="content_2_wrapper"></div></div>'
+          '<div id="adhesion_mobile_wrapper" class="adunitwrapper adhesion_mobile_wrapper">'
+          "</div>",
+          {MV}, {MV: 3}, ("mediavine-site", "the-weekday-kitchen")),
     stack("Raptive", "plugin snippet (builds /sites/<id>/ads.min.js)", _ADTHRIVE, _P * 2,
           {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
     stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,

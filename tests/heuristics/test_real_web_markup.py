@@ -1269,10 +1269,12 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
 
 
 def test_generic_unit_markup_is_a_stacks_only_where_it_loads(audit_html: AuditHtml) -> None:
-    """`div.ad-tag[data-ad-name]` and `div[data-fuse]` are common outside ad tags: without
-    Sortable's or Fuse's loader they are no unit of theirs."""
+    """`div.ad-tag[data-ad-name]`, `div[data-fuse]` and `div.adunit` are common outside ad
+    tags: without Sortable's, Fuse's or Mediavine's loader they are no unit of theirs."""
     report = audit_html(page('<div class="ad-tag" data-ad-name="x"></div><button data-fuse="1">'
-                             '</button><div data-fuse="ring"></div>'), url="https://shop.example/")
+                             '</button><div data-fuse="ring"></div><div class="adunitwrapper">'
+                             '<div id="top_ad" class="adunit"></div></div>'),
+                        url="https://shop.example/")
     assert {s.network for s in report.slots} <= {None}
 
 
