@@ -116,6 +116,13 @@ FORMS = [
     form("TrafficJunky", "ins.adsbytrafficjunky",
          '<ins class="adsbytrafficjunky" data-zoneid="3301234" data-width="300" '
          'data-height="250"></ins>', 1),
+    # its banner tag as webmasters paste it: a frame of its ad server, spot and account in
+    # the address
+    form("TrafficJunky", "iframe a.adtng.com/get/<spot>?ata=<account>",
+         '<iframe width="728" height="90" scrolling="no" frameborder="0" '
+         'src="https://a.adtng.com/get/10012345?ata=plumhub" allowtransparency="true" '
+         'marginheight="0" marginwidth="0" name="spot_id_10012345"></iframe>',
+         1, ("trafficjunky-spot", "10012345"), ("trafficjunky-account", "plumhub")),
     # --- JuicyAds: v3 (jads.js + ins + adsbyjuicy.push) and v2 (an adshow.php iframe)
     form("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push",
          '<!-- JuicyAds v3.0 --><script type="text/javascript" data-cfasync="false" async '
