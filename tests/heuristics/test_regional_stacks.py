@@ -192,6 +192,19 @@ STACKS = [
           'target="_blank">楽天市場で見る</a><img src="//i.moshimo.com/af/i/impression?a_id='
           '4123456&amp;p_id=170&amp;pc_id=185&amp;pl_id=4062" width="1" height="1" alt="">',
           {"Moshimo Affiliate"}, {}, ("moshimo-affiliate", "4123456")),
+    # GMO SSP's tag (a loader per space, then the call that writes the ad where it stands)
+    stack("GMO SSP", "loader.js?space_id= + gmossp_forsp.ad(space)", "",
+          _P + '<script src="//cdn.gmossp-sp.jp/ads/loader.js?space_id=g912345" charset="utf-8"'
+          ' language="JavaScript"></script><script language=\'javascript\'>\ngmossp_forsp.ad('
+          "'g912345');\n</script>" + _P,
+          {"GMO SSP"}, {"GMO SSP": 1}, ("gmossp-space", "g912345")),
+    # Yahoo! JAPAN Ads' site general tag: measurement, no unit
+    stack("Yahoo! JAPAN Ads tag", "ytag.js site general tag", "",
+          _P + '<script async src="https://s.yimg.jp/images/listing/tool/cv/ytag.js"></script>'
+          "<script>window.yjDataLayer = window.yjDataLayer || []; function ytag() { "
+          "yjDataLayer.push(arguments); } ytag({\"type\":\"ycom_sitegen\",\"config\":"
+          "{\"yahoo_retargeting_id\":\"A1B2C3D4E5\"}});</script>",
+          {"Yahoo! JAPAN Ads tag"}, {}),
     # Korean blogs: Coupang Partners' widget where its script stands, Tistory's Tiara
     stack("Coupang Partners", "g.js + new PartnersCoupang.G({id, trackingCode})", "",
           _P + '<script src="https://ads-partners.coupang.com/g.js"></script><script>new '
