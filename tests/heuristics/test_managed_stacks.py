@@ -387,6 +387,19 @@ STACKS = [
           ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
           ("gpt-slot", "/21700450/weekday_kitchen/interstitial"),
           ("gpt-slot", "/21700450/weekday_kitchen/anchor")),
+    stack("Optidigital", "optidigitalQueue + tags/?site= + optidigital-adslot units",
+          "<script>var optidigitalQueue = optidigitalQueue || {};optidigitalQueue.cmd = "
+          "optidigitalQueue.cmd || [];</script><script type='text/javascript' "
+          "id='optidigital-ad-init' async data-config='{\"adUnit\": \"/22599412183/"
+          "od.example-blog.com/article\"}' src='//scripts.opti-digital.com/tags/?site="
+          "exampleblog'></script>",
+          _P + '<div id="optidigital-adslot-Content_1" class="Content_1"></div>' + _P
+          + '<div id="optidigital-adslot-Mobile_Pos1" style="display:none;" class="Mobile_Pos1">'
+          "</div>",
+          {"Optidigital"}, {"Optidigital": 2}, ("optidigital-site", "exampleblog")),
+    stack("Vidoomy", "ads.vidoomy.com/<site>_<id>.js outstream", "",
+          _P + '<script type="text/javascript" src="https://ads.vidoomy.com/exampleblog_4512.js" '
+          "async></script>", {"Vidoomy"}, {}, ("vidoomy-site", "4512")),
     stack("PubGuru", "pg.<site>.js + <pubguru data-pg-ad> units",
           '<script async src="https://c.pubguru.net/pg.example-blog.com.js"></script>'
           "<script>window.pg = window.pg || {}; pg.atq = pg.atq || [];</script>",
