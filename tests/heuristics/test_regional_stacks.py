@@ -205,6 +205,13 @@ STACKS = [
           "yjDataLayer.push(arguments); } ytag({\"type\":\"ycom_sitegen\",\"config\":"
           "{\"yahoo_retargeting_id\":\"A1B2C3D4E5\"}});</script>",
           {"Yahoo! JAPAN Ads tag"}, {}),
+    # an Italian publisher's AdKaora build and its in-read unit
+    stack("AdKaora", "adk-init.js (site build) + div.adk-slot", "",
+          _P + "<script>!function(e,t){var n=t.createElement(\"script\");n.async=1,n.src="
+          "\"https://cdn.adkaora.space/magellano/golfonews/prod/adk-init.js\",t.head."
+          "appendChild(n)}(window,document);</script>" + '<div class="adk-slot"><div '
+          'id="adk_inread"></div></div>' + _P,
+          {"AdKaora"}, {"AdKaora": 1}, ("adkaora-site", "golfonews")),
     # Korean blogs: Coupang Partners' widget where its script stands, Tistory's Tiara
     stack("Coupang Partners", "g.js + new PartnersCoupang.G({id, trackingCode})", "",
           _P + '<script src="https://ads-partners.coupang.com/g.js"></script><script>new '
