@@ -503,6 +503,16 @@ def test_snigels_units_are_read_by_their_unit_names(audit_stack: AuditStack) -> 
     assert {(i.kind, i.value) for i in report.ids} == {("snigel-site", "example-blog.com")}
 
 
+def test_a_freestar_placement_is_zoned_by_its_name(audit_stack: AuditStack) -> None:
+    """Freestar's units name their placement in the push that enables them; that name
+    (the site's own, `example-blog-com_incontent_1`) was read to find the unit but no
+    zone was shown for it."""
+    s = stack("Freestar", "", _FREESTAR_HEAD,
+              _P + _FREESTAR_UNIT.format(n=1) + _P + _FREESTAR_UNIT.format(n=2), set(), {})
+    assert [(x.network, x.zone_id) for x in audit_stack(s).slots] == [
+        ("Freestar", "example-blog-com_incontent_1"), ("Freestar", "example-blog-com_incontent_2")]
+
+
 def test_a_gpt_frame_of_another_parent_network_is_no_raptive_code(
         audit_stack: AuditStack) -> None:
     """Only Raptive's own units (`AdThrive_…` paths, on a page running Raptive) give its

@@ -1261,7 +1261,7 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
                   f'function(){{ $MMT.display.slots.push(["{uuid}"]); }})</script>')
     report = audit_html(page(fuse + nitro + setupad + monumetric), url="https://quiz.example/b")
     assert [(s.network, s.zone_id) for s in report.slots] == [
-        ("Publift (Fuse)", "22381650174"), ("NitroPay", None), ("Monumetric", uuid)]
+        ("Publift (Fuse)", "22381650174"), ("NitroPay", "nitro-sidebar"), ("Monumetric", uuid)]
     assert {("publift-publisher", "3120"), ("nitropay-site", "812"), ("setupad-site", "4410"),
             ("monumetric-site", "7d29e1-0c4a-4b8e-9a51-3f6e2b8d0c19")} <= ids_of(report)
     assert {n.network for n in report.networks} >= {
