@@ -579,6 +579,10 @@ _BIDDER_FRAMES = [
      '4f1e-9c8b-2a6d0e4f1b37" width="0" height="0" style="display: none;"></iframe>'),
     ("ConnectAd's connectmyusers frame", '<iframe src="https://cdn.connectad.io/connectmyusers.'
      'php?gdpr=0" width="0" height="0" style="display:none"></iframe>'),
+    ("33Across's ps frame", '<iframe src="https://ssc-cms.33across.com/ps/?m=xch&amp;rt=html&amp;'
+     'id=0010b00002Xq7mkAAB" width="0" height="0" style="display:none"></iframe>'),
+    ("Improve Digital's ux frame", '<iframe src="https://ad.360yield.com/ux?publisher_dmp_id=42'
+     '&amp;gdpr=0" width="0" height="0" style="display:none"></iframe>'),
 ]
 
 
