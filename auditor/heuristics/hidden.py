@@ -390,7 +390,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
-    dialog a script opens, is `low`; else `medium`.
+    dialog a script opens, is `low`; else `medium`. A Prebid bidder's frame with no mark
+    on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:
         return
@@ -956,7 +957,9 @@ HIDDEN_IFRAME = FindingKind(
     "markup; not a class word alone), or "
     "belongs to an ad network the page's own tags run with no mark (a loader, a slot, a "
     "Prebid bidder; not one in a post body, a copied article or after `</html>`): its "
-    "user-sync and helper frames, a fact about the stack.",
+    "user-sync and helper frames, a fact about the stack; low too for a Prebid bidder's frame "
+    "with no mark on a page running an ad stack, whatever its address says (a managed "
+    "stack's bundle holds the bidder config the saved page does not show).",
 )
 
 TRACKING_PIXEL = FindingKind(
