@@ -212,6 +212,21 @@ STACKS = [
           "appendChild(n)}(window,document);</script>" + '<div class="adk-slot"><div '
           'id="adk_inread"></div></div>' + _P,
           {"AdKaora"}, {"AdKaora": 1}, ("adkaora-site", "golfonews")),
+    # a Spanish news page's Marfeel SDK as its inline loader builds it (account 4521)
+    stack("Marfeel", "inline loader building sdk.mrf.io/statics/marfeel-sdk.js?id=", "",
+          _P + '<script>!function(){"use strict";function e(e){var t=!(arguments.length>1&&'
+          'void 0!==arguments[1])||arguments[1],c=document.createElement("script");c.src=e,t?'
+          'c.type="module":(c.async=!0,c.type="text/javascript",c.setAttribute("nomodule",""));'
+          'var n=document.getElementsByTagName("script")[0];n.parentNode.insertBefore(c,n)}!'
+          'function(t,c){var i="https://sdk.mrf.io/statics";e("".concat(i,"/marfeel-sdk.js?id='
+          '").concat(c),!0)}(window,4521)}();</script>', {"Marfeel"}, {}),
+    stack("Marfeel", "marfeel-sdk.js?id= script", "",
+          _P + '<script async src="https://sdk.mrf.io/statics/marfeel-sdk.js?id=4521">'
+          "</script>", {"Marfeel"}, {}, ("marfeel-account", "4521")),
+    # a US local paper's BlueConic profile script
+    stack("BlueConic", "cdn.blueconic.net/<customer>.js", "",
+          _P + '<script src="https://cdn.blueconic.net/millbrook.js" async></script>',
+          {"BlueConic"}, {}),
     # Korean blogs: Coupang Partners' widget where its script stands, Tistory's Tiara
     stack("Coupang Partners", "g.js + new PartnersCoupang.G({id, trackingCode})", "",
           _P + '<script src="https://ads-partners.coupang.com/g.js"></script><script>new '
