@@ -514,3 +514,19 @@ def test_a_parked_richads_tag_keeps_its_ids(audit_tag: AuditTag, tag: str) -> No
     `src` only, and such a tag was RichAds with no publisher or site."""
     _, _, ids = observed(audit_tag(tag), "RichAds")
     assert ids == {("richads-publisher", "931547"), ("richads-site", "352018")}
+
+
+@pytest.mark.parametrize("frame", [
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="0" '
+    'height="0"></iframe>',
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="1" '
+    'height="1"></iframe>',
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="300" '
+    'height="250" style="display:none"></iframe>',
+])
+def test_a_hidden_exoclick_frame_is_no_placement(audit_tag: AuditTag, frame: str) -> None:
+    """ExoClick's iframe tag is its unit where it shows; the same address in a zero-size or
+    display-hidden frame places no ad (a pop's or a sync's frame, `hidden-iframe`'s to
+    judge), though its zone is still read."""
+    names, slots, ids = observed(audit_tag(frame), "ExoClick")
+    assert (slots, "ExoClick" in names, ("exoclick-zone", "5884832") in ids) == (0, True, True)
