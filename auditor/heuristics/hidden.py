@@ -24,7 +24,7 @@ import lxml.html
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import Owner
+from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
     DECLARATION_END,
@@ -317,6 +317,18 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
                for script in ctx.page.scripts)
 
 
+def _bidder_job(ctx: PageContext, network: Network | None, place: etree._Element,
+                stack: tuple[set[str], set[str]]) -> str | None:
+    """A header-bidding bidder's hidden frame on a page running an ad stack is its user
+    sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
+    inside a managed stack's bundle drops one per bidder, and the saved page shows the
+    frames but not the bundle's bidder config. None for a network no Prebid build bids
+    with (a Floodlight tag's frame is no sync)."""
+    if network is None or not network.prebid or not _runs_ad_stack(ctx, place, stack):
+        return None
+    return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
+
+
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
               stack: tuple[set[str], set[str]]) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
@@ -477,7 +489,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
-    dialog a script opens, is `low`; else `medium`.
+    dialog a script opens, is `low`; else `medium`. A Prebid bidder's frame with no mark
+    on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:
         return
@@ -527,8 +540,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.HIGH
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
-        elif category is Category.ADVERTISING and (job := _purpose(frame, url)) is not None \
-                and mark is None:
+        elif category is Category.ADVERTISING and mark is None and (
+                job := _purpose(frame, url) or _bidder_job(
+                    ctx, network, place, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
@@ -1101,7 +1115,9 @@ HIDDEN_IFRAME = FindingKind(
     "`aria-modal`, close control or class words), or "
     "belongs to an ad network the page's own tags run with no mark (a loader, a slot, a "
     "Prebid bidder; not one in a post body, a copied article or after `</html>`): its "
-    "user-sync and helper frames, a fact about the stack.",
+    "user-sync and helper frames, a fact about the stack; low too for a Prebid bidder's frame "
+    "with no mark on a page running an ad stack, whatever its address says (a managed "
+    "stack's bundle holds the bidder config the saved page does not show).",
 )
 
 TRACKING_PIXEL = FindingKind(

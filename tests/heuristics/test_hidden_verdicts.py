@@ -682,3 +682,59 @@ def test_a_publishers_own_stack_with_its_consent_dialog_reads_low(
     assert _frames(report.findings) and set(_frames(report.findings)) == {L}, [
         (f.kind, f.severity, f.message) for f in report.findings]
     assert [f for f in report.findings if f.severity is H] == [], report.findings
+
+
+# A managed stack's page as saved after its bundle ran (Raptive's plugin snippet and a
+# content unit it filled, site ID made up): the bundle's Prebid drops each bidder's
+# user-sync frame, at each bidder's own address, and the saved page shows the frames but
+# not the bundle's bidder config.
+_MANAGED_STACK = (
+    "<script>(function(w, d) { w.adthrive = w.adthrive || {}; w.adthrive.cmd = w.adthrive.cmd"
+    " || []; w.adthrive.host = 'ads.adthrive.com'; var s = d.createElement('script'); "
+    "s.async = true; s.src = 'https://' + w.adthrive.host + '/sites/6a1f2b3c4d5e6f7a8b9c0d1e"
+    "/ads.min.js?referrer=' + w.encodeURIComponent(w.location.href); var n = "
+    "d.getElementsByTagName('script')[0]; n.parentNode.insertBefore(s, n); })(window, "
+    "document);</script>")
+_RAPTIVE_UNIT = ('<div class="adthrive-ad adthrive-content adthrive-content-1 adthrive-ad-cls" '
+                 'style="min-height: 250px;"></div>')
+# (what, the frame): bidders' sync frames whose addresses carry no sync word
+_BIDDER_FRAMES = [
+    ("Sovrn's beacon frame", '<iframe src="https://ap.lijit.com/beacon/prebid-server/?gdpr=0" '
+     'width="0" height="0" style="display:none"></iframe>'),
+    ("OpenX's pixel-drop frame", '<iframe src="https://u.openx.net/w/1.0/pd?ph=7b2e41c0-5d3a-'
+     '4f1e-9c8b-2a6d0e4f1b37" width="0" height="0" style="display: none;"></iframe>'),
+    ("ConnectAd's connectmyusers frame", '<iframe src="https://cdn.connectad.io/connectmyusers.'
+     'php?gdpr=0" width="0" height="0" style="display:none"></iframe>'),
+    ("33Across's ps frame", '<iframe src="https://ssc-cms.33across.com/ps/?m=xch&amp;rt=html&amp;'
+     'id=0010b00002Xq7mkAAB" width="0" height="0" style="display:none"></iframe>'),
+    ("Improve Digital's ux frame", '<iframe src="https://ad.360yield.com/ux?publisher_dmp_id=42'
+     '&amp;gdpr=0" width="0" height="0" style="display:none"></iframe>'),
+]
+
+
+@pytest.mark.parametrize(("what", "frame"), _BIDDER_FRAMES, ids=[c[0] for c in _BIDDER_FRAMES])
+def test_a_bidders_frame_on_a_page_running_an_ad_stack_is_its_user_sync(
+        what: str, frame: str, audit_listed: AuditListed) -> None:
+    """A header-bidding bidder's hidden frame on a page whose own ad stack runs is its
+    user sync whatever its address says (it was medium: Sovrn's `/beacon`, OpenX's
+    `/w/1.0/pd` and ConnectAd's `connectmyusers.php` carry no sync word); the same frame
+    with no ad stack on the page, or after `</html>`, is still a frame to act on."""
+    with_stack = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=frame),
+                              URL)
+    (found,) = [f for f in with_stack.findings if f.kind == "hidden-iframe"]
+    assert found.severity is L and "header-bidding bidder" in found.message, found.message
+    alone = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(alone.findings) == [M]
+    appended = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, after=frame), URL)
+    assert _frames(appended.findings) == [H]
+
+
+def test_a_frame_of_an_ad_vendor_no_prebid_build_bids_with_stays_medium(
+        audit_listed: AuditListed) -> None:
+    """A Floodlight activity frame is a conversion tag, not a bidder's sync: on a page
+    running header bidding it stays what franceculture's label says, medium."""
+    frame = ('<iframe src="https://6070848.fls.doubleclick.net/activityi;src=6070848;type=inv'
+             ';cat=home;ord=1" width="1" height="1" style="display:none"></iframe>')
+    report = audit_listed(wp_page(head=_MANAGED_STACK + _PREBID, post=_RAPTIVE_UNIT,
+                                  footer=frame), URL)
+    assert _frames(report.findings) == [M]

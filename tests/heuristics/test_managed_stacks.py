@@ -276,6 +276,16 @@ STACKS = [
     stack("Mediavine", "script wrapper tag + settings + content hints", _MV_TAG,
           _MV_SETTINGS + _P + _MV_HINT + _P + _MV_HINT,
           {MV}, {}, ("mediavine-site", "the-weekday-kitchen")),
+    # a page saved after the wrapper ran: each unit it wrote, its wrapper around it (one
+    # placement), and the mobile adhesion's wrapper still empty
+    stack("Mediavine", "as saved: adunitwrapper > adunit units", _MV_TAG,
+          _P + '<div id="content_1_wrapper" class="adunitwrapper content_wrapper"><div '
+          'id="content_1" class="adunit" data-wrapper="content_1_wrapper"></div></div>' + _P
+          + '<div id="content_2_wrapper" class="adunitwrapper content_wrapper"><div '
+          'id="content_2" class="adunit" data-wrapper="content_2_wrapper"></div></div>'
+          '<div id="adhesion_mobile_wrapper" class="adunitwrapper adhesion_mobile_wrapper">'
+          "</div>",
+          {MV}, {MV: 3}, ("mediavine-site", "the-weekday-kitchen")),
     stack("Raptive", "plugin snippet (builds /sites/<id>/ads.min.js)", _ADTHRIVE, _P * 2,
           {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
     stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,
@@ -377,6 +387,32 @@ STACKS = [
           ("gpt-slot", "/21700450/weekday_kitchen/incontent"),
           ("gpt-slot", "/21700450/weekday_kitchen/interstitial"),
           ("gpt-slot", "/21700450/weekday_kitchen/anchor")),
+    stack("Optidigital", "optidigitalQueue + tags/?site= + optidigital-adslot units",
+          "<script>var optidigitalQueue = optidigitalQueue || {};optidigitalQueue.cmd = "
+          "optidigitalQueue.cmd || [];</script><script type='text/javascript' "
+          "id='optidigital-ad-init' async data-config='{\"adUnit\": \"/22599412183/"
+          "od.example-blog.com/article\"}' src='//scripts.opti-digital.com/tags/?site="
+          "exampleblog'></script>",
+          _P + '<div id="optidigital-adslot-Content_1" class="Content_1"></div>' + _P
+          + '<div id="optidigital-adslot-Mobile_Pos1" style="display:none;" class="Mobile_Pos1">'
+          "</div>",
+          {"Optidigital"}, {"Optidigital": 2}, ("optidigital-site", "exampleblog")),
+    stack("Vidoomy", "ads.vidoomy.com/<site>_<id>.js outstream", "",
+          _P + '<script type="text/javascript" src="https://ads.vidoomy.com/exampleblog_4512.js" '
+          "async></script>", {"Vidoomy"}, {}, ("vidoomy-site", "4512")),
+    stack("PubGuru", "pg.<site>.js + <pubguru data-pg-ad> units",
+          '<script async src="https://c.pubguru.net/pg.example-blog.com.js"></script>'
+          "<script>window.pg = window.pg || {}; pg.atq = pg.atq || [];</script>",
+          '<pubguru data-pg-ad="example_blog_com_incontent_1"></pubguru>' + _P
+          + '<pubguru data-pg-ad="example_blog_com_incontent_2"></pubguru>' + _P,
+          {"PubGuru (MonetizeMore)"}, {"PubGuru (MonetizeMore)": 2},
+          ("pubguru-site", "example-blog.com")),
+    stack("PubGuru", "header-bidding build pghb.<site>.tc.js",
+          '<script type="text/javascript" src="//c.pubguru.net/pghb.example-blog_com.tc.js" '
+          "async></script>",
+          _P + '<pubguru data-pg-ad="example_blog_com_sidebar"></pubguru>',
+          {"PubGuru (MonetizeMore)"}, {"PubGuru (MonetizeMore)": 1},
+          ("pubguru-site", "example-blog_com")),
     stack("WP Rocket", "recipe blog: Mediavine, AdSense, Raptive delayed (rocketlazyloadscript)",
           _ROCKET_MV + _ROCKET_ADSENSE + _ROCKET_ADTHRIVE,
           _MV_SETTINGS + _P + _MV_HINT + _P + _ADSENSE_IN_ARTICLE + _P,
@@ -465,6 +501,16 @@ def test_snigels_units_are_read_by_their_unit_names(audit_stack: AuditStack) -> 
     assert [(x.network, x.zone_id) for x in report.slots] == [
         ("Snigel", "top_leaderboard"), ("Snigel", "incontent_1"), ("Snigel", None)]
     assert {(i.kind, i.value) for i in report.ids} == {("snigel-site", "example-blog.com")}
+
+
+def test_a_freestar_placement_is_zoned_by_its_name(audit_stack: AuditStack) -> None:
+    """Freestar's units name their placement in the push that enables them; that name
+    (the site's own, `example-blog-com_incontent_1`) was read to find the unit but no
+    zone was shown for it."""
+    s = stack("Freestar", "", _FREESTAR_HEAD,
+              _P + _FREESTAR_UNIT.format(n=1) + _P + _FREESTAR_UNIT.format(n=2), set(), {})
+    assert [(x.network, x.zone_id) for x in audit_stack(s).slots] == [
+        ("Freestar", "example-blog-com_incontent_1"), ("Freestar", "example-blog-com_incontent_2")]
 
 
 def test_a_gpt_frame_of_another_parent_network_is_no_raptive_code(

@@ -1261,7 +1261,7 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
                   f'function(){{ $MMT.display.slots.push(["{uuid}"]); }})</script>')
     report = audit_html(page(fuse + nitro + setupad + monumetric), url="https://quiz.example/b")
     assert [(s.network, s.zone_id) for s in report.slots] == [
-        ("Publift (Fuse)", "22381650174"), ("NitroPay", None), ("Monumetric", uuid)]
+        ("Publift (Fuse)", "22381650174"), ("NitroPay", "nitro-sidebar"), ("Monumetric", uuid)]
     assert {("publift-publisher", "3120"), ("nitropay-site", "812"), ("setupad-site", "4410"),
             ("monumetric-site", "7d29e1-0c4a-4b8e-9a51-3f6e2b8d0c19")} <= ids_of(report)
     assert {n.network for n in report.networks} >= {
@@ -1269,10 +1269,12 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
 
 
 def test_generic_unit_markup_is_a_stacks_only_where_it_loads(audit_html: AuditHtml) -> None:
-    """`div.ad-tag[data-ad-name]` and `div[data-fuse]` are common outside ad tags: without
-    Sortable's or Fuse's loader they are no unit of theirs."""
+    """`div.ad-tag[data-ad-name]`, `div[data-fuse]` and `div.adunit` are common outside ad
+    tags: without Sortable's, Fuse's or Mediavine's loader they are no unit of theirs."""
     report = audit_html(page('<div class="ad-tag" data-ad-name="x"></div><button data-fuse="1">'
-                             '</button><div data-fuse="ring"></div>'), url="https://shop.example/")
+                             '</button><div data-fuse="ring"></div><div class="adunitwrapper">'
+                             '<div id="top_ad" class="adunit"></div></div>'),
+                        url="https://shop.example/")
     assert {s.network for s in report.slots} <= {None}
 
 

@@ -179,6 +179,64 @@ STACKS = [
           'delivery.js" defer="defer"></script>',
           {"RevContent"}, {"RevContent": 1}, ("revcontent-widget", "271904"),
           ("revcontent-publisher", "184220")),
+    # Japanese affiliate blogs: A8.net's and Moshimo's link codes, each beside its
+    # impression image (a 1×1 pixel: low)
+    stack("A8.net", "px.a8.net/svt/ejp?a8mat= link + 0.gif impression", "",
+          _P + '<p><a href="https://px.a8.net/svt/ejp?a8mat=3T7Q2K+4XJ9ZU+2HOM+6C1VM" '
+          'rel="nofollow">公式サイトで詳細を見る</a><img border="0" width="1" height="1" '
+          'src="https://www18.a8.net/0.gif?a8mat=3T7Q2K+4XJ9ZU+2HOM+6C1VM" alt=""></p>',
+          {"A8.net"}, {}),
+    stack("Moshimo Affiliate", "af.moshimo.com click link + impression", "",
+          _P + '<a href="//af.moshimo.com/af/c/click?a_id=4123456&amp;p_id=170&amp;pc_id=185'
+          '&amp;pl_id=4062&amp;url=https%3A%2F%2Fwww.rakuten.co.jp%2F" rel="nofollow" '
+          'target="_blank">楽天市場で見る</a><img src="//i.moshimo.com/af/i/impression?a_id='
+          '4123456&amp;p_id=170&amp;pc_id=185&amp;pl_id=4062" width="1" height="1" alt="">',
+          {"Moshimo Affiliate"}, {}, ("moshimo-affiliate", "4123456")),
+    # GMO SSP's tag (a loader per space, then the call that writes the ad where it stands)
+    stack("GMO SSP", "loader.js?space_id= + gmossp_forsp.ad(space)", "",
+          _P + '<script src="//cdn.gmossp-sp.jp/ads/loader.js?space_id=g912345" charset="utf-8"'
+          ' language="JavaScript"></script><script language=\'javascript\'>\ngmossp_forsp.ad('
+          "'g912345');\n</script>" + _P,
+          {"GMO SSP"}, {"GMO SSP": 1}, ("gmossp-space", "g912345")),
+    # Yahoo! JAPAN Ads' site general tag: measurement, no unit
+    stack("Yahoo! JAPAN Ads tag", "ytag.js site general tag", "",
+          _P + '<script async src="https://s.yimg.jp/images/listing/tool/cv/ytag.js"></script>'
+          "<script>window.yjDataLayer = window.yjDataLayer || []; function ytag() { "
+          "yjDataLayer.push(arguments); } ytag({\"type\":\"ycom_sitegen\",\"config\":"
+          "{\"yahoo_retargeting_id\":\"A1B2C3D4E5\"}});</script>",
+          {"Yahoo! JAPAN Ads tag"}, {}),
+    # an Italian publisher's AdKaora build and its in-read unit
+    stack("AdKaora", "adk-init.js (site build) + div.adk-slot", "",
+          _P + "<script>!function(e,t){var n=t.createElement(\"script\");n.async=1,n.src="
+          "\"https://cdn.adkaora.space/magellano/golfonews/prod/adk-init.js\",t.head."
+          "appendChild(n)}(window,document);</script>" + '<div class="adk-slot"><div '
+          'id="adk_inread"></div></div>' + _P,
+          {"AdKaora"}, {"AdKaora": 1}, ("adkaora-site", "golfonews")),
+    # a Spanish news page's Marfeel SDK as its inline loader builds it (account 4521)
+    stack("Marfeel", "inline loader building sdk.mrf.io/statics/marfeel-sdk.js?id=", "",
+          _P + '<script>!function(){"use strict";function e(e){var t=!(arguments.length>1&&'
+          'void 0!==arguments[1])||arguments[1],c=document.createElement("script");c.src=e,t?'
+          'c.type="module":(c.async=!0,c.type="text/javascript",c.setAttribute("nomodule",""));'
+          'var n=document.getElementsByTagName("script")[0];n.parentNode.insertBefore(c,n)}!'
+          'function(t,c){var i="https://sdk.mrf.io/statics";e("".concat(i,"/marfeel-sdk.js?id='
+          '").concat(c),!0)}(window,4521)}();</script>', {"Marfeel"}, {}),
+    stack("Marfeel", "marfeel-sdk.js?id= script", "",
+          _P + '<script async src="https://sdk.mrf.io/statics/marfeel-sdk.js?id=4521">'
+          "</script>", {"Marfeel"}, {}, ("marfeel-account", "4521")),
+    # a US local paper's BlueConic profile script
+    stack("BlueConic", "cdn.blueconic.net/<customer>.js", "",
+          _P + '<script src="https://cdn.blueconic.net/millbrook.js" async></script>',
+          {"BlueConic"}, {}),
+    # Korean blogs: Coupang Partners' widget where its script stands, Tistory's Tiara
+    stack("Coupang Partners", "g.js + new PartnersCoupang.G({id, trackingCode})", "",
+          _P + '<script src="https://ads-partners.coupang.com/g.js"></script><script>new '
+          'PartnersCoupang.G({"id":712345,"template":"carousel","trackingCode":"AF4412345",'
+          '"width":"680","height":"140","tsource":""});</script>' + _P,
+          {"Coupang Partners"}, {"Coupang Partners": 1}, ("coupang-widget", "712345"),
+          ("coupang-partner", "AF4412345")),
+    stack("Kakao Tiara", "Tistory's tiara.min.js", "",
+          _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
+          "</script>", {"Kakao Tiara"}, {}),
 ]
 
 

@@ -99,10 +99,30 @@ FORMS = [
          ' "trigger_method": 3\n };\n window.popMagic = window.popMagic || {};\n'
          ' popMagic.init && popMagic.init(adConfig);\n})();</script>',
          0, ("exoclick-zone", "5884826")),
+    # its iframe tag: the unit is the frame (zone and size in its address)
+    form("ExoClick", "iframe tag: iframe.php?idzone=&size=",
+         '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884830&size=300x250" '
+         'width="300" height="250" frameborder="0" scrolling="no" allowtransparency="true" '
+         'marginheight="0" marginwidth="0"></iframe>',
+         1, ("exoclick-zone", "5884830")),
+    # the popMagic code above as a page saved after it ran holds it: the loader it wrote,
+    # its config as data-exo-* attributes
+    form("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]",
+         '<script type="application/javascript" async src="//a.pemsrv.com/popunder1000.js" '
+         'id="popmagicldr" data-exo-idzone="5884831" data-exo-frequency_period="720" '
+         'data-exo-trigger_method="3" data-exo-only_inline="false"></script>',
+         0, ("exoclick-zone", "5884831")),
     # --- Aylo's TrafficJunky: its hidden unit class (EasyList hides `.adsbytrafficjunky`)
     form("TrafficJunky", "ins.adsbytrafficjunky",
          '<ins class="adsbytrafficjunky" data-zoneid="3301234" data-width="300" '
          'data-height="250"></ins>', 1),
+    # its banner tag as webmasters paste it: a frame of its ad server, spot and account in
+    # the address
+    form("TrafficJunky", "iframe a.adtng.com/get/<spot>?ata=<account>",
+         '<iframe width="728" height="90" scrolling="no" frameborder="0" '
+         'src="https://a.adtng.com/get/10012345?ata=plumhub" allowtransparency="true" '
+         'marginheight="0" marginwidth="0" name="spot_id_10012345"></iframe>',
+         1, ("trafficjunky-spot", "10012345"), ("trafficjunky-account", "plumhub")),
     # --- JuicyAds: v3 (jads.js + ins + adsbyjuicy.push) and v2 (an adshow.php iframe)
     form("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push",
          '<!-- JuicyAds v3.0 --><script type="text/javascript" data-cfasync="false" async '
@@ -454,6 +474,9 @@ POP_TAGS = [
      "ExoClick popunder tag (exoclick-zone 5884826)"),
     ("<script>var ad_idzone = '4187236', ad_popup_fallback = false;</script>"
      "<script src='https://a.pemsrv.com/popunder1000.js'></script>", "ExoClick popunder tag"),
+    (_by_label("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]"),
+     "ExoClick popunder tag (exoclick-zone 5884831)"),
+    (_by_label("ExoClick", "iframe tag: iframe.php?idzone=&size="), None),
     (_by_label("ExoClick", "video slider: ExoVideoSlider.init"), None),
     (_by_label("TrafficStars", "popunder: p.js[data-ts-spot]"),
      "TrafficStars popunder tag (trafficstars-spot 7c41e0b2d95f4a3e8b6d1f0a2c9e5b37)"),
@@ -518,3 +541,19 @@ def test_a_parked_richads_tag_keeps_its_ids(audit_tag: AuditTag, tag: str) -> No
     `src` only, and such a tag was RichAds with no publisher or site."""
     _, _, ids = observed(audit_tag(tag), "RichAds")
     assert ids == {("richads-publisher", "931547"), ("richads-site", "352018")}
+
+
+@pytest.mark.parametrize("frame", [
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="0" '
+    'height="0"></iframe>',
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="1" '
+    'height="1"></iframe>',
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" width="300" '
+    'height="250" style="display:none"></iframe>',
+])
+def test_a_hidden_exoclick_frame_is_no_placement(audit_tag: AuditTag, frame: str) -> None:
+    """ExoClick's iframe tag is its unit where it shows; the same address in a zero-size or
+    display-hidden frame places no ad (a pop's or a sync's frame, `hidden-iframe`'s to
+    judge), though its zone is still read."""
+    names, slots, ids = observed(audit_tag(frame), "ExoClick")
+    assert (slots, "ExoClick" in names, ("exoclick-zone", "5884832") in ids) == (0, True, True)
