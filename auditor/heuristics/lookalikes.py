@@ -75,8 +75,7 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
     out: dict[str, Lookalike] = {}
     for item in found:
         host = host_of(item.url)
-        if item.url in out or not host or not is_third_party(host, first_party) \
-                or related_site(host, first_party):
+        if item.url in out or not host or not is_third_party(host, first_party):
             continue
         dressed = dressed_as(host, first_party)
         network = _imitated(item.url, present) or (
@@ -84,8 +83,8 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         if network is None:
             continue
         dressed = dressed or _named_after(host, network)
-        if dressed is None:
-            continue
+        if dressed is None or related_site(host, first_party):
+            continue  # no name borrowed, or the page's own (its CDN, a sister domain)
         owner = catalogue.owners_of([(f"https://{host}/", host)])[0]
         if owner.network is not None or owner.entity is not None:
             continue  # a host the catalogue knows: the vendor's, or a company's CDN
