@@ -12,6 +12,8 @@ import json
 
 import pytest
 
+from auditor.gate.interface import PageRules
+from auditor.gate.verdict import evaluate_page
 from auditor.model import Origin, PageReport, Severity, report_networks
 from auditor.report.terminal import TerminalReporter
 from auditor.urls import host_of
@@ -241,3 +243,21 @@ def test_with_the_system_lists(audit_listed: AuditListed) -> None:
     assert [f.kind for f in fake.findings if f.severity is Severity.HIGH] == ["lookalike-script"]
     assert not [f for f in real.findings if f.severity is not Severity.LOW]
     assert GA in _named(real) and GA not in _named(fake)
+
+
+def test_the_gate_judges_the_lookalike_not_the_vendor(audit_html: AuditHtml) -> None:
+    """A policy denying Google Analytics fails the real tag and not the look-alike, which
+    runs none of Google's code; a policy failing on the kind (or on high) fails the
+    look-alike."""
+    fake = audit_html(page(ga_universal("https://www.googletagsmanager.test/analytics.js")),
+                      URL)
+    real = audit_html(page(ga_universal("https://www.google-analytics.com/analytics.js")),
+                      URL)
+    deny = PageRules(deny_networks=(GA,))
+    assert evaluate_page(fake, "fake.html", deny) == []
+    assert [v.clause for v in evaluate_page(real, "real.html", deny)] == ["deny_networks"]
+    for rules in (PageRules(fail_on_findings=("lookalike-script",)),
+                  PageRules(fail_on_severity=Severity.HIGH)):
+        assert [v.rule_id for v in evaluate_page(fake, "fake.html", rules)] == [
+            "lookalike-script"]
+        assert evaluate_page(real, "real.html", rules) == []
