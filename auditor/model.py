@@ -282,6 +282,7 @@ class Lookalike:
     dressed: str  # what the host is dressed as: `google`, `a CDN or tracker`, `hotjar.com`
     line: int
     xpath: str
+    code: str = ""  # the inline snippet that holds the URL ("" for a tag's `src`)
 
 
 @dataclass(frozen=True, slots=True)

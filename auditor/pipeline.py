@@ -210,7 +210,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = mark_copied(ids, sources, page, resources, ad_markup,
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
-    ids = lookalike_ids(ids, fakes, posed)
+    ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
                       tuple(n for n in present if n.name not in posed), catalogue, bodies,
                       sources.provenance, fakes)

@@ -52,16 +52,23 @@ def _named_after(host: str, network: Network) -> str | None:
 def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
               ) -> Network | None:
     """The network whose loader the URL's path is (`/analytics.js`, `/gtm.js`,
-    `/fbevents.js`, `/c/hotjar-`, `/tag/`) or whose file it names; `by_id`: only one whose
-    URL ID pattern the URL also holds (`/gtag/js?id=G-…` is Analytics' shape)."""
+    `/fbevents.js`, `/c/hotjar-`, `/tag/`, `/gtag/js?id=aw-`: the longest that the URL
+    holds, as the catalogue names a URL) or whose file it names; `by_id`: only one whose
+    URL ID pattern the URL also holds (`/gtag/js?id=G-…`)."""
+    rest = url.lower().split("//", 1)[-1]
+    rest = rest[rest.find("/"):] if "/" in rest else ""
     name = url_path(url).lower().rsplit("/", 1)[-1]
+    best: tuple[int, Network] | None = None
     for network in networks:
-        if not (network.is_loader(url) or (name and name in network.self_hosted)):
+        held = max((len(path) for path in network.loader_paths if path in rest), default=0)
+        if not held and name and name in network.self_hosted:
+            held = len(name)
+        if not held or (best is not None and held <= best[0]):
             continue
         if not by_id or any(spec.where in ("url", "any") and spec.pattern.search(url)
                             for spec in network.ids):
-            return network
-    return None
+            best = (held, network)
+    return best[1] if best is not None else None
 
 
 def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
@@ -78,18 +85,22 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         if item.url in out or not host or not is_third_party(host, first_party):
             continue
         dressed = dressed_as(host, first_party)
-        network = _imitated(item.url, present) or (
-            _imitated(item.url, catalogue.networks, by_id=True) if dressed else None)
-        if network is None:
+        network = _imitated(item.url, present)
+        if network is None and dressed is None:
             continue
-        dressed = dressed or _named_after(host, network)
-        if dressed is None or related_site(host, first_party):
-            continue  # no name borrowed, or the page's own (its CDN, a sister domain)
         owner = catalogue.owners_of([(f"https://{host}/", host)])[0]
         if owner.network is not None or owner.entity is not None:
             continue  # a host the catalogue knows: the vendor's, or a company's CDN
+        if network is None:  # a dressed host: any vendor whose ID its URL carries
+            network = _imitated(item.url, catalogue.networks, by_id=True)
+            if network is None:
+                continue
+        dressed = dressed or _named_after(host, network)
+        if dressed is None or related_site(host, first_party):
+            continue  # no name borrowed, or the page's own (its CDN, a sister domain)
+        code = (item.element.text or "") if item.via.startswith("inline") else ""
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
-                                  line_of(item.element), page.xpath(item.element))
+                                  line_of(item.element), page.xpath(item.element), code)
     return tuple(out.values())
 
 
@@ -111,17 +122,27 @@ def without_lookalikes(seen: Sequence[Sighting], fakes: Sequence[Lookalike]
 
 
 def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
-                  posed: frozenset[str]) -> tuple[Identifier, ...]:
-    """The IDs of networks only look-alikes pose as, marked theirs (`Origin.LOOKALIKE`,
-    `why` naming the host): a snippet whose script comes from a look-alike runs none of
-    the vendor's code, so its ID ties the page to no account of the vendor's."""
-    if not posed:
+                  posed: frozenset[str], page: ParsedPage,
+                  urls: Sequence[str]) -> tuple[Identifier, ...]:
+    """The IDs look-alikes set up, marked theirs (`Origin.LOOKALIKE`, `why` naming the
+    host): a snippet whose script comes from a look-alike runs none of the vendor's code,
+    so its ID ties the page to no account of the vendor's. That is every ID of a network
+    only look-alikes pose as (`posed`), and, beside a real tag of the vendor, an ID the
+    look-alike's own snippet or URL holds and no other script or request of the page."""
+    if not fakes:
         return tuple(ids)
-    by_network = {f.network: f for f in fakes}
+    by_network: dict[str, list[Lookalike]] = {}
+    for each in fakes:
+        by_network.setdefault(each.network, []).append(each)
+    theirs = {f.url for f in fakes} | {f.code for f in fakes if f.code}
+    elsewhere = [t for t in (*page.script_texts, *urls) if t not in theirs]
     out: list[Identifier] = []
     for ident in ids:
-        fake = by_network.get(ident.network or "")
-        if fake is not None and fake.network in posed and ident.origin is Origin.OPERATOR:
+        own = by_network.get(ident.network or "", [])
+        fake = next((f for f in own if ident.network in posed
+                     or ident.value in f.url or ident.value in f.code), None)
+        if fake is not None and ident.origin is Origin.OPERATOR and (
+                ident.network in posed or not any(ident.value in t for t in elsewhere)):
             ident = replace(ident, origin=Origin.LOOKALIKE,
                             why=f"its snippet loads from {fake.host}, dressed as {fake.dressed}")
         out.append(ident)

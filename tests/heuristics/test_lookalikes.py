@@ -189,15 +189,44 @@ def test_a_lookalike_tag_with_no_config_is_named_by_the_id_in_its_url(
     assert GA not in _named(report)
 
 
-def test_the_vendor_beside_a_lookalike_keeps_its_id(audit_html: AuditHtml) -> None:
-    """The real tag loads too: the vendor runs, and the ID is the operator's."""
+def test_beside_the_vendors_real_tag_only_the_lookalikes_own_id_is_its(
+        audit_html: AuditHtml) -> None:
+    """The real tag loads too: the vendor runs and its ID is the operator's; the ID only
+    the look-alike's snippet holds is the look-alike's."""
     head = (gtag("https://www.googletagmanager.com/gtag/js")
             + ga_universal("https://www.googletagsmanager.test/analytics.js"))
     report = audit_html(page(head), URL)
     assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
         "lookalike-script"]
     assert GA in _named(report)
-    assert {i.origin for i in report.ids if i.network == GA} == {Origin.OPERATOR}
+    assert {i.value: i.origin for i in report.ids if i.network == GA} == {
+        "G-7QX4KD2M9P": Origin.OPERATOR, "UA-48213377-1": Origin.LOOKALIKE}
+
+
+def test_a_lookalike_sharing_the_real_tags_id_leaves_it_the_operators(
+        audit_html: AuditHtml) -> None:
+    """One ID in the real tag and in the look-alike's snippet: the real tag's account."""
+    head = (gtag("https://www.googletagmanager.com/gtag/js")
+            + gtag("https://www.googletagsmanager.test/gtag/js"))
+    report = audit_html(page(head), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert {i.value: i.origin for i in report.ids if i.network == GA} == {
+        "G-7QX4KD2M9P": Origin.OPERATOR}
+
+
+def test_the_longest_loader_path_names_the_vendor(audit_html: AuditHtml) -> None:
+    """gtag.js for an Ads conversion ID is Google Ads', as the catalogue names the real
+    URL, even on a page that runs Analytics too."""
+    head = (gtag("https://www.googletagmanager.com/gtag/js")
+            + '<script async src="https://www.googletagsmanager.test/gtag/js?id=AW-918273645">'
+            "</script><script>gtag('config', 'AW-918273645');</script>")
+    report = audit_html(page(head), URL)
+    [found] = [f for f in report.findings if f.kind == "lookalike-script"]
+    assert found.message.startswith("Google Ads snippet")
+    assert {i.value: i.origin for i in report.ids if i.network == "Google Ads"} == {
+        "AW-918273645": Origin.LOOKALIKE}
+    assert "Google Ads" not in _named(report) and GA in _named(report)
 
 
 SITE_URL = "https://www.tidewaterpress.example"
