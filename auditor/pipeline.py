@@ -191,8 +191,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = identifiers(page, seen, found_slots, present, catalogue)
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
-    seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
-    seen, posed = without_lookalikes(seen, fakes)
+    seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader
+    seen = with_snippet_loads(seen, ids, [n for n in present if n.name not in posed], page,
+                              base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
 

@@ -108,17 +108,17 @@ def without_lookalikes(seen: Sequence[Sighting], fakes: Sequence[Lookalike]
                        ) -> tuple[list[Sighting], frozenset[str]]:
     """The sightings with each look-alike load made no vendor's (a path pattern such as
     `/fbevents.js` or a self-hosted file name named it), and the networks only look-alikes
-    pose as (`posed`): nothing else of theirs loads, so the loader a snippet template would
-    build for them (`with_snippet_loads`, "inline-snippet") is no request of the page."""
+    pose as (`posed`): nothing else of theirs is requested. Asked before the snippets'
+    loaders are built (`with_snippet_loads`), which are not built for those: the vendor's
+    canonical loader is no request of a page whose snippet loads a look-alike."""
     if not fakes:
         return list(seen), frozenset()
     urls = {f.url for f in fakes}
     out = [replace(s, network=None, entity=None, self_hosted=False) if s.url in urls else s
            for s in seen]
-    genuine = {s.network.name for s in out if s.network is not None
-               and s.via != "inline-snippet" and hint_via(s.via) is None}
-    posed = frozenset(f.network for f in fakes) - genuine
-    return [s for s in out if not (s.via == "inline-snippet" and s.network_name in posed)], posed
+    genuine = {s.network.name for s in out
+               if s.network is not None and hint_via(s.via) is None}
+    return out, frozenset(f.network for f in fakes) - genuine
 
 
 def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],

@@ -290,3 +290,17 @@ def test_the_gate_judges_the_lookalike_not_the_vendor(audit_html: AuditHtml) -> 
         assert [v.rule_id for v in evaluate_page(fake, "fake.html", rules)] == [
             "lookalike-script"]
         assert evaluate_page(real, "real.html", rules) == []
+
+
+def test_a_real_snippet_beside_a_lookalike_keeps_its_loader(audit_html: AuditHtml) -> None:
+    """The real Hotjar snippet's loader (built from its partial literal) stays a request
+    of the page beside a look-alike Hotjar snippet with another site ID."""
+    fake = hotjar("https://static.hotjar-cdn.test/c/hotjar-").replace("2718281", "3141592")
+    report = audit_html(page(hotjar("https://static.hotjar.com/c/hotjar-") + fake), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert HOTJAR in _named(report)
+    assert [r.url for r in report.resources if r.network == HOTJAR] == [
+        "https://static.hotjar.com/c/hotjar-2718281.js"]
+    assert {i.value: i.origin for i in report.ids if i.network == HOTJAR} == {
+        "2718281": Origin.OPERATOR, "3141592": Origin.LOOKALIKE}
