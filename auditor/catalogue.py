@@ -239,9 +239,16 @@ class Network:
     # match, and the pair is looked up once, not per page
     signatures: tuple[tuple[str | None, re.Pattern[str]], ...] = field(
         init=False, repr=False, compare=False)
+    # where its loader sits on its host, lowered: its `loaders`, and the path (with the
+    # query it names) of each URL pattern naming a host (Google Ads' `googletagmanager.com/
+    # gtag/js?id=aw-` is `/gtag/js?id=aw-`): what a look-alike host serving it copies
+    loader_paths: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "signatures", tuple((pattern_needle(p), p) for p in self.inline))
+        object.__setattr__(self, "loader_paths", tuple(dict.fromkeys(
+            [loader.lower() for loader in self.loaders]
+            + [u[u.find("/"):].lower() for u in self.urls if u.find("/") > 0])))
 
     def amp_names(self, role: AmpRole) -> tuple[str, ...]:
         """Its names in amphtml's registry of `role`."""

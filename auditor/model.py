@@ -242,10 +242,13 @@ class Slot:
 
 class Origin(enum.StrEnum):
     """Whose an ID is: the page's operator's, or the source's, carried in with copied
-    content (a scraper copying a BBC article copies the BBC's analytics ID with it)."""
+    content (a scraper copying a BBC article copies the BBC's analytics ID with it), or
+    a look-alike's: a vendor's snippet whose script comes from a host dressed as the vendor
+    (`auditor.heuristics.lookalikes`) runs the look-alike's code, not the vendor's."""
 
     OPERATOR = "operator"
     COPIED = "copied"
+    LOOKALIKE = "lookalike"  # set up by a vendor's snippet whose script a look-alike host serves
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,19 @@ class Identifier:
         if self.why is not None:
             out["why"] = self.why
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lookalike:
+    """A script a vendor's snippet loads from a host dressed as the vendor or a CDN."""
+
+    url: str
+    host: str
+    network: str  # the vendor the snippet's shape or ID names
+    dressed: str  # what the host is dressed as: `google`, `a CDN or tracker`, `hotjar.com`
+    line: int
+    xpath: str
+    code: str = ""  # the inline snippet that holds the URL ("" for a tag's `src`)
 
 
 @dataclass(frozen=True, slots=True)

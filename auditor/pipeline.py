@@ -29,6 +29,7 @@ from auditor.dom.walk import (
 )
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.interface import PageContext
+from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.identify import commented_out, identifiers, networks_present, page_networks
 from auditor.metrics import (
@@ -189,7 +190,10 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
 
     ids = identifiers(page, seen, found_slots, present, catalogue)
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
-    seen = with_snippet_loads(seen, ids, present, page, base, catalogue)
+    fakes = lookalike_loads(found, present, catalogue, first_party, page)
+    seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader
+    seen = with_snippet_loads(seen, ids, [n for n in present if n.name not in posed], page,
+                              base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
 
@@ -207,8 +211,11 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = mark_copied(ids, sources, page, resources, ad_markup,
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
-    ctx = PageContext(doc, page, url, first_party, resources, slots, ids, tuple(present),
-                      catalogue, bodies, sources.provenance)
+    ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
+    ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
+                      tuple(n for n in present if n.name not in posed), catalogue, bodies,
+                      sources.provenance, fakes)
+    shown = {n: how for n, how in shown.items() if n.name not in posed}
     networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(
         input=doc.input,

@@ -1429,7 +1429,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     site owner pasting a widget at the file's end (`_appended_verdict` says how sure); or
     before the `<meta charset>` at the top of `<head>` (`_before_charset`). A
     known vendor's tag there is such a paste (analytics, a CDN's beacon), or an ad kit
-    whose placement `ad-in-body` reports: one injection, one finding."""
+    whose placement `ad-in-body` reports, and a vendor's snippet loading from a look-alike
+    host is `lookalike-script`'s: one injection, one finding."""
     scripts = [r for r in ctx.resources
                if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
     if ctx.page is None or not scripts:
@@ -1440,7 +1441,10 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     # (a request on no line of the page, 0, as a saved copy's part, has no place)
     prepended_ads = any(0 < r.line < html_line and (r.blocked or r.network)
                         for r in ctx.resources)
+    posing = {fake.url for fake in ctx.lookalikes}  # `lookalike-script` says more of these
     for res in scripts:
+        if res.url in posing:
+            continue
         after = bool(end) and res.line > end
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix

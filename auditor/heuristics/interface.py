@@ -12,7 +12,15 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import ParsedPage
-from auditor.model import Finding, Identifier, Provenance, Resource, Severity, Slot
+from auditor.model import (
+    Finding,
+    Identifier,
+    Lookalike,
+    Provenance,
+    Resource,
+    Severity,
+    Slot,
+)
 from auditor.readers.interface import Document
 
 
@@ -31,6 +39,7 @@ class PageContext:
     catalogue: Catalogue
     bodies: tuple[etree._Element, ...] = ()  # the article bodies (metrics.article_bodies)
     republishes: tuple[Provenance, ...] = ()  # the originals the page copies (provenance)
+    lookalikes: tuple[Lookalike, ...] = ()  # vendors' snippets loading from look-alike hosts
 
     @property
     def root(self) -> lxml.html.HtmlElement | None:

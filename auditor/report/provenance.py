@@ -50,9 +50,12 @@ def provenance_line(p: Provenance) -> str:
 
 
 def origin_note(ident: Identifier) -> str:
-    """`copied from bbc.co.uk` for an ID that came with the copy; "" for the operator's."""
+    """`copied from bbc.co.uk` for an ID that came with the copy, `look-alike: …` for one
+    a look-alike's snippet sets up; "" for the operator's."""
     if ident.origin is Origin.COPIED:
         return f"copied from {ident.copied_from or 'the source'}"
+    if ident.origin is Origin.LOOKALIKE:
+        return f"look-alike: {ident.why or 'its snippet loads from a look-alike host'}"
     return ""
 
 

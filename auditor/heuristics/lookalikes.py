@@ -1,0 +1,182 @@
+"""Vendor look-alikes: a known vendor's snippet that loads its script from another site.
+
+Magecart and Balada kits dress their loader as a tag every site runs: the Google
+Analytics, Tag Manager, Meta pixel, Hotjar or Clarity snippet, copied whole, with the
+vendor's host swapped for one that imitates it (`www.googletagsmanager.test`,
+`google-analytics.com.cdn-stats.example`, `connect.facebook-cdn.test`). The snippet's shape
+and its ID name the vendor, so the page reads as running it; the code that runs is the
+look-alike's. A snippet loading the vendor's file from a host of the site's own (a
+server-side GTM `sgtm.` subdomain, a `/gtag/js` proxy, Partytown, Cloudflare Zaraz) or from
+a plain unknown host (a self-hosted copy, a first-party proxy on a sister domain) is no
+look-alike: only a host dressed as a brand or a CDN, or named after the vendor's own
+domain, is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from auditor.catalogue import Catalogue, Network, url_path
+from auditor.dom.page import ParsedPage
+from auditor.dom.parser import line_of
+from auditor.dom.walk import FoundURL
+from auditor.heuristics.behaviour import dressed_as
+from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.model import Finding, Identifier, Lookalike, Origin, Severity, hint_via
+from auditor.resources import Sighting
+from auditor.urls import host_of, is_third_party, registrable_domain, related_site
+
+VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
+
+
+def _named_after(host: str, network: Network) -> str | None:
+    """The vendor's domain a host carries in its name without being it
+    (`static.hotjar-cdn.test` names hotjar.com): the vendor's name is borrowed.
+
+    >>> from auditor.catalogue import Network
+    >>> from auditor.model import Category
+    >>> hj = Network("Hotjar", "Hotjar", Category.SESSION_REPLAY, hosts=("hotjar.com",))
+    >>> _named_after("static.hotjar-cdn.test", hj), _named_after("cdn.example", hj)
+    ('hotjar.com', None)
+    """
+    labels = host.lower().split(".")
+    for vendor_host in network.hosts:
+        domain = registrable_domain(vendor_host)
+        name = domain.split(".")[0]
+        if len(name) >= VENDOR_NAME_MIN and any(name in label for label in labels[:-1]):
+            return domain
+    return None
+
+
+def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
+              ) -> Network | None:
+    """The network whose loader the URL's path is (`/analytics.js`, `/gtm.js`,
+    `/fbevents.js`, `/c/hotjar-`, `/tag/`, `/gtag/js?id=aw-`: the longest that the URL
+    holds, as the catalogue names a URL) or whose file it names; `by_id`: only one whose
+    URL ID pattern the URL also holds (`/gtag/js?id=G-…`)."""
+    rest = url.lower().split("//", 1)[-1]
+    rest = rest[rest.find("/"):] if "/" in rest else ""
+    name = url_path(url).lower().rsplit("/", 1)[-1]
+    best: tuple[int, Network] | None = None
+    for network in networks:
+        held = max((len(path) for path in network.loader_paths if path in rest), default=0)
+        if not held and name and name in network.self_hosted:
+            held = len(name)
+        if not held or (best is not None and held <= best[0]):
+            continue
+        if not by_id or any(spec.where in ("url", "any") and spec.pattern.search(url)
+                            for spec in network.ids):
+            best = (held, network)
+    return best[1] if best is not None else None
+
+
+def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
+                    catalogue: Catalogue, first_party: str | None,
+                    page: ParsedPage) -> tuple[Lookalike, ...]:
+    """Every URL (a tag's or a literal in a snippet) that loads a vendor's loader from
+    another site no vendor or company the catalogue knows runs, whose host is dressed as a
+    brand or a CDN (`dressed_as`) or named after the vendor's domain. The vendor is one the
+    page's snippets or IDs show (`present`), or, for a dressed host, one whose ID the URL
+    carries (`…/gtag/js?id=G-…` with no inline config)."""
+    out: dict[str, Lookalike] = {}
+    for item in found:
+        host = host_of(item.url)
+        if item.url in out or not host or not is_third_party(host, first_party):
+            continue
+        dressed = dressed_as(host, first_party)
+        network = _imitated(item.url, present)
+        if network is None and dressed is None:
+            continue
+        owner = catalogue.owners_of([(f"https://{host}/", host)])[0]
+        if owner.network is not None or owner.entity is not None:
+            continue  # a host the catalogue knows: the vendor's, or a company's CDN
+        if network is None:  # a dressed host: any vendor whose ID its URL carries
+            network = _imitated(item.url, catalogue.networks, by_id=True)
+            if network is None:
+                continue
+        dressed = dressed or _named_after(host, network)
+        if dressed is None or related_site(host, first_party):
+            continue  # no name borrowed, or the page's own (its CDN, a sister domain)
+        code = (item.element.text or "") if item.via.startswith("inline") else ""
+        out[item.url] = Lookalike(item.url, host, network.name, dressed,
+                                  line_of(item.element), page.xpath(item.element), code)
+    return tuple(out.values())
+
+
+def without_lookalikes(seen: Sequence[Sighting], fakes: Sequence[Lookalike]
+                       ) -> tuple[list[Sighting], frozenset[str]]:
+    """The sightings with each look-alike load made no vendor's (a path pattern such as
+    `/fbevents.js` or a self-hosted file name named it), and the networks only look-alikes
+    pose as (`posed`): nothing else of theirs is requested. Asked before the snippets'
+    loaders are built (`with_snippet_loads`), which are not built for those: the vendor's
+    canonical loader is no request of a page whose snippet loads a look-alike."""
+    if not fakes:
+        return list(seen), frozenset()
+    urls = {f.url for f in fakes}
+    out = [replace(s, network=None, entity=None, self_hosted=False) if s.url in urls else s
+           for s in seen]
+    genuine = {s.network.name for s in out
+               if s.network is not None and hint_via(s.via) is None}
+    return out, frozenset(f.network for f in fakes) - genuine
+
+
+def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
+                  posed: frozenset[str], page: ParsedPage,
+                  urls: Sequence[str]) -> tuple[Identifier, ...]:
+    """The IDs look-alikes set up, marked theirs (`Origin.LOOKALIKE`, `why` naming the
+    host): a snippet whose script comes from a look-alike runs none of the vendor's code,
+    so its ID ties the page to no account of the vendor's. That is every ID of a network
+    only look-alikes pose as (`posed`), and, beside a real tag of the vendor, an ID the
+    look-alike's own snippet or URL holds and no other script or request of the page."""
+    if not fakes:
+        return tuple(ids)
+    by_network: dict[str, list[Lookalike]] = {}
+    for each in fakes:
+        by_network.setdefault(each.network, []).append(each)
+    theirs = {f.url for f in fakes} | {f.code for f in fakes if f.code}
+    elsewhere = [t for t in (*page.script_texts, *urls) if t not in theirs]
+    out: list[Identifier] = []
+    for ident in ids:
+        own = by_network.get(ident.network or "", [])
+        fake = next((f for f in own if ident.network in posed
+                     or ident.value in f.url or ident.value in f.code), None)
+        if fake is not None and ident.origin is Origin.OPERATOR and (
+                ident.network in posed or not any(ident.value in t for t in elsewhere)):
+            ident = replace(ident, origin=Origin.LOOKALIKE,
+                            why=f"its snippet loads from {fake.host}, dressed as {fake.dressed}")
+        out.append(ident)
+    return tuple(out)
+
+
+def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
+    """Each look-alike load (`lookalike_loads`), once per URL: high, the dressed host is
+    what marks it, and a vendor never serves its snippet's script from one."""
+    for fake in ctx.lookalikes:
+        ids = [i.value for i in ctx.ids
+               if i.network == fake.network and i.origin is Origin.LOOKALIKE]
+        held = f"; its ID {', '.join(ids)} is not counted as {fake.network}'s" if ids else ""
+        yield finding(
+            LOOKALIKE_SCRIPT, Severity.HIGH,
+            f"{fake.network} snippet loads its script from {fake.url}, a host dressed as "
+            f"{fake.dressed} that {fake.network} does not run{held}",
+            fake.url, line=fake.line, xpath=fake.xpath)
+
+
+LOOKALIKE_SCRIPT = FindingKind(
+    "lookalike-script", (Severity.HIGH,), Severity.HIGH,
+    "A known vendor's snippet loading its script from a look-alike host",
+    "A snippet shaped as a known vendor's (Google Analytics, Tag Manager, the Meta pixel, "
+    "Hotjar, Clarity, …) loads the vendor's loader (`analytics.js`, `gtm.js`, `fbevents.js`) "
+    "from a host no vendor the catalogue knows runs, dressed as a brand or a CDN "
+    "(`www.googletagsmanager.test`, `google-analytics.com.cdn-stats.example`) or named after "
+    "the vendor's domain (`static.hotjar-cdn.test`): a Magecart or Balada kit's loader "
+    "disguised as a tag every site runs. Its ID is not counted as the vendor's (the ID's "
+    "`origin` is `lookalike`), and the vendor is not listed as run for it. The site's own "
+    "host or sister domain (server-side GTM, a `/gtag/js` proxy, Partytown, Cloudflare "
+    "Zaraz) and a plain unknown host (a self-hosted copy) are none. Remove it and find how "
+    "it got in; treat the site as compromised.",
+)
+
+KINDS = (LOOKALIKE_SCRIPT,)
+HEURISTICS = (lookalike_scripts,)

@@ -1,0 +1,306 @@
+"""Vendor look-alikes: a vendor's install snippet, as its documentation gives it, whose
+script URL is swapped for a host that imitates the vendor (how Magecart and Balada kits
+hide their loader), against the same snippets loading from the vendor, from the site's
+own host (server-side GTM, a `/gtag/js` proxy, Cloudflare Zaraz, a self-hosted copy) or
+from a first-party proxy on another host. Every page is one we wrote; the IDs are made up.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from auditor.gate.interface import PageRules
+from auditor.gate.verdict import evaluate_page
+from auditor.model import Origin, PageReport, Severity, report_networks
+from auditor.report.terminal import TerminalReporter
+from auditor.urls import host_of
+
+from .conftest import AuditHtml, AuditListed
+
+URL = "https://www.tidewaterpress.example/2026/11/harbour-dredging/"
+
+
+def page(head: str, *, top: str = "") -> str:
+    """A news page with `head` after its charset (where a template prints tags) and `top`
+    before it."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head>{top}
+<meta charset="utf-8"><title>Harbour dredging starts in spring</title>
+{head}
+</head><body><main><article><h1>Harbour dredging starts in spring</h1>
+<p>The port authority said the dredging of the inner harbour will start in March and
+last eleven weeks, with the ferry berth kept open throughout.</p></article></main>
+</body></html>"""
+
+
+def ga_universal(src: str) -> str:
+    """analytics.js, as Google's Universal Analytics install page gave it."""
+    return f"""<script>
+(function(i,s,o,g,r,a,m){{i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){{
+(i[r].q=i[r].q||[]).push(arguments)}},i[r].l=1*new Date();a=s.createElement(o),
+m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)
+}})(window,document,'script','{src}','ga');
+ga('create', 'UA-48213377-1', 'auto');
+ga('send', 'pageview');
+</script>"""
+
+
+def gtag(src: str) -> str:
+    """The Google tag (gtag.js) for a GA4 measurement ID, as GA4's setup shows it."""
+    return f"""<script async src="{src}?id=G-7QX4KD2M9P"></script>
+<script>
+  window.dataLayer = window.dataLayer || [];
+  function gtag(){{dataLayer.push(arguments);}}
+  gtag('js', new Date());
+  gtag('config', 'G-7QX4KD2M9P');
+</script>"""
+
+
+def gtm(src: str) -> str:
+    """Google Tag Manager's container snippet."""
+    return f"""<script>(function(w,d,s,l,i){{w[l]=w[l]||[];w[l].push({{'gtm.start':
+new Date().getTime(),event:'gtm.js'}});var f=d.getElementsByTagName(s)[0],
+j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
+'{src}?id='+i+dl;f.parentNode.insertBefore(j,f);
+}})(window,document,'script','dataLayer','GTM-K7PQ2XD');</script>"""
+
+
+def meta_pixel(src: str) -> str:
+    """The Meta (Facebook) pixel base code."""
+    return f"""<script>
+!function(f,b,e,v,n,t,s)
+{{if(f.fbq)return;n=f.fbq=function(){{n.callMethod?
+n.callMethod.apply(n,arguments):n.queue.push(arguments)}};
+if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';
+n.queue=[];t=b.createElement(e);t.async=!0;
+t.src=v;s=b.getElementsByTagName(e)[0];
+s.parentNode.insertBefore(t,s)}}(window, document,'script',
+'{src}');
+fbq('init', '418820317734519');
+fbq('track', 'PageView');
+</script>"""
+
+
+def hotjar(src: str) -> str:
+    """Hotjar's tracking code."""
+    return f"""<script>
+(function(h,o,t,j,a,r){{
+h.hj=h.hj||function(){{(h.hj.q=h.hj.q||[]).push(arguments)}};
+h._hjSettings={{hjid:2718281,hjsv:6}};
+a=o.getElementsByTagName('head')[0];
+r=o.createElement('script');r.async=1;
+r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+a.appendChild(r);
+}})(window,document,'{src}','.js?sv=');
+</script>"""
+
+
+def clarity(src: str) -> str:
+    """Microsoft Clarity's tracking code."""
+    return f"""<script type="text/javascript">
+(function(c,l,a,r,i,t,y){{
+c[a]=c[a]||function(){{(c[a].q=c[a].q||[]).push(arguments)}};
+t=l.createElement(r);t.async=1;t.src="{src}"+i;
+y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);
+}})(window, document, "clarity", "script", "k3x9q2m7pd");
+</script>"""
+
+
+GA, GTM = "Google Analytics", "Google Tag Manager"
+PIXEL, HOTJAR, CLARITY = "Facebook Pixel", "Hotjar", "Microsoft Clarity"
+
+# (case, head, the vendor the snippet names, its ID, the look-alike URL)
+LOOKALIKES = [
+    ("ga-misspelt-tagmanager", ga_universal("https://www.googletagsmanager.test/analytics.js"),
+     GA, "UA-48213377-1", "https://www.googletagsmanager.test/analytics.js"),
+    ("ga-capital-i", ga_universal("https://www.googIe-analytics.com/analytics.js"),
+     GA, "UA-48213377-1", "https://www.googIe-analytics.com/analytics.js"),
+    ("gtag-vendor-as-subdomain",
+     gtag("https://google-analytics.com.cdn-stats.example/gtag/js"), GA, "G-7QX4KD2M9P",
+     "https://google-analytics.com.cdn-stats.example/gtag/js?id=G-7QX4KD2M9P"),
+    ("gtm", gtm("https://www.googletagsmanager.test/gtm.js"), GTM, "GTM-K7PQ2XD",
+     "https://www.googletagsmanager.test/gtm.js?id="),
+    ("meta-pixel", meta_pixel("https://connect.facebook-cdn.test/en_US/fbevents.js"), PIXEL,
+     "418820317734519", "https://connect.facebook-cdn.test/en_US/fbevents.js"),
+    ("hotjar", hotjar("https://static.hotjar-cdn.test/c/hotjar-"), HOTJAR, "2718281",
+     "https://static.hotjar-cdn.test/c/hotjar-"),
+    ("clarity", clarity("https://www.clarity-ms.test/tag/"), CLARITY, "k3x9q2m7pd",
+     "https://www.clarity-ms.test/tag/"),
+]
+
+
+def _named(report: PageReport) -> set[str]:
+    return {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize(("case", "head", "vendor", "ident", "url"), LOOKALIKES,
+                         ids=[c[0] for c in LOOKALIKES])
+def test_a_snippet_loading_from_a_lookalike_is_flagged_and_not_the_vendors(
+        audit_html: AuditHtml, case: str, head: str, vendor: str, ident: str, url: str
+) -> None:
+    report = audit_html(page(head), URL)
+    found = [f for f in report.findings if f.kind == "lookalike-script"]
+    assert [(f.severity, f.evidence) for f in found] == [(Severity.HIGH, url)]
+    assert vendor in found[0].message
+    # the vendor is not run: no network, no request of its (no loader a snippet template
+    # would build), and its ID is the look-alike's, saying which host
+    assert vendor not in _named(report)
+    assert vendor not in report_networks(report.resources, report.slots, report.ids)
+    assert not [r for r in report.resources if r.network == vendor]
+    ids = [i for i in report.ids if i.value == ident]
+    assert [(i.network, i.origin) for i in ids] == [(vendor, Origin.LOOKALIKE)]
+    assert f"loads from {host_of(url)}," in (ids[0].why or "")
+    listed = json.loads(json.dumps(report.to_dict()))
+    assert {"value": ident, "origin": "lookalike"}.items() <= next(
+        i for i in listed["ids"] if i["value"] == ident).items()
+    assert vendor not in {n["network"] for n in listed["networks"]}
+
+
+def test_the_terminal_report_says_whose_the_id_is(audit_html: AuditHtml) -> None:
+    report = audit_html(page(ga_universal("https://www.googletagsmanager.test/analytics.js")),
+                        URL)
+    out = io.StringIO()
+    reporter = TerminalReporter(out, "test", width=100, color=False)
+    reporter.start([])
+    reporter.handle(report)
+    text = " ".join(out.getvalue().replace("│", " ").split())
+    assert "UA-48213377-1 (look-alike: its snippet loads from www.googletagsmanager.test" in text
+    assert "lookalike-script" in text
+
+
+def test_one_finding_for_a_lookalike_at_the_top_of_head(audit_html: AuditHtml) -> None:
+    """Balada's place (before the charset) and the look-alike are one injection."""
+    report = audit_html(page("", top=ga_universal(
+        "https://www.googletagsmanager.test/analytics.js")), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+
+
+def test_a_lookalike_tag_with_no_config_is_named_by_the_id_in_its_url(
+        audit_html: AuditHtml) -> None:
+    head = ('<script async src="https://google-analytics.com.cdn-stats.example/gtag/js'
+            '?id=G-7QX4KD2M9P"></script>')
+    report = audit_html(page(head), URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("lookalike-script", Severity.HIGH)]
+    assert GA not in _named(report)
+
+
+def test_beside_the_vendors_real_tag_only_the_lookalikes_own_id_is_its(
+        audit_html: AuditHtml) -> None:
+    """The real tag loads too: the vendor runs and its ID is the operator's; the ID only
+    the look-alike's snippet holds is the look-alike's."""
+    head = (gtag("https://www.googletagmanager.com/gtag/js")
+            + ga_universal("https://www.googletagsmanager.test/analytics.js"))
+    report = audit_html(page(head), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert GA in _named(report)
+    assert {i.value: i.origin for i in report.ids if i.network == GA} == {
+        "G-7QX4KD2M9P": Origin.OPERATOR, "UA-48213377-1": Origin.LOOKALIKE}
+
+
+def test_a_lookalike_sharing_the_real_tags_id_leaves_it_the_operators(
+        audit_html: AuditHtml) -> None:
+    """One ID in the real tag and in the look-alike's snippet: the real tag's account."""
+    head = (gtag("https://www.googletagmanager.com/gtag/js")
+            + gtag("https://www.googletagsmanager.test/gtag/js"))
+    report = audit_html(page(head), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert {i.value: i.origin for i in report.ids if i.network == GA} == {
+        "G-7QX4KD2M9P": Origin.OPERATOR}
+
+
+def test_the_longest_loader_path_names_the_vendor(audit_html: AuditHtml) -> None:
+    """gtag.js for an Ads conversion ID is Google Ads', as the catalogue names the real
+    URL, even on a page that runs Analytics too."""
+    head = (gtag("https://www.googletagmanager.com/gtag/js")
+            + '<script async src="https://www.googletagsmanager.test/gtag/js?id=AW-918273645">'
+            "</script><script>gtag('config', 'AW-918273645');</script>")
+    report = audit_html(page(head), URL)
+    [found] = [f for f in report.findings if f.kind == "lookalike-script"]
+    assert found.message.startswith("Google Ads snippet")
+    assert {i.value: i.origin for i in report.ids if i.network == "Google Ads"} == {
+        "AW-918273645": Origin.LOOKALIKE}
+    assert "Google Ads" not in _named(report) and GA in _named(report)
+
+
+SITE_URL = "https://www.tidewaterpress.example"
+# (case, head, the vendor its snippet names): the vendor's own loader, the site's own host
+# or sister domain, a plain host no brand is borrowed by, a tag-hosting service
+GENUINE = [
+    ("ga-vendor", ga_universal("https://www.google-analytics.com/analytics.js"), GA),
+    ("gtag-vendor", gtag("https://www.googletagmanager.com/gtag/js"), GA),
+    ("gtm-vendor", gtm("https://www.googletagmanager.com/gtm.js"), GTM),
+    ("pixel-vendor", meta_pixel("https://connect.facebook.net/en_US/fbevents.js"), PIXEL),
+    ("hotjar-vendor", hotjar("https://static.hotjar.com/c/hotjar-"), HOTJAR),
+    ("clarity-vendor", clarity("https://www.clarity.ms/tag/"), CLARITY),
+    ("server-side-gtm", gtm("https://sgtm.tidewaterpress.example/gtm.js"), GTM),
+    ("server-side-gtm-on-stape", gtm("https://ab1cd2ef.eu.stape.io/gtm.js"), GTM),
+    ("gtag-proxy-next", gtag("/_next/gtag/js"), GA),
+    ("gtag-proxy-sister-domain", gtag("https://metrics.tidewaterpress-cdn.example/gtag/js"),
+     GA),
+    ("zaraz", gtag("/cdn-cgi/zaraz/gtag/js")
+     + '<script src="/cdn-cgi/zaraz/i.js" referrerpolicy="origin"></script>', GA),
+    ("self-hosted-copy", ga_universal(f"{SITE_URL}/assets/js/analytics.js"), GA),
+    ("self-hosted-on-site-cdn", ga_universal("https://static.tidewaterpress.example/analytics.js"),
+     GA),
+    ("first-party-proxy-own-name", ga_universal("https://metrics.harbourdata.example/analytics.js"),
+     GA),
+]
+
+
+@pytest.mark.parametrize(("case", "head", "vendor"), GENUINE, ids=[c[0] for c in GENUINE])
+def test_the_vendor_own_host_or_proxy_is_no_lookalike(
+        audit_html: AuditHtml, case: str, head: str, vendor: str) -> None:
+    report = audit_html(page(head), URL)
+    assert not [f for f in report.findings if f.severity is not Severity.LOW], report.findings
+    assert vendor in _named(report)
+    assert {i.origin for i in report.ids if i.network == vendor} == {Origin.OPERATOR}
+
+
+def test_with_the_system_lists(audit_listed: AuditListed) -> None:
+    """A look-alike the filter lists block (EasyPrivacy's `/gtag/js`) is flagged all the
+    same, and the real tag beside it is not."""
+    fake = audit_listed(page(gtag("https://google-analytics.com.cdn-stats.example/gtag/js")),
+                        URL)
+    real = audit_listed(page(gtag("https://www.googletagmanager.com/gtag/js")), URL)
+    assert [f.kind for f in fake.findings if f.severity is Severity.HIGH] == ["lookalike-script"]
+    assert not [f for f in real.findings if f.severity is not Severity.LOW]
+    assert GA in _named(real) and GA not in _named(fake)
+
+
+def test_the_gate_judges_the_lookalike_not_the_vendor(audit_html: AuditHtml) -> None:
+    """A policy denying Google Analytics fails the real tag and not the look-alike, which
+    runs none of Google's code; a policy failing on the kind (or on high) fails the
+    look-alike."""
+    fake = audit_html(page(ga_universal("https://www.googletagsmanager.test/analytics.js")),
+                      URL)
+    real = audit_html(page(ga_universal("https://www.google-analytics.com/analytics.js")),
+                      URL)
+    deny = PageRules(deny_networks=(GA,))
+    assert evaluate_page(fake, "fake.html", deny) == []
+    assert [v.clause for v in evaluate_page(real, "real.html", deny)] == ["deny_networks"]
+    for rules in (PageRules(fail_on_findings=("lookalike-script",)),
+                  PageRules(fail_on_severity=Severity.HIGH)):
+        assert [v.rule_id for v in evaluate_page(fake, "fake.html", rules)] == [
+            "lookalike-script"]
+        assert evaluate_page(real, "real.html", rules) == []
+
+
+def test_a_real_snippet_beside_a_lookalike_keeps_its_loader(audit_html: AuditHtml) -> None:
+    """The real Hotjar snippet's loader (built from its partial literal) stays a request
+    of the page beside a look-alike Hotjar snippet with another site ID."""
+    fake = hotjar("https://static.hotjar-cdn.test/c/hotjar-").replace("2718281", "3141592")
+    report = audit_html(page(hotjar("https://static.hotjar.com/c/hotjar-") + fake), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert HOTJAR in _named(report)
+    assert [r.url for r in report.resources if r.network == HOTJAR] == [
+        "https://static.hotjar.com/c/hotjar-2718281.js"]
+    assert {i.value: i.origin for i in report.ids if i.network == HOTJAR} == {
+        "2718281": Origin.OPERATOR, "3141592": Origin.LOOKALIKE}
