@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
 from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Resource, Severity, Slot
 from auditor.urls import host_of
@@ -36,12 +38,14 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
 
     Loaders are the catalogue's `loaders` (or, for networks it does not know, any
     advertising script); `unit_loaders`, which a vendor's own tag repeats per unit, do
-    not count. In a post body the copies are injected units (`medium`); in a full page
-    they are the publisher's own copy-paste (`low`). An AMP page registers each custom
+    not count. In a post body the copies are injected units (`medium`), unless each sits
+    in a block of the site's ad plugin (`plugin_blocks`); in a full page they are the
+    publisher's own copy-paste (`low`). An AMP page registers each custom
     element with its own `<script custom-element>`, and `amp-embed` is registered from
     `amp-ad-0.1.js` as AMP's docs say: one file under two element names is no copy.
     """
     copies: dict[str, list[str]] = defaultdict(list)  # url -> the scripts' paths
+    network_of: dict[str, str | None] = {}
     first: dict[str, tuple[int, str]] = {}
     for res in ctx.resources:
         if res.via != "script[src]" or res.category is not Category.ADVERTISING:
@@ -51,8 +55,9 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
                                     or (network.loaders and not network.is_loader(res.url))):
             continue
         copies[res.url].append(res.xpath)
+        network_of[res.url] = res.network
         first.setdefault(res.url, (res.line, res.xpath))
-    severity = Severity.MEDIUM if ctx.document.in_post_body else Severity.LOW
+    blocks = plugin_blocks(ctx)
     registers: dict[str, str] | None = None  # script path -> the AMP element it registers
     for url, paths in copies.items():
         redundant = len(paths) - 1
@@ -64,9 +69,11 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
             redundant = sum(n - 1 for n in per_element.values())  # beyond one per element
         if redundant:
             line, xpath = first[url]
+            # an ad plugin's blocks each carry their unit's loader, as the vendor's code does
+            own = blocks is not None and all(blocks.placed(path, network_of[url]) for path in paths)
             yield finding(
                 DUPLICATE_LOADER,
-                severity,
+                Severity.MEDIUM if ctx.document.in_post_body and not own else Severity.LOW,
                 f"ad loader {url} is included {len(paths)} times ({redundant} redundant "
                 f"{'copy' if redundant == 1 else 'copies'}): units pasted whole, one per slot",
                 evidence=url,
@@ -78,8 +85,10 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
 def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     """Ad units someone other than the site's template put into the page.
 
-    A WordPress post body (`content.rendered`) never legitimately holds ad code: the
-    theme places ads. In a full page, publishers place their own ads between
+    A WordPress post body (`content.rendered`) holds no ad code of the theme's: the theme
+    places ads around it. A site's own ad plugin hooking `the_content` does write units
+    into it, each in its block (`_placed_by_plugin`): those are a check, the rest injected.
+    In a full page, publishers place their own ads between
     paragraphs, so a unit in the article body is injected only with evidence: the
     article is another site's (the page republishes it, by its provenance), its
     network's loader sits inside the body too and the network appears nowhere outside
@@ -97,7 +106,10 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
     after = after_html(ctx)
     shown: dict[str, str] = {}  # a group's wording, where it is not its key
     if ctx.document.in_post_body:
-        groups = {"the post body (WordPress content.rendered)": slots}
+        placed, plugins, raw = _placed_by_plugin(ctx, slots)
+        groups = {_IN_POST: raw, _IN_PLUGIN_BLOCK: placed}
+        shown[_IN_PLUGIN_BLOCK] = (f"the post body, in an in-content block of {', '.join(plugins)}"
+                                   ": check that the site's own plugin placed it")
     else:
         inside = inside_bodies(ctx.bodies, ctx.xpath)
 
@@ -122,14 +134,144 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             first = min(group, key=lambda s: s.line)  # the finding points at its first slot
             yield finding(
                 AD_IN_BODY,
-                Severity.HIGH,
-                f"{counted(len(group), f'{network} ad slot')} injected inside "
+                Severity.MEDIUM if where == _IN_PLUGIN_BLOCK else Severity.HIGH,
+                f"{counted(len(group), f'{network} ad slot')} "
+                f"{'' if where == _IN_PLUGIN_BLOCK else 'injected '}inside "
                 f"{shown.get(where, where)}",
                 evidence=network,
                 line=first.line,
                 xpath=first.xpath,
                 key=(network, where),
             )
+
+
+# the post-body groups' keys: the first is what every post-body slot's was before units in
+# an ad plugin's block were told apart, so the seeds' finding ids stay
+_IN_POST = "the post body (WordPress content.rendered)"
+_IN_PLUGIN_BLOCK = "the post body, in an ad plugin's in-content block"
+
+# The blocks WordPress ad plugins and themes wrap around the units they add to a post's
+# content (their `the_content` filters), as each one's source writes them; (name, test on
+# an element's class tokens and id):
+# - Ad Inserter: `<div class="code-block code-block-N" style=…>`, its default block class
+#   `DEFAULT_BLOCK_CLASS_NAME = 'code-block'` (ad-inserter/constants.php) plus the block's
+#   number;
+# - WP QUADS / Quick AdSense Reloaded: `<!-- WP QUADS Content Ad Plugin v. … -->` then
+#   `<div class="quads-location quads-adN" id="quads-adN" style=…>`
+#   (includes/template-functions.php);
+# - Newspaper (tagDiv): `<div class="td-a-rec td-a-rec-id-content_inline …">`, also
+#   `content_top`, `content_bottom`, `content_inlineleft`/`right` (the classes scrapers
+#   of its sites remove from the post);
+# - Jannah (TieLabs): `insert_article_inline_ad()` wraps its code in `<div class="stream-item
+#   stream-item-in-post stream-item-inline-post align…">`;
+# - Ezoic: the placeholders its WordPress integration writes into content,
+#   `<div|span id="ezoic-pub-ad-placeholder-NNN" class="ezoic-adpicker-ad">`, which Ezoic's
+#   docs ("Wrapping Ads") also put around a site's existing units, and its served
+#   `<span class="ezoic-ad …">`;
+# Advanced Ads and Insert Post Ads write no fixed class: `_ADVADS_PREFIX` and
+# `_INSERT_POST_ADS` below.
+_AD_PLUGIN_BLOCKS: tuple[tuple[str, Callable[[frozenset[str], str], bool]], ...] = (
+    ("Ad Inserter", lambda cls, _id: "code-block" in cls
+     and any(re.fullmatch(r"code-block-\d+", c) for c in cls)),
+    ("WP QUADS", lambda cls, el_id: "quads-location" in cls
+     or re.fullmatch(r"quads-(?:vi-)?ad\d+", el_id) is not None),
+    ("the Newspaper theme", lambda cls, _id: "td-a-rec" in cls
+     and any(c.startswith("td-a-rec-id-content_") for c in cls)),
+    ("the Jannah theme", lambda cls, _id: {"stream-item", "stream-item-in-post"} <= cls),
+    ("Ezoic", lambda cls, el_id: el_id.startswith("ezoic-pub-ad-placeholder-")
+     or bool({"ezoic-adpicker-ad", "ezoic-ad"} & cls)),
+)
+# Advanced Ads' wrapper id is its frontend prefix and a random number (`$prefix . mt_rand()`,
+# Pro's `generate_wrapper_id()`); unless the site sets its own, the prefix is the first
+# five-character run of the site's host and a hyphen, else `advads-` (`get_frontend_prefix()`:
+# `preg_match('/[A-Za-z][A-Za-z0-9_]{4}/', host)`): only the site's own host makes one
+_ADVADS_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_]{4}")
+# Insert Post Ads (WPBeginner) 1.1: after a paragraph, `<div class="` + eight random letters
+# + `" style="clear:both;float:left;width:100%;margin:0 0 20px 0;">` (insertAdAfterParagraph)
+_INSERT_POST_ADS = "clear:both;float:left;width:100%;margin:0020px0;"  # spaces taken out
+_RANDOM_CLASS = re.compile(r"[0-9A-Za-z]{8}")
+
+
+def _plugin_block(el: etree._Element, advads: tuple[str, ...]) -> str | None:
+    """The ad plugin whose in-content block `el` is, by the markup its source writes."""
+    cls = frozenset((el.get("class") or "").split())
+    el_id = el.get("id") or ""
+    for name, test in _AD_PLUGIN_BLOCKS:
+        if test(cls, el_id):
+            return name
+    if el_id.startswith(advads) and el_id.split("-")[-1].isdigit() and el.tag == "div":
+        return "Advanced Ads"
+    style = "".join((el.get("style") or "").split())
+    if len(cls) == 1 and _RANDOM_CLASS.fullmatch(next(iter(cls))) and style == _INSERT_POST_ADS:
+        return "Insert Post Ads"
+    return None
+
+
+class PluginBlocks(NamedTuple):
+    """A post body's ad-plugin blocks: which plugin's block an element (by xpath) is in, and
+    the networks pasted outside every block (a kit's, beside any block of theirs)."""
+
+    block_of: Callable[[str], str | None]
+    raw_networks: frozenset[str | None]
+
+    def placed(self, xpath: str, network: str | None) -> str | None:
+        """The plugin whose block placed a unit or loader of `network` at `xpath`."""
+        return None if network in self.raw_networks else self.block_of(xpath)
+
+
+def plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
+    """A post body's ad-plugin blocks (a view of the page), or None where it has none or a
+    kit's mark is on the whole post: an article copied from another site (provenance), or a
+    pop tag (no plugin's block makes a unit of one)."""
+    if ctx.page is None or not ctx.document.in_post_body:
+        return None
+    return ctx.page.view("ad plugin blocks", lambda: _plugin_blocks(ctx))
+
+
+def _plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
+    if ctx.root is None or ctx.republishes:
+        return None
+    advads: tuple[str, ...] = ("advads-",)
+    host = host_of(ctx.url) if ctx.url else ""
+    if (own := _ADVADS_PREFIX.search(host)) is not None:
+        advads += (own.group(0) + "-",)
+    blocks = {ctx.xpath(el) + "/": name for el in ctx.root.iter(etree.Element)
+              if (name := _plugin_block(el, advads)) is not None}
+    if not blocks or any(pop_tag(ctx, network) is not None for network in ctx.networks):
+        return None
+
+    def block_of(path: str) -> str | None:
+        return next((name for prefix, name in blocks.items()
+                     if (path + "/").startswith(prefix)), None)
+
+    raw = {s.network for s in ctx.slots if s.kind == "ad" and block_of(s.xpath) is None}
+    raw |= {r.network for r in ctx.resources if r.via == "script[src]"
+            and r.category is Category.ADVERTISING and block_of(r.xpath) is None}
+    return PluginBlocks(block_of, frozenset(raw))
+
+
+def _placed_by_plugin(ctx: PageContext,
+                      slots: list[Slot]) -> tuple[list[Slot], list[str], list[Slot]]:
+    """(units an ad plugin's in-content block holds, the plugins, the other units) of a
+    post body. A site's ad plugin hooks `the_content`, so its units are in the REST API's
+    `content.rendered` too: nothing shows whose account they earn for, so they are a check
+    (medium), not an injection. A kit's marks keep every unit with the others: those on the
+    whole post (`plugin_blocks`), or the block's network pasted raw beside it (a loader or
+    unit outside every block: the plugin writes each of its units in a block)."""
+    blocks = plugin_blocks(ctx)
+    if blocks is None:
+        return [], [], slots
+    placed: list[Slot] = []
+    plugins: set[str] = set()
+    rest: list[Slot] = []
+    for slot in slots:
+        name = blocks.placed(slot.xpath, slot.network)
+        if name is None:
+            rest.append(slot)
+        else:
+            placed.append(slot)
+            plugins.add(name)
+    return placed, sorted(plugins), rest
 
 
 # the article-body group's key: its finding ids stay what they were before it named the
@@ -244,7 +386,7 @@ DUPLICATE_LOADER = FindingKind(
 )
 
 AD_IN_BODY = FindingKind(
-    "ad-in-body", (Severity.HIGH,), Severity.HIGH,
+    "ad-in-body", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "Ad units injected where the site's template puts none",
     "Ad slots inside a WordPress post body, or inside an article the page copies from "
     "another site (by its provenance: a source link, a feed footer, a canonical elsewhere) "
@@ -253,7 +395,13 @@ AD_IN_BODY = FindingKind(
     "`<html>` start tag. A unit pasted with its loader into the site's own article is how "
     "networks tell publishers to place one, and no finding. Scraper "
     "kits and compromised servers add ads this way. Remove them and find how they got into "
-    "the content or the server's output.",
+    "the content or the server's output. A unit inside the in-content block of a WordPress "
+    "ad plugin or theme that hooks the post content (Ad Inserter's `code-block-N`, WP QUADS' "
+    "`quads-location`, Advanced Ads' site-prefixed wrapper, Insert Post Ads, Ezoic's "
+    "placeholders, the Newspaper and Jannah themes' in-post blocks) in the site's own post is "
+    "medium: check that the site's plugin placed it (the post does not show whose account "
+    "the unit earns for). It stays high in a copied article, in a post holding a pop tag, or "
+    "where the same network is also pasted outside any such block.",
 )
 
 AD_TEMPLATE_COMMENT = FindingKind(

@@ -42,7 +42,7 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
     the format, or popunder code of no known network."""
     found = False
     for network in ctx.networks:
-        tag = _pop_tag(ctx, network)
+        tag = pop_tag(ctx, network)
         if tag is None:
             continue
         found = True
@@ -80,7 +80,7 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                 return
 
 
-def _pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
+def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
     """(evidence, line, xpath, the text its IDs are read in) of the network's pop tag on the
     page: a request of it (with its element's attributes, where the tag keeps its zone), or
     inline code it signs; None where it sells no pops or none of its tags here is one."""
