@@ -119,6 +119,34 @@ NAMED = [
      article(end='<p>Photo <a href="https://www.flickr.com/p/1">via Flickr</a> · '
                  '<a href="https://www.herald.test/n/7">Source link</a></p>'),
      {"herald.test": ["source-link"]}),
+    # Yoast SEO's feed footer as each locale's WordPress feed writes it (an aggregator
+    # copies it into the post with the rest of the item)
+    *((f"a feed footer in {lang}",
+       article(end=f'<p>{lead} <a rel="nofollow" href="https://www.{site}/a/ponte/">Ponte</a> '
+                   f'{verb} <a rel="nofollow" href="https://www.{site}">Site</a>.</p>'),
+       {site: ["appeared-first"]})
+      for lang, lead, verb, site in (
+          ("German", "Der Beitrag", "erschien zuerst auf", "stadtanzeiger.de"),
+          ("French", "L’article", "est apparu en premier sur", "courrierdulac.fr"),
+          ("Spanish", "La entrada", "se publicó primero en", "diariodelvalle.es"),
+          ("Italian", "L'articolo", "sembra essere il primo su", "gazzettaporto.it"),
+          ("Portuguese", "O post", "apareceu primeiro em", "jornaldoporto.com.br"),
+          ("Dutch", "Het bericht", "verscheen eerst op", "havenkrant.nl"))),
+    # "originally published on" as scrapers and cross-posters write it in other languages
+    *((f"originally published, in {lang}",
+       article(end=f'<p><em>{lead} <a href="https://www.herald.test/n/7">Herald</a>.</em></p>'),
+       {"herald.test": ["source-link"]})
+      for lang, lead in (("Portuguese", "Artigo publicado originalmente em"),
+                         ("Italian", "Articolo pubblicato originariamente su"),
+                         ("Dutch", "Dit artikel verscheen oorspronkelijk op"),
+                         ("Russian", "Статья впервые опубликована на"),
+                         ("French", "Article initialement publié sur"))),
+    # a bare "Source:" label in other languages, confirmed by the article's images
+    *((f"a {label} label with the article's images from the same site",
+       article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+               end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'),
+       {"herald.test": ["source-label", "hotlinked-images"]})
+      for label in ("Источник:", "Źródło:", "来源：", "Kaynak:", "Bron:")),
     ("a source named twice: both kinds of evidence, one provenance",
      article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
              end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),
@@ -138,6 +166,12 @@ NOT_NAMED = [
     ("a cited study in the middle of the article",
      article(middle='<p>According to <a href="https://journal.test/s/1">the original '
                     "source</a> the deck was at risk.</p>")),
+    *((f"a bare {label} label alone", article(
+        end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'))
+      for label in ("Источник:", "来源：")),
+    ("a localised feed footer in the middle of the article",
+     article(middle='<p>Der Beitrag <a href="https://www.herald.test/n/7">Brücke</a> erschien '
+                    'zuerst auf <a href="https://www.herald.test">Herald</a>.</p>')),
     ("a Source link between two runs of prose",
      article(middle='<p><a href="https://www.herald.test/n/7">Source link</a></p>')),
     ("a photo credit in a caption",

@@ -46,8 +46,9 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "\"Original source\", \"originally appeared on\"), "
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
-                 "an RSS footer \"The post … appeared first on …\" naming another site, "
-                 "as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
+                 "an RSS footer \"The post … appeared first on …\" (or Yoast's German, "
+                 "French, Spanish, Italian, Portuguese or Dutch wording) naming another "
+                 "site, as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
     EvidenceKind("attribution", Weight.NAMES,
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
@@ -58,7 +59,8 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "schema.org isBasedOn / isBasedOnUrl (JSON-LD or microdata) naming a "
                  "page on another site"),
     EvidenceKind("source-label", Weight.LABEL,
-                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label, "
+                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"Источник:\" / "
+                 "\"via\" label (in a dozen languages), "
                  "or reading \"Primary source\" / \"Read more at …\", at the start or end "
                  "of the article body; also how news pages credit wires, studies and "
                  "roundups, so it needs a corroborating sign from the same site"),

@@ -36,8 +36,9 @@ _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcapt
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 # Cheap test before the patterns: the words every cue below holds
-_STEMS = re.compile(r"source|origin|appeared|publi|read|via|quelle|fuente|fonte|syndicat"
-                    r"|erschien|continue")
+_STEMS = re.compile(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
+                    r"|erschien|continue|apparu|primer|primeiro|primo|verscheen|опублик|źródło|источник"
+                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
 # ("View source" is a code link, "Primary source" a study's, "Read more at The New York
 # Times" a roundup's: those two are labels, below)
@@ -56,12 +57,27 @@ _LEAD_NAMES = re.compile(
     r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
     r"|continue reading (?:at|on)|original source|source link"
     r"|(?:zuerst|erstmals|ursprünglich) erschienen (?:bei|auf|in|im)"
-    r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
+    r"|ursprünglich veröffentlicht (?:bei|auf|in|im)"
+    r"|publicado originalmente (?:en|em|no|na|por)|originalmente publicado (?:en|em|no|na|por)"
+    r"|publicado por primera vez en|publié (?:initialement|à l'origine) (?:sur|par|dans)"
+    r"|initialement publié (?:sur|par|dans)"
+    r"|pubblicato (?:originariamente|originalmente|per la prima volta) (?:su|da|in)"
+    r"|(?:oorspronkelijk|eerder) (?:gepubliceerd|verschenen) (?:op|bij|in)"
+    r"|verscheen (?:oorspronkelijk|eerder|eerst) (?:op|bij|in)"
+    r"|(?:впервые|первоначально|изначально) опубликован\w* (?:на|в))"
     r"(?: the)?\s*[:：]?\s*$")
-_FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
+# Yoast SEO's feed footer, as WordPress writes it in each locale's feed (and aggregators
+# copy it into their posts): "Der Beitrag <post> erschien zuerst auf <site>."
+_FEED_FOOTER = re.compile(
+    r"^(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
+    r"|l['’]article .+ est apparu en premier sur|la entrada .+ se publicó primero en"
+    r"|l['’]articolo .+ sembra essere il primo su|o post .+ apareceu primeiro em"
+    r"|het bericht .+ verscheen eerst op) .+$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
-_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$"
+_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via|źródło|источник"
+                         r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή"
+                         r"|zdroj)\s*[:：]?\s*$"
                          r"|(?:primary source|read more at)(?: the)?\s*[:：]?\s*$")
 _CORE = re.compile(r"^[\W_]+|[\W_]+$")
 
