@@ -621,3 +621,48 @@ def test_an_element_s_text_is_its_joined_text_nodes(parts: list[str]) -> None:
         if isinstance(el.tag, str):
             assert credits.text_of(el) == "".join(
                 t for t in el.itertext() if isinstance(t, str))
+
+
+# -- proxies and caches: the page's own URL names the original ------------------------
+
+ORIGINAL = "https://www.harbourgazette.co.uk/news/2026/05/03/bridge-reopens/"
+GAZETTE_TAGS = ("<script async src='https://www.googletagmanager.com/gtag/js?id=G-HGZ4410PLQ'>"
+                "</script><script>gtag('config','G-HGZ4410PLQ');</script>")
+
+
+@pytest.mark.parametrize(("service", "url"), [
+    ("Google Translate", "https://www-harbourgazette-co-uk.translate.goog/news/2026/05/03/"
+                        "bridge-reopens/?_x_tr_sl=en&_x_tr_tl=de&_x_tr_hl=de&_x_tr_pto=wapp"),
+    ("Google cache", "https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:"
+                    + ORIGINAL + "&cd=1&hl=en&ct=clnk&gl=uk"),
+])
+def test_a_proxy_s_copy_is_the_original_s_page_whole(service: str, url: str,
+                                                     project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """A translate or cache proxy copies the original page whole, head and all: the page's
+    URL names the source, with no canonical needed, and every ID on it (the original's
+    analytics in its <head>, its AdSense unit) is the original's."""
+    adsense = ('<ins class="adsbygoogle" data-ad-client="ca-pub-4417023398165520" '
+               'data-ad-slot="7731904462"></ins>')
+    report = audited(article(head=GAZETTE_TAGS, middle=adsense), project_engine, catalogue,
+                     url=url)
+    assert sources(report) == {"harbourgazette.co.uk": ["proxy-copy"]}
+    (found,) = report.provenance
+    assert found.url == ORIGINAL and found.evidence[0].text == f"{service} copy of {ORIGINAL}"
+    assert report.ids and {(i.origin, i.copied_from) for i in report.ids} == {
+        (Origin.COPIED, "harbourgazette.co.uk")}
+
+
+def test_the_amp_cache_serves_the_publisher_s_own_page(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """The AMP cache's page is the publisher's AMP page: its canonical on the publisher's
+    site is its own (it was named a copy of it), and its IDs are the publisher's."""
+    page = article(head=f'<link rel="canonical" href="{ORIGINAL}">' + GAZETTE_TAGS)
+    cache = ("https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgazette.co.uk"
+             "/news/2026/05/03/bridge-reopens/amp/")
+    report = audited(page, project_engine, catalogue, url=cache)
+    assert report.provenance == ()
+    assert {i.origin for i in report.ids} == {Origin.OPERATOR}
+    # the same page anywhere else names the gazette as its original
+    elsewhere = audited(page, project_engine, catalogue, url="https://copycat.example/a/1")
+    assert sources(elsewhere) == {"harbourgazette.co.uk": ["canonical"]}

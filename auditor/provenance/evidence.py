@@ -52,6 +52,10 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
     EvidenceKind("attribution", Weight.NAMES,
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
+    EvidenceKind("proxy-copy", Weight.NAMES,
+                 "the page's own URL is a proxy's or cache's copy of a page on another "
+                 "site (Google Translate's *.translate.goog, Google's cache): the "
+                 "whole page is the original's, so every ID on it came from there"),
     EvidenceKind("canonical", Weight.NAMES,
                  "<link rel=canonical> pointing at an article on another public site "
                  "(no IP, localhost, staging or platform host; not the page's own path)"),

@@ -25,7 +25,15 @@ from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
-from auditor.urls import host_of, public_site, registrable_domain, resolve, split_url
+from auditor.urls import (
+    host_of,
+    proxied,
+    public_site,
+    registrable_domain,
+    resolve,
+    site_of,
+    split_url,
+)
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
 FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
@@ -104,7 +112,13 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     body = page.root.find("body")
     whole = body if body is not None else page.root
     containers = (whole,) if in_post_body else tuple(bodies)
+    proxy = proxied(url)
+    if proxy is not None and proxy.own:  # the AMP cache serves the publisher's own page
+        first_party = site_of(host_of(proxy.url)) or first_party
     clues = list(_attributions(page, first_party, containers, whole))
+    if proxy is not None and not proxy.own:  # the proxy's copy is the original page whole
+        clues.append(Clue(Evidence("proxy-copy", f"{proxy.service} copy of {proxy.url}"),
+                          host_of(proxy.url), clean_url(proxy.url), page.root))
     clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
     clues += _based_on(page, url)
