@@ -666,3 +666,20 @@ def test_the_amp_cache_serves_the_publisher_s_own_page(project_engine: Engine,
     # the same page anywhere else names the gazette as its original
     elsewhere = audited(page, project_engine, catalogue, url="https://copycat.example/a/1")
     assert sources(elsewhere) == {"harbourgazette.co.uk": ["canonical"]}
+
+
+def test_a_credited_syndication_names_the_original_article_once(project_engine: Engine,
+                                                                catalogue: Catalogue) -> None:
+    """The Conversation's republishing snippet links the publication's home and the
+    original article in one line, then its counter pixel: one clue naming the article,
+    and a 1×1 counter is no image of the article."""
+    original = "https://theconversation.com/why-coastal-bridges-corrode-faster-231457"
+    page = article(end=(
+        '<p>This article is republished from <a href="https://theconversation.com">The '
+        "Conversation</a> under a Creative Commons license. Read the "
+        f'<a href="{original}">original article</a>.</p>'
+        '<img src="https://counter.theconversation.com/content/231457/count.gif?distributor='
+        'republish-lightbox-basic" alt="The Conversation" width="1" height="1">'))
+    (found,) = audited(page, project_engine, catalogue).provenance
+    assert found.url == original
+    assert [e.kind for e in found.evidence] == ["source-link"]

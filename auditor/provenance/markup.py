@@ -21,6 +21,7 @@ from lxml import etree
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
+from auditor.heuristics.hidden import tiny_element
 from auditor.heuristics.text_blocks import SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
@@ -169,12 +170,29 @@ def _attributions(page: ParsedPage, first_party: str | None,
             target = next((a for a in _line_anchors(line)
                            if off_site(host_of(resolve(a.get("href") or "", None) or ""),
                                        first_party)), anchor)
+        else:  # "republished from <a>The Conversation</a>. Read the <a>original article</a>."
+            target = _article_link(line, anchor, done, "https://" + host)
         href = resolve(target.get("href") or "", "https://" + host) or ""
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
         yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
                    host_of(href), clean_url(href), region)
+
+
+def _article_link(line: Line, anchor: etree._Element, done: set[etree._Element], base: str
+                  ) -> etree._Element:
+    """The link of the line that names the original article: one attribution line is one
+    clue, so its other links to the anchor's site are `done`, and of them the first to an
+    article (not the site's home page, which a credit names the publication by) is the
+    original's address."""
+    def target(a: etree._Element) -> str:
+        return resolve(a.get("href") or "", base) or ""
+
+    domain = registrable_domain(host_of(target(anchor)))
+    same = [a for a in _line_anchors(line) if registrable_domain(host_of(target(a))) == domain]
+    done.update(same)
+    return next((a for a in same if _is_article(target(a))), anchor)
 
 
 # An http(s) or scheme-relative link's scheme and netloc (a scheme is case-blind: HTTPS://)
@@ -472,9 +490,14 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
     images: dict[str, list[Resource]] = {}
+    beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
         if (res.via.startswith("img[") and res.domain in domains
                 and (not prefixes or res.xpath.startswith(prefixes))):
+            if beacons is None:
+                beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
+            if res.xpath in beacons:
+                continue
             images.setdefault(res.domain, []).append(res)
     for found in images.values():
         first = found[0]
