@@ -147,6 +147,11 @@ NAMED = [
                end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'),
        {"herald.test": ["source-label", "hotlinked-images"]})
       for label in ("Источник:", "Źródło:", "来源：", "Kaynak:", "Bron:")),
+    ("an AMP copy: its amp-img from the source's uploads, with the Source link",
+     article(start='<amp-img src="https://www.herald.test/wp-content/uploads/2026/05/b.jpg" '
+                   'width="1024" height="683" layout="responsive"></amp-img>',
+             end='<br><a href="https://www.herald.test/n/7">Source link</a>'),
+     {"herald.test": ["source-link", "hotlinked-images"]}),
     ("a source named twice: both kinds of evidence, one provenance",
      article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
              end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),

@@ -71,7 +71,8 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
     EvidenceKind("og-url", Weight.CORROBORATES,
                  "og:url pointing at another site (sites get it wrong: never alone)"),
     EvidenceKind("hotlinked-images", Weight.CORROBORATES,
-                 "images in the article served from the source's own site"),
+                 "images in the article (`img`, an AMP page's `amp-img`; no 1×1 "
+                 "beacon) served from the source's own site"),
     EvidenceKind("citation", Weight.SUPPORTS,
                  "schema.org citation naming the source (legitimate pages cite too)"),
     EvidenceKind("credit", Weight.SUPPORTS,

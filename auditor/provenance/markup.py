@@ -483,6 +483,9 @@ def _encodable(text: str) -> bool:
     return True
 
 
+_IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP page
+
+
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
                containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
     """Per source domain already named, the article's images served from it: one clue
@@ -492,7 +495,7 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
     images: dict[str, list[Resource]] = {}
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
-        if (res.via.startswith("img[") and res.domain in domains
+        if (res.via.startswith(_IMAGES) and res.domain in domains
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
