@@ -688,3 +688,25 @@ def test_a_credited_syndication_names_the_original_article_once(project_engine: 
     (found,) = audited(page, project_engine, catalogue).provenance
     assert found.url == original
     assert [e.kind for e in found.evidence] == ["source-link"]
+
+
+@pytest.mark.parametrize(("canonical", "expected"), [
+    ("https://coastlinetribune.com/2026/05/ferry-timetable/",
+     {"coastlinetribune.com": ["canonical", "og-url"]}),
+    ("https://www.s9.test/storm/", {}),  # the post's own address
+])
+def test_a_rest_post_s_seo_head_declares_its_original(canonical: str,
+                                                      expected: dict[str, list[str]],
+                                                      project_engine: Engine,
+                                                      catalogue: Catalogue,
+                                                      tmp_path: Path) -> None:
+    """A REST post's body has no <head>: Yoast's `yoast_head_json` holds the canonical and
+    og:url a scraper plugin points at the original, read as the page's own would be."""
+    post = json.loads(_wp_post(PROSE))
+    post["yoast_head_json"] = {"title": "Storm", "canonical": canonical, "og_url": canonical}
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(post), encoding="utf-8")
+    report = audit(path, engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == expected
+    if expected:
+        assert report.provenance[0].evidence[0].text == f"yoast_head_json.canonical: {canonical}"

@@ -11,6 +11,7 @@ host lookup.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -106,10 +107,12 @@ class Line(NamedTuple):
 
 def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
                    bodies: Sequence[etree._Element], resources: Sequence[Resource],
-                   in_post_body: bool = False) -> Sources:
+                   in_post_body: bool = False, declared: Sequence[tuple[str, str, str]] = ()
+                   ) -> Sources:
     """The page's provenance, and per source the elements holding the copied article.
     `bodies` are the article bodies (auditor.metrics.article_bodies); a post body
-    (WordPress `content.rendered`) is one article whole."""
+    (WordPress `content.rendered`) is one article whole; `declared` the canonical and
+    og:url its SEO plugin declares outside the body (`Document.declared`)."""
     body = page.root.find("body")
     whole = body if body is not None else page.root
     containers = (whole,) if in_post_body else tuple(bodies)
@@ -122,6 +125,9 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
                           host_of(proxy.url), clean_url(proxy.url), page.root))
     clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
+    for kind, value, where in declared:  # not in the markup: no line, no xpath
+        clues += (c._replace(evidence=dataclasses.replace(c.evidence, text=f"{where}: {value}"))
+                  for c in _pointer(kind, value, url, 0, ""))
     clues += _based_on(page, url)
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
@@ -370,14 +376,14 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
     """A canonical link or og:url naming an article elsewhere (never a site's home)."""
     for el in page.tagged("link"):
         if "canonical" in (el.get("rel") or "").lower().split():
-            yield from _pointer(page, el, "canonical", el.get("href"), url)
+            yield from _pointer("canonical", el.get("href"), url, line_of(el), page.xpath(el))
     for el in page.tagged("meta"):
         if (el.get("property") or el.get("name") or "").lower() == "og:url":
-            yield from _pointer(page, el, "og-url", el.get("content"), url)
+            yield from _pointer("og-url", el.get("content"), url, line_of(el), page.xpath(el))
 
 
-def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
-             base: str | None) -> Iterator[Clue]:
+def _pointer(kind: str, value: str | None, base: str | None, line: int, xpath: str
+             ) -> Iterator[Clue]:
     target = resolve(value, base) if value else None
     if not target or not _is_article(target):
         return
@@ -386,7 +392,7 @@ def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
         return  # a staging, intranet or platform host: a copy's own address, not an original
     if kind == "canonical" and not _elsewhere(target, base):
         return  # a mirror copy's canonical: the page's own path on another host
-    yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)), host, clean_url(target))
+    yield Clue(Evidence(kind, target, line, xpath), host, clean_url(target))
 
 
 def _elsewhere(target: str, page_url: str | None) -> bool:
