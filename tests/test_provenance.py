@@ -44,6 +44,9 @@ PROSE = (
 )
 
 
+UPLOADS = "https://www.harbourgazette.co.uk/wp-content/uploads/2026/05/"  # another site's media
+
+
 def article(end: str = "", start: str = "", middle: str = "", head: str = "",
             after: str = "") -> bytes:
     """A news page: `start`/`middle`/`end` inside the article body, `after` outside it."""
@@ -177,6 +180,16 @@ NOT_NAMED = [
     ("a localised feed footer in the middle of the article",
      article(middle='<p>Der Beitrag <a href="https://www.herald.test/n/7">Brücke</a> erschien '
                     'zuerst auf <a href="https://www.herald.test">Herald</a>.</p>')),
+    # a spun copy's kept media look like a roundup's thumbnails and a press release's
+    # press images: another site's og:image and uploads alone name no source
+    *((f"another site's og:image and article images: {what}", article(
+        head=f'<meta property="og:image" content="{UPLOADS}bridge.jpg">',
+        start=f'<p>{open_}<img src="{UPLOADS}bridge-300x200.jpg" alt="">{close}</p>',
+        middle=f'<p>{open_}<img src="{UPLOADS}quay-300x200.jpg" alt="">{close}</p>'))
+      for what, open_, close in (
+          ("a spun copy", "", ""),
+          ("a roundup's thumbnails",
+           '<a href="https://www.harbourgazette.co.uk/news/2026/05/x/">', "</a>"))),
     ("a Source link between two runs of prose",
      article(middle='<p><a href="https://www.herald.test/n/7">Source link</a></p>')),
     ("a photo credit in a caption",
