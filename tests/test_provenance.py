@@ -190,6 +190,16 @@ NOT_NAMED = [
           ("a spun copy", "", ""),
           ("a roundup's thumbnails",
            '<a href="https://www.harbourgazette.co.uk/news/2026/05/x/">', "</a>"))),
+    # a blog's closing "Source:" credits the photo service its picture comes from
+    *((f"Source: {name}, under a picture from it", article(
+        start=f'<p><img src="{img}" alt=""></p>',
+        end=f'<p>Source: <a href="{link}">{name}</a></p>'))
+      for name, img, link in (
+          ("Wikimedia Commons", "https://upload.wikimedia.org/wikipedia/commons/3/3f/Bridge.jpg",
+           "https://commons.wikimedia.org/wiki/File:Bridge.jpg"),
+          ("Unsplash", "https://images.unsplash.com/photo-1500000000000-abc?w=1200",
+           "https://unsplash.com/photos/harbour-bridge-AbC123xYz"),
+          ("Imgur", "https://i.imgur.com/Ab3dE9x.jpeg", "https://imgur.com/gallery/bridge-Ab3dE9x"))),
     ("a Source link between two runs of prose",
      article(middle='<p><a href="https://www.herald.test/n/7">Source link</a></p>')),
     ("a photo credit in a caption",

@@ -72,7 +72,8 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "og:url pointing at another site (sites get it wrong: never alone)"),
     EvidenceKind("hotlinked-images", Weight.CORROBORATES,
                  "images in the article (`img`, an AMP page's `amp-img`; no 1×1 "
-                 "beacon) served from the source's own site"),
+                 "beacon) served from the source's own site, not by a service the "
+                 "catalogue names (a photo from Unsplash credits the photo)"),
     EvidenceKind("citation", Weight.SUPPORTS,
                  "schema.org citation naming the source (legitimate pages cite too)"),
     EvidenceKind("credit", Weight.SUPPORTS,

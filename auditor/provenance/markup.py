@@ -495,13 +495,15 @@ _IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP pa
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
                containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
     """Per source domain already named, the article's images served from it: one clue
-    each domain, citing the first image."""
+    each domain, citing the first image. An image from a service the catalogue names a
+    company for (Unsplash, Imgur, Wikimedia, Flickr, a CDN) is that service's, not a
+    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture."""
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
     images: dict[str, list[Resource]] = {}
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
-        if (res.via.startswith(_IMAGES) and res.domain in domains
+        if (res.via.startswith(_IMAGES) and res.domain in domains and res.company is None
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
