@@ -939,7 +939,8 @@ _CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
 
 def proxied(url: str | None) -> Proxied | None:
     """The original of a page served by the AMP cache, Google Translate's proxy or
-    Google's cache (each names the original in its own URL), else None.
+    Google's cache (each names the original in its own URL), else None: also when what
+    the URL names is no page of a public site (`-.translate.goog`, `cache:abc:`).
 
     >>> proxied("https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a/amp/")
     Proxied(service='AMP cache', url='https://www.x.com/a/amp/', own=True)
@@ -947,9 +948,14 @@ def proxied(url: str | None) -> Proxied | None:
     'https://www.x-y.co.uk/a?b=1'
     >>> proxied("https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:https://x.com/a&cd=1").url
     'https://x.com/a'
-    >>> proxied("https://www.x.com/c/s/y.com/a") is None
-    True
+    >>> proxied("https://www.x.com/c/s/y.com/a"), proxied("https://-.translate.goog/a")
+    (None, None)
     """
+    found = _proxied(url)
+    return found if found is not None and public_site(host_of(found.url)) else None
+
+
+def _proxied(url: str | None) -> Proxied | None:
     parts = split_url(url) if url else None
     if parts is None or not parts.hostname:
         return None
@@ -969,7 +975,7 @@ def proxied(url: str | None) -> Proxied | None:
                 target = m.group(1)
                 if not target.lower().startswith(("http://", "https://")):
                     target = "https://" + target
-                return Proxied("Google cache", target, False) if host_of(target) else None
+                return Proxied("Google cache", target, False)
     return None
 
 

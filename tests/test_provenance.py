@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from auditor import urls
 from auditor.catalogue import Catalogue
 from auditor.dom.page import parse_page
 from auditor.heuristics.text_blocks import segment
@@ -733,3 +734,18 @@ def test_a_rest_post_s_seo_head_declares_its_original(canonical: str,
     assert sources(report) == expected
     if expected:
         assert report.provenance[0].evidence[0].text == f"yoast_head_json.canonical: {canonical}"
+
+
+PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.goog", "x",
+               ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
+               "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
+               "&", "%2F", "é", " ", "#f"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PROXY_PARTS), max_size=10))
+def test_a_proxied_page_names_a_public_original(parts: list[str]) -> None:
+    """Whatever a page's URL is, reading a proxy's original from it never fails, and an
+    original it names is a page of a public site (no `https://./a` from `-.translate.goog`)."""
+    found = urls.proxied("".join(parts))
+    assert found is None or urls.public_site(host_of(found.url))
