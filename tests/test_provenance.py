@@ -399,6 +399,11 @@ def test_evidence_on_the_page_s_own_site_names_nothing() -> None:
     ("via bbc.co.uk", None),
     ("🔗 Original source", None),
     ("Source: www.herald.test", None),
+    # a feed footer a text scrape kept names the site it names, not a host in the title
+    ("The post Apple.com cuts prices appeared first on www.herald.co.uk.",
+     ("www.herald.co.uk", None)),
+    ("Der Beitrag Brücke offen erschien zuerst auf https://www.herald.test/n/7.",
+     ("www.herald.test", "https://www.herald.test/n/7")),
 ])
 def test_a_text_attribution_names_a_host(line: str, expected: tuple[str, str | None] | None
                                          ) -> None:

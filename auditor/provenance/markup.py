@@ -23,7 +23,7 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.hidden import tiny_element
-from auditor.heuristics.text_blocks import SHORT
+from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
@@ -38,7 +38,6 @@ from auditor.urls import (
 )
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
-FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
 JSON_LD_BYTES = 1_000_000  # a larger JSON-LD block is not read for isBasedOn
 
 _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcaption",
@@ -76,13 +75,6 @@ _LEAD_NAMES = re.compile(
     r"|verscheen (?:oorspronkelijk|eerder|eerst) (?:op|bij|in)"
     r"|(?:впервые|первоначально|изначально) опубликован\w* (?:на|в))"
     r"(?: the)?\s*[:：]?\s*$")
-# Yoast SEO's feed footer, as WordPress writes it in each locale's feed (and aggregators
-# copy it into their posts): "Der Beitrag <post> erschien zuerst auf <site>."
-_FEED_FOOTER = re.compile(
-    r"^(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
-    r"|l['’]article .+ est apparu en premier sur|la entrada .+ se publicó primero en"
-    r"|l['’]articolo .+ sembra essere il primo su|o post .+ apareceu primeiro em"
-    r"|het bericht .+ verscheen eerst op) .+$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
 _LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via|źródło|источник"
@@ -227,7 +219,7 @@ def _kind(line: Line) -> str | None:
     if not line.whole:
         return None
     text, before = line.text.lower(), line.before.lower()
-    if _FEED_FOOTER.match(text):
+    if FEED_FOOTER.match(text):
         return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
     if len(text) > ATTRIBUTION_CHARS:
         return None
