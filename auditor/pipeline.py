@@ -207,7 +207,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                                        (s.xpath for s in slots))
     metrics = page_metrics(resources, slots, len(hosts), content, ad_markup_bytes(ad_markup),
                            len(slots) if doc.in_post_body else in_body)
-    sources = markup_sources(page, url, first_party, bodies, resources, doc.in_post_body)
+    sources = markup_sources(page, url, first_party, bodies, resources, doc.in_post_body,
+                             doc.declared)
     ids = mark_copied(ids, sources, page, resources, ad_markup,
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)

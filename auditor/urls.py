@@ -10,7 +10,8 @@ import functools
 import ipaddress
 import re
 from collections.abc import Collection, Iterable
-from urllib.parse import SplitResult, unquote, urljoin, urlsplit
+from typing import NamedTuple
+from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 import idna
 import tldextract
@@ -916,6 +917,66 @@ def replay_wrapper(hosts: Collection[str], collection: str) -> re.Pattern[str]:
     wrapper = (rf"(?:{origin}|(?<![^\s\"'(=,])(?:(?:\.\.?/)*\.\.?)?)/{re.escape(collection)}"
                f"{_REPLAY_ANY}")
     return re.compile("(?i)" + wrapper.replace("/", _SLASH))
+
+
+class Proxied(NamedTuple):
+    """A page a proxy or cache serves for another site: which service, the original's URL,
+    and whether the service serves it as its publisher made it (`own`: the AMP cache
+    serves a publisher's AMP page, the page's own address in search results) rather than
+    as a copy of its own (Google Translate's rewrite, Google's cache snapshot)."""
+
+    service: str
+    url: str
+    own: bool
+
+
+AMP_CACHE = ".cdn.ampproject.org"
+_AMP_CACHE_PATH = re.compile(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
+_TRANSLATE = ".translate.goog"
+_GOOGLE_CACHE = "webcache.googleusercontent.com"
+_CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
+
+
+def proxied(url: str | None) -> Proxied | None:
+    """The original of a page served by the AMP cache, Google Translate's proxy or
+    Google's cache (each names the original in its own URL), else None: also when what
+    the URL names is no page of a public site (`-.translate.goog`, `cache:abc:`).
+
+    >>> proxied("https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a/amp/")
+    Proxied(service='AMP cache', url='https://www.x.com/a/amp/', own=True)
+    >>> proxied("https://www-x--y-co-uk.translate.goog/a?b=1&_x_tr_sl=en&_x_tr_tl=de").url
+    'https://www.x-y.co.uk/a?b=1'
+    >>> proxied("https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:https://x.com/a&cd=1").url
+    'https://x.com/a'
+    >>> proxied("https://www.x.com/c/s/y.com/a"), proxied("https://-.translate.goog/a")
+    (None, None)
+    """
+    found = _proxied(url)
+    return found if found is not None and public_site(host_of(found.url)) else None
+
+
+def _proxied(url: str | None) -> Proxied | None:
+    parts = split_url(url) if url else None
+    if parts is None or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    if host.endswith(AMP_CACHE) and (m := _AMP_CACHE_PATH.fullmatch(parts.path)):
+        scheme = "https" if m.group(1) else "http"
+        query = f"?{parts.query}" if parts.query else ""
+        return Proxied("AMP cache", f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
+    if host.endswith(_TRANSLATE) and (label := host[: -len(_TRANSLATE)]) and "." not in label:
+        original = label.replace("--", "\0").replace("-", ".").replace("\0", "-")
+        query = "&".join(kv for kv in parts.query.split("&") if kv and not kv.startswith("_x_tr_"))
+        return Proxied("Google Translate", f"https://{original}{parts.path or '/'}"
+                       + (f"?{query}" if query else ""), False)
+    if host == _GOOGLE_CACHE:
+        for key, value in parse_qsl(parts.query):
+            if key == "q" and (m := _CACHE_QUERY.match(value)):
+                target = m.group(1)
+                if not target.lower().startswith(("http://", "https://")):
+                    target = "https://" + target
+                return Proxied("Google cache", target, False)
+    return None
 
 
 # archive.today keeps a snapshot under its own short id (`archive.ph/AbCdE`), with a long

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from auditor import urls
 from auditor.catalogue import Catalogue
 from auditor.dom.page import parse_page
 from auditor.heuristics.text_blocks import segment
@@ -42,6 +43,9 @@ PROSE = (
     "<p>Engineers replaced more than four hundred corroded plates and repainted the main "
     "span, work that inspectors had called urgent in their report last winter.</p>"
 )
+
+
+UPLOADS = "https://www.harbourgazette.co.uk/wp-content/uploads/2026/05/"  # another site's media
 
 
 def article(end: str = "", start: str = "", middle: str = "", head: str = "",
@@ -119,6 +123,39 @@ NAMED = [
      article(end='<p>Photo <a href="https://www.flickr.com/p/1">via Flickr</a> · '
                  '<a href="https://www.herald.test/n/7">Source link</a></p>'),
      {"herald.test": ["source-link"]}),
+    # Yoast SEO's feed footer as each locale's WordPress feed writes it (an aggregator
+    # copies it into the post with the rest of the item)
+    *((f"a feed footer in {lang}",
+       article(end=f'<p>{lead} <a rel="nofollow" href="https://www.{site}/a/ponte/">Ponte</a> '
+                   f'{verb} <a rel="nofollow" href="https://www.{site}">Site</a>.</p>'),
+       {site: ["appeared-first"]})
+      for lang, lead, verb, site in (
+          ("German", "Der Beitrag", "erschien zuerst auf", "stadtanzeiger.de"),
+          ("French", "L’article", "est apparu en premier sur", "courrierdulac.fr"),
+          ("Spanish", "La entrada", "se publicó primero en", "diariodelvalle.es"),
+          ("Italian", "L'articolo", "sembra essere il primo su", "gazzettaporto.it"),
+          ("Portuguese", "O post", "apareceu primeiro em", "jornaldoporto.com.br"),
+          ("Dutch", "Het bericht", "verscheen eerst op", "havenkrant.nl"))),
+    # "originally published on" as scrapers and cross-posters write it in other languages
+    *((f"originally published, in {lang}",
+       article(end=f'<p><em>{lead} <a href="https://www.herald.test/n/7">Herald</a>.</em></p>'),
+       {"herald.test": ["source-link"]})
+      for lang, lead in (("Portuguese", "Artigo publicado originalmente em"),
+                         ("Italian", "Articolo pubblicato originariamente su"),
+                         ("Dutch", "Dit artikel verscheen oorspronkelijk op"),
+                         ("Russian", "Статья впервые опубликована на"),
+                         ("French", "Article initialement publié sur"))),
+    # a bare "Source:" label in other languages, confirmed by the article's images
+    *((f"a {label} label with the article's images from the same site",
+       article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
+               end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'),
+       {"herald.test": ["source-label", "hotlinked-images"]})
+      for label in ("Источник:", "Źródło:", "来源：", "Kaynak:", "Bron:")),
+    ("an AMP copy: its amp-img from the source's uploads, with the Source link",
+     article(start='<amp-img src="https://www.herald.test/wp-content/uploads/2026/05/b.jpg" '
+                   'width="1024" height="683" layout="responsive"></amp-img>',
+             end='<br><a href="https://www.herald.test/n/7">Source link</a>'),
+     {"herald.test": ["source-link", "hotlinked-images"]}),
     ("a source named twice: both kinds of evidence, one provenance",
      article(head='<link rel="canonical" href="https://www.herald.co.uk/n/7">',
              end='<p><a href="https://www.herald.co.uk/n/7">Source link</a></p>'),
@@ -138,6 +175,32 @@ NOT_NAMED = [
     ("a cited study in the middle of the article",
      article(middle='<p>According to <a href="https://journal.test/s/1">the original '
                     "source</a> the deck was at risk.</p>")),
+    *((f"a bare {label} label alone", article(
+        end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'))
+      for label in ("Источник:", "来源：")),
+    ("a localised feed footer in the middle of the article",
+     article(middle='<p>Der Beitrag <a href="https://www.herald.test/n/7">Brücke</a> erschien '
+                    'zuerst auf <a href="https://www.herald.test">Herald</a>.</p>')),
+    # a spun copy's kept media look like a roundup's thumbnails and a press release's
+    # press images: another site's og:image and uploads alone name no source
+    *((f"another site's og:image and article images: {what}", article(
+        head=f'<meta property="og:image" content="{UPLOADS}bridge.jpg">',
+        start=f'<p>{open_}<img src="{UPLOADS}bridge-300x200.jpg" alt="">{close}</p>',
+        middle=f'<p>{open_}<img src="{UPLOADS}quay-300x200.jpg" alt="">{close}</p>'))
+      for what, open_, close in (
+          ("a spun copy", "", ""),
+          ("a roundup's thumbnails",
+           '<a href="https://www.harbourgazette.co.uk/news/2026/05/x/">', "</a>"))),
+    # a blog's closing "Source:" credits the photo service its picture comes from
+    *((f"Source: {name}, under a picture from it", article(
+        start=f'<p><img src="{img}" alt=""></p>',
+        end=f'<p>Source: <a href="{link}">{name}</a></p>'))
+      for name, img, link in (
+          ("Wikimedia Commons", "https://upload.wikimedia.org/wikipedia/commons/3/3f/Bridge.jpg",
+           "https://commons.wikimedia.org/wiki/File:Bridge.jpg"),
+          ("Unsplash", "https://images.unsplash.com/photo-1500000000000-abc?w=1200",
+           "https://unsplash.com/photos/harbour-bridge-AbC123xYz"),
+          ("Imgur", "https://i.imgur.com/Ab3dE9x.jpeg", "https://imgur.com/gallery/bridge-Ab3dE9x"))),
     ("a Source link between two runs of prose",
      article(middle='<p><a href="https://www.herald.test/n/7">Source link</a></p>')),
     ("a photo credit in a caption",
@@ -336,6 +399,11 @@ def test_evidence_on_the_page_s_own_site_names_nothing() -> None:
     ("via bbc.co.uk", None),
     ("🔗 Original source", None),
     ("Source: www.herald.test", None),
+    # a feed footer a text scrape kept names the site it names, not a host in the title
+    ("The post Apple.com cuts prices appeared first on www.herald.co.uk.",
+     ("www.herald.co.uk", None)),
+    ("Der Beitrag Brücke offen erschien zuerst auf https://www.herald.test/n/7.",
+     ("www.herald.test", "https://www.herald.test/n/7")),
 ])
 def test_a_text_attribution_names_a_host(line: str, expected: tuple[str, str | None] | None
                                          ) -> None:
@@ -587,3 +655,102 @@ def test_an_element_s_text_is_its_joined_text_nodes(parts: list[str]) -> None:
         if isinstance(el.tag, str):
             assert credits.text_of(el) == "".join(
                 t for t in el.itertext() if isinstance(t, str))
+
+
+# -- proxies and caches: the page's own URL names the original ------------------------
+
+ORIGINAL = "https://www.harbourgazette.co.uk/news/2026/05/03/bridge-reopens/"
+GAZETTE_TAGS = ("<script async src='https://www.googletagmanager.com/gtag/js?id=G-HGZ4410PLQ'>"
+                "</script><script>gtag('config','G-HGZ4410PLQ');</script>")
+
+
+@pytest.mark.parametrize(("service", "url"), [
+    ("Google Translate", "https://www-harbourgazette-co-uk.translate.goog/news/2026/05/03/"
+                        "bridge-reopens/?_x_tr_sl=en&_x_tr_tl=de&_x_tr_hl=de&_x_tr_pto=wapp"),
+    ("Google cache", "https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:"
+                    + ORIGINAL + "&cd=1&hl=en&ct=clnk&gl=uk"),
+])
+def test_a_proxy_s_copy_is_the_original_s_page_whole(service: str, url: str,
+                                                     project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """A translate or cache proxy copies the original page whole, head and all: the page's
+    URL names the source, with no canonical needed, and every ID on it (the original's
+    analytics in its <head>, its AdSense unit) is the original's."""
+    adsense = ('<ins class="adsbygoogle" data-ad-client="ca-pub-4417023398165520" '
+               'data-ad-slot="7731904462"></ins>')
+    report = audited(article(head=GAZETTE_TAGS, middle=adsense), project_engine, catalogue,
+                     url=url)
+    assert sources(report) == {"harbourgazette.co.uk": ["proxy-copy"]}
+    (found,) = report.provenance
+    assert found.url == ORIGINAL and found.evidence[0].text == f"{service} copy of {ORIGINAL}"
+    assert report.ids and {(i.origin, i.copied_from) for i in report.ids} == {
+        (Origin.COPIED, "harbourgazette.co.uk")}
+
+
+def test_the_amp_cache_serves_the_publisher_s_own_page(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """The AMP cache's page is the publisher's AMP page: its canonical on the publisher's
+    site is its own (it was named a copy of it), and its IDs are the publisher's."""
+    page = article(head=f'<link rel="canonical" href="{ORIGINAL}">' + GAZETTE_TAGS)
+    cache = ("https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgazette.co.uk"
+             "/news/2026/05/03/bridge-reopens/amp/")
+    report = audited(page, project_engine, catalogue, url=cache)
+    assert report.provenance == ()
+    assert {i.origin for i in report.ids} == {Origin.OPERATOR}
+    # the same page anywhere else names the gazette as its original
+    elsewhere = audited(page, project_engine, catalogue, url="https://copycat.example/a/1")
+    assert sources(elsewhere) == {"harbourgazette.co.uk": ["canonical"]}
+
+
+def test_a_credited_syndication_names_the_original_article_once(project_engine: Engine,
+                                                                catalogue: Catalogue) -> None:
+    """The Conversation's republishing snippet links the publication's home and the
+    original article in one line, then its counter pixel: one clue naming the article,
+    and a 1×1 counter is no image of the article."""
+    original = "https://theconversation.com/why-coastal-bridges-corrode-faster-231457"
+    page = article(end=(
+        '<p>This article is republished from <a href="https://theconversation.com">The '
+        "Conversation</a> under a Creative Commons license. Read the "
+        f'<a href="{original}">original article</a>.</p>'
+        '<img src="https://counter.theconversation.com/content/231457/count.gif?distributor='
+        'republish-lightbox-basic" alt="The Conversation" width="1" height="1">'))
+    (found,) = audited(page, project_engine, catalogue).provenance
+    assert found.url == original
+    assert [e.kind for e in found.evidence] == ["source-link"]
+
+
+@pytest.mark.parametrize(("canonical", "expected"), [
+    ("https://coastlinetribune.com/2026/05/ferry-timetable/",
+     {"coastlinetribune.com": ["canonical", "og-url"]}),
+    ("https://www.s9.test/storm/", {}),  # the post's own address
+])
+def test_a_rest_post_s_seo_head_declares_its_original(canonical: str,
+                                                      expected: dict[str, list[str]],
+                                                      project_engine: Engine,
+                                                      catalogue: Catalogue,
+                                                      tmp_path: Path) -> None:
+    """A REST post's body has no <head>: Yoast's `yoast_head_json` holds the canonical and
+    og:url a scraper plugin points at the original, read as the page's own would be."""
+    post = json.loads(_wp_post(PROSE))
+    post["yoast_head_json"] = {"title": "Storm", "canonical": canonical, "og_url": canonical}
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(post), encoding="utf-8")
+    report = audit(path, engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == expected
+    if expected:
+        assert report.provenance[0].evidence[0].text == f"yoast_head_json.canonical: {canonical}"
+
+
+PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.goog", "x",
+               ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
+               "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
+               "&", "%2F", "é", " ", "#f"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PROXY_PARTS), max_size=10))
+def test_a_proxied_page_names_a_public_original(parts: list[str]) -> None:
+    """Whatever a page's URL is, reading a proxy's original from it never fails, and an
+    original it names is a page of a public site (no `https://./a` from `-.translate.goog`)."""
+    found = urls.proxied("".join(parts))
+    assert found is None or urls.public_site(host_of(found.url))

@@ -168,7 +168,9 @@ def _visible_size(el: etree._Element) -> bool:
     return width is not None and height is not None and width > 2 and height > 2
 
 
-def _tiny(el: etree._Element) -> bool:
+def tiny_element(el: etree._Element) -> bool:
+    """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
+    visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
     width, height = declared_size(el)
     if width is None or height is None:
         return width == 0 or height == 0
@@ -505,8 +507,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        how = None if _tiny(frame) else inline_hiding(frame)
-        reason = "zero or 1-pixel size" if _tiny(frame) else how
+        how = None if tiny_element(frame) else inline_hiding(frame)
+        reason = "zero or 1-pixel size" if tiny_element(frame) else how
         node = place.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
@@ -597,7 +599,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     for img in ctx.root.iter("img"):  # libxml2's //img[@width or …] took 1.6x as long
         if img.get("width") is None and img.get("height") is None and img.get("style") is None:
             continue  # no size declared
-        tiny = _tiny(img)
+        tiny = tiny_element(img)
         if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)

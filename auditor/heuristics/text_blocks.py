@@ -72,6 +72,16 @@ _SHARE_WORDS = frozenset(
 )
 _PLATFORMS = _SHARE_WORDS - {"email", "e-mail", "mail", "sms", "share", "tweet", "print", "copy",
                              "link", "copy link", "on", "line", "x"}
+# Yoast SEO's feed footer, as WordPress writes it in each locale's feed (aggregators copy
+# it into their posts, and text scrapes keep it): "Der Beitrag <post> erschien zuerst auf
+# <site>." Provenance reads the site it names, in markup and in text; a footer holds a
+# title, so it may run to FEED_FOOTER_CHARS
+FEED_FOOTER = re.compile(
+    r"^(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
+    r"|l['’]article .+ est apparu en premier sur|la entrada .+ se publicó primero en"
+    r"|l['’]articolo .+ sembra essere il primo su|o post .+ apareceu primeiro em"
+    r"|het bericht .+ verscheen eerst op) (?P<site>.+)$", re.I)
+FEED_FOOTER_CHARS = 300
 _ATTRIBUTION = re.compile(
     r"(?:original|primary) source$|^(?:original|primary) source\b|^source link$"
     r"|^(?:this (?:article|story) )?originally (?:published|appeared) (?:on|in|at|by)\b"
@@ -171,7 +181,7 @@ def _line_kind(line: str) -> str | None:
     if _is_share_line(stripped):
         return "share"
     low = _core(stripped).lower()
-    if len(stripped) <= 160 and _ATTRIBUTION.search(low):
+    if (len(stripped) <= 160 and _ATTRIBUTION.search(low)) or FEED_FOOTER.match(low):
         return "attribution"
     if _SPONSORED_BY.search(low):
         return "sponsored"

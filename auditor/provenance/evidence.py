@@ -46,11 +46,16 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "\"Original source\", \"originally appeared on\"), "
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
-                 "an RSS footer \"The post … appeared first on …\" naming another site, "
-                 "as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
+                 "an RSS footer \"The post … appeared first on …\" (or Yoast's German, "
+                 "French, Spanish, Italian, Portuguese or Dutch wording) naming another "
+                 "site, as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
     EvidenceKind("attribution", Weight.NAMES,
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
+    EvidenceKind("proxy-copy", Weight.NAMES,
+                 "the page's own URL is a proxy's or cache's copy of a page on another "
+                 "site (Google Translate's *.translate.goog, Google's cache): the "
+                 "whole page is the original's, so every ID on it came from there"),
     EvidenceKind("canonical", Weight.NAMES,
                  "<link rel=canonical> pointing at an article on another public site "
                  "(no IP, localhost, staging or platform host; not the page's own path)"),
@@ -58,14 +63,17 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "schema.org isBasedOn / isBasedOnUrl (JSON-LD or microdata) naming a "
                  "page on another site"),
     EvidenceKind("source-label", Weight.LABEL,
-                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"via\" label, "
+                 "an off-site link after a bare \"Source:\" / \"Quelle:\" / \"Источник:\" / "
+                 "\"via\" label (in a dozen languages), "
                  "or reading \"Primary source\" / \"Read more at …\", at the start or end "
                  "of the article body; also how news pages credit wires, studies and "
                  "roundups, so it needs a corroborating sign from the same site"),
     EvidenceKind("og-url", Weight.CORROBORATES,
                  "og:url pointing at another site (sites get it wrong: never alone)"),
     EvidenceKind("hotlinked-images", Weight.CORROBORATES,
-                 "images in the article served from the source's own site"),
+                 "images in the article (`img`, an AMP page's `amp-img`; no 1×1 "
+                 "beacon) served from the source's own site, not by a service the "
+                 "catalogue names (a photo from Unsplash credits the photo)"),
     EvidenceKind("citation", Weight.SUPPORTS,
                  "schema.org citation naming the source (legitimate pages cite too)"),
     EvidenceKind("credit", Weight.SUPPORTS,

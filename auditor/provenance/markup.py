@@ -11,6 +11,7 @@ host lookup.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -21,14 +22,22 @@ from lxml import etree
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
-from auditor.heuristics.text_blocks import SHORT
+from auditor.heuristics.hidden import tiny_element
+from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
-from auditor.urls import host_of, public_site, registrable_domain, resolve, split_url
+from auditor.urls import (
+    host_of,
+    proxied,
+    public_site,
+    registrable_domain,
+    resolve,
+    site_of,
+    split_url,
+)
 
 ATTRIBUTION_CHARS = 160  # an attribution line; the text-block segmenter's limit too
-FEED_FOOTER_CHARS = 300  # "The post <title> appeared first on <site>." holds a title
 JSON_LD_BYTES = 1_000_000  # a larger JSON-LD block is not read for isBasedOn
 
 _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcaption",
@@ -36,8 +45,9 @@ _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcapt
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 # Cheap test before the patterns: the words every cue below holds
-_STEMS = re.compile(r"source|origin|appeared|publi|read|via|quelle|fuente|fonte|syndicat"
-                    r"|erschien|continue")
+_STEMS = re.compile(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
+                    r"|erschien|continue|apparu|primer|primeiro|primo|verscheen|опублик|źródło|источник"
+                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
 # ("View source" is a code link, "Primary source" a study's, "Read more at The New York
 # Times" a roundup's: those two are labels, below)
@@ -56,12 +66,20 @@ _LEAD_NAMES = re.compile(
     r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
     r"|continue reading (?:at|on)|original source|source link"
     r"|(?:zuerst|erstmals|ursprünglich) erschienen (?:bei|auf|in|im)"
-    r"|publicado originalmente (?:en|por)|publié initialement (?:sur|par))"
+    r"|ursprünglich veröffentlicht (?:bei|auf|in|im)"
+    r"|publicado originalmente (?:en|em|no|na|por)|originalmente publicado (?:en|em|no|na|por)"
+    r"|publicado por primera vez en|publié (?:initialement|à l'origine) (?:sur|par|dans)"
+    r"|initialement publié (?:sur|par|dans)"
+    r"|pubblicato (?:originariamente|originalmente|per la prima volta) (?:su|da|in)"
+    r"|(?:oorspronkelijk|eerder) (?:gepubliceerd|verschenen) (?:op|bij|in)"
+    r"|verscheen (?:oorspronkelijk|eerder|eerst) (?:op|bij|in)"
+    r"|(?:впервые|первоначально|изначально) опубликован\w* (?:на|в))"
     r"(?: the)?\s*[:：]?\s*$")
-_FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
-_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via)\s*[:：]?\s*$"
+_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via|źródło|источник"
+                         r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή"
+                         r"|zdroj)\s*[:：]?\s*$"
                          r"|(?:primary source|read more at)(?: the)?\s*[:：]?\s*$")
 _CORE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -81,16 +99,27 @@ class Line(NamedTuple):
 
 def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
                    bodies: Sequence[etree._Element], resources: Sequence[Resource],
-                   in_post_body: bool = False) -> Sources:
+                   in_post_body: bool = False, declared: Sequence[tuple[str, str, str]] = ()
+                   ) -> Sources:
     """The page's provenance, and per source the elements holding the copied article.
     `bodies` are the article bodies (auditor.metrics.article_bodies); a post body
-    (WordPress `content.rendered`) is one article whole."""
+    (WordPress `content.rendered`) is one article whole; `declared` the canonical and
+    og:url its SEO plugin declares outside the body (`Document.declared`)."""
     body = page.root.find("body")
     whole = body if body is not None else page.root
     containers = (whole,) if in_post_body else tuple(bodies)
+    proxy = proxied(url)
+    if proxy is not None and proxy.own:  # the AMP cache serves the publisher's own page
+        first_party = site_of(host_of(proxy.url)) or first_party
     clues = list(_attributions(page, first_party, containers, whole))
+    if proxy is not None and not proxy.own:  # the proxy's copy is the original page whole
+        clues.append(Clue(Evidence("proxy-copy", f"{proxy.service} copy of {proxy.url}"),
+                          host_of(proxy.url), clean_url(proxy.url), page.root))
     clues += credit_clues(page, url, first_party, [c.evidence.xpath for c in clues])
     clues += _declared(page, url)
+    for kind, value, where in declared:  # not in the markup: no line, no xpath
+        clues += (c._replace(evidence=dataclasses.replace(c.evidence, text=f"{where}: {value}"))
+                  for c in _pointer(kind, value, url, 0, ""))
     clues += _based_on(page, url)
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
@@ -139,12 +168,29 @@ def _attributions(page: ParsedPage, first_party: str | None,
             target = next((a for a in _line_anchors(line)
                            if off_site(host_of(resolve(a.get("href") or "", None) or ""),
                                        first_party)), anchor)
+        else:  # "republished from <a>The Conversation</a>. Read the <a>original article</a>."
+            target = _article_link(line, anchor, done, "https://" + host)
         href = resolve(target.get("href") or "", "https://" + host) or ""
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
         yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
                    host_of(href), clean_url(href), region)
+
+
+def _article_link(line: Line, anchor: etree._Element, done: set[etree._Element], base: str
+                  ) -> etree._Element:
+    """The link of the line that names the original article: one attribution line is one
+    clue, so its other links to the anchor's site are `done`, and of them the first to an
+    article (not the site's home page, which a credit names the publication by) is the
+    original's address."""
+    def target(a: etree._Element) -> str:
+        return resolve(a.get("href") or "", base) or ""
+
+    domain = registrable_domain(host_of(target(anchor)))
+    same = [a for a in _line_anchors(line) if registrable_domain(host_of(target(a))) == domain]
+    done.update(same)
+    return next((a for a in same if _is_article(target(a))), anchor)
 
 
 # An http(s) or scheme-relative link's scheme and netloc (a scheme is case-blind: HTTPS://)
@@ -173,7 +219,7 @@ def _kind(line: Line) -> str | None:
     if not line.whole:
         return None
     text, before = line.text.lower(), line.before.lower()
-    if _FEED_FOOTER.match(text):
+    if FEED_FOOTER.match(text):
         return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
     if len(text) > ATTRIBUTION_CHARS:
         return None
@@ -322,14 +368,14 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
     """A canonical link or og:url naming an article elsewhere (never a site's home)."""
     for el in page.tagged("link"):
         if "canonical" in (el.get("rel") or "").lower().split():
-            yield from _pointer(page, el, "canonical", el.get("href"), url)
+            yield from _pointer("canonical", el.get("href"), url, line_of(el), page.xpath(el))
     for el in page.tagged("meta"):
         if (el.get("property") or el.get("name") or "").lower() == "og:url":
-            yield from _pointer(page, el, "og-url", el.get("content"), url)
+            yield from _pointer("og-url", el.get("content"), url, line_of(el), page.xpath(el))
 
 
-def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
-             base: str | None) -> Iterator[Clue]:
+def _pointer(kind: str, value: str | None, base: str | None, line: int, xpath: str
+             ) -> Iterator[Clue]:
     target = resolve(value, base) if value else None
     if not target or not _is_article(target):
         return
@@ -338,7 +384,7 @@ def _pointer(page: ParsedPage, el: etree._Element, kind: str, value: str | None,
         return  # a staging, intranet or platform host: a copy's own address, not an original
     if kind == "canonical" and not _elsewhere(target, base):
         return  # a mirror copy's canonical: the page's own path on another host
-    yield Clue(Evidence(kind, target, line_of(el), page.xpath(el)), host, clean_url(target))
+    yield Clue(Evidence(kind, target, line, xpath), host, clean_url(target))
 
 
 def _elsewhere(target: str, page_url: str | None) -> bool:
@@ -435,16 +481,26 @@ def _encodable(text: str) -> bool:
     return True
 
 
+_IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP page
+
+
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
                containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
     """Per source domain already named, the article's images served from it: one clue
-    each domain, citing the first image."""
+    each domain, citing the first image. An image from a service the catalogue names a
+    company for (Unsplash, Imgur, Wikimedia, Flickr, a CDN) is that service's, not a
+    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture."""
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
     images: dict[str, list[Resource]] = {}
+    beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
-        if (res.via.startswith("img[") and res.domain in domains
+        if (res.via.startswith(_IMAGES) and res.domain in domains and res.company is None
                 and (not prefixes or res.xpath.startswith(prefixes))):
+            if beacons is None:
+                beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
+            if res.xpath in beacons:
+                continue
             images.setdefault(res.domain, []).append(res)
     for found in images.values():
         first = found[0]

@@ -16,8 +16,10 @@ tags into the post body too. Its `why` says so ("… (unconfirmed: a bulk run ov
 source's pages confirms or refutes it)"), and on a WordPress post body, which is the
 copied article whole, it does not apply: there only a URL on the source's site or
 markup citing the source makes an ID copied. An ad slot's ID is the operator's even
-inside the copied article: scrapers inject their ad units into the post body. Everything
-else is the operator's. IDs are checked against a page's first MAX_SOURCES (20)
+inside the copied article: scrapers inject their ad units into the post body. On a
+proxy's or cache's copy of another site's page (`proxy-copy` evidence: Google Translate,
+Google's cache) every ID is the original's, ad slots too: the proxy copied the page whole.
+Everything else is the operator's. IDs are checked against a page's first MAX_SOURCES (20)
 sources: a page naming more is hostile, and each would cost a pass over the page. This
 runs only on pages with a provenance, so most pages pay nothing for it.
 """
@@ -48,6 +50,12 @@ def mark_copied(ids: Sequence[Identifier], sources: Sources, page: ParsedPage,
     the source's site or markup citing the source, never by the region alone."""
     if not sources.provenance or not ids:
         return tuple(ids)
+    copied = next(((p.domain, e.text) for p in sources.provenance for e in p.evidence
+                  if e.kind == "proxy-copy"), None)
+    if copied is not None:  # a proxy's copy: every ID on it is the original's, ad slots too
+        whole = f"on a proxy's copy of a page on {copied[0]}: {copied[1][:200]}"
+        return tuple(replace(i, origin=Origin.COPIED, copied_from=copied[0], why=whole)
+                     for i in ids)
     slotted = set(slot_ids)
     ads = [_markup(el) for el in outermost(ad_markup)]
     domains = [p.domain for p in sources.provenance[:MAX_SOURCES]]

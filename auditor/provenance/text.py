@@ -1,7 +1,8 @@
 """Provenance of a plain-text page, from the segmenter's attribution lines.
 
 A text scrape keeps no links, so a source is named only where an attribution line
-spells a host or URL out ("🔗 www.bbc.co.uk Primary source"). A line without one
+spells a host or URL out ("🔗 www.bbc.co.uk Primary source", or a feed footer
+"The post … appeared first on www.bbc.co.uk." whose site part names one). A line without one
 ("🔗 Original source", whose link the scrape lost) names nothing, and a bare "via …" or
 "Source: …" line is how a news text credits a wire: neither makes a provenance. The
 first is kept as a credit (`Sources.credits`); the second is not even that.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from auditor.heuristics.text_blocks import TextBlock
+from auditor.heuristics.text_blocks import FEED_FOOTER, TextBlock
 from auditor.model import Evidence
 from auditor.provenance.evidence import Clue, Sources, clean_url, group
 from auditor.urls import host_of, listed_suffix
@@ -21,7 +22,7 @@ from auditor.urls import host_of, listed_suffix
 # that are not a bare "via"/"Source:" credit)
 _NAMES = re.compile(
     r"(?:original|primary) source|source link"
-    r"|originally (?:published|appeared) (?:on|in|at|by)|appeared first on", re.I)
+    r"|originally (?:published|appeared) (?:on|in|at|by)", re.I)
 _URL = re.compile(r"https?://[^\s<>\"'）)\]]+", re.I)
 _HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])",
                    re.I)
@@ -34,10 +35,13 @@ def text_sources(blocks: Sequence[TextBlock], first_party: str | None) -> Source
 
 def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
     for block in blocks:
-        if block.kind != "attribution" or not _NAMES.search(block.text):
+        footer = FEED_FOOTER.match(block.text.strip())
+        if block.kind != "attribution" or not (footer or _NAMES.search(block.text)):
             continue  # a bare "via …" or "Source: …": a wire's credit, not a copy's
-        rest = _NAMES.sub(" ", block.text)  # "www.bbc.co.ukPrimary source": the host is
-        found = _URL.search(rest)  # what is left once the label is cut out
+        # "www.bbc.co.ukPrimary source": the host is what is left once the label is cut
+        # out; a feed footer's is in the site it names, not in the post's title
+        rest = footer.group("site") if footer else _NAMES.sub(" ", block.text)
+        found = _URL.search(rest)
         url = found.group(0).rstrip(".,;:") if found else None
         host = host_of(url) if url else _host(rest)
         if host:

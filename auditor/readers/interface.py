@@ -71,6 +71,10 @@ class Document:
     # markup standing for what a saved copy holds beside the page (an MHTML's parts, each
     # with the URL the browser loaded it from: `mhtml._saved_parts`), walked as its requests
     saved_parts: str = ""
+    # the URLs a post's SEO plugin declares for it outside its body, as (evidence kind,
+    # URL, where): a REST post's `yoast_head_json` canonical and og:url (`json_posts`),
+    # which its `content.rendered` has no <head> to hold
+    declared: tuple[tuple[str, str, str], ...] = ()
     # the page's tree, when the reader had to parse `text` already (site mode finds the
     # site files a page loads as code): the audit takes it rather than parse it again
     parsed: ParsedPage | None = dataclasses.field(default=None, compare=False, repr=False)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.errors import EmptyInput
-from auditor.readers.interface import Document, InputError, ReadFailure
+from auditor.readers.interface import Document, InputError, ReadFailure, without_surrogates
 
 
 def _rendered(value: Any) -> str | None:
@@ -44,6 +44,7 @@ def document_from_object(obj: Any, input_name: str) -> Document:
             title=html.unescape(title) if title else None,
             in_post_body=True,
             post_id=post_id if isinstance(post_id, int) else None,
+            declared=_seo_declared(obj),
         )
     if isinstance(obj, dict):
         for key, markup in (("html", True), ("text", False)):
@@ -56,6 +57,21 @@ def document_from_object(obj: Any, input_name: str) -> Document:
                     markup=markup,
                 )
     raise InputError(f"{input_name}: JSON is neither a WordPress post nor a {{url, html}} object")
+
+
+_SEO_KEYS = (("canonical", "canonical"), ("og_url", "og-url"))  # yoast_head_json's
+
+
+def _seo_declared(obj: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The canonical and og:url Yoast SEO declares for a post (`yoast_head_json`, in every
+    REST post of a site running it): a scraper plugin that points them at the original
+    says so there, not in the post body."""
+    head = obj.get("yoast_head_json")
+    if not isinstance(head, dict):
+        return ()
+    return tuple((kind, without_surrogates(value), f"yoast_head_json.{key}")
+                 for key, kind in _SEO_KEYS
+                 if isinstance(value := head.get(key), str) and value)
 
 
 def _record_name(input_name: str, obj: Any, index: int) -> str:
