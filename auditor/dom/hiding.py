@@ -155,5 +155,38 @@ def sheet_hiding(sheets: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]
             frozenset(named))
 
 
-__all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT", "hiding",
-           "inline_hiding", "may_hide", "sheet_hiding", "style_hiding"]
+# An element's own size (`slots.declared_size` reads a slot's, its wrappers' too): a zero
+# or one-pixel element is hidden from sight whatever its style says.
+_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
+                         + DECLARATION_END, re.I)
+_LEADING_INT = re.compile(r"\s*(\d+)")
+
+
+def _int(value: str | None) -> int | None:
+    match = _LEADING_INT.match(value or "")
+    return int(match.group(1)) if match else None
+
+
+def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """An element's own width and height from its attributes, else its inline style."""
+    width, height = _int(el.get("width")), _int(el.get("height"))
+    for prop, value in _STYLE_SIZE.findall(el.get("style") or ""):
+        if prop.lower() == "width" and width is None:
+            width = int(float(value))
+        elif prop.lower() == "height" and height is None:
+            height = int(float(value))
+    return width, height
+
+
+def tiny_element(el: etree._Element) -> bool:
+    """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
+    visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
+    width, height = declared_size(el)
+    if width is None or height is None:
+        return width == 0 or height == 0
+    return (width <= 1 and height <= 1) or width == 0 or height == 0
+
+
+__all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
+           "declared_size", "hiding", "inline_hiding", "may_hide", "sheet_hiding",
+           "style_hiding", "tiny_element"]

@@ -27,12 +27,13 @@ from auditor import prebid
 from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
-    DECLARATION_END,
     SHEET_MEDIA,
     ZERO_FONT,
+    declared_size,
     inline_hiding,
     may_hide,
     sheet_hiding,
+    tiny_element,
 )
 from auditor.dom.parser import (
     HTML_PARSER,
@@ -60,8 +61,6 @@ from auditor.urls import (
 )
 from auditor.words import counted
 
-_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
-                         + DECLARATION_END, re.I)
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
 # Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
 # iframe, consent locators, chat frames, a fraud check's profiling frame: ThreatMetrix's
@@ -136,25 +135,6 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
     return found
 
 
-_LEADING_INT = re.compile(r"\s*(\d+)")
-
-
-def _int(value: str | None) -> int | None:
-    match = _LEADING_INT.match(value or "")
-    return int(match.group(1)) if match else None
-
-
-def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """Width and height from attributes, else from the inline style."""
-    width, height = _int(el.get("width")), _int(el.get("height"))
-    for prop, value in _STYLE_SIZE.findall(el.get("style") or ""):
-        if prop.lower() == "width" and width is None:
-            width = int(float(value))
-        elif prop.lower() == "height" and height is None:
-            height = int(float(value))
-    return width, height
-
-
 # who a hidden image a visitor could see reports to, when it is a beacon all the same (a
 # counter's 88×31 badge hidden by its style)
 _TRACKING_CATEGORIES = frozenset({Category.ANALYTICS, Category.ADVERTISING, Category.AFFILIATE,
@@ -166,15 +146,6 @@ def _visible_size(el: etree._Element) -> bool:
     visitor sees once it is shown (a spinner, an icon), no beacon's."""
     width, height = declared_size(el)
     return width is not None and height is not None and width > 2 and height > 2
-
-
-def tiny_element(el: etree._Element) -> bool:
-    """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
-    visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
-    width, height = declared_size(el)
-    if width is None or height is None:
-        return width == 0 or height == 0
-    return (width <= 1 and height <= 1) or width == 0 or height == 0
 
 
 def _category(owner: Owner) -> Category | None:

@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from auditor.dom.hiding import tiny_element
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of, start_line
-from auditor.heuristics.hidden import tiny_element
 from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
