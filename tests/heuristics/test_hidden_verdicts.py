@@ -455,6 +455,17 @@ WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
     ("a name given two addresses", "var u = 'http://stat-counter7.example/in.cgi?3'; if (w)"
      " { u = 'https://player.tidevideo.example/embed/8812'; } document.write('<iframe src=\"'"
      " + u + '\" width=\"0\" height=\"0\"></iframe>');"),
+    # minified code reuses a name in every function: the `t` spliced into the tag is a
+    # parameter, the SVG namespace another function's `t` (read as it: a plain-http high)
+    ("a parameter named as another function's constant", "!function(){function n(t){var "
+     "e=document.createElement(\"div\");e.innerHTML='<iframe src=\"'+t+'\" style=\"display:"
+     "none\" width=\"0\" height=\"0\"></iframe>';document.body.appendChild(e.firstChild)}"
+     "function r(){var t=\"http://www.w3.org/2000/svg\";return document.createElementNS(t,"
+     "\"svg\")}window.xd=function(){n(location.protocol+\"//sync.\"+location.hostname+"
+     "\"/xd.html\")};r()}();"),
+    ("a name given a constant and then another value", "var u = 'http://127.0.0.1/ping'; u ="
+     " cfg.frameUrl; document.write('<iframe src=\"' + u + '\" width=\"0\" height=\"0\">"
+     "</iframe>');"),
 ]
 
 
