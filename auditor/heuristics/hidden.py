@@ -261,11 +261,20 @@ _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
 _LOCATOR_JOB = _PURPOSE_NAMES[1][0]
 _SECURE_JOB = _PURPOSE_NAMES[0][0]
-# where a checkout shows it takes a card: its address (`/checkout/`, `/payment`), or a
-# field, form or hosted-field container named for the card (`CARD_WORDS`, `cc-number`)
-_CHECKOUT_PATH = re.compile(r"/(?:checkout|payment|pay|order|cart|basket|kasse|bestellung)"
-                            r"(?:[/?#._-]|$)", re.I)
-_CARD_PLACES = etree.XPath("//input | //form | //*[@id or @name][self::div or self::iframe]")
+# where a checkout shows it takes a card: its address (`/checkout/`, `/payment`; Shopify's
+# `/checkouts/cn/<token>`, a shop's own language: `/kasse`, `/paiement`, `/pago`), or a
+# field, form or hosted-field container named for the card (`CARD_WORDS`, `cc-number`, the
+# containers the payment SDKs fill with their own card frames: Stripe's `card-element` and
+# `StripeElement`, Shopify's `card-fields`, Braintree's `hosted-field`, Adyen's
+# `adyen-checkout__card`)
+_CHECKOUT_PATH = re.compile(
+    r"/(?:checkouts?|payments?|pay|orders?|carts?|basket|kasse|bestellung|warenkorb|zahlung"
+    r"|commande|paiement|panier|pago|pagamento|carrito|cassa|afrekenen|donate|donation)"
+    r"(?:[/?#._-]|$)", re.I)
+_CARD_CONTAINER = re.compile(r"card[_-]?(?:element|fields?)\b|StripeElement|hosted[_-]?field"
+                             r"|adyen-checkout__card|encryptedCardNumber", re.I)
+_CARD_PLACES = etree.XPath("//input | //form | //iframe[@id or @name or @class]"
+                           " | //div[@id or @name or @class] | //*[@data-cse]")
 
 
 def _takes_cards(ctx: PageContext) -> bool:
@@ -278,9 +287,14 @@ def _takes_cards(ctx: PageContext) -> bool:
     if root is None:
         return False
     found = _CARD_PLACES(root)
-    return any(isinstance(el, etree._Element) and CARD_WORDS.search(" ".join(
-        el.get(a) or "" for a in ("id", "name", "autocomplete", "class", "action")))
-        for el in (found if isinstance(found, list) else ()))
+    for el in found if isinstance(found, list) else ():
+        if not isinstance(el, etree._Element):
+            continue
+        names = " ".join(el.get(a) or "" for a in ("id", "name", "autocomplete", "class",
+                                                   "action", "data-cse"))
+        if CARD_WORDS.search(names) or _CARD_CONTAINER.search(names):
+            return True
+    return False
 
 
 # header bidding or an ad server the page's own code runs, not merely names: its library

@@ -629,6 +629,19 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     ("a 3-D Secure name beside the checkout's card form", _CHECKOUT + '<iframe name="three'
      'DSMethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c" width="1" '
      'height="1"></iframe>', [L]),
+    # the payment SDKs fill a container of the page's with their own card frames: the
+    # checkout's card field is Stripe's `card-element`, Shopify's `card-fields` frame
+    ("a 3-D Secure name beside Stripe's card element", '<form id="donate"><div id="card-'
+     'element"></div></form><iframe name="threeDSMethodIframe" src="https://acs.kuestenbank'
+     '-3ds.example/method?tx=9f2c" width="1" height="1"></iframe>', [L]),
+    ("a 3-D Secure name beside Shopify's card fields", '<div class="card-fields-container">'
+     '<iframe class="card-fields-iframe" name="card-fields-number-a1b2" src="https://checkout.'
+     'pci.shopifyinc.com/build/a1/number-ltr.html"></iframe></div><iframe name="threeDS'
+     'MethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c" width="1" '
+     'height="1"></iframe>', [L]),
+    ("a 3-D Secure name beside a card of the theme's", '<div class="card"><p>Related</p></div>'
+     '<iframe name="threeDSMethodIframe" src="https://cdn.trk-vexor.example/land?sub=881" '
+     'width="1" height="1"></iframe>', [M]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),
     # a link a kit adds to its own host is one no visitor sees
@@ -693,3 +706,21 @@ def test_a_publishers_own_stack_with_its_consent_dialog_reads_low(
     assert _frames(report.findings) and set(_frames(report.findings)) == {L}, [
         (f.kind, f.severity, f.message) for f in report.findings]
     assert [f for f in report.findings if f.severity is H] == [], report.findings
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.harbourbakery.example/checkouts/cn/Z2NwLXVzLWNlbnRyYWw/information", [L]),
+    ("https://www.harbourbakery.example/de/kasse/", [L]),
+    ("https://www.harbourbakery.example/fr/paiement", [L]),
+    ("https://www.harbourbakery.example/2024/05/harbour-news/", [M]),
+], ids=["Shopify's checkouts", "a German shop's kasse", "a French shop's paiement",
+        "an article"])
+def test_a_3d_secure_frame_is_a_checkouts_by_its_address_in_the_shops_words(
+        url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """Shopify's checkout is `/checkouts/cn/<token>` (plural): its 3-D Secure method frame
+    read medium, "the page takes no card payment", as on a shop that names its checkout in
+    its own language."""
+    frame = ('<iframe name="threeDSMethodIframe" src="https://acs.kuestenbank-3ds.example/'
+             'method?tx=9f2c" width="0" height="0" style="display:none"></iframe>')
+    report = audit_listed(wp_page(footer=frame), url)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
