@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import lxml.html
 from lxml import etree
@@ -34,6 +34,7 @@ from auditor.dom.hiding import (
     may_hide,
     sheet_hiding,
 )
+from auditor.dom.inline_js import base64_text
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
@@ -724,6 +725,13 @@ _LIBRARY_FILES = {
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
 _NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
+# the WordPress popup builders' own click triggers, each naming its popup: Popup Maker's
+# `class="popmake-4321"` (or `href="#popmake-4321"`) opens `<div id="pum-4321">`;
+# Elementor Pro's `href="#elementor-action:action=popup:open&settings=<base64 {"id":"123"}>"`
+# opens `<div data-elementor-type="popup" data-elementor-id="123">`
+_POPMAKE_TRIGGER = re.compile(r"(?:^|\s|#)popmake-(\d{1,10})(?:\s|$)")
+_ELEMENTOR_TRIGGER = re.compile(r"action=popup:open&settings=([A-Za-z0-9+/=_-]{4,400})")
+_ELEMENTOR_ID = re.compile(r"""["']id["']\s*:\s*["']?(\d{1,10})""")
 _UI_DIALOG = re.compile(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
 
 
@@ -740,10 +748,28 @@ def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
                     ids.add((a.get("href") or "").removeprefix("#"))
         if ctx.page is not None and ".dialog" in ctx.page.script_text:
             ids.update(_UI_DIALOG.findall(ctx.page.script_text))
+        if root is not None:
+            ids.update(_builder_triggers(root))
         ids.discard("")
         return frozenset(ids)
 
     return ctx.page.view("library dialog ids", build) if ctx.page is not None else build()
+
+
+def _builder_triggers(root: etree._Element) -> set[str]:
+    """The ids of the popups a WordPress popup builder's trigger on the page opens
+    (`_POPMAKE_TRIGGER`, `_ELEMENTOR_TRIGGER`): Popup Maker's box is `pum-<n>`, an Elementor
+    popup is named by its `data-elementor-id`, read here as `elementor-popup-<n>`."""
+    ids: set[str] = set()
+    for el in root.iter("a", "button", "span", "div", "li", "img"):
+        for value in (el.get("class") or "", el.get("href") or ""):
+            ids.update(f"pum-{n}" for n in _POPMAKE_TRIGGER.findall(value))
+        href = el.get("href") or ""
+        if "elementor-action" in href:
+            m = _ELEMENTOR_TRIGGER.search(unquote(href))
+            settings = base64_text(m.group(1)) if m else None
+            ids.update(f"elementor-popup-{n}" for n in _ELEMENTOR_ID.findall(settings or ""))
+    return ids
 
 
 def _dialog_library(node: etree._Element) -> str | None:
@@ -803,7 +829,10 @@ def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
     for _ in range(ANCESTORS + 2):
         if node is None:
             return False
+        popup = node.get("data-elementor-id") if node.get(
+            "data-elementor-type") == "popup" else None
         if (node.get("id") and node.get("id") in _fancybox_and_ui_ids(ctx)) \
+                or (popup and f"elementor-popup-{popup}" in _fancybox_and_ui_ids(ctx)) \
                 or _named_by_code_outside(node, ctx):
             return True
         if (library := _dialog_library(node)) is not None and _loads_library(ctx, library):

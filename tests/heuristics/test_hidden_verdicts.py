@@ -542,6 +542,21 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("an Elementor popup", '<div data-elementor-type="popup" data-elementor-id="733" class="'
      f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>'
      + _library("elementor-pro/assets/js/frontend.min.js"), [L]),
+    # the builders' own triggers name their popup where a cache plugin (Autoptimize, WP
+    # Rocket, LiteSpeed) combined the builder's script into one file of its own name
+    ("a Popup Maker popup its trigger class opens, scripts combined", '<a href="#" class="'
+     'popmake-512">Subscribe</a><div id="pum-512" class="pum pum-overlay popmake-overlay '
+     'click_open" data-popmake=\'{"id":512}\' role="dialog" style="display:none"><div '
+     f'class="pum-container popmake"><div class="pum-content">{_FORM}</div></div></div>'
+     + _library("../cache/autoptimize/js/autoptimize_5f1c2b.js"), [L]),
+    ("an Elementor popup its action link opens, scripts combined", '<a href="#elementor-'
+     'action%3Aaction%3Dpopup%3Aopen%26settings%3DeyJpZCI6IjczMyIsInRvZ2dsZSI6ZmFsc2V9">'
+     'Subscribe</a><div data-elementor-type="popup" data-elementor-id="733" class="'
+     f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>'
+     + _library("../litespeed/js/8a7c2e.js"), [L]),
+    ("a Popup Maker popup another popup's trigger opens", '<a href="#" class="popmake-'
+     '90">Subscribe</a><div id="pum-512" class="pum pum-overlay" data-popmake=\'{"id":512}'
+     f'\' style="display:none"><div class="pum-container popmake">{_FORM}</div></div>', [M]),
     ("an aria-modal box a button opens", '<button aria-controls="nl">Subscribe</button>'
      f'<div id="nl" aria-modal="true" style="display:none">{_FORM}</div>', [L]),
     # W3Schools' modal, the most copied: its control a span holding ×, its script opening
