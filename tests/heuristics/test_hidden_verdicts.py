@@ -739,3 +739,28 @@ def test_a_3d_secure_frame_is_a_checkouts_by_its_address_in_the_shops_words(
              'method?tx=9f2c" width="0" height="0" style="display:none"></iframe>')
     report = audit_listed(wp_page(footer=frame), url)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def test_hidden_frames_beside_many_scripts_cost_linear_time(audit_html: AuditHtml) -> None:
+    """Whether a hidden frame's wrapper is one the page's code opens was a pattern built and
+    run over every script for each wrapper of each frame: 3,000 hidden frames beside 300
+    scripts (1.4 MB) took 180 s. The code's selectors are read once a page; four times the
+    frames and scripts cost about four times the time (sixteen, a cost per pair)."""
+    import time
+
+    def seconds(n: int) -> float:
+        scripts = "".join(f'<script>var cfg{i} = {{a: "{"x" * 3000}"}};</script>'
+                          for i in range(n // 10))
+        frames = "".join(f'<div class="wrap w{i}" id="b{i}" style="display:none"><div><iframe '
+                         f'src="https://f{i}.unknown-host.example/p"></iframe></div></div>'
+                         for i in range(n))
+        start = time.perf_counter()
+        report = audit_html(f"<html><head><title>t</title></head><body>{scripts}{frames}"
+                            "</body></html>", url="https://news.example/a")
+        assert len(_frames(report.findings)) == n
+        return time.perf_counter() - start
+
+    seconds(50)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (250, 1_000))
+    assert large < 10 * max(small, 0.01), (small, large)
