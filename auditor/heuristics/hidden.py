@@ -280,7 +280,13 @@ _CARD_PLACES = etree.XPath("//input | //form | //iframe[@id or @name or @class]"
 
 def _takes_cards(ctx: PageContext) -> bool:
     """Whether the page is a checkout taking a card: a 3-D Secure frame is a card
-    payment's, and a news article holds none."""
+    payment's, and a news article holds none. A view: asked per frame so named."""
+    if ctx.page is not None:
+        return ctx.page.view("takes cards", lambda: _reads_as_checkout(ctx))
+    return _reads_as_checkout(ctx)
+
+
+def _reads_as_checkout(ctx: PageContext) -> bool:
     parts = split_url(ctx.url or "")
     if parts is not None and _CHECKOUT_PATH.search(parts.path):
         return True
@@ -321,15 +327,19 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
     if any((network := ctx.catalogue.network_named(name)) is not None
            and network.category is Category.ADVERTISING for name in stack[0]):
         return True
-    if any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
-           for r in ctx.resources):
+    page = ctx.page
+    if page is None:
+        return any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
+                   for r in ctx.resources)
+    # read once a page (asked per sync frame: 3,000 frames beside 300 scripts took 37 s)
+    loaded = page.view("prebid loaded", lambda: any(
+        r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
+        for r in ctx.resources) or bool(prebid.bids(page)))
+    if loaded:
         return True
-    if ctx.page is None:
-        return False
-    if prebid.bids(ctx.page):
-        return True
-    return any(script is not place and _STACK_CALL.search(script.text or "")
-               for script in ctx.page.scripts)
+    calling = page.view("stack set up by", lambda: [
+        script for script in page.scripts if _STACK_CALL.search(script.text or "")])
+    return any(script is not place for script in calling)
 
 
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
@@ -351,8 +361,10 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     if purpose.startswith(_LOCATOR_JOB):
         # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
         # given an address is the CMP's whose script the page loads
-        if any(r.category is Category.CONSENT and not r.hint for r in ctx.resources) or \
-                shown_beyond(ctx, site, url):
+        def consent() -> bool:
+            return any(r.category is Category.CONSENT and not r.hint for r in ctx.resources)
+        if (ctx.page.view("runs consent", consent) if ctx.page is not None else consent()) \
+                or shown_beyond(ctx, site, url):
             return None
         return (f"but the page runs no consent platform, nor loads anything of {site} "
                 "(a locator is its CMP's, whose stub makes it blank)")
@@ -386,13 +398,29 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     if not site or ctx.root is None:
         return False
     own = own.lower()
-    if any(r.domain == site and r.type in _SHOWN_TYPES and not r.hint
-           and r.url.lower() not in own for r in ctx.resources):
-        return True
+    loaded, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
+                      if ctx.page is not None else _sites_shown(ctx))
+    return site in linked or any(url not in own for url in loaded.get(site, ()))
+
+
+def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The page's scripts and stylesheets by site (their URLs, lowered), and the sites a
+    link a visitor sees or a form sends to: `shown_beyond`'s index, built once a page (a
+    walk of every link per frame asking cost 24 s for 3,000 sign-in frames)."""
+    loaded: dict[str, list[str]] = {}
+    for r in ctx.resources:
+        if r.type in _SHOWN_TYPES and not r.hint and r.domain:
+            loaded.setdefault(r.domain.lower(), []).append(r.url.lower())
+    linked: set[str] = set()
+    if ctx.root is None:
+        return loaded, frozenset()
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
-        if not url or registrable_domain(host_of(url)) != site:
+        if not url:
+            continue
+        site = registrable_domain(host_of(url)).lower()
+        if not site or site in linked:
             continue
         if str(el.tag).lower() == "a" and not (
                 el.text_content().strip() or el.find(".//img") is not None
@@ -400,8 +428,8 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
             continue  # nothing to click
         if inline_hiding(el) is None and not any(inline_hiding(up) is not None
                                                  for up in el.iterancestors()):
-            return True
-    return False
+            linked.add(site)
+    return loaded, frozenset(linked)
 
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
