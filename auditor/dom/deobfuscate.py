@@ -519,20 +519,59 @@ _SPLICED_NAME = re.compile(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1""
                            r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
 
 
-def _address_constants(code: str) -> dict[str, str]:
-    """name -> the address a script assigns it as a string constant, for names given one
-    constant only (a name given two is a choice made when the script runs)."""
-    found: dict[str, set[str]] = {}
-    for m in _ADDRESS_CONSTANT.finditer(code):
-        found.setdefault(m.group(1), set()).add(m.group(3))
-    return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
+# the names a script binds as a function's or an arrow's parameters (`function n(t,e)`,
+# `(t,e)=>`, `t=>`): a name another function holds a constant in is a different variable
+_PARAMETERS = re.compile(r"""\bfunction\b[\s\w$]*\(([^()]{0,500})\)|\(([^()]{0,500})\)\s*=>"""
+                         r"""|(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=>""")
+_NAME = re.compile(r"[A-Za-z_$][\w$]{0,40}")
 
 
-def _with_constants(tag: str, constants: dict[str, str]) -> str:
+class _AddressConstants:
+    """The address a name of a script holds as a string constant, asked name by name (a
+    script spliced into a tag names few): only for a name bound once in the whole script.
+    A name given two values is a choice made when the script runs, and a name that is
+    also a parameter or declared again is another function's variable (minified code
+    reuses `t` in every function: `function n(t){…'<iframe src="'+t+'"…'}` beside
+    `var t="http://www.w3.org/2000/svg"` in another read the frame as loading the SVG
+    namespace over plain http, a `high`)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        found: dict[str, set[str]] = {}
+        for m in _ADDRESS_CONSTANT.finditer(code):
+            found.setdefault(m.group(1), set()).add(m.group(3))
+        self.single = {name: next(iter(v)) for name, v in found.items() if len(v) == 1}
+        self.parameters: set[str] | None = None  # read at the first name asked
+        self.answers: dict[str, str | None] = {}
+
+    def get(self, name: str) -> str | None:
+        if name not in self.single:
+            return None
+        if name not in self.answers:
+            if self.parameters is None:
+                self.parameters = {
+                    n for m in _PARAMETERS.finditer(self.code)
+                    for n in _NAME.findall(m.group(1) or m.group(2) or m.group(3) or "")}
+            self.answers[name] = self.single[name] if (
+                name not in self.parameters and _bound_once(self.code, name)) else None
+        return self.answers[name]
+
+
+def _bound_once(code: str, name: str) -> bool:
+    """Whether a name is assigned or declared once in a script (its constant's binding):
+    `t = e.src` or `var t;` elsewhere is another value or another function's `t`."""
+    bindings = re.finditer(r"(?<![\w$.])(?:(?:var|let|const)\s+)?" + re.escape(name)
+                           + r"(?:\s*=(?![=>])|(?<=[\w$])(?=\s*[,;]))", code)
+    declared = (m for m in bindings
+                if "=" in m.group() or re.match(r"(?:var|let|const)\s", m.group()))
+    return next(declared, None) is not None and next(declared, None) is None
+
+
+def _with_constants(tag: str, constants: _AddressConstants) -> str:
     """A written tag with each name spliced into it that holds an address constant read
     as its constant (what follows the constant, `+id`, is the script's: dropped)."""
     def value(m: re.Match[str]) -> str:
-        return constants.get(m.group(2) or m.group(3) or "", m.group())
+        return constants.get(m.group(2) or m.group(3) or "") or m.group()
     return _SPLICED_NAME.sub(value, tag)
 
 
@@ -562,12 +601,12 @@ def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
             continue
         if _ESCAPED_LT.search(text):
             text = js_unescaped(text)
-        constants: dict[str, str] | None = None  # sought at the first tag splicing a name
+        constants: _AddressConstants | None = None  # read at the first tag splicing a name
         for m in _WRITTEN_FRAME.finditer(text):
             tag = _ESCAPED_QUOTE.sub(r"\1", m.group())
             if "+" in tag or "${" in tag:
-                constants = _address_constants(text) if constants is None else constants
-                tag = _with_constants(tag, constants) if constants else tag
+                constants = _AddressConstants(text) if constants is None else constants
+                tag = _with_constants(tag, constants) if constants.single else tag
             if tag not in seen:
                 seen.add(tag)
                 yield tag

@@ -940,16 +940,32 @@ _SENTENCE_END = re.compile(r"[\x00.!?。！？]")
 # a lure's reason no consent notice gives: proving the visitor human or of age (a cookie
 # banner asks to continue, never to show you are not a robot)
 _HUMAN_PROOF = re.compile(
-    r"robot|human|captcha|your\s+age|18\+|робот|капч|robô|روبوت|ロボット|로봇|机器人|"
-    r"機器人|หุ่นยนต์|रोबोट", re.I)
+    r"robot|human|your\s+age|18\+|робот|robô|روبوت|ロボット|로봇|机器人|機器人|หุ่นยนต์|रोबोट", re.I)
+# a captcha is both: the test a lure names ("click Allow to pass the captcha") and the
+# service a consent tool's content blocker loads once allowed (Complianz's or Borlabs'
+# notice over a reCAPTCHA form: "To load the captcha, click Allow", "Um das Captcha zu
+# laden, klicken Sie auf „Erlauben“"): said with a word of loading it, it is the service
+_CAPTCHA = re.compile(r"captcha|капч", re.I)
+_LOADS_SERVICE = re.compile(
+    r"\b(?:load|enabl|activat|unblock|show|display)\w*|\blad(?:en|e)\b|aktivier|anzeig|"
+    r"entsperr|charger|activer|afficher|cargar|activar|mostrar|carregar|ativar|caricar|"
+    r"attivar|загруз|показ|включ|yükle|etkinleştir|muat|aktifkan|tải", re.I)
+SENTENCE_REACH = 120  # characters before a lure its sentence's start is sought over
 
 
 def _in_cookie_notice(text: str, start: int, end: int, lure: str) -> bool:
     """Whether the text node holding `text[start:end]` speaks of cookies or consent, and
     the `lure` gives a reason such a notice does: "Usamos cookies." beside "click Allow to
-    prove you are not a robot" bought a push lure its silence."""
+    prove you are not a robot" bought a push lure its silence. A captcha the lure's
+    sentence speaks of loading is the service a consent tool's blocker loads."""
     if _HUMAN_PROOF.search(lure):
         return False
+    if _CAPTCHA.search(lure):
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH),
+                                                        start)]
+        sentence = text[ends[-1] if ends else max(0, start - SENTENCE_REACH) : end]
+        if not _LOADS_SERVICE.search(sentence):
+            return False
     left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
     right = text.find("\x00", end, end + NODE_REACH)
     return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import lxml.html
 from lxml import etree
@@ -35,6 +35,7 @@ from auditor.dom.hiding import (
     sheet_hiding,
     tiny_element,
 )
+from auditor.dom.inline_js import base64_text
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
@@ -234,16 +235,31 @@ _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
 _LOCATOR_JOB = _PURPOSE_NAMES[1][0]
 _SECURE_JOB = _PURPOSE_NAMES[0][0]
-# where a checkout shows it takes a card: its address (`/checkout/`, `/payment`), or a
-# field, form or hosted-field container named for the card (`CARD_WORDS`, `cc-number`)
-_CHECKOUT_PATH = re.compile(r"/(?:checkout|payment|pay|order|cart|basket|kasse|bestellung)"
-                            r"(?:[/?#._-]|$)", re.I)
-_CARD_PLACES = etree.XPath("//input | //form | //*[@id or @name][self::div or self::iframe]")
+# where a checkout shows it takes a card: its address (`/checkout/`, `/payment`; Shopify's
+# `/checkouts/cn/<token>`, a shop's own language: `/kasse`, `/paiement`, `/pago`), or a
+# field, form or hosted-field container named for the card (`CARD_WORDS`, `cc-number`, the
+# containers the payment SDKs fill with their own card frames: Stripe's `card-element` and
+# `StripeElement`, Shopify's `card-fields`, Braintree's `hosted-field`, Adyen's
+# `adyen-checkout__card`)
+_CHECKOUT_PATH = re.compile(
+    r"/(?:checkouts?|payments?|pay|orders?|carts?|basket|kasse|bestellung|warenkorb|zahlung"
+    r"|commande|paiement|panier|pago|pagamento|carrito|cassa|afrekenen|donate|donation)"
+    r"(?:[/?#._-]|$)", re.I)
+_CARD_CONTAINER = re.compile(r"card[_-]?(?:element|fields?)\b|StripeElement|hosted[_-]?field"
+                             r"|adyen-checkout__card|encryptedCardNumber", re.I)
+_CARD_PLACES = etree.XPath("//input | //form | //iframe[@id or @name or @class]"
+                           " | //div[@id or @name or @class] | //*[@data-cse]")
 
 
 def _takes_cards(ctx: PageContext) -> bool:
     """Whether the page is a checkout taking a card: a 3-D Secure frame is a card
-    payment's, and a news article holds none."""
+    payment's, and a news article holds none. A view: asked per frame so named."""
+    if ctx.page is not None:
+        return ctx.page.view("takes cards", lambda: _reads_as_checkout(ctx))
+    return _reads_as_checkout(ctx)
+
+
+def _reads_as_checkout(ctx: PageContext) -> bool:
     parts = split_url(ctx.url or "")
     if parts is not None and _CHECKOUT_PATH.search(parts.path):
         return True
@@ -251,9 +267,14 @@ def _takes_cards(ctx: PageContext) -> bool:
     if root is None:
         return False
     found = _CARD_PLACES(root)
-    return any(isinstance(el, etree._Element) and CARD_WORDS.search(" ".join(
-        el.get(a) or "" for a in ("id", "name", "autocomplete", "class", "action")))
-        for el in (found if isinstance(found, list) else ()))
+    for el in found if isinstance(found, list) else ():
+        if not isinstance(el, etree._Element):
+            continue
+        names = " ".join(el.get(a) or "" for a in ("id", "name", "autocomplete", "class",
+                                                   "action", "data-cse"))
+        if CARD_WORDS.search(names) or _CARD_CONTAINER.search(names):
+            return True
+    return False
 
 
 # header bidding or an ad server the page's own code runs, not merely names: its library
@@ -279,15 +300,19 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
     if any((network := ctx.catalogue.network_named(name)) is not None
            and network.category is Category.ADVERTISING for name in stack[0]):
         return True
-    if any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
-           for r in ctx.resources):
+    page = ctx.page
+    if page is None:
+        return any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
+                   for r in ctx.resources)
+    # read once a page (asked per sync frame: 3,000 frames beside 300 scripts took 37 s)
+    loaded = page.view("prebid loaded", lambda: any(
+        r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
+        for r in ctx.resources) or bool(prebid.bids(page)))
+    if loaded:
         return True
-    if ctx.page is None:
-        return False
-    if prebid.bids(ctx.page):
-        return True
-    return any(script is not place and _STACK_CALL.search(script.text or "")
-               for script in ctx.page.scripts)
+    calling = page.view("stack set up by", lambda: [
+        script for script in page.scripts if _STACK_CALL.search(script.text or "")])
+    return any(script is not place for script in calling)
 
 
 def _bidder_job(ctx: PageContext, network: Network | None, place: etree._Element,
@@ -321,8 +346,10 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     if purpose.startswith(_LOCATOR_JOB):
         # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
         # given an address is the CMP's whose script the page loads
-        if any(r.category is Category.CONSENT and not r.hint for r in ctx.resources) or \
-                shown_beyond(ctx, site, url):
+        def consent() -> bool:
+            return any(r.category is Category.CONSENT and not r.hint for r in ctx.resources)
+        if (ctx.page.view("runs consent", consent) if ctx.page is not None else consent()) \
+                or shown_beyond(ctx, site, url):
             return None
         return (f"but the page runs no consent platform, nor loads anything of {site} "
                 "(a locator is its CMP's, whose stub makes it blank)")
@@ -356,13 +383,29 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     if not site or ctx.root is None:
         return False
     own = own.lower()
-    if any(r.domain == site and r.type in _SHOWN_TYPES and not r.hint
-           and r.url.lower() not in own for r in ctx.resources):
-        return True
+    loaded, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
+                      if ctx.page is not None else _sites_shown(ctx))
+    return site in linked or any(url not in own for url in loaded.get(site, ()))
+
+
+def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The page's scripts and stylesheets by site (their URLs, lowered), and the sites a
+    link a visitor sees or a form sends to: `shown_beyond`'s index, built once a page (a
+    walk of every link per frame asking cost 24 s for 3,000 sign-in frames)."""
+    loaded: dict[str, list[str]] = {}
+    for r in ctx.resources:
+        if r.type in _SHOWN_TYPES and not r.hint and r.domain:
+            loaded.setdefault(r.domain.lower(), []).append(r.url.lower())
+    linked: set[str] = set()
+    if ctx.root is None:
+        return loaded, frozenset()
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
-        if not url or registrable_domain(host_of(url)) != site:
+        if not url:
+            continue
+        site = registrable_domain(host_of(url)).lower()
+        if not site or site in linked:
             continue
         if str(el.tag).lower() == "a" and not (
                 el.text_content().strip() or el.find(".//img") is not None
@@ -370,8 +413,8 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
             continue  # nothing to click
         if inline_hiding(el) is None and not any(inline_hiding(up) is not None
                                                  for up in el.iterancestors()):
-            return True
-    return False
+            linked.add(site)
+    return loaded, frozenset(linked)
 
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
@@ -697,6 +740,13 @@ _LIBRARY_FILES = {
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
 _NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
+# the WordPress popup builders' own click triggers, each naming its popup: Popup Maker's
+# `class="popmake-4321"` (or `href="#popmake-4321"`) opens `<div id="pum-4321">`;
+# Elementor Pro's `href="#elementor-action:action=popup:open&settings=<base64 {"id":"123"}>"`
+# opens `<div data-elementor-type="popup" data-elementor-id="123">`
+_POPMAKE_TRIGGER = re.compile(r"(?:^|\s|#)popmake-(\d{1,10})(?:\s|$)")
+_ELEMENTOR_TRIGGER = re.compile(r"action=popup:open&settings=([A-Za-z0-9+/=_-]{4,400})")
+_ELEMENTOR_ID = re.compile(r"""["']id["']\s*:\s*["']?(\d{1,10})""")
 _UI_DIALOG = re.compile(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
 
 
@@ -713,10 +763,28 @@ def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
                     ids.add((a.get("href") or "").removeprefix("#"))
         if ctx.page is not None and ".dialog" in ctx.page.script_text:
             ids.update(_UI_DIALOG.findall(ctx.page.script_text))
+        if root is not None:
+            ids.update(_builder_triggers(root))
         ids.discard("")
         return frozenset(ids)
 
     return ctx.page.view("library dialog ids", build) if ctx.page is not None else build()
+
+
+def _builder_triggers(root: etree._Element) -> set[str]:
+    """The ids of the popups a WordPress popup builder's trigger on the page opens
+    (`_POPMAKE_TRIGGER`, `_ELEMENTOR_TRIGGER`): Popup Maker's box is `pum-<n>`, an Elementor
+    popup is named by its `data-elementor-id`, read here as `elementor-popup-<n>`."""
+    ids: set[str] = set()
+    for el in root.iter("a", "button", "span", "div", "li", "img"):
+        for value in (el.get("class") or "", el.get("href") or ""):
+            ids.update(f"pum-{n}" for n in _POPMAKE_TRIGGER.findall(value))
+        href = el.get("href") or ""
+        if "elementor-action" in href:
+            m = _ELEMENTOR_TRIGGER.search(unquote(href))
+            settings = base64_text(m.group(1)) if m else None
+            ids.update(f"elementor-popup-{n}" for n in _ELEMENTOR_ID.findall(settings or ""))
+    return ids
 
 
 def _dialog_library(node: etree._Element) -> str | None:
@@ -742,6 +810,32 @@ def _loads_library(ctx: PageContext, library: str) -> bool:
                for r in ctx.resources)
 
 
+# a quoted id or class selector's start (`'#myModal'`, `".newsletter-popup .close"`), and
+# the DOM's lookups by an id or a class name (`getElementById("myModal")`)
+_CODE_SELECTOR = re.compile(r"""['"]([#.][\w-]{1,200})(?![\w-])""")
+_CODE_LOOKUP = re.compile(
+    r"""getElement(?:ById|sByClassName)\(\s*['"]([\w-]{1,200})['"]""")
+
+
+def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
+    """`#id` and `.class` -> the page's scripts whose code names it as a quoted selector or
+    a lookup: a view, read once (asked per ancestor of every hidden frame, a pattern over
+    every script each time cost 180 s on a 1.4 MB page of 3,000 hidden frames)."""
+    def build() -> dict[str, list[etree._Element]]:
+        named: dict[str, list[etree._Element]] = {}
+        for script in ctx.page.scripts if ctx.page is not None else ():
+            code = script.text or ""
+            names = set(_CODE_SELECTOR.findall(code))
+            for m in _CODE_LOOKUP.finditer(code):
+                names.add(("#" if m.group().startswith("getElementById") else ".")
+                          + m.group(1))
+            for name in names:
+                named.setdefault(name, []).append(script)
+        return named
+
+    return ctx.page.view("names in code", build) if ctx.page is not None else build()
+
+
 def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
     """Whether a script of the page outside an element names it, quoted, by its id or a
     class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
@@ -750,17 +844,13 @@ def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
     if ctx.page is None:
         return False
     ident = node.get("id") or ""
-    names = [f"#{re.escape(ident)}"] if ident else []
-    names += [f"\\.{re.escape(c)}" for c in (node.get("class") or "").split()]
-    lookups = [f"getElementById\\(\\s*['\"]{re.escape(ident)}['\"]"] if ident else []
-    lookups += [f"getElementsByClassName\\(\\s*['\"]{re.escape(c)}['\"]"
-                for c in (node.get("class") or "").split()]
-    if not names:
+    keys = [f"#{ident}"] if ident else []
+    keys += [f".{c}" for c in (node.get("class") or "").split()]
+    if not keys:
         return False
-    pattern = re.compile("|".join((f"['\"](?:{'|'.join(names)})(?![\\w-])", *lookups)))
-    inside = set(node.iter("script"))
-    return any(script not in inside and pattern.search(script.text or "")
-               for script in ctx.page.scripts)
+    named = _names_in_code(ctx)
+    return any(node not in script.iterancestors() for key in keys
+               for script in named.get(key, ()))
 
 
 def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
@@ -776,7 +866,10 @@ def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
     for _ in range(ANCESTORS + 2):
         if node is None:
             return False
+        popup = node.get("data-elementor-id") if node.get(
+            "data-elementor-type") == "popup" else None
         if (node.get("id") and node.get("id") in _fancybox_and_ui_ids(ctx)) \
+                or (popup and f"elementor-popup-{popup}" in _fancybox_and_ui_ids(ctx)) \
                 or _named_by_code_outside(node, ctx):
             return True
         if (library := _dialog_library(node)) is not None and _loads_library(ctx, library):

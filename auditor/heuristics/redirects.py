@@ -160,16 +160,55 @@ def _twins(ctx: PageContext) -> frozenset[str]:
     site is a line a kit adds beside its redirect, and bought it no finding at all."""
     if ctx.root is None:
         return frozenset()
-    head = ctx.root.find("head")
-    if head is None:
-        return frozenset()
     own = ctx.first_party or ""
-    sites = {host_of(absolute) for link in head.iter("link")
+    sites = {host_of(absolute) for link in _head_links(ctx)
              if link.get("hreflang") and "alternate" in (link.get("rel") or "").lower().split()
              and (absolute := resolve(link.get("href") or "", ctx.url))}
     listed_self = any(not is_third_party(host, own) for host in sites) if own else False
     return frozenset(registrable_domain(host) for host in sites
                      if listed_self or same_name(host, own))
+
+
+# what a template prints in its `<head>`; and an element of the body's before the head's
+# end (a plugin's `<div id="fb-root">`, a pixel's `<img>` outside `<noscript>`, GTM's frame)
+_HEAD_TAGS = frozenset({"link", "meta", "script", "style", "noscript", "title", "base",
+                        "template"})
+_STRAY_BEFORE_HEAD_ENDS = 3
+_BODY_START = re.compile(r"<body[\s>]", re.I)
+
+
+def _head_links(ctx: PageContext) -> list[etree._Element]:
+    """The `<link>` elements the page's template prints in its `<head>`. An element of
+    the body's in the head ends the head for the parser, as for a browser, and the links
+    after it stand at the body's start: a WPML or Yoast hreflang set after a pixel's
+    `<img>` or a plugin's `<div>` is still the head the template wrote (read only there,
+    a multilingual site's own language redirect was a `high` cookie test). Those are the
+    body's first children, head elements after at most a few stray ones, and come before
+    the page's `<body>` tag; a link in the article or the footer is no declaration."""
+    root = ctx.root
+    if root is None:
+        return []
+    head = root.find("head")
+    links = list(head.iter("link")) if head is not None else []
+    body = root.find("body")
+    if body is None:
+        return links
+    m = _BODY_START.search(ctx.document.text)
+    body_line = ctx.document.text.count("\n", 0, m.start()) + 1 if m else 0
+    stray, seen_head = 0, False
+    for el in body:
+        if not isinstance(el.tag, str):
+            continue  # a comment
+        tag = el.tag.lower()
+        if tag not in _HEAD_TAGS:
+            stray += 1
+            if seen_head or stray > _STRAY_BEFORE_HEAD_ENDS:
+                break  # the body's own content, after the head's last element
+            continue
+        seen_head = True
+        if tag == "link" and (not body_line or line_of(el) <= body_line):
+            links.append(el)
+    return links
 
 
 # where a page names its mobile version: Google's separate-URLs annotation
@@ -187,12 +226,10 @@ def _mobile_twins(ctx: PageContext) -> frozenset[str]:
     if ctx.page is None or ctx.root is None:
         return frozenset()
     head = ctx.root.find("head")
-    if head is None:
-        return frozenset()
-    urls = [link.get("href") or "" for link in head.iter("link")
+    urls = [link.get("href") or "" for link in _head_links(ctx)
             if "alternate" in (link.get("rel") or "").lower().split()
             and _MOBILE_MEDIA.search(link.get("media") or "")]
-    urls += [m.group(1) for meta in head.iter("meta")
+    urls += [m.group(1) for meta in (head.iter("meta") if head is not None else ())
              if (meta.get("name") or "").strip().lower() == "mobile-agent"
              and (m := _MOBILE_AGENT_URL.search(meta.get("content") or ""))]
     return frozenset(registrable_domain(host) for url in urls

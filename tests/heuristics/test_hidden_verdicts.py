@@ -455,6 +455,17 @@ WRITTEN_LEGITIMATE: list[tuple[str, str]] = [
     ("a name given two addresses", "var u = 'http://stat-counter7.example/in.cgi?3'; if (w)"
      " { u = 'https://player.tidevideo.example/embed/8812'; } document.write('<iframe src=\"'"
      " + u + '\" width=\"0\" height=\"0\"></iframe>');"),
+    # minified code reuses a name in every function: the `t` spliced into the tag is a
+    # parameter, the SVG namespace another function's `t` (read as it: a plain-http high)
+    ("a parameter named as another function's constant", "!function(){function n(t){var "
+     "e=document.createElement(\"div\");e.innerHTML='<iframe src=\"'+t+'\" style=\"display:"
+     "none\" width=\"0\" height=\"0\"></iframe>';document.body.appendChild(e.firstChild)}"
+     "function r(){var t=\"http://www.w3.org/2000/svg\";return document.createElementNS(t,"
+     "\"svg\")}window.xd=function(){n(location.protocol+\"//sync.\"+location.hostname+"
+     "\"/xd.html\")};r()}();"),
+    ("a name given a constant and then another value", "var u = 'http://127.0.0.1/ping'; u ="
+     " cfg.frameUrl; document.write('<iframe src=\"' + u + '\" width=\"0\" height=\"0\">"
+     "</iframe>');"),
 ]
 
 
@@ -531,6 +542,21 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("an Elementor popup", '<div data-elementor-type="popup" data-elementor-id="733" class="'
      f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>'
      + _library("elementor-pro/assets/js/frontend.min.js"), [L]),
+    # the builders' own triggers name their popup where a cache plugin (Autoptimize, WP
+    # Rocket, LiteSpeed) combined the builder's script into one file of its own name
+    ("a Popup Maker popup its trigger class opens, scripts combined", '<a href="#" class="'
+     'popmake-512">Subscribe</a><div id="pum-512" class="pum pum-overlay popmake-overlay '
+     'click_open" data-popmake=\'{"id":512}\' role="dialog" style="display:none"><div '
+     f'class="pum-container popmake"><div class="pum-content">{_FORM}</div></div></div>'
+     + _library("../cache/autoptimize/js/autoptimize_5f1c2b.js"), [L]),
+    ("an Elementor popup its action link opens, scripts combined", '<a href="#elementor-'
+     'action%3Aaction%3Dpopup%3Aopen%26settings%3DeyJpZCI6IjczMyIsInRvZ2dsZSI6ZmFsc2V9">'
+     'Subscribe</a><div data-elementor-type="popup" data-elementor-id="733" class="'
+     f'elementor elementor-733 elementor-location-popup" style="display:none">{_FORM}</div>'
+     + _library("../litespeed/js/8a7c2e.js"), [L]),
+    ("a Popup Maker popup another popup's trigger opens", '<a href="#" class="popmake-'
+     '90">Subscribe</a><div id="pum-512" class="pum pum-overlay" data-popmake=\'{"id":512}'
+     f'\' style="display:none"><div class="pum-container popmake">{_FORM}</div></div>', [M]),
     ("an aria-modal box a button opens", '<button aria-controls="nl">Subscribe</button>'
      f'<div id="nl" aria-modal="true" style="display:none">{_FORM}</div>', [L]),
     # W3Schools' modal, the most copied: its control a span holding ×, its script opening
@@ -618,6 +644,19 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     ("a 3-D Secure name beside the checkout's card form", _CHECKOUT + '<iframe name="three'
      'DSMethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c" width="1" '
      'height="1"></iframe>', [L]),
+    # the payment SDKs fill a container of the page's with their own card frames: the
+    # checkout's card field is Stripe's `card-element`, Shopify's `card-fields` frame
+    ("a 3-D Secure name beside Stripe's card element", '<form id="donate"><div id="card-'
+     'element"></div></form><iframe name="threeDSMethodIframe" src="https://acs.kuestenbank'
+     '-3ds.example/method?tx=9f2c" width="1" height="1"></iframe>', [L]),
+    ("a 3-D Secure name beside Shopify's card fields", '<div class="card-fields-container">'
+     '<iframe class="card-fields-iframe" name="card-fields-number-a1b2" src="https://checkout.'
+     'pci.shopifyinc.com/build/a1/number-ltr.html"></iframe></div><iframe name="threeDS'
+     'MethodIframe" src="https://acs.kuestenbank-3ds.example/method?tx=9f2c" width="1" '
+     'height="1"></iframe>', [L]),
+    ("a 3-D Secure name beside a card of the theme's", '<div class="card"><p>Related</p></div>'
+     '<iframe name="threeDSMethodIframe" src="https://cdn.trk-vexor.example/land?sub=881" '
+     'width="1" height="1"></iframe>', [M]),
     ("a sign-in frame of a site the page links to sign in", _sign_in("login.casino-x.example")
      + _FRESH_LOGIN, [L]),
     # a link a kit adds to its own host is one no visitor sees
@@ -738,3 +777,80 @@ def test_a_frame_of_an_ad_vendor_no_prebid_build_bids_with_stays_medium(
     report = audit_listed(wp_page(head=_MANAGED_STACK + _PREBID, post=_RAPTIVE_UNIT,
                                   footer=frame), URL)
     assert _frames(report.findings) == [M]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.harbourbakery.example/checkouts/cn/Z2NwLXVzLWNlbnRyYWw/information", [L]),
+    ("https://www.harbourbakery.example/de/kasse/", [L]),
+    ("https://www.harbourbakery.example/fr/paiement", [L]),
+    ("https://www.harbourbakery.example/2024/05/harbour-news/", [M]),
+], ids=["Shopify's checkouts", "a German shop's kasse", "a French shop's paiement",
+        "an article"])
+def test_a_3d_secure_frame_is_a_checkouts_by_its_address_in_the_shops_words(
+        url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """Shopify's checkout is `/checkouts/cn/<token>` (plural): its 3-D Secure method frame
+    read medium, "the page takes no card payment", as on a shop that names its checkout in
+    its own language."""
+    frame = ('<iframe name="threeDSMethodIframe" src="https://acs.kuestenbank-3ds.example/'
+             'method?tx=9f2c" width="0" height="0" style="display:none"></iframe>')
+    report = audit_listed(wp_page(footer=frame), url)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def test_hidden_frames_beside_many_scripts_cost_linear_time(audit_html: AuditHtml) -> None:
+    """Whether a hidden frame's wrapper is one the page's code opens was a pattern built and
+    run over every script for each wrapper of each frame: 3,000 hidden frames beside 300
+    scripts (1.4 MB) took 180 s. The code's selectors are read once a page; four times the
+    frames and scripts cost about four times the time (sixteen, a cost per pair)."""
+    import time
+
+    def seconds(n: int) -> float:
+        scripts = "".join(f'<script>var cfg{i} = {{a: "{"x" * 3000}"}};</script>'
+                          for i in range(n // 10))
+        frames = "".join(f'<div class="wrap w{i}" id="b{i}" style="display:none"><div><iframe '
+                         f'src="https://f{i}.unknown-host.example/p"></iframe></div></div>'
+                         for i in range(n))
+        start = time.perf_counter()
+        report = audit_html(f"<html><head><title>t</title></head><body>{scripts}{frames}"
+                            "</body></html>", url="https://news.example/a")
+        assert len(_frames(report.findings)) == n
+        return time.perf_counter() - start
+
+    seconds(50)
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (250, 1_000))
+    assert large < 10 * max(small, 0.01), (small, large)
+
+
+@pytest.mark.parametrize("frame", [
+    '<iframe src="https://sync.f{i}.example/usersync" width="0" height="0"></iframe>',
+    '<iframe src="https://login.f{i}.example/sso" width="0" height="0"></iframe>',
+    '<iframe name="threeDSMethodIframe" src="https://f{i}.example/m" width="0" height="0">'
+    "</iframe>",
+    '<iframe name="__tcfapiLocator" src="https://f{i}.example/m" width="0" height="0">'
+    "</iframe>",
+], ids=["user-sync frames", "sign-in frames", "3-D Secure frames", "CMP locators"])
+def test_frames_asking_for_their_jobs_company_cost_linear_time(
+        frame: str, audit_html: AuditHtml) -> None:
+    """What a job's frame needs beside it (an ad stack's setup call, a link to its site, a
+    card field, a consent platform) was sought over every script, link, element or
+    request for each frame: 3,000 of them beside 300 scripts and 3,000 links took 25 to
+    37 s, and a scan of every element per 3-D Secure frame more than 300 s. Each is read
+    once a page; four times the page costs about four times the time."""
+    import time
+
+    def seconds(n: int) -> float:
+        scripts = "".join(f'<script>var cfg{i} = {{a: "{"x" * 2000}"}};</script>'
+                          for i in range(n // 10))
+        links = "".join(f'<p><a href="/p{i}">Link {i}</a></p><div id="d{i}">x</div>'
+                        for i in range(n))
+        frames = "".join(frame.format(i=i) for i in range(n))
+        start = time.perf_counter()
+        report = audit_html(f"<html><head><title>t</title></head><body>{scripts}{links}"
+                            f"{frames}</body></html>", url="https://news.example/a")
+        assert len(_frames(report.findings)) == n
+        return time.perf_counter() - start
+
+    seconds(50)
+    small, large = (min(seconds(n) for _ in range(3)) for n in (250, 1_000))
+    assert large < 10 * max(small, 0.01), (small, large)

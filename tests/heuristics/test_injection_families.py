@@ -537,6 +537,9 @@ def test_the_push_lure_in_another_language_is_bait(said: str, audit_listed: Audi
     'Usamos cookies. Clique em "Permitir" para confirmar que você não é um robô.',
     "Мы используем куки. Нажмите «Разрешить», чтобы подтвердить, что вы не робот.",
     "If you are 18+, tap Allow. This site uses cookies and your privacy matters.",
+    # a captcha the lure asks to pass, not to load
+    "We use cookies. Click Allow to pass the captcha and continue.",
+    "Мы используем куки. Нажмите «Разрешить», чтобы пройти капчу.",
 ])
 def test_a_lure_beside_a_cookie_word_still_asks_a_robot_check(
         said: str, audit_listed: AuditListed) -> None:
@@ -546,6 +549,26 @@ def test_a_lure_beside_a_cookie_word_still_asks_a_robot_check(
                              "Notification.requestPermission();</script>"))
     report = audit_listed(page, URL)
     assert ("notification-bait", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize("said", [
+    # Complianz's and Borlabs' notices over a reCAPTCHA form, the service loaded once allowed
+    "This form is protected by Google reCAPTCHA, which sets cookies. To load the captcha, "
+    "click Allow below.",
+    "Wir verwenden Google reCAPTCHA, das Cookies setzt. Um das Captcha zu laden, klicken Sie "
+    "auf „Erlauben“.",
+])
+def test_a_consent_blocker_loading_a_captcha_is_no_lure(
+        said: str, audit_listed: AuditListed) -> None:
+    """A consent tool's blocker over a reCAPTCHA form ("To load the captcha, click Allow")
+    on a site that also runs OneSignal read `high` once `captcha` was a reason no cookie
+    notice gives: a captcha the sentence speaks of loading is the service it unblocks."""
+    page = wp_page(head=ONESIGNAL, post=(
+        f"<form action='/contact'><input name='email'><div class='cmplz-blocked-content-"
+        f"notice'><p>{said}</p><button>Allow</button></div></form>"))
+    report = audit_listed(page, URL)
+    assert [f for f in report.findings if f.kind == "notification-bait"] == [], [
+        (f.kind, f.message) for f in report.findings]
 
 
 # A push service's SDK asks for the permission itself: the page's own code asks nothing

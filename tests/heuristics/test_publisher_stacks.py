@@ -234,3 +234,40 @@ def test_a_twin_is_declared_by_the_pages_name_or_a_set_listing_itself(
             f"{_ARTICLE}</article></body></html>")
     report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
     assert [(f.kind, f.severity) for f in report.findings] == expected
+
+
+_WPML_SET = ('<link rel="alternate" hreflang="en" href="https://www.weingut-muster.com/touren/">\n'
+             '<link rel="alternate" hreflang="de" href="https://www.weingut-muster.de/touren/">\n')
+# WPML's browser redirect: the visitor's language, and a cookie remembering the choice
+_WPML_REDIRECT = ("<script>if ((navigator.language || '').indexOf('de') === 0 && document."
+                  "cookie.indexOf('wpml_browser_redirect_test') === -1) { window.location.href"
+                  " = 'https://www.weingut-muster.de/touren/'; }</script>\n")
+
+
+@pytest.mark.parametrize(("stray", "where", "expected"), [
+    ("", "head", []),
+    # an element of the body's printed in the head ends it for the parser (and a
+    # browser): the set after it stands at the body's start, still the template's head
+    ('<div id="fb-root"></div>\n', "head", []),
+    ('<img height="1" width="1" style="display:none" src="https://www.facebook.com/tr?id=1'
+     '&ev=PageView&noscript=1"/>\n', "head", [("tracking-pixel", L)]),
+    ('<iframe src="https://www.googletagmanager.com/ns.html?id=GTM-Q27XK1" height="0" '
+     'width="0" style="display:none"></iframe>\n', "head", []),
+    # the same set in the footer is no declaration, stray element or none
+    ("", "footer", [("redirect", H)]),
+    ('<div id="fb-root"></div>\n', "footer", [("redirect", H)]),
+], ids=["in the head", "after a div in the head", "after a pixel's img in the head",
+        "after GTM's frame in the head", "in the footer", "in the footer, a div in the head"])
+def test_a_twin_set_after_a_stray_body_element_in_the_head_is_declared(
+        stray: str, where: str, expected: list[tuple[str, Severity]],
+        audit_html: AuditHtml) -> None:
+    """A WPML site's language redirect read `high` (a cookie test) when a plugin printed a
+    `<div>`, a pixel's `<img>` or GTM's frame in the head before its hreflang set: the
+    parser ends the head there and the set stood in the body, where no twin was read."""
+    head, footer = (_WPML_SET, "") if where == "head" else ("", _WPML_SET)
+    html = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Touren"
+            f"</title>\n{stray}{head}{_WPML_REDIRECT}</head>\n<body><article>{_ARTICLE}"
+            f"</article><footer>{footer}</footer></body></html>")
+    report = audit_html(html, url="https://www.weingut-muster.com/touren/")
+    assert [(f.kind, f.severity) for f in report.findings] == expected, [
+        (f.kind, f.message) for f in report.findings]
