@@ -212,3 +212,26 @@ def test_readme_shows_the_real_output_of_its_first_command(
     reporter.finished(RunSummary(1, 0, 0, 0, False, True))
     strip = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
     assert strip == block.rstrip("\n")
+
+
+@pytest.mark.parametrize("command", [
+    ["audit", "https://news.example/2024/story"],
+    ["bulk", "https://news.example/2024/story", "--store", "{tmp}/s.db"],
+])
+def test_a_url_given_as_input_is_said_not_to_be_fetched(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's first try is often a URL: the error says auditor never fetches one,
+    in one line, instead of a bare "no such file" that reads like a failed download."""
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in command] + ["--no-system-lists"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("auditor: error: https://news.example/2024/story: no such file")
+    assert "never fetches a URL" in err
+
+
+def test_a_missing_file_is_still_just_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(tmp_path / "publc"), "--no-system-lists"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("publc: no such file")
