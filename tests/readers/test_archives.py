@@ -349,3 +349,15 @@ def test_a_header_block_just_under_the_limit_is_read_and_junk_over_it_costs_no_n
     first, second = (warc_record(f"https://s{i}.example/", HTML) for i in range(2))
     records = list(read_warc(io.BytesIO(first + b"J" * 200_000 + b"\r\n" + second), "t"))
     assert kinds(records) == list("DRD")
+
+
+def test_a_response_without_target_uri_fails_in_words_and_the_rest_is_read() -> None:
+    """warcio trips on a response record with no WARC-Target-URI with a Python message
+    ("'NoneType' object has no attribute 'startswith'"); the failure names the header."""
+    good = warc_record("https://s.example/a", HTML)
+    bad = good.replace(b"WARC-Target-URI: https://s.example/a\r\n", b"")
+    records = list(read_warc(io.BytesIO(bad + good), "t"))
+    assert isinstance(records[0], ReadFailure)
+    assert "WARC-Target-URI" in records[0].error
+    assert "NoneType" not in records[0].error
+    assert isinstance(records[-1], Document)
