@@ -102,6 +102,9 @@ def test_terminal_shows_skips_failures_and_ratio_range(store: Path, width: int) 
     for reason in s["skip_reasons"]:  # type: ignore[attr-defined]
         assert reason["reason"][:20] in out
     assert "Failed records" in out
+    flat = " ".join(out.split())
+    for failure in s["failures"]:  # type: ignore[attr-defined]
+        assert flat.count(f"{failure['input']}:") == 1  # named once, not `name: name: why`
     ratio = s["content_to_ad_ratio"]
     assert re.search(rf"min {ratio['min']:.2f}, max {ratio['max']:.2f}, "  # type: ignore[index]
                      rf"mean {ratio['mean']:.2f}", out)  # type: ignore[index]
