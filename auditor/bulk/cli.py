@@ -250,6 +250,9 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         print(f"{totals.records} records: {totals.audited} audited, {totals.skipped} "
               f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}"
               f"{speed}", flush=True)
+        if not completed:  # the contract's one line on stderr, which a CI log keeps
+            print(f"auditor: interrupted: `auditor bulk --resume --store {args.store}` "
+                  "finishes the run", file=sys.stderr)
         return EXIT_OK if completed else EXIT_INTERRUPTED
     finally:
         store.close()
