@@ -113,11 +113,14 @@ def add_list_arguments(parser: argparse.ArgumentParser) -> None:
 def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
     """Policy options; the gate (auditor.gate) reads them."""
     gate = parser.add_argument_group("CI gate (see docs/CI.md)")
-    gate.add_argument("--policy", type=Path, metavar="FILE",
-                      help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
-                           "(default: either, in the working directory)")
-    gate.add_argument("--no-policy", action="store_true",
-                      help="don't look for a policy in the working directory")
+    # one or the other, as the synopsis has it: with both, the gate ran under the policy
+    # the user had also said not to use (a usage error, not a guess at which was meant)
+    which = gate.add_mutually_exclusive_group()
+    which.add_argument("--policy", type=Path, metavar="FILE",
+                       help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
+                            "(default: either, in the working directory)")
+    which.add_argument("--no-policy", action="store_true",
+                       help="don't look for a policy in the working directory")
     gate.add_argument("--baseline", type=Path, metavar="FILE",
                       help="violations in this baseline don't fail; only new ones do")
     gate.add_argument("--write-baseline", type=output_path, default=False, metavar="FILE",

@@ -235,3 +235,15 @@ def test_a_missing_file_is_still_just_missing(
     assert main(["audit", str(tmp_path / "publc"), "--no-system-lists"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.endswith("publc: no such file")
+
+
+def test_policy_and_no_policy_together_are_a_usage_error(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`[--policy FILE | --no-policy]`, as the synopsis says: given both, the gate ran under
+    the policy the user had also said not to use."""
+    with pytest.raises(SystemExit) as stop:
+        main(["audit", str(EXAMPLE), "--no-policy", "--policy", str(SITE / "auditor.toml")])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["auditor audit: error: argument --policy: not allowed with argument "
+                   "--no-policy (see --help)"]
