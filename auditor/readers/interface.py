@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -255,6 +256,8 @@ def unsafe_member_name(name: str) -> str | None:
 def failure_message(name: str, exc: BaseException) -> str:
     """One line naming the record, for a ReadFailure made of an exception."""
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, zlib.error):  # zlib's "Error -3 while decompressing data" says no more
+        text = f"damaged compressed data ({text})"
     return text if text.startswith(name) else f"{name}: {text[:300]}"
 
 

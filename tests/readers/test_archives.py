@@ -361,3 +361,15 @@ def test_a_response_without_target_uri_fails_in_words_and_the_rest_is_read() -> 
     assert "WARC-Target-URI" in records[0].error
     assert "NoneType" not in records[0].error
     assert isinstance(records[-1], Document)
+
+
+def test_a_zip_member_whose_deflate_data_is_damaged_says_so() -> None:
+    """zlib's own "Error -3 while decompressing data" named no cause a user knows; the
+    member's failure says its compressed data is damaged, and the next member is read."""
+    data = bytearray(zip_bytes({"a.html": HTML.encode(), "b.html": HTML.encode()}))
+    start = 30 + len("a.html")  # a's local header, then its deflate stream
+    data[start + 10:start + 40] = b"\0" * 30
+    records = list(read_source(bytes(data)))
+    assert isinstance(records[0], ReadFailure)
+    assert records[0].error.startswith("<bytes>#a.html: damaged compressed data (Error -3")
+    assert isinstance(records[1], Document)
