@@ -247,3 +247,20 @@ def test_policy_and_no_policy_together_are_a_usage_error(
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["auditor audit: error: argument --policy: not allowed with argument "
                    "--no-policy (see --help)"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["audit", str(EXAMPLE), "-o", "{tmp}/reports/"],
+    ["audit", str(EXAMPLE), "--also", "md={tmp}/reports/"],
+    ["bulk", str(EXAMPLE), "--store", "{tmp}/reports/"],
+    ["report", "--store", "{tmp}/reports/"],
+])
+def test_an_output_that_ends_in_a_slash_is_a_folder_not_a_file(
+        argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o reports/`, a folder meant and not there yet, wrote a file named `reports`."""
+    with pytest.raises(SystemExit) as stop:
+        main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "reports/' ends in a slash, so names a folder" in line
+    assert not (tmp_path / "reports").exists()

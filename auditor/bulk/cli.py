@@ -27,6 +27,7 @@ from auditor.cli_args import (
     page_limits,
     positive_int,
     sigterm_interrupts,
+    store_path,
 )
 from auditor.errors import AuditorError, InputError, StoreError
 from auditor.files import file_key, replacing_text
@@ -79,7 +80,7 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--inputs-from", type=Path, metavar="FILE",
                    help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
                    "stdin)")
-    p.add_argument("--store", type=file_path, required=True, metavar="FILE",
+    p.add_argument("--store", type=store_path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
     p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes (default: CPU count)")
@@ -122,7 +123,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'\n"
         "  auditor report --store audit.db --graph operators.gexf   # open in Gephi")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--store", type=file_path, metavar="FILE",
+    source.add_argument("--store", type=store_path, metavar="FILE",
                         help="the SQLite store `auditor bulk --store` wrote")
     source.add_argument("--parquet", type=file_path, metavar="DIR",
                         help="instead, the Parquet dataset `bulk --engine dask --parquet "
