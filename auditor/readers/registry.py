@@ -224,7 +224,7 @@ def missing_input(name: str) -> InputError:
     wondering whether the fetch failed."""
     if _URL_INPUT.match(name):
         return InputError(f"{name}: no such file; auditor reads saved pages and never "
-                          "fetches a URL: save the page first (curl -so page.html URL)")
+                          "fetches a URL: save it to a file first (curl -so FILE URL)")
     return InputError(f"{name}: no such file")
 
 
