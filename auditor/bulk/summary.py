@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.console import OutputConsole
+from auditor.readers.interface import failure_reason
 from auditor.report.safe import inert
 from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted, percent
@@ -222,8 +223,8 @@ def _mfa_table(sites: list[dict[str, Any]], total: int | None) -> Table:
 def _failure_line(failure: dict[str, Any]) -> str:
     """`input: error`, the input once: a reader's error names its record already
     (`crawl.warc.gz#0: record truncated …`), which printed `crawl.warc.gz#0:` twice."""
-    name, error = str(failure["input"]), str(failure["error"])
-    return error if error.startswith(f"{name}: ") else f"{name}: {error}"
+    name = str(failure["input"])
+    return f"{name}: {failure_reason(name, str(failure['error']))}"
 
 
 def _print_item(console: Console, lead: str, body: Text) -> None:

@@ -261,6 +261,18 @@ def failure_message(name: str, exc: BaseException) -> str:
     return text if text.startswith(name) else f"{name}: {text[:300]}"
 
 
+def failure_reason(name: str, error: str) -> str:
+    """A failure's error without the record name `failure_message` put first, for a view
+    that shows the name beside it (a report printed `x#0: x#0: record truncated`).
+
+    >>> failure_reason("a.zip#b.html", "a.zip#b.html: binary data")
+    'binary data'
+    >>> failure_reason("a.zip#b.html", "worker died")
+    'worker died'
+    """
+    return error.removeprefix(f"{name}: ") if error != name else error
+
+
 def with_url(record: Record, url: str | None) -> Record:
     """A page given the URL its caller knows, unless it names its own."""
     if url and isinstance(record, Document) and record.url is None:
