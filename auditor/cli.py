@@ -34,10 +34,21 @@ from auditor.version import __version__
 EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
 
 
+# commands a new user guesses from the docs' words, and where what they want lives
+_GUESSED_COMMANDS = {
+    "gate": "the CI gate is `auditor audit SITE_DIR --policy auditor.toml` (docs/CI.md)",
+    "check": "a request URL is checked by `auditor rules check URL`",
+    "update": "the lists are updated by `auditor rules update`",
+}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and still exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        for guess, hint in _GUESSED_COMMANDS.items():
+            if self.prog == "auditor" and f"invalid choice: '{guess}'" in message:
+                message = f"there is no `{guess}` command: {hint}"
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 

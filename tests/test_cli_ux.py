@@ -264,3 +264,18 @@ def test_an_output_that_ends_in_a_slash_is_a_folder_not_a_file(
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "reports/' ends in a slash, so names a folder" in line
     assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize(("guess", "hint"), [
+    ("gate", "the CI gate is `auditor audit SITE_DIR --policy auditor.toml`"),
+    ("update", "`auditor rules update`"),
+    ("check", "`auditor rules check URL`"),
+])
+def test_a_command_guessed_from_the_docs_points_to_the_real_one(
+        guess: str, hint: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The docs speak of "the gate" throughout; `auditor gate` said only "invalid choice"."""
+    with pytest.raises(SystemExit) as stop:
+        main([guess, "public"])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"auditor: error: there is no `{guess}` command: ") and hint in line
