@@ -19,6 +19,8 @@ from typing import TextIO
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
+    named,
+    named_path,
     output_path,
     page_limits,
     page_url,
@@ -84,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "inputs",
         nargs="+",
+        type=named,
         metavar="INPUT",
         help="file, directory (walked recursively) or - for stdin",
     )
@@ -109,7 +112,7 @@ def add_list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lists",
         action="append",
-        type=Path,
+        type=named_path,
         default=[],
         metavar="PATH",
         help="an extra EasyList-syntax list (repeatable)",
@@ -127,12 +130,12 @@ def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
     # one or the other, as the synopsis has it: with both, the gate ran under the policy
     # the user had also said not to use (a usage error, not a guess at which was meant)
     which = gate.add_mutually_exclusive_group()
-    which.add_argument("--policy", type=Path, metavar="FILE",
+    which.add_argument("--policy", type=named_path, metavar="FILE",
                        help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
                             "(default: either, in the working directory)")
     which.add_argument("--no-policy", action="store_true",
                        help="don't look for a policy in the working directory")
-    gate.add_argument("--baseline", type=Path, metavar="FILE",
+    gate.add_argument("--baseline", type=named_path, metavar="FILE",
                       help="violations in this baseline don't fail; only new ones do")
     gate.add_argument("--write-baseline", type=output_path, default=False, metavar="FILE",
                       help="record today's violations in FILE (or -: stdout) and exit 0")

@@ -279,3 +279,26 @@ def test_a_command_guessed_from_the_docs_points_to_the_real_one(
     assert stop.value.code == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"auditor: error: there is no `{guess}` command: ") and hint in line
+
+
+@pytest.mark.parametrize("argv", [
+    ["audit", ""],
+    ["audit", str(EXAMPLE), "-o", ""],
+    ["audit", str(EXAMPLE), "--policy", ""],
+    ["audit", str(EXAMPLE), "--write-baseline", ""],
+    ["bulk", "", "--store", "{tmp}/s.db"],
+    ["bulk", str(EXAMPLE), "--store", ""],
+    ["report", "--store", "{tmp}/s.db", "--graph", ""],
+])
+def test_an_empty_name_is_a_usage_error_not_the_working_directory(
+        argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`auditor audit "$SITE_DIR"` with the variable unset passed '', which Path reads as
+    '.': the gate judged the working directory instead of the site."""
+    shutil.copytree(SITE / "public", tmp_path / "public")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.endswith(": an empty name (an unset shell variable?) (see --help)")

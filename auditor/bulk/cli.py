@@ -23,6 +23,8 @@ from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
     file_path,
+    named,
+    named_path,
     output_path,
     page_limits,
     positive_int,
@@ -75,9 +77,9 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "  auditor bulk --resume --store audit.db      # after a crash or Ctrl-C\n"
         "  auditor bulk --inputs-from warcs.txt --store cc.db --engine dask \\\n"
         "      --scheduler tcp://scheduler:8786 --parquet /data/out/cc-parquet")
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
+    p.add_argument("inputs", nargs="*", type=named, metavar="INPUT",
                    help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
-    p.add_argument("--inputs-from", type=Path, metavar="FILE",
+    p.add_argument("--inputs-from", type=named_path, metavar="FILE",
                    help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
                    "stdin)")
     p.add_argument("--store", type=store_path, required=True, metavar="FILE",
@@ -147,6 +149,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 def _graph_path(text: str) -> Path:
     from auditor.bulk.graph_export import GraphFormatError, graph_format
 
+    named(text)
     try:
         graph_format(Path(text))
     except GraphFormatError as exc:
