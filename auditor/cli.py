@@ -19,6 +19,8 @@ from typing import TextIO
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
+    named,
+    named_path,
     output_path,
     page_limits,
     page_url,
@@ -34,10 +36,21 @@ from auditor.version import __version__
 EXIT_OK, EXIT_VIOLATION, EXIT_ERROR = 0, 1, 2
 
 
+# commands a new user guesses from the docs' words, and where what they want lives
+_GUESSED_COMMANDS = {
+    "gate": "the CI gate is `auditor audit SITE_DIR --policy auditor.toml` (docs/CI.md)",
+    "check": "a request URL is checked by `auditor rules check URL`",
+    "update": "the lists are updated by `auditor rules update`",
+}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and still exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        for guess, hint in _GUESSED_COMMANDS.items():
+            if self.prog == "auditor" and f"invalid choice: '{guess}'" in message:
+                message = f"there is no `{guess}` command: {hint}"
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
@@ -73,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "inputs",
         nargs="+",
+        type=named,
         metavar="INPUT",
         help="file, directory (walked recursively) or - for stdin",
     )
@@ -98,7 +112,7 @@ def add_list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lists",
         action="append",
-        type=Path,
+        type=named_path,
         default=[],
         metavar="PATH",
         help="an extra EasyList-syntax list (repeatable)",
@@ -113,12 +127,15 @@ def add_list_arguments(parser: argparse.ArgumentParser) -> None:
 def add_gate_arguments(parser: argparse.ArgumentParser) -> None:
     """Policy options; the gate (auditor.gate) reads them."""
     gate = parser.add_argument_group("CI gate (see docs/CI.md)")
-    gate.add_argument("--policy", type=Path, metavar="FILE",
-                      help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
-                           "(default: either, in the working directory)")
-    gate.add_argument("--no-policy", action="store_true",
-                      help="don't look for a policy in the working directory")
-    gate.add_argument("--baseline", type=Path, metavar="FILE",
+    # one or the other, as the synopsis has it: with both, the gate ran under the policy
+    # the user had also said not to use (a usage error, not a guess at which was meant)
+    which = gate.add_mutually_exclusive_group()
+    which.add_argument("--policy", type=named_path, metavar="FILE",
+                       help="policy file: auditor.toml, or pyproject.toml's [tool.auditor] "
+                            "(default: either, in the working directory)")
+    which.add_argument("--no-policy", action="store_true",
+                       help="don't look for a policy in the working directory")
+    gate.add_argument("--baseline", type=named_path, metavar="FILE",
                       help="violations in this baseline don't fail; only new ones do")
     gate.add_argument("--write-baseline", type=output_path, default=False, metavar="FILE",
                       help="record today's violations in FILE (or -: stdout) and exit 0")

@@ -4,6 +4,7 @@ neither imports the other for them."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -40,10 +41,24 @@ def positive_int(text: str) -> int:
     return value
 
 
+def named(text: str) -> str:
+    """A file or folder name that is not empty: `auditor audit "$SITE_DIR"` with the
+    variable unset gave '', which Path reads as '.', so the gate judged the working
+    directory instead of the site (or `-o ''` tried to write over it)."""
+    if text == "":
+        raise argparse.ArgumentTypeError("an empty name (an unset shell variable?)")
+    return text
+
+
+def named_path(text: str) -> Path:
+    """A path argument, by `named`."""
+    return Path(named(text))
+
+
 def output_path(text: str) -> Path | None:
     """An output file argument; `-` is stdout (None), as an input `-` is stdin (a file
     named `-` is `./-`)."""
-    return None if text == "-" else Path(text)
+    return None if text == "-" else _a_file(text)
 
 
 def file_path(text: str) -> Path:
@@ -53,6 +68,22 @@ def file_path(text: str) -> Path:
     if text == "-":
         raise argparse.ArgumentTypeError("- (stdout or stdin) cannot be a file here: "
                                          "name one (./- for a file named -)")
+    return named_path(text)
+
+
+def store_path(text: str) -> Path:
+    """A bulk store: a file (`file_path`), never a folder."""
+    file_path(text)
+    return _a_file(text)
+
+
+def _a_file(text: str) -> Path:
+    """A file name, not a folder's: `-o reports/` (a folder meant, absent) wrote a file
+    named `reports`, since Path drops the trailing slash."""
+    named(text)
+    if text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} ends in a slash, so names a folder: "
+                                         "give the name of a file (in it)")
     return Path(text)
 
 

@@ -212,3 +212,93 @@ def test_readme_shows_the_real_output_of_its_first_command(
     reporter.finished(RunSummary(1, 0, 0, 0, False, True))
     strip = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
     assert strip == block.rstrip("\n")
+
+
+@pytest.mark.parametrize("command", [
+    ["audit", "https://news.example/2024/story"],
+    ["bulk", "https://news.example/2024/story", "--store", "{tmp}/s.db"],
+])
+def test_a_url_given_as_input_is_said_not_to_be_fetched(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's first try is often a URL: the error says auditor never fetches one,
+    in one line, instead of a bare "no such file" that reads like a failed download."""
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in command] + ["--no-system-lists"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("auditor: error: https://news.example/2024/story: no such file")
+    assert "never fetches a URL" in err
+
+
+def test_a_missing_file_is_still_just_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(tmp_path / "publc"), "--no-system-lists"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("publc: no such file")
+
+
+def test_policy_and_no_policy_together_are_a_usage_error(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`[--policy FILE | --no-policy]`, as the synopsis says: given both, the gate ran under
+    the policy the user had also said not to use."""
+    with pytest.raises(SystemExit) as stop:
+        main(["audit", str(EXAMPLE), "--no-policy", "--policy", str(SITE / "auditor.toml")])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["auditor audit: error: argument --policy: not allowed with argument "
+                   "--no-policy (see --help)"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["audit", str(EXAMPLE), "-o", "{tmp}/reports/"],
+    ["audit", str(EXAMPLE), "--also", "md={tmp}/reports/"],
+    ["bulk", str(EXAMPLE), "--store", "{tmp}/reports/"],
+    ["report", "--store", "{tmp}/reports/"],
+])
+def test_an_output_that_ends_in_a_slash_is_a_folder_not_a_file(
+        argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o reports/`, a folder meant and not there yet, wrote a file named `reports`."""
+    with pytest.raises(SystemExit) as stop:
+        main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "reports/' ends in a slash, so names a folder" in line
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize(("guess", "hint"), [
+    ("gate", "the CI gate is `auditor audit SITE_DIR --policy auditor.toml`"),
+    ("update", "`auditor rules update`"),
+    ("check", "`auditor rules check URL`"),
+])
+def test_a_command_guessed_from_the_docs_points_to_the_real_one(
+        guess: str, hint: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The docs speak of "the gate" throughout; `auditor gate` said only "invalid choice"."""
+    with pytest.raises(SystemExit) as stop:
+        main([guess, "public"])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"auditor: error: there is no `{guess}` command: ") and hint in line
+
+
+@pytest.mark.parametrize("argv", [
+    ["audit", ""],
+    ["audit", str(EXAMPLE), "-o", ""],
+    ["audit", str(EXAMPLE), "--policy", ""],
+    ["audit", str(EXAMPLE), "--write-baseline", ""],
+    ["bulk", "", "--store", "{tmp}/s.db"],
+    ["bulk", str(EXAMPLE), "--store", ""],
+    ["report", "--store", "{tmp}/s.db", "--graph", ""],
+])
+def test_an_empty_name_is_a_usage_error_not_the_working_directory(
+        argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`auditor audit "$SITE_DIR"` with the variable unset passed '', which Path reads as
+    '.': the gate judged the working directory instead of the site."""
+    shutil.copytree(SITE / "public", tmp_path / "public")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert stop.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.endswith(": an empty name (an unset shell variable?) (see --help)")

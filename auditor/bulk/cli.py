@@ -23,10 +23,13 @@ from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
     file_path,
+    named,
+    named_path,
     output_path,
     page_limits,
     positive_int,
     sigterm_interrupts,
+    store_path,
 )
 from auditor.errors import AuditorError, InputError, StoreError
 from auditor.files import file_key, replacing_text
@@ -74,12 +77,12 @@ def add_bulk_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "  auditor bulk --resume --store audit.db      # after a crash or Ctrl-C\n"
         "  auditor bulk --inputs-from warcs.txt --store cc.db --engine dask \\\n"
         "      --scheduler tcp://scheduler:8786 --parquet /data/out/cc-parquet")
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
+    p.add_argument("inputs", nargs="*", type=named, metavar="INPUT",
                    help="WARC/ARC (.gz), WACZ, tar(.gz), zip, JSONL, HTML/JSON file or directory")
-    p.add_argument("--inputs-from", type=Path, metavar="FILE",
+    p.add_argument("--inputs-from", type=named_path, metavar="FILE",
                    help="read more input paths from FILE, one a line (e.g. warc.paths; - for "
                    "stdin)")
-    p.add_argument("--store", type=file_path, required=True, metavar="FILE",
+    p.add_argument("--store", type=store_path, required=True, metavar="FILE",
                    help="SQLite store to write (created if absent)")
     p.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes (default: CPU count)")
@@ -122,7 +125,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "  auditor report --parquet /data/cc-parquet --format json | jq '.clusters[0]'\n"
         "  auditor report --store audit.db --graph operators.gexf   # open in Gephi")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--store", type=file_path, metavar="FILE",
+    source.add_argument("--store", type=store_path, metavar="FILE",
                         help="the SQLite store `auditor bulk --store` wrote")
     source.add_argument("--parquet", type=file_path, metavar="DIR",
                         help="instead, the Parquet dataset `bulk --engine dask --parquet "
@@ -146,6 +149,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 def _graph_path(text: str) -> Path:
     from auditor.bulk.graph_export import GraphFormatError, graph_format
 
+    named(text)
     try:
         graph_format(Path(text))
     except GraphFormatError as exc:
@@ -250,6 +254,9 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         print(f"{totals.records} records: {totals.audited} audited, {totals.skipped} "
               f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}"
               f"{speed}", flush=True)
+        if not completed:  # the contract's one line on stderr, which a CI log keeps
+            print(f"auditor: interrupted: `auditor bulk --resume --store {args.store}` "
+                  "finishes the run", file=sys.stderr)
         return EXIT_OK if completed else EXIT_INTERRUPTED
     finally:
         store.close()

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from auditor.errors import InputError
 from auditor.readers.framing import gzip_members, is_gzip
-from auditor.readers.registry import kind_of, unreadable, walk_dir, walkable
+from auditor.readers.registry import kind_of, missing_input, unreadable, walk_dir, walkable
 
 SHARDS_PER_FILE = 64
 MIN_SHARD_BYTES = 1024 * 1024  # ~40 gzipped pages: below this a shard is mostly overhead
@@ -75,7 +75,7 @@ def expand_inputs(paths: list[str]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         elif not path.is_symlink() and not path.exists():
-            raise InputError(f"{name}: no such file")
+            raise missing_input(name)
         else:  # a FIFO, a dangling link, a loop: said as `audit` says it
             raise InputError(f"{name}: {unreadable(path) or 'not a regular file'}")
     return files

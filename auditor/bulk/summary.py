@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.console import OutputConsole
+from auditor.readers.interface import failure_reason
 from auditor.report.safe import inert
 from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted, percent
@@ -172,7 +173,7 @@ def write_terminal(s: dict[str, Any], console: Console, store: Path | None = Non
         console.print()
         console.print(Text(f"Failed records (first {len(s['failures'])}):", style="bold"))
         for f in s["failures"]:
-            _print_item(console, "  ", _t(f"{f['input']}: {f['error']}", 400))
+            _print_item(console, "  ", _t(_failure_line(f), 400))
 
 
 def _write_copies(s: dict[str, Any], console: Console) -> None:
@@ -217,6 +218,13 @@ def _mfa_table(sites: list[dict[str, Any]], total: int | None) -> Table:
                       Breakable(_t(f"{worst['page']} ({criteria})" if criteria
                                    else worst["page"], 300)))
     return table
+
+
+def _failure_line(failure: dict[str, Any]) -> str:
+    """`input: error`, the input once: a reader's error names its record already
+    (`crawl.warc.gz#0: record truncated …`), which printed `crawl.warc.gz#0:` twice."""
+    name = str(failure["input"])
+    return f"{name}: {failure_reason(name, str(failure['error']))}"
 
 
 def _print_item(console: Console, lead: str, body: Text) -> None:

@@ -7,6 +7,7 @@ violations so far); the judging is `verdict.evaluate_page`, a pure function.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -80,6 +81,12 @@ class Gate:
         if write_to is not None and write_to.is_dir():  # found before the audit, not after
             raise PolicyError(f"--write-baseline {write_to}: is a directory")
         policy = load_policy(policy_path, _known_networks())
+        if (baseline_path is not None and write_to is not None and not baseline_path.exists()
+                and os.path.abspath(baseline_path) == os.path.abspath(write_to)):
+            # renewing a baseline that is not there yet: "create it with --write-baseline
+            # X" told a user who had given just that to do it
+            raise PolicyError(f"{baseline_path}: no such baseline file yet; to write the "
+                              f"first one, give --write-baseline {write_to} without --baseline")
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         return cls(policy=policy, baseline=baseline, write_to=write_to, writes_baseline=writes,
                    base_url=base_url or policy.base_url, version=__version__,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -259,7 +260,21 @@ def unsafe_member_name(name: str) -> str | None:
 def failure_message(name: str, exc: BaseException) -> str:
     """One line naming the record, for a ReadFailure made of an exception."""
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, zlib.error):  # zlib's "Error -3 while decompressing data" says no more
+        text = f"damaged compressed data ({text})"
     return text if text.startswith(name) else f"{name}: {text[:300]}"
+
+
+def failure_reason(name: str, error: str) -> str:
+    """A failure's error without the record name `failure_message` put first, for a view
+    that shows the name beside it (a report printed `x#0: x#0: record truncated`).
+
+    >>> failure_reason("a.zip#b.html", "a.zip#b.html: binary data")
+    'binary data'
+    >>> failure_reason("a.zip#b.html", "worker died")
+    'worker died'
+    """
+    return error.removeprefix(f"{name}: ") if error != name else error
 
 
 def with_url(record: Record, url: str | None) -> Record:

@@ -128,7 +128,9 @@ def parts_of(data: bytes, name: str) -> tuple[dict[str, str], list[Part]]:
                            rb"(--)?[ \t]*(?:\r?\n|\Z)")
     parts: list[Part] = []
     opened: int | None = None
-    for m in delimiter.finditer(data, body):
+    # from the blank line's own line end: a first delimiter right after the headers (no
+    # preamble line, as Python's email generator and RFC 2046 allow) is at a line start
+    for m in delimiter.finditer(data, body - 1):
         if opened is not None:
             if (part := _part(data, opened, m.start(), name)) is not None:
                 parts.append(part)

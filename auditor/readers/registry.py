@@ -15,6 +15,7 @@ import dataclasses
 import errno
 import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -209,9 +210,22 @@ def open_input(path: Path, name: str) -> BinaryIO:
     try:
         return path.open("rb")
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise missing_input(name) from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+
+
+_URL_INPUT = re.compile(r"(?i)^(?:https?|ftp)://")
+
+
+def missing_input(name: str) -> InputError:
+    """The error for an input that is not there. A URL given as an input is said to be
+    one: nothing is fetched at audit time, and "no such file" alone leaves a new user
+    wondering whether the fetch failed."""
+    if _URL_INPUT.match(name):
+        return InputError(f"{name}: no such file; auditor reads saved pages and never "
+                          "fetches a URL: save it to a file first (curl -so FILE URL)")
+    return InputError(f"{name}: no such file")
 
 
 def _file_records(path: Path) -> Iterator[Record]:
@@ -307,5 +321,5 @@ def walkable(path: Path) -> bool:
     return suffix in PAGE_SUFFIXES
 
 
-__all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "read_member", "read_source",
-           "read_stream", "reader_for", "unreadable", "walk_dir", "walkable"]
+__all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "missing_input", "read_member",
+           "read_source", "read_stream", "reader_for", "unreadable", "walk_dir", "walkable"]

@@ -378,6 +378,11 @@ def _one_line(exc: BaseException) -> str:
     """The error in one line; warcio's "Unknown archive format, first line: [...]" quotes
     the bytes it found (a cut gzip member's: 300 characters of escaped binary), so it is
     said in words instead."""
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        # warcio's own code tripping on a header it assumed ("'NoneType' object has no
+        # attribute 'startswith'" for a response without WARC-Target-URI): a Python
+        # message tells the user nothing about the record
+        return "a WARC header it needs is missing or malformed (WARC-Target-URI, WARC-Type?)"
     text = " ".join(str(exc).split()) or type(exc).__name__
     if text.startswith("Unknown archive format"):
         return "no WARC record starts where one should (a damaged gzip member or header)"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -17,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from auditor.cli_args import HelpWithExamples, page_url, request_url
+from auditor.cli_args import HelpWithExamples, named_path, page_url, request_url
 from auditor.errors import RuleError
 from auditor.model import RequestType
 from auditor.report.safe import inert
@@ -59,7 +58,7 @@ def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--lists",
         action="append",
         default=[],
-        type=Path,
+        type=named_path,
         metavar="PATH",
         help="add an EasyList-syntax list (list, check; repeatable)",
     )

@@ -11,6 +11,7 @@ webext packages ship EasyList and EasyPrivacy), lists downloaded by
 from __future__ import annotations
 
 import base64
+import dataclasses
 import email.utils
 import functools
 import glob
@@ -23,6 +24,7 @@ import re
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -207,8 +209,16 @@ def update(
     """Download each list into the user cache, conditionally; keep the last good copy on failure."""
     lists_dir = user_lists_dir(cache_dir)
     results: list[UpdateResult] = []
+    system = {p.stem: p for p in _system_lists(SYSTEM_GLOBS)}
     for name, url in (urls or OFFICIAL_URLS).items():
-        results.append(_update_one(name, url, lists_dir, force, timeout, min_bytes))
+        result = _update_one(name, url, lists_dir, force, timeout, min_bytes)
+        if result.status == "failed" and name in system:
+            # offline on Debian: "no cached copy yet" alone reads as "no lists at all",
+            # when the audit goes on with the packaged one
+            result = dataclasses.replace(
+                result, detail=f"{result.detail}; the system's copy stays in use "
+                               f"({system[name]})")
+        results.append(result)
     return results
 
 
@@ -249,7 +259,9 @@ def _update_one(
             return UpdateResult(name, url, "not-modified")
         return UpdateResult(name, url, failed, f"HTTP {e.code}")
     except urllib.error.URLError as e:
-        return UpdateResult(name, url, failed, f"download failed: {e.reason}")
+        host = urllib.parse.urlsplit(url).hostname or url
+        return UpdateResult(name, url, failed, f"download failed: cannot reach {host} "
+                                               f"(offline?): {e.reason}")
     except (OSError, http.client.HTTPException) as e:
         return UpdateResult(name, url, failed, f"download failed: {e}")
     try:

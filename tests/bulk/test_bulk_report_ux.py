@@ -102,6 +102,9 @@ def test_terminal_shows_skips_failures_and_ratio_range(store: Path, width: int) 
     for reason in s["skip_reasons"]:  # type: ignore[attr-defined]
         assert reason["reason"][:20] in out
     assert "Failed records" in out
+    flat = " ".join(out.split())
+    for failure in s["failures"]:  # type: ignore[attr-defined]
+        assert flat.count(f"{failure['input']}:") == 1  # named once, not `name: name: why`
     ratio = s["content_to_ad_ratio"]
     assert re.search(rf"min {ratio['min']:.2f}, max {ratio['max']:.2f}, "  # type: ignore[index]
                      rf"mean {ratio['mean']:.2f}", out)  # type: ignore[index]
@@ -449,3 +452,16 @@ def test_report_refuses_a_graph_file_that_stdout_is_printing_into(
     assert result.stderr.strip() == (
         "auditor: error: g-nodes.csv: given as two outputs; each needs its own file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g-nodes.csv"]
+
+
+def test_dashboard_failure_rows_name_the_input_once(
+        store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The dashboard's Error cell sat beside an Input cell and began with the input again."""
+    import html as html_lib
+
+    s = summary_of(store)
+    assert main(["report", "--store", str(store), "--format", "html"]) == 0
+    page_html = capsys.readouterr().out
+    for failure in s["failures"]:  # type: ignore[attr-defined]
+        name = html_lib.escape(failure["input"], quote=False)
+        assert page_html.count(name) == 1, name  # its Input cell, not again as the Error's lead

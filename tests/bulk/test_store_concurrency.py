@@ -147,6 +147,9 @@ def test_a_second_run_on_a_busy_store_refuses_with_one_line(
     _, err = first.communicate(timeout=60)
     assert first.returncode == 130, err.decode()
     assert [r[1] for r in runs(store)] == ["interrupted"]
+    # stderr says so in one line (the contract's `auditor: interrupted`) and how to go on
+    assert err.decode().splitlines()[-1] == (
+        f"auditor: interrupted: `auditor bulk --resume --store {store}` finishes the run")
 
 
 def test_after_kill_9_the_next_run_proceeds_and_resume_is_exact(

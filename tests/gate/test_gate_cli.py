@@ -227,6 +227,10 @@ def test_a_broken_pyproject_that_is_not_ours_is_left_alone(site: Path) -> None:
     (["--no-policy", "--baseline", "b.json"], "--baseline needs a policy"),
     (["--no-policy", "--write-baseline", "b.json"], "--write-baseline needs a policy"),
     (["--baseline", "missing.json"], "missing.json: no such baseline file"),
+    # renewing one that is not there: not "create it with --write-baseline b.json"
+    (["--baseline", "b.json", "--write-baseline", "b.json"],
+     "b.json: no such baseline file yet; to write the first one, give --write-baseline "
+     "b.json without --baseline"),
     (["--base-url", "example.com"], "--base-url: expected an http(s) URL"),
     (["--base-url", "https://example.com", "--url", "https://example.com/"], "give one"),
     (["--also", "pdf=x.pdf"], "FORMAT=FILE"),

@@ -349,3 +349,27 @@ def test_a_header_block_just_under_the_limit_is_read_and_junk_over_it_costs_no_n
     first, second = (warc_record(f"https://s{i}.example/", HTML) for i in range(2))
     records = list(read_warc(io.BytesIO(first + b"J" * 200_000 + b"\r\n" + second), "t"))
     assert kinds(records) == list("DRD")
+
+
+def test_a_response_without_target_uri_fails_in_words_and_the_rest_is_read() -> None:
+    """warcio trips on a response record with no WARC-Target-URI with a Python message
+    ("'NoneType' object has no attribute 'startswith'"); the failure names the header."""
+    good = warc_record("https://s.example/a", HTML)
+    bad = good.replace(b"WARC-Target-URI: https://s.example/a\r\n", b"")
+    records = list(read_warc(io.BytesIO(bad + good), "t"))
+    assert isinstance(records[0], ReadFailure)
+    assert "WARC-Target-URI" in records[0].error
+    assert "NoneType" not in records[0].error
+    assert isinstance(records[-1], Document)
+
+
+def test_a_zip_member_whose_deflate_data_is_damaged_says_so() -> None:
+    """zlib's own "Error -3 while decompressing data" named no cause a user knows; the
+    member's failure says its compressed data is damaged, and the next member is read."""
+    data = bytearray(zip_bytes({"a.html": HTML.encode(), "b.html": HTML.encode()}))
+    start = 30 + len("a.html")  # a's local header, then its deflate stream
+    data[start + 10:start + 40] = b"\0" * 30
+    records = list(read_source(bytes(data)))
+    assert isinstance(records[0], ReadFailure)
+    assert records[0].error.startswith("<bytes>#a.html: damaged compressed data (Error -3")
+    assert isinstance(records[1], Document)

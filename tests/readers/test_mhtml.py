@@ -167,3 +167,22 @@ def test_nested_multipart_is_passed_over_and_a_cut_message_read() -> None:
     assert "Quay works" in doc.text and "inner" not in doc.saved_parts
     cut = _page(data[:data.rindex(b"</html>") + 7])  # no close delimiter: cut short
     assert "Quay works" in cut.text
+
+
+def test_a_message_whose_first_boundary_follows_the_headers_directly() -> None:
+    """Python's email generator (and RFC 2046, with no preamble) puts the first delimiter
+    on the line after the headers' blank line; Blink leaves one more blank line. The
+    delimiter was looked for only after a line end past the blank line, so such a file
+    was "MHTML whose boundary opens no part", exit 2."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related", type="text/html")
+    message["Snapshot-Content-Location"] = PAGE_URL
+    part = MIMEText(PAGE.decode(), "html")
+    part["Content-Location"] = PAGE_URL
+    message.attach(part)
+    data = message.as_bytes()
+    assert b"\n\n--" in data[:600]  # the form at issue: no line between headers and part
+    page = _page(data)
+    assert page.url == PAGE_URL and "Quay works" in page.text

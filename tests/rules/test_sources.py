@@ -140,3 +140,20 @@ def test_helpers() -> None:
     assert verify_checksum(body) is False
     with pytest.raises(ValueError, match="checksum"):
         validate_list(body.encode(), min_bytes=0)
+
+
+def test_offline_update_says_the_system_list_stays_in_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offline on a machine with the Debian package: "no cached copy yet" alone read as
+    if the audit had no EasyList; the line names the host it could not reach and the
+    packaged copy the audits go on using."""
+    system = tmp_path / "usr" / "easylist.txt"
+    system.parent.mkdir()
+    system.write_text(GOOD)
+    monkeypatch.setattr("auditor.rules.sources.SYSTEM_GLOBS", (str(system.parent / "*.txt"),))
+    (status,) = _update(tmp_path / "cache", "http://127.0.0.1:9")
+    assert status.startswith("failed:download failed: cannot reach 127.0.0.1 (offline?)")
+    assert status.endswith(f"; the system's copy stays in use ({system})")
+    monkeypatch.setattr("auditor.rules.sources.SYSTEM_GLOBS", ())
+    (status,) = _update(tmp_path / "cache", "http://127.0.0.1:9")
+    assert "system" not in status  # no package: nothing is said to stay in use

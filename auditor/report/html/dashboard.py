@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
+from auditor.readers.interface import failure_reason
 from auditor.report.html import svg
 from auditor.report.html.markup import Safe, anchor, esc, esc_list, head, legend, table
 from auditor.words import counted, noun_for, percent
@@ -262,8 +263,9 @@ def _failures(s: Mapping[str, Any]) -> Safe:
     if s.get("failures"):
         rows = [Safe(f"<tr><td class=\"url\">{esc(f['input'], limit=400)}</td>"
                      f"<td class=\"tok\">{esc(f['kind'])}</td>"
-                     f"<td class=\"txt\">{esc(f['error'], limit=600)}</td></tr>\n")
-                for f in s["failures"]]
+                     f"<td class=\"txt\">{esc(why, limit=600)}</td></tr>\n")
+                for f in s["failures"]
+                for why in [failure_reason(str(f["input"]), str(f["error"]))]]
         parts.append(f"<h3>Failed records (first {len(rows)})</h3>"
                      + table([("Input", ""), ("Kind", ""), ("Error", "")], rows))
     if s.get("runs"):
