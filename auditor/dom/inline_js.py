@@ -553,9 +553,40 @@ def _named_request(script: str, before: str, end: int) -> bool:
     name = re.escape(named.group(1))
     if re.search(r"(?<![\w$.])" + name + r"\s*=(?![=>])", rest):
         return False  # given another value later: which one a call takes is not read
-    return any(_REQUEST_CALLS.search(rest[max(0, use.start() - 40) : use.start()])
-               or _options_url(rest, use.start())
-               for use in re.finditer(r"(?<![\w$.])" + name + r"(?=\s*[,)}])", rest))
+    # a function's parameter or another declaration of the name is another variable (a
+    # helper's `function getJSON(url) { return fetch(url) }` beside an IIFE's `var url =
+    # 'https://www.instagram.com/…'`): uses past it are not this literal's
+    uses = [use.start() for use in re.finditer(r"(?<![\w$.])" + name + r"(?=\s*[,)}])", rest)
+            if _REQUEST_CALLS.search(rest[max(0, use.start() - 40) : use.start()])
+            or _options_url(rest, use.start())]
+    return bool(uses) and uses[0] < _shadowed_at(rest, named.group(1))
+
+
+# where a name may be bound anew: a function's, a method's or an arrow's parameters, a
+# catch clause's, a declaration without a value (`for (const u of …)`, `let u;`)
+_PARAMETERS = re.compile(r"""\bfunction\b[\w$\s*]*\(([^()]*)\)|\(([^()]*)\)\s*=>"""
+                         r"""|(?<![\w$.])([\w$]+)\s*=>|\bcatch\s*\(([^()]*)\)"""
+                         r"""|(?<![\w$.])(?!(?:if|for|while|switch|with|catch)\b)[\w$]+\s*"""
+                         r"""\(([^()]*)\)\s*\{""")
+
+
+def _shadowed_at(code: str, name: str) -> int:
+    """Where `code` first binds `name` anew (`_PARAMETERS`, or a `var`/`let`/`const` of it),
+    else its length.
+
+    >>> _shadowed_at("a(); function get(u, cb) { fetch(u) }", "u")
+    5
+    >>> _shadowed_at("if (u) { fetch(u) }", "u")
+    19
+    """
+    at = len(code)
+    for match in _PARAMETERS.finditer(code):
+        params = next(group for group in match.groups() if group is not None)
+        if name in re.findall(r"[\w$]+", re.sub(r"=[^,]*", "", params)):  # defaults out
+            at = match.start()
+            break
+    declared = re.search(r"\b(?:var|let|const)\s+" + re.escape(name) + r"(?![\w$])", code)
+    return min(at, declared.start()) if declared else at
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:

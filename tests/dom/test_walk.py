@@ -530,6 +530,8 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     " x.send(d);",
     "let beacon = \"https://collect.test/c\"; navigator.sendBeacon(beacon, data);",
     "var api = 'https://collect.test/c'; $.ajax({type: 'POST', url: api, data: d});",
+    # used before a helper binds the name anew, or inside an `if` on it
+    "var u = 'https://collect.test/c'; if (u) { fetch(u); } function g(u) { return u; }",
 ])
 def test_a_request_calls_options_or_a_named_literal_is_its_address(script: str) -> None:
     """The literal forms a tracker's snippet writes its endpoint in, read one step from the
@@ -546,6 +548,13 @@ def test_a_request_calls_options_or_a_named_literal_is_its_address(script: str) 
     # a name given another value too, or handed to no request call
     "var u = 'https://collect.test/c'; u = u + '?x=1'; fetch(u);",
     "var u = 'https://collect.test/c'; share(u); fetch('/api/x');",
+    # another variable of the name: a helper's parameter, an arrow's, a loop's
+    "(function () { var url = 'https://collect.test/c'; el.href = url; })();\n"
+    "function getJSON(url, cb) { return fetch(url).then(function (r) { return r.json(); }); }",
+    "var url = 'https://collect.test/c'; a.href = url; const get = (url) => fetch(url);",
+    "var url = 'https://collect.test/c'; a.href = url; const get = url => $.ajax({url: url});",
+    "var u = 'https://collect.test/c'; a.href = u; for (const u of list) { fetch(u); }",
+    "var u = 'https://collect.test/c'; a.href = u;\nclass A { load(u) { fetch(u); } }",
 ])
 def test_a_url_no_request_call_takes_is_no_request(script: str) -> None:
     assert found(f"<script>{script}</script>") == []
