@@ -1686,6 +1686,19 @@ def test_a_known_tag_first_or_a_loader_after_the_charset_is_no_finding(
     assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
 
 
+def test_a_block_prepended_before_html_with_an_ad_is_one_finding(
+        audit_listed: AuditListed) -> None:
+    """The parser moves what was written before `<html>` into the head's top, before the
+    charset: a kit prepended there beside an ad network's tag is `ad-in-body`'s one
+    finding, not also a tag "at the top of the page's <head>"."""
+    ad = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+          '?client=ca-pub-1234567890123456"></script>')
+    page = wp_page().replace("<html", f"{_CHAT_TAG}\n{ad}\n<html", 1)
+    found = audit_listed(page, URL).findings
+    assert [f.kind for f in found if f.kind in ("ad-in-body", "appended-script")] == [
+        "ad-in-body"], found
+
+
 # --- link blocks hidden by a rule of the page's own `<style>` --------------------------
 # The keyword hack's other form (Sucuri's and Google's write-ups): the hidden block carries
 # a random class and a `<style>` rule of its own hides it, no inline style on the block.
