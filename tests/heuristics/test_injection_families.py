@@ -1738,13 +1738,21 @@ def test_a_link_block_a_style_rule_of_the_page_hides_is_high(
     {"head": "<style>.d-none{display:none!important}@media (min-width:768px){.d-md-block{"
      "display:block!important}}</style>", "widget": f"<div class='d-none d-md-block'>{_PARTNERS}"
      "</div>"},
+    # a framework's hiding utility alone, which the theme's script toggles (Tailwind's
+    # `classList.toggle('hidden')`, Bootstrap's `d-none`), its sheet inlined
+    {"head": "<style>.hidden{display:none}.card{padding:1em}</style>",
+     "post": "<div class='card'><button onclick=\"this.nextElementSibling.classList.toggle("
+     f"'hidden')\">Where to buy</button><ul class='hidden'>{_PARTNERS}</ul></div>"},
+    {"head": "<style id='wpr-usedcss'>.d-none{display:none!important}</style>",
+     "widget": f"<div class='d-none'>{_PARTNERS}</div>"},
     # a rule only for pages without scripts, or for print
     {"head": "<noscript><style>.js-partners{display:none}</style></noscript>",
      "widget": f"<div class='js-partners'>{_PARTNERS}</div>"},
     {"head": "<style media='print'>.partners{display:none}</style>",
      "widget": f"<div class='partners'>{_PARTNERS}</div>"},
 ], ids=["shown by an open state", "hidden at one breakpoint", "tailwind hidden md:block",
-        "bootstrap d-none d-md-block", "noscript sheet", "print sheet"])
+        "bootstrap d-none d-md-block", "tailwind hidden toggled", "bootstrap d-none alone",
+        "noscript sheet", "print sheet"])
 def test_a_themes_rule_that_shows_the_block_again_is_no_farm(
         where: dict[str, str], audit_listed: AuditListed) -> None:
     assert [f for f in audit_listed(wp_page(**where), URL).findings
