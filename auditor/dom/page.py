@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Sequence
+from itertools import repeat
 from typing import Any, NamedTuple, TypeVar
 
 import lxml.html
@@ -117,7 +118,6 @@ _FEW_HANDLERS = 6
 _ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 _CLASS_VALUES: Any = etree.XPath("//@class")
-_TEXT_EVENTS = ("start", "end", "comment", "pi")
 
 
 def _shown_texts(root: etree._Element) -> list[str]:
@@ -130,13 +130,24 @@ def _shown_texts(root: etree._Element) -> list[str]:
     tops = [*reversed(list(root.itersiblings(etree.Element, preceding=True))), root,
             *root.itersiblings(etree.Element)]
     for top in tops:
-        for event, el in etree.iterwalk(top, events=_TEXT_EVENTS):
-            if event == "start":
+        # a stack of nodes, each pushed again for its end (`ends`, beside it: no tuple per
+        # node for the collector to walk): lxml's iterwalk costs time quadratic in the
+        # comments that stand side by side (64,000 commented-out tags: 0.67 s, 0.05 s so)
+        nodes: list[etree._Element] = [top]
+        ends: list[bool] = [False]
+        while nodes:
+            el, end = nodes.pop(), ends.pop()
+            if not end and isinstance(el.tag, str):
                 tag = el.tag.lower()
                 if tag == "meta" and (content := el.get("content")) is not None:
                     texts.append(content)
                 if el.text and tag != "script" and tag != "style":
                     texts.append(el.text)
+                nodes.append(el)
+                ends.append(True)
+                if len(el):
+                    nodes.extend(reversed(el))
+                    ends.extend(repeat(False, len(el)))
             elif el is not top and el.tail:
                 texts.append(el.tail)  # after an element's end, a comment or a PI
     return texts
