@@ -15,6 +15,7 @@ from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
+from auditor.literals import LiteralSet
 from auditor.model import (
     Identifier,
     NetworkSeen,
@@ -123,12 +124,16 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     known = {(i.kind, i.value) for i in ids}
     added = {(i.kind, i.value): i for i in _commented_tag_ids(dead, catalogue)
              if (i.kind, i.value) not in known}
-    in_comments, in_live = "\n".join(dead), "\n".join(live)
+    operators = [i for i in (*ids, *added.values()) if i.network and i.origin is Origin.OPERATOR]
+    # which IDs each side holds, in one pass each: `value in text` per ID was quadratic (a
+    # page of 20,000 commented-out GTM tags, 1.7 MB: 34 s)
+    values = LiteralSet(i.value for i in operators)
+    in_comments, in_live = values.present("\n".join(dead)), values.present("\n".join(live))
     where: dict[str, bool] = {}
-    for i in (*ids, *added.values()):
-        if i.network and i.origin is Origin.OPERATOR:
-            only = i.value in in_comments and i.value not in in_live
-            where[i.network] = where.get(i.network, True) and only
+    for i in operators:
+        assert i.network is not None
+        only = i.value in in_comments and i.value not in in_live
+        where[i.network] = where.get(i.network, True) and only
     return tuple(added.values()), frozenset(name for name, only in where.items() if only)
 
 

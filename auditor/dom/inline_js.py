@@ -550,12 +550,58 @@ def _named_request(script: str, before: str, end: int) -> bool:
     rest = script[end : end + _NAMED_REACH]
     if named is None or not any(word in rest for word in _REQUEST_WORDS):
         return False
-    name = re.escape(named.group(1))
-    if re.search(r"(?<![\w$.])" + name + r"\s*=(?![=>])", rest):
-        return False  # given another value later: which one a call takes is not read
-    return any(_REQUEST_CALLS.search(rest[max(0, use.start() - 40) : use.start()])
-               or _options_url(rest, use.start())
-               for use in re.finditer(r"(?<![\w$.])" + name + r"(?=\s*[,)}])", rest))
+    name = named.group(1)
+    uses: list[int] = []
+    for at in _occurrences(rest, name):
+        if _ASSIGNED.match(rest, at + len(name)):
+            return False  # given another value later: which one a call takes is not read
+        if _USED.match(rest, at + len(name)) and (
+                _REQUEST_CALLS.search(rest[max(0, at - 40) : at]) or _options_url(rest, at)):
+            uses.append(at)
+    # a function's parameter or another declaration of the name is another variable (a
+    # helper's `function getJSON(url) { return fetch(url) }` beside an IIFE's `var url =
+    # 'https://www.instagram.com/…'`): uses past it are not this literal's
+    return bool(uses) and not _binds(rest[: uses[0]], name)
+
+
+_ASSIGNED = re.compile(r"\s*=(?![=>])")
+_USED = re.compile(r"\s*[,)}]")
+
+
+def _occurrences(code: str, name: str) -> Iterator[int]:
+    """Where `name` stands in `code` as a name of its own: no longer name's end, no
+    property (`.name`); what follows it is the caller's to read."""
+    at = code.find(name)
+    while at >= 0:
+        if not at or not (code[at - 1].isalnum() or code[at - 1] in "_$."):
+            yield at
+        at = code.find(name, at + 1)
+
+
+# where a name may be bound anew: a function's, a method's or an arrow's parameters, a
+# catch clause's, a declaration without a value (`for (const u of …)`, `let u;`)
+_PARAMETERS = re.compile(r"""\bfunction\b[\w$\s*]*\(([^()]*)\)|\(([^()]*)\)\s*=>"""
+                         r"""|(?<![\w$.])([\w$]+)\s*=>|\bcatch\s*\(([^()]*)\)"""
+                         r"""|(?<![\w$.])(?!(?:if|for|while|switch|with|catch)\b)[\w$]+\s*"""
+                         r"""\(([^()]*)\)\s*\{""")
+
+
+_WORD = re.compile(r"[\w$]+")
+_DEFAULT = re.compile(r"=[^,]*")
+_DECLARES = re.compile(r"\b(?:var|let|const)\s+([\w$]+)")
+
+
+def _binds(code: str, name: str) -> bool:
+    """Whether `code` binds `name` anew (`_PARAMETERS`, or a `var`/`let`/`const` of it).
+
+    >>> _binds("a(); function get(u, cb) { ", "u"), _binds("if (u) { ", "u")
+    (True, False)
+    """
+    for match in _PARAMETERS.finditer(code):
+        params = next(group for group in match.groups() if group is not None)
+        if name in _WORD.findall(_DEFAULT.sub("", params)):  # defaults out
+            return True
+    return any(m.group(1) == name for m in _DECLARES.finditer(code))
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:

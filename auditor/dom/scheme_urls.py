@@ -8,6 +8,7 @@ address's start, joined to the rest where a `src` is set, is read here too (`joi
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -191,19 +192,31 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
 _SRC_JOINED = re.compile(r"\.src\s*=\s*" + _NAME + _REST)
 
 
-def _declared_url(script: str, name: str, before: int) -> tuple[int, int, str] | None:
-    """The span and value of the last assignment of a URL literal to `name` before
-    `before` (`var host = 'https://cdn.x.test'`), if any; a comparison (`==`) or a longer
-    name or a property ending in `name` is none."""
-    found = None
-    if name not in script[:before]:
-        return None
-    pattern = re.compile(re.escape(name) + r"""\s*=(?!=)\s*(['"])(""" + URL_IN_CODE + r")\1")
-    for m in pattern.finditer(script, 0, before):
-        if m.start() and (script[m.start() - 1].isalnum() or script[m.start() - 1] in "_$."):
-            continue
-        found = (m.start(), m.end(), m.group(2))
+# an assignment of a URL literal to a name (`var host = 'https://cdn.x.test'`): not a
+# comparison (`==`), nor a longer name's or a property's ending in it
+_DECLARED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(['"])("""
+                       + URL_IN_CODE + r")\2")
+
+
+def _declared_urls(script: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The spans and values of every assignment of a URL literal, by name, in the order
+    they are written: read in one pass, however many `src`s a script joins (a search per
+    `src` over all the code before it took 6 s on a 760 KB script of 20,000)."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for m in _DECLARED.finditer(script):
+        found.setdefault(m.group(1), []).append((m.start(), m.end(), m.group(3)))
     return found
+
+
+def _declared_url(declared: dict[str, list[tuple[int, int, str]]], name: str, before: int
+                  ) -> tuple[int, int, str] | None:
+    """The span and value of the last assignment of a URL literal to `name` ending before
+    `before`, if any."""
+    spans = declared.get(name)
+    if not spans:
+        return None
+    at = bisect.bisect_right(spans, before, key=lambda span: span[1])  # ends rise in order
+    return spans[at - 1] if at else None
 
 
 def joined_urls(script: str) -> list[Built]:
@@ -220,8 +233,10 @@ def joined_urls(script: str) -> list[Built]:
     if ".src" not in script or "+" not in script:
         return []
     out: list[Built] = []
+    names: dict[str, list[tuple[int, int, str]]] | None = None
     for use in _SRC_JOINED.finditer(script):
-        declared = _declared_url(script, use.group("name"), use.start())
+        names = _declared_urls(script) if names is None else names
+        declared = _declared_url(names, use.group("name"), use.start())
         if declared is None:
             continue
         url = declared[2] + use.group("rest")

@@ -1467,8 +1467,11 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         doctype_line, prefix = _before_doctype(ctx) if 0 < res.line <= html_line else (0, "")
         early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
             res.via == "inline-decoded" and res.line < doctype_line))
-        before = (0 < res.line < html_line or early) and not prepended_ads
-        top = not (after or before) and res.xpath in _before_charset(ctx)
+        outside = 0 < res.line < html_line or early
+        before = outside and not prepended_ads
+        # the parser moves what was written before `<html>` into the head's top: a block
+        # prepended there with an ad is `ad-in-body`'s, not a tag before the charset
+        top = not (after or outside) and res.xpath in _before_charset(ctx)
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
                 or res.blocked or not _unknown_site(ctx, res.url):
             continue

@@ -27,6 +27,7 @@ from auditor import prebid
 from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
+    HIDING_CLASSES,
     SHEET_MEDIA,
     ZERO_FONT,
     declared_size,
@@ -100,6 +101,13 @@ _TABS = etree.XPath("boolean(//*[@role='tab'])")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
+# A framework's hiding utilities (Tailwind's `.hidden` and `.invisible`, Bootstrap's
+# `.d-none`, Foundation's `.hide`, Bulma's `.is-hidden`): the classes a theme's script
+# toggles (`classList.toggle('hidden')`, from its bundle as often as not), one rule each in
+# an inlined sheet (critical CSS, WP Rocket's used CSS); a kit's rule hides a name of its own
+_TOGGLES = HIDING_CLASSES | {"invisible"}
+
+
 def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
     """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
     sheet in `<noscript>` or for print), each with how and by which name."""
@@ -112,6 +120,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
     if not any("{" in sheet for sheet in sheets):
         return {}
     hides, named = sheet_hiding(sheets)
+    hides = {name: how for name, how in hides.items() if name[1:].lower() not in _TOGGLES}
     if not hides:
         return {}
     classes = {name[1:] for name in hides if name[0] == "."}

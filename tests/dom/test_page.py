@@ -152,7 +152,9 @@ def test_shown_text_is_read_in_linear_time() -> None:
 
 def test_shown_text_between_comments_is_read_in_linear_time() -> None:
     """libxml2 sorts a set of text nodes by walking their siblings: with comments between
-    them (`/descendant::text()` over 20,000 commented-out tags) that took 6.5 s."""
+    them (`/descendant::text()` over 20,000 commented-out tags) that took 6.5 s; lxml's
+    iterwalk, which replaced it, was quadratic too (16,000 of them read in 0.064 s, 45
+    times 4,000's: this test failed at 1902c8e)."""
     def seconds(n: int) -> float:
         page = parse_page("<body><p>Get link</p>" + "<!-- <script src='/a.js'></script> -->\n"
                           * n + "</body>")

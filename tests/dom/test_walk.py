@@ -530,6 +530,8 @@ def test_a_call_that_requests_its_address_is_a_request(script: str, kind: T) -> 
     " x.send(d);",
     "let beacon = \"https://collect.test/c\"; navigator.sendBeacon(beacon, data);",
     "var api = 'https://collect.test/c'; $.ajax({type: 'POST', url: api, data: d});",
+    # used before a helper binds the name anew, or inside an `if` on it
+    "var u = 'https://collect.test/c'; if (u) { fetch(u); } function g(u) { return u; }",
 ])
 def test_a_request_calls_options_or_a_named_literal_is_its_address(script: str) -> None:
     """The literal forms a tracker's snippet writes its endpoint in, read one step from the
@@ -546,6 +548,13 @@ def test_a_request_calls_options_or_a_named_literal_is_its_address(script: str) 
     # a name given another value too, or handed to no request call
     "var u = 'https://collect.test/c'; u = u + '?x=1'; fetch(u);",
     "var u = 'https://collect.test/c'; share(u); fetch('/api/x');",
+    # another variable of the name: a helper's parameter, an arrow's, a loop's
+    "(function () { var url = 'https://collect.test/c'; el.href = url; })();\n"
+    "function getJSON(url, cb) { return fetch(url).then(function (r) { return r.json(); }); }",
+    "var url = 'https://collect.test/c'; a.href = url; const get = (url) => fetch(url);",
+    "var url = 'https://collect.test/c'; a.href = url; const get = url => $.ajax({url: url});",
+    "var u = 'https://collect.test/c'; a.href = u; for (const u of list) { fetch(u); }",
+    "var u = 'https://collect.test/c'; a.href = u;\nclass A { load(u) { fetch(u); } }",
 ])
 def test_a_url_no_request_call_takes_is_no_request(script: str) -> None:
     assert found(f"<script>{script}</script>") == []
@@ -982,6 +991,24 @@ def test_many_literals_after_from_and_reversed_strings_cost_linear_time() -> Non
     # the fastest of three runs each: a loaded machine only ever slows a run down
     small, large = (min(seconds(n) for _ in range(3)) for n in (5_000, 20_000))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+def test_joined_sources_cost_linear_time() -> None:
+    """Each `src` joined to a variable asks one reading of the script's URL assignments:
+    a search over all the code before each took 6 s on a 760 KB script of 20,000."""
+    import time
+
+    from auditor.dom.inline_js import loaded_urls
+
+    def seconds(n: int) -> float:
+        joined = "var h = 'https://cdn.a.test';\n" + "e.src = h + '/p.png';\n" * n
+        start = time.perf_counter()
+        assert len([url for url, _, _ in loaded_urls(joined) if url]) == n
+        return time.perf_counter() - start
+
+    # the fastest of three runs each: a loaded machine only ever slows a run down
+    small, large = (min(seconds(n) for _ in range(3)) for n in (1_000, 10_000))
+    assert large < 20 * max(small, 0.01), (small, large)
 
 
 def test_base_href_resolves_relative_urls() -> None:
