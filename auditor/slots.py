@@ -260,21 +260,29 @@ _UNIT_TEXT = 120
 
 def _holds_text(el: etree._Element) -> bool:
     """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles,
-    templates and links (whitespace left out)."""
+    templates and links (whitespace left out). Its elements are walked, then the text
+    after its comments (iterwalk reporting comments is quadratic in side-by-side ones)."""
     chars, hidden = 0, 0
-    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+    read: set[etree._Element] = set()  # the elements whose own text counts
+    for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             if node.tag in _NOT_TEXT:
                 hidden += 1
             elif not hidden:
                 chars += len("".join((node.text or "").split()))
+                read.add(node)
             continue
-        if event == "end" and node.tag in _NOT_TEXT:
+        if node.tag in _NOT_TEXT:
             hidden -= 1
-        if not hidden and node is not el:  # a child's tail, or a comment's
+        if not hidden and node is not el:  # a child's tail
             chars += len("".join((node.tail or "").split()))
         if chars >= _UNIT_TEXT:
             return True
+    for node in el.iter(etree.Comment, etree.PI):
+        if node.getparent() in read:
+            chars += len("".join((node.tail or "").split()))
+            if chars >= _UNIT_TEXT:
+                return True
     return False
 
 
@@ -396,7 +404,9 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
     for root in {el.getroottree().getroot() for el in candidates}:
         text = shows = hidden = 0
         opened: dict[etree._Element, tuple[int, int]] = {}
-        for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        # elements only (iterwalk reporting comments is quadratic in side-by-side ones): a
+        # comment's tail is its parent's text, counted at the parent's start
+        for event, node in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 if node in candidates:
                     opened[node] = (text, shows)
@@ -406,14 +416,15 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
                     hidden += 1
                 elif not hidden:
                     text += len("".join((node.text or "").split()))
+                    text += sum(len("".join((c.tail or "").split()))
+                                for c in node.iterchildren(etree.Comment, etree.PI))
                 continue
-            if event == "end":
-                if node.tag in _NOT_SHOWN:
-                    hidden -= 1
-                if node in opened:
-                    text_before, shows_before = opened.pop(node)
-                    if text - text_before >= _LANDMARK_TEXT and shows == shows_before:
-                        out.add(node)
+            if node.tag in _NOT_SHOWN:
+                hidden -= 1
+            if node in opened:
+                text_before, shows_before = opened.pop(node)
+                if text - text_before >= _LANDMARK_TEXT and shows == shows_before:
+                    out.add(node)
             if not hidden:
                 text += len("".join((node.tail or "").split()))
     return out
