@@ -103,18 +103,23 @@ def text_hiding(el: etree._Element) -> str | None:
     fade-in sets the one inline and its scripts take it off as the page loads (Webflow's
     interactions on an article, anti-flicker code on `<body>`: a copy saved before they ran
     holds it); the other is the inline-block gap fix on a row whose children set their own
-    size. Read as hidden, a faded-in article or a row holding one had no editorial text.
+    size (as the link-farm finding reads it: a zero font over no other size hides). Read as
+    hidden, a faded-in article or a row holding one had no editorial text.
 
     >>> from lxml.html import fragment_fromstring as f
     >>> text_hiding(f('<div style="opacity:0;transform:translateY(40px)">Story</div>'))
     >>> text_hiding(f('<div style="font-size:0"><p style="font-size:16px">Story</p></div>'))
     >>> text_hiding(f('<div style="opacity:0;position:absolute;left:-9999px">x</div>'))
     'positioned off-screen'
+    >>> text_hiding(f('<div style="font-size:0">casino bonus</div>'))
+    'font-size:0'
     """
     reason = hiding(el)
     if reason != ZERO_FONT and reason != "visibility:hidden/opacity:0":
         return reason
-    style = _ZERO_FONT.sub(";", _FADED.sub(";", el.get("style") or ""))
+    style = _FADED.sub(";", el.get("style") or "")
+    if any("font-size" in (d.get("style") or "") for d in el.iterdescendants()):
+        style = _ZERO_FONT.sub(";", style)  # the row's columns set their own size
     return (style_hiding(style) if _MAY_HIDE.search(style) else None) or _marked_hidden(el)
 
 

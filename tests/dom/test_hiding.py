@@ -74,10 +74,11 @@ def test_editorial_text_leaves_out_what_hiding_hides() -> None:
     ('<article style="opacity:0;transform:translate3d(0,40px,0)">x</article>', None),
     ('<main style="opacity: 0 !important">x</main>', None),
     ('<div style="font-size:0"><p style="font-size:16px">x</p></div>', None),
+    ('<div style="font-size:0"><p>x</p></div>', "font-size:0"),  # no size set back
     # what else the style or the element says still hides it
     ('<div style="opacity:0;visibility:hidden">x</div>', "visibility:hidden/opacity:0"),
     ('<div style="opacity:0;position:absolute;left:-9999px">x</div>', "positioned off-screen"),
-    ('<div class="sr-only" style="font-size:0">x</div>', "class sr-only"),
+    ('<div class="sr-only" style="opacity:0">x</div>', "class sr-only"),
     ('<div style="font-size:0;height:0;overflow:hidden">x</div>',
      "collapsed to 0 with overflow:hidden"),
     ('<div style="display:none">x</div>', "display:none"),
