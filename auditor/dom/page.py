@@ -117,39 +117,36 @@ _FEW_HANDLERS = 6
 _ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
 _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 _CLASS_VALUES: Any = etree.XPath("//@class")
-_TEXT_EVENTS = ("start", "end")
-
-
 def _shown_texts(root: etree._Element) -> list[str]:
     """Text a reader may see: every text node but a script's or a style's, and every meta's
     content, in document order, the root's stray siblings (markup after `</html>`)
     included. Walked, not selected by XPath: libxml2 sorts a node set of text nodes by
     walking their siblings, quadratic where comments stand between them (20,000 comments
-    took 6.5 s by `/descendant::text()`). The walk's events are the elements' alone: asked
-    for comments too, lxml's iterwalk was quadratic in them as well (64,000 comments: 1 s,
-    400,000: 50 s); the text after a comment or a PI is read from the element before it."""
+    took 6.5 s by `/descendant::text()`). Walked by `iter` (every node, comments and PIs
+    too, in document order), a node's tail read when the walk leaves it: lxml's iterwalk
+    asked for comment events is quadratic in them as well (64,000 comments: 1 s)."""
     texts: list[str] = []
     tops = [*reversed(list(root.itersiblings(etree.Element, preceding=True))), root,
             *root.itersiblings(etree.Element)]
     for top in tops:
-        for event, el in etree.iterwalk(top, events=_TEXT_EVENTS):
-            if event == "start":
-                tag = el.tag.lower()
-                if tag == "meta" and (content := el.get("content")) is not None:
+        open_ = [top]  # the nodes the walk is inside, outermost first
+        for node in top.iter():
+            if node is not top:
+                parent = node.getparent()
+                while open_[-1] is not parent:  # left: the text after it comes now
+                    if tail := open_.pop().tail:
+                        texts.append(tail)
+                open_.append(node)
+            tag = node.tag
+            if isinstance(tag, str):  # an element: a comment's or a PI's text is not shown
+                tag = tag.lower()
+                if tag == "meta" and (content := node.get("content")) is not None:
                     texts.append(content)
-                if el.text and tag != "script" and tag != "style":
-                    texts.append(el.text)
-                node = el[0] if len(el) else None  # comments before its first element
-            elif el is top:
-                continue
-            else:
-                if el.tail:
-                    texts.append(el.tail)
-                node = el.getnext()  # comments after it, before the next element
-            while node is not None and not isinstance(node.tag, str):
-                if node.tail:
-                    texts.append(node.tail)  # after a comment or a PI
-                node = node.getnext()
+                if node.text and tag != "script" and tag != "style":
+                    texts.append(node.text)
+        while len(open_) > 1:
+            if tail := open_.pop().tail:
+                texts.append(tail)
     return texts
 
 
