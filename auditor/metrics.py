@@ -4,8 +4,10 @@
   space) outside ads, scripts, styles, navigation, headers, footers, asides, forms,
   readers' comments (WordPress' `#comments` and `ol.comment-list`, Blogger's, Disqus')
   and hidden elements (`hidden`, an inline style hiding it, a framework's hiding class:
-  `dom.hiding`). A `<header>` or `<aside>` that wraps an article body is a theme's
-  wrapper, not a page header: its text counts (some themes put the whole page in one).
+  `dom.hiding.text_hiding`, which leaves a fade-in's inline opacity and a row's zero
+  font to the page's scripts and the row's children). A `<header>` or `<aside>` that
+  wraps an article body is a theme's wrapper, not a page header: its text counts (some
+  themes put the whole page in one).
 - `ad_markup_bytes`: UTF-8 bytes of the markup of ad slots, their loader scripts
   and the inline scripts that configure them, each element counted once (an element
   inside another counted one is not counted again). The tags of an advertising vendor
@@ -30,7 +32,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
-from auditor.dom.hiding import hiding
+from auditor.dom.hiding import text_hiding
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import FoundURL
 from auditor.model import Category, Metrics, Resource, Slot
@@ -165,7 +167,7 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
             add(tail)  # the tail is the parent's text, even after a left-out element
         tag = el.tag.lower()
         if ((tag in _NON_CONTENT_TAGS and not (wrappers and el in wrappers))
-                or el in excluded or hiding(el) is not None
+                or el in excluded or text_hiding(el) is not None
                 or (tag in _COMMENT_TAGS and _readers_comments(el))):
             walker.skip_subtree()
             continue

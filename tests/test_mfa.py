@@ -806,6 +806,15 @@ _ORG_LD = ('<script type="application/ld+json">{{"@context": "https://schema.org
     ("", '<nav><a href="/tag/jane-doe/">Jane Doe</a></nav><p>By Jane Doe</p>',
      "named: Jane Doe"),
     (_ORG_LD.format("Design Week", ""), "<p>By Priya Lennox</p>", "named: Priya Lennox"),
+    # a link of another site's shape is no section of this one: the writer's YouTube
+    # channel (`/c/`); nor is a writer's column, linked where her byline is not
+    ("", '<aside>My videos: <a href="https://www.youtube.com/c/JaneDoe">Jane Doe</a></aside>'
+     "<p>By Jane Doe</p>", "named: Jane Doe"),
+    ("", '<nav><a href="/category/columnists/maria-lopez/">Maria Lopez</a></nav><p>By Maria '
+     "Lopez</p>", "named: Maria Lopez"),
+    # ... while a section on the page's own site, written in full, still is one
+    ("", '<nav><a href="https://www.designweek.example/category/harbour-watch/">Harbour '
+     "Watch</a></nav><p>By Harbour Watch</p>", "house account only: Harbour Watch"),
 ])
 def test_a_byline_naming_the_outlet_or_a_section_names_no_person(
         project_engine: Engine, catalogue: Catalogue, head: str, body: str,

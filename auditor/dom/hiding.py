@@ -29,6 +29,8 @@ _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
 DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
 _INVISIBLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?"
                         + DECLARATION_END, re.I)
+# an opacity of 0, the declaration whole (what `text_hiding` takes off a style)
+_FADED = re.compile(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?\s*(?:!\s*important\s*)?(?=;|$)", re.I)
 _OFFSCREEN = re.compile(
     r"(?:^|;)\s*(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*"
     r"-\d{3,}(?:\.\d+)?(?:px|em|rem|vw|%)",
@@ -92,6 +94,37 @@ def hiding(el: etree._Element) -> str | None:
     inline = inline_hiding(el)
     if inline is not None:
         return inline
+    return _marked_hidden(el)
+
+
+def text_hiding(el: etree._Element) -> str | None:
+    """How an element keeps its text out of a reader's sight, as the editorial-text count
+    reads it: as `hiding`, but for an inline opacity of 0 and a zero font size. A page's
+    fade-in sets the one inline and its scripts take it off as the page loads (Webflow's
+    interactions on an article, anti-flicker code on `<body>`: a copy saved before they ran
+    holds it); the other is the inline-block gap fix on a row whose children set their own
+    size (as the link-farm finding reads it: a zero font over no other size hides). Read as
+    hidden, a faded-in article or a row holding one had no editorial text.
+
+    >>> from lxml.html import fragment_fromstring as f
+    >>> text_hiding(f('<div style="opacity:0;transform:translateY(40px)">Story</div>'))
+    >>> text_hiding(f('<div style="font-size:0"><p style="font-size:16px">Story</p></div>'))
+    >>> text_hiding(f('<div style="opacity:0;position:absolute;left:-9999px">x</div>'))
+    'positioned off-screen'
+    >>> text_hiding(f('<div style="font-size:0">casino bonus</div>'))
+    'font-size:0'
+    """
+    reason = hiding(el)
+    if reason != ZERO_FONT and reason != "visibility:hidden/opacity:0":
+        return reason
+    style = _FADED.sub(";", el.get("style") or "")
+    if any("font-size" in (d.get("style") or "") for d in el.iterdescendants()):
+        style = _ZERO_FONT.sub(";", style)  # the row's columns set their own size
+    return (style_hiding(style) if _MAY_HIDE.search(style) else None) or _marked_hidden(el)
+
+
+def _marked_hidden(el: etree._Element) -> str | None:
+    """How `aria-hidden` or a hiding class keeps an element out of sight, if they do."""
     if el.get("aria-hidden") == "true":
         return "aria-hidden"
     classes = el.get("class")
@@ -189,4 +222,4 @@ def tiny_element(el: etree._Element) -> bool:
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
            "declared_size", "hiding", "inline_hiding", "may_hide", "sheet_hiding",
-           "style_hiding", "tiny_element"]
+           "style_hiding", "text_hiding", "tiny_element"]

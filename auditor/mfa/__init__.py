@@ -149,7 +149,7 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
         syndicated(sources),
         authorship(None if ctx.document.in_post_body else author_hits(page, ctx.first_party),
-                   ctx.first_party, article, outlet_names(page)),
+                   ctx.first_party, article, outlet_names(page, ctx.first_party)),
         autoplay(autoplay_hits(page)),
         paid_traffic_share(),
     ]

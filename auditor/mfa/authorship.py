@@ -32,7 +32,7 @@ from auditor.mfa.evidence import (
     unique,
 )
 from auditor.model import Basis, Indicator
-from auditor.urls import split_url
+from auditor.urls import host_of, is_third_party, split_url
 
 META_NEEDLES = (b"author", b"byl", b"creator")  # what an author meta's name holds
 LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
@@ -214,22 +214,29 @@ _SECTION_METAS = frozenset({"article:section", "parsely-section", "sailthru.sect
 _SECTION_HREF = re.compile(
     r"/(?:c|cat|category|categories|section|sections|rubrik|rubriken|kategorie|kategorien"
     r"|ressort|ressorts)/|[?&](?:cat|category)=", re.I)
+# a section that is one writer's column (`/category/columnists/maria-lopez/`): named for
+# its writer, whose byline it is
+_COLUMN_HREF = re.compile(r"/(?:columns?|columnists?|kolumnen?|kolumnisten|chroniques?)/",
+                          re.I)
 _LD_TYPES = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*\]|"[^"]*")')
 _LD_MAX = 200_000  # characters of one JSON-LD block read: a graph of a page is far less
 _LD_NODES = 2_000  # objects of one block walked
 
 
-def outlet_names(page: ParsedPage) -> frozenset[str]:
+def outlet_names(page: ParsedPage, first_party: str | None = None) -> frozenset[str]:
     """The names the page gives its outlet and its sections (letters and digits, lowered):
     an organisation's in its schema.org data (the publisher, an `Organization`), an
     `articleSection`, a section meta, a category's or section's link text. A name the
     page also gives a person (a `Person` in its data, the text of an author's link: a
     one-person site whose SEO plugin calls it an organisation, a columnist's own
-    category) is left out: a byline naming one of the others names no person."""
-    return page.view("mfa outlet names", lambda: _outlet_names(page))
+    category) is left out: a byline naming one of the others names no person. A section's
+    link is one on the page's own site (`first_party`, when known: a writer's YouTube
+    channel, `youtube.com/c/JaneDoe`, is no section of the page's outlet), and not to a
+    writer's column (`/columnists/maria-lopez/`, read as the writer's)."""
+    return page.view("mfa outlet names", lambda: _outlet_names(page, first_party))
 
 
-def _outlet_names(page: ParsedPage) -> frozenset[str]:
+def _outlet_names(page: ParsedPage, first_party: str | None) -> frozenset[str]:
     names: set[str] = set()
     people: set[str] = set()
     for meta in page.tagged("meta") if page.holding((b"section",)) else ():
@@ -249,7 +256,10 @@ def _outlet_names(page: ParsedPage) -> frozenset[str]:
     for a in page.tagged("a"):
         href = a.get("href") or ""
         if _SECTION_HREF.search(href):
-            names.add(_letters(" ".join(str(t) for t in a.itertext())[:120]))
+            if first_party and (host := host_of(href)) and is_third_party(host, first_party):
+                continue  # another site's section or channel
+            if not _COLUMN_HREF.search(href):
+                names.add(_letters(" ".join(str(t) for t in a.itertext())[:120]))
         elif "/author/" in href or "author" in (a.get("rel") or "").lower():
             people.add(_letters(" ".join(str(t) for t in a.itertext())[:120]))
     names.discard("")
@@ -289,7 +299,7 @@ def _ld_names(data: Any, names: set[str], people: set[str]) -> None:
 
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
-    outlets = outlet_names(page)
+    outlets = outlet_names(page, first_party)
     out: list[Hit] = []
     if page.holding(META_NEEDLES):
         for meta in page.tagged("meta"):

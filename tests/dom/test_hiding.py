@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from auditor.dom.hiding import hiding, inline_hiding
+from auditor.dom.hiding import hiding, inline_hiding, text_hiding
 from auditor.metrics import editorial_content
 
 # (an element's markup, what `hiding` says, what `inline_hiding` says)
@@ -68,3 +68,36 @@ def test_editorial_text_leaves_out_what_hiding_hides() -> None:
         '<p style="font-size: 0.875rem">Small print.</p></body></html>')
     content = editorial_content(root, set())
     assert content.chars == len(f"{shown} Small print.")
+
+
+@pytest.mark.parametrize(("markup", "reason"), [
+    ('<article style="opacity:0;transform:translate3d(0,40px,0)">x</article>', None),
+    ('<main style="opacity: 0 !important">x</main>', None),
+    ('<div style="font-size:0"><p style="font-size:16px">x</p></div>', None),
+    ('<div style="font-size:0"><p>x</p></div>', "font-size:0"),  # no size set back
+    # what else the style or the element says still hides it
+    ('<div style="opacity:0;visibility:hidden">x</div>', "visibility:hidden/opacity:0"),
+    ('<div style="opacity:0;position:absolute;left:-9999px">x</div>', "positioned off-screen"),
+    ('<div class="sr-only" style="opacity:0">x</div>', "class sr-only"),
+    ('<div style="font-size:0;height:0;overflow:hidden">x</div>',
+     "collapsed to 0 with overflow:hidden"),
+    ('<div style="display:none">x</div>', "display:none"),
+])
+def test_text_hiding_leaves_a_fade_in_and_a_rows_zero_font_shown(
+        markup: str, reason: str | None) -> None:
+    assert text_hiding(lxml.html.fragment_fromstring(markup)) == reason
+
+
+def test_a_faded_in_article_and_a_zero_font_row_are_editorial_text() -> None:
+    """Webflow's interactions and anti-flicker code set `opacity:0` inline and their
+    scripts take it off as the page loads; a row of inline-block columns sets a zero font
+    that its columns set back. Read as hidden, such an article had no editorial text (its
+    ads' MFA ad-to-content row met on an ordinary page); a block kept shut stays out."""
+    story = "The winter timetable starts on Monday."
+    root = lxml.html.fromstring(
+        f'<html><body><article data-w-id="a1" style="opacity:0"><p>{story}</p></article>'
+        f'<div style="font-size:0"><div style="display:inline-block;font-size:16px">'
+        f'<p>{story}</p></div></div>'
+        '<div style="opacity:0;visibility:hidden">Thank you for subscribing.</div>'
+        "</body></html>")
+    assert editorial_content(root, set()).chars == len(f"{story} {story}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from auditor.catalogue import default_catalogue, slot_needles
 from auditor.dom.page import COMMON_TAGS, parse_page
@@ -170,6 +171,24 @@ def test_shown_text_reads_the_markup_after_the_closing_html_in_its_order() -> No
                       "var x;</script><!-- b -->two</body></html><p>three<i>four</i></p>five")
     assert [t for t in page.shown_text.split("\x00") if t.strip()] == [
         "Ferry", "one", "two", "three", "four", "five"]
+
+
+# text after comments and PIs wherever they stand: first in an element, last in it, in a
+# row, alone in it, in a stray after `</html>`, beside a script's and a meta's
+_COMMENTED = st.lists(st.sampled_from(
+    ["<!-- c -->", "<?pi x?>", "t", " ", "<p>", "</p>", "<i>", "</i>", "<div>", "</div>",
+     "<script>s</script>", "<style>y</style>", "<meta content='m'>", "</body></html>",
+     "<br>", "<table><tr><td>", "</table>"]), max_size=30)
+_TEXT_NODES = etree.XPath("/descendant::text()[not(parent::script or parent::style)] | "
+                          "/descendant::meta/@content", smart_strings=False)
+
+
+@given(_COMMENTED)
+def test_shown_text_holds_every_text_node_in_document_order(pieces: list[str]) -> None:
+    """What the XPath it replaced selected (libxml2's `/descendant::text()`, sorted in
+    document order), piece for piece."""
+    page = parse_page("<html><body>" + "".join(pieces) + "</body></html>")
+    assert page.shown_text == "\x00".join(_TEXT_NODES(page.root))
 
 
 def test_all_text_and_the_safelink_gate_are_read_in_linear_time() -> None:
