@@ -4,6 +4,7 @@ shared machine, and each size takes the best of its runs (one slow run is noise)
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 MAX_RATIO = 9.0
@@ -18,3 +19,18 @@ def assert_linear(seconds: Callable[[int], float], n: int, what: str, *,
     large = min(seconds(4 * n) for _ in range(runs))
     assert large < max_seconds, f"{what}: {large:.2f} s at {4 * n}"
     assert large / max(small, floor) < MAX_RATIO, f"{what}: {small:.3f} s, then {large:.3f} s"
+
+
+def audit_seconds(html: str) -> float:
+    """One audit of a page, with the bundled rules alone (no system lists), timed."""
+    from auditor.catalogue import default_catalogue
+    from auditor.pipeline import audit_document
+    from auditor.readers import Document
+    from auditor.rules import Engine
+
+    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
+    doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
+                   markup=True)
+    start = time.perf_counter()
+    audit_document(doc, engine, catalogue)
+    return time.perf_counter() - start

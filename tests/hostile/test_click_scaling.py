@@ -6,16 +6,11 @@ about 4 times, a quadratic one 16; the bound is generous for a shared machine.""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 
-from auditor.catalogue import default_catalogue
-from auditor.pipeline import audit_document
-from auditor.readers import Document
-from auditor.rules import Engine
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 
 def links_and_clicks(n: int) -> str:
@@ -41,15 +36,6 @@ def aliased_listeners(n: int) -> str:
     return f"<body><p>x</p><script>{sets}{calls}</script></body>"
 
 
-def _audit(html: str) -> float:
-    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
-    doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
-                   markup=True)
-    start = time.perf_counter()
-    audit_document(doc, engine, catalogue)
-    return time.perf_counter() - start
-
-
 @pytest.mark.parametrize("shape", [links_and_clicks, listeners, aliased_listeners])
 def test_clicks_and_listeners_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
-    assert_linear(lambda n: _audit(shape(n)), 2000, shape.__name__, runs=3, floor=0.05)
+    assert_linear(lambda n: audit_seconds(shape(n)), 2000, shape.__name__, runs=3, floor=0.05)

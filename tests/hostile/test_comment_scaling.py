@@ -5,17 +5,11 @@ Each page is read at n and 4n: a linear cost grows about 4 times, a quadratic on
 
 from __future__ import annotations
 
-import time
-
 from lxml import etree
 
-from auditor.catalogue import default_catalogue
 from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content
-from auditor.pipeline import audit_document
-from auditor.readers import Document
-from auditor.rules import Engine
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 
 def commented(n: int) -> str:
@@ -27,17 +21,8 @@ def commented(n: int) -> str:
             "</div></body></html>")
 
 
-def _audit(html: str) -> float:
-    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
-    doc = Document(input="t.html", kind="html", text=html, url="https://site.example/a",
-                   markup=True)
-    start = time.perf_counter()
-    audit_document(doc, engine, catalogue)
-    return time.perf_counter() - start
-
-
 def test_a_page_of_comments_side_by_side_audits_in_linear_time() -> None:
-    assert_linear(lambda n: _audit(commented(n)), 8000, "comments", runs=2, floor=0.05)
+    assert_linear(lambda n: audit_seconds(commented(n)), 8000, "comments", runs=2, floor=0.05)
 
 
 def test_the_words_after_comments_count_as_their_parents_text() -> None:
