@@ -175,6 +175,18 @@ NOT_NAMED = [
     ("a cited study in the middle of the article",
      article(middle='<p>According to <a href="https://journal.test/s/1">the original '
                     "source</a> the deck was at risk.</p>")),
+    # a label right under its picture credits the photo or chart, as blogs do under each
+    # borrowed image (Japanese 出典, Korean 출처), not the article: no corroboration
+    *((f"a {label} label crediting the picture above it ({shape})", article(
+        start=markup.format(img='<img src="https://www.herald.test/press/p1.jpg" '
+                                'width="640" height="427" alt="">',
+                            label=f'{label} <a href="https://www.herald.test/press/1">Herald</a>')))
+      for label in ("出典：", "출처:", "Source:", "Quelle:")
+      for shape, markup in (("in its line", "<p>{img}<br>{label}</p>"),
+                            ("in the next block", "<p>{img}</p><p>{label}</p>"),
+                            ("a caption's paragraph", '<div class="wp-caption">{img}'
+                                                      '<p class="wp-caption-text">{label}</p>'
+                                                      "</div>"))),
     *((f"a bare {label} label alone", article(
         end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'))
       for label in ("Источник:", "来源：")),
@@ -609,11 +621,12 @@ def test_copied_ids_read_each_region_once(project_engine: Engine, catalogue: Cat
 
     monkeypatch.setattr(origin, "_markup", counted_markup)
     monkeypatch.setattr(origin, "_citing", counted_citing)
-    lines = "".join(f"<p>Quelle: <a href='https://src{i}.test/a/{i}'>Src</a> "
-                    f"<img src='https://src{i}.test/i.jpg' alt=''></p>" for i in range(60))
+    lines = "".join(f"<p>Quelle: <a href='https://src{i}.test/a/{i}'>Src</a></p>"
+                    for i in range(60))
+    images = "".join(f"<p><img src='https://src{i}.test/i.jpg' alt=''></p>" for i in range(60))
     tags = "".join(f"<script>gtag('config','G-ABCDE{i:05d}');</script>" for i in range(10))
-    report = audited(article(start=lines + tags, middle="<p>" + "word " * 50_000 + "</p>"),
-                     project_engine, catalogue)
+    report = audited(article(start=lines + tags, middle="<p>" + "word " * 50_000 + "</p>",
+                             end=images), project_engine, catalogue)
     assert len(report.provenance) == 60
     assert len(citing) == origin.MAX_SOURCES
     assert len(serialised) == len(set(map(id, serialised))) <= 2

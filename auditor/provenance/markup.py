@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -111,7 +111,8 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     proxy = proxied(url)
     if proxy is not None and proxy.own:  # the AMP cache serves the publisher's own page
         first_party = site_of(host_of(proxy.url)) or first_party
-    clues = list(_attributions(page, first_party, containers, whole))
+    captioned: set[etree._Element] = set()  # what a Source: label stands under
+    clues = list(_attributions(page, first_party, containers, whole, captioned))
     if proxy is not None and not proxy.own:  # the proxy's copy is the original page whole
         clues.append(Clue(Evidence("proxy-copy", f"{proxy.service} copy of {proxy.url}"),
                           host_of(proxy.url), clean_url(proxy.url), page.root))
@@ -123,7 +124,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     clues += _based_on(page, url)
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
-        clues += _hotlinked(page, resources, containers, named)
+        clues += _hotlinked(page, resources, containers, named, captioned)
     default = containers[0] if containers else None
     clues = [c if c.region is not None or c.evidence.kind not in _WHOLE_PAGE
              else c._replace(region=default) for c in clues]
@@ -134,8 +135,10 @@ _WHOLE_PAGE = frozenset({"canonical", "is-based-on"})  # the copied article is t
 
 
 def _attributions(page: ParsedPage, first_party: str | None,
-                  containers: Sequence[etree._Element], whole: etree._Element
-                  ) -> Iterator[Clue]:
+                  containers: Sequence[etree._Element], whole: etree._Element,
+                  captioned: set[etree._Element]) -> Iterator[Clue]:
+    """The attribution lines' clues; what each Source: label's line stands under is added
+    to `captioned` (`_captioned`)."""
     done: set[etree._Element] = set()
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
@@ -171,6 +174,8 @@ def _attributions(page: ParsedPage, first_party: str | None,
         else:  # "republished from <a>The Conversation</a>. Read the <a>original article</a>."
             target = _article_link(line, anchor, done, "https://" + host)
         href = resolve(target.get("href") or "", "https://" + host) or ""
+        if kind == "source-label":
+            captioned.update(_captioned(line, containers, whole))
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
@@ -484,14 +489,46 @@ def _encodable(text: str) -> bool:
 _IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP page
 
 
+def _captioned(line: Line, containers: Sequence[etree._Element], whole: etree._Element
+               ) -> Iterator[etree._Element]:
+    """What a Source: label's line credits besides the article: its own block and the
+    element right before it (`<p><img><br>出典：<a>…</a></p>`, `<img><p>Source: <a>…</a></p>`),
+    where blogs credit a borrowed photo or chart, as Japanese and Korean ones do under
+    each (出典, 출처). A line standing in the article body's own text has no block of its
+    own: only the element right before the line."""
+    if line.block in containers or line.block is whole or line.block.getparent() is None:
+        before = line.first.getprevious()
+        if before is not None:
+            yield before
+        return
+    yield line.block
+    before = line.block.getprevious()
+    if before is not None:
+        yield before
+
+
+def _under(xpath: str, paths: Collection[str]) -> bool:
+    """`xpath` is one of `paths` or inside one (a look-up per level: a page may caption
+    thousands)."""
+    at = len(xpath)
+    while at > 0:
+        if xpath[:at] in paths:
+            return True
+        at = xpath.rfind("/", 0, at)
+    return False
+
+
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
-               containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
+               containers: Sequence[etree._Element], hosts: set[str],
+               captioned: Collection[etree._Element] = ()) -> Iterator[Clue]:
     """Per source domain already named, the article's images served from it: one clue
     each domain, citing the first image. An image from a service the catalogue names a
     company for (Unsplash, Imgur, Wikimedia, Flickr, a CDN) is that service's, not a
-    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture."""
+    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture; so does
+    any label right under its image (`captioned`), whoever's the photo or chart is."""
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
+    credited = {page.xpath(el) for el in captioned}
     images: dict[str, list[Resource]] = {}
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
@@ -499,7 +536,7 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
-            if res.xpath in beacons:
+            if res.xpath in beacons or (credited and _under(res.xpath, credited)):
                 continue
             images.setdefault(res.domain, []).append(res)
     for found in images.values():
