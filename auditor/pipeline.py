@@ -71,7 +71,7 @@ from auditor.slots import (
     frame_slots,
     freeze,
 )
-from auditor.urls import host_of, site_of
+from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
 
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
@@ -154,7 +154,11 @@ def audit_document(
 def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
                   limits: PageLimits, replay: Replay | None) -> PageReport:
     root = page.root
-    url = doc.url or declared_page_url(root)
+    # a REST post without its `link` has its SEO plugin's head for one, as a saved page
+    # without its address has its canonical: its own canonical named its own site a source
+    url = doc.url or declared_page_url(root) or next(
+        (own for kind, value, _ in doc.declared
+         if kind in ("canonical", "og-url") and (own := resolve(value, None))), None)
     page_host = host_of(url) if url else ""
     first_party = site_of(page_host) or None
     base = page_base(root, url)

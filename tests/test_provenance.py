@@ -754,6 +754,22 @@ def test_a_rest_post_s_seo_head_declares_its_original(canonical: str,
         assert report.provenance[0].evidence[0].text == f"yoast_head_json.canonical: {canonical}"
 
 
+def test_a_rest_post_without_its_link_names_not_its_own_site(project_engine: Engine,
+                                                             catalogue: Catalogue,
+                                                             tmp_path: Path) -> None:
+    """A post exported without `link` (`?_fields=id,content,yoast_head_json`) has its own
+    canonical for an address, as a saved page without its URL has: it named its own site
+    as the original (and made a unit in its ad plugin's block high)."""
+    post = {k: v for k, v in json.loads(_wp_post(PROSE)).items() if k not in ("link", "guid")}
+    canonical = "https://www.s9.test/storm/"
+    post["yoast_head_json"] = {"title": "Storm", "canonical": canonical, "og_url": canonical}
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(post), encoding="utf-8")
+    report = audit(path, engine=project_engine, catalogue=catalogue).pages[0]
+    assert sources(report) == {}
+    assert report.first_party == "s9.test"
+
+
 PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.goog", "x",
                ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
                "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
