@@ -217,9 +217,13 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
+    # a proxy's or cache's copy is the original page whole, placed by the original's own
+    # template: the heuristics judge it as that page, no article copied into another's
+    copies = tuple(p for p in sources.provenance
+                   if not any(e.kind == "proxy-copy" for e in p.evidence))
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
                       tuple(n for n in present if n.name not in posed), catalogue, bodies,
-                      sources.provenance, fakes)
+                      copies, fakes)
     shown = {n: how for n, how in shown.items() if n.name not in posed}
     networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(

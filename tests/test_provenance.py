@@ -26,7 +26,7 @@ from auditor.catalogue import Catalogue
 from auditor.dom.page import parse_page
 from auditor.heuristics.text_blocks import segment
 from auditor.metrics import article_bodies
-from auditor.model import Evidence, Origin, PageReport
+from auditor.model import Evidence, Origin, PageReport, Severity
 from auditor.pipeline import audit
 from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, origin, text_sources
 from auditor.provenance.evidence import Clue, group
@@ -698,6 +698,29 @@ def test_a_proxy_s_copy_is_the_original_s_page_whole(service: str, url: str,
     assert found.url == ORIGINAL and found.evidence[0].text == f"{service} copy of {ORIGINAL}"
     assert report.ids and {(i.origin, i.copied_from) for i in report.ids} == {
         (Origin.COPIED, "harbourgazette.co.uk")}
+
+
+@pytest.mark.parametrize("url", [
+    "https://www-harbourgazette-co-uk.translate.goog/news/2026/05/03/bridge-reopens/"
+    "?_x_tr_sl=en&_x_tr_tl=de",
+    "https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:" + ORIGINAL + "&cd=1",
+], ids=["Google Translate", "Google cache"])
+def test_a_proxy_s_copy_is_judged_as_the_original_page(url: str, project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """The original's own AdSense unit pasted with its loader in its article, as AdSense
+    tells publishers to, was high ad-in-body "injected inside the article body copied
+    from" the original on its Translate or cache copy, while its IDs said the original's:
+    the proxy copies the page whole, so its findings are the original page's (none)."""
+    unit = ("<script async src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"
+            "?client=ca-pub-4417023398165520'></script><ins class='adsbygoogle' "
+            "data-ad-client='ca-pub-4417023398165520' data-ad-slot='7731904462'></ins>")
+    page = article(head=GAZETTE_TAGS, middle=unit)
+    assert [f.kind for f in audited(page, project_engine, catalogue, url=ORIGINAL).findings
+            if f.kind == "ad-in-body"] == []
+    report = audited(page, project_engine, catalogue, url=url)
+    assert sources(report) == {"harbourgazette.co.uk": ["proxy-copy"]}
+    assert [(f.kind, f.severity.value) for f in report.findings
+            if f.severity is Severity.HIGH] == []
 
 
 def test_the_amp_cache_serves_the_publisher_s_own_page(project_engine: Engine,
