@@ -187,6 +187,17 @@ NOT_NAMED = [
                             ("a caption's paragraph", '<div class="wp-caption">{img}'
                                                       '<p class="wp-caption-text">{label}</p>'
                                                       "</div>"))),
+    # a localised footer's words as a news sentence, with one link: Yoast's footer links
+    # the post and the site, two links to one site
+    *((f"a sentence worded like the {lang} feed footer", article(end=f"<p>{sentence}</p>"))
+      for lang, sentence in (
+          ("German", "Der Beitrag des Bürgermeisters erschien zuerst auf <a href="
+                     '"https://www.facebook.com/stadt.musterhausen/posts/1234567890">'
+                     "Facebook</a>."),
+          ("Spanish", "La entrada del alcalde se publicó primero en <a href="
+                      '"https://www.instagram.com/p/C1a2b3c4d5e/">Instagram</a>.'),
+          ("English", "The post by the mayor appeared first on <a href="
+                      '"https://www.facebook.com/townofx/posts/987654321">Facebook</a>.'))),
     *((f"a bare {label} label alone", article(
         end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'))
       for label in ("Источник:", "来源：")),
@@ -416,6 +427,9 @@ def test_evidence_on_the_page_s_own_site_names_nothing() -> None:
      ("www.herald.co.uk", None)),
     ("Der Beitrag Brücke offen erschien zuerst auf https://www.herald.test/n/7.",
      ("www.herald.test", "https://www.herald.test/n/7")),
+    # a sentence that opens like a footer names no host inside it
+    ("Der Beitrag des Kämmerers erschien zuerst auf Facebook und wurde dann von vielen "
+     "Bürgern geteilt, auch auf twitter.com.", None),
 ])
 def test_a_text_attribution_names_a_host(line: str, expected: tuple[str, str | None] | None
                                          ) -> None:

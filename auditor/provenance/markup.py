@@ -224,8 +224,8 @@ def _kind(line: Line) -> str | None:
     if not line.whole:
         return None
     text, before = line.text.lower(), line.before.lower()
-    if FEED_FOOTER.match(text):
-        return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
+    if FEED_FOOTER.match(text) and len(text) <= FEED_FOOTER_CHARS and _footer_links(line):
+        return "appeared-first"
     if len(text) > ATTRIBUTION_CHARS:
         return None
     if _ANCHOR_NAMES.fullmatch(_CORE.sub("", line.anchor.lower())) or _LEAD_NAMES.search(before):
@@ -234,6 +234,17 @@ def _kind(line: Line) -> str | None:
             or _ANCHOR_LABELS.fullmatch(_CORE.sub("", line.anchor.lower()))):
         return "source-label"
     return None
+
+
+def _footer_links(line: Line) -> bool:
+    """The footer's shape as Yoast writes it: the post's title linked to the post and the
+    site's name to its home, two links to one site. Its words are also a news sentence's
+    ("Der Beitrag des Bürgermeisters erschien zuerst auf <a>Facebook</a>", "Het bericht
+    over de brand verscheen eerst op <a>Omroep West</a>"), which credits a scoop or a
+    quoted post with one link."""
+    domains = [registrable_domain(host_of(resolve(a.get("href") or "", None) or ""))
+               for a in _line_anchors(line)]
+    return any(d and domains.count(d) > 1 for d in domains)
 
 
 def _lead_text(anchor: etree._Element) -> str:
