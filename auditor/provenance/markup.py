@@ -142,6 +142,7 @@ def _attributions(page: ParsedPage, first_party: str | None,
     done: set[etree._Element] = set()
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
+    nested: dict[etree._Element, bool] = {}  # per label's block: it holds more blocks
     for anchor in page.tagged("a"):
         origin = _origin((anchor.get("href") or "").strip())
         if origin is None:
@@ -175,7 +176,7 @@ def _attributions(page: ParsedPage, first_party: str | None,
             target = _article_link(line, anchor, done, "https://" + host)
         href = resolve(target.get("href") or "", "https://" + host) or ""
         if kind == "source-label":
-            captioned.update(_captioned(line, containers, whole))
+            captioned.update(_captioned(line, containers, whole, nested))
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
@@ -500,14 +501,22 @@ def _encodable(text: str) -> bool:
 _IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP page
 
 
-def _captioned(line: Line, containers: Sequence[etree._Element], whole: etree._Element
-               ) -> Iterator[etree._Element]:
+_HOLDS_PROSE = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "dl", "table",
+                          "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+
+def _captioned(line: Line, containers: Sequence[etree._Element], whole: etree._Element,
+               nested: dict[etree._Element, bool]) -> Iterator[etree._Element]:
     """What a Source: label's line credits besides the article: its own block and the
     element right before it (`<p><img><br>出典：<a>…</a></p>`, `<img><p>Source: <a>…</a></p>`),
     where blogs credit a borrowed photo or chart, as Japanese and Korean ones do under
-    each (出典, 출처). A line standing in the article body's own text has no block of its
-    own: only the element right before the line."""
-    if line.block in containers or line.block is whole or line.block.getparent() is None:
+    each (出典, 출처). A line standing in a block that holds more blocks (the article
+    body's own text, a wrapper round a copied article) has no block of its own: only the
+    element right before the line."""
+    if line.block not in nested:  # asked once a block: thousands of labels share one
+        nested[line.block] = any(child.tag in _HOLDS_PROSE for child in line.block)
+    if (line.block in containers or line.block is whole or line.block.getparent() is None
+            or nested[line.block]):
         before = line.first.getprevious()
         if before is not None:
             yield before
