@@ -71,7 +71,7 @@ from auditor.slots import (
     frame_slots,
     freeze,
 )
-from auditor.urls import host_of, site_of
+from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
 
 TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain text
@@ -154,7 +154,11 @@ def audit_document(
 def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
                   limits: PageLimits, replay: Replay | None) -> PageReport:
     root = page.root
-    url = doc.url or declared_page_url(root)
+    # a REST post without its `link` has its SEO plugin's head for one, as a saved page
+    # without its address has its canonical: its own canonical named its own site a source
+    url = doc.url or declared_page_url(root) or next(
+        (own for kind, value, _ in doc.declared
+         if kind in ("canonical", "og-url") and (own := resolve(value, None))), None)
     page_host = host_of(url) if url else ""
     first_party = site_of(page_host) or None
     base = page_base(root, url)
@@ -213,9 +217,13 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
+    # a proxy's or cache's copy is the original page whole, placed by the original's own
+    # template: the heuristics judge it as that page, no article copied into another's
+    copies = tuple(p for p in sources.provenance
+                   if not any(e.kind == "proxy-copy" for e in p.evidence))
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
                       tuple(n for n in present if n.name not in posed), catalogue, bodies,
-                      sources.provenance, fakes)
+                      copies, fakes)
     shown = {n: how for n, how in shown.items() if n.name not in posed}
     networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(

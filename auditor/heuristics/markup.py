@@ -241,8 +241,15 @@ def _plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
         return None
 
     def block_of(path: str) -> str | None:
-        return next((name for prefix, name in blocks.items()
-                     if (path + "/").startswith(prefix)), None)
+        """The outermost block holding `path`: a look-up per level of the path, not a test
+        per block (a post of 4,000 blocks took 18 s)."""
+        path += "/"
+        at = path.find("/", 1)
+        while at >= 0:
+            if (name := blocks.get(path[: at + 1])) is not None:
+                return name
+            at = path.find("/", at + 1)
+        return None
 
     raw = {s.network for s in ctx.slots if s.kind == "ad" and block_of(s.xpath) is None}
     raw |= {r.network for r in ctx.resources if r.via == "script[src]"

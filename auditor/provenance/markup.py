@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -111,7 +111,8 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     proxy = proxied(url)
     if proxy is not None and proxy.own:  # the AMP cache serves the publisher's own page
         first_party = site_of(host_of(proxy.url)) or first_party
-    clues = list(_attributions(page, first_party, containers, whole))
+    captioned: set[etree._Element] = set()  # what a Source: label stands under
+    clues = list(_attributions(page, first_party, containers, whole, captioned))
     if proxy is not None and not proxy.own:  # the proxy's copy is the original page whole
         clues.append(Clue(Evidence("proxy-copy", f"{proxy.service} copy of {proxy.url}"),
                           host_of(proxy.url), clean_url(proxy.url), page.root))
@@ -123,7 +124,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
     clues += _based_on(page, url)
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
-        clues += _hotlinked(page, resources, containers, named)
+        clues += _hotlinked(page, resources, containers, named, captioned)
     default = containers[0] if containers else None
     clues = [c if c.region is not None or c.evidence.kind not in _WHOLE_PAGE
              else c._replace(region=default) for c in clues]
@@ -134,11 +135,14 @@ _WHOLE_PAGE = frozenset({"canonical", "is-based-on"})  # the copied article is t
 
 
 def _attributions(page: ParsedPage, first_party: str | None,
-                  containers: Sequence[etree._Element], whole: etree._Element
-                  ) -> Iterator[Clue]:
+                  containers: Sequence[etree._Element], whole: etree._Element,
+                  captioned: set[etree._Element]) -> Iterator[Clue]:
+    """The attribution lines' clues; what each Source: label's line stands under is added
+    to `captioned` (`_captioned`)."""
     done: set[etree._Element] = set()
     elsewhere: dict[str, bool] = {}  # per host: a page links to few hosts, many times
     read: dict[etree._Element, _Prose] = {}
+    nested: dict[etree._Element, bool] = {}  # per label's block: it holds more blocks
     for anchor in page.tagged("a"):
         origin = _origin((anchor.get("href") or "").strip())
         if origin is None:
@@ -171,6 +175,8 @@ def _attributions(page: ParsedPage, first_party: str | None,
         else:  # "republished from <a>The Conversation</a>. Read the <a>original article</a>."
             target = _article_link(line, anchor, done, "https://" + host)
         href = resolve(target.get("href") or "", "https://" + host) or ""
+        if kind == "source-label":
+            captioned.update(_captioned(line, containers, whole, nested))
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
@@ -219,8 +225,8 @@ def _kind(line: Line) -> str | None:
     if not line.whole:
         return None
     text, before = line.text.lower(), line.before.lower()
-    if FEED_FOOTER.match(text):
-        return "appeared-first" if len(text) <= FEED_FOOTER_CHARS else None
+    if FEED_FOOTER.match(text) and len(text) <= FEED_FOOTER_CHARS and _footer_links(line):
+        return "appeared-first"
     if len(text) > ATTRIBUTION_CHARS:
         return None
     if _ANCHOR_NAMES.fullmatch(_CORE.sub("", line.anchor.lower())) or _LEAD_NAMES.search(before):
@@ -229,6 +235,17 @@ def _kind(line: Line) -> str | None:
             or _ANCHOR_LABELS.fullmatch(_CORE.sub("", line.anchor.lower()))):
         return "source-label"
     return None
+
+
+def _footer_links(line: Line) -> bool:
+    """The footer's shape as Yoast writes it: the post's title linked to the post and the
+    site's name to its home, two links to one site. Its words are also a news sentence's
+    ("Der Beitrag des Bürgermeisters erschien zuerst auf <a>Facebook</a>", "Het bericht
+    over de brand verscheen eerst op <a>Omroep West</a>"), which credits a scoop or a
+    quoted post with one link."""
+    domains = [registrable_domain(host_of(resolve(a.get("href") or "", None) or ""))
+               for a in _line_anchors(line)]
+    return any(d and domains.count(d) > 1 for d in domains)
 
 
 def _lead_text(anchor: etree._Element) -> str:
@@ -484,14 +501,54 @@ def _encodable(text: str) -> bool:
 _IMAGES = ("img[", "amp-img[")  # an article's images, in HTML and on its AMP page
 
 
+_HOLDS_PROSE = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "dl", "table",
+                          "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+
+def _captioned(line: Line, containers: Sequence[etree._Element], whole: etree._Element,
+               nested: dict[etree._Element, bool]) -> Iterator[etree._Element]:
+    """What a Source: label's line credits besides the article: its own block and the
+    element right before it (`<p><img><br>出典：<a>…</a></p>`, `<img><p>Source: <a>…</a></p>`),
+    where blogs credit a borrowed photo or chart, as Japanese and Korean ones do under
+    each (出典, 출처). A line standing in a block that holds more blocks (the article
+    body's own text, a wrapper round a copied article) has no block of its own: only the
+    element right before the line."""
+    if line.block not in nested:  # asked once a block: thousands of labels share one
+        nested[line.block] = any(child.tag in _HOLDS_PROSE for child in line.block)
+    if (line.block in containers or line.block is whole or line.block.getparent() is None
+            or nested[line.block]):
+        before = line.first.getprevious()
+        if before is not None:
+            yield before
+        return
+    yield line.block
+    before = line.block.getprevious()
+    if before is not None:
+        yield before
+
+
+def _under(xpath: str, paths: Collection[str]) -> bool:
+    """`xpath` is one of `paths` or inside one (a look-up per level: a page may caption
+    thousands)."""
+    at = len(xpath)
+    while at > 0:
+        if xpath[:at] in paths:
+            return True
+        at = xpath.rfind("/", 0, at)
+    return False
+
+
 def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
-               containers: Sequence[etree._Element], hosts: set[str]) -> Iterator[Clue]:
+               containers: Sequence[etree._Element], hosts: set[str],
+               captioned: Collection[etree._Element] = ()) -> Iterator[Clue]:
     """Per source domain already named, the article's images served from it: one clue
     each domain, citing the first image. An image from a service the catalogue names a
     company for (Unsplash, Imgur, Wikimedia, Flickr, a CDN) is that service's, not a
-    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture."""
+    publisher's: "Source: <a>Unsplash</a>" under its photo credits the picture; so does
+    any label right under its image (`captioned`), whoever's the photo or chart is."""
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
+    credited = {page.xpath(el) for el in captioned}
     images: dict[str, list[Resource]] = {}
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
@@ -499,7 +556,7 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
-            if res.xpath in beacons:
+            if res.xpath in beacons or (credited and _under(res.xpath, credited)):
                 continue
             images.setdefault(res.domain, []).append(res)
     for found in images.values():

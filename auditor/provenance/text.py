@@ -41,6 +41,8 @@ def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
         # "www.bbc.co.ukPrimary source": the host is what is left once the label is cut
         # out; a feed footer's is in the site it names, not in the post's title
         rest = footer.group("site") if footer else _NAMES.sub(" ", block.text)
+        if footer:  # the site a footer names ends it ("… erschien zuerst auf facebook und
+            rest = _site_name(rest)  # … auf twitter.com geteilt" is a sentence)
         found = _URL.search(rest)
         url = found.group(0).rstrip(".,;:") if found else None
         host = host_of(url) if url else _host(rest)
@@ -49,6 +51,24 @@ def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
                        host, clean_url(url) if url else None)
         else:  # "🔗 Original source": a credit whose link the scrape lost
             yield Clue(Evidence("credit", block.text, block.line), "")
+
+
+def _site_name(site: str) -> str:
+    """A feed footer's site part when it is one site's name or address (Yoast writes the
+    site's name, then a full stop), else "": a sentence that opens like a localised footer
+    ("Der Beitrag des Kämmerers erschien zuerst auf Facebook und wurde auf twitter.com
+    geteilt.") names no site by a host inside it.
+
+    >>> _site_name("www.herald.co.uk."), _site_name("https://h.test/n/7."), _site_name("Makers")
+    ('www.herald.co.uk', 'https://h.test/n/7', 'Makers')
+    >>> _site_name("Facebook und wurde von Nutzern auf twitter.com geteilt.")
+    ''
+    """
+    site = site.strip().rstrip(".!")
+    return site if len(site.split()) <= _SITE_WORDS else ""
+
+
+_SITE_WORDS = 4  # "The Coastal Herald Online": a site's name, not a sentence
 
 
 def _host(text: str) -> str:
