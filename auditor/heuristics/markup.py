@@ -15,6 +15,7 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Resource, Severity, Slot
+from auditor.provenance.evidence import EVIDENCE_KINDS, Weight
 from auditor.urls import host_of
 from auditor.words import counted
 
@@ -118,13 +119,21 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         loaders_in_body = {r.network for r in ctx.resources
                            if r.via == "script[src]" and r.network and inside(r.xpath)}
         copied = sorted({p.domain for p in ctx.republishes})
+        in_copy = [s for s in slots if copied and s.network in loaders_in_body - outside
+                   and inside(s.xpath)]
+        # a source only a credit label names (with an image of its site) is how a blog
+        # credits a wire or a chart too: a check, not an injection
+        named = any(EVIDENCE_KINDS[e.kind].weight is Weight.NAMES
+                    for p in ctx.republishes for e in p.evidence if e.kind in EVIDENCE_KINDS)
         groups = {
-            _IN_ARTICLE: [s for s in slots if copied and s.network in loaders_in_body - outside
-                          and inside(s.xpath)],
+            _IN_ARTICLE if named else _IN_CREDITED: in_copy,
             "the page after its closing </html>": [s for s in slots if after and s.line > after],
         }
         shown[_IN_ARTICLE] = (f"the article body copied from {', '.join(copied)} with its "
                               "loader, a network the rest of the page does not use")
+        shown[_IN_CREDITED] = (f"the article body credited to {', '.join(copied)} with its "
+                               "loader, a network the rest of the page does not use: check "
+                               "whether the page copies that article")
         yield from _code_before_html(ctx)
     for where, in_body in groups.items():
         by_network: dict[str, list[Slot]] = defaultdict(list)
@@ -134,9 +143,9 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
             first = min(group, key=lambda s: s.line)  # the finding points at its first slot
             yield finding(
                 AD_IN_BODY,
-                Severity.MEDIUM if where == _IN_PLUGIN_BLOCK else Severity.HIGH,
+                Severity.MEDIUM if where in _CHECKS else Severity.HIGH,
                 f"{counted(len(group), f'{network} ad slot')} "
-                f"{'' if where == _IN_PLUGIN_BLOCK else 'injected '}inside "
+                f"{'' if where in _CHECKS else 'injected '}inside "
                 f"{shown.get(where, where)}",
                 evidence=network,
                 line=first.line,
@@ -284,6 +293,8 @@ def _placed_by_plugin(ctx: PageContext,
 # the article-body group's key: its finding ids stay what they were before it named the
 # source the article was copied from
 _IN_ARTICLE = "the article body with its loader, a network the rest of the page does not use"
+_IN_CREDITED = "the article body a credit label alone names the source of, with its loader"
+_CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED})  # the groups that are a check (medium)
 _HTML_START = re.compile(r"<html[\s>]", re.I)
 _SCRIPT_START = re.compile(r"<script[\s>]", re.I)
 
@@ -408,7 +419,10 @@ AD_IN_BODY = FindingKind(
     "placeholders, the Newspaper and Jannah themes' in-post blocks) in the site's own post is "
     "medium: check that the site's plugin placed it (the post does not show whose account "
     "the unit earns for). It stays high in a copied article, in a post holding a pop tag, or "
-    "where the same network is also pasted outside any such block.",
+    "where the same network is also pasted outside any such block. In a full page, an "
+    "article whose source only a credit label names (\"Source: …\" with an image of that "
+    "site, how blogs credit a wire or a chart too) is medium: check whether the page copies "
+    "it.",
 )
 
 AD_TEMPLATE_COMMENT = FindingKind(

@@ -85,6 +85,22 @@ def test_the_same_widget_in_a_copied_article_is_injected(audit_html: AuditHtml) 
     assert "copied from coastalherald.test" in found.message
 
 
+def test_a_widget_in_an_article_only_a_credit_label_names_the_source_of_is_a_check(
+        audit_html: AuditHtml) -> None:
+    """A bare "Source:" label with an image of the same site is how a blog credits a
+    wire's story or a chart too: it names a source, but a `high` does not rest on it."""
+    image = '<p><img src="https://www.coastalherald.test/img/ferry.jpg" alt="ferry"></p>'
+    credit = ('<p>Source: <a href="https://www.coastalherald.test/news/ferry">Coastal Herald'
+              '</a></p>')
+    html = (f"<html><head><title>t</title></head><body><main><article><h1>Ferry</h1>"
+            f"<div class='article-body'>{image}{_ARTICLE}{_OUTBRAIN}{credit}</div></article>"
+            "</main></body></html>")
+    report = audit_html(html, url="https://digest24.test/ferry/")
+    assert [p.domain for p in report.provenance] == ["coastalherald.test"]
+    (found,) = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert found.severity is M and "credited to coastalherald.test" in found.message
+
+
 def _page(body: str = "", after: str = "") -> str:
     with_bidder = ("<script>var adUnits=[{code:'a',bids:[{bidder:'pubmatic',params:"
                    "{publisherId:'156209'}}]}];</script>")
