@@ -23,11 +23,15 @@ from auditor.dom.parser import line_of
 from auditor.dom.walk import FoundURL
 from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Finding, Identifier, Lookalike, Origin, Severity, hint_via
+from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
 from auditor.urls import host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
+CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
+# what a site's CDN serves beside a copy of a vendor's loader: its theme's files
+_SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
+                         RequestType.MEDIA, RequestType.SCRIPT})
 
 
 def _named_after(host: str, network: Network) -> str | None:
@@ -80,8 +84,11 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
     page's snippets or IDs show (`present`), or, for a dressed host, one whose ID the URL
     carries (`…/gtag/js?id=G-…` with no inline config)."""
     out: dict[str, Lookalike] = {}
+    site_cdns: set[str] | None = None
     for item in found:
         host = host_of(item.url)
+        if item.type is not RequestType.SCRIPT:
+            continue  # a loader is a script: an image or a frame under `/tag/` copies none
         if item.url in out or not host or not is_third_party(host, first_party):
             continue
         dressed = dressed_as(host, first_party)
@@ -95,13 +102,36 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             network = _imitated(item.url, catalogue.networks, by_id=True)
             if network is None:
                 continue
-        dressed = dressed or _named_after(host, network)
+        named = _named_after(host, network)
+        dressed = named if dressed is None or (dressed == CDN_DRESS and named) else dressed
         if dressed is None or related_site(host, first_party):
             continue  # no name borrowed, or the page's own (its CDN, a sister domain)
         code = (item.element.text or "") if item.via.startswith("inline") else ""
+        if dressed == CDN_DRESS:  # no vendor's name borrowed, only a CDN's words
+            if site_cdns is None:
+                site_cdns = _site_cdns(found, present)
+            if host in site_cdns or not _tied(item.url, code, network):
+                continue
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
                                   line_of(item.element), page.xpath(item.element), code)
     return tuple(out.values())
+
+
+def _tied(url: str, code: str, network: Network) -> bool:
+    """Whether the vendor's own snippet loads `url` or the URL carries its ID: a file of
+    the vendor's name alone (a site's own `analytics.js`) on a host of a CDN's words
+    imitates nothing."""
+    return (bool(code) and network.configured_in(code)) or any(
+        spec.where in ("url", "any") and spec.pattern.search(url) for spec in network.ids)
+
+
+def _site_cdns(found: Sequence[FoundURL], present: Sequence[Network]) -> set[str]:
+    """Hosts that serve the page's own markup a file that is no vendor's loader (its
+    stylesheet, images, fonts, another script): the site's CDN, whose name of a CDN's
+    words (`static-assets-cdn.com`) is the site's choice, not a disguise."""
+    return {host_of(item.url) for item in found
+            if item.type in _SITE_FILES and not item.via.startswith("inline")
+            and _imitated(item.url, present) is None}
 
 
 def without_lookalikes(seen: Sequence[Sighting], fakes: Sequence[Lookalike]

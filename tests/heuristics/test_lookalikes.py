@@ -304,3 +304,39 @@ def test_a_real_snippet_beside_a_lookalike_keeps_its_loader(audit_html: AuditHtm
         "https://static.hotjar.com/c/hotjar-2718281.js"]
     assert {i.value: i.origin for i in report.ids if i.network == HOTJAR} == {
         "2718281": Origin.OPERATOR, "3141592": Origin.LOOKALIKE}
+
+
+# (case, head): a host of a CDN's words alone that is the site's own CDN (it serves the
+# page's stylesheet and images too), a site's own `analytics.js` no snippet of Google's
+# loads, and an image under `/tag/` beside Clarity: none borrows a vendor's name
+SITE_FILES = [
+    ("gtag-on-the-sites-cdn",
+     '<link rel="stylesheet" href="https://static-assets-cdn.example/css/site.css">'
+     + gtag("https://static-assets-cdn.example/js/gtag.js")
+     + '<link rel="icon" href="https://static-assets-cdn.example/img/favicon.png">'),
+    ("own-analytics-wrapper", gtag("https://www.googletagmanager.com/gtag/js")
+     + '<script src="https://assets-cdn.example/js/analytics.js"></script>'),
+    ("image-under-tag", clarity("https://www.clarity.ms/tag/")
+     + '<link rel="preload" as="image" href="https://static-cdn.example/tag/harbour.png">'),
+]
+
+
+@pytest.mark.parametrize(("case", "head"), SITE_FILES, ids=[c[0] for c in SITE_FILES])
+def test_a_cdn_named_host_of_the_sites_own_files_is_no_lookalike(
+        audit_html: AuditHtml, case: str, head: str) -> None:
+    report = audit_html(page(head), URL)
+    assert not [f for f in report.findings if f.kind == "lookalike-script"], report.findings
+    assert {i.origin for i in report.ids} <= {Origin.OPERATOR}
+
+
+def test_a_cdn_named_host_serving_only_the_snippets_loader_is_one(
+        audit_html: AuditHtml) -> None:
+    """The same host serving the vendor's snippet its loader and nothing else of the
+    page, or the brand-dressed host beside the site's files, stays a look-alike."""
+    alone = audit_html(page(gtag("https://static-assets-cdn.example/js/gtag.js")), URL)
+    beside = audit_html(page(
+        '<link rel="stylesheet" href="https://www.googletagsmanager.test/css/site.css">'
+        + gtag("https://www.googletagsmanager.test/gtag/js")), URL)
+    for report in (alone, beside):
+        assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+            "lookalike-script"]
