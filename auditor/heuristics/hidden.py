@@ -290,14 +290,24 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
                for script in ctx.page.scripts)
 
 
-def _bidder_job(ctx: PageContext, network: Network | None, place: etree._Element,
-                stack: tuple[set[str], set[str]]) -> str | None:
+# what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
+# Xandr's `tt` and ExoClick's `iframe.php` frame tags ask) or a zone or placement to serve
+# (OpenX's `afr?auid=`, Revive's and Sovrn's `afr.php?zoneid=`); a sync frame names neither
+_AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
+                         r"|[?&;](?:zoneid|zone_?id|idzone|auid|placement_?id|inv_code|adunit"
+                         r"|ad_?unit_?id|tagid)=\w", re.I)
+
+
+def _bidder_job(ctx: PageContext, network: Network | None, url: str,
+                place: etree._Element, stack: tuple[set[str], set[str]]) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
     frames but not the bundle's bidder config. None for a network no Prebid build bids
-    with (a Floodlight tag's frame is no sync)."""
-    if network is None or not network.prebid or not _runs_ad_stack(ctx, place, stack):
+    with (a Floodlight tag's frame is no sync), and for a frame that asks for an ad
+    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing."""
+    if network is None or not network.prebid or _AD_REQUEST.search(url) \
+            or not _runs_ad_stack(ctx, place, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
@@ -515,7 +525,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
                 job := _purpose(frame, url) or _bidder_job(
-                    ctx, network, place, stack := stack or _ad_stack(ctx, end))) is not None:
+                    ctx, network, url, place, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain

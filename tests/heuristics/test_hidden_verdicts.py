@@ -738,3 +738,26 @@ def test_a_frame_of_an_ad_vendor_no_prebid_build_bids_with_stays_medium(
     report = audit_listed(wp_page(head=_MANAGED_STACK + _PREBID, post=_RAPTIVE_UNIT,
                                   footer=frame), URL)
     assert _frames(report.findings) == [M]
+
+
+# (what, the frame): a bidder's hidden frame that asks for an ad, not a user: a size to
+# fill or a zone to serve (a kit's ad stuffing on a page whose stack runs)
+_BIDDER_AD_FRAMES = [
+    ("Xandr's tt tag", '<iframe src="https://ib.adnxs.com/tt?id=12345678&amp;size=300x250" '
+     'width="0" height="0" style="display:none"></iframe>'),
+    ("OpenX's afr tag", '<iframe src="https://u.openx.net/w/1.0/afr?auid=540123456&amp;cb=7" '
+     'width="0" height="0" style="display:none"></iframe>'),
+]
+
+
+@pytest.mark.parametrize(("what", "frame"), _BIDDER_AD_FRAMES,
+                         ids=[c[0] for c in _BIDDER_AD_FRAMES])
+def test_a_bidders_hidden_ad_frame_is_no_user_sync(
+        what: str, frame: str, audit_listed: AuditListed) -> None:
+    """A bidder's hidden frame asking for an ad (a size or a zone in its address) is an
+    impression no one sees, whatever stack the page runs: medium, as before gen30, not
+    the low of a user sync."""
+    report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=frame), URL)
+    found = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in found] == [M], found
+    assert "header-bidding bidder" not in found[0].message
