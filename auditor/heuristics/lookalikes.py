@@ -36,7 +36,10 @@ _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.
 
 def _named_after(host: str, network: Network) -> str | None:
     """The vendor's domain a host carries in its name without being it
-    (`static.hotjar-cdn.test` names hotjar.com): the vendor's name is borrowed.
+    (`static.hotjar-cdn.test` names hotjar.com): the vendor's name is borrowed. Not for
+    software whose snippet loads it from its users' own server (Matomo's `var u=`, the
+    catalogue's snippet beginning with the page's endpoint): `matomo.webagentur.de` is an
+    agency's install, named as its documentation suggests.
 
     >>> from auditor.catalogue import Network
     >>> from auditor.model import Category
@@ -44,6 +47,8 @@ def _named_after(host: str, network: Network) -> str | None:
     >>> _named_after("static.hotjar-cdn.test", hj), _named_after("cdn.example", hj)
     ('hotjar.com', None)
     """
+    if any(template.startswith("{") for template in network.snippet):
+        return None  # software its users host (Matomo): its loader's host is theirs to name
     labels = host.lower().split(".")
     for vendor_host in network.hosts:
         domain = registrable_domain(vendor_host)

@@ -340,3 +340,31 @@ def test_a_cdn_named_host_serving_only_the_snippets_loader_is_one(
     for report in (alone, beside):
         assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
             "lookalike-script"]
+
+
+def matomo(tracker: str) -> str:
+    """Matomo's tracking code, as its install page gives it, for a tracker at `tracker`."""
+    return f"""<script>
+  var _paq = window._paq = window._paq || [];
+  _paq.push(['trackPageView']);
+  _paq.push(['enableLinkTracking']);
+  (function() {{
+    var u="{tracker}";
+    _paq.push(['setTrackerUrl', u+'matomo.php']);
+    _paq.push(['setSiteId', '14']);
+    var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];
+    g.async=true; g.src=u+'matomo.js'; s.parentNode.insertBefore(g,s);
+  }})();
+</script>"""
+
+
+def test_matomo_on_an_agencys_matomo_host_is_its_install(audit_html: AuditHtml) -> None:
+    """Matomo is software its users host, on a `matomo.` host of their own or their
+    agency's: the vendor's name there is no borrowed one. A host of a CDN's words loading
+    it is still a look-alike."""
+    agency = audit_html(page(matomo("https://matomo.webagentur-nord.example/")), URL)
+    assert not [f for f in agency.findings if f.kind == "lookalike-script"], agency.findings
+    assert "Matomo" in _named(agency)
+    fake = audit_html(page(matomo("https://static.stats-cdn-analytics.example/")), URL)
+    assert [f.kind for f in fake.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
