@@ -125,6 +125,10 @@ LOOKALIKES = [
      "https://www.googletagsmanager.test/gtm.js?id="),
     ("meta-pixel", meta_pixel("https://connect.facebook-cdn.test/en_US/fbevents.js"), PIXEL,
      "418820317734519", "https://connect.facebook-cdn.test/en_US/fbevents.js"),
+    # the vendor's name beside a word of the host's own: the pixel's host names Meta's
+    # domain only in its URL patterns (`facebook.com/tr?`)
+    ("meta-pixel-vendor-name", meta_pixel("https://connect-facebook.test/en_US/fbevents.js"),
+     PIXEL, "418820317734519", "https://connect-facebook.test/en_US/fbevents.js"),
     ("hotjar", hotjar("https://static.hotjar-cdn.test/c/hotjar-"), HOTJAR, "2718281",
      "https://static.hotjar-cdn.test/c/hotjar-"),
     ("clarity", clarity("https://www.clarity-ms.test/tag/"), CLARITY, "k3x9q2m7pd",
