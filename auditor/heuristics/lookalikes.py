@@ -14,6 +14,7 @@ domain, is one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -28,6 +29,8 @@ from auditor.resources import Sighting
 from auditor.urls import host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
+SHOWN_IDS = 5  # a look-alike's IDs its finding names
+_WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
 CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
 # what a site's CDN serves beside a copy of a vendor's loader: its theme's files
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
@@ -192,10 +195,21 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
 def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Each look-alike load (`lookalike_loads`), once per URL: high, the dressed host is
     what marks it, and a vendor never serves its snippet's script from one."""
+    posing: dict[str, list[str]] = {}  # network → the look-alikes' IDs, gathered once
+    for ident in ctx.ids:
+        if ident.origin is Origin.LOOKALIKE and ident.network is not None:
+            posing.setdefault(ident.network, []).append(ident.value)
     for fake in ctx.lookalikes:
-        ids = [i.value for i in ctx.ids
-               if i.network == fake.network and i.origin is Origin.LOOKALIKE]
-        held = f"; its ID {', '.join(ids)} is not counted as {fake.network}'s" if ids else ""
+        theirs = posing.get(fake.network, [])
+        # its own snippet's or URL's IDs (its words looked up, not each ID sought in it),
+        # else the network's (a gtag.js look-alike whose config is a script of its own): a
+        # kit page of thousands of snippets names each its own ID, not all of them each time
+        known = set(theirs)
+        ids = [w for w in dict.fromkeys(_WORD.findall(f"{fake.url} {fake.code}"))
+               if w in known] or theirs
+        more = f" and {len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else ""
+        held = (f"; its ID {', '.join(ids[:SHOWN_IDS])}{more} is not counted as "
+                f"{fake.network}'s" if ids else "")
         yield finding(
             LOOKALIKE_SCRIPT, Severity.HIGH,
             f"{fake.network} snippet loads its script from {fake.url}, a host dressed as "
