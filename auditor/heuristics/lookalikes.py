@@ -50,18 +50,21 @@ def _named_after(host: str, network: Network) -> str | None:
     >>> _named_after("static.hotjar-cdn.test", hj), _named_after("cdn.example", hj)
     ('hotjar.com', None)
     >>> px = Network("Facebook Pixel", "Meta", Category.ADVERTISING, urls=("facebook.com/tr?",))
-    >>> _named_after("connect-facebook.test", px)
-    'facebook.com'
+    >>> _named_after("connect-facebook.test", px), _named_after("www.facebook.com", px)
+    ('facebook.com', None)
     """
     if any(template.startswith("{") for template in network.snippet):
         return None  # software its users host (Matomo): its loader's host is theirs to name
     labels = host.lower().split(".")
-    # its hosts, and those its URL patterns name (the Meta pixel's `facebook.com/tr?`)
+    site = registrable_domain(host.lower())
+    # its hosts, and those its URL patterns name (the Meta pixel's `facebook.com/tr?`; Kakao
+    # Tiara's `t1.daumcdn.net/tiara/`, a host of its own the catalogue files no company for)
     named = [u.split("/", 1)[0] for u in network.urls if "." in u.split("/", 1)[0]]
     for vendor_host in (*network.hosts, *named):
         domain = registrable_domain(vendor_host)
         name = domain.split(".")[0]
-        if len(name) >= VENDOR_NAME_MIN and any(name in label for label in labels[:-1]):
+        if domain != site and len(name) >= VENDOR_NAME_MIN and any(
+                name in label for label in labels[:-1]):
             return domain
     return None
 
