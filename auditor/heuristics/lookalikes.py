@@ -31,6 +31,7 @@ from auditor.urls import host_of, is_third_party, registrable_domain, related_si
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
 SHOWN_IDS = 5  # a look-alike's IDs its finding names
 _WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
+_PLAIN_WORD = re.compile(r"\w+")
 CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
 # what a site's CDN serves beside a copy of a vendor's loader: its theme's files
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
@@ -177,22 +178,39 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
     look-alike's own snippet or URL holds and no other script or request of the page."""
     if not fakes:
         return tuple(ids)
-    by_network: dict[str, list[Lookalike]] = {}
+    first: dict[str, Lookalike] = {}  # network → its first look-alike
+    holding: dict[tuple[str, str], Lookalike] = {}  # (network, a word) → the first holding it
     for each in fakes:
-        by_network.setdefault(each.network, []).append(each)
+        first.setdefault(each.network, each)
+        for word in _words(f"{each.url} {each.code}"):
+            holding.setdefault((each.network, word), each)
     theirs = {f.url for f in fakes} | {f.code for f in fakes if f.code}
-    elsewhere = [t for t in (*page.script_texts, *urls) if t not in theirs]
+    seen_elsewhere: set[str] | None = None  # the words of every other script and request
     out: list[Identifier] = []
     for ident in ids:
-        own = by_network.get(ident.network or "", [])
-        fake = next((f for f in own if ident.network in posed
-                     or ident.value in f.url or ident.value in f.code), None)
-        if fake is not None and ident.origin is Origin.OPERATOR and (
-                ident.network in posed or not any(ident.value in t for t in elsewhere)):
+        network = ident.network or ""
+        fake = holding.get((network, ident.value))
+        if fake is None and network in posed:
+            fake = first[network]
+        if fake is not None and ident.origin is Origin.OPERATOR and network not in posed:
+            if seen_elsewhere is None:
+                seen_elsewhere = set()
+                for text in (*page.script_texts, *urls):
+                    if text not in theirs:
+                        seen_elsewhere |= _words(text)
+            if ident.value in seen_elsewhere:
+                fake = None
+        if fake is not None and ident.origin is Origin.OPERATOR:
             ident = replace(ident, origin=Origin.LOOKALIKE,
                             why=f"its snippet loads from {fake.host}, dressed as {fake.dressed}")
         out.append(ident)
     return tuple(out)
+
+
+def _words(text: str) -> set[str]:
+    """The words an ID may be in a text: hyphens joined (`UA-48213377-1`) or apart (the
+    `2718281` of `hotjar-2718281.js`); looked up, not each ID sought in every text."""
+    return set(_WORD.findall(text)) | set(_PLAIN_WORD.findall(text))
 
 
 def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:

@@ -392,3 +392,15 @@ def test_each_lookalike_names_its_own_id_not_every_one(audit_html: AuditHtml) ->
                 if f.kind == "lookalike-script"]
     assert alone.message.endswith("G-0004ABCDEF and 3 more is not counted as "
                                   "Google Analytics's"), alone.message
+
+
+def test_each_lookalike_id_names_the_host_its_snippet_loads_from(audit_html: AuditHtml) -> None:
+    """Two look-alikes of one vendor on two hosts: each ID's `why` names its own snippet's
+    host (both named the first look-alike's)."""
+    head = (ga_universal("https://www.googletagsmanager.test/analytics.js")
+            + ga_universal("https://www.googIe-analytics.com/analytics.js")
+            .replace("UA-48213377-1", "UA-51234567-2"))
+    report = audit_html(page(head), URL)
+    assert {i.value: i.why.split(" loads from ")[1].split(",")[0] for i in report.ids
+            if i.network == GA} == {"UA-48213377-1": "www.googletagsmanager.test",
+                                    "UA-51234567-2": "www.googie-analytics.com"}
