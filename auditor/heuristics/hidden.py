@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import lxml.html
 from lxml import etree
@@ -298,16 +298,39 @@ _AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
                          r"|ad_?unit_?id|tagid)=\w", re.I)
 
 
+# a URL in another's query, encoded or not: where a sync frame redirects (`r=`, `ru=`)
+_EMBEDDED_HOST = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.I)
+
+
+def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
+    """The host, neither the page's nor one the catalogue knows, that a frame's query
+    names a URL of: a sync frame redirects only to the page or to other bidders, and a
+    bidder's open redirect (`getuid?https://…`) is how a kit would put its page in one."""
+    query = url.partition("?")[2]
+    if "//" not in query and "%2f" not in query.lower():
+        return None
+    for found in _EMBEDDED_HOST.findall(unquote(unquote(query))):
+        host = str(found).lower()
+        if not is_third_party(host, ctx.first_party):
+            continue
+        owner = ctx.catalogue.runner_of(f"https://{host}/", host)
+        if owner.network is None and owner.entity is None:
+            return host
+    return None
+
+
 def _bidder_job(ctx: PageContext, network: Network | None, url: str,
                 place: etree._Element, stack: tuple[set[str], set[str]]) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
     frames but not the bundle's bidder config. None for a network no Prebid build bids
-    with (a Floodlight tag's frame is no sync), and for a frame that asks for an ad
-    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing."""
+    with (a Floodlight tag's frame is no sync), for a frame that asks for an ad
+    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing,
+    and for one whose query sends to a host no one the catalogue knows runs
+    (`_sends_elsewhere`)."""
     if network is None or not network.prebid or _AD_REQUEST.search(url) \
-            or not _runs_ad_stack(ctx, place, stack):
+            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, place, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 

@@ -761,3 +761,20 @@ def test_a_bidders_hidden_ad_frame_is_no_user_sync(
     found = [f for f in report.findings if f.kind == "hidden-iframe"]
     assert [f.severity for f in found] == [M], found
     assert "header-bidding bidder" not in found[0].message
+
+
+def test_a_bidders_frame_sending_to_an_unknown_host_is_no_user_sync(
+        audit_listed: AuditListed) -> None:
+    """A bidder's frame whose query sends to a host no one the catalogue knows runs (an
+    open redirect a kit puts its page behind) stays medium on a page whose stack runs; one
+    sending to another bidder (a cookie-sync chain) or naming the page is its sync."""
+    def frame(target: str) -> str:
+        return (f'<iframe src="https://u.openx.net/w/1.0/pd?ph=7b2e41c0&amp;r={target}" '
+                'width="0" height="0" style="display:none"></iframe>')
+    kit = frame("https%3A%2F%2Fcdn.trk-vexor.example%2Fland%3Fsub%3D881")
+    chain = frame("https%3A%2F%2Fpixel.rubiconproject.com%2Fexchange%2Fsync.php%3Fp%3Dopenx")
+    own = frame("https%3A%2F%2Fwww.harbourgazette.example%2F")
+    for footer, expected in ((kit, M), (chain, L), (own, L)):
+        report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=footer),
+                              URL)
+        assert _frames(report.findings) == [expected], (footer, report.findings)
