@@ -33,9 +33,10 @@ SHOWN_IDS = 5  # a look-alike's IDs its finding names
 _WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
 _PLAIN_WORD = re.compile(r"\w+")
 CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
-# what a site's CDN serves beside a copy of a vendor's loader: its theme's files
+# what a site's CDN serves beside a copy of a vendor's loader: its theme's files, not
+# another script (a skimmer kit's host serves its fake jQuery beside its fake gtag.js)
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
-                         RequestType.MEDIA, RequestType.SCRIPT})
+                         RequestType.MEDIA})
 
 
 def _named_after(host: str, network: Network) -> str | None:
@@ -144,7 +145,7 @@ def _tied(url: str, code: str, network: Network) -> bool:
 
 def _site_cdns(found: Sequence[FoundURL], present: Sequence[Network]) -> set[str]:
     """Hosts that serve the page's own markup a file that is no vendor's loader (its
-    stylesheet, images, fonts, another script): the site's CDN, whose name of a CDN's
+    stylesheet, images, fonts): the site's CDN, whose name of a CDN's
     words (`static-assets-cdn.com`) is the site's choice, not a disguise."""
     return {host_of(item.url) for item in found
             if item.type in _SITE_FILES and not item.via.startswith("inline")

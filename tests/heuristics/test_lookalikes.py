@@ -335,9 +335,12 @@ def test_a_cdn_named_host_of_the_sites_own_files_is_no_lookalike(
 
 def test_a_cdn_named_host_serving_only_the_snippets_loader_is_one(
         audit_html: AuditHtml) -> None:
-    """The same host serving the vendor's snippet its loader and nothing else of the
-    page, or the brand-dressed host beside the site's files, stays a look-alike."""
-    alone = audit_html(page(gtag("https://static-assets-cdn.example/js/gtag.js")), URL)
+    """The same host serving the vendor's snippet its loader and no theme file of the
+    page (another script is a kit's fake jQuery as likely), or the brand-dressed host
+    beside the site's files, stays a look-alike."""
+    alone = audit_html(page(gtag("https://static-assets-cdn.example/js/gtag.js")
+                            + '<script src="https://static-assets-cdn.example/jquery.min.js">'
+                            "</script>"), URL)
     beside = audit_html(page(
         '<link rel="stylesheet" href="https://www.googletagsmanager.test/css/site.css">'
         + gtag("https://www.googletagsmanager.test/gtag/js")), URL)
