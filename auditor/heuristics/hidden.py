@@ -324,14 +324,47 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
     return any(script is not place for script in calling)
 
 
-def _bidder_job(ctx: PageContext, network: Network | None, place: etree._Element,
-                stack: tuple[set[str], set[str]]) -> str | None:
+# what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
+# Xandr's `tt` and ExoClick's `iframe.php` frame tags ask) or a zone or placement to serve
+# (OpenX's `afr?auid=`, Revive's and Sovrn's `afr.php?zoneid=`); a sync frame names neither
+_AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
+                         r"|[?&;](?:zoneid|zone_?id|idzone|auid|placement_?id|inv_code|adunit"
+                         r"|ad_?unit_?id|tagid)=\w", re.I)
+
+
+# a URL in another's query, encoded or not: where a sync frame redirects (`r=`, `ru=`)
+_EMBEDDED_HOST = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.I)
+
+
+def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
+    """The host, neither the page's nor one the catalogue knows, that a frame's query
+    names a URL of: a sync frame redirects only to the page or to other bidders, and a
+    bidder's open redirect (`getuid?https://…`) is how a kit would put its page in one."""
+    query = url.partition("?")[2]
+    if "//" not in query and "%2f" not in query.lower():
+        return None
+    for found in _EMBEDDED_HOST.findall(unquote(unquote(query))):
+        host = str(found).lower()
+        if not is_third_party(host, ctx.first_party):
+            continue
+        owner = ctx.catalogue.runner_of(f"https://{host}/", host)
+        if owner.network is None and owner.entity is None:
+            return host
+    return None
+
+
+def _bidder_job(ctx: PageContext, network: Network | None, url: str,
+                place: etree._Element, stack: tuple[set[str], set[str]]) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
     frames but not the bundle's bidder config. None for a network no Prebid build bids
-    with (a Floodlight tag's frame is no sync)."""
-    if network is None or not network.prebid or not _runs_ad_stack(ctx, place, stack):
+    with (a Floodlight tag's frame is no sync), for a frame that asks for an ad
+    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing,
+    and for one whose query sends to a host no one the catalogue knows runs
+    (`_sends_elsewhere`)."""
+    if network is None or not network.prebid or _AD_REQUEST.search(url) \
+            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, place, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
@@ -567,7 +600,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
                 job := _purpose(frame, url) or _bidder_job(
-                    ctx, network, place, stack := stack or _ad_stack(ctx, end))) is not None:
+                    ctx, network, url, place, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain

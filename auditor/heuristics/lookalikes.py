@@ -14,6 +14,7 @@ domain, is one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -23,28 +24,49 @@ from auditor.dom.parser import line_of
 from auditor.dom.walk import FoundURL
 from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.model import Finding, Identifier, Lookalike, Origin, Severity, hint_via
+from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
 from auditor.urls import host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
+SHOWN_IDS = 5  # a look-alike's IDs its finding names
+_WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
+_PLAIN_WORD = re.compile(r"\w+")
+CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
+# what a site's CDN serves beside a copy of a vendor's loader: its theme's files, not
+# another script (a skimmer kit's host serves its fake jQuery beside its fake gtag.js)
+_SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
+                         RequestType.MEDIA})
 
 
 def _named_after(host: str, network: Network) -> str | None:
     """The vendor's domain a host carries in its name without being it
-    (`static.hotjar-cdn.test` names hotjar.com): the vendor's name is borrowed.
+    (`static.hotjar-cdn.test` names hotjar.com): the vendor's name is borrowed. Not for
+    software whose snippet loads it from its users' own server (Matomo's `var u=`, the
+    catalogue's snippet beginning with the page's endpoint): `matomo.webagentur.de` is an
+    agency's install, named as its documentation suggests.
 
     >>> from auditor.catalogue import Network
     >>> from auditor.model import Category
     >>> hj = Network("Hotjar", "Hotjar", Category.SESSION_REPLAY, hosts=("hotjar.com",))
     >>> _named_after("static.hotjar-cdn.test", hj), _named_after("cdn.example", hj)
     ('hotjar.com', None)
+    >>> px = Network("Facebook Pixel", "Meta", Category.ADVERTISING, urls=("facebook.com/tr?",))
+    >>> _named_after("connect-facebook.test", px), _named_after("www.facebook.com", px)
+    ('facebook.com', None)
     """
+    if any(template.startswith("{") for template in network.snippet):
+        return None  # software its users host (Matomo): its loader's host is theirs to name
     labels = host.lower().split(".")
-    for vendor_host in network.hosts:
+    site = registrable_domain(host.lower())
+    # its hosts, and those its URL patterns name (the Meta pixel's `facebook.com/tr?`; Kakao
+    # Tiara's `t1.daumcdn.net/tiara/`, a host of its own the catalogue files no company for)
+    named = [u.split("/", 1)[0] for u in network.urls if "." in u.split("/", 1)[0]]
+    for vendor_host in (*network.hosts, *named):
         domain = registrable_domain(vendor_host)
         name = domain.split(".")[0]
-        if len(name) >= VENDOR_NAME_MIN and any(name in label for label in labels[:-1]):
+        if domain != site and len(name) >= VENDOR_NAME_MIN and any(
+                name in label for label in labels[:-1]):
             return domain
     return None
 
@@ -80,8 +102,11 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
     page's snippets or IDs show (`present`), or, for a dressed host, one whose ID the URL
     carries (`…/gtag/js?id=G-…` with no inline config)."""
     out: dict[str, Lookalike] = {}
+    site_cdns: set[str] | None = None
     for item in found:
         host = host_of(item.url)
+        if item.type is not RequestType.SCRIPT:
+            continue  # a loader is a script: an image or a frame under `/tag/` copies none
         if item.url in out or not host or not is_third_party(host, first_party):
             continue
         dressed = dressed_as(host, first_party)
@@ -95,13 +120,36 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             network = _imitated(item.url, catalogue.networks, by_id=True)
             if network is None:
                 continue
-        dressed = dressed or _named_after(host, network)
+        named = _named_after(host, network)
+        dressed = named if dressed is None or (dressed == CDN_DRESS and named) else dressed
         if dressed is None or related_site(host, first_party):
             continue  # no name borrowed, or the page's own (its CDN, a sister domain)
         code = (item.element.text or "") if item.via.startswith("inline") else ""
+        if dressed == CDN_DRESS:  # no vendor's name borrowed, only a CDN's words
+            if site_cdns is None:
+                site_cdns = _site_cdns(found, present)
+            if host in site_cdns or not _tied(item.url, code, network):
+                continue
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
                                   line_of(item.element), page.xpath(item.element), code)
     return tuple(out.values())
+
+
+def _tied(url: str, code: str, network: Network) -> bool:
+    """Whether the vendor's own snippet loads `url` or the URL carries its ID: a file of
+    the vendor's name alone (a site's own `analytics.js`) on a host of a CDN's words
+    imitates nothing."""
+    return (bool(code) and network.configured_in(code)) or any(
+        spec.where in ("url", "any") and spec.pattern.search(url) for spec in network.ids)
+
+
+def _site_cdns(found: Sequence[FoundURL], present: Sequence[Network]) -> set[str]:
+    """Hosts that serve the page's own markup a file that is no vendor's loader (its
+    stylesheet, images, fonts): the site's CDN, whose name of a CDN's
+    words (`static-assets-cdn.com`) is the site's choice, not a disguise."""
+    return {host_of(item.url) for item in found
+            if item.type in _SITE_FILES and not item.via.startswith("inline")
+            and _imitated(item.url, present) is None}
 
 
 def without_lookalikes(seen: Sequence[Sighting], fakes: Sequence[Lookalike]
@@ -131,31 +179,59 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
     look-alike's own snippet or URL holds and no other script or request of the page."""
     if not fakes:
         return tuple(ids)
-    by_network: dict[str, list[Lookalike]] = {}
+    first: dict[str, Lookalike] = {}  # network → its first look-alike
+    holding: dict[tuple[str, str], Lookalike] = {}  # (network, a word) → the first holding it
     for each in fakes:
-        by_network.setdefault(each.network, []).append(each)
+        first.setdefault(each.network, each)
+        for word in _words(f"{each.url} {each.code}"):
+            holding.setdefault((each.network, word), each)
     theirs = {f.url for f in fakes} | {f.code for f in fakes if f.code}
-    elsewhere = [t for t in (*page.script_texts, *urls) if t not in theirs]
+    seen_elsewhere: set[str] | None = None  # the words of every other script and request
     out: list[Identifier] = []
     for ident in ids:
-        own = by_network.get(ident.network or "", [])
-        fake = next((f for f in own if ident.network in posed
-                     or ident.value in f.url or ident.value in f.code), None)
-        if fake is not None and ident.origin is Origin.OPERATOR and (
-                ident.network in posed or not any(ident.value in t for t in elsewhere)):
+        network = ident.network or ""
+        fake = holding.get((network, ident.value))
+        if fake is None and network in posed:
+            fake = first[network]
+        if fake is not None and ident.origin is Origin.OPERATOR and network not in posed:
+            if seen_elsewhere is None:
+                seen_elsewhere = set()
+                for text in (*page.script_texts, *urls):
+                    if text not in theirs:
+                        seen_elsewhere |= _words(text)
+            if ident.value in seen_elsewhere:
+                fake = None
+        if fake is not None and ident.origin is Origin.OPERATOR:
             ident = replace(ident, origin=Origin.LOOKALIKE,
                             why=f"its snippet loads from {fake.host}, dressed as {fake.dressed}")
         out.append(ident)
     return tuple(out)
 
 
+def _words(text: str) -> set[str]:
+    """The words an ID may be in a text: hyphens joined (`UA-48213377-1`) or apart (the
+    `2718281` of `hotjar-2718281.js`); looked up, not each ID sought in every text."""
+    return set(_WORD.findall(text)) | set(_PLAIN_WORD.findall(text))
+
+
 def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Each look-alike load (`lookalike_loads`), once per URL: high, the dressed host is
     what marks it, and a vendor never serves its snippet's script from one."""
+    posing: dict[str, list[str]] = {}  # network → the look-alikes' IDs, gathered once
+    for ident in ctx.ids:
+        if ident.origin is Origin.LOOKALIKE and ident.network is not None:
+            posing.setdefault(ident.network, []).append(ident.value)
     for fake in ctx.lookalikes:
-        ids = [i.value for i in ctx.ids
-               if i.network == fake.network and i.origin is Origin.LOOKALIKE]
-        held = f"; its ID {', '.join(ids)} is not counted as {fake.network}'s" if ids else ""
+        theirs = posing.get(fake.network, [])
+        # its own snippet's or URL's IDs (its words looked up, not each ID sought in it),
+        # else the network's (a gtag.js look-alike whose config is a script of its own): a
+        # kit page of thousands of snippets names each its own ID, not all of them each time
+        known = set(theirs)
+        ids = [w for w in dict.fromkeys(_WORD.findall(f"{fake.url} {fake.code}"))
+               if w in known] or theirs
+        more = f" and {len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else ""
+        held = (f"; its ID {', '.join(ids[:SHOWN_IDS])}{more} is not counted as "
+                f"{fake.network}'s" if ids else "")
         yield finding(
             LOOKALIKE_SCRIPT, Severity.HIGH,
             f"{fake.network} snippet loads its script from {fake.url}, a host dressed as "

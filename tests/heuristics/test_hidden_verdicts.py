@@ -854,3 +854,43 @@ def test_frames_asking_for_their_jobs_company_cost_linear_time(
     seconds(50)
     small, large = (min(seconds(n) for _ in range(3)) for n in (250, 1_000))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+# (what, the frame): a bidder's hidden frame that asks for an ad, not a user: a size to
+# fill or a zone to serve (a kit's ad stuffing on a page whose stack runs)
+_BIDDER_AD_FRAMES = [
+    ("Xandr's tt tag", '<iframe src="https://ib.adnxs.com/tt?id=12345678&amp;size=300x250" '
+     'width="0" height="0" style="display:none"></iframe>'),
+    ("OpenX's afr tag", '<iframe src="https://u.openx.net/w/1.0/afr?auid=540123456&amp;cb=7" '
+     'width="0" height="0" style="display:none"></iframe>'),
+]
+
+
+@pytest.mark.parametrize(("what", "frame"), _BIDDER_AD_FRAMES,
+                         ids=[c[0] for c in _BIDDER_AD_FRAMES])
+def test_a_bidders_hidden_ad_frame_is_no_user_sync(
+        what: str, frame: str, audit_listed: AuditListed) -> None:
+    """A bidder's hidden frame asking for an ad (a size or a zone in its address) is an
+    impression no one sees, whatever stack the page runs: medium, as before gen30, not
+    the low of a user sync."""
+    report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=frame), URL)
+    found = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in found] == [M], found
+    assert "header-bidding bidder" not in found[0].message
+
+
+def test_a_bidders_frame_sending_to_an_unknown_host_is_no_user_sync(
+        audit_listed: AuditListed) -> None:
+    """A bidder's frame whose query sends to a host no one the catalogue knows runs (an
+    open redirect a kit puts its page behind) stays medium on a page whose stack runs; one
+    sending to another bidder (a cookie-sync chain) or naming the page is its sync."""
+    def frame(target: str) -> str:
+        return (f'<iframe src="https://u.openx.net/w/1.0/pd?ph=7b2e41c0&amp;r={target}" '
+                'width="0" height="0" style="display:none"></iframe>')
+    kit = frame("https%3A%2F%2Fcdn.trk-vexor.example%2Fland%3Fsub%3D881")
+    chain = frame("https%3A%2F%2Fpixel.rubiconproject.com%2Fexchange%2Fsync.php%3Fp%3Dopenx")
+    own = frame("https%3A%2F%2Fwww.harbourgazette.example%2F")
+    for footer, expected in ((kit, M), (chain, L), (own, L)):
+        report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=footer),
+                              URL)
+        assert _frames(report.findings) == [expected], (footer, report.findings)

@@ -125,6 +125,10 @@ LOOKALIKES = [
      "https://www.googletagsmanager.test/gtm.js?id="),
     ("meta-pixel", meta_pixel("https://connect.facebook-cdn.test/en_US/fbevents.js"), PIXEL,
      "418820317734519", "https://connect.facebook-cdn.test/en_US/fbevents.js"),
+    # the vendor's name beside a word of the host's own: the pixel's host names Meta's
+    # domain only in its URL patterns (`facebook.com/tr?`)
+    ("meta-pixel-vendor-name", meta_pixel("https://connect-facebook.test/en_US/fbevents.js"),
+     PIXEL, "418820317734519", "https://connect-facebook.test/en_US/fbevents.js"),
     ("hotjar", hotjar("https://static.hotjar-cdn.test/c/hotjar-"), HOTJAR, "2718281",
      "https://static.hotjar-cdn.test/c/hotjar-"),
     ("clarity", clarity("https://www.clarity-ms.test/tag/"), CLARITY, "k3x9q2m7pd",
@@ -304,3 +308,102 @@ def test_a_real_snippet_beside_a_lookalike_keeps_its_loader(audit_html: AuditHtm
         "https://static.hotjar.com/c/hotjar-2718281.js"]
     assert {i.value: i.origin for i in report.ids if i.network == HOTJAR} == {
         "2718281": Origin.OPERATOR, "3141592": Origin.LOOKALIKE}
+
+
+# (case, head): a host of a CDN's words alone that is the site's own CDN (it serves the
+# page's stylesheet and images too), a site's own `analytics.js` no snippet of Google's
+# loads, and an image under `/tag/` beside Clarity: none borrows a vendor's name
+SITE_FILES = [
+    ("gtag-on-the-sites-cdn",
+     '<link rel="stylesheet" href="https://static-assets-cdn.example/css/site.css">'
+     + gtag("https://static-assets-cdn.example/js/gtag.js")
+     + '<link rel="icon" href="https://static-assets-cdn.example/img/favicon.png">'),
+    ("own-analytics-wrapper", gtag("https://www.googletagmanager.com/gtag/js")
+     + '<script src="https://assets-cdn.example/js/analytics.js"></script>'),
+    ("image-under-tag", clarity("https://www.clarity.ms/tag/")
+     + '<link rel="preload" as="image" href="https://static-cdn.example/tag/harbour.png">'),
+]
+
+
+@pytest.mark.parametrize(("case", "head"), SITE_FILES, ids=[c[0] for c in SITE_FILES])
+def test_a_cdn_named_host_of_the_sites_own_files_is_no_lookalike(
+        audit_html: AuditHtml, case: str, head: str) -> None:
+    report = audit_html(page(head), URL)
+    assert not [f for f in report.findings if f.kind == "lookalike-script"], report.findings
+    assert {i.origin for i in report.ids} <= {Origin.OPERATOR}
+
+
+def test_a_cdn_named_host_serving_only_the_snippets_loader_is_one(
+        audit_html: AuditHtml) -> None:
+    """The same host serving the vendor's snippet its loader and no theme file of the
+    page (another script is a kit's fake jQuery as likely), or the brand-dressed host
+    beside the site's files, stays a look-alike."""
+    alone = audit_html(page(gtag("https://static-assets-cdn.example/js/gtag.js")
+                            + '<script src="https://static-assets-cdn.example/jquery.min.js">'
+                            "</script>"), URL)
+    beside = audit_html(page(
+        '<link rel="stylesheet" href="https://www.googletagsmanager.test/css/site.css">'
+        + gtag("https://www.googletagsmanager.test/gtag/js")), URL)
+    for report in (alone, beside):
+        assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+            "lookalike-script"]
+
+
+def matomo(tracker: str) -> str:
+    """Matomo's tracking code, as its install page gives it, for a tracker at `tracker`."""
+    return f"""<script>
+  var _paq = window._paq = window._paq || [];
+  _paq.push(['trackPageView']);
+  _paq.push(['enableLinkTracking']);
+  (function() {{
+    var u="{tracker}";
+    _paq.push(['setTrackerUrl', u+'matomo.php']);
+    _paq.push(['setSiteId', '14']);
+    var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];
+    g.async=true; g.src=u+'matomo.js'; s.parentNode.insertBefore(g,s);
+  }})();
+</script>"""
+
+
+def test_matomo_on_an_agencys_matomo_host_is_its_install(audit_html: AuditHtml) -> None:
+    """Matomo is software its users host, on a `matomo.` host of their own or their
+    agency's: the vendor's name there is no borrowed one. A host of a CDN's words loading
+    it is still a look-alike."""
+    agency = audit_html(page(matomo("https://matomo.webagentur-nord.example/")), URL)
+    assert not [f for f in agency.findings if f.kind == "lookalike-script"], agency.findings
+    assert "Matomo" in _named(agency)
+    fake = audit_html(page(matomo("https://static.stats-cdn-analytics.example/")), URL)
+    assert [f.kind for f in fake.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+
+
+def test_each_lookalike_names_its_own_id_not_every_one(audit_html: AuditHtml) -> None:
+    """A kit page of many look-alike snippets, each with its own ID: each finding named
+    every look-alike ID of the vendor (6,000 snippets: 36 million names, 97 s and 4 GB);
+    it names its own, and a look-alike whose snippet holds none names the vendor's first
+    few."""
+    heads = [ga_universal(f"https://www.googletagsmanager.test/analytics.js?v={n}")
+             .replace("UA-48213377-1", f"UA-{48213377 + n}-1") for n in range(40)]
+    report = audit_html(page("".join(heads)), URL)
+    found = [f for f in report.findings if f.kind == "lookalike-script"]
+    assert len(found) == 40
+    assert [f.message.split("its ID ")[1].split(" ")[0] for f in found] == [
+        f"UA-{48213377 + n}-1" for n in range(40)]
+    bare = ('<script async src="https://www.googletagsmanager.test/gtag/js"></script>'
+            + "".join(f"<script>gtag('config', 'G-{n:04d}ABCDEF');</script>" for n in range(8)))
+    (alone,) = [f for f in audit_html(page(bare), URL).findings
+                if f.kind == "lookalike-script"]
+    assert alone.message.endswith("G-0004ABCDEF and 3 more is not counted as "
+                                  "Google Analytics's"), alone.message
+
+
+def test_each_lookalike_id_names_the_host_its_snippet_loads_from(audit_html: AuditHtml) -> None:
+    """Two look-alikes of one vendor on two hosts: each ID's `why` names its own snippet's
+    host (both named the first look-alike's)."""
+    head = (ga_universal("https://www.googletagsmanager.test/analytics.js")
+            + ga_universal("https://www.googIe-analytics.com/analytics.js")
+            .replace("UA-48213377-1", "UA-51234567-2"))
+    report = audit_html(page(head), URL)
+    assert {i.value: i.why.split(" loads from ")[1].split(",")[0] for i in report.ids
+            if i.network == GA} == {"UA-48213377-1": "www.googletagsmanager.test",
+                                    "UA-51234567-2": "www.googie-analytics.com"}

@@ -17,7 +17,7 @@ import pytest
 
 from auditor.model import Origin, PageReport, Severity
 
-from .conftest import AuditListed
+from .conftest import AuditHtml, AuditListed
 
 
 @dataclass(frozen=True)
@@ -523,3 +523,21 @@ def test_a_gpt_frame_of_another_parent_network_is_no_raptive_code(
     report = audit_stack(stack("GPT", "", _GPT_HEAD, _P + frame + _P, set(), {}))
     assert RAPTIVE not in {n.network for n in report.networks}
     assert "gpt-child-network" not in {i.kind for i in report.ids}
+
+
+def test_a_placement_name_of_no_freestar_unit_is_no_slot(audit_html: AuditHtml) -> None:
+    """`placementName` alone names a recommendation widget's or a personalisation tool's
+    spot as well (`{placementName: "homepage_hero"}`): with no Freestar on the page and no
+    `slotId` beside it, it was a Freestar slot zoned `homepage_hero`. Freestar's own
+    object, its keys in either order, stays a unit."""
+    page = ("<html><head><title>Running shoes</title></head><body><main><article>"
+            "<h1>Running shoes</h1><p>Our lightest running shoe yet.</p><div id=recs></div>"
+            '<script>window.recsConfig = {placementName: "product_page_recs", maxItems: 8};'
+            "</script><script>Evergage.init({campaigns: [{placementName: 'homepage_hero', "
+            "selector: '.hero'}]});</script></article></main></body></html>")
+    report = audit_html(page, "https://shop.example/p/1")
+    assert not report.slots and "Freestar" not in {n.network for n in report.networks}
+    unit = ('<div id="blog_atf"></div><script>freestar.config.enabled_slots.push({ slotId: '
+            '"blog_atf", placementName: "blog_atf" });</script>')
+    report = audit_html(page.replace("<div id=recs></div>", unit), "https://shop.example/p/1")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Freestar", "blog_atf")]

@@ -557,3 +557,14 @@ def test_a_hidden_exoclick_frame_is_no_placement(audit_tag: AuditTag, frame: str
     judge), though its zone is still read."""
     names, slots, ids = observed(audit_tag(frame), "ExoClick")
     assert (slots, "ExoClick" in names, ("exoclick-zone", "5884832") in ids) == (0, True, True)
+
+
+def test_a_shown_exoclick_frame_styled_with_a_display_is_a_placement(
+        audit_tag: AuditTag) -> None:
+    """A frame the site styles to show (`display:block; margin:0 auto`, a centred unit) is
+    the unit all the same: any `display` in its style excluded it."""
+    frame = ('<iframe src="https://a.magsrv.com/iframe.php?idzone=5884832&size=300x250" '
+             'width="300" height="250" style="display:block;margin:0 auto" frameborder="0">'
+             '</iframe>')
+    _, slots, ids = observed(audit_tag(frame), "ExoClick")
+    assert (slots, ("exoclick-zone", "5884832") in ids) == (1, True)
