@@ -267,6 +267,13 @@ def with_snippet_loads(
                 if catalogue.network_for(url, host_of(url)) is not network:
                     for k in same:  # the snippet's network takes the loader over
                         out[k] = replace(out[k], network=network, entity=None)
+                for k in same:
+                    if (has_id and out[k].self_hosted and out[k].via == "inline-script"
+                            and out[k].network_name == network.name):
+                        # the walk read the address the snippet's own code joins (`g.src =
+                        # u + 'piwik.js'`): the snippet's load, from the host it names as the
+                        # vendor's server (its tracker), no copy of the vendor's file
+                        out[k] = replace(out[k], self_hosted=False)
                 continue
             if not has_id:
                 continue

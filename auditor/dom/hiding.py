@@ -47,6 +47,7 @@ _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
 # Every style `hiding` reads as hiding holds one of these, case ignored as it ignores it:
 # a style holding none (most set a colour or a margin) cannot hide its element.
 _MAY_HIDE = re.compile(r"none|hidden|opacity|font-size|-\d{3}", re.I)
+_PAGE_ROOTS = frozenset({"html", "body"})  # a style hiding either is shown by a script
 # The frameworks' and themes' hiding classes, whole tokens (lowered); a token holding
 # `visually-hidden` or `sr-only` is one too (`visually-hidden-focusable`, `sr-only-md`)
 HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden", "d-none", "visually-hidden",
@@ -90,9 +91,14 @@ def style_hiding(style: str) -> str | None:
 
 def hiding(el: etree._Element) -> str | None:
     """How an element's own attributes, inline style or hiding classes keep it out of a
-    reader's sight, if they do: what the editorial text and the links shown leave out."""
+    reader's sight, if they do: what the editorial text and the links shown leave out.
+    The page's `<html>` and `<body>` hide nothing by their inline style: a theme's fade-in
+    (`<body style="opacity:0">` until its script shows it) and Adobe Target's anti-flicker
+    hide the whole page for a moment, and read as hidden they left a page no text."""
     inline = inline_hiding(el)
     if inline is not None:
+        if inline != "hidden attribute" and el.tag in _PAGE_ROOTS:
+            return None
         return inline
     return _marked_hidden(el)
 

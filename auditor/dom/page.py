@@ -124,17 +124,14 @@ def _shown_texts(root: etree._Element) -> list[str]:
     content, in document order, the root's stray siblings (markup after `</html>`)
     included. Walked, not selected by XPath: libxml2 sorts a node set of text nodes by
     walking their siblings, quadratic where comments stand between them (20,000 comments
-    took 6.5 s by `/descendant::text()`). Walked by `iter` (every node, comments and PIs
-    too, in document order), a node's tail read when the walk leaves it: lxml's iterwalk
-    asked for comment events is quadratic in them as well (64,000 comments: 1 s)."""
+    took 6.5 s by `/descendant::text()`). Each element's children, then its tail, on an
+    explicit stack: lxml's iterwalk asked for comment events is quadratic in side-by-side
+    comments as well (64,000: 1 s)."""
     texts: list[str] = []
     tops = [*reversed(list(root.itersiblings(etree.Element, preceding=True))), root,
             *root.itersiblings(etree.Element)]
     for top in tops:
         _start_texts(top, texts)
-        # each element's children, then its tail: lxml's iterwalk reporting comments was
-        # itself quadratic in them (64,000 comments 1.2 s, 16,000 0.1 s); a child walk is
-        # linear
         stack: list[tuple[etree._Element, Iterator[etree._Element]]] = [(top, iter(top))]
         while stack:
             el, children = stack[-1]
@@ -152,6 +149,7 @@ def _shown_texts(root: etree._Element) -> list[str]:
 
 
 def _start_texts(el: etree._Element, texts: list[str]) -> None:
+    """What an element shows where it starts: a meta's content, its text but code's."""
     tag = str(el.tag).lower()
     if tag == "meta" and (content := el.get("content")) is not None:
         texts.append(content)

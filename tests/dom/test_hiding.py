@@ -101,3 +101,22 @@ def test_a_faded_in_article_and_a_zero_font_row_are_editorial_text() -> None:
         '<div style="opacity:0;visibility:hidden">Thank you for subscribing.</div>'
         "</body></html>")
     assert editorial_content(root, set()).chars == len(f"{story} {story}")
+
+
+@pytest.mark.parametrize("root", [
+    '<body style="opacity:0">',  # a theme's fade-in, its script setting opacity 1
+    '<body style="opacity: 0; transition: opacity .3s">',
+    '<body style="visibility:hidden">',  # a flash-of-unstyled-content guard
+])
+def test_the_pages_body_hidden_until_its_script_shows_it_keeps_its_text(root: str) -> None:
+    """A page whose `<body>` an inline style hides for a moment (a theme's fade-in, Adobe
+    Target's anti-flicker) is read as shown: read as hidden, the whole article counted no
+    editorial text, so an ad page met the MFA ad-density row on no words."""
+    shown = "The winter timetable starts on Monday."
+    page = lxml.html.fromstring(
+        f"<html><head><title>t</title></head>{root}<article><p>{shown}</p></article>"
+        '<div style="display:none"><p>Hidden teaser.</p></div>'
+        "<script>document.body.style.opacity = 1</script></body></html>")
+    assert hiding(page.body) is None
+    assert inline_hiding(page.body) is not None  # what the injection findings read is kept
+    assert editorial_content(page, set()).chars == len(shown)

@@ -116,6 +116,24 @@ def test_snippet(name: str, head: str, network: str, category: Category,
         assert found[kind][1] == network or any(r.network == network for r in report.resources)
 
 
+@pytest.mark.parametrize("loader", ["piwik.js", "matomo.js"])
+def test_matomos_tracker_host_is_matomos(loader: str, audit_html: AuditHtml) -> None:
+    """The loader the walk reads from the snippet's joined address (`g.src = u + 'piwik.js'`)
+    is the snippet's load from its tracker, not a copy of Matomo's file on someone's host:
+    the third-party host is Matomo's, analytics (it was unnamed, and a host of a catalogued
+    company, Wikimedia's `piwik.wikimedia.org`, was that company's `content`)."""
+    snippet = ("<script>var _paq = window._paq = window._paq || [];_paq.push(['trackPageView']);"
+               "(function() {var u='https://piwik.wikimedia.org/';"
+               "_paq.push(['setTrackerUrl', u+'piwik.php']);_paq.push(['setSiteId', '12']);"
+               "var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];"
+               f"g.async=true; g.src=u+'{loader}'; s.parentNode.insertBefore(g,s);}})();</script>")
+    report = audit_html(page("", snippet), url="https://wikimediafoundation.org/news/")
+    [res] = [r for r in report.resources if r.network == "Matomo"]
+    assert (res.url, res.self_hosted) == (f"https://piwik.wikimedia.org/{loader}", False)
+    [host] = [h for h in report.third_party_hosts if h.host == "piwik.wikimedia.org"]
+    assert (host.network, host.category) == ("Matomo", Category.ANALYTICS)
+
+
 def test_no_snippet_resource_without_the_snippet(audit_html: AuditHtml) -> None:
     """A page that only mentions a vendor gets no synthesised loader."""
     report = audit_html(page("<script>var note = 'we removed hotjar and LogRocket';</script>"))
