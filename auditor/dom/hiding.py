@@ -156,21 +156,24 @@ SHEET_MEDIA = frozenset({"", "all", "screen"})
 MAX_SHEETS = 512 * 1024  # characters of the page's `<style>` sheets read for hiding rules
 
 
-def sheet_hiding(sheets: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
+                 ) -> tuple[dict[str, str], frozenset[str]]:
     """The classes (`.xq7k`) and ids (`#a1`) the page's own sheets hide for good, and how:
     one top-level rule whose whole selector is that name hides it, and no other selector
     names it (a theme shows its hidden menu again by another rule: `.open
     .sub-menu`, a media query; a script may add an inline style, which `_in_widget` reads
-    the opener of); and every name the sheets' selectors hold. Rules are read by splitting
-    at each closing brace (a brace-by-brace walk, or a pattern tried at each `.` and `#`,
-    took 20 to 50 ms on a theme's 600 KB of inline CSS).
+    the opener of); and every name the sheets' selectors hold. Names in `ignored` (lower
+    case, no `.`: a framework's hiding classes a script toggles) are none. Rules are read
+    by splitting at each closing brace (a brace-by-brace walk, or a pattern tried at each
+    `.` and `#`, took 20 to 50 ms on a theme's 600 KB of inline CSS), and the selectors'
+    names are counted only where a rule hides one.
 
     >>> sheet_hiding([".xq7k{display:none} .menu{display:none} .open .menu{display:block}"]
     ...              )[0]
     {'.xq7k': 'display:none'}
     """
-    named: Counter[str] = Counter()
     hides: dict[str, str] = {}
+    selectors_read: list[str] = []  # every selector holding a class or an id
     read = 0
     for sheet in sheets:
         sheet = _CSS_COMMENT.sub("", sheet[: MAX_SHEETS - read])
@@ -181,17 +184,28 @@ def sheet_hiding(sheets: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]
             prelude, _, body = chunk.rpartition("{")
             selectors = prelude[max(prelude.rfind("{"), prelude.rfind(";")) + 1 :]
             if "." in selectors or "#" in selectors:
-                names = ([n.replace("\\", "") for n in _NAMES.findall(selectors)]
-                         if "\\" in selectors else _PLAIN_NAMES.findall(selectors))
-                named.update(names)
-                one = _ONE_NAME.fullmatch(selectors) if depth + opens == 1 else None
-                if one and _MAY_HIDE.search(body) and (reason := style_hiding(body.strip())):
-                    hides[names[0]] = reason
+                selectors_read.append(selectors)
+                if depth + opens == 1 and _MAY_HIDE.search(body) \
+                        and _ONE_NAME.fullmatch(selectors) \
+                        and (reason := style_hiding(body.strip())) \
+                        and (name := _names_in(selectors)[0])[1:].lower() not in ignored:
+                    hides[name] = reason
             depth = max(0, depth + opens - 1)
         if read >= MAX_SHEETS:
             break
+    if not hides:
+        return {}, frozenset()
+    named: Counter[str] = Counter()
+    for selectors in selectors_read:
+        named.update(_names_in(selectors))
     return ({name: reason for name, reason in hides.items() if named[name] == 1},
             frozenset(named))
+
+
+def _names_in(selectors: str) -> list[str]:
+    """The class and id names a selector list holds, `\\:` escapes read (`.md\\:block`)."""
+    return ([n.replace("\\", "") for n in _NAMES.findall(selectors)] if "\\" in selectors
+            else _PLAIN_NAMES.findall(selectors))
 
 
 # An element's own size (`slots.declared_size` reads a slot's, its wrappers' too): a zero

@@ -119,8 +119,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
               and not any(str(a.tag).lower() == "noscript" for a in el.iterancestors())]
     if not any("{" in sheet for sheet in sheets):
         return {}
-    hides, named = sheet_hiding(sheets)
-    hides = {name: how for name, how in hides.items() if name[1:].lower() not in _TOGGLES}
+    hides, named = sheet_hiding(sheets, _TOGGLES)
     if not hides:
         return {}
     classes = {name[1:] for name in hides if name[0] == "."}

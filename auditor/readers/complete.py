@@ -39,8 +39,10 @@ def saved_frames(path: str, text: str) -> tuple[str, str]:
     `_files` folder in the page's own folder are read, by their real paths (no `..`, no
     symlink leading out, no absolute path or URL), within the MHTML reader's frame caps;
     nothing else on disk is opened."""
+    if "_files/" not in text:  # most pages: no page lowered for nothing (0.3 ms a page)
+        return text, ""
     lowered = text.lower()
-    if "_files/" not in text or not any(f"<{t}" in lowered for t in _FRAME_TAGS):
+    if not any(f"<{t}" in lowered for t in _FRAME_TAGS):
         return text, ""
     try:
         page_dir = Path(os.path.abspath(path)).parent.resolve()  # the folder it is named in
