@@ -14,7 +14,10 @@ never the article's own text (and the ad-density row is a mobile measure).
 scripts keep closed and their stylesheet hides (a popup's overlay, a mega menu, a modal:
 every such block of text on the corpus pages), so `hiding` reads it as hidden.
 `inline_hiding` reads the attribute and the inline style alone, as the injection
-findings do.
+findings do; `text_hiding` is `hiding` as the editorial count reads it (a fade-in's
+opacity and a row's zero font left to the page); `sheet_hiding` reads the rules of the
+page's own `<style>` sheets that hide one class or id (the keyword hack's); `tiny_element`
+is an element declared zero or one pixel in size (a beacon, a hidden frame).
 """
 
 from __future__ import annotations
