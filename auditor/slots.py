@@ -260,17 +260,14 @@ _UNIT_TEXT = 120
 
 def _holds_text(el: etree._Element) -> bool:
     """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles,
-    templates and links (whitespace left out). Its elements are walked, then the text
-    after its comments (iterwalk reporting comments is quadratic in side-by-side ones)."""
+    templates and links (whitespace left out)."""
     chars, hidden = 0, 0
-    read: set[etree._Element] = set()  # the elements whose own text counts
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             if node.tag in _NOT_TEXT:
                 hidden += 1
             elif not hidden:
-                chars += len("".join((node.text or "").split()))
-                read.add(node)
+                chars += _own_chars(node)
             continue
         if node.tag in _NOT_TEXT:
             hidden -= 1
@@ -278,12 +275,16 @@ def _holds_text(el: etree._Element) -> bool:
             chars += len("".join((node.tail or "").split()))
         if chars >= _UNIT_TEXT:
             return True
-    for node in el.iter(etree.Comment, etree.PI):
-        if node.getparent() in read:
-            chars += len("".join((node.tail or "").split()))
-            if chars >= _UNIT_TEXT:
-                return True
     return False
+
+
+def _own_chars(el: etree._Element) -> int:
+    """The characters (whitespace left out) of an element's own text: its text, and the
+    text after each comment or PI among its children. The walks that count text visit
+    elements only (lxml's iterwalk asked for comment events is quadratic in side-by-side
+    comments), so a comment's tail is counted with its parent."""
+    return len("".join((el.text or "").split())) + sum(
+        len("".join((c.tail or "").split())) for c in el.iterchildren(etree.Comment, etree.PI))
 
 
 _VIEWPORT_TEST = re.compile(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
@@ -404,8 +405,6 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
     for root in {el.getroottree().getroot() for el in candidates}:
         text = shows = hidden = 0
         opened: dict[etree._Element, tuple[int, int]] = {}
-        # elements only (iterwalk reporting comments is quadratic in side-by-side ones): a
-        # comment's tail is its parent's text, counted at the parent's start
         for event, node in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 if node in candidates:
@@ -415,9 +414,7 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
                 if node.tag in _NOT_SHOWN:
                     hidden += 1
                 elif not hidden:
-                    text += len("".join((node.text or "").split()))
-                    text += sum(len("".join((c.tail or "").split()))
-                                for c in node.iterchildren(etree.Comment, etree.PI))
+                    text += _own_chars(node)  # a comment's tail counted at its parent's start
                 continue
             if node.tag in _NOT_SHOWN:
                 hidden -= 1
