@@ -15,7 +15,7 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Resource, Severity, Slot
-from auditor.provenance.evidence import EVIDENCE_KINDS, Weight
+from auditor.provenance.evidence import named_outright
 from auditor.urls import host_of
 from auditor.words import counted
 
@@ -121,10 +121,8 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         copied = sorted({p.domain for p in ctx.republishes})
         in_copy = [s for s in slots if copied and s.network in loaders_in_body - outside
                    and inside(s.xpath)]
-        # a source only a credit label names (with an image of its site) is how a blog
-        # credits a wire or a chart too: a check, not an injection
-        named = any(EVIDENCE_KINDS[e.kind].weight is Weight.NAMES
-                    for p in ctx.republishes for e in p.evidence if e.kind in EVIDENCE_KINDS)
+        # a source only a credit label names is a check, not an injection
+        named = any(named_outright(p) for p in ctx.republishes)
         groups = {
             _IN_ARTICLE if named else _IN_CREDITED: in_copy,
             "the page after its closing </html>": [s for s in slots if after and s.line > after],

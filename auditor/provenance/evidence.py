@@ -193,6 +193,14 @@ def _named(found: Sequence[Clue]) -> bool:
                                        and Weight.CORROBORATES in weights)
 
 
+def named_outright(source: Provenance) -> bool:
+    """Whether a source has evidence that names it on its own (a source link, a feed
+    footer, a canonical, `isBasedOn`, a proxy's address), not only a credit label an
+    image of its site corroborates: how a blog credits a wire's story or a chart too."""
+    return any((kind := EVIDENCE_KINDS.get(e.kind)) is not None and kind.weight is Weight.NAMES
+               for e in source.evidence)
+
+
 T = TypeVar("T")
 
 
