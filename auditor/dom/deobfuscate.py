@@ -79,6 +79,7 @@ _PERCENT_U = re.compile(r"%u([0-9a-fA-F]{4})")
 # at every quote of a script: 2 ms for 190 KB)
 _REVERSE_TAIL = re.compile(r"""\.split\(\s*(['"])\1\s*\)\s*\.reverse\(\s*\)\s*\.join\(""")
 _REVERSED_MAX = 4096  # characters of a reversed literal
+PACKED = "P.A.C.K.E.R.-packed"  # the signal of Dean Edwards' packer
 _PACKED = re.compile(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
 _PACKER_ARGS = re.compile(
     r"""\}\s*\(\s*'((?:[^'\\]|\\.){0,262144})'\s*,\s*(\d{1,3})\s*,\s*(\d{1,6})\s*,\s*"""
@@ -324,6 +325,18 @@ def _unbase(word: str, base: int) -> int | None:
             return None
         value = value * base + digit
     return value
+
+
+def lone_unpacked(code: str) -> str | None:
+    """The code of a script's one P.A.C.K.E.R. block, unpacked; None when it holds none
+    or several (`unpack` reads the first only: the others' code is unread).
+
+    >>> lone_unpacked("eval(function(p,a,c,k,e,d){}('0.1()',10,2,'jQuery|ready'.split('|'),0,{}))")
+    'jQuery.ready()'
+    """
+    if len(_PACKED.findall(code[:MAX_SCRIPT], 0)) != 1:
+        return None
+    return unpack(code[:MAX_SCRIPT])
 
 
 def unpack(code: str) -> str | None:
@@ -782,7 +795,7 @@ def decode_script(code: str) -> Decoded:
     if past and any(word in past for word in _DECODER_WORDS) and _sink_of_decoder(past):
         signals.append(f"decoded code run past the {MAX_SCRIPT // 1024} KB read of the script")
     if "eval(" in code and "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
-        signals.append("P.A.C.K.E.R.-packed")
+        signals.append(PACKED)
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
     ciphers = _ciphers(code)

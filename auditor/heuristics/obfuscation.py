@@ -26,7 +26,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
-from auditor.dom.deobfuscate import CODE_TYPES, Decoded
+from auditor.dom.deobfuscate import CODE_TYPES, PACKED, Decoded, lone_unpacked
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
@@ -36,6 +36,18 @@ __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 _LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
+# what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
+# never needs: run or write code, create a script or a frame, write markup that loads or
+# runs, navigate, open a window, reach the network, set an address, or decode more
+_ACTS = re.compile(
+    r"""\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|\blocation\b|\bopen\s*\("""
+    r"""|createElement\s*\(\s*['"](?:script|iframe|frame|embed|object|form|a)['"]"""
+    r"""|<\s*(?i:script|iframe|frame|embed|object|form|a\b|img|meta)|\son[a-z]+\s*="""
+    r"""|\.\s*(?:src|href|action|srcdoc)\s*=(?!=)|setAttribute\s*\(\s*['"](?:src|href|action|on)"""
+    r"""|\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|\bImage\s*\(|\bimport\s*\("""
+    r"""|\.\s*(?:ajax|get|post|getScript|getJSON|load)\s*\(|\batob\s*\(|fromCharCode"""
+    r"""|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%[0-9a-fA-F]{2}|\bunescape\s*\("""
+    r"""|\bset(?:Timeout|Interval)\s*\(\s*['"`]""")
 
 
 def script_codes(ctx: PageContext, handlers: Collection[str] = HANDLER_ATTRS,
@@ -119,6 +131,19 @@ def _vouches(catalogue: Catalogue, loader: str, offsite: list[str]) -> bool:
     return company is None or all(_company(catalogue, host_of(u)) == company for u in offsite)
 
 
+def _packed_plugin(code: str, decoded: Decoded) -> bool:
+    """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
+    code only works on the page's own elements: a jQuery plugin packed for size, as old
+    easing, slider and lightbox plugins ship and themes still bundle them (a theme's
+    `main.min.js` inlined by an optimiser was `medium`). Unpacked code naming a URL or
+    doing what such a plugin never needs (`_ACTS`) stays a finding."""
+    if decoded.signals != (PACKED,):
+        return False
+    text = lone_unpacked(code)
+    return text is not None and not _ACTS.search(text) and not any(
+        u.url in text for u in decoded.urls) and "//" not in text
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -141,7 +166,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
 
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
-        if not decoded.obfuscated:
+        if not decoded.obfuscated or _packed_plugin(code, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table
         navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)

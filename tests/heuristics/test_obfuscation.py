@@ -242,3 +242,90 @@ def test_an_escaped_literal_is_bounded() -> None:
     long = "'" + "\\x41" * (deobfuscate.MAX_ESCAPED_UNITS + 1) + "'zz\\x42zz'"
     payloads = [text for text, _ in deobfuscate._decodings(long)]
     assert payloads == ["zzBzz"]
+
+
+# --- a theme's bundle holding a packed jQuery plugin ------------------------------------
+# Old jQuery plugins (easing tables, sliders, lightboxes) shipped packed with Dean Edwards'
+# P.A.C.K.E.R. for size, and WordPress themes still concatenate them into their
+# `main.min.js`, which optimisers (Autoptimize, WP Rocket) inline into the page. Ours is a
+# bundle written in that shape: Bootstrap's UMD header and sanitizer tables, the theme's own
+# code, and a plugin packed by the packer's base-62 form (its `e=function(c){…}` decoder).
+
+def packed62(text: str) -> str:
+    """P.A.C.K.E.R.'s base-62 output: words by frequency, its own decoder in the wrapper."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    words = sorted(set(re.findall(r"\b\w+\b", text)),
+                   key=lambda w: -len(re.findall(rf"\b{w}\b", text)))
+
+    def base62(n: int) -> str:
+        return digits[n] if n < 62 else base62(n // 62) + digits[n % 62]
+
+    index = {w: base62(i) for i, w in enumerate(words)}
+    body = re.sub(r"\b\w+\b", lambda m: index[m.group(0)], text).replace("'", "\\'")
+    return ("eval(function(p,a,c,k,e,d){e=function(c){return(c<a?'':e(parseInt(c/a)))+"
+            "((c=c%a)>35?String.fromCharCode(c+29):c.toString(36))};if(!''.replace(/^/,String))"
+            "{while(c--){d[e(c)]=k[c]||e(c)}k=[function(e){return d[e]}];e=function(){return"
+            "'\\\\w+'};c=1};while(c--){if(k[c]){p=p.replace(new RegExp('\\\\b'+e(c)+'\\\\b','g'),"
+            f"k[c])}}}}return p}}('{body}',62,{len(words)},'{'|'.join(words)}'.split('|'),0,{{}}))")
+
+
+EASING = ("jQuery.easing['jswing']=jQuery.easing['swing'];jQuery.extend(jQuery.easing,{def:"
+          "'easeOutQuad',swing:function(x,t,b,c,d){return jQuery.easing[jQuery.easing.def]"
+          "(x,t,b,c,d)},easeInQuad:function(x,t,b,c,d){return c*(t/=d)*t+b},easeOutQuad:"
+          "function(x,t,b,c,d){return -c*(t/=d)*(t-2)+b},easeInOutCubic:function(x,t,b,c,d)"
+          "{if((t/=d/2)<1)return c/2*t*t*t+b;return c/2*((t-=2)*t*t+2)+b}});")
+SLIDER = ("(function($){$.fn.hlSlider=function(o){var s=$.extend({speed:400,pause:5000},o);"
+          "return this.each(function(){var el=$(this),i=0,n=el.children().length;"
+          "setInterval(function(){i=(i+1)%n;el.children().fadeOut(s.speed).eq(i)"
+          ".fadeIn(s.speed)},s.pause)})}})(jQuery);")
+THEME = (
+    '/*! Harbourline v2.4.1 | Bootstrap v5.3 (MIT) */!function(t,e){"object"==typeof exports'
+    '&&"undefined"!=typeof module?module.exports=e():"function"==typeof define&&define.amd?'
+    'define(e):(t="undefined"!=typeof globalThis?globalThis:t||self).bootstrap=e()}(this,'
+    'function(){"use strict";const Ke=/^(?:(?:https?|mailto|ftp|tel|file|sms):|[^#&/:?]*'
+    '(?:[#/?]|$))/i,Ze={"*":["class","dir","id","lang","role"],a:["target","href","title",'
+    '"rel"],img:["src","srcset","alt","title","width","height"]};'
+    + "".join(f'class C{i}{{show(){{this._element.classList.add("show");this._element.'
+              f'setAttribute("aria-expanded",!0)}}}}' for i in range(300))
+    + 'return{Collapse:C1,Modal:C2}});'
+    'document.addEventListener("DOMContentLoaded",function(){var c=document.querySelector('
+    '".cookie-notice");c&&!document.cookie.match(/hl_cookie=1/)&&(c.hidden=!1)});')
+
+
+def _theme_page(bundle: str) -> str:
+    return ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"><title>Ferry '
+            'timetable</title></head><body class="single"><article><h1>Ferry timetable</h1>'
+            '<p>The ferry runs at nine from the north quay.</p></article>'
+            f'<script id="harbourline-js">{bundle}</script></body></html>')
+
+
+@pytest.mark.parametrize(("plugin", "expected"), [
+    (EASING, []),  # the easing equations: arithmetic on the page's own animation
+    (SLIDER, []),  # a slider: fades the element's own children
+    # the same wrapper over a redirect, a loader, a popup and markup that loads: findings
+    ("if(document.referrer.indexOf('google')>-1){window.location='/'+'go/'+'x'}",
+     [("obfuscated-script", "medium")]),
+    ("var d=document,s=d.createElement('script');s.async=1;s.src=d.body.dataset.cdn+"
+     "'/x.js';d.head.appendChild(s);", [("obfuscated-script", "medium")]),
+    ("jQuery(document).one('click',function(){open(jQuery('body').data('u'))});",
+     [("obfuscated-script", "medium")]),
+    ("jQuery('body').append('<img src=' + jQuery('body').data('u') + '>');",
+     [("obfuscated-script", "medium")]),
+    (LOADER, [("obfuscated-script", "high")]),
+], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader"])
+def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
+                                           expected: list[tuple[str, str]]) -> None:
+    """A packed plugin whose code only works on the page's own elements is a theme's, no
+    obfuscation (it was `medium`); packed code that navigates, loads, opens or writes
+    loading markup stays a finding, and one that loads another site's script stays high."""
+    report = audit_html(_theme_page(THEME + packed62(plugin)),
+                        url="https://harbour.example/2024/ferry/")
+    assert [(f.kind, f.severity.value) for f in report.findings] == expected
+
+
+def test_two_packed_blocks_are_read_as_one_unread() -> None:
+    """`unpack` reads a script's first block only: a second one is unread, so a bundle of
+    two packed blocks is judged as obfuscated whatever the first holds."""
+    two = packed62(EASING) + ";" + packed62(LOADER)
+    assert deobfuscate.lone_unpacked(two) is None
+    assert deobfuscate.lone_unpacked(packed62(EASING)) == EASING
