@@ -283,6 +283,9 @@ class Lookalike:
     line: int
     xpath: str
     code: str = ""  # the inline snippet that holds the URL ("" for a tag's `src`)
+    # `network` is a library the file's name claims (`jquery-3.7.1.min.js`), not a vendor
+    # of the catalogue whose snippet loads it
+    library: bool = False
 
 
 @dataclass(frozen=True, slots=True)

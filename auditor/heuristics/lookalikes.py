@@ -9,7 +9,8 @@ look-alike's. A snippet loading the vendor's file from a host of the site's own 
 server-side GTM `sgtm.` subdomain, a `/gtag/js` proxy, Partytown, Cloudflare Zaraz) or from
 a plain unknown host (a self-hosted copy, a first-party proxy on a sister domain) is no
 look-alike: only a host dressed as a brand or a CDN, or named after the vendor's own
-domain, is one.
+domain, is one. So is a library's release file (`jquery.min.js`) from a host dressed as
+a brand that no CDN the catalogue knows runs: the fake jQuery a skimmer's tag passes for.
 """
 
 from __future__ import annotations
@@ -118,6 +119,12 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             continue  # a host the catalogue knows: the vendor's, or a company's CDN
         if network is None:  # a dressed host: any vendor whose ID its URL carries
             network = _imitated(item.url, catalogue.networks, by_id=True)
+            library = library_of(item.url) if dressed not in (None, CDN_DRESS) else None
+            if network is None and library is not None \
+                    and not related_site(host, first_party):
+                out[item.url] = Lookalike(item.url, host, library, dressed or "",
+                                          line_of(item.element), page.xpath(item.element),
+                                          library=True)
             if network is None:
                 continue
         named = _named_after(host, network)
@@ -133,6 +140,30 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
                                   line_of(item.element), page.xpath(item.element), code)
     return tuple(out.values())
+
+
+# the files of the libraries every theme loads from a public CDN, by the names their
+# releases give them (`jquery-3.7.1.min.js`, `jquery.slim.min.js`, `jquery-migrate.min.js`,
+# `bootstrap.bundle.min.js`): what a script claims to be by its name alone
+_LIBRARIES = (
+    ("jQuery", re.compile(r"jquery(?:[-.](?:\d+(?:\.\d+)*|min|slim|migrate|latest))*\.js",
+                          re.I)),
+    ("Bootstrap", re.compile(r"bootstrap(?:\.bundle)?(?:\.min)?\.js", re.I)),
+)
+
+
+def library_of(url: str) -> str | None:
+    """The library a script's file name says it is, if any: a skimmer or a Balada loader
+    served as `jquery.min.js` from a host dressed as jQuery or its CDN passes for the
+    copy every theme loads.
+
+    >>> library_of("https://jquery-cdn.test/jquery-3.7.1.min.js?ver=3"), library_of("/a.js")
+    ('jQuery', None)
+    >>> library_of("https://x.test/js/bootstrap.bundle.min.js"), library_of("/jquery.ui.js")
+    ('Bootstrap', None)
+    """
+    name = url_path(url).rsplit("/", 1)[-1]
+    return next((lib for lib, pattern in _LIBRARIES if pattern.fullmatch(name)), None)
 
 
 def _tied(url: str, code: str, network: Network) -> bool:
@@ -222,6 +253,14 @@ def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
         if ident.origin is Origin.LOOKALIKE and ident.network is not None:
             posing.setdefault(ident.network, []).append(ident.value)
     for fake in ctx.lookalikes:
+        if fake.library:
+            yield finding(
+                LOOKALIKE_SCRIPT, Severity.HIGH,
+                f"a script named as {fake.network} ({fake.url.split('?')[0].rsplit('/', 1)[-1]})"
+                f" loads from {fake.url}, a host dressed as {fake.dressed} that neither "
+                f"{fake.network}'s project nor a CDN the catalogue knows runs",
+                fake.url, line=fake.line, xpath=fake.xpath)
+            continue
         theirs = posing.get(fake.network, [])
         # its own snippet's or URL's IDs (its words looked up, not each ID sought in it),
         # else the network's (a gtag.js look-alike whose config is a script of its own): a
@@ -250,8 +289,12 @@ LOOKALIKE_SCRIPT = FindingKind(
     "disguised as a tag every site runs. Its ID is not counted as the vendor's (the ID's "
     "`origin` is `lookalike`), and the vendor is not listed as run for it. The site's own "
     "host or sister domain (server-side GTM, a `/gtag/js` proxy, Partytown, Cloudflare "
-    "Zaraz) and a plain unknown host (a self-hosted copy) are none. Remove it and find how "
-    "it got in; treat the site as compromised.",
+    "Zaraz) and a plain unknown host (a self-hosted copy) are none. Also a script named as "
+    "jQuery's or Bootstrap's release file (`jquery-3.7.1.min.js`, `bootstrap.bundle.min.js`) "
+    "from a host dressed as a brand (`jquery-cdn`, `code.jquery-lib`, `cdn-jsdelivr`) that "
+    "neither the project nor a CDN the catalogue knows runs; the public CDNs, a shared CDN's "
+    "tenant (CloudFront, bunny.net, Fastly), the site's own host and a plain unknown host "
+    "are none. Remove it and find how it got in; treat the site as compromised.",
 )
 
 KINDS = (LOOKALIKE_SCRIPT,)

@@ -407,3 +407,91 @@ def test_each_lookalike_id_names_the_host_its_snippet_loads_from(audit_html: Aud
     assert {i.value: i.why.split(" loads from ")[1].split(",")[0] for i in report.ids
             if i.network == GA} == {"UA-48213377-1": "www.googletagsmanager.test",
                                     "UA-51234567-2": "www.googie-analytics.com"}
+
+
+# --- a library's file from a look-alike of its CDN ----------------------------------------
+# Magecart and Balada kits serve their loader as `jquery.min.js` from a host named after
+# jQuery or its CDNs (`jquery-cdn`, `code.jquery-lib`, `cdn-jsdelivr`), so that the tag passes
+# for the copy every theme loads. The tags are written as jQuery's and Bootstrap's download
+# pages and the public CDNs give them; the hosts are ours (reserved `.test` names).
+
+def tag(src: str) -> str:
+    return f'<script src="{src}" crossorigin="anonymous"></script>'
+
+
+LIBRARY_LOOKALIKES = [
+    ("jquery-cdn", "https://jquery-cdn.test/jquery-3.7.1.min.js", "jQuery", "jquery"),
+    ("code.jquery-lib", "https://code.jquery-lib.test/jquery.min.js", "jQuery", "jquery"),
+    ("jqeury misspelt", "https://ajax.jqeury.test/libs/jquery/3.7.1/jquery.min.js", "jQuery",
+     "jquery"),
+    ("jsdelivr dressed", "https://cdn-jsdelivr.test/npm/jquery@3.7.1/dist/jquery.min.js",
+     "jQuery", "jsdelivr"),
+    ("bootstrap dressed", "https://bootstrap-cdn-libs.test/5.3.3/js/bootstrap.bundle.min.js",
+     "Bootstrap", "bootstrap"),
+    ("a tenant named as jquery", "https://cdn-jquery.netlify.app/jquery-migrate.min.js",
+     "jQuery", "jquery"),
+]
+
+
+@pytest.mark.parametrize(("case", "src", "library", "dressed"), LIBRARY_LOOKALIKES,
+                         ids=[c[0] for c in LIBRARY_LOOKALIKES])
+def test_a_library_from_a_lookalike_of_its_cdn_is_flagged(
+        audit_html: AuditHtml, case: str, src: str, library: str, dressed: str) -> None:
+    report = audit_html(page(tag(src)), url=URL)
+    assert [(f.kind, f.severity, f.evidence) for f in report.findings] == [
+        ("lookalike-script", Severity.HIGH, src)], case
+    message = report.findings[0].message
+    assert f"named as {library}" in message and f"dressed as {dressed}" in message
+
+
+GENUINE_LIBRARIES = [
+    ("code.jquery.com", "https://code.jquery.com/jquery-3.7.1.min.js"),
+    ("cdnjs", "https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js"),
+    ("google hosted libraries", "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"),
+    ("jsdelivr", "https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js"),
+    ("unpkg", "https://unpkg.com/jquery@3.7.1/dist/jquery.min.js"),
+    ("bootstrapcdn", "https://stackpath.bootstrapcdn.com/bootstrap/4.6.2/js/bootstrap.min.js"),
+    ("jetpack's site accelerator", "https://c0.wp.com/c/6.4.2/wp-includes/js/jquery/jquery.min.js"),
+    ("microsoft's cdn", "https://ajax.aspnetcdn.com/ajax/jQuery/jquery-3.7.1.min.js"),
+    # tenants of shared CDNs: the CDN's name is no brand the tenant borrows
+    ("cloudfront tenant", "https://d3k81ch9hvuctc.cloudfront.net/js/jquery.min.js"),
+    ("bunny tenant", "https://tidewaterpress.b-cdn.net/wp-includes/js/jquery/jquery.min.js"),
+    ("bunny tenant named jquery", "https://code-jquery.b-cdn.net/jquery-3.7.1.min.js"),
+    ("fastly tenant", "https://tidewater.global.ssl.fastly.net/js/jquery.min.js"),
+    ("akamai tenant", "https://tidewater.akamaized.net/js/jquery.min.js"),
+    # the site's own copy, its CDN named after it, a plain unknown host (a self-hosted copy)
+    ("the site's own", "https://www.tidewaterpress.example/wp-includes/js/jquery/jquery.min.js"),
+    ("the site's cdn", "https://cdn.tidewaterpress-static.example/js/jquery.min.js"),
+    ("a plain unknown host", "https://assets.harbourmedia.example/js/jquery.min.js"),
+    # a CDN's words alone: a site's CDN is named so too (no brand borrowed)
+    ("a cdn's words", "https://static-cdn-libs.example/js/jquery.min.js"),
+    # a file of the brand's host that names no library
+    ("jquery-dressed host, another file", "https://jquery-cdn.test/widget.js"),
+]
+
+
+@pytest.mark.parametrize(("case", "src"), GENUINE_LIBRARIES, ids=[c[0] for c in GENUINE_LIBRARIES])
+def test_a_library_from_its_cdn_a_tenant_or_the_site_is_no_lookalike(
+        audit_html: AuditHtml, case: str, src: str) -> None:
+    report = audit_html(page(tag(src)), url=URL)
+    assert [f.kind for f in report.findings if f.kind == "lookalike-script"] == [], case
+
+
+def test_a_tenant_proxy_of_a_vendors_loader_is_no_lookalike(audit_html: AuditHtml) -> None:
+    """A site serving Hotjar's or GA's loader through its own pull zone on a shared CDN
+    (bunny, CloudFront) names the vendor in its tenant's name: the CDN runs the host,
+    so it borrows no brand."""
+    for head in (hotjar("https://tidewater-hotjar.b-cdn.net/c/hotjar-"),
+                 hotjar("https://d1hotjar.cloudfront.net/c/hotjar-"),
+                 ga_universal("https://google-analytics.b-cdn.net/analytics.js")):
+        report = audit_html(page(head), url=URL)
+        assert [f.kind for f in report.findings if f.kind == "lookalike-script"] == [], head
+
+
+def test_one_finding_for_a_library_lookalike_outside_the_template(audit_html: AuditHtml
+                                                                   ) -> None:
+    """Echoed before the charset, the fake jQuery is one injection: `lookalike-script`
+    says it, not `appended-script` as well."""
+    report = audit_html(page("", top=tag("https://jquery-cdn.test/jquery.min.js")), url=URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("lookalike-script", Severity.HIGH)]
