@@ -119,7 +119,10 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             continue  # a host the catalogue knows: the vendor's, or a company's CDN
         if network is None:  # a dressed host: any vendor whose ID its URL carries
             network = _imitated(item.url, catalogue.networks, by_id=True)
-            library = library_of(item.url) if dressed not in (None, CDN_DRESS) else None
+            # a URL hidden in an encoding is `obfuscated-script`'s, high: one injection,
+            # one finding
+            library = library_of(item.url) if dressed not in (None, CDN_DRESS) \
+                and item.via != "inline-decoded" else None
             if network is None and library is not None \
                     and not related_site(host, first_party):
                 out[item.url] = Lookalike(item.url, host, library, dressed or "",

