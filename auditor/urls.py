@@ -356,6 +356,8 @@ def dressed_host(host: str) -> str | None:
     ('jquery', None)
     >>> dressed_host("cdn.jsdelivr.net"), dressed_host("sites.google.com")  # anyone's files
     (None, None)
+    >>> dressed_host("cdn.statisticscripts.test"), dressed_host("cdn.statisticline.test")
+    ('a CDN or tracker', None)
     """
     if open_host(host):
         return None
@@ -387,10 +389,37 @@ def dressed_host(host: str) -> str | None:
         return brand
     words = _WORDS.findall(name)
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
-        return None
+        glued = [piece for w in words for piece in (_infra_pieces(w) or [w])]
+        return "a CDN or tracker" if len(glued) > 1 and all(
+            w in _INFRA_WORDS for w in glued) and any(w in _CDN_WORDS for w in glued) else None
     return next((w for w in words if w in _SHORT_BRANDS), None) or (
         "a CDN or tracker" if len(words) > 1 and any(w in _CDN_WORDS for w in words)
         else None)
+
+
+INFRA_PIECE_MIN = 3  # letters of a word read inside a glued name (`cdnstats`: not `s`)
+
+
+def _infra_pieces(word: str) -> list[str] | None:
+    """A word glued of infrastructure words alone, split (`statisticscripts` is
+    `statistics` + `scripts`, `cdnstats` is `cdn` + `stats`), the longest pieces first;
+    None when it is no such glue. Throwaway injection domains are named so as often as
+    hyphenated (`stats-cdn`); a word of its own inside (`statisticline`) is a name.
+
+    >>> _infra_pieces("cdnstats"), _infra_pieces("statisticline")
+    (['cdn', 'stats'], None)
+    """
+    if len(word) > 40:
+        return None
+    # best[i]: a split of word[:i] into the fewest pieces, None where there is none
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for i in range(INFRA_PIECE_MIN, len(word) + 1):
+        for j in range(0, i - INFRA_PIECE_MIN + 1):
+            before, piece = best[j], word[j:i]
+            if before is not None and piece in _INFRA_WORDS and (
+                    best[i] is None or len(before) + 1 < len(best[i] or ())):
+                best[i] = [*before, piece]
+    return best[-1] if best[-1] and len(best[-1]) > 1 else None
 
 
 _LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")

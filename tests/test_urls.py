@@ -336,6 +336,11 @@ DRESSED = [
     # a hosting platform's customer names, not the platform's
     ("cdn-jquery.netlify.app", "jquery"), ("googletagmanager.herokuapp.com", "google"),
     ("harbourgazette.netlify.app", None),
+    # a tracker's words glued without a hyphen, as throwaway domains are named; a word of
+    # the name's own inside (`line`, `get`) or no tracker word (`webcontent`) is a name
+    ("js.statisticscripts.test", "a CDN or tracker"), ("cdnstats.test", "a CDN or tracker"),
+    ("cdn.trackstatistics.test", "a CDN or tracker"), ("cdn.statisticline.test", None),
+    ("stay.linestoget.test", None), ("webcontent.example", None), ("cdnjs.example", None),
 ]
 
 

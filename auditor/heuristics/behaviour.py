@@ -30,7 +30,7 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, RequestType, Severity
+from auditor.model import Category, Finding, RequestType, Resource, Severity
 from auditor.urls import (
     dressed_host,
     host_of,
@@ -149,6 +149,14 @@ _URL_IN_ARRAY = re.compile(r"""['"]((?:https?:)?//[^'"\s]+)['"]""")
 _RANDOM_PICK = re.compile(r"""\[\s*(?:~~|parseInt\(|Math\s*\.\s*(?:floor|round|trunc)\s*\()?"""
                           r"""\s*Math\s*\.\s*random\(\)""")
 ROTATION_MIN = 3  # unrelated sites a loader picks among: a vendor's CDN mirrors are one site
+
+
+def _listed_host(res: Resource) -> bool:
+    """Whether a filter list blocks a request by its host (`||statcounter.com^`, reported
+    before a generic rule that also matches): the list names a vendor it knows. A rule of
+    a path alone (EasyPrivacy's `/stat.js?`, `/ga.js`) names none: a Balada loader at
+    `/stat.js` on a throwaway host is blocked by it as a tracker is."""
+    return res.blocked and (res.rule or "").startswith("||")
 
 
 def _unknown_site(ctx: PageContext, url: str) -> str | None:
@@ -1473,7 +1481,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         # prepended there with an ad is `ad-in-body`'s, not a tag before the charset
         top = not (after or outside) and res.xpath in _before_charset(ctx)
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
-                or res.blocked or not _unknown_site(ctx, res.url):
+                or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
         where = ("after the page's closing </html>" if after else
                  "before the page's <html> tag" if before else

@@ -16,6 +16,7 @@ import pytest
 from auditor.heuristics import FINDING_KINDS
 from auditor.heuristics.behaviour import before_doctype
 from auditor.model import PageReport, Severity
+from auditor.urls import host_of
 
 from .conftest import AuditHtml, AuditListed
 
@@ -1044,7 +1045,7 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "body:JSON.stringify(d)});});</script>")}, "form-skimmer"),
     ("a script after </html> on a hosting platform's name dressed as jQuery's", {"after": (
         '<script src="https://cdn-jquery.netlify.app/jquery.min.js"></script>')},
-     "appended-script"),
+     "lookalike-script"),  # a fake jQuery: one injection, the look-alike's one finding
     ("a script after </html> on a brand joined to CDN words in one word", {"after": (
         '<script src="https://stripecdn.test/v3/"></script>')}, "appended-script"),
     ("British Airways' jQuery.ajax form, what it posts base64", {
@@ -2044,3 +2045,46 @@ def test_a_kits_gate_is_not_backed_by_a_mention_no_visitor_sees(
         '<a href="https://login.casino-x.example/auth">Sign in</a>')), URL)
     assert [(f.kind, f.severity) for f in shown.findings if f.kind == "redirect"] == [
         ("redirect", L)], shown.findings
+
+
+# --- Balada's throwaway hosts: tracker words glued into one name --------------------------
+# Balada's loaders came from throwaway domains built of words glued together under a short
+# subdomain (`js.`, `cdn.`, `stay.`), several named only of a tracker's words glued without
+# a hyphen. A name of such words alone reads as a CDN or a tracker glued (`statisticscripts`,
+# `trackstatistics`) as it did hyphenated (`stats-cdn`): a mark that makes the loader high
+# where no template writes. A name with a word of its own (`linestoget`, `statisticline`)
+# is how vendors name themselves too (`getsitecontrol`): still the place's `medium`. Their
+# paths (`/stat.js`, `/ga.js`) are a tracker's, which EasyPrivacy blocks by the path alone.
+
+def _plain_loader(src: str) -> str:
+    return BALADA_PLAIN.replace("https://stay.linestoget.test/scripts/check.js?v=9", src)
+
+
+@pytest.mark.parametrize(("where", "src", "severity"), [
+    ("head_top", "https://js.statisticscripts.test/stat.js", H),
+    ("head_top", "https://cdn.trackstatistics.test/ga.js", H),
+    ("after", "https://cdn.analyticscdn.test/stat.js?v=2", H),
+    ("head_top", "https://cdn.statisticline.test/stat.js", M),  # a word of its own: `line`
+    ("head_top", "https://stay.linestoget.test/scripts/check.js?v=9", M),
+    ("after", "https://cdn.statisticline.test/ga.js", M),
+    # EasyPrivacy blocks `/stat.js?` wherever it is served: a path rule names no vendor, so
+    # the loader is judged as any unknown host's (it was no finding, as a listed vendor's is)
+    ("after", "https://cdn.statisticline.test/stat.js?v=2", M),
+], ids=["glued tracker words, head top", "glued, ga.js", "glued, after </html>",
+        "a word of its own, head top", "balada's linestoget", "a word of its own, after",
+        "a word of its own, after, a path easyprivacy blocks"])
+def test_a_loader_from_a_host_of_glued_tracker_words_is_high_where_no_template_writes(
+        where: str, src: str, severity: Severity, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(**{where: _plain_loader(src)}), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+    assert (f"{host_of(src)} " in found[0].message or src in found[0].message)
+
+
+def test_a_glued_tracker_host_in_the_templates_head_is_no_finding(audit_listed: AuditListed
+                                                                   ) -> None:
+    """In the head after the charset, where a template prints every vendor's tag, a host's
+    name alone says nothing: no finding, as for any unknown vendor's tag."""
+    page = wp_page(head='<script async src="https://cdn.statisticscripts.test/stat.js">'
+                        '</script>')
+    assert audit_listed(page, URL).findings == ()
