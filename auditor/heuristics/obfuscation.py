@@ -16,6 +16,8 @@ that vendor's fallback (Admiral's rotating hosts, Ad-Shield's mirrors and error 
 `medium`, saying which loader to check, unless a host it loads is a bare IP address
 or the loader is one the catalogue files under a company whose hosts it does not load
 (an injection pasted under the page's jQuery or GPT tag, naming it).
+A theme's bundle holding one packed jQuery plugin whose unpacked code names no URL and
+only works on the page's own elements is no finding (`_packed_plugin`).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 """
@@ -247,7 +249,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
     "such target, the fallback of a vendor's loader the page runs beside it, or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
-    "explains it.",
+    "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
+    "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)
