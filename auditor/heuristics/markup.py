@@ -14,7 +14,7 @@ from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, Resource, Severity, Slot
+from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import named_outright
 from auditor.urls import host_of
 from auditor.words import counted
@@ -313,7 +313,11 @@ _SCRIPT_START = re.compile(r"<script[\s>]", re.I)
 def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     """Ad or tracker code written before the page's `<html>` start tag: no template puts
     a script there, a server that prepends its own code to every page does. Only
-    requests EasyList or EasyPrivacy block, or a known network's, count as evidence."""
+    requests EasyList or EasyPrivacy block, or a known network's, count as evidence.
+
+    What is there was put there at once, by one server: one finding naming every party
+    in it (a free host's block of ads and counters was one high finding per vendor, each
+    pointing at the same script)."""
     text = ctx.document.text
     start = _HTML_START.search(text)
     if start is None:
@@ -323,23 +327,24 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     if script is None or "<!--" in head[: script.start()]:
         return
     html_line = head.count("\n") + 1
-    by_party: dict[str, list[Resource]] = defaultdict(list)
-    for r in ctx.resources:
-        if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
-                r.self_hosted and not r.third_party):  # the site's own copy of a loader
-            by_party[r.network or r.host].append(r)
-    for party, requests in sorted(by_party.items()):
-        first = min(requests, key=lambda r: r.line)
-        yield finding(
-            AD_IN_BODY,
-            Severity.HIGH,
-            f"{party} code injected before the page's <html> start tag "
-            f"({counted(len(requests), 'request')})",
-            evidence=party,
-            line=first.line,
-            xpath=first.xpath,
-            key=(party, "before <html>"),
-        )
+    requests = [r for r in ctx.resources
+                if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
+                    r.self_hosted and not r.third_party)]  # the site's own copy of a loader
+    if not requests:
+        return
+    first = min(requests, key=lambda r: r.line)  # the earliest of the document-order walk
+    parties = list(dict.fromkeys(r.network or r.host for r in requests))  # by first request
+    named = ", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else parties[0]
+    yield finding(
+        AD_IN_BODY,
+        Severity.HIGH,
+        f"{named} code injected before the page's <html> start tag "
+        f"({counted(len(requests), 'request')})",
+        evidence=", ".join(parties),
+        line=first.line,
+        xpath=first.xpath,
+        key=(*sorted(parties), "before <html>"),  # one party: its id as before
+    )
 
 
 def after_html(ctx: PageContext) -> int:
