@@ -15,8 +15,11 @@ audited with its URL, offline, and scored:
   labels' `networks` and `trackers`, by name, per page (labels name a vendor the
   catalogue knows by the catalogue's name);
 * findings: a finding is true when it matches an expected finding of the labels (kind,
-  line within FINDING_SLACK) or a reviewer's TRUE verdict in `findings.json`; every
-  expected finding and every TRUE verdict must be found (at any severity).
+  line or one of its `alt_lines` within FINDING_SLACK) or a reviewer's TRUE verdict in
+  `findings.json`; every expected finding and every TRUE verdict must be found (at any
+  severity); a TRUE verdict at a label's `alt_lines` is found when the label is; a
+  finding is at its element's start tag and at the line libxml2 records for it (the tag's
+  end, which earlier tools cited and the review saw).
 
     python bench/accuracy.py [--corpus ../shared/corpus] [--pages N] [--json out.json]
 
@@ -188,11 +191,22 @@ def score_page(name: str, label: dict[str, Any], report: dict[str, Any],
     score.problems += [f"extra network {n}" for n in sorted(got_networks - want_networks)]
 
     expected = [dict(f, source="labels") for f in label.get("findings_expected", [])]
-    expected += [dict(v, source="review") for v in verdicts if v["verdict"] == "TRUE"]
+    # a label naming a finding's other lines answers the review verdict at one of them
+    # (the review saw an older tool point at the second of three copies)
+    answered = {(e["kind"], line) for e in expected for line in e.get("alt_lines", [])}
+    expected += [dict(v, source="review") for v in verdicts
+                 if v["verdict"] == "TRUE" and (v["kind"], v["line"]) not in answered]
     found = report.get("findings", [])
+    # the line libxml2 records for each finding's element (where its start tag ends): the
+    # line a review saw when the tool cited that, before it cited where the tag opens
+    recorded = {id(f): getattr(_element_at(tree, f.get("xpath", "")), "sourceline", None)
+                for f in found}
 
     def near(a: dict[str, Any], b: dict[str, Any], slack: int) -> bool:
-        return bool(a["kind"] == b["kind"] and abs(a["line"] - b["line"]) <= slack)
+        lines = [b["line"], *b.get("alt_lines", [])]
+        cited = [a["line"], recorded.get(id(a)) or a["line"]]
+        return bool(a["kind"] == b["kind"]
+                    and min(abs(c - x) for c in cited for x in lines) <= slack)
 
     for f in found:
         true = any(near(f, e, FINDING_SLACK if e["source"] == "labels" else 0) for e in expected)

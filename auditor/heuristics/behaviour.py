@@ -25,7 +25,7 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
-from auditor.dom.parser import BYTES_SPACE, line_of, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -1171,7 +1171,8 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
                 severity, why = _update_verdict(a, url, host, ctx.first_party)
                 yield finding(
                     FAKE_UPDATE, severity, f"a \"browser update\" download of {url} from "
-                    f"another site{why}", url, line=line_of(a), xpath=ctx.xpath(a), key=(url,))
+                    f"another site{why}", url, line=ctx.cited_line(a), xpath=ctx.xpath(a),
+                    key=(url,))
                 break
             block = block.getparent()
 

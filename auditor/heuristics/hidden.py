@@ -630,7 +630,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"{message}: no mark of injection beside a host the catalogue does "
                        "not know; check that the site added it")
         yield finding(HIDDEN_IFRAME, severity, message, url,
-                      line=line_of(place), xpath=ctx.xpath(place), key=(url,))
+                      line=ctx.cited_line(place), xpath=ctx.xpath(place), key=(url,))
     if helpers:  # one fact about the stack, not a line per bidder
         frames = sorted((f for group in helpers.values() for f in group),
                         key=lambda f: line_of(f[1]))
@@ -638,7 +638,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         yield finding(HIDDEN_IFRAME, Severity.LOW,
                       f"{counted(len(frames), 'hidden iframe')} of ad networks the page's own "
                       f"tags run (their sync and helper frames): {owners}", owners,
-                      line=line_of(frames[0][1]), xpath=ctx.xpath(frames[0][1]),
+                      line=ctx.cited_line(frames[0][1]), xpath=ctx.xpath(frames[0][1]),
                       key=("ad stack",))
 
 
@@ -674,7 +674,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         yield finding(TRACKING_PIXEL, Severity.LOW,
                       f"{counted(len(images), 'third-party tracking pixel')} (1×1 or hidden) "
                       f"from {host}{owner}",
-                      host, line=line_of(first), xpath=ctx.xpath(first),
+                      host, line=ctx.cited_line(first), xpath=ctx.xpath(first),
                       key=(host,))
 
 
@@ -1174,7 +1174,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        f"{what} of {len(spam_pages)} links to the site's own pages selling "
                        "counterfeit goods (the Japanese keyword hack: the site serves spam "
                        f"pages of its own): {own}",
-                       " ".join(sorted(spam_pages)), line=line_of(el), xpath=ctx.xpath(el),
+                       " ".join(sorted(spam_pages)), line=ctx.cited_line(el), xpath=ctx.xpath(el),
                        key=("japanese keyword hack", *sorted(spam_pages)))
     if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
         return None
@@ -1188,7 +1188,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                    + ("; shown, its words selling nothing link farms sell: check that the "
                       "site's template printed these links (an old site's sponsors)"
                       if unmarked else ""), " ".join(domains),
-                   line=line_of(el), xpath=ctx.xpath(el), key=tuple(domains))
+                   line=ctx.cited_line(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
 HIDDEN_IFRAME = FindingKind(

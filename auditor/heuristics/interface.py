@@ -12,6 +12,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import ParsedPage
+from auditor.dom.parser import start_line
 from auditor.model import (
     Finding,
     Identifier,
@@ -54,6 +55,13 @@ class PageContext:
         """An element's path, from the page's one path memo."""
         assert self.page is not None
         return self.page.xpath(el)
+
+    def cited_line(self, el: etree._Element) -> int:
+        """The line a finding cites for an element: where its start tag opens, as slots
+        are cited. libxml2 records where the tag ends, so a pixel written with one
+        attribute per line was cited at its `/>`, a line holding nothing of it."""
+        assert self.page is not None
+        return start_line(el, self.page.lines)
 
 
 Heuristic = Callable[[PageContext], Iterable[Finding]]

@@ -14,7 +14,7 @@ from auditor.dom.parser import line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, Resource, Severity, Slot
+from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import named_outright
 from auditor.urls import host_of
 from auditor.words import counted
@@ -45,9 +45,9 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
     element with its own `<script custom-element>`, and `amp-embed` is registered from
     `amp-ad-0.1.js` as AMP's docs say: one file under two element names is no copy.
     """
-    copies: dict[str, list[str]] = defaultdict(list)  # url -> the scripts' paths
+    copies: dict[str, list[str]] = defaultdict(list)  # the loader -> the scripts' paths
     network_of: dict[str, str | None] = {}
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, tuple[int, str, str]] = {}  # the loader -> its first copy's line, path, url
     for res in ctx.resources:
         if res.via != "script[src]" or res.category is not Category.ADVERTISING:
             continue
@@ -55,12 +55,14 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
         if network is not None and (network.is_unit_loader(res.url)
                                     or (network.loaders and not network.is_loader(res.url))):
             continue
-        copies[res.url].append(res.xpath)
-        network_of[res.url] = res.network
-        first.setdefault(res.url, (res.line, res.xpath))
+        loader = _loader_key(res.url)
+        copies[loader].append(res.xpath)
+        network_of[loader] = res.network
+        first.setdefault(loader, (res.line, res.xpath, res.url))
     blocks = plugin_blocks(ctx)
     registers: dict[str, str] | None = None  # script path -> the AMP element it registers
-    for url, paths in copies.items():
+    for loader, paths in copies.items():
+        line, xpath, url = first[loader]
         redundant = len(paths) - 1
         if redundant and ctx.root is not None and host_of(url) == AMP_CDN:
             if registers is None:
@@ -69,9 +71,9 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
             per_element = Counter(registers.get(path, "") for path in paths)
             redundant = sum(n - 1 for n in per_element.values())  # beyond one per element
         if redundant:
-            line, xpath = first[url]
             # an ad plugin's blocks each carry their unit's loader, as the vendor's code does
-            own = blocks is not None and all(blocks.placed(path, network_of[url]) for path in paths)
+            own = (blocks is not None
+                   and all(blocks.placed(path, network_of[loader]) for path in paths))
             yield finding(
                 DUPLICATE_LOADER,
                 Severity.MEDIUM if ctx.document.in_post_body and not own else Severity.LOW,
@@ -81,6 +83,17 @@ def duplicate_loaders(ctx: PageContext) -> Iterator[Finding]:
                 line=line,
                 xpath=xpath,
             )
+
+
+def _loader_key(url: str) -> str:
+    """One loader whatever scheme a copy names: a page pastes `//host/x.js` in one unit and
+    `https://host/x.js` in the next (a Blogger widget beside the theme's head tag), and a
+    browser loads both.
+
+    >>> _loader_key("http://a.test/x.js") == _loader_key("https://a.test/x.js")
+    True
+    """
+    return url.partition("://")[2] or url
 
 
 def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
@@ -300,7 +313,11 @@ _SCRIPT_START = re.compile(r"<script[\s>]", re.I)
 def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     """Ad or tracker code written before the page's `<html>` start tag: no template puts
     a script there, a server that prepends its own code to every page does. Only
-    requests EasyList or EasyPrivacy block, or a known network's, count as evidence."""
+    requests EasyList or EasyPrivacy block, or a known network's, count as evidence.
+
+    What is there was put there at once, by one server: one finding naming every party
+    in it (a free host's block of ads and counters was one high finding per vendor, each
+    pointing at the same script)."""
     text = ctx.document.text
     start = _HTML_START.search(text)
     if start is None:
@@ -310,23 +327,24 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     if script is None or "<!--" in head[: script.start()]:
         return
     html_line = head.count("\n") + 1
-    by_party: dict[str, list[Resource]] = defaultdict(list)
-    for r in ctx.resources:
-        if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
-                r.self_hosted and not r.third_party):  # the site's own copy of a loader
-            by_party[r.network or r.host].append(r)
-    for party, requests in sorted(by_party.items()):
-        first = min(requests, key=lambda r: r.line)
-        yield finding(
-            AD_IN_BODY,
-            Severity.HIGH,
-            f"{party} code injected before the page's <html> start tag "
-            f"({counted(len(requests), 'request')})",
-            evidence=party,
-            line=first.line,
-            xpath=first.xpath,
-            key=(party, "before <html>"),
-        )
+    requests = [r for r in ctx.resources
+                if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
+                    r.self_hosted and not r.third_party)]  # the site's own copy of a loader
+    if not requests:
+        return
+    first = min(requests, key=lambda r: r.line)  # the earliest of the document-order walk
+    parties = list(dict.fromkeys(r.network or r.host for r in requests))  # by first request
+    named = ", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else parties[0]
+    yield finding(
+        AD_IN_BODY,
+        Severity.HIGH,
+        f"{named} code injected before the page's <html> start tag "
+        f"({counted(len(requests), 'request')})",
+        evidence=", ".join(parties),
+        line=first.line,
+        xpath=first.xpath,
+        key=(*sorted(parties), "before <html>"),  # one party: its id as before
+    )
 
 
 def after_html(ctx: PageContext) -> int:

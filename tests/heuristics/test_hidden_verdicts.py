@@ -894,3 +894,34 @@ def test_a_bidders_frame_sending_to_an_unknown_host_is_no_user_sync(
         report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=footer),
                               URL)
         assert _frames(report.findings) == [expected], (footer, report.findings)
+
+
+# Tags as publishers' templates write them, one attribute or a few per line: a Meta pixel's
+# noscript image, an AT Internet hit, a Floodlight frame and a block of hidden links.
+_SPREAD_TAGS = """<html><head><title>Story</title>
+<noscript><img height="1" width="1" style="display:none"
+src="https://www.facebook.com/tr?id=100000000000001&ev=PageView&noscript=1"
+/></noscript>
+</head><body><article><p>{story}</p></article>
+<noscript>
+<img width="1" height="1" alt=""
+src="https://logs0000.xiti.com/hit.xiti?s=000001&amp;p=story"
+></noscript>
+<iframe src="https://1000001.fls.doubleclick.net/activityi;src=1000001;type=a;cat=b;ord=1?"
+ width="1" height="1" frameborder="0"
+ style="display:none"></iframe>
+<div
+ style="position:absolute;left:-9999px">{links}</div>
+</body></html>"""
+
+
+def test_a_finding_cites_the_line_its_element_opens_on(audit_html: AuditHtml) -> None:
+    """A reviewer opens the cited line and reads the tag: libxml2 records where a start
+    tag ends, so a pixel written over three lines was cited at its `/>`."""
+    links = "".join(f'<a href="https://casino-{i}.test/">online casino {i}</a>' for i in range(5))
+    html = _SPREAD_TAGS.format(story="Story text for readers. " * 40, links=links)
+    lines = html.split("\n")
+    cited = sorted((f.kind, lines[f.line - 1].split(" ")[0])
+                   for f in audit_html(html, url="https://news.example/story").findings)
+    assert cited == [("hidden-iframe", "<iframe"), ("hidden-links", "<div"),
+                     ("tracking-pixel", "<img"), ("tracking-pixel", "<noscript><img")]

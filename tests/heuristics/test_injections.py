@@ -575,6 +575,44 @@ def test_an_ad_in_body_finding_points_at_its_first_slot_or_request(
         assert f.xpath
 
 
+# A free host's block written before every page it serves: an overlay ad with its network's
+# loader, the host's visitor counter and an analytics tag of its own, all in one script.
+_HOST_BLOCK = """
+<script type="text/javascript">
+  document.write('<div id="hostads" style="position:fixed;top:0;right:0"></div>');
+  document.write('<scr' + 'ipt src="https://a.magsrv.com/ad-provider.js"></scr' + 'ipt>');
+  new Image().src = "//counter.yadro.ru/hit;hostnet?r" + escape(document.referrer);
+  (function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;a=s.createElement(o);a.async=1;
+  a.src=g;s.getElementsByTagName(o)[0].parentNode.appendChild(a)})(window,document,
+  'script','https://www.google-analytics.com/analytics.js','hostTracker');
+</script>
+<html><head><title>My garden</title></head><body><article>"""
+
+
+def test_a_block_written_before_html_is_one_finding_naming_every_party(
+        audit_html: AuditHtml) -> None:
+    """One server wrote it at once: a reviewer removes the block, not each vendor. It was
+    one high finding per vendor, each pointing at the same script (a free host's page had
+    four), and a tracker alone read as an ad injection of its own."""
+    report = audit_html(f"{_HOST_BLOCK}{_STORY}</article></body></html>",
+                        url="https://garden.host.example/")
+    found = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert [(f.severity, f.line, f.xpath) for f in found] == [(H, 2, "/html/head/script")]
+    message = found[0].message
+    assert message.endswith("code injected before the page's <html> start tag (3 requests)")
+    assert all(party in message and party in found[0].evidence
+               for party in ("ExoClick", "LiveInternet", "Google Analytics"))
+
+
+def test_one_party_before_html_keeps_its_finding_id(audit_html: AuditHtml) -> None:
+    """A baseline accepting a host's one tag before `<html>` still matches it."""
+    from auditor.heuristics.interface import fingerprint
+
+    report = audit_html(f"{_PREPENDED}{_STORY}</article></body></html>")
+    (found,) = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert found.id == fingerprint("ad-in-body", found.evidence, "before <html>")
+
+
 def test_an_ad_in_body_id_does_not_move_with_its_slot(audit_html: AuditHtml) -> None:
     """The xpath is where the finding points, not what it is: the id ignores it."""
     units = f"{_EXO_LOADER}\n{_EXO.format(1)}"

@@ -60,3 +60,45 @@ def test_duplicate_loader_reads_the_catalogues_loaders(
     report = audit_html(html, in_post_body=in_post_body)
     found = {(f.kind, f.severity) for f in report.findings if f.kind == "duplicate-loader"}
     assert found == expected
+
+
+ADSENSE = "pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"
+# A Blogger theme's head tag for page-level ads, written scheme-relative, then two AdSense
+# widgets each pasting the unit's published snippet with its `https://` loader.
+BLOGGER_ADSENSE = f"""<html><head><title>Lyrics</title>
+<script async='async' src='//{ADSENSE}'></script>
+<script>(adsbygoogle = window.adsbygoogle || []).push({{
+  google_ad_client: "ca-pub-0000000000000001", enable_page_level_ads: true}});</script>
+</head><body><div class='widget AdSense' id='AdSense2'>
+<script async src="https://{ADSENSE}"></script>
+<ins class="adsbygoogle" style="display:inline-block;width:300px;height:250px"
+ data-ad-client="ca-pub-0000000000000001" data-ad-slot="1111111111"></ins>
+<script>(adsbygoogle = window.adsbygoogle || []).push({{}});</script></div>
+<article><p>{"Verse and chorus of the song, line by line. " * 20}</p></article>
+<div class='widget AdSense' id='AdSense1'>
+<script async src="https://{ADSENSE}"></script>
+<ins class="adsbygoogle" style="display:block" data-ad-format="auto"
+ data-ad-client="ca-pub-0000000000000001" data-ad-slot="2222222222"></ins>
+<script>(adsbygoogle = window.adsbygoogle || []).push({{}});</script></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("url", ["http://lyrics.example/2011/07/song.html",
+                                 "https://lyrics.example/2011/07/song.html"])
+def test_a_loader_is_one_loader_whatever_scheme_each_copy_names(
+        audit_html: AuditHtml, url: str) -> None:
+    """A reviewer counts every include of the file: the scheme-relative head copy on a
+    plain-http page resolves to `http://`, the widgets' to `https://`, and the finding said
+    "2 times" of a loader the page includes 3 times, pointing at the second copy."""
+    report = audit_html(BLOGGER_ADSENSE, url=url)
+    found = [f for f in report.findings if f.kind == "duplicate-loader"]
+    assert [(f.severity, f.line, f.message.split(": ")[0].split("://")[1]) for f in found] == [
+        (Severity.LOW, 2, f"{ADSENSE} is included 3 times (2 redundant copies)")]
+
+
+def test_copies_pasted_with_either_scheme_into_a_post_are_one_loader(
+        audit_html: AuditHtml) -> None:
+    unit = '<p>unit</p><script src="{}://a.magsrv.com/ad-provider.js"></script>'
+    report = audit_html(unit.format("http") + unit.format("https"), in_post_body=True)
+    assert [(f.kind, f.severity) for f in report.findings if f.kind == "duplicate-loader"] == [
+        ("duplicate-loader", Severity.MEDIUM)]
