@@ -107,18 +107,21 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     tag runs for no visitor, unlike one a consent manager holds: it makes no request, host
     or tracker, but its ID is the operator's, read as a loaded tag's would be (the URLs of
     its `script`, `iframe` and `img` tags, for the network they name, and its inline code);
-    the network is marked (`NetworkSeen.commented_out`). A comment that is all an element
-    with a `data-` attribute holds is a template the site's script activates (faz.net's
-    consent embeds, `<div data-gdpr-embedding><!-- <script>…`), and a conditional comment
-    (`<!--[if lt IE 9]><script …><![endif]-->`) one old browsers run: live, not dead."""
-    if not page.config_parts[1]:
+    the network is marked (`NetworkSeen.commented_out`). A pixel's `<img>` or a frame
+    commented out on its own (`<!-- <img src="https://www.facebook.com/tr?id=…"> -->`) is
+    read the same way: it loads nothing, but its ID is the account the operator installed.
+    A comment that is all an element with a `data-` attribute holds is a template the
+    site's script activates (faz.net's consent embeds, `<div data-gdpr-embedding><!--
+    <script>…`), and a conditional comment (`<!--[if lt IE 9]><script …><![endif]-->`)
+    one old browsers run: live, not dead."""
+    tagged = [c for c in page.comments if c.text and _holds_tag(c.text)]
+    if not tagged:
         return (), frozenset()
     dead: list[str] = []
     live = [config_text(page, sightings, slots, catalogue, comments=False)]
-    for comment in page.comments:
-        if comment.text and "<script" in comment.text:
-            alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
-            (live if alive else dead).append(comment.text)
+    for comment in tagged:
+        alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
+        (live if alive else dead).append(comment.text)
     if not dead:
         return (), frozenset()
     known = {(i.kind, i.value) for i in ids}
@@ -138,6 +141,14 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
 
 
 _COMMENTED_TAGS = ("script", "iframe", "img")
+_COMMENTED_OPENERS = tuple("<" + tag for tag in _COMMENTED_TAGS)
+
+
+def _holds_tag(text: str) -> bool:
+    """Whether a comment's text holds a tag that would load something: a script, a frame
+    or an image (a tracking pixel)."""
+    return any(opener in text for opener in _COMMENTED_OPENERS)
+
 # how many commented-out tags are parsed for their IDs: a page is no archive of old tags,
 # and a crafted one of 100,000 comments should cost no 100,000 parses
 _COMMENTS_READ = 200
