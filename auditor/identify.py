@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import re
 from collections import Counter
@@ -114,14 +116,14 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     site's script activates (faz.net's consent embeds, `<div data-gdpr-embedding><!--
     <script>…`), and a conditional comment (`<!--[if lt IE 9]><script …><![endif]-->`)
     one old browsers run: live, not dead."""
-    tagged = [c for c in page.comments if c.text and _holds_tag(c.text)]
+    tagged = [(c, c.text) for c in page.comments if c.text and _holds_tag(c.text)]
     if not tagged:
         return (), frozenset()
     dead: list[str] = []
     live = [config_text(page, sightings, slots, catalogue, comments=False)]
-    for comment in tagged:
-        alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
-        (live if alive else dead).append(comment.text)
+    for comment, text in tagged:
+        alive = _template_comment(comment) or text.lstrip().startswith("[if")
+        (live if alive else dead).append(text)
     if not dead:
         return (), frozenset()
     known = {(i.kind, i.value) for i in ids}
@@ -174,7 +176,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                 texts = ((urls if spec.where in ("url", "any") else [])
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
-                    value = _value(match)
+                    value = _value(match, spec.decoded)
                     if value and (spec.kind, value) not in network.samples:
                         found.append(Identifier(spec.kind, value, network.name))
     return found
@@ -224,15 +226,31 @@ def _joinable(pattern: re.Pattern[str]) -> bool:
     return _TEXT_EDGE.search(bare) is None
 
 
-def _value(match: re.Match[str]) -> str | None:
+def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str | None:
     """An ID pattern's value: its `integer` group computed (an expression of integer
-    literals, `inline_js.integer_value`; None where it is not one), else its `value`
-    group, else group 1."""
+    literals, `inline_js.integer_value`; None where it is not one), its `base64` group
+    decoded and read by `decoded` (`IdSpec.decoded`; None where it does not decode or
+    match), else its `value` group, else group 1."""
     groups = match.groupdict()
     if "integer" in groups:
         number = integer_value(groups["integer"] or "")
         return None if number is None or number <= 0 else str(number)
+    if decoded is not None:
+        text = _base64_text(groups.get("base64") or "")
+        found = decoded.search(text) if text else None
+        return found.group(1) if found else None
     return groups.get("value") or match.group(1)
+
+
+def _base64_text(encoded: str) -> str | None:
+    """`encoded` (standard or URL-safe base64, padded or not) decoded as UTF-8 text, None
+    where it is not base64 (never an exception: the text is the page's)."""
+    encoded = encoded.replace("-", "+").replace("_", "/").rstrip("=")
+    try:
+        raw = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw.decode("utf-8", "replace")
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -372,7 +390,7 @@ def identifiers(
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
-                value = _value(match)
+                value = _value(match, spec.decoded)
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)
