@@ -120,15 +120,18 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     if not tagged:
         return (), frozenset()
     dead: list[str] = []
-    live = [config_text(page, sightings, slots, catalogue, comments=False)]
+    activated: list[str] = []
     for comment, text in tagged:
         alive = _template_comment(comment) or text.lstrip().startswith("[if")
-        (live if alive else dead).append(text)
+        (activated if alive else dead).append(text)
     if not dead:
         return (), frozenset()
     known = {(i.kind, i.value) for i in ids}
     added = {(i.kind, i.value): i for i in _commented_tag_ids(dead, catalogue)
              if (i.kind, i.value) not in known}
+    if not added and not any("<script" in text for text in dead):
+        return (), frozenset()  # images and frames of no network's ID: the page's own
+    live = [config_text(page, sightings, slots, catalogue, comments=False), *activated]
     operators = [i for i in (*ids, *added.values()) if i.network and i.origin is Origin.OPERATOR]
     # which IDs each side holds, in one pass each: `value in text` per ID was quadratic (a
     # page of 20,000 commented-out GTM tags, 1.7 MB: 34 s)
@@ -147,9 +150,10 @@ _COMMENTED_OPENERS = tuple("<" + tag for tag in _COMMENTED_TAGS)
 
 
 def _holds_tag(text: str) -> bool:
-    """Whether a comment's text holds a tag that would load something: a script, a frame
-    or an image (a tracking pixel)."""
-    return any(opener in text for opener in _COMMENTED_OPENERS)
+    """Whether a comment's text holds a tag that would load something: a script, or a
+    frame or an image (a tracking pixel) with an address that names its host (`//`), the
+    only ones whose URL a network's pattern can read (`_absolute`)."""
+    return "<script" in text or ("//" in text and any(o in text for o in _COMMENTED_OPENERS))
 
 # how many commented-out tags are parsed for their IDs: a page is no archive of old tags,
 # and a crafted one of 100,000 comments should cost no 100,000 parses
