@@ -50,7 +50,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requ
                        "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
-                     "replaces", "joins_sites"})
+                     "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
@@ -175,6 +175,10 @@ class IdSpec:
     # that name a placement (a slot) or are shared by unrelated sites (a managed stack's
     # network code); every declaration of a kind must say the same
     joins_sites: bool = True
+    # a tag that writes its IDs base64-encoded (Evadav's loader path holds its publisher as
+    # base64 JSON): the pattern's `base64` group is decoded and this regex's group 1, over
+    # the decoded text, is the ID
+    decoded: re.Pattern[str] | None = None
 
 
 def url_path(url: str) -> str:
@@ -896,17 +900,22 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         if spec.get("where") == "prebid" and not entry.get("prebid"):
             raise RuleError(f"{where}: a prebid id ({spec['kind']}) needs the network's "
                             "prebid codes")
+        pattern = _compile_regex(spec["pattern"], where)
+        if ("base64" in pattern.groupindex) != ("decoded" in spec):
+            raise RuleError(f"{where}: an id ({spec['kind']}) takes decoded exactly when its "
+                            "pattern has a group named base64")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
                 where=spec.get("where", "any"),
-                pattern=_compile_regex(spec["pattern"], where),
+                pattern=pattern,
                 attr=spec.get("attr"),
                 src=_compile_regex(spec["src"], where) if "src" in spec else None,
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),
                 joins_sites=_flag(spec, "joins_sites", where, True),
+                decoded=_compile_regex(spec["decoded"], where) if "decoded" in spec else None,
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import re
 from collections import Counter
@@ -107,23 +109,29 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
     tag runs for no visitor, unlike one a consent manager holds: it makes no request, host
     or tracker, but its ID is the operator's, read as a loaded tag's would be (the URLs of
     its `script`, `iframe` and `img` tags, for the network they name, and its inline code);
-    the network is marked (`NetworkSeen.commented_out`). A comment that is all an element
-    with a `data-` attribute holds is a template the site's script activates (faz.net's
-    consent embeds, `<div data-gdpr-embedding><!-- <script>…`), and a conditional comment
-    (`<!--[if lt IE 9]><script …><![endif]-->`) one old browsers run: live, not dead."""
-    if not page.config_parts[1]:
+    the network is marked (`NetworkSeen.commented_out`). A pixel's `<img>` or a frame
+    commented out on its own (`<!-- <img src="https://www.facebook.com/tr?id=…"> -->`) is
+    read the same way: it loads nothing, but its ID is the account the operator installed.
+    A comment that is all an element with a `data-` attribute holds is a template the
+    site's script activates (faz.net's consent embeds, `<div data-gdpr-embedding><!--
+    <script>…`), and a conditional comment (`<!--[if lt IE 9]><script …><![endif]-->`)
+    one old browsers run: live, not dead."""
+    tagged = [(c, c.text) for c in page.comments if c.text and _holds_tag(c.text)]
+    if not tagged:
         return (), frozenset()
     dead: list[str] = []
-    live = [config_text(page, sightings, slots, catalogue, comments=False)]
-    for comment in page.comments:
-        if comment.text and "<script" in comment.text:
-            alive = _template_comment(comment) or comment.text.lstrip().startswith("[if")
-            (live if alive else dead).append(comment.text)
+    activated: list[str] = []
+    for comment, text in tagged:
+        alive = _template_comment(comment) or text.lstrip().startswith("[if")
+        (activated if alive else dead).append(text)
     if not dead:
         return (), frozenset()
     known = {(i.kind, i.value) for i in ids}
     added = {(i.kind, i.value): i for i in _commented_tag_ids(dead, catalogue)
              if (i.kind, i.value) not in known}
+    if not added and not any("<script" in text for text in dead):
+        return (), frozenset()  # images and frames of no network's ID: the page's own
+    live = [config_text(page, sightings, slots, catalogue, comments=False), *activated]
     operators = [i for i in (*ids, *added.values()) if i.network and i.origin is Origin.OPERATOR]
     # which IDs each side holds, in one pass each: `value in text` per ID was quadratic (a
     # page of 20,000 commented-out GTM tags, 1.7 MB: 34 s)
@@ -138,6 +146,15 @@ def commented_out(page: ParsedPage, sightings: Sequence[Sighting],
 
 
 _COMMENTED_TAGS = ("script", "iframe", "img")
+_COMMENTED_OPENERS = tuple("<" + tag for tag in _COMMENTED_TAGS)
+
+
+def _holds_tag(text: str) -> bool:
+    """Whether a comment's text holds a tag that would load something: a script, or a
+    frame or an image (a tracking pixel) with an address that names its host (`//`), the
+    only ones whose URL a network's pattern can read (`_absolute`)."""
+    return "<script" in text or ("//" in text and any(o in text for o in _COMMENTED_OPENERS))
+
 # how many commented-out tags are parsed for their IDs: a page is no archive of old tags,
 # and a crafted one of 100,000 comments should cost no 100,000 parses
 _COMMENTS_READ = 200
@@ -163,7 +180,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                 texts = ((urls if spec.where in ("url", "any") else [])
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
-                    value = _value(match)
+                    value = _value(match, spec.decoded)
                     if value and (spec.kind, value) not in network.samples:
                         found.append(Identifier(spec.kind, value, network.name))
     return found
@@ -213,15 +230,31 @@ def _joinable(pattern: re.Pattern[str]) -> bool:
     return _TEXT_EDGE.search(bare) is None
 
 
-def _value(match: re.Match[str]) -> str | None:
+def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str | None:
     """An ID pattern's value: its `integer` group computed (an expression of integer
-    literals, `inline_js.integer_value`; None where it is not one), else its `value`
-    group, else group 1."""
+    literals, `inline_js.integer_value`; None where it is not one), its `base64` group
+    decoded and read by `decoded` (`IdSpec.decoded`; None where it does not decode or
+    match), else its `value` group, else group 1."""
     groups = match.groupdict()
     if "integer" in groups:
         number = integer_value(groups["integer"] or "")
         return None if number is None or number <= 0 else str(number)
+    if decoded is not None:
+        text = _base64_text(groups.get("base64") or "")
+        found = decoded.search(text) if text else None
+        return found.group(1) if found else None
     return groups.get("value") or match.group(1)
+
+
+def _base64_text(encoded: str) -> str | None:
+    """`encoded` (standard or URL-safe base64, padded or not) decoded as UTF-8 text, None
+    where it is not base64 (never an exception: the text is the page's)."""
+    encoded = encoded.replace("-", "+").replace("_", "/").rstrip("=")
+    try:
+        raw = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw.decode("utf-8", "replace")
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -361,7 +394,7 @@ def identifiers(
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
-                value = _value(match)
+                value = _value(match, spec.decoded)
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)

@@ -37,7 +37,9 @@ def test_every_catalogue_file_loads() -> None:
     assert REQUIRED_NETWORKS <= set(names)
     for network in catalogue.networks:
         assert isinstance(network.category, Category)
-        assert network.hosts or network.urls or network.inline, network.name
+        # a network recognised by its tag's shape alone (Evadav's rotating hosts) is known too
+        assert network.hosts or network.urls or network.inline or network.url_shapes, \
+            network.name
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,11 @@ def test_every_catalogue_file_loads() -> None:
          "id: unknown key 'join_sites'"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x"\njoins_sites = "no"',
          "joins_sites must be true or false"),
+        # a decoded ID needs the pattern's base64 group, and that group its decoded regex
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "/(x+)"\ndecoded = "(\\\\d+)"',
+         "takes decoded exactly when its pattern has a group named base64"),
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "/(?P<base64>x+)"',
+         "takes decoded exactly when its pattern has a group named base64"),
         ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),

@@ -147,6 +147,17 @@ COMMENTED = [
     ("adsbygoogle.js commented out", '<!--<script async src="https://pagead2.googlesyndication.'
      'com/pagead/js/adsbygoogle.js?client=ca-pub-4821730195648203" crossorigin="anonymous">'
      "</script>-->", "Google AdSense", ("adsense-publisher", "ca-pub-4821730195648203")),
+    # a tag with no script: the Meta pixel's image (the snippet's noscript half, which sites
+    # keep when they strip the script, then comment out) and GTM's noscript frame, each
+    # commented out alone; the pixel's or container's ID is the account the operator set up
+    ("Meta pixel's <img> commented out alone", "<!-- Facebook Pixel (disabled)\n"
+     '<img height="1" width="1" style="display:none" src="https://www.facebook.com/tr?'
+     'id=481203957716204&amp;ev=PageView&amp;noscript=1"/>\n-->', "Facebook Pixel",
+     ("facebook-pixel", "481203957716204")),
+    ("GTM's noscript <iframe> commented out alone", '<!-- <iframe src="https://www.'
+     'googletagmanager.com/ns.html?id=GTM-K7Q2M4X" height="0" width="0" '
+     'style="display:none;visibility:hidden"></iframe> -->', "Google Tag Manager",
+     ("gtm-container", "GTM-K7Q2M4X")),
 ]
 
 
@@ -177,6 +188,9 @@ def test_a_commented_out_tag_loads_nothing_and_its_network_says_so(
     '<div data-gdpr-embedding data-gdpr-id="7">\n<!-- <script>' + _GTM + "</script> -->\n</div>",
     # old IE's conditional comment: a browser that reads it runs the tag
     "<!--[if lt IE 10]><script>" + _GTM + "</script><![endif]-->",
+    # the noscript frame commented out, the snippet itself running
+    '<script>' + _GTM + '</script><!-- <iframe src="https://www.googletagmanager.com/ns.html?'
+    'id=GTM-K7Q2M4X" height="0" width="0"></iframe> -->',
 ])
 def test_a_comment_the_page_also_runs_or_activates_is_not_commented_out(
         audit_html: AuditHtml, markup: str) -> None:
@@ -187,9 +201,12 @@ def test_a_comment_the_page_also_runs_or_activates_is_not_commented_out(
 
 
 def test_a_commented_out_tag_of_no_vendor_names_none(audit_html: AuditHtml) -> None:
-    """The site's own script commented out, and a commented vendor URL of no ID: nothing."""
+    """The site's own script or image commented out, a commented vendor URL of no ID, and a
+    commented video frame: nothing."""
     report = audit_html(page('<!-- <script src="/js/old-slider.js"></script> -->'
-                             '<!-- <script src="https://static.hotjar.com/c/x.js"></script> -->'),
+                             '<!-- <script src="https://static.hotjar.com/c/x.js"></script> -->'
+                             '<!-- <img src="/img/banner-2019.jpg" alt="old banner"> -->'
+                             '<!-- <iframe src="https://www.youtube.com/embed/x1"></iframe> -->'),
                         "https://ferry.example/timetable")
     assert report.networks == () and report.ids == () and report.resources == ()
 

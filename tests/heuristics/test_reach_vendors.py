@@ -12,6 +12,7 @@ import pytest
 
 from auditor.model import Severity
 
+from .conftest import AuditListed
 from .test_managed_stacks import (
     AuditStack,
     Stack,
@@ -217,3 +218,53 @@ def test_a_bsa_zone_is_the_slot_of_its_target_element(audit_stack: AuditStack) -
     [slot] = [x for x in audit_stack(s).slots if x.network == "BuySellAds"]
     assert slot.zone_id == "CK7DX2QE"
     assert slot.xpath.rsplit("/", 1)[-1].startswith("div")
+
+
+# Publishers' own platforms, their hosts third parties on the sites they run: a Fandom wiki
+# (its AdEngine bundle and Prebid build in `fandom-ae-assets`, the wiki's files and consent
+# library beside them), a Gannett newspaper and a BLOX CMS one. (page URL, markup, the
+# networks named, {host: (company, category)})
+_FANDOM = "https://static.wikia.nocookie.net/fandom-ae-assets"
+PLATFORM_PAGES = [
+    ("https://ferryboats.fandom.com/wiki/Harbour_Queen",
+     f'<script src="{_FANDOM}/tracking-opt-in/v3.0.3/tracking-opt-in.min.js"></script>'
+     f'<script async src="{_FANDOM}/platforms/v149.44.0/ucp-desktop/main.bundle.js"></script>'
+     f'<script async src="{_FANDOM}/prebid.js/v6.9.0/20221115.min.js"></script>'
+     '<!-- BEGIN SLOTNAME: TOP_LEADERBOARD --><div id="TOP_LEADERBOARD" class="wikia-ad '
+     'noprint default-height"></div><!-- END SLOTNAME: TOP_LEADERBOARD -->' + _P
+     + '<img src="https://vignette.wikia.nocookie.net/ferryboats/images/3/3a/Harbour_Queen.jpg"'
+     ' alt="Harbour Queen">' + _P,
+     {"Fandom AdEngine"}, {"Fandom AdEngine": 1},
+     {"static.wikia.nocookie.net": ("Fandom", "advertising"),
+      "vignette.wikia.nocookie.net": ("Fandom", "content")}),
+    ("https://www.harbourledger.test/story/news/local/2024/05/02/ferry-timetable/73512345007/",
+     _P + '<img src="https://www.gannett-cdn.com/presto/2024/05/02/PHAR/a1b2c3d4-ferry.jpg?'
+     'width=660" alt="The ferry">' + _P,
+     set(), {}, {"www.gannett-cdn.com": ("Gannett", "content")}),
+    ("https://www.valleycourier.test/news/local/ferry-timetable/article_5f0c1e2a.html",
+     _P + '<img src="https://bloximages.chicago2.vip.townnews.com/valleycourier.test/content/'
+     'tncms/assets/v3/editorial/5/f0/ferry.jpg" alt="The ferry">' + _P,
+     set(), {}, {"bloximages.chicago2.vip.townnews.com": ("TownNews (BLOX CMS)", "content")}),
+]
+
+
+@pytest.mark.parametrize(("url", "body", "networks", "slots", "hosts"), PLATFORM_PAGES,
+                         ids=[p[0].split("/")[2] for p in PLATFORM_PAGES])
+def test_a_publishing_platforms_hosts_and_ad_engine_are_named(
+        audit_listed: AuditListed, url: str, body: str, networks: set[str],
+        slots: dict[str, int], hosts: dict[str, tuple[str, str]]) -> None:
+    """Fandom's AdEngine bundle was an unnamed EasyList block and the wikis' own files on
+    wikia.nocookie.net an unknown third party; Gannett's and TownNews' asset hosts likewise.
+    Fandom's consent library in the same folder is none of its ad code."""
+    report = audit_listed(f"<html><head><title>Harbour Queen</title></head><body><article>"
+                          f"{body}</article></body></html>", url)
+    assert {n.network for n in report.networks} == networks
+    placed: dict[str, int] = {}
+    for slot in report.slots:
+        if slot.kind == "ad":
+            placed[slot.network or "?"] = placed.get(slot.network or "?", 0) + 1
+    assert placed == slots
+    named = {h.host: (h.company, h.category.value) for h in report.third_party_hosts}
+    assert {host: named.get(host) for host in hosts} == hosts
+    assert not any(r.network for r in report.resources if "tracking-opt-in" in r.url)
+    assert [(f.kind, f.message) for f in report.findings if f.severity is not Severity.LOW] == []

@@ -9,6 +9,8 @@ interstitial, push prompt, in-page push, a video slider) places no slot."""
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,6 +48,15 @@ def _popads_current(site_id: str) -> str:
             '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
             '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
             "})();\n/*]]>/* */</script>")
+
+def _evadav_path(publisher: int, site: int, widget: int) -> str:
+    """Evadav's script name as its dashboard builds it: the tag's JSON in base64, its first
+    three characters (`eyJ`) moved to the end."""
+    encoded = base64.b64encode(json.dumps(
+        {"pid": publisher, "sid": site, "wid": widget, "src": 2},
+        separators=(",", ":")).encode()).decode()
+    return encoded[3:] + encoded[:3] + ".js"
+
 
 FORMS = [
     # --- ExoClick: ad-provider.js and its `ins` units, the legacy ads.js, native, outstream,
@@ -226,6 +237,26 @@ FORMS = [
          "s.async = true;\ns.referrerPolicy = 'no-referrer-when-downgrade';\n"
          "l.parentNode.insertBefore(s, l);\n})({})</script>",
          0),
+    # --- AdMaven: one script per zone (pop, interstitial) at a CloudFront distribution's
+    # root, the zone the value of a one-key query
+    form("AdMaven", "pop: <distribution>.cloudfront.net/?wbbcd=<zone>",
+         '<script data-cfasync="false" src="//dcbbwymp1bhlf.cloudfront.net/?wbbcd=1372958">'
+         '</script>',
+         0, ("admaven-zone", "1372958")),
+    form("AdMaven", "interstitial on another distribution and key: /?<key>=<zone>",
+         '<script async data-cfasync="false" src="//d3kq8c2vn5x7rb.cloudfront.net/?qzmfd='
+         '1372961"></script>',
+         0, ("admaven-zone", "1372961")),
+    # --- Evadav: push and in-page push scripts on rotating hosts, the publisher and site
+    # base64 JSON in the path (its first three characters moved to the end)
+    form("Evadav", "push: /pw/<base64 {pid, sid, wid}>eyJ.js",
+         '<script async src="https://qorvindel.com/pw/'
+         + _evadav_path(1048213, 1093517, 402719) + '"></script>',
+         0, ("evadav-publisher", "1048213"), ("evadav-site", "1093517")),
+    form("Evadav", "in-page push: /p/<base64 {pid, sid, wid}>eyJ.js",
+         '<script async src="https://tessurlan.net/p/'
+         + _evadav_path(1048213, 1093517, 402720) + '"></script>',
+         0, ("evadav-publisher", "1048213"), ("evadav-site", "1093517")),
     # --- Clickadu: its banner script on rotating hosts (EasyList's "Clickadu servers")
     form("Clickadu", "banner: /lv/esnk/<zone>/code.js",
          '<div style="width:280px"><script data-cfasync="false" type="text/javascript" '
@@ -437,6 +468,12 @@ LOOK_ALIKES = [
     # TwinRed's attribute with no TwinRed loader; a `siteId` list of a site's own config
     '<ins data-tr-zone="' + _TWINRED_ZONE + '"></ins>',
     '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
+    # a site's own CloudFront files: a path with a query, or the root with a query of more
+    # than one key; a site's bundle under a `/p/` folder whose name ends as Evadav's does,
+    # but is no base64 of its JSON
+    "<script src='https://d1f7k2m9q3x8zt.cloudfront.net/static/app.js?build=2024061'></script>",
+    "<script src='https://d1f7k2m9q3x8zt.cloudfront.net/?v=3&build=20240611'></script>",
+    "<script src='https://garden.example/p/main.eyJ.js'></script>",
 ]
 
 
@@ -489,6 +526,8 @@ POP_TAGS = [
      "Adcash popunder tag (adcash-zone 8bfa3tdnxe)"),
     (_by_label("Adcash", "anti-adblock library + runInPagePush"), None),
     (_by_label("Adcash", "aclib.js + runAutoTag"), None),
+    (_by_label("AdMaven", "pop: <distribution>.cloudfront.net/?wbbcd=<zone>"),
+     "AdMaven is a popunder network (admaven-zone 1372958)"),
     (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
     (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
     # a network that sells only pops: any tag of it, with its IDs
