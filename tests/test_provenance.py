@@ -32,7 +32,7 @@ from auditor.provenance import EVIDENCE_KINDS, Weight, credits, markup_sources, 
 from auditor.provenance.evidence import Clue, group
 from auditor.provenance.markup import _origin
 from auditor.rules import Engine
-from auditor.urls import host_of
+from auditor.urls import host_of, registrable_domain
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -729,6 +729,18 @@ GAZETTE_TAGS = ("<script async src='https://www.googletagmanager.com/gtag/js?id=
                         "bridge-reopens/?_x_tr_sl=en&_x_tr_tl=de&_x_tr_hl=de&_x_tr_pto=wapp"),
     ("Google cache", "https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:"
                     + ORIGINAL + "&cd=1&hl=en&ct=clnk&gl=uk"),
+    # Translate's page-translation URLs before translate.goog (still in archives and in
+    # links people saved): the site's form, with the original in `u`, on any Google
+    # suffix and with or without its scheme, and the frame its proxy served the copy in
+    ("Google Translate", "https://translate.google.com/translate?hl=en&sl=de&tl=en&u="
+                        + ORIGINAL),
+    ("Google Translate", "https://translate.google.co.uk/translate?sl=auto&tl=fr&u="
+                        + ORIGINAL.removeprefix("https://")),
+    ("Google Translate", "https://translate.google.com/website?sl=de&tl=en&hl=en&u="
+                        + ORIGINAL.replace("/", "%2F").replace(":", "%3A")),
+    ("Google Translate", "https://translate.googleusercontent.com/translate_c?depth=1&hl=en"
+                        "&rurl=translate.google.com&sl=de&sp=nmt4&tl=en&u=" + ORIGINAL
+                        + "&usg=ALkJrhgTESTONLYx7Qz"),
 ])
 def test_a_proxy_s_copy_is_the_original_s_page_whole(service: str, url: str,
                                                      project_engine: Engine,
@@ -745,6 +757,10 @@ def test_a_proxy_s_copy_is_the_original_s_page_whole(service: str, url: str,
     assert found.url == ORIGINAL and found.evidence[0].text == f"{service} copy of {ORIGINAL}"
     assert report.ids and {(i.origin, i.copied_from) for i in report.ids} == {
         (Origin.COPIED, "harbourgazette.co.uk")}
+    # scored as the original page it is, as its findings are: no site syndicating it
+    assert report.mfa is not None
+    (row,) = [i for i in report.mfa.indicators if i.criterion == "syndicated"]
+    assert (row.value, row.met) == ("none", False)
 
 
 @pytest.mark.parametrize("url", [
@@ -770,19 +786,46 @@ def test_a_proxy_s_copy_is_judged_as_the_original_page(url: str, project_engine:
             if f.severity is Severity.HIGH] == []
 
 
-def test_the_amp_cache_serves_the_publisher_s_own_page(project_engine: Engine,
+AMP_PATH = "/news/2026/05/03/bridge-reopens/amp/"
+
+
+@pytest.mark.parametrize(("cache", "canonical"), [
+    # Google's cache: the publisher's host in the subdomain, dots as dashes
+    ("https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgazette.co.uk"
+     + AMP_PATH, ORIGINAL),
+    # a hyphen in the host is doubled in the subdomain ("--"): the path names it plainly
+    ("https://www-harbour--gazette-co-uk.cdn.ampproject.org/c/s/www.harbour-gazette.co.uk"
+     + AMP_PATH, "https://www.harbour-gazette.co.uk/news/2026/05/03/bridge-reopens/"),
+    # a host too long for a label gets a base32 hash of it for a subdomain
+    ("https://v6tcl3nzhsa5e2ntl4dmk4bx4ej6bdw3xqa2mby7rhdkyrlfm2ua.cdn.ampproject.org/c/s/"
+     "www.harbourgazette.co.uk" + AMP_PATH, ORIGINAL),
+    # Bing's AMP cache (bing-amp.com, listed in cdn.ampproject.org/caches.json), same form
+    ("https://www-harbourgazette-co-uk.bing-amp.com/c/s/www.harbourgazette.co.uk" + AMP_PATH,
+     ORIGINAL),
+], ids=["google", "hyphenated host", "hashed subdomain", "bing"])
+def test_the_amp_cache_serves_the_publisher_s_own_page(cache: str, canonical: str,
+                                                       project_engine: Engine,
                                                        catalogue: Catalogue) -> None:
     """The AMP cache's page is the publisher's AMP page: its canonical on the publisher's
-    site is its own (it was named a copy of it), and its IDs are the publisher's."""
-    page = article(head=f'<link rel="canonical" href="{ORIGINAL}">' + GAZETTE_TAGS)
-    cache = ("https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgazette.co.uk"
-             "/news/2026/05/03/bridge-reopens/amp/")
+    site is its own (Bing's cache's copy was named a copy of it, and scored syndicated),
+    and its IDs are the publisher's."""
+    page = article(head=f'<link rel="canonical" href="{canonical}">' + GAZETTE_TAGS)
     report = audited(page, project_engine, catalogue, url=cache)
     assert report.provenance == ()
     assert {i.origin for i in report.ids} == {Origin.OPERATOR}
     # the same page anywhere else names the gazette as its original
     elsewhere = audited(page, project_engine, catalogue, url="https://copycat.example/a/1")
-    assert sources(elsewhere) == {"harbourgazette.co.uk": ["canonical"]}
+    assert sources(elsewhere) == {registrable_domain(host_of(canonical)): ["canonical"]}
+
+
+def test_the_amp_cache_s_copy_of_a_scraper_s_page_names_its_original(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The cache serves what the site in its path published: a scraper's AMP page whose
+    canonical is the gazette's article is that scraper's copy, on the cache as off it."""
+    page = article(head=f'<link rel="canonical" href="{ORIGINAL}">' + GAZETTE_TAGS)
+    cache = "https://copycat-example.bing-amp.com/c/s/copycat.example/bridge/amp/"
+    report = audited(page, project_engine, catalogue, url=cache)
+    assert sources(report) == {"harbourgazette.co.uk": ["canonical"]}
 
 
 def test_a_credited_syndication_names_the_original_article_once(project_engine: Engine,
@@ -842,6 +885,8 @@ def test_a_rest_post_without_its_link_names_not_its_own_site(project_engine: Eng
 
 PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.goog", "x",
                ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
+               ".bing-amp.com", "translate.google.com", "translate.googleusercontent.com",
+               "/translate", "/translate_c", "/website", "?u=", "&u=", "localhost",
                "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
                "&", "%2F", "é", " ", "#f"]
 

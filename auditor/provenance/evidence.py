@@ -54,7 +54,8 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "source\", \"originally published on\") that names a host"),
     EvidenceKind("proxy-copy", Weight.NAMES,
                  "the page's own URL is a proxy's or cache's copy of a page on another "
-                 "site (Google Translate's *.translate.goog, Google's cache): the "
+                 "site (Google Translate's *.translate.goog or its older translate?u= "
+                 "and translate_c?u= forms, Google's cache): the "
                  "whole page is the original's, so every ID on it came from there"),
     EvidenceKind("canonical", Weight.NAMES,
                  "<link rel=canonical> pointing at an article on another public site "
@@ -199,6 +200,13 @@ def named_outright(source: Provenance) -> bool:
     image of its site corroborates: how a blog credits a wire's story or a chart too."""
     return any((kind := EVIDENCE_KINDS.get(e.kind)) is not None and kind.weight is Weight.NAMES
                for e in source.evidence)
+
+
+def proxy_copy(source: Provenance) -> bool:
+    """Whether the page's own address names the source (`proxy-copy`: a Translate or
+    Google cache copy): the page is that original whole, judged as the original page,
+    not an article copied into another site's."""
+    return any(e.kind == "proxy-copy" for e in source.evidence)
 
 
 T = TypeVar("T")
