@@ -898,3 +898,42 @@ def test_a_proxied_page_names_a_public_original(parts: list[str]) -> None:
     original it names is a page of a public site (no `https://./a` from `-.translate.goog`)."""
     found = urls.proxied("".join(parts))
     assert found is None or urls.public_site(host_of(found.url))
+
+
+# -- the page's own address, wherever it comes from --------------------------------------
+
+HUB_POST = "https://dailyfeedhub.net/harbour-bridge-reopens/"
+# A WP Automatic copy as its "canonical to the source" option leaves it: the canonical
+# is the gazette's article, Yoast's og:url the post's own address; the plugin's Source
+# link closes the post, the featured image and a poll frame are on the copy's own site
+HUB_COPY = (
+    "<!doctype html><html><head><title>Harbour bridge reopens – Daily Feed Hub</title>"
+    f"<link rel='canonical' href='{ORIGINAL}'><meta property='og:url' content='{HUB_POST}'>"
+    "</head><body><main><article><div class='entry-content'>"
+    "<p><img src='/wp-content/uploads/2026/05/bridge-reopens.jpg' alt=''></p>"
+    f"{PROSE}<iframe src='/embed/poll/7' width='100%' height='240'></iframe>"
+    f"<p><a href='{ORIGINAL}' target='_blank' rel='nofollow'>Source link</a></p>"
+    "</div></article></main></body></html>")
+
+
+@pytest.mark.parametrize("read", ["--url", "WARC-Target-URI", "no address"])
+def test_a_copy_s_own_address_is_its_own_wherever_it_is_read_from(
+        read: str, project_engine: Engine, catalogue: Catalogue, tmp_path: Path) -> None:
+    """A page piped in with `--url`, or read from an archive record, is at that address:
+    its relative image and frame are its own site's and its Source link names the gazette.
+    Read with no address at all, its canonical stood in for one: the copy was read as the
+    gazette's own page and named no source. Its og:url, on another publisher's site than
+    the canonical, is the copy's own address."""
+    from archive_fixtures import response, warc_bytes
+
+    if read == "WARC-Target-URI":
+        path = tmp_path / "crawl.warc.gz"
+        path.write_bytes(warc_bytes([response(HUB_POST, HUB_COPY)]))
+        report = audit(path, engine=project_engine, catalogue=catalogue).pages[0]
+    else:
+        url = HUB_POST if read == "--url" else None
+        report = audit(HUB_COPY.encode(), url=url, engine=project_engine,
+                       catalogue=catalogue).pages[0]
+    assert (report.url, report.first_party) == (HUB_POST, "dailyfeedhub.net")
+    assert sources(report) == {"harbourgazette.co.uk": ["source-link", "canonical"]}
+    assert {(r.host, r.third_party) for r in report.resources} == {("dailyfeedhub.net", False)}
