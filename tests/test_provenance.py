@@ -136,6 +136,14 @@ NAMED = [
           ("Italian", "L'articolo", "sembra essere il primo su", "gazzettaporto.it"),
           ("Portuguese", "O post", "apareceu primeiro em", "jornaldoporto.com.br"),
           ("Dutch", "Het bericht", "verscheen eerst op", "havenkrant.nl"))),
+    # Japanese puts the site before the verb ("投稿 <post> は <site> に最初に表示されました。",
+    # as Japanese blogs' feeds carry it); a title of two kanji, no kana, is a title too
+    *((f"a feed footer in Japanese, titled {title}",
+       article(end=f'<p>投稿 <a rel="nofollow" href="https://www.minato-shimbun.jp/news/1207">'
+                   f'{title}</a> は <a rel="nofollow" href="https://www.minato-shimbun.jp">'
+                   "みなと新聞</a> に最初に表示されました。</p>"),
+       {"minato-shimbun.jp": ["appeared-first"]})
+      for title in ("速報", "港大橋、11週間ぶりに通行再開")),
     # "originally published on" as scrapers and cross-posters write it in other languages
     *((f"originally published, in {lang}",
        article(end=f'<p><em>{lead} <a href="https://www.herald.test/n/7">Herald</a>.</em></p>'),
@@ -197,7 +205,10 @@ NOT_NAMED = [
           ("Spanish", "La entrada del alcalde se publicó primero en <a href="
                       '"https://www.instagram.com/p/C1a2b3c4d5e/">Instagram</a>.'),
           ("English", "The post by the mayor appeared first on <a href="
-                      '"https://www.facebook.com/townofx/posts/987654321">Facebook</a>.'))),
+                      '"https://www.facebook.com/townofx/posts/987654321">Facebook</a>.'),
+          ("Japanese", "投稿 市長の声明 は <a href="
+                       '"https://www.facebook.com/townofx/posts/987654321">Facebook</a> '
+                       "に最初に表示されました。"))),
     *((f"a bare {label} label alone", article(
         end=f'<p>{label} <a href="https://www.herald.test/n/7">herald.test</a></p>'))
       for label in ("Источник:", "来源：")),
@@ -441,6 +452,8 @@ def test_evidence_on_the_page_s_own_site_names_nothing() -> None:
      ("www.herald.co.uk", None)),
     ("Der Beitrag Brücke offen erschien zuerst auf https://www.herald.test/n/7.",
      ("www.herald.test", "https://www.herald.test/n/7")),
+    ("投稿 速報 は www.minato-shimbun.jp に最初に表示されました。",
+     ("www.minato-shimbun.jp", None)),
     # a sentence that opens like a footer names no host inside it
     ("Der Beitrag des Kämmerers erschien zuerst auf Facebook und wurde dann von vielen "
      "Bürgern geteilt, auch auf twitter.com.", None),

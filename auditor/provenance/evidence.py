@@ -47,7 +47,7 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
                  "an RSS footer \"The post … appeared first on …\" (or Yoast's German, "
-                 "French, Spanish, Italian, Portuguese or Dutch wording) naming another "
+                 "French, Spanish, Italian, Portuguese, Dutch or Japanese wording) naming another "
                  "site, as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
     EvidenceKind("attribution", Weight.NAMES,
                  "plain text: an attribution line (\"Primary source\", \"Original "

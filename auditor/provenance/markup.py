@@ -47,7 +47,7 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 # Cheap test before the patterns: the words every cue below holds
 _STEMS = re.compile(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
                     r"|erschien|continue|apparu|primer|primeiro|primo|verscheen|опублик|źródło|источник"
-                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj")
+                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj|投稿")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
 # ("View source" is a code link, "Primary source" a study's, "Read more at The New York
 # Times" a roundup's: those two are labels, below)
