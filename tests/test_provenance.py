@@ -225,6 +225,21 @@ NOT_NAMED = [
           ("a spun copy", "", ""),
           ("a roundup's thumbnails",
            '<a href="https://www.harbourgazette.co.uk/news/2026/05/x/">', "</a>"))),
+    # prov31's question, whether kept images make a spun copy a `medium`: a copy keeping
+    # the source's full-size files under their own names, og:image too, has the shape
+    # of a trade site's press release or a review showing the maker's own uploads (both
+    # hotlinked as the maker's media kit says), so the images alone stay no source
+    *((f"another site's full-size uploads and og:image: {what}", article(
+        head=f'<meta property="og:image" content="{uploads}{files[0]}">',
+        start=f'<figure class="wp-block-image"><img src="{uploads}{files[0]}" alt=""></figure>',
+        middle="".join(f'<figure class="wp-block-image"><img src="{uploads}{f}" alt="">'
+                       "</figure>" for f in files[1:])))
+      for what, uploads, files in (
+          ("a spun copy keeping the source's file names", UPLOADS,
+           ("harbour-bridge-reopens.jpg", "bridge-deck-plates.jpg", "bridge-span-paint.jpg")),
+          ("a press release with the maker's media-kit images",
+           "https://www.quayforge-marine.com/wp-content/uploads/2026/05/",
+           ("qf-400-dredger.jpg", "qf-400-bridge-deck.jpg", "qf-400-launch.jpg")))),
     # a blog's closing "Source:" credits the photo service its picture comes from
     *((f"Source: {name}, under a picture from it", article(
         start=f'<p><img src="{img}" alt=""></p>',
@@ -797,6 +812,22 @@ def test_a_proxy_s_copy_is_judged_as_the_original_page(url: str, project_engine:
     assert sources(report) == {"harbourgazette.co.uk": ["proxy-copy"]}
     assert [(f.kind, f.severity.value) for f in report.findings
             if f.severity is Severity.HIGH] == []
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "md", "html"])
+def test_a_proxy_s_copy_is_shown_as_a_copy_not_a_republication(fmt: str,
+                                                                 tmp_path: Path) -> None:
+    """The reports named the gazette the Translate copy "republishes", a scraper's word:
+    the copy is the gazette's own page, so it is shown as a "copy of" it."""
+    from auditor.cli import main
+
+    (tmp_path / "page.html").write_bytes(article(head=GAZETTE_TAGS))
+    out = tmp_path / f"report.{fmt}"
+    url = "https://translate.google.com/translate?hl=en&sl=de&tl=en&u=" + ORIGINAL
+    assert main(["audit", str(tmp_path / "page.html"), "--url", url, "--format", fmt,
+                 "--output", str(out), "--no-system-lists", "--width", "200"]) == 0
+    text = out.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes
+    assert "copy of" in text and ORIGINAL in text and "republishes" not in text
 
 
 AMP_PATH = "/news/2026/05/03/bridge-reopens/amp/"
