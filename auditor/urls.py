@@ -936,6 +936,10 @@ AMP_CACHES = ((AMP_CACHE, "AMP cache"), (".bing-amp.com", "Bing AMP cache"))
 _AMP_CACHE_PATH = re.compile(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
 _TRANSLATE = ".translate.goog"
 _GOOGLE_CACHE = "webcache.googleusercontent.com"
+# Google Search's AMP viewer frames the cache's copy under its own address, as people
+# share it: www.google.com/amp/s/<host>/<path> (s/: the original is https)
+_AMP_VIEWERS = frozenset({"www.google.com", "google.com"})
+_AMP_VIEWER_PATH = re.compile(r"/amp/(s/)?([^/?#]+\.[^/?#]+)(.*)", re.S)
 _TRANSLATE_CONTENT = "translate.googleusercontent.com"  # Translate's proxy before translate.goog
 
 
@@ -951,7 +955,8 @@ _CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
 
 
 def proxied(url: str | None) -> Proxied | None:
-    """The original of a page served by an AMP cache (Google's, Bing's), Google
+    """The original of a page served by an AMP cache (Google's, Bing's) or Google's AMP
+    viewer, Google
     Translate's proxy (`*.translate.goog`, and its older `translate.google.*/translate?u=`
     and `translate.googleusercontent.com/translate_c?u=` forms) or Google's cache (each
     names the original in its own URL), else None: also when what the URL names is no
@@ -963,6 +968,8 @@ def proxied(url: str | None) -> Proxied | None:
     Proxied(service='AMP cache', url='https://www.x.com/a/amp/', own=True)
     >>> proxied("https://www-x--y-com.bing-amp.com/c/s/www.x-y.com/a/amp/")
     Proxied(service='Bing AMP cache', url='https://www.x-y.com/a/amp/', own=True)
+    >>> proxied("https://www.google.com/amp/s/www.x.com/a/amp/")
+    Proxied(service='Google AMP viewer', url='https://www.x.com/a/amp/', own=True)
     >>> proxied("https://translate.google.co.uk/translate?sl=de&tl=en&u=www.x.com/a%3Fb%3D1").url
     'https://www.x.com/a?b=1'
     >>> proxied("https://translate.googleusercontent.com/translate_c?depth=1&u=https://x.com/a&usg=A").url
@@ -988,6 +995,10 @@ def _proxied(url: str | None) -> Proxied | None:
         scheme = "https" if m.group(1) else "http"
         query = f"?{parts.query}" if parts.query else ""
         return Proxied(cache, f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
+    if host in _AMP_VIEWERS and (m := _AMP_VIEWER_PATH.fullmatch(parts.path)):
+        query = f"?{parts.query}" if parts.query else ""
+        return Proxied("Google AMP viewer", f"{'https' if m.group(1) else 'http'}://"
+                       f"{m.group(2)}{m.group(3) or '/'}{query}", True)
     if _legacy_translate(host, parts.path):  # the original whole in `u`, its scheme optional
         target = next((v.strip() for k, v in parse_qsl(parts.query) if k == "u"), "")
         if target and not target.lower().startswith(("http://", "https://")):

@@ -831,6 +831,37 @@ def test_a_proxy_s_copy_is_shown_as_a_copy_not_a_republication(fmt: str,
 
 
 AMP_PATH = "/news/2026/05/03/bridge-reopens/amp/"
+CACHED = "https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgazette.co.uk"
+
+
+@pytest.mark.parametrize(("why", "link", "original"), [
+    # a scraper fetching the article from the AMP cache (no paywall, no bot wall) links
+    # its Source link there; the cache's path names the article
+    ("the AMP cache", CACHED + AMP_PATH, "https://www.harbourgazette.co.uk" + AMP_PATH),
+    # one that machine-translates it through Translate's proxy links the proxy's address
+    ("Google Translate's proxy", "https://www-harbourgazette-co-uk.translate.goog/news/2026/05/"
+     "03/bridge-reopens/?_x_tr_sl=en&_x_tr_tl=de&_x_tr_hl=de", ORIGINAL),
+    # an aggregator's link as people share it from Google Search's AMP viewer
+    ("Google's AMP viewer", "https://www.google.com/amp/s/www.harbourgazette.co.uk" + AMP_PATH,
+     "https://www.harbourgazette.co.uk" + AMP_PATH),
+])
+def test_a_link_to_a_proxy_s_copy_names_the_original(why: str, link: str, original: str,
+                                                     project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """A Source link or canonical to a proxy's or cache's copy named the proxy
+    (ampproject.org, translate.goog, google.com) as the page's source: the copy's address
+    names the original, and that is the source."""
+    hub = "https://dailyfeedhub.net/harbour-bridge-reopens/"
+    linked = article(end=f'<p><a href="{link}">Source link</a></p>')
+    declared = article(head=f'<link rel="canonical" href="{link}">')
+    for page, kind in ((linked, "source-link"), (declared, "canonical")):
+        (found,) = audited(page, project_engine, catalogue, url=hub).provenance
+        assert (found.domain, found.url, [e.kind for e in found.evidence]) == (
+            "harbourgazette.co.uk", original, [kind]), why
+    # the cache's copy of the page's own article is the page's own
+    own = f"https://dailyfeedhub-net.cdn.ampproject.org/c/s/dailyfeedhub.net{AMP_PATH}"
+    assert audited(article(end=f'<p><a href="{own}">Source link</a></p>'), project_engine,
+                   catalogue, url=hub).provenance == ()
 
 
 @pytest.mark.parametrize(("cache", "canonical"), [
@@ -846,7 +877,9 @@ AMP_PATH = "/news/2026/05/03/bridge-reopens/amp/"
     # Bing's AMP cache (bing-amp.com, listed in cdn.ampproject.org/caches.json), same form
     ("https://www-harbourgazette-co-uk.bing-amp.com/c/s/www.harbourgazette.co.uk" + AMP_PATH,
      ORIGINAL),
-], ids=["google", "hyphenated host", "hashed subdomain", "bing"])
+    # Google Search's AMP viewer, whose address people share: the cache's page it frames
+    ("https://www.google.com/amp/s/www.harbourgazette.co.uk" + AMP_PATH, ORIGINAL),
+], ids=["google", "hyphenated host", "hashed subdomain", "bing", "google viewer"])
 def test_the_amp_cache_serves_the_publisher_s_own_page(cache: str, canonical: str,
                                                        project_engine: Engine,
                                                        catalogue: Catalogue) -> None:
@@ -931,6 +964,7 @@ PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.go
                ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
                ".bing-amp.com", "translate.google.com", "translate.googleusercontent.com",
                "/translate", "/translate_c", "/website", "?u=", "&u=", "localhost",
+               "www.google.com", "/amp/",
                "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
                "&", "%2F", "é", " ", "#f"]
 

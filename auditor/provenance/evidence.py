@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urlunsplit
 from lxml import etree
 
 from auditor.model import Evidence, Provenance
-from auditor.urls import registrable_domain, same_brand, site_of, split_url
+from auditor.urls import host_of, proxied, registrable_domain, same_brand, site_of, split_url
 
 
 class Weight(enum.Enum):
@@ -147,13 +147,24 @@ def off_site(host: str, first_party: str | None, declared: bool = False) -> bool
 DECLARED = frozenset({"canonical", "og-url"})  # the page's own URL, as its publisher set it
 
 
+def through_proxy(clue: Clue) -> Clue:
+    """The clue pointing at the original when its URL is a proxy's or cache's copy of it:
+    a scraper that fetched the article from the AMP cache, Google's AMP viewer or
+    Google Translate links its Source there (ampproject.org, google.com and translate.goog
+    were named the sources)."""
+    found = proxied(clue.url)
+    if found is None:
+        return clue
+    return clue._replace(host=host_of(found.url), url=clean_url(found.url))
+
+
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     """One Provenance per source domain that the evidence names (see Weight), its
     evidence in kind order; sources in the order the page first names them. The clues
     of domains not named, and credits naming no host, are the credits."""
     by_domain: dict[str, list[Clue]] = {}
     credits: list[Evidence] = []
-    for clue in clues:
+    for clue in map(through_proxy, clues):
         if off_site(clue.host, first_party, clue.evidence.kind in DECLARED):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
         elif not clue.host and clue.evidence.kind in _CREDITING:

@@ -26,7 +26,15 @@ from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
-from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
+from auditor.provenance.evidence import (
+    DECLARED,
+    Clue,
+    Sources,
+    clean_url,
+    group,
+    off_site,
+    through_proxy,
+)
 from auditor.urls import (
     host_of,
     proxied,
@@ -122,6 +130,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
         clues += (c._replace(evidence=dataclasses.replace(c.evidence, text=f"{where}: {value}"))
                   for c in _pointer(kind, value, url, 0, ""))
     clues += _based_on(page, url)
+    clues = [through_proxy(c) for c in clues]  # a link to a proxy's copy names its original
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
         clues += _hotlinked(page, resources, containers, named, captioned)
@@ -397,9 +406,10 @@ def _pointer(kind: str, value: str | None, base: str | None, line: int, xpath: s
     if not target or not _is_article(target):
         return
     host = host_of(target)
-    if not public_site(host):
+    copy = proxied(target)  # a proxy's copy (translate.goog) is judged as its original
+    if not public_site(host_of(copy.url) if copy else host):
         return  # a staging, intranet or platform host: a copy's own address, not an original
-    if kind == "canonical" and not _elsewhere(target, base):
+    if kind == "canonical" and not _elsewhere(copy.url if copy else target, base):
         return  # a mirror copy's canonical: the page's own path on another host
     yield Clue(Evidence(kind, target, line, xpath), host, clean_url(target))
 
