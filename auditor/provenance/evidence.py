@@ -15,6 +15,7 @@ the page credits, unconfirmed.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
@@ -211,6 +212,40 @@ def named_outright(source: Provenance) -> bool:
     image of its site corroborates: how a blog credits a wire's story or a chart too."""
     return any((kind := EVIDENCE_KINDS.get(e.kind)) is not None and kind.weight is Weight.NAMES
                for e in source.evidence)
+
+
+# How a licensed republisher credits the original in its line: The Conversation's "This
+# article is republished from … under a Creative Commons license", "reprinted with
+# permission", "originally published on …" (Grist, ProPublica, KFF Health News)
+_SYNDICATION = re.compile(
+    r"\b(?:republished|reprinted|syndicated)\b|\bcreative commons\b|\bwith (?:kind )?permission"
+    r"|\blicen[cs]ed?\b|\b(?:originally|first) (?:published|appeared|ran)\b"
+    r"|\b(?:zuerst|erstmals) erschienen\b|\bursprünglich (?:veröffentlicht|erschienen)\b"
+    r"|\bpublicado originalmente\b|\boriginalmente publicado\b|\bpublié initialement\b"
+    r"|\binitialement publié\b|\bpubblicato originariamente\b")
+
+
+def credited_syndication(source: Provenance) -> bool:
+    """Whether the page shows the source as a licensed republisher does: a credit line
+    naming the original (republished from, with permission, originally published on),
+    beside at most the canonical and `isBasedOn` syndication partners set, and no
+    scraper plugin's mark (a "Source link", a feed footer, "Read more at"). Such a copy
+    is the site's own to run, so what is in it is a check, never a theft.
+
+    >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
+    ...     "This article is republished from The Conversation under a Creative Commons "
+    ...     "license. Read the original article."),)))
+    True
+    >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
+    ...     "Source link"), Evidence("source-link", "originally published on C"))))
+    False
+    """
+    naming = [e for e in source.evidence if EVIDENCE_KINDS[e.kind].weight in _NAMING]
+    credits = [e for e in naming if e.kind == "source-link" and _SYNDICATION.search(e.text.lower())]
+    return bool(credits) and all(e in credits or e.kind in _SYNDICATION_DECLARED for e in naming)
+
+
+_SYNDICATION_DECLARED = frozenset({"canonical", "is-based-on"})  # as Google asks of partners
 
 
 def proxy_copy(source: Provenance) -> bool:
