@@ -1015,3 +1015,57 @@ def test_a_copy_s_own_address_is_its_own_wherever_it_is_read_from(
     assert (report.url, report.first_party) == (HUB_POST, "dailyfeedhub.net")
     assert sources(report) == {"harbourgazette.co.uk": ["source-link", "canonical"]}
     assert {(r.host, r.third_party) for r in report.resources} == {("dailyfeedhub.net", False)}
+
+
+# -- CJK prose: short in characters, not in what it says ----------------------------------
+
+# Paragraphs as Japanese and Korean news sites write them: one or two sentences, 50-70
+# characters, each as long to read as an English paragraph twice that
+JA_PROSE = ("<p>港大橋は月曜日の朝、鋼製の床版の修理を終えて、11週間ぶりに通行が再開された。"
+            "市の交通局が声明で明らかにした。</p><p>技術者らは腐食した400枚以上の鋼板を交換し、"
+            "主径間を塗り直した。検査官は昨年冬の報告書で、この工事を緊急と指摘していた。</p>")
+KO_PROSE = ("<p>항구 대교가 11주간의 강철 상판 보수 공사를 마치고 월요일 아침 차량 통행을 "
+            "재개했다고 시 교통국이 성명에서 밝혔다.</p><p>기술자들은 부식된 강판 400여 장을 "
+            "교체하고 주경간을 다시 칠했으며, 검사관들은 지난겨울 보고서에서 이 공사가 시급하다고 "
+            "지적했다.</p>")
+MINATO = "https://www.minato-shimbun.jp/news/1207"
+MINATO_IMG = ("<p><img src='https://www.minato-shimbun.jp/wp-content/uploads/2026/05/"
+              "bridge.jpg' alt=''></p>")
+
+
+def _cjk_page(body: str, wrapped: bool, lang: str = "ja") -> bytes:
+    inner = (f"<article><div class='entry-content'>{body}</div></article>" if wrapped
+             else f"<div id='wrap'><h1>港大橋</h1>{body}</div>")
+    return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>港大橋"
+            f"</title></head><body>{inner}</body></html>").encode()
+
+
+CJK_PAGES = [
+    # a matome blog with no article wrapper: the Source link closing its prose was not
+    # seen (no text piece passed for prose, so no block held the line)
+    ("a Source link closing a page with no article body",
+     _cjk_page(MINATO_IMG + JA_PROSE + JA_PROSE
+               + f"<p><a href='{MINATO}'>Source link</a></p>", wrapped=False),
+     {"minato-shimbun.jp": ["source-link", "hotlinked-images"]}),
+    ("a 出典 label closing the article, with the article's image from the site",
+     _cjk_page(MINATO_IMG + JA_PROSE + JA_PROSE
+               + f"<p>出典：<a href='{MINATO}'>みなと新聞</a></p>", wrapped=True),
+     {"minato-shimbun.jp": ["source-label", "hotlinked-images"]}),
+    # a label between paragraphs cites what the paragraph above quotes: it was read as
+    # closing the article (no piece was prose, so every line stood at its edge)
+    ("a 出典 label between paragraphs",
+     _cjk_page(MINATO_IMG + JA_PROSE + f"<p>出典：<a href='{MINATO}'>みなと新聞</a></p>"
+               + JA_PROSE, wrapped=True), {}),
+    ("a 출처 label between Korean paragraphs",
+     _cjk_page(MINATO_IMG + KO_PROSE + f"<p>출처: <a href='{MINATO}'>미나토 신문</a></p>"
+               + KO_PROSE, wrapped=True, lang="ko"), {}),
+]
+
+
+@pytest.mark.parametrize(("why", "page", "expected"), CJK_PAGES, ids=[c[0] for c in CJK_PAGES])
+def test_cjk_paragraphs_are_prose(why: str, page: bytes, expected: dict[str, list[str]],
+                                  project_engine: Engine, catalogue: Catalogue) -> None:
+    """An attribution opens or closes the article's prose; a CJK paragraph of 60
+    characters is prose (a wide character weighs two, as twitter-text counts them)."""
+    report = audited(page, project_engine, catalogue, url="https://matome-news.net/archives/1207")
+    assert sources(report) == expected, why
