@@ -96,6 +96,14 @@ NAMED = [
      article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
              end='<p>Source: <a href="https://www.herald.test/n/7">The Herald</a></p>'),
      {"herald.test": ["source-label", "hotlinked-images"]}),
+    # a copy fetched from the AMP cache keeps the cache's address of each image
+    # (`/i/s/<host>/…`): the source's own file, not the AMP Project's
+    ("a Source: label, the article's images as the AMP cache serves them",
+     article(start='<p><img src="https://www-harbourgazette-co-uk.cdn.ampproject.org/i/s/'
+                   'www.harbourgazette.co.uk/wp-content/uploads/2026/05/bridge.jpg" alt=""></p>',
+             end='<p>Source: <a href="https://www.harbourgazette.co.uk/news/2026/05/03/'
+                 'bridge-reopens/">Harbour Gazette</a></p>'),
+     {"harbourgazette.co.uk": ["source-label", "hotlinked-images"]}),
     ("a label inside an inline wrapper, with more of the line after it",
      article(start='<p><img src="https://cdn.herald.test/p/bridge.jpg" alt=""></p>',
              end='<ul><li><span>Quelle: <a href="https://www.herald.test/n/7">Herald</a>'

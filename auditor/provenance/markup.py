@@ -582,17 +582,25 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
     credited = {page.xpath(el) for el in captioned}
-    images: dict[str, list[Resource]] = {}
+    images: dict[str, list[tuple[Resource, str]]] = {}  # per domain, each image and its host
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
-        if (res.via.startswith(_IMAGES) and res.domain in domains and res.company is None
+        if not res.via.startswith(_IMAGES):
+            continue
+        host, domain, company = res.host, res.domain, res.company
+        # the AMP cache serves the source's own file under its path (`/i/s/<host>/…`), as
+        # a copy fetched from the cache keeps it
+        if company is not None and (copy := proxied(res.url)) is not None:
+            host, company = host_of(copy.url), None
+            domain = registrable_domain(host)
+        if (domain in domains and company is None
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
             if res.xpath in beacons or (credited and _under(res.xpath, credited)):
                 continue
-            images.setdefault(res.domain, []).append(res)
+            images.setdefault(domain, []).append((res, host))
     for found in images.values():
-        first = found[0]
+        first, host = found[0]
         text = f"{len(found)} image{'s' if len(found) > 1 else ''} from {first.host}"
-        yield Clue(Evidence("hotlinked-images", text, first.line, first.xpath), first.host)
+        yield Clue(Evidence("hotlinked-images", text, first.line, first.xpath), host)
