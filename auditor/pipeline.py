@@ -51,7 +51,7 @@ from auditor.model import (
     Seen,
     Slot,
 )
-from auditor.provenance import mark_copied, markup_sources, text_sources
+from auditor.provenance import mark_copied, markup_sources, proxy_copy, text_sources
 from auditor.readers import Document, ReadFailure, Record, Skipped, read_source
 from auditor.replay import MARKS as REPLAY_MARKS
 from auditor.replay import unwrapped
@@ -219,8 +219,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
-    copies = tuple(p for p in sources.provenance
-                   if not any(e.kind == "proxy-copy" for e in p.evidence))
+    copies = tuple(p for p in sources.provenance if not proxy_copy(p))
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
                       tuple(n for n in present if n.name not in posed), catalogue, bodies,
                       copies, fakes)

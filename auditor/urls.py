@@ -960,19 +960,49 @@ class Proxied(NamedTuple):
 
 
 AMP_CACHE = ".cdn.ampproject.org"
+# The AMP caches (cdn.ampproject.org/caches.json) and the names reports give them
+AMP_CACHES = ((AMP_CACHE, "AMP cache"), (".bing-amp.com", "Bing AMP cache"))
 _AMP_CACHE_PATH = re.compile(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
 _TRANSLATE = ".translate.goog"
 _GOOGLE_CACHE = "webcache.googleusercontent.com"
+# Google Search's AMP viewer frames the cache's copy under its own address, as people
+# share it: www.google.com/amp/s/<host>/<path> (s/: the original is https)
+_AMP_VIEWERS = frozenset({"www.google.com", "google.com"})
+_AMP_VIEWER_PATH = re.compile(r"/amp/(s/)?([^/?#]+\.[^/?#]+)(.*)", re.S)
+_TRANSLATE_CONTENT = "translate.googleusercontent.com"  # Translate's proxy before translate.goog
+
+
+def _legacy_translate(host: str, path: str) -> bool:
+    """Google Translate's page-translation URLs before `*.translate.goog`: the site's
+    translate page (`translate.google.<any Google suffix>/translate` or `/website`) and
+    the frame its proxy served (`translate.googleusercontent.com/translate_c`)."""
+    if host == _TRANSLATE_CONTENT:
+        return path in ("/translate_c", "/translate_p")
+    return (host.startswith("translate.google.") and path in ("/translate", "/website")
+            and registrable_domain(host) == host[len("translate."):])
 _CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
 
 
 def proxied(url: str | None) -> Proxied | None:
-    """The original of a page served by the AMP cache, Google Translate's proxy or
-    Google's cache (each names the original in its own URL), else None: also when what
-    the URL names is no page of a public site (`-.translate.goog`, `cache:abc:`).
+    """The original of a page served by an AMP cache (Google's, Bing's) or Google's AMP
+    viewer, Google
+    Translate's proxy (`*.translate.goog`, and its older `translate.google.*/translate?u=`
+    and `translate.googleusercontent.com/translate_c?u=` forms) or Google's cache (each
+    names the original in its own URL), else None: also when what the URL names is no
+    page of a public site (`-.translate.goog`, `cache:abc:`). An AMP cache's subdomain
+    (`www-x--y-com`, or a hash where that is too long) is not read: the path names the
+    original whole.
 
     >>> proxied("https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a/amp/")
     Proxied(service='AMP cache', url='https://www.x.com/a/amp/', own=True)
+    >>> proxied("https://www-x--y-com.bing-amp.com/c/s/www.x-y.com/a/amp/")
+    Proxied(service='Bing AMP cache', url='https://www.x-y.com/a/amp/', own=True)
+    >>> proxied("https://www.google.com/amp/s/www.x.com/a/amp/")
+    Proxied(service='Google AMP viewer', url='https://www.x.com/a/amp/', own=True)
+    >>> proxied("https://translate.google.co.uk/translate?sl=de&tl=en&u=www.x.com/a%3Fb%3D1").url
+    'https://www.x.com/a?b=1'
+    >>> proxied("https://translate.googleusercontent.com/translate_c?depth=1&u=https://x.com/a&usg=A").url
+    'https://x.com/a'
     >>> proxied("https://www-x--y-co-uk.translate.goog/a?b=1&_x_tr_sl=en&_x_tr_tl=de").url
     'https://www.x-y.co.uk/a?b=1'
     >>> proxied("https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:https://x.com/a&cd=1").url
@@ -989,10 +1019,20 @@ def _proxied(url: str | None) -> Proxied | None:
     if parts is None or not parts.hostname:
         return None
     host = parts.hostname.lower()
-    if host.endswith(AMP_CACHE) and (m := _AMP_CACHE_PATH.fullmatch(parts.path)):
+    cache = next((name for suffix, name in AMP_CACHES if host.endswith(suffix)), None)
+    if cache is not None and (m := _AMP_CACHE_PATH.fullmatch(parts.path)):
         scheme = "https" if m.group(1) else "http"
         query = f"?{parts.query}" if parts.query else ""
-        return Proxied("AMP cache", f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
+        return Proxied(cache, f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
+    if host in _AMP_VIEWERS and (m := _AMP_VIEWER_PATH.fullmatch(parts.path)):
+        query = f"?{parts.query}" if parts.query else ""
+        return Proxied("Google AMP viewer", f"{'https' if m.group(1) else 'http'}://"
+                       f"{m.group(2)}{m.group(3) or '/'}{query}", True)
+    if _legacy_translate(host, parts.path):  # the original whole in `u`, its scheme optional
+        target = next((v.strip() for k, v in parse_qsl(parts.query) if k == "u"), "")
+        if target and not target.lower().startswith(("http://", "https://")):
+            target = "https://" + target
+        return Proxied("Google Translate", target, False) if target else None
     if host.endswith(_TRANSLATE) and (label := host[: -len(_TRANSLATE)]) and "." not in label:
         original = label.replace("--", "\0").replace("-", ".").replace("\0", "-")
         query = "&".join(kv for kv in parts.query.split("&") if kv and not kv.startswith("_x_tr_"))

@@ -46,7 +46,7 @@ from auditor.dom.parser import (
 )
 from auditor.model import RequestType
 from auditor.readers.decode import Reading, decode_html
-from auditor.urls import host_of, resolve
+from auditor.urls import host_of, public_site, resolve, same_brand, site_of, split_url
 
 if TYPE_CHECKING:
     from auditor.dom.page import ParsedPage
@@ -1130,22 +1130,44 @@ def page_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:
 
 
 def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
-    """The page's own idea of its URL: canonical link, og:url, then <base href>."""
-    for el in root.iter("link"):
-        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            url = resolve(el.get("href") or "", None)
-            if url:
-                return url
-    for el in root.iter("meta"):
-        if (el.get("property") or el.get("name") or "").lower() == "og:url" and el.get("content"):
-            url = resolve(el.get("content") or "", None)
-            if url:
-                return url
+    """The page's own idea of its URL (for a page read without one: stdin without
+    `--url`, a saved file): canonical link, og:url, then <base href>. A canonical on
+    another publisher's site than an article's og:url on a public site is how a copy
+    names its original (WP Automatic's "canonical to the source" leaves Yoast's og:url
+    at the post's own address): there og:url is the page's, or the copy read as the
+    original names no source."""
+    canonical = next((url for el in root.iter("link")
+                      if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")
+                      and (url := resolve(el.get("href") or "", None))), None)
+    og_url = next((url for el in root.iter("meta")
+                   if (el.get("property") or el.get("name") or "").lower() == "og:url"
+                   and el.get("content") and (url := resolve(el.get("content") or "", None))),
+                  None)
+    if canonical and og_url and _elsewhere_than(canonical, og_url):
+        return og_url
+    if canonical or og_url:
+        return canonical or og_url
     for el in root.iter("base"):
         url = resolve(el.get("href") or "", None)
         if url:
             return url
     return None
+
+
+def _elsewhere_than(canonical: str, og_url: str) -> bool:
+    """og:url is an article on a public site of another publisher than the canonical's.
+
+    >>> _elsewhere_than("https://www.herald.co.uk/n/7", "https://feedhub.net/n-7/")
+    True
+    >>> _elsewhere_than("https://www.bbc.co.uk/n/7", "https://www.bbc.com/n/7")
+    False
+    >>> _elsewhere_than("https://www.herald.co.uk/n/7", "https://feedhub.net/")
+    False
+    """
+    own, there = host_of(og_url), host_of(canonical)
+    parts = split_url(og_url)
+    return (parts is not None and bool(parts.path.strip("/")) and public_site(own)
+            and bool(site_of(there)) and not same_brand(site_of(own), site_of(there)))
 
 
 def page_title(root: lxml.html.HtmlElement) -> str | None:

@@ -15,7 +15,7 @@ from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
-from auditor.provenance.evidence import named_outright
+from auditor.provenance.evidence import credited_syndication, named_outright
 from auditor.urls import host_of
 from auditor.words import counted
 
@@ -134,14 +134,21 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         copied = sorted({p.domain for p in ctx.republishes})
         in_copy = [s for s in slots if copied and s.network in loaders_in_body - outside
                    and inside(s.xpath)]
-        # a source only a credit label names is a check, not an injection
-        named = any(named_outright(p) for p in ctx.republishes)
+        # a source only a credit label names is a check, not an injection; so is an
+        # article the page shows it republishes under the original's credit (a licence)
+        named = [p for p in ctx.republishes if named_outright(p)]
+        copy = (_IN_CREDITED if not named else _IN_SYNDICATED
+                if all(credited_syndication(p) for p in named) else _IN_ARTICLE)
         groups = {
-            _IN_ARTICLE if named else _IN_CREDITED: in_copy,
+            copy: in_copy,
             "the page after its closing </html>": [s for s in slots if after and s.line > after],
         }
         shown[_IN_ARTICLE] = (f"the article body copied from {', '.join(copied)} with its "
                               "loader, a network the rest of the page does not use")
+        shown[_IN_SYNDICATED] = (f"the article body republished from {', '.join(copied)} "
+                                 "under its credit line, with its loader, a network the rest "
+                                 "of the page does not use: check whether the site placed it "
+                                 "in an article it may run, or the page copies that article")
         shown[_IN_CREDITED] = (f"the article body credited to {', '.join(copied)} with its "
                                "loader, a network the rest of the page does not use: check "
                                "whether the page copies that article")
@@ -305,7 +312,8 @@ def _placed_by_plugin(ctx: PageContext,
 # source the article was copied from
 _IN_ARTICLE = "the article body with its loader, a network the rest of the page does not use"
 _IN_CREDITED = "the article body a credit label alone names the source of, with its loader"
-_CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED})  # the groups that are a check (medium)
+_IN_SYNDICATED = "the article body republished under the original's credit, with its loader"
+_CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED, _IN_SYNDICATED})  # a check (medium)
 _HTML_START = re.compile(r"<html[\s>]", re.I)
 _SCRIPT_START = re.compile(r"<script[\s>]", re.I)
 
@@ -438,7 +446,10 @@ AD_IN_BODY = FindingKind(
     "where the same network is also pasted outside any such block. In a full page, an "
     "article whose source only a credit label names (\"Source: …\" with an image of that "
     "site, how blogs credit a wire or a chart too) is medium: check whether the page copies "
-    "it.",
+    "it. So is an article the page republishes under the original's credit line and nothing "
+    "of a scraper's (\"republished from … under a Creative Commons license\", \"originally "
+    "published on …\", at most a canonical beside it): a licensed republisher may run its "
+    "own ads in it.",
 )
 
 AD_TEMPLATE_COMMENT = FindingKind(

@@ -75,13 +75,26 @@ _PLATFORMS = _SHARE_WORDS - {"email", "e-mail", "mail", "sms", "share", "tweet",
 # Yoast SEO's feed footer, as WordPress writes it in each locale's feed (aggregators copy
 # it into their posts, and text scrapes keep it): "Der Beitrag <post> erschien zuerst auf
 # <site>." Provenance reads the site it names, in markup and in text; a footer holds a
-# title, so it may run to FEED_FOOTER_CHARS
+# title, so it may run to FEED_FOOTER_CHARS. Japanese puts the site before its verb:
+# "投稿 <post> は <site> に最初に表示されました。" (a title of two kanji is a title too)
 FEED_FOOTER = re.compile(
-    r"^(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
+    r"^(?:(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
     r"|l['’]article .+ est apparu en premier sur|la entrada .+ se publicó primero en"
     r"|l['’]articolo .+ sembra essere il primo su|o post .+ apareceu primeiro em"
-    r"|het bericht .+ verscheen eerst op) (?P<site>.+)$", re.I)
+    r"|het bericht .+ verscheen eerst op) (?P<site>.+)"
+    r"|投稿\s*.+\sは\s+(?P<site_ja>.+?)\s*に最初に表示されました[。.]?)$", re.I)
 FEED_FOOTER_CHARS = 300
+
+
+def footer_site(footer: re.Match[str]) -> str:
+    """The site part of a FEED_FOOTER match, whichever locale's order it is in.
+
+    >>> footer_site(FEED_FOOTER.match("投稿 速報 は ネタフル に最初に表示されました。"))
+    'ネタフル'
+    >>> footer_site(FEED_FOOTER.match("The post Storm appeared first on Herald."))
+    'Herald.'
+    """
+    return footer.group("site") or footer.group("site_ja") or ""
 _ATTRIBUTION = re.compile(
     r"(?:original|primary) source$|^(?:original|primary) source\b|^source link$"
     r"|^(?:this (?:article|story) )?originally (?:published|appeared) (?:on|in|at|by)\b"

@@ -95,7 +95,7 @@ from auditor.mfa.scans import (
     url_hits,
 )
 from auditor.model import NO_ADS, Basis, Indicator, Metrics, Scorecard
-from auditor.provenance import Sources
+from auditor.provenance import Sources, proxy_copy
 from auditor.urls import split_url
 
 __all__ = ["CRITERIA", "NO_ADS", "scorecard"]
@@ -230,8 +230,11 @@ def site_page(url: str | None) -> bool:
 def syndicated(sources: Sources) -> Indicator:
     """What the page republishes, as provenance found it: an original it names is the
     fact itself (measured); a credit that names none ("Courtesy of Forests News", an
-    og:url elsewhere) stands in for a copy provenance could not confirm (estimated)."""
-    named, credits = sources.provenance, sources.credits
+    og:url elsewhere) stands in for a copy provenance could not confirm (estimated). A
+    Translate or Google cache copy is scored as the original page it is (as its findings
+    are), not as a site syndicating it."""
+    named = tuple(p for p in sources.provenance if not proxy_copy(p))
+    credits = sources.credits
     hits = [Hit(f"names {p.url or p.host} ({e.kind}: “{clip(e.text, 60)}”)", e.line)
             for p in named for e in p.evidence[:1]]
     hits += [Hit(f"{e.kind}: “{clip(e.text, 80)}”", e.line) for e in credits]

@@ -7,10 +7,10 @@ and how much it weighs); `mark_copied` then sets each ID's origin.
 
 from __future__ import annotations
 
-from auditor.provenance.evidence import EVIDENCE_KINDS, NO_SOURCES, Sources, Weight
+from auditor.provenance.evidence import EVIDENCE_KINDS, NO_SOURCES, Sources, Weight, proxy_copy
 from auditor.provenance.markup import markup_sources
 from auditor.provenance.origin import mark_copied
 from auditor.provenance.text import text_sources
 
 __all__ = ["EVIDENCE_KINDS", "NO_SOURCES", "Sources", "Weight", "mark_copied",
-           "markup_sources", "text_sources"]
+           "markup_sources", "proxy_copy", "text_sources"]

@@ -15,6 +15,7 @@ the page credits, unconfirmed.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
@@ -23,7 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlunsplit
 from lxml import etree
 
 from auditor.model import Evidence, Provenance
-from auditor.urls import registrable_domain, same_brand, site_of, split_url
+from auditor.urls import host_of, proxied, registrable_domain, same_brand, site_of, split_url
 
 
 class Weight(enum.Enum):
@@ -47,14 +48,15 @@ EVIDENCE_KINDS: dict[str, EvidenceKind] = {k.name: k for k in (
                  "in a short line at the start or end of the article body"),
     EvidenceKind("appeared-first", Weight.NAMES,
                  "an RSS footer \"The post … appeared first on …\" (or Yoast's German, "
-                 "French, Spanish, Italian, Portuguese or Dutch wording) naming another "
+                 "French, Spanish, Italian, Portuguese, Dutch or Japanese wording) naming another "
                  "site, as feed aggregators (FeedWordPress, WP RSS Aggregator) copy it"),
     EvidenceKind("attribution", Weight.NAMES,
                  "plain text: an attribution line (\"Primary source\", \"Original "
                  "source\", \"originally published on\") that names a host"),
     EvidenceKind("proxy-copy", Weight.NAMES,
                  "the page's own URL is a proxy's or cache's copy of a page on another "
-                 "site (Google Translate's *.translate.goog, Google's cache): the "
+                 "site (Google Translate's *.translate.goog or its older translate?u= "
+                 "and translate_c?u= forms, Google's cache): the "
                  "whole page is the original's, so every ID on it came from there"),
     EvidenceKind("canonical", Weight.NAMES,
                  "<link rel=canonical> pointing at an article on another public site "
@@ -146,13 +148,24 @@ def off_site(host: str, first_party: str | None, declared: bool = False) -> bool
 DECLARED = frozenset({"canonical", "og-url"})  # the page's own URL, as its publisher set it
 
 
+def through_proxy(clue: Clue) -> Clue:
+    """The clue pointing at the original when its URL is a proxy's or cache's copy of it:
+    a scraper that fetched the article from the AMP cache, Google's AMP viewer or
+    Google Translate links its Source there (ampproject.org, google.com and translate.goog
+    were named the sources)."""
+    found = proxied(clue.url)
+    if found is None:
+        return clue
+    return clue._replace(host=host_of(found.url), url=clean_url(found.url))
+
+
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     """One Provenance per source domain that the evidence names (see Weight), its
     evidence in kind order; sources in the order the page first names them. The clues
     of domains not named, and credits naming no host, are the credits."""
     by_domain: dict[str, list[Clue]] = {}
     credits: list[Evidence] = []
-    for clue in clues:
+    for clue in map(through_proxy, clues):
         if off_site(clue.host, first_party, clue.evidence.kind in DECLARED):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
         elif not clue.host and clue.evidence.kind in _CREDITING:
@@ -199,6 +212,47 @@ def named_outright(source: Provenance) -> bool:
     image of its site corroborates: how a blog credits a wire's story or a chart too."""
     return any((kind := EVIDENCE_KINDS.get(e.kind)) is not None and kind.weight is Weight.NAMES
                for e in source.evidence)
+
+
+# How a licensed republisher credits the original in its line: The Conversation's "This
+# article is republished from … under a Creative Commons license", "reprinted with
+# permission", "originally published on …" (Grist, ProPublica, KFF Health News)
+_SYNDICATION = re.compile(
+    r"\b(?:republished|reprinted|syndicated)\b|\bcreative commons\b|\bwith (?:kind )?permission"
+    r"|\blicen[cs]ed?\b|\b(?:originally|first) (?:published|appeared|ran)\b"
+    r"|\b(?:zuerst|erstmals) erschienen\b|\bursprünglich (?:veröffentlicht|erschienen)\b"
+    r"|\bpublicado originalmente\b|\boriginalmente publicado\b|\bpublié initialement\b"
+    r"|\binitialement publié\b|\bpubblicato originariamente\b")
+
+
+def credited_syndication(source: Provenance) -> bool:
+    """Whether the page shows the source as a licensed republisher does: a credit line
+    naming the original (republished from, with permission, originally published on),
+    beside at most the canonical and `isBasedOn` syndication partners set, and no
+    scraper plugin's mark (a "Source link", a feed footer, "Read more at"). Such a copy
+    is the site's own to run, so what is in it is a check, never a theft.
+
+    >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
+    ...     "This article is republished from The Conversation under a Creative Commons "
+    ...     "license. Read the original article."),)))
+    True
+    >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
+    ...     "Source link"), Evidence("source-link", "originally published on C"))))
+    False
+    """
+    naming = [e for e in source.evidence if EVIDENCE_KINDS[e.kind].weight in _NAMING]
+    credits = [e for e in naming if e.kind == "source-link" and _SYNDICATION.search(e.text.lower())]
+    return bool(credits) and all(e in credits or e.kind in _SYNDICATION_DECLARED for e in naming)
+
+
+_SYNDICATION_DECLARED = frozenset({"canonical", "is-based-on"})  # as Google asks of partners
+
+
+def proxy_copy(source: Provenance) -> bool:
+    """Whether the page's own address names the source (`proxy-copy`: a Translate or
+    Google cache copy): the page is that original whole, judged as the original page,
+    not an article copied into another site's."""
+    return any(e.kind == "proxy-copy" for e in source.evidence)
 
 
 T = TypeVar("T")

@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
+from unicodedata import east_asian_width
 
 from lxml import etree
 
@@ -26,7 +27,15 @@ from auditor.dom.parser import elements, line_of, start_line
 from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
-from auditor.provenance.evidence import DECLARED, Clue, Sources, clean_url, group, off_site
+from auditor.provenance.evidence import (
+    DECLARED,
+    Clue,
+    Sources,
+    clean_url,
+    group,
+    off_site,
+    through_proxy,
+)
 from auditor.urls import (
     host_of,
     proxied,
@@ -47,7 +56,7 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 # Cheap test before the patterns: the words every cue below holds
 _STEMS = re.compile(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
                     r"|erschien|continue|apparu|primer|primeiro|primo|verscheen|опублик|źródło|источник"
-                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj")
+                    r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj|投稿")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
 # ("View source" is a code link, "Primary source" a study's, "Read more at The New York
 # Times" a roundup's: those two are labels, below)
@@ -122,6 +131,7 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
         clues += (c._replace(evidence=dataclasses.replace(c.evidence, text=f"{where}: {value}"))
                   for c in _pointer(kind, value, url, 0, ""))
     clues += _based_on(page, url)
+    clues = [through_proxy(c) for c in clues]  # a link to a proxy's copy names its original
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
         clues += _hotlinked(page, resources, containers, named, captioned)
@@ -364,10 +374,32 @@ def _prose(container: etree._Element) -> _Prose:
         else:
             continue
         n = index[key] = len(index)
-        if text and len(norm(text)) > SHORT:
+        if text and _prose_piece(norm(text)):
             first = n if first < 0 else first
             last = n
     return _Prose(index, first if first >= 0 else len(index), last)
+
+
+def _prose_piece(text: str) -> bool:
+    """A text piece longer than the segmenter's SHORT line, a wide (CJK) character
+    counting two as twitter-text weighs them (one holds about as much as two Latin
+    letters): a Japanese news paragraph of 60 characters is prose, not a label's line.
+
+    >>> _prose_piece("港大橋は月曜日の朝、鋼製の床版の修理を終えて、11週間ぶりに通行"
+    ...              "が再開された。市の交通局が声明で明らかにした。")
+    True
+    >>> _prose_piece("出典：みなと新聞"), _prose_piece("Source: Harbour Gazette, 3 May 2026")
+    (False, False)
+    """
+    n = len(text)
+    if n > SHORT:
+        return True
+    if text.isascii() or 2 * n <= SHORT:
+        return False
+    return n + sum(1 for c in text if east_asian_width(c) in _WIDE) > SHORT
+
+
+_WIDE = ("W", "F")  # Unicode's East Asian wide and fullwidth characters
 
 
 def _at_edge(prose: _Prose, line: Line) -> bool:
@@ -397,9 +429,10 @@ def _pointer(kind: str, value: str | None, base: str | None, line: int, xpath: s
     if not target or not _is_article(target):
         return
     host = host_of(target)
-    if not public_site(host):
+    copy = proxied(target)  # a proxy's copy (translate.goog) is judged as its original
+    if not public_site(host_of(copy.url) if copy else host):
         return  # a staging, intranet or platform host: a copy's own address, not an original
-    if kind == "canonical" and not _elsewhere(target, base):
+    if kind == "canonical" and not _elsewhere(copy.url if copy else target, base):
         return  # a mirror copy's canonical: the page's own path on another host
     yield Clue(Evidence(kind, target, line, xpath), host, clean_url(target))
 
@@ -549,17 +582,25 @@ def _hotlinked(page: ParsedPage, resources: Sequence[Resource],
     domains = {registrable_domain(h) for h in hosts}
     prefixes = tuple(page.xpath(c) + "/" for c in containers)
     credited = {page.xpath(el) for el in captioned}
-    images: dict[str, list[Resource]] = {}
+    images: dict[str, list[tuple[Resource, str]]] = {}  # per domain, each image and its host
     beacons: set[str] | None = None  # a republishing licence's counter pixel is no image
     for res in resources:
-        if (res.via.startswith(_IMAGES) and res.domain in domains and res.company is None
+        if not res.via.startswith(_IMAGES):
+            continue
+        host, domain, company = res.host, res.domain, res.company
+        # the AMP cache serves the source's own file under its path (`/i/s/<host>/…`), as
+        # a copy fetched from the cache keeps it
+        if company is not None and (copy := proxied(res.url)) is not None:
+            host, company = host_of(copy.url), None
+            domain = registrable_domain(host)
+        if (domain in domains and company is None
                 and (not prefixes or res.xpath.startswith(prefixes))):
             if beacons is None:
                 beacons = {page.xpath(img) for img in page.tagged("img") if tiny_element(img)}
             if res.xpath in beacons or (credited and _under(res.xpath, credited)):
                 continue
-            images.setdefault(res.domain, []).append(res)
+            images.setdefault(domain, []).append((res, host))
     for found in images.values():
-        first = found[0]
+        first, host = found[0]
         text = f"{len(found)} image{'s' if len(found) > 1 else ''} from {first.host}"
-        yield Clue(Evidence("hotlinked-images", text, first.line, first.xpath), first.host)
+        yield Clue(Evidence("hotlinked-images", text, first.line, first.xpath), host)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from auditor.heuristics.text_blocks import FEED_FOOTER, TextBlock
+from auditor.heuristics.text_blocks import FEED_FOOTER, TextBlock, footer_site
 from auditor.model import Evidence
 from auditor.provenance.evidence import Clue, Sources, clean_url, group
 from auditor.urls import host_of, listed_suffix
@@ -40,7 +40,7 @@ def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
             continue  # a bare "via …" or "Source: …": a wire's credit, not a copy's
         # "www.bbc.co.ukPrimary source": the host is what is left once the label is cut
         # out; a feed footer's is in the site it names, not in the post's title
-        rest = footer.group("site") if footer else _NAMES.sub(" ", block.text)
+        rest = footer_site(footer) if footer else _NAMES.sub(" ", block.text)
         if footer:  # the site a footer names ends it ("… erschien zuerst auf facebook und
             rest = _site_name(rest)  # … auf twitter.com geteilt" is a sentence)
         found = _URL.search(rest)

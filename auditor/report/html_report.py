@@ -36,7 +36,13 @@ from auditor.report.html.markup import (
     text_row,
 )
 from auditor.report.interface import RunSummary
-from auditor.report.provenance import evidence_line, origin_note, replay_line, source_name
+from auditor.report.provenance import (
+    evidence_line,
+    origin_note,
+    replay_line,
+    source_name,
+    source_verb,
+)
 from auditor.words import counted
 
 _MAP_KEY = [("k-page", "page markup (by line count)"), ("k-ad", "ad slot (declared size)"),
@@ -248,7 +254,7 @@ class HtmlReporter:
         if page.replay is not None:  # audited as the original the archive's copy replays
             w(f"<dt>archived</dt><dd>{esc(replay_line(page.replay), limit=2000)}</dd>")
         for source in page.provenance:  # what the page copies, with the evidence
-            w(f"<dt>republishes</dt><dd>{esc(source_name(source), limit=2000)}<ul>"
+            w(f"<dt>{source_verb(source)}</dt><dd>{esc(source_name(source), limit=2000)}<ul>"
               + "".join(f"<li>{esc(evidence_line(e), limit=400)}</li>" for e in source.evidence)
               + "</ul></dd>")
         w("</dl>\n")

@@ -17,7 +17,13 @@ from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.figures import Unreadable, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
-from auditor.report.provenance import copied_ids, evidence_line, replay_line, source_name
+from auditor.report.provenance import (
+    copied_ids,
+    evidence_line,
+    replay_line,
+    source_name,
+    source_verb,
+)
 from auditor.report.safe import inert
 
 # `:` breaks scheme autolinks, `.` GFM's `www.` ones, `@` e-mail ones: a page-derived
@@ -309,6 +315,6 @@ def _pages_cell(group: Sequence[_Row]) -> str:
 def _sources(page: PageReport) -> tuple[str, ...]:
     lines = [f"archived: {replay_line(page.replay)}"] if page.replay is not None else []
     for source in page.provenance:
-        lines.append(f"republishes {source_name(source)}")
+        lines.append(f"{source_verb(source)} {source_name(source)}")
         lines += [f"evidence: {evidence_line(e)}" for e in source.evidence]
     return (*lines, *(f"ID {i}" for i in copied_ids(page)))

@@ -7,6 +7,7 @@ them for its own format (`inert`, `esc`, `md`, `xml_text`, `sarif_text`).
 from __future__ import annotations
 
 from auditor.model import Evidence, Identifier, Origin, PageReport, Provenance, Replay
+from auditor.provenance.evidence import proxy_copy
 
 EVIDENCE_CHARS = 120  # an evidence text beyond this is cut: the JSON report has it whole
 
@@ -14,6 +15,16 @@ EVIDENCE_CHARS = 120  # an evidence text beyond this is cut: the JSON report has
 def source_name(p: Provenance) -> str:
     """The original as precisely as the page names it: its URL, else its host."""
     return p.url or p.host
+
+
+def source_verb(p: Provenance) -> str:
+    """How a report words the page's tie to a source: a proxy's or cache's copy (Google
+    Translate, Google's cache) is that page itself, not a site republishing it.
+
+    >>> source_verb(Provenance("x.test", "x.test", None, (Evidence("proxy-copy", "…"),)))
+    'copy of'
+    """
+    return "copy of" if proxy_copy(p) else "republishes"
 
 
 def evidence_line(e: Evidence) -> str:
@@ -46,7 +57,7 @@ def provenance_line(p: Provenance) -> str:
     'republishes www.bbc.co.uk (attribution line 45)'
     """
     kinds = "; ".join(f"{e.kind} line {e.line}" if e.line else e.kind for e in p.evidence)
-    return f"republishes {source_name(p)} ({kinds})"
+    return f"{source_verb(p)} {source_name(p)} ({kinds})"
 
 
 def origin_note(ident: Identifier) -> str:

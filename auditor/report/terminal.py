@@ -25,7 +25,13 @@ from auditor.model import HostSummary, ListInfo, PageReport, Severity, Slot, Vio
 from auditor.report.figures import Unreadable, ad_area, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
 from auditor.report.location import page_name
-from auditor.report.provenance import evidence_line, origin_note, replay_line, source_name
+from auditor.report.provenance import (
+    evidence_line,
+    origin_note,
+    replay_line,
+    source_name,
+    source_verb,
+)
 from auditor.report.safe import inert, inert_list
 from auditor.report.wrap import Breakable, chrome, host_columns, longest_piece, network_cells
 from auditor.words import counted
@@ -191,7 +197,7 @@ class PageView:
         if page.title:
             head.add_row("title", _t(page.title, limit=200))
         for source in page.provenance:  # what the page copies, and why we say so
-            head.add_row("republishes", Breakable(_t(source_name(source), "bold", limit=400)))
+            head.add_row(source_verb(source), Breakable(_t(source_name(source), "bold", limit=400)))
             for e in source.evidence:
                 head.add_row("", Breakable(_t(evidence_line(e), "dim", limit=400)))
         lines: list[RenderableType] = [head, verdict_line(page, self.violations, self.gated)]

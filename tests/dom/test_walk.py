@@ -1032,6 +1032,17 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
             "https://c.test/a",
         ),
         ('<meta property="og:url" content="https://o.test/b">', "https://o.test/b"),
+        # WP Automatic's canonical to the source, Yoast's og:url left at the post's own
+        # address: the page is the copy at og:url, not the original it names
+        ('<link rel="canonical" href="https://www.herald.co.uk/n/7">'
+         '<meta property="og:url" content="https://feedhub.net/herald-7/">',
+         "https://feedhub.net/herald-7/"),
+        # one publisher's two suffixes, and an og:url on no public site, name no copy
+        ('<link rel="canonical" href="https://www.bbc.co.uk/n/7">'
+         '<meta property="og:url" content="https://www.bbc.com/n/7">', "https://www.bbc.co.uk/n/7"),
+        ('<link rel="canonical" href="https://www.herald.co.uk/n/7">'
+         '<meta property="og:url" content="https://herald.wpenginepowered.com/n/7">',
+         "https://www.herald.co.uk/n/7"),
         ('<base href="https://b.test/">', "https://b.test/"),
         ("<p>nothing</p>", None),
     ],

@@ -81,8 +81,23 @@ _CREDITED = ('<p><img src="https://www.coastalherald.test/img/ferry.jpg" alt="fe
              '</a></p>', M, "credited to coastalherald.test")
 
 
-@pytest.mark.parametrize(("before", "after", "severity", "words"), [_COPIED, _CREDITED],
-                         ids=["a source link", "a credit label alone"])
+# The Conversation's republishing snippet, as its "Republish this article" box gives it
+# (a licence credit linking the publication and the original, then its counter pixel): a
+# licensed republisher's own unit in the article it may run is a check, not a theft; a
+# scraper's Source link beside the same credit keeps it injected
+_LICENCE = ('<p>This article is republished from <a href="https://www.coastalherald.test">'
+            "Coastal Herald</a> under a Creative Commons license. Read the "
+            '<a href="https://www.coastalherald.test/news/ferry">original article</a>.</p>'
+            '<img src="https://counter.coastalherald.test/content/4411/count.gif" alt="" '
+            'width="1" height="1">')
+_SYNDICATED = ("", _LICENCE, M, "republished from coastalherald.test under its credit line")
+_SYNDICATED_SCRAPED = ("", _LICENCE + _COPIED[1], H, "copied from coastalherald.test")
+
+
+@pytest.mark.parametrize(("before", "after", "severity", "words"),
+                         [_COPIED, _CREDITED, _SYNDICATED, _SYNDICATED_SCRAPED],
+                         ids=["a source link", "a credit label alone", "a licence credit",
+                              "a licence credit and a source link"])
 def test_the_same_widget_in_a_copied_article_is_injected(
         before: str, after: str, severity: Severity, words: str,
         audit_html: AuditHtml) -> None:
