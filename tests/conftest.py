@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.rules import Engine
@@ -14,6 +15,12 @@ from auditor.rules.sources import discover
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples"
+
+# The property tests draw the same examples on every run, so a gate that fails means
+# the code changed, not the draw; `--hypothesis-profile=explore` draws new ones.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile("repeatable")
 
 
 @pytest.fixture(scope="session")
