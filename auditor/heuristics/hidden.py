@@ -856,20 +856,64 @@ def _loads_library(ctx: PageContext, library: str) -> bool:
 _CODE_SELECTOR = re.compile(r"""['"]([#.][\w-]{1,200})(?![\w-])""")
 _CODE_LOOKUP = re.compile(
     r"""getElement(?:ById|sByClassName)\(\s*['"]([\w-]{1,200})['"]""")
+# what shows a box the code holds: its style's display, visibility or opacity set (not to
+# `none`, `hidden` or 0, which hide it), its classes or `hidden`/`open` changed, or a
+# library's call that opens or fades it in (jQuery's `show`, `fadeIn`, `slideDown`,
+# `addClass`, `css`; Bootstrap's and jQuery UI's `modal`, `dialog`; `<dialog>`'s
+# `showModal`): naming the box is not showing it
+_SHOWS = re.compile(
+    r"""\.\s*(?:style\s*\.\s*(?:display|visibility|opacity|cssText)\s*=(?!=)"""
+    r"""(?!\s*(?:['"](?:none|hidden)['"]|0\b))"""
+    r"""|style\s*\.\s*(?:setProperty|removeProperty)\s*\("""
+    r"""|classList\s*\.\s*(?:add|remove|toggle|replace)\s*\(|className\s*\+?=(?!=)"""
+    r"""|(?:hidden|open)\s*=(?!=)|(?:set|remove|toggle)Attribute\s*\(\s*['"]"""
+    r"""(?:class|style|hidden|open|aria-hidden)['"]"""
+    r"""|(?:show|showModal|fadeIn|fadeTo|fadeToggle|slideDown|slideToggle|toggle|addClass"""
+    r"""|removeClass|toggleClass|modal|dialog|popup|open|animate)\s*\("""
+    r"""|css\s*\((?!\s*['"](?:display|visibility)['"]\s*,\s*['"](?:none|hidden)['"]))""")
+# a statement's bounds in code, as near as a pattern reads them, and a name it assigns the
+# box it looks up to (`var modal = document.getElementById("myModal")`)
+_STATEMENT_END = re.compile(r"[;\n]")
+_ASSIGNED = re.compile(r"([A-Za-z_$][\w$]{0,60})\s*=(?!=)\s*[^;=\n]{0,120}$")
+
+
+def _shows_named(code: str, start: int, end: int) -> bool:
+    """Whether the statement naming a box at `code[start:end]` shows it: a call or an
+    assignment that shows (`_SHOWS`) in the same statement (`$('#nl').fadeIn()`,
+    `getElementById('m').style.display = 'block'`), or on the name it assigns the box to
+    (`var modal = getElementById('myModal'); … modal.style.display = 'block'`)."""
+    before = code.rfind(";", max(0, start - 300), start)
+    line = code.rfind("\n", max(0, start - 300), start)
+    begin = max(before, line, start - 300) + 1
+    after = _STATEMENT_END.search(code, end, end + 300)
+    statement = code[begin: after.start() if after else end + 300]
+    if _SHOWS.search(statement):
+        return True
+    assigned = _ASSIGNED.search(code[begin:start])
+    if assigned is None:
+        return False
+    name = re.escape(assigned.group(1))
+    return re.search(rf"(?<![\w$.]){name}{_SHOWS.pattern}", code[end:]) is not None
 
 
 def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
-    """`#id` and `.class` -> the page's scripts whose code names it as a quoted selector or
-    a lookup: a view, read once (asked per ancestor of every hidden frame, a pattern over
-    every script each time cost 180 s on a 1.4 MB page of 3,000 hidden frames)."""
+    """`#id` and `.class` -> the page's scripts whose code shows the box so named, named
+    as a quoted selector or a lookup (`_shows_named`): a view, read once (asked per
+    ancestor of every hidden frame, a pattern over every script each time cost 180 s on
+    a 1.4 MB page of 3,000 hidden frames). A script that only names the box
+    (`var b = document.getElementById('promo')`) is a kit's as cheaply as a site's."""
     def build() -> dict[str, list[etree._Element]]:
         named: dict[str, list[etree._Element]] = {}
         for script in ctx.page.scripts if ctx.page is not None else ():
             code = script.text or ""
-            names = set(_CODE_SELECTOR.findall(code))
+            names: set[str] = set()
+            for m in _CODE_SELECTOR.finditer(code):
+                if m.group(1) not in names and _shows_named(code, m.start(), m.end()):
+                    names.add(m.group(1))
             for m in _CODE_LOOKUP.finditer(code):
-                names.add(("#" if m.group().startswith("getElementById") else ".")
-                          + m.group(1))
+                name = ("#" if m.group().startswith("getElementById") else ".") + m.group(1)
+                if name not in names and _shows_named(code, m.start(), m.end()):
+                    names.add(name)
             for name in names:
                 named.setdefault(name, []).append(script)
         return named
@@ -878,10 +922,11 @@ def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
 
 
 def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
-    """Whether a script of the page outside an element names it, quoted, by its id or a
-    class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
-    `querySelector('.newsletter-popup')`): the page's code opening its dialog, as
-    W3Schools' modal, the most copied, does. A bare quoted class word is any code's."""
+    """Whether a script of the page outside an element shows it, naming it, quoted, by its
+    id or a class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
+    `querySelector('.newsletter-popup')`) with what shows a box (`_shows_named`): the
+    page's code opening its dialog, as W3Schools' modal, the most copied, does. A bare
+    quoted class word is any code's."""
     if ctx.page is None:
         return False
     ident = node.get("id") or ""

@@ -582,6 +582,24 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("Bootstrap's markup with no Bootstrap loaded", '<div class="modal fade" id="nl" '
      'style="display:none"><div class="modal-dialog"><div class="modal-content">'
      f"{_FORM}</div></div></div>", [M]),
+    # a script outside the box that names it and does nothing to show it: a kit adds
+    # `getElementById('its-box')` as cheaply as the box; hiding it again shows nothing
+    ("a script outside the box only naming it", '<div id="ovl-7731" style="display:none">'
+     f"{_FORM}</div><script>var box = document.getElementById('ovl-7731'); var t = Date."
+     "now();</script>", [M]),
+    ("a script outside the box reading it by a jQuery selector", '<div id="ovl-7731" '
+     f"style=\"display:none\">{_FORM}</div><script>jQuery('#ovl-7731').attr('data-k', '1');"
+     "</script>", [M]),
+    ("a script outside the box hiding it again", '<div id="ovl-7731" style="display:none">'
+     f"{_FORM}</div><script>document.getElementById('ovl-7731').style.display = 'none';"
+     " jQuery('#ovl-7731').css('display', 'none');</script>", [M]),
+    # a theme's script fading a newsletter box in, and Bootstrap 5's own call opening one
+    ("a newsletter box its theme's jQuery fades in", '<div id="nl-popup" style="display:'
+     f"none\">{_FORM}</div><script>jQuery(function ($) {{ setTimeout(function () {{ $('#nl-"
+     "popup').fadeIn(300); }, 8000); });</script>", [L]),
+    ("a modal Bootstrap 5's API shows by its id", '<div id="nl" style="display:none">'
+     f"{_FORM}</div><script>new bootstrap.Modal(document.getElementById('nl')).show();"
+     "</script>", [L]),
     ("a script inside the box naming it", '<div id="ovl-7731" role="dialog" style="display:'
      f"none\">{_FORM}<script>document.getElementById('ovl-7731').dataset.k = 1;</script>"
      "</div>", [M]),
