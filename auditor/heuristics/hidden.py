@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 import lxml.html
@@ -165,7 +165,15 @@ def _category(owner: Owner) -> Category | None:
             else owner.entity.category if owner.entity else None)
 
 
-def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
+class _Stack(NamedTuple):
+    """The ad networks the page's own tags run (`names`), their companies, and of the
+    names those a tag loads or places (`tagged`), not only a Prebid config's bidders."""
+    names: set[str]
+    companies: set[str]
+    tagged: set[str]
+
+
+def _ad_stack(ctx: PageContext, end: int) -> _Stack:
     """The ad networks the page's own tags run, and their companies: loaded by a request
     that is no frame, placed as a slot, or asked for bids in its Prebid config. Their
     scripts add hidden frames of their own (GPT's SafeFrame and Topics frames, AdSense's
@@ -173,20 +181,22 @@ def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
     `ad-in-body` finds injections are none of the page's own: a post body's, those after
     the closing `</html>` (line `end`), those in an article the page copies."""
     if ctx.document.in_post_body:
-        return set(), set()
+        return _Stack(set(), set(), set())
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
 
     def own(line: int, xpath: str) -> bool:
         return not (end and line > end) and not (copied and copied(xpath))
 
-    names = {r.network for r in ctx.resources
-             if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT
-             and own(r.line, r.xpath)}
-    names |= {s.network for s in ctx.slots if s.network and own(s.line, s.xpath)}
+    tagged = {r.network for r in ctx.resources
+              if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT
+              and own(r.line, r.xpath)}
+    tagged |= {s.network for s in ctx.slots if s.network and own(s.line, s.xpath)}
+    names = set(tagged)
     if ctx.page is not None:
         names |= {n.name for n in prebid.bidder_networks(ctx.page, ctx.catalogue)}
     networks = (ctx.catalogue.network_named(name) for name in names)
-    return names, {n.company for n in networks if n is not None and n.company}
+    return _Stack(names, {n.company for n in networks if n is not None and n.company},
+                  tagged)
 
 
 # What a hidden frame of a host the catalogue does not know is for, when its vendor's
@@ -285,42 +295,31 @@ def _reads_as_checkout(ctx: PageContext) -> bool:
     return False
 
 
-# header bidding or an ad server the page's own code runs, not merely names: its library
-# loaded (`prebid.js`, however a build names it), or a call that sets it up (Prebid's
-# `setConfig`, `addAdUnits`, `requestBids`; GPT's `defineSlot`, `pubads()`; Amazon's
-# `apstag.init`, `fetchBids`). A queue stub (`window.pbjs = {que: []}`) sets up nothing:
-# a kit adds one as cheaply as it names its path `sync`.
+# header bidding the page's own tags run, not merely configure: its library loaded
+# (`prebid.js`, however a build names it). A config (`pbjs.setConfig`, `addAdUnits` with
+# its bids) or a queue stub (`window.pbjs = {que: []}`) sets nothing running without the
+# library: a kit adds either as cheaply as it names its path `sync`.
 _PREBID_FILE = re.compile(r"prebid[\w.-]*\.js", re.I)
-_STACK_CALL = re.compile(
-    r"\bpbjs\s*\.\s*(?:setConfig|addAdUnits|requestBids|setBidderConfig)\s*\("
-    r"|\bgoogletag\s*\.\s*(?:defineSlot|defineOutOfPageSlot|pubads)\s*\("
-    r"|\bapstag\s*\.\s*(?:init|fetchBids)\s*\(")
 
 
-def _runs_ad_stack(ctx: PageContext, place: etree._Element,
-                   stack: tuple[set[str], set[str]]) -> bool:
+def _runs_ad_stack(ctx: PageContext, stack: _Stack) -> bool:
     """Whether the page's own tags run an ad stack whose bidders sync users: an ad
-    network's tag (`_ad_stack`: no tag manager, whose container may hold anything or
-    nothing, and no analytics), a Prebid library loaded, bids configured, or a call that
-    sets the stack up in a script other than the one writing the frame (`place`). A
-    bidder's sync frame is in a saved page only once the stack ran, and then what ran
-    it is in the page too: GTM alone backed a kit's `/usersync` frame on any article."""
+    network's tag loaded or its slot placed (`_ad_stack`'s `tagged`: no tag manager,
+    whose container may hold anything or nothing, and no analytics), or a Prebid library
+    loaded. A bidder's sync frame is in a saved page only once the stack ran, and then
+    what ran it is in the page too: GTM alone backed a kit's `/usersync` frame on any
+    article, and so did a Prebid config (`setConfig`, an ad unit's bids) with no Prebid
+    and no bidder's tag to run it."""
     if any((network := ctx.catalogue.network_named(name)) is not None
-           and network.category is Category.ADVERTISING for name in stack[0]):
+           and network.category is Category.ADVERTISING for name in stack.tagged):
         return True
-    page = ctx.page
-    if page is None:
+
+    def loaded() -> bool:
         return any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
                    for r in ctx.resources)
+
     # read once a page (asked per sync frame: 3,000 frames beside 300 scripts took 37 s)
-    loaded = page.view("prebid loaded", lambda: any(
-        r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
-        for r in ctx.resources) or bool(prebid.bids(page)))
-    if loaded:
-        return True
-    calling = page.view("stack set up by", lambda: [
-        script for script in page.scripts if _STACK_CALL.search(script.text or "")])
-    return any(script is not place for script in calling)
+    return ctx.page.view("prebid loaded", loaded) if ctx.page is not None else loaded()
 
 
 # what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
@@ -352,8 +351,8 @@ def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
     return None
 
 
-def _bidder_job(ctx: PageContext, network: Network | None, url: str,
-                place: etree._Element, stack: tuple[set[str], set[str]]) -> str | None:
+def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Stack
+                ) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
@@ -363,13 +362,13 @@ def _bidder_job(ctx: PageContext, network: Network | None, url: str,
     and for one whose query sends to a host no one the catalogue knows runs
     (`_sends_elsewhere`)."""
     if network is None or not network.prebid or _AD_REQUEST.search(url) \
-            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, place, stack):
+            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
 
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
-              stack: tuple[set[str], set[str]]) -> str | None:
+              stack: _Stack) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
     something else on the page lacks it, or None. A user-sync frame is dropped by an ad
     stack (`_runs_ad_stack`): a page running none has none to sync. A 3-D Secure frame
@@ -381,9 +380,10 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     add the stack, the checkout or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        if _runs_ad_stack(ctx, place, stack):
+        if _runs_ad_stack(ctx, stack):
             return None
-        return "but the page runs no ad stack whose bidders sync users"
+        return ("but the page loads no ad stack whose bidders sync users (no ad network's "
+                "tag, no Prebid library: a Prebid config alone runs nothing)")
     if purpose.startswith(_LOCATOR_JOB):
         # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
         # given an address is the CMP's whose script the page loads
@@ -552,7 +552,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     end = after_html(ctx)
-    stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
+    stack: _Stack | None = None  # sought at the first hidden ad frame
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame, place in _frames(ctx, ctx.root):
@@ -599,7 +599,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
                 job := _purpose(frame, url) or _bidder_job(
-                    ctx, network, url, place, stack := stack or _ad_stack(ctx, end))) is not None:
+                    ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain

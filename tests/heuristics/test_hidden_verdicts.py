@@ -29,11 +29,14 @@ def _frames(report_findings: tuple[object, ...]) -> list[Severity]:
             if f.kind == "hidden-iframe"]  # type: ignore[attr-defined]
 
 
-# what goes with a user-sync frame: the header bidding that drops it (Prebid's setup,
-# as its docs show it); with a group's sign-in frame: the sign-in link to its host
-_PREBID = ("<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function()"
-           " { pbjs.setConfig({userSync: {filterSettings: {iframe: {bidders: '*', filter: "
-           "'include'}}}}); });</script>")
+# what goes with a user-sync frame: the header bidding that drops it (Prebid's library
+# and its setup, as its docs show them); with a group's sign-in frame: the sign-in link
+# to its host
+_PREBID_SETUP = ("<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push("
+                 "function() { pbjs.setConfig({userSync: {filterSettings: {iframe: {bidders:"
+                 " '*', filter: 'include'}}}}); });</script>")
+_PREBID = ('<script async src="https://www.harbourgazette.example/js/prebid9.14.0.js">'
+           "</script>" + _PREBID_SETUP)
 
 
 def _sign_in(host: str) -> str:
@@ -649,6 +652,22 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     # Prebid's queue stub sets nothing up: a kit adds one beside its frame
     ("a sync frame beside Prebid's queue stub alone", "<script>window.pbjs = window.pbjs || "
      "{que: []};</script>" + _FRESH_SYNC, [M]),
+    # a Prebid config runs nothing without Prebid: a kit pastes `setConfig`, or an ad
+    # unit with its bids, beside its frame as cheaply as the stub, and a real stack's
+    # saved page holds the library's script (or a bidder's own tag)
+    ("a sync frame beside Prebid's setConfig, no Prebid loaded", _PREBID_SETUP + _FRESH_SYNC,
+     [M]),
+    ("a sync frame beside an ad unit and its bids, no Prebid loaded", "<script>var pbjs = "
+     "pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function () { pbjs.addAdUnits([{"
+     "code: 'div-mpu', mediaTypes: {banner: {sizes: [[300, 250]]}}, bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); pbjs.requestBids({}); });</script>"
+     + _FRESH_SYNC, [M]),
+    ("a sync frame beside an ad unit and its bidder's own tag", '<script async src="https://'
+     'acdn.adnxs.com/ast/ast.js"></script><script>pbjs.que.push(function () { pbjs.'
+     "addAdUnits([{code: 'div-mpu', bids: [{bidder: 'appnexus', params: {placementId: "
+     "13144370}}]}]); });</script>" + _FRESH_SYNC, [L]),
+    # GPT's setup places its slot, as the managed stacks' loaders place theirs (a slot
+    # is the stack's tag at work where its loader builds its script's address)
     ("a sync frame beside GPT's setup", "<script>window.googletag = window.googletag || {cmd:"
      " []}; googletag.cmd.push(function () { googletag.defineSlot('/21776187/news/mpu', "
      "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
