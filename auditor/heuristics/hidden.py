@@ -166,11 +166,26 @@ def _category(owner: Owner) -> Category | None:
 
 
 class _Stack(NamedTuple):
-    """The ad networks the page's own tags run (`names`), their companies, and of the
-    names those a tag loads or places (`tagged`), not only a Prebid config's bidders."""
+    """The ad networks the page's own tags run (`names`), their companies, and where a
+    tag loads or places each (`places`: xpath and the site it loads from, `""` for a
+    slot's markup; a Prebid config's bidders have none)."""
     names: set[str]
     companies: set[str]
-    tagged: set[str]
+    places: dict[str, set[tuple[str, str]]]
+
+    @property
+    def tagged(self) -> set[str]:
+        """The networks a tag loads or places, not only a Prebid config names."""
+        return set(self.places)
+
+    def vouched(self, network: Network, xpath: str, site: str) -> bool:
+        """Whether a tag other than the frame at `xpath` (or one inside it) runs a
+        network: a hidden frame that is its network's only slot (Revive's `afr.php`, the
+        frame tag itself) vouches for itself. A self-hosted server (no hosts of its own:
+        Revive) is one site's: its code loaded from the frame's `site`, not another's."""
+        return any(p != xpath and not p.startswith(xpath + "/")
+                   and (network.hosts or tag_site == site)
+                   for p, tag_site in self.places.get(network.name, ()))
 
 
 def _ad_stack(ctx: PageContext, end: int) -> _Stack:
@@ -181,22 +196,26 @@ def _ad_stack(ctx: PageContext, end: int) -> _Stack:
     `ad-in-body` finds injections are none of the page's own: a post body's, those after
     the closing `</html>` (line `end`), those in an article the page copies."""
     if ctx.document.in_post_body:
-        return _Stack(set(), set(), set())
+        return _Stack(set(), set(), {})
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
 
     def own(line: int, xpath: str) -> bool:
         return not (end and line > end) and not (copied and copied(xpath))
 
-    tagged = {r.network for r in ctx.resources
-              if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT
-              and own(r.line, r.xpath)}
-    tagged |= {s.network for s in ctx.slots if s.network and own(s.line, s.xpath)}
-    names = set(tagged)
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in ctx.resources:
+        if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT \
+                and own(r.line, r.xpath):
+            places[r.network].add((r.xpath, r.domain.lower()))
+    for slot in ctx.slots:
+        if slot.network and own(slot.line, slot.xpath):
+            places[slot.network].add((slot.xpath, ""))
+    names = set(places)
     if ctx.page is not None:
         names |= {n.name for n in prebid.bidder_networks(ctx.page, ctx.catalogue)}
     networks = (ctx.catalogue.network_named(name) for name in names)
     return _Stack(names, {n.company for n in networks if n is not None and n.company},
-                  tagged)
+                  dict(places))
 
 
 # What a hidden frame of a host the catalogue does not know is for, when its vendor's
@@ -330,6 +349,9 @@ _AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
                          r"|ad_?unit_?id|tagid)=\w", re.I)
 
 
+_ASKS_FOR_AD = "it asks for an ad (a zone or a size to fill) no visitor sees"
+
+
 # a URL in another's query, encoded or not: where a sync frame redirects (`r=`, `ru=`)
 _EMBEDDED_HOST = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.I)
 
@@ -351,18 +373,46 @@ def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
     return None
 
 
+def _redirects_out(ctx: PageContext, network: Network | None, frame: etree._Element,
+                   url: str) -> str | None:
+    """Why a bidder's frame, or one whose address says it syncs users, is none: its query
+    sends to a host no one the catalogue knows runs (`_sends_elsewhere`), an open redirect
+    a kit hides behind a `/usersync` path. A sync frame redirects to the page or another
+    bidder; an ad's frame (AdSense's `ref=`) names the visitor's referrer, no target."""
+    if not ((network is not None and network.prebid)
+            or (_purpose(frame, url) or "").startswith(_SYNC_JOB)):
+        return None
+    host = _sends_elsewhere(ctx, url)
+    return None if host is None else _sends_to(host)
+
+
+def _sends_to(host: str) -> str:
+    return (f"its address sends to {host}, a host no one the catalogue knows runs (a sync "
+            "frame redirects to the page or to another bidder)")
+
+
+def _helps(ctx: PageContext, stack: _Stack, network: Network, frame: etree._Element,
+           url: str, place: etree._Element) -> bool:
+    """Whether a hidden frame of a network the page's stack names is that stack's helper
+    (a user sync, a SafeFrame container): not one sending out (`_redirects_out`), and its
+    network run by a tag other than the frame itself (`_Stack.vouched`), or named by a
+    Prebid config the page's stack runs (`_runs_ad_stack`): a config alone runs nothing."""
+    if _redirects_out(ctx, network, frame, url) is not None:
+        return False
+    if network.name in stack.places:
+        return stack.vouched(network, ctx.xpath(place), registrable_domain(host_of(url)))
+    return _runs_ad_stack(ctx, stack)
+
+
 def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Stack
                 ) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
     frames but not the bundle's bidder config. None for a network no Prebid build bids
-    with (a Floodlight tag's frame is no sync), for a frame that asks for an ad
-    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing,
-    and for one whose query sends to a host no one the catalogue knows runs
-    (`_sends_elsewhere`)."""
-    if network is None or not network.prebid or _AD_REQUEST.search(url) \
-            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, stack):
+    with (a Floodlight tag's frame is no sync); a frame that asks for an ad or sends
+    out (`_AD_REQUEST`, `_redirects_out`) the caller excludes first."""
+    if network is None or not network.prebid or not _runs_ad_stack(ctx, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
@@ -380,6 +430,8 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     add the stack, the checkout or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
+        if (host := _sends_elsewhere(ctx, url)) is not None:
+            return f"but {_sends_to(host)}"
         if _runs_ad_stack(ctx, stack):
             return None
         return ("but the page loads no ad stack whose bidders sync users (no ad network's "
@@ -584,10 +636,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             # writes it (before <html>, plain http on an https page): a network the page
             # runs excuses its frames, not a frame pasted where no template writes
             stack = stack or _ad_stack(ctx, end)
-            if network is not None and network.name in stack[0]:
+            if network is not None and network.name in stack.names \
+                    and _helps(ctx, stack, network, frame, url, place):
                 helpers[network.name].append((url, place))
                 continue
-            if network is None and entity is not None and entity.company in stack[1]:
+            if network is None and entity is not None and entity.company in stack.companies:
                 helpers[entity.company].append((url, place))
                 continue
         known = category is not None and category is not Category.UNKNOWN
@@ -598,6 +651,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
+                misuse := _ASKS_FOR_AD if _AD_REQUEST.search(url)
+                else _redirects_out(ctx, network, frame, url)) is None and (
                 job := _purpose(frame, url) or _bidder_job(
                     ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
@@ -611,6 +666,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
             if mark is not None:  # a known vendor's frame: the mark says where to look
                 message = f"{message}: {mark}; check that the site added it"
+            elif category is Category.ADVERTISING and misuse is not None:
+                message = f"{message}: {misuse}; check that the site added it"
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"

@@ -931,3 +931,65 @@ def test_a_bidders_frame_sending_to_an_unknown_host_is_no_user_sync(
         report = audit_listed(wp_page(head=_MANAGED_STACK, post=_RAPTIVE_UNIT, footer=footer),
                               URL)
         assert _frames(report.findings) == [expected], (footer, report.findings)
+
+
+# Revive Adserver is self-hosted: known by its invocation paths on any host, so its
+# hidden `afr.php` frame is a Revive slot of its own. Its async tag as Revive's
+# "Invocation code" tab writes it, on the ad server of the site's group (IDs made up).
+_REVIVE_OWN = ('<ins data-revive-zoneid="14" data-revive-id="3c1f0a9e2b7d4e6f"></ins><script '
+               'async src="//ads.gazette-media.example/www/delivery/asyncjs.php"></script>')
+
+
+def _revive_frame(host: str) -> str:
+    return (f'<iframe id="a6e2f1c0" name="a6e2f1c0" src="https://{host}/www/delivery/afr.php?'
+            'zoneid=12&amp;cb=88120" frameborder="0" scrolling="no" width="0" height="0" '
+            'style="display:none"></iframe>')
+
+
+# (what, the footer, the hidden-iframe severities): a network is the page's stack by a
+# tag other than the frame, and a sync frame is one by where it sends
+SELF_VOUCHING: list[tuple[str, str, list[Severity]]] = [
+    ("a hidden Revive frame, no other Revive tag", _revive_frame("ads.vexor-serve.example"),
+     [M]),
+    ("a hidden Revive frame on another host than the site's Revive",
+     _REVIVE_OWN + _revive_frame("ads.vexor-serve.example"), [M]),
+    ("a hidden Revive frame on the server of the site's own Revive tag",
+     _REVIVE_OWN + _revive_frame("ads.gazette-media.example"), [L]),
+    # a Prebid config naming a bidder runs nothing: its sync frame is no stack's helper
+    ("a bidder's sync frame beside a config naming it, no Prebid",
+     "<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); });</script><iframe src=\"https://"
+     'acdn.adnxs.com/dmp/async_usersync.html" width="0" height="0" style="display:none">'
+     "</iframe>", [L]),
+    ("a bidder's frame sending to a kit, beside a config naming it, no Prebid",
+     "<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); });</script><iframe src=\"https://"
+     'ib.adnxs.com/getuid?https%3A%2F%2Fcdn.trk-vexor.example%2Fu%3D%24UID" width="0" '
+     'height="0" style="display:none"></iframe>', [M]),
+    ("the same frame beside Prebid and the config", _PREBID + "<script>pbjs.que.push("
+     "function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: 'appnexus', params: {"
+     "placementId: 13144370}}]}]); });</script><iframe src=\"https://ib.adnxs.com/getuid?"
+     'https%3A%2F%2Fcdn.trk-vexor.example%2Fu%3D%24UID" width="0" height="0" style="'
+     'display:none"></iframe>', [M]),
+    # an unknown host's sync frame: to the page (or nowhere) it syncs; to a fresh host
+    # it is an open redirect behind a `/usersync` path
+    ("an unknown host's sync frame sending to a fresh host", _PREBID + '<iframe src="https:'
+     '//sync.vexorbid-traffic.example/usersync?redir=https%3A%2F%2Fland.kit-offers.example'
+     '%2Fgo%3Fs%3D4" width="0" height="0" style="display:none"></iframe>', [M]),
+    ("an unknown host's sync frame sending back to the page", _PREBID + '<iframe src="https:'
+     '//sync.vexorbid-traffic.example/usersync?redir=https%3A%2F%2Fwww.harbourgazette.'
+     'example%2Fsync-done" width="0" height="0" style="display:none"></iframe>', [L]),
+]
+
+
+@pytest.mark.parametrize(("what", "footer", "expected"), SELF_VOUCHING,
+                         ids=[c[0] for c in SELF_VOUCHING])
+def test_a_frame_vouches_neither_for_itself_nor_for_where_it_sends(
+        what: str, footer: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """A hidden Revive `afr.php` frame was the slot that made Revive the page's stack, so
+    it excused itself `low`; a Prebid config named the bidder whose frame it then excused;
+    a `/usersync` path excused a frame whose query sends the visitor to a fresh host. The
+    stack is a tag other than the frame (for a self-hosted server, on the frame's site),
+    and a sync frame sends to the page or to another bidder."""
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
