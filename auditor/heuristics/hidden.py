@@ -270,6 +270,7 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
+_CAPTCHA_JOB = _PURPOSE_WORDS[3][0]
 _LOCATOR_JOB = _PURPOSE_NAMES[1][0]
 _SECURE_JOB = _PURPOSE_NAMES[0][0]
 # where a checkout shows it takes a card: its address (`/checkout/`, `/payment`; Shopify's
@@ -425,9 +426,11 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
     is a checkout's (`_takes_cards`); a locator is a consent platform's the page runs
     (the IAB's stubs make it blank; one with an address is its CMP's, whose script the
     page loads). A group's sign-in or storage frame is its site's, and the site shows in
-    the page beyond the frame (`shown_beyond`) or carries the page's name. A kit can
-    call its path `sync`, its host `login.` or its frame `__tcfapiLocator`; it does not
-    add the stack, the checkout or the links that go with them."""
+    the page beyond the frame (`shown_beyond`) or carries the page's name; a captcha's
+    frame comes with its vendor's script (the widget's `api.js` that draws it), which
+    `shown_beyond` counts too. A kit can
+    call its path `sync` or `captcha`, its host `login.` or its frame `__tcfapiLocator`;
+    it does not add the stack, the checkout or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
         if (host := _sends_elsewhere(ctx, url)) is not None:
@@ -450,10 +453,13 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
         if _takes_cards(ctx):
             return None
         return "but the page takes no card payment (no checkout address or card field)"
-    if purpose.startswith(_SIGN_IN_JOB):
+    if purpose.startswith((_SIGN_IN_JOB, _CAPTCHA_JOB)):
         own = (place.text or "") if place.tag == "script" else url
         if related_site(host_of(url), ctx.first_party) or shown_beyond(ctx, site, own):
             return None
+        if purpose.startswith(_CAPTCHA_JOB):
+            return (f"but the page loads nothing else of {site} (a captcha's frame comes "
+                    "with its vendor's script)")
         return f"but the page shows {site} nowhere else (a group's sign-in shows in its links)"
     return None
 

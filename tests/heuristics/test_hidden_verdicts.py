@@ -116,9 +116,11 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      '<iframe src="https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/g/turnstile/'
      'if/ov2/av0/rcv0/0/x9q/0x4AAAAAAAq27/auto/normal" style="display:none" width="0" '
      'height="0"></iframe>'),
+    # a captcha vendor's invisible frame, drawn by its widget script the page loads
     ("an unknown captcha's invisible frame", "footer",
-     '<iframe src="https://captcha.friendlycheck.example/widget/invisible" width="0" height="0"'
-     ' style="display:none"></iframe>'),
+     '<script src="https://captcha.friendlycheck.example/widget/v1/api.js" async defer>'
+     '</script><iframe src="https://captcha.friendlycheck.example/widget/invisible" '
+     'width="0" height="0" style="display:none"></iframe>'),
     # ThreatMetrix's profiling tag, its noscript frame off-screen as documented
     ("ThreatMetrix's profiling frame", "footer",
      '<noscript><iframe style="width:100px;height:100px;border:0;position:absolute;top:-5000px"'
@@ -673,6 +675,14 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
      "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
      [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
+    # a captcha's frame comes with its widget's script; `captcha` in a kit's address
+    # (its subdomain or its path) is a word it picks
+    ("a captcha's subdomain on a page loading nothing of it", '<iframe src="https://captcha'
+     '.trk-vexor.example/land?sub=881" width="0" height="0" style="display:none"></iframe>',
+     [M]),
+    ("a captcha path on a page loading nothing of it", '<iframe src="https://cdn.trk-vexor.'
+     'example/recaptcha/land?sub=881" width="0" height="0" style="display:none"></iframe>',
+     [M]),
     # a name the vendors' own code gives a frame, on a page with nothing of the vendor
     ("a CMP locator's name on a page running no CMP", '<iframe name="__tcfapiLocator" src='
      '"https://cdn.trk-vexor.example/land?sub=881" style="display:none"></iframe>', [M]),
