@@ -853,6 +853,17 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "<p>Error STATUS_ACCESS_VIOLATION in Edge usually means an outdated browser. <a href="
         "'https://mirror.downloadhub.test/edge/MicrosoftEdgeSetup.exe'>Update Edge "
         "(MicrosoftEdgeSetup.exe)</a></p>")}, "fake-update", M),
+    # a download portal's card for a portable build: "update available" and the version
+    # it replaces "outdated", its zip named for the release on the portal's mirror
+    ("a download portal's update card for a portable browser's zip", {"post": (
+        "<div class='download-card'><h3>Firefox Portable: update available</h3><p>Version "
+        "127.0 is outdated.</p><a class='btn' href='https://dl.softharbor-mirror.test/files/"
+        "FirefoxPortable_128.0_English.paf.zip'>Download update (112 MB)</a></div>")},
+     "fake-update", M),
+    ("a download portal's card for a Chromium snapshot's zip", {"post": (
+        "<div class='version-card'><p>Chromium update available: build 1354012. Older builds "
+        "are no longer supported.</p><a href='https://dl.softharbor-mirror.test/chromium/"
+        "chrome-win.zip'>Update Chromium (chrome-win.zip)</a></div>")}, "fake-update", M),
     # a company or product whose name holds a brand's letters, or is a letter from one
     ("a Japanese checkout posting card fields to PayPay, one letter from PayPal", {"footer": (
         "<form id='pay'><input id='card-number'><input id='cvc'></form><script>document."
@@ -989,6 +1000,12 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<div style='position:fixed;inset:0'><p>Your Chrome browser is out of date.</p><input "
         "type='button' value='Update Chrome' onclick=\"window.location.href = 'https://apk."
         "vexor-upd.test/chrome-update.apk'\"></div>")}, "fake-update"),
+    # a zip named for a release, not an update, offered to a visitor told their own
+    # browser is stale
+    ("an in-flow lure's zip named for a release", {"post": (
+        "<div class='download-card'><p>Your browser is out of date. Update Chrome to view "
+        "this page.</p><a href='https://files.softmirror.test/dl/Chrome_131.0.6778.zip'>"
+        "Update Chrome</a></div>")}, "fake-update"),
     ("an in-flow lure on a host dressed as the browser", {"post": (
         "<p>Your Firefox is outdated.</p><a href='https://firefox-release-notes.test/setup.exe'>"
         "Update Firefox</a>")}, "fake-update"),
