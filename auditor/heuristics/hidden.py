@@ -108,9 +108,43 @@ ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 _TOGGLES = HIDING_CLASSES | {"invisible"}
 
 
-def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
+# The class names CSS-in-JS libraries generate, one per style state, and the sheet each
+# writes them into: Emotion's `css-1x2y3z` (with its label, `css-1x2y3z-Menu`) in
+# `<style data-emotion>` (MUI 5, Chakra), styled-components' generated class beside its
+# `sc-` component class in `<style data-styled>`, JSS's `jss12` or `makeStyles-root-12` in
+# `<style data-jss>` (MUI 4). The library's script swaps the class when the state changes
+# (a menu opened renders with another class that shows it): one rule hiding a name is a
+# closed state as saved, not a kit's own rule, though a kit can copy the names.
+_CSS_IN_JS_SHEETS = ("data-emotion", "data-styled", "data-jss")
+_GENERATED_CLASS = re.compile(r"css-[a-z0-9]{4,10}(?:-[\w-]{1,60})?|jss\d{1,6}"
+                              r"|[A-Za-z]\w{0,40}-[A-Za-z]\w{0,40}-\d{1,6}")
+_STYLED_CLASS = re.compile(r"[a-zA-Z]{5,8}")
+
+
+class SheetHiding(NamedTuple):
+    """How a sheet hides an element (and by which name), and whether the name is a class a
+    CSS-in-JS library generated for a state its script swaps (`_GENERATED_CLASS`)."""
+    said: str
+    generated: bool
+
+
+def _generated(el: etree._Element, name: str, libraries: set[str]) -> bool:
+    """Whether the class `name` hiding an element is one a CSS-in-JS library whose sheet
+    the page holds (`libraries`: the sheets' attributes) generated."""
+    if name[0] != "." or not libraries:
+        return False
+    name = name[1:]
+    if "data-styled" in libraries and _STYLED_CLASS.fullmatch(name) and any(
+            c.startswith("sc-") for c in (el.get("class") or "").split()):
+        return True
+    return bool(libraries & {"data-emotion", "data-jss"}) and bool(
+        _GENERATED_CLASS.fullmatch(name))
+
+
+def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
-    sheet in `<noscript>` or for print), each with how and by which name."""
+    sheet in `<noscript>` or for print), each with how, by which name, and whether the
+    name is a CSS-in-JS library's generated class (`_generated`)."""
     if ctx.root is None:
         return {}
     styles = ctx.page.tagged("style") if ctx.page is not None else tuple(ctx.root.iter("style"))
@@ -130,7 +164,9 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
             return str(value) in ids
         return not classes.isdisjoint(str(value).split())
 
-    found: dict[etree._Element, str] = {}
+    libraries = {attribute for el in styles for attribute in _CSS_IN_JS_SHEETS
+                 if el.get(attribute) is not None}
+    found: dict[etree._Element, SheetHiding] = {}
     for el in carrying(ctx.root, "class", "id", keep=keep):
         own = [f".{c}" for c in (el.get("class") or "").split()]
         own += [f"#{el.get('id')}"] if el.get("id") else []
@@ -140,7 +176,8 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
         if hider is None or any(n != hider and n in named for n in own) \
                 or str(el.tag).lower() in ("html", "body"):
             continue
-        found[el] = f"{hides[hider]}, by the page's style rule {hider}"
+        found[el] = SheetHiding(f"{hides[hider]}, by the page's style rule {hider}",
+                                _generated(el, hider, libraries))
     return found
 
 
@@ -1181,7 +1218,9 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
-        said = inline_hiding(el) or by_sheet.get(el)
+        inline = inline_hiding(el)
+        sheet = by_sheet.get(el) if inline is None else None
+        said = inline or (sheet.said if sheet is not None else None)
         if said is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
         reason = said.split(",", 1)[0]  # how, without the rule that says so
@@ -1193,7 +1232,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
-                           first_party)
+                           first_party, generated=sheet is not None and sheet.generated)
         if found is not None:
             reported.add(el)
             yield found
@@ -1239,7 +1278,8 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
-               vendors: bool = True, shown: bool = False) -> Finding | None:
+               vendors: bool = True, shown: bool = False, generated: bool = False
+               ) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block), or three or more of the
     site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
@@ -1247,7 +1287,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
     (after `</html>`, no hiding) of off-site links is high only when its words sell what
     link farms sell (counterfeits, gambling, pills, adult, loans): an old site's broken
-    template prints its sponsors' or friends' links there too, a reviewer checks them."""
+    template prints its sponsors' or friends' links there too, a reviewer checks them. So
+    is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
+    network" menu of its sister sites, which its script renders open with another class)."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -1287,15 +1329,17 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-    unmarked = shown and not (counterfeit or spam)
+    unmarked = (shown or generated) and not (counterfeit or spam)
+    note = ("; shown, its words selling nothing link farms sell: check that the site's "
+            "template printed these links (an old site's sponsors)" if shown else
+            "; a CSS-in-JS class (a state its library's script swaps: a closed menu) and "
+            "words selling nothing link farms sell: check that the site shows these links")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
                    f"{what} of {len(offsite)} off-site links to "
                    f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
                       if counterfeit else "")
-                   + ("; shown, its words selling nothing link farms sell: check that the "
-                      "site's template printed these links (an old site's sponsors)"
-                      if unmarked else ""), " ".join(domains),
+                   + (note if unmarked else ""), " ".join(domains),
                    line=line_of(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
@@ -1315,10 +1359,11 @@ HIDDEN_IFRAME = FindingKind(
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run) or that the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
-    "user-sync address on a page running no ad stack (an ad network's tag, the Prebid "
-    "library, configured bids or a setup call; not a tag manager, analytics or a queue "
-    "stub alone), a sign-in or storage address of a site no visible link, form, script "
-    "or stylesheet of the page shows, a CMP locator's name on a page running no consent "
+    "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "
+    "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "
+    "alone) or sending to a host no one the catalogue knows runs, a sign-in, storage or "
+    "captcha address of a site no visible link, form, script or stylesheet of the page "
+    "shows, a CMP locator's name on a page running no consent "
     "platform, a 3-D Secure frame on a page taking no card. Low when the frame says a "
     "job vendors document a hidden frame for, an ad vendor's or an unknown host's, with "
     "no mark and with what comes with the job (by its "
@@ -1327,9 +1372,12 @@ HIDDEN_IFRAME = FindingKind(
     "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "
-    "`aria-modal`, close control or class words), or "
-    "belongs to an ad network the page's own tags run with no mark (a loader, a slot, a "
-    "Prebid bidder; not one in a post body, a copied article or after `</html>`): its "
+    "`aria-modal`, close control or class words, nor a script that names the box without "
+    "showing it), or "
+    "belongs to an ad network the page's own tags run with no mark (a loader, a slot "
+    "other than the frame itself, a Prebid bidder the running stack configures; not one "
+    "in a post body, a copied article or after `</html>`, nor a bidder's frame sending "
+    "to a host no one the catalogue knows runs): its "
     "user-sync and helper frames, a fact about the stack; low too for a Prebid bidder's frame "
     "with no mark on a page running an ad stack, whatever its address says (a managed "
     "stack's bundle holds the bidder config the saved page does not show).",
@@ -1363,7 +1411,10 @@ HIDDEN_LINKS = FindingKind(
     "SEO spam injected into the page. Remove the block and find how it got in. Medium for "
     "a block shown after `</html>` whose links' words sell nothing link farms sell "
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
-    "its sponsors' links there too; check that the site did.",
+    "its sponsors' links there too; check that the site did. Medium too for a block a "
+    "CSS-in-JS library's generated class hides (Emotion's `css-1x2y3z` in its "
+    "`<style data-emotion>`, styled-components', JSS's): a closed state its script swaps "
+    "for an open one, unless its words sell what link farms sell.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)
