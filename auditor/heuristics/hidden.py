@@ -524,6 +524,17 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     return site in linked or any(url not in own for url in loaded.get(site, ()))
 
 
+def links_to(ctx: PageContext, site: str) -> bool:
+    """Whether a link a visitor sees, or a form, of the page goes to a site (a registrable
+    domain): `shown_beyond`'s links alone, not what the page loads from the site, which
+    a kit adds unseen as cheaply as a `<link>` in the head."""
+    if not site or ctx.root is None:
+        return False
+    _, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
+                 if ctx.page is not None else _sites_shown(ctx))
+    return site.lower() in linked
+
+
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
     """The page's scripts and stylesheets by site (their URLs, lowered), and the sites a
     link a visitor sees or a form sends to: `shown_beyond`'s index, built once a page (a
