@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -1306,8 +1307,16 @@ def _is_shell(el: etree._Element) -> bool:
     return all(m in inside for m in el.getroottree().getroot().iter(*_LANDMARKS))
 
 
-# what browsers ship as: a "browser update" in a zip, a script or a shortcut is no installer
+# what browsers ship as: a "browser update" in a script or a shortcut is no installer
 _INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
+# an archive is a portable build's (Firefox Portable, a Chromium snapshot's `chrome-win.zip`,
+# as download portals list them, "Update available" on their cards) unless it is named an
+# update (SocGholish's `Chrome.Update.a1b2c3.zip`) or its block tells the visitor their
+# own browser is stale ("Your browser is out of date"), as a lure and no portal does
+_ARCHIVES = re.compile(r"\.(?:zip|rar|7z)$", re.I)
+_UPDATE_FILE = re.compile(r"update|upd(?![a-z])", re.I)
+_YOUR_BROWSER = re.compile(
+    r"\byour\s+(?:web\s+)?(?:browser|chrome|firefox|edge|safari|opera)\b", re.I)
 
 
 def _update_verdict(a: etree._Element, url: str, host: str,
@@ -1315,8 +1324,10 @@ def _update_verdict(a: etree._Element, url: str, host: str,
     """How sure a "browser update" link is a lure, and why. A how-to article that says
     an outdated browser crashes and links the installer on a mirror reads like one, so
     the words alone are `medium`; `high` when the link sits in an overlay pinned over the
-    page, the file is no installer any browser ships as (a zip, a script, a shortcut),
-    or the host is dressed as a brand or a CDN."""
+    page, the file is no installer any browser ships as (a script, a shortcut; an archive
+    named an update or offered to a visitor told their browser is stale: `_ARCHIVES`),
+    or the host is dressed as a brand or a CDN. A download portal's card offering a
+    portable build's zip under "Update available" is `medium`, as the how-to is."""
     path = url.split("?")[0].split("#")[0]
     # an overlay pinned over the page, not a layout whose shell is pinned and scrolls
     # inside (`<div id="app" style="position:fixed;inset:0;overflow:auto">` around the
@@ -1324,13 +1335,25 @@ def _update_verdict(a: etree._Element, url: str, host: str,
     pinned = any(_FIXED.search(el.get("style") or "") and not _is_shell(el)
                  for el in a.iterancestors())
     dressed = dressed_as(host, first_party)
-    if pinned or dressed is not None or not _INSTALLERS.search(path):
+    if pinned or dressed is not None or not (_INSTALLERS.search(path)
+                                             or _portable_build(a, path)):
         why = ("it sits in an overlay pinned over the page" if pinned else
                f"the host is dressed as {dressed}" if dressed else
                "no browser ships as " + path.rsplit(".", 1)[-1].lower())
         return Severity.HIGH, f": a fake update that installs malware ({why})"
     return Severity.MEDIUM, (" in a block saying the browser is out of date: a fake update, "
-                             "or an article linking an installer on a mirror; check which")
+                             "or an article or a download portal linking an installer or a "
+                             "portable build on a mirror; check which")
+
+
+def _portable_build(a: etree._Element, path: str) -> bool:
+    """Whether an archive a link offers reads as a browser's portable build, as download
+    portals list them (`_ARCHIVES`): not named an update, and not offered to a visitor
+    told their own browser is stale (the link's text or its blocks', `ANCESTORS` up)."""
+    if not _ARCHIVES.search(path) or _UPDATE_FILE.search(path.rsplit("/", 1)[-1]):
+        return False
+    return not any(_YOUR_BROWSER.search(" ".join(str(t) for t in up.itertext()))
+                   for up in (a, *islice(a.iterancestors(), ANCESTORS)))
 
 
 # --- scripts outside the page's markup ----------------------------------------------

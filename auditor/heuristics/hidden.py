@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 import lxml.html
@@ -108,9 +108,43 @@ ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 _TOGGLES = HIDING_CLASSES | {"invisible"}
 
 
-def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
+# The class names CSS-in-JS libraries generate, one per style state, and the sheet each
+# writes them into: Emotion's `css-1x2y3z` (with its label, `css-1x2y3z-Menu`) in
+# `<style data-emotion>` (MUI 5, Chakra), styled-components' generated class beside its
+# `sc-` component class in `<style data-styled>`, JSS's `jss12` or `makeStyles-root-12` in
+# `<style data-jss>` (MUI 4). The library's script swaps the class when the state changes
+# (a menu opened renders with another class that shows it): one rule hiding a name is a
+# closed state as saved, not a kit's own rule, though a kit can copy the names.
+_CSS_IN_JS_SHEETS = ("data-emotion", "data-styled", "data-jss")
+_GENERATED_CLASS = re.compile(r"css-[a-z0-9]{4,10}(?:-[\w-]{1,60})?|jss\d{1,6}"
+                              r"|[A-Za-z]\w{0,40}-[A-Za-z]\w{0,40}-\d{1,6}")
+_STYLED_CLASS = re.compile(r"[a-zA-Z]{5,8}")
+
+
+class SheetHiding(NamedTuple):
+    """How a sheet hides an element (and by which name), and whether the name is a class a
+    CSS-in-JS library generated for a state its script swaps (`_GENERATED_CLASS`)."""
+    said: str
+    generated: bool
+
+
+def _generated(el: etree._Element, name: str, libraries: set[str]) -> bool:
+    """Whether the class `name` hiding an element is one a CSS-in-JS library whose sheet
+    the page holds (`libraries`: the sheets' attributes) generated."""
+    if name[0] != "." or not libraries:
+        return False
+    name = name[1:]
+    if "data-styled" in libraries and _STYLED_CLASS.fullmatch(name) and any(
+            c.startswith("sc-") for c in (el.get("class") or "").split()):
+        return True
+    return bool(libraries & {"data-emotion", "data-jss"}) and bool(
+        _GENERATED_CLASS.fullmatch(name))
+
+
+def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
-    sheet in `<noscript>` or for print), each with how and by which name."""
+    sheet in `<noscript>` or for print), each with how, by which name, and whether the
+    name is a CSS-in-JS library's generated class (`_generated`)."""
     if ctx.root is None:
         return {}
     styles = ctx.page.tagged("style") if ctx.page is not None else tuple(ctx.root.iter("style"))
@@ -130,7 +164,9 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
             return str(value) in ids
         return not classes.isdisjoint(str(value).split())
 
-    found: dict[etree._Element, str] = {}
+    libraries = {attribute for el in styles for attribute in _CSS_IN_JS_SHEETS
+                 if el.get(attribute) is not None}
+    found: dict[etree._Element, SheetHiding] = {}
     for el in carrying(ctx.root, "class", "id", keep=keep):
         own = [f".{c}" for c in (el.get("class") or "").split()]
         own += [f"#{el.get('id')}"] if el.get("id") else []
@@ -140,7 +176,8 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, str]:
         if hider is None or any(n != hider and n in named for n in own) \
                 or str(el.tag).lower() in ("html", "body"):
             continue
-        found[el] = f"{hides[hider]}, by the page's style rule {hider}"
+        found[el] = SheetHiding(f"{hides[hider]}, by the page's style rule {hider}",
+                                _generated(el, hider, libraries))
     return found
 
 
@@ -165,7 +202,30 @@ def _category(owner: Owner) -> Category | None:
             else owner.entity.category if owner.entity else None)
 
 
-def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
+class _Stack(NamedTuple):
+    """The ad networks the page's own tags run (`names`), their companies, and where a
+    tag loads or places each (`places`: xpath and the site it loads from, `""` for a
+    slot's markup; a Prebid config's bidders have none)."""
+    names: set[str]
+    companies: set[str]
+    places: dict[str, set[tuple[str, str]]]
+
+    @property
+    def tagged(self) -> set[str]:
+        """The networks a tag loads or places, not only a Prebid config names."""
+        return set(self.places)
+
+    def vouched(self, network: Network, xpath: str, site: str) -> bool:
+        """Whether a tag other than the frame at `xpath` (or one inside it) runs a
+        network: a hidden frame that is its network's only slot (Revive's `afr.php`, the
+        frame tag itself) vouches for itself. A self-hosted server (no hosts of its own:
+        Revive) is one site's: its code loaded from the frame's `site`, not another's."""
+        return any(p != xpath and not p.startswith(xpath + "/")
+                   and (network.hosts or tag_site == site)
+                   for p, tag_site in self.places.get(network.name, ()))
+
+
+def _ad_stack(ctx: PageContext, end: int) -> _Stack:
     """The ad networks the page's own tags run, and their companies: loaded by a request
     that is no frame, placed as a slot, or asked for bids in its Prebid config. Their
     scripts add hidden frames of their own (GPT's SafeFrame and Topics frames, AdSense's
@@ -173,20 +233,26 @@ def _ad_stack(ctx: PageContext, end: int) -> tuple[set[str], set[str]]:
     `ad-in-body` finds injections are none of the page's own: a post body's, those after
     the closing `</html>` (line `end`), those in an article the page copies."""
     if ctx.document.in_post_body:
-        return set(), set()
+        return _Stack(set(), set(), {})
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
 
     def own(line: int, xpath: str) -> bool:
         return not (end and line > end) and not (copied and copied(xpath))
 
-    names = {r.network for r in ctx.resources
-             if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT
-             and own(r.line, r.xpath)}
-    names |= {s.network for s in ctx.slots if s.network and own(s.line, s.xpath)}
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in ctx.resources:
+        if r.network and not r.hint and r.type is not RequestType.SUBDOCUMENT \
+                and own(r.line, r.xpath):
+            places[r.network].add((r.xpath, r.domain.lower()))
+    for slot in ctx.slots:
+        if slot.network and own(slot.line, slot.xpath):
+            places[slot.network].add((slot.xpath, ""))
+    names = set(places)
     if ctx.page is not None:
         names |= {n.name for n in prebid.bidder_networks(ctx.page, ctx.catalogue)}
     networks = (ctx.catalogue.network_named(name) for name in names)
-    return names, {n.company for n in networks if n is not None and n.company}
+    return _Stack(names, {n.company for n in networks if n is not None and n.company},
+                  dict(places))
 
 
 # What a hidden frame of a host the catalogue does not know is for, when its vendor's
@@ -241,6 +307,7 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
 
 _SYNC_JOB = _PURPOSE_WORDS[0][0]
 _SIGN_IN_JOB = _PURPOSE_WORDS[2][0]
+_CAPTCHA_JOB = _PURPOSE_WORDS[3][0]
 _LOCATOR_JOB = _PURPOSE_NAMES[1][0]
 _SECURE_JOB = _PURPOSE_NAMES[0][0]
 # where a checkout shows it takes a card: its address (`/checkout/`, `/payment`; Shopify's
@@ -285,42 +352,31 @@ def _reads_as_checkout(ctx: PageContext) -> bool:
     return False
 
 
-# header bidding or an ad server the page's own code runs, not merely names: its library
-# loaded (`prebid.js`, however a build names it), or a call that sets it up (Prebid's
-# `setConfig`, `addAdUnits`, `requestBids`; GPT's `defineSlot`, `pubads()`; Amazon's
-# `apstag.init`, `fetchBids`). A queue stub (`window.pbjs = {que: []}`) sets up nothing:
-# a kit adds one as cheaply as it names its path `sync`.
+# header bidding the page's own tags run, not merely configure: its library loaded
+# (`prebid.js`, however a build names it). A config (`pbjs.setConfig`, `addAdUnits` with
+# its bids) or a queue stub (`window.pbjs = {que: []}`) sets nothing running without the
+# library: a kit adds either as cheaply as it names its path `sync`.
 _PREBID_FILE = re.compile(r"prebid[\w.-]*\.js", re.I)
-_STACK_CALL = re.compile(
-    r"\bpbjs\s*\.\s*(?:setConfig|addAdUnits|requestBids|setBidderConfig)\s*\("
-    r"|\bgoogletag\s*\.\s*(?:defineSlot|defineOutOfPageSlot|pubads)\s*\("
-    r"|\bapstag\s*\.\s*(?:init|fetchBids)\s*\(")
 
 
-def _runs_ad_stack(ctx: PageContext, place: etree._Element,
-                   stack: tuple[set[str], set[str]]) -> bool:
+def _runs_ad_stack(ctx: PageContext, stack: _Stack) -> bool:
     """Whether the page's own tags run an ad stack whose bidders sync users: an ad
-    network's tag (`_ad_stack`: no tag manager, whose container may hold anything or
-    nothing, and no analytics), a Prebid library loaded, bids configured, or a call that
-    sets the stack up in a script other than the one writing the frame (`place`). A
-    bidder's sync frame is in a saved page only once the stack ran, and then what ran
-    it is in the page too: GTM alone backed a kit's `/usersync` frame on any article."""
+    network's tag loaded or its slot placed (`_ad_stack`'s `tagged`: no tag manager,
+    whose container may hold anything or nothing, and no analytics), or a Prebid library
+    loaded. A bidder's sync frame is in a saved page only once the stack ran, and then
+    what ran it is in the page too: GTM alone backed a kit's `/usersync` frame on any
+    article, and so did a Prebid config (`setConfig`, an ad unit's bids) with no Prebid
+    and no bidder's tag to run it."""
     if any((network := ctx.catalogue.network_named(name)) is not None
-           and network.category is Category.ADVERTISING for name in stack[0]):
+           and network.category is Category.ADVERTISING for name in stack.tagged):
         return True
-    page = ctx.page
-    if page is None:
+
+    def loaded() -> bool:
         return any(r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
                    for r in ctx.resources)
+
     # read once a page (asked per sync frame: 3,000 frames beside 300 scripts took 37 s)
-    loaded = page.view("prebid loaded", lambda: any(
-        r.type is RequestType.SCRIPT and not r.hint and _PREBID_FILE.search(r.url)
-        for r in ctx.resources) or bool(prebid.bids(page)))
-    if loaded:
-        return True
-    calling = page.view("stack set up by", lambda: [
-        script for script in page.scripts if _STACK_CALL.search(script.text or "")])
-    return any(script is not place for script in calling)
+    return ctx.page.view("prebid loaded", loaded) if ctx.page is not None else loaded()
 
 
 # what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
@@ -329,6 +385,9 @@ def _runs_ad_stack(ctx: PageContext, place: etree._Element,
 _AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
                          r"|[?&;](?:zoneid|zone_?id|idzone|auid|placement_?id|inv_code|adunit"
                          r"|ad_?unit_?id|tagid)=\w", re.I)
+
+
+_ASKS_FOR_AD = "it asks for an ad (a zone or a size to fill) no visitor sees"
 
 
 # a URL in another's query, encoded or not: where a sync frame redirects (`r=`, `ru=`)
@@ -352,38 +411,71 @@ def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
     return None
 
 
-def _bidder_job(ctx: PageContext, network: Network | None, url: str,
-                place: etree._Element, stack: tuple[set[str], set[str]]) -> str | None:
+def _redirects_out(ctx: PageContext, network: Network | None, frame: etree._Element,
+                   url: str) -> str | None:
+    """Why a bidder's frame, or one whose address says it syncs users, is none: its query
+    sends to a host no one the catalogue knows runs (`_sends_elsewhere`), an open redirect
+    a kit hides behind a `/usersync` path. A sync frame redirects to the page or another
+    bidder; an ad's frame (AdSense's `ref=`) names the visitor's referrer, no target."""
+    if not ((network is not None and network.prebid)
+            or (_purpose(frame, url) or "").startswith(_SYNC_JOB)):
+        return None
+    host = _sends_elsewhere(ctx, url)
+    return None if host is None else _sends_to(host)
+
+
+def _sends_to(host: str) -> str:
+    return (f"its address sends to {host}, a host no one the catalogue knows runs (a sync "
+            "frame redirects to the page or to another bidder)")
+
+
+def _helps(ctx: PageContext, stack: _Stack, network: Network, frame: etree._Element,
+           url: str, place: etree._Element) -> bool:
+    """Whether a hidden frame of a network the page's stack names is that stack's helper
+    (a user sync, a SafeFrame container): not one sending out (`_redirects_out`), and its
+    network run by a tag other than the frame itself (`_Stack.vouched`), or named by a
+    Prebid config the page's stack runs (`_runs_ad_stack`): a config alone runs nothing."""
+    if _redirects_out(ctx, network, frame, url) is not None:
+        return False
+    if network.name in stack.places:
+        return stack.vouched(network, ctx.xpath(place), registrable_domain(host_of(url)))
+    return _runs_ad_stack(ctx, stack)
+
+
+def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Stack
+                ) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
     sync whatever its address says (Sovrn's `/beacon`, OpenX's `/w/1.0/pd`): Prebid
     inside a managed stack's bundle drops one per bidder, and the saved page shows the
     frames but not the bundle's bidder config. None for a network no Prebid build bids
-    with (a Floodlight tag's frame is no sync), for a frame that asks for an ad
-    (`_AD_REQUEST`): a hidden ad frame is an impression no one sees, a kit's ad stuffing,
-    and for one whose query sends to a host no one the catalogue knows runs
-    (`_sends_elsewhere`)."""
-    if network is None or not network.prebid or _AD_REQUEST.search(url) \
-            or _sends_elsewhere(ctx, url) or not _runs_ad_stack(ctx, place, stack):
+    with (a Floodlight tag's frame is no sync); a frame that asks for an ad or sends
+    out (`_AD_REQUEST`, `_redirects_out`) the caller excludes first."""
+    if network is None or not network.prebid or not _runs_ad_stack(ctx, stack):
         return None
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
 
 def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
-              stack: tuple[set[str], set[str]]) -> str | None:
+              stack: _Stack) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
     something else on the page lacks it, or None. A user-sync frame is dropped by an ad
     stack (`_runs_ad_stack`): a page running none has none to sync. A 3-D Secure frame
     is a checkout's (`_takes_cards`); a locator is a consent platform's the page runs
     (the IAB's stubs make it blank; one with an address is its CMP's, whose script the
     page loads). A group's sign-in or storage frame is its site's, and the site shows in
-    the page beyond the frame (`shown_beyond`) or carries the page's name. A kit can
-    call its path `sync`, its host `login.` or its frame `__tcfapiLocator`; it does not
-    add the stack, the checkout or the links that go with them."""
+    the page beyond the frame (`shown_beyond`) or carries the page's name; a captcha's
+    frame comes with its vendor's script (the widget's `api.js` that draws it), which
+    `shown_beyond` counts too. A kit can
+    call its path `sync` or `captcha`, its host `login.` or its frame `__tcfapiLocator`;
+    it does not add the stack, the checkout or the links that go with them."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
-        if _runs_ad_stack(ctx, place, stack):
+        if (host := _sends_elsewhere(ctx, url)) is not None:
+            return f"but {_sends_to(host)}"
+        if _runs_ad_stack(ctx, stack):
             return None
-        return "but the page runs no ad stack whose bidders sync users"
+        return ("but the page loads no ad stack whose bidders sync users (no ad network's "
+                "tag, no Prebid library: a Prebid config alone runs nothing)")
     if purpose.startswith(_LOCATOR_JOB):
         # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
         # given an address is the CMP's whose script the page loads
@@ -398,10 +490,13 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
         if _takes_cards(ctx):
             return None
         return "but the page takes no card payment (no checkout address or card field)"
-    if purpose.startswith(_SIGN_IN_JOB):
+    if purpose.startswith((_SIGN_IN_JOB, _CAPTCHA_JOB)):
         own = (place.text or "") if place.tag == "script" else url
         if related_site(host_of(url), ctx.first_party) or shown_beyond(ctx, site, own):
             return None
+        if purpose.startswith(_CAPTCHA_JOB):
+            return (f"but the page loads nothing else of {site} (a captcha's frame comes "
+                    "with its vendor's script)")
         return f"but the page shows {site} nowhere else (a group's sign-in shows in its links)"
     return None
 
@@ -427,6 +522,17 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     loaded, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
                       if ctx.page is not None else _sites_shown(ctx))
     return site in linked or any(url not in own for url in loaded.get(site, ()))
+
+
+def links_to(ctx: PageContext, site: str) -> bool:
+    """Whether a link a visitor sees, or a form, of the page goes to a site (a registrable
+    domain): `shown_beyond`'s links alone, not what the page loads from the site, which
+    a kit adds unseen as cheaply as a `<link>` in the head."""
+    if not site or ctx.root is None:
+        return False
+    _, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
+                 if ctx.page is not None else _sites_shown(ctx))
+    return site.lower() in linked
 
 
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
@@ -552,7 +658,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     if ctx.root is None:
         return
     end = after_html(ctx)
-    stack: tuple[set[str], set[str]] | None = None  # sought at the first hidden ad frame
+    stack: _Stack | None = None  # sought at the first hidden ad frame
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
     for frame, place in _frames(ctx, ctx.root):
@@ -584,10 +690,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             # writes it (before <html>, plain http on an https page): a network the page
             # runs excuses its frames, not a frame pasted where no template writes
             stack = stack or _ad_stack(ctx, end)
-            if network is not None and network.name in stack[0]:
+            if network is not None and network.name in stack.names \
+                    and _helps(ctx, stack, network, frame, url, place):
                 helpers[network.name].append((url, place))
                 continue
-            if network is None and entity is not None and entity.company in stack[1]:
+            if network is None and entity is not None and entity.company in stack.companies:
                 helpers[entity.company].append((url, place))
                 continue
         known = category is not None and category is not Category.UNKNOWN
@@ -598,8 +705,10 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
+                misuse := _ASKS_FOR_AD if _AD_REQUEST.search(url)
+                else _redirects_out(ctx, network, frame, url)) is None and (
                 job := _purpose(frame, url) or _bidder_job(
-                    ctx, network, url, place, stack := stack or _ad_stack(ctx, end))) is not None:
+                    ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
@@ -611,6 +720,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             severity = Severity.MEDIUM if category is Category.ADVERTISING else Severity.HIGH
             if mark is not None:  # a known vendor's frame: the mark says where to look
                 message = f"{message}: {mark}; check that the site added it"
+            elif category is Category.ADVERTISING and misuse is not None:
+                message = f"{message}: {misuse}; check that the site added it"
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
@@ -856,20 +967,64 @@ def _loads_library(ctx: PageContext, library: str) -> bool:
 _CODE_SELECTOR = re.compile(r"""['"]([#.][\w-]{1,200})(?![\w-])""")
 _CODE_LOOKUP = re.compile(
     r"""getElement(?:ById|sByClassName)\(\s*['"]([\w-]{1,200})['"]""")
+# what shows a box the code holds: its style's display, visibility or opacity set (not to
+# `none`, `hidden` or 0, which hide it), its classes or `hidden`/`open` changed, or a
+# library's call that opens or fades it in (jQuery's `show`, `fadeIn`, `slideDown`,
+# `addClass`, `css`; Bootstrap's and jQuery UI's `modal`, `dialog`; `<dialog>`'s
+# `showModal`): naming the box is not showing it
+_SHOWS = re.compile(
+    r"""\.\s*(?:style\s*\.\s*(?:display|visibility|opacity|cssText)\s*=(?!=)"""
+    r"""(?!\s*(?:['"](?:none|hidden)['"]|0\b))"""
+    r"""|style\s*\.\s*(?:setProperty|removeProperty)\s*\("""
+    r"""|classList\s*\.\s*(?:add|remove|toggle|replace)\s*\(|className\s*\+?=(?!=)"""
+    r"""|(?:hidden|open)\s*=(?!=)|(?:set|remove|toggle)Attribute\s*\(\s*['"]"""
+    r"""(?:class|style|hidden|open|aria-hidden)['"]"""
+    r"""|(?:show|showModal|fadeIn|fadeTo|fadeToggle|slideDown|slideToggle|toggle|addClass"""
+    r"""|removeClass|toggleClass|modal|dialog|popup|open|animate)\s*\("""
+    r"""|css\s*\((?!\s*['"](?:display|visibility)['"]\s*,\s*['"](?:none|hidden)['"]))""")
+# a statement's bounds in code, as near as a pattern reads them, and a name it assigns the
+# box it looks up to (`var modal = document.getElementById("myModal")`)
+_STATEMENT_END = re.compile(r"[;\n]")
+_ASSIGNED = re.compile(r"([A-Za-z_$][\w$]{0,60})\s*=(?!=)\s*[^;=\n]{0,120}$")
+
+
+def _shows_named(code: str, start: int, end: int) -> bool:
+    """Whether the statement naming a box at `code[start:end]` shows it: a call or an
+    assignment that shows (`_SHOWS`) in the same statement (`$('#nl').fadeIn()`,
+    `getElementById('m').style.display = 'block'`), or on the name it assigns the box to
+    (`var modal = getElementById('myModal'); … modal.style.display = 'block'`)."""
+    before = code.rfind(";", max(0, start - 300), start)
+    line = code.rfind("\n", max(0, start - 300), start)
+    begin = max(before, line, start - 300) + 1
+    after = _STATEMENT_END.search(code, end, end + 300)
+    statement = code[begin: after.start() if after else end + 300]
+    if _SHOWS.search(statement):
+        return True
+    assigned = _ASSIGNED.search(code[begin:start])
+    if assigned is None:
+        return False
+    name = re.escape(assigned.group(1))
+    return re.search(rf"(?<![\w$.]){name}{_SHOWS.pattern}", code[end:]) is not None
 
 
 def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
-    """`#id` and `.class` -> the page's scripts whose code names it as a quoted selector or
-    a lookup: a view, read once (asked per ancestor of every hidden frame, a pattern over
-    every script each time cost 180 s on a 1.4 MB page of 3,000 hidden frames)."""
+    """`#id` and `.class` -> the page's scripts whose code shows the box so named, named
+    as a quoted selector or a lookup (`_shows_named`): a view, read once (asked per
+    ancestor of every hidden frame, a pattern over every script each time cost 180 s on
+    a 1.4 MB page of 3,000 hidden frames). A script that only names the box
+    (`var b = document.getElementById('promo')`) is a kit's as cheaply as a site's."""
     def build() -> dict[str, list[etree._Element]]:
         named: dict[str, list[etree._Element]] = {}
         for script in ctx.page.scripts if ctx.page is not None else ():
             code = script.text or ""
-            names = set(_CODE_SELECTOR.findall(code))
+            names: set[str] = set()
+            for m in _CODE_SELECTOR.finditer(code):
+                if m.group(1) not in names and _shows_named(code, m.start(), m.end()):
+                    names.add(m.group(1))
             for m in _CODE_LOOKUP.finditer(code):
-                names.add(("#" if m.group().startswith("getElementById") else ".")
-                          + m.group(1))
+                name = ("#" if m.group().startswith("getElementById") else ".") + m.group(1)
+                if name not in names and _shows_named(code, m.start(), m.end()):
+                    names.add(name)
             for name in names:
                 named.setdefault(name, []).append(script)
         return named
@@ -878,10 +1033,11 @@ def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
 
 
 def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
-    """Whether a script of the page outside an element names it, quoted, by its id or a
-    class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
-    `querySelector('.newsletter-popup')`): the page's code opening its dialog, as
-    W3Schools' modal, the most copied, does. A bare quoted class word is any code's."""
+    """Whether a script of the page outside an element shows it, naming it, quoted, by its
+    id or a class as a selector or a lookup (`getElementById("myModal")`, `$('#nl')`,
+    `querySelector('.newsletter-popup')`) with what shows a box (`_shows_named`): the
+    page's code opening its dialog, as W3Schools' modal, the most copied, does. A bare
+    quoted class word is any code's."""
     if ctx.page is None:
         return False
     ident = node.get("id") or ""
@@ -1073,7 +1229,9 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
-        said = inline_hiding(el) or by_sheet.get(el)
+        inline = inline_hiding(el)
+        sheet = by_sheet.get(el) if inline is None else None
+        said = inline or (sheet.said if sheet is not None else None)
         if said is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
         reason = said.split(",", 1)[0]  # how, without the rule that says so
@@ -1085,7 +1243,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
-                           first_party)
+                           first_party, generated=sheet is not None and sheet.generated)
         if found is not None:
             reported.add(el)
             yield found
@@ -1131,7 +1289,8 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
-               vendors: bool = True, shown: bool = False) -> Finding | None:
+               vendors: bool = True, shown: bool = False, generated: bool = False
+               ) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block), or three or more of the
     site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
@@ -1139,7 +1298,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
     (after `</html>`, no hiding) of off-site links is high only when its words sell what
     link farms sell (counterfeits, gambling, pills, adult, loans): an old site's broken
-    template prints its sponsors' or friends' links there too, a reviewer checks them."""
+    template prints its sponsors' or friends' links there too, a reviewer checks them. So
+    is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
+    network" menu of its sister sites, which its script renders open with another class)."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -1179,15 +1340,17 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-    unmarked = shown and not (counterfeit or spam)
+    unmarked = (shown or generated) and not (counterfeit or spam)
+    note = ("; shown, its words selling nothing link farms sell: check that the site's "
+            "template printed these links (an old site's sponsors)" if shown else
+            "; a CSS-in-JS class (a state its library's script swaps: a closed menu) and "
+            "words selling nothing link farms sell: check that the site shows these links")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
                    f"{what} of {len(offsite)} off-site links to "
                    f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
                       if counterfeit else "")
-                   + ("; shown, its words selling nothing link farms sell: check that the "
-                      "site's template printed these links (an old site's sponsors)"
-                      if unmarked else ""), " ".join(domains),
+                   + (note if unmarked else ""), " ".join(domains),
                    line=ctx.cited_line(el), xpath=ctx.xpath(el), key=tuple(domains))
 
 
@@ -1207,10 +1370,11 @@ HIDDEN_IFRAME = FindingKind(
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run) or that the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
-    "user-sync address on a page running no ad stack (an ad network's tag, the Prebid "
-    "library, configured bids or a setup call; not a tag manager, analytics or a queue "
-    "stub alone), a sign-in or storage address of a site no visible link, form, script "
-    "or stylesheet of the page shows, a CMP locator's name on a page running no consent "
+    "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "
+    "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "
+    "alone) or sending to a host no one the catalogue knows runs, a sign-in, storage or "
+    "captcha address of a site no visible link, form, script or stylesheet of the page "
+    "shows, a CMP locator's name on a page running no consent "
     "platform, a 3-D Secure frame on a page taking no card. Low when the frame says a "
     "job vendors document a hidden frame for, an ad vendor's or an unknown host's, with "
     "no mark and with what comes with the job (by its "
@@ -1219,9 +1383,12 @@ HIDDEN_IFRAME = FindingKind(
     "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "
-    "`aria-modal`, close control or class words), or "
-    "belongs to an ad network the page's own tags run with no mark (a loader, a slot, a "
-    "Prebid bidder; not one in a post body, a copied article or after `</html>`): its "
+    "`aria-modal`, close control or class words, nor a script that names the box without "
+    "showing it), or "
+    "belongs to an ad network the page's own tags run with no mark (a loader, a slot "
+    "other than the frame itself, a Prebid bidder the running stack configures; not one "
+    "in a post body, a copied article or after `</html>`, nor a bidder's frame sending "
+    "to a host no one the catalogue knows runs): its "
     "user-sync and helper frames, a fact about the stack; low too for a Prebid bidder's frame "
     "with no mark on a page running an ad stack, whatever its address says (a managed "
     "stack's bundle holds the bidder config the saved page does not show).",
@@ -1255,7 +1422,10 @@ HIDDEN_LINKS = FindingKind(
     "SEO spam injected into the page. Remove the block and find how it got in. Medium for "
     "a block shown after `</html>` whose links' words sell nothing link farms sell "
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
-    "its sponsors' links there too; check that the site did.",
+    "its sponsors' links there too; check that the site did. Medium too for a block a "
+    "CSS-in-JS library's generated class hides (Emotion's `css-1x2y3z` in its "
+    "`<style data-emotion>`, styled-components', JSS's): a closed state its script swaps "
+    "for an open one, unless its words sell what link farms sell.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

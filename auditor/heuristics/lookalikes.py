@@ -138,7 +138,10 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         if dressed == CDN_DRESS:  # no vendor's name borrowed, only a CDN's words
             if site_cdns is None:
                 site_cdns = _site_cdns(found, present)
-            if host in site_cdns or not _tied(item.url, code, network):
+            # the site's CDN serves its copy of a loader, not the vendor's endpoint: a
+            # kit's host answering `/gtag/js?id=G-…` buys nothing by a stylesheet
+            if (host in site_cdns and _static_copy(item.url)) \
+                    or not _tied(item.url, code, network):
                 continue
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
                                   line_of(item.element), page.xpath(item.element), code)
@@ -177,10 +180,24 @@ def _tied(url: str, code: str, network: Network) -> bool:
         spec.where in ("url", "any") and spec.pattern.search(url) for spec in network.ids)
 
 
+def _static_copy(url: str) -> bool:
+    """Whether a loader's URL names a file (`/js/gtag.js`, `gtm.js`), as a copy a site's
+    CDN serves does, not a vendor's endpoint (`/gtag/js?id=G-…`, Clarity's `/tag/<id>`),
+    which only the vendor's servers, or a kit's dressed as them, answer.
+
+    >>> _static_copy("https://static-assets-cdn.example/js/gtag.js?id=G-1"), _static_copy(
+    ...     "https://static-assets-cdn.example/gtag/js?id=G-1")
+    (True, False)
+    """
+    return "." in url_path(url).rsplit("/", 1)[-1]
+
+
 def _site_cdns(found: Sequence[FoundURL], present: Sequence[Network]) -> set[str]:
     """Hosts that serve the page's own markup a file that is no vendor's loader (its
     stylesheet, images, fonts): the site's CDN, whose name of a CDN's
-    words (`static-assets-cdn.com`) is the site's choice, not a disguise."""
+    words (`static-assets-cdn.com`) is the site's choice, not a disguise. A kit adds a
+    `<link>` to its host as cheaply: the excuse covers a static copy of a loader, not
+    the vendor's endpoint (`_static_copy`)."""
     return {host_of(item.url) for item in found
             if item.type in _SITE_FILES and not item.via.startswith("inline")
             and _imitated(item.url, present) is None}

@@ -25,7 +25,7 @@ from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
-from auditor.heuristics.hidden import shown_beyond
+from auditor.heuristics.hidden import links_to, shown_beyond
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.model import Category, Finding, Severity
@@ -156,8 +156,11 @@ def _twins(ctx: PageContext) -> frozenset[str]:
     redirect to one, behind a test of the visitor's language or a cookie remembering
     their choice, is the site's navigation, not cloaking. A twin bears the page's name
     (example.com's example.de), or the set names the page's own site as well (each
-    version lists itself, as Google asks of hreflang): one alternate naming another
-    site is a line a kit adds beside its redirect, and bought it no finding at all."""
+    version lists itself, as Google asks of hreflang) and the page links the twin where
+    a visitor sees it (its language switcher: `hidden.links_to`). One alternate naming
+    another site, or a whole set listing the page beside a kit's landing page, is lines a
+    kit adds unseen beside its redirect; a switcher's link to its landing page it does
+    not show, and the set bought its redirect no finding at all."""
     if ctx.root is None:
         return frozenset()
     own = ctx.first_party or ""
@@ -166,7 +169,8 @@ def _twins(ctx: PageContext) -> frozenset[str]:
              and (absolute := resolve(link.get("href") or "", ctx.url))}
     listed_self = any(not is_third_party(host, own) for host in sites) if own else False
     return frozenset(registrable_domain(host) for host in sites
-                     if listed_self or same_name(host, own))
+                     if same_name(host, own) or (listed_self and is_third_party(host, own)
+                                                 and links_to(ctx, registrable_domain(host))))
 
 
 # what a template prints in its `<head>`; and an element of the body's before the head's
@@ -1721,7 +1725,9 @@ REDIRECT = FindingKind(
     "a selector of one (`e.target.closest('.login')`) or the key pressed (a shortcut). "
     "Compromised pages send "
     "search visitors to spam this way. A redirect to a language or regional version the page "
-    "declares its own (an `hreflang` alternate) is none when a condition guards it, unless "
+    "declares its own (an `hreflang` alternate of the page's name, or of a set listing the "
+    "page whose twin a visible link, its language switcher, goes to) is none when a "
+    "condition guards it, unless "
     "its code was encoded or the condition is a referrer or user-agent test. A redirect in "
     "plain code, a meta refresh or a clicked link, to the site the page's one canonical "
     "link (in its `<head>`) names is a moved page: low, unless a referrer, user-agent or "

@@ -29,11 +29,14 @@ def _frames(report_findings: tuple[object, ...]) -> list[Severity]:
             if f.kind == "hidden-iframe"]  # type: ignore[attr-defined]
 
 
-# what goes with a user-sync frame: the header bidding that drops it (Prebid's setup,
-# as its docs show it); with a group's sign-in frame: the sign-in link to its host
-_PREBID = ("<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function()"
-           " { pbjs.setConfig({userSync: {filterSettings: {iframe: {bidders: '*', filter: "
-           "'include'}}}}); });</script>")
+# what goes with a user-sync frame: the header bidding that drops it (Prebid's library
+# and its setup, as its docs show them); with a group's sign-in frame: the sign-in link
+# to its host
+_PREBID_SETUP = ("<script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push("
+                 "function() { pbjs.setConfig({userSync: {filterSettings: {iframe: {bidders:"
+                 " '*', filter: 'include'}}}}); });</script>")
+_PREBID = ('<script async src="https://www.harbourgazette.example/js/prebid9.14.0.js">'
+           "</script>" + _PREBID_SETUP)
 
 
 def _sign_in(host: str) -> str:
@@ -113,9 +116,11 @@ LEGITIMATE: list[tuple[str, str, str]] = [
      '<iframe src="https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/g/turnstile/'
      'if/ov2/av0/rcv0/0/x9q/0x4AAAAAAAq27/auto/normal" style="display:none" width="0" '
      'height="0"></iframe>'),
+    # a captcha vendor's invisible frame, drawn by its widget script the page loads
     ("an unknown captcha's invisible frame", "footer",
-     '<iframe src="https://captcha.friendlycheck.example/widget/invisible" width="0" height="0"'
-     ' style="display:none"></iframe>'),
+     '<script src="https://captcha.friendlycheck.example/widget/v1/api.js" async defer>'
+     '</script><iframe src="https://captcha.friendlycheck.example/widget/invisible" '
+     'width="0" height="0" style="display:none"></iframe>'),
     # ThreatMetrix's profiling tag, its noscript frame off-screen as documented
     ("ThreatMetrix's profiling frame", "footer",
      '<noscript><iframe style="width:100px;height:100px;border:0;position:absolute;top:-5000px"'
@@ -582,6 +587,24 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("Bootstrap's markup with no Bootstrap loaded", '<div class="modal fade" id="nl" '
      'style="display:none"><div class="modal-dialog"><div class="modal-content">'
      f"{_FORM}</div></div></div>", [M]),
+    # a script outside the box that names it and does nothing to show it: a kit adds
+    # `getElementById('its-box')` as cheaply as the box; hiding it again shows nothing
+    ("a script outside the box only naming it", '<div id="ovl-7731" style="display:none">'
+     f"{_FORM}</div><script>var box = document.getElementById('ovl-7731'); var t = Date."
+     "now();</script>", [M]),
+    ("a script outside the box reading it by a jQuery selector", '<div id="ovl-7731" '
+     f"style=\"display:none\">{_FORM}</div><script>jQuery('#ovl-7731').attr('data-k', '1');"
+     "</script>", [M]),
+    ("a script outside the box hiding it again", '<div id="ovl-7731" style="display:none">'
+     f"{_FORM}</div><script>document.getElementById('ovl-7731').style.display = 'none';"
+     " jQuery('#ovl-7731').css('display', 'none');</script>", [M]),
+    # a theme's script fading a newsletter box in, and Bootstrap 5's own call opening one
+    ("a newsletter box its theme's jQuery fades in", '<div id="nl-popup" style="display:'
+     f"none\">{_FORM}</div><script>jQuery(function ($) {{ setTimeout(function () {{ $('#nl-"
+     "popup').fadeIn(300); }, 8000); });</script>", [L]),
+    ("a modal Bootstrap 5's API shows by its id", '<div id="nl" style="display:none">'
+     f"{_FORM}</div><script>new bootstrap.Modal(document.getElementById('nl')).show();"
+     "</script>", [L]),
     ("a script inside the box naming it", '<div id="ovl-7731" role="dialog" style="display:'
      f"none\">{_FORM}<script>document.getElementById('ovl-7731').dataset.k = 1;</script>"
      "</div>", [M]),
@@ -631,11 +654,35 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     # Prebid's queue stub sets nothing up: a kit adds one beside its frame
     ("a sync frame beside Prebid's queue stub alone", "<script>window.pbjs = window.pbjs || "
      "{que: []};</script>" + _FRESH_SYNC, [M]),
+    # a Prebid config runs nothing without Prebid: a kit pastes `setConfig`, or an ad
+    # unit with its bids, beside its frame as cheaply as the stub, and a real stack's
+    # saved page holds the library's script (or a bidder's own tag)
+    ("a sync frame beside Prebid's setConfig, no Prebid loaded", _PREBID_SETUP + _FRESH_SYNC,
+     [M]),
+    ("a sync frame beside an ad unit and its bids, no Prebid loaded", "<script>var pbjs = "
+     "pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function () { pbjs.addAdUnits([{"
+     "code: 'div-mpu', mediaTypes: {banner: {sizes: [[300, 250]]}}, bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); pbjs.requestBids({}); });</script>"
+     + _FRESH_SYNC, [M]),
+    ("a sync frame beside an ad unit and its bidder's own tag", '<script async src="https://'
+     'acdn.adnxs.com/ast/ast.js"></script><script>pbjs.que.push(function () { pbjs.'
+     "addAdUnits([{code: 'div-mpu', bids: [{bidder: 'appnexus', params: {placementId: "
+     "13144370}}]}]); });</script>" + _FRESH_SYNC, [L]),
+    # GPT's setup places its slot, as the managed stacks' loaders place theirs (a slot
+    # is the stack's tag at work where its loader builds its script's address)
     ("a sync frame beside GPT's setup", "<script>window.googletag = window.googletag || {cmd:"
      " []}; googletag.cmd.push(function () { googletag.defineSlot('/21776187/news/mpu', "
      "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
      [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
+    # a captcha's frame comes with its widget's script; `captcha` in a kit's address
+    # (its subdomain or its path) is a word it picks
+    ("a captcha's subdomain on a page loading nothing of it", '<iframe src="https://captcha'
+     '.trk-vexor.example/land?sub=881" width="0" height="0" style="display:none"></iframe>',
+     [M]),
+    ("a captcha path on a page loading nothing of it", '<iframe src="https://cdn.trk-vexor.'
+     'example/recaptcha/land?sub=881" width="0" height="0" style="display:none"></iframe>',
+     [M]),
     # a name the vendors' own code gives a frame, on a page with nothing of the vendor
     ("a CMP locator's name on a page running no CMP", '<iframe name="__tcfapiLocator" src='
      '"https://cdn.trk-vexor.example/land?sub=881" style="display:none"></iframe>', [M]),
@@ -925,3 +972,63 @@ def test_a_finding_cites_the_line_its_element_opens_on(audit_html: AuditHtml) ->
                    for f in audit_html(html, url="https://news.example/story").findings)
     assert cited == [("hidden-iframe", "<iframe"), ("hidden-links", "<div"),
                      ("tracking-pixel", "<img"), ("tracking-pixel", "<noscript><img")]
+# Revive Adserver is self-hosted: known by its invocation paths on any host, so its
+# hidden `afr.php` frame is a Revive slot of its own. Its async tag as Revive's
+# "Invocation code" tab writes it, on the ad server of the site's group (IDs made up).
+_REVIVE_OWN = ('<ins data-revive-zoneid="14" data-revive-id="3c1f0a9e2b7d4e6f"></ins><script '
+               'async src="//ads.gazette-media.example/www/delivery/asyncjs.php"></script>')
+
+
+def _revive_frame(host: str) -> str:
+    return (f'<iframe id="a6e2f1c0" name="a6e2f1c0" src="https://{host}/www/delivery/afr.php?'
+            'zoneid=12&amp;cb=88120" frameborder="0" scrolling="no" width="0" height="0" '
+            'style="display:none"></iframe>')
+
+
+# (what, the footer, the hidden-iframe severities): a network is the page's stack by a
+# tag other than the frame, and a sync frame is one by where it sends
+SELF_VOUCHING: list[tuple[str, str, list[Severity]]] = [
+    ("a hidden Revive frame, no other Revive tag", _revive_frame("ads.vexor-serve.example"),
+     [M]),
+    ("a hidden Revive frame on another host than the site's Revive",
+     _REVIVE_OWN + _revive_frame("ads.vexor-serve.example"), [M]),
+    ("a hidden Revive frame on the server of the site's own Revive tag",
+     _REVIVE_OWN + _revive_frame("ads.gazette-media.example"), [L]),
+    # a Prebid config naming a bidder runs nothing: its sync frame is no stack's helper
+    ("a bidder's sync frame beside a config naming it, no Prebid",
+     "<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); });</script><iframe src=\"https://"
+     'acdn.adnxs.com/dmp/async_usersync.html" width="0" height="0" style="display:none">'
+     "</iframe>", [L]),
+    ("a bidder's frame sending to a kit, beside a config naming it, no Prebid",
+     "<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
+     "'appnexus', params: {placementId: 13144370}}]}]); });</script><iframe src=\"https://"
+     'ib.adnxs.com/getuid?https%3A%2F%2Fcdn.trk-vexor.example%2Fu%3D%24UID" width="0" '
+     'height="0" style="display:none"></iframe>', [M]),
+    ("the same frame beside Prebid and the config", _PREBID + "<script>pbjs.que.push("
+     "function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: 'appnexus', params: {"
+     "placementId: 13144370}}]}]); });</script><iframe src=\"https://ib.adnxs.com/getuid?"
+     'https%3A%2F%2Fcdn.trk-vexor.example%2Fu%3D%24UID" width="0" height="0" style="'
+     'display:none"></iframe>', [M]),
+    # an unknown host's sync frame: to the page (or nowhere) it syncs; to a fresh host
+    # it is an open redirect behind a `/usersync` path
+    ("an unknown host's sync frame sending to a fresh host", _PREBID + '<iframe src="https:'
+     '//sync.vexorbid-traffic.example/usersync?redir=https%3A%2F%2Fland.kit-offers.example'
+     '%2Fgo%3Fs%3D4" width="0" height="0" style="display:none"></iframe>', [M]),
+    ("an unknown host's sync frame sending back to the page", _PREBID + '<iframe src="https:'
+     '//sync.vexorbid-traffic.example/usersync?redir=https%3A%2F%2Fwww.harbourgazette.'
+     'example%2Fsync-done" width="0" height="0" style="display:none"></iframe>', [L]),
+]
+
+
+@pytest.mark.parametrize(("what", "footer", "expected"), SELF_VOUCHING,
+                         ids=[c[0] for c in SELF_VOUCHING])
+def test_a_frame_vouches_neither_for_itself_nor_for_where_it_sends(
+        what: str, footer: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """A hidden Revive `afr.php` frame was the slot that made Revive the page's stack, so
+    it excused itself `low`; a Prebid config named the bidder whose frame it then excused;
+    a `/usersync` path excused a frame whose query sends the visitor to a fresh host. The
+    stack is a tag other than the frame (for a self-hosted server, on the frame's site),
+    and a sync frame sends to the page or to another bidder."""
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]

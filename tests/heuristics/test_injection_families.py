@@ -854,6 +854,17 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
         "<p>Error STATUS_ACCESS_VIOLATION in Edge usually means an outdated browser. <a href="
         "'https://mirror.downloadhub.test/edge/MicrosoftEdgeSetup.exe'>Update Edge "
         "(MicrosoftEdgeSetup.exe)</a></p>")}, "fake-update", M),
+    # a download portal's card for a portable build: "update available" and the version
+    # it replaces "outdated", its zip named for the release on the portal's mirror
+    ("a download portal's update card for a portable browser's zip", {"post": (
+        "<div class='download-card'><h3>Firefox Portable: update available</h3><p>Version "
+        "127.0 is outdated.</p><a class='btn' href='https://dl.softharbor-mirror.test/files/"
+        "FirefoxPortable_128.0_English.paf.zip'>Download update (112 MB)</a></div>")},
+     "fake-update", M),
+    ("a download portal's card for a Chromium snapshot's zip", {"post": (
+        "<div class='version-card'><p>Chromium update available: build 1354012. Older builds "
+        "are no longer supported.</p><a href='https://dl.softharbor-mirror.test/chromium/"
+        "chrome-win.zip'>Update Chromium (chrome-win.zip)</a></div>")}, "fake-update", M),
     # a company or product whose name holds a brand's letters, or is a letter from one
     ("a Japanese checkout posting card fields to PayPay, one letter from PayPal", {"footer": (
         "<form id='pay'><input id='card-number'><input id='cvc'></form><script>document."
@@ -990,6 +1001,12 @@ VARIANTS: list[tuple[str, dict[str, str], str]] = [
         "<div style='position:fixed;inset:0'><p>Your Chrome browser is out of date.</p><input "
         "type='button' value='Update Chrome' onclick=\"window.location.href = 'https://apk."
         "vexor-upd.test/chrome-update.apk'\"></div>")}, "fake-update"),
+    # a zip named for a release, not an update, offered to a visitor told their own
+    # browser is stale
+    ("an in-flow lure's zip named for a release", {"post": (
+        "<div class='download-card'><p>Your browser is out of date. Update Chrome to view "
+        "this page.</p><a href='https://files.softmirror.test/dl/Chrome_131.0.6778.zip'>"
+        "Update Chrome</a></div>")}, "fake-update"),
     ("an in-flow lure on a host dressed as the browser", {"post": (
         "<p>Your Firefox is outdated.</p><a href='https://firefox-release-notes.test/setup.exe'>"
         "Update Firefox</a>")}, "fake-update"),
@@ -1789,6 +1806,35 @@ def test_a_themes_rule_that_shows_the_block_again_is_no_farm(
         where: dict[str, str], audit_listed: AuditListed) -> None:
     assert [f for f in audit_listed(wp_page(**where), URL).findings
             if f.kind == "hidden-links"] == []
+
+
+# A CSS-in-JS library's class for a closed state, in the library's own sheet (Emotion's
+# `<style data-emotion>` as MUI 5 and Chakra render it server-side, styled-components'
+# `<style data-styled>` beside its `sc-` component class): the menu of the group's sites
+# renders open with another class, so the block is a check, not a farm; the same names
+# over a farm's casino anchors stay high, as does a kit's own class with no library.
+_NETWORK_MENU = ("<button class='css-4abx0c' aria-expanded='false'>Our network</button>"
+                 "<div class='{hider}'>" + _PARTNERS + "</div>")
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    ({"head": "<style data-emotion='css 1x2y3z 4abx0c'>.css-1x2y3z{display:none;}"
+      ".css-4abx0c{font-weight:600;}</style>",
+      "widget": _NETWORK_MENU.format(hider="css-1x2y3z")}, M),
+    ({"head": "<style data-styled='active' data-styled-version='5.3.11'>.kXvUqa{display:"
+      "none;}.bnQwer{display:flex;}</style>", "widget": "<div class='sc-aXZVg bnQwer'>"
+      f"<div class='sc-gEvEer kXvUqa'>{_PARTNERS}</div></div>"}, M),
+    ({"head": "<style data-emotion='css 1x2y3z'>.css-1x2y3z{display:none;}</style>",
+      "widget": f"<div class='css-1x2y3z'>{_CASINO_LINKS}</div>"}, H),
+    ({"head": "<style>.css-1x2y3z{display:none;}</style>",
+      "widget": _NETWORK_MENU.format(hider="css-1x2y3z")}, H),
+], ids=["emotion's class over the group's sites", "styled-components' class",
+        "emotion's class over casino anchors", "a css- class with no library's sheet"])
+def test_a_css_in_js_class_hiding_a_link_block_is_a_check_unless_it_sells_spam(
+        where: dict[str, str], expected: Severity, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == [expected], found
+    assert expected is H or "check" in found[0].message
 
 
 # --- a link farm appended after `</html>`, shown or not -------------------------------

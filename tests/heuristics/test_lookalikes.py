@@ -345,7 +345,12 @@ def test_a_cdn_named_host_serving_only_the_snippets_loader_is_one(
     beside = audit_html(page(
         '<link rel="stylesheet" href="https://www.googletagsmanager.test/css/site.css">'
         + gtag("https://www.googletagsmanager.test/gtag/js")), URL)
-    for report in (alone, beside):
+    # Google's own endpoint (`/gtag/js`, no file) on a CDN-worded host whose one
+    # stylesheet a kit adds beside it: the site's CDN serves a file it copied
+    shaped = audit_html(page(
+        '<link rel="stylesheet" href="https://static-assets-cdn.example/css/site.css">'
+        + gtag("https://static-assets-cdn.example/gtag/js")), URL)
+    for report in (alone, beside, shaped):
         assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
             "lookalike-script"]
 

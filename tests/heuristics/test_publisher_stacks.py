@@ -245,21 +245,36 @@ _KIT_LANGUAGE_REDIRECT = ("<script>if ((navigator.language || '').indexOf('de') 
                           "{ window.location.href = 'https://bet-casino-x.example/'; }</script>")
 
 
-@pytest.mark.parametrize(("head", "expected"), [
+_SWITCHER = ('<nav class="language-switcher"><a href="https://www.bergwerk-outdoor.com/">EN'
+             '</a> <a href="https://www.alpenkluft.example/">DE</a></nav>')
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
     # one alternate naming another site, beside the redirect to it: a kit's line
     ('<link rel="alternate" hreflang="de" href="https://bet-casino-x.example/">'
-     + _KIT_LANGUAGE_REDIRECT, [("redirect", M)]),
-    # a group's versions under other names, each listing itself as Google asks
+     + _KIT_LANGUAGE_REDIRECT, "", [("redirect", M)]),
+    # a whole set, listing the page beside the kit's landing page: lines in the head no
+    # visitor sees, and no switcher links the landing page
+    ('<link rel="alternate" hreflang="en" href="https://www.bergwerk-outdoor.com/">'
+     '<link rel="alternate" hreflang="de" href="https://bet-casino-x.example/">'
+     '<link rel="alternate" hreflang="x-default" href="https://www.bergwerk-outdoor.com/">'
+     + _KIT_LANGUAGE_REDIRECT, "", [("redirect", M)]),
+    # a group's versions under other names, each listing itself as Google asks, and its
+    # language switcher linking them
     ('<link rel="alternate" hreflang="en" href="https://www.bergwerk-outdoor.com/">'
      '<link rel="alternate" hreflang="de" href="https://www.alpenkluft.example/">'
-     + _KIT_LANGUAGE_REDIRECT.replace("bet-casino-x.example", "www.alpenkluft.example"), []),
-], ids=["an alternate of another name alone", "a set listing the page's own site"])
+     + _KIT_LANGUAGE_REDIRECT.replace("bet-casino-x.example", "www.alpenkluft.example"),
+     _SWITCHER, []),
+], ids=["an alternate of another name alone", "a set listing the page beside a kit's site",
+        "a set listing the page's own site, its switcher linking the twin"])
 def test_a_twin_is_declared_by_the_pages_name_or_a_set_listing_itself(
-        head: str, expected: list[tuple[str, Severity]], audit_html: AuditHtml) -> None:
+        head: str, body: str, expected: list[tuple[str, Severity]],
+        audit_html: AuditHtml) -> None:
     """`<link rel="alternate" hreflang="de">` naming the kit's host excused its language
-    redirect (no finding at all): a twin bears the page's name, or the `<head>`'s set of
-    alternates names the page's own site too."""
-    html = (f"<html><head><title>t</title>{head}</head><body><article>"
+    redirect (no finding at all), and so did a whole set listing the page beside it: a
+    twin bears the page's name, or the `<head>`'s set names the page's own site too and
+    the page links the twin where a visitor sees it (its language switcher)."""
+    html = (f"<html><head><title>t</title>{head}</head><body>{body}<article>"
             f"{_ARTICLE}</article></body></html>")
     report = audit_html(html, url="https://www.bergwerk-outdoor.com/")
     assert [(f.kind, f.severity) for f in report.findings] == expected
