@@ -255,10 +255,12 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
     lines = [line.strip() for line in text.splitlines()]
     limits.check_lines(len(lines))
     title = doc.title or next((line for line in lines if len(line.split()) >= 4), None)
-    blocks = segment(text)
+    native = {n.name.lower(): n for n in catalogue.networks if "native" in n.formats}
+    blocks = segment(text, native)
     slots = tuple(
         Slot(
-            network=None,
+            network=native[b.vendor].name if b.vendor else None,
+            company=native[b.vendor].company if b.vendor else None,
             line=b.line,
             xpath="",
             rule=b.rule,
@@ -285,6 +287,8 @@ def _audit_text(doc: Document, catalogue: Catalogue, limits: PageLimits) -> Page
         first_party=first_party or None,
         title=title,
         slots=slots,
+        # a credit line names a native ad network's widget: the network shows by its slot
+        networks=page_networks({}, (), slots, (), catalogue),
         findings=tuple(run_heuristics(ctx)),
         metrics=metrics,
         provenance=sources.provenance,

@@ -739,6 +739,10 @@ def _unescaped(url: str) -> str:
 # (the type it restores) with its `data-name`. Borlabs Cookie keeps its tags as
 # `type="text/template"` with its script blocker's id (`data-borlabs-script-blocker-id`,
 # 3.x `data-borlabs-cookie-script-blocker-id`), the loader's URL in its `…-src` twin.
+# Didomi gives its held tags a type of its own, `didomi/javascript` (with `data-vendor` or
+# `data-purposes`), and swaps it for `text/javascript` once the visitor consents: a type
+# holding "script", so it reads as code, but code that waits.
+_HELD_TYPES = frozenset({"didomi/javascript"})
 _BORLABS_MARKS = ("data-borlabs-script-blocker-id", "data-borlabs-cookie-script-blocker-id")
 _CONSENT_ATTRS = frozenset({
     "data-cookieconsent", "data-iub-purposes", "data-usercentrics", "data-cookieyes",
@@ -764,10 +768,13 @@ def media_type(script_type: str) -> str:
 
 
 def consent_gated(script: etree._Element) -> bool:
-    """Whether a `text/plain` (Borlabs: `text/template`) script is code a consent manager
-    holds until consent (its marks above), not a data block or a template: it runs for
-    every visitor who consents, so its vendor is on the page."""
+    """Whether a `text/plain` (Borlabs: `text/template`, Didomi: `didomi/javascript`)
+    script is code a consent manager holds until consent (its marks above), not a data
+    block or a template: it runs for every visitor who consents, so its vendor is on the
+    page."""
     kind = media_type(script.get("type") or "")
+    if kind in _HELD_TYPES:
+        return True
     if kind == "text/template":
         return any(script.get(mark) for mark in _BORLABS_MARKS)
     if kind != "text/plain":

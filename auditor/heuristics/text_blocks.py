@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, replace
 
 from auditor.model import Category
 
@@ -120,6 +120,15 @@ _DEAL = re.compile(
     r"|\brabatt|\bangebot|\bgutschein|\boferta|\bdescuento|\bréduction|\bbon plan",
     re.I,
 )
+# A native ad network's widget credits itself in its header or under its items ("Sponsored
+# Links by Taboola", "Recommended by Outbrain", "by Taboola"), words a text scrape keeps:
+# a short line ending "by <name>", the name one of `vendors` (the catalogue's native ad
+# networks, which the caller passes: "Recommended by our editors" credits no network), the
+# words before "by" a label of a promotion or none ("Teads acquired by Outbrain", a headline,
+# credits nothing)
+_CREDIT = re.compile(r"^(?:(?P<label>[^\W\d_][^\n]{0,40}?)\s+)?by\s+(?P<vendor>\S{2,30})$",
+                     re.I)
+_CREDIT_LABELS = frozenset({"promoted links", "paid links", "powered", "content", "links"})
 _LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 _TRAILING = re.compile(r"[\s:：·|•→»›>\-–—]+$")
 _TOKENS = re.compile(r"[^\s,|/·•]+")
@@ -136,6 +145,7 @@ class TextBlock:
     text: str
     bytes: int
     rule: str
+    vendor: str | None = None  # the native ad network a credit line names, in lower case
 
     @property
     def category(self) -> Category:
@@ -168,6 +178,19 @@ def _header(line: str) -> str | None:
     if not rest or not rest[0].isalpha() or glued:
         return "recirculation"
     return None
+
+
+def _credit(line: str, vendors: Container[str]) -> str | None:
+    """The native ad network a widget's credit line names ("Sponsored Links by Taboola"),
+    in lower case, if it is one of `vendors`."""
+    if len(line) > 60:
+        return None
+    m = _CREDIT.match(_core(line))
+    vendor = m.group("vendor").lower() if m else None
+    if m is None or vendor not in vendors:
+        return None
+    label = (m.group("label") or "").lower()
+    return vendor if not label or label in _CREDIT_LABELS or _header(label) else None
 
 
 def _is_label(line: str) -> bool:
@@ -275,8 +298,10 @@ def _recirculation_end(lines: Sequence[str], start: int) -> int:
     return last
 
 
-def segment(text: str) -> list[TextBlock]:
-    """The promotional and attribution blocks of a plain-text page, in reading order."""
+def segment(text: str, vendors: Container[str] = frozenset()) -> list[TextBlock]:
+    """The promotional and attribution blocks of a plain-text page, in reading order.
+    `vendors`: the native ad networks' names, in lower case, whose credit line ("Sponsored
+    Links by Taboola") opens a sponsored block or, inside one, names its network."""
     lines = text.splitlines()
     blocks: list[TextBlock] = []
     i, n = 0, len(lines)
@@ -285,18 +310,20 @@ def segment(text: str) -> list[TextBlock]:
         if not line.strip():
             i += 1
             continue
-        kind = _header(line)
+        credited = _credit(line, vendors)
+        kind = "sponsored" if credited else _header(line)
         label = f"text:{line.strip()[:40]}"
         if kind == "sponsored":
             j = i + 1
             while (j < n and lines[j].strip() and len(lines[j].strip()) <= SHORT
                    and not _header(lines[j]) and j - i < MAX_BLOCK_LINES):
                 j += 1
-            blocks.extend(_promotions(lines, i, range(i + 1, j)))
+            blocks.extend(_credited(_promotions(lines, i, range(i + 1, j)), lines, vendors))
             i = j
         elif kind == "recirculation":
             end = _recirculation_end(lines, i)
-            blocks.append(_block(lines, "recirculation", i, end, label))
+            blocks.extend(_credited([_block(lines, "recirculation", i, end, label)], lines,
+                                    vendors))
             i = end + 1
         elif kind == "share":
             j = i + 1
@@ -310,6 +337,19 @@ def segment(text: str) -> list[TextBlock]:
                 blocks.append(_block(lines, single, i, i, f"text:{single}"))
             i += 1
     return blocks
+
+
+def _credited(blocks: list[TextBlock], lines: Sequence[str], vendors: Container[str]
+              ) -> list[TextBlock]:
+    """One header's blocks, each named for the native ad network a line of them credits
+    (its header or a "by Taboola" under the items): a network's widget is paid
+    placements, so a recirculation list it credits is sponsored."""
+    vendor = next((v for b in blocks for k in range(b.start, b.end + 1)
+                   if (v := _credit(lines[k], vendors))), None)
+    if vendor is None:
+        return blocks
+    return [replace(b, vendor=vendor, kind="sponsored" if b.kind == "recirculation"
+                    else b.kind) for b in blocks]
 
 
 def editorial_chars(text: str, blocks: Sequence[TextBlock]) -> int:

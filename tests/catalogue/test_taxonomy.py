@@ -49,6 +49,9 @@ def test_at_least_300_domains_once_each_in_the_vocabulary() -> None:
         ("consent.cookiebot.com", "Usercentrics (Cookiebot)", Category.CONSENT),
         ("cmp.quantcast.com", "Quantcast", Category.CONSENT),
         ("quantcast.com", "Quantcast", Category.ADVERTISING),
+        # Quantcast Choice under InMobi: its CMP host is consent, InMobi's others are ads
+        ("cmp.inmobi.com", "InMobi Choice", Category.CONSENT),
+        ("api.w.inmobi.com", "InMobi", Category.ADVERTISING),
         ("sdk.privacy-center.org", "Didomi", Category.CONSENT),
         ("consent.trustarc.com", "TrustArc", Category.CONSENT),
         ("widget.intercom.io", "Intercom", Category.CUSTOMER_ENGAGEMENT),

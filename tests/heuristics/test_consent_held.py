@@ -59,6 +59,12 @@ HELD = [
     ("Cookiebot, a frame", '<iframe data-cookieblock-src="https://www.googletagmanager.com/'
      'ns.html?id=GTM-K7Q2M4X" data-cookieconsent="statistics" height="0" width="0"></iframe>',
      "Google Tag Manager"),
+    # Didomi's own type, swapped for text/javascript on consent (its "Custom Didomi
+    # <script> tags" documentation): a loader held for a vendor, inline code for purposes
+    ("Didomi, a loader", f'<script type="didomi/javascript" data-vendor="didomi:google" '
+     f'async src="{_GA}"></script>', "Google Analytics"),
+    ("Didomi, inline", '<script type="didomi/javascript" data-purposes="cookies,'
+     'advertising_personalization">' + _PIXEL + "</script>", "Facebook Pixel"),
     ("a <template> a script clones", '<template id="consent-gtm"><script>' + _GTM
      + "</script></template>", "Google Tag Manager"),
 ]

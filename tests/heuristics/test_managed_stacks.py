@@ -420,6 +420,15 @@ STACKS = [
           ("mediavine-site", "the-weekday-kitchen"),
           ("adsense-publisher", "ca-pub-4417820593612278"), ("adsense-slot", "6183920475"),
           ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+    # EthicalAds, as its client library's documentation installs it: the loader in the head,
+    # an empty element per placement (a text one, an image one with its reporting id)
+    stack("EthicalAds", "ethicalads.min.js + div[data-ea-publisher] placements",
+          '<script async src="https://media.ethicalads.io/media/client/ethicalads.min.js">'
+          "</script>",
+          _P + '<div data-ea-publisher="weekday-kitchen" data-ea-type="text" class="flat">'
+          "</div>" + _P + '<div data-ea-publisher="weekday-kitchen" data-ea-type="image" '
+          'data-ea-keywords="baking|recipes" id="sidebar-ad"></div>',
+          {"EthicalAds"}, {"EthicalAds": 2}, ("ethicalads-publisher", "weekday-kitchen")),
 ]
 
 

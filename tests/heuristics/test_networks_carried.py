@@ -549,3 +549,38 @@ def test_chartbeats_loader_for_https_pages_is_chartbeats(audit_html: AuditHtml) 
                       ("http://news.example/a", "static.chartbeat.com")):
         report = audit_html(page("", head), url=url)
         assert [(r.host, r.network) for r in report.resources] == [(host, "Chartbeat")]
+
+
+# Admiral's tag as sites' copies show it (its loader's host made up: they rotate): the
+# `admiral` queue, the one host it loads, and the GPT targeting for engaged visitors
+_ADMIRAL = (
+    '<script type="text/javascript">!(function(t,c,i){i=t.createElement(c),t=t.'
+    'getElementsByTagName(c)[0],i.async=1,i.src="https://lanternquietfield.example/v2mtdSs'
+    'LpA7L8MaI7CNCp7r2l3kn",t.parentNode.insertBefore(i,t)})(document,"script");(function(o,n)'
+    '{o[n]=o[n]||function(){(o[n].q=o[n].q||[]).push(arguments)}})(window,"admiral");!(function'
+    '(n,e,r,t){function o(){if((function o(t){try{return(t=localStorage.getItem("v4ac1eiZr0"))'
+    '&&0<t.split(",")[4]}catch(n){}return!1})()){var t=n[e].pubads();typeof t.setTargeting==='
+    'r&&t.setTargeting("admiral-engaged","true")}}(t=n[e]=n[e]||{}).cmd=t.cmd||[],typeof '
+    't.pubads===r?o():typeof t.cmd.unshift===r?t.cmd.unshift(o):t.cmd.push(o)})(window,'
+    '"googletag","function");</script>')
+
+
+@pytest.mark.parametrize("tag", [
+    _ADMIRAL,
+    # only the GPT targeting part, as some sites paste it apart from the loader
+    _ADMIRAL[_ADMIRAL.index("!(function(n,e,r,t)"):].join(("<script>", "")),
+], ids=["whole tag", "targeting part"])
+def test_admirals_tag_names_admiral_though_its_host_rotates(audit_html: AuditHtml,
+                                                            tag: str) -> None:
+    """Admiral's ad-block recovery loads a host of a word pair that changes from site to
+    site (EasyPrivacy lists 1,885 of them), so its host names it on no page the lists have
+    not met: its tag's own code does (a news page with it named only GPT)."""
+    report = audit_html(page("", head=tag), url="https://capitolbrief.example/a")
+    assert carried(report) == {"Admiral": "inline"}
+    assert [f for f in report.findings if f.severity.value != "low"] == []
+
+
+def test_an_admiral_of_the_fleet_is_no_admiral_tag(audit_html: AuditHtml) -> None:
+    report = audit_html(page('<script>var rank = titles.get("admiral"); '
+                             'show(window, "fleet", rank);</script>'), url="https://navy.example/a")
+    assert "Admiral" not in carried(report)

@@ -281,6 +281,10 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
             + analytics("parsely", '{"vars": {"apikey": "news.example"}}')
             + analytics("webtrekk_v2", '{"vars": {"trackDomain": "t.example", '
                                        '"trackId": "123451234512345"}}')
+            # GA4 through the community config the AMP plugins bundle (ga4.json)
+            + '<amp-analytics type="googleanalytics" config="https://amp.example/ga4.json">'
+              '<script type="application/json">{"vars": {"GA4_MEASUREMENT_ID": "G-7QK4ZP2M9B",'
+              ' "DEFAULT_PAGEVIEW_ENABLED": true}}</script></amp-analytics>'
             + '<amp-ad width=300 height=250 type="yandex" data-block-id="R-A-448823-3">'
               '</amp-ad>'
               '<amp-ad width=300 height=250 type="a9" data-amzn_assoc_tracking_id='
@@ -291,11 +295,18 @@ def test_an_amp_component_names_its_vendor_and_its_ids(audit_html: AuditHtml) ->
         ("adsense-publisher", "ca-pub-5956380843928535"),
         ("yandex-metrica-counter", "44921837"), ("parsely-site", "news.example"),
         ("webtrekk-track", "123451234512345"), ("yandex-rtb-publisher", "448823"),
+        ("yandex-rtb-block", "R-A-448823-3"), ("ga-measurement-id", "G-7QK4ZP2M9B"),
         ("amazon-associate-tag", "trailgear-20"),
         ("amazon-adinstance", "3c1d9e52-7a40-4b8e-9f16-2d5a8c0b7e34")}
     assert [s.network for s in report.slots] == ["Yandex Advertising Network",
                                                  "Amazon Associates"]
     # an analytics or bid vendor's name is no ad vendor's: it makes no slot of its own
+    # the block of Yandex's AMP documentation, which copies keep, is no one's
+    sample = audit_html(page('<amp-ad width=300 height=250 type="yandex" data-block-id='
+                             '"R-A-123456-1"></amp-ad>'), url="https://news.example/amp/a")
+    assert ids_of(sample) == set()
+    assert [(s.network, s.zone_id) for s in sample.slots] == [
+        ("Yandex Advertising Network", "R-A-123456-1")]
     for name in ("facebookpixel", "aps"):
         other = audit_html(page(f'<amp-ad width=1 height=1 type="{name}"></amp-ad>'),
                            url="https://news.example/amp/a")

@@ -1,5 +1,5 @@
-"""The ad networks and counters of Japanese, Korean, Czech, Russian, Ukrainian and Brazilian
-publishers' pages, and the current tags of
+"""The ad networks and counters of Japanese, Korean, Czech, Russian, Ukrainian, Brazilian and
+Indian publishers' pages, and the current tags of
 two western ones whose units went unread (Yieldmo's placement, Revcontent's delivery.js
 widget): each page is a blog post of the site's own carrying the vendor's publisher tag as
 sites' copies of it show it, audited with the system filter lists. Every network is named
@@ -234,6 +234,18 @@ STACKS = [
           '"width":"680","height":"140","tsource":""});</script>' + _P,
           {"Coupang Partners"}, {"Coupang Partners": 1}, ("coupang-widget", "712345"),
           ("coupang-partner", "AF4412345")),
+    # Indian publishers' vdo.ai outstream player: the div its tag's path names, and an older
+    # tag whose path names none (the script is the slot)
+    stack("vdo.ai", "div#v-<site> + core/v-<site>/vdo.ai.js", "",
+          _P + '<div id = "v-harbourtimes"></div><script>(function(v,d,o,ai){ai=d.createElement('
+          "'script');ai.defer=true;ai.async=true;ai.src=v.location.protocol+o;d.head.appendChild"
+          "(ai);})(window, document, '//a.vdo.ai/core/v-harbourtimes/vdo.ai.js');</script>" + _P,
+          {"vdo.ai"}, {"vdo.ai": 1}, ("vdoai-tag", "v-harbourtimes")),
+    stack("vdo.ai", "core/<site>_V2/vdo.ai.js, no div", "",
+          _P + '<script>(function(v,d,o,ai){ai=d.createElement("script");ai.defer=true;'
+          'ai.async=true;ai.src=v.location.protocol+o;d.head.appendChild(ai);})(window, '
+          'document, "//a.vdo.ai/core/harbourtimes_V2/vdo.ai.js?vdo=34");</script>' + _P,
+          {"vdo.ai"}, {"vdo.ai": 1}, ("vdoai-tag", "harbourtimes_V2")),
     stack("Kakao Tiara", "Tistory's tiara.min.js", "",
           _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
           "</script>", {"Kakao Tiara"}, {}),

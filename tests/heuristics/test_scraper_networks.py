@@ -223,6 +223,16 @@ FORMS = [
          "vignette.min.js'})([document.documentElement, document.body].filter(Boolean).pop()."
          "appendChild(document.createElement('script')))</script>",
          0, ("propellerads-zone", "10038314")),
+    # Monetag's MultiTag as its dashboard gives it now, on the rotating hosts sites' copies
+    # show (`/88/tag.min.js`, the zone on the element, five digits or six)
+    form("PropellerAds", "Monetag MultiTag: <host>/88/tag.min.js + data-zone",
+         '<script src="https://quvellarn.com/88/tag.min.js" data-zone="241837" async '
+         'data-cfasync="false"></script>',
+         0, ("propellerads-zone", "241837")),
+    form("PropellerAds", "Monetag MultiTag: a five-digit zone",
+         '<script src="https://brondilex.net/88/tag.min.js" data-zone="48213" async '
+         'data-cfasync="false"></script>',
+         0, ("propellerads-zone", "48213")),
     # --- TwinRed: its unit, an `ins` its library fills
     form("TwinRed", "ins[data-tr-zone] + adlib.js",
          '<ins data-tr-zone="' + _TWINRED_ZONE + '"><script type="text/javascript" async '

@@ -110,3 +110,53 @@ def test_editorial_chars_exclude_blocks() -> None:
     blocks = segment(text)
     assert [b.kind for b in blocks] == ["affiliate"]
     assert editorial_chars(text, blocks) == len("Body text here. More body.")
+
+
+_NATIVE = frozenset({"taboola", "outbrain", "revcontent", "mgid"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Taboola's header over its items, each item a title and its advertiser
+        ("Sponsored Links by Taboola\nSeniors Are Snapping Up These Stylish Shoes\nFootwear "
+         "News\nThe 10 Most Beautiful Beaches Nobody Visits\nTravelTales\n\nText.",
+         [("sponsored", "taboola", "Seniors Are Snapping Up These Stylish Shoes"),
+          ("sponsored", "taboola", "The 10 Most Beautiful Beaches Nobody Visits")]),
+        # Outbrain's: a network's recommendations are its paid placements, not the site's
+        ("Recommended by Outbrain\nThis New Device Cools A Room In Minutes\nCoolGear\n\nText.",
+         [("sponsored", "outbrain", "This New Device Cools A Room In Minutes")]),
+        # the credit under the items of a generic header names the block's network
+        ("Sponsored Content\nYou Won't Believe What This Plumber Found\nby Taboola\n\nText.",
+         [("sponsored", "taboola", "You Won't Believe What This Plumber Found")]),
+        ("Promoted Stories\nDoctors Stunned By This Morning Habit\nAds by Revcontent\n\nText.",
+         [("sponsored", "revcontent", "Doctors Stunned By This Morning Habit")]),
+        # a credit naming no native ad network is no network's; the lists stay what they were
+        ("Recommended by our editors\nThe budget, explained\n\nText.",
+         [("recirculation", None, "Recommended by our editors")]),
+        ("Sponsored by Acme Bank", [("sponsored", None, "Sponsored by Acme Bank")]),
+        ("Photograph by Taboola's press office, used with permission of the company.", []),
+        # a headline about the company is no credit of its widget
+        ("Teads acquired by Outbrain\n\nThe deal closed on Monday.", []),
+        ("Promoted Links by Taboola\nThis Trick Cuts Your Energy Bill\n\nText.",
+         [("sponsored", "taboola", "This Trick Cuts Your Energy Bill")]),
+    ],
+)
+def test_a_native_networks_credit_names_its_widget(
+        text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    """A text scrape keeps a native ad widget's credit ("Sponsored Links by Taboola",
+    "by Taboola" under its items) as words; "Sponsored Links by Taboola" opened no block."""
+    assert [(b.kind, b.vendor, b.text) for b in segment(text, _NATIVE)] == expected
+
+
+def test_a_text_scrapes_credited_widget_names_its_network(audit_html: AuditHtml) -> None:
+    report = audit_html(
+        "Heatwave grips the south\n\nTemperatures passed 40C in six cities on Tuesday, and "
+        "the health ministry urged people to stay indoors in the afternoon.\n\nSponsored "
+        "Links by Taboola\nSeniors Are Snapping Up These Stylish Shoes\nFootwear News\n\n"
+        "Water restrictions will remain in place until the reservoirs recover.\n",
+        url=None, kind="text", markup=False)
+    assert [(s.network, s.company, s.kind) for s in report.slots] == [
+        ("Taboola", "Taboola", "sponsored")]
+    assert [(n.network, n.seen.value, n.slots) for n in report.networks] == [
+        ("Taboola", "slot", 1)]
