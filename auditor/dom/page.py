@@ -136,12 +136,13 @@ def shown_nodes(root: etree._Element, skip: frozenset[str] = SHOWN_SKIPS
     for comment events is quadratic in side-by-side comments as well (64,000: 1 s), and
     not asked for them it drops their tails."""
     out: list[tuple[str, etree._Element, bool]] = []
+    add = out.append
     tops = [*reversed(list(root.itersiblings(etree.Element, preceding=True))), root,
             *root.itersiblings(etree.Element)]
     for top in tops:
         if str(top.tag).lower() in skip:
             continue
-        _start_texts(top, out)
+        _start_texts(top, str(top.tag).lower(), out)
         stack: list[tuple[etree._Element, Iterator[etree._Element]]] = [(top, iter(top))]
         while stack:
             el, children = stack[-1]
@@ -149,22 +150,25 @@ def shown_nodes(root: etree._Element, skip: frozenset[str] = SHOWN_SKIPS
             if child is None:
                 stack.pop()
                 if el is not top and el.tail:
-                    out.append((el.tail, el, True))  # after an element's end
-            elif not isinstance(child.tag, str):
-                if child.tail:
-                    out.append((child.tail, child, True))  # after a comment or a PI
-            elif child.tag.lower() in skip:
-                if child.tail:
-                    out.append((child.tail, child, True))  # its own text is left out
-            else:
-                _start_texts(child, out)
-                stack.append((child, iter(child)))
+                    add((el.tail, el, True))  # after an element's end
+                continue
+            tag = child.tag
+            if not isinstance(tag, str) or (tag := tag.lower()) in skip:
+                if child.tail:  # after a comment or a PI, or what `skip` leaves out
+                    add((child.tail, child, True))
+                continue
+            if tag == "meta" and (content := child.get("content")) is not None:
+                add((content, child, False))  # `_start_texts`, inline: a call an element
+            if child.text:                    # was a tenth of the walk
+                add((child.text, child, False))
+            stack.append((child, iter(child)))
     return out
 
 
-def _start_texts(el: etree._Element, out: list[tuple[str, etree._Element, bool]]) -> None:
+def _start_texts(el: etree._Element, tag: str,
+                 out: list[tuple[str, etree._Element, bool]]) -> None:
     """What an element shows where it starts: a meta's content, its text."""
-    if str(el.tag).lower() == "meta" and (content := el.get("content")) is not None:
+    if tag == "meta" and (content := el.get("content")) is not None:
         out.append((content, el, False))
     if el.text:
         out.append((el.text, el, False))
