@@ -10,6 +10,7 @@ two seed pages the project started from, as ../shared/seeds/README.md describes 
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -18,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import Catalogue
+from auditor.dom.page import ParsedPage
 from auditor.dom.textscan import aligned_lower
 from auditor.mfa import CRITERIA
 from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
@@ -827,6 +829,41 @@ def test_a_byline_naming_the_outlet_or_a_section_names_no_person(
     assert (row.value, row.met) == (value, not value.startswith("named"))
 
 
+
+# the module, which `auditor.mfa.authorship` (its row's function) hides
+AUTHORSHIP = import_module("auditor.mfa.authorship")
+
+
+@pytest.mark.parametrize(("url", "body", "value", "walked"), [
+    # the outlet's names are looked for only when a byline's name could be one: not on a
+    # site's page (/about: no authorship judged), nor for a role word (admin, staff) ...
+    ("https://www.designweek.example/about/", "<p>By Jane Doe</p>", "—", False),
+    ("https://www.designweek.example/2026/ten-studios/", "<p>By admin</p>",
+     "house account only: admin", False),
+    ("https://www.designweek.example/2026/ten-studios/", "<p>By Staff Reporter</p>",
+     "house account only: Staff Reporter", False),
+    # ... but for a person's name, which a section's link may still show is none
+    ("https://www.designweek.example/2026/ten-studios/", "<p>By Jane Doe</p>",
+     "named: Jane Doe", True),
+])
+def test_outlet_names_are_found_only_when_a_byline_needs_them(
+        project_engine: Engine, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch,
+        url: str, body: str, value: str, walked: bool) -> None:
+    calls: list[str | None] = []
+    real = AUTHORSHIP._outlet_names
+
+    def counted(page: ParsedPage, first_party: str | None) -> frozenset[str]:
+        calls.append(first_party)
+        return real(page, first_party)
+
+    monkeypatch.setattr(AUTHORSHIP, "_outlet_names", counted)
+    html = ('<html><head><title>Ten studios</title><meta property="og:type" content="article">'
+            f'</head><body><nav><a href="/category/news/">News</a></nav><article><h1>Ten '
+            f"studios to watch</h1>{body}{_STORY_P}</article></body></html>")
+    assert authorship_of(html, url, project_engine, catalogue).value == value
+    assert len(calls) == (1 if walked else 0)  # once a page, however many names ask
+
+
 _ENTRY = ('<header class="entry-header"><h1 class="entry-title">Council passes budget</h1>'
           '<div class="entry-meta"><span class="byline"> by <span class="author vcard">'
           '<a class="url fn n" href="/author/jane-doe/">Jane Doe</a></span></span></div>'
@@ -963,7 +1000,7 @@ def test_autoplay_settings_are_those_a_case_blind_search_finds(parts: list[str])
 def test_a_script_whose_lowering_grows_still_cites_its_settings() -> None:
     """An "İ" lowers to two characters: offsets found in `str.lower`'s text pointed past
     the refresh key and the JSON-LD author they should read."""
-    from auditor.dom.page import ParsedPage, parse_page
+    from auditor.dom.page import parse_page
     from auditor.mfa.authorship import author_hits
     from auditor.mfa.code import refresh_hits
 

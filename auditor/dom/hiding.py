@@ -23,10 +23,15 @@ is an element declared zero or one pixel in size (a beacon, a hidden frame).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 
 from lxml import etree
+
+from auditor.dom.textscan import aligned_lower
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
 DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
@@ -168,41 +173,98 @@ def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
     the opener of); and every name the sheets' selectors hold. Names in `ignored` (lower
     case, no `.`: a framework's hiding classes a script toggles) are none. Rules are read
     by splitting at each closing brace (a brace-by-brace walk, or a pattern tried at each
-    `.` and `#`, took 20 to 50 ms on a theme's 600 KB of inline CSS), and the selectors'
-    names are counted only where a rule hides one.
+    `.` and `#`, took 20 to 50 ms on a theme's 600 KB of inline CSS); only the rules
+    holding a hiding declaration are read one by one (`_sheet_hides`), and the
+    selectors' names are counted only where a rule hides one.
 
     >>> sheet_hiding([".xq7k{display:none} .menu{display:none} .open .menu{display:block}"]
     ...              )[0]
     {'.xq7k': 'display:none'}
     """
     hides: dict[str, str] = {}
-    selectors_read: list[str] = []  # every selector holding a class or an id
+    rules: list[list[str]] = []  # each sheet's rules, up to their closing brace
     read = 0
     for sheet in sheets:
         sheet = _CSS_COMMENT.sub("", sheet[: MAX_SHEETS - read])
         read += len(sheet)
-        depth = 0
-        for chunk in sheet.split("}")[:-1]:  # each rule's text up to its closing brace
-            opens = chunk.count("{")
-            prelude, _, body = chunk.rpartition("{")
-            selectors = prelude[max(prelude.rfind("{"), prelude.rfind(";")) + 1 :]
-            if "." in selectors or "#" in selectors:
-                selectors_read.append(selectors)
-                if depth + opens == 1 and _MAY_HIDE.search(body) \
-                        and _ONE_NAME.fullmatch(selectors) \
-                        and (reason := style_hiding(body.strip())) \
-                        and (name := _names_in(selectors)[0])[1:].lower() not in ignored:
-                    hides[name] = reason
-            depth = max(0, depth + opens - 1)
+        rules.append(sheet.split("}")[:-1])
+        hides.update(_sheet_hides(sheet, rules[-1], ignored))
         if read >= MAX_SHEETS:
             break
     if not hides:
         return {}, frozenset()
-    named: Counter[str] = Counter()
-    for selectors in selectors_read:
-        named.update(_names_in(selectors))
+    named = Counter(_selector_names(chain.from_iterable(rules)))
     return ({name: reason for name, reason in hides.items() if named[name] == 1},
             frozenset(named))
+
+
+# What a rule's body holds when `style_hiding` reads it as hiding, found in the sheet
+# lowered (`_case_blind`): a declaration of each of its patterns (`display:none`,
+# `visibility:hidden` or `opacity:0`, collapsed with `overflow:hidden`, a zero font),
+# each led by its word for a quick search, and an offset of three digits
+_HIDING_DECLARATIONS = tuple(re.compile(p) for p in (
+    r"display\s*:\s*none", r"visibility\s*:\s*hidden", r"opacity\s*:\s*0",
+    r"overflow\s*:\s*hidden", r"font-size\s*:\s*0"))
+_OFFSET = re.compile(r"-\d{3}")
+# the letters the case-blind patterns (re.I) match to an ASCII one, which lowering leaves
+# as they are: a dotless ı and a dotted İ (`i`), a long ſ (`s`), the Kelvin sign (`k`)
+_FOLDED = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLDS = str.maketrans(_FOLDED)
+
+
+def _case_blind(text: str) -> str:
+    """`text` lowered (`aligned_lower`, its offsets still `text`'s) as the case-blind
+    patterns read it: a word they match, "DISPLAY:NONE" or "viſibility:hidden", reads as
+    the lower-case literal there."""
+    low = aligned_lower(text)
+    return low.translate(_FOLDS) if any(c in low for c in _FOLDED) else low
+
+
+def _sheet_hides(sheet: str, rules: list[str], ignored: frozenset[str]) -> dict[str, str]:
+    """The names one sheet's top-level rules hide, in order. Only a rule holding one of
+    `_HIDING_DECLARATIONS` or an `_OFFSET` is read (a few in a hundred; reading each
+    rule in Python was the cost); a rule's depth, the braces opened before it less those
+    closed, is summed over the sheet at C speed, a stray `}` at the top level closing
+    nothing (the depth never below 0: the sum less its lowest point so far)."""
+    low = _case_blind(sheet)
+    marks = [m.start() for m in _OFFSET.finditer(sheet)]
+    for declaration in _HIDING_DECLARATIONS:
+        marks += [m.start() for m in declaration.finditer(low)]
+    if not marks or not rules:
+        return {}
+    closes = list(accumulate(map((1).__add__, map(len, rules))))  # each `}`'s offset + 1
+    opens = list(map(str.count, rules, repeat("{")))
+    sums = list(accumulate(map((-1).__add__, opens)))
+    lowest = list(accumulate(sums, min)) if min(sums) < 0 else None  # most have no stray `}`
+    hides: dict[str, str] = {}
+    for k in sorted({bisect_right(closes, at + 1) for at in marks}):
+        if k >= len(rules):
+            break  # after the last closing brace: no rule
+        depth = 0 if not k else sums[k - 1] - min(0, lowest[k - 1]) if lowest else sums[k - 1]
+        if depth + opens[k] != 1:
+            continue
+        prelude, _, body = rules[k].rpartition("{")
+        selectors = prelude[max(prelude.rfind("{"), prelude.rfind(";")) + 1 :]
+        if ("." in selectors or "#" in selectors) and _ONE_NAME.fullmatch(selectors) \
+                and _MAY_HIDE.search(body) \
+                and (reason := style_hiding(body.strip())) \
+                and (name := _names_in(selectors)[0])[1:].lower() not in ignored:
+            hides[name] = reason
+    return hides
+
+
+def _selector_names(rules: Iterable[str]) -> list[str]:
+    """The class and id names of every rule's selectors (its text before its last `{`,
+    after the `{` or `;` before that), one findall over them run together."""
+    preludes = map(itemgetter(0), map(str.rpartition, rules, repeat("{")))
+    inner = map(itemgetter(2), map(str.rpartition, preludes, repeat("{")))
+    selectors = [s for s in map(itemgetter(2), map(str.rpartition, inner, repeat(";")))
+                 if "." in s or "#" in s]
+    plain = [s for s in selectors if "\\" not in s]
+    names = _PLAIN_NAMES.findall("\n".join(plain))
+    for escaped in (s for s in selectors if "\\" in s) if len(plain) < len(selectors) else ():
+        names += _names_in(escaped)
+    return names
 
 
 def _names_in(selectors: str) -> list[str]:

@@ -119,19 +119,30 @@ _ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
 _CLASS_VALUES: Any = etree.XPath("//@class")
 
 
-def _shown_texts(root: etree._Element) -> list[str]:
-    """Text a reader may see: every text node but a script's or a style's, and every meta's
-    content, in document order, the root's stray siblings (markup after `</html>`)
-    included. Walked, not selected by XPath: libxml2 sorts a node set of text nodes by
-    walking their siblings, quadratic where comments stand between them (20,000 comments
-    took 6.5 s by `/descendant::text()`). Each element's children, then its tail, on an
-    explicit stack: lxml's iterwalk asked for comment events is quadratic in side-by-side
-    comments as well (64,000: 1 s)."""
-    texts: list[str] = []
+SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
+
+
+def shown_nodes(root: etree._Element, skip: frozenset[str] = SHOWN_SKIPS
+                ) -> list[tuple[str, etree._Element, bool]]:
+    """Text a reader may see, in document order, each with the node holding it and
+    whether as its tail: every element's text and a meta's content, but inside the
+    elements `skip` names (lower-case tags), and every node's tail (a comment's, and a
+    skipped element's: the text after it is outside it), the root's stray siblings
+    (markup after `</html>`) included. The one walk of the page's text: `shown_text`
+    and the phrase scans' views (`dom.textscan`) read it. Walked, not selected by XPath:
+    libxml2 sorts a node set of text nodes by walking their siblings, quadratic where
+    comments stand between them (20,000 comments took 6.5 s by `/descendant::text()`).
+    Each element's children, then its tail, on an explicit stack: lxml's iterwalk asked
+    for comment events is quadratic in side-by-side comments as well (64,000: 1 s), and
+    not asked for them it drops their tails."""
+    out: list[tuple[str, etree._Element, bool]] = []
+    add = out.append
     tops = [*reversed(list(root.itersiblings(etree.Element, preceding=True))), root,
             *root.itersiblings(etree.Element)]
     for top in tops:
-        _start_texts(top, texts)
+        if str(top.tag).lower() in skip:
+            continue
+        _start_texts(top, str(top.tag).lower(), out)
         stack: list[tuple[etree._Element, Iterator[etree._Element]]] = [(top, iter(top))]
         while stack:
             el, children = stack[-1]
@@ -139,22 +150,28 @@ def _shown_texts(root: etree._Element) -> list[str]:
             if child is None:
                 stack.pop()
                 if el is not top and el.tail:
-                    texts.append(el.tail)  # after an element's end
-            elif isinstance(child.tag, str):
-                _start_texts(child, texts)
-                stack.append((child, iter(child)))
-            elif child.tail:
-                texts.append(child.tail)  # after a comment or a PI
-    return texts
+                    add((el.tail, el, True))  # after an element's end
+                continue
+            tag = child.tag
+            if not isinstance(tag, str) or (tag := tag.lower()) in skip:
+                if child.tail:  # after a comment or a PI, or what `skip` leaves out
+                    add((child.tail, child, True))
+                continue
+            if tag == "meta" and (content := child.get("content")) is not None:
+                add((content, child, False))  # `_start_texts`, inline: a call an element
+            if child.text:                    # was a tenth of the walk
+                add((child.text, child, False))
+            stack.append((child, iter(child)))
+    return out
 
 
-def _start_texts(el: etree._Element, texts: list[str]) -> None:
-    """What an element shows where it starts: a meta's content, its text but code's."""
-    tag = str(el.tag).lower()
+def _start_texts(el: etree._Element, tag: str,
+                 out: list[tuple[str, etree._Element, bool]]) -> None:
+    """What an element shows where it starts: a meta's content, its text."""
     if tag == "meta" and (content := el.get("content")) is not None:
-        texts.append(content)
-    if el.text and tag != "script" and tag != "style":
-        texts.append(el.text)
+        out.append((content, el, False))
+    if el.text:
+        out.append((el.text, el, False))
 
 
 # Up to this many needles `holding` runs `in` per needle; past it, one RE2 set pass
@@ -259,7 +276,8 @@ class ParsedPage:
     def shown_text(self) -> str:
         """Every text node outside scripts and styles, and every meta's content, run
         together: a phrase none of them holds needs no look-up node by node."""
-        return self.view("shown_text", lambda: "\x00".join(_shown_texts(self.root)))
+        return self.view("shown_text", lambda: "\x00".join(
+            [text for text, _, _ in shown_nodes(self.root)]))
 
     @property
     def all_text(self) -> bytes:

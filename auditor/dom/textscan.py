@@ -14,16 +14,16 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from lxml import etree
 
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import SHOWN_SKIPS, ParsedPage, shown_nodes
 
 # A match is searched from this many bytes before a needle to this many after it: the
 # needles sit inside their phrases, and a phrase is at most about a hundred bytes
 NEEDLE_BEFORE, NEEDLE_AFTER = 48, 160
-SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
 NOT_TEXT = frozenset({"script", "style", "template", "noscript", "textarea", "code", "pre"})
 _TEXT_HOLDING: Any = etree.XPath("//text()[contains(., $s)] | //meta[contains(@content, $s)]")
 
@@ -118,8 +118,8 @@ def visible(page: ParsedPage, found: Iterable[tuple[str, int]],
 
 
 class _TextView(NamedTuple):
-    """The text nodes (and metas' contents) outside `skip`, in document order, run
-    together with NUL between them; `starts` are their offsets in `joined`."""
+    """The text shown outside `skip` (`shown_nodes`), in document order, run together
+    with NUL between the nodes; `starts` are their offsets in `joined`."""
 
     joined: str
     starts: list[int]
@@ -129,8 +129,8 @@ class _TextView(NamedTuple):
 def _holder(page: ParsedPage, needle: str, skip: frozenset[str]
             ) -> tuple[etree._Element, bool] | None:
     """The first element in document order (and whether by its tail) whose text, tail
-    or meta content outside `skip` holds `needle`: what one XPath over the tree,
-    `//text()[contains(., $s)] | //meta[contains(@content, $s)]`, found first."""
+    or meta content outside `skip` (`shown_nodes`) holds `needle`; a needle the joined
+    view cannot answer (empty, or holding its NUL) is sought by XPath."""
     if not needle or "\x00" in needle:  # the view cannot answer these: the tree can
         for node in _TEXT_HOLDING(page.root, s=needle):
             el = node if isinstance(node, etree._Element) else node.getparent()
@@ -146,36 +146,11 @@ def _holder(page: ParsedPage, needle: str, skip: frozenset[str]
 
 
 def _text_view(root: etree._Element, skip: frozenset[str]) -> _TextView:
-    """One walk of the tree: each element's text, a meta's content, each node's tail,
-    kept when neither the node it belongs to nor an ancestor is one `skip` names."""
-    parts: list[str] = []
-    starts: list[int] = []
-    nodes: list[tuple[etree._Element, bool]] = []
-    size = 0
-
-    def keep(value: str | None, el: etree._Element, tail: bool) -> None:
-        nonlocal size
-        if value is None:
-            return
-        starts.append(size)
-        parts.append(value)
-        nodes.append((el, tail))
-        size += len(value) + 1
-
-    skipped = 0  # open elements `skip` names
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        named = isinstance(el.tag, str) and el.tag.lower() in skip
-        if event == "start":
-            skipped += named
-            if not skipped and isinstance(el.tag, str):
-                if el.tag == "meta":
-                    keep(el.get("content", ""), el, False)
-                keep(el.text, el, False)
-        else:
-            skipped -= named
-            if not skipped and not named and el is not root:
-                keep(el.tail, el, True)
-    return _TextView("\x00".join(parts), starts, nodes)
+    """The text the page shows outside `skip` (`shown_nodes`), run together."""
+    nodes = shown_nodes(root, skip)
+    starts = list(accumulate((len(text) + 1 for text, _, _ in nodes), initial=0))[:-1]
+    return _TextView("\x00".join([text for text, _, _ in nodes]), starts,
+                     [(el, tail) for _, el, tail in nodes])
 
 
 def inside(el: etree._Element, skip: frozenset[str] = NOT_TEXT) -> bool:

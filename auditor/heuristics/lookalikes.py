@@ -102,19 +102,28 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
     brand or a CDN (`dressed_as`) or named after the vendor's domain. The vendor is one the
     page's snippets or IDs show (`present`), or, for a dressed host, one whose ID the URL
     carries (`…/gtag/js?id=G-…` with no inline config)."""
-    out: dict[str, Lookalike] = {}
-    site_cdns: set[str] | None = None
+    candidates: list[tuple[FoundURL, str, str | None, Network | None]] = []
     for item in found:
-        host = host_of(item.url)
         if item.type is not RequestType.SCRIPT:
             continue  # a loader is a script: an image or a frame under `/tag/` copies none
-        if item.url in out or not host or not is_third_party(host, first_party):
+        host = host_of(item.url)
+        if not host or not is_third_party(host, first_party):
             continue
         dressed = dressed_as(host, first_party)
         network = _imitated(item.url, present)
         if network is None and dressed is None:
             continue
-        owner = catalogue.owners_of([(f"https://{host}/", host)])[0]
+        if dressed is None and network is not None and _named_after(host, network) is None:
+            continue  # no name borrowed (the vendor's own host), as below
+        candidates.append((item, host, dressed, network))
+    # whose each host is, asked at once: one pass of the catalogue's URL patterns
+    owners = catalogue.owners_of([(f"https://{host}/", host) for _, host, _, _ in candidates]
+                                 ) if candidates else []
+    out: dict[str, Lookalike] = {}
+    site_cdns: set[str] | None = None
+    for (item, host, dressed, network), owner in zip(candidates, owners, strict=True):
+        if item.url in out:
+            continue
         if owner.network is not None or owner.entity is not None:
             continue  # a host the catalogue knows: the vendor's, or a company's CDN
         if network is None:  # a dressed host: any vendor whose ID its URL carries

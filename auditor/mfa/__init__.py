@@ -49,10 +49,10 @@ from auditor.mfa.adload import (
 from auditor.mfa.authorship import (
     LD_NEEDLES,
     META_NEEDLES,
+    Outlets,
     author_hits,
     authorship,
     byline_hits,
-    outlet_names,
 )
 from auditor.mfa.code import (
     AUTOPLAY_NEEDLES,
@@ -148,8 +148,10 @@ def _markup_rows(ctx: PageContext, page: ParsedPage, metrics: Metrics, sources: 
         paid_traffic(paid_hits(page, ctx.url, ctx.first_party)),
         templated_text(scan_hits(page, CHATBOT), placeholder_hits(page)),
         syndicated(sources),
-        authorship(None if ctx.document.in_post_body else author_hits(page, ctx.first_party),
-                   ctx.first_party, article, outlet_names(page, ctx.first_party)),
+        # no byline looked for on a site's page (/about), which the row does not judge
+        authorship(None if ctx.document.in_post_body
+                   else author_hits(page, ctx.first_party) if article else [],
+                   ctx.first_party, article, Outlets(page, ctx.first_party)),
         autoplay(autoplay_hits(page)),
         paid_traffic_share(),
     ]

@@ -11,7 +11,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import Any
 
 from lxml import etree
@@ -85,7 +85,7 @@ BYLINE_CHARS = 120
 
 
 def authorship(hits: Sequence[Hit] | None, first_party: str | None,
-               article: bool = True, outlets: frozenset[str] = frozenset()) -> Indicator:
+               article: bool = True, outlets: Container[str] = frozenset()) -> Indicator:
     """No author named anywhere, or only a house account ("admin", "Editorial", an
     outlet's name). Judged on article pages only: a home, about or company page names
     no author and need not."""
@@ -180,7 +180,7 @@ def _shown_handle(hit: Hit, name: str) -> bool:
 
 
 def house_name(name: str, first_party: str | None,
-               outlets: frozenset[str] = frozenset()) -> bool:
+               outlets: Container[str] = frozenset()) -> bool:
     """A house account, not a person: a role or an outlet's word ("admin", "News Desk",
     "The Planetary Press"), a host name, one word that is the site's own name, or a name
     the page gives its outlet or a section (`outlet_names`: "By Design Week"). A
@@ -196,7 +196,7 @@ def house_name(name: str, first_party: str | None,
     (False, True)
     """
     low = " ".join(name.lower().replace("_", " ").split())
-    if not low or low in HOUSE_NAMES or (outlets and _letters(low) in outlets):
+    if not low or low in HOUSE_NAMES:
         return True
     words = [w.lower().strip(".") for w in _words(name)]
     if any(w in ROLE_WORDS for w in words):
@@ -204,7 +204,9 @@ def house_name(name: str, first_party: str | None,
     if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", low) and not is_name(name):
         return True  # a host name: "gazette.example"
     site = _letters(first_party.split(".")[0]) if first_party else ""
-    return len(words) == 1 and bool(site) and _letters(low) == site
+    if len(words) == 1 and bool(site) and _letters(low) == site:
+        return True
+    return _letters(low) in outlets  # last: `Outlets` walks the page's links at the first ask
 
 
 # The page's word that a name is its outlet's or a section's, not a person's: the
@@ -234,6 +236,20 @@ def outlet_names(page: ParsedPage, first_party: str | None = None) -> frozenset[
     channel, `youtube.com/c/JaneDoe`, is no section of the page's outlet), and not to a
     writer's column (`/columnists/maria-lopez/`, read as the writer's)."""
     return page.view("mfa outlet names", lambda: _outlet_names(page, first_party))
+
+
+class Outlets:
+    """`outlet_names` found at the first question: a page's byline is mostly settled
+    without them (no byline, a home page, or a role word), and finding them walks every
+    link of the page."""
+
+    __slots__ = ("_first_party", "_page")
+
+    def __init__(self, page: ParsedPage, first_party: str | None) -> None:
+        self._page, self._first_party = page, first_party
+
+    def __contains__(self, name: object) -> bool:
+        return name in outlet_names(self._page, self._first_party)
 
 
 def _outlet_names(page: ParsedPage, first_party: str | None) -> frozenset[str]:
@@ -299,7 +315,7 @@ def _ld_names(data: Any, names: set[str], people: set[str]) -> None:
 
 def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     """Who the page says wrote it: author metas, JSON-LD authors, bylines."""
-    outlets = outlet_names(page, first_party)
+    outlets = Outlets(page, first_party)
     out: list[Hit] = []
     if page.holding(META_NEEDLES):
         for meta in page.tagged("meta"):

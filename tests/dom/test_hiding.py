@@ -3,10 +3,22 @@ editorial text count, the safelink reading and (inline only) the injection findi
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from auditor.dom.hiding import hiding, inline_hiding, text_hiding
+from auditor.dom.hiding import (
+    MAX_SHEETS,
+    hiding,
+    inline_hiding,
+    sheet_hiding,
+    style_hiding,
+    text_hiding,
+)
 from auditor.metrics import editorial_content
 
 # (an element's markup, what `hiding` says, what `inline_hiding` says)
@@ -120,3 +132,75 @@ def test_the_pages_body_hidden_until_its_script_shows_it_keeps_its_text(root: st
     assert hiding(page.body) is None
     assert inline_hiding(page.body) is not None  # what the injection findings read is kept
     assert editorial_content(page, set()).chars == len(shown)
+
+
+@pytest.mark.parametrize(("sheet", "hidden"), [
+    # one rule naming one class or id hides it, however its declaration is written
+    (".xq7k{display:none}", {".xq7k": "display:none"}),
+    ("#a1 { DISPLAY : NONE !important }", {"#a1": "display:none"}),
+    ("div.kw{visibility:hidden}", {".kw": "visibility:hidden/opacity:0"}),
+    (".kw{position:absolute;left:-9999px}", {".kw": "positioned off-screen"}),
+    (".kw{height:0;overflow:hidden}", {".kw": "collapsed to 0 with overflow:hidden"}),
+    (".kw{font-size:0}", {".kw": "font-size:0"}),
+    # the case-blind patterns read a long s and a dotless i as theirs: the quick search
+    # for a hiding declaration must find them too
+    (".kw{viſibility:hidden}", {".kw": "visibility:hidden/opacity:0"}),
+    (".kw{opacıty:0}", {".kw": "visibility:hidden/opacity:0"}),
+    ('.a::before{content:"İ"} .kw{OPACİTY:0}', {".kw": "visibility:hidden/opacity:0"}),
+    # inside a media query or a supports block it hides for some screens only: none
+    ("@media (max-width:600px){.kw{display:none}}", {}),
+    ("@media print{.a{color:red}} .kw{display:none}", {".kw": "display:none"}),
+    # a stray closing brace closes nothing: the rule after it is a top-level one
+    ("} .kw{display:none}", {".kw": "display:none"}),
+    (".a{color:red}}} .kw{display:none}", {".kw": "display:none"}),
+    # another selector naming it shows it again; a comment is no rule
+    (".kw{display:none} .open .kw{display:block}", {}),
+    ("/* .kw{display:none} */ .x{color:red}", {}),
+    (".md\\:kw{display:none} .md\\:kw:hover{color:red}", {}),
+])
+def test_sheet_hiding(sheet: str, hidden: dict[str, str]) -> None:
+    assert sheet_hiding([sheet])[0] == hidden
+
+
+def _rule_by_rule(sheets: list[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """`sheet_hiding` read the slow way, every rule in turn: its specification."""
+    hides: dict[str, str] = {}
+    named: Counter[str] = Counter()
+    read = 0
+    for sheet in sheets:
+        sheet = re.sub(r"/\*.*?\*/", "", sheet[: MAX_SHEETS - read], flags=re.S)
+        read += len(sheet)
+        depth = 0
+        for chunk in sheet.split("}")[:-1]:
+            opens = chunk.count("{")
+            prelude, _, body = chunk.rpartition("{")
+            selectors = prelude[max(prelude.rfind("{"), prelude.rfind(";")) + 1:]
+            names = [n.replace("\\", "") for n in re.findall(r"[.#]-?(?:[_a-zA-Z]|\\.)"
+                                                             r"(?:[\w-]|\\.){0,99}", selectors)]
+            named.update(names)
+            if depth + opens == 1 and names and re.fullmatch(
+                    r"\s*(?:[a-zA-Z][\w-]{0,20})?[.#]-?(?:[_a-zA-Z]|\\.)(?:[\w-]|\\.){0,99}\s*",
+                    selectors) and (reason := style_hiding(body.strip())):
+                hides[names[0]] = reason
+            depth = max(0, depth + opens - 1)
+        if read >= MAX_SHEETS:
+            break
+    if not hides:
+        return {}, frozenset()
+    return {n: r for n, r in hides.items() if named[n] == 1}, frozenset(named)
+
+
+_CSS_PIECES = ["{", "}", "}", ";", " ", "\n", ",", ".a", "#b", ".c", "div", ".md\\:kw", "a",
+               "display:none", "DISPLAY : NONE", "visibility:hidden", "viſibility:hidden",
+               "opacity:0", "opacıty:0", "OPACİTY:0", "left:-9999px", "text-indent:-1234em",
+               "height:0;overflow:hidden", "font-size:0", "FONT-ſIZE:0", "@media screen",
+               "color:red", "/*", "*/", "İ", "K", "-١٢٣px"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CSS_PIECES), max_size=40).map("".join),
+                min_size=1, max_size=3))
+def test_sheet_hiding_reads_as_rule_by_rule(sheets: list[str]) -> None:
+    """Only the rules holding a hiding declaration are read: as if every rule were."""
+    assert sheet_hiding(sheets) == _rule_by_rule(sheets)
+    assert list(sheet_hiding(sheets)[0]) == list(_rule_by_rule(sheets)[0])

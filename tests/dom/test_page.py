@@ -14,6 +14,7 @@ from lxml import etree
 from auditor.catalogue import default_catalogue, slot_needles
 from auditor.dom.page import COMMON_TAGS, parse_page
 from auditor.dom.parser import Paths, elements, parse_html
+from auditor.dom.textscan import visible
 from auditor.literals import LiteralSet
 from tests.hostile.scaling import assert_linear
 
@@ -136,6 +137,35 @@ def test_shown_text_is_every_text_but_code_and_metas_content() -> None:
     assert [t for t in page.shown_text.split("\x00") if t.strip()] == [
         "Ferry news", "Port", "One ", "two", " three", "tail"]
 
+
+
+_AROUND = ("<html><head><meta name='description' content='Ferry news'></head><body><p>Intro "
+           "<!-- ad slot --> Page 2 of 5 <script>var n=2;</script> after the script <code>"
+           "x()</code> after the code <noscript><p>Enable scripts</p></noscript></p>"
+           "</body></html>")
+
+
+@pytest.mark.parametrize(("phrase", "holder"), [
+    ("Ferry news", ("meta", False)),
+    ("Intro", ("p", False)),
+    # text after a comment, a script or a code block is outside them: shown, held as
+    # their tail (lxml's tree keeps it there)
+    ("Page 2 of 5", (etree.Comment, True)),
+    ("after the script", ("script", True)),
+    ("after the code", ("code", True)),
+    # ... while what they hold is not
+    ("var n", None),
+    ("x()", None),
+    ("Enable scripts", None),
+])
+def test_the_phrase_scans_read_the_text_shown_text_does(
+        phrase: str, holder: tuple[object, bool] | None) -> None:
+    """One walk of the page's text (`shown_nodes`): the phrase scans' view of the text
+    outside code (`visible`) is `shown_text`'s, with code, pre, noscript and the like
+    left out too; the text after a comment was missing from it."""
+    page = parse_page(_AROUND)
+    shown = list(visible(page, [(phrase, 0)]))
+    assert [(el.tag, tail) for _, _, el, tail in shown] == ([holder] if holder else [])
 
 def test_shown_text_is_read_in_linear_time() -> None:
     """An XPath of every text node (`//text()[…] | //meta/@content`) took time quadratic

@@ -10,9 +10,12 @@ from __future__ import annotations
 import base64
 import io
 import json
+import sys
+from collections.abc import Sequence
 
 import pytest
 
+from auditor.catalogue import Catalogue, Owner
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page
 from auditor.model import Origin, PageReport, Severity, report_networks
@@ -512,3 +515,22 @@ def test_a_fake_jquery_hidden_in_an_encoding_is_one_finding(audit_html: AuditHtm
     report = audit_html(page(code), url=URL)
     assert [(f.kind, f.severity) for f in report.findings] == [
         ("obfuscated-script", Severity.HIGH)]
+def test_the_catalogue_is_asked_once_whose_the_candidate_hosts_are(
+        audit_html: AuditHtml, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of the vendors' own tags and one look-alike: the hosts that may be one (a
+    brand's name in it, or a vendor's loader) are looked up together, not one by one."""
+    asked: list[list[str]] = []
+    real = Catalogue.owners_of
+
+    def counted(self: Catalogue, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+        if sys._getframe(1).f_code.co_name == "lookalike_loads":
+            asked.append([host for _, host in requests])
+        return real(self, requests)
+
+    monkeypatch.setattr(Catalogue, "owners_of", counted)
+    head = "".join(h for _, h, _ in GENUINE[:6]) + gtag(
+        "https://www.googletagsmanager.test/gtag/js")
+    report = audit_html(page(head), URL)
+    assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
+        "lookalike-script"]
+    assert len(asked) == 1 and "www.googletagsmanager.test" in asked[0]
