@@ -1,11 +1,12 @@
 """Tags of kinds of site the labelled corpus lacks, found by writing pages after vendors'
 published snippets (hunt31b): analytics a site runs on its own server or behind its own
 proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
-Japanese blog's Ninja AdMax units; Thailand's Truehits counter; Yahoo's conversion pixel;
-AniView's VAST tag inside a site's video player config. Each page is a blog post of the
-site's own carrying the tag as sites' copies write it, audited with the system filter
-lists: the vendor is named and no other, each unit its tag writes is a slot of it, its IDs
-are read with their kind, and the site's own tag draws no medium or high finding.
+Japanese blog's Ninja AdMax and nend units; a Polish blog's web push; Thailand's Truehits
+counter; Yahoo's conversion pixel; AniView's VAST tag inside a site's video player config.
+Each page is a blog post of the site's own carrying the tag as sites' copies write it,
+audited with the system filter lists: the vendor is named and no other, each unit its tag
+writes is a slot of it, its IDs are read with their kind, and the site's own tag draws no
+medium or high finding.
 
 The IDs are made up."""
 
@@ -63,6 +64,17 @@ STACKS = [
           '</script><script type="text/javascript" charset="utf-8" '
           'src="https://adm.shinobi.jp/st/t.js" async></script>' + _P,
           {"Ninja AdMax"}, {"Ninja AdMax": 1}, ("admax-ad", _ADMAX_2)),
+    # nend's web tag: its params, then the loader that writes the unit where it stands
+    stack("nend", "var nend_params = {media, site, spot} + nendAdLoader.js", "",
+          _P + '<script type="text/javascript">var nend_params = {"media":71234,"site":412345,'
+          '"spot":1123456,"type":1,"oriented":1};</script><script type="text/javascript" '
+          'src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
+          {"nend"}, {"nend": 1}, ("nend-spot", "1123456"), ("nend-media", "71234")),
+    # a Polish how-to blog's web push
+    stack("PushPushGo", "s-eu-1.pushpushgo.com/js/<project>.js",
+          '<script charset="UTF-8" src="https://s-eu-1.pushpushgo.com/js/'
+          '5f0a1b2c3d4e5f6a7b8c9d0e.js" async="async"></script>', _P, {"PushPushGo"}, {},
+          ("pushpushgo-project", "5f0a1b2c3d4e5f6a7b8c9d0e")),
     # a Thai site's counter
     stack("Truehits", "hits.truehits.in.th/data/<site>.js + noscript counter", "",
           _P + '<script type="text/javascript"> __th_page="news";</script><script type="text/'
@@ -109,7 +121,7 @@ def test_a_self_hosted_analytics_script_is_a_copy_of_the_vendors_code(
     assert (script.network, script.self_hosted) == ("Umami", True)
 
 
-_NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Dot"}
+_NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Dot", "nend"}
 
 
 @pytest.mark.parametrize(("form", "body"), [
@@ -126,6 +138,7 @@ _NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Do
     ("an admax-like box without AdMax's tag", f'<div data-admax-id="{_ADMAX}"></div>'),
     ("a pixelId in a site's own config", "<script>var cfg = {properties: {pixelId: "
      "'10387215'}};</script>"),
+    ("a spot in a site's own params", '<script>var map_params = {"spot": 1123456};</script>'),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
