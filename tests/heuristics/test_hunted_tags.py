@@ -1,8 +1,9 @@
 """Tags of kinds of site the labelled corpus lacks, found by writing pages after vendors'
 published snippets (hunt31b): analytics a site runs on its own server or behind its own
 proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
-Japanese blog's Ninja AdMax and nend units; a Polish blog's web push; Thailand's Truehits
-counter; Yahoo's conversion pixel; AniView's VAST tag inside a site's video player config.
+Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Polish blog's
+web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
+site's video player config; Outbrain's widget saved after it rendered.
 Each page is a blog post of the site's own carrying the tag as sites' copies write it,
 audited with the system filter lists: the vendor is named and no other, each unit its tag
 writes is a slot of it, its IDs are read with their kind, and the site's own tag draws no
@@ -64,12 +65,6 @@ STACKS = [
           '</script><script type="text/javascript" charset="utf-8" '
           'src="https://adm.shinobi.jp/st/t.js" async></script>' + _P,
           {"Ninja AdMax"}, {"Ninja AdMax": 1}, ("admax-ad", _ADMAX_2)),
-    # nend's web tag: its params, then the loader that writes the unit where it stands
-    stack("nend", "var nend_params = {media, site, spot} + nendAdLoader.js", "",
-          _P + '<script type="text/javascript">var nend_params = {"media":71234,"site":412345,'
-          '"spot":1123456,"type":1,"oriented":1};</script><script type="text/javascript" '
-          'src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
-          {"nend"}, {"nend": 1}, ("nend-spot", "1123456"), ("nend-media", "71234")),
     # a Polish how-to blog's web push
     stack("PushPushGo", "s-eu-1.pushpushgo.com/js/<project>.js",
           '<script charset="UTF-8" src="https://s-eu-1.pushpushgo.com/js/'
@@ -142,3 +137,31 @@ _NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Do
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
+
+
+# Outbrain's widget as a page saved after outbrain.js rendered it: the site's tag, with its
+# widget ID, around the box the script filled with promoted links
+_OB_ITEM = ('<li class="ob-dynamic-rec-container ob-recIndex-{i} ob-p"><a class="ob-dynamic-'
+            'rec-link" href="https://paid.outbrain.com/network/redir?p=abc{i}&amp;a=123{i}&amp;'
+            'c=987{i}&amp;v=3&amp;idx={i}&amp;t=1" target="_blank" rel="nofollow"><img class='
+            '"ob-rec-image" src="https://images.outbrainimg.com/transform/v3/eyJpdSI6I{i}.jpg" '
+            'alt=""><span class="ob-unit ob-rec-text">The secret to great sleep {i}</span>'
+            '<span class="ob-unit ob-rec-source">Sponsor {i}</span></a></li>')
+_OB_RENDERED = (
+    '<div class="OUTBRAIN" data-src="https://example-blog.com/post/" data-widget-id="AR_1" '
+    'data-ob-mark="true" data-dynload="" data-idx="0" id="outbrain_widget_0"><div class="ob-'
+    'widget ob-feed-layout AR_1" style="display:block"><div class="ob-widget-header">Promoted '
+    'Stories</div><ul class="ob-widget-items-container">'
+    + "".join(_OB_ITEM.format(i=i) for i in range(6))
+    + '</ul><a class="ob_what" href="https://www.outbrain.com/what-is/" rel="nofollow">What is'
+    '</a></div></div><script type="text/javascript" async="async" '
+    'src="//widgets.outbrain.com/outbrain.js"></script>')
+
+
+def test_a_rendered_widget_keeps_the_id_its_tag_wrote(audit_stack: AuditStack) -> None:
+    """The box the script filled was the slot and named no widget; the tag around it does."""
+    rendered = stack("Outbrain", "rendered", "", _P + _OB_RENDERED + _P, {"Outbrain"},
+                     {"Outbrain": 1}, ("outbrain-widget", "AR_1"))
+    report = audit_stack(rendered)
+    assert_read(report, rendered)
+    assert [s.zone_id for s in report.slots] == ["AR_1"]
