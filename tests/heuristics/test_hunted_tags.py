@@ -3,7 +3,8 @@ published snippets (hunt31b): analytics a site runs on its own server or behind 
 proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
 Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Polish blog's
 web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
-site's video player config; Outbrain's widget saved after it rendered.
+site's video player config; Outbrain's widget saved after it rendered; Criteo's unit for
+visitors who block ads; 51.la's v6 counter.
 Each page is a blog post of the site's own carrying the tag as sites' copies write it,
 audited with the system filter lists: the vendor is named and no other, each unit its tag
 writes is a slot of it, its IDs are read with their kind, and the site's own tag draws no
@@ -70,6 +71,19 @@ STACKS = [
           '<script charset="UTF-8" src="https://s-eu-1.pushpushgo.com/js/'
           '5f0a1b2c3d4e5f6a7b8c9d0e.js" async="async"></script>', _P, {"PushPushGo"}, {},
           ("pushpushgo-project", "5f0a1b2c3d4e5f6a7b8c9d0e")),
+    # a Turkish recipe site's unit for visitors who block ads, into the box it names
+    stack("Criteo", "Criteo.DisplayAcceptableAdIfAdblocked({zoneid, containerid})",
+          '<script async src="https://static.criteo.net/js/ld/publishertag.js"></script>'
+          "<script>window.Criteo = window.Criteo || {}; window.Criteo.events = window.Criteo."
+          "events || [];\nCriteo.events.push(function() { Criteo.DisplayAcceptableAdIfAdblocked("
+          '{"zoneid": 1234567, "containerid": "crt-1234567"}); });</script>',
+          _P + '<div id="crt-1234567" style="width:300px;height:250px;"></div>' + _P,
+          {"Criteo"}, {"Criteo": 1}, ("criteo-zone", "1234567")),
+    # a Chinese download site's 51.la counter (v6)
+    stack("51.la", "js-sdk-pro.min.js + LA.init({id, ck})", "",
+          _P + '<script charset="UTF-8" id="LA_COLLECT" src="//sdk.51.la/js-sdk-pro.min.js">'
+          '</script><script>LA.init({id:"JaBcDeFgHiJkLmNo",ck:"JaBcDeFgHiJkLmNo"})</script>',
+          {"51.la"}, {}, ("51la-site", "JaBcDeFgHiJkLmNo")),
     # a Thai site's counter
     stack("Truehits", "hits.truehits.in.th/data/<site>.js + noscript counter", "",
           _P + '<script type="text/javascript"> __th_page="news";</script><script type="text/'
