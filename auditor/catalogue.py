@@ -42,8 +42,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "category", "hosts", "urls", "url_shapes", "loaders", "unit_loaders",
-    "self_hosted", "comments", "inline", "snippet", "formats", "format_tags", "shows_ads",
-    "markup_words", "links", "slot",
+    "self_hosted", "self_hosted_tags", "comments", "inline", "snippet", "formats",
+    "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
@@ -221,6 +221,11 @@ class Network:
     markup_words: tuple[str, ...] = ()
     # file names that, served from the site itself, are this vendor's loader (hotjar.js)
     self_hosted: tuple[str, ...] = ()
+    # script tags (selectors, each asked of the tag itself) that, served from no vendor's
+    # host, are this vendor's loader whatever the file's name: self-hosted and proxied
+    # analytics keep the vendor's tag attributes and rename the file (Umami's `script.js`
+    # with `data-website-id`, Plausible's `data-domain` beside its proxy's `data-api`)
+    self_hosted_tags: tuple[etree.XPath, ...] = ()
     links: re.Pattern[str] | None = None  # hrefs that mean it monetises the page (affiliate)
     # the names AMP pages give it (auditor/amp.py), as amphtml's three registries spell
     # them: an ad vendor's type (`<amp-ad type="adsense">`), where an `amp-ad` or
@@ -405,6 +410,9 @@ class Catalogue:
     linkers: tuple[Network, ...] = field(init=False, repr=False, compare=False)
     # the `loader_globs` as one regex, a group each (one match a script, not one a glob)
     _loader_patterns: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # every network's `self_hosted_tags`, in catalogue order: asked of a script no name names
+    _loader_tags: tuple[tuple[etree.XPath, Network], ...] = field(init=False, repr=False,
+                                                                  compare=False)
     script_slot_specs: tuple[tuple[Network, ScriptSlotSpec], ...] = field(
         init=False, repr=False, compare=False)
     miners: tuple[Network, ...] = field(init=False, repr=False, compare=False)
@@ -444,6 +452,8 @@ class Catalogue:
         object.__setattr__(self, "_loader_patterns", re.compile("|".join(
             f"({translate(pattern)})" for pattern, _ in self.loader_globs))
             if self.loader_globs else None)
+        object.__setattr__(self, "_loader_tags", tuple(
+            (tag, n) for n in nets for tag in n.self_hosted_tags))
         object.__setattr__(self, "script_slot_specs", tuple(
             (n, spec) for n in nets for spec in n.script_slots))
         object.__setattr__(self, "miners", tuple(
@@ -587,20 +597,23 @@ class Catalogue:
         path of its own): asked of a site, not of one request."""
         return self.runner_of(f"https://{host}/", host)
 
-    def self_hosted_loader(self, url: str) -> Network | None:
+    def self_hosted_loader(self, url: str,
+                           tag: etree._Element | None = None) -> Network | None:
         """The vendor whose loader a script's file name says it is, for a script served
         from no vendor's host (the site, its own CDN, a public CDN), if any; for a file a
         browser saved beside a page (`<title>_files/pubads_impl.js.download`), the name it
-        had when the page loaded it (`saved.saved_file_name`)."""
+        had when the page loaded it (`saved.saved_file_name`). A file no name names is
+        still the vendor's where its tag carries the vendor's attributes
+        (`self_hosted_tags`): self-hosted and proxied analytics rename the file."""
         path = url_path(url)
         name = saved_file_name(path) or path.rsplit("/", 1)[-1].lower()
-        if not name:
-            return None
-        network = self.loader_names.get(name)
-        if network is None and self._loader_patterns is not None:
+        network = self.loader_names.get(name) if name else None
+        if network is None and name and self._loader_patterns is not None:
             match = self._loader_patterns.match(name)
             if match is not None and match.lastindex is not None:
                 network = self.loader_globs[match.lastindex - 1][1]
+        if network is None and tag is not None:
+            network = next((n for selector, n in self._loader_tags if selector(tag)), None)
         return network
 
     def reported(self, kind: str) -> bool:
@@ -712,9 +725,10 @@ def _suffixes(host: str) -> Iterable[str]:
 _TRANSLATOR = GenericTranslator()
 
 
-def _compile_selector(selector: str, where: str) -> etree.XPath:
+def _compile_selector(selector: str, where: str,
+                      prefix: str = "descendant-or-self::") -> etree.XPath:
     try:
-        return etree.XPath(_TRANSLATOR.css_to_xpath(selector))
+        return etree.XPath(_TRANSLATOR.css_to_xpath(selector, prefix=prefix))
     except (SelectorError, etree.XPathError) as exc:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
 
@@ -947,6 +961,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
         self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),
+        self_hosted_tags=tuple(_compile_selector(tag, where, prefix="self::")
+                               for tag in _strings(entry, "self_hosted_tags", where)),
         comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
         inline=tuple(_compile_regex(p, where) for p in _strings(entry, "inline", where)),
         slots=slots,

@@ -111,7 +111,7 @@ def sightings(
             # (assets.i-scmp.com for scmp.com) or a public CDN, by a tag or by the snippet
             # that inserts it (Matomo's `u+'matomo.js'`); the file name may still say
             # whose code it is
-            network = catalogue.self_hosted_loader(item.url)
+            network = catalogue.self_hosted_loader(item.url, item.element)
             self_hosted = network is not None
         if not item.assigned and network is None and (
                 entity is None or entity.category in _NOT_TRACKING):

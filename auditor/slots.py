@@ -148,6 +148,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
     kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
+    _zone_from_wrappers(found, kept)
     out: list[_Draft] = []
     for el, slot in kept.items():
         unit = _filled_beside(el, slot, kept)
@@ -156,6 +157,20 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         else:
             unit.extra_elements.append(el)  # its markup, and no other rule's slot
     return out
+
+
+def _zone_from_wrappers(found: dict[etree._Element, _Draft],
+                        kept: dict[etree._Element, _Draft]) -> None:
+    """A unit that names no zone takes its nearest wrapper's of the same network: a widget
+    saved after its script rendered it keeps the ID on the tag the site wrote, around the
+    box the script filled (Outbrain's `div.OUTBRAIN[data-widget-id]` around `div.ob-widget`),
+    and the kept slot is the box."""
+    for el, wrapper in reversed(list(found.items())):  # the nearest wrapper first
+        if el in kept or wrapper.zone_id is None:
+            continue
+        for inner in (kept[d] for d in el.iterdescendants() if d in kept):
+            if inner.network is wrapper.network and inner.zone_id is None:
+                inner.zone_id, inner.id_kind = wrapper.zone_id, wrapper.id_kind
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:

@@ -154,7 +154,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "adition-placement", "triplelift-inventory", "adpushup-section",
                   "adocean-placement", "colombia-slot", "admixer-zone", "adnuntius-adunit",
                   "aniview-publisher", "aniview-channel", "bidvertiser-unit",
-                  "primis-placement", "vidazoo-widget", "rubicon-zone", "venatus-site"}
+                  "primis-placement", "vidazoo-widget", "rubicon-zone", "venatus-site",
+                  "nend-spot"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

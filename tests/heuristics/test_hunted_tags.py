@@ -1,0 +1,181 @@
+"""Tags of kinds of site the labelled corpus lacks, found by writing pages after vendors'
+published snippets (hunt31b): analytics a site runs on its own server or behind its own
+proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
+Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Polish blog's
+web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
+site's video player config; Outbrain's widget saved after it rendered; Criteo's unit for
+visitors who block ads; 51.la's v6 counter.
+Each page is a blog post of the site's own carrying the tag as sites' copies write it,
+audited with the system filter lists: the vendor is named and no other, each unit its tag
+writes is a slot of it, its IDs are read with their kind, and the site's own tag draws no
+medium or high finding.
+
+The IDs are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Severity
+
+from .test_managed_stacks import AuditStack, Stack, assert_names_none, assert_read, stack
+from .test_reach_vendors import audit_stack
+
+__all__ = ["audit_stack"]
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+_UUID = "2f1e0d9c-8b7a-4654-9321-0fedcba98765"
+_ADMAX = "7c3e91d0a45b2f6e8d1c0b9a7e6f5d42"
+_ADMAX_2 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+
+STACKS = [
+    # self-hosted and proxied analytics: the file renamed, the vendor's attributes kept
+    stack("Umami", "Umami Cloud: cloud.umami.is/script.js + data-website-id",
+          f'<script defer src="https://cloud.umami.is/script.js" data-website-id="{_UUID}">'
+          "</script>", _P, {"Umami"}, {}, ("umami-website", _UUID)),
+    stack("Umami", "self-hosted on the site's analytics host: /script.js + data-website-id",
+          '<script defer src="https://analytics.example-blog.com/script.js" '
+          f'data-website-id="{_UUID}"></script>', _P, {"Umami"}, {},
+          ("umami-website", _UUID)),
+    stack("Umami", "v1's umami.js on the site", f'<script async defer data-website-id="{_UUID}" '
+          'src="/umami.js"></script>', _P, {"Umami"}, {}, ("umami-website", _UUID)),
+    stack("Plausible", "proxied: data-domain + data-api + /stats/js/script.js",
+          '<script defer data-domain="example-blog.com" data-api="/stats/api/event" '
+          'src="/stats/js/script.js"></script>', _P, {"Plausible"}, {}),
+    stack("Plausible", "Community Edition on the site's host: /js/script.outbound-links.js",
+          '<script defer data-domain="example-blog.com" '
+          'src="https://stats.example-blog.com/js/script.outbound-links.js"></script>', _P,
+          {"Plausible"}, {}),
+    stack("Plausible", "a renamed build's file name: /js/plausible.hash.js",
+          '<script defer src="/js/plausible.hash.js"></script>', _P, {"Plausible"}, {}),
+    stack("Fathom Analytics", "cdn.usefathom.com/script.js + data-site",
+          '<script src="https://cdn.usefathom.com/script.js" data-site="KQWMBTRX" defer>'
+          "</script>", _P, {"Fathom Analytics"}, {}, ("fathom-site", "KQWMBTRX")),
+    stack("DataFast", "datafa.st/js/script.js: data-website-id beside data-domain",
+          '<script defer data-website-id="dfid_7Qx2LmN9pR4s" data-domain="example-blog.com" '
+          'src="https://datafa.st/js/script.js"></script>', _P, {"DataFast"}, {},
+          ("datafast-website", "dfid_7Qx2LmN9pR4s")),
+    # a Japanese blog: Ninja AdMax's sync tag, written where it stands, and its async box
+    stack("Ninja AdMax", "sync adm.shinobi.jp/s/<ad> between admax comments", "",
+          _P + f'<!-- admax --><script src="https://adm.shinobi.jp/s/{_ADMAX}"></script>'
+          "<!-- admax -->" + _P, {"Ninja AdMax"}, {"Ninja AdMax": 1}, ("admax-ad", _ADMAX)),
+    stack("Ninja AdMax", "async div[data-admax-id] + admaxads.push + st/t.js", "",
+          _P + f'<div class="admax-switch" data-admax-id="{_ADMAX_2}" style="display:'
+          'inline-block;width:300px;height:250px;"></div><script type="text/javascript">'
+          f'(admaxads = window.admaxads || []).push({{admax_id: "{_ADMAX_2}",type: "switch"}});'
+          '</script><script type="text/javascript" charset="utf-8" '
+          'src="https://adm.shinobi.jp/st/t.js" async></script>' + _P,
+          {"Ninja AdMax"}, {"Ninja AdMax": 1}, ("admax-ad", _ADMAX_2)),
+    # a Polish how-to blog's web push
+    stack("PushPushGo", "s-eu-1.pushpushgo.com/js/<project>.js",
+          '<script charset="UTF-8" src="https://s-eu-1.pushpushgo.com/js/'
+          '5f0a1b2c3d4e5f6a7b8c9d0e.js" async="async"></script>', _P, {"PushPushGo"}, {},
+          ("pushpushgo-project", "5f0a1b2c3d4e5f6a7b8c9d0e")),
+    # a Turkish recipe site's unit for visitors who block ads, into the box it names
+    stack("Criteo", "Criteo.DisplayAcceptableAdIfAdblocked({zoneid, containerid})",
+          '<script async src="https://static.criteo.net/js/ld/publishertag.js"></script>'
+          "<script>window.Criteo = window.Criteo || {}; window.Criteo.events = window.Criteo."
+          "events || [];\nCriteo.events.push(function() { Criteo.DisplayAcceptableAdIfAdblocked("
+          '{"zoneid": 1234567, "containerid": "crt-1234567"}); });</script>',
+          _P + '<div id="crt-1234567" style="width:300px;height:250px;"></div>' + _P,
+          {"Criteo"}, {"Criteo": 1}, ("criteo-zone", "1234567")),
+    # a Chinese download site's 51.la counter (v6)
+    stack("51.la", "js-sdk-pro.min.js + LA.init({id, ck})", "",
+          _P + '<script charset="UTF-8" id="LA_COLLECT" src="//sdk.51.la/js-sdk-pro.min.js">'
+          '</script><script>LA.init({id:"JaBcDeFgHiJkLmNo",ck:"JaBcDeFgHiJkLmNo"})</script>',
+          {"51.la"}, {}, ("51la-site", "JaBcDeFgHiJkLmNo")),
+    # a Thai site's counter
+    stack("Truehits", "hits.truehits.in.th/data/<site>.js + noscript counter", "",
+          _P + '<script type="text/javascript"> __th_page="news";</script><script type="text/'
+          'javascript" src="https://hits.truehits.in.th/data/t0047211.js"></script><noscript>'
+          '<img src="https://hits.truehits.in.th/noscript.php?id=t0047211" alt="Thailand Web '
+          'Stat" border="0" width="14" height="17"></noscript>', {"Truehits"}, {},
+          ("truehits-site", "t0047211")),
+    # an advertiser's page: Yahoo's conversion pixel, its loader an argument of the snippet
+    stack("Yahoo Dot", "dotq.push({projectId, properties: {pixelId}}) + s.yimg.com/wi/ytc.js",
+          "<script type=\"application/javascript\">(function(w,d,t,r,u){w[u]=w[u]||[];w[u].push("
+          "{'projectId':'10000','properties':{'pixelId':'10387215'}});var s=d.createElement(t);"
+          "s.src=r;s.async=true;s.onload=s.onreadystatechange=function(){var y,rs=this."
+          "readyState,c=w[u];if(rs&&rs!=\"complete\"&&rs!=\"loaded\"){return}try{y=YAHOO.ywa."
+          "I13N.fireBeacon;w[u]=[];w[u].push=function(p){y([p])};y(c)}catch(e){}};var scr=d."
+          "getElementsByTagName(t)[0],par=scr.parentNode;par.insertBefore(s,scr)})(window,"
+          "document,\"script\",\"https://s.yimg.com/wi/ytc.js\",\"dotq\");</script>", _P,
+          {"Yahoo Dot"}, {}, ("yahoo-dot-pixel", "10387215")),
+    # a sports site's own video player whose pre-roll is AniView's VAST tag
+    stack("AniView", "JW Player advertising.schedule tag: v.aniview.com/api/…/vast/?AV_…",
+          '<script src="https://cdn.jwplayer.com/libraries/Xy7AbC12.js"></script>',
+          _P + '<div id="player-1"></div><script>jwplayer("player-1").setup({file: '
+          '"https://cdn.jwplayer.com/manifests/QrSt9876.m3u8", advertising: {client: "vast", '
+          'schedule: [{offset: "pre", tag: "https://v.aniview.com/api/adserver61/vast/?'
+          "AV_PUBLISHERID=5f9e8d7c6b5a4f3e2d1c0b9a&AV_CHANNELID=6a0b1c2d3e4f5a6b7c8d9e0f&"
+          'AV_URL=[URL]&cb=[CACHEBUSTING]"}]}});</script>' + _P,
+          {"AniView"}, {}, ("aniview-publisher", "5f9e8d7c6b5a4f3e2d1c0b9a"),
+          ("aniview-channel", "6a0b1c2d3e4f5a6b7c8d9e0f")),
+]
+
+
+@pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_tag_is_named_with_its_slots_and_ids(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert [(f.kind, f.message) for f in report.findings
+            if f.severity is not Severity.LOW] == []
+
+
+def test_a_self_hosted_analytics_script_is_a_copy_of_the_vendors_code(
+        audit_stack: AuditStack) -> None:
+    """The site serves the file: the resource is the vendor's, and a copy of its code."""
+    report = audit_stack(STACKS[1])
+    (script,) = [r for r in report.resources if r.url.endswith("/script.js")]
+    assert (script.network, script.self_hosted) == ("Umami", True)
+
+
+_NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Dot", "nend"}
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    # a site's own script.js with no vendor's attribute, or with another widget's
+    ("a site's own /js/script.js", '<script src="/js/script.js"></script>'),
+    ("a theme script with data-domain but no endpoint", '<script data-domain="example-blog.com"'
+     ' src="/assets/theme.js"></script>'),
+    # DataFast's tag, proxied through the site: data-website-id beside data-domain is not
+    # Umami's, nor Plausible's
+    ("DataFast's tag proxied on the site", '<script defer data-website-id="dfid_7Qx2LmN9pR4s" '
+     'data-domain="example-blog.com" src="/js/script.js"></script>'),
+    # a sharing widget's div keyed on a website id, not a script
+    ("a div with data-website-id", f'<div data-website-id="{_UUID}"></div>'),
+    ("an admax-like box without AdMax's tag", f'<div data-admax-id="{_ADMAX}"></div>'),
+    ("a pixelId in a site's own config", "<script>var cfg = {properties: {pixelId: "
+     "'10387215'}};</script>"),
+    ("a spot in a site's own params", '<script>var map_params = {"spot": 1123456};</script>'),
+])
+def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
+    assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
+
+
+# Outbrain's widget as a page saved after outbrain.js rendered it: the site's tag, with its
+# widget ID, around the box the script filled with promoted links
+_OB_ITEM = ('<li class="ob-dynamic-rec-container ob-recIndex-{i} ob-p"><a class="ob-dynamic-'
+            'rec-link" href="https://paid.outbrain.com/network/redir?p=abc{i}&amp;a=123{i}&amp;'
+            'c=987{i}&amp;v=3&amp;idx={i}&amp;t=1" target="_blank" rel="nofollow"><img class='
+            '"ob-rec-image" src="https://images.outbrainimg.com/transform/v3/eyJpdSI6I{i}.jpg" '
+            'alt=""><span class="ob-unit ob-rec-text">The secret to great sleep {i}</span>'
+            '<span class="ob-unit ob-rec-source">Sponsor {i}</span></a></li>')
+_OB_RENDERED = (
+    '<div class="OUTBRAIN" data-src="https://example-blog.com/post/" data-widget-id="AR_1" '
+    'data-ob-mark="true" data-dynload="" data-idx="0" id="outbrain_widget_0"><div class="ob-'
+    'widget ob-feed-layout AR_1" style="display:block"><div class="ob-widget-header">Promoted '
+    'Stories</div><ul class="ob-widget-items-container">'
+    + "".join(_OB_ITEM.format(i=i) for i in range(6))
+    + '</ul><a class="ob_what" href="https://www.outbrain.com/what-is/" rel="nofollow">What is'
+    '</a></div></div><script type="text/javascript" async="async" '
+    'src="//widgets.outbrain.com/outbrain.js"></script>')
+
+
+def test_a_rendered_widget_keeps_the_id_its_tag_wrote(audit_stack: AuditStack) -> None:
+    """The box the script filled was the slot and named no widget; the tag around it does."""
+    rendered = stack("Outbrain", "rendered", "", _P + _OB_RENDERED + _P, {"Outbrain"},
+                     {"Outbrain": 1}, ("outbrain-widget", "AR_1"))
+    report = audit_stack(rendered)
+    assert_read(report, rendered)
+    assert [s.zone_id for s in report.slots] == ["AR_1"]
