@@ -28,7 +28,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
-from auditor.dom.deobfuscate import CODE_TYPES, PACKED, Decoded, lone_unpacked
+from auditor.dom.deobfuscate import CODE_TYPES, NAVIGATE_ACT, PACKED, Decoded, lone_unpacked
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
@@ -37,7 +37,6 @@ from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
-_LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
 # never needs: run or write code, create a script or a frame, write markup that loads or
 # runs, navigate, open a window, reach the network, set an address, or decode more
@@ -170,9 +169,11 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         decoded = ctx.decoded(code)
         if not decoded.obfuscated or _packed_plugin(code, decoded):
             continue
-        # javascript-obfuscator keeps `location` and the target in its string table
-        navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
+        # javascript-obfuscator keeps `location` and the target in its string table: the
+        # code sends the visitor only when it assigns the location, not when it reads it
+        navigates = decoded.machine and NAVIGATE_ACT in decoded.acts
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
+        sent: set[str] = set()  # of those, where the visitor is sent
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
         last = line + code.count("\n")  # the script's last line
@@ -189,16 +190,18 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 hidden_hosts.add(host)
             runs = hidden.loaded and hidden.type in CODE_TYPES
             # a known service's URL in the string table is an embed, not a redirect target
-            target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
+            target = not runs and navigates and hidden.type in (
+                RequestType.OTHER, RequestType.DOCUMENT) \
                 and ctx.catalogue.runner_of(url, host).entity is None
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
+                if target or hidden.type is RequestType.DOCUMENT:
+                    sent.add(url)
                 if runs and not unnamed and decoded.machine and beside(host, line, last):
                     fallback_of.add(host)
         if decoded.data_only and not offsite:
             continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
-        redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
         if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
             fallback_of = {h for p in decoded.payloads if len(p) <= 253
                            and beside(h := p.strip().lower(), line, last)}
@@ -213,9 +216,12 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
-            shown = ", ".join(loaded[:5]) + (" …" if len(loaded) > 5 else "")
-            verb = "sends the visitor to" if redirect else "loads"
-            message = f"obfuscated inline script ({what}): decoded, it {verb} {shown}"
+            parts = []
+            for verb, urls in (("loads", [u for u in loaded if u not in sent]),
+                               ("sends the visitor to", [u for u in loaded if u in sent])):
+                if urls:
+                    parts.append(f"{verb} " + ", ".join(urls[:5]) + (" …" if len(urls) > 5 else ""))
+            message = f"obfuscated inline script ({what}): decoded, it {' and '.join(parts)}"
             unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
             if unnamed_targets:
                 message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
