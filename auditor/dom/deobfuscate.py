@@ -480,7 +480,10 @@ def as_written(code: str) -> str:
 # its source, writes loading markup, fetches and runs the answer, or assigns the
 # location. A table naming `location` only to read the host (a licence check) acts none.
 _QUOTED = re.compile(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
-_ACCESSED = r"""\[\s*(?:[\w$]{1,12}\([^()\[\]]{0,24}\)|['"][\w$]{1,20}['"])\s*\]"""
+# a property named through the table: an accessor call (`_0x5e6f(0x1a3)`), an index
+# into the array (`_0xf3df[30]`, the older shape) or a plain name (`['href']`)
+_ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
+             r"""|['"][\w$]{1,20}['"])\s*\]""")
 _GLOBAL = r"\b(?:window|top|self|parent|document)\s*"
 _ASSIGNS_LOCATION = re.compile(
     r"\blocation\s*(?:\.\s*href\s*)?=(?!=)|\blocation\s*\.\s*(?:replace|assign)\s*\("
@@ -505,6 +508,8 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     >>> sorted(table_acts("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "script", "src"]))
     ['script']
     >>> sorted(table_acts("window[a(1)][a(2)]=a(0)", ["location", "href"]))
+    ['navigate']
+    >>> sorted(table_acts("window[t[30]][t[29]]=t[31]", ["location", "href"]))
     ['navigate']
     >>> sorted(table_acts("f({d:window[a(1)][a(2)]})", ["location", "hostname"]))
     []
