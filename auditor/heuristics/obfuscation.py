@@ -8,7 +8,11 @@ serializer's habit, not obfuscation. A script is obfuscated when it is machine-o
 letters and digits carries code or a URL the code loads. It is `high` only when the
 hidden code loads or sends the visitor to another site's host that the page does not
 otherwise name, starts a miner, or nests its encodings past what the decoder reads:
-what a reviewer would act on. Base64 that decodes to JSON is data the visible code
+what a reviewer would act on. What machine-obfuscated code loads is what its acts load
+(`deobfuscate.table_acts`): a string table's URL is no target because the table also
+holds `location` (read for its host name by a theme's licence check); the code must
+create a script or frame, write loading markup, run what it fetches or assign the
+location. Base64 that decodes to JSON is data the visible code
 reads (Funding Choices' config), not code: the hosts in it that the catalogue files
 under the data's vendor are named, and data naming only named hosts is no finding.
 Machine-obfuscated code that names a loader the page runs in plain sight beside it is
