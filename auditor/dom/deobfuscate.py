@@ -549,6 +549,16 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     return frozenset(acts)
 
 
+def _table_urls(code: str) -> Iterator[HiddenURL]:
+    """The URLs that are whole literals of obfuscated code, as its string table holds
+    them (javascript-obfuscator writes its table plain by default): an accessor hands
+    them to the code's acts, so they are what it may load (`_as_acted` decides)."""
+    for m in _QUOTED.finditer(code):
+        literal = m.group(1) if m.group(1) is not None else m.group(2)
+        if literal and _ANY_URL.fullmatch(literal):
+            yield from _hidden_urls(None, literal)
+
+
 # the act machine-obfuscated code must do for a URL of each type to be loaded
 _ACT_OF = {RequestType.SCRIPT: SCRIPT_ACT, RequestType.SUBDOCUMENT: FRAME_ACT,
            RequestType.OBJECT: OBJECT_ACT, RequestType.DOCUMENT: NAVIGATE_ACT}
@@ -561,7 +571,8 @@ def _as_acted(hidden: HiddenURL, acts: frozenset[str]) -> HiddenURL:
     names its licence server and only posts to it. Code that creates a script or frame,
     or fetches text and runs it, loads a URL of its table that no extension types
     (`//x.test/f/7731`); one that assigns the location sends the visitor there instead
-    (the `obfuscated-script` heuristic's target). Data's URLs are its reader's."""
+    (the `obfuscated-script` heuristic's target); one its extension types is loaded when
+    the code does that type's act. Data's URLs are its reader's."""
     if hidden.in_data:
         return hidden
     if hidden.type is RequestType.OTHER and not hidden.loaded:
@@ -576,8 +587,8 @@ def _as_acted(hidden: HiddenURL, acts: frozenset[str]) -> HiddenURL:
                                                  RequestType.XMLHTTPREQUEST):
         return HiddenURL(hidden.url, RequestType.SCRIPT, True)
     needed = _ACT_OF.get(hidden.type)
-    if hidden.loaded and needed is not None and needed not in acts:
-        return HiddenURL(hidden.url, hidden.type, False)
+    if needed is not None and hidden.loaded != (needed in acts):
+        return HiddenURL(hidden.url, hidden.type, needed in acts)
     return hidden
 
 
@@ -906,6 +917,7 @@ def decode_script(code: str) -> Decoded:
         signals.append(PACKED)
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
+    tabled = bool(signals) and signals[-1].startswith("javascript-obfuscator")
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
@@ -986,7 +998,11 @@ def decode_script(code: str) -> Decoded:
         return NOTHING
     acts: frozenset[str] = frozenset()
     if machine:
-        acts = table_acts(as_written(code)[:MAX_DECODED] if escapes else code, payloads)
+        written = as_written(code)[:MAX_DECODED] if escapes else code
+        acts = table_acts(written, payloads)
+        if tabled and acts:  # a plain table's URLs: what its accessor hands the acts
+            for hidden in _table_urls(written):
+                urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
                    data_only, acts)

@@ -104,15 +104,15 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
     return frozenset(services) | {h for h, company in content.items() if company in companies}
 
 
-def _plain_loaders(ctx: PageContext) -> dict[str, list[int]]:
-    """host -> lines of the third-party scripts the page loads, but those found only
-    once its code is decoded and connection hints (by host: asked once a decoded URL,
-    a scan of every script per URL took seconds on a page of thousands)."""
-    lines: dict[str, list[int]] = {}
+def _plain_loaders(ctx: PageContext) -> dict[str, list[tuple[int, str, str]]]:
+    """host -> (line, xpath, url) of the third-party scripts the page loads, but those
+    found only once its code is decoded and connection hints (by host: asked once a
+    decoded URL, a scan of every script per URL took seconds on a page of thousands)."""
+    lines: dict[str, list[tuple[int, str, str]]] = {}
     for r in ctx.resources:
         if r.third_party and r.type is RequestType.SCRIPT and r.via != "inline-decoded" \
                 and not r.hint:
-            lines.setdefault(r.host, []).append(r.line)
+            lines.setdefault(r.host, []).append((r.line, r.xpath, r.url))
     return lines
 
 
@@ -153,16 +153,19 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
-    loaders: list[dict[str, list[int]]] = []  # `_plain_loaders`, found if asked
+    loaders: list[dict[str, list[tuple[int, str, str]]]] = []  # `_plain_loaders`, if asked
 
-    def beside(host: str, line: int, last: int) -> bool:
+    def beside(host: str, line: int, last: int, xpath: str, code: str) -> bool:
         """A host the page loads a script from in the script at `line` or the lines just
         before it (a vendor's snippet pastes its loader and its inline code together),
-        named in the page's text as written (not only once escapes are read)."""
+        named in the page's text as written (not only once escapes are read). A URL that
+        is a whole literal of the script itself is its plain string table's, no loader
+        beside it."""
         if not loaders:
             loaders.append(_plain_loaders(ctx))
-        return any(line - _BESIDE <= at <= last for at in loaders[0].get(host, ())) \
-            and named_elsewhere(host)
+        return any(line - _BESIDE <= at <= last and not (
+            at_xpath == xpath and (f"'{url}'" in code or f'"{url}"' in code))
+            for at, at_xpath, url in loaders[0].get(host, ())) and named_elsewhere(host)
 
     def named_elsewhere(host: str) -> bool:
         if not lowered:
@@ -201,14 +204,15 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 offsite.append(url)
                 if target or hidden.type is RequestType.DOCUMENT:
                     sent.add(url)
-                if runs and not unnamed and decoded.machine and beside(host, line, last):
+                if runs and not unnamed and decoded.machine \
+                        and beside(host, line, last, xpath, code):
                     fallback_of.add(host)
         if decoded.data_only and not offsite:
             continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
         if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
             fallback_of = {h for p in decoded.payloads if len(p) <= 253
-                           and beside(h := p.strip().lower(), line, last)}
+                           and beside(h := p.strip().lower(), line, last, xpath, code)}
         # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
         # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
         # and error page); a bare IP address is no vendor's host

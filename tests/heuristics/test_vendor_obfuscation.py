@@ -991,6 +991,17 @@ TABLE_TWINS: list[tuple[str, str, str, str]] = [
 ]
 
 
+# javascript-obfuscator writes its table plain by default: the same loaders so
+TABLE_TWINS += [
+    (f"{what}, its table plain", rotated(words, body, escaped=False), verb, words[0])
+    for what, words, body, verb in [
+        ("a table loader creating a script", _SCRIPT_WORDS, _SCRIPT_LOADER, "loads"),
+        ("a table loader creating a hidden frame", _FRAME_WORDS, _FRAME_LOADER, "loads"),
+        ("a table redirect assigning location.href", _REDIRECT_WORDS, _REDIRECT,
+         "sends the visitor to"),
+        ("NDSW's XMLHttpRequest run by eval", _NDSW_WORDS, _NDSW, "loads")]]
+
+
 @pytest.mark.parametrize(("what", "script", "verb", "url"), TABLE_TWINS,
                          ids=[t[0] for t in TABLE_TWINS])
 def test_a_string_table_that_loads_or_redirects_stays_high(
@@ -998,7 +1009,8 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     """The injected twins of GENERATED: the same rotated table, whose code creates a script
     or frame, writes a script tag, runs a download or assigns the location. High, saying
     what it does with which URL (the frame's and NDSW's addresses, with no extension, were
-    `medium` and named nothing)."""
+    `medium` and named nothing; so was every loader whose table is plain, and a plain
+    table's script URL was its own "loader beside it")."""
     found = _obfuscated(audit_html(page(foot=f"<script>{script}</script>"), url=URL))
     assert [s for s, _ in found] == [H], found
     assert f"decoded, it {verb} {url}" in found[0][1]
