@@ -136,6 +136,18 @@ def _vouches(catalogue: Catalogue, loader: str, offsite: list[str]) -> bool:
     return company is None or all(_company(catalogue, host_of(u)) == company for u in offsite)
 
 
+def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
+    """Whether a URL in plain sight is a script of a vendor's service the catalogue knows
+    (an anti-adblock bait's `adsbygoogle.js`, in a string table written plain): not one
+    of a host of anyone's files (a CDN's, hosting's, an open host's), a tag manager's
+    container (its customer's code) or a miner's."""
+    if open_host(host):
+        return False
+    entity = catalogue.runner_of(url, host).entity
+    return entity is not None and entity.category not in (
+        Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
+
+
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
     """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
     code only works on the page's own elements: a jQuery plugin packed for size, as old
@@ -181,6 +193,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         navigates = decoded.machine and NAVIGATE_ACT in decoded.acts
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         sent: set[str] = set()  # of those, where the visitor is sent
+        vendors_run: set[str] = set()  # of those, a vendor's service's named in plain sight
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
         last = line + code.count("\n")  # the script's last line
@@ -200,6 +213,8 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             target = not runs and navigates and hidden.type in (
                 RequestType.OTHER, RequestType.DOCUMENT) \
                 and ctx.catalogue.runner_of(url, host).entity is None
+            if runs and not unnamed and decoded.machine and _plain_vendor(ctx.catalogue, url, host):
+                vendors_run.add(url)
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
                 if target or hidden.type is RequestType.DOCUMENT:
@@ -219,7 +234,8 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
-        severity = Severity.HIGH if (offsite and not fallback) or mines \
+        unvouched = [u for u in offsite if u not in vendors_run]
+        severity = Severity.HIGH if (unvouched and not fallback) or mines \
             or decoded.nested_past_depth else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
@@ -237,6 +253,9 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 message += (f"; it is the fallback of the loader the page runs from "
                             f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
                             "that vendor and that these are its hosts")
+            if vendors_run and not unvouched:
+                message += ("; it is a script of a vendor's service the catalogue knows, its "
+                            "address in plain sight: check that the site chose that vendor")
             evidence = " ".join(loaded[:20])
             key: tuple[str, ...] = tuple(sorted({u.url for u in decoded.urls}))
         else:

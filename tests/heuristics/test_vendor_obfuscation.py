@@ -1039,3 +1039,27 @@ def test_table_acts_read_what_the_code_does(code: str, words: list[str], acts: s
     """What code does with its table, read from its words and shape: the act a table's
     URL needs before it counts as loaded."""
     assert table_acts(code, words) == acts
+
+
+# an anti-adblock bait: creates AdSense's script and shows its notice if it fails to load
+_BAIT_WORDS = ["https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js", "createElement",
+               "script", "src", "onerror", "head", "appendChild", "adblock-notice",
+               "getElementById", "style", "display", "block"]
+_BAIT = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(0)};"
+    f"_0x2[{_at(4)}]=function(){{document[{_at(8)}]({_at(7)})[{_at(9)}][{_at(10)}]={_at(11)};}};"
+    f"document[{_at(5)}][{_at(6)}](_0x2);}}());")
+
+
+@pytest.mark.parametrize(("escaped", "most"), [(False, M), (True, H)])
+def test_a_plain_tables_vendor_script_is_checked_not_condemned(
+        escaped: bool, most: Severity, audit_html: AuditHtml) -> None:
+    """An anti-adblock bait whose plain table names AdSense's script in plain sight:
+    `medium`, "check that the site chose that vendor" (a plain table's URLs are read now,
+    and a fresh host's script in one is `high`: TABLE_TWINS). The same address hidden in
+    escapes is a host the page names nowhere else: `high`, as before."""
+    html = page(foot="<script>" + rotated(_BAIT_WORDS, _BAIT, escaped=escaped) + "</script>")
+    found = _obfuscated(audit_html(html, url=URL))
+    assert [s for s, _ in found] == [most], found
+    if most is M:
+        assert "check that the site chose that vendor" in found[0][1]
