@@ -210,6 +210,7 @@ class Decoded:
     machine: bool = False
     nested_past_depth: bool = False  # a payload at MAX_DEPTH decodes further: not read
     data_only: bool = False  # the one signal is a URL held in decoded data (`is_data`)
+    acts: frozenset[str] = frozenset()  # `table_acts` of machine-obfuscated code
 
     @property
     def obfuscated(self) -> bool:
@@ -471,6 +472,124 @@ def as_written(code: str) -> str:
     "d.createElement('s')"
     """
     return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
+
+
+# What machine-obfuscated code does with its string table. An accessor call
+# (`_0x5e6f(0x1a3)`) hides which string goes where, so a URL in the table is loaded
+# only when the code does the act its request needs: creates a script or frame and sets
+# its source, writes loading markup, fetches and runs the answer, or assigns the
+# location. A table naming `location` only to read the host (a licence check) acts none.
+_QUOTED = re.compile(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+# a property named through the table: an accessor call (`_0x5e6f(0x1a3)`), an index
+# into the array (`_0xf3df[30]`, the older shape) or a plain name (`['href']`)
+_ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
+             r"""|['"][\w$]{1,20}['"])\s*\]""")
+_GLOBAL = r"\b(?:window|top|self|parent|document)\s*"
+_ASSIGNS_LOCATION = re.compile(
+    r"\blocation\s*(?:\.\s*href\s*)?=(?!=)|\blocation\s*\.\s*(?:replace|assign)\s*\("
+    rf"|\blocation\s*{_ACCESSED}\s*=(?!=)")
+_CHAIN_ASSIGNED = re.compile(rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)")
+# `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
+_CHAIN_CALLED = re.compile(rf"(?:\b(?:window|top|self|parent)\s*{_ACCESSED}\s*"
+                           rf"|\blocation\s*){_ACCESSED}\s*\(")
+_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?\b(?:src|data)\s*=",
+                            re.I)
+_IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
+_FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")
+_RUNS = re.compile(r"\beval\b|\bFunction\b|\bgetScript\b")
+SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
+FETCH_RUN_ACT = "fetch-run"
+
+
+def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
+    r"""What code whose strings an obfuscator's table holds does, read from its words
+    and its shape rather than from which index names which string (a table rotated at
+    run time cannot be read statically): SCRIPT_ACT, FRAME_ACT, OBJECT_ACT (it creates
+    that element and sets its source, or writes markup that does), FETCH_RUN_ACT (it
+    fetches and runs text) and NAVIGATE_ACT (it assigns the location).
+
+    >>> sorted(table_acts("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "script", "src"]))
+    ['script']
+    >>> sorted(table_acts("window[a(1)][a(2)]=a(0)", ["location", "href"]))
+    ['navigate']
+    >>> sorted(table_acts('var t=["<scr","ipt src=\'//x.test/a.js\'></scr","ipt>"]', []))
+    ['script']
+    >>> sorted(table_acts("window[t[30]][t[29]]=t[31]", ["location", "href"]))
+    ['navigate']
+    >>> sorted(table_acts("f({d:window[a(1)][a(2)]})", ["location", "hostname"]))
+    []
+    """
+    texts = [code, *payloads]
+    literals = [w for text in texts for m in _QUOTED.finditer(text) for w in m.groups() if w]
+    words = {w.strip() for w in literals if len(w) <= 40} | {p.strip() for p in payloads
+                                                             if len(p) <= 40}
+    # the literals run together in their order: a tag a kit splits over the table
+    # (`'<scr'`, `'ipt src="…"></scr'`, `'ipt>'`) reads whole
+    joined = "\n".join(texts) + "\n" + "".join(literals)
+    acts: set[str] = set()
+    if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=|setAttribute",
+                                                                    joined)):
+        for act, tags in ((SCRIPT_ACT, ("script",)), (FRAME_ACT, ("iframe", "frame")),
+                          (OBJECT_ACT, ("embed", "object"))):
+            if any(t in words or re.search(rf"""createElement\(\s*['"]{t}['"]""", joined)
+                   for t in tags):
+                acts.add(act)
+    if _IMPORTS.search(joined):  # a module loaded by `import(…)` runs
+        acts.add(SCRIPT_ACT)
+    for m in _WRITES_LOADER.finditer(joined):
+        tag = m.group(1).lower()
+        acts.add(SCRIPT_ACT if tag == "script" else FRAME_ACT if "frame" in tag else OBJECT_ACT)
+    if (_FETCHES.search(joined) or words & {"fetch", "XMLHttpRequest", "ajax"}) and (
+            _RUNS.search(joined) or words & {"eval", "Function"}):
+        acts.add(FETCH_RUN_ACT)
+    if _ASSIGNS_LOCATION.search(joined) or ("location" in words and (
+            ("href" in words and _CHAIN_ASSIGNED.search(joined))
+            or (words & {"replace", "assign"} and _CHAIN_CALLED.search(joined)))):
+        acts.add(NAVIGATE_ACT)
+    return frozenset(acts)
+
+
+def _table_urls(code: str) -> Iterator[HiddenURL]:
+    """The URLs that are whole literals of obfuscated code, as its string table holds
+    them (javascript-obfuscator writes its table plain by default): an accessor hands
+    them to the code's acts, so they are what it may load (`_as_acted` decides)."""
+    for m in _QUOTED.finditer(code):
+        literal = m.group(1) if m.group(1) is not None else m.group(2)
+        if literal and _ANY_URL.fullmatch(literal):
+            yield from _hidden_urls(None, literal)
+
+
+# the act machine-obfuscated code must do for a URL of each type to be loaded
+_ACT_OF = {RequestType.SCRIPT: SCRIPT_ACT, RequestType.SUBDOCUMENT: FRAME_ACT,
+           RequestType.OBJECT: OBJECT_ACT, RequestType.DOCUMENT: NAVIGATE_ACT}
+
+
+def _as_acted(hidden: HiddenURL, acts: frozenset[str]) -> HiddenURL:
+    """A URL of machine-obfuscated code, loaded as the code's acts (`table_acts`) say. A
+    URL read as loaded by its extension or its place (`verify.js` in a string table) is
+    so only when the code does the act that loads it: a premium theme's licence check
+    names its licence server and only posts to it. Code that creates a script or frame,
+    or fetches text and runs it, loads a URL of its table that no extension types
+    (`//x.test/f/7731`); one that assigns the location sends the visitor there instead
+    (the `obfuscated-script` heuristic's target); one its extension types is loaded when
+    the code does that type's act. Data's URLs are its reader's."""
+    if hidden.in_data:
+        return hidden
+    if hidden.type is RequestType.OTHER and not hidden.loaded:
+        if NAVIGATE_ACT in acts:
+            return hidden
+        for act, kind in ((SCRIPT_ACT, RequestType.SCRIPT), (FETCH_RUN_ACT, RequestType.SCRIPT),
+                          (FRAME_ACT, RequestType.SUBDOCUMENT), (OBJECT_ACT, RequestType.OBJECT)):
+            if act in acts:
+                return HiddenURL(hidden.url, kind, True)
+        return hidden
+    if FETCH_RUN_ACT in acts and hidden.type in (RequestType.SCRIPT,
+                                                 RequestType.XMLHTTPREQUEST):
+        return HiddenURL(hidden.url, RequestType.SCRIPT, True)
+    needed = _ACT_OF.get(hidden.type)
+    if needed is not None and hidden.loaded != (needed in acts):
+        return HiddenURL(hidden.url, hidden.type, needed in acts)
+    return hidden
 
 
 # a decoder called on a literal, whose answer a script joins into a string it writes:
@@ -798,6 +917,7 @@ def decode_script(code: str) -> Decoded:
         signals.append(PACKED)
     if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
         signals.append("javascript-obfuscator identifiers (_0x…)")
+    tabled = bool(signals) and signals[-1].startswith("javascript-obfuscator")
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
@@ -876,5 +996,13 @@ def decode_script(code: str) -> Decoded:
         signals.append("encoded data holds a loadable URL")
     if not payloads and not signals:
         return NOTHING
+    acts: frozenset[str] = frozenset()
+    if machine:
+        written = as_written(code)[:MAX_DECODED] if escapes else code
+        acts = table_acts(written, payloads)
+        if tabled and acts:  # a plain table's URLs: what its accessor hands the acts
+            for hidden in _table_urls(written):
+                urls.setdefault(hidden.url, hidden)
+        urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
-                   data_only)
+                   data_only, acts)

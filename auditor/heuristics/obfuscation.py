@@ -8,7 +8,11 @@ serializer's habit, not obfuscation. A script is obfuscated when it is machine-o
 letters and digits carries code or a URL the code loads. It is `high` only when the
 hidden code loads or sends the visitor to another site's host that the page does not
 otherwise name, starts a miner, or nests its encodings past what the decoder reads:
-what a reviewer would act on. Base64 that decodes to JSON is data the visible code
+what a reviewer would act on. What machine-obfuscated code loads is what its acts load
+(`deobfuscate.table_acts`): a string table's URL is no target because the table also
+holds `location` (read for its host name by a theme's licence check); the code must
+create a script or frame, write loading markup, run what it fetches or assign the
+location. Base64 that decodes to JSON is data the visible code
 reads (Funding Choices' config), not code: the hosts in it that the catalogue files
 under the data's vendor are named, and data naming only named hosts is no finding.
 Machine-obfuscated code that names a loader the page runs in plain sight beside it is
@@ -28,7 +32,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
-from auditor.dom.deobfuscate import CODE_TYPES, PACKED, Decoded, lone_unpacked
+from auditor.dom.deobfuscate import CODE_TYPES, NAVIGATE_ACT, PACKED, Decoded, lone_unpacked
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
@@ -37,7 +41,6 @@ from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
 
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
-_LOCATION_WORD = re.compile(r"\s*(?:window\.)?location(?:\.href)?\s*")
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
 # never needs: run or write code, create a script or a frame, write markup that loads or
 # runs, navigate, open a window, reach the network, set an address, or decode more
@@ -101,15 +104,15 @@ def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
     return frozenset(services) | {h for h, company in content.items() if company in companies}
 
 
-def _plain_loaders(ctx: PageContext) -> dict[str, list[int]]:
-    """host -> lines of the third-party scripts the page loads, but those found only
-    once its code is decoded and connection hints (by host: asked once a decoded URL,
-    a scan of every script per URL took seconds on a page of thousands)."""
-    lines: dict[str, list[int]] = {}
+def _plain_loaders(ctx: PageContext) -> dict[str, list[tuple[int, str, str]]]:
+    """host -> (line, xpath, url) of the third-party scripts the page loads, but those
+    found only once its code is decoded and connection hints (by host: asked once a
+    decoded URL, a scan of every script per URL took seconds on a page of thousands)."""
+    lines: dict[str, list[tuple[int, str, str]]] = {}
     for r in ctx.resources:
         if r.third_party and r.type is RequestType.SCRIPT and r.via != "inline-decoded" \
                 and not r.hint:
-            lines.setdefault(r.host, []).append(r.line)
+            lines.setdefault(r.host, []).append((r.line, r.xpath, r.url))
     return lines
 
 
@@ -133,6 +136,18 @@ def _vouches(catalogue: Catalogue, loader: str, offsite: list[str]) -> bool:
     return company is None or all(_company(catalogue, host_of(u)) == company for u in offsite)
 
 
+def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
+    """Whether a URL in plain sight is a script of a vendor's service the catalogue knows
+    (an anti-adblock bait's `adsbygoogle.js`, in a string table written plain): not one
+    of a host of anyone's files (a CDN's, hosting's, an open host's), a tag manager's
+    container (its customer's code) or a miner's."""
+    if open_host(host):
+        return False
+    entity = catalogue.runner_of(url, host).entity
+    return entity is not None and entity.category not in (
+        Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
+
+
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
     """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
     code only works on the page's own elements: a jQuery plugin packed for size, as old
@@ -150,16 +165,19 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
     lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
-    loaders: list[dict[str, list[int]]] = []  # `_plain_loaders`, found if asked
+    loaders: list[dict[str, list[tuple[int, str, str]]]] = []  # `_plain_loaders`, if asked
 
-    def beside(host: str, line: int, last: int) -> bool:
+    def beside(host: str, line: int, last: int, xpath: str, code: str) -> bool:
         """A host the page loads a script from in the script at `line` or the lines just
         before it (a vendor's snippet pastes its loader and its inline code together),
-        named in the page's text as written (not only once escapes are read)."""
+        named in the page's text as written (not only once escapes are read). A URL that
+        is a whole literal of the script itself is its plain string table's, no loader
+        beside it."""
         if not loaders:
             loaders.append(_plain_loaders(ctx))
-        return any(line - _BESIDE <= at <= last for at in loaders[0].get(host, ())) \
-            and named_elsewhere(host)
+        return any(line - _BESIDE <= at <= last and not (
+            at_xpath == xpath and (f"'{url}'" in code or f'"{url}"' in code))
+            for at, at_xpath, url in loaders[0].get(host, ())) and named_elsewhere(host)
 
     def named_elsewhere(host: str) -> bool:
         if not lowered:
@@ -170,9 +188,12 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         decoded = ctx.decoded(code)
         if not decoded.obfuscated or _packed_plugin(code, decoded):
             continue
-        # javascript-obfuscator keeps `location` and the target in its string table
-        navigates = decoded.machine and any(_LOCATION_WORD.fullmatch(p) for p in decoded.payloads)
+        # javascript-obfuscator keeps `location` and the target in its string table: the
+        # code sends the visitor only when it assigns the location, not when it reads it
+        navigates = decoded.machine and NAVIGATE_ACT in decoded.acts
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
+        sent: set[str] = set()  # of those, where the visitor is sent
+        vendors_run: set[str] = set()  # of those, a vendor's service's named in plain sight
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
         last = line + code.count("\n")  # the script's last line
@@ -189,33 +210,42 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 hidden_hosts.add(host)
             runs = hidden.loaded and hidden.type in CODE_TYPES
             # a known service's URL in the string table is an embed, not a redirect target
-            target = navigates and hidden.type in (RequestType.OTHER, RequestType.DOCUMENT) \
+            target = not runs and navigates and hidden.type in (
+                RequestType.OTHER, RequestType.DOCUMENT) \
                 and ctx.catalogue.runner_of(url, host).entity is None
+            if runs and not unnamed and decoded.machine and _plain_vendor(ctx.catalogue, url, host):
+                vendors_run.add(url)
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
-                if runs and not unnamed and decoded.machine and beside(host, line, last):
+                if target or hidden.type is RequestType.DOCUMENT:
+                    sent.add(url)
+                if runs and not unnamed and decoded.machine \
+                        and beside(host, line, last, xpath, code):
                     fallback_of.add(host)
         if decoded.data_only and not offsite:
             continue  # decoded data names only hosts the page or the catalogue knows
         mines = any(p.search(t) for t in decoded.payloads for n in miners for p in n.inline)
-        redirect = navigates or any(t.startswith("location.href=") for t in decoded.payloads)
         if offsite and decoded.machine and not fallback_of:  # a string table's bare hosts
             fallback_of = {h for p in decoded.payloads if len(p) <= 253
-                           and beside(h := p.strip().lower(), line, last)}
+                           and beside(h := p.strip().lower(), line, last, xpath, code)}
         # a vendor's fallback: machine-obfuscated code that names a loader the page runs in
         # plain sight, then its other hosts (Admiral's rotating domains, Ad-Shield's mirrors
         # and error page); a bare IP address is no vendor's host
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
-        severity = Severity.HIGH if (offsite and not fallback) or mines \
+        unvouched = [u for u in offsite if u not in vendors_run]
+        severity = Severity.HIGH if (unvouched and not fallback) or mines \
             or decoded.nested_past_depth else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
-            shown = ", ".join(loaded[:5]) + (" …" if len(loaded) > 5 else "")
-            verb = "sends the visitor to" if redirect else "loads"
-            message = f"obfuscated inline script ({what}): decoded, it {verb} {shown}"
+            parts = []
+            for verb, urls in (("loads", [u for u in loaded if u not in sent]),
+                               ("sends the visitor to", [u for u in loaded if u in sent])):
+                if urls:
+                    parts.append(f"{verb} " + ", ".join(urls[:5]) + (" …" if len(urls) > 5 else ""))
+            message = f"obfuscated inline script ({what}): decoded, it {' and '.join(parts)}"
             unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
             if unnamed_targets:
                 message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
@@ -223,6 +253,9 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 message += (f"; it is the fallback of the loader the page runs from "
                             f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
                             "that vendor and that these are its hosts")
+            if vendors_run and not unvouched:
+                message += ("; it is a script of a vendor's service the catalogue knows, its "
+                            "address in plain sight: check that the site chose that vendor")
             evidence = " ".join(loaded[:20])
             key: tuple[str, ...] = tuple(sorted({u.url for u in decoded.urls}))
         else:

