@@ -12,7 +12,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
 from auditor.dom.page import ParsedPage, parse_page
-from auditor.dom.parser import PageLimits, PageOverLimit, elements, start_line
+from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
@@ -486,7 +486,7 @@ def freeze(slot: FoundSlot, page: ParsedPage) -> Slot:
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
-        line=start_line(el, page.lines),
+        line=page.start_line(el),
         xpath=page.xpath(el),
         rule=slot.rule,
         list=slot.list_name,

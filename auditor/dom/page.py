@@ -33,6 +33,7 @@ from auditor.dom.parser import (
     line_of,
     parse_counted,
     parse_html,
+    start_line,
 )
 from auditor.literals import LiteralSet
 
@@ -238,6 +239,17 @@ class ParsedPage:
     def lines(self) -> Sequence[str]:
         """The text's lines, for citing a start tag where it opens."""
         return self.view("lines", lambda: self.text.split("\n"))
+
+    def start_line(self, el: etree._Element) -> int:
+        """The line `el`'s start tag opens on (`parser.start_line`), kept per recorded
+        line and tag: the elements of a page minified onto one line would each search
+        that line again (3,000 frames: quadratic)."""
+        opens: dict[tuple[int, object], int] = self.view("start lines", dict)
+        key = (line_of(el), el.tag)
+        found = opens.get(key)
+        if found is None:
+            found = opens[key] = start_line(el, self.lines)
+        return found
 
     @property
     def lowered(self) -> bytes:

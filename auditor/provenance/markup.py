@@ -23,7 +23,7 @@ from lxml import etree
 
 from auditor.dom.hiding import tiny_element
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import elements, line_of, start_line
+from auditor.dom.parser import elements, line_of
 from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
@@ -190,7 +190,7 @@ def _attributions(page: ParsedPage, first_party: str | None,
         # the copied article's region: an article body; on a page with none, the block
         # holding the line and the prose it closes, never the page's whole body
         region = container if containers or container not in (whole, page.root) else None
-        yield Clue(Evidence(kind, line.text, start_line(anchor, page.lines), page.xpath(anchor)),
+        yield Clue(Evidence(kind, line.text, page.start_line(anchor), page.xpath(anchor)),
                    host_of(href), clean_url(href), region)
 
 
