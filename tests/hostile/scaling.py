@@ -4,6 +4,7 @@ shared machine, and each size takes the best of its runs (one slow run is noise)
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -15,10 +16,21 @@ def assert_linear(seconds: Callable[[int], float], n: int, what: str, *,
     """`seconds(size)` times one read of an input of `size`; `floor` is the least time the
     small read is taken to have cost (a read too quick to time says nothing)."""
     seconds(n // 4)  # warm: the catalogue, the regexes
-    small = min(seconds(n) for _ in range(runs))
-    large = min(seconds(4 * n) for _ in range(runs))
+    small = min(_without_collection(seconds, n) for _ in range(runs))
+    large = min(_without_collection(seconds, 4 * n) for _ in range(runs))
     assert large < max_seconds, f"{what}: {large:.2f} s at {4 * n}"
     assert large / max(small, floor) < MAX_RATIO, f"{what}: {small:.3f} s, then {large:.3f} s"
+
+
+def _without_collection(seconds: Callable[[int], float], size: int) -> float:
+    """`seconds(size)` with the cycle collector held off: a collection of the last
+    input's tree landing in one timed read is the noise, not the read's cost."""
+    gc.collect()
+    gc.disable()
+    try:
+        return seconds(size)
+    finally:
+        gc.enable()
 
 
 def audit_seconds(html: str) -> float:
