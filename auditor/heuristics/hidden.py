@@ -982,9 +982,10 @@ _SHOWS = re.compile(
     r"""|(?:show|showModal|fadeIn|fadeTo|fadeToggle|slideDown|slideToggle|toggle|addClass"""
     r"""|removeClass|toggleClass|modal|dialog|popup|open|animate)\s*\("""
     r"""|css\s*\((?!\s*['"](?:display|visibility)['"]\s*,\s*['"](?:none|hidden)['"]))""")
-# a statement's bounds in code, as near as a pattern reads them, and a name it assigns the
-# box it looks up to (`var modal = document.getElementById("myModal")`)
-_STATEMENT_END = re.compile(r"[;\n]")
+# a statement's bounds in code, as near as a pattern reads them (a line break before a
+# chained call, `$('#m')⏎  .fadeIn()` as Prettier breaks a chain, ends none), and a name
+# it assigns the box it looks up to (`var modal = document.getElementById("myModal")`)
+_STATEMENT_END = re.compile(r";|\n(?!\s*\.)")
 _ASSIGNED = re.compile(r"([A-Za-z_$][\w$]{0,60})\s*=(?!=)\s*[^;=\n]{0,120}$")
 # a name something shown is held by (`modal.style.display = 'block'`, `$nl.fadeIn(`)
 _NAME_SHOWN = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]{0,60})" + _SHOWS.pattern)

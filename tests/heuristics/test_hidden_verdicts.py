@@ -602,6 +602,13 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("a newsletter box its theme's jQuery fades in", '<div id="nl-popup" style="display:'
      f"none\">{_FORM}</div><script>jQuery(function ($) {{ setTimeout(function () {{ $('#nl-"
      "popup').fadeIn(300); }, 8000); });</script>", [L]),
+    # Prettier breaks a long chain before each call: the call is the selector's statement
+    ("a video popup a chained jQuery call fades in, the chain broken", '<div id="videoPopup"'
+     f' style="display:none">{_FORM}</div><script>jQuery(function ($) {{ $(\'.open-video\')'
+     ".on('click', function (e) {\n    e.preventDefault();\n    $('#videoPopup')\n      "
+     ".stop(true)\n      .fadeIn(200);\n  });\n});</script>", [L]),
+    ("a chain broken before a call hiding it", '<div id="videoPopup" style="display:none">'
+     f"{_FORM}</div><script>$('#videoPopup')\n  .css('display', 'none');</script>", [M]),
     ("a modal Bootstrap 5's API shows by its id", '<div id="nl" style="display:none">'
      f"{_FORM}</div><script>new bootstrap.Modal(document.getElementById('nl')).show();"
      "</script>", [L]),
