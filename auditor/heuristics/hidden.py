@@ -525,14 +525,31 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
 
 
 def links_to(ctx: PageContext, site: str) -> bool:
-    """Whether a link a visitor sees, or a form, of the page goes to a site (a registrable
-    domain): `shown_beyond`'s links alone, not what the page loads from the site, which
-    a kit adds unseen as cheaply as a `<link>` in the head."""
+    """Whether a link a visitor sees, or a form or a drop-down's option (`_jump_menu_to`),
+    of the page goes to a site (a registrable domain): `shown_beyond`'s links alone, not
+    what the page loads from the site, which a kit adds unseen as cheaply as a `<link>` in
+    the head."""
     if not site or ctx.root is None:
         return False
     _, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
                  if ctx.page is not None else _sites_shown(ctx))
-    return site.lower() in linked
+    return site.lower() in linked or _jump_menu_to(ctx, site.lower())
+
+
+def _jump_menu_to(ctx: PageContext, site: str) -> bool:
+    """Whether a drop-down a visitor sees offers a site by an option's address (Polylang's
+    language switcher as a drop-down, `<select class="pll-switcher-select"><option
+    value="https://…/fr/">`, a jump menu's `onchange="location = this.value"`)."""
+    for option in ctx.root.iter("option") if ctx.root is not None else ():
+        url = resolve((option.get("value") or "").strip(), ctx.url)
+        if not url or "://" not in (option.get("value") or "") \
+                or registrable_domain(host_of(url)).lower() != site:
+            continue
+        select = next((up for up in option.iterancestors("select")), None)
+        if select is not None and inline_hiding(select) is None and not any(
+                inline_hiding(up) is not None for up in select.iterancestors()):
+            return True
+    return False
 
 
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
