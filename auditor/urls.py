@@ -398,16 +398,21 @@ def dressed_host(host: str) -> str | None:
 
 
 INFRA_PIECE_MIN = 3  # letters of a word read inside a glued name (`cdnstats`: not `s`)
+# the one word of three letters read inside a glued name: `web`, `net`, `api`, `app`, `min`,
+# `tag`, `lib`, `map`, `pay` are halves of vendors' and products' own names (CounterAPI's
+# `counterapi.com/c.js`, `webmin`, `netstat`), `cdn` is a CDN's word alone
+_GLUED_SHORT = frozenset({"cdn"})
 
 
 def _infra_pieces(word: str) -> list[str] | None:
     """A word glued of infrastructure words alone, split (`statisticscripts` is
     `statistics` + `scripts`, `cdnstats` is `cdn` + `stats`), the longest pieces first;
     None when it is no such glue. Throwaway injection domains are named so as often as
-    hyphenated (`stats-cdn`); a word of its own inside (`statisticline`) is a name.
+    hyphenated (`stats-cdn`); a word of its own inside (`statisticline`) is a name, and so
+    is a short word other than `cdn` glued on (`counterapi`, `webmin`: `_GLUED_SHORT`).
 
-    >>> _infra_pieces("cdnstats"), _infra_pieces("statisticline")
-    (['cdn', 'stats'], None)
+    >>> _infra_pieces("cdnstats"), _infra_pieces("statisticline"), _infra_pieces("counterapi")
+    (['cdn', 'stats'], None, None)
     """
     if len(word) > 40:
         return None
@@ -417,6 +422,7 @@ def _infra_pieces(word: str) -> list[str] | None:
         for j in range(0, i - INFRA_PIECE_MIN + 1):
             before, piece = best[j], word[j:i]
             if before is not None and piece in _INFRA_WORDS and (
+                    len(piece) > INFRA_PIECE_MIN or piece in _GLUED_SHORT) and (
                     best[i] is None or len(before) + 1 < len(best[i] or ())):
                 best[i] = [*before, piece]
     return best[-1] if best[-1] and len(best[-1]) > 1 else None

@@ -341,6 +341,11 @@ DRESSED = [
     ("js.statisticscripts.test", "a CDN or tracker"), ("cdnstats.test", "a CDN or tracker"),
     ("cdn.trackstatistics.test", "a CDN or tracker"), ("cdn.statisticline.test", None),
     ("stay.linestoget.test", None), ("webcontent.example", None), ("cdnjs.example", None),
+    # a short word other than `cdn` glued on is half of a vendor's or product's own name
+    # (CounterAPI's widget at counterapi.com, Webmin, netstat), not a kit's dressing
+    ("counterapi.com", None), ("api.counterapi.dev", None), ("www.webmin.com", None),
+    ("netstat.example", None), ("cdn.mapstatic.example", None),
+    ("fonts.cdnfonts.test", "a CDN or tracker"), ("updatechecker.test", "a CDN or tracker"),
 ]
 
 

@@ -2127,6 +2127,17 @@ def test_a_loader_from_a_host_of_glued_tracker_words_is_high_where_no_template_w
     assert (f"{host_of(src)} " in found[0].message or src in found[0].message)
 
 
+def test_a_vendors_widget_pasted_after_html_from_a_glued_name_of_its_own_is_medium(
+        audit_listed: AuditListed) -> None:
+    """CounterAPI's view counter (`<script src="https://counterapi.com/c.js" async>`, as its
+    docs give it, pasted at the file's end as widgets are) is named of `counter` and `api`
+    glued: a short word glued on is a vendor's own name, not a kit's dressing, so the place's
+    `medium` (it read `high`, "a host dressed as a CDN or tracker")."""
+    page = wp_page(after='<script src="https://counterapi.com/c.js" async></script>')
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 def test_a_glued_tracker_host_in_the_templates_head_is_no_finding(audit_listed: AuditListed
                                                                    ) -> None:
     """In the head after the charset, where a template prints every vendor's tag, a host's

