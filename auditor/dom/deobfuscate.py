@@ -501,6 +501,10 @@ SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "
 FETCH_RUN_ACT = "fetch-run"
 
 
+# two literals joined (`'sc'+'ript'`, `s['sr'+'c']`): one word once the join is gone
+_JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
+
+
 def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     r"""What code whose strings an obfuscator's table holds does, read from its words
     and its shape rather than from which index names which string (a table rotated at
@@ -518,8 +522,10 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     ['navigate']
     >>> sorted(table_acts("f({d:window[a(1)][a(2)]})", ["location", "hostname"]))
     []
+    >>> sorted(table_acts("s=d.createElement('sc'+'ript');s['sr'+'c']=u", []))
+    ['script']
     """
-    texts = [code, *payloads]
+    texts = [_JOINED_LITERALS.sub("", text) for text in (code, *payloads)]
     literals = [w for text in texts for m in _QUOTED.finditer(text) for w in m.groups() if w]
     words = {w.strip() for w in literals if len(w) <= 40} | {p.strip() for p in payloads
                                                              if len(p) <= 40}
