@@ -12,7 +12,10 @@ with the BBC. So an ID on a page is **copied**, and never joins sites, when
   a site of the crawl carrying it on its own pages, or a source a standing mark says the
   ID was copied from (an outlet that is not crawled). A site naming itself is not
   republishing anything. An ID the page found in its own ad slots (`ids.slot`) is left
-  to the first rule: the slot is the operator's.
+  to the first rule: the slot is the operator's; or
+* the ID follows one source across the crawl (`CopiedRule._follows_a_source`): every
+  page carrying it names that source, and every site carrying it has a page without
+  either (an outlet's tag kept in the head of clones, the outlet not crawled).
 
 Everything else is the operator's. Stores written before issue 16 have neither origins
 nor sources, and read as all-operator.
@@ -44,8 +47,10 @@ class CopiedRule:
     * `site_sources (site, domain)`: the sources each site names on any of its pages;
     * `source_ids (kind, value, site)`: the IDs a source owns: those on its own pages,
       and those a standing mark says were copied from it;
+    * `loose`, `follows (kind, value, domain)`: rule 3, the IDs the others leave to the
+      operators, and those of them that follow one source;
     * `copied (page_id, kind, value, network, site, copied_from)`: every copied ID, by
-      either rule, with each source it came from.
+      any rule, with each source it came from.
     """
 
     def __init__(self, store: Store) -> None:
@@ -99,10 +104,45 @@ class CopiedRule:
                 "i.site, ss.domain FROM ids i JOIN temp.site_sources ss ON ss.site = i.site "
                 "JOIN temp.source_ids j ON j.kind = i.kind AND j.value = i.value "
                 f"AND j.site = ss.domain WHERE 1 {own_slot}")
+            self._follows_a_source(store, own_slot)
         store.query("CREATE INDEX temp.copied_id ON copied (page_id, kind, value)")
 
+    @staticmethod
+    def _follows_a_source(store: Store, own_slot: str) -> None:
+        """Rule 3: an ID the other rules leave to the operators is the source's when it
+        follows that source, not the sites: every page carrying it names the source, it
+        is on two sites or more, and each of them has a page that names other sources (or
+        none) and lacks it. An operator's own tag is on its pages whatever they copy, and
+        a site copying that source alone shows nothing either way; so a clone of an
+        outlet that is not crawled, keeping the outlet's tag in its head, ties no
+        scrapers together."""
+        store.query("CREATE TEMP TABLE loose AS SELECT DISTINCT i.page_id, i.kind, i.value, "
+                    "i.network, i.site FROM ids i WHERE i.site IS NOT NULL "
+                    f"{own_slot}AND NOT EXISTS (SELECT 1 FROM temp.copied c "
+                    "WHERE c.page_id = i.page_id AND c.kind = i.kind AND c.value = i.value)")
+        # the one source every page carrying the ID names, on two sites or more
+        store.query(
+            "CREATE TEMP TABLE follows AS SELECT a.kind, a.value, s.domain FROM ids a "
+            "JOIN page_sources s ON s.page_id = a.page_id AND s.domain <> a.site "
+            "WHERE (a.kind, a.value) IN (SELECT kind, value FROM temp.loose) "
+            "GROUP BY a.kind, a.value, s.domain HAVING count(DISTINCT a.site) >= 2 "
+            "AND count(DISTINCT a.page_id) = (SELECT count(*) FROM ids m "
+            "WHERE m.kind = a.kind AND m.value = a.value)")
+        # ...and no site carrying it lacks a page that does not name it and lacks the ID
+        store.query(
+            "DELETE FROM temp.follows WHERE EXISTS (SELECT 1 FROM ids t "
+            "WHERE t.kind = follows.kind AND t.value = follows.value "
+            "AND NOT EXISTS (SELECT 1 FROM pages w WHERE w.site = t.site "
+            "AND NOT EXISTS (SELECT 1 FROM page_sources ws WHERE ws.page_id = w.id "
+            "AND ws.domain = follows.domain) "
+            "AND NOT EXISTS (SELECT 1 FROM ids wi WHERE wi.page_id = w.id "
+            "AND wi.kind = follows.kind AND wi.value = follows.value)))")
+        store.query("INSERT INTO temp.copied SELECT l.page_id, l.kind, l.value, l.network, "
+                    "l.site, f.domain FROM temp.loose l JOIN temp.follows f "
+                    "ON f.kind = l.kind AND f.value = l.value")
+
     def copied(self, i: str = "i") -> str:
-        """True for an `ids` row (alias `i`) that is copied, by either rule."""
+        """True for an `ids` row (alias `i`) that is copied, by any rule."""
         if not (self.has_sources or self.has_origin):
             return "0"
         return (f"EXISTS (SELECT 1 FROM temp.copied c WHERE c.page_id = {i}.page_id "
