@@ -17,7 +17,7 @@ from scripts import load_script
 from auditor.bulk.aggregate import summarize
 from auditor.bulk.store import Store
 from auditor.cli import main
-from auditor.model import PageReport
+from auditor.model import Identifier, Origin, PageReport
 
 NETWORK = load_script("examples/scraper_network.py")  # its gtag snippet and WARC writer
 BIG = "bignews.example"  # not crawled; its GA property rides along in the copies' heads
@@ -133,3 +133,53 @@ def test_a_crawl_without_the_outlet_end_to_end(tmp_path: Path,
     assert [c["sites"] for c in s["clusters"]] == [["a1.example", "a2.example"]]
     assert [(i["value"], i["copied_from"], i["sites"]) for i in s["copied_ids"]] == [
         ("G-BIGNEWS01", [BIG], 3)]
+
+
+def gtm(value: str, copied_from: str) -> Identifier:
+    """A GTM container the page's audit found inside the copied article."""
+    return Identifier("gtm-container", value, "Google Tag Manager", Origin.COPIED,
+                      copied_from, "inside the copied article")
+
+
+SISTERS = ("north-gazette.example", "south-gazette.example")  # one group, one container
+
+
+def test_sister_outlets_sharing_a_container_are_copied_from_not_joined_through(
+        tmp_path: Path) -> None:
+    """Two titles of one media group share a GTM container; operators A and B copy both,
+    the snippet inside the article, and a radio station's story without it. A site
+    holding the ID "copied" from two sources looks like an operator's own tag placed in
+    its posts, but its radio copy lacks it: the tag follows the sources (neither of which
+    is crawled), and A and B stay apart."""
+    pages = []
+    for site, pub in (("a1.example", "ca-pub-7301948526113307"),
+                      ("a2.example", "ca-pub-7301948526113307"),
+                      ("b1.example", "ca-pub-4400112233445566")):
+        for outlet in SISTERS:
+            pages.append(report(f"https://{site}/{outlet}", site,
+                                [adsense(pub), gtm("GTM-GROUP1", outlet)],
+                                [source(outlet, f"https://www.{outlet}/news/1")]))
+        pages.append(report(f"https://{site}/radio", site, [adsense(pub)],
+                            [source("radio.example", "https://www.radio.example/news/2")]))
+    s = summary_of(write_store(tmp_path / "s.db", pages))
+    assert [c["sites"] for c in s["clusters"]] == [["a1.example", "a2.example"]]
+    [copied] = s["copied_ids"]
+    assert (copied["value"], copied["copied_from"], copied["sites"]) == (
+        "GTM-GROUP1", list(SISTERS), 3)
+
+
+def test_an_operators_tag_in_every_post_is_still_its_own(tmp_path: Path) -> None:
+    """The operator puts its container inside every post: each copy marks it copied from
+    its own source, but every copy of the site holds it, so it is the operator's and
+    joins its two sites (the outlets are not crawled to refute the marks either)."""
+    pages = []
+    for site, pub in (("a1.example", "ca-pub-1000000000000001"),
+                      ("a2.example", "ca-pub-1000000000000002")):
+        for outlet in (*SISTERS, "radio.example"):
+            pages.append(report(f"https://{site}/{outlet}", site,
+                                [adsense(pub), gtm("GTM-OPS4242", outlet)],
+                                [source(outlet, f"https://www.{outlet}/news/1")]))
+    s = summary_of(write_store(tmp_path / "s.db", pages))
+    assert [c["sites"] for c in s["clusters"]] == [["a1.example", "a2.example"]]
+    assert [i["value"] for i in s["clusters"][0]["ids"]] == ["GTM-OPS4242"]
+    assert s["copied_ids"] == []
