@@ -150,9 +150,9 @@ class CopiedRule:
         # ...and every site carrying it has a copy of another source without it
         witness = cls._any_copy_without("t.site", "follows.kind", "follows.value",
                                         "follows.domain")
-        store.query("DELETE FROM temp.follows WHERE EXISTS (SELECT 1 FROM ids t "
-                    "WHERE t.kind = follows.kind AND t.value = follows.value "
-                    f"AND NOT {witness})")
+        store.query("DELETE FROM temp.follows WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT "
+                    "site FROM ids WHERE kind = follows.kind AND value = follows.value) t "
+                    f"WHERE NOT {witness})")  # once a site, not once a page
         store.query("INSERT INTO temp.copied SELECT l.page_id, l.kind, l.value, l.network, "
                     "l.site, f.domain FROM temp.loose l JOIN temp.follows f "
                     "ON f.kind = l.kind AND f.value = l.value")
