@@ -223,8 +223,9 @@ def site_scorecards(store: Store, top: int = 20) -> tuple[list[dict[str, Any]], 
     out: list[dict[str, Any]] = []
     for site, rows in by_site.items():
         counts = sorted(r[0] for r in rows)
-        # the first page with the most, in store order, among the pages with ads if any
-        worst = max(rows, key=lambda r: (r[4], r[0]))
+        # the page with the most, among the pages with ads if any; of equals the first by
+        # URL, not by store order, which depends on how the workers' batches arrived
+        worst = min(rows, key=lambda r: (not r[4], -r[0], r[3]))
         criteria: dict[str, int] = defaultdict(int)
         for row in rows:
             for c in filter(None, row[2].split(",")):
@@ -282,7 +283,9 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
     stored = int(store.query("SELECT count(*) FROM pages")[0][0])
     mfa_sites, mfa_total = site_scorecards(store, top)
     failures = [{"input": i, "kind": k, "error": e} for i, k, e in store.query(
-        "SELECT input, kind, error FROM errors ORDER BY rowid LIMIT ?", (top,))]
+        "SELECT input, kind, error FROM errors ORDER BY (SELECT path FROM inputs i "
+        "WHERE i.input_id = errors.input_id), length(record_key), record_key LIMIT ?",
+        (top,))]  # in file order, whatever order the workers finished in
     return {
         "schema": SCHEMA,
         "tool": {"name": "auditor", "version": __version__},

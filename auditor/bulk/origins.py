@@ -7,12 +7,16 @@ with the BBC. So an ID on a page is **copied**, and never joins sites, when
 * the page's audit marked it so (`Identifier.origin`, e.g. a GA snippet inside the
   copied article), unless the crawl refutes the mark: the source it names is crawled
   and none of its pages carries the ID, or the page's site has the ID "copied" from two
-  sources or more (an operator's own tag inside the post body is no outlet's); or
+  sources or more and on all its copies (an operator's own tag inside the post body is
+  no outlet's; sister outlets sharing a tag are, and the site's other copies lack it); or
 * the page's site names a source, on any of its pages (`provenance`), that owns the ID:
   a site of the crawl carrying it on its own pages, or a source a standing mark says the
   ID was copied from (an outlet that is not crawled). A site naming itself is not
   republishing anything. An ID the page found in its own ad slots (`ids.slot`) is left
-  to the first rule: the slot is the operator's.
+  to the first rule: the slot is the operator's; or
+* the ID follows one source across the crawl (`CopiedRule._follows_a_source`): every
+  page carrying it names that source, and every site carrying it has a copy of another
+  source without it (an outlet's tag kept in the head of clones, the outlet not crawled).
 
 Everything else is the operator's. Stores written before issue 16 have neither origins
 nor sources, and read as all-operator.
@@ -44,8 +48,10 @@ class CopiedRule:
     * `site_sources (site, domain)`: the sources each site names on any of its pages;
     * `source_ids (kind, value, site)`: the IDs a source owns: those on its own pages,
       and those a standing mark says were copied from it;
+    * `loose`, `follows (kind, value, domain)`: rule 3, the IDs the others leave to the
+      operators, and those of them that follow one source;
     * `copied (page_id, kind, value, network, site, copied_from)`: every copied ID, by
-      either rule, with each source it came from.
+      any rule, with each source it came from.
     """
 
     def __init__(self, store: Store) -> None:
@@ -63,9 +69,13 @@ class CopiedRule:
         if self.has_origin:
             # Rule 1, unless refuted: the named source is crawled and none of its pages
             # carries the ID, or the site has the ID "copied" from two sources or more
-            # (a region-only mark: the operator's own ID placed inside the article).
+            # (a region-only mark: the operator's own ID placed inside the article) and
+            # on every copy it holds: sister outlets sharing a tag are copied from, but
+            # the site's copies of other sources lack their tag (`_any_copy_without`).
             store.query("CREATE TEMP TABLE marks (page_id INTEGER, kind TEXT, value TEXT, "
                         "network TEXT, site TEXT, copied_from TEXT)")
+            witness = (f"AND NOT {self._any_copy_without('ids.site', 'ids.kind', 'ids.value')}"
+                       if self.has_sources else "")
             store.query(
                 "INSERT INTO temp.marks SELECT i.page_id, i.kind, i.value, i.network, i.site, "
                 "i.copied_from FROM ids i WHERE i.origin = 'copied' AND NOT ("
@@ -76,7 +86,8 @@ class CopiedRule:
                 "AND (i.site IS NULL OR (i.site, i.kind, i.value) NOT IN ("
                 "SELECT site, kind, value FROM ids WHERE origin = 'copied' "
                 "AND copied_from IS NOT NULL AND site IS NOT NULL "
-                "GROUP BY site, kind, value HAVING count(DISTINCT copied_from) >= 2))")
+                "GROUP BY site, kind, value HAVING count(DISTINCT copied_from) >= 2 "
+                f"{witness}))")
             store.query("INSERT INTO temp.copied SELECT * FROM temp.marks")
         if self.has_sources:
             # Rule 2, per site: a source any page of the site names owns the ID
@@ -99,10 +110,55 @@ class CopiedRule:
                 "i.site, ss.domain FROM ids i JOIN temp.site_sources ss ON ss.site = i.site "
                 "JOIN temp.source_ids j ON j.kind = i.kind AND j.value = i.value "
                 f"AND j.site = ss.domain WHERE 1 {own_slot}")
+            self._follows_a_source(store, own_slot)
         store.query("CREATE INDEX temp.copied_id ON copied (page_id, kind, value)")
 
+    @staticmethod
+    def _any_copy_without(site: str, kind: str, value: str, source: str | None = None) -> str:
+        """SQL: the site has a copy (a page naming a source other than itself, and not
+        `source`) that lacks the ID: evidence the ID is not the site's own, which is on
+        its copies whatever they copy."""
+        other = f"AND ws.domain <> {source} " if source else ""
+        not_source = ("AND NOT EXISTS (SELECT 1 FROM page_sources wn WHERE wn.page_id = w.id "
+                      f"AND wn.domain = {source}) " if source else "")
+        return (f"EXISTS (SELECT 1 FROM pages w JOIN page_sources ws ON ws.page_id = w.id "
+                f"AND ws.domain <> w.site {other}WHERE w.site = {site} {not_source}"
+                f"AND NOT EXISTS (SELECT 1 FROM ids wi WHERE wi.page_id = w.id "
+                f"AND wi.kind = {kind} AND wi.value = {value}))")
+
+    @classmethod
+    def _follows_a_source(cls, store: Store, own_slot: str) -> None:
+        """Rule 3: an ID the other rules leave to the operators is the source's when it
+        follows that source, not the sites: every page carrying it names the source, it
+        is on two sites or more, and each of them has a copy of another source that
+        lacks it. An operator's own tag is on its pages whatever they copy, and
+        a site copying that source alone shows nothing either way; so a clone of an
+        outlet that is not crawled, keeping the outlet's tag in its head, ties no
+        scrapers together."""
+        store.query("CREATE TEMP TABLE loose AS SELECT DISTINCT i.page_id, i.kind, i.value, "
+                    "i.network, i.site FROM ids i WHERE i.site IS NOT NULL "
+                    f"{own_slot}AND NOT EXISTS (SELECT 1 FROM temp.copied c "
+                    "WHERE c.page_id = i.page_id AND c.kind = i.kind AND c.value = i.value)")
+        # the one source every page carrying the ID names, on two sites or more
+        store.query(
+            "CREATE TEMP TABLE follows AS SELECT a.kind, a.value, s.domain FROM ids a "
+            "JOIN page_sources s ON s.page_id = a.page_id AND s.domain <> a.site "
+            "WHERE (a.kind, a.value) IN (SELECT kind, value FROM temp.loose) "
+            "GROUP BY a.kind, a.value, s.domain HAVING count(DISTINCT a.site) >= 2 "
+            "AND count(DISTINCT a.page_id) = (SELECT count(*) FROM ids m "
+            "WHERE m.kind = a.kind AND m.value = a.value)")
+        # ...and every site carrying it has a copy of another source without it
+        witness = cls._any_copy_without("t.site", "follows.kind", "follows.value",
+                                        "follows.domain")
+        store.query("DELETE FROM temp.follows WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT "
+                    "site FROM ids WHERE kind = follows.kind AND value = follows.value) t "
+                    f"WHERE NOT {witness})")  # once a site, not once a page
+        store.query("INSERT INTO temp.copied SELECT l.page_id, l.kind, l.value, l.network, "
+                    "l.site, f.domain FROM temp.loose l JOIN temp.follows f "
+                    "ON f.kind = l.kind AND f.value = l.value")
+
     def copied(self, i: str = "i") -> str:
-        """True for an `ids` row (alias `i`) that is copied, by either rule."""
+        """True for an `ids` row (alias `i`) that is copied, by any rule."""
         if not (self.has_sources or self.has_origin):
             return "0"
         return (f"EXISTS (SELECT 1 FROM temp.copied c WHERE c.page_id = {i}.page_id "

@@ -79,9 +79,15 @@ def write_terminal(s: dict[str, Any], console: Console, store: Path | None = Non
              if stored == s["pages"] else
              f"{counted(s['pages'], 'page')}, {stored:,} of them in this store, from "
              f"{counted(s['sites'], 'site')}")
-    console.print(Text(
-        f"{counted(s['records'], 'record')}: {s['audited']:,} audited, {s['skipped']:,} "
-        f"skipped, {s['failed']:,} failed · {pages}", style="bold"))
+    source = s.get("source")
+    if source:  # a dataset knows nothing of skips and failures: never claim "0 failed"
+        console.print(Text(f"{pages} in the Parquet dataset {inert(str(source['parquet']))}",
+                           style="bold"))
+        console.print(Breakable(_t(source["note"], 600)), style="yellow")
+    else:
+        console.print(Text(
+            f"{counted(s['records'], 'record')}: {s['audited']:,} audited, {s['skipped']:,} "
+            f"skipped, {s['failed']:,} failed · {pages}", style="bold"))
     if stored < s["pages"]:
         where = ("the Parquet dataset " + ", ".join(s.get("parquet") or [])
                  if s.get("parquet") else "another store")
@@ -282,6 +288,9 @@ def write_csv(s: dict[str, Any], out: TextIO) -> None:
     w.writerow(["section", "item", "metric", "value"])
     for key in ("records", "audited", "skipped", "failed", "pages", "sites"):
         w.writerow(["totals", "", key, s[key]])
+    # a Parquet dataset holds audited pages only: say so beside its zero skips and failures
+    for key, value in (s.get("source") or {}).items():
+        w.writerow(["source", "", key, value])
     for n in s["networks"]:
         for metric in ("category", "pages", "share_pages", "sites", "share_sites"):
             w.writerow(["network", n["network"], metric, n[metric]])

@@ -218,7 +218,12 @@ def graph(nodes: Sequence[Node], edges: Sequence[tuple[str, str]], title: str, *
         for col, part in enumerate(parts[row:row + cols]):
             h = min(420.0, 90.0 + 28.0 * len(part))
             heights.append(h)
-            pos = nx.spring_layout(g.subgraph(part), seed=seed)
+            # a fresh graph in sorted order: a subgraph view iterates a set of nodes, whose
+            # order (and so the layout) changes with the process's string hash seed
+            sub = nx.Graph()
+            sub.add_nodes_from(part)
+            sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(part).edges))
+            pos = nx.spring_layout(sub, seed=seed)
             xs = [float(p[0]) for p in pos.values()]
             ys = [float(p[1]) for p in pos.values()]
             pad_x, pad_y = min(80.0, cell_w / 4), 22.0
