@@ -102,7 +102,8 @@ def sightings(
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
-                                                                         strict=True)])
+                                                                         strict=True)],
+                                 [item.type for item in found])
     for item, host, (network, entity, by_url) in zip(found, hosts, owners, strict=True):
         self_hosted = False
         if network is None and item.type is RequestType.SCRIPT and item.assigned and (
