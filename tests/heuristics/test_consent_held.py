@@ -212,17 +212,15 @@ def test_a_commented_out_tag_of_no_vendor_names_none(audit_html: AuditHtml) -> N
 
 
 @pytest.mark.parametrize("markup", [
-    # a tutorial's commented-out examples, as Google's and Meta's install guides write them
+    # a tutorial's commented-out examples, as Google's install guide writes them
     '<!-- <iframe src="https://www.googletagmanager.com/ns.html?id=GTM-XXXXXXX" height="0" '
     'width="0" style="display:none;visibility:hidden"></iframe> -->',
     '<!-- <iframe src="https://www.googletagmanager.com/ns.html?id=GTM-XXXX"></iframe> -->',
-    '<!-- <img height="1" width="1" style="display:none" src="https://www.facebook.com/tr?'
-    'id=123456789012345&amp;ev=PageView&amp;noscript=1"/> -->',
     "<!-- <script>" + _GTM.replace("GTM-K7Q2M4X", "GTM-XXXXXXX") + "</script> -->",
 ])
 def test_a_commented_out_placeholder_is_no_ones_id(audit_html: AuditHtml, markup: str) -> None:
-    """A placeholder ID (GTM-XXXXXXX, the pixel's 123456789012345) is no operator's: it
-    would tie every tutorial page that shows the snippet."""
+    """A placeholder ID (GTM-XXXXXXX) is no operator's container: the report named one
+    the page's, commented out."""
     report = audit_html(page("<p>Paste the noscript part after the body tag:</p>" + markup),
                         "https://blog.example/how-to-install-the-pixel")
     assert report.ids == () and report.networks == ()
