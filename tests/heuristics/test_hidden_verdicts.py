@@ -1032,3 +1032,15 @@ def test_a_frame_vouches_neither_for_itself_nor_for_where_it_sends(
     and a sync frame sends to the page or to another bidder."""
     report = audit_listed(wp_page(footer=footer), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_resource_cites_the_line_its_finding_does(audit_html: AuditHtml) -> None:
+    """The report's resource list, and a policy violation raised on a resource, cite the
+    element where its finding does: the pixel's request was cited at its `/>`, two lines
+    below the tracking-pixel finding on the same `<img>`."""
+    html = _SPREAD_TAGS.format(story="Story text for readers. " * 40, links="")
+    report = audit_html(html, url="https://news.example/story")
+    by_xpath = {r.xpath: r.line for r in report.resources}
+    cited = [(f.kind, f.line, by_xpath.get(f.xpath)) for f in report.findings
+             if f.kind in ("tracking-pixel", "hidden-iframe")]
+    assert len(cited) == 3 and all(line == resource for _, line, resource in cited), cited
