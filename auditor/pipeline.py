@@ -200,7 +200,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                               base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
-                         page.lines)
+                         page.start_line)
 
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)

@@ -9,7 +9,7 @@ hosts are summarised.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -17,7 +17,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import Paths, line_of, start_line
+from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import FoundURL, held_until_consent
 from auditor.model import (
     Category,
@@ -141,32 +141,20 @@ def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
         and s.entity.category is Category.ADVERTISING))
 
 
-def _opening_line(el: etree._Element, lines: Sequence[str],
-                  opens: dict[tuple[object, int], int]) -> int:
-    """`start_line`, remembered per tag and recorded line."""
-    key = (el.tag, line_of(el))
-    if key not in opens:
-        opens[key] = start_line(el, lines)
-    return opens[key]
-
-
 def classify(
     seen: Sequence[Sighting],
     page_url: str | None,
     first_party: str | None,
     engine: RuleEngine,
     paths: Paths,
-    lines: Sequence[str] = (),
+    opening: Callable[[etree._Element], int] = line_of,
 ) -> tuple[Resource, ...]:
     """Each sighting as a Resource: the rules' decision, once per URL the page requests
     (a quarter of a page's sightings repeat a URL and type already decided). Its line is
-    where its element's start tag opens (`lines`, the parsed text's), as findings and
-    slots cite it."""
+    where its element's start tag opens (`opening`: `ParsedPage.start_line`), as
+    findings and slots cite it."""
     out: list[Resource] = []
     decided: dict[tuple[str, RequestType], Match] = {}
-    # (tag, recorded line) -> the line its start tag opens on, sought once: a page written
-    # on one line holds every tag on it, and each search of that line would run its length
-    opens: dict[tuple[object, int], int] = {}
     for s in seen:
         item, host, network, entity = s.found, s.host, s.network, s.entity
         match = decided.get((item.url, item.type))
@@ -180,7 +168,7 @@ def classify(
                 host=host,
                 domain=registrable_domain(host),
                 third_party=is_third_party(host, first_party),
-                line=_opening_line(item.element, lines, opens),
+                line=opening(item.element),
                 xpath=paths.of(item.element),
                 via=item.via,
                 blocked=match.blocked,

@@ -33,6 +33,7 @@ from auditor.dom.parser import (
     line_of,
     parse_counted,
     parse_html,
+    start_line,
 )
 from auditor.literals import LiteralSet
 
@@ -216,6 +217,17 @@ class ParsedPage:
 
     def xpath(self, el: etree._Element) -> str:
         return self.paths.of(el)
+
+    def start_line(self, el: etree._Element) -> int:
+        """`parser.start_line` of `el`, sought once per tag and recorded line: a page
+        written on one line holds every tag on it, and a search of that line per finding
+        (4,000 pixels on a 1.5 MB line: 1.9 s) ran its length each time."""
+        opens: dict[tuple[object, int], int] = self.view("start lines", dict)
+        key = (el.tag, line_of(el))
+        found = opens.get(key)
+        if found is None:
+            found = opens[key] = start_line(el, self.lines)
+        return found
 
     @property
     def lines(self) -> Sequence[str]:

@@ -12,7 +12,6 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import Decoded
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import start_line
 from auditor.model import (
     Finding,
     Identifier,
@@ -61,7 +60,7 @@ class PageContext:
         are cited. libxml2 records where the tag ends, so a pixel written with one
         attribute per line was cited at its `/>`, a line holding nothing of it."""
         assert self.page is not None
-        return start_line(el, self.page.lines)
+        return self.page.start_line(el)
 
 
 Heuristic = Callable[[PageContext], Iterable[Finding]]
