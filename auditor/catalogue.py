@@ -26,7 +26,7 @@ from lxml import etree
 
 from auditor.errors import RuleError
 from auditor.literals import LiteralSet
-from auditor.model import Category, ListInfo
+from auditor.model import Category, ListInfo, RequestType
 from auditor.rules.literal import regex_literal
 from auditor.saved import saved_file_name
 from auditor.urls import host_matches, open_host, platform_tenant
@@ -41,9 +41,9 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
-    "name", "company", "category", "hosts", "urls", "url_shapes", "loaders", "unit_loaders",
-    "self_hosted", "self_hosted_tags", "comments", "inline", "snippet", "formats",
-    "format_tags", "shows_ads", "markup_words", "links", "slot",
+    "name", "company", "category", "hosts", "urls", "url_shapes", "shape_types", "loaders",
+    "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
+    "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
@@ -53,6 +53,7 @@ ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "inte
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
+REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,10 @@ class Network:
     # a request URL whose shape only its tags have names it on any host (hosts that
     # rotate faster than lists name them): the `url_shapes` regexes as one
     url_shapes: re.Pattern[str] | None = None
+    # the request types its shapes name (`shape_types`; empty: any): AdMaven's shape is a
+    # CloudFront root with one short query, which a site's own app framed or shown at its
+    # distribution's root also has; only its tag, a script, is AdMaven's
+    shape_types: frozenset[str] = frozenset()
     loaders: tuple[str, ...] = ()
     # loaders the vendor's own tag includes once per unit (legacy show_ads.js): a repeat
     # of these is how the tag works, not a kit pasting whole units
@@ -516,7 +521,8 @@ class Catalogue:
         and its parent domains."""
         return self.owners_of([(url, host)])[0].network
 
-    def owners_of(self, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+    def owners_of(self, requests: Sequence[tuple[str, str]],
+                  types: Sequence[RequestType] | None = None) -> list[Owner]:
         """Whose each (url, host) is. The URL patterns are sought in all the URLs run
         together once, then only those found, URL by URL (a page's ~80 URLs hold none of
         them, mostly). The longest pattern a URL holds names it, the first network's on a
@@ -524,15 +530,16 @@ class Catalogue:
         Google Ads' conversion tracking. A network's pattern must start before the URL's
         query (a query cannot carry it onto another's URL: `hotjar-1.js?x=/fbevents.js`
         stays Hotjar's). A URL no pattern and no host names may have a network's shape
-        (`url_shapes`: its tag on a host that rotates). An entity's pattern is the
-        request's own host and a path its path opens with, whatever a user, port or final
-        dot in the URL; it makes the URL no network's. Else the host, and its parent
+        (`url_shapes`: its tag on a host that rotates), when the request is of a type its
+        shapes name (`shape_types`; `types`, one per request, unknown: any). An entity's
+        pattern is the request's own host and a path its path opens with, whatever a user,
+        port or final dot in the URL; it makes the URL no network's. Else the host, and its parent
         domains, decide."""
         first, on_host = self._first_with, self._entity_paths
         anywhere = [p for p in self._url_patterns.present(
             "\n".join(url for url, _ in requests).lower()) if p is not None]
         out: list[Owner] = []
-        for url, host in requests:
+        for index, (url, host) in enumerate(requests):
             network, entity = self._host_facts(host)
             paths = on_host.get(host.rstrip("."))
             lowered = url.lower() if anywhere or paths else ""
@@ -555,7 +562,9 @@ class Catalogue:
             if held:
                 network = self.url_networks[min(held)[2]]
             elif network is None and self.shaped:
+                kind = types[index].value if types is not None else None
                 network = next((n for n in self.shaped if n.url_shapes is not None
+                                and (kind is None or not n.shape_types or kind in n.shape_types)
                                 and n.url_shapes.search(url)), None)
             out.append(Owner(network, entity))
         return out
@@ -950,6 +959,10 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                         for p in _strings(tagged, fmt, where))
     links = _strings(entry, "links", where)
     shapes = _strings(entry, "url_shapes", where)
+    shape_types = frozenset(_strings(entry, "shape_types", where))
+    if shape_types - REQUEST_TYPES or (shape_types and not shapes):
+        raise RuleError(f"{where}: shape_types must be request types ({sorted(REQUEST_TYPES)}) "
+                        "of a network with url_shapes")
     return Network(
         name=name,
         company=entry.get("company"),
@@ -958,6 +971,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
         url_shapes=_compile_regex("|".join(f"(?:{p})" for p in shapes), where) if shapes
         else None,
+        shape_types=shape_types,
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
         self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),

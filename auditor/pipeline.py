@@ -199,7 +199,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     seen = with_snippet_loads(seen, ids, [n for n in present if n.name not in posed], page,
                               base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
-    resources = classify(seen, url, first_party, engine, page.paths)  # each URL, once
+    resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
+                         page.start_line)
 
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)

@@ -9,7 +9,7 @@ hosts are summarised.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -102,7 +102,8 @@ def sightings(
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
-                                                                         strict=True)])
+                                                                         strict=True)],
+                                 [item.type for item in found])
     for item, host, (network, entity, by_url) in zip(found, hosts, owners, strict=True):
         self_hosted = False
         if network is None and item.type is RequestType.SCRIPT and item.assigned and (
@@ -146,9 +147,12 @@ def classify(
     first_party: str | None,
     engine: RuleEngine,
     paths: Paths,
+    opening: Callable[[etree._Element], int] = line_of,
 ) -> tuple[Resource, ...]:
     """Each sighting as a Resource: the rules' decision, once per URL the page requests
-    (a quarter of a page's sightings repeat a URL and type already decided)."""
+    (a quarter of a page's sightings repeat a URL and type already decided). Its line is
+    where its element's start tag opens (`opening`: `ParsedPage.start_line`), as
+    findings and slots cite it."""
     out: list[Resource] = []
     decided: dict[tuple[str, RequestType], Match] = {}
     for s in seen:
@@ -164,7 +168,7 @@ def classify(
                 host=host,
                 domain=registrable_domain(host),
                 third_party=is_third_party(host, first_party),
-                line=line_of(item.element),
+                line=opening(item.element),
                 xpath=paths.of(item.element),
                 via=item.via,
                 blocked=match.blocked,

@@ -49,6 +49,8 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\n[[network.slot]]\nselector = "ins[[["', "bad selector"),
         ('name = "Bad"\ninline = ["(unclosed"]', "bad pattern"),
         ('name = "Bad"\nurl_shapes = ["^https://[^/]+/(unclosed"]', "bad pattern"),
+        ('name = "Bad"\nurl_shapes = ["^https://x/$"]\nshape_types = ["js"]', "shape_types"),
+        ('name = "Bad"\nhosts = ["x.test"]\nshape_types = ["script"]', "shape_types"),
         ('name = "Bad"\nhosts = "x.test"', "hosts must be a list of strings"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "cookie"\npattern = "x"', "'where'"),
         ('name = "Bad"\n[[network.id]]\nwhere = "url"\npattern = "x"', "malformed catalogue entry"),

@@ -1135,7 +1135,10 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
     another publisher's site than an article's og:url on a public site is how a copy
     names its original (WP Automatic's "canonical to the source" leaves Yoast's og:url
     at the post's own address): there og:url is the page's, or the copy read as the
-    original names no source."""
+    original names no source. Unless the page's own `<link>`s (its feed, icon, styles,
+    shortlink) are on the canonical's site and none on og:url's: a republisher whose CMS
+    kept the original's og:url beside its own canonical is at its canonical, and reading
+    it at og:url named its own site the source it copies."""
     canonical = next((url for el in root.iter("link")
                       if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")
                       and (url := resolve(el.get("href") or "", None))), None)
@@ -1143,7 +1146,8 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
                    if (el.get("property") or el.get("name") or "").lower() == "og:url"
                    and el.get("content") and (url := resolve(el.get("content") or "", None))),
                   None)
-    if canonical and og_url and _elsewhere_than(canonical, og_url):
+    if canonical and og_url and _elsewhere_than(canonical, og_url) and not _links_vouch(
+            root, canonical, og_url):
         return og_url
     if canonical or og_url:
         return canonical or og_url
@@ -1152,6 +1156,21 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
         if url:
             return url
     return None
+
+
+def _links_vouch(root: lxml.html.HtmlElement, canonical: str, og_url: str) -> bool:
+    """The page's `<link>`s other than its canonical (the site template's feed, icon,
+    styles, shortlink, API root) name the canonical's site and never og:url's."""
+    ours, theirs = site_of(host_of(canonical)), site_of(host_of(og_url))
+    on_ours = False
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        url = resolve(el.get("href") or "", None) if "canonical" not in rel else None
+        site = site_of(host_of(url)) if url else ""
+        if site and same_brand(site, theirs):
+            return False
+        on_ours = on_ours or bool(site and same_brand(site, ours))
+    return on_ours
 
 
 def _elsewhere_than(canonical: str, og_url: str) -> bool:

@@ -239,11 +239,22 @@ def credited_syndication(source: Provenance) -> bool:
     >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
     ...     "Source link"), Evidence("source-link", "originally published on C"))))
     False
+    >>> credited_syndication(Provenance("c.test", "c.test", None, (Evidence("source-link",
+    ...     "This post was originally published on this site"),)))
+    False
     """
     naming = [e for e in source.evidence if EVIDENCE_KINDS[e.kind].weight in _NAMING]
-    credits = [e for e in naming if e.kind == "source-link" and _SYNDICATION.search(e.text.lower())]
+    credits = [e for e in naming if e.kind == "source-link" and _SYNDICATION.search(e.text.lower())
+               and not _UNNAMED.search(e.text.lower())]
     return bool(credits) and all(e in credits or e.kind in _SYNDICATION_DECLARED for e in naming)
 
+
+# A credit that names no original, only "this site" or "here": a feed importer's line
+# ("This post was originally published on this site", the link on its last words, before
+# every post it pulls in), no republisher's credit to a publication it names
+_UNNAMED = re.compile(
+    r"\b(?:on|at|from|in|by|via)\s+(?:this|that|the original|the source)\s+"
+    r"(?:site|website|web site|page|blog|source|link)\b|\b(?:on|at|from)\s+here\b")
 
 _SYNDICATION_DECLARED = frozenset({"canonical", "is-based-on"})  # as Google asks of partners
 

@@ -1043,6 +1043,24 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
         ('<link rel="canonical" href="https://www.herald.co.uk/n/7">'
          '<meta property="og:url" content="https://herald.wpenginepowered.com/n/7">',
          "https://www.herald.co.uk/n/7"),
+        # a republisher whose CMS kept the original's og:url beside its own canonical: its
+        # template's feed and icon are on the canonical's site, none on og:url's, so it is
+        # at its canonical (read at og:url, its own site was named the source it copies);
+        # a copy whose feed is on og:url's site stays at og:url
+        ('<link rel="alternate" type="application/rss+xml" href="https://www.ledger.test/feed/">'
+         '<link rel="icon" href="https://www.ledger.test/favicon-32.png">'
+         '<link rel="canonical" href="https://www.ledger.test/news/storm">'
+         '<meta property="og:url" content="https://www.herald.co.uk/n/7">',
+         "https://www.ledger.test/news/storm"),
+        ('<link rel="alternate" type="application/rss+xml" href="https://feedhub.net/feed/">'
+         '<link rel="canonical" href="https://www.herald.co.uk/n/7">'
+         '<meta property="og:url" content="https://feedhub.net/herald-7/">',
+         "https://feedhub.net/herald-7/"),
+        ('<link rel="stylesheet" href="https://www.herald.co.uk/s.css">'
+         '<link rel="alternate" type="application/rss+xml" href="https://feedhub.net/feed/">'
+         '<link rel="canonical" href="https://www.herald.co.uk/n/7">'
+         '<meta property="og:url" content="https://feedhub.net/herald-7/">',
+         "https://feedhub.net/herald-7/"),
         ('<base href="https://b.test/">', "https://b.test/"),
         ("<p>nothing</p>", None),
     ],

@@ -217,6 +217,21 @@ def test_a_commented_out_tag_of_no_vendor_names_none(audit_html: AuditHtml) -> N
     assert report.networks == () and report.ids == () and report.resources == ()
 
 
+@pytest.mark.parametrize("markup", [
+    # a tutorial's commented-out examples, as Google's install guide writes them
+    '<!-- <iframe src="https://www.googletagmanager.com/ns.html?id=GTM-XXXXXXX" height="0" '
+    'width="0" style="display:none;visibility:hidden"></iframe> -->',
+    '<!-- <iframe src="https://www.googletagmanager.com/ns.html?id=GTM-XXXX"></iframe> -->',
+    "<!-- <script>" + _GTM.replace("GTM-K7Q2M4X", "GTM-XXXXXXX") + "</script> -->",
+])
+def test_a_commented_out_placeholder_is_no_ones_id(audit_html: AuditHtml, markup: str) -> None:
+    """A placeholder ID (GTM-XXXXXXX) is no operator's container: the report named one
+    the page's, commented out."""
+    report = audit_html(page("<p>Paste the noscript part after the body tag:</p>" + markup),
+                        "https://blog.example/how-to-install-the-pixel")
+    assert report.ids == () and report.networks == ()
+
+
 def test_many_commented_out_tags_cost_linear_time(audit_html: AuditHtml) -> None:
     """Which IDs the comments and the running page hold is read in one pass each: an
     `in` per ID over the comments was quadratic (20,000 commented GTM tags: 34 s)."""

@@ -92,12 +92,17 @@ _LICENCE = ('<p>This article is republished from <a href="https://www.coastalher
             'width="1" height="1">')
 _SYNDICATED = ("", _LICENCE, M, "republished from coastalherald.test under its credit line")
 _SYNDICATED_SCRAPED = ("", _LICENCE + _COPIED[1], H, "copied from coastalherald.test")
+# a feed importer's automatic line before every post it pulls in names no publication,
+# only "this site": a scraper's mark, no republisher's credit
+_IMPORTED = ('<p>This post was originally published on <a href="https://www.coastalherald.test/'
+             'news/ferry" target="_blank" rel="noopener">this site</a></p>', "", H,
+             "copied from coastalherald.test")
 
 
 @pytest.mark.parametrize(("before", "after", "severity", "words"),
-                         [_COPIED, _CREDITED, _SYNDICATED, _SYNDICATED_SCRAPED],
+                         [_COPIED, _CREDITED, _SYNDICATED, _SYNDICATED_SCRAPED, _IMPORTED],
                          ids=["a source link", "a credit label alone", "a licence credit",
-                              "a licence credit and a source link"])
+                              "a licence credit and a source link", "a feed importer's line"])
 def test_the_same_widget_in_a_copied_article_is_injected(
         before: str, after: str, severity: Severity, words: str,
         audit_html: AuditHtml) -> None:

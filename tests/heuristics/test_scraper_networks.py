@@ -484,6 +484,11 @@ LOOK_ALIKES = [
     "<script src='https://d1f7k2m9q3x8zt.cloudfront.net/static/app.js?build=2024061'></script>",
     "<script src='https://d1f7k2m9q3x8zt.cloudfront.net/?v=3&build=20240611'></script>",
     "<script src='https://garden.example/p/main.eyJ.js'></script>",
+    # a site's own app at a distribution's root with one five-letter key and a 6-8 digit
+    # value, framed or shown: AdMaven's shape, but only its tag, a script, is AdMaven's
+    '<iframe src="https://d3k2n9x8v7q1ab.cloudfront.net/?venue=1048576" width="600" '
+    'height="800" title="Book a table"></iframe>',
+    "<img src='https://d3k2n9x8v7q1ab.cloudfront.net/?width=640000' alt='Harbour at dusk'>",
 ]
 
 
