@@ -29,7 +29,7 @@ from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo, RequestType
 from auditor.rules.literal import regex_literal
 from auditor.saved import saved_file_name
-from auditor.urls import host_matches, open_host, platform_tenant
+from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
@@ -613,7 +613,11 @@ class Catalogue:
         browser saved beside a page (`<title>_files/pubads_impl.js.download`), the name it
         had when the page loaded it (`saved.saved_file_name`). A file no name names is
         still the vendor's where its tag carries the vendor's attributes
-        (`self_hosted_tags`): self-hosted and proxied analytics rename the file."""
+        (`self_hosted_tags`): self-hosted and proxied analytics rename the file. Attributes
+        are cheap to copy, so they name no vendor on a host dressed as a CDN or tracker (a
+        kit's `cdn-stat-track.xyz/t.js` with `data-website-id` is no Umami), nor where an
+        attribute the vendor keeps its ID in holds no ID of its form (a site's chat widget's
+        `data-website-id="42"`)."""
         path = url_path(url)
         name = saved_file_name(path) or path.rsplit("/", 1)[-1].lower()
         network = self.loader_names.get(name) if name else None
@@ -621,8 +625,9 @@ class Catalogue:
             match = self._loader_patterns.match(name)
             if match is not None and match.lastindex is not None:
                 network = self.loader_globs[match.lastindex - 1][1]
-        if network is None and tag is not None:
-            network = next((n for selector, n in self._loader_tags if selector(tag)), None)
+        if network is None and tag is not None and dressed_host(host_of(url)) is None:
+            network = next((n for selector, n in self._loader_tags
+                            if selector(tag) and _carries_own_ids(tag, n)), None)
         return network
 
     def reported(self, kind: str) -> bool:
@@ -732,6 +737,14 @@ def _suffixes(host: str) -> Iterable[str]:
 
 
 _TRANSLATOR = GenericTranslator()
+
+
+def _carries_own_ids(tag: etree._Element, network: Network) -> bool:
+    """Whether every attribute of `tag` that `network` reads an ID from holds one of its
+    form (`where = "attr"` specs; a tag with none of those attributes passes)."""
+    return all(spec.pattern.search(value) for spec in network.ids
+               if spec.where == "attr" and spec.attr
+               and (value := tag.get(spec.attr)) is not None)
 
 
 def _compile_selector(selector: str, where: str,

@@ -129,6 +129,10 @@ _DEAL = re.compile(
 _CREDIT = re.compile(r"^(?:(?P<label>[^\W\d_][^\n]{0,40}?)\s+)?by\s+(?P<vendor>\S{2,30})$",
                      re.I)
 _CREDIT_LABELS = frozenset({"promoted links", "paid links", "powered", "content", "links"})
+# native ad networks whose widgets credit the advertiser, never themselves, and whose name
+# is another's credit: "Powered by Polar" is Polar.sh's funding and newsletter widget on
+# developers' blogs, or a Polar watch's training log, not Polar's (MediaVoice's) units
+_NEVER_CREDITED = frozenset({"polar"})
 _LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 _TRAILING = re.compile(r"[\s:：·|•→»›>\-–—]+$")
 _TOKENS = re.compile(r"[^\s,|/·•]+")
@@ -187,7 +191,7 @@ def _credit(line: str, vendors: Container[str]) -> str | None:
         return None
     m = _CREDIT.match(_core(line))
     vendor = m.group("vendor").lower() if m else None
-    if m is None or vendor not in vendors:
+    if m is None or vendor not in vendors or vendor in _NEVER_CREDITED:
         return None
     label = (m.group("label") or "").lower()
     return vendor if not label or label in _CREDIT_LABELS or _header(label) else None

@@ -142,6 +142,14 @@ _NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Do
     # Umami's, nor Plausible's
     ("DataFast's tag proxied on the site", '<script defer data-website-id="dfid_7Qx2LmN9pR4s" '
      'data-domain="example-blog.com" src="/js/script.js"></script>'),
+    # attributes are cheap to copy: a kit's script on a host dressed as a tracker, a site's
+    # chat widget whose website id is no Umami UUID, a theme's own endpoint beside data-domain
+    ("a kit's script on a dressed host with Umami's attribute", '<script defer src="https://'
+     f'cdn-stat-track.xyz/t.js" data-website-id="{_UUID}"></script>'),
+    ("a chat widget's numeric data-website-id", '<script async src="https://example-blog.com/'
+     'assets/chat-widget.js" data-website-id="42"></script>'),
+    ("a theme script with data-domain and its own endpoint", '<script data-domain="example-'
+     'blog.com" data-api="/api/theme" src="/static/js/theme-switch.js"></script>'),
     # a sharing widget's div keyed on a website id, not a script
     ("a div with data-website-id", f'<div data-website-id="{_UUID}"></div>'),
     ("an admax-like box without AdMax's tag", f'<div data-admax-id="{_ADMAX}"></div>'),

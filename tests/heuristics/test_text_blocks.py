@@ -112,7 +112,7 @@ def test_editorial_chars_exclude_blocks() -> None:
     assert editorial_chars(text, blocks) == len("Body text here. More body.")
 
 
-_NATIVE = frozenset({"taboola", "outbrain", "revcontent", "mgid"})
+_NATIVE = frozenset({"taboola", "outbrain", "revcontent", "mgid", "polar"})
 
 
 @pytest.mark.parametrize(
@@ -136,6 +136,10 @@ _NATIVE = frozenset({"taboola", "outbrain", "revcontent", "mgid"})
          [("recirculation", None, "Recommended by our editors")]),
         ("Sponsored by Acme Bank", [("sponsored", None, "Sponsored by Acme Bank")]),
         ("Photograph by Taboola's press office, used with permission of the company.", []),
+        # Polar's units credit their advertiser; "Powered by Polar" is Polar.sh's funding
+        # widget or a Polar watch's log, no native ad network's
+        ("Support this newsletter\nPowered by Polar\nSubscribe for free\n\nText.", []),
+        ("Training data\nPowered by Polar\nHeart rate 148 bpm average\n\nText.", []),
         # a headline about the company is no credit of its widget
         ("Teads acquired by Outbrain\n\nThe deal closed on Monday.", []),
         ("Promoted Links by Taboola\nThis Trick Cuts Your Energy Bill\n\nText.",
