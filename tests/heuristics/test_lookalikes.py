@@ -18,7 +18,7 @@ import pytest
 from auditor.catalogue import Catalogue, Owner
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page
-from auditor.model import Origin, PageReport, Severity, report_networks
+from auditor.model import Origin, PageReport, RequestType, Severity, report_networks
 from auditor.report.terminal import TerminalReporter
 from auditor.urls import host_of
 
@@ -522,10 +522,11 @@ def test_the_catalogue_is_asked_once_whose_the_candidate_hosts_are(
     asked: list[list[str]] = []
     real = Catalogue.owners_of
 
-    def counted(self: Catalogue, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+    def counted(self: Catalogue, requests: Sequence[tuple[str, str]],
+                *types: Sequence[RequestType] | None) -> list[Owner]:
         if sys._getframe(1).f_code.co_name == "lookalike_loads":
             asked.append([host for _, host in requests])
-        return real(self, requests)
+        return real(self, requests, *types)
 
     monkeypatch.setattr(Catalogue, "owners_of", counted)
     head = "".join(h for _, h, _ in GENUINE[:6]) + gtag(
