@@ -986,18 +986,19 @@ def _legacy_translate(host: str, path: str) -> bool:
         return path in ("/translate_c", "/translate_p")
     return (host.startswith("translate.google.") and path in ("/translate", "/website")
             and registrable_domain(host) == host[len("translate."):])
+
+
 _CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
 
 
 def proxied(url: str | None) -> Proxied | None:
     """The original of a page served by an AMP cache (Google's, Bing's) or Google's AMP
-    viewer, Google
-    Translate's proxy (`*.translate.goog`, and its older `translate.google.*/translate?u=`
-    and `translate.googleusercontent.com/translate_c?u=` forms) or Google's cache (each
-    names the original in its own URL), else None: also when what the URL names is no
-    page of a public site (`-.translate.goog`, `cache:abc:`). An AMP cache's subdomain
-    (`www-x--y-com`, or a hash where that is too long) is not read: the path names the
-    original whole.
+    viewer, Google Translate's proxy (`*.translate.goog`, and its older
+    `translate.google.*/translate?u=` and `translate.googleusercontent.com/translate_c?u=`
+    forms) or Google's cache (each names the original in its own URL), else None: also
+    when what the URL names is no page of a public site (`-.translate.goog`,
+    `cache:abc:`). An AMP cache's subdomain (`www-x--y-com`, or a hash where that is too
+    long) is not read: the path names the original whole.
 
     >>> proxied("https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a/amp/")
     Proxied(service='AMP cache', url='https://www.x.com/a/amp/', own=True)
