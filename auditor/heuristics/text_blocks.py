@@ -95,6 +95,8 @@ def footer_site(footer: re.Match[str]) -> str:
     'Herald.'
     """
     return footer.group("site") or footer.group("site_ja") or ""
+
+
 _ATTRIBUTION = re.compile(
     r"(?:original|primary) source$|^(?:original|primary) source\b|^source link$"
     r"|^(?:this (?:article|story) )?originally (?:published|appeared) (?:on|in|at|by)\b"
