@@ -94,14 +94,22 @@ def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
     return best[1] if best is not None else None
 
 
-def _hidden_in_code(item: FoundURL, host: str) -> bool:
-    """A URL an inline script hides: found only in its decoded code, or a literal whose
-    host the code does not show as written (`'\\x68\\x74\\x74\\x70…'`, `'\\u0068…'`:
-    the walk reads the escapes, `obfuscated-script` names the load)."""
+def _hidden_in_code(item: FoundURL, host: str, page: ParsedPage) -> bool:
+    """A URL an inline script hides, which `obfuscated-script` names as the load: found
+    only in its decoded code, a literal whose host the code does not show as written
+    (`'\\x68\\x74\\x74\\x70…'`, `'\\u0068…'`: the walk reads the escapes), or one in
+    plain sight in machine-obfuscated code's string table, which loads it only through
+    its hidden calls (`_0x1b2c()`'s `"https://…/jquery.min.js"`)."""
     if item.via == "inline-decoded":
         return True
-    return item.via.startswith("inline") and \
-        host.lower() not in (item.element.text or "").lower()
+    if not item.via.startswith("inline"):
+        return False
+    code = item.element.text or ""
+    if host.lower() not in code.lower():
+        return True
+    decoded = page.decoded(code)
+    return decoded.machine and decoded.obfuscated and any(
+        u.loaded and host_of(u.url).lower() == host.lower() for u in decoded.urls)
 
 
 def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
@@ -141,7 +149,7 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             # a URL hidden in an encoding is `obfuscated-script`'s, high: one injection,
             # one finding (decoded, or a literal of escapes: '\x68\x74…' names no host)
             library = library_of(item.url) if dressed not in (None, CDN_DRESS) \
-                and not _hidden_in_code(item, host) else None
+                and not _hidden_in_code(item, host, page) else None
             if network is None and library is not None \
                     and not related_site(host, first_party):
                 out[item.url] = Lookalike(item.url, host, library, dressed or "",

