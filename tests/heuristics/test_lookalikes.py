@@ -586,3 +586,17 @@ def test_a_fake_jquery_in_an_obfuscators_plain_table_is_one_finding(
     assert [(f.kind, f.severity) for f in report.findings] == [
         ("obfuscated-script", Severity.HIGH)]
     assert url in report.findings[0].message
+
+
+@pytest.mark.parametrize("url", [
+    "https://jqueryui.com/resources/demos/external/jquery/jquery.js",
+    "https://static.jquery.org/jquery.min.js",
+    "https://code.jquerymobile.com/1.4.5/jquery.mobile-1.4.5.min.js",
+])
+def test_jquerys_own_project_sites_are_no_lookalike(audit_html: AuditHtml, url: str) -> None:
+    """jQuery UI's demos serve jQuery (`external/jquery/jquery.js`, copied whole from a
+    demo's source) and jquery.org is the project's own: a host of the jQuery project is
+    no host dressed as jQuery (a high `lookalike-script` since e445433, when the
+    catalogue knew only jquery.com as the project's)."""
+    report = audit_html(page(tag(url)), url=URL)
+    assert [f.kind for f in report.findings if f.kind == "lookalike-script"] == []
