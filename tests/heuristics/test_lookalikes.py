@@ -600,3 +600,32 @@ def test_jquerys_own_project_sites_are_no_lookalike(audit_html: AuditHtml, url: 
     catalogue knew only jquery.com as the project's)."""
     report = audit_html(page(tag(url)), url=URL)
     assert [f.kind for f in report.findings if f.kind == "lookalike-script"] == []
+
+
+def test_a_script_naming_many_lookalikes_is_read_once() -> None:
+    """What a script shows and loads is read once however many of its URLs are asked
+    about: asked per URL, a 1.8 MB script naming 20,000 fake jQuery copies took 35 s
+    (8 s before the question was asked), its code lowered and its decoded URLs scanned
+    once per URL."""
+    from types import SimpleNamespace
+
+    from auditor.dom.deobfuscate import decode_script
+    from auditor.heuristics.lookalikes import _hidden_in_code
+
+    code = "var a=[" + ",".join(
+        f"'https://code.jquery-cdn{i}.test/jquery.min.js'" for i in range(200)) + "];"
+    element = SimpleNamespace(text=code)
+    calls: list[str] = []
+
+    def decoded(text: str) -> object:
+        calls.append(text)
+        return decode_script(text)
+
+    page = SimpleNamespace(decoded=decoded)
+    seen: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    hidden = [_hidden_in_code(SimpleNamespace(via="inline-script", element=element),  # type: ignore[arg-type]
+                              f"code.jquery-cdn{i}.test", page, seen)  # type: ignore[arg-type]
+              for i in range(200)]
+    assert hidden == [False] * 200 and len(calls) == 1
+    assert _hidden_in_code(SimpleNamespace(via="inline-script", element=element),  # type: ignore[arg-type]
+                           "elsewhere.test", page, seen)  # type: ignore[arg-type]
