@@ -94,6 +94,34 @@ def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
     return best[1] if best is not None else None
 
 
+# a host as code writes it: dot-separated labels, the tokens `_hidden_in_code` looks in
+_HOST_TOKEN = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
+
+
+def _hidden_in_code(item: FoundURL, host: str, page: ParsedPage,
+                    seen: dict[int, tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """A URL an inline script hides, which `obfuscated-script` names as the load: found
+    only in its decoded code, a literal whose host the code does not show as written
+    (`'\\x68\\x74\\x74\\x70…'`, `'\\u0068…'`: the walk reads the escapes), or one in
+    plain sight in machine-obfuscated code's string table, which loads it only through
+    its hidden calls (`_0x1b2c()`'s `"https://…/jquery.min.js"`). What each script shows
+    and loads is read once (`seen`): a script naming thousands of URLs is read once."""
+    if item.via == "inline-decoded":
+        return True
+    if not item.via.startswith("inline"):
+        return False
+    key = id(item.element)
+    if key not in seen:
+        code = item.element.text or ""
+        decoded = page.decoded(code)
+        seen[key] = (frozenset(_HOST_TOKEN.findall(code.lower())), frozenset(
+            host_of(u.url).lower() for u in decoded.urls if u.loaded)
+            if decoded.machine and decoded.obfuscated else frozenset())
+    shown, loaded_hidden = seen[key]
+    host = host.lower()
+    return host not in shown or host in loaded_hidden
+
+
 def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
                     catalogue: Catalogue, first_party: str | None,
                     page: ParsedPage) -> tuple[Lookalike, ...]:
@@ -121,6 +149,7 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
                                  ) if candidates else []
     out: dict[str, Lookalike] = {}
     site_cdns: set[str] | None = None
+    seen: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # `_hidden_in_code`'s
     for (item, host, dressed, network), owner in zip(candidates, owners, strict=True):
         if item.url in out:
             continue
@@ -129,9 +158,9 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         if network is None:  # a dressed host: any vendor whose ID its URL carries
             network = _imitated(item.url, catalogue.networks, by_id=True)
             # a URL hidden in an encoding is `obfuscated-script`'s, high: one injection,
-            # one finding
+            # one finding (decoded, or a literal of escapes: '\x68\x74…' names no host)
             library = library_of(item.url) if dressed not in (None, CDN_DRESS) \
-                and item.via != "inline-decoded" else None
+                and not _hidden_in_code(item, host, page, seen) else None
             if network is None and library is not None \
                     and not related_site(host, first_party):
                 out[item.url] = Lookalike(item.url, host, library, dressed or "",
