@@ -485,10 +485,18 @@ _QUOTED = re.compile(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096}
 _ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
              r"""|['"][\w$]{1,20}['"])\s*\]""")
 _GLOBAL = r"\b(?:window|top|self|parent|document)\s*"
+# the page's own location, not another object's property of that name (an analytics
+# event's `e.location = location.href`)
+_LOCATION = (r"(?:(?<![\w$.])|(?<=\bwindow\.)|(?<=\bdocument\.)|(?<=\btop\.)|(?<=\bself\.)"
+             r"|(?<=\bparent\.))location\s*")
 _ASSIGNS_LOCATION = re.compile(
-    r"\blocation\s*(?:\.\s*href\s*)?=(?!=)|\blocation\s*\.\s*(?:replace|assign)\s*\("
-    rf"|\blocation\s*{_ACCESSED}\s*=(?!=)")
-_CHAIN_ASSIGNED = re.compile(rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)")
+    rf"{_LOCATION}(?:\.\s*href\s*)?=(?!=)|{_LOCATION}\.\s*(?:replace|assign)\s*\(")
+# `location[t(2)] = …` navigates when the property is `href`, not `hash`: read with the words
+_LOCATION_PROPERTY_ASSIGNED = re.compile(rf"{_LOCATION}{_ACCESSED}\s*=(?!=)")
+# a value set two names down a global: not an object, array or function (a vendor's
+# namespace, `window[t(3)][t(4)] = []`), which no address is
+_CHAIN_ASSIGNED = re.compile(
+    rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)(?!\s*(?:[\[{{(]|function\b|new\b))")
 # `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
 _CHAIN_CALLED = re.compile(rf"(?:\b(?:window|top|self|parent)\s*{_ACCESSED}\s*"
                            rf"|\blocation\s*){_ACCESSED}\s*\(")
@@ -496,7 +504,12 @@ _WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?\b(
                             re.I)
 _IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
 _FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")
-_RUNS = re.compile(r"\beval\b|\bFunction\b|\bgetScript\b")
+# a call that runs text: `Function(…)`, not `Function.prototype` nor '[object Function]'
+_RUNS = re.compile(r"\beval\s*\(|(?<![\w$.'\"])Function\s*\(|\bgetScript\b")
+# javascript-obfuscator's own global getter, `Function('return (function() ' +
+# '{}.constructor("return this")( )' + ');')()`, written by its self-defending, console and
+# domain-lock options: it runs no fetched text
+_GLOBAL_GETTER = re.compile(r"""constructor\(\s*\\?['"]return this""")
 SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
 FETCH_RUN_ACT = "fetch-run"
 
@@ -546,10 +559,14 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
         tag = m.group(1).lower()
         acts.add(SCRIPT_ACT if tag == "script" else FRAME_ACT if "frame" in tag else OBJECT_ACT)
     if (_FETCHES.search(joined) or words & {"fetch", "XMLHttpRequest", "ajax"}) and (
-            _RUNS.search(joined) or words & {"eval", "Function"}):
+            "eval" in words or any(m.group().startswith(("eval", "getScript"))
+                                   or not _GLOBAL_GETTER.search(joined)
+                                   for m in _RUNS.finditer(joined))
+            or ("Function" in words and not _GLOBAL_GETTER.search(joined))):
         acts.add(FETCH_RUN_ACT)
     if _ASSIGNS_LOCATION.search(joined) or ("location" in words and (
-            ("href" in words and _CHAIN_ASSIGNED.search(joined))
+            ("href" in words and (_CHAIN_ASSIGNED.search(joined)
+                                  or _LOCATION_PROPERTY_ASSIGNED.search(joined)))
             or (words & {"replace", "assign"} and _CHAIN_CALLED.search(joined)))):
         acts.add(NAVIGATE_ACT)
     return frozenset(acts)
