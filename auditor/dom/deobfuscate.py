@@ -500,7 +500,9 @@ _CHAIN_ASSIGNED = re.compile(
 # `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
 _CHAIN_CALLED = re.compile(rf"(?:\b(?:window|top|self|parent)\s*{_ACCESSED}\s*"
                            rf"|\blocation\s*){_ACCESSED}\s*\(")
-_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?\b(?:src|data)\s*=",
+# the source an attribute of the tag, set off by a space: not a query's `&src=` that the
+# literals run together set after a sanitiser's `'<script'`
+_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?[\s/](?:src|data)\s*=",
                             re.I)
 _IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
 _FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")

@@ -1072,6 +1072,11 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     ("b.onclick=function(){location[a(2)]=a(3)}", ["location", "hash", "#open"], set()),
     ("location[a(2)]=a(0)", ["location", "href"], {"navigate"}),
     ("window.location=a(0)", [], {"navigate"}),
+    # a chat widget dropping messages holding '<script', its poll's query '&src=': no tag
+    ("m[a(2)](a(1))>-1;window[a(5)](a(0)+a(3)+a(4))", ["<script", "indexOf", "&src=", "w"],
+     set()),
+    ("document[a(3)](a(0)+a(1))", ["<iframe width=0 height=0", " src=//t.example/f>", "write"],
+     {"frame"}),
 ])
 def test_table_acts_read_what_the_code_does(code: str, words: list[str], acts: set[str]) -> None:
     """What code does with its table, read from its words and shape: the act a table's
