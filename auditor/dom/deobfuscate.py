@@ -486,11 +486,13 @@ _ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
              r"""|['"][\w$]{1,20}['"])\s*\]""")
 _GLOBAL = r"\b(?:window|top|self|parent|document)\s*"
 # the page's own location, not another object's property of that name (an analytics
-# event's `e.location = location.href`)
+# event's `e.location = location.href`); a `location`'s href set or its replace called is a
+# Location's whatever holds it (`w.location.href = u`, `window` passed in as `w`)
 _LOCATION = (r"(?:(?<![\w$.])|(?<=\bwindow\.)|(?<=\bdocument\.)|(?<=\btop\.)|(?<=\bself\.)"
              r"|(?<=\bparent\.))location\s*")
 _ASSIGNS_LOCATION = re.compile(
-    rf"{_LOCATION}(?:\.\s*href\s*)?=(?!=)|{_LOCATION}\.\s*(?:replace|assign)\s*\(")
+    rf"{_LOCATION}=(?!=)|\blocation\s*\.\s*href\s*=(?!=)"
+    r"|\blocation\s*\.\s*(?:replace|assign)\s*\(")
 # `location[t(2)] = …` navigates when the property is `href`, not `hash`: read with the words
 _LOCATION_PROPERTY_ASSIGNED = re.compile(rf"{_LOCATION}{_ACCESSED}\s*=(?!=)")
 # a value set two names down a global: not an object, array or function (a vendor's

@@ -1072,6 +1072,7 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     ("b.onclick=function(){location[a(2)]=a(3)}", ["location", "hash", "#open"], set()),
     ("location[a(2)]=a(0)", ["location", "href"], {"navigate"}),
     ("window.location=a(0)", [], {"navigate"}),
+    ("(function(w){w.location.href=a(0)})(window)", [], {"navigate"}),
     # a chat widget dropping messages holding '<script', its poll's query '&src=': no tag
     ("m[a(2)](a(1))>-1;window[a(5)](a(0)+a(3)+a(4))", ["<script", "indexOf", "&src=", "w"],
      set()),
