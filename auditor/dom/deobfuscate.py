@@ -508,12 +508,13 @@ _WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?[\s
                             re.I)
 _IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
 _FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")
-# a call that runs text: `Function(…)`, not `Function.prototype` nor '[object Function]'
-_RUNS = re.compile(r"\beval\s*\(|(?<![\w$.'\"])Function\s*\(|\bgetScript\b")
+# a call that runs text: `Function(…)`, not `Function.prototype` nor '[object Function]', nor
 # javascript-obfuscator's own global getter, `Function('return (function() ' +
-# '{}.constructor("return this")( )' + ');')()`, written by its self-defending, console and
-# domain-lock options: it runs no fetched text
-_GLOBAL_GETTER = re.compile(r"""constructor\(\s*\\?['"]return this""")
+# '{}.constructor("return this")( )' + ');')()` (written by its self-defending, console and
+# domain-lock options; through a plain table `Function(t(7) + t(8) + ');')`): it runs no
+# fetched text
+_RUNS = re.compile(r"\beval\s*\(|(?<![\w$.'\"])Function\s*\("
+                   r"(?!\s*(?:[\w$]{1,12}\s*\([^()]{0,24}\)\s*\+|['\"]return\b))|\bgetScript\b")
 SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
 FETCH_RUN_ACT = "fetch-run"
 
@@ -563,10 +564,7 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
         tag = m.group(1).lower()
         acts.add(SCRIPT_ACT if tag == "script" else FRAME_ACT if "frame" in tag else OBJECT_ACT)
     if (_FETCHES.search(joined) or words & {"fetch", "XMLHttpRequest", "ajax"}) and (
-            "eval" in words or any(m.group().startswith(("eval", "getScript"))
-                                   or not _GLOBAL_GETTER.search(joined)
-                                   for m in _RUNS.finditer(joined))
-            or ("Function" in words and not _GLOBAL_GETTER.search(joined))):
+            _RUNS.search(joined) or words & {"eval", "Function"}):
         acts.add(FETCH_RUN_ACT)
     if _ASSIGNS_LOCATION.search(joined) or ("location" in words and (
             ("href" in words and (_CHAIN_ASSIGNED.search(joined)

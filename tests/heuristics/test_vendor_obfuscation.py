@@ -1064,6 +1064,8 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     ("var g=Function(a(7)+a(8)+');')();fetch(a(0),{method:'POST'})",
      ["return (function() ", '{}.constructor("return this")( )'], set()),
     ("fetch(a(0)).then(r=>r.text()).then(t=>Function(t)())", [], {"fetch-run"}),
+    ("var g=Function(a(7)+a(8)+');')();fetch(a(0)).then(r=>r.text()).then(t=>Function(t)())",
+     ["return (function() ", '{}.constructor("return this")( )'], {"fetch-run"}),
     # another object's `location`, a namespace set two names down, a hash: no navigation
     ("var e={};e.location=window[a(1)][a(2)];navigator[a(3)](a(0),e)",
      ["location", "href", "sendBeacon"], set()),
