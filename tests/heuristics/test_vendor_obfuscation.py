@@ -810,6 +810,22 @@ _ANTI_ADBLOCK = (
     f"[{_at(6)}](_0x3);_0x3.onclick=function(){{window[{_at(10)}][{_at(11)}]();}};}}document"
     f"[{_at(5)}][{_at(12)}](_0x2);}},0x64);}}());")
 
+# a bot check: is `fetch` native (`Function.prototype.toString`), then post the verdict and
+# the page's address to its collector, an endpoint with no extension
+_BOT_CHECK_WORDS = ["https://collect.quietguard.example/v2/e", "POST", "location", "href",
+                    "fetch", "toString", "prototype", "native code", "JSON", "stringify"]
+_BOT_CHECK = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=Function[{_at(6)}][{_at(5)}].call(fetch).indexOf("
+    f"{_at(7)})>-0x1;window[{_at(4)}]({_at(0)},{{method:{_at(1)},body:JSON[{_at(9)}]({{u:window"
+    f"[{_at(2)}][{_at(3)}],n:_0x2}})}});}}());")
+# an analytics tag: its queue set two names down `window`, a beacon with the page's address
+_BEACON_WORDS = ["https://in.quietmetrics.example/hit", "location", "href", "qm", "q",
+                 "sendBeacon"]
+_BEACON = (
+    f"(function(){{var _0x1=_0x5e6f;window[{_at(3)}]=window[{_at(3)}]||{{}};window[{_at(3)}]"
+    f"[{_at(4)}]=[];var _0x2={{}};_0x2.location=window[{_at(1)}][{_at(2)}];navigator[{_at(5)}]("
+    f"{_at(0)},JSON.stringify(_0x2));}}());")
+
 _WEBPACK_MODULE = (
     "__webpack_require__.r(__webpack_exports__);\\n/* harmony import */ var _api__WEBPACK_IMP"
     "ORTED_MODULE_0__ = __webpack_require__(/*! ./api */ \\\"./src/api.js\\\");\\nfunction init"
@@ -874,6 +890,10 @@ GENERATED: list[tuple[str, str, Severity | None]] = [
         foot="<script>" + rotated(_NOTICE_WORDS, _NOTICE) + "</script>"), M),
     ("an obfuscated anti-adblock bait and notice", page(
         foot="<script>" + rotated(_ANTI_ADBLOCK_WORDS, _ANTI_ADBLOCK) + "</script>"), M),
+    ("a bot check posting to its collector, its table plain", page(
+        foot="<script>" + rotated(_BOT_CHECK_WORDS, _BOT_CHECK, escaped=False) + "</script>"), M),
+    ("an analytics tag's beacon and queue, its table plain", page(
+        foot="<script>" + rotated(_BEACON_WORDS, _BEACON, escaped=False) + "</script>"), M),
     ("a webpack eval-source-map dev build", page(foot=WEBPACK_DEV), None),
     ("an Emscripten loader with its wasm as base64", page(foot=EMSCRIPTEN), None),
     ("a bundle's translations as base64 JSON", page(foot=I18N), None),
@@ -1034,6 +1054,32 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     ("d=document[a(3)](a(4));x=y[a(2)](/w/,'')", ["location", "replace", "createElement"],
      set()),
     ("window[a(3)][a(4)](a(5))", ["location", "hostname", "console", "warn"], set()),
+    # a bot check or analytics tag: fetch beside `Function.prototype.toString` (a native-code
+    # check), '[object Function]' or the obfuscator's own global getter runs nothing fetched
+    ("Function[a(6)][a(5)].call(fetch);window[a(4)](a(0),{body:b})",
+     ["fetch", "toString", "prototype"], set()),
+    ("if(!Function.prototype.bind){};var x=new XMLHttpRequest();x.open(a(1),a(0))",
+     ["GET"], set()),
+    ("jQuery[a(1)]({url:a(0)});o.toString.call(f)===a(5)", ["ajax", "[object Function]"], set()),
+    ("var g=Function(a(7)+a(8)+');')();fetch(a(0),{method:'POST'})",
+     ["return (function() ", '{}.constructor("return this")( )'], set()),
+    ("fetch(a(0)).then(r=>r.text()).then(t=>Function(t)())", [], {"fetch-run"}),
+    ("var g=Function(a(7)+a(8)+');')();fetch(a(0)).then(r=>r.text()).then(t=>Function(t)())",
+     ["return (function() ", '{}.constructor("return this")( )'], {"fetch-run"}),
+    # another object's `location`, a namespace set two names down, a hash: no navigation
+    ("var e={};e.location=window[a(1)][a(2)];navigator[a(3)](a(0),e)",
+     ["location", "href", "sendBeacon"], set()),
+    ("window[a(3)]=window[a(3)]||{};window[a(3)][a(4)]=[];x(window[a(1)][a(2)])",
+     ["location", "href", "qm", "q"], set()),
+    ("b.onclick=function(){location[a(2)]=a(3)}", ["location", "hash", "#open"], set()),
+    ("location[a(2)]=a(0)", ["location", "href"], {"navigate"}),
+    ("window.location=a(0)", [], {"navigate"}),
+    ("(function(w){w.location.href=a(0)})(window)", [], {"navigate"}),
+    # a chat widget dropping messages holding '<script', its poll's query '&src=': no tag
+    ("m[a(2)](a(1))>-1;window[a(5)](a(0)+a(3)+a(4))", ["<script", "indexOf", "&src=", "w"],
+     set()),
+    ("document[a(3)](a(0)+a(1))", ["<iframe width=0 height=0", " src=//t.example/f>", "write"],
+     {"frame"}),
 ])
 def test_table_acts_read_what_the_code_does(code: str, words: list[str], acts: set[str]) -> None:
     """What code does with its table, read from its words and shape: the act a table's

@@ -267,6 +267,9 @@ PADDED = {  # the same page, padded with NULs as a scraper's bug or an attacker 
     "NULs between every byte run": b"\0\0\0".join(NUL_PAGE[i:i + 8]
                                                   for i in range(0, len(NUL_PAGE), 8)),
     "60 KB of NULs first": b"\0" * 60_000 + NUL_PAGE,
+    # a CI log's page: ANSI colour codes in a <pre>, a control byte in nine, and a NUL
+    "a build log's colour codes and a NUL": NUL_PAGE.replace(
+        b"<body>", b"<body><pre>" + b"\x1b[32mPASS\x1b[0m test_x ok\n" * 150 + b"</pre>\0"),
     "UTF-16 without a BOM": HTML.encode("utf-16-le"),
     "UTF-16-BE without a BOM": HTML.encode("utf-16-be"),
     "UTF-32 without a BOM": HTML.encode("utf-32-le"),
