@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.catalogue import default_catalogue
-from auditor.dom import walk
+from auditor.dom import deobfuscate, walk
 from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
 from auditor.dom.page import parse_page
 from auditor.heuristics import behaviour, hidden, redirects
@@ -396,3 +396,37 @@ def test_the_credit_gate_passes_every_credit(pieces: list[str]) -> None:
 def test_a_sentence_is_no_credit_and_is_not_read_whole() -> None:
     paragraph = parse_page("<p>" + "Some words of a post. " * 40 + "</p>").tagged("p")[0]
     assert not _may_be_credit(paragraph)
+
+
+# --- what obfuscated code does: `table_acts`' patterns, each led by its word, are the
+# look-behind-led patterns they replaced (tried at every position of a bundle) ---
+
+_LOCATION_BEHIND = (r"(?:(?<![\w$.])|(?<=\bwindow\.)|(?<=\bdocument\.)|(?<=\btop\.)"
+                    r"|(?<=\bself\.)|(?<=\bparent\.))location\s*")
+_GLOBAL_BEHIND = r"\b(?:window|top|self|parent|document)\s*"
+_LED_BY_LOOK_BEHIND = {
+    "_ASSIGNS_LOCATION": rf"{_LOCATION_BEHIND}=(?!=)|\blocation\s*\.\s*href\s*=(?!=)"
+                         r"|\blocation\s*\.\s*(?:replace|assign)\s*\(",
+    "_LOCATION_PROPERTY_ASSIGNED": rf"{_LOCATION_BEHIND}{deobfuscate._ACCESSED}\s*=(?!=)",
+    "_CHAIN_ASSIGNED": rf"{_GLOBAL_BEHIND}{deobfuscate._ACCESSED}\s*{deobfuscate._ACCESSED}"
+                       r"\s*=(?!=)(?!\s*(?:[\[{(]|function\b|new\b))",
+    "_CHAIN_CALLED": rf"(?:\b(?:window|top|self|parent)\s*{deobfuscate._ACCESSED}\s*"
+                     rf"|\blocation\s*){deobfuscate._ACCESSED}\s*\(",
+    "_IMPORTS": r"(?<![\w$.])import\s*\(",
+    "_FETCHES": r"\bfetch\b|XMLHttpRequest|\bajax\b|\bgetScript\b",
+    "_RUNS": r"\beval\s*\(|(?<![\w$.'\"])Function\s*\((?!\s*(?:[\w$]{1,12}\s*\([^()]{0,24}\)"
+             r"\s*\+|['\"]return\b))|\bgetScript\b",
+}
+_ACT_PIECES = ["location", "=", "==", " ", ".", "window", "document", "top", "self", "parent",
+               "x.", "$", "a", "[t(2)]", "['href']", "[_0xf3df[30]]", "\n", "_", "(", ")",
+               "href", ".replace(", ".assign(", "import(", "fetch", "ajax", "getScript",
+               "eval(", "Function(", "'", '"', "[]", "{}", "function", "new ", "t(1)+"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ACT_PIECES), max_size=12))
+def test_table_acts_patterns_find_what_the_look_behind_led_ones_did(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for name, pattern in _LED_BY_LOOK_BEHIND.items():
+        assert bool(getattr(deobfuscate, name).search(text)) == bool(
+            re.search(pattern, text)), (name, text)
