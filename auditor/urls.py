@@ -972,10 +972,17 @@ _AMP_CACHE_PATH = re.compile(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
 _TRANSLATE = ".translate.goog"
 _GOOGLE_CACHE = "webcache.googleusercontent.com"
 # Google Search's AMP viewer frames the cache's copy under its own address, as people
-# share it: www.google.com/amp/s/<host>/<path> (s/: the original is https)
-_AMP_VIEWERS = frozenset({"www.google.com", "google.com"})
+# share it: www.google.com/amp/s/<host>/<path> (s/: the original is https), and on each
+# country's Google (`www.google.co.uk`, `www.google.de`: `_google_search`)
 _AMP_VIEWER_PATH = re.compile(r"/amp/(s/)?([^/?#]+\.[^/?#]+)(.*)", re.S)
 _TRANSLATE_CONTENT = "translate.googleusercontent.com"  # Translate's proxy before translate.goog
+
+
+def _google_search(host: str) -> bool:
+    """Whether a host is Google Search's, on any of its country domains (not a host
+    under another's name: `google.com.x.example`)."""
+    bare = host[len("www."):] if host.startswith("www.") else host
+    return bare.startswith("google.") and registrable_domain(bare) == bare
 
 
 def _legacy_translate(host: str, path: str) -> bool:
@@ -1006,6 +1013,8 @@ def proxied(url: str | None) -> Proxied | None:
     Proxied(service='Bing AMP cache', url='https://www.x-y.com/a/amp/', own=True)
     >>> proxied("https://www.google.com/amp/s/www.x.com/a/amp/")
     Proxied(service='Google AMP viewer', url='https://www.x.com/a/amp/', own=True)
+    >>> proxied("https://www.google.co.uk/amp/s/www.x.com/a/amp/").url
+    'https://www.x.com/a/amp/'
     >>> proxied("https://translate.google.co.uk/translate?sl=de&tl=en&u=www.x.com/a%3Fb%3D1").url
     'https://www.x.com/a?b=1'
     >>> proxied("https://translate.googleusercontent.com/translate_c?depth=1&u=https://x.com/a&usg=A").url
@@ -1031,7 +1040,7 @@ def _proxied(url: str | None) -> Proxied | None:
         scheme = "https" if m.group(1) else "http"
         query = f"?{parts.query}" if parts.query else ""
         return Proxied(cache, f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
-    if host in _AMP_VIEWERS and (m := _AMP_VIEWER_PATH.fullmatch(parts.path)):
+    if _google_search(host) and (m := _AMP_VIEWER_PATH.fullmatch(parts.path)):
         query = f"?{parts.query}" if parts.query else ""
         return Proxied("Google AMP viewer", f"{'https' if m.group(1) else 'http'}://"
                        f"{m.group(2)}{m.group(3) or '/'}{query}", True)

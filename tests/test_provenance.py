@@ -887,7 +887,10 @@ def test_a_link_to_a_proxy_s_copy_names_the_original(why: str, link: str, origin
      ORIGINAL),
     # Google Search's AMP viewer, whose address people share: the cache's page it frames
     ("https://www.google.com/amp/s/www.harbourgazette.co.uk" + AMP_PATH, ORIGINAL),
-], ids=["google", "hyphenated host", "hashed subdomain", "bing", "google viewer"])
+    # the same viewer on a country's Google, as a British reader shares it
+    ("https://www.google.co.uk/amp/s/www.harbourgazette.co.uk" + AMP_PATH, ORIGINAL),
+], ids=["google", "hyphenated host", "hashed subdomain", "bing", "google viewer",
+        "a country's google viewer"])
 def test_the_amp_cache_serves_the_publisher_s_own_page(cache: str, canonical: str,
                                                        project_engine: Engine,
                                                        catalogue: Catalogue) -> None:
@@ -972,7 +975,7 @@ PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.go
                ".cdn.ampproject.org", "webcache.googleusercontent.com", "/search?q=cache:",
                ".bing-amp.com", "translate.google.com", "translate.googleusercontent.com",
                "/translate", "/translate_c", "/website", "?u=", "&u=", "localhost",
-               "www.google.com", "/amp/",
+               "www.google.com", "www.google.co.uk", "google.", "/amp/",
                "/c/", "/v/", "/i/", "s/", "abc:", "https://", "y.co.uk", "/a", "?_x_tr_sl=en",
                "&", "%2F", "é", " ", "#f"]
 
@@ -984,6 +987,12 @@ def test_a_proxied_page_names_a_public_original(parts: list[str]) -> None:
     original it names is a page of a public site (no `https://./a` from `-.translate.goog`)."""
     found = urls.proxied("".join(parts))
     assert found is None or urls.public_site(host_of(found.url))
+
+
+@pytest.mark.parametrize("host", ["google.com.harbour-news.example", "www.google.evil.example",
+                                  "news.google.com", "www.googleusercontent.com"])
+def test_an_amp_viewer_path_on_no_google_search_host_names_nothing(host: str) -> None:
+    assert urls.proxied(f"https://{host}/amp/s/www.harbourgazette.co.uk{AMP_PATH}") is None
 
 
 # -- the page's own address, wherever it comes from --------------------------------------
