@@ -196,8 +196,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader
-    seen = with_snippet_loads(seen, ids, [n for n in present if n.name not in posed], page,
-                              base, catalogue)
+    genuine = tuple(n for n in present if n.name not in posed)  # no look-alike posing
+    seen = with_snippet_loads(seen, ids, genuine, page, base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
                          page.start_line)
@@ -221,9 +221,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))
-    ctx = PageContext(doc, page, url, first_party, resources, slots, ids,
-                      tuple(n for n in present if n.name not in posed), catalogue, bodies,
-                      copies, fakes)
+    ctx = PageContext(doc, page, url, first_party, resources, slots, ids, genuine,
+                      catalogue, bodies, copies, fakes)
     shown = {n: how for n, how in shown.items() if n.name not in posed}
     networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(
