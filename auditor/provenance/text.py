@@ -35,14 +35,16 @@ def text_sources(blocks: Sequence[TextBlock], first_party: str | None) -> Source
 
 def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:
     for block in blocks:
+        if block.kind != "attribution":
+            continue
         footer = FEED_FOOTER.match(block.text.strip())
-        if block.kind != "attribution" or not (footer or _NAMES.search(block.text)):
+        if not (footer or _NAMES.search(block.text)):
             continue  # a bare "via …" or "Source: …": a wire's credit, not a copy's
         # "www.bbc.co.ukPrimary source": the host is what is left once the label is cut
-        # out; a feed footer's is in the site it names, not in the post's title
-        rest = footer_site(footer) if footer else _NAMES.sub(" ", block.text)
-        if footer:  # the site a footer names ends it ("… erschien zuerst auf facebook und
-            rest = _site_name(rest)  # … auf twitter.com geteilt" is a sentence)
+        # out; a feed footer's is in the site it names, not in the post's title, and the
+        # site ends it ("… erschien zuerst auf facebook und … auf twitter.com geteilt" is
+        # a sentence)
+        rest = _site_name(footer_site(footer)) if footer else _NAMES.sub(" ", block.text)
         found = _URL.search(rest)
         url = found.group(0).rstrip(".,;:") if found else None
         host = host_of(url) if url else _host(rest)
