@@ -324,6 +324,9 @@ def _site_name(host: str) -> str:
         registrable_domain(host.lower()).split(".")[0])
 
 
+CDN_DRESS = "a CDN or tracker"  # what `dressed_host` calls a name of a CDN's words alone
+
+
 @functools.lru_cache(maxsize=4096)
 def dressed_host(host: str) -> str | None:
     """What a host's registrable name is dressed as, when it is made of what an
@@ -390,10 +393,10 @@ def dressed_host(host: str) -> str | None:
     words = _WORDS.findall(name)
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
         glued = [piece for w in words for piece in (_infra_pieces(w) or [w])]
-        return "a CDN or tracker" if len(glued) > 1 and all(
+        return CDN_DRESS if len(glued) > 1 and all(
             w in _INFRA_WORDS for w in glued) and any(w in _CDN_WORDS for w in glued) else None
     return next((w for w in words if w in _SHORT_BRANDS), None) or (
-        "a CDN or tracker" if len(words) > 1 and any(w in _CDN_WORDS for w in words)
+        CDN_DRESS if len(words) > 1 and any(w in _CDN_WORDS for w in words)
         else None)
 
 
