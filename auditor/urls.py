@@ -324,6 +324,9 @@ def _site_name(host: str) -> str:
         registrable_domain(host.lower()).split(".")[0])
 
 
+CDN_DRESS = "a CDN or tracker"  # what `dressed_host` calls a name of a CDN's words alone
+
+
 @functools.lru_cache(maxsize=4096)
 def dressed_host(host: str) -> str | None:
     """What a host's registrable name is dressed as, when it is made of what an
@@ -390,10 +393,10 @@ def dressed_host(host: str) -> str | None:
     words = _WORDS.findall(name)
     if not words or any(w not in _INFRA_WORDS and w not in _SHORT_BRANDS for w in words):
         glued = [piece for w in words for piece in (_infra_pieces(w) or [w])]
-        return "a CDN or tracker" if len(glued) > 1 and all(
+        return CDN_DRESS if len(glued) > 1 and all(
             w in _INFRA_WORDS for w in glued) and any(w in _CDN_WORDS for w in glued) else None
     return next((w for w in words if w in _SHORT_BRANDS), None) or (
-        "a CDN or tracker" if len(words) > 1 and any(w in _CDN_WORDS for w in words)
+        CDN_DRESS if len(words) > 1 and any(w in _CDN_WORDS for w in words)
         else None)
 
 
@@ -1037,18 +1040,12 @@ def _proxied(url: str | None) -> Proxied | None:
     host = parts.hostname.lower()
     cache = next((name for suffix, name in AMP_CACHES if host.endswith(suffix)), None)
     if cache is not None and (m := _AMP_CACHE_PATH.fullmatch(parts.path)):
-        scheme = "https" if m.group(1) else "http"
-        query = f"?{parts.query}" if parts.query else ""
-        return Proxied(cache, f"{scheme}://{m.group(2)}{m.group(3) or '/'}{query}", True)
+        return Proxied(cache, _amp_original(m, parts.query), True)
     if _google_search(host) and (m := _AMP_VIEWER_PATH.fullmatch(parts.path)):
-        query = f"?{parts.query}" if parts.query else ""
-        return Proxied("Google AMP viewer", f"{'https' if m.group(1) else 'http'}://"
-                       f"{m.group(2)}{m.group(3) or '/'}{query}", True)
+        return Proxied("Google AMP viewer", _amp_original(m, parts.query), True)
     if _legacy_translate(host, parts.path):  # the original whole in `u`, its scheme optional
         target = next((v.strip() for k, v in parse_qsl(parts.query) if k == "u"), "")
-        if target and not target.lower().startswith(("http://", "https://")):
-            target = "https://" + target
-        return Proxied("Google Translate", target, False) if target else None
+        return Proxied("Google Translate", _schemed(target), False) if target else None
     if host.endswith(_TRANSLATE) and (label := host[: -len(_TRANSLATE)]) and "." not in label:
         original = label.replace("--", "\0").replace("-", ".").replace("\0", "-")
         query = "&".join(kv for kv in parts.query.split("&") if kv and not kv.startswith("_x_tr_"))
@@ -1057,11 +1054,19 @@ def _proxied(url: str | None) -> Proxied | None:
     if host == _GOOGLE_CACHE:
         for key, value in parse_qsl(parts.query):
             if key == "q" and (m := _CACHE_QUERY.match(value)):
-                target = m.group(1)
-                if not target.lower().startswith(("http://", "https://")):
-                    target = "https://" + target
-                return Proxied("Google cache", target, False)
+                return Proxied("Google cache", _schemed(m.group(1)), False)
     return None
+
+
+def _amp_original(m: re.Match[str], query: str) -> str:
+    """The original an AMP cache's or viewer's path names (`s/`: it is https)."""
+    return f"{'https' if m.group(1) else 'http'}://{m.group(2)}{m.group(3) or '/'}" + (
+        f"?{query}" if query else "")
+
+
+def _schemed(target: str) -> str:
+    """An original a proxy names with its scheme or without (`www.x.com/a`: https)."""
+    return target if target.lower().startswith(("http://", "https://")) else "https://" + target
 
 
 # archive.today keeps a snapshot under its own short id (`archive.ph/AbCdE`), with a long

@@ -948,9 +948,9 @@ def decode_script(code: str) -> Decoded:
         signals.append(f"decoded code run past the {MAX_SCRIPT // 1024} KB read of the script")
     if "eval(" in code and "p,a,c,k,e" in code.replace(" ", "") and _PACKED.search(code):
         signals.append(PACKED)
-    if "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10:
+    tabled = "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10  # a string table's
+    if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
-    tabled = bool(signals) and signals[-1].startswith("javascript-obfuscator")
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")

@@ -27,13 +27,12 @@ from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
-from auditor.urls import host_of, is_third_party, registrable_domain, related_site
+from auditor.urls import CDN_DRESS, host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
 SHOWN_IDS = 5  # a look-alike's IDs its finding names
 _WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
 _PLAIN_WORD = re.compile(r"\w+")
-CDN_DRESS = "a CDN or tracker"  # what `dressed_as` calls a name of a CDN's words alone
 # what a site's CDN serves beside a copy of a vendor's loader: its theme's files, not
 # another script (a skimmer kit's host serves its fake jQuery beside its fake gtag.js)
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
