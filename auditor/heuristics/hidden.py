@@ -519,8 +519,7 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     if not site or ctx.root is None:
         return False
     own = own.lower()
-    loaded, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
-                      if ctx.page is not None else _sites_shown(ctx))
+    loaded, linked = _shown_index(ctx)
     return site in linked or any(url not in own for url in loaded.get(site, ()))
 
 
@@ -531,8 +530,7 @@ def links_to(ctx: PageContext, site: str) -> bool:
     the head."""
     if not site or ctx.root is None:
         return False
-    _, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
-                 if ctx.page is not None else _sites_shown(ctx))
+    _, linked = _shown_index(ctx)
     return site.lower() in linked or _jump_menu_to(ctx, site.lower())
 
 
@@ -550,6 +548,13 @@ def _jump_menu_to(ctx: PageContext, site: str) -> bool:
                 inline_hiding(up) is not None for up in select.iterancestors()):
             return True
     return False
+
+
+def _shown_index(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """`_sites_shown`, a view of the page: `shown_beyond` and `links_to` share it."""
+    if ctx.page is None:
+        return _sites_shown(ctx)
+    return ctx.page.view("sites shown", lambda: _sites_shown(ctx))
 
 
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
