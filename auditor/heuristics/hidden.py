@@ -544,8 +544,7 @@ def _jump_menu_to(ctx: PageContext, site: str) -> bool:
                 or registrable_domain(host_of(url)).lower() != site:
             continue
         select = next((up for up in option.iterancestors("select")), None)
-        if select is not None and inline_hiding(select) is None and not any(
-                inline_hiding(up) is not None for up in select.iterancestors()):
+        if select is not None and _inline_shown(select):
             return True
     return False
 
@@ -580,10 +579,15 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
                 el.text_content().strip() or el.find(".//img") is not None
                 or el.get("aria-label") or el.get("title")):
             continue  # nothing to click
-        if inline_hiding(el) is None and not any(inline_hiding(up) is not None
-                                                 for up in el.iterancestors()):
+        if _inline_shown(el):
             linked.add(site)
     return loaded, frozenset(linked)
+
+
+def _inline_shown(el: etree._Element) -> bool:
+    """No inline hiding on an element or any wrapper of it (`inline_hiding`)."""
+    return inline_hiding(el) is None and not any(inline_hiding(up) is not None
+                                                 for up in el.iterancestors())
 
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
