@@ -694,8 +694,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        how = None if tiny_element(frame) else inline_hiding(frame)
-        reason = "zero or 1-pixel size" if tiny_element(frame) else how
+        tiny = tiny_element(frame)
+        how = None if tiny else inline_hiding(frame)
+        reason = "zero or 1-pixel size" if tiny else how
         node = place.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
