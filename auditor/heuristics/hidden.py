@@ -519,8 +519,7 @@ def shown_beyond(ctx: PageContext, site: str, own: str) -> bool:
     if not site or ctx.root is None:
         return False
     own = own.lower()
-    loaded, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
-                      if ctx.page is not None else _sites_shown(ctx))
+    loaded, linked = _shown_index(ctx)
     return site in linked or any(url not in own for url in loaded.get(site, ()))
 
 
@@ -531,8 +530,7 @@ def links_to(ctx: PageContext, site: str) -> bool:
     the head."""
     if not site or ctx.root is None:
         return False
-    _, linked = (ctx.page.view("sites shown", lambda: _sites_shown(ctx))
-                 if ctx.page is not None else _sites_shown(ctx))
+    _, linked = _shown_index(ctx)
     return site.lower() in linked or _jump_menu_to(ctx, site.lower())
 
 
@@ -546,10 +544,16 @@ def _jump_menu_to(ctx: PageContext, site: str) -> bool:
                 or registrable_domain(host_of(url)).lower() != site:
             continue
         select = next((up for up in option.iterancestors("select")), None)
-        if select is not None and inline_hiding(select) is None and not any(
-                inline_hiding(up) is not None for up in select.iterancestors()):
+        if select is not None and _inline_shown(select):
             return True
     return False
+
+
+def _shown_index(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """`_sites_shown`, a view of the page: `shown_beyond` and `links_to` share it."""
+    if ctx.page is None:
+        return _sites_shown(ctx)
+    return ctx.page.view("sites shown", lambda: _sites_shown(ctx))
 
 
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
@@ -575,10 +579,15 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
                 el.text_content().strip() or el.find(".//img") is not None
                 or el.get("aria-label") or el.get("title")):
             continue  # nothing to click
-        if inline_hiding(el) is None and not any(inline_hiding(up) is not None
-                                                 for up in el.iterancestors()):
+        if _inline_shown(el):
             linked.add(site)
     return loaded, frozenset(linked)
+
+
+def _inline_shown(el: etree._Element) -> bool:
+    """No inline hiding on an element or any wrapper of it (`inline_hiding`)."""
+    return inline_hiding(el) is None and not any(inline_hiding(up) is not None
+                                                 for up in el.iterancestors())
 
 
 def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
@@ -685,8 +694,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        how = None if tiny_element(frame) else inline_hiding(frame)
-        reason = "zero or 1-pixel size" if tiny_element(frame) else how
+        tiny = tiny_element(frame)
+        how = None if tiny else inline_hiding(frame)
+        reason = "zero or 1-pixel size" if tiny else how
         node = place.getparent()
         for _ in range(ANCESTORS):
             if reason or node is None:
