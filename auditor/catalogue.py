@@ -32,7 +32,7 @@ from auditor.saved import saved_file_name
 from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
-ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "amp", "prebid"})
+ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
@@ -156,8 +156,10 @@ class ScriptSlotSpec:
 
 @dataclass(frozen=True, slots=True)
 class IdSpec:
-    """How to read an identifier: a regex over URLs, inline scripts, an attribute, or
-    the page's text (`markup`, read only around the `needles` that every match holds)."""
+    """How to read an identifier: a regex over URLs, inline scripts, an attribute, the
+    page's text (`markup`, read only around the `needles` that every match holds), or the
+    `content` of the `<meta name>` that `attr` names (`meta`: a network's verification tag,
+    which declares the site's account with it, loader or not)."""
 
     kind: str
     where: str
@@ -386,6 +388,10 @@ class Catalogue:
     # every network's `markup` ID patterns, in catalogue order: read on every page
     markup_ids: tuple[tuple[Network, IdSpec], ...] = field(init=False, repr=False,
                                                            compare=False)
+    # a `<meta name>` (lowered) -> the `meta` ID patterns read in its content, in catalogue
+    # order: read on every page whose metas carry the name
+    meta_ids: dict[str, tuple[tuple[Network, IdSpec], ...]] = field(init=False, repr=False,
+                                                                  compare=False)
     id_needles: LiteralSet = field(init=False, repr=False, compare=False)
     # needle (None: a signature with none) -> the places in `networks` of those with an
     # inline signature that needs it
@@ -473,6 +479,12 @@ class Catalogue:
             if words else None)
         object.__setattr__(self, "markup_ids", tuple(
             (n, spec) for n in nets for spec in n.ids if spec.where == "markup"))
+        metas: dict[str, list[tuple[Network, IdSpec]]] = {}
+        for n in nets:
+            for spec in n.ids:
+                if spec.where == "meta" and spec.attr:
+                    metas.setdefault(spec.attr, []).append((n, spec))
+        object.__setattr__(self, "meta_ids", {k: tuple(v) for k, v in metas.items()})
         object.__setattr__(self, "_signature_places", _places(
             (needle, i) for i, n in enumerate(nets) for needle, _ in n.signatures))
         object.__setattr__(self, "slot_specs", tuple((n, s) for n in nets for s in n.slots))
@@ -926,7 +938,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         needles = _strings(spec, "needles", where)
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
-        if spec.get("where") in ("attr", "amp", "prebid") and not spec.get("attr"):
+        if spec.get("where") in ("attr", "meta", "amp", "prebid") and not spec.get("attr"):
             raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
         if "src" in spec and spec.get("where") != "attr":
             raise RuleError(f"{where}: only an attr id ({spec['kind']}) takes src")
@@ -945,7 +957,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 kind=spec["kind"],
                 where=spec.get("where", "any"),
                 pattern=pattern,
-                attr=spec.get("attr"),
+                # a meta's name is matched as HTML does, in any case
+                attr=spec["attr"].lower() if spec.get("where") == "meta" else spec.get("attr"),
                 src=_compile_regex(spec["src"], where) if "src" in spec else None,
                 needles=needles,
                 internal=bool(spec.get("internal", False)),

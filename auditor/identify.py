@@ -303,6 +303,20 @@ def _positions(text: str, needle: str) -> list[int]:
     return starts
 
 
+def _meta_contents(page: ParsedPage, catalogue: Catalogue) -> dict[str, list[str]]:
+    """The contents of the page's `<meta name>` tags whose name (in any case, as HTML
+    reads it) a `meta` ID pattern reads, by lowered name; stripped, as a verifier reads
+    them (`content=" 8d5e… "`)."""
+    out: dict[str, list[str]] = {}
+    if not catalogue.meta_ids:
+        return out
+    for meta in page.tagged("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        if name in catalogue.meta_ids:
+            out.setdefault(name, []).append((meta.get("content") or "").strip())
+    return out
+
+
 def config_text(page: ParsedPage, seen: Sequence[Sighting],
                 slots: Sequence[FoundSlot], catalogue: Catalogue, comments: bool = True) -> str:
     """Where a page writes vendor IDs: every script's text (code and JSON data, and tags
@@ -332,10 +346,11 @@ def identifiers(
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here (on its URLs, its
-    scripts and what they decode to), then the `markup` patterns of every catalogued
-    network, read where pages write IDs outside a vendor's own tag (`config_text`): those
-    patterns name their key (`"adUnitPath": "/4817/…"`), so a match is that vendor's ID
-    even where its loader is not on the page."""
+    scripts and what they decode to), then the `meta` patterns of the verification tags
+    the page carries (`<meta name="monetag" content="…">`), then the `markup` patterns of
+    every catalogued network, read where pages write IDs outside a vendor's own tag
+    (`config_text`): those patterns name their key (`"adUnitPath": "/4817/…"`), so a match
+    is that vendor's ID even where its loader is not on the page, as a meta's name is."""
     codes = page.script_texts
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
@@ -358,7 +373,11 @@ def identifiers(
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
-    jobs = [(n, spec) for n in by_name.values() for spec in n.ids if spec.where != "markup"]
+    jobs = [(n, spec) for n in by_name.values() for spec in n.ids
+            if spec.where not in ("markup", "meta")]
+    # a network's verification `<meta>` declares the site's account with it, loader or not
+    metas = _meta_contents(page, catalogue)
+    jobs += [job for name in metas for job in catalogue.meta_ids[name]]
     # a needle the text lacks has no windows: one pass finds which it holds, and only the
     # markup patterns of those needles are asked (a page holds a few of a hundred)
     held = catalogue.markup_id_needles.present(markup) if markup else set()
@@ -384,6 +403,8 @@ def identifiers(
         if spec.where == "attr" and spec.attr:
             texts += (page.attribute_values(spec.attr) if spec.src is None
                       else _values_on(page, spec.attr, spec.src))
+        if spec.where == "meta" and spec.attr:
+            texts += metas[spec.attr]
         if spec.where == "amp" and spec.attr:
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:
