@@ -743,6 +743,10 @@ def _unescaped(url: str) -> str:
 # `data-purposes`), and swaps it for `text/javascript` once the visitor consents: a type
 # holding "script", so it reads as code, but code that waits.
 _HELD_TYPES = frozenset({"didomi/javascript"})
+# and its held HTML, `didomi/html`, which it swaps for a `<div>` of the same content once
+# the visitor consents (its "Custom Didomi <script> tags" documentation): markup, not
+# code, whose pixels and frames load only then
+HELD_MARKUP_TYPES = frozenset({"didomi/html"})
 _BORLABS_MARKS = ("data-borlabs-script-blocker-id", "data-borlabs-cookie-script-blocker-id")
 _CONSENT_ATTRS = frozenset({
     "data-cookieconsent", "data-iub-purposes", "data-usercentrics", "data-cookieyes",
@@ -773,7 +777,7 @@ def consent_gated(script: etree._Element) -> bool:
     block or a template: it runs for every visitor who consents, so its vendor is on the
     page."""
     kind = media_type(script.get("type") or "")
-    if kind in _HELD_TYPES:
+    if kind in _HELD_TYPES or kind in HELD_MARKUP_TYPES:
         return True
     if kind == "text/template":
         return any(script.get(mark) for mark in _BORLABS_MARKS)
@@ -793,9 +797,17 @@ def consent_gated(script: etree._Element) -> bool:
 
 def holds_code(script: etree._Element) -> bool:
     """Whether a <script> element holds code to read: inline (no `src`), with text, and
-    of a code type (not a data block or a template) or held until consent."""
+    of a code type (not a data block or a template) or code held until consent (not the
+    markup a consent manager holds: `held_markup`)."""
     return not script.get("src") and bool(script.text) and (
-        is_code_type(script.get("type") or "") or consent_gated(script))
+        is_code_type(script.get("type") or "") or (
+            consent_gated(script) and not held_markup(script)))
+
+
+def held_markup(script: etree._Element) -> bool:
+    """Whether a <script> holds markup a consent manager inserts once the visitor
+    consents (Didomi's `didomi/html`: a pixel's `<img>`, a frame), read as HTML."""
+    return media_type(script.get("type") or "") in HELD_MARKUP_TYPES
 
 
 # what an expression of integer literals may hold: digits, + - * and parentheses

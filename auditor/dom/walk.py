@@ -20,6 +20,7 @@ import re2  # type: ignore[import-untyped]
 
 from auditor.dom.inline_js import (
     consent_gated,
+    held_markup,
     holds_code,
     is_code_type,
     link_type,
@@ -553,6 +554,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             foreign = None
             if (markup := el.text) and "<" in markup and (foreign := _foreign_root(el)):
                 document(markup, f"{foreign} script")  # as a foreign `<style>`'s
+            elif markup and "<" in markup and held_markup(el):
+                # what it inserts on consent is requested then: held (`held_until_consent`)
+                document(markup, f"script[{media_type(get('type') or '')}]")
             if holds_code(el):  # no `src`: code of its own
                 code = el.text  # lxml builds the string anew at each ask
                 if foreign:  # its tags are elements there (walked above), not code

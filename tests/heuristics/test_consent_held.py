@@ -65,6 +65,15 @@ HELD = [
      f'async src="{_GA}"></script>', "Google Analytics"),
     ("Didomi, inline", '<script type="didomi/javascript" data-purposes="cookies,'
      'advertising_personalization">' + _PIXEL + "</script>", "Facebook Pixel"),
+    # and its held HTML (`didomi/html`), swapped for a <div> of it on consent: a pixel's
+    # image, and GTM's noscript frame in its <noscript>
+    ("Didomi, an HTML pixel", '<script type="didomi/html" data-vendor="didomi:facebook">'
+     '<img height="1" width="1" style="display:none" src="https://www.facebook.com/tr?'
+     'id=481203957716204&amp;ev=PageView&amp;noscript=1"/></script>', "Facebook Pixel"),
+    ("Didomi, a noscript frame", '<script type="didomi/html" data-vendor="didomi:google">'
+     '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-K7Q2M4X" '
+     'height="0" width="0" style="display:none"></iframe></noscript></script>',
+     "Google Tag Manager"),
     ("a <template> a script clones", '<template id="consent-gtm"><script>' + _GTM
      + "</script></template>", "Google Tag Manager"),
 ]
@@ -91,6 +100,26 @@ def test_a_tag_held_until_consent_is_on_the_page_and_marked_held(
     assert {h.host for h in report.third_party_hosts} >= {r.host for r in held}
     [entry] = [n for n in report.to_dict()["networks"] if n["network"] == network]
     assert entry["consent_held"] is True
+
+
+@pytest.mark.parametrize(("markup", "id_"), [
+    (HELD[-3][1], ("facebook-pixel", "481203957716204")),
+    (HELD[-2][1], ("gtm-container", "GTM-K7Q2M4X")),
+])
+def test_didomis_held_html_keeps_its_ids(audit_html: AuditHtml, markup: str,
+                                         id_: tuple[str, str]) -> None:
+    """The pixel's account is the operator's, as the same tag's outside Didomi is."""
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    assert id_ in {(i.kind, i.value) for i in report.ids}
+
+
+def test_didomis_held_html_is_not_read_as_code(audit_html: AuditHtml) -> None:
+    """Markup, not code: its text runs no script and is no obfuscated one."""
+    markup = ('<script type="didomi/html" data-purposes="advertising_personalization">'
+              '<div class="promo"><a href="https://ferry.example/winter">Winter fares</a>'
+              "</div></script>")
+    report = audit_html(page(markup), "https://ferry.example/timetable")
+    assert report.resources == () and report.findings == ()
 
 
 @pytest.mark.parametrize(("manager", "markup", "network"), HELD[:3],
