@@ -146,3 +146,22 @@ def test_a_link_to_the_vendor_is_not_its_network(
     report = audit_listed(f'<html><body>{_P}<a href="https://{host}/">Advertise with us</a>'
                           "</body></html>", _URL)
     assert network not in _networks(report)
+
+
+# (network, its Prebid.js bidder code, as modules/<code>BidAdapter.js names it)
+BIDDERS = [("Sonobi", "sonobi"), ("Conversant", "conversant"), ("Dianomi", "dianomi"),
+           ("AMX", "amx"), ("Adyoulike", "adyoulike"), ("EMX Digital", "emx_digital"),
+           ("Ogury", "ogury"), ("OneTag", "onetag"), ("PulsePoint", "pulsepoint"),
+           ("Yieldmo", "yieldmo"), ("Just Premium", "justpremium"), ("Sparteo", "sparteo"),
+           ("Relevant Digital", "relevantdigital"), ("The Trade Desk", "ttd")]
+
+
+@pytest.mark.parametrize(("network", "code"), BIDDERS, ids=[b[0] for b in BIDDERS])
+def test_a_header_bidding_adapters_code_names_its_network(
+        audit_listed: AuditListed, network: str, code: str) -> None:
+    head = ("<script>var adUnits = [{code: 'div-side', mediaTypes: {banner: {sizes: "
+            f"[[300, 250]]}}}}, bids: [{{bidder: '{code}', params: {{placement: 'side'}}}}]}}];"
+            "\npbjs.que.push(function () { pbjs.addAdUnits(adUnits); });</script>")
+    report = audit_listed(f"<html><head>{head}</head><body>{_P}</body></html>", _URL)
+    [seen] = [n for n in report.networks if n.network == network]
+    assert seen.seen.value == "bidder"
