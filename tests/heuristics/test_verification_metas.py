@@ -34,6 +34,8 @@ METAS = [
      ("trafficjunky-verification", "7kqpx0a11")),
     ("HilltopAds", "hilltopads-site-verification", "9c0d3e5f7a1b2c4d6e8f0a1b2c3d4e5f6a7b8c9d",
      "HilltopAds", ("hilltopads-verification", "9c0d3e5f7a1b2c4d6e8f0a1b2c3d4e5f6a7b8c9d")),
+    ("Bitmedia", "bitmedia-site-verification", _HEX, "Bitmedia", ("bitmedia-verification", _HEX)),
+    ("Coinzilla", "coinzilla", _HEX, "Coinzilla", ("coinzilla-verification", _HEX)),
     ("Ezoic", "ezoic-site-verification", "Qz7XbW2mK9pLr4TnV8cYd3Fs6Hj1Ga", "Ezoic",
      ("ezoic-verification", "Qz7XbW2mK9pLr4TnV8cYd3Fs6Hj1Ga")),
 ]
