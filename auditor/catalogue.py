@@ -939,7 +939,8 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
         if spec.get("where") in ("attr", "meta", "amp", "prebid") and not spec.get("attr"):
-            raise RuleError(f"{where}: an {spec['where']} id ({spec['kind']}) needs attr")
+            article = "an" if spec["where"][0] in "aeiou" else "a"
+            raise RuleError(f"{where}: {article} {spec['where']} id ({spec['kind']}) needs attr")
         if "src" in spec and spec.get("where") != "attr":
             raise RuleError(f"{where}: only an attr id ({spec['kind']}) takes src")
         if spec.get("where") == "amp" and not (amp or amp_analytics or amp_rtc):

@@ -77,6 +77,9 @@ def test_every_catalogue_file_loads() -> None:
         ('name = "Bad"\nhosts = ["x.test"]\nsamples = ["1"]', "samples must be a table"),
         ('name = "Bad"\namp = ["x"]\n[[network.id]]\nkind = "k"\nwhere = "amp"\npattern = "x"',
          "an amp id \\(k\\) needs attr"),
+        # a meta id reads the content of the <meta name> its attr names
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\nwhere = "meta"\npattern = "x"',
+         "a meta id \\(k\\) needs attr"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[network.id]]\nkind = "k"\nwhere = "url"\n'
          'src = "x"\npattern = "x"', "only an attr id \\(k\\) takes src"),
         ('name = "Bad"\namp = ["x"]\n[[network]]\nname = "Other"\namp = ["x"]',
