@@ -124,6 +124,19 @@ HOSTED = [
     ("Yllix", "https://ads.yllix.com/layer.php"),
     ("Sparteo", "https://bid.sparteo.com/loader.js"),
     ("Relevant Digital", "https://example-pub-cdn.relevant-digital.com/static/tags/x.js"),
+    # header-bidding adapters' endpoints and tags
+    ("Adpone", "https://rtb.adpone.com/bid-request?src=prebid"),
+    ("Eskimi", "https://sspb.eskimi.com/bids"),
+    ("Next Millennium", "https://pbs.nextmillmedia.com/openrtb2/auction"),
+    ("PixFuture", "https://prebid-js.pixfuture.com/pixfuture.js"),
+    ("NoBid", "https://ads.servenobid.com/adreq?cb=1"),
+    ("Ozone Project", "https://elb.the-ozone-project.com/openrtb2/auction"),
+    ("Rise", "https://hb.yellowblue.io/hb-multi"),
+    ("PubWise", "https://bid.pubwise.io/prebid"),
+    ("Minute Media", "https://pbs.minutemedia-prebid.com/pbs-mm"),
+    ("Missena", "https://events.missena.io/v1/bid"),
+    ("Mobkoi", "https://tagservice.maximus.mobkoi.com/tag.js"),
+    ("Tappx", "https://track.tappx.com/t"),
 ]
 
 
@@ -153,7 +166,11 @@ BIDDERS = [("Sonobi", "sonobi"), ("Conversant", "conversant"), ("Dianomi", "dian
            ("AMX", "amx"), ("Adyoulike", "adyoulike"), ("EMX Digital", "emx_digital"),
            ("Ogury", "ogury"), ("OneTag", "onetag"), ("PulsePoint", "pulsepoint"),
            ("Yieldmo", "yieldmo"), ("Just Premium", "justpremium"), ("Sparteo", "sparteo"),
-           ("Relevant Digital", "relevantdigital"), ("The Trade Desk", "ttd")]
+           ("Relevant Digital", "relevantdigital"), ("The Trade Desk", "ttd"),
+           ("Adpone", "adpone"), ("Eskimi", "eskimi"), ("Next Millennium", "nextMillennium"),
+           ("PixFuture", "pixfuture"), ("NoBid", "nobid"), ("Ozone Project", "ozone"),
+           ("Rise", "rise"), ("PubWise", "pwbid"), ("Minute Media", "minutemedia"),
+           ("Missena", "missena"), ("Mobkoi", "mobkoi"), ("Tappx", "tappx")]
 
 
 @pytest.mark.parametrize(("network", "code"), BIDDERS, ids=[b[0] for b in BIDDERS])
