@@ -1383,9 +1383,7 @@ def page_start_line(ctx: PageContext) -> int:
     """`html_start_line` of the page, a view of it: `outside_markup` asks it per script,
     and on a page with no `<html>` tag of its own (HTML5 lets a page leave it out) each
     ask read the whole text up to 4 times (59 s for 2,000 scripts of a 2.3 MB page)."""
-    if ctx.page is None:
-        return html_start_line(ctx.document.text)
-    return ctx.page.view("<html> line", lambda: html_start_line(ctx.document.text))
+    return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
 _DOCTYPE = re.compile(r"<!doctype\s+html", re.I)
@@ -1419,9 +1417,7 @@ def before_doctype(text: str) -> tuple[int, str]:
 
 def _before_doctype(ctx: PageContext) -> tuple[int, str]:
     """`before_doctype` of the page, read once."""
-    if ctx.page is None:
-        return before_doctype(ctx.document.text)
-    return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
+    return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
 def _before_charset(ctx: PageContext) -> frozenset[str]:
@@ -1449,7 +1445,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
                 scripts.append(ctx.xpath(el))
         return frozenset()  # no charset in the head: no top to be before
 
-    return build() if ctx.page is None else ctx.page.view("scripts before the charset", build)
+    return ctx.view("scripts before the charset", build)
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:

@@ -359,9 +359,7 @@ def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
     `hidden-iframe` both ask."""
-    if ctx.page is None:
-        return _after_html(ctx.document.text)
-    return ctx.page.view("after </html>", lambda: _after_html(ctx.document.text))
+    return ctx.view("after </html>", lambda: _after_html(ctx.document.text))
 
 
 def _after_html(text: str) -> int:

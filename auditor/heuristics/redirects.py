@@ -416,15 +416,13 @@ WAIT_TEXT = 160  # characters of a run of text that says how long to wait, not a
 
 def _read_as_wait_page(ctx: PageContext) -> bool:
     """`_wait_page`, read once a page."""
-    if ctx.page is None:
-        return _wait_page(ctx)
-    return ctx.page.view("wait page", lambda: _wait_page(ctx))
+    return ctx.view("wait page", lambda: _wait_page(ctx))
 
 
 def _script_counts_down(ctx: PageContext, code: str, text: str) -> bool:
     """`_counts_down` for a script (`code`: its `text` with strings blanked), read once a
     script: asked per redirect and by the safelink reading."""
-    counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
+    counted: dict[str, bool] = ctx.view("countdowns", dict)
     if code not in counted:
         counted[code] = _counts_down(code, text)
     return counted[code]
