@@ -211,6 +211,9 @@ class Decoded:
     nested_past_depth: bool = False  # a payload at MAX_DEPTH decodes further: not read
     data_only: bool = False  # the one signal is a URL held in decoded data (`is_data`)
     acts: frozenset[str] = frozenset()  # `table_acts` of machine-obfuscated code
+    # the code of the script's one P.A.C.K.E.R. block, unpacked as it was decoded; None
+    # when it holds none or several (`unpack` reads the first only: the others' is unread)
+    unpacked: str | None = None
 
     @property
     def obfuscated(self) -> bool:
@@ -326,18 +329,6 @@ def _unbase(word: str, base: int) -> int | None:
             return None
         value = value * base + digit
     return value
-
-
-def lone_unpacked(code: str) -> str | None:
-    """The code of a script's one P.A.C.K.E.R. block, unpacked; None when it holds none
-    or several (`unpack` reads the first only: the others' code is unread).
-
-    >>> lone_unpacked("eval(function(p,a,c,k,e,d){}('0.1()',10,2,'jQuery|ready'.split('|'),0,{}))")
-    'jQuery.ready()'
-    """
-    if len(_PACKED.findall(code[:MAX_SCRIPT], 0)) != 1:
-        return None
-    return unpack(code[:MAX_SCRIPT])
 
 
 def unpack(code: str) -> str | None:
@@ -838,9 +829,10 @@ def _escapes(code: str) -> bool:
     return code.count("\\x") + code.count("\\u") >= 8
 
 
-def _decodings(code: str) -> Iterator[tuple[str, bool]]:
+def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bool]]:
     """Every payload one level of decoding yields, wrapped as its sink uses it, and
-    whether the encoding hid letters or digits (base64 and char codes always do)."""
+    whether the encoding hid letters or digits (base64 and char codes always do).
+    `unpacked` is `code`'s packer block unpacked, when the caller has read it."""
     escaped = _escapes(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
@@ -889,7 +881,7 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
         for start, literal in _reversed_literals(code):
             yield _wrap(code, start, literal[::-1]), True
     if "eval(" in code and _PACKED.search(code):
-        text = unpack(code)
+        text = unpacked or unpack(code)
         if text:
             yield text, True
 
@@ -982,12 +974,14 @@ def decode_script(code: str) -> Decoded:
     concealed_code = concealed_load = concealing = False
     data_load = False  # a loaded URL concealed in decoded data, not in decoded code
     budget = MAX_DECODED - spent
+    # read once: the script's payload, and the code `Decoded.unpacked` hands the heuristics
+    unpacked = unpack(code) if "eval(" in code and _PACKED.search(code) else None
     frontier = [code]
     for _depth in range(MAX_DEPTH):
         following: list[str] = []
         for text in frontier:
             creates = _created(text)
-            for payload, conceals in _decodings(text):
+            for payload, conceals in _decodings(text, unpacked if text is code else None):
                 payload = payload[:budget]
                 if not payload or payload in payloads:
                     continue
@@ -1037,5 +1031,6 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
+    lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
-                   data_only, acts)
+                   data_only, acts, lone)

@@ -38,7 +38,6 @@ from auditor.dom.deobfuscate import (
     PACKED,
     Decoded,
     as_written,
-    lone_unpacked,
 )
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -166,7 +165,7 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
     doing what such a plugin never needs (`_ACTS`) stays a finding."""
     if decoded.signals != (PACKED,):
         return False
-    text = lone_unpacked(code)
+    text = decoded.unpacked
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
     # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
