@@ -26,7 +26,7 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
-from auditor.dom.parser import BYTES_SPACE, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -1375,7 +1375,7 @@ def html_start_line(text: str) -> int:
         lowered = before.lower()
         if lowered.count("<script") > lowered.count("</script"):
             continue  # inside a script
-        return text.count("\n", 0, m.start()) + 1
+        return line_at(text, m.start())
     return 0
 
 
@@ -1411,7 +1411,7 @@ def before_doctype(text: str) -> tuple[int, str]:
             continue  # inside a tag or a script
         if "<script" not in lowered:
             return 0, ""
-        return before.count("\n") + 1, before
+        return line_at(text, m.start()), before
     return 0, ""
 
 

@@ -22,7 +22,7 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
-from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
+from auditor.dom.parser import attributes_named, line_at, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
@@ -198,7 +198,7 @@ def _head_links(ctx: PageContext) -> list[etree._Element]:
     if body is None:
         return links
     m = _BODY_START.search(ctx.document.text)
-    body_line = ctx.document.text.count("\n", 0, m.start()) + 1 if m else 0
+    body_line = line_at(ctx.document.text, m.start()) if m else 0
     stray, seen_head = 0, False
     for el in body:
         if not isinstance(el.tag, str):
