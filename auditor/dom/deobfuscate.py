@@ -25,6 +25,7 @@ from auditor.dom.inline_js import (
     escaped_char,
     js_unescaped,
     loaded_urls,
+    parameters,
     printable,
     type_from_extension,
 )
@@ -675,11 +676,6 @@ _SPLICED_NAME = re.compile(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1""
                            r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
 
 
-# the names a script binds as a function's or an arrow's parameters (`function n(t,e)`,
-# `(t,e)=>`, `t=>`): a name another function holds a constant in is a different variable
-_PARAMETERS = re.compile(r"""\bfunction\b[\s\w$]*\(([^()]{0,500})\)|\(([^()]{0,500})\)\s*=>"""
-                         r"""|(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=>""")
-_NAME = re.compile(r"[A-Za-z_$][\w$]{0,40}")
 
 
 class _AddressConstants:
@@ -697,7 +693,9 @@ class _AddressConstants:
         for m in _ADDRESS_CONSTANT.finditer(code):
             found.setdefault(m.group(1), set()).add(m.group(3))
         self.single = {name: next(iter(v)) for name, v in found.items() if len(v) == 1}
-        self.parameters: set[str] | None = None  # read at the first name asked
+        # a name bound as a parameter anywhere (`function n(t,e)`, `t=>`, `catch(t)`,
+        # a method's `n(t){`) is a different variable: read at the first name asked
+        self.parameters: frozenset[str] | None = None
         self.answers: dict[str, str | None] = {}
 
     def get(self, name: str) -> str | None:
@@ -705,9 +703,7 @@ class _AddressConstants:
             return None
         if name not in self.answers:
             if self.parameters is None:
-                self.parameters = {
-                    n for m in _PARAMETERS.finditer(self.code)
-                    for n in _NAME.findall(m.group(1) or m.group(2) or m.group(3) or "")}
+                self.parameters = parameters(self.code)
             self.answers[name] = self.single[name] if (
                 name not in self.parameters and _bound_once(self.code, name)) else None
         return self.answers[name]
@@ -715,12 +711,13 @@ class _AddressConstants:
 
 def _bound_once(code: str, name: str) -> bool:
     """Whether a name is assigned or declared once in a script (its constant's binding):
-    `t = e.src` or `var t;` elsewhere is another value or another function's `t`."""
-    bindings = re.finditer(r"(?<![\w$.])(?:(?:var|let|const)\s+)?" + re.escape(name)
-                           + r"(?:\s*=(?![=>])|(?<=[\w$])(?=\s*[,;]))", code)
-    declared = (m for m in bindings
-                if "=" in m.group() or re.match(r"(?:var|let|const)\s", m.group()))
-    return next(declared, None) is not None and next(declared, None) is None
+    `t = e.src`, `var t;` or `for (const t of …)` elsewhere is another value or another
+    function's `t`. A declaration counts whatever follows it, as `inline_js._binds`
+    reads one."""
+    named = re.escape(name)
+    bindings = re.finditer(rf"(?<![\w$.])(?:(?:var|let|const)\s+{named}(?![\w$])"
+                           rf"|{named}\s*=(?![=>]))", code)
+    return next(bindings, None) is not None and next(bindings, None) is None
 
 
 def _with_constants(tag: str, constants: _AddressConstants) -> str:
