@@ -252,7 +252,7 @@ def plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
     pop tag (no plugin's block makes a unit of one)."""
     if ctx.page is None or not ctx.document.in_post_body:
         return None
-    return ctx.page.view("ad plugin blocks", lambda: _plugin_blocks(ctx))
+    return ctx.view("ad plugin blocks", lambda: _plugin_blocks(ctx))
 
 
 def _plugin_blocks(ctx: PageContext) -> PluginBlocks | None:

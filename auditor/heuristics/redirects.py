@@ -1606,7 +1606,7 @@ def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
     page-level finding and by `redirects`, whose low wait verdict it stands for."""
     if ctx.page is None:
         return None
-    found: tuple[list[str], bool] | None = ctx.page.view("safelink", lambda: _safelink_read(ctx))
+    found: tuple[list[str], bool] | None = ctx.view("safelink", lambda: _safelink_read(ctx))
     return found
 
 
