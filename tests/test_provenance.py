@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
@@ -852,6 +853,11 @@ CACHED = "https://www-harbourgazette-co-uk.cdn.ampproject.org/c/s/www.harbourgaz
     # an aggregator's link as people share it from Google Search's AMP viewer
     ("Google's AMP viewer", "https://www.google.com/amp/s/www.harbourgazette.co.uk" + AMP_PATH,
      "https://www.harbourgazette.co.uk" + AMP_PATH),
+    # a proxy's copy of a proxy's copy of a proxy's: Google's cache of Translate's copy of
+    # the AMP cache's page, each address in the next one's, unwrapped to the original
+    ("three proxies deep", "https://webcache.googleusercontent.com/search?q=cache:kT3vPZ7yQ0AJ:"
+     "https%3A%2F%2Ftranslate.google.com%2Ftranslate%3Fsl%3Den%26tl%3Dde%26u%3D"
+     + quote(CACHED + AMP_PATH, safe="") + "&cd=1", "https://www.harbourgazette.co.uk" + AMP_PATH),
 ])
 def test_a_link_to_a_proxy_s_copy_names_the_original(why: str, link: str, original: str,
                                                      project_engine: Engine,

@@ -25,6 +25,7 @@ from auditor.dom.inline_js import (
     escaped_char,
     js_unescaped,
     loaded_urls,
+    parameters,
     printable,
     type_from_extension,
 )
@@ -211,6 +212,9 @@ class Decoded:
     nested_past_depth: bool = False  # a payload at MAX_DEPTH decodes further: not read
     data_only: bool = False  # the one signal is a URL held in decoded data (`is_data`)
     acts: frozenset[str] = frozenset()  # `table_acts` of machine-obfuscated code
+    # the code of the script's one P.A.C.K.E.R. block, unpacked as it was decoded; None
+    # when it holds none or several (`unpack` reads the first only: the others' is unread)
+    unpacked: str | None = None
 
     @property
     def obfuscated(self) -> bool:
@@ -326,18 +330,6 @@ def _unbase(word: str, base: int) -> int | None:
             return None
         value = value * base + digit
     return value
-
-
-def lone_unpacked(code: str) -> str | None:
-    """The code of a script's one P.A.C.K.E.R. block, unpacked; None when it holds none
-    or several (`unpack` reads the first only: the others' code is unread).
-
-    >>> lone_unpacked("eval(function(p,a,c,k,e,d){}('0.1()',10,2,'jQuery|ready'.split('|'),0,{}))")
-    'jQuery.ready()'
-    """
-    if len(_PACKED.findall(code[:MAX_SCRIPT], 0)) != 1:
-        return None
-    return unpack(code[:MAX_SCRIPT])
 
 
 def unpack(code: str) -> str | None:
@@ -684,11 +676,6 @@ _SPLICED_NAME = re.compile(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1""
                            r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
 
 
-# the names a script binds as a function's or an arrow's parameters (`function n(t,e)`,
-# `(t,e)=>`, `t=>`): a name another function holds a constant in is a different variable
-_PARAMETERS = re.compile(r"""\bfunction\b[\s\w$]*\(([^()]{0,500})\)|\(([^()]{0,500})\)\s*=>"""
-                         r"""|(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=>""")
-_NAME = re.compile(r"[A-Za-z_$][\w$]{0,40}")
 
 
 class _AddressConstants:
@@ -706,7 +693,9 @@ class _AddressConstants:
         for m in _ADDRESS_CONSTANT.finditer(code):
             found.setdefault(m.group(1), set()).add(m.group(3))
         self.single = {name: next(iter(v)) for name, v in found.items() if len(v) == 1}
-        self.parameters: set[str] | None = None  # read at the first name asked
+        # a name bound as a parameter anywhere (`function n(t,e)`, `t=>`, `catch(t)`,
+        # a method's `n(t){`) is a different variable: read at the first name asked
+        self.parameters: frozenset[str] | None = None
         self.answers: dict[str, str | None] = {}
 
     def get(self, name: str) -> str | None:
@@ -714,9 +703,7 @@ class _AddressConstants:
             return None
         if name not in self.answers:
             if self.parameters is None:
-                self.parameters = {
-                    n for m in _PARAMETERS.finditer(self.code)
-                    for n in _NAME.findall(m.group(1) or m.group(2) or m.group(3) or "")}
+                self.parameters = parameters(self.code)
             self.answers[name] = self.single[name] if (
                 name not in self.parameters and _bound_once(self.code, name)) else None
         return self.answers[name]
@@ -724,12 +711,13 @@ class _AddressConstants:
 
 def _bound_once(code: str, name: str) -> bool:
     """Whether a name is assigned or declared once in a script (its constant's binding):
-    `t = e.src` or `var t;` elsewhere is another value or another function's `t`."""
-    bindings = re.finditer(r"(?<![\w$.])(?:(?:var|let|const)\s+)?" + re.escape(name)
-                           + r"(?:\s*=(?![=>])|(?<=[\w$])(?=\s*[,;]))", code)
-    declared = (m for m in bindings
-                if "=" in m.group() or re.match(r"(?:var|let|const)\s", m.group()))
-    return next(declared, None) is not None and next(declared, None) is None
+    `t = e.src`, `var t;` or `for (const t of …)` elsewhere is another value or another
+    function's `t`. A declaration counts whatever follows it, as `inline_js._binds`
+    reads one."""
+    named = re.escape(name)
+    bindings = re.finditer(rf"(?<![\w$.])(?:(?:var|let|const)\s+{named}(?![\w$])"
+                           rf"|{named}\s*=(?![=>]))", code)
+    return next(bindings, None) is not None and next(bindings, None) is None
 
 
 def _with_constants(tag: str, constants: _AddressConstants) -> str:
@@ -838,9 +826,10 @@ def _escapes(code: str) -> bool:
     return code.count("\\x") + code.count("\\u") >= 8
 
 
-def _decodings(code: str) -> Iterator[tuple[str, bool]]:
+def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bool]]:
     """Every payload one level of decoding yields, wrapped as its sink uses it, and
-    whether the encoding hid letters or digits (base64 and char codes always do)."""
+    whether the encoding hid letters or digits (base64 and char codes always do).
+    `unpacked` is `code`'s packer block unpacked, when the caller has read it."""
     escaped = _escapes(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
@@ -889,7 +878,7 @@ def _decodings(code: str) -> Iterator[tuple[str, bool]]:
         for start, literal in _reversed_literals(code):
             yield _wrap(code, start, literal[::-1]), True
     if "eval(" in code and _PACKED.search(code):
-        text = unpack(code)
+        text = unpacked or unpack(code)
         if text:
             yield text, True
 
@@ -982,12 +971,14 @@ def decode_script(code: str) -> Decoded:
     concealed_code = concealed_load = concealing = False
     data_load = False  # a loaded URL concealed in decoded data, not in decoded code
     budget = MAX_DECODED - spent
+    # read once: the script's payload, and the code `Decoded.unpacked` hands the heuristics
+    unpacked = unpack(code) if "eval(" in code and _PACKED.search(code) else None
     frontier = [code]
     for _depth in range(MAX_DEPTH):
         following: list[str] = []
         for text in frontier:
             creates = _created(text)
-            for payload, conceals in _decodings(text):
+            for payload, conceals in _decodings(text, unpacked if text is code else None):
                 payload = payload[:budget]
                 if not payload or payload in payloads:
                     continue
@@ -1037,5 +1028,6 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
+    lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
-                   data_only, acts)
+                   data_only, acts, lone)

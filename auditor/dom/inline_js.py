@@ -578,8 +578,8 @@ def _occurrences(code: str, name: str) -> Iterator[int]:
         at = code.find(name, at + 1)
 
 
-# where a name may be bound anew: a function's, a method's or an arrow's parameters, a
-# catch clause's, a declaration without a value (`for (const u of …)`, `let u;`)
+# where a name is bound as a parameter: a function's (a generator's too), a method's or an
+# arrow's parameters, a catch clause's (a declaration is `_DECLARES`'s)
 _PARAMETERS = re.compile(r"""\bfunction\b[\w$\s*]*\(([^()]*)\)|\(([^()]*)\)\s*=>"""
                          r"""|(?<![\w$.])([\w$]+)\s*=>|\bcatch\s*\(([^()]*)\)"""
                          r"""|(?<![\w$.])(?!(?:if|for|while|switch|with|catch)\b)[\w$]+\s*"""
@@ -591,17 +591,29 @@ _DEFAULT = re.compile(r"=[^,]*")
 _DECLARES = re.compile(r"\b(?:var|let|const)\s+([\w$]+)")
 
 
+def parameters(code: str) -> frozenset[str]:
+    """The names `code` binds as parameters (`_PARAMETERS`): each is another function's
+    variable wherever it stands. A default's names are read, not bound (`(a = u) => …`
+    uses the `u` outside).
+
+    >>> sorted(parameters("try { f() } catch (t) {} function* g(e, n = u) {} o => 1"))
+    ['e', 'n', 'o', 't']
+    """
+    return frozenset(
+        name for match in _PARAMETERS.finditer(code)
+        for name in _WORD.findall(_DEFAULT.sub("", next(
+            group for group in match.groups() if group is not None))))
+
+
 def _binds(code: str, name: str) -> bool:
-    """Whether `code` binds `name` anew (`_PARAMETERS`, or a `var`/`let`/`const` of it).
+    """Whether `code` binds `name` anew: a parameter, or a `var`/`let`/`const` of it (with
+    a value or not: the code after a constant's own declaration declaring it again is
+    another variable's, where `deobfuscate._bound_once` counts the one declaration).
 
     >>> _binds("a(); function get(u, cb) { ", "u"), _binds("if (u) { ", "u")
     (True, False)
     """
-    for match in _PARAMETERS.finditer(code):
-        params = next(group for group in match.groups() if group is not None)
-        if name in _WORD.findall(_DEFAULT.sub("", params)):  # defaults out
-            return True
-    return any(m.group(1) == name for m in _DECLARES.finditer(code))
+    return name in parameters(code) or any(m.group(1) == name for m in _DECLARES.finditer(code))
 
 
 def relative_imports(script: str, module: bool) -> Iterator[str]:

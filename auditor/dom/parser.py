@@ -456,6 +456,18 @@ def document_rank(root: etree._Element, els: Iterable[etree._Element]) -> dict[e
     return {e: i for i, e in enumerate(in_document_order(mine), 1)}
 
 
+def line_at(text: str | bytes, pos: int, first: int = 1) -> int:
+    """The line offset `pos` of `text` falls on, counted as the report counts lines (by
+    "\\n" alone) from `first`: the one count for a match's line, however the text came.
+
+    >>> line_at("a\\nb\\nc", 2), line_at(b"a\\nb", 0), line_at("x = 1\\ny()", 6, first=40)
+    (2, 1, 41)
+    """
+    if isinstance(text, str):
+        return first + text.count("\n", 0, pos)
+    return first + text.count(b"\n", 0, pos)
+
+
 def line_of(el: etree._Element) -> int:
     """The 1-based input line an element starts on (0 when lxml does not know)."""
     line = el.sourceline

@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from auditor.dom.parser import line_at
 from auditor.errors import PolicyError
 
 MAX_POLICY_BYTES = 256 * 1024
@@ -80,6 +81,6 @@ def read_toml(path: Path) -> dict[str, Any]:
     problem = _shape_problem(text)
     if problem is not None:
         message, pos = problem
-        line = text.count("\n", 0, pos) + 1
+        line = line_at(text, pos)
         raise PolicyError(f"{path}: {message} (at line {line})")
     return tomllib.loads(text)

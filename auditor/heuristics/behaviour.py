@@ -26,7 +26,7 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
-from auditor.dom.parser import BYTES_SPACE, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -1375,7 +1375,7 @@ def html_start_line(text: str) -> int:
         lowered = before.lower()
         if lowered.count("<script") > lowered.count("</script"):
             continue  # inside a script
-        return text.count("\n", 0, m.start()) + 1
+        return line_at(text, m.start())
     return 0
 
 
@@ -1383,9 +1383,7 @@ def page_start_line(ctx: PageContext) -> int:
     """`html_start_line` of the page, a view of it: `outside_markup` asks it per script,
     and on a page with no `<html>` tag of its own (HTML5 lets a page leave it out) each
     ask read the whole text up to 4 times (59 s for 2,000 scripts of a 2.3 MB page)."""
-    if ctx.page is None:
-        return html_start_line(ctx.document.text)
-    return ctx.page.view("<html> line", lambda: html_start_line(ctx.document.text))
+    return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
 _DOCTYPE = re.compile(r"<!doctype\s+html", re.I)
@@ -1413,15 +1411,13 @@ def before_doctype(text: str) -> tuple[int, str]:
             continue  # inside a tag or a script
         if "<script" not in lowered:
             return 0, ""
-        return before.count("\n") + 1, before
+        return line_at(text, m.start()), before
     return 0, ""
 
 
 def _before_doctype(ctx: PageContext) -> tuple[int, str]:
     """`before_doctype` of the page, read once."""
-    if ctx.page is None:
-        return before_doctype(ctx.document.text)
-    return ctx.page.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
+    return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
 def _before_charset(ctx: PageContext) -> frozenset[str]:
@@ -1449,7 +1445,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
                 scripts.append(ctx.xpath(el))
         return frozenset()  # no charset in the head: no top to be before
 
-    return build() if ctx.page is None else ctx.page.view("scripts before the charset", build)
+    return ctx.view("scripts before the charset", build)
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:

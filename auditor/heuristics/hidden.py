@@ -329,9 +329,7 @@ _CARD_PLACES = etree.XPath("//input | //form | //iframe[@id or @name or @class]"
 def _takes_cards(ctx: PageContext) -> bool:
     """Whether the page is a checkout taking a card: a 3-D Secure frame is a card
     payment's, and a news article holds none. A view: asked per frame so named."""
-    if ctx.page is not None:
-        return ctx.page.view("takes cards", lambda: _reads_as_checkout(ctx))
-    return _reads_as_checkout(ctx)
+    return ctx.view("takes cards", lambda: _reads_as_checkout(ctx))
 
 
 def _reads_as_checkout(ctx: PageContext) -> bool:
@@ -376,7 +374,7 @@ def _runs_ad_stack(ctx: PageContext, stack: _Stack) -> bool:
                    for r in ctx.resources)
 
     # read once a page (asked per sync frame: 3,000 frames beside 300 scripts took 37 s)
-    return ctx.page.view("prebid loaded", loaded) if ctx.page is not None else loaded()
+    return ctx.view("prebid loaded", loaded)
 
 
 # what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
@@ -481,8 +479,7 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
         # given an address is the CMP's whose script the page loads
         def consent() -> bool:
             return any(r.category is Category.CONSENT and not r.hint for r in ctx.resources)
-        if (ctx.page.view("runs consent", consent) if ctx.page is not None else consent()) \
-                or shown_beyond(ctx, site, url):
+        if ctx.view("runs consent", consent) or shown_beyond(ctx, site, url):
             return None
         return (f"but the page runs no consent platform, nor loads anything of {site} "
                 "(a locator is its CMP's, whose stub makes it blank)")
@@ -551,9 +548,7 @@ def _jump_menu_to(ctx: PageContext, site: str) -> bool:
 
 def _shown_index(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
     """`_sites_shown`, a view of the page: `shown_beyond` and `links_to` share it."""
-    if ctx.page is None:
-        return _sites_shown(ctx)
-    return ctx.page.view("sites shown", lambda: _sites_shown(ctx))
+    return ctx.view("sites shown", lambda: _sites_shown(ctx))
 
 
 def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]]:
@@ -863,9 +858,7 @@ def _has_tabs(ctx: PageContext) -> bool:
     root = ctx.root
     if root is None:
         return False
-    if ctx.page is not None:
-        return ctx.page.view("has tabs", lambda: bool(_TABS(root)))
-    return bool(_TABS(root))
+    return ctx.view("has tabs", lambda: bool(_TABS(root)))
 
 
 def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
@@ -947,7 +940,7 @@ def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
         ids.discard("")
         return frozenset(ids)
 
-    return ctx.page.view("library dialog ids", build) if ctx.page is not None else build()
+    return ctx.view("library dialog ids", build)
 
 
 def _builder_triggers(root: etree._Element) -> set[str]:
@@ -1069,7 +1062,7 @@ def _names_in_code(ctx: PageContext) -> dict[str, list[etree._Element]]:
                 named.setdefault(name, []).append(script)
         return named
 
-    return ctx.page.view("names in code", build) if ctx.page is not None else build()
+    return ctx.view("names in code", build)
 
 
 def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
@@ -1242,7 +1235,7 @@ def _japanese_page(ctx: PageContext) -> bool:
         title = ctx.root.find(".//title")
         return title is not None and bool(KANA.search(title.text or ""))
 
-    return ctx.page.view("japanese", read) if ctx.page is not None else read()
+    return ctx.view("japanese", read)
 
 
 def _keyword_hack_anchor(text: str, ctx: PageContext) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import lxml.html
 from lxml import etree
@@ -22,6 +23,8 @@ from auditor.model import (
     Slot,
 )
 from auditor.readers.interface import Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,11 @@ class PageContext:
     @property
     def root(self) -> lxml.html.HtmlElement | None:
         return self.page.root if self.page is not None else None
+
+    def view(self, name: str, build: Callable[[], T]) -> T:
+        """The page's view `name` (`ParsedPage.view`), built once a page; a plain-text
+        page has no page to keep it on, so each ask builds it."""
+        return build() if self.page is None else self.page.view(name, build)
 
     def decoded(self, code: str) -> Decoded:
         """What inline code hides, decoded once for the page."""

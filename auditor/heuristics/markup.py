@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from auditor.dom.parser import line_of
+from auditor.dom.parser import line_at, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
@@ -252,7 +252,7 @@ def plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
     pop tag (no plugin's block makes a unit of one)."""
     if ctx.page is None or not ctx.document.in_post_body:
         return None
-    return ctx.page.view("ad plugin blocks", lambda: _plugin_blocks(ctx))
+    return ctx.view("ad plugin blocks", lambda: _plugin_blocks(ctx))
 
 
 def _plugin_blocks(ctx: PageContext) -> PluginBlocks | None:
@@ -334,7 +334,7 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     script = _SCRIPT_START.search(head)
     if script is None or "<!--" in head[: script.start()]:
         return
-    html_line = head.count("\n") + 1
+    html_line = line_at(text, start.start())
     requests = [r for r in ctx.resources
                 if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
                     r.self_hosted and not r.third_party)]  # the site's own copy of a loader
@@ -359,9 +359,7 @@ def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
     `hidden-iframe` both ask."""
-    if ctx.page is None:
-        return _after_html(ctx.document.text)
-    return ctx.page.view("after </html>", lambda: _after_html(ctx.document.text))
+    return ctx.view("after </html>", lambda: _after_html(ctx.document.text))
 
 
 def _after_html(text: str) -> int:
@@ -374,7 +372,7 @@ def _after_html(text: str) -> int:
     closes, opens = tail.find("</script"), tail.find("<script")
     if closes >= 0 and (opens < 0 or closes < opens):
         return 0  # a `</html>` inside a script's string (`document.write(...)`), not the page's
-    return text.count("\n", 0, end) + 1
+    return line_at(text, end)
 
 
 def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:

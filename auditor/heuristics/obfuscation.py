@@ -38,9 +38,9 @@ from auditor.dom.deobfuscate import (
     PACKED,
     Decoded,
     as_written,
-    lone_unpacked,
 )
 from auditor.dom.page import HANDLER_ATTRS
+from auditor.dom.parser import line_at
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
@@ -166,7 +166,7 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
     doing what such a plugin never needs (`_ACTS`) stays a finding."""
     if decoded.signals != (PACKED,):
         return False
-    text = lone_unpacked(code)
+    text = decoded.unpacked
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
     # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
@@ -210,7 +210,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         vendors_run: set[str] = set()  # of those, a vendor's service's named in plain sight
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
-        last = line + code.count("\n")  # the script's last line
+        last = line_at(code, len(code), first=line)  # the script's last line
         vendors = _vendor_hosts(decoded, ctx.catalogue, ctx.url) \
             if any(u.in_data for u in decoded.urls) else frozenset()
         for hidden in decoded.urls:

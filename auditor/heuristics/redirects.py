@@ -22,7 +22,7 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
 from auditor.dom.inline_js import clicks, opens_new_context
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
-from auditor.dom.parser import attributes_named, line_of, re2_text_pattern
+from auditor.dom.parser import attributes_named, line_at, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
@@ -198,7 +198,7 @@ def _head_links(ctx: PageContext) -> list[etree._Element]:
     if body is None:
         return links
     m = _BODY_START.search(ctx.document.text)
-    body_line = ctx.document.text.count("\n", 0, m.start()) + 1 if m else 0
+    body_line = line_at(ctx.document.text, m.start()) if m else 0
     stray, seen_head = 0, False
     for el in body:
         if not isinstance(el.tag, str):
@@ -416,15 +416,13 @@ WAIT_TEXT = 160  # characters of a run of text that says how long to wait, not a
 
 def _read_as_wait_page(ctx: PageContext) -> bool:
     """`_wait_page`, read once a page."""
-    if ctx.page is None:
-        return _wait_page(ctx)
-    return ctx.page.view("wait page", lambda: _wait_page(ctx))
+    return ctx.view("wait page", lambda: _wait_page(ctx))
 
 
 def _script_counts_down(ctx: PageContext, code: str, text: str) -> bool:
     """`_counts_down` for a script (`code`: its `text` with strings blanked), read once a
     script: asked per redirect and by the safelink reading."""
-    counted: dict[str, bool] = ctx.page.view("countdowns", dict) if ctx.page is not None else {}
+    counted: dict[str, bool] = ctx.view("countdowns", dict)
     if code not in counted:
         counted[code] = _counts_down(code, text)
     return counted[code]
@@ -1608,7 +1606,7 @@ def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
     page-level finding and by `redirects`, whose low wait verdict it stands for."""
     if ctx.page is None:
         return None
-    found: tuple[list[str], bool] | None = ctx.page.view("safelink", lambda: _safelink_read(ctx))
+    found: tuple[list[str], bool] | None = ctx.view("safelink", lambda: _safelink_read(ctx))
     return found
 
 

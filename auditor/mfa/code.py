@@ -13,7 +13,7 @@ from typing import Any
 
 from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.dom.page import ParsedPage, ScriptCode
-from auditor.dom.parser import line_of
+from auditor.dom.parser import line_at, line_of
 from auditor.dom.textscan import aligned_lower
 from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
 from auditor.model import Basis, Indicator
@@ -188,7 +188,7 @@ def _meta_refresh(page: ParsedPage, url: str | None) -> list[Hit]:
 def code_line(code: ScriptCode, pos: int) -> int:
     """The line of `pos` in a script's text (its text starts on its tag's line); a
     handler or a srcdoc script is cited at its element."""
-    return code.line + code.code.count("\n", 0, pos) if code.source == "script" else code.line
+    return line_at(code.code, pos, first=code.line) if code.source == "script" else code.line
 
 
 def _literal_starts(code: str) -> list[int]:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 import re2  # type: ignore[import-untyped]
 
 from auditor.dom.page import ParsedPage
+from auditor.dom.parser import line_at
 from auditor.dom.textscan import Scan, scan_markup, visible
 from auditor.model import Basis, Indicator
 
@@ -48,10 +49,6 @@ def cite(hits: Sequence[Hit]) -> str:
 def clip(text: str, limit: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def line_at(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
 
 
 def unique(hits: Iterable[Hit]) -> list[Hit]:
@@ -96,7 +93,7 @@ def scan_hits(page: ParsedPage, pattern: Scan, keep: Any = None) -> list[Hit]:
     """Matches of a lower-case pattern over the lowered markup, in its visible text."""
     low = page.lowered
     return _visible(page, scan_markup(page, pattern, keep),
-                    lambda pos: low.count(b"\n", 0, pos) + 1)
+                    lambda pos: line_at(low, pos))
 
 
 def _visible(page: ParsedPage, found: Iterable[tuple[str, int]], line: Any) -> list[Hit]:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, unquote
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import line_of
+from auditor.dom.parser import line_at, line_of
 from auditor.dom.textscan import Scan
 from auditor.mfa.evidence import (
     ANA,
@@ -24,7 +24,6 @@ from auditor.mfa.evidence import (
     clip,
     count,
     gate,
-    line_at,
     scan_hits,
     text_hits,
     unique,

@@ -152,20 +152,28 @@ def through_proxy(clue: Clue) -> Clue:
     """The clue pointing at the original when its URL is a proxy's or cache's copy of it:
     a scraper that fetched the article from the AMP cache, Google's AMP viewer or
     Google Translate links its Source there (ampproject.org, google.com and translate.goog
-    were named the sources)."""
-    found = proxied(clue.url)
-    if found is None:
-        return clue
-    return clue._replace(host=host_of(found.url), url=clean_url(found.url))
+    were named the sources). A proxy's copy of another's (Google's cache of an AMP
+    viewer's page, Translate's of an AMP cache's) is unwrapped to the original too."""
+    for _ in range(PROXY_LAYERS):
+        found = proxied(clue.url)
+        if found is None:
+            break
+        clue = clue._replace(host=host_of(found.url), url=clean_url(found.url))
+    return clue
+
+
+PROXY_LAYERS = 8  # each layer's URL holds the next one's: a bound, not a count seen
 
 
 def group(clues: Iterable[Clue], first_party: str | None) -> Sources:
     """One Provenance per source domain that the evidence names (see Weight), its
     evidence in kind order; sources in the order the page first names them. The clues
-    of domains not named, and credits naming no host, are the credits."""
+    of domains not named, and credits naming no host, are the credits. A clue pointing
+    at a proxy's copy was unwrapped as it was gathered (`through_proxy`): the markup
+    reads the sources' hosts before grouping them."""
     by_domain: dict[str, list[Clue]] = {}
     credits: list[Evidence] = []
-    for clue in map(through_proxy, clues):
+    for clue in clues:
         if off_site(clue.host, first_party, clue.evidence.kind in DECLARED):
             by_domain.setdefault(registrable_domain(clue.host), []).append(clue)
         elif not clue.host and clue.evidence.kind in _CREDITING:

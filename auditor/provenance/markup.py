@@ -131,7 +131,8 @@ def markup_sources(page: ParsedPage, url: str | None, first_party: str | None,
         clues += (c._replace(evidence=dataclasses.replace(c.evidence, text=f"{where}: {value}"))
                   for c in _pointer(kind, value, url, 0, ""))
     clues += _based_on(page, url)
-    clues = [through_proxy(c) for c in clues]  # a link to a proxy's copy names its original
+    # a link to a proxy's copy names its original; `_hotlinked`'s clues name no URL
+    clues = [through_proxy(c) for c in clues]
     named = {c.host for c in clues if off_site(c.host, first_party, c.evidence.kind in DECLARED)}
     if named:  # a page's canonical to itself names nothing to look for
         clues += _hotlinked(page, resources, containers, named, captioned)

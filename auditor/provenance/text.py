@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from auditor.heuristics.text_blocks import FEED_FOOTER, TextBlock, footer_site
 from auditor.model import Evidence
-from auditor.provenance.evidence import Clue, Sources, clean_url, group
+from auditor.provenance.evidence import Clue, Sources, clean_url, group, through_proxy
 from auditor.urls import host_of, listed_suffix
 
 # The labels that say the line names the original (the segmenter's attribution lines
@@ -30,7 +30,7 @@ _HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
 
 def text_sources(blocks: Sequence[TextBlock], first_party: str | None) -> Sources:
     """The sources a text page's attribution lines name, each with its lines."""
-    return group(_clues(blocks), first_party)
+    return group(map(through_proxy, _clues(blocks)), first_party)
 
 
 def _clues(blocks: Sequence[TextBlock]) -> Iterator[Clue]:

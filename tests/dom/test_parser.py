@@ -1,11 +1,14 @@
-"""auditor.dom.parser: re2_text_pattern reads a pattern as `re` does."""
+"""auditor.dom.parser: re2_text_pattern reads a pattern as `re` does; line_at counts lines."""
 
 import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from auditor.dom.parser import re2_text_pattern
+from auditor.dom.page import parse_page
+from auditor.dom.parser import line_at, re2_text_pattern
 
 # patterns with each construct the rewrite must read: classes holding \s, negated
 # classes, an escaped backslash before an s, negated escapes, i in and out of classes
@@ -36,3 +39,15 @@ def test_re2_text_pattern_folds_turkish_i_as_re_does() -> None:
 def test_re2_text_pattern_refuses_what_re2_cannot_spell(pattern: str) -> None:
     with pytest.raises(ValueError):
         re2_text_pattern(pattern)
+
+
+@given(st.text(alphabet="ab\n\r\u2028é", max_size=40), st.data())
+def test_an_offset_s_line_is_the_page_line_holding_it(text: str, data: st.DataObject) -> None:
+    """`line_at` names the line of the page's own line index (`ParsedPage.lines`, what a
+    start tag is cited from) that holds the offset; bytes (UTF-8 offsets) count alike."""
+    pos = data.draw(st.integers(0, len(text)))
+    line = line_at(text, pos)
+    lines = parse_page(text).lines if text.strip() else text.split("\n")
+    start = sum(len(held) + 1 for held in lines[: line - 1])
+    assert start <= pos <= start + len(lines[line - 1])
+    assert line_at(text.encode(), len(text[:pos].encode())) == line

@@ -341,5 +341,21 @@ def test_two_packed_blocks_are_read_as_one_unread() -> None:
     """`unpack` reads a script's first block only: a second one is unread, so a bundle of
     two packed blocks is judged as obfuscated whatever the first holds."""
     two = packed62(EASING) + ";" + packed62(LOADER)
-    assert deobfuscate.lone_unpacked(two) is None
-    assert deobfuscate.lone_unpacked(packed62(EASING)) == EASING
+    assert deobfuscate.decode_script(two).unpacked is None
+    assert deobfuscate.decode_script(packed62(EASING)).unpacked == EASING
+
+
+def test_a_packed_plugin_is_unpacked_once(audit_html: AuditHtml,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decoding's unpacked code is what `_packed_plugin` judges: the block is not
+    unpacked a second time to be judged."""
+    calls: list[str] = []
+
+    def counted(code: str) -> str | None:
+        calls.append(code)
+        return unpack(code)
+
+    monkeypatch.setattr(deobfuscate, "unpack", counted)
+    report = audit_html(_theme_page(THEME + packed62(EASING)),
+                        url="https://harbour.example/2024/ferry/")
+    assert [f.kind for f in report.findings] == [] and len(calls) == 1
