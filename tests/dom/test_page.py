@@ -46,10 +46,28 @@ def test_a_slot_selector_skipped_by_its_needles_matches_nothing(path: Path) -> N
     ("descendant-or-self::script[@src and contains(@src, 'a.test/x.php')]",
      ((("<script", "src"), ("a.test/x.php",)),)),
     ("descendant-or-self::div[not(@id)]", None),  # a negation: no needle is necessary
+    # a negated test beside others, whatever it holds, requires nothing; the others must
+    # hold (ExoClick's frame `:not([width='0']):not([style*='display:none'])`)
+    ("descendant-or-self::iframe[((@src and contains(@src, '/f.php?z=')) and "
+     "(not(@width = '0'))) and (not(@style and contains(@style, 'display:none')))]",
+     ((("<iframe", "src"), ("/f.php?z=",)),)),
+    ("descendant-or-self::div[(@id and starts-with(@id, 'mv-')) and (not(@id = 'mv-x'))]",
+     ((("<div", "id"), ("mv-",)),)),
+    ("descendant-or-self::div[(@a) and (not(@b or (not(@c))))]", ((("<div", "a"), ()),)),
+    # inside an `or` a negation is no conjunct: the branch stays unread
+    ("descendant-or-self::div[@a or (@b and (not(@c)))]", None),
     ("descendant-or-self::div[@a or @b]", None),
 ])
 def test_slot_needles(path: str, needles: object) -> None:
     assert slot_needles(path) == needles
+
+
+def test_only_a_combinators_slot_selector_runs_on_every_page() -> None:
+    """A catalogue selector without needles walks the tree on every page: only one that
+    reads another element (a sibling or a child combinator) may lack them."""
+    unread = [spec.selector for network in default_catalogue().networks
+              for spec in network.slots if spec.needles is None]
+    assert all(any(c in s for c in "+~>") for s in unread), unread
 
 
 @given(literals=st.lists(st.text(min_size=1, max_size=4), max_size=8),
