@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+import auditor.dom.parser
 from auditor.catalogue import default_catalogue, slot_needles
 from auditor.dom.page import COMMON_TAGS, parse_page
-from auditor.dom.parser import Paths, elements, parse_html
+from auditor.dom.parser import Paths, carrying, elements, parse_html
 from auditor.dom.textscan import visible
 from auditor.literals import LiteralSet
 from tests.hostile.scaling import assert_linear
@@ -294,3 +295,29 @@ def test_all_text_holds_every_piece_of_the_shown_text(markup: str) -> None:
     page = parse_page(markup)
     assert all(piece.encode() in page.all_text for piece in page.shown_text.split("\x00"))
     assert b"not text" not in page.all_text  # a comment is no text
+
+
+@pytest.mark.parametrize("markup", [
+    '<div hidden>a</div><p style="display:none">b</p>',
+    '<div\nHIDDEN=1>a</div>', '<p a="x"hidden>a</p>', "<p a='x'hidden>a</p>",
+    "<img/hidden src=x>", '<div\thidden style="">a</div>',
+    '<div class="hidden">a class</div><input type="hidden">',  # no attribute `hidden`
+    "<p>nothing</p>",
+])
+def test_the_pages_carrying_finds_what_the_trees_does(markup: str) -> None:
+    """The page asks libxml2 only for the names its markup opens an attribute with, and
+    finds the elements the tree's own selection finds, however the name is written."""
+    page = parse_page(f"<html><body>{markup}</body></html>")
+    for names in (("hidden",), ("style", "hidden"), ("hidden", "style")):
+        assert page.carrying(*names) == carrying(page.root, *names)
+
+
+def test_a_name_the_markup_never_opens_is_not_selected(monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    asked: list[str] = []
+    real = auditor.dom.parser.attributes_named
+    monkeypatch.setattr(auditor.dom.parser, "attributes_named",
+                        lambda root, name: asked.append(name) or real(root, name))
+    page = parse_page('<p style="color:red" class="note-hidden">all shown</p>')
+    assert [el.tag for el in page.carrying("style", "hidden")] == ["p"]
+    assert asked == ["style"]
