@@ -103,7 +103,7 @@ SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value l
 _BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
 # what needles cannot stand for: a negation, an alternative, a test of the element's
 # text (`:contains('x')` is `contains(., 'x')`: its literal is no attribute value)
-_AND_NOT = re.compile(r"\s+and\s+\(not\(@[\w-]+\)\)")
+_AND_NOT = re.compile(r"\s+and\s+\(not\(")
 _UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/|\(\s*\.\s*[,)]")
 
 
@@ -120,13 +120,17 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
     True
     >>> slot_needles("descendant-or-self::div[(@data-b) and (not(@data-c))]")
     ((('<div', 'data-b'), ()),)
+    >>> slot_needles("descendant-or-self::div[(@id and starts-with(@id, 'mv-')) and "
+    ...              "(not(@style and contains(@style, 'none)')))]")
+    ((('<div', 'id'), ('mv-',)),)
     """
     out: list[SlotNeedles] = []
     for branch in path.split(" | "):
         step = _BRANCH_STEP.match(branch.strip())
-        # a negated attribute test joined by `and` requires nothing: the tests beside it
-        # still must hold (`div[data-pw-mobi]:not([data-pw-desk])` ran on every page)
-        tests = _AND_NOT.sub("", step.group(2)) if step is not None else ""
+        # a negated test joined by `and` requires nothing: the tests beside it still must
+        # hold (`div[data-pw-mobi]:not([data-pw-desk])`, ExoClick's frame `:not([width=
+        # '0'])`, Mediavine's `:not(#mediavine-settings)` ran on every page)
+        tests = _without_negations(step.group(2)) if step is not None else ""
         if step is None or _UNREADABLE.search(re.sub(r"'[^']*'", "''", tests)):
             return None
         tag = step.group(1)
@@ -136,6 +140,32 @@ def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
         out.append((tuple(names), tuple(v for v in literals if v and not any(
             c.isspace() for c in v))))
     return tuple(out)
+
+
+def _without_negations(tests: str) -> str:
+    """An XPath predicate less each ` and (not(…))` term, whatever the negation holds
+    (quoted literals read as such): a negation inside an `or` or another `not(` leaves
+    that one in the text, which `slot_needles` then cannot read.
+
+    >>> _without_negations("(@a and (not(@b = 'x)'))) and (not(@c))")
+    '(@a)'
+    """
+    out: list[str] = []
+    at = 0
+    while (m := _AND_NOT.search(tests, at)) is not None:
+        depth, end, quoted = 2, m.end(), False  # past the two `(` the match opened
+        while depth and end < len(tests):
+            c = tests[end]
+            if c == "'":
+                quoted = not quoted
+            elif not quoted:
+                depth += (c == "(") - (c == ")")
+            end += 1
+        if depth:  # unbalanced: left as written, for `_UNREADABLE` to refuse
+            break
+        out.append(tests[at:m.start()])
+        at = end
+    return "".join(out) + tests[at:]
 
 
 @dataclass(frozen=True, slots=True)

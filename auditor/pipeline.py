@@ -11,6 +11,7 @@ A web archive's replay is parsed once more, as the original page it copies.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -78,13 +79,23 @@ TEXT_BLOCKS_LIST = "auditor-text-blocks"  # the `list` of slots found in plain t
 
 
 __all__ = ["RuleEngine", "audit", "audit_document", "audit_records", "default_engine",
-           "report_lists"]
+           "kept_for_the_run", "report_lists"]
 
 
 def default_engine() -> RuleEngine:
     from auditor.rules import Engine
 
     return Engine.load()
+
+
+def kept_for_the_run() -> None:
+    """What the process has loaded for a run of audits (the rule engine, the catalogue,
+    the modules) is left out of the cycle collector's full passes: it lives as long as
+    the process, and each full pass walked its 60,000 objects again (40 ms a pass, most
+    of the collector's 2% of a corpus audit). Called once they are loaded, by the CLI
+    and each bulk worker. No collection first: loading leaves no cyclic garbage (one
+    found nothing, and cost 40-70 ms of every run's start)."""
+    gc.freeze()
 
 
 def audit(

@@ -578,3 +578,15 @@ def test_a_symlink_loop_is_the_one_line_error_not_an_internal_one(
         capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 2
     assert needle in one_line_error(result)
+
+
+def test_the_loaded_engine_is_kept_out_of_the_collectors_full_passes(examples: Path) -> None:
+    """`auditor audit` freezes what it loaded (the engine, the catalogue) before the first
+    page: the cycle collector's full passes no longer walk it page after page."""
+    code = ("import gc, sys\nfrom auditor.cli import main\n"
+            "status = main(['audit', sys.argv[1], '--no-system-lists', '--format', 'json', "
+            "'--output', sys.argv[2]])\nprint(status, gc.get_freeze_count() > 10_000)")
+    result = subprocess.run([sys.executable, "-c", code, str(examples / "news-article.html"),
+                             os.devnull], capture_output=True, text=True, check=True,
+                            env={**os.environ})
+    assert result.stdout.split() == ["0", "True"]

@@ -31,7 +31,15 @@ from typing import Any
 
 from auditor.bulk.collect import Collector
 from auditor.bulk.plan import Shard
-from auditor.bulk.shard import FAILED, Outcome, Settings, audit_shard, load_engine
+from auditor.bulk.shard import (
+    FAILED,
+    Outcome,
+    Settings,
+    audit_shard,
+    catalogue,
+    load_engine,
+)
+from auditor.pipeline import kept_for_the_run
 from auditor.report.safe import inert_logging
 
 BATCH_ROWS = 32
@@ -89,6 +97,8 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
     except Exception as exc:  # the parent reports it once and stops
         send(("fatal", -1, f"cannot load the rule engine: {exc}"))
         return
+    catalogue()
+    kept_for_the_run()
     if not send(("ready", -1, os.getpid())):
         return
 

@@ -10,6 +10,7 @@ path memo and the decoded scripts are the page's, not a module's.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
@@ -108,8 +109,9 @@ SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a pa
 # value's quote (the HTML tokenizer's ways into an attribute name), so a script's
 # `window.onload` is no hint; the page's one needle pass looks for them all (1,100
 # needles cost that pass nothing measurable) and says which names to select
+_ATTRIBUTE_OPENINGS = (" ", "\t", "\n", "\r", "\f", "/", '"', "'")
 _HANDLER_NEEDLES = {(start + name).encode(): name for name in sorted(HANDLER_ATTRS)
-                    for start in (" ", "\t", "\n", "\r", "\f", "/", '"', "'")}
+                    for start in _ATTRIBUTE_OPENINGS}
 _CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
 # Up to this many handler names a page holds, each is selected by its own `//@name`
 # (0.03-0.1 ms each on the corpus pages); past it, every `on…` attribute in one pass
@@ -489,10 +491,26 @@ class ParsedPage:
             for token in str(v).split()})
         return first.get(name)
 
+    def carrying(self, *names: str, keep: Callable[[Any], bool] | None = None
+                 ) -> list[etree._Element]:
+        """`parser.carrying` on the page, libxml2 asked only for the names its markup opens
+        an attribute with (`attribute_needles`): `//@hidden` walked every page's
+        attributes for an attribute few pages carry."""
+        held = [n for n in names if self.holding(attribute_needles(n))]
+        return carrying(self.root, *held, keep=keep) if held else []
+
     def attribute_values(self, name: str) -> list[str]:
         """Every value of one attribute, anywhere in the document."""
         return self.view("attr:" + name,
                           lambda: [str(v) for v in attributes_named(self.root, name)])
+
+
+@functools.lru_cache(maxsize=256)
+def attribute_needles(name: str) -> frozenset[bytes]:
+    """How an attribute `name` (lower case) opens in the lowered markup, as the handlers'
+    needles: a page holding none of these has no element carrying it. One frozenset per
+    name, so `holding` keeps its hash."""
+    return frozenset((start + name).encode() for start in _ATTRIBUTE_OPENINGS)
 
 
 def handler_elements(root: etree._Element, named: Collection[str] = HANDLER_ATTRS

@@ -1250,13 +1250,13 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     that sell counterfeit goods (the Japanese keyword hack): injected SEO spam. A block
     written after the page's closing `</html>` is one shown or not: no template writes
     there, a hacked server appends its farm there."""
-    if ctx.root is None:
+    if ctx.root is None or ctx.page is None:  # (a page's tree: both or neither)
         return
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     by_sheet = sheet_hidden(ctx)
-    styled = carrying(ctx.root, "style", "hidden", keep=may_hide)
+    styled = ctx.page.carrying("style", "hidden", keep=may_hide)
     for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.dom.hiding import (
+    HIDING_CLASSES,
     MAX_SHEETS,
     hiding,
     inline_hiding,
@@ -204,3 +205,12 @@ def test_sheet_hiding_reads_as_rule_by_rule(sheets: list[str]) -> None:
     """Only the rules holding a hiding declaration are read: as if every rule were."""
     assert sheet_hiding(sheets) == _rule_by_rule(sheets)
     assert list(sheet_hiding(sheets)[0]) == list(_rule_by_rule(sheets)[0])
+
+
+@pytest.mark.parametrize("name", [*sorted(HIDING_CLASSES), "visually-hidden-focusable",
+                                  "sr-only-md", "Screen-Reader-Text", "D-NONE"])
+def test_every_hiding_class_passes_the_class_prefilter(name: str) -> None:
+    """The needles a class attribute must hold before it is split are written out by
+    hand: every hiding class, in any case and beside others, still hides."""
+    el = lxml.html.fragment_fromstring(f'<div class="col {name} wide">x</div>')
+    assert hiding(el) == f"class {name.lower()}"

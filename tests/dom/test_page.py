@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+import auditor.dom.parser
 from auditor.catalogue import default_catalogue, slot_needles
 from auditor.dom.page import COMMON_TAGS, parse_page
-from auditor.dom.parser import Paths, elements, parse_html
+from auditor.dom.parser import Paths, carrying, elements, parse_html
 from auditor.dom.textscan import visible
 from auditor.literals import LiteralSet
 from tests.hostile.scaling import assert_linear
@@ -46,10 +47,28 @@ def test_a_slot_selector_skipped_by_its_needles_matches_nothing(path: Path) -> N
     ("descendant-or-self::script[@src and contains(@src, 'a.test/x.php')]",
      ((("<script", "src"), ("a.test/x.php",)),)),
     ("descendant-or-self::div[not(@id)]", None),  # a negation: no needle is necessary
+    # a negated test beside others, whatever it holds, requires nothing; the others must
+    # hold (ExoClick's frame `:not([width='0']):not([style*='display:none'])`)
+    ("descendant-or-self::iframe[((@src and contains(@src, '/f.php?z=')) and "
+     "(not(@width = '0'))) and (not(@style and contains(@style, 'display:none')))]",
+     ((("<iframe", "src"), ("/f.php?z=",)),)),
+    ("descendant-or-self::div[(@id and starts-with(@id, 'mv-')) and (not(@id = 'mv-x'))]",
+     ((("<div", "id"), ("mv-",)),)),
+    ("descendant-or-self::div[(@a) and (not(@b or (not(@c))))]", ((("<div", "a"), ()),)),
+    # inside an `or` a negation is no conjunct: the branch stays unread
+    ("descendant-or-self::div[@a or (@b and (not(@c)))]", None),
     ("descendant-or-self::div[@a or @b]", None),
 ])
 def test_slot_needles(path: str, needles: object) -> None:
     assert slot_needles(path) == needles
+
+
+def test_only_a_combinators_slot_selector_runs_on_every_page() -> None:
+    """A catalogue selector without needles walks the tree on every page: only one that
+    reads another element (a sibling or a child combinator) may lack them."""
+    unread = [spec.selector for network in default_catalogue().networks
+              for spec in network.slots if spec.needles is None]
+    assert all(any(c in s for c in "+~>") for s in unread), unread
 
 
 @given(literals=st.lists(st.text(min_size=1, max_size=4), max_size=8),
@@ -276,3 +295,29 @@ def test_all_text_holds_every_piece_of_the_shown_text(markup: str) -> None:
     page = parse_page(markup)
     assert all(piece.encode() in page.all_text for piece in page.shown_text.split("\x00"))
     assert b"not text" not in page.all_text  # a comment is no text
+
+
+@pytest.mark.parametrize("markup", [
+    '<div hidden>a</div><p style="display:none">b</p>',
+    '<div\nHIDDEN=1>a</div>', '<p a="x"hidden>a</p>', "<p a='x'hidden>a</p>",
+    "<img/hidden src=x>", '<div\thidden style="">a</div>',
+    '<div class="hidden">a class</div><input type="hidden">',  # no attribute `hidden`
+    "<p>nothing</p>",
+])
+def test_the_pages_carrying_finds_what_the_trees_does(markup: str) -> None:
+    """The page asks libxml2 only for the names its markup opens an attribute with, and
+    finds the elements the tree's own selection finds, however the name is written."""
+    page = parse_page(f"<html><body>{markup}</body></html>")
+    for names in (("hidden",), ("style", "hidden"), ("hidden", "style")):
+        assert page.carrying(*names) == carrying(page.root, *names)
+
+
+def test_a_name_the_markup_never_opens_is_not_selected(monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    asked: list[str] = []
+    real = auditor.dom.parser.attributes_named
+    monkeypatch.setattr(auditor.dom.parser, "attributes_named",
+                        lambda root, name: asked.append(name) or real(root, name))
+    page = parse_page('<p style="color:red" class="note-hidden">all shown</p>')
+    assert [el.tag for el in page.carrying("style", "hidden")] == ["p"]
+    assert asked == ["style"]
