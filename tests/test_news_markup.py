@@ -45,3 +45,37 @@ def test_gpt_taboola_outbrain_variants(project_engine: Engine, catalogue: Catalo
     assert not any(kind == "taboola-mode" for kind, _ in ids)
     assert all(s.rule and s.list == "auditor-catalogue" for s in page.slots)
     assert page.slots[0].rule == "script: googletag.defineSlot()"
+
+
+# schema.org's WPAdBlock ("an advertising section of the page") as news CMSs and WordPress
+# ad widgets declare their positions: empty until the ad server fills them, one of them
+# round a GPT unit (one placement, not two), one in the article body.
+WPADBLOCK = b"""<html><head><title>t</title></head><body>
+<aside class="banner top" data-adpos="top" itemscope itemtype="http://schema.org/WPAdBlock"></aside>
+<article itemscope itemtype="http://schema.org/NewsArticle"><section itemprop="articleBody">
+<p>First paragraph of the article, long enough to be the article's own text.</p>
+<aside class="banner caja1" data-adpos="caja1" itemscope itemtype="https://schema.org/WPAdBlock"></aside>
+<p>Second paragraph of the article, long enough to be the article's own text.</p>
+</section></article>
+<div class="ad-area" itemscope itemtype="https://schema.org/WPAdBlock">
+  <div class="ad-label" itemprop="name">Sponsored</div>
+  <div id="div-gpt-ad-rail"></div>
+</div>
+<script>googletag.cmd.push(function(){
+  googletag.defineSlot('/1234/site/rail', [300, 250], 'div-gpt-ad-rail').addService(pubads);
+});</script>
+<div class="promo" itemscope itemtype="https://schema.org/WPHeader"><p>Not an ad</p></div>
+</body></html>"""
+
+
+def test_schema_org_wpadblock_is_a_placement(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WPADBLOCK, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    slots = sorted((s.line, s.network, s.zone_id, s.list) for s in page.slots)
+    assert slots == [
+        (2, None, None, "auditor-ads"),
+        (5, None, None, "auditor-ads"),
+        (10, "Google Publisher Tag", "/1234/site/rail", "auditor-catalogue"),
+    ]
+    # the publisher declared these: placing an ad is not a sign of compromise
+    assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
