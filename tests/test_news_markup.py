@@ -79,3 +79,27 @@ def test_schema_org_wpadblock_is_a_placement(project_engine: Engine, catalogue: 
     ]
     # the publisher declared these: placing an ad is not a sign of compromise
     assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
+
+
+# Outbrain's legacy JS widget, as news sites pasted it before outbrain.js: the variables,
+# then a document.write of outbrainWidget.js that renders the widget where it stands
+OUTBRAIN_LEGACY = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="legacy">
+<script type="text/JavaScript">
+var OB_permalink= 'http://news.test/2015/02/26/story/';
+var OB_widgetId= 'AR_2';
+var OB_Template = "newstest";
+var OB_langJS ='http://widgets.outbrain.com/lang_en.js';
+if ( typeof(OB_Script)!='undefined' ) { OutbrainStart(); } else {
+  var OB_Script = true;
+  var str = "<script src='http://widgets.outbrain.com/outbrainWidget.js'></"+"script>";
+  document.write(str);
+}
+</script></div></body></html>"""
+
+
+def test_outbrain_legacy_widget_variables(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OUTBRAIN_LEGACY, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Outbrain", "AR_2")]
+    assert page.slots[0].rule == "script: OB_widgetId = … (outbrainWidget.js)"
