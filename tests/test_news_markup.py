@@ -103,3 +103,19 @@ def test_outbrain_legacy_widget_variables(project_engine: Engine, catalogue: Cat
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Outbrain", "AR_2")]
     assert page.slots[0].rule == "script: OB_widgetId = … (outbrainWidget.js)"
+
+
+# ZergNet's multi-widget loader fills each div.zergnet-widget by its data-zerg-widget-id
+ZERGNET_MULTI = b"""<html><head><title>t</title>
+<script type="text/javascript" src="//www.zergnet.com/zerg-inf-multi.js"></script></head>
+<body><p>Article text.</p>
+<div class="zergnet-widget zergnet-widget-33846" data-zerg-widget-id="33846"></div>
+<div class="zergnet-pw">Promoted By Zergnet</div>
+</body></html>"""
+
+
+def test_zergnet_multi_widget(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ZERGNET_MULTI, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(4, "ZergNet", "33846")]
+    assert ("zergnet-widget", "33846") in {(i.kind, i.value) for i in page.ids}
