@@ -119,3 +119,38 @@ def test_zergnet_multi_widget(project_engine: Engine, catalogue: Catalogue) -> N
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(4, "ZergNet", "33846")]
     assert ("zergnet-widget", "33846") in {(i.kind, i.value) for i in page.ids}
+
+
+# Alexa Certify's snippet inserts atrk.js before the page's first script, so a saved copy
+# of the rendered page has it atop the head, before the charset; Crazy Egg's older snippet
+# loads from its CloudFront host. Both are named vendors, with their account IDs.
+SAVED_DOM_TRACKERS = b"""<!DOCTYPE html><html><head>
+<script type="text/javascript" async="" src="https://d31qbv1cthcecs.cloudfront.net/atrk.js"></script>
+<meta content="text/html; charset=utf-8" http-equiv="Content-Type" />
+<title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript">
+_atrk_opts = { atrk_acct: "4+gli1aUCm00OA", domain: "news.test", dynamic: true };
+(function() { var as = document.createElement('script'); as.type = 'text/javascript';
+as.async = true; as.src = "https://d31qbv1cthcecs.cloudfront.net/atrk.js";
+var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(as, s); })();
+</script>
+<noscript><img src="https://d5nxst8fruw4z.cloudfront.net/atrk.gif?account=4+gli1aUCm00OA"
+ style="display:none" height="1" width="1" alt="" /></noscript>
+<script type="text/javascript">
+setTimeout(function(){var a=document.createElement("script");
+var b=document.getElementsByTagName("script")[0];
+a.src=document.location.protocol+"//dnn506yrbagrg.cloudfront.net/pages/scripts/0022/4748.js?"+
+Math.floor(new Date().getTime()/3600000);a.async=true;b.parentNode.insertBefore(a,b)}, 1);
+</script></body></html>"""
+
+
+def test_alexa_certify_and_crazy_eggs_cloudfront_hosts(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    (page,) = audit(SAVED_DOM_TRACKERS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    networks = {r.network for r in page.resources if r.network}
+    assert {"Alexa Certify", "Crazy Egg"} <= networks
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("alexa-account", "4+gli1aUCm00OA"), ("crazyegg-account", "0022/4748")} <= ids
+    # a known vendor's tag atop the head is its snippet's doing, not another site's paste
+    assert not [f for f in page.findings if f.kind == "appended-script"]
