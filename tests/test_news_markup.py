@@ -154,3 +154,26 @@ def test_alexa_certify_and_crazy_eggs_cloudfront_hosts(project_engine: Engine,
     assert {("alexa-account", "4+gli1aUCm00OA"), ("crazyegg-account", "0022/4748")} <= ids
     # a known vendor's tag atop the head is its snippet's doing, not another site's paste
     assert not [f for f in page.findings if f.kind == "appended-script"]
+
+
+# Criteo's legacy zone tag is OpenX's JavaScript invocation on Criteo's own ad server
+CRITEO_AJS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="pop">
+<script type="text/javascript">
+document.MAX_ct0 = 'INSERT_CLICK_URL';
+var m3_u = (location.protocol == 'https:' ? 'https://cas.criteo.com/delivery/ajs.php?' :
+            'http://cas.criteo.com/delivery/ajs.php?');
+var m3_r = Math.floor(Math.random() * 99999999999);
+document.write("<scr" + "ipt type='text/javascript' src='" + m3_u);
+document.write("zoneid=202614");
+document.write('&amp;cb=' + m3_r);
+document.write("'></scr" + "ipt>");
+</script></div></body></html>"""
+
+
+def test_criteo_zone_tag_on_its_openx_server(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_AJS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Criteo", "202614")]
+    assert ("criteo-zone", "202614") in {(i.kind, i.value) for i in page.ids}
