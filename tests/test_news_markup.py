@@ -177,3 +177,27 @@ def test_criteo_zone_tag_on_its_openx_server(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Criteo", "202614")]
     assert ("criteo-zone", "202614") in {(i.kind, i.value) for i in page.ids}
+
+
+# Tanx (Alimama) as sites paste its unit: an anchor written in place and p.tanx.com/ex?i=
+TANX = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="side">
+<script type="text/javascript">
+     document.write('<a style="display:none" id="tanx-a-mm_48124372_7062997_23960588"></a>');
+     tanx_s = document.createElement("script");
+     tanx_s.type = "text/javascript";
+     tanx_s.charset = "gbk";
+     tanx_s.id = "tanx-s-mm_48124372_7062997_23960588";
+     tanx_s.async = true;
+     tanx_s.src = "http://p.tanx.com/ex?i=mm_48124372_7062997_23960588";
+     tanx_h = document.getElementsByTagName("head")[0];
+     if (tanx_h) tanx_h.insertBefore(tanx_s, tanx_h.firstChild);
+</script></div></body></html>"""
+
+
+def test_tanx_unit(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TANX, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Tanx", "mm_48124372_7062997_23960588")]
+    assert ("tanx-pid", "mm_48124372_7062997_23960588") in {(i.kind, i.value) for i in page.ids}
