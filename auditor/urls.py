@@ -515,9 +515,25 @@ def related_site(host: str, first_party: str | None) -> bool:
     if not first_party:
         return False
     own, other = _name_words(_site_name(first_party)), _name_words(_site_name(host))
-    return len("".join(own)) >= RELATED_NAME_MIN and (
-        _bears(_unglued(other), own)
-        or (len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other)))
+    if len("".join(own)) < RELATED_NAME_MIN:
+        return _asset_host_of(other, "".join(own))
+    return _bears(_unglued(other), own) or (
+        len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other))
+
+
+def _asset_host_of(words: list[str], name: str) -> bool:
+    """Whether a host's name is a short page name and one asset word, nothing more
+    (`ehowcdn`, `bbc-static` for ehow, bbc): a short name inside a longer word is another
+    name (`abbcstatic`), but glued whole to an asset word alone it is the site's CDN.
+
+    >>> _asset_host_of(["ehowcdn"], "ehow"), _asset_host_of(["bbc", "static"], "bbc")
+    (True, True)
+    >>> _asset_host_of(["abbcstatic"], "bbc"), _asset_host_of(["bbc", "news", "cdn"], "bbc")
+    (False, False)
+    """
+    joined = "".join(words)
+    return len(name) >= SHORT_NAME_MIN and any(
+        joined in (name + asset, asset + name) for asset in _ASSET_WORDS)
 
 
 def same_name(host: str, other: str) -> bool:
@@ -596,6 +612,7 @@ def _bears(words: list[str], part: list[str]) -> bool:
 
 
 RELATED_NAME_MIN = 5  # a shorter page name ("bbc") is inside too many other names
+SHORT_NAME_MIN = 3  # ... but glued to an asset word alone (`_asset_host_of`) it is its own
 
 
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot

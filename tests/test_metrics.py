@@ -27,3 +27,14 @@ def test_editorial_text_between_comments_is_read_in_linear_time() -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 8000, "editorial text between comments", floor=0.005)
+
+
+def test_unspaced_scripts_count_a_word_a_character() -> None:
+    """Chinese and Japanese put no space between words: a paragraph is one whitespace
+    token, and ad density per 1,000 words read as if the article had a dozen words."""
+    para = ("肉をくわえたイヌが、橋を渡っていました。"
+            "ふと下を見ると、川の中にも肉をくわえたイヌがいます。")
+    page = parse_page(f"<body><p>{para}</p><p>{para}</p><p>Hangul 한국어 문장</p></body>")
+    words = editorial_content(page.root, set()).words
+    # 2 × 42 Han and kana characters; "、" and "。" are punctuation; Korean is spaced
+    assert words == 2 * 42 + 3

@@ -45,3 +45,159 @@ def test_gpt_taboola_outbrain_variants(project_engine: Engine, catalogue: Catalo
     assert not any(kind == "taboola-mode" for kind, _ in ids)
     assert all(s.rule and s.list == "auditor-catalogue" for s in page.slots)
     assert page.slots[0].rule == "script: googletag.defineSlot()"
+
+
+# schema.org's WPAdBlock ("an advertising section of the page") as news CMSs and WordPress
+# ad widgets declare their positions: empty until the ad server fills them, one of them
+# round a GPT unit (one placement, not two), one in the article body.
+WPADBLOCK = b"""<html><head><title>t</title></head><body>
+<aside class="banner top" data-adpos="top" itemscope itemtype="http://schema.org/WPAdBlock"></aside>
+<article itemscope itemtype="http://schema.org/NewsArticle"><section itemprop="articleBody">
+<p>First paragraph of the article, long enough to be the article's own text.</p>
+<aside class="banner caja1" data-adpos="caja1" itemscope itemtype="https://schema.org/WPAdBlock"></aside>
+<p>Second paragraph of the article, long enough to be the article's own text.</p>
+</section></article>
+<div class="ad-area" itemscope itemtype="https://schema.org/WPAdBlock">
+  <div class="ad-label" itemprop="name">Sponsored</div>
+  <div id="div-gpt-ad-rail"></div>
+</div>
+<script>googletag.cmd.push(function(){
+  googletag.defineSlot('/1234/site/rail', [300, 250], 'div-gpt-ad-rail').addService(pubads);
+});</script>
+<div class="promo" itemscope itemtype="https://schema.org/WPHeader"><p>Not an ad</p></div>
+</body></html>"""
+
+
+def test_schema_org_wpadblock_is_a_placement(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WPADBLOCK, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    slots = sorted((s.line, s.network, s.zone_id, s.list) for s in page.slots)
+    assert slots == [
+        (2, None, None, "auditor-ads"),
+        (5, None, None, "auditor-ads"),
+        (10, "Google Publisher Tag", "/1234/site/rail", "auditor-catalogue"),
+    ]
+    # the publisher declared these: placing an ad is not a sign of compromise
+    assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
+
+
+# Outbrain's legacy JS widget, as news sites pasted it before outbrain.js: the variables,
+# then a document.write of outbrainWidget.js that renders the widget where it stands
+OUTBRAIN_LEGACY = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="legacy">
+<script type="text/JavaScript">
+var OB_permalink= 'http://news.test/2015/02/26/story/';
+var OB_widgetId= 'AR_2';
+var OB_Template = "newstest";
+var OB_langJS ='http://widgets.outbrain.com/lang_en.js';
+if ( typeof(OB_Script)!='undefined' ) { OutbrainStart(); } else {
+  var OB_Script = true;
+  var str = "<script src='http://widgets.outbrain.com/outbrainWidget.js'></"+"script>";
+  document.write(str);
+}
+</script></div></body></html>"""
+
+
+def test_outbrain_legacy_widget_variables(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OUTBRAIN_LEGACY, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Outbrain", "AR_2")]
+    assert page.slots[0].rule == "script: OB_widgetId = … (outbrainWidget.js)"
+
+
+# ZergNet's multi-widget loader fills each div.zergnet-widget by its data-zerg-widget-id
+ZERGNET_MULTI = b"""<html><head><title>t</title>
+<script type="text/javascript" src="//www.zergnet.com/zerg-inf-multi.js"></script></head>
+<body><p>Article text.</p>
+<div class="zergnet-widget zergnet-widget-33846" data-zerg-widget-id="33846"></div>
+<div class="zergnet-pw">Promoted By Zergnet</div>
+</body></html>"""
+
+
+def test_zergnet_multi_widget(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ZERGNET_MULTI, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(4, "ZergNet", "33846")]
+    assert ("zergnet-widget", "33846") in {(i.kind, i.value) for i in page.ids}
+
+
+# Alexa Certify's snippet inserts atrk.js before the page's first script, so a saved copy
+# of the rendered page has it atop the head, before the charset; Crazy Egg's older snippet
+# loads from its CloudFront host. Both are named vendors, with their account IDs.
+SAVED_DOM_TRACKERS = b"""<!DOCTYPE html><html><head>
+<script type="text/javascript" async="" src="https://d31qbv1cthcecs.cloudfront.net/atrk.js"></script>
+<meta content="text/html; charset=utf-8" http-equiv="Content-Type" />
+<title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript">
+_atrk_opts = { atrk_acct: "4+gli1aUCm00OA", domain: "news.test", dynamic: true };
+(function() { var as = document.createElement('script'); as.type = 'text/javascript';
+as.async = true; as.src = "https://d31qbv1cthcecs.cloudfront.net/atrk.js";
+var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(as, s); })();
+</script>
+<noscript><img src="https://d5nxst8fruw4z.cloudfront.net/atrk.gif?account=4+gli1aUCm00OA"
+ style="display:none" height="1" width="1" alt="" /></noscript>
+<script type="text/javascript">
+setTimeout(function(){var a=document.createElement("script");
+var b=document.getElementsByTagName("script")[0];
+a.src=document.location.protocol+"//dnn506yrbagrg.cloudfront.net/pages/scripts/0022/4748.js?"+
+Math.floor(new Date().getTime()/3600000);a.async=true;b.parentNode.insertBefore(a,b)}, 1);
+</script></body></html>"""
+
+
+def test_alexa_certify_and_crazy_eggs_cloudfront_hosts(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    (page,) = audit(SAVED_DOM_TRACKERS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    networks = {r.network for r in page.resources if r.network}
+    assert {"Alexa Certify", "Crazy Egg"} <= networks
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("alexa-account", "4+gli1aUCm00OA"), ("crazyegg-account", "0022/4748")} <= ids
+    # a known vendor's tag atop the head is its snippet's doing, not another site's paste
+    assert not [f for f in page.findings if f.kind == "appended-script"]
+
+
+# Criteo's legacy zone tag is OpenX's JavaScript invocation on Criteo's own ad server
+CRITEO_AJS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="pop">
+<script type="text/javascript">
+document.MAX_ct0 = 'INSERT_CLICK_URL';
+var m3_u = (location.protocol == 'https:' ? 'https://cas.criteo.com/delivery/ajs.php?' :
+            'http://cas.criteo.com/delivery/ajs.php?');
+var m3_r = Math.floor(Math.random() * 99999999999);
+document.write("<scr" + "ipt type='text/javascript' src='" + m3_u);
+document.write("zoneid=202614");
+document.write('&amp;cb=' + m3_r);
+document.write("'></scr" + "ipt>");
+</script></div></body></html>"""
+
+
+def test_criteo_zone_tag_on_its_openx_server(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_AJS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(3, "Criteo", "202614")]
+    assert ("criteo-zone", "202614") in {(i.kind, i.value) for i in page.ids}
+
+
+# Tanx (Alimama) as sites paste its unit: an anchor written in place and p.tanx.com/ex?i=
+TANX = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="side">
+<script type="text/javascript">
+     document.write('<a style="display:none" id="tanx-a-mm_48124372_7062997_23960588"></a>');
+     tanx_s = document.createElement("script");
+     tanx_s.type = "text/javascript";
+     tanx_s.charset = "gbk";
+     tanx_s.id = "tanx-s-mm_48124372_7062997_23960588";
+     tanx_s.async = true;
+     tanx_s.src = "http://p.tanx.com/ex?i=mm_48124372_7062997_23960588";
+     tanx_h = document.getElementsByTagName("head")[0];
+     if (tanx_h) tanx_h.insertBefore(tanx_s, tanx_h.firstChild);
+</script></div></body></html>"""
+
+
+def test_tanx_unit(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TANX, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Tanx", "mm_48124372_7062997_23960588")]
+    assert ("tanx-pid", "mm_48124372_7062997_23960588") in {(i.kind, i.value) for i in page.ids}

@@ -377,7 +377,10 @@ def test_a_host_is_dressed_only_by_what_an_impersonator_borrows(host: str,
     ("freegamesloader.test", "www.games.example", False),
     ("cdn.bestradiostats.test", "radio.example", False),
     ("cdn.userway.org", "www.harbourgazette.example", False),
-    ("bbc-static.test", "www.bbc.co.uk", False),  # a short name is in too many others
+    ("abbc-static.test", "www.bbc.co.uk", False),  # a short name is in too many others
+    ("bbcnews-static.test", "www.bbc.co.uk", False),  # ... unless glued to an asset word
+    ("bbc-static.test", "www.bbc.co.uk", True),  # alone: the site's own CDN
+    ("v5-static.ehowcdn.test", "www.ehow.test", True),
 ])
 def test_a_sister_site_bears_the_pages_name_as_a_whole(host: str, page: str,
                                                         related: bool) -> None:

@@ -1718,6 +1718,18 @@ def test_a_script_before_the_charset_at_the_top_of_head_is_found(
     assert "before its <meta charset>" in found[0].message
 
 
+def test_a_short_named_sites_own_cdn_first_in_the_head_is_low(
+        audit_listed: AuditListed) -> None:
+    """A site with a short name (eHow) serves its scripts from `ehowcdn`: its own CDN,
+    glued to an asset word alone, is checked at `low`, not read as another site's tag."""
+    page = wp_page(head_top='<script src="//v5-static.ehowcdn.test/ui/scripts/plugins/'
+                            'adunblock.plugin.js"></script>')
+    found = [f for f in audit_listed(page, "https://www.ehow.test/how_4851888_party.html"
+                                     ).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [Severity.LOW], found
+    assert "carries the page's own name" in found[0].message
+
+
 @pytest.mark.parametrize("page", [
     wp_page(head_top=_GTM_TOP),  # GTM's install guide: "as high in the <head> as possible"
     # consent managers whose guides ask for the head's top: CookieYes', Ezoic's
