@@ -674,7 +674,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     how vendors' helper frames look too.
 
     A hidden frame of an ad network the page's own tags run is that network's helper
-    (a user sync, a SafeFrame container): `low`, one finding for them all. One after the
+    (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
+    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does. One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
@@ -712,10 +713,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         mark = None if appended else _injection_mark(ctx, place, url, copied)
-        if category is Category.ADVERTISING and not appended and mark is None:
+        if category is Category.ADVERTISING and not appended and mark is None \
+                and not _AD_REQUEST.search(url):
             # the stack's own helper, unless placed or addressed as no tag of the stack
             # writes it (before <html>, plain http on an https page): a network the page
-            # runs excuses its frames, not a frame pasted where no template writes
+            # runs excuses its frames, not a frame pasted where no template writes, nor one
+            # asking for an ad (a zone, a size): a stack's helpers sync users and hold
+            # creatives, and an ad no visitor sees earns for whoever hid it
             stack = stack or _ad_stack(ctx, end)
             if network is not None and network.name in stack.names \
                     and _helps(ctx, stack, network, frame, url, place):
@@ -1408,7 +1412,9 @@ HIDDEN_IFRAME = FindingKind(
     "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
-    "page's tags run) or that the page's tags do not run and says no job: check that the "
+    "page's tags run), that asks for an ad no visitor sees (a zone or a size to fill in its "
+    "address, even beside the network's own tags: a stack's helpers ask for none), or that "
+    "the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
     "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "
     "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "

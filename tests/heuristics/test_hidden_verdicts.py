@@ -348,9 +348,15 @@ _EXO_FRAME = ('<iframe src="https://a.magsrv.com/iframe.php?idzone=5512007&size=
 
 
 # (what, the page, the hidden-iframe severities, what the first one says)
+_EXO_SYNC = ('<iframe src="https://a.magsrv.com/sync.php?p=1" width="0" height="0" '
+             'style="display:none"></iframe>')
 STACK_FRAMES: list[tuple[str, str, list[Severity], str]] = [
-    ("the stack's own hidden frame", wp_page(widget=_EXO_TAGS, footer=_EXO_FRAME), [L],
+    ("the stack's own hidden frame", wp_page(widget=_EXO_TAGS, footer=_EXO_SYNC), [L],
      "ad networks the page's own tags run"),
+    # a zone's ad asked for where no visitor sees it: no helper of the stack asks for one,
+    # and the impression earns for whoever hid it (the page's own account or a kit's)
+    ("a hidden zone frame beside the network's own tags",
+     wp_page(widget=_EXO_TAGS, footer=_EXO_FRAME), [M], "it asks for an ad"),
     ("the network's frame before <html>", _EXO_FRAME + wp_page(widget=_EXO_TAGS), [M],
      "before the page's <html> tag"),
     ("the network's frame on plain http", wp_page(
@@ -1023,8 +1029,10 @@ SELF_VOUCHING: list[tuple[str, str, list[Severity]]] = [
      [M]),
     ("a hidden Revive frame on another host than the site's Revive",
      _REVIVE_OWN + _revive_frame("ads.vexor-serve.example"), [M]),
+    # the site's own server, but a zone's ad asked for where no visitor sees it (verd32:
+    # `low` before, as the stack's helper; no helper asks for a zone)
     ("a hidden Revive frame on the server of the site's own Revive tag",
-     _REVIVE_OWN + _revive_frame("ads.gazette-media.example"), [L]),
+     _REVIVE_OWN + _revive_frame("ads.gazette-media.example"), [M]),
     # a Prebid config naming a bidder runs nothing: its sync frame is no stack's helper
     ("a bidder's sync frame beside a config naming it, no Prebid",
      "<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'top', bids: [{bidder: "
