@@ -1304,7 +1304,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
-                           first_party, generated=sheet is not None and sheet.generated)
+                           first_party, generated=sheet is not None and sheet.generated
+                           and _beside_disclosure(el))
         if found is not None:
             reported.add(el)
             yield found
@@ -1326,6 +1327,33 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if found is not None:
             yield found
             return
+
+
+_DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
+_CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
+
+
+def _beside_disclosure(el: etree._Element) -> bool:
+    """Whether a control a visitor sees that says it opens something (`aria-expanded`,
+    `aria-haspopup`, `aria-controls`: MUI's and Chakra's menu and accordion buttons render
+    them) sits beside a block, in its parent or one level up. A CSS-in-JS class hiding a
+    block is a closed state only where something renders the open one: the library's
+    class and sheet cost a kit one attribute to copy; a visible button opening its links
+    is one the site's owner and its visitors would see."""
+    node = el
+    for _ in range(_CONTROL_LEVELS):
+        for beside in (*node.itersiblings(preceding=True), *node.itersiblings()):
+            for control in beside.iter(etree.Element):
+                if any(control.get(a) not in (None, "false") if a == "aria-haspopup"
+                       else control.get(a) is not None for a in _DISCLOSES) \
+                        and (" ".join(str(t) for t in control.itertext()).strip()
+                             or control.get("aria-label")) and _inline_shown(control):
+                    return True
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return False
 
 
 def _written_after(links: Iterable[etree._Element], end: int
@@ -1488,8 +1516,10 @@ HIDDEN_LINKS = FindingKind(
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
     "its sponsors' links there too; check that the site did. Medium too for a block a "
     "CSS-in-JS library's generated class hides (Emotion's `css-1x2y3z` in its "
-    "`<style data-emotion>`, styled-components', JSS's): a closed state its script swaps "
-    "for an open one, unless its words sell what link farms sell.",
+    "`<style data-emotion>`, styled-components', JSS's) beside a control a visitor sees "
+    "that opens it (`aria-expanded`, `aria-haspopup`, `aria-controls`): a closed state its "
+    "script swaps for an open one, unless its words sell what link farms sell. The "
+    "library's names with nothing visible to open the block are a kit's copy: high.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)
