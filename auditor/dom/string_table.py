@@ -149,7 +149,12 @@ def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
 
 
 def _js_parse_int(value: str | None) -> float:
-    """JavaScript's `parseInt` of a string (undefined is NaN)."""
+    """JavaScript's `parseInt` of a string (undefined is NaN): the checksum's strings
+    lead with digits.
+
+    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src")
+    (2938114.0, nan)
+    """
     if value is None:
         return math.nan
     m = re.match(r"\s*([+-]?)(\d+)", value)
@@ -286,7 +291,14 @@ def _rotation(code: str, table: _Table, name: str, accessors: frozenset[str]) ->
 def resolved(code: str) -> str | None:
     """The code with each call of its string table's accessor replaced by the string it
     answers and the table emptied (its strings are where the code uses them), or None when
-    the table, its rotation or a call cannot be read."""
+    the table, its rotation or a call cannot be read.
+
+    >>> code = ("var _0xa=['src','createElement'];(function(t,n){var f=function(c){while(--c)"
+    ...         "{t['push'](t['shift']());}};f(++n);}(_0xa,0x3));var _0xb=function(i,k){i=i-0x0;"
+    ...         "var v=_0xa[i];return v;};d[_0xb('0x0')]('div')")
+    >>> resolved(code)[-25:]
+    "d['createElement']('div')"
+    """
     found = _table(code)
     if found is None:
         return None
