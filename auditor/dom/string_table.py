@@ -57,6 +57,9 @@ _COUNTED = re.compile(
     r"while\s*\(\s*--\s*[\w$]+\s*\)\s*\{\s*[\w$]+\s*\[\s*['\"]push['\"]\s*\]\s*\(\s*[\w$]+\s*"
     r"\[\s*['\"]shift['\"]\s*\]\s*\(\s*\)\s*\)\s*;?\s*\}\s*\}\s*;?\s*[\w$]+\s*\(\s*\+\+\s*[\w$]+\s*\)"
     r"\s*;?\s*\}\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
+_ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
+_CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
+MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
 _STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
 _TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
 
@@ -136,15 +139,20 @@ def _literals(array: str) -> list[re.Match[str]]:
 
 
 def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
-    """The accessor's names and every name it is assigned to (`var _0x1=_0x5e6f`)."""
+    """The accessor's names and every name it is assigned to, down the chain
+    (`const _0x1=_0x5e6f` at the top, `const _0x2=_0x1` in each function): one pass over
+    the code's plain assignments, then their closure (an alternation of hundreds of names
+    tried at every position of a 500 KB script was the slow way)."""
+    assigned: dict[str, set[str]] = {}  # a name -> the names assigned it
+    for m in _ASSIGNED_NAME.finditer(code):
+        assigned.setdefault(m.group(2), set()).add(m.group(1))
     known = set(names)
-    for _ in range(4):
-        pattern = re.compile(r"([\w$]+)\s*=\s*(?:" + "|".join(map(re.escape, known))
-                             + r")\s*(?=[,;)}])")
-        found = {m.group(1) for m in pattern.finditer(code)} - known
-        if not found:
-            break
-        known |= found
+    frontier = list(names)
+    while frontier:
+        for alias in assigned.get(frontier.pop(), ()):
+            if alias not in known:
+                known.add(alias)
+                frontier.append(alias)
     return frozenset(known)
 
 
@@ -187,14 +195,23 @@ def _checksum(expression: str, accessors: frozenset[str]) -> _Node:
         position += 1
         return token
 
+    depth = 0
+
     def primary() -> _Node:
+        nonlocal depth
         token = take()
+        if token in ("(", "-", "+"):
+            depth += 1
+            if depth > MAX_NESTING:  # a hostile page's `((((…`: no obfuscator's checksum
+                raise _Unreadable(expression)
         if token == "(":
             inner = additive()
             take(")")
+            depth -= 1
             return inner
         if token in ("-", "+"):
             operand = primary()
+            depth -= 1
             return (lambda at: -operand(at)) if token == "-" else operand
         if token == "parseInt":
             take("(")
@@ -312,6 +329,8 @@ def resolved(code: str) -> str | None:
 
     def answer(m: re.Match[str]) -> str:
         nonlocal unreadable
+        if m.group(1) not in accessors:
+            return m.group(0)
         i = _number(m.group(2)) - table.offset
         if not 0 <= i < len(strings):
             unreadable = True
@@ -319,9 +338,7 @@ def resolved(code: str) -> str | None:
         text = strings[i]
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
 
-    call = re.compile(r"(?<![\w$.])(" + "|".join(map(re.escape, accessors)) + r")\s*\(\s*"
-                      + _INDEX + r"\s*\)")
-    plain = call.sub(answer, code)
+    plain = _CALL.sub(answer, code)
     if unreadable:
         return None
     table_at = _TABLE_FUNCTION.search(plain) or _TABLE_VARIABLE.search(plain)

@@ -1140,6 +1140,17 @@ def test_the_rotation_is_read_from_the_checksum() -> None:
     assert resolved(rotated(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE, escaped=False)) is None
 
 
+@pytest.mark.parametrize("nesting", ["(" * 1500 + "{}" + ")" * 1500, "-" * 3000 + "{}"],
+                         ids=["parentheses", "unary minus"])
+def test_a_hostile_checksum_is_left_unread(nesting: str) -> None:
+    """A checksum nested past what any obfuscator writes is not read (no recursion past
+    Python's limit on a hostile page): the table keeps its words' reading."""
+    term = f"parseInt(_0x2b3c4d({hex(0x1a0 + len(_SOCGHOLISH_WORDS))}))/0x1"
+    code = checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)
+    assert term in code
+    assert resolved(code.replace(term, nesting.format(term))) is None
+
+
 @pytest.mark.parametrize(("code", "words", "acts"), [
     ("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "script", "src"], {"script"}),
     ("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "iframe", "src"], {"frame"}),
