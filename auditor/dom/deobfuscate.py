@@ -29,6 +29,7 @@ from auditor.dom.inline_js import (
     printable,
     type_from_extension,
 )
+from auditor.dom.string_table import resolved
 from auditor.model import RequestType
 
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
@@ -519,16 +520,22 @@ SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "
 FETCH_RUN_ACT = "fetch-run"
 
 
+# what `createElement` is given: a literal's text (lowered), or None for anything else
+_CREATE_ARGUMENT = re.compile(
+    r"""createElement\s*\(\s*(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)|[^'"\s])""")
 # two literals joined (`'sc'+'ript'`, `s['sr'+'c']`): one word once the join is gone
 _JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
 
 
-def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
+def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozenset[str]:
     r"""What code whose strings an obfuscator's table holds does, read from its words
-    and its shape rather than from which index names which string (a table rotated at
-    run time cannot be read statically): SCRIPT_ACT, FRAME_ACT, OBJECT_ACT (it creates
+    and its shape rather than from which index names which string (a table whose rotation
+    `string_table` cannot read): SCRIPT_ACT, FRAME_ACT, OBJECT_ACT (it creates
     that element and sets its source, or writes markup that does), FETCH_RUN_ACT (it
-    fetches and runs text) and NAVIGATE_ACT (it assigns the location).
+    fetches and runs text) and NAVIGATE_ACT (it assigns the location). `read` when the
+    table was resolved (`string_table.resolved`), each accessor call its string: then
+    what `createElement` is given is known, and a `script` the code only reads its own
+    tag by (`getElementsByTagName('script')`) creates nothing.
 
     >>> sorted(table_acts("d[a(1)](a(2))[a(3)]=a(0)", ["createElement", "script", "src"]))
     ['script']
@@ -542,6 +549,11 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     []
     >>> sorted(table_acts("s=d.createElement('sc'+'ript');s['sr'+'c']=u", []))
     ['script']
+    >>> sorted(table_acts("u=d.getElementsByTagName('script')[0].src;d.createElement('canvas')",
+    ...                   [], read=True))
+    []
+    >>> sorted(table_acts("t=d.createElement(n);t.src=u", ["script"], read=True))
+    ['script']
     """
     texts = [_JOINED_LITERALS.sub("", text) for text in (code, *payloads)]
     literals = [w for text in texts for m in _QUOTED.finditer(text) for w in m.groups() if w]
@@ -551,12 +563,15 @@ def table_acts(code: str, payloads: Iterable[str]) -> frozenset[str]:
     # (`'<scr'`, `'ipt src="…"></scr'`, `'ipt>'`) reads whole
     joined = "\n".join(texts) + "\n" + "".join(literals)
     acts: set[str] = set()
-    if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=|setAttribute",
+    if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=(?!=)|setAttribute",
                                                                     joined)):
+        created = [(a.lower() if (a := m.group(1) or m.group(2)) else None)
+                   for m in _CREATE_ARGUMENT.finditer(joined)]
+        # a name or an expression given to `createElement` may be any of the table's words
+        named = words if not read or any(c is None for c in created) else set()
         for act, tags in ((SCRIPT_ACT, ("script",)), (FRAME_ACT, ("iframe", "frame")),
                           (OBJECT_ACT, ("embed", "object"))):
-            if any(t in words or re.search(rf"""createElement\(\s*['"]{t}['"]""", joined)
-                   for t in tags):
+            if any(t in named or t in created for t in tags):
                 acts.add(act)
     if _IMPORTS.search(joined):  # a module loaded by `import(…)` runs
         acts.add(SCRIPT_ACT)
@@ -1023,7 +1038,12 @@ def decode_script(code: str) -> Decoded:
     acts: frozenset[str] = frozenset()
     if machine:
         written = as_written(code)[:MAX_DECODED] if escapes else code
-        acts = table_acts(written, payloads)
+        table = resolved(code) if tabled else None
+        if table is not None:  # each accessor call its string: the code as written plainly
+            acts = table_acts(as_written(table)[:MAX_DECODED],
+                              [p for p in payloads if p != written], read=True)
+        else:
+            acts = table_acts(written, payloads)
         if tabled and acts:  # a plain table's URLs: what its accessor hands the acts
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)

@@ -453,19 +453,17 @@ def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Sta
     return f"{_SYNC_JOB} of a header-bidding bidder ({network.prebid[0]} in Prebid)"
 
 
-def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
-              stack: _Stack) -> str | None:
+def _unbacked(ctx: PageContext, purpose: str, url: str, stack: _Stack) -> str | None:
     """Why an unknown host's frame claiming, by its address, a job that comes with
     something else on the page lacks it, or None. A user-sync frame is dropped by an ad
     stack (`_runs_ad_stack`): a page running none has none to sync. A 3-D Secure frame
-    is a checkout's (`_takes_cards`); a locator is a consent platform's the page runs
-    (the IAB's stubs make it blank; one with an address is its CMP's, whose script the
-    page loads). A group's sign-in or storage frame is its site's, and the site shows in
-    the page beyond the frame (`shown_beyond`) or carries the page's name; a captcha's
-    frame comes with its vendor's script (the widget's `api.js` that draws it), which
-    `shown_beyond` counts too. A kit can
+    is a checkout's (`_takes_cards`). A locator is its CMP's (the IAB's stubs make it
+    blank), a group's sign-in or storage frame its site's, a captcha's frame its widget's:
+    the site shows in the page beyond the frame (`_vouched`: a link a visitor sees, the
+    page's own name, or a vendor's script the catalogue knows). A kit can
     call its path `sync` or `captcha`, its host `login.` or its frame `__tcfapiLocator`;
-    it does not add the stack, the checkout or the links that go with them."""
+    it does not add the stack, the checkout or the links that go with them. Nor does its
+    own `<script src>` on the frame's host vouch: a kit adds one as cheaply."""
     site = registrable_domain(host_of(url))
     if purpose.startswith(_SYNC_JOB):
         if (host := _sends_elsewhere(ctx, url)) is not None:
@@ -476,26 +474,45 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, place: etree._Element,
                 "tag, no Prebid library: a Prebid config alone runs nothing)")
     if purpose.startswith(_LOCATOR_JOB):
         # the IAB's CMP stubs, Prebid and Funding Choices name an empty frame so; one
-        # given an address is the CMP's whose script the page loads
-        def consent() -> bool:
-            return any(r.category is Category.CONSENT and not r.hint for r in ctx.resources)
-        if ctx.view("runs consent", consent) or shown_beyond(ctx, site, url):
+        # given an address is the CMP's, a vendor's the page runs
+        if _vouched(ctx, url, site):
             return None
-        return (f"but the page runs no consent platform, nor loads anything of {site} "
-                "(a locator is its CMP's, whose stub makes it blank)")
+        return (f"but the page runs no consent platform of {site} nor links to it (a "
+                "locator is its CMP's, whose stub makes it blank; a script of an unknown "
+                "host vouches for nothing: a kit loads its own beside its frame)")
     if purpose.startswith(_SECURE_JOB):
         if _takes_cards(ctx):
             return None
         return "but the page takes no card payment (no checkout address or card field)"
     if purpose.startswith((_SIGN_IN_JOB, _CAPTCHA_JOB)):
-        own = (place.text or "") if place.tag == "script" else url
-        if related_site(host_of(url), ctx.first_party) or shown_beyond(ctx, site, own):
+        if _vouched(ctx, url, site):
             return None
         if purpose.startswith(_CAPTCHA_JOB):
-            return (f"but the page loads nothing else of {site} (a captcha's frame comes "
-                    "with its vendor's script)")
-        return f"but the page shows {site} nowhere else (a group's sign-in shows in its links)"
+            return (f"but the page shows {site} nowhere a visitor sees and runs no captcha "
+                    "vendor the catalogue knows there (a script of an unknown host vouches "
+                    "for nothing: a kit loads its own beside its frame)")
+        return (f"but the page shows {site} nowhere else (a group's sign-in shows in its "
+                "links; a script of an unknown host vouches for nothing)")
     return None
+
+
+def _vouched(ctx: PageContext, url: str, site: str) -> bool:
+    """Whether something beyond a frame's own host's code shows a site (a registrable
+    domain) is the page's: a site related to the page's, a link, form or drop-down a
+    visitor sees going there (`links_to`), or a script or stylesheet of it that the
+    catalogue files under a vendor (a captcha's widget, a CMP, a group's sign-in SDK it
+    knows). An unknown host's script is no vouch: it is what a kit loads beside its frame,
+    and the same markup as an unknown vendor's SDK, which is then a check (`medium`)."""
+    if related_site(host_of(url), ctx.first_party) or links_to(ctx, site):
+        return True
+    return site.lower() in ctx.view("vendor sites", lambda: _vendor_sites(ctx))
+
+
+def _vendor_sites(ctx: PageContext) -> frozenset[str]:
+    """The sites the page loads a script or stylesheet of that the catalogue files under
+    a company: `_vouched`'s index, built once a page."""
+    return frozenset(r.domain.lower() for r in ctx.resources
+                     if r.type in _SHOWN_TYPES and not r.hint and r.domain and r.company)
 
 
 # what a page loads of a site's that is the site's service at work (its sign-in SDK, an
@@ -669,7 +686,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     how vendors' helper frames look too.
 
     A hidden frame of an ad network the page's own tags run is that network's helper
-    (a user sync, a SafeFrame container): `low`, one finding for them all. One after the
+    (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
+    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does. One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
@@ -707,10 +725,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         mark = None if appended else _injection_mark(ctx, place, url, copied)
-        if category is Category.ADVERTISING and not appended and mark is None:
+        if category is Category.ADVERTISING and not appended and mark is None \
+                and not _AD_REQUEST.search(url):
             # the stack's own helper, unless placed or addressed as no tag of the stack
             # writes it (before <html>, plain http on an https page): a network the page
-            # runs excuses its frames, not a frame pasted where no template writes
+            # runs excuses its frames, not a frame pasted where no template writes, nor one
+            # asking for an ad (a zone, a size): a stack's helpers sync users and hold
+            # creatives, and an ad no visitor sees earns for whoever hid it
             stack = stack or _ad_stack(ctx, end)
             if network is not None and network.name in stack.names \
                     and _helps(ctx, stack, network, frame, url, place):
@@ -750,7 +771,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                           if how in _TOGGLED and _in_dialog(place, ctx)
                           else _purpose(frame, url))) is not None:
             stack = stack or _ad_stack(ctx, end)
-            if (unbacked := _unbacked(ctx, purpose, url, place, stack)) is not None:
+            if (unbacked := _unbacked(ctx, purpose, url, stack)) is not None:
                 severity = Severity.MEDIUM
                 message = (f"{message}: {purpose}, {unbacked}; check that the site added "
                            "it")
@@ -1276,7 +1297,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
-                           first_party, generated=sheet is not None and sheet.generated)
+                           first_party, generated=sheet is not None and sheet.generated
+                           and _beside_disclosure(el))
         if found is not None:
             reported.add(el)
             yield found
@@ -1298,6 +1320,33 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if found is not None:
             yield found
             return
+
+
+_DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
+_CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
+
+
+def _beside_disclosure(el: etree._Element) -> bool:
+    """Whether a control a visitor sees that says it opens something (`aria-expanded`,
+    `aria-haspopup`, `aria-controls`: MUI's and Chakra's menu and accordion buttons render
+    them) sits beside a block, in its parent or one level up. A CSS-in-JS class hiding a
+    block is a closed state only where something renders the open one: the library's
+    class and sheet cost a kit one attribute to copy; a visible button opening its links
+    is one the site's owner and its visitors would see."""
+    node = el
+    for _ in range(_CONTROL_LEVELS):
+        for beside in (*node.itersiblings(preceding=True), *node.itersiblings()):
+            for control in beside.iter(etree.Element):
+                if any(control.get(a) not in (None, "false") if a == "aria-haspopup"
+                       else control.get(a) is not None for a in _DISCLOSES) \
+                        and (" ".join(str(t) for t in control.itertext()).strip()
+                             or control.get("aria-label")) and _inline_shown(control):
+                    return True
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return False
 
 
 def _written_after(links: Iterable[etree._Element], end: int
@@ -1401,14 +1450,17 @@ HIDDEN_IFRAME = FindingKind(
     "a brand or a CDN, a traffic distribution system's entry point such as `in.cgi?3` or "
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
-    "page's tags run) or that the page's tags do not run and says no job: check that the "
+    "page's tags run), that asks for an ad no visitor sees (a zone or a size to fill in its "
+    "address, even beside the network's own tags: a stack's helpers ask for none), or that "
+    "the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
     "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "
     "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "
     "alone) or sending to a host no one the catalogue knows runs, a sign-in, storage or "
-    "captcha address of a site no visible link, form, script or stylesheet of the page "
-    "shows, a CMP locator's name on a page running no consent "
-    "platform, a 3-D Secure frame on a page taking no card. Low when the frame says a "
+    "captcha address, or a CMP locator's name, of a site no visible link, form or "
+    "drop-down of the page shows, nor a script or stylesheet of a vendor the catalogue "
+    "knows there (an unknown host's own script vouches for nothing: a kit loads its own "
+    "beside its frame), a 3-D Secure frame on a page taking no card. Low when the frame says a "
     "job vendors document a hidden frame for, an ad vendor's or an unknown host's, with "
     "no mark and with what comes with the job (by its "
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
@@ -1457,8 +1509,10 @@ HIDDEN_LINKS = FindingKind(
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
     "its sponsors' links there too; check that the site did. Medium too for a block a "
     "CSS-in-JS library's generated class hides (Emotion's `css-1x2y3z` in its "
-    "`<style data-emotion>`, styled-components', JSS's): a closed state its script swaps "
-    "for an open one, unless its words sell what link farms sell.",
+    "`<style data-emotion>`, styled-components', JSS's) beside a control a visitor sees "
+    "that opens it (`aria-expanded`, `aria-haspopup`, `aria-controls`): a closed state its "
+    "script swaps for an open one, unless its words sell what link farms sell. The "
+    "library's names with nothing visible to open the block are a kit's copy: high.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

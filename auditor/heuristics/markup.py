@@ -170,6 +170,29 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
                 xpath=first.xpath,
                 key=(network, where),
             )
+    if ctx.document.in_post_body:
+        yield from _pop_tags_in_post(ctx, {s.network for s in slots})
+
+
+def _pop_tags_in_post(ctx: PageContext, with_slots: set[str | None]) -> Iterator[Finding]:
+    """A pop network's tag in a post body: a pop has no slot to count, and no template or
+    ad plugin's block writes one into `content.rendered` (pops are site-wide: a site adds
+    them in its head or footer), so the post's tag is injected like a unit pasted raw. A
+    network whose slots are in the post is already named with them."""
+    for network in ctx.networks:
+        if network.name in with_slots or (tag := pop_tag(ctx, network)) is None:
+            continue
+        _evidence, line, xpath, _text = tag
+        yield finding(
+            AD_IN_BODY,
+            Severity.HIGH,
+            f"{network.name} pop tag injected inside {_IN_POST}: a click opens an ad window "
+            "behind the page",
+            evidence=network.name,
+            line=line,
+            xpath=xpath,
+            key=(network.name, _IN_POST),
+        )
 
 
 # the post-body groups' keys: the first is what every post-body slot's was before units in
@@ -441,7 +464,9 @@ AD_IN_BODY = FindingKind(
     "placeholders, the Newspaper and Jannah themes' in-post blocks) in the site's own post is "
     "medium: check that the site's plugin placed it (the post does not show whose account "
     "the unit earns for). It stays high in a copied article, in a post holding a pop tag, or "
-    "where the same network is also pasted outside any such block. In a full page, an "
+    "where the same network is also pasted outside any such block. A pop network's tag in a "
+    "post body is high too: a pop has no slot, and sites add theirs site-wide, not in a post. "
+    "In a full page, an "
     "article whose source only a credit label names (\"Source: …\" with an image of that "
     "site, how blogs credit a wire or a chart too) is medium: check whether the page copies "
     "it. So is an article the page republishes under the original's credit line and nothing "

@@ -1823,8 +1823,10 @@ def test_a_themes_rule_that_shows_the_block_again_is_no_farm(
 # A CSS-in-JS library's class for a closed state, in the library's own sheet (Emotion's
 # `<style data-emotion>` as MUI 5 and Chakra render it server-side, styled-components'
 # `<style data-styled>` beside its `sc-` component class): the menu of the group's sites
-# renders open with another class, so the block is a check, not a farm; the same names
-# over a farm's casino anchors stay high, as does a kit's own class with no library.
+# renders open with another class, so the block is a check, not a farm, where a control a
+# visitor sees opens it (`aria-expanded`, as the library's menu button renders); the same
+# names over a farm's casino anchors stay high, as does a kit's own class with no library,
+# and the library's names copied over a block nothing visible opens.
 _NETWORK_MENU = ("<button class='css-4abx0c' aria-expanded='false'>Our network</button>"
                  "<div class='{hider}'>" + _PARTNERS + "</div>")
 
@@ -1835,13 +1837,24 @@ _NETWORK_MENU = ("<button class='css-4abx0c' aria-expanded='false'>Our network</
       "widget": _NETWORK_MENU.format(hider="css-1x2y3z")}, M),
     ({"head": "<style data-styled='active' data-styled-version='5.3.11'>.kXvUqa{display:"
       "none;}.bnQwer{display:flex;}</style>", "widget": "<div class='sc-aXZVg bnQwer'>"
-      f"<div class='sc-gEvEer kXvUqa'>{_PARTNERS}</div></div>"}, M),
+      "<button class='sc-bdVaJa' aria-haspopup='menu' aria-expanded='false'>Partner sites"
+      f"</button><div class='sc-gEvEer kXvUqa'>{_PARTNERS}</div></div>"}, M),
     ({"head": "<style data-emotion='css 1x2y3z'>.css-1x2y3z{display:none;}</style>",
       "widget": f"<div class='css-1x2y3z'>{_CASINO_LINKS}</div>"}, H),
     ({"head": "<style>.css-1x2y3z{display:none;}</style>",
       "widget": _NETWORK_MENU.format(hider="css-1x2y3z")}, H),
+    # a kit copying Emotion's sheet and class over its block, with no control to open it:
+    # the names cost it one attribute (verd32: `medium` before)
+    ({"head": "<style data-emotion='css 1x2y3z'>.css-1x2y3z{display:none;}</style>",
+      "widget": f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
+    ({"head": "<style data-emotion='css 1x2y3z 4abx0c'>.css-1x2y3z{display:none;}"
+      ".css-4abx0c{font-weight:600;}</style>", "widget": "<button class='css-4abx0c' "
+      "aria-expanded='false' style='display:none'>Our network</button>"
+      f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
 ], ids=["emotion's class over the group's sites", "styled-components' class",
-        "emotion's class over casino anchors", "a css- class with no library's sheet"])
+        "emotion's class over casino anchors", "a css- class with no library's sheet",
+        "emotion's names copied, nothing opens the block",
+        "emotion's names copied, the opener hidden too"])
 def test_a_css_in_js_class_hiding_a_link_block_is_a_check_unless_it_sells_spam(
         where: dict[str, str], expected: Severity, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]

