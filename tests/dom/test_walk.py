@@ -15,6 +15,7 @@ from auditor.dom.parser import PageOverLimit, parse_html
 from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
 from auditor.model import RequestType as T
 from auditor.urls import host_of
+from tests.hostile.scaling import assert_linear
 
 BASE = "https://site.test/dir/page.html"
 
@@ -1006,9 +1007,7 @@ def test_joined_sources_cost_linear_time() -> None:
         assert len([url for url, _, _ in loaded_urls(joined) if url]) == n
         return time.perf_counter() - start
 
-    # the fastest of three runs each: a loaded machine only ever slows a run down
-    small, large = (min(seconds(n) for _ in range(3)) for n in (1_000, 10_000))
-    assert large < 20 * max(small, 0.01), (small, large)
+    assert_linear(seconds, 2_500, "joined sources", runs=3, floor=0.005)
 
 
 def test_base_href_resolves_relative_urls() -> None:
