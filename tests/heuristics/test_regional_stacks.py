@@ -43,6 +43,11 @@ _FLUCT = ('<div class="fluct-unit-{unit}"></div><script type="text/javascript">'
           "fluctAdScript.cmd.push(function (cmd) {{\n"
           '  cmd.loadByGroup("1000188204");\n'
           '  cmd.display(".fluct-unit-{unit}", "{unit}");\n}});</script>')
+_LOGLY = ('<div id="logly-lift-{spot}"></div><script charset="UTF-8">(function(){{var _lgy_lw = '
+          'document.createElement("script");_lgy_lw.type = "text/javascript";_lgy_lw.charset = '
+          '"UTF-8";_lgy_lw.async = true;_lgy_lw.src= "https://l.logly.co.jp/lift_widget.js?'
+          'adspot_id={spot}";var _lgy_lw_0 = document.getElementsByTagName("script")[0];'
+          '_lgy_lw_0.parentNode.insertBefore(_lgy_lw, _lgy_lw_0);}})();</script>')
 _GENIEE = ('<div class="ad-box"><!--  ad tags Size: 300x250 ZoneId:{zone}-->\n'
            '<script type="text/javascript" src="https://js.gsspcln.jp/t/{a}/{b}/a{zone}.js">'
            "</script></div>")
@@ -116,6 +121,13 @@ STACKS = [
           '<script type="text/javascript" src="https://pdn.adingo.jp/p.js" async></script>',
           _P + _FLUCT.format(unit="1000273811") + _P,
           {"fluct"}, {"fluct": 1}, ("fluct-unit", "1000273811"), ("fluct-group", "1000188204")),
+    stack("popIn", "searchbox/<site>.js + _popIn_recommend container",
+          '<script async src="//api.popin.cc/searchbox/exampleblog.js"></script>',
+          _P + '<div class="_popIn_recommend" data-url="https://example-blog.com/post/"></div>',
+          {"popIn"}, {"popIn": 1}, ("popin-site", "exampleblog")),
+    stack("LOGLY", "logly-lift-<adspot> div + lift_widget.js, per unit", "",
+          _P + _LOGLY.format(spot="4300127") + _P + _LOGLY.format(spot="4300128"),
+          {"LOGLY"}, {"LOGLY": 2}, ("logly-adspot", "4300127"), ("logly-adspot", "4300128")),
     stack("Geniee", "js.gsspcln.jp/t/…/a<zone>.js unit tags", "",
           _P + _GENIEE.format(a="526", b="184", zone="1526184") + _P
           + _GENIEE.format(a="526", b="185", zone="1526185"),
