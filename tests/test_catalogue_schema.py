@@ -157,7 +157,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "adocean-placement", "colombia-slot", "admixer-zone", "adnuntius-adunit",
                   "aniview-publisher", "aniview-channel", "bidvertiser-unit",
                   "primis-placement", "vidazoo-widget", "rubicon-zone", "venatus-site",
-                  "nend-spot", "htl-unit", "logly-adspot"}
+                  "nend-spot", "htl-unit", "logly-adspot", "uzou-placement"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:
