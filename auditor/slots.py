@@ -145,6 +145,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 width=width,
                 height=height,
             )
+    _yield_rendered_to_stacks(found)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
     kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
@@ -171,6 +172,22 @@ def _zone_from_wrappers(found: dict[etree._Element, _Draft],
         for inner in (kept[d] for d in el.iterdescendants() if d in kept):
             if inner.network is wrapper.network and inner.zone_id is None:
                 inner.zone_id, inner.id_kind = wrapper.zone_id, wrapper.id_kind
+
+
+def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
+    """Drop the containers GPT renders (`google_ads_iframe_<path>_<n>__container__`) that
+    sit inside another network's slot: wrappers and managed stacks (Raptive's
+    `div.adthrive-ad`, HTL's `div.htlad-…`) serve their placements through Google's ad
+    server, so a page saved after they ran holds GPT's container inside the stack's
+    element, and the placement is the stack's, named as its own tags name it."""
+    for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
+        network = found[el].network
+        if any(a in found and found[a].network is not network for a in el.iterancestors()):
+            del found[el]
+
+
+# the id GPT gives the container it writes into a slot's element
+_GPT_RENDERED = re.compile(r"google_ads_iframe_.+__container__\Z")
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:

@@ -285,6 +285,14 @@ _ADDRESS_WORDS = re.compile(r"[a-z0-9]+", re.I)
 _TDS_PATH = re.compile(r"/(?:in|go)\.(?:cgi|php)(?:$|[?#])|\.(?:cgi|php)\?\d+$", re.I)
 
 
+def _in_noscript(frame: etree._Element) -> bool:
+    """Whether a frame is a tag's `<noscript>` fallback: tag managers and counters pair
+    their script with a zero-size frame for visitors without scripts (GTM's `ns.html`; a
+    Japanese tag service's `nspt.unitag.jp/<id>.php` beside its `…/ut/<id>.js` loader); a
+    browser running scripts never loads it, so it is no payload an injector would choose."""
+    return any(str(a.tag).lower() == "noscript" for a in frame.iterancestors())
+
+
 def _purpose(frame: etree._Element, url: str) -> str | None:
     """What a hidden frame is for, by its name or the words of its address, when it is a
     job vendors document a hidden frame for; None when it says nothing."""
@@ -690,8 +698,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     for an ad (`_AD_REQUEST`: a zone or a size), which no helper does. One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
-    whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
-    dialog a script opens, is `low`; else `medium`. A Prebid bidder's frame with no mark
+    whose name or address says a documented job (`_purpose`), hidden in a menu, tab or
+    dialog a script opens, or a `<noscript>` fallback (`_in_noscript`), is `low`; else
+    `medium`. A Prebid bidder's frame with no mark
     on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:
@@ -779,6 +788,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 severity = Severity.LOW
                 message = (f"{message}: {purpose}, no mark of injection; check that the "
                            "site uses this host")
+        elif place is frame and _in_noscript(frame):
+            severity = Severity.LOW
+            message = (f"{message}: a tag's no-script fallback (a frame the browser loads "
+                       "only where scripts are off), no mark of injection; check that the "
+                       "site uses this host")
         else:
             severity = Severity.MEDIUM
             message = (f"{message}: no mark of injection beside a host the catalogue does "

@@ -154,6 +154,14 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("Intercom's messenger frame preloaded", "footer",
      '<iframe name="intercom-frame" src="https://widget.intercom.io/widget/q27xk1" '
      'style="display:none"></iframe>'),
+    # a tag service the catalogue does not know: its loader script, and for visitors
+    # without scripts its zero-size frame (the pair Japanese publishers' pages carry)
+    ("an unknown tag service's noscript fallback frame", "head",
+     '<script type="text/javascript">(function(d,u){var b=d.getElementsByTagName("script")[0],'
+     'j=d.createElement("script");j.async=true;j.src=u;b.parentNode.insertBefore(j,b);})('
+     'document,"//img.tagrelay.example/ut/9f2c41aa07be3d15_2718.js");</script><noscript>'
+     '<iframe src="//px.tagrelay-sync.example/9f2c41aa07be3d15_2718.php" width="0" height="0"'
+     ' frameborder="0"></iframe></noscript>'),
 ]
 
 
@@ -232,6 +240,7 @@ INJECTED: list[tuple[str, str, str]] = [
     ("a 3-D Secure name after </html>", "after",
      '<iframe name="threeDSMethodIframe" src="https://acs.kdjfh7s.example/m" width="0" '
      'height="0"></iframe>'),
+    ("the classic inside <noscript>", "footer", f"<noscript>{_CLASSIC}</noscript>"),
 ]
 
 

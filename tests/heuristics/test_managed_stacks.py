@@ -38,6 +38,13 @@ def stack(name: str, form: str, head: str, body: str, networks: set[str],
 
 _P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
 
+HTL = "Hashtag Labs (HTL)"
+# HTL's install: the site's build of its wrapper and styles, then an empty placeholder per unit
+_HTL_HEAD = ('<link rel="stylesheet" type="text/css" href="https://htlbid.com/v3/example-blog.com/'
+             'htlbid.css"><script async src="https://htlbid.com/v3/example-blog.com/htlbid.js">'
+             "</script><script>window.htlbid = window.htlbid || {}; htlbid.cmd = htlbid.cmd || [];"
+             " htlbid.cmd.push(function () { htlbid.layout('universal'); });</script>")
+
 _EZOIC_SA = ('<script async src="//www.ezojs.com/ezoic/sa.min.js"></script>'
              "<script>window.ezstandalone = window.ezstandalone || {};\n"
              "ezstandalone.cmd = ezstandalone.cmd || [];</script>")
@@ -303,6 +310,16 @@ STACKS = [
     stack("Freestar", "pubfig.min.js + freestar.config + placement divs", _FREESTAR_HEAD,
           _P + _FREESTAR_UNIT.format(n=1) + _P + _FREESTAR_UNIT.format(n=2),
           {"Freestar"}, {"Freestar": 2}, ("freestar-site", "example-blog-com")),
+    stack(HTL, "htlbid.js + htlad-<unit> placeholders", _HTL_HEAD,
+          '<div class="htlad-index_leaderboard_1"></div>' + _P
+          + '<div class="htlad-in-content_1 ad-div no-print"></div>' + _P,
+          {HTL}, {HTL: 2}, ("htl-site", "example-blog.com"),
+          ("htl-unit", "index_leaderboard_1"), ("htl-unit", "in-content_1")),
+    stack(HTL, "htlbid.js + older htl-ad data-unit components", _HTL_HEAD,
+          _P + '<div class="htl-ad" data-unit="leaderboard/example_leaderboard" '
+          'data-sizes="0x0:300x50|758x0:728x90"></div>' + _P,
+          {HTL}, {HTL: 1}, ("htl-site", "example-blog.com"),
+          ("htl-unit", "leaderboard/example_leaderboard")),
     stack("Journey by Mediavine", "scriptwrapper.com tag + Grow initializer",
           _JOURNEY + _GROW, _P * 2, {"Journey by Mediavine", "Grow"}, {},
           ("journey-site", "3c7e9a41-5b2d-4f8e-9a61-0d4c2b7e5f93"),

@@ -65,6 +65,14 @@ STACKS = [
           'var I13N_config = {spaceid: 1197093517, keys: {pt: "content", ver: "html"}, nol: 1};'
           "\nvar rapidInstance = new YAHOO.i13n.Rapid(I13N_config);</script>",
           {"Yahoo Rapid"}, {}, ("yahoo-rapid-space", "1197093517")),
+    # a group's site measured for its own account and the group's: one noscript pixel
+    # naming both (`a.1`, `a.2`)
+    stack("Quantcast Measure", "noscript pixel?a.1=…&a.2=… for two accounts", "",
+          _P + '<noscript><div style="display:none;"><img src="//pixel.quantserve.com/pixel?'
+          'a.1=p-7Kq2VmX9bT4cR&amp;a.2=p-3Zt8WnL5hQ1dE" border="0" height="1" width="1" '
+          'alt="Quantcast"></div></noscript>',
+          {"Quantcast Measure"}, {}, ("quantcast-account", "p-7Kq2VmX9bT4cR"),
+          ("quantcast-account", "p-3Zt8WnL5hQ1dE")),
 ]
 
 

@@ -1393,3 +1393,49 @@ def test_an_in_read_marker_is_teads_unit_only_where_teads_loads(audit_html: Audi
     assert [(n.network, n.seen.value) for n in bidding.networks if n.network == "Teads"] == [
         ("Teads", "bidder")]
     assert all(s.network != "Teads" for s in bidding.slots)
+
+
+def _rendered(path: str, n: int, w: int, h: int) -> str:
+    """A GPT unit as a page saved after GPT ran holds it: its container and frame."""
+    return (f'<div id="google_ads_iframe_{path}_{n}__container__" style="border: 0pt none;">'
+            f'<iframe id="google_ads_iframe_{path}_{n}" title="3rd party ad content" '
+            f'width="{w}" height="{h}" scrolling="no" frameborder="0"></iframe></div>')
+
+
+def test_gpt_units_saved_after_gpt_ran_are_its_slots(audit_html: AuditHtml) -> None:
+    """A page saved with its scripts stripped keeps the containers GPT wrote: each is a GPT
+    unit with its ad-unit path (written with or without its leading `/`) and network."""
+    report = audit_html(page('<div class="rail-box">' + _rendered("/21774381/harbour/news", 0,
+                                                                  300, 250) + "</div>"
+                             '<div class="foot-box">' + _rendered("3865/harbour.example/tier1/"
+                                                                  "news", 1, 728, 90)
+                             + "</div>"), url="https://harbour.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "/21774381/harbour/news"),
+        ("Google Publisher Tag", "3865/harbour.example/tier1/news")]
+    assert {("gpt-network", "21774381"), ("gpt-network", "3865")} <= ids_of(report)
+
+
+def test_a_stacks_unit_gpt_rendered_into_stays_the_stacks(audit_html: AuditHtml) -> None:
+    """A wrapper serves through GPT: the container GPT wrote inside HTL's placeholder is
+    that placement, named HTL's, not a second slot of GPT's."""
+    report = audit_html(page('<div class="htlad-sidebar_rectangle">'
+                             + _rendered("/21774381/harbour/rail", 0, 300, 600) + "</div>",
+                             '<script async src="https://htlbid.com/v3/harbour.example/'
+                             'htlbid.js"></script>'), url="https://harbour.example/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Hashtag Labs (HTL)", "sidebar_rectangle")]
+
+
+def test_googles_measurement_and_safeframe_files_name_no_adsense(
+        audit_html: AuditHtml) -> None:
+    """IMA's video player writes a srcdoc frame loading Google's Open Measurement SDK from
+    AdSense's host, and GPT renders into SafeFrame's hashed hosts: Google's ad serving,
+    not AdSense."""
+    report = audit_html(page(
+        '<iframe src="https://95a473e2ad2610658b179c981bdc3fea.safeframe.googlesyndication.com/'
+        'safeframe/1-0-38/html/container.html" width="728" height="90"></iframe>'
+        '<iframe sandbox="allow-scripts allow-same-origin" style="display: none;" srcdoc="'
+        '<script src=https://pagead2.googlesyndication.com/omsdk/releases/live/omweb-v1.js>'
+        '</script>"></iframe>'), url="https://harbour.example/a")
+    assert "Google AdSense" not in {n.network for n in report.networks}

@@ -43,6 +43,11 @@ _FLUCT = ('<div class="fluct-unit-{unit}"></div><script type="text/javascript">'
           "fluctAdScript.cmd.push(function (cmd) {{\n"
           '  cmd.loadByGroup("1000188204");\n'
           '  cmd.display(".fluct-unit-{unit}", "{unit}");\n}});</script>')
+_LOGLY = ('<div id="logly-lift-{spot}"></div><script charset="UTF-8">(function(){{var _lgy_lw = '
+          'document.createElement("script");_lgy_lw.type = "text/javascript";_lgy_lw.charset = '
+          '"UTF-8";_lgy_lw.async = true;_lgy_lw.src= "https://l.logly.co.jp/lift_widget.js?'
+          'adspot_id={spot}";var _lgy_lw_0 = document.getElementsByTagName("script")[0];'
+          '_lgy_lw_0.parentNode.insertBefore(_lgy_lw, _lgy_lw_0);}})();</script>')
 _GENIEE = ('<div class="ad-box"><!--  ad tags Size: 300x250 ZoneId:{zone}-->\n'
            '<script type="text/javascript" src="https://js.gsspcln.jp/t/{a}/{b}/a{zone}.js">'
            "</script></div>")
@@ -116,6 +121,17 @@ STACKS = [
           '<script type="text/javascript" src="https://pdn.adingo.jp/p.js" async></script>',
           _P + _FLUCT.format(unit="1000273811") + _P,
           {"fluct"}, {"fluct": 1}, ("fluct-unit", "1000273811"), ("fluct-group", "1000188204")),
+    stack("popIn", "searchbox/<site>.js + _popIn_recommend container",
+          '<script async src="//api.popin.cc/searchbox/exampleblog.js"></script>',
+          _P + '<div class="_popIn_recommend" data-url="https://example-blog.com/post/"></div>',
+          {"popIn"}, {"popIn": 1}, ("popin-site", "exampleblog")),
+    stack("LOGLY", "logly-lift-<adspot> div + lift_widget.js, per unit", "",
+          _P + _LOGLY.format(spot="4300127") + _P + _LOGLY.format(spot="4300128"),
+          {"LOGLY"}, {"LOGLY": 2}, ("logly-adspot", "4300127"), ("logly-adspot", "4300128")),
+    stack("UZOU", "uz-<placement> div + outer-frame.min.js", "",
+          _P + '<div class="uz-exampleblog_pc uz-ny"></div><script async src="https://speee-ad.'
+          'akamaized.net/tag/exampleblog_pc/js/outer-frame.min.js"></script>' + _P,
+          {"UZOU"}, {"UZOU": 1}, ("uzou-placement", "exampleblog_pc")),
     stack("Geniee", "js.gsspcln.jp/t/…/a<zone>.js unit tags", "",
           _P + _GENIEE.format(a="526", b="184", zone="1526184") + _P
           + _GENIEE.format(a="526", b="185", zone="1526185"),
@@ -278,7 +294,9 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
     # a blog's month archive (year-month boxes), one id a timestamp: no Yieldmo without its tag
     ("a month archive's div.ym boxes", '<div class="ym" id="ym_2024_05"><a href="/2024/05/">May'
      '</a></div><div class="ym" id="ym_1714521600123"><a href="/2024/04/">April</a></div>'),
+    # a theme's own uz- prefixed box (a utility class): no UZOU unit without its tag
+    ("a theme's uz- classes", '<div class="uz-card_box uz-ny"><p>Related</p></div>'),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
-                      {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo"})
+                      {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU"})
