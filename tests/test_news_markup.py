@@ -201,3 +201,14 @@ def test_tanx_unit(project_engine: Engine, catalogue: Catalogue) -> None:
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (3, "Tanx", "mm_48124372_7062997_23960588")]
     assert ("tanx-pid", "mm_48124372_7062997_23960588") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_criteo_zone_tags_request_is_criteos_not_a_self_hosted_revives(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The tag's ajs.php on cas.criteo.com is Criteo's ad server's: not a self-hosted
+    Revive's request, so no Revive is reported beside Criteo."""
+    (page,) = audit(CRITEO_AJS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ajs = [r for r in page.resources if "/delivery/ajs.php" in r.url]
+    assert ajs and {(r.network, r.company) for r in ajs} == {("Criteo", "Criteo")}
+    assert "Revive Adserver" not in {n.network for n in page.networks}
