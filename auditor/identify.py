@@ -332,10 +332,15 @@ def placeholder_content(content: str) -> bool:
 
     >>> placeholder_content("PLACEHOLDER"), placeholder_content("0" * 32)
     (True, True)
+    >>> placeholder_content("ca-pub-" + "0" * 16), placeholder_content("ca-pub-4821730195648203")
+    (True, False)
     >>> placeholder_content("BqK4r7dTE"), placeholder_content("4f1c9a0e7b2d5c8e6a3f0b1d9c7e2a54")
     (False, False)
     """
-    return bool(re.fullmatch(r"(.)\1*", content.lower()) or _PLACEHOLDER_WORDS.search(content))
+    last = re.split(r"[-_.]", content)[-1]  # the number of a prefixed form (ca-pub-…)
+    return bool(re.fullmatch(r"(.)\1*", content.lower())
+                or (len(last) >= 6 and re.fullmatch(r"(.)\1*", last.lower()))
+                or _PLACEHOLDER_WORDS.search(content))
 
 
 def config_text(page: ParsedPage, seen: Sequence[Sighting],

@@ -100,6 +100,8 @@ def test_what_declares_no_account_reads_no_id(audit_html: AuditHtml, head: str) 
     '<meta name="coinzilla" content="0123456789abcdef0123456789abcdef">',
     '<meta name="hilltopads-site-verification" content="0000000000">',
     '<meta name="a.validate.02" content="your-adcash-validation-code-here-000">',
+    # a prefixed form whose number is a run of one digit
+    '<meta name="google-adsense-account" content="ca-pub-0000000000000000">',
 ])
 def test_a_placeholder_of_the_vendors_form_declares_no_account(
         audit_html: AuditHtml, head: str) -> None:
