@@ -423,16 +423,22 @@ _LANDMARK_TEXT = 80  # characters of text outside scripts, styles and templates
 _SHOWS_ADS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea"})
 _NOT_TEXT = _NOT_SHOWN | {"a"}  # what `_holds_text` counts none of
+# schema.org's WPAdBlock, which the page's markup declares an ad block with: a theme that
+# types a block of the page's own text so (its wrapper round the article) is the page's,
+# as a landmark is
+_DECLARED_AD = "schema.org/WPAdBlock"
 
 
 def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
                     advertising: frozenset[etree._Element]) -> set[etree._Element]:
-    """The landmarks among the hits that are the page's own (above); `advertising`: the
-    elements whose requests show ads. One walk of each document counts text and what
-    shows ads as running totals, so a landmark's own are the totals' growth between its
+    """The landmarks (and declared ad blocks) among the hits that are the page's own
+    (above); `advertising`: the elements whose requests show ads. One walk of each
+    document counts text and what shows ads as running totals, so a landmark's own are
+    the totals' growth between its
     start and end tags (a count per landmark was quadratic in nested ones); no text
     inside a script, style, noscript, template or text area counts, however deep."""
-    candidates = {el for el, rule, _ in hits if el.tag in _LANDMARKS and rule.startswith("##")}
+    candidates = {el for el, rule, _ in hits if rule.startswith("##") and (
+        el.tag in _LANDMARKS or _DECLARED_AD in rule)}
     out: set[etree._Element] = set()
     for root in {el.getroottree().getroot() for el in candidates}:
         text = shows = hidden = 0
