@@ -22,3 +22,45 @@ def test_sharethrough_native_key_is_its_slot(project_engine: Engine, catalogue: 
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (3, "Sharethrough", "11b0d54a"), (5, "Sharethrough", "LuB3vxGGFrBZJa6tifXW4xgK")]
     assert ("sharethrough-placement", "11b0d54a") in {(i.kind, i.value) for i in page.ids}
+
+
+# a UK tabloid's GPT head: the top slot's size list opens with the 1×1 its skin answers to
+GPT_SKIN = b"""<html><head><title>t</title>
+<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>
+var gptadslots=[];
+gptadslots[1]= googletag.defineSlot('/34722903/Tab/News', [[1,1],[970,250],[728,90]],
+  'div-gpt-ad-1-1').addService(googletag.pubads());
+gptadslots[6]= googletag.defineSlot('/34722903/Tab/News', [[1,1]],
+  'div-gpt-ad-1-6').addService(googletag.pubads());
+</script></head><body><p>Article text.</p>
+<div id='div-gpt-ad-1-1'><script>googletag.display('div-gpt-ad-1-1');</script></div>
+<div id='div-gpt-ad-1-6'><script>googletag.display('div-gpt-ad-1-6');</script></div>
+</body></html>"""
+
+
+def test_gpt_size_list_led_by_1x1_takes_the_first_real_size(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_SKIN, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.width, s.height) for s in page.slots] == [(10, 970, 250), (11, 1, 1)]
+
+
+# Krux's v1.9 control tag names its config in the query: controltag?confid=…
+KRUX = b"""<html><head><title>t</title>
+<script class="kxct" data-id="JZh7-1tL" data-timing="async" data-version="1.9"
+  type="text/javascript">
+window.Krux||((Krux=function(){Krux.q.push(arguments)}).q=[]);
+(function(){
+  var k=document.createElement('script');k.type='text/javascript';k.async=true;
+  k.src = (location.protocol==="https:"?"https:":"http:")
+    +"//cdn.krxd.net/controltag?confid=JZh7-1tL";
+  var s=document.getElementsByTagName('script')[0];s.parentNode.insertBefore(k,s);
+}());
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_krux_control_tag_query_config_id(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KRUX, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("krux-config", "JZh7-1tL") in {(i.kind, i.value) for i in page.ids}
