@@ -64,3 +64,16 @@ def test_krux_control_tag_query_config_id(project_engine: Engine, catalogue: Cat
     (page,) = audit(KRUX, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("krux-config", "JZh7-1tL") in {(i.kind, i.value) for i in page.ids}
+
+
+# Adobe Analytics' noscript beacon names the report suite in its path (/b/ss/<rsid>/)
+ADOBE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript><a href="http://www.omniture.com" title="Web Analytics">
+<img src="//magco.112.2o7.net/b/ss/magco-sitecom/1/H.15.1--NS/0" height="1" width="1" alt="">
+</a></noscript></body></html>"""
+
+
+def test_adobe_beacon_names_its_report_suite(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("adobe-report-suite", "magco-sitecom") in {(i.kind, i.value) for i in page.ids}
