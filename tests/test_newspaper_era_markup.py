@@ -77,3 +77,25 @@ def test_adobe_beacon_names_its_report_suite(project_engine: Engine, catalogue: 
     (page,) = audit(ADOBE, url="https://mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("adobe-report-suite", "magco-sitecom") in {(i.kind, i.value) for i in page.ids}
+
+
+# the services a 2014 news page loads beside its ads: each host is its vendor's
+SERVICES = b"""<html><head><title>t</title>
+<script src="http://m.burt.io/c/news-site.js"></script>
+<script src="http://a.visualrevenue.com/vrs.js"></script>
+<script src="http://zor.livefyre.com/wjs/v3.0/javascripts/livefyre.js"></script>
+<script src="//ak.sail-horizon.com/horizon/v1.js"></script>
+<script src="http://static.proximic.com/t/newsgroup.js"></script>
+</head><body><p>Article text.</p></body></html>"""
+
+
+def test_news_services_hosts_name_their_vendors(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SERVICES, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {(h.host, h.company, str(h.category)) for h in page.third_party_hosts} == {
+        ("m.burt.io", "Burt", "analytics"),
+        ("a.visualrevenue.com", "Visual Revenue (Outbrain)", "analytics"),
+        ("zor.livefyre.com", "Livefyre (Adobe)", "social"),
+        ("ak.sail-horizon.com", "Sailthru", "customer-engagement"),
+        ("static.proximic.com", "Proximic (Comscore)", "advertising")}
