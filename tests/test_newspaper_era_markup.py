@@ -99,3 +99,22 @@ def test_news_services_hosts_name_their_vendors(
         ("zor.livefyre.com", "Livefyre (Adobe)", "social"),
         ("ak.sail-horizon.com", "Sailthru", "customer-engagement"),
         ("static.proximic.com", "Proximic (Comscore)", "advertising")}
+
+
+# Sonobi's Morpheus tag pairs each GPT div with its placement (20 hex digits)
+SONOBI = b"""<html><head><title>t</title>
+<script src="http://mtrx.go.sonobi.com/morpheus.caller.js"></script>
+<script>
+sbi_morpheus.register('div-gpt-ad-1378388834355-1', '9d843aa2024f3df686eb');
+sbi_morpheus.register("div-gpt-ad-1378388834355-2", "e1c37e3c4a72bf5982e1");
+sbi_morpheus.register('div-gpt-ad-example', '1a2b3c4d5e6f1a2b3c4d');
+sbi_morpheus.callOperator();
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_sonobi_morpheus_names_its_placements(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SONOBI, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    placements = {i.value for i in page.ids if i.kind == "sonobi-placement"}
+    # the documentation's example placement is no ID of the page's
+    assert placements == {"9d843aa2024f3df686eb", "e1c37e3c4a72bf5982e1"}
