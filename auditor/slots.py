@@ -328,6 +328,22 @@ def _declared_size(sizes: str) -> tuple[int | None, int | None]:
     return next(((w, h) for w, h in found if w > 1 and h > 1), found[0])
 
 
+def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
+    """The ad-unit path a page's script assigns to the variable a slot call names in its
+    place (`var unit = unit || "/3771966/Site/section"; googletag.defineSlot(unit, …)`,
+    as CMS ad modules write it): the first string literal, starting `/`, assigned to it."""
+    if not name:
+        return None
+    assigned = re.compile(
+        rf"(?<![\w$.]){re.escape(name)}\s*=\s*(?:{re.escape(name)}\s*\|\|\s*)?"
+        r"(['\"])(/[^'\"\s]{1,200})\1")
+    for script in page.scripts:
+        found = assigned.search(script.text or "")
+        if found:
+            return found.group(2)
+    return None
+
+
 def _script_slot(
     page: ParsedPage,
     script: etree._Element,
@@ -337,7 +353,7 @@ def _script_slot(
     by_id: dict[str, _Draft],
 ) -> list[_Draft]:
     groups = match.groupdict()
-    zone = groups.get("zone")
+    zone = groups.get("zone") or _assigned_path(page, groups.get("zone_var"))
     width = _int(groups.get("width"))
     height = _int(groups.get("height"))
     if groups.get("sizes") and not (width and height):

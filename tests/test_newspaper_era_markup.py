@@ -118,3 +118,29 @@ def test_sonobi_morpheus_names_its_placements(project_engine: Engine, catalogue:
     placements = {i.value for i in page.ids if i.kind == "sonobi-placement"}
     # the documentation's example placement is no ID of the page's
     assert placements == {"9d843aa2024f3df686eb", "e1c37e3c4a72bf5982e1"}
+
+
+# a CMS ad module's GPT: the ad-unit path in a variable, each unit defined in its own script
+GPT_VARIABLE = b"""<html><head><title>t</title>
+<script>var bh_dfp_ad_slot = bh_dfp_ad_slot || "/3771966/Herald/entertainment/movies";</script>
+<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.defineSlot(bh_dfp_ad_slot, [728,90], "div-gpt-ad-23134387")
+  .addService(googletag.pubads());</script>
+<script>googletag.defineSlot(bh_dfp_ad_slot, [1900,2000], "reskin_overlay")
+  .addService(googletag.pubads());</script>
+<script>googletag.defineSlot(unknownUnit, [300,250], "div-gpt-ad-9")
+  .addService(googletag.pubads());</script>
+</head><body><p>Article text.</p>
+<div id="div-gpt-ad-23134387"><script>googletag.display("div-gpt-ad-23134387");</script></div>
+<div id="div-gpt-ad-9"><script>googletag.display("div-gpt-ad-9");</script></div>
+<div id="reskin_overlay"><script>googletag.display('reskin_overlay');</script></div>
+</body></html>"""
+
+
+def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_VARIABLE, url="https://herald.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (11, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
+        (12, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
+        (13, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
