@@ -130,7 +130,10 @@ GPT_VARIABLE = b"""<html><head><title>t</title>
   .addService(googletag.pubads());</script>
 <script>googletag.defineSlot(unknownUnit, [300,250], "div-gpt-ad-9")
   .addService(googletag.pubads());</script>
-</head><body><p>Article text.</p>
+<script>googletag.defineOutOfPageSlot(bh_dfp_ad_slot, "div-gpt-ad-oop")
+  .addService(googletag.pubads());</script>
+</head><body><div id='div-gpt-ad-oop'><script>googletag.display('div-gpt-ad-oop');</script></div>
+<p>Article text.</p>
 <div id="div-gpt-ad-23134387"><script>googletag.display("div-gpt-ad-23134387");</script></div>
 <div id="div-gpt-ad-9"><script>googletag.display("div-gpt-ad-9");</script></div>
 <div id="reskin_overlay"><script>googletag.display('reskin_overlay');</script></div>
@@ -141,6 +144,7 @@ def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: 
     (page,) = audit(GPT_VARIABLE, url="https://herald.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
-        (11, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
-        (12, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
-        (13, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
+        (12, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", None, None),
+        (14, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
+        (15, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
+        (16, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
