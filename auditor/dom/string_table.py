@@ -88,6 +88,19 @@ def _number(text: str) -> int:
     return int(text.strip("'\""), 16) if "0x" in text else int(text)
 
 
+def _double(value: int) -> float:
+    """An integer as JavaScript's double: one past the largest double is Infinity (Python's
+    `float` raises OverflowError on it).
+
+    >>> _double(10 ** 400), _double(-(10 ** 400)), _double(0x1a0)
+    (inf, -inf, 416.0)
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def _body(code: str, start: int, limit: int = 2000) -> str | None:
     """The text of the block opening at `start` (a `{`), braces counted."""
     depth = 0
@@ -168,7 +181,7 @@ def _js_parse_int(value: str | None) -> float:
     m = re.match(r"\s*([+-]?)(\d+)", value)
     if m is None:
         return math.nan
-    return float(-int(m.group(2)) if m.group(1) == "-" else int(m.group(2)))
+    return _double(-int(m.group(2)) if m.group(1) == "-" else int(m.group(2)))
 
 
 class _Unreadable(Exception):
@@ -230,7 +243,7 @@ def _checksum(expression: str, accessors: frozenset[str]) -> _Node:
             at = _number(index)
             return lambda read: _js_parse_int(read(at))
         if re.fullmatch(r"0x[0-9a-fA-F]+|\d+(?:\.\d+)?", token):
-            value = float(_number(token)) if "." not in token else float(token)
+            value = _double(_number(token)) if "." not in token else float(token)
             return lambda read: value
         raise _Unreadable(expression)
 
