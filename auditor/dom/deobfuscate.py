@@ -520,9 +520,16 @@ SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "
 FETCH_RUN_ACT = "fetch-run"
 
 
-# what `createElement` is given: a literal's text (lowered), or None for anything else
+# what `createElement` (`createElementNS` after its namespace; `['createElement']` where its
+# name was split, `'createElem'+'ent'`) is given: its literal first argument's text
+# (lowered), or None for anything else (a name, an expression: `'script'.trim()`)
 _CREATE_ARGUMENT = re.compile(
-    r"""createElement\s*\(\s*(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)|[^'"\s])""")
+    r"""createElement(?:NS(?:['"]\s*\])?\s*\(\s*(?:(?:'[^'\\\n]{0,200}'|"[^"\\\n]{0,200}")\s*,)?"""
+    r"""|(?:['"]\s*\])?\s*\()\s*"""
+    r"""(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*[,)])?""")
+# `createElement` not called where it is named: called through `call`/`apply`, bound, passed
+# or assigned as a value; what it creates is not read there
+_CREATE_ELSEWHERE = re.compile(r"""createElement(?:NS)?(?:['"]\s*\])?(?=[ \t]*[.,;)\]}|&?:=])""")
 # two literals joined (`'sc'+'ript'`, `s['sr'+'c']`): one word once the join is gone
 _JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
 
@@ -567,6 +574,8 @@ def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozen
                                                                     joined)):
         created = [(a.lower() if (a := m.group(1) or m.group(2)) else None)
                    for m in _CREATE_ARGUMENT.finditer(joined)]
+        if any(_CREATE_ELSEWHERE.search(text) for text in texts):
+            created.append(None)
         # a name or an expression given to `createElement` may be any of the table's words
         named = words if not read or any(c is None for c in created) else set()
         for act, tags in ((SCRIPT_ACT, ("script",)), (FRAME_ACT, ("iframe", "frame")),

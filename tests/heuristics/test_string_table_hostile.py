@@ -4,6 +4,8 @@ heads a page writes."""
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.dom.deobfuscate import decode_script
 from auditor.dom.string_table import resolved
 
@@ -24,3 +26,36 @@ def test_a_checksum_past_a_double_is_an_infinity_not_an_overflow() -> None:
     for turn in range(1, len(words) + 3):
         plain = resolved(checksummed(words, _SOCGHOLISH_TABLE, turn))
         assert plain is not None and "document['createElement']('script')" in plain
+
+
+# the SocGholish-shaped loader's `document[…](…)` as hostile code may write it once read
+_CREATED = "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2))"
+
+
+@pytest.mark.parametrize(("what", "written"), [
+    ("through call", "_0x2=document[_0x1(0x1a1)]['call'](document,_0x1(0x1a2))"),
+    ("bound first", "_0x7=document[_0x1(0x1a1)]['bind'](document),_0x2=_0x7(_0x1(0x1a2))"),
+    ("with an options argument", "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2),{})"),
+    ("its name trimmed", "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2)['trim']())"),
+    ("its name or a default", "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2)||'div')"),
+    ("in a namespace", "_0x2=document['createElementNS']('http://www.w3.org/1999/xhtml',"
+                       "_0x1(0x1a2))"),
+    ("its method's name split", "_0x2=document['createElem'+'ent'](_0x1(0x1a2))"),
+    ("its method's name split, called", "_0x2=document['createElem'+'ent']['call'](document,"
+                                        "_0x1(0x1a2))"),
+], ids=lambda v: v if len(v) < 40 else "")
+def test_a_loader_that_hands_create_element_its_tag_otherwise_still_loads(
+        what: str, written: str) -> None:
+    """The table read, `createElement` given `'script'` any other way than as its one
+    literal argument (called through `call`/`apply`/`bind`, with a second argument, as an
+    expression, as `createElementNS`) creates what the code may name: a script. The read
+    argument was taken only from `createElement('x')`, so these created nothing and the
+    loader's URL was no longer loaded (`high` lost). The obfuscator's `splitStrings` writes
+    the method's name in pieces (`document['createElem'+'ent']`)."""
+    body = _SOCGHOLISH_TABLE.replace(_CREATED, written)
+    assert body != _SOCGHOLISH_TABLE
+    code = checksummed(_SOCGHOLISH_WORDS, body)
+    assert resolved(code) is not None
+    decoded = decode_script(code)
+    assert "script" in decoded.acts, (what, decoded.acts)
+    assert any(u.url == _SOCGHOLISH_WORDS[0] and u.loaded for u in decoded.urls), decoded.urls
