@@ -454,6 +454,17 @@ def _escaped_names(code: str) -> list[str]:
 
 
 _BRACKETED_NAME = re.compile(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")
+# what a property's bracket follows: a name, a call or an index (`d['src']`, `f()['href']`),
+# not an operator or a keyword (`apply(d,['script'])`, `return ['x']`: an array literal)
+_OBJECT_BEFORE = re.compile(
+    r"(?:[)\]]|(?<![\w$])(?!(?:return|in|of|case|typeof|yield|await|throw)\s*$)[\w$]+)\s*$")
+
+
+def _as_property(m: re.Match[str]) -> str:
+    """`.name` for a bracketed name that is a property; an array literal as it is."""
+    if _OBJECT_BEFORE.search(m.string, max(0, m.start() - 24), m.start()) is None:
+        return m.group(0)
+    return "." + m.group(2)
 
 
 def as_written(code: str) -> str:
@@ -464,7 +475,7 @@ def as_written(code: str) -> str:
     >>> as_written(r"d['\x63\x72\x65\x61\x74\x65\x45\x6c\x65\x6d\x65\x6e\x74']('s')")
     "d.createElement('s')"
     """
-    return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
+    return _BRACKETED_NAME.sub(_as_property, js_unescaped(code))
 
 
 # What machine-obfuscated code does with its string table. An accessor call

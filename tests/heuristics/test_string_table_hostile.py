@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.dom.deobfuscate import decode_script
+from auditor.dom.deobfuscate import as_written, decode_script
 from auditor.dom.string_table import resolved
 
 from .test_vendor_obfuscation import _SOCGHOLISH_TABLE, _SOCGHOLISH_WORDS, checksummed
@@ -34,6 +34,7 @@ _CREATED = "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2))"
 
 @pytest.mark.parametrize(("what", "written"), [
     ("through call", "_0x2=document[_0x1(0x1a1)]['call'](document,_0x1(0x1a2))"),
+    ("through apply", "_0x2=document[_0x1(0x1a1)]['apply'](document,[_0x1(0x1a2)])"),
     ("bound first", "_0x7=document[_0x1(0x1a1)]['bind'](document),_0x2=_0x7(_0x1(0x1a2))"),
     ("with an options argument", "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2),{})"),
     ("its name trimmed", "_0x2=document[_0x1(0x1a1)](_0x1(0x1a2)['trim']())"),
@@ -59,3 +60,14 @@ def test_a_loader_that_hands_create_element_its_tag_otherwise_still_loads(
     decoded = decode_script(code)
     assert "script" in decoded.acts, (what, decoded.acts)
     assert any(u.url == _SOCGHOLISH_WORDS[0] and u.loaded for u in decoded.urls), decoded.urls
+
+
+def test_an_array_literal_is_no_property() -> None:
+    """`as_written` reads `d['src']` as `d.src`; an array literal holding one name
+    (`apply(document, ['script'])`, `return ['x']`) is no property access: read as one, the
+    literal was gone (`apply(document,.script)`) and with it the tag's word."""
+    assert as_written("d.createElement.apply(d,['script'])") == (
+        "d.createElement.apply(d,['script'])")
+    assert as_written("x=['a'];y=(['b']);return ['c']") == "x=['a'];y=(['b']);return ['c']"
+    assert as_written("d['src']=u;f()['href'];a[0]['src'];d ['x']") == (
+        "d.src=u;f().href;a[0].src;d .x")
