@@ -17,6 +17,7 @@ reading from the table's words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -101,16 +102,18 @@ def _double(value: int) -> float:
         return math.inf if value > 0 else -math.inf
 
 
-def _body(code: str, start: int, limit: int = 2000) -> str | None:
+_BRACE = re.compile(r"[{}]")
+BODY_LIMIT = 2000  # characters of an accessor's body
+MAX_CANDIDATES = 32  # function heads read for their braces: the obfuscator writes one accessor
+
+
+def _body(code: str, start: int, limit: int = BODY_LIMIT) -> str | None:
     """The text of the block opening at `start` (a `{`), braces counted."""
     depth = 0
-    for i in range(start, min(len(code), start + limit)):
-        if code[i] == "{":
-            depth += 1
-        elif code[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start : i + 1]
+    for brace in _BRACE.finditer(code, start, min(len(code), start + limit)):
+        depth += 1 if brace.group(0) == "{" else -1
+        if depth == 0:
+            return code[start : brace.end()]
     return None
 
 
@@ -124,8 +127,19 @@ def _table(code: str) -> tuple[_Table, str] | None:
     if not strings or len(strings) > MAX_TABLE:
         return None
     read = rf"{re.escape(name)}\s*(?:\(\s*\))?\s*[;,]|{re.escape(name)}\s*\["
+    # where the table is read: a function head with none in reach is no accessor, and no
+    # more than MAX_CANDIDATES heads are read for their braces (a page of heads that read
+    # the name, each read 2,000 characters, was seconds; past them the table is unread)
+    reads = [r.start() for r in re.finditer(read, code)]
+    candidates = 0
     for head in (_ACCESSOR, _ACCESSOR_VARIABLE):
         for a in re.finditer(head, code):
+            at = bisect.bisect_left(reads, a.end())
+            if at == len(reads) or reads[at] >= a.end() + BODY_LIMIT:
+                continue
+            candidates += 1
+            if candidates > MAX_CANDIDATES:
+                return None
             body = _body(code, a.end() - 1)
             if body is None or not re.search(read, body) or _DECODES.search(body):
                 continue

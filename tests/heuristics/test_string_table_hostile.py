@@ -4,10 +4,13 @@ heads a page writes."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from auditor.dom.deobfuscate import as_written, decode_script
 from auditor.dom.string_table import resolved
+from tests.hostile.scaling import assert_linear
 
 from .test_vendor_obfuscation import _SOCGHOLISH_TABLE, _SOCGHOLISH_WORDS, checksummed
 
@@ -71,3 +74,19 @@ def test_an_array_literal_is_no_property() -> None:
     assert as_written("x=['a'];y=(['b']);return ['c']") == "x=['a'];y=(['b']);return ['c']"
     assert as_written("d['src']=u;f()['href'];a[0]['src'];d ['x']") == (
         "d.src=u;f().href;a[0].src;d .x")
+
+
+def _seconds(code: str) -> float:
+    start = time.perf_counter()
+    resolved(code)
+    return time.perf_counter() - start
+
+
+def test_function_heads_before_the_accessor_cost_linear_time() -> None:
+    """Every one-parameter function is an accessor's candidate; each was read up to 2,000
+    characters for its braces, in Python, so a script of unclosed heads that read the
+    table's name (`function _0xab(a){_0x1b2c();…` 20,000 times, 700 KB) took seconds."""
+    table = checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)
+    assert_linear(lambda n: _seconds("function _0xab(a){_0x1b2c();x=1;" * n + table), 5000,
+                  "accessor heads", max_seconds=1.0)
+
