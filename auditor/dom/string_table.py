@@ -60,6 +60,7 @@ _COUNTED = re.compile(
     r"\s*;?\s*\}\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
 _ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
 _CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
+MAX_WORK = 1_000_000  # the checksum's tokens times the turns tried (the obfuscator's: ~60 tokens)
 MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
 _STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
 _TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
@@ -320,12 +321,15 @@ def _rotation(code: str, table: _Table, name: str, accessors: frozenset[str]) ->
         checksum = _checksum(check.group(2), accessors)
     except _Unreadable:
         return None
-    for turn in range(size):
-        strings = table.strings[turn:] + table.strings[:turn]
+    size_of_checksum = len(_TOKEN.findall(check.group(2)))
+    strings = table.strings
+    # a turn reads the table at an index moved by the turn, not a copy of it (a copy per
+    # turn was quadratic in the table); the turns tried are bounded by the checksum's size
+    for turn in range(min(size, MAX_WORK // max(1, size_of_checksum))):
 
-        def read(at: int, strings: list[str] = strings) -> str | None:
+        def read(at: int, turn: int = turn) -> str | None:
             i = at - table.offset
-            return strings[i] if 0 <= i < size else None
+            return strings[(i + turn) % size] if 0 <= i < size else None
 
         if checksum(read) == target:
             return turn

@@ -90,3 +90,12 @@ def test_function_heads_before_the_accessor_cost_linear_time() -> None:
     assert_linear(lambda n: _seconds("function _0xab(a){_0x1b2c();x=1;" * n + table), 5000,
                   "accessor heads", max_seconds=1.0)
 
+
+def test_a_checksum_no_turn_meets_costs_linear_time_in_the_table() -> None:
+    """A table no turn of the checksum meets is turned once round: each turn copied the
+    table (quadratic in its strings)."""
+    def seconds(n: int) -> float:
+        words = [f"w{i}" for i in range(n)] + _SOCGHOLISH_WORDS
+        code = checksummed(words, _SOCGHOLISH_TABLE).replace("/0x3;if", "/0x3+0x1;if")
+        return _seconds(code)
+    assert_linear(seconds, 1200, "a checksum never met")
