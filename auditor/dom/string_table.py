@@ -184,19 +184,29 @@ def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
     return frozenset(known)
 
 
+# what `parseInt` skips (JavaScript's white space and line terminators), then reads: a
+# sign, and hexadecimal digits after `0x` or ASCII decimal ones (not `\d`'s other scripts)
+_JS_SPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_PARSE_INT = re.compile(r"([+-]?)(?:0[xX]([0-9a-fA-F]*)|([0-9]+))")
+
+
 def _js_parse_int(value: str | None) -> float:
     """JavaScript's `parseInt` of a string (undefined is NaN): the checksum's strings
     lead with digits.
 
-    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src")
-    (2938114.0, nan)
+    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src"), _js_parse_int(" -0x1Fz")
+    (2938114.0, nan, -31.0)
+    >>> _js_parse_int("\u0663"), _js_parse_int("0x"), _js_parse_int("\ufeff7")
+    (nan, nan, 7.0)
     """
     if value is None:
         return math.nan
-    m = re.match(r"\s*([+-]?)(\d+)", value)
-    if m is None:
+    m = _PARSE_INT.match(value.lstrip(_JS_SPACE))
+    if m is None or m.group(2) == "":  # `0x` and no digit: NaN
         return math.nan
-    return _double(-int(m.group(2)) if m.group(1) == "-" else int(m.group(2)))
+    number = int(m.group(2), 16) if m.group(2) is not None else int(m.group(3))
+    return _double(-number if m.group(1) == "-" else number)
 
 
 class _Unreadable(Exception):

@@ -99,3 +99,25 @@ def test_a_checksum_no_turn_meets_costs_linear_time_in_the_table() -> None:
         code = checksummed(words, _SOCGHOLISH_TABLE).replace("/0x3;if", "/0x3+0x1;if")
         return _seconds(code)
     assert_linear(seconds, 1200, "a checksum never met")
+
+
+def test_parse_int_reads_as_javascript_does() -> None:
+    """JavaScript's `parseInt` reads a `0x` prefix as hexadecimal and only ASCII digits
+    (`parseInt('٣')` is NaN); the reader took `'0x1f'` for 0 and Arabic-Indic digits for
+    numbers, so a checksum over such strings met its constant at another turn than the
+    browser's, or at none."""
+    words = [*_SOCGHOLISH_WORDS, "0x1fzz", "\u0663\u0664"]
+    code = checksummed(words, _SOCGHOLISH_TABLE, 2)
+    hexed = hex(0x1a0 + len(words) - 2)
+    arabic = hex(0x1a0 + len(words) - 1)
+    # the checksum plus parseInt('0x1fzz'), 31: the constant JavaScript reaches moves by 31
+    checksum_end = "/0x3;if("
+    assert checksum_end in code
+    with_hex = code.replace(checksum_end, f"/0x3+parseInt(_0x2b3c4d({hexed}));if(", 1)
+    target = code.split("}}}(_0x1b2c,")[1].split(")")[0]
+    moved = hex(int(target, 16) + 31)
+    with_hex = with_hex.replace(f"}}}}}}(_0x1b2c,{target})", f"}}}}}}(_0x1b2c,{moved})")
+    plain = resolved(with_hex)
+    assert plain is not None and "document['createElement']('script')" in plain
+    with_arabic = code.replace(checksum_end, f"/0x3+parseInt(_0x2b3c4d({arabic}));if(", 1)
+    assert resolved(with_arabic) is None  # NaN meets no constant
