@@ -62,6 +62,7 @@ _ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
 _CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
 MAX_WORK = 1_000_000  # the checksum's tokens times the turns tried (the obfuscator's: ~60 tokens)
 MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
+MAX_OPERATIONS = 200  # a checksum's binary operations: the obfuscator writes about twenty
 _STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
 _TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
 
@@ -272,18 +273,27 @@ def _checksum(expression: str, accessors: frozenset[str]) -> _Node:
             return lambda read: value
         raise _Unreadable(expression)
 
+    operations = 0
+
+    def operation(op: str, left: _Node, right: _Node) -> _Node:
+        nonlocal operations
+        operations += 1
+        if operations > MAX_OPERATIONS:  # a chain of them is evaluated as deep as it is long
+            raise _Unreadable(expression)
+        return _binary(op, left, right)
+
     def multiplicative() -> _Node:
         node = primary()
         while peek() in ("*", "/", "%"):
             op, left, right = take(), node, primary()
-            node = _binary(op, left, right)
+            node = operation(op, left, right)
         return node
 
     def additive() -> _Node:
         node = multiplicative()
         while peek() in ("+", "-"):
             op, left, right = take(), node, multiplicative()
-            node = _binary(op, left, right)
+            node = operation(op, left, right)
         return node
 
     whole = additive()

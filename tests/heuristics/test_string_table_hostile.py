@@ -121,3 +121,15 @@ def test_parse_int_reads_as_javascript_does() -> None:
     assert plain is not None and "document['createElement']('script')" in plain
     with_arabic = code.replace(checksum_end, f"/0x3+parseInt(_0x2b3c4d({arabic}));if(", 1)
     assert resolved(with_arabic) is None  # NaN meets no constant
+
+
+@pytest.mark.parametrize("operator", ["+", "*", "-", "%"])
+def test_a_checksum_of_a_thousand_terms_is_left_unread(operator: str) -> None:
+    """The checksum's text may run 4,000 characters: `1+1+…+1`, a thousand terms, read as
+    a left-deep chain of operations, evaluated past Python's recursion limit
+    (RecursionError out of `resolved` and `decode_script`)."""
+    code = checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)
+    hostile = code.replace("/0x3;if(", "/0x3" + f"{operator}1" * 1500 + ";if(", 1)
+    assert hostile != code
+    assert resolved(hostile) is None
+    decode_script(hostile)
