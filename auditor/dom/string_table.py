@@ -63,7 +63,9 @@ _CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
 MAX_WORK = 1_000_000  # the checksum's tokens times the turns tried (the obfuscator's: ~60 tokens)
 MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
 MAX_OPERATIONS = 200  # a checksum's binary operations: the obfuscator writes about twenty
-_STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
+# a call left with a hex index: a wrapper's, of any length, or under the obfuscator's
+# `identifiersPrefix` (`abc_0x2f1e(0x191)`)
+_STILL_ACCESSED = re.compile(r"_0x[0-9a-fA-F]+\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
 _TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
 
 

@@ -133,3 +133,19 @@ def test_a_checksum_of_a_thousand_terms_is_left_unread(operator: str) -> None:
     assert hostile != code
     assert resolved(hostile) is None
     decode_script(hostile)
+
+
+@pytest.mark.parametrize("wrapper", ["abc_0x2f1e", "$_0x2f1e9a0", "_0x2f", "_0x2f1e9a0"])
+def test_a_wrapper_of_any_name_leaves_the_table_unread(wrapper: str) -> None:
+    """A wrapper function (`stringArrayWrappersType: 'function'`) called with hex indexes
+    leaves calls the reader cannot answer; they were looked for only as `_0x` and 3 to 6
+    hex digits, so a wrapper under the obfuscator's `identifiersPrefix` (`abc_0x2f1e`) or of
+    another length left `document[abc_0x2f1e(0x191)](…)` unread, the table emptied: the
+    loader created nothing (high lost). Unread, the table's words decide, as before."""
+    body = _SOCGHOLISH_TABLE.replace(
+        "(function(){var _0x1=_0x5e6f,",
+        f"(function(){{var _0x1=_0x5e6f;function {wrapper}(_0xa){{return _0x1(_0xa- -0x10);}}var ")
+    body = body.replace(_CREATED, f"_0x2=document[{wrapper}(0x191)]({wrapper}(0x192))")
+    code = checksummed(_SOCGHOLISH_WORDS, body)
+    assert resolved(code) is None
+    assert "script" in decode_script(code).acts
