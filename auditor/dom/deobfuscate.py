@@ -545,6 +545,21 @@ _CREATE_ELSEWHERE = re.compile(r"""createElement(?:NS)?(?:['"]\s*\])?(?=[ \t]*[.
 _JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
 
 
+# what an element only probed is read by: `'noModule' in document.createElement('script')`,
+# or a property of it straight after the call (`createElement('script').async`)
+_PROBED_BEFORE = re.compile(r"(?:^|[^\w$])in\s+(?:[\w$]+\s*\.\s*)*$")
+_PROBED_AFTER = re.compile(r"\s*[.\[]")
+
+
+def _probed(text: str, m: re.Match[str]) -> bool:
+    """Whether a `createElement` call's element is only probed: tested by `in` or read a
+    property of where it is made, it is kept by nothing, so nothing inserts it."""
+    if not m.group(0).endswith(")"):  # a name, an expression or more arguments: not read
+        return False
+    return bool(_PROBED_AFTER.match(text, m.end())
+                or _PROBED_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+
+
 def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozenset[str]:
     r"""What code whose strings an obfuscator's table holds does, read from its words
     and its shape rather than from which index names which string (a table whose rotation
@@ -584,7 +599,7 @@ def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozen
     if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=(?!=)|setAttribute",
                                                                     joined)):
         created = [(a.lower() if (a := m.group(1) or m.group(2)) else None)
-                   for m in _CREATE_ARGUMENT.finditer(joined)]
+                   for m in _CREATE_ARGUMENT.finditer(joined) if not _probed(joined, m)]
         if any(_CREATE_ELSEWHERE.search(text) for text in texts):
             created.append(None)
         # a name or an expression given to `createElement` may be any of the table's words

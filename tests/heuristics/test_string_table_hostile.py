@@ -149,3 +149,30 @@ def test_a_wrapper_of_any_name_leaves_the_table_unread(wrapper: str) -> None:
     code = checksummed(_SOCGHOLISH_WORDS, body)
     assert resolved(code) is None
     assert "script" in decode_script(code).acts
+
+
+# a bot check's image beacon: it probes what a script element supports, creates an `img`
+# and sets its source to the collector with what it found
+_PROBING_WORDS = ["https://verify.botshield.example/v3/px", "createElement", "script",
+                  "noModule", "img", "src", "?m=", "webdriver", "async"]
+
+
+@pytest.mark.parametrize(("what", "probe"), [
+    ("'noModule' in a new script", "_0x1(0x1a3)in document[_0x1(0x1a1)](_0x1(0x1a2))"),
+    ("a new script's property read", "!!document[_0x1(0x1a1)](_0x1(0x1a2))[_0x1(0x1a8)]"),
+])
+def test_a_script_element_only_probed_creates_nothing(what: str, probe: str) -> None:
+    """`'noModule' in document.createElement('script')` (how loaders and bot checks test
+    module support) keeps no element: nothing is inserted, nothing loads. Read as created,
+    with the beacon image's `.src=` it made the bot check a script loader: its collector
+    "loaded" (high)."""
+    body = (f"(function(){{var _0x1=_0x5e6f,_0x4={probe},_0x5=document[_0x1(0x1a1)](_0x1(0x1a4));"
+            "_0x5[_0x1(0x1a5)]=_0x1(0x1a0)+_0x1(0x1a6)+_0x4+!!navigator[_0x1(0x1a7)];}());")
+    code = checksummed(_PROBING_WORDS, body)
+    assert resolved(code) is not None
+    decoded = decode_script(code)
+    assert "script" not in decoded.acts, (what, decoded.acts)
+    # the same element kept and its source set loads
+    kept = body.replace(f"_0x4={probe}", "_0x4=document[_0x1(0x1a1)](_0x1(0x1a2))").replace(
+        "_0x5[_0x1(0x1a5)]", "_0x4[_0x1(0x1a5)]")
+    assert "script" in decode_script(checksummed(_PROBING_WORDS, kept)).acts
