@@ -560,6 +560,47 @@ def _probed(text: str, m: re.Match[str]) -> bool:
                 or _PROBED_BEFORE.search(text, max(0, m.start() - 60), m.start()))
 
 
+# a source set, on what (a name: its element's variable, else unknown)
+_SOURCE_SET = re.compile(r"\.\s*(?:(?:src|data)\s*=(?!=)|setAttribute\s*\()")
+_RECEIVER = re.compile(r"(?<![\w$.\])])([\w$]+)\s*$")
+# an element variable's value: what `createElement` makes of a literal tag
+_MADE = re.compile(r"""\s*(?:[\w$]+\s*\.\s*)*createElement\s*\(\s*"""
+                   r"""(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)""")
+_LOADER_TAGS = frozenset({"script", "iframe", "frame", "embed", "object"})
+MAX_SOURCE_SETS = 64
+_NAME_OR_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+
+
+def _sets_a_loaders_source(code: str) -> bool:
+    """Whether code whose strings are read sets a source (`.src=`, `.data=`, `setAttribute`)
+    on what may be a script, frame or object: a variable every assignment of which is
+    `createElement` of another tag (a beacon's `img`) loads nothing by its source; one
+    assigned anything else, a parameter or an expression may be any element.
+
+    >>> _sets_a_loaders_source("i=d.createElement('img');i.src=u;f=d.createElement('iframe')")
+    False
+    >>> _sets_a_loaders_source("i=d.createElement('img');i=g();i.src=u")
+    True
+    """
+    read: set[str] = set()  # the variables found to hold another tag's element
+    for n, m in enumerate(_SOURCE_SET.finditer(code)):
+        receiver = _RECEIVER.search(code, max(0, m.start() - 64), m.start())
+        if n >= MAX_SOURCE_SETS or receiver is None:
+            return True
+        if receiver.group(1) in read:
+            continue
+        read.add(receiver.group(1))
+        name = re.escape(receiver.group(1))
+        assigned = [code[a.end(): a.end() + 200]
+                    for a in re.finditer(rf"{name}\s*=(?![=>])", code)
+                    if a.start() == 0 or code[a.start() - 1] not in _NAME_OR_DOT]
+        tags = [(t.group(1) or t.group(2)).lower() if (t := _MADE.match(text)) else None
+                for text in assigned]
+        if not tags or any(t is None or t in _LOADER_TAGS for t in tags):
+            return True
+    return False
+
+
 def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozenset[str]:
     r"""What code whose strings an obfuscator's table holds does, read from its words
     and its shape rather than from which index names which string (a table whose rotation
@@ -596,8 +637,9 @@ def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozen
     # (`'<scr'`, `'ipt src="…"></scr'`, `'ipt>'`) reads whole
     joined = "\n".join(texts) + "\n" + "".join(literals)
     acts: set[str] = set()
-    if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=(?!=)|setAttribute",
-                                                                    joined)):
+    if "createElement" in joined and ("src" in words or (
+            _sets_a_loaders_source(joined) if read
+            else re.search(r"\.\s*src\s*=(?!=)|setAttribute", joined))):
         created = [(a.lower() if (a := m.group(1) or m.group(2)) else None)
                    for m in _CREATE_ARGUMENT.finditer(joined) if not _probed(joined, m)]
         if any(_CREATE_ELSEWHERE.search(text) for text in texts):

@@ -176,3 +176,33 @@ def test_a_script_element_only_probed_creates_nothing(what: str, probe: str) -> 
     kept = body.replace(f"_0x4={probe}", "_0x4=document[_0x1(0x1a1)](_0x1(0x1a2))").replace(
         "_0x5[_0x1(0x1a5)]", "_0x4[_0x1(0x1a5)]")
     assert "script" in decode_script(checksummed(_PROBING_WORDS, kept)).acts
+
+
+# a bot check that fingerprints a clean window in a frame it gives no source, removes it,
+# and reports through a beacon image
+_CLEAN_REALM_WORDS = [
+    "https://verify.botshield.example/v3/px", "createElement", "iframe", "style", "display:none",
+    "body", "appendChild", "contentWindow", "navigator", "webdriver", "removeChild", "img", "src",
+    "?w="]
+_CLEAN_REALM = (
+    "(function(){var _0x1=_0x5e6f,_0x2=document[_0x1(0x1a1)](_0x1(0x1a2));_0x2[_0x1(0x1a3)]="
+    "_0x1(0x1a4);document[_0x1(0x1a5)][_0x1(0x1a6)](_0x2);var _0x3=!!_0x2[_0x1(0x1a7)]"
+    "[_0x1(0x1a8)][_0x1(0x1a9)];document[_0x1(0x1a5)][_0x1(0x1aa)](_0x2);var _0x5=document"
+    "[_0x1(0x1a1)](_0x1(0x1ab));_0x5[_0x1(0x1ac)]=_0x1(0x1a0)+_0x1(0x1ad)+_0x3;}());")
+
+
+def test_a_source_set_on_a_beacon_image_loads_no_frame() -> None:
+    """Read, the code sets a source only on the `img` it created (`_0x5.src=…`); its frame
+    has none (a clean window to fingerprint). Any `.src=` anywhere counted for the frame,
+    so the collector was "loaded" by a frame (high). The same frame given the source loads."""
+    code = checksummed(_CLEAN_REALM_WORDS, _CLEAN_REALM)
+    assert resolved(code) is not None
+    decoded = decode_script(code)
+    assert "frame" not in decoded.acts, decoded.acts
+    assert not any(u.loaded for u in decoded.urls), decoded.urls
+    framed = checksummed(_CLEAN_REALM_WORDS, _CLEAN_REALM.replace("_0x5[_0x1(0x1ac)]",
+                                                                  "_0x2[_0x1(0x1ac)]"))
+    assert "frame" in decode_script(framed).acts
+    # an element variable assigned anything but createElement of a literal may be any element
+    aliased = _CLEAN_REALM.replace("_0x5[_0x1(0x1ac)]", "_0x5=_0x2,_0x5[_0x1(0x1ac)]")
+    assert "frame" in decode_script(checksummed(_CLEAN_REALM_WORDS, aliased)).acts
