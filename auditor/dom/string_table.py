@@ -400,4 +400,33 @@ def resolved(code: str) -> str | None:
         plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
     if _STILL_ACCESSED.search(plain):  # a wrapper function's calls: not all is read
         return None
+    if _called_otherwise(plain, accessors, table.accessors):
+        return None
     return plain
+
+
+_NAME_CALL = re.compile(r"([\w$]+)\s*\(")
+
+
+def _called_otherwise(plain: str, accessors: frozenset[str], defined: frozenset[str]) -> bool:
+    """Whether the accessor (or a name it is assigned to) is still called, with an index
+    that is not a literal (`document[_0x1(_0xk)]`), outside its own definition (whose body
+    calls it with its parameters): that string is not read, and with the table emptied
+    what the code does there would be lost."""
+    spans: list[tuple[int, int]] = []
+    for name in defined:
+        head = re.search(rf"function\s+{re.escape(name)}\s*\(|(?<![\w$.]){re.escape(name)}\s*="
+                         r"\s*function\s*\(", plain)
+        opening = plain.find("{", head.end()) if head is not None else -1
+        if head is None or opening < 0:
+            return True
+        body = _body(plain, opening)
+        if body is None:
+            return True
+        spans.append((head.start(), opening + len(body)))
+    for m in _NAME_CALL.finditer(plain):
+        if m.group(1) not in accessors or (m.start() and plain[m.start() - 1] in "$."):
+            continue
+        if not any(start <= m.start() < end for start, end in spans):
+            return True
+    return False

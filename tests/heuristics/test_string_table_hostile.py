@@ -206,3 +206,15 @@ def test_a_source_set_on_a_beacon_image_loads_no_frame() -> None:
     # an element variable assigned anything but createElement of a literal may be any element
     aliased = _CLEAN_REALM.replace("_0x5[_0x1(0x1ac)]", "_0x5=_0x2,_0x5[_0x1(0x1ac)]")
     assert "frame" in decode_script(checksummed(_CLEAN_REALM_WORDS, aliased)).acts
+
+
+def test_an_accessor_called_with_a_name_leaves_the_table_unread() -> None:
+    """`document[_0x1(_0xk)]`: a call whose index is a name is not answered; the text was
+    answered all the same with the table emptied, so `createElement` read that way was
+    nowhere and the loader created nothing (high lost). Unread, the words decide."""
+    body = _SOCGHOLISH_TABLE.replace(_CREATED, "_0xk=0x1a1,_0x2=document[_0x1(_0xk)](_0x1(0x1a2))")
+    code = checksummed(_SOCGHOLISH_WORDS, body)
+    assert resolved(code) is None
+    assert "script" in decode_script(code).acts
+    # the accessor's own call of itself, with its parameters, is no such call
+    assert resolved(checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)) is not None
