@@ -209,7 +209,8 @@ def _js_parse_int(value: str | None) -> float:
     if m is None or m.group(2) == "":  # `0x` and no digit: NaN
         return math.nan
     number = int(m.group(2), 16) if m.group(2) is not None else int(m.group(3))
-    return _double(-number if m.group(1) == "-" else number)
+    read = _double(number)
+    return -read if m.group(1) == "-" else read  # `parseInt('-0')` is -0
 
 
 class _Unreadable(Exception):

@@ -4,6 +4,7 @@ heads a page writes."""
 
 from __future__ import annotations
 
+import math
 import time
 
 import pytest
@@ -218,3 +219,11 @@ def test_an_accessor_called_with_a_name_leaves_the_table_unread() -> None:
     assert "script" in decode_script(code).acts
     # the accessor's own call of itself, with its parameters, is no such call
     assert resolved(checksummed(_SOCGHOLISH_WORDS, _SOCGHOLISH_TABLE)) is not None
+
+
+def test_parse_int_of_minus_zero_is_negative_zero() -> None:
+    """JavaScript's `parseInt('-0')` is -0 (`1/parseInt('-0')` is -Infinity); the reader's
+    was +0, so a checksum dividing by it went the other way."""
+    from auditor.dom.string_table import _js_parse_int
+    assert math.copysign(1.0, _js_parse_int("-0abc")) == -1.0
+    assert math.copysign(1.0, _js_parse_int("0abc")) == 1.0
