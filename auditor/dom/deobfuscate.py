@@ -454,6 +454,17 @@ def _escaped_names(code: str) -> list[str]:
 
 
 _BRACKETED_NAME = re.compile(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")
+# what a property's bracket follows: a name, a call or an index (`d['src']`, `f()['href']`),
+# not an operator or a keyword (`apply(d,['script'])`, `return ['x']`: an array literal)
+_OBJECT_BEFORE = re.compile(
+    r"(?:[)\]]|(?<![\w$])(?!(?:return|in|of|case|typeof|yield|await|throw)\s*$)[\w$]+)\s*$")
+
+
+def _as_property(m: re.Match[str]) -> str:
+    """`.name` for a bracketed name that is a property; an array literal as it is."""
+    if _OBJECT_BEFORE.search(m.string, max(0, m.start() - 24), m.start()) is None:
+        return m.group(0)
+    return "." + m.group(2)
 
 
 def as_written(code: str) -> str:
@@ -464,7 +475,7 @@ def as_written(code: str) -> str:
     >>> as_written(r"d['\x63\x72\x65\x61\x74\x65\x45\x6c\x65\x6d\x65\x6e\x74']('s')")
     "d.createElement('s')"
     """
-    return _BRACKETED_NAME.sub(lambda m: "." + m.group(2), js_unescaped(code))
+    return _BRACKETED_NAME.sub(_as_property, js_unescaped(code))
 
 
 # What machine-obfuscated code does with its string table. An accessor call
@@ -520,11 +531,74 @@ SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "
 FETCH_RUN_ACT = "fetch-run"
 
 
-# what `createElement` is given: a literal's text (lowered), or None for anything else
+# what `createElement` (`createElementNS` after its namespace; `['createElement']` where its
+# name was split, `'createElem'+'ent'`) is given: its literal first argument's text
+# (lowered), or None for anything else (a name, an expression: `'script'.trim()`)
 _CREATE_ARGUMENT = re.compile(
-    r"""createElement\s*\(\s*(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)|[^'"\s])""")
+    r"""createElement(?:NS(?:['"]\s*\])?\s*\(\s*(?:(?:'[^'\\\n]{0,200}'|"[^"\\\n]{0,200}")\s*,)?"""
+    r"""|(?:['"]\s*\])?\s*\()\s*"""
+    r"""(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*[,)])?""")
+# `createElement` not called where it is named: called through `call`/`apply`, bound, passed
+# or assigned as a value; what it creates is not read there
+_CREATE_ELSEWHERE = re.compile(r"""createElement(?:NS)?(?:['"]\s*\])?(?=[ \t]*[.,;)\]}|&?:=])""")
 # two literals joined (`'sc'+'ript'`, `s['sr'+'c']`): one word once the join is gone
 _JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
+
+
+# what an element only probed is read by: `'noModule' in document.createElement('script')`,
+# or a property of it straight after the call (`createElement('script').async`)
+_PROBED_BEFORE = re.compile(r"(?:^|[^\w$])in\s+(?:[\w$]+\s*\.\s*)*$")
+_PROBED_AFTER = re.compile(r"\s*[.\[]")
+
+
+def _probed(text: str, m: re.Match[str]) -> bool:
+    """Whether a `createElement` call's element is only probed: tested by `in` or read a
+    property of where it is made, it is kept by nothing, so nothing inserts it."""
+    if not m.group(0).endswith(")"):  # a name, an expression or more arguments: not read
+        return False
+    return bool(_PROBED_AFTER.match(text, m.end())
+                or _PROBED_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+
+
+# a source set, on what (a name: its element's variable, else unknown)
+_SOURCE_SET = re.compile(r"\.\s*(?:(?:src|data)\s*=(?!=)|setAttribute\s*\()")
+_RECEIVER = re.compile(r"(?<![\w$.\])])([\w$]+)\s*$")
+# an element variable's value: what `createElement` makes of a literal tag
+_MADE = re.compile(r"""\s*(?:[\w$]+\s*\.\s*)*createElement\s*\(\s*"""
+                   r"""(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)""")
+_LOADER_TAGS = frozenset({"script", "iframe", "frame", "embed", "object"})
+MAX_SOURCE_SETS = 64
+_NAME_OR_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+
+
+def _sets_a_loaders_source(code: str) -> bool:
+    """Whether code whose strings are read sets a source (`.src=`, `.data=`, `setAttribute`)
+    on what may be a script, frame or object: a variable every assignment of which is
+    `createElement` of another tag (a beacon's `img`) loads nothing by its source; one
+    assigned anything else, a parameter or an expression may be any element.
+
+    >>> _sets_a_loaders_source("i=d.createElement('img');i.src=u;f=d.createElement('iframe')")
+    False
+    >>> _sets_a_loaders_source("i=d.createElement('img');i=g();i.src=u")
+    True
+    """
+    read: set[str] = set()  # the variables found to hold another tag's element
+    for n, m in enumerate(_SOURCE_SET.finditer(code)):
+        receiver = _RECEIVER.search(code, max(0, m.start() - 64), m.start())
+        if n >= MAX_SOURCE_SETS or receiver is None:
+            return True
+        if receiver.group(1) in read:
+            continue
+        read.add(receiver.group(1))
+        name = re.escape(receiver.group(1))
+        assigned = [code[a.end(): a.end() + 200]
+                    for a in re.finditer(rf"{name}\s*=(?![=>])", code)
+                    if a.start() == 0 or code[a.start() - 1] not in _NAME_OR_DOT]
+        tags = [(t.group(1) or t.group(2)).lower() if (t := _MADE.match(text)) else None
+                for text in assigned]
+        if not tags or any(t is None or t in _LOADER_TAGS for t in tags):
+            return True
+    return False
 
 
 def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozenset[str]:
@@ -563,10 +637,13 @@ def table_acts(code: str, payloads: Iterable[str], read: bool = False) -> frozen
     # (`'<scr'`, `'ipt src="…"></scr'`, `'ipt>'`) reads whole
     joined = "\n".join(texts) + "\n" + "".join(literals)
     acts: set[str] = set()
-    if "createElement" in joined and ("src" in words or re.search(r"\.\s*src\s*=(?!=)|setAttribute",
-                                                                    joined)):
+    if "createElement" in joined and ("src" in words or (
+            _sets_a_loaders_source(joined) if read
+            else re.search(r"\.\s*src\s*=(?!=)|setAttribute", joined))):
         created = [(a.lower() if (a := m.group(1) or m.group(2)) else None)
-                   for m in _CREATE_ARGUMENT.finditer(joined)]
+                   for m in _CREATE_ARGUMENT.finditer(joined) if not _probed(joined, m)]
+        if any(_CREATE_ELSEWHERE.search(text) for text in texts):
+            created.append(None)
         # a name or an expression given to `createElement` may be any of the table's words
         named = words if not read or any(c is None for c in created) else set()
         for act, tags in ((SCRIPT_ACT, ("script",)), (FRAME_ACT, ("iframe", "frame")),

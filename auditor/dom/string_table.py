@@ -17,6 +17,7 @@ reading from the table's words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -59,8 +60,12 @@ _COUNTED = re.compile(
     r"\s*;?\s*\}\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
 _ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
 _CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
+MAX_WORK = 1_000_000  # the checksum's tokens times the turns tried (the obfuscator's: ~60 tokens)
 MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
-_STILL_ACCESSED = re.compile(r"\b_0x[0-9a-fA-F]{3,6}\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
+MAX_OPERATIONS = 200  # a checksum's binary operations: the obfuscator writes about twenty
+# a call left with a hex index: a wrapper's, of any length, or under the obfuscator's
+# `identifiersPrefix` (`abc_0x2f1e(0x191)`)
+_STILL_ACCESSED = re.compile(r"_0x[0-9a-fA-F]+\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
 _TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
 
 
@@ -88,16 +93,31 @@ def _number(text: str) -> int:
     return int(text.strip("'\""), 16) if "0x" in text else int(text)
 
 
-def _body(code: str, start: int, limit: int = 2000) -> str | None:
+def _double(value: int) -> float:
+    """An integer as JavaScript's double: one past the largest double is Infinity (Python's
+    `float` raises OverflowError on it).
+
+    >>> _double(10 ** 400), _double(-(10 ** 400)), _double(0x1a0)
+    (inf, -inf, 416.0)
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+_BRACE = re.compile(r"[{}]")
+BODY_LIMIT = 2000  # characters of an accessor's body
+MAX_CANDIDATES = 32  # function heads read for their braces: the obfuscator writes one accessor
+
+
+def _body(code: str, start: int, limit: int = BODY_LIMIT) -> str | None:
     """The text of the block opening at `start` (a `{`), braces counted."""
     depth = 0
-    for i in range(start, min(len(code), start + limit)):
-        if code[i] == "{":
-            depth += 1
-        elif code[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start : i + 1]
+    for brace in _BRACE.finditer(code, start, min(len(code), start + limit)):
+        depth += 1 if brace.group(0) == "{" else -1
+        if depth == 0:
+            return code[start : brace.end()]
     return None
 
 
@@ -111,8 +131,19 @@ def _table(code: str) -> tuple[_Table, str] | None:
     if not strings or len(strings) > MAX_TABLE:
         return None
     read = rf"{re.escape(name)}\s*(?:\(\s*\))?\s*[;,]|{re.escape(name)}\s*\["
+    # where the table is read: a function head with none in reach is no accessor, and no
+    # more than MAX_CANDIDATES heads are read for their braces (a page of heads that read
+    # the name, each read 2,000 characters, was seconds; past them the table is unread)
+    reads = [r.start() for r in re.finditer(read, code)]
+    candidates = 0
     for head in (_ACCESSOR, _ACCESSOR_VARIABLE):
         for a in re.finditer(head, code):
+            at = bisect.bisect_left(reads, a.end())
+            if at == len(reads) or reads[at] >= a.end() + BODY_LIMIT:
+                continue
+            candidates += 1
+            if candidates > MAX_CANDIDATES:
+                return None
             body = _body(code, a.end() - 1)
             if body is None or not re.search(read, body) or _DECODES.search(body):
                 continue
@@ -156,19 +187,30 @@ def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
     return frozenset(known)
 
 
+# what `parseInt` skips (JavaScript's white space and line terminators), then reads: a
+# sign, and hexadecimal digits after `0x` or ASCII decimal ones (not `\d`'s other scripts)
+_JS_SPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_PARSE_INT = re.compile(r"([+-]?)(?:0[xX]([0-9a-fA-F]*)|([0-9]+))")
+
+
 def _js_parse_int(value: str | None) -> float:
     """JavaScript's `parseInt` of a string (undefined is NaN): the checksum's strings
     lead with digits.
 
-    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src")
-    (2938114.0, nan)
+    >>> _js_parse_int("2938114qWmXkz"), _js_parse_int("src"), _js_parse_int(" -0x1Fz")
+    (2938114.0, nan, -31.0)
+    >>> _js_parse_int("\u0663"), _js_parse_int("0x"), _js_parse_int("\ufeff7")
+    (nan, nan, 7.0)
     """
     if value is None:
         return math.nan
-    m = re.match(r"\s*([+-]?)(\d+)", value)
-    if m is None:
+    m = _PARSE_INT.match(value.lstrip(_JS_SPACE))
+    if m is None or m.group(2) == "":  # `0x` and no digit: NaN
         return math.nan
-    return float(-int(m.group(2)) if m.group(1) == "-" else int(m.group(2)))
+    number = int(m.group(2), 16) if m.group(2) is not None else int(m.group(3))
+    read = _double(number)
+    return -read if m.group(1) == "-" else read  # `parseInt('-0')` is -0
 
 
 class _Unreadable(Exception):
@@ -230,22 +272,31 @@ def _checksum(expression: str, accessors: frozenset[str]) -> _Node:
             at = _number(index)
             return lambda read: _js_parse_int(read(at))
         if re.fullmatch(r"0x[0-9a-fA-F]+|\d+(?:\.\d+)?", token):
-            value = float(_number(token)) if "." not in token else float(token)
+            value = _double(_number(token)) if "." not in token else float(token)
             return lambda read: value
         raise _Unreadable(expression)
+
+    operations = 0
+
+    def operation(op: str, left: _Node, right: _Node) -> _Node:
+        nonlocal operations
+        operations += 1
+        if operations > MAX_OPERATIONS:  # a chain of them is evaluated as deep as it is long
+            raise _Unreadable(expression)
+        return _binary(op, left, right)
 
     def multiplicative() -> _Node:
         node = primary()
         while peek() in ("*", "/", "%"):
             op, left, right = take(), node, primary()
-            node = _binary(op, left, right)
+            node = operation(op, left, right)
         return node
 
     def additive() -> _Node:
         node = multiplicative()
         while peek() in ("+", "-"):
             op, left, right = take(), node, multiplicative()
-            node = _binary(op, left, right)
+            node = operation(op, left, right)
         return node
 
     whole = additive()
@@ -293,12 +344,15 @@ def _rotation(code: str, table: _Table, name: str, accessors: frozenset[str]) ->
         checksum = _checksum(check.group(2), accessors)
     except _Unreadable:
         return None
-    for turn in range(size):
-        strings = table.strings[turn:] + table.strings[:turn]
+    size_of_checksum = len(_TOKEN.findall(check.group(2)))
+    strings = table.strings
+    # a turn reads the table at an index moved by the turn, not a copy of it (a copy per
+    # turn was quadratic in the table); the turns tried are bounded by the checksum's size
+    for turn in range(min(size, MAX_WORK // max(1, size_of_checksum))):
 
-        def read(at: int, strings: list[str] = strings) -> str | None:
+        def read(at: int, turn: int = turn) -> str | None:
             i = at - table.offset
-            return strings[i] if 0 <= i < size else None
+            return strings[(i + turn) % size] if 0 <= i < size else None
 
         if checksum(read) == target:
             return turn
@@ -347,4 +401,33 @@ def resolved(code: str) -> str | None:
         plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
     if _STILL_ACCESSED.search(plain):  # a wrapper function's calls: not all is read
         return None
+    if _called_otherwise(plain, accessors, table.accessors):
+        return None
     return plain
+
+
+_NAME_CALL = re.compile(r"([\w$]+)\s*\(")
+
+
+def _called_otherwise(plain: str, accessors: frozenset[str], defined: frozenset[str]) -> bool:
+    """Whether the accessor (or a name it is assigned to) is still called, with an index
+    that is not a literal (`document[_0x1(_0xk)]`), outside its own definition (whose body
+    calls it with its parameters): that string is not read, and with the table emptied
+    what the code does there would be lost."""
+    spans: list[tuple[int, int]] = []
+    for name in defined:
+        head = re.search(rf"function\s+{re.escape(name)}\s*\(|(?<![\w$.]){re.escape(name)}\s*="
+                         r"\s*function\s*\(", plain)
+        opening = plain.find("{", head.end()) if head is not None else -1
+        if head is None or opening < 0:
+            return True
+        body = _body(plain, opening)
+        if body is None:
+            return True
+        spans.append((head.start(), opening + len(body)))
+    for m in _NAME_CALL.finditer(plain):
+        if m.group(1) not in accessors or (m.start() and plain[m.start() - 1] in "$."):
+            continue
+        if not any(start <= m.start() < end for start, end in spans):
+            return True
+    return False
