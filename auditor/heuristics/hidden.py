@@ -687,7 +687,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
-    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does. One after the
+    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does, where no visitor
+    sees it (not in a menu, tab or dialog the page opens: `_in_dialog`). One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
@@ -725,8 +726,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         mark = None if appended else _injection_mark(ctx, place, url, copied)
+        # an ad asked for where no visitor sees it: not one in a menu, tab or dialog the
+        # page's own stack opens, which a visitor who opens it sees (a sidebar's tab of
+        # sponsors, an offers modal), nor an ad unit's frame at zero size in one
+        asks = category is Category.ADVERTISING and bool(_AD_REQUEST.search(url)) \
+            and not (how in _TOGGLED and _in_dialog(place, ctx))
         if category is Category.ADVERTISING and not appended and mark is None \
-                and not _AD_REQUEST.search(url):
+                and not asks:
             # the stack's own helper, unless placed or addressed as no tag of the stack
             # writes it (before <html>, plain http on an https page): a network the page
             # runs excuses its frames, not a frame pasted where no template writes, nor one
@@ -748,7 +754,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
-                misuse := _ASKS_FOR_AD if _AD_REQUEST.search(url)
+                misuse := _ASKS_FOR_AD if asks
                 else _redirects_out(ctx, network, frame, url)) is None and (
                 job := _purpose(frame, url) or _bidder_job(
                     ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
@@ -1451,7 +1457,8 @@ HIDDEN_IFRAME = FindingKind(
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run), that asks for an ad no visitor sees (a zone or a size to fill in its "
-    "address, even beside the network's own tags: a stack's helpers ask for none), or that "
+    "address, even beside the network's own tags: a stack's helpers ask for none; not an ad "
+    "in a menu, tab or dialog the page's own stack opens), or that "
     "the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
     "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "

@@ -413,6 +413,36 @@ def test_a_network_the_page_runs_excuses_its_frames_not_an_injection_mark(
         (f.severity, f.message) for f in frames]
 
 
+# an ad unit's frame (its documented size) in a box the page's own stack opens: a tab
+# panel beside its tabs, a Bootstrap modal its button opens. A visitor who opens the box
+# sees the ad, so it is no ad "no visitor sees" (verd32 read these medium); the same frame
+# at zero size, or in a box nothing opens, still asks for an ad no visitor sees
+_EXO_UNIT = ('<iframe src="https://a.magsrv.com/iframe.php?idzone=5512007&size=300x250" '
+             'width="300" height="250" scrolling="no" frameborder="0"></iframe>')
+OPENED_AD_BOXES: list[tuple[str, str, list[Severity]]] = [
+    ("a sidebar tab panel beside its tabs", '<div role="tablist"><button role="tab" '
+     'aria-controls="t1" aria-selected="true">Latest</button><button role="tab" aria-controls'
+     f'="t2">Sponsors</button></div><div id="t1" role="tabpanel">Latest</div><div id="t2" '
+     f'role="tabpanel" hidden>{_EXO_UNIT}</div>', [L]),
+    ("a Bootstrap modal its button opens", '<button data-bs-toggle="modal" data-bs-target='
+     '"#offers">Offers</button><div class="modal fade" id="offers" style="display:none">'
+     f'<div class="modal-dialog">{_EXO_UNIT}</div></div>', [L]),
+    ("a box nothing opens", f'<div style="display:none">{_EXO_UNIT}</div>', [M]),
+    ("a zero-size frame in an opened tab panel", '<div role="tablist"><button role="tab" '
+     'aria-controls="t2">Sponsors</button></div><div id="t2" role="tabpanel" hidden>'
+     + _EXO_UNIT.replace('width="300" height="250"', 'width="0" height="0"') + "</div>",
+     [M]),
+]
+
+
+@pytest.mark.parametrize(("what", "widget", "expected"), OPENED_AD_BOXES,
+                         ids=[c[0] for c in OPENED_AD_BOXES])
+def test_an_ad_in_a_box_the_page_opens_is_seen_when_opened(
+        what: str, widget: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(widget=_EXO_TAGS + widget), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
 def _percent(text: str, keep: str = "") -> str:
     return "".join(c if c in keep else f"%{ord(c):02X}" for c in text)
 
