@@ -97,7 +97,7 @@ _OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popover
                       "commandfor")
 _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "data-toggle",
                                                        "data-bs-toggle"))
-_TABS = etree.XPath("boolean(//*[@role='tab'])")
+_TABS = etree.XPath("//*[@role='tab']")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
@@ -865,13 +865,14 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
                 or (toggles and (el.get("href") or "").startswith("#"))):
             continue  # as `_OPENS` selects: a toggle's `href` names what it opens by an id
         # a control the visitor can see: a button (drawn with a box even when empty, a
-        # theme's hamburger painted by its CSS, unless its own markup hides the box), its
-        # text, a label, or an icon inside it (a hamburger's `<i class="fa-bars">`); an
-        # empty `<a aria-controls=…></a>` or `<button hidden aria-controls=…>` is nothing
-        # to click, only a name a link farm borrows
-        if not ((str(el.tag).lower() == "button" and inline_hiding(el) is None) or len(el)
-                or (el.text or "").strip() or el.get("aria-label") or el.get("title")
-                or el.get("value")):
+        # theme's hamburger painted by its CSS), its text, a label, or an icon inside it
+        # (a hamburger's `<i class="fa-bars">`), none of it hidden by its own markup or a
+        # wrapper's; an empty `<a aria-controls=…></a>`, or `<button hidden aria-controls=…>
+        # Partners</button>` whose words no visitor sees, is nothing to click, only a name a
+        # link farm borrows
+        if not ((str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
+                 or el.get("aria-label") or el.get("title") or el.get("value"))
+                and _inline_shown(el)):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if toggles:
@@ -881,11 +882,18 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
 
 
 def _has_tabs(ctx: PageContext) -> bool:
-    """Whether the page has a tab (`role=tab`) for a tab panel to belong to."""
+    """Whether the page has a tab (`role=tab`) for a tab panel to belong to, one a visitor
+    sees (no inline hiding of it or a wrapper: a hidden tab opens nothing)."""
     root = ctx.root
     if root is None:
         return False
-    return ctx.view("has tabs", lambda: bool(_TABS(root)))
+
+    def shown() -> bool:
+        found = _TABS(root)
+        return any(isinstance(tab, etree._Element) and _inline_shown(tab)
+                   for tab in (found if isinstance(found, list) else ()))
+
+    return ctx.view("has tabs", shown)
 
 
 def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
@@ -1506,8 +1514,8 @@ HIDDEN_LINKS = FindingKind(
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
-    "names, or a button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
-    "`data-toggle` link's `href` naming it, a tab panel only beside a tab; "
+    "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
+    "`data-toggle` link's `href` naming it, a tab panel only beside a visible tab; "
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "

@@ -346,6 +346,19 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
      [H]),
     ("a 'tab panel' on a page with no tab", f'<div role="tabpanel" style="display:none">{_FARM}'
      "</div>", "", [H]),
+    # a control with words the visitor never sees (hidden itself, or in a hidden wrapper),
+    # and a tab hidden so: no finding at all before, the farm's casino anchors and all
+    ("a block a hidden button with words says it opens", '<button aria-controls="seo1" '
+     f'hidden>Partner</button><div id="seo1" style="display:none">{_FARM}</div>', "", [H]),
+    ("a block a display:none button with words says it opens", '<button aria-controls="seo1"'
+     f' style="display:none">Partner</button><div id="seo1" style="display:none">{_FARM}'
+     "</div>", "", [H]),
+    ("a block a collapse link in a hidden wrapper names", '<div style="display:none"><a data-'
+     'bs-toggle="collapse" href="#seo1">Mehr</a></div><div id="seo1" style="display:none">'
+     f"{_FARM}</div>", "", [H]),
+    ("a 'tab panel' beside a hidden tab list", '<div role="tablist" hidden><button role="tab">'
+     f'Partner</button></div><div role="tabpanel" style="display:none">{_FARM}</div>', "",
+     [H]),
 ]
 
 
@@ -692,6 +705,28 @@ DIALOGS: list[tuple[str, str, list[Severity]]] = [
     ("a close button outside the hidden box", '<div class="cookie-bar"><button aria-label='
      f'"Close">×</button></div><div class="popup" style="display:none">{_FORM}</div>', [M]),
 ]
+
+
+# a kit's frame in a box a hidden control "opens": the control's words or the tab are
+# what no visitor sees, so nothing opens the box (`low` before: a job's excuse bought by
+# one attribute)
+HIDDEN_OPENERS: list[tuple[str, str]] = [
+    ("a hidden button naming the box", '<button aria-controls="bx" hidden>Open</button>'),
+    ("a button in a hidden wrapper naming the box", '<div style="display:none"><button '
+     'aria-controls="bx">Open</button></div>'),
+    ("a hidden tab beside a tab panel", '<span role="tab" hidden>Open</span>'),
+]
+
+
+@pytest.mark.parametrize(("what", "opener"), HIDDEN_OPENERS, ids=[c[0] for c in HIDDEN_OPENERS])
+def test_a_control_no_visitor_sees_opens_no_box(what: str, opener: str,
+                                                 audit_listed: AuditListed) -> None:
+    box = ('<div id="bx" role="tabpanel" style="display:none"><iframe src="https://brisk-wave'
+           '.example/f.html" width="300" height="250"></iframe></div>')
+    report = audit_listed(wp_page(footer=opener + box), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+    shown = opener.replace(" hidden", "").replace(' style="display:none"', "")
+    assert _frames(audit_listed(wp_page(footer=shown + box), URL).findings) == [L]
 
 
 @pytest.mark.parametrize(("what", "dialog", "expected"), DIALOGS, ids=[c[0] for c in DIALOGS])
