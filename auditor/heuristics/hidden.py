@@ -1312,7 +1312,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(el))
+                           and _beside_disclosure(el, by_sheet))
         if found is not None:
             reported.add(el)
             yield found
@@ -1338,15 +1338,38 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
 
 _DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
 _CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
+_CONTROL_DEPTH = 1  # how deep in a sibling a control naming nothing may be (a child of it)
 
 
-def _beside_disclosure(el: etree._Element) -> bool:
+def _beside_disclosure(el: etree._Element,
+                       sheet_hidden_els: dict[etree._Element, SheetHiding]) -> bool:
     """Whether a control a visitor sees that says it opens something (`aria-expanded`,
     `aria-haspopup`, `aria-controls`: MUI's and Chakra's menu and accordion buttons render
     them) sits beside a block, in its parent or one level up. A CSS-in-JS class hiding a
     block is a closed state only where something renders the open one: the library's
     class and sheet cost a kit one attribute to copy; a visible button opening its links
-    is one the site's owner and its visitors would see."""
+    is one the site's owner and its visitors would see. The control opens this block: its
+    `aria-controls` names the block or an element in it, or, naming nothing, it stands
+    beside the block (a sibling or a sibling's child), not deep in the header beside it
+    (the theme's menu button names its own menu; its search toggle opens the search). No
+    hiding of it or a wrapper, inline or by a rule of the page's sheets
+    (`sheet_hidden_els`): a kit hides the opener it copies as cheaply as its block."""
+    inside: frozenset[str] | None = None
+
+    def opens_block(control: etree._Element, depth: int) -> bool:
+        nonlocal inside
+        named = (control.get("aria-controls") or "").split()
+        if not named:
+            return depth <= _CONTROL_DEPTH
+        if inside is None:
+            inside = frozenset(str(x.get("id")) for x in el.iter(etree.Element)
+                               if x.get("id"))
+        return any(n in inside for n in named)
+
+    def shown(control: etree._Element) -> bool:
+        return _inline_shown(control) and control not in sheet_hidden_els and not any(
+            up in sheet_hidden_els for up in control.iterancestors())
+
     node = el
     for _ in range(_CONTROL_LEVELS):
         for beside in (*node.itersiblings(preceding=True), *node.itersiblings()):
@@ -1354,13 +1377,22 @@ def _beside_disclosure(el: etree._Element) -> bool:
                 if any(control.get(a) not in (None, "false") if a == "aria-haspopup"
                        else control.get(a) is not None for a in _DISCLOSES) \
                         and (" ".join(str(t) for t in control.itertext()).strip()
-                             or control.get("aria-label")) and _inline_shown(control):
+                             or control.get("aria-label")) \
+                        and opens_block(control, _depth(control, beside)) and shown(control):
                     return True
         parent = node.getparent()
         if parent is None:
             break
         node = parent
     return False
+
+
+def _depth(el: etree._Element, top: etree._Element) -> int:
+    """How many levels below `top` an element of its subtree is (0 for `top`)."""
+    depth = 0
+    while el is not top and (up := el.getparent()) is not None:
+        el, depth = up, depth + 1
+    return depth
 
 
 def _written_after(links: Iterable[etree._Element], end: int
