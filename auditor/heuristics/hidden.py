@@ -510,9 +510,19 @@ def _vouched(ctx: PageContext, url: str, site: str) -> bool:
 
 def _vendor_sites(ctx: PageContext) -> frozenset[str]:
     """The sites the page loads a script or stylesheet of that the catalogue files under
-    a company: `_vouched`'s index, built once a page."""
-    return frozenset(r.domain.lower() for r in ctx.resources
-                     if r.type in _SHOWN_TYPES and not r.hint and r.domain and r.company)
+    a company, by the host serving it (`host_runner`): `_vouched`'s index, built once a
+    page. A file's name or path alone (Revive's `asyncjs.php`, `matomo.js`: a self-hosted
+    vendor's, on any host) names the vendor of the file, not of the host: a kit serves one
+    from its own host as cheaply as any script."""
+    sites: set[str] = set()
+    for r in ctx.resources:
+        if r.type not in _SHOWN_TYPES or r.hint or not r.domain or not r.company \
+                or r.domain.lower() in sites:
+            continue
+        owner = ctx.catalogue.host_runner(host_of(r.url))
+        if owner.network is not None or owner.entity is not None:
+            sites.add(r.domain.lower())
+    return frozenset(sites)
 
 
 # what a page loads of a site's that is the site's service at work (its sign-in SDK, an
@@ -579,6 +589,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
     linked: set[str] = set()
     if ctx.root is None:
         return loaded, frozenset()
+    hidden_by_sheet: dict[etree._Element, SheetHiding] | None = None
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
@@ -591,9 +602,39 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
                 el.text_content().strip() or el.find(".//img") is not None
                 or el.get("aria-label") or el.get("title")):
             continue  # nothing to click
-        if _inline_shown(el):
+        if str(el.tag).lower() == "form" and not any(
+                (c.get("type") or "").lower() != "hidden"
+                for c in el.iter("input", "button", "select", "textarea")):
+            continue  # hidden inputs alone: nothing to fill in or press
+        if hidden_by_sheet is None:
+            hidden_by_sheet = sheet_hidden(ctx)
+        if _link_shown(el, hidden_by_sheet):
             linked.add(site)
     return loaded, frozenset(linked)
+
+
+# what renders nothing a visitor sees (`<noscript>` with scripts on, a `<template>`), and
+# the classes that keep an element for screen readers alone
+_UNRENDERED = frozenset({"noscript", "template"})
+_SCREEN_READER_ONLY = frozenset({"visually-hidden", "visuallyhidden", "sr-only",
+                                 "screen-reader-text", "screen-reader-only", "offscreen"})
+
+
+def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
+                ) -> bool:
+    """Whether a link or form a visitor sees shows its site: no inline hiding of it or a
+    wrapper, none a rule of the page's own sheets hides (`sheet_hidden`: a kit's
+    `<style>.k1{display:none}</style>` beside its link), none in `<noscript>` or a
+    `<template>`, none of a screen-reader-only class. A framework's toggled `hidden` class
+    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link."""
+    for node in (el, *el.iterancestors()):
+        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
+                or node in hidden_by_sheet:
+            return False
+        classes = node.get("class")
+        if classes and not _SCREEN_READER_ONLY.isdisjoint(classes.lower().split()):
+            return False
+    return True
 
 
 def _inline_shown(el: etree._Element) -> bool:
@@ -1505,8 +1546,10 @@ HIDDEN_IFRAME = FindingKind(
     "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "
     "alone) or sending to a host no one the catalogue knows runs, a sign-in, storage or "
     "captcha address, or a CMP locator's name, of a site no visible link, form or "
-    "drop-down of the page shows, nor a script or stylesheet of a vendor the catalogue "
-    "knows there (an unknown host's own script vouches for nothing: a kit loads its own "
+    "drop-down of the page shows (not one hidden by a rule of the page's sheets, in "
+    "`<noscript>` or of a screen-reader-only class), nor a script or stylesheet of a vendor "
+    "the catalogue knows there by its host (an unknown host's own script vouches for "
+    "nothing, nor does a self-hosted vendor's file name on it: a kit loads its own "
     "beside its frame), a 3-D Secure frame on a page taking no card. Low when the frame says a "
     "job vendors document a hidden frame for, an ad vendor's or an unknown host's, with "
     "no mark and with what comes with the job (by its "

@@ -191,6 +191,50 @@ def test_a_frames_own_hosts_script_vouches_for_nothing(
     assert _frames(linked.findings) == [L]
 
 
+# what a kit adds beside its sign-in or captcha frame to show its host "to the visitor":
+# a link no visitor sees (a rule of its own sheet hides it, it sits in `<noscript>` or a
+# `<template>`, a screen-reader-only class), a form of hidden inputs alone, or a script on
+# its own host at a path a self-hosted vendor's file has (Revive's `asyncjs.php`,
+# Matomo's `matomo.js`: the catalogue names the file's vendor on any host, not the host
+# as a vendor's). Each read low before.
+_KIT_LOGIN = ('<iframe src="https://login.casino-x.example/sso/check.html" width="0" '
+              'height="0" style="display:none"></iframe>')
+_KIT_CAPTCHA = ('<iframe src="https://captcha.kitcheck.example/widget/invisible" width="0" '
+                'height="0" style="display:none"></iframe>')
+KIT_VOUCHES: list[tuple[str, str]] = [
+    ("a link its own sheet hides", '<style>.k1{display:none}</style><a class="k1" href='
+     '"https://login.casino-x.example/">Login</a>' + _KIT_LOGIN),
+    ("a link in noscript", '<noscript><a href="https://login.casino-x.example/">Login</a>'
+     "</noscript>" + _KIT_LOGIN),
+    ("a link in a template", '<template><a href="https://login.casino-x.example/">Login</a>'
+     "</template>" + _KIT_LOGIN),
+    ("a screen-reader-only link", '<a class="sr-only" href="https://login.casino-x.example/">'
+     "Login</a>" + _KIT_LOGIN),
+    ("a form of hidden inputs", '<form action="https://login.casino-x.example/p" method="post">'
+     '<input type="hidden" name="a" value="1"></form>' + _KIT_LOGIN),
+    ("Revive's loader path on the kit's host", '<script async src="https://login.casino-x.'
+     'example/www/delivery/asyncjs.php"></script>' + _KIT_LOGIN),
+    ("Matomo's file on the kit's captcha host", '<script async src="https://captcha.kitcheck'
+     '.example/matomo.js"></script>' + _KIT_CAPTCHA),
+]
+
+
+@pytest.mark.parametrize(("what", "footer"), KIT_VOUCHES, ids=[c[0] for c in KIT_VOUCHES])
+def test_what_no_visitor_sees_and_a_vendors_file_name_vouch_for_nothing(
+        what: str, footer: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_visible_sign_in_link_and_form_still_vouch(audit_listed: AuditListed) -> None:
+    """The group's sign-in link in a header, and a visible log-in form posting there."""
+    form = ('<form action="https://login.casino-x.example/p" method="post"><input name="user">'
+            "<button>Log in</button></form>")
+    for shown in (_sign_in("login.casino-x.example"), form):
+        report = audit_listed(wp_page(footer=shown + _KIT_LOGIN), URL)
+        assert _frames(report.findings) == [L], [(f.kind, f.message) for f in report.findings]
+
+
 @pytest.mark.parametrize(("what", "where", "frame"), LEGITIMATE, ids=[c[0] for c in LEGITIMATE])
 def test_a_legitimate_hidden_frame_is_no_medium_or_high(
         what: str, where: str, frame: str, audit_listed: AuditListed) -> None:
