@@ -154,6 +154,36 @@ LEGITIMATE: list[tuple[str, str, str]] = [
     ("Intercom's messenger frame preloaded", "footer",
      '<iframe name="intercom-frame" src="https://widget.intercom.io/widget/q27xk1" '
      'style="display:none"></iframe>'),
+    # captcha vendors the catalogue did not know, their script as each integration guide
+    # loads it and their challenge frame hidden until a visitor is challenged: medium
+    # once a frame's own host's script vouched for nothing (verd32)
+    ("GeeTest v4's challenge frame beside gt4.js", "footer",
+     '<script src="https://static.geetest.com/v4/gt4.js"></script><div style="display:none">'
+     '<iframe src="https://static.geetest.com/captcha/v4/frame.html?id=q27"></iframe></div>'),
+    ("Yandex SmartCaptcha's invisible frame", "footer",
+     '<script src="https://smartcaptcha.yandexcloud.net/captcha.js" defer></script><iframe '
+     'src="https://smartcaptcha.yandexcloud.net/checkbox?sitekey=ysc1_q27&hl=ru" '
+     'style="display:none" width="0" height="0"></iframe>'),
+    ("the AWS WAF CAPTCHA API's frame", "footer",
+     '<script src="https://q27x.eu-west-1.captcha-sdk.awswaf.com/q27x/jsapi.js" defer>'
+     '</script><iframe src="https://q27x.eu-west-1.captcha-sdk.awswaf.com/q27x/captcha.html"'
+     ' style="display:none" width="0" height="0"></iframe>'),
+    ("Friendly Captcha's puzzle frame", "footer",
+     '<iframe src="https://api.friendlycaptcha.com/api/v1/captcha/puzzle" '
+     'style="display:none" width="0" height="0"></iframe>'),
+    ("Arkose Labs' enforcement frame", "footer",
+     '<script src="https://client-api.arkoselabs.com/v2/Q27X-1234/api.js" async defer>'
+     '</script><div style="display:none"><iframe src="https://client-api.arkoselabs.com/v2/'
+     '2.3.0/enforcement.q27.html" title="Verification challenge"></iframe></div>'),
+    # an AMP page's amp-ad collapsed with no fill: its frame on the runtime's 3p host
+    ("a collapsed amp-ad's AMP frame", "post",
+     '<amp-ad width="300" height="250" type="doubleclick" data-slot="/1234/q27" style='
+     '"display:none"><iframe src="https://d-1234.ampproject.net/2311172120000/frame.html" '
+     'width="300" height="250"></iframe></amp-ad>'),
+    ("Pushwoosh's subscription frame", "footer",
+     '<script src="https://cdn.pushwoosh.com/webpush/v3/pushwoosh-web-notifications.js" '
+     'async></script><iframe src="https://cdn.pushwoosh.com/webpush/v3/iframe.html?h=q27" '
+     'style="display:none" width="0" height="0"></iframe>'),
 ]
 
 
