@@ -957,10 +957,37 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
             return True
         if ctx is not None and node.get("id"):
             opened = _opened_ids(ctx) if opened is None else opened
-            if node.get("id") in opened:
+            if node.get("id") in opened and _first_with_id(ctx, node):
                 return True
         node = node.getparent()
     return False
+
+
+def _holds_opened(el: etree._Element, ctx: PageContext) -> bool:
+    """Whether a hidden block holds the element a visible control of the page says it
+    opens (`_opened_ids`): a popper library's positioner, hidden by its inline style
+    around the menu list Chakra UI's button names (`aria-controls="menu-list-:r1:"`), is
+    that menu closed. Only ids are read, and only where the page has a control naming one
+    (most blocks hold none)."""
+    opened = _opened_ids(ctx)
+    return bool(opened) and any(
+        x.get("id") in opened and _first_with_id(ctx, x)
+        for x in el.iterdescendants(etree.Element) if x.get("id"))
+
+
+def _first_with_id(ctx: PageContext, el: etree._Element) -> bool:
+    """Whether an element is the first of the page to carry its id, the one a control's
+    `aria-controls` or `getElementById` opens: a kit giving its hidden block the id the
+    theme's toggle names (`group-sites`) after the theme's list opens nothing. A view,
+    read at the first id asked."""
+    def first() -> dict[str, etree._Element]:
+        found: dict[str, etree._Element] = {}
+        for attribute in attributes_named(ctx.root, "id") if ctx.root is not None else ():
+            found.setdefault(str(attribute), attribute.getparent())
+        return found
+
+    ids: dict[str, etree._Element] = ctx.view("first with id", first)
+    return ids.get(str(el.get("id"))) is el
 
 
 # A dialog library's own structure, as each documents it, and the file the page loads it
@@ -1347,7 +1374,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if reason == ZERO_FONT and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
-        if toggled and not (end and line_of(el) > end) and _in_widget(el, ctx):
+        if toggled and not (end and line_of(el) > end) and (
+                _in_widget(el, ctx) or _holds_opened(el, ctx)):
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
@@ -1590,7 +1618,8 @@ HIDDEN_LINKS = FindingKind(
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
-    "`data-toggle` link's `href` naming it, a tab panel only beside a visible tab; "
+    "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
+    "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "

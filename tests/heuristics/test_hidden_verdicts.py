@@ -397,6 +397,37 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
      '<li><a href="https://www.example-news.fr/">FR</a></li><li><a href="https://www.example-'
      'news.it/">IT</a></li><li><a href="https://www.example-news.es/">ES</a></li></ul></div>',
      "", []),
+    # Chakra UI's menu as it renders closed: the popper's positioner hidden by its inline
+    # style, holding the list its visible button's aria-controls names (read high)
+    ("Chakra's closed menu of the group's sites", '<div class="css-1ixr6lz"><button type='
+     '"button" class="chakra-menu__menu-button css-1ibx0va" id="menu-button-:r1:" aria-'
+     'expanded="false" aria-haspopup="menu" aria-controls="menu-list-:r1:"><span>Unsere '
+     'Marken</span></button><div style="visibility:hidden;position:absolute;min-width:max-'
+     'content;inset:0 auto auto 0" class="css-r6z5ec"><div class="chakra-menu__menu-list '
+     'css-s5t7bz" tabindex="-1" role="menu" id="menu-list-:r1:" style="transform-origin:var('
+     '--popper-transform-origin);opacity:0;visibility:hidden;transform:scale(0.8)">'
+     f"{_PARTNERS}</div></div></div>", "", []),
+    # MUI's accordion: the summary button names its region inside the collapsed wrapper
+    # (Emotion's class hides the wrapper; as saved, the button's heading beside it)
+    ("MUI's collapsed accordion of the group's sites", "<style data-emotion='css a1b2c3d'>"
+     ".css-a1b2c3d{visibility:hidden;}</style><div class='acc'><h3 class='heading'><button "
+     "aria-expanded='false' aria-controls='panel1-content'>Unsere Marken</button></h3><div "
+     "class='css-a1b2c3d'><div class='wrapper'><div id='panel1-content' role='region'>"
+     f"{_PARTNERS}</div></div></div></div>", "", []),
+    ("a block holding a list only a hidden button names", '<button aria-controls="l1" hidden>'
+     f'Marken</button><div style="visibility:hidden"><div id="l1">{_FARM}</div></div>', "",
+     [H]),
+    # a kit giving its block, or an element in it, the id the theme's footer toggle names,
+    # after the theme's list (an id of no widget's words: a block named `menu` is one by its
+    # names): the toggle opens the first element of the id, as a browser's lookup does
+    ("a block bearing the id the theme's toggle names", '<footer><button aria-controls="group'
+     '-sites" aria-expanded="false">Unsere Marken</button><ul id="group-sites" style="display'
+     f':none"><li>{_PARTNERS}</li></ul></footer><div id="group-sites" style="display:none">'
+     f"{_FARM}</div>", "", [H]),
+    ("a block holding the id the theme's toggle names", '<footer><button aria-controls="group'
+     '-sites" aria-expanded="false">Unsere Marken</button><ul id="group-sites" style="display'
+     f':none"><li>{_PARTNERS}</li></ul></footer><div style="display:none"><div id="group-'
+     f'sites">{_FARM}</div></div>', "", [H]),
     ("a skip link, visually hidden", '<a class="skip-link" href="#main" style="position:'
      'absolute;left:-10000px">Zum Inhalt</a>', "", []),
     # the injected forms stay high
