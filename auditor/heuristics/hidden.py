@@ -729,7 +729,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
     for an ad (`_AD_REQUEST`: a zone or a size), which no helper does, where no visitor
-    sees it (not in a menu, tab or dialog the page opens: `_in_dialog`). One after the
+    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`). One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), or hidden in a menu, tab or
@@ -767,11 +767,14 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         mark = None if appended else _injection_mark(ctx, place, url, copied)
-        # an ad asked for where no visitor sees it: not one in a menu, tab or dialog the
-        # page's own stack opens, which a visitor who opens it sees (a sidebar's tab of
-        # sponsors, an offers modal), nor an ad unit's frame at zero size in one
+        # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
+        # control the visitor sees opens, which the visitor who opens it sees (a sidebar's
+        # tab of sponsors, an offers modal's button), nor an ad unit's frame at zero size
+        # in one. Not code alone naming the box (`_in_dialog`'s other tests): a kit adds a
+        # function no one calls showing its box beside its network's tag as cheaply
         asks = category is Category.ADVERTISING and bool(_AD_REQUEST.search(url)) \
-            and not (how in _TOGGLED and _in_dialog(place, ctx))
+            and not (how in _TOGGLED and _in_widget(place, ctx, by_names=False,
+                                                     by_roles=False))
         if category is Category.ADVERTISING and not appended and mark is None \
                 and not asks:
             # the stack's own helper, unless placed or addressed as no tag of the stack
@@ -1567,7 +1570,7 @@ HIDDEN_IFRAME = FindingKind(
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run), that asks for an ad no visitor sees (a zone or a size to fill in its "
     "address, even beside the network's own tags: a stack's helpers ask for none; not an ad "
-    "in a menu, tab or dialog the page's own stack opens), or that "
+    "in a menu, tab or dialog a control the visitor sees opens), or that "
     "the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
     "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "

@@ -546,6 +546,10 @@ OPENED_AD_BOXES: list[tuple[str, str, list[Severity]]] = [
      '"#offers">Offers</button><div class="modal fade" id="offers" style="display:none">'
      f'<div class="modal-dialog">{_EXO_UNIT}</div></div>', [L]),
     ("a box nothing opens", f'<div style="display:none">{_EXO_UNIT}</div>', [M]),
+    # code that names the box and shows it, in a function nothing on the page calls
+    ("a box only a script's uncalled function shows", '<div id="kx" style="display:none">'
+     f"{_EXO_UNIT}</div><script>function kx() {{ document.getElementById('kx').style.display"
+     " = 'block'; }</script>", [M]),
     ("a zero-size frame in an opened tab panel", '<div role="tablist"><button role="tab" '
      'aria-controls="t2">Sponsors</button></div><div id="t2" role="tabpanel" hidden>'
      + _EXO_UNIT.replace('width="300" height="250"', 'width="0" height="0"') + "</div>",
