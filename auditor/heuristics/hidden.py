@@ -607,7 +607,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
                 for c in el.iter("input", "button", "select", "textarea")):
             continue  # hidden inputs alone: nothing to fill in or press
         if hidden_by_sheet is None:
-            hidden_by_sheet = sheet_hidden(ctx)
+            hidden_by_sheet = _sheet_hidden(ctx)
         if _link_shown(el, hidden_by_sheet):
             linked.add(site)
     return loaded, frozenset(linked)
@@ -891,15 +891,32 @@ def _opened_ids(ctx: PageContext) -> frozenset[str]:
         return frozenset()
     if page is None:
         found = _OPENS(root)
-        return _openers(found if isinstance(found, list) else ())
+        return _openers(found if isinstance(found, list) else (), _sheet_hidden(ctx))
     # the attributes the page's markup holds, each read on its own axis (one pass over
     # every element testing all seven cost 0.9 ms on a large page)
     return page.view("opened ids", lambda: _openers(
-        attr.getparent() for name in sorted(page.holding(_OPENER_NEEDLES))
-        for attr in attributes_named(root, name.decode())))
+        (attr.getparent() for name in sorted(page.holding(_OPENER_NEEDLES))
+         for attr in attributes_named(root, name.decode())), _sheet_hidden(ctx)))
 
 
-def _openers(found: Iterable[Any]) -> frozenset[str]:
+def _sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
+    """`sheet_hidden`, a view of the page: the link blocks, the controls that open them
+    and the links that show a site ask it alike."""
+    return ctx.view("sheet hidden", lambda: sheet_hidden(ctx))
+
+
+def _control_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
+                   ) -> bool:
+    """Whether a visitor sees a control: no inline hiding of it or a wrapper
+    (`_inline_shown`), and none a rule of the page's own sheets alone hides
+    (`sheet_hidden`: a kit's `<style>.k9{display:none}</style>` over the button it adds; a
+    theme's toggle a media query shows again is named by that rule too, so not read)."""
+    return _inline_shown(el) and (not hidden_by_sheet or not (
+        el in hidden_by_sheet or any(up in hidden_by_sheet for up in el.iterancestors())))
+
+
+def _openers(found: Iterable[Any], hidden_by_sheet: dict[etree._Element, SheetHiding]
+             ) -> frozenset[str]:
     ids: set[str] = set()
     for el in found:
         if not isinstance(el, etree._Element):
@@ -916,7 +933,7 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
         # link farm borrows
         if not ((str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
                  or el.get("aria-label") or el.get("title") or el.get("value"))
-                and _inline_shown(el)):
+                and _control_shown(el, hidden_by_sheet)):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if toggles:
@@ -934,7 +951,8 @@ def _has_tabs(ctx: PageContext) -> bool:
 
     def shown() -> bool:
         found = _TABS(root)
-        return any(isinstance(tab, etree._Element) and _inline_shown(tab)
+        hidden = _sheet_hidden(ctx)
+        return any(isinstance(tab, etree._Element) and _control_shown(tab, hidden)
                    for tab in (found if isinstance(found, list) else ()))
 
     return ctx.view("has tabs", shown)
@@ -1361,7 +1379,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    by_sheet = sheet_hidden(ctx)
+    by_sheet = _sheet_hidden(ctx)
     styled = ctx.page.carrying("style", "hidden", keep=may_hide)
     for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):

@@ -461,6 +461,18 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a block a collapse link in a hidden wrapper names", '<div style="display:none"><a data-'
      'bs-toggle="collapse" href="#seo1">Mehr</a></div><div id="seo1" style="display:none">'
      f"{_FARM}</div>", "", [H]),
+    # the same, hidden by a rule of a sheet beside it (`.k9{display:none}`, alone naming
+    # the class); a theme's toggle a media query shows again stays a control
+    ("a block a button its own sheet hides says it opens", '<style>.k9{display:none}</style>'
+     '<button class="k9" aria-controls="seo1">Partner</button><div id="seo1" style="display:'
+     f'none">{_FARM}</div>', "", [H]),
+    ("a 'tab panel' beside a tab list its own sheet hides", '<style>.k9{display:none}</style>'
+     '<div class="k9" role="tablist"><span role="tab">Partner</span></div><div role="tabpanel"'
+     f' style="display:none">{_FARM}</div>', "", [H]),
+    ("a mobile toggle a media query shows opening the group's sites", "<style>.menu-toggle{"
+     "display:none}@media (max-width:768px){.menu-toggle{display:block}}</style><button class"
+     f'="menu-toggle" aria-controls="brands">Marken</button><div id="brands" style="display:'
+     f'none">{_PARTNERS}</div>', "", []),
     ("a 'tab panel' beside a hidden tab list", '<div role="tablist" hidden><button role="tab">'
      f'Partner</button></div><div role="tabpanel" style="display:none">{_FARM}</div>', "",
      [H]),
