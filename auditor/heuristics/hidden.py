@@ -97,7 +97,7 @@ _OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popover
                       "commandfor")
 _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "data-toggle",
                                                        "data-bs-toggle"))
-_TABS = etree.XPath("boolean(//*[@role='tab'])")
+_TABS = etree.XPath("//*[@role='tab']")
 ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
 
 
@@ -518,9 +518,19 @@ def _vouched(ctx: PageContext, url: str, site: str) -> bool:
 
 def _vendor_sites(ctx: PageContext) -> frozenset[str]:
     """The sites the page loads a script or stylesheet of that the catalogue files under
-    a company: `_vouched`'s index, built once a page."""
-    return frozenset(r.domain.lower() for r in ctx.resources
-                     if r.type in _SHOWN_TYPES and not r.hint and r.domain and r.company)
+    a company, by the host serving it (`host_runner`): `_vouched`'s index, built once a
+    page. A file's name or path alone (Revive's `asyncjs.php`, `matomo.js`: a self-hosted
+    vendor's, on any host) names the vendor of the file, not of the host: a kit serves one
+    from its own host as cheaply as any script."""
+    sites: set[str] = set()
+    for r in ctx.resources:
+        if r.type not in _SHOWN_TYPES or r.hint or not r.domain or not r.company \
+                or r.domain.lower() in sites:
+            continue
+        owner = ctx.catalogue.host_runner(host_of(r.url))
+        if owner.network is not None or owner.entity is not None:
+            sites.add(r.domain.lower())
+    return frozenset(sites)
 
 
 # what a page loads of a site's that is the site's service at work (its sign-in SDK, an
@@ -587,6 +597,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
     linked: set[str] = set()
     if ctx.root is None:
         return loaded, frozenset()
+    hidden_by_sheet: dict[etree._Element, SheetHiding] | None = None
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
@@ -599,9 +610,39 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
                 el.text_content().strip() or el.find(".//img") is not None
                 or el.get("aria-label") or el.get("title")):
             continue  # nothing to click
-        if _inline_shown(el):
+        if str(el.tag).lower() == "form" and not any(
+                (c.get("type") or "").lower() != "hidden"
+                for c in el.iter("input", "button", "select", "textarea")):
+            continue  # hidden inputs alone: nothing to fill in or press
+        if hidden_by_sheet is None:
+            hidden_by_sheet = _sheet_hidden(ctx)
+        if _link_shown(el, hidden_by_sheet):
             linked.add(site)
     return loaded, frozenset(linked)
+
+
+# what renders nothing a visitor sees (`<noscript>` with scripts on, a `<template>`), and
+# the classes that keep an element for screen readers alone
+_UNRENDERED = frozenset({"noscript", "template"})
+_SCREEN_READER_ONLY = frozenset({"visually-hidden", "visuallyhidden", "sr-only",
+                                 "screen-reader-text", "screen-reader-only", "offscreen"})
+
+
+def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
+                ) -> bool:
+    """Whether a link or form a visitor sees shows its site: no inline hiding of it or a
+    wrapper, none a rule of the page's own sheets hides (`sheet_hidden`: a kit's
+    `<style>.k1{display:none}</style>` beside its link), none in `<noscript>` or a
+    `<template>`, none of a screen-reader-only class. A framework's toggled `hidden` class
+    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link."""
+    for node in (el, *el.iterancestors()):
+        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
+                or node in hidden_by_sheet:
+            return False
+        classes = node.get("class")
+        if classes and not _SCREEN_READER_ONLY.isdisjoint(classes.lower().split()):
+            return False
+    return True
 
 
 def _inline_shown(el: etree._Element) -> bool:
@@ -695,7 +736,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
-    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does. One after the
+    for an ad (`_AD_REQUEST`: a zone or a size), which no helper does, where no visitor
+    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`). One after the
     page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
     catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
     whose name or address says a documented job (`_purpose`), hidden in a menu, tab or
@@ -734,8 +776,16 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME:
             continue
         mark = None if appended else _injection_mark(ctx, place, url, copied)
+        # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
+        # control the visitor sees opens, which the visitor who opens it sees (a sidebar's
+        # tab of sponsors, an offers modal's button), nor an ad unit's frame at zero size
+        # in one. Not code alone naming the box (`_in_dialog`'s other tests): a kit adds a
+        # function no one calls showing its box beside its network's tag as cheaply
+        asks = category is Category.ADVERTISING and bool(_AD_REQUEST.search(url)) \
+            and not (how in _TOGGLED and _in_widget(place, ctx, by_names=False,
+                                                     by_roles=False))
         if category is Category.ADVERTISING and not appended and mark is None \
-                and not _AD_REQUEST.search(url):
+                and not asks:
             # the stack's own helper, unless placed or addressed as no tag of the stack
             # writes it (before <html>, plain http on an https page): a network the page
             # runs excuses its frames, not a frame pasted where no template writes, nor one
@@ -757,7 +807,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             message = (f"hidden third-party iframe{written} ({reason}) after the page's "
                        f"closing </html> loads {url}")
         elif category is Category.ADVERTISING and mark is None and (
-                misuse := _ASKS_FOR_AD if _AD_REQUEST.search(url)
+                misuse := _ASKS_FOR_AD if asks
                 else _redirects_out(ctx, network, frame, url)) is None and (
                 job := _purpose(frame, url) or _bidder_job(
                     ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
@@ -855,15 +905,32 @@ def _opened_ids(ctx: PageContext) -> frozenset[str]:
         return frozenset()
     if page is None:
         found = _OPENS(root)
-        return _openers(found if isinstance(found, list) else ())
+        return _openers(found if isinstance(found, list) else (), _sheet_hidden(ctx))
     # the attributes the page's markup holds, each read on its own axis (one pass over
     # every element testing all seven cost 0.9 ms on a large page)
     return page.view("opened ids", lambda: _openers(
-        attr.getparent() for name in sorted(page.holding(_OPENER_NEEDLES))
-        for attr in attributes_named(root, name.decode())))
+        (attr.getparent() for name in sorted(page.holding(_OPENER_NEEDLES))
+         for attr in attributes_named(root, name.decode())), _sheet_hidden(ctx)))
 
 
-def _openers(found: Iterable[Any]) -> frozenset[str]:
+def _sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
+    """`sheet_hidden`, a view of the page: the link blocks, the controls that open them
+    and the links that show a site ask it alike."""
+    return ctx.view("sheet hidden", lambda: sheet_hidden(ctx))
+
+
+def _control_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
+                   ) -> bool:
+    """Whether a visitor sees a control: no inline hiding of it or a wrapper
+    (`_inline_shown`), and none a rule of the page's own sheets alone hides
+    (`sheet_hidden`: a kit's `<style>.k9{display:none}</style>` over the button it adds; a
+    theme's toggle a media query shows again is named by that rule too, so not read)."""
+    return _inline_shown(el) and (not hidden_by_sheet or not (
+        el in hidden_by_sheet or any(up in hidden_by_sheet for up in el.iterancestors())))
+
+
+def _openers(found: Iterable[Any], hidden_by_sheet: dict[etree._Element, SheetHiding]
+             ) -> frozenset[str]:
     ids: set[str] = set()
     for el in found:
         if not isinstance(el, etree._Element):
@@ -873,13 +940,14 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
                 or (toggles and (el.get("href") or "").startswith("#"))):
             continue  # as `_OPENS` selects: a toggle's `href` names what it opens by an id
         # a control the visitor can see: a button (drawn with a box even when empty, a
-        # theme's hamburger painted by its CSS, unless its own markup hides the box), its
-        # text, a label, or an icon inside it (a hamburger's `<i class="fa-bars">`); an
-        # empty `<a aria-controls=…></a>` or `<button hidden aria-controls=…>` is nothing
-        # to click, only a name a link farm borrows
-        if not ((str(el.tag).lower() == "button" and inline_hiding(el) is None) or len(el)
-                or (el.text or "").strip() or el.get("aria-label") or el.get("title")
-                or el.get("value")):
+        # theme's hamburger painted by its CSS), its text, a label, or an icon inside it
+        # (a hamburger's `<i class="fa-bars">`), none of it hidden by its own markup or a
+        # wrapper's; an empty `<a aria-controls=…></a>`, or `<button hidden aria-controls=…>
+        # Partners</button>` whose words no visitor sees, is nothing to click, only a name a
+        # link farm borrows
+        if not ((str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
+                 or el.get("aria-label") or el.get("title") or el.get("value"))
+                and _control_shown(el, hidden_by_sheet)):
             continue
         values = [v for attribute in _OPENER_ATTRIBUTES for v in (el.get(attribute) or "").split()]
         if toggles:
@@ -889,11 +957,19 @@ def _openers(found: Iterable[Any]) -> frozenset[str]:
 
 
 def _has_tabs(ctx: PageContext) -> bool:
-    """Whether the page has a tab (`role=tab`) for a tab panel to belong to."""
+    """Whether the page has a tab (`role=tab`) for a tab panel to belong to, one a visitor
+    sees (no inline hiding of it or a wrapper: a hidden tab opens nothing)."""
     root = ctx.root
     if root is None:
         return False
-    return ctx.view("has tabs", lambda: bool(_TABS(root)))
+
+    def shown() -> bool:
+        found = _TABS(root)
+        hidden = _sheet_hidden(ctx)
+        return any(isinstance(tab, etree._Element) and _control_shown(tab, hidden)
+                   for tab in (found if isinstance(found, list) else ()))
+
+    return ctx.view("has tabs", shown)
 
 
 def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
@@ -916,10 +992,37 @@ def _in_widget(el: etree._Element, ctx: PageContext | None = None, *,
             return True
         if ctx is not None and node.get("id"):
             opened = _opened_ids(ctx) if opened is None else opened
-            if node.get("id") in opened:
+            if node.get("id") in opened and _first_with_id(ctx, node):
                 return True
         node = node.getparent()
     return False
+
+
+def _holds_opened(el: etree._Element, ctx: PageContext) -> bool:
+    """Whether a hidden block holds the element a visible control of the page says it
+    opens (`_opened_ids`): a popper library's positioner, hidden by its inline style
+    around the menu list Chakra UI's button names (`aria-controls="menu-list-:r1:"`), is
+    that menu closed. Only ids are read, and only where the page has a control naming one
+    (most blocks hold none)."""
+    opened = _opened_ids(ctx)
+    return bool(opened) and any(
+        x.get("id") in opened and _first_with_id(ctx, x)
+        for x in el.iterdescendants(etree.Element) if x.get("id"))
+
+
+def _first_with_id(ctx: PageContext, el: etree._Element) -> bool:
+    """Whether an element is the first of the page to carry its id, the one a control's
+    `aria-controls` or `getElementById` opens: a kit giving its hidden block the id the
+    theme's toggle names (`group-sites`) after the theme's list opens nothing. A view,
+    read at the first id asked."""
+    def first() -> dict[str, etree._Element]:
+        found: dict[str, etree._Element] = {}
+        for attribute in attributes_named(ctx.root, "id") if ctx.root is not None else ():
+            found.setdefault(str(attribute), attribute.getparent())
+        return found
+
+    ids: dict[str, etree._Element] = ctx.view("first with id", first)
+    return ids.get(str(el.get("id"))) is el
 
 
 # A dialog library's own structure, as each documents it, and the file the page loads it
@@ -1290,7 +1393,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or _presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    by_sheet = sheet_hidden(ctx)
+    by_sheet = _sheet_hidden(ctx)
     styled = ctx.page.carrying("style", "hidden", keep=may_hide)
     for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
@@ -1306,13 +1409,14 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         if reason == ZERO_FONT and _FONT_SIZE(el):
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
-        if toggled and not (end and line_of(el) > end) and _in_widget(el, ctx):
+        if toggled and not (end and line_of(el) > end) and (
+                _in_widget(el, ctx) or _holds_opened(el, ctx)):
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(el))
+                           and _beside_disclosure(el, by_sheet))
         if found is not None:
             reported.add(el)
             yield found
@@ -1338,15 +1442,38 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
 
 _DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
 _CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
+_CONTROL_DEPTH = 1  # how deep in a sibling a control naming nothing may be (a child of it)
 
 
-def _beside_disclosure(el: etree._Element) -> bool:
+def _beside_disclosure(el: etree._Element,
+                       sheet_hidden_els: dict[etree._Element, SheetHiding]) -> bool:
     """Whether a control a visitor sees that says it opens something (`aria-expanded`,
     `aria-haspopup`, `aria-controls`: MUI's and Chakra's menu and accordion buttons render
     them) sits beside a block, in its parent or one level up. A CSS-in-JS class hiding a
     block is a closed state only where something renders the open one: the library's
     class and sheet cost a kit one attribute to copy; a visible button opening its links
-    is one the site's owner and its visitors would see."""
+    is one the site's owner and its visitors would see. The control opens this block: its
+    `aria-controls` names the block or an element in it, or, naming nothing, it stands
+    beside the block (a sibling or a sibling's child), not deep in the header beside it
+    (the theme's menu button names its own menu; its search toggle opens the search). No
+    hiding of it or a wrapper, inline or by a rule of the page's sheets
+    (`sheet_hidden_els`): a kit hides the opener it copies as cheaply as its block."""
+    inside: frozenset[str] | None = None
+
+    def opens_block(control: etree._Element, depth: int) -> bool:
+        nonlocal inside
+        named = (control.get("aria-controls") or "").split()
+        if not named:
+            return depth <= _CONTROL_DEPTH
+        if inside is None:
+            inside = frozenset(str(x.get("id")) for x in el.iter(etree.Element)
+                               if x.get("id"))
+        return any(n in inside for n in named)
+
+    def shown(control: etree._Element) -> bool:
+        return _inline_shown(control) and control not in sheet_hidden_els and not any(
+            up in sheet_hidden_els for up in control.iterancestors())
+
     node = el
     for _ in range(_CONTROL_LEVELS):
         for beside in (*node.itersiblings(preceding=True), *node.itersiblings()):
@@ -1354,13 +1481,22 @@ def _beside_disclosure(el: etree._Element) -> bool:
                 if any(control.get(a) not in (None, "false") if a == "aria-haspopup"
                        else control.get(a) is not None for a in _DISCLOSES) \
                         and (" ".join(str(t) for t in control.itertext()).strip()
-                             or control.get("aria-label")) and _inline_shown(control):
+                             or control.get("aria-label")) \
+                        and opens_block(control, _depth(control, beside)) and shown(control):
                     return True
         parent = node.getparent()
         if parent is None:
             break
         node = parent
     return False
+
+
+def _depth(el: etree._Element, top: etree._Element) -> int:
+    """How many levels below `top` an element of its subtree is (0 for `top`)."""
+    depth = 0
+    while el is not top and (up := el.getparent()) is not None:
+        el, depth = up, depth + 1
+    return depth
 
 
 def _written_after(links: Iterable[etree._Element], end: int
@@ -1465,15 +1601,18 @@ HIDDEN_IFRAME = FindingKind(
     "`go.php`): remove it and find how it got in. Medium for an unknown host with no mark, "
     "and for an advertising vendor's frame that bears such a mark (even of a network the "
     "page's tags run), that asks for an ad no visitor sees (a zone or a size to fill in its "
-    "address, even beside the network's own tags: a stack's helpers ask for none), or that "
+    "address, even beside the network's own tags: a stack's helpers ask for none; not an ad "
+    "in a menu, tab or dialog a control the visitor sees opens), or that "
     "the page's tags do not run and says no job: check that the "
     "site added it; medium too for an unknown host's job the page shows nothing of: a "
     "user-sync address on a page running no ad stack (an ad network's tag or slot, or the "
     "Prebid library; not a tag manager, analytics, a queue stub or a Prebid config "
     "alone) or sending to a host no one the catalogue knows runs, a sign-in, storage or "
     "captcha address, or a CMP locator's name, of a site no visible link, form or "
-    "drop-down of the page shows, nor a script or stylesheet of a vendor the catalogue "
-    "knows there (an unknown host's own script vouches for nothing: a kit loads its own "
+    "drop-down of the page shows (not one hidden by a rule of the page's sheets, in "
+    "`<noscript>` or of a screen-reader-only class), nor a script or stylesheet of a vendor "
+    "the catalogue knows there by its host (an unknown host's own script vouches for "
+    "nothing, nor does a self-hosted vendor's file name on it: a kit loads its own "
     "beside its frame), a 3-D Secure frame on a page taking no card. Low when the frame says a "
     "job vendors document a hidden frame for, an ad vendor's or an unknown host's, with "
     "no mark and with what comes with the job (by its "
@@ -1513,8 +1652,9 @@ HIDDEN_LINKS = FindingKind(
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
     " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
-    "names, or a button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
-    "`data-toggle` link's `href` naming it, a tab panel only beside a tab; "
+    "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
+    "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
+    "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "

@@ -1851,10 +1851,30 @@ _NETWORK_MENU = ("<button class='css-4abx0c' aria-expanded='false'>Our network</
       ".css-4abx0c{font-weight:600;}</style>", "widget": "<button class='css-4abx0c' "
       "aria-expanded='false' style='display:none'>Our network</button>"
       f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
+    # the opener hidden by the library's own sheet, as a kit copies it; and a control of
+    # another box (the theme's menu button, its search toggle) that happens to stand in
+    # the header, a sibling of the footer's block: neither opens the block (verd32 read
+    # each medium)
+    ({"head": "<style data-emotion='css 1x2y3z 9qq9qq'>.css-1x2y3z{display:none;}"
+      ".css-9qq9qq{display:none;}</style>", "widget": "<button class='css-9qq9qq' "
+      "aria-expanded='false'>Our network</button>"
+      f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
+    ({"head": "<style data-emotion='css 1x2y3z'>.css-1x2y3z{display:none;}</style>",
+      "body_top": "<div class='site-branding'><nav id='site-navigation'><div class='menu-"
+      "button-container'><button id='primary-mobile-menu' aria-controls='primary-menu-list' "
+      "aria-expanded='false'>Menu</button></div></nav></div>",
+      "footer": f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
+    ({"head": "<style data-emotion='css 1x2y3z'>.css-1x2y3z{display:none;}</style>",
+      "body_top": "<div class='header-inner'><div class='header-titles'><button class='toggle "
+      "search-toggle' aria-expanded='false'><span>Search</span></button></div></div>",
+      "footer": f"<div class='css-1x2y3z'>{_PARTNERS}</div>"}, H),
 ], ids=["emotion's class over the group's sites", "styled-components' class",
         "emotion's class over casino anchors", "a css- class with no library's sheet",
         "emotion's names copied, nothing opens the block",
-        "emotion's names copied, the opener hidden too"])
+        "emotion's names copied, the opener hidden too",
+        "emotion's names copied, the opener hidden by the sheet",
+        "emotion's names copied, the theme's menu button in the header",
+        "emotion's names copied, the theme's search toggle in the header"])
 def test_a_css_in_js_class_hiding_a_link_block_is_a_check_unless_it_sells_spam(
         where: dict[str, str], expected: Severity, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(**where), URL).findings if f.kind == "hidden-links"]

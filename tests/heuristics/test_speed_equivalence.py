@@ -238,7 +238,8 @@ def test_opened_ids_read_by_attribute_are_the_element_pass(pieces: list[str]) ->
     found = hidden._OPENS(page.root)
     ctx = PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
                       (), (), (), default_catalogue())
-    assert hidden._opened_ids(ctx) == hidden._openers(found if isinstance(found, list) else ())
+    assert hidden._opened_ids(ctx) == hidden._openers(found if isinstance(found, list) else (),
+                                                      hidden.sheet_hidden(ctx))
 
 
 # --- page gates of the MFA authorship and the walk: each answers as the reading it skips ---
