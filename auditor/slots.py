@@ -223,6 +223,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         el_id = slot.element.get("id")
         if el_id:
             by_id[el_id] = slot
+    for slot in existing:
+        # GPT writes its rendered container into the element `defineSlot` named: a page
+        # saved with its scripts after GPT ran holds both, one unit (the container is the
+        # slot, `_catalogue_drafts`), so a declaration naming the container's element is it
+        parent = slot.element.getparent()
+        if parent is not None and parent.get("id") and _GPT_RENDERED.match(
+                slot.element.get("id") or ""):
+            by_id.setdefault(parent.get("id") or "", slot)
     added: list[_Draft] = []
     scripts = page.scripts
     held = script_needles(page, catalogue)  # the scripts' texts hold these: a gate, no more
