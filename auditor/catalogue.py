@@ -172,7 +172,8 @@ def _without_negations(tests: str) -> str:
 class ScriptSlotSpec:
     """A slot declared in inline JavaScript (GPT defineSlot, Adsterra atOptions...).
 
-    Named groups: `zone`, and optionally `element` (the id of the slot's element) or
+    Named groups: `zone` (or `zone_var`, a variable the page's scripts assign the zone
+    to), and optionally `element` (the id of the slot's element) or
     `target` (a selector the script fills: `#id` or `.class` alone names its element),
     `sizes` (a JS array of [w, h] pairs), `width`, `height`.
     """

@@ -312,9 +312,35 @@ def _meta_contents(page: ParsedPage, catalogue: Catalogue) -> dict[str, list[str
         return out
     for meta in page.tagged("meta"):
         name = (meta.get("name") or "").strip().lower()
-        if name in catalogue.meta_ids:
-            out.setdefault(name, []).append((meta.get("content") or "").strip())
+        content = (meta.get("content") or "").strip()
+        if name in catalogue.meta_ids and not placeholder_content(content):
+            out.setdefault(name, []).append(content)
     return out
+
+
+# what a template or a plugin's empty setting leaves in a verification meta: a word asking
+# for the code, a value no setting holds, a run of one character or of counting digits
+_PLACEHOLDER_WORDS = re.compile(
+    r"your|placeholder|insert|paste|here|change|example|sample|verif|undefined|null|none"
+    r"|test|todo|code|xxxx|123456|abcdef", re.IGNORECASE)
+
+
+def placeholder_content(content: str) -> bool:
+    """Whether a verification meta's content is a placeholder, not an account, though it
+    may have the vendor's form (`PLACEHOLDER` of nine letters, 32 zeros, `yourcode`): a
+    vendor's code is random, so it holds no such word and is no one character repeated.
+
+    >>> placeholder_content("PLACEHOLDER"), placeholder_content("0" * 32)
+    (True, True)
+    >>> placeholder_content("ca-pub-" + "0" * 16), placeholder_content("ca-pub-4821730195648203")
+    (True, False)
+    >>> placeholder_content("BqK4r7dTE"), placeholder_content("4f1c9a0e7b2d5c8e6a3f0b1d9c7e2a54")
+    (False, False)
+    """
+    last = re.split(r"[-_.]", content)[-1]  # the number of a prefixed form (ca-pub-…)
+    return bool(re.fullmatch(r"(.)\1*", content.lower())
+                or (len(last) >= 6 and re.fullmatch(r"(.)\1*", last.lower()))
+                or _PLACEHOLDER_WORDS.search(content))
 
 
 def config_text(page: ParsedPage, seen: Sequence[Sighting],

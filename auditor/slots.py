@@ -343,6 +343,32 @@ def _breakpoint_pair(first: etree._Element, second: etree._Element) -> bool:
             and all(_VIEWPORT_TEST.search(s.text or "") for s in (first, second)))
 
 
+def _declared_size(sizes: str) -> tuple[int | None, int | None]:
+    """The first size of a slot's size list that an ad shows at: a 1×1 leading a list
+    of real sizes (`[[1,1],[970,250],[728,90]]`) is the placeholder a skin, native or
+    out-of-page creative answers to, not the slot's area; a 1×1 alone is its size."""
+    found = [(int(m.group(1)), int(m.group(2))) for m in _JS_SIZE.finditer(sizes)]
+    if not found:
+        return None, None
+    return next(((w, h) for w, h in found if w > 1 and h > 1), found[0])
+
+
+def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
+    """The ad-unit path a page's script assigns to the variable a slot call names in its
+    place (`var unit = unit || "/3771966/Site/section"; googletag.defineSlot(unit, …)`,
+    as CMS ad modules write it): the first string literal, starting `/`, assigned to it."""
+    if not name:
+        return None
+    assigned = re.compile(
+        rf"(?<![\w$.]){re.escape(name)}\s*=\s*(?:{re.escape(name)}\s*\|\|\s*)?"
+        r"(['\"])(/[^'\"\s]{1,200})\1")
+    for script in page.scripts:
+        found = assigned.search(script.text or "")
+        if found:
+            return found.group(2)
+    return None
+
+
 def _script_slot(
     page: ParsedPage,
     script: etree._Element,
@@ -352,13 +378,11 @@ def _script_slot(
     by_id: dict[str, _Draft],
 ) -> list[_Draft]:
     groups = match.groupdict()
-    zone = groups.get("zone")
+    zone = groups.get("zone") or _assigned_path(page, groups.get("zone_var"))
     width = _int(groups.get("width"))
     height = _int(groups.get("height"))
     if groups.get("sizes") and not (width and height):
-        size = _JS_SIZE.search(groups["sizes"] or "")
-        if size:
-            width, height = int(size.group(1)), int(size.group(2))
+        width, height = _declared_size(groups["sizes"] or "")
     element_id, element_class = groups.get("element"), None
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
@@ -431,16 +455,22 @@ _LANDMARK_TEXT = 80  # characters of text outside scripts, styles and templates
 _SHOWS_ADS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea"})
 _NOT_TEXT = _NOT_SHOWN | {"a"}  # what `_holds_text` counts none of
+# schema.org's WPAdBlock, which the page's markup declares an ad block with: a theme that
+# types a block of the page's own text so (its wrapper round the article) is the page's,
+# as a landmark is
+_DECLARED_AD = "schema.org/WPAdBlock"
 
 
 def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
                     advertising: frozenset[etree._Element]) -> set[etree._Element]:
-    """The landmarks among the hits that are the page's own (above); `advertising`: the
-    elements whose requests show ads. One walk of each document counts text and what
-    shows ads as running totals, so a landmark's own are the totals' growth between its
+    """The landmarks (and declared ad blocks) among the hits that are the page's own
+    (above); `advertising`: the elements whose requests show ads. One walk of each
+    document counts text and what shows ads as running totals, so a landmark's own are
+    the totals' growth between its
     start and end tags (a count per landmark was quadratic in nested ones); no text
     inside a script, style, noscript, template or text area counts, however deep."""
-    candidates = {el for el, rule, _ in hits if el.tag in _LANDMARKS and rule.startswith("##")}
+    candidates = {el for el, rule, _ in hits if rule.startswith("##") and (
+        el.tag in _LANDMARKS or _DECLARED_AD in rule)}
     out: set[etree._Element] = set()
     for root in {el.getroottree().getroot() for el in candidates}:
         text = shows = hidden = 0

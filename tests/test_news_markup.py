@@ -81,6 +81,24 @@ def test_schema_org_wpadblock_is_a_placement(project_engine: Engine, catalogue: 
     assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
 
 
+# a theme that types its page wrapper WPAdBlock: the block holds the article's text and
+# shows no ad, so it is the page, not a placement (as a landmark a generic rule hides)
+_PARA = "<p>" + "The river valley held orchards of apple and pear for generations. " * 3 + "</p>"
+WPADBLOCK_WRAPPER = ("""<html><head><title>t</title></head><body>
+<div id="page" itemscope itemtype="https://schema.org/WPAdBlock"><main><article>
+<h1>Orchards</h1>""" + _PARA * 4 + """</article></main></div>
+<aside class="side" itemscope itemtype="https://schema.org/WPAdBlock"></aside>
+</body></html>""").encode()
+
+
+def test_a_wpadblock_holding_the_pages_text_is_no_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WPADBLOCK_WRAPPER, url="https://orchards.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [4]  # the empty aside only
+    assert page.metrics.content_words > 100
+
+
 # Outbrain's legacy JS widget, as news sites pasted it before outbrain.js: the variables,
 # then a document.write of outbrainWidget.js that renders the widget where it stands
 OUTBRAIN_LEGACY = b"""<html><head><title>t</title></head><body><p>Article text.</p>
@@ -201,3 +219,14 @@ def test_tanx_unit(project_engine: Engine, catalogue: Catalogue) -> None:
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (3, "Tanx", "mm_48124372_7062997_23960588")]
     assert ("tanx-pid", "mm_48124372_7062997_23960588") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_criteo_zone_tags_request_is_criteos_not_a_self_hosted_revives(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The tag's ajs.php on cas.criteo.com is Criteo's ad server's: not a self-hosted
+    Revive's request, so no Revive is reported beside Criteo."""
+    (page,) = audit(CRITEO_AJS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ajs = [r for r in page.resources if "/delivery/ajs.php" in r.url]
+    assert ajs and {(r.network, r.company) for r in ajs} == {("Criteo", "Criteo")}
+    assert "Revive Adserver" not in {n.network for n in page.networks}

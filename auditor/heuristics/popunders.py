@@ -80,6 +80,12 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                 return
 
 
+# what opens no window: a pop network's image (its logo, hotlinked by a post reviewing it),
+# style sheet, font or media is no tag of its
+_NO_POP_TYPES = frozenset({RequestType.IMAGE, RequestType.STYLESHEET, RequestType.FONT,
+                           RequestType.MEDIA})
+
+
 def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
     """(evidence, line, xpath, the text its IDs are read in) of the network's pop tag on the
     page: a request of it (with its element's attributes, where the tag keeps its zone), or
@@ -88,7 +94,7 @@ def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | N
         return None
     places: dict[str, tuple[int, str, str]] = {}
     for res in ctx.resources:
-        if res.network == network.name and not res.hint:
+        if res.network == network.name and not res.hint and res.type not in _NO_POP_TYPES:
             places.setdefault(res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
     for code, line, xpath in script_codes(ctx):
         if network.configured_in(code):

@@ -240,3 +240,12 @@ def test_a_pop_tag_in_a_post_body_is_injected(
     found = [f for f in report.findings if f.kind == "ad-in-body"]
     assert "pop tag injected inside the post body" in found[0].message
     assert [f.severity for f in report.findings if f.kind == "popunder"] == [M]
+
+
+def test_a_pop_networks_image_in_a_post_is_no_pop_tag(engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """A post reviewing pop networks shows a logo hotlinked from one's site: an image
+    opens no window, so it is no pop tag, neither `ad-in-body` nor `popunder`."""
+    report = _audit(_post('<p>PopAds pays daily.</p><img src="https://www.popads.net/images/'
+                          'logo.png" alt="PopAds logo">\n'), engine, catalogue)
+    assert not [f for f in report.findings if f.kind in ("ad-in-body", "popunder")]

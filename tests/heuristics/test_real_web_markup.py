@@ -608,7 +608,7 @@ def test_zergnet_and_triplelift_tags_name_their_widgets_and_inventory(
     triplelift = '<script src="//ib.3lift.com/ttj?inv_code=news_example_in_feed"></script>'
     report = audit_html(page(zergnet + triplelift + triplelift), url="https://news.example/b")
     assert [(s.network, s.zone_id) for s in report.slots] == [
-        ("ZergNet", None), ("TripleLift", None), ("TripleLift", None)]
+        ("ZergNet", "31877"), ("TripleLift", None), ("TripleLift", None)]
     assert {("zergnet-widget", "31877"),
             ("triplelift-inventory", "news_example_in_feed")} <= ids_of(report)
     # the tag is pasted once per unit: no duplicate loader

@@ -86,3 +86,25 @@ def test_what_declares_no_account_reads_no_id(audit_html: AuditHtml, head: str) 
     report = audit_html(page(head), "https://knits.example/patterns")
     assert report.ids == ()
     assert report.networks == ()
+
+
+@pytest.mark.parametrize("head", [
+    # placeholders of the vendor's very form: a template's word, a run of one character
+    '<meta name="admaven-placement" content="PLACEHOLDER">',
+    '<meta name="admaven-placement" content="undefined">',
+    '<meta name="trafficjunky-site-verification" content="yourcode">',
+    '<meta name="trafficjunky-site-verification" content="changeme">',
+    '<meta name="ezoic-site-verification" content="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx">',
+    '<meta name="ezoic-site-verification" content="INSERTYOURVERIFICATIONCODEHERE">',
+    '<meta name="monetag" content="00000000000000000000000000000000">',
+    '<meta name="coinzilla" content="0123456789abcdef0123456789abcdef">',
+    '<meta name="hilltopads-site-verification" content="0000000000">',
+    '<meta name="a.validate.02" content="your-adcash-validation-code-here-000">',
+    # a prefixed form whose number is a run of one digit
+    '<meta name="google-adsense-account" content="ca-pub-0000000000000000">',
+])
+def test_a_placeholder_of_the_vendors_form_declares_no_account(
+        audit_html: AuditHtml, head: str) -> None:
+    report = audit_html(page(head), "https://knits.example/patterns")
+    assert report.ids == ()
+    assert report.networks == ()

@@ -1,0 +1,150 @@
+"""Ad tags of 2014-2020 news and content sites as their vendors wrote them: slots and IDs."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+# Sharethrough's placement: the div its tag (tag.js, str-dfp.js) and its own bid adapters'
+# creatives fill by data-str-native-key (a legacy 8-hex key or a 24-character pkey)
+SHARETHROUGH = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div data-str-native-key="11b0d54a" style="display: none;"></div>
+<script src="http://native.sharethrough.com/assets/tag.js"></script>
+<div data-str-native-key="LuB3vxGGFrBZJa6tifXW4xgK"></div>
+</body></html>"""
+
+
+def test_sharethrough_native_key_is_its_slot(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SHARETHROUGH, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Sharethrough", "11b0d54a"), (5, "Sharethrough", "LuB3vxGGFrBZJa6tifXW4xgK")]
+    assert ("sharethrough-placement", "11b0d54a") in {(i.kind, i.value) for i in page.ids}
+
+
+# a UK tabloid's GPT head: the top slot's size list opens with the 1×1 its skin answers to
+GPT_SKIN = b"""<html><head><title>t</title>
+<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>
+var gptadslots=[];
+gptadslots[1]= googletag.defineSlot('/34722903/Tab/News', [[1,1],[970,250],[728,90]],
+  'div-gpt-ad-1-1').addService(googletag.pubads());
+gptadslots[6]= googletag.defineSlot('/34722903/Tab/News', [[1,1]],
+  'div-gpt-ad-1-6').addService(googletag.pubads());
+</script></head><body><p>Article text.</p>
+<div id='div-gpt-ad-1-1'><script>googletag.display('div-gpt-ad-1-1');</script></div>
+<div id='div-gpt-ad-1-6'><script>googletag.display('div-gpt-ad-1-6');</script></div>
+</body></html>"""
+
+
+def test_gpt_size_list_led_by_1x1_takes_the_first_real_size(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_SKIN, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.width, s.height) for s in page.slots] == [(10, 970, 250), (11, 1, 1)]
+
+
+# Krux's v1.9 control tag names its config in the query: controltag?confid=…
+KRUX = b"""<html><head><title>t</title>
+<script class="kxct" data-id="JZh7-1tL" data-timing="async" data-version="1.9"
+  type="text/javascript">
+window.Krux||((Krux=function(){Krux.q.push(arguments)}).q=[]);
+(function(){
+  var k=document.createElement('script');k.type='text/javascript';k.async=true;
+  k.src = (location.protocol==="https:"?"https:":"http:")
+    +"//cdn.krxd.net/controltag?confid=JZh7-1tL";
+  var s=document.getElementsByTagName('script')[0];s.parentNode.insertBefore(k,s);
+}());
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_krux_control_tag_query_config_id(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KRUX, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("krux-config", "JZh7-1tL") in {(i.kind, i.value) for i in page.ids}
+
+
+# Adobe Analytics' noscript beacon names the report suite in its path (/b/ss/<rsid>/)
+ADOBE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript><a href="http://www.omniture.com" title="Web Analytics">
+<img src="//magco.112.2o7.net/b/ss/magco-sitecom/1/H.15.1--NS/0" height="1" width="1" alt="">
+</a></noscript></body></html>"""
+
+
+def test_adobe_beacon_names_its_report_suite(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("adobe-report-suite", "magco-sitecom") in {(i.kind, i.value) for i in page.ids}
+
+
+# the services a 2014 news page loads beside its ads: each host is its vendor's
+SERVICES = b"""<html><head><title>t</title>
+<script src="http://m.burt.io/c/news-site.js"></script>
+<script src="http://a.visualrevenue.com/vrs.js"></script>
+<script src="http://zor.livefyre.com/wjs/v3.0/javascripts/livefyre.js"></script>
+<script src="//ak.sail-horizon.com/horizon/v1.js"></script>
+<script src="http://static.proximic.com/t/newsgroup.js"></script>
+</head><body><p>Article text.</p></body></html>"""
+
+
+def test_news_services_hosts_name_their_vendors(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SERVICES, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {(h.host, h.company, str(h.category)) for h in page.third_party_hosts} == {
+        ("m.burt.io", "Burt", "analytics"),
+        ("a.visualrevenue.com", "Visual Revenue (Outbrain)", "analytics"),
+        ("zor.livefyre.com", "Livefyre (Adobe)", "social"),
+        ("ak.sail-horizon.com", "Sailthru", "customer-engagement"),
+        ("static.proximic.com", "Proximic (Comscore)", "advertising")}
+
+
+# Sonobi's Morpheus tag pairs each GPT div with its placement (20 hex digits)
+SONOBI = b"""<html><head><title>t</title>
+<script src="http://mtrx.go.sonobi.com/morpheus.caller.js"></script>
+<script>
+sbi_morpheus.register('div-gpt-ad-1378388834355-1', '9d843aa2024f3df686eb');
+sbi_morpheus.register("div-gpt-ad-1378388834355-2", "e1c37e3c4a72bf5982e1");
+sbi_morpheus.register('div-gpt-ad-example', '1a2b3c4d5e6f1a2b3c4d');
+sbi_morpheus.callOperator();
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_sonobi_morpheus_names_its_placements(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SONOBI, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    placements = {i.value for i in page.ids if i.kind == "sonobi-placement"}
+    # the documentation's example placement is no ID of the page's
+    assert placements == {"9d843aa2024f3df686eb", "e1c37e3c4a72bf5982e1"}
+
+
+# a CMS ad module's GPT: the ad-unit path in a variable, each unit defined in its own script
+GPT_VARIABLE = b"""<html><head><title>t</title>
+<script>var bh_dfp_ad_slot = bh_dfp_ad_slot || "/3771966/Herald/entertainment/movies";</script>
+<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.defineSlot(bh_dfp_ad_slot, [728,90], "div-gpt-ad-23134387")
+  .addService(googletag.pubads());</script>
+<script>googletag.defineSlot(bh_dfp_ad_slot, [1900,2000], "reskin_overlay")
+  .addService(googletag.pubads());</script>
+<script>googletag.defineSlot(unknownUnit, [300,250], "div-gpt-ad-9")
+  .addService(googletag.pubads());</script>
+<script>googletag.defineOutOfPageSlot(bh_dfp_ad_slot, "div-gpt-ad-oop")
+  .addService(googletag.pubads());</script>
+</head><body><div id='div-gpt-ad-oop'><script>googletag.display('div-gpt-ad-oop');</script></div>
+<p>Article text.</p>
+<div id="div-gpt-ad-23134387"><script>googletag.display("div-gpt-ad-23134387");</script></div>
+<div id="div-gpt-ad-9"><script>googletag.display("div-gpt-ad-9");</script></div>
+<div id="reskin_overlay"><script>googletag.display('reskin_overlay');</script></div>
+</body></html>"""
+
+
+def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_VARIABLE, url="https://herald.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (12, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", None, None),
+        (14, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
+        (15, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
+        (16, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
