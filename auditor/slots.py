@@ -356,17 +356,26 @@ def _declared_size(sizes: str) -> tuple[int | None, int | None]:
 def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
     """The ad-unit path a page's script assigns to the variable a slot call names in its
     place (`var unit = unit || "/3771966/Site/section"; googletag.defineSlot(unit, …)`,
-    as CMS ad modules write it): the first string literal, starting `/`, assigned to it."""
+    as CMS ad modules write it): a string literal of an ad-unit path's form
+    (`/<network code>/<unit>`) assigned to it. None where the page assigns it two paths
+    (one per breakpoint or section: which one a reader got is the script's choice) or only
+    other strings (a minified script's `e="/wp-json/…"` is no ad unit)."""
     if not name:
         return None
     assigned = re.compile(
         rf"(?<![\w$.]){re.escape(name)}\s*=\s*(?:{re.escape(name)}\s*\|\|\s*)?"
         r"(['\"])(/[^'\"\s]{1,200})\1")
-    for script in page.scripts:
-        found = assigned.search(script.text or "")
-        if found:
-            return found.group(2)
-    return None
+    paths = {found.group(2) for script in page.scripts
+             for found in assigned.finditer(script.text or "")}
+    if len(paths) != 1:
+        return None
+    path = paths.pop()
+    return path if _AD_UNIT_PATH.fullmatch(path) else None
+
+
+# an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
+# unit's own path
+_AD_UNIT_PATH = re.compile(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
 
 
 def _script_slot(
