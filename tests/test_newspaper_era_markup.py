@@ -176,3 +176,17 @@ def test_gpt_variable_path_is_read_only_where_the_page_declares_one(
     assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         ("Google Publisher Tag", None, 300, 250), ("Google Publisher Tag", None, 300, 600)]
     assert not {i.value for i in page.ids if i.kind == "gpt-slot"}
+
+
+def test_sharethrough_key_is_read_only_in_its_two_forms(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A native key is a legacy 8-hex key or a 24-character pkey: a theme's word in its
+    place (`PLACEHOLDER`, `homepagekey`) is the div's slot with no placement ID."""
+    markup = (b'<html><head><title>t</title></head><body><p>Article text.</p>'
+              b'<div data-str-native-key="PLACEHOLDER" style="display: none;"></div>'
+              b'<div data-str-native-key="homepagekey"></div></body></html>')
+    (page,) = audit(markup, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Sharethrough", None), ("Sharethrough", None)]
+    assert not [i for i in page.ids if i.kind == "sharethrough-placement"]
