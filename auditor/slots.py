@@ -184,6 +184,15 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
         network = found[el].network
         if any(a in found and found[a].network is not network for a in el.iterancestors()):
             del found[el]
+        elif found[el].width is None and found[el].height is None:
+            # a container declares no size of its own: the frame GPT rendered the ad in
+            # (`<iframe id="google_ads_iframe_<path>_<n>" width=… height=…>`) is its size
+            frame_id = (el.get("id") or "")[:-len("__container__")]
+            frame = next((c for c in el if str(c.tag).lower() == "iframe"
+                          and c.get("id") == frame_id), None)
+            if frame is not None:
+                found[el].width, found[el].height = (_int(frame.get("width")),
+                                                     _int(frame.get("height")))
 
 
 # the id GPT gives the container it writes into a slot's element

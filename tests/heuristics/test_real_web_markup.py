@@ -1462,3 +1462,14 @@ def test_a_page_saved_with_its_scripts_after_gpt_ran_counts_each_unit_once(
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         ("Google Publisher Tag", "/21774381/harbour/rail", 300, 250),
         ("Google Publisher Tag", "/21774381/harbour/foot", 728, 90)]
+
+
+def test_a_gpt_container_declaring_no_size_takes_its_frames(audit_html: AuditHtml) -> None:
+    """GPT sizes the frame it renders an ad in, not always its container: a container
+    with no size is its frame's size; one GPT left empty has none."""
+    report = audit_html(page(_rendered("/21774381/harbour/rail", 0, 300, 600)
+                             + '<div id="google_ads_iframe_/21774381/harbour/foot_0__container__"'
+                             ' style="border: 0pt none;"></div>'),
+                        url="https://harbour.example/a")
+    assert [(s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("/21774381/harbour/rail", 300, 600), ("/21774381/harbour/foot", None, None)]
