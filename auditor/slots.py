@@ -184,6 +184,15 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
         network = found[el].network
         if any(a in found and found[a].network is not network for a in el.iterancestors()):
             del found[el]
+        elif found[el].width is None and found[el].height is None:
+            # a container declares no size of its own: the frame GPT rendered the ad in
+            # (`<iframe id="google_ads_iframe_<path>_<n>" width=… height=…>`) is its size
+            frame_id = (el.get("id") or "")[:-len("__container__")]
+            frame = next((c for c in el if str(c.tag).lower() == "iframe"
+                          and c.get("id") == frame_id), None)
+            if frame is not None:
+                found[el].width, found[el].height = (_int(frame.get("width")),
+                                                     _int(frame.get("height")))
 
 
 # the id GPT gives the container it writes into a slot's element
@@ -223,6 +232,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         el_id = slot.element.get("id")
         if el_id:
             by_id[el_id] = slot
+    for slot in existing:
+        # GPT writes its rendered container into the element `defineSlot` named: a page
+        # saved with its scripts after GPT ran holds both, one unit (the container is the
+        # slot, `_catalogue_drafts`), so a declaration naming the container's element is it
+        parent = slot.element.getparent()
+        if parent is not None and parent.get("id") and _GPT_RENDERED.match(
+                slot.element.get("id") or ""):
+            by_id.setdefault(parent.get("id") or "", slot)
     added: list[_Draft] = []
     scripts = page.scripts
     held = script_needles(page, catalogue)  # the scripts' texts hold these: a gate, no more
@@ -348,17 +365,26 @@ def _declared_size(sizes: str) -> tuple[int | None, int | None]:
 def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
     """The ad-unit path a page's script assigns to the variable a slot call names in its
     place (`var unit = unit || "/3771966/Site/section"; googletag.defineSlot(unit, …)`,
-    as CMS ad modules write it): the first string literal, starting `/`, assigned to it."""
+    as CMS ad modules write it): a string literal of an ad-unit path's form
+    (`/<network code>/<unit>`) assigned to it. None where the page assigns it two paths
+    (one per breakpoint or section: which one a reader got is the script's choice) or only
+    other strings (a minified script's `e="/wp-json/…"` is no ad unit)."""
     if not name:
         return None
     assigned = re.compile(
         rf"(?<![\w$.]){re.escape(name)}\s*=\s*(?:{re.escape(name)}\s*\|\|\s*)?"
         r"(['\"])(/[^'\"\s]{1,200})\1")
-    for script in page.scripts:
-        found = assigned.search(script.text or "")
-        if found:
-            return found.group(2)
-    return None
+    paths = {found.group(2) for script in page.scripts
+             for found in assigned.finditer(script.text or "")}
+    if len(paths) != 1:
+        return None
+    path = paths.pop()
+    return path if _AD_UNIT_PATH.fullmatch(path) else None
+
+
+# an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
+# unit's own path
+_AD_UNIT_PATH = re.compile(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
 
 
 def _script_slot(

@@ -148,3 +148,45 @@ def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: 
         (14, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
         (15, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
         (16, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
+
+
+# a variable a slot call names is read only where the page gives it one ad-unit path: a
+# minified script's parameter `e` that another script assigns a site path, and a unit the
+# page picks per breakpoint, name no path of the page's (the slots stay, without a zone)
+GPT_VARIABLE_UNKNOWN = b"""<html><head><title>t</title>
+<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>!function(){var e="/wp-json/harbour/v1/track";fetch(e)}();</script>
+<script>var unit;
+if (window.innerWidth < 768) { unit = "/21774381/harbour/mobile_rail"; }
+else { unit = "/21774381/harbour/desktop_rail"; }</script>
+<script>!function(e){googletag.cmd.push(function(){
+googletag.defineSlot(e,[300,250],"div-gpt-ad-top").addService(googletag.pubads());
+googletag.defineSlot(unit,[300,600],"div-gpt-ad-rail").addService(googletag.pubads());
+})}(window.harbourTop);</script></head><body>
+<p>Article text that a reader came for.</p>
+<div id="div-gpt-ad-top"></div>
+<div id="div-gpt-ad-rail"></div>
+</body></html>"""
+
+
+def test_gpt_variable_path_is_read_only_where_the_page_declares_one(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_VARIABLE_UNKNOWN, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Google Publisher Tag", None, 300, 250), ("Google Publisher Tag", None, 300, 600)]
+    assert not {i.value for i in page.ids if i.kind == "gpt-slot"}
+
+
+def test_sharethrough_key_is_read_only_in_its_two_forms(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A native key is a legacy 8-hex key or a 24-character pkey: a theme's word in its
+    place (`PLACEHOLDER`, `homepagekey`) is the div's slot with no placement ID."""
+    markup = (b'<html><head><title>t</title></head><body><p>Article text.</p>'
+              b'<div data-str-native-key="PLACEHOLDER" style="display: none;"></div>'
+              b'<div data-str-native-key="homepagekey"></div></body></html>')
+    (page,) = audit(markup, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Sharethrough", None), ("Sharethrough", None)]
+    assert not [i for i in page.ids if i.kind == "sharethrough-placement"]

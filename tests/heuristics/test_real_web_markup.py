@@ -1439,3 +1439,37 @@ def test_googles_measurement_and_safeframe_files_name_no_adsense(
         '<script src=https://pagead2.googlesyndication.com/omsdk/releases/live/omweb-v1.js>'
         '</script>"></iframe>'), url="https://harbour.example/a")
     assert "Google AdSense" not in {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize("rail, foot", [("div-gpt-ad-rail", "div-gpt-ad-foot"),
+                                        ("harbour-rail", "harbour-foot")])
+def test_a_page_saved_with_its_scripts_after_gpt_ran_counts_each_unit_once(
+        audit_html: AuditHtml, rail: str, foot: str) -> None:
+    """Chrome's "save page" keeps the scripts and the containers GPT wrote into the
+    elements `defineSlot` named: the declaration and its container are one unit, sized as
+    the declaration says where the container declares no size."""
+    head = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
+            '</script><script>googletag.cmd.push(function() {'
+            f"googletag.defineSlot('/21774381/harbour/rail', [300, 250], '{rail}')"
+            ".addService(googletag.pubads());"
+            f"googletag.defineSlot('/21774381/harbour/foot', [728, 90], '{foot}')"
+            ".addService(googletag.pubads());googletag.enableServices();});</script>")
+    report = audit_html(page(f'<div id="{rail}">' + _rendered("/21774381/harbour/rail", 0,
+                                                                300, 250) + "</div><p>Text.</p>"
+                             f'<div id="{foot}">' + _rendered("/21774381/harbour/foot", 0,
+                                                                728, 90) + "</div>", head),
+                        url="https://harbour.example/a")
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/21774381/harbour/rail", 300, 250),
+        ("Google Publisher Tag", "/21774381/harbour/foot", 728, 90)]
+
+
+def test_a_gpt_container_declaring_no_size_takes_its_frames(audit_html: AuditHtml) -> None:
+    """GPT sizes the frame it renders an ad in, not always its container: a container
+    with no size is its frame's size; one GPT left empty has none."""
+    report = audit_html(page(_rendered("/21774381/harbour/rail", 0, 300, 600)
+                             + '<div id="google_ads_iframe_/21774381/harbour/foot_0__container__"'
+                             ' style="border: 0pt none;"></div>'),
+                        url="https://harbour.example/a")
+    assert [(s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("/21774381/harbour/rail", 300, 600), ("/21774381/harbour/foot", None, None)]
