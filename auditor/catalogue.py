@@ -32,7 +32,8 @@ from auditor.saved import saved_file_name
 from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
-ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid"})
+ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
+                        "zone"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors

@@ -435,6 +435,9 @@ def identifiers(
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:
             texts += prebid.values(page, network, spec.attr)
+        if spec.where == "zone":
+            texts += [s.zone_id for s in slots if s.zone_id and s.network is not None
+                      and s.network.name == network.name]
         for text in texts:
             if not _may_match(spec.pattern, text):
                 continue

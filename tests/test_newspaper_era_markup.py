@@ -148,6 +148,9 @@ def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: 
         (14, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
         (15, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
         (16, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
+    # the path's network code is the operator's, read off the zone as off a literal path
+    assert {(i.kind, i.value) for i in page.ids} == {
+        ("gpt-slot", "/3771966/Herald/entertainment/movies"), ("gpt-network", "3771966")}
 
 
 # a variable a slot call names is read only where the page gives it one ad-unit path: a
