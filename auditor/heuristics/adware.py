@@ -2,7 +2,7 @@
 
 A page saved by a browser ("Save page", SingleFile, a crawler driving a real browser)
 keeps what that browser's adware injected. Known injector families come from the
-catalogue (category adware: Superfish, Jollywallet); the generic shape is an unknown
+catalogue (category adware: Superfish, Jollywallet, DealPly); the generic shape is an unknown
 host's script whose path carries the page's own address under a mangled scheme
 (`//compoter.net/30/xttp://news.example/arg?purl=yes`): the injector passes the page it
 sits on in the path, its scheme spoilt so no proxy or replay rewrites it. A replay's or a
@@ -32,8 +32,8 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
     generic shape."""
     named: set[str] = set()
     for res in ctx.resources:
-        if res.category is not Category.ADWARE:
-            continue
+        if res.category is not Category.ADWARE or not res.third_party:
+            continue  # the injector's own site is no page it injected into
         family = res.network or res.company or res.domain
         if family in named:
             continue

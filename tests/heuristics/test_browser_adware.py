@@ -49,6 +49,8 @@ _INJECTOR = ('<script type="text/javascript">(function(){var s=document.createEl
      "Superfish", "bundlex"),
     ({"footer": '<script src="https://api.jollywallet.com/affiliate/client?p=16&dist=261&'
                 'sub=chrome208"></script>'}, "Jollywallet", "261"),
+    ({"after": '<script src="//servedby.dealply.com/dealdo/setcck?key0=a&value0=b"></script>'},
+     "DealPly", "servedby.dealply.com"),
 ])
 def test_known_injector_family_is_high_and_named(audit_html: AuditHtml, where: dict[str, str],
                                                  family: str, detail: str) -> None:
@@ -65,6 +67,12 @@ def test_an_injectors_hidden_frame_is_one_finding(audit_html: AuditHtml) -> None
                                     'dlsource=bundlex" style="position:absolute;top:-100px">'
                                     '</iframe>'), url=URL)
     assert [f.kind for f in report.findings] == ["browser-adware"]
+
+
+def test_an_injectors_own_site_is_none(audit_html: AuditHtml) -> None:
+    html = page(head='<script src="https://www.superfish.com/ws/sf_main.jsp?dlsource=site">'
+                     '</script>').replace("news.example", "www.superfish.com")
+    assert _adware(audit_html(html, url="https://www.superfish.com/2014/story/")) == []
 
 
 def test_spoilt_page_address_in_an_unknown_scripts_path_is_medium(audit_html: AuditHtml) -> None:
