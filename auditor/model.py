@@ -42,6 +42,7 @@ class Category(enum.StrEnum):
     AFFILIATE = "affiliate"
     FINGERPRINTING = "fingerprinting"
     CRYPTOMINING = "cryptomining"
+    ADWARE = "adware"  # injected by adware in the browser that saved the page, not the site
     CONSENT = "consent"
     CUSTOMER_ENGAGEMENT = "customer-engagement"
     CONTENT = "content"

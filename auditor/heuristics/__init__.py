@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Sequence
 
 from auditor.heuristics import (
+    adware,
     behaviour,
     hidden,
     lookalikes,
@@ -23,7 +24,8 @@ from auditor.heuristics import (
 from auditor.heuristics.interface import FindingKind, Heuristic, PageContext
 from auditor.model import Finding
 
-MODULES = (markup, obfuscation, miners, popunders, redirects, hidden, behaviour, lookalikes)
+MODULES = (markup, obfuscation, miners, popunders, redirects, hidden, behaviour, lookalikes,
+           adware)
 HEURISTICS: tuple[Heuristic, ...] = tuple(h for m in MODULES for h in m.HEURISTICS)
 FINDING_KINDS: dict[str, FindingKind] = {k.name: k for m in MODULES for k in m.KINDS}
 

@@ -37,6 +37,7 @@ from auditor.urls import (
     host_of,
     ip_address,
     is_third_party,
+    mangled_page_address,
     registrable_domain,
     related_site,
     resolve,
@@ -1487,8 +1488,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                         for r in ctx.resources)
     posing = {fake.url for fake in ctx.lookalikes}  # `lookalike-script` says more of these
     for res in scripts:
-        if res.url in posing:
-            continue
+        if res.url in posing or mangled_page_address(res.url, ctx.first_party):
+            continue  # a browser add-on's injection: `browser-adware` says more of it
         after = bool(end) and res.line > end
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix

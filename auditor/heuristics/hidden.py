@@ -773,8 +773,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         appended = bool(end) and line_of(place) > end
         owner = ctx.catalogue.runner_of(url, host)
         network, entity, category = owner.network, owner.entity, _category(owner)
-        if category in _BENIGN_FRAME:
-            continue
+        if category in _BENIGN_FRAME or category is Category.ADWARE:
+            continue  # adware's frame is `browser-adware`'s, naming its family: one finding
         mark = None if appended else _injection_mark(ctx, place, url, copied)
         # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
         # control the visitor sees opens, which the visitor who opens it sees (a sidebar's

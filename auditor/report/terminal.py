@@ -308,7 +308,8 @@ class PageView:
         if split:
             table.columns[2].width = category_width
         for host in hosts:
-            style = "red" if host.category.value in ("advertising", "cryptomining") else ""
+            harmful = host.category.value in ("advertising", "cryptomining", "adware")
+            style = "red" if harmful else ""
             cell = _t(host.host)
             for rule, list_name in deciding.get(host.host, ()):
                 cell.append("\n  ").append(inert(rule, limit=200), "dim").append(

@@ -1,0 +1,109 @@
+"""Adware in the browser that saved a page: known injector families (the catalogue's
+adware category) and the generic shape (an unknown host's script carrying the page's own
+address under a spoilt scheme in its path), with the benign twins that carry a page's
+address too (an analytics beacon's query, a web archive's replay, a proxy).
+
+Every page is one we wrote: the domains are made up and nothing is fetched or run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import PageReport, Severity
+
+from .conftest import AuditHtml
+
+URL = "https://news.example/2014/12/25/story/"
+
+
+def page(head: str = "", footer: str = "", after: str = "") -> str:
+    """A saved article with code where injectors write: the head, the body's end, and
+    after `</html>`."""
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Story</title>
+<link rel="canonical" href="{URL}">{head}</head>
+<body><main><h1>Story</h1><p>{"Article text a reader came for. " * 12}</p></main>
+<script src="https://news.example/js/site.js"></script>
+{footer}
+</body></html>
+{after}"""
+
+
+def _adware(report: PageReport) -> list[tuple[Severity, str]]:
+    return [(f.severity, f.message) for f in report.findings if f.kind == "browser-adware"]
+
+
+_INJECTOR = ('<script type="text/javascript">(function(){var s=document.createElement('
+             '"script");s.type="text/javascript";s.async=true;s.src="//cdn.pagebar.test/30/'
+             'xttp://news.example/arg?purl=yes&vdb=23";var x=document.getElementsByTagName('
+             '"script")[0];x.parentNode.insertBefore(s,x);})();</script>')
+
+
+@pytest.mark.parametrize(("where", "family", "detail"), [
+    ({"head": '<script id="superfish-script" type="text/javascript" src="http://www.superfish'
+              '.com/ws/sf_main.jsp?dlsource=xnotifier&userId=abc123&CTID=SF"></script>'},
+     "Superfish", "xnotifier"),
+    ({"footer": '<iframe src="http://www.superfish.com/ws/userData.jsp?dlsource=bundlex&amp;'
+                'userid=NTBC&amp;ver=13.1.1.62" style="position:absolute;top:-100px"></iframe>'},
+     "Superfish", "bundlex"),
+    ({"footer": '<script src="https://api.jollywallet.com/affiliate/client?p=16&dist=261&'
+                'sub=chrome208"></script>'}, "Jollywallet", "261"),
+    ({"after": '<script src="//servedby.dealply.com/dealdo/setcck?key0=a&value0=b"></script>'},
+     "DealPly", "servedby.dealply.com"),
+])
+def test_known_injector_family_is_high_and_named(audit_html: AuditHtml, where: dict[str, str],
+                                                 family: str, detail: str) -> None:
+    found = _adware(audit_html(page(**where), url=URL))
+    assert len(found) == 1
+    severity, message = found[0]
+    assert severity is Severity.HIGH
+    assert f"adware in the browser that saved the page: {family}" in message
+    assert detail in message
+
+
+def test_an_injectors_hidden_frame_is_one_finding(audit_html: AuditHtml) -> None:
+    report = audit_html(page(footer='<iframe src="http://www.superfish.com/ws/userData.jsp?'
+                                    'dlsource=bundlex" style="position:absolute;top:-100px">'
+                                    '</iframe>'), url=URL)
+    assert [f.kind for f in report.findings] == ["browser-adware"]
+
+
+def test_an_injectors_own_site_is_none(audit_html: AuditHtml) -> None:
+    html = page(head='<script src="https://www.superfish.com/ws/sf_main.jsp?dlsource=site">'
+                     '</script>').replace("news.example", "www.superfish.com")
+    assert _adware(audit_html(html, url="https://www.superfish.com/2014/story/")) == []
+
+
+def test_spoilt_page_address_in_an_unknown_scripts_path_is_medium(audit_html: AuditHtml) -> None:
+    found = _adware(audit_html(page(footer=_INJECTOR), url=URL))
+    assert [s for s, _ in found] == [Severity.MEDIUM]
+    assert "cdn.pagebar.test" in found[0][1] and "news.example" in found[0][1]
+
+
+def test_the_shape_outside_the_markup_is_high_and_one_finding(audit_html: AuditHtml) -> None:
+    report = audit_html(page(after='<script src="http://cdn.pagebar.test/30/hxxp://news.'
+                                   'example/arg?purl=yes"></script>'), url=URL)
+    assert [s for s, _ in _adware(report)] == [Severity.HIGH]
+    assert not [f for f in report.findings if f.kind == "appended-script"]
+
+
+@pytest.mark.parametrize("footer", [
+    # an analytics beacon: the page's address in the query
+    '<script src="https://stats.pagebar.test/hit.js?u=xttp://news.example/2014/"></script>',
+    # a web archive's replay and a proxy keep the scheme as it was
+    '<script src="https://replay.test/web/20141225000000js_/http://news.example/js/a.js">'
+    '</script>',
+    '<script src="https://proxy.test/browse/https://news.example/js/a.js"></script>',
+    # another site's address under a spoilt scheme is not the page's own
+    '<script src="https://cdn.pagebar.test/30/xttp://other.test/arg"></script>',
+    # a script path that merely holds a word ending in "ttp"
+    '<script src="https://cdn.pagebar.test/lib/http:/news.example/x.js"></script>',
+])
+def test_a_pages_address_carried_otherwise_is_none(audit_html: AuditHtml, footer: str) -> None:
+    assert _adware(audit_html(page(footer=footer), url=URL)) == []
+
+
+def test_spoilt_address_on_a_page_of_unknown_address(audit_html: AuditHtml) -> None:
+    html = page(footer=_INJECTOR).replace(f'<link rel="canonical" href="{URL}">', "")
+    assert [s for s, _ in _adware(audit_html(html, url=None))] == [Severity.MEDIUM]
