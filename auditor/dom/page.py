@@ -120,9 +120,9 @@ _CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
 # (0.03-0.1 ms each on the corpus pages); past it, every `on…` attribute in one pass
 # (0.2-0.5 ms: the cost of five names or so)
 _FEW_HANDLERS = 6
-_ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
-_ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
-_CLASS_VALUES: Any = etree.XPath("//@class")
+_ON_ATTRIBUTES: Any = etree.XPath("//*/@*[starts-with(name(), 'on')]")
+_ID_VALUES: Any = etree.XPath("//*/@id")  # smart strings: each knows its element
+_CLASS_VALUES: Any = etree.XPath("//*/@class")
 
 
 SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
