@@ -85,14 +85,14 @@ _BODY_WORDS = ("articleBody", *sorted(_BODY_CLASSES))
 def _body_candidates(words: tuple[str, ...]) -> Any:
     """`<article>`s and the attributes that may name one of `words`: only the words the
     page's attribute values hold are tested. The attribute nodes are selected
-    (`//@class[…]`), not every element tested (`//*[contains(@class, …)]` builds a
+    (`//*/@class[…]`), not every element tested (`//*[contains(@class, …)]` builds a
     node-set per element: 2.4x slower)."""
     classes = " or ".join(f"contains(., '{w}')" for w in words if w != "articleBody")
     paths = ["//article"]
     if "articleBody" in words:
-        paths.append("//@itemprop[. = 'articleBody']")
+        paths.append("//*/@itemprop[. = 'articleBody']")
     if classes:
-        paths.append(f"//@class[{classes}]")
+        paths.append(f"//*/@class[{classes}]")
     return etree.XPath(" | ".join(paths))  # smart strings: an attribute knows its element
 
 

@@ -28,9 +28,12 @@ from auditor.dom.parser import (
     attribute_values,
     attributes_named,
     carrying,
+    class_values,
     custom_sources,
     elements,
     html_bytes,
+    id_values,
+    ids_registered,
     line_of,
     parse_counted,
     parse_html,
@@ -117,9 +120,9 @@ _CODE_NEEDLES = frozenset((*_HANDLER_NEEDLES, b"srcdoc"))  # no name: no walk
 # (0.03-0.1 ms each on the corpus pages); past it, every `on…` attribute in one pass
 # (0.2-0.5 ms: the cost of five names or so)
 _FEW_HANDLERS = 6
-_ON_ATTRIBUTES: Any = etree.XPath("//@*[starts-with(name(), 'on')]")
-_ID_VALUES: Any = etree.XPath("//@id")  # smart strings: each knows its element
-_CLASS_VALUES: Any = etree.XPath("//@class")
+_ON_ATTRIBUTES: Any = etree.XPath("//*/@*[starts-with(name(), 'on')]")
+_ID_VALUES: Any = etree.XPath("//*/@id")  # smart strings: each knows its element
+_CLASS_VALUES: Any = etree.XPath("//*/@class")
 
 
 SHOWN_SKIPS = frozenset({"script", "style"})  # what `ParsedPage.shown_text` leaves out
@@ -317,6 +320,19 @@ class ParsedPage:
     def values(self) -> str:
         """Every attribute value of the tree, run together."""
         return self.view("values", lambda: attribute_values(self.root))
+
+    @property
+    def class_values(self) -> list[str]:
+        """The distinct values of the page's class attributes: the cosmetic pass's keys,
+        and the classes the sheet-hiding reading selects the elements of (one selection
+        for both; each had its own)."""
+        return self.view("class values", lambda: class_values(self.root))
+
+    @property
+    def id_values(self) -> list[str]:
+        """The page's distinct ids (and `<a name>`s: a superset), read from the parser's
+        ID table where it holds them all."""
+        return self.view("id values", lambda: id_values(self.root, ids_registered(self.root)))
 
     def tagged(self, tag: str) -> tuple[etree._Element, ...]:
         """The elements of one tag under the root, in document order."""

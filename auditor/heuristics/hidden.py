@@ -40,10 +40,10 @@ from auditor.dom.inline_js import base64_text
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
-    carrying,
     in_document_order,
     line_of,
     re2_text_pattern,
+    valued,
 )
 from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -145,9 +145,10 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     """The elements the page's own `<style>` sheets hide for good (`sheet_hiding`; not a
     sheet in `<noscript>` or for print), each with how, by which name, and whether the
     name is a CSS-in-JS library's generated class (`_generated`)."""
-    if ctx.root is None:
+    page = ctx.page
+    if page is None:
         return {}
-    styles = ctx.page.tagged("style") if ctx.page is not None else tuple(ctx.root.iter("style"))
+    styles = page.tagged("style")
     sheets = [el.text or "" for el in styles
               if (el.get("media") or "").strip().lower() in SHEET_MEDIA
               and not any(str(a.tag).lower() == "noscript" for a in el.iterancestors())]
@@ -158,16 +159,17 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         return {}
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
-
-    def keep(value: Any) -> bool:
-        if value.attrname == "id":
-            return str(value) in ids
-        return not classes.isdisjoint(str(value).split())
-
+    # the page's class values holding a hidden class, and the hidden ids it holds: the
+    # elements of those alone are selected
+    by_class = valued(page.root, "class", {v for v in page.class_values
+                                           if not classes.isdisjoint(v.split())})
+    by_id = valued(page.root, "id", ids.intersection(page.id_values) if ids else ())
+    carriers = in_document_order(dict.fromkeys([*by_class, *by_id])) if by_class and by_id \
+        else by_class or by_id
     libraries = {attribute for el in styles for attribute in _CSS_IN_JS_SHEETS
                  if el.get(attribute) is not None}
     found: dict[etree._Element, SheetHiding] = {}
-    for el in carrying(ctx.root, "class", "id", keep=keep):
+    for el in carriers:
         own = [f".{c}" for c in (el.get("class") or "").split()]
         own += [f"#{el.get('id')}"] if el.get("id") else []
         hider = next((n for n in own if n in hides), None)

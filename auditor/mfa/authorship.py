@@ -685,7 +685,7 @@ def _post_meta_markup(classes: tuple[str, ...]) -> Any:
     """The XPath to the elements holding one of `classes` in their class (the ones the
     page's attribute values hold), compiled once per set."""
     tests = " or ".join(f"contains(., '{c}')" for c in classes)
-    return etree.XPath(f"//@class[{tests}]/..")
+    return etree.XPath(f"//*/@class[{tests}]/..")
 
 
 _POST_META_TEXT: Any = etree.XPath(".//text()")  # a list of strings
@@ -774,11 +774,11 @@ def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
     """The author XPath with only these tests, compiled once per set: the attributes
     tested, then their elements (a union is in document order). On a large page this is
     a quarter of `//*[@rel='author' or … contains(@class, 'author') …]`."""
-    parts = [f"//@{attr}[. = '{word}']/.." for attr, word in tests
+    parts = [f"//*/@{attr}[. = '{word}']/.." for attr, word in tests
              if attr not in ("class", "id", "href")]
     parts += [f"//a/@href[contains(., '{word}')]/.." for attr, word in tests if attr == "href"]
     for named in ("class", "id"):  # a word in a class or an id (landwirt.com "artikelautor")
         words = [f"contains(., '{word}')" for attr, word in tests if attr == named]
         if words:
-            parts.append(f"//@{named}[" + " or ".join(words) + "]/..")
+            parts.append(f"//*/@{named}[" + " or ".join(words) + "]/..")
     return etree.XPath(" | ".join(parts))

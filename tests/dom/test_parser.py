@@ -6,9 +6,10 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from auditor.dom.page import parse_page
-from auditor.dom.parser import line_at, re2_text_pattern
+from auditor.dom.parser import attributes_named, line_at, re2_text_pattern
 
 # patterns with each construct the rewrite must read: classes holding \s, negated
 # classes, an escaped backslash before an s, negated escapes, i in and out of classes
@@ -51,3 +52,20 @@ def test_an_offset_s_line_is_the_page_line_holding_it(text: str, data: st.DataOb
     start = sum(len(held) + 1 for held in lines[: line - 1])
     assert start <= pos <= start + len(lines[line - 1])
     assert line_at(text.encode(), len(text[:pos].encode())) == line
+
+
+_ATTRIBUTE_PIECES = ['<p style="a">', "</p>", '<i style="b" class="c">', "<!-- style=x -->",
+                     "<?pi style='y'?>", "text", '<svg><g style="z"/></svg>', "</html>",
+                     '<div data-x="1" style="">', "</div>", "<script>s='<b style=q>'</script>"]
+
+
+@given(st.lists(st.sampled_from(_ATTRIBUTE_PIECES), max_size=25))
+def test_attributes_named_are_each_elements_attribute(pieces: list[str]) -> None:
+    """`//*/@name` selects what a walk of every element (beside the root too: markup after
+    `</html>`) reads, in document order."""
+    root = parse_page("<html><body>" + "".join(pieces) + "</body></html>").root
+    tree = root.getroottree()
+    walked = [(el, el.get(name)) for name in ("style", "data-x") for el in tree.iter(etree.Element)
+              if el.get(name) is not None]
+    assert [(a.getparent(), str(a)) for name in ("style", "data-x")
+            for a in attributes_named(root, name)] == walked

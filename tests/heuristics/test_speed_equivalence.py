@@ -15,6 +15,7 @@ from auditor.catalogue import default_catalogue
 from auditor.dom import deobfuscate, walk
 from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
 from auditor.dom.page import parse_page
+from auditor.dom.parser import attributes_named, valued
 from auditor.heuristics import behaviour, hidden, redirects
 from auditor.heuristics.interface import PageContext
 from auditor.mfa.authorship import (
@@ -431,3 +432,51 @@ def test_table_acts_patterns_find_what_the_look_behind_led_ones_did(pieces: list
     for name, pattern in _LED_BY_LOOK_BEHIND.items():
         assert bool(getattr(deobfuscate, name).search(text)) == bool(
             re.search(pattern, text)), (name, text)
+
+
+# --- the sheet-hiding reading: the elements of the page's hidden names, by their values ---
+
+_HIDDEN_NAME_PIECES = ['<div class="xq7k">', '<div class="a xq7k">', '<p class="XQ7K">',
+                       '<span class="xq7k\nb">', '<i class="xq7k-2">', '<b class="">',
+                       '<div id="k1">', '<div id="k1">', '<p id="k1 ">', '<em id="K1">',
+                       '<a name="k1">', '<u class="b" id="k1">', "</div>", "</p>", "</span>",
+                       "links", '<p class="a&#10;xq7k">', "</html><div class=xq7k id=k1>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HIDDEN_NAME_PIECES), max_size=30))
+def test_sheet_hidden_finds_each_attributes_reading(pieces: list[str]) -> None:
+    """`sheet_hidden` selects the elements of the page's class values holding a hidden
+    class, and of its hidden ids, from the page's distinct values; what it replaced read
+    every class and id attribute of the page in Python."""
+    page = parse_page("<html><head><style>.xq7k{display:none}#k1{display:none}.b{color:red}"
+                      "</style></head><body>" + "".join(pieces) + "</body></html>")
+    ctx = PageContext(Document(input="t", kind="html", text=page.text), page, None, None, (),
+                      (), (), (), default_catalogue())
+
+    def keep(value: str) -> bool:
+        return value == "k1" if getattr(value, "attrname", None) == "id" \
+            else "xq7k" in value.split()
+
+    def named(el: etree._Element) -> int:  # the names of it a rule of the sheet sets
+        return len({"xq7k", "b"}.intersection((el.get("class") or "").split())) \
+            + (el.get("id") == "k1")
+
+    every = [a.getparent() for name in ("class", "id") for a in attributes_named(page.root, name)
+             if keep(a)]
+    assert list(hidden.sheet_hidden(ctx)) == [
+        el for el in page.root.getroottree().iter() if el in every and named(el) == 1
+        and str(el.tag).lower() not in ("html", "body")]
+
+
+@pytest.mark.parametrize(("values", "found"), [
+    ({"a b"}, ["p1"]),
+    ({"a", "b"}, ["p2", "p3"]),  # not "a b", nor "a\nb" though its pieces are wanted
+    ({"a\nb"}, ["p4"]),
+    ({"a\x01"}, []),  # no XPath string holds it: read in Python
+    (set(), []),
+])
+def test_valued_finds_whole_values(values: set[str], found: list[str]) -> None:
+    root = parse_page('<p class="a b" id="p1"></p><p class="a" id="p2"></p><p class=b id=p3>'
+                      '</p><p class="a&#10;b" id="p4"></p>').root
+    assert [el.get("id") for el in valued(root, "class", values)] == found

@@ -15,6 +15,8 @@ from auditor.dom.parser import (
     NOT_XML_CHARS,
     attribute_values,
     carrying,
+    class_values,
+    id_values,
     ids_registered,
 )
 from auditor.rules.cosmetic.compound import check
@@ -22,19 +24,15 @@ from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
 
 _RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
 
-# Page features come from a few XPath calls returning plain strings: libxml2 walks the
+# Page features come from a few XPath calls returning plain strings (the page's views:
+# its distinct classes and ids, every attribute value run together): libxml2 walks the
 # tree in C, and no Python element object is made for an element we do not need.
-# EXSLT `set:distinct`/`str:concat` keep the number of Python strings down.
-_NS = {"set": "http://exslt.org/sets", "str": "http://exslt.org/strings"}
-_IDS: Any = etree.XPath("//*/@id", smart_strings=False)
-_CLASSES: Any = etree.XPath("set:distinct(//*/@class)", namespaces=_NS, smart_strings=False)
 _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart: .attrname, parent
 # `data-` attribute names in the page's lowered source: a superset of the tree's (the
 # HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
 # a literal-prefix scan instead of calling name() on every attribute of the tree
 _SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
 _BY_ID: Any = etree.XPath("id($v)")
-_ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
 
 
 class PageViews(Protocol):
@@ -50,6 +48,14 @@ class PageViews(Protocol):
         """Every attribute value of the tree, run together (`attribute_values`)."""
 
     @property
+    def class_values(self) -> list[str]:
+        """The distinct values of the tree's class attributes (`parser.class_values`)."""
+
+    @property
+    def id_values(self) -> list[str]:
+        """The tree's distinct ids, a superset allowed (`parser.id_values`)."""
+
+    @property
     def markup(self) -> bytes | None:
         """The bytes the tree was parsed from, as the parser left it; None: unknown (the
         tree was built or changed by hand), and then every feature is read from it."""
@@ -63,19 +69,34 @@ class TreeViews:
     """The page views of a tree with no `ParsedPage` around it (tests, benchmarks, the
     engine's API): built on first use, like the page's."""
 
-    __slots__ = ("_lowered", "_values", "markup", "root")
+    __slots__ = ("_classes", "_ids", "_lowered", "_values", "markup", "root")
 
     def __init__(self, root: Any, markup: bytes | None = None) -> None:
         self.root = root
         self.markup = markup
         self._values: str | None = None
         self._lowered: bytes | None = None
+        self._classes: list[str] | None = None
+        self._ids: list[str] | None = None
 
     @property
     def values(self) -> str:
         if self._values is None:
             self._values = attribute_values(self.root)
         return self._values
+
+    @property
+    def class_values(self) -> list[str]:
+        if self._classes is None:
+            self._classes = class_values(self.root)
+        return self._classes
+
+    @property
+    def id_values(self) -> list[str]:
+        if self._ids is None:  # the parser's ID table holds every id of a tree as parsed
+            self._ids = id_values(self.root, self.markup is not None
+                                  and ids_registered(self.root))
+        return self._ids
 
     @property
     def lowered(self) -> bytes | None:
@@ -129,10 +150,9 @@ class PageFeatures:
     def __init__(self, page: PageViews, tag_query: tuple[str, ...]) -> None:
         self.root = root = page.root
         source = page.markup
-        # distinct; the parser's ID table holds them all only for a tree as parsed
-        self.ids: list[str] = _page_ids(root, fresh=source is not None and ids_registered(root))
+        self.ids: list[str] = page.id_values  # distinct
         self._joined_ids = "\x00" + "\x00".join(self.ids) + "\x00" if self.ids else ""
-        self.classes: list[str] = _CLASSES(root)  # distinct values
+        self.classes: list[str] = page.class_values  # distinct values
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
         self.values: str = page.values
@@ -353,19 +373,6 @@ class PageFeatures:
             if v in values:
                 found[v] = [e]
         return found
-
-
-def _page_ids(root: Any, fresh: bool) -> list[str]:
-    """The page's distinct id values. From a tree fresh from the parser, its ID table:
-    libxml2 files each HTML `id` there as it parses (and `<a name>`s: a superset, which
-    keys and guards allow), so no walk is needed. Otherwise, or when this lxml has no
-    table to offer, a walk."""
-    if fresh:
-        try:
-            return list(_ID_TABLE(root).keys())
-        except (AttributeError, TypeError, ValueError):  # no ID table, or no such class
-            pass
-    return [v for v in dict.fromkeys(_IDS(root)) if v]
 
 
 def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple[str, ...] | None:
