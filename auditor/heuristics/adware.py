@@ -20,6 +20,9 @@ from auditor.heuristics.markup import after_html
 from auditor.model import Category, Finding, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
+# what an injector writes into the page: its loader, its frame
+_INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.OBJECT})
+
 
 def _outside_markup(ctx: PageContext, res: Resource) -> bool:
     """Written after the page's `</html>` or before its `<html>`: no template writes there."""
@@ -34,6 +37,8 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
     for res in ctx.resources:
         if res.category is not Category.ADWARE or not res.third_party:
             continue  # the injector's own site is no page it injected into
+        if res.type not in _INJECTED or res.hint:
+            continue  # its logo in an article about it, a connection hint: no injection
         family = res.network or res.company or res.domain
         if family in named:
             continue

