@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.heuristics.behaviour import _before_doctype as before_doctype_of
 from auditor.heuristics.behaviour import page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
@@ -25,9 +26,17 @@ _INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.
 
 
 def _outside_markup(ctx: PageContext, res: Resource) -> bool:
-    """Written after the page's `</html>` or before its `<html>`: no template writes there."""
+    """Written after the page's `</html>` or before its `<html>`: no template writes there.
+    Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
+    <html>`, the injector's tag and the page run together): its host is in that prefix."""
     end = after_html(ctx)
-    return (bool(end) and res.line > end) or 0 < res.line < page_start_line(ctx)
+    html_line = page_start_line(ctx)
+    if (bool(end) and res.line > end) or 0 < res.line < html_line:
+        return True
+    if not 0 < res.line <= html_line:
+        return False
+    doctype_line, prefix = before_doctype_of(ctx)
+    return res.line <= doctype_line and host_of(res.url).lower() in prefix.lower()
 
 
 def browser_adware(ctx: PageContext) -> Iterator[Finding]:

