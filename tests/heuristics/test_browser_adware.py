@@ -141,3 +141,24 @@ def test_the_shape_before_the_doctype_is_high(audit_html: AuditHtml, written: st
     report = audit_html(html, url=URL)
     assert [s for s, _ in _adware(report)] == [Severity.HIGH]
     assert not [f for f in report.findings if f.kind == "appended-script"]
+
+
+@pytest.mark.parametrize("loader", [
+    '<script id="superfish-script" src="http://www.superfish.com/ws/sf_main.jsp?dlsource=pcm'
+    '&userId=u1&CTID=SF"></script>',
+    '<script src="https://api.jollywallet.com/affiliate/client?p=16&dist=261&sub=c"></script>',
+])
+def test_an_injectors_distribution_number_joins_no_sites(audit_html: AuditHtml,
+                                                         loader: str) -> None:
+    """Every browser the same bundle infected carries its number: two unrelated sites saved
+    by two such browsers are not one operator."""
+    from auditor.bulk.aggregate import clusters
+
+    edges = []
+    for site in ("news.example", "shop.example"):
+        url = f"https://{site}/2014/story/"
+        report = audit_html(page(head=loader).replace("news.example", site), url=url)
+        ids = [i for i in report.ids if i.network in ("Superfish", "Jollywallet")]
+        assert ids  # the finding names it
+        edges += [(i.kind, i.value, i.network, site) for i in ids]
+    assert clusters(edges) == []
