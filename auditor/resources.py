@@ -117,6 +117,8 @@ def sightings(
         if not item.assigned and network is None and (
                 entity is None or entity.category in _NOT_TRACKING):
             continue  # a URL a script only names (a config's link, a page's state)
+        if not item.assigned and network is not None and network.category is Category.ADWARE:
+            continue  # a cleaner's or a detector's list names an injector: it loads none
         out.append(Sighting(item, host, network, entity, self_hosted, by_url))
     return out
 

