@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.heuristics.behaviour import _before_doctype as before_doctype_of
-from auditor.heuristics.behaviour import page_start_line
+from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.model import Category, Finding, RequestType, Resource, Severity
@@ -35,7 +34,7 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
         return True
     if not 0 < res.line <= html_line:
         return False
-    doctype_line, prefix = before_doctype_of(ctx)
+    doctype_line, prefix = page_before_doctype(ctx)
     return res.line <= doctype_line and host_of(res.url).lower() in prefix.lower()
 
 

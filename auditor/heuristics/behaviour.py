@@ -1416,7 +1416,7 @@ def before_doctype(text: str) -> tuple[int, str]:
     return 0, ""
 
 
-def _before_doctype(ctx: PageContext) -> tuple[int, str]:
+def page_before_doctype(ctx: PageContext) -> tuple[int, str]:
     """`before_doctype` of the page, read once."""
     return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
@@ -1493,7 +1493,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         after = bool(end) and res.line > end
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix
-        doctype_line, prefix = _before_doctype(ctx) if 0 < res.line <= html_line else (0, "")
+        doctype_line, prefix = page_before_doctype(ctx) if 0 < res.line <= html_line else (0, "")
         early = res.line <= doctype_line and (host_of(res.url).lower() in prefix.lower() or (
             res.via == "inline-decoded" and res.line < doctype_line))
         outside = 0 < res.line < html_line or early
