@@ -484,9 +484,9 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
     """The landmarks (and declared ad blocks) among the hits that are the page's own
     (above); `advertising`: the elements whose requests show ads. One walk of each
     document counts text and what shows ads as running totals, so a landmark's own are
-    the totals' growth between its
-    start and end tags (a count per landmark was quadratic in nested ones); no text
-    inside a script, style, noscript, template or text area counts, however deep."""
+    the totals' growth between its start and end tags (a count per landmark was
+    quadratic in nested ones); no text inside a script, style, noscript, template or
+    text area counts, however deep."""
     candidates = {el for el, rule, _ in hits if rule.startswith("##") and (
         el.tag in _LANDMARKS or _DECLARED_AD in rule)}
     out: set[etree._Element] = set()
