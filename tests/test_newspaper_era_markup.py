@@ -148,3 +148,42 @@ def test_gpt_ad_unit_path_held_in_a_variable(project_engine: Engine, catalogue: 
         (14, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 728, 90),
         (15, "Google Publisher Tag", None, 300, 250),  # a variable no script assigns: no zone
         (16, "Google Publisher Tag", "/3771966/Herald/entertainment/movies", 1900, 2000)]
+
+
+# AOL's properties (HuffPost, Engadget, TechCrunch) loaded Omniture under the instance s_265,
+# naming the report suites in s_265_account
+AOL_OMNITURE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+function runOmni() { s_265.pageName = 'tag'; s_265.t(); }
+s_265_account ="aolmagco,aolsvc";
+(function(d){ var s = d.createElement('script');
+s.src = "http://o.aolcdn.com/os_merge/?file=/aol/beacon.min.js&file=/aol/omniture.min.js";
+d.getElementsByTagName('head')[0].appendChild(s); })(document);
+</script></body></html>"""
+
+
+def test_aol_omniture_instance_names_its_report_suites(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(AOL_OMNITURE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("adobe-report-suite", "aolmagco,aolsvc") in {(i.kind, i.value) for i in page.ids}
+
+
+# Nielsen SiteCensus: the noscript beacon (/cgi-bin/m?ci=<client>) and v6's page code (_rsCI)
+NIELSEN_BEACON = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript>
+<img src="//secure-us.imrworldwide.com/cgi-bin/m?ci=us-123456h&amp;cg=0&amp;cc=1&amp;ts=noscript"
+ width="1" height="1" alt="">
+</noscript></body></html>"""
+NIELSEN_V6 = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+var _rsCI="us-magco"; var _rsCG="0"; var _rsDN="//secure-us.imrworldwide.com/";
+</script>
+<script src="//secure-us.imrworldwide.com/v60.js"></script></body></html>"""
+
+
+def test_nielsen_sitecensus_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
+    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco")):
+        (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
+                        catalogue=catalogue).pages
+        assert ("nielsen-client", client) in {(i.kind, i.value) for i in page.ids}
