@@ -187,3 +187,51 @@ def test_nielsen_sitecensus_names_its_client(project_engine: Engine, catalogue: 
         (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
                         catalogue=catalogue).pages
         assert ("nielsen-client", client) in {(i.kind, i.value) for i in page.ids}
+
+
+# Criteo's legacy Real-Time Audience tag: the network in a variable, the request built from it
+CRITEO_RTA = b"""<html><head><title>t</title>
+<script type='text/javascript'>
+var crtg_nid="1234";
+var crtg_cookiename="cto_mag";
+var crtg_url=location.protocol+'//rtax.criteo.com/delivery/rta/rta.js?netId='+escape(crtg_nid);
+var crtg_script=document.createElement('script');crtg_script.src=crtg_url;
+document.getElementsByTagName("head")[0].appendChild(crtg_script);
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("criteo-network", "1234") in {(i.kind, i.value) for i in page.ids}
+    assert "Criteo" in {n.network for n in page.networks}
+
+
+# GumGum's in-image tag with a zone chosen by device: both branches are the site's zones
+GUMGUM_BY_DEVICE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script id="load-gumgum" type="text/javascript">
+  var ggv2id = site.context == 'phone' ? "1a2b3c4d" : "5e6f7a8b"
+  var gum_script = document.createElement("script");
+  gum_script.src = "http://g2.gumgum.com/javascripts/ggv2.js";
+  document.getElementById("load-gumgum").appendChild(gum_script);
+</script></body></html>"""
+
+
+def test_gumgum_zone_chosen_by_device_names_both(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    (page,) = audit(GUMGUM_BY_DEVICE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    zones = {i.value for i in page.ids if i.kind == "gumgum-zone"}
+    assert zones == {"1a2b3c4d", "5e6f7a8b"}
+
+
+# LiveRail's video ad platform, loaded by its companion-ad script
+LIVERAIL = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript" src="http://cdn-static.liverail.com/js/companions.js"></script>
+</body></html>"""
+
+
+def test_liverail_is_a_named_ad_network(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LIVERAIL, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("LiveRail", "advertising") in {(n.network, str(n.category)) for n in page.networks}
