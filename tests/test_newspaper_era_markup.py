@@ -235,3 +235,28 @@ def test_liverail_is_a_named_ad_network(project_engine: Engine, catalogue: Catal
     (page,) = audit(LIVERAIL, url="https://mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("LiveRail", "advertising") in {(n.network, str(n.category)) for n in page.networks}
+
+
+# Google Ad Manager's tag before GPT (google_service.js): slots declared in the head, each ad
+# written where the page calls GA_googleFillSlot (or GA_googleFillSlotWithSize, with a size)
+GAM_LEGACY = b"""<html><head><title>t</title>
+<script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
+<script>GS_googleAddAdSenseService("ca-pub-1234567890123456");</script>
+<script>GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Masthead_728x90");
+GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Sidebar");</script>
+<script>GA_googleFetchAds();</script>
+</head><body>
+<div class="masthead"><script>GA_googleFillSlot("Mag_Masthead_728x90");</script></div>
+<p>Article text that a reader came for.</p>
+<div class="side"><script>
+GA_googleFillSlotWithSize("ca-pub-1234567890123456", "Mag_Sidebar", 300, 250);
+</script></div>
+</body></html>"""
+
+
+def test_legacy_gam_fill_slot_is_a_gpt_slot(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GAM_LEGACY, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (8, "Google Publisher Tag", "Mag_Masthead_728x90", None, None),
+        (10, "Google Publisher Tag", "Mag_Sidebar", 300, 250)]
