@@ -260,3 +260,24 @@ def test_legacy_gam_fill_slot_is_a_gpt_slot(project_engine: Engine, catalogue: C
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (8, "Google Publisher Tag", "Mag_Masthead_728x90", None, None),
         (10, "Google Publisher Tag", "Mag_Sidebar", 300, 250)]
+
+
+# a WordPress.com blog's unit of 2012: div.wpa round the script that has GAM write the ad in
+# place; the script fills the unit the markup declares, it is no second placement
+WPA_GAM = b"""<html><head><title>t</title>
+<script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
+<script>GA_googleAddSlot("ca-pub-1234567890123456", "wpcom_below_post");</script>
+</head><body><p>A recipe a reader came for.</p>
+<div class="wpa" style="width:300px">
+<a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
+<script>var wpcom_adclk_slot = "wpcom_below_post";</script>
+<script>GA_googleFillSlot("wpcom_below_post");</script>
+</div>
+</body></html>"""
+
+
+def test_fill_slot_inside_a_declared_unit_is_that_unit(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_GAM, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network) for s in page.slots] == [(5, "WordAds")]
