@@ -281,3 +281,27 @@ def test_fill_slot_inside_a_declared_unit_is_that_unit(project_engine: Engine,
     (page,) = audit(WPA_GAM, url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network) for s in page.slots] == [(5, "WordAds")]
+
+
+# Heap's snippet names the project's app ID; SimpleReach's tag its publisher ID (pid)
+HEAP_REACH = b"""<html><head><title>t</title>
+<script>var heap = heap || []; heap.load = function (a) { window._heapid = a; };
+heap.load("1234567890");</script>
+</head><body><p>Article text.</p>
+<script>var __reach_config = {
+    pid: '0123456789abcdef01234567',
+    title: 'A title', url: 'http://mag.test/a'
+};
+(function(){ var s = document.createElement('script'); s.async = true;
+s.src = document.location.protocol + '//d1example.cloudfront.net/js/reach.js';
+document.getElementsByTagName('head')[0].appendChild(s); })();</script>
+</body></html>"""
+
+
+def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    (page,) = audit(HEAP_REACH, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("heap-app", "1234567890"), ("simplereach-pid", "0123456789abcdef01234567")} <= ids
+    assert {"Heap", "SimpleReach"} <= {n.network for n in page.networks}
