@@ -249,6 +249,10 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     # that writes no zone, right after one of the same spec, both testing the viewport,
     # is that slot's; units with paragraphs between them stay units of their own
     spots: dict[int, tuple[_Draft, etree._Element]] = {}
+    # a script writing its ad in place inside a unit the markup already declares fills that
+    # unit (WordPress.com's `div.wpa` round GAM's GA_googleFillSlot): one placement, once
+    holders = {d.element: d for d in existing}
+    filled: set[int] = set()
     for script in scripts:
         code = script.text or ""
         for network, spec in specs:
@@ -261,6 +265,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     spot[0].extra_elements.append(script)
                     spots[id(spec)] = (spot[0], script)
                     break
+                holder = _holder(script, holders) if whole else None
+                if holder is not None and id(holder) not in filled:
+                    filled.add(id(holder))
+                    holder.extra_elements.append(script)
+                    if holder.network is network and not holder.zone_id:
+                        holder.zone_id = match.groupdict().get("zone")
+                        holder.id_kind = holder.id_kind or spec.id_kind
+                    break
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)
                 if whole:
@@ -268,6 +280,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes
     return added
+
+
+def _holder(script: etree._Element, holders: dict[etree._Element, _Draft]) -> _Draft | None:
+    """The declared unit `script` sits in, if any."""
+    return next((holders[a] for a in script.iterancestors() if a in holders), None)
 
 
 PREBID = "Prebid.js"

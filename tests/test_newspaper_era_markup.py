@@ -193,3 +193,160 @@ def test_sharethrough_key_is_read_only_in_its_two_forms(
     assert [(s.network, s.zone_id) for s in page.slots] == [
         ("Sharethrough", None), ("Sharethrough", None)]
     assert not [i for i in page.ids if i.kind == "sharethrough-placement"]
+
+
+# AOL's properties (HuffPost, Engadget, TechCrunch) loaded Omniture under the instance s_265,
+# naming the report suites in s_265_account
+AOL_OMNITURE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+function runOmni() { s_265.pageName = 'tag'; s_265.t(); }
+s_265_account ="aolmagco,aolsvc";
+(function(d){ var s = d.createElement('script');
+s.src = "http://o.aolcdn.com/os_merge/?file=/aol/beacon.min.js&file=/aol/omniture.min.js";
+d.getElementsByTagName('head')[0].appendChild(s); })(document);
+</script></body></html>"""
+
+
+def test_aol_omniture_instance_names_its_report_suites(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(AOL_OMNITURE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("adobe-report-suite", "aolmagco,aolsvc") in {(i.kind, i.value) for i in page.ids}
+
+
+# Nielsen SiteCensus: the noscript beacon (/cgi-bin/m?ci=<client>) and v6's page code (_rsCI)
+NIELSEN_BEACON = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript>
+<img src="//secure-us.imrworldwide.com/cgi-bin/m?ci=us-123456h&amp;cg=0&amp;cc=1&amp;ts=noscript"
+ width="1" height="1" alt="">
+</noscript></body></html>"""
+NIELSEN_V6 = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+var _rsCI="us-magco"; var _rsCG="0"; var _rsDN="//secure-us.imrworldwide.com/";
+</script>
+<script src="//secure-us.imrworldwide.com/v60.js"></script></body></html>"""
+
+
+def test_nielsen_sitecensus_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
+    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco")):
+        (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
+                        catalogue=catalogue).pages
+        assert ("nielsen-client", client) in {(i.kind, i.value) for i in page.ids}
+
+
+# Criteo's legacy Real-Time Audience tag: the network in a variable, the request built from it
+CRITEO_RTA = b"""<html><head><title>t</title>
+<script type='text/javascript'>
+var crtg_nid="1234";
+var crtg_cookiename="cto_mag";
+var crtg_url=location.protocol+'//rtax.criteo.com/delivery/rta/rta.js?netId='+escape(crtg_nid);
+var crtg_script=document.createElement('script');crtg_script.src=crtg_url;
+document.getElementsByTagName("head")[0].appendChild(crtg_script);
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("criteo-network", "1234") in {(i.kind, i.value) for i in page.ids}
+    assert "Criteo" in {n.network for n in page.networks}
+
+
+# GumGum's in-image tag with a zone chosen by device: both branches are the site's zones
+GUMGUM_BY_DEVICE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script id="load-gumgum" type="text/javascript">
+  var ggv2id = site.context == 'phone' ? "1a2b3c4d" : "5e6f7a8b"
+  var gum_script = document.createElement("script");
+  gum_script.src = "http://g2.gumgum.com/javascripts/ggv2.js";
+  document.getElementById("load-gumgum").appendChild(gum_script);
+</script></body></html>"""
+
+
+def test_gumgum_zone_chosen_by_device_names_both(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    (page,) = audit(GUMGUM_BY_DEVICE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    zones = {i.value for i in page.ids if i.kind == "gumgum-zone"}
+    assert zones == {"1a2b3c4d", "5e6f7a8b"}
+
+
+# LiveRail's video ad platform, loaded by its companion-ad script
+LIVERAIL = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript" src="http://cdn-static.liverail.com/js/companions.js"></script>
+</body></html>"""
+
+
+def test_liverail_is_a_named_ad_network(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LIVERAIL, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("LiveRail", "advertising") in {(n.network, str(n.category)) for n in page.networks}
+
+
+# Google Ad Manager's tag before GPT (google_service.js): slots declared in the head, each ad
+# written where the page calls GA_googleFillSlot (or GA_googleFillSlotWithSize, with a size)
+GAM_LEGACY = b"""<html><head><title>t</title>
+<script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
+<script>GS_googleAddAdSenseService("ca-pub-1234567890123456");</script>
+<script>GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Masthead_728x90");
+GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Sidebar");</script>
+<script>GA_googleFetchAds();</script>
+</head><body>
+<div class="masthead"><script>GA_googleFillSlot("Mag_Masthead_728x90");</script></div>
+<p>Article text that a reader came for.</p>
+<div class="side"><script>
+GA_googleFillSlotWithSize("ca-pub-1234567890123456", "Mag_Sidebar", 300, 250);
+</script></div>
+</body></html>"""
+
+
+def test_legacy_gam_fill_slot_is_a_gpt_slot(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GAM_LEGACY, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (8, "Google Publisher Tag", "Mag_Masthead_728x90", None, None),
+        (10, "Google Publisher Tag", "Mag_Sidebar", 300, 250)]
+
+
+# a WordPress.com blog's unit of 2012: div.wpa round the script that has GAM write the ad in
+# place; the script fills the unit the markup declares, it is no second placement
+WPA_GAM = b"""<html><head><title>t</title>
+<script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
+<script>GA_googleAddSlot("ca-pub-1234567890123456", "wpcom_below_post");</script>
+</head><body><p>A recipe a reader came for.</p>
+<div class="wpa" style="width:300px">
+<a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
+<script>var wpcom_adclk_slot = "wpcom_below_post";</script>
+<script>GA_googleFillSlot("wpcom_below_post");</script>
+</div>
+</body></html>"""
+
+
+def test_fill_slot_inside_a_declared_unit_is_that_unit(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_GAM, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network) for s in page.slots] == [(5, "WordAds")]
+
+
+# Heap's snippet names the project's app ID; SimpleReach's tag its publisher ID (pid)
+HEAP_REACH = b"""<html><head><title>t</title>
+<script>var heap = heap || []; heap.load = function (a) { window._heapid = a; };
+heap.load("1234567890");</script>
+</head><body><p>Article text.</p>
+<script>var __reach_config = {
+    pid: '0123456789abcdef01234567',
+    title: 'A title', url: 'http://mag.test/a'
+};
+(function(){ var s = document.createElement('script'); s.async = true;
+s.src = document.location.protocol + '//d1example.cloudfront.net/js/reach.js';
+document.getElementsByTagName('head')[0].appendChild(s); })();</script>
+</body></html>"""
+
+
+def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    (page,) = audit(HEAP_REACH, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("heap-app", "1234567890"), ("simplereach-pid", "0123456789abcdef01234567")} <= ids
+    assert {"Heap", "SimpleReach"} <= {n.network for n in page.networks}
