@@ -21,7 +21,11 @@ audited with its URL, offline, and scored:
   finding is at its element's start tag and at the line libxml2 records for it (the tag's
   end, which earlier tools cited and the review saw).
 
-    python bench/accuracy.py [--corpus ../shared/corpus] [--pages N] [--json out.json]
+    python bench/accuracy.py [--corpus ../shared/corpus] [--labels DIR] [--pages N]
+                             [--json out.json]
+
+`--labels` scores another labelled set: a folder of `PAGE.json` labels in the shape above,
+beside a corpus folder holding `pages/` and `urls.json` (pages a team labelled itself).
 
 The test suite (tests/test_accuracy.py) runs the same scoring and pins floors on it.
 """
@@ -294,7 +298,8 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
     return by_page, urls, verdicts
 
 
-def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[PageScore]]:
+def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS
+        ) -> tuple[Summary, list[PageScore]]:
     """Audit every labelled page of the corpus and score it."""
     from auditor.catalogue import default_catalogue
     from auditor.dom.parser import parse_html
@@ -302,7 +307,7 @@ def run(corpus: Path = CORPUS, limit: int | None = None) -> tuple[Summary, list[
     from auditor.readers import Document, read_source
 
     engine, catalogue = default_engine(), default_catalogue()
-    by_page, urls, verdicts = load_labels(corpus)
+    by_page, urls, verdicts = load_labels(corpus, labels)
     scores = []
     for name in sorted(by_page)[:limit]:
         start = time.perf_counter()
@@ -352,6 +357,8 @@ def print_table(summary: Summary, scores: Sequence[PageScore], shortfalls: int =
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--labels", type=Path, default=LABELS,
+                        help="the labels' folder (PAGE.json each); default: the corpus's")
     parser.add_argument("--pages", type=int, default=None, help="score only the first N pages")
     parser.add_argument("--json", type=Path, help="also write the summary and per-page problems")
     parser.add_argument("--shortfalls", type=int, default=40, help="pages listed as falling short")
@@ -359,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.corpus / "urls.json").exists():
         print(f"accuracy: no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    summary, scores = run(args.corpus, args.pages)
+    summary, scores = run(args.corpus, args.pages, args.labels)
     print_table(summary, scores, args.shortfalls)
     if args.json:
         args.json.write_text(json.dumps({

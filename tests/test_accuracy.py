@@ -90,3 +90,28 @@ def test_a_finding_is_true_only_where_labels_or_review_say_so() -> None:
     score = accuracy.score_page("p.html", label, report, [])
     assert score.findings == [("medium", "redirect", True), ("high", "obfuscated-script", False)]
     assert score.high_unexpected and score.must_found == score.must_find == 1
+
+
+def test_another_labelled_set_is_scored_with_its_own_labels(tmp_path: Path) -> None:
+    """`--labels` scores pages a team labelled itself: a placement the label names and one
+    it does not, an ID, a network, against the label's own folder, not the corpus's."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "pages" / "own.html").write_text(
+        '<html><head><title>t</title></head><body><p>Our article, in our words.</p>\n'
+        '<ins class="adsbygoogle" data-ad-client="ca-pub-4821730195648203"\n'
+        ' data-ad-slot="7301946825"></ins>\n'
+        '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+        '</script>\n<div class="story-footer">Partner</div></body></html>', encoding="utf-8")
+    (tmp_path / "urls.json").write_text('{"own.html": "https://own.example/a"}')
+    (tmp_path / "labels" / "own.html.json").write_text(json.dumps({
+        "url": "https://own.example/a",
+        "slots": [{"line": 2, "network": "Google AdSense"}, {"line": 5, "network": None}],
+        "networks": ["Google AdSense"], "trackers": [],
+        "ids": [{"kind": "adsense-publisher", "value": "ca-pub-4821730195648203"},
+                {"kind": "adsense-slot", "value": "7301946825"}],
+        "findings_expected": []}))
+    summary, (score,) = accuracy.run(tmp_path, labels=tmp_path / "labels")
+    assert summary.pages == 1 and score.name == "own.html"
+    assert summary.slot_recall == 0.5 and summary.slot_precision == 1.0
+    assert summary.id_recall == summary.id_precision == summary.network_recall == 1.0
