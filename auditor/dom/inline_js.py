@@ -500,6 +500,8 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:
             data.add(match.start())  # an object's value (not a ternary's branch)
+            if switched_off(script, match.start(), match.end()):
+                continue  # a partner's entry a config turns off (`"enabled": false`)
         seen.append((match.start(), match.group(2), None if navigates else src_set))
     if built:
         seen.sort(key=lambda item: item[0])
@@ -518,6 +520,34 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             default = _default_type(script)
         loads = assigned or (kind is not None and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+# a config entry's switch turned off: `"enabled": false`, `disabled: !0`, `"active": 0`
+_SWITCHED_OFF = re.compile(
+    r"""["']?(?:enabled|active|enable|activated)["']?\s*:\s*(?:false|!1|0)\b"""
+    r"""|["']?disabled["']?\s*:\s*(?:true|!0|1)\b""")
+_ENTRY_REACH = 400  # characters an object literal's entry is read around its value
+
+
+def switched_off(script: str, start: int, end: int) -> bool:
+    """Whether the object literal holding the value at `start:end` says it is off: a
+    config listing a partner's script it does not run (`"amazon": {"enabled": false,
+    "script_url": "//c.amazon-adsystem.com/aax2/amzn_ads.js"}`) names it, loads nothing.
+    Read within `_ENTRY_REACH` of the value, between the braces that hold it.
+
+    >>> code = '{"a": {"enabled": false, "src": "//x.test/a.js"}, "b": {"src": "//y.test/b.js"}}'
+    >>> switched_off(code, 32, 47), switched_off(code, 63, 78)
+    (True, False)
+    """
+    head = script[max(0, start - _ENTRY_REACH) : start]
+    opened = head.rfind("{")
+    if opened < 0 or "}" in head[opened:]:
+        return False
+    tail = script[end : end + _ENTRY_REACH]
+    closed = tail.find("}")
+    if closed < 0 or "{" in tail[:closed]:
+        return False
+    return bool(_SWITCHED_OFF.search(head[opened:]) or _SWITCHED_OFF.search(tail[:closed]))
 
 
 def _options_url(script: str, at: int) -> bool:

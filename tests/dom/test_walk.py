@@ -1280,3 +1280,14 @@ def test_submit_and_click_patterns_read_spaces_as_re_did(markup: bytes) -> None:
     assert bool(walk._SUBMITS.search(markup)) == bool(
         re.search(rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))", markup))
     assert bool(walk._CLICK.search(markup)) == bool(re.search(rb"\.click\s*\(\s*\)", markup))
+
+
+def test_a_partners_script_a_config_turns_off_loads_nothing() -> None:
+    """An ad wrapper's config lists every partner it can run, each with its switch; a
+    partner switched off (`"enabled": false`, `"disabled": true`) names its script and
+    loads none, and the page carries no such network. One switched on still loads."""
+    html = ('<script>Wrapper.init({"partners":{"amazon":{"enabled":false,"src_id":3279,'
+            '"script_url":"\\/\\/c.amazon-adsystem.com\\/aax2\\/amzn_ads.js"},'
+            '"oewa":{"scriptUrl":"//pix.news.test/guj/counter.js","disabled":true},'
+            '"hawkeye":{"enabled":true,"script_url":"//pq.partner.test/pql.js"}}});</script>')
+    assert found(html) == [("https://pq.partner.test/pql.js", T.SCRIPT, "inline-script")]
