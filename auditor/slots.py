@@ -272,6 +272,12 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if holder.network is network and not holder.zone_id:
                         holder.zone_id = match.groupdict().get("zone")
                         holder.id_kind = holder.id_kind or spec.id_kind
+                    # the size the script writes its ad at is the unit's, whoever serves it,
+                    # where the markup's is not whole (a wrapper styled only as wide)
+                    groups = match.groupdict()
+                    w, h = _int(groups.get("width")), _int(groups.get("height"))
+                    if w and h and not (holder.width and holder.height):
+                        holder.width, holder.height = w, h
                     break
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)

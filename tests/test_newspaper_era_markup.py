@@ -350,3 +350,17 @@ def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("heap-app", "1234567890"), ("simplereach-pid", "0123456789abcdef01234567")} <= ids
     assert {"Heap", "SimpleReach"} <= {n.network for n in page.networks}
+
+
+# the same unit with the sized legacy call: the size GAM writes the ad at is the unit's
+WPA_GAM_SIZED = WPA_GAM.replace(
+    b'GA_googleFillSlot("wpcom_below_post")',
+    b'GA_googleFillSlotWithSize("ca-pub-1234567890123456", "wpcom_below_post", 300, 250)')
+
+
+def test_sized_fill_inside_a_declared_unit_sizes_that_unit(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_GAM_SIZED, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.width, s.height) for s in page.slots] == [
+        (5, "WordAds", 300, 250)]
