@@ -364,3 +364,30 @@ def test_sized_fill_inside_a_declared_unit_sizes_that_unit(project_engine: Engin
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.width, s.height) for s in page.slots] == [
         (5, "WordAds", 300, 250)]
+
+
+# install guides' templates: Nielsen's SiteCensus tag (ci=us-XXXXXX, _rsCI) and a snippet
+# left unfilled (an app ID or pid of one character repeated) name no client of anyone's
+TEMPLATE_IDS = b"""<html><head><title>t</title>
+<script>window.heap=window.heap||[];heap.load("0000000000");</script>
+<script>var _rsCI="us-XXXXXX"; var _rsCG="0";</script>
+<script>var __reach_config = { pid: '000000000000000000000000', title: 'x' };</script>
+<script src="https://cdn.heapanalytics.com/js/heap-0000000000.js"></script>
+<script src="https://d8rk54i4mohrb.cloudfront.net/js/reach.js"></script>
+</head><body><p>A story.</p>
+<img src="https://secure-us.imrworldwide.com/cgi-bin/m?ci=us-XXXXXX&amp;cg=0" width="1">
+</body></html>"""
+
+
+def test_template_ids_name_no_one(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TEMPLATE_IDS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    kinds = {"heap-app", "nielsen-client", "simplereach-pid"}
+    assert [i for i in page.ids if i.kind in kinds] == []
+    real = (TEMPLATE_IDS.replace(b"0" * 24, b"5a3f9c0e7b2d41c8e6a3f0b1")
+            .replace(b"0000000000", b"3915802246").replace(b"us-XXXXXX", b"us-400120"))
+    (page,) = audit(real, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind in kinds) == [
+        ("heap-app", "3915802246"), ("nielsen-client", "us-400120"),
+        ("simplereach-pid", "5a3f9c0e7b2d41c8e6a3f0b1")]
