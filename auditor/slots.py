@@ -269,12 +269,18 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 if holder is not None and id(holder) not in filled:
                     filled.add(id(holder))
                     holder.extra_elements.append(script)
+                    groups = match.groupdict()
                     if holder.network is network and not holder.zone_id:
-                        holder.zone_id = match.groupdict().get("zone")
+                        holder.zone_id = groups.get("zone")
                         holder.id_kind = holder.id_kind or spec.id_kind
+                    elif not holder.zone_id and groups.get("zone"):
+                        # another network's unit naming no zone is the frame of the ad the
+                        # script names, network and zone (WordAds' div.wpa round AdSense's
+                        # show_ads.js or GAM's fill): its zone is never taken by the unit
+                        holder.network, holder.rule = network, f"script: {spec.label}"
+                        holder.zone_id, holder.id_kind = groups.get("zone"), spec.id_kind
                     # the size the script writes its ad at is the unit's, whoever serves it,
                     # where the markup's is not whole (a wrapper styled only as wide)
-                    groups = match.groupdict()
                     w, h = _int(groups.get("width")), _int(groups.get("height"))
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h

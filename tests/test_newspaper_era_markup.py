@@ -325,7 +325,10 @@ def test_fill_slot_inside_a_declared_unit_is_that_unit(project_engine: Engine,
                                                        catalogue: Catalogue) -> None:
     (page,) = audit(WPA_GAM, url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
-    assert [(s.line, s.network) for s in page.slots] == [(5, "WordAds")]
+    # the unit names no zone: the ad is GAM's slot the script names (as the corpus's label
+    # of such a unit has it), counted once at the unit
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (5, "Google Publisher Tag", "wpcom_below_post")]
 
 
 # Heap's snippet names the project's app ID; SimpleReach's tag its publisher ID (pid)
@@ -363,7 +366,7 @@ def test_sized_fill_inside_a_declared_unit_sizes_that_unit(project_engine: Engin
     (page,) = audit(WPA_GAM_SIZED, url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.width, s.height) for s in page.slots] == [
-        (5, "WordAds", 300, 250)]
+        (5, "Google Publisher Tag", 300, 250)]
 
 
 # install guides' templates: Nielsen's SiteCensus tag (ci=us-XXXXXX, _rsCI) and a snippet
@@ -391,3 +394,29 @@ def test_template_ids_name_no_one(project_engine: Engine, catalogue: Catalogue) 
     assert sorted((i.kind, i.value) for i in page.ids if i.kind in kinds) == [
         ("heap-app", "3915802246"), ("nielsen-client", "us-400120"),
         ("simplereach-pid", "5a3f9c0e7b2d41c8e6a3f0b1")]
+
+
+# a unit of one network (WordAds' div.wpa) naming no zone, round another network's script
+# that writes the ad in place with its zone (AdSense's show_ads.js): one placement, the
+# script's, with the zone it names; before the unit absorbed it, the AdSense slot was lost
+WPA_ADSENSE = b"""<html><head><title>t</title></head><body><p>A recipe a reader came for.</p>
+<div class="wpa">
+<a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
+<script>var wpcom_adclk_slot = "wpcom_below_post";</script>
+<script type="text/javascript">
+google_ad_client = "ca-pub-1234567890123456";
+google_ad_slot = "9876543210";
+google_ad_width = 468;
+google_ad_height = 60;
+</script>
+<script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+</body></html>"""
+
+
+def test_zoneless_unit_round_another_networks_script_is_the_scripts(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_ADSENSE, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "Google AdSense", "9876543210", 468, 60)]
