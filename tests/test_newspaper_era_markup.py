@@ -420,3 +420,26 @@ def test_zoneless_unit_round_another_networks_script_is_the_scripts(
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (2, "Google AdSense", "9876543210", 468, 60)]
+
+
+# the same, where a later defineSlot names the unit: it is GPT's slot with GPT's path, as
+# it was; the script in it is read once every script is read, not before
+GPT_DIV_ADSENSE = b"""<html><head><title>t</title></head><body><p>A story.</p>
+<div id="div-gpt-ad-1400000000000-0">
+<script type="text/javascript">
+google_ad_client = "ca-pub-1234567890123456";
+google_ad_slot = "9876543210";
+</script>
+<script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+<script>googletag.cmd.push(function () { googletag.defineSlot('/1234567/site_sidebar', [300, 250],
+'div-gpt-ad-1400000000000-0').addService(googletag.pubads()); });</script>
+</body></html>"""
+
+
+def test_unit_a_later_define_slot_names_keeps_its_path(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_DIV_ADSENSE, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "Google Publisher Tag", "/1234567/site_sidebar")]
