@@ -253,6 +253,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     # unit (WordPress.com's `div.wpa` round GAM's GA_googleFillSlot): one placement, once
     holders = {d.element: d for d in existing}
     filled: set[int] = set()
+    framed: list[tuple[_Draft, Network, ScriptSlotSpec, str]] = []
     for script in scripts:
         code = script.text or ""
         for network, spec in specs:
@@ -269,9 +270,17 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 if holder is not None and id(holder) not in filled:
                     filled.add(id(holder))
                     holder.extra_elements.append(script)
+                    groups = match.groupdict()
                     if holder.network is network and not holder.zone_id:
-                        holder.zone_id = match.groupdict().get("zone")
+                        holder.zone_id = groups.get("zone")
                         holder.id_kind = holder.id_kind or spec.id_kind
+                    elif groups.get("zone"):
+                        framed.append((holder, network, spec, groups["zone"]))
+                    # the size the script writes its ad at is the unit's, whoever serves it,
+                    # where the markup's is not whole (a wrapper styled only as wide)
+                    w, h = _int(groups.get("width")), _int(groups.get("height"))
+                    if w and h and not (holder.width and holder.height):
+                        holder.width, holder.height = w, h
                     break
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)
@@ -279,6 +288,13 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes
+    for holder, network, spec, zone in framed:
+        # another network's unit that names no zone once every script is read (a later
+        # defineSlot may name its element) is the frame of the ad the script names, network
+        # and zone (WordAds' div.wpa round AdSense's show_ads.js or GAM's fill)
+        if not holder.zone_id:
+            holder.network, holder.rule = network, f"script: {spec.label}"
+            holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
 
 

@@ -325,7 +325,10 @@ def test_fill_slot_inside_a_declared_unit_is_that_unit(project_engine: Engine,
                                                        catalogue: Catalogue) -> None:
     (page,) = audit(WPA_GAM, url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
-    assert [(s.line, s.network) for s in page.slots] == [(5, "WordAds")]
+    # the unit names no zone: the ad is GAM's slot the script names (as the corpus's label
+    # of such a unit has it), counted once at the unit
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (5, "Google Publisher Tag", "wpcom_below_post")]
 
 
 # Heap's snippet names the project's app ID; SimpleReach's tag its publisher ID (pid)
@@ -350,3 +353,93 @@ def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("heap-app", "1234567890"), ("simplereach-pid", "0123456789abcdef01234567")} <= ids
     assert {"Heap", "SimpleReach"} <= {n.network for n in page.networks}
+
+
+# the same unit with the sized legacy call: the size GAM writes the ad at is the unit's
+WPA_GAM_SIZED = WPA_GAM.replace(
+    b'GA_googleFillSlot("wpcom_below_post")',
+    b'GA_googleFillSlotWithSize("ca-pub-1234567890123456", "wpcom_below_post", 300, 250)')
+
+
+def test_sized_fill_inside_a_declared_unit_sizes_that_unit(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_GAM_SIZED, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.width, s.height) for s in page.slots] == [
+        (5, "Google Publisher Tag", 300, 250)]
+
+
+# install guides' templates: Nielsen's SiteCensus tag (ci=us-XXXXXX, _rsCI) and a snippet
+# left unfilled (an app ID or pid of one character repeated) name no client of anyone's
+TEMPLATE_IDS = b"""<html><head><title>t</title>
+<script>window.heap=window.heap||[];heap.load("0000000000");</script>
+<script>var _rsCI="us-XXXXXX"; var _rsCG="0";</script>
+<script>var __reach_config = { pid: '000000000000000000000000', title: 'x' };</script>
+<script src="https://cdn.heapanalytics.com/js/heap-0000000000.js"></script>
+<script src="https://d8rk54i4mohrb.cloudfront.net/js/reach.js"></script>
+</head><body><p>A story.</p>
+<img src="https://secure-us.imrworldwide.com/cgi-bin/m?ci=us-XXXXXX&amp;cg=0" width="1">
+</body></html>"""
+
+
+def test_template_ids_name_no_one(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TEMPLATE_IDS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    kinds = {"heap-app", "nielsen-client", "simplereach-pid"}
+    assert [i for i in page.ids if i.kind in kinds] == []
+    real = (TEMPLATE_IDS.replace(b"0" * 24, b"5a3f9c0e7b2d41c8e6a3f0b1")
+            .replace(b"0000000000", b"3915802246").replace(b"us-XXXXXX", b"us-400120"))
+    (page,) = audit(real, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind in kinds) == [
+        ("heap-app", "3915802246"), ("nielsen-client", "us-400120"),
+        ("simplereach-pid", "5a3f9c0e7b2d41c8e6a3f0b1")]
+
+
+# a unit of one network (WordAds' div.wpa) naming no zone, round another network's script
+# that writes the ad in place with its zone (AdSense's show_ads.js): one placement, the
+# script's, with the zone it names; before the unit absorbed it, the AdSense slot was lost
+WPA_ADSENSE = b"""<html><head><title>t</title></head><body><p>A recipe a reader came for.</p>
+<div class="wpa">
+<a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
+<script>var wpcom_adclk_slot = "wpcom_below_post";</script>
+<script type="text/javascript">
+google_ad_client = "ca-pub-1234567890123456";
+google_ad_slot = "9876543210";
+google_ad_width = 468;
+google_ad_height = 60;
+</script>
+<script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+</body></html>"""
+
+
+def test_zoneless_unit_round_another_networks_script_is_the_scripts(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WPA_ADSENSE, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "Google AdSense", "9876543210", 468, 60)]
+
+
+# the same, where a later defineSlot names the unit: it is GPT's slot with GPT's path, as
+# it was; the script in it is read once every script is read, not before
+GPT_DIV_ADSENSE = b"""<html><head><title>t</title></head><body><p>A story.</p>
+<div id="div-gpt-ad-1400000000000-0">
+<script type="text/javascript">
+google_ad_client = "ca-pub-1234567890123456";
+google_ad_slot = "9876543210";
+</script>
+<script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+<script>googletag.cmd.push(function () { googletag.defineSlot('/1234567/site_sidebar', [300, 250],
+'div-gpt-ad-1400000000000-0').addService(googletag.pubads()); });</script>
+</body></html>"""
+
+
+def test_unit_a_later_define_slot_names_keeps_its_path(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_DIV_ADSENSE, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "Google Publisher Tag", "/1234567/site_sidebar")]
