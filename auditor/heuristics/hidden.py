@@ -752,8 +752,8 @@ def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
                  owner: Owner) -> bool:
     """Whether an ad frame hidden inline (in `box`, or itself) is one of a set the page
     shows one at a time, as a saved page holds them after the site's script ran: a
-    rotator's slide (a sibling of the same tag and a same-size frame is shown, in a
-    carousel library's container or holding the same network's unit) or one of a
+    rotator's slide (a sibling of the same tag and classes shows a same-size frame, in a
+    carousel library's container or the same network's and publisher's) or one of a
     responsive pair (the same network's unit shown beside it, the two boxes or units sized
     for different devices). A visitor sees it when its turn or device comes; a lone box,
     or one with no shown unit of the network beside it, is a kit's (`_AD_REQUEST`)."""
@@ -762,7 +762,8 @@ def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
         return False
     carousel = any(_CAROUSEL.search(node.get("class") or "")
                    for node in islice(box.iterancestors(), 3))
-    site = registrable_domain(host_of(resolve(frame.get("src") or "", ctx.url)))
+    frame_url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url) or ""
+    site = registrable_domain(host_of(frame_url))
     size, names = declared_size(frame), _box_names(box, frame)
     for sibling in parent.iterchildren(box.tag):
         if sibling is box or inline_hiding(sibling):
@@ -774,8 +775,9 @@ def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
                     inline_hiding(el) for el in _up_to(shown, sibling)):
                 continue  # no ad unit a visitor sees
             other = ctx.catalogue.runner_of(url, host)
-            same = (other.network is not None and other.network == owner.network) or (
-                registrable_domain(host) == site)
+            same = ((other.network is not None and other.network == owner.network)
+                    or registrable_domain(host) == site) and _publisher(url) == _publisher(
+                        frame_url)
             if declared_size(shown) == size and _slide_class(sibling) == _slide_class(box) \
                     and (same or (carousel and _category(other) is Category.ADVERTISING)):
                 return True  # a slide of the rotator
@@ -805,6 +807,15 @@ def _up_to(el: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
         node = node.getparent()
 
 
+def _publisher(url: str) -> str:
+    """The account an ad unit's address names, where it names one: Google Ad Manager's
+    network code, the first segment of its ad unit path (`iu=/1234567/site/slot`). Two
+    units of one responsive pair are one publisher's."""
+    query = url.partition("?")[2]
+    unit = next((value for key, value in parse_qsl(query) if key == "iu"), "")
+    return unit.strip("/").partition("/")[0]
+
+
 def _box_names(box: etree._Element, frame: etree._Element) -> str:
     return " ".join(f"{el.get('class') or ''} {el.get('id') or ''}"
                     for el in (box, *islice(frame.iterancestors(), 2), frame))
@@ -828,12 +839,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
     for an ad (`_AD_REQUEST`: a zone or a size), which no helper does, where no visitor
-    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`). One after the
-    page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
-    catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
-    whose name or address says a documented job (`_purpose`), hidden in a menu, tab or
-    dialog a script opens, or a `<noscript>` fallback (`_in_noscript`), is `low`; else
-    `medium`. A Prebid bidder's frame with no mark
+    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`; nor a
+    rotator's slide or a responsive pair's unit beside its shown twin: `_takes_turns`).
+    One after the page's closing `</html>` was appended to it: `high` whoever it loads.
+    Of a host the catalogue does not know, `high` needs a mark of injection
+    (`_injection_mark`); a frame whose name or address says a documented job (`_purpose`),
+    hidden in a menu, tab or dialog a script opens, or a `<noscript>` fallback
+    (`_in_noscript`), is `low`; else `medium`. A Prebid bidder's frame with no mark
     on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:

@@ -654,6 +654,9 @@ TAKING_TURNS: list[tuple[str, str, str, list[Severity]]] = [
      f"<p>{_exo(5512007)}</p><section{_OFF}>{_exo(5512008)}</section></div>", [M]),
     ("a same-size hidden unit in no rotator and no device pair", "", _EXO_TAGS
      + f"<div><div>{_exo(5512007)}</div><span{_OFF}>{_exo(5512008)}</span></div>", [M]),
+    ("a hidden phone unit of another GAM network beside the site's desktop unit", _GPT,
+     f'<div class="ad-desktop">{_gam("desktop", "728x90")}</div><div class="ad-mobile"{_OFF}>'
+     + _gam("mobile", "320x50").replace("/1234567/", "/7654321/") + "</div>", [M]),
     ("a hidden box of another class beside the site's slide", "", _EXO_TAGS + '<div><div '
      f'class="b">{_exo(5512007)}</div><div class="k9"{_OFF}>{_exo(5512008)}</div></div>', [M]),
     ("every slide hidden", "", _EXO_TAGS + f'<div class="cycle-slideshow"><div{_OFF}>'
