@@ -732,6 +732,106 @@ def _frames(ctx: PageContext, root: etree._Element
     yield from _written(ctx)
 
 
+# a rotator's container as the carousel libraries document their markup (and keep it in
+# a saved page after their script ran): jQuery Cycle2's `cycle-slideshow`, slick's
+# `slick-track`/`slick-slide`, Swiper's `swiper-wrapper`, Owl Carousel's `owl-stage`,
+# bxSlider's `bxslider`, Flickity's `flickity-slider`, Bootstrap's `carousel-inner`
+_CAROUSEL = re.compile(r"(?:^|\s)(?:cycle-slideshow|slick-(?:track|slider|list)|swiper-wrapper"
+                       r"|swiper-container|owl-(?:stage|carousel)|bxslider|flickity-slider"
+                       r"|carousel-inner)(?:\s|$)", re.I)
+# a box a responsive site shows on one kind of device only (its own names or a CSS
+# framework's: Bootstrap's `d-md-none`, Foundation's `show-for-small`)
+_FOR_PHONE = re.compile(r"mobile|phone|\bmob\b|visible-xs|show-for-small|small-only"
+                        r"|d-(?:md|lg)-none", re.I)
+_FOR_DESKTOP = re.compile(r"desktop|\bdesk\b|hidden-xs|hide-for-small|(?:^|\s)d-none\b"
+                          r"|show-for-(?:medium|large)|visible-(?:md|lg)", re.I)
+_PHONE_WIDTH, _DESKTOP_WIDTH = 336, 468  # the widest phone unit, the narrowest desktop one
+
+
+def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
+                 owner: Owner) -> bool:
+    """Whether an ad frame hidden inline (in `box`, or itself) is one of a set the page
+    shows one at a time, as a saved page holds them after the site's script ran: a
+    rotator's slide (a sibling of the same tag and classes shows a same-size frame, in a
+    carousel library's container or the same network's and publisher's) or one of a
+    responsive pair (the same network's unit shown beside it, the two boxes or units sized
+    for different devices). A visitor sees it when its turn or device comes; a lone box,
+    or one with no shown unit of the network beside it, is a kit's (`_AD_REQUEST`)."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    carousel = any(_CAROUSEL.search(node.get("class") or "")
+                   for node in islice(box.iterancestors(), 3))
+    frame_url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url) or ""
+    site = registrable_domain(host_of(frame_url))
+    size, names = declared_size(frame), _box_names(box, frame)
+    for sibling in parent.iterchildren(box.tag):
+        if sibling is box or inline_hiding(sibling):
+            continue
+        for shown in sibling.iter("iframe"):
+            url = resolve(shown.get("src") or shown.get("data-src") or "", ctx.url) or ""
+            host = host_of(url)
+            if not host or not _AD_REQUEST.search(url) or tiny_element(shown) or any(
+                    inline_hiding(el) for el in _up_to(shown, sibling)):
+                continue  # no ad unit a visitor sees
+            other = ctx.catalogue.runner_of(url, host)
+            same = ((other.network is not None and other.network == owner.network)
+                    or registrable_domain(host) == site) and _publisher(url) == _publisher(
+                        frame_url)
+            if declared_size(shown) == size and _slide_class(sibling) == _slide_class(box) \
+                    and (same or (carousel and _category(other) is Category.ADVERTISING)):
+                return True  # a slide of the rotator
+            if same and _for_devices(names, size, _box_names(sibling, shown),
+                                     declared_size(shown)):
+                return True  # one of a responsive pair
+    return False
+
+
+# the state a carousel marks its shown slide with (`active`, slick's `slick-current`,
+# Swiper's `swiper-slide-active`, Cycle2's `cycle-slide-active`): no part of a slide's shape
+_SLIDE_STATE = re.compile(r"active|current|visible|selected|shown|cloned|(?:^|-)show$"
+                          r"|(?:^|-)in$", re.I)
+
+
+def _slide_class(el: etree._Element) -> frozenset[str]:
+    """A slide's classes but the state its carousel marks: two slides of one rotator share
+    them, a box a kit adds beside the site's slide shares them only by copying."""
+    return frozenset(c for c in (el.get("class") or "").split() if not _SLIDE_STATE.search(c))
+
+
+def _up_to(el: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
+    """An element and its ancestors up to `top` (not beyond)."""
+    node: etree._Element | None = el
+    while node is not None and node is not top:
+        yield node
+        node = node.getparent()
+
+
+def _publisher(url: str) -> str:
+    """The account an ad unit's address names, where it names one: Google Ad Manager's
+    network code, the first segment of its ad unit path (`iu=/1234567/site/slot`). Two
+    units of one responsive pair are one publisher's."""
+    query = url.partition("?")[2]
+    unit = next((value for key, value in parse_qsl(query) if key == "iu"), "")
+    return unit.strip("/").partition("/")[0]
+
+
+def _box_names(box: etree._Element, frame: etree._Element) -> str:
+    return " ".join(f"{el.get('class') or ''} {el.get('id') or ''}"
+                    for el in (box, *islice(frame.iterancestors(), 2), frame))
+
+
+def _for_devices(names: str, size: tuple[int | None, int | None], other_names: str,
+                 other_size: tuple[int | None, int | None]) -> bool:
+    """Whether two ad units are sized for different devices: one box named for phones and
+    the other for desktops, or one unit a phone's width and the other a desktop's."""
+    if (_FOR_PHONE.search(names) and _FOR_DESKTOP.search(other_names)) or (
+            _FOR_DESKTOP.search(names) and _FOR_PHONE.search(other_names)):
+        return True
+    widths = sorted(w for w in (size[0], other_size[0]) if w is not None)
+    return len(widths) == 2 and widths[0] <= _PHONE_WIDTH and widths[1] >= _DESKTOP_WIDTH
+
+
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     """Zero-size or hidden iframes that load another site: a classic injected payload, and
     how vendors' helper frames look too.
@@ -739,12 +839,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     A hidden frame of an ad network the page's own tags run is that network's helper
     (a user sync, a SafeFrame container): `low`, one finding for them all, unless it asks
     for an ad (`_AD_REQUEST`: a zone or a size), which no helper does, where no visitor
-    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`). One after the
-    page's closing `</html>` was appended to it: `high` whoever it loads. Of a host the
-    catalogue does not know, `high` needs a mark of injection (`_injection_mark`); a frame
-    whose name or address says a documented job (`_purpose`), hidden in a menu, tab or
-    dialog a script opens, or a `<noscript>` fallback (`_in_noscript`), is `low`; else
-    `medium`. A Prebid bidder's frame with no mark
+    sees it (not in a menu, tab or dialog a visible control opens: `_in_widget`; nor a
+    rotator's slide or a responsive pair's unit beside its shown twin: `_takes_turns`).
+    One after the page's closing `</html>` was appended to it: `high` whoever it loads.
+    Of a host the catalogue does not know, `high` needs a mark of injection
+    (`_injection_mark`); a frame whose name or address says a documented job (`_purpose`),
+    hidden in a menu, tab or dialog a script opens, or a `<noscript>` fallback
+    (`_in_noscript`), is `low`; else `medium`. A Prebid bidder's frame with no mark
     on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:
@@ -763,11 +864,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         tiny = tiny_element(frame)
         how = None if tiny else inline_hiding(frame)
         reason = "zero or 1-pixel size" if tiny else how
-        node = place.getparent()
+        node, box = place.getparent(), frame
         for _ in range(ANCESTORS):
             if reason or node is None:
                 break
-            how = inline_hiding(node)
+            how, box = inline_hiding(node), node
             reason = how and f"inside a wrapper hidden by {how}"
             node = node.getparent()
         if not reason:
@@ -784,8 +885,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         # in one. Not code alone naming the box (`_in_dialog`'s other tests): a kit adds a
         # function no one calls showing its box beside its network's tag as cheaply
         asks = category is Category.ADVERTISING and bool(_AD_REQUEST.search(url)) \
-            and not (how in _TOGGLED and _in_widget(place, ctx, by_names=False,
-                                                     by_roles=False))
+            and not (how in _TOGGLED and (
+                _in_widget(place, ctx, by_names=False, by_roles=False)
+                or (place is frame and _takes_turns(ctx, frame, box, owner))))
         if category is Category.ADVERTISING and not appended and mark is None \
                 and not asks:
             # the stack's own helper, unless placed or addressed as no tag of the stack

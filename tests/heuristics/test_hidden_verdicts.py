@@ -586,6 +586,95 @@ def test_an_ad_in_a_box_the_page_opens_is_seen_when_opened(
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
 
 
+# ads a site shows one at a time, as a saved page holds them after its script ran: a
+# rotator's slides (one shown, the rest `display:none` inline) and a responsive pair (the
+# desktop unit and the phone unit, one hidden by the site's script). Each hidden unit is
+# seen when its turn or device comes (verd32 read them medium); a kit's hidden unit beside
+# no shown unit of its network, or at zero size, or in a box of another shape, is not
+def _exo(zone: int, size: str = "300x250") -> str:
+    width, height = size.split("x")
+    return (f'<iframe src="https://a.magsrv.com/iframe.php?idzone={zone}&size={size}" '
+            f'width="{width}" height="{height}" scrolling="no" frameborder="0"></iframe>')
+
+
+_REVIVE_TAGS = ('<ins data-revive-zoneid="14" data-revive-id="3c1f0a9e2b7d4e6f"></ins><script '
+                'async src="//ads.gazette-media.example/www/delivery/asyncjs.php"></script>')
+
+
+def _revive(zone: int) -> str:
+    return ('<iframe src="https://ads.gazette-media.example/www/delivery/afr.php?zoneid='
+            f'{zone}" width="300" height="250" frameborder="0"></iframe>')
+
+
+def _gam(slot: str, size: str) -> str:
+    width, height = size.split("x")
+    return (f'<iframe src="https://pubads.g.doubleclick.net/gampad/adx?iu=/1234567/gazette/'
+            f'{slot}&sz={size}&c=1" width="{width}" height="{height}" frameborder="0">'
+            "</iframe>")
+
+
+_GPT = '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+_OFF = ' style="display:none"'
+_ZERO_SIZE_SLIDE = _exo(5512008).replace('width="300" height="250"', 'width="0" height="0"')
+# (what, head, widget, expected severities of the hidden frames)
+TAKING_TURNS: list[tuple[str, str, str, list[Severity]]] = [
+    ("a jQuery Cycle2 rotator of Revive zones", "", _REVIVE_TAGS + '<div class="cycle-'
+     f'slideshow"><div>{_revive(1)}</div><div{_OFF}>{_revive(2)}</div><div{_OFF}>'
+     f"{_revive(3)}</div></div>", [L]),
+    ("a slick rotator of ExoClick zones", "", _EXO_TAGS + '<div class="slick-slider"><div '
+     'class="slick-list"><div class="slick-track"><div class="slick-slide slick-active">'
+     f'{_exo(5512007)}</div><div class="slick-slide"{_OFF}>{_exo(5512008)}</div></div>'
+     "</div></div>", [L]),
+    ("a Swiper rotator", "", _EXO_TAGS + '<div class="swiper-container"><div class="swiper-'
+     f'wrapper"><div class="swiper-slide">{_exo(5512007)}</div><div class="swiper-slide"'
+     f"{_OFF}>{_exo(5512008)}</div></div></div>", [L]),
+    ("an Owl Carousel rotator", "", _EXO_TAGS + '<div class="owl-carousel"><div class="owl-'
+     f'stage"><div class="owl-item active">{_exo(5512007)}</div><div class="owl-item"{_OFF}>'
+     f"{_exo(5512008)}</div></div></div>", [L]),
+    ("a Bootstrap carousel", "", _EXO_TAGS + '<div class="carousel slide" data-bs-ride='
+     f'"carousel"><div class="carousel-inner"><div class="carousel-item active">{_exo(5512007)}'
+     f'</div><div class="carousel-item"{_OFF}>{_exo(5512008)}</div></div></div>', [L]),
+    ("a plain setInterval rotator of the network's zones", "", _EXO_TAGS + '<div id="rot">'
+     f'<div class="b">{_exo(5512007)}</div><div class="b"{_OFF}>{_exo(5512008)}</div></div>'
+     "<script>setInterval(rotate, 8000);</script>", [L]),
+    ("a responsive ExoClick pair, the phone unit hidden", "", _EXO_TAGS + '<div class='
+     f'"ad-desktop">{_exo(5512006, "728x90")}</div><div class="ad-mobile"{_OFF}>'
+     f"{_exo(5512007)}</div>", [L]),
+    ("a responsive legacy GAM pair, the phone unit hidden", _GPT, '<div class="ad-desktop">'
+     f'{_gam("desktop", "728x90")}</div><div class="ad-mobile"{_OFF}>'
+     f'{_gam("mobile", "320x50")}</div>', [L]),
+    # a kit's unit: no shown unit of its network beside it
+    ("a hidden unit beside the network's tags alone", "", _EXO_TAGS + f"<div{_OFF}>"
+     f"{_exo(5512007)}</div>", [M]),
+    ("a hidden phone unit with no desktop unit shown", _GPT, f'<div class="ad-mobile"{_OFF}>'
+     f'{_gam("mobile", "320x50")}</div>', [M]),
+    ("a hidden unit beside a shown unit of another network", _GPT, f"<div>"
+     f'{_gam("side", "300x250")}</div><div{_OFF}>{_exo(5512007)}</div>', [M]),
+    ("a hidden unit beside a shown box of another shape", "", _EXO_TAGS + "<div>"
+     f"<p>{_exo(5512007)}</p><section{_OFF}>{_exo(5512008)}</section></div>", [M]),
+    ("a same-size hidden unit in no rotator and no device pair", "", _EXO_TAGS
+     + f"<div><div>{_exo(5512007)}</div><span{_OFF}>{_exo(5512008)}</span></div>", [M]),
+    ("a hidden phone unit of another GAM network beside the site's desktop unit", _GPT,
+     f'<div class="ad-desktop">{_gam("desktop", "728x90")}</div><div class="ad-mobile"{_OFF}>'
+     + _gam("mobile", "320x50").replace("/1234567/", "/7654321/") + "</div>", [M]),
+    ("a hidden box of another class beside the site's slide", "", _EXO_TAGS + '<div><div '
+     f'class="b">{_exo(5512007)}</div><div class="k9"{_OFF}>{_exo(5512008)}</div></div>', [M]),
+    ("every slide hidden", "", _EXO_TAGS + f'<div class="cycle-slideshow"><div{_OFF}>'
+     f"{_exo(5512007)}</div><div{_OFF}>{_exo(5512008)}</div></div>", [M, M]),
+    ("a zero-size slide", "", _EXO_TAGS + f'<div class="cycle-slideshow"><div>{_exo(5512007)}'
+     f"</div><div{_OFF}>{_ZERO_SIZE_SLIDE}</div></div>", [M]),
+]
+
+
+@pytest.mark.parametrize(("what", "head", "widget", "expected"), TAKING_TURNS,
+                         ids=[c[0] for c in TAKING_TURNS])
+def test_an_ad_the_page_shows_in_turn_is_seen_when_its_turn_comes(
+        what: str, head: str, widget: str, expected: list[Severity],
+        audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=head, widget=widget), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
 def _percent(text: str, keep: str = "") -> str:
     return "".join(c if c in keep else f"%{ord(c):02X}" for c in text)
 
