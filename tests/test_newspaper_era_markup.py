@@ -350,3 +350,45 @@ def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("heap-app", "1234567890"), ("simplereach-pid", "0123456789abcdef01234567")} <= ids
     assert {"Heap", "SimpleReach"} <= {n.network for n in page.networks}
+
+
+# Vibrant Media's IntelliTXT tag names the publisher's ID (ipid) in its loader's query, as a
+# src or as the argument its async snippet builds the URL from
+INTELLITXT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<!-- start Vibrant Media IntelliTXT script section -->
+<script type="text/javascript" src="http://mag.uk.intellitxt.com/intellitxt/front.asp?ipid=17651"></script>
+<!-- end Vibrant Media IntelliTXT script section -->
+<script>(function(d, s, host, ipid) {var e = d.createElement(s); e.async = !0;
+e.src = '//' + host + '/intellitxt/front.asp?ipid=' + ipid;
+d.getElementsByTagName(s)[0].parentNode.appendChild(e);})(document, 'script',
+  'k.intellitxt.com', 81056);
+</script>
+</body></html>"""
+
+
+def test_intellitxt_tag_names_its_publisher(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(INTELLITXT, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ipids = {i.value for i in page.ids if i.kind == "vibrant-ipid"}
+    assert ipids == {"17651", "81056"}
+
+
+# Captify's search-retargeting tag: a script at data.captifymedia.com/<pixel>.js whose URL the
+# snippet builds by string concatenation; its later form (s.cpx.to/fire.js) keys its keyword
+# variable by the pixel's pid
+CAPTIFY = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>(function(a){var d=document,c=d.createElement("script");c.async=!0,c.defer=!0,c.src=a,
+d.getElementsByTagName("head")[0].appendChild(c)})((iatDev=(window.location.href.indexOf("iatDev=1")>-1),
+"//"+(window.location.protocol=="http:"&&!iatDev?"":"s")+"data.captifymedia.com/326924.js?r="
++Math.random()*1e16+"&m=1112&a=326924"+(iatDev?"&d=1":"")))</script>
+<script>var _kw = window.captify_kw_query_12357 ? '&kw=' + captify_kw_query_12357 : '',
+  _pxlUrl = 'https://s.cpx.to/fire.js?';</script>
+</body></html>"""
+
+
+def test_captify_tag_is_captify_with_its_pixel(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(CAPTIFY, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "Captify" in {n.network for n in page.networks}
+    assert {i.value for i in page.ids if i.kind == "captify-pixel"} == {"326924", "12357"}
