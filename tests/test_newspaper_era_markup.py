@@ -392,3 +392,31 @@ def test_captify_tag_is_captify_with_its_pixel(project_engine: Engine,
                     catalogue=catalogue).pages
     assert "Captify" in {n.network for n in page.networks}
     assert {i.value for i in page.ids if i.kind == "captify-pixel"} == {"326924", "12357"}
+
+
+# ADTECH's tag path names its network as <network>.<subnetwork> (311.0, 1582.1): the placement
+# after it is the slot's zone and the network is written as the tag writes it
+ADTECH_SUBNETWORK = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad mpu">
+<script>document.write('<scr'+'ipt language="javascript1.1" src="http://'
++ 'adserver.adtech.de/addyn/3.0/311.0/5297992/0/-1/ADTECH;loc=100;size=300x250;target=_blank;'
++ ';misc='+new Date().getTime()+'"></scri'+'pt>');
+</script></div>
+<p>More article text that a reader came for.</p>
+<div class="ad mpu-lower">
+<script>document.write('<scr'+'ipt language="javascript1.1" src="http://'
++ 'adserver.adtech.de/addyn/3.0/311.0/5297998/0/-1/ADTECH;loc=100;size=300x250;target=_blank;'
++ ';misc='+new Date().getTime()+'"></scri'+'pt>');
+</script></div>
+</body></html>"""
+
+
+def test_adtech_subnetwork_path_names_network_and_placements(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADTECH_SUBNETWORK, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("ADTECH", "5297992"), ("ADTECH", "5297998")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adtech-network", "311.0"), ("adtech-placement", "5297992"),
+            ("adtech-placement", "5297998")} <= ids
