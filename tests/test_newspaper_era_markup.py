@@ -420,3 +420,23 @@ def test_adtech_subnetwork_path_names_network_and_placements(
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("adtech-network", "311.0"), ("adtech-placement", "5297992"),
             ("adtech-placement", "5297998")} <= ids
+
+
+# AudienceScience's gateway tag (js.revsci.net/gateway/gw.js?csid=<client>) and its preQual tag
+# (pq-direct.revsci.net/pql): the targeting platform 2010-2016 news pages fed their ad calls from
+REVSCI = b"""<html><head><title>t</title>
+<script>document.write("<sc" + "ript src='http://pq-direct.revsci.net/pql?placementIdList=IaKDIk"
+  + "&cb=" + new Date().getTime() + "'></sc" + "ript>");</script>
+</head><body><p>Article text.</p>
+<script>var asE = document.createElement("script");
+asE.src = "//js.revsci.net/gateway/gw.js?csid=H07711&auto=t";
+document.body.insertBefore(asE, document.body.firstChild);</script>
+</body></html>"""
+
+
+def test_audiencescience_gateway_names_its_client(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(REVSCI, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "AudienceScience" in {n.network for n in page.networks}
+    assert ("audiencescience-csid", "H07711") in {(i.kind, i.value) for i in page.ids}
