@@ -440,3 +440,21 @@ def test_audiencescience_gateway_names_its_client(project_engine: Engine,
                     catalogue=catalogue).pages
     assert "AudienceScience" in {n.network for n in page.networks}
     assert ("audiencescience-csid", "H07711") in {(i.kind, i.value) for i in page.ids}
+
+
+# SiteCensus V6's own tag (Nielsen Online, AU and other regions) passes the client to
+# nol_t in a pvar object: { cid: "<client>", content: "0", server: "secure-au" }
+NIELSEN_V6_PVAR = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript" src="//secure-au.imrworldwide.com/v60.js"></script>
+<script type="text/javascript">
+    var pvar =  { cid: "sportsite", content: "0", server: "secure-au" };
+    var trac = nol_t(pvar);
+    trac.record().post();
+</script>
+</body></html>"""
+
+
+def test_nielsen_v6_pvar_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NIELSEN_V6_PVAR, url="https://sport.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("nielsen-client", "sportsite") in {(i.kind, i.value) for i in page.ids}
