@@ -443,3 +443,109 @@ def test_unit_a_later_define_slot_names_keeps_its_path(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (2, "Google Publisher Tag", "/1234567/site_sidebar")]
+# Vibrant Media's IntelliTXT tag names the publisher's ID (ipid) in its loader's query, as a
+# src or as the argument its async snippet builds the URL from
+INTELLITXT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<!-- start Vibrant Media IntelliTXT script section -->
+<script type="text/javascript" src="http://mag.uk.intellitxt.com/intellitxt/front.asp?ipid=17651"></script>
+<!-- end Vibrant Media IntelliTXT script section -->
+<script>(function(d, s, host, ipid) {var e = d.createElement(s); e.async = !0;
+e.src = '//' + host + '/intellitxt/front.asp?ipid=' + ipid;
+d.getElementsByTagName(s)[0].parentNode.appendChild(e);})(document, 'script',
+  'k.intellitxt.com', 81056);
+</script>
+</body></html>"""
+
+
+def test_intellitxt_tag_names_its_publisher(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(INTELLITXT, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ipids = {i.value for i in page.ids if i.kind == "vibrant-ipid"}
+    assert ipids == {"17651", "81056"}
+
+
+# Captify's search-retargeting tag: a script at data.captifymedia.com/<pixel>.js whose URL the
+# snippet builds by string concatenation; its later form (s.cpx.to/fire.js) keys its keyword
+# variable by the pixel's pid
+CAPTIFY = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>(function(a){var d=document,c=d.createElement("script");c.async=!0,c.defer=!0,c.src=a,
+d.getElementsByTagName("head")[0].appendChild(c)})((iatDev=(window.location.href.indexOf("iatDev=1")>-1),
+"//"+(window.location.protocol=="http:"&&!iatDev?"":"s")+"data.captifymedia.com/326924.js?r="
++Math.random()*1e16+"&m=1112&a=326924"+(iatDev?"&d=1":"")))</script>
+<script>var _kw = window.captify_kw_query_12357 ? '&kw=' + captify_kw_query_12357 : '',
+  _pxlUrl = 'https://s.cpx.to/fire.js?';</script>
+</body></html>"""
+
+
+def test_captify_tag_is_captify_with_its_pixel(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(CAPTIFY, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "Captify" in {n.network for n in page.networks}
+    assert {i.value for i in page.ids if i.kind == "captify-pixel"} == {"326924", "12357"}
+
+
+# ADTECH's tag path names its network as <network>.<subnetwork> (311.0, 1582.1): the placement
+# after it is the slot's zone and the network is written as the tag writes it
+ADTECH_SUBNETWORK = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad mpu">
+<script>document.write('<scr'+'ipt language="javascript1.1" src="http://'
++ 'adserver.adtech.de/addyn/3.0/311.0/5297992/0/-1/ADTECH;loc=100;size=300x250;target=_blank;'
++ ';misc='+new Date().getTime()+'"></scri'+'pt>');
+</script></div>
+<p>More article text that a reader came for.</p>
+<div class="ad mpu-lower">
+<script>document.write('<scr'+'ipt language="javascript1.1" src="http://'
++ 'adserver.adtech.de/addyn/3.0/311.0/5297998/0/-1/ADTECH;loc=100;size=300x250;target=_blank;'
++ ';misc='+new Date().getTime()+'"></scri'+'pt>');
+</script></div>
+</body></html>"""
+
+
+def test_adtech_subnetwork_path_names_network_and_placements(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADTECH_SUBNETWORK, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("ADTECH", "5297992"), ("ADTECH", "5297998")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adtech-network", "311.0"), ("adtech-placement", "5297992"),
+            ("adtech-placement", "5297998")} <= ids
+
+
+# AudienceScience's gateway tag (js.revsci.net/gateway/gw.js?csid=<client>) and its preQual tag
+# (pq-direct.revsci.net/pql): the targeting platform 2010-2016 news pages fed their ad calls from
+REVSCI = b"""<html><head><title>t</title>
+<script>document.write("<sc" + "ript src='http://pq-direct.revsci.net/pql?placementIdList=IaKDIk"
+  + "&cb=" + new Date().getTime() + "'></sc" + "ript>");</script>
+</head><body><p>Article text.</p>
+<script>var asE = document.createElement("script");
+asE.src = "//js.revsci.net/gateway/gw.js?csid=H07711&auto=t";
+document.body.insertBefore(asE, document.body.firstChild);</script>
+</body></html>"""
+
+
+def test_audiencescience_gateway_names_its_client(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(REVSCI, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "AudienceScience" in {n.network for n in page.networks}
+    assert ("audiencescience-csid", "H07711") in {(i.kind, i.value) for i in page.ids}
+
+
+# SiteCensus V6's own tag (Nielsen Online, AU and other regions) passes the client to
+# nol_t in a pvar object: { cid: "<client>", content: "0", server: "secure-au" }
+NIELSEN_V6_PVAR = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript" src="//secure-au.imrworldwide.com/v60.js"></script>
+<script type="text/javascript">
+    var pvar =  { cid: "sportsite", content: "0", server: "secure-au" };
+    var trac = nol_t(pvar);
+    trac.record().post();
+</script>
+</body></html>"""
+
+
+def test_nielsen_v6_pvar_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NIELSEN_V6_PVAR, url="https://sport.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("nielsen-client", "sportsite") in {(i.kind, i.value) for i in page.ids}
