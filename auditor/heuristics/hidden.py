@@ -748,6 +748,45 @@ _FOR_DESKTOP = re.compile(r"desktop|\bdesk\b|hidden-xs|hide-for-small|(?:^|\s)d-
 _PHONE_WIDTH, _DESKTOP_WIDTH = 336, 468  # the widest phone unit, the narrowest desktop one
 
 
+class _ShownUnit(NamedTuple):
+    """An ad unit a visitor sees in a box beside a hidden one: what `_takes_turns` compares."""
+
+    box: etree._Element
+    url: str
+    owner: Owner
+    size: tuple[int | None, int | None]
+    names: str
+
+
+_SHOWN_UNITS = 16  # a rotator shows one slide, a responsive pair one unit: a few suffice
+
+
+def _shown_units(ctx: PageContext, parent: etree._Element, tag: str) -> list[_ShownUnit]:
+    """The ad units shown in `parent`'s `tag` children (a frame asking for an ad, of a
+    visible size, hidden by nothing up to its box), at most `_SHOWN_UNITS`: read once per
+    parent (a page of 2,000 hidden boxes side by side read its siblings 2,000 times over)."""
+    index: dict[tuple[etree._Element, str], list[_ShownUnit]] = ctx.view(
+        "shown ad units by parent", dict)
+    if (parent, tag) in index:
+        return index[(parent, tag)]
+    units: list[_ShownUnit] = []
+    for sibling in parent.iterchildren(tag):
+        if len(units) >= _SHOWN_UNITS:
+            break
+        if inline_hiding(sibling):
+            continue
+        for shown in sibling.iter("iframe"):
+            url = resolve(shown.get("src") or shown.get("data-src") or "", ctx.url) or ""
+            host = host_of(url)
+            if not host or not _AD_REQUEST.search(url) or tiny_element(shown) or any(
+                    inline_hiding(el) for el in _up_to(shown, sibling)):
+                continue  # no ad unit a visitor sees
+            units.append(_ShownUnit(sibling, url, ctx.catalogue.runner_of(url, host),
+                                    declared_size(shown), _box_names(sibling, shown)))
+    index[(parent, tag)] = units
+    return units
+
+
 def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
                  owner: Owner) -> bool:
     """Whether an ad frame hidden inline (in `box`, or itself) is one of a set the page
@@ -760,30 +799,26 @@ def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
     parent = box.getparent()
     if parent is None:
         return False
+    units = _shown_units(ctx, parent, str(box.tag))
+    if not units:
+        return False
     carousel = any(_CAROUSEL.search(node.get("class") or "")
                    for node in islice(box.iterancestors(), 3))
     frame_url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url) or ""
     site = registrable_domain(host_of(frame_url))
     size, names = declared_size(frame), _box_names(box, frame)
-    for sibling in parent.iterchildren(box.tag):
-        if sibling is box or inline_hiding(sibling):
+    for unit in units:
+        if unit.box is box:
             continue
-        for shown in sibling.iter("iframe"):
-            url = resolve(shown.get("src") or shown.get("data-src") or "", ctx.url) or ""
-            host = host_of(url)
-            if not host or not _AD_REQUEST.search(url) or tiny_element(shown) or any(
-                    inline_hiding(el) for el in _up_to(shown, sibling)):
-                continue  # no ad unit a visitor sees
-            other = ctx.catalogue.runner_of(url, host)
-            same = ((other.network is not None and other.network == owner.network)
-                    or registrable_domain(host) == site) and _publisher(url) == _publisher(
-                        frame_url)
-            if declared_size(shown) == size and _slide_class(sibling) == _slide_class(box) \
-                    and (same or (carousel and _category(other) is Category.ADVERTISING)):
-                return True  # a slide of the rotator
-            if same and _for_devices(names, size, _box_names(sibling, shown),
-                                     declared_size(shown)):
-                return True  # one of a responsive pair
+        other = unit.owner
+        same = ((other.network is not None and other.network == owner.network)
+                or registrable_domain(host_of(unit.url)) == site) and _publisher(
+                    unit.url) == _publisher(frame_url)
+        if unit.size == size and _slide_class(unit.box) == _slide_class(box) \
+                and (same or (carousel and _category(other) is Category.ADVERTISING)):
+            return True  # a slide of the rotator
+        if same and _for_devices(names, size, unit.names, unit.size):
+            return True  # one of a responsive pair
     return False
 
 
