@@ -1555,7 +1555,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(el, by_sheet))
+                           and _beside_disclosure(ctx, el, by_sheet))
         if found is not None:
             reported.add(el)
             yield found
@@ -1584,7 +1584,7 @@ _CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its par
 _CONTROL_DEPTH = 1  # how deep in a sibling a control naming nothing may be (a child of it)
 
 
-def _beside_disclosure(el: etree._Element,
+def _beside_disclosure(ctx: PageContext, el: etree._Element,
                        sheet_hidden_els: dict[etree._Element, SheetHiding]) -> bool:
     """Whether a control a visitor sees that says it opens something (`aria-expanded`,
     `aria-haspopup`, `aria-controls`: MUI's and Chakra's menu and accordion buttons render
@@ -1596,38 +1596,58 @@ def _beside_disclosure(el: etree._Element,
     beside the block (a sibling or a sibling's child), not deep in the header beside it
     (the theme's menu button names its own menu; its search toggle opens the search). No
     hiding of it or a wrapper, inline or by a rule of the page's sheets
-    (`sheet_hidden_els`): a kit hides the opener it copies as cheaply as its block."""
+    (`sheet_hidden_els`): a kit hides the opener it copies as cheaply as its block. The
+    page's controls are read once (`_disclosures`), not each block's siblings again."""
+    index = ctx.view("disclosure controls", lambda: _disclosures(ctx, sheet_hidden_els))
+    if not index:
+        return False
     inside: frozenset[str] | None = None
-
-    def opens_block(control: etree._Element, depth: int) -> bool:
-        nonlocal inside
-        named = (control.get("aria-controls") or "").split()
-        if not named:
-            return depth <= _CONTROL_DEPTH
-        if inside is None:
-            inside = frozenset(str(x.get("id")) for x in el.iter(etree.Element)
-                               if x.get("id"))
-        return any(n in inside for n in named)
-
-    def shown(control: etree._Element) -> bool:
-        return _inline_shown(control) and control not in sheet_hidden_els and not any(
-            up in sheet_hidden_els for up in control.iterancestors())
-
     node = el
     for _ in range(_CONTROL_LEVELS):
-        for beside in (*node.itersiblings(preceding=True), *node.itersiblings()):
-            for control in beside.iter(etree.Element):
-                if any(control.get(a) not in (None, "false") if a == "aria-haspopup"
-                       else control.get(a) is not None for a in _DISCLOSES) \
-                        and (" ".join(str(t) for t in control.itertext()).strip()
-                             or control.get("aria-label")) \
-                        and opens_block(control, _depth(control, beside)) and shown(control):
-                    return True
         parent = node.getparent()
         if parent is None:
             break
+        for beside, named, depth in index.get(parent, ()):
+            if beside is node:
+                continue  # within the block (or the wrapper it sits in): not beside it
+            if not named:
+                if depth <= _CONTROL_DEPTH:
+                    return True
+                continue
+            if inside is None:
+                inside = frozenset(str(x.get("id")) for x in el.iter(etree.Element)
+                                   if x.get("id"))
+            if any(n in inside for n in named):
+                return True
         node = parent
     return False
+
+
+_DISCLOSING: Any = etree.XPath(
+    "//*[@aria-expanded or @aria-controls or (@aria-haspopup and @aria-haspopup != 'false')]")
+
+
+def _disclosures(ctx: PageContext, sheet_hidden_els: dict[etree._Element, SheetHiding]
+                 ) -> dict[etree._Element, list[tuple[etree._Element, list[str], int]]]:
+    """The page's disclosure controls a visitor sees (words or a label, no hiding of it or
+    a wrapper, inline or by the page's sheets), filed under each ancestor's parent: for a
+    parent, (the child of it holding the control, the ids the control names, how deep below
+    that child it sits). `_beside_disclosure` asks a block's parent and grandparent."""
+    out: dict[etree._Element, list[tuple[etree._Element, list[str], int]]] = {}
+    if ctx.root is None:
+        return out
+    for control in _DISCLOSING(ctx.root):
+        if not ((" ".join(str(t) for t in control.itertext()).strip()
+                 or control.get("aria-label")) and _inline_shown(control)
+                and control not in sheet_hidden_els
+                and not any(up in sheet_hidden_els for up in control.iterancestors())):
+            continue
+        named = (control.get("aria-controls") or "").split()
+        child, depth = control, 0
+        while (parent := child.getparent()) is not None:
+            out.setdefault(parent, []).append((child, named, depth))
+            child, depth = parent, depth + 1
+    return out
 
 
 def _depth(el: etree._Element, top: etree._Element) -> int:
