@@ -45,6 +45,14 @@ _INJECTOR = ('<script type="text/javascript">(function(){var s=document.createEl
              '"script")[0];x.parentNode.insertBefore(s,x);})();</script>')
 
 
+def test_a_defanged_address_on_a_page_of_unknown_address_is_none(audit_html: AuditHtml) -> None:
+    """`hxxp://` is how a security writeup quotes an indicator harmlessly; with no page
+    address to compare, it cannot be told from the page's own."""
+    html = page(footer='<script src="https://cdn.sec.test/ioc/hxxp://evil.test/x.js"></script>'
+                ).replace(f'<link rel="canonical" href="{URL}">', "")
+    assert _adware(audit_html(html, url=None)) == []
+
+
 @pytest.mark.parametrize(("where", "family", "detail"), [
     ({"head": '<script id="superfish-script" type="text/javascript" src="http://www.superfish'
               '.com/ws/sf_main.jsp?dlsource=xnotifier&userId=abc123&CTID=SF"></script>'},
@@ -124,6 +132,9 @@ def test_spoilt_address_on_a_page_of_unknown_address(audit_html: AuditHtml) -> N
     '<script>var blocked=["http://www.superfish.com/ws/sf_main.jsp","https://servedby.dealply'
     '.com/dealdo/setcck"];function isAdware(u){return blocked.some(function(b){return '
     'u.indexOf(b)>=0})}</script>',
+    # ...its script among them, by name
+    '<script>var blocked=["https://servedby.dealply.com/dealdo/x.js"];function isAdware(u){'
+    'return blocked.indexOf(u)>=0}</script>',
 ])
 def test_a_family_named_but_not_loaded_as_code_is_none(audit_html: AuditHtml,
                                                        footer: str) -> None:
