@@ -418,8 +418,8 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
-                ) -> Iterator[tuple[str, RequestType, bool]]:
+def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
+                whole: bool = True) -> Iterator[tuple[str, RequestType, bool]]:
     """(url, request type, assigned) for each URL literal the script appears to load, and
     each URL it builds from the page's scheme (`schemed_urls`; `secure`: the page is
     served over https), in the order they appear. `new_tabs`: the page's `<base target>`
@@ -430,7 +430,10 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
     script writes, or has a loadable extension; an object's value (`{"image":
     "https://…/a.jpg"}`: a page's state, a config's links) is so only when it is code a
     page's scripts load (`.js`, `.css`) or its key is `src`.
-    Callers may keep unassigned literals only for known tracker hosts.
+    Callers may keep unassigned literals only for known tracker hosts. `whole`: the
+    script is all the code there is, so a list of URLs it has no way to load is data
+    (`listed_only`); False for a payload decoded out of a script, whose loader is the
+    code around it.
     """
     if "\\/" in script:  # JSON's escaped slash (`"https:\/\/x\/a.js"`) is a slash
         script = script.replace("\\/", "/")
@@ -503,7 +506,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             data.add(match.start())  # an object's value (not a ternary's branch)
             if switched_off(script, match.start(), match.end()):
                 continue  # a partner's entry a config turns off (`"enabled": false`)
-        if not (navigates or src_set) and tail.endswith(("[", ",")) \
+        if whole and not (navigates or src_set) and tail.endswith(("[", ",")) \
                 and listed_only(script, match.start()):
             listed.add(match.start())
         seen.append((match.start(), match.group(2), None if navigates else src_set))
