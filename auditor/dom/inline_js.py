@@ -530,10 +530,11 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
         yield url, kind or default or RequestType.SCRIPT, loads
 
 
-# what a script loads with: an element it makes or a src it sets, markup it writes, a
+# what a script loads with: an element it makes or a src it sets (one it reads, as a
+# cleaner comparing the page's scripts with its list does, loads nothing), markup it writes, a
 # request call, a loader's call (`$.getScript`, `loadScript`, `require`, `import()`)
 _LOAD_SINK = re.compile(
-    r"createElement|\bsrc\b|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
+    r"createElement|\bsrc\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
     r"|innerHTML|insertAdjacentHTML|importScripts|getScript|loadScripts?\b|\brequire\s*\("
     r"|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|sendBeacon|\bImage\b|\bajax\b|\bload\s*\("
     r"|\bopen\s*\(|location|\$\.get|\$\.post|\beval\b|Function\s*\(|\bpush\s*\(")

@@ -1299,6 +1299,8 @@ def test_a_partners_script_a_config_turns_off_loads_nothing() -> None:
      'function isBad(u){return blocked.indexOf(u)>=0}', []),
     ('const BAD = new Set([\n  "https://ads.vendor.test/tag/x.js"\n]);'
      'export const bad = u => BAD.has(u);', []),
+    ('var bad=["https://ads.vendor.test/tag/x.js"];[].forEach.call(document.scripts,'
+     'function(s){if(bad.indexOf(s.src)>=0){s.remove()}})', []),
     # the same list handed to a loader, or each entry set as a src, loads
     ('["https://ads.vendor.test/tag/x.js"].forEach(function(u){var s=document.'
      'createElement("script");s.src=u;document.head.appendChild(s)})',
