@@ -245,11 +245,14 @@ class Origin(enum.StrEnum):
     """Whose an ID is: the page's operator's, or the source's, carried in with copied
     content (a scraper copying a BBC article copies the BBC's analytics ID with it), or
     a look-alike's: a vendor's snippet whose script comes from a host dressed as the vendor
-    (`auditor.heuristics.lookalikes`) runs the look-alike's code, not the vendor's."""
+    (`auditor.heuristics.lookalikes`) runs the look-alike's code, not the vendor's; or
+    adware's: an injector's distribution number (Superfish's `dlsource`) was written by
+    the adware in the browser that saved the page (`auditor.heuristics.adware`)."""
 
     OPERATOR = "operator"
     COPIED = "copied"
     LOOKALIKE = "lookalike"  # set up by a vendor's snippet whose script a look-alike host serves
+    ADWARE = "adware"  # written by adware in the saving browser, not by the site
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +264,7 @@ class Identifier:
     network: str | None = None
     origin: Origin = Origin.OPERATOR
     copied_from: str | None = None  # the source's registrable domain, for a copied ID
-    why: str | None = None  # for a copied ID: the evidence that it came with the copy
+    why: str | None = None  # for a copied, look-alike or adware ID: the evidence whose it is
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "value": self.value,

@@ -29,6 +29,7 @@ from auditor.dom.walk import (
     walk,
 )
 from auditor.heuristics import run_heuristics
+from auditor.heuristics.adware import adware_ids
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
@@ -228,7 +229,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = mark_copied(ids, sources, page, resources, ad_markup,
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
-    ids = lookalike_ids(ids, fakes, posed, page, [s.url for s in seen])
+    ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

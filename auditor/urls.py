@@ -1117,16 +1117,21 @@ def archive_today_snapshot(url: str) -> tuple[str, str | None, str | None] | Non
 _MANGLED = re.compile(r"/(?P<scheme>[a-z]{2,5}):/{1,2}(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?=[/:]|$)",
                       re.I)
 _SPOILT = re.compile(r"^(?:[a-z]?ttps?|h[a-z]{2}ps?)$", re.I)
+# how security writeups quote an address harmlessly (an IOC list's `hxxp://evil.test/`)
+_DEFANGED = re.compile(r"^hxxps?$", re.I)
 
 
 def mangled_page_address(url: str, first_party: str | None) -> str | None:
     """The host a script's path carries under a spoilt scheme, when it is the page's own
-    (or the page's is unknown); None for any other URL.
+    (or the page's is unknown, and the scheme is not a writeup's defanged `hxxp`: an
+    indicator's address, which a page of unknown address cannot be told from); None for
+    any other URL.
 
     >>> mangled_page_address("http://cdn.bar.test/30/xttp://news.example/arg", "news.example")
     'news.example'
     >>> mangled_page_address("https://web.archive.org/web/2014/http://news.example/a.js", None)
     >>> mangled_page_address("https://stats.test/hit?u=xttp://news.example/", "news.example")
+    >>> mangled_page_address("https://cdn.sec.test/ioc/hxxp://evil.test/x.js", None)
     """
     parts = split_url(url)
     if parts is None:
@@ -1134,6 +1139,8 @@ def mangled_page_address(url: str, first_party: str | None) -> str | None:
     for match in _MANGLED.finditer(parts.path):
         scheme, host = match["scheme"].lower(), match["host"].lower()
         if scheme in ("http", "https") or not _SPOILT.match(scheme):
+            continue
+        if first_party is None and _DEFANGED.match(scheme):
             continue
         if first_party is None or registrable_domain(host) == registrable_domain(first_party):
             return host

@@ -989,7 +989,7 @@ def _hidden_urls(creates: str | None, payload: str, data: bool = False
     which `creates` an element of that tag) loads them; `data` marks a payload that is
     data (`is_data`)."""
     loaded: dict[str, RequestType] = {}
-    for url, kind, assigned in loaded_urls(payload):
+    for url, kind, assigned in loaded_urls(payload, whole=False):
         if assigned:
             if payload.startswith("x.src=") and creates and not type_from_extension(url):
                 kind = _TAG_TYPES[creates]  # the element the outer code created

@@ -418,8 +418,8 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
-                ) -> Iterator[tuple[str, RequestType, bool]]:
+def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
+                whole: bool = True) -> Iterator[tuple[str, RequestType, bool]]:
     """(url, request type, assigned) for each URL literal the script appears to load, and
     each URL it builds from the page's scheme (`schemed_urls`; `secure`: the page is
     served over https), in the order they appear. `new_tabs`: the page's `<base target>`
@@ -430,7 +430,10 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
     script writes, or has a loadable extension; an object's value (`{"image":
     "https://…/a.jpg"}`: a page's state, a config's links) is so only when it is code a
     page's scripts load (`.js`, `.css`) or its key is `src`.
-    Callers may keep unassigned literals only for known tracker hosts.
+    Callers may keep unassigned literals only for known tracker hosts. `whole`: the
+    script is all the code there is, so a list of URLs it has no way to load is data
+    (`listed_only`); False for a payload decoded out of a script, whose loader is the
+    code around it.
     """
     if "\\/" in script:  # JSON's escaped slash (`"https:\/\/x\/a.js"`) is a slash
         script = script.replace("\\/", "/")
@@ -450,6 +453,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
     written: dict[int, RequestType | None] = {}  # markup's src the script writes, by start
     markup: set[int] = set()  # the starts of addresses in markup it writes (entities read)
     data: set[int] = set()  # the starts of literals that are a data structure's values
+    listed: set[int] = set()  # the starts of a list's URLs that nothing of the script loads
     for match in url_literals(script):
         if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
                 and match.start() < ends[at]:
@@ -502,6 +506,9 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
             data.add(match.start())  # an object's value (not a ternary's branch)
             if switched_off(script, match.start(), match.end()):
                 continue  # a partner's entry a config turns off (`"enabled": false`)
+        if whole and not (navigates or src_set) and tail.endswith(("[", ",")) \
+                and listed_only(script, match.start()):
+            listed.add(match.start())
         seen.append((match.start(), match.group(2), None if navigates else src_set))
     if built:
         seen.sort(key=lambda item: item[0])
@@ -518,8 +525,46 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False
         kind = named or written.get(at)
         if kind is None and default is None:
             default = _default_type(script)
-        loads = assigned or (kind is not None and (at not in data or named in _CODE))
+        loads = assigned or (kind is not None and at not in listed
+                             and (at not in data or named in _CODE))
         yield url, kind or default or RequestType.SCRIPT, loads
+
+
+# what a script loads with: an element it makes or a src it sets (one it reads, as a
+# cleaner comparing the page's scripts with its list does, loads nothing), markup it writes, a
+# request call, a loader's call (`$.getScript`, `loadScript`, `require`, `import()`)
+_LOAD_SINK = re.compile(
+    r"createElement|\bsrc\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
+    r"|innerHTML|insertAdjacentHTML|importScripts|getScript|loadScripts?\b|\brequire\s*\("
+    r"|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|sendBeacon|\bImage\b|\bajax\b|\bload\s*\("
+    r"|\bopen\s*\(|location|\$\.get|\$\.post|\beval\b|Function\s*\(|\bpush\s*\(")
+_LIST_REACH = 2000  # characters a list is read back from an element to its `[`
+
+
+def listed_only(script: str, start: int) -> bool:
+    """Whether the literal at `start` is an element of an array literal (`["https://…/x.js",
+    …]`) in a script that loads nothing (`_LOAD_SINK`): a cleaner's or a blocker's list of
+    addresses it compares against is data, not a load. An array a script hands to a loader,
+    or whose entries it sets as a `src`, still loads; so does one a queue receives
+    (`push`).
+
+    >>> listed_only('var b=["https://x.test/a.js"];function f(u){return b.indexOf(u)>=0}', 7)
+    True
+    >>> listed_only('["https://x.test/a.js"].forEach(function(u){var s=document.'
+    ...             'createElement("script");s.src=u;document.head.appendChild(s)})', 1)
+    False
+    """
+    if _LOAD_SINK.search(script):
+        return False
+    depth = 0
+    for char in reversed(script[max(0, start - _LIST_REACH) : start]):
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth == 0:
+                return char == "["
+            depth -= 1
+    return False
 
 
 # a config entry's switch turned off: `"enabled": false`, `disabled: !0`, `"active": 0`

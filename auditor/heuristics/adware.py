@@ -12,12 +12,14 @@ address in the query, so neither reads as this.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
+from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
-from auditor.model import Category, Finding, RequestType, Resource, Severity
+from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
 # what an injector writes into the page: its loader, its frame
@@ -36,6 +38,22 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
         return False
     doctype_line, prefix = page_before_doctype(ctx)
     return res.line <= doctype_line and host_of(res.url).lower() in prefix.lower()
+
+
+def adware_ids(ids: Sequence[Identifier], catalogue: Catalogue) -> tuple[Identifier, ...]:
+    """An injector family's IDs, marked the adware's (`Origin.ADWARE`): its distribution
+    number says which bundle installed it in the saving browser, nothing of the site's
+    operator, so it makes no network the page's and joins no sites."""
+    out: list[Identifier] = []
+    for ident in ids:
+        known = catalogue.network_named(ident.network) if ident.network else None
+        if known is not None and known.category is Category.ADWARE \
+                and ident.origin is Origin.OPERATOR:
+            ident = replace(ident, origin=Origin.ADWARE,
+                            why=f"{known.name} adware in the browser that saved the page "
+                                "wrote it, not the site")
+        out.append(ident)
+    return tuple(out)
 
 
 def browser_adware(ctx: PageContext) -> Iterator[Finding]:

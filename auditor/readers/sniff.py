@@ -71,6 +71,8 @@ def sniff(head: bytes, name: str = "") -> str:
     'text'
     >>> sniff(b"{% raw %}<!DOCTYPE html><html>"), sniff(b"[Verse 1]\\nWords")
     ('html', 'text')
+    >>> sniff(b"Notes\\nIt wrote <script src=x.js></script> in.", "notes.txt")
+    'text'
     >>> sniff(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
     'binary'
     """
@@ -102,8 +104,28 @@ def sniff(head: bytes, name: str = "") -> str:
     if name.lower().endswith(_JSONL_NAMES):
         return "jsonl"
     if _HTML_TAG.search(text):
-        return "html"
+        return "text" if name.lower().endswith(".txt") and _quoted_markup(text) else "html"
     return "text"
+
+
+def _quoted_markup(text: str) -> bool:
+    """Whether a text's tags are all quoted in its prose (`The adware injected <script
+    src=…> into every page.`): it opens with words and no line opens with a tag. A scrape
+    saved as `.txt` keeps no markup, so a tag mid-sentence is one it writes about; a page's
+    source opens with markup, and its tags begin lines.
+
+    >>> _quoted_markup("Report\\n\\nIt injected <script src=x.js></script> into pages.")
+    True
+    >>> _quoted_markup("Report\\n<script src=x.js></script>\\n"), _quoted_markup("<p>Hi</p>")
+    (False, False)
+    """
+    if text.lstrip("\ufeff \t\r\n").startswith("<"):
+        return False
+    for match in _HTML_TAG.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start : match.start()].strip():
+            return False
+    return True
 
 
 def warc_member_after(head: bytes) -> int | None:

@@ -1291,3 +1291,24 @@ def test_a_partners_script_a_config_turns_off_loads_nothing() -> None:
             '"oewa":{"scriptUrl":"//pix.news.test/guj/counter.js","disabled":true},'
             '"hawkeye":{"enabled":true,"script_url":"//pq.partner.test/pql.js"}}});</script>')
     assert found(html) == [("https://pq.partner.test/pql.js", T.SCRIPT, "inline-script")]
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    # a cleaner's or a blocker's list, compared against: data, whatever the host
+    ('var blocked=["https://ads.vendor.test/tag/x.js", "//cdn.tracker.test/t.js"];'
+     'function isBad(u){return blocked.indexOf(u)>=0}', []),
+    ('const BAD = new Set([\n  "https://ads.vendor.test/tag/x.js"\n]);'
+     'export const bad = u => BAD.has(u);', []),
+    ('var bad=["https://ads.vendor.test/tag/x.js"];[].forEach.call(document.scripts,'
+     'function(s){if(bad.indexOf(s.src)>=0){s.remove()}})', []),
+    # the same list handed to a loader, or each entry set as a src, loads
+    ('["https://ads.vendor.test/tag/x.js"].forEach(function(u){var s=document.'
+     'createElement("script");s.src=u;document.head.appendChild(s)})',
+     [("https://ads.vendor.test/tag/x.js", T.SCRIPT, "inline-script")]),
+    ('loadScripts(["https://ads.vendor.test/tag/x.js"]);',
+     [("https://ads.vendor.test/tag/x.js", T.SCRIPT, "inline-script")]),
+])
+def test_a_list_of_script_urls_nothing_loads_is_data(
+        script: str, expected: list[tuple[str, T, str]]) -> None:
+    """An array of URL strings in a script with no way to load them names them only."""
+    assert found(f"<script>{script}</script>") == expected

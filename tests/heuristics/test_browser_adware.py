@@ -8,9 +8,14 @@ Every page is one we wrote: the domains are made up and nothing is fetched or ru
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
-from auditor.model import PageReport, Severity
+from auditor.model import Origin, PageReport, Severity, report_networks
+from auditor.report import REPORTERS, RunSummary
+from auditor.report.terminal import TerminalReporter
 
 from .conftest import AuditHtml
 
@@ -38,6 +43,14 @@ _INJECTOR = ('<script type="text/javascript">(function(){var s=document.createEl
              '"script");s.type="text/javascript";s.async=true;s.src="//cdn.pagebar.test/30/'
              'xttp://news.example/arg?purl=yes&vdb=23";var x=document.getElementsByTagName('
              '"script")[0];x.parentNode.insertBefore(s,x);})();</script>')
+
+
+def test_a_defanged_address_on_a_page_of_unknown_address_is_none(audit_html: AuditHtml) -> None:
+    """`hxxp://` is how a security writeup quotes an indicator harmlessly; with no page
+    address to compare, it cannot be told from the page's own."""
+    html = page(footer='<script src="https://cdn.sec.test/ioc/hxxp://evil.test/x.js"></script>'
+                ).replace(f'<link rel="canonical" href="{URL}">', "")
+    assert _adware(audit_html(html, url=None)) == []
 
 
 @pytest.mark.parametrize(("where", "family", "detail"), [
@@ -119,6 +132,9 @@ def test_spoilt_address_on_a_page_of_unknown_address(audit_html: AuditHtml) -> N
     '<script>var blocked=["http://www.superfish.com/ws/sf_main.jsp","https://servedby.dealply'
     '.com/dealdo/setcck"];function isAdware(u){return blocked.some(function(b){return '
     'u.indexOf(b)>=0})}</script>',
+    # ...its script among them, by name
+    '<script>var blocked=["https://servedby.dealply.com/dealdo/x.js"];function isAdware(u){'
+    'return blocked.indexOf(u)>=0}</script>',
 ])
 def test_a_family_named_but_not_loaded_as_code_is_none(audit_html: AuditHtml,
                                                        footer: str) -> None:
@@ -162,3 +178,51 @@ def test_an_injectors_distribution_number_joins_no_sites(audit_html: AuditHtml,
         assert ids  # the finding names it
         edges += [(i.kind, i.value, i.network, site) for i in ids]
     assert clusters(edges) == []
+
+
+_SUPERFISH = ('<script id="superfish-script" src="http://www.superfish.com/ws/sf_main.jsp?'
+              'dlsource=pcm&userId=u&lt;b&gt;1&CTID=SF"></script>')
+
+
+def test_a_distribution_number_is_the_adwares_not_the_operators(audit_html: AuditHtml) -> None:
+    """The bundle that infected the saving browser set it: `origin` says adware, `why` says
+    whose, and like a look-alike's ID it makes no network the page's (the gate judges none
+    by it)."""
+    report = audit_html(page(head=_SUPERFISH), url=URL)
+    [ident] = [i for i in report.ids if i.network == "Superfish"]
+    assert (ident.value, ident.origin) == ("pcm", Origin.ADWARE)
+    assert "Superfish adware in the browser that saved the page" in (ident.why or "")
+    assert report_networks((), (), report.ids) == {}
+    listed = json.loads(json.dumps(report.to_dict()))
+    assert {"value": "pcm", "origin": "adware"}.items() <= next(
+        i for i in listed["ids"] if i["network"] == "Superfish").items()
+
+
+def _rendered(fmt: str, report: PageReport) -> str:
+    buffer = io.StringIO()
+    reporter = REPORTERS[fmt](buffer, "test", False)
+    reporter.start([])
+    reporter.handle(report, [])
+    reporter.finished(RunSummary(1, 0, 0, 0, False, True))
+    return buffer.getvalue()
+
+
+def test_every_output_says_whose_the_distribution_number_is(audit_html: AuditHtml) -> None:
+    """Terminal and HTML list it as the adware's (the page's markup escaped); SARIF names it
+    in the finding and never among the IDs copied from a source."""
+    report = audit_html(page(head=_SUPERFISH), url=URL)
+    out = io.StringIO()
+    terminal = TerminalReporter(out, "test", width=100, color=False)
+    terminal.start([])
+    terminal.handle(report)
+    text = " ".join(out.getvalue().replace("│", " ").split())
+    assert "pcm (adware: Superfish adware in the browser that saved the page" in text
+    html = _rendered("html", report)
+    assert "adware: Superfish adware in the browser that saved the page" in html
+    assert "u<b>1" not in html and "u&lt;b&gt;1" in html
+    sarif = json.loads(_rendered("sarif", report))
+    results = sarif["runs"][0]["results"]
+    assert any("distribution pcm" in r["message"]["text"] for r in results
+               if r["ruleId"] == "browser-adware")
+    pages = sarif["runs"][0]["properties"].get("provenance", [])
+    assert not any(p["copiedIds"] for p in pages)

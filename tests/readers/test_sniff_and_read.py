@@ -204,6 +204,24 @@ def test_plain_text_is_not_markup(tmp_path: Path) -> None:
     assert doc.kind == "text" and not doc.markup and doc.url == "https://farm.example/x"
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # a scrape's prose quoting a tag writes about it; the markup did not survive
+    ("Superfish report\n\nThe adware injected <script src=\"http://sf.test/sf_main.jsp\">"
+     "</script> into every page.\n", "report.txt", "text"),
+    # ...a tag opening a line is markup, as is a source saved as .txt or named otherwise
+    ("Superfish report\n<script src=\"http://sf.test/sf_main.jsp\"></script>\n",
+     "report.txt", "html"),
+    ("<p>Article</p>\n", "page.txt", "html"),
+    ("It injected <script src=\"http://sf.test/a.js\"></script> here.\n", "page.html", "html"),
+])
+def test_a_tag_quoted_in_a_text_scrapes_prose_is_text(tmp_path: Path, text: str, name: str,
+                                                      kind: str) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    (doc,) = list(read_source(path))
+    assert isinstance(doc, Document) and doc.kind == kind
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = io.TextIOWrapper(io.BytesIO(b"<p>from stdin</p>"))
     monkeypatch.setattr("sys.stdin", fake)
