@@ -404,15 +404,29 @@ def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
     other strings (a minified script's `e="/wp-json/…"` is no ad unit)."""
     if not name:
         return None
-    assigned = re.compile(
-        rf"(?<![\w$.]){re.escape(name)}\s*=\s*(?:{re.escape(name)}\s*\|\|\s*)?"
-        r"(['\"])(/[^'\"\s]{1,200})\1")
-    paths = {found.group(2) for script in page.scripts
-             for found in assigned.finditer(script.text or "")}
+    paths = page.view("paths assigned to names", lambda: _paths_assigned(page)).get(name, ())
     if len(paths) != 1:
         return None
-    path = paths.pop()
+    (path,) = paths
     return path if _AD_UNIT_PATH.fullmatch(path) else None
+
+
+def _paths_assigned(page: ParsedPage) -> dict[str, set[str]]:
+    """Every name the page's scripts assign a string starting `/` to (`unit = "/…"`, or
+    `unit = unit || "/…"`), with the strings: read in one pass a page (a pattern per slot's
+    name read the scripts once per slot, quadratic in a page of thousands)."""
+    out: dict[str, set[str]] = {}
+    for script in page.scripts:
+        for found in _PATH_ASSIGNED.finditer(script.text or ""):
+            name, default = found.group(1), found.group(2)
+            if default is None or default == name:
+                out.setdefault(name, set()).add(found.group(4))
+    return out
+
+
+# `name = "/…"`, or with the name's own value first (`name = name || "/…"`)
+_PATH_ASSIGNED = re.compile(
+    r"(?<![\w$.])([\w$]+)\s*=\s*(?:([\w$]+)\s*\|\|\s*)?(['\"])(/[^'\"\s]{1,200})\3")
 
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
