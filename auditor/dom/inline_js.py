@@ -454,6 +454,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
     markup: set[int] = set()  # the starts of addresses in markup it writes (entities read)
     data: set[int] = set()  # the starts of literals that are a data structure's values
     listed: set[int] = set()  # the starts of a list's URLs that nothing of the script loads
+    sinkless: bool | None = None  # the script has no way to load (`listed_only`), once read
     for match in url_literals(script):
         if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
                 and match.start() < ends[at]:
@@ -506,9 +507,11 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
             data.add(match.start())  # an object's value (not a ternary's branch)
             if switched_off(script, match.start(), match.end()):
                 continue  # a partner's entry a config turns off (`"enabled": false`)
-        if whole and not (navigates or src_set) and tail.endswith(("[", ",")) \
-                and listed_only(script, match.start()):
-            listed.add(match.start())
+        if whole and not (navigates or src_set) and tail.endswith(("[", ",")):
+            if sinkless is None:  # asked once a script: the search reads all of it
+                sinkless = not _LOAD_SINK.search(script)
+            if sinkless and _in_array(script, match.start()):
+                listed.add(match.start())
         seen.append((match.start(), match.group(2), None if navigates else src_set))
     if built:
         seen.sort(key=lambda item: item[0])
@@ -554,8 +557,12 @@ def listed_only(script: str, start: int) -> bool:
     ...             'createElement("script");s.src=u;document.head.appendChild(s)})', 1)
     False
     """
-    if _LOAD_SINK.search(script):
-        return False
+    return not _LOAD_SINK.search(script) and _in_array(script, start)
+
+
+def _in_array(script: str, start: int) -> bool:
+    """Whether the literal at `start` is an element of an array literal: the nearest
+    bracket open around it, within `_LIST_REACH`, is a `[`."""
     depth = 0
     for char in reversed(script[max(0, start - _LIST_REACH) : start]):
         if char in ")]}":
