@@ -1504,6 +1504,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
                 or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
+        if top and _configured_later(ctx, res):
+            continue  # the page's own later code sets up the loader's global: its build
         where = ("after the page's closing </html>" if after else
                  "before the page's <html> tag" if before else
                  "at the top of the page's <head>, before its <meta charset>")
@@ -1519,6 +1521,65 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         yield finding(
             APPENDED_SCRIPT, severity, f"script from another site loaded {where}: {res.url}{why}",
             res.url, line=res.line, xpath=res.xpath, key=(res.url, "after" if after else "before"))
+
+
+# a global the page's code uses as an object: `Kit.setup()`, `Kit.site = …`
+_MEMBER_USE = re.compile(
+    r"(?<![\w$.])([A-Za-z_$][\w$]{3,})\s*\.\s*[A-Za-z_$][\w$]*\s*(?:\(|=(?!=))")
+# the browser's and the language's own objects, and libraries every page loads: no kit's
+_BUILTIN_GLOBALS = frozenset({
+    "window", "document", "navigator", "location", "console", "Math", "JSON", "Object",
+    "Array", "String", "Number", "Date", "Promise", "Reflect", "Symbol", "history",
+    "screen", "self", "this", "localStorage", "sessionStorage", "performance", "jQuery",
+    "Element", "Node", "Event", "Error", "RegExp", "Function", "Boolean", "Intl", "URL",
+    "crypto", "parent", "frames", "customElements"})
+# name words that say what a global does, not whose it is
+_GENERIC_WORDS = frozenset({
+    "loader", "load", "config", "conf", "setup", "init", "main", "script", "scripts", "tag",
+    "tags", "third", "party", "thirdparty", "site", "page", "data", "core", "util", "utils",
+    "lib", "sdk", "api", "app", "manager", "queue", "cmd", "settings", "options", "global"})
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _defines(code: str, name: str) -> bool:
+    """Whether code declares or assigns the global `name` (`var name`, `name =`,
+    `window.name =`, `window['name']`)."""
+    n = re.escape(name)
+    return re.search(
+        rf"\b(?:var|let|const|function|class)\s+{n}\b|(?<![\w$.]){n}\s*=(?!=)|"
+        rf"\bwindow\s*(?:\.\s*{n}\b|\[\s*['\"]{n}['\"])", code) is not None
+
+
+def _tied_to(name: str, url: str, writer: str) -> bool:
+    """Whether a global is the loader's: its namespace (`MSNAU_` of `MSNAU_Loader`) is one
+    the loader's writing script sets a name in (`MSNAU_SiteName`), or a word of its name
+    that is no generic one (`partner` of `PartnerKit`) is in the loader's address."""
+    prefix = name.split("_", 1)[0] if "_" in name.strip("_") else ""
+    if len(prefix) >= 3 and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
+        return True
+    lowered = url.lower()
+    words = (w.lower() for w in _NAME_WORDS.findall(name))
+    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered for w in words)
+
+
+def _configured_later(ctx: PageContext, res: Resource) -> bool:
+    """Whether the page's own later inline code sets up the global a loader before the
+    charset defines: it calls or configures (`MSNAU_Loader.setup()`) a global no inline
+    script of the page defines and that is the loader's (`_tied_to`). A partner kit's
+    loader block pasted first with its configuration block after it (cricket.com.au's
+    ninemsn kit) is the page's build; an injected loader nothing on the page refers to
+    is not."""
+    codes = script_codes(ctx, handlers=(), srcdoc=False)
+    writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
+    used: set[str] = set()
+    for code, line, xpath in codes:
+        if xpath != res.xpath and line >= res.line:
+            used.update(m.group(1) for m in _MEMBER_USE.finditer(code))
+    for name in sorted(used - _BUILTIN_GLOBALS):
+        if _tied_to(name, res.url, writer) and not any(_defines(code, name)
+                                                        for code, _, _ in codes):
+            return True
+    return False
 
 
 # a script served by another site's WordPress or PHP: a hacked site relaying the payload
@@ -1625,7 +1686,9 @@ APPENDED_SCRIPT = FindingKind(
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "or `radiocdn` with an asset word glued on; not `radiostats`).",
+    "or `radiocdn` with an asset word glued on; not `radiostats`). None for a loader before "
+    "the charset whose global the page's own later code calls or configures (a partner "
+    "kit's loader block and its `Kit_Loader.setup()` block): the page's build.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

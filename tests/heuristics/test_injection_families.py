@@ -1730,6 +1730,40 @@ def test_a_short_named_sites_own_cdn_first_in_the_head_is_low(
     assert "carries the page's own name" in found[0].message
 
 
+# a partner kit's loader block pasted first in the head, and its configuration block the
+# page runs after it (made-up names, the shape of a publisher network's partner kit)
+_KIT_LOADER = ("<script>var HGKIT_SiteName = 'harbour-gazette.example';(function(){document."
+               "write('<scr'+'ipt src=\"https://share.partnerkit.test/loaders/kit.min.js\">"
+               "</scr'+'ipt>');}());</script>")
+_KIT_SETUP = ("<script>HGKIT_Loader.setup();HGKIT_Config.setSectionName('news');"
+              "HGKIT_ThirdParty.initialize();</script>")
+_KIT_DIRECT = '<script src="https://cdn.tidewidgets.test/kit/loader.js"></script>'
+
+
+@pytest.mark.parametrize("head_top", [
+    _KIT_LOADER + _KIT_SETUP,  # its namespace: the loader block sets HGKIT_SiteName
+    _KIT_DIRECT + "<script>TideWidgets.init({site: 'gazette'});</script>",  # its address
+], ids=["a kit's loader and its setup block", "a loader whose global the page configures"])
+def test_a_loader_first_in_the_head_the_page_configures_is_its_build(
+        head_top: str, audit_listed: AuditListed) -> None:
+    """A loader before the charset whose global the page's own later code calls is the
+    publisher's setup, pasted where its kit says: no `appended-script`."""
+    assert [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+            if f.kind == "appended-script"] == []
+
+
+@pytest.mark.parametrize("head_top", [
+    _KIT_DIRECT + "<script>GazetteMenu.init();</script>",  # a global not the loader's
+    _KIT_DIRECT + "<script>var TideWidgets={init:function(){}};TideWidgets.init();</script>",
+    BALADA_PLAIN + _KIT_SETUP,  # the kit's names, not the loader's
+], ids=["an unrelated global", "a global the page defines", "another kit's setup"])
+def test_a_loader_first_in_the_head_nothing_configures_stays_medium(
+        head_top: str, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 @pytest.mark.parametrize("page", [
     wp_page(head_top=_GTM_TOP),  # GTM's install guide: "as high in the <head> as possible"
     # consent managers whose guides ask for the head's top: CookieYes', Ezoic's
