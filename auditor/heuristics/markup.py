@@ -12,7 +12,7 @@ from lxml import etree
 
 from auditor.dom.parser import line_at, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.popunders import pop_tag
+from auditor.heuristics.popunders import in_noscript, pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
@@ -183,11 +183,13 @@ def _pop_tags_in_post(ctx: PageContext, with_slots: set[str | None]) -> Iterator
         if network.name in with_slots or (tag := pop_tag(ctx, network)) is None:
             continue
         _evidence, line, xpath, _text = tag
+        inert = in_noscript(xpath)  # pasted, but it opens no window: a check, not an act
         yield finding(
             AD_IN_BODY,
-            Severity.HIGH,
-            f"{network.name} pop tag injected inside {_IN_POST}: a click opens an ad window "
-            "behind the page",
+            Severity.MEDIUM if inert else Severity.HIGH,
+            f"{network.name} pop tag injected inside {_IN_POST}: " + (
+                "an inert copy inside <noscript>, where no script runs; check who pasted it"
+                if inert else "a click opens an ad window behind the page"),
             evidence=network.name,
             line=line,
             xpath=xpath,
@@ -465,7 +467,8 @@ AD_IN_BODY = FindingKind(
     "medium: check that the site's plugin placed it (the post does not show whose account "
     "the unit earns for). It stays high in a copied article, in a post holding a pop tag, or "
     "where the same network is also pasted outside any such block. A pop network's tag in a "
-    "post body is high too: a pop has no slot, and sites add theirs site-wide, not in a post. "
+    "post body is high too: a pop has no slot, and sites add theirs site-wide, not in a post "
+    "(medium when it sits inside `<noscript>`, where no script runs: an inert copy). "
     "In a full page, an "
     "article whose source only a credit label names (\"Source: …\" with an image of that "
     "site, how blogs credit a wire or a chart too) is medium: check whether the page copies "

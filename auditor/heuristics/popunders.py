@@ -51,21 +51,21 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         zones = f" ({', '.join(f'{i.kind} {i.value}' for i in ids)})" if ids else ""
         said = (f"{network.name} is a popunder network{zones}" if not network.format_tags
                 else f"{network.name} popunder tag{zones}")
-        yield finding(POPUNDER, Severity.MEDIUM,
-                      f"{said}: a click opens an ad window behind the page", evidence,
+        severity, does = _verdict(xpath)
+        yield finding(POPUNDER, severity, f"{said}: {does}", evidence,
                       line=line, xpath=xpath, key=(network.name,))
     if found:
         return
-    for res in ctx.resources:
-        if (res.type is RequestType.SCRIPT and (named := _POP_FILE.search(res.url))
-                and not _AGAINST_POPS.search(named.group(1).rsplit(".js", 1)[0])):
-            who = f"{res.network}'s" if res.network else "a"
-            yield finding(POPUNDER, Severity.MEDIUM,
-                          f"{who} popunder tag ({named.group(1)}): a click opens an ad "
-                          "window behind the page", res.url, line=res.line, xpath=res.xpath,
-                          key=(res.url,))
-            return
-    for code, line, xpath in script_codes(ctx):
+    named_files = [(res, named) for res in ctx.resources
+                   if res.type is RequestType.SCRIPT and (named := _POP_FILE.search(res.url))
+                   and not _AGAINST_POPS.search(named.group(1).rsplit(".js", 1)[0])]
+    for res, named in sorted(named_files, key=lambda r: in_noscript(r[0].xpath))[:1]:
+        who = f"{res.network}'s" if res.network else "a"
+        severity, does = _verdict(res.xpath)
+        yield finding(POPUNDER, severity, f"{who} popunder tag ({named.group(1)}): {does}",
+                      res.url, line=res.line, xpath=res.xpath, key=(res.url,))
+        return
+    for code, line, xpath in sorted(script_codes(ctx), key=lambda c: in_noscript(c[2])):
         for text in (code, *ctx.decoded(code).payloads):
             words = _pop_words(text)
             # literals each regex needs, tested first: most scripts hold "open" alone
@@ -74,10 +74,33 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                       and _UNDER.search(text))
             if words or hijack:
                 sign = words.group(0) if words else "click hook → window.open → blur/focus"
-                yield finding(POPUNDER, Severity.MEDIUM,
-                              f"popunder code ({sign}): a click opens an ad window behind the page",
+                severity, does = _verdict(xpath)
+                yield finding(POPUNDER, severity, f"popunder code ({sign}): {does}",
                               sign, line=line, xpath=xpath, key=(sign,))
                 return
+
+
+_NOSCRIPT = re.compile(r"/noscript(?:\[\d+\])?(?:/|$)", re.I)
+
+
+def in_noscript(xpath: str) -> bool:
+    """Whether an element sits inside a `<noscript>`: a script there never runs (with
+    scripting on the block is text, with it off no script runs), so a tag there is an
+    inert copy of one, not a live one.
+
+    >>> in_noscript("/html/body/div[2]/noscript/script"), in_noscript("/html/body/script")
+    (True, False)
+    """
+    return _NOSCRIPT.search(xpath) is not None
+
+
+def _verdict(xpath: str) -> tuple[Severity, str]:
+    """A pop tag's severity and what it does: a live one opens windows (medium), a copy
+    inside `<noscript>` opens none (low)."""
+    if in_noscript(xpath):
+        return Severity.LOW, ("an inert copy inside <noscript>, where no script runs; "
+                              "someone pasted the network's pop code here")
+    return Severity.MEDIUM, "a click opens an ad window behind the page"
 
 
 # what opens no window: a pop network's image (its logo, hotlinked by a post reviewing it),
@@ -95,15 +118,25 @@ def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | N
     places: dict[str, tuple[int, str, str]] = {}
     for res in ctx.resources:
         if res.network == network.name and not res.hint and res.type not in _NO_POP_TYPES:
-            places.setdefault(res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
+            _place(places, res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
     for code, line, xpath in script_codes(ctx):
         if network.configured_in(code):
-            places.setdefault(code, (line, xpath, code))
-    tag = network.format_tag("popunder", places)
+            _place(places, code, (line, xpath, code))
+    # a live tag before an inert copy in `<noscript>`
+    live = {k: v for k, v in places.items() if not in_noscript(v[1])}
+    tag = network.format_tag("popunder", live) or network.format_tag("popunder", places)
     if tag is None:
         return None
     line, xpath, tag_text = places[tag]
     return (tag if tag.startswith(("http:", "https:")) else network.name), line, xpath, tag_text
+
+
+def _place(places: dict[str, tuple[int, str, str]], tag: str,
+           place: tuple[int, str, str]) -> None:
+    """Keep a tag's first place, or its first live one over a copy in `<noscript>`."""
+    held = places.get(tag)
+    if held is None or (in_noscript(held[1]) and not in_noscript(place[1])):
+        places[tag] = place
 
 
 def _attributes(ctx: PageContext, res: Resource) -> str:
@@ -139,14 +172,16 @@ def _pop_words(text: str) -> re.Match[str] | None:
 
 
 POPUNDER = FindingKind(
-    "popunder", (Severity.MEDIUM,), Severity.MEDIUM,
+    "popunder", (Severity.LOW, Severity.MEDIUM), Severity.MEDIUM,
     "Popunder ads: a click opens an ad window behind the page",
     "The page carries a pop tag: any tag of a network that sells only pops (the catalogue's "
     "`formats = [\"popunder\"]`), the pop tag of one that sells other formats too (its "
     "`format_tags`: PropellerAds' `apu.php`, not its push tag), a script named for the format "
     "(ExoClick's `popunder1000.js`), or page-level click code "
     "opens a window and hands focus back to the page. Remove the tag if "
-    "the site did not choose the network.",
+    "the site did not choose the network. A tag inside `<noscript>` is low: script there "
+    "never runs (scripting on, the block is text; off, no script runs), an inert copy "
+    "that says only that someone pasted the network's code.",
 )
 
 KINDS = (POPUNDER,)

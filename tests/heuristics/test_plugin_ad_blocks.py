@@ -242,6 +242,30 @@ def test_a_pop_tag_in_a_post_body_is_injected(
     assert [f.severity for f in report.findings if f.kind == "popunder"] == [M]
 
 
+@pytest.mark.parametrize(("content", "network"), [
+    (_post("<noscript>" + _EXO_POP + "</noscript>"), "ExoClick"),
+    (_post("<noscript>" + _POPADS + "</noscript>"), "PopAds"),
+], ids=["exoclick", "popads"])
+def test_a_pop_tag_inside_noscript_in_a_post_is_an_inert_copy(
+        content: str, network: str, engine: Engine, catalogue: Catalogue) -> None:
+    """Script inside `<noscript>` never runs (scripting on, it is text; off, no script
+    runs): the pasted pop tag is reported, but as a check (medium), and its `popunder`
+    as low, not as a live pop a reviewer acts on."""
+    report = _audit(content, engine, catalogue)
+    assert _ad_in_body(report) == [(network, M)]
+    assert "inert copy inside <noscript>" in next(
+        f.message for f in report.findings if f.kind == "ad-in-body")
+    assert [f.severity for f in report.findings if f.kind == "popunder"] == [Severity.LOW]
+
+
+def test_a_live_pop_tag_beside_its_noscript_copy_stays_high(
+        engine: Engine, catalogue: Catalogue) -> None:
+    report = _audit(_post("<noscript>" + _EXO_POP + "</noscript>" + _EXO_POP), engine,
+                    catalogue)
+    assert _ad_in_body(report) == [("ExoClick", H)]
+    assert [f.severity for f in report.findings if f.kind == "popunder"] == [M]
+
+
 def test_a_pop_networks_image_in_a_post_is_no_pop_tag(engine: Engine,
                                                        catalogue: Catalogue) -> None:
     """A post reviewing pop networks shows a logo hotlinked from one's site: an image
