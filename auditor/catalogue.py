@@ -46,6 +46,7 @@ NETWORK_KEYS = frozenset({
     "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
+    "sync_paths",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
@@ -277,6 +278,9 @@ class Network:
     # its Prebid.js bidder codes (an adapter's code and its aliases, as Prebid spells them:
     # case matters): a header-bidding config that asks it for bids makes it present
     prebid: tuple[str, ...] = ()
+    # the paths of its documented user-sync frames whose words say no sync (Amazon's
+    # `/iu3`): a hidden frame of its host at one is a cookie sync, as a `/usersync` one is
+    sync_paths: tuple[re.Pattern[str], ...] = ()
     # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
     # pages that copy one are no operator's, so it is never its ID of that kind
     samples: frozenset[tuple[str, str]] = frozenset()
@@ -1052,6 +1056,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         amp_analytics=amp_analytics,
         amp_rtc=amp_rtc,
         prebid=_prebid_codes(entry, where),
+        sync_paths=tuple(_compile_regex(p, where) for p in _strings(entry, "sync_paths", where)),
         samples=_samples(entry, ids, slots, script_slots, where),
     )
 

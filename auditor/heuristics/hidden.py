@@ -426,7 +426,8 @@ def _redirects_out(ctx: PageContext, network: Network | None, frame: etree._Elem
     a kit hides behind a `/usersync` path. A sync frame redirects to the page or another
     bidder; an ad's frame (AdSense's `ref=`) names the visitor's referrer, no target."""
     if not ((network is not None and network.prebid)
-            or (_purpose(frame, url) or "").startswith(_SYNC_JOB)):
+            or (_purpose(frame, url) or _documented_sync(network, url) or "").startswith(
+                _SYNC_JOB)):
         return None
     host = _sends_elsewhere(ctx, url)
     return None if host is None else _sends_to(host)
@@ -448,6 +449,19 @@ def _helps(ctx: PageContext, stack: _Stack, network: Network, frame: etree._Elem
     if network.name in stack.places:
         return stack.vouched(network, ctx.xpath(place), registrable_domain(host_of(url)))
     return _runs_ad_stack(ctx, stack)
+
+
+def _documented_sync(network: Network | None, url: str) -> str | None:
+    """A frame at a path its network documents for its user sync (the catalogue's
+    `sync_paths`: Amazon's `/iu3`, whose words say no sync): its job, as a `/usersync`
+    address says it; None for any other."""
+    parts = split_url(url) if network is not None and network.sync_paths else None
+    if network is None or parts is None:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if any(p.search(path) for p in network.sync_paths):
+        return f"{_SYNC_JOB} at {network.name}'s documented sync address"
+    return None
 
 
 def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Stack
@@ -948,7 +962,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         elif category is Category.ADVERTISING and mark is None and (
                 misuse := _ASKS_FOR_AD if asks
                 else _redirects_out(ctx, network, frame, url)) is None and (
-                job := _purpose(frame, url) or _bidder_job(
+                job := _purpose(frame, url) or _documented_sync(network, url) or _bidder_job(
                     ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
@@ -1777,7 +1791,8 @@ HIDDEN_IFRAME = FindingKind(
     "no mark and with what comes with the job (by its "
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
-    "`storage`, `xdomain`, a captcha), sits in a menu, tab or dialog the page's own stack "
+    "`storage`, `xdomain`, a captcha; an ad network's sync address the catalogue gives, "
+    "Amazon's `/iu3`), sits in a menu, tab or dialog the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "
     "`aria-modal`, close control or class words, nor a script that names the box without "

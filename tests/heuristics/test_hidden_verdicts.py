@@ -1458,3 +1458,29 @@ def test_css_in_js_hidden_blocks_side_by_side_are_read_in_linear_time() -> None:
                              f"</style></head><body><p>Text.</p><div>{blocks}</div></body></html>")
 
     assert_linear(seconds, 250, "CSS-in-JS hidden blocks side by side", floor=0.02)
+
+
+# Amazon's user-sync frame as apstag and its Prebid and server-side integrations drop it
+# (query made up): its path, `/iu3`, says no sync, its network documents it as one
+_AMAZON_SYNC = ('<iframe src="https://c.amazon-adsystem.com/iu3?cm3ppd=1&amp;d=dtb-pub&amp;'
+                'csif=t&amp;dl=n-index_pm-db5" width="0" height="0" style="display: none;">'
+                "</iframe>")
+
+
+def test_amazons_sync_frame_on_a_prebid_page_is_a_sync(audit_listed: AuditListed) -> None:
+    """Amazon's `/iu3` frame on a page running Prebid without apstag is its cookie sync,
+    low as any bidder's `/usersync` frame, not a hidden ad request."""
+    report = audit_listed(wp_page(head=_PREBID, footer=_AMAZON_SYNC), URL)
+    (frame,) = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert frame.severity is L and "user-sync" in frame.message, frame.message
+
+
+@pytest.mark.parametrize("frame", [
+    _AMAZON_SYNC.replace("https://", "http://"),  # plain http on an https page
+    _AMAZON_SYNC.replace("dl=n-index_pm-db5", "r=https%3A%2F%2Fkdjfh7s.example%2Fland"),
+    _AMAZON_SYNC.replace("/iu3?", "/x/getad?size=300x250&"),  # an ad asked for, hidden
+], ids=["plain http", "sends to an unknown host", "not its sync address"])
+def test_an_amazon_frame_not_its_plain_sync_stays_medium(
+        frame: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=_PREBID, footer=frame), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
