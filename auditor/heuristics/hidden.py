@@ -520,6 +520,47 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, stack: _Stack) -> str | 
     return None
 
 
+# the OAuth 2.0 / OpenID Connect authorization endpoint (`/authorize`, Okta's
+# `/oauth2/default/v1/authorize`, Apple's `/auth/authorize`) and the response modes that
+# hand the answer to the page that framed it (Auth0's and Apple's `web_message`, Okta's
+# `okta_post_message`)
+_AUTHORIZE_PATH = re.compile(r"/authorize/?$", re.I)
+_FRAME_RESPONSE_MODES = frozenset({"web_message", "okta_post_message"})
+# Gigya's (SAP Customer Data Cloud's) single sign-on frame across a group's sites
+_GIGYA_SSO = re.compile(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
+
+
+def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
+    """A silent sign-in frame, by the request its address makes, or None: an OAuth/OIDC
+    authorization request that asks for no prompt (`prompt=none`) or for its answer as a
+    message to the framing page (`response_mode=web_message`), for a client (`client_id`)
+    whose `redirect_uri`, when it names one, is the page's own site: how Auth0's
+    `checkSession`, Okta's `getWithoutPrompt` and Sign in with Apple renew a session in
+    a hidden frame, whoever hosts the tenant (a custom domain too). Or Gigya's single
+    sign-on frame (`gigya.com/…/sso…`). A kit can copy the words; it cannot send the
+    answer to the page's own site."""
+    parts = split_url(url)
+    if parts is None:
+        return None
+    if registrable_domain(parts.hostname or "") == "gigya.com" and _GIGYA_SSO.search(
+            parts.path):
+        return "Gigya's single sign-on frame"
+    if not _AUTHORIZE_PATH.search(parts.path):
+        return None
+    query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    silent = query.get("prompt", "").lower() == "none" or query.get(
+        "response_mode", "").lower() in _FRAME_RESPONSE_MODES
+    if not silent or not query.get("client_id"):
+        return None
+    back = query.get("redirect_uri")
+    if back is not None:
+        host = host_of(back)
+        if not host or (is_third_party(host, ctx.first_party)
+                        and not related_site(host, ctx.first_party)):
+            return None  # the answer goes to another site: no sign-in of this page's
+    return "a silent sign-in frame (an OAuth/OIDC authorization request asking no prompt)"
+
+
 def _vouched(ctx: PageContext, url: str, site: str) -> bool:
     """Whether something beyond a frame's own host's code shows a site (a registrable
     domain) is the page's: a site related to the page's, a link, form or drop-down a
@@ -979,6 +1020,10 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 message = f"{message}: {misuse}; check that the site added it"
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
+        elif (signs_in := _silent_sign_in(ctx, url)) is not None:
+            severity = Severity.LOW
+            message = (f"{message}: {signs_in}, a login frame, not an ad; no mark of "
+                       "injection")
         elif (purpose := ("hidden in a menu, tab or dialog a script opens"
                           if how in _TOGGLED and _in_dialog(place, ctx)
                           else _purpose(frame, url))) is not None:
@@ -1792,7 +1837,11 @@ HIDDEN_IFRAME = FindingKind(
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
     "`storage`, `xdomain`, a captcha; an ad network's sync address the catalogue gives, "
-    "Amazon's `/iu3`), sits in a menu, tab or dialog the page's own stack "
+    "Amazon's `/iu3`), is a silent sign-in by the request its address makes (an OAuth/OIDC "
+    "`/authorize` asking `prompt=none` or a framed `response_mode`, `web_message`, for a "
+    "`client_id` whose `redirect_uri`, if named, is the page's own site: Auth0's, Okta's, "
+    "Sign in with Apple's, on any tenant; Gigya's `sso` frame), sits in a menu, tab or dialog "
+    "the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "
     "`aria-modal`, close control or class words, nor a script that names the box without "

@@ -1484,3 +1484,56 @@ def test_an_amazon_frame_not_its_plain_sync_stays_medium(
         frame: str, audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=_PREBID, footer=frame), URL)
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+# OAuth/OIDC silent authentication frames, as the vendors' SDKs write them (tenants, client
+# IDs and states made up): Auth0's `checkSession`, Okta's `getWithoutPrompt`, Sign in with
+# Apple's, Gigya's single sign-on
+def _hidden(src: str) -> str:
+    return (f'<iframe src="{src}" width="0" height="0" style="display: none;" '
+            'title="auth"></iframe>')
+
+
+_BACK = "https%3A%2F%2Fwww.harbourgazette.example%2Fcallback"
+SILENT_AUTH = [
+    ("Auth0", _hidden("https://harbourgazette.eu.auth0.com/authorize?client_id=Xk29fQ&amp;"
+                      f"response_type=code&amp;redirect_uri={_BACK}&amp;scope=openid&amp;"
+                      "state=c2lsZW50&amp;prompt=none&amp;response_mode=web_message")),
+    ("Okta", _hidden("https://harbourgazette.okta.com/oauth2/default/v1/authorize?client_id="
+                     f"0oa1b2c3&amp;response_type=code&amp;redirect_uri={_BACK}&amp;prompt="
+                     "none&amp;response_mode=okta_post_message&amp;state=ab12")),
+    ("an IdP on a custom domain", _hidden(
+        "https://id.gazette-accounts.example/authorize?client_id=web&amp;prompt=none&amp;"
+        "response_mode=web_message")),
+    ("Sign in with Apple", _hidden(
+        "https://appleid.apple.com/auth/authorize?client_id=example.harbourgazette.web&amp;"
+        f"redirect_uri={_BACK}&amp;response_type=code%20id_token&amp;state=s1&amp;"
+        "response_mode=web_message")),
+    ("Gigya", _hidden("https://cdns.gigya.com/gs/sso.htm?APIKey=3_abc&amp;version=latest")),
+]
+
+
+@pytest.mark.parametrize("frame", [c[1] for c in SILENT_AUTH], ids=[c[0] for c in SILENT_AUTH])
+def test_a_silent_authentication_frame_is_a_login_frame(
+        frame: str, audit_listed: AuditListed) -> None:
+    """A hidden frame making an OAuth/OIDC silent authentication request (by its address:
+    `/authorize` with `prompt=none` or a framed response mode, for a client answered on
+    the page's own site) is a login frame: low, not a hidden ad request."""
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == [L], [(f.kind, f.message) for f in report.findings]
+
+
+_AUTH0 = SILENT_AUTH[0][1]
+
+
+@pytest.mark.parametrize(("where", "frame", "severity"), [
+    ("footer", _AUTH0.replace(_BACK, "https%3A%2F%2Fkdjfh7s.example%2Fland"), M),
+    ("footer", _AUTH0.replace("prompt=none&amp;response_mode=web_message", "x=1"), M),
+    ("footer", _AUTH0.replace("https://", "http://"), H),
+    ("after", _AUTH0, H),
+], ids=["its answer sent to another site", "not silent", "plain http", "after </html>"])
+def test_a_sign_in_address_with_a_mark_or_another_sites_answer_is_no_low(
+        where: str, frame: str, severity: Severity, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(**{where: frame}), URL)
+    assert _frames(report.findings) == [severity], [(f.kind, f.message)
+                                                    for f in report.findings]
