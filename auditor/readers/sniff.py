@@ -108,24 +108,69 @@ def sniff(head: bytes, name: str = "") -> str:
     return "text"
 
 
+# what only a document's source holds: its doctype and its frame's elements
+_DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+# a line's start and end tags, and the elements that have no end tag
+_LINE_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.I)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+
+
 def _quoted_markup(text: str) -> bool:
-    """Whether a text's tags are all quoted in its prose (`The adware injected <script
-    src=…> into every page.`): it opens with words and no line opens with a tag. A scrape
-    saved as `.txt` keeps no markup, so a tag mid-sentence is one it writes about; a page's
-    source opens with markup, and its tags begin lines.
+    """Whether a text's tags are quoted in its prose, not its markup: it opens with words,
+    holds no document's frame (`<!DOCTYPE>`, `<html>`, `<head>`, `<body>`), and each tag
+    that opens a line is a whole element alone there (`<script src=…></script>`, a snippet
+    an article quotes on its own line), not one whose element goes on past its line (a
+    `<div>` closed further down, a `</div>` closing one from above: a document's nesting),
+    on lines fewer than the prose lines holding no tag. A scrape saved as `.txt` keeps no
+    markup, so the tags it holds are ones it writes about.
 
     >>> _quoted_markup("Report\\n\\nIt injected <script src=x.js></script> into pages.")
     True
-    >>> _quoted_markup("Report\\n<script src=x.js></script>\\n"), _quoted_markup("<p>Hi</p>")
+    >>> _quoted_markup("Report\\nThe kit adds this tag:\\n<script src=x.js></script>\\n"
+    ...                "Remove it.\\n")
+    True
+    >>> _quoted_markup("Report\\nIt reads.\\nOn.\\n<div class=a>\\n<p>Hi</p>\\n</div>\\n")
+    False
+    >>> _quoted_markup("<p>Hi</p>")
+    False
+    """
+    if text.lstrip("\ufeff \t\r\n").startswith("<") or _DOCUMENT_TAG.search(text):
+        return False
+    tag_lines = prose_lines = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not _HTML_TAG.search(stripped):
+            prose_lines += 1
+        elif _HTML_TAG.match(stripped):
+            if not _whole_elements(stripped):
+                return False
+            tag_lines += 1
+    return tag_lines < prose_lines
+
+
+def _whole_elements(line: str) -> bool:
+    """Whether every element a line opens it also closes, and it closes none it did not
+    open (void elements and comments need no end).
+
+    >>> _whole_elements("<script src=x.js></script>"), _whole_elements("<img src=a.gif>")
+    (True, True)
+    >>> _whole_elements("<div class=ad>"), _whole_elements("</div>")
     (False, False)
     """
-    if text.lstrip("\ufeff \t\r\n").startswith("<"):
-        return False
-    for match in _HTML_TAG.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if not text[line_start : match.start()].strip():
-            return False
-    return True
+    if line.startswith("<!--"):
+        return "-->" in line
+    open_tags: list[str] = []
+    for match in _LINE_TAG.finditer(line):
+        closing, name, self_closed = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            if not open_tags or open_tags.pop() != name:
+                return False
+        elif name not in _VOID and not self_closed:
+            open_tags.append(name)
+    return not open_tags
 
 
 def warc_member_after(head: bytes) -> int | None:

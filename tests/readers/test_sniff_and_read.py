@@ -208,9 +208,21 @@ def test_plain_text_is_not_markup(tmp_path: Path) -> None:
     # a scrape's prose quoting a tag writes about it; the markup did not survive
     ("Superfish report\n\nThe adware injected <script src=\"http://sf.test/sf_main.jsp\">"
      "</script> into every page.\n", "report.txt", "text"),
-    # ...a tag opening a line is markup, as is a source saved as .txt or named otherwise
+    # ...and so does one quoting the tag alone on its line between its paragraphs
+    ("Superfish report\n\nThe adware adds this line to every page it touches:\n\n"
+     "<script src=\"http://sf.test/sf_main.jsp\"></script>\n\nRemove the program and the "
+     "line goes.\n", "report.txt", "text"),
+    ("Kit notes\nIt hides a frame so:\n<iframe src=\"https://k.test/f\" width=0></iframe>\n"
+     "<!-- injected -->\nThen it waits.\nThen it loads.\n", "notes.txt", "text"),
+    # ...a tag opening a line with no more prose than tags, an element running past its
+    # line (a document's nesting) or a document's frame is markup, as is a source saved as
+    # .txt or named otherwise
     ("Superfish report\n<script src=\"http://sf.test/sf_main.jsp\"></script>\n",
      "report.txt", "html"),
+    ("Article\nIt opens so.\nAnd goes on.\n<div class=\"ad\">\n<script src=\"https://k.test/a"
+     ".js\"></script>\n</div>\n", "page.txt", "html"),
+    ("Article\nIt opens so.\nAnd goes on.\n<body><script src=\"https://k.test/a.js\"></script>"
+     "</body>\n", "page.txt", "html"),
     ("<p>Article</p>\n", "page.txt", "html"),
     ("It injected <script src=\"http://sf.test/a.js\"></script> here.\n", "page.html", "html"),
 ])
