@@ -511,14 +511,50 @@ def related_site(host: str, first_party: str | None) -> bool:
     (False, False)
     >>> related_site("harbourgazettecdn.example", "www.harbourgazette.example")
     True
+
+    Not on a top-level domain abuse reports find cheap names abused in, unless the page's
+    own site is there too: a dollar buys `harbourgazette-app.top`.
+
+    >>> related_site("harbourgazette-app.top", "www.harbourgazette.example")
+    False
+    >>> related_site("static.harbourgazette-cdn.top", "www.harbourgazette.top")
+    True
     """
     if not first_party:
         return False
+    if _cheap_suffix(host) and _suffix(host) != _suffix(first_party):
+        return False  # a name anyone registers for a dollar there vouches for no one
     own, other = _name_words(_site_name(first_party)), _name_words(_site_name(host))
     if len("".join(own)) < RELATED_NAME_MIN:
         return _asset_host_of(other, "".join(own))
     return _bears(_unglued(other), own) or (
         len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other))
+
+
+# the top-level domains abuse reports (Spamhaus', Interisle's yearly phishing landscape)
+# find most of their names abused in: names sold for cents, registered by the thousand
+# for one campaign. A site's CDN stays on its own suffix; a host bearing its name on one
+# of these (`harbourgazette-app.top` beside harbourgazette.example) is a kit's dress.
+_CHEAP_SUFFIXES = frozenset({
+    "top", "xyz", "icu", "cyou", "buzz", "click", "sbs", "cfd", "rest", "bond", "monster",
+    "quest", "lol", "pw", "tk", "ml", "ga", "cf", "gq", "support", "beauty", "hair", "mom",
+    "skin", "autos", "boats", "yachts", "makeup", "homes", "motorcycles", "zip", "mov"})
+
+
+def _suffix(host: str) -> str:
+    """A host's public suffix, lowered (`co.uk` of news.example.co.uk)."""
+    site = registrable_domain(host.lower())
+    return site.split(".", 1)[1] if "." in site else ""
+
+
+def _cheap_suffix(host: str) -> bool:
+    """Whether a host is registered under a top-level domain abuse reports find cheap names
+    mostly abused in (`_CHEAP_SUFFIXES`).
+
+    >>> _cheap_suffix("harbourgazette-app.top"), _cheap_suffix("static.harbourgazette.com")
+    (True, False)
+    """
+    return _suffix(host).rsplit(".", 1)[-1] in _CHEAP_SUFFIXES
 
 
 def _asset_host_of(words: list[str], name: str) -> bool:

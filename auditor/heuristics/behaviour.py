@@ -1686,7 +1686,9 @@ APPENDED_SCRIPT = FindingKind(
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "or `radiocdn` with an asset word glued on; not `radiostats`). None for a loader before "
+    "or `radiocdn` with an asset word glued on; not `radiostats`, nor a name on a top-level "
+    "domain abuse reports find most names abused in, `.top`, `.xyz`, unless the site is "
+    "there too: `radio-app.top`). None for a loader before "
     "the charset whose global the page's own later code calls or configures (a partner "
     "kit's loader block and its `Kit_Loader.setup()` block): the page's build.",
 )

@@ -1730,6 +1730,21 @@ def test_a_short_named_sites_own_cdn_first_in_the_head_is_low(
     assert "carries the page's own name" in found[0].message
 
 
+@pytest.mark.parametrize(("host", "severity"), [
+    ("static-harbourgazette.com", Severity.LOW),  # its CDN on a sister domain
+    ("cdn.harbourgazette-media.example", Severity.LOW),
+    ("harbourgazette-app.top", M),  # its name bought for cents where abuse is the rule
+    ("static.harbourgazette.xyz", M),
+], ids=["static-<site>.com", "<site>-media", "<site>-app.top", "<site>.xyz"])
+def test_a_host_bearing_the_sites_name_on_a_cheap_tld_is_not_its_cdn(
+        host: str, severity: Severity, audit_listed: AuditListed) -> None:
+    """A host carrying the page's name is its CDN (low), but not on a top-level domain
+    abuse reports find most names abused in, a suffix the site is not on itself."""
+    page = wp_page(head_top=f'<script src="https://{host}/k.js"></script>')
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+
+
 # a partner kit's loader block pasted first in the head, and its configuration block the
 # page runs after it (made-up names, the shape of a publisher network's partner kit)
 _KIT_LOADER = ("<script>var HGKIT_SiteName = 'harbour-gazette.example';(function(){document."
