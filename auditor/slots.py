@@ -16,6 +16,7 @@ from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
+from auditor.urls import host_of
 
 _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
@@ -146,6 +147,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 height=height,
             )
     _yield_rendered_to_stacks(found)
+    _name_by_frame(found, catalogue)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
     kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
@@ -193,6 +195,31 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
             if frame is not None:
                 found[el].width, found[el].height = (_int(frame.get("width")),
                                                      _int(frame.get("height")))
+
+
+def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) -> None:
+    """Name a GPT container by the frame it holds when that frame loads another company's
+    host: GPT renders its ads in a frame of its own (blank, written, or Google's
+    SafeFrame host), so a `google_ads_iframe_…__container__` round a frame of another
+    network is that network's placement borrowing GPT's name (a kit's copy of the
+    markup), and one round an unknown host's frame is no one's the catalogue knows; the
+    ad-unit path in its id is then no GPT slot's."""
+    for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
+        draft = found[el]
+        gpt = draft.network
+        for frame in el.iter("iframe"):
+            src = (frame.get("src") or "").strip()
+            if not src.lower().startswith(("http://", "https://", "//")):
+                continue  # blank or written: GPT's own rendering
+            url = src if not src.startswith("//") else "https:" + src
+            owner = catalogue.runner_of(url, host_of(url))
+            company = (owner.network.company if owner.network is not None
+                       else owner.entity.company if owner.entity is not None else None)
+            if owner.network is gpt or (gpt is not None and company is not None
+                                        and company == gpt.company):
+                break  # Google's own frame: the slot is GPT's
+            draft.network, draft.zone_id, draft.id_kind = owner.network, None, None
+            break
 
 
 # the id GPT gives the container it writes into a slot's element

@@ -1473,3 +1473,30 @@ def test_a_gpt_container_declaring_no_size_takes_its_frames(audit_html: AuditHtm
                         url="https://harbour.example/a")
     assert [(s.zone_id, s.width, s.height) for s in report.slots] == [
         ("/21774381/harbour/rail", 300, 600), ("/21774381/harbour/foot", None, None)]
+
+
+def _container_round(path: str, src: str) -> str:
+    """GPT's container markup round a frame of `src`."""
+    return (f'<div id="google_ads_iframe_{path}_0__container__" style="border: 0pt none;">'
+            f'<iframe id="google_ads_iframe_{path}_0" src="{src}" width="300" height="250" '
+            'frameborder="0"></iframe></div>')
+
+
+@pytest.mark.parametrize(("src", "network"), [
+    ("https://a.magsrv.com/iframe.php?idzone=5512007&size=300x250", "ExoClick"),
+    ("https://ads.kdjfh7s.example/serve?z=9", None),
+    # GPT's own: SafeFrame's hashed host, and a frame it writes (no address)
+    ("https://95a473e2ad2610658b179c981bdc3fea.safeframe.googlesyndication.com/safeframe/"
+     "1-0-38/html/container.html", "Google Publisher Tag"),
+    ("about:blank", "Google Publisher Tag"),
+], ids=["ExoClick's frame", "an unknown host's frame", "SafeFrame", "a written frame"])
+def test_a_gpt_container_is_named_by_the_frame_it_holds(
+        src: str, network: str | None, audit_html: AuditHtml) -> None:
+    """GPT renders in a frame of its own; its container's name round another network's
+    frame is borrowed (a kit's copy of the markup): the placement is the frame's network's,
+    or no known one's, and the path in the id is no GPT slot's."""
+    report = audit_html(page(_container_round("/21774381/harbour/rail", src)),
+                        url="https://harbour.example/a")
+    assert [s.network for s in report.slots] == [network], report.slots
+    if network != "Google Publisher Tag":
+        assert all(s.zone_id != "/21774381/harbour/rail" for s in report.slots)
