@@ -58,8 +58,9 @@ def _opens_json(stripped: bytes, name: str) -> bool:
     return not text[end:].strip()
 
 
-def sniff(head: bytes, name: str = "") -> str:
-    """The kind of an input from its first bytes.
+def sniff(head: bytes, name: str = "", *, declared_text: bool = False) -> str:
+    """The kind of an input from its first bytes. `declared_text`: its sender calls it
+    plain text (a WARC record's `text/plain`), as a `.txt` name does.
 
     >>> sniff(b"WARC/1.0\\r\\n")
     'warc'
@@ -89,7 +90,7 @@ def sniff(head: bytes, name: str = "") -> str:
         return "tar"
     utf8 = as_utf8(head)
     if utf8 is not head:  # UTF-16/32: judge the text, not its NUL bytes
-        return sniff(utf8, name)
+        return sniff(utf8, name, declared_text=declared_text)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         return "empty"
@@ -104,7 +105,8 @@ def sniff(head: bytes, name: str = "") -> str:
     if name.lower().endswith(_JSONL_NAMES):
         return "jsonl"
     if _HTML_TAG.search(text):
-        return "text" if name.lower().endswith(".txt") and _quoted_markup(text) else "html"
+        said_text = declared_text or name.lower().endswith(".txt")
+        return "text" if said_text and _quoted_markup(text) else "html"
     return "text"
 
 

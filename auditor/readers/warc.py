@@ -424,7 +424,8 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         return ReadFailure(name, KIND, f"{name}: {exc}")
     if len(body) > cap:
         return ReadFailure(name, KIND, f"{name}: decoded body is over the {cap}-byte cap")
-    found = sniff(body[:PEEK_BYTES], "")
+    # a `text/plain` body is markup mislabelled, or a text quoting tags in its prose
+    found = sniff(body[:PEEK_BYTES], "", declared_text=mime == "text/plain")
     if found == "empty":
         return Skipped(name, KIND, "empty body")
     if mime in SNIFF_TYPES and found != "html":

@@ -66,6 +66,18 @@ def test_warc_records_are_decoded_and_classified(compress: bool) -> None:
     assert "HTTP 301" in reasons
 
 
+def test_a_text_plain_record_quoting_a_tag_is_no_page() -> None:
+    """Servers label HTML `text/plain` too, so such a record is sniffed; one whose tags are
+    quoted in its prose (a tag alone on its line among paragraphs) is text, no page."""
+    notes = ("Kit notes\n\nThe kit adds this line to every page:\n\n<script src=\"https://"
+             "k.example/a.js\"></script>\n\nRemove the plugin and it goes.\n")
+    records = list(read_warc(io.BytesIO(warc_bytes([
+        response("https://a.example/notes.txt", notes, content_type="text/plain"),
+        response("https://a.example/page", HTML, content_type="text/plain")])), "t.warc"))
+    assert [r.url for r in records if isinstance(r, Document)] == ["https://a.example/page"]
+    assert any(isinstance(r, Skipped) and r.reason.startswith("text/plain") for r in records)
+
+
 def test_record_offsets_are_gzip_member_offsets() -> None:
     data = warc_bytes(mixed())
     records = list(read_warc(io.BytesIO(data), "t"))
