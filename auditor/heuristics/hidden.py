@@ -528,6 +528,9 @@ _AUTHORIZE_PATH = re.compile(r"/authorize/?$", re.I)
 _FRAME_RESPONSE_MODES = frozenset({"web_message", "okta_post_message"})
 # Gigya's (SAP Customer Data Cloud's) single sign-on frame across a group's sites
 _GIGYA_SSO = re.compile(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
+# Clerk's Frontend API session handshake and satellite-domain sync, which answer to the
+# `redirect_url` they are given
+_CLERK_HANDSHAKE = re.compile(r"/v1/client/(?:handshake|sync)/?$", re.I)
 
 
 def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
@@ -545,20 +548,30 @@ def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
     if registrable_domain(parts.hostname or "") == "gigya.com" and _GIGYA_SSO.search(
             parts.path):
         return "Gigya's single sign-on frame"
+    query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    if _CLERK_HANDSHAKE.search(parts.path):
+        back = query.get("redirect_url")
+        if back is not None and _answers_to_page(ctx, back):
+            return "a session handshake frame (Clerk's, answering to the page's own site)"
+        return None
     if not _AUTHORIZE_PATH.search(parts.path):
         return None
-    query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
     silent = query.get("prompt", "").lower() == "none" or query.get(
         "response_mode", "").lower() in _FRAME_RESPONSE_MODES
     if not silent or not query.get("client_id"):
         return None
     back = query.get("redirect_uri")
-    if back is not None:
-        host = host_of(back)
-        if not host or (is_third_party(host, ctx.first_party)
-                        and not related_site(host, ctx.first_party)):
-            return None  # the answer goes to another site: no sign-in of this page's
+    if back is not None and not _answers_to_page(ctx, back):
+        return None  # the answer goes to another site: no sign-in of this page's
     return "a silent sign-in frame (an OAuth/OIDC authorization request asking no prompt)"
+
+
+def _answers_to_page(ctx: PageContext, back: str) -> bool:
+    """Whether a sign-in request's return address is the page's own site (or a site
+    bearing its name)."""
+    host = host_of(back)
+    return bool(host) and (not is_third_party(host, ctx.first_party)
+                           or related_site(host, ctx.first_party))
 
 
 def _vouched(ctx: PageContext, url: str, site: str) -> bool:
@@ -1840,7 +1853,8 @@ HIDDEN_IFRAME = FindingKind(
     "Amazon's `/iu3`), is a silent sign-in by the request its address makes (an OAuth/OIDC "
     "`/authorize` asking `prompt=none` or a framed `response_mode`, `web_message`, for a "
     "`client_id` whose `redirect_uri`, if named, is the page's own site: Auth0's, Okta's, "
-    "Sign in with Apple's, on any tenant; Gigya's `sso` frame), sits in a menu, tab or dialog "
+    "Sign in with Apple's, on any tenant; Clerk's `/v1/client/handshake` answering to the "
+    "page's site; Gigya's `sso` frame), sits in a menu, tab or dialog "
     "the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "

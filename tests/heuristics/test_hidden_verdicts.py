@@ -1510,6 +1510,8 @@ SILENT_AUTH = [
         f"redirect_uri={_BACK}&amp;response_type=code%20id_token&amp;state=s1&amp;"
         "response_mode=web_message")),
     ("Gigya", _hidden("https://cdns.gigya.com/gs/sso.htm?APIKey=3_abc&amp;version=latest")),
+    ("Clerk", _hidden("https://clean-gull-12.clerk.accounts.dev/v1/client/handshake?"
+                      f"redirect_url={_BACK}&amp;__clerk_hs_reason=dev-browser-missing")),
 ]
 
 
@@ -1531,7 +1533,9 @@ _AUTH0 = SILENT_AUTH[0][1]
     ("footer", _AUTH0.replace("prompt=none&amp;response_mode=web_message", "x=1"), M),
     ("footer", _AUTH0.replace("https://", "http://"), H),
     ("after", _AUTH0, H),
-], ids=["its answer sent to another site", "not silent", "plain http", "after </html>"])
+    ("footer", SILENT_AUTH[-1][1].replace(_BACK, "https%3A%2F%2Fkdjfh7s.example%2F"), M),
+], ids=["its answer sent to another site", "not silent", "plain http", "after </html>",
+        "a handshake answering to another site"])
 def test_a_sign_in_address_with_a_mark_or_another_sites_answer_is_no_low(
         where: str, frame: str, severity: Severity, audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(**{where: frame}), URL)
