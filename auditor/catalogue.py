@@ -49,7 +49,7 @@ NETWORK_KEYS = frozenset({
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
-SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
+SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -184,6 +184,18 @@ class ScriptSlotSpec:
     label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
     needle: str | None = None  # a literal every match holds: pages without it skip the regex
     joins_sites: bool = True  # see IdSpec.joins_sites
+    # the id of the element the vendor's tag renders the zone into, `{zone}` filled from the
+    # match: a call that names only its zone still has a container by convention (Smart
+    # AdServer's `<div id="sas_FORMATID">`)
+    element: str | None = None
+
+    def element_of(self, zone: str | None) -> str | None:
+        """The id of the container the convention names for `zone`, if the spec has one.
+
+        >>> ScriptSlotSpec(re.compile("x"), None, "x", element="sas_{zone}").element_of("7")
+        'sas_7'
+        """
+        return self.element.replace("{zone}", zone) if self.element and zone else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -928,6 +940,17 @@ def _flag(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
     return value
 
 
+def _element_template(spec: dict[str, Any], where: str) -> str | None:
+    """A script slot's `element`: an id with `{zone}` in it, for a pattern reading a zone."""
+    value = spec.get("element")
+    if value is None:
+        return None
+    if not isinstance(value, str) or "{zone}" not in value or "(?P<zone>" not in spec["pattern"]:
+        raise RuleError(f"{where}: a script_slot element must be an id holding {{zone}}, "
+                        "for a pattern with a zone group")
+    return value
+
+
 def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
     unknown = sorted(set(entry) - allowed)
     if unknown:
@@ -960,7 +983,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     script_slots = tuple(
         ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
-                       _flag(s, "joins_sites", where, True))
+                       _flag(s, "joins_sites", where, True), _element_template(s, where))
         for s in entry.get("script_slot", [])
     )
     ids = []

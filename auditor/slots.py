@@ -259,7 +259,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 # the script is the placement
-                whole = not {"element", "target"} & spec.pattern.groupindex.keys()
+                whole = (spec.element is None
+                         and not {"element", "target"} & spec.pattern.groupindex.keys())
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -448,7 +449,7 @@ def _script_slot(
     height = _int(groups.get("height"))
     if groups.get("sizes") and not (width and height):
         width, height = _declared_size(groups["sizes"] or "")
-    element_id, element_class = groups.get("element"), None
+    element_id, element_class = groups.get("element") or spec.element_of(zone), None
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
     # what names the element: its id, or `.class` (a later call naming it is this slot)
