@@ -46,6 +46,7 @@ NETWORK_KEYS = frozenset({
     "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
+    "platform_ids",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
@@ -292,6 +293,9 @@ class Network:
     # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
     # pages that copy one are no operator's, so it is never its ID of that kind
     samples: frozenset[tuple[str, str]] = frozenset()
+    # (ID kind, value) a hosting platform writes into every site it hosts (WordPress.com's
+    # AdSense publisher ID): the page carries it, but sites sharing it are not one operator
+    platform_ids: frozenset[tuple[str, str]] = frozenset()
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
@@ -396,6 +400,8 @@ class Catalogue:
     sources: tuple[str, ...] = ()
     internal_kinds: frozenset[str] = frozenset()
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
+    # every network's `platform_ids`: (kind, value) pairs that join no sites
+    platform_values: frozenset[tuple[str, str]] = field(init=False, repr=False, compare=False)
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     shaped: tuple[Network, ...] = ()  # the networks known by URL shapes (`url_shapes`)
     # URL patterns whose requests are an entity's and no network's, though the host is a
@@ -501,6 +507,8 @@ class Catalogue:
         object.__setattr__(self, "_entity_paths", on_host)
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
+        object.__setattr__(self, "platform_values", frozenset(
+            pair for n in nets for pair in n.platform_ids))
         object.__setattr__(self, "_places_by_name", {
             n.name: i for i, n in reversed(list(enumerate(nets)))})
         object.__setattr__(self, "linkers", tuple(n for n in nets if n.links is not None))
@@ -690,10 +698,13 @@ class Catalogue:
         """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
         return kind not in self.internal_kinds
 
-    def joins_sites(self, kind: str) -> bool:
-        """Whether sites sharing an ID of this kind are one operator (bulk clusters);
-        kinds the catalogue does not declare do."""
-        return kind not in self.solitary_kinds
+    def joins_sites(self, kind: str, value: str | None = None) -> bool:
+        """Whether sites sharing this ID (of this kind, and where given this value) are one
+        operator (bulk clusters): not a kind declared `joins_sites = false`, nor a value
+        a network lists as a platform's (`platform_ids`); kinds the catalogue does not
+        declare do."""
+        return kind not in self.solitary_kinds and (kind, value) not in self.platform_values
+
 
     def entity_for(self, host: str) -> Entity | None:
         """Company and category of a host from the taxonomy, most specific domain first."""
@@ -1076,21 +1087,24 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         amp_rtc=amp_rtc,
         prebid=_prebid_codes(entry, where),
         samples=_samples(entry, ids, slots, script_slots, where),
+        platform_ids=_samples(entry, ids, slots, script_slots, where, "platform_ids"),
     )
 
 
 def _samples(entry: dict[str, Any], ids: Sequence[IdSpec], slots: Sequence[SlotSpec],
-             script_slots: Sequence[ScriptSlotSpec], where: str) -> frozenset[tuple[str, str]]:
-    """`samples = {"<id kind>" = ["<value>", …]}`, for kinds the network reads."""
-    table = entry.get("samples", {})
+             script_slots: Sequence[ScriptSlotSpec], where: str, key: str = "samples"
+             ) -> frozenset[tuple[str, str]]:
+    """`samples` (or `platform_ids`) `= {"<id kind>" = ["<value>", …]}`, for kinds the
+    network reads."""
+    table = entry.get(key, {})
     if not isinstance(table, dict):
-        raise RuleError(f"{where}: samples must be a table of id kind = [values]")
+        raise RuleError(f"{where}: {key} must be a table of id kind = [values]")
     kinds = ({s.kind for s in ids} | {s.id_kind for s in slots if s.id_kind}
              | {s.id_kind for s in script_slots if s.id_kind})
     out: set[tuple[str, str]] = set()
     for kind in table:
         if kind not in kinds:
-            raise RuleError(f"{where}: samples names {kind!r}, an id kind it does not read")
+            raise RuleError(f"{where}: {key} names {kind!r}, an id kind it does not read")
         out.update((kind, value) for value in _strings(table, kind, where))
     return frozenset(out)
 
