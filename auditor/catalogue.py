@@ -50,7 +50,8 @@ NETWORK_KEYS = frozenset({
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
-SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element"})
+SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
+                              "needs_element"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -189,14 +190,24 @@ class ScriptSlotSpec:
     # match: a call that names only its zone still has a container by convention (Smart
     # AdServer's `<div id="sas_FORMATID">`)
     element: str | None = None
+    # the call only fills an element the page holds (GPT's defineSlot and display): where
+    # the page lacks the one it names and no script writes that id, it is no placement
+    needs_element: bool = False
 
-    def element_of(self, zone: str | None) -> str | None:
-        """The id of the container the convention names for `zone`, if the spec has one.
+    def element_of(self, groups: Mapping[str, str | None]) -> str | None:
+        """The id of the container the convention names for a match's groups, if the spec
+        has one and the match holds every group it names.
 
-        >>> ScriptSlotSpec(re.compile("x"), None, "x", element="sas_{zone}").element_of("7")
-        'sas_7'
+        >>> spec = ScriptSlotSpec(re.compile("x"), None, "x", element="{zone}{width}_frame")
+        >>> spec.element_of({"zone": "top", "width": "728"}), spec.element_of({"zone": "top"})
+        ('top728_frame', None)
         """
-        return self.element.replace("{zone}", zone) if self.element and zone else None
+        if self.element is None:
+            return None
+        values = {name: groups.get(name) for name in _PLACEHOLDER.findall(self.element)}
+        if not all(values.values()):
+            return None
+        return _PLACEHOLDER.sub(lambda m: values[m.group(1)] or "", self.element)
 
 
 @dataclass(frozen=True, slots=True)
@@ -951,15 +962,17 @@ def _flag(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
     return value
 
 
-def _element_template(spec: dict[str, Any], where: str) -> str | None:
-    """A script slot's `element`: an id with `{zone}` in it, for a pattern reading a zone."""
+def _element_template(spec: dict[str, Any], pattern: re.Pattern[str], where: str
+                      ) -> str | None:
+    """A script slot's `element`: an id naming, in braces, groups of its pattern (`{zone}`)."""
     value = spec.get("element")
     if value is None:
         return None
-    if not isinstance(value, str) or "{zone}" not in value or "(?P<zone>" not in spec["pattern"]:
-        raise RuleError(f"{where}: a script_slot element must be an id holding {{zone}}, "
-                        "for a pattern with a zone group")
-    return value
+    names = _PLACEHOLDER.findall(value) if isinstance(value, str) else []
+    if not names or not set(names) <= pattern.groupindex.keys():
+        raise RuleError(f"{where}: a script_slot element must be an id naming, in braces, "
+                        "groups of its pattern ({zone})")
+    return str(value)
 
 
 def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
@@ -992,9 +1005,11 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         slots += (_slot_spec({"selector": ", ".join(
             f"{tag}[type='{t}']" for t in amp for tag in ("amp-ad", "amp-embed"))}, where),)
     script_slots = tuple(
-        ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
+        ScriptSlotSpec(pattern := _compile_regex(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
-                       _flag(s, "joins_sites", where, True), _element_template(s, where))
+                       _flag(s, "joins_sites", where, True),
+                       _element_template(s, pattern, where),
+                       _flag(s, "needs_element", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []

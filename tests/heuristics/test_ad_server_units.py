@@ -6,7 +6,10 @@ The IDs are made up."""
 
 from __future__ import annotations
 
+from auditor.catalogue import Catalogue
 from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
 
 from .conftest import AuditHtml
 
@@ -92,3 +95,70 @@ def test_adtech_units_are_read_with_their_size(audit_html: AuditHtml) -> None:
     assert {(i.kind, i.value) for i in report.ids} >= {
         ("adtech-network", "311.0"), ("adtech-network", "1582.1"),
         ("adtech-placement", "4471234")}
+
+
+# a header band round a leaderboard and an MPU, each its own GPT div declaring its size,
+# band and units hidden by a list's rules (`##.top-band`, `##.ad-zone`): two placements
+_BAND = "\n".join([
+    "<html><head><title>t</title></head><body>",
+    '<section class="top-band">',
+    '<div id="dfp-ad-header" class="dfp-ad ad-zone" data-width="728" data-height="90"></div>',
+    '<div id="dfp-ad-mpu" class="dfp-ad ad-zone" data-width="300" data-height="250"></div>',
+    "</section>",
+    _P,
+    # a wrapper round one unit and its label: one placement, the wrapper's
+    '<div class="side-ad"><span>Advertisement</span>',
+    '<div id="dfp-ad-side" class="dfp-ad ad-zone" data-width="300" data-height="600"></div>',
+    "</div>",
+    # a band round two units that declare no size (a carousel's tiles): one placement
+    '<div class="promo-band"><div class="dfp-ad ad-zone"></div>'
+    '<div class="dfp-ad ad-zone"></div></div>',
+    # a band round a sized unit and a box of its own (not a vendor's): one placement
+    '<div class="foot-band"><div class="ad-zone other-box" data-width="728" data-height="90">'
+    '</div><div id="dfp-ad-foot" class="dfp-ad ad-zone" data-width="300" data-height="250">'
+    "</div></div>",
+    "</body></html>",
+])
+
+
+def test_a_band_of_sized_vendor_units_is_its_units(catalogue: Catalogue) -> None:
+    engine = Engine.from_text("##.top-band\n##.ad-zone\n##.side-ad\n##.promo-band\n"
+                              "##.foot-band\n", name="t")
+    (page,) = audit(_BAND.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule, s.width, s.height) for s in page.slots] == [
+        (3, "##.ad-zone", 728, 90), (4, "##.ad-zone", 300, 250),
+        (7, "##.side-ad", None, None), (10, "##.promo-band", None, None),
+        (11, "##.foot-band", None, None)]
+
+
+# GPT units defined in the head: one whose div the page holds, one whose div a later
+# script writes (document.createElement + setAttribute("id", …)), one whose div the saved
+# page lacks altogether (a template's unit the page never placed)
+_GPT = "\n".join([
+    "<html><head><title>t</title>",
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
+    "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
+    "googletag.defineSlot('/1234567/site/top', [728, 90], 'div-gpt-ad-top').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/written', [300, 250], 'div-gpt-ad-written')"
+    ".addService(googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/absent', [300, 250], 'div-gpt-ad-absent')"
+    ".addService(googletag.pubads());",
+    "googletag.enableServices(); });</script></head><body>",
+    '<div id="div-gpt-ad-top"></div>',  # line 8
+    _P,
+    "<script>var d = document.createElement('div'); d.setAttribute('id', "
+    "'div-gpt-ad-written'); document.body.appendChild(d);</script>",
+    "</body></html>",
+])
+
+
+def test_a_gpt_unit_whose_div_the_page_lacks_is_no_slot(audit_html: AuditHtml) -> None:
+    """The corpus labels such a unit no slot (landwirt.com's `Redaktion_adsense_unten`):
+    GPT shows nothing where its div is missing. A unit whose div a script writes is a slot
+    at the script that defines it; the missing unit's path is still the page's ID."""
+    report = audit_html(_GPT)
+    gpt = "Google Publisher Tag"
+    assert _slots(report) == [(3, gpt, "/1234567/site/written"), (8, gpt, "/1234567/site/top")]
+    assert ("gpt-slot", "/1234567/site/absent") in {(i.kind, i.value) for i in report.ids}
