@@ -46,11 +46,12 @@ NETWORK_KEYS = frozenset({
     "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
-    "sync_paths",
+    "sync_paths", "platform_ids",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
                        "joins_sites"})
-SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites"})
+SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
+                              "needs_element"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -185,6 +186,28 @@ class ScriptSlotSpec:
     label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
     needle: str | None = None  # a literal every match holds: pages without it skip the regex
     joins_sites: bool = True  # see IdSpec.joins_sites
+    # the id of the element the vendor's tag renders the zone into, `{zone}` filled from the
+    # match: a call that names only its zone still has a container by convention (Smart
+    # AdServer's `<div id="sas_FORMATID">`)
+    element: str | None = None
+    # the call only fills an element the page holds (GPT's defineSlot and display): where
+    # the page lacks the one it names and no script writes that id, it is no placement
+    needs_element: bool = False
+
+    def element_of(self, groups: Mapping[str, str | None]) -> str | None:
+        """The id of the container the convention names for a match's groups, if the spec
+        has one and the match holds every group it names.
+
+        >>> spec = ScriptSlotSpec(re.compile("x"), None, "x", element="{zone}{width}_frame")
+        >>> spec.element_of({"zone": "top", "width": "728"}), spec.element_of({"zone": "top"})
+        ('top728_frame', None)
+        """
+        if self.element is None:
+            return None
+        values = {name: groups.get(name) for name in _PLACEHOLDER.findall(self.element)}
+        if not all(values.values()):
+            return None
+        return _PLACEHOLDER.sub(lambda m: values[m.group(1)] or "", self.element)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +307,9 @@ class Network:
     # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
     # pages that copy one are no operator's, so it is never its ID of that kind
     samples: frozenset[tuple[str, str]] = frozenset()
+    # (ID kind, value) a hosting platform writes into every site it hosts (WordPress.com's
+    # AdSense publisher ID): the page carries it, but sites sharing it are not one operator
+    platform_ids: frozenset[tuple[str, str]] = frozenset()
     # a literal each `links` pattern needs (`required_literal`); () when one has none: a
     # page whose attribute values hold none of them has no such link, and is not walked
     link_needles: tuple[str, ...] = ()
@@ -388,6 +414,8 @@ class Catalogue:
     sources: tuple[str, ...] = ()
     internal_kinds: frozenset[str] = frozenset()
     solitary_kinds: frozenset[str] = frozenset()  # ID kinds declared `joins_sites = false`
+    # every network's `platform_ids`: (kind, value) pairs that join no sites
+    platform_values: frozenset[tuple[str, str]] = field(init=False, repr=False, compare=False)
     url_networks: tuple[Network, ...] = ()  # the networks known by URL patterns, in order
     shaped: tuple[Network, ...] = ()  # the networks known by URL shapes (`url_shapes`)
     # URL patterns whose requests are an entity's and no network's, though the host is a
@@ -493,6 +521,8 @@ class Catalogue:
         object.__setattr__(self, "_entity_paths", on_host)
         object.__setattr__(self, "_first_with", first)
         nets = self.networks
+        object.__setattr__(self, "platform_values", frozenset(
+            pair for n in nets for pair in n.platform_ids))
         object.__setattr__(self, "_places_by_name", {
             n.name: i for i, n in reversed(list(enumerate(nets)))})
         object.__setattr__(self, "linkers", tuple(n for n in nets if n.links is not None))
@@ -682,10 +712,13 @@ class Catalogue:
         """Whether an ID kind belongs in a report's ids (not an `internal` endpoint)."""
         return kind not in self.internal_kinds
 
-    def joins_sites(self, kind: str) -> bool:
-        """Whether sites sharing an ID of this kind are one operator (bulk clusters);
-        kinds the catalogue does not declare do."""
-        return kind not in self.solitary_kinds
+    def joins_sites(self, kind: str, value: str | None = None) -> bool:
+        """Whether sites sharing this ID (of this kind, and where given this value) are one
+        operator (bulk clusters): not a kind declared `joins_sites = false`, nor a value
+        a network lists as a platform's (`platform_ids`); kinds the catalogue does not
+        declare do."""
+        return kind not in self.solitary_kinds and (kind, value) not in self.platform_values
+
 
     def entity_for(self, host: str) -> Entity | None:
         """Company and category of a host from the taxonomy, most specific domain first."""
@@ -932,6 +965,19 @@ def _flag(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
     return value
 
 
+def _element_template(spec: dict[str, Any], pattern: re.Pattern[str], where: str
+                      ) -> str | None:
+    """A script slot's `element`: an id naming, in braces, groups of its pattern (`{zone}`)."""
+    value = spec.get("element")
+    if value is None:
+        return None
+    names = _PLACEHOLDER.findall(value) if isinstance(value, str) else []
+    if not names or not set(names) <= pattern.groupindex.keys():
+        raise RuleError(f"{where}: a script_slot element must be an id naming, in braces, "
+                        "groups of its pattern ({zone})")
+    return str(value)
+
+
 def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
     unknown = sorted(set(entry) - allowed)
     if unknown:
@@ -962,9 +1008,11 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         slots += (_slot_spec({"selector": ", ".join(
             f"{tag}[type='{t}']" for t in amp for tag in ("amp-ad", "amp-embed"))}, where),)
     script_slots = tuple(
-        ScriptSlotSpec(_compile_regex(s["pattern"], where), s.get("id_kind"),
+        ScriptSlotSpec(pattern := _compile_regex(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
-                       _flag(s, "joins_sites", where, True))
+                       _flag(s, "joins_sites", where, True),
+                       _element_template(s, pattern, where),
+                       _flag(s, "needs_element", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []
@@ -1058,21 +1106,24 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         prebid=_prebid_codes(entry, where),
         sync_paths=tuple(_compile_regex(p, where) for p in _strings(entry, "sync_paths", where)),
         samples=_samples(entry, ids, slots, script_slots, where),
+        platform_ids=_samples(entry, ids, slots, script_slots, where, "platform_ids"),
     )
 
 
 def _samples(entry: dict[str, Any], ids: Sequence[IdSpec], slots: Sequence[SlotSpec],
-             script_slots: Sequence[ScriptSlotSpec], where: str) -> frozenset[tuple[str, str]]:
-    """`samples = {"<id kind>" = ["<value>", …]}`, for kinds the network reads."""
-    table = entry.get("samples", {})
+             script_slots: Sequence[ScriptSlotSpec], where: str, key: str = "samples"
+             ) -> frozenset[tuple[str, str]]:
+    """`samples` (or `platform_ids`) `= {"<id kind>" = ["<value>", …]}`, for kinds the
+    network reads."""
+    table = entry.get(key, {})
     if not isinstance(table, dict):
-        raise RuleError(f"{where}: samples must be a table of id kind = [values]")
+        raise RuleError(f"{where}: {key} must be a table of id kind = [values]")
     kinds = ({s.kind for s in ids} | {s.id_kind for s in slots if s.id_kind}
              | {s.id_kind for s in script_slots if s.id_kind})
     out: set[tuple[str, str]] = set()
     for kind in table:
         if kind not in kinds:
-            raise RuleError(f"{where}: samples names {kind!r}, an id kind it does not read")
+            raise RuleError(f"{where}: {key} names {kind!r}, an id kind it does not read")
         out.update((kind, value) for value in _strings(table, kind, where))
     return frozenset(out)
 

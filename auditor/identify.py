@@ -31,7 +31,7 @@ from auditor.model import (
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
-from auditor.slots import FoundSlot
+from auditor.slots import FoundSlot, unplaced_units
 from auditor.urls import host_of
 
 
@@ -391,6 +391,8 @@ def identifiers(
     for slot in slots:
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network)
+    for kind, zone, owner in unplaced_units(page):
+        add(kind, zone, owner)
     urls = [s.url for s in sightings]
     # a network whose slot is on the page counts even when its loader is not (an
     # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)

@@ -286,7 +286,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 # the script is the placement
-                whole = not {"element", "target"} & spec.pattern.groupindex.keys()
+                whole = (spec.element is None
+                         and not {"element", "target"} & spec.pattern.groupindex.keys())
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -475,7 +476,7 @@ def _script_slot(
     height = _int(groups.get("height"))
     if groups.get("sizes") and not (width and height):
         width, height = _declared_size(groups["sizes"] or "")
-    element_id, element_class = groups.get("element"), None
+    element_id, element_class = groups.get("element") or spec.element_of(groups), None
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
     # what names the element: its id, or `.class` (a later call naming it is this slot)
@@ -490,6 +491,13 @@ def _script_slot(
         return []
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
+    if target is None and spec.needs_element and element_id \
+            and element_id not in _ids_scripts_write(page):
+        # GPT fills no element the saved page lacks: a unit defined, never shown, whose
+        # ad-unit path is the page's ID all the same
+        if zone and spec.id_kind:
+            unplaced_units(page).append((spec.id_kind, zone, network))
+        return []
     element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
@@ -510,6 +518,26 @@ def _script_slot(
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
+
+
+def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
+    """(ID kind, zone, network) of the units the page's scripts define for an element the
+    page lacks (`needs_element`): no slot, but their zones are the page's IDs
+    (`identify.identifiers`). Filled while `declared_slots` reads the page."""
+    return page.view("units defined, not placed", list)
+
+
+def _ids_scripts_write(page: ParsedPage) -> frozenset[str]:
+    """The element ids the page's scripts write into the page: `<div id="…">` in a string
+    (document.write, innerHTML), `setAttribute("id", "…")`, `el.id = "…"`; read once a
+    page."""
+    return page.view("ids scripts write", lambda: frozenset(
+        m.group(1) for script in page.scripts
+        for m in _WRITTEN_ID.finditer(script.text or "")))
+
+
+_WRITTEN_ID = re.compile(r"""(?:\bid\s*=\s*\\?["']|setAttribute\(\s*["']id["']\s*,\s*["']"""
+                         r"""|\.id\s*=\s*["'])([\w.:-]{1,200})""")
 
 
 # a target a script fills as `querySelector` would find it: one id or one class, nothing
@@ -609,9 +637,12 @@ def cosmetic_slots(
     own = _page_landmarks(hits, advertising)
     hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
+    bands = _bands(hit_elements, network_of, catalogue)
+    holders = hit_elements - bands  # a band's units are slots of their own
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        if el in known or el in placed or _is_inside(el, known) or _is_inside(el, hit_elements):
+        if el in known or el in placed or el in bands or _is_inside(el, known) \
+                or _is_inside(el, holders):
             continue
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement
@@ -621,6 +652,33 @@ def cosmetic_slots(
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, Network],
+           catalogue: Catalogue) -> set[etree._Element]:
+    """The hidden elements that are a band of units, not one: each outermost hidden element
+    inside it is a vendor's unit with a size of its own (a header band round a leaderboard
+    and an MPU, each its own GPT div with `data-width`/`data-height`). Two or more such, and
+    nothing else hidden in the band, make the units the placements; a wrapper round units
+    that declare no size, or round one, stays the one slot it was (a unit and its label)."""
+    tops: dict[etree._Element, list[etree._Element]] = {}  # hit -> the hits just inside it
+    for el in hit_elements:
+        holder = next((a for a in el.iterancestors() if a in hit_elements), None)
+        if holder is not None:
+            tops.setdefault(holder, []).append(el)
+    return {el for el, units in tops.items()
+            if len(units) >= 2 and all(_sized_unit(u, network_of, catalogue) for u in units)}
+
+
+def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
+                catalogue: Catalogue) -> bool:
+    """A vendor's unit that declares its own size in its attributes (not its wrapper's style)."""
+    width = _int(el.get("data-width")) or _int(el.get("width"))
+    height = _int(el.get("data-height")) or _int(el.get("height"))
+    if not (width and height):
+        return False
+    return el in network_of or catalogue.named_in_markup(el) is not None or any(
+        d in network_of for d in el.iterdescendants())
 
 
 def markup_bytes(el: etree._Element) -> int:

@@ -173,6 +173,23 @@ def test_id_kinds_say_whether_they_join_sites() -> None:
     assert catalogue.joins_sites("a-kind-no-catalogue-declares")
 
 
+def test_a_platforms_own_value_joins_no_sites_where_its_kind_does() -> None:
+    """WordPress.com writes its AdSense publisher ID on every blog it hosts: the value is
+    listed once, as AdSense's `platform_ids`, and the kind still joins on other values."""
+    catalogue = load_catalogue()
+    assert not catalogue.joins_sites("adsense-publisher", "ca-pub-3443918307802676")
+    assert catalogue.joins_sites("adsense-publisher", "ca-pub-1234567890123456")
+    assert ("adsense-publisher", "ca-pub-3443918307802676") in catalogue.platform_values
+
+
+def test_platform_ids_name_a_kind_the_network_reads(tmp_path: Path) -> None:
+    path = tmp_path / "n.toml"
+    path.write_text('[[network]]\nname = "X"\nhosts = ["x.test"]\n'
+                    'platform_ids = { "x-site" = ["1"] }\n')
+    with pytest.raises(RuleError, match="platform_ids names 'x-site'"):
+        load_catalogue([path])
+
+
 def test_every_link_pattern_has_a_needle_beyond_the_scheme() -> None:
     """A linker is sought link by link only on pages whose attribute values hold one of
     its needles; a needle of `http` is held by every page (an alternation of hosts in one

@@ -7,7 +7,8 @@ tie two sites or more. Two kinds of ID never join sites:
 * kinds the catalogue declares `joins_sites = false` (`Catalogue.solitary_kinds`): an
   AdSense slot number names a placement, not an account; a GPT network code is shared
   by every site of a managed ad stack (Ezoic, Mediavine...), so it would merge unrelated
-  operators;
+  operators; and the values a network lists as a hosting platform's (`platform_ids`,
+  `Catalogue.platform_values`: WordPress.com's AdSense publisher ID on every blog it hosts);
 * placeholder values left in templates (`ca-pub-0000000000000000`, `GTM-XXXXXX`).
 
 `max_sites_per_id` optionally drops IDs shared by very many sites (a theme shipping
@@ -82,7 +83,7 @@ Edge = TypeVar("Edge", bound=tuple[str, str, str | None, str] | OperatorEdge)
 def joining_edges(edges: Iterable[Edge], catalogue: Catalogue) -> list[Edge]:
     """The (kind, value, network, site, …) edges whose ID can join sites: the one place
     that leaves out solitary kinds and placeholders, for the clusters and the graph."""
-    return [e for e in edges if catalogue.joins_sites(e[0]) and not is_placeholder(e[1])]
+    return [e for e in edges if catalogue.joins_sites(e[0], e[1]) and not is_placeholder(e[1])]
 
 
 def clusters(edges: Iterable[tuple[str, str, str | None, str] | OperatorEdge],
@@ -306,6 +307,8 @@ def summarize(store: Store, top: int = 20, max_sites_per_id: int = 0,
         "clusters": groups[:top],
         "clusters_total": len(groups),
         "cluster_rules": {"ignored_kinds": sorted(catalogue.solitary_kinds),
+                          "ignored_values": [f"{kind}:{value}" for kind, value
+                                             in sorted(catalogue.platform_values)],
                           "placeholder_values_ignored": True,
                           "max_sites_per_id": max_sites_per_id or None,
                           "copied_ids_ignored": knows_origins(store)},

@@ -144,6 +144,13 @@ def test_terminal_report_escapes_page_derived_text(tmp_path: Path,
     ([("adsense-host", "ca-host-pub-1556223355139109", None, "a"),
       ("adsense-host", "ca-host-pub-1556223355139109", None, "b")], []),
     ([("facebook-pixel", "1", None, "a"), ("facebook-pixel", "1", None, "a")], []),
+    # WordPress.com's own AdSense publisher and Analytics property, on every blog it hosts:
+    # their kinds join, these values do not; the blogs' own IDs still do
+    ([("adsense-publisher", "ca-pub-3443918307802676", None, "a"),
+      ("adsense-publisher", "ca-pub-3443918307802676", None, "b"),
+      ("ga-property", "UA-52447-2", None, "b"), ("ga-property", "UA-52447-2", None, "c"),
+      ("ga-property", "UA-52447-9", None, "c"), ("ga-property", "UA-52447-9", None, "d")],
+     [["c", "d"]]),
 ])
 def test_union_find_clusters(edges: list[tuple[str, str, str | None, str]],
                              expected: list[list[str]]) -> None:

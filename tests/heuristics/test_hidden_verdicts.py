@@ -1002,7 +1002,8 @@ JOBS_BACKED: list[tuple[str, str, list[Severity]]] = [
     # is the stack's tag at work where its loader builds its script's address)
     ("a sync frame beside GPT's setup", "<script>window.googletag = window.googletag || {cmd:"
      " []}; googletag.cmd.push(function () { googletag.defineSlot('/21776187/news/mpu', "
-     "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>" + _FRESH_SYNC,
+     "[300, 250], 'div-mpu').addService(googletag.pubads()); });</script>"
+     '<div id="div-mpu"></div>' + _FRESH_SYNC,  # a defined unit is a slot where its div is
      [L]),
     ("a sign-in frame of a site the page names nowhere else", _FRESH_LOGIN, [M]),
     # a captcha's frame comes with its widget's script; `captcha` in a kit's address

@@ -1,0 +1,164 @@
+"""Ad servers' units as their documented tags write them, on small pages written here after
+the vendors' published tag forms: each unit a slot of its network, cited at the container
+the tag renders into (else at the call), with its zone, size and IDs as the tag names them.
+
+The IDs are made up."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+from .conftest import AuditHtml
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+
+
+def _slots(report: PageReport) -> list[tuple[int, str | None, str | None]]:
+    return [(s.line, s.network, s.zone_id) for s in report.slots if s.kind == "ad"]
+
+
+# Smart AdServer's (Equativ's) async tag: smart.js and sas.setup in the head; per format a
+# `<div id="sas_FORMATID">` and the call that renders into it, `sas.call("std", …)`, or
+# `sas.render("FORMATID")` for a format a one-call asked for
+_SAS = "\n".join([
+    "<html><head><title>t</title>",
+    '<script src="https://ced.sascdn.com/tag/1234/smart.js" async></script>',
+    "<script>var sas = sas || {}; sas.cmd = sas.cmd || [];",
+    "sas.cmd.push(function() { sas.setup({ networkid: 1234, domain: "
+    '"https://www123.smartadserver.com", async: true }); });',
+    'sas.cmd.push(function() { sas.call("onecall", { siteId: 112233, pageId: 445566, '
+    'formatIds: "7001,7002", target: "" }); });</script>',
+    "</head><body>",
+    _P,
+    '<div id="sas_7001"></div>',  # line 8
+    '<script>sas.cmd.push(function() { sas.render("7001"); });</script>',
+    _P,
+    '<div id="sas_7002"></div>',  # line 11
+    '<script>sas.cmd.push(function() { sas.render("7002"); });</script>',
+    '<div id="sas_7003"></div>',  # line 13
+    "<script>sas.cmd.push(function() {",
+    '  sas.call("std", {siteId: 112233, pageId: 445566, formatId: 7003, target: ""});',
+    "});</script>",
+    '<script>sas.cmd.push(function() { sas.call("std", {siteId: 112233, pageId: 445566, '
+    'formatId: 7004, target: ""}); });</script>',  # line 17: no container, the call
+    "</body></html>",
+])
+
+
+def test_smart_adserver_units_are_slots_at_their_containers(audit_html: AuditHtml) -> None:
+    report = audit_html(_SAS)
+    smart = "Smart AdServer"
+    assert _slots(report) == [(8, smart, "7001"), (11, smart, "7002"), (13, smart, "7003"),
+                              (17, smart, "7004")]
+    assert {(i.kind, i.value) for i in report.ids} >= {
+        ("smartadserver-site", "112233"), ("smartadserver-page", "445566"),
+        ("smartadserver-network", "1234")}
+
+
+def test_a_smart_container_the_call_does_not_name_is_not_its_slot(
+        audit_html: AuditHtml) -> None:
+    """`sas_<format>` is the container only of that format: another format's call on the page
+    is a slot at its own script, and the stray container no slot."""
+    page = _SAS.replace('<div id="sas_7003"></div>', '<div id="sas_9999"></div>')
+    assert [(line, zone) for line, _, zone in _slots(audit_html(page))] == [
+        (8, "7001"), (11, "7002"), (14, "7003"), (17, "7004")]
+
+
+def _sized(report: PageReport) -> list[tuple[str | None, str | None, int | None, int | None]]:
+    return [(s.network, s.zone_id, s.width, s.height) for s in report.slots if s.kind == "ad"]
+
+
+# ADTECH's (AOL's) tags: the JavaScript tag writes its addyn/ loader where it stands, the
+# iframe tag frames adiframe/; the path is /3.0/<network>[.<sub>]/<placement>/0/<size id>/ADTECH;
+# and a tag whose size ID is -1 asks for its size as the `size=WxH` key
+_ADTECH_WRITE = ('<script>document.write(\'<scr\'+\'ipt language="javascript1.1" '
+                 'src="https://adserver.adtech.de/addyn/3.0/{net}/{plc}/0/-1/ADTECH;loc=100;'
+                 '{size}target=_blank;misc=\'+new Date().getTime()+\'"></scri\'+\'pt>\');</script>')
+
+
+def test_adtech_units_are_read_with_their_size(audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        _ADTECH_WRITE.format(net="311.0", plc="5297997", size="size=728x90;"), _P,
+        _ADTECH_WRITE.format(net="311.0", plc="5297998", size="key=a+b;size=300x250;"), _P,
+        _ADTECH_WRITE.format(net="311.0", plc="5297999", size=""), _P,
+        '<iframe src="https://adserver.adtech.de/adiframe/3.0/1582.1/4471234/0/170/ADTECH;'
+        'loc=100;target=_blank" width="300" height="250" frameborder="0"></iframe>',
+        "</body></html>"])
+    report = audit_html(page)
+    assert _sized(report) == [("ADTECH", "5297997", 728, 90), ("ADTECH", "5297998", 300, 250),
+                              ("ADTECH", "5297999", None, None),
+                              ("ADTECH", "4471234", 300, 250)]
+    assert {(i.kind, i.value) for i in report.ids} >= {
+        ("adtech-network", "311.0"), ("adtech-network", "1582.1"),
+        ("adtech-placement", "4471234")}
+
+
+# a header band round a leaderboard and an MPU, each its own GPT div declaring its size,
+# band and units hidden by a list's rules (`##.top-band`, `##.ad-zone`): two placements
+_BAND = "\n".join([
+    "<html><head><title>t</title></head><body>",
+    '<section class="top-band">',
+    '<div id="dfp-ad-header" class="dfp-ad ad-zone" data-width="728" data-height="90"></div>',
+    '<div id="dfp-ad-mpu" class="dfp-ad ad-zone" data-width="300" data-height="250"></div>',
+    "</section>",
+    _P,
+    # a wrapper round one unit and its label: one placement, the wrapper's
+    '<div class="side-ad"><span>Advertisement</span>',
+    '<div id="dfp-ad-side" class="dfp-ad ad-zone" data-width="300" data-height="600"></div>',
+    "</div>",
+    # a band round two units that declare no size (a carousel's tiles): one placement
+    '<div class="promo-band"><div class="dfp-ad ad-zone"></div>'
+    '<div class="dfp-ad ad-zone"></div></div>',
+    # a band round a sized unit and a box of its own (not a vendor's): one placement
+    '<div class="foot-band"><div class="ad-zone other-box" data-width="728" data-height="90">'
+    '</div><div id="dfp-ad-foot" class="dfp-ad ad-zone" data-width="300" data-height="250">'
+    "</div></div>",
+    "</body></html>",
+])
+
+
+def test_a_band_of_sized_vendor_units_is_its_units(catalogue: Catalogue) -> None:
+    engine = Engine.from_text("##.top-band\n##.ad-zone\n##.side-ad\n##.promo-band\n"
+                              "##.foot-band\n", name="t")
+    (page,) = audit(_BAND.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule, s.width, s.height) for s in page.slots] == [
+        (3, "##.ad-zone", 728, 90), (4, "##.ad-zone", 300, 250),
+        (7, "##.side-ad", None, None), (10, "##.promo-band", None, None),
+        (11, "##.foot-band", None, None)]
+
+
+# GPT units defined in the head: one whose div the page holds, one whose div a later
+# script writes (document.createElement + setAttribute("id", …)), one whose div the saved
+# page lacks altogether (a template's unit the page never placed)
+_GPT = "\n".join([
+    "<html><head><title>t</title>",
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
+    "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
+    "googletag.defineSlot('/1234567/site/top', [728, 90], 'div-gpt-ad-top').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/written', [300, 250], 'div-gpt-ad-written')"
+    ".addService(googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/absent', [300, 250], 'div-gpt-ad-absent')"
+    ".addService(googletag.pubads());",
+    "googletag.enableServices(); });</script></head><body>",
+    '<div id="div-gpt-ad-top"></div>',  # line 8
+    _P,
+    "<script>var d = document.createElement('div'); d.setAttribute('id', "
+    "'div-gpt-ad-written'); document.body.appendChild(d);</script>",
+    "</body></html>",
+])
+
+
+def test_a_gpt_unit_whose_div_the_page_lacks_is_no_slot(audit_html: AuditHtml) -> None:
+    """The corpus labels such a unit no slot (landwirt.com's `Redaktion_adsense_unten`):
+    GPT shows nothing where its div is missing. A unit whose div a script writes is a slot
+    at the script that defines it; the missing unit's path is still the page's ID."""
+    report = audit_html(_GPT)
+    gpt = "Google Publisher Tag"
+    assert _slots(report) == [(3, gpt, "/1234567/site/written"), (8, gpt, "/1234567/site/top")]
+    assert ("gpt-slot", "/1234567/site/absent") in {(i.kind, i.value) for i in report.ids}
