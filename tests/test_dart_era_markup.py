@@ -103,3 +103,17 @@ def test_webtrends_and_estat_are_named_with_their_ids(
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("webtrends-dcsid", "dcsabcdefghij0123456789kl_1a2b"),
             ("estat-serial", "800000123456")} <= ids
+
+
+# Tealium iQ before tiqcdn.com: utag.js under Tealium's path on Limelight's shared CDN
+TEALIUM_LLNWD = b"""<html><head><title>t</title>
+<script defer src="//tealium.hs.llnwd.net/o43/utag/acme/main/prod/utag.js?asof=20140202"></script>
+</head><body><p>Article text.</p></body></html>"""
+
+
+def test_tealium_on_its_limelight_path_is_named_with_its_profile(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TEALIUM_LLNWD, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "Tealium" in {n.network for n in page.networks}
+    assert ("tealium-profile", "acme/main") in {(i.kind, i.value) for i in page.ids}
