@@ -117,3 +117,26 @@ def test_tealium_on_its_limelight_path_is_named_with_its_profile(
                     catalogue=catalogue).pages
     assert "Tealium" in {n.network for n in page.networks}
     assert ("tealium-profile", "acme/main") in {(i.kind, i.value) for i in page.ids}
+
+
+# AOL's ad tag on its sites: adsWrapper.js, then per placement htmlAdWH(magic number, w, h)
+AOL_ADSWRAPPER = b"""<html><head><title>t</title>
+<script type="text/javascript" src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
+</head><body><p>Article text that a reader came for.</p>
+<div class="top"><script language="javascript">
+<!--
+adSetType('F');
+htmlAdWH('93315574', '728', '90');
+//-->
+</script></div>
+<div id="rail"><script>adSetType('F'); htmlAdWH('93315575', 'RR', 'RR');</script></div>
+</body></html>"""
+
+
+def test_aol_htmladwh_calls_are_slots_of_their_magic_number(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(AOL_ADSWRAPPER, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (4, "93315574", 728, 90), (10, "93315575", None, None)]
+    assert {s.network for s in page.slots} == {"Yahoo SSP (Verizon Media, ONE by AOL)"}
