@@ -144,3 +144,17 @@ def test_aol_htmladwh_calls_are_slots_of_their_magic_number(
     assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
         (4, "93315574", 728, 90), (10, "93315575", None, None)]
     assert {s.network for s in page.slots} == {"Yahoo SSP (Verizon Media, ONE by AOL)"}
+
+
+# an advertiser's DFA tag a site's own ad server wrote: DoubleClick's ad, but no zone of the site's
+DFA_TAG = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="mpu"><script src="http://ad.doubleclick.net/adj/N5398.pub.com/B7258250.15;sz=300x250;ord=1?">
+</script></div></body></html>"""
+
+
+def test_an_advertisers_dfa_tag_is_a_doubleclick_slot_without_a_site_zone(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(DFA_TAG, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [("DoubleClick DART", None)]
+    assert not [i for i in page.ids if i.kind.startswith("dart-")]
