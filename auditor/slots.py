@@ -95,7 +95,37 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
     drafts += _script_drafts(page, catalogue, drafts)
+    drafts = _fold_noscript_fallbacks(drafts)
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
+    """A vendor's tag is a script and, right after it, a `<noscript>` holding the same ad
+    for browsers without JavaScript (DART's `<a href=…/jump/…><img src=…/ad/…></a>`, Smart
+    AdServer's `pubjumpi` link): a browser shows one of the two, so a slot inside that
+    noscript is the script's slot's fallback, one placement, when both are one network's."""
+    of_script: dict[etree._Element, _Draft] = {}
+    for d in drafts:
+        for el in (d.element, *d.extra_elements):
+            if str(el.tag).lower() == "script":
+                of_script.setdefault(el, d)
+    if not of_script:
+        return drafts
+    kept: list[_Draft] = []
+    for d in drafts:
+        noscript = next((a for a in d.element.iterancestors()
+                         if str(a.tag).lower() == "noscript"), None)
+        before = noscript.getprevious() if noscript is not None else None
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        owner = of_script.get(before) if before is not None else None
+        if owner is None or owner is d or owner.network is not d.network:
+            kept.append(d)
+            continue
+        owner.extra_elements.append(d.element)
+        if not owner.zone_id and d.zone_id:
+            owner.zone_id, owner.id_kind = d.zone_id, d.id_kind
+    return kept
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
@@ -230,6 +260,10 @@ def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool
     return any(d in others for d in el.iterdescendants())
 
 
+# tags that load what they show: never an empty placeholder of the unit beside them
+_LOADS_ITS_AD = frozenset({"script", "iframe", "frame"})
+
+
 def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, _Draft]
                    ) -> _Draft | None:
     """The unit, when `el` is an empty placeholder whose unit its vendor inserted as the
@@ -237,8 +271,11 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
     rule, that shows something. Ezoic's inserter fills some placeholders from inside and puts
     the unit beside others (`<span id="ezoic-pub-ad-placeholder-110"></span><span
     class="ezoic-ad …">…</span>`, sites' saved copies): either way one placement. Two
-    empty units of one rule side by side stay two (units pasted one after another)."""
-    if len(el) or (el.text or "").strip() or (el.tail or "").strip():
+    empty units of one rule side by side stay two (units pasted one after another). A tag
+    that loads its ad itself (a script, a frame: DART's `adj` script before a linked `jump`
+    banner) is no placeholder."""
+    if len(el) or (el.text or "").strip() or (el.tail or "").strip() \
+            or str(el.tag).lower() in _LOADS_ITS_AD:
         return None
     unit = el.getnext()
     while unit is not None and not isinstance(unit.tag, str):  # a comment

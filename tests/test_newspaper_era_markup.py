@@ -286,15 +286,15 @@ def test_liverail_is_a_named_ad_network(project_engine: Engine, catalogue: Catal
 # written where the page calls GA_googleFillSlot (or GA_googleFillSlotWithSize, with a size)
 GAM_LEGACY = b"""<html><head><title>t</title>
 <script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
-<script>GS_googleAddAdSenseService("ca-pub-1234567890123456");</script>
-<script>GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Masthead_728x90");
-GA_googleAddSlot("ca-pub-1234567890123456", "Mag_Sidebar");</script>
+<script>GS_googleAddAdSenseService("ca-pub-3184672069983156");</script>
+<script>GA_googleAddSlot("ca-pub-3184672069983156", "Mag_Masthead_728x90");
+GA_googleAddSlot("ca-pub-3184672069983156", "Mag_Sidebar");</script>
 <script>GA_googleFetchAds();</script>
 </head><body>
 <div class="masthead"><script>GA_googleFillSlot("Mag_Masthead_728x90");</script></div>
 <p>Article text that a reader came for.</p>
 <div class="side"><script>
-GA_googleFillSlotWithSize("ca-pub-1234567890123456", "Mag_Sidebar", 300, 250);
+GA_googleFillSlotWithSize("ca-pub-3184672069983156", "Mag_Sidebar", 300, 250);
 </script></div>
 </body></html>"""
 
@@ -311,7 +311,7 @@ def test_legacy_gam_fill_slot_is_a_gpt_slot(project_engine: Engine, catalogue: C
 # place; the script fills the unit the markup declares, it is no second placement
 WPA_GAM = b"""<html><head><title>t</title>
 <script src='http://partner.googleadservices.com/gampad/google_service.js'></script>
-<script>GA_googleAddSlot("ca-pub-1234567890123456", "wpcom_below_post");</script>
+<script>GA_googleAddSlot("ca-pub-3184672069983156", "wpcom_below_post");</script>
 </head><body><p>A recipe a reader came for.</p>
 <div class="wpa" style="width:300px">
 <a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
@@ -358,7 +358,7 @@ def test_heap_and_simplereach_name_their_ids(project_engine: Engine,
 # the same unit with the sized legacy call: the size GAM writes the ad at is the unit's
 WPA_GAM_SIZED = WPA_GAM.replace(
     b'GA_googleFillSlot("wpcom_below_post")',
-    b'GA_googleFillSlotWithSize("ca-pub-1234567890123456", "wpcom_below_post", 300, 250)')
+    b'GA_googleFillSlotWithSize("ca-pub-3184672069983156", "wpcom_below_post", 300, 250)')
 
 
 def test_sized_fill_inside_a_declared_unit_sizes_that_unit(project_engine: Engine,
@@ -404,7 +404,7 @@ WPA_ADSENSE = b"""<html><head><title>t</title></head><body><p>A recipe a reader 
 <a href="http://en.wordpress.com/about-these-ads/">About these ads</a>
 <script>var wpcom_adclk_slot = "wpcom_below_post";</script>
 <script type="text/javascript">
-google_ad_client = "ca-pub-1234567890123456";
+google_ad_client = "ca-pub-3184672069983156";
 google_ad_slot = "9876543210";
 google_ad_width = 468;
 google_ad_height = 60;
@@ -427,7 +427,7 @@ def test_zoneless_unit_round_another_networks_script_is_the_scripts(
 GPT_DIV_ADSENSE = b"""<html><head><title>t</title></head><body><p>A story.</p>
 <div id="div-gpt-ad-1400000000000-0">
 <script type="text/javascript">
-google_ad_client = "ca-pub-1234567890123456";
+google_ad_client = "ca-pub-3184672069983156";
 google_ad_slot = "9876543210";
 </script>
 <script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
@@ -567,3 +567,28 @@ def test_variable_paths_are_read_in_linear_time() -> None:
             + '";\n' + defs + "</script></head><body><p>Text.</p>" + divs + "</body></html>")
 
     assert_linear(seconds, 250, "slots whose path a variable holds", floor=0.01)
+
+
+# A German publisher's trackers as its CMS writes them: the IVW SZM pixel in <noscript>, and a
+# Webtrekk config in a <meta> attribute (quotes escaped) with its <noscript> request
+IVW_WEBTREKK = b"""<html><head><title>t</title>
+<script src="https://script.ioam.de/iam.js?m=1"></script>
+<meta http-equiv="Config" content="{&quot;webtrekk&quot;:{&quot;trackId&quot;:\
+&quot;318467206998315&quot;,&quot;trackDomain&quot;:&quot;wt.news.test&quot;}}" />
+</head><body><noscript>
+<img src="https://de.ioam.de/tx.io?st=newssite&amp;np=nojs&amp;mo=0" width="1" height="1"
+ alt="szmtag">
+</noscript><p>Article text.</p>
+<script src="/js/wt.js"></script>
+<noscript><img src="https://news01.webtrekk.net/582046173920461/wt?p=433,JavaScript-deaktiviert,0,0"
+ height="1" width="1" alt=""/></noscript>
+</body></html>"""
+
+
+def test_ivw_pixel_and_escaped_webtrekk_config_give_their_ids(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(IVW_WEBTREKK, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("ivw-site", "newssite"), ("webtrekk-track", "318467206998315"),
+            ("webtrekk-track", "582046173920461")} <= ids
