@@ -1,0 +1,39 @@
+"""Publishers' own ad-server wrappers, named where their documented call stands.
+
+The IDs are made up."""
+
+from __future__ import annotations
+
+from .conftest import AuditHtml
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+
+
+def test_cn_dart_positions_are_slots_at_their_frames(audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title>",
+        "<script>CN.dart.init({site: 'mag.dart', zone: 'news;'});</script></head><body>",
+        '<div id="header728x90_frame"></div>',  # line 3
+        "<script>CN.dart.call('header', {sz: '728x90', kws: ['top']});</script>", _P,
+        "<script>CN.dart.call('rail', {sz: '300x250', kws: ['top']});</script>",  # line 6
+        "</body></html>"])
+    report = audit_html(page)
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        (3, "Condé Nast CN.dart", "header", 728, 90),
+        (6, "Condé Nast CN.dart", "rail", 300, 250)]
+
+
+def test_tomorrow_focus_adengine_units_are_one_a_script(audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title>",
+        '<script src="http://i.tfag.de/js_ng/js_ng_site_0100.js"></script></head><body>',
+        "<div class=\"ad\"><script>document.write('<div id=\"adsd_superbanner1_div\"><script>"
+        "document.write(ads_gettag(\"superbanner1\"));</s'+'cript></div><div id=\"adsd_b_div\">"
+        "<script>document.write(ads_gettag(\"billboardad\"));</s'+'cript></div>');</script>"
+        "</div>", _P,  # line 3
+        '<script>document.write(ads_gettag("skyscraper"));</script>',  # line 5
+        "</body></html>"])
+    report = audit_html(page)
+    assert [(s.line, s.network, s.zone_id) for s in report.slots] == [
+        (3, "Tomorrow Focus AdEngine", "superbanner1"),
+        (5, "Tomorrow Focus AdEngine", "skyscraper")]
