@@ -497,9 +497,13 @@ class Catalogue:
     # same CDNs on every page; the suffix walks were 2% of an audit
     _hosts: dict[str, tuple[Network | None, Entity | None]] = field(
         init=False, repr=False, compare=False)
+    # the `shaped` networks' URL shapes as one regex: a URL of no network's host that
+    # has none of them (all, nearly) is asked once, not once per shaped network
+    _any_shape: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
+        object.__setattr__(self, "_any_shape", _any_shape(self.shaped))
         object.__setattr__(self, "amp_registries", {
             role: {name: tuple(self.networks[i] for i in places) for name, places in _places(
                 (name, i) for i, n in enumerate(self.networks) for name in n.amp_names(role)
@@ -639,7 +643,8 @@ class Catalogue:
                     continue
             if held:
                 network = self.url_networks[min(held)[2]]
-            elif network is None and self.shaped:
+            elif network is None and self.shaped and (
+                    self._any_shape is None or self._any_shape.search(url)):
                 kind = types[index].value if types is not None else None
                 network = next((n for n in self.shaped if n.url_shapes is not None
                                 and (kind is None or not n.shape_types or kind in n.shape_types)
@@ -941,6 +946,26 @@ def _markup_words(entry: dict[str, Any], where: str) -> tuple[str, ...]:
         raise RuleError(f"{where}: markup_words {short[0]!r} is shorter than "
                         f"{MIN_MARKUP_WORD} characters: it would name unrelated markup")
     return words
+
+
+_NUMBERED_GROUP = re.compile(r"\\[1-9]|\\g<\d|\(\?\(\d")  # `\1`, `\g<1>`, `(?(1)…)`
+
+
+def _any_shape(shaped: Sequence[Network]) -> re.Pattern[str] | None:
+    """The networks' URL shapes as one alternation, which a URL matches exactly when it
+    matches one of them (each is searched for on its own at every position, as alone);
+    None when they do not join into one pattern (two networks naming a group alike, a
+    group referred to by its number, which would count the others' groups too, or other
+    flags), and each is then asked in turn."""
+    shapes = [n.url_shapes for n in shaped if n.url_shapes is not None]
+    if not shapes or any(shape.flags != shapes[0].flags or _NUMBERED_GROUP.search(shape.pattern)
+                         for shape in shapes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{shape.pattern})" for shape in shapes),
+                          shapes[0].flags)
+    except re.error:
+        return None
 
 
 def _compile_regex(pattern: str, where: str) -> re.Pattern[str]:

@@ -181,7 +181,8 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
                  if node.tail and node.getparent() in read)
     text = " ".join(parts)
     tokens = text.split()
-    return Content(sum(map(len, tokens)) + len(tokens) - 1 if tokens else 0, words(text))
+    return Content(sum(map(len, tokens)) + len(tokens) - 1 if tokens else 0,
+                   words(text, len(tokens)))
 
 
 # Han ideographs and kana: Chinese and Japanese put no space between words, so a page's
@@ -192,17 +193,19 @@ _UNSPACED_OR_MARK = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f]")
 
 
-def words(text: str) -> int:
+def words(text: str, tokens: int | None = None) -> int:
     """Words in the text: runs of non-space characters, and each Han or kana character
     one word, as word processors count East Asian text (a Chinese word is 1-2 characters,
     so this counts generously: ad density reads lower, never higher).
 
     >>> words("two words"), words("肉をくわえたイヌ。"), words("iPhoneを買った、2 times")
     (2, 8, 7)
+
+    `tokens`: how many whitespace-separated tokens `text` holds, when the caller split it.
     """
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = 0 if text.isascii() else len(_UNSPACED.findall(text))
     if not unspaced:
-        return len(text.split())
+        return len(text.split()) if tokens is None else tokens
     return unspaced + len(_UNSPACED_OR_MARK.sub(" ", text).split())
 
 

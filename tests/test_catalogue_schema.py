@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from auditor.catalogue import catalogue_files, load_catalogue
+from auditor.catalogue import Network, catalogue_files, load_catalogue
+from auditor.catalogue import _any_shape as any_shape
 from auditor.errors import RuleError
-from auditor.model import Category
+from auditor.model import Category, RequestType
+from auditor.urls import host_of
 
 REQUIRED_NETWORKS = {
     "ExoClick",
@@ -262,3 +265,58 @@ def test_a_markup_word_too_short_to_mean_a_vendor_is_refused(tmp_path: Path) -> 
     with pytest.raises(RuleError, match="shorter than 4"):
         load_catalogue([path])
 
+
+
+SHAPED = '''
+[[network]]
+name = "Grouped"
+category = "advertising"
+url_shapes = ["^https?://[^/?#]+/g/(?P<n>[0-9]{2})/(?P=n)[.]js$", "^https?://[^/?#]+/(q)[.]gif$"]
+
+[[network]]
+name = "Numbered"
+category = "advertising"
+url_shapes = ["^https?://[^/?#]+/([a-z])\\\\1[.]js$"]
+
+[[network]]
+name = "Typed"
+category = "advertising"
+url_shapes = ["^https?://[^/?#]+/t/[0-9]+$"]
+shape_types = ["script"]
+'''
+
+
+@pytest.mark.parametrize(("url", "kind", "owner"), [
+    ("https://rot1.test/g/12/12.js", RequestType.SCRIPT, "Grouped"),
+    ("https://rot1.test/g/12/13.js", RequestType.SCRIPT, None),
+    ("https://rot1.test/q.gif", RequestType.IMAGE, "Grouped"),
+    # a shape that refers to its own group by number: its group, not another network's
+    ("https://rot2.test/xx.js", RequestType.SCRIPT, "Numbered"),
+    ("https://rot2.test/xy.js", RequestType.SCRIPT, None),
+    ("https://rot3.test/t/42", RequestType.SCRIPT, "Typed"),
+    ("https://rot3.test/t/42", RequestType.IMAGE, None),
+    ("https://rot4.test/none.js", RequestType.SCRIPT, None),
+])
+def test_url_shapes_name_what_each_names_alone(tmp_path: Path, url: str, kind: RequestType,
+                                               owner: str | None) -> None:
+    """However the shapes are asked together (`owners_of` asks one alternation of them
+    first), a URL is the network's whose own shape it has, of a type the network names."""
+    path = tmp_path / "shaped.toml"
+    path.write_text(SHAPED)
+    cat = load_catalogue([path])
+    network = cat.owners_of([(url, host_of(url))], [kind])[0].network
+    assert (network.name if network else None) == owner
+
+
+def test_shapes_numbering_their_groups_are_asked_one_by_one() -> None:
+    """One alternation would renumber a later shape's groups (`\\1` would name the first
+    shape's group): such shapes, or shapes naming a group alike, are not joined."""
+    def shaped(name: str, shape: str) -> Network:
+        return Network(name=name, company=None, category=Category.ADVERTISING,
+                       url_shapes=re.compile(shape))
+
+    one, two, three = shaped("A", r"/(a)\1"), shaped("B", r"/(?P<x>b)"), shaped("C", r"/(?P<x>c)")
+    assert any_shape((one, two)) is None and any_shape((two, three)) is None
+    joined = any_shape((two, shaped("D", r"/d(?P<y>\d)")))
+    assert joined is not None and joined.search("https://x.test/d7") is not None
+    assert joined.search("https://x.test/e7") is None

@@ -130,6 +130,10 @@ def text_hiding(el: etree._Element) -> str | None:
     >>> text_hiding(f('<div style="font-size:0">casino bonus</div>'))
     'font-size:0'
     """
+    if el.get("hidden") is None and el.get("style") is None:
+        # most elements: `hiding` is `_marked_hidden` (no attribute or style of its own
+        # hides them), asked here without the calls between (the count asks every element)
+        return _marked_hidden(el)
     reason = hiding(el)
     if reason != ZERO_FONT and reason != "visibility:hidden/opacity:0":
         return reason

@@ -1224,16 +1224,9 @@ def _holds_opened(el: etree._Element, ctx: PageContext) -> bool:
 def _first_with_id(ctx: PageContext, el: etree._Element) -> bool:
     """Whether an element is the first of the page to carry its id, the one a control's
     `aria-controls` or `getElementById` opens: a kit giving its hidden block the id the
-    theme's toggle names (`group-sites`) after the theme's list opens nothing. A view,
-    read at the first id asked."""
-    def first() -> dict[str, etree._Element]:
-        found: dict[str, etree._Element] = {}
-        for attribute in attributes_named(ctx.root, "id") if ctx.root is not None else ():
-            found.setdefault(str(attribute), attribute.getparent())
-        return found
-
-    ids: dict[str, etree._Element] = ctx.view("first with id", first)
-    return ids.get(str(el.get("id"))) is el
+    theme's toggle names (`group-sites`) after the theme's list opens nothing. The page's
+    own view (`ParsedPage.with_id`, the slot finders' too), read at the first id asked."""
+    return ctx.page is not None and ctx.page.with_id(str(el.get("id"))) is el
 
 
 # A dialog library's own structure, as each documents it, and the file the page loads it

@@ -20,7 +20,7 @@ from auditor.dom.hiding import (
     style_hiding,
     text_hiding,
 )
-from auditor.metrics import editorial_content
+from auditor.metrics import editorial_content, words
 
 # (an element's markup, what `hiding` says, what `inline_hiding` says)
 CASES = [
@@ -214,3 +214,25 @@ def test_every_hiding_class_passes_the_class_prefilter(name: str) -> None:
     hand: every hiding class, in any case and beside others, still hides."""
     el = lxml.html.fragment_fromstring(f'<div class="col {name} wide">x</div>')
     assert hiding(el) == f"class {name.lower()}"
+
+
+# elements with neither a `hidden` attribute nor a style: `text_hiding` reads their class
+# and `aria-hidden` alone, without asking `hiding` (the editorial count asks every element)
+UNSTYLED = [
+    '<div class="sr-only-focusable x">x</div>', '<div class="Visually-Hidden">x</div>',
+    '<div class="d-none d-lg-block">x</div>', '<div aria-hidden="true">x</div>',
+    '<div aria-hidden="false" class="hide">x</div>', '<div class="hideout">x</div>',
+    '<div class="menu">x</div>', '<div>x</div>', '<div class="">x</div>',
+    '<div class="SCREEN-READER-TEXT">x</div>', '<div class="offscreen-nav">x</div>',
+]
+
+
+@pytest.mark.parametrize("markup", UNSTYLED)
+def test_text_hiding_reads_an_unstyled_element_as_hiding_does(markup: str) -> None:
+    el = lxml.html.fragment_fromstring(markup)
+    assert text_hiding(el) == hiding(el)
+
+
+@given(st.text(alphabet="ab 肉を、\n\t", max_size=40))
+def test_a_word_count_given_the_tokens_is_the_count_alone(text: str) -> None:
+    assert words(text, len(text.split())) == words(text)
