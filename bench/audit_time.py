@@ -34,10 +34,12 @@ WORKER = r"""
 import json, sys, time
 from pathlib import Path
 from auditor.catalogue import default_catalogue
+import auditor.pipeline as pipeline
 from auditor.pipeline import audit, default_engine
 corpus = Path(sys.argv[1])
 urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
 engine, catalogue = default_engine(), default_catalogue()
+getattr(pipeline, "kept_for_the_run", lambda: None)()  # as the CLI and bulk workers run
 out = {}
 for name, url in sorted(urls.items()):
     start = time.process_time()
