@@ -62,3 +62,41 @@ def test_chartbeat_object_literal_config_names_its_account(project_engine: Engin
     (page,) = audit(CHARTBEAT, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("chartbeat-account", "15087") in {(i.kind, i.value) for i in page.ids}
+
+
+# AOL's sites: adsWrapper.js writes each unit (htmlAdWH), its <noscript> the ad server's
+# standard image tag naming the placement; AdSonar's contextual units, their loader
+# included once per unit as its tag is written
+AOL = b"""<html><head><title>t</title>
+<script src="http://o.aolcdn.com/ads/adsWrapper.js"></script></head><body>
+<div id="ad" class="adBanner">
+<script>adSetType("F"); htmlAdWH('93000001', "728", "90"); adSetType("");</script>
+<noscript><a href="http://ar.atwola.com/link/'93000001'/aol">
+<img src="http://ar.atwola.com/image/'93000001'/aol" alt="Click here" width="728" height="90" />
+</a></noscript>
+</div>
+<p>Article text that a reader came for.</p>
+<div class="box">
+<script>
+adsonar_placementId=1500001;adsonar_pid=990001;adsonar_ps=-1;adsonar_zw=615;adsonar_zh=185;
+adsonar_jv="ads.tw.adsonar.com";
+</script>
+<script language="JavaScript" src="http://js.adsonar.com/js/adsonar.js"></script></div>
+<script>
+adsonar_placementId=1500002;adsonar_pid=990001;adsonar_ps=-1;adsonar_zw=314;adsonar_zh=300;
+</script>
+<script language="JavaScript" src="http://js.adsonar.com/js/adsonar.js"></script>
+</body></html>"""
+
+
+def test_aol_image_tag_and_adsonar_units_are_slots(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    (page,) = audit(AOL, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (6, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000001", 728, 90),
+        (11, "AdSonar (AOL)", "1500001", 615, 185),
+        (16, "AdSonar (AOL)", "1500002", 314, 300),
+    ]
+    assert ("adsonar-publisher", "990001") in {(i.kind, i.value) for i in page.ids}
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
