@@ -9,7 +9,8 @@ from auditor.rules import Engine
 
 # DART tags (classic DoubleClick for Publishers): the site's own script writes each unit,
 # the <noscript> holds the standard image tag; a JavaScript tag with its noscript twin;
-# an iframe tag; and Floodlight's activity on the same host, which is no ad
+# an iframe tag; and Floodlight's activity on the same host and an advertiser's 1x1
+# impression pixel, which are no ads
 DART = b"""<html><head><title>t</title></head><body>
 <p>Article text that a reader came for.</p>
 <div class="ad">
@@ -29,6 +30,7 @@ DART = b"""<html><head><title>t</title></head><body>
  width="160" height="600"></iframe>
 <iframe src="https://1234567.fls.doubleclick.net/activityi;src=1234567;type=news;ord=1?"
  width="1" height="1"></iframe>
+<img src="http://ad.doubleclick.net/ad/N3673.news/B1234;sz=1x1;ord=1?" width="1" height="1">
 </body></html>"""
 
 
