@@ -93,8 +93,38 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts += _script_drafts(page, catalogue, drafts)
+    drafts = _without_noscript_twins(drafts + _script_drafts(page, catalogue, drafts))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+def _without_noscript_twins(drafts: list[_Draft]) -> list[_Draft]:
+    """One placement per tag: a vendor's JavaScript tag and the `<noscript>` image tag its
+    ad server gives beside it (AOL's `htmlAdWH(…)` then `<noscript><a><img
+    src="…atwola.com/image/<MN>/…">`, DART's script then its `/jump/` + `/ad/` pair) are
+    one unit for those with and without scripts. The script's slot is kept, completed by
+    its twin's zone and size."""
+    by_element = {d.element: d for d in drafts}
+    twins: set[int] = set()
+    for draft in drafts:
+        holder = next((a for a in draft.element.iterancestors()
+                       if str(a.tag).lower() == "noscript"), None)
+        if holder is None:
+            continue
+        script = holder.getprevious()
+        while script is not None and not isinstance(script.tag, str):  # a comment
+            script = script.getprevious()
+        tag = by_element.get(script) if script is not None else None
+        if (tag is None or tag is draft or tag.network is not draft.network
+                or str(tag.element.tag).lower() != "script"
+                or (None not in (tag.zone_id, draft.zone_id) and tag.zone_id != draft.zone_id)):
+            continue
+        twins.add(id(draft))
+        tag.extra_elements.append(draft.element)
+        if not tag.zone_id:
+            tag.zone_id, tag.id_kind = draft.zone_id, draft.id_kind
+        if not (tag.width and tag.height) and draft.width and draft.height:
+            tag.width, tag.height = draft.width, draft.height
+    return [d for d in drafts if id(d) not in twins]
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],

@@ -66,9 +66,9 @@ def test_chartbeat_object_literal_config_names_its_account(project_engine: Engin
     assert ("chartbeat-account", "15087") in {(i.kind, i.value) for i in page.ids}
 
 
-# AOL's sites: adsWrapper.js writes each unit (htmlAdWH), its <noscript> the ad server's
-# standard image tag naming the placement; AdSonar's contextual units, their loader
-# included once per unit as its tag is written
+# AOL's sites: adsWrapper.js writes each unit (htmlAdWH), its <noscript> (when there is one)
+# the ad server's standard image tag naming the placement, one unit with the script;
+# AdSonar's contextual units, their loader included once per unit as its tag is written
 AOL = b"""<html><head><title>t</title>
 <script src="http://o.aolcdn.com/ads/adsWrapper.js"></script></head><body>
 <div id="ad" class="adBanner">
@@ -88,6 +88,10 @@ adsonar_jv="ads.tw.adsonar.com";
 adsonar_placementId=1500002;adsonar_pid=990001;adsonar_ps=-1;adsonar_zw=314;adsonar_zh=300;
 </script>
 <script language="JavaScript" src="http://js.adsonar.com/js/adsonar.js"></script>
+<div class="rail"><script>adSetType("F"); htmlAdWH('93000002', 'RR', 'RR');</script><noscript>
+<a href="http://ar.atwola.com/link/93000002/aoladp"><img src="http://ar.atwola.com/image/93000002/aoladp"
+ width="300" height="250" /></a></noscript></div>
+<div class="topLeader"><script>adSetType('F'); htmlAdWH('93000003', '728', '90');</script></div>
 </body></html>"""
 
 
@@ -96,9 +100,42 @@ def test_aol_image_tag_and_adsonar_units_are_slots(project_engine: Engine,
     (page,) = audit(AOL, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
-        (6, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000001", 728, 90),
+        (4, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000001", 728, 90),  # and its noscript
         (11, "AdSonar (AOL)", "1500001", 615, 185),
         (16, "AdSonar (AOL)", "1500002", 314, 300),
+        (20, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000002", 300, 250),  # its twin's size
+        (23, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000003", 728, 90),  # no noscript
     ]
     assert ("adsonar-publisher", "990001") in {(i.kind, i.value) for i in page.ids}
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
+
+
+# Admeld's unit (globals its meld120.js reads, one loader per unit) and Tynt's snippet
+ADMELD_TYNT = b"""<html><head><title>t</title>
+<script>var Tynt=Tynt||[];Tynt.push('aBcD1234efGH5678ijKL-m');
+(function(){var s=document.createElement('script');s.src='http://tcr.tynt.com/ti.js';
+document.getElementsByTagName('head')[0].appendChild(s);})();</script></head><body>
+<p>Article text that a reader came for.</p>
+<div class="mpu"><script type="text/javascript">
+admeld_publisher  = 4321;
+admeld_site       = 'newssite';
+admeld_size       = '300x250';
+admeld_placement   = 'newssite_btf';
+</script>
+<script type="text/javascript" src="http://js.admeld.com/meld120.js"></script></div>
+<div class="mpu"><script>var admeld_publisher = 4321; var admeld_site = "newssite";
+var admeld_size = "728x90"; var admeld_placement = "newssite_atf";</script>
+<script src="http://js.admeld.com/meld120.js"></script></div>
+</body></html>"""
+
+
+def test_admeld_units_and_tynt_site(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADMELD_TYNT, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (6, "Admeld", "newssite_btf", 300, 250),
+        (13, "Admeld", "newssite_atf", 728, 90),
+    ]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("admeld-publisher", "4321"), ("tynt-site", "aBcD1234efGH5678ijKL-m")} <= ids
     assert not any(f.kind == "duplicate-loader" for f in page.findings)
