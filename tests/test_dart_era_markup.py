@@ -139,3 +139,34 @@ def test_admeld_units_and_tynt_site(project_engine: Engine, catalogue: Catalogue
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("admeld-publisher", "4321"), ("tynt-site", "aBcD1234efGH5678ijKL-m")} <= ids
     assert not any(f.kind == "duplicate-loader" for f in page.findings)
+
+
+# Open AdStream: the setup block (its own OAS_AD function, no ad) and a call per position;
+# SiteCatalyst's H code noscript beacon spells its host 2O7.net
+OAS = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/';
+OAS_sitepage = 'www.news.test/world';
+OAS_listpos = 'Top,Right,x02';
+function OAS_AD(pos) { if (OAS_version >= 11) OAS_RICH(pos); else OAS_NORMAL(pos); }
+</script></head><body>
+<noscript><img src="//newsco.112.2O7.net/b/ss/newscoworld/1/H.11--NS/0" width="1"></noscript>
+<div class="ad"><script>
+<!--
+OAS_AD('Top');
+//-->
+</script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>OAS_AD('Right');</script></div>
+</body></html>"""
+
+
+def test_open_adstream_positions_are_slots(project_engine: Engine,
+                                           catalogue: Catalogue) -> None:
+    (page,) = audit(OAS, url="https://www.news.test/world/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (9, "Open AdStream (OAS)", "Top"), (15, "Open AdStream (OAS)", "Right")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("oas-sitepage", "www.news.test/world"),
+            ("adobe-report-suite", "newscoworld")} <= ids
