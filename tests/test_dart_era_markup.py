@@ -170,3 +170,21 @@ def test_open_adstream_positions_are_slots(project_engine: Engine,
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("oas-sitepage", "www.news.test/world"),
             ("adobe-report-suite", "newscoworld")} <= ids
+
+
+# SiteCatalyst on the site's own collection host (a first-party CNAME): its noscript
+# beacon names the report suite; another path with /b/ss/ in it is no beacon
+ADOBE_CNAME = b"""<html><head><title>t</title>
+<script src="http://static.news.test/js/s_code.js"></script></head><body>
+<noscript><img src="http://metrics.news.test/b/ss/newsglobal/1/H.21--NS/0" width="1"></noscript>
+<p>Article text that a reader came for.</p>
+<img src="http://img.news.test/b/ss/photo.jpg" alt="a photo">
+</body></html>"""
+
+
+def test_adobe_beacon_on_a_first_party_host_names_its_report_suite(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE_CNAME, url="https://www.news.test/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids] == [("adobe-report-suite", "newsglobal")]
+    assert [n.network for n in page.networks] == ["Adobe Experience Platform"]
