@@ -164,7 +164,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "tanx-pid", "htl-unit", "logly-adspot", "uzou-placement",
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid", "dart-zone",
                   "atwola-placement", "adsonar-placement", "admeld-placement",
-                  "oas-position"}
+                  "oas-position", "admeta-placement"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

@@ -188,3 +188,27 @@ def test_adobe_beacon_on_a_first_party_host_names_its_report_suite(
                     catalogue=catalogue).pages
     assert [(i.kind, i.value) for i in page.ids] == [("adobe-report-suite", "newsglobal")]
     assert [n.network for n in page.networks] == ["Adobe Experience Platform"]
+
+
+# Admeta's generated tag: config, its loader once per unit, a <noscript> frame at the unit's size
+ADMETA = b"""<html><head><title>t</title></head><body><p>Article text that a reader came for.</p>
+<div class="ad"><script type='text/javascript'> var ADM_PL = {tp:'sp', pbId:99, Site:'news',
+ Page:'home', Width:728, Height:90, Rank:1}; </script>
+<script type='text/javascript' src='http://s.atemda.com/Admeta.js'></script> <noscript>
+<iframe src='http://atemda.com/NoJSAdserving.ashx?pbId=99&wsName=news&wName=home&bfDim=728x90&rank=1'
+ width='728' height='90' frameborder='0' scrolling='no'></iframe> </noscript></div>
+<div class="ad"><script type='text/javascript'> var ADM_PL = {tp:'sp', wId:230001, pId:434001,
+ rank:1, width:300, height:250}; </script>
+<script type='text/javascript' src='http://s.atemda.com/Admeta.js'></script> <noscript>
+<iframe src='http://atemda.com/nojsadserving.ashx?wId=230001&pId=434001&rank=1'
+ width='300' height='250' frameborder='0' scrolling='no'></iframe> </noscript></div>
+</body></html>"""
+
+
+def test_admeta_units_are_sized_slots(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADMETA, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Admeta", None, 728, 90), ("Admeta", "434001", 300, 250)]
+    assert ("admeta-publisher", "99") in {(i.kind, i.value) for i in page.ids}
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
