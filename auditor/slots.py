@@ -94,16 +94,17 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts += _script_drafts(page, catalogue, drafts)
-    drafts = _fold_noscript_fallbacks(drafts)
+    drafts = _fold_noscript_fallbacks(drafts + _script_drafts(page, catalogue, drafts))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
-    """A vendor's tag is a script and, right after it, a `<noscript>` holding the same ad
-    for browsers without JavaScript (DART's `<a href=…/jump/…><img src=…/ad/…></a>`, Smart
-    AdServer's `pubjumpi` link): a browser shows one of the two, so a slot inside that
-    noscript is the script's slot's fallback, one placement, when both are one network's."""
+    """One placement per tag: a vendor's tag is a script and, right after it, a `<noscript>`
+    holding the same ad for browsers without JavaScript (DART's `<a href=…/jump/…><img
+    src=…/ad/…></a>`, AOL's `htmlAdWH(…)` then its `atwola.com/image/<MN>` image, Smart
+    AdServer's `pubjumpi` link). A browser shows one of the two, so a slot inside that
+    noscript is the script's slot's fallback when both are one network's: the script's slot
+    is kept, completed by its twin's zone and size. Zones that disagree are two placements."""
     of_script: dict[etree._Element, _Draft] = {}
     for d in drafts:
         for el in (d.element, *d.extra_elements):
@@ -119,12 +120,15 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         while before is not None and not isinstance(before.tag, str):  # a comment
             before = before.getprevious()
         owner = of_script.get(before) if before is not None else None
-        if owner is None or owner is d or owner.network is not d.network:
+        if (owner is None or owner is d or owner.network is not d.network
+                or (owner.zone_id and d.zone_id and owner.zone_id != d.zone_id)):
             kept.append(d)
             continue
         owner.extra_elements.append(d.element)
         if not owner.zone_id and d.zone_id:
             owner.zone_id, owner.id_kind = d.zone_id, d.id_kind
+        if not (owner.width and owner.height) and d.width and d.height:
+            owner.width, owner.height = d.width, d.height
     return kept
 
 

@@ -1,4 +1,5 @@
-"""Ad and analytics tags of 2005-2014 pages as their vendors wrote them: slots and IDs."""
+"""Ad and analytics tags of 2005-2014 news pages as their vendors wrote and documented them:
+slots and IDs (pages we wrote after the tag forms, not copies)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from auditor.rules import Engine
 
 # DoubleClick's DART tags: a site helper that document.writes an `adj` script per placement,
 # each with a <noscript> linked-image fallback; a direct `adj` script; a linked `jump`/`ad` banner
-DART = b"""<html><head><title>t</title>
+DART_WRITTEN = b"""<html><head><title>t</title>
 <script>function printAdvert(u){document.write('<script src="'+u+';ord=1?"><\\/script>');}</script>
 </head><body><p>Article text that a reader came for.</p>
 <div class="top">
@@ -24,7 +25,7 @@ DART = b"""<html><head><title>t</title>
 
 def test_dart_tags_are_slots_of_their_site_and_zone(
         project_engine: Engine, catalogue: Catalogue) -> None:
-    (page,) = audit(DART, url="https://mysite.test/a", engine=project_engine,
+    (page,) = audit(DART_WRITTEN, url="https://mysite.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (5, "DoubleClick DART", "mysite.uk/news", 728, 90),
@@ -122,39 +123,243 @@ def test_tealium_on_its_limelight_path_is_named_with_its_profile(
     assert {("tealium-profile", "acme/main"), ("tealium-profile", "acme/site.mobile")} <= {
         (i.kind, i.value) for i in page.ids}
 
-
-# AOL's ad tag on its sites: adsWrapper.js, then per placement htmlAdWH(magic number, w, h)
-AOL_ADSWRAPPER = b"""<html><head><title>t</title>
-<script type="text/javascript" src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
-</head><body><p>Article text that a reader came for.</p>
-<div class="top"><script language="javascript">
-<!--
-adSetType('F');
-htmlAdWH('93315574', '728', '90');
-//-->
-</script></div>
-<div id="rail"><script>adSetType('F'); htmlAdWH('93315575', 'RR', 'RR');</script></div>
+# DART tags (classic DoubleClick for Publishers): the site's own script writes each unit,
+# the <noscript> holds the standard image tag; a JavaScript tag with its noscript twin;
+# an iframe tag; and Floodlight's activity on the same host and an advertiser's 1x1
+# impression pixel, which are no ads
+DART = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div class="ad">
+<script>if (window.SITE_adsys) { document.write(SITE_adsys('top')); }</script>
+<noscript>
+<a href="http://ad.doubleclick.net/jump/news.site.general/general;pos=top;sz=728x90;ord=123?">
+<img src="http://ad.doubleclick.net/ad/news.site.general/general;pos=top;sz=728x90;ord=123?"
+ alt="" /></a>
+</noscript>
+</div>
+<div class="box">
+<script src="http://ad.doubleclick.net/adj/news.site.sports/home;sz=300x250;ord=456?"></script>
+<noscript><a href="http://ad.doubleclick.net/jump/news.site.sports/home;sz=300x250;ord=456?">
+<img src="http://ad.doubleclick.net/ad/news.site.sports/home;sz=300x250;ord=456?" /></a></noscript>
+</div>
+<iframe src="https://ad.doubleclick.net/adi/N1234.publisher/B5678;sz=160x600;ord=789?"
+ width="160" height="600"></iframe>
+<iframe src="https://1234567.fls.doubleclick.net/activityi;src=1234567;type=news;ord=1?"
+ width="1" height="1"></iframe>
+<img src="http://ad.doubleclick.net/ad/N3673.news/B1234;sz=1x1;ord=1?" width="1" height="1">
 </body></html>"""
 
 
-def test_aol_htmladwh_calls_are_slots_of_their_magic_number(
-        project_engine: Engine, catalogue: Catalogue) -> None:
-    (page,) = audit(AOL_ADSWRAPPER, url="https://news.test/a", engine=project_engine,
+def test_dart_tags_are_slots_naming_site_and_zone(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(DART, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
-    assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
-        (4, "93315574", 728, 90), (10, "93315575", None, None)]
-    assert {s.network for s in page.slots} == {"Yahoo SSP (Verizon Media, ONE by AOL)"}
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (7, "DoubleClick DART", "news.site.general/general"),
+        (12, "DoubleClick DART", "news.site.sports/home"),  # the script (its box) + noscript: one
+        (16, "DoubleClick DART", None),  # an advertiser's DFA tag: no zone of the site
+    ]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {v for k, v in ids if k == "dart-site"} == {"news.site.general", "news.site.sports"}
+    assert {v for k, v in ids if k == "dart-zone"} == {"news.site.general/general",
+                                                       "news.site.sports/home"}
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
 
 
-# an advertiser's DFA tag a site's own ad server wrote: DoubleClick's ad, but no zone of the site's
-DFA_TAG = b"""<html><head><title>t</title></head><body><p>Article text.</p>
-<div class="mpu"><script src="http://ad.doubleclick.net/adj/N5398.pub.com/B7258250.15;sz=300x250;ord=1?">
-</script></div></body></html>"""
+# Chartbeat's classic snippet: the config one object literal
+CHARTBEAT = b"""<html><head><title>t</title>
+<script>var _sf_startpt=(new Date()).getTime()</script></head><body><p>Article text.</p>
+<script type="text/javascript">
+var _sf_async_config={uid:15087,domain:"news.test"};
+(function(){ function loadChartbeat() { var e = document.createElement('script');
+  e.setAttribute('src', 'http://static.chartbeat.com/js/chartbeat.js');
+  document.body.appendChild(e); } window.onload = loadChartbeat; })();
+</script></body></html>"""
 
 
-def test_an_advertisers_dfa_tag_is_a_doubleclick_slot_without_a_site_zone(
-        project_engine: Engine, catalogue: Catalogue) -> None:
-    (page,) = audit(DFA_TAG, url="https://news.test/a", engine=project_engine,
+def test_chartbeat_object_literal_config_names_its_account(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(CHARTBEAT, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
-    assert [(s.network, s.zone_id) for s in page.slots] == [("DoubleClick DART", None)]
-    assert not [i for i in page.ids if i.kind.startswith("dart-")]
+    assert ("chartbeat-account", "15087") in {(i.kind, i.value) for i in page.ids}
+
+
+# AOL's sites: adsWrapper.js writes each unit (htmlAdWH), its <noscript> (when there is one)
+# the ad server's standard image tag naming the placement, one unit with the script;
+# AdSonar's contextual units, their loader included once per unit as its tag is written
+AOL = b"""<html><head><title>t</title>
+<script src="http://o.aolcdn.com/ads/adsWrapper.js"></script></head><body>
+<div id="ad" class="adBanner">
+<script>adSetType("F"); htmlAdWH('93000001', "728", "90"); adSetType("");</script>
+<noscript><a href="http://ar.atwola.com/link/'93000001'/aol">
+<img src="http://ar.atwola.com/image/'93000001'/aol" alt="Click here" width="728" height="90" />
+</a></noscript>
+</div>
+<p>Article text that a reader came for.</p>
+<div class="box">
+<script>
+adsonar_placementId=1500001;adsonar_pid=990001;adsonar_ps=-1;adsonar_zw=615;adsonar_zh=185;
+adsonar_jv="ads.tw.adsonar.com";
+</script>
+<script language="JavaScript" src="http://js.adsonar.com/js/adsonar.js"></script></div>
+<script>
+adsonar_placementId=1500002;adsonar_pid=990001;adsonar_ps=-1;adsonar_zw=314;adsonar_zh=300;
+</script>
+<script language="JavaScript" src="http://js.adsonar.com/js/adsonar.js"></script>
+<div class="rail"><script>adSetType("F"); htmlAdWH('93000002', 'RR', 'RR');</script><noscript>
+<a href="http://ar.atwola.com/link/93000002/aoladp"><img src="http://ar.atwola.com/image/93000002/aoladp"
+ width="300" height="250" /></a></noscript></div>
+<div class="topLeader"><script>adSetType('F'); htmlAdWH('93000003', '728', '90');</script></div>
+<div id="rail2"><script language="javascript">
+<!--
+htmlAdWH('93000004', 'RR', 'RR');
+//-->
+</script></div>
+</body></html>"""
+
+
+def test_aol_image_tag_and_adsonar_units_are_slots(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    (page,) = audit(AOL, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (4, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000001", 728, 90),  # and its noscript
+        (11, "AdSonar (AOL)", "1500001", 615, 185),
+        (16, "AdSonar (AOL)", "1500002", 314, 300),
+        (20, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000002", 300, 250),  # its twin's size
+        (23, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000003", 728, 90),  # no noscript
+        (24, "Yahoo SSP (Verizon Media, ONE by AOL)", "93000004", None, None),  # named sizes
+    ]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adsonar-publisher", "990001"), ("aol-placement", "93000001"),
+            ("aol-placement", "93000002"), ("aol-placement", "93000004")} <= ids
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
+
+
+# Admeld's unit (globals its meld120.js reads, one loader per unit) and Tynt's snippet
+ADMELD_TYNT = b"""<html><head><title>t</title>
+<script>var Tynt=Tynt||[];Tynt.push('aBcD1234efGH5678ijKL-m');
+(function(){var s=document.createElement('script');s.src='http://tcr.tynt.com/ti.js';
+document.getElementsByTagName('head')[0].appendChild(s);})();</script></head><body>
+<p>Article text that a reader came for.</p>
+<div class="mpu"><script type="text/javascript">
+admeld_publisher  = 4321;
+admeld_site       = 'newssite';
+admeld_size       = '300x250';
+admeld_placement   = 'newssite_btf';
+</script>
+<script type="text/javascript" src="http://js.admeld.com/meld120.js"></script></div>
+<div class="mpu"><script>var admeld_publisher = 4321; var admeld_site = "newssite";
+var admeld_size = "728x90"; var admeld_placement = "newssite_atf";</script>
+<script src="http://js.admeld.com/meld120.js"></script></div>
+</body></html>"""
+
+
+def test_admeld_units_and_tynt_site(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADMELD_TYNT, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (6, "Admeld", "newssite_btf", 300, 250),
+        (13, "Admeld", "newssite_atf", 728, 90),
+    ]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("admeld-publisher", "4321"), ("tynt-site", "aBcD1234efGH5678ijKL-m")} <= ids
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
+
+
+# Open AdStream: the setup block (its own OAS_AD function, no ad) and a call per position;
+# SiteCatalyst's H code noscript beacon spells its host 2O7.net
+OAS = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/';
+OAS_sitepage = 'www.news.test/world';
+OAS_listpos = 'Top,Right,x02';
+function OAS_AD(pos) { if (OAS_version >= 11) OAS_RICH(pos); else OAS_NORMAL(pos); }
+</script></head><body>
+<noscript><img src="//newsco.112.2O7.net/b/ss/newscoworld/1/H.11--NS/0" width="1"></noscript>
+<div class="ad"><script>
+<!--
+OAS_AD('Top');
+//-->
+</script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>OAS_AD('Right');</script></div>
+</body></html>"""
+
+
+def test_open_adstream_positions_are_slots(project_engine: Engine,
+                                           catalogue: Catalogue) -> None:
+    (page,) = audit(OAS, url="https://www.news.test/world/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (9, "Open AdStream (OAS)", "Top"), (15, "Open AdStream (OAS)", "Right")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("oas-sitepage", "www.news.test/world"),
+            ("adobe-report-suite", "newscoworld")} <= ids
+
+
+# SiteCatalyst on the site's own collection host (a first-party CNAME): its noscript
+# beacon names the report suite; another path with /b/ss/ in it is no beacon
+ADOBE_CNAME = b"""<html><head><title>t</title>
+<script src="http://static.news.test/js/s_code.js"></script></head><body>
+<noscript><img src="http://metrics.news.test/b/ss/newsglobal/1/H.21--NS/0" width="1"></noscript>
+<p>Article text that a reader came for.</p>
+<img src="http://img.news.test/b/ss/photo.jpg" alt="a photo">
+</body></html>"""
+
+
+def test_adobe_beacon_on_a_first_party_host_names_its_report_suite(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE_CNAME, url="https://www.news.test/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids] == [("adobe-report-suite", "newsglobal")]
+    assert [n.network for n in page.networks] == ["Adobe Experience Platform"]
+
+
+# Admeta's generated tag: config, its loader once per unit, a <noscript> frame at the unit's size
+ADMETA = b"""<html><head><title>t</title></head><body><p>Article text that a reader came for.</p>
+<div class="ad"><script type='text/javascript'> var ADM_PL = {tp:'sp', pbId:99, Site:'news',
+ Page:'home', Width:728, Height:90, Rank:1}; </script>
+<script type='text/javascript' src='http://s.atemda.com/Admeta.js'></script> <noscript>
+<iframe src='http://atemda.com/NoJSAdserving.ashx?pbId=99&wsName=news&wName=home&bfDim=728x90&rank=1'
+ width='728' height='90' frameborder='0' scrolling='no'></iframe> </noscript></div>
+<div class="ad"><script type='text/javascript'> var ADM_PL = {tp:'sp', wId:230001, pId:434001,
+ rank:1, width:300, height:250}; </script>
+<script type='text/javascript' src='http://s.atemda.com/Admeta.js'></script> <noscript>
+<iframe src='http://atemda.com/nojsadserving.ashx?wId=230001&pId=434001&rank=1'
+ width='300' height='250' frameborder='0' scrolling='no'></iframe> </noscript></div>
+</body></html>"""
+
+
+def test_admeta_units_are_sized_slots(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADMETA, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Admeta", None, 728, 90), ("Admeta", "434001", 300, 250)]
+    assert ("admeta-publisher", "99") in {(i.kind, i.value) for i in page.ids}
+    assert not any(f.kind == "duplicate-loader" for f in page.findings)
+
+
+# a script tag and a <noscript> image of another zone are two placements (a page's
+# fallback for another unit), not one; the `pf` tag forms on a country's or a region's host
+# are DART tags as the plain forms are
+TWO_ZONES = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="a"><script src="http://ad.doubleclick.net/adj/news.site/home;sz=728x90;ord=1?"></script>
+<noscript><a href="http://ad.doubleclick.net/jump/news.site/rail;sz=300x250;ord=1?"><img
+ src="http://ad.doubleclick.net/ad/news.site/rail;sz=300x250;ord=1?" width="300" height="250"></a>
+</noscript></div>
+<iframe src="http://ad.de.doubleclick.net/pfadi/news.de/sport;sz=160x600;ord=2?" width="160"
+ height="600"></iframe>
+<script src="https://ad-emea.doubleclick.net/pfadj/news.eu/world;sz=300x600;ord=3?"></script>
+</body></html>"""
+
+
+def test_a_noscript_image_of_another_zone_and_the_pf_forms_are_slots_of_their_own(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TWO_ZONES, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [
+        (2, "news.site/home"), (3, "news.site/rail"), (6, "news.de/sport"), (8, "news.eu/world")]
+    assert {s.network for s in page.slots} == {"DoubleClick DART"}
+    assert {v for k, v in {(i.kind, i.value) for i in page.ids} if k == "dart-site"} == {
+        "news.site", "news.de", "news.eu"}

@@ -59,6 +59,13 @@ _HREF_SET = re.compile(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 _CLOAKING = re.compile(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
+# an app's page on Apple's or Google's store (`itunes.apple.com/us/app/<name>/id123`,
+# `apps.apple.com/app/id123`, `play.google.com/store/apps/details?id=com.example`): where
+# a site sends tablets and phones, by a user-agent test, to its own app
+_APP_STORE_PAGE = re.compile(
+    r"https?://(?:itunes|apps)\.apple\.com/(?:[a-z]{2}/)?app/(?:[^/?#]+/)?id\d{5,12}(?![\w/])"
+    r"|https?://play\.google\.com/store/apps/details\?(?:[^#]*&)?id=[A-Za-z][\w.]{2,150}",
+    re.I)
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -735,6 +742,19 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 if site in mobiles and not hidden and not any(
                         g.group(1) == "referrer" or g.group(2)
                         for g in _CLOAKING.finditer(text, *window)):
+                    continue
+                # a tablet or phone sent to an app's store page by a user-agent test: the
+                # site promoting its app (a store page is the store's to vet, and a
+                # doorway's spam is never one); a referrer or cookie test, code decoded
+                # out of hiding or a place outside the markup keep it a cloak
+                if guard and not hidden and not placed and _APP_STORE_PAGE.match(url) and all(
+                        g.group(1) is None and g.group(2) is None
+                        for g in _CLOAKING.finditer(text, *window)):
+                    yield finding(REDIRECT, Severity.LOW,
+                                  f"script sends visitors whose user agent passes a test to "
+                                  f"an app's page on {site}'s store (an app promotion for "
+                                  f"tablets or phones): {url}",
+                                  url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if site == moved and not hidden and not guard:
                     yield finding(REDIRECT, Severity.LOW,

@@ -340,7 +340,7 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
     got = evaluate_page(report, "a.html", PageRules(deny_networks=("Criteo", "Chartbeat")))
     assert [(v.clause, v.line, v.evidence) for v in got] == [
         ("deny_networks", 0, "id:Criteo:criteo-network:4242"),
-        ("deny_networks", 0, "network:Chartbeat")]
+        ("deny_networks", 0, "id:Chartbeat:chartbeat-account:60314")]
     got = evaluate_page(report, "a.html", PageRules(deny_categories=("advertising",)))
     assert sorted(v.evidence for v in got) == ["id:Criteo:criteo-network:4242",
                                                "id:Xandr (AppNexus):xandr-placement:13144370",

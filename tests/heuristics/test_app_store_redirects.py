@@ -1,0 +1,41 @@
+"""A user-agent test sending tablets and phones to an app's store page is a site
+promoting its app (2010s news sites sent iPad visitors to their magazine app so), not a
+cloak; a referrer test, or a target that is no store's app page, stays one."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Severity
+
+from .conftest import AuditHtml
+
+
+def page(script: str) -> str:
+    return (f"<html><head><title>t</title><script>{script}</script></head><body><article>"
+            "<p>Text of the article that is long enough to read.</p></article></body></html>")
+
+
+IPAD = ("if (navigator.userAgent.indexOf('iPad') != -1) {{ var u = window.location.href;"
+        " if (/\\/magazine\\/toc\\//.test(u)) {{ document.location = \"{target}\"; }} }}")
+
+CASES: list[tuple[str, Severity]] = [
+    (IPAD.format(target="http://itunes.apple.com/us/app/news-weekly/id421216878?mt=8"),
+     Severity.LOW),
+    (IPAD.format(target="https://apps.apple.com/app/id1234567890"), Severity.LOW),
+    ("if (/Android/i.test(navigator.userAgent)) { window.location.href = "
+     "'https://play.google.com/store/apps/details?id=com.news.example'; }", Severity.LOW),
+    # the store's other pages are no app's
+    (IPAD.format(target="http://itunes.apple.com/us/genre/ios-news/id6009"), Severity.HIGH),
+    # the referrer tested too: search visitors sent away is a cloak, wherever to
+    ("if (document.referrer.indexOf('google') > -1 && /iPhone/.test(navigator.userAgent)) {"
+     " location.href = 'https://apps.apple.com/app/id1234567890'; }", Severity.HIGH),
+    (IPAD.format(target="http://win-prize.example/ipad"), Severity.HIGH),
+]
+
+
+@pytest.mark.parametrize(("script", "severity"), CASES)
+def test_a_tablet_sent_to_an_app_s_store_page_is_low(audit_html: AuditHtml, script: str,
+                                                     severity: Severity) -> None:
+    report = audit_html(page(script), url="https://news.example/magazine/a.htm")
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]
