@@ -1554,30 +1554,59 @@ def _tied_to(name: str, url: str, writer: str) -> bool:
     """Whether a global is the loader's: its namespace (`MSNAU_` of `MSNAU_Loader`) is one
     the loader's writing script sets a name in (`MSNAU_SiteName`), or a word of its name
     that is no generic one (`partner` of `PartnerKit`) is in the loader's address."""
-    prefix = name.split("_", 1)[0] if "_" in name.strip("_") else ""
-    if len(prefix) >= 3 and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
+    prefix = _namespace(name)
+    if prefix and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
         return True
     lowered = url.lower()
     words = (w.lower() for w in _NAME_WORDS.findall(name))
     return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered for w in words)
 
 
+def _namespace(name: str) -> str:
+    """A global's namespace: `MSNAU` of `MSNAU_Loader`, none for a name without one."""
+    prefix = name.split("_", 1)[0] if "_" in name.strip("_") else ""
+    return prefix if len(prefix) >= 3 else ""
+
+
+def _marks_body(ctx: PageContext, prefix: str) -> bool:
+    """Whether an element of the page's body carries a kit's namespace in its id or class
+    (`msnau_ad_banner_header` of the `MSNAU_` kit): the containers the page's own template
+    holds for the kit, not the head's top an injector writes its blob at."""
+    if ctx.root is None or not prefix:
+        return False
+    mark = re.compile(rf"(?<![\w-]){re.escape(prefix)}[_-]\w", re.I)
+    for el in ctx.root.iter("body"):
+        for node in el.iter():
+            if not isinstance(node.tag, str):
+                continue
+            if mark.search(node.get("id") or "") or mark.search(node.get("class") or ""):
+                return True
+    return False
+
+
 def _configured_later(ctx: PageContext, res: Resource) -> bool:
-    """Whether the page's own later inline code sets up the global a loader before the
+    """Whether the page's own later code sets up the global a loader before the
     charset defines: it calls or configures (`MSNAU_Loader.setup()`) a global no inline
-    script of the page defines and that is the loader's (`_tied_to`). A partner kit's
-    loader block pasted first with its configuration block after it (cricket.com.au's
-    ninemsn kit) is the page's build; an injected loader nothing on the page refers to
-    is not."""
+    script of the page defines and that is the loader's (`_tied_to`). The page's own: a
+    script past the charset, or, for a call written beside the loader at the head's top,
+    the page's body holding the kit's containers by its namespace (cricket.com.au's
+    ninemsn kit, `msnau_ad_…` divs). An injector writes its loader and a call to its own
+    global in one blob at the head's top: that blob alone is no build, and an injected
+    loader nothing on the page refers to is none either."""
     codes = script_codes(ctx, handlers=(), srcdoc=False)
     writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
-    used: set[str] = set()
+    early = _before_charset(ctx)
+    beside: set[str] = set()
+    later: set[str] = set()
     for code, line, xpath in codes:
         if xpath != res.xpath and line >= res.line:
-            used.update(m.group(1) for m in _MEMBER_USE.finditer(code))
-    for name in sorted(used - _BUILTIN_GLOBALS):
-        if _tied_to(name, res.url, writer) and not any(_defines(code, name)
-                                                        for code, _, _ in codes):
+            names = {m.group(1) for m in _MEMBER_USE.finditer(code)}
+            (beside if xpath in early else later).update(names)
+    for name in sorted((beside | later) - _BUILTIN_GLOBALS):
+        if not _tied_to(name, res.url, writer) or any(_defines(code, name)
+                                                       for code, _, _ in codes):
+            continue
+        if name in later or _marks_body(ctx, _namespace(name)):
             return True
     return False
 
@@ -1689,8 +1718,11 @@ APPENDED_SCRIPT = FindingKind(
     "or `radiocdn` with an asset word glued on; not `radiostats`, nor a name on a top-level "
     "domain abuse reports find most names abused in, `.top`, `.xyz`, unless the site is "
     "there too: `radio-app.top`). None for a loader before "
-    "the charset whose global the page's own later code calls or configures (a partner "
-    "kit's loader block and its `Kit_Loader.setup()` block): the page's build.",
+    "the charset whose global the page's own later code calls or configures (a script "
+    "past the charset, or a partner kit's `Kit_Loader.setup()` block beside its loader "
+    "block when the body holds the kit's `kit_…` containers): the page's build. A call "
+    "written beside the loader with nothing else of the page's naming it is the "
+    "injector's own blob: medium still.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

@@ -1755,15 +1755,24 @@ _KIT_SETUP = ("<script>HGKIT_Loader.setup();HGKIT_Config.setSectionName('news');
 _KIT_DIRECT = '<script src="https://cdn.tidewidgets.test/kit/loader.js"></script>'
 
 
-@pytest.mark.parametrize("head_top", [
-    _KIT_LOADER + _KIT_SETUP,  # its namespace: the loader block sets HGKIT_SiteName
-    _KIT_DIRECT + "<script>TideWidgets.init({site: 'gazette'});</script>",  # its address
-], ids=["a kit's loader and its setup block", "a loader whose global the page configures"])
+_KIT_SLOT = '<div id="hgkit_ad_banner_top" class="advert" data-ad-type="BannerTop"></div>'
+
+
+@pytest.mark.parametrize("page", [
+    # its namespace: the loader block sets HGKIT_SiteName; the body holds the kit's slots
+    wp_page(head_top=_KIT_LOADER + _KIT_SETUP, body_top=_KIT_SLOT),
+    # its address; the page's own code past the charset configures it
+    wp_page(head_top=_KIT_DIRECT,
+            footer="<script>TideWidgets.init({site: 'gazette'});</script>"),
+    wp_page(head_top=_KIT_DIRECT,
+            head="<script>TideWidgets.init({site: 'gazette'});</script>"),
+], ids=["a kit's loader and its setup block", "a loader whose global the page configures",
+        "a loader the head configures past the charset"])
 def test_a_loader_first_in_the_head_the_page_configures_is_its_build(
-        head_top: str, audit_listed: AuditListed) -> None:
+        page: str, audit_listed: AuditListed) -> None:
     """A loader before the charset whose global the page's own later code calls is the
     publisher's setup, pasted where its kit says: no `appended-script`."""
-    assert [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+    assert [f for f in audit_listed(page, URL).findings
             if f.kind == "appended-script"] == []
 
 
@@ -1776,6 +1785,29 @@ def test_a_loader_first_in_the_head_nothing_configures_stays_medium(
         head_top: str, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
              if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+# an injector writes both halves at the head's top: its loader and a call to its own
+# global right beside it (made-up hosts, the shape of a WordPress injection's blob)
+_INJECTED_PAIR = ('<script src="https://cdn.statsync.test/loader/statsync.js"></script>'
+                  "<script>StatSync.init({k: 'a8f3'});</script>")
+_INJECTED_KIT = ("<script>var ZQX_Key='a8f3';document.write('<scr'+'ipt src=\"https://q.zqxnet"
+                 ".test/z.js\"></scr'+'ipt>');</script><script>ZQX_Run.go();</script>")
+
+
+@pytest.mark.parametrize("page", [
+    wp_page(head_top=_INJECTED_PAIR),
+    wp_page(head_top=_INJECTED_KIT),
+    # the page names the injector's global nowhere else: a call in the blob is no build
+    wp_page(head_top=_KIT_LOADER + _KIT_SETUP),
+], ids=["a loader and its call", "a namespaced loader and its call",
+        "a kit's blocks with nothing of the kit's in the page"])
+def test_a_loader_and_its_call_injected_together_stay_medium(
+        page: str, audit_listed: AuditListed) -> None:
+    """The page's own later code configuring a loader's global is its build; a call written
+    beside the loader at the head's top, the injector's own blob, proves nothing."""
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
     assert [f.severity for f in found] == [M], found
 
 
