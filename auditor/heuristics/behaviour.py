@@ -38,6 +38,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     mangled_page_address,
+    own_asset_host,
     registrable_domain,
     related_site,
     resolve,
@@ -1640,7 +1641,7 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool, top: bool = F
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
-    if related_site(host, ctx.first_party):
+    if own_asset_host(host, ctx.first_party):
         return Severity.LOW, (": the host carries the page's own name, likely its CDN; check "
                               "that the template or a plugin writes it there")
     if top:
@@ -1715,7 +1716,9 @@ APPENDED_SCRIPT = FindingKind(
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "or `radiocdn` with an asset word glued on; not `radiostats`, nor a name on a top-level "
+    "or `radiocdn` with an asset word glued on, the name alone on another suffix; not "
+    "`radiostats`, nor the name beside a word no asset host is named by, `radio-deals`, "
+    "nor a name on a top-level "
     "domain abuse reports find most names abused in, `.top`, `.xyz`, unless the site is "
     "there too: `radio-app.top`). None for a loader before "
     "the charset whose global the page's own later code calls or configures (a script "

@@ -1735,11 +1735,19 @@ def test_a_short_named_sites_own_cdn_first_in_the_head_is_low(
     ("cdn.harbourgazette-media.example", Severity.LOW),
     ("harbourgazette-app.top", M),  # its name bought for cents where abuse is the rule
     ("static.harbourgazette.xyz", M),
-], ids=["static-<site>.com", "<site>-media", "<site>-app.top", "<site>.xyz"])
+    ("harbourgazette.net", Severity.LOW),  # its name alone on another suffix
+    ("harbourgazettecdn.com", Severity.LOW),
+    ("js.harbourgazette-eu.com", Severity.LOW),  # a region's letters beside it
+    # its name and a word no asset host is named by: a lure registered per victim
+    ("harbourgazette-deals.com", M),
+    ("harbourgazette-secure-pay.com", M),
+], ids=["static-<site>.com", "<site>-media", "<site>-app.top", "<site>.xyz", "<site>.net",
+        "<site>cdn.com", "<site>-eu.com", "<site>-deals.com", "<site>-secure-pay.com"])
 def test_a_host_bearing_the_sites_name_on_a_cheap_tld_is_not_its_cdn(
         host: str, severity: Severity, audit_listed: AuditListed) -> None:
     """A host carrying the page's name is its CDN (low), but not on a top-level domain
-    abuse reports find most names abused in, a suffix the site is not on itself."""
+    abuse reports find most names abused in, a suffix the site is not on itself, nor with
+    a word beside the name that names no asset host (`-deals`): medium, the owner checks."""
     page = wp_page(head_top=f'<script src="https://{host}/k.js"></script>')
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
     assert [f.severity for f in found] == [severity], found
