@@ -54,7 +54,7 @@ from auditor.readers.interface import (
     Skipped,
     Source,
 )
-from auditor.readers.sniff import PEEK_BYTES, sniff
+from auditor.readers.sniff import PEEK_BYTES, markup_further_on, sniff
 
 KIND = "warc-record"
 
@@ -430,8 +430,11 @@ def _record(rec: Any, name: str, cap: int) -> Record:
     # as a `.txt` is only at an address naming a text file (`notes.txt`); a page's address
     # served as text with tags is audited as markup, the gate failing closed (words first
     # and each tag whole on its line is a page's shape too)
-    found = sniff(body[:PEEK_BYTES], "",
-                  declared_text=mime == "text/plain" and _names_text_file(url))
+    said_text = mime == "text/plain" and _names_text_file(url)
+    found = sniff(body[:PEEK_BYTES], "", declared_text=said_text)
+    if found == "text" and mime in SNIFF_TYPES and len(body) > PEEK_BYTES and \
+            markup_further_on(body, declared_text=said_text):
+        found = "html"  # words enough to fill the first bytes, then a page
     if found == "empty":
         return Skipped(name, KIND, "empty body")
     if mime in SNIFF_TYPES and found != "html":

@@ -407,3 +407,21 @@ def test_a_text_plain_page_dressed_as_prose_is_still_audited() -> None:
     assert [r.url for r in records if isinstance(r, Document)] == ["https://a.example/offers"]
     assert sum(isinstance(r, Skipped) and r.reason.startswith("text/plain")
                for r in records) == 2
+
+
+def test_a_sniffed_record_with_markup_past_its_first_bytes_is_audited() -> None:
+    """A record sniffed for its type (`text/plain`, none) is judged by all of its body, not
+    its first 64 KB: words enough to fill them, then a page, is a page (the gate fails
+    closed); a text file's notes quoting a tag far down stay text."""
+    prose = "".join(f"Paragraph {i}: the winter ferry timetable is set out below.\n\n"
+                    for i in range(1400))
+    page = ("<!DOCTYPE html><html><head><title>Shop</title></head><body><p>Deals</p>"
+            '<script src="https://185.12.44.9/x.js"></script></body></html>')
+    notes = prose + '<script src="https://k.example/a.js"></script>\n\nRemove it.\n'
+    records = list(read_warc(io.BytesIO(warc_bytes([
+        response("https://a.example/offers", prose + page, content_type="text/plain"),
+        response("https://a.example/raw", prose + page, content_type=""),
+        response("https://a.example/notes.txt", notes, content_type="text/plain"),
+        response("https://a.example/plain", prose, content_type="text/plain")])), "t.warc"))
+    assert [r.url for r in records if isinstance(r, Document)] == [
+        "https://a.example/offers", "https://a.example/raw"]
