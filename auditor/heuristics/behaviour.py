@@ -1551,16 +1551,19 @@ def _defines(code: str, name: str) -> bool:
         rf"\bwindow\s*(?:\.\s*{n}\b|\[\s*['\"]{n}['\"])", code) is not None
 
 
-def _tied_to(name: str, url: str, writer: str) -> bool:
+def _tied_to(name: str, url: str, writer: str, others: tuple[str, ...] = ()) -> bool:
     """Whether a global is the loader's: its namespace (`MSNAU_` of `MSNAU_Loader`) is one
     the loader's writing script sets a name in (`MSNAU_SiteName`), or a word of its name
-    that is no generic one (`partner` of `PartnerKit`) is in the loader's address."""
+    that is no generic one (`partner` of `PartnerKit`) is in the loader's address and in
+    no other script's address of the page (`others`, lowered: Google's `webfont.js` serves
+    `WebFont`, not a head-top `font.js`)."""
     prefix = _namespace(name)
     if prefix and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
         return True
     lowered = url.lower()
     words = (w.lower() for w in _NAME_WORDS.findall(name))
-    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered for w in words)
+    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered
+               and not any(w in other for other in others) for w in words)
 
 
 def _namespace(name: str) -> str:
@@ -1603,8 +1606,10 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
         if xpath != res.xpath and line >= res.line:
             names = {m.group(1) for m in _MEMBER_USE.finditer(code)}
             (beside if xpath in early else later).update(names)
+    others = tuple(r.url.lower() for r in ctx.resources
+                   if r.type is RequestType.SCRIPT and r.url != res.url)
     for name in sorted((beside | later) - _BUILTIN_GLOBALS):
-        if not _tied_to(name, res.url, writer) or any(_defines(code, name)
+        if not _tied_to(name, res.url, writer, others) or any(_defines(code, name)
                                                        for code, _, _ in codes):
             continue
         if name in later or _marks_body(ctx, _namespace(name)):

@@ -1804,6 +1804,21 @@ _INJECTED_KIT = ("<script>var ZQX_Key='a8f3';document.write('<scr'+'ipt src=\"ht
                  ".test/z.js\"></scr'+'ipt>');</script><script>ZQX_Run.go();</script>")
 
 
+_WEBFONT = ('<script src="https://ajax.googleapis.com/ajax/libs/webfont/1.6.26/webfont.js">'
+            "</script><script>WebFont.load({google: {families: ['Lora']}});</script>")
+
+
+def test_a_loader_named_for_a_global_another_script_serves_stays_medium(
+        audit_listed: AuditListed) -> None:
+    """The page's own code calls `WebFont.load()`, but Google's loader it includes serves
+    `WebFont`: an unknown loader at the head's top whose address holds `font` is no more
+    the page's for that (an injector names its file after what pages call)."""
+    page = wp_page(head_top='<script src="https://fontcdn-qk7.example/font.js"></script>',
+                   head=_WEBFONT)
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 @pytest.mark.parametrize("page", [
     wp_page(head_top=_INJECTED_PAIR),
     wp_page(head_top=_INJECTED_KIT),
