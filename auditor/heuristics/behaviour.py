@@ -1422,6 +1422,15 @@ def page_before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
+_CUT_HEAD_REACH = 40  # elements of the body a cut head's charset is sought within
+
+
+def _is_charset(el: Any) -> bool:
+    """Whether an element is the page's `<meta charset>` (or its `http-equiv` form)."""
+    return isinstance(el.tag, str) and el.tag.lower() == "meta" and (
+        el.get("charset") is not None or (el.get("http-equiv") or "").lower() == "content-type")
+
+
 def _before_charset(ctx: PageContext) -> frozenset[str]:
     """The paths of the scripts a page's `<head>` holds before its `<meta charset>`, read
     once. WordPress's `header.php` and every theme after it print the charset first in the
@@ -1439,13 +1448,24 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
             return frozenset()
         scripts: list[str] = []
         for el in head:
-            tag = str(el.tag).lower()
-            if tag == "meta" and (el.get("charset") is not None or (
-                    el.get("http-equiv") or "").lower() == "content-type"):
+            if _is_charset(el):
                 return frozenset(scripts)
-            if tag == "script":
+            if str(el.tag).lower() == "script":
                 scripts.append(ctx.xpath(el))
-        return frozenset()  # no charset in the head: no top to be before
+        # no charset in the head: the parser ends the head at a body element a blob at its
+        # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
+        # body; its scripts up to the charset there, a few elements in, are the top still
+        body = ctx.root.find("body")
+        if body is None or head.find("title") is not None:
+            return frozenset()  # the head's own end: no top to be before
+        for n, el in enumerate(body.iter()):
+            if n > _CUT_HEAD_REACH:
+                break
+            if _is_charset(el):
+                return frozenset(scripts)
+            if str(el.tag).lower() == "script":
+                scripts.append(ctx.xpath(el))
+        return frozenset()  # no charset near the head's end: no top to be before
 
     return ctx.view("scripts before the charset", build)
 
@@ -1579,9 +1599,17 @@ def _marks_body(ctx: PageContext, prefix: str) -> bool:
     if ctx.root is None or not prefix:
         return False
     mark = re.compile(rf"(?<![\w-]){re.escape(prefix)}[_-]\w", re.I)
+    head = ctx.root.find("head")
+    # a head the parser cut short at the blob's own box: the page's body starts after the
+    # charset it moved there, not at the box the blob wrote before it
+    cut = head is not None and not any(_is_charset(el) for el in head)
     for el in ctx.root.iter("body"):
+        after = not cut
         for node in el.iter():
             if not isinstance(node.tag, str):
+                continue
+            if not after:
+                after = _is_charset(node)
                 continue
             if mark.search(node.get("id") or "") or mark.search(node.get("class") or ""):
                 return True

