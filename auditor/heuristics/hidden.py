@@ -556,6 +556,9 @@ def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
     if registrable_domain(parts.hostname or "") == "gigya.com" and _GIGYA_SSO.search(
             parts.path):
         return "Gigya's single sign-on frame"
+    clerk = _CLERK_HANDSHAKE.search(parts.path) is not None
+    if not clerk and not _AUTHORIZE_PATH.search(parts.path):
+        return None
     # the address is its author's to write, the return address too: the host must be an
     # identity provider's own or the page's site (its provider's custom domain)
     host = (parts.hostname or "").lower()
@@ -563,12 +566,10 @@ def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
     if not own and not any(host == d or host.endswith("." + d) for d in _IDP_HOSTS):
         return None
     query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-    if _CLERK_HANDSHAKE.search(parts.path):
+    if clerk:
         back = query.get("redirect_url")
         if back is not None and _answers_to_page(ctx, back):
             return "a session handshake frame (Clerk's, answering to the page's own site)"
-        return None
-    if not _AUTHORIZE_PATH.search(parts.path):
         return None
     silent = query.get("prompt", "").lower() == "none" or query.get(
         "response_mode", "").lower() in _FRAME_RESPONSE_MODES
