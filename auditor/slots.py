@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
+from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptSlotSpec
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
@@ -241,23 +241,31 @@ def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) ->
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         draft = found[el]
         gpt = draft.network
+        other: Owner | None = None
         for frame in el.iter("iframe"):
             src = (frame.get("src") or "").strip()
             if not src.lower().startswith(("http://", "https://", "//")):
-                continue  # blank or written: GPT's own rendering
+                if _GPT_FRAME.match(frame.get("id") or ""):
+                    other = None
+                    break  # GPT's own written frame: the slot is GPT's, beside what else
+                continue
             url = src if not src.startswith("//") else "https:" + src
             owner = catalogue.runner_of(url, host_of(url))
             company = (owner.network.company if owner.network is not None
                        else owner.entity.company if owner.entity is not None else None)
             if owner.network is gpt or (gpt is not None and company is not None
                                         and company == gpt.company):
+                other = None
                 break  # Google's own frame: the slot is GPT's
-            draft.network, draft.zone_id, draft.id_kind = owner.network, None, None
-            break
+            other = other or owner  # the first other company's frame, unless GPT's is there
+        if other is not None:
+            draft.network, draft.zone_id, draft.id_kind = other.network, None, None
 
 
 # the id GPT gives the container it writes into a slot's element
 _GPT_RENDERED = re.compile(r"google_ads_iframe_.+__container__\Z")
+# the id GPT gives the frame it writes in that container (its `_0`, or a `__hidden__` one)
+_GPT_FRAME = re.compile(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:

@@ -531,6 +531,37 @@ def related_site(host: str, first_party: str | None) -> bool:
         len("".join(other)) >= RELATED_NAME_MIN and _bears(own, other))
 
 
+def own_asset_host(host: str, first_party: str | None) -> bool:
+    """Whether a host related to the page's site (`related_site`) is named as its asset
+    host: the site's name with nothing beside it but asset words (`cdn`, `static`,
+    `media`) or a region's two letters, on any suffix but a cheap one; not the name with a
+    word of another business beside it, a lure a campaign registers per victim.
+
+    >>> own_asset_host("static.harbourgazette-cdn.com", "www.harbourgazette.example")
+    True
+    >>> own_asset_host("harbourgazette.net", "www.harbourgazette.example")
+    True
+    >>> own_asset_host("harbourgazette-deals.com", "www.harbourgazette.example")
+    False
+    """
+    if not related_site(host, first_party):
+        return False
+    own = "".join(_name_words(_site_name(first_party or "")))
+    if len(own) < RELATED_NAME_MIN:
+        return True  # a short name counts with one asset word glued on alone already
+    words = _unglued(_name_words(_site_name(host)))
+    for start in range(len(words)):
+        run = ""
+        for end in range(start, len(words)):
+            run += words[end]
+            if run == own:
+                rest = words[:start] + words[end + 1:]
+                return all(w in _ASSET_WORDS or len(w) <= 2 for w in rest)
+            if not own.startswith(run):
+                break
+    return False  # a part of the page's name, not the name: no asset host of its
+
+
 # the top-level domains abuse reports (Spamhaus', Interisle's yearly phishing landscape)
 # find most of their names abused in: names sold for cents, registered by the thousand
 # for one campaign. A site's CDN stays on its own suffix; a host bearing its name on one

@@ -38,6 +38,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     mangled_page_address,
+    own_asset_host,
     registrable_domain,
     related_site,
     resolve,
@@ -1421,6 +1422,15 @@ def page_before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
+_CUT_HEAD_REACH = 40  # elements of the body a cut head's charset is sought within
+
+
+def _is_charset(el: Any) -> bool:
+    """Whether an element is the page's `<meta charset>` (or its `http-equiv` form)."""
+    return isinstance(el.tag, str) and el.tag.lower() == "meta" and (
+        el.get("charset") is not None or (el.get("http-equiv") or "").lower() == "content-type")
+
+
 def _before_charset(ctx: PageContext) -> frozenset[str]:
     """The paths of the scripts a page's `<head>` holds before its `<meta charset>`, read
     once. WordPress's `header.php` and every theme after it print the charset first in the
@@ -1438,13 +1448,24 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
             return frozenset()
         scripts: list[str] = []
         for el in head:
-            tag = str(el.tag).lower()
-            if tag == "meta" and (el.get("charset") is not None or (
-                    el.get("http-equiv") or "").lower() == "content-type"):
+            if _is_charset(el):
                 return frozenset(scripts)
-            if tag == "script":
+            if str(el.tag).lower() == "script":
                 scripts.append(ctx.xpath(el))
-        return frozenset()  # no charset in the head: no top to be before
+        # no charset in the head: the parser ends the head at a body element a blob at its
+        # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
+        # body; its scripts up to the charset there, a few elements in, are the top still
+        body = ctx.root.find("body")
+        if body is None or head.find("title") is not None:
+            return frozenset()  # the head's own end: no top to be before
+        for n, el in enumerate(body.iter()):
+            if n > _CUT_HEAD_REACH:
+                break
+            if _is_charset(el):
+                return frozenset(scripts)
+            if str(el.tag).lower() == "script":
+                scripts.append(ctx.xpath(el))
+        return frozenset()  # no charset near the head's end: no top to be before
 
     return ctx.view("scripts before the charset", build)
 
@@ -1550,34 +1571,76 @@ def _defines(code: str, name: str) -> bool:
         rf"\bwindow\s*(?:\.\s*{n}\b|\[\s*['\"]{n}['\"])", code) is not None
 
 
-def _tied_to(name: str, url: str, writer: str) -> bool:
+def _tied_to(name: str, url: str, writer: str, others: tuple[str, ...] = ()) -> bool:
     """Whether a global is the loader's: its namespace (`MSNAU_` of `MSNAU_Loader`) is one
     the loader's writing script sets a name in (`MSNAU_SiteName`), or a word of its name
-    that is no generic one (`partner` of `PartnerKit`) is in the loader's address."""
-    prefix = name.split("_", 1)[0] if "_" in name.strip("_") else ""
-    if len(prefix) >= 3 and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
+    that is no generic one (`partner` of `PartnerKit`) is in the loader's address and in
+    no other script's address of the page (`others`, lowered: Google's `webfont.js` serves
+    `WebFont`, not a head-top `font.js`)."""
+    prefix = _namespace(name)
+    if prefix and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
         return True
     lowered = url.lower()
     words = (w.lower() for w in _NAME_WORDS.findall(name))
-    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered for w in words)
+    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered
+               and not any(w in other for other in others) for w in words)
+
+
+def _namespace(name: str) -> str:
+    """A global's namespace: `MSNAU` of `MSNAU_Loader`, none for a name without one."""
+    prefix = name.split("_", 1)[0] if "_" in name.strip("_") else ""
+    return prefix if len(prefix) >= 3 else ""
+
+
+def _marks_body(ctx: PageContext, prefix: str) -> bool:
+    """Whether an element of the page's body carries a kit's namespace in its id or class
+    (`msnau_ad_banner_header` of the `MSNAU_` kit): the containers the page's own template
+    holds for the kit, not the head's top an injector writes its blob at."""
+    if ctx.root is None or not prefix:
+        return False
+    mark = re.compile(rf"(?<![\w-]){re.escape(prefix)}[_-]\w", re.I)
+    head = ctx.root.find("head")
+    # a head the parser cut short at the blob's own box: the page's body starts after the
+    # charset it moved there, not at the box the blob wrote before it
+    cut = head is not None and not any(_is_charset(el) for el in head)
+    for el in ctx.root.iter("body"):
+        after = not cut
+        for node in el.iter():
+            if not isinstance(node.tag, str):
+                continue
+            if not after:
+                after = _is_charset(node)
+                continue
+            if mark.search(node.get("id") or "") or mark.search(node.get("class") or ""):
+                return True
+    return False
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:
-    """Whether the page's own later inline code sets up the global a loader before the
+    """Whether the page's own later code sets up the global a loader before the
     charset defines: it calls or configures (`MSNAU_Loader.setup()`) a global no inline
-    script of the page defines and that is the loader's (`_tied_to`). A partner kit's
-    loader block pasted first with its configuration block after it (cricket.com.au's
-    ninemsn kit) is the page's build; an injected loader nothing on the page refers to
-    is not."""
+    script of the page defines and that is the loader's (`_tied_to`). The page's own: a
+    script past the charset, or, for a call written beside the loader at the head's top,
+    the page's body holding the kit's containers by its namespace (cricket.com.au's
+    ninemsn kit, `msnau_ad_…` divs). An injector writes its loader and a call to its own
+    global in one blob at the head's top: that blob alone is no build, and an injected
+    loader nothing on the page refers to is none either."""
     codes = script_codes(ctx, handlers=(), srcdoc=False)
     writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
-    used: set[str] = set()
+    early = _before_charset(ctx)
+    beside: set[str] = set()
+    later: set[str] = set()
     for code, line, xpath in codes:
         if xpath != res.xpath and line >= res.line:
-            used.update(m.group(1) for m in _MEMBER_USE.finditer(code))
-    for name in sorted(used - _BUILTIN_GLOBALS):
-        if _tied_to(name, res.url, writer) and not any(_defines(code, name)
-                                                        for code, _, _ in codes):
+            names = {m.group(1) for m in _MEMBER_USE.finditer(code)}
+            (beside if xpath in early else later).update(names)
+    others = tuple(r.url.lower() for r in ctx.resources
+                   if r.type is RequestType.SCRIPT and r.url != res.url)
+    for name in sorted((beside | later) - _BUILTIN_GLOBALS):
+        if not _tied_to(name, res.url, writer, others) or any(_defines(code, name)
+                                                       for code, _, _ in codes):
+            continue
+        if name in later or _marks_body(ctx, _namespace(name)):
             return True
     return False
 
@@ -1611,7 +1674,7 @@ def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool, top: bool = F
     if _RELAYED.search(parts.split("//", 1)[-1]):
         return Severity.HIGH, (" (served from another site's WordPress or PHP: a hacked site "
                                "relaying it)")
-    if related_site(host, ctx.first_party):
+    if own_asset_host(host, ctx.first_party):
         return Severity.LOW, (": the host carries the page's own name, likely its CDN; check "
                               "that the template or a plugin writes it there")
     if top:
@@ -1686,11 +1749,16 @@ APPENDED_SCRIPT = FindingKind(
     "and find what "
     "writes it. Medium otherwise: check that the owner added that host. Low when the host "
     "carries the page's own name as whole words (its CDN: `radio-static` on radio.example, "
-    "or `radiocdn` with an asset word glued on; not `radiostats`, nor a name on a top-level "
+    "or `radiocdn` with an asset word glued on, the name alone on another suffix; not "
+    "`radiostats`, nor the name beside a word no asset host is named by, `radio-deals`, "
+    "nor a name on a top-level "
     "domain abuse reports find most names abused in, `.top`, `.xyz`, unless the site is "
     "there too: `radio-app.top`). None for a loader before "
-    "the charset whose global the page's own later code calls or configures (a partner "
-    "kit's loader block and its `Kit_Loader.setup()` block): the page's build.",
+    "the charset whose global the page's own later code calls or configures (a script "
+    "past the charset, or a partner kit's `Kit_Loader.setup()` block beside its loader "
+    "block when the body holds the kit's `kit_…` containers): the page's build. A call "
+    "written beside the loader with nothing else of the page's naming it is the "
+    "injector's own blob: medium still.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

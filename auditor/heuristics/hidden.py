@@ -531,36 +531,53 @@ _GIGYA_SSO = re.compile(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
 # Clerk's Frontend API session handshake and satellite-domain sync, which answer to the
 # `redirect_url` they are given
 _CLERK_HANDSHAKE = re.compile(r"/v1/client/(?:handshake|sync)/?$", re.I)
+# identity providers' own hosts, each tenant a subdomain (`<tenant>.eu.auth0.com`,
+# `<org>.okta.com`, `<instance>.clerk.accounts.dev`): a frame elsewhere making a silent
+# sign-in's request is one only on the page's own site (its provider's custom domain)
+_IDP_HOSTS = ("auth0.com", "okta.com", "oktapreview.com", "okta-emea.com",
+              "appleid.apple.com", "login.microsoftonline.com", "b2clogin.com",
+              "accounts.google.com", "amazoncognito.com", "onelogin.com", "pingone.com",
+              "pingone.eu", "clerk.accounts.dev")
 
 
 def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
     """A silent sign-in frame, by the request its address makes, or None: an OAuth/OIDC
     authorization request that asks for no prompt (`prompt=none`) or for its answer as a
     message to the framing page (`response_mode=web_message`), for a client (`client_id`)
-    whose `redirect_uri`, when it names one, is the page's own site: how Auth0's
-    `checkSession`, Okta's `getWithoutPrompt` and Sign in with Apple renew a session in
-    a hidden frame, whoever hosts the tenant (a custom domain too). Or Gigya's single
-    sign-on frame (`gigya.com/…/sso…`). A kit can copy the words; it cannot send the
-    answer to the page's own site."""
+    whose `redirect_uri` is the page's own site: how Auth0's `checkSession`, Okta's
+    `getWithoutPrompt` and Sign in with Apple renew a session in a hidden frame, on the
+    provider's own host (`_IDP_HOSTS`), or on the page's own site (the provider's custom
+    domain: a `redirect_uri`, if named, the page's). Or Gigya's single sign-on frame
+    (`gigya.com/…/sso…`). Every word of the address is its author's, the return address
+    too: an unknown host writing them is a hidden frame as any other."""
     parts = split_url(url)
     if parts is None:
         return None
     if registrable_domain(parts.hostname or "") == "gigya.com" and _GIGYA_SSO.search(
             parts.path):
         return "Gigya's single sign-on frame"
+    clerk = _CLERK_HANDSHAKE.search(parts.path) is not None
+    if not clerk and not _AUTHORIZE_PATH.search(parts.path):
+        return None
+    # the address is its author's to write, the return address too: the host must be an
+    # identity provider's own or the page's site (its provider's custom domain)
+    host = (parts.hostname or "").lower()
+    own = _answers_to_page(ctx, url)
+    if not own and not any(host == d or host.endswith("." + d) for d in _IDP_HOSTS):
+        return None
     query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-    if _CLERK_HANDSHAKE.search(parts.path):
+    if clerk:
         back = query.get("redirect_url")
         if back is not None and _answers_to_page(ctx, back):
             return "a session handshake frame (Clerk's, answering to the page's own site)"
-        return None
-    if not _AUTHORIZE_PATH.search(parts.path):
         return None
     silent = query.get("prompt", "").lower() == "none" or query.get(
         "response_mode", "").lower() in _FRAME_RESPONSE_MODES
     if not silent or not query.get("client_id"):
         return None
     back = query.get("redirect_uri")
+    if back is None and not own:
+        return None  # a provider's tenant answers to the client's address: it names one
     if back is not None and not _answers_to_page(ctx, back):
         return None  # the answer goes to another site: no sign-in of this page's
     return "a silent sign-in frame (an OAuth/OIDC authorization request asking no prompt)"
@@ -1845,9 +1862,11 @@ HIDDEN_IFRAME = FindingKind(
     "`storage`, `xdomain`, a captcha; an ad network's sync address the catalogue gives, "
     "Amazon's `/iu3`), is a silent sign-in by the request its address makes (an OAuth/OIDC "
     "`/authorize` asking `prompt=none` or a framed `response_mode`, `web_message`, for a "
-    "`client_id` whose `redirect_uri`, if named, is the page's own site: Auth0's, Okta's, "
-    "Sign in with Apple's, on any tenant; Clerk's `/v1/client/handshake` answering to the "
-    "page's site; Gigya's `sso` frame), sits in a menu, tab or dialog "
+    "`client_id` whose `redirect_uri` is the page's own site, on an identity provider's "
+    "own host: Auth0's, Okta's, Sign in with Apple's, any tenant; or on the page's own site, "
+    "its provider's custom domain, a `redirect_uri` if named the page's; Clerk's "
+    "`/v1/client/handshake` answering to the page's site; Gigya's `sso` frame; the words "
+    "on another host are its author's to write, no sign-in), sits in a menu, tab or dialog "
     "the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "
     "or a modal library's markup with its library loaded; not the box's own role, "

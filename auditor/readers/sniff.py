@@ -118,6 +118,23 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"})
 
 
+def markup_further_on(body: bytes, *, declared_text: bool = False) -> bool:
+    """Whether a body whose first bytes `sniff` read as text holds markup further on: a
+    tag past them (a page behind 64 KB of words), not one a text file quotes in its
+    prose (`declared_text`, as `sniff`'s). A record sniffed for its type is judged by all
+    of it: the gate fails closed.
+
+    >>> markup_further_on(b"words\\n" * 20000 + b"<html><body><p>x</p></body></html>")
+    True
+    >>> markup_further_on(b"words\\n" * 20000)
+    False
+    """
+    text = as_utf8(body).decode("utf-8", "replace")
+    if _HTML_TAG.search(text) is None:
+        return False
+    return not (declared_text and _quoted_markup(text))
+
+
 def _quoted_markup(text: str) -> bool:
     """Whether a text's tags are quoted in its prose, not its markup: it opens with words,
     holds no document's frame (`<!DOCTYPE>`, `<html>`, `<head>`, `<body>`), and each tag

@@ -14,9 +14,11 @@ bad record never loses the rest of the file.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -52,7 +54,7 @@ from auditor.readers.interface import (
     Skipped,
     Source,
 )
-from auditor.readers.sniff import PEEK_BYTES, sniff
+from auditor.readers.sniff import PEEK_BYTES, markup_further_on, sniff
 
 KIND = "warc-record"
 
@@ -424,8 +426,15 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         return ReadFailure(name, KIND, f"{name}: {exc}")
     if len(body) > cap:
         return ReadFailure(name, KIND, f"{name}: decoded body is over the {cap}-byte cap")
-    # a `text/plain` body is markup mislabelled, or a text quoting tags in its prose
-    found = sniff(body[:PEEK_BYTES], "", declared_text=mime == "text/plain")
+    # a `text/plain` body is markup mislabelled, or a text quoting tags in its prose: judged
+    # as a `.txt` is only at an address naming a text file (`notes.txt`); a page's address
+    # served as text with tags is audited as markup, the gate failing closed (words first
+    # and each tag whole on its line is a page's shape too)
+    said_text = mime == "text/plain" and _names_text_file(url)
+    found = sniff(body[:PEEK_BYTES], "", declared_text=said_text)
+    if found == "text" and mime in SNIFF_TYPES and len(body) > PEEK_BYTES and \
+            markup_further_on(body, declared_text=said_text):
+        found = "html"  # words enough to fill the first bytes, then a page
     if found == "empty":
         return Skipped(name, KIND, "empty body")
     if mime in SNIFF_TYPES and found != "html":
@@ -437,6 +446,19 @@ def _record(rec: Any, name: str, cap: int) -> Record:
         if http is not None and rec_type == "response" else ""
     return Document(input=name, kind=KIND, text=text, url=url, readings=readings,
                     header_links=links)
+
+
+_TEXT_FILE = re.compile(r"\.(?:txt|text|md|markdown)$", re.I)
+
+
+def _names_text_file(url: str | None) -> bool:
+    """Whether a record's address names a text file: its path's last part ends `.txt`
+    (`.text`, `.md`), not a page's address (`/offers`, `/index.php`)."""
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:  # an address no parser reads: no text file's name shown
+        return False
+    return bool(_TEXT_FILE.search(path.rsplit("/", 1)[-1]))
 
 
 def _target_uri(rec: Any) -> str | None:

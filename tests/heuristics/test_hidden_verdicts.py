@@ -1503,8 +1503,8 @@ SILENT_AUTH = [
     ("Okta", _hidden("https://harbourgazette.okta.com/oauth2/default/v1/authorize?client_id="
                      f"0oa1b2c3&amp;response_type=code&amp;redirect_uri={_BACK}&amp;prompt="
                      "none&amp;response_mode=okta_post_message&amp;state=ab12")),
-    ("an IdP on a custom domain", _hidden(
-        "https://id.gazette-accounts.example/authorize?client_id=web&amp;prompt=none&amp;"
+    ("an IdP on a domain bearing the site's name", _hidden(
+        "https://id.harbourgazette-accounts.example/authorize?client_id=web&amp;prompt=none&amp;"
         "response_mode=web_message")),
     ("Sign in with Apple", _hidden(
         "https://appleid.apple.com/auth/authorize?client_id=example.harbourgazette.web&amp;"
@@ -1542,3 +1542,35 @@ def test_a_sign_in_address_with_a_mark_or_another_sites_answer_is_no_low(
     report = audit_listed(wp_page(**{where: frame}), URL)
     assert _frames(report.findings) == [severity], [(f.kind, f.message)
                                                     for f in report.findings]
+
+
+# an attacker's hidden frame dressed as a silent sign-in: the host is its own, and so is
+# every word of the address, the return address to the page's own site too (the answer
+# goes nowhere the frame needs: it has drawn its page the moment it loads)
+_BAD = "https://adsrv-qk7.example"
+_DRESSED = [
+    ("no return address", _hidden(f"{_BAD}/authorize?prompt=none&amp;client_id=x")),
+    ("the page's site as its return address", _hidden(
+        f"{_BAD}/authorize?prompt=none&amp;client_id=x&amp;redirect_uri={_BACK}")),
+    ("a web_message answer", _hidden(
+        f"{_BAD}/oauth/authorize?client_id=x&amp;response_mode=web_message")),
+    ("Clerk's handshake path", _hidden(f"{_BAD}/v1/client/handshake?redirect_url={_BACK}")),
+    ("an IdP on a domain not the site's", _hidden(
+        "https://id.gazette-accounts.example/authorize?client_id=web&amp;prompt=none&amp;"
+        "response_mode=web_message")),
+    ("a provider's tenant naming no return address", _hidden(
+        "https://harbourgazette.eu.auth0.com/authorize?client_id=Xk29fQ&amp;prompt=none")),
+    ("an IdP's name in another site's subdomain", _hidden(
+        f"https://auth0.adsrv-qk7.example/authorize?prompt=none&amp;client_id=x&amp;"
+        f"redirect_uri={_BACK}")),
+]
+
+
+@pytest.mark.parametrize("frame", [c[1] for c in _DRESSED], ids=[c[0] for c in _DRESSED])
+def test_a_hidden_frame_dressed_as_a_silent_sign_in_stays_medium(
+        frame: str, audit_listed: AuditListed) -> None:
+    """The address is the frame's author's to write: a silent sign-in is one only on an
+    identity provider's own host (answering to the page's site) or on the page's own
+    site (its IdP's custom domain); on any other host it is a hidden frame as before."""
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]

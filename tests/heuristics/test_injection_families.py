@@ -1735,11 +1735,19 @@ def test_a_short_named_sites_own_cdn_first_in_the_head_is_low(
     ("cdn.harbourgazette-media.example", Severity.LOW),
     ("harbourgazette-app.top", M),  # its name bought for cents where abuse is the rule
     ("static.harbourgazette.xyz", M),
-], ids=["static-<site>.com", "<site>-media", "<site>-app.top", "<site>.xyz"])
+    ("harbourgazette.net", Severity.LOW),  # its name alone on another suffix
+    ("harbourgazettecdn.com", Severity.LOW),
+    ("js.harbourgazette-eu.com", Severity.LOW),  # a region's letters beside it
+    # its name and a word no asset host is named by: a lure registered per victim
+    ("harbourgazette-deals.com", M),
+    ("harbourgazette-secure-pay.com", M),
+], ids=["static-<site>.com", "<site>-media", "<site>-app.top", "<site>.xyz", "<site>.net",
+        "<site>cdn.com", "<site>-eu.com", "<site>-deals.com", "<site>-secure-pay.com"])
 def test_a_host_bearing_the_sites_name_on_a_cheap_tld_is_not_its_cdn(
         host: str, severity: Severity, audit_listed: AuditListed) -> None:
     """A host carrying the page's name is its CDN (low), but not on a top-level domain
-    abuse reports find most names abused in, a suffix the site is not on itself."""
+    abuse reports find most names abused in, a suffix the site is not on itself, nor with
+    a word beside the name that names no asset host (`-deals`): medium, the owner checks."""
     page = wp_page(head_top=f'<script src="https://{host}/k.js"></script>')
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
     assert [f.severity for f in found] == [severity], found
@@ -1755,15 +1763,24 @@ _KIT_SETUP = ("<script>HGKIT_Loader.setup();HGKIT_Config.setSectionName('news');
 _KIT_DIRECT = '<script src="https://cdn.tidewidgets.test/kit/loader.js"></script>'
 
 
-@pytest.mark.parametrize("head_top", [
-    _KIT_LOADER + _KIT_SETUP,  # its namespace: the loader block sets HGKIT_SiteName
-    _KIT_DIRECT + "<script>TideWidgets.init({site: 'gazette'});</script>",  # its address
-], ids=["a kit's loader and its setup block", "a loader whose global the page configures"])
+_KIT_SLOT = '<div id="hgkit_ad_banner_top" class="advert" data-ad-type="BannerTop"></div>'
+
+
+@pytest.mark.parametrize("page", [
+    # its namespace: the loader block sets HGKIT_SiteName; the body holds the kit's slots
+    wp_page(head_top=_KIT_LOADER + _KIT_SETUP, body_top=_KIT_SLOT),
+    # its address; the page's own code past the charset configures it
+    wp_page(head_top=_KIT_DIRECT,
+            footer="<script>TideWidgets.init({site: 'gazette'});</script>"),
+    wp_page(head_top=_KIT_DIRECT,
+            head="<script>TideWidgets.init({site: 'gazette'});</script>"),
+], ids=["a kit's loader and its setup block", "a loader whose global the page configures",
+        "a loader the head configures past the charset"])
 def test_a_loader_first_in_the_head_the_page_configures_is_its_build(
-        head_top: str, audit_listed: AuditListed) -> None:
+        page: str, audit_listed: AuditListed) -> None:
     """A loader before the charset whose global the page's own later code calls is the
     publisher's setup, pasted where its kit says: no `appended-script`."""
-    assert [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+    assert [f for f in audit_listed(page, URL).findings
             if f.kind == "appended-script"] == []
 
 
@@ -1776,6 +1793,69 @@ def test_a_loader_first_in_the_head_nothing_configures_stays_medium(
         head_top: str, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
              if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+# an injector writes both halves at the head's top: its loader and a call to its own
+# global right beside it (made-up hosts, the shape of a WordPress injection's blob)
+_INJECTED_PAIR = ('<script src="https://cdn.statsync.test/loader/statsync.js"></script>'
+                  "<script>StatSync.init({k: 'a8f3'});</script>")
+_INJECTED_KIT = ("<script>var ZQX_Key='a8f3';document.write('<scr'+'ipt src=\"https://q.zqxnet"
+                 ".test/z.js\"></scr'+'ipt>');</script><script>ZQX_Run.go();</script>")
+
+
+@pytest.mark.parametrize("head_top", [
+    BALADA_PLAIN + '<div style="display:none">cheap flights</div>',
+    _INJECTED_PAIR + '<iframe src="https://adsrv-qk7.example/f" width="0" height="0"></iframe>',
+    _INJECTED_KIT + '<div id="zqx_box"></div>',
+], ids=["a loader and a div", "a loader, its call and a frame", "a kit's blocks and its box"])
+def test_a_loader_at_the_heads_top_with_body_markup_after_it_stays_found(
+        head_top: str, audit_listed: AuditListed) -> None:
+    """An element of the body in the blob (a `<div>`, a frame) ends the `<head>` for the
+    parser: the page's `<meta charset>`, title and the rest go to the body. The loader is
+    still before the charset, first in the page: found as at the head's top, and its own
+    box in the blob is no container the page's template holds."""
+    found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
+    """A page whose head holds no charset and whose body declares one far down has no top
+    of head to be before: its head's scripts are where its template put them."""
+    page = wp_page(post='<meta charset="UTF-8">').replace('<meta charset="UTF-8">\n', "", 1)
+    page = page.replace("<head>", '<head><script src="https://cdn.tidewidgets.test/w.js">'
+                        "</script>", 1)
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+
+
+_WEBFONT = ('<script src="https://ajax.googleapis.com/ajax/libs/webfont/1.6.26/webfont.js">'
+            "</script><script>WebFont.load({google: {families: ['Lora']}});</script>")
+
+
+def test_a_loader_named_for_a_global_another_script_serves_stays_medium(
+        audit_listed: AuditListed) -> None:
+    """The page's own code calls `WebFont.load()`, but Google's loader it includes serves
+    `WebFont`: an unknown loader at the head's top whose address holds `font` is no more
+    the page's for that (an injector names its file after what pages call)."""
+    page = wp_page(head_top='<script src="https://fontcdn-qk7.example/font.js"></script>',
+                   head=_WEBFONT)
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+@pytest.mark.parametrize("page", [
+    wp_page(head_top=_INJECTED_PAIR),
+    wp_page(head_top=_INJECTED_KIT),
+    # the page names the injector's global nowhere else: a call in the blob is no build
+    wp_page(head_top=_KIT_LOADER + _KIT_SETUP),
+], ids=["a loader and its call", "a namespaced loader and its call",
+        "a kit's blocks with nothing of the kit's in the page"])
+def test_a_loader_and_its_call_injected_together_stay_medium(
+        page: str, audit_listed: AuditListed) -> None:
+    """The page's own later code configuring a loader's global is its build; a call written
+    beside the loader at the head's top, the injector's own blob, proves nothing."""
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
     assert [f.severity for f in found] == [M], found
 
 

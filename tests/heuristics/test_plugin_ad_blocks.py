@@ -258,6 +258,24 @@ def test_a_pop_tag_inside_noscript_in_a_post_is_an_inert_copy(
     assert [f.severity for f in report.findings if f.kind == "popunder"] == [Severity.LOW]
 
 
+def test_a_pop_tag_in_an_svg_noscript_runs(engine: Engine, catalogue: Catalogue) -> None:
+    """Inside `<svg>` a `<noscript>` is an SVG element like any other, no HTML noscript,
+    and a `<script>` under it is an SVG script, which runs: a pop tag hidden there is live
+    (an injector's cheap dress for a tag a reviewer would read as inert)."""
+    report = _audit(_post("<svg><noscript>" + _POPADS + "</noscript></svg>"), engine,
+                    catalogue)
+    assert _ad_in_body(report) == [("PopAds", H)]
+    assert [f.severity for f in report.findings if f.kind == "popunder"] == [M]
+
+
+def test_a_pop_tag_in_a_noscript_in_svgs_html_island_is_a_copy(
+        engine: Engine, catalogue: Catalogue) -> None:
+    """`<foreignObject>` takes the parser back to HTML: a `<noscript>` there is one."""
+    report = _audit(_post("<svg><foreignObject><noscript>" + _POPADS +
+                          "</noscript></foreignObject></svg>"), engine, catalogue)
+    assert _ad_in_body(report) == [("PopAds", M)]
+
+
 def test_a_live_pop_tag_beside_its_noscript_copy_stays_high(
         engine: Engine, catalogue: Catalogue) -> None:
     report = _audit(_post("<noscript>" + _EXO_POP + "</noscript>" + _EXO_POP), engine,

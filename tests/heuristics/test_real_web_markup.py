@@ -1501,3 +1501,22 @@ def test_a_gpt_container_is_named_by_the_frame_it_holds(
     assert [s.network for s in report.slots] == [network], report.slots
     if network != "Google Publisher Tag":
         assert all(s.zone_id != "/21774381/harbour/rail" for s in report.slots)
+
+
+@pytest.mark.parametrize("other", [
+    '<iframe src="https://a.magsrv.com/iframe.php?idzone=5512007&size=300x250" width="1" '
+    'height="1"></iframe>',
+    '<iframe src="https://ads.kdjfh7s.example/serve?z=9" width="0" height="0"></iframe>',
+], ids=["ExoClick's frame beside it", "an unknown host's frame beside it"])
+def test_a_gpt_container_holding_gpts_own_frame_stays_gpts(
+        other: str, audit_html: AuditHtml) -> None:
+    """GPT's own written frame (no address) in its container makes the slot GPT's, whatever
+    other frame sits beside it there: the order of frames in the container decides
+    nothing (an ad or a pixel dropped next to GPT's frame does not rename the unit)."""
+    path = "/21774381/harbour/rail"
+    markup = (f'<div id="google_ads_iframe_{path}_0__container__" style="border: 0pt none;">'
+              f'<iframe id="google_ads_iframe_{path}_0" title="3rd party ad content" '
+              'width="300" height="250" frameborder="0"></iframe>' + other + '</div>')
+    report = audit_html(page(markup), url="https://harbour.example/a")
+    gpt = [s for s in report.slots if s.network == "Google Publisher Tag"]
+    assert [s.zone_id for s in gpt] == [path], report.slots

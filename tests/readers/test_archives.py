@@ -388,3 +388,40 @@ def test_a_zip_member_whose_deflate_data_is_damaged_says_so() -> None:
     assert isinstance(records[0], ReadFailure)
     assert records[0].error.startswith("<bytes>#a.html: damaged compressed data (Error -3")
     assert isinstance(records[1], Document)
+
+
+def test_a_text_plain_page_dressed_as_prose_is_still_audited() -> None:
+    """A server lying about its page's type (`text/plain` for a page at `/offers`) with a
+    few lines of words first and its tags each whole on its line reads just as notes
+    quoting a tag do: the gate fails closed, so only a record whose address names a text
+    file (`notes.txt`) is judged as a `.txt` is; any other `text/plain` record with tags
+    is audited as markup, as before."""
+    fragment = ("Welcome to our store\nBest prices every day\nCall us any time\nFree shipping\n"
+                '<script src="https://185.12.44.9/x.js"></script>\n<iframe src="https://'
+                'adsrv-qk7.example/f?z=1" width="0" height="0" style="display:none"></iframe>\n')
+    records = list(read_warc(io.BytesIO(warc_bytes([
+        response("https://a.example/offers", fragment, content_type="text/plain"),
+        response("https://a.example/offers.txt", fragment, content_type="text/plain"),
+        response("https://a.example/notes.txt?v=2", fragment,
+                 content_type="text/plain; charset=utf-8")])), "t.warc"))
+    assert [r.url for r in records if isinstance(r, Document)] == ["https://a.example/offers"]
+    assert sum(isinstance(r, Skipped) and r.reason.startswith("text/plain")
+               for r in records) == 2
+
+
+def test_a_sniffed_record_with_markup_past_its_first_bytes_is_audited() -> None:
+    """A record sniffed for its type (`text/plain`, none) is judged by all of its body, not
+    its first 64 KB: words enough to fill them, then a page, is a page (the gate fails
+    closed); a text file's notes quoting a tag far down stay text."""
+    prose = "".join(f"Paragraph {i}: the winter ferry timetable is set out below.\n\n"
+                    for i in range(1400))
+    page = ("<!DOCTYPE html><html><head><title>Shop</title></head><body><p>Deals</p>"
+            '<script src="https://185.12.44.9/x.js"></script></body></html>')
+    notes = prose + '<script src="https://k.example/a.js"></script>\n\nRemove it.\n'
+    records = list(read_warc(io.BytesIO(warc_bytes([
+        response("https://a.example/offers", prose + page, content_type="text/plain"),
+        response("https://a.example/raw", prose + page, content_type=""),
+        response("https://a.example/notes.txt", notes, content_type="text/plain"),
+        response("https://a.example/plain", prose, content_type="text/plain")])), "t.warc"))
+    assert [r.url for r in records if isinstance(r, Document)] == [
+        "https://a.example/offers", "https://a.example/raw"]
