@@ -35,3 +35,18 @@ def test_a_helper_building_adsonar_units_from_variables_is_no_unit(audit_html: A
     report = audit_html(page)
     assert report.slots == ()
     assert "AdSonar (Quigo)" not in {n.network for n in report.networks}
+
+
+def test_the_classic_snippets_of_chartbeat_and_addthis_give_their_accounts(
+        audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<script type="text/javascript" src="http://s7.addthis.com/js/250/addthis_widget.js'
+        '?pub=xa-4a0b1c2d3e4f5a6b"></script>',
+        '<script type="text/javascript">var _sf_async_config={uid:12345,domain:"site.test"};'
+        "(function(){function loadChartbeat(){var e=document.createElement('script');"
+        "e.setAttribute('src','http://static.chartbeat.com/js/chartbeat.js');"
+        "document.body.appendChild(e);}window.onload=loadChartbeat;})();</script>",
+        "</body></html>"])
+    ids = {(i.kind, i.value) for i in audit_html(page).ids}
+    assert {("addthis-publisher", "xa-4a0b1c2d3e4f5a6b"), ("chartbeat-account", "12345")} <= ids
