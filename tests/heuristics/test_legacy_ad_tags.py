@@ -21,7 +21,7 @@ def test_an_adsonar_unit_is_a_slot_with_its_placement_and_publisher(audit_html: 
         "</div>", _P, "</body></html>"])
     report = audit_html(page)
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
-        (4, "AdSonar (Quigo)", "1234567", 260, 410)]
+        (4, "AdSonar (AOL)", "1234567", 260, 410)]
     assert {(i.kind, i.value) for i in report.ids} >= {
         ("adsonar-placement", "1234567"), ("adsonar-publisher", "7654321")}
 
@@ -34,7 +34,7 @@ def test_a_helper_building_adsonar_units_from_variables_is_no_unit(audit_html: A
         "</body></html>"])
     report = audit_html(page)
     assert report.slots == ()
-    assert "AdSonar (Quigo)" not in {n.network for n in report.networks}
+    assert "AdSonar (AOL)" not in {n.network for n in report.networks}
 
 
 def test_the_classic_snippets_of_chartbeat_and_addthis_give_their_accounts(
