@@ -50,3 +50,13 @@ def test_the_classic_snippets_of_chartbeat_and_addthis_give_their_accounts(
         "</body></html>"])
     ids = {(i.kind, i.value) for i in audit_html(page).ids}
     assert {("addthis-publisher", "xa-4a0b1c2d3e4f5a6b"), ("chartbeat-account", "12345")} <= ids
+
+
+def test_a_self_hosted_sitecatalyst_h_code_is_adobes(audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<script src="/js/s_code_site.js"></script>',
+        "<script>s_site.pageName='story'; var s_code=s_site.t();if(s_code)document.write(s_code)"
+        "</script>",
+        "</body></html>"])
+    assert "Adobe Experience Platform" in {n.network for n in audit_html(page).networks}
