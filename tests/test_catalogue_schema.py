@@ -163,7 +163,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "nend-spot", "nativo-placement", "admatic-unit", "sedo-afd-partner",
                   "tanx-pid", "htl-unit", "logly-adspot", "uzou-placement",
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid",
-                  "dart-zone", "aol-placement", "adsonar-placement"}
+                  "dart-zone", "aol-placement"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:
