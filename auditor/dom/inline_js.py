@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from auditor.dom.scheme_urls import joined_urls, schemed_urls
+from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
 from auditor.model import RequestType
 from auditor.urls import URL_IN_CODE
 
@@ -446,7 +446,8 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
         script = _LITERALS_JOINED.sub("", script)  # `'https://' + 'host.test' + '/a.js'`
     if "//" not in script:
         return  # every URL literal holds one
-    built = sorted(schemed_urls(script, secure) + joined_urls(script))
+    built = sorted(schemed_urls(script, secure) + joined_urls(script)
+                   + protocol_joined_urls(script))
     starts, ends = _merged([(b.start, b.end) for b in built])
     seen: list[tuple[int, str, bool | None]] = [(b.start, b.url, b.assigned)
                                                  for b in built if b.url]

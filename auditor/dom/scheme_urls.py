@@ -244,3 +244,29 @@ def joined_urls(script: str) -> list[Built]:
             out += [Built(declared[0], declared[1], "", False),
                     Built(use.start(), use.end(), url, True)]
     return sorted(out)
+
+
+# markup a script writes whose address it joins to the page's scheme, its string closed
+# by the attribute's quote, not one of its own: `document.write(unescape('%3Cscript
+# src="' + document.location.protocol + '//host.test/a.js"%3E%3C/script%3E'))` (Crazy
+# Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`)
+_PROTOCOL_JOINED = re.compile(
+    r"""(?<![\w-])src=\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
+    r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix("(?:https?:)?//")
+    + r""")(?=\\?(?P=q))""")
+
+
+def protocol_joined_urls(script: str) -> list[Built]:
+    """Each address markup a script writes takes from the page's scheme joined to a
+    protocol-relative rest (`_PROTOCOL_JOINED`): a load of the markup's element, which no
+    URL literal is (the rest's string ends in the other quote).
+
+    >>> [(b.url, b.assigned) for b in protocol_joined_urls(
+    ...     "document.write(unescape('%3Cscript type=\\"text/javascript\\" src=\\"'+document."
+    ...     "location.protocol+'//cdn.x.test/s/0011/4414.js\\"%3E%3C%2Fscript%3E'))")]
+    [('//cdn.x.test/s/0011/4414.js', True)]
+    """
+    if "protocol" not in script:
+        return []
+    return [Built(m.start("url") - 1, m.end("url"), m.group("url"), True)
+            for m in _PROTOCOL_JOINED.finditer(script)]

@@ -311,6 +311,28 @@ def test_a_snippet_takes_the_branch_of_the_pages_own_scheme() -> None:
         "https://ssl.google-analytics.com/ga.js"]
 
 
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # Crazy Egg's older snippet: markup written with the page's scheme joined to a
+        # protocol-relative rest, whose string the attribute's quote closes
+        ("""document.write(unescape('%3Cscript type="text/javascript" src="'+document.location"""
+         """.protocol+'//dnn506yrbagrg.cloudfront.net/pages/scripts/0011/4414.js"%3E%3C%2Fscript"""
+         """%3E'))""",
+         [("https://dnn506yrbagrg.cloudfront.net/pages/scripts/0011/4414.js", T.SCRIPT, True)]),
+        ("""document.write("<img src='" + window.location.protocol + "//px.test/p.gif?id=7' """
+         """width=1>");""",
+         [("https://px.test/p.gif?id=7", T.IMAGE, True)]),
+        # the scheme joined to a string that is no attribute's value loads nothing
+        ("""var label = '"' + location.protocol + '//docs.test/a.js"';""", []),
+    ],
+)
+def test_markup_written_with_the_pages_scheme_loads_its_address(
+        script: str, expected: list[tuple[str, T, bool]]) -> None:
+    root = parse_html(f"<script>{script}</script>")
+    assert [(f.url, f.type, f.assigned) for f in walk(root, BASE)] == expected
+
+
 @pytest.mark.parametrize("script", [
     "x = (secure ? 'https://' : 'http://') + 'localhost/a.js';",  # no host with a TLD
     "x = (secure ? 'https:' : 'http:') + '//cdn.test/a.js';",  # a literal of its own

@@ -37,3 +37,19 @@ def test_tomorrow_focus_adengine_units_are_one_a_script(audit_html: AuditHtml) -
     assert [(s.line, s.network, s.zone_id) for s in report.slots] == [
         (3, "Tomorrow Focus AdEngine", "superbanner1"),
         (5, "Tomorrow Focus AdEngine", "skyscraper")]
+
+
+def test_cnn_ad_server_calls_are_slots_at_their_divs(audit_html: AuditHtml) -> None:
+    page = "\n".join([
+        "<html><head><title>t</title>",
+        '<script src="http://i.cdn.turner.com/cnn/cnn_adspaces/cnn_adspaces.js"></script>'
+        "</head><body>",
+        '<div id="ad-123456" align="center"></div><script>cnnad_createAd("123456",'  # line 3
+        '"http://ads.cnn.com/html.ng/site=cnn&cnn_pagetype=article&cnn_position=728x90_top'
+        '&cnn_rollup=world","90","728");cnnad_registerSpace(123456,728,90);</script>', _P,
+        "<script>function cnnad_createAd(adId,cnnad_url,cnnad_height,cnnad_width){"
+        "document.write('<iframe src=\"' + cnnad_url + '\"></iframe>');}</script>",
+        "</body></html>"])
+    report = audit_html(page)
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        (3, "CNN ad server (Turner)", "728x90_top", 728, 90)]
