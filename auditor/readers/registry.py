@@ -45,7 +45,7 @@ from auditor.readers.mhtml import MhtmlReader
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, PEEK_BYTES, peek, sniff
 from auditor.readers.tar_archive import TarReader
 from auditor.readers.text import TextReader
-from auditor.readers.warc import WarcReader
+from auditor.readers.warc_reader import WarcReader
 from auditor.readers.wp_json import JsonReader
 from auditor.readers.zip_archive import ZipReader
 from auditor.readers.zstd import ZstdReader

@@ -47,12 +47,9 @@ from auditor.readers.interface import (
     RECORD_CAP_FLAG,
     Document,
     InputError,
-    Nested,
-    Reader,
     ReadFailure,
     Record,
     Skipped,
-    Source,
 )
 from auditor.readers.sniff import PEEK_BYTES, markup_further_on, sniff
 
@@ -187,19 +184,6 @@ class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
                 first_line = False
                 continue
             return line, empty_size
-
-
-class WarcReader(Reader):
-    """WARC and ARC files, plain, per-record gzip or one gzip stream (`framing.is_gzip`
-    tells them apart); a record's body is a page by its MIME type, read here."""
-
-    kinds = frozenset({"warc", "arc"})
-    suffixes = frozenset({".warc", ".arc"})
-    streamed = True
-
-    def read(self, source: Source, nested: Nested) -> Iterator[Record]:
-        return read_warc(source.stream, source.name, span=source.span,
-                         max_record_bytes=source.max_record_bytes)
 
 
 def read_warc(

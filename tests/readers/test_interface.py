@@ -102,11 +102,29 @@ def test_a_cycle_is_found() -> None:
 def test_no_reader_imports_another_and_sniff_imports_none() -> None:
     edges = graph()
     readers = {type(r).__module__ for r in READERS}
-    assert "auditor.readers.warc" in readers and "auditor.readers.zip_archive" in readers
+    assert "auditor.readers.warc_reader" in readers and "auditor.readers.zip_archive" in readers
     for module in readers | {"auditor.readers.sniff", "auditor.readers.framing"}:
         assert not edges[module] & (readers - {module}), module
     importers = {m for m, targets in edges.items() if targets & readers}
     assert importers == {"auditor.readers.registry"}
+
+
+def test_a_run_that_reads_no_archive_never_imports_warcio() -> None:
+    """warcio and the fsspec it imports cost ~0.1 s of every CLI start: a pre-commit hook
+    auditing one HTML file paid it. They load when a WARC is first read, and then work."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, io, auditor.cli, auditor.pipeline\n"
+             "print(sorted({'warcio', 'fsspec'} & sys.modules.keys()))\n"
+             "from auditor.readers.registry import read_stream\n"
+             "from tests.archive_fixtures import page, response, warc_bytes\n"
+             "data = warc_bytes([response('https://a.example/', page('Story'))])\n"
+             "print([r.url for r in read_stream(io.BytesIO(data), 'a.warc', kind='warc')\n"
+             "       if hasattr(r, 'url')])\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True, cwd=Path(__file__).parents[2])
+    assert result.stdout.splitlines() == ["[]", "['https://a.example/']"], result.stderr
 
 
 def test_every_kind_has_one_reader() -> None:
