@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lxml import etree
 
@@ -529,7 +530,7 @@ def _script_slot(
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
     if target is None and spec.needs_element and element_id \
-            and element_id not in _ids_scripts_write(page):
+            and not _page_makes(page, element_id):
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
@@ -564,17 +565,37 @@ def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     return page.view("units defined, not placed", list)
 
 
-def _ids_scripts_write(page: ParsedPage) -> frozenset[str]:
-    """The element ids the page's scripts write into the page: `<div id="…">` in a string
-    (document.write, innerHTML), `setAttribute("id", "…")`, `el.id = "…"`; read once a
-    page."""
-    return page.view("ids scripts write", lambda: frozenset(
-        m.group(1) for script in page.scripts
-        for m in _WRITTEN_ID.finditer(script.text or "")))
+def _page_makes(page: ParsedPage, element_id: str) -> bool:
+    """Whether the page's own code makes an element of this id: a script writes it
+    (`<div id="…">` in a string, setAttribute/jQuery's attr("id", …), `el.id = …`, an
+    object's `id: …` as React's props and jQuery's `$("<div>", {…})` give it), a template
+    or a JSON config block holds it, a loop names it by concatenation (`'div-gpt-ad-' + n`,
+    `` `div-gpt-ad-${n}` ``: the prefix), or a placeholder's `data-` attribute names it
+    for the framework that makes it."""
+    exact, prefixes = _ids_scripts_write(page)
+    return element_id in exact or any(
+        element_id[:end] in prefixes for end in range(3, min(len(element_id), 200)))
 
 
-_WRITTEN_ID = re.compile(r"""(?:\bid\s*=\s*\\?["']|setAttribute\(\s*["']id["']\s*,\s*["']"""
-                         r"""|\.id\s*=\s*["'])([\w.:-]{1,200})""")
+def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]]:
+    """The element ids the page's scripts (code, templates, data blocks) and `data-`
+    attributes name as an element's, and the prefixes its scripts build ids from; read
+    once a page."""
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        exact: set[str] = {str(v) for v in _DATA_VALUES(page.root) if 2 < len(str(v)) <= 200}
+        prefixes: set[str] = set()
+        for script in page.tagged("script"):
+            for m in _WRITTEN_ID.finditer(script.text or ""):
+                (prefixes if m.group(2) else exact).add(m.group(1))
+        return frozenset(exact), frozenset(prefixes)
+    return page.view("ids scripts write", build)
+
+
+_WRITTEN_ID = re.compile(
+    r"""(?:\bid\s*=\s*\\?["'`]|(?:setAttribute|attr|prop)\(\s*["']id["']\s*,\s*["'`]"""
+    r"""|\.id\s*=\s*["'`]|[{,]\s*["']?id["']?\s*:\s*["'`])([\w.:-]{1,200})"""
+    r"""(\\?["'`]\s*\+|\$\{)?""")
+_DATA_VALUES: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 
 # a target a script fills as `querySelector` would find it: one id or one class, nothing
