@@ -114,12 +114,7 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         return drafts
     kept: list[_Draft] = []
     for d in drafts:
-        noscript = next((a for a in d.element.iterancestors()
-                         if str(a.tag).lower() == "noscript"), None)
-        before = noscript.getprevious() if noscript is not None else None
-        while before is not None and not isinstance(before.tag, str):  # a comment
-            before = before.getprevious()
-        owner = of_script.get(before) if before is not None else None
+        owner = _script_before_noscript(d.element, of_script)
         if owner is None or owner is d or owner.network is not d.network:
             kept.append(d)
             continue
@@ -127,6 +122,20 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         if not owner.zone_id and d.zone_id:
             owner.zone_id, owner.id_kind = d.zone_id, d.id_kind
     return kept
+
+
+def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, _Draft]
+                            ) -> _Draft | None:
+    """The slot of the script right before a `<noscript>` holding `el`: the innermost
+    such, then each one round it (a lazy-load filter's `<noscript>` wrapped round the tag's
+    own, whose first child the inner one is)."""
+    for noscript in el.iterancestors("noscript", "NOSCRIPT"):
+        before = noscript.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is not None and before in of_script:
+            return of_script[before]
+    return None
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],

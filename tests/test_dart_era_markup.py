@@ -158,3 +158,21 @@ def test_an_advertisers_dfa_tag_is_a_doubleclick_slot_without_a_site_zone(
                     catalogue=catalogue).pages
     assert [(s.network, s.zone_id) for s in page.slots] == [("DoubleClick DART", None)]
     assert not [i for i in page.ids if i.kind.startswith("dart-")]
+
+
+# a DART tag whose noscript fallback a CMS's lazy-load filter wrapped in a second <noscript>
+# (the wrapper's own fallback round the tag's): still the script's one placement
+NESTED = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script src="http://ad.doubleclick.net/adj/mysite.uk/foot;pos=foot;sz=728x90;ord=1?"></script>\
+<noscript><noscript><a href="http://ad.doubleclick.net/jump/mysite.uk/foot;pos=foot;sz=728x90;\
+ord=1?"><img src="http://ad.doubleclick.net/ad/mysite.uk/foot;pos=foot;sz=728x90;ord=1?"></a>\
+</noscript></noscript>
+<p>More text.</p></body></html>"""
+
+
+def test_a_fallback_in_nested_noscripts_is_its_scripts_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NESTED, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "mysite.uk/foot")]
