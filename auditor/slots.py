@@ -12,6 +12,7 @@ from lxml import etree
 
 from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, ScriptSlotSpec
+from auditor.dom.inline_js import in_comment
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
@@ -332,6 +333,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         code = script.text or ""
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
+                if in_comment(code, match.start()):
+                    continue  # a tag the page keeps commented out: no placement
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())

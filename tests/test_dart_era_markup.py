@@ -176,3 +176,25 @@ def test_a_fallback_in_nested_noscripts_is_its_scripts_placement(
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (2, "DoubleClick DART", "mysite.uk/foot")]
+
+
+# a page's script keeping an old DART tag commented out (a line comment, a block comment)
+# beside its live code: no placement, no DART site of the page's
+COMMENTED = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+// old DART tag, kept for reference: http://ad.doubleclick.net/adj/oldsite.test/home;pos=top;sz=728x90;ord=1?
+/* document.write('<script src="http://ad.doubleclick.net/adj/oldsite.test/side;sz=300x250;\
+ord=1?"><\\/script>'); */
+var menu = document.getElementById('menu');
+</script>
+<script>printAdvert("http://ad.doubleclick.net/adj/mysite.test/news;pos=ldb1;sz=728x90");</script>
+<p>More text.</p></body></html>"""
+
+
+def test_a_dart_tag_commented_out_in_a_script_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(COMMENTED, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (7, "DoubleClick DART", "mysite.test/news")]
+    assert ("dart-zone", "oldsite.test/home") not in {(i.kind, i.value) for i in page.ids}
