@@ -209,3 +209,12 @@ def test_a_gpt_unit_whose_div_the_pages_framework_makes_is_a_slot(audit_html: Au
     gpt = "Google Publisher Tag"
     assert sorted(_slots(report)) == [(3, gpt, f"/1234567/site/{unit}") for unit in
                                       ("data", "jq", "json", "loop", "react", "vue")]
+
+
+def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtml) -> None:
+    """Smart's format IDs are a few digits: a hostile page's `sas.render("999…")` of 5,000
+    digits (its `sas_999…` div beside it) names no format, in the slots or the IDs."""
+    digits = "9" * 5000
+    report = audit_html(_SAS.replace("7002", digits))
+    assert all(len(s.zone_id or "") < 20 for s in report.slots)
+    assert all(len(i.value) < 20 for i in report.ids)
