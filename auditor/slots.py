@@ -175,7 +175,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         if not spec.may_match(held_names, held_values):
             continue
         for el in elements(spec.xpath(page.root)):
-            if el in found:
+            if el in found or _one_pixel_image(el):
                 continue
             width, height = declared_size(el)
             found[el] = _Draft(
@@ -201,6 +201,15 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         else:
             unit.extra_elements.append(el)  # its markup, and no other rule's slot
     return out
+
+
+def _one_pixel_image(el: etree._Element) -> bool:
+    """An `<img>` whose own attributes make it 1x1 (or smaller): an impression or tracking
+    pixel of an ad server's host (a script tag's `<noscript>` beacon), no placement."""
+    if str(el.tag).lower() != "img":
+        return False
+    width, height = _int(el.get("width")), _int(el.get("height"))
+    return width is not None and height is not None and width <= 1 and height <= 1
 
 
 def _zone_from_wrappers(found: dict[etree._Element, _Draft],

@@ -198,3 +198,20 @@ def test_a_dart_tag_commented_out_in_a_script_is_no_slot(
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (7, "DoubleClick DART", "mysite.test/news")]
     assert ("dart-zone", "oldsite.test/home") not in {(i.kind, i.value) for i in page.ids}
+
+
+# a DART script tag whose <noscript> holds another company's 1x1 impression pixel (an
+# ad server's `type=pixel` image, width=1 height=1): a tracker, no second placement
+PIXEL = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script src="http://ad.doubleclick.net/adj/mysite.uk/home;pos=top;sz=728x90;ord=1?"></script>\
+<noscript><img src="https://servedbyadbutler.com/adserve/;ID=165432;size=1x1;setID=999;\
+type=pixel" width="1" height="1" alt=""></noscript>
+<p>More text.</p></body></html>"""
+
+
+def test_a_one_pixel_image_in_a_scripts_noscript_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PIXEL, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "mysite.uk/home")]
