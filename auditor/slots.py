@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lxml import etree
 
 from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptSlotSpec
+from auditor.dom.inline_js import in_comment
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
@@ -114,12 +116,7 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         return drafts
     kept: list[_Draft] = []
     for d in drafts:
-        noscript = next((a for a in d.element.iterancestors()
-                         if str(a.tag).lower() == "noscript"), None)
-        before = noscript.getprevious() if noscript is not None else None
-        while before is not None and not isinstance(before.tag, str):  # a comment
-            before = before.getprevious()
-        owner = of_script.get(before) if before is not None else None
+        owner = _script_before_noscript(d.element, of_script)
         if (owner is None or owner is d or owner.network is not d.network
                 or (owner.zone_id and d.zone_id and owner.zone_id != d.zone_id)):
             kept.append(d)
@@ -130,6 +127,20 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         if not (owner.width and owner.height) and d.width and d.height:
             owner.width, owner.height = d.width, d.height
     return kept
+
+
+def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, _Draft]
+                            ) -> _Draft | None:
+    """The slot of the script right before a `<noscript>` holding `el`: the innermost
+    such, then each one round it (a lazy-load filter's `<noscript>` wrapped round the tag's
+    own, whose first child the inner one is)."""
+    for noscript in el.iterancestors("noscript", "NOSCRIPT"):
+        before = noscript.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is not None and before in of_script:
+            return of_script[before]
+    return None
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
@@ -168,7 +179,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         if not spec.may_match(held_names, held_values):
             continue
         for el in elements(spec.xpath(page.root)):
-            if el in found:
+            if el in found or _one_pixel_image(el):
                 continue
             width, height = declared_size(el)
             found[el] = _Draft(
@@ -194,6 +205,15 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         else:
             unit.extra_elements.append(el)  # its markup, and no other rule's slot
     return out
+
+
+def _one_pixel_image(el: etree._Element) -> bool:
+    """An `<img>` whose own attributes make it 1x1 (or smaller): an impression or tracking
+    pixel of an ad server's host (a script tag's `<noscript>` beacon), no placement."""
+    if str(el.tag).lower() != "img":
+        return False
+    width, height = _int(el.get("width")), _int(el.get("height"))
+    return width is not None and height is not None and width <= 1 and height <= 1
 
 
 def _zone_from_wrappers(found: dict[etree._Element, _Draft],
@@ -334,6 +354,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         code = script.text or ""
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
+                if in_comment(code, match.start()):
+                    continue  # a tag the page keeps commented out: no placement
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
@@ -541,7 +563,7 @@ def _script_slot(
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
     if target is None and spec.needs_element and element_id \
-            and element_id not in _ids_scripts_write(page):
+            and not _page_makes(page, element_id):
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
@@ -576,17 +598,37 @@ def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     return page.view("units defined, not placed", list)
 
 
-def _ids_scripts_write(page: ParsedPage) -> frozenset[str]:
-    """The element ids the page's scripts write into the page: `<div id="…">` in a string
-    (document.write, innerHTML), `setAttribute("id", "…")`, `el.id = "…"`; read once a
-    page."""
-    return page.view("ids scripts write", lambda: frozenset(
-        m.group(1) for script in page.scripts
-        for m in _WRITTEN_ID.finditer(script.text or "")))
+def _page_makes(page: ParsedPage, element_id: str) -> bool:
+    """Whether the page's own code makes an element of this id: a script writes it
+    (`<div id="…">` in a string, setAttribute/jQuery's attr("id", …), `el.id = …`, an
+    object's `id: …` as React's props and jQuery's `$("<div>", {…})` give it), a template
+    or a JSON config block holds it, a loop names it by concatenation (`'div-gpt-ad-' + n`,
+    `` `div-gpt-ad-${n}` ``: the prefix), or a placeholder's `data-` attribute names it
+    for the framework that makes it."""
+    exact, prefixes = _ids_scripts_write(page)
+    return element_id in exact or any(
+        element_id[:end] in prefixes for end in range(3, min(len(element_id), 200)))
 
 
-_WRITTEN_ID = re.compile(r"""(?:\bid\s*=\s*\\?["']|setAttribute\(\s*["']id["']\s*,\s*["']"""
-                         r"""|\.id\s*=\s*["'])([\w.:-]{1,200})""")
+def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]]:
+    """The element ids the page's scripts (code, templates, data blocks) and `data-`
+    attributes name as an element's, and the prefixes its scripts build ids from; read
+    once a page."""
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        exact: set[str] = {str(v) for v in _DATA_VALUES(page.root) if 2 < len(str(v)) <= 200}
+        prefixes: set[str] = set()
+        for script in page.tagged("script"):
+            for m in _WRITTEN_ID.finditer(script.text or ""):
+                (prefixes if m.group(2) else exact).add(m.group(1))
+        return frozenset(exact), frozenset(prefixes)
+    return page.view("ids scripts write", build)
+
+
+_WRITTEN_ID = re.compile(
+    r"""(?:\bid\s*=\s*\\?["'`]|(?:setAttribute|attr|prop)\(\s*["']id["']\s*,\s*["'`]"""
+    r"""|\.id\s*=\s*["'`]|[{,]\s*["']?id["']?\s*:\s*["'`])([\w.:-]{1,200})"""
+    r"""(\\?["'`]\s*\+|\$\{)?""")
+_DATA_VALUES: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 
 # a target a script fills as `querySelector` would find it: one id or one class, nothing

@@ -363,3 +363,60 @@ def test_a_noscript_image_of_another_zone_and_the_pf_forms_are_slots_of_their_ow
     assert {s.network for s in page.slots} == {"DoubleClick DART"}
     assert {v for k, v in {(i.kind, i.value) for i in page.ids} if k == "dart-site"} == {
         "news.site", "news.de", "news.eu"}
+
+
+# a DART tag whose noscript fallback a CMS's lazy-load filter wrapped in a second <noscript>
+# (the wrapper's own fallback round the tag's): still the script's one placement
+NESTED = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script src="http://ad.doubleclick.net/adj/mysite.uk/foot;pos=foot;sz=728x90;ord=1?"></script>\
+<noscript><noscript><a href="http://ad.doubleclick.net/jump/mysite.uk/foot;pos=foot;sz=728x90;\
+ord=1?"><img src="http://ad.doubleclick.net/ad/mysite.uk/foot;pos=foot;sz=728x90;ord=1?"></a>\
+</noscript></noscript>
+<p>More text.</p></body></html>"""
+
+
+def test_a_fallback_in_nested_noscripts_is_its_scripts_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NESTED, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "mysite.uk/foot")]
+
+
+# a page's script keeping an old DART tag commented out (a line comment, a block comment)
+# beside its live code: no placement, no DART site of the page's
+COMMENTED = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+// old DART tag, kept for reference: http://ad.doubleclick.net/adj/oldsite.test/home;pos=top;sz=728x90;ord=1?
+/* document.write('<script src="http://ad.doubleclick.net/adj/oldsite.test/side;sz=300x250;\
+ord=1?"><\\/script>'); */
+var menu = document.getElementById('menu');
+</script>
+<script>printAdvert("http://ad.doubleclick.net/adj/mysite.test/news;pos=ldb1;sz=728x90");</script>
+<p>More text.</p></body></html>"""
+
+
+def test_a_dart_tag_commented_out_in_a_script_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(COMMENTED, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (7, "DoubleClick DART", "mysite.test/news")]
+    assert ("dart-zone", "oldsite.test/home") not in {(i.kind, i.value) for i in page.ids}
+
+
+# a DART script tag whose <noscript> holds another company's 1x1 impression pixel (an
+# ad server's `type=pixel` image, width=1 height=1): a tracker, no second placement
+PIXEL = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script src="http://ad.doubleclick.net/adj/mysite.uk/home;pos=top;sz=728x90;ord=1?"></script>\
+<noscript><img src="https://servedbyadbutler.com/adserve/;ID=165432;size=1x1;setID=999;\
+type=pixel" width="1" height="1" alt=""></noscript>
+<p>More text.</p></body></html>"""
+
+
+def test_a_one_pixel_image_in_a_scripts_noscript_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PIXEL, url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "mysite.uk/home")]

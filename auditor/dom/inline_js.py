@@ -745,6 +745,19 @@ _LINE_COMMENT = re.compile(r"""(?:^|[\s;{}(),])//""", re.MULTILINE)
 _COMMENT_REACH = 2000
 
 
+def in_comment(script: str, at: int) -> bool:
+    """Whether `at` lies in a JavaScript comment as far as the text before it tells: a
+    `//` opening one earlier on its line (not a URL's, `http://`), or a `/*` within
+    `_COMMENT_REACH` that no `*/` closes before it (an old tag a page keeps commented out
+    beside its live code)."""
+    reach = max(0, at - _COMMENT_REACH)
+    line_start = max(reach, script.rfind("\n", reach, at) + 1)
+    if script.find("//", line_start, at) != -1 and _LINE_COMMENT.search(script, line_start, at):
+        return True
+    opened = _comment_opened(script, reach, at)
+    return opened != -1 and script.find("*/", opened + 2, at) == -1
+
+
 def _in_code(script: str, at: int) -> bool:
     """Whether the import at `at` is code: not in a comment (`// import('./x.js')`,
     `/* … */`) nor in a string's prose (`"load it with import('/x.js')"`), as far as the

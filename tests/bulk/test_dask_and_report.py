@@ -237,3 +237,27 @@ def test_a_scheduler_that_refuses_leaves_no_store_behind(
     assert list(tmp_path.iterdir()) == []
     assert main(["report", "--store", str(store)]) == 2
     assert f"{store}: no such store" in capfd.readouterr().err
+
+
+def test_two_wordpress_com_blogs_are_no_cluster(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Two blogs on their own domains that WordPress.com hosts, each carrying the AdSense
+    publisher and Analytics property it writes on every blog (`platform_ids`): a bulk run
+    over both joins no sites on them, and says so in `cluster_rules.ignored_values`."""
+    def blog(name: str) -> str:
+        return page(f"{name}'s garden notes", adsense="ca-pub-3443918307802676").replace(
+            "</head>", "<script>var _gaq = _gaq || []; _gaq.push(['_setAccount', "
+            "'UA-52447-2']); _gaq.push(['_trackPageview']);</script></head>")
+    warc = tmp_path / "blogs.warc.gz"
+    warc.write_bytes(warc_bytes([response("https://alphagardens.example/2012/tomatoes/",
+                                          blog("alpha")),
+                                 response("https://betagardens.example/2012/beans/",
+                                          blog("beta"))]))
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["sites"] == 2 and summary["clusters"] == []
+    assert {"adsense-publisher:ca-pub-3443918307802676", "ga-property:UA-52447-2"} <= set(
+        summary["cluster_rules"]["ignored_values"])

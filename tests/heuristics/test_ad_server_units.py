@@ -162,3 +162,59 @@ def test_a_gpt_unit_whose_div_the_page_lacks_is_no_slot(audit_html: AuditHtml) -
     gpt = "Google Publisher Tag"
     assert _slots(report) == [(3, gpt, "/1234567/site/written"), (8, gpt, "/1234567/site/top")]
     assert ("gpt-slot", "/1234567/site/absent") in {(i.kind, i.value) for i in report.ids}
+
+
+# GPT units whose divs a page's framework makes, each as sites' own code writes it: jQuery
+# (`.attr('id', …)`), React's props (`{id: …}`), a Vue template kept in a
+# `<script type="text/x-template">`, a loop naming its divs by concatenation
+# (`'div-gpt-ad-' + n`), an ad config in a JSON block, and a placeholder's `data-` attribute
+_GPT_MADE = "\n".join([
+    "<html><head><title>t</title>",
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
+    "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
+    "googletag.defineSlot('/1234567/site/jq', [728, 90], 'div-gpt-ad-jq').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/react', [300, 250], 'div-gpt-ad-react').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/vue', [300, 250], 'div-gpt-ad-vue').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/loop', [300, 250], 'div-gpt-ad-2').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/json', [300, 250], 'div-gpt-ad-json').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/data', [300, 600], 'div-gpt-ad-data').addService("
+    "googletag.pubads());",
+    "googletag.enableServices(); });</script></head><body>",
+    _P,
+    "<script>jQuery('.ad-top').append(jQuery('<div/>').attr('id', 'div-gpt-ad-jq'));</script>",
+    '<div id="root"></div><script>ReactDOM.render(React.createElement("div", '
+    '{id: "div-gpt-ad-react", className: "ad"}), document.getElementById("root"));</script>',
+    '<script type="text/x-template" id="ad-tpl"><aside><div id="div-gpt-ad-vue"></div>'
+    "</aside></script>",
+    "<script>for (var n = 1; n <= 3; n++) { var d = document.createElement('div'); "
+    "d.id = 'div-gpt-ad-' + n; document.body.appendChild(d); }</script>",
+    '<script type="application/json" id="ads">{"units": [{"id": "div-gpt-ad-json", '
+    '"path": "/1234567/site/json"}]}</script>',
+    '<div class="ad-slot" data-ad-div="div-gpt-ad-data"></div>',
+    _P,
+    "</body></html>",
+])
+
+
+def test_a_gpt_unit_whose_div_the_pages_framework_makes_is_a_slot(audit_html: AuditHtml
+                                                                  ) -> None:
+    """A div made by the page's own code, in whichever of the forms sites write, is the
+    unit's: each stays a slot at the script that defines it, none vanishes."""
+    report = audit_html(_GPT_MADE)
+    gpt = "Google Publisher Tag"
+    assert sorted(_slots(report)) == [(3, gpt, f"/1234567/site/{unit}") for unit in
+                                      ("data", "jq", "json", "loop", "react", "vue")]
+
+
+def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtml) -> None:
+    """Smart's format IDs are a few digits: a hostile page's `sas.render("999…")` of 5,000
+    digits (its `sas_999…` div beside it) names no format, in the slots or the IDs."""
+    digits = "9" * 5000
+    report = audit_html(_SAS.replace("7002", digits))
+    assert all(len(s.zone_id or "") < 20 for s in report.slots)
+    assert all(len(i.value) < 20 for i in report.ids)

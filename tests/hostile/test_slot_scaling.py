@@ -1,0 +1,63 @@
+"""The slot machinery new with the DART, Smart AdServer and GPT `needs_element` rules, on
+hostile pages written here: each read grows linearly with the page (at n and 4n a linear
+cost grows about 4 times, a quadratic one 16)."""
+
+from __future__ import annotations
+
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+_HEAD = "<html><head><title>t</title></head><body><p>A short note on the weather.</p>"
+
+
+def _dart_run(n: int) -> str:
+    # a DART tag URL in a script's string with no `;sz=` after it, its path one long run
+    # of URL characters (no quote, space or `;`): the rule's zone and the lazy run after
+    # it both took that run, so each end the zone gave back was read again to the end
+    return _HEAD + ("<script>var u = 'https://ad.doubleclick.net/adj/site.example/news"
+                    + "a" * n + "';</script></body></html>")
+
+
+def _dart_repeated(n: int) -> str:
+    # many DART URLs in one unbroken run: each read ahead to the run's end
+    return _HEAD + ("<script>var u = '" + "//ad.doubleclick.net/adj/s/z" * (n // 28)
+                    + "';</script></body></html>")
+
+
+def test_a_dart_url_without_its_size_is_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_dart_run(n)), 5_000, "a DART URL's long path",
+                  runs=2, floor=0.05)
+
+
+def test_dart_urls_in_one_run_are_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_dart_repeated(n)), 40_000, "DART URLs in a run",
+                  runs=2, floor=0.05)
+
+
+def _fallbacks(n: int) -> str:
+    # DART script tags each with its noscript fallback: each folded into its script's slot
+    dart = "https://ad.doubleclick.net"
+    return _HEAD + "".join(
+        f'<script src="{dart}/adj/s.example/z{i};sz=300x250;ord=1?"></script><noscript>'
+        f'<a href="{dart}/jump/s.example/z{i};sz=300x250"><img src="{dart}/ad/s.example/z{i};'
+        'sz=300x250"></a></noscript>' for i in range(n)) + "</body></html>"
+
+
+def _undivided_units(n: int) -> str:
+    # GPT units whose divs the page lacks, beside as many ids and id prefixes scripts write
+    return _HEAD + "<script>" + "".join(
+        f"googletag.defineSlot('/123/s/u{i}', [300, 250], 'div-gpt-ad-{'a' * 150}{i}');"
+        for i in range(n)) + "</script><script>" + "".join(
+        f"d.id = 'p{i}' + n; e.id = 'x{i}';" for i in range(n)) + "</script></body></html>"
+
+
+def _sas_units(n: int) -> str:
+    # Smart AdServer calls each rendering into its `sas_FORMATID` div
+    return _HEAD + "".join(
+        f'<div id="sas_{i}"></div><script>sas.call("std", {{siteId: 1, pageId: 2, '
+        f'formatId: {i}, target: ""}});</script>' for i in range(n)) + "</body></html>"
+
+
+def test_noscript_fallbacks_divless_units_and_sas_containers_scale_linearly() -> None:
+    for shape in (_fallbacks, _undivided_units, _sas_units):
+        assert_linear(lambda n, shape=shape: audit_seconds(shape(n)), 500, shape.__name__,
+                      runs=2, floor=0.05)
