@@ -182,6 +182,8 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if el in found or _one_pixel_image(el):
                 continue
             width, height = declared_size(el)
+            if not (width or height):  # else the size its tag's URL asks for
+                width, height = spec.size_of(el)
             found[el] = _Draft(
                 element=el,
                 network=network,
