@@ -86,9 +86,10 @@ class SlotSpec:
         """The width and height `size_pattern` reads from `zone_attr`'s value, if any."""
         value = el.get(self.zone_attr) or "" if self.zone_attr else ""
         match = self.size_pattern.search(value) if self.size_pattern and value else None
-        if match is None:
-            return None, None
-        return int(match.group("width")), int(match.group("height"))
+        width, height = (int(match.group("width")), int(match.group("height"))) if match else (0, 0)
+        # a side of 1 is an ad server's placement code (DART's `1x1` out-of-page unit, its
+        # `1x4` custom positions), no size the unit shows at
+        return (width, height) if width > 1 and height > 1 else (None, None)
 
     def zone_of(self, el: etree._Element) -> str | None:
         """The zone `el` declares: `zone_attr`'s value, or the part `zone_pattern` reads

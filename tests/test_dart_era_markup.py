@@ -438,8 +438,11 @@ def test_a_one_pixel_image_in_a_scripts_noscript_is_no_slot(
     ('<script src="https://adserver.adtech.de/addyn/3.0/1211/4437091/0/-1/ADTECH;loc=100;'
      'size=300x250;target=_blank"></script>', (300, 250)),
     ('<script src="http://ad.doubleclick.net/adj/news.site/home;ord=1?"></script>', (None, None)),
+    # `1x4`, a side of 1, is a position code, not a size
+    ('<script src="http://ad.doubleclick.net/adj/news.site/home;sz=1x4;ord=1?"></script>',
+     (None, None)),
 ], ids=["dart script", "dart iframe", "dart two sizes", "frame attributes", "adtech script",
-        "no size"])
+        "no size", "placement code"])
 def test_a_tag_slot_has_the_size_its_url_asks_for(
         tag: str, size: tuple[int | None, int | None], project_engine: Engine,
         catalogue: Catalogue) -> None:
