@@ -48,8 +48,8 @@ NETWORK_KEYS = frozenset({
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
     "sync_paths", "platform_ids",
 })
-SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "id_kind", "requires_network",
-                       "joins_sites"})
+SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
+                       "requires_network", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
@@ -78,6 +78,18 @@ class SlotSpec:
     # the part of `zone_attr`'s value that is the zone, where a vendor writes it inside
     # an element id (Snigel's `adngin-<unit>-0`): group 1, or the group named `value`
     zone_pattern: re.Pattern[str] | None = None
+    # the size a tag URL in `zone_attr` asks for (DART's `;sz=728x90`, ADTECH's
+    # `;size=300x250`): groups `width` and `height`, as a script slot's
+    size_pattern: re.Pattern[str] | None = None
+
+    def size_of(self, el: etree._Element) -> tuple[int | None, int | None]:
+        """The width and height `size_pattern` reads from `zone_attr`'s value, if any."""
+        value = el.get(self.zone_attr) or "" if self.zone_attr else ""
+        match = self.size_pattern.search(value) if self.size_pattern and value else None
+        width, height = (int(match.group("width")), int(match.group("height"))) if match else (0, 0)
+        # a side of 1 is an ad server's placement code (DART's `1x1` out-of-page unit, its
+        # `1x4` custom positions), no size the unit shows at
+        return (width, height) if width > 1 and height > 1 else (None, None)
 
     def zone_of(self, el: etree._Element) -> str | None:
         """The zone `el` declares: `zone_attr`'s value, or the part `zone_pattern` reads
@@ -878,12 +890,25 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
         xpath=xpath,
         zone_attr=table.get("zone_attr"),
         zone_pattern=_zone_pattern(table, where),
+        size_pattern=_size_pattern(table, where),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
         needles=slot_needles(xpath.path),
         branches=_branches(table["selector"], where),
     )
+
+
+def _size_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:
+    """A slot's `size_pattern`, which reads `zone_attr` and names `width` and `height`."""
+    if "size_pattern" not in table:
+        return None
+    if not table.get("zone_attr"):
+        raise RuleError(f"{where}: size_pattern needs a zone_attr to read")
+    pattern = _compile_regex(table["size_pattern"], where)
+    if not {"width", "height"} <= set(pattern.groupindex):
+        raise RuleError(f"{where}: size_pattern {pattern.pattern!r} needs groups width and height")
+    return pattern
 
 
 def _zone_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:

@@ -182,6 +182,8 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if el in found or _one_pixel_image(el):
                 continue
             width, height = declared_size(el)
+            if not (width or height):  # else the size its tag's URL asks for
+                width, height = spec.size_of(el)
             found[el] = _Draft(
                 element=el,
                 network=network,
@@ -569,6 +571,8 @@ def _script_slot(
         if zone and spec.id_kind:
             unplaced_units(page).append((spec.id_kind, zone, network))
         return []
+    if target is None and element_id:
+        target = _markup_writer(page, element_id, script)
     element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
@@ -608,6 +612,33 @@ def _page_makes(page: ParsedPage, element_id: str) -> bool:
     exact, prefixes = _ids_scripts_write(page)
     return element_id in exact or any(
         element_id[:end] in prefixes for end in range(3, min(len(element_id), 200)))
+
+
+def _markup_writer(page: ParsedPage, element_id: str,
+                   defining: etree._Element) -> etree._Element | None:
+    """The one other script whose strings hold the element's markup (`'<div id="…">'`, or
+    HTML-escaped, `'&lt;div id=\\'…\\'&gt;'`, as CMS ad blocks keep a unit's tag for their
+    loader to write into the holder beside them): where the page places the unit, not the
+    script in the head that defines it. None where the defining script writes it too, or
+    two scripts do (which one shows is the page's choice)."""
+    writers = page.view("scripts writing markup ids", lambda: _markup_writers(page)).get(
+        element_id, ())
+    return writers[0] if len(writers) == 1 and writers[0] is not defining else None
+
+
+def _markup_writers(page: ParsedPage) -> dict[str, tuple[etree._Element, ...]]:
+    """Each element id the page's inline code writes as markup, with those scripts (a
+    template or a data block is rendered where its framework puts it); read once a page."""
+    out: dict[str, list[etree._Element]] = {}
+    for script in page.scripts:
+        for written in {m.group(1) for m in _MARKUP_ID.finditer(script.text or "")}:
+            out.setdefault(written, []).append(script)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# an element's start tag in a script's string, plain or HTML-escaped, naming its id
+_MARKUP_ID = re.compile(
+    r"""(?:<|&lt;)[A-Za-z][\w-]{0,20}\s[^<>]{0,300}?\bid\s*=\s*\\?["'`]([\w.:-]{1,200})\\?["'`]""")
 
 
 def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]]:

@@ -96,6 +96,10 @@ def test_every_catalogue_file_loads() -> None:
          "zone_pattern needs a zone_attr"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "id"\n'
          'zone_pattern = "^x-\\\\d+$"', "has no group for the zone"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nsize_pattern = "sz=(?P<width>\\\\d+)'
+         'x(?P<height>\\\\d+)"', "size_pattern needs a zone_attr"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "src"\n'
+         'size_pattern = "sz=(\\\\d+)x(\\\\d+)"', "needs groups width and height"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[entity]]\ncompany = "P"\ncategory = "content"\n'
          'domains = []\nurls = ["/navbar.js"]', "url '/navbar.js' must open with a host"),
     ],

@@ -3,6 +3,8 @@ slots and IDs (pages we wrote after the tag forms, not copies)."""
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
@@ -29,8 +31,8 @@ def test_dart_tags_are_slots_of_their_site_and_zone(
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (5, "DoubleClick DART", "mysite.uk/news", 728, 90),
-        (9, "DoubleClick DART", "jobs.uk/week", None, None),
-        (10, "DoubleClick DART", "jobs.uk/home", None, None)]
+        (9, "DoubleClick DART", "jobs.uk/week", 120, 300),  # its tag's `sz=`
+        (10, "DoubleClick DART", "jobs.uk/home", 120, 60)]
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("dart-site", "mysite.uk"), ("dart-site", "jobs.uk")} <= ids
     assert "DoubleClick DART" in {n.network for n in page.networks}
@@ -420,3 +422,33 @@ def test_a_one_pixel_image_in_a_scripts_noscript_is_no_slot(
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (2, "DoubleClick DART", "mysite.uk/home")]
+
+
+@pytest.mark.parametrize(("tag", "size"), [
+    ('<script src="http://ad.doubleclick.net/adj/news.site/home;pos=top;sz=728x90;ord=1?">'
+     "</script>", (728, 90)),
+    ('<iframe src="http://ad.doubleclick.net/adi/news.site/home;pos=rr;sz=300x250;ord=1?">'
+     "</iframe>", (300, 250)),
+    # a tag that takes either of two sizes asks for the first
+    ('<script src="http://ad.doubleclick.net/adj/news.site/home;sz=728x90,970x90;ord=1?">'
+     "</script>", (728, 90)),
+    # the frame's own attributes are the size the page gives it
+    ('<iframe src="http://ad.doubleclick.net/adi/news.site/home;sz=300x250;ord=1?" width="336"'
+     ' height="280"></iframe>', (336, 280)),
+    ('<script src="https://adserver.adtech.de/addyn/3.0/1211/4437091/0/-1/ADTECH;loc=100;'
+     'size=300x250;target=_blank"></script>', (300, 250)),
+    ('<script src="http://ad.doubleclick.net/adj/news.site/home;ord=1?"></script>', (None, None)),
+    # `1x4`, a side of 1, is a position code, not a size
+    ('<script src="http://ad.doubleclick.net/adj/news.site/home;sz=1x4;ord=1?"></script>',
+     (None, None)),
+], ids=["dart script", "dart iframe", "dart two sizes", "frame attributes", "adtech script",
+        "no size", "placement code"])
+def test_a_tag_slot_has_the_size_its_url_asks_for(
+        tag: str, size: tuple[int | None, int | None], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    """A DART or ADTECH tag written as a plain script or frame asks for its size in its URL
+    (`sz=728x90`, `size=300x250`), as the inline-written tag does."""
+    html = f"<html><head><title>t</title></head><body><p>Article text.</p>{tag}</body></html>"
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.width, s.height) for s in page.slots] == [size]

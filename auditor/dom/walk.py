@@ -1149,11 +1149,12 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
     shortlink) are on the canonical's site and none on og:url's: a republisher whose CMS
     kept the original's og:url beside its own canonical is at its canonical, and reading
     it at og:url named its own site the source it copies."""
-    canonical = next((url for el in root.iter("link")
-                      if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")
+    own = _head_elements(root)
+    canonical = next((url for el in own if str(el.tag).lower() == "link"
+                      and "canonical" in (el.get("rel") or "").lower().split() and el.get("href")
                       and (url := resolve(el.get("href") or "", None))), None)
-    og_url = next((url for el in root.iter("meta")
-                   if (el.get("property") or el.get("name") or "").lower() == "og:url"
+    og_url = next((url for el in own if str(el.tag).lower() == "meta"
+                   and (el.get("property") or el.get("name") or "").lower() == "og:url"
                    and el.get("content") and (url := resolve(el.get("content") or "", None))),
                   None)
     if canonical and og_url and _elsewhere_than(canonical, og_url) and not _links_vouch(
@@ -1166,6 +1167,41 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
         if url:
             return url
     return None
+
+
+_CUT_HEAD_REACH = 40  # elements into the body a head the parser cut short may spill
+# where a page's content begins: a head's tags spilled into the body come before these
+_CONTENT_TAGS = frozenset({
+    "article", "main", "section", "header", "nav", "footer", "aside", "p", "h1", "h2", "h3",
+    "h4", "h5", "h6", "table", "form", "ul", "ol", "dl", "figure", "blockquote", "pre"})
+_HEAD_TAGS = frozenset({"meta", "link", "title", "base", "style", "script", "noscript"})
+
+
+def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements where a publisher declares its page's URL: its `<head>`'s, and, when the
+    parser ended the head early at a stray element (a saved page's injected `<div>` or
+    frame moves its title and links into the body), the body's before its first content
+    element or text. A canonical or og:url in an article, or after the body's text, is
+    markup someone put in the content (an injected `<link rel=canonical>` naming the
+    attacker's host would make it the page's own site and its frames first-party)."""
+    own: list[lxml.html.HtmlElement] = []
+    for head in root.iter("head"):
+        own.extend(el for el in head.iter() if isinstance(el.tag, str))
+    body = root.find("body")
+    if body is None or (body.text or "").strip() or any(el.tag == "title" for el in own):
+        return own  # a head that holds its title ended where its page ended it
+    for n, el in enumerate(body.iterdescendants()):
+        if n >= _CUT_HEAD_REACH:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag in _CONTENT_TAGS or (tag not in _HEAD_TAGS and (el.text or "").strip()):
+            break
+        own.append(el)
+        if (el.tail or "").strip():
+            break
+    return own
 
 
 def _links_vouch(root: lxml.html.HtmlElement, canonical: str, og_url: str) -> bool:

@@ -1084,6 +1084,23 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
          "https://feedhub.net/herald-7/"),
         ('<base href="https://b.test/">', "https://b.test/"),
         ("<p>nothing</p>", None),
+        # a canonical or og:url in the content is someone's markup, not the publisher's
+        # (an injected one named the attacker's host the page's own site)
+        ("<html><head><title>Gazette</title></head><body><article><p>Ferry times.</p>"
+         '<link rel="canonical" href="https://adsrv-qk7.example/"></article></body></html>', None),
+        ("<html><head><title>Gazette</title></head><body><p>Ferry times.</p>"
+         '<meta property="og:url" content="https://adsrv-qk7.example/"></body></html>', None),
+        ('<html><head><title>Gazette</title></head><body><div id="x"></div>'
+         '<link rel="canonical" href="https://adsrv-qk7.example/"><p>a</p></body></html>', None),
+        ('<html><head><link rel="canonical" href="https://gazette.test/n/1"></head><body>'
+         '<article><link rel="canonical" href="https://adsrv-qk7.example/"></article></body>',
+         "https://gazette.test/n/1"),
+        # a head the parser cut short at a stray frame: its title and canonical went to the
+        # body, before the content, and are still the page's
+        ('<html><head><meta charset="utf-8"><iframe src="https://x.test/f"></iframe>'
+         '<title>Gazette</title><link rel="canonical" href="https://gazette.test/n/1">'
+         "</head><body><article><p>Ferry times.</p></article></body></html>",
+         "https://gazette.test/n/1"),
     ],
 )
 def test_declared_page_url_order(html: str, url: str | None) -> None:

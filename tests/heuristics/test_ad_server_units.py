@@ -211,6 +211,46 @@ def test_a_gpt_unit_whose_div_the_pages_framework_makes_is_a_slot(audit_html: Au
                                       ("data", "jq", "json", "loop", "react", "vue")]
 
 
+# GPT units defined in the head whose divs the body's blocks keep as markup in a script's
+# string, as a CMS ad block stores its unit's tag (HTML-escaped, for its loader to write into
+# the holder beside it), or document.write()s it where the script stands; one unit whose
+# div two scripts write (a desktop and a mobile block: which shows is the page's choice)
+_GPT_HELD = "\n".join([
+    "<html><head><title>t</title>",
+    '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
+    "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
+    "googletag.defineSlot('/1234567/site/banner', [728, 90], 'div-gpt-ad-55-2').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/rail', [300, 250], 'div-gpt-ad-55-3').addService("
+    "googletag.pubads());",
+    "googletag.defineSlot('/1234567/site/both', [300, 250], 'div-gpt-ad-55-4').addService("
+    "googletag.pubads());",
+    "googletag.enableServices(); });</script></head><body>",
+    _P,
+    '<div class="region region-banner-ad"><div class="block">',
+    "<script>var banner_desktop_ad = '&lt;!-- AdSlot 2 --&gt;&lt;div id=\\'div-gpt-ad-55-2\\'"
+    "&gt;&lt;script&gt;googletag.cmd.push(function() { googletag.display(\\'div-gpt-ad-55-2"
+    "\\'); });&lt;/script&gt;&lt;/div&gt;';</script>",  # line 10
+    "</div></div>",
+    '<div class="rail"><script>document.write(\'<div id="div-gpt-ad-55-3"></div>\');</script>'
+    "</div>",  # line 12
+    "<script>var a = '<div id=\"div-gpt-ad-55-4\"></div>';</script>",
+    "<script>var b = '<div id=\"div-gpt-ad-55-4\"></div>';</script>",
+    "</body></html>",
+])
+
+
+def test_a_gpt_unit_whose_div_a_body_script_holds_as_markup_is_a_slot_there(
+        audit_html: AuditHtml) -> None:
+    """A unit's div held as markup in one script's string (escaped or plain) is placed
+    where that script stands, in its holder, not at the head's script that defines it; a
+    div two scripts hold leaves the unit at its definition."""
+    gpt = "Google Publisher Tag"
+    assert sorted(_slots(audit_html(_GPT_HELD))) == [
+        (3, gpt, "/1234567/site/both"), (10, gpt, "/1234567/site/banner"),
+        (12, gpt, "/1234567/site/rail")]
+
+
 def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtml) -> None:
     """Smart's format IDs are a few digits: a hostile page's `sas.render("999…")` of 5,000
     digits (its `sas_999…` div beside it) names no format, in the slots or the IDs."""

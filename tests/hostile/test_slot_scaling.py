@@ -50,6 +50,16 @@ def _undivided_units(n: int) -> str:
         f"d.id = 'p{i}' + n; e.id = 'x{i}';" for i in range(n)) + "</script></body></html>"
 
 
+def _held_units(n: int) -> str:
+    # GPT units whose divs body scripts hold as escaped markup, beside start tags that never
+    # name an id (each read at most a bounded way ahead for one)
+    return _HEAD + "<script>" + "".join(
+        f"googletag.defineSlot('/123/s/u{i}', [300, 250], 'div-gpt-ad-{i}');"
+        for i in range(n)) + "</script>" + "".join(
+        f"<div><script>var a = '&lt;div id=\\'div-gpt-ad-{i}\\'&gt;' + '{'&lt;p x ' * 40}';"
+        "</script></div>" for i in range(n)) + "</body></html>"
+
+
 def _sas_units(n: int) -> str:
     # Smart AdServer calls each rendering into its `sas_FORMATID` div
     return _HEAD + "".join(
@@ -58,6 +68,6 @@ def _sas_units(n: int) -> str:
 
 
 def test_noscript_fallbacks_divless_units_and_sas_containers_scale_linearly() -> None:
-    for shape in (_fallbacks, _undivided_units, _sas_units):
+    for shape in (_fallbacks, _undivided_units, _held_units, _sas_units):
         assert_linear(lambda n, shape=shape: audit_seconds(shape(n)), 500, shape.__name__,
                       runs=2, floor=0.05)
