@@ -768,12 +768,31 @@ def cosmetic_slots(
             continue
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement
+        if _fallback_after(el, known):
+            continue  # the tag's script half: its noscript twin after it is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:
+    """Whether a hidden container holds a tag's script and the `<noscript>` right after it
+    (its next element) holds a slot we know: the tag's no-JavaScript fallback written
+    beside its container instead of inside it (a site's DART helper: `<div class="dc-ad">
+    <script>document.write(renderAdPosition(…))</script></div><noscript>…/ad/…</noscript>`).
+    A browser shows one of the two, so they are one placement, cited at the fallback that
+    names the ad server and zone."""
+    if next(el.iter("script", "SCRIPT"), None) is None:
+        return False
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    if after is None or str(after.tag).lower() != "noscript":
+        return False
+    return any(_is_inside(k, {after}) for k in known)
 
 
 def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, Network],

@@ -452,3 +452,53 @@ def test_a_tag_slot_has_the_size_its_url_asks_for(
     (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.width, s.height) for s in page.slots] == [size]
+
+
+# a site's ad helper writing the DART tag inside a container an ad list hides, the tag's
+# <noscript> linked-image fallback right after the container (a sibling, not inside it):
+# one placement, not the container and its fallback as two
+CONTAINER_THEN_NOSCRIPT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="ad-right2" class="dc-ad story">
+<script>document.write(renderAdPosition("right2", "300x250", "", 3, "mysite.news/general"));\
+</script>
+</div>
+<noscript><div class="dc-ad"><a href="http://ad.doubleclick.net/jump/mysite.news/general;\
+t2=right2;sz=300x250;tile=3;ord=1"><img src="http://ad.doubleclick.net/ad/mysite.news/general;\
+t2=right2;sz=300x250;tile=3;ord=1" alt=""></a></div></noscript>
+<div class="adbox"><p>Our own newsletter: sign up.</p></div>
+<noscript><a href="http://ad.doubleclick.net/jump/mysite.news/foot;sz=728x90;ord=1"><img
+ src="http://ad.doubleclick.net/ad/mysite.news/foot;sz=728x90;ord=1" alt=""></a></noscript>
+<p>More text.</p></body></html>"""
+
+
+def test_a_hidden_container_before_its_tags_noscript_fallback_is_one_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    # EasyList hides the container (`###ad-right2`, `##.dc-ad`): the system lists' engine
+    (page,) = audit(CONTAINER_THEN_NOSCRIPT, url="https://mysite.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    dart = [(s.line, s.zone_id) for s in page.slots if s.network == "DoubleClick DART"]
+    assert dart == [(5, "mysite.news/general"), (7, "mysite.news/foot")]
+    # the container holding the tag's script is that placement, not a second one
+    assert 2 not in {s.line for s in page.slots}
+
+
+# ShareThis's button loader (w.sharethis.com/button/buttons.js) configured as its guide
+# wrote it: stLight.options({publisher: "<publisher key>"}) names the publisher's account
+SHARETHIS = b"""<html><head><title>t</title>
+<script type="text/javascript">var switchTo5x=true;</script>
+<script type="text/javascript" src="http://w.sharethis.com/button/buttons.js"></script>
+<script type="text/javascript">stLight.options({publisher: \
+"ur-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", doNotHash: false});</script>
+<script>stLight.options({doNotHash: true,
+  publisher:'wp.11112222-3333-4444-5555-666677778888'});</script>
+</head><body><p>Article text.</p><span class="st_facebook_hcount" displayText="Facebook"></span>
+<script>var cfg = {publisher: "99998888-7777-6666-5555-444433332222"};</script>
+</body></html>"""
+
+
+def test_sharethis_publisher_key_is_its_id(project_engine: Engine,
+                                           catalogue: Catalogue) -> None:
+    (page,) = audit(SHARETHIS, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "sharethis-publisher"} == {
+        "ur-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "wp.11112222-3333-4444-5555-666677778888"}

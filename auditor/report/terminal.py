@@ -6,7 +6,7 @@ Everything page-derived goes into `rich.text.Text` (never markup strings) after
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -55,11 +55,13 @@ SIZE_LEGEND = "460w: only the width is declared · 250h: only the height"
 
 def _slot_detail(slots: Sequence[Slot]) -> str:
     """Zone IDs and sizes (text blocks: first lines), with the slots that declare
-    neither counted once instead of listed as placeholders."""
+    neither counted once instead of listed as placeholders, and a detail many slots
+    share (one DART zone on every position of a page) written once with its count."""
     shown = [" ".join(p for p in (s.zone_id, s.size) if p) if s.zone_id or s.size
              else (s.text or "") for s in slots]
-    details = [d for d in shown if d]
-    bare = len(shown) - len(details)
+    counts = Counter(d for d in shown if d)
+    details = [d if n == 1 else f"{d} ×{n}" for d, n in counts.items()]
+    bare = len(shown) - sum(counts.values())
     if bare:
         details.append("no zone ID or size" if not details
                        else f"{bare} more without zone ID or size")

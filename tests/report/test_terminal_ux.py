@@ -321,3 +321,16 @@ def test_slot_network_names_are_never_folded(width: int) -> None:
     names = " ".join(line[2:].split("  ")[0] for line in rows if line[2:3].strip())
     assert names.split() == "(unattributed) Google Publisher Tag Bordeaux (Future plc)".split()
     assert split_only_at_separators("/21775744/harbour/top", "\n".join(rows))
+
+
+def test_a_zone_many_slots_share_is_written_once_with_its_count() -> None:
+    # a DART site's one zone on nine positions: one detail and its count, not nine copies
+    same = [Slot(network="DoubleClick DART", line=n, xpath="/html", rule="##.ad", list="x",
+                 zone_id="mysite.news/general") for n in range(10, 19)]
+    other = Slot(network="DoubleClick DART", line=30, xpath="/html", rule="##.ad", list="x",
+                 zone_id="mysite.news/home")
+    page = PageReport(input="p.html", url=None, kind="html", first_party=None, title=None,
+                      slots=(*same, other))
+    out = render(PageView(page), 120)
+    assert "mysite.news/general ×9, mysite.news/home" in out
+    assert out.count("mysite.news/general") == 1
