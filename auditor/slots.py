@@ -113,9 +113,9 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     if not of_script:
         return drafts
     kept: list[_Draft] = []
+    nearest: dict[etree._Element, etree._Element | None] = {}  # an element's own <noscript>
     for d in drafts:
-        noscript = next((a for a in d.element.iterancestors()
-                         if str(a.tag).lower() == "noscript"), None)
+        noscript = _noscript_round(d.element, nearest)
         before = noscript.getprevious() if noscript is not None else None
         while before is not None and not isinstance(before.tag, str):  # a comment
             before = before.getprevious()
@@ -130,6 +130,31 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         if not (owner.width and owner.height) and d.width and d.height:
             owner.width, owner.height = d.width, d.height
     return kept
+
+
+def _noscript_round(el: etree._Element,
+                    nearest: dict[etree._Element, etree._Element | None]
+                    ) -> etree._Element | None:
+    """The nearest `<noscript>` holding `el`, each ancestor asked once a page (`nearest`
+    holds, per element asked, the nearest `<noscript>` that is it or holds it): units
+    nested under a thousand open `<div>`s walked the whole ancestry each."""
+    path: list[etree._Element] = []
+    node = el.getparent()
+    found: etree._Element | None = None
+    while node is not None:
+        if node in nearest:
+            found = nearest[node]
+            break
+        if str(node.tag).lower() == "noscript":
+            found = node
+            break
+        path.append(node)
+        node = node.getparent()
+    if node is not None and node not in nearest:
+        nearest[node] = found
+    for step in path:
+        nearest[step] = found
+    return found
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
