@@ -746,10 +746,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # a tablet or phone sent to an app's store page by a user-agent test: the
                 # site promoting its app (a store page is the store's to vet, and a
                 # doorway's spam is never one); a referrer or cookie test, code decoded
-                # out of hiding or a place outside the markup keep it a cloak
+                # out of hiding or a place outside the markup keep it a cloak; a referrer or
+                # cookie read anywhere in the script (into a name its test asks, further up
+                # than the window) counts, as a promotion has no need of either
                 if guard and not hidden and not placed and _APP_STORE_PAGE.match(url) and all(
                         g.group(1) is None and g.group(2) is None
-                        for g in _CLOAKING.finditer(text, *window)):
+                        for g in _CLOAKING.finditer(text)):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends visitors whose user agent passes a test to "
                                   f"an app's page on {site}'s store (an app promotion for "

@@ -66,11 +66,27 @@ def outermost_ads(slots: Iterable[Slot]) -> list[Slot]:
     ads = [s for s in slots if s.kind == "ad" and (s.category in AD_CATEGORIES
                                                     or s.category is None)
            and not s.xpath.startswith("/html/head/")]  # a definition in <head> shows nothing
-    paths = {s.xpath for s in ads if s.xpath}
+    # the slots' XPaths as a tree of their steps, each node marked when a slot's path
+    # ends there: a slot is inside another when a node above its own is marked (a slot
+    # under a thousand open <div>s re-joined its path's steps once per step before)
+    steps: dict[tuple[int, str], int] = {}
+    ends: set[int] = set()
+    for s in ads:
+        if s.xpath:
+            node = 0
+            for part in s.xpath.split("/"):
+                node = steps.setdefault((node, part), len(steps) + 1)
+            ends.add(node)
     out = []
     for s in ads:
         parts = s.xpath.split("/")
-        if not any("/".join(parts[:i]) in paths for i in range(2, len(parts))):
+        node, inside = 0, False
+        for depth, part in enumerate(parts[:-1]):
+            node = steps[(node, part)] if s.xpath else 0
+            if depth >= 1 and node in ends:
+                inside = True
+                break
+        if not inside:
             out.append(s)
     return out
 

@@ -31,6 +31,14 @@ CASES: list[tuple[str, Severity]] = [
     ("if (document.referrer.indexOf('google') > -1 && /iPhone/.test(navigator.userAgent)) {"
      " location.href = 'https://apps.apple.com/app/id1234567890'; }", Severity.HIGH),
     (IPAD.format(target="http://win-prize.example/ipad"), Severity.HIGH),
+    # the referrer read further up the script than the redirect's window, into a name its
+    # test then asks: search visitors sent away still (revC33)
+    ("var from = document.referrer;" + " " * 450 + "var searched = /google|bing/.test(from);"
+     + "/* " + "x" * 420 + " */ if (searched && /iPhone/.test(navigator.userAgent)) {"
+     " location.href = 'https://apps.apple.com/app/id1234567890'; }", Severity.HIGH),
+    ("var seen = document.cookie.indexOf('seen=1') > -1;" + " " * 500
+     + "if (!seen && /iPad/.test(navigator.userAgent)) {"
+     " location.href = 'https://apps.apple.com/app/id1234567890'; }", Severity.HIGH),
 ]
 
 
