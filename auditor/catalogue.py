@@ -889,8 +889,8 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
         selector=table["selector"],
         xpath=xpath,
         zone_attr=table.get("zone_attr"),
-        zone_pattern=_zone_pattern(table, where),
-        size_pattern=_size_pattern(table, where),
+        zone_pattern=_attr_pattern(table, "zone_pattern", where),
+        size_pattern=_attr_pattern(table, "size_pattern", where, ("width", "height")),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
@@ -899,27 +899,20 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
     )
 
 
-def _size_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:
-    """A slot's `size_pattern`, which reads `zone_attr` and names `width` and `height`."""
-    if "size_pattern" not in table:
+def _attr_pattern(table: dict[str, Any], key: str, where: str,
+                  groups: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """A slot's pattern over its `zone_attr` (`zone_pattern`, `size_pattern`): it needs a
+    `zone_attr` to read, and the named `groups` it fills (a zone pattern: one group)."""
+    if key not in table:
         return None
     if not table.get("zone_attr"):
-        raise RuleError(f"{where}: size_pattern needs a zone_attr to read")
-    pattern = _compile_regex(table["size_pattern"], where)
-    if not {"width", "height"} <= set(pattern.groupindex):
-        raise RuleError(f"{where}: size_pattern {pattern.pattern!r} needs groups width and height")
-    return pattern
-
-
-def _zone_pattern(table: dict[str, Any], where: str) -> re.Pattern[str] | None:
-    """A slot's `zone_pattern`, which reads `zone_attr` and so needs one, and a group."""
-    if "zone_pattern" not in table:
-        return None
-    if not table.get("zone_attr"):
-        raise RuleError(f"{where}: zone_pattern needs a zone_attr to read")
-    pattern = _compile_regex(table["zone_pattern"], where)
+        raise RuleError(f"{where}: {key} needs a zone_attr to read")
+    pattern = _compile_regex(table[key], where)
+    if not set(groups) <= set(pattern.groupindex):
+        wanted = " and ".join(groups)
+        raise RuleError(f"{where}: {key} {pattern.pattern!r} needs groups {wanted}")
     if not pattern.groups:
-        raise RuleError(f"{where}: zone_pattern {pattern.pattern!r} has no group for the zone")
+        raise RuleError(f"{where}: {key} {pattern.pattern!r} has no group for the zone")
     return pattern
 
 
