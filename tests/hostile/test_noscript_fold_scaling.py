@@ -54,7 +54,11 @@ def test_noscript_twins_nested_deep_fold_in_linear_time(monkeypatch: pytest.Monk
         assert len(found) == n and all(s.width == 300 for s in found)  # one unit each
         return took.pop()
 
-    assert_linear(seconds, 400, "noscript twins under 400 open <div>s", max_seconds=2.0)
+    # the fold's own work is linear; what is left at these sizes is lxml's (proxies of
+    # elements 1,600 deep: a few ms that grow ~9x at 4x). The walk this guards against
+    # took 36 ms, then 593 ms (16x): a 5 ms floor keeps that in view, not the few ms
+    assert_linear(seconds, 400, "noscript twins under 400 open <div>s", max_seconds=2.0,
+                  floor=0.005)
 
 
 def test_slots_nested_deep_are_told_outermost_in_linear_time() -> None:
