@@ -762,12 +762,7 @@ def _in_code(script: str, at: int) -> bool:
     """Whether the import at `at` is code: not in a comment (`// import('./x.js')`,
     `/* … */`) nor in a string's prose (`"load it with import('/x.js')"`), as far as the
     text before it on its line (and its statement, for a `from`) tells."""
-    reach = max(0, at - _COMMENT_REACH)  # each import reads this far back, not the script
-    line_start = max(reach, script.rfind("\n", reach, at) + 1)
-    if script.find("//", line_start, at) != -1 and _LINE_COMMENT.search(script, line_start, at):
-        return False
-    opened = _comment_opened(script, reach, at)
-    if opened != -1 and script.find("*/", opened + 2, at) == -1:
+    if in_comment(script, at):
         return False
     word_at = at if script.startswith("import", at) else _statement_keyword(script, at)
     if word_at is None:
