@@ -74,6 +74,10 @@ _FEW_ATTRIBUTES = 32
 # Python's `\s` on bytes, spelled out for RE2 (whose `\s` lacks \v): a pattern moved to
 # RE2 that stands for one of `re`'s matches what it did
 BYTES_SPACE = rb"[\t\n\x0b\x0c\r ]"
+# how many of the body's first elements may still be the head's: the parser ends a head
+# at a stray body element (a saved page's injected `<div>` or frame) and moves its title,
+# charset and links into the body, a few elements in
+CUT_HEAD_REACH = 40
 
 
 def re2_bytes_pattern(pattern: bytes) -> Any:

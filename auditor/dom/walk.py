@@ -39,6 +39,7 @@ from auditor.dom.page import (
 )
 from auditor.dom.parser import (
     BYTES_SPACE,
+    CUT_HEAD_REACH,
     attribute_values,
     attributes_named,
     custom_sources,
@@ -1169,7 +1170,6 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-_CUT_HEAD_REACH = 40  # elements into the body a head the parser cut short may spill
 # where a page's content begins: a head's tags spilled into the body come before these
 _CONTENT_TAGS = frozenset({
     "article", "main", "section", "header", "nav", "footer", "aside", "p", "h1", "h2", "h3",
@@ -1191,7 +1191,7 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     if body is None or (body.text or "").strip() or any(el.tag == "title" for el in own):
         return own  # a head that holds its title ended where its page ended it
     for n, el in enumerate(body.iterdescendants()):
-        if n >= _CUT_HEAD_REACH:
+        if n >= CUT_HEAD_REACH:
             break
         if not isinstance(el.tag, str):
             continue

@@ -26,7 +26,7 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
-from auditor.dom.parser import BYTES_SPACE, line_at, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, CUT_HEAD_REACH, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -1422,9 +1422,6 @@ def page_before_doctype(ctx: PageContext) -> tuple[int, str]:
     return ctx.view("before <!DOCTYPE>", lambda: before_doctype(ctx.document.text))
 
 
-_CUT_HEAD_REACH = 40  # elements of the body a cut head's charset is sought within
-
-
 def _is_charset(el: Any) -> bool:
     """Whether an element is the page's `<meta charset>` (or its `http-equiv` form)."""
     return isinstance(el.tag, str) and el.tag.lower() == "meta" and (
@@ -1459,7 +1456,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         if body is None or head.find("title") is not None:
             return frozenset()  # the head's own end: no top to be before
         for n, el in enumerate(body.iter()):
-            if n > _CUT_HEAD_REACH:
+            if n > CUT_HEAD_REACH:
                 break
             if _is_charset(el):
                 return frozenset(scripts)
