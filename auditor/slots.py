@@ -13,6 +13,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptSlotSpec
 from auditor.dom.inline_js import in_comment
+from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.model import Category, Slot
@@ -115,7 +116,7 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     if not of_script:
         return drafts
     kept: list[_Draft] = []
-    nearest: dict[etree._Element, etree._Element | None] = {}  # an element's own <noscript>
+    nearest: NoscriptMemo = {}
     for d in drafts:
         owner = _script_before_noscript(d.element, of_script, nearest)
         if (owner is None or owner is d or owner.network is not d.network
@@ -131,45 +132,19 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, _Draft],
-                            nearest: dict[etree._Element, etree._Element | None]
-                            ) -> _Draft | None:
+                            nearest: NoscriptMemo) -> _Draft | None:
     """The slot of the script right before a `<noscript>` holding `el`: the innermost
     such, then each one round it (a lazy-load filter's `<noscript>` wrapped round the tag's
     own, whose first child the inner one is)."""
-    noscript = _noscript_round(el, nearest)
+    noscript = noscript_holding(el, nearest)
     while noscript is not None:
         before = noscript.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment
             before = before.getprevious()
         if before is not None and before in of_script:
             return of_script[before]
-        noscript = _noscript_round(noscript, nearest)
+        noscript = noscript_holding(noscript, nearest)
     return None
-
-
-def _noscript_round(el: etree._Element,
-                    nearest: dict[etree._Element, etree._Element | None]
-                    ) -> etree._Element | None:
-    """The nearest `<noscript>` holding `el`, each ancestor asked once a page (`nearest`
-    holds, per element asked, the nearest `<noscript>` that is it or holds it): units
-    nested under a thousand open `<div>`s walked the whole ancestry each."""
-    path: list[etree._Element] = []
-    node = el.getparent()
-    found: etree._Element | None = None
-    while node is not None:
-        if node in nearest:
-            found = nearest[node]
-            break
-        if str(node.tag).lower() == "noscript":
-            found = node
-            break
-        path.append(node)
-        node = node.getparent()
-    if node is not None and node not in nearest:
-        nearest[node] = found
-    for step in path:
-        nearest[step] = found
-    return found
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],

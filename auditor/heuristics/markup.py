@@ -10,9 +10,10 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from auditor.dom.noscript import in_noscript
 from auditor.dom.parser import line_at, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.popunders import in_noscript, pop_tag
+from auditor.heuristics.popunders import pop_tag
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.catalogue import Network
+from auditor.dom.noscript import in_noscript
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
@@ -78,38 +79,6 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
                 yield finding(POPUNDER, severity, f"popunder code ({sign}): {does}",
                               sign, line=line, xpath=xpath, key=(sign,))
                 return
-
-
-# SVG's and MathML's roots, where the parser builds foreign elements (a `<noscript>` is
-# one like any other, and an SVG `<script>` under it runs), and the points inside them
-# where it goes back to HTML
-_FOREIGN_ROOTS = frozenset({"svg", "math"})
-_HTML_ISLANDS = frozenset({"foreignobject", "desc", "title", "annotation-xml"})
-
-
-def in_noscript(xpath: str) -> bool:
-    """Whether an element sits inside an HTML `<noscript>`: a script there never runs
-    (with scripting on the block is text, with it off no script runs), so a tag there is
-    an inert copy of one, not a live one. Not a `noscript` inside `<svg>` or `<math>`:
-    a foreign element of that name, whose SVG script runs.
-
-    >>> in_noscript("/html/body/div[2]/noscript/script"), in_noscript("/html/body/script")
-    (True, False)
-    >>> in_noscript("/html/body/svg/noscript/script")
-    False
-    >>> in_noscript("/html/body/svg/foreignObject/noscript/script")
-    True
-    """
-    foreign = False
-    for step in xpath.lower().split("/"):
-        name = step.split("[", 1)[0]
-        if name in _FOREIGN_ROOTS:
-            foreign = True
-        elif name in _HTML_ISLANDS:
-            foreign = False
-        elif name == "noscript" and not foreign:
-            return True
-    return False
 
 
 def _verdict(xpath: str) -> tuple[Severity, str]:

@@ -1,0 +1,81 @@
+"""What sits inside an HTML `<noscript>`: one meaning for every reader (a frame's fallback,
+a pasted pop tag's inert copy, a vendor slot's no-script twin, a sheet that never applies).
+
+A browser with scripts on reads an HTML `<noscript>` as text, and with them off runs no
+script, so nothing inside one runs or loads beside the page's scripts. A `noscript` inside
+`<svg>` or `<math>` is a foreign element of that name, not the HTML one (an SVG `<script>`
+under it runs), until an HTML integration point (`<foreignObject>`, `<desc>`, `<title>`,
+`<annotation-xml>`) goes back to HTML. The parser (libxml2) builds no foreign content, so
+the names are read here.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+# SVG's and MathML's roots, where a browser builds foreign elements, and the points inside
+# them where it goes back to HTML
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
+_HTML_ISLANDS = frozenset({"foreignobject", "desc", "title", "annotation-xml"})
+
+# per element asked: the nearest HTML `<noscript>` that is it or holds it, and whether
+# its children are foreign (inside `<svg>` or `<math>`)
+NoscriptMemo = dict[etree._Element, tuple[etree._Element | None, bool]]
+
+
+def _enter(name: str, foreign: bool) -> tuple[bool, bool]:
+    """Entering an element of tag `name` from a parent whose children are `foreign`:
+    whether it is an HTML `<noscript>`, and whether its children are foreign."""
+    if name in _FOREIGN_ROOTS:
+        return False, True
+    if name in _HTML_ISLANDS:
+        return False, False
+    return name == "noscript" and not foreign, foreign
+
+
+def noscript_holding(el: etree._Element, memo: NoscriptMemo | None = None
+                     ) -> etree._Element | None:
+    """The nearest HTML `<noscript>` holding `el` (not `el` itself). `memo` keeps each
+    ancestor's answer across calls, so a page's elements are each walked once: units
+    nested under a thousand open `<div>`s walked the whole ancestry each.
+
+    >>> from lxml import html
+    >>> body = html.fromstring("<div><noscript><script>x</script></noscript>"
+    ...     "<svg><noscript><script>y</script></noscript></svg></div>")
+    >>> [noscript_holding(s) is not None for s in body.iter("script")]
+    [True, False]
+    """
+    memo = {} if memo is None else memo
+    path: list[etree._Element] = []
+    node = el.getparent()
+    state: tuple[etree._Element | None, bool] = (None, False)
+    while node is not None:
+        if node in memo:
+            state = memo[node]
+            break
+        path.append(node)
+        node = node.getparent()
+    for step in reversed(path):
+        opens, foreign = _enter(str(step.tag).lower(), state[1])
+        state = (step if opens else state[0], foreign)
+        memo[step] = state
+    return state[0]
+
+
+def in_noscript(xpath: str) -> bool:
+    """Whether the element at `xpath` (a finding's or resource's) sits inside an HTML
+    `<noscript>`: `noscript_holding` for an element known by its path.
+
+    >>> in_noscript("/html/body/div[2]/noscript/script"), in_noscript("/html/body/script")
+    (True, False)
+    >>> in_noscript("/html/body/svg/noscript/script")
+    False
+    >>> in_noscript("/html/body/svg/foreignObject/noscript/script")
+    True
+    """
+    foreign = False
+    for step in xpath.lower().split("/")[:-1]:
+        opens, foreign = _enter(step.split("[", 1)[0], foreign)
+        if opens:
+            return True
+    return False
