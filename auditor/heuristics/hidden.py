@@ -37,6 +37,7 @@ from auditor.dom.hiding import (
     tiny_element,
 )
 from auditor.dom.inline_js import base64_text
+from auditor.dom.noscript import noscript_holding
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
@@ -151,7 +152,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     styles = page.tagged("style")
     sheets = [el.text or "" for el in styles
               if (el.get("media") or "").strip().lower() in SHEET_MEDIA
-              and not any(str(a.tag).lower() == "noscript" for a in el.iterancestors())]
+              and noscript_holding(el) is None]
     if not any("{" in sheet for sheet in sheets):
         return {}
     hides, named = sheet_hiding(sheets, _TOGGLES)
@@ -285,14 +286,6 @@ _ADDRESS_WORDS = re.compile(r"[a-z0-9]+", re.I)
 # A traffic distribution system's entry point, as kits name it (Sutra's `in.cgi?3`,
 # SimpleTDS's `go.php?sid=1`), or any CGI or PHP script asked with a bare number.
 _TDS_PATH = re.compile(r"/(?:in|go)\.(?:cgi|php)(?:$|[?#])|\.(?:cgi|php)\?\d+$", re.I)
-
-
-def _in_noscript(frame: etree._Element) -> bool:
-    """Whether a frame is a tag's `<noscript>` fallback: tag managers and counters pair
-    their script with a zero-size frame for visitors without scripts (GTM's `ns.html`; a
-    Japanese tag service's `nspt.unitag.jp/<id>.php` beside its `…/ut/<id>.js` loader); a
-    browser running scripts never loads it, so it is no payload an injector would choose."""
-    return any(str(a.tag).lower() == "noscript" for a in frame.iterancestors())
 
 
 def _purpose(frame: etree._Element, url: str) -> str | None:
@@ -965,7 +958,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     Of a host the catalogue does not know, `high` needs a mark of injection
     (`_injection_mark`); a frame whose name or address says a documented job (`_purpose`),
     hidden in a menu, tab or dialog a script opens, or a `<noscript>` fallback
-    (`_in_noscript`), is `low`; else `medium`. A Prebid bidder's frame with no mark
+    (`noscript_holding`), is `low`; else `medium`. A Prebid bidder's frame with no mark
     on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
     if ctx.root is None:
@@ -1066,7 +1059,10 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 severity = Severity.LOW
                 message = (f"{message}: {purpose}, no mark of injection; check that the "
                            "site uses this host")
-        elif place is frame and _in_noscript(frame):
+        elif place is frame and noscript_holding(frame) is not None:
+            # tag managers and counters pair their script with a zero-size frame for
+            # visitors without scripts (GTM's `ns.html`; a Japanese tag service's
+            # `nspt.unitag.jp/<id>.php`): a browser running scripts never loads it
             severity = Severity.LOW
             message = (f"{message}: a tag's no-script fallback (a frame the browser loads "
                        "only where scripts are off), no mark of injection; check that the "

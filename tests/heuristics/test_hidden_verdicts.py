@@ -338,6 +338,17 @@ def test_an_unknown_hosts_frame_with_no_mark_and_no_job_is_medium(
     assert _frames(report.findings) == [M]
 
 
+def test_a_frame_in_an_svgs_noscript_is_no_scripts_fallback(audit_listed: AuditListed) -> None:
+    """Inside `<svg>` a `noscript` is a foreign element, no HTML `<noscript>`: a frame
+    there is no tag's fallback for visitors without scripts, whose low a reviewer would
+    read as the vendor's documented pair; a frame in an HTML one is."""
+    frame = ('<iframe src="https://brisk-wave.example/f.html" width="0" height="0">'
+             '</iframe>')
+    svg = audit_listed(wp_page(footer=f"<svg><noscript>{frame}</noscript></svg>"), URL)
+    html = audit_listed(wp_page(footer=f"<noscript>{frame}</noscript>"), URL)
+    assert (_frames(svg.findings), _frames(html.findings)) == ([M], [L])
+
+
 _AD_SYNC = ('<iframe src="https://sync.adkernel.com/user-sync?zone=30164" width="0" '
             'height="0" style="display:none"></iframe>')
 
