@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,17 @@ BYTES_SPACE = rb"[\t\n\x0b\x0c\r ]"
 # at a stray body element (a saved page's injected `<div>` or frame) and moves its title,
 # charset and links into the body, a few elements in
 CUT_HEAD_REACH = 40
+
+
+def cut_head_spill(root: etree._Element) -> list[etree._Element]:
+    """The body's first `CUT_HEAD_REACH` nodes (comments too), where a head the parser cut
+    short left the rest of its tags; none when a `<head>` holds its `<title>` (a head that
+    holds its title ended where its page ended it) or there is no body. Each reader stops
+    where its own tag ends the spill (content, text, the charset)."""
+    body = root.find("body")
+    if body is None or any(head.find(".//title") is not None for head in root.iter("head")):
+        return []
+    return list(itertools.islice(body.iterdescendants(), CUT_HEAD_REACH))
 
 
 def re2_bytes_pattern(pattern: bytes) -> Any:

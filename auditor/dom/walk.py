@@ -39,10 +39,10 @@ from auditor.dom.page import (
 )
 from auditor.dom.parser import (
     BYTES_SPACE,
-    CUT_HEAD_REACH,
     attribute_values,
     attributes_named,
     custom_sources,
+    cut_head_spill,
     parse_html,
     re2_bytes_pattern,
 )
@@ -1188,11 +1188,9 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     for head in root.iter("head"):
         own.extend(el for el in head.iter() if isinstance(el.tag, str))
     body = root.find("body")
-    if body is None or (body.text or "").strip() or any(el.tag == "title" for el in own):
-        return own  # a head that holds its title ended where its page ended it
-    for n, el in enumerate(body.iterdescendants()):
-        if n >= CUT_HEAD_REACH:
-            break
+    if body is None or (body.text or "").strip():
+        return own  # text first: the body's content begins at once
+    for el in cut_head_spill(root):
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()

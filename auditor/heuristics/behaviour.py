@@ -26,7 +26,7 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
-from auditor.dom.parser import BYTES_SPACE, CUT_HEAD_REACH, line_at, re2_bytes_pattern
+from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
@@ -1452,12 +1452,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         # no charset in the head: the parser ends the head at a body element a blob at its
         # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
         # body; its scripts up to the charset there, a few elements in, are the top still
-        body = ctx.root.find("body")
-        if body is None or head.find("title") is not None:
-            return frozenset()  # the head's own end: no top to be before
-        for n, el in enumerate(body.iter()):
-            if n > CUT_HEAD_REACH:
-                break
+        for el in cut_head_spill(ctx.root):
             if _is_charset(el):
                 return frozenset(scripts)
             if str(el.tag).lower() == "script":

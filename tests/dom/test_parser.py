@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.dom.page import parse_page
-from auditor.dom.parser import attributes_named, line_at, re2_text_pattern
+from auditor.dom.parser import (
+    CUT_HEAD_REACH,
+    attributes_named,
+    cut_head_spill,
+    line_at,
+    re2_text_pattern,
+)
 
 # patterns with each construct the rewrite must read: classes holding \s, negated
 # classes, an escaped backslash before an s, negated escapes, i in and out of classes
@@ -69,3 +75,26 @@ def test_attributes_named_are_each_elements_attribute(pieces: list[str]) -> None
               if el.get(name) is not None]
     assert [(a.getparent(), str(a)) for name in ("style", "data-x")
             for a in attributes_named(root, name)] == walked
+
+
+# (the page, the tags of the cut head's spill): the parser ends a head at a stray body
+# element and moves the rest of the head's tags into the body, a few elements in
+SPILLS: list[tuple[str, list[str]]] = [
+    ("<html><head><title>t</title></head><body><div>x</div></body></html>", []),
+    ("<html><head><script></script><div>blob</div><meta charset=utf-8><title>t</title>"
+     "</head><body><p>text</p></body></html>", ["div", "meta", "title", "p"]),
+    ("<html><head><script></script><iframe></iframe><!-- c --><title>t</title></head>"
+     "</html>", ["iframe", "<comment>", "title"]),
+]
+
+
+@pytest.mark.parametrize(("html", "tags"), SPILLS)
+def test_a_cut_heads_spill_is_the_bodys_first_nodes(html: str, tags: list[str]) -> None:
+    page = parse_page(html)
+    assert [el.tag if isinstance(el.tag, str) else "<comment>"
+            for el in cut_head_spill(page.root)] == tags
+
+
+def test_a_cut_heads_spill_reaches_so_far() -> None:
+    page = parse_page("<html><head><div></div>" + "<meta name=a>" * 100 + "</head></html>")
+    assert len(cut_head_spill(page.root)) == CUT_HEAD_REACH
