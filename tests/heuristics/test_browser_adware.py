@@ -15,7 +15,7 @@ import pytest
 
 from auditor.model import Origin, PageReport, Severity, report_networks
 from auditor.report import REPORTERS, RunSummary
-from auditor.report.terminal import TerminalReporter
+from tests.terminal import terminal_report
 
 from .conftest import AuditHtml
 
@@ -211,11 +211,7 @@ def test_every_output_says_whose_the_distribution_number_is(audit_html: AuditHtm
     """Terminal and HTML list it as the adware's (the page's markup escaped); SARIF names it
     in the finding and never among the IDs copied from a source."""
     report = audit_html(page(head=_SUPERFISH), url=URL)
-    out = io.StringIO()
-    terminal = TerminalReporter(out, "test", width=100, color=False)
-    terminal.start([])
-    terminal.handle(report)
-    text = " ".join(out.getvalue().replace("│", " ").split())
+    text = terminal_report(report)
     assert "pcm (adware: Superfish adware in the browser that saved the page" in text
     html = _rendered("html", report)
     assert "adware: Superfish adware in the browser that saved the page" in html

@@ -8,7 +8,6 @@ from a first-party proxy on another host. Every page is one we wrote; the IDs ar
 from __future__ import annotations
 
 import base64
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -19,8 +18,8 @@ from auditor.catalogue import Catalogue, Owner
 from auditor.gate.interface import PageRules
 from auditor.gate.verdict import evaluate_page
 from auditor.model import Origin, PageReport, RequestType, Severity, report_networks
-from auditor.report.terminal import TerminalReporter
 from auditor.urls import host_of
+from tests.terminal import terminal_report
 
 from .conftest import AuditHtml, AuditListed
 
@@ -170,11 +169,7 @@ def test_a_snippet_loading_from_a_lookalike_is_flagged_and_not_the_vendors(
 def test_the_terminal_report_says_whose_the_id_is(audit_html: AuditHtml) -> None:
     report = audit_html(page(ga_universal("https://www.googletagsmanager.test/analytics.js")),
                         URL)
-    out = io.StringIO()
-    reporter = TerminalReporter(out, "test", width=100, color=False)
-    reporter.start([])
-    reporter.handle(report)
-    text = " ".join(out.getvalue().replace("│", " ").split())
+    text = terminal_report(report)
     assert "UA-48213377-1 (look-alike: its snippet loads from www.googletagsmanager.test" in text
     assert "lookalike-script" in text
 

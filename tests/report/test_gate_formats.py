@@ -42,6 +42,7 @@ from auditor.report.github import GitHubAnnotations, escape_data, escape_propert
 from auditor.report.markdown import md
 from auditor.report.sarif import sarif_text
 from auditor.report.terminal import TerminalReporter, render_pages
+from tests.terminal import terminal_words
 
 HOSTILE = "Deals | `rm -rf` [win](javascript:alert(1)) <script>x</script> \x1b[31mred\u202e"
 LISTS = (ListInfo(name="easylist", source="easylist.txt", rules=10, sha256="0" * 64),)
@@ -349,7 +350,7 @@ def test_mfa_summary_in_every_format() -> None:
     for fmt in ("terminal", "json", "sarif", "junit", "html"):
         text = render(fmt, gated=False)
         if fmt == "terminal":  # wrapped inside the page's panel
-            text = " ".join(text.replace("│", " ").split())
+            text = terminal_words(text)
         assert summary in text, fmt
     assert "| 2 of 3 | ad load \\(ad-to-content\\), templated-text |" in render("md", gated=False)
 
@@ -562,7 +563,7 @@ def test_mfa_criteria_listed_as_counted() -> None:
         reporter.finished(RunSummary(1, 0, 0, 0, False, True))
         text = buffer.getvalue()
         if fmt == "terminal":
-            text = " ".join(text.replace("│", " ").split())
+            text = terminal_words(text)
         if fmt == "md":
             text = text.replace("\\", "")
         assert listed in text, fmt

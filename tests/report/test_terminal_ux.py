@@ -18,6 +18,7 @@ from auditor.report import RunSummary
 from auditor.report.terminal import PageView, TerminalReporter
 from auditor.report.wrap import SEPARATORS, Breakable
 from auditor.rules import Engine
+from tests.terminal import terminal_words
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RULES = "\n".join((
@@ -231,7 +232,7 @@ def test_long_lists_are_cut_at_whole_items_and_say_how_many_more() -> None:
                                  Seen.LOADED, 1, 0, 0) for i in range(15))
     page = PageReport(input="p.html", url="https://scraper.example/p", kind="html",
                       first_party="scraper.example", title=None, ids=ids, networks=networks)
-    text = " ".join(render(PageView(page), 100).replace("│", " ").split())
+    text = terminal_words(render(PageView(page), 100))
     shown = re.findall(r"\b50000\d\d\b", text)
     more = re.search(r"5000\d+ and (\d+) more", text)
     assert more is not None and len(shown) + int(more.group(1)) == 60
