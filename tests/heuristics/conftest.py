@@ -14,6 +14,8 @@ from auditor.pipeline import audit_document
 from auditor.readers import Document
 from auditor.rules import Engine
 
+from .stacks import AuditStack, page
+
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 # A few EasyList-style rules, so blocked/rule fields are exercised without the full lists.
@@ -66,3 +68,9 @@ def audit_listed(engine: Engine, catalogue: Catalogue) -> AuditListed:
         return audit_document(doc, engine, catalogue)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def audit_stack(audit_listed: AuditListed) -> AuditStack:
+    """Audit a stack's page as the site's own blog post, with the system filter lists."""
+    return lambda s: audit_listed(page(s), "https://example-blog.com/post/")

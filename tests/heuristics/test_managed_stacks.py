@@ -10,31 +10,10 @@ the IDs are made up (docs/ACCURACY.md, "What changed the figures", lists the sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import pytest
 
-from auditor.model import Origin, PageReport, Severity
-
-from .conftest import AuditHtml, AuditListed
-
-
-@dataclass(frozen=True)
-class Stack:
-    stack: str
-    form: str
-    head: str
-    body: str
-    networks: frozenset[str]
-    slots: dict[str, int]
-    ids: frozenset[tuple[str, str]]
-
-
-def stack(name: str, form: str, head: str, body: str, networks: set[str],
-          slots: dict[str, int], *ids: tuple[str, str]) -> Stack:
-    return Stack(name, form, head, body, frozenset(networks), slots, frozenset(ids))
-
+from .conftest import AuditHtml
+from .stacks import AuditStack, Stack, assert_read, serious, stack
 
 _P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
 
@@ -449,46 +428,6 @@ STACKS = [
 ]
 
 
-def page(s: Stack) -> str:
-    return ("<!DOCTYPE html><html lang=\"en-US\"><head><meta charset=\"utf-8\">"
-            "<title>Brown Butter Banana Bread - The Weekday Kitchen</title>"
-            f"{s.head}</head><body class=\"post-template-default single single-post\">"
-            "<header class=\"site-header\"><a href=\"/\">The Weekday Kitchen</a></header>"
-            "<main id=\"main\"><article class=\"post type-post\"><h1 class=\"entry-title\">"
-            "Brown Butter Banana Bread</h1><div class=\"entry-content\">"
-            "<p>This loaf is the one we bake every Sunday: brown butter, very ripe bananas "
-            "and a crackly sugar top.</p>"
-            f"{s.body}<p>Cool the loaf in the tin for ten minutes before slicing.</p>"
-            "</div></article></main><footer class=\"site-footer\">&copy; 2026 The Weekday "
-            "Kitchen</footer></body></html>")
-
-
-AuditStack = Callable[[Stack], PageReport]
-
-
-@pytest.fixture(scope="module")
-def audit_stack(audit_listed: AuditListed) -> AuditStack:
-    """Audit a stack's page as the site's own blog post, with the system filter lists."""
-    return lambda s: audit_listed(page(s), "https://example-blog.com/post/")
-
-
-def assert_read(report: PageReport, s: Stack) -> None:
-    """The stack's networks named (and no other), its ad slots per network, its operator IDs."""
-    assert {n.network for n in report.networks} == set(s.networks)
-    slots: dict[str, int] = {}
-    for slot in report.slots:
-        if slot.kind == "ad":
-            slots[slot.network or "?"] = slots.get(slot.network or "?", 0) + 1
-    assert slots == s.slots
-    assert {(i.kind, i.value) for i in report.ids if i.origin is Origin.OPERATOR} == set(s.ids)
-
-
-def assert_names_none(report: PageReport, networks: set[str]) -> None:
-    """A look-alike page: none of these networks named, and no slot of theirs."""
-    assert not {n.network for n in report.networks} & networks
-    assert [s for s in report.slots if s.network in networks] == []
-
-
 @pytest.mark.parametrize("s", STACKS, ids=lambda s: f"{s.stack}: {s.form}")
 def test_each_managed_stack_is_named_with_its_slots_and_ids(
         audit_stack: AuditStack, s: Stack) -> None:
@@ -500,8 +439,7 @@ def test_each_managed_stack_is_named_with_its_slots_and_ids(
 def test_a_publishers_own_managed_stack_draws_no_serious_finding(
         audit_stack: AuditStack, s: Stack) -> None:
     report = audit_stack(s)
-    assert [(f.kind, f.message) for f in report.findings
-            if f.severity is not Severity.LOW] == []
+    assert serious(report) == []
 
 
 def test_a_script_that_names_grows_tag_attribute_is_no_grow(

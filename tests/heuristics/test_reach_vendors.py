@@ -13,16 +13,15 @@ import pytest
 from auditor.model import Severity
 
 from .conftest import AuditListed
-from .test_managed_stacks import (
+from .stacks import (
     AuditStack,
     Stack,
+    ad_slots,
     assert_names_none,
     assert_read,
-    audit_stack,
+    serious,
     stack,
 )
-
-__all__ = ["audit_stack"]  # the module fixture, shared with the managed stacks' tests
 
 _P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
 
@@ -144,8 +143,7 @@ STACKS = [
 def test_each_vendor_is_named_with_its_slots_and_ids(audit_stack: AuditStack, s: Stack) -> None:
     report = audit_stack(s)
     assert_read(report, s)
-    assert [(f.kind, f.message) for f in report.findings
-            if f.severity is not Severity.LOW] == []
+    assert serious(report) == []
 
 
 _NAMED = {"Ad Generation", "AdButler", "BuySellAds", "MGID", "Primis"}
@@ -259,12 +257,8 @@ def test_a_publishing_platforms_hosts_and_ad_engine_are_named(
     report = audit_listed(f"<html><head><title>Harbour Queen</title></head><body><article>"
                           f"{body}</article></body></html>", url)
     assert {n.network for n in report.networks} == networks
-    placed: dict[str, int] = {}
-    for slot in report.slots:
-        if slot.kind == "ad":
-            placed[slot.network or "?"] = placed.get(slot.network or "?", 0) + 1
-    assert placed == slots
+    assert ad_slots(report) == slots
     named = {h.host: (h.company, h.category.value) for h in report.third_party_hosts}
     assert {host: named.get(host) for host in hosts} == hosts
     assert not any(r.network for r in report.resources if "tracking-opt-in" in r.url)
-    assert [(f.kind, f.message) for f in report.findings if f.severity is not Severity.LOW] == []
+    assert serious(report) == []
