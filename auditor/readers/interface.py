@@ -257,6 +257,12 @@ def unsafe_member_name(name: str) -> str | None:
     return None
 
 
+# what handing an archive's member on may raise, besides the archive format's own error
+# (`tarfile.TarError`, `zipfile.BadZipFile`): one failed member, never the archive
+MEMBER_ERRORS: tuple[type[Exception], ...] = (InputError, zlib.error, EOFError, OSError,
+                                              ValueError, RuntimeError)
+
+
 def failure_message(name: str, exc: BaseException) -> str:
     """One line naming the record, for a ReadFailure made of an exception."""
     text = " ".join(str(exc).split()) or type(exc).__name__

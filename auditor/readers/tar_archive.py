@@ -11,6 +11,7 @@ from typing import IO
 
 from auditor.readers.gunzip import Gunzip
 from auditor.readers.interface import (
+    MEMBER_ERRORS,
     InputError,
     Member,
     Nested,
@@ -25,8 +26,7 @@ from auditor.readers.interface import (
 # what tarfile raises on a damaged header: a PAX size of 10**30 is a ValueError or an
 # OverflowError from seek, not a TarError
 _TAR_ERRORS = (tarfile.TarError, OSError, EOFError, zlib.error, ValueError, OverflowError)
-_MEMBER_ERRORS = (InputError, tarfile.TarError, zlib.error, EOFError, OSError, ValueError,
-                  RuntimeError)
+_MEMBER_ERRORS: tuple[type[Exception], ...] = (*MEMBER_ERRORS, tarfile.TarError)
 
 
 class TarReader(Reader):

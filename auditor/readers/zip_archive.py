@@ -7,11 +7,11 @@ A WACZ is a zip with `archive/*.warc(.gz)`: only those members hold records, the
 from __future__ import annotations
 
 import zipfile
-import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from auditor.readers.interface import (
+    MEMBER_ERRORS,
     InputError,
     Member,
     Nested,
@@ -24,9 +24,7 @@ from auditor.readers.interface import (
     unsafe_member_name,
 )
 
-# what a member's reading may raise: one failed member, never the archive
-_MEMBER_ERRORS = (InputError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                  RuntimeError)
+_MEMBER_ERRORS: tuple[type[Exception], ...] = (*MEMBER_ERRORS, zipfile.BadZipFile)
 
 
 class ZipReader(Reader):
