@@ -183,13 +183,16 @@ def _same_article(target: str, url: str) -> bool:
     a, b = split_url(target, url), split_url(url)
     if a is None or b is None or _www(a.netloc) != _www(b.netloc):
         return False  # (a site's links name www. or not, as it fetched the page)
-    stem_a = _EXTENSION.sub("", _ONE_PAGE_SUFFIX.sub("", a.path.rstrip("/")).rstrip("/"))
-    stem_b = _EXTENSION.sub("", b.path.rstrip("/"))
-    if stem_a == stem_b:
+    stem_a = _stem(_ONE_PAGE_SUFFIX.sub("", a.path.rstrip("/")))
+    if stem_a == _stem(b.path):
         return True
-    numbered = _PAGE_SUFFIX.search(stem_b)
-    return (numbered is not None and stem_b[:numbered.start()] == stem_a
-            and _article_slug(stem_a))
+    path_b, n_b = _paged(b.path, "")  # the page number its path carries
+    return n_b is not None and path_b == stem_a and _article_slug(stem_a)
+
+
+def _stem(path: str) -> str:
+    """A page's path as its article's: no trailing slash, no file extension."""
+    return _EXTENSION.sub("", path.rstrip("/"))
 
 
 def _www(netloc: str) -> str:
@@ -290,7 +293,7 @@ def _paged(path: str, query: str) -> tuple[str, int | None]:
     """The article's path without the page's number, and that number (None on a page
     that shows none: the first). The query's other keys are not the article's (a
     campaign's `utm_source` on the page's URL, not on its links)."""
-    stem = _EXTENSION.sub("", path.rstrip("/"))
+    stem = _stem(path)
     numbered = [v for k, v in parse_qsl(query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
     if numbered:
         return stem, int(numbered[0])
@@ -334,7 +337,7 @@ def _bare_numbered(target: str, url: str) -> bool:
     """
     segments = 0
     for u in (split_url(target, url), split_url(url)):
-        m = _PAGE_SUFFIX.search(_EXTENSION.sub("", u.path.rstrip("/"))) if u else None
+        m = _PAGE_SUFFIX.search(_stem(u.path)) if u else None
         bare = m is not None and not any(c.isalpha() for c in m.group(0))
         if bare and m is not None and m.group(0)[0] in "-_":
             return True
