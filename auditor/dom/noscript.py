@@ -17,6 +17,7 @@ from lxml import etree
 # them where it goes back to HTML
 _FOREIGN_ROOTS = frozenset({"svg", "math"})
 _HTML_ISLANDS = frozenset({"foreignobject", "desc", "title", "annotation-xml"})
+_MARKED = _FOREIGN_ROOTS | _HTML_ISLANDS | {"noscript"}  # the names `_enter` reads
 
 # per element asked: the nearest HTML `<noscript>` that is it or holds it, and whether
 # its children are foreign (inside `<svg>` or `<math>`)
@@ -56,8 +57,10 @@ def noscript_holding(el: etree._Element, memo: NoscriptMemo | None = None
         path.append(node)
         node = node.getparent()
     for step in reversed(path):
-        opens, foreign = _enter(str(step.tag).lower(), state[1])
-        state = (step if opens else state[0], foreign)
+        name = str(step.tag).lower()
+        if name in _MARKED:  # else the parent's state, shared
+            opens, foreign = _enter(name, state[1])
+            state = (step if opens else state[0], foreign)
         memo[step] = state
     return state[0]
 
