@@ -1949,6 +1949,16 @@ def test_a_themes_rule_that_shows_the_block_again_is_no_farm(
             if f.kind == "hidden-links"] == []
 
 
+def test_a_sheet_in_an_svgs_noscript_hides_the_block(audit_listed: AuditListed) -> None:
+    """Inside `<svg>` a `noscript` is a foreign element, no HTML `<noscript>`: a style
+    sheet there applies, so the block it hides is hidden (the HTML noscript's sheet above
+    applies only where scripts are off)."""
+    page = wp_page(widget="<svg><noscript><style>.js-partners{display:none}</style>"
+                   f"</noscript></svg><div class='js-partners'>{_PARTNERS}</div>")
+    assert [f.kind for f in audit_listed(page, URL).findings
+            if f.kind == "hidden-links"] == ["hidden-links"]
+
+
 # A CSS-in-JS library's class for a closed state, in the library's own sheet (Emotion's
 # `<style data-emotion>` as MUI 5 and Chakra render it server-side, styled-components'
 # `<style data-styled>` beside its `sc-` component class): the menu of the group's sites
