@@ -790,10 +790,14 @@ def cosmetic_slots(
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
     holders = hit_elements - bands  # a band's units are slots of their own
+    beside: dict[etree._Element, set[str]] = {}
+    for slot in existing:
+        if slot.network is not None and (parent := slot.element.getparent()) is not None:
+            beside.setdefault(parent, set()).add(slot.network.name)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         if el in known or el in placed or el in bands or _is_inside(el, known) \
-                or _is_inside(el, holders):
+                or _is_inside(el, holders) or _vendor_link_beside(el, beside, catalogue):
             continue
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement
@@ -805,6 +809,21 @@ def cosmetic_slots(
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str]],
+                       catalogue: Catalogue) -> bool:
+    """Whether a hidden link is its vendor's own, written beside its unit: A-ADS's ad unit
+    code puts an "Advertise here" link to aads.com under its frame, both in one wrapper. A
+    list hides both; they are one placement, the unit. `beside`: the networks of the known
+    slots each parent holds."""
+    parent = el.getparent()
+    names = beside.get(parent) if parent is not None and str(el.tag).lower() == "a" else None
+    if not names:
+        return False
+    href = el.get("href") or ""
+    network = catalogue.network_for(href, host_of(href))
+    return network is not None and network.name in names
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

@@ -311,6 +311,31 @@ FORMS = [
          "src='//acceptable.a-ads.com/2368329/?size=Adaptive' style='border:0; padding:0; "
          "width:70%; height:auto; overflow:hidden;'></iframe></div>",
          1, ("aads-unit", "2368329")),
+    # its ad unit code now: the frame and an "Advertise here" link to aads.com under it, in
+    # one wrapper; EasyList hides both, one placement
+    form("A-Ads", "adaptive frame + its aads.com \"Advertise here\" link",
+         "<div id=\"frame\" style=\"width: 100%;margin: auto;position: relative;\"><iframe "
+         "data-aa='2368330' src='//acceptable.a-ads.com/2368330/?size=Adaptive' "
+         "style='border:0; padding:0; width:70%; height:auto; overflow:hidden;display: block;"
+         "margin: auto'></iframe><a style=\"display: block;text-align: right;font-size: 12px\" "
+         "id=\"frame-link\" href=\"https://aads.com/campaigns/new/?source_id=2368330&amp;"
+         "source_type=ad_unit&amp;partner=2368330\">Advertise here</a></div>",
+         1, ("aads-unit", "2368330")),
+    # --- Bitmedia: its banner code, the unit's ID in its `ins` class and its loader's path
+    form("Bitmedia", "ins.bmadblock-<unit> + adbybm.js/<unit>",
+         '<ins class="bmadblock-6a1f0c2e9b3d7f5a1c2e4b60" style="display:inline-block;'
+         'width:728px;height:90px;"></ins><script async type="application/javascript" '
+         'src="//ad.bitmedia.io/js/adbybm.js/6a1f0c2e9b3d7f5a1c2e4b60"></script>',
+         1, ("bitmedia-unit", "6a1f0c2e9b3d7f5a1c2e4b60")),
+    # --- Onclicka: one script with the site's ID, and a banner's container where it shows
+    form("Onclicka", "onclicka.js[data-admpid] + div[data-banner-id]",
+         '<script async src="https://js.onclckmn.com/static/onclicka.js" data-admpid="318204">'
+         '</script><div data-banner-id="6059172"></div>',
+         1, ("onclicka-site", "318204"), ("onclicka-spot", "6059172")),
+    form("Onclicka", "onclicka.js[data-admpid] alone (pops, in-page)",
+         '<script async src="https://js.onclckmn.com/static/onclicka.js" data-admpid="318205">'
+         '</script>',
+         0, ("onclicka-site", "318205")),
     form("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
          '<script async src="https://coinzillatag.com/lib/display.js"></script>'
          '<div class="coinzilla" data-zone="C-415245a8c26c8245e2"></div><script>'
@@ -478,6 +503,9 @@ LOOK_ALIKES = [
     # TwinRed's attribute with no TwinRed loader; a `siteId` list of a site's own config
     '<ins data-tr-zone="' + _TWINRED_ZONE + '"></ins>',
     '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
+    # Onclicka's banner container, and its attribute on another's script, with no Onclicka tag
+    '<div class="hero" data-banner-id="6059172"></div>',
+    '<script src="https://widgets.example/poll.js" data-admpid="318204"></script>',
     # a site's own CloudFront files: a path with a query, or the root with a query of more
     # than one key; a site's bundle under a `/p/` folder whose name ends as Evadav's does,
     # but is no base64 of its JSON
@@ -564,6 +592,20 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith(said + ":"), found
+
+
+@pytest.mark.parametrize("vendor, name, zone", [
+    ("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
+     "415245a8c26c8245e2"),
+    ("Bitmedia", "ins.bmadblock-<unit> + adbybm.js/<unit>", "6a1f0c2e9b3d7f5a1c2e4b60"),
+    ("Onclicka", "onclicka.js[data-admpid] + div[data-banner-id]", "6059172"),
+])
+def test_a_units_slot_carries_its_zone(audit_tag: AuditTag, vendor: str, name: str,
+                                       zone: str) -> None:
+    """The report's slot names the unit it is, not only the page's IDs: Coinzilla's
+    `data-zone="C-<zone>"` unit was a slot with no zone, though its zone was read."""
+    report = audit_tag(_by_label(vendor, name))
+    assert [(s.network, s.zone_id) for s in report.slots if s.kind == "ad"] == [(vendor, zone)]
 
 
 @pytest.mark.parametrize("widget", [

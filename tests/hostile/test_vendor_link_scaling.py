@@ -1,0 +1,33 @@
+"""A vendor's own link beside its unit (A-ADS's "Advertise here") folds into the unit: on a
+hostile page of many units and links in one wrapper, each hidden link is asked once, so the
+audit grows linearly with the page."""
+
+from __future__ import annotations
+
+import time
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit_document
+from auditor.readers import Document
+from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear
+
+
+def _units_in_one_wrapper(n: int) -> str:
+    # every unit and every link a child of one div: each link's parent holds n units
+    return ("<html><head><title>t</title></head><body><p>A note.</p><div id='frame'>" + "".join(
+        f"<iframe data-aa='{2_000_000 + i}' src='//ad.a-ads.com/{2_000_000 + i}?size=728x90'>"
+        f"</iframe><a href='https://aads.com/campaigns/new/?source_id={2_000_000 + i}'>Ad</a>"
+        for i in range(n)) + "</div></body></html>")
+
+
+def test_vendor_links_beside_units_are_read_in_linear_time(engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    def seconds(n: int) -> float:
+        doc = Document(input="t.html", kind="html", text=_units_in_one_wrapper(n),
+                       url="https://site.example/", markup=True)
+        start = time.perf_counter()
+        audit_document(doc, engine, catalogue)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 200, "A-ADS units and their links in one wrapper", floor=0.05)
