@@ -147,6 +147,12 @@ FORMS = [
          "width=468 height=72 scrolling=no allowtransparency=true "
          "src=https://adserver.juicyads.com/adshow.php?adzone=504575></iframe><!--JuicyAds END-->",
          1, ("juicyads-zone", "504575")),
+    # its pop tag: one script whose code is the publisher's pop zone; it opens a window, no unit
+    form("JuicyAds", "PopUnders v3: js.juicyads.com/jp.php?c=",
+         '<!-- JuicyAds PopUnders v3 Start --><script type="application/javascript" '
+         'src="https://js.juicyads.com/jp.php?c=4475y2w3q254u4r2p2d4z2b4&amp;'
+         'u=https%3A%2F%2Fwww.juicyads.rocks"></script><!-- JuicyAds PopUnders v3 End -->',
+         0, ("juicyads-pop", "4475y2w3q254u4r2p2d4z2b4")),
     # --- Adsterra: banner (atOptions + invoke.js), native banner, popunder / social bar
     form("Adsterra", "banner: atOptions + invoke.js",
          "<script type=\"text/javascript\">atOptions = {'key' : '" + _ADSTERRA_KEY + "', "
@@ -571,6 +577,10 @@ POP_TAGS = [
     (_by_label("Adcash", "aclib.js + runAutoTag"), None),
     (_by_label("AdMaven", "pop: <distribution>.cloudfront.net/?wbbcd=<zone>"),
      "AdMaven is a popunder network (admaven-zone 1372958)"),
+    (_by_label("JuicyAds", "PopUnders v3: js.juicyads.com/jp.php?c="),
+     "JuicyAds popunder tag (juicyads-pop 4475y2w3q254u4r2p2d4z2b4)"),
+    (_by_label("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push"), None),
+    (_by_label("JuicyAds", "v2: adshow.php iframe"), None),
     (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
     (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
     # a network that sells only pops: any tag of it, with its IDs
