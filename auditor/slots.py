@@ -96,8 +96,40 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts = _fold_noscript_fallbacks(drafts + _script_drafts(page, catalogue, drafts))
+    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(
+        _script_drafts(page, catalogue, drafts)))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+# what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
+_BETWEEN_TWINS = frozenset({"script", "noscript"})
+
+
+def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
+    """One placement per zone where a tag writes it twice, side by side: ExoClick's banner
+    (`var ad_idzone = …` and ads.js) and its NeverBlock twin (`ExoLoader.addZone({…,
+    "idzone": …})`), the anti-adblock fallback its documentation puts after it. A script
+    slot whose script follows another's of the same network and zone, with only scripts and
+    `<noscript>`s between, is that slot; the same form pasted twice stays two units (each
+    writes its ad where it stands). Each draft steps back over the elements after the last
+    slot's script only, so the walk is linear."""
+    by_script = {d.element: d for d in drafts if str(d.element.tag).lower() == "script"}
+    out: list[_Draft] = []
+    for draft in drafts:
+        before = draft.element.getprevious() if draft.element in by_script else None
+        while before is not None and not (before.tail or "").strip() and (
+                not isinstance(before.tag, str) or (
+                    str(before.tag).lower() in _BETWEEN_TWINS and before not in by_script)):
+            before = before.getprevious()  # a comment, the loader, a fallback: no text
+        twin = by_script.get(before) if before is not None and not (
+            before.tail or "").strip() else None
+        if (twin is not None and twin.zone_id and twin.zone_id == draft.zone_id
+                and twin.network is draft.network and twin.rule != draft.rule):
+            twin.extra_elements.append(draft.element)
+            by_script[draft.element] = twin
+            continue
+        out.append(draft)
+    return out
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:

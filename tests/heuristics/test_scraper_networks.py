@@ -76,6 +76,50 @@ FORMS = [
          ' ad_height = "90";</script><script type="text/javascript" '
          'src="https://ads.exoclick.com/ads.js"></script>',
          1, ("exoclick-zone", "1742748")),
+    # its legacy banner with its documented <noscript> fallback, and its NeverBlock
+    # (anti-adblock) loader's banner, alone or as the twin its documentation puts after the
+    # ads.js tag of the same zone: one unit each
+    form("ExoClick", "legacy ad_idzone + ads.js + noscript img-click fallback",
+         '<script type="text/javascript">var ad_idzone = "2150895",\n ad_width = "300",\n'
+         ' ad_height = "250";</script><script type="text/javascript" '
+         'src="https://ads.exoclick.com/ads.js"></script><noscript><a '
+         'href="http://main.exoclick.com/img-click.php?idzone=2150895" target="_blank"><img '
+         'src="https://syndication.exoclick.com/ads-iframe-display.php?idzone=2150895&amp;'
+         'output=img&amp;type=300x250" width="300" height="250"></a></noscript>',
+         1, ("exoclick-zone", "2150895")),
+    form("ExoClick", "NeverBlock: ExoLoader.addZone({type: banner})",
+         '<script type="text/javascript" src="https://ads.exoclick.com/ad_track.js"></script>'
+         '<script type="text/javascript" src="/js/frontend_loader.js"></script><div>'
+         '<script type="text/javascript">ExoLoader.addZone({"type": "banner", "width":"468", '
+         '"height":"60", "idzone":"2344857"});</script></div>',
+         1, ("exoclick-zone", "2344857")),
+    form("ExoClick", "legacy ads.js + its NeverBlock addZone twin",
+         '<script type="text/javascript">var ad_idzone = "2344858",\n ad_width = "160",\n'
+         ' ad_height = "600";</script><script type="text/javascript" '
+         'src="https://ads.exosrv.com/ads.js"></script><script type="text/javascript">'
+         'ExoLoader.addZone({"type": "banner", "width":"160", "height":"600", '
+         '"idzone":"2344858"});</script>',
+         1, ("exoclick-zone", "2344858")),
+    # its pops before popMagic: the legacy popunder1000.js, the NeverBlock pop, the first
+    # popunder (splash.php with the site and the publisher's login, and a click handler)
+    form("ExoClick", "legacy popunder: ad_idzone, ad_popup_fallback + popunder1000.js",
+         '<script type="text/javascript">var ad_idzone = "3264024",\n ad_popup_fallback = false,'
+         '\n ad_popup_force = false,\n ad_frequency_period = 720,\n ad_trigger_method = 1;'
+         '</script><script type="text/javascript" src="https://ads.exosrv.com/popunder1000.js">'
+         '</script>',
+         0, ("exoclick-zone", "3264024")),
+    form("ExoClick", "NeverBlock popunder: ExoLoader.addZone({type: popunder})",
+         '<script type="text/javascript" src="https://ads.exoclick.com/ad_track.js"></script>'
+         '<script type="text/javascript">ExoLoader.addZone({"type": "popunder", '
+         '"idzone":"2344859"});</script>',
+         0, ("exoclick-zone", "2344859")),
+    form("ExoClick", "first popunder: splash.php?idsite&idzone&login + exoclick_popunder()",
+         '<script type="text/javascript" src="http://syndication.exoclick.com/splash.php?cat=118'
+         '&amp;idsite=80986&amp;idzone=140008&amp;login=gardenfan&amp;type=3"></script>'
+         '<script>function pageClick(e) { exoclick_popunder(); }\ndocument.onclick=pageClick;'
+         '</script>',
+         0, ("exoclick-zone", "140008"), ("exoclick-site", "80986"),
+         ("exoclick-login", "gardenfan")),
     form("ExoClick", "js.php?t=17&idzone= banner script",
          '<script type="text/javascript" src="https://a.realsrv.com/js.php?t=17&idzone=4120984">'
          '</script>',
@@ -562,6 +606,12 @@ POP_TAGS = [
      "<script src='https://a.pemsrv.com/popunder1000.js'></script>", "ExoClick popunder tag"),
     (_by_label("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]"),
      "ExoClick popunder tag (exoclick-zone 5884831)"),
+    (_by_label("ExoClick", "NeverBlock popunder: ExoLoader.addZone({type: popunder})"),
+     "ExoClick popunder tag (exoclick-zone 2344859)"),
+    (_by_label("ExoClick", "first popunder: splash.php?idsite&idzone&login + exoclick_popunder()"),
+     "ExoClick popunder tag (exoclick-zone 140008, exoclick-site 80986, exoclick-login "
+     "gardenfan)"),
+    (_by_label("ExoClick", "NeverBlock: ExoLoader.addZone({type: banner})"), None),
     (_by_label("ExoClick", "iframe tag: iframe.php?idzone=&size="), None),
     (_by_label("ExoClick", "video slider: ExoVideoSlider.init"), None),
     (_by_label("TrafficStars", "popunder: p.js[data-ts-spot]"),
@@ -602,6 +652,14 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith(said + ":"), found
+
+
+def test_one_exoclick_form_pasted_twice_is_two_units(audit_tag: AuditTag) -> None:
+    """A banner tag and its NeverBlock twin for one zone are one unit; the same tag pasted
+    twice writes its ad twice, two units."""
+    tag = _by_label("ExoClick", "legacy ad_idzone + ads.js + noscript img-click fallback")
+    _, slots, _ = observed(audit_tag(tag + tag), "ExoClick")
+    assert slots == 2
 
 
 @pytest.mark.parametrize("vendor, name, zone", [

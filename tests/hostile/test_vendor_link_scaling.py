@@ -1,6 +1,7 @@
-"""A vendor's own link beside its unit (A-ADS's "Advertise here") folds into the unit: on a
-hostile page of many units and links in one wrapper, each hidden link is asked once, so the
-audit grows linearly with the page."""
+"""Folds of one placement's parts into its slot, on hostile pages: a vendor's own link beside
+its unit (A-ADS's "Advertise here"), each hidden link asked once; a tag's twin script
+(ExoClick's NeverBlock addZone after its banner tag), each stepping back over its own run of
+scripts. The audit grows linearly with the page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from auditor.catalogue import Catalogue
 from auditor.pipeline import audit_document
 from auditor.readers import Document
 from auditor.rules import Engine
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 
 def _units_in_one_wrapper(n: int) -> str:
@@ -31,3 +32,19 @@ def test_vendor_links_beside_units_are_read_in_linear_time(engine: Engine,
         return time.perf_counter() - start
 
     assert_linear(seconds, 200, "A-ADS units and their links in one wrapper", floor=0.05)
+
+
+def _twin_scripts(n: int) -> str:
+    # banner tags each followed by a run of plain scripts, then its NeverBlock twin: each
+    # twin steps back over its own run only
+    return ("<html><head><title>t</title></head><body><p>A note.</p>" + "".join(
+        f"<script>var ad_idzone = \"{2_000_000 + i}\", ad_width = \"300\", ad_height = \"250\";"
+        "</script>" + "<script>var x = 1;</script>" * 20
+        + f"<script>ExoLoader.addZone({{\"type\": \"banner\", \"width\":\"300\", "
+        f"\"height\":\"250\", \"idzone\":\"{2_000_000 + i}\"}});</script>"
+        for i in range(n)) + "</body></html>")
+
+
+def test_a_tags_twin_scripts_are_folded_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_twin_scripts(n)), 100,
+                  "ExoClick banner tags and their NeverBlock twins", floor=0.05)
