@@ -822,10 +822,11 @@ def cosmetic_slots(
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
     holders = hit_elements - bands  # a band's units are slots of their own
-    beside: dict[etree._Element, set[str]] = {}
+    beside: dict[etree._Element, set[str]] = {}  # a known unit's parent, or the unit itself
     for slot in existing:
         if slot.network is not None and (parent := slot.element.getparent()) is not None:
             beside.setdefault(parent, set()).add(slot.network.name)
+            beside.setdefault(slot.element, set()).add(slot.network.name)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         if el in known or el in placed or el in bands or _is_inside(el, known) \
@@ -837,20 +838,38 @@ def cosmetic_slots(
             continue  # the tag's script half: its noscript twin after it is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
-        ) or catalogue.named_in_markup(el)
+        ) or catalogue.named_in_markup(el) or _ad_link_network(el, catalogue)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
 
 
+def _ad_link_network(el: etree._Element, catalogue: Catalogue) -> Network | None:
+    """The advertising network a hidden link itself points at: a list hides A-ADS' "Advertise
+    here" link (`##[href^="https://aads.com/campaigns/"]`) wherever the site put it, and the
+    link names whose it is. Only a link (`<a href>`) to a network that shows ads."""
+    if str(el.tag).lower() != "a":
+        return None
+    href = el.get("href") or ""
+    network = catalogue.network_for(href, host_of(href)) if href.startswith(
+        ("http://", "https://", "//")) else None
+    return network if network is not None and network.category is Category.ADVERTISING \
+        and network.shows_ads else None
+
+
 def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str]],
                        catalogue: Catalogue) -> bool:
     """Whether a hidden link is its vendor's own, written beside its unit: A-ADS's ad unit
-    code puts an "Advertise here" link to aads.com under its frame, both in one wrapper. A
-    list hides both; they are one placement, the unit. `beside`: the networks of the known
-    slots each parent holds."""
-    parent = el.getparent()
-    names = beside.get(parent) if parent is not None and str(el.tag).lower() == "a" else None
+    code puts an "Advertise here" link to aads.com under its frame, both in one wrapper (or
+    a site moves it right after the wrapper). A list hides both; they are one placement,
+    the unit. `beside`: the networks of the known units, by each unit and its parent."""
+    if str(el.tag).lower() != "a":
+        return False
+    parent, before = el.getparent(), el.getprevious()
+    while before is not None and not isinstance(before.tag, str):  # a comment
+        before = before.getprevious()
+    names = (beside.get(parent, set()) if parent is not None else set()) | (
+        beside.get(before, set()) if before is not None else set())
     if not names:
         return False
     href = el.get("href") or ""

@@ -654,6 +654,24 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
         assert len(found) == 1 and found[0].startswith(said + ":"), found
 
 
+@pytest.mark.parametrize("html, slots", [
+    # the site moved the link out of the frame's wrapper, right after it: still the unit's
+    ("<div id='frame'><iframe data-aa='2368331' src='//ad.a-ads.com/2368331?size=728x90' "
+     "style='width:728px; height:90px'></iframe></div><!-- ad --><a "
+     "href='https://aads.com/campaigns/new/?source_id=2368331'>Advertise here</a>", 1),
+    # the link alone, its unit gone: a hidden ad link, named by whose it points at
+    ("<p>Sponsor this page:</p><a href='https://aads.com/campaigns/new/?source_id=2368332'>"
+     "Advertise here</a>", 1),
+])
+def test_a_hidden_link_to_an_ad_network_is_that_networks(audit_tag: AuditTag, html: str,
+                                                          slots: int) -> None:
+    """A list hides A-ADS' "Advertise here" link wherever the site put it: beside its unit it
+    is the unit (a second, unnamed slot before), alone it is a slot of the network it points
+    at (unnamed before)."""
+    report = audit_tag(html)
+    assert [s.network for s in report.slots if s.kind == "ad"] == ["A-Ads"] * slots
+
+
 def test_one_exoclick_form_pasted_twice_is_two_units(audit_tag: AuditTag) -> None:
     """A banner tag and its NeverBlock twin for one zone are one unit; the same tag pasted
     twice writes its ad twice, two units."""

@@ -34,6 +34,27 @@ def test_vendor_links_beside_units_are_read_in_linear_time(engine: Engine,
     assert_linear(seconds, 200, "A-ADS units and their links in one wrapper", floor=0.05)
 
 
+def _links_after_comments(n: int) -> str:
+    # each unit's link after a run of comments: each link steps back over its own run only
+    return ("<html><head><title>t</title></head><body><p>A note.</p>" + "".join(
+        f"<div><iframe data-aa='{2_000_000 + i}' src='//ad.a-ads.com/{2_000_000 + i}'></iframe>"
+        "</div>" + "<!-- c -->" * 20
+        + f"<a href='https://aads.com/campaigns/new/?source_id={2_000_000 + i}'>Ad</a>"
+        for i in range(n)) + "</body></html>")
+
+
+def test_vendor_links_after_runs_of_comments_are_read_in_linear_time(
+        engine: Engine, catalogue: Catalogue) -> None:
+    def seconds(n: int) -> float:
+        doc = Document(input="t.html", kind="html", text=_links_after_comments(n),
+                       url="https://site.example/", markup=True)
+        start = time.perf_counter()
+        audit_document(doc, engine, catalogue)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 200, "A-ADS links after runs of comments", floor=0.05)
+
+
 def _twin_scripts(n: int) -> str:
     # banner tags each followed by a run of plain scripts, then its NeverBlock twin: each
     # twin steps back over its own run only
