@@ -97,8 +97,40 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts = _fold_noscript_fallbacks(drafts + _script_drafts(page, catalogue, drafts))
+    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(
+        _script_drafts(page, catalogue, drafts)))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+# what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
+_BETWEEN_TWINS = frozenset({"script", "noscript"})
+
+
+def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
+    """One placement per zone where a tag writes it twice, side by side: ExoClick's banner
+    (`var ad_idzone = …` and ads.js) and its NeverBlock twin (`ExoLoader.addZone({…,
+    "idzone": …})`), the anti-adblock fallback its documentation puts after it. A script
+    slot whose script follows another's of the same network and zone, with only scripts and
+    `<noscript>`s between, is that slot; the same form pasted twice stays two units (each
+    writes its ad where it stands). Each draft steps back over the elements after the last
+    slot's script only, so the walk is linear."""
+    by_script = {d.element: d for d in drafts if str(d.element.tag).lower() == "script"}
+    out: list[_Draft] = []
+    for draft in drafts:
+        before = draft.element.getprevious() if draft.element in by_script else None
+        while before is not None and not (before.tail or "").strip() and (
+                not isinstance(before.tag, str) or (
+                    str(before.tag).lower() in _BETWEEN_TWINS and before not in by_script)):
+            before = before.getprevious()  # a comment, the loader, a fallback: no text
+        twin = by_script.get(before) if before is not None and not (
+            before.tail or "").strip() else None
+        if (twin is not None and twin.zone_id and twin.zone_id == draft.zone_id
+                and twin.network is draft.network and twin.rule != draft.rule):
+            twin.extra_elements.append(draft.element)
+            by_script[draft.element] = twin
+            continue
+        out.append(draft)
+    return out
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
@@ -765,10 +797,15 @@ def cosmetic_slots(
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
     holders = hit_elements - bands  # a band's units are slots of their own
+    beside: dict[etree._Element, set[str]] = {}  # a known unit's parent, or the unit itself
+    for slot in existing:
+        if slot.network is not None and (parent := slot.element.getparent()) is not None:
+            beside.setdefault(parent, set()).add(slot.network.name)
+            beside.setdefault(slot.element, set()).add(slot.network.name)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         if el in known or el in placed or el in bands or _is_inside(el, known) \
-                or _is_inside(el, holders):
+                or _is_inside(el, holders) or _vendor_link_beside(el, beside, catalogue):
             continue
         if any(_is_inside(k, {el}) for k in known):
             continue  # a wrapper around a slot we already know: same placement
@@ -776,10 +813,43 @@ def cosmetic_slots(
             continue  # the tag's script half: its noscript twin after it is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
-        ) or catalogue.named_in_markup(el)
+        ) or catalogue.named_in_markup(el) or _ad_link_network(el, catalogue)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+def _ad_link_network(el: etree._Element, catalogue: Catalogue) -> Network | None:
+    """The advertising network a hidden link itself points at: a list hides A-ADS' "Advertise
+    here" link (`##[href^="https://aads.com/campaigns/"]`) wherever the site put it, and the
+    link names whose it is. Only a link (`<a href>`) to a network that shows ads."""
+    if str(el.tag).lower() != "a":
+        return None
+    href = el.get("href") or ""
+    network = catalogue.network_for(href, host_of(href)) if href.startswith(
+        ("http://", "https://", "//")) else None
+    return network if network is not None and network.category is Category.ADVERTISING \
+        and network.shows_ads else None
+
+
+def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str]],
+                       catalogue: Catalogue) -> bool:
+    """Whether a hidden link is its vendor's own, written beside its unit: A-ADS's ad unit
+    code puts an "Advertise here" link to aads.com under its frame, both in one wrapper (or
+    a site moves it right after the wrapper). A list hides both; they are one placement,
+    the unit. `beside`: the networks of the known units, by each unit and its parent."""
+    if str(el.tag).lower() != "a":
+        return False
+    parent, before = el.getparent(), el.getprevious()
+    while before is not None and not isinstance(before.tag, str):  # a comment
+        before = before.getprevious()
+    names = (beside.get(parent, set()) if parent is not None else set()) | (
+        beside.get(before, set()) if before is not None else set())
+    if not names:
+        return False
+    href = el.get("href") or ""
+    network = catalogue.network_for(href, host_of(href))
+    return network is not None and network.name in names
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

@@ -76,6 +76,50 @@ FORMS = [
          ' ad_height = "90";</script><script type="text/javascript" '
          'src="https://ads.exoclick.com/ads.js"></script>',
          1, ("exoclick-zone", "1742748")),
+    # its legacy banner with its documented <noscript> fallback, and its NeverBlock
+    # (anti-adblock) loader's banner, alone or as the twin its documentation puts after the
+    # ads.js tag of the same zone: one unit each
+    form("ExoClick", "legacy ad_idzone + ads.js + noscript img-click fallback",
+         '<script type="text/javascript">var ad_idzone = "2150895",\n ad_width = "300",\n'
+         ' ad_height = "250";</script><script type="text/javascript" '
+         'src="https://ads.exoclick.com/ads.js"></script><noscript><a '
+         'href="http://main.exoclick.com/img-click.php?idzone=2150895" target="_blank"><img '
+         'src="https://syndication.exoclick.com/ads-iframe-display.php?idzone=2150895&amp;'
+         'output=img&amp;type=300x250" width="300" height="250"></a></noscript>',
+         1, ("exoclick-zone", "2150895")),
+    form("ExoClick", "NeverBlock: ExoLoader.addZone({type: banner})",
+         '<script type="text/javascript" src="https://ads.exoclick.com/ad_track.js"></script>'
+         '<script type="text/javascript" src="/js/frontend_loader.js"></script><div>'
+         '<script type="text/javascript">ExoLoader.addZone({"type": "banner", "width":"468", '
+         '"height":"60", "idzone":"2344857"});</script></div>',
+         1, ("exoclick-zone", "2344857")),
+    form("ExoClick", "legacy ads.js + its NeverBlock addZone twin",
+         '<script type="text/javascript">var ad_idzone = "2344858",\n ad_width = "160",\n'
+         ' ad_height = "600";</script><script type="text/javascript" '
+         'src="https://ads.exosrv.com/ads.js"></script><script type="text/javascript">'
+         'ExoLoader.addZone({"type": "banner", "width":"160", "height":"600", '
+         '"idzone":"2344858"});</script>',
+         1, ("exoclick-zone", "2344858")),
+    # its pops before popMagic: the legacy popunder1000.js, the NeverBlock pop, the first
+    # popunder (splash.php with the site and the publisher's login, and a click handler)
+    form("ExoClick", "legacy popunder: ad_idzone, ad_popup_fallback + popunder1000.js",
+         '<script type="text/javascript">var ad_idzone = "3264024",\n ad_popup_fallback = false,'
+         '\n ad_popup_force = false,\n ad_frequency_period = 720,\n ad_trigger_method = 1;'
+         '</script><script type="text/javascript" src="https://ads.exosrv.com/popunder1000.js">'
+         '</script>',
+         0, ("exoclick-zone", "3264024")),
+    form("ExoClick", "NeverBlock popunder: ExoLoader.addZone({type: popunder})",
+         '<script type="text/javascript" src="https://ads.exoclick.com/ad_track.js"></script>'
+         '<script type="text/javascript">ExoLoader.addZone({"type": "popunder", '
+         '"idzone":"2344859"});</script>',
+         0, ("exoclick-zone", "2344859")),
+    form("ExoClick", "first popunder: splash.php?idsite&idzone&login + exoclick_popunder()",
+         '<script type="text/javascript" src="http://syndication.exoclick.com/splash.php?cat=118'
+         '&amp;idsite=80986&amp;idzone=140008&amp;login=gardenfan&amp;type=3"></script>'
+         '<script>function pageClick(e) { exoclick_popunder(); }\ndocument.onclick=pageClick;'
+         '</script>',
+         0, ("exoclick-zone", "140008"), ("exoclick-site", "80986"),
+         ("exoclick-login", "gardenfan")),
     form("ExoClick", "js.php?t=17&idzone= banner script",
          '<script type="text/javascript" src="https://a.realsrv.com/js.php?t=17&idzone=4120984">'
          '</script>',
@@ -147,6 +191,12 @@ FORMS = [
          "width=468 height=72 scrolling=no allowtransparency=true "
          "src=https://adserver.juicyads.com/adshow.php?adzone=504575></iframe><!--JuicyAds END-->",
          1, ("juicyads-zone", "504575")),
+    # its pop tag: one script whose code is the publisher's pop zone; it opens a window, no unit
+    form("JuicyAds", "PopUnders v3: js.juicyads.com/jp.php?c=",
+         '<!-- JuicyAds PopUnders v3 Start --><script type="application/javascript" '
+         'src="https://js.juicyads.com/jp.php?c=4475y2w3q254u4r2p2d4z2b4&amp;'
+         'u=https%3A%2F%2Fwww.juicyads.rocks"></script><!-- JuicyAds PopUnders v3 End -->',
+         0, ("juicyads-pop", "4475y2w3q254u4r2p2d4z2b4")),
     # --- Adsterra: banner (atOptions + invoke.js), native banner, popunder / social bar
     form("Adsterra", "banner: atOptions + invoke.js",
          "<script type=\"text/javascript\">atOptions = {'key' : '" + _ADSTERRA_KEY + "', "
@@ -311,6 +361,31 @@ FORMS = [
          "src='//acceptable.a-ads.com/2368329/?size=Adaptive' style='border:0; padding:0; "
          "width:70%; height:auto; overflow:hidden;'></iframe></div>",
          1, ("aads-unit", "2368329")),
+    # its ad unit code now: the frame and an "Advertise here" link to aads.com under it, in
+    # one wrapper; EasyList hides both, one placement
+    form("A-Ads", "adaptive frame + its aads.com \"Advertise here\" link",
+         "<div id=\"frame\" style=\"width: 100%;margin: auto;position: relative;\"><iframe "
+         "data-aa='2368330' src='//acceptable.a-ads.com/2368330/?size=Adaptive' "
+         "style='border:0; padding:0; width:70%; height:auto; overflow:hidden;display: block;"
+         "margin: auto'></iframe><a style=\"display: block;text-align: right;font-size: 12px\" "
+         "id=\"frame-link\" href=\"https://aads.com/campaigns/new/?source_id=2368330&amp;"
+         "source_type=ad_unit&amp;partner=2368330\">Advertise here</a></div>",
+         1, ("aads-unit", "2368330")),
+    # --- Bitmedia: its banner code, the unit's ID in its `ins` class and its loader's path
+    form("Bitmedia", "ins.bmadblock-<unit> + adbybm.js/<unit>",
+         '<ins class="bmadblock-6a1f0c2e9b3d7f5a1c2e4b60" style="display:inline-block;'
+         'width:728px;height:90px;"></ins><script async type="application/javascript" '
+         'src="//ad.bitmedia.io/js/adbybm.js/6a1f0c2e9b3d7f5a1c2e4b60"></script>',
+         1, ("bitmedia-unit", "6a1f0c2e9b3d7f5a1c2e4b60")),
+    # --- Onclicka: one script with the site's ID, and a banner's container where it shows
+    form("Onclicka", "onclicka.js[data-admpid] + div[data-banner-id]",
+         '<script async src="https://js.onclckmn.com/static/onclicka.js" data-admpid="318204">'
+         '</script><div data-banner-id="6059172"></div>',
+         1, ("onclicka-site", "318204"), ("onclicka-spot", "6059172")),
+    form("Onclicka", "onclicka.js[data-admpid] alone (pops, in-page)",
+         '<script async src="https://js.onclckmn.com/static/onclicka.js" data-admpid="318205">'
+         '</script>',
+         0, ("onclicka-site", "318205")),
     form("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
          '<script async src="https://coinzillatag.com/lib/display.js"></script>'
          '<div class="coinzilla" data-zone="C-415245a8c26c8245e2"></div><script>'
@@ -478,6 +553,9 @@ LOOK_ALIKES = [
     # TwinRed's attribute with no TwinRed loader; a `siteId` list of a site's own config
     '<ins data-tr-zone="' + _TWINRED_ZONE + '"></ins>',
     '<script>var cfg = [["siteId", 3612785 + 1], ["locale", "en"]];</script>',
+    # Onclicka's banner container, and its attribute on another's script, with no Onclicka tag
+    '<div class="hero" data-banner-id="6059172"></div>',
+    '<script src="https://widgets.example/poll.js" data-admpid="318204"></script>',
     # a site's own CloudFront files: a path with a query, or the root with a query of more
     # than one key; a site's bundle under a `/p/` folder whose name ends as Evadav's does,
     # but is no base64 of its JSON
@@ -528,6 +606,12 @@ POP_TAGS = [
      "<script src='https://a.pemsrv.com/popunder1000.js'></script>", "ExoClick popunder tag"),
     (_by_label("ExoClick", "popunder as saved: popunder1000.js#popmagicldr[data-exo-idzone]"),
      "ExoClick popunder tag (exoclick-zone 5884831)"),
+    (_by_label("ExoClick", "NeverBlock popunder: ExoLoader.addZone({type: popunder})"),
+     "ExoClick popunder tag (exoclick-zone 2344859)"),
+    (_by_label("ExoClick", "first popunder: splash.php?idsite&idzone&login + exoclick_popunder()"),
+     "ExoClick popunder tag (exoclick-zone 140008, exoclick-site 80986, exoclick-login "
+     "gardenfan)"),
+    (_by_label("ExoClick", "NeverBlock: ExoLoader.addZone({type: banner})"), None),
     (_by_label("ExoClick", "iframe tag: iframe.php?idzone=&size="), None),
     (_by_label("ExoClick", "video slider: ExoVideoSlider.init"), None),
     (_by_label("TrafficStars", "popunder: p.js[data-ts-spot]"),
@@ -543,6 +627,10 @@ POP_TAGS = [
     (_by_label("Adcash", "aclib.js + runAutoTag"), None),
     (_by_label("AdMaven", "pop: <distribution>.cloudfront.net/?wbbcd=<zone>"),
      "AdMaven is a popunder network (admaven-zone 1372958)"),
+    (_by_label("JuicyAds", "PopUnders v3: js.juicyads.com/jp.php?c="),
+     "JuicyAds popunder tag (juicyads-pop 4475y2w3q254u4r2p2d4z2b4)"),
+    (_by_label("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push"), None),
+    (_by_label("JuicyAds", "v2: adshow.php iframe"), None),
     (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
     (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
     # a network that sells only pops: any tag of it, with its IDs
@@ -564,6 +652,46 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith(said + ":"), found
+
+
+@pytest.mark.parametrize("html, slots", [
+    # the site moved the link out of the frame's wrapper, right after it: still the unit's
+    ("<div id='frame'><iframe data-aa='2368331' src='//ad.a-ads.com/2368331?size=728x90' "
+     "style='width:728px; height:90px'></iframe></div><!-- ad --><a "
+     "href='https://aads.com/campaigns/new/?source_id=2368331'>Advertise here</a>", 1),
+    # the link alone, its unit gone: a hidden ad link, named by whose it points at
+    ("<p>Sponsor this page:</p><a href='https://aads.com/campaigns/new/?source_id=2368332'>"
+     "Advertise here</a>", 1),
+])
+def test_a_hidden_link_to_an_ad_network_is_that_networks(audit_tag: AuditTag, html: str,
+                                                          slots: int) -> None:
+    """A list hides A-ADS' "Advertise here" link wherever the site put it: beside its unit it
+    is the unit (a second, unnamed slot before), alone it is a slot of the network it points
+    at (unnamed before)."""
+    report = audit_tag(html)
+    assert [s.network for s in report.slots if s.kind == "ad"] == ["A-Ads"] * slots
+
+
+def test_one_exoclick_form_pasted_twice_is_two_units(audit_tag: AuditTag) -> None:
+    """A banner tag and its NeverBlock twin for one zone are one unit; the same tag pasted
+    twice writes its ad twice, two units."""
+    tag = _by_label("ExoClick", "legacy ad_idzone + ads.js + noscript img-click fallback")
+    _, slots, _ = observed(audit_tag(tag + tag), "ExoClick")
+    assert slots == 2
+
+
+@pytest.mark.parametrize("vendor, name, zone", [
+    ("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
+     "415245a8c26c8245e2"),
+    ("Bitmedia", "ins.bmadblock-<unit> + adbybm.js/<unit>", "6a1f0c2e9b3d7f5a1c2e4b60"),
+    ("Onclicka", "onclicka.js[data-admpid] + div[data-banner-id]", "6059172"),
+])
+def test_a_units_slot_carries_its_zone(audit_tag: AuditTag, vendor: str, name: str,
+                                       zone: str) -> None:
+    """The report's slot names the unit it is, not only the page's IDs: Coinzilla's
+    `data-zone="C-<zone>"` unit was a slot with no zone, though its zone was read."""
+    report = audit_tag(_by_label(vendor, name))
+    assert [(s.network, s.zone_id) for s in report.slots if s.kind == "ad"] == [(vendor, zone)]
 
 
 @pytest.mark.parametrize("widget", [

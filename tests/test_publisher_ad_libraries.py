@@ -1,0 +1,85 @@
+"""Placements a news site's own ad library or an older vendor's tag writes where the ad shows,
+each in the form its vendor's code documents (pages we wrote after those forms, not copies):
+the unit is a slot, at its line, of the network that serves it, and the site's ID is read.
+
+Time Inc.'s tii_ads.js writes DART tags; checkm8's cm8adam calls; IndustryBrains' sponsored
+links script; Gannett's `partner-placement` units, which its own code fills through GPT."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_HEAD = "<html><head><title>t</title></head><body><p>The story a reader came for.</p>\n"
+
+TIME_INC = _HEAD + """<script src="http://img.timeinc.net/shared/static/js/tii_ads.js"></script>
+<script>var adConfig = new TiiAdConfig("3475.gdn");
+var adFactory = new TiiAdFactory(adConfig, "garden/home");</script>
+<div class="ad728"><script>adFactory.getAd(728, 90).write();</script></div>
+<div class="ad88"><script>var ad = adFactory.getAd(88, 31);
+ad.setPosition(1);
+ad.write();</script></div>
+<div class="side"><script>
+adFactory.getMultiAd(new Array('300x250', '336x280')).write();</script></div>
+<div class="tout"><script>adFactory.getCmAd(115, 42, "homepage", "tout").write();</script></div>
+</body></html>"""
+
+CHECKM8 = _HEAD + """<script>var CM8Server = "gardenweekly.checkm8.com";
+var CM8Cat = "gardenweekly.home";</script>
+<script src="http://gardenweekly.checkm8.com/adam/cm8adam_1_call.js"></script>
+<div class="banner"><script>CM8ShowAd("Top");</script>
+<noscript><a href="http://gardenweekly.checkm8.com/adam/ep/click/gardenweekly.home/Top?cat=gardenweekly.home"
+><img src="http://gardenweekly.checkm8.com/adam/noscript?cat=gardenweekly.home&amp;format=Top"></a></noscript></div>
+<p>More of the story.</p>
+<div><script language="javascript">CM8ShowAd('Largerec_300x250')</script></div>
+</body></html>"""
+
+INDUSTRYBRAINS = _HEAD + """<div class="links"><h4>Sponsored links</h4>
+<script src="http://jlinks.industrybrains.com/jsct?sid=512&amp;ct=GARDEN_ROS&amp;tr=SIDEBAR&amp;num=4&amp;layt=9&amp;fmt=simp"></script>
+</div></body></html>"""
+
+GANNETT = _HEAD + """<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<section class="rail"><div class="partner-placement poster" data-monetization-id="sp-gallery"
+ data-monetization-sizes="mediumrectangle"></div></section>
+<section><div class="partner-placement partner-asset-right-ad-2" id="ad-2"></div></section>
+</body></html>"""
+
+
+@pytest.mark.parametrize("html, slots, ids", [
+    (TIME_INC, [(5, "DoubleClick DART", None, 728, 90), (6, "DoubleClick DART", None, 88, 31),
+                (9, "DoubleClick DART", None, None, None),
+                (11, "DoubleClick DART", None, 115, 42)],
+     {("dart-site", "3475.gdn")}),
+    (CHECKM8, [(5, "checkm8", "Top", None, None), (9, "checkm8", "Largerec_300x250", None, None)],
+     {("checkm8-category", "gardenweekly.home"), ("checkm8-format", "Top"),
+      ("checkm8-format", "Largerec_300x250")}),
+    (INDUSTRYBRAINS, [(3, "IndustryBrains", None, None, None)],
+     {("industrybrains-site", "512")}),
+    (GANNETT, [(3, "Google Publisher Tag", None, None, None),
+               (5, "Google Publisher Tag", None, None, None)], set()),
+], ids=["tii_ads.js", "checkm8", "industrybrains", "gannett"])
+def test_a_sites_ad_library_places_its_units(
+        project_engine: Engine, catalogue: Catalogue, html: str,
+        slots: list[tuple[int, str, str | None, int | None, int | None]],
+        ids: set[tuple[str, str]]) -> None:
+    (page,) = audit(html.encode(), url="https://gardenweekly.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == slots
+    assert {(i.kind, i.value) for i in page.ids if i.origin is Origin.OPERATOR} == ids
+
+
+@pytest.mark.parametrize("html", [
+    # a partners section of a site that loads no GPT: the class alone is no ad
+    _HEAD + '<section><div class="partner-placement">Our partner: Garden Co.</div></section>',
+    # code that names a factory's method on something else, or sizes from variables
+    _HEAD + "<script>var t = tileFactory.getAd(728, 90); adFactory.getAd(w, h);</script>",
+])
+def test_look_alikes_of_those_forms_place_nothing(
+        project_engine: Engine, catalogue: Catalogue, html: str) -> None:
+    (page,) = audit((html + "</body></html>").encode(), url="https://gardenweekly.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert page.slots == ()
