@@ -470,8 +470,8 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 _UNIT_TEXT = 120
 
 
-def _holds_text(el: etree._Element) -> bool:
-    """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles,
+def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT) -> bool:
+    """Whether `el` holds `at_least` characters of text outside scripts, styles,
     templates and links (whitespace left out)."""
     chars, hidden = 0, 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
@@ -485,7 +485,7 @@ def _holds_text(el: etree._Element) -> bool:
             hidden -= 1
         if not hidden and node is not el:  # a child's tail
             chars += len("".join((node.tail or "").split()))
-        if chars >= _UNIT_TEXT:
+        if chars >= at_least:
             return True
     return False
 
@@ -789,22 +789,53 @@ def cosmetic_slots(
     hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
-    holders = hit_elements - bands  # a band's units are slots of their own
+    # a hidden column round a slot we know is no slot itself (below); the vendors' units
+    # it holds besides (`aside.ad-column` round two `div.dfp-ad` and a ZergNet widget) are
+    # placements of their own, its other hidden boxes (a label) are not
+    columns = hit_elements & _ancestors(known)
+    holders = hit_elements - bands - columns  # a band's units are slots of their own
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        if el in known or el in placed or el in bands or _is_inside(el, known) \
-                or _is_inside(el, holders):
+        if el in known or el in placed or el in bands or el in columns \
+                or _is_inside(el, known):
+            continue  # a column: a wrapper around a slot we already know, same placement
+        # the nearest hidden holder or column round it (one walk: a column's ancestors
+        # that are hidden are columns too, so no holder swallows one from further up)
+        outer = next((a for a in el.iterancestors() if a in holders or a in columns), None)
+        if outer in holders:
             continue
-        if any(_is_inside(k, {el}) for k in known):
-            continue  # a wrapper around a slot we already know: same placement
+        if outer is not None and (_holds_text(el, 1) or (
+                el not in network_of and catalogue.named_in_markup(el) is None)):
+            continue  # a column's label or frame, not a vendor's empty unit
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
-        ) or catalogue.named_in_markup(el)
+        ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+def _ancestors(elements: Iterable[etree._Element]) -> set[etree._Element]:
+    """Every ancestor of the elements, each walked once (a walk ends where another began)."""
+    out: set[etree._Element] = set()
+    for el in elements:
+        parent = el.getparent()
+        while parent is not None and parent not in out:
+            out.add(parent)
+            parent = parent.getparent()
+    return out
+
+
+def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
+                  catalogue: Catalogue) -> Network | None:
+    """The vendor a hidden unit inside a hidden wrapper is named for by its id or class
+    (`markup_words`): the wrapper is the placement (`<div class="topBannerAd"><div
+    id="div-gpt-topBanner">`), the unit inside it says whose. Only a unit the lists hide
+    too: a wrapper's other boxes (a label, a close button) name no one."""
+    return next((found for d in el.iterdescendants() if d in hit_elements
+                 and (found := catalogue.named_in_markup(d)) is not None), None)
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:
