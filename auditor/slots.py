@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -796,6 +797,8 @@ def cosmetic_slots(
     holders = hit_elements - bands - columns  # a band's units are slots of their own
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
+        if _about_advertising(el):
+            continue  # the site's link to its AdChoices notice or ad sales: no placement
         if el in known or el in placed or el in bands or el in columns \
                 or _is_inside(el, known):
             continue  # a column: a wrapper around a slot we already know, same placement
@@ -815,6 +818,40 @@ def cosmetic_slots(
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+# A link about the site's advertising, not an ad: the AdChoices notice the industry's
+# self-regulation program has sites link to (`<a class="ad_choices" href="…/privacy#…">Ad
+# Choices</a>`) and the site's ad-sales link (`<a class="advertise-link">Advertise With
+# Us</a>`), which generic rules (`##.ad_choices`, `##.advertise-link`) hide by their class.
+_ABOUT_ADS_TEXT = re.compile(
+    r"(?:ad\s?choices|advertise(?:\s+(?:with|on)(?:\s+\S+){1,3})?|advertising"
+    r"(?:\s+(?:info|information|opportunities))?|media\s+kit)", re.I)
+_ABOUT_ADS_TEXT_MAX = 40
+_ABOUT_ADS_NODES = 8  # a link, its wrapper and an icon or two
+_SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "object",
+                          "embed", "video", "canvas", "script"})
+
+
+def _about_advertising(el: etree._Element) -> bool:
+    """Whether a hidden element is only a link about the site's advertising
+    (`_ABOUT_ADS_TEXT`): its text, all of it in a link, names it, and it holds nothing an
+    ad shows in (an image, a frame, a script). A few elements at most: the walk stops
+    there, so nested hidden boxes are not each read to their ends."""
+    nodes = list(islice(el.iter(), _ABOUT_ADS_NODES + 1))
+    if len(nodes) > _ABOUT_ADS_NODES or any(
+            str(n.tag).lower() in _SHOWS_MEDIA for n in nodes if isinstance(n.tag, str)):
+        return False
+    text = _words(el)
+    if len(text) > _ABOUT_ADS_TEXT_MAX or not _ABOUT_ADS_TEXT.fullmatch(text):
+        return False
+    link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
+    return link is not None and _words(link) == text
+
+
+def _words(el: etree._Element) -> str:
+    """An element's text, its runs of whitespace made one space."""
+    return " ".join("".join(str(t) for t in el.itertext()).split())
 
 
 def _ancestors(elements: Iterable[etree._Element]) -> set[etree._Element]:

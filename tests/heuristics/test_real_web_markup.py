@@ -1201,6 +1201,32 @@ def test_a_hidden_column_round_a_known_unit_keeps_the_vendors_units_it_holds(
         ("##div[id^='zergnet-widget-']", "ZergNet")]
 
 
+@pytest.mark.parametrize(("markup", "slots"), [
+    # the industry's AdChoices notice and the site's ad-sales link, hidden by their class
+    ('<a class="ad_choices" href="https://www.newsgroup.example/privacy#optout">Ad Choices'
+     "</a>", []),
+    ("<span class='ad_choice'><a href='/privacy#advertisements'>Ad Choices<span class="
+     "'icons-ad_choice'></span></a></span>", []),
+    ('<a class="brand-link advertise-link" href="https://advertising.news.example/">Advertise '
+     "With Us</a>", []),
+    # a link of other words, or one round an image, can be an ad
+    ('<a class="advertise-link" href="https://shop.example/sale">Winter sale: 40% off boots'
+     "</a>", ["##.advertise-link"]),
+    ('<a class="advertise-link" href="https://shop.example/"><img src="https://shop.example/b'
+     '.png" width="300" height="250" alt="Advertise"></a>', ["##.advertise-link"]),
+], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
+        "a banner"])
+def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
+                                                       engine: Engine) -> None:
+    """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their
+    class: links about the site's advertising, no placement of an ad."""
+    from auditor.pipeline import audit
+
+    (report,) = audit(page(markup).encode(), url="https://www.news.example/a",
+                      engine=engine).pages
+    assert [s.rule for s in report.slots] == slots
+
+
 def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
         engine: Engine) -> None:
     """EasyList hides `.ad-unit`; the Facebook pixel <img> in it loads no ad, so the box is

@@ -10,7 +10,8 @@ from tests.hostile.scaling import assert_linear
 
 _HEAD = "<html><head><title>t</title></head><body><p>A short note on the weather.</p>"
 _ZERG = "<div id='zergnet-widget-26344'></div>"
-_RULES = "##.ad-column\n##.dfp-ad\n##.topBannerAd\n##div[id^=\"div-gpt-\"]\n"
+_RULES = ("##.ad-column\n##.dfp-ad\n##.topBannerAd\n##div[id^=\"div-gpt-\"]\n"
+          "##.ad_choice\n")
 
 
 def _seconds(html: str) -> float:
@@ -48,7 +49,15 @@ def _nested_wrappers(n: int) -> str:
         + "</div>" * n + "</body></html>"
 
 
+def _nested_notices(n: int) -> str:
+    # hidden AdChoices-classed boxes inside one another, a long text at the core: each is
+    # read a few elements deep for a link about advertising, not to its end
+    return _HEAD + "<span class='ad_choice'>" * n + "<a href='/p'>" + "Ad Choices " * n \
+        + "</a>" + "</span>" * n + "</body></html>"
+
+
 def test_hidden_columns_and_wrappers_scale_linearly() -> None:
-    for shape, n in ((_nested_columns, 150), (_wide_column, 400), (_nested_wrappers, 150)):
+    for shape, n in ((_nested_columns, 150), (_wide_column, 400), (_nested_wrappers, 150),
+                     (_nested_notices, 150)):
         assert_linear(lambda n, shape=shape: _seconds(shape(n)), n, shape.__name__,
                       runs=2, floor=0.05)
