@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -477,8 +478,8 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 _UNIT_TEXT = 120
 
 
-def _holds_text(el: etree._Element) -> bool:
-    """Whether `el` holds `_UNIT_TEXT` characters of text outside scripts, styles,
+def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT) -> bool:
+    """Whether `el` holds `at_least` characters of text outside scripts, styles,
     templates and links (whitespace left out)."""
     chars, hidden = 0, 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
@@ -492,7 +493,7 @@ def _holds_text(el: etree._Element) -> bool:
             hidden -= 1
         if not hidden and node is not el:  # a child's tail
             chars += len("".join((node.tail or "").split()))
-        if chars >= _UNIT_TEXT:
+        if chars >= at_least:
             return True
     return False
 
@@ -796,7 +797,11 @@ def cosmetic_slots(
     hits = [hit for hit in hits if hit[0] not in own]
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
-    holders = hit_elements - bands  # a band's units are slots of their own
+    # a hidden column round a slot we know is no slot itself (below); the vendors' units
+    # it holds besides (`aside.ad-column` round two `div.dfp-ad` and a ZergNet widget) are
+    # placements of their own, its other hidden boxes (a label) are not
+    columns = hit_elements & _ancestors(known)
+    holders = hit_elements - bands - columns  # a band's units are slots of their own
     beside: dict[etree._Element, set[str]] = {}  # a known unit's parent, or the unit itself
     for slot in existing:
         if slot.network is not None and (parent := slot.element.getparent()) is not None:
@@ -804,16 +809,25 @@ def cosmetic_slots(
             beside.setdefault(slot.element, set()).add(slot.network.name)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        if el in known or el in placed or el in bands or _is_inside(el, known) \
-                or _is_inside(el, holders) or _vendor_link_beside(el, beside, catalogue):
+        if _about_advertising(el) and _ad_link_network(el, catalogue) is None:
+            continue  # the site's link to its AdChoices notice or ad sales: no placement
+        if el in known or el in placed or el in bands or el in columns \
+                or _is_inside(el, known) or _vendor_link_beside(el, beside, catalogue):
+            continue  # a column: a wrapper around a slot we already know, same placement
+        # the nearest hidden holder or column round it (one walk: a column's ancestors
+        # that are hidden are columns too, so no holder swallows one from further up)
+        outer = next((a for a in el.iterancestors() if a in holders or a in columns), None)
+        if outer in holders:
             continue
-        if any(_is_inside(k, {el}) for k in known):
-            continue  # a wrapper around a slot we already know: same placement
+        if outer is not None and (_holds_text(el, 1) or (
+                el not in network_of and catalogue.named_in_markup(el) is None)):
+            continue  # a column's label or frame, not a vendor's empty unit
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
-        ) or catalogue.named_in_markup(el) or _ad_link_network(el, catalogue)
+        ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
+            or _ad_link_network(el, catalogue)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
@@ -850,6 +864,61 @@ def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str
     href = el.get("href") or ""
     network = catalogue.network_for(href, host_of(href))
     return network is not None and network.name in names
+
+
+# A link about the site's advertising, not an ad: the AdChoices notice the industry's
+# self-regulation program has sites link to (`<a class="ad_choices" href="…/privacy#…">Ad
+# Choices</a>`) and the site's ad-sales link (`<a class="advertise-link">Advertise With
+# Us</a>`), which generic rules (`##.ad_choices`, `##.advertise-link`) hide by their class.
+_ABOUT_ADS_TEXT = re.compile(
+    r"(?:ad\s?choices|advertise(?:\s+(?:with|on)(?:\s+\S+){1,3})?|advertising"
+    r"(?:\s+(?:info|information|opportunities))?|media\s+kit)", re.I)
+_ABOUT_ADS_TEXT_MAX = 40
+_ABOUT_ADS_NODES = 8  # a link, its wrapper and an icon or two
+_SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "object",
+                          "embed", "video", "canvas", "script"})
+
+
+def _about_advertising(el: etree._Element) -> bool:
+    """Whether a hidden element is only a link about the site's advertising
+    (`_ABOUT_ADS_TEXT`): its text, all of it in a link, names it, and it holds nothing an
+    ad shows in (an image, a frame, a script). A few elements at most: the walk stops
+    there, so nested hidden boxes are not each read to their ends."""
+    nodes = list(islice(el.iter(), _ABOUT_ADS_NODES + 1))
+    if len(nodes) > _ABOUT_ADS_NODES or any(
+            str(n.tag).lower() in _SHOWS_MEDIA for n in nodes if isinstance(n.tag, str)):
+        return False
+    text = _words(el)
+    if len(text) > _ABOUT_ADS_TEXT_MAX or not _ABOUT_ADS_TEXT.fullmatch(text):
+        return False
+    link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
+    return link is not None and _words(link) == text
+
+
+def _words(el: etree._Element) -> str:
+    """An element's text, its runs of whitespace made one space."""
+    return " ".join("".join(str(t) for t in el.itertext()).split())
+
+
+def _ancestors(elements: Iterable[etree._Element]) -> set[etree._Element]:
+    """Every ancestor of the elements, each walked once (a walk ends where another began)."""
+    out: set[etree._Element] = set()
+    for el in elements:
+        parent = el.getparent()
+        while parent is not None and parent not in out:
+            out.add(parent)
+            parent = parent.getparent()
+    return out
+
+
+def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
+                  catalogue: Catalogue) -> Network | None:
+    """The vendor a hidden unit inside a hidden wrapper is named for by its id or class
+    (`markup_words`): the wrapper is the placement (`<div class="topBannerAd"><div
+    id="div-gpt-topBanner">`), the unit inside it says whose. Only a unit the lists hide
+    too: a wrapper's other boxes (a label, a close button) name no one."""
+    return next((found for d in el.iterdescendants() if d in hit_elements
+                 and (found := catalogue.named_in_markup(d)) is not None), None)
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

@@ -1434,9 +1434,20 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
     head (the spec wants it in the first 1,024 bytes); `wp_head` hooks come after it. A
     script there that no vendor the catalogue knows runs was put there by an edited
     template or an output filter (Balada Injector's plain loader, which Sucuri finds at the
-    top of `<head>`), or pasted there by an owner told "as high in the head as possible"."""
+    top of `<head>`), or pasted there by an owner told "as high in the head as possible".
+    The run ends at the site's own script file: a template that prints its own code before
+    the charset (Adobe CQ's pages load jQuery and their ad library first) prints the charset
+    late, and what follows its code is in the template's order, not prepended to it."""
     if ctx.root is None:
         return frozenset()
+
+    def own_file(el: Any) -> bool:
+        """Whether an element is a script of the site's own (its `src` on the page's site)."""
+        src = el.get("src")
+        if not src or str(el.tag).lower() != "script":
+            return False
+        url = resolve(src, ctx.url)
+        return bool(url) and not is_third_party(host_of(url), ctx.first_party)
 
     def build() -> frozenset[str]:
         assert ctx.root is not None
@@ -1444,10 +1455,12 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         if head is None:
             return frozenset()
         scripts: list[str] = []
+        ours = False  # past the site's own script file: the template's order, not its top
         for el in head:
             if _is_charset(el):
                 return frozenset(scripts)
-            if str(el.tag).lower() == "script":
+            ours = ours or own_file(el)
+            if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
         # no charset in the head: the parser ends the head at a body element a blob at its
         # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
@@ -1455,7 +1468,8 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         for el in cut_head_spill(ctx.root):
             if _is_charset(el):
                 return frozenset(scripts)
-            if str(el.tag).lower() == "script":
+            ours = ours or own_file(el)
+            if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
         return frozenset()  # no charset near the head's end: no top to be before
 

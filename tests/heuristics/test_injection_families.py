@@ -1820,6 +1820,27 @@ def test_a_loader_at_the_heads_top_with_body_markup_after_it_stays_found(
     assert [f.severity for f in found] == [M], found
 
 
+# a template that prints its own code before the charset (an Adobe CQ page: jQuery and the
+# site's ad library, then a font kit of the publisher's group, then the charset)
+_TEMPLATE_FIRST = (f'<script src="{SITE}/etc/clientlibs/foundation/jquery.js"></script>'
+                   f'<script src="{SITE}/ads/js/site.ads.min.js"></script>')
+_GROUP_KIT = '<script src="https://fonts.gazettegroup.test/rcr5ngf.js"></script>'
+
+
+@pytest.mark.parametrize(("head_top", "found"), [
+    (_TEMPLATE_FIRST + _GROUP_KIT, []),  # after the site's own code: the template's order
+    (_GROUP_KIT + _TEMPLATE_FIRST, [M]),  # before it: prepended to the template
+    (BALADA_PLAIN + _TEMPLATE_FIRST, [M]),
+], ids=["after the template's own scripts", "before them", "balada before them"])
+def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_templates(
+        head_top: str, found: list[Severity], audit_listed: AuditListed) -> None:
+    """A template that loads its own script files before the charset prints the charset
+    late: another site's script after them is in the template's order, not pasted at the
+    head's top; one before them still is."""
+    assert [f.severity for f in audit_listed(wp_page(head_top=head_top), URL).findings
+            if f.kind == "appended-script"] == found
+
+
 def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
     """A page whose head holds no charset and whose body declares one far down has no top
     of head to be before: its head's scripts are where its template put them."""
@@ -1867,10 +1888,17 @@ def test_a_loader_and_its_call_injected_together_stay_medium(
     wp_page(head_top='<script data-cfasync="false" src="https://cmp.gatekeeperconsent.com/min.js">'
             '</script><script data-cfasync="false" src="https://the.gatekeeperconsent.com/cmp.min'
             '.js"></script>'),
+    # Mobify's tag ("paste immediately after opening head tag"), which adds its mobile
+    # front end's script on phones
+    wp_page(head_top='<script>/*<![CDATA[*/(function(a){if(this.Mobify)return;var d=document,'
+            'n=this.Mobify={points:[+(new Date)],tagVersion:[6,1],ajs:"//a.mobify.com/'
+            'harbour-gazette/a.js"};var j=d.createElement("script");j.src=a()[1];d.'
+            'getElementsByTagName("head")[0].appendChild(j)})(function(){return[1,"//cdn.'
+            'mobify.com/sites/harbour-gazette/production/mobify.js"]})/*]]>*/</script>'),
     wp_page(head=BALADA_PLAIN),  # after the charset: what any vendor's async tag looks like
     wp_page(head_top=BALADA_PLAIN).replace('<meta charset="UTF-8">', ""),  # no charset meta
 ], ids=["GTM first in the head", "CookieYes first", "Ezoic's consent manager first",
-        "the loader after the charset", "a page without a charset"])
+        "Mobify's tag first", "the loader after the charset", "a page without a charset"])
 def test_a_known_tag_first_or_a_loader_after_the_charset_is_no_finding(
         page: str, audit_listed: AuditListed) -> None:
     assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []

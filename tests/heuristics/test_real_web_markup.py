@@ -1166,6 +1166,67 @@ def test_an_ad_element_is_named_by_the_vendor_word_opening_its_class(engine: Eng
         ("##.app_nexus_banners_common", "Xandr (AppNexus)"), ("##.ad-unit", None)]
 
 
+def test_a_div_gpt_position_id_names_gpt(engine: Engine) -> None:
+    """GPT's generated tags give a unit the id `div-gpt-ad-<n>-0`; sites shorten it to
+    `div-gpt-<position>` and load gpt.js from their own bundle: EasyList hides the div,
+    and the id names GPT though no loader is on the page."""
+    from auditor.pipeline import audit
+
+    html = page("<div id='div-gpt-rightBanner'></div><div id='div-gpt-ancillary'></div>"
+                "<div class='topBannerAd'><div id='div-gpt-topBanner'></div></div>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    # the third: its hidden wrapper is the placement, the unit inside names its vendor
+    assert [(s.rule, s.network) for s in report.slots] == [
+        ('##div[id^="div-gpt-"]', "Google Publisher Tag")] * 2 + [
+        ("##.topBannerAd", "Google Publisher Tag")]
+    assert "Google Publisher Tag" in {n.network for n in report.networks}
+
+
+def test_a_hidden_column_round_a_known_unit_keeps_the_vendors_units_it_holds(
+        engine: Engine) -> None:
+    """EasyList hides `.ad-column` (a sidebar) and `.dfp-ad`; the column holds a ZergNet
+    widget the catalogue knows and two empty GPT placeholders. The column is no slot (it
+    wraps a known one), and its placeholders are placements of their own; a label it
+    holds, text and no vendor's unit, is none."""
+    from auditor.pipeline import audit
+
+    html = page("<aside class='ad-column'><div class='dfp-ad' id='dfp-ad-top'></div>"
+                "<div class='dfp-ad dfp-ad-label'>Advertisement</div>"
+                "<div class='dfp-ad' id='dfp-ad-sidebar'></div>"
+                "<div id='zergnet-widget-26344'></div><script>var z=document.createElement"
+                "('script');z.src='http://www.zergnet.com/zerg.js?id=26344';</script></aside>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert sorted((s.rule, s.network) for s in report.slots) == [
+        ("##.dfp-ad", "Google Publisher Tag"), ("##.dfp-ad", "Google Publisher Tag"),
+        ("##div[id^='zergnet-widget-']", "ZergNet")]
+
+
+@pytest.mark.parametrize(("markup", "slots"), [
+    # the industry's AdChoices notice and the site's ad-sales link, hidden by their class
+    ('<a class="ad_choices" href="https://www.newsgroup.example/privacy#optout">Ad Choices'
+     "</a>", []),
+    ("<span class='ad_choice'><a href='/privacy#advertisements'>Ad Choices<span class="
+     "'icons-ad_choice'></span></a></span>", []),
+    ('<a class="brand-link advertise-link" href="https://advertising.news.example/">Advertise '
+     "With Us</a>", []),
+    # a link of other words, or one round an image, can be an ad
+    ('<a class="advertise-link" href="https://shop.example/sale">Winter sale: 40% off boots'
+     "</a>", ["##.advertise-link"]),
+    ('<a class="advertise-link" href="https://shop.example/"><img src="https://shop.example/b'
+     '.png" width="300" height="250" alt="Advertise"></a>', ["##.advertise-link"]),
+], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
+        "a banner"])
+def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
+                                                       engine: Engine) -> None:
+    """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their
+    class: links about the site's advertising, no placement of an ad."""
+    from auditor.pipeline import audit
+
+    (report,) = audit(page(markup).encode(), url="https://www.news.example/a",
+                      engine=engine).pages
+    assert [s.rule for s in report.slots] == slots
+
+
 def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
         engine: Engine) -> None:
     """EasyList hides `.ad-unit`; the Facebook pixel <img> in it loads no ad, so the box is

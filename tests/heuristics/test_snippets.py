@@ -180,6 +180,21 @@ TAG_FORMS = [
      "uCoz", None),
     ("NativeRoll container", "<div id='nativeroll_video_cont' style='display:none;'></div>",
      "NativeRoll", None),
+    # Facebook's Custom Audience pixel (2013-2016), fbevents.js's forerunner, with no
+    # <noscript> image beside it
+    ("Facebook Custom Audience pixel", "<script>(function() {var _fbq = window._fbq || "
+     "(window._fbq = []);if (!_fbq.loaded) {var fbds = document.createElement('script');"
+     "fbds.async = true;fbds.src = '//connect.facebook.net/en_US/fbds.js';var s = document."
+     "getElementsByTagName('script')[0];s.parentNode.insertBefore(fbds, s);_fbq.loaded = true;"
+     "}_fbq.push(['addPixelId', \"123456789012345\"]);})();window._fbq = window._fbq || [];"
+     "window._fbq.push([\"track\", \"PixelInitialized\", {}]);</script>", "Facebook Pixel",
+     ("facebook-pixel", "123456789012345")),
+    # HubSpot's async tracking code before 2015, on js.hubspot.com
+    ("HubSpot legacy tracking code", "<script>(function(d,s,i,r) {if (d.getElementById(i))"
+     "{return;}var n=d.createElement(s),e=d.getElementsByTagName(s)[0];n.id=i;n.src='//js."
+     "hubspot.com/analytics/'+(Math.ceil(new Date()/r)*r)+'/123456.js'; e.parentNode."
+     "insertBefore(n, e);})(document,\"script\",\"hs-analytics\",300000);</script>", "HubSpot",
+     ("hubspot-portal", "123456")),
 ]
 
 

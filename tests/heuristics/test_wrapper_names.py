@@ -53,3 +53,18 @@ def test_cnn_ad_server_calls_are_slots_at_their_divs(audit_html: AuditHtml) -> N
     report = audit_html(page)
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         (3, "CNN ad server (Turner)", "728x90_top", 728, 90)]
+
+
+def test_cnn_internationals_hex_ad_ids_are_slots_at_their_divs(audit_html: AuditHtml) -> None:
+    """CNN International's template numbers its ad spaces in hex: the same call, the same div."""
+    page = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<div id="ad-a4c44accce6a32e4" align="center"></div>',  # line 3
+        '<script>cnnad_createAd("a4c44accce6a32e4","http://ads.cnn.com/html.ng/site='
+        'cnn_international&cnn_intl_pagetype=mmst&cnn_intl_position=336x850_rgt'
+        '&cnn_intl_rollup=travel","850","336", null, "");'
+        'cnnad_registerSpace("a4c44accce6a32e4","336","850");</script>',
+        "</body></html>"])
+    report = audit_html(page)
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        (3, "CNN ad server (Turner)", "336x850_rgt", 336, 850)]
