@@ -24,6 +24,16 @@ A theme's bundle holding one packed jQuery plugin whose unpacked code names no U
 only works on the page's own elements is no finding (`_packed_plugin`).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
+A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
+is no finding either when two things a reviewer can check both hold (`_build_library`):
+the decoded code reaches nothing itself (no URL at all, no redirect, no frame, no fetched
+code run, no `document.write`, no miner, nothing left undecoded; creating a script or an
+object from the theme's own configuration is what such a library does), and the page's own
+build vouches for it: the page loads assets from its own host under
+`wp-content/themes/<slug>/` or `wp-content/plugins/<slug>/`, its markup uses that slug as a
+class or id namespace (`jnews_header_top_ads`), and the code names the same namespace
+(`jnewsHelper`). No theme is named here; an injector's loader decodes to a URL or a
+redirect and stays `medium`/`high` whatever namespace it borrows.
 """
 
 from __future__ import annotations
@@ -34,6 +44,8 @@ from collections.abc import Collection, Iterator
 from auditor.catalogue import Catalogue
 from auditor.dom.deobfuscate import (
     CODE_TYPES,
+    FETCH_RUN_ACT,
+    FRAME_ACT,
     NAVIGATE_ACT,
     PACKED,
     Decoded,
@@ -175,6 +187,51 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
         u.url in text or u.url not in code for u in decoded.urls) and "//" not in text
 
 
+# where a WordPress site's own build serves a theme's or plugin's files; a slug of 4+ letters
+# (shorter ones, `js`, `ads`, are words any code holds)
+_WP_BUILD = re.compile(r"/wp-content/(?:themes|plugins)/([A-Za-z][A-Za-z0-9_-]{3,59})/")
+# what a library that reaches nothing never does: write markup, run a fetched text, or
+# navigate (`table_acts` reads navigation and fetched code; a write is read from the words)
+_WRITES = re.compile(r"""\bwrite(?:ln)?\b""")
+_REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
+
+
+def _build_namespaces(ctx: PageContext) -> tuple[str, ...]:
+    """The slugs of the themes and plugins the page's own build serves (an asset on its
+    own host under `wp-content/themes/<slug>/` or `plugins/<slug>/`) that its markup also
+    uses as a class or id namespace (the slug, or it followed by `-`/`_`)."""
+    if ctx.page is None:
+        return ()
+    page = ctx.page
+
+    def build() -> tuple[str, ...]:
+        slugs = {m.group(1).lower() for r in ctx.resources if not r.third_party
+                 for m in _WP_BUILD.finditer(r.url)}
+        if not slugs:
+            return ()
+        tokens = {t.lower() for v in (*page.class_values, *page.id_values) for t in v.split()}
+        return tuple(sorted(s for s in slugs if any(
+            t == s or (t.startswith(s) and t[len(s)] in "-_") for t in tokens)))
+
+    return page.view("build namespaces", build)
+
+
+def _build_library(ctx: PageContext, code: str, decoded: Decoded) -> bool:
+    """Whether machine-obfuscated code is the page's own theme's or plugin's library: it
+    reaches nothing itself and names a namespace the page's own build serves and its
+    markup uses (module docstring)."""
+    if not decoded.machine or decoded.urls or decoded.nested_past_depth \
+            or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code:
+        return False
+    slugs = _build_namespaces(ctx)
+    if not slugs:
+        return False
+    named = re.compile("|".join(r"(?<![\w$])" + re.escape(slug).replace(r"\-", "[-_]?")
+                                for slug in slugs), re.I)
+    # the namespace as written or in the strings the decoding reads (an escaped table)
+    return any(named.search(text) for text in (code, *decoded.payloads))
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -200,7 +257,8 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
 
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
-        if not decoded.obfuscated or _packed_plugin(code, decoded):
+        if not decoded.obfuscated or _packed_plugin(code, decoded) \
+                or _build_library(ctx, code, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table: the
         # code sends the visitor only when it assigns the location, not when it reads it
