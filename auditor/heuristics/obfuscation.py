@@ -196,22 +196,38 @@ _WRITES = re.compile(r"""\bwrite(?:ln)?\b""")
 _REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
 
 
-def _build_namespaces(ctx: PageContext) -> tuple[str, ...]:
-    """The slugs of the themes and plugins the page's own build serves (an asset on its
-    own host under `wp-content/themes/<slug>/` or `plugins/<slug>/`) that its markup also
-    uses as a class or id namespace (the slug, or it followed by `-`/`_`)."""
+_SLUG_MIN, _SLUG_MAX = 4, 60
+_CODE_WORD = re.compile(r"[A-Za-z0-9_$-]+")
+
+
+def _bare(word: str) -> str:
+    """A slug or word with its case and separators gone: `twenty-twenty` names
+    `twentyTwentyHelper` and `twenty_twenty_ads` alike."""
+    return word.lower().replace("-", "").replace("_", "")
+
+
+def _build_namespaces(ctx: PageContext) -> frozenset[str]:
+    """The slugs (`_bare`) of the themes and plugins the page's own build serves (an asset
+    on its own host under `wp-content/themes/<slug>/` or `plugins/<slug>/`) that its markup
+    also uses as a class or id namespace (the slug, or it followed by `-`/`_`). Each token
+    is asked by its own prefixes at a separator, no longer than a slug: a lookup each, not
+    a comparison with every slug."""
     if ctx.page is None:
-        return ()
+        return frozenset()
     page = ctx.page
 
-    def build() -> tuple[str, ...]:
-        slugs = {m.group(1).lower() for r in ctx.resources if not r.third_party
+    def build() -> frozenset[str]:
+        slugs = {_bare(m.group(1)) for r in ctx.resources if not r.third_party
                  for m in _WP_BUILD.finditer(r.url)}
         if not slugs:
-            return ()
-        tokens = {t.lower() for v in (*page.class_values, *page.id_values) for t in v.split()}
-        return tuple(sorted(s for s in slugs if any(
-            t == s or (t.startswith(s) and t[len(s)] in "-_") for t in tokens)))
+            return frozenset()
+        used: set[str] = set()
+        for value in (*page.class_values, *page.id_values):
+            for token in value.split():
+                head = token[:_SLUG_MAX + 1]
+                used.add(_bare(head))
+                used.update(_bare(head[:i]) for i, c in enumerate(head) if c in "-_")
+        return frozenset(slugs & used)
 
     return page.view("build namespaces", build)
 
@@ -219,17 +235,20 @@ def _build_namespaces(ctx: PageContext) -> tuple[str, ...]:
 def _build_library(ctx: PageContext, code: str, decoded: Decoded) -> bool:
     """Whether machine-obfuscated code is the page's own theme's or plugin's library: it
     reaches nothing itself and names a namespace the page's own build serves and its
-    markup uses (module docstring)."""
+    markup uses (module docstring): a word of the code as written or of the strings the
+    decoding reads (an escaped table) opens with the slug (`jnewsHelper`)."""
     if not decoded.machine or decoded.urls or decoded.nested_past_depth \
             or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code:
         return False
     slugs = _build_namespaces(ctx)
     if not slugs:
         return False
-    named = re.compile("|".join(r"(?<![\w$])" + re.escape(slug).replace(r"\-", "[-_]?")
-                                for slug in slugs), re.I)
-    # the namespace as written or in the strings the decoding reads (an escaped table)
-    return any(named.search(text) for text in (code, *decoded.payloads))
+    for text in (code, *decoded.payloads):
+        for word in _CODE_WORD.findall(text):
+            bare = _bare(word[:_SLUG_MAX * 2])
+            if any(bare[:k] in slugs for k in range(_SLUG_MIN, min(len(bare), _SLUG_MAX) + 1)):
+                return True
+    return False
 
 
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import pytest
 
 from auditor.dom.deobfuscate import decode_script, is_data, table_acts
 from auditor.dom.string_table import resolved
 from auditor.model import PageReport, Severity
+from tests.hostile.scaling import assert_linear
 
 from .conftest import AuditHtml
 
@@ -1277,3 +1279,20 @@ def test_a_themes_own_obfuscated_library(audit_html: AuditHtml, html: str,
     (another site's script, a redirect) keeps it a finding whatever namespace it borrows."""
     report = audit_html(html, url=URL.replace("news.example", "harbour.example"))
     assert [f.severity for f in report.findings if f.kind == "obfuscated-script"] == expected
+
+
+def test_build_namespaces_scale_linearly(audit_html: AuditHtml) -> None:
+    """Many themes' assets, many namespaced classes and a long obfuscated library: each
+    class token and each word of the code is a few lookups, not a pass over every slug."""
+    def seconds(n: int) -> float:
+        build = "".join(f"<img src='/wp-content/themes/theme{i}x/a.png' alt=''>"
+                        for i in range(n))
+        markup = "".join(f"<div class='theme{i}x_box_{'_' * 80}'></div>" for i in range(n))
+        words = [f"word{i}Helper" for i in range(n)] + THEME_WORDS[2:]
+        html = page(head=f"<script>{obfuscated(words, THEME_LIBRARY)}</script>",
+                    body=build + markup)
+        start = time.perf_counter()
+        audit_html(html, url="https://harbour.example/2024/story")
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 500, "build namespaces")
