@@ -25,11 +25,12 @@ only works on the page's own elements is no finding (`_packed_plugin`).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
-is no finding either when two things a reviewer can check both hold (`_build_library`):
+is no finding either when what a reviewer can check all holds (`_build_library`):
 the decoded code reaches nothing itself (no URL at all, no redirect, no frame, no fetched
-code run, no `document.write`, no miner, nothing left undecoded; creating a script or an
-object from the theme's own configuration is what such a library does), and the page's own
-build vouches for it: the page loads assets from its own host under
+code run, no `document.write`, no miner, nothing left undecoded; creating a script or an object
+from the theme's own configuration is what such a library does), it sits in the template,
+not in the article's body (a post's content is anyone's paste), and the page's own build
+vouches for it: the page loads assets from its own host under
 `wp-content/themes/<slug>/` or `wp-content/plugins/<slug>/`, its markup uses that slug as a
 class or id namespace (`jnews_header_top_ads`), and the code names the same namespace
 (`jnewsHelper`). No theme is named here; an injector's loader decodes to a URL or a
@@ -232,14 +233,19 @@ def _build_namespaces(ctx: PageContext) -> frozenset[str]:
     return page.view("build namespaces", build)
 
 
-def _build_library(ctx: PageContext, code: str, decoded: Decoded) -> bool:
+def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) -> bool:
     """Whether machine-obfuscated code is the page's own theme's or plugin's library: it
-    reaches nothing itself and names a namespace the page's own build serves and its
+    reaches nothing itself, sits in the template (not in the article's body, where a post's
+    content is anyone's paste) and names a namespace the page's own build serves and its
     markup uses (module docstring): a word of the code as written or of the strings the
     decoding reads (an escaped table) opens with the slug (`jnewsHelper`)."""
     if not decoded.machine or decoded.urls or decoded.nested_past_depth \
             or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code:
         return False
+    if any(xpath.startswith(ctx.xpath(body) + "/") for body in ctx.bodies) or any(
+            p.search(t) for t in (code, *decoded.payloads) for n in ctx.catalogue.miners
+            for p in n.inline):
+        return False  # in a post's content, or a miner's code
     slugs = _build_namespaces(ctx)
     if not slugs:
         return False
@@ -277,7 +283,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
         if not decoded.obfuscated or _packed_plugin(code, decoded) \
-                or _build_library(ctx, code, decoded):
+                or _build_library(ctx, code, xpath, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table: the
         # code sends the visitor only when it assigns the location, not when it reads it

@@ -1269,8 +1269,11 @@ def _theme_library_page(head: str = THEME_BUILD, markup: str = THEME_MARKUP,
     (_theme_library_page(words=[*THEME_WORDS, "location", "href"],
                          library=THEME_LIBRARY + "if(!w.x)w[_0x4f5a('0xc')][_0x4f5a('0xd')]="
                          "w.harbourlineoption.u;"), [M]),
+    # the same code pasted into the article's body: a post's content is anyone's paste
+    (page(head=THEME_BUILD, body=THEME_MARKUP + f"<script>{obfuscated(THEME_WORDS, THEME_LIBRARY)}"
+          "</script>"), [M]),
 ], ids=["theme library", "no build", "another theme", "no namespace in markup",
-        "build off-site", "injected loader", "injected redirect"])
+        "build off-site", "injected loader", "injected redirect", "in the article"])
 def test_a_themes_own_obfuscated_library(audit_html: AuditHtml, html: str,
                                          expected: list[Severity]) -> None:
     """Machine-obfuscated code that reaches nothing itself and names the namespace of a
