@@ -776,16 +776,59 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
     return out
 
 
+# A class that names an ad's size or format (IAB's names, `300x250`): a box so named is a
+# placement the site's ad code sizes, even when nothing on the saved page fills it
+_SIZE_NAMED = re.compile(r"\d{1,4}x\d{1,4}|leaderboard|billboard|skyscraper|rectangle"
+                         r"|fullbanner|superbanner|halfpage|mpu", re.I)
+_CODE_WORD = re.compile(r"[A-Za-z0-9_-]+")
+# attributes a theme's bare wrapper carries; any other (an id a script fills, a vendor's
+# `data-*`, a size) says something on the page means to fill the box
+_BARE_ATTRS = frozenset({"class", "style"})
+
+
+def _code_words(page: ParsedPage) -> frozenset[str]:
+    """The words of the page's inline code, what it decodes to, and its JSON data blocks
+    (an app's state): a class its code names (`'.ads-wrapper'`, `&q;adFullbanner&q;`).
+    One scan for the page, however many empty boxes ask."""
+    return page.view("code words", lambda: frozenset(
+        w for text in (page.script_text, *page.json_blocks) for w in _CODE_WORD.findall(text)))
+
+
+def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
+    """Whether a hidden box is a theme's empty ad wrapper, left empty because the theme had
+    no ad to put in it (JNews' `div.ads-wrapper`): it holds nothing (no element, no text),
+    carries nothing but a class (and a style declaring no size), no class names a size,
+    the element after it is no script (`currentScript.previousSibling` fills it), and the
+    page's own code never names its classes. A labelled empty slot always has one of those:
+    an id a script fills (`#ad_mpu`), a vendor's attributes (`data-adunit`), a size-named
+    class (`adSkyscraper`), or a class the page's app state names (`adInContent`)."""
+    if len(el) or (el.text or "").strip() or set(el.attrib) - _BARE_ATTRS \
+            or declared_size(el) != (None, None):
+        return False
+    classes = (el.get("class") or "").split()
+    if not classes or any(_SIZE_NAMED.search(c) for c in classes):
+        return False
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    if after is not None and str(after.tag).lower() == "script":
+        return False
+    words = _code_words(page)
+    return not any(c in words for c in classes)
+
+
 def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],
     network_of: dict[etree._Element, Network],
     catalogue: Catalogue,
     advertising: frozenset[etree._Element],
+    page: ParsedPage,
 ) -> list[FoundSlot]:
     """Elements hidden by `##` rules that are not already a known slot (or its wrapper),
-    nor a landmark a generic rule hides (`_LANDMARKS`); `advertising`: the elements whose
-    requests show ads (`resources.advertising_elements`).
+    nor a landmark a generic rule hides (`_LANDMARKS`), nor an empty box no network, id,
+    attribute, size or code of the page names (`_empty_placeholder`); `advertising`: the
+    elements whose requests show ads (`resources.advertising_elements`).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
     around a network's loader is attributed to it; failing that, a vendor's word opening
@@ -828,6 +871,8 @@ def cosmetic_slots(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
             or _ad_link_network(el, catalogue)
+        if network is None and _empty_placeholder(el, page):
+            continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out

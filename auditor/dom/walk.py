@@ -1190,16 +1190,36 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     body = root.find("body")
     if body is None or (body.text or "").strip():
         return own  # text first: the body's content begins at once
+    framed: set[str] = set()  # the sites of the frames spilled before the element
     for el in cut_head_spill(root):
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
         if tag in _CONTENT_TAGS or (tag not in _HEAD_TAGS and (el.text or "").strip()):
             break
-        own.append(el)
+        if tag in _FRAME_TAGS:
+            src = resolve(el.get("src") or el.get("data") or "", None)
+            if src:
+                framed.add(site_of(host_of(src)))
+        if not (framed and _declares_framed(el, tag, framed)):
+            own.append(el)
         if (el.tail or "").strip():
             break
     return own
+
+
+_FRAME_TAGS = frozenset({"iframe", "frame", "object", "embed"})
+
+
+def _declares_framed(el: lxml.html.HtmlElement, tag: str, framed: set[str]) -> bool:
+    """Whether a spilled canonical or og:url names the site of a frame spilled before it:
+    the frame that cut the head short and the page URL after it are one injection (a
+    hidden frame of the attacker's host, then a canonical naming that host, made it the
+    page's own site and its frame first-party); a publisher's own head names its page,
+    not the host of a frame that broke its head."""
+    declared = el.get("href") if tag == "link" else el.get("content") if tag == "meta" else None
+    url = resolve(declared or "", None)
+    return bool(url) and site_of(host_of(url)) in framed
 
 
 def _links_vouch(root: lxml.html.HtmlElement, canonical: str, og_url: str) -> bool:

@@ -1531,15 +1531,18 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
                 or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
-        if top and _configured_later(ctx, res):
-            continue  # the page's own later code sets up the loader's global: its build
-        where = ("after the page's closing </html>" if after else
-                 "before the page's <html> tag" if before else
-                 "at the top of the page's <head>, before its <meta charset>")
         # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
+        if top and severity is not Severity.HIGH and _configured_later(ctx, res):
+            # the page's own later code sets up the loader's global: its build. Not a
+            # loader no vendor serves so (a bare IP, another site's WordPress, a dressed
+            # or hidden host): a call to it is the injector's own
+            continue
+        where = ("after the page's closing </html>" if after else
+                 "before the page's <html> tag" if before else
+                 "at the top of the page's <head>, before its <meta charset>")
         if severity is Severity.MEDIUM and before and early:
             where = "before the page's <!DOCTYPE>"
             severity, why = Severity.HIGH, (
@@ -1630,7 +1633,20 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
     the page's body holding the kit's containers by its namespace (cricket.com.au's
     ninemsn kit, `msnau_ad_…` divs). An injector writes its loader and a call to its own
     global in one blob at the head's top: that blob alone is no build, and an injected
-    loader nothing on the page refers to is none either."""
+    loader nothing on the page refers to is none either.
+
+    An injector that writes the loader at the head's top and, separately, its call after
+    the content (`<script>Kit.init({k: …})</script>` before `</body>`) reads as a build
+    here, and no sound rule tells the two apart on a saved page: the head's top plus a
+    call at the body's end is exactly the two-part install vendors document (an A/B
+    tester's or a personaliser's loader "as high in the head as possible", its `init` in
+    the footer), written by the same theme hooks (`wp_head`, `wp_footer`) an injector
+    writes through; the call's key is a customer's account either way, and the page holds
+    nothing of who chose the vendor. Flagging the pair would put a `medium` on every such
+    kit the catalogue does not yet know; what tells an injector's pair from a vendor's is
+    its host (dressed, relayed, an IP, encoded), which `_appended_verdict` still reads
+    when the page's code does not configure the loader, and the catalogue, which names
+    the vendors whose pairs are real (reproducer: /tmp/revA33-repro/footer-call.html)."""
     codes = script_codes(ctx, handlers=(), srcdoc=False)
     writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
     early = _before_charset(ctx)
@@ -1762,7 +1778,9 @@ APPENDED_SCRIPT = FindingKind(
     "there too: `radio-app.top`). None for a loader before "
     "the charset whose global the page's own later code calls or configures (a script "
     "past the charset, or a partner kit's `Kit_Loader.setup()` block beside its loader "
-    "block when the body holds the kit's `kit_…` containers): the page's build. A call "
+    "block when the body holds the kit's `kit_…` containers): the page's build, unless "
+    "its host is one of those high above (a bare IP, another site's WordPress: no vendor "
+    "serves its loader so, and a call to it is the injector's own). A call "
     "written beside the loader with nothing else of the page's naming it is the "
     "injector's own blob: medium still.",
 )

@@ -24,6 +24,17 @@ A theme's bundle holding one packed jQuery plugin whose unpacked code names no U
 only works on the page's own elements is no finding (`_packed_plugin`).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
+A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
+is no finding either when what a reviewer can check all holds (`_build_library`):
+the decoded code reaches nothing itself (no URL at all, no redirect, no frame, no fetched
+code run, no `document.write`, no miner, nothing left undecoded; creating a script or an object
+from the theme's own configuration is what such a library does), it sits in the template,
+not in the article's body (a post's content is anyone's paste), and the page's own build
+vouches for it: the page loads assets from its own host under
+`wp-content/themes/<slug>/` or `wp-content/plugins/<slug>/`, its markup uses that slug as a
+class or id namespace (`jnews_header_top_ads`), and the code names the same namespace
+(`jnewsHelper`). No theme is named here; an injector's loader decodes to a URL or a
+redirect and stays `medium`/`high` whatever namespace it borrows.
 """
 
 from __future__ import annotations
@@ -34,6 +45,8 @@ from collections.abc import Collection, Iterator
 from auditor.catalogue import Catalogue
 from auditor.dom.deobfuscate import (
     CODE_TYPES,
+    FETCH_RUN_ACT,
+    FRAME_ACT,
     NAVIGATE_ACT,
     PACKED,
     Decoded,
@@ -175,6 +188,75 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
         u.url in text or u.url not in code for u in decoded.urls) and "//" not in text
 
 
+# where a WordPress site's own build serves a theme's or plugin's files; a slug of 4+ letters
+# (shorter ones, `js`, `ads`, are words any code holds)
+_WP_BUILD = re.compile(r"/wp-content/(?:themes|plugins)/([A-Za-z][A-Za-z0-9_-]{3,59})/")
+# what a library that reaches nothing never does: write markup, run a fetched text, or
+# navigate (`table_acts` reads navigation and fetched code; a write is read from the words)
+_WRITES = re.compile(r"""\bwrite(?:ln)?\b""")
+_REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
+
+
+_SLUG_MIN, _SLUG_MAX = 4, 60
+_CODE_WORD = re.compile(r"[A-Za-z0-9_$-]+")
+
+
+def _bare(word: str) -> str:
+    """A slug or word with its case and separators gone: `twenty-twenty` names
+    `twentyTwentyHelper` and `twenty_twenty_ads` alike."""
+    return word.lower().replace("-", "").replace("_", "")
+
+
+def _build_namespaces(ctx: PageContext) -> frozenset[str]:
+    """The slugs (`_bare`) of the themes and plugins the page's own build serves (an asset
+    on its own host under `wp-content/themes/<slug>/` or `plugins/<slug>/`) that its markup
+    also uses as a class or id namespace (the slug, or it followed by `-`/`_`). Each token
+    is asked by its own prefixes at a separator, no longer than a slug: a lookup each, not
+    a comparison with every slug."""
+    if ctx.page is None:
+        return frozenset()
+    page = ctx.page
+
+    def build() -> frozenset[str]:
+        slugs = {_bare(m.group(1)) for r in ctx.resources if not r.third_party
+                 for m in _WP_BUILD.finditer(r.url)}
+        if not slugs:
+            return frozenset()
+        used: set[str] = set()
+        for value in (*page.class_values, *page.id_values):
+            for token in value.split():
+                head = token[:_SLUG_MAX + 1]
+                used.add(_bare(head))
+                used.update(_bare(head[:i]) for i, c in enumerate(head) if c in "-_")
+        return frozenset(slugs & used)
+
+    return page.view("build namespaces", build)
+
+
+def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) -> bool:
+    """Whether machine-obfuscated code is the page's own theme's or plugin's library: it
+    reaches nothing itself, sits in the template (not in the article's body, where a post's
+    content is anyone's paste) and names a namespace the page's own build serves and its
+    markup uses (module docstring): a word of the code as written or of the strings the
+    decoding reads (an escaped table) opens with the slug (`jnewsHelper`)."""
+    if not decoded.machine or decoded.urls or decoded.nested_past_depth \
+            or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code:
+        return False
+    if any(xpath.startswith(ctx.xpath(body) + "/") for body in ctx.bodies) or any(
+            p.search(t) for t in (code, *decoded.payloads) for n in ctx.catalogue.miners
+            for p in n.inline):
+        return False  # in a post's content, or a miner's code
+    slugs = _build_namespaces(ctx)
+    if not slugs:
+        return False
+    for text in (code, *decoded.payloads):
+        for word in _CODE_WORD.findall(text):
+            bare = _bare(word[:_SLUG_MAX * 2])
+            if any(bare[:k] in slugs for k in range(_SLUG_MIN, min(len(bare), _SLUG_MAX) + 1)):
+                return True
+    return False
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -200,7 +282,8 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
 
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
-        if not decoded.obfuscated or _packed_plugin(code, decoded):
+        if not decoded.obfuscated or _packed_plugin(code, decoded) \
+                or _build_library(ctx, code, xpath, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table: the
         # code sends the visitor only when it assigns the location, not when it reads it

@@ -66,6 +66,17 @@ _APP_STORE_PAGE = re.compile(
     r"https?://(?:itunes|apps)\.apple\.com/(?:[a-z]{2}/)?app/(?:[^/?#]+/)?id\d{5,12}(?![\w/])"
     r"|https?://play\.google\.com/store/apps/details\?(?:[^#]*&)?id=[A-Za-z][\w.]{2,150}",
     re.I)
+# a name defined just before a read of where the visitor came from or what they carry,
+# that another script then tests (`var fromSearch = /google/.test(document.referrer)`,
+# `window.isBot = function(){return navigator.webdriver}`, `function seen(){…cookie…}`)
+_DEFINED_NAME = re.compile(
+    r"\bfunction\s+([A-Za-z_$][\w$]+)"
+    r"|(?<![\w$.])(?:window\s*\.\s*)?([A-Za-z_$][\w$]+)\s*=(?![=>])")
+# the browser's own names, which every redirect asks (`location = …` is no answer kept)
+_BROWSER_NAMES = frozenset({"location", "document", "window", "navigator", "top", "self",
+                            "parent", "name", "status", "opener", "history"})
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+CLOAK_NAME_WINDOW = 200  # characters before such a read where the name it goes into sits
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -748,10 +759,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # doorway's spam is never one); a referrer or cookie test, code decoded
                 # out of hiding or a place outside the markup keep it a cloak; a referrer or
                 # cookie read anywhere in the script (into a name its test asks, further up
-                # than the window) counts, as a promotion has no need of either
+                # than the window) counts, as a promotion has no need of either, and so does
+                # one another script reads into a name this one asks (a cloak split in two)
                 if guard and not hidden and not placed and _APP_STORE_PAGE.match(url) and all(
                         g.group(1) is None and g.group(2) is None
-                        for g in _CLOAKING.finditer(text)):
+                        for g in _CLOAKING.finditer(text)) and not _tests_a_cloak_read(
+                            ctx, text):
                     yield finding(REDIRECT, Severity.LOW,
                                   f"script sends visitors whose user agent passes a test to "
                                   f"an app's page on {site}'s store (an app promotion for "
@@ -1124,6 +1137,35 @@ class _PageCode(NamedTuple):
     overlays: frozenset[str] = frozenset()  # ids of layers pinned over the whole page
     shells: frozenset[str] = frozenset()  # `#id`s and `.class`es of what holds its content
     first_shell: bool = False  # whether the body's first element is such a wrapper
+
+
+def _cloak_names(ctx: PageContext) -> frozenset[str]:
+    """The names the page's scripts define just before reading the referrer, a cookie or
+    `navigator.webdriver` (within CLOAK_NAME_WINDOW characters): where a cloak split over
+    two scripts keeps the answer its redirect tests. One bounded look back per read."""
+    def build() -> frozenset[str]:
+        names: set[str] = set()
+        for code, _, _ in script_codes(ctx, handlers=(), srcdoc=False):
+            for read in _CLOAKING.finditer(code):
+                if read.group(1) is None and read.group(2) is None:
+                    continue  # the user agent: what an app promotion tests
+                for m in _DEFINED_NAME.finditer(code, max(0, read.start() - CLOAK_NAME_WINDOW),
+                                                read.start()):
+                    names.add(m.group(1) or m.group(2))
+        return frozenset(names - _BROWSER_NAMES)
+
+    return ctx.view("cloak names", build)
+
+
+def _tests_a_cloak_read(ctx: PageContext, text: str) -> bool:
+    """Whether a script asks a name another script of the page put a referrer, cookie or
+    webdriver read into (`_cloak_names`), and does not define that name itself (its own
+    local of the same name is no other script's answer)."""
+    names = _cloak_names(ctx)
+    if not names:
+        return False
+    own = {m.group(1) or m.group(2) for m in _DEFINED_NAME.finditer(text)}
+    return any(w in names and w not in own for w in set(_IDENTIFIER.findall(text)))
 
 
 def _page_code(ctx: PageContext) -> _PageCode:

@@ -1101,6 +1101,21 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
          '<title>Gazette</title><link rel="canonical" href="https://gazette.test/n/1">'
          "</head><body><article><p>Ferry times.</p></article></body></html>",
          "https://gazette.test/n/1"),
+        # the stray frame and the canonical after it name one host: one injection, the
+        # frame's host is not the page's site (its og:url after them too)
+        ('<html><head><meta charset="utf-8"><iframe src="https://adsrv-qk7.example/x" '
+         'width="0" height="0"></iframe><link rel="canonical" href="https://adsrv-qk7.example/">'
+         "<title>Gazette</title></head><body><article><p>Ferry times.</p></article></body>"
+         "</html>", None),
+        ('<html><head><meta charset="utf-8"><iframe src="https://cdn.adsrv-qk7.example/x">'
+         '</iframe><meta property="og:url" content="https://www.adsrv-qk7.example/">'
+         "<title>Gazette</title></head><body><article><p>Ferry times.</p></article></body>"
+         "</html>", None),
+        # a frame of another host before the publisher's canonical leaves it the page's
+        ('<html><head><meta charset="utf-8"><iframe src="https://adsrv-qk7.example/x">'
+         '</iframe><link rel="canonical" href="https://adsrv-qk7.example/">'
+         '<link rel="canonical" href="https://gazette.test/n/1"><title>Gazette</title></head>'
+         "<body><article><p>Ferry times.</p></article></body></html>", "https://gazette.test/n/1"),
     ],
 )
 def test_declared_page_url_order(html: str, url: str | None) -> None:

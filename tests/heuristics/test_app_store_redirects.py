@@ -4,9 +4,12 @@ cloak; a referrer test, or a target that is no store's app page, stays one."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from auditor.model import Severity
+from tests.hostile.scaling import assert_linear
 
 from .conftest import AuditHtml
 
@@ -47,3 +50,49 @@ def test_a_tablet_sent_to_an_app_s_store_page_is_low(audit_html: AuditHtml, scri
                                                      severity: Severity) -> None:
     report = audit_html(page(script), url="https://news.example/magazine/a.htm")
     assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]
+
+
+def two_scripts(first: str, second: str) -> str:
+    return (f"<html><head><title>t</title><script>{first}</script><script>{second}</script>"
+            "</head><body><article><p>Text of the article that is long enough to read.</p>"
+            "</article></body></html>")
+
+
+STORE = " location.href = 'https://apps.apple.com/app/id1234567890'; }"
+
+
+@pytest.mark.parametrize(("first", "second", "severity"), [
+    # a cloak split over two scripts: the referrer, a cookie or webdriver read in one, into a
+    # name the redirect's test asks in the other (it was low, an app promotion)
+    ("var fromSearch = /google|bing/.test(document.referrer);",
+     "if (fromSearch && /iPhone/.test(navigator.userAgent)) {" + STORE, Severity.HIGH),
+    ("window.seenStore = document.cookie.indexOf('st=1') > -1;",
+     "if (!seenStore && /iPad/.test(navigator.userAgent)) {" + STORE, Severity.HIGH),
+    ("function isBot() { return !!navigator.webdriver; }",
+     "if (!isBot() && /Android/.test(navigator.userAgent)) {" + STORE, Severity.HIGH),
+    # the page's cookie code beside a promotion that asks none of its names: still low
+    ("function setCookie(key, value) { var expires = new Date(); document.cookie = key + '='"
+     " + value + '; expires=' + expires.toUTCString(); location.hash = ''; }",
+     "if (/iPad/.test(navigator.userAgent)) { var u = window.location.href;" + STORE,
+     Severity.LOW),
+    # the promotion's own local of the same name is no other script's answer
+    ("var ua = document.referrer;",
+     "var ua = navigator.userAgent; if (/iPad/.test(ua)) {" + STORE, Severity.LOW),
+], ids=["referrer", "cookie", "webdriver", "unrelated cookie code", "own local"])
+def test_a_cloak_split_over_two_scripts_is_still_a_cloak(
+        audit_html: AuditHtml, first: str, second: str, severity: Severity) -> None:
+    report = audit_html(two_scripts(first, second), url="https://news.example/magazine/a.htm")
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]
+
+
+def test_cloak_names_scale_linearly(audit_html: AuditHtml) -> None:
+    """Each referrer or cookie read looks back a bounded window for its name: reads run
+    together (each window holding the last) cost the page's length, not its square."""
+    def seconds(n: int) -> float:
+        first = "x=document.cookie;" * n + "var y = 1 " + "= document.referrer " * n
+        html = two_scripts(first, "if (/iPad/.test(navigator.userAgent)) {" + STORE)
+        start = time.perf_counter()
+        audit_html(html, url="https://news.example/magazine/a.htm")
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 2_000, "cloak names")

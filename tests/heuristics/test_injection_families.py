@@ -1796,6 +1796,22 @@ def test_a_loader_first_in_the_head_nothing_configures_stays_medium(
     assert [f.severity for f in found] == [M], found
 
 
+@pytest.mark.parametrize("loader", [
+    "https://185.12.4.9/loader/tidewidgets.js",  # a bare IP address
+    "https://ferryblog.example/wp-content/plugins/tw/tidewidgets.js",  # another site's WP
+], ids=["a bare IP", "another site's WordPress"])
+def test_a_loader_the_footer_configures_from_no_vendors_host_stays_high(
+        loader: str, audit_listed: AuditListed) -> None:
+    """A call after the content configuring a head-top loader is a vendor's two-part install
+    (`_configured_later` says why no rule tells an injector's pair apart), but not for a
+    loader no vendor serves so: its call is the injector's own, and the loader stays high
+    (a footer call cleared it)."""
+    page = wp_page(head_top=f'<script src="{loader}"></script>',
+                   footer="<script>TideWidgets.init({site: 'gazette'});</script>")
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [Severity.HIGH], found
+
+
 # an injector writes both halves at the head's top: its loader and a call to its own
 # global right beside it (made-up hosts, the shape of a WordPress injection's blob)
 _INJECTED_PAIR = ('<script src="https://cdn.statsync.test/loader/statsync.js"></script>'

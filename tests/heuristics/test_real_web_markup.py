@@ -1156,11 +1156,12 @@ def test_tracker_code_before_the_html_start_tag_is_injected(audit_html: AuditHtm
 def test_an_ad_element_is_named_by_the_vendor_word_opening_its_class(engine: Engine) -> None:
     """EasyList hides `.app_nexus_banners_common` (chip.de's AppNexus units) and `.ad-unit`;
     no loader sits inside either. The vendor's own name in a class names the first; a
-    generic class names no one."""
+    generic class names no one (its id is what the site's ad code fills: an empty box that
+    nothing names is no slot at all, tests/test_empty_ad_wrappers.py)."""
     from auditor.pipeline import audit
 
     html = page('<div class="app_nexus_banners_common" data-hor="1"></div>'
-                '<div class="ad-unit"></div>')
+                '<div class="ad-unit" id="ad-unit-1"></div>')
     (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
     assert [(s.rule, s.network) for s in report.slots] == [
         ("##.app_nexus_banners_common", "Xandr (AppNexus)"), ("##.ad-unit", None)]

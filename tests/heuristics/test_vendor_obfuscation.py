@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import pytest
 
 from auditor.dom.deobfuscate import decode_script, is_data, table_acts
 from auditor.dom.string_table import resolved
 from auditor.model import PageReport, Severity
+from tests.hostile.scaling import assert_linear
 
 from .conftest import AuditHtml
 
@@ -1224,3 +1226,76 @@ def test_a_plain_tables_vendor_script_is_checked_not_condemned(
     assert [s for s, _ in found] == [most], found
     if most is M:
         assert "check that the site chose that vendor" in found[0][1]
+
+
+# A WordPress theme's own helper library, machine-obfuscated as some premium themes ship it
+# inline in the head (after JNews' `jnews` helper): its string table holds the theme's
+# namespace and the names it works with; it creates script tags for the assets the theme's
+# own configuration lists, and names no URL.
+THEME_WORDS = ["harbourlineHelper", "harbourlineoption", "assets", "createElement", "script",
+               "src", "defer", "head", "appendChild", "classList", "forEach", "offsetHeight"]
+THEME_LIBRARY = ("(function(){var w=window,o=w[_0x4f5a('0x1')]||{};(o[_0x4f5a('0x2')]||[])["
+                 "_0x4f5a('0xa')](function(u){var s=document[_0x4f5a('0x3')](_0x4f5a('0x4'));"
+                 "s[_0x4f5a('0x5')]=u;s[_0x4f5a('0x6')]=!0;document[_0x4f5a('0x7')]["
+                 "_0x4f5a('0x8')](s)});w[_0x4f5a('0x0')]={h:function(e){return e["
+                 "_0x4f5a('0xb')]}}})();")
+THEME_BUILD = ("<link rel='stylesheet' href='https://harbour.example/wp-content/themes/"
+               "harbourline/style.css?ver=2.1'>")
+THEME_MARKUP = "<div class='harbourline_header_top_ads harbourline-block'></div>"
+
+
+def _theme_library_page(head: str = THEME_BUILD, markup: str = THEME_MARKUP,
+                        words: list[str] = THEME_WORDS, library: str = THEME_LIBRARY) -> str:
+    return page(head=head + f"<script>{obfuscated(words, library)}</script>", body=markup)
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # the theme's build serves harbourline's files, its markup uses the namespace, the code
+    # names it and reaches nothing itself: the theme's own library (it was medium)
+    (_theme_library_page(), []),
+    # the same code with no theme build on the page, or the build of another theme, or the
+    # namespace nowhere in the markup: nothing vouches for it
+    (_theme_library_page(head=""), [M]),
+    (_theme_library_page(head=THEME_BUILD.replace("harbourline", "quaysidepro")), [M]),
+    (_theme_library_page(markup="<div class='entry-content'></div>"), [M]),
+    # the theme's files served from another site's host are no build of the page's own
+    (_theme_library_page(head=THEME_BUILD.replace("harbour.example", "cdn.kit-host.example")),
+     [M]),
+    # an injector borrowing the namespace: a loader of another site's script stays high,
+    # a redirect stays medium
+    (_theme_library_page(words=[*THEME_WORDS[:-1], "https://cdn.fresh-kit.example/x.js"],
+                         library=THEME_LIBRARY.replace("(o[_0x4f5a('0x2')]||[])",
+                                                       "[_0x4f5a('0xb')]")), [H]),
+    (_theme_library_page(words=[*THEME_WORDS, "location", "href"],
+                         library=THEME_LIBRARY + "if(!w.x)w[_0x4f5a('0xc')][_0x4f5a('0xd')]="
+                         "w.harbourlineoption.u;"), [M]),
+    # the same code pasted into the article's body: a post's content is anyone's paste
+    (page(head=THEME_BUILD, body=THEME_MARKUP + f"<script>{obfuscated(THEME_WORDS, THEME_LIBRARY)}"
+          "</script>"), [M]),
+], ids=["theme library", "no build", "another theme", "no namespace in markup",
+        "build off-site", "injected loader", "injected redirect", "in the article"])
+def test_a_themes_own_obfuscated_library(audit_html: AuditHtml, html: str,
+                                         expected: list[Severity]) -> None:
+    """Machine-obfuscated code that reaches nothing itself and names the namespace of a
+    theme the page's own build serves and its markup uses is that theme's library, no
+    finding; without that vouching it stays medium, and what an injector's code reaches
+    (another site's script, a redirect) keeps it a finding whatever namespace it borrows."""
+    report = audit_html(html, url=URL.replace("news.example", "harbour.example"))
+    assert [f.severity for f in report.findings if f.kind == "obfuscated-script"] == expected
+
+
+def test_build_namespaces_scale_linearly(audit_html: AuditHtml) -> None:
+    """Many themes' assets, many namespaced classes and a long obfuscated library: each
+    class token and each word of the code is a few lookups, not a pass over every slug."""
+    def seconds(n: int) -> float:
+        build = "".join(f"<img src='/wp-content/themes/theme{i}x/a.png' alt=''>"
+                        for i in range(n))
+        markup = "".join(f"<div class='theme{i}x_box_{'_' * 80}'></div>" for i in range(n))
+        words = [f"word{i}Helper" for i in range(n)] + THEME_WORDS[2:]
+        html = page(head=f"<script>{obfuscated(words, THEME_LIBRARY)}</script>",
+                    body=build + markup)
+        start = time.perf_counter()
+        audit_html(html, url="https://harbour.example/2024/story")
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 500, "build namespaces")
