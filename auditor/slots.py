@@ -253,12 +253,34 @@ def _zone_from_wrappers(found: dict[etree._Element, _Draft],
     saved after its script rendered it keeps the ID on the tag the site wrote, around the
     box the script filled (Outbrain's `div.OUTBRAIN[data-widget-id]` around `div.ob-widget`),
     and the kept slot is the box."""
-    for el, wrapper in reversed(list(found.items())):  # the nearest wrapper first
-        if el in kept or wrapper.zone_id is None:
+    order = {el: n for n, el in enumerate(found)}  # a later wrapper is a nearer one
+    wrappers = {el: d for el, d in found.items() if el not in kept and d.zone_id is not None}
+    if not wrappers:
+        return
+    # per network, the nearest wrapper at or above an element, each element read once
+    # (keyed by the network's id: a network's hash reads all its fields)
+    nearest: dict[tuple[etree._Element, int], etree._Element | None] = {}
+    for el, inner in kept.items():
+        if inner.zone_id is not None:
             continue
-        for inner in (kept[d] for d in el.iterdescendants() if d in kept):
-            if inner.network is wrapper.network and inner.zone_id is None:
-                inner.zone_id, inner.id_kind = wrapper.zone_id, wrapper.id_kind
+        network, key = inner.network, id(inner.network)
+        climbed: list[etree._Element] = []
+        best: etree._Element | None = None
+        node = el.getparent()
+        while node is not None:
+            if (node, key) in nearest:
+                best = nearest[node, key]
+                break
+            climbed.append(node)
+            node = node.getparent()
+        for node in reversed(climbed):  # from the top down, each keeps the later of two
+            wrapper = wrappers.get(node)
+            if wrapper is not None and wrapper.network is network and (
+                    best is None or order[node] > order[best]):
+                best = node
+            nearest[node, key] = best
+        if best is not None:
+            inner.zone_id, inner.id_kind = wrappers[best].zone_id, wrappers[best].id_kind
 
 
 def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
@@ -267,9 +289,10 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
     `div.adthrive-ad`, HTL's `div.htlad-…`) serve their placements through Google's ad
     server, so a page saved after they ran holds GPT's container inside the stack's
     element, and the placement is the stack's, named as its own tags name it."""
+    above = _FoundAbove(found)
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         network = found[el].network
-        if any(a in found and found[a].network is not network for a in el.iterancestors()):
+        if above.other_than(el, network) is not None:
             del found[el]
         elif found[el].width is None and found[el].height is None:
             # a container declares no size of its own: the frame GPT rendered the ad in
@@ -281,6 +304,48 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
                 found[el].width, found[el].height = (_int(frame.get("width")),
                                                      _int(frame.get("height")))
 
+
+
+class _FoundAbove:
+    """Which slot found above an element belongs to another network, as slots are dropped:
+    each answer is remembered on the elements climbed (and on the slot of the same network
+    it passed), so nested containers thousands deep are read once, not once each."""
+
+    def __init__(self, found: dict[etree._Element, _Draft]) -> None:
+        self.found = found
+        # an element not found: the nearest found above it (when last asked)
+        self._above: dict[etree._Element, etree._Element | None] = {}
+        # a found element: the nearest found above it of another network (when last asked)
+        self._other: dict[etree._Element, etree._Element | None] = {}
+
+    def found_above(self, el: etree._Element) -> etree._Element | None:
+        """The nearest ancestor still found."""
+        climbed: list[etree._Element] = []
+        node = el.getparent()
+        while node is not None and node not in self.found:
+            climbed.append(node)
+            node = self._above[node] if node in self._above else node.getparent()
+        for seen in climbed:
+            self._above[seen] = node
+        return node
+
+    def other_than(self, el: etree._Element, network: Network | None) -> etree._Element | None:
+        """The nearest ancestor still found whose slot is not `network`'s."""
+        passed: list[etree._Element] = []
+        node = self.found_above(el)
+        while node is not None and self.found[node].network is network:
+            passed.append(node)
+            if node not in self._other:
+                node = self.found_above(node)
+                continue
+            known = self._other[node]
+            if known is None or known in self.found:
+                node = known
+                break
+            node = self.found_above(known)  # dropped since: nothing of another between
+        for seen in passed:
+            self._other[seen] = node
+        return node
 
 def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) -> None:
     """Name a GPT container by the frame it holds when that frame loads another company's
