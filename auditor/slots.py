@@ -15,14 +15,15 @@ from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptS
 from auditor.dom.inline_js import in_comment
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 from auditor.urls import host_of
 
-_STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
-_STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
-_JS_SIZE = re.compile(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
+_STYLE_WIDTH = lazy_regex(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_STYLE_HEIGHT = lazy_regex(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 # How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
 # wrapper. Further up is page layout, not the ad.
 SIZE_ANCESTORS = 2
@@ -379,9 +380,9 @@ def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) ->
 
 
 # the id GPT gives the container it writes into a slot's element
-_GPT_RENDERED = re.compile(r"google_ads_iframe_.+__container__\Z")
+_GPT_RENDERED = lazy_regex(r"google_ads_iframe_.+__container__\Z")
 # the id GPT gives the frame it writes in that container (its `_0`, or a `__hidden__` one)
-_GPT_FRAME = re.compile(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
+_GPT_FRAME = lazy_regex(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
@@ -564,7 +565,7 @@ def _own_chars(el: etree._Element) -> int:
         len("".join((c.tail or "").split())) for c in el.iterchildren(etree.Comment, etree.PI))
 
 
-_VIEWPORT_TEST = re.compile(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
+_VIEWPORT_TEST = lazy_regex(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
                             r"|\.width\(\)")
 
 
@@ -620,13 +621,13 @@ def _paths_assigned(page: ParsedPage) -> dict[str, set[str]]:
 
 
 # `name = "/…"`, or with the name's own value first (`name = name || "/…"`)
-_PATH_ASSIGNED = re.compile(
+_PATH_ASSIGNED = lazy_regex(
     r"(?<![\w$.])([\w$]+)\s*=\s*(?:([\w$]+)\s*\|\|\s*)?(['\"])(/[^'\"\s]{1,200})\3")
 
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
 # unit's own path
-_AD_UNIT_PATH = re.compile(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
+_AD_UNIT_PATH = lazy_regex(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
 
 
 def _script_slot(
@@ -731,7 +732,7 @@ def _markup_writers(page: ParsedPage) -> dict[str, tuple[etree._Element, ...]]:
 
 
 # an element's start tag in a script's string, plain or HTML-escaped, naming its id
-_MARKUP_ID = re.compile(
+_MARKUP_ID = lazy_regex(
     r"""(?:<|&lt;)[A-Za-z][\w-]{0,20}\s[^<>]{0,300}?\bid\s*=\s*\\?["'`]([\w.:-]{1,200})\\?["'`]""")
 
 
@@ -749,7 +750,7 @@ def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]
     return page.view("ids scripts write", build)
 
 
-_WRITTEN_ID = re.compile(
+_WRITTEN_ID = lazy_regex(
     r"""(?:\bid\s*=\s*\\?["'`]|(?:setAttribute|attr|prop)\(\s*["']id["']\s*,\s*["'`]"""
     r"""|\.id\s*=\s*["'`]|[{,]\s*["']?id["']?\s*:\s*["'`])([\w.:-]{1,200})"""
     r"""(\\?["'`]\s*\+|\$\{)?""")
@@ -758,7 +759,7 @@ _DATA_VALUES: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 # a target a script fills as `querySelector` would find it: one id or one class, nothing
 # more (a descendant, attribute or list selector is left unread: the script is the slot)
-_SIMPLE_SELECTOR = re.compile(r"\s*([#.])(-?[A-Za-z_][\w-]*)\s*")
+_SIMPLE_SELECTOR = lazy_regex(r"\s*([#.])(-?[A-Za-z_][\w-]*)\s*")
 
 
 def _simple_selector(selector: str) -> tuple[str | None, str | None]:

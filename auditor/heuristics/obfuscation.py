@@ -28,7 +28,6 @@ examines, its budget spent) is `medium`: not readable is not harmless.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
@@ -42,6 +41,7 @@ from auditor.dom.deobfuscate import (
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.dom.parser import line_at
 from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
@@ -51,7 +51,7 @@ _BESIDE = 2  # lines before an inline script where its vendor's loader tag may s
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
 # never needs: run or write code, create a script or a frame, write markup that loads or
 # runs, navigate, open a window, reach the network, set an address, or decode more
-_ACTS = re.compile(
+_ACTS = lazy_regex(
     r"""\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|\blocation\b|\bopen\s*\("""
     r"""|createElement\s*\(\s*['"](?:script|iframe|frame|embed|object|form|a)['"]"""
     r"""|<\s*(?i:script|iframe|frame|embed|object|form|a\b|img|meta)|\son[a-z]+\s*="""
