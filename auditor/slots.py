@@ -355,28 +355,63 @@ def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) ->
     network is that network's placement borrowing GPT's name (a kit's copy of the
     markup), and one round an unknown host's frame is no one's the catalogue knows; the
     ad-unit path in its id is then no GPT slot's."""
+    held: dict[int, _FramesHeld] = {}  # by the containers' network: Google's frames are its
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         draft = found[el]
         gpt = draft.network
-        other: Owner | None = None
-        for frame in el.iter("iframe"):
-            src = (frame.get("src") or "").strip()
-            if not src.lower().startswith(("http://", "https://", "//")):
-                if _GPT_FRAME.match(frame.get("id") or ""):
-                    other = None
-                    break  # GPT's own written frame: the slot is GPT's, beside what else
-                continue
-            url = src if not src.startswith("//") else "https:" + src
-            owner = catalogue.runner_of(url, host_of(url))
-            company = (owner.network.company if owner.network is not None
-                       else owner.entity.company if owner.entity is not None else None)
-            if owner.network is gpt or (gpt is not None and company is not None
-                                        and company == gpt.company):
-                other = None
-                break  # Google's own frame: the slot is GPT's
-            other = other or owner  # the first other company's frame, unless GPT's is there
+        if id(gpt) not in held:
+            held[id(gpt)] = _FramesHeld(el.getroottree().getroot(), gpt, catalogue)
+        other = held[id(gpt)].other_owner(el)
         if other is not None:
             draft.network, draft.zone_id, draft.id_kind = other.network, None, None
+
+
+class _FramesHeld:
+    """What the frames under each element say of a GPT container there: whether one is
+    GPT's or Google's (the slot is GPT's), else the first other company's. Each frame of
+    the page is read once and marks the elements above it until one already marked, so
+    containers nested thousands deep are not each read to their depth."""
+
+    def __init__(self, root: etree._Element, gpt: Network | None, catalogue: Catalogue) -> None:
+        self.googles: set[etree._Element] = set()
+        self.first_other: dict[etree._Element, Owner] = {}
+        for frame in root.iter("iframe"):
+            owner = _frame_owner(frame, gpt, catalogue)
+            if owner is None:
+                continue
+            node: etree._Element | None = frame
+            if owner is _GOOGLES:
+                while node is not None and node not in self.googles:
+                    self.googles.add(node)
+                    node = node.getparent()
+            else:
+                while node is not None and node not in self.first_other:
+                    self.first_other[node] = owner  # frames come in document order
+                    node = node.getparent()
+
+    def other_owner(self, el: etree._Element) -> Owner | None:
+        return None if el in self.googles else self.first_other.get(el)
+
+
+# what `_frame_owner` answers for GPT's own frame or one of Google's hosts
+_GOOGLES = Owner(None, None)
+
+
+def _frame_owner(frame: etree._Element, gpt: Network | None, catalogue: Catalogue
+                 ) -> Owner | None:
+    """`_GOOGLES` for GPT's written frame or a frame of Google's (the slot is GPT's), the
+    runner of another company's frame, None for a frame that says neither (blank)."""
+    src = (frame.get("src") or "").strip()
+    if not src.lower().startswith(("http://", "https://", "//")):
+        return _GOOGLES if _GPT_FRAME.match(frame.get("id") or "") else None
+    url = src if not src.startswith("//") else "https:" + src
+    owner = catalogue.runner_of(url, host_of(url))
+    company = (owner.network.company if owner.network is not None
+               else owner.entity.company if owner.entity is not None else None)
+    if owner.network is gpt or (gpt is not None and company is not None
+                                and company == gpt.company):
+        return _GOOGLES
+    return owner
 
 
 # the id GPT gives the container it writes into a slot's element
